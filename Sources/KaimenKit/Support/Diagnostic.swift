@@ -1,0 +1,86 @@
+/// One problem found in the input, written for the person who has to fix it.
+///
+/// Printed like a compiler: `file:line:column: error: message`, followed by the JSON path
+/// (or CSV column, unit or representative id) and, where we can guess, a suggestion.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
+        case error, warning, note
+        public static func < (a: Severity, b: Severity) -> Bool {
+            let order: [Severity] = [.error, .warning, .note]
+            return order.firstIndex(of: a)! < order.firstIndex(of: b)!
+        }
+    }
+
+    public var severity: Severity
+    /// A stable machine-readable kind, e.g. `unknown-key`, `duplicate-id`. Tests match on it.
+    public var code: String
+    public var message: String
+    public var location: SourceLocation?
+    /// Where in the document: a JSON path such as `standards[3].bands[1].min`, a CSV column name, …
+    public var path: String?
+    /// What would fix it: "did you mean `points`?", "add the column `members`", …
+    public var hint: String?
+
+    public init(_ severity: Severity = .error, code: String, message: String,
+                location: SourceLocation? = nil, path: String? = nil, hint: String? = nil) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.location = location
+        self.path = path
+        self.hint = hint
+    }
+
+    public static func error(_ code: String, _ message: String, at location: SourceLocation? = nil,
+                             path: String? = nil, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, code: code, message: message, location: location, path: path, hint: hint)
+    }
+
+    public static func warning(_ code: String, _ message: String, at location: SourceLocation? = nil,
+                               path: String? = nil, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, code: code, message: message, location: location, path: path, hint: hint)
+    }
+
+    /// `file:line:col: error: message (at path) — hint`
+    public var description: String {
+        var s = ""
+        if let location { s += "\(location): " }
+        s += "\(severity.rawValue): \(message)"
+        if let path, !path.isEmpty { s += " [at \(path)]" }
+        if let hint, !hint.isEmpty { s += "; \(hint)" }
+        return s
+    }
+}
+
+/// A set of diagnostics collected over a run. Stages append and keep going; the caller
+/// decides to stop when `hasErrors`.
+public struct Diagnostics: Sendable {
+    public private(set) var items: [Diagnostic] = []
+    public init() {}
+    public mutating func append(_ d: Diagnostic) { items.append(d) }
+    public mutating func append(contentsOf ds: [Diagnostic]) { items.append(contentsOf: ds) }
+    public var hasErrors: Bool { items.contains { $0.severity == .error } }
+    public var errors: [Diagnostic] { items.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { items.filter { $0.severity == .warning } }
+    /// Sorted by file, line and column so output reads top to bottom.
+    public var sorted: [Diagnostic] {
+        items.enumerated().sorted { a, b in
+            let la = a.element.location, lb = b.element.location
+            if let la, let lb {
+                if la.file != lb.file { return la.file < lb.file }
+                if la.line != lb.line { return la.line < lb.line }
+                if la.column != lb.column { return la.column < lb.column }
+            } else if (la == nil) != (lb == nil) {
+                return la != nil
+            }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+}
+
+/// Thrown by a stage that could not produce a result; carries every problem found.
+public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}

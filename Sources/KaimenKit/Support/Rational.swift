@@ -1,0 +1,276 @@
+/// An exact rational number: the numeric type of the whole engine.
+///
+/// Every number people check (thresholds, metric values, ballot scores, points, totals) is a
+/// `Rational`, parsed from its decimal text, so `0.1 + 0.2 == 0.3` holds exactly and `2.675`
+/// rounds to `2.68` at two places. Numerator and denominator are `Int64`, kept reduced with a
+/// positive denominator, and every operation is overflow-checked through `Int128`.
+///
+/// Should an exact result not fit in 64 bits (it takes a sum of many fractions with large,
+/// unrelated denominators), the value is rounded, half away from zero, to the finest power of
+/// ten that fits: at least 12 decimal places for any value below a million. That is far below
+/// the two places totals are shown at; ``approximated`` tells when it happened.
+public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let numerator: Int64
+    public let denominator: Int64
+
+    public static let zero = Rational(integer: 0)
+    public static let one = Rational(integer: 1)
+
+    /// `true` when this value was rounded because its exact form would overflow.
+    public var approximated: Bool { flags & 1 != 0 }
+    private let flags: UInt8
+
+    public init(integer: Int64) {
+        numerator = integer
+        denominator = 1
+        flags = 0
+    }
+
+    public init(_ value: Int) { self.init(integer: Int64(value)) }
+
+    /// `n / d`, reduced. `d` must not be zero.
+    public init(_ n: Int64, _ d: Int64) {
+        precondition(d != 0, "Rational with zero denominator")
+        self.init(wide: Int128(n), Int128(d), approximated: false)
+    }
+
+    private init(reduced n: Int64, _ d: Int64, flags: UInt8) {
+        numerator = n
+        denominator = d
+        self.flags = flags
+    }
+
+    /// Builds from a wide fraction: reduces, and rounds to a power of ten if it still doesn't fit.
+    init(wide n: Int128, _ d: Int128, approximated: Bool) {
+        var n = n, d = d
+        if d < 0 { n = -n; d = -d }
+        let g = Rational.gcd(n.magnitude, d.magnitude)
+        if g > 1 { n /= Int128(g); d /= Int128(g) }
+        if let n64 = Int64(exactly: n), let d64 = Int64(exactly: d) {
+            self.init(reduced: n64, d64, flags: approximated ? 1 : 0)
+            return
+        }
+        // Too wide: round to the finest decimal scale that fits in Int64.
+        var scale: Int128 = 1_000_000_000_000_000_000
+        while scale > 1 {
+            let q = Rational.divideRoundingHalfAway(n * scale, d)
+            if let q64 = Int64(exactly: q), q64 != Int64.min {
+                let g2 = Rational.gcd(UInt128(q64.magnitude), UInt128(scale))
+                self.init(reduced: Int64(Int128(q64) / Int128(g2)), Int64(scale / Int128(g2)), flags: 1)
+                return
+            }
+            scale /= 10
+        }
+        let q = Rational.divideRoundingHalfAway(n, d)
+        let clamped = q > Int128(Int64.max) ? Int64.max : (q < Int128(Int64.min + 1) ? Int64.min + 1 : Int64(q))
+        self.init(reduced: clamped, 1, flags: 1)
+    }
+
+    // MARK: Parsing
+
+    /// Parses decimal text exactly: `12`, `-3.50`, `+0.125`, `2.675`, `1e3`, `1.5E-2`.
+    /// Returns `nil` for anything else (including `nan`, `inf`, empty text, or too many digits).
+    public init?(decimal text: some StringProtocol) {
+        var utf8 = Array(text.utf8)[...]
+        guard !utf8.isEmpty else { return nil }
+        var negative = false
+        if utf8.first == UInt8(ascii: "-") { negative = true; utf8 = utf8.dropFirst() }
+        else if utf8.first == UInt8(ascii: "+") { utf8 = utf8.dropFirst() }
+        var mantissa: Int128 = 0
+        var scale = 0
+        var digits = 0
+        var seenPoint = false
+        var exponent = 0
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            let c = utf8[i]
+            if c >= 48 && c <= 57 {
+                if digits > 0 || c != 48 { digits += 1 }
+                guard digits <= 30 else { return nil }
+                mantissa = mantissa * 10 + Int128(c - 48)
+                if seenPoint { scale += 1 }
+            } else if c == UInt8(ascii: ".") && !seenPoint {
+                seenPoint = true
+            } else if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
+                let rest = utf8[(i + 1)...]
+                guard let e = Int(String(decoding: rest, as: UTF8.self)), abs(e) <= 30 else { return nil }
+                exponent = e
+                i = utf8.endIndex
+                break
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        // Must contain at least one digit.
+        guard utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
+        if negative { mantissa = -mantissa }
+        scale -= exponent
+        var den: Int128 = 1
+        if scale > 0 {
+            guard scale <= 36 else { return nil }
+            for _ in 0..<scale { den *= 10 }
+        } else if scale < 0 {
+            for _ in 0..<(-scale) {
+                mantissa *= 10
+                guard mantissa.magnitude < UInt128(1) << 100 else { return nil }
+            }
+        }
+        let r = Rational(wide: mantissa, den, approximated: false)
+        guard !r.approximated else { return nil }
+        self = r
+    }
+
+    // MARK: Arithmetic
+
+    public static func + (a: Rational, b: Rational) -> Rational {
+        if a.denominator == b.denominator {
+            let (s, o) = a.numerator.addingReportingOverflow(b.numerator)
+            if !o {
+                if a.denominator == 1 { return Rational(reduced: s, 1, flags: a.flags | b.flags) }
+                return Rational(wide: Int128(s), Int128(a.denominator), approximated: a.approximated || b.approximated)
+            }
+        }
+        let n = Int128(a.numerator) * Int128(b.denominator) + Int128(b.numerator) * Int128(a.denominator)
+        let d = Int128(a.denominator) * Int128(b.denominator)
+        return Rational(wide: n, d, approximated: a.approximated || b.approximated)
+    }
+
+    public static func - (a: Rational, b: Rational) -> Rational { a + (-b) }
+
+    public static prefix func - (a: Rational) -> Rational {
+        Rational(reduced: a.numerator == Int64.min ? Int64.max : -a.numerator, a.denominator, flags: a.flags)
+    }
+
+    public static func * (a: Rational, b: Rational) -> Rational {
+        if a.denominator == 1 && b.denominator == 1 {
+            let (p, o) = a.numerator.multipliedReportingOverflow(by: b.numerator)
+            if !o { return Rational(reduced: p, 1, flags: a.flags | b.flags) }
+        }
+        return Rational(wide: Int128(a.numerator) * Int128(b.numerator),
+                        Int128(a.denominator) * Int128(b.denominator),
+                        approximated: a.approximated || b.approximated)
+    }
+
+    /// Division; `nil` when dividing by zero.
+    public func divided(by b: Rational) -> Rational? {
+        guard b.numerator != 0 else { return nil }
+        return Rational(wide: Int128(numerator) * Int128(b.denominator),
+                        Int128(denominator) * Int128(b.numerator),
+                        approximated: approximated || b.approximated)
+    }
+
+    public static func += (a: inout Rational, b: Rational) { a = a + b }
+    public static func -= (a: inout Rational, b: Rational) { a = a - b }
+
+    public var isZero: Bool { numerator == 0 }
+    public var isNegative: Bool { numerator < 0 }
+    public var isInteger: Bool { denominator == 1 }
+    public var magnitude: Rational { numerator < 0 ? -self : self }
+
+    // MARK: Comparison
+
+    public static func < (a: Rational, b: Rational) -> Bool {
+        Int128(a.numerator) * Int128(b.denominator) < Int128(b.numerator) * Int128(a.denominator)
+    }
+
+    public static func == (a: Rational, b: Rational) -> Bool {
+        a.numerator == b.numerator && a.denominator == b.denominator
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(numerator)
+        h.combine(denominator)
+    }
+
+    public func clamped(_ lo: Rational, _ hi: Rational) -> Rational { min(max(self, lo), hi) }
+
+    // MARK: Rounding
+
+    /// Rounded half away from zero to `places` decimal places, exactly: 2.675 → 2.68,
+    /// 89.995 → 90.00, -1.005 → -1.01.
+    public func rounded(places: Int) -> Rational {
+        let scale = Rational.pow10(places)
+        let q = Rational.divideRoundingHalfAway(Int128(numerator) * scale, Int128(denominator))
+        return Rational(wide: q, scale, approximated: approximated)
+    }
+
+    /// The value as an integer count of `10^-places` units, rounded half away from zero.
+    /// E.g. `89.995` at 2 places is `9000`. The ranking sorts on this.
+    public func scaledInteger(places: Int) -> Int64 {
+        let q = Rational.divideRoundingHalfAway(Int128(numerator) * Rational.pow10(places), Int128(denominator))
+        return Int64(clamping: q)
+    }
+
+    /// Fixed-point text with exactly `places` decimals, rounded half away from zero: `87.50`.
+    public func formatted(places: Int) -> String {
+        let q = scaledInteger(places: places)
+        return Rational.formatScaled(q, places: places)
+    }
+
+    /// Prints a scaled integer (`units × 10^-places`) as fixed-point text.
+    public static func formatScaled(_ q: Int64, places: Int) -> String {
+        let negative = q < 0
+        var digits = String(q.magnitude)
+        if places > 0 {
+            if digits.count <= places { digits = String(repeating: "0", count: places - digits.count + 1) + digits }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
+        }
+        return negative ? "-" + digits : digits
+    }
+
+    /// Shortest exact decimal text when the value has a finite decimal expansion of at most
+    /// `maxPlaces` places (`0.9`, `12`, `2.675`); otherwise rounded to `maxPlaces`, with no
+    /// trailing zeros. Used wherever a rule's own number is echoed back to a person.
+    public func plainText(maxPlaces: Int = 6) -> String {
+        var s = formatted(places: maxPlaces)
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        if s == "-0" { s = "0" }
+        return s
+    }
+
+    public var description: String {
+        denominator == 1 ? String(numerator) : plainText(maxPlaces: 6)
+    }
+
+    public var doubleValue: Double { Double(numerator) / Double(denominator) }
+
+    // MARK: Integer helpers
+
+    static func pow10(_ n: Int) -> Int128 {
+        var p: Int128 = 1
+        for _ in 0..<max(0, n) { p *= 10 }
+        return p
+    }
+
+    /// `n / d` rounded half away from zero; `d > 0`.
+    static func divideRoundingHalfAway(_ n: Int128, _ d: Int128) -> Int128 {
+        let q = n / d
+        let r = n % d
+        if r.magnitude * 2 >= d.magnitude {
+            return n < 0 ? q - 1 : q + 1
+        }
+        return q
+    }
+
+    static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+        var a = a, b = b
+        if a == 0 { return b }
+        if b == 0 { return a }
+        // Fast path for the common case of 64-bit operands.
+        if a <= UInt128(UInt64.max) && b <= UInt128(UInt64.max) {
+            var x = UInt64(a), y = UInt64(b)
+            while y != 0 { (x, y) = (y, x % y) }
+            return UInt128(x)
+        }
+        while b != 0 { (a, b) = (b, a % b) }
+        return a
+    }
+}
+
+extension Rational: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int64) { self.init(integer: value) }
+}

@@ -1,0 +1,2 @@
+import KaimenKit
+print("kaimen")

@@ -1,0 +1,76 @@
+import Testing
+@testable import KaimenKit
+
+@Suite("Rational: exact decimal arithmetic")
+struct RationalTests {
+    func r(_ s: String) -> Rational { Rational(decimal: s)! }
+
+    @Test("decimal text parses exactly")
+    func parsing() {
+        #expect(r("2.675") == Rational(2675, 1000))
+        #expect(r("-3.50") == Rational(-7, 2))
+        #expect(r("+0.125") == Rational(1, 8))
+        #expect(r("1e3") == Rational(1000, 1))
+        #expect(r("1.5E-2") == Rational(3, 200))
+        #expect(r("007") == Rational(7, 1))
+        for bad in ["", "-", ".", "abc", "1.2.3", "nan", "inf", "1e", "--1", "1,5"] {
+            #expect(Rational(decimal: bad) == nil, "\(bad) should not parse")
+        }
+    }
+
+    @Test("0.1 + 0.2 is exactly 0.3, and a long sum ties with its reordering")
+    func exactSums() {
+        #expect(r("0.1") + r("0.2") == r("0.3"))
+        // 0.1 + 0.2 + … + 0.9 = 4.5 by Gauss: 0.1 × (9 × 10 / 2).
+        var forward = Rational.zero
+        var backward = Rational.zero
+        for i in 1...9 { forward += r("0.\(i)") }
+        for i in (1...9).reversed() { backward += r("0.\(i)") }
+        #expect(forward == r("4.5"))
+        #expect(backward == forward)
+    }
+
+    @Test("rounding is half away from zero at the given places")
+    func rounding() {
+        #expect(r("2.675").formatted(places: 2) == "2.68")
+        #expect(r("89.995").formatted(places: 2) == "90.00")
+        #expect(r("-1.005").formatted(places: 2) == "-1.01")
+        #expect(r("2.665").formatted(places: 2) == "2.67")  // not banker's rounding (which gives 2.66)
+        #expect(r("2.6749999").formatted(places: 2) == "2.67")
+        #expect(r("0.5").formatted(places: 0) == "1")
+        #expect(r("-0.5").formatted(places: 0) == "-1")
+        #expect(r("0.004").formatted(places: 2) == "0.00")
+        // 2/3 = 0.6666… → 0.67
+        #expect(Rational(2, 3).formatted(places: 2) == "0.67")
+        #expect(r("89.995").scaledInteger(places: 2) == 9000)
+        #expect(r("2.675").rounded(places: 2) == r("2.68"))
+    }
+
+    @Test("comparison and division are exact")
+    func comparison() {
+        #expect(Rational(1, 3) < Rational(34, 100))
+        #expect(Rational(1, 3) > Rational(333, 1000))
+        // 9/10 reaches the 0.9 threshold exactly (in binary floating point 0.9 is not 9/10).
+        #expect(Rational(9).divided(by: Rational(10))! >= r("0.9"))
+        #expect(Rational(7).divided(by: .zero) == nil)
+        #expect(r("0.6") * r("5") == Rational(3))
+    }
+
+    @Test("plain text echoes a rule's own numbers without noise")
+    func plainText() {
+        #expect(r("0.90").plainText() == "0.9")
+        #expect(r("12").plainText() == "12")
+        #expect(r("-0.5").plainText() == "-0.5")
+        #expect(Rational(1, 3).plainText(maxPlaces: 4) == "0.3333")
+    }
+
+    @Test("a result too wide for 64 bits is approximated, and says so")
+    func overflowFallsBackToDecimal() {
+        // 1/p1 + 1/p2 + 1/p3 with three large primes has a denominator near 10^27.
+        let a = Rational(1, 999_999_937) + Rational(1, 999_999_929) + Rational(1, 999_999_893)
+        #expect(a.approximated)
+        // The true value is about 3.0000003e-9; the approximation keeps 18 places.
+        #expect(a.formatted(places: 12) == "0.000000003000")
+        #expect(!(Rational(1, 3) + Rational(1, 6)).approximated)
+    }
+}
