@@ -25,7 +25,7 @@ let package = Package(
             name: "KaimenKitTests",
             dependencies: ["KaimenKit"],
             path: "Tests/KaimenKitTests",
-            resources: [.copy("Fixtures")],
+            exclude: ["Fixtures"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]

@@ -56,10 +56,10 @@ public enum RulesDiffCommand: Command {
     static func line(_ c: RulesDiff.Change) -> String {
         let who = [c.id.map { "`\($0)`" }, c.name].compactMap { $0 }.joined(separator: " ")
         switch c.kind {
-        case .added: return "+ added        \(who)" + (c.new.map { $0.isEmpty ? "" : " (\($0))" } ?? "")
-        case .removed: return "- removed      \(who)" + (c.old.map { $0.isEmpty ? "" : " (\($0))" } ?? "")
+        case .added: return "+ added            \(who)" + (c.new.map { $0.isEmpty ? "" : " (\($0))" } ?? "")
+        case .removed: return "- removed          \(who)" + (c.old.map { $0.isEmpty ? "" : " (\($0))" } ?? "")
         default:
-            let label = c.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+            let label = c.kind.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)
             let subject = who.isEmpty ? "" : who + ": "
             return "~ \(label) \(subject)\(c.field ?? ""): \(c.old ?? "(none)") → \(c.new ?? "(none)")"
         }

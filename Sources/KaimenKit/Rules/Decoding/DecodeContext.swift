@@ -2,6 +2,17 @@
 /// the first problem: a missing or wrong value is reported and decoding goes on without it.
 final class DecodeContext {
     var diagnostics: [Diagnostic] = []
+    /// Ids of entries that could not be decoded, by collection. Checks that would only repeat
+    /// the problem (an "unknown area" for an area with a typo in it) are skipped for these.
+    var undecoded: [String: Set<String>] = [:]
+
+    func markUndecoded(_ collection: String, _ node: JSONNode) {
+        if let id = node["id"]?.stringValue { undecoded[collection, default: []].insert(id) }
+        else { undecoded[collection, default: []].insert("") }
+    }
+
+    func isUndecoded(_ collection: String, _ id: String) -> Bool { undecoded[collection]?.contains(id) == true }
+    func hasUndecoded(_ collection: String) -> Bool { !(undecoded[collection]?.isEmpty ?? true) }
 
     func error(_ code: String, _ message: String, at location: SourceLocation?, path: String?, hint: String? = nil) {
         diagnostics.append(.error(code, message, at: location, path: path, hint: hint))

@@ -52,24 +52,27 @@ struct RulesDecoder {
 
         var metrics: [MetricDefinition] = []
         for (i, node) in (top.array("metrics") ?? []).enumerated() {
-            if let m = decodeMetric(node, index: i) { metrics.append(m) }
+            if let m = decodeMetric(node, index: i) { metrics.append(m) } else { ctx.markUndecoded("metrics", node) }
         }
         for (slot, m) in metrics.enumerated() where metricSlots[m.id] == nil { metricSlots[m.id] = slot }
+        // A metric with a mistake in its declaration still resolves, so formulas that read it
+        // don't repeat the problem as "unknown metric". (Rules with errors are never scored.)
+        for id in (ctx.undecoded["metrics"] ?? []).sorted() where metricSlots[id] == nil { metricSlots[id] = metricSlots.count }
 
         var areas: [Area] = []
         for (i, node) in (top.array("areas") ?? []).enumerated() {
-            if let a = decodeArea(node, index: i) { areas.append(a) }
+            if let a = decodeArea(node, index: i) { areas.append(a) } else { ctx.markUndecoded("areas", node) }
         }
         let standards = decodeStandards(top.array("standards") ?? [], collection: "standards", role: .standard)
         let bonuses = decodeStandards(top.array("bonuses", required: false) ?? [], collection: "bonuses", role: .bonus)
         let deductions = decodeStandards(top.array("deductions", required: false) ?? [], collection: "deductions", role: .deduction)
         var grades: [Grade] = []
         for (i, node) in (top.array("grades") ?? []).enumerated() {
-            if let g = decodeGrade(node, index: i) { grades.append(g) }
+            if let g = decodeGrade(node, index: i) { grades.append(g) } else { ctx.markUndecoded("grades", node) }
         }
         var vetoes: [Veto] = []
         for (i, node) in (top.array("vetoes", required: false) ?? []).enumerated() {
-            if let v = decodeVeto(node, index: i) { vetoes.append(v) }
+            if let v = decodeVeto(node, index: i) { vetoes.append(v) } else { ctx.markUndecoded("vetoes", node) }
         }
         let bonusCap = top.number("bonusCap", required: false, nonNegative: true)
         let ranking = top.object("ranking", what: "`ranking`").map(decodeRanking) ?? .default
@@ -152,7 +155,7 @@ struct RulesDecoder {
     private mutating func decodeStandards(_ nodes: [JSONNode], collection: String, role: Standard.Role) -> [Standard] {
         var out: [Standard] = []
         for (i, node) in nodes.enumerated() {
-            if let s = decodeStandard(node, index: i, collection: collection, role: role) { out.append(s) }
+            if let s = decodeStandard(node, index: i, collection: collection, role: role) { out.append(s) } else { ctx.markUndecoded(collection, node) }
         }
         return out
     }

@@ -1,12 +1,12 @@
 /// Applies an extending file to its (already merged) base, at the level of the JSON tree, so
 /// every value keeps pointing into the file that wrote it.
 ///
-/// - plain keys replace the base's; `effective`, `ranking` and `ballots` merge key by key;
+/// - plain keys (`effective` too) replace the base's; `ranking` and `ballots` merge key by key;
 /// - a collection (`metrics`, `areas`, …) in the child adds entries; reusing a base id is an error;
 /// - `override.<collection>` changes entries by id, key by key; `remove.<collection>` drops them.
 struct RulesMerger {
     static let collections = ["metrics", "areas", "standards", "bonuses", "deductions", "vetoes"]
-    static let mergedObjects = ["effective", "ranking", "ballots"]
+    static let mergedObjects = ["ranking", "ballots"]
     let ctx: DecodeContext
 
     func merge(child: JSONNode, base: JSONNode, baseFile: String) -> JSONNode {

@@ -47,14 +47,16 @@ struct RulesValidator {
     // MARK: Areas
 
     private func checkAreas() {
-        if rules.areas.isEmpty {
+        if rules.areas.isEmpty && !ctx.hasUndecoded("areas") {
             ctx.error("empty-collection", "the rules file has no areas", at: nil, path: "areas", hint: "add at least one area")
         }
-        if rules.standards.isEmpty {
+        if rules.standards.isEmpty && !ctx.hasUndecoded("standards") {
             ctx.error("empty-collection", "the rules file has no standards", at: nil, path: "standards", hint: "add at least one standard")
         }
         for area in rules.areas {
             let members = rules.standards.filter { $0.area == area.id }
+            // A standard with a mistake in it was left out; its area's sum would be wrong too.
+            if ctx.hasUndecoded("standards") { continue }
             if members.isEmpty {
                 error("empty-area", "area `\(area.id)` (\(area.name)) has no standards", area.origin,
                       hint: "add standards with \"area\": \"\(area.id)\", or remove the area")
@@ -84,7 +86,7 @@ struct RulesValidator {
 
     private func checkStandard(_ s: Standard) {
         let label = "\(s.role == .standard ? "standard" : s.role.rawValue) `\(s.id)`"
-        if let area = s.area, rules.area(area) == nil {
+        if let area = s.area, rules.area(area) == nil, !ctx.isUndecoded("areas", area) {
             error("unknown-area", "\(label) is in area `\(area)`, which is not defined", s.origin, "area",
                   hint: String.didYouMean(area, among: rules.areas.map(\.id)) ?? "add it under `areas`")
         }
@@ -161,7 +163,7 @@ struct RulesValidator {
     // MARK: Grades, vetoes, ranking
 
     private func checkGrades() {
-        guard !rules.grades.isEmpty else {
+        guard !rules.grades.isEmpty || ctx.hasUndecoded("grades") else {
             ctx.error("empty-collection", "the rules file has no grades", at: nil, path: "grades", hint: "add grades such as 优秀 / 良好 / 合格 / 不合格")
             return
         }
@@ -184,7 +186,7 @@ struct RulesValidator {
     private func checkVetoes() {
         let names = rules.grades.map(\.name)
         for v in rules.vetoes {
-            if let g = v.grade, !names.contains(g) {
+            if let g = v.grade, !names.contains(g), !ctx.hasUndecoded("grades") {
                 error("unknown-grade", "veto `\(v.id)` forces grade `\(g)`, which is not one of the grades", v.origin, "grade",
                       hint: String.didYouMean(g, among: names) ?? "use one of " + names.map { "`\($0)`" }.joined(separator: ", "))
             }

@@ -1,0 +1,117 @@
+/// The effective criteria as text for a terminal: every area with its standards, then
+/// bonuses, deductions, vetoes, grades, ranking and ballot policy.
+public enum RulesTable {
+    public static func render(_ rules: Rules, criteriaWidth: Int = 56) -> String {
+        let m = rules.metadata
+        var s = "\(m.title)\n"
+        s += "\(m.issuer) · \(m.id) \(m.version) · 有效期 \(m.effectiveFrom) – \(m.effectiveTo ?? "")"
+        s += " · \(rules.areas.count) 个方面, \(rules.standards.count) 条标准, 共 \(rules.totalPoints.plainText()) 分\n"
+        if rules.sourceFiles.count > 1 {
+            s += "继承 (extends): " + rules.sourceFiles.map { $0.split(separator: "/").last.map(String.init) ?? $0 }.joined(separator: " → ") + "\n"
+        }
+        s += "\n"
+        var table = TextTable(columns: [
+            .init("编号 id"), .init("方面 / 标准"), .init("分值", alignment: .right), .init("方法"),
+            .init("参数", maxWidth: 44), .init("评分标准", maxWidth: criteriaWidth),
+        ])
+        for area in rules.orderedAreas {
+            table.addRow([area.id, area.name, area.points.plainText(), area.capped ? "（封顶）" : "", "", ""])
+            for st in rules.standards(in: area.id) { table.addRow(row(st, indent: "  ")) }
+        }
+        s += table.render() + "\n"
+
+        for (title, items) in [("加分项" + (rules.bonusCap.map { "（最多 \($0.plainText()) 分）" } ?? ""), rules.bonuses),
+                               ("扣分项（不使方面得分低于 0）", rules.deductions)] where !items.isEmpty {
+            var t = TextTable(columns: [.init("编号 id"), .init("名称"), .init("分值", alignment: .right), .init("方法"),
+                                        .init("参数", maxWidth: 44), .init("评分标准", maxWidth: criteriaWidth)])
+            for st in items { t.addRow(row(st, indent: "")) }
+            s += "\(title)\n" + t.render() + "\n"
+        }
+        if !rules.vetoes.isEmpty {
+            var t = TextTable(columns: [.init("编号 id"), .init("名称"), .init("条件"), .init("后果")])
+            for v in rules.vetoes {
+                let effect = [v.grade.map { "定为\($0)" }, v.capTotal.map { "总分不超过 \($0.plainText())" }].compactMap { $0 }.joined(separator: "，")
+                t.addRow([v.id, v.name, v.when.text, effect])
+            }
+            s += "一票否决\n" + t.render() + "\n"
+        }
+        s += "等级: " + rules.grades.map { g in
+            var text = g.name + (g.min.map { " ≥ \($0.plainText())" } ?? "")
+            if let q = g.quotaPercent { text += "（不超过 \(q.plainText())%）" }
+            return text
+        }.joined(separator: " · ") + "\n"
+        s += "排名: 总分保留 \(rules.ranking.precision) 位小数（四舍五入）"
+        if !rules.ranking.tieBreak.isEmpty {
+            s += "；同分依次比较 " + rules.ranking.tieBreak.map(tieBreakText).joined(separator: " → ")
+        }
+        s += "；仍相同则并列\n"
+        s += "代表评分: " + ballotText(rules.ballots) + "\n"
+        return s
+    }
+
+    static func row(_ st: Standard, indent: String) -> [String] {
+        [indent + st.id, st.name, st.points.plainText(), st.method.name, parameters(st), st.criteria]
+    }
+
+    /// The method's parameters in a few words: `合同签订数/企业数 ≥0.99→3 ≥0.9→2`.
+    static func parameters(_ st: Standard) -> String {
+        func input(_ i: MetricInput) -> String {
+            switch i {
+            case .metric(let m): return m
+            case .ratio(let r): return "\(r.numerator)/\(r.denominator)"
+            }
+        }
+        var text: String
+        switch st.method {
+        case .bands(let b):
+            let sym = b.direction == .atLeast ? "≥" : "≤"
+            text = input(b.input) + " " + b.bands.map { "\(sym)\($0.threshold.plainText())→\($0.points.plainText())" }.joined(separator: " ")
+        case .linear(let l):
+            text = "\(input(l.input)) \(l.floor.plainText())→\(l.target.plainText())"
+        case .count(let c):
+            text = "\(c.metric) ×\(c.perUnit.plainText())"
+        case .checklist(let items):
+            text = items.map { "\($0.name)\($0.points.plainText())" }.joined(separator: " ")
+        case .presence(let m):
+            text = m
+        case .ballot(let b):
+            text = b.target == .area ? "按方面打分" : "按标准打分"
+            if let a = b.aggregate { text += " \(a.rawValue)" }
+        case .survey(let sv):
+            text = "\(sv.satisfied)/\(sv.basic)/\(sv.dissatisfied)"
+            if let p = sv.participation { text += " 参与率≥\(p.min.plainText())" }
+        case .expression(let f):
+            text = f.text
+        }
+        if let p = st.precondition { text += " 前提: \(p.when.text)" }
+        return text
+    }
+
+    static func tieBreakText(_ t: RankingPolicy.TieBreak) -> String {
+        let what: String
+        switch t.key {
+        case .ballots: what = "代表评分"
+        case .bonus: what = "加分"
+        case .area(let id): what = "方面 \(id)"
+        case .standard(let id): what = "标准 \(id)"
+        case .metric(let id): what = "指标 \(id)"
+        }
+        return what + (t.descending ? "（高者优先）" : "（低者优先）")
+    }
+
+    static func ballotText(_ b: BallotPolicy) -> String {
+        var s: String
+        switch b.aggregate {
+        case .mean: s = "平均分"
+        case .median: s = "中位数"
+        case .trimmedMean: s = "满 \(b.trim.minBallots) 票去掉最高、最低各 \(b.trim.k) 票后取平均"
+        }
+        s += "；少于 \(b.minBallots) 票为票数不足（\(b.insufficient == .zero ? "计 0 分" : "按不可评处理")）"
+        if let step = b.scoreStep { s += "；分值须为 \(step.plainText()) 的倍数" }
+        switch b.combine {
+        case .sum: s += "；与指标得分直接相加"
+        case .weighted(let bw, let mw): s += "；代表评分占 \(bw.plainText())%，指标占 \(mw.plainText())%"
+        }
+        return s
+    }
+}
