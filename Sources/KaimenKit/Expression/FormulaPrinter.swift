@@ -14,6 +14,7 @@ enum FormulaPrinter {
     }
 
     static func number(_ r: Rational, above: Int) -> String {
+        if r.isInteger { return wrap(String(r.numerator), r.isNegative ? 7 : 8, above) }
         let decimal = r.plainText(maxPlaces: 12)
         if Rational(decimal: decimal) == r { return wrap(decimal, r.isNegative ? 7 : 8, above) }
         return wrap("\(r.numerator)/\(r.denominator)", 6, above)

@@ -14,6 +14,7 @@ struct FoldingTests {
             ("-(2 - 5) * members", .number, "3 * members"),      // -(-3) = 3
             ("1 / 3 * members", .number, "1/3 * members"),       // a third is kept exact
             ("0.1 + 0.2 = 0.3", .boolean, "true"),
+            ("123456789 * 1000 + members", .number, "123456789000 + members"),
             ("false and members > 0", .boolean, "false"),        // never reads members
             ("true and members > 0", .boolean, "members > 0"),
             ("true or members > 0", .boolean, "true"),
