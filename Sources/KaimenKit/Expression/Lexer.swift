@@ -1,0 +1,114 @@
+/// Splits a formula into tokens. Stops at the first character that cannot start a token.
+struct Lexer {
+    private let scalars: [Unicode.Scalar]
+    private var position = 0
+
+    static func tokenize(_ scalars: [Unicode.Scalar]) throws(FormulaProblem) -> [Token] {
+        var lexer = Lexer(scalars: scalars)
+        var tokens: [Token] = []
+        while let token = try lexer.next() { tokens.append(token) }
+        tokens.append(Token(.end, text: "", offset: scalars.count, end: scalars.count))
+        return tokens
+    }
+
+    private init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+    private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
+        position + ahead < scalars.count ? scalars[position + ahead] : nil
+    }
+
+    private func text(_ start: Int) -> String {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars[start..<position])
+        return String(s)
+    }
+
+    private mutating func next() throws(FormulaProblem) -> Token? {
+        while let c = peek(), c.properties.isWhitespace { position += 1 }
+        guard let c = peek() else { return nil }
+        let start = position
+        if c.isDigit { return try number() }
+        if c.isIdentifierStart {
+            while let d = peek(), d.isIdentifierStart || d.isDigit || d == "." { position += 1 }
+            let word = text(start)
+            return Token(Token.keywords[word] ?? .name(word), text: word, offset: start, end: position)
+        }
+        position += 1
+        let kind: Token.Kind
+        switch c {
+        case "+": kind = .plus
+        case "-": kind = .minus
+        case "*": kind = .star
+        case "/": kind = .slash
+        case "(": kind = .leftParen
+        case ")": kind = .rightParen
+        case ",": kind = .comma
+        case "=":
+            if peek() == "=" { position += 1 }
+            kind = .equal
+        case "!":
+            guard peek() == "=" else {
+                throw FormulaProblem("expression-syntax", "unexpected character `!` in formula", at: start,
+                                     hint: "write `not x` for negation, or `!=` for “not equal”")
+            }
+            position += 1
+            kind = .notEqual
+        case "<":
+            if peek() == ">" {
+                throw FormulaProblem("expression-syntax", "`<>` is not an operator", at: start, hint: "write `!=` for “not equal”")
+            }
+            if peek() == "=" { position += 1; kind = .lessEqual } else { kind = .less }
+        case ">":
+            if peek() == "=" { position += 1; kind = .greaterEqual } else { kind = .greater }
+        default:
+            throw FormulaProblem("expression-syntax", "unexpected character `\(c)` in formula", at: start,
+                                 hint: Lexer.hint(for: c))
+        }
+        return Token(kind, text: text(start), offset: start, end: position)
+    }
+
+    /// `digits [. digits] [e [+-] digits]`, read exactly.
+    private mutating func number() throws(FormulaProblem) -> Token {
+        let start = position
+        while peek()?.isDigit == true { position += 1 }
+        if peek() == ".", peek(1)?.isDigit == true {
+            position += 1
+            while peek()?.isDigit == true { position += 1 }
+        }
+        if peek() == "e" || peek() == "E" {
+            let sign = peek(1) == "+" || peek(1) == "-" ? 1 : 0
+            if peek(1 + sign)?.isDigit == true {
+                position += 1 + sign
+                while peek()?.isDigit == true { position += 1 }
+            }
+        }
+        let literal = text(start)
+        guard let value = Rational(decimal: literal) else {
+            throw FormulaProblem("expression-syntax", "the number `\(literal)` has too many digits", at: start,
+                                 hint: "numbers may have at most 30 significant digits and an exponent up to 30")
+        }
+        return Token(.number(value), text: literal, offset: start, end: position)
+    }
+
+    private static let lookalikes: [Unicode.Scalar: String] = [
+        "（": "(", "）": ")", "，": ",", "＋": "+", "－": "-", "×": "*", "＊": "*", "÷": "/", "／": "/",
+        "＝": "=", "≠": "!=", "＜": "<", "＞": ">", "≤": "<=", "≥": ">=", "．": ".",
+    ]
+
+    private static func hint(for c: Unicode.Scalar) -> String? {
+        if let ascii = lookalikes[c] { return "write the ASCII `\(ascii)` instead of `\(c)`" }
+        switch c {
+        case "&": return "write `and`"
+        case "|": return "write `or`"
+        case "^": return "there is no power operator; multiply instead"
+        case ".": return "write a digit before the point, e.g. `0.5`"
+        case "\"", "'": return "formulas have no strings; name a metric by its id"
+        default: return nil
+        }
+    }
+}
+
+extension Unicode.Scalar {
+    fileprivate var isDigit: Bool { ("0"..."9").contains(self) }
+    fileprivate var isIdentifierStart: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) || self == "_" }
+}
