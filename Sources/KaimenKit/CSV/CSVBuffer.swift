@@ -1,0 +1,109 @@
+/// The UTF-8 bytes of a CSV file, with what it takes to turn byte offsets into text and into
+/// `file:line:column` places.
+public struct CSVBuffer: Sendable {
+    public let bytes: [UInt8]
+    public let fileName: String
+    /// Offset of the first byte of every physical line; lines end at LF, CRLF or a lone CR.
+    let lineStarts: [Int]
+
+    public init(bytes: [UInt8], fileName: String) {
+        self.bytes = bytes
+        self.fileName = fileName
+        var starts = [0]
+        bytes.withUnsafeBufferPointer { p in
+            let n = p.count
+            var i = 0
+            while i < n {
+                let b = p[i]
+                if b == 0x0A {
+                    starts.append(i + 1)
+                } else if b == 0x0D && (i + 1 >= n || p[i + 1] != 0x0A) {
+                    starts.append(i + 1)
+                }
+                i += 1
+            }
+        }
+        lineStarts = starts
+    }
+
+    /// The field's text, with a quoted field's `""` turned back into `"`.
+    public func string(_ field: CSVField) -> String {
+        if !field.hasEscapedQuotes {
+            return bytes.withUnsafeBufferPointer { p in
+                String(decoding: UnsafeBufferPointer(rebasing: p[field.range]), as: UTF8.self)
+            }
+        }
+        var unescaped: [UInt8] = []
+        unescaped.reserveCapacity(field.range.count)
+        var i = field.range.lowerBound
+        while i < field.range.upperBound {
+            let b = bytes[i]
+            unescaped.append(b)
+            i += (b == CSVParser.quote) ? 2 : 1
+        }
+        return String(decoding: unescaped, as: UTF8.self)
+    }
+
+    /// The raw bytes of the field (quotes still doubled), for callers that parse numbers
+    /// without making a `String`.
+    public func rawBytes(_ field: CSVField) -> ArraySlice<UInt8> {
+        bytes[field.range]
+    }
+
+    /// 1-based line of the byte at `offset`.
+    public func line(ofByte offset: Int) -> Int {
+        // Last line start <= offset.
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo + 1
+    }
+
+    /// `file:line:column` of the byte at `offset`; the column counts Unicode scalars.
+    public func location(ofByte offset: Int) -> SourceLocation {
+        let line = line(ofByte: offset)
+        var column = 1
+        let end = min(offset, bytes.count)
+        var i = lineStarts[line - 1]
+        while i < end {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return SourceLocation(file: fileName, line: line, column: column)
+    }
+}
+
+/// One field of a record: where its text is in the buffer. No `String` is made until asked.
+public struct CSVField: Sendable, Hashable {
+    /// The field's bytes, without the surrounding quotes of a quoted field.
+    public var range: Range<Int>
+    /// Where the field starts, at its opening quote if quoted: for error locations.
+    public var start: Int
+    public var isQuoted: Bool
+    /// A quoted field containing `""`: `CSVBuffer.string(_:)` turns each back into `"`.
+    public var hasEscapedQuotes: Bool
+
+    public init(range: Range<Int>, start: Int, isQuoted: Bool, hasEscapedQuotes: Bool) {
+        self.range = range
+        self.start = start
+        self.isQuoted = isQuoted
+        self.hasEscapedQuotes = hasEscapedQuotes
+    }
+}
+
+/// One record (row) of a CSV file.
+public struct CSVRecord: Sendable, Hashable {
+    /// The line the record starts on (a quoted field may carry it over more lines).
+    public var line: Int
+    public var fields: [CSVField]
+    /// Offset just past the last field, before the line end: where a missing field would go.
+    public var end: Int
+
+    public init(line: Int, fields: [CSVField], end: Int) {
+        self.line = line
+        self.fields = fields
+        self.end = end
+    }
+}

@@ -1,0 +1,153 @@
+/// Splits RFC 4180 CSV into records, one at a time, working on bytes.
+///
+/// Comma-separated (or another one-byte delimiter), `"` quoting with `""` inside quotes,
+/// quoted fields may hold delimiters and line breaks, lines end in LF, CRLF or a lone CR,
+/// the last line may lack its line end, and empty lines are skipped.
+///
+/// Problems do not stop the parser; each becomes a diagnostic in ``diagnostics``:
+/// - `csv-unbalanced-quote`: a quote opened and never closed, at the opening quote. The
+///   field is then read as if the quote were an ordinary character, so the rest of the file
+///   is still checked.
+/// - `csv-stray-quote`: a quote inside an unquoted field, or text after a closing quote.
+///
+/// Once the first record has been read, it is taken as the header and later diagnostics
+/// name the column (`path`).
+public struct CSVParser: IteratorProtocol, Sendable {
+    static let quote = UInt8(ascii: "\"")
+    static let cr: UInt8 = 0x0D
+    static let lf: UInt8 = 0x0A
+
+    public let buffer: CSVBuffer
+    public let delimiter: UInt8
+    public private(set) var diagnostics: [Diagnostic] = []
+    private var position = 0
+    private var columnNames: [String]?
+
+    public init(buffer: CSVBuffer, delimiter: UInt8 = UInt8(ascii: ",")) {
+        self.buffer = buffer
+        self.delimiter = delimiter
+    }
+
+    public init(bytes: [UInt8], fileName: String, delimiter: UInt8 = UInt8(ascii: ",")) {
+        self.init(buffer: CSVBuffer(bytes: bytes, fileName: fileName), delimiter: delimiter)
+    }
+
+    /// The next record, or `nil` at the end of the file.
+    public mutating func next() -> CSVRecord? {
+        let bytes = buffer.bytes
+        let n = bytes.count
+        // Skip empty lines.
+        while position < n && (bytes[position] == Self.lf || bytes[position] == Self.cr) {
+            position += 1
+        }
+        guard position < n else { return nil }
+        let recordStart = position
+        var fields: [CSVField] = []
+        var end = position
+        bytes.withUnsafeBufferPointer { p in
+            while true {
+                fields.append(parseField(p, index: fields.count))
+                end = position
+                if position < n && p[position] == delimiter {
+                    position += 1
+                    continue
+                }
+                if position < n {
+                    if p[position] == Self.cr && position + 1 < n && p[position + 1] == Self.lf {
+                        position += 2
+                    } else {
+                        position += 1
+                    }
+                }
+                break
+            }
+        }
+        let record = CSVRecord(line: buffer.line(ofByte: recordStart), fields: fields, end: end)
+        if columnNames == nil {
+            columnNames = fields.map { CSVTable.trimmedHeader(buffer.string($0)) }
+        }
+        return record
+    }
+
+    /// Every remaining record.
+    public mutating func readAll() -> [CSVRecord] {
+        var records: [CSVRecord] = []
+        while let record = next() {
+            records.append(record)
+        }
+        return records
+    }
+
+    private func isFieldEnd(_ b: UInt8) -> Bool {
+        b == delimiter || b == Self.lf || b == Self.cr
+    }
+
+    private func columnName(_ index: Int) -> String? {
+        guard let columnNames, index < columnNames.count, !columnNames[index].isEmpty else { return nil }
+        return columnNames[index]
+    }
+
+    private mutating func parseField(_ p: UnsafeBufferPointer<UInt8>, index: Int) -> CSVField {
+        let n = p.count
+        let start = position
+        guard position < n && p[position] == Self.quote else {
+            return unquotedField(p, index: index, reportQuotes: true)
+        }
+        position += 1
+        let contentStart = position
+        var escaped = false
+        while position < n {
+            if p[position] == Self.quote {
+                if position + 1 < n && p[position + 1] == Self.quote {
+                    escaped = true
+                    position += 2
+                    continue
+                }
+                break
+            }
+            position += 1
+        }
+        if position >= n {
+            diagnostics.append(.error(
+                "csv-unbalanced-quote", "this quote is never closed",
+                at: buffer.location(ofByte: start), path: columnName(index),
+                hint: "add the closing `\"`, or double a quote that belongs to the text: `\"\"`"))
+            position = start
+            return unquotedField(p, index: index, reportQuotes: false)
+        }
+        let contentEnd = position
+        position += 1
+        if position < n && !isFieldEnd(p[position]) {
+            diagnostics.append(.error(
+                "csv-stray-quote", "text after the closing quote of a quoted field",
+                at: buffer.location(ofByte: position - 1), path: columnName(index),
+                hint: "a quote inside a quoted field must be doubled: `\"say \"\"hi\"\"\"`"))
+            while position < n && !isFieldEnd(p[position]) {
+                position += 1
+            }
+        }
+        return CSVField(range: contentStart..<contentEnd, start: start, isQuoted: true, hasEscapedQuotes: escaped)
+    }
+
+    private mutating func unquotedField(_ p: UnsafeBufferPointer<UInt8>, index: Int, reportQuotes: Bool) -> CSVField {
+        let n = p.count
+        let start = position
+        var reported = !reportQuotes
+        while position < n {
+            let b = p[position]
+            if b == delimiter || b == Self.lf || b == Self.cr { break }
+            if b == Self.quote && !reported {
+                reported = true
+                var hint = "a field with a quote in it must be quoted entirely, each inner quote doubled: `\"say \"\"hi\"\"\"`"
+                if p[start..<position].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                    hint = "remove the space before the opening quote"
+                }
+                diagnostics.append(.error(
+                    "csv-stray-quote", "a quote in the middle of an unquoted field",
+                    at: buffer.location(ofByte: position), path: columnName(index), hint: hint))
+            }
+            position += 1
+        }
+        return CSVField(range: start..<position, start: start, isQuoted: false, hasEscapedQuotes: false)
+    }
+}

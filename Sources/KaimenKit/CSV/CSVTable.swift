@@ -1,0 +1,71 @@
+/// A CSV file read into strings: a header and rows, each row as wide as the header.
+///
+/// Build one with ``CSVReader/read(_:fileName:)``. Rows that had too few fields are filled
+/// with empty strings and rows with too many are cut, so `rows[r][c]` is always safe; both
+/// are reported as `csv-ragged-row`.
+public struct CSVTable: Sendable {
+    public let fileName: String
+    /// Column names, spaces around them removed.
+    public let header: [String]
+    public let rows: [[String]]
+    /// The line each row starts on, for messages.
+    public let rowLines: [Int]
+    /// The line of the header.
+    public let headerLine: Int
+
+    let buffer: CSVBuffer
+    let headerRecord: CSVRecord
+    let records: [CSVRecord]
+
+    init(buffer: CSVBuffer, headerRecord: CSVRecord, records: [CSVRecord]) {
+        self.buffer = buffer
+        self.headerRecord = headerRecord
+        self.records = records
+        fileName = buffer.fileName
+        header = headerRecord.fields.map { CSVTable.trimmedHeader(buffer.string($0)) }
+        headerLine = headerRecord.line
+        let width = header.count
+        rows = records.map { record in
+            var row: [String] = []
+            row.reserveCapacity(width)
+            for field in record.fields.prefix(width) {
+                row.append(buffer.string(field))
+            }
+            while row.count < width { row.append("") }
+            return row
+        }
+        rowLines = records.map(\.line)
+    }
+
+    /// Index of the column named `name`, exactly as written after trimming.
+    public func columnIndex(named name: String) -> Int? {
+        header.firstIndex(of: name)
+    }
+
+    /// Where the cell at `rows[row][column]` starts in the file; for a missing cell, the end
+    /// of its row.
+    public func location(row: Int, column: Int) -> SourceLocation {
+        let record = records[row]
+        if column < record.fields.count {
+            return buffer.location(ofByte: record.fields[column].start)
+        }
+        return buffer.location(ofByte: record.end)
+    }
+
+    /// Where header cell `column` starts.
+    public func headerLocation(column: Int) -> SourceLocation {
+        buffer.location(ofByte: headerRecord.fields[column].start)
+    }
+
+    static func trimmedHeader(_ s: String) -> String {
+        // Spaces, tabs and the ideographic space U+3000 on either side.
+        var scalars = Substring(s).unicodeScalars[...]
+        while let first = scalars.first, isBlank(first) { scalars.removeFirst() }
+        while let last = scalars.last, isBlank(last) { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    private static func isBlank(_ c: Unicode.Scalar) -> Bool {
+        c == " " || c == "\t" || c == "\u{3000}" || c == "\u{A0}"
+    }
+}

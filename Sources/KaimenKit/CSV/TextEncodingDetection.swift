@@ -1,0 +1,156 @@
+import Foundation
+
+/// Finds out how a spreadsheet export was encoded and turns it into UTF-8 bytes.
+///
+/// Chinese Excel and WPS save "CSV" as GB18030 (GBK) unless told "CSV UTF-8", and "Unicode
+/// text" as UTF-16, so all three are recognised: a UTF-8 byte order mark is removed, valid
+/// UTF-8 is taken as is, UTF-16 with a byte order mark and anything that decodes as GB18030
+/// are converted (with a warning naming the encoding, since a wrong guess shows as garbled
+/// text). Excel workbooks and files with NUL bytes are refused with a way out.
+public enum TextEncodingDetection {
+    public enum SourceEncoding: String, Sendable, Hashable {
+        case utf8, utf8WithBOM, utf16LittleEndian, utf16BigEndian, gb18030
+    }
+
+    public struct Decoded: Sendable, Hashable {
+        /// The text as UTF-8, without a byte order mark.
+        public var bytes: [UInt8]
+        public var encoding: SourceEncoding
+        /// A warning when the file was converted; empty for UTF-8.
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// GB18030 as swift-corelibs-foundation (and Apple's Foundation) number it:
+    /// `kCFStringEncodingGB_18030_2000` (0x0632) in the NSString encoding space.
+    public static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+
+    static let saveAsUTF8 = "in Excel or WPS choose “Save As” → “CSV UTF-8 (逗号分隔)”"
+
+    /// UTF-8 bytes of `bytes`, or the `csv-encoding` error explaining why they could not be read.
+    public static func decode(_ bytes: [UInt8], fileName: String) -> Result<Decoded, DiagnosticsError> {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            let rest = Array(bytes.dropFirst(3))
+            if let bad = firstInvalidUTF8(rest) {
+                return .failure(notUTF8(fileName, rest, bad, detail: "starts with a UTF-8 byte order mark but is not valid UTF-8"))
+            }
+            return .success(Decoded(bytes: rest, encoding: .utf8WithBOM, diagnostics: []))
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return decodeUTF16(bytes, fileName: fileName)
+        }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            return .failure(DiagnosticsError([.error(
+                "csv-encoding", "`\(fileName)` is an Excel workbook, not a CSV file",
+                at: SourceLocation(file: fileName, line: 1, column: 1), hint: saveAsUTF8)]))
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            let location = location(ofByte: nul, in: bytes, fileName: fileName)
+            return .failure(DiagnosticsError([.error(
+                "csv-encoding", "`\(fileName)` contains NUL bytes: it is not a text file, or is UTF-16 text without a byte order mark",
+                at: location, hint: saveAsUTF8)]))
+        }
+        guard let bad = firstInvalidUTF8(bytes) else {
+            return .success(Decoded(bytes: bytes, encoding: .utf8, diagnostics: []))
+        }
+        if let text = String(data: Data(bytes), encoding: gb18030) {
+            let warning = Diagnostic.warning(
+                "gb18030-decoded",
+                "`\(fileName)` is not UTF-8; it was read as GB18030 (GBK), the encoding Chinese Excel and WPS use for plain “CSV”",
+                at: SourceLocation(file: fileName, line: 1, column: 1),
+                hint: "check that the Chinese text reads correctly; to be sure, " + saveAsUTF8)
+            return .success(Decoded(bytes: Array(text.utf8), encoding: .gb18030, diagnostics: [warning]))
+        }
+        return .failure(notUTF8(fileName, bytes, bad, detail: "is not UTF-8, nor GB18030"))
+    }
+
+    private static func notUTF8(_ fileName: String, _ bytes: [UInt8], _ bad: Int, detail: String) -> DiagnosticsError {
+        let location = location(ofByte: bad, in: bytes, fileName: fileName)
+        return DiagnosticsError([.error(
+            "csv-encoding",
+            "`\(fileName)` \(detail) (the first byte that does not fit is on line \(location.line))",
+            at: location, hint: saveAsUTF8)])
+    }
+
+    private static func decodeUTF16(_ bytes: [UInt8], fileName: String) -> Result<Decoded, DiagnosticsError> {
+        let littleEndian = bytes[0] == 0xFF
+        let name = littleEndian ? "UTF-16 LE" : "UTF-16 BE"
+        let start = SourceLocation(file: fileName, line: 1, column: 1)
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = 2
+        while i + 1 < bytes.count {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
+            i += 2
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(units.count * 2)
+        let failed = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self,
+                               stoppingOnError: true) { out.append($0) }
+        if failed || bytes.count % 2 != 0 {
+            return .failure(DiagnosticsError([.error(
+                "csv-encoding", "`\(fileName)` starts with a \(name) byte order mark but is not valid \(name)",
+                at: start, hint: saveAsUTF8)]))
+        }
+        let warning = Diagnostic.warning(
+            "utf16-decoded", "`\(fileName)` was read as \(name) (Excel’s “Unicode text”)",
+            at: start, hint: "to be sure, " + saveAsUTF8)
+        return .success(Decoded(bytes: out, encoding: littleEndian ? .utf16LittleEndian : .utf16BigEndian,
+                                diagnostics: [warning]))
+    }
+
+    /// Offset of the first byte that breaks UTF-8 (overlong forms, surrogates and values past
+    /// U+10FFFF included), or `nil` when all of `bytes` is valid UTF-8.
+    public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { p -> Int? in
+            let n = p.count
+            var i = 0
+            while i < n {
+                let b = p[i]
+                if b < 0x80 { i += 1; continue }
+                let length: Int
+                var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+                switch b {
+                case 0xC2...0xDF: length = 2
+                case 0xE0: length = 3; lo = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3
+                case 0xED: length = 3; hi = 0x9F
+                case 0xF0: length = 4; lo = 0x90
+                case 0xF1...0xF3: length = 4
+                case 0xF4: length = 4; hi = 0x8F
+                default: return i
+                }
+                guard i + length <= n else { return i }
+                let second = p[i + 1]
+                guard second >= lo && second <= hi else { return i }
+                var k = 2
+                while k < length {
+                    guard p[i + k] & 0xC0 == 0x80 else { return i }
+                    k += 1
+                }
+                i += length
+            }
+            return nil
+        }
+    }
+
+    /// Line (counting LF, CRLF and lone CR) and column (counting UTF-8 lead bytes) of a byte.
+    static func location(ofByte offset: Int, in bytes: [UInt8], fileName: String) -> SourceLocation {
+        var line = 1
+        var lineStart = 0
+        var i = 0
+        while i < offset {
+            let b = bytes[i]
+            if b == 0x0A || (b == 0x0D && (i + 1 >= bytes.count || bytes[i + 1] != 0x0A)) {
+                line += 1
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        var column = 1
+        for j in lineStart..<offset where bytes[j] & 0xC0 != 0x80 {
+            column += 1
+        }
+        return SourceLocation(file: fileName, line: line, column: column)
+    }
+}

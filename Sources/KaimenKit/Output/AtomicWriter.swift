@@ -1,0 +1,93 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a file so that readers see either the old content or the new, never half of it.
+///
+/// The data goes to a temporary file next to the destination (`.name.tmp-<pid>-<random>`),
+/// is flushed to disk with `fsync`, and is then renamed over the destination, which POSIX
+/// makes atomic within one file system. On failure the temporary file is removed.
+public enum AtomicWriter {
+    /// Writes `data` to `url` atomically, creating the folder if needed.
+    public static func write(_ data: Data, to url: URL) throws {
+        let temp = try writeTemporary(data, for: url)
+        do {
+            try moveIntoPlace(temp, url)
+        } catch {
+            unlink(temp.path)
+            throw error
+        }
+    }
+
+    /// Writes `data` to a new temporary file beside `url` and returns its location.
+    static func writeTemporary(_ data: Data, for url: URL) throws -> URL {
+        let dir = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError.io(operation: "create the folder", path: dir.path, message: "\(error.localizedDescription)")
+        }
+        let temp = dir.appendingPathComponent(temporaryName(for: url.lastPathComponent))
+        let path = temp.path
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw ioError("create", path) }
+        var failure: OutputError?
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc_write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = ioError("write", path)
+                    return
+                }
+                offset += n
+            }
+        }
+        if failure == nil && fsync(fd) != 0 { failure = ioError("flush", path) }
+        if close(fd) != 0 && failure == nil { failure = ioError("close", path) }
+        if let failure {
+            unlink(path)
+            throw failure
+        }
+        return temp
+    }
+
+    /// Renames `temp` over `url`, then flushes the folder so the rename itself is durable.
+    static func moveIntoPlace(_ temp: URL, _ url: URL) throws {
+        guard rename(temp.path, url.path) == 0 else { throw ioError("replace", url.path) }
+        let dirFD = open(url.deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC)
+        if dirFD >= 0 {
+            _ = fsync(dirFD)  // best effort: not every file system allows it on a folder
+            close(dirFD)
+        }
+    }
+
+    /// `.name.tmp-<pid>-<random>`, the name cut short enough to stay within 255 bytes.
+    static func temporaryName(for name: String) -> String {
+        var stem = Substring(name)
+        while stem.utf8.count > 200 { stem = stem.dropLast() }
+        let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        return ".\(stem).tmp-\(getpid())-\(random)"
+    }
+
+    static func ioError(_ operation: String, _ path: String) -> OutputError {
+        .io(operation: operation, path: path, message: String(cString: strerror(errno)))
+    }
+}
+
+/// `write(2)`, named apart from ``AtomicWriter/write(_:to:)``.
+private func Glibc_write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.write(fd, buffer, count)
+    #elseif canImport(Musl)
+    return Musl.write(fd, buffer, count)
+    #else
+    return Darwin.write(fd, buffer, count)
+    #endif
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// A set of output files written together.
+///
+/// ``commit(into:)`` first checks every path, then writes every file to a temporary name
+/// beside its destination, and only when all of them are written renames each into place.
+///
+/// What this guarantees: each file is replaced atomically (old or new content, never a
+/// mix); a bad path, a full disk or any other failure while writing leaves no new file in
+/// place and no temporary file behind. What it does not: the renames happen one after
+/// another, so a failure or crash during that last step (rare: rename within one folder
+/// does not need space) can leave some files new and others old.
+public struct OutputBatch: Sendable {
+    public struct File: Sendable, Hashable {
+        public var relativePath: String
+        public var data: Data
+    }
+
+    public private(set) var files: [File] = []
+
+    public init() {}
+
+    /// Adds a file, `relativePath` being inside the folder given to ``commit(into:)``.
+    public mutating func add(_ data: Data, at relativePath: String) {
+        files.append(File(relativePath: relativePath, data: data))
+    }
+
+    /// Writes every file under `dir`; returns their locations in the order added. Two paths
+    /// that differ only in case are refused as duplicates (they clash on macOS and Windows).
+    @discardableResult
+    public func commit(into dir: URL) throws -> [URL] {
+        var destinations: [URL] = []
+        var seen = Set<String>()
+        for file in files {
+            let url = try SafePath.resolve(file.relativePath, under: dir)
+            guard seen.insert(url.path.lowercased()).inserted else { throw OutputError.duplicatePath(path: file.relativePath) }
+            destinations.append(url)
+        }
+        var temps: [URL] = []
+        do {
+            for (file, url) in zip(files, destinations) {
+                temps.append(try AtomicWriter.writeTemporary(file.data, for: url))
+            }
+        } catch {
+            for temp in temps { unlink(temp.path) }
+            throw error
+        }
+        for (i, (temp, url)) in zip(temps, destinations).enumerated() {
+            do {
+                try AtomicWriter.moveIntoPlace(temp, url)
+            } catch {
+                for rest in temps[(i + 1)...] { unlink(rest.path) }
+                unlink(temp.path)
+                throw error
+            }
+        }
+        return destinations
+    }
+}

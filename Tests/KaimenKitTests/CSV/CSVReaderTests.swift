@@ -1,0 +1,233 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+@Suite("CSVReader: spreadsheet exports into tables, every problem located")
+struct CSVReaderTests {
+    func read(_ text: String, file: String = "units.csv") -> CSVReader.Result {
+        CSVReader.read(bytes: Array(text.utf8), fileName: file)
+    }
+
+    func codes(_ r: CSVReader.Result) -> [String] { r.diagnostics.map(\.code) }
+
+    @Test("a plain file reads into header and rows, with or without a final line end")
+    func plain() throws {
+        for text in ["名称,得分\n甲,1\n乙,2\n", "名称,得分\n甲,1\n乙,2"] {
+            let r = read(text)
+            #expect(r.diagnostics.isEmpty)
+            #expect(r.encoding == .utf8)
+            let t = try #require(r.table)
+            #expect(t.header == ["名称", "得分"])
+            #expect(t.rows == [["甲", "1"], ["乙", "2"]])
+            #expect(t.rowLines == [2, 3])
+            #expect(t.headerLine == 1)
+            #expect(t.columnIndex(named: "得分") == 1)
+        }
+    }
+
+    @Test("CRLF, quoted commas, quoted line breaks, doubled quotes and empty lines")
+    func rfc4180() throws {
+        let text = "\r\n 名称 , 备注\r\n\r\n甲,\"a,b\"\r\n乙,\"第一行\r\n第二行\"\r\n丙,\"他说\"\"好\"\"\"\r\n\n丁,\"\"\r\n"
+        let r = read(text)
+        #expect(r.diagnostics.isEmpty)
+        let t = try #require(r.table)
+        #expect(t.header == ["名称", "备注"])
+        #expect(t.rows == [["甲", "a,b"], ["乙", "第一行\r\n第二行"], ["丙", "他说\"好\""], ["丁", ""]])
+        #expect(t.headerLine == 2)
+        #expect(t.rowLines == [4, 5, 7, 9])
+    }
+
+    @Test("lone CR line ends (old Mac Excel) and a trailing comma at the end of the file")
+    func loneCR() throws {
+        let t = try #require(read("a,b\r1,2\r3,").table)
+        #expect(t.rows == [["1", "2"], ["3", ""]])
+        #expect(t.rowLines == [2, 3])
+    }
+
+    @Test("a UTF-8 byte order mark is removed before the first column name")
+    func utf8BOM() throws {
+        let r = CSVReader.read(bytes: [0xEF, 0xBB, 0xBF] + Array("单位,得分\n甲,1\n".utf8), fileName: "bom.csv")
+        #expect(r.diagnostics.isEmpty)
+        #expect(r.encoding == .utf8WithBOM)
+        let t = try #require(r.table)
+        #expect(t.header == ["单位", "得分"])
+        #expect(t.location(row: 0, column: 1) == SourceLocation(file: "bom.csv", line: 2, column: 3))
+    }
+
+    @Test("GB18030 from Chinese Excel is converted, with a warning saying so")
+    func gb18030() throws {
+        // python3 -c "print(list('单位,得分\r\n机关工会,92.5\r\n'.encode('gb18030')))"
+        let bytes: [UInt8] = [181, 165, 206, 187, 44, 181, 195, 183, 214, 13, 10,
+                              187, 250, 185, 216, 185, 164, 187, 225, 44, 57, 50, 46, 53, 13, 10]
+        let r = CSVReader.read(Data(bytes), fileName: "gbk.csv")
+        #expect(r.encoding == .gb18030)
+        #expect(!r.hasErrors)
+        #expect(codes(r) == ["gb18030-decoded"])
+        #expect(r.diagnostics[0].severity == .warning)
+        #expect(r.diagnostics[0].message.contains("`gbk.csv`"))
+        let t = try #require(r.table)
+        #expect(t.header == ["单位", "得分"])
+        #expect(t.rows == [["机关工会", "92.5"]])
+        // Columns count characters of the converted text.
+        #expect(t.location(row: 0, column: 1) == SourceLocation(file: "gbk.csv", line: 2, column: 6))
+    }
+
+    @Test("bytes that are neither UTF-8 nor GB18030 are refused with the way to save as CSV UTF-8")
+    func undecodable() {
+        let r = CSVReader.read(bytes: Array("a,b\n1,2\n".utf8) + [0xFF, 0xFF, 0x0A], fileName: "bad.csv")
+        #expect(r.table == nil)
+        #expect(codes(r) == ["csv-encoding"])
+        let d = r.diagnostics[0]
+        #expect(d.location == SourceLocation(file: "bad.csv", line: 3, column: 1))
+        #expect(d.message.contains("`bad.csv` is not UTF-8"))
+        #expect(d.hint?.contains("CSV UTF-8") == true)
+    }
+
+    @Test("an Excel workbook or a file with NUL bytes is refused")
+    func notText() {
+        let xlsx = CSVReader.read(bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], fileName: "units.xlsx")
+        #expect(codes(xlsx) == ["csv-encoding"])
+        #expect(xlsx.diagnostics[0].message.contains("Excel workbook"))
+        let nul = CSVReader.read(bytes: Array("a,b\n1".utf8) + [0, 0x32], fileName: "nul.csv")
+        #expect(codes(nul) == ["csv-encoding"])
+        #expect(nul.diagnostics[0].location == SourceLocation(file: "nul.csv", line: 2, column: 2))
+    }
+
+    @Test("UTF-16 with a byte order mark (Excel “Unicode text”, tab-separated) is converted")
+    func utf16() throws {
+        let text = "单位\t得分\r\n甲\t1\r\n"
+        let le: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let be: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        for (bytes, encoding) in [(le, TextEncodingDetection.SourceEncoding.utf16LittleEndian), (be, .utf16BigEndian)] {
+            let r = CSVReader.read(bytes: bytes, fileName: "u.txt")
+            #expect(r.encoding == encoding)
+            #expect(codes(r) == ["utf16-decoded"])
+            let t = try #require(r.table)
+            #expect(t.header == ["单位", "得分"])
+            #expect(t.rows == [["甲", "1"]])
+        }
+        let odd = CSVReader.read(bytes: [0xFF, 0xFE, 0x61], fileName: "odd.txt")
+        #expect(codes(odd) == ["csv-encoding"])
+    }
+
+    @Test("an empty file is csv-empty; a header without rows is not an error")
+    func empty() throws {
+        #expect(codes(read("")) == ["csv-empty"])
+        #expect(codes(read("\r\n\n")) == ["csv-empty"])
+        #expect(codes(CSVReader.read(bytes: [0xEF, 0xBB, 0xBF], fileName: "e.csv")) == ["csv-empty"])
+        let headerOnly = read("名称,得分\n")
+        #expect(headerOnly.diagnostics.isEmpty)
+        #expect(try #require(headerOnly.table).rows.isEmpty)
+    }
+
+    @Test("every broken row is reported at its line and column, naming the column")
+    func brokenRows() throws {
+        let text = """
+        名称,得分,备注
+        甲,1,ok
+        乙,2,x,extra
+        丙,3
+        丁,4,他说"好"
+        戊,5,"x"y
+        己,6, "z"
+        庚,"7,ok
+        """
+        let r = read(text, file: "broken.csv")
+        let at = { (line: Int, column: Int) in SourceLocation(file: "broken.csv", line: line, column: column) }
+        let found = r.diagnostics.map { "\($0.code) \($0.location!.line):\($0.location!.column) \($0.path ?? "-")" }
+        #expect(found == [
+            "csv-ragged-row 3:7 -",
+            "csv-ragged-row 4:4 备注",
+            "csv-stray-quote 5:7 备注",   // 丁,4,他说 is 6 characters
+            "csv-stray-quote 6:7 备注",   // the closing quote after x
+            "csv-stray-quote 7:6 备注",
+            "csv-unbalanced-quote 8:3 得分",
+        ])
+        #expect(r.diagnostics.allSatisfy { $0.severity == .error })
+        #expect(r.diagnostics[0].message == "row on line 3 has 4 fields but the header has 3")
+        #expect(r.diagnostics[0].hint?.contains("double quotes") == true)
+        #expect(r.diagnostics[1].message == "row on line 4 has 2 fields but the header has 3")
+        #expect(r.diagnostics[1].hint?.contains("`备注`") == true)
+        #expect(r.diagnostics[4].hint == "remove the space before the opening quote")
+        #expect(r.diagnostics[5].location == at(8, 3))
+        // The table is still built, every row as wide as the header.
+        let t = try #require(r.table)
+        #expect(t.rows.count == 7)
+        #expect(t.rows.allSatisfy { $0.count == 3 })
+        #expect(t.rows[1] == ["乙", "2", "x"])
+        #expect(t.rows[2] == ["丙", "3", ""])
+        // After the unclosed quote the line is read with the quote as an ordinary character.
+        #expect(t.rows[6] == ["庚", "\"7", "ok"])
+        #expect(t.location(row: 2, column: 2) == at(4, 4))
+        #expect(t.location(row: 6, column: 2) == at(8, 6))
+    }
+
+    @Test("an unclosed quote that swallows line breaks points where it opened")
+    func unbalancedAcrossLines() throws {
+        let r = read("a,b\n1,\"open\n2,3\n4,5\n")
+        #expect(codes(r) == ["csv-unbalanced-quote"])
+        #expect(r.diagnostics[0].location?.line == 2)
+        #expect(r.diagnostics[0].location?.column == 3)
+        #expect(r.diagnostics[0].path == "b")
+        // Recovered: the rest of the file is still read as rows.
+        #expect(try #require(r.table).rows == [["1", "\"open"], ["2", "3"], ["4", "5"]])
+    }
+
+    @Test("blank and repeated column names are reported in the header")
+    func headerProblems() throws {
+        let r = read(" 名称 ,得分,,得分\n甲,1,,2\n")
+        #expect(r.diagnostics.map(\.code) == ["csv-empty-header", "csv-duplicate-header"])
+        #expect(r.diagnostics[0].location == SourceLocation(file: "units.csv", line: 1, column: 9))
+        #expect(r.diagnostics[0].message == "column 3 of the header has no name")
+        #expect(r.diagnostics[1].location == SourceLocation(file: "units.csv", line: 1, column: 10))
+        #expect(r.diagnostics[1].path == "得分")
+        #expect(r.diagnostics[1].hint?.contains("columns 2 and 4") == true)
+        #expect(try #require(r.table).header == ["名称", "得分", "", "得分"])
+    }
+
+    @Test("header names lose surrounding spaces, tabs and ideographic spaces; values keep theirs")
+    func trimming() throws {
+        let t = try #require(read("\u{3000}名称\t, 得分 \n 甲 ,1\n").table)
+        #expect(t.header == ["名称", "得分"])
+        #expect(t.rows == [[" 甲 ", "1"]])
+    }
+}
+
+@Suite("CSVParser: records as byte ranges")
+struct CSVParserTests {
+    @Test("fields are ranges into the buffer; strings are made only when asked")
+    func ranges() {
+        let text = "id,note\r\n7,\"a \"\"b\"\"\"\r\n8,plain"
+        var parser = CSVParser(bytes: Array(text.utf8), fileName: "p.csv")
+        let records = parser.readAll()
+        #expect(parser.diagnostics.isEmpty)
+        #expect(records.map(\.line) == [1, 2, 3])
+        #expect(records.map(\.fields.count) == [2, 2, 2])
+        let quoted = records[1].fields[1]
+        #expect(quoted.isQuoted)
+        #expect(quoted.hasEscapedQuotes)
+        #expect(Array(parser.buffer.rawBytes(quoted)) == Array("a \"\"b\"\"".utf8))
+        #expect(parser.buffer.string(quoted) == "a \"b\"")
+        let plain = records[2].fields[1]
+        #expect(!plain.isQuoted)
+        #expect(plain.range == (text.utf8.count - 5)..<text.utf8.count)
+        #expect(parser.buffer.string(plain) == "plain")
+        #expect(parser.buffer.location(ofByte: quoted.start) == SourceLocation(file: "p.csv", line: 2, column: 3))
+    }
+
+    @Test("another delimiter can be chosen")
+    func delimiter() {
+        var parser = CSVParser(bytes: Array("a;b\n1;\"x;y\"\n".utf8), fileName: "s.csv", delimiter: UInt8(ascii: ";"))
+        let records = parser.readAll()
+        #expect(records.map { $0.fields.map(parser.buffer.string) } == [["a", "b"], ["1", "x;y"]])
+    }
+
+    @Test("UTF-8 validation rejects overlong forms, surrogates and truncated sequences")
+    func utf8Validation() {
+        #expect(TextEncodingDetection.firstInvalidUTF8(Array("ok 单位 😀".utf8)) == nil)
+        #expect(TextEncodingDetection.firstInvalidUTF8([0x61, 0xC0, 0xAF]) == 1)         // overlong /
+        #expect(TextEncodingDetection.firstInvalidUTF8([0xED, 0xA0, 0x80]) == 0)         // surrogate
+        #expect(TextEncodingDetection.firstInvalidUTF8([0x61, 0x62, 0xE5, 0x8D]) == 2)   // cut short
+        #expect(TextEncodingDetection.firstInvalidUTF8([0xF4, 0x90, 0x80, 0x80]) == 0)   // > U+10FFFF
+    }
+}
