@@ -1,0 +1,85 @@
+/// A command's options, declared once: parsing, `--help` and error messages all read them.
+public struct OptionSpec: Sendable {
+    public var name: String
+    /// The value's placeholder (`FILE`), or `nil` for a flag that takes no value.
+    public var value: String?
+    public var help: String
+    /// Allowed values, checked while parsing.
+    public var choices: [String]?
+    public var defaultValue: String?
+
+    public static func option(_ name: String, _ value: String, _ help: String, choices: [String]? = nil, default d: String? = nil) -> OptionSpec {
+        OptionSpec(name: name, value: value, help: help, choices: choices, defaultValue: d)
+    }
+
+    public static func flag(_ name: String, _ help: String) -> OptionSpec {
+        OptionSpec(name: name, value: nil, help: help, choices: nil, defaultValue: nil)
+    }
+}
+
+/// What the command line said, after checking it against the command's options.
+public struct ParsedArguments: Sendable {
+    public var positionals: [String] = []
+    public var options: [String: String] = [:]
+    public var flags: Set<String> = []
+
+    public func value(_ name: String) -> String? { options[name] }
+    public func has(_ flag: String) -> Bool { flags.contains(flag) }
+}
+
+public struct UsageError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var hint: String?
+    public init(_ message: String, hint: String? = nil) { self.message = message; self.hint = hint }
+    public var description: String { hint.map { "\(message); \($0)" } ?? message }
+}
+
+public enum ArgumentParser {
+    /// Parses `--name value`, `--name=value`, flags, and positionals; `--` ends options.
+    public static func parse(_ args: [String], options: [OptionSpec]) throws(UsageError) -> ParsedArguments {
+        var result = ParsedArguments()
+        var i = 0
+        var onlyPositionals = false
+        while i < args.count {
+            let arg = args[i]
+            i += 1
+            if onlyPositionals || !arg.hasPrefix("-") || arg == "-" {
+                result.positionals.append(arg)
+                continue
+            }
+            if arg == "--" { onlyPositionals = true; continue }
+            var name = arg
+            var inline: String?
+            if let eq = arg.firstIndex(of: "=") {
+                name = String(arg[..<eq])
+                inline = String(arg[arg.index(after: eq)...])
+            }
+            guard let spec = options.first(where: { $0.name == name }) else {
+                let names = options.map(\.name)
+                throw UsageError("unknown option `\(name)`", hint: String.didYouMean(name, among: names) ?? "see `--help`")
+            }
+            if spec.value == nil {
+                if inline != nil { throw UsageError("`\(name)` takes no value") }
+                result.flags.insert(name)
+                continue
+            }
+            let value: String
+            if let inline {
+                value = inline
+            } else {
+                guard i < args.count else { throw UsageError("`\(name)` needs a value (\(spec.value!))") }
+                value = args[i]
+                i += 1
+            }
+            if let choices = spec.choices, !choices.contains(value) {
+                throw UsageError("`\(value)` is not a valid value for `\(name)`; use one of " + choices.map { "`\($0)`" }.joined(separator: ", "),
+                                 hint: String.didYouMean(value, among: choices))
+            }
+            result.options[name] = value
+        }
+        for spec in options where spec.value != nil && result.options[spec.name] == nil {
+            if let d = spec.defaultValue { result.options[spec.name] = d }
+        }
+        return result
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// `kaimen rules check FILE…`: validates rules files and prints a one-line summary of each.
+public enum RulesCheckCommand: Command {
+    public static let path = ["rules", "check"]
+    public static let abstract = "Validate rules files and summarise each in one line."
+    public static let usage = "kaimen rules check [FILE…]"
+    public static let discussion = """
+        Reads each rules file (and the files it extends), reports every problem as
+        `file:line:column: error: message`, and exits 1 if there was any. With no FILE,
+        checks every .jsonc file in rules/.
+        """
+    public static let examples = ["kaimen rules check rules/xicheng-2014.jsonc rules/dongcheng-2019.jsonc", "kaimen rules check"]
+    public static let options: [OptionSpec] = []
+
+    public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
+        var files = args.positionals
+        if files.isEmpty {
+            files = defaultRulesFiles(in: console.currentDirectory)
+            if files.isEmpty {
+                console.errLine("error: no rules files given, and no rules/*.jsonc here")
+                console.errLine("usage: \(usage)")
+                return .usage
+            }
+        }
+        var failed = false
+        for file in files {
+            do {
+                let loaded = try RulesLoader().load(resolve(file, in: console.currentDirectory))
+                for w in loaded.warnings { console.errLine(relative(w, console)) }
+                console.outLine("\(file): ok — \(summary(loaded.rules))")
+            } catch {
+                failed = true
+                for d in error.diagnostics { console.errLine(relative(d, console)) }
+                let n = error.diagnostics.filter { $0.severity == .error }.count
+                console.errLine("\(file): \(n) error\(n == 1 ? "" : "s")")
+            }
+        }
+        return failed ? .failure : .success
+    }
+
+    /// `西城区…细则 2014.1: 10 areas, 40 standards, 100 points; 3 bonuses (cap 5), 2 deductions, 1 veto; methods: …`
+    public static func summary(_ rules: Rules) -> String {
+        func n(_ count: Int, _ word: String, _ plural: String? = nil) -> String { "\(count) \(count == 1 ? word : plural ?? word + "s")" }
+        var s = "\(rules.metadata.title) \(rules.metadata.version): "
+        s += "\(n(rules.areas.count, "area")), \(n(rules.standards.count, "standard")), \(rules.totalPoints.plainText()) points"
+        var extras: [String] = []
+        if !rules.bonuses.isEmpty { extras.append(n(rules.bonuses.count, "bonus", "bonuses") + (rules.bonusCap.map { " (cap \($0.plainText()))" } ?? "")) }
+        if !rules.deductions.isEmpty { extras.append(n(rules.deductions.count, "deduction")) }
+        if !rules.vetoes.isEmpty { extras.append(n(rules.vetoes.count, "veto", "vetoes")) }
+        if !extras.isEmpty { s += "; " + extras.joined(separator: ", ") }
+        s += "; methods: " + rules.methodsUsed.joined(separator: ", ")
+        if rules.sourceFiles.count > 1 { s += "; extends " + rules.sourceFiles.dropFirst().map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " → ") }
+        return s
+    }
+
+    static func defaultRulesFiles(in dir: String) -> [String] {
+        let rulesDir = URL(fileURLWithPath: dir).appendingPathComponent("rules")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: rulesDir.path)) ?? []
+        return names.filter { $0.hasSuffix(".jsonc") }.sorted().map { "rules/\($0)" }
+    }
+}
+
+/// A path from the command line, relative to the console's directory.
+func resolve(_ path: String, in dir: String) -> String {
+    path.hasPrefix("/") ? path : URL(fileURLWithPath: dir).appendingPathComponent(path).standardizedFileURL.path
+}
+
+/// A diagnostic with its file shown relative to the current directory, as the user typed it.
+func relative(_ d: Diagnostic, _ console: Console) -> String {
+    var d = d
+    if var loc = d.location {
+        let prefix = URL(fileURLWithPath: console.currentDirectory).standardizedFileURL.path + "/"
+        if loc.file.hasPrefix(prefix) { loc.file.removeFirst(prefix.count) }
+        d.location = loc
+    }
+    var s = d.description
+    let prefix = URL(fileURLWithPath: console.currentDirectory).standardizedFileURL.path + "/"
+    s = s.replacingOccurrences(of: prefix, with: "")
+    return s
+}
+
+/// Loads a rules file for a command, printing every problem; `nil` when it has errors.
+func loadRules(_ file: String, console: Console) -> Rules? {
+    do {
+        let loaded = try RulesLoader().load(resolve(file, in: console.currentDirectory))
+        for w in loaded.warnings { console.errLine(relative(w, console)) }
+        return loaded.rules
+    } catch {
+        for d in error.diagnostics { console.errLine(relative(d, console)) }
+        return nil
+    }
+}

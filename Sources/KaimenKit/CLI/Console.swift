@@ -1,0 +1,37 @@
+import Foundation
+
+/// Where a command writes: standard output for results, standard error for problems and
+/// progress. Tests pass a `BufferConsole` and read back what was written.
+public protocol Console: AnyObject {
+    func out(_ text: String)
+    func err(_ text: String)
+    /// Whether standard error is a terminal (progress lines are shown only then, by default).
+    var errIsTerminal: Bool { get }
+    /// The directory relative paths are resolved against.
+    var currentDirectory: String { get }
+}
+
+extension Console {
+    public func outLine(_ text: String = "") { out(text + "\n") }
+    public func errLine(_ text: String) { err(text + "\n") }
+}
+
+/// The real terminal.
+public final class StandardConsole: Console {
+    public init() {}
+    public func out(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+    public func err(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+    public var errIsTerminal: Bool { isatty(2) == 1 }
+    public var currentDirectory: String { FileManager.default.currentDirectoryPath }
+}
+
+/// Captures output in memory, for tests.
+public final class BufferConsole: Console {
+    public private(set) var stdout = ""
+    public private(set) var stderr = ""
+    public let currentDirectory: String
+    public init(currentDirectory: String = FileManager.default.currentDirectoryPath) { self.currentDirectory = currentDirectory }
+    public func out(_ text: String) { stdout += text }
+    public func err(_ text: String) { stderr += text }
+    public var errIsTerminal: Bool { false }
+}

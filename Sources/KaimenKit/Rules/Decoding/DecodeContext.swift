@@ -1,0 +1,26 @@
+/// Collects every problem found while decoding one rules document. Decoding never stops at
+/// the first problem: a missing or wrong value is reported and decoding goes on without it.
+final class DecodeContext {
+    var diagnostics: [Diagnostic] = []
+
+    func error(_ code: String, _ message: String, at location: SourceLocation?, path: String?, hint: String? = nil) {
+        diagnostics.append(.error(code, message, at: location, path: path, hint: hint))
+    }
+
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// The rule every id follows: ASCII, starts with a letter, then letters, digits, `_ - .`.
+enum IDSyntax {
+    static func isValid(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
+        return s.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" || $0 == ".") }
+    }
+}
+
+extension String {
+    /// `did you mean `x`?` when a close candidate exists.
+    static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String? {
+        Suggestion.closest(to: word, among: candidates).map { "did you mean `\($0)`?" }
+    }
+}

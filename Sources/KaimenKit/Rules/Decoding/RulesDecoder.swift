@@ -1,0 +1,502 @@
+/// Turns a merged rules document (`extends` already applied) into `Rules`, reporting every
+/// unknown key, missing key, wrong type and bad formula, with its place in the file.
+///
+/// Checks that need the whole file (sums, duplicate ids, references) are `RulesValidator`'s.
+struct RulesDecoder {
+    let ctx: DecodeContext
+
+    static let topLevelKeys = ["$schema", "format", "id", "title", "issuer", "version", "effective", "locale",
+                               "extends", "metrics", "areas", "standards", "grades", "bonusCap", "bonuses",
+                               "deductions", "vetoes", "ranking", "ballots", "notAssessable", "remove", "override"]
+    static let metricKeys = ["id", "name", "kind", "unit", "missing"]
+    static let areaKeys = ["id", "name", "points", "order", "capped"]
+    static let standardCommonKeys = ["id", "area", "name", "criteria", "points", "method", "precondition", "notAssessable"]
+    static let methodKeys: [String: [String]] = [
+        "bands": ["metric", "ratio", "bands", "otherwise"],
+        "linear": ["metric", "ratio", "floor", "target"],
+        "count": ["metric", "perUnit"],
+        "checklist": ["items"],
+        "presence": ["metric"],
+        "ballot": ["target", "aggregate", "trim", "minBallots"],
+        "survey": ["satisfied", "basic", "dissatisfied", "weights", "participation"],
+        "expression": ["formula"],
+    ]
+    static let ratioKeys = ["numerator", "denominator", "zero", "maxOne"]
+    static let bandKeys = ["min", "max", "points"]
+    static let checklistItemKeys = ["id", "name", "metric", "points"]
+    static let surveyWeightKeys = ["satisfied", "basic", "dissatisfied"]
+    static let participationKeys = ["population", "min"]
+    static let preconditionKeys = ["when", "note"]
+    static let gradeKeys = ["name", "min", "quota"]
+    static let vetoKeys = ["id", "name", "criteria", "when", "grade", "capTotal"]
+    static let rankingKeys = ["precision", "tieBreak"]
+    static let tieBreakKeys = ["by", "id", "order"]
+    static let ballotPolicyKeys = ["aggregate", "trim", "minBallots", "insufficient", "scoreStep", "combine"]
+    static let trimKeys = ["k", "minBallots"]
+    static let combineKeys = ["mode", "ballots", "metrics"]
+    static let effectiveKeys = ["from", "to"]
+
+    /// Metric id → slot, filled once metrics are decoded; formulas resolve names against it.
+    private var metricSlots: [String: Int] = [:]
+
+    init(ctx: DecodeContext) { self.ctx = ctx }
+
+    mutating func decode(_ root: JSONNode, sourceFiles: [String]) -> Rules? {
+        guard let top = ObjectReader(root, path: "", what: "the rules file", ctx: ctx) else { return nil }
+        top.finish(allowed: RulesDecoder.topLevelKeys)
+        if let format = top.integer("format", range: 1...1000), format != 1 {
+            ctx.error("unsupported-format", "this kaimen reads rules format 1, but the file says \(format)",
+                      at: top.value("format")?.location, path: "format", hint: "use a newer kaimen, or write format 1")
+        }
+        let metadata = decodeMetadata(top)
+
+        var metrics: [MetricDefinition] = []
+        for (i, node) in (top.array("metrics") ?? []).enumerated() {
+            if let m = decodeMetric(node, index: i) { metrics.append(m) }
+        }
+        for (slot, m) in metrics.enumerated() where metricSlots[m.id] == nil { metricSlots[m.id] = slot }
+
+        var areas: [Area] = []
+        for (i, node) in (top.array("areas") ?? []).enumerated() {
+            if let a = decodeArea(node, index: i) { areas.append(a) }
+        }
+        let standards = decodeStandards(top.array("standards") ?? [], collection: "standards", role: .standard)
+        let bonuses = decodeStandards(top.array("bonuses", required: false) ?? [], collection: "bonuses", role: .bonus)
+        let deductions = decodeStandards(top.array("deductions", required: false) ?? [], collection: "deductions", role: .deduction)
+        var grades: [Grade] = []
+        for (i, node) in (top.array("grades") ?? []).enumerated() {
+            if let g = decodeGrade(node, index: i) { grades.append(g) }
+        }
+        var vetoes: [Veto] = []
+        for (i, node) in (top.array("vetoes", required: false) ?? []).enumerated() {
+            if let v = decodeVeto(node, index: i) { vetoes.append(v) }
+        }
+        let bonusCap = top.number("bonusCap", required: false, nonNegative: true)
+        let ranking = top.object("ranking", what: "`ranking`").map(decodeRanking) ?? .default
+        let ballots = top.object("ballots", what: "the ballot policy").map(decodeBallotPolicy) ?? .default
+        let notAssessable = top.value("notAssessable").flatMap { decodeNotAssessable($0, path: "notAssessable", allowPoints: false) } ?? .zero
+
+        guard let metadata else { return nil }
+        return Rules(metadata: metadata, metrics: metrics, areas: areas, standards: standards, grades: grades,
+                     bonusCap: bonusCap, bonuses: bonuses, deductions: deductions, vetoes: vetoes,
+                     ranking: ranking, ballots: ballots, notAssessable: notAssessable, sourceFiles: sourceFiles)
+    }
+
+    // MARK: Sections
+
+    private func decodeMetadata(_ top: ObjectReader) -> RulesMetadata? {
+        let id = top.id("id")
+        let title = top.string("title")
+        let issuer = top.string("issuer")
+        let version = top.string("version")
+        let locale = top.string("locale", required: false) ?? "zh-CN"
+        var from: String?, to: String?
+        if let eff = top.object("effective", what: "`effective`", required: true) {
+            eff.finish(allowed: RulesDecoder.effectiveKeys)
+            from = date(eff, "from", required: true)
+            to = date(eff, "to", required: false)
+            if let f = from, let t = to, t < f {
+                ctx.error("invalid-value", "the effective period ends (\(t)) before it starts (\(f))",
+                          at: eff.value("to")?.location, path: eff.path("to"))
+            }
+        }
+        guard let id, let title, let issuer, let version, let from else { return nil }
+        return RulesMetadata(id: id, title: title, issuer: issuer, version: version, effectiveFrom: from, effectiveTo: to, locale: locale)
+    }
+
+    private func date(_ r: ObjectReader, _ key: String, required: Bool) -> String? {
+        guard let s = r.string(key, required: required) else { return nil }
+        let parts = s.split(separator: "-")
+        let ok = parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2
+            && Int(parts[1]).map { (1...12).contains($0) } == true && Int(parts[2]).map { (1...31).contains($0) } == true
+            && Int(parts[0]) != nil
+        guard ok else {
+            ctx.error("invalid-value", "`\(s)` is not a date; write it as YYYY-MM-DD", at: r.value(key)?.location, path: r.path(key))
+            return nil
+        }
+        return s
+    }
+
+    private func entryPath(_ collection: String, _ node: JSONNode, _ index: Int) -> String {
+        if let id = node["id"]?.stringValue, !id.isEmpty { return "\(collection)[\(id)]" }
+        return "\(collection)[\(index)]"
+    }
+
+    private func decodeMetric(_ node: JSONNode, index: Int) -> MetricDefinition? {
+        let path = entryPath("metrics", node, index)
+        let label = node["id"]?.stringValue.map { "metric `\($0)`" } ?? "metric #\(index + 1)"
+        guard let r = ObjectReader(node, path: path, what: label, ctx: ctx) else { return nil }
+        r.finish(allowed: RulesDecoder.metricKeys)
+        let id = r.id("id"), name = r.string("name")
+        let kind = r.choice("kind", MetricDefinition.Kind.allCases.map(\.rawValue)).flatMap(MetricDefinition.Kind.init(rawValue:))
+        let unit = r.string("unit", required: false)
+        let missing = r.choice("missing", MetricDefinition.Missing.allCases.map(\.rawValue), required: false)
+            .flatMap(MetricDefinition.Missing.init(rawValue:)) ?? .error
+        guard let id, let name, let kind else { return nil }
+        return MetricDefinition(id: id, name: name, kind: kind, unit: unit, missing: missing, origin: r.origin())
+    }
+
+    private func decodeArea(_ node: JSONNode, index: Int) -> Area? {
+        let path = entryPath("areas", node, index)
+        let label = node["id"]?.stringValue.map { "area `\($0)`" } ?? "area #\(index + 1)"
+        guard let r = ObjectReader(node, path: path, what: label, ctx: ctx) else { return nil }
+        r.finish(allowed: RulesDecoder.areaKeys)
+        let id = r.id("id"), name = r.string("name")
+        let points = r.number("points", nonNegative: true)
+        let order = r.integer("order", required: false, range: 0...10_000) ?? index + 1
+        let capped = r.bool("capped") ?? false
+        guard let id, let name, let points else { return nil }
+        return Area(id: id, name: name, points: points, order: order, capped: capped, origin: r.origin())
+    }
+
+    private mutating func decodeStandards(_ nodes: [JSONNode], collection: String, role: Standard.Role) -> [Standard] {
+        var out: [Standard] = []
+        for (i, node) in nodes.enumerated() {
+            if let s = decodeStandard(node, index: i, collection: collection, role: role) { out.append(s) }
+        }
+        return out
+    }
+
+    private func roleName(_ role: Standard.Role) -> String {
+        switch role {
+        case .standard: "standard"
+        case .bonus: "bonus item"
+        case .deduction: "deduction item"
+        }
+    }
+
+    private mutating func decodeStandard(_ node: JSONNode, index: Int, collection: String, role: Standard.Role) -> Standard? {
+        let path = entryPath(collection, node, index)
+        let label = node["id"]?.stringValue.map { "\(roleName(role)) `\($0)`" } ?? "\(roleName(role)) #\(index + 1)"
+        guard let r = ObjectReader(node, path: path, what: label, ctx: ctx) else { return nil }
+        let id = r.id("id")
+        let area = r.id("area", required: role != .bonus)
+        let name = r.string("name")
+        let criteria = r.string("criteria")
+        let points = r.number("points", nonNegative: true)
+        let methodName = r.choice("method", ScoringMethod.allNames)
+        var allowed = RulesDecoder.standardCommonKeys
+        if let methodName { allowed += RulesDecoder.methodKeys[methodName] ?? [] }
+        else { allowed += RulesDecoder.methodKeys.values.flatMap { $0 } }
+        r.finish(allowed: allowed)
+        let method = methodName.flatMap { decodeMethod($0, r, role: role) }
+        var precondition: Precondition?
+        if let p = r.object("precondition", what: "the precondition") {
+            p.finish(allowed: RulesDecoder.preconditionKeys)
+            let when = formula(p, "when", type: .boolean, required: true)
+            let note = p.string("note", required: false)
+            if let when { precondition = Precondition(when: when, note: note) }
+        }
+        let notAssessable = r.value("notAssessable").flatMap { decodeNotAssessable($0, path: r.path("notAssessable"), allowPoints: true) }
+        guard let id, let name, let criteria, let points, let method else { return nil }
+        if role != .bonus && area == nil { return nil }
+        return Standard(id: id, role: role, area: area, name: name, criteria: criteria, points: points, method: method,
+                        precondition: precondition, notAssessable: notAssessable, origin: r.origin())
+    }
+
+    private func decodeNotAssessable(_ v: JSONNode, path: String, allowPoints: Bool) -> NotAssessable? {
+        if case .number = v.value, allowPoints {
+            return ObjectReader.number(v, key: "notAssessable", path: path, nonNegative: true, ctx: ctx).map { .points($0) }
+        }
+        let options = ["zero", "full", "prorate"]
+        guard let s = v.stringValue, options.contains(s) else {
+            ctx.error("invalid-value", "`notAssessable` must be `zero`, `full`, `prorate`\(allowPoints ? " or a number of points" : "")",
+                      at: v.location, path: path, hint: v.stringValue.flatMap { String.didYouMean($0, among: options) })
+            return nil
+        }
+        switch s {
+        case "full": return .full
+        case "prorate": return .prorate
+        default: return .zero
+        }
+    }
+
+    // MARK: Methods
+
+    private func metricRef(_ r: ObjectReader, _ key: String, required: Bool = true) -> String? {
+        guard let id = r.string(key, required: required) else { return nil }
+        guard metricSlots[id] != nil else {
+            ctx.error("unknown-metric", "unknown metric `\(id)`", at: r.value(key)?.location, path: r.path(key),
+                      hint: String.didYouMean(id, among: metricSlots.keys.sorted()) ?? "declare it under `metrics`")
+            return nil
+        }
+        return id
+    }
+
+    private func metricInput(_ r: ObjectReader) -> MetricInput? {
+        switch (r.has("metric"), r.has("ratio")) {
+        case (true, true):
+            ctx.error("conflicting-keys", "\(r.what) has both `metric` and `ratio`; keep one", at: r.value("ratio")?.location, path: r.path("ratio"))
+            return nil
+        case (false, false):
+            ctx.error("missing-key", "\(r.what) needs `metric` or `ratio` to say what it reads", at: r.location, path: r.path,
+                      hint: "add \"metric\": \"…\" or \"ratio\": { \"numerator\": …, \"denominator\": …, \"zero\": 0 }")
+            return nil
+        case (true, false):
+            return metricRef(r, "metric").map { .metric($0) }
+        case (false, true):
+            guard let q = r.object("ratio", what: "the ratio") else { return nil }
+            q.finish(allowed: RulesDecoder.ratioKeys)
+            let num = metricRef(q, "numerator"), den = metricRef(q, "denominator")
+            var zero: Ratio.Zero?
+            if let z = q.value("zero") {
+                if case .number = z.value {
+                    zero = ObjectReader.number(z, key: "zero", path: q.path("zero"), nonNegative: true, ctx: ctx).map { .points($0) }
+                } else if z.stringValue == "full" {
+                    zero = .full
+                } else if z.stringValue == "notAssessable" {
+                    zero = .notAssessable
+                } else {
+                    ctx.error("invalid-value", "`zero` must be a number of points, `full` or `notAssessable`", at: z.location, path: q.path("zero"))
+                }
+            } else {
+                ctx.error("missing-key", "the ratio must say what a zero denominator gives (`zero`)", at: q.location, path: q.path,
+                          hint: "add \"zero\": 0, \"zero\": \"full\" or \"zero\": \"notAssessable\"")
+            }
+            let maxOne = q.bool("maxOne") ?? true
+            guard let num, let den, let zero else { return nil }
+            return .ratio(Ratio(numerator: num, denominator: den, zero: zero, maxOne: maxOne))
+        }
+    }
+
+    private func formula(_ r: ObjectReader, _ key: String, type: FormulaType, required: Bool) -> Formula? {
+        guard let text = r.string(key, required: required), let node = r.value(key) else { return nil }
+        let names = FormulaNames(slots: metricSlots)
+        switch CompiledFormula.compile(text, expecting: type, names: names, locate: { node.contentLocation($0) }) {
+        case .success(let compiled):
+            let bySlot = Dictionary(metricSlots.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            return Formula(text: text, location: node.location, compiled: compiled,
+                           metricIDs: compiled.slots.compactMap { bySlot[$0] })
+        case .failure(let e):
+            for var d in e.diagnostics {
+                if d.path == nil { d.path = r.path(key) }
+                ctx.diagnostics.append(d)
+            }
+            return nil
+        }
+    }
+
+    private mutating func decodeMethod(_ name: String, _ r: ObjectReader, role: Standard.Role) -> ScoringMethod? {
+        switch name {
+        case "bands":
+            let input = metricInput(r)
+            let otherwise = r.number("otherwise", required: false, nonNegative: true) ?? .zero
+            guard let list = r.array("bands") else { return nil }
+            if list.isEmpty {
+                ctx.error("empty-bands", "\(r.what) has no bands", at: r.value("bands")?.location, path: r.path("bands"),
+                          hint: "add at least one { \"min\": …, \"points\": … }")
+            }
+            var bands: [Bands.Band] = []
+            var directions = Set<Bands.Direction>()
+            for (i, node) in list.enumerated() {
+                guard let b = ObjectReader(node, path: r.path("bands") + "[\(i)]", what: "band \(i + 1) of \(r.what)", ctx: ctx) else { continue }
+                b.finish(allowed: RulesDecoder.bandKeys)
+                let points = b.number("points", nonNegative: true)
+                var threshold: Rational?
+                switch (b.has("min"), b.has("max")) {
+                case (true, true):
+                    ctx.error("conflicting-keys", "a band has either `min` or `max`, not both", at: b.value("max")?.location, path: b.path("max"))
+                case (false, false):
+                    ctx.error("missing-key", "band \(i + 1) of \(r.what) needs `min` (value ≥ min) or `max` (value ≤ max)",
+                              at: b.location, path: b.path)
+                case (true, false):
+                    threshold = b.number("min"); directions.insert(.atLeast)
+                case (false, true):
+                    threshold = b.number("max"); directions.insert(.atMost)
+                }
+                if let threshold, let points { bands.append(.init(threshold: threshold, points: points, origin: b.origin())) }
+            }
+            if directions.count > 1 {
+                ctx.error("bands-mixed", "the bands of \(r.what) mix `min` and `max`; use one kind for all bands",
+                          at: r.value("bands")?.location, path: r.path("bands"))
+                return nil
+            }
+            guard let input, bands.count == list.count, !list.isEmpty else { return nil }
+            return .bands(Bands(input: input, direction: directions.first ?? .atLeast, bands: bands, otherwise: otherwise))
+        case "linear":
+            let input = metricInput(r)
+            let floor = r.number("floor"), target = r.number("target")
+            guard let input, let floor, let target else { return nil }
+            return .linear(Linear(input: input, floor: floor, target: target))
+        case "count":
+            let metric = metricRef(r, "metric"), per = r.number("perUnit", nonNegative: true)
+            guard let metric, let per else { return nil }
+            return .count(Count(metric: metric, perUnit: per))
+        case "checklist":
+            guard let list = r.array("items") else { return nil }
+            var items: [ChecklistItem] = []
+            for (i, node) in list.enumerated() {
+                let p = r.path("items") + (node["id"]?.stringValue.map { "[\($0)]" } ?? "[\(i)]")
+                guard let it = ObjectReader(node, path: p, what: "checklist item \(i + 1) of \(r.what)", ctx: ctx) else { continue }
+                it.finish(allowed: RulesDecoder.checklistItemKeys)
+                let id = it.id("id"), nm = it.string("name"), metric = metricRef(it, "metric"), pts = it.number("points", nonNegative: true)
+                if let id, let nm, let metric, let pts {
+                    items.append(ChecklistItem(id: id, name: nm, metric: metric, points: pts, origin: it.origin()))
+                }
+            }
+            if list.isEmpty {
+                ctx.error("empty-checklist", "\(r.what) has no checklist items", at: r.value("items")?.location, path: r.path("items"))
+            }
+            guard items.count == list.count, !list.isEmpty else { return nil }
+            return .checklist(items)
+        case "presence":
+            return metricRef(r, "metric").map { .presence(metric: $0) }
+        case "ballot":
+            if role != .standard {
+                ctx.error("invalid-value", "only standards can be scored by ballot, not \(roleName(role))s",
+                          at: r.value("method")?.location, path: r.path("method"))
+                return nil
+            }
+            let target = r.choice("target", ["standard", "area"], required: false).flatMap(BallotScoring.Target.init(rawValue:)) ?? .standard
+            let aggregate = r.choice("aggregate", BallotPolicy.Aggregate.allCases.map(\.rawValue), required: false)
+                .flatMap(BallotPolicy.Aggregate.init(rawValue:))
+            let trim = r.object("trim", what: "`trim`").flatMap(decodeTrim)
+            let minBallots = r.integer("minBallots", required: false, range: 1...1000)
+            return .ballot(BallotScoring(target: target, aggregate: aggregate, trim: trim, minBallots: minBallots))
+        case "survey":
+            let s = metricRef(r, "satisfied"), b = metricRef(r, "basic"), d = metricRef(r, "dissatisfied")
+            var weights = (satisfied: Rational.one, basic: Rational(3, 5), dissatisfied: Rational.zero)
+            if let w = r.object("weights", what: "the survey weights") {
+                w.finish(allowed: RulesDecoder.surveyWeightKeys)
+                for key in RulesDecoder.surveyWeightKeys {
+                    guard let v = w.number(key, required: false) else { continue }
+                    if v < .zero || v > .one {
+                        ctx.error("out-of-range", "survey weight `\(key)` must be between 0 and 1, not \(v.plainText())",
+                                  at: w.value(key)?.location, path: w.path(key))
+                    }
+                    switch key {
+                    case "satisfied": weights.satisfied = v
+                    case "basic": weights.basic = v
+                    default: weights.dissatisfied = v
+                    }
+                }
+            }
+            var participation: Survey.Participation?
+            if let p = r.object("participation", what: "the participation requirement") {
+                p.finish(allowed: RulesDecoder.participationKeys)
+                let pop = metricRef(p, "population"), mn = p.number("min", nonNegative: true)
+                if let mn, mn > .one {
+                    ctx.error("out-of-range", "participation `min` is a fraction between 0 and 1 (0.6 for 60%), not \(mn.plainText())",
+                              at: p.value("min")?.location, path: p.path("min"))
+                }
+                if let pop, let mn { participation = .init(population: pop, min: mn) }
+            }
+            guard let s, let b, let d else { return nil }
+            return .survey(Survey(satisfied: s, basic: b, dissatisfied: d, weights: weights, participation: participation))
+        case "expression":
+            return formula(r, "formula", type: .number, required: true).map { .expression($0) }
+        default:
+            return nil
+        }
+    }
+
+    private func decodeTrim(_ t: ObjectReader) -> BallotPolicy.Trim? {
+        t.finish(allowed: RulesDecoder.trimKeys)
+        let k = t.integer("k", required: false, range: 0...100) ?? 1
+        let minBallots = t.integer("minBallots", required: false, range: 1...1000) ?? 5
+        if minBallots <= 2 * k {
+            ctx.error("invalid-value", "trimming \(k) highest and \(k) lowest needs `minBallots` above \(2 * k), not \(minBallots)",
+                      at: t.value("minBallots")?.location ?? t.location, path: t.path("minBallots"))
+            return nil
+        }
+        return BallotPolicy.Trim(k: k, minBallots: minBallots)
+    }
+
+    // MARK: Grades, vetoes, policies
+
+    private func decodeGrade(_ node: JSONNode, index: Int) -> Grade? {
+        let path = "grades[\(index)]"
+        guard let r = ObjectReader(node, path: path, what: "grade \(index + 1)", ctx: ctx) else { return nil }
+        r.finish(allowed: RulesDecoder.gradeKeys)
+        let name = r.string("name")
+        let min = r.number("min", required: false)
+        let quota = r.number("quota", required: false, nonNegative: true)
+        if let quota, quota > Rational(100) {
+            ctx.error("out-of-range", "`quota` is a percentage between 0 and 100, not \(quota.plainText())",
+                      at: r.value("quota")?.location, path: r.path("quota"))
+        }
+        guard let name else { return nil }
+        return Grade(name: name, min: min, quotaPercent: quota, origin: r.origin())
+    }
+
+    private func decodeVeto(_ node: JSONNode, index: Int) -> Veto? {
+        let path = entryPath("vetoes", node, index)
+        let label = node["id"]?.stringValue.map { "veto `\($0)`" } ?? "veto #\(index + 1)"
+        guard let r = ObjectReader(node, path: path, what: label, ctx: ctx) else { return nil }
+        r.finish(allowed: RulesDecoder.vetoKeys)
+        let id = r.id("id"), name = r.string("name"), criteria = r.string("criteria", required: false)
+        let when = formula(r, "when", type: .boolean, required: true)
+        let grade = r.string("grade", required: false)
+        let cap = r.number("capTotal", required: false, nonNegative: true)
+        if !r.has("grade") && !r.has("capTotal") {
+            ctx.error("missing-key", "\(label) must force a `grade`, cap the total (`capTotal`), or both", at: r.location, path: path)
+        }
+        guard let id, let name, let when else { return nil }
+        return Veto(id: id, name: name, criteria: criteria, when: when, grade: grade, capTotal: cap, origin: r.origin())
+    }
+
+    private func decodeRanking(_ r: ObjectReader) -> RankingPolicy {
+        r.finish(allowed: RulesDecoder.rankingKeys)
+        let precision = r.integer("precision", required: false, range: 0...6) ?? 2
+        var tieBreak: [RankingPolicy.TieBreak] = []
+        for (i, node) in (r.array("tieBreak", required: false) ?? []).enumerated() {
+            guard let t = ObjectReader(node, path: r.path("tieBreak") + "[\(i)]", what: "tie-break \(i + 1)", ctx: ctx) else { continue }
+            t.finish(allowed: RulesDecoder.tieBreakKeys)
+            let by = t.choice("by", ["ballots", "area", "standard", "metric", "bonus"])
+            let descending = (t.choice("order", ["desc", "asc"], required: false) ?? "desc") == "desc"
+            var key: RankingPolicy.TieBreak.Key?
+            switch by {
+            case "ballots": key = .ballots
+            case "bonus": key = .bonus
+            case "area": key = t.id("id").map { .area($0) }
+            case "standard": key = t.id("id").map { .standard($0) }
+            case "metric": key = t.id("id").map { .metric($0) }
+            default: break
+            }
+            if let by, ["ballots", "bonus"].contains(by), t.has("id") {
+                ctx.error("unknown-key", "tie-break by `\(by)` takes no `id`", at: t.value("id")?.location, path: t.path("id"))
+            }
+            if let key { tieBreak.append(.init(key: key, descending: descending, origin: t.origin())) }
+        }
+        return RankingPolicy(precision: precision, tieBreak: tieBreak)
+    }
+
+    private func decodeBallotPolicy(_ r: ObjectReader) -> BallotPolicy {
+        r.finish(allowed: RulesDecoder.ballotPolicyKeys)
+        var p = BallotPolicy.default
+        if let a = r.choice("aggregate", BallotPolicy.Aggregate.allCases.map(\.rawValue), required: false).flatMap(BallotPolicy.Aggregate.init(rawValue:)) {
+            p.aggregate = a
+        }
+        if let t = r.object("trim", what: "`trim`").flatMap(decodeTrim) { p.trim = t }
+        if let m = r.integer("minBallots", required: false, range: 1...1000) { p.minBallots = m }
+        if let i = r.choice("insufficient", BallotPolicy.Insufficient.allCases.map(\.rawValue), required: false).flatMap(BallotPolicy.Insufficient.init(rawValue:)) {
+            p.insufficient = i
+        }
+        if let step = r.number("scoreStep", required: false, nonNegative: true) {
+            if step.isZero { ctx.error("out-of-range", "`scoreStep` must be above 0", at: r.value("scoreStep")?.location, path: r.path("scoreStep")) }
+            else { p.scoreStep = step }
+        }
+        if let c = r.object("combine", what: "`combine`") {
+            c.finish(allowed: RulesDecoder.combineKeys)
+            switch c.choice("mode", ["sum", "weighted"]) {
+            case "weighted":
+                let b = c.number("ballots", nonNegative: true), m = c.number("metrics", nonNegative: true)
+                if let b, let m {
+                    if b + m != Rational(100) {
+                        ctx.error("weights-sum", "the `combine` weights must add up to 100, but \(b.plainText()) + \(m.plainText()) = \((b + m).plainText())",
+                                  at: c.location, path: c.path)
+                    } else {
+                        p.combine = .weighted(ballots: b, metrics: m)
+                    }
+                }
+            case "sum":
+                for key in ["ballots", "metrics"] where c.has(key) {
+                    ctx.error("unknown-key", "`combine` mode `sum` takes no `\(key)`", at: c.value(key)?.location, path: c.path(key),
+                              hint: "use \"mode\": \"weighted\" to weight the parts")
+                }
+            default: break
+            }
+        }
+        return p
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// The front door of the rules stage: reads a rules file and the files it extends, merges,
+/// decodes, validates and compiles them, and returns `Rules` or every problem found.
+public struct RulesLoader {
+    /// Reads a file's text; injectable so tests can load from memory.
+    public var readFile: (String) throws -> String
+
+    public init(readFile: @escaping (String) throws -> String = RulesLoader.readFromDisk) {
+        self.readFile = readFile
+    }
+
+    public static func readFromDisk(_ path: String) throws -> String {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DiagnosticsError([.error("rules-encoding", "`\(path)` is not UTF-8 text; save the rules file as UTF-8",
+                                           at: SourceLocation(file: path, line: 1, column: 1))])
+        }
+        return text
+    }
+
+    public struct Loaded: Sendable {
+        public var rules: Rules
+        /// Warnings that did not stop the load.
+        public var warnings: [Diagnostic]
+    }
+
+    /// Loads `path`; on any error, throws `DiagnosticsError` with all of them, sorted by place.
+    public func load(_ path: String) throws(DiagnosticsError) -> Loaded {
+        let ctx = DecodeContext()
+        var files: [String] = []
+        let root = resolve(path, chain: [], referencedBy: nil, ctx: ctx, files: &files)
+        if let root, !ctx.hasErrors {
+            var decoder = RulesDecoder(ctx: ctx)
+            if let rules = decoder.decode(root, sourceFiles: files) {
+                RulesValidator(rules: rules, ctx: ctx).validate()
+                if !ctx.hasErrors {
+                    return Loaded(rules: rules, warnings: ctx.diagnostics.filter { $0.severity != .error })
+                }
+            }
+        }
+        var all = Diagnostics()
+        all.append(contentsOf: ctx.diagnostics)
+        if !all.hasErrors {
+            all.append(.error("rules-invalid", "`\(path)` could not be read as a rules file", at: SourceLocation(file: path, line: 1, column: 1)))
+        }
+        throw DiagnosticsError(all.sorted)
+    }
+
+    /// Parses `path` and, if it extends another file, merges it onto its resolved base.
+    private func resolve(_ path: String, chain: [String], referencedBy: (node: JSONNode, file: String)?,
+                         ctx: DecodeContext, files: inout [String]) -> JSONNode? {
+        let canonical = URL(fileURLWithPath: path).standardizedFileURL.path
+        let text: String
+        do {
+            text = try readFile(path)
+        } catch let e as DiagnosticsError {
+            ctx.diagnostics.append(contentsOf: e.diagnostics)
+            return nil
+        } catch {
+            if let (node, from) = referencedBy {
+                ctx.error("extends-missing", "`extends` names `\(node.stringValue ?? path)`, but there is no such file next to `\(URL(fileURLWithPath: from).lastPathComponent)`",
+                          at: node.location, path: "extends", hint: "the path is relative to this file; looked for \(path)")
+            } else {
+                ctx.error("file-not-found", "cannot read `\(path)`: no such file", at: nil, path: nil, hint: "check the path")
+            }
+            return nil
+        }
+        files.append(path)
+        let root: JSONNode
+        switch JSONCParser.parse(text, file: path) {
+        case .success(let node): root = node
+        case .failure(let e):
+            ctx.diagnostics.append(contentsOf: e.diagnostics)
+            return nil
+        }
+        guard let extendsNode = root["extends"] else {
+            for key in ["remove", "override"] {
+                if let m = root.members?.first(where: { $0.key == key }) {
+                    ctx.error("override-without-extends", "`\(key)` only makes sense in a file that `extends` another",
+                              at: m.keyLocation, path: key, hint: "add \"extends\": \"base.jsonc\", or edit the entries directly")
+                }
+            }
+            return root
+        }
+        guard let rel = extendsNode.stringValue, !rel.isEmpty else {
+            ctx.error("wrong-type", "`extends` must be the path of a rules file, as text", at: extendsNode.location, path: "extends")
+            return nil
+        }
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let basePath = rel.hasPrefix("/") ? rel : dir.appendingPathComponent(rel).standardizedFileURL.path
+        let baseCanonical = URL(fileURLWithPath: basePath).standardizedFileURL.path
+        if chain.contains(baseCanonical) || baseCanonical == canonical {
+            let cycle = (chain + [canonical, baseCanonical]).map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " → ")
+            ctx.error("extends-cycle", "`extends` goes round in a circle: \(cycle)", at: extendsNode.location, path: "extends",
+                      hint: "a file cannot extend itself, directly or through others")
+            return nil
+        }
+        guard let base = resolve(basePath, chain: chain + [canonical], referencedBy: (extendsNode, path), ctx: ctx, files: &files) else { return nil }
+        return RulesMerger(ctx: ctx).merge(child: root, base: base, baseFile: URL(fileURLWithPath: basePath).lastPathComponent)
+    }
+}

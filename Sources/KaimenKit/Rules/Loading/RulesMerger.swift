@@ -1,0 +1,123 @@
+/// Applies an extending file to its (already merged) base, at the level of the JSON tree, so
+/// every value keeps pointing into the file that wrote it.
+///
+/// - plain keys replace the base's; `effective`, `ranking` and `ballots` merge key by key;
+/// - a collection (`metrics`, `areas`, …) in the child adds entries; reusing a base id is an error;
+/// - `override.<collection>` changes entries by id, key by key; `remove.<collection>` drops them.
+struct RulesMerger {
+    static let collections = ["metrics", "areas", "standards", "bonuses", "deductions", "vetoes"]
+    static let mergedObjects = ["effective", "ranking", "ballots"]
+    let ctx: DecodeContext
+
+    func merge(child: JSONNode, base: JSONNode, baseFile: String) -> JSONNode {
+        guard let childMembers = child.members, var result = base.members else { return child }
+        result.removeAll { $0.key == "$schema" || $0.key == "extends" }
+
+        // 1. remove
+        if let remove = child["remove"] {
+            applyRemove(remove, to: &result, baseFile: baseFile)
+        }
+        // 2. override
+        if let override = child["override"] {
+            applyOverride(override, to: &result, baseFile: baseFile)
+        }
+        // 3. plain keys and additions
+        for m in childMembers where !["remove", "override", "extends"].contains(m.key) {
+            if RulesMerger.collections.contains(m.key), let added = m.value.elements {
+                let existing = result.firstIndex { $0.key == m.key }
+                var items = existing.flatMap { result[$0].value.elements } ?? []
+                for entry in added {
+                    if let id = entry["id"]?.stringValue, let prior = items.first(where: { $0["id"]?.stringValue == id }) {
+                        ctx.error("duplicate-id", "`\(id)` is already defined in the base file at \(prior.location); an extending file changes it under `override.\(m.key)`",
+                                  at: entry["id"]?.location ?? entry.location, path: "\(m.key)[\(id)]",
+                                  hint: "move this entry to \"override\": { \"\(m.key)\": [ … ] }")
+                        continue
+                    }
+                    items.append(entry)
+                }
+                let node = JSONNode(.array(items), at: m.value.location)
+                if let existing { result[existing].value = node } else { result.append(JSONMember(key: m.key, keyLocation: m.keyLocation, value: node)) }
+            } else if RulesMerger.mergedObjects.contains(m.key), let i = result.firstIndex(where: { $0.key == m.key }),
+                      let baseObj = result[i].value.members, let childObj = m.value.members {
+                result[i].value = JSONNode(.object(mergeKeys(baseObj, childObj)), at: m.value.location)
+            } else if let i = result.firstIndex(where: { $0.key == m.key }) {
+                result[i] = m
+            } else {
+                result.append(m)
+            }
+        }
+        return JSONNode(.object(result), at: child.location)
+    }
+
+    private func mergeKeys(_ base: [JSONMember], _ child: [JSONMember]) -> [JSONMember] {
+        var out = base
+        for m in child {
+            if let i = out.firstIndex(where: { $0.key == m.key }) { out[i] = m } else { out.append(m) }
+        }
+        return out
+    }
+
+    private func collectionSections(_ node: JSONNode, section: String) -> [JSONMember] {
+        guard let r = ObjectReader(node, path: section, what: "`\(section)`", ctx: ctx) else { return [] }
+        r.finish(allowed: RulesMerger.collections)
+        return (node.members ?? []).filter { RulesMerger.collections.contains($0.key) }
+    }
+
+    private func applyRemove(_ remove: JSONNode, to result: inout [JSONMember], baseFile: String) {
+        for section in collectionSections(remove, section: "remove") {
+            guard let ids = section.value.elements else {
+                ctx.error("wrong-type", "`remove.\(section.key)` must be a list of ids", at: section.value.location, path: "remove.\(section.key)")
+                continue
+            }
+            guard let ci = result.firstIndex(where: { $0.key == section.key }), var items = result[ci].value.elements else {
+                ctx.error("override-unknown-id", "the base file has no `\(section.key)` to remove from", at: section.value.location, path: "remove.\(section.key)")
+                continue
+            }
+            for (n, idNode) in ids.enumerated() {
+                guard let id = idNode.stringValue else {
+                    ctx.error("wrong-type", "`remove.\(section.key)` lists ids as text, not \(idNode.typeDescription)", at: idNode.location, path: "remove.\(section.key)[\(n)]")
+                    continue
+                }
+                if let k = items.firstIndex(where: { $0["id"]?.stringValue == id }) {
+                    items.remove(at: k)
+                } else {
+                    ctx.error("override-unknown-id", "cannot remove `\(id)`: \(baseFile) has no such entry in `\(section.key)`",
+                              at: idNode.location, path: "remove.\(section.key)[\(n)]",
+                              hint: String.didYouMean(id, among: items.compactMap { $0["id"]?.stringValue }))
+                }
+            }
+            result[ci].value = JSONNode(.array(items), at: result[ci].value.location)
+        }
+    }
+
+    private func applyOverride(_ override: JSONNode, to result: inout [JSONMember], baseFile: String) {
+        for section in collectionSections(override, section: "override") {
+            guard let entries = section.value.elements else {
+                ctx.error("wrong-type", "`override.\(section.key)` must be a list of partial entries with an `id`", at: section.value.location, path: "override.\(section.key)")
+                continue
+            }
+            guard let ci = result.firstIndex(where: { $0.key == section.key }), var items = result[ci].value.elements else {
+                ctx.error("override-unknown-id", "the base file has no `\(section.key)` to override", at: section.value.location, path: "override.\(section.key)")
+                continue
+            }
+            for (n, entry) in entries.enumerated() {
+                guard let members = entry.members else {
+                    ctx.error("wrong-type", "each entry of `override.\(section.key)` must be an object with an `id`", at: entry.location, path: "override.\(section.key)[\(n)]")
+                    continue
+                }
+                guard let id = entry["id"]?.stringValue else {
+                    ctx.error("missing-key", "an entry of `override.\(section.key)` needs the `id` of the entry it changes", at: entry.location, path: "override.\(section.key)[\(n)]")
+                    continue
+                }
+                guard let k = items.firstIndex(where: { $0["id"]?.stringValue == id }), let baseMembers = items[k].members else {
+                    ctx.error("override-unknown-id", "cannot override `\(id)`: \(baseFile) has no such entry in `\(section.key)`",
+                              at: entry["id"]?.location ?? entry.location, path: "override.\(section.key)[\(id)]",
+                              hint: String.didYouMean(id, among: items.compactMap { $0["id"]?.stringValue }) ?? "to add a new entry, list it under `\(section.key)`")
+                    continue
+                }
+                items[k] = JSONNode(.object(mergeKeys(baseMembers, members)), at: items[k].location)
+            }
+            result[ci].value = JSONNode(.array(items), at: result[ci].value.location)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// A whole, checked set of assessment criteria: what `extends` resolves to, ready to score with.
+public struct Rules: Sendable, Equatable {
+    public var metadata: RulesMetadata
+    public var metrics: [MetricDefinition]
+    public var areas: [Area]
+    public var standards: [Standard]
+    public var grades: [Grade]
+    public var bonusCap: Rational?
+    public var bonuses: [Standard]
+    public var deductions: [Standard]
+    public var vetoes: [Veto]
+    public var ranking: RankingPolicy
+    public var ballots: BallotPolicy
+    public var notAssessable: NotAssessable
+    /// The files read, the file itself first, then the file it extends, and so on.
+    public var sourceFiles: [String]
+
+    public func metric(_ id: String) -> MetricDefinition? { metrics.first { $0.id == id } }
+    public func area(_ id: String) -> Area? { areas.first { $0.id == id } }
+    public func standard(_ id: String) -> Standard? { standards.first { $0.id == id } }
+
+    /// Areas in display order.
+    public var orderedAreas: [Area] {
+        areas.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
+    }
+
+    public func standards(in areaID: String) -> [Standard] { standards.filter { $0.area == areaID } }
+
+    /// The sum of all areas' points: the most a unit can score before bonuses.
+    public var totalPoints: Rational { areas.reduce(.zero) { $0 + $1.points } }
+
+    /// The scoring methods used, in the order of `ScoringMethod.allNames`.
+    public var methodsUsed: [String] {
+        let used = Set((standards + bonuses + deductions).map(\.method.name))
+        return ScoringMethod.allNames.filter(used.contains)
+    }
+}

@@ -1,0 +1,166 @@
+/// What a tuned rules file changes against another: entries added and removed, standards
+/// re-weighted, thresholds moved, texts and methods changed. Compares the effective rules
+/// (after `extends`), so it answers "what is different for a unit being assessed".
+public struct RulesDiff: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case added, removed
+        /// `points` changed.
+        case reweighted = "re-weighted"
+        /// A threshold or scoring parameter changed: bands, floor, target, weights, …
+        case thresholds = "thresholds moved"
+        /// A standard moved to another area.
+        case moved
+        /// Anything else: names, criteria texts, methods, policies.
+        case changed
+    }
+
+    public struct Change: Sendable, Equatable {
+        public var kind: Kind
+        /// `metadata`, `metrics`, `areas`, `standards`, `bonuses`, `deductions`, `vetoes`, `grades`, `ranking`, `ballots`.
+        public var section: String
+        public var id: String?
+        /// The entry's Chinese name, for people.
+        public var name: String?
+        /// The key that changed, e.g. `points`, `bands`, `ratio.zero`.
+        public var field: String?
+        public var old: String?
+        public var new: String?
+    }
+
+    public var oldRules: RulesMetadata
+    public var newRules: RulesMetadata
+    public var changes: [Change]
+
+    static let thresholdFields: Set<String> = ["bands", "otherwise", "floor", "target", "perUnit", "ratio.zero", "ratio.maxOne",
+                                               "participation.min", "weights.satisfied", "weights.basic", "weights.dissatisfied",
+                                               "min", "quota", "capTotal", "items"]
+
+    public static func compare(_ old: Rules, _ new: Rules) -> RulesDiff {
+        let a = RulesEncoder.encode(old).objectValue ?? [:]
+        let b = RulesEncoder.encode(new).objectValue ?? [:]
+        var changes: [Change] = []
+        // Metadata and policies: flat key comparison.
+        for key in ["title", "issuer", "version", "locale", "effective"] {
+            diffFields(a[key], b[key], prefix: key, section: "metadata", id: nil, name: nil, into: &changes)
+        }
+        for section in ["metrics", "areas", "standards", "bonuses", "deductions", "vetoes"] {
+            diffCollection(a[section]?.arrayValue ?? [], b[section]?.arrayValue ?? [], section: section, into: &changes)
+        }
+        diffGrades(a["grades"]?.arrayValue ?? [], b["grades"]?.arrayValue ?? [], into: &changes)
+        for key in ["ranking", "ballots"] {
+            diffFields(a[key], b[key], prefix: "", section: key, id: nil, name: nil, into: &changes)
+        }
+        for key in ["notAssessable", "bonusCap"] {
+            diffFields(a[key], b[key], prefix: key, section: "policies", id: nil, name: nil, into: &changes)
+        }
+        return RulesDiff(oldRules: old.metadata, newRules: new.metadata, changes: changes)
+    }
+
+    private static func key(_ v: JSONOut) -> String? {
+        if case .string(let s)? = v.objectValue?["id"] { return s }
+        return nil
+    }
+
+    private static func name(_ v: JSONOut) -> String? {
+        if case .string(let s)? = v.objectValue?["name"] { return s }
+        return nil
+    }
+
+    private static func summary(_ v: JSONOut, section: String) -> String {
+        let o = v.objectValue ?? [:]
+        var parts: [String] = []
+        if case .string(let a)? = o["area"] { parts.append("area \(a)") }
+        if case .number(let p)? = o["points"] { parts.append("\(p) points") }
+        if case .string(let m)? = o["method"] { parts.append(m) }
+        if case .string(let k)? = o["kind"], section == "metrics" { parts.append(k) }
+        return parts.joined(separator: ", ")
+    }
+
+    private static func diffCollection(_ old: [JSONOut], _ new: [JSONOut], section: String, into changes: inout [Change]) {
+        let oldByID = Dictionary(old.compactMap { v in key(v).map { ($0, v) } }, uniquingKeysWith: { a, _ in a })
+        let newIDs = Set(new.compactMap(key))
+        for v in old {
+            guard let id = key(v), !newIDs.contains(id) else { continue }
+            changes.append(Change(kind: .removed, section: section, id: id, name: name(v), field: nil, old: summary(v, section: section), new: nil))
+        }
+        for v in new {
+            guard let id = key(v) else { continue }
+            guard let o = oldByID[id] else {
+                changes.append(Change(kind: .added, section: section, id: id, name: name(v), field: nil, old: nil, new: summary(v, section: section)))
+                continue
+            }
+            diffFields(o, v, prefix: "", section: section, id: id, name: name(v), into: &changes)
+        }
+    }
+
+    private static func diffGrades(_ old: [JSONOut], _ new: [JSONOut], into changes: inout [Change]) {
+        let oldByName = Dictionary(old.compactMap { v in name(v).map { ($0, v) } }, uniquingKeysWith: { a, _ in a })
+        let newNames = Set(new.compactMap(name))
+        for v in old where !newNames.contains(name(v) ?? "") {
+            changes.append(Change(kind: .removed, section: "grades", id: nil, name: name(v), field: nil, old: v.compact, new: nil))
+        }
+        for v in new {
+            guard let n = name(v) else { continue }
+            if let o = oldByName[n] {
+                diffFields(o, v, prefix: "", section: "grades", id: nil, name: n, into: &changes)
+            } else {
+                changes.append(Change(kind: .added, section: "grades", id: nil, name: n, field: nil, old: nil, new: v.compact))
+            }
+        }
+        if old.compactMap(name) != new.compactMap(name), Set(old.compactMap(name)) == newNames {
+            changes.append(Change(kind: .changed, section: "grades", id: nil, name: nil, field: "order",
+                                  old: old.compactMap(name).joined(separator: " > "), new: new.compactMap(name).joined(separator: " > ")))
+        }
+    }
+
+    /// Compares two values key by key; arrays and scalars are compared whole.
+    private static func diffFields(_ a: JSONOut?, _ b: JSONOut?, prefix: String, section: String, id: String?, name: String?,
+                                   into changes: inout [Change]) {
+        if a == b { return }
+        if let ao = a?.objectValue, let bo = b?.objectValue {
+            for k in Set(ao.keys).union(bo.keys).sorted() {
+                diffFields(ao[k], bo[k], prefix: prefix.isEmpty ? k : "\(prefix).\(k)", section: section, id: id, name: name, into: &changes)
+            }
+            return
+        }
+        let kind: Kind
+        if prefix == "points" { kind = .reweighted }
+        else if prefix == "area" { kind = .moved }
+        else if thresholdFields.contains(prefix) { kind = .thresholds }
+        else { kind = .changed }
+        changes.append(Change(kind: kind, section: section, id: id, name: name, field: prefix,
+                              old: a.map(display), new: b.map(display)))
+    }
+
+    /// How a value reads in a diff: bands as `≥0.99→3, ≥0.9→2`, text as is.
+    static func display(_ v: JSONOut) -> String {
+        if let items = v.arrayValue, items.allSatisfy({ $0.objectValue?["points"] != nil && ($0.objectValue?["min"] != nil || $0.objectValue?["max"] != nil) }) {
+            return items.map { item -> String in
+                let o = item.objectValue!
+                let (sym, t) = o["min"].map { ("≥", $0) } ?? ("≤", o["max"]!)
+                return "\(sym)\(t.compact)→\(o["points"]!.compact)"
+            }.joined(separator: ", ")
+        }
+        if case .string(let s) = v { return s }
+        return v.compact
+    }
+
+    public func count(_ kind: Kind) -> Int { changes.filter { $0.kind == kind }.count }
+
+    public var json: JSONOut {
+        .object([
+            "old": .object(["id": .string(oldRules.id), "version": .string(oldRules.version)]),
+            "new": .object(["id": .string(newRules.id), "version": .string(newRules.version)]),
+            "summary": .object(Dictionary(uniqueKeysWithValues: Kind.allCases.map { ($0.rawValue, JSONOut.num(count($0))) })),
+            "changes": .array(changes.map { c in
+                var o: [String: JSONOut] = ["kind": .string(c.kind.rawValue), "section": .string(c.section)]
+                if let v = c.id { o["id"] = .string(v) }
+                if let v = c.name { o["name"] = .string(v) }
+                if let v = c.field { o["field"] = .string(v) }
+                if let v = c.old { o["old"] = .string(v) }
+                if let v = c.new { o["new"] = .string(v) }
+                return .object(o)
+            }),
+        ])
+    }
+}

@@ -1,0 +1,146 @@
+/// Writes effective rules back out in the rules-file format (with `extends` resolved), so
+/// `rules show --format json` prints a complete, loadable file and `rules diff` can compare
+/// two files entry by entry.
+public enum RulesEncoder {
+    public static func encode(_ rules: Rules) -> JSONOut {
+        var top: [String: JSONOut] = [
+            "format": .num(1),
+            "id": .string(rules.metadata.id),
+            "title": .string(rules.metadata.title),
+            "issuer": .string(rules.metadata.issuer),
+            "version": .string(rules.metadata.version),
+            "locale": .string(rules.metadata.locale),
+            "effective": .object(["from": .string(rules.metadata.effectiveFrom)].merging(
+                rules.metadata.effectiveTo.map { ["to": .string($0)] } ?? [:]) { a, _ in a }),
+            "metrics": .array(rules.metrics.map(encode)),
+            "areas": .array(rules.areas.map(encode)),
+            "standards": .array(rules.standards.map(encode)),
+            "grades": .array(rules.grades.map(encode)),
+            "bonuses": .array(rules.bonuses.map(encode)),
+            "deductions": .array(rules.deductions.map(encode)),
+            "vetoes": .array(rules.vetoes.map(encode)),
+            "ranking": encode(rules.ranking),
+            "ballots": encode(rules.ballots),
+            "notAssessable": .string(rules.notAssessable.description),
+        ]
+        if let cap = rules.bonusCap { top["bonusCap"] = .num(cap) }
+        return .object(top)
+    }
+
+    static func encode(_ m: MetricDefinition) -> JSONOut {
+        var o: [String: JSONOut] = ["id": .string(m.id), "name": .string(m.name), "kind": .string(m.kind.rawValue),
+                                    "missing": .string(m.missing.rawValue)]
+        if let u = m.unit { o["unit"] = .string(u) }
+        return .object(o)
+    }
+
+    static func encode(_ a: Area) -> JSONOut {
+        var o: [String: JSONOut] = ["id": .string(a.id), "name": .string(a.name), "points": .num(a.points), "order": .num(a.order)]
+        if a.capped { o["capped"] = .bool(true) }
+        return .object(o)
+    }
+
+    static func encode(_ s: Standard) -> JSONOut {
+        var o: [String: JSONOut] = ["id": .string(s.id), "name": .string(s.name), "criteria": .string(s.criteria),
+                                    "points": .num(s.points), "method": .string(s.method.name)]
+        if let a = s.area { o["area"] = .string(a) }
+        if let p = s.precondition {
+            var pre: [String: JSONOut] = ["when": .string(p.when.text)]
+            if let n = p.note { pre["note"] = .string(n) }
+            o["precondition"] = .object(pre)
+        }
+        if let na = s.notAssessable {
+            if case .points(let p) = na { o["notAssessable"] = .num(p) } else { o["notAssessable"] = .string(na.description) }
+        }
+        for (k, v) in encode(s.method) { o[k] = v }
+        return .object(o)
+    }
+
+    static func encode(_ input: MetricInput) -> (String, JSONOut) {
+        switch input {
+        case .metric(let m): return ("metric", .string(m))
+        case .ratio(let r):
+            let zero: JSONOut
+            switch r.zero {
+            case .points(let p): zero = .num(p)
+            case .full: zero = .string("full")
+            case .notAssessable: zero = .string("notAssessable")
+            }
+            return ("ratio", .object(["numerator": .string(r.numerator), "denominator": .string(r.denominator),
+                                      "zero": zero, "maxOne": .bool(r.maxOne)]))
+        }
+    }
+
+    static func encode(_ m: ScoringMethod) -> [String: JSONOut] {
+        switch m {
+        case .bands(let b):
+            let (k, v) = encode(b.input)
+            return [k: v, "otherwise": .num(b.otherwise),
+                    "bands": .array(b.bands.map { .object([b.direction.rawValue: .num($0.threshold), "points": .num($0.points)]) })]
+        case .linear(let l):
+            let (k, v) = encode(l.input)
+            return [k: v, "floor": .num(l.floor), "target": .num(l.target)]
+        case .count(let c):
+            return ["metric": .string(c.metric), "perUnit": .num(c.perUnit)]
+        case .checklist(let items):
+            return ["items": .array(items.map { .object(["id": .string($0.id), "name": .string($0.name), "metric": .string($0.metric), "points": .num($0.points)]) })]
+        case .presence(let m):
+            return ["metric": .string(m)]
+        case .ballot(let b):
+            var o: [String: JSONOut] = ["target": .string(b.target.rawValue)]
+            if let a = b.aggregate { o["aggregate"] = .string(a.rawValue) }
+            if let t = b.trim { o["trim"] = .object(["k": .num(t.k), "minBallots": .num(t.minBallots)]) }
+            if let m = b.minBallots { o["minBallots"] = .num(m) }
+            return o
+        case .survey(let s):
+            var o: [String: JSONOut] = ["satisfied": .string(s.satisfied), "basic": .string(s.basic), "dissatisfied": .string(s.dissatisfied),
+                                        "weights": .object(["satisfied": .num(s.weights.satisfied), "basic": .num(s.weights.basic),
+                                                            "dissatisfied": .num(s.weights.dissatisfied)])]
+            if let p = s.participation { o["participation"] = .object(["population": .string(p.population), "min": .num(p.min)]) }
+            return o
+        case .expression(let f):
+            return ["formula": .string(f.text)]
+        }
+    }
+
+    static func encode(_ g: Grade) -> JSONOut {
+        var o: [String: JSONOut] = ["name": .string(g.name)]
+        if let m = g.min { o["min"] = .num(m) }
+        if let q = g.quotaPercent { o["quota"] = .num(q) }
+        return .object(o)
+    }
+
+    static func encode(_ v: Veto) -> JSONOut {
+        var o: [String: JSONOut] = ["id": .string(v.id), "name": .string(v.name), "when": .string(v.when.text)]
+        if let c = v.criteria { o["criteria"] = .string(c) }
+        if let g = v.grade { o["grade"] = .string(g) }
+        if let c = v.capTotal { o["capTotal"] = .num(c) }
+        return .object(o)
+    }
+
+    static func encode(_ r: RankingPolicy) -> JSONOut {
+        .object(["precision": .num(r.precision), "tieBreak": .array(r.tieBreak.map { t in
+            var o: [String: JSONOut] = ["order": .string(t.descending ? "desc" : "asc")]
+            switch t.key {
+            case .ballots: o["by"] = .string("ballots")
+            case .bonus: o["by"] = .string("bonus")
+            case .area(let id): o["by"] = .string("area"); o["id"] = .string(id)
+            case .standard(let id): o["by"] = .string("standard"); o["id"] = .string(id)
+            case .metric(let id): o["by"] = .string("metric"); o["id"] = .string(id)
+            }
+            return .object(o)
+        })])
+    }
+
+    static func encode(_ b: BallotPolicy) -> JSONOut {
+        var o: [String: JSONOut] = ["aggregate": .string(b.aggregate.rawValue),
+                                    "trim": .object(["k": .num(b.trim.k), "minBallots": .num(b.trim.minBallots)]),
+                                    "minBallots": .num(b.minBallots), "insufficient": .string(b.insufficient.rawValue)]
+        if let s = b.scoreStep { o["scoreStep"] = .num(s) }
+        switch b.combine {
+        case .sum: o["combine"] = .object(["mode": .string("sum")])
+        case .weighted(let bw, let mw): o["combine"] = .object(["mode": .string("weighted"), "ballots": .num(bw), "metrics": .num(mw)])
+        }
+        return .object(o)
+    }
+}

@@ -1,0 +1,133 @@
+/// How many terminal columns text takes: a Chinese character takes two, a combining mark none.
+///
+/// Follows Unicode's East Asian Width closely enough for tables of names and numbers: Wide and
+/// Fullwidth characters (CJK ideographs, kana, Hangul, fullwidth forms, CJK punctuation,
+/// emoji) count 2; combining marks, zero-width characters, variation selectors and control
+/// characters count 0; everything else counts 1. "Ambiguous" characters such as `…`, `─` or
+/// `①` count 1, which is how most modern terminals draw them; a legacy console set to a
+/// Chinese code page may draw them two columns wide.
+public enum DisplayWidth {
+    /// Display width of a string: the sum of the widths of its scalars.
+    public static func of(_ s: some StringProtocol) -> Int {
+        var total = 0
+        for scalar in s.unicodeScalars {
+            total += of(scalar)
+        }
+        return total
+    }
+
+    /// Display width of one character (a grapheme cluster).
+    public static func of(_ c: Character) -> Int {
+        var total = 0
+        for scalar in c.unicodeScalars {
+            total += of(scalar)
+        }
+        return total
+    }
+
+    /// Display width of one scalar: 0, 1 or 2.
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        // Printable ASCII: the overwhelmingly common case.
+        if v >= 0x20 && v < 0x7F { return 1 }
+        // C0 and C1 controls, DEL.
+        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
+        if isZeroWidth(v) { return 0 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark: return 0
+        default: break
+        }
+        return isWide(v) ? 2 : 1
+    }
+
+    static func isZeroWidth(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x00AD: return false          // soft hyphen: terminals show it
+        case 0x1160...0x11FF: return true  // Hangul Jamo medial vowels and final consonants
+        case 0x200B...0x200F: return true  // zero-width space, joiners, direction marks
+        case 0x2028...0x202E: return true  // separators and embedding controls
+        case 0x2060...0x2064: return true  // word joiner, invisible operators
+        case 0xFE00...0xFE0F: return true  // variation selectors
+        case 0xFEFF: return true           // byte order mark / zero-width no-break space
+        case 0xE0100...0xE01EF: return true // variation selectors supplement
+        default: return false
+        }
+    }
+
+    static func isWide(_ v: UInt32) -> Bool {
+        if v < 0x1100 { return false }
+        switch v {
+        case 0x1100...0x115F,   // Hangul Jamo initial consonants
+             0x231A...0x231B,   // watch, hourglass
+             0x2329...0x232A,   // angle brackets
+             0x23E9...0x23EC, 0x23F0, 0x23F3,
+             0x25FD...0x25FE,
+             0x2614...0x2615,
+             0x2648...0x2653,
+             0x267F, 0x2693, 0x26A1, 0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5,
+             0x26CE, 0x26D4, 0x26EA, 0x26F2...0x26F3, 0x26F5, 0x26FA, 0x26FD,
+             0x2705, 0x270A...0x270B, 0x2728, 0x274C, 0x274E, 0x2753...0x2755, 0x2757,
+             0x2795...0x2797, 0x27B0, 0x27BF, 0x2B1B...0x2B1C, 0x2B50, 0x2B55,
+             0x2E80...0x303E,   // CJK radicals, Kangxi, ideographic description, CJK symbols & punctuation
+             0x3041...0x33FF,   // Hiragana, Katakana, Bopomofo, Hangul compatibility Jamo, CJK compatibility
+             0x3400...0x4DBF,   // CJK extension A
+             0x4E00...0x9FFF,   // CJK unified ideographs
+             0xA000...0xA4CF,   // Yi
+             0xA960...0xA97F,   // Hangul Jamo extended A
+             0xAC00...0xD7A3,   // Hangul syllables
+             0xF900...0xFAFF,   // CJK compatibility ideographs
+             0xFE10...0xFE19,   // vertical forms
+             0xFE30...0xFE6F,   // CJK compatibility forms, small form variants
+             0xFF00...0xFF60,   // fullwidth forms
+             0xFFE0...0xFFE6,   // fullwidth signs
+             0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF, // Tangut, Kana supplement
+             0x1F004, 0x1F0CF, 0x1F18E, 0x1F191...0x1F19A,
+             0x1F200...0x1F2FF, // enclosed ideographic supplement
+             0x1F300...0x1F64F, // symbols and pictographs, emoticons
+             0x1F680...0x1F6FF, // transport and map
+             0x1F7E0...0x1F7EB,
+             0x1F900...0x1F9FF, // supplemental symbols and pictographs
+             0x1FA70...0x1FAFF, // symbols and pictographs extended A
+             0x20000...0x2FFFD, // CJK extensions B–F, compatibility supplement
+             0x30000...0x3FFFD: // CJK extensions G–H
+            return true
+        default:
+            return false
+        }
+    }
+
+    // MARK: Padding and truncation
+
+    /// `s` followed by spaces up to `width` columns; unchanged when already that wide or wider.
+    public static func padRight(_ s: some StringProtocol, to width: Int) -> String {
+        let w = of(s)
+        return w >= width ? String(s) : String(s) + String(repeating: " ", count: width - w)
+    }
+
+    /// Spaces then `s`, up to `width` columns; unchanged when already that wide or wider.
+    public static func padLeft(_ s: some StringProtocol, to width: Int) -> String {
+        let w = of(s)
+        return w >= width ? String(s) : String(repeating: " ", count: width - w) + String(s)
+    }
+
+    /// `s` cut to at most `width` columns, ending with `ellipsis` when something was cut.
+    ///
+    /// Cuts between characters (grapheme clusters), never inside one, so a wide character
+    /// that would straddle the limit is dropped whole and the result may be one column short.
+    public static func truncate(_ s: some StringProtocol, to width: Int, ellipsis: String = "…") -> String {
+        guard width > 0 else { return "" }
+        if of(s) <= width { return String(s) }
+        let ellipsisWidth = of(ellipsis)
+        guard ellipsisWidth <= width else { return "" }
+        let budget = width - ellipsisWidth
+        var used = 0
+        var out = ""
+        for c in s {
+            let cw = of(c)
+            if used + cw > budget { break }
+            used += cw
+            out.append(c)
+        }
+        return out + ellipsis
+    }
+}

@@ -1,0 +1,62 @@
+/// "Did you mean …?" for a misspelt key, column, metric or id.
+public enum Suggestion {
+    /// The candidate most likely meant by `word`, or `nil` when none is close enough.
+    ///
+    /// A candidate is close enough when it
+    /// - equals `word` ignoring case, or
+    /// - is within an edit distance (insertions, deletions, substitutions and swaps of two
+    ///   neighbouring characters, ignoring case) of 1 for words of 2–3 characters and 2 for
+    ///   words of 4 or more (a one-character word only matches ignoring case), or
+    /// - starts with `word`, or `word` starts with it, ignoring case, the shorter being at
+    ///   least 3 characters long (`mem` → `members`).
+    ///
+    /// The closest by edit distance wins (ignoring case, then with case); ties go to the
+    /// earliest candidate.
+    public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+        let lowerWord = Array(word.lowercased())
+        let limit = lowerWord.count >= 4 ? 2 : (lowerWord.count >= 2 ? 1 : 0)
+        var best: (candidate: String, key: (Int, Int))?
+        for candidate in candidates {
+            let lowerCandidate = Array(candidate.lowercased())
+            let d = distance(lowerWord, lowerCandidate)
+            let shorter = min(lowerWord.count, lowerCandidate.count)
+            let isPrefix = shorter >= 3 && (lowerWord.starts(with: lowerCandidate) || lowerCandidate.starts(with: lowerWord))
+            guard d <= limit || isPrefix else { continue }
+            let key = (d, d == 0 ? distance(Array(word), Array(candidate)) : d)
+            if best == nil || key < best!.key {
+                best = (candidate, key)
+            }
+        }
+        return best?.candidate
+    }
+
+    /// Optimal-string-alignment (restricted Damerau–Levenshtein) distance between two strings,
+    /// counted in characters and case-sensitive: `piont` → `point` is 1, `piont` → `points` is 2.
+    public static func distance(_ a: String, _ b: String) -> Int {
+        distance(Array(a), Array(b))
+    }
+
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        let m = a.count, n = b.count
+        // Three rolling rows: i-2, i-1, i.
+        var before = [Int](repeating: 0, count: n + 1)
+        var previous = Array(0...n)
+        var current = [Int](repeating: 0, count: n + 1)
+        for i in 1...m {
+            current[0] = i
+            for j in 1...n {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d = min(d, before[j - 2] + 1)
+                }
+                current[j] = d
+            }
+            swap(&before, &previous)
+            swap(&previous, &current)
+        }
+        return previous[n]
+    }
+}

@@ -1,0 +1,86 @@
+import Testing
+@testable import KaimenKit
+
+@Suite("TextTable: columns line up with Chinese in them")
+struct TextTableTests {
+    func spaces(_ n: Int) -> String { String(repeating: " ", count: n) }
+
+    let columns = [
+        TextTable.Column("单位"),
+        TextTable.Column("得分", alignment: .right),
+        TextTable.Column("备注"),
+    ]
+    let rows = [
+        ["机关工会", "92.50", "ok"],
+        ["Team A", "8.00", ""],
+        ["研发中心第一党支部", "100.00", "很好"],
+    ]
+
+    @Test("mixed Chinese and ASCII rows align by display width")
+    func alignment() {
+        let table = TextTable(columns: columns, rows: rows)
+        // Widths: 单位 column 18 (研发中心第一党支部), 得分 column 6 (100.00), 备注 column 4.
+        let expected = [
+            "单位" + spaces(16) + spaces(2) + "得分" + spaces(2) + "备注",
+            String(repeating: "-", count: 18) + "  ------  ----",
+            "机关工会" + spaces(10) + spaces(2) + " 92.50" + spaces(2) + "ok",
+            "Team A" + spaces(12) + spaces(2) + "  8.00",
+            "研发中心第一党支部" + spaces(2) + "100.00" + spaces(2) + "很好",
+        ]
+        #expect(table.lines() == expected)
+        #expect(table.render() == expected.joined(separator: "\n") + "\n")
+        // Whatever the script, every score (and the header 得分) ends at column 18 + 2 + 6 = 26,
+        // and every note starts at column 26 + 2 = 28.
+        let lines = table.lines()
+        for (line, score) in zip([lines[0]] + lines.dropFirst(2), ["得分"] + rows.map { $0[1] }) {
+            let r = line.range(of: score)!
+            #expect(DisplayWidth.of(line[..<r.upperBound]) == 26, "\(line)")
+        }
+        for (line, note) in zip([lines[0], lines[2], lines[4]], ["备注", "ok", "很好"]) {
+            #expect(DisplayWidth.of(line[..<line.range(of: note)!.lowerBound]) == 28, "\(line)")
+        }
+    }
+
+    @Test("no line ends in a space, even when the last column is empty or left-aligned")
+    func trailingSpaces() {
+        let table = TextTable(columns: columns, rows: rows)
+        for line in table.lines() {
+            #expect(!line.hasSuffix(" "))
+        }
+    }
+
+    @Test("a column with a maximum width truncates wider cells and headers with an ellipsis")
+    func maxWidth() {
+        var cols = columns
+        cols[0].maxWidth = 6
+        let table = TextTable(columns: cols, rows: rows)
+        let lines = table.lines()
+        // 研发中心… would be 9 wide; the limit leaves 研发 (4) + … (1) = 5, and Team A sets 6.
+        #expect(lines[0] == "单位" + spaces(2) + spaces(2) + "  得分  备注")
+        #expect(lines[1] == "------  ------  ----")
+        #expect(lines[2] == "机关…" + spaces(1) + spaces(2) + " 92.50  ok")
+        #expect(lines[3] == "Team A" + spaces(2) + "  8.00")
+        #expect(lines[4] == "研发…" + spaces(1) + spaces(2) + "100.00  很好")
+    }
+
+    @Test("the underline character is configurable")
+    func underline() {
+        let table = TextTable(columns: [.init("名称"), .init("n", alignment: .right)], rows: [["甲", "1"]], underline: "─")
+        #expect(table.lines() == ["名称  n", "────  ─", "甲    1"])
+    }
+
+    @Test("short rows are filled, extra cells ignored, line breaks and tabs shown as spaces")
+    func raggedAndNewlines() {
+        var table = TextTable(columns: [.init("a"), .init("b")])
+        table.addRow(["x"])
+        table.addRow(["1", "2", "3"])
+        table.addRow(["多\n行", "\t"])
+        // 多 行 is 5 columns wide, so column a is too.
+        #expect(table.lines() == ["a      b", "-----  -", "x", "1      2", "多 行"])
+    }
+
+    @Test("a table without columns renders nothing")
+    func empty() {
+        #expect(TextTable(columns: []).render() == "")
+    }
+}
