@@ -1,0 +1,42 @@
+/// The rules compiled for scoring: every metric id resolved to its column, every ballot
+/// standard to its ballot item, and the combine weights worked out once.
+public struct ScoringPlan: Sendable {
+    public let rules: Rules
+    /// Metric id → column in `UnitTable.values`.
+    public let metricIndex: [String: Int]
+    public let items: [BallotItem]
+    /// Ballot item of each standard (`nil` for metric-based ones).
+    public let itemOfStandard: [Int?]
+    /// The factor each standard's points are multiplied by (1 unless `combine` is weighted).
+    public let factor: [Rational]
+    /// The standards of each area (indices into `rules.standards`), in `rules.areas` order.
+    public let areaStandards: [[Int]]
+    /// The deductions of each area.
+    public let areaDeductions: [[Int]]
+
+    /// Compiles; fails only for a combine policy the rules cannot satisfy.
+    public static func compile(_ rules: Rules) -> Result<ScoringPlan, DiagnosticsError> {
+        let metricIndex = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let items = BallotItem.items(of: rules)
+        var itemOf = [Int?](repeating: nil, count: rules.standards.count)
+        for (i, it) in items.enumerated() { itemOf[it.standard] = i }
+        var factor = [Rational](repeating: .one, count: rules.standards.count)
+        if case .weighted(let wb, let wm) = rules.ballots.combine {
+            let total = rules.totalPoints
+            let ballotMax = items.reduce(Rational.zero) { $0 + $1.max }
+            let metricMax = rules.standards.indices.filter { itemOf[$0] == nil }.reduce(Rational.zero) { $0 + rules.standards[$1].points }
+            var problems: [Diagnostic] = []
+            if ballotMax.isZero && !wb.isZero { problems.append(.error("combine-weights", "`ballots.combine` gives ballots \(wb.plainText())%, but no standard is scored by ballot", path: "ballots.combine")) }
+            if metricMax.isZero && !wm.isZero { problems.append(.error("combine-weights", "`ballots.combine` gives metrics \(wm.plainText())%, but every standard is scored by ballot", path: "ballots.combine")) }
+            if !problems.isEmpty { return .failure(DiagnosticsError(problems)) }
+            let hundred = Rational(100)
+            let fb = ballotMax.isZero ? .zero : (wb * total).divided(by: hundred * ballotMax)!
+            let fm = metricMax.isZero ? .zero : (wm * total).divided(by: hundred * metricMax)!
+            for i in rules.standards.indices { factor[i] = itemOf[i] == nil ? fm : fb }
+        }
+        let areaStandards = rules.areas.map { a in rules.standards.indices.filter { rules.standards[$0].area == a.id } }
+        let areaDeductions = rules.areas.map { a in rules.deductions.indices.filter { rules.deductions[$0].area == a.id } }
+        return .success(ScoringPlan(rules: rules, metricIndex: metricIndex, items: items, itemOfStandard: itemOf, factor: factor,
+                                    areaStandards: areaStandards, areaDeductions: areaDeductions))
+    }
+}

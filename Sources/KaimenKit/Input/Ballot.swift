@@ -1,0 +1,50 @@
+/// What representatives can cast a ballot on: a ballot standard, or a whole area for a
+/// standard whose ballots target the area.
+public struct BallotItem: Sendable, Equatable {
+    /// The id written in ballot files: the standard's id, or the area's id.
+    public var key: String
+    /// The ballot standard's index in `rules.standards`.
+    public var standard: Int
+    /// The highest score allowed: the standard's points.
+    public var max: Rational
+
+    public static func items(of rules: Rules) -> [BallotItem] {
+        rules.standards.enumerated().compactMap { i, s in
+            guard case .ballot(let b) = s.method else { return nil }
+            return BallotItem(key: b.target == .area ? (s.area ?? s.id) : s.id, standard: i, max: s.points)
+        }
+    }
+}
+
+/// One representative's score for one unit on one ballot item.
+public struct Ballot: Sendable, Equatable {
+    public var representative: Int
+    public var unit: Int
+    public var item: Int
+    public var score: Rational
+    public var location: SourceLocation
+}
+
+/// A ballot cast for the representative's own unit: never counted.
+public struct RecusalViolation: Sendable, Equatable {
+    public var representative: String
+    public var unit: String
+    public var item: String
+    public var score: Rational
+    public var location: SourceLocation
+}
+
+/// All ballots of a session, checked, with recused ones set aside.
+public struct BallotBox: Sendable {
+    public var items: [BallotItem]
+    /// The ballots that count.
+    public var ballots: [Ballot]
+    public var recusals: [RecusalViolation]
+
+    /// Counting ballots grouped as `[unit][item]` → scores with their representatives.
+    public func grouped(unitCount: Int) -> [[[(rep: Int, score: Rational)]]] {
+        var g = Array(repeating: Array(repeating: [(rep: Int, score: Rational)](), count: items.count), count: unitCount)
+        for b in ballots { g[b.unit][b.item].append((b.representative, b.score)) }
+        return g
+    }
+}

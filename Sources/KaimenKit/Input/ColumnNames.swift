@@ -1,0 +1,21 @@
+/// The names a column may go by in an input file: English ids or the Chinese heading a
+/// committee would type.
+enum ColumnNames {
+    static let unitID = ["id", "unit_id", "unit", "单位编号", "编号"]
+    static let unitName = ["name", "unit_name", "单位名称", "名称", "单位"]
+    static let category = ["category", "类别", "单位类别", "性质"]
+    static let representative = ["representative", "rep", "rep_id", "representative_id", "代表编号", "代表"]
+    static let repName = ["name", "姓名", "代表姓名"]
+    static let group = ["group", "组", "组别", "分组"]
+    static let repUnits = ["units", "unit", "own_units", "所在单位", "单位", "单位编号"]
+    static let role = ["role", "身份", "角色"]
+    static let ballotUnit = ["unit", "unit_id", "单位编号", "被评单位", "单位"]
+    static let ballotStandard = ["standard", "standard_id", "item", "标准", "标准编号", "评分项"]
+    static let score = ["score", "分数", "得分", "评分"]
+
+    /// The index of the first header cell that is one of `names`.
+    static func find(_ names: [String], in header: [String]) -> Int? {
+        for n in names { if let i = header.firstIndex(of: n) { return i } }
+        return nil
+    }
+}

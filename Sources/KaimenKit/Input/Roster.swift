@@ -1,0 +1,69 @@
+import Foundation
+
+/// A worker representative (职工代表) who casts ballots in the session.
+public struct Representative: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var group: String
+    /// The units they belong to: their ballots for these are never counted (回避).
+    public var units: [String]
+    public var role: String
+    public var location: SourceLocation
+}
+
+/// Reads the roster CSV: `id,name,group,units,role`. Several units are separated by `;`.
+public enum RosterReader {
+    public static func read(_ data: Data, fileName: String, units: [Unit]) -> (reps: [Representative]?, diagnostics: [Diagnostic]) {
+        let result = CSVReader.read(data, fileName: fileName)
+        var diagnostics = result.diagnostics
+        guard let csv = result.table else { return (nil, diagnostics) }
+        let lineStart = SourceLocation(file: fileName, line: csv.headerLine, column: 1)
+        guard let idCol = ColumnNames.find(ColumnNames.representative + ["id"], in: csv.header) else {
+            diagnostics.append(.error("missing-column", "the roster has no representative id column", at: lineStart, path: "id",
+                                      hint: "name the first column `id` (or 代表编号)"))
+            return (nil, diagnostics)
+        }
+        let nameCol = ColumnNames.find(ColumnNames.repName, in: csv.header)
+        let groupCol = ColumnNames.find(ColumnNames.group, in: csv.header)
+        let unitsCol = ColumnNames.find(ColumnNames.repUnits, in: csv.header)
+        let roleCol = ColumnNames.find(ColumnNames.role, in: csv.header)
+        if unitsCol == nil {
+            diagnostics.append(.error("missing-column", "the roster has no `units` column: without it kaimen cannot tell whom each representative must not score",
+                                      at: lineStart, path: "units", hint: "add a column `units` with each representative's own unit id (empty if none)"))
+            return (nil, diagnostics)
+        }
+        let unitIDs = Set(units.map(\.id))
+        var reps: [Representative] = []
+        var seen: [String: Int] = [:]
+        for (r, cells) in csv.rows.enumerated() {
+            let id = cells[idCol].trimmingSpaces()
+            let loc = csv.location(row: r, column: idCol)
+            if id.isEmpty {
+                diagnostics.append(.error("missing-value", "a representative has no id", at: loc, path: "id"))
+                continue
+            }
+            if let first = seen[id] {
+                diagnostics.append(.error("duplicate-representative", "representative id `\(id)` is used twice; first at line \(first)", at: loc, path: "id"))
+                continue
+            }
+            seen[id] = loc.line
+            let own = unitsCol.map { splitList(cells[$0]) } ?? []
+            for u in own where !unitIDs.contains(u) {
+                diagnostics.append(.warning("unknown-unit", "representative `\(id)` belongs to `\(u)`, which is not an assessed unit",
+                                            at: csv.location(row: r, column: unitsCol!), path: "units",
+                                            hint: String.didYouMean(u, among: unitIDs.sorted()).map { "\($0) (if so, recusal would be missed)" }))
+            }
+            reps.append(Representative(id: id, name: nameCol.map { cells[$0].trimmingSpaces() } ?? "",
+                                       group: groupCol.map { cells[$0].trimmingSpaces() } ?? "",
+                                       units: own, role: roleCol.map { cells[$0].trimmingSpaces() } ?? "", location: loc))
+        }
+        if reps.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics.append(.error("no-representatives", "`\(fileName)` lists no representatives", at: lineStart))
+        }
+        return (reps, diagnostics)
+    }
+
+    static func splitList(_ s: String) -> [String] {
+        s.split(whereSeparator: { ";；、|,，/ ".contains($0) }).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+
+/// Reads the units file (CSV or JSON): one unit per row with its id, name, category and one
+/// column per metric. Every cell is checked against its metric's kind and missing-value rule;
+/// all problems are reported in one go.
+public struct UnitsReader {
+    public let rules: Rules
+
+    public init(rules: Rules) { self.rules = rules }
+
+    public func read(_ data: Data, fileName: String) -> (table: UnitTable?, diagnostics: [Diagnostic]) {
+        let looksJSON = fileName.lowercased().hasSuffix(".json") || data.prefix(64).first(where: { !" \t\r\n\u{FEFF}".utf8.contains($0) && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }).map { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") } == true
+        return looksJSON ? readJSON(data, fileName: fileName) : readCSV(data, fileName: fileName)
+    }
+
+    // MARK: Rows, whatever the format
+
+    /// One unit's cells before checking: where each came from and its raw text.
+    struct RawRow {
+        var id: String
+        var name: String
+        var category: String
+        var location: SourceLocation
+        /// Per metric (rules order): raw text, or `nil` when the column/key is absent.
+        var cells: [String?]
+        var cellLocations: [SourceLocation?]
+    }
+
+    func build(_ rows: [RawRow], fileName: String, diagnostics: inout [Diagnostic]) -> UnitTable? {
+        var units: [Unit] = []
+        var values = Array(repeating: [Rational?](), count: rules.metrics.count)
+        var locations = Array(repeating: [SourceLocation?](), count: rules.metrics.count)
+        var seen: [String: SourceLocation] = [:]
+        for row in rows {
+            if row.id.isEmpty {
+                diagnostics.append(.error("missing-unit-id", "a unit has no id", at: row.location, path: "id",
+                                          hint: "give every unit an id such as U01"))
+                continue
+            }
+            if let first = seen[row.id] {
+                diagnostics.append(.error("duplicate-unit", "unit id `\(row.id)` is used twice; first at line \(first.line)", at: row.location,
+                                          path: "id", hint: "each unit needs its own id"))
+                continue
+            }
+            seen[row.id] = row.location
+            if row.name.isEmpty {
+                diagnostics.append(.error("missing-value", "unit `\(row.id)` has no name", at: row.location, path: "name"))
+            }
+            units.append(Unit(id: row.id, name: row.name, category: row.category.isEmpty ? "未分类" : row.category, location: row.location))
+            for (m, metric) in rules.metrics.enumerated() {
+                let loc = row.cellLocations[m] ?? row.location
+                let value: Rational?
+                switch row.cells[m].map({ MetricValue.parse($0, kind: metric.kind) }) ?? .missing {
+                case .value(let v):
+                    value = v
+                case .invalid(let message, let hint):
+                    diagnostics.append(.error("invalid-metric", "unit `\(row.id)`, \(metric.name) (`\(metric.id)`): \(message)",
+                                              at: loc, path: metric.id, hint: hint))
+                    value = nil
+                case .missing:
+                    switch metric.missing {
+                    case .error:
+                        diagnostics.append(.error("missing-metric", "unit `\(row.id)` has no value for \(metric.name) (`\(metric.id)`)",
+                                                  at: loc, path: metric.id,
+                                                  hint: "fill it in; if it may be left empty, declare the metric with \"missing\": \"zero\" or \"notAssessable\""))
+                        value = nil
+                    case .zero: value = .zero
+                    case .notAssessable: value = nil
+                    }
+                }
+                values[m].append(value)
+                locations[m].append(loc)
+            }
+        }
+        if units.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics.append(.error("no-units", "`\(fileName)` lists no units", at: SourceLocation(file: fileName, line: 1, column: 1),
+                                      hint: "add one row per unit under the header"))
+        }
+        let table = UnitTable(units: units, values: values, locations: locations)
+        checkRatios(table, diagnostics: &diagnostics)
+        return table
+    }
+
+    /// A numerator larger than its denominator, where a rule reads their ratio and forbids that.
+    func checkRatios(_ table: UnitTable, diagnostics: inout [Diagnostic]) {
+        var pairs: [(String, String)] = []
+        for s in rules.standards + rules.bonuses + rules.deductions {
+            let input: MetricInput?
+            switch s.method {
+            case .bands(let b): input = b.input
+            case .linear(let l): input = l.input
+            default: input = nil
+            }
+            if case .ratio(let r)? = input, r.maxOne, !pairs.contains(where: { $0 == (r.numerator, r.denominator) }) {
+                pairs.append((r.numerator, r.denominator))
+            }
+        }
+        let index = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for (num, den) in pairs {
+            guard let n = index[num], let d = index[den] else { continue }
+            for u in table.units.indices {
+                guard let a = table.values[n][u], let b = table.values[d][u], a > b else { continue }
+                let nm = rules.metrics[n], dm = rules.metrics[d]
+                diagnostics.append(.error("ratio-above-one",
+                                          "unit `\(table.units[u].id)`: \(nm.name) (\(a.plainText())) is larger than \(dm.name) (\(b.plainText())); their ratio cannot exceed 100%",
+                                          at: table.locations[n][u], path: nm.id,
+                                          hint: "check both figures; if a ratio above 100% is right, set \"maxOne\": false in the rule"))
+            }
+        }
+    }
+
+    // MARK: CSV
+
+    func readCSV(_ data: Data, fileName: String) -> (table: UnitTable?, diagnostics: [Diagnostic]) {
+        let result = CSVReader.read(data, fileName: fileName)
+        var diagnostics = result.diagnostics
+        guard let csv = result.table else { return (nil, diagnostics) }
+        let header = csv.header
+        let headerLoc = { (c: Int) in csv.headerLocation(column: c) }
+        let lineStart = SourceLocation(file: fileName, line: csv.headerLine, column: 1)
+        guard let idCol = ColumnNames.find(ColumnNames.unitID, in: header) else {
+            diagnostics.append(.error("missing-column", "the units file has no unit id column", at: lineStart, path: "id",
+                                      hint: "name the first column `id` (or 单位编号)"))
+            return (nil, diagnostics)
+        }
+        let nameCol = ColumnNames.find(ColumnNames.unitName, in: header)
+        if nameCol == nil {
+            diagnostics.append(.error("missing-column", "the units file has no unit name column", at: lineStart, path: "name",
+                                      hint: "add a column `name` (or 单位名称)"))
+        }
+        let categoryCol = ColumnNames.find(ColumnNames.category, in: header)
+        var metricCols: [Int?] = []
+        var used = Set([idCol, nameCol, categoryCol].compactMap { $0 })
+        for metric in rules.metrics {
+            let col = header.firstIndex(of: metric.id) ?? header.firstIndex(of: metric.name)
+            if let col { used.insert(col) }
+            else if metric.missing == .error {
+                diagnostics.append(.error("missing-column", "the units file has no column for \(metric.name) (`\(metric.id)`), which the rules require",
+                                          at: lineStart, path: metric.id,
+                                          hint: String.didYouMean(metric.id, among: header) ?? "add a column named `\(metric.id)`"))
+            }
+            metricCols.append(col)
+        }
+        let metricIDs = rules.metrics.map(\.id)
+        for (c, name) in header.enumerated() where !used.contains(c) {
+            diagnostics.append(.warning("unknown-column", "column `\(name)` is not a metric of these rules and is ignored", at: headerLoc(c), path: name,
+                                        hint: String.didYouMean(name, among: metricIDs)))
+        }
+        if diagnostics.contains(where: { $0.code == "missing-column" }) { return (nil, diagnostics) }
+        var rows: [RawRow] = []
+        rows.reserveCapacity(csv.rows.count)
+        for (r, cells) in csv.rows.enumerated() {
+            rows.append(RawRow(id: cells[idCol].trimmingSpaces(), name: nameCol.map { cells[$0].trimmingSpaces() } ?? "",
+                               category: categoryCol.map { cells[$0].trimmingSpaces() } ?? "",
+                               location: csv.location(row: r, column: idCol),
+                               cells: metricCols.map { $0.map { cells[$0] } },
+                               cellLocations: metricCols.map { $0.map { csv.location(row: r, column: $0) } }))
+        }
+        let table = build(rows, fileName: fileName, diagnostics: &diagnostics)
+        return (table, diagnostics)
+    }
+
+    // MARK: JSON
+
+    /// `{ "units": [ { "id": …, "name": …, "category": …, "metrics": { "members": 120, … } } ] }`,
+    /// or the list alone; metric values may also sit beside `id` instead of under `metrics`.
+    func readJSON(_ data: Data, fileName: String) -> (table: UnitTable?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return (nil, [.error("json-encoding", "`\(fileName)` is not UTF-8 text", at: SourceLocation(file: fileName, line: 1, column: 1),
+                                 hint: "save it as UTF-8")])
+        }
+        let root: JSONNode
+        switch JSONCParser.parse(text, file: fileName) {
+        case .success(let n): root = n
+        case .failure(let e): return (nil, e.diagnostics)
+        }
+        guard let list = root["units"]?.elements ?? root.elements else {
+            return (nil, [.error("wrong-type", "the units file must be a list of units, or an object with `units`", at: root.location, path: "units")])
+        }
+        var rows: [RawRow] = []
+        for (i, node) in list.enumerated() {
+            let path = "units[\(i)]"
+            guard node.members != nil else {
+                diagnostics.append(.error("wrong-type", "each unit must be an object", at: node.location, path: path))
+                continue
+            }
+            let metricsNode = node["metrics"] ?? node
+            func text(_ v: JSONNode?) -> String? {
+                guard let v else { return nil }
+                switch v.value {
+                case .string(let s): return s
+                case .number(let n): return n
+                case .bool(let b): return b ? "1" : "0"
+                case .null: return ""
+                default: return "\(v.typeDescription)"
+                }
+            }
+            let known = Set(["id", "name", "category", "metrics"] + rules.metrics.map(\.id))
+            for m in metricsNode.members ?? [] where !known.contains(m.key) {
+                diagnostics.append(.warning("unknown-column", "`\(m.key)` is not a metric of these rules and is ignored", at: m.keyLocation,
+                                            path: "\(path).\(m.key)", hint: String.didYouMean(m.key, among: rules.metrics.map(\.id))))
+            }
+            rows.append(RawRow(id: text(node["id"]) ?? "", name: text(node["name"]) ?? "", category: text(node["category"]) ?? "",
+                               location: node.location,
+                               cells: rules.metrics.map { text(metricsNode[$0.id]) },
+                               cellLocations: rules.metrics.map { metricsNode[$0.id]?.location }))
+        }
+        let table = build(rows, fileName: fileName, diagnostics: &diagnostics)
+        return (table, diagnostics)
+    }
+}
