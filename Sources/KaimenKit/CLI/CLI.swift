@@ -2,7 +2,7 @@
 /// calls `CLI.run` and exits with its code.
 public enum CLI {
     public static var commands: [any Command.Type] { [
-        RulesCheckCommand.self, RulesShowCommand.self, RulesDiffCommand.self,
+        ScoreCommand.self, RulesCheckCommand.self, RulesShowCommand.self, RulesDiffCommand.self,
     ] }
 
     public static let version = "0.1.0"

@@ -1,0 +1,74 @@
+/// One unit's score sheet (评分表): a row per standard with its area, criteria text, maximum,
+/// the inputs used, the points and a note; then deductions, bonuses, vetoes and the total.
+public enum ScoreSheetExport {
+    public static func table(_ session: ScoringSession, unit u: Int, lang: Language = .zh) -> ExportTable {
+        let rules = session.rules
+        let fmt = ValueFormatter(rules: rules, lang: lang)
+        let narrator = Narrator(session: session, lang: lang).forUnit(u)
+        let r = session.results[u]
+        let columns: [ExportTable.Column] = [
+            .init(header: lang.t("方面", "Area"), key: "area", alignRight: false),
+            .init(header: lang.t("编号", "Id"), key: "id", alignRight: false),
+            .init(header: lang.t("标准", "Standard"), key: "standard", alignRight: false),
+            .init(header: lang.t("评分标准", "Criteria"), key: "criteria", alignRight: false),
+            .init(header: lang.t("满分", "Max"), key: "max", alignRight: true),
+            .init(header: lang.t("使用数据", "Inputs"), key: "inputs", alignRight: false),
+            .init(header: lang.t("得分", "Points"), key: "points", alignRight: true),
+            .init(header: lang.t("说明", "Note"), key: "note", alignRight: false),
+        ]
+        var rows: [[ExportCell]] = []
+        for area in rules.orderedAreas {
+            let a = rules.areas.firstIndex { $0.id == area.id }!
+            for i in session.plan.areaStandards[a] {
+                let s = rules.standards[i], sr = r.standards[i]
+                rows.append([.text(area.name), .text(s.id), .text(s.name), .text(s.criteria), .number(fmt.fixed(sr.maxPoints)),
+                             .text(narrator.inputs(sr, s)), .number(fmt.fixed(sr.points)), .text(narrator.note(sr, s))])
+            }
+            for i in session.plan.areaDeductions[a] where !r.deductions[i].raw.isZero {
+                let d = rules.deductions[i], dr = r.deductions[i]
+                rows.append([.text(area.name), .text(d.id), .text(lang.t("扣分：", "Deduction: ") + d.name), .text(d.criteria),
+                             .number(fmt.fixed(d.points)), .text(narrator.inputs(dr, d)), .number("-" + fmt.fixed(dr.points)), .text(narrator.note(dr, d))])
+            }
+            let ar = r.areas[a]
+            var note = ""
+            if let f = ar.prorateFactor { note = lang.t("部分标准不予考核，其余按 ×\(f.plainText(maxPlaces: 4)) 折算", "some standards not assessed; the rest scaled ×\(f.plainText(maxPlaces: 4))") }
+            if ar.earned > ar.capped { note += lang.t("封顶", " capped") }
+            if !ar.deducted.isZero { note += lang.t("扣 \(fmt.points(ar.deducted)) 分", " \(fmt.points(ar.deducted)) deducted") }
+            rows.append([.text(area.name), .empty, .text(lang.t("小计", "Subtotal")), .empty, .number(fmt.fixed(ar.maxPoints)), .empty,
+                         .number(fmt.fixed(ar.subtotal)), note.isEmpty ? .empty : .text(note)])
+        }
+        for (i, b) in rules.bonuses.enumerated() where !r.bonuses[i].raw.isZero {
+            rows.append([.text(lang.t("加分", "Bonus")), .text(b.id), .text(b.name), .text(b.criteria), .number(fmt.fixed(b.points)),
+                         .text(narrator.inputs(r.bonuses[i], b)), .number(fmt.fixed(r.bonuses[i].points)), .text(narrator.note(r.bonuses[i], b))])
+        }
+        if r.bonusEarned != r.bonus {
+            rows.append([.text(lang.t("加分", "Bonus")), .empty, .text(lang.t("加分封顶", "Bonus cap")), .empty, .number(fmt.fixed(rules.bonusCap ?? .zero)),
+                         .empty, .number(fmt.fixed(r.bonus)), .text(lang.t("加分合计 \(fmt.points(r.bonusEarned)) 分，按上限计", "bonuses add up to \(fmt.points(r.bonusEarned)); capped"))])
+        }
+        for v in r.vetoes {
+            let veto = rules.vetoes[v]
+            let effect = [veto.grade.map { lang.t("定为\($0)", "grade \($0)") }, veto.capTotal.map { lang.t("总分不超过 \(fmt.points($0)) 分", "total at most \(fmt.points($0))") }]
+                .compactMap { $0 }.joined(separator: lang.t("，", ", "))
+            rows.append([.text(lang.t("一票否决", "Veto")), .text(veto.id), .text(veto.name), .text(veto.criteria ?? ""), .empty,
+                         .text(veto.when.text), .empty, .text(effect)])
+        }
+        var totalNote = lang.t("合计 \(fmt.points(r.exactTotal))", "sum \(fmt.points(r.exactTotal))")
+        if r.exactTotal.rounded(places: rules.ranking.precision) != r.total { totalNote += lang.t("，一票否决封顶", ", capped by veto") }
+        totalNote += lang.t("；等级 \(r.grade)；排名第 \(r.rank) 名", "; grade \(r.grade); rank \(r.rank)")
+        rows.append([.text(lang.t("总分", "Total")), .empty, .empty, .empty, .number(fmt.fixed(rules.totalPoints)), .empty,
+                     .number(fmt.fixed(r.total)), .text(totalNote)])
+        return ExportTable(columns: columns, rows: rows)
+    }
+
+    public static func json(_ session: ScoringSession, unit u: Int, lang: Language = .zh) -> JSONOut {
+        let unit = session.table.units[u]
+        let r = session.results[u]
+        let fmt = ValueFormatter(rules: session.rules, lang: lang)
+        return .object([
+            "unit": .object(["id": .string(unit.id), "name": .string(unit.name), "category": .string(unit.category)]),
+            "rules": .object(["id": .string(session.rules.metadata.id), "version": .string(session.rules.metadata.version)]),
+            "total": .number(fmt.fixed(r.total)), "grade": .string(r.grade), "rank": .num(r.rank), "categoryRank": .num(r.categoryRank),
+            "rows": table(session, unit: u, lang: lang).jsonRows(),
+        ])
+    }
+}
