@@ -2,7 +2,7 @@
 /// calls `CLI.run` and exits with its code.
 public enum CLI {
     public static var commands: [any Command.Type] { [
-        ScoreCommand.self, RulesCheckCommand.self, RulesShowCommand.self, RulesDiffCommand.self,
+        ScoreCommand.self, ExplainCommand.self, RulesCheckCommand.self, RulesShowCommand.self, RulesDiffCommand.self,
     ] }
 
     public static let version = "0.1.0"
@@ -71,10 +71,18 @@ public enum CLI {
     }
 }
 
-/// What `kaimen` does with no arguments: the bundled default job.
+/// What `kaimen` does with no arguments: the bundled default job, scoring the Xicheng sample.
 enum DefaultCommand {
-    static let abstract = "check the bundled criteria in rules/"
+    static let abstract = "score the bundled Xicheng 2014 sample and print its ranking"
+    static let sampleOptions = [
+        "--rules": "rules/xicheng-2014.jsonc",
+        "--units": "samples/xicheng-2014/units.csv",
+        "--roster": "samples/xicheng-2014/roster.csv",
+        "--ballots": "samples/xicheng-2014/ballots.csv",
+    ]
+
     static func run(console: Console) -> ExitCode {
-        RulesCheckCommand.main([], console: console)
+        let args = sampleOptions.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }
+        return ScoreCommand.main(args, console: console)
     }
 }

@@ -20,6 +20,9 @@ public struct Narrator {
 
     /// `得 2 分（满分 3 分）`
     func earned(_ r: StandardResult, _ s: Standard) -> String {
+        if s.role == .deduction {
+            return lang.t("扣 \(fmt.points(r.raw)) 分（最多扣 \(fmt.points(s.points)) 分）", "\(fmt.points(r.raw)) deducted (at most \(fmt.points(s.points)))")
+        }
         var text = lang.t("得 \(fmt.points(r.raw)) 分（满分 \(fmt.points(s.points)) 分）",
                           "\(fmt.points(r.raw)) of \(fmt.points(s.points)) points")
         if r.points != r.raw && !r.prorated {
@@ -80,7 +83,7 @@ public struct Narrator {
         }
         switch (s.method, r.detail) {
         case (.bands(let b), .bands(let v, let n, let d, let band)):
-            guard let v else { return lang.t("分母为 0，", "zero denominator, ") + earned(r, s) }
+            guard let v else { return zeroDenominator(b.input, n, d) + earned(r, s) }
             let label = (b.input.isRatio ? "\(s.name) " : "") + fmt.inputValue(b.input, value: v, numerator: n, denominator: d)
             let ge = b.direction == .atLeast ? "≥" : "≤", lt = b.direction == .atLeast ? "<" : ">"
             var cmp: String
@@ -92,7 +95,7 @@ public struct Narrator {
             if lang == .en { cmp = cmp.replacingOccurrences(of: "，", with: ", ") }
             return label + cmp + lang.t("：", ": ") + earned(r, s)
         case (.linear(let l), .linear(let v, let n, let d)):
-            guard let v else { return lang.t("分母为 0，", "zero denominator, ") + earned(r, s) }
+            guard let v else { return zeroDenominator(l.input, n, d) + earned(r, s) }
             let label = (l.input.isRatio ? "\(s.name) " : "") + fmt.inputValue(l.input, value: v, numerator: n, denominator: d)
             let range = "\(fmt.threshold(l.floor, input: l.input))–\(fmt.threshold(l.target, input: l.input))"
             return label + lang.t("，在 \(range) 间按比例：", ", linear over \(range): ") + earned(r, s)
@@ -134,6 +137,13 @@ public struct Narrator {
             }
             return lang.t("\(n) 票平均 \(result)", "mean of \(n) ballots \(result)")
         }
+    }
+
+    /// `已建会企业数 为 0，按规则：`
+    func zeroDenominator(_ input: MetricInput, _ n: Rational?, _ d: Rational?) -> String {
+        guard case .ratio(let r) = input else { return "" }
+        return lang.t("\(fmt.metricName(r.numerator)) \(n?.plainText() ?? "?") / \(fmt.metricName(r.denominator)) 0，分母为 0，按规则",
+                      "\(fmt.metricName(r.numerator)) \(n?.plainText() ?? "?") / \(fmt.metricName(r.denominator)) 0: zero denominator, by the rule ")
     }
 
     func reasonText(_ reason: NotAssessableReason, _ s: Standard) -> String {

@@ -34,12 +34,19 @@ public struct ScoringSession: Sendable {
     public let timings: [(stage: String, seconds: Double)]
 
     /// Runs the whole pipeline; throws every problem found in every input file at once.
-    public static func run(_ inputs: Inputs, readFile: (String) throws -> Data = { try Data(contentsOf: URL(fileURLWithPath: $0)) }) throws(DiagnosticsError) -> ScoringSession {
+    public static func run(_ inputs: Inputs, readFile: @escaping (String) throws -> Data = { try Data(contentsOf: URL(fileURLWithPath: $0)) }) throws(DiagnosticsError) -> ScoringSession {
         var timings: [(String, Double)] = []
         var clock = Date()
         func lap(_ stage: String) { let now = Date(); timings.append((stage, now.timeIntervalSince(clock))); clock = now }
 
-        let loaded = try RulesLoader().load(inputs.rules)
+        let loaded = try RulesLoader(readFile: { path in
+            let data = try readFile(path)
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw DiagnosticsError([.error("rules-encoding", "`\(path)` is not UTF-8 text; save the rules file as UTF-8",
+                                               at: SourceLocation(file: path, line: 1, column: 1))])
+            }
+            return text
+        }).load(inputs.rules)
         let rules = loaded.rules
         let plan: ScoringPlan
         switch ScoringPlan.compile(rules) {

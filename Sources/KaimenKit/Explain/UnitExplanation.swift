@@ -1,0 +1,123 @@
+/// The whole derivation of one unit's result, in words: every standard's inputs, method,
+/// intermediate values and points; the ballots kept and dropped, by representative; recused
+/// ballots; bonus, deductions, vetoes; and which tie-break placed it against its neighbours.
+public struct UnitExplanation {
+    public let session: ScoringSession
+    public let lang: Language
+
+    public init(session: ScoringSession, lang: Language = .zh) {
+        self.session = session
+        self.lang = lang
+    }
+
+    public func render(unit u: Int) -> String {
+        let rules = session.rules
+        let fmt = ValueFormatter(rules: rules, lang: lang)
+        let narrator = Narrator(session: session, lang: lang).forUnit(u)
+        let r = session.results[u]
+        let unit = session.table.units[u]
+        var out = lang.t("\(unit.name)（\(unit.id)，\(unit.category)）\n", "\(unit.name) (\(unit.id), \(unit.category))\n")
+        out += lang.t("总分 \(fmt.fixed(r.total)) 分，等级 \(r.grade)，总排名第 \(r.rank) 名，\(unit.category)类第 \(r.categoryRank) 名\n",
+                      "total \(fmt.fixed(r.total)), grade \(r.grade), rank \(r.rank) overall, \(r.categoryRank) in \(unit.category)\n")
+        out += lang.t("评分细则：\(rules.metadata.title)（\(rules.metadata.version)）\n", "rules: \(rules.metadata.title) (\(rules.metadata.version))\n")
+        if case .weighted(let wb, let wm) = rules.ballots.combine {
+            out += lang.t("代表评分占 \(wb.plainText())%，指标占 \(wm.plainText())%：各标准得分按权重折算\n",
+                          "ballots count \(wb.plainText())%, metrics \(wm.plainText())%: standards' points are weighted\n")
+        }
+        for (n, area) in rules.orderedAreas.enumerated() {
+            let a = rules.areas.firstIndex { $0.id == area.id }!
+            let ar = r.areas[a]
+            out += "\n" + lang.t("\(n + 1). \(area.name)（满分 \(fmt.points(ar.maxPoints)) 分）：\(fmt.fixed(ar.subtotal)) 分\n",
+                                 "\(n + 1). \(area.name) (max \(fmt.points(ar.maxPoints))): \(fmt.fixed(ar.subtotal))\n")
+            for i in session.plan.areaStandards[a] {
+                let s = rules.standards[i], sr = r.standards[i]
+                out += "   \(s.id) \(s.name)  [\(s.method.name)] \(fmt.fixed(sr.points))/\(fmt.points(sr.maxPoints))\n"
+                out += "     " + lang.t("评分标准：", "criteria: ") + s.criteria + "\n"
+                out += "     " + narrator.note(sr, s) + "\n"
+                if case .ballot(let d) = sr.detail { out += ballotLines(d, standard: s, unit: unit) }
+            }
+            if let f = ar.prorateFactor {
+                out += "   " + lang.t("部分标准不予考核，已考核部分 × \(f.plainText(maxPlaces: 4)) 折算为 \(fmt.points(ar.earned)) 分\n",
+                                      "some standards not assessed: the assessed ones × \(f.plainText(maxPlaces: 4)) = \(fmt.points(ar.earned))\n")
+            }
+            if ar.earned > ar.capped {
+                out += "   " + lang.t("合计 \(fmt.points(ar.earned)) 分，超过本方面满分，按 \(fmt.points(ar.capped)) 分计\n",
+                                      "sum \(fmt.points(ar.earned)) exceeds the area's maximum; counted as \(fmt.points(ar.capped))\n")
+            }
+            for i in session.plan.areaDeductions[a] where !r.deductions[i].raw.isZero {
+                let d = rules.deductions[i]
+                out += "   " + lang.t("扣分 \(d.id) \(d.name)：", "deduction \(d.id) \(d.name): ") + narrator.note(r.deductions[i], d) + "\n"
+            }
+            if !ar.deducted.isZero {
+                out += "   " + lang.t("扣 \(fmt.points(ar.deducted)) 分（不低于 0）\n", "\(fmt.points(ar.deducted)) deducted (never below 0)\n")
+            }
+        }
+        out += "\n"
+        let bonusLines = rules.bonuses.indices.filter { !r.bonuses[$0].raw.isZero }
+        if !bonusLines.isEmpty {
+            out += lang.t("加分：\n", "bonus:\n")
+            for i in bonusLines { out += "   \(rules.bonuses[i].id) \(rules.bonuses[i].name)：\(narrator.note(r.bonuses[i], rules.bonuses[i]))\n" }
+            if r.bonus != r.bonusEarned {
+                out += "   " + lang.t("合计 \(fmt.points(r.bonusEarned)) 分，按上限 \(fmt.points(r.bonus)) 分计\n", "sum \(fmt.points(r.bonusEarned)), capped at \(fmt.points(r.bonus))\n")
+            }
+        }
+        for v in r.vetoes {
+            let veto = rules.vetoes[v]
+            out += lang.t("一票否决：\(veto.name)（\(veto.when.text) 成立）", "veto: \(veto.name) (\(veto.when.text) holds)")
+            if let g = veto.grade { out += lang.t("，定为\(g)", ", grade \(g)") }
+            if let c = veto.capTotal { out += lang.t("，总分不超过 \(fmt.points(c)) 分", ", total at most \(fmt.points(c))") }
+            out += "\n"
+        }
+        let areaSum = r.areas.reduce(Rational.zero) { $0 + $1.subtotal }
+        out += lang.t("合计：各方面 \(fmt.points(areaSum)) + 加分 \(fmt.points(r.bonus)) = \(r.exactTotal.plainText(maxPlaces: 6))",
+                      "sum: areas \(fmt.points(areaSum)) + bonus \(fmt.points(r.bonus)) = \(r.exactTotal.plainText(maxPlaces: 6))")
+        out += lang.t("，保留 \(rules.ranking.precision) 位小数（四舍五入）为 \(fmt.fixed(r.total)) 分\n",
+                      ", rounded half away from zero to \(rules.ranking.precision) places: \(fmt.fixed(r.total))\n")
+        out += lang.t("等级：\(r.gradeByTotal)", "grade: \(r.gradeByTotal)")
+        if let from = r.movedFrom {
+            out += lang.t("；\(from)名额已满，调为\(r.grade)", "; the \(from) quota was full, moved to \(r.grade)")
+        }
+        out += "\n" + tieLines(u)
+        return out
+    }
+
+    func ballotLines(_ d: BallotDetail, standard s: Standard, unit: Unit) -> String {
+        let fmt = ValueFormatter(rules: session.rules, lang: lang)
+        func list(_ l: [BallotScore]) -> String {
+            l.map { "\(session.representatives[$0.representative].id) \(fmt.points($0.score))" }.joined(separator: "，")
+        }
+        var out = ""
+        if !d.kept.isEmpty { out += "     " + lang.t("计入：", "kept: ") + list(d.kept) + "\n" }
+        if !d.droppedHigh.isEmpty { out += "     " + lang.t("去掉最高：", "dropped as highest: ") + list(d.droppedHigh) + "\n" }
+        if !d.droppedLow.isEmpty { out += "     " + lang.t("去掉最低：", "dropped as lowest: ") + list(d.droppedLow) + "\n" }
+        let key = session.ballots.items.first { session.rules.standards[$0.standard].id == s.id }?.key ?? s.id
+        for v in session.ballots.recusals where v.unit == unit.id && v.item == key {
+            out += "     " + lang.t("回避不计：\(v.representative) \(fmt.points(v.score))（本单位代表）\n",
+                                    "recused, not counted: \(v.representative) \(fmt.points(v.score)) (own unit)\n")
+        }
+        return out
+    }
+
+    /// How the unit's place against its neighbours with the same total was decided.
+    func tieLines(_ u: Int) -> String {
+        let fmt = ValueFormatter(rules: session.rules, lang: lang)
+        var lines: [String] = []
+        func describe(_ note: Ranker.TieNote, upper: Int, lower: Int) -> String {
+            let a = session.table.units[upper], b = session.table.units[lower]
+            let total = fmt.fixed(session.results[upper].total)
+            switch note.decision {
+            case .shared:
+                return lang.t("与 \(b.id == session.table.units[u].id ? a.id : b.id) 同分 \(total)，各项同分比较也相同，并列第 \(session.results[u].rank) 名",
+                              "tied with \(b.id == session.table.units[u].id ? a.id : b.id) at \(total) on every tie-break: they share rank \(session.results[u].rank)")
+            case .decided(let index, let mine, let theirs):
+                let name = index >= 0 ? RulesTable.tieBreakText(session.rules.ranking.tieBreak[index]) : ""
+                let upperValue = theirs.map { $0.plainText(maxPlaces: 4) } ?? "—", lowerValue = mine.map { $0.plainText(maxPlaces: 4) } ?? "—"
+                return lang.t("\(a.id) 与 \(b.id) 同分 \(total)，按「\(name)」\(upperValue) 对 \(lowerValue)，\(a.id) 在前",
+                              "\(a.id) and \(b.id) tie at \(total); by \(name) \(upperValue) vs \(lowerValue), \(a.id) ranks first")
+            }
+        }
+        if let note = session.ranking.tieNotes[u] { lines.append(describe(note, upper: note.above, lower: u)) }
+        for (other, note) in session.ranking.tieNotes where note.above == u { lines.append(describe(note, upper: u, lower: other)) }
+        return lines.isEmpty ? "" : lang.t("排名：", "rank: ") + lines.joined(separator: "；") + "\n"
+    }
+}
