@@ -47,16 +47,19 @@ struct RulesValidator {
     // MARK: Areas
 
     private func checkAreas() {
-        if rules.areas.isEmpty && !ctx.hasUndecoded("areas") {
-            ctx.error("empty-collection", "the rules file has no areas", at: nil, path: "areas", hint: "add at least one area")
-        }
-        if rules.standards.isEmpty && !ctx.hasUndecoded("standards") {
-            ctx.error("empty-collection", "the rules file has no standards", at: nil, path: "standards", hint: "add at least one standard")
+        // A standard in an unknown area (`rigths`) is reported once; the area it was meant for
+        // (the suggestion, or any area when there is none) is not also reported as not adding up.
+        let areaIDs = rules.areas.map(\.id)
+        var meant = Set<String>()
+        var meantUnknown = false
+        for s in rules.standards {
+            guard let a = s.area, rules.area(a) == nil else { continue }
+            if let m = Suggestion.closest(to: a, among: areaIDs) { meant.insert(m) } else { meantUnknown = true }
         }
         for area in rules.areas {
             let members = rules.standards.filter { $0.area == area.id }
             // A standard with a mistake in it was left out; its area's sum would be wrong too.
-            if ctx.hasUndecoded("standards") { continue }
+            if ctx.hasUndecoded("standards") || meantUnknown || meant.contains(area.id) { continue }
             if members.isEmpty {
                 error("empty-area", "area `\(area.id)` (\(area.name)) has no standards", area.origin,
                       hint: "add standards with \"area\": \"\(area.id)\", or remove the area")
@@ -163,10 +166,7 @@ struct RulesValidator {
     // MARK: Grades, vetoes, ranking
 
     private func checkGrades() {
-        guard !rules.grades.isEmpty || ctx.hasUndecoded("grades") else {
-            ctx.error("empty-collection", "the rules file has no grades", at: nil, path: "grades", hint: "add grades such as 优秀 / 良好 / 合格 / 不合格")
-            return
-        }
+        // An empty or missing list of grades was reported while decoding.
         for (i, g) in rules.grades.enumerated() {
             let isLast = i == rules.grades.count - 1
             if isLast && g.min != nil {
