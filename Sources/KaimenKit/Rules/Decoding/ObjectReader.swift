@@ -170,7 +170,11 @@ struct ObjectReader {
             if required { missing(key, "a list `[ … ]`") }
             return nil
         }
-        guard let a = v.elements else { wrongType(key, v, "a list `[ … ]`"); return nil }
+        guard let a = v.elements else {
+            ctx.error("wrong-type", "`\(key)` must be a list `[ … ]`, not \(v.typeDescription)", at: v.location, path: path(key),
+                      hint: v.members != nil ? "put the entries in a list: [ { … }, { … } ]" : nil)
+            return nil
+        }
         return a
     }
 

@@ -64,7 +64,12 @@ struct RulesDecoder {
         for (slot, m) in metrics.enumerated() where metricSlots[m.id] == nil { metricSlots[m.id] = slot }
         // A metric with a mistake in its declaration still resolves, so formulas that read it
         // don't repeat the problem as "unknown metric". (Rules with errors are never scored.)
-        for id in (ctx.undecoded["metrics"] ?? []).sorted() where metricSlots[id] == nil { metricSlots[id] = metricSlots.count }
+        // A metric id rejected for its `-` (`card-rate`) reads as `card - rate` in a formula: its
+        // parts resolve too, so the formula does not repeat the problem.
+        let undecodedMetrics = (ctx.undecoded["metrics"] ?? []).sorted()
+        for id in undecodedMetrics + undecodedMetrics.flatMap({ $0.split(separator: "-").map(String.init) }) where metricSlots[id] == nil {
+            metricSlots[id] = metricSlots.count
+        }
 
         var areas: [Area] = []
         for (i, node) in collection(top, "areas", required: true, nonEmpty: true).enumerated() {
@@ -203,7 +208,9 @@ struct RulesDecoder {
         else { allowed += RulesDecoder.methodKeys.values.flatMap { $0 } }
         r.finish(allowed: allowed)
         let id = r.id("id")
-        let area = r.id("area", required: role != .bonus)
+        // A reference, not a definition: a bad id here is reported as an unknown area (once,
+        // where the area itself is defined, when that id is invalid too).
+        let area = r.string("area", required: role != .bonus)
         let name = r.string("name")
         let criteria = r.string("criteria")
         let points = r.number("points", nonNegative: true)
