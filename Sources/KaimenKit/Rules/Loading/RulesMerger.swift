@@ -71,7 +71,7 @@ struct RulesMerger {
                 continue
             }
             guard let ci = result.firstIndex(where: { $0.key == section.key }), var items = result[ci].value.elements else {
-                ctx.error("override-unknown-id", "the base file has no `\(section.key)` to remove from", at: section.value.location, path: "remove.\(section.key)")
+                ctx.error("remove-unknown-id", "the base file has no `\(section.key)` to remove from", at: section.value.location, path: "remove.\(section.key)")
                 continue
             }
             for (n, idNode) in ids.enumerated() {
@@ -82,7 +82,7 @@ struct RulesMerger {
                 if let k = items.firstIndex(where: { $0["id"]?.stringValue == id }) {
                     items.remove(at: k)
                 } else {
-                    ctx.error("override-unknown-id", "cannot remove `\(id)`: \(baseFile) has no such entry in `\(section.key)`",
+                    ctx.error("remove-unknown-id", "cannot remove `\(id)`: \(baseFile) has no such entry in `\(section.key)`",
                               at: idNode.location, path: "remove.\(section.key)[\(n)]",
                               hint: String.didYouMean(id, among: items.compactMap { $0["id"]?.stringValue }))
                     // What was meant to go is still there: don't also report the sums it upsets.

@@ -194,17 +194,20 @@ struct RulesValidator {
     }
 
     private func checkTieBreaks() {
+        // An entry with a mistake in it was reported already; don't call it undefined too.
+        func known(_ collection: String, _ ids: [String]) -> [String] { ids + (ctx.undecoded[collection] ?? []).sorted() }
         for t in rules.ranking.tieBreak {
             switch t.key {
-            case .area(let id) where rules.area(id) == nil:
+            case .area(let id) where rules.area(id) == nil && !ctx.isUndecoded("areas", id):
                 error("unknown-area", "tie-break by area `\(id)`, which is not defined", t.origin, "id",
-                      hint: String.didYouMean(id, among: rules.areas.map(\.id)))
-            case .standard(let id) where !(rules.standards + rules.bonuses + rules.deductions).contains(where: { $0.id == id }):
+                      hint: String.didYouMean(id, among: known("areas", rules.areas.map(\.id))))
+            case .standard(let id) where !(rules.standards + rules.bonuses + rules.deductions).contains(where: { $0.id == id })
+                    && !["standards", "bonuses", "deductions"].contains(where: { ctx.isUndecoded($0, id) }):
                 error("unknown-standard", "tie-break by standard `\(id)`, which is not defined", t.origin, "id",
-                      hint: String.didYouMean(id, among: rules.standards.map(\.id)))
-            case .metric(let id) where rules.metric(id) == nil:
+                      hint: String.didYouMean(id, among: known("standards", (rules.standards + rules.bonuses + rules.deductions).map(\.id))))
+            case .metric(let id) where rules.metric(id) == nil && !ctx.isUndecoded("metrics", id):
                 error("unknown-metric", "tie-break by metric `\(id)`, which is not declared", t.origin, "id",
-                      hint: String.didYouMean(id, among: rules.metrics.map(\.id)))
+                      hint: String.didYouMean(id, among: known("metrics", rules.metrics.map(\.id))))
             default: break
             }
         }
