@@ -3,6 +3,7 @@
 public enum CLI {
     public static var commands: [any Command.Type] { [
         ScoreCommand.self, ExplainCommand.self, RulesCheckCommand.self, RulesShowCommand.self, RulesDiffCommand.self,
+        GenerateCommand.self,
     ] }
 
     public static let version = "0.1.0"

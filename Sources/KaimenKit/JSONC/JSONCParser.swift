@@ -2,7 +2,9 @@
 /// district staff write rules files by hand. Every value keeps its line and column.
 ///
 /// A syntax error stops the parse (what follows it cannot be trusted), and is reported at the
-/// character where the file stopped making sense, with what was expected there.
+/// character where the file stopped making sense, with what was expected there. A key written
+/// twice in one object is not a syntax error: it is reported (`duplicate-key`, at the second
+/// key), the first value is kept, and the parse goes on.
 public struct JSONCParser {
     private let scalars: [Unicode.Scalar]
     private let file: String
@@ -10,25 +12,44 @@ public struct JSONCParser {
     private var line = 1
     private var lineStart = 0
     private var depth = 0
-    private static let maxDepth = 128
+    /// Problems that do not stop the parse (duplicate keys).
+    private var problems: [Diagnostic] = []
+    public static let maxDepth = 128
 
     private struct Failure: Error { let diagnostic: Diagnostic }
 
     /// Parses a whole document; exactly one value, then only whitespace and comments.
+    /// Fails on a syntax error or a duplicate key, with every problem found.
     public static func parse(_ text: String, file: String) -> Result<JSONNode, DiagnosticsError> {
+        let (node, problems) = parseDocument(text, file: file)
+        if let node, problems.isEmpty { return .success(node) }
+        return .failure(DiagnosticsError(problems))
+    }
+
+    /// Parses a whole document, keeping going after problems that leave the tree usable:
+    /// `node` is `nil` only after a syntax error; `problems` lists every duplicate key too.
+    public static func parseDocument(_ text: String, file: String) -> (node: JSONNode?, problems: [Diagnostic]) {
         var p = JSONCParser(scalars: Array(text.unicodeScalars), file: file)
+        let result = p.parseAll()
+        switch result {
+        case .success(let node): return (node, p.problems)
+        case .failure(let e): return (nil, p.problems + e.diagnostics)
+        }
+    }
+
+    private mutating func parseAll() -> Result<JSONNode, DiagnosticsError> {
         do {
-            if p.scalars.first == "\u{FEFF}" { p.i = 1; p.lineStart = 1 }
-            try p.skipTrivia()
-            guard p.i < p.scalars.count else {
+            if scalars.first == "\u{FEFF}" { i = 1; lineStart = 1 }
+            try skipTrivia()
+            guard i < scalars.count else {
                 throw Failure(diagnostic: .error("json-syntax", "the file is empty; a rules file is one JSON object `{ … }`",
-                                                 at: p.here))
+                                                 at: SourceLocation(file: file, line: 1, column: 1)))
             }
-            let node = try p.parseValue()
-            try p.skipTrivia()
-            if p.i < p.scalars.count {
-                throw p.fail("unexpected `\(p.scalars[p.i])` after the end of the document",
-                             hint: "a file holds one JSON value; is there a stray character or a missing `,`?")
+            let node = try parseValue()
+            try skipTrivia()
+            if i < scalars.count {
+                throw fail("unexpected `\(scalars[i])` after the end of the document",
+                           hint: "a file holds one JSON value; is there a stray character or a missing `,`?")
             }
             return .success(node)
         } catch let f as Failure {
@@ -88,7 +109,7 @@ public struct JSONCParser {
         case "\"": return try parseString()
         case "-", "0"..."9": return try parseNumber()
         case "'":
-            throw fail("strings use double quotes `\"`, not `'`")
+            throw fail("strings use double quotes `\"`, not `'`", hint: "write \"…\" instead of '…'")
         default:
             if c.properties.isAlphabetic || c == "_" {
                 var word = ""
@@ -128,8 +149,14 @@ public struct JSONCParser {
             if c == "}" { advance(); break }
             guard c == "\"" else {
                 if c == "," { throw fail("unexpected `,`: a key was expected") }
-                if c.properties.isAlphabetic {
-                    throw fail("keys must be in double quotes", hint: "write the key as \"…\"")
+                if c == "'" { throw fail("keys use double quotes `\"`, not `'`") }
+                if c.properties.isAlphabetic || c == "_" {
+                    var word = ""
+                    var k = i
+                    while k < scalars.count, scalars[k].properties.isAlphabetic || scalars[k] == "_" || ("0"..."9").contains(scalars[k]) {
+                        word.unicodeScalars.append(scalars[k]); k += 1
+                    }
+                    throw fail("keys must be in double quotes", hint: "write \"\(word)\"")
                 }
                 throw fail("unexpected `\(c)` where a key or `}` was expected")
             }
@@ -142,7 +169,13 @@ public struct JSONCParser {
             advance()
             try skipTrivia()
             let value = try parseValue()
-            members.append(JSONMember(key: key, keyLocation: keyNode.location, value: value))
+            if let first = members.first(where: { $0.key == key }) {
+                problems.append(.error("duplicate-key",
+                                       "the key `\(key)` is written twice in this object; the first, at line \(first.keyLocation.line), column \(first.keyLocation.column), is kept",
+                                       at: keyNode.location, hint: "remove one of them"))
+            } else {
+                members.append(JSONMember(key: key, keyLocation: keyNode.location, value: value))
+            }
             try skipTrivia()
             if current == "," {
                 advance()
@@ -197,7 +230,11 @@ public struct JSONCParser {
                 throw fail("the string starting here is never closed", at: start, hint: "add the closing `\"`")
             }
             let col = i - lineStart + 1
-            if c == "\"" { advance(); break }
+            if c == "\"" {
+                columns.append(col) // the closing quote: where "just after the content" is
+                advance()
+                break
+            }
             if c == "\\" {
                 escaped = true
                 advance()
@@ -213,15 +250,19 @@ public struct JSONCParser {
                 case "r": scalar = "\r"
                 case "t": scalar = "\t"
                 case "u":
+                    let escapeStart = here.advanced(by: -1)
                     advance()
                     var code = try readHex4()
                     if (0xD800...0xDBFF).contains(code), current == "\\", i + 1 < scalars.count, scalars[i + 1] == "u" {
                         advance(); advance()
                         let low = try readHex4()
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        if (0xDC00...0xDFFF).contains(low) {
+                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        }
                     }
                     guard let u = Unicode.Scalar(code) else {
-                        throw fail("`\\u` escape does not name a character", at: here.advanced(by: -4))
+                        throw fail("`\\u` escape does not name a character", at: escapeStart,
+                                   hint: "a surrogate `\\uD800`–`\\uDFFF` must be followed by its pair")
                     }
                     s.append(u); columns.append(col)
                     continue

@@ -17,7 +17,8 @@ public struct JSONNode: Sendable, Equatable {
     public var value: Value
     /// Where the value starts (for a string, its opening quote).
     public var location: SourceLocation
-    /// For a string written with escapes: the column of each Unicode scalar of its content.
+    /// For a string written with escapes: the column of each Unicode scalar of its content
+    /// (an escape's is the column of its `\`), then the column of the closing quote.
     /// `nil` when content column `i` is simply `location.column + 1 + i`.
     public var contentColumns: [Int]?
 
@@ -27,7 +28,8 @@ public struct JSONNode: Sendable, Equatable {
         self.contentColumns = contentColumns
     }
 
-    /// Where the `i`-th Unicode scalar of a string's content is in the file.
+    /// Where the `i`-th Unicode scalar of a string's content is in the file; `i` equal to the
+    /// content's length gives the closing quote (where a formula that ends too early ends).
     public func contentLocation(_ i: Int) -> SourceLocation {
         if let cols = contentColumns {
             let col = i < cols.count ? cols[i] : (cols.last.map { $0 + 1 } ?? location.column + 1)

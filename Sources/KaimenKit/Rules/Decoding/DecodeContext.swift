@@ -5,6 +5,9 @@ final class DecodeContext {
     /// Ids of entries that could not be decoded, by collection. Checks that would only repeat
     /// the problem (an "unknown area" for an area with a typo in it) are skipped for these.
     var undecoded: [String: Set<String>] = [:]
+    /// JSON paths of the unknown keys reported so far, so a misspelt key is not reported again
+    /// as a missing one.
+    var unknownKeys: Set<String> = []
 
     func markUndecoded(_ collection: String, _ node: JSONNode) {
         if let id = node["id"]?.stringValue { undecoded[collection, default: []].insert(id) }

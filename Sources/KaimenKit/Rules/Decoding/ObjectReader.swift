@@ -40,7 +40,15 @@ struct ObjectReader {
 
     func origin() -> Origin { Origin(location: node.location, path: path, fields: fieldLocations) }
 
+    /// Whether an unknown key here looks like a misspelling of `key` (`piont` for `points`).
+    /// It already got "unknown key, did you mean …?"; "missing `points`" would only repeat it.
+    /// (`finish(allowed:)` must have run first.)
+    func hasMisspelling(of key: String) -> Bool {
+        members.contains { ctx.unknownKeys.contains(path($0.key)) && Suggestion.closest(to: $0.key, among: [key]) != nil }
+    }
+
     private func missing(_ key: String, _ expected: String) {
+        if hasMisspelling(of: key) { return }
         ctx.error("missing-key", "\(what) is missing the key `\(key)` (\(expected))", at: node.location, path: path,
                   hint: "add \"\(key)\": …")
     }
@@ -62,8 +70,16 @@ struct ObjectReader {
         return s
     }
 
-    func id(_ key: String, required: Bool = true) -> String? {
+    /// An id. A metric's id (`metric: true`) is read by formulas, where `a-b` is a subtraction,
+    /// so it may not contain `-`.
+    func id(_ key: String, required: Bool = true, metric: Bool = false) -> String? {
         guard let s = string(key, required: required) else { return nil }
+        if metric, IDSyntax.isValid(s), s.contains("-") {
+            ctx.error("invalid-id", "`\(s)` is not a valid metric id: formulas would read `-` as a minus sign",
+                      at: value(key)!.location, path: path(key),
+                      hint: "write `\(s.replacingOccurrences(of: "-", with: "_"))` instead")
+            return nil
+        }
         guard IDSyntax.isValid(s) else {
             ctx.error("invalid-id", "`\(s)` is not a valid id: ids are ASCII letters, digits, `_`, `-` and `.`, starting with a letter",
                       at: value(key)!.location, path: path(key), hint: "keep Chinese text for `name`")
@@ -154,7 +170,11 @@ struct ObjectReader {
             if required { missing(key, "a list `[ … ]`") }
             return nil
         }
-        guard let a = v.elements else { wrongType(key, v, "a list `[ … ]`"); return nil }
+        guard let a = v.elements else {
+            ctx.error("wrong-type", "`\(key)` must be a list `[ … ]`, not \(v.typeDescription)", at: v.location, path: path(key),
+                      hint: v.members != nil ? "put the entries in a list: [ { … }, { … } ]" : nil)
+            return nil
+        }
         return a
     }
 
@@ -162,6 +182,7 @@ struct ObjectReader {
     func finish(allowed: [String]) {
         let set = Set(allowed)
         for m in members where !set.contains(m.key) {
+            ctx.unknownKeys.insert(path(m.key))
             ctx.error("unknown-key", "unknown key `\(m.key)` in \(what)", at: m.keyLocation, path: path(m.key),
                       hint: String.didYouMean(m.key, among: allowed))
         }

@@ -36,6 +36,13 @@ struct RulesDecoder {
     static let combineKeys = ["mode", "ballots", "metrics"]
     static let effectiveKeys = ["from", "to"]
 
+    /// Every key the decoder reads anywhere in a rules file.
+    static var allKeys: Set<String> {
+        Set(topLevelKeys + metricKeys + areaKeys + standardCommonKeys + methodKeys.values.flatMap { $0 } + ratioKeys + bandKeys
+            + checklistItemKeys + surveyWeightKeys + participationKeys + preconditionKeys + gradeKeys + vetoKeys + rankingKeys
+            + tieBreakKeys + ballotPolicyKeys + trimKeys + combineKeys + effectiveKeys)
+    }
+
     /// Metric id → slot, filled once metrics are decoded; formulas resolve names against it.
     private var metricSlots: [String: Int] = [:]
 
@@ -51,27 +58,32 @@ struct RulesDecoder {
         let metadata = decodeMetadata(top)
 
         var metrics: [MetricDefinition] = []
-        for (i, node) in (top.array("metrics") ?? []).enumerated() {
+        for (i, node) in collection(top, "metrics", required: true, nonEmpty: false).enumerated() {
             if let m = decodeMetric(node, index: i) { metrics.append(m) } else { ctx.markUndecoded("metrics", node) }
         }
         for (slot, m) in metrics.enumerated() where metricSlots[m.id] == nil { metricSlots[m.id] = slot }
         // A metric with a mistake in its declaration still resolves, so formulas that read it
         // don't repeat the problem as "unknown metric". (Rules with errors are never scored.)
-        for id in (ctx.undecoded["metrics"] ?? []).sorted() where metricSlots[id] == nil { metricSlots[id] = metricSlots.count }
+        // A metric id rejected for its `-` (`card-rate`) reads as `card - rate` in a formula: its
+        // parts resolve too, so the formula does not repeat the problem.
+        let undecodedMetrics = (ctx.undecoded["metrics"] ?? []).sorted()
+        for id in undecodedMetrics + undecodedMetrics.flatMap({ $0.split(separator: "-").map(String.init) }) where metricSlots[id] == nil {
+            metricSlots[id] = metricSlots.count
+        }
 
         var areas: [Area] = []
-        for (i, node) in (top.array("areas") ?? []).enumerated() {
+        for (i, node) in collection(top, "areas", required: true, nonEmpty: true).enumerated() {
             if let a = decodeArea(node, index: i) { areas.append(a) } else { ctx.markUndecoded("areas", node) }
         }
-        let standards = decodeStandards(top.array("standards") ?? [], collection: "standards", role: .standard)
-        let bonuses = decodeStandards(top.array("bonuses", required: false) ?? [], collection: "bonuses", role: .bonus)
-        let deductions = decodeStandards(top.array("deductions", required: false) ?? [], collection: "deductions", role: .deduction)
+        let standards = decodeStandards(collection(top, "standards", required: true, nonEmpty: true), collection: "standards", role: .standard)
+        let bonuses = decodeStandards(collection(top, "bonuses", required: false, nonEmpty: false), collection: "bonuses", role: .bonus)
+        let deductions = decodeStandards(collection(top, "deductions", required: false, nonEmpty: false), collection: "deductions", role: .deduction)
         var grades: [Grade] = []
-        for (i, node) in (top.array("grades") ?? []).enumerated() {
+        for (i, node) in collection(top, "grades", required: true, nonEmpty: true).enumerated() {
             if let g = decodeGrade(node, index: i) { grades.append(g) } else { ctx.markUndecoded("grades", node) }
         }
         var vetoes: [Veto] = []
-        for (i, node) in (top.array("vetoes", required: false) ?? []).enumerated() {
+        for (i, node) in collection(top, "vetoes", required: false, nonEmpty: false).enumerated() {
             if let v = decodeVeto(node, index: i) { vetoes.append(v) } else { ctx.markUndecoded("vetoes", node) }
         }
         let bonusCap = top.number("bonusCap", required: false, nonNegative: true)
@@ -79,13 +91,31 @@ struct RulesDecoder {
         let ballots = top.object("ballots", what: "the ballot policy").map(decodeBallotPolicy) ?? .default
         let notAssessable = top.value("notAssessable").flatMap { decodeNotAssessable($0, path: "notAssessable", allowPoints: false) } ?? .zero
 
-        guard let metadata else { return nil }
-        return Rules(metadata: metadata, metrics: metrics, areas: areas, standards: standards, grades: grades,
+        // Missing metadata was reported; the rest is still validated so one run finds everything.
+        // (Rules with errors are never returned from the loader.)
+        let placeholder = RulesMetadata(id: "", title: "", issuer: "", version: "", effectiveFrom: "", effectiveTo: nil, locale: "zh-CN")
+        return Rules(metadata: metadata ?? placeholder, metrics: metrics, areas: areas, standards: standards, grades: grades,
                      bonusCap: bonusCap, bonuses: bonuses, deductions: deductions, vetoes: vetoes,
                      ranking: ranking, ballots: ballots, notAssessable: notAssessable, sourceFiles: sourceFiles)
     }
 
     // MARK: Sections
+
+    /// The entries of a top-level list. When the list is missing or not a list (reported here),
+    /// it is marked undecoded, so later checks don't add "no grades" or "unknown metric".
+    private func collection(_ top: ObjectReader, _ key: String, required: Bool, nonEmpty: Bool) -> [JSONNode] {
+        guard let list = top.array(key, required: required) else {
+            if top.has(key) || required { ctx.undecoded[key, default: []].insert("*") }
+            return []
+        }
+        if nonEmpty && list.isEmpty {
+            let hints = ["areas": "add at least one area", "standards": "add at least one standard",
+                         "grades": "add grades such as 优秀 / 良好 / 合格 / 不合格"]
+            ctx.error("empty-collection", "the rules file has no \(key)", at: top.value(key)?.location, path: key, hint: hints[key])
+            ctx.undecoded[key, default: []].insert("*")
+        }
+        return list
+    }
 
     private func decodeMetadata(_ top: ObjectReader) -> RulesMetadata? {
         let id = top.id("id")
@@ -130,7 +160,7 @@ struct RulesDecoder {
         let label = node["id"]?.stringValue.map { "metric `\($0)`" } ?? "metric #\(index + 1)"
         guard let r = ObjectReader(node, path: path, what: label, ctx: ctx) else { return nil }
         r.finish(allowed: RulesDecoder.metricKeys)
-        let id = r.id("id"), name = r.string("name")
+        let id = r.id("id", metric: true), name = r.string("name")
         let kind = r.choice("kind", MetricDefinition.Kind.allCases.map(\.rawValue)).flatMap(MetricDefinition.Kind.init(rawValue:))
         let unit = r.string("unit", required: false)
         let missing = r.choice("missing", MetricDefinition.Missing.allCases.map(\.rawValue), required: false)
@@ -172,16 +202,19 @@ struct RulesDecoder {
         let path = entryPath(collection, node, index)
         let label = node["id"]?.stringValue.map { "\(roleName(role)) `\($0)`" } ?? "\(roleName(role)) #\(index + 1)"
         guard let r = ObjectReader(node, path: path, what: label, ctx: ctx) else { return nil }
+        // Unknown keys first (they depend on the method), so a misspelt key is reported once.
+        var allowed = RulesDecoder.standardCommonKeys
+        if let m = r.value("method")?.stringValue, let keys = RulesDecoder.methodKeys[m] { allowed += keys }
+        else { allowed += RulesDecoder.methodKeys.values.flatMap { $0 } }
+        r.finish(allowed: allowed)
         let id = r.id("id")
-        let area = r.id("area", required: role != .bonus)
+        // A reference, not a definition: a bad id here is reported as an unknown area (once,
+        // where the area itself is defined, when that id is invalid too).
+        let area = r.string("area", required: role != .bonus)
         let name = r.string("name")
         let criteria = r.string("criteria")
         let points = r.number("points", nonNegative: true)
         let methodName = r.choice("method", ScoringMethod.allNames)
-        var allowed = RulesDecoder.standardCommonKeys
-        if let methodName { allowed += RulesDecoder.methodKeys[methodName] ?? [] }
-        else { allowed += RulesDecoder.methodKeys.values.flatMap { $0 } }
-        r.finish(allowed: allowed)
         let method = methodName.flatMap { decodeMethod($0, r, role: role) }
         var precondition: Precondition?
         if let p = r.object("precondition", what: "the precondition") {
@@ -218,7 +251,7 @@ struct RulesDecoder {
 
     private func metricRef(_ r: ObjectReader, _ key: String, required: Bool = true) -> String? {
         guard let id = r.string(key, required: required) else { return nil }
-        guard metricSlots[id] != nil else {
+        guard metricSlots[id] != nil || ctx.isUndecoded("metrics", "*") else {
             ctx.error("unknown-metric", "unknown metric `\(id)`", at: r.value(key)?.location, path: r.path(key),
                       hint: String.didYouMean(id, among: metricSlots.keys.sorted()) ?? "declare it under `metrics`")
             return nil
@@ -232,6 +265,7 @@ struct RulesDecoder {
             ctx.error("conflicting-keys", "\(r.what) has both `metric` and `ratio`; keep one", at: r.value("ratio")?.location, path: r.path("ratio"))
             return nil
         case (false, false):
+            if r.hasMisspelling(of: "metric") || r.hasMisspelling(of: "ratio") { return nil }
             ctx.error("missing-key", "\(r.what) needs `metric` or `ratio` to say what it reads", at: r.location, path: r.path,
                       hint: "add \"metric\": \"…\" or \"ratio\": { \"numerator\": …, \"denominator\": …, \"zero\": 0 }")
             return nil
@@ -252,7 +286,7 @@ struct RulesDecoder {
                 } else {
                     ctx.error("invalid-value", "`zero` must be a number of points, `full` or `notAssessable`", at: z.location, path: q.path("zero"))
                 }
-            } else {
+            } else if !q.hasMisspelling(of: "zero") {
                 ctx.error("missing-key", "the ratio must say what a zero denominator gives (`zero`)", at: q.location, path: q.path,
                           hint: "add \"zero\": 0, \"zero\": \"full\" or \"zero\": \"notAssessable\"")
             }
@@ -300,6 +334,7 @@ struct RulesDecoder {
                 case (true, true):
                     ctx.error("conflicting-keys", "a band has either `min` or `max`, not both", at: b.value("max")?.location, path: b.path("max"))
                 case (false, false):
+                    if b.hasMisspelling(of: "min") || b.hasMisspelling(of: "max") { break }
                     ctx.error("missing-key", "band \(i + 1) of \(r.what) needs `min` (value ≥ min) or `max` (value ≤ max)",
                               at: b.location, path: b.path)
                 case (true, false):
@@ -431,7 +466,7 @@ struct RulesDecoder {
         let when = formula(r, "when", type: .boolean, required: true)
         let grade = r.string("grade", required: false)
         let cap = r.number("capTotal", required: false, nonNegative: true)
-        if !r.has("grade") && !r.has("capTotal") {
+        if !r.has("grade") && !r.has("capTotal") && !r.hasMisspelling(of: "grade") && !r.hasMisspelling(of: "capTotal") {
             ctx.error("missing-key", "\(label) must force a `grade`, cap the total (`capTotal`), or both", at: r.location, path: path)
         }
         guard let id, let name, let when else { return nil }

@@ -30,7 +30,9 @@ public struct RulesLoader {
         let ctx = DecodeContext()
         var files: [String] = []
         let root = resolve(path, chain: [], referencedBy: nil, ctx: ctx, files: &files)
-        if let root, !ctx.hasErrors {
+        // Problems that leave the tree usable (a duplicate key, an `override` of an unknown id)
+        // don't stop the load: decoding and validation go on, so one run reports everything.
+        if let root {
             var decoder = RulesDecoder(ctx: ctx)
             if let rules = decoder.decode(root, sourceFiles: files) {
                 RulesValidator(rules: rules, ctx: ctx).validate()
@@ -67,13 +69,9 @@ public struct RulesLoader {
             return nil
         }
         files.append(path)
-        let root: JSONNode
-        switch JSONCParser.parse(text, file: path) {
-        case .success(let node): root = node
-        case .failure(let e):
-            ctx.diagnostics.append(contentsOf: e.diagnostics)
-            return nil
-        }
+        let (parsed, problems) = JSONCParser.parseDocument(text, file: path)
+        ctx.diagnostics.append(contentsOf: problems)
+        guard let root = parsed else { return nil }
         guard let extendsNode = root["extends"] else {
             for key in ["remove", "override"] {
                 if let m = root.members?.first(where: { $0.key == key }) {

@@ -28,9 +28,10 @@ struct RulesMerger {
                 var items = existing.flatMap { result[$0].value.elements } ?? []
                 for entry in added {
                     if let id = entry["id"]?.stringValue, let prior = items.first(where: { $0["id"]?.stringValue == id }) {
-                        ctx.error("duplicate-id", "`\(id)` is already defined in the base file at \(prior.location); an extending file changes it under `override.\(m.key)`",
+                        ctx.error("duplicate-id", "`\(id)` is already defined in \(baseFile) at line \(prior.location.line); an extending file changes it under `override.\(m.key)`",
                                   at: entry["id"]?.location ?? entry.location, path: "\(m.key)[\(id)]",
                                   hint: "move this entry to \"override\": { \"\(m.key)\": [ … ] }")
+                        ctx.markUndecoded(m.key, entry)
                         continue
                     }
                     items.append(entry)
@@ -70,7 +71,7 @@ struct RulesMerger {
                 continue
             }
             guard let ci = result.firstIndex(where: { $0.key == section.key }), var items = result[ci].value.elements else {
-                ctx.error("override-unknown-id", "the base file has no `\(section.key)` to remove from", at: section.value.location, path: "remove.\(section.key)")
+                ctx.error("remove-unknown-id", "the base file has no `\(section.key)` to remove from", at: section.value.location, path: "remove.\(section.key)")
                 continue
             }
             for (n, idNode) in ids.enumerated() {
@@ -81,9 +82,11 @@ struct RulesMerger {
                 if let k = items.firstIndex(where: { $0["id"]?.stringValue == id }) {
                     items.remove(at: k)
                 } else {
-                    ctx.error("override-unknown-id", "cannot remove `\(id)`: \(baseFile) has no such entry in `\(section.key)`",
+                    ctx.error("remove-unknown-id", "cannot remove `\(id)`: \(baseFile) has no such entry in `\(section.key)`",
                               at: idNode.location, path: "remove.\(section.key)[\(n)]",
                               hint: String.didYouMean(id, among: items.compactMap { $0["id"]?.stringValue }))
+                    // What was meant to go is still there: don't also report the sums it upsets.
+                    ctx.undecoded[section.key, default: []].insert(id)
                 }
             }
             result[ci].value = JSONNode(.array(items), at: result[ci].value.location)
@@ -113,6 +116,7 @@ struct RulesMerger {
                     ctx.error("override-unknown-id", "cannot override `\(id)`: \(baseFile) has no such entry in `\(section.key)`",
                               at: entry["id"]?.location ?? entry.location, path: "override.\(section.key)[\(id)]",
                               hint: String.didYouMean(id, among: items.compactMap { $0["id"]?.stringValue }) ?? "to add a new entry, list it under `\(section.key)`")
+                    ctx.undecoded[section.key, default: []].insert(id)
                     continue
                 }
                 items[k] = JSONNode(.object(mergeKeys(baseMembers, members)), at: items[k].location)

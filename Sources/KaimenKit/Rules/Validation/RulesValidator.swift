@@ -47,16 +47,19 @@ struct RulesValidator {
     // MARK: Areas
 
     private func checkAreas() {
-        if rules.areas.isEmpty && !ctx.hasUndecoded("areas") {
-            ctx.error("empty-collection", "the rules file has no areas", at: nil, path: "areas", hint: "add at least one area")
-        }
-        if rules.standards.isEmpty && !ctx.hasUndecoded("standards") {
-            ctx.error("empty-collection", "the rules file has no standards", at: nil, path: "standards", hint: "add at least one standard")
+        // A standard in an unknown area (`rigths`) is reported once; the area it was meant for
+        // (the suggestion, or any area when there is none) is not also reported as not adding up.
+        let areaIDs = rules.areas.map(\.id)
+        var meant = Set<String>()
+        var meantUnknown = false
+        for s in rules.standards {
+            guard let a = s.area, rules.area(a) == nil else { continue }
+            if let m = Suggestion.closest(to: a, among: areaIDs) { meant.insert(m) } else { meantUnknown = true }
         }
         for area in rules.areas {
             let members = rules.standards.filter { $0.area == area.id }
             // A standard with a mistake in it was left out; its area's sum would be wrong too.
-            if ctx.hasUndecoded("standards") { continue }
+            if ctx.hasUndecoded("standards") || meantUnknown || meant.contains(area.id) { continue }
             if members.isEmpty {
                 error("empty-area", "area `\(area.id)` (\(area.name)) has no standards", area.origin,
                       hint: "add standards with \"area\": \"\(area.id)\", or remove the area")
@@ -163,10 +166,7 @@ struct RulesValidator {
     // MARK: Grades, vetoes, ranking
 
     private func checkGrades() {
-        guard !rules.grades.isEmpty || ctx.hasUndecoded("grades") else {
-            ctx.error("empty-collection", "the rules file has no grades", at: nil, path: "grades", hint: "add grades such as 优秀 / 良好 / 合格 / 不合格")
-            return
-        }
+        // An empty or missing list of grades was reported while decoding.
         for (i, g) in rules.grades.enumerated() {
             let isLast = i == rules.grades.count - 1
             if isLast && g.min != nil {
@@ -194,17 +194,20 @@ struct RulesValidator {
     }
 
     private func checkTieBreaks() {
+        // An entry with a mistake in it was reported already; don't call it undefined too.
+        func known(_ collection: String, _ ids: [String]) -> [String] { ids + (ctx.undecoded[collection] ?? []).sorted() }
         for t in rules.ranking.tieBreak {
             switch t.key {
-            case .area(let id) where rules.area(id) == nil:
+            case .area(let id) where rules.area(id) == nil && !ctx.isUndecoded("areas", id):
                 error("unknown-area", "tie-break by area `\(id)`, which is not defined", t.origin, "id",
-                      hint: String.didYouMean(id, among: rules.areas.map(\.id)))
-            case .standard(let id) where !(rules.standards + rules.bonuses + rules.deductions).contains(where: { $0.id == id }):
+                      hint: String.didYouMean(id, among: known("areas", rules.areas.map(\.id))))
+            case .standard(let id) where !(rules.standards + rules.bonuses + rules.deductions).contains(where: { $0.id == id })
+                    && !["standards", "bonuses", "deductions"].contains(where: { ctx.isUndecoded($0, id) }):
                 error("unknown-standard", "tie-break by standard `\(id)`, which is not defined", t.origin, "id",
-                      hint: String.didYouMean(id, among: rules.standards.map(\.id)))
-            case .metric(let id) where rules.metric(id) == nil:
+                      hint: String.didYouMean(id, among: known("standards", (rules.standards + rules.bonuses + rules.deductions).map(\.id))))
+            case .metric(let id) where rules.metric(id) == nil && !ctx.isUndecoded("metrics", id):
                 error("unknown-metric", "tie-break by metric `\(id)`, which is not declared", t.origin, "id",
-                      hint: String.didYouMean(id, among: rules.metrics.map(\.id)))
+                      hint: String.didYouMean(id, among: known("metrics", rules.metrics.map(\.id))))
             default: break
             }
         }

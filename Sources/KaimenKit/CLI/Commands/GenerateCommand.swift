@@ -1,0 +1,54 @@
+import Foundation
+
+/// `kaimen generate`: a deterministic synthetic data set for a rules file, at any size.
+public enum GenerateCommand: Command {
+    public static let path = ["generate"]
+    public static let abstract = "Write a synthetic, reproducible session (units, roster, ballots) of any size."
+    public static let usage = "kaimen generate --units N [--seed S] [--rules FILE] --out DIR"
+    public static let discussion = """
+        Writes DIR/units.csv, DIR/roster.csv and DIR/ballots.csv (wide) for the rules (default:
+        rules/xicheng-2014.jsonc). The same N and seed always give the same files. Groups of 7
+        representatives each hear about 50 units, so every unit gets about 7 ballots per ballot
+        standard; a few representatives score their own unit (recusal), a few units are vetoed
+        or fall below the survey's participation threshold.
+        """
+    public static let examples = ["kaimen generate --units 10000 --seed 1 --out /tmp/k10k",
+                                  "kaimen score --rules rules/xicheng-2014.jsonc --units /tmp/k10k/units.csv --roster /tmp/k10k/roster.csv --ballots /tmp/k10k/ballots.csv --format csv"]
+    public static let options: [OptionSpec] = [
+        .option("--units", "N", "How many units."),
+        .option("--seed", "S", "Random seed.", default: "1"),
+        .option("--rules", "FILE", "The rules the data is for.", default: "rules/xicheng-2014.jsonc"),
+        .option("--out", "DIR", "Where to write the files."),
+    ]
+
+    public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
+        guard let n = args.value("--units").flatMap(Int.init), n > 0, n <= 50_000_000 else {
+            console.errLine("error: `--units` needs a whole number of units between 1 and 50000000")
+            return .usage
+        }
+        guard let seed = args.value("--seed").flatMap(UInt64.init) else {
+            console.errLine("error: `--seed` must be a whole number ≥ 0")
+            return .usage
+        }
+        guard let out = args.value("--out") else {
+            console.errLine("error: missing `--out DIR`")
+            console.errLine("usage: \(usage)")
+            return .usage
+        }
+        guard let rules = loadRules(args.value("--rules")!, console: console) else { return .failure }
+        let data = DataGenerator(rules: rules, units: n, seed: seed).generate()
+        var batch = OutputBatch()
+        batch.add(Data(data.units), at: "units.csv")
+        batch.add(Data(data.roster), at: "roster.csv")
+        batch.add(Data(data.ballots), at: "ballots.csv")
+        do {
+            try batch.commit(into: URL(fileURLWithPath: resolve(out, in: console.currentDirectory)))
+        } catch {
+            console.errLine("error: could not write to `\(out)`: \(error)")
+            return .failure
+        }
+        let mb = Double(data.units.count + data.roster.count + data.ballots.count) / 1_048_576
+        console.errLine("wrote \(n) units to \(out) (units.csv, roster.csv, ballots.csv; \(String(format: "%.1f", mb)) MiB)")
+        return .success
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+@Suite("rules check, show and diff on the command line")
+struct RulesCommandsTests {
+    static let dir = Fixtures.url("rules").path
+
+    func run(_ args: [String]) -> (code: ExitCode, out: String, err: String) {
+        let console = BufferConsole(currentDirectory: Self.dir)
+        let code = CLI.run(args, console: console)
+        return (code, console.stdout, console.stderr)
+    }
+
+    @Test("rules check exits 0 for valid files and summarises each")
+    func checkValid() {
+        let r = run(["rules", "check", "valid/small.jsonc", "valid/tuned.jsonc"])
+        #expect(r.code == .success)
+        #expect(r.err.isEmpty)
+        let lines = r.out.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].hasPrefix("valid/small.jsonc: ok — 测试细则 1: 2 areas, 8 standards, 20 points"))
+        #expect(lines[1].hasPrefix("valid/tuned.jsonc: ok — 调整后细则 2: 2 areas, 7 standards, 20 points"))
+        #expect(lines[1].hasSuffix("; extends small.jsonc"))
+    }
+
+    @Test("rules check exits 1 and prints file:line:col: error: for every problem, relative to the current directory")
+    func checkBroken() {
+        let r = run(["rules", "check", "broken/many-problems.jsonc", "valid/small.jsonc"])
+        #expect(r.code == .failure)
+        let errors = r.err.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count == 9)
+        #expect(errors.allSatisfy { $0.hasPrefix("broken/many-problems.jsonc:") })
+        #expect(errors.first == "broken/many-problems.jsonc:12:80: error: `version` must be text in double quotes, not a number [at version]")
+        #expect(r.err.hasSuffix("broken/many-problems.jsonc: 9 errors\n"))
+        // The valid file is still checked.
+        #expect(r.out.hasPrefix("valid/small.jsonc: ok"))
+    }
+
+    @Test("rules show prints a table whose columns line up by display width")
+    func showTable() throws {
+        let r = run(["rules", "show", "valid/small.jsonc"])
+        #expect(r.code == .success)
+        let lines = r.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // The area and standard rows: the points column (分值) ends at the same display column.
+        let rows = lines.filter { $0.hasPrefix("rights ") || $0.hasPrefix("  rights.") || $0.hasPrefix("org ") || $0.hasPrefix("  org.") }
+        #expect(rows.count == 10)
+        func width(upTo marker: String, in line: String) -> Int? {
+            line.range(of: marker).map { DisplayWidth.of(line[..<$0.lowerBound]) }
+        }
+        // The method column starts at the same display column on every standard row.
+        let methodColumns = rows.compactMap { row in
+            ["bands", "count", "expression", "ballot", "linear", "checklist", "presence", "survey"]
+                .compactMap { width(upTo: " \($0) ", in: row) }.min()
+        }
+        #expect(methodColumns.count == 8)
+        #expect(Set(methodColumns).count == 1, "\(methodColumns)")
+        let header = try #require(lines.first { $0.contains("编号 id") })
+        // `width(upTo: " bands ")` stops at the space before the method; the header's `方法` starts one later.
+        #expect(width(upTo: "方法", in: header) == methodColumns.first.map { $0 + 1 })
+    }
+
+    @Test("rules show --format json prints the effective rules with sorted keys")
+    func showJSON() throws {
+        let r = run(["rules", "show", "valid/tuned.jsonc", "--format", "json"])
+        #expect(r.code == .success)
+        let node = try JSONCParser.parse(r.out, file: "out.json").get()
+        #expect(node["id"]?.stringValue == "tuned")
+        #expect(node["$schema"]?.stringValue == "./schema.json")
+        #expect(node["extends"] == nil)
+        #expect(node["standards"]?.elements?.count == 7)
+        #expect(node["ballots"]?["aggregate"]?.stringValue == "median")
+        let keys = node.members?.map(\.key) ?? []
+        #expect(keys == keys.sorted())
+    }
+
+    @Test("rules diff lists the changes, as text and as JSON")
+    func diff() throws {
+        let text = run(["rules", "diff", "valid/small.jsonc", "valid/tuned.jsonc"])
+        #expect(text.code == .success)
+        #expect(text.out.hasPrefix("valid/small.jsonc (small 1) → valid/tuned.jsonc (tuned 2)\n"))
+        #expect(text.out.contains("- removed          `rights.aid` 法律援助 (area rights, 2 points, count)"))
+        #expect(text.out.contains("~ re-weighted      `rights.contracts` 集体合同签订率: points: 3 → 5"))
+        #expect(text.out.hasSuffix("Summary: 1 removed, 1 re-weighted, 2 thresholds moved, 6 changed\n"))
+        let json = run(["rules", "diff", "valid/small.jsonc", "valid/tuned.jsonc", "--format", "json"])
+        let node = try JSONCParser.parse(json.out, file: "out.json").get()
+        #expect(node["changes"]?.elements?.count == 10)
+        #expect(node["summary"]?["re-weighted"]?.value == .number("1"))
+    }
+
+    @Test("rules diff with one file is a usage error")
+    func diffUsage() {
+        let r = run(["rules", "diff", "valid/small.jsonc"])
+        #expect(r.code == .usage)
+        #expect(r.err.contains("compares two files"))
+    }
+
+    @Test("each rules command's --help shows its usage and an example", arguments: ["check", "show", "diff"])
+    func help(_ sub: String) {
+        let r = run(["rules", sub, "--help"])
+        #expect(r.code == .success)
+        #expect(r.out.contains("USAGE: kaimen rules \(sub)"))
+        #expect(r.out.contains("EXAMPLES:\n  kaimen rules \(sub) "))
+    }
+
+    @Test("an unknown option is a usage error (64) with a suggestion")
+    func unknownOption() {
+        let r = run(["rules", "show", "valid/small.jsonc", "--fromat", "json"])
+        #expect(r.code == .usage)
+        #expect(r.err.hasPrefix("error: unknown option `--fromat`; did you mean `--format`?\n"))
+    }
+
+    @Test("an invalid option value is a usage error with a suggestion")
+    func invalidChoice() {
+        let r = run(["rules", "show", "valid/small.jsonc", "--format", "jsn"])
+        #expect(r.code == .usage)
+        #expect(r.err.contains("did you mean `json`?"))
+    }
+
+    @Test("`kaimen rules` alone lists its subcommands")
+    func group() {
+        let r = run(["rules"])
+        #expect(r.code == .usage)
+        #expect(r.out.hasPrefix("USAGE: kaimen rules <subcommand>"))
+        for sub in ["rules check", "rules show", "rules diff"] { #expect(r.out.contains("  \(sub)")) }
+    }
+}

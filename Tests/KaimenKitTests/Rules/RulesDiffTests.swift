@@ -1,0 +1,50 @@
+import Testing
+@testable import KaimenKit
+
+@Suite("rules diff lists what a tuned file changes")
+struct RulesDiffTests {
+    typealias Change = RulesDiff.Change
+
+    @Test("small → tuned: exactly the changes tuned.jsonc makes, in order")
+    func smallToTuned() throws {
+        let small = try RulesLoader().load(Fixtures.path("rules/valid/small.jsonc")).rules
+        let tuned = try RulesLoader().load(Fixtures.path("rules/valid/tuned.jsonc")).rules
+        let diff = RulesDiff.compare(small, tuned)
+        let expected: [Change] = [
+            Change(kind: .changed, section: "metadata", id: nil, name: nil, field: "title", old: "测试细则", new: "调整后细则"),
+            Change(kind: .changed, section: "metadata", id: nil, name: nil, field: "issuer", old: "测试区总工会", new: "另一区总工会"),
+            Change(kind: .changed, section: "metadata", id: nil, name: nil, field: "version", old: "1", new: "2"),
+            Change(kind: .changed, section: "metadata", id: nil, name: nil, field: "effective.from", old: "2014-01-01", new: "2019-01-01"),
+            Change(kind: .changed, section: "metadata", id: nil, name: nil, field: "effective.to", old: "2014-12-31", new: nil),
+            Change(kind: .removed, section: "standards", id: "rights.aid", name: "法律援助", field: nil, old: "area rights, 2 points, count", new: nil),
+            Change(kind: .thresholds, section: "standards", id: "rights.contracts", name: "集体合同签订率", field: "bands",
+                   old: "≥0.99→3, ≥0.9→2, ≥0.8→1", new: "≥0.99→5, ≥0.95→3"),
+            Change(kind: .reweighted, section: "standards", id: "rights.contracts", name: "集体合同签订率", field: "points", old: "3", new: "5"),
+            Change(kind: .thresholds, section: "standards", id: "org.members", name: "新发展会员", field: "target", old: "50", new: "40"),
+            Change(kind: .changed, section: "ballots", id: nil, name: nil, field: "aggregate", old: "trimmedMean", new: "median"),
+        ]
+        #expect(diff.changes.count == expected.count)
+        for (got, want) in zip(diff.changes, expected) { #expect(got == want) }
+        #expect(diff.count(.reweighted) == 1)
+        #expect(diff.count(.thresholds) == 2)
+        #expect(diff.count(.removed) == 1)
+        #expect(diff.count(.added) == 0)
+    }
+
+    @Test("a file compared with itself has no differences")
+    func identical() throws {
+        let small = try RulesLoader().load(Fixtures.path("rules/valid/small.jsonc")).rules
+        #expect(RulesDiff.compare(small, small).changes.isEmpty)
+    }
+
+    @Test("tuned → small reverses the direction: the removed standard is added back")
+    func reversed() throws {
+        let small = try RulesLoader().load(Fixtures.path("rules/valid/small.jsonc")).rules
+        let tuned = try RulesLoader().load(Fixtures.path("rules/valid/tuned.jsonc")).rules
+        let diff = RulesDiff.compare(tuned, small)
+        let added = diff.changes.filter { $0.kind == .added }
+        #expect(added.map(\.id) == ["rights.aid"])
+        #expect(added.first?.new == "area rights, 2 points, count")
+        #expect(diff.changes.first { $0.field == "points" }.map { ($0.old, $0.new) } ?? (nil, nil) == ("5", "3"))
+    }
+}
