@@ -42,7 +42,7 @@ public enum RulesTable {
         }.joined(separator: " · ") + "\n"
         s += "排名: 总分保留 \(rules.ranking.precision) 位小数（四舍五入）"
         if !rules.ranking.tieBreak.isEmpty {
-            s += "；同分依次比较 " + rules.ranking.tieBreak.map(tieBreakText).joined(separator: " → ")
+            s += "；同分依次比较 " + rules.ranking.tieBreak.map { tieBreakText($0, rules: rules) }.joined(separator: " → ")
         }
         s += "；仍相同则并列\n"
         s += "代表评分: " + ballotText(rules.ballots) + "\n"
@@ -87,16 +87,25 @@ public enum RulesTable {
         return text
     }
 
-    static func tieBreakText(_ t: RankingPolicy.TieBreak) -> String {
+    /// `方面 依法维权（高者优先）`, naming areas, standards and metrics by their Chinese names.
+    public static func tieBreakText(_ t: RankingPolicy.TieBreak, rules: Rules, lang: Language = .zh, withOrder: Bool = true) -> String {
         let what: String
         switch t.key {
-        case .ballots: what = "代表评分"
-        case .bonus: what = "加分"
-        case .area(let id): what = "方面 \(id)"
-        case .standard(let id): what = "标准 \(id)"
-        case .metric(let id): what = "指标 \(id)"
+        case .ballots: what = lang.t("代表评分", "representatives' points")
+        case .bonus: what = lang.t("加分", "bonus")
+        case .area(let id): what = lang.t("方面", "area ") + (rules.area(id)?.name ?? id)
+        case .standard(let id): what = lang.t("标准", "standard ") + ((rules.standards + rules.bonuses + rules.deductions).first { $0.id == id }?.name ?? id)
+        case .metric(let id): what = lang.t("指标", "metric ") + (rules.metric(id)?.name ?? id)
         }
-        return what + (t.descending ? "（高者优先）" : "（低者优先）")
+        guard withOrder else { return what }
+        return what + (t.descending ? lang.t("（高者优先）", " (higher first)") : lang.t("（低者优先）", " (lower first)"))
+    }
+
+    /// A tie-break value as people compare it: points at the rules' precision, metrics as entered.
+    public static func tieValueText(_ t: RankingPolicy.TieBreak, _ v: Rational?, rules: Rules) -> String {
+        guard let v else { return "—" }
+        if case .metric = t.key { return v.plainText(maxPlaces: 4) }
+        return v.formatted(places: rules.ranking.precision)
     }
 
     static func ballotText(_ b: BallotPolicy) -> String {

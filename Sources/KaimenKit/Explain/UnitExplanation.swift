@@ -84,7 +84,7 @@ public struct UnitExplanation {
     func ballotLines(_ d: BallotDetail, standard s: Standard, unit: Unit) -> String {
         let fmt = ValueFormatter(rules: session.rules, lang: lang)
         func list(_ l: [BallotScore]) -> String {
-            l.map { "\(session.representatives[$0.representative].id) \(fmt.points($0.score))" }.joined(separator: "，")
+            l.map { "\(session.representatives[$0.representative].id) \(fmt.points($0.score))" }.joined(separator: lang.t("，", ", "))
         }
         var out = ""
         if !d.kept.isEmpty { out += "     " + lang.t("计入：", "kept: ") + list(d.kept) + "\n" }
@@ -110,8 +110,9 @@ public struct UnitExplanation {
                 return lang.t("与 \(b.id == session.table.units[u].id ? a.id : b.id) 同分 \(total)，各项同分比较也相同，并列第 \(session.results[u].rank) 名",
                               "tied with \(b.id == session.table.units[u].id ? a.id : b.id) at \(total) on every tie-break: they share rank \(session.results[u].rank)")
             case .decided(let index, let mine, let theirs):
-                let name = index >= 0 ? RulesTable.tieBreakText(session.rules.ranking.tieBreak[index]) : ""
-                let upperValue = theirs.map { $0.plainText(maxPlaces: 4) } ?? "—", lowerValue = mine.map { $0.plainText(maxPlaces: 4) } ?? "—"
+                let name = index >= 0 ? RulesTable.tieBreakText(session.rules.ranking.tieBreak[index], rules: session.rules, lang: lang, withOrder: false) : ""
+                let t = session.rules.ranking.tieBreak[index]
+                let upperValue = RulesTable.tieValueText(t, theirs, rules: session.rules), lowerValue = RulesTable.tieValueText(t, mine, rules: session.rules)
                 return lang.t("\(a.id) 与 \(b.id) 同分 \(total)，按「\(name)」\(upperValue) 对 \(lowerValue)，\(a.id) 在前",
                               "\(a.id) and \(b.id) tie at \(total); by \(name) \(upperValue) vs \(lowerValue), \(a.id) ranks first")
             }

@@ -5,20 +5,38 @@ public enum SessionWarnings {
         let rules = session.rules
         let narrator = Narrator(session: session, lang: lang)
         var lines: [String] = []
+        // Recusals: one line per representative and unit, however many items they scored.
+        var recusalGroups: [(key: String, items: [RecusalViolation])] = []
         for v in session.ballots.recusals {
-            lines.append(lang.t("回避：代表 \(v.representative) 为本单位 \(v.unit) 的 \(v.item) 打了 \(v.score.plainText()) 分，不计入（\(v.location)）",
-                                "recusal: representative \(v.representative) scored their own unit \(v.unit) on \(v.item) (\(v.score.plainText())); not counted (\(v.location))"))
+            let key = v.representative + "\u{0}" + v.unit
+            if let i = recusalGroups.firstIndex(where: { $0.key == key }) { recusalGroups[i].items.append(v) } else { recusalGroups.append((key, [v])) }
         }
+        for (_, group) in recusalGroups {
+            let v = group[0]
+            let name = session.representatives.first { $0.id == v.representative }?.name ?? ""
+            let scores = group.map { "\($0.item) \($0.score.plainText())" }.joined(separator: lang.t("，", ", "))
+            let rows = group.map(\.location.line)
+            let place = "\(v.location.file):\(rows.min()!)" + (rows.count > 1 ? "–\(rows.max()!)" : "")
+            lines.append(lang.t("回避：代表 \(v.representative) \(name) 为本单位 \(v.unit) 打了 \(group.count) 项分（\(scores)），均不计入（\(place)）",
+                                "recusal: \(v.representative) \(name) scored their own unit \(v.unit) on \(group.count) item(s) (\(scores)); none counted (\(place))"))
+        }
+        // Standards not assessed: one line per standard and reason, listing the units.
+        var groups: [(key: String, standard: Int, head: String, units: [String])] = []
         for r in session.results {
             let unit = session.table.units[r.unit]
             let n = narrator.forUnit(r.unit)
             for (i, sr) in r.standards.enumerated() where sr.status != .scored {
                 let s = rules.standards[i]
-                let kind: String
-                if case .insufficientBallots = sr.status { kind = lang.t("票数不足", "insufficient ballots") } else { kind = lang.t("不予考核", "not assessable") }
-                let sep = lang.t("：", ": ")
-                lines.append("\(kind)\(sep)\(unit.id) \(unit.name) · \(s.id) \(s.name)\(sep)\(n.note(sr, s))")
+                let (kind, reason, detail) = statusParts(sr, s, n, lang)
+                let key = "\(i)\u{0}\(kind)\u{0}\(reason)"
+                let entry = detail.map { "\(unit.id)（\($0)）" } ?? unit.id
+                let head = "\(kind)\(lang.t("：", ": "))\(s.id) \(s.name)\(lang.t("：", ": "))\(reason)\(lang.t("，", "; "))\(n.fallbackText(sr, s))"
+                if let g = groups.firstIndex(where: { $0.key == key }) { groups[g].units.append(entry) } else { groups.append((key, i, head, [entry])) }
             }
+        }
+        for g in groups { lines.append(g.head + lang.t("——", " — ") + g.units.joined(separator: lang.t("、", ", "))) }
+        for r in session.results {
+            let unit = session.table.units[r.unit]
             for v in r.vetoes {
                 lines.append(lang.t("一票否决：\(unit.id) \(unit.name) · \(rules.vetoes[v].name)（\(rules.vetoes[v].when.text)）",
                                     "veto: \(unit.id) \(unit.name) · \(rules.vetoes[v].name) (\(rules.vetoes[v].when.text))"))
@@ -34,5 +52,21 @@ public enum SessionWarnings {
                                 "quota: at most \(m.quotaPercent.plainText())% (\(m.allowed)) may be \(m.from); \(unit.id) \(unit.name) moved to \(m.to)"))
         }
         return lines
+    }
+
+    /// The kind of problem, the reason shared by every unit with it, and the unit's own detail.
+    static func statusParts(_ r: StandardResult, _ s: Standard, _ n: Narrator, _ lang: Language) -> (String, String, String?) {
+        switch r.status {
+        case .insufficientBallots(let count, let needed):
+            return (lang.t("票数不足", "insufficient ballots"), lang.t("有效票少于 \(needed) 张", "fewer than \(needed) ballots"),
+                    lang.t("\(count) 张", "\(count)"))
+        case .notAssessable(.participationBelow(let rate, let min)):
+            return (lang.t("不予考核", "not assessable"), lang.t("参与率低于 \(n.fmt.percent(min))", "participation below \(n.fmt.percent(min))"),
+                    n.fmt.percent(rate))
+        case .notAssessable(let reason):
+            return (lang.t("不予考核", "not assessable"), n.reasonText(reason, s), nil)
+        case .scored:
+            return ("", "", nil)
+        }
     }
 }

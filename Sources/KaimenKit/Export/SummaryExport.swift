@@ -40,6 +40,24 @@ public enum SummaryExport {
     /// Vetoes and quota moves, in a few words.
     static func notes(_ r: UnitResult, session: ScoringSession, lang: Language) -> String? {
         var parts: [String] = []
+        let u = r.unit
+        let id = { (i: Int) in session.table.units[i].id }
+        func decided(_ index: Int, _ mine: Rational?, _ theirs: Rational?, other: Int, first: Bool) -> String {
+            let name = RulesTable.tieBreakText(session.rules.ranking.tieBreak[index], rules: session.rules, lang: lang, withOrder: false)
+            let t = session.rules.ranking.tieBreak[index]
+            let a = RulesTable.tieValueText(t, mine, rules: session.rules), b = RulesTable.tieValueText(t, theirs, rules: session.rules)
+            return lang.t("与 \(id(other)) 同分，按\(name) \(a) 对 \(b) \(first ? "在前" : "在后")",
+                          "tied with \(id(other)) on total; \(name) \(a) vs \(b) puts it \(first ? "ahead" : "behind")")
+        }
+        if let note = session.ranking.tieNotes[u] {
+            switch note.decision {
+            case .shared: parts.append(lang.t("与 \(id(note.above)) 并列", "shares the rank with \(id(note.above))"))
+            case .decided(let k, let mine, let theirs): parts.append(decided(k, mine, theirs, other: note.above, first: false))
+            }
+        }
+        for (other, note) in session.ranking.tieNotes.sorted(by: { $0.key < $1.key }) where note.above == u {
+            if case .decided(let k, let mine, let theirs) = note.decision { parts.append(decided(k, theirs, mine, other: other, first: true)) }
+        }
         for v in r.vetoes { parts.append(lang.t("一票否决：", "veto: ") + session.rules.vetoes[v].name) }
         if let from = r.movedFrom {
             parts.append(lang.t("因名额限制由\(from)调为\(r.grade)", "moved from \(from) to \(r.grade) by the quota"))

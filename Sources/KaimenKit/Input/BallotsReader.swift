@@ -139,9 +139,11 @@ public struct BallotsReader {
             seen[key] = repLoc.line
             if representatives[rep].units.contains(unitID) {
                 recusals.append(RecusalViolation(representative: repID, unit: unitID, item: items[item].key, score: score, location: repLoc))
-                let message = "`\(repID)` (\(representatives[rep].name)) scored their own unit `\(unitID)` on `\(items[item].key)`; the ballot is not counted (回避)"
-                diagnostics.append(strict ? .error("recusal", message, at: repLoc, path: "representative", hint: "remove the ballot, or run without --strict")
-                                          : .warning("recusal", message, at: repLoc, path: "representative"))
+                // Without --strict the violation is reported with the run's warnings (SessionWarnings).
+                if strict {
+                    diagnostics.append(.error("recusal", "`\(repID)` (\(representatives[rep].name)) scored their own unit `\(unitID)` on `\(items[item].key)` (回避)",
+                                              at: repLoc, path: "representative", hint: "remove the ballot, or run without --strict to set it aside"))
+                }
                 continue
             }
             ballots.append(Ballot(representative: rep, unit: unit, item: item, score: score, location: scoreLoc))

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// Runs the command line on the bundled samples, as a user would, and compares what it
+/// prints and writes with golden files in `Fixtures/golden/`. To accept a deliberate change,
+/// rerun with `KAIMEN_UPDATE_GOLDEN=1 swift test --filter EndToEnd` and review the diff.
+@Suite("End to end: the bundled samples against golden files")
+struct EndToEndTests {
+    static let update = ProcessInfo.processInfo.environment["KAIMEN_UPDATE_GOLDEN"] == "1"
+
+    static func run(_ args: [String]) -> (code: ExitCode, out: String, err: String) {
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        let code = CLI.run(args, console: console)
+        return (code, console.stdout, console.stderr)
+    }
+
+    static func sample(_ name: String, rules: String, ballots: String = "ballots.csv") -> [String] {
+        ["--rules", "rules/\(rules).jsonc", "--units", "samples/\(name)/units.csv", "--roster", "samples/\(name)/roster.csv",
+         "--ballots", "samples/\(name)/\(ballots)"]
+    }
+
+    func check(_ actual: String, golden name: String) throws {
+        let url = Fixtures.url("golden/\(name)")
+        if Self.update {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        if actual != expected {
+            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = Array(zip(a, e)).firstIndex { $0 != $1 } ?? min(a.count, e.count)
+            Issue.record("\(name) differs from its golden file at line \(line + 1):\n  expected: \(line < e.count ? String(e[line]) : "<end>")\n  actual:   \(line < a.count ? String(a[line]) : "<end>")")
+        }
+    }
+
+    @Test("`kaimen` with no arguments prints the Xicheng ranking")
+    func defaultCommand() throws {
+        let r = Self.run([])
+        #expect(r.code == .success)
+        try check(r.out, golden: "xicheng-2014/ranking.txt")
+        try check(r.err, golden: "xicheng-2014/warnings.txt")
+    }
+
+    @Test("every --format of the Xicheng ranking", arguments: ["csv", "json", "markdown"])
+    func formats(_ format: String) throws {
+        let r = Self.run(["score"] + Self.sample("xicheng-2014", rules: "xicheng-2014") + ["--format", format, "--quiet"])
+        #expect(r.code == .success)
+        #expect(r.err.isEmpty)
+        try check(r.out, golden: "xicheng-2014/ranking.\(format == "markdown" ? "md" : format)")
+    }
+
+    @Test("--out writes the summary and one score sheet per unit")
+    func outputFiles() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = Self.run(["score"] + Self.sample("xicheng-2014", rules: "xicheng-2014") + ["--out", dir.path, "--quiet"])
+        #expect(r.code == .success)
+        let summary = try Data(contentsOf: dir.appendingPathComponent("summary.csv"))
+        #expect(summary.starts(with: [0xEF, 0xBB, 0xBF]), "CSV starts with a BOM for Excel")
+        try check(String(decoding: summary.dropFirst(3), as: UTF8.self), golden: "xicheng-2014/out/summary.csv")
+        try check(String(decoding: try Data(contentsOf: dir.appendingPathComponent("summary.json")), as: UTF8.self), golden: "xicheng-2014/out/summary.json")
+        let sheets = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("sheets").path).sorted()
+        #expect(sheets == (1...9).flatMap { ["X0\($0).csv", "X0\($0).json"] }.sorted())
+        for unit in ["X01", "X06"] {
+            let sheet = try Data(contentsOf: dir.appendingPathComponent("sheets/\(unit).csv"))
+            try check(String(decoding: sheet.dropFirst(3), as: UTF8.self), golden: "xicheng-2014/out/sheets/\(unit).csv")
+        }
+    }
+
+    @Test("explain, in Chinese and in English", arguments: [("X06", "zh"), ("X07", "zh"), ("X08", "en"), ("X01", "en")])
+    func explain(_ unit: String, _ lang: String) throws {
+        let r = Self.run(["explain", unit, "--lang", lang] + Self.sample("xicheng-2014", rules: "xicheng-2014"))
+        #expect(r.code == .success)
+        try check(r.out, golden: "xicheng-2014/explain-\(unit)-\(lang).txt")
+    }
+
+    @Test("the Dongcheng sample scores with its tuned rules, long and wide ballots alike")
+    func dongcheng() throws {
+        let long = Self.run(["score"] + Self.sample("dongcheng-2019", rules: "dongcheng-2019"))
+        let wide = Self.run(["score"] + Self.sample("dongcheng-2019", rules: "dongcheng-2019", ballots: "ballots-wide.csv"))
+        #expect(long.code == .success)
+        #expect(long.out == wide.out)
+        try check(long.out, golden: "dongcheng-2019/ranking.txt")
+        try check(long.err, golden: "dongcheng-2019/warnings.txt")
+    }
+
+    @Test("bad input: every problem reported, exit 1, nothing written")
+    func badInput() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-e2e-bad-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = Self.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                          "--roster", "samples/xicheng-2014/roster.csv", "--ballots", "samples/xicheng-2014/ballots.csv", "--strict", "--out", dir.path])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("error: `R24`"))
+        #expect(r.err.components(separatedBy: "error:").count - 1 == 8, "one error per ballot R24 cast for X08")
+        #expect(!FileManager.default.fileExists(atPath: dir.path))
+    }
+}
