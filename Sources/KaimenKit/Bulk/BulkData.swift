@@ -33,22 +33,36 @@ public struct UnitIdentities: Sendable {
     public var categories: [String]
     /// The line each unit was read from (for messages that name a unit's row).
     public var lines: [Int32]
+
+    public init(ids: [String], names: [String], categories: [String], lines: [Int32]) {
+        self.ids = ids
+        self.names = names
+        self.categories = categories
+        self.lines = lines
+    }
 }
 
-/// Counted ballots per unit and ballot item, kept as what the aggregate needs.
+/// Counted ballots per unit and ballot item, sorted, without who cast them (the checked path
+/// keeps that, for `explain`).
 ///
-/// Scores are mantissas at `scale` decimals. For each `(unit, item)` at index
-/// `unit * itemCount + item`, the scores are `scores[offsets[i] ..< offsets[i + 1]]`, sorted
-/// ascending, with their representatives (indices into the roster) in `reps` (ties between
-/// equal scores ordered by representative, as the checked path orders them).
+/// Scores are mantissas at `scale` decimals (score = mantissa × 10^−scale). For each
+/// `(unit, item)` at index `i = unit * itemCount + item`, the counted scores are
+/// `scores[offsets[i] ..< offsets[i + 1]]`, sorted ascending.
 public struct BallotColumns: Sendable {
     public var itemCount: Int
     public var scale: Int
     public var offsets: [Int32]
-    public var scores: [Int32]
-    public var reps: [Int32]
-    /// Ballots representatives cast for their own unit: set aside, reported in order of input.
+    public var scores: [Int16]
+    /// Ballots representatives cast for their own unit: set aside, in input order.
     public var recusals: [RecusalViolation]
+
+    public init(itemCount: Int, scale: Int, offsets: [Int32], scores: [Int16], recusals: [RecusalViolation]) {
+        self.itemCount = itemCount
+        self.scale = scale
+        self.offsets = offsets
+        self.scores = scores
+        self.recusals = recusals
+    }
 }
 
 public enum BulkData {
