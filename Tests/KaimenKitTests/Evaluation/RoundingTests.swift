@@ -36,6 +36,16 @@ struct RoundingTests {
         #expect(s.unit("U1").grade == grade)
     }
 
+    @Test("ranks use the rounded total: 89.995 and 90 both round to 90.00 and share rank 1")
+    func roundedTotalsTie() throws {
+        // 100 × 17999/20000 = 89.995 → 90.00; 100 × 18000/20000 = 90 → 90.00; 100 × 17000/20000 = 85
+        let s = try TestSession(rules: Self.linear(points: "100", target: "20000"), units: "id,name,n\nU1,甲,17999\nU2,乙,18000\nU3,丙,17000\n").run()
+        #expect(s.unit("U1").exactTotal != s.unit("U2").exactTotal)
+        #expect(s.unit("U1").rank == 1 && s.unit("U2").rank == 1)
+        #expect(s.unit("U3").rank == 3)
+        #expect(s.ranking.tieNotes[1] == Ranker.TieNote(above: 0, decision: .shared))
+    }
+
     @Test("precision 0 rounds 2.5 up to 3 and keeps 2.49 at 2")
     func precisionZero() throws {
         // 10 × 100/400 = 2.5 → 3 (half away from zero); 10 × 99/400 = 2.475 → 2
