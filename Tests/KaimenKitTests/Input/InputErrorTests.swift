@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// Every kind of input error, each from a broken file under `Fixtures/inputs/broken/`, with
+/// its code, line and column (counted in characters), the column name and the unit or
+/// representative it concerns. Positions are counted by hand from the files.
+@Suite("Input errors: every kind located, all reported in one run")
+struct InputErrorTests {
+    struct Expected: Sendable, CustomTestStringConvertible {
+        var code: String
+        var line: Int
+        var column: Int
+        var path: String?
+        /// Texts the message must contain (the unit or representative id, the bad value).
+        var mentions: [String]
+        var testDescription: String { "\(code) at \(line):\(column)" }
+    }
+
+    func check(_ problems: [Diagnostic], file: String, _ e: Expected, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let found = problems.first {
+            $0.code == e.code && $0.location?.line == e.line && $0.location?.file.hasSuffix(file) == true
+        }
+        guard let d = found else {
+            Issue.record("no `\(e.code)` on line \(e.line) of \(file); got:\n\(problems.map(\.description).joined(separator: "\n"))", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(d.severity == .error, sourceLocation: sourceLocation)
+        #expect(d.location?.column == e.column, "column of \(e.code)", sourceLocation: sourceLocation)
+        if let path = e.path { #expect(d.path == path, "path of \(e.code)", sourceLocation: sourceLocation) }
+        for m in e.mentions { #expect(d.message.contains(m), "`\(d.message)` should mention `\(m)`", sourceLocation: sourceLocation) }
+    }
+
+    // MARK: metric values
+
+    static let valueErrors: [Expected] = [
+        // line 3 `U2,乙工会,机关,20,十`: `U2,` 3 + `乙工会,` 4 + `机关,` 3 + `20,` 3 = 13 → column 14
+        Expected(code: "invalid-metric", line: 3, column: 14, path: "contracts", mentions: ["U2", "十"]),
+        // line 4 `U3,丙工会,企业,NaN`: 3 + 4 + 3 = 10 → column 11
+        Expected(code: "invalid-metric", line: 4, column: 11, path: "enterprises", mentions: ["U3", "NaN"]),
+        // line 5 `U4,丁工会,企业,5,inf`: 10 + `5,` 2 = 12 → column 13
+        Expected(code: "invalid-metric", line: 5, column: 13, path: "contracts", mentions: ["U4", "inf"]),
+        // line 6: a negative count, column 13 as above
+        Expected(code: "invalid-metric", line: 6, column: 13, path: "contracts", mentions: ["U5", "-3"]),
+        // line 7 `U6,己工会,企业,5,3,1.2`: 12 + `3,` 2 = 14 → column 15
+        Expected(code: "invalid-metric", line: 7, column: 15, path: "card_rate", mentions: ["U6", "1.2"]),
+        // line 8: `120%`, column 15 as above
+        Expected(code: "invalid-metric", line: 8, column: 15, path: "card_rate", mentions: ["U7", "120%"]),
+        // line 9 `U8,辛工会,企业,10,12`: contracts 12 > enterprises 10; 3 + 4 + 3 + 3 = 13 → column 14
+        Expected(code: "ratio-above-one", line: 9, column: 14, path: "contracts", mentions: ["U8", "12", "10"]),
+        // line 10 `U9,壬工会,企业,,`: enterprises empty and required; column 11
+        Expected(code: "missing-metric", line: 10, column: 11, path: "enterprises", mentions: ["U9"]),
+        // line 11: `U9` again, at the id
+        Expected(code: "duplicate-unit", line: 11, column: 1, path: "id", mentions: ["U9", "line 10"]),
+        // line 12 `U10,癸工会,企业,5,3,0.5,maybe`: 4 + 4 + 3 + 2 + 2 + 4 = 19 → column 20
+        Expected(code: "invalid-metric", line: 12, column: 20, path: "congress", mentions: ["U10", "maybe"]),
+    ]
+
+    @Test("bad metric values: non-numeric, NaN, infinite, negative count, rate above 100%, ratio above one, missing, duplicate id",
+          arguments: valueErrors)
+    func valueError(_ e: Expected) {
+        let problems = InputFixtures.problems(InputFixtures.inputs(units: InputFixtures.broken("units-values.csv")))
+        check(problems, file: "units-values.csv", e)
+    }
+
+    @Test("every bad value in the units file is reported, and nothing else")
+    func allValueErrors() {
+        let problems = InputFixtures.problems(InputFixtures.inputs(units: InputFixtures.broken("units-values.csv")))
+        #expect(problems.filter { $0.severity == .error }.count == Self.valueErrors.count)
+    }
+
+    // MARK: CSV structure
+
+    @Test("ragged rows: one too long, one too short")
+    func ragged() {
+        let problems = InputFixtures.problems(InputFixtures.inputs(units: InputFixtures.broken("units-ragged.csv")))
+        // line 3 has 10 fields; the 10th starts after `U2,乙工会,机关,20,18,0.5,0,50,1,` (27 characters) → column 28
+        check(problems, file: "units-ragged.csv", Expected(code: "csv-ragged-row", line: 3, column: 28, path: nil, mentions: ["line 3", "10 fields", "9"]))
+        // line 4 has 7 fields and ends after `U3,丙工会,企业,0,0,1,是` (17 characters) → column 18; `members` is the first missing column
+        check(problems, file: "units-ragged.csv", Expected(code: "csv-ragged-row", line: 4, column: 18, path: "members", mentions: ["line 4", "7 fields"]))
+    }
+
+    @Test("an unbalanced quote is reported at the opening quote")
+    func unbalancedQuote() {
+        let problems = InputFixtures.problems(InputFixtures.inputs(units: InputFixtures.broken("units-unbalanced.csv")))
+        // line 4 `U3,"丙工会…`: the quote is the 4th character, in column `name`
+        check(problems, file: "units-unbalanced.csv", Expected(code: "csv-unbalanced-quote", line: 4, column: 4, path: "name", mentions: []))
+    }
+
+    @Test("an empty units file")
+    func emptyFile() {
+        let problems = InputFixtures.problems(InputFixtures.inputs(units: InputFixtures.broken("units-empty.csv")))
+        check(problems, file: "units-empty.csv", Expected(code: "csv-empty", line: 1, column: 1, path: nil, mentions: ["units-empty.csv"]))
+    }
+
+    @Test("a missing required column is an error; a missing `missing: zero` column is not")
+    func missingColumn() {
+        let problems = InputFixtures.problems(InputFixtures.inputs(units: InputFixtures.broken("units-missing-column.csv")))
+        check(problems, file: "units-missing-column.csv", Expected(code: "missing-column", line: 1, column: 1, path: "congress", mentions: ["congress"]))
+        #expect(!problems.contains { $0.path == "members" })
+        #expect(!problems.contains { $0.path == "survey_score" })
+        #expect(problems.filter { $0.severity == .error }.count == 1)
+    }
+
+    // MARK: ballots
+
+    static let ballotErrors: [Expected] = [
+        // `R9,…`: the representative is column 1
+        Expected(code: "unknown-representative", line: 3, column: 1, path: "representative", mentions: ["R9"]),
+        // `R2,U77`: the unit is column 4
+        Expected(code: "unknown-unit", line: 4, column: 4, path: "unit", mentions: ["U77"]),
+        // `R2,U2,votes`: the standard is column 7
+        Expected(code: "unknown-standard", line: 5, column: 7, path: "standard", mentions: ["votes"]),
+        Expected(code: "unknown-standard", line: 6, column: 7, path: "standard", mentions: ["contracts", "metrics"]),
+        // `R3,U1,vote,3.5`: the score is column 3 + 3 + 5 + 1 = 12; the standard is worth 3
+        Expected(code: "score-out-of-range", line: 7, column: 12, path: "score", mentions: ["3.5", "R3", "U1"]),
+        Expected(code: "score-out-of-range", line: 8, column: 12, path: "score", mentions: ["-1", "R3", "U2"]),
+        // 2.3 is not a multiple of 0.5
+        Expected(code: "score-step", line: 9, column: 12, path: "score", mentions: ["2.3", "R3", "U3", "0.5"]),
+        Expected(code: "invalid-score", line: 10, column: 12, path: "score", mentions: ["好", "R4", "U1"]),
+        // R2 scored U1 on line 2 already
+        Expected(code: "duplicate-ballot", line: 11, column: 1, path: "representative", mentions: ["R2", "U1", "line 2"]),
+    ]
+
+    @Test("bad ballots: unknown representative, unit and standard, out of range, off the step, non-numeric, duplicate",
+          arguments: ballotErrors)
+    func ballotError(_ e: Expected) {
+        let problems = InputFixtures.problems(InputFixtures.inputs(ballots: InputFixtures.broken("ballots-problems.csv")))
+        check(problems, file: "ballots-problems.csv", e)
+    }
+
+    @Test("a misspelt standard gets a suggestion")
+    func suggestion() throws {
+        let problems = InputFixtures.problems(InputFixtures.inputs(ballots: InputFixtures.broken("ballots-problems.csv")))
+        let d = try #require(problems.first { $0.code == "unknown-standard" && $0.location?.line == 5 })
+        #expect(d.hint?.contains("vote") == true)
+    }
+
+    @Test("a representative listed twice in the roster")
+    func duplicateRepresentative() {
+        let problems = InputFixtures.problems(InputFixtures.inputs(roster: InputFixtures.broken("roster-duplicate.csv")))
+        check(problems, file: "roster-duplicate.csv", Expected(code: "duplicate-representative", line: 5, column: 1, path: "id", mentions: ["R2"]))
+    }
+
+    @Test("problems in the units, roster and ballots files are all reported in one run")
+    func allFilesAtOnce() {
+        let problems = InputFixtures.problems(InputFixtures.inputs(units: InputFixtures.broken("units-values.csv"),
+                                                                   roster: InputFixtures.broken("roster-duplicate.csv"),
+                                                                   ballots: InputFixtures.broken("ballots-problems.csv")))
+        for e in Self.valueErrors { check(problems, file: "units-values.csv", e) }
+        for e in Self.ballotErrors { check(problems, file: "ballots-problems.csv", e) }
+        check(problems, file: "roster-duplicate.csv", Expected(code: "duplicate-representative", line: 5, column: 1, path: "id", mentions: ["R2"]))
+        // Sorted by file, then line: the ballots file's problems come first, in line order.
+        let ballotLines = problems.filter { $0.location?.file.hasSuffix("ballots-problems.csv") == true }.compactMap { $0.location?.line }
+        #expect(ballotLines == ballotLines.sorted())
+    }
+
+    // MARK: missing values as declared
+
+    @Test("`missing: zero` reads an empty cell as 0; `missing: notAssessable` makes its standards not assessable")
+    func missingAsDeclared() throws {
+        let s = try ScoringSession.run(InputFixtures.inputs())
+        // U2's members is empty: 2 × 0/100 = 0, scored.
+        #expect(s.table.value(metric: s.plan.metricIndex["members"]!, unit: 1) == 0)
+        #expect(s.standard("U2", "members").status == .scored)
+        // U2's survey_score is empty: nil, and the standard reading it is not assessable.
+        #expect(s.table.value(metric: s.plan.metricIndex["survey_score"]!, unit: 1) == nil)
+        #expect(s.standard("U2", "survey").status == .notAssessable(.missingMetric("survey_score")))
+    }
+
+    // MARK: recusal, strict
+
+    @Test("with `strict`, the good set's recusal is an error at R1's ballot")
+    func strict() {
+        let problems = InputFixtures.problems(InputFixtures.inputs(strict: true))
+        check(problems, file: "ballots.csv", Expected(code: "recusal", line: 2, column: 1, path: "representative", mentions: ["R1", "U1", "vote"]))
+    }
+}
