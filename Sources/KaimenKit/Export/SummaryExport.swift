@@ -74,7 +74,6 @@ public enum SummaryExport {
             var o: [String: JSONOut] = [
                 "rank": .num(r.rank), "categoryRank": .num(r.categoryRank), "id": .string(unit.id), "name": .string(unit.name),
                 "category": .string(unit.category), "total": .number(fmt.fixed(r.total)), "grade": .string(r.grade),
-                "exactTotal": .string(r.exactTotal.description),
                 "areas": .object(Dictionary(uniqueKeysWithValues: rules.areas.enumerated().map { ($1.id, JSONOut.number(fmt.fixed(r.areas[$0].subtotal))) })),
                 "bonus": .number(fmt.fixed(r.bonus)),
                 "deducted": .number(fmt.fixed(r.areas.reduce(Rational.zero) { $0 + $1.deducted })),

@@ -13,7 +13,8 @@ public struct Representative: Sendable, Equatable {
 
 /// Reads the roster CSV: `id,name,group,units,role`. Several units are separated by `;`.
 public enum RosterReader {
-    public static func read(_ data: Data, fileName: String, units: [Unit]) -> (reps: [Representative]?, diagnostics: [Diagnostic]) {
+    /// `units` is `nil` when the units file could not be read: representatives' own units are then not checked.
+    public static func read(_ data: Data, fileName: String, units: [Unit]?) -> (reps: [Representative]?, diagnostics: [Diagnostic]) {
         let result = CSVReader.read(data, fileName: fileName)
         var diagnostics = result.diagnostics
         guard let csv = result.table else { return (nil, diagnostics) }
@@ -32,7 +33,7 @@ public enum RosterReader {
                                       at: lineStart, path: "units", hint: "add a column `units` with each representative's own unit id (empty if none)"))
             return (nil, diagnostics)
         }
-        let unitIDs = Set(units.map(\.id))
+        let unitIDs = units.map { Set($0.map(\.id)) }
         var reps: [Representative] = []
         var seen: [String: Int] = [:]
         for (r, cells) in csv.rows.enumerated() {
@@ -48,10 +49,10 @@ public enum RosterReader {
             }
             seen[id] = loc.line
             let own = unitsCol.map { splitList(cells[$0]) } ?? []
-            for u in own where !unitIDs.contains(u) {
+            for u in own where unitIDs.map({ !$0.contains(u) }) ?? false {
                 diagnostics.append(.warning("unknown-unit", "representative `\(id)` belongs to `\(u)`, which is not an assessed unit",
                                             at: csv.location(row: r, column: unitsCol!), path: "units",
-                                            hint: String.didYouMean(u, among: unitIDs.sorted()).map { "\($0) (if so, recusal would be missed)" }))
+                                            hint: String.didYouMean(u, among: (unitIDs ?? []).sorted()).map { "\($0) (if so, recusal would be missed)" }))
             }
             reps.append(Representative(id: id, name: nameCol.map { cells[$0].trimmingSpaces() } ?? "",
                                        group: groupCol.map { cells[$0].trimmingSpaces() } ?? "",

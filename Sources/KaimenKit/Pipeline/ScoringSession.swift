@@ -71,15 +71,21 @@ public struct ScoringSession: Sendable {
         lap("read units")
         var reps: [Representative]?
         if let data = read(inputs.roster) {
-            let r = RosterReader.read(data, fileName: inputs.roster, units: table?.units ?? [])
+            let r = RosterReader.read(data, fileName: inputs.roster, units: table?.units)
             reps = r.reps
             diagnostics.append(contentsOf: r.diagnostics)
         }
         var box: BallotBox?
-        if let data = read(inputs.ballots), let table, let reps {
-            let r = BallotsReader(rules: rules, units: table.units, representatives: reps, strict: inputs.strict).read(data, fileName: inputs.ballots)
-            box = r.box
-            diagnostics.append(contentsOf: r.diagnostics)
+        if let data = read(inputs.ballots) {
+            if let table, let reps {
+                let r = BallotsReader(rules: rules, units: table.units, representatives: reps, strict: inputs.strict).read(data, fileName: inputs.ballots)
+                box = r.box
+                diagnostics.append(contentsOf: r.diagnostics)
+            } else {
+                // Without units or roster the ballots cannot be checked against them, but the
+                // file's own problems (encoding, quotes, ragged rows) are still worth reporting now.
+                diagnostics.append(contentsOf: CSVReader.read(data, fileName: inputs.ballots).diagnostics)
+            }
         }
         lap("read ballots")
         guard !diagnostics.hasErrors, let table, let reps, let box else { throw DiagnosticsError(diagnostics.sorted) }

@@ -87,9 +87,10 @@ struct BallotScoringTests {
         let v = try #require(s.ballots.recusals.first)
         #expect(v.representative == "R1" && v.unit == "U1" && v.item == "b" && v.score == 3)
         #expect(v.location.line == 2)
-        let warning = try #require(s.inputWarnings.first { $0.code == "recusal" })
-        #expect(warning.severity == .warning)
-        #expect(warning.message.contains("R1") && warning.message.contains("U1"))
+        // Listed once with the run's warnings, naming the representative, the unit and the line.
+        let warning = try #require(SessionWarnings.collect(s, lang: .zh).first { $0.hasPrefix("回避") })
+        #expect(warning.contains("R1") && warning.contains("U1") && warning.contains(":2"))
+        #expect(!s.inputWarnings.contains { $0.code == "recusal" }, "not repeated as an input warning")
     }
 
     @Test("with `strict`, a recusal violation stops the run")
