@@ -1,21 +1,24 @@
 /// Says in words how each number was reached: the note on a score sheet, the inputs a
 /// standard used, and the reason a standard was not assessed.
 public struct Narrator {
-    public let session: ScoringSession
+    public let rules: Rules
+    /// The run whose metric values and ballots `inputs` and `note` describe; warnings need only the rules.
+    let session: ScoringSession?
     public let lang: Language
     let fmt: ValueFormatter
 
     public init(session: ScoringSession, lang: Language = .zh) {
+        self.rules = session.rules
         self.session = session
         self.lang = lang
         self.fmt = ValueFormatter(rules: session.rules, lang: lang)
     }
 
-    var rules: Rules { session.rules }
-
-    func representative(_ i: Int) -> String {
-        let r = session.representatives[i]
-        return r.name.isEmpty ? r.id : "\(r.id) \(r.name)"
+    public init(rules: Rules, lang: Language = .zh) {
+        self.rules = rules
+        self.session = nil
+        self.lang = lang
+        self.fmt = ValueFormatter(rules: rules, lang: lang)
     }
 
     /// `得 2 分（满分 3 分）`
@@ -60,7 +63,8 @@ public struct Narrator {
     private(set) var unit = 0
 
     func value(_ metric: String) -> Rational? {
-        session.plan.metricIndex[metric].flatMap { session.table.values[$0][unit] }
+        guard let session else { return nil }
+        return session.plan.metricIndex[metric].flatMap { session.table.values[$0][unit] }
     }
 
     /// A narrator reading one unit's metrics.
@@ -124,8 +128,9 @@ public struct Narrator {
     /// `7 票，去掉最高 9（R05）、最低 5（R09），其余 5 票平均 7.3`
     func ballotText(_ d: BallotDetail) -> String {
         let n = d.kept.count + d.droppedLow.count + d.droppedHigh.count
-        let scores = { (list: [BallotScore]) in list.map { "\(fmt.points($0.score))（\(self.session.representatives[$0.representative].id)）" }.joined(separator: "、") }
-        let scoresEN = { (list: [BallotScore]) in list.map { "\(fmt.points($0.score)) (\(self.session.representatives[$0.representative].id))" }.joined(separator: ", ") }
+        let rep = { (i: Int) in self.session?.representatives[i].id ?? "#\(i)" }
+        let scores = { (list: [BallotScore]) in list.map { "\(fmt.points($0.score))（\(rep($0.representative))）" }.joined(separator: "、") }
+        let scoresEN = { (list: [BallotScore]) in list.map { "\(fmt.points($0.score)) (\(rep($0.representative)))" }.joined(separator: ", ") }
         let result = d.result.map { $0.plainText(maxPlaces: 4) } ?? "—"
         switch d.aggregate {
         case .median:
@@ -161,9 +166,13 @@ public struct Narrator {
     }
 
     func fallbackText(_ r: StandardResult, _ s: Standard) -> String {
-        if r.prorated { return lang.t("不计入，本方面其余标准按比例折算", "left out; the rest of its area is scaled up") }
-        if r.raw == s.points && !s.points.isZero { return lang.t("按规则计满分 \(fmt.points(s.points)) 分", "scored full \(fmt.points(s.points)) points by the rule") }
-        return lang.t("按规则计 \(fmt.points(r.raw)) 分（满分 \(fmt.points(s.points)) 分）", "scored \(fmt.points(r.raw)) of \(fmt.points(s.points)) by the rule")
+        fallbackText(raw: r.raw, prorated: r.prorated, s)
+    }
+
+    func fallbackText(raw: Rational, prorated: Bool, _ s: Standard) -> String {
+        if prorated { return lang.t("不计入，本方面其余标准按比例折算", "left out; the rest of its area is scaled up") }
+        if raw == s.points && !s.points.isZero { return lang.t("按规则计满分 \(fmt.points(s.points)) 分", "scored full \(fmt.points(s.points)) points by the rule") }
+        return lang.t("按规则计 \(fmt.points(raw)) 分（满分 \(fmt.points(s.points)) 分）", "scored \(fmt.points(raw)) of \(fmt.points(s.points)) by the rule")
     }
 }
 

@@ -7,7 +7,7 @@ public enum OutputFiles {
     @discardableResult
     public static func write(_ session: ScoringSession, to dir: URL, lang: Language = .zh) throws -> [URL] {
         var batch = OutputBatch()
-        let summary = SummaryExport.table(session, lang: lang)
+        let summary = SummaryExport.table(session, lang: lang, standardColumns: true)
         batch.add(Data(summary.csv()), at: "summary.csv")
         batch.add(Data(SummaryExport.json(session, lang: lang).rendered().utf8), at: "summary.json")
         let names = SafePath.uniqueFileNames(for: session.table.units.map(\.id))

@@ -1,9 +1,14 @@
 /// The ranked summary (汇总排名表): one row per unit in rank order, with total, grade, ranks,
-/// the area subtotals, bonus, deductions and vetoes.
+/// the area subtotals, bonus, deductions, notes (vetoes, quota moves, ties) and, in files,
+/// every standard's points.
 public enum SummaryExport {
-    public static func table(_ session: ScoringSession, lang: Language = .zh, areaColumns: Bool = true) -> ExportTable {
-        let rules = session.rules
-        let fmt = ValueFormatter(rules: rules, lang: lang)
+    public static func table(_ session: ScoringSession, lang: Language = .zh, standardColumns: Bool = false) -> ExportTable {
+        table(session.report, lang: lang, standardColumns: standardColumns)
+    }
+
+    public static func table(_ report: ScoreReport, lang: Language = .zh, standardColumns: Bool = false) -> ExportTable {
+        let rules = report.rules
+        let scores = report.scores
         var columns: [ExportTable.Column] = [
             .init(header: lang.t("排名", "Rank"), key: "rank", alignRight: true),
             .init(header: lang.t("类别排名", "In category"), key: "categoryRank", alignRight: true),
@@ -13,82 +18,109 @@ public enum SummaryExport {
             .init(header: lang.t("总分", "Total"), key: "total", alignRight: true),
             .init(header: lang.t("等级", "Grade"), key: "grade", alignRight: false),
         ]
-        let areas = rules.orderedAreas
-        let areaIndex = areas.map { a in rules.areas.firstIndex { $0.id == a.id }! }
-        if areaColumns {
-            columns += areas.map { .init(header: $0.name, key: "area." + $0.id, alignRight: true) }
-        }
+        let areaIndex = rules.orderedAreas.map { a in rules.areas.firstIndex { $0.id == a.id }! }
+        columns += areaIndex.map { .init(header: rules.areas[$0].name, key: "area." + rules.areas[$0].id, alignRight: true) }
         columns += [
             .init(header: lang.t("加分", "Bonus"), key: "bonus", alignRight: true),
             .init(header: lang.t("扣分", "Deducted"), key: "deducted", alignRight: true),
             .init(header: lang.t("说明", "Notes"), key: "notes", alignRight: false),
         ]
+        if standardColumns {
+            columns += rules.standards.map { .init(header: $0.id, key: "standard." + $0.id, alignRight: true) }
+        }
+        let notes = Notes(report, lang: lang)
+        let p = scores.precision
+        func fixed(_ v: Int64) -> ExportCell { .number(Rational.formatScaled(v, places: p)) }
         var rows: [[ExportCell]] = []
-        for u in session.ranking.order {
-            let r = session.results[u]
-            let unit = session.table.units[r.unit]
-            var row: [ExportCell] = [.number(String(r.rank)), .number(String(r.categoryRank)), .text(unit.id), .text(unit.name),
-                                     .text(unit.category), .number(fmt.fixed(r.total)), .text(r.grade)]
-            if areaColumns { row += areaIndex.map { .number(fmt.fixed(r.areas[$0].subtotal)) } }
-            let deducted = r.areas.reduce(Rational.zero) { $0 + $1.deducted }
-            row += [.number(fmt.fixed(r.bonus)), .number(fmt.fixed(deducted)), notes(r, session: session, lang: lang).map { .text($0) } ?? .empty]
+        rows.reserveCapacity(scores.unitCount)
+        for u in report.ranking.order {
+            var row: [ExportCell] = [.number(String(scores.rank[u])), .number(String(scores.categoryRank[u])), .text(report.units.ids[u]),
+                                     .text(report.units.names[u]), .text(report.units.categories[u]), fixed(scores.total[u]),
+                                     .text(report.gradeName(u))]
+            row += areaIndex.map { fixed(scores.areas[u * scores.areaCount + $0]) }
+            row += [fixed(scores.bonus[u]), fixed(scores.deducted[u]), notes.text(u).map { .text($0) } ?? .empty]
+            if standardColumns {
+                row += (0..<scores.standardCount).map { fixed(scores.standards[u * scores.standardCount + $0]) }
+            }
             rows.append(row)
         }
         return ExportTable(columns: columns, rows: rows)
     }
 
-    /// Vetoes and quota moves, in a few words.
-    static func notes(_ r: UnitResult, session: ScoringSession, lang: Language) -> String? {
-        var parts: [String] = []
-        let u = r.unit
-        let id = { (i: Int) in session.table.units[i].id }
-        func decided(_ index: Int, _ mine: Rational?, _ theirs: Rational?, other: Int, first: Bool) -> String {
-            let name = RulesTable.tieBreakText(session.rules.ranking.tieBreak[index], rules: session.rules, lang: lang, withOrder: false)
-            let t = session.rules.ranking.tieBreak[index]
-            let a = RulesTable.tieValueText(t, mine, rules: session.rules), b = RulesTable.tieValueText(t, theirs, rules: session.rules)
-            return lang.t("与 \(id(other)) 同分，按\(name) \(a) 对 \(b) \(first ? "在前" : "在后")",
-                          "tied with \(id(other)) on total; \(name) \(a) vs \(b) puts it \(first ? "ahead" : "behind")")
+    /// The notes column: vetoes, quota moves, and how ties were placed.
+    struct Notes {
+        let report: ScoreReport
+        let lang: Language
+        let vetoes: [Int: [Int]]
+        let aboveOf: [Int: [Int]]
+
+        init(_ report: ScoreReport, lang: Language) {
+            self.report = report
+            self.lang = lang
+            vetoes = Dictionary(grouping: report.scores.vetoes, by: { Int($0.unit) }).mapValues { $0.map { Int($0.item) } }
+            var above: [Int: [Int]] = [:]
+            for (u, note) in report.ranking.tieNotes { above[note.above, default: []].append(u) }
+            aboveOf = above.mapValues { $0.sorted() }
         }
-        if let note = session.ranking.tieNotes[u] {
-            switch note.decision {
-            case .shared: parts.append(lang.t("与 \(id(note.above)) 并列", "shares the rank with \(id(note.above))"))
-            case .decided(let k, let mine, let theirs): parts.append(decided(k, mine, theirs, other: note.above, first: false))
+
+        func text(_ u: Int) -> String? {
+            let rules = report.rules
+            let id = { (i: Int) in report.units.ids[i] }
+            var parts: [String] = []
+            func decided(_ index: Int, _ mine: Rational?, _ theirs: Rational?, other: Int, first: Bool) -> String {
+                let t = rules.ranking.tieBreak[index]
+                let name = RulesTable.tieBreakText(t, rules: rules, lang: lang, withOrder: false)
+                let a = RulesTable.tieValueText(t, mine, rules: rules), b = RulesTable.tieValueText(t, theirs, rules: rules)
+                return lang.t("与 \(id(other)) 同分，按\(name) \(a) 对 \(b) \(first ? "在前" : "在后")",
+                              "tied with \(id(other)) on total; \(name) \(a) vs \(b) puts it \(first ? "ahead" : "behind")")
             }
+            if let note = report.ranking.tieNotes[u] {
+                switch note.decision {
+                case .shared: parts.append(lang.t("与 \(id(note.above)) 并列", "shares the rank with \(id(note.above))"))
+                case .decided(let k, let mine, let theirs): parts.append(decided(k, mine, theirs, other: note.above, first: false))
+                }
+            }
+            for other in aboveOf[u] ?? [] {
+                if case .decided(let k, let mine, let theirs) = report.ranking.tieNotes[other]!.decision {
+                    parts.append(decided(k, theirs, mine, other: other, first: true))
+                }
+            }
+            for v in vetoes[u] ?? [] { parts.append(lang.t("一票否决：", "veto: ") + rules.vetoes[v].name) }
+            let s = report.scores
+            if s.grade[u] != s.gradeByTotal[u] {
+                let from = rules.grades[Int(s.gradeByTotal[u])].name, to = report.gradeName(u)
+                parts.append(lang.t("因名额限制由\(from)调为\(to)", "moved from \(from) to \(to) by the quota"))
+            }
+            return parts.isEmpty ? nil : parts.joined(separator: lang.t("；", "; "))
         }
-        for (other, note) in session.ranking.tieNotes.sorted(by: { $0.key < $1.key }) where note.above == u {
-            if case .decided(let k, let mine, let theirs) = note.decision { parts.append(decided(k, theirs, mine, other: other, first: true)) }
-        }
-        for v in r.vetoes { parts.append(lang.t("一票否决：", "veto: ") + session.rules.vetoes[v].name) }
-        if let from = r.movedFrom {
-            parts.append(lang.t("因名额限制由\(from)调为\(r.grade)", "moved from \(from) to \(r.grade) by the quota"))
-        }
-        return parts.isEmpty ? nil : parts.joined(separator: lang.t("；", "; "))
     }
 
-    public static func json(_ session: ScoringSession, lang: Language = .zh) -> JSONOut {
-        let rules = session.rules
-        let fmt = ValueFormatter(rules: rules, lang: lang)
-        let units: [JSONOut] = session.ranking.order.map { u in
-            let r = session.results[u]
-            let unit = session.table.units[r.unit]
+    public static func json(_ session: ScoringSession, lang: Language = .zh) -> JSONOut { json(session.report, lang: lang) }
+
+    public static func json(_ report: ScoreReport, lang: Language = .zh) -> JSONOut {
+        let rules = report.rules
+        let s = report.scores
+        let p = s.precision
+        func fixed(_ v: Int64) -> JSONOut { .number(Rational.formatScaled(v, places: p)) }
+        let vetoes = Dictionary(grouping: s.vetoes, by: { Int($0.unit) })
+        let units: [JSONOut] = report.ranking.order.map { u in
             var o: [String: JSONOut] = [
-                "rank": .num(r.rank), "categoryRank": .num(r.categoryRank), "id": .string(unit.id), "name": .string(unit.name),
-                "category": .string(unit.category), "total": .number(fmt.fixed(r.total)), "grade": .string(r.grade),
-                "areas": .object(Dictionary(uniqueKeysWithValues: rules.areas.enumerated().map { ($1.id, JSONOut.number(fmt.fixed(r.areas[$0].subtotal))) })),
-                "bonus": .number(fmt.fixed(r.bonus)),
-                "deducted": .number(fmt.fixed(r.areas.reduce(Rational.zero) { $0 + $1.deducted })),
-                "ballotPoints": .number(fmt.fixed(r.ballotPoints)),
-                "vetoes": .array(r.vetoes.map { .string(rules.vetoes[$0].id) }),
-                "standards": .object(Dictionary(uniqueKeysWithValues: rules.standards.enumerated().map { ($1.id, JSONOut.number(fmt.fixed(r.standards[$0].points))) })),
+                "rank": .num(Int(s.rank[u])), "categoryRank": .num(Int(s.categoryRank[u])), "id": .string(report.units.ids[u]),
+                "name": .string(report.units.names[u]), "category": .string(report.units.categories[u]), "total": fixed(s.total[u]),
+                "grade": .string(report.gradeName(u)),
+                "areas": .object(Dictionary(uniqueKeysWithValues: rules.areas.enumerated().map { ($1.id, fixed(s.areas[u * s.areaCount + $0])) })),
+                "bonus": fixed(s.bonus[u]), "deducted": fixed(s.deducted[u]), "ballotPoints": fixed(s.ballotPoints[u]),
+                "vetoes": .array((vetoes[u] ?? []).map { .string(rules.vetoes[Int($0.item)].id) }),
+                "standards": .object(Dictionary(uniqueKeysWithValues: rules.standards.enumerated().map { ($1.id, fixed(s.standards[u * s.standardCount + $0])) })),
             ]
-            if let from = r.movedFrom { o["gradeBeforeQuota"] = .string(from) }
+            if s.grade[u] != s.gradeByTotal[u] { o["gradeBeforeQuota"] = .string(rules.grades[Int(s.gradeByTotal[u])].name) }
             return .object(o)
         }
         return .object([
             "rules": .object(["id": .string(rules.metadata.id), "title": .string(rules.metadata.title), "version": .string(rules.metadata.version)]),
-            "precision": .num(rules.ranking.precision),
+            "precision": .num(p),
             "units": .array(units),
-            "warnings": .array(SessionWarnings.collect(session, lang: lang).map { .string($0) }),
+            "warnings": .array(SessionWarnings.collect(report, lang: lang).map { .string($0) }),
         ])
     }
 }

@@ -28,6 +28,8 @@ public struct Ballot: Sendable, Equatable {
 /// A ballot cast for the representative's own unit: never counted.
 public struct RecusalViolation: Sendable, Equatable {
     public var representative: String
+    /// The representative's name, for messages.
+    public var name: String
     public var unit: String
     public var item: String
     public var score: Rational

@@ -138,7 +138,7 @@ public struct BallotsReader {
             }
             seen[key] = repLoc.line
             if representatives[rep].units.contains(unitID) {
-                recusals.append(RecusalViolation(representative: repID, unit: unitID, item: items[item].key, score: score, location: repLoc))
+                recusals.append(RecusalViolation(representative: repID, name: representatives[rep].name, unit: unitID, item: items[item].key, score: score, location: repLoc))
                 // Without --strict the violation is reported with the run's warnings (SessionWarnings).
                 if strict {
                     diagnostics.append(.error("recusal", "`\(repID)` (\(representatives[rep].name)) scored their own unit `\(unitID)` on `\(items[item].key)` (回避)",

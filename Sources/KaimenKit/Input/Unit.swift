@@ -18,3 +18,11 @@ public struct UnitTable: Sendable {
     public func value(metric: Int, unit: Int) -> Rational? { values[metric][unit] }
     public func index(ofUnit id: String) -> Int? { units.firstIndex { $0.id == id } }
 }
+
+extension UnitTable {
+    /// The units' ids, names and categories, as the exports read them.
+    public var identities: UnitIdentities {
+        UnitIdentities(ids: units.map(\.id), names: units.map(\.name), categories: units.map(\.category),
+                       lines: units.map { Int32($0.location.line) })
+    }
+}

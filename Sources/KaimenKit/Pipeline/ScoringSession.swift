@@ -10,13 +10,16 @@ public struct ScoringSession: Sendable {
         public var ballots: String
         /// Recusal violations are errors rather than warnings.
         public var strict: Bool
+        /// Relative paths are read from here; messages keep them as written.
+        public var baseDirectory: String
 
-        public init(rules: String, units: String, roster: String, ballots: String, strict: Bool = false) {
+        public init(rules: String, units: String, roster: String, ballots: String, strict: Bool = false, baseDirectory: String = "") {
             self.rules = rules
             self.units = units
             self.roster = roster
             self.ballots = ballots
             self.strict = strict
+            self.baseDirectory = baseDirectory
         }
     }
 
@@ -25,16 +28,20 @@ public struct ScoringSession: Sendable {
     public let table: UnitTable
     public let representatives: [Representative]
     public let ballots: BallotBox
-    /// In input order (`results[i].unit == i`).
+    /// In input order (`results[i].unit == i`), with ranks and grades after quotas.
     public let results: [UnitResult]
-    public let ranking: Ranker.Report
-    /// Problems that did not stop the run (recusals, ignored columns, …), with their places.
-    public let inputWarnings: [Diagnostic]
+    /// The compact results, ranking and warnings the exports read.
+    public let report: ScoreReport
+    public var ranking: Ranker.Report { report.ranking }
+    /// Problems that did not stop the run (ignored columns, a GB18030 file, …), with their places.
+    public var inputWarnings: [Diagnostic] { report.inputWarnings }
     /// How long each stage took, in seconds: `read rules`, `read units`, … .
     public let timings: [(stage: String, seconds: Double)]
 
     /// Runs the whole pipeline; throws every problem found in every input file at once.
-    public static func run(_ inputs: Inputs, readFile: @escaping (String) throws -> Data = { try Data(contentsOf: URL(fileURLWithPath: $0)) }) throws(DiagnosticsError) -> ScoringSession {
+    public static func run(_ inputs: Inputs, readFile: ((String) throws -> Data)? = nil) throws(DiagnosticsError) -> ScoringSession {
+        let base = inputs.baseDirectory
+        let readFile = readFile ?? { try Data(contentsOf: URL(fileURLWithPath: PathText.resolve($0, in: base))) }
         var timings: [(String, Double)] = []
         var clock = Date()
         func lap(_ stage: String) { let now = Date(); timings.append((stage, now.timeIntervalSince(clock))); clock = now }
@@ -92,9 +99,18 @@ public struct ScoringSession: Sendable {
 
         var results = Evaluator(plan: plan).evaluate(table, ballots: box)
         lap("evaluate")
-        let report = Ranker.rank(&results, plan: plan, table: table)
+        var scores = ScoreTable(results: results, plan: plan, table: table)
+        let ranking = Ranker.rank(&scores, rules: rules, categories: table.units.map(\.category))
+        for u in results.indices {
+            results[u].rank = Int(scores.rank[u])
+            results[u].categoryRank = Int(scores.categoryRank[u])
+            let grade = rules.grades[Int(scores.grade[u])].name
+            if grade != results[u].grade { results[u].movedFrom = results[u].grade; results[u].grade = grade }
+        }
         lap("rank")
+        let report = ScoreReport(rules: rules, units: table.identities, scores: scores, ranking: ranking,
+                                 recusals: box.recusals, inputWarnings: diagnostics.sorted)
         return ScoringSession(rules: rules, plan: plan, table: table, representatives: reps, ballots: box, results: results,
-                              ranking: report, inputWarnings: diagnostics.sorted, timings: timings)
+                              report: report, timings: timings)
     }
 }

@@ -23,26 +23,25 @@ public enum Ranker {
         public var quotaPercent: Rational
     }
 
-    public struct Report: Sendable {
+    public struct Report: Sendable, Equatable {
         /// Unit indices, best first.
         public var order: [Int]
         public var tieNotes: [Int: TieNote]
         public var quotaMoves: [QuotaMove]
     }
 
-    /// Ranks `results` in place (setting `rank`, `categoryRank`, `grade`, `movedFrom`).
-    public static func rank(_ results: inout [UnitResult], plan: ScoringPlan, table: UnitTable) -> Report {
-        let rules = plan.rules
-        let precision = rules.ranking.precision
+    /// Ranks the units of `scores` (setting `rank`, `categoryRank` and `grade`).
+    public static func rank(_ scores: inout ScoreTable, rules: Rules, categories: [String]) -> Report {
         let breaks = rules.ranking.tieBreak
-        // The tie-break values of each unit, computed once.
-        let keys: [[Rational?]] = results.map { r in breaks.map { tieValue($0.key, r, plan: plan, table: table, precision: precision) } }
+        let total = scores.total
+        let keys = scores.tieKeys
+        let kc = scores.tieBreakCount
 
-        /// `nil` when tied on everything; else (index of the deciding key or -1 for total, a-before-b).
+        /// `nil` when tied on everything; else (index of the deciding key or -1 for the total, a-before-b).
         func compare(_ a: Int, _ b: Int) -> (key: Int, aFirst: Bool)? {
-            if results[a].total != results[b].total { return (-1, results[a].total > results[b].total) }
+            if total[a] != total[b] { return (-1, total[a] > total[b]) }
             for (k, t) in breaks.enumerated() {
-                let x = keys[a][k], y = keys[b][k]
+                let x = keys[a * kc + k], y = keys[b * kc + k]
                 if x == y { continue }
                 // A missing value sorts after any present one.
                 guard let x else { return (k, false) }
@@ -51,57 +50,60 @@ public enum Ranker {
             }
             return nil
         }
-        let order = results.indices.sorted { a, b in compare(a, b)?.aFirst ?? (a < b) }
+        let order: [Int]
+        if breaks.isEmpty {
+            // Integers only: sort by (−total, input order).
+            order = total.indices.sorted { total[$0] != total[$1] ? total[$0] > total[$1] : $0 < $1 }
+        } else {
+            order = total.indices.sorted { a, b in compare(a, b)?.aFirst ?? (a < b) }
+        }
 
         var tieNotes: [Int: TieNote] = [:]
         for (pos, u) in order.enumerated() {
-            if pos == 0 { results[u].rank = 1; continue }
+            if pos == 0 { scores.rank[u] = 1; continue }
             let prev = order[pos - 1]
+            guard total[prev] == total[u] else { scores.rank[u] = Int32(pos + 1); continue }
             let c = compare(prev, u)
-            results[u].rank = c == nil ? results[prev].rank : pos + 1
-            if results[prev].total == results[u].total {
-                if let c { tieNotes[u] = TieNote(above: prev, decision: .decided(index: c.key, mine: keys[u][c.key], theirs: keys[prev][c.key])) }
-                else { tieNotes[u] = TieNote(above: prev, decision: .shared) }
-            }
+            scores.rank[u] = c == nil ? scores.rank[prev] : Int32(pos + 1)
+            if let c { tieNotes[u] = TieNote(above: prev, decision: .decided(index: c.key, mine: keys[u * kc + c.key], theirs: keys[prev * kc + c.key])) }
+            else { tieNotes[u] = TieNote(above: prev, decision: .shared) }
         }
         // Within each category, the same order.
-        var seen: [String: (count: Int, last: Int)] = [:]
+        var seen: [String: (count: Int32, last: Int)] = [:]
         for u in order {
-            let cat = table.units[results[u].unit].category
+            let cat = categories[u]
             if let s = seen[cat] {
-                results[u].categoryRank = compare(s.last, u) == nil ? results[s.last].categoryRank : s.count + 1
+                scores.categoryRank[u] = (total[s.last] == total[u] && compare(s.last, u) == nil) ? scores.categoryRank[s.last] : s.count + 1
                 seen[cat] = (s.count + 1, u)
             } else {
-                results[u].categoryRank = 1
+                scores.categoryRank[u] = 1
                 seen[cat] = (1, u)
             }
         }
-        let moves = applyQuotas(&results, order: order, grades: rules.grades)
+        let moves = applyQuotas(&scores, order: order, grades: rules.grades)
         return Report(order: order, tieNotes: tieNotes, quotaMoves: moves)
     }
 
     /// For each grade with a quota, from best to worst: at most ⌊quota% × units⌋ units keep it,
     /// in rank order; a group sharing a rank is kept or moved down whole (never split).
-    /// Units whose grade a veto forced are not moved.
-    static func applyQuotas(_ results: inout [UnitResult], order: [Int], grades: [Grade]) -> [QuotaMove] {
+    /// Units whose grade a veto forced are not moved and do not count.
+    static func applyQuotas(_ scores: inout ScoreTable, order: [Int], grades: [Grade]) -> [QuotaMove] {
         var moves: [QuotaMove] = []
         for (g, grade) in grades.enumerated() {
             guard let q = grade.quotaPercent, g + 1 < grades.count else { continue }
-            let allowed = floorDiv(q * Rational(results.count), 100)
-            let holders = order.filter { results[$0].grade == grade.name && !results[$0].gradeForced }
+            let allowed = floorDiv(q * Rational(scores.unitCount), 100)
+            let holders = order.filter { Int(scores.grade[$0]) == g && !scores.forced[$0] }
             var kept = 0, i = 0, full = false
             while i < holders.count {
                 var j = i
-                while j + 1 < holders.count && results[holders[j + 1]].rank == results[holders[i]].rank { j += 1 }
+                while j + 1 < holders.count && scores.rank[holders[j + 1]] == scores.rank[holders[i]] { j += 1 }
                 if !full && kept + (j - i + 1) <= allowed {
                     kept += j - i + 1
                 } else {
                     full = true
                     for u in holders[i...j] {
-                        let next = grades[g + 1].name
-                        moves.append(QuotaMove(unit: u, from: grade.name, to: next, allowed: allowed, quotaPercent: q))
-                        if results[u].movedFrom == nil { results[u].movedFrom = grade.name }
-                        results[u].grade = next
+                        moves.append(QuotaMove(unit: u, from: grade.name, to: grades[g + 1].name, allowed: allowed, quotaPercent: q))
+                        scores.grade[u] = UInt8(g + 1)
                     }
                 }
                 i = j + 1
@@ -115,6 +117,7 @@ public enum Ranker {
         return Int(v.numerator / v.denominator)
     }
 
+    /// A unit's value for a tie-break key, from the checked path's result.
     static func tieValue(_ key: RankingPolicy.TieBreak.Key, _ r: UnitResult, plan: ScoringPlan, table: UnitTable, precision: Int) -> Rational? {
         switch key {
         case .ballots: return r.ballotPoints.rounded(places: precision)

@@ -42,7 +42,7 @@ public enum ScoreCommand: Command {
         }
         let summary = SummaryExport.table(session, lang: lang)
         switch args.value("--format") {
-        case "csv": console.out(String(decoding: summary.csv().dropFirst(3), as: UTF8.self))
+        case "csv": console.out(String(decoding: SummaryExport.table(session, lang: lang, standardColumns: true).csv().dropFirst(3), as: UTF8.self))
         case "json": console.out(SummaryExport.json(session, lang: lang).rendered())
         case "markdown": console.out(summary.markdown())
         default:
@@ -54,8 +54,7 @@ public enum ScoreCommand: Command {
             let warnings = SessionWarnings.collect(session, lang: lang)
             if !warnings.isEmpty {
                 console.errLine(lang.t("\n提示（\(warnings.count) 条）：", "\nWarnings (\(warnings.count)):"))
-                let cwd = URL(fileURLWithPath: console.currentDirectory).standardizedFileURL.path + "/"
-                for w in warnings { console.errLine("  " + w.replacingOccurrences(of: cwd, with: "")) }
+                for w in warnings { console.errLine("  " + w) }
             }
         }
         if let out = args.value("--out") {
@@ -80,9 +79,7 @@ public enum ScoreCommand: Command {
             console.errLine("usage: \(usage)")
             return nil
         }
-        let dir = console.currentDirectory
-        return ScoringSession.Inputs(rules: resolve(args.value("--rules")!, in: dir), units: resolve(args.value("--units")!, in: dir),
-                                     roster: resolve(args.value("--roster")!, in: dir), ballots: resolve(args.value("--ballots")!, in: dir),
-                                     strict: args.has("--strict"))
+        return ScoringSession.Inputs(rules: args.value("--rules")!, units: args.value("--units")!, roster: args.value("--roster")!,
+                                     ballots: args.value("--ballots")!, strict: args.has("--strict"), baseDirectory: console.currentDirectory)
     }
 }

@@ -52,7 +52,7 @@ public struct RulesLoader {
     /// Parses `path` and, if it extends another file, merges it onto its resolved base.
     private func resolve(_ path: String, chain: [String], referencedBy: (node: JSONNode, file: String)?,
                          ctx: DecodeContext, files: inout [String]) -> JSONNode? {
-        let canonical = URL(fileURLWithPath: path).standardizedFileURL.path
+        let canonical = PathText.normalize(path)
         let text: String
         do {
             text = try readFile(path)
@@ -61,7 +61,7 @@ public struct RulesLoader {
             return nil
         } catch {
             if let (node, from) = referencedBy {
-                ctx.error("extends-missing", "`extends` names `\(node.stringValue ?? path)`, but there is no such file next to `\(URL(fileURLWithPath: from).lastPathComponent)`",
+                ctx.error("extends-missing", "`extends` names `\(node.stringValue ?? path)`, but there is no such file next to `\(PathText.lastComponent(from))`",
                           at: node.location, path: "extends", hint: "the path is relative to this file; looked for \(path)")
             } else {
                 ctx.error("file-not-found", "cannot read `\(path)`: no such file", at: nil, path: nil, hint: "check the path")
@@ -85,16 +85,15 @@ public struct RulesLoader {
             ctx.error("wrong-type", "`extends` must be the path of a rules file, as text", at: extendsNode.location, path: "extends")
             return nil
         }
-        let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
-        let basePath = rel.hasPrefix("/") ? rel : dir.appendingPathComponent(rel).standardizedFileURL.path
-        let baseCanonical = URL(fileURLWithPath: basePath).standardizedFileURL.path
+        let basePath = PathText.join(PathText.directory(of: path), rel)
+        let baseCanonical = PathText.normalize(basePath)
         if chain.contains(baseCanonical) || baseCanonical == canonical {
-            let cycle = (chain + [canonical, baseCanonical]).map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " → ")
+            let cycle = (chain + [canonical, baseCanonical]).map(PathText.lastComponent).joined(separator: " → ")
             ctx.error("extends-cycle", "`extends` goes round in a circle: \(cycle)", at: extendsNode.location, path: "extends",
                       hint: "a file cannot extend itself, directly or through others")
             return nil
         }
         guard let base = resolve(basePath, chain: chain + [canonical], referencedBy: (extendsNode, path), ctx: ctx, files: &files) else { return nil }
-        return RulesMerger(ctx: ctx).merge(child: root, base: base, baseFile: URL(fileURLWithPath: basePath).lastPathComponent)
+        return RulesMerger(ctx: ctx).merge(child: root, base: base, baseFile: PathText.lastComponent(basePath))
     }
 }

@@ -1,0 +1,23 @@
+/// What a scoring run hands to the exports and warnings, whichever engine produced it: the
+/// units, their compact results and ranking, the recusal violations and the input warnings.
+public struct ScoreReport: Sendable {
+    public let rules: Rules
+    public let units: UnitIdentities
+    public let scores: ScoreTable
+    public let ranking: Ranker.Report
+    public let recusals: [RecusalViolation]
+    /// Problems that did not stop the run (ignored columns, a GB18030 file, …).
+    public let inputWarnings: [Diagnostic]
+
+    public init(rules: Rules, units: UnitIdentities, scores: ScoreTable, ranking: Ranker.Report,
+                recusals: [RecusalViolation], inputWarnings: [Diagnostic]) {
+        self.rules = rules
+        self.units = units
+        self.scores = scores
+        self.ranking = ranking
+        self.recusals = recusals
+        self.inputWarnings = inputWarnings
+    }
+
+    public func gradeName(_ u: Int) -> String { rules.grades[Int(scores.grade[u])].name }
+}

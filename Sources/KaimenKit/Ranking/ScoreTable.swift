@@ -1,0 +1,114 @@
+/// Every unit's result in compact, column-major form: what ranking, the summary and the
+/// warnings need, for any number of units. Points are integers at the rules' precision
+/// (`8735` is 87.35 at precision 2), already rounded half away from zero from exact values.
+///
+/// The checked path derives it from its rich `UnitResult`s; the bulk path fills it directly.
+/// Either way the same `Ranker`, exports and warnings read it, so both print the same.
+public struct ScoreTable: Sendable, Equatable {
+    public let unitCount: Int
+    public let areaCount: Int
+    public let standardCount: Int
+    public let precision: Int
+
+    /// Totals after veto caps.
+    public var total: [Int64]
+    /// `areas[u * areaCount + a]`: area subtotals (after caps and deductions), in `rules.areas` order.
+    public var areas: [Int64]
+    /// `standards[u * standardCount + s]`: each standard's points as they count (weighted).
+    public var standards: [Int64]
+    public var bonus: [Int64]
+    public var deducted: [Int64]
+    public var ballotPoints: [Int64]
+    /// Indices into `rules.grades`: by total, and after quotas.
+    public var gradeByTotal: [UInt8]
+    public var grade: [UInt8]
+    /// A veto forced the grade.
+    public var forced: [Bool]
+    /// `(unit, veto)` pairs whose veto held / could not be checked, in unit order.
+    public var vetoes: [UnitItem]
+    public var vetoesUnchecked: [UnitItem]
+    /// Standards that were not assessed or had too few ballots, in unit then standard order.
+    public var events: [StandardEvent]
+    /// `tieKeys[u * tieBreakCount + k]`: unit `u`'s value for tie-break `k` of the rules (`nil` sorts last).
+    public var tieKeys: [Rational?]
+    public let tieBreakCount: Int
+    /// Filled by `Ranker`.
+    public var rank: [Int32]
+    public var categoryRank: [Int32]
+
+    public struct UnitItem: Sendable, Equatable {
+        public var unit: Int32
+        public var item: Int32
+    }
+
+    /// A standard that did not score normally, for the warnings.
+    public struct StandardEvent: Sendable, Equatable {
+        public var unit: Int32
+        public var standard: Int32
+        public var status: StandardResult.Status
+        /// Its points by the not-assessable rule.
+        public var raw: Rational
+        public var prorated: Bool
+    }
+
+    public init(unitCount: Int, areaCount: Int, standardCount: Int, precision: Int, tieBreaks: Int) {
+        self.unitCount = unitCount
+        self.areaCount = areaCount
+        self.standardCount = standardCount
+        self.precision = precision
+        total = Array(repeating: 0, count: unitCount)
+        areas = Array(repeating: 0, count: unitCount * areaCount)
+        standards = Array(repeating: 0, count: unitCount * standardCount)
+        bonus = Array(repeating: 0, count: unitCount)
+        deducted = Array(repeating: 0, count: unitCount)
+        ballotPoints = Array(repeating: 0, count: unitCount)
+        gradeByTotal = Array(repeating: 0, count: unitCount)
+        grade = Array(repeating: 0, count: unitCount)
+        forced = Array(repeating: false, count: unitCount)
+        vetoes = []
+        vetoesUnchecked = []
+        events = []
+        tieKeys = Array(repeating: nil, count: unitCount * tieBreaks)
+        tieBreakCount = tieBreaks
+        rank = Array(repeating: 0, count: unitCount)
+        categoryRank = Array(repeating: 0, count: unitCount)
+    }
+
+    public func tieKey(_ k: Int, unit u: Int) -> Rational? { tieKeys[u * tieBreakCount + k] }
+
+    /// A scaled value as an exact number: `8735` → 87.35.
+    public func value(_ scaled: Int64) -> Rational { Rational(scaled, BulkData.pow10[precision]) }
+}
+
+extension ScoreTable {
+    /// The compact form of the checked path's results.
+    public init(results: [UnitResult], plan: ScoringPlan, table: UnitTable) {
+        let rules = plan.rules
+        let p = rules.ranking.precision
+        self.init(unitCount: results.count, areaCount: rules.areas.count, standardCount: rules.standards.count,
+                  precision: p, tieBreaks: rules.ranking.tieBreak.count)
+        let gradeIndex = Dictionary(rules.grades.enumerated().map { ($1.name, UInt8($0)) }, uniquingKeysWith: { a, _ in a })
+        for (u, r) in results.enumerated() {
+            total[u] = r.total.scaledInteger(places: p)
+            for a in 0..<areaCount { areas[u * areaCount + a] = r.areas[a].subtotal.scaledInteger(places: p) }
+            for s in 0..<standardCount {
+                standards[u * standardCount + s] = r.standards[s].points.scaledInteger(places: p)
+                let sr = r.standards[s]
+                if sr.status != .scored {
+                    events.append(StandardEvent(unit: Int32(u), standard: Int32(s), status: sr.status, raw: sr.raw, prorated: sr.prorated))
+                }
+            }
+            bonus[u] = r.bonus.scaledInteger(places: p)
+            deducted[u] = r.areas.reduce(Rational.zero) { $0 + $1.deducted }.scaledInteger(places: p)
+            ballotPoints[u] = r.ballotPoints.scaledInteger(places: p)
+            gradeByTotal[u] = gradeIndex[r.gradeByTotal] ?? 0
+            grade[u] = gradeByTotal[u]
+            forced[u] = r.gradeForced
+            vetoes += r.vetoes.map { UnitItem(unit: Int32(u), item: Int32($0)) }
+            vetoesUnchecked += r.vetoesUnchecked.map { UnitItem(unit: Int32(u), item: Int32($0)) }
+            for (k, t) in rules.ranking.tieBreak.enumerated() {
+                tieKeys[u * tieBreakCount + k] = Ranker.tieValue(t.key, r, plan: plan, table: table, precision: p)
+            }
+        }
+    }
+}
