@@ -58,6 +58,9 @@ public enum ArgumentParser {
                 let names = options.map(\.name)
                 throw UsageError("unknown option `\(name)`", hint: String.didYouMean(name, among: names) ?? "see `--help`")
             }
+            if result.options[name] != nil || result.flags.contains(name) {
+                throw UsageError("`\(name)` is given twice", hint: "give each option once")
+            }
             if spec.value == nil {
                 if inline != nil { throw UsageError("`\(name)` takes no value") }
                 result.flags.insert(name)

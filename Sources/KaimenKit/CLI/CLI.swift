@@ -1,3 +1,5 @@
+import Foundation
+
 /// The command line, kept in the library so tests drive it in-process; `main.swift` only
 /// calls `CLI.run` and exits with its code.
 public enum CLI {
@@ -82,7 +84,20 @@ enum DefaultCommand {
         "--ballots": "samples/xicheng-2014/ballots.csv",
     ]
 
+    /// `nil` when the bundled files are here; else a message saying where to run from.
+    static func missingSample(_ console: Console) -> String? {
+        let missing = sampleOptions.values.sorted().filter {
+            !FileManager.default.fileExists(atPath: PathText.resolve($0, in: console.currentDirectory))
+        }
+        guard let first = missing.first else { return nil }
+        return "error: the bundled sample is not here (no `\(first)` in \(console.currentDirectory)); run kaimen from its project folder, or name the files: see `kaimen score --help`"
+    }
+
     static func run(console: Console) -> ExitCode {
+        if let message = missingSample(console) {
+            console.errLine(message)
+            return .failure
+        }
         let args = sampleOptions.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }
         return ScoreCommand.main(args, console: console)
     }

@@ -58,9 +58,15 @@ public enum TextEncodingDetection {
                 "`\(fileName)` is not UTF-8; it was read as GB18030 (GBK), the encoding Chinese Excel and WPS use for plain “CSV”",
                 at: SourceLocation(file: fileName, line: 1, column: 1),
                 hint: "check that the Chinese text reads correctly; to be sure, " + saveAsUTF8)
-            return .success(Decoded(bytes: Array(text.utf8), encoding: .gb18030, diagnostics: [warning]))
+            return .success(Decoded(bytes: withoutBOM(Array(text.utf8)), encoding: .gb18030, diagnostics: [warning]))
         }
         return .failure(notUTF8(fileName, bytes, bad, detail: "is not UTF-8, nor GB18030"))
+    }
+
+    /// A byte order mark that was itself encoded (GB18030 of a UTF-8 file with a BOM, or a
+    /// second BOM in UTF-16) survives decoding as U+FEFF; it is not part of the first header.
+    private static func withoutBOM(_ utf8: [UInt8]) -> [UInt8] {
+        utf8.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(utf8.dropFirst(3)) : utf8
     }
 
     private static func notUTF8(_ fileName: String, _ bytes: [UInt8], _ bad: Int, detail: String) -> DiagnosticsError {
@@ -95,7 +101,7 @@ public enum TextEncodingDetection {
         let warning = Diagnostic.warning(
             "utf16-decoded", "`\(fileName)` was read as \(name) (Excel’s “Unicode text”)",
             at: start, hint: "to be sure, " + saveAsUTF8)
-        return .success(Decoded(bytes: out, encoding: littleEndian ? .utf16LittleEndian : .utf16BigEndian,
+        return .success(Decoded(bytes: withoutBOM(out), encoding: littleEndian ? .utf16LittleEndian : .utf16BigEndian,
                                 diagnostics: [warning]))
     }
 

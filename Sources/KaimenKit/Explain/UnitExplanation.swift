@@ -36,7 +36,9 @@ public struct UnitExplanation {
                 out += "     " + narrator.note(sr, s) + "\n"
                 if case .ballot(let d) = sr.detail { out += ballotLines(d, standard: s, unit: unit) }
             }
-            if let f = ar.prorateFactor {
+            if let f = ar.prorateFactor, f.isZero {
+                out += "   " + lang.t("本方面所有标准均不予考核，计 0 分\n", "no standard of this area could be assessed: 0 points\n")
+            } else if let f = ar.prorateFactor {
                 out += "   " + lang.t("部分标准不予考核，已考核部分 × \(f.plainText(maxPlaces: 4)) 折算为 \(fmt.points(ar.earned)) 分\n",
                                       "some standards not assessed: the assessed ones × \(f.plainText(maxPlaces: 4)) = \(fmt.points(ar.earned))\n")
             }
@@ -69,10 +71,19 @@ public struct UnitExplanation {
             out += "\n"
         }
         let areaSum = r.areas.reduce(Rational.zero) { $0 + $1.subtotal }
-        out += lang.t("合计：各方面 \(fmt.points(areaSum)) + 加分 \(fmt.points(r.bonus)) = \(r.exactTotal.plainText(maxPlaces: 6))",
-                      "sum: areas \(fmt.points(areaSum)) + bonus \(fmt.points(r.bonus)) = \(r.exactTotal.plainText(maxPlaces: 6))")
+        let exact = { (x: Rational) in x.plainText(maxPlaces: 6) + (x.rounded(places: 6) == x ? "" : "…") }
+        out += lang.t("合计：各方面 \(exact(areaSum)) + 加分 \(exact(r.bonus)) = \(exact(r.exactTotal))",
+                      "sum: areas \(exact(areaSum)) + bonus \(exact(r.bonus)) = \(exact(r.exactTotal))")
+        let caps = r.vetoes.compactMap { rules.vetoes[$0].capTotal }
+        if let cap = caps.min(), cap < r.exactTotal {
+            out += lang.t("，一票否决封顶为 \(fmt.points(cap)) 分", ", capped at \(fmt.points(cap)) by the veto")
+        }
         out += lang.t("，保留 \(rules.ranking.precision) 位小数（四舍五入）为 \(fmt.fixed(r.total)) 分\n",
                       ", rounded half away from zero to \(rules.ranking.precision) places: \(fmt.fixed(r.total))\n")
+        for v in r.vetoesUnchecked {
+            out += lang.t("一票否决项「\(rules.vetoes[v].name)」（\(rules.vetoes[v].when.text)）缺少数据，未能检查\n",
+                          "veto \(rules.vetoes[v].name) (\(rules.vetoes[v].when.text)) could not be checked: data missing\n")
+        }
         out += lang.t("等级：\(r.gradeByTotal)", "grade: \(r.gradeByTotal)")
         if let from = r.movedFrom {
             out += lang.t("；\(from)名额已满，调为\(r.grade)", "; the \(from) quota was full, moved to \(r.grade)")

@@ -7,8 +7,12 @@ struct ValueFormatter {
     /// A percentage with up to two decimals: `94.55%`.
     func percent(_ r: Rational) -> String { (r * Rational(100)).plainText(maxPlaces: 2) + "%" }
 
-    /// Points at the rules' precision, without trailing zeros: `3`, `2.5`, `2.33`.
-    func points(_ r: Rational) -> String { r.plainText(maxPlaces: rules.ranking.precision) }
+    /// Points as an intermediate value, without trailing zeros: `3`, `2.5`, `2.3333`. Never
+    /// coarser than the rules' precision, and at least 2 places so small steps stay visible.
+    func points(_ r: Rational) -> String { r.plainText(maxPlaces: max(rules.ranking.precision, 2)) }
+
+    /// A standard's points on a score sheet: at least 2 places, so rows visibly add up.
+    func rowPoints(_ r: Rational) -> String { r.formatted(places: max(rules.ranking.precision, 2)) }
 
     /// Points at the rules' precision with all decimals: `87.30`. For totals and tables.
     func fixed(_ r: Rational) -> String { r.formatted(places: rules.ranking.precision) }

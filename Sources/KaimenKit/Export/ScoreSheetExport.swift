@@ -21,17 +21,18 @@ public enum ScoreSheetExport {
             let a = rules.areas.firstIndex { $0.id == area.id }!
             for i in session.plan.areaStandards[a] {
                 let s = rules.standards[i], sr = r.standards[i]
-                rows.append([.text(area.name), .text(s.id), .text(s.name), .text(s.criteria), .number(fmt.fixed(sr.maxPoints)),
-                             .text(narrator.inputs(sr, s)), .number(fmt.fixed(sr.points)), .text(narrator.note(sr, s))])
+                rows.append([.text(area.name), .text(s.id), .text(s.name), .text(s.criteria), .number(fmt.rowPoints(sr.maxPoints)),
+                             .text(narrator.inputs(sr, s)), .number(fmt.rowPoints(sr.points)), .text(narrator.note(sr, s))])
             }
             for i in session.plan.areaDeductions[a] where !r.deductions[i].raw.isZero {
                 let d = rules.deductions[i], dr = r.deductions[i]
                 rows.append([.text(area.name), .text(d.id), .text(lang.t("扣分：", "Deduction: ") + d.name), .text(d.criteria),
-                             .number(fmt.fixed(d.points)), .text(narrator.inputs(dr, d)), .number("-" + fmt.fixed(dr.points)), .text(narrator.note(dr, d))])
+                             .number(fmt.fixed(d.points)), .text(narrator.inputs(dr, d)), .number("-" + fmt.rowPoints(dr.points)), .text(narrator.note(dr, d))])
             }
             let ar = r.areas[a]
             var note = ""
-            if let f = ar.prorateFactor { note = lang.t("部分标准不予考核，其余按 ×\(f.plainText(maxPlaces: 4)) 折算", "some standards not assessed; the rest scaled ×\(f.plainText(maxPlaces: 4))") }
+            if let f = ar.prorateFactor, f.isZero { note = lang.t("本方面所有标准均不予考核", "no standard of this area could be assessed") }
+            else if let f = ar.prorateFactor { note = lang.t("部分标准不予考核，其余按 ×\(f.plainText(maxPlaces: 4)) 折算", "some standards not assessed; the rest scaled ×\(f.plainText(maxPlaces: 4))") }
             if ar.earned > ar.capped { note += lang.t("封顶", " capped") }
             if !ar.deducted.isZero { note += lang.t("扣 \(fmt.points(ar.deducted)) 分", " \(fmt.points(ar.deducted)) deducted") }
             rows.append([.text(area.name), .empty, .text(lang.t("小计", "Subtotal")), .empty, .number(fmt.fixed(ar.maxPoints)), .empty,
@@ -44,6 +45,11 @@ public enum ScoreSheetExport {
         if r.bonusEarned != r.bonus {
             rows.append([.text(lang.t("加分", "Bonus")), .empty, .text(lang.t("加分封顶", "Bonus cap")), .empty, .number(fmt.fixed(rules.bonusCap ?? .zero)),
                          .empty, .number(fmt.fixed(r.bonus)), .text(lang.t("加分合计 \(fmt.points(r.bonusEarned)) 分，按上限计", "bonuses add up to \(fmt.points(r.bonusEarned)); capped"))])
+        }
+        for v in r.vetoesUnchecked {
+            let veto = rules.vetoes[v]
+            rows.append([.text(lang.t("一票否决", "Veto")), .text(veto.id), .text(veto.name), .text(veto.criteria ?? ""), .empty,
+                         .text(veto.when.text), .empty, .text(lang.t("缺少数据，未能检查", "not checked: data missing"))])
         }
         for v in r.vetoes {
             let veto = rules.vetoes[v]

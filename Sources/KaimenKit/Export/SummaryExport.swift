@@ -52,12 +52,14 @@ public enum SummaryExport {
         let report: ScoreReport
         let lang: Language
         let vetoes: [Int: [Int]]
+        let unchecked: [Int: [Int]]
         let aboveOf: [Int: [Int]]
 
         init(_ report: ScoreReport, lang: Language) {
             self.report = report
             self.lang = lang
             vetoes = Dictionary(grouping: report.scores.vetoes, by: { Int($0.unit) }).mapValues { $0.map { Int($0.item) } }
+            unchecked = Dictionary(grouping: report.scores.vetoesUnchecked, by: { Int($0.unit) }).mapValues { $0.map { Int($0.item) } }
             var above: [Int: [Int]] = [:]
             for (u, note) in report.ranking.tieNotes { above[note.above, default: []].append(u) }
             aboveOf = above.mapValues { $0.sorted() }
@@ -81,11 +83,15 @@ public enum SummaryExport {
                 }
             }
             for other in aboveOf[u] ?? [] {
-                if case .decided(let k, let mine, let theirs) = report.ranking.tieNotes[other]!.decision {
-                    parts.append(decided(k, theirs, mine, other: other, first: true))
+                switch report.ranking.tieNotes[other]!.decision {
+                case .decided(let k, let mine, let theirs): parts.append(decided(k, theirs, mine, other: other, first: true))
+                case .shared: parts.append(lang.t("与 \(id(other)) 并列", "shares the rank with \(id(other))"))
                 }
             }
             for v in vetoes[u] ?? [] { parts.append(lang.t("一票否决：", "veto: ") + rules.vetoes[v].name) }
+            for v in unchecked[u] ?? [] {
+                parts.append(lang.t("一票否决项「\(rules.vetoes[v].name)」缺少数据，未能检查", "veto \(rules.vetoes[v].name) not checked: data missing"))
+            }
             let s = report.scores
             if s.grade[u] != s.gradeByTotal[u] {
                 let from = rules.grades[Int(s.gradeByTotal[u])].name, to = report.gradeName(u)

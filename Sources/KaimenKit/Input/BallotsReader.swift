@@ -47,7 +47,7 @@ public struct BallotsReader {
         // Long if it has standard and score columns; otherwise wide, one column per item.
         var cells: [(row: Int, itemText: String, itemLoc: SourceLocation, scoreCol: Int)] = []
         if let standardCol, let scoreCol {
-            for r in csv.rows.indices {
+            for r in csv.rows.indices where !csv.rows[r].allSatisfy({ $0.trimmingSpaces().isEmpty }) {
                 cells.append((r, csv.rows[r][standardCol].trimmingSpaces(), csv.location(row: r, column: standardCol), scoreCol))
             }
         } else {
@@ -147,6 +147,10 @@ public struct BallotsReader {
                 continue
             }
             ballots.append(Ballot(representative: rep, unit: unit, item: item, score: score, location: scoreLoc))
+        }
+        if ballots.isEmpty && recusals.isEmpty && !items.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics.append(.error("no-ballots", "`\(fileName)` holds no ballots, but the rules score \(items.count) standard\(items.count == 1 ? "" : "s") by ballot",
+                                      at: lineStart, hint: "add the representatives' scores (one row per representative, unit and standard)"))
         }
         return (BallotBox(items: items, ballots: ballots, recusals: recusals), diagnostics)
     }

@@ -15,7 +15,8 @@ enum ColumnNames {
 
     /// The index of the first header cell that is one of `names`.
     static func find(_ names: [String], in header: [String]) -> Int? {
-        for n in names { if let i = header.firstIndex(of: n) { return i } }
+        let lowered = header.map { $0.lowercased() }
+        for n in names { if let i = lowered.firstIndex(of: n.lowercased()) { return i } }
         return nil
     }
 }

@@ -16,6 +16,15 @@ public enum MetricValue {
     static let yes: Set<String> = ["1", "是", "有", "true", "TRUE", "True", "yes", "YES", "Yes", "y", "Y", "✓", "√"]
     static let no: Set<String> = ["0", "否", "无", "false", "FALSE", "False", "no", "NO", "No", "n", "N", "✗", "×"]
 
+    /// `1,234,567.5`: a first group of 1–3 digits, then groups of exactly 3.
+    static func wellGrouped(_ s: Substring) -> Bool {
+        let body = s.hasPrefix("-") || s.hasPrefix("+") ? s.dropFirst() : s
+        let integer = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        let groups = integer.split(separator: ",", omittingEmptySubsequences: false)
+        guard let first = groups.first, (1...3).contains(first.count) else { return false }
+        return groups.dropFirst().allSatisfy { $0.count == 3 }
+    }
+
     public static func parse(_ raw: String, kind: MetricDefinition.Kind) -> Parsed {
         let text = raw.trimmingSpaces()
         if kind == .flag {
@@ -32,6 +41,9 @@ public enum MetricValue {
             percent = true
             numberText = numberText.dropLast()
         }
+        if numberText.contains(",") && !wellGrouped(numberText) {
+            return .invalid(message: "`\(text)` is not a number", hint: "write decimals with a point (`31.75`); commas may only separate thousands (`1,234`)")
+        }
         let cleaned = numberText.replacingOccurrences(of: ",", with: "")
         guard var value = Rational(decimal: cleaned) else {
             let lower = cleaned.lowercased()
@@ -42,7 +54,7 @@ public enum MetricValue {
         }
         if percent {
             guard kind == .rate || kind == .number else {
-                return .invalid(message: "`\(text)` is a percentage, but this metric is a \(kind.rawValue)", hint: "enter the figure itself")
+                return .invalid(message: "`\(text)` is a percentage, but this metric is \(kind == .amount ? "an" : "a") \(kind.rawValue)", hint: "enter the figure itself")
             }
             value = value.divided(by: Rational(100))!
         }

@@ -36,7 +36,7 @@ public enum RosterReader {
         let unitIDs = units.map { Set($0.map(\.id)) }
         var reps: [Representative] = []
         var seen: [String: Int] = [:]
-        for (r, cells) in csv.rows.enumerated() {
+        for (r, cells) in csv.rows.enumerated() where !cells.allSatisfy({ $0.trimmingSpaces().isEmpty }) {
             let id = cells[idCol].trimmingSpaces()
             let loc = csv.location(row: r, column: idCol)
             if id.isEmpty {

@@ -149,7 +149,7 @@ public struct UnitsReader {
         if diagnostics.contains(where: { $0.code == "missing-column" }) { return (nil, diagnostics) }
         var rows: [RawRow] = []
         rows.reserveCapacity(csv.rows.count)
-        for (r, cells) in csv.rows.enumerated() {
+        for (r, cells) in csv.rows.enumerated() where !cells.allSatisfy({ $0.trimmingSpaces().isEmpty }) {
             rows.append(RawRow(id: cells[idCol].trimmingSpaces(), name: nameCol.map { cells[$0].trimmingSpaces() } ?? "",
                                category: categoryCol.map { cells[$0].trimmingSpaces() } ?? "",
                                location: csv.location(row: r, column: idCol),

@@ -84,7 +84,7 @@ public struct ScoringSession: Sendable {
         }
         var box: BallotBox?
         if let data = read(inputs.ballots) {
-            if let table, let reps {
+            if let table, !table.units.isEmpty, let reps {
                 let r = BallotsReader(rules: rules, units: table.units, representatives: reps, strict: inputs.strict).read(data, fileName: inputs.ballots)
                 box = r.box
                 diagnostics.append(contentsOf: r.diagnostics)
@@ -99,6 +99,15 @@ public struct ScoringSession: Sendable {
 
         var results = Evaluator(plan: plan).evaluate(table, ballots: box)
         lap("evaluate")
+        if inputs.strict {
+            let unchecked = results.flatMap { r in r.vetoesUnchecked.map { (r.unit, $0) } }
+            if !unchecked.isEmpty {
+                throw DiagnosticsError(unchecked.map { u, v in
+                    .error("veto-unchecked", "unit `\(table.units[u].id)`: veto `\(rules.vetoes[v].id)` (\(rules.vetoes[v].when.text)) cannot be checked: a metric it reads is missing",
+                           at: table.units[u].location, path: rules.vetoes[v].id, hint: "fill in the metric, or run without --strict to score the unit without the veto")
+                })
+            }
+        }
         var scores = ScoreTable(results: results, plan: plan, table: table)
         let ranking = Ranker.rank(&scores, rules: rules, categories: table.units.map(\.category))
         for u in results.indices {

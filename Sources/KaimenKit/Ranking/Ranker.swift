@@ -117,8 +117,8 @@ public enum Ranker {
         return Int(v.numerator / v.denominator)
     }
 
-    /// A unit's value for a tie-break key, from the checked path's result.
-    static func tieValue(_ key: RankingPolicy.TieBreak.Key, _ r: UnitResult, plan: ScoringPlan, table: UnitTable, precision: Int) -> Rational? {
+    /// A unit's value for a points tie-break key (not `metric`), from the checked path's result.
+    static func tieValue(_ key: RankingPolicy.TieBreak.Key, _ r: UnitResult, plan: ScoringPlan, precision: Int) -> Rational? {
         switch key {
         case .ballots: return r.ballotPoints.rounded(places: precision)
         case .bonus: return r.bonus.rounded(places: precision)
@@ -129,8 +129,8 @@ public enum Ranker {
             if let i = plan.rules.bonuses.firstIndex(where: { $0.id == id }) { return r.bonuses[i].points.rounded(places: precision) }
             if let i = plan.rules.deductions.firstIndex(where: { $0.id == id }) { return r.deductions[i].points.rounded(places: precision) }
             return nil
-        case .metric(let id):
-            return plan.metricIndex[id].flatMap { table.values[$0][r.unit] }
+        case .metric:
+            return nil
         }
     }
 }

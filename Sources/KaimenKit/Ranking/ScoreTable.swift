@@ -84,31 +84,15 @@ extension ScoreTable {
     /// The compact form of the checked path's results.
     public init(results: [UnitResult], plan: ScoringPlan, table: UnitTable) {
         let rules = plan.rules
-        let p = rules.ranking.precision
         self.init(unitCount: results.count, areaCount: rules.areas.count, standardCount: rules.standards.count,
-                  precision: p, tieBreaks: rules.ranking.tieBreak.count)
-        let gradeIndex = Dictionary(rules.grades.enumerated().map { ($1.name, UInt8($0)) }, uniquingKeysWith: { a, _ in a })
-        for (u, r) in results.enumerated() {
-            total[u] = r.total.scaledInteger(places: p)
-            for a in 0..<areaCount { areas[u * areaCount + a] = r.areas[a].subtotal.scaledInteger(places: p) }
-            for s in 0..<standardCount {
-                standards[u * standardCount + s] = r.standards[s].points.scaledInteger(places: p)
-                let sr = r.standards[s]
-                if sr.status != .scored {
-                    events.append(StandardEvent(unit: Int32(u), standard: Int32(s), status: sr.status, raw: sr.raw, prorated: sr.prorated))
-                }
-            }
-            bonus[u] = r.bonus.scaledInteger(places: p)
-            deducted[u] = r.areas.reduce(Rational.zero) { $0 + $1.deducted }.scaledInteger(places: p)
-            ballotPoints[u] = r.ballotPoints.scaledInteger(places: p)
-            gradeByTotal[u] = gradeIndex[r.gradeByTotal] ?? 0
-            grade[u] = gradeByTotal[u]
-            forced[u] = r.gradeForced
-            vetoes += r.vetoes.map { UnitItem(unit: Int32(u), item: Int32($0)) }
-            vetoesUnchecked += r.vetoesUnchecked.map { UnitItem(unit: Int32(u), item: Int32($0)) }
-            for (k, t) in rules.ranking.tieBreak.enumerated() {
-                tieKeys[u * tieBreakCount + k] = Ranker.tieValue(t.key, r, plan: plan, table: table, precision: p)
+                  precision: rules.ranking.precision, tieBreaks: rules.ranking.tieBreak.count)
+        var lists = ScoreRowLists()
+        withRows { rows in
+            for (u, r) in results.enumerated() {
+                rows.write(r, unit: u, plan: plan, lists: &lists) { id in plan.metricIndex[id].flatMap { table.values[$0][u] } }
             }
         }
+        append(lists)
+        resetGrades()
     }
 }

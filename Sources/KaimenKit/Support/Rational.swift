@@ -53,7 +53,9 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         // Too wide: round to the finest decimal scale that fits in Int64.
         var scale: Int128 = 1_000_000_000_000_000_000
         while scale > 1 {
-            let q = Rational.divideRoundingHalfAway(n * scale, d)
+            let (scaled, overflow) = n.multipliedReportingOverflow(by: scale)
+            if overflow { scale /= 10; continue }
+            let q = Rational.divideRoundingHalfAway(scaled, d)
             if let q64 = Int64(exactly: q), q64 != Int64.min {
                 let g2 = Rational.gcd(UInt128(q64.magnitude), UInt128(scale))
                 self.init(reduced: Int64(Int128(q64) / Int128(g2)), Int64(scale / Int128(g2)), flags: 1)

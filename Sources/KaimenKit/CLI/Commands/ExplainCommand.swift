@@ -23,6 +23,10 @@ public enum ExplainCommand: Command {
         }
         var args = args
         if ["--rules", "--units", "--roster", "--ballots"].allSatisfy({ args.value($0) == nil }) {
+            if let message = DefaultCommand.missingSample(console) {
+                console.errLine(message)
+                return .failure
+            }
             for (k, v) in DefaultCommand.sampleOptions { args.options[k] = v }
         }
         guard let inputs = ScoreCommand.inputs(args, console: console) else { return .usage }

@@ -22,6 +22,11 @@ public enum GenerateCommand: Command {
     ]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
+        guard args.positionals.isEmpty else {
+            console.errLine("error: unexpected argument `\(args.positionals[0])`; `\(path.joined(separator: " "))` takes only options")
+            console.errLine("usage: \(usage)")
+            return .usage
+        }
         guard let n = args.value("--units").flatMap(Int.init), n > 0, n <= 50_000_000 else {
             console.errLine("error: `--units` needs a whole number of units between 1 and 50000000")
             return .usage

@@ -29,6 +29,11 @@ public enum ScoreCommand: Command {
     ]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
+        guard args.positionals.isEmpty else {
+            console.errLine("error: unexpected argument `\(args.positionals[0])`; `\(path.joined(separator: " "))` takes only options")
+            console.errLine("usage: \(usage)")
+            return .usage
+        }
         guard let inputs = inputs(args, console: console) else { return .usage }
         let lang = Language(rawValue: args.value("--lang") ?? "zh") ?? .zh
         let session: ScoringSession

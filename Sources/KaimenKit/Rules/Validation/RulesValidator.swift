@@ -105,6 +105,12 @@ struct RulesValidator {
             checkBands(b, s, label)
         case .linear(let l):
             checkRatio(l.input, s, label)
+            if atMostOne(l.input) {
+                for (key, v) in [("floor", l.floor), ("target", l.target)] where v > .one {
+                    error("unreachable-threshold", "\(label): `\(key)` is \(v.plainText()), but a rate is at most 1 (100%)", s.origin, key,
+                          hint: "write rates as fractions: \((v.divided(by: Rational(100))!).plainText()) for \(v.plainText())%")
+                }
+            }
             if l.floor == l.target {
                 error("invalid-value", "\(label): `target` must differ from `floor` (both are \(l.floor.plainText()))", s.origin, "target")
             }
@@ -135,8 +141,22 @@ struct RulesValidator {
         }
     }
 
+    /// Whether the input never exceeds 1: a rate, or a ratio whose numerator cannot pass its denominator.
+    private func atMostOne(_ input: MetricInput) -> Bool {
+        switch input {
+        case .metric(let id): return rules.metric(id)?.kind == .rate
+        case .ratio(let r): return r.maxOne
+        }
+    }
+
     private func checkBands(_ b: Bands, _ s: Standard, _ label: String) {
         let key = b.direction.rawValue
+        if atMostOne(b.input) {
+            for (i, band) in b.bands.enumerated() where band.threshold > .one {
+                error("unreachable-threshold", "band \(i + 1) of \(label) starts at \(key) \(band.threshold.plainText()), but a rate is at most 1 (100%)",
+                      band.origin, key, hint: "write rates as fractions: \((band.threshold.divided(by: Rational(100))!).plainText()) for \(band.threshold.plainText())%")
+            }
+        }
         for (i, band) in b.bands.enumerated() {
             if band.points > s.points {
                 error("points-exceed", "band \(i + 1) of \(label) gives \(band.points.plainText()) points, more than the standard's \(s.points.plainText())",
