@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// The fewest decimals that write `v` exactly (its denominator divides 10^k).
+func decimals(_ v: Rational) -> Int {
+    var k = 0
+    while BulkData.pow10[k] % v.denominator != 0 { k += 1; precondition(k <= 18, "not a decimal: \(v)") }
+    return k
+}
+
+extension MetricColumns {
+    /// The checked path's values as columns: each metric at the most decimals any of its values has.
+    init(_ table: UnitTable) {
+        var scales: [Int] = []
+        var mantissas: [[Int64]] = []
+        for column in table.values {
+            var scale = 0
+            for v in column.compactMap({ $0 }) { scale = max(scale, decimals(v)) }
+            scales.append(scale)
+            mantissas.append(column.map { v in
+                v.map { ($0 * Rational(integer: BulkData.pow10[scale])).numerator } ?? BulkData.missing
+            })
+        }
+        self.init(unitCount: table.units.count, scales: scales, mantissas: mantissas)
+    }
+}
+
+extension BallotColumns {
+    /// The checked path's counted ballots as sorted columns.
+    init(_ box: BallotBox, unitCount: Int) {
+        var scale = 0
+        for b in box.ballots { scale = max(scale, decimals(b.score)) }
+        var lists = Array(repeating: [Int16](), count: unitCount * box.items.count)
+        for b in box.ballots {
+            lists[b.unit * box.items.count + b.item].append(Int16((b.score * Rational(integer: BulkData.pow10[scale])).numerator))
+        }
+        var offsets: [Int32] = [0], scores: [Int16] = []
+        for l in lists { scores += l.sorted(); offsets.append(Int32(scores.count)) }
+        self.init(itemCount: box.items.count, scale: scale, offsets: offsets, scores: scores, recusals: box.recusals)
+    }
+}
+
+@Suite("The bulk scorer gives exactly the checked path's results")
+struct BulkScorerTests {
+    static func session(rules: String, units: Int, seed: UInt64) throws -> ScoringSession {
+        let loaded = try RulesLoader().load(Fixtures.packageRoot.appendingPathComponent(rules).path)
+        let data = DataGenerator(rules: loaded.rules, units: units, seed: seed).generate()
+        let files = ["units.csv": Data(data.units), "roster.csv": Data(data.roster), "ballots.csv": Data(data.ballots)]
+        return try ScoringSession.run(.init(rules: Fixtures.packageRoot.appendingPathComponent(rules).path, units: "/gen/units.csv",
+                                            roster: "/gen/roster.csv", ballots: "/gen/ballots.csv"),
+                                      readFile: { path in
+                                          if let d = files[String(path.dropFirst(5))], path.hasPrefix("/gen/") { return d }
+                                          return try Data(contentsOf: URL(fileURLWithPath: path))
+                                      })
+    }
+
+    func compare(_ s: ScoringSession, threads: Int) -> BulkScorer.Stats {
+        let columns = MetricColumns(s.table)
+        let ballots = BallotColumns(s.ballots, unitCount: s.table.units.count)
+        var (bulk, stats) = BulkScorer(plan: s.plan, columns: columns, ballots: ballots).score(threads: threads)
+        let ranking = Ranker.rank(&bulk, rules: s.rules, categories: s.table.units.map(\.category))
+        #expect(ranking == s.ranking)
+        let checked = s.report.scores
+        #expect(bulk.total == checked.total)
+        #expect(bulk.areas == checked.areas)
+        #expect(bulk.standards == checked.standards)
+        #expect(bulk.bonus == checked.bonus)
+        #expect(bulk.deducted == checked.deducted)
+        #expect(bulk.ballotPoints == checked.ballotPoints)
+        #expect(bulk.gradeByTotal == checked.gradeByTotal)
+        #expect(bulk.grade == checked.grade)
+        #expect(bulk.forced == checked.forced)
+        #expect(bulk.vetoes == checked.vetoes)
+        #expect(bulk.vetoesUnchecked == checked.vetoesUnchecked)
+        #expect(bulk.events == checked.events)
+        #expect(bulk.tieKeys == checked.tieKeys)
+        #expect(bulk.rank == checked.rank)
+        #expect(bulk.categoryRank == checked.categoryRank)
+        #expect(bulk == checked)
+        return stats
+    }
+
+    @Test("a generated Xicheng session: every number equal, on one thread and on two",
+          arguments: [("rules/xicheng-2014.jsonc", UInt64(7)), ("rules/dongcheng-2019.jsonc", UInt64(11))])
+    func generated(_ rules: String, _ seed: UInt64) throws {
+        let s = try Self.session(rules: rules, units: 3000, seed: seed)
+        let one = compare(s, threads: 1)
+        let two = compare(s, threads: 2)
+        #expect(one.fallbacks == two.fallbacks)
+        #expect(one.fallbacks < 30, "the fast path should handle nearly every unit, fell back \(one.fallbacks) times")
+    }
+
+    @Test("the bundled samples: every number equal", arguments: [("xicheng-2014", "xicheng-2014"), ("dongcheng-2019", "dongcheng-2019")])
+    func samples(_ sample: String, _ rules: String) throws {
+        let root = Fixtures.packageRoot.path
+        let s = try ScoringSession.run(.init(rules: "rules/\(rules).jsonc", units: "samples/\(sample)/units.csv",
+                                             roster: "samples/\(sample)/roster.csv", ballots: "samples/\(sample)/ballots.csv", baseDirectory: root))
+        _ = compare(s, threads: 2)
+    }
+}
