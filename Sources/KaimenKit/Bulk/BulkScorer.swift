@@ -32,17 +32,49 @@ public struct BulkScorer: Sendable {
         var table = ScoreTable(unitCount: n, areaCount: rules.areas.count, standardCount: rules.standards.count,
                                precision: rules.ranking.precision, tieBreaks: rules.ranking.tieBreak.count)
         let bulk = BulkPlan(plan: plan, scales: columns.scales, ballotScale: ballots.scale)
+        let hot = (factors: plan.factor + [.one], weighted: plan.factor.map { !$0.isOne } + [false],
+                   isBallot: plan.itemOfStandard.map { $0 != nil } + [false])
         let chunks = max(1, min(threads * 8, n / 2048 + 1))
         let results = ChunkResults(count: chunks)
         table.withRows { rows in
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                let start = n * c / chunks, end = n * (c + 1) / chunks
-                var worker = UnitWorker(plan: plan, bulk: bulk, columns: columns, ballots: ballots, rows: rows)
-                for u in start..<end where !worker.score(u) {
-                    worker.fallback(u)
+            columns.mantissas.withUnsafeBufferPointer { metrics in
+                ballots.withPointers { offsets, scores in
+                  columns.scales.withUnsafeBufferPointer { scales in
+                   bulk.standards.withUnsafeBufferPointer { standards in
+                    bulk.bonuses.withUnsafeBufferPointer { bonuses in
+                     bulk.deductions.withUnsafeBufferPointer { deductions in
+                      bulk.withListPointers { areaStart, areaMembers, deductionStart, deductionMembers, areaCaps, vetoes, ties, gradeMins in
+                       hot.factors.withUnsafeBufferPointer { factors in
+                        hot.weighted.withUnsafeBufferPointer { weighted in
+                         hot.isBallot.withUnsafeBufferPointer { isBallot in
+                    let data = WorkerData(metrics: metrics.baseAddress ?? UnsafePointer(bitPattern: 8)!, metricCount: columns.metricCount, scales: scales, offsets: offsets, scores: scores, standards: standards,
+                                          bonuses: bonuses, deductions: deductions, areaStart: areaStart, areaMembers: areaMembers,
+                                          deductionStart: deductionStart, deductionMembers: deductionMembers, areaCaps: areaCaps,
+                                          vetoes: vetoes, ties: ties, gradeMins: gradeMins,
+                                          factors: factors.baseAddress!, weighted: weighted.baseAddress!, isBallot: isBallot.baseAddress!)
+                    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                        let start = n * c / chunks, end = n * (c + 1) / chunks
+                        let count = max(1, data.standards.count)
+                        let points = UnsafeMutablePointer<FixedInterval>.allocate(capacity: count)
+                        let leftOut = UnsafeMutablePointer<Bool>.allocate(capacity: count)
+                        defer { points.deallocate(); leftOut.deallocate() }
+                        var worker = UnitWorker(plan: plan, bulk: bulk, columns: columns, ballots: ballots, data: data, rows: rows,
+                                                points: points, leftOut: leftOut)
+                        for u in start..<end where !worker.score(u) {
+                            worker.fallback(u)
+                        }
+                        results.set(c, worker.lists, worker.fallbacks)
+                        progress?(end - start)
+                    }
+                         }
+                        }
+                       }
+                      }
+                     }
+                    }
+                   }
+                  }
                 }
-                results.set(c, worker.lists, worker.fallbacks)
-                progress?(end - start)
             }
         }
         var stats = Stats()
@@ -81,89 +113,156 @@ private final class ChunkResults: @unchecked Sendable {
     }
 }
 
+/// Read-only pointers to the columns, valid while `BulkScorer.score` runs.
+struct WorkerData: @unchecked Sendable {
+    /// Row-major: unit `u`'s metric `m` is `metrics[u * metricCount + m]`.
+    let metrics: UnsafePointer<Int64>
+    let metricCount: Int
+    let scales: UnsafeBufferPointer<Int>
+    let offsets: UnsafePointer<Int32>
+    let scores: UnsafePointer<Int16>
+    let standards: UnsafeBufferPointer<BulkPlan.CompiledStandard>
+    let bonuses: UnsafeBufferPointer<BulkPlan.CompiledStandard>
+    let deductions: UnsafeBufferPointer<BulkPlan.CompiledStandard>
+    let areaStart: UnsafePointer<Int>
+    let areaMembers: UnsafePointer<Int>
+    let deductionStart: UnsafePointer<Int>
+    let deductionMembers: UnsafePointer<Int>
+    let areaCaps: UnsafePointer<Int64?>
+    let vetoes: UnsafeBufferPointer<BulkPlan.VetoPlan>
+    let ties: UnsafeBufferPointer<BulkPlan.TieKind>
+    let gradeMins: UnsafeBufferPointer<Int64?>
+    /// Per standard, small and hot: its combine factor, whether that is not 1, whether it is a ballot standard.
+    let factors: UnsafePointer<Rational>
+    let weighted: UnsafePointer<Bool>
+    let isBallot: UnsafePointer<Bool>
+
+    /// A metric's exact value, for formulas. A closure that captures only this plain struct
+    /// costs nothing to make, unlike one that captures the worker.
+    @inline(__always) func value(_ m: Int, _ u: Int) -> Rational? {
+        let v = metrics[u * metricCount + m]
+        if v == BulkData.missing { return nil }
+        let s = scales[m]
+        return s == 0 ? Rational(integer: v) : Rational(v, BulkData.pow10[s])
+    }
+}
+
+extension BallotColumns {
+    func withPointers<R>(_ body: (UnsafePointer<Int32>, UnsafePointer<Int16>) -> R) -> R {
+        offsets.withUnsafeBufferPointer { o in
+            scores.withUnsafeBufferPointer { s in body(o.baseAddress!, s.baseAddress ?? UnsafePointer(bitPattern: 2)!) }
+        }
+    }
+}
+
 /// Scores units one at a time on one thread.
 struct UnitWorker {
     let plan: ScoringPlan
-    let bulk: BulkPlan
+    /// Kept alive by `BulkScorer.score` for as long as any worker runs.
+    unowned(unsafe) let bulk: BulkPlan
     let columns: MetricColumns
     let ballots: BallotColumns
+    let data: WorkerData
     let rows: ScoreRows
     var lists = ScoreRowLists()
     var fallbacks = 0
-    /// Scratch space reused for every unit.
-    private var points: [FixedInterval?]
-    private var rawOf: [Rational]
-    private var statusOf: [StandardResult.Status]
+    /// Scratch space for one unit's standards, owned by the caller: points as they count, and
+    /// whether each was left out (prorated).
+    let points: UnsafeMutablePointer<FixedInterval>
+    let leftOut: UnsafeMutablePointer<Bool>
 
-    init(plan: ScoringPlan, bulk: BulkPlan, columns: MetricColumns, ballots: BallotColumns, rows: ScoreRows) {
-        self.plan = plan
-        self.bulk = bulk
-        self.columns = columns
-        self.ballots = ballots
-        self.rows = rows
-        let n = plan.rules.standards.count
-        points = Array(repeating: nil, count: n)
-        rawOf = Array(repeating: .zero, count: n)
-        statusOf = Array(repeating: .scored, count: n)
+    /// Why a standard was not assessed, as plain values (metric by index); turned into a
+    /// `StandardResult.Status` only when it is recorded.
+    enum Reason {
+        case precondition
+        case missing(Int)
+        case zeroDenominator(Int)
+        case divisionByZero
+        case noRespondents
+        case participation(rate: Rational, min: Rational)
+        case insufficient(count: Int, needed: Int)
     }
 
     /// What one standard came to, before its combine factor and not-assessable rule.
     enum Outcome {
         case scored(FixedInterval)
-        case notAssessed(StandardResult.Status)
+        case notAssessed(Reason)
+    }
+
+    func status(_ r: Reason) -> StandardResult.Status {
+        let metrics = plan.rules.metrics
+        switch r {
+        case .precondition: return .notAssessable(.precondition)
+        case .missing(let m): return .notAssessable(.missingMetric(metrics[m].id))
+        case .zeroDenominator(let m): return .notAssessable(.zeroDenominator(metrics[m].id))
+        case .divisionByZero: return .notAssessable(.divisionByZero)
+        case .noRespondents: return .notAssessable(.noRespondents)
+        case .participation(let rate, let min): return .notAssessable(.participationBelow(rate: rate, min: min))
+        case .insufficient(let count, let needed): return .insufficientBallots(count: count, needed: needed)
+        }
     }
 
     // MARK: One unit
 
     /// Scores unit `u` into its row; `false` when it must be scored exactly instead.
     mutating func score(_ u: Int) -> Bool {
-        let rules = plan.rules
-        let p = rules.ranking.precision
+        let p = rows.precision
         let eventsBefore = lists.events.count
         // 1. Standards.
-        for (i, cs) in bulk.standards.enumerated() {
-            guard let outcome = evaluate(cs, u, index: i) else { return abandon(eventsBefore) }
+        // (The compiled standard is reached only through its pointer here: binding it to a local
+        // would copy all of it for every standard of every unit.)
+        for i in 0..<data.standards.count {
+            guard let outcome = evaluate(data.standards.baseAddress! + i, u) else { return abandon(eventsBefore) }
             switch outcome {
             case .scored(let iv):
-                guard let w = weighted(iv, cs.factor) else { return abandon(eventsBefore) }
-                points[i] = w
-                statusOf[i] = .scored
-            case .notAssessed(let status):
-                let (raw, prorated) = notAssessedPoints(cs, status)
-                statusOf[i] = status
-                rawOf[i] = raw
-                if prorated {
-                    points[i] = nil
+                if data.weighted[i] {
+                    guard let w = iv.scaled(data.factors[i].numerator, data.factors[i].denominator) else { return abandon(eventsBefore) }
+                    points[i] = w
                 } else {
-                    guard let w = FixedInterval(raw * cs.factor) else { return abandon(eventsBefore) }
+                    points[i] = iv
+                }
+                leftOut[i] = false
+            case .notAssessed(let reason):
+                let (raw, prorated) = notAssessedPoints(data.standards.baseAddress! + i, reason)
+                leftOut[i] = prorated
+                if prorated {
+                    points[i] = .zero
+                } else {
+                    guard let w = FixedInterval(raw * data.factors[i]) else { return abandon(eventsBefore) }
                     points[i] = w
                 }
-                lists.events.append(.init(unit: Int32(u), standard: Int32(i), status: status, raw: raw, prorated: prorated))
+                lists.events.append(.init(unit: Int32(u), standard: Int32(i), status: status(reason), raw: raw, prorated: prorated))
             }
         }
-        // 2. Areas.
+        // 2. Areas: prorate, cap, deduct.
         var areaTotal = FixedInterval.zero, deductedTotal = FixedInterval.zero
-        for a in rules.areas.indices {
+        for a in 0..<rows.areaCount {
             var earned = FixedInterval.zero
-            var prorated: [Int] = []
-            for i in plan.areaStandards[a] {
-                if let iv = points[i] { earned = earned + iv } else { prorated.append(i) }
+            var anyProrated = false
+            for k in data.areaStart[a]..<data.areaStart[a + 1] {
+                let i = data.areaMembers[k]
+                if leftOut[i] { anyProrated = true } else { earned = earned + points[i] }
             }
-            if !prorated.isEmpty {
-                let missing = prorated.reduce(Rational.zero) { $0 + rules.standards[$1].points * plan.factor[$1] }
-                let assessed = bulk.areaMax[a] - missing
+            if anyProrated {
+                var missing = Rational.zero
+                for k in data.areaStart[a]..<data.areaStart[a + 1] where leftOut[data.areaMembers[k]] {
+                    let cs = data.standards.baseAddress! + data.areaMembers[k]
+                    missing += cs.pointee.max * cs.pointee.factor
+                }
+                let all = bulk.areaMax[a]
+                let assessed = all - missing
                 if assessed.isZero {
                     earned = .zero
                 } else {
-                    let f = bulk.areaMax[a].divided(by: assessed)!
+                    let f = all.divided(by: assessed)!
                     guard let e = earned.scaled(f.numerator, f.denominator) else { return abandon(eventsBefore) }
                     earned = e
                 }
             }
-            guard let capFixed = bulk.areaCaps[a].fixed, let capped = earned.minimum(capFixed) else { return abandon(eventsBefore) }
+            guard let capFixed = data.areaCaps[a], let capped = earned.minimum(capFixed) else { return abandon(eventsBefore) }
             var deductions = FixedInterval.zero
-            for d in plan.areaDeductions[a] {
-                guard let iv = bonusOrDeduction(bulk.deductions[d], u) else { return abandon(eventsBefore) }
+            for k in data.deductionStart[a]..<data.deductionStart[a + 1] {
+                guard let iv = bonusOrDeduction(data.deductions.baseAddress! + data.deductionMembers[k], u) else { return abandon(eventsBefore) }
                 deductions = deductions + iv
             }
             let subtotal: FixedInterval, deducted: FixedInterval
@@ -183,31 +282,34 @@ struct UnitWorker {
         }
         // 3. Bonus.
         var bonus = FixedInterval.zero
-        for b in bulk.bonuses {
-            guard let iv = bonusOrDeduction(b, u) else { return abandon(eventsBefore) }
+        for b in 0..<data.bonuses.count {
+            guard let iv = bonusOrDeduction(data.bonuses.baseAddress! + b, u) else { return abandon(eventsBefore) }
             bonus = bonus + iv
         }
-        if rules.bonusCap != nil {
+        if bulk.hasBonusCap {
             guard let cap = bulk.bonusCap, let capped = bonus.minimum(cap) else { return abandon(eventsBefore) }
             bonus = capped
         }
         var total = areaTotal + bonus
         // 4. Vetoes.
         let vetoesBefore = lists.vetoes.count, uncheckedBefore = lists.vetoesUnchecked.count
+        func giveUp() -> Bool {
+            lists.vetoes.removeSubrange(vetoesBefore...)
+            lists.vetoesUnchecked.removeSubrange(uncheckedBefore...)
+            return abandon(eventsBefore)
+        }
         var forced: Int?
-        for (v, veto) in rules.vetoes.enumerated() {
-            switch veto.when.compiled.evaluate({ columns.value(metric: $0, unit: u) }) {
+        for v in 0..<data.vetoes.count {
+            let veto = data.vetoes[v]
+            let d = data
+            switch bulk.formulas[veto.formula].evaluate({ d.value($0, u) }) {
             case .boolean(true):
                 lists.vetoes.append(.init(unit: Int32(u), item: Int32(v)))
-                if veto.capTotal != nil {
-                    guard let cap = bulk.vetoCaps[v], let capped = total.minimum(cap) else {
-                        lists.vetoes.removeSubrange(vetoesBefore...)
-                        lists.vetoesUnchecked.removeSubrange(uncheckedBefore...)
-                        return abandon(eventsBefore)
-                    }
+                if veto.hasCap {
+                    guard let cap = veto.cap, let capped = total.minimum(cap) else { return giveUp() }
                     total = capped
                 }
-                if forced == nil, let g = veto.grade { forced = rules.grades.firstIndex { $0.name == g } }
+                if forced == nil, let g = veto.grade { forced = g }
             case .missing, .divisionByZero:
                 lists.vetoesUnchecked.append(.init(unit: Int32(u), item: Int32(v)))
             default:
@@ -216,21 +318,13 @@ struct UnitWorker {
         }
         // 5. Everything rounded at the rules' precision.
         var ballotPoints = FixedInterval.zero
-        for i in plan.itemOfStandard.indices where plan.itemOfStandard[i] != nil {
-            if let iv = points[i] { ballotPoints = ballotPoints + iv }
+        for i in 0..<data.standards.count where data.isBallot[i] && !leftOut[i] {
+            ballotPoints = ballotPoints + points[i]
         }
         guard let t = total.rounded(places: p), let bp = ballotPoints.rounded(places: p),
-              let bo = bonus.rounded(places: p), let de = deductedTotal.rounded(places: p) else {
-            lists.vetoes.removeSubrange(vetoesBefore...)
-            lists.vetoesUnchecked.removeSubrange(uncheckedBefore...)
-            return abandon(eventsBefore)
-        }
+              let bo = bonus.rounded(places: p), let de = deductedTotal.rounded(places: p) else { return giveUp() }
         for i in 0..<rows.standardCount {
-            guard let r = (points[i] ?? .zero).rounded(places: p) else {
-                lists.vetoes.removeSubrange(vetoesBefore...)
-                lists.vetoesUnchecked.removeSubrange(uncheckedBefore...)
-                return abandon(eventsBefore)
-            }
+            guard let r = points[i].rounded(places: p) else { return giveUp() }
             rows.standards[u * rows.standardCount + i] = r
         }
         rows.total[u] = t
@@ -240,25 +334,23 @@ struct UnitWorker {
         rows.forced[u] = forced != nil
         rows.gradeByTotal[u] = UInt8(forced ?? gradeIndex(t))
         // 6. Tie-break keys, as the checked path computes them.
-        for (k, tb) in rules.ranking.tieBreak.enumerated() {
+        let unit = BulkData.pow10[p]
+        for k in 0..<data.ties.count {
             let key: Rational?
-            switch tb.key {
-            case .ballots: key = Rational(bp, BulkData.pow10[p])
-            case .bonus: key = Rational(bo, BulkData.pow10[p])
-            case .area(let id): key = rules.areas.firstIndex { $0.id == id }.map { Rational(rows.areas[u * rows.areaCount + $0], BulkData.pow10[p]) }
-            case .standard(let id):
-                if let i = rules.standards.firstIndex(where: { $0.id == id }) {
-                    key = Rational(rows.standards[u * rows.standardCount + i], BulkData.pow10[p])
+            switch data.ties[k] {
+            case .ballots: key = Rational(bp, unit)
+            case .bonus: key = Rational(bo, unit)
+            case .area(let a): key = Rational(rows.areas[u * rows.areaCount + a], unit)
+            case .metric(let m): key = data.value(m, u)
+            case .standard(let i):
+                if i < rows.standardCount {
+                    key = Rational(rows.standards[u * rows.standardCount + i], unit)
                 } else {
-                    let list = rules.bonuses.contains { $0.id == id } ? bulk.bonuses : bulk.deductions
-                    guard let cs = list.first(where: { $0.standard.id == id }), let iv = bonusOrDeduction(cs, u), let r = iv.rounded(places: p) else {
-                        lists.vetoes.removeSubrange(vetoesBefore...)
-                        lists.vetoesUnchecked.removeSubrange(uncheckedBefore...)
-                        return abandon(eventsBefore)
-                    }
-                    key = Rational(r, BulkData.pow10[p])
+                    let j = i - rows.standardCount
+                    let cs = j < data.bonuses.count ? data.bonuses.baseAddress! + j : data.deductions.baseAddress! + (j - data.bonuses.count)
+                    guard let iv = bonusOrDeduction(cs, u), let r = iv.rounded(places: p) else { return giveUp() }
+                    key = Rational(r, unit)
                 }
-            case .metric(let id): key = plan.metricIndex[id].flatMap { columns.value(metric: $0, unit: u) }
             }
             rows.tieKeys[u * rows.tieBreakCount + k] = key
         }
@@ -292,99 +384,103 @@ struct UnitWorker {
     }
 
     func gradeIndex(_ total: Int64) -> Int {
-        for (g, m) in bulk.gradeMins.enumerated() where m.map({ total >= $0 }) ?? true { return g }
-        return bulk.gradeMins.count - 1
-    }
-
-    private func weighted(_ iv: FixedInterval, _ factor: Rational) -> FixedInterval? {
-        factor == .one ? iv : iv.scaled(factor.numerator, factor.denominator)
+        for g in 0..<data.gradeMins.count where data.gradeMins[g].map({ total >= $0 }) ?? true { return g }
+        return data.gradeMins.count - 1
     }
 
     /// A bonus or deduction item's points (unweighted, not-assessable → its rule).
-    private func bonusOrDeduction(_ cs: BulkPlan.CompiledStandard, _ u: Int) -> FixedInterval? {
-        guard let outcome = evaluate(cs, u, index: nil) else { return nil }
+    private func bonusOrDeduction(_ cs: UnsafePointer<BulkPlan.CompiledStandard>, _ u: Int) -> FixedInterval? {
+        guard let outcome = evaluate(cs, u) else { return nil }
         switch outcome {
         case .scored(let iv): return iv
-        case .notAssessed(let status): return FixedInterval(notAssessedPoints(cs, status).raw)
+        case .notAssessed(let reason): return FixedInterval(notAssessedPoints(cs, reason).raw)
         }
     }
 
     /// The points a not-assessed standard gets by its rule, and whether it is left out.
-    private func notAssessedPoints(_ cs: BulkPlan.CompiledStandard, _ status: StandardResult.Status) -> (raw: Rational, prorated: Bool) {
-        if case .insufficientBallots = status, plan.rules.ballots.insufficient == .zero { return (.zero, false) }
-        switch cs.fallback {
+    private func notAssessedPoints(_ cs: UnsafePointer<BulkPlan.CompiledStandard>, _ reason: Reason) -> (raw: Rational, prorated: Bool) {
+        if case .insufficient = reason, bulk.insufficientIsZero { return (.zero, false) }
+        switch cs.pointee.fallback {
         case .zero: return (.zero, false)
-        case .full: return (cs.standard.points, false)
-        case .points(let p): return (min(p, cs.standard.points), false)
+        case .full: return (cs.pointee.max, false)
+        case .points(let p): return (min(p, cs.pointee.max), false)
         case .prorate: return (.zero, true)
         }
     }
 
     // MARK: One standard
 
-    @inline(__always) private func x(_ m: Int, _ u: Int) -> Int64 { columns.mantissas[m][u] }
+    @inline(__always) private func x(_ m: Int, _ u: Int) -> Int64 { data.metrics[u * data.metricCount + m] }
 
-    private func missing(_ m: Int) -> Outcome { .notAssessed(.notAssessable(.missingMetric(plan.rules.metrics[m].id))) }
+    @inline(__always) private func scale(_ m: Int) -> Int128 { Int128(BulkData.pow10[data.scales[m]]) }
 
-    private func zeroDenominator(_ zero: Ratio.Zero, den: Int, max: Rational) -> Outcome? {
-        switch zero {
-        case .points(let p): return FixedInterval(Swift.min(p, max)).map { .scored($0) }
-        case .full: return FixedInterval(max).map { .scored($0) }
-        case .notAssessable: return .notAssessed(.notAssessable(.zeroDenominator(plan.rules.metrics[den].id)))
+    private func zeroDenominator(_ cs: UnsafePointer<BulkPlan.CompiledStandard>, den: Int) -> Outcome? {
+        switch cs.pointee.zero {
+        case .points(let p): return FixedInterval(Swift.min(p, cs.pointee.max)).map { .scored($0) }
+        case .full: return cs.pointee.maxPoints.map { .scored($0) }
+        case .notAssessable: return .notAssessed(.zeroDenominator(den))
         }
     }
 
+    private func formula(_ index: Int, _ u: Int) -> FormulaResult {
+        let d = data
+        return bulk.formulas[index].evaluate { d.value($0, u) }
+    }
+
     /// `nil`: score this unit exactly instead.
-    private func evaluate(_ cs: BulkPlan.CompiledStandard, _ u: Int, index: Int?) -> Outcome? {
-        let max = cs.standard.points
-        if let pre = cs.precondition {
-            switch pre.evaluate({ columns.value(metric: $0, unit: u) }) {
+    private func evaluate(_ cs: UnsafePointer<BulkPlan.CompiledStandard>, _ u: Int) -> Outcome? {
+        if cs.pointee.precondition >= 0 {
+            switch formula(cs.pointee.precondition, u) {
             case .boolean(true): break
-            case .boolean(false), .number: return .notAssessed(.notAssessable(.precondition))
-            case .missing(let slot): return missing(slot)
-            case .divisionByZero: return .notAssessed(.notAssessable(.divisionByZero))
+            case .boolean(false), .number: return .notAssessed(.precondition)
+            case .missing(let slot): return .notAssessed(.missing(slot))
+            case .divisionByZero: return .notAssessed(.divisionByZero)
             }
         }
-        switch cs.method {
-        case .bandsMetric(let m, let thresholds, let atLeast):
+        let max = cs.pointee.max
+        switch cs.pointee.kind {
+        case .bandsMetric:
+            let m = cs.pointee.m0
             let v = x(m, u)
-            if v == BulkData.missing { return missing(m) }
-            for (i, t) in thresholds.enumerated() where atLeast ? v >= t : v <= t {
-                return FixedInterval(cs.constantPoints[i]).map { .scored($0) }
+            if v == BulkData.missing { return .notAssessed(.missing(m)) }
+            let thresholds = cs.pointee.thresholds, atLeast = cs.pointee.atLeast
+            for i in 0..<thresholds.count where atLeast ? v >= thresholds[i] : v <= thresholds[i] {
+                return cs.pointee.constants[i].map { .scored($0) }
             }
-            return FixedInterval(cs.otherwise).map { .scored($0) }
-        case .bandsRatio(let nm, let dm, let left, let right, let atLeast, let zero):
+            return cs.pointee.otherwise.map { .scored($0) }
+        case .bandsRatio:
+            let nm = cs.pointee.m0, dm = cs.pointee.m1
             let n = x(nm, u)
-            if n == BulkData.missing { return missing(nm) }
+            if n == BulkData.missing { return .notAssessed(.missing(nm)) }
             let d = x(dm, u)
-            if d == BulkData.missing { return missing(dm) }
-            if d == 0 { return zeroDenominator(zero, den: dm, max: max) }
+            if d == BulkData.missing { return .notAssessed(.missing(dm)) }
+            if d == 0 { return zeroDenominator(cs, den: dm) }
             if d < 0 { return nil }
-            for i in left.indices {
+            let left = cs.pointee.left, right = cs.pointee.right, atLeast = cs.pointee.atLeast
+            for i in 0..<left.count {
                 guard let a = Int128(n) ** left[i], let b = Int128(d) ** right[i] else { return nil }
-                if atLeast ? a >= b : a <= b { return FixedInterval(cs.constantPoints[i]).map { .scored($0) } }
+                if atLeast ? a >= b : a <= b { return cs.pointee.constants[i].map { .scored($0) } }
             }
-            return FixedInterval(cs.otherwise).map { .scored($0) }
-        case .linear(let input, let floor, let target):
+            return cs.pointee.otherwise.map { .scored($0) }
+        case .linearMetric, .linearRatio:
             // value = vn / vd (vd > 0)
             let vn: Int128, vd: Int128
-            switch input {
-            case .metric(let m):
-                let v = x(m, u)
-                if v == BulkData.missing { return missing(m) }
-                vn = Int128(v); vd = Int128(BulkData.pow10[columns.scales[m]])
-            case .ratio(let nm, let dm, let zero):
-                let n = x(nm, u)
-                if n == BulkData.missing { return missing(nm) }
+            let m = cs.pointee.m0
+            let v = x(m, u)
+            if v == BulkData.missing { return .notAssessed(.missing(m)) }
+            if cs.pointee.kind == .linearMetric {
+                vn = Int128(v); vd = scale(m)
+            } else {
+                let dm = cs.pointee.m1
                 let d = x(dm, u)
-                if d == BulkData.missing { return missing(dm) }
-                if d == 0 { return zeroDenominator(zero, den: dm, max: max) }
+                if d == BulkData.missing { return .notAssessed(.missing(dm)) }
+                if d == 0 { return zeroDenominator(cs, den: dm) }
                 if d < 0 { return nil }
-                vn = Int128(n) * Int128(BulkData.pow10[columns.scales[dm]])  // < 2^63 · 10^18: fits
-                vd = Int128(d) * Int128(BulkData.pow10[columns.scales[nm]])
+                vn = Int128(v) * scale(dm)  // < 2^63 · 10^18: fits
+                vd = Int128(d) * scale(m)
             }
             // max × (v − floor) / (target − floor), clamped to [0, max].
-            let span = target - floor
+            let floor = cs.pointee.r0, span = cs.pointee.r1 - floor
             guard let a = vn ** Int128(floor.denominator), let b = Int128(floor.numerator) ** vd,
                   let c = (a - b) ** Int128(max.numerator), var num = c ** Int128(span.denominator),
                   let e = vd ** Int128(floor.denominator), let f = e ** Int128(max.denominator), var den = f ** Int128(span.numerator)
@@ -392,75 +488,82 @@ struct UnitWorker {
             if den < 0 { num = -num; den = -den }
             if num <= 0 { return .scored(.zero) }
             guard let l = num ** Int128(max.denominator), let r = Int128(max.numerator) ** den else { return nil }
-            if l >= r { return FixedInterval(max).map { .scored($0) } }
+            if l >= r { return cs.pointee.maxPoints.map { .scored($0) } }
             return fixed(num, den).map { .scored($0) }
-        case .count(let m, let per):
+        case .count:
+            let m = cs.pointee.m0
             let v = x(m, u)
-            if v == BulkData.missing { return missing(m) }
+            if v == BulkData.missing { return .notAssessed(.missing(m)) }
             if v < 0 { return nil }
-            let num = Int128(v) * Int128(per.numerator), den = Int128(BulkData.pow10[columns.scales[m]]) * Int128(per.denominator)
+            let per = cs.pointee.r0
+            let num = Int128(v) * Int128(per.numerator), den = scale(m) * Int128(per.denominator)
             guard let l = num ** Int128(max.denominator), let r = Int128(max.numerator) ** den else { return nil }
-            if l >= r { return FixedInterval(max).map { .scored($0) } }
+            if l >= r { return cs.pointee.maxPoints.map { .scored($0) } }
             return fixed(num, den).map { .scored($0) }
-        case .checklist(let metrics):
+        case .checklist:
             var sum = FixedInterval.zero
-            for (k, m) in metrics.enumerated() {
-                let v = x(m, u)
-                if v == BulkData.missing { return missing(m) }
+            let metrics = cs.pointee.metrics
+            for k in 0..<metrics.count {
+                let v = x(metrics[k], u)
+                if v == BulkData.missing { return .notAssessed(.missing(metrics[k])) }
                 if v > 0 {
-                    guard let iv = FixedInterval(cs.constantPoints[k]) else { return nil }
+                    guard let iv = cs.pointee.constants[k] else { return nil }
                     sum = sum + iv
                 }
             }
-            guard let cap = FixedInterval(max), cap.isExact else { return nil }
+            guard let cap = cs.pointee.maxPoints, cap.isExact else { return nil }
             return sum.minimum(cap.lo).map { .scored($0) }
-        case .presence(let m):
+        case .presence:
+            let m = cs.pointee.m0
             let v = x(m, u)
-            if v == BulkData.missing { return missing(m) }
-            return v > 0 ? FixedInterval(max).map { .scored($0) } : .scored(.zero)
-        case .ballot(let item, let aggregate, let trim, let needed):
-            let i = u * ballots.itemCount + item
-            let lo = Int(ballots.offsets[i]), hi = Int(ballots.offsets[i + 1])
+            if v == BulkData.missing { return .notAssessed(.missing(m)) }
+            return v > 0 ? cs.pointee.maxPoints.map { .scored($0) } : .scored(.zero)
+        case .ballot:
+            let i = u * ballots.itemCount + cs.pointee.m0
+            let lo = Int(data.offsets[i]), hi = Int(data.offsets[i + 1])
             let n = hi - lo
-            if n < needed { return .notAssessed(.insufficientBallots(count: n, needed: needed)) }
+            if n < cs.pointee.needed { return .notAssessed(.insufficient(count: n, needed: cs.pointee.needed)) }
             let scale = Int128(BulkData.pow10[ballots.scale])
-            switch aggregate {
+            switch cs.pointee.aggregate {
             case .median:
-                if n % 2 == 1 { return fixed(Int128(ballots.scores[lo + n / 2]), scale).map { .scored($0) } }
-                let s = Int128(ballots.scores[lo + n / 2 - 1]) + Int128(ballots.scores[lo + n / 2])
+                if n % 2 == 1 { return fixed(Int128(data.scores[lo + n / 2]), scale).map { .scored($0) } }
+                let s = Int128(data.scores[lo + n / 2 - 1]) + Int128(data.scores[lo + n / 2])
                 return fixed(s, 2 * scale).map { .scored($0) }
             case .mean, .trimmedMean:
                 var from = lo, to = hi
-                if aggregate == .trimmedMean && n >= trim.minBallots && n > 2 * trim.k { from += trim.k; to -= trim.k }
-                var sum: Int128 = 0
-                for j in from..<to { sum += Int128(ballots.scores[j]) }
-                return fixed(sum, Int128(to - from) * scale).map { .scored($0) }
+                let k = cs.pointee.trimK
+                if cs.pointee.aggregate == .trimmedMean && n >= cs.pointee.trimMin && n > 2 * k { from += k; to -= k }
+                var sum = 0
+                for j in from..<to { sum += Int(data.scores[j]) }
+                return fixed(Int128(sum), Int128(to - from) * scale).map { .scored($0) }
             }
-        case .survey(let sm, let bm, let dm, let weights, let participation):
+        case .survey:
+            let sm = cs.pointee.m0, bm = cs.pointee.m1, dm = cs.pointee.m2
             let sa = x(sm, u), ba = x(bm, u), da = x(dm, u)
-            if sa == BulkData.missing { return missing(sm) }
-            if ba == BulkData.missing { return missing(bm) }
-            if da == BulkData.missing { return missing(dm) }
+            if sa == BulkData.missing { return .notAssessed(.missing(sm)) }
+            if ba == BulkData.missing { return .notAssessed(.missing(bm)) }
+            if da == BulkData.missing { return .notAssessed(.missing(dm)) }
             // Bring the three counts to one scale.
-            let c = Swift.max(columns.scales[sm], columns.scales[bm], columns.scales[dm])
-            func at(_ v: Int64, _ m: Int) -> Int128 { Int128(v) * Int128(BulkData.pow10[c - columns.scales[m]]) }
+            let c = Swift.max(data.scales[sm], data.scales[bm], data.scales[dm])
+            func at(_ v: Int64, _ m: Int) -> Int128 { Int128(v) * Int128(BulkData.pow10[c - data.scales[m]]) }
             let s = at(sa, sm), b = at(ba, bm), d = at(da, dm)
             let respondents = s + b + d
-            if let (pm, min) = participation {
+            if cs.pointee.atLeast {
+                let pm = cs.pointee.m3, min = cs.pointee.r3
                 let pop = x(pm, u)
-                if pop == BulkData.missing { return missing(pm) }
-                if pop == 0 { return .notAssessed(.notAssessable(.zeroDenominator(plan.rules.metrics[pm].id))) }
+                if pop == BulkData.missing { return .notAssessed(.missing(pm)) }
+                if pop == 0 { return .notAssessed(.zeroDenominator(pm)) }
                 if pop < 0 { return nil }
                 // rate = (respondents / 10^c) / (pop / 10^sp)
-                guard let rn = respondents ** Int128(BulkData.pow10[columns.scales[pm]]), let rd = Int128(pop) ** Int128(BulkData.pow10[c]),
+                guard let rn = respondents ** scale(pm), let rd = Int128(pop) ** Int128(BulkData.pow10[c]),
                       let l = rn ** Int128(min.denominator), let r = Int128(min.numerator) ** rd else { return nil }
                 if l < r {
                     guard let rn64 = Int64(exactly: rn), let rd64 = Int64(exactly: rd) else { return nil }
-                    return .notAssessed(.notAssessable(.participationBelow(rate: Rational(rn64, rd64), min: min)))
+                    return .notAssessed(.participation(rate: Rational(rn64, rd64), min: min))
                 }
             }
-            if respondents == 0 { return .notAssessed(.notAssessable(.noRespondents)) }
-            let (w1, w2, w3) = weights
+            if respondents == 0 { return .notAssessed(.noRespondents) }
+            let w1 = cs.pointee.r0, w2 = cs.pointee.r1, w3 = cs.pointee.r2
             guard let common = (Int128(w1.denominator) ** Int128(w2.denominator)).flatMap({ $0 ** Int128(w3.denominator) }),
                   let x1 = s ** (common / Int128(w1.denominator) * Int128(w1.numerator)),
                   let x2 = b ** (common / Int128(w2.denominator) * Int128(w2.numerator)),
@@ -468,20 +571,20 @@ struct UnitWorker {
                   let num = Int128(max.numerator) ** (x1 + x2 + x3),
                   let den = (Int128(max.denominator) ** common).flatMap({ $0 ** respondents }),
                   let l = num ** Int128(max.denominator), let r = Int128(max.numerator) ** den else { return nil }
-            if l >= r { return FixedInterval(max).map { .scored($0) } }
+            if l >= r { return cs.pointee.maxPoints.map { .scored($0) } }
             return fixed(num, den).map { .scored($0) }
-        case .expression(let f):
-            switch f.evaluate({ columns.value(metric: $0, unit: u) }) {
+        case .expression:
+            switch formula(cs.pointee.m0, u) {
             case .number(let v): return FixedInterval(v.clamped(.zero, max)).map { .scored($0) }
-            case .boolean(let b): return b ? FixedInterval(max).map { .scored($0) } : .scored(.zero)
-            case .missing(let slot): return missing(slot)
-            case .divisionByZero: return .notAssessed(.notAssessable(.divisionByZero))
+            case .boolean(let b): return b ? cs.pointee.maxPoints.map { .scored($0) } : .scored(.zero)
+            case .missing(let slot): return .notAssessed(.missing(slot))
+            case .divisionByZero: return .notAssessed(.divisionByZero)
             }
         }
     }
 
     /// n/d (both > 0) as a fixed-point interval; `nil` if it does not fit.
-    private func fixed(_ n: Int128, _ d: Int128) -> FixedInterval? {
+    @inline(__always) private func fixed(_ n: Int128, _ d: Int128) -> FixedInterval? {
         if n <= 0 { return n == 0 ? .zero : nil }
         if let n64 = UInt64(exactly: n), let d64 = UInt64(exactly: d) { return FixedInterval(n64, d64) }
         guard let p = n ** Int128(FixedInterval.scale) else { return nil }

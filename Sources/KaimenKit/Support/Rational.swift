@@ -166,6 +166,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     public static func -= (a: inout Rational, b: Rational) { a = a - b }
 
     public var isZero: Bool { numerator == 0 }
+    public var isOne: Bool { numerator == 1 && denominator == 1 }
     public var isNegative: Bool { numerator < 0 }
     public var isInteger: Bool { denominator == 1 }
     public var magnitude: Rational { numerator < 0 ? -self : self }

@@ -2,45 +2,6 @@ import Foundation
 import Testing
 @testable import KaimenKit
 
-/// The fewest decimals that write `v` exactly (its denominator divides 10^k).
-func decimals(_ v: Rational) -> Int {
-    var k = 0
-    while BulkData.pow10[k] % v.denominator != 0 { k += 1; precondition(k <= 18, "not a decimal: \(v)") }
-    return k
-}
-
-extension MetricColumns {
-    /// The checked path's values as columns: each metric at the most decimals any of its values has.
-    init(_ table: UnitTable) {
-        var scales: [Int] = []
-        var mantissas: [[Int64]] = []
-        for column in table.values {
-            var scale = 0
-            for v in column.compactMap({ $0 }) { scale = max(scale, decimals(v)) }
-            scales.append(scale)
-            mantissas.append(column.map { v in
-                v.map { ($0 * Rational(integer: BulkData.pow10[scale])).numerator } ?? BulkData.missing
-            })
-        }
-        self.init(unitCount: table.units.count, scales: scales, mantissas: mantissas)
-    }
-}
-
-extension BallotColumns {
-    /// The checked path's counted ballots as sorted columns.
-    init(_ box: BallotBox, unitCount: Int) {
-        var scale = 0
-        for b in box.ballots { scale = max(scale, decimals(b.score)) }
-        var lists = Array(repeating: [Int16](), count: unitCount * box.items.count)
-        for b in box.ballots {
-            lists[b.unit * box.items.count + b.item].append(Int16((b.score * Rational(integer: BulkData.pow10[scale])).numerator))
-        }
-        var offsets: [Int32] = [0], scores: [Int16] = []
-        for l in lists { scores += l.sorted(); offsets.append(Int32(scores.count)) }
-        self.init(itemCount: box.items.count, scale: scale, offsets: offsets, scores: scores, recusals: box.recusals)
-    }
-}
-
 @Suite("The bulk scorer gives exactly the checked path's results")
 struct BulkScorerTests {
     static func session(rules: String, units: Int, seed: UInt64) throws -> ScoringSession {
@@ -56,8 +17,8 @@ struct BulkScorerTests {
     }
 
     func compare(_ s: ScoringSession, threads: Int) -> BulkScorer.Stats {
-        let columns = MetricColumns(s.table)
-        let ballots = BallotColumns(s.ballots, unitCount: s.table.units.count)
+        let columns = MetricColumns.from(s.table)
+        let ballots = BallotColumns.from(s.ballots, unitCount: s.table.units.count)
         var (bulk, stats) = BulkScorer(plan: s.plan, columns: columns, ballots: ballots).score(threads: threads)
         let ranking = Ranker.rank(&bulk, rules: s.rules, categories: s.table.units.map(\.category))
         #expect(ranking == s.ranking)

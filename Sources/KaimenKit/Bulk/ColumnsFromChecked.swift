@@ -1,0 +1,41 @@
+/// Columns built from the checked path's input: for tests and comparisons, and as the bridge
+/// when the checked readers had to read the files.
+extension BulkData {
+    /// The fewest decimals that write `v` exactly (its denominator divides 10^k).
+    static func decimals(_ v: Rational) -> Int {
+        var k = 0
+        while k < 18 && BulkData.pow10[k] % v.denominator != 0 { k += 1 }
+        return k
+    }
+}
+
+extension MetricColumns {
+    /// The checked path's values as columns: each metric at the most decimals any of its values has.
+    public static func from(_ table: UnitTable) -> MetricColumns {
+        let scales = table.values.map { column in column.compactMap { $0 }.reduce(0) { max($0, BulkData.decimals($1)) } }
+        let n = table.units.count, mc = scales.count
+        var mantissas = [Int64](repeating: 0, count: n * mc)
+        for (m, column) in table.values.enumerated() {
+            for (u, v) in column.enumerated() {
+                mantissas[u * mc + m] = v.map { ($0 * Rational(integer: BulkData.pow10[scales[m]])).numerator } ?? BulkData.missing
+            }
+        }
+        return MetricColumns(unitCount: n, scales: scales, mantissas: mantissas)
+    }
+}
+
+extension BallotColumns {
+    /// The checked path's counted ballots as sorted columns.
+    public static func from(_ box: BallotBox, unitCount: Int) -> BallotColumns {
+        var scale = 0
+        for b in box.ballots { scale = max(scale, BulkData.decimals(b.score)) }
+        var lists = Array(repeating: [Int16](), count: unitCount * box.items.count)
+        for b in box.ballots {
+            lists[b.unit * box.items.count + b.item].append(Int16((b.score * Rational(integer: BulkData.pow10[scale])).numerator))
+        }
+        var offsets: [Int32] = [0], scores: [Int16] = []
+        for l in lists { scores += l.sorted(); offsets.append(Int32(scores.count)) }
+        return BallotColumns(itemCount: box.items.count, scale: scale, offsets: offsets, scores: scores, recusals: box.recusals)
+    }
+}
+
