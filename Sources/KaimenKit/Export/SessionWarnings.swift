@@ -5,7 +5,9 @@ public enum SessionWarnings {
         collect(session.report, lang: lang)
     }
 
-    public static func collect(_ report: ScoreReport, lang: Language = .zh) -> [String] {
+    /// - Parameter limit: at most this many units named per line, and this many lines per kind
+    ///   of warning; the rest are counted ("… 共 N 个"). `nil` names every one.
+    public static func collect(_ report: ScoreReport, lang: Language = .zh, limit: Int? = nil) -> [String] {
         let rules = report.rules
         let narrator = Narrator(rules: rules, lang: lang)
         var lines: [String] = []
@@ -15,7 +17,7 @@ public enum SessionWarnings {
             let key = v.representative + "\u{0}" + v.unit
             if let i = recusalGroups.firstIndex(where: { $0.key == key }) { recusalGroups[i].items.append(v) } else { recusalGroups.append((key, [v])) }
         }
-        for (_, group) in recusalGroups {
+        for (_, group) in recusalGroups.prefix(limit ?? Int.max) {
             let v = group[0]
             let name = v.name
             let scores = group.map { "\($0.item) \($0.score.plainText())" }.joined(separator: lang.t("，", ", "))
@@ -42,22 +44,42 @@ public enum SessionWarnings {
                 groups.append((key, head, [entry]))
             }
         }
-        for g in groups { lines.append(g.head + lang.t("——", " — ") + g.units.joined(separator: lang.t("、", ", "))) }
-        for v in report.scores.vetoes {
+        if let limit, recusalGroups.count > limit {
+            lines.append(lang.t("回避：另有 \(recusalGroups.count - limit) 起，共 \(recusalGroups.count) 起", "recusal: \(recusalGroups.count - limit) more, \(recusalGroups.count) in all"))
+        }
+        for g in groups { lines.append(g.head + lang.t("——", " — ") + capped(g.units, limit, lang)) }
+        for v in report.scores.vetoes.prefix(limit ?? Int.max) {
             let (u, veto) = (Int(v.unit), rules.vetoes[Int(v.item)])
             lines.append(lang.t("一票否决：\(report.units.ids[u]) \(report.units.names[u]) · \(veto.name)（\(veto.when.text)）",
                                 "veto: \(report.units.ids[u]) \(report.units.names[u]) · \(veto.name) (\(veto.when.text))"))
         }
-        for v in report.scores.vetoesUnchecked {
+        if let limit, report.scores.vetoes.count > limit {
+            lines.append(lang.t("一票否决：另有 \(report.scores.vetoes.count - limit) 个单位，共 \(report.scores.vetoes.count) 个",
+                                "veto: \(report.scores.vetoes.count - limit) more units, \(report.scores.vetoes.count) in all"))
+        }
+        for v in report.scores.vetoesUnchecked.prefix(limit ?? Int.max) {
             lines.append(lang.t("无法检查一票否决项：\(report.units.ids[Int(v.unit)]) · \(rules.vetoes[Int(v.item)].name)（缺少数据）",
                                 "veto could not be checked: \(report.units.ids[Int(v.unit)]) · \(rules.vetoes[Int(v.item)].name) (missing data)"))
         }
-        for m in report.ranking.quotaMoves {
+        if let limit, report.scores.vetoesUnchecked.count > limit {
+            lines.append(lang.t("无法检查一票否决项：另有 \(report.scores.vetoesUnchecked.count - limit) 个", "vetoes not checked: \(report.scores.vetoesUnchecked.count - limit) more"))
+        }
+        for m in report.ranking.quotaMoves.prefix(limit ?? Int.max) {
             let (id, name) = (report.units.ids[m.unit], report.units.names[m.unit])
             lines.append(lang.t("名额限制：\(m.from)不超过 \(m.quotaPercent.plainText())%（\(m.allowed) 个），\(id) \(name) 由\(m.from)调为\(m.to)",
                                 "quota: at most \(m.quotaPercent.plainText())% (\(m.allowed)) may be \(m.from); \(id) \(name) moved to \(m.to)"))
         }
+        if let limit, report.ranking.quotaMoves.count > limit {
+            lines.append(lang.t("名额限制：另有 \(report.ranking.quotaMoves.count - limit) 个单位调整等级，共 \(report.ranking.quotaMoves.count) 个",
+                                "quota: \(report.ranking.quotaMoves.count - limit) more units moved, \(report.ranking.quotaMoves.count) in all"))
+        }
         return lines
+    }
+
+    /// `X01、X02、X03` or, over the limit, `X01、X02…（共 1234 个）`.
+    static func capped(_ units: [String], _ limit: Int?, _ lang: Language) -> String {
+        guard let limit, units.count > limit else { return units.joined(separator: lang.t("、", ", ")) }
+        return units.prefix(limit).joined(separator: lang.t("、", ", ")) + lang.t("…（共 \(units.count) 个）", "… (\(units.count) in all)")
     }
 
     /// The kind of problem, the reason shared by every unit with it, and the unit's own detail.

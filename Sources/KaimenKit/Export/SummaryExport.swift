@@ -6,7 +6,16 @@ public enum SummaryExport {
         table(session.report, lang: lang, standardColumns: standardColumns)
     }
 
+    /// The columns alone (no rows), for writers that produce the rows themselves.
+    static func table(emptyOf report: ScoreReport, lang: Language, standardColumns: Bool) -> ExportTable {
+        table(report, lang: lang, standardColumns: standardColumns, rows: false)
+    }
+
     public static func table(_ report: ScoreReport, lang: Language = .zh, standardColumns: Bool = false) -> ExportTable {
+        table(report, lang: lang, standardColumns: standardColumns, rows: true)
+    }
+
+    static func table(_ report: ScoreReport, lang: Language, standardColumns: Bool, rows withRows: Bool) -> ExportTable {
         let rules = report.rules
         let scores = report.scores
         var columns: [ExportTable.Column] = [
@@ -32,8 +41,8 @@ public enum SummaryExport {
         let p = scores.precision
         func fixed(_ v: Int64) -> ExportCell { .number(Rational.formatScaled(v, places: p)) }
         var rows: [[ExportCell]] = []
-        rows.reserveCapacity(scores.unitCount)
-        for u in report.ranking.order {
+        rows.reserveCapacity(withRows ? scores.unitCount : 0)
+        for u in report.ranking.order where withRows {
             var row: [ExportCell] = [.number(String(scores.rank[u])), .number(String(scores.categoryRank[u])), .text(report.units.ids[u]),
                                      .text(report.units.names[u]), .text(report.units.categories[u]), fixed(scores.total[u]),
                                      .text(report.gradeName(u))]
@@ -104,29 +113,38 @@ public enum SummaryExport {
     public static func json(_ session: ScoringSession, lang: Language = .zh) -> JSONOut { json(session.report, lang: lang) }
 
     public static func json(_ report: ScoreReport, lang: Language = .zh) -> JSONOut {
+        let p = report.scores.precision
+        let vetoes = Dictionary(grouping: report.scores.vetoes, by: { Int($0.unit) })
+        let units: [JSONOut] = report.ranking.order.map { unitJSON($0, report, vetoes: vetoes[$0] ?? []) }
+        return .object([
+            "rules": rulesJSON(report),
+            "precision": .num(p),
+            "units": .array(units),
+            "warnings": .array(SessionWarnings.collect(report, lang: lang).map { .string($0) }),
+        ])
+    }
+
+    static func rulesJSON(_ report: ScoreReport) -> JSONOut {
+        let m = report.rules.metadata
+        return .object(["id": .string(m.id), "title": .string(m.title), "version": .string(m.version)])
+    }
+
+    /// One unit's entry in the summary's `units`.
+    static func unitJSON(_ u: Int, _ report: ScoreReport, vetoes: [ScoreTable.UnitItem]) -> JSONOut {
         let rules = report.rules
         let s = report.scores
         let p = s.precision
         func fixed(_ v: Int64) -> JSONOut { .number(Rational.formatScaled(v, places: p)) }
-        let vetoes = Dictionary(grouping: s.vetoes, by: { Int($0.unit) })
-        let units: [JSONOut] = report.ranking.order.map { u in
             var o: [String: JSONOut] = [
                 "rank": .num(Int(s.rank[u])), "categoryRank": .num(Int(s.categoryRank[u])), "id": .string(report.units.ids[u]),
                 "name": .string(report.units.names[u]), "category": .string(report.units.categories[u]), "total": fixed(s.total[u]),
                 "grade": .string(report.gradeName(u)),
                 "areas": .object(Dictionary(uniqueKeysWithValues: rules.areas.enumerated().map { ($1.id, fixed(s.areas[u * s.areaCount + $0])) })),
                 "bonus": fixed(s.bonus[u]), "deducted": fixed(s.deducted[u]), "ballotPoints": fixed(s.ballotPoints[u]),
-                "vetoes": .array((vetoes[u] ?? []).map { .string(rules.vetoes[Int($0.item)].id) }),
+                "vetoes": .array(vetoes.map { .string(rules.vetoes[Int($0.item)].id) }),
                 "standards": .object(Dictionary(uniqueKeysWithValues: rules.standards.enumerated().map { ($1.id, fixed(s.standards[u * s.standardCount + $0])) })),
             ]
             if s.grade[u] != s.gradeByTotal[u] { o["gradeBeforeQuota"] = .string(rules.grades[Int(s.gradeByTotal[u])].name) }
             return .object(o)
-        }
-        return .object([
-            "rules": .object(["id": .string(rules.metadata.id), "title": .string(rules.metadata.title), "version": .string(rules.metadata.version)]),
-            "precision": .num(p),
-            "units": .array(units),
-            "warnings": .array(SessionWarnings.collect(report, lang: lang).map { .string($0) }),
-        ])
     }
 }

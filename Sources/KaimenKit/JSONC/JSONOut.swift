@@ -36,7 +36,9 @@ public indirect enum JSONOut: Sendable, Equatable {
         }
     }
 
-    private func write(into out: inout String, indent: Int) {
+    /// Appends the value pretty-printed as it appears nested `indent` levels deep (the first
+    /// line is not indented; following lines are).
+    func write(into out: inout String, indent: Int) {
         let pad = String(repeating: "  ", count: indent + 1)
         let close = String(repeating: "  ", count: indent)
         switch self {

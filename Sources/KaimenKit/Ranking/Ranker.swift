@@ -50,12 +50,28 @@ public enum Ranker {
             }
             return nil
         }
-        let order: [Int]
-        if breaks.isEmpty {
-            // Integers only: sort by (−total, input order).
-            order = total.indices.sorted { total[$0] != total[$1] ? total[$0] > total[$1] : $0 < $1 }
-        } else {
-            order = total.indices.sorted { a, b in compare(a, b)?.aFirst ?? (a < b) }
+        // Sort on one integer per unit — (highest total first, then input order) — and only
+        // within runs of equal totals apply the tie-break comparator.
+        let minTotal = total.min() ?? 0
+        var packed = [UInt64](repeating: 0, count: total.count)
+        let spread = UInt64(bitPattern: (total.max() ?? 0) &- minTotal)
+        if spread < (1 << 38) && total.count < (1 << 25) {
+            for u in total.indices { packed[u] = (spread - UInt64(bitPattern: total[u] &- minTotal)) << 25 | UInt64(u) }
+            packed.sort()
+        }
+        var order = spread < (1 << 38) && total.count < (1 << 25)
+            ? packed.map { Int($0 & ((1 << 25) - 1)) }
+            : total.indices.sorted { total[$0] != total[$1] ? total[$0] > total[$1] : $0 < $1 }
+        if !breaks.isEmpty {
+            var start = 0
+            while start < order.count {
+                var end = start + 1
+                while end < order.count && total[order[end]] == total[order[start]] { end += 1 }
+                if end - start > 1 {
+                    order[start..<end].sort { a, b in compare(a, b)?.aFirst ?? (a < b) }
+                }
+                start = end
+            }
         }
 
         var tieNotes: [Int: TieNote] = [:]
@@ -69,16 +85,24 @@ public enum Ranker {
             else { tieNotes[u] = TieNote(above: prev, decision: .shared) }
         }
         // Within each category, the same order.
-        var seen: [String: (count: Int32, last: Int)] = [:]
+        var categoryIndex: [String: Int] = [:]
+        let category = categories.map { c in
+            if let i = categoryIndex[c] { return i }
+            categoryIndex[c] = categoryIndex.count
+            return categoryIndex.count - 1
+        }
+        var seenCount = [Int32](repeating: 0, count: categoryIndex.count)
+        var lastOf = [Int](repeating: -1, count: categoryIndex.count)
         for u in order {
-            let cat = categories[u]
-            if let s = seen[cat] {
-                scores.categoryRank[u] = (total[s.last] == total[u] && compare(s.last, u) == nil) ? scores.categoryRank[s.last] : s.count + 1
-                seen[cat] = (s.count + 1, u)
+            let c = category[u]
+            let last = lastOf[c]
+            if last >= 0 && total[last] == total[u] && compare(last, u) == nil {
+                scores.categoryRank[u] = scores.categoryRank[last]
             } else {
-                scores.categoryRank[u] = 1
-                seen[cat] = (1, u)
+                scores.categoryRank[u] = seenCount[c] + 1
             }
+            seenCount[c] += 1
+            lastOf[c] = u
         }
         let moves = applyQuotas(&scores, order: order, grades: rules.grades)
         return Report(order: order, tieNotes: tieNotes, quotaMoves: moves)
