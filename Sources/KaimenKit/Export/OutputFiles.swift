@@ -1,19 +1,28 @@
 import Foundation
 
-/// Writes a run's files into an output folder, all or nothing: the summary (`summary.csv`,
-/// `summary.json`) and a score sheet per unit (`sheets/<unit>.csv`, `.json`). File names made
-/// from unit ids are sanitised so they never leave the folder.
+/// Writes a run's files into an output folder, all or nothing: the summary (`summary.csv` with
+/// every standard's points, `summary.json`) and, given the checked run's rich results, a score
+/// sheet per unit (`sheets/<unit>.csv`, `.json`). File names made from unit ids are sanitised so
+/// they never leave the folder.
 public enum OutputFiles {
     @discardableResult
     public static func write(_ session: ScoringSession, to dir: URL, lang: Language = .zh) throws -> [URL] {
+        try write(session.report, sheets: session, to: dir, lang: lang)
+    }
+
+    /// - Parameter sheets: the checked session whose results the score sheets show; `nil` writes the summary only.
+    @discardableResult
+    public static func write(_ report: ScoreReport, sheets: ScoringSession?, to dir: URL, lang: Language = .zh, threads: Int = 1) throws -> [URL] {
         var batch = OutputBatch()
-        let summary = SummaryExport.table(session, lang: lang, standardColumns: true)
-        batch.add(Data(summary.csv()), at: "summary.csv")
-        batch.add(Data(SummaryExport.json(session, lang: lang).rendered().utf8), at: "summary.json")
-        let names = SafePath.uniqueFileNames(for: session.table.units.map(\.id))
-        for (u, name) in names.enumerated() {
-            batch.add(Data(ScoreSheetExport.table(session, unit: u, lang: lang).csv()), at: "sheets/\(name).csv")
-            batch.add(Data(ScoreSheetExport.json(session, unit: u, lang: lang).rendered().utf8), at: "sheets/\(name).json")
+        let large = report.scores.unitCount > 1000
+        batch.add(Data(SummaryWriter.csv(report, lang: lang, threads: threads)), at: "summary.csv")
+        batch.add(Data(SummaryWriter.json(report, lang: lang, threads: threads, warningLimit: large ? 20 : nil)), at: "summary.json")
+        if let session = sheets {
+            let names = SafePath.uniqueFileNames(for: session.table.units.map(\.id))
+            for (u, name) in names.enumerated() {
+                batch.add(Data(ScoreSheetExport.table(session, unit: u, lang: lang).csv()), at: "sheets/\(name).csv")
+                batch.add(Data(ScoreSheetExport.json(session, unit: u, lang: lang).rendered().utf8), at: "sheets/\(name).json")
+            }
         }
         return try batch.commit(into: dir)
     }

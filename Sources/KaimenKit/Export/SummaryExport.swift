@@ -11,11 +11,12 @@ public enum SummaryExport {
         table(report, lang: lang, standardColumns: standardColumns, rows: false)
     }
 
-    public static func table(_ report: ScoreReport, lang: Language = .zh, standardColumns: Bool = false) -> ExportTable {
-        table(report, lang: lang, standardColumns: standardColumns, rows: true)
+    /// - Parameter limit: at most this many rows, from the top of the ranking.
+    public static func table(_ report: ScoreReport, lang: Language = .zh, standardColumns: Bool = false, limit: Int? = nil) -> ExportTable {
+        table(report, lang: lang, standardColumns: standardColumns, rows: true, limit: limit)
     }
 
-    static func table(_ report: ScoreReport, lang: Language, standardColumns: Bool, rows withRows: Bool) -> ExportTable {
+    static func table(_ report: ScoreReport, lang: Language, standardColumns: Bool, rows withRows: Bool, limit: Int? = nil) -> ExportTable {
         let rules = report.rules
         let scores = report.scores
         var columns: [ExportTable.Column] = [
@@ -42,7 +43,7 @@ public enum SummaryExport {
         func fixed(_ v: Int64) -> ExportCell { .number(Rational.formatScaled(v, places: p)) }
         var rows: [[ExportCell]] = []
         rows.reserveCapacity(withRows ? scores.unitCount : 0)
-        for u in report.ranking.order where withRows {
+        for u in report.ranking.order.prefix(limit ?? Int.max) where withRows {
             var row: [ExportCell] = [.number(String(scores.rank[u])), .number(String(scores.categoryRank[u])), .text(report.units.ids[u]),
                                      .text(report.units.names[u]), .text(report.units.categories[u]), fixed(scores.total[u]),
                                      .text(report.gradeName(u))]

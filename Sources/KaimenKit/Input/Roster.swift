@@ -15,6 +15,17 @@ public struct Representative: Sendable, Equatable {
 public enum RosterReader {
     /// `units` is `nil` when the units file could not be read: representatives' own units are then not checked.
     public static func read(_ data: Data, fileName: String, units: [Unit]?) -> (reps: [Representative]?, diagnostics: [Diagnostic]) {
+        let ids = units.map { Set($0.map(\.id)) }
+        return read(data, fileName: fileName, isUnit: ids.map { set in { set.contains($0) } },
+                    unitIDs: { (ids ?? []).sorted() })
+    }
+
+    /// - Parameters:
+    ///   - isUnit: whether an id is an assessed unit; `nil` when the units file could not be read
+    ///     (representatives' own units are then not checked).
+    ///   - unitIDs: every unit id, asked for only to suggest a correction.
+    public static func read(_ data: Data, fileName: String, isUnit: ((String) -> Bool)?,
+                            unitIDs: () -> [String] = { [] }) -> (reps: [Representative]?, diagnostics: [Diagnostic]) {
         let result = CSVReader.read(data, fileName: fileName)
         var diagnostics = result.diagnostics
         guard let csv = result.table else { return (nil, diagnostics) }
@@ -33,7 +44,6 @@ public enum RosterReader {
                                       at: lineStart, path: "units", hint: "add a column `units` with each representative's own unit id (empty if none)"))
             return (nil, diagnostics)
         }
-        let unitIDs = units.map { Set($0.map(\.id)) }
         var reps: [Representative] = []
         var seen: [String: Int] = [:]
         for (r, cells) in csv.rows.enumerated() where !cells.allSatisfy({ $0.trimmingSpaces().isEmpty }) {
@@ -49,10 +59,10 @@ public enum RosterReader {
             }
             seen[id] = loc.line
             let own = unitsCol.map { splitList(cells[$0]) } ?? []
-            for u in own where unitIDs.map({ !$0.contains(u) }) ?? false {
+            for u in own where isUnit.map({ !$0(u) }) ?? false {
                 diagnostics.append(.warning("unknown-unit", "representative `\(id)` belongs to `\(u)`, which is not an assessed unit",
                                             at: csv.location(row: r, column: unitsCol!), path: "units",
-                                            hint: String.didYouMean(u, among: (unitIDs ?? []).sorted()).map { "\($0) (if so, recusal would be missed)" }))
+                                            hint: String.didYouMean(u, among: unitIDs()).map { "\($0) (if so, recusal would be missed)" }))
             }
             reps.append(Representative(id: id, name: nameCol.map { cells[$0].trimmingSpaces() } ?? "",
                                        group: groupCol.map { cells[$0].trimmingSpaces() } ?? "",

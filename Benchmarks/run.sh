@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# kaimen's end-to-end benchmark: generate N units with their roster and ballots, then score them
+# in a release build (read, validate, score, rank, write the summary with every standard's
+# points) and print wall time, peak memory and the time of each stage.
+#
+#   bash Benchmarks/run.sh                       # N = 10 000, 100 000, 1 000 000
+#   SIZES="10000 100000" bash Benchmarks/run.sh  # some sizes only
+#
+# Generated data is kept in $DATA (default /tmp/kaimen-bench) and reused. Not part of the test
+# suite: numbers depend on the machine, and tests never assert on time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=${SIZES:-"10000 100000 1000000"}
+DATA=${DATA:-/tmp/kaimen-bench}
+SEED=${SEED:-20241121}
+RULES=${RULES:-rules/xicheng-2014.jsonc}
+
+swift build -c release --product kaimen >/dev/null
+K=.build/release/kaimen
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package: time)" >&2; exit 1; }
+
+printf '%-10s %10s %12s %9s %9s %10s %9s %9s %9s %9s %9s\n' units "CSV MiB" ballots wall_s peak_MiB "metrics_s" ballots_s score_s rank_s write_s fallbacks
+for n in $SIZES; do
+  dir="$DATA/n$n"
+  if [ ! -f "$dir/ballots.csv" ]; then
+    "$K" generate --units "$n" --seed "$SEED" --rules "$RULES" --out "$dir" 2>/dev/null
+  fi
+  mib=$(du -cb "$dir"/units.csv "$dir"/roster.csv "$dir"/ballots.csv | tail -1 | awk '{printf "%.0f", $1/1048576}')
+  ballots=$(awk -F, 'NR>1 { for (i = 3; i <= NF; i++) if ($i != "" && $i != "\r") n++ } END { print n+0 }' "$dir/ballots.csv")
+  rm -rf "$dir/out"
+  /usr/bin/time -v "$K" score --rules "$RULES" --units "$dir/units.csv" --roster "$dir/roster.csv" \
+      --ballots "$dir/ballots.csv" --out "$dir/out" --format none --quiet --timings 2> "$dir/time.txt" >/dev/null
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; printf "%.2f", s }' "$dir/time.txt")
+  peak=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2/1024 }' "$dir/time.txt")
+  stage() { awk -v s="$1" -F'\t' '$1 == s { printf "%.2f", $2 }' "$dir/time.txt"; }
+  printf '%-10s %10s %12s %9s %9s %10s %9s %9s %9s %9s %9s\n' "$n" "$mib" "$ballots" "$wall" "$peak" \
+      "$(stage 'read metrics')" "$(stage 'read ballots')" "$(stage evaluate)" "$(stage rank)" "$(stage write)" "$(stage fallbacks)"
+done
+
+# A real session: 100 units, from process start to exit, median of 21 runs.
+dir="$DATA/n100"
+[ -f "$dir/ballots.csv" ] || "$K" generate --units 100 --seed "$SEED" --rules "$RULES" --out "$dir" 2>/dev/null
+times=()
+for i in $(seq 21); do
+  s=$(date +%s%N)
+  "$K" score --rules "$RULES" --units "$dir/units.csv" --roster "$dir/roster.csv" --ballots "$dir/ballots.csv" --format none --quiet
+  e=$(date +%s%N)
+  times+=($(( (e - s) / 1000000 )))
+done
+median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 11p)
+echo "100 units, process start to exit: median ${median} ms over 21 runs"
