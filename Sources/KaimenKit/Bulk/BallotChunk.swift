@@ -82,6 +82,7 @@ struct BallotChunk: Sendable {
                 group.unitLength = un
             }
             let unit = group.unit
+            let repStart = cx.repCol == 0 ? pos : ends[cx.repCol - 1] + 1
             for c in cx.otherCols {
                 let s = c == 0 ? pos : ends[c - 1] + 1
                 guard BulkCSV.isPlain(base + s, ends[c] - s) else { failed = true; return }
@@ -91,13 +92,13 @@ struct BallotChunk: Sendable {
                 guard let k = cx.itemNames.find(itf, count: itn) else { failed = true; return }
                 let (sf, sn) = field(scoreCol, pos)
                 guard add(sf, sn, rep: rep, unit: unit, item: cx.itemOf[Int(k)], &group, &limits, cx,
-                          line: line, p: p, rowStart: pos, repField: rf) else { failed = true; return }
+                          line: line, p: p, rowStart: pos, repStart: repStart) else { failed = true; return }
             } else {
                 for (c, item) in cx.itemCols {
                     let (sf, sn) = field(c, pos)
                     if sn == 0 { continue }
                     guard add(sf, sn, rep: rep, unit: unit, item: item, &group, &limits, cx,
-                              line: line, p: p, rowStart: pos, repField: rf) else { failed = true; return }
+                              line: line, p: p, rowStart: pos, repStart: repStart) else { failed = true; return }
                 }
             }
             if next > 0 && p[next - 1] == BulkCSV.lf { line += 1 }
@@ -111,7 +112,7 @@ struct BallotChunk: Sendable {
     @inline(__always)
     private mutating func add(_ f: UnsafePointer<UInt8>, _ n: Int, rep: Int32, unit: Int32, item: Int, _ group: inout Group,
                               _ limits: inout (max: [Int], onStep: [Bool]), _ cx: BulkBallotsReader.Context,
-                              line: Int, p: UnsafeBufferPointer<UInt8>, rowStart: Int, repField: UnsafePointer<UInt8>) -> Bool {
+                              line: Int, p: UnsafeBufferPointer<UInt8>, rowStart: Int, repStart: Int) -> Bool {
         var m: Int64 = 0, s = 0
         if n == 1 && f[0] &- 48 < 10 {
             m = Int64(f[0] &- 48)
@@ -133,7 +134,7 @@ struct BallotChunk: Sendable {
         let (mm, o) = m.multipliedReportingOverflow(by: BulkData.pow10[scale - s])
         guard !o, mm <= Int64(limits.max[item]), limits.onStep[Int(mm)] else { return false }
         if cx.own[Int(rep)].contains(unit) {
-            let location = SourceLocation(file: cx.fileName, line: line, column: BulkCSV.column(p, lineStart: rowStart, repField - p.baseAddress!))
+            let location = SourceLocation(file: cx.fileName, line: line, column: BulkCSV.column(p, lineStart: rowStart, repStart))
             recusals.append(RecusalViolation(representative: cx.repIDs[Int(rep)], unit: cx.unitIDs[Int(unit)], item: cx.items[item].key,
                                              score: s == 0 ? Rational(integer: m) : Rational(m, BulkData.pow10[s]), location: location))
             recusalKeys.append((Int(rep) * cx.unitIDs.count + Int(unit)) * cx.items.count + item)
