@@ -28,7 +28,7 @@ extension BulkBallotsReader {
         var line = headerLine + 1
         for k in chunks.indices {
             if chunks[k].scale < scale {
-                let f = Int(BulkData.pow10[scale - chunks[k].scale])
+                let f = Int(ByteNumber.pow10(scale - chunks[k].scale))
                 for i in chunks[k].scores.indices {
                     let x = Int(chunks[k].scores[i]) * f
                     guard x <= Int(Int16.max) else { return .handOver }

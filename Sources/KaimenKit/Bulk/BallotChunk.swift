@@ -30,33 +30,88 @@ struct BallotChunk: Sendable {
         self.keepReps = keepReps
     }
 
-    /// The current unit's ballots, before they are checked and sorted.
+    /// The current unit's ballots, before they are checked and sorted: buffers that grow as
+    /// needed, freed with `release()`.
     private struct Group {
         var unit: Int32 = -1
         var unitStart = 0, unitLength = 0
-        var reps: [Int32] = []
-        var items: [Int32] = []
-        var scores: [Int16] = []
-        /// Scratch for the duplicate check and the sort.
-        var seenReps: [Int32] = []
-        var seenItems: [UInt64] = []
-        var counts: [Int32] = []
-        var at: [Int] = []
-        var keys: [Int] = []
+        var count = 0
+        var capacity = 0
+        var reps: UnsafeMutablePointer<Int32>
+        var items: UnsafeMutablePointer<Int32>
+        var scores: UnsafeMutablePointer<Int16>
+        /// Scratch: the group's scores sorted by item, and who cast them.
+        var sortedScores: UnsafeMutablePointer<Int16>
+        var sortedReps: UnsafeMutablePointer<Int32>
+        /// Scratch for the duplicate check: representatives seen and their items as bits.
+        var seenReps: UnsafeMutablePointer<Int32>
+        var seenItems: UnsafeMutablePointer<UInt64>
+        /// Per item: how many scores, and where the next goes.
+        var counts: UnsafeMutablePointer<Int32>
+        var at: UnsafeMutablePointer<Int>
+        let itemCount: Int
+
+        init(itemCount: Int) {
+            self.itemCount = itemCount
+            reps = .allocate(capacity: 0); items = .allocate(capacity: 0); scores = .allocate(capacity: 0)
+            sortedScores = .allocate(capacity: 0); sortedReps = .allocate(capacity: 0)
+            seenReps = .allocate(capacity: 64); seenItems = .allocate(capacity: 64)
+            counts = .allocate(capacity: itemCount); at = .allocate(capacity: itemCount)
+            grow(to: 256)
+        }
+
+        mutating func grow(to n: Int) {
+            func moved<T>(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
+                let q = UnsafeMutablePointer<T>.allocate(capacity: n)
+                q.moveInitialize(from: p, count: count)
+                p.deallocate()
+                return q
+            }
+            reps = moved(reps); items = moved(items); scores = moved(scores)
+            sortedScores.deallocate(); sortedReps.deallocate()
+            sortedScores = .allocate(capacity: n); sortedReps = .allocate(capacity: n)
+            capacity = n
+        }
+
+        @inline(__always)
+        mutating func append(rep: Int32, item: Int, score: Int16) {
+            if count == capacity { grow(to: capacity * 2) }
+            reps[count] = rep
+            items[count] = Int32(item)
+            scores[count] = score
+            count += 1
+        }
+
+        func release() {
+            reps.deallocate(); items.deallocate(); scores.deallocate()
+            sortedScores.deallocate(); sortedReps.deallocate()
+            seenReps.deallocate(); seenItems.deallocate()
+            counts.deallocate(); at.deallocate()
+        }
+    }
+
+    /// Per item, the largest mantissa allowed, and per mantissa whether it is on the step, at
+    /// the chunk's scale.
+    private struct Limits {
+        var max: [Int]
+        var onStep: [Bool]
+        init(_ cx: BulkBallotsReader.Context, scale: Int) { (max, onStep) = cx.limits(scale: scale) }
     }
 
     mutating func parse(_ p: UnsafeBufferPointer<UInt8>, _ cx: BulkBallotsReader.Context) {
         let width = cx.width
         let ends = UnsafeMutablePointer<Int>.allocate(capacity: width)
-        defer { ends.deallocate() }
+        var group = Group(itemCount: cx.items.count)
+        defer {
+            ends.deallocate()
+            group.release()
+        }
         let base = p.baseAddress!
-        var limits = cx.limits(scale: scale)
-        var group = Group()
-        group.counts = Array(repeating: 0, count: cx.items.count)
-        group.at = Array(repeating: 0, count: cx.items.count)
+        var limits = Limits(cx, scale: scale)
         var pos = start
         let limit = end
         var line = 0
+        let repCol = cx.repCol, unitCol = cx.unitCol
         @inline(__always) func field(_ c: Int, _ rowStart: Int) -> (UnsafePointer<UInt8>, Int) {
             let s = c == 0 ? rowStart : ends[c - 1] + 1
             let (a, n) = ByteNumber.trimmed(base + s, ends[c] - s)
@@ -71,53 +126,60 @@ struct BallotChunk: Sendable {
                 continue
             }
             guard let next = BulkCSV.splitRecord(p, from: pos, limit: limit, width: width, ends: ends) else { failed = true; return }
-            let (rf, rn) = field(cx.repCol, pos)
+            let (rf, rn) = field(repCol, pos)
             guard let rep = cx.reps.find(rf, count: rn) else { failed = true; return }
-            let (uf, un) = field(cx.unitCol, pos)
+            let (uf, un) = field(unitCol, pos)
             let sameUnit = group.unit >= 0 && un == group.unitLength && IDTable.equal(uf, base + group.unitStart, un)
             if !sameUnit {
-                guard flush(&group, cx), let u = cx.units.find(uf, count: un) else { failed = true; return }
+                guard flush(&group), let u = cx.units.find(uf, count: un) else { failed = true; return }
                 group.unit = u
                 group.unitStart = uf - base
                 group.unitLength = un
             }
             let unit = group.unit
-            let repStart = cx.repCol == 0 ? pos : ends[cx.repCol - 1] + 1
             for c in cx.otherCols {
                 let s = c == 0 ? pos : ends[c - 1] + 1
                 guard BulkCSV.isPlain(base + s, ends[c] - s) else { failed = true; return }
             }
+            // A ballot for their own unit is checked like any other, then set aside.
+            let recused = cx.hasOwn[Int(rep)] && cx.own[Int(rep)].contains(unit)
+            let place = recused ? (line: line, column: BulkCSV.column(p, lineStart: pos, repCol == 0 ? pos : ends[repCol - 1] + 1)) : (0, 0)
             if let standardCol = cx.standardCol, let scoreCol = cx.scoreCol {
                 let (itf, itn) = field(standardCol, pos)
                 guard let k = cx.itemNames.find(itf, count: itn) else { failed = true; return }
                 let (sf, sn) = field(scoreCol, pos)
-                guard add(sf, sn, rep: rep, unit: unit, item: cx.itemOf[Int(k)], &group, &limits, cx,
-                          line: line, p: p, rowStart: pos, repStart: repStart) else { failed = true; return }
+                guard add(sf, sn, rep: rep, item: cx.itemOf[Int(k)], &group, &limits, cx, recusal: recused ? place : nil) else {
+                    failed = true
+                    return
+                }
             } else {
                 for (c, item) in cx.itemCols {
                     let (sf, sn) = field(c, pos)
                     if sn == 0 { continue }
-                    guard add(sf, sn, rep: rep, unit: unit, item: item, &group, &limits, cx,
-                              line: line, p: p, rowStart: pos, repStart: repStart) else { failed = true; return }
+                    guard add(sf, sn, rep: rep, item: item, &group, &limits, cx, recusal: recused ? place : nil) else {
+                        failed = true
+                        return
+                    }
                 }
             }
-            if next > 0 && p[next - 1] == BulkCSV.lf { line += 1 }
+            if p[next - 1] == BulkCSV.lf { line += 1 }
             pos = next
         }
-        if !flush(&group, cx) { failed = true }
+        if !flush(&group) { failed = true }
         lineFeeds = line
     }
 
     /// Checks one score and adds it to the group, or to the recusals; `false` to hand over.
     @inline(__always)
-    private mutating func add(_ f: UnsafePointer<UInt8>, _ n: Int, rep: Int32, unit: Int32, item: Int, _ group: inout Group,
-                              _ limits: inout (max: [Int], onStep: [Bool]), _ cx: BulkBallotsReader.Context,
-                              line: Int, p: UnsafeBufferPointer<UInt8>, rowStart: Int, repStart: Int) -> Bool {
+    private mutating func add(_ f: UnsafePointer<UInt8>, _ n: Int, rep: Int32, item: Int, _ group: inout Group,
+                              _ limits: inout Limits, _ cx: BulkBallotsReader.Context, recusal: (line: Int, column: Int)?) -> Bool {
+        guard n > 0 else { return false }
         var m: Int64 = 0, s = 0
-        if n == 1 && f[0] &- 48 < 10 {
-            m = Int64(f[0] &- 48)
-        } else if n == 3 && f[0] &- 48 < 10 && f[1] == UInt8(ascii: ".") && f[2] &- 48 < 10 {
-            m = Int64(f[0] &- 48) * 10 + Int64(f[2] &- 48)
+        let d0 = f[0] &- 48
+        if n == 1 && d0 < 10 {
+            m = Int64(d0)
+        } else if n == 3 && d0 < 10 && f[1] == UInt8(ascii: ".") && f[2] &- 48 < 10 {
+            m = Int64(d0) * 10 + Int64(f[2] &- 48)
             s = 1
             if f[2] == 48 { m /= 10; s = 0 }
         } else {
@@ -129,32 +191,31 @@ struct BallotChunk: Sendable {
         if s > scale {
             guard s <= BulkBallotsReader.maxScale, rescale(by: s - scale, &group) else { return false }
             scale = s
-            limits = cx.limits(scale: scale)
+            limits = Limits(cx, scale: scale)
         }
-        let (mm, o) = m.multipliedReportingOverflow(by: BulkData.pow10[scale - s])
+        let (mm, o) = m.multipliedReportingOverflow(by: ByteNumber.pow10(scale - s))
         guard !o, mm <= Int64(limits.max[item]), limits.onStep[Int(mm)] else { return false }
-        if cx.own[Int(rep)].contains(unit) {
-            let location = SourceLocation(file: cx.fileName, line: line, column: BulkCSV.column(p, lineStart: rowStart, repStart))
-            recusals.append(RecusalViolation(representative: cx.repIDs[Int(rep)], unit: cx.unitIDs[Int(unit)], item: cx.items[item].key,
-                                             score: s == 0 ? Rational(integer: m) : Rational(m, BulkData.pow10[s]), location: location))
-            recusalKeys.append((Int(rep) * cx.unitIDs.count + Int(unit)) * cx.items.count + item)
+        if let recusal {
+            let unit = Int(group.unit)
+            recusals.append(RecusalViolation(representative: cx.repIDs[Int(rep)], unit: cx.unitIDs[unit], item: cx.items[item].key,
+                                             score: s == 0 ? Rational(integer: m) : Rational(m, ByteNumber.pow10(s)),
+                                             location: SourceLocation(file: cx.fileName, line: recusal.line, column: recusal.column)))
+            recusalKeys.append((Int(rep) * cx.unitIDs.count + unit) * cx.items.count + item)
             return true
         }
-        group.reps.append(rep)
-        group.items.append(Int32(item))
-        group.scores.append(Int16(mm))
+        group.append(rep: rep, item: item, score: Int16(mm))
         return true
     }
 
     /// Multiplies every score so far by 10^`k`; `false` when one no longer fits.
     private mutating func rescale(by k: Int, _ group: inout Group) -> Bool {
-        let f = Int(BulkData.pow10[k])
+        let f = Int(ByteNumber.pow10(k))
         for i in scores.indices {
             let x = Int(scores[i]) * f
             guard x <= Int(Int16.max) else { return false }
             scores[i] = Int16(x)
         }
-        for i in group.scores.indices {
+        for i in 0 ..< group.count {
             let x = Int(group.scores[i]) * f
             guard x <= Int(Int16.max) else { return false }
             group.scores[i] = Int16(x)
@@ -164,28 +225,24 @@ struct BallotChunk: Sendable {
 
     /// Ends the current unit's group: checks it for duplicates and appends its scores, sorted
     /// per item. `false` on a duplicate.
-    private mutating func flush(_ g: inout Group, _ cx: BulkBallotsReader.Context) -> Bool {
-        defer {
-            g.reps.removeAll(keepingCapacity: true)
-            g.items.removeAll(keepingCapacity: true)
-            g.scores.removeAll(keepingCapacity: true)
-        }
-        let n = g.reps.count
+    private mutating func flush(_ g: inout Group) -> Bool {
+        let n = g.count
+        g.count = 0
         guard n > 0 else { return true }
-        let itemCount = cx.items.count
+        let itemCount = g.itemCount
         // Duplicates: one bit per (representative, item) while few representatives and items.
-        g.seenReps.removeAll(keepingCapacity: true)
-        g.seenItems.removeAll(keepingCapacity: true)
         var small = itemCount <= 64
         if small {
+            var seen = 0
             for i in 0 ..< n {
                 let r = g.reps[i]
                 var k = 0
-                while k < g.seenReps.count && g.seenReps[k] != r { k += 1 }
-                if k == g.seenReps.count {
+                while k < seen && g.seenReps[k] != r { k += 1 }
+                if k == seen {
                     if k == 64 { small = false; break }
-                    g.seenReps.append(r)
-                    g.seenItems.append(0)
+                    g.seenReps[k] = r
+                    g.seenItems[k] = 0
+                    seen += 1
                 }
                 let bit = UInt64(1) << UInt64(g.items[i])
                 if g.seenItems[k] & bit != 0 { return false }
@@ -193,40 +250,38 @@ struct BallotChunk: Sendable {
             }
         }
         if !small {
-            g.keys.removeAll(keepingCapacity: true)
-            for i in 0 ..< n { g.keys.append(Int(g.reps[i]) * itemCount + Int(g.items[i])) }
-            g.keys.sort()
-            for i in 1 ..< n where g.keys[i] == g.keys[i - 1] { return false }
+            var keys = (0 ..< n).map { Int(g.reps[$0]) * itemCount + Int(g.items[$0]) }
+            keys.sort()
+            for i in 1 ..< n where keys[i] == keys[i - 1] { return false }
         }
         // Counting sort by item, then each item's scores sorted.
         for i in 0 ..< itemCount { g.counts[i] = 0 }
         for i in 0 ..< n { g.counts[Int(g.items[i])] += 1 }
-        let first = scores.count
-        var offset = first
+        var offset = 0
         for i in 0 ..< itemCount {
             g.at[i] = offset
             offset += Int(g.counts[i])
         }
-        scores.append(contentsOf: repeatElement(0, count: n))
-        if keepReps { reps.append(contentsOf: repeatElement(0, count: n)) }
         for i in 0 ..< n {
             let item = Int(g.items[i])
-            scores[g.at[item]] = g.scores[i]
-            if keepReps { reps[g.at[item]] = g.reps[i] }
+            g.sortedScores[g.at[item]] = g.scores[i]
+            g.sortedReps[g.at[item]] = g.reps[i]
             g.at[item] += 1
         }
+        let sorted = UnsafeMutableBufferPointer(start: g.sortedScores, count: n)
         if !keepReps {
-            scores.withUnsafeMutableBufferPointer { s in
-                var lo = first
-                for i in 0 ..< itemCount {
-                    let hi = lo + Int(g.counts[i])
-                    insertionSort(s, lo, hi)
-                    lo = hi
-                }
+            var lo = 0
+            for i in 0 ..< itemCount {
+                let hi = lo + Int(g.counts[i])
+                insertionSort(sorted, lo, hi)
+                lo = hi
             }
+        } else {
+            reps.append(contentsOf: UnsafeBufferPointer(start: g.sortedReps, count: n))
         }
+        scores.append(contentsOf: sorted)
         groupUnits.append(g.unit)
-        groupCounts.append(contentsOf: g.counts)
+        groupCounts.append(contentsOf: UnsafeBufferPointer(start: g.counts, count: itemCount))
         return true
     }
 }

@@ -61,6 +61,7 @@ public enum BulkBallotsReader {
         var repIDs: [String]
         /// Per representative: the units they belong to (never counted).
         var own: [[Int32]]
+        var hasOwn: [Bool]
         var units: IDTable
         var unitIDs: [String]
         /// The scale scores start at: the step's decimals.
@@ -126,12 +127,13 @@ public enum BulkBallotsReader {
             self.units = units.index
             unitIDs = units.ids
             own = roster.map { r in r.units.compactMap { units.index.find($0) } }
+            hasOwn = own.map { !$0.isEmpty }
         }
 
         /// Per item, the largest score mantissa allowed at `scale`; and per mantissa, whether
         /// it is on the step.
         func limits(scale: Int) -> (max: [Int], onStep: [Bool]) {
-            let f = Int128(BulkData.pow10[scale])
+            let f = Int128(ByteNumber.pow10(scale))
             let max = items.map { it -> Int in
                 guard !it.max.isNegative else { return -1 }
                 return Int(min(Int128(Int16.max), Int128(it.max.numerator) * f / Int128(it.max.denominator)))

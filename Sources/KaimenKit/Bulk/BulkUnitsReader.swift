@@ -36,38 +36,33 @@ public enum BulkUnitsReader {
             row += lineFeeds[k] + 1
             line += lineFeeds[k]
         }
-        let out = BulkUnitsBuffers(capacity: row, metricCount: rules.metrics.count)
-        let plan = planned
-        let jobs = Parallel.map(parts) { k in
-            var job = plan[k]
-            parse(bytes.buffer, &job, layout, out)
-            return job
+        let storage = UnitsStorage(capacity: row, metrics: layout.present, metricCount: rules.metrics.count)
+        let parsed = storage.withBuffers { out -> (count: Int, scales: [Int], index: IDTable)? in
+            let plan = planned
+            let jobs = Parallel.map(parts) { k in
+                var job = plan[k]
+                parse(bytes.buffer, &job, layout, out)
+                return job
+            }
+            guard !jobs.contains(where: \.failed) else { return nil }
+            // Close the gaps that empty lines left, so rows are contiguous.
+            var count = 0
+            for job in jobs {
+                out.move(job.firstRow ..< job.firstRow + job.rows, to: count, metrics: layout.present)
+                count += job.rows
+            }
+            guard count > 0, let scales = mergeScales(jobs, layout: layout, out: out),
+                  let index = uniqueIDs(p, out: out, count: count),
+                  ratiosHold(rules: rules, out: out, scales: scales, count: count) else { return nil }
+            return (count, scales, index)
         }
-        guard !jobs.contains(where: \.failed) else {
-            for job in jobs { out.releaseStrings(job.firstRow ..< job.firstRow + job.rows) }
-            out.deallocate()
-            return nil
-        }
-        // Close the gaps that empty lines left, so rows are contiguous.
-        var count = 0
-        for job in jobs {
-            out.move(job.firstRow ..< job.firstRow + job.rows, to: count, metrics: layout.present)
-            count += job.rows
-        }
-        guard count > 0, let scales = mergeScales(jobs, layout: layout, out: out),
-              let index = uniqueIDs(p, out: out, count: count),
-              ratiosHold(rules: rules, out: out, scales: scales, count: count) else {
-            out.releaseStrings(0 ..< count)
-            out.deallocate()
-            return nil
-        }
+        guard let (count, scales, index) = parsed else { return nil }
+        var mantissas = storage.take(count: count)
         for m in layout.absent {
-            let fill = rules.metrics[m].missing == .zero ? 0 : BulkData.missing
-            out.columns[m].initialize(repeating: fill, count: count)
+            mantissas[m] = Array(repeating: rules.metrics[m].missing == .zero ? 0 : BulkData.missing, count: count)
         }
-        let result = out.take(count: count)
-        return (UnitIdentities(ids: result.ids, names: result.names, categories: result.categories, lines: result.lines),
-                MetricColumns(unitCount: count, scales: scales, mantissas: result.columns), index)
+        return (UnitIdentities(ids: storage.ids, names: storage.names, categories: storage.categories, lines: storage.lines),
+                MetricColumns(unitCount: count, scales: scales, mantissas: mantissas), index)
     }
 
     /// `UnitsReader` reads JSON when the name says so or the text starts with `{` or `[`.
@@ -149,18 +144,39 @@ public enum BulkUnitsReader {
         }
     }
 
+    /// How to read one column, flat for the hot loop.
+    struct ColumnSpec {
+        /// `Layout.id`, `.name`, `.category`, or the metric's index.
+        var role: Int
+        var kind: MetricDefinition.Kind
+        var missing: MetricDefinition.Missing
+        var values: UnsafeMutablePointer<Int64>?
+    }
+
     static func parse(_ p: UnsafeBufferPointer<UInt8>, _ job: inout Job, _ layout: Layout, _ out: BulkUnitsBuffers) {
         let width = layout.width
         let ends = UnsafeMutablePointer<Int>.allocate(capacity: width)
-        defer { ends.deallocate() }
+        let specs = UnsafeMutablePointer<ColumnSpec>.allocate(capacity: width)
+        let scales = UnsafeMutablePointer<Int>.allocate(capacity: width)
+        for c in 0 ..< width {
+            let role = layout.roles[c]
+            specs[c] = role >= 0 ? ColumnSpec(role: role, kind: layout.kinds[role], missing: layout.missing[role], values: out.columns[role])
+                                 : ColumnSpec(role: role, kind: .number, missing: .error, values: nil)
+            scales[c] = 0
+        }
         let base = p.baseAddress!
         var pos = job.start
         let limit = job.end
         var line = job.firstLine
         var row = job.firstRow
         var categories = CategoryCache()
-        defer { job.rows = row - job.firstRow }
-        let roles = layout.roles, kinds = layout.kinds, missingRules = layout.missing
+        defer {
+            job.rows = row - job.firstRow
+            for c in 0 ..< width where specs[c].role >= 0 { job.scales[specs[c].role] = scales[c] }
+            ends.deallocate()
+            specs.deallocate()
+            scales.deallocate()
+        }
         while pos < limit {
             let b = p[pos]
             if b == BulkCSV.lf { pos += 1; line += 1; continue }
@@ -174,20 +190,19 @@ public enum BulkUnitsReader {
             var fieldStart = pos
             for c in 0 ..< width {
                 let fieldEnd = ends[c]
-                let role = roles[c]
+                let spec = specs[c]
                 let f = base + fieldStart
                 let n = fieldEnd - fieldStart
-                if role >= 0 {
-                    let kind = kinds[role]
+                if let column = spec.values {
                     var m: Int64 = 0, s = 0
-                    if let (fm, fs) = fastValue(f, n, kind) {
+                    if let (fm, fs) = fastValue(f, n, spec.kind) {
                         m = fm; s = fs
                     } else {
-                        switch ByteNumber.metric(f, count: n, kind: kind) {
+                        switch ByteNumber.metric(f, count: n, kind: spec.kind) {
                         case .value(let vm, let vs):
                             m = vm; s = vs
                         case .missing:
-                            switch missingRules[role] {
+                            switch spec.missing {
                             case .error: job.failed = true; return
                             case .zero: m = 0
                             case .notAssessable: m = BulkData.missing
@@ -197,24 +212,24 @@ public enum BulkUnitsReader {
                             return
                         }
                     }
-                    let column = out.columns[role]
-                    if m != BulkData.missing && s != job.scales[role] {
-                        if s < job.scales[role] {
-                            let (x, o) = m.multipliedReportingOverflow(by: BulkData.pow10[job.scales[role] - s])
+                    let scale = scales[c]
+                    if s != scale && m != BulkData.missing {
+                        if s < scale {
+                            let (x, o) = m.multipliedReportingOverflow(by: ByteNumber.pow10(scale - s))
                             if o { job.failed = true; return }
                             m = x
                         } else {
-                            guard s <= maxScale, rescale(column, job.firstRow ..< row, by: s - job.scales[role]) else {
+                            guard s <= maxScale, rescale(column, job.firstRow ..< row, by: s - scale) else {
                                 job.failed = true
                                 return
                             }
-                            job.scales[role] = s
+                            scales[c] = s
                         }
                     }
                     column[row] = m
                 } else {
                     guard let (a, len) = BulkCSV.textCell(f, n) else { job.failed = true; return }
-                    switch role {
+                    switch spec.role {
                     case Layout.id:
                         guard len > 0 else { job.failed = true; return }
                         id = String(decoding: UnsafeBufferPointer(start: f + a, count: len), as: UTF8.self)
@@ -229,9 +244,9 @@ public enum BulkUnitsReader {
                 }
                 fieldStart = fieldEnd + 1
             }
-            (out.ids + row).initialize(to: id)
-            (out.names + row).initialize(to: name)
-            (out.categories + row).initialize(to: category)
+            out.ids[row] = id
+            out.names[row] = name
+            out.categories[row] = category
             out.lines[row] = Int32(truncatingIfNeeded: line)
             row += 1
             line += 1
@@ -264,19 +279,19 @@ public enum BulkUnitsReader {
             let d = f[i] &- 48
             if d >= 10 { return nil }
             if d == 0 { zeros += 1 } else {
-                m = m &* BulkData.pow10[zeros + 1] &+ Int64(d)
+                m = m &* ByteNumber.pow10(zeros + 1) &+ Int64(d)
                 s += zeros + 1
                 zeros = 0
             }
             i += 1
         }
-        if kind == .rate && m > BulkData.pow10[s] { return nil }
+        if kind == .rate && m > ByteNumber.pow10(s) { return nil }
         return (m, s)
     }
 
     /// Multiplies the stored values of `rows` by 10^`k`; `false` on overflow.
     static func rescale(_ column: UnsafeMutablePointer<Int64>, _ rows: Range<Int>, by k: Int) -> Bool {
-        let f = BulkData.pow10[k]
+        let f = ByteNumber.pow10(k)
         for r in rows where column[r] != BulkData.missing {
             let (x, o) = column[r].multipliedReportingOverflow(by: f)
             if o { return false }
@@ -345,7 +360,7 @@ public enum BulkUnitsReader {
             }
             guard case .ratio(let r)? = input, r.maxOne, let n = index[r.numerator], let d = index[r.denominator] else { continue }
             let a = out.columns[n], b = out.columns[d]
-            let fa = Int128(BulkData.pow10[scales[d]]), fb = Int128(BulkData.pow10[scales[n]])
+            let fa = Int128(ByteNumber.pow10(scales[d])), fb = Int128(ByteNumber.pow10(scales[n]))
             for u in 0 ..< count where a[u] != BulkData.missing && b[u] != BulkData.missing {
                 if Int128(a[u]) * fa > Int128(b[u]) * fb { return false }
             }
@@ -354,11 +369,87 @@ public enum BulkUnitsReader {
     }
 }
 
-/// The output of `BulkUnitsReader` while chunks write into it: one buffer per column. Each
-/// row is written by exactly one thread (the chunk's rows), which is what makes sharing these
-/// pointers between threads safe.
+/// The arrays `BulkUnitsReader` fills in place, one row per line of the file at most.
+final class UnitsStorage {
+    /// One box per metric, so each column's buffer can be held open at once.
+    final class Column {
+        var values: [Int64]
+        init(capacity: Int) { values = [Int64](unsafeUninitializedCapacity: capacity) { _, n in n = capacity } }
+    }
+
+    var columns: [Column?]
+    var ids: [String]
+    var names: [String]
+    var categories: [String]
+    var lines: [Int32]
+    var idStarts: [Int]
+    var idLengths: [Int32]
+
+    init(capacity: Int, metrics: [Int], metricCount: Int) {
+        columns = (0 ..< metricCount).map { metrics.contains($0) ? Column(capacity: capacity) : nil }
+        ids = Array(repeating: "", count: capacity)
+        names = Array(repeating: "", count: capacity)
+        categories = Array(repeating: "", count: capacity)
+        lines = [Int32](unsafeUninitializedCapacity: capacity) { _, n in n = capacity }
+        idStarts = [Int](unsafeUninitializedCapacity: capacity) { _, n in n = capacity }
+        idLengths = [Int32](unsafeUninitializedCapacity: capacity) { _, n in n = capacity }
+    }
+
+    /// `body` with pointers to every array, held open for its whole run.
+    func withBuffers<R>(_ body: (BulkUnitsBuffers) -> R) -> R {
+        ids.withUnsafeMutableBufferPointer { ids in
+            names.withUnsafeMutableBufferPointer { names in
+                categories.withUnsafeMutableBufferPointer { categories in
+                    lines.withUnsafeMutableBufferPointer { lines in
+                        idStarts.withUnsafeMutableBufferPointer { idStarts in
+                            idLengths.withUnsafeMutableBufferPointer { idLengths in
+                                var columns: [UnsafeMutablePointer<Int64>?] = []
+                                func open(_ m: Int) -> R {
+                                    if m == self.columns.count {
+                                        return body(BulkUnitsBuffers(columns: columns.map { $0 ?? UnsafeMutablePointer(bitPattern: 8)! },
+                                                                     ids: ids.baseAddress!, names: names.baseAddress!,
+                                                                     categories: categories.baseAddress!, lines: lines.baseAddress!,
+                                                                     idStarts: idStarts.baseAddress!, idLengths: idLengths.baseAddress!))
+                                    }
+                                    guard let column = self.columns[m] else {
+                                        columns.append(nil)
+                                        return open(m + 1)
+                                    }
+                                    return column.values.withUnsafeMutableBufferPointer { p in
+                                        columns.append(p.baseAddress!)
+                                        return open(m + 1)
+                                    }
+                                }
+                                return open(0)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The first `count` rows' metric columns (empty for metrics without a column); the other
+    /// arrays are cut to `count`.
+    func take(count: Int) -> [[Int64]] {
+        for a in [\UnitsStorage.ids, \.names, \.categories] { self[keyPath: a].removeLast(self[keyPath: a].count - count) }
+        lines.removeLast(lines.count - count)
+        idStarts = []
+        idLengths = []
+        return columns.indices.map { m in
+            guard let c = columns[m] else { return [] }
+            columns[m] = nil
+            var v = c.values
+            c.values = []
+            v.removeLast(v.count - count)
+            return v
+        }
+    }
+}
+
+/// Pointers into `UnitsStorage` while chunks write into it. Each row is written by exactly
+/// one thread (the chunk's rows), which is what makes sharing these pointers safe.
 struct BulkUnitsBuffers: @unchecked Sendable {
-    let capacity: Int
     let columns: [UnsafeMutablePointer<Int64>]
     let ids: UnsafeMutablePointer<String>
     let names: UnsafeMutablePointer<String>
@@ -367,64 +458,18 @@ struct BulkUnitsBuffers: @unchecked Sendable {
     let idStarts: UnsafeMutablePointer<Int>
     let idLengths: UnsafeMutablePointer<Int32>
 
-    init(capacity: Int, metricCount: Int) {
-        self.capacity = capacity
-        columns = (0 ..< metricCount).map { _ in .allocate(capacity: capacity) }
-        ids = .allocate(capacity: capacity)
-        names = .allocate(capacity: capacity)
-        categories = .allocate(capacity: capacity)
-        lines = .allocate(capacity: capacity)
-        idStarts = .allocate(capacity: capacity)
-        idLengths = .allocate(capacity: capacity)
-    }
-
     /// Moves rows `from` down to start at `to` (≤ `from.lowerBound`).
     func move(_ from: Range<Int>, to: Int, metrics: [Int]) {
         guard to != from.lowerBound, !from.isEmpty else { return }
         let n = from.count, a = from.lowerBound
-        for m in metrics { (columns[m] + to).moveInitialize(from: columns[m] + a, count: n) }
-        (ids + to).moveInitialize(from: ids + a, count: n)
-        (names + to).moveInitialize(from: names + a, count: n)
-        (categories + to).moveInitialize(from: categories + a, count: n)
-        (lines + to).moveInitialize(from: lines + a, count: n)
-        (idStarts + to).moveInitialize(from: idStarts + a, count: n)
-        (idLengths + to).moveInitialize(from: idLengths + a, count: n)
-    }
-
-    func releaseStrings(_ rows: Range<Int>) {
-        guard !rows.isEmpty else { return }
-        (ids + rows.lowerBound).deinitialize(count: rows.count)
-        (names + rows.lowerBound).deinitialize(count: rows.count)
-        (categories + rows.lowerBound).deinitialize(count: rows.count)
-    }
-
-    func deallocate() {
-        for c in columns { c.deallocate() }
-        ids.deallocate()
-        names.deallocate()
-        categories.deallocate()
-        lines.deallocate()
-        idStarts.deallocate()
-        idLengths.deallocate()
-    }
-
-    /// The first `count` rows as arrays; the buffers are freed.
-    func take(count: Int) -> (columns: [[Int64]], ids: [String], names: [String], categories: [String], lines: [Int32]) {
-        let columns = columns.map(Disjoint.init)
-        let cols = Parallel.map(columns.count) { m in BulkUnitsBuffers.array(columns[m].base, count: count) }
-        idStarts.deallocate()
-        idLengths.deallocate()
-        return (cols, Self.array(ids, count: count), Self.array(names, count: count),
-                Self.array(categories, count: count), Self.array(lines, count: count))
-    }
-
-    /// The first `count` values of `p` moved into an array; `p` is freed.
-    static func array<T>(_ p: UnsafeMutablePointer<T>, count: Int) -> [T] {
-        let a = [T](unsafeUninitializedCapacity: count) { buf, n in
-            buf.baseAddress!.moveInitialize(from: p, count: count)
-            n = count
+        for m in metrics { (columns[m] + to).update(from: columns[m] + a, count: n) }
+        for i in 0 ..< n {
+            ids[to + i] = ids[a + i]
+            names[to + i] = names[a + i]
+            categories[to + i] = categories[a + i]
         }
-        p.deallocate()
-        return a
+        (lines + to).update(from: lines + a, count: n)
+        (idStarts + to).update(from: idStarts + a, count: n)
+        (idLengths + to).update(from: idLengths + a, count: n)
     }
 }

@@ -19,6 +19,33 @@ public enum ByteNumber {
     /// The largest scale a parsed value may have (10^18 still fits in `Int64`).
     public static let maxScale = 18
 
+    /// 10^`n` for `n` in 0…18, without the one-time initialisation check a global array costs
+    /// on every use in a hot loop.
+    @inline(__always)
+    public static func pow10(_ n: Int) -> Int64 {
+        switch n {
+        case 0: 1
+        case 1: 10
+        case 2: 100
+        case 3: 1_000
+        case 4: 10_000
+        case 5: 100_000
+        case 6: 1_000_000
+        case 7: 10_000_000
+        case 8: 100_000_000
+        case 9: 1_000_000_000
+        case 10: 10_000_000_000
+        case 11: 100_000_000_000
+        case 12: 1_000_000_000_000
+        case 13: 10_000_000_000_000
+        case 14: 100_000_000_000_000
+        case 15: 1_000_000_000_000_000
+        case 16: 10_000_000_000_000_000
+        case 17: 100_000_000_000_000_000
+        default: 1_000_000_000_000_000_000
+        }
+    }
+
     // MARK: Decimals
 
     /// `[+|-] digits [. digits]` with at least one digit, as `Rational(decimal:)` reads it,
@@ -52,7 +79,7 @@ public enum ByteNumber {
                 } else {
                     let places = pendingZeros + 1
                     guard scale + places <= maxScale else { return nil }
-                    let (mp, o1) = m.multipliedReportingOverflow(by: BulkData.pow10[places])
+                    let (mp, o1) = m.multipliedReportingOverflow(by: pow10(places))
                     let (s, o2) = mp.addingReportingOverflow(Int64(d))
                     if o1 || o2 { return nil }
                     m = s
@@ -117,7 +144,7 @@ public enum ByteNumber {
         switch kind {
         case .count: m >= 0 && s == 0
         case .amount: m >= 0
-        case .rate: m >= 0 && m <= BulkData.pow10[s]
+        case .rate: m >= 0 && m <= pow10(s)
         case .number, .flag: true
         }
     }
