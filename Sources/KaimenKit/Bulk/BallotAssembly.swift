@@ -12,11 +12,14 @@ extension BulkBallotsReader {
         }
     }
 
-    static func assemble(_ p: UnsafeBufferPointer<UInt8>, bounds: [Int], headerLine: Int, context cx: Context, keepReps: Bool) -> Outcome {
+    static func assemble(_ p: UnsafeBufferPointer<UInt8>, bounds: [Int], headerLine: Int, context cx: Context, keepReps: Bool, release: MappedFile?) -> Outcome {
         let bytes = SharedBytes(p)
         var chunks = Parallel.map(bounds.count - 1) { k in
-            var chunk = BallotChunk(start: bounds[k], end: bounds[k + 1], scale: cx.startScale, keepReps: keepReps)
-            chunk.parse(bytes.buffer, cx)
+            // The first chunk's scores will hold every chunk's: set aside room for them all (each
+            // score takes two bytes of the file at least).
+            let reserve = k == 0 && !keepReps ? (bounds[bounds.count - 1] - bounds[0]) / 2 + 1 : 0
+            var chunk = BallotChunk(start: bounds[k], end: bounds[k + 1], scale: cx.startScale, keepReps: keepReps, reserve: reserve)
+            chunk.parse(bytes.buffer, cx, release: release)
             return chunk
         }
         guard !chunks.contains(where: \.failed) else { return .handOver }

@@ -23,11 +23,13 @@ struct BallotChunk: Sendable {
     var recusalKeys: [Int] = []
     var failed = false
 
-    init(start: Int, end: Int, scale: Int, keepReps: Bool) {
+    /// - Parameter reserve: room to set aside for scores (address space only until written).
+    init(start: Int, end: Int, scale: Int, keepReps: Bool, reserve: Int = 0) {
         self.start = start
         self.end = end
         self.scale = scale
         self.keepReps = keepReps
+        scores.reserveCapacity(reserve)
     }
 
     /// The current unit's ballots, before they are checked and sorted: buffers that grow as
@@ -90,6 +92,14 @@ struct BallotChunk: Sendable {
         }
     }
 
+    /// Recently seen representative ids (where in the file) and their indices.
+    private struct RepCache {
+        static let size = 64
+        var starts = [Int](repeating: 0, count: size)
+        var lengths = [Int](repeating: -1, count: size)
+        var reps = [Int32](repeating: 0, count: size)
+    }
+
     /// Per item, the largest mantissa allowed, and per mantissa whether it is on the step, at
     /// the chunk's scale.
     private struct Limits {
@@ -98,7 +108,7 @@ struct BallotChunk: Sendable {
         init(_ cx: BulkBallotsReader.Context, scale: Int) { (max, onStep) = cx.limits(scale: scale) }
     }
 
-    mutating func parse(_ p: UnsafeBufferPointer<UInt8>, _ cx: BulkBallotsReader.Context) {
+    mutating func parse(_ p: UnsafeBufferPointer<UInt8>, _ cx: BulkBallotsReader.Context, release: MappedFile?) {
         let width = cx.width
         let ends = UnsafeMutablePointer<Int>.allocate(capacity: width)
         var group = Group(itemCount: cx.items.count)
@@ -108,9 +118,12 @@ struct BallotChunk: Sendable {
         }
         let base = p.baseAddress!
         var limits = Limits(cx, scale: scale)
+        var repCache = RepCache()
         var pos = start
         let limit = end
         var line = 0
+        var released = pos
+        defer { release?.release(released ..< limit) }
         let repCol = cx.repCol, unitCol = cx.unitCol
         @inline(__always) func field(_ c: Int, _ rowStart: Int) -> (UnsafePointer<UInt8>, Int) {
             let s = c == 0 ? rowStart : ends[c - 1] + 1
@@ -126,8 +139,23 @@ struct BallotChunk: Sendable {
                 continue
             }
             guard let next = BulkCSV.splitRecord(p, from: pos, limit: limit, width: width, ends: ends) else { failed = true; return }
+            if let release, pos - released >= BulkUnitsReader.releaseStep {
+                release.release(released ..< pos)
+                released = pos
+            }
             let (rf, rn) = field(repCol, pos)
-            guard let rep = cx.reps.find(rf, count: rn) else { failed = true; return }
+            // Representatives recur row after row: a small cache saves most hash lookups.
+            let slot = rn > 0 ? Int(rf[rn - 1] &+ rf[rn / 2] &* 7) & (RepCache.size - 1) : 0
+            let rep: Int32
+            if repCache.lengths[slot] == rn && IDTable.equal(base + repCache.starts[slot], rf, rn) {
+                rep = repCache.reps[slot]
+            } else {
+                guard let r = cx.reps.find(rf, count: rn) else { failed = true; return }
+                rep = r
+                repCache.starts[slot] = rf - base
+                repCache.lengths[slot] = rn
+                repCache.reps[slot] = r
+            }
             let (uf, un) = field(unitCol, pos)
             let sameUnit = group.unit >= 0 && un == group.unitLength && IDTable.equal(uf, base + group.unitStart, un)
             if !sameUnit {
@@ -286,10 +314,25 @@ struct BallotChunk: Sendable {
     }
 }
 
-/// Sorts `s[lo ..< hi]` ascending: quick for the handful of ballots a unit gets per item.
+/// Sorts `s[lo ..< hi]` ascending: quick for the handful of ballots a unit gets per item
+/// (a branch-free odd–even transposition sort up to 12, else insertion sort).
 @inline(__always)
 func insertionSort(_ s: UnsafeMutableBufferPointer<Int16>, _ lo: Int, _ hi: Int) {
-    if hi - lo > 32 {
+    let n = hi - lo
+    if n <= 12 {
+        guard n > 1, let p = s.baseAddress.map({ $0 + lo }) else { return }
+        for pass in 0 ..< n {
+            var i = pass & 1
+            while i + 1 < n {
+                let a = p[i], b = p[i + 1]
+                p[i] = min(a, b)
+                p[i + 1] = max(a, b)
+                i += 2
+            }
+        }
+        return
+    }
+    if n > 32 {
         var part = UnsafeMutableBufferPointer(rebasing: s[lo ..< hi])
         part.sort()
         return

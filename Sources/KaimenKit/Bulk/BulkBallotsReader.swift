@@ -20,19 +20,29 @@ public enum BulkBallotsReader {
         }
     }
 
-    /// - Parameter parallelThreshold: files of fewer bytes are read on one thread.
-    public static func read(_ p: UnsafeBufferPointer<UInt8>, fileName: String, rules: Rules, units: (index: IDTable, ids: [String]),
+    /// Reads a mapped file, letting go of its pages as it goes.
+    public static func read(_ file: MappedFile, fileName: String, rules: Rules, units: (index: IDTable, ids: [String]),
                             roster: [Representative], threads: Int, parallelThreshold: Int = 4 << 20) -> BallotColumns? {
+        read(file.bytes, fileName: fileName, rules: rules, units: units, roster: roster, threads: threads,
+             parallelThreshold: parallelThreshold, release: file)
+    }
+
+    /// - Parameters:
+    ///   - parallelThreshold: files of fewer bytes are read on one thread.
+    ///   - release: the mapping `p` lies in, to let go of pages once read.
+    public static func read(_ p: UnsafeBufferPointer<UInt8>, fileName: String, rules: Rules, units: (index: IDTable, ids: [String]),
+                            roster: [Representative], threads: Int, parallelThreshold: Int = 4 << 20,
+                            release: MappedFile? = nil) -> BallotColumns? {
         guard let header = BulkCSV.header(p),
               let context = Context(header: header.names, rules: rules, units: units, roster: roster, fileName: fileName) else { return nil }
         let parts = threads > 1 && p.count - header.bodyStart > parallelThreshold ? threads : 1
         var bounds = BulkCSV.lineBoundaries(p, start: header.bodyStart, end: p.count, parts: parts)
         for k in 1 ..< parts { bounds[k] = max(bounds[k - 1], unitBoundary(p, bounds[k], end: p.count, context: context)) }
-        switch assemble(p, bounds: bounds, headerLine: header.line, context: context, keepReps: false) {
+        switch assemble(p, bounds: bounds, headerLine: header.line, context: context, keepReps: false, release: release) {
         case .done(let columns): return columns
         case .handOver: return nil
         case .ungrouped:
-            return assemble(p, bounds: bounds, headerLine: header.line, context: context, keepReps: true).columns
+            return assemble(p, bounds: bounds, headerLine: header.line, context: context, keepReps: true, release: release).columns
         }
     }
 

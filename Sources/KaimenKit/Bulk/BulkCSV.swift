@@ -133,6 +133,18 @@ enum BulkCSV {
         return true
     }
 
+    /// The offset of the comma or line end that ends the field starting at `pos`.
+    @inline(__always)
+    static func fieldEnd(_ p: UnsafeBufferPointer<UInt8>, from pos: Int, limit: Int) -> Int {
+        var i = pos
+        while i < limit {
+            let b = p[i]
+            if b <= comma && (b == comma || b == lf || b == cr) { break }
+            i += 1
+        }
+        return i
+    }
+
     /// Where each field of the record at `pos` ends, for the first `width` fields; `nil` when
     /// the record has fewer or more fields. On success `ends[c]` is the offset of the byte
     /// after field `c` (its comma or line end), and the result is the offset after the

@@ -29,3 +29,48 @@ public enum BulkFile {
         return failed ? nil : bytes
     }
 }
+
+/// A file mapped into memory, read-only: its bytes without a copy, straight from the page
+/// cache. The bulk readers let go of the pages they are done with as they go (`release`), so
+/// a large file never sits in memory whole.
+public final class MappedFile: Sendable {
+    public let count: Int
+    /// The mapping's address, as a number (0 for an empty file).
+    private let address: UInt
+
+    /// Maps the file at `path`; `nil` when it cannot be opened or mapped.
+    public init?(path: String) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        count = Int(info.st_size)
+        guard count > 0 else {
+            address = 0
+            return
+        }
+        guard let p = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
+        _ = madvise(p, count, MADV_SEQUENTIAL)
+        address = UInt(bitPattern: p)
+    }
+
+    deinit {
+        if address != 0 { _ = munmap(UnsafeMutableRawPointer(bitPattern: address), count) }
+    }
+
+    /// The file's bytes, valid while this object lives.
+    public var bytes: UnsafeBufferPointer<UInt8> {
+        guard address != 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: UnsafePointer(bitPattern: address), count: count)
+    }
+
+    /// Lets go of the whole pages inside `range`: they leave the process's memory, and are
+    /// read again from the page cache should they be touched.
+    public func release(_ range: Range<Int>) {
+        let page = 4096
+        let lo = (range.lowerBound + page - 1) / page * page, hi = min(range.upperBound, count) / page * page
+        guard address != 0, hi > lo else { return }
+        _ = madvise(UnsafeMutableRawPointer(bitPattern: address + UInt(lo)), hi - lo, MADV_DONTNEED)
+    }
+}

@@ -17,9 +17,17 @@ public enum BulkUnitsReader {
         bytes.withUnsafeBufferPointer { read($0, fileName: fileName, rules: rules, threads: threads, parallelThreshold: parallelThreshold) }
     }
 
-    /// - Parameter parallelThreshold: files of fewer bytes are read on one thread.
-    public static func read(_ p: UnsafeBufferPointer<UInt8>, fileName: String, rules: Rules, threads: Int,
+    /// Reads a mapped file, letting go of its pages as it goes.
+    public static func read(_ file: MappedFile, fileName: String, rules: Rules, threads: Int,
                             parallelThreshold: Int = 4 << 20) -> Result? {
+        read(file.bytes, fileName: fileName, rules: rules, threads: threads, parallelThreshold: parallelThreshold, release: file)
+    }
+
+    /// - Parameters:
+    ///   - parallelThreshold: files of fewer bytes are read on one thread.
+    ///   - release: the mapping `p` lies in, to let go of pages once read.
+    public static func read(_ p: UnsafeBufferPointer<UInt8>, fileName: String, rules: Rules, threads: Int,
+                            parallelThreshold: Int = 4 << 20, release: MappedFile? = nil) -> Result? {
         guard !looksJSON(p, fileName: fileName),
               let header = BulkCSV.header(p),
               let layout = Layout(header: header.names, rules: rules) else { return nil }
@@ -28,7 +36,16 @@ public enum BulkUnitsReader {
 
         // Each chunk's first line, and room for as many rows as it has lines.
         let bytes = SharedBytes(p)
-        let lineFeeds = Parallel.map(parts) { k in BulkCSV.countLineFeeds(bytes.buffer, bounds[k], bounds[k + 1]) }
+        let lineFeeds = Parallel.map(parts) { k in
+            // In steps, letting go of a mapped file's pages behind (the parse reads them again).
+            var n = 0
+            for a in stride(from: bounds[k], to: bounds[k + 1], by: releaseStep) {
+                let b = min(a + releaseStep, bounds[k + 1])
+                n += BulkCSV.countLineFeeds(bytes.buffer, a, b)
+                release?.release(a ..< b)
+            }
+            return n
+        }
         var planned: [Job] = []
         var row = 0, line = header.line + 1
         for k in 0 ..< parts {
@@ -41,7 +58,7 @@ public enum BulkUnitsReader {
             let plan = planned
             let jobs = Parallel.map(parts) { k in
                 var job = plan[k]
-                parse(bytes.buffer, &job, layout, out)
+                parse(bytes.buffer, &job, layout, out, release: release)
                 return job
             }
             guard !jobs.contains(where: \.failed) else { return nil }
@@ -52,7 +69,7 @@ public enum BulkUnitsReader {
                 count += job.rows
             }
             guard count > 0, let scales = mergeScales(jobs, layout: layout, out: out),
-                  let index = uniqueIDs(p, out: out, count: count),
+                  let index = uniqueIDs(jobs, count: count),
                   ratiosHold(rules: rules, out: out, scales: scales, count: count) else { return nil }
             return (count, scales, index)
         }
@@ -133,6 +150,9 @@ public enum BulkUnitsReader {
         var rows = 0
         /// Per metric: the scale this chunk's values are stored at.
         var scales: [Int]
+        /// The ids' bytes, back to back, and where each ends.
+        var idBytes: [UInt8] = []
+        var idEnds: [Int] = []
         var failed = false
 
         init(start: Int, end: Int, firstLine: Int, firstRow: Int, metricCount: Int) {
@@ -153,9 +173,8 @@ public enum BulkUnitsReader {
         var values: UnsafeMutablePointer<Int64>?
     }
 
-    static func parse(_ p: UnsafeBufferPointer<UInt8>, _ job: inout Job, _ layout: Layout, _ out: BulkUnitsBuffers) {
+    static func parse(_ p: UnsafeBufferPointer<UInt8>, _ job: inout Job, _ layout: Layout, _ out: BulkUnitsBuffers, release: MappedFile?) {
         let width = layout.width
-        let ends = UnsafeMutablePointer<Int>.allocate(capacity: width)
         let specs = UnsafeMutablePointer<ColumnSpec>.allocate(capacity: width)
         let scales = UnsafeMutablePointer<Int>.allocate(capacity: width)
         for c in 0 ..< width {
@@ -170,10 +189,11 @@ public enum BulkUnitsReader {
         var line = job.firstLine
         var row = job.firstRow
         var categories = CategoryCache()
+        var released = pos
         defer {
+            release?.release(released ..< limit)
             job.rows = row - job.firstRow
             for c in 0 ..< width where specs[c].role >= 0 { job.scales[specs[c].role] = scales[c] }
-            ends.deallocate()
             specs.deallocate()
             scales.deallocate()
         }
@@ -185,27 +205,58 @@ public enum BulkUnitsReader {
                 pos += 2; line += 1
                 continue
             }
-            guard let next = BulkCSV.splitRecord(p, from: pos, limit: limit, width: width, ends: ends) else { job.failed = true; return }
+            if let release, pos - released >= releaseStep {
+                release.release(released ..< pos)
+                released = pos
+            }
             var id = "", name = "", category = "未分类"
-            var fieldStart = pos
+            // One pass over the row: each number parsed as its bytes are found.
+            var i = pos
             for c in 0 ..< width {
-                let fieldEnd = ends[c]
                 let spec = specs[c]
-                let f = base + fieldStart
-                let n = fieldEnd - fieldStart
+                let fieldStart = i
                 if let column = spec.values {
                     var m: Int64 = 0, s = 0
-                    if let (fm, fs) = fastValue(f, n, spec.kind) {
-                        m = fm; s = fs
-                    } else {
-                        switch ByteNumber.metric(f, count: n, kind: spec.kind) {
+                    while i < limit {
+                        let d = p[i] &- 48
+                        if d >= 10 { break }
+                        m = m &* 10 &+ Int64(d)
+                        i += 1
+                    }
+                    var ok = i > fieldStart
+                    if ok && i < limit && p[i] == UInt8(ascii: ".") && spec.kind != .count && spec.kind != .flag {
+                        i += 1
+                        var zeros = 0
+                        while i < limit {
+                            let d = p[i] &- 48
+                            if d >= 10 { break }
+                            if d == 0 { zeros += 1 } else {
+                                m = m &* ByteNumber.pow10(zeros + 1) &+ Int64(d)
+                                s += zeros + 1
+                                zeros = 0
+                            }
+                            i += 1
+                        }
+                    }
+                    if ok {
+                        let b: UInt8 = i < limit ? p[i] : BulkCSV.lf
+                        ok = (b == BulkCSV.comma || b == BulkCSV.lf || b == BulkCSV.cr) && i - fieldStart <= 18
+                        switch spec.kind {
+                        case .flag: ok = ok && i - fieldStart == 1 && m <= 1
+                        case .rate: ok = ok && m <= ByteNumber.pow10(s)
+                        default: break
+                        }
+                    }
+                    if !ok {
+                        i = BulkCSV.fieldEnd(p, from: fieldStart, limit: limit)
+                        switch ByteNumber.metric(base + fieldStart, count: i - fieldStart, kind: spec.kind) {
                         case .value(let vm, let vs):
                             m = vm; s = vs
                         case .missing:
                             switch spec.missing {
                             case .error: job.failed = true; return
-                            case .zero: m = 0
-                            case .notAssessable: m = BulkData.missing
+                            case .zero: m = 0; s = 0
+                            case .notAssessable: m = BulkData.missing; s = 0
                             }
                         case .invalid:
                             job.failed = true
@@ -228,13 +279,15 @@ public enum BulkUnitsReader {
                     }
                     column[row] = m
                 } else {
-                    guard let (a, len) = BulkCSV.textCell(f, n) else { job.failed = true; return }
+                    i = BulkCSV.fieldEnd(p, from: fieldStart, limit: limit)
+                    let f = base + fieldStart
+                    guard let (a, len) = BulkCSV.textCell(f, i - fieldStart) else { job.failed = true; return }
                     switch spec.role {
                     case Layout.id:
                         guard len > 0 else { job.failed = true; return }
                         id = String(decoding: UnsafeBufferPointer(start: f + a, count: len), as: UTF8.self)
-                        out.idStarts[row] = fieldStart + a
-                        out.idLengths[row] = Int32(len)
+                        job.idBytes.append(contentsOf: UnsafeBufferPointer(start: f + a, count: len))
+                        job.idEnds.append(job.idBytes.count)
                     case Layout.name:
                         guard len > 0 else { job.failed = true; return }
                         name = String(decoding: UnsafeBufferPointer(start: f + a, count: len), as: UTF8.self)
@@ -242,8 +295,12 @@ public enum BulkUnitsReader {
                         if len > 0 { category = categories.text(f + a, len) }
                     }
                 }
-                fieldStart = fieldEnd + 1
+                if c < width - 1 {
+                    guard i < limit && p[i] == BulkCSV.comma else { job.failed = true; return }
+                    i += 1
+                }
             }
+            guard let next = BulkCSV.lineEnd(p, i) else { job.failed = true; return }
             out.ids[row] = id
             out.names[row] = name
             out.categories[row] = category
@@ -252,41 +309,6 @@ public enum BulkUnitsReader {
             line += 1
             pos = next
         }
-    }
-
-    /// The common case, without a call: plain digits with an optional fraction, in range.
-    @inline(__always)
-    static func fastValue(_ f: UnsafePointer<UInt8>, _ n: Int, _ kind: MetricDefinition.Kind) -> (Int64, Int)? {
-        guard n > 0 && n <= 18 else { return nil }
-        var m: Int64 = 0
-        var i = 0
-        while i < n {
-            let d = f[i] &- 48
-            if d >= 10 { break }
-            m = m &* 10 &+ Int64(d)
-            i += 1
-        }
-        guard i > 0 else { return nil }
-        if i == n {
-            if kind == .flag { return n == 1 && m <= 1 ? (m, 0) : nil }
-            if kind == .rate && m > 1 { return nil }
-            return (m, 0)
-        }
-        guard f[i] == UInt8(ascii: "."), kind != .flag, kind != .count else { return nil }
-        i += 1
-        var s = 0, zeros = 0
-        while i < n {
-            let d = f[i] &- 48
-            if d >= 10 { return nil }
-            if d == 0 { zeros += 1 } else {
-                m = m &* ByteNumber.pow10(zeros + 1) &+ Int64(d)
-                s += zeros + 1
-                zeros = 0
-            }
-            i += 1
-        }
-        if kind == .rate && m > ByteNumber.pow10(s) { return nil }
-        return (m, s)
     }
 
     /// Multiplies the stored values of `rows` by 10^`k`; `false` on overflow.
@@ -338,14 +360,24 @@ public enum BulkUnitsReader {
     }
 
     /// The ids' table; `nil` when an id repeats.
-    static func uniqueIDs(_ p: UnsafeBufferPointer<UInt8>, out: BulkUnitsBuffers, count: Int) -> IDTable? {
+    static func uniqueIDs(_ jobs: [Job], count: Int) -> IDTable? {
         var table = IDTable(capacity: count)
-        let base = p.baseAddress!
-        for r in 0 ..< count {
-            guard table.insert(base + out.idStarts[r], count: Int(out.idLengths[r])).inserted else { return nil }
+        for job in jobs {
+            let ok = job.idBytes.withUnsafeBufferPointer { b in
+                var start = 0
+                for end in job.idEnds {
+                    guard table.insert((b.baseAddress ?? UnsafePointer(bitPattern: 1)!) + start, count: end - start).inserted else { return false }
+                    start = end
+                }
+                return true
+            }
+            guard ok else { return nil }
         }
         return table
     }
+
+    /// How many bytes a chunk reads between letting go of pages of a mapped file.
+    static let releaseStep = 8 << 20
 
     /// `UnitsReader.checkRatios`: no numerator above its denominator where a rule reads their
     /// ratio with `maxOne`.
@@ -382,8 +414,6 @@ final class UnitsStorage {
     var names: [String]
     var categories: [String]
     var lines: [Int32]
-    var idStarts: [Int]
-    var idLengths: [Int32]
 
     init(capacity: Int, metrics: [Int], metricCount: Int) {
         columns = (0 ..< metricCount).map { metrics.contains($0) ? Column(capacity: capacity) : nil }
@@ -391,8 +421,6 @@ final class UnitsStorage {
         names = Array(repeating: "", count: capacity)
         categories = Array(repeating: "", count: capacity)
         lines = [Int32](unsafeUninitializedCapacity: capacity) { _, n in n = capacity }
-        idStarts = [Int](unsafeUninitializedCapacity: capacity) { _, n in n = capacity }
-        idLengths = [Int32](unsafeUninitializedCapacity: capacity) { _, n in n = capacity }
     }
 
     /// `body` with pointers to every array, held open for its whole run.
@@ -401,15 +429,12 @@ final class UnitsStorage {
             names.withUnsafeMutableBufferPointer { names in
                 categories.withUnsafeMutableBufferPointer { categories in
                     lines.withUnsafeMutableBufferPointer { lines in
-                        idStarts.withUnsafeMutableBufferPointer { idStarts in
-                            idLengths.withUnsafeMutableBufferPointer { idLengths in
                                 var columns: [UnsafeMutablePointer<Int64>?] = []
                                 func open(_ m: Int) -> R {
                                     if m == self.columns.count {
                                         return body(BulkUnitsBuffers(columns: columns.map { $0 ?? UnsafeMutablePointer(bitPattern: 8)! },
                                                                      ids: ids.baseAddress!, names: names.baseAddress!,
-                                                                     categories: categories.baseAddress!, lines: lines.baseAddress!,
-                                                                     idStarts: idStarts.baseAddress!, idLengths: idLengths.baseAddress!))
+                                                                     categories: categories.baseAddress!, lines: lines.baseAddress!))
                                     }
                                     guard let column = self.columns[m] else {
                                         columns.append(nil)
@@ -421,8 +446,6 @@ final class UnitsStorage {
                                     }
                                 }
                                 return open(0)
-                            }
-                        }
                     }
                 }
             }
@@ -434,8 +457,6 @@ final class UnitsStorage {
     func take(count: Int) -> [[Int64]] {
         for a in [\UnitsStorage.ids, \.names, \.categories] { self[keyPath: a].removeLast(self[keyPath: a].count - count) }
         lines.removeLast(lines.count - count)
-        idStarts = []
-        idLengths = []
         return columns.indices.map { m in
             guard let c = columns[m] else { return [] }
             columns[m] = nil
@@ -455,8 +476,6 @@ struct BulkUnitsBuffers: @unchecked Sendable {
     let names: UnsafeMutablePointer<String>
     let categories: UnsafeMutablePointer<String>
     let lines: UnsafeMutablePointer<Int32>
-    let idStarts: UnsafeMutablePointer<Int>
-    let idLengths: UnsafeMutablePointer<Int32>
 
     /// Moves rows `from` down to start at `to` (≤ `from.lowerBound`).
     func move(_ from: Range<Int>, to: Int, metrics: [Int]) {
@@ -469,7 +488,5 @@ struct BulkUnitsBuffers: @unchecked Sendable {
             categories[to + i] = categories[a + i]
         }
         (lines + to).update(from: lines + a, count: n)
-        (idStarts + to).update(from: idStarts + a, count: n)
-        (idLengths + to).update(from: idLengths + a, count: n)
     }
 }
