@@ -130,6 +130,28 @@ struct BallotChunk: Sendable {
             let (a, n) = ByteNumber.trimmed(base + s, ends[c] - s)
             return (base + s + a, n)
         }
+        /// The representative whose id is `p[f ..< f + n]`, through the cache.
+        @inline(__always) func representative(_ rf: UnsafePointer<UInt8>, _ rn: Int) -> Int32? {
+            // Representatives recur row after row: a small cache saves most hash lookups.
+            let slot = rn > 0 ? Int(rf[rn - 1] &+ rf[rn / 2] &* 7) & (RepCache.size - 1) : 0
+            if repCache.lengths[slot] == rn && IDTable.equal(base + repCache.starts[slot], rf, rn) { return repCache.reps[slot] }
+            guard let r = cx.reps.find(rf, count: rn) else { return nil }
+            repCache.starts[slot] = rf - base
+            repCache.lengths[slot] = rn
+            repCache.reps[slot] = r
+            return r
+        }
+        /// Makes the unit whose id is `p[f ..< f + n]` the current group's, if it is not.
+        @inline(__always) func enter(_ uf: UnsafePointer<UInt8>, _ un: Int) -> Bool {
+            if group.unit >= 0 && un == group.unitLength && IDTable.equal(uf, base + group.unitStart, un) { return true }
+            guard flush(&group), let u = cx.units.find(uf, count: un) else { return false }
+            group.unit = u
+            group.unitStart = uf - base
+            group.unitLength = un
+            return true
+        }
+        @inline(__always) func byte(_ i: Int) -> UInt8 { i < limit ? p[i] : BulkCSV.lf }
+        @inline(__always) func isEnd(_ b: UInt8) -> Bool { b <= BulkCSV.comma && (b == BulkCSV.comma || b == BulkCSV.lf || b == BulkCSV.cr) }
         while pos < limit {
             let b = p[pos]
             if b == BulkCSV.lf { pos += 1; line += 1; continue }
@@ -138,45 +160,86 @@ struct BallotChunk: Sendable {
                 pos += 2; line += 1
                 continue
             }
-            guard let next = BulkCSV.splitRecord(p, from: pos, limit: limit, width: width, ends: ends) else { failed = true; return }
             if let release, pos - released >= BulkUnitsReader.releaseStep {
                 release.release(released ..< pos)
                 released = pos
             }
+            if let roles = cx.fusedRoles {
+                // One pass over a wide row whose representative and unit come first.
+                var i = pos
+                var rep: Int32 = 0, repStart = pos
+                var recusal: (line: Int, column: Int)?
+                for c in 0 ..< width {
+                    let fieldStart = i
+                    let role = roles[c]
+                    if role >= 0 {
+                        var m: Int64 = 0, sc = 0
+                        let d0 = byte(i) &- 48
+                        if d0 < 10 && isEnd(byte(i + 1)) {
+                            m = Int64(d0)
+                            i += 1
+                        } else if d0 < 10 && byte(i + 1) == UInt8(ascii: ".") && byte(i + 2) &- 48 < 10 && isEnd(byte(i + 3)) {
+                            let d2 = byte(i + 2) &- 48
+                            (m, sc) = d2 == 0 ? (Int64(d0), 0) : (Int64(d0) * 10 + Int64(d2), 1)
+                            i += 3
+                        } else {
+                            i = BulkCSV.fieldEnd(p, from: fieldStart, limit: limit)
+                            let (a, n) = ByteNumber.trimmed(base + fieldStart, i - fieldStart)
+                            if n > 0 {
+                                guard add(base + fieldStart + a, n, rep: rep, item: role, &group, &limits, cx, recusal: recusal) else {
+                                    failed = true
+                                    return
+                                }
+                            }
+                            m = -1
+                        }
+                        if m >= 0 {
+                            guard accept(m, sc, rep: rep, item: role, &group, &limits, cx, recusal: recusal) else { failed = true; return }
+                        }
+                    } else {
+                        i = BulkCSV.fieldEnd(p, from: fieldStart, limit: limit)
+                        let (a, n) = ByteNumber.trimmed(base + fieldStart, i - fieldStart)
+                        if role == BulkBallotsReader.Context.repRole {
+                            guard let r = representative(base + fieldStart + a, n) else { failed = true; return }
+                            rep = r
+                            repStart = fieldStart
+                        } else if role == BulkBallotsReader.Context.unitRole {
+                            guard enter(base + fieldStart + a, n) else { failed = true; return }
+                        } else {
+                            guard BulkCSV.isPlain(base + fieldStart, i - fieldStart) else { failed = true; return }
+                        }
+                        // A ballot for their own unit is checked like any other, then set aside.
+                        if c == cx.repUnitLast && cx.hasOwn[Int(rep)] && cx.own[Int(rep)].contains(group.unit) {
+                            recusal = (line, BulkCSV.column(p, lineStart: pos, repStart))
+                        }
+                    }
+                    if c < width - 1 {
+                        guard byte(i) == BulkCSV.comma else { failed = true; return }
+                        i += 1
+                    }
+                }
+                guard let next = BulkCSV.lineEnd(p, i) else { failed = true; return }
+                if next > i && p[next - 1] == BulkCSV.lf { line += 1 }
+                pos = next
+                continue
+            }
+            guard let next = BulkCSV.splitRecord(p, from: pos, limit: limit, width: width, ends: ends) else { failed = true; return }
             let (rf, rn) = field(repCol, pos)
-            // Representatives recur row after row: a small cache saves most hash lookups.
-            let slot = rn > 0 ? Int(rf[rn - 1] &+ rf[rn / 2] &* 7) & (RepCache.size - 1) : 0
-            let rep: Int32
-            if repCache.lengths[slot] == rn && IDTable.equal(base + repCache.starts[slot], rf, rn) {
-                rep = repCache.reps[slot]
-            } else {
-                guard let r = cx.reps.find(rf, count: rn) else { failed = true; return }
-                rep = r
-                repCache.starts[slot] = rf - base
-                repCache.lengths[slot] = rn
-                repCache.reps[slot] = r
-            }
+            guard let rep = representative(rf, rn) else { failed = true; return }
             let (uf, un) = field(unitCol, pos)
-            let sameUnit = group.unit >= 0 && un == group.unitLength && IDTable.equal(uf, base + group.unitStart, un)
-            if !sameUnit {
-                guard flush(&group), let u = cx.units.find(uf, count: un) else { failed = true; return }
-                group.unit = u
-                group.unitStart = uf - base
-                group.unitLength = un
-            }
-            let unit = group.unit
+            guard enter(uf, un) else { failed = true; return }
             for c in cx.otherCols {
                 let s = c == 0 ? pos : ends[c - 1] + 1
                 guard BulkCSV.isPlain(base + s, ends[c] - s) else { failed = true; return }
             }
             // A ballot for their own unit is checked like any other, then set aside.
-            let recused = cx.hasOwn[Int(rep)] && cx.own[Int(rep)].contains(unit)
-            let place = recused ? (line: line, column: BulkCSV.column(p, lineStart: pos, repCol == 0 ? pos : ends[repCol - 1] + 1)) : (0, 0)
+            let recused = cx.hasOwn[Int(rep)] && cx.own[Int(rep)].contains(group.unit)
+            let recusal = recused ? (line: line, column: BulkCSV.column(p, lineStart: pos, repCol == 0 ? pos : ends[repCol - 1] + 1)) : nil
             if let standardCol = cx.standardCol, let scoreCol = cx.scoreCol {
                 let (itf, itn) = field(standardCol, pos)
                 guard let k = cx.itemNames.find(itf, count: itn) else { failed = true; return }
                 let (sf, sn) = field(scoreCol, pos)
-                guard add(sf, sn, rep: rep, item: cx.itemOf[Int(k)], &group, &limits, cx, recusal: recused ? place : nil) else {
+                guard add(sf, sn, rep: rep, item: cx.itemOf[Int(k)], &group, &limits, cx, recusal: recusal) else {
                     failed = true
                     return
                 }
@@ -184,7 +247,7 @@ struct BallotChunk: Sendable {
                 for (c, item) in cx.itemCols {
                     let (sf, sn) = field(c, pos)
                     if sn == 0 { continue }
-                    guard add(sf, sn, rep: rep, item: item, &group, &limits, cx, recusal: recused ? place : nil) else {
+                    guard add(sf, sn, rep: rep, item: item, &group, &limits, cx, recusal: recusal) else {
                         failed = true
                         return
                     }
@@ -215,6 +278,14 @@ struct BallotChunk: Sendable {
             m = dm
             s = ds
         }
+        return accept(m, s, rep: rep, item: item, &group, &limits, cx, recusal: recusal)
+    }
+
+    /// Checks the score mantissa × 10^−`s` and adds it to the group, or to the recusals;
+    /// `false` to hand over.
+    @inline(__always)
+    private mutating func accept(_ m: Int64, _ s: Int, rep: Int32, item: Int, _ group: inout Group,
+                                 _ limits: inout Limits, _ cx: BulkBallotsReader.Context, recusal: (line: Int, column: Int)?) -> Bool {
         guard m >= 0 else { return false }
         if s > scale {
             guard s <= BulkBallotsReader.maxScale, rescale(by: s - scale, &group) else { return false }
@@ -262,15 +333,18 @@ struct BallotChunk: Sendable {
         var small = itemCount <= 64
         if small {
             var seen = 0
+            var k = 0
             for i in 0 ..< n {
                 let r = g.reps[i]
-                var k = 0
-                while k < seen && g.seenReps[k] != r { k += 1 }
-                if k == seen {
-                    if k == 64 { small = false; break }
-                    g.seenReps[k] = r
-                    g.seenItems[k] = 0
-                    seen += 1
+                if i == 0 || r != g.reps[i - 1] {  // a row's ballots share their representative
+                    k = 0
+                    while k < seen && g.seenReps[k] != r { k += 1 }
+                    if k == seen {
+                        if k == 64 { small = false; break }
+                        g.seenReps[k] = r
+                        g.seenItems[k] = 0
+                        seen += 1
+                    }
                 }
                 let bit = UInt64(1) << UInt64(g.items[i])
                 if g.seenItems[k] & bit != 0 { return false }

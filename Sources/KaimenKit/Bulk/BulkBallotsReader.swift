@@ -59,6 +59,12 @@ public enum BulkBallotsReader {
         var scoreCol: Int?
         /// Wide format: the columns holding ballot items, in header order.
         var itemCols: [(column: Int, item: Int)]
+        /// Per column of a wide file whose representative and unit columns come before every
+        /// item column: `repRole`, `unitRole`, `otherRole`, or the item's index. `nil` otherwise.
+        var fusedRoles: [Int]?
+        static let repRole = -1, unitRole = -2, otherRole = -3
+        /// The later of the representative and unit columns.
+        var repUnitLast: Int
         /// Columns read by no one (names, groups; in a long file, anything else): still
         /// checked to be plain text.
         var otherCols: [Int]
@@ -85,6 +91,7 @@ public enum BulkBallotsReader {
                   let unitCol = ColumnNames.find(ColumnNames.ballotUnit, in: header) else { return nil }
             self.repCol = repCol
             self.unitCol = unitCol
+            repUnitLast = max(repCol, unitCol)
             items = BallotItem.items(of: rules)
             guard items.count < Int(Int32.max) else { return nil }
             var itemIndex: [String: Int] = [:]
@@ -120,6 +127,13 @@ public enum BulkBallotsReader {
                     }
                 }
                 guard !itemCols.isEmpty else { return nil }
+                if max(repCol, unitCol) < itemCols.map(\.column).min()! {
+                    var roles = Array(repeating: Context.otherRole, count: header.count)
+                    roles[repCol] = Context.repRole
+                    roles[unitCol] = Context.unitRole
+                    for (c, i) in itemCols { roles[c] = i }
+                    fusedRoles = roles
+                }
             }
             step = rules.ballots.scoreStep
             var startScale = 0

@@ -79,7 +79,7 @@ public struct IDTable: Sendable {
         if let k = find(p, count: n) { return (k, false) }
         if (count + 1) * 2 > slots.count { grow() }
         let index = Int32(count)
-        keyBytes.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
+        if n > 0 { keyBytes.append(contentsOf: UnsafeBufferPointer(start: p, count: n)) }
         keyStarts.append(keyBytes.count)
         place(index, hash: IDTable.hash(p, n))
         return (index, true)

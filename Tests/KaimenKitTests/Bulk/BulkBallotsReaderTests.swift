@@ -151,5 +151,7 @@ struct BulkBallotsReaderTests {
         let bulk = try #require(Self.xicheng.bulk(Array(text.utf8)))
         #expect(bulk.recusals.map(\.location.line) == [2, 4])
         #expect(bulk.recusals.map(\.location.column) == [5, 5])
+        // Wide, the unit before the representative, and a name column first.
+        try Self.xicheng.expectSame(Array("姓名,unit,rep,rights.ballot,publicity\n李建国,X02,R03,3,1.5\n顾尚礼,X02,R01,2.5,\n李建国,X01,R03,,1\n".utf8))
     }
 }
