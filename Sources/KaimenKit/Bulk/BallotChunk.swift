@@ -130,26 +130,6 @@ struct BallotChunk: Sendable {
             let (a, n) = ByteNumber.trimmed(base + s, ends[c] - s)
             return (base + s + a, n)
         }
-        /// The representative whose id is `p[f ..< f + n]`, through the cache.
-        @inline(__always) func representative(_ rf: UnsafePointer<UInt8>, _ rn: Int) -> Int32? {
-            // Representatives recur row after row: a small cache saves most hash lookups.
-            let slot = rn > 0 ? Int(rf[rn - 1] &+ rf[rn / 2] &* 7) & (RepCache.size - 1) : 0
-            if repCache.lengths[slot] == rn && IDTable.equal(base + repCache.starts[slot], rf, rn) { return repCache.reps[slot] }
-            guard let r = cx.reps.find(rf, count: rn) else { return nil }
-            repCache.starts[slot] = rf - base
-            repCache.lengths[slot] = rn
-            repCache.reps[slot] = r
-            return r
-        }
-        /// Makes the unit whose id is `p[f ..< f + n]` the current group's, if it is not.
-        @inline(__always) func enter(_ uf: UnsafePointer<UInt8>, _ un: Int) -> Bool {
-            if group.unit >= 0 && un == group.unitLength && IDTable.equal(uf, base + group.unitStart, un) { return true }
-            guard flush(&group), let u = cx.units.find(uf, count: un) else { return false }
-            group.unit = u
-            group.unitStart = uf - base
-            group.unitLength = un
-            return true
-        }
         @inline(__always) func byte(_ i: Int) -> UInt8 { i < limit ? p[i] : BulkCSV.lf }
         @inline(__always) func isEnd(_ b: UInt8) -> Bool { b <= BulkCSV.comma && (b == BulkCSV.comma || b == BulkCSV.lf || b == BulkCSV.cr) }
         while pos < limit {
@@ -200,11 +180,11 @@ struct BallotChunk: Sendable {
                         i = BulkCSV.fieldEnd(p, from: fieldStart, limit: limit)
                         let (a, n) = ByteNumber.trimmed(base + fieldStart, i - fieldStart)
                         if role == BulkBallotsReader.Context.repRole {
-                            guard let r = representative(base + fieldStart + a, n) else { failed = true; return }
+                            guard let r = BallotChunk.representative(base + fieldStart + a, n, base, &repCache, cx) else { failed = true; return }
                             rep = r
                             repStart = fieldStart
                         } else if role == BulkBallotsReader.Context.unitRole {
-                            guard enter(base + fieldStart + a, n) else { failed = true; return }
+                            guard enter(base + fieldStart + a, n, base, &group, cx) else { failed = true; return }
                         } else {
                             guard BulkCSV.isPlain(base + fieldStart, i - fieldStart) else { failed = true; return }
                         }
@@ -225,9 +205,9 @@ struct BallotChunk: Sendable {
             }
             guard let next = BulkCSV.splitRecord(p, from: pos, limit: limit, width: width, ends: ends) else { failed = true; return }
             let (rf, rn) = field(repCol, pos)
-            guard let rep = representative(rf, rn) else { failed = true; return }
+            guard let rep = BallotChunk.representative(rf, rn, base, &repCache, cx) else { failed = true; return }
             let (uf, un) = field(unitCol, pos)
-            guard enter(uf, un) else { failed = true; return }
+            guard enter(uf, un, base, &group, cx) else { failed = true; return }
             for c in cx.otherCols {
                 let s = c == 0 ? pos : ends[c - 1] + 1
                 guard BulkCSV.isPlain(base + s, ends[c] - s) else { failed = true; return }
@@ -258,6 +238,32 @@ struct BallotChunk: Sendable {
         }
         if !flush(&group) { failed = true }
         lineFeeds = line
+    }
+
+    /// The representative whose id is `rf[0 ..< rn]`, through the cache.
+    @inline(__always)
+    private static func representative(_ rf: UnsafePointer<UInt8>, _ rn: Int, _ base: UnsafePointer<UInt8>,
+                                       _ cache: inout RepCache, _ cx: BulkBallotsReader.Context) -> Int32? {
+        // Representatives recur row after row: a small cache saves most hash lookups.
+        let slot = rn > 0 ? Int(rf[rn - 1] &+ rf[rn / 2] &* 7) & (RepCache.size - 1) : 0
+        if cache.lengths[slot] == rn && IDTable.equal(base + cache.starts[slot], rf, rn) { return cache.reps[slot] }
+        guard let r = cx.reps.find(rf, count: rn) else { return nil }
+        cache.starts[slot] = rf - base
+        cache.lengths[slot] = rn
+        cache.reps[slot] = r
+        return r
+    }
+
+    /// Makes the unit whose id is `uf[0 ..< un]` the current group's, if it is not yet.
+    @inline(__always)
+    private mutating func enter(_ uf: UnsafePointer<UInt8>, _ un: Int, _ base: UnsafePointer<UInt8>, _ group: inout Group,
+                                _ cx: BulkBallotsReader.Context) -> Bool {
+        if group.unit >= 0 && un == group.unitLength && IDTable.equal(uf, base + group.unitStart, un) { return true }
+        guard flush(&group), let u = cx.units.find(uf, count: un) else { return false }
+        group.unit = u
+        group.unitStart = uf - base
+        group.unitLength = un
+        return true
     }
 
     /// Checks one score and adds it to the group, or to the recusals; `false` to hand over.

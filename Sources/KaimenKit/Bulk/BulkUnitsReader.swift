@@ -281,18 +281,24 @@ public enum BulkUnitsReader {
                 } else {
                     i = BulkCSV.fieldEnd(p, from: fieldStart, limit: limit)
                     let f = base + fieldStart
-                    guard let (a, len) = BulkCSV.textCell(f, i - fieldStart) else { job.failed = true; return }
+                    guard let (a, len) = BulkCSV.textCell(f, i - fieldStart, validate: false) else { job.failed = true; return }
+                    let text = UnsafeBufferPointer(start: f + a, count: len)
                     switch spec.role {
                     case Layout.id:
                         guard len > 0 else { job.failed = true; return }
-                        id = String(decoding: UnsafeBufferPointer(start: f + a, count: len), as: UTF8.self)
-                        job.idBytes.append(contentsOf: UnsafeBufferPointer(start: f + a, count: len))
+                        guard let s = String(validating: text, as: UTF8.self) else { job.failed = true; return }
+                        id = s
+                        job.idBytes.append(contentsOf: text)
                         job.idEnds.append(job.idBytes.count)
                     case Layout.name:
                         guard len > 0 else { job.failed = true; return }
-                        name = String(decoding: UnsafeBufferPointer(start: f + a, count: len), as: UTF8.self)
+                        guard let s = String(validating: text, as: UTF8.self) else { job.failed = true; return }
+                        name = s
                     default:
-                        if len > 0 { category = categories.text(f + a, len) }
+                        if len > 0 {
+                            guard let s = categories.text(f + a, len) else { job.failed = true; return }
+                            category = s
+                        }
                     }
                 }
                 if c < width - 1 {
@@ -327,10 +333,11 @@ public enum BulkUnitsReader {
         var keys: [[UInt8]] = []
         var texts: [String] = []
 
-        mutating func text(_ p: UnsafePointer<UInt8>, _ n: Int) -> String {
+        /// The text, or `nil` when the bytes are not UTF-8.
+        mutating func text(_ p: UnsafePointer<UInt8>, _ n: Int) -> String? {
             let bytes = UnsafeBufferPointer(start: p, count: n)
             for (i, k) in keys.enumerated() where k.elementsEqual(bytes) { return texts[i] }
-            let s = String(decoding: bytes, as: UTF8.self)
+            guard let s = String(validating: bytes, as: UTF8.self) else { return nil }
             if keys.count < 32 {
                 keys.append(Array(bytes))
                 texts.append(s)
