@@ -190,7 +190,13 @@ public enum BulkUnitsReader {
         var row = job.firstRow
         var categories = CategoryCache()
         var released = pos
+        // Values go to a row-major block first and on to the columns a block at a time, so
+        // each column is written in runs, not one value per row across dozens of pages.
+        let blockRows = 256
+        let block = UnsafeMutablePointer<Int64>.allocate(capacity: blockRows * width)
+        var blockStart = row
         defer {
+            block.deallocate()
             release?.release(released ..< limit)
             job.rows = row - job.firstRow
             for c in 0 ..< width where specs[c].role >= 0 { job.scales[specs[c].role] = scales[c] }
@@ -217,6 +223,11 @@ public enum BulkUnitsReader {
                 let fieldStart = i
                 if let column = spec.values {
                     var m: Int64 = 0, s = 0
+                    if let (v, n) = ByteNumber.shortInteger(base, i, limit), spec.kind != .flag || (n == 1 && v <= 1), spec.kind != .rate || v <= 1 {
+                        // The common case: a whole number of up to 7 digits, then a comma or line end.
+                        m = v
+                        i += n
+                    } else {
                     while i < limit {
                         let d = p[i] &- 48
                         if d >= 10 { break }
@@ -263,6 +274,7 @@ public enum BulkUnitsReader {
                             return
                         }
                     }
+                    }
                     let scale = scales[c]
                     if s != scale && m != BulkData.missing {
                         if s < scale {
@@ -270,14 +282,15 @@ public enum BulkUnitsReader {
                             if o { job.failed = true; return }
                             m = x
                         } else {
-                            guard s <= maxScale, rescale(column, job.firstRow ..< row, by: s - scale) else {
+                            guard s <= maxScale, rescale(column, job.firstRow ..< blockStart, by: s - scale),
+                                  rescale(block + c, stride: width, count: row - blockStart, by: s - scale) else {
                                 job.failed = true
                                 return
                             }
                             scales[c] = s
                         }
                     }
-                    column[row] = m
+                    block[(row - blockStart) * width + c] = m
                 } else {
                     i = BulkCSV.fieldEnd(p, from: fieldStart, limit: limit)
                     let f = base + fieldStart
@@ -312,9 +325,37 @@ public enum BulkUnitsReader {
             out.categories[row] = category
             out.lines[row] = Int32(truncatingIfNeeded: line)
             row += 1
+            if row - blockStart == blockRows {
+                flush(block, specs, width: width, rows: blockStart ..< row)
+                blockStart = row
+            }
             line += 1
             pos = next
         }
+        flush(block, specs, width: width, rows: blockStart ..< row)
+    }
+
+    /// Writes the block's rows to their columns.
+    static func flush(_ block: UnsafeMutablePointer<Int64>, _ specs: UnsafeMutablePointer<ColumnSpec>, width: Int, rows: Range<Int>) {
+        for c in 0 ..< width {
+            guard let column = specs[c].values else { continue }
+            var k = c
+            for r in rows {
+                column[r] = block[k]
+                k += width
+            }
+        }
+    }
+
+    /// Multiplies `count` values `stride` apart by 10^`k`, skipping missing ones; `false` on overflow.
+    static func rescale(_ p: UnsafeMutablePointer<Int64>, stride: Int, count: Int, by k: Int) -> Bool {
+        let f = ByteNumber.pow10(k)
+        for i in 0 ..< count where p[i * stride] != BulkData.missing {
+            let (x, o) = p[i * stride].multipliedReportingOverflow(by: f)
+            if o { return false }
+            p[i * stride] = x
+        }
+        return true
     }
 
     /// Multiplies the stored values of `rows` by 10^`k`; `false` on overflow.

@@ -97,6 +97,27 @@ public enum ByteNumber {
         return (negative ? -m : m, scale)
     }
 
+    /// The whole number of 1 to 7 digits at `p[i...]` when a comma or line end follows it,
+    /// eight bytes at a time: its value and its digit count. `nil` for anything else (and near
+    /// `limit`), which the caller reads byte by byte.
+    @inline(__always)
+    public static func shortInteger(_ p: UnsafePointer<UInt8>, _ i: Int, _ limit: Int) -> (Int64, Int)? {
+        guard i + 8 <= limit else { return nil }
+        let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) ^ 0x3030_3030_3030_3030
+        // A byte is a digit when its high nibble is now 0 and its low nibble below 10.
+        let notDigit = (x & 0xF0F0_F0F0_F0F0_F0F0) | (((x & 0x0F0F_0F0F_0F0F_0F0F) &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0)
+        let n = notDigit.trailingZeroBitCount >> 3
+        guard n > 0 && n < 8 else { return nil }
+        let end = UInt8(truncatingIfNeeded: x >> UInt64(8 * n)) ^ 0x30
+        guard end == UInt8(ascii: ",") || end == 0x0A || end == 0x0D else { return nil }
+        // The digits moved to the top bytes (zeros before them), then combined in pairs, fours, eights.
+        var v = (x & 0x0F0F_0F0F_0F0F_0F0F) << UInt64(8 * (8 - n))
+        v = (v &* 2561) >> 8
+        v = ((v & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16
+        v = ((v & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32
+        return (Int64(v), n)
+    }
+
     /// `value` with trailing zeros of the mantissa taken off while it has decimals.
     @inline(__always)
     static func normalized(_ m: Int64, _ s: Int) -> (Int64, Int) {

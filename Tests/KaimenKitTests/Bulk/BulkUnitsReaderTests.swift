@@ -32,6 +32,18 @@ struct BulkUnitsReaderTests {
         for threads in [2, 3, 7] {
             F.expectIdentical(one, try #require(bulk(bytes, threads: threads, threshold: 0)))
         }
+        // A value with more decimals than any before it, deep in the file: every earlier value
+        // of its column is rescaled, in the current block and in written ones.
+        var lines = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\r\n")
+        var cells = lines[2001].components(separatedBy: ",")
+        let c = lines[0].components(separatedBy: ",").firstIndex(of: "funds_due")!
+        cells[c] = "\(cells[c]).125"
+        lines[2001] = cells.joined(separator: ",")
+        let edited = Array(lines.joined(separator: "\r\n").utf8)
+        let rescaled = try #require(bulk(edited))
+        F.expectSame(rescaled, try #require(F.checkedUnits(edited, rules: F.xicheng).table))
+        #expect(rescaled.columns.scales[F.xicheng.metrics.firstIndex { $0.id == "funds_due" }!] == 3)
+        for threads in [2, 3] { F.expectIdentical(rescaled, try #require(bulk(edited, threads: threads, threshold: 0))) }
     }
 
     /// The Xicheng sample with one cell replaced (row 0 is the first unit).
@@ -64,7 +76,7 @@ struct BulkUnitsReaderTests {
     @Test("hands over on every cell the checked reader reports",
           arguments: [("members", "-1"), ("members", "1.5"), ("members", "12%"), ("members", "abc"), ("members", "nan"), ("members", ""),
                       ("org_info_rate", "1.2"), ("org_info_rate", "120%"), ("org_info_rate", "-0.1"), ("funds_due", "-5"),
-                      ("five_good_union", "2"), ("five_good_union", "1.0"), ("five_good_union", "maybe"),
+                      ("five_good_union", "2"), ("five_good_union", "1.0"), ("five_good_union", "01"), ("five_good_union", "maybe"),
                       ("id", ""), ("id", "X01"), ("name", ""), ("members", "1 2"), ("members", "12\"")])
     func handsOverOnProblems(column: String, text: String) {
         let bytes = edited(row: 2, column: column, to: text)

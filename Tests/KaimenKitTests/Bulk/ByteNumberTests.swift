@@ -49,6 +49,27 @@ struct ByteNumberTests {
         #expect(decimal("-") == nil)
     }
 
+    @Test("reads short whole numbers eight bytes at a time, exactly as byte by byte")
+    func shortIntegers() {
+        var rng = SplitMix64(seed: 3)
+        let alphabet = Array("0123456789,\r\n.-a ".utf8)
+        for _ in 0 ..< 20000 {
+            let bytes = (0 ..< 12).map { _ in alphabet[rng.below(alphabet.count)] }
+            bytes.withUnsafeBufferPointer { p in
+                let got = ByteNumber.shortInteger(p.baseAddress!, 0, p.count)
+                let digits = bytes.prefix { $0 >= 48 && $0 <= 57 }.count
+                let ends = digits < bytes.count && [UInt8(ascii: ","), 0x0A, 0x0D].contains(bytes[digits])
+                if digits >= 1 && digits <= 7 && ends {
+                    #expect(got?.0 == Int64(String(decoding: bytes.prefix(digits), as: UTF8.self)) && got?.1 == digits)
+                } else {
+                    #expect(got == nil)
+                }
+            }
+        }
+        // Too close to the end to load eight bytes.
+        #expect([UInt8]("12,".utf8).withUnsafeBufferPointer { ByteNumber.shortInteger($0.baseAddress!, 0, 3) } == nil)
+    }
+
     @Test("10^n without a global array", arguments: 0 ... 18)
     func powers(n: Int) {
         #expect(ByteNumber.pow10(n) == BulkData.pow10[n])
