@@ -92,18 +92,11 @@ enum BulkCSV {
     /// A text cell (id, name, category) trimmed as `trimmingSpaces()` trims it, or `nil` when
     /// it is not plain text, or has a no-break or ideographic space at either end (which the
     /// checked reader would trim, and these readers leave to it).
-    ///
-    /// With `validate: false` the caller checks the bytes are UTF-8 itself (as
-    /// `String(validating:)` does), and this only looks for NUL bytes and quotes.
     @inline(__always)
-    static func textCell(_ p: UnsafePointer<UInt8>, _ n: Int, validate: Bool = true) -> (start: Int, count: Int)? {
+    static func textCell(_ p: UnsafePointer<UInt8>, _ n: Int) -> (start: Int, count: Int)? {
         let (a, len) = ByteNumber.trimmed(p, n)
         let q = p + a
-        if validate {
-            guard isPlain(q, len) else { return nil }
-        } else {
-            for i in 0 ..< len where q[i] == 0 || q[i] == quote { return nil }
-        }
+        guard isPlain(q, len) else { return nil }
         if len >= 2 && ((q[0] == 0xC2 && q[1] == 0xA0) || (q[len - 2] == 0xC2 && q[len - 1] == 0xA0)) { return nil }
         if len >= 3 && ((q[0] == 0xE3 && q[1] == 0x80 && q[2] == 0x80) || (q[len - 3] == 0xE3 && q[len - 2] == 0x80 && q[len - 1] == 0x80)) { return nil }
         return (a, len)

@@ -294,19 +294,17 @@ public enum BulkUnitsReader {
                 } else {
                     i = BulkCSV.fieldEnd(p, from: fieldStart, limit: limit)
                     let f = base + fieldStart
-                    guard let (a, len) = BulkCSV.textCell(f, i - fieldStart, validate: false) else { job.failed = true; return }
+                    guard let (a, len) = BulkCSV.textCell(f, i - fieldStart) else { job.failed = true; return }
                     let text = UnsafeBufferPointer(start: f + a, count: len)
                     switch spec.role {
                     case Layout.id:
                         guard len > 0 else { job.failed = true; return }
-                        guard let s = String(validating: text, as: UTF8.self) else { job.failed = true; return }
-                        id = s
+                        id = String(decoding: text, as: UTF8.self)
                         job.idBytes.append(contentsOf: text)
                         job.idEnds.append(job.idBytes.count)
                     case Layout.name:
                         guard len > 0 else { job.failed = true; return }
-                        guard let s = String(validating: text, as: UTF8.self) else { job.failed = true; return }
-                        name = s
+                        name = String(decoding: text, as: UTF8.self)
                     default:
                         if len > 0 {
                             guard let s = categories.text(f + a, len) else { job.failed = true; return }
@@ -374,11 +372,11 @@ public enum BulkUnitsReader {
         var keys: [[UInt8]] = []
         var texts: [String] = []
 
-        /// The text, or `nil` when the bytes are not UTF-8.
+        /// The text of bytes already checked to be UTF-8.
         mutating func text(_ p: UnsafePointer<UInt8>, _ n: Int) -> String? {
             let bytes = UnsafeBufferPointer(start: p, count: n)
             for (i, k) in keys.enumerated() where k.elementsEqual(bytes) { return texts[i] }
-            guard let s = String(validating: bytes, as: UTF8.self) else { return nil }
+            let s = String(decoding: bytes, as: UTF8.self)
             if keys.count < 32 {
                 keys.append(Array(bytes))
                 texts.append(s)
