@@ -28,7 +28,6 @@ public enum BulkFile {
         }
         return failed ? nil : bytes
     }
-
 }
 
 /// A file mapped into memory, read-only: its bytes without a copy, straight from the page
