@@ -77,7 +77,16 @@ extension BulkBallotsReader {
             chunks[0].scores = []
             scores.reserveCapacity(total)
             for k in 1 ..< chunks.count {
-                scores.append(contentsOf: chunks[k].scores)
+                // Piece by piece, handing each piece's pages back once copied, so the chunk's
+                // scores are never in memory twice.
+                chunks[k].scores.withUnsafeMutableBufferPointer { source in
+                    let piece = 1 << 22
+                    for a in stride(from: 0, to: source.count, by: piece) {
+                        let part = UnsafeMutableBufferPointer(rebasing: source[a ..< min(a + piece, source.count)])
+                        scores.append(contentsOf: part)
+                        BulkFile.discard(UnsafeMutableRawBufferPointer(part))
+                    }
+                }
                 chunks[k].scores = []
             }
             var cell = 0, at: Int32 = 0

@@ -298,8 +298,13 @@ struct BallotChunk: Sendable {
             scale = s
             limits = Limits(cx, scale: scale)
         }
-        let (mm, o) = m.multipliedReportingOverflow(by: ByteNumber.pow10(scale - s))
-        guard !o, mm <= Int64(limits.max[item]), limits.onStep[Int(mm)] else { return false }
+        var mm = m
+        if s != scale {
+            let (x, o) = m.multipliedReportingOverflow(by: ByteNumber.pow10(scale - s))
+            guard !o else { return false }
+            mm = x
+        }
+        guard mm <= Int64(limits.max[item]), limits.onStep[Int(mm)] else { return false }
         if let recusal {
             let unit = Int(group.unit)
             recusals.append(RecusalViolation(representative: cx.repIDs[Int(rep)], unit: cx.unitIDs[unit], item: cx.items[item].key,

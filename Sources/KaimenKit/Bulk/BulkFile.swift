@@ -28,6 +28,17 @@ public enum BulkFile {
         }
         return failed ? nil : bytes
     }
+
+    /// Hands the whole pages inside `buffer` back to the system: their contents are lost (they
+    /// read as zeros), so only for memory that will not be read again before it is freed.
+    static func discard(_ buffer: UnsafeMutableRawBufferPointer) {
+        let page = 4096
+        guard let base = buffer.baseAddress else { return }
+        let start = (Int(bitPattern: base) + page - 1) / page * page
+        let end = (Int(bitPattern: base) + buffer.count) / page * page
+        guard end > start else { return }
+        _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_DONTNEED)
+    }
 }
 
 /// A file mapped into memory, read-only: its bytes without a copy, straight from the page
