@@ -259,7 +259,11 @@ struct BallotChunk: Sendable {
     private mutating func enter(_ uf: UnsafePointer<UInt8>, _ un: Int, _ base: UnsafePointer<UInt8>, _ group: inout Group,
                                 _ cx: BulkBallotsReader.Context) -> Bool {
         if group.unit >= 0 && un == group.unitLength && IDTable.equal(uf, base + group.unitStart, un) { return true }
-        guard flush(&group), let u = cx.units.find(uf, count: un) else { return false }
+        guard flush(&group) else { return false }
+        // Files usually list units in the units file's order: try the next one before hashing.
+        let next = Int(group.unit) + 1
+        let unit = cx.units.key(next, equals: uf, count: un) ? Int32(next) : cx.units.find(uf, count: un)
+        guard let u = unit else { return false }
         group.unit = u
         group.unitStart = uf - base
         group.unitLength = un

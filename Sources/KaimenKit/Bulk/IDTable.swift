@@ -85,6 +85,17 @@ public struct IDTable: Sendable {
         return (index, true)
     }
 
+    /// Whether key `i` is `p[0 ..< n]`.
+    @inline(__always)
+    public func key(_ i: Int, equals p: UnsafePointer<UInt8>, count n: Int) -> Bool {
+        guard i >= 0 && i < count else { return false }
+        return keyStarts.withUnsafeBufferPointer { starts in
+            keyBytes.withUnsafeBufferPointer { keys in
+                starts[i + 1] - starts[i] == n && (n == 0 || IDTable.equal(keys.baseAddress! + starts[i], p, n))
+            }
+        }
+    }
+
     /// The bytes of key `i`.
     public func key(_ i: Int) -> ArraySlice<UInt8> { keyBytes[keyStarts[i] ..< keyStarts[i + 1]] }
 
