@@ -70,7 +70,7 @@ public enum BulkUnitsReader {
             }
             guard count > 0, let scales = mergeScales(jobs, layout: layout, out: out),
                   let index = uniqueIDs(jobs, count: count),
-                  ratiosHold(rules: rules, out: out, scales: scales, count: count) else { return nil }
+                  ratiosHold(rules: rules, layout: layout, out: out, scales: scales, count: count) else { return nil }
             return (count, scales, index)
         }
         guard let (count, scales, index) = parsed else { return nil }
@@ -427,8 +427,13 @@ public enum BulkUnitsReader {
 
     /// `UnitsReader.checkRatios`: no numerator above its denominator where a rule reads their
     /// ratio with `maxOne`.
-    static func ratiosHold(rules: Rules, out: BulkUnitsBuffers, scales: [Int], count: Int) -> Bool {
+    static func ratiosHold(rules: Rules, layout: Layout, out: BulkUnitsBuffers, scales: [Int], count: Int) -> Bool {
         let index = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // A metric without a column is all zeros or all missing.
+        func value(_ m: Int, _ u: Int) -> Int64 {
+            if layout.present.contains(m) { return out.columns[m][u] }
+            return rules.metrics[m].missing == .zero ? 0 : BulkData.missing
+        }
         for s in rules.standards + rules.bonuses + rules.deductions {
             let input: MetricInput?
             switch s.method {
@@ -437,10 +442,17 @@ public enum BulkUnitsReader {
             default: input = nil
             }
             guard case .ratio(let r)? = input, r.maxOne, let n = index[r.numerator], let d = index[r.denominator] else { continue }
-            let a = out.columns[n], b = out.columns[d]
             let fa = Int128(ByteNumber.pow10(scales[d])), fb = Int128(ByteNumber.pow10(scales[n]))
-            for u in 0 ..< count where a[u] != BulkData.missing && b[u] != BulkData.missing {
-                if Int128(a[u]) * fa > Int128(b[u]) * fb { return false }
+            if layout.present.contains(n) && layout.present.contains(d) {
+                let a = out.columns[n], b = out.columns[d]
+                for u in 0 ..< count where a[u] != BulkData.missing && b[u] != BulkData.missing {
+                    if Int128(a[u]) * fa > Int128(b[u]) * fb { return false }
+                }
+            } else {
+                for u in 0 ..< count {
+                    let a = value(n, u), b = value(d, u)
+                    if a != BulkData.missing && b != BulkData.missing && Int128(a) * fa > Int128(b) * fb { return false }
+                }
             }
         }
         return true

@@ -101,6 +101,32 @@ struct BulkUnitsReaderTests {
         #expect(bulk(bytes, threads: 2, threshold: 0) == nil)
     }
 
+    @Test("checks ratios where a side has no column (all zeros by its missing rule)")
+    func ratioWithAbsentSide() throws {
+        func without(_ id: String) -> (rules: Rules, bytes: [UInt8]) {
+            var rules = F.xicheng
+            let m = rules.metrics.firstIndex { $0.id == id }!
+            rules.metrics[m].missing = .zero
+            var lines = String(decoding: F.sample("xicheng-2014/units.csv"), as: UTF8.self).components(separatedBy: "\n")
+            let c = lines[0].components(separatedBy: ",").firstIndex(of: id)!
+            for i in lines.indices where !lines[i].isEmpty {
+                var cells = lines[i].components(separatedBy: ",")
+                cells.remove(at: c)
+                lines[i] = cells.joined(separator: ",")
+            }
+            return (rules, Array(lines.joined(separator: "\n").utf8))
+        }
+        // No numerator: 0 never exceeds the denominator.
+        let a = without("hardship_lifted")
+        let checked = F.checkedUnits(a.bytes, rules: a.rules)
+        #expect(checked.diagnostics.isEmpty)
+        F.expectSame(try #require(bulk(a.bytes, rules: a.rules)), try #require(checked.table))
+        // No denominator: every unit with a numerator above 0 breaks the ratio.
+        let b = without("hardship_households")
+        #expect(F.checkedUnits(b.bytes, rules: b.rules).diagnostics.contains { $0.code == "ratio-above-one" })
+        #expect(bulk(b.bytes, rules: b.rules) == nil)
+    }
+
     @Test("hands over on file-level problems", arguments: [
         "id,name\r\n",                                    // no units
         "",                                               // empty
