@@ -1,0 +1,201 @@
+/// Reads a clean ballots CSV, long or wide, straight from bytes into `BallotColumns`, on
+/// several threads for a large file; `nil` the moment it meets anything `BallotsReader` would
+/// report as an error (an unknown representative, unit or standard, a missing, non-numeric,
+/// out-of-range or off-step score, a duplicate) or anything it does not read itself (quoted
+/// fields, exponents, a score that does not fit `Int16`, …). The caller then reads the file
+/// with `BallotsReader`, which says what is wrong. Recusal violations are not errors: they
+/// are set aside, as `BallotsReader` does.
+///
+/// Ballots grouped by unit (all rows for one unit together, the way paper sheets are typed)
+/// are read fastest: duplicates are checked within each unit's rows. Other orders are read
+/// too, by a second, slower pass. The results do not depend on the thread count.
+public enum BulkBallotsReader {
+    /// The most decimals a score may have.
+    public static let maxScale = 4
+
+    public static func read(_ bytes: [UInt8], fileName: String, rules: Rules, units: (index: IDTable, ids: [String]),
+                            roster: [Representative], threads: Int, parallelThreshold: Int = 4 << 20) -> BallotColumns? {
+        bytes.withUnsafeBufferPointer {
+            read($0, fileName: fileName, rules: rules, units: units, roster: roster, threads: threads, parallelThreshold: parallelThreshold)
+        }
+    }
+
+    /// Reads a mapped file, letting go of its pages as it goes.
+    public static func read(_ file: MappedFile, fileName: String, rules: Rules, units: (index: IDTable, ids: [String]),
+                            roster: [Representative], threads: Int, parallelThreshold: Int = 4 << 20) -> BallotColumns? {
+        read(file.bytes, fileName: fileName, rules: rules, units: units, roster: roster, threads: threads,
+             parallelThreshold: parallelThreshold, release: file)
+    }
+
+    /// - Parameters:
+    ///   - parallelThreshold: files of fewer bytes are read on one thread.
+    ///   - release: the mapping `p` lies in, to let go of pages once read.
+    public static func read(_ p: UnsafeBufferPointer<UInt8>, fileName: String, rules: Rules, units: (index: IDTable, ids: [String]),
+                            roster: [Representative], threads: Int, parallelThreshold: Int = 4 << 20,
+                            release: MappedFile? = nil) -> BallotColumns? {
+        guard let header = BulkCSV.header(p),
+              let context = Context(header: header.names, rules: rules, units: units, roster: roster, fileName: fileName) else { return nil }
+        let parts = threads > 1 && p.count - header.bodyStart > parallelThreshold ? threads : 1
+        var bounds = BulkCSV.lineBoundaries(p, start: header.bodyStart, end: p.count, parts: parts)
+        for k in 1 ..< parts { bounds[k] = max(bounds[k - 1], unitBoundary(p, bounds[k], end: p.count, context: context)) }
+        switch assemble(p, bounds: bounds, headerLine: header.line, context: context, keepReps: false, release: release) {
+        case .done(let columns): return columns
+        case .handOver: return nil
+        case .ungrouped:
+            return assemble(p, bounds: bounds, headerLine: header.line, context: context, keepReps: true, release: release).columns
+        }
+    }
+
+    // MARK: Columns and lookups
+
+    /// What the readers share: the file's columns, the ids and items, and the score rules.
+    struct Context: Sendable {
+        var fileName: String
+        var width: Int
+        var repCol: Int
+        var unitCol: Int
+        /// Long format: the standard and score columns.
+        var standardCol: Int?
+        var scoreCol: Int?
+        /// Wide format: the columns holding ballot items, in header order.
+        var itemCols: [(column: Int, item: Int)]
+        /// Per column of a wide file whose representative and unit columns come before every
+        /// item column: `repRole`, `unitRole`, `otherRole`, or the item's index. `nil` otherwise.
+        var fusedRoles: [Int]?
+        static let repRole = -1, unitRole = -2, otherRole = -3
+        /// The later of the representative and unit columns.
+        var repUnitLast: Int
+        /// Columns read by no one (names, groups; in a long file, anything else): still
+        /// checked to be plain text.
+        var otherCols: [Int]
+        /// Item keys and standard ids → item index (`itemOf`), for long files.
+        var itemNames: IDTable
+        var itemOf: [Int]
+        var items: [BallotItem]
+        var step: Rational?
+        var reps: IDTable
+        var repIDs: [String]
+        /// Per representative: the units they belong to (never counted).
+        var own: [[Int32]]
+        var hasOwn: [Bool]
+        var units: IDTable
+        var unitIDs: [String]
+        /// The scale scores start at: the step's decimals.
+        var startScale: Int
+
+        /// The columns as `BallotsReader` finds them; `nil` where it would report an error.
+        init?(header: [String], rules: Rules, units: (index: IDTable, ids: [String]), roster: [Representative], fileName: String) {
+            self.fileName = fileName
+            width = header.count
+            guard let repCol = ColumnNames.find(ColumnNames.representative, in: header),
+                  let unitCol = ColumnNames.find(ColumnNames.ballotUnit, in: header) else { return nil }
+            self.repCol = repCol
+            self.unitCol = unitCol
+            repUnitLast = max(repCol, unitCol)
+            items = BallotItem.items(of: rules)
+            guard items.count < Int(Int32.max) else { return nil }
+            var itemIndex: [String: Int] = [:]
+            for (i, it) in items.enumerated() {
+                itemIndex[it.key] = i
+                itemIndex[rules.standards[it.standard].id] = i
+            }
+            var names = IDTable(capacity: itemIndex.count)
+            itemOf = []
+            for (name, i) in itemIndex.sorted(by: { $0.key < $1.key }) {
+                names.insert(name)
+                itemOf.append(i)
+            }
+            itemNames = names
+            standardCol = ColumnNames.find(ColumnNames.ballotStandard, in: header)
+            scoreCol = ColumnNames.find(ColumnNames.score, in: header)
+            itemCols = []
+            otherCols = []
+            if let standardCol, let scoreCol {
+                otherCols = header.indices.filter { ![repCol, unitCol, standardCol, scoreCol].contains($0) }
+            } else {
+                standardCol = nil
+                scoreCol = nil
+                for (c, name) in header.enumerated() where c != repCol && c != unitCol {
+                    if let i = itemIndex[name] {
+                        itemCols.append((c, i))
+                    } else if let s = rules.standards.first(where: { $0.name == name }), let i = itemIndex[s.id] {
+                        itemCols.append((c, i))
+                    } else if ColumnNames.find(ColumnNames.repName + ColumnNames.group, in: [name]) != nil {
+                        otherCols.append(c)
+                    } else {
+                        return nil
+                    }
+                }
+                guard !itemCols.isEmpty else { return nil }
+                if max(repCol, unitCol) < itemCols.map(\.column).min()! {
+                    var roles = Array(repeating: Context.otherRole, count: header.count)
+                    roles[repCol] = Context.repRole
+                    roles[unitCol] = Context.unitRole
+                    for (c, i) in itemCols { roles[c] = i }
+                    fusedRoles = roles
+                }
+            }
+            step = rules.ballots.scoreStep
+            var startScale = 0
+            if let step {
+                guard step > .zero else { return nil }
+                // The step's decimals, when it has few: every valid score has no more.
+                var d = step.denominator, twos = 0, fives = 0
+                while d % 2 == 0 { d /= 2; twos += 1 }
+                while d % 5 == 0 { d /= 5; fives += 1 }
+                if d == 1 && max(twos, fives) <= BulkBallotsReader.maxScale { startScale = max(twos, fives) }
+            }
+            self.startScale = startScale
+            reps = IDTable(roster.map(\.id))
+            repIDs = roster.map(\.id)
+            self.units = units.index
+            unitIDs = units.ids
+            own = roster.map { r in r.units.compactMap { units.index.find($0) } }
+            hasOwn = own.map { !$0.isEmpty }
+        }
+
+        /// Per item, the largest score mantissa allowed at `scale`; and per mantissa, whether
+        /// it is on the step.
+        func limits(scale: Int) -> (max: [Int], onStep: [Bool]) {
+            let f = Int128(ByteNumber.pow10(scale))
+            let max = items.map { it -> Int in
+                guard !it.max.isNegative else { return -1 }
+                return Int(min(Int128(Int16.max), Int128(it.max.numerator) * f / Int128(it.max.denominator)))
+            }
+            var onStep = [Bool](repeating: true, count: Int(Int16.max) + 1)
+            if let step {
+                let q = Int128(step.denominator), d = f * Int128(step.numerator)
+                for m in onStep.indices { onStep[m] = (Int128(m) * q) % d == 0 }
+            }
+            return (max, onStep)
+        }
+    }
+
+    /// The first line start at or after `b` whose unit differs from the line before's, so
+    /// chunks start at a unit's first row (in a file grouped by unit).
+    static func unitBoundary(_ p: UnsafeBufferPointer<UInt8>, _ b: Int, end: Int, context: Context) -> Int {
+        func unitField(_ lineStart: Int) -> (Int, Int)? {
+            var start = lineStart, c = 0, i = lineStart
+            while i < end && p[i] != BulkCSV.lf && p[i] != BulkCSV.cr {
+                if p[i] == BulkCSV.comma {
+                    if c == context.unitCol { return (start, i) }
+                    c += 1
+                    start = i + 1
+                }
+                i += 1
+            }
+            return c == context.unitCol ? (start, i) : nil
+        }
+        guard b > 0 && b < end else { return b }
+        var prev = b - 1
+        while prev > 0 && p[prev - 1] != BulkCSV.lf { prev -= 1 }
+        var at = b
+        while at < end, let u0 = unitField(prev), let u1 = unitField(at),
+              u0.1 - u0.0 == u1.1 - u1.0, IDTable.equal(p.baseAddress! + u0.0, p.baseAddress! + u1.0, u0.1 - u0.0) {
+            prev = at
+            while at < end && p[at] != BulkCSV.lf { at += 1 }
+            if at < end { at += 1 }
+        }
+        return at
+    }
+}

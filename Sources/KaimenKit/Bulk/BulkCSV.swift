@@ -1,0 +1,217 @@
+/// The CSV layer the bulk readers share: plain, unquoted, comma-separated UTF-8 with LF or
+/// CRLF line ends, read straight from bytes.
+///
+/// Whatever the checked `CSVReader` would report or convert (another encoding, NUL bytes,
+/// quotes, a blank or repeated header name, a lone CR line end, …) makes these return `nil`,
+/// and the bulk reader hands over to the checked path.
+enum BulkCSV {
+    static let comma = UInt8(ascii: ","), cr: UInt8 = 0x0D, lf: UInt8 = 0x0A, quote = UInt8(ascii: "\"")
+
+    struct Header {
+        /// Column names, trimmed as `CSVTable` trims them.
+        var names: [String]
+        /// The line of the header.
+        var line: Int
+        /// Offset just past the header's line end: where the rows start.
+        var bodyStart: Int
+    }
+
+    /// Reads the header of `p` (a UTF-8 byte order mark is skipped).
+    static func header(_ p: UnsafeBufferPointer<UInt8>) -> Header? {
+        let n = p.count
+        guard let base = p.baseAddress, n > 0 else { return nil }
+        var pos = 0
+        if n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF {
+            pos = 3
+        } else if n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)) {
+            return nil  // UTF-16
+        } else if n >= 4 && ((p[0] == 0x50 && p[1] == 0x4B && p[2] == 0x03 && p[3] == 0x04) || (p[0] == 0xD0 && p[1] == 0xCF && p[2] == 0x11 && p[3] == 0xE0)) {
+            return nil  // a workbook
+        }
+        var line = 1
+        // Empty lines before the header.
+        while pos < n && (p[pos] == lf || p[pos] == cr) {
+            if p[pos] == cr {
+                guard pos + 1 < n && p[pos + 1] == lf else { return nil }
+                pos += 1
+            }
+            pos += 1
+            line += 1
+        }
+        guard pos < n else { return nil }
+        var names: [String] = []
+        var start = pos
+        while true {
+            let b: UInt8 = pos < n ? p[pos] : lf
+            if b == comma || b == lf || b == cr {
+                guard let text = plainText(base + start, pos - start) else { return nil }
+                let name = CSVTable.trimmedHeader(text)
+                guard !name.isEmpty, !names.contains(name) else { return nil }
+                names.append(name)
+                if b == comma {
+                    pos += 1
+                    start = pos
+                    continue
+                }
+                break
+            }
+            pos += 1
+        }
+        guard let end = lineEnd(p, pos) else { return nil }
+        return Header(names: names, line: line, bodyStart: end)
+    }
+
+    /// The offset after the line end at `pos` (LF or CRLF; the end of the file counts), or
+    /// `nil` for a lone CR or any other byte.
+    @inline(__always)
+    static func lineEnd(_ p: UnsafeBufferPointer<UInt8>, _ pos: Int) -> Int? {
+        if pos >= p.count { return pos }
+        if p[pos] == lf { return pos + 1 }
+        if p[pos] == cr && pos + 1 < p.count && p[pos + 1] == lf { return pos + 2 }
+        return nil
+    }
+
+    /// The bytes as a `String` when they are valid UTF-8 without NUL bytes or quotes.
+    static func plainText(_ p: UnsafePointer<UInt8>, _ n: Int) -> String? {
+        guard isPlain(p, n) else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+    }
+
+    /// Valid UTF-8 without NUL bytes or quotes: what the checked reader takes as is.
+    @inline(__always)
+    static func isPlain(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var high: UInt8 = 0
+        for i in 0 ..< n {
+            let b = p[i]
+            if b == 0 || b == quote { return false }
+            high |= b
+        }
+        return high < 0x80 || isValidUTF8(p, n)
+    }
+
+    /// A text cell (id, name, category) trimmed as `trimmingSpaces()` trims it, or `nil` when
+    /// it is not plain text, or has a no-break or ideographic space at either end (which the
+    /// checked reader would trim, and these readers leave to it).
+    @inline(__always)
+    static func textCell(_ p: UnsafePointer<UInt8>, _ n: Int) -> (start: Int, count: Int)? {
+        let (a, len) = ByteNumber.trimmed(p, n)
+        let q = p + a
+        guard isPlain(q, len) else { return nil }
+        if len >= 2 && ((q[0] == 0xC2 && q[1] == 0xA0) || (q[len - 2] == 0xC2 && q[len - 1] == 0xA0)) { return nil }
+        if len >= 3 && ((q[0] == 0xE3 && q[1] == 0x80 && q[2] == 0x80) || (q[len - 3] == 0xE3 && q[len - 2] == 0x80 && q[len - 1] == 0x80)) { return nil }
+        return (a, len)
+    }
+
+    /// Whether `p[0 ..< n]` is valid UTF-8, by the rules of
+    /// `TextEncodingDetection.firstInvalidUTF8` (no overlong forms, surrogates or values past
+    /// U+10FFFF).
+    static func isValidUTF8(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var i = 0
+        while i < n {
+            let b = p[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+            switch b {
+            case 0xC2 ... 0xDF: length = 2
+            case 0xE0: length = 3; lo = 0xA0
+            case 0xE1 ... 0xEC, 0xEE ... 0xEF: length = 3
+            case 0xED: length = 3; hi = 0x9F
+            case 0xF0: length = 4; lo = 0x90
+            case 0xF1 ... 0xF3: length = 4
+            case 0xF4: length = 4; hi = 0x8F
+            default: return false
+            }
+            guard i + length <= n, p[i + 1] >= lo, p[i + 1] <= hi else { return false }
+            var k = 2
+            while k < length {
+                guard p[i + k] & 0xC0 == 0x80 else { return false }
+                k += 1
+            }
+            i += length
+        }
+        return true
+    }
+
+    /// The offset of the comma or line end that ends the field starting at `pos`.
+    @inline(__always)
+    static func fieldEnd(_ p: UnsafeBufferPointer<UInt8>, from pos: Int, limit: Int) -> Int {
+        var i = pos
+        while i < limit {
+            let b = p[i]
+            if b <= comma && (b == comma || b == lf || b == cr) { break }
+            i += 1
+        }
+        return i
+    }
+
+    /// Where each field of the record at `pos` ends, for the first `width` fields; `nil` when
+    /// the record has fewer or more fields. On success `ends[c]` is the offset of the byte
+    /// after field `c` (its comma or line end), and the result is the offset after the
+    /// record's line end.
+    @inline(__always)
+    static func splitRecord(_ p: UnsafeBufferPointer<UInt8>, from pos: Int, limit: Int, width: Int,
+                            ends: UnsafeMutablePointer<Int>) -> Int? {
+        var i = pos
+        var c = 0
+        while true {
+            // Scan to the field's end; bytes above `,` can't end it.
+            while i < limit {
+                let b = p[i]
+                if b <= comma && (b == comma || b == lf || b == cr) { break }
+                i += 1
+            }
+            ends[c] = i
+            c += 1
+            if i < limit && p[i] == comma {
+                guard c < width else { return nil }
+                i += 1
+                continue
+            }
+            guard c == width else { return nil }
+            if i >= limit { return i }
+            if p[i] == lf { return i + 1 }
+            if i + 1 < limit && p[i + 1] == lf { return i + 2 }
+            return nil
+        }
+    }
+
+    /// Splits `[start, end)` into `parts` ranges that begin at line starts, as boundaries
+    /// `b[0] = start ≤ b[1] ≤ … ≤ b[parts] = end`.
+    static func lineBoundaries(_ p: UnsafeBufferPointer<UInt8>, start: Int, end: Int, parts: Int) -> [Int] {
+        var b = [start]
+        for k in 1 ..< parts {
+            var i = max(b[k - 1], start + (end - start) / parts * k)
+            while i < end && i > 0 && p[i - 1] != lf { i += 1 }
+            b.append(i)
+        }
+        b.append(end)
+        return b
+    }
+
+    /// How many LF bytes `[start, end)` holds.
+    static func countLineFeeds(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var n = 0
+        var i = start
+        let base = p.baseAddress!
+        // Eight bytes at a time: a byte of `x ^ 0x0A…` is zero where the LF is.
+        while i + 8 <= end {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            let t = (w | ((w & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F)) & 0x8080_8080_8080_8080
+            n += 8 - t.nonzeroBitCount
+            i += 8
+        }
+        while i < end {
+            if base[i] == lf { n += 1 }
+            i += 1
+        }
+        return n
+    }
+
+    /// The column, in Unicode scalars, of byte `pos` on the line starting at `lineStart`.
+    static func column(_ p: UnsafeBufferPointer<UInt8>, lineStart: Int, _ pos: Int) -> Int {
+        var c = 1
+        for i in lineStart ..< pos where p[i] & 0xC0 != 0x80 { c += 1 }
+        return c
+    }
+}

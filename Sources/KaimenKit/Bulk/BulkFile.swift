@@ -1,0 +1,87 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a whole file into one byte array with `read(2)`: one copy of the file in memory,
+/// for the bulk readers to parse and then drop.
+public enum BulkFile {
+    /// The file's bytes, or `nil` when it cannot be opened or read.
+    public static func bytes(atPath path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = read(fd, buffer.baseAddress! + done, size - done)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { failed = n < 0; break }
+                done += n
+            }
+            count = done
+        }
+        return failed ? nil : bytes
+    }
+
+    /// Hands the whole pages inside `buffer` back to the system: their contents are lost (they
+    /// read as zeros), so only for memory that will not be read again before it is freed.
+    static func discard(_ buffer: UnsafeMutableRawBufferPointer) {
+        let page = 4096
+        guard let base = buffer.baseAddress else { return }
+        let start = (Int(bitPattern: base) + page - 1) / page * page
+        let end = (Int(bitPattern: base) + buffer.count) / page * page
+        guard end > start else { return }
+        _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_DONTNEED)
+    }
+}
+
+/// A file mapped into memory, read-only: its bytes without a copy, straight from the page
+/// cache. The bulk readers let go of the pages they are done with as they go (`release`), so
+/// a large file never sits in memory whole.
+public final class MappedFile: Sendable {
+    public let count: Int
+    /// The mapping's address, as a number (0 for an empty file).
+    private let address: UInt
+
+    /// Maps the file at `path`; `nil` when it cannot be opened or mapped.
+    public init?(path: String) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        count = Int(info.st_size)
+        guard count > 0 else {
+            address = 0
+            return
+        }
+        guard let p = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
+        _ = madvise(p, count, MADV_SEQUENTIAL)
+        address = UInt(bitPattern: p)
+    }
+
+    deinit {
+        if address != 0 { _ = munmap(UnsafeMutableRawPointer(bitPattern: address), count) }
+    }
+
+    /// The file's bytes, valid while this object lives.
+    public var bytes: UnsafeBufferPointer<UInt8> {
+        guard address != 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: UnsafePointer(bitPattern: address), count: count)
+    }
+
+    /// Lets go of the whole pages inside `range`: they leave the process's memory, and are
+    /// read again from the page cache should they be touched.
+    public func release(_ range: Range<Int>) {
+        let page = 4096
+        let lo = (range.lowerBound + page - 1) / page * page, hi = min(range.upperBound, count) / page * page
+        guard address != 0, hi > lo else { return }
+        _ = madvise(UnsafeMutableRawPointer(bitPattern: address + UInt(lo)), hi - lo, MADV_DONTNEED)
+    }
+}
