@@ -311,7 +311,7 @@ struct BallotChunk: Sendable {
         guard mm <= Int64(limits.max[item]), limits.onStep[Int(mm)] else { return false }
         if let recusal {
             let unit = Int(group.unit)
-            recusals.append(RecusalViolation(representative: cx.repIDs[Int(rep)], unit: cx.unitIDs[unit], item: cx.items[item].key,
+            recusals.append(RecusalViolation(representative: cx.repIDs[Int(rep)], name: cx.repNames[Int(rep)], unit: cx.unitIDs[unit], item: cx.items[item].key,
                                              score: s == 0 ? Rational(integer: m) : Rational(m, ByteNumber.pow10(s)),
                                              location: SourceLocation(file: cx.fileName, line: recusal.line, column: recusal.column)))
             recusalKeys.append((Int(rep) * cx.unitIDs.count + unit) * cx.items.count + item)

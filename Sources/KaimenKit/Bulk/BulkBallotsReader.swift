@@ -75,6 +75,7 @@ public enum BulkBallotsReader {
         var step: Rational?
         var reps: IDTable
         var repIDs: [String]
+        var repNames: [String]
         /// Per representative: the units they belong to (never counted).
         var own: [[Int32]]
         var hasOwn: [Bool]
@@ -148,6 +149,7 @@ public enum BulkBallotsReader {
             self.startScale = startScale
             reps = IDTable(roster.map(\.id))
             repIDs = roster.map(\.id)
+            repNames = roster.map(\.name)
             self.units = units.index
             unitIDs = units.ids
             own = roster.map { r in r.units.compactMap { units.index.find($0) } }

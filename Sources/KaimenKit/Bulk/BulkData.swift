@@ -2,32 +2,42 @@
 /// the byte-level readers, read by `BulkScorer`. Sizes are per unit, so a million units fit
 /// in memory.
 
-/// Metric values as decimal mantissas, one scale per metric, stored unit by unit (row-major:
-/// one unit's metrics are contiguous, so scoring unit after unit reads memory in one stream):
-/// value = `mantissas[u * metricCount + m]` × 10^−`scales[m]`. `BulkData.missing` marks a
-/// value that is missing and, by the metric's `missing` rule, not assessable (`zero` is stored as
-/// 0; a missing value under `error` never gets here: the reader hands over to the checked path).
+/// Metric values by metric, as decimal mantissas at one scale per metric:
+/// value = `mantissas[m][u]` × 10^−`scales[m]`. `BulkData.missing` marks a value that is
+/// missing and, by the metric's `missing` rule, not assessable (`zero` is stored as 0; a
+/// missing value under `error` never gets here: the reader hands over to the checked path).
 public struct MetricColumns: Sendable {
     public var unitCount: Int
-    public var metricCount: Int
     /// Decimal places of each metric's mantissas (0 for counts and flags).
     public var scales: [Int]
-    public var mantissas: [Int64]
+    public var mantissas: [[Int64]]
 
-    public init(unitCount: Int, scales: [Int], mantissas: [Int64]) {
+    public init(unitCount: Int, scales: [Int], mantissas: [[Int64]]) {
         self.unitCount = unitCount
-        self.metricCount = scales.count
         self.scales = scales
         self.mantissas = mantissas
     }
 
-    public func mantissa(metric m: Int, unit u: Int) -> Int64 { mantissas[u * metricCount + m] }
-
     /// The exact value, or `nil` when missing.
     public func value(metric m: Int, unit u: Int) -> Rational? {
-        let x = mantissas[u * metricCount + m]
+        let x = mantissas[m][u]
         if x == BulkData.missing { return nil }
         return scales[m] == 0 ? Rational(integer: x) : Rational(x, BulkData.pow10[scales[m]])
+    }
+
+    /// Calls `body` with a pointer to each metric's mantissas (nested, so every pointer is
+    /// valid throughout the call).
+    func withPointers<R>(_ body: (UnsafeBufferPointer<UnsafePointer<Int64>>) -> R) -> R {
+        var pointers: [UnsafePointer<Int64>] = []
+        pointers.reserveCapacity(mantissas.count)
+        func nest(_ i: Int) -> R {
+            if i == mantissas.count { return pointers.withUnsafeBufferPointer(body) }
+            return mantissas[i].withUnsafeBufferPointer { buf in
+                pointers.append(buf.baseAddress ?? UnsafePointer(bitPattern: 8)!)
+                return nest(i + 1)
+            }
+        }
+        return nest(0)
     }
 }
 

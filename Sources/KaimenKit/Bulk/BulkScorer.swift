@@ -37,7 +37,7 @@ public struct BulkScorer: Sendable {
         let chunks = max(1, min(threads * 8, n / 2048 + 1))
         let results = ChunkResults(count: chunks)
         table.withRows { rows in
-            columns.mantissas.withUnsafeBufferPointer { metrics in
+            columns.withPointers { metrics in
                 ballots.withPointers { offsets, scores in
                   columns.scales.withUnsafeBufferPointer { scales in
                    bulk.standards.withUnsafeBufferPointer { standards in
@@ -47,7 +47,7 @@ public struct BulkScorer: Sendable {
                        hot.factors.withUnsafeBufferPointer { factors in
                         hot.weighted.withUnsafeBufferPointer { weighted in
                          hot.isBallot.withUnsafeBufferPointer { isBallot in
-                    let data = WorkerData(metrics: metrics.baseAddress ?? UnsafePointer(bitPattern: 8)!, metricCount: columns.metricCount, scales: scales, offsets: offsets, scores: scores, standards: standards,
+                    let data = WorkerData(metrics: metrics, scales: scales, offsets: offsets, scores: scores, standards: standards,
                                           bonuses: bonuses, deductions: deductions, areaStart: areaStart, areaMembers: areaMembers,
                                           deductionStart: deductionStart, deductionMembers: deductionMembers, areaCaps: areaCaps,
                                           vetoes: vetoes, ties: ties, gradeMins: gradeMins,
@@ -115,9 +115,8 @@ private final class ChunkResults: @unchecked Sendable {
 
 /// Read-only pointers to the columns, valid while `BulkScorer.score` runs.
 struct WorkerData: @unchecked Sendable {
-    /// Row-major: unit `u`'s metric `m` is `metrics[u * metricCount + m]`.
-    let metrics: UnsafePointer<Int64>
-    let metricCount: Int
+    /// Metric `m` of unit `u` is `metrics[m][u]`.
+    let metrics: UnsafeBufferPointer<UnsafePointer<Int64>>
     let scales: UnsafeBufferPointer<Int>
     let offsets: UnsafePointer<Int32>
     let scores: UnsafePointer<Int16>
@@ -140,7 +139,7 @@ struct WorkerData: @unchecked Sendable {
     /// A metric's exact value, for formulas. A closure that captures only this plain struct
     /// costs nothing to make, unlike one that captures the worker.
     @inline(__always) func value(_ m: Int, _ u: Int) -> Rational? {
-        let v = metrics[u * metricCount + m]
+        let v = metrics[m][u]
         if v == BulkData.missing { return nil }
         let s = scales[m]
         return s == 0 ? Rational(integer: v) : Rational(v, BulkData.pow10[s])
@@ -410,7 +409,7 @@ struct UnitWorker {
 
     // MARK: One standard
 
-    @inline(__always) private func x(_ m: Int, _ u: Int) -> Int64 { data.metrics[u * data.metricCount + m] }
+    @inline(__always) private func x(_ m: Int, _ u: Int) -> Int64 { data.metrics[m][u] }
 
     @inline(__always) private func scale(_ m: Int) -> Int128 { Int128(BulkData.pow10[data.scales[m]]) }
 

@@ -13,14 +13,10 @@ extension MetricColumns {
     /// The checked path's values as columns: each metric at the most decimals any of its values has.
     public static func from(_ table: UnitTable) -> MetricColumns {
         let scales = table.values.map { column in column.compactMap { $0 }.reduce(0) { max($0, BulkData.decimals($1)) } }
-        let n = table.units.count, mc = scales.count
-        var mantissas = [Int64](repeating: 0, count: n * mc)
-        for (m, column) in table.values.enumerated() {
-            for (u, v) in column.enumerated() {
-                mantissas[u * mc + m] = v.map { ($0 * Rational(integer: BulkData.pow10[scales[m]])).numerator } ?? BulkData.missing
-            }
+        let mantissas = table.values.enumerated().map { m, column in
+            column.map { v in v.map { ($0 * Rational(integer: BulkData.pow10[scales[m]])).numerator } ?? BulkData.missing }
         }
-        return MetricColumns(unitCount: n, scales: scales, mantissas: mantissas)
+        return MetricColumns(unitCount: table.units.count, scales: scales, mantissas: mantissas)
     }
 }
 

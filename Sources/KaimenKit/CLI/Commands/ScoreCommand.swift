@@ -4,13 +4,18 @@ import Foundation
 public enum ScoreCommand: Command {
     public static let path = ["score"]
     public static let abstract = "Score units: points, totals, grades and a ranking, with the warnings."
-    public static let usage = "kaimen score --rules FILE --units FILE --roster FILE --ballots FILE [--format table|csv|json|markdown] [--out DIR]"
+    public static let usage = "kaimen score --rules FILE --units FILE --roster FILE --ballots FILE [--format table|csv|json|markdown|none] [--out DIR]"
     public static let discussion = """
         Prints the ranked table (rank, unit, category, total, grade, area subtotals), then the
         warnings: recusals, insufficient ballots, standards not assessed, vetoes, quota moves.
-        With --out, also writes the summary (summary.csv, summary.json) and one score sheet
-        per unit (sheets/<unit>.csv and .json), atomically: if any input is bad, nothing is
-        written. CSV files are UTF-8 with BOM for Excel and WPS.
+        With --out, also writes the summary (summary.csv with every standard's points, and
+        summary.json) and, for up to 10 000 units, one score sheet per unit (sheets/<unit>.csv
+        and .json), atomically: if any input is bad, nothing is written. CSV files are UTF-8
+        with BOM for Excel and WPS.
+
+        Large inputs are scored by the bulk engine (byte-level readers, both cores); its results
+        are identical to the checked engine's, which reads anything the bulk readers do not
+        (and is used whenever an input has a problem, so messages are always the same).
         """
     public static let examples = [
         "kaimen score --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv",
@@ -21,12 +26,20 @@ public enum ScoreCommand: Command {
         .option("--units", "FILE", "Units and their metrics (.csv or .json)."),
         .option("--roster", "FILE", "The representatives (.csv)."),
         .option("--ballots", "FILE", "The ballots (.csv, long or wide)."),
-        .option("--format", "FORMAT", "How to print the ranking.", choices: ["table", "csv", "json", "markdown"], default: "table"),
+        .option("--format", "FORMAT", "How to print the ranking (none prints nothing).", choices: ["table", "csv", "json", "markdown", "none"], default: "table"),
         .option("--out", "DIR", "Also write the summary and score sheets here."),
         .option("--lang", "LANG", "Language of notes and headings.", choices: ["zh", "en"], default: "zh"),
-        .flag("--strict", "Treat a ballot for the representative's own unit as an error."),
+        .option("--top", "N", "Rows of the table to print (default: all up to 1000 units, else 50)."),
+        .option("--engine", "ENGINE", "Which engine scores: auto picks bulk for large inputs.", choices: ["auto", "bulk", "checked"], default: "auto"),
+        .option("--threads", "N", "Threads for the bulk engine (default: the cores)."),
+        .flag("--sheets", "Write score sheets even for more than 10 000 units."),
+        .flag("--strict", "Treat a ballot for the representative's own unit, or a veto that cannot be checked, as an error."),
         .flag("--quiet", "Print no warnings."),
+        .flag("--progress", "Show a progress line (default when standard error is a terminal)."),
+        .flag("--timings", "Print the time of each stage on standard error."),
     ]
+
+    static let sheetLimit = 10_000
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
         guard args.positionals.isEmpty else {
@@ -36,27 +49,65 @@ public enum ScoreCommand: Command {
         }
         guard let inputs = inputs(args, console: console) else { return .usage }
         let lang = Language(rawValue: args.value("--lang") ?? "zh") ?? .zh
-        let session: ScoringSession
+        let threads = args.value("--threads").flatMap(Int.init) ?? ProcessInfo.processInfo.activeProcessorCount
+        let top = args.value("--top").flatMap(Int.init)
+        if args.value("--top") != nil && top == nil || args.value("--threads") != nil && threads < 1 {
+            console.errLine("error: `--top` and `--threads` take a whole number")
+            return .usage
+        }
+        let start = Date()
+        let progress = (args.has("--progress") || console.errIsTerminal) && !args.has("--quiet") ? ProgressLine(console: console) : nil
+        // Pick the engine.
+        let engine = args.value("--engine") ?? "auto"
+        let unitsSize = (try? FileManager.default.attributesOfItem(atPath: PathText.resolve(inputs.units, in: inputs.baseDirectory))[.size] as? Int) ?? 0
+        var report: ScoreReport?
+        var session: ScoringSession?
+        var timings: [(stage: String, seconds: Double)] = []
+        var fallbacks: Int?
         do {
-            session = try ScoringSession.run(inputs)
+            if engine == "bulk" || (engine == "auto" && unitsSize > 1 << 20) {
+                if let bulk = try BulkRun.run(inputs, threads: threads,
+                                              progress: { stage, total in progress?.begin(stage, total: total) },
+                                              advance: { progress?.advance($0) }) {
+                    report = bulk.report
+                    timings = bulk.timings
+                    fallbacks = bulk.fallbacks
+                }
+            }
+            progress?.finish()
+            if report == nil {
+                let s = try ScoringSession.run(inputs)
+                session = s
+                report = s.report
+                timings = s.timings.map { (stage: $0.stage == "read units" ? "read metrics" : $0.stage, seconds: $0.seconds) }
+            }
         } catch {
+            progress?.finish()
             for d in error.diagnostics { console.errLine(relative(d, console)) }
             let n = error.diagnostics.filter { $0.severity == .error }.count
             console.errLine("\(n) error\(n == 1 ? "" : "s"); nothing was scored\(args.value("--out") != nil ? " and nothing written" : "")")
             return .failure
         }
-        let summary = SummaryExport.table(session, lang: lang)
+        guard let report else { return .failure }
+        var clock = Date()
+        let n = report.scores.unitCount
         switch args.value("--format") {
-        case "csv": console.out(String(decoding: SummaryExport.table(session, lang: lang, standardColumns: true).csv().dropFirst(3), as: UTF8.self))
-        case "json": console.out(SummaryExport.json(session, lang: lang).rendered())
-        case "markdown": console.out(summary.markdown())
+        case "csv": console.out(String(decoding: SummaryWriter.csv(report, lang: lang, threads: threads).dropFirst(3), as: UTF8.self))
+        case "json": console.out(String(decoding: SummaryWriter.json(report, lang: lang, threads: threads, warningLimit: n > 1000 ? 20 : nil), as: UTF8.self))
+        case "markdown": console.out(SummaryExport.table(report, lang: lang).markdown())
+        case "none": break
         default:
-            console.outLine("\(session.rules.metadata.title)（\(session.rules.metadata.version)）· \(session.table.units.count) \(lang.t("个单位", "units"))")
-            console.out(summary.text())
+            console.outLine("\(report.rules.metadata.title)（\(report.rules.metadata.version)）· \(n) \(lang.t("个单位", "units"))")
+            let shown = top ?? (n > 1000 ? 50 : n)
+            console.out(SummaryExport.table(report, lang: lang, limit: shown).text())
+            if shown < n {
+                console.outLine(lang.t("……另有 \(n - shown) 个单位未列出（--top N 多列，--format csv 或 --out 得到全部）",
+                                       "… \(n - shown) more units not shown (--top N for more; --format csv or --out for all)"))
+            }
         }
         if !args.has("--quiet") {
-            for d in session.inputWarnings { console.errLine(relative(d, console)) }
-            let warnings = SessionWarnings.collect(session, lang: lang)
+            for d in report.inputWarnings { console.errLine(relative(d, console)) }
+            let warnings = SessionWarnings.collect(report, lang: lang, limit: n > 1000 ? 20 : nil)
             if !warnings.isEmpty {
                 console.errLine(lang.t("\n提示（\(warnings.count) 条）：", "\nWarnings (\(warnings.count)):"))
                 for w in warnings { console.errLine("  " + w) }
@@ -64,13 +115,33 @@ public enum ScoreCommand: Command {
         }
         if let out = args.value("--out") {
             let dir = URL(fileURLWithPath: resolve(out, in: console.currentDirectory))
+            var sheets = session
+            if sheets == nil && (n <= sheetLimit || args.has("--sheets")) {
+                sheets = try? ScoringSession.run(inputs)
+            }
             do {
-                let files = try OutputFiles.write(session, to: dir, lang: lang)
-                console.errLine(lang.t("已写入 \(files.count) 个文件到 \(out)", "wrote \(files.count) files to \(out)"))
+                let files = try OutputFiles.write(report, sheets: (n <= sheetLimit || args.has("--sheets")) ? sheets : nil, to: dir,
+                                                  lang: lang, threads: threads)
+                if !args.has("--quiet") {
+                    console.errLine(lang.t("已写入 \(files.count) 个文件到 \(out)", "wrote \(files.count) files to \(out)"))
+                    if n > sheetLimit && !args.has("--sheets") {
+                        console.errLine(lang.t("（超过 \(sheetLimit) 个单位，未写逐单位评分表；需要时加 --sheets）",
+                                               "(more than \(sheetLimit) units: no score sheets written; add --sheets for them)"))
+                    }
+                }
             } catch {
                 console.errLine("error: could not write to `\(out)`: \(error)")
                 return .failure
             }
+        }
+        let now = Date()
+        timings.append((stage: "write", seconds: now.timeIntervalSince(clock)))
+        clock = now
+        if args.has("--timings") {
+            for t in timings { console.errLine("\(t.stage)\t\(String(format: "%.3f", t.seconds))") }
+            console.errLine("total\t\(String(format: "%.3f", now.timeIntervalSince(start)))")
+            console.errLine("engine\t\(fallbacks == nil ? "checked" : "bulk")")
+            if let fallbacks { console.errLine("fallbacks\t\(fallbacks)") }
         }
         return .success
     }

@@ -1,0 +1,54 @@
+import Foundation
+
+/// A scoring run on the bulk path: the byte-level readers, the bulk scorer, the same ranking.
+/// It returns `nil` whenever the input needs the checked path (anything a reader would report,
+/// recusals under `--strict`, a veto that cannot be checked under `--strict`): the caller then
+/// runs `ScoringSession`, which reports exactly what is wrong, so messages never differ.
+public enum BulkRun {
+    public struct Result: Sendable {
+        public var report: ScoreReport
+        public var timings: [(stage: String, seconds: Double)]
+        /// Units the bulk scorer handed to the exact evaluator.
+        public var fallbacks: Int
+    }
+
+    public static func run(_ inputs: ScoringSession.Inputs, threads: Int,
+                           progress: (@Sendable (String, Int) -> Void)? = nil,
+                           advance: (@Sendable (Int) -> Void)? = nil) throws(DiagnosticsError) -> Result? {
+        var timings: [(String, Double)] = []
+        var clock = Date()
+        func lap(_ stage: String) { let now = Date(); timings.append((stage, now.timeIntervalSince(clock))); clock = now }
+        let base = inputs.baseDirectory
+        let loaded = try RulesLoader(readFile: { try RulesLoader.readFromDisk(PathText.resolve($0, in: base)) }).load(inputs.rules)
+        let rules = loaded.rules
+        guard loaded.warnings.isEmpty, case .success(let plan) = ScoringPlan.compile(rules) else { return nil }
+        lap("read rules")
+
+        progress?("读取单位指标", 1)
+        guard let unitsFile = MappedFile(path: PathText.resolve(inputs.units, in: base)),
+              let units = BulkUnitsReader.read(unitsFile, fileName: inputs.units, rules: rules, threads: threads) else { return nil }
+        lap("read metrics")
+
+        guard let rosterData = try? Data(contentsOf: URL(fileURLWithPath: PathText.resolve(inputs.roster, in: base))) else { return nil }
+        let roster = RosterReader.read(rosterData, fileName: inputs.roster, isUnit: { units.index.find($0) != nil })
+        guard roster.diagnostics.isEmpty, let reps = roster.reps else { return nil }
+        progress?("读取代表评分", 1)
+        guard let ballotsFile = MappedFile(path: PathText.resolve(inputs.ballots, in: base)),
+              let ballots = BulkBallotsReader.read(ballotsFile, fileName: inputs.ballots, rules: rules,
+                                                   units: (units.index, units.identities.ids), roster: reps, threads: threads)
+        else { return nil }
+        if inputs.strict && !ballots.recusals.isEmpty { return nil }
+        if ballots.offsets.last == 0 && ballots.recusals.isEmpty && ballots.itemCount > 0 { return nil }
+        lap("read ballots")
+
+        progress?("评分", units.columns.unitCount)
+        var (scores, stats) = BulkScorer(plan: plan, columns: units.columns, ballots: ballots).score(threads: threads, progress: advance)
+        if inputs.strict && !scores.vetoesUnchecked.isEmpty { return nil }
+        lap("evaluate")
+        let ranking = Ranker.rank(&scores, rules: rules, categories: units.identities.categories)
+        lap("rank")
+        let report = ScoreReport(rules: rules, units: units.identities, scores: scores, ranking: ranking,
+                                 recusals: ballots.recusals, inputWarnings: [])
+        return Result(report: report, timings: timings, fallbacks: stats.fallbacks)
+    }
+}
