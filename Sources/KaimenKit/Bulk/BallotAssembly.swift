@@ -151,7 +151,7 @@ extension BulkBallotsReader {
                         scratch.sort()
                         for j in 1 ..< scratch.count where scratch[j] == scratch[j - 1] { return false }
                     }
-                    insertionSort(s, lo, hi)
+                    BallotChunk.sortSmall(s, lo, hi)
                 }
                 return true
             }

@@ -390,7 +390,7 @@ struct BallotChunk: Sendable {
             var lo = 0
             for i in 0 ..< itemCount {
                 let hi = lo + Int(g.counts[i])
-                insertionSort(sorted, lo, hi)
+                BallotChunk.sortSmall(sorted, lo, hi)
                 lo = hi
             }
         } else {
@@ -403,38 +403,40 @@ struct BallotChunk: Sendable {
     }
 }
 
-/// Sorts `s[lo ..< hi]` ascending: quick for the handful of ballots a unit gets per item
-/// (a branch-free odd–even transposition sort up to 12, else insertion sort).
-@inline(__always)
-func insertionSort(_ s: UnsafeMutableBufferPointer<Int16>, _ lo: Int, _ hi: Int) {
-    let n = hi - lo
-    if n <= 12 {
-        guard n > 1, let p = s.baseAddress.map({ $0 + lo }) else { return }
-        for pass in 0 ..< n {
-            var i = pass & 1
-            while i + 1 < n {
-                let a = p[i], b = p[i + 1]
-                p[i] = min(a, b)
-                p[i + 1] = max(a, b)
-                i += 2
+extension BallotChunk {
+    /// Sorts `s[lo ..< hi]` ascending: quick for the handful of ballots a unit gets per item
+    /// (a branch-free odd–even transposition sort up to 12, else insertion sort).
+    @inline(__always)
+    static func sortSmall(_ s: UnsafeMutableBufferPointer<Int16>, _ lo: Int, _ hi: Int) {
+        let n = hi - lo
+        if n <= 12 {
+            guard n > 1, let p = s.baseAddress.map({ $0 + lo }) else { return }
+            for pass in 0 ..< n {
+                var i = pass & 1
+                while i + 1 < n {
+                    let a = p[i], b = p[i + 1]
+                    p[i] = min(a, b)
+                    p[i + 1] = max(a, b)
+                    i += 2
+                }
             }
+            return
         }
-        return
-    }
-    if n > 32 {
-        var part = UnsafeMutableBufferPointer(rebasing: s[lo ..< hi])
-        part.sort()
-        return
-    }
-    var i = lo + 1
-    while i < hi {
-        let x = s[i]
-        var j = i
-        while j > lo && s[j - 1] > x {
-            s[j] = s[j - 1]
-            j -= 1
+        if n > 32 {
+            var part = UnsafeMutableBufferPointer(rebasing: s[lo ..< hi])
+            part.sort()
+            return
         }
-        s[j] = x
-        i += 1
+        var i = lo + 1
+        while i < hi {
+            let x = s[i]
+            var j = i
+            while j > lo && s[j - 1] > x {
+                s[j] = s[j - 1]
+                j -= 1
+            }
+            s[j] = x
+            i += 1
+        }
     }
 }
