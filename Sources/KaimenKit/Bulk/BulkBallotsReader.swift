@@ -39,7 +39,10 @@ public enum BulkBallotsReader {
         var bounds = BulkCSV.lineBoundaries(p, start: header.bodyStart, end: p.count, parts: parts)
         for k in 1 ..< parts { bounds[k] = max(bounds[k - 1], unitBoundary(p, bounds[k], end: p.count, context: context)) }
         switch assemble(p, bounds: bounds, headerLine: header.line, context: context, keepReps: false, release: release) {
-        case .done(let columns): return columns
+        case .done(let columns):
+            // No ballots at all is an error for the checked reader (`no-ballots`): hand over.
+            if columns.scores.isEmpty && columns.recusals.isEmpty && columns.itemCount > 0 { return nil }
+            return columns
         case .handOver: return nil
         case .ungrouped:
             return assemble(p, bounds: bounds, headerLine: header.line, context: context, keepReps: true, release: release).columns

@@ -3,37 +3,68 @@
 /// in memory.
 
 /// Metric values by metric, as decimal mantissas at one scale per metric:
-/// value = `mantissas[m][u]` × 10^−`scales[m]`. `BulkData.missing` marks a value that is
-/// missing and, by the metric's `missing` rule, not assessable (`zero` is stored as 0; a
-/// missing value under `error` never gets here: the reader hands over to the checked path).
+/// value = mantissa × 10^−`scales[m]`. `BulkData.missing` marks a value that is missing and, by
+/// the metric's `missing` rule, not assessable (`zero` is stored as 0; a missing value under
+/// `error` never gets here: the reader hands over to the checked path).
+///
+/// A column is kept as `Int64` (`wide[m]`) or, after `narrow()`, as `Int32` (`narrow[m]`, with
+/// `Int32.min` for missing) when every value fits: half the memory for most metrics.
 public struct MetricColumns: Sendable {
     public var unitCount: Int
     /// Decimal places of each metric's mantissas (0 for counts and flags).
     public var scales: [Int]
-    public var mantissas: [[Int64]]
+    public private(set) var wide: [[Int64]]
+    public private(set) var narrow: [[Int32]]
 
     public init(unitCount: Int, scales: [Int], mantissas: [[Int64]]) {
         self.unitCount = unitCount
         self.scales = scales
-        self.mantissas = mantissas
+        self.wide = mantissas
+        self.narrow = Array(repeating: [], count: mantissas.count)
+    }
+
+    public var metricCount: Int { scales.count }
+    public func isNarrow(_ m: Int) -> Bool { wide[m].isEmpty && unitCount > 0 }
+
+    public func mantissa(metric m: Int, unit u: Int) -> Int64 {
+        if isNarrow(m) {
+            let x = narrow[m][u]
+            return x == Int32.min ? BulkData.missing : Int64(x)
+        }
+        return wide[m][u]
     }
 
     /// The exact value, or `nil` when missing.
     public func value(metric m: Int, unit u: Int) -> Rational? {
-        let x = mantissas[m][u]
+        let x = mantissa(metric: m, unit: u)
         if x == BulkData.missing { return nil }
         return scales[m] == 0 ? Rational(integer: x) : Rational(x, BulkData.pow10[scales[m]])
     }
 
-    /// Calls `body` with a pointer to each metric's mantissas (nested, so every pointer is
-    /// valid throughout the call).
-    func withPointers<R>(_ body: (UnsafeBufferPointer<UnsafePointer<Int64>>) -> R) -> R {
-        var pointers: [UnsafePointer<Int64>] = []
-        pointers.reserveCapacity(mantissas.count)
+    /// Stores every column whose values all fit in `Int32` as `Int32`, one column at a time.
+    public mutating func narrowColumns() {
+        for m in wide.indices where !wide[m].isEmpty {
+            let fits = wide[m].allSatisfy { $0 == BulkData.missing || ($0 > Int64(Int32.min) && $0 <= Int64(Int32.max)) }
+            guard fits else { continue }
+            narrow[m] = wide[m].map { $0 == BulkData.missing ? Int32.min : Int32($0) }
+            wide[m] = []
+        }
+    }
+
+    /// Calls `body` with a pointer to each metric's column, wide or narrow (nested, so every
+    /// pointer is valid throughout the call).
+    func withPointers<R>(_ body: (_ wide: UnsafeBufferPointer<UnsafePointer<Int64>?>, _ narrow: UnsafeBufferPointer<UnsafePointer<Int32>?>) -> R) -> R {
+        var w: [UnsafePointer<Int64>?] = [], n: [UnsafePointer<Int32>?] = []
         func nest(_ i: Int) -> R {
-            if i == mantissas.count { return pointers.withUnsafeBufferPointer(body) }
-            return mantissas[i].withUnsafeBufferPointer { buf in
-                pointers.append(buf.baseAddress ?? UnsafePointer(bitPattern: 8)!)
+            if i == wide.count { return w.withUnsafeBufferPointer { wb in n.withUnsafeBufferPointer { nb in body(wb, nb) } } }
+            if isNarrow(i) {
+                return narrow[i].withUnsafeBufferPointer { buf in
+                    w.append(nil); n.append(buf.baseAddress)
+                    return nest(i + 1)
+                }
+            }
+            return wide[i].withUnsafeBufferPointer { buf in
+                w.append(buf.baseAddress); n.append(nil)
                 return nest(i + 1)
             }
         }

@@ -37,7 +37,7 @@ public struct BulkScorer: Sendable {
         let chunks = max(1, min(threads * 8, n / 2048 + 1))
         let results = ChunkResults(count: chunks)
         table.withRows { rows in
-            columns.withPointers { metrics in
+            columns.withPointers { wide, narrow in
                 ballots.withPointers { offsets, scores in
                   columns.scales.withUnsafeBufferPointer { scales in
                    bulk.standards.withUnsafeBufferPointer { standards in
@@ -47,7 +47,8 @@ public struct BulkScorer: Sendable {
                        hot.factors.withUnsafeBufferPointer { factors in
                         hot.weighted.withUnsafeBufferPointer { weighted in
                          hot.isBallot.withUnsafeBufferPointer { isBallot in
-                    let data = WorkerData(metrics: metrics, scales: scales, offsets: offsets, scores: scores, standards: standards,
+                    let tileSize = 512
+                    let data = WorkerData(wide: wide, narrow: narrow, tile: UnsafeMutablePointer(bitPattern: 8)!, metricCount: columns.metricCount, scales: scales, offsets: offsets, scores: scores, standards: standards,
                                           bonuses: bonuses, deductions: deductions, areaStart: areaStart, areaMembers: areaMembers,
                                           deductionStart: deductionStart, deductionMembers: deductionMembers, areaCaps: areaCaps,
                                           vetoes: vetoes, ties: ties, gradeMins: gradeMins,
@@ -58,10 +59,20 @@ public struct BulkScorer: Sendable {
                         let points = UnsafeMutablePointer<FixedInterval>.allocate(capacity: count)
                         let leftOut = UnsafeMutablePointer<Bool>.allocate(capacity: count)
                         defer { points.deallocate(); leftOut.deallocate() }
-                        var worker = UnitWorker(plan: plan, bulk: bulk, columns: columns, ballots: ballots, data: data, rows: rows,
+                        let tile = UnsafeMutablePointer<Int64>.allocate(capacity: max(1, tileSize * columns.metricCount))
+                        defer { tile.deallocate() }
+                        var local = data
+                        local.tile = tile
+                        var worker = UnitWorker(plan: plan, bulk: bulk, columns: columns, ballots: ballots, data: local, rows: rows,
                                                 points: points, leftOut: leftOut)
-                        for u in start..<end where !worker.score(u) {
-                            worker.fallback(u)
+                        var tileStart = start
+                        while tileStart < end {
+                            let tileEnd = min(end, tileStart + tileSize)
+                            worker.data.load(tileStart, tileEnd)
+                            for u in tileStart..<tileEnd where !worker.score(u) {
+                                worker.fallback(u)
+                            }
+                            tileStart = tileEnd
                         }
                         results.set(c, worker.lists, worker.fallbacks)
                         progress?(end - start)
@@ -115,8 +126,15 @@ private final class ChunkResults: @unchecked Sendable {
 
 /// Read-only pointers to the columns, valid while `BulkScorer.score` runs.
 struct WorkerData: @unchecked Sendable {
-    /// Metric `m` of unit `u` is `metrics[m][u]`.
-    let metrics: UnsafeBufferPointer<UnsafePointer<Int64>>
+    /// The columns, each wide or narrow.
+    let wide: UnsafeBufferPointer<UnsafePointer<Int64>?>
+    let narrow: UnsafeBufferPointer<UnsafePointer<Int32>?>
+    /// The current tile: units `tileStart ..<` copied row-major, metric `m` of unit `u` at
+    /// `tile[(u - tileStart) * metricCount + m]`, so scoring reads one small block instead of
+    /// one stream per metric.
+    var tile: UnsafeMutablePointer<Int64>
+    var tileStart = 0
+    let metricCount: Int
     let scales: UnsafeBufferPointer<Int>
     let offsets: UnsafePointer<Int32>
     let scores: UnsafePointer<Int16>
@@ -138,8 +156,25 @@ struct WorkerData: @unchecked Sendable {
 
     /// A metric's exact value, for formulas. A closure that captures only this plain struct
     /// costs nothing to make, unlike one that captures the worker.
+    @inline(__always) func x(_ m: Int, _ u: Int) -> Int64 { tile[(u - tileStart) * metricCount + m] }
+
+    /// Copies units `start ..< end` (at most the tile's size) into the tile.
+    mutating func load(_ start: Int, _ end: Int) {
+        tileStart = start
+        for m in 0..<metricCount {
+            if let p = narrow[m] {
+                for u in start..<end {
+                    let v = p[u]
+                    tile[(u - start) * metricCount + m] = v == Int32.min ? BulkData.missing : Int64(v)
+                }
+            } else if let p = wide[m] {
+                for u in start..<end { tile[(u - start) * metricCount + m] = p[u] }
+            }
+        }
+    }
+
     @inline(__always) func value(_ m: Int, _ u: Int) -> Rational? {
-        let v = metrics[m][u]
+        let v = x(m, u)
         if v == BulkData.missing { return nil }
         let s = scales[m]
         return s == 0 ? Rational(integer: v) : Rational(v, BulkData.pow10[s])
@@ -161,7 +196,7 @@ struct UnitWorker {
     unowned(unsafe) let bulk: BulkPlan
     let columns: MetricColumns
     let ballots: BallotColumns
-    let data: WorkerData
+    var data: WorkerData
     let rows: ScoreRows
     var lists = ScoreRowLists()
     var fallbacks = 0
@@ -409,7 +444,7 @@ struct UnitWorker {
 
     // MARK: One standard
 
-    @inline(__always) private func x(_ m: Int, _ u: Int) -> Int64 { data.metrics[m][u] }
+    @inline(__always) private func x(_ m: Int, _ u: Int) -> Int64 { data.x(m, u) }
 
     @inline(__always) private func scale(_ m: Int) -> Int128 { Int128(BulkData.pow10[data.scales[m]]) }
 

@@ -129,7 +129,7 @@ public struct UnitExplanation {
             }
         }
         if let note = session.ranking.tieNotes[u] { lines.append(describe(note, upper: note.above, lower: u)) }
-        for (other, note) in session.ranking.tieNotes where note.above == u { lines.append(describe(note, upper: u, lower: other)) }
+        if let (other, note) = session.ranking.noteBelow(u) { lines.append(describe(note, upper: u, lower: other)) }
         return lines.isEmpty ? "" : lang.t("排名：", "rank: ") + lines.joined(separator: "；") + "\n"
     }
 }

@@ -5,6 +5,9 @@ import Foundation
 /// sheet per unit (`sheets/<unit>.csv`, `.json`). File names made from unit ids are sanitised so
 /// they never leave the folder.
 public enum OutputFiles {
+    /// Above this many units the summary is written as CSV only: its JSON would be gigabytes.
+    public static let jsonLimit = 100_000
+
     @discardableResult
     public static func write(_ session: ScoringSession, to dir: URL, lang: Language = .zh) throws -> [URL] {
         try write(session.report, sheets: session, to: dir, lang: lang)
@@ -15,8 +18,10 @@ public enum OutputFiles {
     public static func write(_ report: ScoreReport, sheets: ScoringSession?, to dir: URL, lang: Language = .zh, threads: Int = 1) throws -> [URL] {
         var batch = OutputBatch()
         let large = report.scores.unitCount > 1000
-        batch.add(Data(SummaryWriter.csv(report, lang: lang, threads: threads)), at: "summary.csv")
-        batch.add(Data(SummaryWriter.json(report, lang: lang, threads: threads, warningLimit: large ? 20 : nil)), at: "summary.json")
+        batch.add(streaming: { write in try SummaryWriter.csv(report, lang: lang, threads: threads, write: write) }, at: "summary.csv")
+        if report.scores.unitCount <= jsonLimit {
+            batch.add(Data(SummaryWriter.json(report, lang: lang, threads: threads, warningLimit: large ? 20 : nil)), at: "summary.json")
+        }
         if let session = sheets {
             let names = SafePath.uniqueFileNames(for: session.table.units.map(\.id))
             for (u, name) in names.enumerated() {

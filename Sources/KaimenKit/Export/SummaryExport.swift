@@ -63,16 +63,12 @@ public enum SummaryExport {
         let lang: Language
         let vetoes: [Int: [Int]]
         let unchecked: [Int: [Int]]
-        let aboveOf: [Int: [Int]]
 
         init(_ report: ScoreReport, lang: Language) {
             self.report = report
             self.lang = lang
             vetoes = Dictionary(grouping: report.scores.vetoes, by: { Int($0.unit) }).mapValues { $0.map { Int($0.item) } }
             unchecked = Dictionary(grouping: report.scores.vetoesUnchecked, by: { Int($0.unit) }).mapValues { $0.map { Int($0.item) } }
-            var above: [Int: [Int]] = [:]
-            for (u, note) in report.ranking.tieNotes { above[note.above, default: []].append(u) }
-            aboveOf = above.mapValues { $0.sorted() }
         }
 
         func text(_ u: Int) -> String? {
@@ -92,8 +88,8 @@ public enum SummaryExport {
                 case .decided(let k, let mine, let theirs): parts.append(decided(k, mine, theirs, other: note.above, first: false))
                 }
             }
-            for other in aboveOf[u] ?? [] {
-                switch report.ranking.tieNotes[other]!.decision {
+            if let (other, note) = report.ranking.noteBelow(u) {
+                switch note.decision {
                 case .decided(let k, let mine, let theirs): parts.append(decided(k, theirs, mine, other: other, first: true))
                 case .shared: parts.append(lang.t("与 \(id(other)) 并列", "shares the rank with \(id(other))"))
                 }

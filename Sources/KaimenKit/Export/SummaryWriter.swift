@@ -6,22 +6,44 @@ import Dispatch
 /// `SummaryExport.table(report, standardColumns: true).csv()`.
 public enum SummaryWriter {
     public static func csv(_ report: ScoreReport, lang: Language = .zh, threads: Int = 1) -> [UInt8] {
+        var out: [UInt8] = []
+        csv(report, lang: lang, threads: threads) { out.append(contentsOf: $0) }
+        return out
+    }
+
+    /// The same bytes, handed to `write` in pieces of some ten thousand rows, so a summary of a
+    /// million units is never in memory whole.
+    public static func csv(_ report: ScoreReport, lang: Language = .zh, threads: Int = 1,
+                           write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        let order = report.ranking.order
+        let wave = 16_384 * max(1, threads)
+        var start = 0
+        repeat {
+            let end = min(order.count, start + wave)
+            let bytes = rows(report, lang: lang, threads: threads, range: start..<end, header: start == 0)
+            try bytes.withUnsafeBytes { try write($0) }
+            start = end
+        } while start < order.count
+    }
+
+    /// The header (with the byte order mark) when asked, then the rows of `order[range]`.
+    static func rows(_ report: ScoreReport, lang: Language, threads: Int, range: Range<Int>, header withHeader: Bool) -> [UInt8] {
         let header = SummaryExport.table(emptyOf: report, lang: lang, standardColumns: true).columns.map(\.header)
-        var head = CSVWriter()
-        for (i, h) in header.enumerated() {
+        var head = CSVWriter(byteOrderMark: withHeader)
+        for (i, h) in header.enumerated() where withHeader {
             if i > 0 { head.separator() }
             head.text(h)
         }
-        head.endRow()
-        let order = report.ranking.order
-        let chunks = max(1, min(threads * 8, order.count / 4096 + 1))
+        if withHeader { head.endRow() }
+        let order = report.ranking.order[range]
+        let chunks = max(1, min(threads * 4, order.count / 2048 + 1))
         let parts = Parts(count: chunks)
         let notes = SummaryExport.Notes(report, lang: lang)
         let s = report.scores
         let p = s.precision
         let areaIndex = report.rules.orderedAreas.map { a in report.rules.areas.firstIndex { $0.id == a.id }! }
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let start = order.count * c / chunks, end = order.count * (c + 1) / chunks
+            let start = order.startIndex + order.count * c / chunks, end = order.startIndex + order.count * (c + 1) / chunks
             var w = CSVWriter(byteOrderMark: false, reservingCapacity: (end - start) * (60 + 8 * (s.standardCount + s.areaCount)))
             for u in order[start..<end] {
                 w.integer(Int64(s.rank[u])); w.separator()

@@ -15,7 +15,7 @@ import Darwin
 public enum AtomicWriter {
     /// Writes `data` to `url` atomically, creating the folder if needed.
     public static func write(_ data: Data, to url: URL) throws {
-        let temp = try writeTemporary(data, for: url)
+        let temp = try writeTemporary(.data(data), for: url)
         do {
             try moveIntoPlace(temp, url)
         } catch {
@@ -25,7 +25,7 @@ public enum AtomicWriter {
     }
 
     /// Writes `data` to a new temporary file beside `url` and returns its location.
-    static func writeTemporary(_ data: Data, for url: URL) throws -> URL {
+    static func writeTemporary(_ content: OutputBatch.Content, for url: URL) throws -> URL {
         let dir = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -37,17 +37,26 @@ public enum AtomicWriter {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw ioError("create", path) }
         var failure: OutputError?
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+        func writeAll(_ raw: UnsafeRawBufferPointer) throws {
             var offset = 0
             while offset < raw.count {
                 let n = Glibc_write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    failure = ioError("write", path)
-                    return
+                    throw ioError("write", path)
                 }
                 offset += n
             }
+        }
+        do {
+            switch content {
+            case .data(let data): try data.withUnsafeBytes { try writeAll($0) }
+            case .stream(let producer): try producer(writeAll)
+            }
+        } catch let e as OutputError {
+            failure = e
+        } catch {
+            failure = .io(operation: "write", path: path, message: "\(error)")
         }
         if failure == nil && fsync(fd) != 0 { failure = ioError("flush", path) }
         if close(fd) != 0 && failure == nil { failure = ioError("close", path) }

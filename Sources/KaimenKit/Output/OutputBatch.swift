@@ -11,9 +11,18 @@ import Foundation
 /// another, so a failure or crash during that last step (rare: rename within one folder
 /// does not need space) can leave some files new and others old.
 public struct OutputBatch: Sendable {
-    public struct File: Sendable, Hashable {
+    public struct File: Sendable {
         public var relativePath: String
-        public var data: Data
+        public var content: Content
+        /// The bytes, for a file given whole (empty for a streamed one).
+        public var data: Data { if case .data(let d) = content { return d } else { return Data() } }
+    }
+
+    /// What a file holds: bytes, or a producer that hands its bytes over piece by piece, so a
+    /// large file never has to sit in memory whole.
+    public enum Content: Sendable {
+        case data(Data)
+        case stream(@Sendable (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void)
     }
 
     public private(set) var files: [File] = []
@@ -22,7 +31,13 @@ public struct OutputBatch: Sendable {
 
     /// Adds a file, `relativePath` being inside the folder given to ``commit(into:)``.
     public mutating func add(_ data: Data, at relativePath: String) {
-        files.append(File(relativePath: relativePath, data: data))
+        files.append(File(relativePath: relativePath, content: .data(data)))
+    }
+
+    /// Adds a file written piece by piece by `producer`.
+    public mutating func add(streaming producer: @escaping @Sendable (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void,
+                             at relativePath: String) {
+        files.append(File(relativePath: relativePath, content: .stream(producer)))
     }
 
     /// Writes every file under `dir`; returns their locations in the order added. Two paths
@@ -39,7 +54,7 @@ public struct OutputBatch: Sendable {
         var temps: [URL] = []
         do {
             for (file, url) in zip(files, destinations) {
-                temps.append(try AtomicWriter.writeTemporary(file.data, for: url))
+                temps.append(try AtomicWriter.writeTemporary(file.content, for: url))
             }
         } catch {
             for temp in temps { unlink(temp.path) }

@@ -26,7 +26,8 @@ public enum BulkRun {
 
         progress?("读取单位指标", 1)
         guard let unitsFile = MappedFile(path: PathText.resolve(inputs.units, in: base)),
-              let units = BulkUnitsReader.read(unitsFile, fileName: inputs.units, rules: rules, threads: threads) else { return nil }
+              var units = BulkUnitsReader.read(unitsFile, fileName: inputs.units, rules: rules, threads: threads) else { return nil }
+        units.columns.narrowColumns()
         lap("read metrics")
 
         guard let rosterData = try? Data(contentsOf: URL(fileURLWithPath: PathText.resolve(inputs.roster, in: base))) else { return nil }
@@ -34,21 +35,25 @@ public enum BulkRun {
         guard roster.diagnostics.isEmpty, let reps = roster.reps else { return nil }
         progress?("读取代表评分", 1)
         guard let ballotsFile = MappedFile(path: PathText.resolve(inputs.ballots, in: base)),
-              let ballots = BulkBallotsReader.read(ballotsFile, fileName: inputs.ballots, rules: rules,
+              var ballots = BulkBallotsReader.read(ballotsFile, fileName: inputs.ballots, rules: rules,
                                                    units: (units.index, units.identities.ids), roster: reps, threads: threads)
         else { return nil }
         if inputs.strict && !ballots.recusals.isEmpty { return nil }
-        if ballots.offsets.last == 0 && ballots.recusals.isEmpty && ballots.itemCount > 0 { return nil }
         lap("read ballots")
 
         progress?("评分", units.columns.unitCount)
+        // Scored in a scope of its own, so the metrics and ballots are let go before ranking and writing.
         var (scores, stats) = BulkScorer(plan: plan, columns: units.columns, ballots: ballots).score(threads: threads, progress: advance)
+        let recusals = ballots.recusals
+        units.columns = MetricColumns(unitCount: 0, scales: [], mantissas: [])
+        units.index = IDTable()
+        ballots = BallotColumns(itemCount: 0, scale: 0, offsets: [], scores: [], recusals: [])
         if inputs.strict && !scores.vetoesUnchecked.isEmpty { return nil }
         lap("evaluate")
         let ranking = Ranker.rank(&scores, rules: rules, categories: units.identities.categories)
         lap("rank")
         let report = ScoreReport(rules: rules, units: units.identities, scores: scores, ranking: ranking,
-                                 recusals: ballots.recusals, inputWarnings: [])
+                                 recusals: recusals, inputWarnings: [])
         return Result(report: report, timings: timings, fallbacks: stats.fallbacks)
     }
 }

@@ -26,8 +26,18 @@ public enum Ranker {
     public struct Report: Sendable, Equatable {
         /// Unit indices, best first.
         public var order: [Int]
-        public var tieNotes: [Int: TieNote]
+        /// Each unit's place in `order`.
+        public var position: [Int]
+        /// By unit: how its place against the unit above it was decided, when their totals are equal.
+        public var tieNotes: [TieNote?]
         public var quotaMoves: [QuotaMove]
+
+        /// The note of the unit just below `u`, when it ties with `u`.
+        public func noteBelow(_ u: Int) -> (unit: Int, note: TieNote)? {
+            let p = position[u] + 1
+            guard p < order.count, let note = tieNotes[order[p]], note.above == u else { return nil }
+            return (order[p], note)
+        }
     }
 
     /// Ranks the units of `scores` (setting `rank`, `categoryRank` and `grade`).
@@ -74,7 +84,9 @@ public enum Ranker {
             }
         }
 
-        var tieNotes: [Int: TieNote] = [:]
+        var tieNotes = [TieNote?](repeating: nil, count: total.count)
+        var position = [Int](repeating: 0, count: total.count)
+        for (p, u) in order.enumerated() { position[u] = p }
         for (pos, u) in order.enumerated() {
             if pos == 0 { scores.rank[u] = 1; continue }
             let prev = order[pos - 1]
@@ -105,7 +117,7 @@ public enum Ranker {
             lastOf[c] = u
         }
         let moves = applyQuotas(&scores, order: order, grades: rules.grades)
-        return Report(order: order, tieNotes: tieNotes, quotaMoves: moves)
+        return Report(order: order, position: position, tieNotes: tieNotes, quotaMoves: moves)
     }
 
     /// For each grade with a quota, from best to worst: at most ⌊quota% × units⌋ units keep it,

@@ -86,6 +86,6 @@ enum BulkFixtures {
                 && a.identities.categories == b.identities.categories && a.identities.lines == b.identities.lines,
                 sourceLocation: sourceLocation)
         #expect(a.columns.scales == b.columns.scales, sourceLocation: sourceLocation)
-        #expect(a.columns.mantissas == b.columns.mantissas, sourceLocation: sourceLocation)
+        #expect(a.columns.wide == b.columns.wide && a.columns.narrow == b.columns.narrow, sourceLocation: sourceLocation)
     }
 }

@@ -8,8 +8,8 @@ public enum ScoreCommand: Command {
     public static let discussion = """
         Prints the ranked table (rank, unit, category, total, grade, area subtotals), then the
         warnings: recusals, insufficient ballots, standards not assessed, vetoes, quota moves.
-        With --out, also writes the summary (summary.csv with every standard's points, and
-        summary.json) and, for up to 10 000 units, one score sheet per unit (sheets/<unit>.csv
+        With --out, also writes the summary (summary.csv with every standard's points, and,
+        for up to 100 000 units, summary.json) and, for up to 10 000 units, one score sheet per unit (sheets/<unit>.csv
         and .json), atomically: if any input is bad, nothing is written. CSV files are UTF-8
         with BOM for Excel and WPS.
 
@@ -124,6 +124,10 @@ public enum ScoreCommand: Command {
                                                   lang: lang, threads: threads)
                 if !args.has("--quiet") {
                     console.errLine(lang.t("已写入 \(files.count) 个文件到 \(out)", "wrote \(files.count) files to \(out)"))
+                    if n > OutputFiles.jsonLimit {
+                        console.errLine(lang.t("（超过 \(OutputFiles.jsonLimit) 个单位，汇总只写 summary.csv）",
+                                               "(more than \(OutputFiles.jsonLimit) units: the summary is written as summary.csv only)"))
+                    }
                     if n > sheetLimit && !args.has("--sheets") {
                         console.errLine(lang.t("（超过 \(sheetLimit) 个单位，未写逐单位评分表；需要时加 --sheets）",
                                                "(more than \(sheetLimit) units: no score sheets written; add --sheets for them)"))
