@@ -63,47 +63,64 @@ public enum SummaryExport {
         let lang: Language
         let vetoes: [Int: [Int]]
         let unchecked: [Int: [Int]]
+        /// Each tie-break's name, made once: a million tied units each need one.
+        let tieNames: [String]
+        let zh: Bool
 
         init(_ report: ScoreReport, lang: Language) {
             self.report = report
             self.lang = lang
+            zh = lang == .zh
             vetoes = Dictionary(grouping: report.scores.vetoes, by: { Int($0.unit) }).mapValues { $0.map { Int($0.item) } }
             unchecked = Dictionary(grouping: report.scores.vetoesUnchecked, by: { Int($0.unit) }).mapValues { $0.map { Int($0.item) } }
+            tieNames = report.rules.ranking.tieBreak.map { RulesTable.tieBreakText($0, rules: report.rules, lang: lang, withOrder: false) }
+        }
+
+        /// How a tie-break value reads: points at the rules' precision, metrics as entered.
+        private func value(_ k: Int, _ v: Rational?) -> String {
+            guard let v else { return "—" }
+            if case .metric = report.rules.ranking.tieBreak[k].key { return v.plainText(maxPlaces: 4) }
+            if v.denominator == 1 || BulkData.pow10[report.scores.precision] % v.denominator == 0 {
+                return Rational.formatScaled(v.numerator * (BulkData.pow10[report.scores.precision] / v.denominator), places: report.scores.precision)
+            }
+            return v.formatted(places: report.scores.precision)
         }
 
         func text(_ u: Int) -> String? {
             let rules = report.rules
-            let id = { (i: Int) in report.units.ids[i] }
+            let ids = report.units.ids
             var parts: [String] = []
-            func decided(_ index: Int, _ mine: Rational?, _ theirs: Rational?, other: Int, first: Bool) -> String {
-                let t = rules.ranking.tieBreak[index]
-                let name = RulesTable.tieBreakText(t, rules: rules, lang: lang, withOrder: false)
-                let a = RulesTable.tieValueText(t, mine, rules: rules), b = RulesTable.tieValueText(t, theirs, rules: rules)
-                return lang.t("与 \(id(other)) 同分，按\(name) \(a) 对 \(b) \(first ? "在前" : "在后")",
-                              "tied with \(id(other)) on total; \(name) \(a) vs \(b) puts it \(first ? "ahead" : "behind")")
+            func decided(_ k: Int, _ mine: Rational?, _ theirs: Rational?, other: Int, first: Bool) -> String {
+                let a = value(k, mine), b = value(k, theirs)
+                return zh ? "与 \(ids[other]) 同分，按\(tieNames[k]) \(a) 对 \(b) \(first ? "在前" : "在后")"
+                          : "tied with \(ids[other]) on total; \(tieNames[k]) \(a) vs \(b) puts it \(first ? "ahead" : "behind")"
             }
+            func shared(_ other: Int) -> String { zh ? "与 \(ids[other]) 并列" : "shares the rank with \(ids[other])" }
             if let note = report.ranking.tieNotes[u] {
                 switch note.decision {
-                case .shared: parts.append(lang.t("与 \(id(note.above)) 并列", "shares the rank with \(id(note.above))"))
+                case .shared: parts.append(shared(note.above))
                 case .decided(let k, let mine, let theirs): parts.append(decided(k, mine, theirs, other: note.above, first: false))
                 }
             }
             if let (other, note) = report.ranking.noteBelow(u) {
                 switch note.decision {
                 case .decided(let k, let mine, let theirs): parts.append(decided(k, theirs, mine, other: other, first: true))
-                case .shared: parts.append(lang.t("与 \(id(other)) 并列", "shares the rank with \(id(other))"))
+                case .shared: parts.append(shared(other))
                 }
             }
-            for v in vetoes[u] ?? [] { parts.append(lang.t("一票否决：", "veto: ") + rules.vetoes[v].name) }
-            for v in unchecked[u] ?? [] {
-                parts.append(lang.t("一票否决项「\(rules.vetoes[v].name)」缺少数据，未能检查", "veto \(rules.vetoes[v].name) not checked: data missing"))
+            if let list = vetoes[u] { for v in list { parts.append(lang.t("一票否决：", "veto: ") + rules.vetoes[v].name) } }
+            if let list = unchecked[u] {
+                for v in list {
+                    parts.append(lang.t("一票否决项「\(rules.vetoes[v].name)」缺少数据，未能检查", "veto \(rules.vetoes[v].name) not checked: data missing"))
+                }
             }
             let s = report.scores
             if s.grade[u] != s.gradeByTotal[u] {
                 let from = rules.grades[Int(s.gradeByTotal[u])].name, to = report.gradeName(u)
                 parts.append(lang.t("因名额限制由\(from)调为\(to)", "moved from \(from) to \(to) by the quota"))
             }
-            return parts.isEmpty ? nil : parts.joined(separator: lang.t("；", "; "))
+            if parts.isEmpty { return nil }
+            return parts.count == 1 ? parts[0] : parts.joined(separator: zh ? "；" : "; ")
         }
     }
 

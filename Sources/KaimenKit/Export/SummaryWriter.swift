@@ -15,26 +15,28 @@ public enum SummaryWriter {
     /// million units is never in memory whole.
     public static func csv(_ report: ScoreReport, lang: Language = .zh, threads: Int = 1,
                            write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
-        let order = report.ranking.order
-        let wave = 16_384 * max(1, threads)
-        var start = 0
-        repeat {
-            let end = min(order.count, start + wave)
-            let bytes = rows(report, lang: lang, threads: threads, range: start..<end, header: start == 0)
-            try bytes.withUnsafeBytes { try write($0) }
-            start = end
-        } while start < order.count
-    }
-
-    /// The header (with the byte order mark) when asked, then the rows of `order[range]`.
-    static func rows(_ report: ScoreReport, lang: Language, threads: Int, range: Range<Int>, header withHeader: Bool) -> [UInt8] {
         let header = SummaryExport.table(emptyOf: report, lang: lang, standardColumns: true).columns.map(\.header)
-        var head = CSVWriter(byteOrderMark: withHeader)
-        for (i, h) in header.enumerated() where withHeader {
+        var head = CSVWriter()
+        for (i, h) in header.enumerated() {
             if i > 0 { head.separator() }
             head.text(h)
         }
-        if withHeader { head.endRow() }
+        head.endRow()
+        try head.bytes.withUnsafeBytes { try write($0) }
+        let count = report.ranking.order.count
+        let wave = 16_384 * max(1, threads)
+        var start = 0
+        while start < count {
+            let end = min(count, start + wave)
+            for part in rows(report, lang: lang, threads: threads, range: start..<end) {
+                try part.bytes.withUnsafeBytes { try write($0) }
+            }
+            start = end
+        }
+    }
+
+    /// The rows of `order[range]`, in pieces written in parallel, in order.
+    static func rows(_ report: ScoreReport, lang: Language, threads: Int, range: Range<Int>) -> [CSVWriter] {
         let order = report.ranking.order[range]
         let chunks = max(1, min(threads * 4, order.count / 2048 + 1))
         let parts = Parts(count: chunks)
@@ -42,29 +44,42 @@ public enum SummaryWriter {
         let s = report.scores
         let p = s.precision
         let areaIndex = report.rules.orderedAreas.map { a in report.rules.areas.firstIndex { $0.id == a.id }! }
+        // Everything the loop reads, as local constants (not through the captured report).
+        let (rank, categoryRank, total, areas, standards) = (s.rank, s.categoryRank, s.total, s.areas, s.standards)
+        let (bonus, deducted, grade, gradeByTotal) = (s.bonus, s.deducted, s.grade, s.gradeByTotal)
+        let (ids, names, categories) = (report.units.ids, report.units.names, report.units.categories)
+        let gradeNames = report.rules.grades.map(\.name)
+        let tieNotes = report.ranking.tieNotes
+        let (areaCount, standardCount) = (s.areaCount, s.standardCount)
+        let vetoes = notes.vetoes, unchecked = notes.unchecked
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let start = order.startIndex + order.count * c / chunks, end = order.startIndex + order.count * (c + 1) / chunks
-            var w = CSVWriter(byteOrderMark: false, reservingCapacity: (end - start) * (60 + 8 * (s.standardCount + s.areaCount)))
-            for u in order[start..<end] {
-                w.integer(Int64(s.rank[u])); w.separator()
-                w.integer(Int64(s.categoryRank[u])); w.separator()
-                w.text(report.units.ids[u]); w.separator()
-                w.text(report.units.names[u]); w.separator()
-                w.text(report.units.categories[u]); w.separator()
-                w.fixed(s.total[u], places: p); w.separator()
-                w.text(report.gradeName(u))
-                for a in areaIndex { w.separator(); w.fixed(s.areas[u * s.areaCount + a], places: p) }
-                w.separator(); w.fixed(s.bonus[u], places: p)
-                w.separator(); w.fixed(s.deducted[u], places: p)
-                w.separator(); if let n = notes.text(u) { w.text(n) }
-                for k in 0..<s.standardCount { w.separator(); w.fixed(s.standards[u * s.standardCount + k], places: p) }
+            var w = CSVWriter(byteOrderMark: false, reservingCapacity: (end - start) * (60 + 8 * (standardCount + areaCount)))
+            for position in start..<end {
+                let u = order[position]
+                w.integer(Int64(rank[u])); w.separator()
+                w.integer(Int64(categoryRank[u])); w.separator()
+                w.text(ids[u]); w.separator()
+                w.text(names[u]); w.separator()
+                w.text(categories[u]); w.separator()
+                w.fixed(total[u], places: p); w.separator()
+                w.text(gradeNames[Int(grade[u])])
+                for a in areaIndex { w.separator(); w.fixed(areas[u * areaCount + a], places: p) }
+                w.separator(); w.fixed(bonus[u], places: p)
+                w.separator(); w.fixed(deducted[u], places: p)
+                w.separator()
+                // Most units need no note: look further only when something could be said.
+                let next = position + 1 < report.ranking.order.count ? report.ranking.order[position + 1] : -1
+                if tieNotes[u] != nil || (next >= 0 && tieNotes[next] != nil) || vetoes[u] != nil || unchecked[u] != nil
+                    || grade[u] != gradeByTotal[u], let n = notes.text(u) {
+                    w.text(n)
+                }
+                for k in 0..<standardCount { w.separator(); w.fixed(standards[u * standardCount + k], places: p) }
                 w.endRow()
             }
             parts.set(c, w)
         }
-        var out = head
-        for c in 0..<chunks { out.append(parts.get(c)) }
-        return out.bytes
+        return (0..<chunks).map { parts.get($0) }
     }
 
     /// The summary JSON, byte for byte `SummaryExport.json(report).rendered()`, written unit by
