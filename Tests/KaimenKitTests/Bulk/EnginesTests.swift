@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// The bulk engine behind `kaimen score` prints and writes exactly what the checked engine does.
+@Suite("Both engines give the same output, file for file")
+struct EnginesTests {
+    static func generated(units: Int, seed: UInt64, rules: String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-engines-\(UUID().uuidString)")
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        #expect(CLI.run(["generate", "--units", String(units), "--seed", String(seed), "--rules", rules, "--out", dir.path], console: console) == .success)
+        return dir
+    }
+
+    func score(_ dir: URL, rules: String, engine: String, threads: Int) throws -> (out: String, err: String, summary: Data) {
+        let out = dir.appendingPathComponent("out-\(engine)-\(threads)")
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        let code = CLI.run(["score", "--rules", rules, "--units", dir.appendingPathComponent("units.csv").path,
+                            "--roster", dir.appendingPathComponent("roster.csv").path,
+                            "--ballots", dir.appendingPathComponent("ballots.csv").path,
+                            "--engine", engine, "--threads", String(threads), "--format", "csv", "--out", out.path, "--timings"],
+                           console: console)
+        #expect(code == .success, "\(console.stderr)")
+        #expect(console.stderr.contains("engine\t\(engine)"), "the \(engine) engine was used")
+        return (console.stdout, console.stderr.components(separatedBy: "\nread rules")[0],
+                try Data(contentsOf: out.appendingPathComponent("summary.csv")))
+    }
+
+    @Test("a generated session: table, warnings and summary.csv identical, bulk on one and two threads",
+          arguments: ["rules/xicheng-2014.jsonc", "rules/dongcheng-2019.jsonc"])
+    func generated(_ rules: String) throws {
+        let dir = try Self.generated(units: 1200, seed: 3, rules: rules)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let checked = try score(dir, rules: rules, engine: "checked", threads: 1)
+        for threads in [1, 2] {
+            let bulk = try score(dir, rules: rules, engine: "bulk", threads: threads)
+            #expect(bulk.out == checked.out)
+            #expect(bulk.summary == checked.summary)
+            // The warnings (recusals, not assessed, vetoes, quota moves) print the same.
+            let warnings = { (s: String) in s.split(separator: "\n").filter { !$0.contains("wrote") && !$0.contains("写入") } }
+            #expect(warnings(bulk.err) == warnings(checked.err))
+        }
+    }
+
+    @Test("anything the bulk readers would not take goes through the checked engine, with its messages")
+    func handOver() throws {
+        let dir = try Self.generated(units: 300, seed: 5, rules: "rules/xicheng-2014.jsonc")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A rate above 100% on the third unit: the checked reader's located error, exit 1, nothing written.
+        let units = dir.appendingPathComponent("units.csv")
+        var lines = try String(contentsOf: units, encoding: .utf8).components(separatedBy: "\r\n")
+        var cells = lines[3].components(separatedBy: ",")
+        let header = lines[0].components(separatedBy: ",")
+        let rate = header.firstIndex(of: "card_application_rate")!
+        cells[rate] = "120%"
+        lines[3] = cells.joined(separator: ",")
+        try lines.joined(separator: "\r\n").write(to: units, atomically: true, encoding: .utf8)
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        let out = dir.appendingPathComponent("out")
+        let code = CLI.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", units.path, "--roster", dir.appendingPathComponent("roster.csv").path,
+                            "--ballots", dir.appendingPathComponent("ballots.csv").path, "--engine", "bulk", "--out", out.path], console: console)
+        #expect(code == .failure)
+        #expect(console.stderr.contains("units.csv:4:"))
+        #expect(console.stderr.contains("is above 100%"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+}
