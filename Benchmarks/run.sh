@@ -29,7 +29,7 @@ for n in $SIZES; do
   ballots=$(awk -F, 'NR>1 { for (i = 3; i <= NF; i++) if ($i != "" && $i != "\r") n++ } END { print n+0 }' "$dir/ballots.csv")
   rm -rf "$dir/out"
   /usr/bin/time -v "$K" score --rules "$RULES" --units "$dir/units.csv" --roster "$dir/roster.csv" \
-      --ballots "$dir/ballots.csv" --out "$dir/out" --format none --quiet --timings 2> "$dir/time.txt" >/dev/null
+      --ballots "$dir/ballots.csv" --out "$dir/out" --summary-only --format none --quiet --timings 2> "$dir/time.txt" >/dev/null
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; printf "%.2f", s }' "$dir/time.txt")
   peak=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2/1024 }' "$dir/time.txt")
   stage() { awk -v s="$1" -F'\t' '$1 == s { printf "%.2f", $2 }' "$dir/time.txt"; }

@@ -5,8 +5,9 @@ import Foundation
 /// sheet per unit (`sheets/<unit>.csv`, `.json`). File names made from unit ids are sanitised so
 /// they never leave the folder.
 public enum OutputFiles {
-    /// Above this many units the summary is written as CSV only: its JSON would be gigabytes.
-    public static let jsonLimit = 100_000
+    /// Above this many units the summary is written as CSV only: its JSON runs to hundreds of
+    /// megabytes (two gigabytes at a million units).
+    public static let jsonLimit = 10_000
 
     @discardableResult
     public static func write(_ session: ScoringSession, to dir: URL, lang: Language = .zh) throws -> [URL] {
@@ -15,14 +16,15 @@ public enum OutputFiles {
 
     /// - Parameter sheets: the checked session whose results the score sheets show; `nil` writes the summary only.
     @discardableResult
-    public static func write(_ report: ScoreReport, sheets: ScoringSession?, to dir: URL, lang: Language = .zh, threads: Int = 1) throws -> [URL] {
+    public static func write(_ report: ScoreReport, sheets: ScoringSession?, to dir: URL, lang: Language = .zh, threads: Int = 1,
+                             summaryOnly: Bool = false) throws -> [URL] {
         var batch = OutputBatch()
         let large = report.scores.unitCount > 1000
         batch.add(streaming: { write in try SummaryWriter.csv(report, lang: lang, threads: threads, write: write) }, at: "summary.csv")
-        if report.scores.unitCount <= jsonLimit {
+        if report.scores.unitCount <= jsonLimit && !summaryOnly {
             batch.add(Data(SummaryWriter.json(report, lang: lang, threads: threads, warningLimit: large ? 20 : nil)), at: "summary.json")
         }
-        if let session = sheets {
+        if let session = sheets, !summaryOnly {
             let names = SafePath.uniqueFileNames(for: session.table.units.map(\.id))
             for (u, name) in names.enumerated() {
                 batch.add(Data(ScoreSheetExport.table(session, unit: u, lang: lang).csv()), at: "sheets/\(name).csv")

@@ -25,7 +25,8 @@ public enum AtomicWriter {
     }
 
     /// Writes `data` to a new temporary file beside `url` and returns its location.
-    static func writeTemporary(_ content: OutputBatch.Content, for url: URL) throws -> URL {
+    /// - Parameter durable: flush the file to disk before returning (a batch flushes once instead).
+    static func writeTemporary(_ content: OutputBatch.Content, for url: URL, durable: Bool = true) throws -> URL {
         let dir = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -58,7 +59,7 @@ public enum AtomicWriter {
         } catch {
             failure = .io(operation: "write", path: path, message: "\(error)")
         }
-        if failure == nil && fsync(fd) != 0 { failure = ioError("flush", path) }
+        if failure == nil && durable && fsync(fd) != 0 { failure = ioError("flush", path) }
         if close(fd) != 0 && failure == nil { failure = ioError("close", path) }
         if let failure {
             unlink(path)

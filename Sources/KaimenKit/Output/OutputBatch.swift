@@ -54,12 +54,14 @@ public struct OutputBatch: Sendable {
         var temps: [URL] = []
         do {
             for (file, url) in zip(files, destinations) {
-                temps.append(try AtomicWriter.writeTemporary(file.content, for: url))
+                temps.append(try AtomicWriter.writeTemporary(file.content, for: url, durable: files.count == 1))
             }
         } catch {
             for temp in temps { unlink(temp.path) }
             throw error
         }
+        // Many files (a score sheet per unit) are flushed to disk together, once, before any is renamed.
+        if files.count > 1 { sync() }
         for (i, (temp, url)) in zip(temps, destinations).enumerated() {
             do {
                 try AtomicWriter.moveIntoPlace(temp, url)

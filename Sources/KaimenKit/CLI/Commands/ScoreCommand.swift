@@ -8,8 +8,8 @@ public enum ScoreCommand: Command {
     public static let discussion = """
         Prints the ranked table (rank, unit, category, total, grade, area subtotals), then the
         warnings: recusals, insufficient ballots, standards not assessed, vetoes, quota moves.
-        With --out, also writes the summary (summary.csv with every standard's points, and,
-        for up to 100 000 units, summary.json) and, for up to 10 000 units, one score sheet per unit (sheets/<unit>.csv
+        With --out, also writes the summary (summary.csv with every standard's points and,
+        for up to 10 000 units, summary.json) and, for up to 10 000 units, one score sheet per unit (sheets/<unit>.csv
         and .json), atomically: if any input is bad, nothing is written. CSV files are UTF-8
         with BOM for Excel and WPS.
 
@@ -33,6 +33,7 @@ public enum ScoreCommand: Command {
         .option("--engine", "ENGINE", "Which engine scores: auto picks bulk for large inputs.", choices: ["auto", "bulk", "checked"], default: "auto"),
         .option("--threads", "N", "Threads for the bulk engine (default: the cores)."),
         .flag("--sheets", "Write score sheets even for more than 10 000 units."),
+        .flag("--summary-only", "With --out, write summary.csv only."),
         .flag("--strict", "Treat a ballot for the representative's own unit, or a veto that cannot be checked, as an error."),
         .flag("--quiet", "Print no warnings."),
         .flag("--progress", "Show a progress line (default when standard error is a terminal)."),
@@ -116,19 +117,19 @@ public enum ScoreCommand: Command {
         if let out = args.value("--out") {
             let dir = URL(fileURLWithPath: resolve(out, in: console.currentDirectory))
             var sheets = session
-            if sheets == nil && (n <= sheetLimit || args.has("--sheets")) {
+            if sheets == nil && (n <= sheetLimit || args.has("--sheets")) && !args.has("--summary-only") {
                 sheets = try? ScoringSession.run(inputs)
             }
             do {
                 let files = try OutputFiles.write(report, sheets: (n <= sheetLimit || args.has("--sheets")) ? sheets : nil, to: dir,
-                                                  lang: lang, threads: threads)
+                                                  lang: lang, threads: threads, summaryOnly: args.has("--summary-only"))
                 if !args.has("--quiet") {
                     console.errLine(lang.t("已写入 \(files.count) 个文件到 \(out)", "wrote \(files.count) files to \(out)"))
-                    if n > OutputFiles.jsonLimit {
+                    if n > OutputFiles.jsonLimit && !args.has("--summary-only") {
                         console.errLine(lang.t("（超过 \(OutputFiles.jsonLimit) 个单位，汇总只写 summary.csv）",
                                                "(more than \(OutputFiles.jsonLimit) units: the summary is written as summary.csv only)"))
                     }
-                    if n > sheetLimit && !args.has("--sheets") {
+                    if n > sheetLimit && !args.has("--sheets") && !args.has("--summary-only") {
                         console.errLine(lang.t("（超过 \(sheetLimit) 个单位，未写逐单位评分表；需要时加 --sheets）",
                                                "(more than \(sheetLimit) units: no score sheets written; add --sheets for them)"))
                     }
