@@ -60,6 +60,9 @@ public struct CSVWriter: Sendable {
     /// An untrusted text cell (neutralised, quoted as needed).
     public mutating func text(_ s: String) { append(s, neutralise: true) }
 
+    /// The same for text already in UTF-8.
+    public mutating func text(utf8: UnsafeBufferPointer<UInt8>) { append(utf8, neutralise: true) }
+
     /// A whole number, digits written directly.
     public mutating func integer(_ v: Int64) { fixed(v, places: 0) }
 
@@ -105,7 +108,11 @@ public struct CSVWriter: Sendable {
 
     private mutating func append(_ s: String, neutralise: Bool) {
         var s = s
-        s.withUTF8 { utf8 in
+        s.withUTF8 { append($0, neutralise: neutralise) }
+    }
+
+    private mutating func append(_ utf8: UnsafeBufferPointer<UInt8>, neutralise: Bool) {
+        do {
             let prefixQuote = neutralise && !utf8.isEmpty && Self.isFormulaStart(utf8[0])
             var needsQuotes = false
             if let first = utf8.first, let last = utf8.last {

@@ -66,6 +66,9 @@ public enum SummaryExport {
         /// Each tie-break's name, made once: a million tied units each need one.
         let tieNames: [String]
         let zh: Bool
+        /// The same phrases as bytes, for `write(_:into:)`.
+        private let tieNameBytes: [[UInt8]]
+        private let phrases: (tied: [UInt8], by: [UInt8], versus: [UInt8], ahead: [UInt8], behind: [UInt8], shared: [UInt8], sharedEnd: [UInt8], join: [UInt8])
 
         init(_ report: ScoreReport, lang: Language) {
             self.report = report
@@ -74,6 +77,44 @@ public enum SummaryExport {
             vetoes = Dictionary(grouping: report.scores.vetoes, by: { Int($0.unit) }).mapValues { $0.map { Int($0.item) } }
             unchecked = Dictionary(grouping: report.scores.vetoesUnchecked, by: { Int($0.unit) }).mapValues { $0.map { Int($0.item) } }
             tieNames = report.rules.ranking.tieBreak.map { RulesTable.tieBreakText($0, rules: report.rules, lang: lang, withOrder: false) }
+            tieNameBytes = tieNames.map { Array($0.utf8) }
+            let z = lang == .zh
+            phrases = (Array((z ? "与 " : "tied with ").utf8), Array((z ? " 同分，按" : " on total; ").utf8), Array((z ? " 对 " : " vs ").utf8),
+                       Array((z ? " 在前" : " puts it ahead").utf8), Array((z ? " 在后" : " puts it behind").utf8),
+                       Array((z ? "与 " : "shares the rank with ").utf8), Array((z ? " 并列" : "").utf8), Array((z ? "；" : "; ").utf8))
+        }
+
+        /// Writes the note of unit `u` into `out` as one CSV cell, building ties' notes straight
+        /// in UTF-8 (the common case at scale); the rare rest goes through `text(_:)`.
+        func write(_ u: Int, into w: inout CSVWriter, scratch: inout [UInt8]) {
+            let s = report.scores
+            if vetoes[u] != nil || unchecked[u] != nil || s.grade[u] != s.gradeByTotal[u] {
+                if let n = text(u) { w.text(n) }
+                return
+            }
+            scratch.removeAll(keepingCapacity: true)
+            let ids = report.units.ids
+            func decided(_ k: Int, _ mine: Rational?, _ theirs: Rational?, other: Int, first: Bool) {
+                scratch += phrases.tied; scratch += ids[other].utf8; scratch += phrases.by
+                scratch += tieNameBytes[k]
+                scratch.append(0x20); scratch += value(k, mine).utf8; scratch += phrases.versus; scratch += value(k, theirs).utf8
+                scratch += first ? phrases.ahead : phrases.behind
+            }
+            func shared(_ other: Int) { scratch += phrases.shared; scratch += ids[other].utf8; scratch += phrases.sharedEnd }
+            if let note = report.ranking.tieNotes[u] {
+                switch note.decision {
+                case .shared: shared(note.above)
+                case .decided(let k, let mine, let theirs): decided(k, mine, theirs, other: note.above, first: false)
+                }
+            }
+            if let (other, note) = report.ranking.noteBelow(u) {
+                if !scratch.isEmpty { scratch += phrases.join }
+                switch note.decision {
+                case .decided(let k, let mine, let theirs): decided(k, theirs, mine, other: other, first: true)
+                case .shared: shared(other)
+                }
+            }
+            if !scratch.isEmpty { scratch.withUnsafeBufferPointer { w.text(utf8: $0) } }
         }
 
         /// How a tie-break value reads: points at the rules' precision, metrics as entered.

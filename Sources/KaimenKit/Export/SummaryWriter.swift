@@ -54,7 +54,9 @@ public enum SummaryWriter {
         let vetoes = notes.vetoes, unchecked = notes.unchecked
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let start = order.startIndex + order.count * c / chunks, end = order.startIndex + order.count * (c + 1) / chunks
-            var w = CSVWriter(byteOrderMark: false, reservingCapacity: (end - start) * (60 + 8 * (standardCount + areaCount)))
+            var w = CSVWriter(byteOrderMark: false, reservingCapacity: (end - start) * (200 + 8 * (standardCount + areaCount)))
+            var scratch: [UInt8] = []
+            scratch.reserveCapacity(256)
             for position in start..<end {
                 let u = order[position]
                 w.integer(Int64(rank[u])); w.separator()
@@ -71,8 +73,8 @@ public enum SummaryWriter {
                 // Most units need no note: look further only when something could be said.
                 let next = position + 1 < report.ranking.order.count ? report.ranking.order[position + 1] : -1
                 if tieNotes[u] != nil || (next >= 0 && tieNotes[next] != nil) || vetoes[u] != nil || unchecked[u] != nil
-                    || grade[u] != gradeByTotal[u], let n = notes.text(u) {
-                    w.text(n)
+                    || grade[u] != gradeByTotal[u] {
+                    notes.write(u, into: &w, scratch: &scratch)
                 }
                 for k in 0..<standardCount { w.separator(); w.fixed(standards[u * standardCount + k], places: p) }
                 w.endRow()

@@ -29,3 +29,23 @@ struct SummaryWriterTests {
         #expect(String(decoding: w.bytes, as: UTF8.self) == Rational.formatScaled(v, places: places))
     }
 }
+
+@Suite("Summary notes written as bytes read as the exporter writes them")
+struct SummaryNotesTests {
+    @Test("a generated session full of ties, in Chinese and in English")
+    func generatedTies() throws {
+        let rules = try RulesLoader().load(Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc").path).rules
+        let data = DataGenerator(rules: rules, units: 600, seed: 9).generate()
+        let files = ["units.csv": Data(data.units), "roster.csv": Data(data.roster), "ballots.csv": Data(data.ballots)]
+        let s = try ScoringSession.run(.init(rules: Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc").path,
+                                             units: "/gen/units.csv", roster: "/gen/roster.csv", ballots: "/gen/ballots.csv"),
+                                       readFile: { path in
+                                           if path.hasPrefix("/gen/"), let d = files[String(path.dropFirst(5))] { return d }
+                                           return try Data(contentsOf: URL(fileURLWithPath: path))
+                                       })
+        #expect(s.ranking.tieNotes.compactMap { $0 }.count > 20, "the set has ties to write notes for")
+        for lang in Language.allCases {
+            #expect(SummaryWriter.csv(s.report, lang: lang, threads: 2) == SummaryExport.table(s.report, lang: lang, standardColumns: true).csv())
+        }
+    }
+}
