@@ -33,6 +33,7 @@ public enum BulkRun {
         guard let rosterData = try? Data(contentsOf: URL(fileURLWithPath: PathText.resolve(inputs.roster, in: base))) else { return nil }
         let roster = RosterReader.read(rosterData, fileName: inputs.roster, isUnit: { units.index.find($0) != nil })
         guard roster.diagnostics.isEmpty, let reps = roster.reps else { return nil }
+        lap("read roster")
         progress?("读取代表评分", 1)
         guard let ballotsFile = MappedFile(path: PathText.resolve(inputs.ballots, in: base)),
               var ballots = BulkBallotsReader.read(ballotsFile, fileName: inputs.ballots, rules: rules,
