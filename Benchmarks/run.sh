@@ -19,7 +19,7 @@ swift build -c release --product kaimen >/dev/null
 K=.build/release/kaimen
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package: time)" >&2; exit 1; }
 
-printf '%-10s %10s %12s %9s %9s %10s %9s %9s %9s %9s %9s\n' units "CSV MiB" ballots wall_s peak_MiB "metrics_s" ballots_s score_s rank_s write_s fallbacks
+printf '%-10s %10s %12s %9s %9s %10s %9s %9s %9s %9s %9s %9s\n' units "CSV MiB" ballots wall_s peak_MiB "metrics_s" roster_s ballots_s score_s rank_s write_s fallbacks
 for n in $SIZES; do
   dir="$DATA/n$n"
   if [ ! -f "$dir/ballots.csv" ]; then
@@ -33,8 +33,9 @@ for n in $SIZES; do
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; printf "%.2f", s }' "$dir/time.txt")
   peak=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2/1024 }' "$dir/time.txt")
   stage() { awk -v s="$1" -F'\t' '$1 == s { printf "%.2f", $2 }' "$dir/time.txt"; }
-  printf '%-10s %10s %12s %9s %9s %10s %9s %9s %9s %9s %9s\n' "$n" "$mib" "$ballots" "$wall" "$peak" \
-      "$(stage 'read metrics')" "$(stage 'read ballots')" "$(stage evaluate)" "$(stage rank)" "$(stage write)" "$(stage fallbacks)"
+  printf '%-10s %10s %12s %9s %9s %10s %9s %9s %9s %9s %9s %9s\n' "$n" "$mib" "$ballots" "$wall" "$peak" \
+      "$(stage 'read metrics')" "$(stage 'read roster')" "$(stage 'read ballots')" "$(stage evaluate)" "$(stage rank)" "$(stage write)" \
+      "$(awk -F'\t' '$1 == "fallbacks" { print $2 }' "$dir/time.txt")"
 done
 
 # A real session: 100 units, from process start to exit, median of 21 runs.

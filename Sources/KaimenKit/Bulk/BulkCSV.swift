@@ -102,35 +102,10 @@ enum BulkCSV {
         return (a, len)
     }
 
-    /// Whether `p[0 ..< n]` is valid UTF-8, by the rules of
-    /// `TextEncodingDetection.firstInvalidUTF8` (no overlong forms, surrogates or values past
-    /// U+10FFFF).
+    /// Whether `p[0 ..< n]` is valid UTF-8, by the same rules as the checked reader.
+    @inline(__always)
     static func isValidUTF8(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        var i = 0
-        while i < n {
-            let b = p[i]
-            if b < 0x80 { i += 1; continue }
-            let length: Int
-            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-            switch b {
-            case 0xC2 ... 0xDF: length = 2
-            case 0xE0: length = 3; lo = 0xA0
-            case 0xE1 ... 0xEC, 0xEE ... 0xEF: length = 3
-            case 0xED: length = 3; hi = 0x9F
-            case 0xF0: length = 4; lo = 0x90
-            case 0xF1 ... 0xF3: length = 4
-            case 0xF4: length = 4; hi = 0x8F
-            default: return false
-            }
-            guard i + length <= n, p[i + 1] >= lo, p[i + 1] <= hi else { return false }
-            var k = 2
-            while k < length {
-                guard p[i + k] & 0xC0 == 0x80 else { return false }
-                k += 1
-            }
-            i += length
-        }
-        return true
+        TextEncodingDetection.firstInvalidUTF8(p, n) == nil
     }
 
     /// The offset of the comma or line end that ends the field starting at `pos`.

@@ -434,14 +434,8 @@ public enum BulkUnitsReader {
             if layout.present.contains(m) { return out.columns[m][u] }
             return rules.metrics[m].missing == .zero ? 0 : BulkData.missing
         }
-        for s in rules.standards + rules.bonuses + rules.deductions {
-            let input: MetricInput?
-            switch s.method {
-            case .bands(let b): input = b.input
-            case .linear(let l): input = l.input
-            default: input = nil
-            }
-            guard case .ratio(let r)? = input, r.maxOne, let n = index[r.numerator], let d = index[r.denominator] else { continue }
+        for r in rules.maxOneRatios {
+            guard let n = index[r.numerator], let d = index[r.denominator] else { continue }
             let fa = Int128(ByteNumber.pow10(scales[d])), fb = Int128(ByteNumber.pow10(scales[n]))
             if layout.present.contains(n) && layout.present.contains(d) {
                 let a = out.columns[n], b = out.columns[d]

@@ -108,36 +108,39 @@ public enum TextEncodingDetection {
     /// Offset of the first byte that breaks UTF-8 (overlong forms, surrogates and values past
     /// U+10FFFF included), or `nil` when all of `bytes` is valid UTF-8.
     public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { p -> Int? in
-            let n = p.count
-            var i = 0
-            while i < n {
-                let b = p[i]
-                if b < 0x80 { i += 1; continue }
-                let length: Int
-                var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-                switch b {
-                case 0xC2...0xDF: length = 2
-                case 0xE0: length = 3; lo = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: length = 3
-                case 0xED: length = 3; hi = 0x9F
-                case 0xF0: length = 4; lo = 0x90
-                case 0xF1...0xF3: length = 4
-                case 0xF4: length = 4; hi = 0x8F
-                default: return i
-                }
-                guard i + length <= n else { return i }
-                let second = p[i + 1]
-                guard second >= lo && second <= hi else { return i }
-                var k = 2
-                while k < length {
-                    guard p[i + k] & 0xC0 == 0x80 else { return i }
-                    k += 1
-                }
-                i += length
+        bytes.withUnsafeBufferPointer { firstInvalidUTF8($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+    }
+
+    /// The same for `p[0 ..< n]`; the bulk readers check fields with it in place.
+    @inline(__always)
+    static func firstInvalidUTF8(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        var i = 0
+        while i < n {
+            let b = p[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lo = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; hi = 0x9F
+            case 0xF0: length = 4; lo = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; hi = 0x8F
+            default: return i
             }
-            return nil
+            guard i + length <= n else { return i }
+            let second = p[i + 1]
+            guard second >= lo && second <= hi else { return i }
+            var k = 2
+            while k < length {
+                guard p[i + k] & 0xC0 == 0x80 else { return i }
+                k += 1
+            }
+            i += length
         }
+        return nil
     }
 
     /// Line (counting LF, CRLF and lone CR) and column (counting UTF-8 lead bytes) of a byte.

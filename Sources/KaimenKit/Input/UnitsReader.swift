@@ -83,18 +83,7 @@ public struct UnitsReader {
 
     /// A numerator larger than its denominator, where a rule reads their ratio and forbids that.
     func checkRatios(_ table: UnitTable, diagnostics: inout [Diagnostic]) {
-        var pairs: [(String, String)] = []
-        for s in rules.standards + rules.bonuses + rules.deductions {
-            let input: MetricInput?
-            switch s.method {
-            case .bands(let b): input = b.input
-            case .linear(let l): input = l.input
-            default: input = nil
-            }
-            if case .ratio(let r)? = input, r.maxOne, !pairs.contains(where: { $0 == (r.numerator, r.denominator) }) {
-                pairs.append((r.numerator, r.denominator))
-            }
-        }
+        let pairs = rules.maxOneRatios
         let index = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (num, den) in pairs {
             guard let n = index[num], let d = index[den] else { continue }

@@ -29,6 +29,18 @@ public struct Rules: Sendable, Equatable {
     /// The sum of all areas' points: the most a unit can score before bonuses.
     public var totalPoints: Rational { areas.reduce(.zero) { $0 + $1.points } }
 
+    /// Every (numerator, denominator) pair some rule reads as a ratio with `maxOne`: a unit's
+    /// numerator above its denominator is an error in the data. Each pair once, in rule order.
+    public var maxOneRatios: [(numerator: String, denominator: String)] {
+        var pairs: [(numerator: String, denominator: String)] = []
+        for s in standards + bonuses + deductions {
+            if let r = s.method.ratio, r.maxOne, !pairs.contains(where: { $0 == (r.numerator, r.denominator) }) {
+                pairs.append((r.numerator, r.denominator))
+            }
+        }
+        return pairs
+    }
+
     /// The scoring methods used, in the order of `ScoringMethod.allNames`.
     public var methodsUsed: [String] {
         let used = Set((standards + bonuses + deductions).map(\.method.name))

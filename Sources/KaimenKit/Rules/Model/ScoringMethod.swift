@@ -25,6 +25,16 @@ public enum ScoringMethod: Sendable, Equatable {
 
     public static let allNames = ["bands", "linear", "count", "checklist", "presence", "ballot", "survey", "expression"]
 
+    /// The ratio a `bands` or `linear` method reads, if it reads one.
+    public var ratio: Ratio? {
+        switch self {
+        case .bands(let b): if case .ratio(let r) = b.input { return r }
+        case .linear(let l): if case .ratio(let r) = l.input { return r }
+        default: break
+        }
+        return nil
+    }
+
     public var metricIDs: [String] {
         switch self {
         case .bands(let b): b.input.metricIDs
