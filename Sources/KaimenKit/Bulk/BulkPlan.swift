@@ -86,6 +86,10 @@ final class BulkPlan: @unchecked Sendable {
     /// `ceil(min × 10^precision)` of each grade: compared with the rounded total.
     var gradeMins: [Int64?] = []
     var insufficientIsZero = false
+    /// Whether the fixed-point path can be used at all: every point total fits far inside its
+    /// range (±9.2 million points at 10⁻¹²), and every threshold was compiled exactly. When not,
+    /// every unit is scored by the checked evaluator (such rules do not occur in practice).
+    var fastPathSafe = true
     private var allocations: [UnsafeMutableRawPointer] = []
 
     deinit {
@@ -149,6 +153,12 @@ final class BulkPlan: @unchecked Sendable {
         let p = Rational(integer: BulkData.pow10[rules.ranking.precision])
         gradeMins = rules.grades.map { g in g.min.map { ($0 * p).ceiling } }
         insufficientIsZero = rules.ballots.insufficient == .zero
+        let largest = (rules.standards + rules.bonuses + rules.deductions).reduce(Rational.zero) { $0 + $1.points.magnitude }
+            + rules.areas.reduce(Rational.zero) { $0 + $1.points.magnitude } + (rules.bonusCap ?? .zero)
+            + rules.vetoes.reduce(Rational.zero) { $0 + ($1.capTotal ?? .zero) }
+        let factorMax = plan.factor.max() ?? .one
+        if largest * max(factorMax, .one) > Rational(1_000_000) || largest.approximated { fastPathSafe = false }
+        if gradeMins.isEmpty == false, rules.grades.contains(where: { ($0.min.map { $0 * p } ?? .zero).approximated }) { fastPathSafe = false }
     }
 
     private func compile(_ s: Standard, index: Int?, factor: Rational, fallback: NotAssessable) -> CompiledStandard {
@@ -170,6 +180,7 @@ final class BulkPlan: @unchecked Sendable {
                 let p = Rational(integer: BulkData.pow10[scales[c.m0]])
                 c.thresholds = store(b.bands.map { band in
                     let t = band.threshold * p
+                    if t.approximated { fastPathSafe = false }
                     return b.direction == .atLeast ? t.ceiling : t.floor
                 })
             case .ratio(let r):

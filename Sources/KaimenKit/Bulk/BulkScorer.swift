@@ -69,7 +69,7 @@ public struct BulkScorer: Sendable {
                         while tileStart < end {
                             let tileEnd = min(end, tileStart + tileSize)
                             worker.data.load(tileStart, tileEnd)
-                            for u in tileStart..<tileEnd where !worker.score(u) {
+                            for u in tileStart..<tileEnd where !(bulk.fastPathSafe && worker.score(u)) {
                                 worker.fallback(u)
                             }
                             tileStart = tileEnd
@@ -516,10 +516,14 @@ struct UnitWorker {
             // max × (v − floor) / (target − floor), clamped to [0, max].
             let floor = cs.pointee.r0, span = cs.pointee.r1 - floor
             guard let a = vn ** Int128(floor.denominator), let b = Int128(floor.numerator) ** vd,
-                  let c = (a - b) ** Int128(max.numerator), var num = c ** Int128(span.denominator),
+                  case let (diff, o) = a.subtractingReportingOverflow(b), !o,
+                  let c = diff ** Int128(max.numerator), var num = c ** Int128(span.denominator),
                   let e = vd ** Int128(floor.denominator), let f = e ** Int128(max.denominator), var den = f ** Int128(span.numerator)
             else { return nil }
-            if den < 0 { num = -num; den = -den }
+            if den < 0 {
+                guard num != Int128.min, den != Int128.min else { return nil }
+                num = -num; den = -den
+            }
             if num <= 0 { return .scored(.zero) }
             guard let l = num ** Int128(max.denominator), let r = Int128(max.numerator) ** den else { return nil }
             if l >= r { return cs.pointee.maxPoints.map { .scored($0) } }
@@ -596,13 +600,17 @@ struct UnitWorker {
                     return .notAssessed(.participation(rate: Rational(rn64, rd64), min: min))
                 }
             }
+            // Counts of kind `number` may be negative; the checked path handles such oddities.
+            if respondents < 0 { return nil }
             if respondents == 0 { return .notAssessed(.noRespondents) }
             let w1 = cs.pointee.r0, w2 = cs.pointee.r1, w3 = cs.pointee.r2
             guard let common = (Int128(w1.denominator) ** Int128(w2.denominator)).flatMap({ $0 ** Int128(w3.denominator) }),
                   let x1 = s ** (common / Int128(w1.denominator) * Int128(w1.numerator)),
                   let x2 = b ** (common / Int128(w2.denominator) * Int128(w2.numerator)),
                   let x3 = d ** (common / Int128(w3.denominator) * Int128(w3.numerator)),
-                  let num = Int128(max.numerator) ** (x1 + x2 + x3),
+                  case let (x12, o1) = x1.addingReportingOverflow(x2), !o1,
+                  case let (sum, o2) = x12.addingReportingOverflow(x3), !o2,
+                  let num = Int128(max.numerator) ** sum,
                   let den = (Int128(max.denominator) ** common).flatMap({ $0 ** respondents }),
                   let l = num ** Int128(max.denominator), let r = Int128(max.numerator) ** den else { return nil }
             if l >= r { return cs.pointee.maxPoints.map { .scored($0) } }
@@ -623,7 +631,7 @@ struct UnitWorker {
         if let n64 = UInt64(exactly: n), let d64 = UInt64(exactly: d) { return FixedInterval(n64, d64) }
         guard let p = n ** Int128(FixedInterval.scale) else { return nil }
         let q = p / d, r = p % d
-        guard let lo = Int64(exactly: q) else { return nil }
+        guard let lo = Int64(exactly: q), lo < Int64.max else { return nil }
         return FixedInterval(lo: lo, hi: r == 0 ? lo : lo + 1)
     }
 }

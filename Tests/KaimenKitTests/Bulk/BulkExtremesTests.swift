@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// Inputs at the edges of the bulk scorer's integer and fixed-point ranges: it must agree with
+/// the checked evaluator (by falling back to it) and never trap.
+@Suite("The bulk scorer at the extremes: same results as the checked path, no crash")
+struct BulkExtremesTests {
+    static func rules(metrics: String, areas: String, standards: String) -> String {
+        """
+        { "format": 1, "id": "x", "title": "极端值", "issuer": "测试", "version": "1", "effective": { "from": "2014-01-01" },
+          "metrics": [ \(metrics) ], "areas": [ \(areas) ], "standards": [ \(standards) ],
+          "grades": [ { "name": "合格", "min": 1 }, { "name": "不合格" } ] }
+        """
+    }
+
+    /// Scores with both engines and compares every column of the compact results.
+    func same(_ rules: String, units: String) throws {
+        let s = try TestSession(rules: rules, units: units, ballots: "representative,unit,standard,score\n").run()
+        var (bulk, _) = BulkScorer(plan: s.plan, columns: MetricColumns.from(s.table), ballots: BallotColumns.from(s.ballots, unitCount: s.table.units.count))
+            .score(threads: 2)
+        _ = Ranker.rank(&bulk, rules: s.rules, categories: s.table.units.map(\.category))
+        #expect(bulk == s.report.scores)
+    }
+
+    @Test("a survey over `number` metrics whose respondents add up to less than zero")
+    func negativeRespondents() throws {
+        let r = Self.rules(metrics: #"{ "id": "s", "name": "满意", "kind": "number" }, { "id": "b", "name": "基本", "kind": "number" }, { "id": "d", "name": "不满意", "kind": "number" }"#,
+                           areas: #"{ "id": "a", "name": "方面", "points": 10 }"#,
+                           standards: #"{ "id": "a.s", "area": "a", "name": "测评", "criteria": "满意度。", "points": 10, "method": "survey", "satisfied": "s", "basic": "b", "dissatisfied": "d" }"#)
+        // (1·1 + 0.6·0 + 0·(−2)) / (1 + 0 − 2) = −1 → clamped to 0; (−1)/(−2) = 0.5 → 5 points.
+        try same(r, units: "id,name,s,b,d\nU1,甲,1,0,-2\nU2,乙,-1,0,-1\n")
+    }
+
+    @Test("a linear ratio whose intermediate products pass Int128")
+    func linearOverflow() throws {
+        let r = Self.rules(metrics: #"{ "id": "n", "name": "分子", "kind": "amount" }, { "id": "m", "name": "分母", "kind": "amount" }"#,
+                           areas: #"{ "id": "a", "name": "方面", "points": 10 }"#,
+                           standards: #"{ "id": "a.l", "area": "a", "name": "比率", "criteria": "按比例。", "points": 10, "method": "linear", "ratio": { "numerator": "n", "denominator": "m", "zero": 0 }, "floor": -0.9999999999, "target": 1 }"#)
+        try same(r, units: "id,name,n,m\nU1,甲,9000000000.000000001,9000000000.000000001\n")
+    }
+
+    @Test("survey weights with eighteen decimals")
+    func fineWeights() throws {
+        let r = Self.rules(metrics: #"{ "id": "s", "name": "满意", "kind": "count" }, { "id": "b", "name": "基本", "kind": "count" }, { "id": "d", "name": "不满意", "kind": "count" }"#,
+                           areas: #"{ "id": "a", "name": "方面", "points": 10 }"#,
+                           standards: #"{ "id": "a.s", "area": "a", "name": "测评", "criteria": "满意度。", "points": 10, "method": "survey", "satisfied": "s", "basic": "b", "dissatisfied": "d", "weights": { "satisfied": 0.999999999999999999, "basic": 0.999999999999999999, "dissatisfied": 0 } }"#)
+        try same(r, units: "id,name,s,b,d\nU1,甲,90,90,0\n")
+    }
+
+    @Test("rules worth millions of points (beyond the fixed-point range) go the checked way")
+    func hugePoints() throws {
+        let r = Self.rules(metrics: #"{ "id": "f", "name": "甲", "kind": "flag" }, { "id": "g", "name": "乙", "kind": "flag" }"#,
+                           areas: #"{ "id": "a", "name": "方面一", "points": 5000000 }, { "id": "b", "name": "方面二", "points": 5000000 }"#,
+                           standards: #"{ "id": "a.f", "area": "a", "name": "甲", "criteria": "有则满分。", "points": 5000000, "method": "presence", "metric": "f" }, { "id": "b.g", "area": "b", "name": "乙", "criteria": "有则满分。", "points": 5000000, "method": "presence", "metric": "g" }"#)
+        try same(r, units: "id,name,f,g\nU1,甲,1,1\nU2,乙,1,0\n")
+    }
+}
