@@ -64,64 +64,67 @@ struct RulesMerger {
         return (node.members ?? []).filter { RulesMerger.collections.contains($0.key) }
     }
 
-    private func applyRemove(_ remove: JSONNode, to result: inout [JSONMember], baseFile: String) {
-        for section in collectionSections(remove, section: "remove") {
-            guard let ids = section.value.elements else {
-                ctx.error("wrong-type", "`remove.\(section.key)` must be a list of ids", at: section.value.location, path: "remove.\(section.key)")
+    /// Walks each `<verb>.<collection>` list of `node`: `body` gets the list's entries and the
+    /// base collection's entries to change in place. Reports a section that is not a list, or
+    /// names a collection the base does not have.
+    private func eachSection(_ node: JSONNode, _ verb: String, listOf what: String, unknownCode: String,
+                             result: inout [JSONMember], _ body: (_ section: String, _ entries: [JSONNode], _ items: inout [JSONNode]) -> Void) {
+        for section in collectionSections(node, section: verb) {
+            let path = "\(verb).\(section.key)"
+            guard let entries = section.value.elements else {
+                ctx.error("wrong-type", "`\(path)` must be a list of \(what)", at: section.value.location, path: path)
                 continue
             }
             guard let ci = result.firstIndex(where: { $0.key == section.key }), var items = result[ci].value.elements else {
-                ctx.error("remove-unknown-id", "the base file has no `\(section.key)` to remove from", at: section.value.location, path: "remove.\(section.key)")
+                ctx.error(unknownCode, "the base file has no `\(section.key)` to \(verb == "remove" ? "remove from" : verb)",
+                          at: section.value.location, path: path)
                 continue
             }
+            body(section.key, entries, &items)
+            result[ci].value = JSONNode(.array(items), at: result[ci].value.location)
+        }
+    }
+
+    private func applyRemove(_ remove: JSONNode, to result: inout [JSONMember], baseFile: String) {
+        eachSection(remove, "remove", listOf: "ids", unknownCode: "remove-unknown-id", result: &result) { key, ids, items in
             for (n, idNode) in ids.enumerated() {
                 guard let id = idNode.stringValue else {
-                    ctx.error("wrong-type", "`remove.\(section.key)` lists ids as text, not \(idNode.typeDescription)", at: idNode.location, path: "remove.\(section.key)[\(n)]")
+                    ctx.error("wrong-type", "`remove.\(key)` lists ids as text, not \(idNode.typeDescription)", at: idNode.location, path: "remove.\(key)[\(n)]")
                     continue
                 }
                 if let k = items.firstIndex(where: { $0["id"]?.stringValue == id }) {
                     items.remove(at: k)
                 } else {
-                    ctx.error("remove-unknown-id", "cannot remove `\(id)`: \(baseFile) has no such entry in `\(section.key)`",
-                              at: idNode.location, path: "remove.\(section.key)[\(n)]",
+                    ctx.error("remove-unknown-id", "cannot remove `\(id)`: \(baseFile) has no such entry in `\(key)`",
+                              at: idNode.location, path: "remove.\(key)[\(n)]",
                               hint: String.didYouMean(id, among: items.compactMap { $0["id"]?.stringValue }))
                     // What was meant to go is still there: don't also report the sums it upsets.
-                    ctx.undecoded[section.key, default: []].insert(id)
+                    ctx.undecoded[key, default: []].insert(id)
                 }
             }
-            result[ci].value = JSONNode(.array(items), at: result[ci].value.location)
         }
     }
 
     private func applyOverride(_ override: JSONNode, to result: inout [JSONMember], baseFile: String) {
-        for section in collectionSections(override, section: "override") {
-            guard let entries = section.value.elements else {
-                ctx.error("wrong-type", "`override.\(section.key)` must be a list of partial entries with an `id`", at: section.value.location, path: "override.\(section.key)")
-                continue
-            }
-            guard let ci = result.firstIndex(where: { $0.key == section.key }), var items = result[ci].value.elements else {
-                ctx.error("override-unknown-id", "the base file has no `\(section.key)` to override", at: section.value.location, path: "override.\(section.key)")
-                continue
-            }
+        eachSection(override, "override", listOf: "partial entries with an `id`", unknownCode: "override-unknown-id", result: &result) { key, entries, items in
             for (n, entry) in entries.enumerated() {
                 guard let members = entry.members else {
-                    ctx.error("wrong-type", "each entry of `override.\(section.key)` must be an object with an `id`", at: entry.location, path: "override.\(section.key)[\(n)]")
+                    ctx.error("wrong-type", "each entry of `override.\(key)` must be an object with an `id`", at: entry.location, path: "override.\(key)[\(n)]")
                     continue
                 }
                 guard let id = entry["id"]?.stringValue else {
-                    ctx.error("missing-key", "an entry of `override.\(section.key)` needs the `id` of the entry it changes", at: entry.location, path: "override.\(section.key)[\(n)]")
+                    ctx.error("missing-key", "an entry of `override.\(key)` needs the `id` of the entry it changes", at: entry.location, path: "override.\(key)[\(n)]")
                     continue
                 }
                 guard let k = items.firstIndex(where: { $0["id"]?.stringValue == id }), let baseMembers = items[k].members else {
-                    ctx.error("override-unknown-id", "cannot override `\(id)`: \(baseFile) has no such entry in `\(section.key)`",
-                              at: entry["id"]?.location ?? entry.location, path: "override.\(section.key)[\(id)]",
-                              hint: String.didYouMean(id, among: items.compactMap { $0["id"]?.stringValue }) ?? "to add a new entry, list it under `\(section.key)`")
-                    ctx.undecoded[section.key, default: []].insert(id)
+                    ctx.error("override-unknown-id", "cannot override `\(id)`: \(baseFile) has no such entry in `\(key)`",
+                              at: entry["id"]?.location ?? entry.location, path: "override.\(key)[\(id)]",
+                              hint: String.didYouMean(id, among: items.compactMap { $0["id"]?.stringValue }) ?? "to add a new entry, list it under `\(key)`")
+                    ctx.undecoded[key, default: []].insert(id)
                     continue
                 }
                 items[k] = JSONNode(.object(mergeKeys(baseMembers, members)), at: items[k].location)
             }
-            result[ci].value = JSONNode(.array(items), at: result[ci].value.location)
         }
     }
 }
