@@ -8,10 +8,10 @@ public enum ScoreCommand: Command {
     public static let discussion = """
         Prints the ranked table (rank, unit, category, total, grade, area subtotals), then the
         warnings: recusals, insufficient ballots, standards not assessed, vetoes, quota moves.
-        With --out, also writes the summary (summary.csv with every standard's points and,
-        for up to 10 000 units, summary.json) and, for up to 10 000 units, one score sheet per unit (sheets/<unit>.csv
-        and .json), atomically: if any input is bad, nothing is written. CSV files are UTF-8
-        with BOM for Excel and WPS.
+        With --out, also writes the summary (summary.csv with every standard's points) and, for
+        up to 10 000 units, summary.json and one score sheet per unit (sheets/<unit>.csv and
+        .json), atomically: if any input is bad, nothing is written. CSV files are UTF-8 with
+        BOM for Excel and WPS.
 
         Large inputs are scored by the bulk engine (byte-level readers, both cores); its results
         are identical to the checked engine's, which reads anything the bulk readers do not
