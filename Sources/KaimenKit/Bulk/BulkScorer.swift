@@ -35,8 +35,8 @@ public struct BulkScorer: Sendable {
         let hot = (factors: plan.factor + [.one], weighted: plan.factor.map { !$0.isOne } + [false],
                    isBallot: plan.itemOfStandard.map { $0 != nil } + [false])
         let chunks = max(1, min(threads * 8, n / 2048 + 1))
-        let results = ChunkResults(count: chunks)
-        table.withRows { rows in
+        // Each chunk's warning lists and fallback count, in chunk order.
+        let results: [(ScoreRowLists, Int)] = table.withRows { rows in
             columns.withPointers { wide, narrow in
                 ballots.withPointers { offsets, scores in
                   columns.scales.withUnsafeBufferPointer { scales in
@@ -53,7 +53,7 @@ public struct BulkScorer: Sendable {
                                           deductionStart: deductionStart, deductionMembers: deductionMembers, areaCaps: areaCaps,
                                           vetoes: vetoes, ties: ties, gradeMins: gradeMins,
                                           factors: factors.baseAddress!, weighted: weighted.baseAddress!, isBallot: isBallot.baseAddress!)
-                    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                    return Parallel.map(chunks) { c in
                         let start = n * c / chunks, end = n * (c + 1) / chunks
                         let count = max(1, data.standards.count)
                         let points = UnsafeMutablePointer<FixedInterval>.allocate(capacity: count)
@@ -74,8 +74,8 @@ public struct BulkScorer: Sendable {
                             }
                             tileStart = tileEnd
                         }
-                        results.set(c, worker.lists, worker.fallbacks)
                         progress?(end - start)
+                        return (worker.lists, worker.fallbacks)
                     }
                          }
                         }
@@ -89,38 +89,12 @@ public struct BulkScorer: Sendable {
             }
         }
         var stats = Stats()
-        for c in 0..<chunks {
-            let (lists, fallbacks) = results.get(c)
+        for (lists, fallbacks) in results {
             table.append(lists)
             stats.fallbacks += fallbacks
         }
         table.resetGrades()
         return (table, stats)
-    }
-}
-
-/// Each chunk's lists, handed from its thread back to the caller.
-private final class ChunkResults: @unchecked Sendable {
-    private var lists: [ScoreRowLists]
-    private var fallbacks: [Int]
-    private let lock = DispatchSemaphore(value: 1)
-
-    init(count: Int) {
-        lists = Array(repeating: ScoreRowLists(), count: count)
-        fallbacks = Array(repeating: 0, count: count)
-    }
-
-    func set(_ c: Int, _ l: ScoreRowLists, _ f: Int) {
-        lock.wait()
-        lists[c] = l
-        fallbacks[c] = f
-        lock.signal()
-    }
-
-    func get(_ c: Int) -> (ScoreRowLists, Int) {
-        lock.wait()
-        defer { lock.signal() }
-        return (lists[c], fallbacks[c])
     }
 }
 

@@ -39,7 +39,6 @@ public enum SummaryWriter {
     static func rows(_ report: ScoreReport, lang: Language, threads: Int, range: Range<Int>) -> [CSVWriter] {
         let order = report.ranking.order[range]
         let chunks = max(1, min(threads * 4, order.count / 2048 + 1))
-        let parts = Parts(count: chunks)
         let notes = SummaryExport.Notes(report, lang: lang)
         let s = report.scores
         let p = s.precision
@@ -52,7 +51,7 @@ public enum SummaryWriter {
         let tieNotes = report.ranking.tieNotes
         let (areaCount, standardCount) = (s.areaCount, s.standardCount)
         let vetoes = notes.vetoes, unchecked = notes.unchecked
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+        return Parallel.map(chunks) { c in
             let start = order.startIndex + order.count * c / chunks, end = order.startIndex + order.count * (c + 1) / chunks
             var w = CSVWriter(byteOrderMark: false, reservingCapacity: (end - start) * (200 + 8 * (standardCount + areaCount)))
             var scratch: [UInt8] = []
@@ -79,9 +78,8 @@ public enum SummaryWriter {
                 for k in 0..<standardCount { w.separator(); w.fixed(standards[u * standardCount + k], places: p) }
                 w.endRow()
             }
-            parts.set(c, w)
+            return w
         }
-        return (0..<chunks).map { parts.get($0) }
     }
 
     /// The summary JSON, byte for byte `SummaryExport.json(report).rendered()`, written unit by
@@ -90,8 +88,7 @@ public enum SummaryWriter {
         let order = report.ranking.order
         let vetoes = Dictionary(grouping: report.scores.vetoes, by: { Int($0.unit) })
         let chunks = max(1, min(threads * 8, order.count / 4096 + 1))
-        let parts = Texts(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+        let parts = Parallel.map(chunks) { c in
             let start = order.count * c / chunks, end = order.count * (c + 1) / chunks
             var text = ""
             text.reserveCapacity((end - start) * 1600)
@@ -100,35 +97,18 @@ public enum SummaryWriter {
                 text += "    "
                 SummaryExport.unitJSON(u, report, vetoes: vetoes[u] ?? []).write(into: &text, indent: 2)
             }
-            parts.set(c, text)
+            return text
         }
         var out = "{\n  \"precision\": \(report.scores.precision),\n  \"rules\": "
         SummaryExport.rulesJSON(report).write(into: &out, indent: 1)
         out += ",\n  \"units\": " + (order.isEmpty ? "[]" : "[\n")
         var bytes = Array(out.utf8)
-        for c in 0..<chunks { bytes += parts.get(c).utf8 }
+        for part in parts { bytes += part.utf8 }
         var tail = order.isEmpty ? "" : "\n  ]"
         tail += ",\n  \"warnings\": "
         JSONOut.array(SessionWarnings.collect(report, lang: lang, limit: warningLimit).map { .string($0) }).write(into: &tail, indent: 1)
         tail += "\n}\n"
         bytes += tail.utf8
         return bytes
-    }
-
-    private final class Texts: @unchecked Sendable {
-        private var parts: [String]
-        private let lock = DispatchSemaphore(value: 1)
-        init(count: Int) { parts = Array(repeating: "", count: count) }
-        func set(_ c: Int, _ s: String) { lock.wait(); parts[c] = s; lock.signal() }
-        func get(_ c: Int) -> String { lock.wait(); defer { lock.signal() }; return parts[c] }
-    }
-
-    /// Each chunk's rows, handed from its thread back to the caller.
-    private final class Parts: @unchecked Sendable {
-        private var parts: [CSVWriter]
-        private let lock = DispatchSemaphore(value: 1)
-        init(count: Int) { parts = Array(repeating: CSVWriter(byteOrderMark: false, reservingCapacity: 0), count: count) }
-        func set(_ c: Int, _ w: CSVWriter) { lock.wait(); parts[c] = w; lock.signal() }
-        func get(_ c: Int) -> CSVWriter { lock.wait(); defer { lock.signal() }; return parts[c] }
     }
 }

@@ -42,11 +42,4 @@ public struct BallotBox: Sendable {
     /// The ballots that count.
     public var ballots: [Ballot]
     public var recusals: [RecusalViolation]
-
-    /// Counting ballots grouped as `[unit][item]` → scores with their representatives.
-    public func grouped(unitCount: Int) -> [[[(rep: Int, score: Rational)]]] {
-        var g = Array(repeating: Array(repeating: [(rep: Int, score: Rational)](), count: items.count), count: unitCount)
-        for b in ballots { g[b.unit][b.item].append((b.representative, b.score)) }
-        return g
-    }
 }

@@ -35,7 +35,7 @@ public struct ScoringSession: Sendable {
     public var ranking: Ranker.Report { report.ranking }
     /// Problems that did not stop the run (ignored columns, a GB18030 file, …), with their places.
     public var inputWarnings: [Diagnostic] { report.inputWarnings }
-    /// How long each stage took, in seconds: `read rules`, `read units`, … .
+    /// How long each stage took, in seconds: `read rules`, `read metrics`, … .
     public let timings: [(stage: String, seconds: Double)]
 
     /// Runs the whole pipeline; throws every problem found in every input file at once.
@@ -46,14 +46,7 @@ public struct ScoringSession: Sendable {
         var clock = Date()
         func lap(_ stage: String) { let now = Date(); timings.append((stage, now.timeIntervalSince(clock))); clock = now }
 
-        let loaded = try RulesLoader(readFile: { path in
-            let data = try readFile(path)
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw DiagnosticsError([.error("rules-encoding", "`\(path)` is not UTF-8 text; save the rules file as UTF-8",
-                                               at: SourceLocation(file: path, line: 1, column: 1))])
-            }
-            return text
-        }).load(inputs.rules)
+        let loaded = try RulesLoader(readFile: { try RulesLoader.text(readFile($0), path: $0) }).load(inputs.rules)
         let rules = loaded.rules
         let plan: ScoringPlan
         switch ScoringPlan.compile(rules) {
@@ -75,7 +68,7 @@ public struct ScoringSession: Sendable {
             table = r.table
             diagnostics.append(contentsOf: r.diagnostics)
         }
-        lap("read units")
+        lap("read metrics")
         var reps: [Representative]?
         if let data = read(inputs.roster) {
             let r = RosterReader.read(data, fileName: inputs.roster, units: table?.units)

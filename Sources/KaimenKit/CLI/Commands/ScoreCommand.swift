@@ -80,7 +80,7 @@ public enum ScoreCommand: Command {
                 let s = try ScoringSession.run(inputs)
                 session = s
                 report = s.report
-                timings = s.timings.map { (stage: $0.stage == "read units" ? "read metrics" : $0.stage, seconds: $0.seconds) }
+                timings = s.timings
             }
         } catch {
             progress?.finish()

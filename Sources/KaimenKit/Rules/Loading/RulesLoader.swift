@@ -11,7 +11,11 @@ public struct RulesLoader {
     }
 
     public static func readFromDisk(_ path: String) throws -> String {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        try text(Data(contentsOf: URL(fileURLWithPath: path)), path: path)
+    }
+
+    /// A rules file's bytes as text; an error saying how to fix it when they are not UTF-8.
+    public static func text(_ data: Data, path: String) throws -> String {
         guard let text = String(data: data, encoding: .utf8) else {
             throw DiagnosticsError([.error("rules-encoding", "`\(path)` is not UTF-8 text; save the rules file as UTF-8",
                                            at: SourceLocation(file: path, line: 1, column: 1))])
