@@ -30,7 +30,8 @@ public struct BulkScorer: Sendable {
         let rules = plan.rules
         let n = columns.unitCount
         var table = ScoreTable(unitCount: n, areaCount: rules.areas.count, standardCount: rules.standards.count,
-                               precision: rules.ranking.precision, tieBreaks: rules.ranking.tieBreak.count)
+                               precision: rules.ranking.precision, tieBreaks: rules.ranking.tieBreak.count,
+                               narrow: ScaledColumn.narrowFits(plan))
         let bulk = BulkPlan(plan: plan, scales: columns.scales, ballotScale: ballots.scale)
         let hot = (factors: plan.factor + [.one], weighted: plan.factor.map { !$0.isOne } + [false],
                    isBallot: plan.itemOfStandard.map { $0 != nil } + [false])
@@ -128,9 +129,11 @@ struct WorkerData: @unchecked Sendable {
     let weighted: UnsafePointer<Bool>
     let isBallot: UnsafePointer<Bool>
 
-    /// A metric's exact value, for formulas. A closure that captures only this plain struct
-    /// costs nothing to make, unlike one that captures the worker.
     @inline(__always) func x(_ m: Int, _ u: Int) -> Int64 { tile[(u - tileStart) * metricCount + m] }
+
+    /// What formulas read, small: a closure that captures it costs nothing to make (capturing
+    /// all of `WorkerData` copies some two hundred bytes for every formula of every unit).
+    var reader: TileReader { TileReader(tile: tile, tileStart: tileStart, metricCount: metricCount, scales: scales.baseAddress ?? UnsafePointer(bitPattern: 8)!) }
 
     /// Copies units `start ..< end` (at most the tile's size) into the tile.
     mutating func load(_ start: Int, _ end: Int) {
@@ -147,8 +150,18 @@ struct WorkerData: @unchecked Sendable {
         }
     }
 
+    @inline(__always) func value(_ m: Int, _ u: Int) -> Rational? { reader.value(m, u) }
+}
+
+/// The current tile's metric values as exact numbers, for formulas.
+struct TileReader {
+    let tile: UnsafeMutablePointer<Int64>
+    let tileStart: Int
+    let metricCount: Int
+    let scales: UnsafePointer<Int>
+
     @inline(__always) func value(_ m: Int, _ u: Int) -> Rational? {
-        let v = x(m, u)
+        let v = tile[(u - tileStart) * metricCount + m]
         if v == BulkData.missing { return nil }
         let s = scales[m]
         return s == 0 ? Rational(integer: v) : Rational(v, BulkData.pow10[s])
@@ -309,8 +322,8 @@ struct UnitWorker {
         var forced: Int?
         for v in 0..<data.vetoes.count {
             let veto = data.vetoes[v]
-            let d = data
-            switch bulk.formulas[veto.formula].evaluate({ d.value($0, u) }) {
+            let r = data.reader
+            switch bulk.formulas[veto.formula].evaluate({ r.value($0, u) }) {
             case .boolean(true):
                 lists.vetoes.append(.init(unit: Int32(u), item: Int32(v)))
                 if veto.hasCap {
@@ -431,8 +444,8 @@ struct UnitWorker {
     }
 
     private func formula(_ index: Int, _ u: Int) -> FormulaResult {
-        let d = data
-        return bulk.formulas[index].evaluate { d.value($0, u) }
+        let r = data.reader
+        return bulk.formulas[index].evaluate { r.value($0, u) }
     }
 
     /// `nil`: score this unit exactly instead.

@@ -112,30 +112,31 @@ public struct CSVWriter: Sendable {
     }
 
     private mutating func append(_ utf8: UnsafeBufferPointer<UInt8>, neutralise: Bool) {
-        do {
-            let prefixQuote = neutralise && !utf8.isEmpty && Self.isFormulaStart(utf8[0])
-            var needsQuotes = false
-            if let first = utf8.first, let last = utf8.last {
-                // After a `'` prefix the text no longer begins with a space or tab.
-                needsQuotes = (!prefixQuote && (first == 0x20 || first == 0x09)) || last == 0x20 || last == 0x09
+        let shape = Self.shape(of: utf8, neutralise: neutralise)
+        if shape.quoted { bytes.append(UInt8(ascii: "\"")) }
+        if shape.prefixQuote { bytes.append(UInt8(ascii: "'")) }
+        if shape.quoted {
+            for b in utf8 {
+                bytes.append(b)
+                if b == UInt8(ascii: "\"") { bytes.append(b) }
             }
-            if !needsQuotes {
-                for b in utf8 where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0D || b == 0x0A {
-                    needsQuotes = true
-                    break
-                }
-            }
-            if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
-            if prefixQuote { bytes.append(UInt8(ascii: "'")) }
-            if needsQuotes {
-                for b in utf8 {
-                    bytes.append(b)
-                    if b == UInt8(ascii: "\"") { bytes.append(b) }
-                }
-                bytes.append(UInt8(ascii: "\""))
-            } else {
-                bytes.append(contentsOf: utf8)
-            }
+            bytes.append(UInt8(ascii: "\""))
+        } else {
+            bytes.append(contentsOf: utf8)
         }
+    }
+
+    /// How a cell is written: with a `'` in front (a would-be formula, when `neutralise`), in
+    /// quotes (a comma, quote, CR or LF inside, or a space or tab at either end).
+    @inline(__always)
+    static func shape(of utf8: UnsafeBufferPointer<UInt8>, neutralise: Bool) -> (prefixQuote: Bool, quoted: Bool) {
+        guard let first = utf8.first, let last = utf8.last else { return (false, false) }
+        let prefixQuote = neutralise && isFormulaStart(first)
+        // After a `'` prefix the text no longer begins with a space or tab.
+        if (!prefixQuote && (first == 0x20 || first == 0x09)) || last == 0x20 || last == 0x09 { return (prefixQuote, true) }
+        for b in utf8 where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0D || b == 0x0A {
+            return (prefixQuote, true)
+        }
+        return (prefixQuote, false)
     }
 }

@@ -69,6 +69,8 @@ public enum SummaryExport {
         /// The same phrases as bytes, for `write(_:into:)`.
         private let tieNameBytes: [[UInt8]]
         private let phrases: (tied: [UInt8], by: [UInt8], versus: [UInt8], ahead: [UInt8], behind: [UInt8], shared: [UInt8], sharedEnd: [UInt8], join: [UInt8])
+        /// Whether tie-break `k` compares a metric (shown as entered, not at the rules' precision).
+        private let isMetric: [Bool]
 
         init(_ report: ScoreReport, lang: Language) {
             self.report = report
@@ -78,43 +80,68 @@ public enum SummaryExport {
             unchecked = Dictionary(grouping: report.scores.vetoesUnchecked, by: { Int($0.unit) }).mapValues { $0.map { Int($0.item) } }
             tieNames = report.rules.ranking.tieBreak.map { RulesTable.tieBreakText($0, rules: report.rules, lang: lang, withOrder: false) }
             tieNameBytes = tieNames.map { Array($0.utf8) }
+            isMetric = report.rules.ranking.tieBreak.map { if case .metric = $0.key { true } else { false } }
             let z = lang == .zh
             phrases = (Array((z ? "与 " : "tied with ").utf8), Array((z ? " 同分，按" : " on total; ").utf8), Array((z ? " 对 " : " vs ").utf8),
                        Array((z ? " 在前" : " puts it ahead").utf8), Array((z ? " 在后" : " puts it behind").utf8),
                        Array((z ? "与 " : "shares the rank with ").utf8), Array((z ? " 并列" : "").utf8), Array((z ? "；" : "; ").utf8))
         }
 
-        /// Writes the note of unit `u` into `out` as one CSV cell, building ties' notes straight
-        /// in UTF-8 (the common case at scale); the rare rest goes through `text(_:)`.
-        func write(_ u: Int, into w: inout CSVWriter, scratch: inout [UInt8]) {
+        /// Units whose note says more than how ties were placed (a veto, a veto not checked, a
+        /// quota move): those go through `text(_:)`.
+        func special() -> [Bool] {
             let s = report.scores
-            if vetoes[u] != nil || unchecked[u] != nil || s.grade[u] != s.gradeByTotal[u] {
+            var out = (0..<s.unitCount).map { s.grade[$0] != s.gradeByTotal[$0] }
+            for u in vetoes.keys { out[u] = true }
+            for u in unchecked.keys { out[u] = true }
+            return out
+        }
+
+        /// Writes the note of unit `u` into `w` as one CSV cell (nothing when there is none),
+        /// building ties' notes straight in UTF-8 (the common case at scale); a `special` unit's
+        /// note goes through `text(_:)`. The caller, which walks the ranking in order, hands
+        /// over the neighbours: `above`, the unit's own tie note and the id of the unit it names;
+        /// `below`, the next unit's tie note when it names `u`, with that unit's id. `scratch`
+        /// is working memory.
+        func write(_ u: Int, special: Bool, above: (note: Ranker.TieNote, id: String)?, below: (note: Ranker.TieNote, id: String)?,
+                   into w: inout CSVChunkWriter, scratch: inout CSVChunkWriter) {
+            if special {
                 if let n = text(u) { w.text(n) }
                 return
             }
-            scratch.removeAll(keepingCapacity: true)
-            let ids = report.units.ids
-            func decided(_ k: Int, _ mine: Rational?, _ theirs: Rational?, other: Int, first: Bool) {
-                scratch += phrases.tied; scratch += ids[other].utf8; scratch += phrases.by
-                scratch += tieNameBytes[k]
-                scratch.append(0x20); scratch += value(k, mine).utf8; scratch += phrases.versus; scratch += value(k, theirs).utf8
-                scratch += first ? phrases.ahead : phrases.behind
+            scratch.removeAll()
+            func decided(_ k: Int, _ mine: Rational?, _ theirs: Rational?, other: String, first: Bool) {
+                scratch.raw(phrases.tied); scratch.raw(other); scratch.raw(phrases.by)
+                scratch.raw(tieNameBytes[k])
+                scratch.byte(0x20); writeValue(k, mine, into: &scratch); scratch.raw(phrases.versus); writeValue(k, theirs, into: &scratch)
+                scratch.raw(first ? phrases.ahead : phrases.behind)
             }
-            func shared(_ other: Int) { scratch += phrases.shared; scratch += ids[other].utf8; scratch += phrases.sharedEnd }
-            if let note = report.ranking.tieNotes[u] {
+            func shared(_ other: String) { scratch.raw(phrases.shared); scratch.raw(other); scratch.raw(phrases.sharedEnd) }
+            if let (note, id) = above {
                 switch note.decision {
-                case .shared: shared(note.above)
-                case .decided(let k, let mine, let theirs): decided(k, mine, theirs, other: note.above, first: false)
+                case .shared: shared(id)
+                case .decided(let k, let mine, let theirs): decided(k, mine, theirs, other: id, first: false)
                 }
             }
-            if let (other, note) = report.ranking.noteBelow(u) {
-                if !scratch.isEmpty { scratch += phrases.join }
+            if let (note, id) = below {
+                if scratch.count > 0 { scratch.raw(phrases.join) }
                 switch note.decision {
-                case .decided(let k, let mine, let theirs): decided(k, theirs, mine, other: other, first: true)
-                case .shared: shared(other)
+                case .decided(let k, let mine, let theirs): decided(k, theirs, mine, other: id, first: true)
+                case .shared: shared(id)
                 }
             }
-            if !scratch.isEmpty { scratch.withUnsafeBufferPointer { w.text(utf8: $0) } }
+            if scratch.count > 0 { w.text(utf8: scratch.bytes) }
+        }
+
+        /// `value(k, v)`, written into `w`; points at the rules' precision without making a string.
+        private func writeValue(_ k: Int, _ v: Rational?, into w: inout CSVChunkWriter) {
+            let p = report.scores.precision
+            if let v, !isMetric[k], v.denominator == 1 || BulkData.pow10[p] % v.denominator == 0,
+               case let (scaled, overflow) = v.numerator.multipliedReportingOverflow(by: BulkData.pow10[p] / v.denominator), !overflow {
+                w.fixed(scaled, places: p)
+            } else {
+                w.raw(value(k, v))
+            }
         }
 
         /// How a tie-break value reads: points at the rules' precision, metrics as entered.

@@ -12,7 +12,8 @@ public enum SummaryWriter {
     }
 
     /// The same bytes, handed to `write` in pieces of some ten thousand rows, so a summary of a
-    /// million units is never in memory whole.
+    /// million units is never in memory whole. While one wave of rows is handed to `write`, the
+    /// next is formatted on other threads.
     public static func csv(_ report: ScoreReport, lang: Language = .zh, threads: Int = 1,
                            write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         let header = SummaryExport.table(emptyOf: report, lang: lang, standardColumns: true).columns.map(\.header)
@@ -23,62 +24,148 @@ public enum SummaryWriter {
         }
         head.endRow()
         try head.bytes.withUnsafeBytes { try write($0) }
+        let formatter = RowFormatter(report, lang: lang)
         let count = report.ranking.order.count
         let wave = 16_384 * max(1, threads)
-        var start = 0
-        while start < count {
-            let end = min(count, start + wave)
-            for part in rows(report, lang: lang, threads: threads, range: start..<end) {
-                try part.bytes.withUnsafeBytes { try write($0) }
+        let waves = (count + wave - 1) / wave
+        @Sendable func format(_ k: Int) -> [CSVChunkWriter] {
+            formatter.rows(threads: threads, range: k * wave..<min(count, (k + 1) * wave))
+        }
+        var ready = waves > 0 ? format(0) : []
+        for k in 0..<waves {
+            let next = Handoff()
+            let group = DispatchGroup()
+            if k + 1 < waves {
+                DispatchQueue.global().async(group: group) { next.parts = format(k + 1) }
             }
-            start = end
+            defer {
+                group.wait()
+                for part in ready { part.release() }
+                ready = next.parts
+            }
+            for part in ready { try write(UnsafeRawBufferPointer(part.bytes)) }
         }
     }
 
-    /// The rows of `order[range]`, in pieces written in parallel, in order.
-    static func rows(_ report: ScoreReport, lang: Language, threads: Int, range: Range<Int>) -> [CSVWriter] {
-        let order = report.ranking.order[range]
-        let chunks = max(1, min(threads * 4, order.count / 2048 + 1))
-        let notes = SummaryExport.Notes(report, lang: lang)
-        let s = report.scores
-        let p = s.precision
-        let areaIndex = report.rules.orderedAreas.map { a in report.rules.areas.firstIndex { $0.id == a.id }! }
-        // Everything the loop reads, as local constants (not through the captured report).
-        let (rank, categoryRank, total, areas, standards) = (s.rank, s.categoryRank, s.total, s.areas, s.standards)
-        let (bonus, deducted, grade, gradeByTotal) = (s.bonus, s.deducted, s.grade, s.gradeByTotal)
-        let (ids, names, categories) = (report.units.ids, report.units.names, report.units.categories)
-        let gradeNames = report.rules.grades.map(\.name)
-        let tieNotes = report.ranking.tieNotes
-        let (areaCount, standardCount) = (s.areaCount, s.standardCount)
-        let vetoes = notes.vetoes, unchecked = notes.unchecked
-        return Parallel.map(chunks) { c in
-            let start = order.startIndex + order.count * c / chunks, end = order.startIndex + order.count * (c + 1) / chunks
-            var w = CSVWriter(byteOrderMark: false, reservingCapacity: (end - start) * (200 + 8 * (standardCount + areaCount)))
-            var scratch: [UInt8] = []
-            scratch.reserveCapacity(256)
-            for position in start..<end {
-                let u = order[position]
-                w.integer(Int64(rank[u])); w.separator()
-                w.integer(Int64(categoryRank[u])); w.separator()
-                w.text(ids[u]); w.separator()
-                w.text(names[u]); w.separator()
-                w.text(categories[u]); w.separator()
-                w.fixed(total[u], places: p); w.separator()
-                w.text(gradeNames[Int(grade[u])])
-                for a in areaIndex { w.separator(); w.fixed(areas[u * areaCount + a], places: p) }
-                w.separator(); w.fixed(bonus[u], places: p)
-                w.separator(); w.fixed(deducted[u], places: p)
-                w.separator()
-                // Most units need no note: look further only when something could be said.
-                let next = position + 1 < report.ranking.order.count ? report.ranking.order[position + 1] : -1
-                if tieNotes[u] != nil || (next >= 0 && tieNotes[next] != nil) || vetoes[u] != nil || unchecked[u] != nil
-                    || grade[u] != gradeByTotal[u] {
-                    notes.write(u, into: &w, scratch: &scratch)
+    /// The next wave's rows, made on another thread while this one writes.
+    private final class Handoff: @unchecked Sendable {
+        var parts: [CSVChunkWriter] = []
+    }
+
+    /// What formatting a row reads, taken out of the report once.
+    struct RowFormatter: Sendable {
+        let report: ScoreReport
+        let notes: SummaryExport.Notes
+        let special: [Bool]
+        let areaIndex: [Int]
+        let gradeNames: [[UInt8]]
+
+        init(_ report: ScoreReport, lang: Language) {
+            self.report = report
+            notes = SummaryExport.Notes(report, lang: lang)
+            special = notes.special()
+            areaIndex = report.rules.orderedAreas.map { a in report.rules.areas.firstIndex { $0.id == a.id }! }
+            gradeNames = report.rules.grades.map { Array($0.name.utf8) }
+        }
+
+        /// The rows of `order[range]`, in pieces formatted in parallel, in order.
+        func rows(threads: Int, range: Range<Int>) -> [CSVChunkWriter] {
+            let chunks = max(1, min(threads * 4, range.count / 2048 + 1))
+            let s = report.scores
+            let p = s.precision
+            let (areaCount, standardCount) = (areaIndex.count, s.standardCount)
+            return Parallel.map(chunks) { c in
+                let start = range.lowerBound + range.count * c / chunks, end = range.lowerBound + range.count * (c + 1) / chunks
+                var w = CSVChunkWriter(capacity: (end - start) * (200 + 8 * (standardCount + areaCount)))
+                var scratch = CSVChunkWriter(capacity: 512)
+                defer { scratch.release() }
+                var b = Block()
+                var from = start
+                while from < end {
+                    let to = min(end, from + Block.size)
+                    b.gather(from..<to, self)
+                    for i in 0..<(to - from) {
+                        w.integer(Int64(b.rank[i])); w.separator()
+                        w.integer(Int64(b.categoryRank[i])); w.separator()
+                        w.text(b.ids[i + 1]); w.separator()
+                        w.text(b.names[i]); w.separator()
+                        w.text(b.categories[i]); w.separator()
+                        w.fixed(b.total[i], places: p); w.separator()
+                        gradeNames[Int(b.grade[i])].withUnsafeBufferPointer { w.text(utf8: $0) }
+                        for a in 0..<areaCount { w.separator(); w.fixed(b.areas[i * areaCount + a], places: p) }
+                        w.separator(); w.fixed(b.bonus[i], places: p)
+                        w.separator(); w.fixed(b.deducted[i], places: p)
+                        w.separator()
+                        // Most units need no note: look further only when something could be said.
+                        let own = b.notes[i + 1], next = b.notes[i + 2]
+                        if own != nil || next != nil || b.special[i] {
+                            let u = b.units[i]
+                            let above = own.map { n in (n, n.above == b.around[i] ? b.ids[i] : report.units.ids[n.above]) }
+                            let below = next.flatMap { n in n.above == u ? (n, b.ids[i + 2]) : nil }
+                            notes.write(u, special: b.special[i], above: above, below: below, into: &w, scratch: &scratch)
+                        }
+                        for k in 0..<standardCount { w.separator(); w.fixed(b.standards[i * standardCount + k], places: p) }
+                        w.endRow()
+                    }
+                    from = to
                 }
-                for k in 0..<standardCount { w.separator(); w.fixed(standards[u * standardCount + k], places: p) }
-                w.endRow()
+                return w
             }
-            return w
+        }
+
+        /// A few hundred rows' data, copied out of the columns in rank order before the rows are
+        /// formatted. Units in rank order are scattered through the columns, so reading them
+        /// there costs a cache miss per value; copied column by column in tight loops, those
+        /// misses overlap instead of following one another.
+        struct Block {
+            static let size = 256
+            /// Units at positions `from ..< to`.
+            var units: [Int] = []
+            var rank: [Int32] = [], categoryRank: [Int32] = []
+            var total: [Int64] = [], bonus: [Int64] = [], deducted: [Int64] = []
+            var grade: [UInt8] = []
+            var special: [Bool] = []
+            var names: [String] = [], categories: [String] = []
+            /// Areas in display order, `areas[i * areaCount + a]`; standards likewise.
+            var areas: [Int64] = [], standards: [Int64] = []
+            /// Units, ids and tie notes of positions `from - 1 ... to` (one more on each side, for
+            /// the neighbours a note names; `-1`, `""` and `nil` beyond the ends).
+            var around: [Int] = []
+            var ids: [String] = []
+            var notes: [Ranker.TieNote?] = []
+
+            mutating func gather(_ range: Range<Int>, _ f: RowFormatter) {
+                let order = f.report.ranking.order, s = f.report.scores, units = f.report.units
+                let tieNotes = f.report.ranking.tieNotes
+                self.units.removeAll(keepingCapacity: true)
+                self.units += order[range]
+                func column<T>(_ out: inout [T], _ source: [T]) {
+                    out.removeAll(keepingCapacity: true)
+                    for u in self.units { out.append(source[u]) }
+                }
+                column(&rank, s.rank)
+                column(&categoryRank, s.categoryRank)
+                column(&total, s.total)
+                column(&bonus, s.bonus)
+                column(&deducted, s.deducted)
+                column(&grade, s.grade)
+                column(&special, f.special)
+                column(&names, units.names)
+                column(&categories, units.categories)
+                areas.removeAll(keepingCapacity: true)
+                for u in self.units { for a in f.areaIndex { areas.append(s.areas[u * s.areaCount + a]) } }
+                standards.removeAll(keepingCapacity: true)
+                let n = s.standardCount
+                for u in self.units { for k in u * n..<(u + 1) * n { standards.append(s.standards[k]) } }
+                around.removeAll(keepingCapacity: true)
+                for position in range.lowerBound - 1...range.upperBound {
+                    around.append(position >= 0 && position < order.count ? order[position] : -1)
+                }
+                ids.removeAll(keepingCapacity: true)
+                for u in around { ids.append(u >= 0 ? units.ids[u] : "") }
+                notes.removeAll(keepingCapacity: true)
+                for u in around { notes.append(u >= 0 ? tieNotes[u] : nil) }
+            }
         }
     }
 

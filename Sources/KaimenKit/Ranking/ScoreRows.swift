@@ -7,8 +7,8 @@ struct ScoreRows: @unchecked Sendable {
     let tieBreakCount: Int
     let precision: Int
     let total: UnsafeMutablePointer<Int64>
-    let areas: UnsafeMutablePointer<Int64>
-    let standards: UnsafeMutablePointer<Int64>
+    let areas: ScaledPointer
+    let standards: ScaledPointer
     let bonus: UnsafeMutablePointer<Int64>
     let deducted: UnsafeMutablePointer<Int64>
     let ballotPoints: UnsafeMutablePointer<Int64>
@@ -28,8 +28,8 @@ extension ScoreTable {
     mutating func withRows<R>(_ body: (ScoreRows) throws -> R) rethrows -> R {
         let (ac, sc, kc, p) = (areaCount, standardCount, tieBreakCount, precision)
         return try total.withUnsafeMutableBufferPointer { t in
-            try areas.withUnsafeMutableBufferPointer { a in
-                try standards.withUnsafeMutableBufferPointer { s in
+            try areas.withPointer { a in
+                try standards.withPointer { s in
                     try bonus.withUnsafeMutableBufferPointer { b in
                         try deducted.withUnsafeMutableBufferPointer { d in
                             try ballotPoints.withUnsafeMutableBufferPointer { bp in
@@ -37,8 +37,7 @@ extension ScoreTable {
                                     try forced.withUnsafeMutableBufferPointer { f in
                                         try tieKeys.withUnsafeMutableBufferPointer { k in
                                             try body(ScoreRows(areaCount: ac, standardCount: sc, tieBreakCount: kc, precision: p,
-                                                               total: t.baseAddress!, areas: a.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!,
-                                                               standards: s.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!,
+                                                               total: t.baseAddress!, areas: a, standards: s,
                                                                bonus: b.baseAddress!, deducted: d.baseAddress!, ballotPoints: bp.baseAddress!,
                                                                gradeByTotal: g.baseAddress!, forced: f.baseAddress!,
                                                                tieKeys: k.baseAddress ?? UnsafeMutablePointer(bitPattern: 24)!))

@@ -13,9 +13,9 @@ public struct ScoreTable: Sendable, Equatable {
     /// Totals after veto caps.
     public var total: [Int64]
     /// `areas[u * areaCount + a]`: area subtotals (after caps and deductions), in `rules.areas` order.
-    public var areas: [Int64]
+    public var areas: ScaledColumn
     /// `standards[u * standardCount + s]`: each standard's points as they count (weighted).
-    public var standards: [Int64]
+    public var standards: ScaledColumn
     public var bonus: [Int64]
     public var deducted: [Int64]
     public var ballotPoints: [Int64]
@@ -51,14 +51,15 @@ public struct ScoreTable: Sendable, Equatable {
         public var prorated: Bool
     }
 
-    public init(unitCount: Int, areaCount: Int, standardCount: Int, precision: Int, tieBreaks: Int) {
+    /// - Parameter narrow: points fit in 32 bits (`ScaledColumn.narrowFits`).
+    public init(unitCount: Int, areaCount: Int, standardCount: Int, precision: Int, tieBreaks: Int, narrow: Bool) {
         self.unitCount = unitCount
         self.areaCount = areaCount
         self.standardCount = standardCount
         self.precision = precision
         total = Array(repeating: 0, count: unitCount)
-        areas = Array(repeating: 0, count: unitCount * areaCount)
-        standards = Array(repeating: 0, count: unitCount * standardCount)
+        areas = ScaledColumn(count: unitCount * areaCount, narrow: narrow)
+        standards = ScaledColumn(count: unitCount * standardCount, narrow: narrow)
         bonus = Array(repeating: 0, count: unitCount)
         deducted = Array(repeating: 0, count: unitCount)
         ballotPoints = Array(repeating: 0, count: unitCount)
@@ -85,7 +86,7 @@ extension ScoreTable {
     public init(results: [UnitResult], plan: ScoringPlan, table: UnitTable) {
         let rules = plan.rules
         self.init(unitCount: results.count, areaCount: rules.areas.count, standardCount: rules.standards.count,
-                  precision: rules.ranking.precision, tieBreaks: rules.ranking.tieBreak.count)
+                  precision: rules.ranking.precision, tieBreaks: rules.ranking.tieBreak.count, narrow: ScaledColumn.narrowFits(plan))
         var lists = ScoreRowLists()
         withRows { rows in
             for (u, r) in results.enumerated() {

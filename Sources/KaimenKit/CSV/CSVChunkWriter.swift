@@ -1,0 +1,117 @@
+/// A CSV writer over raw memory, for writers that format millions of cells: the same cells,
+/// quoting and formula neutralisation as `CSVWriter`, byte for byte, without an array's
+/// capacity and uniqueness checks on every byte.
+///
+/// It owns its memory: whoever holds the last copy calls ``release()`` (the summary writer
+/// does, once a chunk is written out).
+struct CSVChunkWriter: @unchecked Sendable {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(64, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    func release() { base.deallocate() }
+
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// Forgets what was written, keeping the memory.
+    mutating func removeAll() { count = 0 }
+
+    /// Room for `n` more bytes.
+    @inline(__always) mutating func reserve(_ n: Int) {
+        if count + n > capacity { grow(count + n) }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    @inline(__always) mutating func byte(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count += 1
+    }
+
+    @inline(__always) mutating func separator() { byte(UInt8(ascii: ",")) }
+
+    @inline(__always) mutating func endRow() {
+        reserve(2)
+        base[count] = 0x0D
+        base[count + 1] = 0x0A
+        count += 2
+    }
+
+    /// Bytes written as they are (text this program wrote itself).
+    @inline(__always) mutating func raw(_ b: UnsafeBufferPointer<UInt8>) {
+        guard let p = b.baseAddress, b.count > 0 else { return }
+        reserve(b.count)
+        (base + count).update(from: p, count: b.count)
+        count += b.count
+    }
+
+    mutating func raw(_ b: [UInt8]) { b.withUnsafeBufferPointer { raw($0) } }
+
+    /// A string's UTF-8 as it is (text this program wrote itself).
+    mutating func raw(_ s: String) {
+        var s = s
+        s.withUTF8 { raw($0) }
+    }
+
+    /// An untrusted text cell: neutralised and quoted exactly as `CSVWriter.text(_:)` does.
+    mutating func text(_ s: String) {
+        var s = s
+        s.withUTF8 { text(utf8: $0) }
+    }
+
+    mutating func text(utf8: UnsafeBufferPointer<UInt8>) {
+        let shape = CSVWriter.shape(of: utf8, neutralise: true)
+        if !shape.quoted && !shape.prefixQuote {
+            raw(utf8)
+            return
+        }
+        reserve(2 * utf8.count + 3)
+        if shape.quoted { base[count] = UInt8(ascii: "\""); count += 1 }
+        if shape.prefixQuote { base[count] = UInt8(ascii: "'"); count += 1 }
+        for b in utf8 {
+            base[count] = b
+            count += 1
+            if shape.quoted && b == UInt8(ascii: "\"") { base[count] = b; count += 1 }
+        }
+        if shape.quoted { base[count] = UInt8(ascii: "\""); count += 1 }
+    }
+
+    /// A whole number.
+    @inline(__always) mutating func integer(_ v: Int64) { fixed(v, places: 0) }
+
+    /// `v × 10^−places` in fixed point, exactly as `Rational.formatScaled` prints it
+    /// (`8735`, 2 → `87.35`; `-5`, 2 → `-0.05`).
+    @inline(__always) mutating func fixed(_ v: Int64, places: Int) {
+        // At most 19 digits, a sign, a point and the zeros that pad a small value to `places`.
+        reserve(22 + places)
+        var m = v.magnitude
+        var digits = 1
+        var t = m
+        while t >= 10 { t /= 10; digits += 1 }
+        let whole = max(digits, places + 1)
+        var p = base + count
+        if v < 0 { p.pointee = UInt8(ascii: "-"); p += 1 }
+        let end = p + whole + (places > 0 ? 1 : 0)
+        var q = end
+        for i in 0..<whole {
+            if i == places && places > 0 { q -= 1; q.pointee = UInt8(ascii: ".") }
+            q -= 1
+            q.pointee = UInt8(truncatingIfNeeded: m % 10) &+ 48
+            m /= 10
+        }
+        count = end - base
+    }
+}

@@ -1,0 +1,55 @@
+/// Many units' points as integers at the rules' precision, stored in 32 bits whenever the
+/// rules cannot produce a larger value (any real criteria: 21 million points at precision 2),
+/// in 64 bits otherwise. At a million units and forty standards, that is 160 MB less.
+public struct ScaledColumn: Sendable, Equatable {
+    /// Stored in 32 bits.
+    public let isNarrow: Bool
+    private var narrow: [Int32]
+    private var wide: [Int64]
+
+    public init(count: Int, narrow: Bool) {
+        isNarrow = narrow
+        self.narrow = narrow ? Array(repeating: 0, count: count) : []
+        wide = narrow ? [] : Array(repeating: 0, count: count)
+    }
+
+    public var count: Int { isNarrow ? narrow.count : wide.count }
+
+    public subscript(_ i: Int) -> Int64 {
+        isNarrow ? Int64(narrow[i]) : wide[i]
+    }
+
+    /// A pointer for threads that write disjoint parts, valid during `body`.
+    mutating func withPointer<R>(_ body: (ScaledPointer) throws -> R) rethrows -> R {
+        if isNarrow {
+            return try narrow.withUnsafeMutableBufferPointer { try body(ScaledPointer(narrow: $0.baseAddress ?? UnsafeMutablePointer(bitPattern: 4)!, wide: nil)) }
+        }
+        return try wide.withUnsafeMutableBufferPointer { try body(ScaledPointer(narrow: nil, wide: $0.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!)) }
+    }
+
+    /// Whether every value `plan` can produce, at the rules' precision, fits in 32 bits: the
+    /// sum of all standards' maxima (weighted) bounds any standard's points and any area's
+    /// subtotal.
+    static func narrowFits(_ plan: ScoringPlan) -> Bool {
+        let precision = plan.rules.ranking.precision
+        guard precision >= 0 && precision < BulkData.pow10.count else { return false }
+        var bound = Rational.zero
+        for (standard, factor) in zip(plan.rules.standards, plan.factor) { bound += (standard.points * factor).magnitude }
+        let limit = Rational(integer: Int64(Int32.max) / BulkData.pow10[precision] - 1)
+        return !bound.approximated && bound < limit
+    }
+}
+
+/// Where a `ScaledColumn`'s values are, for writing them from several threads.
+struct ScaledPointer: @unchecked Sendable {
+    let narrow: UnsafeMutablePointer<Int32>?
+    let wide: UnsafeMutablePointer<Int64>?
+
+    /// A value the rules allow (`ScaledColumn.narrowFits`), so a narrow store cannot overflow.
+    subscript(_ i: Int) -> Int64 {
+        get { narrow.map { Int64($0[i]) } ?? wide![i] }
+        nonmutating set {
+            if let narrow { narrow[i] = Int32(newValue) } else { wide![i] = newValue }
+        }
+    }
+}
