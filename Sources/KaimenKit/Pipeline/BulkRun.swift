@@ -7,7 +7,7 @@ import Foundation
 public enum BulkRun {
     public struct Result: Sendable {
         public var report: ScoreReport
-        public var timings: [(stage: String, seconds: Double)]
+        public var timings: [StageClock.Stage]
         /// Units the bulk scorer handed to the exact evaluator.
         public var fallbacks: Int
     }
@@ -15,9 +15,8 @@ public enum BulkRun {
     public static func run(_ inputs: ScoringSession.Inputs, threads: Int,
                            progress: (@Sendable (String, Int) -> Void)? = nil,
                            advance: (@Sendable (Int) -> Void)? = nil) throws(DiagnosticsError) -> Result? {
-        var timings: [(String, Double)] = []
-        var clock = Date()
-        func lap(_ stage: String) { let now = Date(); timings.append((stage, now.timeIntervalSince(clock))); clock = now }
+        var clock = StageClock()
+        func lap(_ stage: String) { clock.lap(stage) }
         let base = inputs.baseDirectory
         let loaded = try RulesLoader(readFile: { try RulesLoader.readFromDisk(PathText.resolve($0, in: base)) }).load(inputs.rules)
         let rules = loaded.rules
@@ -55,6 +54,6 @@ public enum BulkRun {
         lap("rank")
         let report = ScoreReport(rules: rules, units: units.identities, scores: scores, ranking: ranking,
                                  recusals: recusals, inputWarnings: [])
-        return Result(report: report, timings: timings, fallbacks: stats.fallbacks)
+        return Result(report: report, timings: clock.stages, fallbacks: stats.fallbacks)
     }
 }

@@ -36,15 +36,14 @@ public struct ScoringSession: Sendable {
     /// Problems that did not stop the run (ignored columns, a GB18030 file, …), with their places.
     public var inputWarnings: [Diagnostic] { report.inputWarnings }
     /// How long each stage took, in seconds: `read rules`, `read metrics`, … .
-    public let timings: [(stage: String, seconds: Double)]
+    public let timings: [StageClock.Stage]
 
     /// Runs the whole pipeline; throws every problem found in every input file at once.
     public static func run(_ inputs: Inputs, readFile: ((String) throws -> Data)? = nil) throws(DiagnosticsError) -> ScoringSession {
         let base = inputs.baseDirectory
         let readFile = readFile ?? { try Data(contentsOf: URL(fileURLWithPath: PathText.resolve($0, in: base))) }
-        var timings: [(String, Double)] = []
-        var clock = Date()
-        func lap(_ stage: String) { let now = Date(); timings.append((stage, now.timeIntervalSince(clock))); clock = now }
+        var clock = StageClock()
+        func lap(_ stage: String) { clock.lap(stage) }
 
         let loaded = try RulesLoader(readFile: { try RulesLoader.text(readFile($0), path: $0) }).load(inputs.rules)
         let rules = loaded.rules
@@ -113,6 +112,6 @@ public struct ScoringSession: Sendable {
         let report = ScoreReport(rules: rules, units: table.identities, scores: scores, ranking: ranking,
                                  recusals: box.recusals, inputWarnings: diagnostics.sorted)
         return ScoringSession(rules: rules, plan: plan, table: table, representatives: reps, ballots: box, results: results,
-                              report: report, timings: timings)
+                              report: report, timings: clock.stages)
     }
 }

@@ -41,83 +41,115 @@ public enum Ranker {
     }
 
     /// Ranks the units of `scores` (setting `rank`, `categoryRank` and `grade`).
+    ///
+    /// Units are sorted on one integer each (highest total first, then input order); only
+    /// within a run of equal totals do the tie-breaks apply. Each run's keys are copied out
+    /// once, so sorting it, placing it and giving its ranks and notes reads a small local block
+    /// instead of keys scattered through memory.
     public static func rank(_ scores: inout ScoreTable, rules: Rules, categories: [String]) -> Report {
-        let breaks = rules.ranking.tieBreak
+        let descending = rules.ranking.tieBreak.map(\.descending)
         let total = scores.total
-        let keys = scores.tieKeys
         let kc = scores.tieBreakCount
-
-        /// `nil` when tied on everything; else (index of the deciding key or -1 for the total, a-before-b).
-        func compare(_ a: Int, _ b: Int) -> (key: Int, aFirst: Bool)? {
-            if total[a] != total[b] { return (-1, total[a] > total[b]) }
-            for (k, t) in breaks.enumerated() {
-                let x = keys[a * kc + k], y = keys[b * kc + k]
-                if x == y { continue }
-                // A missing value sorts after any present one.
-                guard let x else { return (k, false) }
-                guard let y else { return (k, true) }
-                return (k, t.descending ? x > y : x < y)
-            }
-            return nil
-        }
-        // Sort on one integer per unit — (highest total first, then input order) — and only
-        // within runs of equal totals apply the tie-break comparator.
-        let minTotal = total.min() ?? 0
-        var packed = [UInt64](repeating: 0, count: total.count)
-        let spread = UInt64(bitPattern: (total.max() ?? 0) &- minTotal)
-        if spread < (1 << 38) && total.count < (1 << 25) {
-            for u in total.indices { packed[u] = (spread - UInt64(bitPattern: total[u] &- minTotal)) << 25 | UInt64(u) }
-            packed.sort()
-        }
-        var order = spread < (1 << 38) && total.count < (1 << 25)
-            ? packed.map { Int($0 & ((1 << 25) - 1)) }
-            : total.indices.sorted { total[$0] != total[$1] ? total[$0] > total[$1] : $0 < $1 }
-        if !breaks.isEmpty {
-            var start = 0
-            while start < order.count {
-                var end = start + 1
-                while end < order.count && total[order[end]] == total[order[start]] { end += 1 }
-                if end - start > 1 {
-                    order[start..<end].sort { a, b in compare(a, b)?.aFirst ?? (a < b) }
+        let n = total.count
+        var order = byTotal(total)
+        var tieNotes = [TieNote?](repeating: nil, count: n)
+        var position = [Int](repeating: 0, count: n)
+        let category = categoryIndices(categories)
+        let categoryCount = (category.max() ?? -1) + 1
+        var seenCount = [Int32](repeating: 0, count: categoryCount)
+        /// Within the current run: the place in the run of each category's last unit so far.
+        var lastInRun = [Int](repeating: -1, count: categoryCount)
+        var run: [Int] = [], keys: [Rational?] = [], slots: [Int] = []
+        var start = 0
+        while start < n {
+            var end = start + 1
+            while end < n && total[order[end]] == total[order[start]] { end += 1 }
+            // The run's units (ascending, as the sort left them) and their keys, copied out.
+            run.removeAll(keepingCapacity: true)
+            run += order[start..<end]
+            keys.removeAll(keepingCapacity: true)
+            for u in run { for k in 0..<kc { keys.append(scores.tieKeys[u * kc + k]) } }
+            /// `nil` when tied on every key; else the deciding key and whether slot a goes first.
+            func compare(_ a: Int, _ b: Int) -> (key: Int, aFirst: Bool)? {
+                for k in 0..<kc {
+                    let x = keys[a * kc + k], y = keys[b * kc + k]
+                    if x == y { continue }
+                    // A missing value sorts after any present one.
+                    guard let x else { return (k, false) }
+                    guard let y else { return (k, true) }
+                    return (k, descending[k] ? x > y : x < y)
                 }
-                start = end
+                return nil
             }
-        }
-
-        var tieNotes = [TieNote?](repeating: nil, count: total.count)
-        var position = [Int](repeating: 0, count: total.count)
-        for (p, u) in order.enumerated() { position[u] = p }
-        for (pos, u) in order.enumerated() {
-            if pos == 0 { scores.rank[u] = 1; continue }
-            let prev = order[pos - 1]
-            guard total[prev] == total[u] else { scores.rank[u] = Int32(pos + 1); continue }
-            let c = compare(prev, u)
-            scores.rank[u] = c == nil ? scores.rank[prev] : Int32(pos + 1)
-            if let c { tieNotes[u] = TieNote(above: prev, decision: .decided(index: c.key, mine: keys[u * kc + c.key], theirs: keys[prev * kc + c.key])) }
-            else { tieNotes[u] = TieNote(above: prev, decision: .shared) }
-        }
-        // Within each category, the same order.
-        var categoryIndex: [String: Int] = [:]
-        let category = categories.map { c in
-            if let i = categoryIndex[c] { return i }
-            categoryIndex[c] = categoryIndex.count
-            return categoryIndex.count - 1
-        }
-        var seenCount = [Int32](repeating: 0, count: categoryIndex.count)
-        var lastOf = [Int](repeating: -1, count: categoryIndex.count)
-        for u in order {
-            let c = category[u]
-            let last = lastOf[c]
-            if last >= 0 && total[last] == total[u] && compare(last, u) == nil {
-                scores.categoryRank[u] = scores.categoryRank[last]
-            } else {
-                scores.categoryRank[u] = seenCount[c] + 1
+            slots.removeAll(keepingCapacity: true)
+            slots += 0..<run.count
+            if run.count > 1 && kc > 0 { slots.sort { a, b in compare(a, b)?.aFirst ?? (a < b) } }
+            for (i, slot) in slots.enumerated() {
+                let u = run[slot], pos = start + i
+                order[pos] = u
+                position[u] = pos
+                if i == 0 {
+                    scores.rank[u] = Int32(pos + 1)
+                } else {
+                    let above = slots[i - 1]
+                    let decided = compare(above, slot)
+                    scores.rank[u] = decided == nil ? scores.rank[run[above]] : Int32(pos + 1)
+                    if let decided {
+                        tieNotes[u] = TieNote(above: run[above], decision: .decided(index: decided.key, mine: keys[slot * kc + decided.key],
+                                                                                     theirs: keys[above * kc + decided.key]))
+                    } else {
+                        tieNotes[u] = TieNote(above: run[above], decision: .shared)
+                    }
+                }
+                // Within its category: the same order, sharing a rank only with an equal unit,
+                // which (equal totals) can only be in this run.
+                let c = category[u]
+                let last = lastInRun[c]
+                if last >= 0 && compare(slots[last], slot) == nil {
+                    scores.categoryRank[u] = scores.categoryRank[run[slots[last]]]
+                } else {
+                    scores.categoryRank[u] = seenCount[c] + 1
+                }
+                seenCount[c] += 1
+                lastInRun[c] = i
             }
-            seenCount[c] += 1
-            lastOf[c] = u
+            for u in run { lastInRun[category[u]] = -1 }
+            start = end
         }
         let moves = applyQuotas(&scores, order: order, grades: rules.grades)
         return Report(order: order, position: position, tieNotes: tieNotes, quotaMoves: moves)
+    }
+
+    /// Unit indices by total, highest first, then in input order: a sort on one packed integer
+    /// per unit when totals and count allow (they always do in practice), else a comparator sort.
+    static func byTotal(_ total: [Int64]) -> [Int] {
+        guard let minTotal = total.min(), let maxTotal = total.max() else { return [] }
+        let spread = UInt64(bitPattern: maxTotal &- minTotal)
+        guard spread < (1 << 38) && total.count < (1 << 25) else {
+            return total.indices.sorted { total[$0] != total[$1] ? total[$0] > total[$1] : $0 < $1 }
+        }
+        var packed = [UInt64](repeating: 0, count: total.count)
+        for u in total.indices { packed[u] = (spread - UInt64(bitPattern: total[u] &- minTotal)) << 25 | UInt64(u) }
+        packed.sort()
+        return packed.map { Int($0 & ((1 << 25) - 1)) }
+    }
+
+    /// Each unit's category as a small integer, in order of first appearance. Categories are
+    /// few: a short list compared in turn costs less than hashing a million strings.
+    static func categoryIndices(_ categories: [String]) -> [Int] {
+        var known: [String] = []
+        var index: [String: Int] = [:]
+        return categories.map { c in
+            if known.count <= 16 {
+                if let i = known.firstIndex(of: c) { return i }
+                known.append(c)
+                index[c] = known.count - 1
+                return known.count - 1
+            }
+            if let i = index[c] { return i }
+            index[c] = index.count
+            return index.count - 1
+        }
     }
 
     /// For each grade with a quota, from best to worst: at most ⌊quota% × units⌋ units keep it,

@@ -159,3 +159,64 @@ struct RankerTests {
         #expect(s.unit("U2").grade == "优秀")
     }
 }
+
+/// The ranker against a plain restatement of the rules of ranking, on many units with many
+/// ties, missing tie-break values and more categories than the ranker's short list holds.
+@Suite("Ranker agrees with ranks counted one by one")
+struct RankerReferenceTests {
+    @Test("random totals with ties, three tie-breaks, missing values, 20 categories", arguments: [1, 2, 3])
+    func reference(seed: UInt64) {
+        let rules = BulkFixtures.xicheng
+        let kc = rules.ranking.tieBreak.count
+        var random = SplitMix64(seed: seed)
+        let n = 600
+        var table = ScoreTable(unitCount: n, areaCount: rules.areas.count, standardCount: rules.standards.count,
+                               precision: 2, tieBreaks: kc, narrow: true)
+        for u in 0..<n {
+            table.total[u] = Int64(random.next() % 12) * 50 + 6000
+            for k in 0..<kc {
+                let r = random.next() % 4
+                table.tieKeys[u * kc + k] = r == 0 ? nil : Rational(Int64(r), 2)
+            }
+        }
+        table.resetGrades()
+        let categories = (0..<n).map { _ in "类别\(random.next() % 20)" }
+        var ranked = table
+        let report = Ranker.rank(&ranked, rules: rules, categories: categories)
+
+        // a is ahead of b: higher total, or the first tie-break that differs favours a
+        // (a missing value counts as worst). `nil`: equal on everything.
+        func ahead(_ a: Int, _ b: Int) -> Bool? {
+            if table.total[a] != table.total[b] { return table.total[a] > table.total[b] }
+            for (k, t) in rules.ranking.tieBreak.enumerated() {
+                switch (table.tieKeys[a * kc + k], table.tieKeys[b * kc + k]) {
+                case (nil, nil): continue
+                case (nil, _): return false
+                case (_, nil): return true
+                case let (x?, y?):
+                    if x == y { continue }
+                    return t.descending ? x > y : x < y
+                }
+            }
+            return nil
+        }
+        for u in 0..<n {
+            let before = (0..<n).filter { ahead($0, u) == true }
+            #expect(ranked.rank[u] == Int32(before.count + 1), "unit \(u)")
+            #expect(ranked.categoryRank[u] == Int32(before.filter { categories[$0] == categories[u] }.count + 1), "unit \(u)")
+        }
+        // The order: best first, equal units in input order; each tie explained against the one above.
+        for p in 1..<n {
+            let (a, b) = (report.order[p - 1], report.order[p])
+            let verdict = ahead(a, b)
+            #expect(verdict == true || (verdict == nil && a < b))
+            #expect(report.position[b] == p)
+            if table.total[a] == table.total[b] {
+                #expect(report.tieNotes[b]?.above == a)
+                if verdict == nil { #expect(report.tieNotes[b]?.decision == .shared) }
+            } else {
+                #expect(report.tieNotes[b] == nil)
+            }
+        }
+    }
+}

@@ -63,7 +63,7 @@ public enum ScoreCommand: Command {
         let unitsSize = (try? FileManager.default.attributesOfItem(atPath: PathText.resolve(inputs.units, in: inputs.baseDirectory))[.size] as? Int) ?? 0
         var report: ScoreReport?
         var session: ScoringSession?
-        var timings: [(stage: String, seconds: Double)] = []
+        var clock = StageClock()
         var fallbacks: Int?
         do {
             if engine == "bulk" || (engine == "auto" && unitsSize > 1 << 20) {
@@ -71,7 +71,7 @@ public enum ScoreCommand: Command {
                                               progress: { stage, total in progress?.begin(stage, total: total) },
                                               advance: { progress?.advance($0) }) {
                     report = bulk.report
-                    timings = bulk.timings
+                    clock.append(bulk.timings)
                     fallbacks = bulk.fallbacks
                 }
             }
@@ -80,7 +80,7 @@ public enum ScoreCommand: Command {
                 let s = try ScoringSession.run(inputs)
                 session = s
                 report = s.report
-                timings = s.timings
+                clock.append(s.timings)
             }
         } catch {
             progress?.finish()
@@ -90,7 +90,6 @@ public enum ScoreCommand: Command {
             return .failure
         }
         guard let report else { return .failure }
-        var clock = Date()
         let n = report.scores.unitCount
         switch args.value("--format") {
         case "csv": console.out(String(decoding: SummaryWriter.csv(report, lang: lang, threads: threads).dropFirst(3), as: UTF8.self))
@@ -139,11 +138,11 @@ public enum ScoreCommand: Command {
                 return .failure
             }
         }
+        clock.lap("write")
         let now = Date()
-        timings.append((stage: "write", seconds: now.timeIntervalSince(clock)))
-        clock = now
         if args.has("--timings") {
-            for t in timings { console.errLine("\(t.stage)\t\(String(format: "%.3f", t.seconds))") }
+            // stage, wall seconds, processor seconds (all threads)
+            for t in clock.stages { console.errLine("\(t.name)\t\(String(format: "%.3f", t.seconds))\t\(String(format: "%.3f", t.cpuSeconds))") }
             console.errLine("total\t\(String(format: "%.3f", now.timeIntervalSince(start)))")
             console.errLine("engine\t\(fallbacks == nil ? "checked" : "bulk")")
             if let fallbacks { console.errLine("fallbacks\t\(fallbacks)") }
