@@ -114,4 +114,44 @@ struct CSVChunkWriter: @unchecked Sendable {
         }
         count = end - base
     }
+
+    /// A separator and then `v` at the table's places, from the table when `v` is in it (all
+    /// the points of real criteria are): one 8-byte store instead of a digit loop.
+    @inline(__always) mutating func separatorAndFixed(_ v: Int64, _ table: FixedDigits) {
+        if v >= 0 && v < Int64(table.entries.count) {
+            reserve(8)
+            let e = table.entries[Int(v)]
+            UnsafeMutableRawPointer(base + count).storeBytes(of: e.bytes, as: UInt64.self)
+            count += Int(e.count)
+        } else {
+            separator()
+            fixed(v, places: table.places)
+        }
+    }
+}
+
+/// `,` and the digits of every small non-negative scaled value at some number of places
+/// (`,0.00` … `,163.83` at 2), each packed little-endian into 8 bytes, made once per file.
+struct FixedDigits: Sendable {
+    let places: Int
+    let entries: [(bytes: UInt64, count: UInt8)]
+
+    /// Empty (every value takes the digit loop) when an entry would not fit in 8 bytes.
+    init(places: Int, limit: Int = 16_384) {
+        self.places = places
+        var w = CSVChunkWriter(capacity: 32)
+        defer { w.release() }
+        var entries: [(bytes: UInt64, count: UInt8)] = []
+        entries.reserveCapacity(limit)
+        for v in 0..<limit {
+            w.removeAll()
+            w.separator()
+            w.fixed(Int64(v), places: places)
+            guard w.count <= 8 else { entries = []; break }
+            var packed: UInt64 = 0
+            for (i, b) in w.bytes.enumerated() { packed |= UInt64(b) << (8 * UInt64(i)) }
+            entries.append((packed, UInt8(w.count)))
+        }
+        self.entries = entries
+    }
 }

@@ -128,7 +128,7 @@ public struct UnitExplanation {
                               "\(a.id) and \(b.id) tie at \(total); by \(name) \(upperValue) vs \(lowerValue), \(a.id) ranks first")
             }
         }
-        if let note = session.ranking.tieNotes[u] { lines.append(describe(note, upper: note.above, lower: u)) }
+        if let note = session.ranking.tieNote(u) { lines.append(describe(note, upper: note.above, lower: u)) }
         if let (other, note) = session.ranking.noteBelow(u) { lines.append(describe(note, upper: u, lower: other)) }
         return lines.isEmpty ? "" : lang.t("排名：", "rank: ") + lines.joined(separator: "；") + "\n"
     }

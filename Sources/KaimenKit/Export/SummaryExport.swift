@@ -136,7 +136,9 @@ public enum SummaryExport {
         /// `value(k, v)`, written into `w`; points at the rules' precision without making a string.
         private func writeValue(_ k: Int, _ v: Rational?, into w: inout CSVChunkWriter) {
             let p = report.scores.precision
-            if let v, !isMetric[k], v.denominator == 1 || BulkData.pow10[p] % v.denominator == 0,
+            if let v, isMetric[k], v.denominator == 1 {
+                w.integer(v.numerator)  // a count as entered: `plainText` of a whole number
+            } else if let v, !isMetric[k], v.denominator == 1 || BulkData.pow10[p] % v.denominator == 0,
                case let (scaled, overflow) = v.numerator.multipliedReportingOverflow(by: BulkData.pow10[p] / v.denominator), !overflow {
                 w.fixed(scaled, places: p)
             } else {
@@ -164,7 +166,7 @@ public enum SummaryExport {
                           : "tied with \(ids[other]) on total; \(tieNames[k]) \(a) vs \(b) puts it \(first ? "ahead" : "behind")"
             }
             func shared(_ other: Int) -> String { zh ? "与 \(ids[other]) 并列" : "shares the rank with \(ids[other])" }
-            if let note = report.ranking.tieNotes[u] {
+            if let note = report.ranking.tieNote(u) {
                 switch note.decision {
                 case .shared: parts.append(shared(note.above))
                 case .decided(let k, let mine, let theirs): parts.append(decided(k, mine, theirs, other: note.above, first: false))

@@ -28,19 +28,25 @@ public enum SummaryWriter {
         let count = report.ranking.order.count
         let wave = 16_384 * max(1, threads)
         let waves = (count + wave - 1) / wave
-        @Sendable func format(_ k: Int) -> [CSVChunkWriter] {
-            formatter.rows(threads: threads, range: k * wave..<min(count, (k + 1) * wave))
+        @Sendable func format(_ k: Int, reusing spare: [CSVChunkWriter]) -> [CSVChunkWriter] {
+            formatter.rows(threads: threads, range: k * wave..<min(count, (k + 1) * wave), reusing: spare)
         }
-        var ready = waves > 0 ? format(0) : []
+        // Two sets of buffers take turns: one being written out, one being filled.
+        var ready = waves > 0 ? format(0, reusing: []) : []
+        var spare: [CSVChunkWriter] = []
+        defer { for part in ready + spare { part.release() } }
         for k in 0..<waves {
             let next = Handoff()
             let group = DispatchGroup()
             if k + 1 < waves {
-                DispatchQueue.global().async(group: group) { next.parts = format(k + 1) }
+                let buffers = spare
+                spare = []
+                DispatchQueue.global().async(group: group) { next.parts = format(k + 1, reusing: buffers) }
             }
             defer {
                 group.wait()
-                for part in ready { part.release() }
+                for part in spare { part.release() }
+                spare = ready
                 ready = next.parts
             }
             for part in ready { try write(UnsafeRawBufferPointer(part.bytes)) }
@@ -59,6 +65,7 @@ public enum SummaryWriter {
         let special: [Bool]
         let areaIndex: [Int]
         let gradeNames: [[UInt8]]
+        let digits: FixedDigits
 
         init(_ report: ScoreReport, lang: Language) {
             self.report = report
@@ -66,17 +73,21 @@ public enum SummaryWriter {
             special = notes.special()
             areaIndex = report.rules.orderedAreas.map { a in report.rules.areas.firstIndex { $0.id == a.id }! }
             gradeNames = report.rules.grades.map { Array($0.name.utf8) }
+            digits = FixedDigits(places: report.scores.precision)
         }
 
-        /// The rows of `order[range]`, in pieces formatted in parallel, in order.
-        func rows(threads: Int, range: Range<Int>) -> [CSVChunkWriter] {
+        /// The rows of `order[range]`, in pieces formatted in parallel, in order, written into
+        /// the `spare` buffers first (the caller's from an earlier wave; any left over are freed).
+        func rows(threads: Int, range: Range<Int>, reusing spare: [CSVChunkWriter] = []) -> [CSVChunkWriter] {
             let chunks = max(1, min(threads * 4, range.count / 2048 + 1))
+            for extra in spare.dropFirst(chunks) { extra.release() }
             let s = report.scores
             let p = s.precision
             let (areaCount, standardCount) = (areaIndex.count, s.standardCount)
             return Parallel.map(chunks) { c in
                 let start = range.lowerBound + range.count * c / chunks, end = range.lowerBound + range.count * (c + 1) / chunks
-                var w = CSVChunkWriter(capacity: (end - start) * (200 + 8 * (standardCount + areaCount)))
+                var w = c < spare.count ? spare[c] : CSVChunkWriter(capacity: (end - start) * (200 + 8 * (standardCount + areaCount)))
+                w.removeAll()
                 var scratch = CSVChunkWriter(capacity: 512)
                 defer { scratch.release() }
                 var b = Block()
@@ -92,9 +103,9 @@ public enum SummaryWriter {
                         w.text(b.categories[i]); w.separator()
                         w.fixed(b.total[i], places: p); w.separator()
                         gradeNames[Int(b.grade[i])].withUnsafeBufferPointer { w.text(utf8: $0) }
-                        for a in 0..<areaCount { w.separator(); w.fixed(b.areas[i * areaCount + a], places: p) }
-                        w.separator(); w.fixed(b.bonus[i], places: p)
-                        w.separator(); w.fixed(b.deducted[i], places: p)
+                        for a in 0..<areaCount { w.separatorAndFixed(b.areas[i * areaCount + a], digits) }
+                        w.separatorAndFixed(b.bonus[i], digits)
+                        w.separatorAndFixed(b.deducted[i], digits)
                         w.separator()
                         // Most units need no note: look further only when something could be said.
                         let own = b.notes[i + 1], next = b.notes[i + 2]
@@ -104,7 +115,7 @@ public enum SummaryWriter {
                             let below = next.flatMap { n in n.above == u ? (n, b.ids[i + 2]) : nil }
                             notes.write(u, special: b.special[i], above: above, below: below, into: &w, scratch: &scratch)
                         }
-                        for k in 0..<standardCount { w.separator(); w.fixed(b.standards[i * standardCount + k], places: p) }
+                        for k in 0..<standardCount { w.separatorAndFixed(b.standards[i * standardCount + k], digits) }
                         w.endRow()
                     }
                     from = to
@@ -136,7 +147,7 @@ public enum SummaryWriter {
 
             mutating func gather(_ range: Range<Int>, _ f: RowFormatter) {
                 let order = f.report.ranking.order, s = f.report.scores, units = f.report.units
-                let tieNotes = f.report.ranking.tieNotes
+                let inOrder = f.report.ranking.notesInOrder
                 self.units.removeAll(keepingCapacity: true)
                 self.units += order[range]
                 func column<T>(_ out: inout [T], _ source: [T]) {
@@ -156,7 +167,7 @@ public enum SummaryWriter {
                 for u in self.units { for a in f.areaIndex { areas.append(s.areas[u * s.areaCount + a]) } }
                 standards.removeAll(keepingCapacity: true)
                 let n = s.standardCount
-                for u in self.units { for k in u * n..<(u + 1) * n { standards.append(s.standards[k]) } }
+                for u in self.units { s.standards.append(u * n..<(u + 1) * n, to: &standards) }
                 around.removeAll(keepingCapacity: true)
                 for position in range.lowerBound - 1...range.upperBound {
                     around.append(position >= 0 && position < order.count ? order[position] : -1)
@@ -164,7 +175,9 @@ public enum SummaryWriter {
                 ids.removeAll(keepingCapacity: true)
                 for u in around { ids.append(u >= 0 ? units.ids[u] : "") }
                 notes.removeAll(keepingCapacity: true)
-                for u in around { notes.append(u >= 0 ? tieNotes[u] : nil) }
+                for position in range.lowerBound - 1...range.upperBound {
+                    notes.append(position >= 0 && position < order.count ? inOrder[position] : nil)
+                }
             }
         }
     }

@@ -28,14 +28,18 @@ public enum Ranker {
         public var order: [Int]
         /// Each unit's place in `order`.
         public var position: [Int]
-        /// By unit: how its place against the unit above it was decided, when their totals are equal.
-        public var tieNotes: [TieNote?]
+        /// By place in `order`: how a unit's place against the unit above it was decided, when
+        /// their totals are equal. (By place, so that writing the ranking reads them in turn.)
+        public var notesInOrder: [TieNote?]
         public var quotaMoves: [QuotaMove]
+
+        /// How unit `u`'s place against the unit above it was decided, when their totals are equal.
+        public func tieNote(_ u: Int) -> TieNote? { notesInOrder[position[u]] }
 
         /// The note of the unit just below `u`, when it ties with `u`.
         public func noteBelow(_ u: Int) -> (unit: Int, note: TieNote)? {
             let p = position[u] + 1
-            guard p < order.count, let note = tieNotes[order[p]], note.above == u else { return nil }
+            guard p < order.count, let note = notesInOrder[p], note.above == u else { return nil }
             return (order[p], note)
         }
     }
@@ -52,7 +56,7 @@ public enum Ranker {
         let kc = scores.tieBreakCount
         let n = total.count
         var order = byTotal(total)
-        var tieNotes = [TieNote?](repeating: nil, count: n)
+        var notes = [TieNote?](repeating: nil, count: n)
         var position = [Int](repeating: 0, count: n)
         let category = categoryIndices(categories)
         let categoryCount = (category.max() ?? -1) + 1
@@ -95,10 +99,10 @@ public enum Ranker {
                     let decided = compare(above, slot)
                     scores.rank[u] = decided == nil ? scores.rank[run[above]] : Int32(pos + 1)
                     if let decided {
-                        tieNotes[u] = TieNote(above: run[above], decision: .decided(index: decided.key, mine: keys[slot * kc + decided.key],
-                                                                                     theirs: keys[above * kc + decided.key]))
+                        notes[pos] = TieNote(above: run[above], decision: .decided(index: decided.key, mine: keys[slot * kc + decided.key],
+                                                                                    theirs: keys[above * kc + decided.key]))
                     } else {
-                        tieNotes[u] = TieNote(above: run[above], decision: .shared)
+                        notes[pos] = TieNote(above: run[above], decision: .shared)
                     }
                 }
                 // Within its category: the same order, sharing a rank only with an equal unit,
@@ -117,7 +121,7 @@ public enum Ranker {
             start = end
         }
         let moves = applyQuotas(&scores, order: order, grades: rules.grades)
-        return Report(order: order, position: position, tieNotes: tieNotes, quotaMoves: moves)
+        return Report(order: order, position: position, notesInOrder: notes, quotaMoves: moves)
     }
 
     /// Unit indices by total, highest first, then in input order: a sort on one packed integer

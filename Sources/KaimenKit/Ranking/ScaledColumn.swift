@@ -19,6 +19,15 @@ public struct ScaledColumn: Sendable, Equatable {
         isNarrow ? Int64(narrow[i]) : wide[i]
     }
 
+    /// Appends the values at `range` to `out`.
+    public func append(_ range: Range<Int>, to out: inout [Int64]) {
+        if isNarrow {
+            narrow.withUnsafeBufferPointer { p in for i in range { out.append(Int64(p[i])) } }
+        } else {
+            out += wide[range]
+        }
+    }
+
     /// A pointer for threads that write disjoint parts, valid during `body`.
     mutating func withPointer<R>(_ body: (ScaledPointer) throws -> R) rethrows -> R {
         if isNarrow {

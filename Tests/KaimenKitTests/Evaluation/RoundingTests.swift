@@ -43,7 +43,7 @@ struct RoundingTests {
         #expect(s.unit("U1").exactTotal != s.unit("U2").exactTotal)
         #expect(s.unit("U1").rank == 1 && s.unit("U2").rank == 1)
         #expect(s.unit("U3").rank == 3)
-        #expect(s.ranking.tieNotes[1] == Ranker.TieNote(above: 0, decision: .shared))
+        #expect(s.ranking.tieNote(1) == Ranker.TieNote(above: 0, decision: .shared))
     }
 
     @Test("precision 0 rounds 2.5 up to 3 and keeps 2.49 at 2")
@@ -74,6 +74,6 @@ struct RoundingTests {
         #expect(s.unit("Z").rank == 3)   // 0.3; competition rank after two tied at 1
         #expect(s.unit("X").grade == "合格" && s.unit("Y").grade == "合格")
         let y = try #require(s.table.index(ofUnit: "Y"))
-        #expect(s.ranking.tieNotes[y]?.decision == .shared)
+        #expect(s.ranking.tieNote(y)?.decision == .shared)
     }
 }

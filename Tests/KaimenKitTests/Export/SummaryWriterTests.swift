@@ -43,7 +43,7 @@ struct SummaryNotesTests {
                                            if path.hasPrefix("/gen/"), let d = files[String(path.dropFirst(5))] { return d }
                                            return try Data(contentsOf: URL(fileURLWithPath: path))
                                        })
-        #expect(s.ranking.tieNotes.compactMap { $0 }.count > 20, "the set has ties to write notes for")
+        #expect(s.ranking.notesInOrder.compactMap { $0 }.count > 20, "the set has ties to write notes for")
         for lang in Language.allCases {
             #expect(SummaryWriter.csv(s.report, lang: lang, threads: 2) == SummaryExport.table(s.report, lang: lang, standardColumns: true).csv())
         }

@@ -90,7 +90,7 @@ struct RankerTests {
         let second = c.first == "A" ? "B" : "A"
         #expect(s.orderedIDs == [c.first, second])
         #expect(s.unit(c.first).rank == 1 && s.unit(second).rank == 2)
-        let note = try #require(s.ranking.tieNotes[s.table.index(ofUnit: second)!])
+        let note = try #require(s.ranking.tieNote(s.table.index(ofUnit: second)!))
         #expect(note.above == s.table.index(ofUnit: c.first))
         guard case .decided(let index, _, _) = note.decision else { Issue.record("expected a decided tie, got \(note.decision)"); return }
         #expect(index == c.decidedBy)
@@ -102,7 +102,7 @@ struct RankerTests {
         let ballots = "representative,unit,standard,score\nR1,A,b,4\nR1,B,b,3\n"
         let s = try TestSession(rules: Self.tieRules(#"{ "by": "ballots" }"#), units: units, ballots: ballots).run()
         // B (ballots 3) is below A (ballots 4).
-        #expect(s.ranking.tieNotes[1] == Ranker.TieNote(above: 0, decision: .decided(index: 0, mine: 3, theirs: 4)))
+        #expect(s.ranking.tieNote(1) == Ranker.TieNote(above: 0, decision: .decided(index: 0, mine: 3, theirs: 4)))
     }
 
     @Test("a tie that survives every tie-break is a shared rank")
@@ -114,9 +114,9 @@ struct RankerTests {
         // A, B: 3 + 2 = 5; C: 3 + 1 = 4
         #expect(s.unit("A").rank == 1 && s.unit("B").rank == 1)
         #expect(s.unit("C").rank == 3)
-        #expect(s.ranking.tieNotes[1] == Ranker.TieNote(above: 0, decision: .shared))
+        #expect(s.ranking.tieNote(1) == Ranker.TieNote(above: 0, decision: .shared))
         // C's total differs from B's: no tie note.
-        #expect(s.ranking.tieNotes[2] == nil)
+        #expect(s.ranking.tieNote(2) == nil)
     }
 
     // MARK: quotas
@@ -212,10 +212,10 @@ struct RankerReferenceTests {
             #expect(verdict == true || (verdict == nil && a < b))
             #expect(report.position[b] == p)
             if table.total[a] == table.total[b] {
-                #expect(report.tieNotes[b]?.above == a)
-                if verdict == nil { #expect(report.tieNotes[b]?.decision == .shared) }
+                #expect(report.notesInOrder[p]?.above == a)
+                if verdict == nil { #expect(report.notesInOrder[p]?.decision == .shared) }
             } else {
-                #expect(report.tieNotes[b] == nil)
+                #expect(report.notesInOrder[p] == nil)
             }
         }
     }
