@@ -32,63 +32,119 @@ struct BallotChunk: Sendable {
         scores.reserveCapacity(reserve)
     }
 
-    /// The current unit's ballots, before they are checked and sorted: buffers that grow as
-    /// needed, freed with `release()`.
+    /// The current unit's ballots, before they are sorted: per item a bucket of scores and
+    /// who cast them, in row order, and what the duplicate check has seen. Buffers that grow
+    /// as needed, freed with `release()`.
     private struct Group {
         var unit: Int32 = -1
         var unitStart = 0, unitLength = 0
-        var count = 0
+        /// Scores in all buckets.
+        var total = 0
+        /// Room per bucket: item `i`'s bucket is `scores[i * capacity ..< i * capacity + counts[i]]`.
         var capacity = 0
-        var reps: UnsafeMutablePointer<Int32>
-        var items: UnsafeMutablePointer<Int32>
         var scores: UnsafeMutablePointer<Int16>
-        /// Scratch: the group's scores sorted by item, and who cast them.
-        var sortedScores: UnsafeMutablePointer<Int16>
-        var sortedReps: UnsafeMutablePointer<Int32>
-        /// Scratch for the duplicate check: representatives seen and their items as bits.
+        var reps: UnsafeMutablePointer<Int32>
+        var counts: UnsafeMutablePointer<Int32>
+        /// Scratch: the group's scores (and who cast them) bucket after bucket.
+        var gathered: UnsafeMutablePointer<Int16>
+        var gatheredReps: UnsafeMutablePointer<Int32>
+        /// The duplicate check, while the group has at most 64 representatives and there are at
+        /// most 64 items (`small`): the representatives seen and their items as bits; the
+        /// current representative's slot, and its bits so far. Otherwise each bucket's
+        /// representatives are checked when the group ends.
+        var small: Bool
         var seenReps: UnsafeMutablePointer<Int32>
         var seenItems: UnsafeMutablePointer<UInt64>
-        /// Per item: how many scores, and where the next goes.
-        var counts: UnsafeMutablePointer<Int32>
-        var at: UnsafeMutablePointer<Int>
+        var seen = 0
+        var currentRep: Int32 = -1
+        var slot = 0
+        var bits: UInt64 = 0
         let itemCount: Int
 
         init(itemCount: Int) {
             self.itemCount = itemCount
-            reps = .allocate(capacity: 0); items = .allocate(capacity: 0); scores = .allocate(capacity: 0)
-            sortedScores = .allocate(capacity: 0); sortedReps = .allocate(capacity: 0)
+            small = itemCount <= 64
+            capacity = 16
+            scores = .allocate(capacity: itemCount * capacity); reps = .allocate(capacity: itemCount * capacity)
+            gathered = .allocate(capacity: itemCount * capacity); gatheredReps = .allocate(capacity: itemCount * capacity)
+            counts = .allocate(capacity: itemCount)
+            counts.initialize(repeating: 0, count: itemCount)
             seenReps = .allocate(capacity: 64); seenItems = .allocate(capacity: 64)
-            counts = .allocate(capacity: itemCount); at = .allocate(capacity: itemCount)
-            grow(to: 256)
         }
 
-        mutating func grow(to n: Int) {
-            func moved<T>(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
-                let q = UnsafeMutablePointer<T>.allocate(capacity: n)
-                q.moveInitialize(from: p, count: count)
-                p.deallocate()
-                return q
+        /// Doubles every bucket's room.
+        mutating func grow() {
+            let n = capacity * 2
+            let s = UnsafeMutablePointer<Int16>.allocate(capacity: itemCount * n), r = UnsafeMutablePointer<Int32>.allocate(capacity: itemCount * n)
+            for i in 0 ..< itemCount {
+                (s + i * n).moveInitialize(from: scores + i * capacity, count: Int(counts[i]))
+                (r + i * n).moveInitialize(from: reps + i * capacity, count: Int(counts[i]))
             }
-            reps = moved(reps); items = moved(items); scores = moved(scores)
-            sortedScores.deallocate(); sortedReps.deallocate()
-            sortedScores = .allocate(capacity: n); sortedReps = .allocate(capacity: n)
+            scores.deallocate(); reps.deallocate(); gathered.deallocate(); gatheredReps.deallocate()
+            scores = s; reps = r
+            gathered = .allocate(capacity: itemCount * n); gatheredReps = .allocate(capacity: itemCount * n)
             capacity = n
         }
 
+        /// Makes `rep` the current representative for the duplicate check.
         @inline(__always)
-        mutating func append(rep: Int32, item: Int, score: Int16) {
-            if count == capacity { grow(to: capacity * 2) }
-            reps[count] = rep
-            items[count] = Int32(item)
-            scores[count] = score
-            count += 1
+        mutating func select(_ rep: Int32) {
+            guard small else { return }
+            if currentRep >= 0 { seenItems[slot] = bits }
+            currentRep = rep
+            var k = 0
+            while k < seen && seenReps[k] != rep { k += 1 }
+            if k == seen {
+                if k == 64 { small = false; return }
+                seenReps[k] = rep
+                seenItems[k] = 0
+                seen += 1
+            }
+            slot = k
+            bits = seenItems[k]
+        }
+
+        /// Adds a score; `false` when `rep` already has one for `item` here.
+        @inline(__always)
+        mutating func append(rep: Int32, item: Int, score: Int16) -> Bool {
+            if small {
+                if rep != currentRep { select(rep) }
+                let bit = UInt64(1) << UInt64(item & 63)
+                if small {
+                    if bits & bit != 0 { return false }
+                    bits |= bit
+                }
+            }
+            if Int(counts[item]) == capacity { grow() }
+            let at = item * capacity + Int(counts[item])
+            scores[at] = score
+            reps[at] = rep
+            counts[item] += 1
+            total += 1
+            return true
+        }
+
+        /// Adds `rep`'s scores given as `item << 16 | score`; `false` on a duplicate.
+        @inline(__always)
+        mutating func append(rep: Int32, _ scores: UnsafePointer<Int>, _ n: Int) -> Bool {
+            for k in 0 ..< n {
+                guard append(rep: rep, item: scores[k] >> 16, score: Int16(truncatingIfNeeded: scores[k])) else { return false }
+            }
+            return true
+        }
+
+        /// Empties the group for the next unit.
+        mutating func reset() {
+            for i in 0 ..< itemCount { counts[i] = 0 }
+            total = 0
+            seen = 0
+            currentRep = -1
+            small = itemCount <= 64
         }
 
         func release() {
-            reps.deallocate(); items.deallocate(); scores.deallocate()
-            sortedScores.deallocate(); sortedReps.deallocate()
-            seenReps.deallocate(); seenItems.deallocate()
-            counts.deallocate(); at.deallocate()
+            scores.deallocate(); reps.deallocate(); gathered.deallocate(); gatheredReps.deallocate()
+            counts.deallocate(); seenReps.deallocate(); seenItems.deallocate()
         }
     }
 
@@ -101,11 +157,24 @@ struct BallotChunk: Sendable {
     }
 
     /// Per item, the largest mantissa allowed, and per mantissa whether it is on the step, at
-    /// the chunk's scale.
+    /// the chunk's scale; and per scale `s` up to it, 10^(scale − s). Freed with `release()`.
     private struct Limits {
-        var max: [Int]
-        var onStep: [Bool]
-        init(_ cx: BulkBallotsReader.Context, scale: Int) { (max, onStep) = cx.limits(scale: scale) }
+        let max: UnsafeMutablePointer<Int>
+        let onStep: UnsafeMutablePointer<Bool>
+        let factor: UnsafeMutablePointer<Int64>
+        init(_ cx: BulkBallotsReader.Context, scale: Int) {
+            let (max, onStep) = cx.limits(scale: scale)
+            self.max = .allocate(capacity: max.count)
+            self.max.initialize(from: max, count: max.count)
+            self.onStep = .allocate(capacity: onStep.count)
+            self.onStep.initialize(from: onStep, count: onStep.count)
+            factor = .allocate(capacity: scale + 1)
+            for s in 0 ... scale { factor[s] = ByteNumber.pow10(scale - s) }
+        }
+
+        func release() {
+            max.deallocate(); onStep.deallocate(); factor.deallocate()
+        }
     }
 
     mutating func parse(_ p: UnsafeBufferPointer<UInt8>, _ cx: BulkBallotsReader.Context, release: MappedFile?) {
@@ -118,6 +187,7 @@ struct BallotChunk: Sendable {
         }
         let base = p.baseAddress!
         var limits = Limits(cx, scale: scale)
+        defer { limits.release() }
         var repCache = RepCache()
         var pos = start
         let limit = end
@@ -132,6 +202,12 @@ struct BallotChunk: Sendable {
         }
         @inline(__always) func byte(_ i: Int) -> UInt8 { i < limit ? p[i] : BulkCSV.lf }
         @inline(__always) func isEnd(_ b: UInt8) -> Bool { b <= BulkCSV.comma && (b == BulkCSV.comma || b == BulkCSV.lf || b == BulkCSV.cr) }
+        let fusedRoles = cx.fusedRoles
+        let firstItem = fusedRoles?.firstIndex { $0 >= 0 } ?? -1
+        let rolePointer = UnsafeMutablePointer<Int>.allocate(capacity: width)
+        let pending = UnsafeMutablePointer<Int>.allocate(capacity: width)
+        defer { rolePointer.deallocate(); pending.deallocate() }
+        if let fusedRoles { rolePointer.initialize(from: fusedRoles, count: width) }
         while pos < limit {
             let b = p[pos]
             if b == BulkCSV.lf { pos += 1; line += 1; continue }
@@ -144,12 +220,25 @@ struct BallotChunk: Sendable {
                 release.release(released ..< pos)
                 released = pos
             }
-            if let roles = cx.fusedRoles {
+            if let roles = fusedRoles {
                 // One pass over a wide row whose representative and unit come first.
                 var i = pos
                 var rep: Int32 = 0, repStart = pos
                 var recusal: (line: Int, column: Int)?
-                for c in 0 ..< width {
+                var c = 0
+                while c < width {
+                    defer { c += 1 }
+                    if c == firstItem && recusal == nil {
+                        // The usual rest of a row: its scores, all plain, on the step and in range.
+                        if let (next, n) = BallotChunk.plainScores(base, i, limit, roles: rolePointer, from: c, width: width, limits, scale: scale,
+                                                                   into: pending) {
+                            guard group.append(rep: rep, pending, n) else { failed = true; return }
+                            if next > i && p[next - 1] == BulkCSV.lf { line += 1 }
+                            i = -1
+                            pos = next
+                            break
+                        }
+                    }
                     let fieldStart = i
                     let role = roles[c]
                     if role >= 0 {
@@ -198,6 +287,7 @@ struct BallotChunk: Sendable {
                         i += 1
                     }
                 }
+                if i < 0 { continue }  // read by `plainScores`
                 guard let next = BulkCSV.lineEnd(p, i) else { failed = true; return }
                 if next > i && p[next - 1] == BulkCSV.lf { line += 1 }
                 pos = next
@@ -238,6 +328,74 @@ struct BallotChunk: Sendable {
         }
         if !flush(&group) { failed = true }
         lineFeeds = line
+    }
+
+    /// The scores of columns `c0 ..< width` of a wide row at `i`, when every one is a plain
+    /// score (`d` or `d.d`, or empty) of an item, on the step and in range at `scale`, and the
+    /// line ends after them: the offset after the line end and how many, put in `out` as
+    /// `item << 16 | mantissa`. `nil` for anything else, which the caller then reads field by
+    /// field (this has no effect).
+    @inline(never)
+    private static func plainScores(_ base: UnsafePointer<UInt8>, _ i0: Int, _ limit: Int, roles: UnsafePointer<Int>, from c0: Int, width: Int,
+                                    _ limits: Limits, scale: Int, into out: UnsafeMutablePointer<Int>) -> (next: Int, count: Int)? {
+        @inline(__always) func byte(_ i: Int) -> UInt8 { i < limit ? base[i] : BulkCSV.lf }
+        @inline(__always) func isEnd(_ b: UInt8) -> Bool { b <= BulkCSV.comma && (b == BulkCSV.comma || b == BulkCSV.lf || b == BulkCSV.cr) }
+        var i = i0, k = 0
+        // Scores are `d` or `d.d` at random: read without branching on which, four bytes at once.
+        let tenths = scale >= 1 ? Int(limits.factor[1]) : 0
+        for c in c0 ..< width {
+            let item = roles[c]
+            guard item >= 0 else { return nil }
+            if tenths > 0 && i + 4 <= limit {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self)
+                let b0 = UInt8(truncatingIfNeeded: w), b1 = UInt8(truncatingIfNeeded: w >> 8)
+                let b2 = UInt8(truncatingIfNeeded: w >> 16), b3 = UInt8(truncatingIfNeeded: w >> 24)
+                let d0 = b0 &- 48, d2 = b2 &- 48
+                let dot = b1 == UInt8(ascii: ".")
+                let end = dot ? b3 : b1
+                // The byte after the score: a comma, or the line end after the last column.
+                let separator = c < width - 1 ? end == BulkCSV.comma : (end == BulkCSV.lf || end == BulkCSV.cr)
+                let digits = UInt8(d0 < 10 ? 1 : 0) & UInt8(!dot || d2 < 10 ? 1 : 0) & UInt8(separator ? 1 : 0)
+                if digits != 0 {
+                    let mm = (Int(d0) * 10 + (dot ? Int(d2) : 0)) * tenths
+                    guard mm <= limits.max[item] && limits.onStep[mm] else { return nil }
+                    out[k] = item << 16 | mm
+                    k += 1
+                    i += (dot ? 3 : 1) + (c < width - 1 ? 1 : 0)
+                    continue
+                }
+            }
+            let d0 = byte(i) &- 48
+            if d0 < 10 {
+                var m = Int(d0), s = 0
+                let b1 = byte(i + 1)
+                if isEnd(b1) {
+                    i += 1
+                } else if b1 == UInt8(ascii: ".") && byte(i + 2) &- 48 < 10 && isEnd(byte(i + 3)) {
+                    let d2 = Int(byte(i + 2) &- 48)
+                    if d2 != 0 { m = m * 10 + d2; s = 1 }
+                    i += 3
+                } else {
+                    return nil
+                }
+                guard s <= scale else { return nil }
+                let mm = m * Int(limits.factor[s])
+                guard mm <= limits.max[item] && limits.onStep[mm] else { return nil }
+                out[k] = item << 16 | mm
+                k += 1
+            } else if !isEnd(byte(i)) {
+                return nil
+            }
+            if c < width - 1 {
+                guard byte(i) == BulkCSV.comma else { return nil }
+                i += 1
+            }
+        }
+        // A row without a line end (the file's last) is left to the caller.
+        guard i < limit else { return nil }
+        if base[i] == BulkCSV.lf { return (i + 1, k) }
+        if base[i] == BulkCSV.cr && i + 1 < limit && base[i + 1] == BulkCSV.lf { return (i + 2, k) }
+        return nil
     }
 
     /// The representative whose id is `rf[0 ..< rn]`, through the cache.
@@ -300,15 +458,11 @@ struct BallotChunk: Sendable {
         if s > scale {
             guard s <= BulkBallotsReader.maxScale, rescale(by: s - scale, &group) else { return false }
             scale = s
+            limits.release()
             limits = Limits(cx, scale: scale)
         }
-        var mm = m
-        if s != scale {
-            let (x, o) = m.multipliedReportingOverflow(by: ByteNumber.pow10(scale - s))
-            guard !o else { return false }
-            mm = x
-        }
-        guard mm <= Int64(limits.max[item]), limits.onStep[Int(mm)] else { return false }
+        let (mm, o) = m.multipliedReportingOverflow(by: limits.factor[s])
+        guard !o, mm <= Int64(limits.max[item]), limits.onStep[Int(mm)] else { return false }
         if let recusal {
             let unit = Int(group.unit)
             recusals.append(RecusalViolation(representative: cx.repIDs[Int(rep)], name: cx.repNames[Int(rep)], unit: cx.unitIDs[unit], item: cx.items[item].key,
@@ -317,8 +471,7 @@ struct BallotChunk: Sendable {
             recusalKeys.append((Int(rep) * cx.unitIDs.count + unit) * cx.items.count + item)
             return true
         }
-        group.append(rep: rep, item: item, score: Int16(mm))
-        return true
+        return group.append(rep: rep, item: item, score: Int16(mm))
     }
 
     /// Multiplies every score so far by 10^`k`; `false` when one no longer fits.
@@ -329,74 +482,48 @@ struct BallotChunk: Sendable {
             guard x <= Int(Int16.max) else { return false }
             scores[i] = Int16(x)
         }
-        for i in 0 ..< group.count {
-            let x = Int(group.scores[i]) * f
-            guard x <= Int(Int16.max) else { return false }
-            group.scores[i] = Int16(x)
+        for item in 0 ..< group.itemCount {
+            let bucket = group.scores + item * group.capacity
+            for i in 0 ..< Int(group.counts[item]) {
+                let x = Int(bucket[i]) * f
+                guard x <= Int(Int16.max) else { return false }
+                bucket[i] = Int16(x)
+            }
         }
         return true
     }
 
-    /// Ends the current unit's group: checks it for duplicates and appends its scores, sorted
-    /// per item. `false` on a duplicate.
+    /// Ends the current unit's group: checks it for duplicates (where `append` could not) and
+    /// appends its scores, sorted per item. `false` on a duplicate.
     private mutating func flush(_ g: inout Group) -> Bool {
-        let n = g.count
-        g.count = 0
+        let n = g.total
+        defer { g.reset() }
         guard n > 0 else { return true }
-        let itemCount = g.itemCount
-        // Duplicates: one bit per (representative, item) while few representatives and items.
-        var small = itemCount <= 64
-        if small {
-            var seen = 0
-            var k = 0
-            for i in 0 ..< n {
-                let r = g.reps[i]
-                if i == 0 || r != g.reps[i - 1] {  // a row's ballots share their representative
-                    k = 0
-                    while k < seen && g.seenReps[k] != r { k += 1 }
-                    if k == seen {
-                        if k == 64 { small = false; break }
-                        g.seenReps[k] = r
-                        g.seenItems[k] = 0
-                        seen += 1
-                    }
-                }
-                let bit = UInt64(1) << UInt64(g.items[i])
-                if g.seenItems[k] & bit != 0 { return false }
-                g.seenItems[k] |= bit
+        let itemCount = g.itemCount, capacity = g.capacity
+        if !g.small {
+            // Each bucket's representatives, sorted, must all differ.
+            for i in 0 ..< itemCount where g.counts[i] > 1 {
+                var r = UnsafeMutableBufferPointer(start: g.gatheredReps, count: Int(g.counts[i]))
+                _ = r.initialize(from: UnsafeBufferPointer(start: g.reps + i * capacity, count: Int(g.counts[i])))
+                r.sort()
+                for j in 1 ..< r.count where r[j] == r[j - 1] { return false }
             }
         }
-        if !small {
-            var keys = (0 ..< n).map { Int(g.reps[$0]) * itemCount + Int(g.items[$0]) }
-            keys.sort()
-            for i in 1 ..< n where keys[i] == keys[i - 1] { return false }
-        }
-        // Counting sort by item, then each item's scores sorted.
-        for i in 0 ..< itemCount { g.counts[i] = 0 }
-        for i in 0 ..< n { g.counts[Int(g.items[i])] += 1 }
-        var offset = 0
+        // The buckets end to end, each sorted (or, keeping who cast them, in row order).
+        var at = 0
         for i in 0 ..< itemCount {
-            g.at[i] = offset
-            offset += Int(g.counts[i])
-        }
-        for i in 0 ..< n {
-            let item = Int(g.items[i])
-            g.sortedScores[g.at[item]] = g.scores[i]
-            g.sortedReps[g.at[item]] = g.reps[i]
-            g.at[item] += 1
-        }
-        let sorted = UnsafeMutableBufferPointer(start: g.sortedScores, count: n)
-        if !keepReps {
-            var lo = 0
-            for i in 0 ..< itemCount {
-                let hi = lo + Int(g.counts[i])
-                BallotChunk.sortSmall(sorted, lo, hi)
-                lo = hi
+            let k = Int(g.counts[i])
+            let bucket = UnsafeMutableBufferPointer(start: g.scores + i * capacity, count: k)
+            if !keepReps {
+                BallotChunk.sortSmall(bucket, 0, k)
+            } else {
+                (g.gatheredReps + at).update(from: g.reps + i * capacity, count: k)
             }
-        } else {
-            reps.append(contentsOf: UnsafeBufferPointer(start: g.sortedReps, count: n))
+            (g.gathered + at).update(from: bucket.baseAddress!, count: k)
+            at += k
         }
-        scores.append(contentsOf: sorted)
+        if keepReps { reps.append(contentsOf: UnsafeBufferPointer(start: g.gatheredReps, count: n)) }
+        scores.append(contentsOf: UnsafeBufferPointer(start: g.gathered, count: n))
         groupUnits.append(g.unit)
         groupCounts.append(contentsOf: UnsafeBufferPointer(start: g.counts, count: itemCount))
         return true

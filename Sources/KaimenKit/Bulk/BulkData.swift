@@ -23,6 +23,14 @@ public struct MetricColumns: Sendable {
         self.narrow = Array(repeating: [], count: mantissas.count)
     }
 
+    /// Columns already narrow: `narrow[m]` holds metric `m`'s values, `Int32.min` for missing.
+    init(unitCount: Int, scales: [Int], narrow: [[Int32]]) {
+        self.unitCount = unitCount
+        self.scales = scales
+        self.wide = Array(repeating: [], count: narrow.count)
+        self.narrow = narrow
+    }
+
     public var metricCount: Int { scales.count }
     public func isNarrow(_ m: Int) -> Bool { wide[m].isEmpty && unitCount > 0 }
 

@@ -50,36 +50,69 @@ public enum BulkUnitsReader {
         var row = 0, line = header.line + 1
         for k in 0 ..< parts {
             planned.append(Job(start: bounds[k], end: bounds[k + 1], firstLine: line, firstRow: row, metricCount: rules.metrics.count))
-            row += lineFeeds[k] + 1
+            // A chunk ending in a line end has no row after its last LF.
+            row += lineFeeds[k] + (bounds[k + 1] > bounds[k] && p[bounds[k + 1] - 1] != BulkCSV.lf ? 1 : 0)
             line += lineFeeds[k]
         }
-        let storage = UnitsStorage(capacity: row, metrics: layout.present, metricCount: rules.metrics.count)
-        let parsed = storage.withBuffers { out -> (count: Int, scales: [Int], index: IDTable)? in
-            let plan = planned
-            let jobs = Parallel.map(parts) { k in
-                var job = plan[k]
+        // Values go straight to `Int32` columns (what `narrowColumns()` makes of them), half the
+        // memory of `Int64`; only when one does not fit are the chunks parsed again, to `Int64`.
+        switch parseAll(p, Int32.self, planned, rows: row, layout: layout, rules: rules, threads: threads, release: release) {
+        case .done(let result): return result
+        case .failed: return nil
+        case .tooWide:
+            guard case .done(let result) = parseAll(p, Int64.self, planned, rows: row, layout: layout, rules: rules, threads: threads, release: release) else { return nil }
+            return result
+        }
+    }
+
+    enum Outcome {
+        case done(Result)
+        /// Something the checked reader would report, or that it does not read itself.
+        case failed
+        /// A value (or a value rescaled) does not fit the column type.
+        case tooWide
+    }
+
+    /// Parses the planned chunks into columns of `T`.
+    static func parseAll<T: StoredMantissa>(_ p: UnsafeBufferPointer<UInt8>, _: T.Type, _ planned: [Job], rows: Int, layout: Layout,
+                                            rules: Rules, threads: Int, release: MappedFile?) -> Outcome {
+        let bytes = SharedBytes(p)
+        let storage = UnitsStorage<T>(capacity: rows, metrics: layout.present, metricCount: rules.metrics.count)
+        let parsed = storage.withBuffers { out -> Outcome? in
+            let jobs = Parallel.map(planned.count) { k in
+                var job = planned[k]
                 parse(bytes.buffer, &job, layout, out, release: release)
                 return job
             }
-            guard !jobs.contains(where: \.failed) else { return nil }
+            if jobs.contains(where: \.failed) { return .failed }
+            if jobs.contains(where: \.tooWide) { return .tooWide }
             // Close the gaps that empty lines left, so rows are contiguous.
             var count = 0
             for job in jobs {
                 out.move(job.firstRow ..< job.firstRow + job.rows, to: count, metrics: layout.present)
                 count += job.rows
             }
-            guard count > 0, let scales = mergeScales(jobs, layout: layout, out: out),
-                  let index = uniqueIDs(jobs, count: count),
-                  ratiosHold(rules: rules, layout: layout, out: out, scales: scales, count: count) else { return nil }
-            return (count, scales, index)
+            guard count > 0 else { return .failed }
+            let scales: [Int]
+            switch mergeScales(jobs, layout: layout, out: out) {
+            case .success(let s): scales = s
+            case .failure(let outcome): return outcome.value
+            }
+            guard let index = uniqueIDs(jobs, threads: threads),
+                  ratiosHold(rules: rules, layout: layout, out: out, scales: scales, count: count) else { return .failed }
+            storage.count = count
+            storage.scales = scales
+            storage.index = index
+            return nil
         }
-        guard let (count, scales, index) = parsed else { return nil }
-        var mantissas = storage.take(count: count)
+        if let parsed { return parsed }
+        let count = storage.count
+        var values = storage.take(count: count)
         for m in layout.absent {
-            mantissas[m] = Array(repeating: rules.metrics[m].missing == .zero ? 0 : BulkData.missing, count: count)
+            values[m] = Array(repeating: rules.metrics[m].missing == .zero ? 0 : T.missingMark, count: count)
         }
-        return (UnitIdentities(ids: storage.ids, names: storage.names, categories: storage.categories, lines: storage.lines),
-                MetricColumns(unitCount: count, scales: scales, mantissas: mantissas), index)
+        return .done((UnitIdentities(ids: storage.ids, names: storage.names, categories: storage.categories, lines: storage.lines),
+                      T.columns(unitCount: count, scales: storage.scales, values: values), storage.index))
     }
 
     /// `UnitsReader` reads JSON when the name says so or the text starts with `{` or `[`.
@@ -154,6 +187,8 @@ public enum BulkUnitsReader {
         var idBytes: [UInt8] = []
         var idEnds: [Int] = []
         var failed = false
+        /// A value does not fit the column type (only `Int32` columns).
+        var tooWide = false
 
         init(start: Int, end: Int, firstLine: Int, firstRow: Int, metricCount: Int) {
             self.start = start
@@ -165,17 +200,18 @@ public enum BulkUnitsReader {
     }
 
     /// How to read one column, flat for the hot loop.
-    struct ColumnSpec {
+    struct ColumnSpec<T> {
         /// `Layout.id`, `.name`, `.category`, or the metric's index.
         var role: Int
         var kind: MetricDefinition.Kind
         var missing: MetricDefinition.Missing
-        var values: UnsafeMutablePointer<Int64>?
+        var values: UnsafeMutablePointer<T>?
     }
 
-    static func parse(_ p: UnsafeBufferPointer<UInt8>, _ job: inout Job, _ layout: Layout, _ out: BulkUnitsBuffers, release: MappedFile?) {
+    static func parse<T: StoredMantissa>(_ p: UnsafeBufferPointer<UInt8>, _ job: inout Job, _ layout: Layout, _ out: BulkUnitsBuffers<T>,
+                                         release: MappedFile?) {
         let width = layout.width
-        let specs = UnsafeMutablePointer<ColumnSpec>.allocate(capacity: width)
+        let specs = UnsafeMutablePointer<ColumnSpec<T>>.allocate(capacity: width)
         let scales = UnsafeMutablePointer<Int>.allocate(capacity: width)
         for c in 0 ..< width {
             let role = layout.roles[c]
@@ -192,7 +228,7 @@ public enum BulkUnitsReader {
         var released = pos
         // Values go to a row-major block first and on to the columns a block at a time, so
         // each column is written in runs, not one value per row across dozens of pages.
-        let blockRows = 256
+        let blockRows = 64
         let block = UnsafeMutablePointer<Int64>.allocate(capacity: blockRows * width)
         var blockStart = row
         defer {
@@ -282,9 +318,14 @@ public enum BulkUnitsReader {
                             if o { job.failed = true; return }
                             m = x
                         } else {
-                            guard s <= maxScale, rescale(column, job.firstRow ..< blockStart, by: s - scale),
-                                  rescale(block + c, stride: width, count: row - blockStart, by: s - scale) else {
+                            guard s <= maxScale, rescale(block + c, stride: width, count: row - blockStart, by: s - scale) else {
                                 job.failed = true
+                                return
+                            }
+                            switch rescale(column, job.firstRow ..< blockStart, by: s - scale) {
+                            case .success: break
+                            case .failure(let outcome):
+                                if case .tooWide = outcome.value { job.tooWide = true } else { job.failed = true }
                                 return
                             }
                             scales[c] = s
@@ -324,25 +365,30 @@ public enum BulkUnitsReader {
             out.lines[row] = Int32(truncatingIfNeeded: line)
             row += 1
             if row - blockStart == blockRows {
-                flush(block, specs, width: width, rows: blockStart ..< row)
+                guard flush(block, specs, width: width, rows: blockStart ..< row) else { job.tooWide = true; return }
                 blockStart = row
             }
             line += 1
             pos = next
         }
-        flush(block, specs, width: width, rows: blockStart ..< row)
+        if !flush(block, specs, width: width, rows: blockStart ..< row) { job.tooWide = true }
     }
 
-    /// Writes the block's rows to their columns.
-    static func flush(_ block: UnsafeMutablePointer<Int64>, _ specs: UnsafeMutablePointer<ColumnSpec>, width: Int, rows: Range<Int>) {
+    /// Writes the block's rows to their columns; `false` when a value does not fit `T`.
+    static func flush<T: StoredMantissa>(_ block: UnsafeMutablePointer<Int64>, _ specs: UnsafeMutablePointer<ColumnSpec<T>>, width: Int,
+                                         rows: Range<Int>) -> Bool {
+        var fits = true
         for c in 0 ..< width {
             guard let column = specs[c].values else { continue }
             var k = c
             for r in rows {
-                column[r] = block[k]
+                let (x, ok) = T.stored(block[k])
+                column[r] = x
+                fits = fits && ok
                 k += width
             }
         }
+        return fits
     }
 
     /// Multiplies `count` values `stride` apart by 10^`k`, skipping missing ones; `false` on overflow.
@@ -356,15 +402,24 @@ public enum BulkUnitsReader {
         return true
     }
 
-    /// Multiplies the stored values of `rows` by 10^`k`; `false` on overflow.
-    static func rescale(_ column: UnsafeMutablePointer<Int64>, _ rows: Range<Int>, by k: Int) -> Bool {
+    /// Multiplies the stored values of `rows` by 10^`k`: `.tooWide` when one no longer fits
+    /// `T` but would fit `Int64`, `.failed` when not even that.
+    static func rescale<T: StoredMantissa>(_ column: UnsafeMutablePointer<T>, _ rows: Range<Int>, by k: Int) -> Swift.Result<Void, Failure> {
         let f = ByteNumber.pow10(k)
-        for r in rows where column[r] != BulkData.missing {
-            let (x, o) = column[r].multipliedReportingOverflow(by: f)
-            if o { return false }
-            column[r] = x
+        for r in rows where column[r] != T.missingMark {
+            let (x, o) = Int64(column[r]).multipliedReportingOverflow(by: f)
+            if o { return .failure(Failure(.failed)) }
+            let (y, fits) = T.stored(x)
+            if !fits || y == T.missingMark { return .failure(Failure(.tooWide)) }
+            column[r] = y
         }
-        return true
+        return .success(())
+    }
+
+    /// An outcome other than `.done`, as an error.
+    struct Failure: Error {
+        var value: Outcome
+        init(_ value: Outcome) { self.value = value }
     }
 
     /// Categories repeat: one `String` per distinct text.
@@ -388,7 +443,7 @@ public enum BulkUnitsReader {
     // MARK: After the chunks
 
     /// One scale per metric, the largest any chunk used; chunks that used less are rescaled.
-    static func mergeScales(_ jobs: [Job], layout: Layout, out: BulkUnitsBuffers) -> [Int]? {
+    static func mergeScales<T: StoredMantissa>(_ jobs: [Job], layout: Layout, out: BulkUnitsBuffers<T>) -> Swift.Result<[Int], Failure> {
         var scales = Array(repeating: 0, count: layout.kinds.count)
         var row = 0
         var ranges: [Range<Int>] = []
@@ -399,27 +454,15 @@ public enum BulkUnitsReader {
         }
         for (k, job) in jobs.enumerated() {
             for m in layout.present where job.scales[m] < scales[m] {
-                guard rescale(out.columns[m], ranges[k], by: scales[m] - job.scales[m]) else { return nil }
+                if case .failure(let f) = rescale(out.columns[m], ranges[k], by: scales[m] - job.scales[m]) { return .failure(f) }
             }
         }
-        return scales
+        return .success(scales)
     }
 
     /// The ids' table; `nil` when an id repeats.
-    static func uniqueIDs(_ jobs: [Job], count: Int) -> IDTable? {
-        var table = IDTable(capacity: count)
-        for job in jobs {
-            let ok = job.idBytes.withUnsafeBufferPointer { b in
-                var start = 0
-                for end in job.idEnds {
-                    guard table.insert((b.baseAddress ?? UnsafePointer(bitPattern: 1)!) + start, count: end - start).inserted else { return false }
-                    start = end
-                }
-                return true
-            }
-            guard ok else { return nil }
-        }
-        return table
+    static func uniqueIDs(_ jobs: [Job], threads: Int) -> IDTable? {
+        IDTable.unique(jobs.map { ($0.idBytes, $0.idEnds) }, threads: threads)
     }
 
     /// How many bytes a chunk reads between letting go of pages of a mapped file.
@@ -427,11 +470,11 @@ public enum BulkUnitsReader {
 
     /// `UnitsReader.checkRatios`: no numerator above its denominator where a rule reads their
     /// ratio with `maxOne`.
-    static func ratiosHold(rules: Rules, layout: Layout, out: BulkUnitsBuffers, scales: [Int], count: Int) -> Bool {
+    static func ratiosHold<T: StoredMantissa>(rules: Rules, layout: Layout, out: BulkUnitsBuffers<T>, scales: [Int], count: Int) -> Bool {
         let index = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         // A metric without a column is all zeros or all missing.
         func value(_ m: Int, _ u: Int) -> Int64 {
-            if layout.present.contains(m) { return out.columns[m][u] }
+            if layout.present.contains(m) { return out.columns[m][u] == T.missingMark ? BulkData.missing : Int64(out.columns[m][u]) }
             return rules.metrics[m].missing == .zero ? 0 : BulkData.missing
         }
         for r in rules.maxOneRatios {
@@ -439,7 +482,7 @@ public enum BulkUnitsReader {
             let fa = Int128(ByteNumber.pow10(scales[d])), fb = Int128(ByteNumber.pow10(scales[n]))
             if layout.present.contains(n) && layout.present.contains(d) {
                 let a = out.columns[n], b = out.columns[d]
-                for u in 0 ..< count where a[u] != BulkData.missing && b[u] != BulkData.missing {
+                for u in 0 ..< count where a[u] != T.missingMark && b[u] != T.missingMark {
                     if Int128(a[u]) * fa > Int128(b[u]) * fb { return false }
                 }
             } else {
@@ -453,12 +496,42 @@ public enum BulkUnitsReader {
     }
 }
 
+/// What a metric column holds: `Int32` (the usual) or `Int64`.
+protocol StoredMantissa: FixedWidthInteger, SignedInteger, Sendable {
+    /// Marks a missing value.
+    static var missingMark: Self { get }
+    /// `x` (or `missingMark` for `BulkData.missing`) as stored, and whether it fits: an
+    /// `Int32` holds what `MetricColumns.narrowColumns()` narrows.
+    static func stored(_ x: Int64) -> (Self, Bool)
+    /// The columns, `[]` for none.
+    static func columns(unitCount: Int, scales: [Int], values: [[Self]]) -> MetricColumns
+}
+
+extension Int64: StoredMantissa {
+    static var missingMark: Int64 { BulkData.missing }
+    @inline(__always) static func stored(_ x: Int64) -> (Int64, Bool) { (x, true) }
+    static func columns(unitCount: Int, scales: [Int], values: [[Int64]]) -> MetricColumns {
+        MetricColumns(unitCount: unitCount, scales: scales, mantissas: values)
+    }
+}
+
+extension Int32: StoredMantissa {
+    static var missingMark: Int32 { Int32.min }
+    @inline(__always) static func stored(_ x: Int64) -> (Int32, Bool) {
+        let y = Int32(truncatingIfNeeded: x)
+        return x == BulkData.missing ? (Int32.min, true) : (y, Int64(y) == x && y != Int32.min)
+    }
+    static func columns(unitCount: Int, scales: [Int], values: [[Int32]]) -> MetricColumns {
+        MetricColumns(unitCount: unitCount, scales: scales, narrow: values)
+    }
+}
+
 /// The arrays `BulkUnitsReader` fills in place, one row per line of the file at most.
-final class UnitsStorage {
+final class UnitsStorage<T: StoredMantissa> {
     /// One box per metric, so each column's buffer can be held open at once.
     final class Column {
-        var values: [Int64]
-        init(capacity: Int) { values = [Int64](unsafeUninitializedCapacity: capacity) { _, n in n = capacity } }
+        var values: [T]
+        init(capacity: Int) { values = [T](unsafeUninitializedCapacity: capacity) { _, n in n = capacity } }
     }
 
     var columns: [Column?]
@@ -466,6 +539,10 @@ final class UnitsStorage {
     var names: [String]
     var categories: [String]
     var lines: [Int32]
+    /// Once parsed: the rows, the metrics' scales, the ids' table.
+    var count = 0
+    var scales: [Int] = []
+    var index = IDTable()
 
     init(capacity: Int, metrics: [Int], metricCount: Int) {
         columns = (0 ..< metricCount).map { metrics.contains($0) ? Column(capacity: capacity) : nil }
@@ -476,28 +553,28 @@ final class UnitsStorage {
     }
 
     /// `body` with pointers to every array, held open for its whole run.
-    func withBuffers<R>(_ body: (BulkUnitsBuffers) -> R) -> R {
+    func withBuffers<R>(_ body: (BulkUnitsBuffers<T>) -> R) -> R {
         ids.withUnsafeMutableBufferPointer { ids in
             names.withUnsafeMutableBufferPointer { names in
                 categories.withUnsafeMutableBufferPointer { categories in
                     lines.withUnsafeMutableBufferPointer { lines in
-                                var columns: [UnsafeMutablePointer<Int64>?] = []
-                                func open(_ m: Int) -> R {
-                                    if m == self.columns.count {
-                                        return body(BulkUnitsBuffers(columns: columns.map { $0 ?? UnsafeMutablePointer(bitPattern: 8)! },
-                                                                     ids: ids.baseAddress!, names: names.baseAddress!,
-                                                                     categories: categories.baseAddress!, lines: lines.baseAddress!))
-                                    }
-                                    guard let column = self.columns[m] else {
-                                        columns.append(nil)
-                                        return open(m + 1)
-                                    }
-                                    return column.values.withUnsafeMutableBufferPointer { p in
-                                        columns.append(p.baseAddress!)
-                                        return open(m + 1)
-                                    }
-                                }
-                                return open(0)
+                        var columns: [UnsafeMutablePointer<T>?] = []
+                        func open(_ m: Int) -> R {
+                            if m == self.columns.count {
+                                return body(BulkUnitsBuffers(columns: columns.map { $0 ?? UnsafeMutablePointer(bitPattern: 8)! },
+                                                             ids: ids.baseAddress!, names: names.baseAddress!,
+                                                             categories: categories.baseAddress!, lines: lines.baseAddress!))
+                            }
+                            guard let column = self.columns[m] else {
+                                columns.append(nil)
+                                return open(m + 1)
+                            }
+                            return column.values.withUnsafeMutableBufferPointer { p in
+                                columns.append(p.baseAddress!)
+                                return open(m + 1)
+                            }
+                        }
+                        return open(0)
                     }
                 }
             }
@@ -506,7 +583,7 @@ final class UnitsStorage {
 
     /// The first `count` rows' metric columns (empty for metrics without a column); the other
     /// arrays are cut to `count`.
-    func take(count: Int) -> [[Int64]] {
+    func take(count: Int) -> [[T]] {
         for a in [\UnitsStorage.ids, \.names, \.categories] { self[keyPath: a].removeLast(self[keyPath: a].count - count) }
         lines.removeLast(lines.count - count)
         return columns.indices.map { m in
@@ -522,8 +599,8 @@ final class UnitsStorage {
 
 /// Pointers into `UnitsStorage` while chunks write into it. Each row is written by exactly
 /// one thread (the chunk's rows), which is what makes sharing these pointers safe.
-struct BulkUnitsBuffers: @unchecked Sendable {
-    let columns: [UnsafeMutablePointer<Int64>]
+struct BulkUnitsBuffers<T>: @unchecked Sendable {
+    let columns: [UnsafeMutablePointer<T>]
     let ids: UnsafeMutablePointer<String>
     let names: UnsafeMutablePointer<String>
     let categories: UnsafeMutablePointer<String>

@@ -8,11 +8,13 @@ public struct IDTable: Sendable {
     /// The keys back to back; key `i` is `keyBytes[keyStarts[i] ..< keyStarts[i + 1]]`.
     private var keyBytes: [UInt8] = []
     private var keyStarts: [Int] = [0]
-    /// Per slot: the key's index, or −1 when empty.
-    private var slots: [Int32]
-    /// Per slot: the top bits of the key's hash, to skip most comparisons.
-    private var tags: [UInt32]
+    /// Per slot: the top bits of the key's hash (high half) and the key's index + 1 (low
+    /// half; 0 when empty), in one word so a probe reads one place.
+    private var slots: [UInt64]
     private var mask: Int
+    /// The slots are split into 2^`regionBits` regions by the hash's top bits, each probed on
+    /// its own (wrapping around within it), so a table can be built one region per thread.
+    private var regionBits = 0
 
     /// How many keys the table holds.
     public var count: Int { keyStarts.count - 1 }
@@ -20,8 +22,7 @@ public struct IDTable: Sendable {
     public init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: -1, count: size)
-        tags = Array(repeating: 0, count: size)
+        slots = Array(repeating: 0, count: size)
         mask = size - 1
         keyBytes.reserveCapacity(capacity * 8)
         keyStarts.reserveCapacity(capacity + 1)
@@ -31,6 +32,100 @@ public struct IDTable: Sendable {
     public init(_ ids: [String]) {
         self.init(capacity: ids.count)
         for id in ids { insert(id) }
+    }
+
+    /// A table of keys given back to back: part `k`'s keys are `parts[k].bytes`, key `j` of it
+    /// ending at `parts[k].ends[j]`; indices in order of parts, then keys. Built on up to
+    /// `threads` threads; `nil` when a key repeats.
+    static func unique(_ parts: [(bytes: [UInt8], ends: [Int])], threads: Int) -> IDTable? {
+        let count = parts.reduce(0) { $0 + $1.ends.count }
+        var table = IDTable(capacity: count)
+        var bits = 0
+        while 1 << bits < threads && bits < 6 && count >> bits > 4096 { bits += 1 }
+        let regionBits = bits
+        table.regionBits = regionBits
+        for part in parts {
+            let offset = table.keyBytes.count
+            table.keyBytes.append(contentsOf: part.bytes)
+            for e in part.ends { table.keyStarts.append(offset + e) }
+        }
+        let regions = 1 << regionBits
+        let (keyBytes, keyStarts, mask) = (table.keyBytes, table.keyStarts, table.mask)
+        let regionSize = (mask >> regionBits) + 1
+        let unique = table.slots.withUnsafeMutableBufferPointer { slots in
+            let out = Disjoint(slots.baseAddress!)
+            return keyBytes.withUnsafeBufferPointer { keys in
+                keyStarts.withUnsafeBufferPointer { starts in
+                    let shared = SharedBytes(keys)
+                    let startsAt = Disjoint(UnsafeMutablePointer(mutating: starts.baseAddress!))
+                    // Each thread places the keys of its region, in order, and writes only
+                    // that region's slots.
+                    return Parallel.map(regions) { r -> Bool? in
+                        let keys = shared.buffer.baseAddress ?? IDTable.empty, starts = startsAt.base, slots = out.base
+                        var placed = 0
+                        for i in 0 ..< count {
+                            let a = starts[i], n = starts[i + 1] - a
+                            let h = IDTable.hash(keys + a, n)
+                            guard IDTable.region(h, regionBits) == r else { continue }
+                            // A region filled beyond half (keys hashed unevenly): one region instead.
+                            placed += 1
+                            if placed * 2 > regionSize { return nil }
+                            let tag = h >> 32
+                            var s = IDTable.home(h, mask: mask, regionBits: regionBits)
+                            while true {
+                                let e = slots[s]
+                                if e == 0 { break }
+                                if e >> 32 == tag {
+                                    let k = Int(e & 0xFFFF_FFFF) - 1
+                                    if starts[k + 1] - starts[k] == n && IDTable.equal(keys + starts[k], keys + a, n) { return false }
+                                }
+                                s = IDTable.next(s, mask: mask, regionBits: regionBits)
+                            }
+                            slots[s] = (tag << 32) | UInt64(i + 1)
+                        }
+                        return true
+                    }
+                }
+            }
+        }
+        if unique.contains(false) { return nil }
+        if unique.contains(nil) { return uniqueInOneRegion(parts) }
+        return table
+    }
+
+    /// `unique(parts)` on one thread, in one region.
+    static func uniqueInOneRegion(_ parts: [(bytes: [UInt8], ends: [Int])]) -> IDTable? {
+        var table = IDTable(capacity: parts.reduce(0) { $0 + $1.ends.count })
+        for part in parts {
+            let ok = part.bytes.withUnsafeBufferPointer { b in
+                var start = 0
+                for end in part.ends {
+                    guard table.insert((b.baseAddress ?? IDTable.empty) + start, count: end - start).inserted else { return false }
+                    start = end
+                }
+                return true
+            }
+            guard ok else { return nil }
+        }
+        return table
+    }
+
+    /// The region of hash `h`: its top `bits` bits.
+    @inline(__always)
+    static func region(_ h: UInt64, _ bits: Int) -> Int { bits == 0 ? 0 : Int(h >> UInt64(64 - bits)) }
+
+    /// The first slot to probe for hash `h`.
+    @inline(__always)
+    static func home(_ h: UInt64, mask: Int, regionBits: Int) -> Int {
+        let inRegion = mask >> regionBits
+        return region(h, regionBits) * (inRegion + 1) + Int(truncatingIfNeeded: h) & inRegion
+    }
+
+    /// The slot after `s`, within its region.
+    @inline(__always)
+    static func next(_ s: Int, mask: Int, regionBits: Int) -> Int {
+        let inRegion = mask >> regionBits
+        return (s & ~inRegion) | ((s + 1) & inRegion)
     }
 
     /// Adds `key` unless present; its index either way, and whether it was new.
@@ -46,27 +141,30 @@ public struct IDTable: Sendable {
         return key.withUTF8 { p in find(p.baseAddress ?? IDTable.empty, count: p.count) }
     }
 
-    private static var empty: UnsafePointer<UInt8> { UnsafePointer(bitPattern: 1)! }
+    static var empty: UnsafePointer<UInt8> { UnsafePointer(bitPattern: 1)! }
 
     /// The index of the key `p[0 ..< n]`, or `nil`.
     @inline(__always)
     public func find(_ p: UnsafePointer<UInt8>, count n: Int) -> Int32? {
-        let h = IDTable.hash(p, n)
-        let tag = UInt32(truncatingIfNeeded: h >> 32)
+        find(p, count: n, hash: IDTable.hash(p, n))
+    }
+
+    @inline(__always)
+    private func find(_ p: UnsafePointer<UInt8>, count n: Int, hash h: UInt64) -> Int32? {
+        let tag = h >> 32
         return slots.withUnsafeBufferPointer { slots in
-            tags.withUnsafeBufferPointer { tags in
-                keyStarts.withUnsafeBufferPointer { starts in
-                    keyBytes.withUnsafeBufferPointer { keys in
-                        var s = Int(truncatingIfNeeded: h) & mask
-                        while true {
-                            let k = slots[s]
-                            if k < 0 { return nil }
-                            if tags[s] == tag {
-                                let a = starts[Int(k)], b = starts[Int(k) + 1]
-                                if b - a == n && IDTable.equal(keys.baseAddress! + a, p, n) { return k }
-                            }
-                            s = (s + 1) & mask
+            keyStarts.withUnsafeBufferPointer { starts in
+                keyBytes.withUnsafeBufferPointer { keys in
+                    var s = IDTable.home(h, mask: mask, regionBits: regionBits)
+                    while true {
+                        let e = slots[s]
+                        if e == 0 { return nil }
+                        if e >> 32 == tag {
+                            let k = Int(e & 0xFFFF_FFFF) - 1
+                            let a = starts[k], b = starts[k + 1]
+                            if b - a == n && IDTable.equal(keys.baseAddress! + a, p, n) { return Int32(k) }
                         }
+                        s = IDTable.next(s, mask: mask, regionBits: regionBits)
                     }
                 }
             }
@@ -76,12 +174,18 @@ public struct IDTable: Sendable {
     /// Adds the key `p[0 ..< n]` unless present; its index either way, and whether it was new.
     @discardableResult
     public mutating func insert(_ p: UnsafePointer<UInt8>, count n: Int) -> (index: Int32, inserted: Bool) {
-        if let k = find(p, count: n) { return (k, false) }
-        if (count + 1) * 2 > slots.count { grow() }
+        let h = IDTable.hash(p, n)
+        if let k = find(p, count: n, hash: h) { return (k, false) }
+        guard (count + 1) * 2 <= slots.count && regionBits == 0 else {
+            // Regions are for building a table at once: one region from here on.
+            regionBits = 0
+            rehash(size: (count + 1) * 2 <= slots.count ? slots.count : slots.count * 2)
+            return insert(p, count: n)
+        }
         let index = Int32(count)
         if n > 0 { keyBytes.append(contentsOf: UnsafeBufferPointer(start: p, count: n)) }
         keyStarts.append(keyBytes.count)
-        place(index, hash: IDTable.hash(p, n))
+        place(index, hash: h)
         return (index, true)
     }
 
@@ -100,16 +204,14 @@ public struct IDTable: Sendable {
     public func key(_ i: Int) -> ArraySlice<UInt8> { keyBytes[keyStarts[i] ..< keyStarts[i + 1]] }
 
     private mutating func place(_ index: Int32, hash h: UInt64) {
-        var s = Int(truncatingIfNeeded: h) & mask
-        while slots[s] >= 0 { s = (s + 1) & mask }
-        slots[s] = index
-        tags[s] = UInt32(truncatingIfNeeded: h >> 32)
+        var s = IDTable.home(h, mask: mask, regionBits: regionBits)
+        while slots[s] != 0 { s = IDTable.next(s, mask: mask, regionBits: regionBits) }
+        slots[s] = (h >> 32) << 32 | UInt64(index + 1)
     }
 
-    private mutating func grow() {
-        let size = slots.count * 2
-        slots = Array(repeating: -1, count: size)
-        tags = Array(repeating: 0, count: size)
+    /// Places every key again in `size` slots.
+    private mutating func rehash(size: Int) {
+        slots = Array(repeating: 0, count: size)
         mask = size - 1
         for i in 0 ..< count {
             let h = keyBytes.withUnsafeBufferPointer { k in
