@@ -74,12 +74,25 @@ struct FixedInterval: Equatable {
     /// Rounded half away from zero to `places` (< 12) decimals, as a scaled integer; `nil` when
     /// the interval straddles a rounding boundary.
     func rounded(places: Int) -> Int64? {
-        let unit = BulkData.pow10[FixedInterval.scaleDigits - places]
-        func r(_ x: Int64) -> Int64 {
+        // A division by a constant is a multiplication; by a variable, some forty cycles, and a
+        // unit's fifty-odd points take two each. So the usual precisions get constants.
+        switch places {
+        case 2: return rounded(unit: 10_000_000_000)
+        case 1: return rounded(unit: 100_000_000_000)
+        case 0: return rounded(unit: 1_000_000_000_000)
+        case 3: return rounded(unit: 1_000_000_000)
+        case 4: return rounded(unit: 100_000_000)
+        default: return rounded(unit: BulkData.pow10[FixedInterval.scaleDigits - places])
+        }
+    }
+
+    @inline(__always) private func rounded(unit: Int64) -> Int64? {
+        @inline(__always) func r(_ x: Int64) -> Int64 {
             let h = unit / 2
             return x >= 0 ? (x + h) / unit : -((-x + h) / unit)
         }
-        let a = r(lo), b = r(hi)
-        return a == b ? a : nil
+        let a = r(lo)
+        if lo == hi { return a }
+        return a == r(hi) ? a : nil
     }
 }

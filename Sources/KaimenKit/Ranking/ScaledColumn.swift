@@ -9,8 +9,8 @@ public struct ScaledColumn: Sendable, Equatable {
 
     public init(count: Int, narrow: Bool) {
         isNarrow = narrow
-        self.narrow = narrow ? Array(repeating: 0, count: count) : []
-        wide = narrow ? [] : Array(repeating: 0, count: count)
+        self.narrow = narrow ? HugePages.array(repeating: 0, count: count) : []
+        wide = narrow ? [] : HugePages.array(repeating: 0, count: count)
     }
 
     public var count: Int { isNarrow ? narrow.count : wide.count }

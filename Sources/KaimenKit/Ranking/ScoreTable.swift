@@ -57,22 +57,22 @@ public struct ScoreTable: Sendable, Equatable {
         self.areaCount = areaCount
         self.standardCount = standardCount
         self.precision = precision
-        total = Array(repeating: 0, count: unitCount)
+        total = HugePages.array(repeating: 0, count: unitCount)
         areas = ScaledColumn(count: unitCount * areaCount, narrow: narrow)
         standards = ScaledColumn(count: unitCount * standardCount, narrow: narrow)
-        bonus = Array(repeating: 0, count: unitCount)
-        deducted = Array(repeating: 0, count: unitCount)
-        ballotPoints = Array(repeating: 0, count: unitCount)
-        gradeByTotal = Array(repeating: 0, count: unitCount)
-        grade = Array(repeating: 0, count: unitCount)
+        bonus = HugePages.array(repeating: 0, count: unitCount)
+        deducted = HugePages.array(repeating: 0, count: unitCount)
+        ballotPoints = HugePages.array(repeating: 0, count: unitCount)
+        gradeByTotal = HugePages.array(repeating: 0, count: unitCount)
+        grade = HugePages.array(repeating: 0, count: unitCount)
         forced = Array(repeating: false, count: unitCount)
         vetoes = []
         vetoesUnchecked = []
         events = []
-        tieKeys = Array(repeating: nil, count: unitCount * tieBreaks)
+        tieKeys = HugePages.array(repeating: nil, count: unitCount * tieBreaks)
         tieBreakCount = tieBreaks
-        rank = Array(repeating: 0, count: unitCount)
-        categoryRank = Array(repeating: 0, count: unitCount)
+        rank = HugePages.array(repeating: 0, count: unitCount)
+        categoryRank = HugePages.array(repeating: 0, count: unitCount)
     }
 
     public func tieKey(_ k: Int, unit u: Int) -> Rational? { tieKeys[u * tieBreakCount + k] }

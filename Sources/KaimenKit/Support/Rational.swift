@@ -42,6 +42,14 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// Builds from a wide fraction: reduces, and rounds to a power of ten if it still doesn't fit.
     init(wide n: Int128, _ d: Int128, approximated: Bool) {
+        // The common case, both parts within 64 bits: no 128-bit division.
+        if let n64 = Int64(exactly: n), let d64 = Int64(exactly: d), n64 != Int64.min, d64 != Int64.min {
+            var (n, d) = d64 < 0 ? (-n64, -d64) : (n64, d64)
+            let g = Rational.gcd64(n.magnitude, UInt64(d))
+            if g > 1 { n /= Int64(g); d /= Int64(g) }
+            self.init(reduced: n, d, flags: approximated ? 1 : 0)
+            return
+        }
         var n = n, d = d
         if d < 0 { n = -n; d = -d }
         let g = Rational.gcd(n.magnitude, d.magnitude)
@@ -264,13 +272,24 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         if a == 0 { return b }
         if b == 0 { return a }
         // Fast path for the common case of 64-bit operands.
-        if a <= UInt128(UInt64.max) && b <= UInt128(UInt64.max) {
-            var x = UInt64(a), y = UInt64(b)
-            while y != 0 { (x, y) = (y, x % y) }
-            return UInt128(x)
-        }
+        if a <= UInt128(UInt64.max) && b <= UInt128(UInt64.max) { return UInt128(gcd64(UInt64(a), UInt64(b))) }
         while b != 0 { (a, b) = (b, a % b) }
         return a
+    }
+
+    /// Binary (Stein's) gcd: shifts and subtractions instead of divisions.
+    static func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        var a = a, b = b
+        if a == 0 { return b }
+        if b == 0 { return a }
+        let shift = (a | b).trailingZeroBitCount
+        a >>= a.trailingZeroBitCount
+        repeat {
+            b >>= b.trailingZeroBitCount
+            if a > b { swap(&a, &b) }
+            b -= a
+        } while b != 0
+        return a << shift
     }
 }
 

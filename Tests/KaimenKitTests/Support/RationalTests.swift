@@ -73,4 +73,20 @@ struct RationalTests {
         #expect(a.formatted(places: 12) == "0.000000003000")
         #expect(!(Rational(1, 3) + Rational(1, 6)).approximated)
     }
+
+    @Test("the binary gcd agrees with Euclid's, and fractions reduce the same on both paths")
+    func binaryGCD() {
+        func euclid(_ a: UInt64, _ b: UInt64) -> UInt64 { b == 0 ? a : euclid(b, a % b) }
+        var random = SplitMix64(seed: 11)
+        let edges: [UInt64] = [0, 1, 2, 3, 12, 18, 1 << 63, UInt64.max, UInt64.max - 1, 1_000_000_007]
+        for a in edges { for b in edges { #expect(Rational.gcd64(a, b) == euclid(a, b), "\(a), \(b)") } }
+        for _ in 0..<2000 {
+            let a = random.next() >> (random.next() % 64), b = random.next() >> (random.next() % 64)
+            #expect(Rational.gcd64(a, b) == euclid(a, b), "\(a), \(b)")
+        }
+        // 64-bit path and 128-bit path give the same reduced fraction; signs go to the numerator.
+        #expect(Rational(6, -4) == Rational(wide: Int128(6) << 64, -(Int128(4) << 64), approximated: false))
+        #expect(Rational(6, -4).numerator == -3 && Rational(6, -4).denominator == 2)
+        #expect(Rational(Int64.min + 1, Int64.max).numerator == -1)
+    }
 }
