@@ -322,8 +322,7 @@ struct UnitWorker {
         var forced: Int?
         for v in 0..<data.vetoes.count {
             let veto = data.vetoes[v]
-            let r = data.reader
-            switch bulk.formulas[veto.formula].evaluate({ r.value($0, u) }) {
+            switch formula(veto.formula, u) {
             case .boolean(true):
                 lists.vetoes.append(.init(unit: Int32(u), item: Int32(v)))
                 if veto.hasCap {
@@ -444,6 +443,10 @@ struct UnitWorker {
     }
 
     private func formula(_ index: Int, _ u: Int) -> FormulaResult {
+        if let c = bulk.comparisons[index] {
+            let v = x(c.slot, u)
+            return v == BulkData.missing ? .missing(slot: c.slot) : .boolean(c.result(v))
+        }
         let r = data.reader
         return bulk.formulas[index].evaluate { r.value($0, u) }
     }
