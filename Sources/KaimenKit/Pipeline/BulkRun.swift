@@ -31,7 +31,7 @@ public enum BulkRun {
         lap("read metrics")
 
         guard let rosterFile = MappedFile(path: PathText.resolve(inputs.roster, in: base)),
-              let reps = BulkRosterReader.read(rosterFile, fileName: inputs.roster, units: units.index) else { return nil }
+              let reps = BulkRosterReader.read(rosterFile, fileName: inputs.roster, units: units.index, threads: threads) else { return nil }
         lap("read roster")
         progress?("读取代表评分", 1)
         guard let ballotsFile = MappedFile(path: PathText.resolve(inputs.ballots, in: base)),

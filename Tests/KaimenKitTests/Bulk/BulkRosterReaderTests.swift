@@ -14,8 +14,8 @@ struct BulkRosterReaderTests {
         RosterReader.read(Data(bytes), fileName: "roster.csv", isUnit: { units.find($0) != nil })
     }
 
-    static func bulk(_ bytes: [UInt8], units: IDTable = xichengUnits) -> [Representative]? {
-        BulkRosterReader.read(bytes, fileName: "roster.csv", units: units)
+    static func bulk(_ bytes: [UInt8], units: IDTable = xichengUnits, threads: Int = 1, threshold: Int = 1 << 20) -> [Representative]? {
+        BulkRosterReader.read(bytes, fileName: "roster.csv", units: units, threads: threads, parallelThreshold: threshold)
     }
 
     /// The checked reader has nothing to say, and the bulk reader gives the same
@@ -31,12 +31,19 @@ struct BulkRosterReaderTests {
         }
         #expect(utf8(got) == utf8(expected), sourceLocation: sourceLocation)
         #expect(got.map(\.location) == expected.map(\.location), sourceLocation: sourceLocation)
+        for threads in [2, 3] {
+            let parallel = bulk(bytes, units: units, threads: threads, threshold: 0)
+            #expect(parallel.map(utf8) == utf8(expected) && parallel?.map(\.location) == expected.map(\.location),
+                    "on \(threads) threads", sourceLocation: sourceLocation)
+        }
     }
 
     /// The checked reader reports something (an error or a warning), and the bulk reader hands over.
     static func expectHandOver(_ bytes: [UInt8], units: IDTable = xichengUnits, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         #expect(!checked(bytes, units: units).diagnostics.isEmpty, "the checked reader should object", sourceLocation: sourceLocation)
-        #expect(bulk(bytes, units: units) == nil, sourceLocation: sourceLocation)
+        for threads in [1, 2, 3] {
+            #expect(bulk(bytes, units: units, threads: threads, threshold: 0) == nil, "on \(threads) threads", sourceLocation: sourceLocation)
+        }
     }
 
     @Test("reads the samples' rosters exactly as the checked reader does", arguments: ["xicheng-2014", "dongcheng-2019"])
@@ -47,11 +54,39 @@ struct BulkRosterReaderTests {
         #expect(Self.bulk(F.sample("\(name)/roster.csv"), units: units)!.contains { !$0.units.isEmpty })
     }
 
-    @Test("reads a generated roster (BOM, CRLF, own units) exactly as the checked reader does")
+    static let generatedUnits = IDTable(F.checkedUnits(F.generated.units, rules: F.xicheng).table!.units.map(\.id))
+
+    @Test("reads a generated roster (BOM, CRLF, own units) exactly as the checked reader does, on one thread or several")
     func generated() throws {
-        let units = IDTable(F.checkedUnits(F.generated.units, rules: F.xicheng).table!.units.map(\.id))
+        let units = Self.generatedUnits
         try Self.expectSame(F.generated.roster, units: units)
-        #expect(Self.bulk(F.generated.roster, units: units)!.contains { !$0.units.isEmpty })
+        let one = try #require(Self.bulk(F.generated.roster, units: units))
+        #expect(one.contains { !$0.units.isEmpty })
+        for threads in [2, 7] { #expect(Self.bulk(F.generated.roster, units: units, threads: threads, threshold: 0) == one) }
+    }
+
+    /// The generated roster's lines (the header first), and back to bytes.
+    static func generatedLines() -> [String] {
+        String(decoding: F.generated.roster, as: UTF8.self).components(separatedBy: "\r\n")
+    }
+
+    static func joined(_ lines: [String]) -> [UInt8] { Array(lines.joined(separator: "\r\n").utf8) }
+
+    @Test("reads ids out of order, here and across the threads' chunks, and finds a repeated one wherever it is")
+    func order() throws {
+        let units = Self.generatedUnits
+        let lines = Self.generatedLines()
+        let rows = lines.dropFirst().filter { !$0.isEmpty }
+        // Backwards, shuffled, and two halves swapped (each ascending, the chunks not).
+        var rng = SplitMix64(seed: 1)
+        let half = rows.count / 2
+        for reordered in [Array(rows.reversed()), rows.shuffled(using: &rng), Array(rows[half...] + rows[..<half])] {
+            try Self.expectSame(Self.joined([lines[0]] + reordered), units: units)
+        }
+        // A repeated id: the last row again, at the start, at the end, and the first row in the middle.
+        for edited in [[rows.last!] + rows, rows + [rows.last!], Array(rows[..<half] + [rows[0]] + rows[half...])] {
+            Self.expectHandOver(Self.joined([lines[0]] + edited), units: units)
+        }
     }
 
     @Test("takes what the checked reader takes without a word", arguments: [
