@@ -29,9 +29,8 @@ public enum BulkRun {
         units.columns.narrowColumns()
         lap("read metrics")
 
-        guard let rosterData = try? Data(contentsOf: URL(fileURLWithPath: PathText.resolve(inputs.roster, in: base))) else { return nil }
-        let roster = RosterReader.read(rosterData, fileName: inputs.roster, isUnit: { units.index.find($0) != nil })
-        guard roster.diagnostics.isEmpty, let reps = roster.reps else { return nil }
+        guard let rosterFile = MappedFile(path: PathText.resolve(inputs.roster, in: base)),
+              let reps = BulkRosterReader.read(rosterFile, fileName: inputs.roster, units: units.index, threads: threads) else { return nil }
         lap("read roster")
         progress?("读取代表评分", 1)
         guard let ballotsFile = MappedFile(path: PathText.resolve(inputs.ballots, in: base)),
