@@ -31,7 +31,7 @@ public struct BulkScorer: Sendable {
         let n = columns.unitCount
         var table = ScoreTable(unitCount: n, areaCount: rules.areas.count, standardCount: rules.standards.count,
                                precision: rules.ranking.precision, tieBreaks: rules.ranking.tieBreak.count,
-                               narrow: ScaledColumn.narrowFits(plan))
+                               narrow: ScaledColumn.narrowFits(plan), filledLater: true)
         let bulk = BulkPlan(plan: plan, scales: columns.scales, ballotScale: ballots.scale)
         let hot = (factors: plan.factor + [.one], weighted: plan.factor.map { !$0.isOne } + [false],
                    isBallot: plan.itemOfStandard.map { $0 != nil } + [false])

@@ -56,23 +56,27 @@ public enum Ranker {
         let kc = scores.tieBreakCount
         let n = total.count
         var order = byTotal(total)
+        // The totals in rank order, read in turn below instead of through `order`.
+        let sortedTotal = order.map { total[$0] }
         var notes = [TieNote?](repeating: nil, count: n)
         var position = [Int](repeating: 0, count: n)
         let category = categoryIndices(categories)
-        let categoryCount = (category.max() ?? -1) + 1
+        let categoryCount = Int(category.max() ?? -1) + 1
         var seenCount = [Int32](repeating: 0, count: categoryCount)
         /// Within the current run: the place in the run of each category's last unit so far.
         var lastInRun = [Int](repeating: -1, count: categoryCount)
-        var run: [Int] = [], keys: [Rational?] = [], slots: [Int] = []
+        var run: [Int] = [], keys: [Rational?] = [], slots: [Int] = [], runCategory: [Int] = []
         var start = 0
         while start < n {
             var end = start + 1
-            while end < n && total[order[end]] == total[order[start]] { end += 1 }
+            while end < n && sortedTotal[end] == sortedTotal[start] { end += 1 }
             // The run's units (ascending, as the sort left them) and their keys, copied out.
             run.removeAll(keepingCapacity: true)
             run += order[start..<end]
             keys.removeAll(keepingCapacity: true)
             for u in run { for k in 0..<kc { keys.append(scores.tieKeys[u * kc + k]) } }
+            runCategory.removeAll(keepingCapacity: true)
+            for u in run { runCategory.append(Int(category[u])) }
             /// `nil` when tied on every key; else the deciding key and whether slot a goes first.
             func compare(_ a: Int, _ b: Int) -> (key: Int, aFirst: Bool)? {
                 for k in 0..<kc {
@@ -107,7 +111,7 @@ public enum Ranker {
                 }
                 // Within its category: the same order, sharing a rank only with an equal unit,
                 // which (equal totals) can only be in this run.
-                let c = category[u]
+                let c = runCategory[slot]
                 let last = lastInRun[c]
                 if last >= 0 && compare(slots[last], slot) == nil {
                     scores.categoryRank[u] = scores.categoryRank[run[slots[last]]]
@@ -117,7 +121,7 @@ public enum Ranker {
                 seenCount[c] += 1
                 lastInRun[c] = i
             }
-            for u in run { lastInRun[category[u]] = -1 }
+            for c in runCategory { lastInRun[c] = -1 }
             start = end
         }
         let moves = applyQuotas(&scores, order: order, grades: rules.grades)
@@ -140,19 +144,19 @@ public enum Ranker {
 
     /// Each unit's category as a small integer, in order of first appearance. Categories are
     /// few: a short list compared in turn costs less than hashing a million strings.
-    static func categoryIndices(_ categories: [String]) -> [Int] {
+    static func categoryIndices(_ categories: [String]) -> [Int32] {
         var known: [String] = []
-        var index: [String: Int] = [:]
+        var index: [String: Int32] = [:]
         return categories.map { c in
             if known.count <= 16 {
-                if let i = known.firstIndex(of: c) { return i }
+                if let i = known.firstIndex(of: c) { return Int32(i) }
                 known.append(c)
-                index[c] = known.count - 1
-                return known.count - 1
+                index[c] = Int32(known.count - 1)
+                return Int32(known.count - 1)
             }
             if let i = index[c] { return i }
-            index[c] = index.count
-            return index.count - 1
+            index[c] = Int32(index.count)
+            return Int32(index.count - 1)
         }
     }
 

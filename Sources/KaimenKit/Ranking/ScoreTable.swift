@@ -51,28 +51,33 @@ public struct ScoreTable: Sendable, Equatable {
         public var prorated: Bool
     }
 
-    /// - Parameter narrow: points fit in 32 bits (`ScaledColumn.narrowFits`).
-    public init(unitCount: Int, areaCount: Int, standardCount: Int, precision: Int, tieBreaks: Int, narrow: Bool) {
+    /// - Parameters:
+    ///   - narrow: points fit in 32 bits (`ScaledColumn.narrowFits`).
+    ///   - filledLater: every unit's row will be written (`ScoreRows`) and then ranked before
+    ///     anything is read, so the large columns need not be zeroed first (the bulk scorer).
+    public init(unitCount: Int, areaCount: Int, standardCount: Int, precision: Int, tieBreaks: Int, narrow: Bool,
+                filledLater: Bool = false) {
         self.unitCount = unitCount
         self.areaCount = areaCount
         self.standardCount = standardCount
         self.precision = precision
-        total = HugePages.array(repeating: 0, count: unitCount)
-        areas = ScaledColumn(count: unitCount * areaCount, narrow: narrow)
-        standards = ScaledColumn(count: unitCount * standardCount, narrow: narrow)
-        bonus = HugePages.array(repeating: 0, count: unitCount)
-        deducted = HugePages.array(repeating: 0, count: unitCount)
-        ballotPoints = HugePages.array(repeating: 0, count: unitCount)
-        gradeByTotal = HugePages.array(repeating: 0, count: unitCount)
-        grade = HugePages.array(repeating: 0, count: unitCount)
-        forced = Array(repeating: false, count: unitCount)
+        func column<T>(_ zero: T, _ count: Int = unitCount) -> [T] { HugePages.array(repeating: zero, count: count, filledLater: filledLater) }
+        total = column(0)
+        areas = ScaledColumn(count: unitCount * areaCount, narrow: narrow, filledLater: filledLater)
+        standards = ScaledColumn(count: unitCount * standardCount, narrow: narrow, filledLater: filledLater)
+        bonus = column(0)
+        deducted = column(0)
+        ballotPoints = column(0)
+        gradeByTotal = column(0)
+        grade = column(0)
+        forced = column(false)
         vetoes = []
         vetoesUnchecked = []
         events = []
-        tieKeys = HugePages.array(repeating: nil, count: unitCount * tieBreaks)
+        tieKeys = column(nil, unitCount * tieBreaks)
         tieBreakCount = tieBreaks
-        rank = HugePages.array(repeating: 0, count: unitCount)
-        categoryRank = HugePages.array(repeating: 0, count: unitCount)
+        rank = column(0)
+        categoryRank = column(0)
     }
 
     public func tieKey(_ k: Int, unit u: Int) -> Rational? { tieKeys[u * tieBreakCount + k] }

@@ -9,11 +9,15 @@ enum HugePages {
     static let threshold = 8 << 20
 
     /// `count` copies of `value`, in memory advised before it is first touched.
-    static func array<T>(repeating value: T, count: Int) -> [T] {
+    ///
+    /// With `filledLater`, a large array of a plain type is left as the kernel gives it, for a
+    /// caller that writes every element before reading any (the bulk scorer, from several
+    /// threads at once: so the pages are first touched in parallel, not zeroed here first).
+    static func array<T>(repeating value: T, count: Int, filledLater: Bool = false) -> [T] {
         guard count * MemoryLayout<T>.stride >= threshold else { return Array(repeating: value, count: count) }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             advise(UnsafeMutableRawBufferPointer(buffer))
-            buffer.initialize(repeating: value)
+            if !(filledLater && _isPOD(T.self)) { buffer.initialize(repeating: value) }
             initialized = count
         }
     }
