@@ -177,6 +177,10 @@ extension BallotColumns {
 }
 
 /// Scores units one at a time on one thread.
+///
+/// Its helpers that only read (`evaluate`, `formula`, …) are nevertheless `mutating`: called from
+/// the mutating `score(_:)`, a non-mutating method gets a copy of the whole worker (some 900
+/// bytes, and a retain of every array in it) for every standard of every unit.
 struct UnitWorker {
     let plan: ScoringPlan
     /// Kept alive by `BulkScorer.score` for as long as any worker runs.
@@ -210,7 +214,7 @@ struct UnitWorker {
         case notAssessed(Reason)
     }
 
-    func status(_ r: Reason) -> StandardResult.Status {
+    mutating func status(_ r: Reason) -> StandardResult.Status {
         let metrics = plan.rules.metrics
         switch r {
         case .precondition: return .notAssessable(.precondition)
@@ -403,13 +407,13 @@ struct UnitWorker {
         lists.vetoesUnchecked += local.vetoesUnchecked.map { .init(unit: Int32(u), item: $0.item) }
     }
 
-    func gradeIndex(_ total: Int64) -> Int {
+    mutating func gradeIndex(_ total: Int64) -> Int {
         for g in 0..<data.gradeMins.count where data.gradeMins[g].map({ total >= $0 }) ?? true { return g }
         return data.gradeMins.count - 1
     }
 
     /// A bonus or deduction item's points (unweighted, not-assessable → its rule).
-    private func bonusOrDeduction(_ cs: UnsafePointer<BulkPlan.CompiledStandard>, _ u: Int) -> FixedInterval? {
+    private mutating func bonusOrDeduction(_ cs: UnsafePointer<BulkPlan.CompiledStandard>, _ u: Int) -> FixedInterval? {
         guard let outcome = evaluate(cs, u) else { return nil }
         switch outcome {
         case .scored(let iv): return iv
@@ -418,7 +422,7 @@ struct UnitWorker {
     }
 
     /// The points a not-assessed standard gets by its rule, and whether it is left out.
-    private func notAssessedPoints(_ cs: UnsafePointer<BulkPlan.CompiledStandard>, _ reason: Reason) -> (raw: Rational, prorated: Bool) {
+    private mutating func notAssessedPoints(_ cs: UnsafePointer<BulkPlan.CompiledStandard>, _ reason: Reason) -> (raw: Rational, prorated: Bool) {
         if case .insufficient = reason, bulk.insufficientIsZero { return (.zero, false) }
         switch cs.pointee.fallback {
         case .zero: return (.zero, false)
@@ -434,7 +438,7 @@ struct UnitWorker {
 
     @inline(__always) private func scale(_ m: Int) -> Int128 { Int128(BulkData.pow10[data.scales[m]]) }
 
-    private func zeroDenominator(_ cs: UnsafePointer<BulkPlan.CompiledStandard>, den: Int) -> Outcome? {
+    private mutating func zeroDenominator(_ cs: UnsafePointer<BulkPlan.CompiledStandard>, den: Int) -> Outcome? {
         switch cs.pointee.zero {
         case .points(let p): return FixedInterval(Swift.min(p, cs.pointee.max)).map { .scored($0) }
         case .full: return cs.pointee.maxPoints.map { .scored($0) }
@@ -442,7 +446,7 @@ struct UnitWorker {
         }
     }
 
-    private func formula(_ index: Int, _ u: Int) -> FormulaResult {
+    private mutating func formula(_ index: Int, _ u: Int) -> FormulaResult {
         if let c = bulk.comparisons[index] {
             let v = x(c.slot, u)
             return v == BulkData.missing ? .missing(slot: c.slot) : .boolean(c.result(v))
@@ -452,7 +456,7 @@ struct UnitWorker {
     }
 
     /// `nil`: score this unit exactly instead.
-    private func evaluate(_ cs: UnsafePointer<BulkPlan.CompiledStandard>, _ u: Int) -> Outcome? {
+    private mutating func evaluate(_ cs: UnsafePointer<BulkPlan.CompiledStandard>, _ u: Int) -> Outcome? {
         if cs.pointee.precondition >= 0 {
             switch formula(cs.pointee.precondition, u) {
             case .boolean(true): break
