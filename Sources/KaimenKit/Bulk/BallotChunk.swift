@@ -14,7 +14,7 @@ struct BallotChunk: Sendable {
     var groupCounts: [Int32] = []
     /// The groups' scores, group after group, item after item (sorted within an item unless
     /// `keepReps`).
-    var scores: [Int16] = []
+    var scores: ScoreStore
     /// With `keepReps`: who cast each of `scores`.
     var reps: [Int32] = []
     /// Ballots for a representative's own unit, with lines counted from the chunk's start.
@@ -23,13 +23,15 @@ struct BallotChunk: Sendable {
     var recusalKeys: [Int] = []
     var failed = false
 
-    /// - Parameter reserve: room to set aside for scores (address space only until written).
-    init(start: Int, end: Int, scale: Int, keepReps: Bool, reserve: Int = 0) {
+    /// - Parameter scores: where the scores go; by default, memory of the chunk's own with
+    ///   room for as many as its bytes can hold (address space only until written).
+    init(start: Int, end: Int, scale: Int, keepReps: Bool, scores: ScoreStore? = nil) {
         self.start = start
         self.end = end
         self.scale = scale
         self.keepReps = keepReps
-        scores.reserveCapacity(reserve)
+        // Each score takes two bytes at least (a digit and a comma or line end).
+        self.scores = scores ?? ScoreStore(capacity: (end - start) / 2 + 1)
     }
 
     /// The current unit's ballots, before they are sorted: per item a bucket of scores and
@@ -45,8 +47,7 @@ struct BallotChunk: Sendable {
         var scores: UnsafeMutablePointer<Int16>
         var reps: UnsafeMutablePointer<Int32>
         var counts: UnsafeMutablePointer<Int32>
-        /// Scratch: the group's scores (and who cast them) bucket after bucket.
-        var gathered: UnsafeMutablePointer<Int16>
+        /// Scratch: who cast the group's scores, bucket after bucket.
         var gatheredReps: UnsafeMutablePointer<Int32>
         /// The duplicate check, while the group has at most 64 representatives and there are at
         /// most 64 items (`small`): the representatives seen and their items as bits; the
@@ -66,7 +67,7 @@ struct BallotChunk: Sendable {
             small = itemCount <= 64
             capacity = 16
             scores = .allocate(capacity: itemCount * capacity); reps = .allocate(capacity: itemCount * capacity)
-            gathered = .allocate(capacity: itemCount * capacity); gatheredReps = .allocate(capacity: itemCount * capacity)
+            gatheredReps = .allocate(capacity: itemCount * capacity)
             counts = .allocate(capacity: itemCount)
             counts.initialize(repeating: 0, count: itemCount)
             seenReps = .allocate(capacity: 64); seenItems = .allocate(capacity: 64)
@@ -80,9 +81,9 @@ struct BallotChunk: Sendable {
                 (s + i * n).moveInitialize(from: scores + i * capacity, count: Int(counts[i]))
                 (r + i * n).moveInitialize(from: reps + i * capacity, count: Int(counts[i]))
             }
-            scores.deallocate(); reps.deallocate(); gathered.deallocate(); gatheredReps.deallocate()
+            scores.deallocate(); reps.deallocate(); gatheredReps.deallocate()
             scores = s; reps = r
-            gathered = .allocate(capacity: itemCount * n); gatheredReps = .allocate(capacity: itemCount * n)
+            gatheredReps = .allocate(capacity: itemCount * n)
             capacity = n
         }
 
@@ -143,7 +144,7 @@ struct BallotChunk: Sendable {
         }
 
         func release() {
-            scores.deallocate(); reps.deallocate(); gathered.deallocate(); gatheredReps.deallocate()
+            scores.deallocate(); reps.deallocate(); gatheredReps.deallocate()
             counts.deallocate(); seenReps.deallocate(); seenItems.deallocate()
         }
     }
@@ -477,10 +478,10 @@ struct BallotChunk: Sendable {
     /// Multiplies every score so far by 10^`k`; `false` when one no longer fits.
     private mutating func rescale(by k: Int, _ group: inout Group) -> Bool {
         let f = Int(ByteNumber.pow10(k))
-        for i in scores.indices {
-            let x = Int(scores[i]) * f
+        for i in 0 ..< scores.count {
+            let x = Int(scores.base[i]) * f
             guard x <= Int(Int16.max) else { return false }
-            scores[i] = Int16(x)
+            scores.base[i] = Int16(x)
         }
         for item in 0 ..< group.itemCount {
             let bucket = group.scores + item * group.capacity
@@ -509,7 +510,9 @@ struct BallotChunk: Sendable {
                 for j in 1 ..< r.count where r[j] == r[j - 1] { return false }
             }
         }
-        // The buckets end to end, each sorted (or, keeping who cast them, in row order).
+        // The buckets end to end, each sorted (or, keeping who cast them, in row order),
+        // straight into the chunk's scores.
+        guard scores.reserve(n) else { return false }
         var at = 0
         for i in 0 ..< itemCount {
             let k = Int(g.counts[i])
@@ -519,11 +522,10 @@ struct BallotChunk: Sendable {
             } else {
                 (g.gatheredReps + at).update(from: g.reps + i * capacity, count: k)
             }
-            (g.gathered + at).update(from: bucket.baseAddress!, count: k)
+            scores.append(bucket.baseAddress!, k)
             at += k
         }
         if keepReps { reps.append(contentsOf: UnsafeBufferPointer(start: g.gatheredReps, count: n)) }
-        scores.append(contentsOf: UnsafeBufferPointer(start: g.gathered, count: n))
         groupUnits.append(g.unit)
         groupCounts.append(contentsOf: UnsafeBufferPointer(start: g.counts, count: itemCount))
         return true
