@@ -37,14 +37,8 @@ public enum BulkUnitsReader {
         // Each chunk's first line, and room for as many rows as it has lines.
         let bytes = SharedBytes(p)
         let lineFeeds = Parallel.map(parts) { k in
-            // In steps, letting go of a mapped file's pages behind (the parse reads them again).
-            var n = 0
-            for a in stride(from: bounds[k], to: bounds[k + 1], by: releaseStep) {
-                let b = min(a + releaseStep, bounds[k + 1])
-                n += BulkCSV.countLineFeeds(bytes.buffer, a, b)
-                release?.release(a ..< b)
-            }
-            return n
+            // The pages stay mapped for the parse, which lets go of them as it goes.
+            BulkCSV.countLineFeeds(bytes.buffer, bounds[k], bounds[k + 1])
         }
         var planned: [Job] = []
         var row = 0, line = header.line + 1
@@ -531,7 +525,12 @@ final class UnitsStorage<T: StoredMantissa> {
     /// One box per metric, so each column's buffer can be held open at once.
     final class Column {
         var values: [T]
-        init(capacity: Int) { values = [T](unsafeUninitializedCapacity: capacity) { _, n in n = capacity } }
+        init(capacity: Int) {
+            values = [T](unsafeUninitializedCapacity: capacity) { buffer, n in
+                BulkFile.adviseHuge(UnsafeMutableRawBufferPointer(buffer))
+                n = capacity
+            }
+        }
     }
 
     var columns: [Column?]
@@ -546,10 +545,13 @@ final class UnitsStorage<T: StoredMantissa> {
 
     init(capacity: Int, metrics: [Int], metricCount: Int) {
         columns = (0 ..< metricCount).map { metrics.contains($0) ? Column(capacity: capacity) : nil }
-        ids = Array(repeating: "", count: capacity)
-        names = Array(repeating: "", count: capacity)
-        categories = Array(repeating: "", count: capacity)
-        lines = [Int32](unsafeUninitializedCapacity: capacity) { _, n in n = capacity }
+        ids = HugePages.array(repeating: "", count: capacity)
+        names = HugePages.array(repeating: "", count: capacity)
+        categories = HugePages.array(repeating: "", count: capacity)
+        lines = [Int32](unsafeUninitializedCapacity: capacity) { buffer, n in
+            BulkFile.adviseHuge(UnsafeMutableRawBufferPointer(buffer))
+            n = capacity
+        }
     }
 
     /// `body` with pointers to every array, held open for its whole run.
