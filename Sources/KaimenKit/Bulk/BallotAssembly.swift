@@ -20,7 +20,6 @@ extension BulkBallotsReader {
         var outcome = Outcome.handOver
         var inResult = false
         let result = [Int16](unsafeUninitializedCapacity: room) { buffer, initialized in
-            HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
             let first = ScoreStore(lent: buffer)
             outcome = assemble(p, bounds: bounds, headerLine: headerLine, context: cx, keepReps: keepReps, release: release,
                                first: keepReps ? nil : first, into: buffer, inResult: &inResult)

@@ -29,20 +29,6 @@ public enum BulkFile {
         return failed ? nil : bytes
     }
 
-    /// Asks for 2 MB pages for the aligned 2 MB blocks inside `buffer`, memory not yet
-    /// touched: one page fault per 2 MB instead of per 4 KB as it is first written. Unlike
-    /// `HugePages.advise`, for buffers of a few MB too (a column of a million `Int32`s).
-    static func adviseHuge(_ buffer: UnsafeMutableRawBufferPointer) {
-        #if os(Linux)
-        let page = 2 << 20
-        guard let base = buffer.baseAddress else { return }
-        let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
-        let end = (Int(bitPattern: base) + buffer.count) & ~(page - 1)
-        guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(p, end - start, MADV_HUGEPAGE)
-        #endif
-    }
-
     /// Hands the whole pages inside `buffer` back to the system: their contents are lost (they
     /// read as zeros), so only for memory that will not be read again before it is freed.
     static func discard(_ buffer: UnsafeMutableRawBufferPointer) {

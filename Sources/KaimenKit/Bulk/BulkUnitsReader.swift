@@ -525,12 +525,7 @@ final class UnitsStorage<T: StoredMantissa> {
     /// One box per metric, so each column's buffer can be held open at once.
     final class Column {
         var values: [T]
-        init(capacity: Int) {
-            values = [T](unsafeUninitializedCapacity: capacity) { buffer, n in
-                BulkFile.adviseHuge(UnsafeMutableRawBufferPointer(buffer))
-                n = capacity
-            }
-        }
+        init(capacity: Int) { values = [T](unsafeUninitializedCapacity: capacity) { _, n in n = capacity } }
     }
 
     var columns: [Column?]
@@ -545,13 +540,10 @@ final class UnitsStorage<T: StoredMantissa> {
 
     init(capacity: Int, metrics: [Int], metricCount: Int) {
         columns = (0 ..< metricCount).map { metrics.contains($0) ? Column(capacity: capacity) : nil }
-        ids = HugePages.array(repeating: "", count: capacity)
-        names = HugePages.array(repeating: "", count: capacity)
-        categories = HugePages.array(repeating: "", count: capacity)
-        lines = [Int32](unsafeUninitializedCapacity: capacity) { buffer, n in
-            BulkFile.adviseHuge(UnsafeMutableRawBufferPointer(buffer))
-            n = capacity
-        }
+        ids = Array(repeating: "", count: capacity)
+        names = Array(repeating: "", count: capacity)
+        categories = Array(repeating: "", count: capacity)
+        lines = [Int32](unsafeUninitializedCapacity: capacity) { _, n in n = capacity }
     }
 
     /// `body` with pointers to every array, held open for its whole run.

@@ -1,6 +1,6 @@
-/// A ballots chunk's scores, in raw memory: either its own (grown as needed, advised onto huge
-/// pages) or a part of the final scores array lent to it, so the first chunk's scores are
-/// written where they end up and never copied.
+/// A ballots chunk's scores, in raw memory: either its own (grown as needed) or a part of the
+/// final scores array lent to it, so the first chunk's scores are written where they end up
+/// and never copied.
 ///
 /// Written by one thread at a time (the chunk's), then read by the assembly.
 final class ScoreStore: @unchecked Sendable {
@@ -15,7 +15,6 @@ final class ScoreStore: @unchecked Sendable {
         self.capacity = max(capacity, 16)
         base = .allocate(capacity: self.capacity)
         lent = false
-        HugePages.advise(UnsafeMutableRawBufferPointer(start: base, count: self.capacity * 2))
     }
 
     /// Scores written into `buffer`, which outlives this store.
@@ -36,7 +35,6 @@ final class ScoreStore: @unchecked Sendable {
         guard !lent else { return false }
         let c = max(capacity * 2, count + n)
         let b = UnsafeMutablePointer<Int16>.allocate(capacity: c)
-        HugePages.advise(UnsafeMutableRawBufferPointer(start: b, count: c * 2))
         b.moveInitialize(from: base, count: count)
         base.deallocate()
         base = b

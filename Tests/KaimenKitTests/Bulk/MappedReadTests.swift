@@ -30,16 +30,4 @@ struct MappedReadTests {
             F.expectIdentical(a, b)
         }
     }
-
-    @Test("memory advised onto huge pages reads and writes as before")
-    func advised() {
-        let n = 3 << 20
-        let values = [Int32](unsafeUninitializedCapacity: n) { buffer, count in
-            BulkFile.adviseHuge(UnsafeMutableRawBufferPointer(buffer))
-            for i in 0 ..< n { buffer[i] = Int32(i) }
-            count = n
-        }
-        #expect(values.count == n && values[0] == 0 && values[n - 1] == Int32(n - 1))
-        BulkFile.adviseHuge(UnsafeMutableRawBufferPointer(start: nil, count: 0))
-    }
 }
