@@ -67,6 +67,8 @@ struct BallotChunk: Sendable {
             small = itemCount <= 64
             capacity = 16
             scores = .allocate(capacity: itemCount * capacity); reps = .allocate(capacity: itemCount * capacity)
+            // Every slot initialized: `sortEight` reads a bucket's first eight whatever its count.
+            scores.initialize(repeating: 0, count: itemCount * capacity)
             gatheredReps = .allocate(capacity: itemCount * capacity)
             counts = .allocate(capacity: itemCount)
             counts.initialize(repeating: 0, count: itemCount)
@@ -77,8 +79,9 @@ struct BallotChunk: Sendable {
         mutating func grow() {
             let n = capacity * 2
             let s = UnsafeMutablePointer<Int16>.allocate(capacity: itemCount * n), r = UnsafeMutablePointer<Int32>.allocate(capacity: itemCount * n)
+            s.initialize(repeating: 0, count: itemCount * n)
             for i in 0 ..< itemCount {
-                (s + i * n).moveInitialize(from: scores + i * capacity, count: Int(counts[i]))
+                (s + i * n).update(from: scores + i * capacity, count: Int(counts[i]))
                 (r + i * n).moveInitialize(from: reps + i * capacity, count: Int(counts[i]))
             }
             scores.deallocate(); reps.deallocate(); gatheredReps.deallocate()
@@ -518,7 +521,8 @@ struct BallotChunk: Sendable {
             let k = Int(g.counts[i])
             let bucket = UnsafeMutableBufferPointer(start: g.scores + i * capacity, count: k)
             if !keepReps {
-                BallotChunk.sortSmall(bucket, 0, k)
+                // A bucket has room for 16 scores at least.
+                if k <= 8 { BallotChunk.sortEight(bucket.baseAddress!, k) } else { BallotChunk.sortSmall(bucket, 0, k) }
             } else {
                 (g.gatheredReps + at).update(from: g.reps + i * capacity, count: k)
             }
@@ -533,6 +537,31 @@ struct BallotChunk: Sendable {
 }
 
 extension BallotChunk {
+    /// Sorts `p[0 ..< n]` ascending, `n` ≤ 8, in registers: the eight slots `p[0 ..< 8]` (all
+    /// of them room to write) are read, those from `n` on taken as `Int16.max`, put through a
+    /// 19-comparator sorting network, and written back. The handful of scores a unit gets per
+    /// item, without the chain of loads and stores a sort in memory makes.
+    @inline(__always)
+    static func sortEight(_ p: UnsafeMutablePointer<Int16>, _ n: Int) {
+        @inline(__always) func at(_ k: Int) -> Int16 {
+            let x = p[k]
+            return k < n ? x : .max
+        }
+        var v0 = at(0), v1 = at(1), v2 = at(2), v3 = at(3), v4 = at(4), v5 = at(5), v6 = at(6), v7 = at(7)
+        @inline(__always) func cs(_ a: inout Int16, _ b: inout Int16) {
+            let lo = min(a, b), hi = max(a, b)
+            a = lo
+            b = hi
+        }
+        cs(&v0, &v2); cs(&v1, &v3); cs(&v4, &v6); cs(&v5, &v7)
+        cs(&v0, &v4); cs(&v1, &v5); cs(&v2, &v6); cs(&v3, &v7)
+        cs(&v0, &v1); cs(&v2, &v3); cs(&v4, &v5); cs(&v6, &v7)
+        cs(&v2, &v4); cs(&v3, &v5)
+        cs(&v1, &v4); cs(&v3, &v6)
+        cs(&v1, &v2); cs(&v3, &v4); cs(&v5, &v6)
+        p[0] = v0; p[1] = v1; p[2] = v2; p[3] = v3; p[4] = v4; p[5] = v5; p[6] = v6; p[7] = v7
+    }
+
     /// Sorts `s[lo ..< hi]` ascending: quick for the handful of ballots a unit gets per item
     /// (a branch-free odd–even transposition sort up to 12, else insertion sort).
     @inline(__always)

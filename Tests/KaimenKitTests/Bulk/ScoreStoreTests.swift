@@ -57,3 +57,28 @@ struct ScoreStoreTests {
         #expect(result == [100, 101] + Array(parts.joined()))
     }
 }
+
+@Suite("A bucket of up to eight scores sorted by a sorting network")
+struct SortEightTests {
+    @Test("sorts every count from 0 to 8 as sort() does, leaving the scores before the count in order")
+    func sorts() {
+        var generator = SystemRandomNumberGenerator()
+        for n in 0 ... 8 {
+            for round in 0 ..< 300 {
+                // Few distinct values (ties), or any value.
+                let range: ClosedRange<Int16> = round % 2 == 0 ? 0 ... 3 : Int16.min ... Int16.max
+                let values = (0 ..< n).map { _ in Int16.random(in: range, using: &generator) }
+                var slots = values + (n ..< 8).map { _ in Int16.random(in: range, using: &generator) }
+                slots.withUnsafeMutableBufferPointer { BallotChunk.sortEight($0.baseAddress!, n) }
+                #expect(Array(slots[0 ..< n]) == values.sorted(), "n = \(n): \(values)")
+            }
+        }
+        // Every arrangement of 0s and 1s (the 0–1 principle).
+        for bits in 0 ..< 256 {
+            var v = (0 ..< 8).map { Int16(bits >> $0 & 1) }
+            let expected = v.sorted()
+            v.withUnsafeMutableBufferPointer { BallotChunk.sortEight($0.baseAddress!, 8) }
+            #expect(v == expected)
+        }
+    }
+}
