@@ -60,6 +60,8 @@ struct BallotChunk: Sendable {
         var currentRep: Int32 = -1
         var slot = 0
         var bits: UInt64 = 0
+        /// The most scores any bucket holds.
+        var fullest = 0
         let itemCount: Int
 
         init(itemCount: Int) {
@@ -124,15 +126,38 @@ struct BallotChunk: Sendable {
             scores[at] = score
             reps[at] = rep
             counts[item] += 1
+            fullest = max(fullest, Int(counts[item]))
             total += 1
             return true
         }
 
         /// Adds `rep`'s scores given as `item << 16 | score`; `false` on a duplicate.
         @inline(__always)
-        mutating func append(rep: Int32, _ scores: UnsafePointer<Int>, _ n: Int) -> Bool {
+        mutating func append(rep: Int32, _ packed: UnsafePointer<Int>, _ n: Int) -> Bool {
+            if small && rep != currentRep { select(rep) }
+            // No bucket gets more than `n` of these.
+            while fullest + n > capacity { grow() }
+            // The group's fields in locals for the loop (stores through the pointers would
+            // otherwise make the compiler reload them score after score).
+            let capacity = self.capacity, scores = self.scores, reps = self.reps, counts = self.counts
+            var seenBits = bits, repeated: UInt64 = 0, top = fullest
             for k in 0 ..< n {
-                guard append(rep: rep, item: scores[k] >> 16, score: Int16(truncatingIfNeeded: scores[k])) else { return false }
+                let item = packed[k] >> 16
+                let bit = UInt64(1) << UInt64(item & 63)
+                repeated |= seenBits & bit
+                seenBits |= bit
+                let c = Int(counts[item])
+                scores[item * capacity + c] = Int16(truncatingIfNeeded: packed[k])
+                reps[item * capacity + c] = rep
+                counts[item] = Int32(c + 1)
+                top = max(top, c + 1)
+            }
+            fullest = top
+            total += n
+            if small {
+                // A repeat is a duplicate: the chunk hands over, whatever the group holds.
+                if repeated != 0 { return false }
+                bits = seenBits
             }
             return true
         }
@@ -141,6 +166,7 @@ struct BallotChunk: Sendable {
         mutating func reset() {
             for i in 0 ..< itemCount { counts[i] = 0 }
             total = 0
+            fullest = 0
             seen = 0
             currentRep = -1
             small = itemCount <= 64
