@@ -13,12 +13,34 @@ extension BulkBallotsReader {
     }
 
     static func assemble(_ p: UnsafeBufferPointer<UInt8>, bounds: [Int], headerLine: Int, context cx: Context, keepReps: Bool, release: MappedFile?) -> Outcome {
+        // The first chunk writes its scores straight into the result, which has room for every
+        // chunk's (each score takes two bytes of the file at least; address space only until
+        // written); the others' are copied in after them.
+        let room = keepReps ? 0 : (bounds[bounds.count - 1] - bounds[0]) / 2 + 1
+        var outcome = Outcome.handOver
+        var inResult = false
+        let result = [Int16](unsafeUninitializedCapacity: room) { buffer, initialized in
+            let first = ScoreStore(lent: buffer)
+            outcome = assemble(p, bounds: bounds, headerLine: headerLine, context: cx, keepReps: keepReps, release: release,
+                               first: keepReps ? nil : first, into: buffer, inResult: &inResult)
+            initialized = inResult ? first.count : 0
+        }
+        if inResult, case .done(var columns) = outcome {
+            columns.scores = result
+            return .done(columns)
+        }
+        return outcome
+    }
+
+    /// - Parameters:
+    ///   - first: where the first chunk's scores go: the start of `result`, or `nil` for memory of its own.
+    ///   - inResult: set when the scores are all in `result` (`first.count` of them), not in the outcome.
+    private static func assemble(_ p: UnsafeBufferPointer<UInt8>, bounds: [Int], headerLine: Int, context cx: Context, keepReps: Bool,
+                                 release: MappedFile?, first: ScoreStore?, into result: UnsafeMutableBufferPointer<Int16>,
+                                 inResult: inout Bool) -> Outcome {
         let bytes = SharedBytes(p)
         var chunks = Parallel.map(bounds.count - 1) { k in
-            // The first chunk's scores will hold every chunk's: set aside room for them all (each
-            // score takes two bytes of the file at least).
-            let reserve = k == 0 && !keepReps ? (bounds[bounds.count - 1] - bounds[0]) / 2 + 1 : 0
-            var chunk = BallotChunk(start: bounds[k], end: bounds[k + 1], scale: cx.startScale, keepReps: keepReps, reserve: reserve)
+            var chunk = BallotChunk(start: bounds[k], end: bounds[k + 1], scale: cx.startScale, keepReps: keepReps, scores: k == 0 ? first : nil)
             chunk.parse(bytes.buffer, cx, release: release)
             return chunk
         }
@@ -32,10 +54,11 @@ extension BulkBallotsReader {
         for k in chunks.indices {
             if chunks[k].scale < scale {
                 let f = Int(ByteNumber.pow10(scale - chunks[k].scale))
-                for i in chunks[k].scores.indices {
-                    let x = Int(chunks[k].scores[i]) * f
+                let scores = chunks[k].scores
+                for i in 0 ..< scores.count {
+                    let x = Int(scores.base[i]) * f
                     guard x <= Int(Int16.max) else { return .handOver }
-                    chunks[k].scores[i] = Int16(x)
+                    scores.base[i] = Int16(x)
                 }
             }
             for var r in chunks[k].recusals {
@@ -72,23 +95,14 @@ extension BulkBallotsReader {
         let cells = unitCount * itemCount
         var offsets = [Int32](repeating: 0, count: cells + 1)
         if ascending && !keepReps {
-            // The groups already lie in order: the scores are the chunks' scores end to end.
-            var scores = chunks[0].scores
-            chunks[0].scores = []
-            scores.reserveCapacity(total)
-            for k in 1 ..< chunks.count {
-                // Piece by piece, handing each piece's pages back once copied, so the chunk's
-                // scores are never in memory twice.
-                chunks[k].scores.withUnsafeMutableBufferPointer { source in
-                    let piece = 1 << 22
-                    for a in stride(from: 0, to: source.count, by: piece) {
-                        let part = UnsafeMutableBufferPointer(rebasing: source[a ..< min(a + piece, source.count)])
-                        scores.append(contentsOf: part)
-                        BulkFile.discard(UnsafeMutableRawBufferPointer(part))
-                    }
-                }
-                chunks[k].scores = []
-            }
+            // The groups already lie in order: the scores are the chunks' scores end to end. The
+            // first chunk's are in place; the others' are copied after them piece by piece, in
+            // parallel, each piece's pages handed back once copied so no score is in memory twice.
+            guard let first, total <= result.count else { return .handOver }
+            join(chunks[1...].map(\.scores), at: first.count, into: result.baseAddress!)
+            for k in 1 ..< chunks.count { chunks[k].scores = ScoreStore(capacity: 0) }
+            first.setCount(total)
+            inResult = true
             var cell = 0, at: Int32 = 0
             for chunk in chunks {
                 var g = 0
@@ -104,7 +118,7 @@ extension BulkBallotsReader {
                 }
             }
             while cell <= cells { offsets[cell] = at; cell += 1 }
-            return .done(BallotColumns(itemCount: itemCount, scale: scale, offsets: offsets, scores: scores, recusals: recusals))
+            return .done(BallotColumns(itemCount: itemCount, scale: scale, offsets: offsets, scores: [], recusals: recusals))
         }
 
         // Otherwise: count per (unit, item), then place every group's scores.
@@ -126,8 +140,9 @@ extension BulkBallotsReader {
                     let cell = Int(u) * itemCount + i
                     let n = Int(chunks[k].groupCounts[g + i])
                     let to = Int(cursor[cell])
+                    let source = chunks[k].scores.base
                     for j in 0 ..< n {
-                        scores[to + j] = chunks[k].scores[from + j]
+                        scores[to + j] = source[from + j]
                         if keepReps { reps[to + j] = chunks[k].reps[from + j] }
                     }
                     cursor[cell] += Int32(n)
@@ -158,5 +173,26 @@ extension BulkBallotsReader {
         }
         guard ok else { return .handOver }
         return .done(BallotColumns(itemCount: itemCount, scale: scale, offsets: offsets, scores: scores, recusals: recusals))
+    }
+
+    /// Copies the scores of `stores` end to end into `target` from offset `at`, piece by piece
+    /// in parallel, handing each piece's pages back once copied so no score is in memory twice.
+    static func join(_ stores: [ScoreStore], at: Int, into target: UnsafeMutablePointer<Int16>, piece: Int = 1 << 20) {
+        var pieces: [(store: ScoreStore, from: Int, count: Int, to: Int)] = []
+        var to = at
+        for store in stores {
+            for a in stride(from: 0, to: store.count, by: piece) {
+                let n = min(piece, store.count - a)
+                pieces.append((store, a, n, to))
+                to += n
+            }
+        }
+        let target = Disjoint(target), copies = pieces
+        _ = Parallel.map(copies.count) { j in
+            let (store, from, n, to) = copies[j]
+            // Each piece writes its own range of the target.
+            (target.base + to).update(from: store.base + from, count: n)
+            store.discard(from ..< from + n)
+        }
     }
 }

@@ -14,7 +14,7 @@ struct BallotChunk: Sendable {
     var groupCounts: [Int32] = []
     /// The groups' scores, group after group, item after item (sorted within an item unless
     /// `keepReps`).
-    var scores: [Int16] = []
+    var scores: ScoreStore
     /// With `keepReps`: who cast each of `scores`.
     var reps: [Int32] = []
     /// Ballots for a representative's own unit, with lines counted from the chunk's start.
@@ -23,13 +23,15 @@ struct BallotChunk: Sendable {
     var recusalKeys: [Int] = []
     var failed = false
 
-    /// - Parameter reserve: room to set aside for scores (address space only until written).
-    init(start: Int, end: Int, scale: Int, keepReps: Bool, reserve: Int = 0) {
+    /// - Parameter scores: where the scores go; by default, memory of the chunk's own with
+    ///   room for as many as its bytes can hold (address space only until written).
+    init(start: Int, end: Int, scale: Int, keepReps: Bool, scores: ScoreStore? = nil) {
         self.start = start
         self.end = end
         self.scale = scale
         self.keepReps = keepReps
-        scores.reserveCapacity(reserve)
+        // Each score takes two bytes at least (a digit and a comma or line end).
+        self.scores = scores ?? ScoreStore(capacity: (end - start) / 2 + 1)
     }
 
     /// The current unit's ballots, before they are sorted: per item a bucket of scores and
@@ -45,8 +47,7 @@ struct BallotChunk: Sendable {
         var scores: UnsafeMutablePointer<Int16>
         var reps: UnsafeMutablePointer<Int32>
         var counts: UnsafeMutablePointer<Int32>
-        /// Scratch: the group's scores (and who cast them) bucket after bucket.
-        var gathered: UnsafeMutablePointer<Int16>
+        /// Scratch: who cast the group's scores, bucket after bucket.
         var gatheredReps: UnsafeMutablePointer<Int32>
         /// The duplicate check, while the group has at most 64 representatives and there are at
         /// most 64 items (`small`): the representatives seen and their items as bits; the
@@ -59,6 +60,8 @@ struct BallotChunk: Sendable {
         var currentRep: Int32 = -1
         var slot = 0
         var bits: UInt64 = 0
+        /// The most scores any bucket holds.
+        var fullest = 0
         let itemCount: Int
 
         init(itemCount: Int) {
@@ -66,7 +69,9 @@ struct BallotChunk: Sendable {
             small = itemCount <= 64
             capacity = 16
             scores = .allocate(capacity: itemCount * capacity); reps = .allocate(capacity: itemCount * capacity)
-            gathered = .allocate(capacity: itemCount * capacity); gatheredReps = .allocate(capacity: itemCount * capacity)
+            // Every slot initialized: `sortEight` reads a bucket's first eight whatever its count.
+            scores.initialize(repeating: 0, count: itemCount * capacity)
+            gatheredReps = .allocate(capacity: itemCount * capacity)
             counts = .allocate(capacity: itemCount)
             counts.initialize(repeating: 0, count: itemCount)
             seenReps = .allocate(capacity: 64); seenItems = .allocate(capacity: 64)
@@ -76,13 +81,14 @@ struct BallotChunk: Sendable {
         mutating func grow() {
             let n = capacity * 2
             let s = UnsafeMutablePointer<Int16>.allocate(capacity: itemCount * n), r = UnsafeMutablePointer<Int32>.allocate(capacity: itemCount * n)
+            s.initialize(repeating: 0, count: itemCount * n)
             for i in 0 ..< itemCount {
-                (s + i * n).moveInitialize(from: scores + i * capacity, count: Int(counts[i]))
+                (s + i * n).update(from: scores + i * capacity, count: Int(counts[i]))
                 (r + i * n).moveInitialize(from: reps + i * capacity, count: Int(counts[i]))
             }
-            scores.deallocate(); reps.deallocate(); gathered.deallocate(); gatheredReps.deallocate()
+            scores.deallocate(); reps.deallocate(); gatheredReps.deallocate()
             scores = s; reps = r
-            gathered = .allocate(capacity: itemCount * n); gatheredReps = .allocate(capacity: itemCount * n)
+            gatheredReps = .allocate(capacity: itemCount * n)
             capacity = n
         }
 
@@ -120,15 +126,38 @@ struct BallotChunk: Sendable {
             scores[at] = score
             reps[at] = rep
             counts[item] += 1
+            fullest = max(fullest, Int(counts[item]))
             total += 1
             return true
         }
 
         /// Adds `rep`'s scores given as `item << 16 | score`; `false` on a duplicate.
         @inline(__always)
-        mutating func append(rep: Int32, _ scores: UnsafePointer<Int>, _ n: Int) -> Bool {
+        mutating func append(rep: Int32, _ packed: UnsafePointer<Int>, _ n: Int) -> Bool {
+            if small && rep != currentRep { select(rep) }
+            // No bucket gets more than `n` of these.
+            while fullest + n > capacity { grow() }
+            // The group's fields in locals for the loop (stores through the pointers would
+            // otherwise make the compiler reload them score after score).
+            let capacity = self.capacity, scores = self.scores, reps = self.reps, counts = self.counts
+            var seenBits = bits, repeated: UInt64 = 0, top = fullest
             for k in 0 ..< n {
-                guard append(rep: rep, item: scores[k] >> 16, score: Int16(truncatingIfNeeded: scores[k])) else { return false }
+                let item = packed[k] >> 16
+                let bit = UInt64(1) << UInt64(item & 63)
+                repeated |= seenBits & bit
+                seenBits |= bit
+                let c = Int(counts[item])
+                scores[item * capacity + c] = Int16(truncatingIfNeeded: packed[k])
+                reps[item * capacity + c] = rep
+                counts[item] = Int32(c + 1)
+                top = max(top, c + 1)
+            }
+            fullest = top
+            total += n
+            if small {
+                // A repeat is a duplicate: the chunk hands over, whatever the group holds.
+                if repeated != 0 { return false }
+                bits = seenBits
             }
             return true
         }
@@ -137,13 +166,14 @@ struct BallotChunk: Sendable {
         mutating func reset() {
             for i in 0 ..< itemCount { counts[i] = 0 }
             total = 0
+            fullest = 0
             seen = 0
             currentRep = -1
             small = itemCount <= 64
         }
 
         func release() {
-            scores.deallocate(); reps.deallocate(); gathered.deallocate(); gatheredReps.deallocate()
+            scores.deallocate(); reps.deallocate(); gatheredReps.deallocate()
             counts.deallocate(); seenReps.deallocate(); seenItems.deallocate()
         }
     }
@@ -477,10 +507,10 @@ struct BallotChunk: Sendable {
     /// Multiplies every score so far by 10^`k`; `false` when one no longer fits.
     private mutating func rescale(by k: Int, _ group: inout Group) -> Bool {
         let f = Int(ByteNumber.pow10(k))
-        for i in scores.indices {
-            let x = Int(scores[i]) * f
+        for i in 0 ..< scores.count {
+            let x = Int(scores.base[i]) * f
             guard x <= Int(Int16.max) else { return false }
-            scores[i] = Int16(x)
+            scores.base[i] = Int16(x)
         }
         for item in 0 ..< group.itemCount {
             let bucket = group.scores + item * group.capacity
@@ -509,21 +539,23 @@ struct BallotChunk: Sendable {
                 for j in 1 ..< r.count where r[j] == r[j - 1] { return false }
             }
         }
-        // The buckets end to end, each sorted (or, keeping who cast them, in row order).
+        // The buckets end to end, each sorted (or, keeping who cast them, in row order),
+        // straight into the chunk's scores.
+        guard scores.reserve(n) else { return false }
         var at = 0
         for i in 0 ..< itemCount {
             let k = Int(g.counts[i])
             let bucket = UnsafeMutableBufferPointer(start: g.scores + i * capacity, count: k)
             if !keepReps {
-                BallotChunk.sortSmall(bucket, 0, k)
+                // A bucket has room for 16 scores at least.
+                if k <= 8 { BallotChunk.sortEight(bucket.baseAddress!, k) } else { BallotChunk.sortSmall(bucket, 0, k) }
             } else {
                 (g.gatheredReps + at).update(from: g.reps + i * capacity, count: k)
             }
-            (g.gathered + at).update(from: bucket.baseAddress!, count: k)
+            scores.append(bucket.baseAddress!, k)
             at += k
         }
         if keepReps { reps.append(contentsOf: UnsafeBufferPointer(start: g.gatheredReps, count: n)) }
-        scores.append(contentsOf: UnsafeBufferPointer(start: g.gathered, count: n))
         groupUnits.append(g.unit)
         groupCounts.append(contentsOf: UnsafeBufferPointer(start: g.counts, count: itemCount))
         return true
@@ -531,6 +563,31 @@ struct BallotChunk: Sendable {
 }
 
 extension BallotChunk {
+    /// Sorts `p[0 ..< n]` ascending, `n` ≤ 8, in registers: the eight slots `p[0 ..< 8]` (all
+    /// of them room to write) are read, those from `n` on taken as `Int16.max`, put through a
+    /// 19-comparator sorting network, and written back. The handful of scores a unit gets per
+    /// item, without the chain of loads and stores a sort in memory makes.
+    @inline(__always)
+    static func sortEight(_ p: UnsafeMutablePointer<Int16>, _ n: Int) {
+        @inline(__always) func at(_ k: Int) -> Int16 {
+            let x = p[k]
+            return k < n ? x : .max
+        }
+        var v0 = at(0), v1 = at(1), v2 = at(2), v3 = at(3), v4 = at(4), v5 = at(5), v6 = at(6), v7 = at(7)
+        @inline(__always) func cs(_ a: inout Int16, _ b: inout Int16) {
+            let lo = min(a, b), hi = max(a, b)
+            a = lo
+            b = hi
+        }
+        cs(&v0, &v2); cs(&v1, &v3); cs(&v4, &v6); cs(&v5, &v7)
+        cs(&v0, &v4); cs(&v1, &v5); cs(&v2, &v6); cs(&v3, &v7)
+        cs(&v0, &v1); cs(&v2, &v3); cs(&v4, &v5); cs(&v6, &v7)
+        cs(&v2, &v4); cs(&v3, &v5)
+        cs(&v1, &v4); cs(&v3, &v6)
+        cs(&v1, &v2); cs(&v3, &v4); cs(&v5, &v6)
+        p[0] = v0; p[1] = v1; p[2] = v2; p[3] = v3; p[4] = v4; p[5] = v5; p[6] = v6; p[7] = v7
+    }
+
     /// Sorts `s[lo ..< hi]` ascending: quick for the handful of ballots a unit gets per item
     /// (a branch-free odd–even transposition sort up to 12, else insertion sort).
     @inline(__always)

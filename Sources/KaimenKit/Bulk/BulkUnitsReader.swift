@@ -37,14 +37,8 @@ public enum BulkUnitsReader {
         // Each chunk's first line, and room for as many rows as it has lines.
         let bytes = SharedBytes(p)
         let lineFeeds = Parallel.map(parts) { k in
-            // In steps, letting go of a mapped file's pages behind (the parse reads them again).
-            var n = 0
-            for a in stride(from: bounds[k], to: bounds[k + 1], by: releaseStep) {
-                let b = min(a + releaseStep, bounds[k + 1])
-                n += BulkCSV.countLineFeeds(bytes.buffer, a, b)
-                release?.release(a ..< b)
-            }
-            return n
+            // The pages stay mapped for the parse, which lets go of them as it goes.
+            BulkCSV.countLineFeeds(bytes.buffer, bounds[k], bounds[k + 1])
         }
         var planned: [Job] = []
         var row = 0, line = header.line + 1

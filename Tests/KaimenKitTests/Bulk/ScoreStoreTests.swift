@@ -1,0 +1,84 @@
+import Testing
+@testable import KaimenKit
+
+@Suite("Ballot scores in raw memory: a chunk's own, or lent, and joined in pieces")
+struct ScoreStoreTests {
+    func fill(_ store: ScoreStore, _ values: [Int16]) -> Bool {
+        guard store.reserve(values.count) else { return false }
+        values.withUnsafeBufferPointer { store.append($0.baseAddress!, $0.count) }
+        return true
+    }
+
+    @Test("a store of its own grows past its first room, keeping what it holds")
+    func grows() {
+        let store = ScoreStore(capacity: 3)
+        var expected: [Int16] = []
+        for k in 0 ..< 200 {
+            let values = (0 ..< k % 7).map { Int16(k * 7 + $0) }
+            #expect(fill(store, values))
+            expected += values
+        }
+        #expect(Array(store.buffer) == expected)
+        #expect(store.capacity >= expected.count)
+    }
+
+    @Test("lent memory is written in place and never grown")
+    func lent() {
+        var backing = [Int16](repeating: -1, count: 5)
+        backing.withUnsafeMutableBufferPointer { buffer in
+            let store = ScoreStore(lent: buffer)
+            #expect(fill(store, [1, 2, 3]))
+            #expect(!store.reserve(3))
+            #expect(fill(store, [4, 5]))
+            #expect(!fill(store, [6]))
+            store.discard(0 ..< 5)  // lent memory is left alone
+        }
+        #expect(backing == [1, 2, 3, 4, 5])
+        var empty: [Int16] = []
+        empty.withUnsafeMutableBufferPointer { buffer in
+            let store = ScoreStore(lent: buffer)
+            #expect(!store.reserve(1))
+            #expect(store.reserve(0))
+        }
+    }
+
+    @Test("stores joined after a first part, piece by piece, equal their scores end to end", arguments: [1, 3, 1 << 20])
+    func join(piece: Int) {
+        let parts: [[Int16]] = [[7, 8, 9, 10, 11], [], [12], (0 ..< 40).map { Int16($0) }]
+        let stores = parts.map { part in
+            let s = ScoreStore(capacity: 2)
+            _ = fill(s, part)
+            return s
+        }
+        var result = [Int16](repeating: 0, count: 2 + parts.joined().count)
+        result[0] = 100
+        result[1] = 101
+        result.withUnsafeMutableBufferPointer { BulkBallotsReader.join(stores, at: 2, into: $0.baseAddress!, piece: piece) }
+        #expect(result == [100, 101] + Array(parts.joined()))
+    }
+}
+
+@Suite("A bucket of up to eight scores sorted by a sorting network")
+struct SortEightTests {
+    @Test("sorts every count from 0 to 8 as sort() does, leaving the scores before the count in order")
+    func sorts() {
+        var generator = SystemRandomNumberGenerator()
+        for n in 0 ... 8 {
+            for round in 0 ..< 300 {
+                // Few distinct values (ties), or any value.
+                let range: ClosedRange<Int16> = round % 2 == 0 ? 0 ... 3 : Int16.min ... Int16.max
+                let values = (0 ..< n).map { _ in Int16.random(in: range, using: &generator) }
+                var slots = values + (n ..< 8).map { _ in Int16.random(in: range, using: &generator) }
+                slots.withUnsafeMutableBufferPointer { BallotChunk.sortEight($0.baseAddress!, n) }
+                #expect(Array(slots[0 ..< n]) == values.sorted(), "n = \(n): \(values)")
+            }
+        }
+        // Every arrangement of 0s and 1s (the 0–1 principle).
+        for bits in 0 ..< 256 {
+            var v = (0 ..< 8).map { Int16(bits >> $0 & 1) }
+            let expected = v.sorted()
+            v.withUnsafeMutableBufferPointer { BallotChunk.sortEight($0.baseAddress!, 8) }
+            #expect(v == expected)
+        }
+    }
+}
