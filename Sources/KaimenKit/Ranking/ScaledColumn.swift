@@ -7,11 +7,11 @@ public struct ScaledColumn: Sendable, Equatable {
     private var narrow: [Int32]
     private var wide: [Int64]
 
-    /// - Parameter filledLater: the caller writes every value before any is read (see `HugePages.array`).
+    /// - Parameter filledLater: the caller writes every value before any is read (see `LargeArray.make`).
     public init(count: Int, narrow: Bool, filledLater: Bool = false) {
         isNarrow = narrow
-        self.narrow = narrow ? HugePages.array(repeating: 0, count: count, filledLater: filledLater) : []
-        wide = narrow ? [] : HugePages.array(repeating: 0, count: count, filledLater: filledLater)
+        self.narrow = narrow ? LargeArray.make(repeating: 0, count: count, filledLater: filledLater) : []
+        wide = narrow ? [] : LargeArray.make(repeating: 0, count: count, filledLater: filledLater)
     }
 
     public var count: Int { isNarrow ? narrow.count : wide.count }

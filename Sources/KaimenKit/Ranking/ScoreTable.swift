@@ -61,7 +61,7 @@ public struct ScoreTable: Sendable, Equatable {
         self.areaCount = areaCount
         self.standardCount = standardCount
         self.precision = precision
-        func column<T>(_ zero: T, _ count: Int = unitCount) -> [T] { HugePages.array(repeating: zero, count: count, filledLater: filledLater) }
+        func column<T>(_ zero: T, _ count: Int = unitCount) -> [T] { LargeArray.make(repeating: zero, count: count, filledLater: filledLater) }
         total = column(0)
         areas = ScaledColumn(count: unitCount * areaCount, narrow: narrow, filledLater: filledLater)
         standards = ScaledColumn(count: unitCount * standardCount, narrow: narrow, filledLater: filledLater)
