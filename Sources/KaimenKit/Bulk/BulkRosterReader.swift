@@ -222,19 +222,8 @@ public enum BulkRosterReader {
                         i += 3
                         continue
                     }
-                    let length: Int
-                    var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-                    switch b {
-                    case 0xC2...0xDF: length = 2
-                    case 0xE0: length = 3; lo = 0xA0
-                    case 0xE1...0xEC, 0xEE...0xEF: length = 3
-                    case 0xED: length = 3; hi = 0x9F
-                    case 0xF0: length = 4; lo = 0x90
-                    case 0xF1...0xF3: length = 4
-                    case 0xF4: length = 4; hi = 0x8F
-                    default: return nil
-                    }
-                    guard i + length <= limit, p[i + 1] >= lo && p[i + 1] <= hi else { return nil }
+                    guard let (length, lo, hi) = TextEncodingDetection.utf8Lead(b), i + length <= limit,
+                          p[i + 1] >= lo && p[i + 1] <= hi else { return nil }
                     for k in 2 ..< length where p[i + k] & 0xC0 != 0x80 { return nil }
                     i += length
                     continue

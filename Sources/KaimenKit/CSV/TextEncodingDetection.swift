@@ -111,6 +111,23 @@ public enum TextEncodingDetection {
         bytes.withUnsafeBufferPointer { firstInvalidUTF8($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
     }
 
+    /// For a byte that leads a multi-byte UTF-8 sequence: the sequence's length and the range
+    /// its second byte must lie in (which rules out overlong forms, surrogates and values past
+    /// U+10FFFF); `nil` for a byte that cannot lead one.
+    @inline(__always)
+    static func utf8Lead(_ b: UInt8) -> (length: Int, lo: UInt8, hi: UInt8)? {
+        switch b {
+        case 0xC2...0xDF: return (2, 0x80, 0xBF)
+        case 0xE0: return (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: return (3, 0x80, 0xBF)
+        case 0xED: return (3, 0x80, 0x9F)
+        case 0xF0: return (4, 0x90, 0xBF)
+        case 0xF1...0xF3: return (4, 0x80, 0xBF)
+        case 0xF4: return (4, 0x80, 0x8F)
+        default: return nil
+        }
+    }
+
     /// The same for `p[0 ..< n]`; the bulk readers check fields with it in place.
     @inline(__always)
     static func firstInvalidUTF8(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
@@ -118,19 +135,7 @@ public enum TextEncodingDetection {
         while i < n {
             let b = p[i]
             if b < 0x80 { i += 1; continue }
-            let length: Int
-            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lo = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; hi = 0x9F
-            case 0xF0: length = 4; lo = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; hi = 0x8F
-            default: return i
-            }
-            guard i + length <= n else { return i }
+            guard let (length, lo, hi) = utf8Lead(b), i + length <= n else { return i }
             let second = p[i + 1]
             guard second >= lo && second <= hi else { return i }
             var k = 2
