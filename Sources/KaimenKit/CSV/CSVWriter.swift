@@ -60,38 +60,6 @@ public struct CSVWriter: Sendable {
     /// An untrusted text cell (neutralised, quoted as needed).
     public mutating func text(_ s: String) { append(s, neutralise: true) }
 
-    /// The same for text already in UTF-8.
-    public mutating func text(utf8: UnsafeBufferPointer<UInt8>) { append(utf8, neutralise: true) }
-
-    /// A whole number, digits written directly.
-    public mutating func integer(_ v: Int64) { fixed(v, places: 0) }
-
-    /// `v × 10^−places` in fixed point, exactly as `Rational.formatScaled` prints it
-    /// (`8735`, 2 → `87.35`; `-5`, 2 → `-0.05`), written straight into the buffer.
-    public mutating func fixed(_ v: Int64, places: Int) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var m = v.magnitude
-        var n = 0
-        withUnsafeMutableBytes(of: &digits) { d in
-            repeat {
-                d[n] = UInt8(truncatingIfNeeded: m % 10) + 48
-                m /= 10
-                n += 1
-            } while m > 0 || n <= places
-        }
-        if v < 0 { bytes.append(UInt8(ascii: "-")) }
-        withUnsafeBytes(of: &digits) { d in
-            var i = n - 1
-            while i >= 0 {
-                if i == places - 1 { bytes.append(UInt8(ascii: ".")) }
-                bytes.append(d[i])
-                i -= 1
-            }
-        }
-    }
-
     /// Appends another writer's rows (written without a byte order mark).
     public mutating func append(_ other: CSVWriter) { bytes.append(contentsOf: other.bytes) }
 
