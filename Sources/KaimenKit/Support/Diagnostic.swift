@@ -14,21 +14,49 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var severity: Severity
     /// A stable machine-readable kind, e.g. `unknown-key`, `duplicate-id`. Tests match on it.
     public var code: String
-    public var message: String
+    /// The message in Chinese and English; `message` is its English text.
+    public var text: Localized
     public var location: SourceLocation?
     /// Where in the document: a JSON path such as `standards[3].bands[1].min`, a CSV column name, …
     public var path: String?
     /// What would fix it: "did you mean `points`?", "add the column `members`", …
-    public var hint: String?
+    public var hintText: Localized?
+
+    /// The English message (the text tests and logs see when they choose no language).
+    public var message: String {
+        get { text.en }
+        set { text = Localized(same: newValue) }
+    }
+    /// The English hint.
+    public var hint: String? {
+        get { hintText?.en }
+        set { hintText = newValue.map { Localized(same: $0) } }
+    }
 
     public init(_ severity: Severity = .error, code: String, message: String,
                 location: SourceLocation? = nil, path: String? = nil, hint: String? = nil) {
+        self.init(severity, code: code, text: Localized(same: message), location: location, path: path,
+                  hint: hint.map { Localized(same: $0) })
+    }
+
+    public init(_ severity: Severity = .error, code: String, text: Localized,
+                location: SourceLocation? = nil, path: String? = nil, hint: Localized? = nil) {
         self.severity = severity
         self.code = code
-        self.message = message
+        self.text = text
         self.location = location
         self.path = path
-        self.hint = hint
+        self.hintText = hint
+    }
+
+    public static func error(_ code: String, _ text: Localized, at location: SourceLocation? = nil,
+                             path: String? = nil, hint: Localized? = nil) -> Diagnostic {
+        Diagnostic(.error, code: code, text: text, location: location, path: path, hint: hint)
+    }
+
+    public static func warning(_ code: String, _ text: Localized, at location: SourceLocation? = nil,
+                               path: String? = nil, hint: Localized? = nil) -> Diagnostic {
+        Diagnostic(.warning, code: code, text: text, location: location, path: path, hint: hint)
     }
 
     public static func error(_ code: String, _ message: String, at location: SourceLocation? = nil,
@@ -41,13 +69,23 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         Diagnostic(.warning, code: code, message: message, location: location, path: path, hint: hint)
     }
 
-    /// `file:line:col: error: message (at path) — hint`
-    public var description: String {
+    /// `file:line:col: error: message (at path) — hint`, in English.
+    public var description: String { rendered(.en) }
+
+    /// `file:line:col: 错误：message [位置 path]；hint` in the chosen language.
+    public func rendered(_ language: Language) -> String {
         var s = ""
         if let location { s += "\(location): " }
-        s += "\(severity.rawValue): \(message)"
-        if let path, !path.isEmpty { s += " [at \(path)]" }
-        if let hint, !hint.isEmpty { s += "; \(hint)" }
+        let label: String
+        switch (severity, language) {
+        case (.error, .zh): label = "错误"
+        case (.warning, .zh): label = "警告"
+        case (.note, .zh): label = "提示"
+        default: label = severity.rawValue
+        }
+        s += language == .zh ? "\(label)：\(text.zh)" : "\(label): \(text.en)"
+        if let path, !path.isEmpty { s += language == .zh ? " [位置 \(path)]" : " [at \(path)]" }
+        if let hint = hintText?.text(language), !hint.isEmpty { s += language == .zh ? "；\(hint)" : "; \(hint)" }
         return s
     }
 }
