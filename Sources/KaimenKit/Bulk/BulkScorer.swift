@@ -37,7 +37,7 @@ public struct BulkScorer: Sendable {
                    isBallot: plan.itemOfStandard.map { $0 != nil } + [false])
         let chunks = max(1, min(threads * 8, n / 2048 + 1))
         // Each chunk's warning lists and fallback count, in chunk order.
-        let results: [(ScoreRowLists, Int)] = table.withRows { rows in
+        let results: [(ScoreRowLists, Int, [Int])] = table.withRows { rows in
             columns.withPointers { wide, narrow in
                 ballots.withPointers { offsets, scores in
                   columns.scales.withUnsafeBufferPointer { scales in
@@ -59,13 +59,14 @@ public struct BulkScorer: Sendable {
                         let count = max(1, data.standards.count)
                         let points = UnsafeMutablePointer<FixedInterval>.allocate(capacity: count)
                         let leftOut = UnsafeMutablePointer<Bool>.allocate(capacity: count)
-                        defer { points.deallocate(); leftOut.deallocate() }
+                        let areaSubtotals = UnsafeMutablePointer<FixedInterval>.allocate(capacity: max(1, rules.areas.count))
+                        defer { points.deallocate(); leftOut.deallocate(); areaSubtotals.deallocate() }
                         let tile = UnsafeMutablePointer<Int64>.allocate(capacity: max(1, tileSize * columns.metricCount))
                         defer { tile.deallocate() }
                         var local = data
                         local.tile = tile
                         var worker = UnitWorker(plan: plan, bulk: bulk, columns: columns, ballots: ballots, data: local, rows: rows,
-                                                points: points, leftOut: leftOut)
+                                                points: points, leftOut: leftOut, areaSubtotals: areaSubtotals)
                         var tileStart = start
                         while tileStart < end {
                             let tileEnd = min(end, tileStart + tileSize)
@@ -76,7 +77,7 @@ public struct BulkScorer: Sendable {
                             tileStart = tileEnd
                         }
                         progress?(end - start)
-                        return (worker.lists, worker.fallbacks)
+                        return (worker.lists, worker.fallbacks, worker.inexactTies)
                     }
                          }
                         }
@@ -90,12 +91,46 @@ public struct BulkScorer: Sendable {
             }
         }
         var stats = Stats()
-        for (lists, fallbacks) in results {
+        var inexact: [Int] = []
+        for (lists, fallbacks, units) in results {
             table.append(lists)
             stats.fallbacks += fallbacks
+            inexact += units
         }
+        stats.fallbacks += exactTieKeys(inexact, in: &table)
         table.resetGrades()
         return (table, stats)
+    }
+
+    /// Works out exactly the tie-break keys of `units` (whose intervals left them open) for
+    /// those whose rounded total ties with another unit's: only there are keys compared.
+    /// Returns how many units it scored exactly.
+    func exactTieKeys(_ units: [Int], in table: inout ScoreTable) -> Int {
+        guard !units.isEmpty else { return 0 }
+        var count: [Int64: Int] = [:]
+        for t in table.total { count[t, default: 0] += 1 }
+        var scored = 0
+        for u in units where count[table.total[u], default: 0] > 1 {
+            let r = exactResult(u)
+            let keys = ScoreTable.tieKeys(of: r, plan: plan) { id in plan.metricIndex[id].flatMap { columns.value(metric: $0, unit: u) } }
+            for (k, key) in keys.enumerated() { table.tieKeys[u * table.tieBreakCount + k] = key }
+            scored += 1
+        }
+        return scored
+    }
+
+    /// Unit `u` scored by the checked evaluator, from its column values.
+    func exactResult(_ u: Int) -> UnitResult {
+        let rules = plan.rules
+        let values = rules.metrics.indices.map { [columns.value(metric: $0, unit: u)] }
+        let one = UnitTable(units: [Unit(id: "", name: "", category: "", location: SourceLocation(file: "", line: 0, column: 0))],
+                            values: values, locations: values.map { _ in [nil] })
+        let grouped: [[BallotScore]] = (0..<ballots.itemCount).map { item in
+            let i = u * ballots.itemCount + item
+            let scores = ballots.scores[Int(ballots.offsets[i])..<Int(ballots.offsets[i + 1])]
+            return scores.enumerated().map { BallotScore(representative: $0.offset, score: Rational(Int64($0.element), BulkData.pow10[ballots.scale])) }
+        }
+        return Evaluator(plan: plan).evaluate(unit: 0, table: one, ballots: grouped)
     }
 }
 
@@ -195,6 +230,10 @@ struct UnitWorker {
     /// whether each was left out (prorated).
     let points: UnsafeMutablePointer<FixedInterval>
     let leftOut: UnsafeMutablePointer<Bool>
+    /// Scratch space for one unit's area subtotals (after caps and deductions), owned by the caller.
+    let areaSubtotals: UnsafeMutablePointer<FixedInterval>
+    /// Units scored here whose tie-break keys could not be told exactly from their intervals.
+    var inexactTies: [Int] = []
 
     /// Why a standard was not assessed, as plain values (metric by index); turned into a
     /// `StandardResult.Status` only when it is recorded.
@@ -302,6 +341,7 @@ struct UnitWorker {
             }
             guard let rounded = subtotal.rounded(places: p) else { return abandon(eventsBefore) }
             rows.areas[u * rows.areaCount + a] = rounded
+            areaSubtotals[a] = subtotal
             areaTotal = areaTotal + subtotal
             deductedTotal = deductedTotal + deducted
         }
@@ -333,7 +373,8 @@ struct UnitWorker {
                     guard let cap = veto.cap, let capped = total.minimum(cap) else { return giveUp() }
                     total = capped
                 }
-                if forced == nil, let g = veto.grade { forced = g }
+                // The worst forced grade of all the vetoes that hold (as `Evaluator`).
+                if let g = veto.grade { forced = max(forced ?? g, g) }
             case .missing, .divisionByZero:
                 lists.vetoesUnchecked.append(.init(unit: Int32(u), item: Int32(v)))
             default:
@@ -357,27 +398,34 @@ struct UnitWorker {
         rows.deducted[u] = de
         rows.forced[u] = forced != nil
         rows.gradeByTotal[u] = UInt8(forced ?? gradeIndex(t))
-        // 6. Tie-break keys, as the checked path computes them.
-        let unit = BulkData.pow10[p]
+        // 6. Tie-break keys, exact as the checked path computes them (not rounded). A key whose
+        // interval is not one exact value is left for `BulkScorer.exactTieKeys`, which works it
+        // out exactly if the unit's total ties with another's.
+        var inexact = false
+        func exact(_ iv: FixedInterval) -> Rational? {
+            guard iv.isExact else { inexact = true; return nil }
+            return Rational(iv.lo, FixedInterval.scale)
+        }
         for k in 0..<data.ties.count {
             let key: Rational?
             switch data.ties[k] {
-            case .ballots: key = Rational(bp, unit)
-            case .bonus: key = Rational(bo, unit)
-            case .area(let a): key = Rational(rows.areas[u * rows.areaCount + a], unit)
+            case .ballots: key = exact(ballotPoints)
+            case .bonus: key = exact(bonus)
+            case .area(let a): key = exact(areaSubtotals[a])
             case .metric(let m): key = data.value(m, u)
             case .standard(let i):
                 if i < rows.standardCount {
-                    key = Rational(rows.standards[u * rows.standardCount + i], unit)
+                    key = exact(points[i])
                 } else {
                     let j = i - rows.standardCount
                     let cs = j < data.bonuses.count ? data.bonuses.baseAddress! + j : data.deductions.baseAddress! + (j - data.bonuses.count)
-                    guard let iv = bonusOrDeduction(cs, u), let r = iv.rounded(places: p) else { return giveUp() }
-                    key = Rational(r, unit)
+                    guard let iv = bonusOrDeduction(cs, u) else { return giveUp() }
+                    key = exact(iv)
                 }
             }
             rows.tieKeys[u * rows.tieBreakCount + k] = key
         }
+        if inexact { inexactTies.append(u) }
         return true
     }
 
@@ -390,16 +438,7 @@ struct UnitWorker {
     /// Scores unit `u` with the checked evaluator, from its column values.
     mutating func fallback(_ u: Int) {
         fallbacks += 1
-        let rules = plan.rules
-        let values = rules.metrics.indices.map { [columns.value(metric: $0, unit: u)] }
-        let one = UnitTable(units: [Unit(id: "", name: "", category: "", location: SourceLocation(file: "", line: 0, column: 0))],
-                            values: values, locations: values.map { _ in [nil] })
-        let grouped: [[BallotScore]] = (0..<ballots.itemCount).map { item in
-            let i = u * ballots.itemCount + item
-            let scores = ballots.scores[Int(ballots.offsets[i])..<Int(ballots.offsets[i + 1])]
-            return scores.enumerated().map { BallotScore(representative: $0.offset, score: Rational(Int64($0.element), BulkData.pow10[ballots.scale])) }
-        }
-        let result = Evaluator(plan: plan).evaluate(unit: 0, table: one, ballots: grouped)
+        let result = BulkScorer(plan: plan, columns: columns, ballots: ballots).exactResult(u)
         var local = ScoreRowLists()
         rows.write(result, unit: u, plan: plan, lists: &local) { id in plan.metricIndex[id].flatMap { columns.value(metric: $0, unit: u) } }
         for e in local.events { lists.events.append(.init(unit: Int32(u), standard: e.standard, status: e.status, raw: e.raw, prorated: e.prorated)) }

@@ -123,7 +123,7 @@ public struct UnitExplanation {
             case .decided(let index, let mine, let theirs):
                 let name = index >= 0 ? RulesTable.tieBreakText(session.rules.ranking.tieBreak[index], rules: session.rules, lang: lang, withOrder: false) : ""
                 let t = session.rules.ranking.tieBreak[index]
-                let upperValue = RulesTable.tieValueText(t, theirs, rules: session.rules), lowerValue = RulesTable.tieValueText(t, mine, rules: session.rules)
+                let (upperValue, lowerValue) = RulesTable.tieValueTexts(t, theirs, mine, rules: session.rules)
                 return lang.t("\(a.id) 与 \(b.id) 同分 \(total)，按「\(name)」\(upperValue) 对 \(lowerValue)，\(a.id) 在前",
                               "\(a.id) and \(b.id) tie at \(total); by \(name) \(upperValue) vs \(lowerValue), \(a.id) ranks first")
             }
