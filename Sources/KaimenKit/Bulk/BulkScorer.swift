@@ -23,6 +23,8 @@ public struct BulkScorer: Sendable {
     /// How many units fell back to the checked evaluator in the last run (for the benchmark).
     public struct Stats: Sendable {
         public var fallbacks = 0
+        /// Units whose open tie-break keys were worked out exactly (`settleTieKeys`).
+        public var settled = 0
     }
 
     /// Scores every unit, on `threads` threads, into a table ready for `Ranker`.
@@ -37,7 +39,10 @@ public struct BulkScorer: Sendable {
                    isBallot: plan.itemOfStandard.map { $0 != nil } + [false])
         let chunks = max(1, min(threads * 8, n / 2048 + 1))
         // Each chunk's warning lists and fallback count, in chunk order.
-        let results: [(ScoreRowLists, Int, [Int])] = table.withRows { rows in
+        var tieSpread = [UInt32](repeating: 0, count: n * rules.ranking.tieBreak.count)
+        let results: [(ScoreRowLists, Int, Int)] = tieSpread.withUnsafeMutableBufferPointer { spreadBuffer in
+        let spread = SpreadPointer(base: spreadBuffer.baseAddress ?? UnsafeMutablePointer(bitPattern: 4)!)
+        return table.withRows { rows in
             columns.withPointers { wide, narrow in
                 ballots.withPointers { offsets, scores in
                   columns.scales.withUnsafeBufferPointer { scales in
@@ -66,7 +71,7 @@ public struct BulkScorer: Sendable {
                         var local = data
                         local.tile = tile
                         var worker = UnitWorker(plan: plan, bulk: bulk, columns: columns, ballots: ballots, data: local, rows: rows,
-                                                points: points, leftOut: leftOut, areaSubtotals: areaSubtotals)
+                                                points: points, leftOut: leftOut, areaSubtotals: areaSubtotals, tieSpread: spread.base)
                         var tileStart = start
                         while tileStart < end {
                             let tileEnd = min(end, tileStart + tileSize)
@@ -77,7 +82,7 @@ public struct BulkScorer: Sendable {
                             tileStart = tileEnd
                         }
                         progress?(end - start)
-                        return (worker.lists, worker.fallbacks, worker.inexactTies)
+                        return (worker.lists, worker.fallbacks, worker.openTies)
                     }
                          }
                         }
@@ -90,33 +95,61 @@ public struct BulkScorer: Sendable {
                 }
             }
         }
+        }
         var stats = Stats()
-        var inexact: [Int] = []
-        for (lists, fallbacks, units) in results {
+        var open = 0
+        for (lists, fallbacks, count) in results {
             table.append(lists)
             stats.fallbacks += fallbacks
-            inexact += units
+            open += count
         }
-        stats.fallbacks += exactTieKeys(inexact, in: &table)
+        if open > 0 { stats.settled = settleTieKeys(in: &table, spread: tieSpread) }
         table.resetGrades()
         return (table, stats)
     }
 
-    /// Works out exactly the tie-break keys of `units` (whose intervals left them open) for
-    /// those whose rounded total ties with another unit's: only there are keys compared.
-    /// Returns how many units it scored exactly.
-    func exactTieKeys(_ units: [Int], in table: inout ScoreTable) -> Int {
-        guard !units.isEmpty else { return 0 }
-        var count: [Int64: Int] = [:]
-        for t in table.total { count[t, default: 0] += 1 }
-        var scored = 0
-        for u in units where count[table.total[u], default: 0] > 1 {
+    /// Makes open tie-break keys safe to compare: within each run of units with the same
+    /// rounded total (the only place `Ranker` compares keys), any key whose interval touches
+    /// another unit's key for the same tie-break is worked out exactly (the unit's keys are
+    /// replaced by the checked evaluator's). Open keys left are each apart from every other
+    /// key of their run, so comparing their lower ends orders them as their exact values
+    /// would. Returns how many units it scored exactly.
+    func settleTieKeys(in table: inout ScoreTable, spread: [UInt32]) -> Int {
+        let kc = table.tieBreakCount
+        let order = Ranker.byTotal(table.total)
+        var settled = Set<Int>()
+        var start = 0
+        let width = Rational(1, FixedInterval.scale)
+        while start < order.count {
+            var end = start + 1
+            while end < order.count && table.total[order[end]] == table.total[order[start]] { end += 1 }
+            let run = order[start..<end]
+            start = end
+            guard run.count > 1, run.contains(where: { u in (0..<kc).contains { spread[u * kc + $0] != 0 } }) else { continue }
+            for k in 0..<kc {
+                // Sorted by lower end; a unit whose interval reaches the next one's start overlaps it.
+                let sorted = run.compactMap { u in table.tieKeys[u * kc + k].map { (u: u, lo: $0) } }.sorted { $0.lo < $1.lo }
+                var i = 0
+                while i < sorted.count {
+                    var j = i
+                    var hi = sorted[i].lo + width * Rational(Int(spread[sorted[i].u * kc + k]))
+                    while j + 1 < sorted.count && sorted[j + 1].lo <= hi {
+                        j += 1
+                        hi = max(hi, sorted[j].lo + width * Rational(Int(spread[sorted[j].u * kc + k])))
+                    }
+                    if j > i {
+                        for e in sorted[i...j] where spread[e.u * kc + k] != 0 { settled.insert(e.u) }
+                    }
+                    i = j + 1
+                }
+            }
+        }
+        for u in settled.sorted() {
             let r = exactResult(u)
             let keys = ScoreTable.tieKeys(of: r, plan: plan) { id in plan.metricIndex[id].flatMap { columns.value(metric: $0, unit: u) } }
-            for (k, key) in keys.enumerated() { table.tieKeys[u * table.tieBreakCount + k] = key }
-            scored += 1
+            for (k, key) in keys.enumerated() { table.tieKeys[u * kc + k] = key }
         }
-        return scored
+        return settled.count
     }
 
     /// Unit `u` scored by the checked evaluator, from its column values.
@@ -132,6 +165,11 @@ public struct BulkScorer: Sendable {
         }
         return Evaluator(plan: plan).evaluate(unit: 0, table: one, ballots: grouped)
     }
+}
+
+/// Where the workers write the widths of open tie-break keys (each its own units).
+struct SpreadPointer: @unchecked Sendable {
+    let base: UnsafeMutablePointer<UInt32>
 }
 
 /// Read-only pointers to the columns, valid while `BulkScorer.score` runs.
@@ -232,8 +270,11 @@ struct UnitWorker {
     let leftOut: UnsafeMutablePointer<Bool>
     /// Scratch space for one unit's area subtotals (after caps and deductions), owned by the caller.
     let areaSubtotals: UnsafeMutablePointer<FixedInterval>
-    /// Units scored here whose tie-break keys could not be told exactly from their intervals.
-    var inexactTies: [Int] = []
+    /// `tieSpread[u * tieBreakCount + k]`: the width (at 10⁻¹²) of the interval whose lower end
+    /// is stored as the unit's tie-break key `k`; 0 for an exact key. Owned by the caller.
+    let tieSpread: UnsafeMutablePointer<UInt32>
+    /// How many units scored here have an open (not exact) tie-break key.
+    var openTies = 0
 
     /// Why a standard was not assessed, as plain values (metric by index); turned into a
     /// `StandardResult.Status` only when it is recorded.
@@ -398,34 +439,43 @@ struct UnitWorker {
         rows.deducted[u] = de
         rows.forced[u] = forced != nil
         rows.gradeByTotal[u] = UInt8(forced ?? gradeIndex(t))
-        // 6. Tie-break keys, exact as the checked path computes them (not rounded). A key whose
-        // interval is not one exact value is left for `BulkScorer.exactTieKeys`, which works it
-        // out exactly if the unit's total ties with another's.
-        var inexact = false
-        func exact(_ iv: FixedInterval) -> Rational? {
-            guard iv.isExact else { inexact = true; return nil }
+        // 6. Tie-break keys, as the checked path computes them: exact, not rounded. A key whose
+        // interval is not one value is stored as its lower end, with the interval's width in
+        // `tieSpread`; `BulkScorer.settleTieKeys` then works out exactly any that could compare
+        // equal to another unit's.
+        var open = false
+        func key(_ iv: FixedInterval, _ k: Int) -> Rational? {
+            let w = iv.hi &- iv.lo
+            guard w >= 0, w <= Int64(UInt32.max) else { return nil }
+            if w > 0 { open = true }
+            tieSpread[u * rows.tieBreakCount + k] = UInt32(w)
             return Rational(iv.lo, FixedInterval.scale)
         }
         for k in 0..<data.ties.count {
-            let key: Rational?
+            let value: Rational?
             switch data.ties[k] {
-            case .ballots: key = exact(ballotPoints)
-            case .bonus: key = exact(bonus)
-            case .area(let a): key = exact(areaSubtotals[a])
-            case .metric(let m): key = data.value(m, u)
+            case .ballots: value = key(ballotPoints, k)
+            case .bonus: value = key(bonus, k)
+            case .area(let a): value = key(areaSubtotals[a], k)
+            case .metric(let m):
+                value = data.value(m, u)
+                tieSpread[u * rows.tieBreakCount + k] = 0
+                rows.tieKeys[u * rows.tieBreakCount + k] = value
+                continue
             case .standard(let i):
                 if i < rows.standardCount {
-                    key = exact(points[i])
+                    value = key(points[i], k)
                 } else {
                     let j = i - rows.standardCount
                     let cs = j < data.bonuses.count ? data.bonuses.baseAddress! + j : data.deductions.baseAddress! + (j - data.bonuses.count)
                     guard let iv = bonusOrDeduction(cs, u) else { return giveUp() }
-                    key = exact(iv)
+                    value = key(iv, k)
                 }
             }
-            rows.tieKeys[u * rows.tieBreakCount + k] = key
+            guard let value else { return giveUp() }
+            rows.tieKeys[u * rows.tieBreakCount + k] = value
         }
-        if inexact { inexactTies.append(u) }
+        if open { openTies += 1 }
         return true
     }
 
@@ -439,6 +489,7 @@ struct UnitWorker {
     mutating func fallback(_ u: Int) {
         fallbacks += 1
         let result = BulkScorer(plan: plan, columns: columns, ballots: ballots).exactResult(u)
+        for k in 0..<rows.tieBreakCount { tieSpread[u * rows.tieBreakCount + k] = 0 }
         var local = ScoreRowLists()
         rows.write(result, unit: u, plan: plan, lists: &local) { id in plan.metricIndex[id].flatMap { columns.value(metric: $0, unit: u) } }
         for e in local.events { lists.events.append(.init(unit: Int32(u), standard: e.standard, status: e.status, raw: e.raw, prorated: e.prorated)) }
