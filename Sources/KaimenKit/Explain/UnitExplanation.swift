@@ -103,8 +103,8 @@ public struct UnitExplanation {
         if !d.droppedLow.isEmpty { out += "     " + lang.t("去掉最低：", "dropped as lowest: ") + list(d.droppedLow) + "\n" }
         let key = session.ballots.items.first { session.rules.standards[$0.standard].id == s.id }?.key ?? s.id
         for v in session.ballots.recusals where v.unit == unit.id && v.item == key {
-            out += "     " + lang.t("回避不计：\(v.representative) \(fmt.points(v.score))（本单位代表）\n",
-                                    "recused, not counted: \(v.representative) \(fmt.points(v.score)) (own unit)\n")
+            out += "     " + lang.t("回避不计：\(v.representative) \(fmt.points(v.score))（\(v.reasonText.zh)）\n",
+                                    "recused, not counted: \(v.representative) \(fmt.points(v.score)) (\(v.reasonText.en))\n")
         }
         return out
     }
