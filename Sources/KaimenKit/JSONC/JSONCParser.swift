@@ -37,6 +37,14 @@ public struct JSONCParser {
         }
     }
 
+    /// The first character of `text` that is not whitespace, a byte order mark or inside a
+    /// comment; `nil` when there is none (or an unclosed comment runs to the end).
+    public static func firstSignificant(_ text: String) -> Unicode.Scalar? {
+        var p = JSONCParser(scalars: Array(text.unicodeScalars), file: "")
+        guard (try? p.skipTrivia()) != nil else { return nil }
+        return p.current
+    }
+
     private mutating func parseAll() -> Result<JSONNode, DiagnosticsError> {
         do {
             if scalars.first == "\u{FEFF}" { i = 1; lineStart = 1 }
