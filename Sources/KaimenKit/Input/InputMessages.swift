@@ -45,4 +45,41 @@ enum InputMessages {
                       hint: Localized(zh: "把中间的细则合并，使继承链不超过 \(n) 层",
                                       en: "merge some of the files in between, so the chain is at most \(n) files long"))
     }
+
+    // MARK: Control characters
+
+    /// `control-character`: NUL, ESC, DEL or another control character in a file's text.
+    static func controlCharacter(_ scalar: Unicode.Scalar, at location: SourceLocation, column: String?) -> Diagnostic {
+        let name = controlName(scalar)
+        return .error("control-character",
+                      Localized(zh: "这里有控制字符 \(name)，文件中不能有控制字符",
+                                en: "control character \(name) here; input files must not hold control characters"),
+                      at: location, path: column,
+                      hint: Localized(zh: "删去这个看不见的字符（多来自复制粘贴或其他程序的导出）",
+                                      en: "delete this invisible character (it usually comes from copying and pasting, or from another program's export)"))
+    }
+
+    /// `control-character`: a tab or line break in an id, or in a text cell not in quotes.
+    static func layoutInCell(_ scalar: Unicode.Scalar, in what: Localized, text: String, at location: SourceLocation,
+                             path: String, isID: Bool) -> Diagnostic {
+        let name = controlName(scalar)
+        let quoted = Echo.cell(text)
+        return .error("control-character",
+                      Localized(zh: "\(what.zh) `\(quoted)` 中有\(scalar == "\t" ? "制表符" : "换行符")（\(name)）",
+                                en: "\(what.en) `\(quoted)` holds a \(scalar == "\t" ? "tab" : "line break") (\(name))"),
+                      at: location, path: path,
+                      hint: isID
+                        ? Localized(zh: "编号是一个词，不能有制表符或换行：删去它", en: "an id is one word, without tabs or line breaks: delete it")
+                        : Localized(zh: "只有用英文双引号括起的文字单元格可以有制表符或换行；删去它，或给整个单元格加上引号",
+                                    en: "only a text cell in double quotes may hold a tab or line break; delete it, or quote the whole cell"))
+    }
+
+    /// `U+001B（ESC）` / `U+001B (ESC)`: a control character named for people.
+    static func controlName(_ scalar: Unicode.Scalar) -> String {
+        let v = Int(scalar.value)
+        let names = ["NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR", "SO", "SI",
+                     "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US"]
+        let short = v < 0x20 ? names[v] : (v == 0x7F ? "DEL" : "C1")
+        return "\(Echo.codePoint(scalar)) \(short)"
+    }
 }
