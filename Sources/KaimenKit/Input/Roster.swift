@@ -59,6 +59,19 @@ public enum RosterReader {
             }
             seen[id] = loc.line
             let own = unitsCol.map { splitList(cells[$0]) } ?? []
+            var cellProblems: [Diagnostic?] = [
+                TextCellCheck.problem(id, role: .id, what: TextCellCheck.repID, at: loc, path: "id", othersReported: true),
+            ]
+            for (col, what, path) in [(nameCol, TextCellCheck.repName, "name"), (groupCol, TextCellCheck.group, "group"), (roleCol, TextCellCheck.role, "role")] {
+                guard let col else { continue }
+                cellProblems.append(TextCellCheck.problem(cells[col].trimmingSpaces(), role: .text(quoted: csv.isQuoted(row: r, column: col)), what: what,
+                                                          at: csv.location(row: r, column: col), path: path, othersReported: true))
+            }
+            if let unitsCol, let u = own.first(where: { $0.unicodeScalars.contains(where: Echo.isControl) }) {
+                cellProblems.append(TextCellCheck.problem(u, role: .id, what: TextCellCheck.ownUnit, at: csv.location(row: r, column: unitsCol),
+                                                          path: "units", othersReported: true))
+            }
+            diagnostics.append(contentsOf: cellProblems.compactMap { $0 })
             for u in own where isUnit.map({ !$0(u) }) ?? false {
                 diagnostics.append(.warning("unknown-unit", "representative `\(id)` belongs to `\(u)`, which is not an assessed unit",
                                             at: csv.location(row: r, column: unitsCol!), path: "units",
