@@ -146,10 +146,12 @@ public enum BulkRosterReader {
 
             // A text cell, trimmed as `trimmingSpaces()` trims it; `nil` when a no-break or
             // ideographic space is left at either end (as `BulkCSV.textCell`, the record being
-            // already checked to be plain text).
+            // already checked to be plain text), or a tab inside it.
             func text(_ c: Int) -> (start: Int, count: Int)? {
                 let (a, len) = ByteNumber.trimmed(p + starts[c], ends[c] - starts[c])
                 let q = p + starts[c] + a
+                // A tab inside a text cell (not around it) is an error unless the cell is quoted.
+                for k in 0 ..< len where q[k] == 0x09 { return nil }
                 if len >= 2 && (q[0] >= 0x80 || q[len - 1] >= 0x80) {
                     if (q[0] == 0xC2 && q[1] == 0xA0) || (q[len - 2] == 0xC2 && q[len - 1] == 0xA0) { return nil }
                     if len >= 3 && ((q[0] == 0xE3 && q[1] == 0x80 && q[2] == 0x80) || (q[len - 3] == 0xE3 && q[len - 2] == 0x80 && q[len - 1] == 0x80)) { return nil }
@@ -208,8 +210,8 @@ public enum BulkRosterReader {
     /// `BulkCSV.splitRecord` and `BulkCSV.isPlain` in one pass: where each field of the record
     /// at `pos` ends (`ends[c]`, the offset of its comma or line end) and the offset after the
     /// record's line end; `nil` when the record has fewer or more than `width` fields, or is
-    /// not valid UTF-8 (by `TextEncodingDetection.firstInvalidUTF8`'s rules), or holds a NUL
-    /// byte or a quote.
+    /// not valid UTF-8 (by `TextEncodingDetection.firstInvalidUTF8`'s rules), or holds a
+    /// control character other than a tab, or a quote.
     @inline(__always)
     static func plainRecord(_ p: UnsafePointer<UInt8>, from pos: Int, limit: Int, width: Int,
                             ends: UnsafeMutablePointer<Int>) -> Int? {
@@ -219,10 +221,11 @@ public enum BulkRosterReader {
             while i < limit {
                 let b = p[i]
                 if b > BulkCSV.comma {
-                    if b < 0x80 {
+                    if b < 0x7F {
                         i += 1
                         continue
                     }
+                    if b == 0x7F { return nil }  // DEL
                     // Most often a CJK character: three bytes, E1…EC or EE…EF and two continuation bytes.
                     if b & 0xF0 == 0xE0 && b != 0xE0 && b != 0xED {
                         guard i + 3 <= limit, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 else { return nil }
@@ -230,13 +233,14 @@ public enum BulkRosterReader {
                         continue
                     }
                     guard let (length, lo, hi) = TextEncodingDetection.utf8Lead(b), i + length <= limit,
-                          p[i + 1] >= lo && p[i + 1] <= hi else { return nil }
+                          p[i + 1] >= lo && p[i + 1] <= hi, b != 0xC2 || p[i + 1] >= 0xA0 else { return nil }  // not C1
                     for k in 2 ..< length where p[i + k] & 0xC0 != 0x80 { return nil }
                     i += length
                     continue
                 }
                 if b == BulkCSV.comma || b == BulkCSV.lf || b == BulkCSV.cr { break }
-                if b == 0 || b == BulkCSV.quote { return nil }
+                // Control characters and quotes; tabs are looked at cell by cell (`text`).
+                if (b < 0x20 && b != 0x09) || b == BulkCSV.quote { return nil }
                 i += 1
             }
             ends[c] = i

@@ -67,6 +67,24 @@ public enum RosterReader {
                 continue
             }
             seen[id] = loc.line
+            let rawOwn = unitsCol.map { splitList(cells[$0]) } ?? []
+            var cellProblems: [Diagnostic?] = [
+                TextCellCheck.problem(id, role: .id, what: TextCellCheck.repID, at: loc, path: "id", othersReported: true),
+            ]
+            for (col, what, path) in [(nameCol, TextCellCheck.repName, "name"), (groupCol, TextCellCheck.group, "group"), (roleCol, TextCellCheck.role, "role")] {
+                guard let col else { continue }
+                cellProblems.append(TextCellCheck.problem(cells[col].trimmingSpaces(), role: .text(quoted: csv.isQuoted(row: r, column: col)), what: what,
+                                                          at: csv.location(row: r, column: col), path: path, othersReported: true))
+            }
+            if let unitsCol, let u = rawOwn.first(where: { $0.unicodeScalars.contains(where: Echo.isControl) }) {
+                cellProblems.append(TextCellCheck.problem(u, role: .id, what: TextCellCheck.ownUnit, at: csv.location(row: r, column: unitsCol),
+                                                          path: "units", othersReported: true))
+            }
+            if let conflictsCol, let u = splitList(cells[conflictsCol]).first(where: { $0.unicodeScalars.contains(where: Echo.isControl) }) {
+                cellProblems.append(TextCellCheck.problem(u, role: .id, what: TextCellCheck.ownUnit, at: csv.location(row: r, column: conflictsCol),
+                                                          path: csv.header[conflictsCol], othersReported: true))
+            }
+            diagnostics.append(contentsOf: cellProblems.compactMap { $0 })
             let name = nameCol.map { cells[$0].trimmingSpaces() } ?? ""
             func resolve(_ column: Int?, _ kind: RecusalViolation.Reason) -> [String] {
                 guard let column else { return [] }
