@@ -17,8 +17,11 @@ fi
 lib="$B/libKaimenKit.a"
 if [ ! -f "$lib" ] || [ -n "$(find Sources/KaimenKit -name '*.swift' -newer "$lib" | head -1)" ]; then
   echo "building the library for fuzzing (a few minutes)…" >&2
+  # From a copy, so editing the sources meanwhile does not stop the build.
+  rm -rf "$B/src" && mkdir -p "$B/src" && cp -R Sources/KaimenKit "$B/src/"
   swiftc "${FLAGS[@]}" -wmo -module-name KaimenKit -emit-module -emit-module-path "$B/KaimenKit.swiftmodule" \
-    -emit-library -static $(find Sources/KaimenKit -name '*.swift' | sort) -o "$lib"
+    -emit-library -static $(find "$B/src/KaimenKit" -name '*.swift' | sort) -o "$lib.tmp"
+  mv "$lib.tmp" "$lib"
 fi
 for t in "${targets[@]}"; do
   src="Fuzz/Targets/$t.swift"
