@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${FUZZ_SECONDS:-30}
+B=${FUZZ_BUILD:-.build-fuzz}
 start=$(date +%s)
 bash Fuzz/build.sh
 echo "fuzz build: $(( $(date +%s) - start )) s"
@@ -15,11 +16,11 @@ for f in Fuzz/Targets/*.swift; do
   t=$(basename "$f" .swift)
   [ "$t" = Support ] && continue
   s=$(date +%s)
-  if bash Fuzz/run.sh "$t" "$SECONDS_EACH" > ".build-fuzz/$t.log" 2>&1; then
-    echo "fuzz $t: ok, $(grep -o 'stat::number_of_executed_units: *[0-9]*' ".build-fuzz/$t.log" | grep -o '[0-9]*$') runs, $(( $(date +%s) - s )) s"
+  if bash Fuzz/run.sh "$t" "$SECONDS_EACH" > "$B/$t.log" 2>&1; then
+    echo "fuzz $t: ok, $(grep -o 'stat::number_of_executed_units: *[0-9]*' "$B/$t.log" | grep -o '[0-9]*$') runs, $(( $(date +%s) - s )) s"
   else
-    echo "fuzz $t: FAILED after $(( $(date +%s) - s )) s; the input is in .build-fuzz/crashes/$t/" >&2
-    grep -E -A25 'ERROR: (AddressSanitizer|libFuzzer)|Fatal error|deadly signal' ".build-fuzz/$t.log" | head -60 >&2 || tail -40 ".build-fuzz/$t.log" >&2
+    echo "fuzz $t: FAILED after $(( $(date +%s) - s )) s; the input is in $B/crashes/$t/" >&2
+    grep -E -A25 'ERROR: (AddressSanitizer|libFuzzer)|Fatal error|deadly signal' "$B/$t.log" | head -60 >&2 || tail -40 "$B/$t.log" >&2
     failed+=("$t")
   fi
 done
