@@ -11,6 +11,8 @@ public enum MetricValue {
         case missing
         /// Not acceptable; the message says why and what would fix it.
         case invalid(message: String, hint: String?)
+        /// A number beyond what kaimen holds exactly (`NumberLimits`).
+        case beyondLimits(NumberLimits.Problem)
     }
 
     static let yes: Set<String> = ["1", "是", "有", "true", "TRUE", "True", "yes", "YES", "Yes", "y", "Y", "✓", "√"]
@@ -46,12 +48,14 @@ public enum MetricValue {
         }
         let cleaned = numberText.replacingOccurrences(of: ",", with: "")
         guard var value = Rational(decimal: cleaned) else {
+            if let problem = NumberLimits.check(unreadable: Substring(cleaned)) { return .beyondLimits(problem) }
             let lower = cleaned.lowercased()
             if ["nan", "inf", "-inf", "+inf", "infinity", "-infinity"].contains(lower) {
                 return .invalid(message: "`\(text)` is not a number", hint: "enter the actual figure, or leave the cell empty if it is unknown")
             }
             return .invalid(message: "`\(text)` is not a number", hint: nil)
         }
+        if let problem = NumberLimits.check(value) { return .beyondLimits(problem) }
         if percent {
             guard kind == .rate || kind == .number else {
                 return .invalid(message: "`\(text)` is a percentage, but this metric is \(kind == .amount ? "an" : "a") \(kind.rawValue)", hint: "enter the figure itself")

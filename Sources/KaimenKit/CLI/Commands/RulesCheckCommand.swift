@@ -27,7 +27,7 @@ public enum RulesCheckCommand: Command {
         for file in files {
             do {
                 let loaded = try RulesLoader().load(resolve(file, in: console.currentDirectory))
-                for w in loaded.warnings { console.errLine(relative(w, console)) }
+                for w in loaded.warnings + QuotaCheck.rulesWarnings(loaded.rules) { console.errLine(relative(w, console)) }
                 console.outLine("\(file): ok — \(summary(loaded.rules))")
             } catch {
                 failed = true
