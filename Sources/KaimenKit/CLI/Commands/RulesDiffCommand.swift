@@ -10,16 +10,15 @@ public enum RulesDiffCommand: Command {
         """
     public static let examples = ["kaimen rules diff rules/xicheng-2014.jsonc rules/dongcheng-2019.jsonc",
                                   "kaimen rules diff rules/xicheng-2014.jsonc rules/dongcheng-2019.jsonc --format json"]
-    public static let options: [OptionSpec] = [.option("--format", "FORMAT", "Output format.", choices: ["text", "json"], default: "text")]
+    public static let options: [OptionSpec] = [.option("--format", "FORMAT", "Output format.", choices: ["text", "json"], default: "text"), .lang]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
+        let lang = args.language
         guard args.positionals.count == 2 else {
-            console.errLine("error: `rules diff` compares two files, OLD and NEW; got \(args.positionals.count)")
-            console.errLine("usage: \(usage)")
-            return .usage
+            return usageError(CommandMessages.diffTakesTwo(args.positionals.count), console: console, lang: lang)
         }
-        let old = loadRules(args.positionals[0], console: console)
-        let new = loadRules(args.positionals[1], console: console)
+        let old = loadRules(args.positionals[0], console: console, lang: lang)
+        let new = loadRules(args.positionals[1], console: console, lang: lang)
         guard let old, let new else { return .failure }
         let diff = RulesDiff.compare(old, new)
         if args.value("--format") == "json" {
