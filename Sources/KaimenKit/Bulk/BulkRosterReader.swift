@@ -66,6 +66,8 @@ public enum BulkRosterReader {
         var name: Int?
         var group: Int?
         var role: Int?
+        /// The id column's header, for the spreadsheet position of each representative.
+        var idHeader: String
 
         init?(header: [String]) {
             guard let id = ColumnNames.find(ColumnNames.representative + ["id"], in: header),
@@ -73,6 +75,7 @@ public enum BulkRosterReader {
             width = header.count
             self.id = id
             self.units = units
+            idHeader = CSVTable.trimmedHeader(header[id])
             name = ColumnNames.find(ColumnNames.repName, in: header)
             group = ColumnNames.find(ColumnNames.group, in: header)
             role = ColumnNames.find(ColumnNames.role, in: header)
@@ -189,7 +192,8 @@ public enum BulkRosterReader {
             (out + chunk.rows).initialize(to: Representative(
                 id: String(decoding: UnsafeBufferPointer(start: p + id.start, count: id.count), as: UTF8.self),
                 name: name, group: group, units: own, role: role,
-                location: SourceLocation(file: fileName, line: line, column: column)))
+                location: SourceLocation(file: fileName, line: line, column: column,
+                                         cell: CellPosition(row: line, column: layout.id, header: layout.idHeader))))
             chunk.rows += 1
             pos = next
             line += 1

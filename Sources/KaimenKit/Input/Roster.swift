@@ -31,8 +31,8 @@ public enum RosterReader {
         guard let csv = result.table else { return (nil, diagnostics) }
         let lineStart = SourceLocation(file: fileName, line: csv.headerLine, column: 1)
         guard let idCol = ColumnNames.find(ColumnNames.representative + ["id"], in: csv.header) else {
-            diagnostics.append(.error("missing-column", "the roster has no representative id column", at: lineStart, path: "id",
-                                      hint: "name the first column `id` (or 代表编号)"))
+            diagnostics.append(.error(.missingColumn, InputMessages.noRepIDColumn, at: lineStart, path: "id",
+                                      hint: InputMessages.nameRepIDColumn))
             return (nil, diagnostics)
         }
         let nameCol = ColumnNames.find(ColumnNames.repName, in: csv.header)
@@ -40,8 +40,8 @@ public enum RosterReader {
         let unitsCol = ColumnNames.find(ColumnNames.repUnits, in: csv.header)
         let roleCol = ColumnNames.find(ColumnNames.role, in: csv.header)
         if unitsCol == nil {
-            diagnostics.append(.error("missing-column", "the roster has no `units` column: without it kaimen cannot tell whom each representative must not score",
-                                      at: lineStart, path: "units", hint: "add a column `units` with each representative's own unit id (empty if none)"))
+            diagnostics.append(.error(.missingColumn, InputMessages.noUnitsColumn,
+                                      at: lineStart, path: "units", hint: InputMessages.addUnitsColumn))
             return (nil, diagnostics)
         }
         var reps: [Representative] = []
@@ -50,26 +50,26 @@ public enum RosterReader {
             let id = cells[idCol].trimmingSpaces()
             let loc = csv.location(row: r, column: idCol)
             if id.isEmpty {
-                diagnostics.append(.error("missing-value", "a representative has no id", at: loc, path: "id"))
+                diagnostics.append(.error(.missingValue, InputMessages.repWithoutID, at: loc, path: "id"))
                 continue
             }
             if let first = seen[id] {
-                diagnostics.append(.error("duplicate-representative", "representative id `\(id)` is used twice; first at line \(first)", at: loc, path: "id"))
+                diagnostics.append(.error(.duplicateRepresentative, InputMessages.duplicateRep(id, firstRow: first), at: loc, path: "id"))
                 continue
             }
-            seen[id] = loc.line
+            seen[id] = loc.cell?.row ?? loc.line
             let own = unitsCol.map { splitList(cells[$0]) } ?? []
             for u in own where isUnit.map({ !$0(u) }) ?? false {
-                diagnostics.append(.warning("unknown-unit", "representative `\(id)` belongs to `\(u)`, which is not an assessed unit",
+                diagnostics.append(.warning(.unknownUnit, InputMessages.repUnitNotAssessed(id, u),
                                             at: csv.location(row: r, column: unitsCol!), path: "units",
-                                            hint: String.didYouMean(u, among: unitIDs()).map { "\($0) (if so, recusal would be missed)" }))
+                                            hint: Localized.didYouMean(u, among: unitIDs()).map(InputMessages.recusalWouldBeMissed)))
             }
             reps.append(Representative(id: id, name: nameCol.map { cells[$0].trimmingSpaces() } ?? "",
                                        group: groupCol.map { cells[$0].trimmingSpaces() } ?? "",
                                        units: own, role: roleCol.map { cells[$0].trimmingSpaces() } ?? "", location: loc))
         }
         if reps.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
-            diagnostics.append(.error("no-representatives", "`\(fileName)` lists no representatives", at: lineStart))
+            diagnostics.append(.error(.noRepresentatives, InputMessages.noRepresentatives(fileName), at: lineStart))
         }
         return (reps, diagnostics)
     }
