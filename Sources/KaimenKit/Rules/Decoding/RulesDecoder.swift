@@ -189,14 +189,6 @@ struct RulesDecoder {
         return out
     }
 
-    private func roleName(_ role: Standard.Role) -> String {
-        switch role {
-        case .standard: "standard"
-        case .bonus: "bonus item"
-        case .deduction: "deduction item"
-        }
-    }
-
     private mutating func decodeStandard(_ node: JSONNode, index: Int, collection: String, role: Standard.Role) -> Standard? {
         let path = entryPath(collection, node, index)
         let label = RulesMessages.entry(role, node["id"]?.stringValue, index)
