@@ -133,7 +133,7 @@ public struct UnitsReader {
             diagnostics.append(.warning(.unknownColumn, InputMessages.columnNotMetric(name), at: headerLoc(c), path: name,
                                         hint: Localized.didYouMean(name, among: metricIDs)))
         }
-        if diagnostics.contains(where: { $0.code == "missing-column" }) { return (nil, diagnostics) }
+        if diagnostics.contains(where: { $0.kind == .missingColumn }) { return (nil, diagnostics) }
         var rows: [RawRow] = []
         rows.reserveCapacity(csv.rows.count)
         for (r, cells) in csv.rows.enumerated() where !cells.allSatisfy({ $0.trimmingSpaces().isEmpty }) {
