@@ -25,13 +25,13 @@ public struct BallotsReader {
         let items = BallotItem.items(of: rules)
         let lineStart = SourceLocation(file: fileName, line: csv.headerLine, column: 1)
         guard let repCol = ColumnNames.find(ColumnNames.representative, in: csv.header) else {
-            diagnostics.append(.error(.missingColumn, InputMessages.noRepColumn, at: lineStart, path: "representative",
-                                      hint: InputMessages.nameRepColumn))
+            diagnostics.append(.error(.missingColumn, ReaderMessages.noRepColumn, at: lineStart, path: "representative",
+                                      hint: ReaderMessages.nameRepColumn))
             return (nil, diagnostics)
         }
         guard let unitCol = ColumnNames.find(ColumnNames.ballotUnit, in: csv.header) else {
-            diagnostics.append(.error(.missingColumn, InputMessages.noBallotUnitColumn, at: lineStart, path: "unit",
-                                      hint: InputMessages.nameBallotUnitColumn))
+            diagnostics.append(.error(.missingColumn, ReaderMessages.noBallotUnitColumn, at: lineStart, path: "unit",
+                                      hint: ReaderMessages.nameBallotUnitColumn))
             return (nil, diagnostics)
         }
         let repIndex = Dictionary(representatives.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -60,15 +60,15 @@ public struct BallotsReader {
                 } else if ColumnNames.find(ColumnNames.repName + ColumnNames.group, in: [name]) != nil {
                     continue
                 } else {
-                    diagnostics.append(.error(.unknownStandard, InputMessages.columnNotBallotStandard(name),
+                    diagnostics.append(.error(.unknownStandard, ReaderMessages.columnNotBallotStandard(name),
                                               at: csv.headerLocation(column: c), path: name,
                                               hint: Localized.didYouMean(name, among: itemIndex.keys.sorted())
-                                                ?? InputMessages.longNeedsColumns))
+                                                ?? ReaderMessages.longNeedsColumns))
                 }
             }
             if itemCols.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
-                diagnostics.append(.error(.missingColumn, InputMessages.noBallotColumns,
-                                          at: lineStart, hint: InputMessages.ballotStandards(items.map(\.key))))
+                diagnostics.append(.error(.missingColumn, ReaderMessages.noBallotColumns,
+                                          at: lineStart, hint: ReaderMessages.ballotStandards(items.map(\.key))))
             }
             for r in csv.rows.indices {
                 for (c, key) in itemCols where !csv.rows[r][c].trimmingSpaces().isEmpty {
@@ -89,13 +89,13 @@ public struct BallotsReader {
             let rep = repIndex[repID]
             if rep == nil {
                 ok = false
-                diagnostics.append(.error(.unknownRepresentative, InputMessages.unknownRepresentative(repID), at: repLoc, path: "representative",
+                diagnostics.append(.error(.unknownRepresentative, ReaderMessages.unknownRepresentative(repID), at: repLoc, path: "representative",
                                           hint: Localized.didYouMean(repID, among: repIndex.keys.sorted())))
             }
             let unit = unitIndex[unitID]
             if unit == nil {
                 ok = false
-                diagnostics.append(.error(.unknownUnit, InputMessages.unknownBallotUnit(unitID), at: unitLoc, path: "unit",
+                diagnostics.append(.error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitID), at: unitLoc, path: "unit",
                                           hint: Localized.didYouMean(unitID, among: unitIndex.keys.sorted())))
             }
             let item = itemIndex[cell.itemText]
@@ -103,55 +103,56 @@ public struct BallotsReader {
                 ok = false
                 let isMetricStandard = rules.standards.contains { $0.id == cell.itemText }
                 diagnostics.append(.error(.unknownStandard,
-                                          isMetricStandard ? InputMessages.metricStandardBallot(cell.itemText)
-                                                           : InputMessages.unknownBallotStandard(cell.itemText),
+                                          isMetricStandard ? ReaderMessages.metricStandardBallot(cell.itemText)
+                                                           : ReaderMessages.unknownBallotStandard(cell.itemText),
                                           at: cell.itemLoc, path: "standard",
                                           hint: Localized.didYouMean(cell.itemText, among: itemIndex.keys.sorted())
-                                            ?? InputMessages.ballotStandards(items.map(\.key))))
+                                            ?? ReaderMessages.ballotStandards(items.map(\.key))))
             }
             let text = row[cell.scoreCol].trimmingSpaces()
             var score: Rational?
             if text.isEmpty {
-                diagnostics.append(.error(.invalidScore, InputMessages.noScore(repID, unitID), at: scoreLoc, path: "score"))
+                diagnostics.append(.error(.invalidScore, ReaderMessages.noScore(repID, unitID), at: scoreLoc, path: "score"))
             } else if let s = Rational(decimal: TypedNumber.ascii(text)) {
                 score = s
             } else {
-                diagnostics.append(.error(.invalidScore, InputMessages.scoreNotNumber(text, repID, unitID), at: scoreLoc, path: "score",
+                diagnostics.append(.error(.invalidScore, ReaderMessages.scoreNotNumber(text, repID, unitID), at: scoreLoc, path: "score",
                                           hint: TypedNumber.hint(for: TypedNumber.ascii(text)) { Rational(decimal: $0) != nil }))
             }
             guard ok, let rep, let unit, let item, let score else { continue }
             let max = items[item].max
             if score.isNegative || score > max {
-                diagnostics.append(.error(.scoreOutOfRange, InputMessages.scoreOutOfRange(text, repID, unitID, items[item].key, max.plainText()),
-                                          at: scoreLoc, path: "score", hint: InputMessages.standardWorth(max.plainText())))
+                diagnostics.append(.error(.scoreOutOfRange, ReaderMessages.scoreOutOfRange(text, repID, unitID, items[item].key, max.plainText()),
+                                          at: scoreLoc, path: "score", hint: ReaderMessages.standardWorth(max.plainText())))
                 continue
             }
             if let step = rules.ballots.scoreStep, !(score.divided(by: step)!.isInteger) {
-                diagnostics.append(.error(.scoreStep, InputMessages.scoreStep(text, repID, unitID, step.plainText()),
-                                          at: scoreLoc, path: "score", hint: InputMessages.stepAllowed(step.plainText())))
+                diagnostics.append(.error(.scoreStep, ReaderMessages.scoreStep(text, repID, unitID, step.plainText()),
+                                          at: scoreLoc, path: "score", hint: ReaderMessages.stepAllowed(step.plainText())))
                 continue
             }
             let key = (rep * units.count + unit) * items.count + item
             if let first = seen[key] {
-                diagnostics.append(.error(.duplicateBallot, InputMessages.duplicateBallot(repID, unitID, items[item].key, firstRow: first),
-                                          at: repLoc, path: "representative", hint: InputMessages.keepOneBallot))
+                diagnostics.append(.error(.duplicateBallot, ReaderMessages.duplicateBallot(repID, unitID, items[item].key, firstRow: first),
+                                          at: repLoc, path: "representative", hint: ReaderMessages.keepOneBallot))
                 continue
             }
             seen[key] = repLoc.cell?.row ?? repLoc.line
-            if representatives[rep].units.contains(unitID) {
-                recusals.append(RecusalViolation(representative: repID, name: representatives[rep].name, unit: unitID, item: items[item].key, score: score, location: repLoc))
+            if let reason = representatives[rep].recusal(from: unitID) {
+                recusals.append(RecusalViolation(representative: repID, name: representatives[rep].name, unit: unitID, item: items[item].key, score: score,
+                                                 location: repLoc, reason: reason))
                 // Without --strict the violation is reported with the run's warnings (SessionWarnings).
                 if strict {
-                    diagnostics.append(.error(.recusal, InputMessages.recusal(repID, representatives[rep].name, unitID, items[item].key),
-                                              at: repLoc, path: "representative", hint: InputMessages.recusalFix))
+                    let m = RosterMessages.strictRecusal(rep: repID, name: representatives[rep].name, unit: unitID, item: items[item].key, reason: reason)
+                    diagnostics.append(.error(.recusal, m.text, at: repLoc, path: "representative", hint: m.hint))
                 }
                 continue
             }
             ballots.append(Ballot(representative: rep, unit: unit, item: item, score: score, location: scoreLoc))
         }
         if ballots.isEmpty && recusals.isEmpty && !items.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
-            diagnostics.append(.error(.noBallots, InputMessages.noBallots(fileName, items.count),
-                                      at: lineStart, hint: InputMessages.addBallots))
+            diagnostics.append(.error(.noBallots, ReaderMessages.noBallots(fileName, items.count),
+                                      at: lineStart, hint: ReaderMessages.addBallots))
         }
         return (BallotBox(items: items, ballots: ballots, recusals: recusals), RepeatedProblems.merged(diagnostics))
     }

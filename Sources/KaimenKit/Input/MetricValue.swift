@@ -45,7 +45,7 @@ public enum MetricValue {
         }
         if missingTokens.contains(text) { return .missing }
         if kind == .flag {
-            return .invalid(message: InputMessages.notYesNo(typed), hint: InputMessages.writeYesNo)
+            return .invalid(message: ReaderMessages.notYesNo(typed), hint: ReaderMessages.writeYesNo)
         }
         var numberText = Substring(text)
         var percent = false
@@ -54,33 +54,33 @@ public enum MetricValue {
             numberText = numberText.dropLast()
         }
         if numberText.contains(",") && !wellGrouped(numberText) {
-            return .invalid(message: InputMessages.notANumber(typed), hint: InputMessages.commaGrouping)
+            return .invalid(message: ReaderMessages.notANumber(typed), hint: ReaderMessages.commaGrouping)
         }
         let cleaned = numberText.replacingOccurrences(of: ",", with: "")
         guard var value = Rational(decimal: cleaned) else {
             let lower = cleaned.lowercased()
             if ["nan", "inf", "-inf", "+inf", "infinity", "-infinity"].contains(lower) {
-                return .invalid(message: InputMessages.notANumber(typed), hint: InputMessages.notAFigure)
+                return .invalid(message: ReaderMessages.notANumber(typed), hint: ReaderMessages.notAFigure)
             }
-            return .invalid(message: InputMessages.notANumber(typed), hint: nil)
+            return .invalid(message: ReaderMessages.notANumber(typed), hint: nil)
         }
         if percent {
             guard kind == .rate || kind == .number else {
-                return .invalid(message: InputMessages.percentForKind(typed, kind), hint: InputMessages.enterFigure)
+                return .invalid(message: ReaderMessages.percentForKind(typed, kind), hint: ReaderMessages.enterFigure)
             }
             value = value.divided(by: Rational(100))!
         }
         switch kind {
         case .count:
-            if value.isNegative { return .invalid(message: InputMessages.negativeCount(typed), hint: nil) }
-            if !value.isInteger { return .invalid(message: InputMessages.fractionalCount(typed), hint: nil) }
+            if value.isNegative { return .invalid(message: ReaderMessages.negativeCount(typed), hint: nil) }
+            if !value.isInteger { return .invalid(message: ReaderMessages.fractionalCount(typed), hint: nil) }
         case .amount:
-            if value.isNegative { return .invalid(message: InputMessages.negativeAmount(typed), hint: nil) }
+            if value.isNegative { return .invalid(message: ReaderMessages.negativeAmount(typed), hint: nil) }
         case .rate:
-            if value.isNegative { return .invalid(message: InputMessages.negativeRate(typed), hint: nil) }
+            if value.isNegative { return .invalid(message: ReaderMessages.negativeRate(typed), hint: nil) }
             if value > .one {
-                return .invalid(message: InputMessages.rateAbove100(typed),
-                                hint: percent ? nil : InputMessages.writeRate)
+                return .invalid(message: ReaderMessages.rateAbove100(typed),
+                                hint: percent ? nil : ReaderMessages.writeRate)
             }
         case .number, .flag:
             break

@@ -26,13 +26,13 @@ enum TypedNumber {
         // `1。5`, `1·5`: a Chinese full stop or middle dot for the decimal point.
         for mark in ["。", "·", "､", "、"] where text.contains(mark) {
             let fixed = text.replacingOccurrences(of: mark, with: ".")
-            if valid(fixed) { return InputMessages.replaceMark(mark, ".", fixed) }
+            if valid(fixed) { return ReaderMessages.replaceMark(mark, ".", fixed) }
         }
         // `90.8 %`, `1 280`: spaces inside the number.
         let blanks: Set<Unicode.Scalar> = [" ", "\t", "\u{3000}", "\u{A0}"]
         if text.unicodeScalars.contains(where: { blanks.contains($0) }) {
             let fixed = String(String.UnicodeScalarView(text.unicodeScalars.filter { !blanks.contains($0) }))
-            if valid(fixed) { return InputMessages.removeSpaces(fixed) }
+            if valid(fixed) { return ReaderMessages.removeSpaces(fixed) }
         }
         // `3.5分`, `128人`, `￥300`: a unit or currency around the number.
         let numeric = Set("0123456789.,%+-")
@@ -42,7 +42,7 @@ enum TypedNumber {
         let core = String(chars[first...last])
         let extra = String(chars[..<first]) + String(chars[(last + 1)...])
         if !extra.isEmpty, !core.isEmpty, valid(core) {
-            return InputMessages.removeSuffix(extra.trimmingSpaces(), core)
+            return ReaderMessages.removeSuffix(extra.trimmingSpaces(), core)
         }
         return nil
     }

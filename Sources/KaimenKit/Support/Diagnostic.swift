@@ -87,7 +87,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         // A CSV cell already names its column; the path would repeat it.
         if let path, !path.isEmpty, path != location?.cell?.header { s += language == .zh ? " [位置 \(path)]" : " [at \(path)]" }
         if let hint = hintText?.text(language), !hint.isEmpty { s += language == .zh ? "；\(hint)" : "; \(hint)" }
-        return s
+        // Whatever a message quotes, no control character reaches a terminal or a log.
+        return Echo.visible(s)
     }
 }
 

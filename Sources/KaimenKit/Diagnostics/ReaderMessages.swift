@@ -1,5 +1,5 @@
-/// The texts of the problems found in units, roster and ballots files, in Chinese and English.
-enum InputMessages {
+/// The texts of the problems found in units, roster and ballots files (their columns and cells), in Chinese and English.
+enum ReaderMessages {
     typealias L = Localized
 
     // MARK: Columns
