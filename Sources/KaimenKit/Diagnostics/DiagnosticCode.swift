@@ -37,6 +37,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case conflictingKeys = "conflicting-keys"
     case unsupportedFormat = "unsupported-format"
     case rulesInvalid = "rules-invalid"
+    case notRulesFile = "not-rules-file"
+    case controlCharacter = "control-character"
 
     // Rules files: extends, override, remove
     case extendsMissing = "extends-missing"
@@ -44,6 +46,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case overrideWithoutExtends = "override-without-extends"
     case overrideUnknownID = "override-unknown-id"
     case removeUnknownID = "remove-unknown-id"
+    case extendsNotRules = "extends-not-rules"
+    case extendsTooDeep = "extends-too-deep"
 
     // Rules files: the criteria as a whole
     case duplicateID = "duplicate-id"
@@ -97,9 +101,28 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case duplicateBallot = "duplicate-ballot"
     case noBallots = "no-ballots"
     case recusal = "recusal"
+    case rosterUnitNearMiss = "roster-unit-near-miss"
+    case rosterOutsideUnit = "roster-outside-unit"
+
+    // The session's schedule (which group hears which unit)
+    case unknownGroup = "unknown-group"
+    case duplicateSchedule = "duplicate-schedule"
+    case noSchedule = "no-schedule"
+    case scheduleIdleGroup = "schedule-idle-group"
+    case scheduleUnheardUnit = "schedule-unheard-unit"
 
     // Scoring
     case vetoUnchecked = "veto-unchecked"
+
+    // Writing the output set (`OutputError.code`)
+    case outputUnsafePath = "output-unsafe-path"
+    case outputDuplicatePath = "output-duplicate-path"
+    case outputIO = "output-io"
+    case outputNotAFolder = "output-not-a-folder"
+    case outputForeignFolder = "output-foreign-folder"
+    case outputContainsInput = "output-contains-input"
+    case outputLocked = "output-locked"
+    case outputProducerFailed = "output-producer-failed"
 
     /// The code as it is printed and matched: `unknown-key`.
     public var code: String { rawValue }

@@ -86,12 +86,16 @@ struct RulesCommandsTests {
 
     @Test("rules diff lists the changes, as text and as JSON")
     func diff() throws {
-        let text = run(["rules", "diff", "valid/small.jsonc", "valid/tuned.jsonc"])
+        let text = run(["rules", "diff", "valid/small.jsonc", "valid/tuned.jsonc", "--lang", "en"])
         #expect(text.code == .success)
         #expect(text.out.hasPrefix("valid/small.jsonc (small 1) → valid/tuned.jsonc (tuned 2)\n"))
         #expect(text.out.contains("- removed          `rights.aid` 法律援助 (area rights, 2 points, count)"))
         #expect(text.out.contains("~ re-weighted      `rights.contracts` 集体合同签订率: points: 3 → 5"))
         #expect(text.out.hasSuffix("Summary: 1 removed, 1 re-weighted, 2 thresholds moved, 6 changed\n"))
+        let zh = run(["rules", "diff", "valid/small.jsonc", "valid/tuned.jsonc"])
+        #expect(zh.out.contains("\n标准\n"))
+        #expect(zh.out.contains("~ 调整分值     `rights.contracts` 集体合同签订率: points: 3 → 5"))
+        #expect(zh.out.hasSuffix("合计：删除 1 处，调整分值 1 处，调整门槛 2 处，修改 6 处\n"))
         let json = run(["rules", "diff", "valid/small.jsonc", "valid/tuned.jsonc", "--format", "json"])
         let node = try JSONCParser.parse(json.out, file: "out.json").get()
         #expect(node["changes"]?.elements?.count == 10)

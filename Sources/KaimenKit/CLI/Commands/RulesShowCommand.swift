@@ -5,7 +5,8 @@ public enum RulesShowCommand: Command {
     public static let usage = "kaimen rules show FILE [--format table|json]"
     public static let discussion = """
         `table` prints areas and their standards aligned for a terminal (Chinese text is two
-        columns wide); `json` prints a complete rules file with `extends` resolved, which
+        columns wide), then the metrics each unit must submit (id, name, kind, unit, what an
+        empty cell means); `json` prints a complete rules file with `extends` resolved, which
         kaimen can load again.
         """
     public static let examples = ["kaimen rules show rules/dongcheng-2019.jsonc",
@@ -23,7 +24,7 @@ public enum RulesShowCommand: Command {
             if case .object(var o) = json { o["$schema"] = .string("./schema.json"); json = .object(o) }
             console.out(json.rendered())
         } else {
-            console.out(RulesTable.render(rules))
+            console.out(RulesTable.render(rules, lang: lang))
         }
         return .success
     }
