@@ -3,7 +3,7 @@ import Foundation
 /// Writes a run's files into an output folder, all or nothing: the summary (`summary.csv` with
 /// every standard's points, `summary.json`) and, given the checked run's rich results, a score
 /// sheet per unit (`sheets/<unit>.csv`, `.json`), and the printable papers: `report.html` (the
-/// summary and a score sheet per unit) and `公示.html` (the public notice; `notice.html` in English). File names made from unit ids are sanitised so
+/// summary and a score sheet per unit), `summary.xlsx` (the workbook) and `公示.html` (the public notice; `notice.html` in English). File names made from unit ids are sanitised so
 /// they never leave the folder.
 public enum OutputFiles {
     /// Above this many units the summary is written as CSV only: its JSON runs to hundreds of
@@ -37,8 +37,11 @@ public enum OutputFiles {
             }
         }
         if let session = sheets, !summaryOnly, session.table.units.count <= papersLimit {
+            if let xlsx = SummaryWorkbook.workbook(report, session: session, lang: lang, namesRepresentatives: namesRepresentatives).bytes() {
+                batch.add(Data(xlsx), at: "summary.xlsx")
+            }
             batch.add(Data(ReportHTML.render(session, lang: lang).utf8), at: "report.html")
-            batch.add(Data(NoticeHTML.render(session, lang: lang, namesRepresentatives: namesRepresentatives).utf8), at: lang == .zh ? "公示.html" : "notice.html")
+            batch.add(Data(NoticeHTML.render(session, lang: lang, namesRepresentatives: namesRepresentatives || session.rules.publishRepresentatives).utf8), at: lang == .zh ? "公示.html" : "notice.html")
         }
         return try batch.commit(into: dir)
     }

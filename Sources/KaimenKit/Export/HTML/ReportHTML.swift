@@ -68,7 +68,7 @@ public enum ReportHTML {
         for row in export.rows {
             t.addRow(row.map { cell in
                 switch cell {
-                case .text(let v): .text(v)
+                case .text(let v), .notApplicable(let v): .text(v)
                 case .number(let v): .number(v)
                 case .empty: .empty
                 }
