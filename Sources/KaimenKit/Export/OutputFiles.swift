@@ -1,6 +1,7 @@
 import Foundation
 
-/// Writes a run's files into an output folder, all or nothing: the summary (`summary.csv` with
+/// Writes a run's files into an output folder as one whole set (``OutputBatch``: the old set or
+/// the new, never a mix, with a `manifest.json` of hashes): the summary (`summary.csv` with
 /// every standard's points, `summary.json`) and, given the checked run's rich results, a score
 /// sheet per unit (`sheets/<unit>.csv`, `.json`), and the printable papers: `report.html` (the
 /// summary and a score sheet per unit), `summary.xlsx` (the workbook) and `公示.html` (the public notice; `notice.html` in English). File names made from unit ids are sanitised so
@@ -15,14 +16,20 @@ public enum OutputFiles {
     public static let papersLimit = 2_000
 
     @discardableResult
-    public static func write(_ session: ScoringSession, to dir: URL, lang: Language = .zh, namesRepresentatives: Bool = false) throws -> [URL] {
-        try write(session.report, sheets: session, to: dir, lang: lang, namesRepresentatives: namesRepresentatives)
+    public static func write(_ session: ScoringSession, to dir: URL, lang: Language = .zh, namesRepresentatives: Bool = false,
+                             options: OutputBatch.CommitOptions = OutputBatch.CommitOptions()) throws -> [URL] {
+        try write(session.report, sheets: session, to: dir, lang: lang, namesRepresentatives: namesRepresentatives, options: options)
     }
 
-    /// - Parameter sheets: the checked session whose results the score sheets show; `nil` writes the summary only.
+    /// - Parameters:
+    ///   - sheets: the checked session whose results the score sheets show; `nil` writes the summary only.
+    ///   - namesRepresentatives: 公示.html and the workbook name the representatives and show their ballots
+    ///     (also when the rules say `publishRepresentatives`).
+    ///   - options: the run's input files for the manifest, `force`, the lock's patience.
     @discardableResult
     public static func write(_ report: ScoreReport, sheets: ScoringSession?, to dir: URL, lang: Language = .zh, threads: Int = 1,
-                             summaryOnly: Bool = false, namesRepresentatives: Bool = false) throws -> [URL] {
+                             summaryOnly: Bool = false, namesRepresentatives: Bool = false,
+                             options: OutputBatch.CommitOptions = OutputBatch.CommitOptions()) throws -> [URL] {
         var batch = OutputBatch()
         let large = report.scores.unitCount > 1000
         batch.add(streaming: { write in try SummaryWriter.csv(report, lang: lang, threads: threads, write: write) }, at: "summary.csv")
@@ -43,6 +50,6 @@ public enum OutputFiles {
             batch.add(Data(ReportHTML.render(session, lang: lang).utf8), at: "report.html")
             batch.add(Data(NoticeHTML.render(session, lang: lang, namesRepresentatives: namesRepresentatives || session.rules.publishRepresentatives).utf8), at: lang == .zh ? "公示.html" : "notice.html")
         }
-        return try batch.commit(into: dir)
+        return try batch.commit(into: dir, options: options)
     }
 }

@@ -73,8 +73,8 @@ struct ExportTests {
         let s = try Self.session(units: "id,name,category,x,late,y\nU1,甲,企业,4,1,5\nU2,乙,企业,3,0,5\n")
         let written = try OutputFiles.write(s, to: scratch.url)
         #expect(written.count == 9)
-        #expect(scratch.allNames() == ["report.html", "sheets", "sheets/U1.csv", "sheets/U1.json", "sheets/U2.csv", "sheets/U2.json", "summary.csv",
-                                       "summary.json", "summary.xlsx", "公示.html"])
+        #expect(scratch.allNames() == ["manifest.json", "report.html", "sheets", "sheets/U1.csv", "sheets/U1.json", "sheets/U2.csv", "sheets/U2.json",
+                                       "summary.csv", "summary.json", "summary.xlsx", "公示.html"])
         let json = try #require(scratch.read("summary.json"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let units = try #require(object["units"] as? [[String: Any]])
