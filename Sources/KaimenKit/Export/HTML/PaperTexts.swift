@@ -71,3 +71,24 @@ enum PaperTexts {
         lang.t("回避：\(count) 名代表为本单位打分 \(items) 项，均未计入", "recusal: \(count) representative(s) scored their own unit on \(items) item(s); none counted")
     }
 }
+
+extension PaperTexts {
+    static let ballotSheetTitle = Localized(zh: "职工代表现场评分表", en: "Representative's ballot sheet")
+    static let recused = Localized(zh: "回避", en: "Recused")
+    static let recusedNote = Localized(zh: "本人所在单位（或申报回避），不参与评分，请勿填写。", en: "The representative's own unit (or a declared conflict): not to be scored.")
+    static let ownTotal = Localized(zh: "合计（请自行加总，供核对）", en: "Total (add up yourself, as a check)")
+    static let repSignature = Localized(zh: "评分代表签字", en: "Representative's signature")
+    static let instructions = Localized(zh: "请在方框内填写分数，不得超过该项满分；涂改处请签名确认。", en: "Write each score in its box, at most the item's maximum; initial any correction.")
+    static let noBallotStandards = Localized(zh: "这些细则没有代表评分的标准（method 为 ballot），无需打印评分表",
+                                             en: "these rules have no ballot standards (method `ballot`): there are no ballot sheets to print")
+    static let noBallotStandardsHint = Localized(zh: "检查 --rules 是否指向本次会议的细则", en: "check that --rules names this session's rules")
+    static let checkPath = Localized(zh: "检查路径是否正确", en: "check the path")
+    static func cannotRead(_ path: String) -> Localized { Localized(zh: "无法读取 `\(path)`", en: "cannot read `\(path)`") }
+
+    /// `可填 0、0.5、1 … 4 分` with a step; `0–4 分` without.
+    static func allowed(max: Rational, step: Rational?, _ lang: Language) -> String {
+        let m = max.plainText()
+        guard let step, !step.isZero else { return lang.t("0–\(m) 分", "0–\(m)") }
+        return lang.t("0–\(m) 分，每档 \(step.plainText()) 分", "0–\(m) in steps of \(step.plainText())")
+    }
+}
