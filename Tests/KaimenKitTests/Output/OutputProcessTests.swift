@@ -86,7 +86,7 @@ struct OutputProcessTests {
             #expect(code == .success)
             sets.append(OutputSnapshot(out))
         }
-        #expect(sets[0] != sets[1] && sets[0].files.count == 2 * units + 2)
+        #expect(sets[0] != sets[1] && sets[0].files.count == 2 * units + 2 + 3)  // + report.html, 公示.html, summary.xlsx
         return (a, b, sets[0], sets[1])
     }
 
