@@ -35,10 +35,15 @@ public enum SummaryExport {
             .init(header: lang.t("扣分", "Deducted"), key: "deducted", alignRight: true),
             .init(header: lang.t("说明", "Notes"), key: "notes", alignRight: false),
         ]
+        var subheaders: [String]?
         if standardColumns {
+            // Ids in the header (stable, for scripts), names in a second row (for people).
             columns += rules.standards.map { .init(header: $0.id, key: "standard." + $0.id, alignRight: true) }
+            columns.append(.init(header: lang.t("提示", "Hints"), key: "hints", alignRight: false))
+            subheaders = Self.subheaders(rules, fixedColumns: columns.count - rules.standards.count - 1)
         }
         let notes = Notes(report, lang: lang)
+        let hints = standardColumns && withRows ? SummaryHints(report, lang: lang) : nil
         let p = scores.precision
         func fixed(_ v: Int64) -> ExportCell { .number(Rational.formatScaled(v, places: p)) }
         var rows: [[ExportCell]] = []
@@ -51,10 +56,17 @@ public enum SummaryExport {
             row += [fixed(scores.bonus[u]), fixed(scores.deducted[u]), notes.text(u).map { .text($0) } ?? .empty]
             if standardColumns {
                 row += (0..<scores.standardCount).map { fixed(scores.standards[u * scores.standardCount + $0]) }
+                row.append(hints?.text(u).map { .text($0) } ?? .empty)
             }
             rows.append(row)
         }
-        return ExportTable(columns: columns, rows: rows)
+        return ExportTable(columns: columns, rows: rows, subheaders: subheaders)
+    }
+
+    /// The second header row: empty over the fixed columns, each standard's name under its id,
+    /// empty over 提示.
+    static func subheaders(_ rules: Rules, fixedColumns: Int) -> [String] {
+        Array(repeating: "", count: fixedColumns) + rules.standards.map(\.name) + [""]
     }
 
     /// The notes column: vetoes, quota moves, and how ties were placed.
