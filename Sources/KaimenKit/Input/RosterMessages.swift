@@ -31,9 +31,9 @@ enum RosterMessages {
 
     /// `recusal` under `--strict`: a ballot for a unit the representative must not score.
     static func strictRecusal(rep: String, name: String, unit: String, item: String, reason: RecusalViolation.Reason) -> Diagnostic.Parts {
-        let (zh, en) = reason == .ownUnit ? ("本单位", "their own unit") : ("申报回避的单位", "a unit they declared a conflict with,")
+        let (zh, en) = reason == .ownUnit ? ("本人所在单位", "their own unit") : ("申报回避的单位", "a unit they declared a conflict with,")
         return Diagnostic.Parts(
-            text: Localized(zh: "代表 `\(rep)`（\(name)）为\(zh) `\(unit)` 的 `\(item)` 打了分（回避）",
+            text: Localized(zh: "`\(rep)`（\(name)）在 `\(item)` 上给\(zh) `\(unit)` 打了分（应回避）",
                             en: "`\(rep)` (\(name)) scored \(en) `\(unit)` on `\(item)` (回避)"),
             hint: Localized(zh: "删去这张票，或不加 --strict 运行以将其搁置不计", en: "remove the ballot, or run without --strict to set it aside"))
     }

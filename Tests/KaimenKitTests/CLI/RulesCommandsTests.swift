@@ -45,7 +45,7 @@ struct RulesCommandsTests {
         let zhErrors = zh.err.split(separator: "\n").filter { $0.contains(": 错误：") }
         #expect(zhErrors.count == 9)
         #expect(zhErrors.first == "broken/many-problems.jsonc:12:80: 错误：`version` 必须是双引号里的文字，不能是数字 [位置 version]")
-        #expect(zh.err.hasSuffix("broken/many-problems.jsonc：9 个错误\n"))
+        #expect(zh.err.contains("broken/many-problems.jsonc：9 个错误\n"))  // then valid/small.jsonc's quota warning
     }
 
     @Test("rules show prints a table whose columns line up by display width")

@@ -62,7 +62,7 @@ struct RecusalTests {
     func strict(entry: String) {
         let problems = Self.session(Self.roster(entry), strict: true).failures()
         #expect(problems.map(\.code) == ["recusal"])
-        #expect(problems.first?.text.zh.contains("本单位 `J04`") == true)
+        #expect(problems.first?.text.zh.contains("给本人所在单位 `J04` 打了分") == true)
         #expect(problems.first?.location?.line == 2)
     }
 
