@@ -106,12 +106,6 @@ enum ReaderMessages {
     static func duplicateRep(_ id: String, firstRow: Int) -> L {
         L(zh: "代表编号 `\(id)` 用了两次；第一次在第 \(firstRow) 行", en: "representative id `\(id)` is used twice; first at row \(firstRow)")
     }
-    static func repUnitNotAssessed(_ id: String, _ unit: String) -> L {
-        L(zh: "代表 `\(id)` 所在单位 `\(unit)` 不是被考核单位", en: "representative `\(id)` belongs to `\(unit)`, which is not an assessed unit")
-    }
-    static func recusalWouldBeMissed(_ suggestion: L) -> L {
-        L(zh: suggestion.zh + "（如果是，回避就会漏掉）", en: suggestion.en + " (if so, recusal would be missed)")
-    }
     static func noRepresentatives(_ file: String) -> L { L(zh: "`\(file)` 里没有代表", en: "`\(file)` lists no representatives") }
 
     // MARK: Ballots
@@ -172,9 +166,4 @@ enum ReaderMessages {
     }
     static let addBallots = L(zh: "填入代表的打分（每位代表、每个单位、每条标准一行）",
                               en: "add the representatives' scores (one row per representative, unit and standard)")
-
-    /// `(also in 7 more cells: rows 3–9)`: the same problem repeated along a wide row.
-    static func alsoIn(_ n: Int) -> L {
-        L(zh: "同一问题另有 \(n) 个单元格", en: "the same in \(n) more cell\(n == 1 ? "" : "s")")
-    }
 }
