@@ -135,19 +135,21 @@ enum ReaderMessages {
     static func unknownBallotStandard(_ id: String) -> L {
         L(zh: "选票打分的 `\(id)` 不是这套规则中由代表打分的标准", en: "ballot for `\(id)`, which is not a ballot standard of these rules")
     }
-    static func noScore(_ rep: String, _ unit: String) -> L {
-        L(zh: "`\(rep)` 给 `\(unit)` 的选票没有分数", en: "ballot by `\(rep)` for `\(unit)` has no score")
+    static func noScore(_ rep: String, _ unit: String, _ item: String) -> L {
+        L(zh: "`\(rep)` 给 `\(unit)` 在 `\(item)` 上的选票没有分数", en: "ballot by `\(rep)` for `\(unit)` on `\(item)` has no score")
     }
-    static func scoreNotNumber(_ text: String, _ rep: String, _ unit: String) -> L {
-        L(zh: "`\(rep)` 给 `\(unit)` 的分数 `\(text)` 不是数字", en: "score `\(text)` (by `\(rep)` for `\(unit)`) is not a number")
+    static func scoreNotNumber(_ text: String, _ rep: String, _ unit: String, _ item: String) -> L {
+        L(zh: "`\(rep)` 给 `\(unit)` 在 `\(item)` 上的分数 `\(text)` 不是数字",
+          en: "score `\(text)` (by `\(rep)` for `\(unit)` on `\(item)`) is not a number")
     }
     static func scoreOutOfRange(_ text: String, _ rep: String, _ unit: String, _ item: String, _ max: String) -> L {
         L(zh: "`\(rep)` 给 `\(unit)` 在 `\(item)` 上的分数 \(text) 不在 0–\(max) 之间",
           en: "score \(text) by `\(rep)` for `\(unit)` on `\(item)` is outside 0–\(max)")
     }
     static func standardWorth(_ max: String) -> L { L(zh: "这条标准满分 \(max) 分", en: "the standard is worth \(max) points") }
-    static func scoreStep(_ text: String, _ rep: String, _ unit: String, _ step: String) -> L {
-        L(zh: "`\(rep)` 给 `\(unit)` 的分数 \(text) 不是 \(step) 的整数倍", en: "score \(text) by `\(rep)` for `\(unit)` is not a multiple of \(step)")
+    static func scoreStep(_ text: String, _ rep: String, _ unit: String, _ item: String, _ step: String) -> L {
+        L(zh: "`\(rep)` 给 `\(unit)` 在 `\(item)` 上的分数 \(text) 不是 \(step) 的整数倍",
+          en: "score \(text) by `\(rep)` for `\(unit)` on `\(item)` is not a multiple of \(step)")
     }
     static func stepAllowed(_ step: String) -> L { L(zh: "规则规定分数以 \(step) 为单位", en: "the rules allow scores in steps of \(step)") }
     static func duplicateBallot(_ rep: String, _ unit: String, _ item: String, firstRow: Int) -> L {
