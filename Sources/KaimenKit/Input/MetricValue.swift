@@ -12,6 +12,8 @@ public enum MetricValue {
         case missing
         /// Not acceptable; the message says why and what would fix it.
         case invalid(message: Localized, hint: Localized?)
+        /// A number beyond what kaimen holds exactly (`NumberLimits`).
+        case beyondLimits(NumberLimits.Problem)
     }
 
     static let yes: Set<String> = ["1", "是", "有", "true", "TRUE", "True", "yes", "YES", "Yes", "y", "Y", "✓", "√"]
@@ -58,12 +60,14 @@ public enum MetricValue {
         }
         let cleaned = numberText.replacingOccurrences(of: ",", with: "")
         guard var value = Rational(decimal: cleaned) else {
+            if let problem = NumberLimits.check(unreadable: Substring(cleaned)) { return .beyondLimits(problem) }
             let lower = cleaned.lowercased()
             if ["nan", "inf", "-inf", "+inf", "infinity", "-infinity"].contains(lower) {
                 return .invalid(message: ReaderMessages.notANumber(typed), hint: ReaderMessages.notAFigure)
             }
             return .invalid(message: ReaderMessages.notANumber(typed), hint: nil)
         }
+        if let problem = NumberLimits.check(value) { return .beyondLimits(problem) }
         if percent {
             guard kind == .rate || kind == .number else {
                 return .invalid(message: ReaderMessages.percentForKind(typed, kind), hint: ReaderMessages.enterFigure)

@@ -57,6 +57,14 @@ public struct UnitsReader {
                     diagnostics.append(.error(.invalidMetric, ReaderMessages.invalidMetric(row.id, metric.name, metric.id, message),
                                               at: loc, path: metric.id, hint: hint))
                     value = nil
+                case .beyondLimits(let problem):
+                    let text = (row.cells[m] ?? "").trimmingSpaces()
+                    let m = NumberLimits.message(problem, text: text)
+                    diagnostics.append(.error("number-beyond-limits",
+                                              Localized(zh: "单位 `\(row.id)` 的\(metric.name)（`\(metric.id)`）：\(m.zh)",
+                                                        en: "unit `\(row.id)`, \(metric.name) (`\(metric.id)`): \(m.en)"),
+                                              at: loc, path: metric.id, hint: NumberLimits.hint(problem)))
+                    value = nil
                 case .missing:
                     switch metric.missing {
                     case .error:

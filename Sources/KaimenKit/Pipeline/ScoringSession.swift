@@ -66,6 +66,7 @@ public struct ScoringSession: Sendable {
             let r = UnitsReader(rules: rules).read(data, fileName: inputs.units)
             table = r.table
             diagnostics.append(contentsOf: r.diagnostics)
+            if let t = r.table { diagnostics.append(contentsOf: QuotaCheck.sessionWarnings(rules, units: t.units.count)) }
         }
         lap("read metrics")
         var reps: [Representative]?

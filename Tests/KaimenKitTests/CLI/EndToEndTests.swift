@@ -68,6 +68,9 @@ struct EndToEndTests {
             let sheet = try Data(contentsOf: dir.appendingPathComponent("sheets/\(unit).csv"))
             try check(String(decoding: sheet.dropFirst(3), as: UTF8.self), golden: "xicheng-2014/out/sheets/\(unit).csv")
         }
+        for page in ["report.html", "公示.html"] {
+            try check(String(decoding: try Data(contentsOf: dir.appendingPathComponent(page)), as: UTF8.self), golden: "xicheng-2014/out/\(page)")
+        }
     }
 
     @Test("explain, in Chinese and in English", arguments: [("X06", "zh"), ("X07", "zh"), ("X08", "en"), ("X01", "en")])

@@ -36,6 +36,7 @@ public enum ScoreCommand: Command {
         .option("--threads", "N", "Threads for the bulk engine (default: the cores)."),
         .flag("--sheets", "Write score sheets even for more than 10 000 units."),
         .flag("--summary-only", "With --out, write summary.csv only."),
+        .flag("--publish-representatives", "With --out, name the representatives and show their ballots in 公示.html and summary.xlsx (default: anonymous)."),
         .flag("--force", "With --out, replace a non-empty folder that has no manifest.json (everything in it is removed)."),
         .flag("--strict", "Treat a ballot for the representative's own unit, or a veto that cannot be checked, as an error."),
         .flag("--quiet", "Print no warnings."),
@@ -123,7 +124,8 @@ public enum ScoreCommand: Command {
                 let inputFiles = [inputs.rules] + report.rules.sourceFiles.dropFirst() + [inputs.units, inputs.roster, inputs.ballots]
                 let options = OutputOptions.commitOptions(args, console: console, inputs: inputFiles)
                 let files = try OutputFiles.write(report, sheets: (n <= sheetLimit || args.has("--sheets")) ? sheets : nil, to: dir,
-                                                  lang: lang, threads: threads, summaryOnly: args.has("--summary-only"), options: options)
+                                                  lang: lang, threads: threads, summaryOnly: args.has("--summary-only"),
+                                                  namesRepresentatives: args.has("--publish-representatives"), options: options)
                 if !args.has("--quiet") {
                     console.errLine(lang.t("已写入 \(files.count) 个文件到 \(out)", "wrote \(files.count) files to \(out)"))
                     if n > OutputFiles.jsonLimit && !args.has("--summary-only") {

@@ -7,7 +7,7 @@ struct RulesDecoder {
 
     static let topLevelKeys = ["$schema", "format", "id", "title", "issuer", "version", "effective", "locale",
                                "extends", "metrics", "areas", "standards", "grades", "bonusCap", "bonuses",
-                               "deductions", "vetoes", "ranking", "ballots", "notAssessable", "remove", "override"]
+                               "deductions", "vetoes", "ranking", "ballots", "notAssessable", "publishRepresentatives", "remove", "override"]
     static let metricKeys = ["id", "name", "kind", "unit", "missing"]
     static let areaKeys = ["id", "name", "points", "order", "capped"]
     static let standardCommonKeys = ["id", "area", "name", "criteria", "points", "method", "precondition", "notAssessable"]
@@ -90,13 +90,15 @@ struct RulesDecoder {
         let ranking = top.object("ranking", what: RulesMessages.quoted("ranking")).map(decodeRanking) ?? .default
         let ballots = top.object("ballots", what: RulesMessages.ballotPolicy).map(decodeBallotPolicy) ?? .default
         let notAssessable = top.value("notAssessable").flatMap { decodeNotAssessable($0, path: "notAssessable", allowPoints: false) } ?? .zero
+        let publishRepresentatives = top.bool("publishRepresentatives") ?? false
 
         // Missing metadata was reported; the rest is still validated so one run finds everything.
         // (Rules with errors are never returned from the loader.)
         let placeholder = RulesMetadata(id: "", title: "", issuer: "", version: "", effectiveFrom: "", effectiveTo: nil, locale: "zh-CN")
         return Rules(metadata: metadata ?? placeholder, metrics: metrics, areas: areas, standards: standards, grades: grades,
                      bonusCap: bonusCap, bonuses: bonuses, deductions: deductions, vetoes: vetoes,
-                     ranking: ranking, ballots: ballots, notAssessable: notAssessable, sourceFiles: sourceFiles)
+                     ranking: ranking, ballots: ballots, notAssessable: notAssessable, publishRepresentatives: publishRepresentatives,
+                     sourceFiles: sourceFiles)
     }
 
     // MARK: Sections
