@@ -67,9 +67,6 @@ enum ReaderMessages {
     static func negativeRate(_ text: String) -> L { L(zh: "比率不能为负（`\(text)`）", en: "a rate cannot be negative (`\(text)`)") }
     static func rateAbove100(_ text: String) -> L { L(zh: "比率 `\(text)` 超过了 100%", en: "the rate `\(text)` is above 100%") }
     static let writeRate = L(zh: "比率写成小数（0.875）或百分数（87.5%）", en: "write rates as fractions (0.875) or percentages (87.5%)")
-    static func tooLarge(_ text: String) -> L {
-        L(zh: "`\(text)` 超出了 kaimen 能精确保存的范围", en: "`\(text)` is larger than kaimen can hold exactly")
-    }
 
     /// 人数 / count, 金额 / amount, …
     static func kindName(_ kind: MetricDefinition.Kind) -> L {
