@@ -63,7 +63,7 @@ public enum ReportHTML {
         let columns = export.columns.map { c -> HTMLTableBuilder.Column in
             var header = c.header
             if let max = areaMax[c.key] { header += lang.t("（\(max)）", " (\(max))") }
-            return .init(header, numeric: c.alignRight, width: c.key == "name" ? "40mm" : nil, nowrap: short.contains(c.key))
+            return .init(header, numeric: c.alignRight, width: c.key == "name" ? "40mm" : c.key == "notes" ? "34mm" : nil, nowrap: short.contains(c.key))
         }
         var t = HTMLTableBuilder(columns: columns)
         for row in export.rows {
