@@ -38,9 +38,18 @@ public enum OutputFiles {
         }
         if let session = sheets, !summaryOnly {
             let names = SafePath.uniqueFileNames(for: session.table.units.map(\.id))
-            for (u, name) in names.enumerated() {
-                batch.add(Data(ScoreSheetExport.table(session, unit: u, lang: lang).csv()), at: "sheets/\(name).csv")
-                batch.add(Data(ScoreSheetExport.json(session, unit: u, lang: lang).rendered().utf8), at: "sheets/\(name).json")
+            // The sheets are most of the work of a small run's --out: made on all the threads.
+            let count = names.count
+            let chunks = max(1, min(threads, count / 16))
+            let sheets = Parallel.map(chunks) { c in
+                (count * c / chunks ..< count * (c + 1) / chunks).map { u in
+                    (csv: Data(ScoreSheetExport.table(session, unit: u, lang: lang).csv()),
+                     json: Data(ScoreSheetExport.json(session, unit: u, lang: lang).rendered().utf8))
+                }
+            }.joined()
+            for (name, sheet) in zip(names, sheets) {
+                batch.add(sheet.csv, at: "sheets/\(name).csv")
+                batch.add(sheet.json, at: "sheets/\(name).json")
             }
         }
         if let session = sheets, !summaryOnly, session.table.units.count <= papersLimit {

@@ -75,6 +75,8 @@ public enum SummaryExport {
         let lang: Language
         let vetoes: [Int: [Int]]
         let unchecked: [Int: [Int]]
+        /// The recusals of each unit, by unit id.
+        let recusals: [String: [RecusalViolation]]
         /// Each tie-break's name, made once: a million tied units each need one.
         let tieNames: [String]
         let zh: Bool
@@ -90,6 +92,7 @@ public enum SummaryExport {
             zh = lang == .zh
             vetoes = Dictionary(grouping: report.scores.vetoes, by: { Int($0.unit) }).mapValues { $0.map { Int($0.item) } }
             unchecked = Dictionary(grouping: report.scores.vetoesUnchecked, by: { Int($0.unit) }).mapValues { $0.map { Int($0.item) } }
+            recusals = RecusalExport.byUnit(report.recusals)
             tieNames = report.rules.ranking.tieBreak.map { RulesTable.tieBreakText($0, rules: report.rules, lang: lang, withOrder: false) }
             tieNameBytes = tieNames.map { Array($0.utf8) }
             isMetric = report.rules.ranking.tieBreak.map { if case .metric = $0.key { true } else { false } }
@@ -106,6 +109,7 @@ public enum SummaryExport {
             var out = (0..<s.unitCount).map { s.grade[$0] != s.gradeByTotal[$0] }
             for u in vetoes.keys { out[u] = true }
             for u in unchecked.keys { out[u] = true }
+            if !recusals.isEmpty { for u in out.indices where recusals[report.units.ids[u]] != nil { out[u] = true } }
             return out
         }
 
@@ -167,7 +171,9 @@ public enum SummaryExport {
             return TieValueText.pair(v, other, isMetric: isMetric, precision: report.scores.precision).0
         }
 
-        func text(_ u: Int) -> String? {
+        /// - Parameter withRecusals: include the recusal notes, which name representatives; the
+        ///   public notice leaves them out (its representatives stay anonymous).
+        func text(_ u: Int, withRecusals: Bool = true) -> String? {
             let rules = report.rules
             let ids = report.units.ids
             var parts: [String] = []
@@ -190,6 +196,7 @@ public enum SummaryExport {
                 }
             }
             if let list = vetoes[u] { for v in list { parts.append(lang.t("一票否决：", "veto: ") + rules.vetoes[v].name) } }
+            if withRecusals, let list = recusals[ids[u]] { parts += RecusalExport.notes(list, lang: lang) }
             if let list = unchecked[u] {
                 for v in list {
                     parts.append(lang.t("一票否决项「\(rules.vetoes[v].name)」缺少数据，未能检查", "veto \(rules.vetoes[v].name) not checked: data missing"))
@@ -214,6 +221,7 @@ public enum SummaryExport {
         return .object([
             "rules": rulesJSON(report),
             "precision": .num(p),
+            "recusals": RecusalExport.json(report.recusals),
             "units": .array(units),
             "warnings": .array(SessionWarnings.collect(report, lang: lang).map { .string($0) }),
         ])

@@ -205,7 +205,9 @@ public enum SummaryWriter {
             }
             return text
         }
-        var out = "{\n  \"precision\": \(report.scores.precision),\n  \"rules\": "
+        var out = "{\n  \"precision\": \(report.scores.precision),\n  \"recusals\": "
+        RecusalExport.json(report.recusals).write(into: &out, indent: 1)
+        out += ",\n  \"rules\": "
         SummaryExport.rulesJSON(report).write(into: &out, indent: 1)
         out += ",\n  \"units\": " + (order.isEmpty ? "[]" : "[\n")
         var bytes = Array(out.utf8)
