@@ -50,6 +50,8 @@ public enum RulesCheckCommand: Command {
         if !rules.vetoes.isEmpty { extras.append(n(rules.vetoes.count, "veto", "vetoes")) }
         if !extras.isEmpty { s += "; " + extras.joined(separator: ", ") }
         s += "; methods: " + rules.methodsUsed.joined(separator: ", ")
+        let own = rules.tests.filter { $0.isOwn(in: rules) }.count, inherited = rules.tests.count - own
+        s += "; " + n(own, "test") + (inherited > 0 ? " (+\(inherited) inherited)" : "")
         if rules.sourceFiles.count > 1 { s += "; extends " + rules.sourceFiles.dropFirst().map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " → ") }
         return s
     }
