@@ -39,7 +39,8 @@ public struct Sensitivity: Sendable {
     /// more than `fragilePercent`% of them.
     public static func run(_ session: ScoringSession, count: Int, seed: UInt64, variation: Scenario.Variation,
                            fragilePercent: Int = 10) -> Sensitivity {
-        let base = session.plan, rules = session.rules, table = session.table, box = session.ballots
+        let rules = session.rules, box = session.ballots
+        let (base, table) = FrozenStandards.freeze(session)
         let scenarios = Scenario.draw(count, seed: seed, variation: variation, areaMax: areaMax(base),
                                       representatives: session.representatives.count)
         // One plan per aggregation, compiled once.
@@ -69,7 +70,7 @@ public struct Sensitivity: Sendable {
             }
             func percentile(_ p: Int) -> Int { ranks.isEmpty ? actual.rank : ranks[max(0, (p * n + 99) / 100 - 1)] }
             func fragile(_ changes: Int) -> Bool { changes * 100 > fragilePercent * n }
-            let unit = table.units[u]
+            let unit = session.table.units[u]
             units.append(UnitRange(unit: unit.id, name: unit.name, category: unit.category, actualRank: actual.rank, actualGrade: actual.grade,
                                    rankLow: percentile(5), rankHigh: percentile(95), rankBest: ranks.first ?? actual.rank,
                                    rankWorst: ranks.last ?? actual.rank, gradeCounts: counts, gradeChanges: gradeChanges,
