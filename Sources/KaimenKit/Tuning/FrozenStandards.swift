@@ -31,9 +31,14 @@ enum FrozenStandards {
             s.method = .count(Count(metric: id, perUnit: .one))
             s.precondition = nil
         }
-        for i in rules.standards.indices { freeze(&rules.standards[i]) { $0.standards[i] } }
-        for i in rules.bonuses.indices { freeze(&rules.bonuses[i]) { $0.bonuses[i] } }
-        for i in rules.deductions.indices { freeze(&rules.deductions[i]) { $0.deductions[i] } }
+        // Each list is changed on a copy: `freeze` also appends to `rules.metrics`.
+        var standards = rules.standards, bonuses = rules.bonuses, deductions = rules.deductions
+        for i in standards.indices { freeze(&standards[i]) { $0.standards[i] } }
+        for i in bonuses.indices { freeze(&bonuses[i]) { $0.bonuses[i] } }
+        for i in deductions.indices { freeze(&deductions[i]) { $0.deductions[i] } }
+        rules.standards = standards
+        rules.bonuses = bonuses
+        rules.deductions = deductions
         guard case .success(let plan) = ScoringPlan.compile(rules) else { return (session.plan, session.table) }
         return (plan, table)
     }
