@@ -106,12 +106,12 @@ struct SensitivityTests {
     @Test("the command prints rank ranges for the Xicheng sample, and an HTML page with the chart")
     func command() throws {
         let args = ["sensitivity", "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
-                    "--roster", "samples/xicheng-2014/roster.csv", "--ballots", "samples/xicheng-2014/ballots.csv", "--scenarios", "100"]
+                    "--roster", "samples/xicheng-2014/roster.csv", "--ballots", "samples/xicheng-2014/ballots.csv", "--scenarios", "40"]
         let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
         #expect(CLI.run(args, console: console) == .success, "\(console.stderr)")
         #expect(console.stdout.contains("排名区间(5%–95%)"))
         for id in ["X01", "X05", "X09"] { #expect(console.stdout.contains("\n\(id) ")) }
-        #expect(console.stdout.contains("100 个情景（种子 1）"))
+        #expect(console.stdout.contains("40 个情景（种子 1）"))
         let again = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
         _ = CLI.run(args, console: again)
         #expect(again.stdout == console.stdout)
