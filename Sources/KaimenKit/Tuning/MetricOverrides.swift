@@ -63,6 +63,8 @@ public struct MetricOverrides: Sendable, Equatable {
             case .invalid(let message, let hint): problems.append(TuningMessages.setInvalidValue(e.text, message: message, hint: hint))
             }
         }
+        // A what-if value must still make sense beside the others (a numerator above its denominator).
+        if problems.isEmpty && !entries.isEmpty { UnitsReader(rules: rules).checkRatios(table, diagnostics: &problems) }
         return problems
     }
 }

@@ -66,6 +66,10 @@ struct CompareCommandTests {
         let value = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--set", "X05.members=many"] + Self.sample)
         #expect(value.code == .failure)
         #expect(value.err.contains("`--set X05.members=many`"))
+        // X05 has 1184 workers: 19000 members would put the membership ratio above 100%.
+        let ratio = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--set", "X05.members=19000", "--lang", "en"] + Self.sample)
+        #expect(ratio.code == .failure)
+        #expect(ratio.err.contains("is larger than 职工总数 (1184)"))
         let shape = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--set", "members=1"] + Self.sample)
         #expect(shape.code == .usage)
     }
