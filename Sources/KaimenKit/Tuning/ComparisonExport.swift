@@ -95,4 +95,29 @@ public enum ComparisonExport {
             "set": .array(overrides.entries.map { .string($0.text) }),
         ])
     }
+
+    /// A printable page: the summary, then the table (landscape: it is wide).
+    public static func html(_ c: Comparison, lang: Language = .zh) -> String {
+        let title = lang.t("考核细则调整影响比较", "What the tuned rules would change")
+        var doc = HTMLDocument(title: title, lang: lang)
+        doc.append(HTMLText(markup: "<section class=\"page landscape\">"))
+        doc.append(HTMLText(markup: "<h1>") + HTMLText(title) + HTMLText(markup: "</h1>"))
+        doc.append(HTMLText(markup: "<p class=\"subtitle\">") + HTMLText("\(c.old.title) → \(c.new.title)") + HTMLText(markup: "</p>"))
+        for line in summary(c, lang: lang) { doc.append(HTMLText(markup: "<p>") + HTMLText(line) + HTMLText(markup: "</p>")) }
+        let t = table(c, lang: lang)
+        var builder = HTMLTableBuilder(columns: t.columns.map { .init($0.header, numeric: $0.alignRight) }, tableClass: "grid")
+        for (row, move) in zip(t.rows, c.moves) {
+            builder.addRow(row.map { cell -> HTMLTableBuilder.Cell in
+                switch cell {
+                case .text(let v): .text(v)
+                case .number(let v): .number(v)
+                case .empty: .empty
+                }
+            }, rowClass: move.gradeChanged ? "changed" : nil)
+        }
+        doc.append(builder.rendered())
+        doc.append(HTMLText(markup: "</section>"))
+        doc.extraCSS = "tr.changed td { font-weight: 600; background: #eee; }\n"
+        return doc.rendered()
+    }
 }

@@ -40,6 +40,10 @@ struct CompareCommandTests {
         #expect(table.code == .success)
         for id in ["X01", "X02", "X03", "X04", "X05", "X06", "X07", "X08", "X09"] { #expect(table.out.contains("\n\(id) ")) }
         #expect(table.out.contains("等次变化："))
+        let html = run(Self.both + ["--assume-missing", "zero", "--format", "html"])
+        #expect(html.code == .success)
+        #expect(html.out.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.out.components(separatedBy: "<tr").count == 1 + 1 + 9)  // header row and 9 units
     }
 
     @Test("--set with one rules file shows what the what-if value alone changes")

@@ -4,7 +4,7 @@ import Foundation
 public enum CompareCommand: Command {
     public static let path = ["compare"]
     public static let abstract = "Score the same units under two rules files and show who moves."
-    public static let usage = "kaimen compare --rules OLD --rules NEW --units FILE --roster FILE --ballots FILE [--assume-missing notAssessable|zero] [--set UNIT.METRIC=VALUE]… [--format table|csv|json|markdown]"
+    public static let usage = "kaimen compare --rules OLD --rules NEW --units FILE --roster FILE --ballots FILE [--assume-missing notAssessable|zero] [--set UNIT.METRIC=VALUE]… [--format table|csv|json|markdown|html]"
     public static let discussion = """
         Scores the same units, roster and ballots under OLD and under NEW, and prints for every
         unit its total, grade, rank and category rank under each, the change, and the three
@@ -28,7 +28,7 @@ public enum CompareCommand: Command {
         .option("--ballots", "FILE", "The ballots (.csv, long or wide)."),
         .option("--assume-missing", "HOW", "Score metrics NEW needs and the data lacks as not assessable, or as zero.", choices: ["notAssessable", "zero"]),
         .repeated("--set", "UNIT.METRIC=VALUE", "Change a metric for the NEW run (repeatable)."),
-        .option("--format", "FORMAT", "How to print the comparison.", choices: ["table", "csv", "json", "markdown"], default: "table"),
+        .option("--format", "FORMAT", "How to print the comparison.", choices: ["table", "csv", "json", "markdown", "html"], default: "table"),
         .option("--lang", "LANG", "Language of headings and notes.", choices: ["zh", "en"], default: "zh"),
         .flag("--strict", "Recusal violations are errors, as in `kaimen score --strict`."),
     ]
@@ -100,6 +100,7 @@ public enum CompareCommand: Command {
         switch args.value("--format") {
         case "csv": console.out(String(decoding: table.csv().dropFirst(3), as: UTF8.self))
         case "json": console.out(ComparisonExport.json(comparison, assumption: assumption, gaps: allGaps, overrides: overrides, lang: lang).rendered())
+        case "html": console.out(ComparisonExport.html(comparison, lang: lang))
         case "markdown":
             console.out(table.markdown())
             console.out("\n" + ComparisonExport.summary(comparison, lang: lang).map { "- \($0)\n" }.joined())
