@@ -68,7 +68,7 @@ public struct ScoringSession: Sendable {
         diagnostics.append(contentsOf: warnings)
         func read(_ path: String) -> Data? {
             do { return try readFile(path) } catch {
-                diagnostics.append(.error("file-not-found", "cannot read `\(path)`", at: nil, hint: "check the path"))
+                diagnostics.append(.error(.fileNotFound, CSVMessages.cannotRead(path), at: nil, hint: CSVMessages.checkPath))
                 return nil
             }
         }
@@ -77,6 +77,7 @@ public struct ScoringSession: Sendable {
             let r = UnitsReader(rules: rules).read(data, fileName: inputs.units)
             table = r.table
             diagnostics.append(contentsOf: r.diagnostics)
+            if let t = r.table { diagnostics.append(contentsOf: QuotaCheck.sessionWarnings(rules, units: t.units.count)) }
             if let adjust, table != nil, !diagnostics.hasErrors { diagnostics.append(contentsOf: adjust(&table!)) }
         }
         lap("read metrics")
@@ -107,8 +108,8 @@ public struct ScoringSession: Sendable {
             let unchecked = results.flatMap { r in r.vetoesUnchecked.map { (r.unit, $0) } }
             if !unchecked.isEmpty {
                 throw DiagnosticsError(unchecked.map { u, v in
-                    .error("veto-unchecked", "unit `\(table.units[u].id)`: veto `\(rules.vetoes[v].id)` (\(rules.vetoes[v].when.text)) cannot be checked: a metric it reads is missing",
-                           at: table.units[u].location, path: rules.vetoes[v].id, hint: "fill in the metric, or run without --strict to score the unit without the veto")
+                    .error(.vetoUnchecked, CSVMessages.vetoUnchecked(table.units[u].id, rules.vetoes[v].id, rules.vetoes[v].when.text),
+                           at: table.units[u].location, path: rules.vetoes[v].id, hint: CSVMessages.fillOrNotStrict)
                 })
             }
         }

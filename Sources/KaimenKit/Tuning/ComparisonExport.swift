@@ -109,7 +109,7 @@ public enum ComparisonExport {
         for (row, move) in zip(t.rows, c.moves) {
             builder.addRow(row.map { cell -> HTMLTableBuilder.Cell in
                 switch cell {
-                case .text(let v): .text(v)
+                case .text(let v), .notApplicable(let v): .text(v)
                 case .number(let v): .number(v)
                 case .empty: .empty
                 }

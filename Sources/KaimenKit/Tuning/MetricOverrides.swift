@@ -61,6 +61,8 @@ public struct MetricOverrides: Sendable, Equatable {
             case .value(let v): table.values[m][u] = v
             case .missing: table.values[m][u] = metric.missing == .zero ? .zero : nil
             case .invalid(let message, let hint): problems.append(TuningMessages.setInvalidValue(e.text, message: message, hint: hint))
+            case .beyondLimits(let p):
+                problems.append(TuningMessages.setInvalidValue(e.text, message: NumberLimits.message(p, text: e.value), hint: nil))
             }
         }
         // A what-if value must still make sense beside the others (a numerator above its denominator).

@@ -110,7 +110,7 @@ public enum SensitivityExport {
         for row in t.rows {
             builder.addRow(row.map { c -> HTMLTableBuilder.Cell in
                 switch c {
-                case .text(let v): .text(v)
+                case .text(let v), .notApplicable(let v): .text(v)
                 case .number(let v): .number(v)
                 case .empty: .empty
                 }

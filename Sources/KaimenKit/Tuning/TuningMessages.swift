@@ -13,10 +13,10 @@ enum TuningMessages {
                hint: suggestion(metric, known, zh: "写指标编号，如 members", en: "write the metric's id, e.g. members"))
     }
 
-    static func setInvalidValue(_ option: String, message: String, hint: String?) -> Diagnostic {
-        .error("set-invalid-value", Localized(zh: "`--set \(option)`：取值不符合该指标的类型（\(message)）",
-                                              en: "`--set \(option)`: \(message)"),
-               hint: hint.map { Localized(same: $0) })
+    static func setInvalidValue(_ option: String, message: Localized, hint: Localized?) -> Diagnostic {
+        .error("set-invalid-value", Localized(zh: "`--set \(option)`：取值不符合该指标的类型（\(message.zh)）",
+                                              en: "`--set \(option)`: \(message.en)"),
+               hint: hint)
     }
 
     /// One line per missing metric, then what to do.

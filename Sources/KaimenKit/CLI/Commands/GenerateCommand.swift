@@ -21,28 +21,24 @@ public enum GenerateCommand: Command {
         .option("--rules", "FILE", "The rules the data is for.", default: "rules/xicheng-2014.jsonc"),
         .option("--out", "DIR", "Where to write the files."),
         .flag("--force", "Replace a non-empty folder that has no manifest.json (everything in it is removed)."),
+        .lang,
     ]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
+        let lang = args.language
         guard args.positionals.isEmpty else {
-            console.errLine("error: unexpected argument `\(args.positionals[0])`; `\(path.joined(separator: " "))` takes only options")
-            console.errLine("usage: \(usage)")
-            return .usage
+            return usageError(CommandMessages.takesOnlyOptions(args.positionals[0], path.joined(separator: " ")), console: console, lang: lang)
         }
         guard let n = args.value("--units").flatMap(Int.init), n > 0, n <= 50_000_000 else {
-            console.errLine("error: `--units` needs a whole number of units between 1 and 50000000")
-            return .usage
+            return usageError(CommandMessages.generateUnits, console: console, lang: lang, showUsage: false)
         }
         guard let seed = args.value("--seed").flatMap(UInt64.init) else {
-            console.errLine("error: `--seed` must be a whole number ≥ 0")
-            return .usage
+            return usageError(CommandMessages.generateSeed, console: console, lang: lang, showUsage: false)
         }
         guard let out = args.value("--out") else {
-            console.errLine("error: missing `--out DIR`")
-            console.errLine("usage: \(usage)")
-            return .usage
+            return usageError(CommandMessages.generateOut, console: console, lang: lang)
         }
-        guard let rules = loadRules(args.value("--rules")!, console: console) else { return .failure }
+        guard let rules = loadRules(args.value("--rules")!, console: console, lang: lang) else { return .failure }
         let data = DataGenerator(rules: rules, units: n, seed: seed).generate()
         var batch = OutputBatch()
         batch.add(Data(data.units), at: "units.csv")
@@ -55,11 +51,11 @@ public enum GenerateCommand: Command {
             console.errLine(error.diagnostic.rendered(.zh))
             return .failure
         } catch {
-            console.errLine("error: could not write to `\(out)`: \(error)")
+            console.error(CommandMessages.couldNotWrite(out, "\(error)"), lang)
             return .failure
         }
         let mb = Double(data.units.count + data.roster.count + data.ballots.count) / 1_048_576
-        console.errLine("wrote \(n) units to \(out) (units.csv, roster.csv, ballots.csv; \(String(format: "%.1f", mb)) MiB)")
+        console.errLine(CommandMessages.generated(n, out, String(format: "%.1f", mb)).text(lang))
         return .success
     }
 }

@@ -14,8 +14,13 @@ enum RulesTestChecker {
                 out.append(RulesTestMessages.unknown(test, what: .metric, id: m.metric, among: metricIDs, at: m.location))
                 continue
             }
-            if case .invalid(let message, let hint) = MetricValue.parse(m.text, kind: def.kind) {
+            switch MetricValue.parse(m.text, kind: def.kind) {
+            case .invalid(let message, let hint):
                 out.append(RulesTestMessages.invalidMetric(test, metric: m.metric, message: message, hint: hint, at: m.location))
+            case .beyondLimits(let p):
+                out.append(RulesTestMessages.invalidMetric(test, metric: m.metric, message: NumberLimits.message(p, text: m.text), hint: nil, at: m.location))
+            case .value, .missing:
+                break
             }
         }
         let items = BallotItem.items(of: rules)

@@ -31,10 +31,10 @@ enum RulesTestMessages {
                       at: location, hint: hint)
     }
 
-    static func invalidMetric(_ test: RulesTest, metric: String, message: String, hint: String?, at location: SourceLocation) -> Diagnostic {
-        .error("test-invalid-metric", Localized(zh: "测试“\(test.name)”：指标 `\(metric)` 的取值不符合其类型（\(message)）",
-                                                en: "test `\(test.name)`: metric `\(metric)`: \(message)"),
-               at: location, hint: hint.map { Localized(same: $0) })
+    static func invalidMetric(_ test: RulesTest, metric: String, message: Localized, hint: Localized?, at location: SourceLocation) -> Diagnostic {
+        .error("test-invalid-metric", Localized(zh: "测试“\(test.name)”：指标 `\(metric)` 的取值不符合其类型（\(message.zh)）",
+                                                en: "test `\(test.name)`: metric `\(metric)`: \(message.en)"),
+               at: location, hint: hint)
     }
 
     static func scoreAboveMax(_ test: RulesTest, item: String, score: Rational, max: Rational, at location: SourceLocation) -> Diagnostic {
