@@ -23,17 +23,34 @@ public enum UnitsTemplate {
         return s
     }
 
+    /// The three rows: Chinese headers, ids, instructions.
+    static func rows(_ rules: Rules, lang: Language) -> [[String]] {
+        [
+            [lang.t("单位编号", "id"), lang.t("单位名称", "name"), lang.t("类别", "category")] + rules.metrics.map { lang == .zh ? $0.name : $0.id },
+            ["id", "name", "category"] + rules.metrics.map(\.id),
+            [lang.t("# 填写说明：此行和上一行可以保留，kaimen 读取时跳过；每个单位填一行", "# instructions: keep this row and the one above, kaimen skips them; one row per unit"),
+             lang.t("填写单位全称", "the unit's full name"), lang.t("企业、机关、事业单位或街道", "企业, 机关, 事业单位 or 街道")]
+                + rules.metrics.map { instruction($0, lang) },
+        ]
+    }
+
     /// The template as CSV bytes (UTF-8 with a byte order mark, for Excel and WPS).
     public static func csv(_ rules: Rules, lang: Language = .zh) -> [UInt8] {
         var w = CSVWriter()
-        w.row([.text(lang.t("单位编号", "id")), .text(lang.t("单位名称", "name")), .text(lang.t("类别", "category"))]
-              + rules.metrics.map { .text(lang == .zh ? $0.name : $0.id) })
-        w.row([.text("id"), .text("name"), .text("category")] + rules.metrics.map { .text($0.id) })
-        w.row([.text(lang.t("# 填写说明：此行和上一行可以保留，kaimen 读取时跳过；每个单位填一行", "# instructions: keep this row and the one above, kaimen skips them; one row per unit")),
-               .text(lang.t("填写单位全称", "the unit's full name")),
-               .text(lang.t("企业、机关、事业单位或街道", "企业, 机关, 事业单位 or 街道"))]
-              + rules.metrics.map { .text(instruction($0, lang)) })
+        for row in rows(rules, lang: lang) { w.row(row.map { .text($0) }) }
         return w.bytes
+    }
+
+    /// The template as one sheet of an `.xlsx` workbook, its three rows frozen. kaimen reads
+    /// units as CSV or JSON: a sheet filled in is saved as CSV (UTF-8) before scoring.
+    public static func xlsx(_ rules: Rules, lang: Language = .zh) -> [UInt8]? {
+        let r = rows(rules, lang: lang)
+        var sheet = XLSXSheet(name: lang.t("单位指标", "units"), rows: [r[0].map { .header($0) }] + r.dropFirst().map { $0.map { .text($0) } },
+                              frozenRows: 3)
+        sheet.maxWidth = 30
+        var book = XLSXWorkbook()
+        book.add(sheet)
+        return book.bytes()
     }
 
     /// Whether a units-file row is one of the template's extra rows: its id cell is a header

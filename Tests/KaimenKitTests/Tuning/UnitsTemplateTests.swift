@@ -59,5 +59,10 @@ struct UnitsTemplateTests {
         #expect(CLI.run(["rules", "template", "rules/dongcheng-2019.jsonc", "--lang", "en"], console: printed) == .success)
         #expect(printed.stdout.hasPrefix("id,name,category,enterprises,"))
         #expect(CLI.run(["rules", "template"], console: BufferConsole()) == .usage)
+        // As an .xlsx: a ZIP (PK) holding one worksheet with the same rows.
+        let book = dir.appendingPathComponent("units-template.xlsx").path
+        #expect(CLI.run(["rules", "template", "rules/dongcheng-2019.jsonc", "--out", book], console: BufferConsole(currentDirectory: Fixtures.packageRoot.path)) == .success)
+        let data = try Data(contentsOf: URL(fileURLWithPath: book))
+        #expect(data.starts(with: [0x50, 0x4B, 0x03, 0x04]))
     }
 }

@@ -10,11 +10,13 @@ public enum RulesTemplateCommand: Command {
         these rules: 单位编号, 单位名称, 类别 and one column per metric, headed by its Chinese
         name; a second row with the ids kaimen also accepts; and a row of instructions (填写比例，
         如 91.5%; 必填 or 可留空). kaimen skips both extra rows when it reads the filled-in file.
-        Without --out, prints the CSV.
+        Without --out, prints the CSV. With --out FILE.xlsx, writes the same rows as one sheet
+        (kaimen reads CSV: save the filled-in sheet as CSV UTF-8).
         """
-    public static let examples = ["kaimen rules template rules/dongcheng-2019.jsonc --out units-template.csv"]
+    public static let examples = ["kaimen rules template rules/dongcheng-2019.jsonc --out units-template.csv",
+                                  "kaimen rules template rules/dongcheng-2019.jsonc --out units-template.xlsx"]
     public static let options: [OptionSpec] = [
-        .option("--out", "FILE", "Where to write the template (.csv)."),
+        .option("--out", "FILE", "Where to write the template: .csv, or .xlsx for one sheet (saved as CSV once filled in)."),
         .option("--lang", "LANG", "Language of the headers and instructions.", choices: ["zh", "en"], default: "zh"),
     ]
 
@@ -24,7 +26,11 @@ public enum RulesTemplateCommand: Command {
             return CompareCommand.usageError("`rules template` takes one rules file; got \(args.positionals.count)", console)
         }
         guard let rules = loadRules(args.positionals[0], console: console) else { return .failure }
-        let bytes = UnitsTemplate.csv(rules, lang: lang)
+        let xlsx = args.value("--out")?.lowercased().hasSuffix(".xlsx") == true
+        guard let bytes = xlsx ? UnitsTemplate.xlsx(rules, lang: lang) : UnitsTemplate.csv(rules, lang: lang) else {
+            console.errLine(lang.t("错误：指标太多，无法写成 .xlsx；请改写 .csv", "error: too many metrics for an .xlsx; write a .csv instead"))
+            return .failure
+        }
         guard let out = args.value("--out") else {
             console.out(String(decoding: bytes.dropFirst(3), as: UTF8.self))
             return .success
