@@ -5,6 +5,7 @@ import Foundation
 public enum CLI {
     public static var commands: [any Command.Type] { [
         ScoreCommand.self, ExplainCommand.self, RulesCheckCommand.self, RulesShowCommand.self, RulesDiffCommand.self,
+        CompareCommand.self, SensitivityCommand.self, RulesTestCommand.self, RulesTemplateCommand.self,
         GenerateCommand.self, SheetsCommand.self,
     ] }
 
