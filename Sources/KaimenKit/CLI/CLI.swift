@@ -5,7 +5,7 @@ import Foundation
 public enum CLI {
     public static var commands: [any Command.Type] { [
         ScoreCommand.self, ExplainCommand.self, RulesCheckCommand.self, RulesShowCommand.self, RulesDiffCommand.self,
-        GenerateCommand.self,
+        GenerateCommand.self, PanelCommand.self,
     ] }
 
     public static let version = "0.1.0"

@@ -1,0 +1,48 @@
+/// How much higher (positive) or lower (negative) a representative scores than the others:
+/// the mean, over their ballots, of `score − consensus of the others`, where the consensus is
+/// the rules' own aggregate (trimmed mean, mean or median) of the other representatives'
+/// ballots for the same unit and standard.
+public struct Leniency: Sendable, Equatable {
+    /// Ballots that had at least one other ballot to compare with.
+    public var compared: Int
+    /// The mean difference in points, exact.
+    public var points: Rational
+    /// The mean of `difference / the standard's maximum`.
+    public var share: Double
+    /// Percentile bootstrap intervals over the representative's ballots (seeded).
+    public var pointsInterval: Bootstrap.Interval?
+    public var shareInterval: Bootstrap.Interval?
+    /// The standards' maximum, when every compared ballot is on standards with the same one.
+    public var commonMax: Rational?
+
+    /// From one representative's `(difference, maximum)` pairs.
+    static func of(_ diffs: [(difference: Rational, max: Rational)], resamples: Int, seed: UInt64) -> Leniency? {
+        guard !diffs.isEmpty else { return nil }
+        let n = diffs.count
+        let sum = diffs.reduce(Rational.zero) { $0 + $1.difference }
+        let points = sum.divided(by: Rational(n))!
+        let p = diffs.map(\.difference.doubleValue)
+        let s = diffs.map { $0.difference.doubleValue / $0.max.doubleValue }
+        let share = s.reduce(0, +) / Double(n)
+        let maxima = Set(diffs.map(\.max))
+        func resampledMean(_ xs: [Double]) -> (inout SplitMix64) -> Double? {
+            { rng in
+                var t = 0.0
+                for _ in 0..<n { t += xs[rng.below(n)] }
+                return t / Double(n)
+            }
+        }
+        // The same seed for both, so both intervals come from the same resamples.
+        return Leniency(compared: n, points: points, share: share,
+                        pointsInterval: n < 2 ? nil : Bootstrap.interval(resamples: resamples, seed: seed, draw: resampledMean(p)),
+                        shareInterval: n < 2 ? nil : Bootstrap.interval(resamples: resamples, seed: seed, draw: resampledMean(s)),
+                        commonMax: maxima.count == 1 ? maxima.first : nil)
+    }
+
+    /// Flagged when the interval of the share leaves out 0 and the mean is at least `threshold`
+    /// of the maximum away from it.
+    func isFlagged(threshold: Double) -> Bool {
+        guard let i = shareInterval, abs(share) >= threshold else { return false }
+        return share > 0 ? i.low > 0 : i.high < 0
+    }
+}
