@@ -24,6 +24,10 @@ public struct Agreement: Sendable, Equatable {
         public var reason: Localized?
     }
 
+    /// The fewest units a block needs for an ICC: with two, the between-units mean square has
+    /// one degree of freedom and the figure says nothing.
+    public static let minimumUnits = 3
+
     public var overall: Alpha
     public var byItem: [Alpha]
     public var icc: [ICCBlock]
@@ -90,7 +94,7 @@ public struct Agreement: Sendable, Equatable {
         let fullRaters = raters.filter { r in units.allSatisfy { score[$0]![r] != nil } }
         let fullUnits = units.filter { u in raters.allSatisfy { score[u]![$0] != nil } }
         let a = (units: units, raters: fullRaters), b = (units: fullUnits, raters: raters)
-        func valid(_ x: (units: [Int], raters: [Int])) -> Bool { x.units.count >= 2 && x.raters.count >= 2 }
+        func valid(_ x: (units: [Int], raters: [Int])) -> Bool { x.units.count >= minimumUnits && x.raters.count >= 2 }
         let pick: (units: [Int], raters: [Int])?
         switch (valid(a), valid(b)) {
         case (true, true): pick = a.units.count * a.raters.count >= b.units.count * b.raters.count ? a : b

@@ -26,6 +26,14 @@ public enum ICC {
     public enum Reading: String, Sendable, CaseIterable {
         case poor, moderate, good, excellent
 
+        /// `nil` outside 0…1: a negative ICC (the raters disagree more than the units differ) or
+        /// one above 1 (possible for ICC(2,k) when the raters' mean square is below the error's)
+        /// has no reading.
+        public init?(reading icc: Double) {
+            guard icc >= 0 && icc <= 1 else { return nil }
+            self.init(icc)
+        }
+
         public init(_ icc: Double) {
             self = icc < 0.5 ? .poor : icc < 0.75 ? .moderate : icc <= 0.9 ? .good : .excellent
         }

@@ -44,8 +44,8 @@ enum PanelMessages {
     }
 
     static func iccNoDesign(units: Int, raters: Int) -> Localized {
-        Localized(zh: "无法计算：没有至少 2 个单位由同样至少 2 名代表全部打分（\(units) 个单位、\(raters) 名代表）",
-                  en: "not applicable: no 2 units scored by the same 2 representatives or more (\(units) units, \(raters) representatives)")
+        Localized(zh: "不适用：没有至少 \(Agreement.minimumUnits) 个单位由同样的至少 2 名代表全部打分（共 \(units) 个单位、\(raters) 名代表）",
+                  en: "not applicable: no \(Agreement.minimumUnits) units scored by the same 2 or more representatives (\(units) units, \(raters) representatives in all)")
     }
 
     static let iccNoVariance = Localized(zh: "无法计算：分数没有差异", en: "undefined: the scores do not vary")

@@ -131,6 +131,11 @@ public enum PanelTables {
         })
     }
 
+    static func reading(_ icc: Double?, _ lang: Language) -> ExportCell {
+        guard let icc else { return .empty }
+        return .text(ICC.Reading(reading: icc)?.text.text(lang) ?? lang.t("不可解读", "no reading"))
+    }
+
     static func icc(_ p: PanelReport, lang: Language) -> ExportTable {
         let columns = [
             col("评分项", "Standard", "standard", lang), col("组别", "Group", "group", lang),
@@ -146,9 +151,9 @@ public enum PanelTables {
             let leftOut = b.ratersLeftOut.map { p.data.representatives[$0].id } + b.unitsLeftOut.map { p.units[$0].id }
             if !leftOut.isEmpty { notes.append(lang.t("未计入（数据不全）：", "left out (incomplete): ") + leftOut.joined(separator: " ")) }
             return [.text(p.data.items[b.item].key), .text(b.group.map { p.data.groups[$0] } ?? lang.t("全体", "all")),
-                    .number(String(b.result?.n ?? 0)), .number(String(b.result?.k ?? 0)), num(b.result?.single, places: 3),
-                    b.result.map { .text(ICC.Reading($0.single).text.text(lang)) } ?? .empty, num(b.result?.average, places: 3),
-                    b.result.map { .text(ICC.Reading($0.average).text.text(lang)) } ?? .empty, .text(notes.joined(separator: "；"))]
+                    b.result.map { .number(String($0.n)) } ?? .empty, b.result.map { .number(String($0.k)) } ?? .empty, num(b.result?.single, places: 3),
+                    reading(b.result?.single, lang), num(b.result?.average, places: 3),
+                    reading(b.result?.average, lang), .text(notes.joined(separator: "；"))]
         })
     }
 }

@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// Constructed panels: a perfect one raises nothing; a lenient rater, a harsher group and a
+/// mark outside the corridor are each found, with a plain reason.
+@Suite("Panel: flags on constructed panels")
+struct PanelFlagsTests {
+    /// Seven representatives in two groups, all hearing every unit.
+    static let seven = ["一组", "一组", "一组", "一组", "二组", "二组", "二组"]
+
+    @Test("a panel in perfect agreement raises no flag and no re-check, and alpha is 1")
+    func perfect() throws {
+        let s = try ConstructedPanel(groups: Self.seven) { _, u, item in ConstructedPanel.agreed(u, item) }.session()
+        let p = PanelReport.analyse(s)
+        #expect(p.flags.isEmpty)
+        #expect(p.outliers.isEmpty)
+        for r in p.raters {
+            #expect(r.leniency?.points == .zero)
+            // Every cell is all ties: each ballot counts 1/7 dropped low and 1/7 high, exactly chance.
+            #expect(abs(r.trim.droppedLow - r.trim.chanceLow) < 1e-12)
+            #expect(abs(r.trim.droppedHigh - r.trim.chanceHigh) < 1e-12)
+            #expect(r.straight.straight == 0)
+        }
+        #expect(p.groups.allSatisfy { abs($0.offset) < 1e-12 })
+        func one(_ x: Double?) -> Bool { x.map { abs($0 - 1) < 1e-12 } ?? false }
+        #expect(one(p.agreement.overall.value))
+        #expect(p.agreement.byItem.allSatisfy { one($0.value) })
+        // Both groups scored alike: the ICC of each is 1 (no error at all).
+        #expect(p.agreement.icc.allSatisfy { one($0.result?.single) && one($0.result?.average) })
+    }
+
+    @Test("a representative who scores every unit one step higher is flagged lenient, with the reason in Chinese")
+    func lenient() throws {
+        // R7 gives 1 point more on b1 (of 4) and 0.5 more on b2 (of 2): the others' consensus is
+        // the agreed score, so R7's difference is +1 and +0.5 on every sheet: mean (6·1 + 6·0.5)/12
+        // = 0.75 points; as shares (6·1/4 + 6·0.5/2)/12 = 0.25. The interval is [0.75, 0.75].
+        let s = try ConstructedPanel(groups: Self.seven) { r, u, item in
+            ConstructedPanel.agreed(u, item) + (r == 6 ? (item == "b1" ? dec("1") : dec("0.5")) : .zero)
+        }.session()
+        let p = PanelReport.analyse(s)
+        let r7 = p.raters[6]
+        #expect(r7.leniency?.points == dec("0.75"))
+        #expect(abs((r7.leniency?.share ?? 0) - 0.25) < 1e-12)
+        #expect(r7.flags.map(\.kind).contains(.lenient))
+        #expect(r7.flags.first { $0.kind == .lenient }?.reason.zh == "R7 的评分平均比其他代表高 0.75 分（约为满分的 25%）")
+        // Always the highest: dropped high in all 12 cells against 12/7 by chance.
+        #expect(r7.trim.droppedHigh == 12)
+        #expect(r7.flags.map(\.kind).contains(.trimmedHigh))
+        // The others differ from a consensus that includes R7 only through trimming: R7 is always
+        // dropped, so their consensus is still the agreed score and none is flagged lenient or harsh.
+        for r in p.raters.prefix(6) { #expect(!r.flags.contains { $0.kind == .lenient || $0.kind == .harsh }) }
+    }
+
+    @Test("a group that scores one step lower is flagged, and its what-if centring is only a what-if")
+    func groupOffset() throws {
+        // 一组 (R1–R4) hears U1–U3, 二组 (R5–R8) hears U4–U6; every unit deserves the same
+        // (2 on b1, 1 on b2), but 二组 gives 1 and 0.5: shares 0.5 against 0.25 on every ballot.
+        // Overall (12·0.5 + 12·0.25 per unit-item…) = 0.375: 一组 +0.125, 二组 −0.125.
+        let groups = ["一组", "一组", "一组", "一组", "二组", "二组", "二组", "二组"]
+        let s = try ConstructedPanel(groups: groups) { r, u, item in
+            let first = r < 4, heard = ["U1", "U2", "U3"].contains(u)
+            guard first == heard else { return nil }
+            return item == "b1" ? (first ? dec("2") : dec("1")) : (first ? dec("1") : dec("0.5"))
+        }.session()
+        let before = s.report.scores
+        let p = PanelReport.analyse(s)
+        #expect(abs(p.groups[0].offset - 0.125) < 1e-12)
+        #expect(abs(p.groups[1].offset + 0.125) < 1e-12)
+        #expect(p.groupFlags.map(\.group) == [0, 1])
+        #expect(p.groupFlags[1].flag.reason.zh.hasPrefix("二组的评分平均比全体低满分的 1"))
+        // Item offsets in points: b1 mean 1.5, so 一组 +0.5 and 二组 −0.5; b2 mean 0.75, ±0.25.
+        #expect(p.groups[1].itemOffsets == [dec("-0.5"), dec("-0.25")])
+        // Officially U1–U3 (3 points) rank above U4–U6 (1.5 points); centred, all six tie at 2.25.
+        let w = try #require(p.whatIf)
+        #expect(w.rows.map(\.officialRank) == [1, 1, 1, 4, 4, 4])
+        #expect(w.rows.allSatisfy { $0.whatIfRank == 1 && $0.whatIfTotal == 225 })
+        // The official result is untouched: the same table before and after, and a fresh run agrees.
+        #expect(s.report.scores == before)
+        #expect(try ConstructedPanel(groups: groups) { r, u, item in
+            let first = r < 4, heard = ["U1", "U2", "U3"].contains(u)
+            guard first == heard else { return nil }
+            return item == "b1" ? (first ? dec("2") : dec("1")) : (first ? dec("1") : dec("0.5"))
+        }.session().report.scores == before)
+    }
+
+    @Test("a mark further from the others' median than the corridor is listed for re-check")
+    func corridorOutlier() throws {
+        // R3 gives U2 3 on b1 where everyone else gives 1.5: 1.5 from the median of the others,
+        // beyond the default corridor min(1.5, 25% × 4) = 1 point.
+        let s = try ConstructedPanel(groups: Self.seven) { r, u, item in
+            r == 2 && u == "U2" && item == "b1" ? dec("3") : ConstructedPanel.agreed(u, item)
+        }.session()
+        let p = PanelReport.analyse(s)
+        #expect(p.outliers.count == 1)
+        let o = try #require(p.outliers.first)
+        #expect(p.data.representatives[o.representative].id == "R3")
+        #expect(p.units[o.unit].id == "U2")
+        #expect(o.medianOfOthers == dec("1.5") && o.distance == dec("1.5") && o.width == 1)
+        #expect(p.cells.first { p.units[$0.unit].id == "U2" && $0.item == 0 }?.range == dec("1.5"))
+    }
+
+    @Test("a wider corridor in the rules lets the same mark pass")
+    func corridorFromRules() throws {
+        // corridor points 2, share 0.5: min(2, 0.5 × 4) = 2 > 1.5.
+        var panel = ConstructedPanel(groups: Self.seven) { r, u, item in
+            r == 2 && u == "U2" && item == "b1" ? dec("3") : ConstructedPanel.agreed(u, item)
+        }
+        panel.corridor = #", "corridor": { "points": 2, "share": 0.5 }"#
+        let p = PanelReport.analyse(try panel.session())
+        #expect(p.data.corridorWidth == [2, 1])
+        #expect(p.outliers.isEmpty)
+    }
+
+    @Test("a corridor share above 1 is an error in the rules, at its place")
+    func corridorShareOutOfRange() throws {
+        var panel = ConstructedPanel(groups: Self.seven) { _, u, item in ConstructedPanel.agreed(u, item) }
+        panel.corridor = #", "corridor": { "share": 25 }"#
+        do {
+            _ = try panel.session()
+            Issue.record("a share of 25 was accepted")
+        } catch {
+            let d = error.diagnostics.first { $0.code == "out-of-range" }
+            #expect(d != nil)
+            #expect(d?.path == "ballots.corridor.share")
+            #expect(d?.location?.line != nil)
+        }
+    }
+
+    @Test("a representative who gives every sheet full marks is flagged for straight-lining")
+    func straightLining() throws {
+        let s = try ConstructedPanel(groups: Self.seven) { r, u, item in
+            r == 0 ? (item == "b1" ? 4 : 2) : ConstructedPanel.agreed(u, item)
+        }.session()
+        let r1 = PanelReport.analyse(s).raters[0]
+        #expect(r1.straight.straight == 6 && r1.straight.sheets == 6 && r1.straight.longestRun == 6)
+        #expect(r1.flags.map(\.kind).contains(.straightLining))
+        #expect(r1.flags.map(\.kind).contains(.identicalTotals))
+    }
+
+    @Test("the same seed gives the same intervals; another seed other draws")
+    func seeded() throws {
+        let s = try ConstructedPanel(groups: Self.seven) { r, u, item in
+            ConstructedPanel.agreed(u, item) + (r == 1 && u < "U4" ? dec("0.5") : .zero)
+        }.session()
+        let a = PanelReport.analyse(s, options: .init(seed: 7, resamples: 200))
+        let b = PanelReport.analyse(s, options: .init(seed: 7, resamples: 200))
+        let c = PanelReport.analyse(s, options: .init(seed: 8, resamples: 200))
+        #expect(a.raters == b.raters && a.agreement == b.agreement)
+        #expect(a.raters[1].leniency?.shareInterval != c.raters[1].leniency?.shareInterval)
+    }
+}
