@@ -5,7 +5,7 @@ import Foundation
 public enum PanelCommand: Command {
     public static let path = ["panel"]
     public static let abstract = "Analyse the representatives: leniency, outliers to re-check, groups, Krippendorff's alpha and ICC."
-    public static let usage = "kaimen panel --rules FILE --units FILE --roster FILE --ballots FILE [--format table|json|csv] [--section S] [--lang zh|en]"
+    public static let usage = "kaimen panel --rules FILE --units FILE --roster FILE --ballots FILE [--format table|json|csv|html] [--section S] [--lang zh|en]"
     public static let discussion = """
         Same inputs as `kaimen score`. For every representative: ballots, units heard, recused
         ballots, leniency against the consensus of the others (points and share of the maximum,
@@ -17,7 +17,8 @@ public enum PanelCommand: Command {
         (interval) overall and per ballot standard with bootstrap intervals; ICC(2,1) and
         ICC(2,k) per ballot standard and group where the design allows. docs/panel.md defines
         every figure. With no input options, analyses the bundled Xicheng sample.
-        --format csv prints one section (--section, default raters).
+        --format csv prints one section (--section, default raters); --format html a page
+        with the chart of the leniency intervals.
         """
     public static let examples = [
         "kaimen panel",
@@ -25,7 +26,7 @@ public enum PanelCommand: Command {
         "kaimen panel --format csv --section outliers > recheck.csv",
     ]
     public static let options: [OptionSpec] = ScoreCommand.options.filter { ["--rules", "--units", "--roster", "--ballots", "--lang", "--strict"].contains($0.name) } + [
-        .option("--format", "FORMAT", "How to print.", choices: ["table", "json", "csv"], default: "table"),
+        .option("--format", "FORMAT", "How to print.", choices: ["table", "json", "csv", "html"], default: "table"),
         .option("--section", "SECTION", "The section --format csv prints.", choices: PanelTables.Section.allCases.map(\.rawValue), default: "raters"),
         .option("--seed", "S", "Seed of the bootstrap intervals.", default: "1"),
         .option("--resamples", "N", "Bootstrap resamples for each interval.", default: "1000"),
@@ -67,6 +68,7 @@ public enum PanelCommand: Command {
         let title = "\(session.rules.metadata.title)（\(session.rules.metadata.version)）"
         switch args.value("--format") {
         case "json": console.out(PanelRender.json(report, title: title, lang: lang))
+        case "html": console.out(PanelHTML.document(report, title: title, lang: lang))
         case "csv":
             let section = PanelTables.Section(rawValue: args.value("--section") ?? "raters") ?? .raters
             console.out(String(decoding: PanelTables.table(section, report, lang: lang).csv().dropFirst(3), as: UTF8.self))
