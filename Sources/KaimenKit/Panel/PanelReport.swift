@@ -30,7 +30,10 @@ public struct PanelReport: Sendable {
     public struct Rater: Sendable, Equatable {
         public var index: Int
         public var ballots: Int
+        /// Units their group heard (from the schedule), or else units they scored.
         public var unitsHeard: Int
+        /// With a schedule: units their group heard, not their own, that they cast no ballot for.
+        public var unitsNotScored: [Int]
         /// Ballots cast for their own unit, set aside (回避).
         public var recused: Int
         public var leniency: Leniency?
@@ -53,10 +56,16 @@ public struct PanelReport: Sendable {
     public let whatIf: WhatIfRanking?
     public let agreement: Agreement
 
-    /// Analyses a scored session; its results are only read.
-    public static func analyse(_ session: ScoringSession, options: Options = Options()) -> PanelReport {
+    /// Analyses a scored session; its results are only read. With a `schedule` (which group
+    /// heard which unit, in order), units heard are the schedule's, sheets are read in the order
+    /// the units were heard, and units heard but not scored are listed.
+    public static func analyse(_ session: ScoringSession, schedule: Schedule? = nil, options: Options = Options()) -> PanelReport {
         let data = PanelBallots(session: session)
         let reps = session.representatives
+        let unitIndex = Dictionary(session.table.units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Units each group heard, in the schedule's order.
+        var heardBy: [String: [Int]] = [:]
+        for e in schedule?.entries ?? [] { if let u = unitIndex[e.unit] { heardBy[e.group, default: []].append(u) } }
         // Per representative: differences from the others' consensus, trimming, sheets.
         var diffs = [[(difference: Rational, max: Rational)]](repeating: [], count: reps.count)
         var trims = [TrimShare](repeating: TrimShare(), count: reps.count)
@@ -79,8 +88,16 @@ public struct PanelReport: Sendable {
             Leniency.of(diffsFinal[r], resamples: resamples, seed: Bootstrap.seed(seed, stream: 1000 + r))
         }
         var raters: [Rater] = []
+        var castBy = [Set<Int>](repeating: [], count: reps.count)
+        for b in session.ballots.ballots { castBy[b.representative].insert(b.unit) }
+        for v in session.ballots.recusals {
+            if let r = reps.firstIndex(where: { $0.id == v.representative }), let u = unitIndex[v.unit] { castBy[r].insert(u) }
+        }
         for (r, rep) in reps.enumerated() {
-            let straight = StraightLining.of(sheets[r].keys.sorted().map { sheets[r][$0]! })
+            let heard = schedule == nil ? nil : heardBy[rep.group] ?? []
+            // Sheets in the order the units were heard (the schedule's), else in the units file's.
+            let order = heard.map { h in h.filter { sheets[r][$0] != nil } + sheets[r].keys.filter { !h.contains($0) }.sorted() } ?? sheets[r].keys.sorted()
+            let straight = StraightLining.of(order.map { sheets[r][$0]! })
             var flags: [Flag] = []
             if let l = leniencies[r], l.isFlagged(threshold: options.leniencyThreshold) {
                 flags.append(Flag(kind: l.share > 0 ? .lenient : .harsh, reason: PanelMessages.leniency(rep, l)))
@@ -90,7 +107,9 @@ public struct PanelReport: Sendable {
             if side.high { flags.append(Flag(kind: .trimmedHigh, reason: PanelMessages.trimmed(rep, low: false, count: trims[r].droppedHigh, chance: trims[r].chanceHigh))) }
             if straight.isFlaggedStraight { flags.append(Flag(kind: .straightLining, reason: PanelMessages.straight(rep, straight))) }
             if straight.isFlaggedRun { flags.append(Flag(kind: .identicalTotals, reason: PanelMessages.run(rep, straight))) }
-            raters.append(Rater(index: r, ballots: sheets[r].values.reduce(0) { $0 + $1.count }, unitsHeard: sheets[r].count,
+            let own = Set(rep.units)
+            raters.append(Rater(index: r, ballots: sheets[r].values.reduce(0) { $0 + $1.count }, unitsHeard: heard?.count ?? sheets[r].count,
+                                unitsNotScored: (heard ?? []).filter { !castBy[r].contains($0) && !own.contains(session.table.units[$0].id) },
                                 recused: recused[rep.id] ?? 0, leniency: leniencies[r], trim: trims[r], straight: straight, flags: flags))
         }
         let scan = Corridor.scan(data)

@@ -31,7 +31,7 @@ public enum PanelTables {
         let columns = [
             col("代表", "Rep", "id", lang), col("姓名", "Name", "name", lang), col("组别", "Group", "group", lang),
             col("票数", "Ballots", "ballots", right: true, lang), col("听取单位", "Units", "units", right: true, lang),
-            col("回避票", "Recused", "recused", right: true, lang),
+            col("回避票", "Recused", "recused", right: true, lang), col("听取未评", "Heard, not scored", "notScored", lang),
             col("宽严（分）", "Leniency (pts)", "leniencyPoints", right: true, lang),
             col("95%区间（分）", "95% interval (pts)", "leniencyPointsInterval", right: true, lang),
             col("占满分%", "% of max", "leniencyPercent", right: true, lang),
@@ -46,7 +46,7 @@ public enum PanelTables {
             let rep = p.data.representatives[r.index]
             let l = r.leniency
             return [.text(rep.id), .text(rep.name), .text(rep.group), .number(String(r.ballots)), .number(String(r.unitsHeard)),
-                    .number(String(r.recused)), l.map { pts($0.points) } ?? .empty, interval(l?.pointsInterval),
+                    .number(String(r.recused)), .text(r.unitsNotScored.map { p.units[$0].id }.joined(separator: " ")), l.map { pts($0.points) } ?? .empty, interval(l?.pointsInterval),
                     num(l.map { $0.share * 100 }, places: 1), interval(l?.shareInterval, places: 1, scale: 100),
                     .text("\(PanelMessages.number(r.trim.droppedLow, places: 1)) (\(PanelMessages.number(r.trim.chanceLow, places: 1)))"),
                     .text("\(PanelMessages.number(r.trim.droppedHigh, places: 1)) (\(PanelMessages.number(r.trim.chanceHigh, places: 1)))"),

@@ -61,3 +61,16 @@ struct PanelCommandTests {
         #expect(missing.err.contains("nope.csv"))
     }
 }
+
+@Suite("kaimen panel --schedule")
+struct PanelCommandScheduleTests {
+    @Test("the Xicheng schedule is read; a file that is not a schedule is reported and nothing analysed")
+    func schedule() {
+        let ok = PanelCommandTests.run(["--resamples", "50", "--schedule", "samples/xicheng-2014/schedule.csv"])
+        #expect(ok.code == .success)
+        let bad = PanelCommandTests.run(["--resamples", "50", "--schedule", "samples/xicheng-2014/roster.csv"])
+        #expect(bad.code == .failure)
+        #expect(bad.err.contains("missing-column") || bad.err.contains("单位编号"))
+        #expect(bad.out.isEmpty)
+    }
+}

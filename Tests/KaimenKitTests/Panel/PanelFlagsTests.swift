@@ -150,3 +150,34 @@ struct PanelFlagsTests {
         #expect(a.raters[1].leniency?.shareInterval != c.raters[1].leniency?.shareInterval)
     }
 }
+
+@Suite("Panel: with a schedule")
+struct PanelScheduleTests {
+    @Test("units heard come from the schedule, and a heard unit without a sheet is listed")
+    func heardNotScored() throws {
+        // 一组 hears U1–U6; R2 cast nothing for U4.
+        let s = try ConstructedPanel(groups: PanelFlagsTests.seven) { r, u, item in
+            r == 1 && u == "U4" ? nil : ConstructedPanel.agreed(u, item)
+        }.session()
+        let here = SourceLocation(file: "schedule.csv", line: 2, column: 1)
+        let entries = ["一组", "二组"].flatMap { g in ConstructedPanel.units.map { Schedule.Entry(group: g, unit: $0, location: here) } }
+        let p = PanelReport.analyse(s, schedule: Schedule(entries: entries), options: .init(resamples: 50))
+        #expect(p.raters[1].unitsHeard == 6)
+        #expect(p.raters[1].unitsNotScored.map { p.units[$0].id } == ["U4"])
+        #expect(p.raters[0].unitsNotScored.isEmpty)
+    }
+
+    @Test("sheets are read in the order the units were heard: equal totals in a row by the schedule")
+    func scheduleOrder() throws {
+        // R1 gives 2 + 1 on U1, U3, U5 and the agreed scores elsewhere; heard in the order
+        // U1, U3, U5, U2, U4, U6 the three equal totals are in a row, in file order they are not.
+        let s = try ConstructedPanel(groups: PanelFlagsTests.seven) { r, u, item in
+            r == 0 && ["U1", "U3", "U5"].contains(u) ? (item == "b1" ? dec("2") : dec("1")) : ConstructedPanel.agreed(u, item)
+        }.session()
+        let here = SourceLocation(file: "schedule.csv", line: 2, column: 1)
+        let order = ["U1", "U3", "U5", "U2", "U4", "U6"]
+        let entries = ["一组", "二组"].flatMap { g in order.map { Schedule.Entry(group: g, unit: $0, location: here) } }
+        #expect(PanelReport.analyse(s, options: .init(resamples: 50)).raters[0].straight.longestRun == 1)
+        #expect(PanelReport.analyse(s, schedule: Schedule(entries: entries), options: .init(resamples: 50)).raters[0].straight.longestRun == 3)
+    }
+}

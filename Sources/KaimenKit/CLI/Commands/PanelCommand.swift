@@ -5,7 +5,7 @@ import Foundation
 public enum PanelCommand: Command {
     public static let path = ["panel"]
     public static let abstract = "Analyse the representatives: leniency, outliers to re-check, groups, Krippendorff's alpha and ICC."
-    public static let usage = "kaimen panel --rules FILE --units FILE --roster FILE --ballots FILE [--format table|json|csv|html] [--section S] [--lang zh|en]"
+    public static let usage = "kaimen panel --rules FILE --units FILE --roster FILE --ballots FILE [--schedule FILE] [--format table|json|csv|html] [--section S] [--lang zh|en]"
     public static let discussion = """
         Same inputs as `kaimen score`. For every representative: ballots, units heard, recused
         ballots, leniency against the consensus of the others (points and share of the maximum,
@@ -26,6 +26,7 @@ public enum PanelCommand: Command {
         "kaimen panel --format csv --section outliers > recheck.csv",
     ]
     public static let options: [OptionSpec] = ScoreCommand.options.filter { ["--rules", "--units", "--roster", "--ballots", "--lang", "--strict"].contains($0.name) } + [
+        .option("--schedule", "FILE", "Which group heard which unit (schedule.csv): units heard, the order of the sheets."),
         .option("--format", "FORMAT", "How to print.", choices: ["table", "json", "csv", "html"], default: "table"),
         .option("--section", "SECTION", "The section --format csv prints.", choices: PanelTables.Section.allCases.map(\.rawValue), default: "raters"),
         .option("--seed", "S", "Seed of the bootstrap intervals.", default: "1"),
@@ -64,7 +65,22 @@ public enum PanelCommand: Command {
             console.errLine(lang.t("\(n) 个错误；未做分析", "\(n) error\(n == 1 ? "" : "s"); nothing was analysed"))
             return .failure
         }
-        let report = PanelReport.analyse(session, options: .init(seed: seed, resamples: resamples))
+        var schedule: Schedule?
+        if let path = args.value("--schedule") {
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: resolve(path, in: console.currentDirectory))) else {
+                console.errLine(Diagnostic.error("file-not-found", Localized(zh: "无法读取 `\(path)`", en: "cannot read `\(path)`"),
+                                                 hint: Localized(zh: "请检查路径", en: "check the path")).rendered(lang))
+                return .failure
+            }
+            let read = ScheduleReader.read(data, fileName: path, units: session.table.units, representatives: session.representatives)
+            for d in read.diagnostics { console.errLine(d.rendered(lang)) }
+            guard let s = read.schedule, !read.diagnostics.contains(where: { $0.severity == .error }) else {
+                console.errLine(lang.t("日程表有错误；未做分析", "the schedule has errors; nothing was analysed"))
+                return .failure
+            }
+            schedule = s
+        }
+        let report = PanelReport.analyse(session, schedule: schedule, options: .init(seed: seed, resamples: resamples))
         let title = "\(session.rules.metadata.title)（\(session.rules.metadata.version)）"
         switch args.value("--format") {
         case "json": console.out(PanelRender.json(report, title: title, lang: lang))
