@@ -79,7 +79,7 @@ public struct Agreement: Sendable, Equatable {
         let value = KrippendorffAlpha.total(used).alpha
         let interval = used.count < 2 ? nil : Bootstrap.interval(resamples: resamples, seed: seed) { rng in
             var t = KrippendorffAlpha.Sums()
-            for _ in used.indices { t += used[rng.below(used.count)] }
+            for _ in used.indices { t += used[Bootstrap.index(&rng, below: used.count)] }
             return t.alpha
         }
         return Alpha(item: item, value: value, interval: value == nil ? nil : interval, values: values, unitsOfAnalysis: units)

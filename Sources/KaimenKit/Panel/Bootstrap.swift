@@ -22,9 +22,22 @@ public enum Bootstrap {
             if let v = draw(&rng), v.isFinite { values.append(v) }
         }
         guard values.count * 2 >= resamples else { return nil }
+        return interval(of: &values, level: level)
+    }
+
+    /// The central `level` interval of drawn statistics (sorted in place).
+    public static func interval(of values: inout [Double], level: Double = 0.95) -> Interval? {
+        guard !values.isEmpty else { return nil }
         values.sort()
         let tail = (1 - level) / 2
         return Interval(low: quantile(values, tail), high: quantile(values, 1 - tail))
+    }
+
+    /// A uniform index in `0 ..< n` (`n` below 2³²) by multiplying instead of dividing: the
+    /// resampling loops draw hundreds of millions of these.
+    @inline(__always)
+    public static func index(_ rng: inout SplitMix64, below n: Int) -> Int {
+        Int(truncatingIfNeeded: ((rng.next() >> 32) &* UInt64(truncatingIfNeeded: n)) >> 32)
     }
 
     /// The `p` quantile of sorted values, interpolating linearly between neighbours (numpy's

@@ -25,17 +25,29 @@ public struct Leniency: Sendable, Equatable {
         let s = diffs.map { $0.difference.doubleValue / $0.max.doubleValue }
         let share = s.reduce(0, +) / Double(n)
         let maxima = Set(diffs.map(\.max))
-        func resampledMean(_ xs: [Double]) -> (inout SplitMix64) -> Double? {
-            { rng in
-                var t = 0.0
-                for _ in 0..<n { t += xs[rng.below(n)] }
-                return t / Double(n)
+        // Both intervals from the same resamples, drawn once.
+        var pointsInterval: Bootstrap.Interval?, shareInterval: Bootstrap.Interval?
+        if n >= 2, resamples > 0 {
+            var rng = SplitMix64(seed: seed)
+            var pm = [Double](repeating: 0, count: resamples), sm = [Double](repeating: 0, count: resamples)
+            p.withUnsafeBufferPointer { p in
+                s.withUnsafeBufferPointer { s in
+                    for k in 0..<resamples {
+                        var tp = 0.0, ts = 0.0
+                        for _ in 0..<n {
+                            let i = Bootstrap.index(&rng, below: n)
+                            tp += p[i]
+                            ts += s[i]
+                        }
+                        pm[k] = tp / Double(n)
+                        sm[k] = ts / Double(n)
+                    }
+                }
             }
+            pointsInterval = Bootstrap.interval(of: &pm)
+            shareInterval = Bootstrap.interval(of: &sm)
         }
-        // The same seed for both, so both intervals come from the same resamples.
-        return Leniency(compared: n, points: points, share: share,
-                        pointsInterval: n < 2 ? nil : Bootstrap.interval(resamples: resamples, seed: seed, draw: resampledMean(p)),
-                        shareInterval: n < 2 ? nil : Bootstrap.interval(resamples: resamples, seed: seed, draw: resampledMean(s)),
+        return Leniency(compared: n, points: points, share: share, pointsInterval: pointsInterval, shareInterval: shareInterval,
                         commonMax: maxima.count == 1 ? maxima.first : nil)
     }
 
