@@ -80,7 +80,10 @@ public enum BulkBallotsReader {
         var repIDs: [String]
         var repNames: [String]
         /// Per representative: the units they belong to (never counted).
+        /// Per representative, the units they must not score: own units and declared conflicts.
         var own: [[Int32]]
+        /// Per representative, the declared conflicts (that are not also own units).
+        var declared: [[Int32]]
         var hasOwn: [Bool]
         var units: IDTable
         var unitIDs: [String]
@@ -155,7 +158,8 @@ public enum BulkBallotsReader {
             repNames = roster.map(\.name)
             self.units = units.index
             unitIDs = units.ids
-            own = roster.map { r in r.units.compactMap { units.index.find($0) } }
+            own = roster.map { r in (r.units + r.conflicts).compactMap { units.index.find($0) } }
+            declared = roster.map { r in r.conflicts.compactMap { units.index.find($0) } }
             hasOwn = own.map { !$0.isEmpty }
         }
 

@@ -13,6 +13,8 @@ import Foundation
 /// - `csv-empty-header`, `csv-duplicate-header` (errors): a header cell that is blank, or
 ///   repeats an earlier one.
 /// - `csv-ragged-row` (error): a row with more or fewer fields than the header.
+/// - `control-character` (error): NUL, ESC, DEL or another control character in a cell,
+///   whatever the encoding (see ``CSVControlCheck``).
 public enum CSVReader {
     public struct Result: Sendable {
         /// `nil` only when the file could not be decoded or was empty; otherwise present even
@@ -52,6 +54,7 @@ public enum CSVReader {
         let records = parser.readAll()
         diagnostics.append(contentsOf: parser.diagnostics)
         let table = CSVTable(buffer: parser.buffer, headerRecord: headerRecord, records: records)
+        diagnostics.append(contentsOf: CSVControlCheck.problems(in: table))
         diagnostics.append(contentsOf: checkHeader(table))
         diagnostics.append(contentsOf: checkWidths(table))
         return Result(table: table, encoding: decoded.encoding, diagnostics: sorted(diagnostics))

@@ -52,6 +52,12 @@ public struct CSVTable: Sendable {
         return buffer.location(ofByte: record.end)
     }
 
+    /// Whether the cell at `rows[row][column]` was written in double quotes (the only cells
+    /// that may hold a tab or a line break in their text).
+    public func isQuoted(row: Int, column: Int) -> Bool {
+        column < records[row].fields.count && records[row].fields[column].isQuoted
+    }
+
     /// Where header cell `column` starts.
     public func headerLocation(column: Int) -> SourceLocation {
         buffer.location(ofByte: headerRecord.fields[column].start)

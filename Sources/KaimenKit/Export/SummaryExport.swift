@@ -113,7 +113,9 @@ public enum SummaryExport {
             func decided(_ k: Int, _ mine: Rational?, _ theirs: Rational?, other: String, first: Bool) {
                 scratch.raw(phrases.tied); scratch.raw(other); scratch.raw(phrases.by)
                 scratch.raw(tieNameBytes[k])
-                scratch.byte(0x20); writeValue(k, mine, into: &scratch); scratch.raw(phrases.versus); writeValue(k, theirs, into: &scratch)
+                let places = isMetric[k] ? nil : TieValueText.places(mine, theirs, minimum: report.scores.precision)
+                scratch.byte(0x20); writeValue(k, mine, theirs, places, into: &scratch); scratch.raw(phrases.versus)
+                writeValue(k, theirs, mine, places, into: &scratch)
                 scratch.raw(first ? phrases.ahead : phrases.behind)
             }
             func shared(_ other: String) { scratch.raw(phrases.shared); scratch.raw(other); scratch.raw(phrases.sharedEnd) }
@@ -133,27 +135,24 @@ public enum SummaryExport {
             if scratch.count > 0 { w.text(utf8: scratch.bytes) }
         }
 
-        /// `value(k, v)`, written into `w`; points at the rules' precision without making a string.
-        private func writeValue(_ k: Int, _ v: Rational?, into w: inout CSVChunkWriter) {
-            let p = report.scores.precision
+        /// `value(k, v, other)`, written into `w`; points at `places` decimals (the rules'
+        /// precision, or more to tell `v` from `other`) without making a string.
+        private func writeValue(_ k: Int, _ v: Rational?, _ other: Rational?, _ places: Int?, into w: inout CSVChunkWriter) {
             if let v, isMetric[k], v.denominator == 1 {
                 w.integer(v.numerator)  // a count as entered: `plainText` of a whole number
-            } else if let v, !isMetric[k], v.denominator == 1 || BulkData.pow10[p] % v.denominator == 0,
+            } else if let v, let p = places, v.denominator == 1 || BulkData.pow10[p] % v.denominator == 0,
                case let (scaled, overflow) = v.numerator.multipliedReportingOverflow(by: BulkData.pow10[p] / v.denominator), !overflow {
                 w.fixed(scaled, places: p)
             } else {
-                w.raw(value(k, v))
+                w.raw(value(k, v, other))
             }
         }
 
-        /// How a tie-break value reads: points at the rules' precision, metrics as entered.
-        private func value(_ k: Int, _ v: Rational?) -> String {
-            guard let v else { return "—" }
-            if case .metric = report.rules.ranking.tieBreak[k].key { return v.plainText(maxPlaces: 4) }
-            if v.denominator == 1 || BulkData.pow10[report.scores.precision] % v.denominator == 0 {
-                return Rational.formatScaled(v.numerator * (BulkData.pow10[report.scores.precision] / v.denominator), places: report.scores.precision)
-            }
-            return v.formatted(places: report.scores.precision)
+        /// How a tie-break value reads beside the one it was compared with (`TieValueText`).
+        private func value(_ k: Int, _ v: Rational?, _ other: Rational?) -> String {
+            let isMetric: Bool
+            if case .metric = report.rules.ranking.tieBreak[k].key { isMetric = true } else { isMetric = false }
+            return TieValueText.pair(v, other, isMetric: isMetric, precision: report.scores.precision).0
         }
 
         func text(_ u: Int) -> String? {
@@ -161,7 +160,7 @@ public enum SummaryExport {
             let ids = report.units.ids
             var parts: [String] = []
             func decided(_ k: Int, _ mine: Rational?, _ theirs: Rational?, other: Int, first: Bool) -> String {
-                let a = value(k, mine), b = value(k, theirs)
+                let a = value(k, mine, theirs), b = value(k, theirs, mine)
                 return zh ? "与 \(ids[other]) 同分，按\(tieNames[k]) \(a) 对 \(b) \(first ? "在前" : "在后")"
                           : "tied with \(ids[other]) on total; \(tieNames[k]) \(a) vs \(b) puts it \(first ? "ahead" : "behind")"
             }

@@ -137,12 +137,13 @@ public struct BallotsReader {
                 continue
             }
             seen[key] = repLoc.line
-            if representatives[rep].units.contains(unitID) {
-                recusals.append(RecusalViolation(representative: repID, name: representatives[rep].name, unit: unitID, item: items[item].key, score: score, location: repLoc))
+            if let reason = representatives[rep].recusal(from: unitID) {
+                recusals.append(RecusalViolation(representative: repID, name: representatives[rep].name, unit: unitID, item: items[item].key, score: score,
+                                                 location: repLoc, reason: reason))
                 // Without --strict the violation is reported with the run's warnings (SessionWarnings).
                 if strict {
-                    diagnostics.append(.error("recusal", "`\(repID)` (\(representatives[rep].name)) scored their own unit `\(unitID)` on `\(items[item].key)` (回避)",
-                                              at: repLoc, path: "representative", hint: "remove the ballot, or run without --strict to set it aside"))
+                    let m = RosterMessages.strictRecusal(rep: repID, name: representatives[rep].name, unit: unitID, item: items[item].key, reason: reason)
+                    diagnostics.append(.error("recusal", m.text, at: repLoc, path: "representative", hint: m.hint))
                 }
                 continue
             }

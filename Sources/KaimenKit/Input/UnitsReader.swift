@@ -139,6 +139,13 @@ public struct UnitsReader {
         var rows: [RawRow] = []
         rows.reserveCapacity(csv.rows.count)
         for (r, cells) in csv.rows.enumerated() where !cells.allSatisfy({ $0.trimmingSpaces().isEmpty }) {
+            for (col, role, what, path) in [(idCol, TextCellCheck.Role.id, TextCellCheck.unitID, "id"),
+                                            (nameCol, .text(quoted: nameCol.map { csv.isQuoted(row: r, column: $0) } ?? false), TextCellCheck.unitName, "name"),
+                                            (categoryCol, .text(quoted: categoryCol.map { csv.isQuoted(row: r, column: $0) } ?? false), TextCellCheck.category, "category")] {
+                guard let col, let d = TextCellCheck.problem(cells[col].trimmingSpaces(), role: role, what: what,
+                                                             at: csv.location(row: r, column: col), path: path, othersReported: true) else { continue }
+                diagnostics.append(d)
+            }
             rows.append(RawRow(id: cells[idCol].trimmingSpaces(), name: nameCol.map { cells[$0].trimmingSpaces() } ?? "",
                                category: categoryCol.map { cells[$0].trimmingSpaces() } ?? "",
                                location: csv.location(row: r, column: idCol),
@@ -191,6 +198,13 @@ public struct UnitsReader {
             for m in metricsNode.members ?? [] where !known.contains(m.key) {
                 diagnostics.append(.warning("unknown-column", "`\(m.key)` is not a metric of these rules and is ignored", at: m.keyLocation,
                                             path: "\(path).\(m.key)", hint: String.didYouMean(m.key, among: rules.metrics.map(\.id))))
+            }
+            for (key, role, what) in [("id", TextCellCheck.Role.id, TextCellCheck.unitID), ("name", .text(quoted: true), TextCellCheck.unitName),
+                                      ("category", .text(quoted: true), TextCellCheck.category)] {
+                guard let v = node[key], let t = text(v),
+                      let d = TextCellCheck.problem(t.trimmingSpaces(), role: role, what: what, at: v.location, path: "\(path).\(key)",
+                                                    othersReported: true) else { continue }
+                diagnostics.append(d)
             }
             rows.append(RawRow(id: text(node["id"]) ?? "", name: text(node["name"]) ?? "", category: text(node["category"]) ?? "",
                                location: node.location,

@@ -37,6 +37,14 @@ public struct JSONCParser {
         }
     }
 
+    /// The first character of `text` that is not whitespace, a byte order mark or inside a
+    /// comment; `nil` when there is none (or an unclosed comment runs to the end).
+    public static func firstSignificant(_ text: String) -> Unicode.Scalar? {
+        var p = JSONCParser(scalars: Array(text.unicodeScalars), file: "")
+        guard (try? p.skipTrivia()) != nil else { return nil }
+        return p.current
+    }
+
     private mutating func parseAll() -> Result<JSONNode, DiagnosticsError> {
         do {
             if scalars.first == "\u{FEFF}" { i = 1; lineStart = 1 }
@@ -225,6 +233,14 @@ public struct JSONCParser {
         var s = String.UnicodeScalarView()
         var columns: [Int] = []
         var escaped = false
+        // The first control character in the string other than a tab or line break, reported
+        // once; the string is kept, so the rest of the document is still checked.
+        var control = false
+        func checkControl(_ scalar: Unicode.Scalar, at column: Int) {
+            guard !control, Echo.isControl(scalar), scalar != "\t", scalar != "\n", scalar != "\r" else { return }
+            control = true
+            problems.append(InputMessages.controlCharacter(scalar, at: SourceLocation(file: file, line: line, column: column), column: nil))
+        }
         while true {
             guard let c = current, c != "\n" else {
                 throw fail("the string starting here is never closed", at: start, hint: "add the closing `\"`")
@@ -264,16 +280,19 @@ public struct JSONCParser {
                         throw fail("`\\u` escape does not name a character", at: escapeStart,
                                    hint: "a surrogate `\\uD800`–`\\uDFFF` must be followed by its pair")
                     }
+                    checkControl(u, at: col)
                     s.append(u); columns.append(col)
                     continue
                 default:
                     throw fail("unknown escape `\\\(e)` in a string", hint: "write `\\\\` for a backslash")
                 }
                 advance()
+                checkControl(scalar, at: col)
                 s.append(scalar); columns.append(col)
                 continue
             }
             if c.value < 0x20 { throw fail("a control character must be escaped inside a string") }
+            checkControl(c, at: col)
             s.append(c); columns.append(col)
             advance()
         }

@@ -86,7 +86,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         s += language == .zh ? "\(label)：\(text.zh)" : "\(label): \(text.en)"
         if let path, !path.isEmpty { s += language == .zh ? " [位置 \(path)]" : " [at \(path)]" }
         if let hint = hintText?.text(language), !hint.isEmpty { s += language == .zh ? "；\(hint)" : "; \(hint)" }
-        return s
+        // Whatever a message quotes, no control character reaches a terminal or a log.
+        return Echo.visible(s)
     }
 }
 

@@ -73,7 +73,7 @@ struct ExportTests {
         let s = try Self.session(units: "id,name,category,x,late,y\nU1,甲,企业,4,1,5\nU2,乙,企业,3,0,5\n")
         let written = try OutputFiles.write(s, to: scratch.url)
         #expect(written.count == 6)
-        #expect(scratch.allNames() == ["sheets", "sheets/U1.csv", "sheets/U1.json", "sheets/U2.csv", "sheets/U2.json", "summary.csv", "summary.json"])
+        #expect(scratch.allNames() == ["manifest.json", "sheets", "sheets/U1.csv", "sheets/U1.json", "sheets/U2.csv", "sheets/U2.json", "summary.csv", "summary.json"])
         let json = try #require(scratch.read("summary.json"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let units = try #require(object["units"] as? [[String: Any]])

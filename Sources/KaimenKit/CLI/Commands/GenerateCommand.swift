@@ -4,9 +4,10 @@ import Foundation
 public enum GenerateCommand: Command {
     public static let path = ["generate"]
     public static let abstract = "Write a synthetic, reproducible session (units, roster, ballots) of any size."
-    public static let usage = "kaimen generate --units N [--seed S] [--rules FILE] [--group-size N] [--units-per-group N] --out DIR"
+    public static let usage = "kaimen generate --units N [--seed S] [--rules FILE] [--group-size N] [--units-per-group N] --out DIR [--force]"
     public static let discussion = """
-        Writes DIR/units.csv, DIR/roster.csv and DIR/ballots.csv (wide) for the rules (default:
+        Writes DIR/units.csv, DIR/roster.csv and DIR/ballots.csv (wide), with manifest.json, as
+        one whole set (a non-empty folder without manifest.json only with --force), for the rules (default:
         rules/xicheng-2014.jsonc). The same N and seed always give the same files. Groups of 7
         representatives each hear about 50 units, so every unit gets about 7 ballots per ballot
         standard; a few representatives score their own unit (recusal), a few units are vetoed
@@ -21,6 +22,7 @@ public enum GenerateCommand: Command {
         .option("--out", "DIR", "Where to write the files."),
         .option("--group-size", "N", "Representatives per group.", default: "7"),
         .option("--units-per-group", "N", "Units each group hears.", default: "50"),
+        .flag("--force", "Replace a non-empty folder that has no manifest.json (everything in it is removed)."),
     ]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
@@ -57,7 +59,11 @@ public enum GenerateCommand: Command {
         batch.add(Data(data.roster), at: "roster.csv")
         batch.add(Data(data.ballots), at: "ballots.csv")
         do {
-            try batch.commit(into: URL(fileURLWithPath: resolve(out, in: console.currentDirectory)))
+            let options = OutputOptions.commitOptions(args, console: console, inputs: rules.sourceFiles)
+            try batch.commit(into: URL(fileURLWithPath: resolve(out, in: console.currentDirectory)), options: options)
+        } catch let error as OutputError {
+            console.errLine(error.diagnostic.rendered(.zh))
+            return .failure
         } catch {
             console.errLine("error: could not write to `\(out)`: \(error)")
             return .failure

@@ -4,14 +4,16 @@ import Foundation
 public enum ScoreCommand: Command {
     public static let path = ["score"]
     public static let abstract = "Score units: points, totals, grades and a ranking, with the warnings."
-    public static let usage = "kaimen score --rules FILE --units FILE --roster FILE --ballots FILE [--format table|csv|json|markdown|none] [--out DIR]"
+    public static let usage = "kaimen score --rules FILE --units FILE --roster FILE --ballots FILE [--format table|csv|json|markdown|none] [--out DIR [--force]]"
     public static let discussion = """
         Prints the ranked table (rank, unit, category, total, grade, area subtotals), then the
         warnings: recusals, insufficient ballots, standards not assessed, vetoes, quota moves.
         With --out, also writes the summary (summary.csv with every standard's points) and, for
         up to 10 000 units, summary.json and one score sheet per unit (sheets/<unit>.csv and
-        .json), atomically: if any input is bad, nothing is written. CSV files are UTF-8 with
-        BOM for Excel and WPS.
+        .json), with manifest.json (SHA-256 of every input and output file). The folder is
+        replaced as a whole set: it shows the old set or the new one, never a mix; if any input
+        is bad, nothing is written. A non-empty folder kaimen did not write (no manifest.json) is
+        replaced only with --force. CSV files are UTF-8 with BOM for Excel and WPS.
 
         Large inputs are scored by the bulk engine (byte-level readers, both cores); its results
         are identical to the checked engine's, which reads anything the bulk readers do not
@@ -34,6 +36,7 @@ public enum ScoreCommand: Command {
         .option("--threads", "N", "Threads for the bulk engine (default: the cores)."),
         .flag("--sheets", "Write score sheets even for more than 10 000 units."),
         .flag("--summary-only", "With --out, write summary.csv only."),
+        .flag("--force", "With --out, replace a non-empty folder that has no manifest.json (everything in it is removed)."),
         .flag("--strict", "Treat a ballot for the representative's own unit, or a veto that cannot be checked, as an error."),
         .flag("--quiet", "Print no warnings."),
         .flag("--progress", "Show a progress line (default when standard error is a terminal)."),
@@ -120,8 +123,10 @@ public enum ScoreCommand: Command {
                 sheets = try? ScoringSession.run(inputs)
             }
             do {
+                let inputFiles = [inputs.rules] + report.rules.sourceFiles.dropFirst() + [inputs.units, inputs.roster, inputs.ballots]
+                let options = OutputOptions.commitOptions(args, console: console, inputs: inputFiles)
                 let files = try OutputFiles.write(report, sheets: (n <= sheetLimit || args.has("--sheets")) ? sheets : nil, to: dir,
-                                                  lang: lang, threads: threads, summaryOnly: args.has("--summary-only"))
+                                                  lang: lang, threads: threads, summaryOnly: args.has("--summary-only"), options: options)
                 if !args.has("--quiet") {
                     console.errLine(lang.t("已写入 \(files.count) 个文件到 \(out)", "wrote \(files.count) files to \(out)"))
                     if n > OutputFiles.jsonLimit && !args.has("--summary-only") {
@@ -133,8 +138,12 @@ public enum ScoreCommand: Command {
                                                "(more than \(sheetLimit) units: no score sheets written; add --sheets for them)"))
                     }
                 }
+            } catch let error as OutputError {
+                console.errLine(error.diagnostic.rendered(lang))
+                console.errLine(lang.t("没有写入任何文件到 \(out)", "nothing was written to \(out)"))
+                return .failure
             } catch {
-                console.errLine("error: could not write to `\(out)`: \(error)")
+                console.errLine(lang.t("错误：无法写入 `\(out)`：\(error)", "error: could not write to `\(out)`: \(error)"))
                 return .failure
             }
         }

@@ -53,6 +53,19 @@ public struct RulesLoader {
         throw DiagnosticsError(all.sorted)
     }
 
+    /// How many files an `extends` chain may hold, the first included.
+    public static let maxExtendsDepth = 32
+    /// What the name of a file `extends` names must end with.
+    static let rulesExtensions = [".jsonc", ".json"]
+
+    /// Whether a parsed base file is a rules file: an object with at least one key only rules
+    /// files have. Anything else is not merged, and nothing of it is quoted.
+    static func looksLikeRules(_ root: JSONNode) -> Bool {
+        guard let members = root.members else { return false }
+        let marks: Set<String> = ["format", "areas", "standards", "metrics", "extends", "grades"]
+        return members.contains { marks.contains($0.key) }
+    }
+
     /// Parses `path` and, if it extends another file, merges it onto its resolved base.
     private func resolve(_ path: String, chain: [String], referencedBy: (node: JSONNode, file: String)?,
                          ctx: DecodeContext, files: inout [String]) -> JSONNode? {
@@ -73,7 +86,17 @@ public struct RulesLoader {
             return nil
         }
         files.append(path)
+        // A file that is not a JSON object is not a rules file: say so without quoting it (an
+        // `extends` pointing at some other file must not print its first word).
+        if let first = JSONCParser.firstSignificant(text), first != "{" {
+            ctx.diagnostics.append(InputMessages.notRulesFile(path, referencedBy: referencedBy.map { ($0.node.location, $0.file) }))
+            return nil
+        }
         let (parsed, problems) = JSONCParser.parseDocument(text, file: path)
+        if let root = parsed, let (node, from) = referencedBy, !RulesLoader.looksLikeRules(root) {
+            ctx.diagnostics.append(InputMessages.notRulesFile(path, referencedBy: (node.location, from)))
+            return nil
+        }
         ctx.diagnostics.append(contentsOf: problems)
         guard let root = parsed else { return nil }
         guard let extendsNode = root["extends"] else {
@@ -87,6 +110,14 @@ public struct RulesLoader {
         }
         guard let rel = extendsNode.stringValue, !rel.isEmpty else {
             ctx.error("wrong-type", "`extends` must be the path of a rules file, as text", at: extendsNode.location, path: "extends")
+            return nil
+        }
+        guard RulesLoader.rulesExtensions.contains(where: { rel.lowercased().hasSuffix($0) }) else {
+            ctx.diagnostics.append(InputMessages.extendsNotRulesName(rel, at: extendsNode.location))
+            return nil
+        }
+        guard chain.count + 1 < RulesLoader.maxExtendsDepth else {
+            ctx.diagnostics.append(InputMessages.extendsTooDeep(at: extendsNode.location))
             return nil
         }
         let basePath = PathText.join(PathText.directory(of: path), rel)
