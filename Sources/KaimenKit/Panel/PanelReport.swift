@@ -32,7 +32,7 @@ public struct PanelReport: Sendable {
         public var ballots: Int
         /// Units their group heard (from the schedule), or else units they scored.
         public var unitsHeard: Int
-        /// With a schedule: units their group heard, not their own, that they cast no ballot for.
+        /// With a schedule: units their group heard, not theirs nor a declared conflict, that they cast no ballot for.
         public var unitsNotScored: [Int]
         /// Ballots cast for their own unit, set aside (回避).
         public var recused: Int
@@ -107,9 +107,8 @@ public struct PanelReport: Sendable {
             if side.high { flags.append(Flag(kind: .trimmedHigh, reason: PanelMessages.trimmed(rep, low: false, count: trims[r].droppedHigh, chance: trims[r].chanceHigh))) }
             if straight.isFlaggedStraight { flags.append(Flag(kind: .straightLining, reason: PanelMessages.straight(rep, straight))) }
             if straight.isFlaggedRun { flags.append(Flag(kind: .identicalTotals, reason: PanelMessages.run(rep, straight))) }
-            let own = Set(rep.units)
             raters.append(Rater(index: r, ballots: sheets[r].values.reduce(0) { $0 + $1.count }, unitsHeard: heard?.count ?? sheets[r].count,
-                                unitsNotScored: (heard ?? []).filter { !castBy[r].contains($0) && !own.contains(session.table.units[$0].id) },
+                                unitsNotScored: (heard ?? []).filter { !castBy[r].contains($0) && rep.recusal(from: session.table.units[$0].id) == nil },
                                 recused: recused[rep.id] ?? 0, leniency: leniencies[r], trim: trims[r], straight: straight, flags: flags))
         }
         let scan = Corridor.scan(data)
