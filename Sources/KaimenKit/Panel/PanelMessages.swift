@@ -27,8 +27,8 @@ enum PanelMessages {
     }
 
     static func straight(_ rep: Representative, _ s: StraightLining) -> Localized {
-        Localized(zh: "\(rep.id) 的 \(s.sheets) 张评分表中有 \(s.straight) 张各项给分相同（占满分比例一致）",
-                  en: "\(s.straight) of \(rep.id)'s \(s.sheets) sheets give every standard the same share of its maximum")
+        Localized(zh: "\(rep.id) 的 \(s.sheets) 张评分表中有 \(s.straight) 张各项给分相同（同一分数或同一满分比例）",
+                  en: "\(s.straight) of \(rep.id)'s \(s.sheets) sheets give every standard the same score, or the same share of its maximum")
     }
 
     static func run(_ rep: Representative, _ s: StraightLining) -> Localized {

@@ -1,5 +1,5 @@
-/// Straight-lining: sheets where a representative gave every standard the same share of its
-/// maximum (full marks everywhere, or half marks everywhere), and runs of identical sheet
+/// Straight-lining: sheets where a representative gave every standard the same score (2
+/// everywhere) or the same share of its maximum (full marks everywhere), and runs of identical sheet
 /// totals across the units they scored (in the units file's order).
 public struct StraightLining: Sendable, Equatable {
     /// Sheets (one unit's ballots by one representative) with at least two standards scored.
@@ -28,8 +28,10 @@ public struct StraightLining: Sendable, Equatable {
             s.longestRun = max(s.longestRun, run)
             guard sheet.count >= 2 else { continue }
             s.sheets += 1
-            let first = sheet[0].score.divided(by: sheet[0].max)
-            if sheet.allSatisfy({ $0.score.divided(by: $0.max) == first }) { s.straight += 1 }
+            let first = sheet[0]
+            if sheet.allSatisfy({ $0.score == first.score }) || sheet.allSatisfy({ $0.score.divided(by: $0.max) == first.score.divided(by: first.max) }) {
+                s.straight += 1
+            }
         }
         return s
     }

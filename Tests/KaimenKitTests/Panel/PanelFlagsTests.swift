@@ -138,6 +138,15 @@ struct PanelFlagsTests {
         #expect(r1.flags.map(\.kind).contains(.identicalTotals))
     }
 
+    @Test("the same score on every standard of a sheet counts as straight-lined too")
+    func sameScoreEverywhere() throws {
+        // R2 writes 1.5 everywhere: 1.5 of 4 and 1.5 of 2 are different shares but the same score.
+        let s = try ConstructedPanel(groups: Self.seven) { r, u, item in r == 1 ? dec("1.5") : ConstructedPanel.agreed(u, item) }.session()
+        let r2 = PanelReport.analyse(s, options: .init(resamples: 50)).raters[1]
+        #expect(r2.straight.straight == 6)
+        #expect(r2.flags.first { $0.kind == .straightLining }?.reason.zh == "R2 的 6 张评分表中有 6 张各项给分相同（同一分数或同一满分比例）")
+    }
+
     @Test("the same seed gives the same intervals; another seed other draws")
     func seeded() throws {
         let s = try ConstructedPanel(groups: Self.seven) { r, u, item in

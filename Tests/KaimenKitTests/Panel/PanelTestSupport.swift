@@ -19,7 +19,7 @@ struct ConstructedPanel {
     /// the same share of the maximum on both (so no sheet is straight-lined).
     static let base: [String: (Rational, Rational)] = [
         "U1": (dec("1"), dec("1.5")), "U2": (dec("1.5"), dec("0.5")), "U3": (dec("2"), dec("1.5")),
-        "U4": (dec("2.5"), dec("1")), "U5": (dec("3"), dec("1")), "U6": (dec("1"), dec("1")),
+        "U4": (dec("2.5"), dec("1")), "U5": (dec("3"), dec("1")), "U6": (dec("1"), dec("0.75")),
     ]
 
     var groups: [String]
