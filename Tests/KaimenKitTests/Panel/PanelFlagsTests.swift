@@ -194,3 +194,17 @@ struct PanelScheduleTests {
         #expect(PanelReport.analyse(s, schedule: Schedule(entries: entries), options: .init(resamples: 50)).raters[0].straight.longestRun == 3)
     }
 }
+
+@Suite("Panel: the re-check list on its own")
+struct RecheckListTests {
+    @Test("lists the corridor outlier with a plain sentence, in both languages")
+    func sentence() throws {
+        let s = try ConstructedPanel(groups: PanelFlagsTests.seven) { r, u, item in
+            r == 2 && u == "U2" && item == "b1" ? dec("3") : ConstructedPanel.agreed(u, item)
+        }.session()
+        let list = RecheckList.of(s)
+        #expect(list.count == 1)
+        #expect(list.first?.text.zh == "U2 b1：R3 评 3 分，其他代表中位数 1.5 分，相差 1.5 分（超出 ±1 分）")
+        #expect(list.first?.text.en == "U2 b1: R3 gave 3, the others' median is 1.5, 1.5 apart (beyond ±1)")
+    }
+}
