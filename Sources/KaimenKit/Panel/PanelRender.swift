@@ -60,17 +60,45 @@ public enum PanelRender {
         })
     }
 
-    /// Every figure, with sorted keys.
+    /// Every figure, with sorted keys, pretty-printed as `JSONOut.rendered` does. The section
+    /// tables can hold hundreds of thousands of rows, so their rows are written directly (their
+    /// keys sorted once per table) instead of through a `JSONOut` tree.
     public static func json(_ p: PanelReport, title: String, lang: Language) -> String {
         var o: [String: JSONOut] = ["title": .string(title), "seed": .number(String(p.options.seed)),
                                     "resamples": .num(p.options.resamples),
                                     "overallMeanShare": .number(PanelMessages.number(p.overallShare, places: 6))]
-        for section in PanelTables.Section.allCases { o[section.rawValue] = PanelTables.table(section, p, lang: lang).jsonRows() }
         o["flags"] = .array(p.raters.flatMap { r in r.flags.map { f in
             JSONOut.object(["representative": .string(p.data.representatives[r.index].id), "kind": .string(f.kind.rawValue), "reason": .string(f.reason.text(lang))])
         } } + p.groupFlags.map { g, f in
             JSONOut.object(["group": .string(p.groups[g].name), "kind": .string(f.kind.rawValue), "reason": .string(f.reason.text(lang))])
         })
-        return JSONOut.object(o).rendered()
+        var tables: [String: ExportTable] = [:]
+        for section in PanelTables.Section.allCases { tables[section.rawValue] = PanelTables.table(section, p, lang: lang) }
+        var out = "{\n"
+        let keys = (Array(o.keys) + Array(tables.keys)).sorted()
+        for (n, key) in keys.enumerated() {
+            out += "  " + JSONOut.quote(key) + ": "
+            if let value = o[key] { value.write(into: &out, indent: 1) } else { rows(tables[key]!, into: &out) }
+            out += n == keys.count - 1 ? "\n" : ",\n"
+        }
+        return out + "}\n"
+    }
+
+    /// An array of row objects, nested one level deep.
+    static func rows(_ t: ExportTable, into out: inout String) {
+        guard !t.rows.isEmpty else { out += "[]"; return }
+        let order = t.columns.indices.sorted { t.columns[$0].key < t.columns[$1].key }
+        let keys = order.map { "      " + JSONOut.quote(t.columns[$0].key) + ": " }
+        out += "[\n"
+        for (r, row) in t.rows.enumerated() {
+            out += "    {\n"
+            for (n, c) in order.enumerated() {
+                out += keys[n]
+                out += c < row.count ? row[c].json.compact : "null"
+                out += n == order.count - 1 ? "\n" : ",\n"
+            }
+            out += r == t.rows.count - 1 ? "    }\n" : "    },\n"
+        }
+        out += "  ]"
     }
 }

@@ -74,3 +74,20 @@ struct PanelCommandScheduleTests {
         #expect(bad.out.isEmpty)
     }
 }
+
+@Suite("kaimen panel: JSON")
+struct PanelJSONTests {
+    @Test("the fast row writer prints exactly what a JSONOut tree would")
+    func sameAsTree() throws {
+        let p = try AgreementTests.xicheng()
+        let fast = PanelRender.json(p, title: "西城", lang: .zh)
+        var o: [String: JSONOut] = ["title": .string("西城"), "seed": .number("1"), "resamples": .num(p.options.resamples),
+                                    "overallMeanShare": .number(PanelMessages.number(p.overallShare, places: 6))]
+        for section in PanelTables.Section.allCases { o[section.rawValue] = PanelTables.table(section, p, lang: .zh).jsonRows() }
+        o["flags"] = .array(p.raters.flatMap { r in r.flags.map { f in
+            JSONOut.object(["representative": .string(p.data.representatives[r.index].id), "kind": .string(f.kind.rawValue), "reason": .string(f.reason.zh)])
+        } })
+        #expect(p.groupFlags.isEmpty)
+        #expect(fast == JSONOut.object(o).rendered())
+    }
+}
