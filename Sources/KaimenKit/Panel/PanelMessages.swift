@@ -3,10 +3,17 @@ import Foundation
 /// Every text `kaimen panel` shows people, in Chinese and English, kept together so they can
 /// join the message catalogue.
 enum PanelMessages {
+    /// Fixed-point text with `places` decimals (0 to 9), rounded half away from zero; never `-0.00`.
+    /// (Not `String(format:)`, which is slow on Linux and the cells table prints hundreds of thousands.)
     static func number(_ x: Double, places: Int = 2) -> String {
-        let s = String(format: "%.\(places)f", abs(x) < 0.5 * pow(10, Double(-places)) ? 0 : x)
-        return s
+        guard x.isFinite else { return "0" }
+        let q = (abs(x) * scales[min(max(places, 0), 9)]).rounded()
+        guard q < 9e18 else { return String(x) }
+        let i = Int64(q)
+        return Rational.formatScaled(x < 0 && i != 0 ? -i : i, places: places)
     }
+
+    static let scales: [Double] = (0...9).map { pow(10, Double($0)) }
 
     static func percent(_ x: Double) -> String { number(x * 100, places: 0) + "%" }
 

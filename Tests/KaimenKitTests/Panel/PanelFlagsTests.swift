@@ -208,3 +208,16 @@ struct RecheckListTests {
         #expect(list.first?.text.en == "U2 b1: R3 gave 3, the others' median is 1.5, 1.5 apart (beyond ±1)")
     }
 }
+
+@Suite("Panel: number texts")
+struct PanelNumberTests {
+    @Test("fixed places, half away from zero, never minus zero")
+    func numbers() {
+        #expect(PanelMessages.number(-0.004) == "0.00")
+        #expect(PanelMessages.number(1.5, places: 0) == "2")
+        #expect(PanelMessages.number(-1.25, places: 1) == "-1.3")
+        #expect(PanelMessages.number(0.125, places: 3) == "0.125")
+        #expect(PanelMessages.number(12.5, places: 0) == "13")
+        #expect(PanelMessages.number(.nan) == "0")
+    }
+}
