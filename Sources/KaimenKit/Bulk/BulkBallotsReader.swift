@@ -56,6 +56,8 @@ public enum BulkBallotsReader {
         var fileName: String
         var width: Int
         var repCol: Int
+        /// The representative column's header, for the spreadsheet position of a recusal.
+        var repHeader: String
         var unitCol: Int
         /// Long format: the standard and score columns.
         var standardCol: Int?
@@ -97,6 +99,7 @@ public enum BulkBallotsReader {
             guard let repCol = ColumnNames.find(ColumnNames.representative, in: header),
                   let unitCol = ColumnNames.find(ColumnNames.ballotUnit, in: header) else { return nil }
             self.repCol = repCol
+            repHeader = CSVTable.trimmedHeader(header[repCol])
             self.unitCol = unitCol
             repUnitLast = max(repCol, unitCol)
             items = BallotItem.items(of: rules)

@@ -67,6 +67,8 @@ public enum BulkRosterReader {
         var group: Int?
         var role: Int?
         var conflicts: Int?
+        /// The id column's header, for the spreadsheet position of each representative.
+        var idHeader: String
 
         init?(header: [String]) {
             guard let id = ColumnNames.find(ColumnNames.representative + ["id"], in: header),
@@ -74,6 +76,7 @@ public enum BulkRosterReader {
             width = header.count
             self.id = id
             self.units = units
+            idHeader = CSVTable.trimmedHeader(header[id])
             name = ColumnNames.find(ColumnNames.repName, in: header)
             group = ColumnNames.find(ColumnNames.group, in: header)
             role = ColumnNames.find(ColumnNames.role, in: header)
@@ -198,7 +201,9 @@ public enum BulkRosterReader {
             (out + chunk.rows).initialize(to: Representative(
                 id: String(decoding: UnsafeBufferPointer(start: p + id.start, count: id.count), as: UTF8.self),
                 name: name, group: group, units: own, role: role,
-                location: SourceLocation(file: fileName, line: line, column: column), conflicts: conflicts))
+                location: SourceLocation(file: fileName, line: line, column: column,
+                                         cell: CellPosition(row: line, column: layout.id, header: layout.idHeader)),
+                conflicts: conflicts))
             chunk.rows += 1
             pos = next
             line += 1

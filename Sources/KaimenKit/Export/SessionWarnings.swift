@@ -96,7 +96,7 @@ public enum SessionWarnings {
                     lang.t("\(count) 张", "\(count)"))
         case .notAssessable(.participationBelow(let rate, let min)):
             return (lang.t("不予考核", "not assessable"), lang.t("参与率低于 \(n.fmt.percent(min))", "participation below \(n.fmt.percent(min))"),
-                    n.fmt.percent(rate))
+                    n.fmt.comparing(rate, with: [min]).percent(rate))
         case .notAssessable(let reason):
             return (lang.t("不予考核", "not assessable"), n.reasonText(reason, s), nil)
         case .scored:

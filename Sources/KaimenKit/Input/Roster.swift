@@ -39,8 +39,8 @@ public enum RosterReader {
         guard let csv = result.table else { return (nil, diagnostics) }
         let lineStart = SourceLocation(file: fileName, line: csv.headerLine, column: 1)
         guard let idCol = ColumnNames.find(ColumnNames.representative + ["id"], in: csv.header) else {
-            diagnostics.append(.error("missing-column", "the roster has no representative id column", at: lineStart, path: "id",
-                                      hint: "name the first column `id` (or 代表编号)"))
+            diagnostics.append(.error(.missingColumn, ReaderMessages.noRepIDColumn, at: lineStart, path: "id",
+                                      hint: ReaderMessages.nameRepIDColumn))
             return (nil, diagnostics)
         }
         let nameCol = ColumnNames.find(ColumnNames.repName, in: csv.header)
@@ -49,8 +49,8 @@ public enum RosterReader {
         let roleCol = ColumnNames.find(ColumnNames.role, in: csv.header)
         let conflictsCol = ColumnNames.find(ColumnNames.conflicts, in: csv.header)
         if unitsCol == nil {
-            diagnostics.append(.error("missing-column", "the roster has no `units` column: without it kaimen cannot tell whom each representative must not score",
-                                      at: lineStart, path: "units", hint: "add a column `units` with each representative's own unit id (empty if none)"))
+            diagnostics.append(.error(.missingColumn, ReaderMessages.noUnitsColumn,
+                                      at: lineStart, path: "units", hint: ReaderMessages.addUnitsColumn))
             return (nil, diagnostics)
         }
         var reps: [Representative] = []
@@ -59,14 +59,14 @@ public enum RosterReader {
             let id = cells[idCol].trimmingSpaces()
             let loc = csv.location(row: r, column: idCol)
             if id.isEmpty {
-                diagnostics.append(.error("missing-value", "a representative has no id", at: loc, path: "id"))
+                diagnostics.append(.error(.missingValue, ReaderMessages.repWithoutID, at: loc, path: "id"))
                 continue
             }
             if let first = seen[id] {
-                diagnostics.append(.error("duplicate-representative", "representative id `\(id)` is used twice; first at line \(first)", at: loc, path: "id"))
+                diagnostics.append(.error(.duplicateRepresentative, ReaderMessages.duplicateRep(id, firstRow: first), at: loc, path: "id"))
                 continue
             }
-            seen[id] = loc.line
+            seen[id] = loc.cell?.row ?? loc.line
             let rawOwn = unitsCol.map { splitList(cells[$0]) } ?? []
             var cellProblems: [Diagnostic?] = [
                 TextCellCheck.problem(id, role: .id, what: TextCellCheck.repID, at: loc, path: "id", othersReported: true),
@@ -116,7 +116,7 @@ public enum RosterReader {
                                        conflicts: conflicts))
         }
         if reps.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
-            diagnostics.append(.error("no-representatives", "`\(fileName)` lists no representatives", at: lineStart))
+            diagnostics.append(.error(.noRepresentatives, ReaderMessages.noRepresentatives(fileName), at: lineStart))
         }
         return (reps, diagnostics)
     }

@@ -86,17 +86,13 @@ public struct OutputBatch: Sendable {
         FolderSwap.removeLeftovers(beside: target)
         try Self.checkReplaceable(target, options: options)
 
-        var staging = try StagingFolder(beside: target)
+        let staging = try StagingFolder(beside: target)
         let old: String?
         do {
-            var outputs: [Manifest.Entry] = []
-            for (file, relative) in zip(files, relatives) {
-                outputs.append(try staging.write(file.content, at: relative, shownAs: target + "/" + relative))
-            }
-            let inputs = try options.inputs.map { try Manifest.entry(forInput: $0.url, shownAs: $0.shown) }
+            let (outputs, inputs) = try writeAndHash(into: staging, relatives: relatives, target: target, inputs: options.inputs)
             let manifest = Manifest(kaimen: CLI.version, created: Date(), inputs: inputs, outputs: outputs)
             _ = try staging.write(.data(Data(manifest.rendered().utf8)), at: Manifest.fileName, shownAs: target + "/" + Manifest.fileName)
-            try staging.makeDurable()
+            try staging.makeDurable(relatives + [Manifest.fileName])
             old = try FolderSwap.swap(staging.path, into: target)
         } catch {
             staging.remove()
@@ -106,6 +102,37 @@ public struct OutputBatch: Sendable {
         try? FileSystem.flush(FileSystem.parent(of: target), folder: true)
         if let old { try? FileSystem.removeTree(old) }
         return relatives.map { targetURL.appendingPathComponent($0) }
+    }
+
+    /// Writes the files into the staging folder while another thread hashes the input files
+    /// (for a large run both are hundreds of megabytes); returns both lists of manifest entries.
+    private func writeAndHash(into staging: StagingFolder, relatives: [String], target: String,
+                              inputs: [(shown: String, url: URL)]) throws -> (outputs: [Manifest.Entry], inputs: [Manifest.Entry]) {
+        enum Part: Sendable { case entries([Manifest.Entry]), failed(OutputError) }
+        let files = self.files
+        let inputList = inputs.map { (shown: $0.shown, path: $0.url.path) }
+        let parts = Parallel.map(inputList.isEmpty ? 1 : 2) { k -> Part in
+            do {
+                if k == 0 {
+                    return .entries(try zip(files, relatives).map { file, relative in
+                        try staging.write(file.content, at: relative, shownAs: target + "/" + relative)
+                    })
+                }
+                return .entries(try inputList.map { try Manifest.entry(forInput: URL(fileURLWithPath: $0.path), shownAs: $0.shown) })
+            } catch let e as OutputError {
+                return .failed(e)
+            } catch {
+                return .failed(.producerFailed(path: target, message: "\(error)"))
+            }
+        }
+        var lists: [[Manifest.Entry]] = []
+        for part in parts {
+            switch part {
+            case .entries(let list): lists.append(list)
+            case .failed(let error): throw error
+            }
+        }
+        return (lists[0], lists.count > 1 ? lists[1] : [])
     }
 
     /// Refuses to replace what is not a kaimen output folder, or holds an input of the run.

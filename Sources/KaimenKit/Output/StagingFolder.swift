@@ -9,10 +9,8 @@ import Darwin
 /// The hidden folder beside the output folder where a new set is written in full before it is
 /// swapped in. Files are written without a flush each; ``makeDurable()`` flushes the whole set
 /// once at the end.
-struct StagingFolder {
+struct StagingFolder: Sendable {
     let path: String
-    /// Every file written, relative to the folder, for the durability pass.
-    private(set) var written: [String] = []
 
     /// Creates a fresh, empty staging folder beside `dir`.
     init(beside dir: String) throws {
@@ -22,7 +20,7 @@ struct StagingFolder {
 
     /// Writes one file at `relative` (already checked by ``SafePath``), creating its folders,
     /// and returns its manifest entry. Errors name `shownAs`, the file's final place.
-    mutating func write(_ content: OutputBatch.Content, at relative: String, shownAs shown: String) throws -> Manifest.Entry {
+    func write(_ content: OutputBatch.Content, at relative: String, shownAs shown: String) throws -> Manifest.Entry {
         let full = path + "/" + relative
         let folder = FileSystem.parent(of: full)
         if folder != path && FileSystem.kind(folder) != .folder {
@@ -62,16 +60,15 @@ struct StagingFolder {
         }
         if close(fd) != 0 && failure == nil { failure = .io(operation: .close, path: shown, cause: .last) }
         if let failure { throw failure }
-        written.append(relative)
         return Manifest.Entry(path: relative, bytes: bytes, sha256: SHA256.hexString(hash.finish()))
     }
 
-    /// Flushes every file and folder of the set to disk, once for the whole set: `syncfs` on
-    /// Linux (one journal commit), otherwise one `fsync` per file and folder.
-    func makeDurable() throws {
+    /// Flushes the files written (`relatives`) and their folders to disk, once for the whole
+    /// set: `syncfs` on Linux (one journal commit), otherwise one `fsync` per file and folder.
+    func makeDurable(_ relatives: [String]) throws {
         if FileSystem.flushFileSystem(holding: path) { return }
         var folders: Set<String> = [path]
-        for relative in written {
+        for relative in relatives {
             let full = path + "/" + relative
             try FileSystem.flush(full, folder: false)
             folders.insert(FileSystem.parent(of: full))

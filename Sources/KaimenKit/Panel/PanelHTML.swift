@@ -61,6 +61,7 @@ public enum PanelHTML {
                 switch c {
                 case .text(let s): .text(s)
                 case .number(let s): .number(s)
+                case .notApplicable(let s): .text(s)
                 case .empty: .empty
                 }
             })

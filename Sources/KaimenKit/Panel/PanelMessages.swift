@@ -61,6 +61,20 @@ enum PanelMessages {
     static let whatIfNote = Localized(zh: "仅为假设：若各组评分居中到总体平均，排名如下；正式结果不变",
                                       en: "What-if only: the ranking if each group's ballots were centred on the overall mean; the official result does not change")
 
+    static func corridorShare(_ share: Rational) -> Localized {
+        Localized(zh: "`corridor.share` 是占该项满分的比例，应在 0 到 1 之间，而不是 \(share.plainText())",
+                  en: "`corridor.share` is a share of the standard's maximum, between 0 and 1, not \(share.plainText())")
+    }
+
+    static let corridorShareHint = Localized(zh: "25% 请写 0.25", en: "write 0.25 for 25%")
+
+    static let wholeNumberOptions = Localized(zh: "`--seed`、`--resamples`（1 到 100000）和 `--top` 要写整数",
+                                              en: "`--seed`, `--resamples` (1 to 100000) and `--top` take a whole number")
+
+    static func notAnalysed(errors n: Int) -> Localized {
+        Localized(zh: "\(n) 个错误；未做分析", en: "\(n) error\(n == 1 ? "" : "s"); nothing was analysed")
+    }
+
     static func fewTargets(_ n: Int) -> Localized {
         Localized(zh: "仅 \(n) 个单位，仅供参考", en: "only \(n) units: indicative")
     }

@@ -131,3 +131,41 @@ struct RecusalTests {
         #expect(UnitMatcher.normalized("荷花　市场") == "荷花 市场")
     }
 }
+
+/// Every recusal, and every ballot set aside for it, is in the files the committee keeps.
+@Suite("Recusals in the score sheets and the summary")
+struct RecusalExportTests {
+    static func session() throws -> ScoringSession {
+        try RecusalTests.session(RecusalTests.roster("J04", conflicts: "")).run()
+    }
+
+    @Test("the unit's score sheet has a row for the ballot set aside, with who and why")
+    func sheet() throws {
+        let s = try Self.session()
+        let table = ScoreSheetExport.table(s, unit: s.table.index(ofUnit: "J04")!, lang: .zh)
+        let rows = table.rows.filter { $0.first == .text("回避") }
+        #expect(rows.count == 1)
+        #expect(rows.first?[1] == .text("R1"))
+        #expect(rows.first?[3] == .text("本单位代表"))
+        #expect(rows.first?[5] == .text("b 3"))
+        // J05 had nothing set aside.
+        let other = ScoreSheetExport.table(s, unit: s.table.index(ofUnit: "J05")!, lang: .zh)
+        #expect(!other.rows.contains { $0.first == .text("回避") })
+        let json = ScoreSheetExport.json(s, unit: s.table.index(ofUnit: "J04")!, lang: .en).rendered()
+        #expect(json.contains("\"Recusal\""))
+        #expect(json.contains("own unit"))
+    }
+
+    @Test("the summary's notes name the representative and the ballots not counted, in CSV and JSON alike")
+    func summary() throws {
+        let s = try Self.session()
+        let table = SummaryExport.table(s, lang: .zh)
+        let notes = table.columns.firstIndex { $0.key == "notes" }!
+        let j04 = try #require(table.rows.first { $0[2] == .text("J04") })
+        #expect(j04[notes] == .text("回避：R1 王建国（本单位代表）1 票不计（b 3）"))
+        let json = SummaryExport.json(s, lang: .en).rendered()
+        #expect(json.contains("\"recusals\""))
+        #expect(json.contains("\"reason\": \"ownUnit\""))
+        #expect(String(decoding: SummaryWriter.json(s.report, lang: .en), as: UTF8.self) == json)
+    }
+}

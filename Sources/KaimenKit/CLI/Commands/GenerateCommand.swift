@@ -23,31 +23,28 @@ public enum GenerateCommand: Command {
         .option("--group-size", "N", "Representatives per group.", default: "7"),
         .option("--units-per-group", "N", "Units each group hears.", default: "50"),
         .flag("--force", "Replace a non-empty folder that has no manifest.json (everything in it is removed)."),
+        .lang,
     ]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
+        let lang = args.language
         guard args.positionals.isEmpty else {
-            console.errLine("error: unexpected argument `\(args.positionals[0])`; `\(path.joined(separator: " "))` takes only options")
-            console.errLine("usage: \(usage)")
-            return .usage
+            return usageError(CommandMessages.takesOnlyOptions(args.positionals[0], path.joined(separator: " ")), console: console, lang: lang)
         }
         guard let n = args.value("--units").flatMap(Int.init), n > 0, n <= 50_000_000 else {
-            console.errLine("error: `--units` needs a whole number of units between 1 and 50000000")
-            return .usage
+            return usageError(CommandMessages.generateUnits, console: console, lang: lang, showUsage: false)
         }
         guard let seed = args.value("--seed").flatMap(UInt64.init) else {
-            console.errLine("error: `--seed` must be a whole number ≥ 0")
-            return .usage
+            return usageError(CommandMessages.generateSeed, console: console, lang: lang, showUsage: false)
         }
         guard let out = args.value("--out") else {
-            console.errLine("error: missing `--out DIR`")
-            console.errLine("usage: \(usage)")
-            return .usage
+            return usageError(CommandMessages.generateOut, console: console, lang: lang)
         }
-        guard let rules = loadRules(args.value("--rules")!, console: console) else { return .failure }
+        guard let rules = loadRules(args.value("--rules")!, console: console, lang: lang) else { return .failure }
         guard let groupSize = args.value("--group-size").flatMap(Int.init), (1...1000).contains(groupSize),
               let perGroup = args.value("--units-per-group").flatMap(Int.init), perGroup >= 1 else {
-            console.errLine("error: `--group-size` (1 to 1000) and `--units-per-group` (1 or more) take a whole number")
+            console.errLine(lang.t("错误：`--group-size`（1 到 1000）和 `--units-per-group`（1 或以上）须为整数",
+                                   "error: `--group-size` (1 to 1000) and `--units-per-group` (1 or more) take a whole number"))
             return .usage
         }
         var generator = DataGenerator(rules: rules, units: n, seed: seed)
@@ -65,11 +62,11 @@ public enum GenerateCommand: Command {
             console.errLine(error.diagnostic.rendered(.zh))
             return .failure
         } catch {
-            console.errLine("error: could not write to `\(out)`: \(error)")
+            console.error(CommandMessages.couldNotWrite(out, "\(error)"), lang)
             return .failure
         }
         let mb = Double(data.units.count + data.roster.count + data.ballots.count) / 1_048_576
-        console.errLine("wrote \(n) units to \(out) (units.csv, roster.csv, ballots.csv; \(String(format: "%.1f", mb)) MiB)")
+        console.errLine(CommandMessages.generated(n, out, String(format: "%.1f", mb)).text(lang))
         return .success
     }
 }

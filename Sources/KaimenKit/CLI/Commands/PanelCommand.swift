@@ -35,47 +35,42 @@ public enum PanelCommand: Command {
     ]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
+        let lang = args.language
         guard args.positionals.isEmpty else {
-            console.errLine("error: unexpected argument `\(args.positionals[0])`; `\(path.joined(separator: " "))` takes only options")
-            console.errLine("usage: \(usage)")
-            return .usage
+            return usageError(CommandMessages.takesOnlyOptions(args.positionals[0], path.joined(separator: " ")), console: console, lang: lang)
         }
         guard let seed = args.value("--seed").flatMap(UInt64.init), let resamples = args.value("--resamples").flatMap(Int.init),
               (1...100_000).contains(resamples), let top = args.value("--top").flatMap(Int.init), top >= 0 else {
-            console.errLine("error: `--seed`, `--resamples` (1 to 100000) and `--top` take a whole number")
-            console.errLine("usage: \(usage)")
-            return .usage
+            return usageError(PanelMessages.wholeNumberOptions, console: console, lang: lang)
         }
         var args = args
         if ["--rules", "--units", "--roster", "--ballots"].allSatisfy({ args.value($0) == nil }) {
             if let message = DefaultCommand.missingSample(console) {
-                console.errLine(message)
+                console.error(message, lang)
                 return .failure
             }
             for (k, v) in DefaultCommand.sampleOptions { args.options[k] = v }
         }
         guard let inputs = ScoreCommand.inputs(args, console: console) else { return .usage }
-        let lang = Language(rawValue: args.value("--lang") ?? "zh") ?? .zh
         let session: ScoringSession
         do {
             session = try ScoringSession.run(inputs)
         } catch {
-            for d in error.diagnostics { console.errLine(relative(d, console)) }
-            let n = error.diagnostics.filter { $0.severity == .error }.count
-            console.errLine(lang.t("\(n) 个错误；未做分析", "\(n) error\(n == 1 ? "" : "s"); nothing was analysed"))
+            for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
+            console.errLine(PanelMessages.notAnalysed(errors: error.diagnostics.filter { $0.severity == .error }.count).text(lang))
             return .failure
         }
         var schedule: Schedule?
         if let path = args.value("--schedule") {
             guard let data = try? Data(contentsOf: URL(fileURLWithPath: resolve(path, in: console.currentDirectory))) else {
-                console.errLine(Diagnostic.error("file-not-found", Localized(zh: "无法读取 `\(path)`", en: "cannot read `\(path)`"),
-                                                 hint: Localized(zh: "请检查路径", en: "check the path")).rendered(lang))
+                console.errLine(Diagnostic.error(.fileNotFound, CSVMessages.cannotRead(path), hint: CSVMessages.checkPath).rendered(lang))
                 return .failure
             }
             let read = ScheduleReader.read(data, fileName: path, units: session.table.units, representatives: session.representatives)
-            for d in read.diagnostics { console.errLine(d.rendered(lang)) }
-            guard let s = read.schedule, !read.diagnostics.contains(where: { $0.severity == .error }) else {
-                console.errLine(lang.t("日程表有错误；未做分析", "the schedule has errors; nothing was analysed"))
+            for d in read.diagnostics { console.errLine(relative(d, console, lang)) }
+            let errors = read.diagnostics.filter { $0.severity == .error }.count
+            guard let s = read.schedule, errors == 0 else {
+                console.errLine(PanelMessages.notAnalysed(errors: errors).text(lang))
                 return .failure
             }
             schedule = s

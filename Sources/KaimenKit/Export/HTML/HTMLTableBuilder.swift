@@ -6,11 +6,14 @@ public struct HTMLTableBuilder: Sendable {
         public var numeric: Bool
         /// A CSS width (`"12mm"`, `"30%"`), or `nil` to let the browser decide.
         public var width: String?
+        /// Keep the cells on one line (short codes, grades, categories).
+        public var nowrap: Bool
 
-        public init(_ header: String, numeric: Bool = false, width: String? = nil) {
+        public init(_ header: String, numeric: Bool = false, width: String? = nil, nowrap: Bool = false) {
             self.header = HTMLText(header)
             self.numeric = numeric
             self.width = width
+            self.nowrap = nowrap
         }
     }
 
@@ -32,6 +35,9 @@ public struct HTMLTableBuilder: Sendable {
     public var columns: [Column]
     /// Extra `class` on the table beside `grid`.
     public var tableClass: String
+    /// A first header row across all columns, repeated with the header on every printed page
+    /// (e.g. which unit a continued score sheet is about).
+    public var runningHeader: HTMLText?
     private var rows: [String] = []
 
     public init(columns: [Column], tableClass: String = "") {
@@ -46,8 +52,9 @@ public struct HTMLTableBuilder: Sendable {
         var c = 0
         for (i, cell) in cells.enumerated() where c < columns.count {
             var cls: [String] = []
-            if case .number = cell { cls.append("num") } else if columns[c].numeric { cls.append("num") }
             let n = span[i] ?? 1
+            if case .number = cell { cls.append("num") } else if columns[c].numeric { cls.append("num") }
+            if columns[c].nowrap && n == 1 { cls.append("nowrap") }
             s += "<td"
             if n > 1 { s += " colspan=\"\(n)\"" }
             if !cls.isEmpty { s += " class=\"\(cls.joined(separator: " "))\"" }
@@ -64,7 +71,9 @@ public struct HTMLTableBuilder: Sendable {
         if columns.contains(where: { $0.width != nil }) {
             s += "<colgroup>" + columns.map { c in c.width.map { "<col style=\"width:\($0)\">" } ?? "<col>" }.joined() + "</colgroup>"
         }
-        s += "<thead><tr>" + columns.map { "<th>\($0.header.markup)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        s += "<thead>"
+        if let runningHeader { s += "<tr><th class=\"running\" colspan=\"\(columns.count)\">\(runningHeader.markup)</th></tr>" }
+        s += "<tr>" + columns.map { "<th>\($0.header.markup)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         s += rows.joined(separator: "\n")
         s += "\n</tbody></table>"
         return HTMLText(markup: s)
