@@ -6,6 +6,8 @@ public enum CLI {
     public static var commands: [any Command.Type] { [
         ScoreCommand.self, ExplainCommand.self, RulesCheckCommand.self, RulesShowCommand.self, RulesDiffCommand.self,
         GenerateCommand.self,
+        SessionInitCommand.self, SessionEnterCommand.self, SessionResolveCommand.self, SessionVoidCommand.self,
+        SessionStatusCommand.self, SessionCloseCommand.self, SessionVerifyCommand.self, SessionAppealCommand.self,
     ] }
 
     public static let version = "0.1.0"
