@@ -282,8 +282,10 @@ extension SessionMessages {
         Localized(zh: "封存（记录 \(seq)）的结果文件 `\(path)` 不见了", en: "output `\(path)`, sealed by record \(seq), is missing")
     }
 
-    static func recomputedDiffers(_ path: String, seq: Int) -> Localized {
-        Localized(zh: "按日志重新计算的 `\(path)` 与封存记录 \(seq) 不符", en: "`\(path)` recomputed from the journal does not match seal record \(seq)")
+    static func recomputedDiffers(_ paths: [String], seq: Int) -> Localized {
+        let list = paths.map { "`\($0)`" }.joined(separator: ", ")
+        return Localized(zh: "按日志重新计算的结果与封存记录 \(seq) 不符（\(paths.count) 个文件）：\(list)",
+                         en: "the result recomputed from the journal does not match seal record \(seq) in \(paths.count) file\(paths.count == 1 ? "" : "s"): \(list)")
     }
     static let recomputedDiffersHint = Localized(zh: "日志中的计分票或输入文件与封存时不同", en: "the ballots in the journal or the inputs are not what was sealed")
 

@@ -35,16 +35,17 @@ public enum Verifier {
             previous = r.hash
         }
         // 2. The inputs, as copied when the session opened.
-        let folder: SessionFolder
-        do { folder = try SessionFolder.open(journal) } catch {
-            return Report(problems: problems + error.diagnostics, records: journal.records.count, seals: 0, head: previous)
-        }
-        for (path, hash) in folder.recordedInputs.sorted(by: { $0.key < $1.key }) {
+        let recorded = (journal.records.first?.content["inputs"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
+        for (path, hash) in recorded.sorted(by: { $0.key < $1.key }) {
             let now = SessionFolder.sha256(ofFile: directory.appendingPathComponent(path))
             if now != hash {
                 problems.append(.error("input-changed", now == nil ? SessionMessages.inputMissing(path) : SessionMessages.inputChanged(path),
                                        at: SourceLocation(file: path, line: 1, column: 1)))
             }
+        }
+        let folder: SessionFolder
+        do { folder = try SessionFolder.open(journal) } catch {
+            return Report(problems: Diagnostics.sortedList(problems + error.diagnostics), records: journal.records.count, seals: 0, head: previous)
         }
         // 3. Every seal: recompute from the journal up to it, compare with the seal and the files.
         var state = SessionState(records: [], doubleEntry: folder.doubleEntry)
@@ -87,8 +88,9 @@ public enum Verifier {
             for url in written {
                 recomputed[String(url.standardizedFileURL.path.dropFirst(root.count))] = SessionFolder.sha256(ofFile: url)
             }
-            for path in Set(recomputed.keys).union(sealed.keys).sorted() where recomputed[path] != sealed[path] {
-                problems.append(.error("seal-mismatch", SessionMessages.recomputedDiffers(path, seq: seal.seq), at: at, hint: SessionMessages.recomputedDiffersHint))
+            let differing = Set(recomputed.keys).union(sealed.keys).sorted().filter { recomputed[$0] != sealed[$0] }
+            if !differing.isEmpty {
+                problems.append(.error("seal-mismatch", SessionMessages.recomputedDiffers(differing, seq: seal.seq), at: at, hint: SessionMessages.recomputedDiffersHint))
             }
         } catch {
             problems.append(.error("seal-rescore", SessionMessages.rescoreFailed(seq: seal.seq, "\(error)"), at: at))
