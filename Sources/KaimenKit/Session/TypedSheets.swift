@@ -18,7 +18,8 @@ public struct TypedSheets: Sendable {
     public static func read(_ data: Data, fileName: String, setup: SessionSetup) -> TypedSheets {
         let reader = BallotsReader(rules: setup.rules, units: setup.units, representatives: setup.representatives, strict: true)
         let (box, ballotDiagnostics) = reader.read(data, fileName: fileName)
-        var diagnostics = ballotDiagnostics
+        // One recusal error per sheet (below), not one per score.
+        var diagnostics = ballotDiagnostics.filter { $0.code != "recusal" }
         let hash = SHA256.hex([UInt8](data))
         guard let box, let csv = CSVReader.read(data, fileName: fileName).table,
               let repCol = ColumnNames.find(ColumnNames.representative, in: csv.header),
@@ -47,10 +48,8 @@ public struct TypedSheets: Sendable {
             if !setup.expected.isExpected(sheet) {
                 let rep = setup.representative(sheet.representative)!
                 if setup.expected.isRecused(sheet) || rep.units.contains(sheet.unit) {
-                    if !diagnostics.contains(where: { $0.code == "recusal" && $0.location?.line == at.line }) {
-                        diagnostics.append(.error("recusal", SessionMessages.recusedSheet(rep, unit: sheet.unit), at: at, path: csv.header[repCol],
-                                                  hint: SessionMessages.recusedSheetHint))
-                    }
+                    diagnostics.append(.error("recusal", SessionMessages.recusedSheet(rep, unit: sheet.unit), at: at, path: csv.header[repCol],
+                                              hint: SessionMessages.recusedSheetHint))
                 } else {
                     diagnostics.append(.error("not-scheduled", SessionMessages.notScheduled(rep, unit: sheet.unit, schedule: setup.schedule),
                                               at: at, path: csv.header[repCol], hint: SessionMessages.notScheduledHint))
