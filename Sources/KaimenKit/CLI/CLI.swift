@@ -7,6 +7,8 @@ public enum CLI {
         ScoreCommand.self, ExplainCommand.self, RulesCheckCommand.self, RulesShowCommand.self, RulesDiffCommand.self,
         CompareCommand.self, SensitivityCommand.self, RulesTestCommand.self, RulesTemplateCommand.self,
         GenerateCommand.self, SheetsCommand.self, PanelCommand.self,
+        SessionInitCommand.self, SessionEnterCommand.self, SessionResolveCommand.self, SessionVoidCommand.self,
+        SessionStatusCommand.self, SessionCloseCommand.self, SessionVerifyCommand.self, SessionAppealCommand.self,
     ] }
 
     public static let version = "0.1.0"
