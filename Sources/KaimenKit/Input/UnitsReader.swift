@@ -60,7 +60,7 @@ public struct UnitsReader {
                 case .beyondLimits(let problem):
                     let text = (row.cells[m] ?? "").trimmingSpaces()
                     let m = NumberLimits.message(problem, text: text)
-                    diagnostics.append(.error("number-beyond-limits",
+                    diagnostics.append(.error(.numberBeyondLimits,
                                               Localized(zh: "单位 `\(row.id)` 的\(metric.name)（`\(metric.id)`）：\(m.zh)",
                                                         en: "unit `\(row.id)`, \(metric.name) (`\(metric.id)`): \(m.en)"),
                                               at: loc, path: metric.id, hint: NumberLimits.hint(problem)))

@@ -31,7 +31,8 @@ struct RulesDecoder {
     static let vetoKeys = ["id", "name", "criteria", "when", "grade", "capTotal"]
     static let rankingKeys = ["precision", "tieBreak"]
     static let tieBreakKeys = ["by", "id", "order"]
-    static let ballotPolicyKeys = ["aggregate", "trim", "minBallots", "insufficient", "scoreStep", "combine"]
+    static let ballotPolicyKeys = ["aggregate", "trim", "minBallots", "insufficient", "scoreStep", "combine", "corridor"]
+    static let corridorKeys = ["points", "share"]
     static let trimKeys = ["k", "minBallots"]
     static let combineKeys = ["mode", "ballots", "metrics"]
     static let effectiveKeys = ["from", "to"]
@@ -40,7 +41,7 @@ struct RulesDecoder {
     static var allKeys: Set<String> {
         Set(topLevelKeys + metricKeys + areaKeys + standardCommonKeys + methodKeys.values.flatMap { $0 } + ratioKeys + bandKeys
             + checklistItemKeys + surveyWeightKeys + participationKeys + preconditionKeys + gradeKeys + vetoKeys + rankingKeys
-            + tieBreakKeys + ballotPolicyKeys + trimKeys + combineKeys + effectiveKeys)
+            + tieBreakKeys + ballotPolicyKeys + corridorKeys + trimKeys + combineKeys + effectiveKeys)
     }
 
     /// Metric id → slot, filled once metrics are decoded; formulas resolve names against it.
@@ -511,6 +512,18 @@ struct RulesDecoder {
         if let step = r.number("scoreStep", required: false, nonNegative: true) {
             if step.isZero { ctx.error(.outOfRange, RulesMessages.scoreStepPositive, at: r.value("scoreStep")?.location, path: r.path("scoreStep")) }
             else { p.scoreStep = step }
+        }
+        if let c = r.object("corridor", what: RulesMessages.quoted("corridor")) {
+            c.finish(allowed: RulesDecoder.corridorKeys)
+            if let points = c.number("points", required: false, nonNegative: true) { p.corridor.points = points }
+            if let share = c.number("share", required: false, nonNegative: true) {
+                if share > .one {
+                    ctx.error(.outOfRange, PanelMessages.corridorShare(share), at: c.value("share")?.location, path: c.path("share"),
+                              hint: PanelMessages.corridorShareHint)
+                } else {
+                    p.corridor.share = share
+                }
+            }
         }
         if let c = r.object("combine", what: RulesMessages.quoted("combine")) {
             c.finish(allowed: RulesDecoder.combineKeys)
