@@ -119,6 +119,16 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     // Papers (`kaimen sheets`)
     case noBallotStandards = "no-ballot-standards"
 
+    // Tuning: compare, rules test (docs/tuning.md)
+    case compareMissingMetric = "compare-missing-metric"
+    case setUnknownUnit = "set-unknown-unit"
+    case setUnknownMetric = "set-unknown-metric"
+    case setInvalidValue = "set-invalid-value"
+    case testUnknownID = "test-unknown-id"
+    case testInvalidMetric = "test-invalid-metric"
+    case testInvalidBallot = "test-invalid-ballot"
+    case testFailed = "test-failed"
+
     // Writing the output set (`OutputError.code`)
     case outputUnsafePath = "output-unsafe-path"
     case outputDuplicatePath = "output-duplicate-path"

@@ -55,7 +55,7 @@ public enum CompareCommand: Command {
         for file in rulesFiles {
             do { loaded.append(try RulesLoader().load(resolve(file, in: console.currentDirectory))) } catch {
                 failed = true
-                for d in error.diagnostics { console.errLine(relativeRendered(d, console, lang)) }
+                for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
             }
         }
         if failed { return .failure }
@@ -89,7 +89,7 @@ public enum CompareCommand: Command {
             do {
                 sessions.append(try ScoringSession.run(rules: side, warnings: loaded[i].warnings, inputs, adjust: adjust))
             } catch {
-                for d in error.diagnostics { console.errLine(relativeRendered(d, console, lang)) }
+                for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
                 let n = error.diagnostics.filter { $0.severity == .error }.count
                 console.errLine(lang.t("\(files[i])：\(n) 个错误，未比较", "\(files[i]): \(n) error\(n == 1 ? "" : "s"); nothing compared"))
                 return .failure
@@ -122,13 +122,3 @@ public enum CompareCommand: Command {
     }
 }
 
-/// A diagnostic in the chosen language, its file relative to the current directory.
-func relativeRendered(_ d: Diagnostic, _ console: Console, _ lang: Language) -> String {
-    var d = d
-    let prefix = URL(fileURLWithPath: console.currentDirectory).standardizedFileURL.path + "/"
-    if var loc = d.location, loc.file.hasPrefix(prefix) {
-        loc.file.removeFirst(prefix.count)
-        d.location = loc
-    }
-    return d.rendered(lang).replacingOccurrences(of: prefix, with: "")
-}

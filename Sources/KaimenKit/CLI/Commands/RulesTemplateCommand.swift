@@ -25,7 +25,7 @@ public enum RulesTemplateCommand: Command {
         guard args.positionals.count == 1 else {
             return CompareCommand.usageError("`rules template` takes one rules file; got \(args.positionals.count)", console)
         }
-        guard let rules = loadRules(args.positionals[0], console: console) else { return .failure }
+        guard let rules = loadRules(args.positionals[0], console: console, lang: lang) else { return .failure }
         let xlsx = args.value("--out")?.lowercased().hasSuffix(".xlsx") == true
         guard let bytes = xlsx ? UnitsTemplate.xlsx(rules, lang: lang) : UnitsTemplate.csv(rules, lang: lang) else {
             console.errLine(lang.t("错误：指标太多，无法写成 .xlsx；请改写 .csv", "error: too many metrics for an .xlsx; write a .csv instead"))

@@ -32,13 +32,13 @@ public enum RulesTestCommand: Command {
             let rules: Rules
             do { rules = try RulesLoader().load(resolve(file, in: console.currentDirectory)).rules } catch {
                 failed = true
-                for d in error.diagnostics { console.errLine(relativeRendered(d, console, lang)) }
+                for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
                 console.errLine(lang.t("\(file)：细则有错误，未运行测试", "\(file): the rules have errors; no tests run"))
                 continue
             }
             let outcomes = RulesTestRunner.run(rules, inherited: args.has("--inherited"))
             for o in outcomes where !o.passed {
-                for d in o.failures { console.errLine(relativeRendered(d, console, lang)) }
+                for d in o.failures { console.errLine(relative(d, console, lang)) }
             }
             let own = outcomes.filter { !$0.inherited }, inherited = outcomes.filter(\.inherited)
             let ownFailed = own.filter { !$0.passed }.count, inheritedFailed = inherited.filter { !$0.passed }.count

@@ -52,7 +52,7 @@ public enum SensitivityCommand: Command {
                                            leaveOneOut: vary.contains("leave-one-out"), bootstrap: vary.contains("bootstrap"))
         let session: ScoringSession
         do { session = try ScoringSession.run(inputs) } catch {
-            for d in error.diagnostics { console.errLine(relativeRendered(d, console, lang)) }
+            for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
             let n = error.diagnostics.filter { $0.severity == .error }.count
             console.errLine(lang.t("\(n) 个错误，未分析", "\(n) error\(n == 1 ? "" : "s"); nothing analysed"))
             return .failure
