@@ -112,11 +112,11 @@ public struct BallotsReader {
             let text = row[cell.scoreCol].trimmingSpaces()
             var score: Rational?
             if text.isEmpty {
-                diagnostics.append(.error(.invalidScore, ReaderMessages.noScore(repID, unitID), at: scoreLoc, path: "score"))
+                diagnostics.append(.error(.invalidScore, ReaderMessages.noScore(repID, unitID, cell.itemText), at: scoreLoc, path: "score"))
             } else if let s = Rational(decimal: TypedNumber.ascii(text)) {
                 score = s
             } else {
-                diagnostics.append(.error(.invalidScore, ReaderMessages.scoreNotNumber(text, repID, unitID), at: scoreLoc, path: "score",
+                diagnostics.append(.error(.invalidScore, ReaderMessages.scoreNotNumber(text, repID, unitID, cell.itemText), at: scoreLoc, path: "score",
                                           hint: TypedNumber.hint(for: TypedNumber.ascii(text)) { Rational(decimal: $0) != nil }))
             }
             guard ok, let rep, let unit, let item, let score else { continue }
@@ -127,7 +127,7 @@ public struct BallotsReader {
                 continue
             }
             if let step = rules.ballots.scoreStep, !(score.divided(by: step)!.isInteger) {
-                diagnostics.append(.error(.scoreStep, ReaderMessages.scoreStep(text, repID, unitID, step.plainText()),
+                diagnostics.append(.error(.scoreStep, ReaderMessages.scoreStep(text, repID, unitID, items[item].key, step.plainText()),
                                           at: scoreLoc, path: "score", hint: ReaderMessages.stepAllowed(step.plainText())))
                 continue
             }

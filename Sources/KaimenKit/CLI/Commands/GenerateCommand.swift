@@ -62,7 +62,7 @@ public enum GenerateCommand: Command {
             console.errLine(error.diagnostic.rendered(.zh))
             return .failure
         } catch {
-            console.error(CommandMessages.couldNotWrite(out, "\(error)"), lang)
+            console.error(CommandMessages.couldNotWrite(out, error), lang)
             return .failure
         }
         let mb = Double(data.units.count + data.roster.count + data.ballots.count) / 1_048_576

@@ -7,7 +7,7 @@ struct RulesDecoder {
 
     static let topLevelKeys = ["$schema", "format", "id", "title", "issuer", "version", "effective", "locale",
                                "extends", "metrics", "areas", "standards", "grades", "bonusCap", "bonuses",
-                               "deductions", "vetoes", "ranking", "ballots", "notAssessable", "publishRepresentatives", "remove", "override"]
+                               "deductions", "vetoes", "ranking", "ballots", "notAssessable", "publishRepresentatives", "remove", "override", "tests"]
     static let metricKeys = ["id", "name", "kind", "unit", "missing"]
     static let areaKeys = ["id", "name", "points", "order", "capped"]
     static let standardCommonKeys = ["id", "area", "name", "criteria", "points", "method", "precondition", "notAssessable"]
@@ -96,10 +96,16 @@ struct RulesDecoder {
         // Missing metadata was reported; the rest is still validated so one run finds everything.
         // (Rules with errors are never returned from the loader.)
         let placeholder = RulesMetadata(id: "", title: "", issuer: "", version: "", effectiveFrom: "", effectiveTo: nil, locale: "zh-CN")
-        return Rules(metadata: metadata ?? placeholder, metrics: metrics, areas: areas, standards: standards, grades: grades,
-                     bonusCap: bonusCap, bonuses: bonuses, deductions: deductions, vetoes: vetoes,
-                     ranking: ranking, ballots: ballots, notAssessable: notAssessable, publishRepresentatives: publishRepresentatives,
-                     sourceFiles: sourceFiles)
+        var rules = Rules(metadata: metadata ?? placeholder, metrics: metrics, areas: areas, standards: standards, grades: grades,
+                          bonusCap: bonusCap, bonuses: bonuses, deductions: deductions, vetoes: vetoes,
+                          ranking: ranking, ballots: ballots, notAssessable: notAssessable, publishRepresentatives: publishRepresentatives,
+                          sourceFiles: sourceFiles)
+        rules.tests = RulesTestsDecoder(ctx: ctx).decode(top.array("tests", required: false) ?? [])
+        // A file's own tests must name what the file has; a base file's are checked when run.
+        for test in rules.tests where test.isOwn(in: rules) {
+            ctx.diagnostics.append(contentsOf: RulesTestChecker.problems(test, rules: rules))
+        }
+        return rules
     }
 
     // MARK: Sections
