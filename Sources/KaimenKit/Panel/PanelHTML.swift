@@ -45,7 +45,8 @@ public enum PanelHTML {
         return doc.rendered()
     }
 
-    static let css = """
+    /// What the section needs beside the shared style: the report adds it to its own.
+    public static let css = """
     .panel svg { max-width: 100%; height: auto; }
     ul.flags { margin: 2mm 0; padding-left: 6mm; }
 

@@ -29,6 +29,7 @@ struct RulesSchemaTests {
         ("precondition", RulesDecoder.preconditionKeys), ("grade", RulesDecoder.gradeKeys), ("veto", RulesDecoder.vetoKeys),
         ("ranking", RulesDecoder.rankingKeys), ("tie-break", RulesDecoder.tieBreakKeys), ("ballots", RulesDecoder.ballotPolicyKeys),
         ("trim", RulesDecoder.trimKeys), ("combine", RulesDecoder.combineKeys), ("effective", RulesDecoder.effectiveKeys),
+        ("corridor", RulesDecoder.corridorKeys),
     ]
 
     @Test("the key lists are what allKeys is made of")

@@ -1,14 +1,19 @@
 /// `report.html`: the ranked summary (汇总排名表) with the committee's notes and the
 /// distribution of totals, then one score sheet per unit, each starting on its own landscape A4
-/// page (`ScoreSheetHTML`). Self-contained: print it from any browser.
+/// page (`ScoreSheetHTML`), then the 评委分析 (`PanelHTML.section`: the representatives'
+/// leniency intervals and the marks to re-check). Self-contained: print it from any browser.
 public enum ReportHTML {
     public static func render(_ session: ScoringSession, lang: Language = .zh) -> String {
         let rules = session.rules
-        var doc = HTMLDocument(title: rules.metadata.title + " · " + PaperTexts.reportTitle.text(lang), lang: lang, extraCSS: css)
+        var doc = HTMLDocument(title: rules.metadata.title + " · " + PaperTexts.reportTitle.text(lang), lang: lang, extraCSS: css + PanelHTML.css)
         doc.append(summaryPage(session, lang: lang))
         let medians = areaMedians(session)
         for u in session.report.ranking.order {
             doc.append(ScoreSheetHTML.page(session, unit: u, medians: medians, lang: lang))
+        }
+        // 评委分析: for the committee only (it names representatives), never in the public notice.
+        if !session.ballots.ballots.isEmpty {
+            doc.append(PanelHTML.section(PanelReport.analyse(session), lang: lang, limit: 200))
         }
         return doc.rendered()
     }
