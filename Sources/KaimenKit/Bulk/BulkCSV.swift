@@ -1,8 +1,8 @@
 /// The CSV layer the bulk readers share: plain, unquoted, comma-separated UTF-8 with LF or
 /// CRLF line ends, read straight from bytes.
 ///
-/// Whatever the checked `CSVReader` would report or convert (another encoding, NUL bytes,
-/// quotes, a blank or repeated header name, a lone CR line end, …) makes these return `nil`,
+/// Whatever the checked `CSVReader` would report or convert (another encoding, control
+/// characters, quotes, a blank or repeated header name, a lone CR line end, …) makes these return `nil`,
 /// and the bulk reader hands over to the checked path.
 enum BulkCSV {
     static let comma = UInt8(ascii: ","), cr: UInt8 = 0x0D, lf: UInt8 = 0x0A, quote = UInt8(ascii: "\"")
@@ -71,22 +71,35 @@ enum BulkCSV {
         return nil
     }
 
-    /// The bytes as a `String` when they are valid UTF-8 without NUL bytes or quotes.
+    /// The bytes as a `String` when they are valid UTF-8 without control characters or quotes.
     static func plainText(_ p: UnsafePointer<UInt8>, _ n: Int) -> String? {
         guard isPlain(p, n) else { return nil }
         return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
     }
 
-    /// Valid UTF-8 without NUL bytes or quotes: what the checked reader takes as is.
+    /// Valid UTF-8 without quotes or control characters (C0, tabs included, DEL and C1): what
+    /// the checked reader takes as is. A tab is refused too, though the checked reader allows
+    /// one around a number: in a text cell it is an error unless quoted.
     @inline(__always)
     static func isPlain(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         var high: UInt8 = 0
         for i in 0 ..< n {
             let b = p[i]
-            if b == 0 || b == quote { return false }
+            if b < 0x20 || b == quote || b == 0x7F { return false }
             high |= b
         }
-        return high < 0x80 || isValidUTF8(p, n)
+        return high < 0x80 || (isValidUTF8(p, n) && !hasC1(p, n))
+    }
+
+    /// Whether valid UTF-8 holds a C1 control (U+0080 … U+009F: C2 80 … C2 9F).
+    @inline(__always)
+    static func hasC1(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var i = 0
+        while i + 1 < n {
+            if p[i] == 0xC2 && p[i + 1] < 0xA0 { return true }
+            i += 1
+        }
+        return false
     }
 
     /// A text cell (id, name, category) trimmed as `trimmingSpaces()` trims it, or `nil` when

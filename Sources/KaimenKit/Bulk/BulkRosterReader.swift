@@ -1,8 +1,8 @@
 /// Reads a clean roster CSV straight from bytes into the `[Representative]` that
 /// `RosterReader.read` gives when its `isUnit` asks `units`, on several threads for a large
 /// file; `nil` the moment it meets anything `RosterReader` would report (an error or a
-/// warning: a missing column, a representative without an id or listed twice, an own unit
-/// that is not assessed, no representatives, any CSV problem) or anything it does not read
+/// warning or note: a missing column, a representative without an id or listed twice, an own
+/// unit or declared conflict that is not an assessed unit's id (a name, a near miss, an outside unit), no representatives, any CSV problem) or anything it does not read
 /// itself (another encoding, quoted fields, a no-break or ideographic space at either end of a
 /// text cell, a lone CR line end, a row blank but for such spaces). The caller then reads the
 /// file with `RosterReader`, which says what is wrong. The results do not depend on the
@@ -66,6 +66,9 @@ public enum BulkRosterReader {
         var name: Int?
         var group: Int?
         var role: Int?
+        var conflicts: Int?
+        /// The id column's header, for the spreadsheet position of each representative.
+        var idHeader: String
 
         init?(header: [String]) {
             guard let id = ColumnNames.find(ColumnNames.representative + ["id"], in: header),
@@ -73,9 +76,11 @@ public enum BulkRosterReader {
             width = header.count
             self.id = id
             self.units = units
+            idHeader = CSVTable.trimmedHeader(header[id])
             name = ColumnNames.find(ColumnNames.repName, in: header)
             group = ColumnNames.find(ColumnNames.group, in: header)
             role = ColumnNames.find(ColumnNames.role, in: header)
+            conflicts = ColumnNames.find(ColumnNames.conflicts, in: header)
         }
     }
 
@@ -144,10 +149,12 @@ public enum BulkRosterReader {
 
             // A text cell, trimmed as `trimmingSpaces()` trims it; `nil` when a no-break or
             // ideographic space is left at either end (as `BulkCSV.textCell`, the record being
-            // already checked to be plain text).
+            // already checked to be plain text), or a tab inside it.
             func text(_ c: Int) -> (start: Int, count: Int)? {
                 let (a, len) = ByteNumber.trimmed(p + starts[c], ends[c] - starts[c])
                 let q = p + starts[c] + a
+                // A tab inside a text cell (not around it) is an error unless the cell is quoted.
+                for k in 0 ..< len where q[k] == 0x09 { return nil }
                 if len >= 2 && (q[0] >= 0x80 || q[len - 1] >= 0x80) {
                     if (q[0] == 0xC2 && q[1] == 0xA0) || (q[len - 2] == 0xC2 && q[len - 1] == 0xA0) { return nil }
                     if len >= 3 && ((q[0] == 0xE3 && q[1] == 0x80 && q[2] == 0x80) || (q[len - 3] == 0xE3 && q[len - 2] == 0x80 && q[len - 1] == 0x80)) { return nil }
@@ -171,6 +178,11 @@ public enum BulkRosterReader {
             if high >= 0x80 { chunk.asciiIDs = false }
             guard let own = ownUnits(p, starts[layout.units], ends[layout.units] - starts[layout.units], units: units,
                                      unchecked: &unchecked) else { return fail() }
+            var conflicts: [String] = []
+            if let c = layout.conflicts {
+                guard let list = ownUnits(p, starts[c], ends[c] - starts[c], units: units, unchecked: &unchecked) else { return fail() }
+                conflicts = list.filter { !own.contains($0) }
+            }
             var name = "", group = "", role = ""
             if let c = layout.name {
                 guard let cell = text(c) else { return fail() }
@@ -189,7 +201,9 @@ public enum BulkRosterReader {
             (out + chunk.rows).initialize(to: Representative(
                 id: String(decoding: UnsafeBufferPointer(start: p + id.start, count: id.count), as: UTF8.self),
                 name: name, group: group, units: own, role: role,
-                location: SourceLocation(file: fileName, line: line, column: column)))
+                location: SourceLocation(file: fileName, line: line, column: column,
+                                         cell: CellPosition(row: line, column: layout.id, header: layout.idHeader)),
+                conflicts: conflicts))
             chunk.rows += 1
             pos = next
             line += 1
@@ -201,8 +215,8 @@ public enum BulkRosterReader {
     /// `BulkCSV.splitRecord` and `BulkCSV.isPlain` in one pass: where each field of the record
     /// at `pos` ends (`ends[c]`, the offset of its comma or line end) and the offset after the
     /// record's line end; `nil` when the record has fewer or more than `width` fields, or is
-    /// not valid UTF-8 (by `TextEncodingDetection.firstInvalidUTF8`'s rules), or holds a NUL
-    /// byte or a quote.
+    /// not valid UTF-8 (by `TextEncodingDetection.firstInvalidUTF8`'s rules), or holds a
+    /// control character other than a tab, or a quote.
     @inline(__always)
     static func plainRecord(_ p: UnsafePointer<UInt8>, from pos: Int, limit: Int, width: Int,
                             ends: UnsafeMutablePointer<Int>) -> Int? {
@@ -212,10 +226,11 @@ public enum BulkRosterReader {
             while i < limit {
                 let b = p[i]
                 if b > BulkCSV.comma {
-                    if b < 0x80 {
+                    if b < 0x7F {
                         i += 1
                         continue
                     }
+                    if b == 0x7F { return nil }  // DEL
                     // Most often a CJK character: three bytes, E1…EC or EE…EF and two continuation bytes.
                     if b & 0xF0 == 0xE0 && b != 0xE0 && b != 0xED {
                         guard i + 3 <= limit, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 else { return nil }
@@ -223,13 +238,14 @@ public enum BulkRosterReader {
                         continue
                     }
                     guard let (length, lo, hi) = TextEncodingDetection.utf8Lead(b), i + length <= limit,
-                          p[i + 1] >= lo && p[i + 1] <= hi else { return nil }
+                          p[i + 1] >= lo && p[i + 1] <= hi, b != 0xC2 || p[i + 1] >= 0xA0 else { return nil }  // not C1
                     for k in 2 ..< length where p[i + k] & 0xC0 != 0x80 { return nil }
                     i += length
                     continue
                 }
                 if b == BulkCSV.comma || b == BulkCSV.lf || b == BulkCSV.cr { break }
-                if b == 0 || b == BulkCSV.quote { return nil }
+                // Control characters and quotes; tabs are looked at cell by cell (`text`).
+                if (b < 0x20 && b != 0x09) || b == BulkCSV.quote { return nil }
                 i += 1
             }
             ends[c] = i

@@ -109,9 +109,8 @@ public struct CSVParser: IteratorProtocol, Sendable {
         }
         if position >= n {
             diagnostics.append(.error(
-                "csv-unbalanced-quote", "this quote is never closed",
-                at: buffer.location(ofByte: start), path: columnName(index),
-                hint: "add the closing `\"`, or double a quote that belongs to the text: `\"\"`"))
+                DiagnosticCode.csvUnbalancedQuote, CSVMessages.quoteNeverClosed,
+                at: buffer.location(ofByte: start), path: columnName(index), hint: CSVMessages.closeQuote))
             position = start
             return unquotedField(p, index: index, reportQuotes: false)
         }
@@ -119,9 +118,8 @@ public struct CSVParser: IteratorProtocol, Sendable {
         position += 1
         if position < n && !isFieldEnd(p[position]) {
             diagnostics.append(.error(
-                "csv-stray-quote", "text after the closing quote of a quoted field",
-                at: buffer.location(ofByte: position - 1), path: columnName(index),
-                hint: "a quote inside a quoted field must be doubled: `\"say \"\"hi\"\"\"`"))
+                DiagnosticCode.csvStrayQuote, CSVMessages.textAfterQuote,
+                at: buffer.location(ofByte: position - 1), path: columnName(index), hint: CSVMessages.doubleInnerQuote))
             while position < n && !isFieldEnd(p[position]) {
                 position += 1
             }
@@ -138,12 +136,12 @@ public struct CSVParser: IteratorProtocol, Sendable {
             if b == delimiter || b == Self.lf || b == Self.cr { break }
             if b == Self.quote && !reported {
                 reported = true
-                var hint = "a field with a quote in it must be quoted entirely, each inner quote doubled: `\"say \"\"hi\"\"\"`"
+                var hint = CSVMessages.quoteWholeField
                 if p[start..<position].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                    hint = "remove the space before the opening quote"
+                    hint = CSVMessages.spaceBeforeQuote
                 }
                 diagnostics.append(.error(
-                    "csv-stray-quote", "a quote in the middle of an unquoted field",
+                    DiagnosticCode.csvStrayQuote, CSVMessages.quoteInUnquoted,
                     at: buffer.location(ofByte: position), path: columnName(index), hint: hint))
             }
             position += 1

@@ -13,6 +13,8 @@ import Foundation
 /// - `csv-empty-header`, `csv-duplicate-header` (errors): a header cell that is blank, or
 ///   repeats an earlier one.
 /// - `csv-ragged-row` (error): a row with more or fewer fields than the header.
+/// - `control-character` (error): NUL, ESC, DEL or another control character in a cell,
+///   whatever the encoding (see ``CSVControlCheck``).
 public enum CSVReader {
     public struct Result: Sendable {
         /// `nil` only when the file could not be decoded or was empty; otherwise present even
@@ -44,14 +46,14 @@ public enum CSVReader {
         }
         var parser = CSVParser(bytes: decoded.bytes, fileName: fileName, delimiter: delimiter)
         guard let headerRecord = parser.next() else {
-            diagnostics.append(.error("csv-empty", "`\(fileName)` is empty: it has no header line",
-                                      at: SourceLocation(file: fileName, line: 1, column: 1),
-                                      hint: "the first line must name the columns, separated by commas"))
+            diagnostics.append(.error(.csvEmpty, CSVMessages.empty(fileName),
+                                      at: SourceLocation(file: fileName, line: 1, column: 1), hint: CSVMessages.headerFirst))
             return Result(table: nil, encoding: decoded.encoding, diagnostics: diagnostics)
         }
         let records = parser.readAll()
         diagnostics.append(contentsOf: parser.diagnostics)
         let table = CSVTable(buffer: parser.buffer, headerRecord: headerRecord, records: records)
+        diagnostics.append(contentsOf: CSVControlCheck.problems(in: table))
         diagnostics.append(contentsOf: checkHeader(table))
         diagnostics.append(contentsOf: checkWidths(table))
         return Result(table: table, encoding: decoded.encoding, diagnostics: sorted(diagnostics))
@@ -62,15 +64,13 @@ public enum CSVReader {
         var firstColumn: [String: Int] = [:]
         for (i, name) in table.header.enumerated() {
             if name.isEmpty {
-                out.append(.error("csv-empty-header", "column \(i + 1) of the header has no name",
-                                  at: table.headerLocation(column: i),
-                                  hint: "name the column, or delete it if it is empty (check for a stray comma at the end of the header line)"))
+                out.append(.error(.csvEmptyHeader, CSVMessages.emptyHeader(i + 1),
+                                  at: table.headerLocation(column: i), hint: CSVMessages.nameOrDelete))
                 continue
             }
             if let first = firstColumn[name] {
-                out.append(.error("csv-duplicate-header", "column `\(name)` appears twice in the header",
-                                  at: table.headerLocation(column: i), path: name,
-                                  hint: "columns \(first + 1) and \(i + 1) have the same name; rename or delete one"))
+                out.append(.error(.csvDuplicateHeader, CSVMessages.duplicateHeader(name),
+                                  at: table.headerLocation(column: i), path: name, hint: CSVMessages.sameName(first + 1, i + 1)))
             } else {
                 firstColumn[name] = i
             }
@@ -83,15 +83,13 @@ public enum CSVReader {
         let width = table.header.count
         for (r, record) in table.records.enumerated() where record.fields.count != width {
             let count = record.fields.count
-            let message = "row on line \(record.line) has \(count) field\(count == 1 ? "" : "s") but the header has \(width)"
+            let message = CSVMessages.raggedRow(row: table.spreadsheetRows[r], count: count, width: width)
             if count > width {
-                out.append(.error("csv-ragged-row", message, at: table.location(row: r, column: width),
-                                  hint: "a value with a comma in it must be in double quotes, e.g. `\"1,5\"`; or the header is missing a column"))
+                out.append(.error(.csvRaggedRow, message, at: table.location(row: r, column: width), hint: CSVMessages.quoteComma))
             } else {
                 let missing = table.header[count...].map { "`\($0)`" }.joined(separator: ", ")
-                out.append(.error("csv-ragged-row", message, at: table.location(row: r, column: count),
-                                  path: table.header[count],
-                                  hint: "missing \(missing); leave a value empty with nothing between two commas"))
+                out.append(.error(.csvRaggedRow, message, at: table.location(row: r, column: count),
+                                  path: table.header[count], hint: CSVMessages.missingCells(missing)))
             }
         }
         return out

@@ -25,13 +25,13 @@ public struct BallotsReader {
         let items = BallotItem.items(of: rules)
         let lineStart = SourceLocation(file: fileName, line: csv.headerLine, column: 1)
         guard let repCol = ColumnNames.find(ColumnNames.representative, in: csv.header) else {
-            diagnostics.append(.error("missing-column", "the ballots file has no representative column", at: lineStart, path: "representative",
-                                      hint: "name it `representative` (or 代表编号)"))
+            diagnostics.append(.error(.missingColumn, ReaderMessages.noRepColumn, at: lineStart, path: "representative",
+                                      hint: ReaderMessages.nameRepColumn))
             return (nil, diagnostics)
         }
         guard let unitCol = ColumnNames.find(ColumnNames.ballotUnit, in: csv.header) else {
-            diagnostics.append(.error("missing-column", "the ballots file has no unit column", at: lineStart, path: "unit",
-                                      hint: "name it `unit` (or 单位编号)"))
+            diagnostics.append(.error(.missingColumn, ReaderMessages.noBallotUnitColumn, at: lineStart, path: "unit",
+                                      hint: ReaderMessages.nameBallotUnitColumn))
             return (nil, diagnostics)
         }
         let repIndex = Dictionary(representatives.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -60,19 +60,19 @@ public struct BallotsReader {
                 } else if ColumnNames.find(ColumnNames.repName + ColumnNames.group, in: [name]) != nil {
                     continue
                 } else {
-                    diagnostics.append(.error("unknown-standard", "column `\(name)` is not a ballot standard of these rules",
+                    diagnostics.append(.error(.unknownStandard, ReaderMessages.columnNotBallotStandard(name),
                                               at: csv.headerLocation(column: c), path: name,
-                                              hint: String.didYouMean(name, among: itemIndex.keys.sorted())
-                                                ?? "a long ballots file needs columns `standard` and `score`"))
+                                              hint: Localized.didYouMean(name, among: itemIndex.keys.sorted())
+                                                ?? ReaderMessages.longNeedsColumns))
                 }
             }
             if itemCols.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
-                diagnostics.append(.error("missing-column", "the ballots file has neither `standard` and `score` columns nor a column per ballot standard",
-                                          at: lineStart, hint: "ballot standards: " + items.map(\.key).joined(separator: ", ")))
+                diagnostics.append(.error(.missingColumn, ReaderMessages.noBallotColumns,
+                                          at: lineStart, hint: ReaderMessages.ballotStandards(items.map(\.key))))
             }
             for r in csv.rows.indices {
                 for (c, key) in itemCols where !csv.rows[r][c].trimmingSpaces().isEmpty {
-                    cells.append((r, key, csv.headerLocation(column: c), c))
+                    cells.append((r, key, csv.location(row: r, column: c), c))
                 }
             }
         }
@@ -89,69 +89,71 @@ public struct BallotsReader {
             let rep = repIndex[repID]
             if rep == nil {
                 ok = false
-                diagnostics.append(.error("unknown-representative", "ballot by `\(repID)`, who is not on the roster", at: repLoc, path: "representative",
-                                          hint: String.didYouMean(repID, among: repIndex.keys.sorted())))
+                diagnostics.append(.error(.unknownRepresentative, ReaderMessages.unknownRepresentative(repID), at: repLoc, path: "representative",
+                                          hint: Localized.didYouMean(repID, among: repIndex.keys.sorted())))
             }
             let unit = unitIndex[unitID]
             if unit == nil {
                 ok = false
-                diagnostics.append(.error("unknown-unit", "ballot for unit `\(unitID)`, which is not in the units file", at: unitLoc, path: "unit",
-                                          hint: String.didYouMean(unitID, among: unitIndex.keys.sorted())))
+                diagnostics.append(.error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitID), at: unitLoc, path: "unit",
+                                          hint: Localized.didYouMean(unitID, among: unitIndex.keys.sorted())))
             }
             let item = itemIndex[cell.itemText]
             if item == nil {
                 ok = false
                 let isMetricStandard = rules.standards.contains { $0.id == cell.itemText }
-                diagnostics.append(.error("unknown-standard",
-                                          isMetricStandard ? "standard `\(cell.itemText)` is scored from metrics, not by ballot"
-                                                           : "ballot for `\(cell.itemText)`, which is not a ballot standard of these rules",
+                diagnostics.append(.error(.unknownStandard,
+                                          isMetricStandard ? ReaderMessages.metricStandardBallot(cell.itemText)
+                                                           : ReaderMessages.unknownBallotStandard(cell.itemText),
                                           at: cell.itemLoc, path: "standard",
-                                          hint: String.didYouMean(cell.itemText, among: itemIndex.keys.sorted())
-                                            ?? "ballot standards: " + items.map(\.key).joined(separator: ", ")))
+                                          hint: Localized.didYouMean(cell.itemText, among: itemIndex.keys.sorted())
+                                            ?? ReaderMessages.ballotStandards(items.map(\.key))))
             }
             let text = row[cell.scoreCol].trimmingSpaces()
             var score: Rational?
             if text.isEmpty {
-                diagnostics.append(.error("invalid-score", "ballot by `\(repID)` for `\(unitID)` has no score", at: scoreLoc, path: "score"))
-            } else if let s = Rational(decimal: text) {
+                diagnostics.append(.error(.invalidScore, ReaderMessages.noScore(repID, unitID), at: scoreLoc, path: "score"))
+            } else if let s = Rational(decimal: TypedNumber.ascii(text)) {
                 score = s
             } else {
-                diagnostics.append(.error("invalid-score", "score `\(text)` (by `\(repID)` for `\(unitID)`) is not a number", at: scoreLoc, path: "score"))
+                diagnostics.append(.error(.invalidScore, ReaderMessages.scoreNotNumber(text, repID, unitID), at: scoreLoc, path: "score",
+                                          hint: TypedNumber.hint(for: TypedNumber.ascii(text)) { Rational(decimal: $0) != nil }))
             }
             guard ok, let rep, let unit, let item, let score else { continue }
             let max = items[item].max
             if score.isNegative || score > max {
-                diagnostics.append(.error("score-out-of-range", "score \(text) by `\(repID)` for `\(unitID)` on `\(items[item].key)` is outside 0–\(max.plainText())",
-                                          at: scoreLoc, path: "score", hint: "the standard is worth \(max.plainText()) points"))
+                diagnostics.append(.error(.scoreOutOfRange, ReaderMessages.scoreOutOfRange(text, repID, unitID, items[item].key, max.plainText()),
+                                          at: scoreLoc, path: "score", hint: ReaderMessages.standardWorth(max.plainText())))
                 continue
             }
             if let step = rules.ballots.scoreStep, !(score.divided(by: step)!.isInteger) {
-                diagnostics.append(.error("score-step", "score \(text) by `\(repID)` for `\(unitID)` is not a multiple of \(step.plainText())",
-                                          at: scoreLoc, path: "score", hint: "the rules allow scores in steps of \(step.plainText())"))
+                diagnostics.append(.error(.scoreStep, ReaderMessages.scoreStep(text, repID, unitID, step.plainText()),
+                                          at: scoreLoc, path: "score", hint: ReaderMessages.stepAllowed(step.plainText())))
                 continue
             }
             let key = (rep * units.count + unit) * items.count + item
             if let first = seen[key] {
-                diagnostics.append(.error("duplicate-ballot", "`\(repID)` scored `\(unitID)` on `\(items[item].key)` twice; first at line \(first)",
-                                          at: repLoc, path: "representative", hint: "keep one ballot per representative, unit and standard"))
+                diagnostics.append(.error(.duplicateBallot, ReaderMessages.duplicateBallot(repID, unitID, items[item].key, firstRow: first),
+                                          at: repLoc, path: "representative", hint: ReaderMessages.keepOneBallot))
                 continue
             }
-            seen[key] = repLoc.line
-            if representatives[rep].units.contains(unitID) {
-                recusals.append(RecusalViolation(representative: repID, name: representatives[rep].name, unit: unitID, item: items[item].key, score: score, location: repLoc))
+            seen[key] = repLoc.cell?.row ?? repLoc.line
+            if let reason = representatives[rep].recusal(from: unitID) {
+                recusals.append(RecusalViolation(representative: repID, name: representatives[rep].name, unit: unitID, item: items[item].key, score: score,
+                                                 location: repLoc, reason: reason))
                 // Without --strict the violation is reported with the run's warnings (SessionWarnings).
                 if strict {
-                    diagnostics.append(.error("recusal", "`\(repID)` (\(representatives[rep].name)) scored their own unit `\(unitID)` on `\(items[item].key)` (回避)",
-                                              at: repLoc, path: "representative", hint: "remove the ballot, or run without --strict to set it aside"))
+                    let m = RosterMessages.strictRecusal(rep: repID, name: representatives[rep].name, unit: unitID, item: items[item].key, reason: reason)
+                    diagnostics.append(.error(.recusal, m.text, at: repLoc, path: "representative", hint: m.hint))
                 }
                 continue
             }
             ballots.append(Ballot(representative: rep, unit: unit, item: item, score: score, location: scoreLoc))
         }
         if ballots.isEmpty && recusals.isEmpty && !items.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
-            diagnostics.append(.error("no-ballots", "`\(fileName)` holds no ballots, but the rules score \(items.count) standard\(items.count == 1 ? "" : "s") by ballot",
-                                      at: lineStart, hint: "add the representatives' scores (one row per representative, unit and standard)"))
+            diagnostics.append(.error(.noBallots, ReaderMessages.noBallots(fileName, items.count),
+                                      at: lineStart, hint: ReaderMessages.addBallots))
         }
-        return (BallotBox(items: items, ballots: ballots, recusals: recusals), diagnostics)
+        return (BallotBox(items: items, ballots: ballots, recusals: recusals), RepeatedProblems.merged(diagnostics))
     }
 }

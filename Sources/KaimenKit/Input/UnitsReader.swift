@@ -33,18 +33,18 @@ public struct UnitsReader {
         var seen: [String: SourceLocation] = [:]
         for row in rows {
             if row.id.isEmpty {
-                diagnostics.append(.error("missing-unit-id", "a unit has no id", at: row.location, path: "id",
-                                          hint: "give every unit an id such as U01"))
+                diagnostics.append(.error(.missingUnitID, ReaderMessages.unitWithoutID, at: row.location, path: "id",
+                                          hint: ReaderMessages.giveUnitID))
                 continue
             }
             if let first = seen[row.id] {
-                diagnostics.append(.error("duplicate-unit", "unit id `\(row.id)` is used twice; first at line \(first.line)", at: row.location,
-                                          path: "id", hint: "each unit needs its own id"))
+                diagnostics.append(.error(.duplicateUnit, ReaderMessages.duplicateUnit(row.id, firstRow: first.cell?.row ?? first.line), at: row.location,
+                                          path: "id", hint: ReaderMessages.ownUnitID))
                 continue
             }
             seen[row.id] = row.location
             if row.name.isEmpty {
-                diagnostics.append(.error("missing-value", "unit `\(row.id)` has no name", at: row.location, path: "name"))
+                diagnostics.append(.error(.missingValue, ReaderMessages.unitWithoutName(row.id), at: row.location, path: "name"))
             }
             units.append(Unit(id: row.id, name: row.name, category: row.category.isEmpty ? "未分类" : row.category, location: row.location))
             for (m, metric) in rules.metrics.enumerated() {
@@ -54,15 +54,22 @@ public struct UnitsReader {
                 case .value(let v):
                     value = v
                 case .invalid(let message, let hint):
-                    diagnostics.append(.error("invalid-metric", "unit `\(row.id)`, \(metric.name) (`\(metric.id)`): \(message)",
+                    diagnostics.append(.error(.invalidMetric, ReaderMessages.invalidMetric(row.id, metric.name, metric.id, message),
                                               at: loc, path: metric.id, hint: hint))
+                    value = nil
+                case .beyondLimits(let problem):
+                    let text = (row.cells[m] ?? "").trimmingSpaces()
+                    let m = NumberLimits.message(problem, text: text)
+                    diagnostics.append(.error("number-beyond-limits",
+                                              Localized(zh: "单位 `\(row.id)` 的\(metric.name)（`\(metric.id)`）：\(m.zh)",
+                                                        en: "unit `\(row.id)`, \(metric.name) (`\(metric.id)`): \(m.en)"),
+                                              at: loc, path: metric.id, hint: NumberLimits.hint(problem)))
                     value = nil
                 case .missing:
                     switch metric.missing {
                     case .error:
-                        diagnostics.append(.error("missing-metric", "unit `\(row.id)` has no value for \(metric.name) (`\(metric.id)`)",
-                                                  at: loc, path: metric.id,
-                                                  hint: "fill it in; if it may be left empty, declare the metric with \"missing\": \"zero\" or \"notAssessable\""))
+                        diagnostics.append(.error(.missingMetric, ReaderMessages.missingMetric(row.id, metric.name, metric.id),
+                                                  at: loc, path: metric.id, hint: ReaderMessages.fillMetric))
                         value = nil
                     case .zero: value = .zero
                     case .notAssessable: value = nil
@@ -73,8 +80,8 @@ public struct UnitsReader {
             }
         }
         if units.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
-            diagnostics.append(.error("no-units", "`\(fileName)` lists no units", at: SourceLocation(file: fileName, line: 1, column: 1),
-                                      hint: "add one row per unit under the header"))
+            diagnostics.append(.error(.noUnits, ReaderMessages.noUnits(fileName), at: SourceLocation(file: fileName, line: 1, column: 1),
+                                      hint: ReaderMessages.addUnitRows))
         }
         let table = UnitTable(units: units, values: values, locations: locations)
         checkRatios(table, diagnostics: &diagnostics)
@@ -90,10 +97,9 @@ public struct UnitsReader {
             for u in table.units.indices {
                 guard let a = table.values[n][u], let b = table.values[d][u], a > b else { continue }
                 let nm = rules.metrics[n], dm = rules.metrics[d]
-                diagnostics.append(.error("ratio-above-one",
-                                          "unit `\(table.units[u].id)`: \(nm.name) (\(a.plainText())) is larger than \(dm.name) (\(b.plainText())); their ratio cannot exceed 100%",
-                                          at: table.locations[n][u], path: nm.id,
-                                          hint: "check both figures; if a ratio above 100% is right, set \"maxOne\": false in the rule"))
+                diagnostics.append(.error(.ratioAboveOne,
+                                          ReaderMessages.ratioAboveOne(table.units[u].id, nm.name, a.plainText(), dm.name, b.plainText()),
+                                          at: table.locations[n][u], path: nm.id, hint: ReaderMessages.checkRatio))
             }
         }
     }
@@ -108,14 +114,14 @@ public struct UnitsReader {
         let headerLoc = { (c: Int) in csv.headerLocation(column: c) }
         let lineStart = SourceLocation(file: fileName, line: csv.headerLine, column: 1)
         guard let idCol = ColumnNames.find(ColumnNames.unitID, in: header) else {
-            diagnostics.append(.error("missing-column", "the units file has no unit id column", at: lineStart, path: "id",
-                                      hint: "name the first column `id` (or 单位编号)"))
+            diagnostics.append(.error(.missingColumn, ReaderMessages.noUnitIDColumn, at: lineStart, path: "id",
+                                      hint: ReaderMessages.nameUnitIDColumn))
             return (nil, diagnostics)
         }
         let nameCol = ColumnNames.find(ColumnNames.unitName, in: header)
         if nameCol == nil {
-            diagnostics.append(.error("missing-column", "the units file has no unit name column", at: lineStart, path: "name",
-                                      hint: "add a column `name` (or 单位名称)"))
+            diagnostics.append(.error(.missingColumn, ReaderMessages.noUnitNameColumn, at: lineStart, path: "name",
+                                      hint: ReaderMessages.addUnitNameColumn))
         }
         let categoryCol = ColumnNames.find(ColumnNames.category, in: header)
         var metricCols: [Int?] = []
@@ -124,21 +130,28 @@ public struct UnitsReader {
             let col = header.firstIndex(of: metric.id) ?? header.firstIndex(of: metric.name)
             if let col { used.insert(col) }
             else if metric.missing == .error {
-                diagnostics.append(.error("missing-column", "the units file has no column for \(metric.name) (`\(metric.id)`), which the rules require",
+                diagnostics.append(.error(.missingColumn, ReaderMessages.noMetricColumn(metric.name, metric.id),
                                           at: lineStart, path: metric.id,
-                                          hint: String.didYouMean(metric.id, among: header) ?? "add a column named `\(metric.id)`"))
+                                          hint: Localized.didYouMean(metric.id, among: header) ?? ReaderMessages.addColumn(metric.id)))
             }
             metricCols.append(col)
         }
         let metricIDs = rules.metrics.map(\.id)
         for (c, name) in header.enumerated() where !used.contains(c) {
-            diagnostics.append(.warning("unknown-column", "column `\(name)` is not a metric of these rules and is ignored", at: headerLoc(c), path: name,
-                                        hint: String.didYouMean(name, among: metricIDs)))
+            diagnostics.append(.warning(.unknownColumn, ReaderMessages.columnNotMetric(name), at: headerLoc(c), path: name,
+                                        hint: Localized.didYouMean(name, among: metricIDs)))
         }
-        if diagnostics.contains(where: { $0.code == "missing-column" }) { return (nil, diagnostics) }
+        if diagnostics.contains(where: { $0.kind == .missingColumn }) { return (nil, diagnostics) }
         var rows: [RawRow] = []
         rows.reserveCapacity(csv.rows.count)
         for (r, cells) in csv.rows.enumerated() where !cells.allSatisfy({ $0.trimmingSpaces().isEmpty }) {
+            for (col, role, what, path) in [(idCol, TextCellCheck.Role.id, TextCellCheck.unitID, "id"),
+                                            (nameCol, .text(quoted: nameCol.map { csv.isQuoted(row: r, column: $0) } ?? false), TextCellCheck.unitName, "name"),
+                                            (categoryCol, .text(quoted: categoryCol.map { csv.isQuoted(row: r, column: $0) } ?? false), TextCellCheck.category, "category")] {
+                guard let col, let d = TextCellCheck.problem(cells[col].trimmingSpaces(), role: role, what: what,
+                                                             at: csv.location(row: r, column: col), path: path, othersReported: true) else { continue }
+                diagnostics.append(d)
+            }
             rows.append(RawRow(id: cells[idCol].trimmingSpaces(), name: nameCol.map { cells[$0].trimmingSpaces() } ?? "",
                                category: categoryCol.map { cells[$0].trimmingSpaces() } ?? "",
                                location: csv.location(row: r, column: idCol),
@@ -158,8 +171,8 @@ public struct UnitsReader {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            return (nil, [.error("json-encoding", "`\(fileName)` is not UTF-8 text", at: SourceLocation(file: fileName, line: 1, column: 1),
-                                 hint: "save it as UTF-8")])
+            return (nil, [.error(.jsonEncoding, ReaderMessages.notUTF8JSON(fileName), at: SourceLocation(file: fileName, line: 1, column: 1),
+                                 hint: ReaderMessages.saveUTF8)])
         }
         let root: JSONNode
         switch JSONCParser.parse(text, file: fileName) {
@@ -167,13 +180,13 @@ public struct UnitsReader {
         case .failure(let e): return (nil, e.diagnostics)
         }
         guard let list = root["units"]?.elements ?? root.elements else {
-            return (nil, [.error("wrong-type", "the units file must be a list of units, or an object with `units`", at: root.location, path: "units")])
+            return (nil, [.error(.wrongType, ReaderMessages.unitsNotList, at: root.location, path: "units")])
         }
         var rows: [RawRow] = []
         for (i, node) in list.enumerated() {
             let path = "units[\(i)]"
             guard node.members != nil else {
-                diagnostics.append(.error("wrong-type", "each unit must be an object", at: node.location, path: path))
+                diagnostics.append(.error(.wrongType, ReaderMessages.unitNotObject, at: node.location, path: path))
                 continue
             }
             let metricsNode = node["metrics"] ?? node
@@ -189,8 +202,15 @@ public struct UnitsReader {
             }
             let known = Set(["id", "name", "category", "metrics"] + rules.metrics.map(\.id))
             for m in metricsNode.members ?? [] where !known.contains(m.key) {
-                diagnostics.append(.warning("unknown-column", "`\(m.key)` is not a metric of these rules and is ignored", at: m.keyLocation,
-                                            path: "\(path).\(m.key)", hint: String.didYouMean(m.key, among: rules.metrics.map(\.id))))
+                diagnostics.append(.warning(.unknownColumn, ReaderMessages.keyNotMetric(m.key), at: m.keyLocation,
+                                            path: "\(path).\(m.key)", hint: Localized.didYouMean(m.key, among: rules.metrics.map(\.id))))
+            }
+            for (key, role, what) in [("id", TextCellCheck.Role.id, TextCellCheck.unitID), ("name", .text(quoted: true), TextCellCheck.unitName),
+                                      ("category", .text(quoted: true), TextCellCheck.category)] {
+                guard let v = node[key], let t = text(v),
+                      let d = TextCellCheck.problem(t.trimmingSpaces(), role: role, what: what, at: v.location, path: "\(path).\(key)",
+                                                    othersReported: true) else { continue }
+                diagnostics.append(d)
             }
             rows.append(RawRow(id: text(node["id"]) ?? "", name: text(node["name"]) ?? "", category: text(node["category"]) ?? "",
                                location: node.location,

@@ -48,7 +48,7 @@ public struct ExpectedBallots: Sendable, Equatable {
             for rep in representatives where rep.group == group {
                 for unit in heard {
                     let sheet = Sheet(representative: rep.id, unit: unit)
-                    if rep.units.contains(unit) {
+                    if rep.recusal(from: unit) != nil {  // own unit or declared conflict
                         recused.append(sheet)
                     } else if groupOf[sheet] == nil {
                         sheets.append(sheet)

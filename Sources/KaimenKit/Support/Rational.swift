@@ -103,7 +103,8 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
                 seenPoint = true
             } else if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
                 let rest = utf8[(i + 1)...]
-                guard let e = Int(String(decoding: rest, as: UTF8.self)), abs(e) <= 30 else { return nil }
+                // `magnitude`, not `abs`: `abs(Int.min)` traps, and `e-9223372036854775808` is text anyone can type.
+                guard let e = Int(String(decoding: rest, as: UTF8.self)), e.magnitude <= 30 else { return nil }
                 exponent = e
                 i = utf8.endIndex
                 break

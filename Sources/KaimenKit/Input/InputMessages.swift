@@ -1,0 +1,85 @@
+/// The messages about careless or hostile input, in Chinese and English, together so they can
+/// join the catalogue: control characters, `extends` that names something other than a rules
+/// file or goes too deep, and the count that ends a long list of problems of one kind.
+///
+/// User text is quoted through ``Echo/cell(_:)``: never a control character, never more than a
+/// readable length.
+enum InputMessages {
+    // MARK: Rules files
+
+    /// `not-rules-file`: a file read as rules that is not a JSON
+    /// object, or a base file that is an object but has none of a rules file's keys.
+    static func notRulesFile(_ path: String, referencedBy: (location: SourceLocation, file: String)?) -> Diagnostic {
+        let name = Echo.cell(PathText.lastComponent(path))
+        if let referencedBy {
+            return .error("not-rules-file",
+                          Localized(zh: "`extends` 指向的 `\(name)` 不是考核细则文件，其内容未读取",
+                                    en: "`extends` names `\(name)`, which is not a rules file; nothing of it is used"),
+                          at: referencedBy.location, path: "extends",
+                          hint: Localized(zh: "`extends` 只能指向另一份考核细则（以 `{` 开头、含 `format`、`standards` 等键的 .jsonc 文件）",
+                                          en: "`extends` must name another rules file (a .jsonc file that starts with `{` and has keys such as `format` and `standards`)"))
+        }
+        return .error("not-rules-file",
+                      Localized(zh: "`\(name)` 不是考核细则文件：细则文件是一个以 `{` 开头的 JSON 对象",
+                                en: "`\(name)` is not a rules file: a rules file is one JSON object, starting with `{`"),
+                      at: SourceLocation(file: path, line: 1, column: 1),
+                      hint: Localized(zh: "检查 --rules 指定的文件是否正确", en: "check the file given as the rules"))
+    }
+
+    /// `extends-not-rules`: `extends` names a file that does not end in `.jsonc` or `.json`.
+    static func extendsNotRulesName(_ name: String, at location: SourceLocation) -> Diagnostic {
+        .error("extends-not-rules",
+               Localized(zh: "`extends` 只能指向 .jsonc 或 .json 细则文件，`\(Echo.cell(name))` 不是",
+                         en: "`extends` may only name a .jsonc or .json rules file, not `\(Echo.cell(name))`"),
+               at: location, path: "extends",
+               hint: Localized(zh: "写上被继承细则的文件名，例如 \"extends\": \"xicheng-2014.jsonc\"",
+                               en: "name the rules file this one builds on, e.g. \"extends\": \"xicheng-2014.jsonc\""))
+    }
+
+    /// `extends-too-deep`: a chain of more than `RulesLoader.maxExtendsDepth` files.
+    static func extendsTooDeep(at location: SourceLocation) -> Diagnostic {
+        let n = RulesLoader.maxExtendsDepth
+        return .error("extends-too-deep",
+                      Localized(zh: "`extends` 层层继承超过 \(n) 个文件", en: "`extends` goes more than \(n) files deep"),
+                      at: location, path: "extends",
+                      hint: Localized(zh: "把中间的细则合并，使继承链不超过 \(n) 层",
+                                      en: "merge some of the files in between, so the chain is at most \(n) files long"))
+    }
+
+    // MARK: Control characters
+
+    /// `control-character`: NUL, ESC, DEL or another control character in a file's text.
+    static func controlCharacter(_ scalar: Unicode.Scalar, at location: SourceLocation, column: String?) -> Diagnostic {
+        let name = controlName(scalar)
+        return .error("control-character",
+                      Localized(zh: "这里有控制字符 \(name)，文件中不能有控制字符",
+                                en: "control character \(name) here; input files must not hold control characters"),
+                      at: location, path: column,
+                      hint: Localized(zh: "删去这个看不见的字符（多来自复制粘贴或其他程序的导出）",
+                                      en: "delete this invisible character (it usually comes from copying and pasting, or from another program's export)"))
+    }
+
+    /// `control-character`: a tab or line break in an id, or in a text cell not in quotes.
+    static func layoutInCell(_ scalar: Unicode.Scalar, in what: Localized, text: String, at location: SourceLocation,
+                             path: String, isID: Bool) -> Diagnostic {
+        let name = controlName(scalar)
+        let quoted = Echo.cell(text)
+        return .error("control-character",
+                      Localized(zh: "\(what.zh) `\(quoted)` 中有\(scalar == "\t" ? "制表符" : "换行符")（\(name)）",
+                                en: "\(what.en) `\(quoted)` holds a \(scalar == "\t" ? "tab" : "line break") (\(name))"),
+                      at: location, path: path,
+                      hint: isID
+                        ? Localized(zh: "编号是一个词，不能有制表符或换行：删去它", en: "an id is one word, without tabs or line breaks: delete it")
+                        : Localized(zh: "只有用英文双引号括起的文字单元格可以有制表符或换行；删去它，或给整个单元格加上引号",
+                                    en: "only a text cell in double quotes may hold a tab or line break; delete it, or quote the whole cell"))
+    }
+
+    /// `U+001B（ESC）` / `U+001B (ESC)`: a control character named for people.
+    static func controlName(_ scalar: Unicode.Scalar) -> String {
+        let v = Int(scalar.value)
+        let names = ["NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR", "SO", "SI",
+                     "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US"]
+        let short = v < 0x20 ? names[v] : (v == 0x7F ? "DEL" : "C1")
+        return "\(Echo.codePoint(scalar)) \(short)"
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// Issue 9, items 3 and 7: an `extends` chain of 10 000 files overflowed the stack, and
+/// `"extends": "/etc/passwd"` was read and its first word printed.
+@Suite("extends: a bounded chain of rules files, and nothing else")
+struct ExtendsLimitsTests {
+    /// A complete rules file, as the last link of a chain.
+    static let base = RulesText.single(points: "10", metrics: RulesText.metric("n"), method: #""method": "count", "metric": "n", "perUnit": 1"#)
+
+    /// `f0.jsonc` extends `f1.jsonc` … extends `f<n-1>.jsonc`, the base.
+    static func chain(_ n: Int) -> [String: String] {
+        var files: [String: String] = [:]
+        for k in 0 ..< n - 1 {
+            files["/r/f\(k).jsonc"] = #"{ "format": 1, "extends": "f\#(k + 1).jsonc", "version": "\#(k)" }"#
+        }
+        files["/r/f\(n - 1).jsonc"] = base
+        return files
+    }
+
+    @Test("a chain of 32 files loads")
+    func longestChain() throws {
+        let rules = try memoryLoader(Self.chain(RulesLoader.maxExtendsDepth)).load("/r/f0.jsonc").rules
+        #expect(rules.sourceFiles.count == 32)
+        #expect(rules.metadata.version == "0")
+    }
+
+    @Test("a chain of 10 000 files is one located error at the 32nd file's extends, not a stack overflow")
+    func tooDeep() {
+        let files = Self.chain(10_000)
+        var read = 0
+        let loader = RulesLoader(readFile: { path in
+            read += 1
+            guard let text = files[path] else { throw CocoaError(.fileNoSuchFile) }
+            return text
+        })
+        #expect {
+            try loader.load("/r/f0.jsonc")
+        } throws: { error in
+            let d = (error as? DiagnosticsError)?.diagnostics ?? []
+            // f32.jsonc would be the 33rd file: f0 … f31 are read, and f31's `extends` (the value at column 27 of
+            // `{ "format": 1, "extends": "f32.jsonc", …`) is where the chain stops.
+            return d.map(\.code) == ["extends-too-deep"]
+                && d[0].location == SourceLocation(file: "/r/f31.jsonc", line: 1, column: 27)
+        }
+        #expect(read == 32)
+    }
+
+    @Test("extends names only .jsonc or .json files: /etc/passwd is not read, nor echoed",
+          arguments: ["/etc/passwd", "../../../../etc/shadow", "base.csv", "base", "base.jsonc.bak"])
+    func notARulesName(_ name: String) {
+        var read: [String] = []
+        let loader = RulesLoader(readFile: { path in
+            read.append(path)
+            if path == "/r/a.jsonc" { return #"{ "format": 1, "extends": "\#(name)" }"# }
+            return "root:x:0:0:root:/root:/bin/bash\n"
+        })
+        #expect {
+            try loader.load("/r/a.jsonc")
+        } throws: { error in
+            let d = (error as? DiagnosticsError)?.diagnostics ?? []
+            // `{ "format": 1, "extends": "` is 26 characters: the value starts at column 27.
+            return d.map(\.code) == ["extends-not-rules"] && d[0].location == SourceLocation(file: "/r/a.jsonc", line: 1, column: 27)
+        }
+        #expect(read == ["/r/a.jsonc"])
+    }
+
+    @Test("a base file that is not JSON is named, never quoted")
+    func notJSON() {
+        let loader = memoryLoader(["/r/a.jsonc": #"{ "format": 1, "extends": "secret.json" }"#,
+                                   "/r/secret.json": "root:x:0:0:root:/root:/bin/bash\n"])
+        let d = failures(loader, "/r/a.jsonc")
+        #expect(d.map(\.code) == ["not-rules-file"])
+        #expect(d.first?.location?.file == "/r/a.jsonc")
+        let text = d.map { $0.rendered(.zh) + $0.rendered(.en) }.joined()
+        #expect(!text.contains("root") && !text.contains("bash"))
+    }
+
+    @Test("a base file that is JSON but not rules is named, never quoted")
+    func jsonNotRules() {
+        let loader = memoryLoader(["/r/a.jsonc": #"{ "format": 1, "extends": "secret.json" }"#,
+                                   "/r/secret.json": #"{ "password": "hunter2", "token": [1, 2, 3] }"#])
+        let d = failures(loader, "/r/a.jsonc")
+        #expect(d.map(\.code) == ["not-rules-file"])
+        let text = d.map { $0.rendered(.zh) + $0.rendered(.en) }.joined()
+        #expect(!text.contains("password") && !text.contains("hunter2"))
+    }
+
+    @Test("a rules file given directly that is not a JSON object says so without quoting it")
+    func rootNotJSON() {
+        let d = failures(memoryLoader(["/r/passwd": "root:x:0:0:root:/root:/bin/bash\n"]), "/r/passwd")
+        #expect(d.map(\.code) == ["not-rules-file"])
+        #expect(d.first?.location == SourceLocation(file: "/r/passwd", line: 1, column: 1))
+        #expect(!d.map { $0.rendered(.zh) + $0.rendered(.en) }.joined().contains("root:"))
+    }
+
+    @Test("the shipped tuned rules still extend their base")
+    func shipped() throws {
+        let rules = try RulesLoader().load(Fixtures.packageRoot.appendingPathComponent("rules/dongcheng-2019.jsonc").path).rules
+        #expect(rules.sourceFiles.count == 2)
+    }
+
+    func failures(_ loader: RulesLoader, _ path: String) -> [Diagnostic] {
+        do {
+            _ = try loader.load(path)
+            Issue.record("the rules loaded")
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// Issue 9, item 1: `abs(Int.min)` trapped in the decimal reader, reachable from every number a
+/// person writes. Every exponent, however large, now gives a value or a located error.
+@Suite("Numbers with absurd exponents are errors, never a crash")
+struct HugeExponentTests {
+    static let minExponent = "1e-9223372036854775808"
+
+    @Test("the decimal reader refuses exponents beyond ±30, Int.min and Int.max included", arguments: [
+        "1e-9223372036854775808", "1e9223372036854775807", "1e-9223372036854775807", "1E+9223372036854775807",
+        "-5e-9223372036854775808", "1e-99999999999999999999999", "0e-9223372036854775808", "1e31", "1e-31",
+    ])
+    func refused(_ text: String) {
+        #expect(Rational(decimal: text) == nil)
+    }
+
+    @Test("exponents within ±30 still read exactly")
+    func inRange() {
+        // 1.5 × 10^-2 = 15/1000 = 3/200; 2 × 10^30 does not fit 64 bits and is refused; 7 × 10^-30 needs
+        // a denominator of 10^30, too wide too; 25 × 10^-1 = 5/2.
+        #expect(Rational(decimal: "1.5e-2") == Rational(3, 200))
+        #expect(Rational(decimal: "25e-1") == Rational(5, 2))
+        #expect(Rational(decimal: "1e18") == Rational(integer: 1_000_000_000_000_000_000))
+        #expect(Rational(decimal: "2e30") == nil)
+    }
+
+    static let rules = RulesText.make(
+        metrics: RulesText.metric("n", "number"),
+        areas: RulesText.area("a", points: "10"),
+        standards: RulesText.standard("a.f", area: "a", points: "6", #""method": "expression", "formula": "min(6, n)""#)
+            + ", " + RulesText.standard("a.b", area: "a", points: "4", #""method": "ballot""#),
+        more: #""ballots": { "aggregate": "mean", "minBallots": 1 },"#)
+
+    @Test("in a rules file's number: a located error")
+    func rulesNumber() {
+        let rules = Self.rules.replacingOccurrences(of: #""points": 6"#, with: #""points": \#(Self.minExponent)"#)
+        let d = TestSession(rules: rules, units: "id,name,n\nU1,甲,3\n").failures()
+        #expect(!d.isEmpty)
+        #expect(d.allSatisfy { $0.location != nil })
+        #expect(d.contains { $0.location?.file == "/mem/rules.jsonc" })
+    }
+
+    @Test("in a formula literal: a located error")
+    func formulaLiteral() {
+        let rules = Self.rules.replacingOccurrences(of: "min(6, n)", with: "min(6, n * \(Self.minExponent))")
+        let d = TestSession(rules: rules, units: "id,name,n\nU1,甲,3\n").failures()
+        #expect(d.map(\.code) == ["expression-syntax"])
+        #expect(d.first?.location?.file == "/mem/rules.jsonc")
+    }
+
+    @Test("in a metric cell of a CSV units file: the cell's place")
+    func csvMetric() {
+        let d = TestSession(rules: Self.rules, units: "id,name,n\nU1,甲,\(Self.minExponent)\n",
+                            ballots: "representative,unit,standard,score\nR1,U1,a.b,2\n").failures()
+        #expect(d.map(\.code) == ["invalid-metric"])
+        // `U1,甲,` is five characters: the value starts at column 6.
+        #expect(d.first?.location == SourceLocation(file: "/mem/units.csv", line: 2, column: 6))
+    }
+
+    @Test("in a metric of a JSON units file, as a number or as text: the value's place")
+    func jsonMetric() {
+        let units = #"{ "units": [ { "id": "U1", "name": "甲", "metrics": { "n": \#(Self.minExponent) } },"#
+            + "\n" + #"{ "id": "U2", "name": "乙", "n": "\#(Self.minExponent)" } ] }"#
+        let d = TestSession(rules: Self.rules, units: units, unitsFile: "units.json",
+                            ballots: "representative,unit,standard,score\nR1,U1,a.b,2\nR1,U2,a.b,2\n").failures()
+        #expect(d.map(\.code) == ["invalid-metric", "invalid-metric"])
+        #expect(d.map(\.location?.line) == [1, 2])
+    }
+
+    @Test("in a ballot score: the score's place")
+    func ballotScore() {
+        let d = TestSession(rules: Self.rules, units: "id,name,n\nU1,甲,3\n",
+                            ballots: "representative,unit,standard,score\nR1,U1,a.b,\(Self.minExponent)\n").failures()
+        #expect(d.map(\.code) == ["invalid-score"])
+        // `R1,U1,a.b,` is ten characters: the score starts at column 11.
+        #expect(d.first?.location == SourceLocation(file: "/mem/ballots.csv", line: 2, column: 11))
+    }
+}
