@@ -91,8 +91,9 @@ public final class Journal {
     /// Appends a record, durably: the command may report success once this returns.
     @discardableResult
     public func append(_ kind: JournalRecord.Kind, by: String, content: JSONOut) throws(SessionError) -> JournalRecord {
-        let record = JournalRecord(seq: (records.last?.seq ?? 0) + 1, time: JournalRecord.now(), by: by, kind: kind,
-                                   content: content, prev: records.last?.hash ?? JournalRecord.zeroHash)
+        // No control character reaches the file: a person's text (a reason, a name) keeps them as visible escapes.
+        let record = JournalRecord(seq: (records.last?.seq ?? 0) + 1, time: JournalRecord.now(), by: Echo.visible(by), kind: kind,
+                                   content: Journal.visible(content), prev: records.last?.hash ?? JournalRecord.zeroHash)
         let bytes = Array((record.line + "\n").utf8)
         var offset = 0
         while offset < bytes.count {
@@ -106,6 +107,15 @@ public final class Journal {
         guard fsync(fd) == 0 else { throw .io("fsync", url.path) }
         records.append(record)
         return record
+    }
+
+    static func visible(_ value: JSONOut) -> JSONOut {
+        switch value {
+        case .string(let t): return .string(Echo.visible(t))
+        case .array(let a): return .array(a.map(visible))
+        case .object(let o): return .object(Dictionary(uniqueKeysWithValues: o.map { (Echo.visible($0.key), visible($0.value)) }))
+        default: return value
+        }
     }
 
     /// Flushes a folder's entries (a file just created in it) to disk.
