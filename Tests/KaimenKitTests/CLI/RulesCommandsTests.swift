@@ -16,7 +16,8 @@ struct RulesCommandsTests {
     func checkValid() {
         let r = run(["rules", "check", "valid/small.jsonc", "valid/tuned.jsonc", "--lang", "en"])
         #expect(r.code == .success)
-        #expect(r.err.isEmpty)
+        // Only warnings (small.jsonc's quota allows no unit in a small session), no errors.
+        #expect(!r.err.contains("error"))
         let lines = r.out.split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines[0].hasPrefix("valid/small.jsonc: ok — 测试细则 1: 2 areas, 8 standards, 20 points"))
@@ -36,7 +37,7 @@ struct RulesCommandsTests {
         #expect(errors.count == 9)
         #expect(errors.allSatisfy { $0.hasPrefix("broken/many-problems.jsonc:") })
         #expect(errors.first == "broken/many-problems.jsonc:12:80: error: `version` must be text in double quotes, not a number [at version]")
-        #expect(r.err.hasSuffix("broken/many-problems.jsonc: 9 errors\n"))
+        #expect(r.err.contains("broken/many-problems.jsonc: 9 errors\n"))
         // The valid file is still checked.
         #expect(r.out.hasPrefix("valid/small.jsonc: ok"))
         // The same problems in Chinese by default.
@@ -44,7 +45,7 @@ struct RulesCommandsTests {
         let zhErrors = zh.err.split(separator: "\n").filter { $0.contains(": 错误：") }
         #expect(zhErrors.count == 9)
         #expect(zhErrors.first == "broken/many-problems.jsonc:12:80: 错误：`version` 必须是双引号里的文字，不能是数字 [位置 version]")
-        #expect(zh.err.hasSuffix("broken/many-problems.jsonc：9 个错误\n"))
+        #expect(zh.err.contains("broken/many-problems.jsonc：9 个错误\n"))
     }
 
     @Test("rules show prints a table whose columns line up by display width")
