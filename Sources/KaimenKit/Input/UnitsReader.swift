@@ -144,7 +144,9 @@ public struct UnitsReader {
         if diagnostics.contains(where: { $0.kind == .missingColumn }) { return (nil, diagnostics) }
         var rows: [RawRow] = []
         rows.reserveCapacity(csv.rows.count)
-        for (r, cells) in csv.rows.enumerated() where !cells.allSatisfy({ $0.trimmingSpaces().isEmpty }) {
+        // A template's second header row (ids) and instructions row are skipped (`rules template`).
+        for (r, cells) in csv.rows.enumerated() where !cells.allSatisfy({ $0.trimmingSpaces().isEmpty })
+            && !UnitsTemplate.isExtraRow(idCell: cells[idCol]) {
             for (col, role, what, path) in [(idCol, TextCellCheck.Role.id, TextCellCheck.unitID, "id"),
                                             (nameCol, .text(quoted: nameCol.map { csv.isQuoted(row: r, column: $0) } ?? false), TextCellCheck.unitName, "name"),
                                             (categoryCol, .text(quoted: categoryCol.map { csv.isQuoted(row: r, column: $0) } ?? false), TextCellCheck.category, "category")] {

@@ -72,3 +72,234 @@ extension SessionMessages {
         Suggestion.closest(to: word, among: candidates).map { Localized(zh: "是不是 `\($0)`？", en: "did you mean `\($0)`?") }
     }
 }
+
+// MARK: the journal and the folder
+extension SessionMessages {
+    static func journalUnreadable(_ p: JournalRecord.Problem) -> Localized {
+        switch p {
+        case .notJSON: return Localized(zh: "日志记录不是一个 JSON 对象", en: "the journal record is not a JSON object")
+        case .missingField(let f): return Localized(zh: "日志记录缺少 `\(f)`", en: "the journal record has no `\(f)`")
+        case .unknownKind(let k): return Localized(zh: "日志记录的类别 `\(k)` 未知", en: "the journal record's kind `\(k)` is unknown")
+        case .notCanonical: return Localized(zh: "日志记录不是 kaimen 写出的规范格式（被手工或其他工具改动过）",
+                                             en: "the journal record is not in the canonical form kaimen writes (edited by hand or by another tool)")
+        }
+    }
+
+    static func tornTailSeen(_ bytes: Int) -> Localized {
+        Localized(zh: "日志末尾有 \(bytes) 字节不完整的记录（上次写入时中断），已忽略；下一条修改会话的命令会把它移到旁边的文件",
+                  en: "the journal ends with \(bytes) bytes of an incomplete record (a write was cut short); ignored here, and the next command that changes the session sets it aside")
+    }
+
+    static func tornTailSetAside(_ bytes: Int, side: String) -> Localized {
+        Localized(zh: "日志末尾有 \(bytes) 字节不完整的记录（上次写入时中断），已原样保存到 `\(side)` 并从日志中移开；之前的记录完好",
+                  en: "the journal ended with \(bytes) bytes of an incomplete record (a write was cut short); they are kept in `\(side)` and set aside; the records before are intact")
+    }
+
+    static func io(_ op: String, path: String, reason: String) -> Localized {
+        Localized(zh: "无法\(opZH(op)) `\(path)`：\(reason)", en: "could not \(op) `\(path)`: \(reason)")
+    }
+
+    private static func opZH(_ op: String) -> String {
+        ["open": "打开", "read": "读取", "write": "写入", "lock": "锁定", "fsync": "同步写盘", "truncate": "截断", "copy": "复制",
+         "create": "创建"][op] ?? op
+    }
+
+    static func notASession(_ path: String) -> Localized {
+        Localized(zh: "`\(path)` 不是打分会话文件夹（其中没有 journal.jsonl）", en: "`\(path)` is not a session folder (it has no journal.jsonl)")
+    }
+
+    static let notASessionHint = Localized(zh: "先用 `kaimen session init` 建立会话", en: "create one with `kaimen session init`")
+
+    static func sessionExists(_ path: String) -> Localized {
+        Localized(zh: "`\(path)` 已有会话日志，不能再次建立", en: "`\(path)` already holds a session journal")
+    }
+
+    static let sessionExistsHint = Localized(zh: "换一个新文件夹，或继续使用已有的会话", en: "choose a new folder, or go on with the existing session")
+}
+
+extension SessionMessages {
+    static func cannotRead(_ path: String) -> Localized {
+        Localized(zh: "无法读取 `\(path)`", en: "cannot read `\(path)`")
+    }
+
+    static let checkPath = Localized(zh: "检查文件路径", en: "check the path")
+}
+
+extension SessionMessages {
+    static func folderNotEmpty(_ path: String) -> Localized {
+        Localized(zh: "`\(path)` 不是空文件夹，会话需要一个新的或空的文件夹", en: "`\(path)` is not empty: a session needs a new or empty folder")
+    }
+
+    static func rulesOutside(_ file: String, main: String) -> Localized {
+        Localized(zh: "规则文件 `\(main)` 继承的 `\(file)` 不在其所在文件夹内，无法复制进会话",
+                  en: "`\(file)`, which `\(main)` extends, is outside its folder and cannot be copied into the session")
+    }
+
+    static let journalDamaged = Localized(zh: "会话日志已损坏，不能再追加记录", en: "the session journal is damaged: no record can be appended")
+    static let runVerify = Localized(zh: "用 `kaimen session verify` 查看哪里不对", en: "run `kaimen session verify` to see what is wrong")
+    static let noOpenRecord = Localized(zh: "日志的第一条记录不是建立会话的记录（open）", en: "the journal's first record is not the session's opening record (`open`)")
+}
+
+// MARK: entering typed sheets
+extension SessionMessages {
+    static func recusedSheet(_ rep: Representative, unit: String) -> Localized {
+        Localized(zh: "`\(rep.id)`（\(rep.name)）属于 `\(unit)`，须回避，不能为本单位打分",
+                  en: "`\(rep.id)` (\(rep.name)) belongs to `\(unit)` and must not score it (回避, recusal)")
+    }
+
+    static let recusedSheetHint = Localized(zh: "删去这张评分表", en: "remove this sheet")
+
+    static func notScheduled(_ rep: Representative, unit: String, schedule: Schedule?) -> Localized {
+        let heard = schedule?.units(heardBy: rep.group).joined(separator: ", ") ?? ""
+        return Localized(zh: "`\(rep.id)`（\(rep.name)）所在的\(rep.group)不听取 `\(unit)` 的汇报（该组听取：\(heard)）",
+                         en: "`\(rep.id)` (\(rep.name)) is in \(rep.group), which does not hear `\(unit)` (it hears \(heard))")
+    }
+
+    static let notScheduledHint = Localized(zh: "核对代表编号或单位编号是否录错", en: "check the representative's and the unit's ids")
+}
+
+extension SessionMessages {
+    static let closedNoEntry = Localized(zh: "会话已结束（已封存），不能再录入", en: "the session is closed (sealed): nothing can be entered")
+    static let closedNoEntryHint = Localized(zh: "如需复核某单位，先用 `kaimen session appeal` 申诉复核", en: "to review a unit, open an appeal with `kaimen session appeal`")
+
+    static func sheetVoid(_ s: ExpectedBallots.Sheet) -> Localized {
+        Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表已声明作废，不能再录入", en: "`\(s.representative)`'s sheet for `\(s.unit)` was declared void and cannot be entered")
+    }
+
+    static func notAppealed(_ s: ExpectedBallots.Sheet, appealed: [String]) -> Localized {
+        let list = appealed.joined(separator: ", ")
+        return Localized(zh: "会话只为申诉复核的单位（\(list)）重新开放，`\(s.unit)` 不在其中", en: "the session is reopened only for the appealed units (\(list)), not `\(s.unit)`")
+    }
+
+    static func sameOperator(_ s: ExpectedBallots.Sheet, by: String, seq: Int) -> Localized {
+        Localized(zh: "`\(by)` 已录入过 `\(s.representative)` 对 `\(s.unit)` 的评分表（记录 \(seq)），且内容不同；同一人不能录入两次",
+                  en: "`\(by)` already entered `\(s.representative)`'s sheet for `\(s.unit)` (record \(seq)) with other values; one operator cannot enter a sheet twice")
+    }
+
+    static let sameOperatorHint = Localized(zh: "第二次录入须由另一人完成；录错的值用 `kaimen session resolve` 更正",
+                                            en: "the second entry must be by another operator; settle a wrong value with `kaimen session resolve`")
+}
+
+// MARK: resolve, void, appeal
+extension SessionMessages {
+    static func unknownItem(_ item: String) -> Localized {
+        Localized(zh: "`\(item)` 不是职工代表评分项", en: "`\(item)` is not a ballot standard")
+    }
+
+    static func badResolveScore(_ s: String, max: String) -> Localized {
+        Localized(zh: "分数 `\(s)` 无效：须在 0–\(max) 之间并符合评分步长", en: "score `\(s)` is not valid: it must lie within 0–\(max), on the rules' step")
+    }
+
+    static func nothingToResolve(_ s: ExpectedBallots.Sheet) -> Localized {
+        Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表还没有录入，无需裁定", en: "`\(s.representative)`'s sheet for `\(s.unit)` has not been entered: there is nothing to resolve")
+    }
+
+    static let needReason = Localized(zh: "须写明理由（--reason）", en: "a reason is required (--reason)")
+
+    static let appealNeedsClosed = Localized(zh: "会话尚未结束，不需要申诉复核：直接录入更正", en: "the session is not closed: no appeal is needed, enter corrections directly")
+
+    static func unknownRep(_ id: String) -> Localized {
+        Localized(zh: "代表 `\(id)` 不在名单中", en: "representative `\(id)` is not on the roster")
+    }
+
+    static func sheetNotExpected(_ s: ExpectedBallots.Sheet) -> Localized {
+        Localized(zh: "按日程和回避规定，`\(s.representative)` 不为 `\(s.unit)` 打分", en: "by the schedule and recusals, `\(s.representative)` does not score `\(s.unit)`")
+    }
+}
+
+// MARK: close
+extension SessionMessages {
+    static let alreadyClosed = Localized(zh: "会话已经结束并封存", en: "the session is already closed and sealed")
+
+    static func stateName(_ s: DoubleEntry.SheetState) -> Localized {
+        switch s {
+        case .missing: return Localized(zh: "未录入", en: "missing")
+        case .once: return Localized(zh: "只录入一次", en: "entered once")
+        case .confirmed: return Localized(zh: "已确认", en: "confirmed")
+        case .conflict: return Localized(zh: "两次录入不一致", en: "in conflict")
+        case .void: return Localized(zh: "已作废", en: "void")
+        }
+    }
+
+    static func openSheet(_ row: SessionStatus.Row) -> Localized {
+        let s = stateName(row.state)
+        let items = row.conflicts.isEmpty ? "" : "：" + row.conflicts.joined(separator: ", ")
+        let itemsEN = row.conflicts.isEmpty ? "" : ": " + row.conflicts.joined(separator: ", ")
+        return Localized(zh: "\(row.group) `\(row.representative)`（\(row.name)）对 `\(row.unit)` 的评分表\(s.zh)\(items)",
+                         en: "\(row.group) `\(row.representative)` (\(row.name)), sheet for `\(row.unit)`: \(s.en)\(itemsEN)")
+    }
+
+    static func openSheetHint(_ s: DoubleEntry.SheetState) -> Localized {
+        switch s {
+        case .missing: return Localized(zh: "录入这张评分表（两人各录一次），或用 `session void` 声明作废", en: "enter the sheet (twice, by two operators), or declare it void with `session void`")
+        case .once: return Localized(zh: "请另一位录入员再录入一次", en: "have another operator enter it once more")
+        default: return Localized(zh: "再录入一次，或用 `kaimen session resolve` 裁定", en: "enter it a third time, or settle it with `kaimen session resolve`")
+        }
+    }
+
+    static func closeRefused(_ n: Int) -> Localized {
+        Localized(zh: "还有 \(n) 张评分表未确认，不能结束会话", en: "\(n) sheet\(n == 1 ? " is" : "s are") not confirmed: the session cannot be closed")
+    }
+
+    static let closeRefusedHint = Localized(zh: "补齐后再结束；确需结束的，用 --accept-missing \"理由\"（理由记入日志，未确认的票不计）",
+                                            en: "complete them first, or close anyway with --accept-missing \"reason\" (recorded; unconfirmed ballots are not counted)")
+}
+
+// MARK: verify
+extension SessionMessages {
+    static func badSequence(seq: Int, line: Int) -> Localized {
+        Localized(zh: "第 \(line) 行的记录序号是 \(seq)，应为 \(line)", en: "the record on line \(line) has seq \(seq), not \(line)")
+    }
+    static let badSequenceHint = Localized(zh: "有记录被删除、插入或调换了顺序", en: "a record was deleted, inserted or moved")
+
+    static func badPrev(seq: Int) -> Localized {
+        Localized(zh: "记录 \(seq) 的 prev 与上一条记录的哈希不符：哈希链在此断开", en: "record \(seq)'s `prev` is not the hash of the record before it: the chain breaks here")
+    }
+    static let badPrevHint = Localized(zh: "其前面的记录被删除、改动或调换了顺序", en: "a record before it was deleted, changed or moved")
+
+    static func badHash(seq: Int) -> Localized {
+        Localized(zh: "记录 \(seq) 的内容与其哈希不符：记录被改动过", en: "record \(seq)'s content does not match its hash: the record was changed")
+    }
+    static let badHashHint = Localized(zh: "日志只能追加；更正要作为新记录录入", en: "the journal is append-only: corrections are new records")
+
+    static func inputChanged(_ path: String) -> Localized {
+        Localized(zh: "输入文件 `\(path)` 与建立会话时不同", en: "input file `\(path)` differs from the copy made when the session opened")
+    }
+
+    static func inputMissing(_ path: String) -> Localized {
+        Localized(zh: "输入文件 `\(path)` 不见了", en: "input file `\(path)` is missing")
+    }
+
+    static func sealBallots(seq: Int) -> Localized {
+        Localized(zh: "按日志重算的计分票与封存记录 \(seq) 中的不同", en: "the ballots replayed from the journal differ from those sealed by record \(seq)")
+    }
+
+    static func outputChanged(_ path: String, seq: Int) -> Localized {
+        Localized(zh: "结果文件 `\(path)` 在封存（记录 \(seq)）后被改动过", en: "output `\(path)` has changed since it was sealed (record \(seq))")
+    }
+
+    static func outputMissing(_ path: String, seq: Int) -> Localized {
+        Localized(zh: "封存（记录 \(seq)）的结果文件 `\(path)` 不见了", en: "output `\(path)`, sealed by record \(seq), is missing")
+    }
+
+    static func recomputedDiffers(_ paths: [String], seq: Int) -> Localized {
+        let list = paths.map { "`\($0)`" }.joined(separator: ", ")
+        return Localized(zh: "按日志重新计算的结果与封存记录 \(seq) 不符（\(paths.count) 个文件）：\(list)",
+                         en: "the result recomputed from the journal does not match seal record \(seq) in \(paths.count) file\(paths.count == 1 ? "" : "s"): \(list)")
+    }
+    static let recomputedDiffersHint = Localized(zh: "日志中的计分票或输入文件与封存时不同", en: "the ballots in the journal or the inputs are not what was sealed")
+
+    static func rescoreFailed(seq: Int, _ why: String) -> Localized {
+        Localized(zh: "无法按日志重新计算封存记录 \(seq) 的结果：\(why)", en: "could not recompute the result sealed by record \(seq): \(why)")
+    }
+}
+
+extension SessionMessages {
+    static func phaseName(_ p: SessionState.Phase) -> Localized {
+        switch p {
+        case .open: return Localized(zh: "进行中", en: "open")
+        case .closed: return Localized(zh: "已结束", en: "closed")
+        case .reopened: return Localized(zh: "申诉复核中", en: "reopened for appeal")
+        }
+    }
+}

@@ -16,8 +16,8 @@ struct RulesCommandsTests {
     func checkValid() {
         let r = run(["rules", "check", "valid/small.jsonc", "valid/tuned.jsonc", "--lang", "en"])
         #expect(r.code == .success)
-        // Only warnings (small.jsonc's quota allows no unit in a small session), no errors.
-        #expect(!r.err.contains("error"))
+        // Only the note that the 30% quota lets nobody through in sessions of fewer than 4 units.
+        #expect(r.err.split(separator: "\n").allSatisfy { $0.contains("warning: grade `优秀` has a quota of 30%") }, "\(r.err)")
         let lines = r.out.split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines[0].hasPrefix("valid/small.jsonc: ok — 测试细则 1: 2 areas, 8 standards, 20 points"))

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The Xicheng sample as an open scoring session, end to end with the built executable, and the
+# journal checked by an independent Python verifier (docs/session.md, "The journal").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build --product kaimen >/dev/null
+K=.build/debug/kaimen
+S=samples/xicheng-2014
+D=$(mktemp -d)/2014-mid
+trap 'rm -rf "$(dirname "$D")"' EXIT
+$K session init "$D" --rules rules/xicheng-2014.jsonc --units $S/units.csv --roster $S/roster.csv --schedule $S/schedule.csv --by 王秘书
+$K session enter "$D" $S/typed-a.csv --by 录入员甲
+$K session enter "$D" $S/typed-b.csv --by 录入员乙
+if $K session close "$D" --by 王秘书 2>/dev/null; then echo "close should refuse a conflict" >&2; exit 1; fi
+$K session resolve "$D" --rep R05 --unit X02 --standard rights.ballot --score 4 --reason "核对纸质评分表" --by 王秘书
+$K session close "$D" --by 王秘书 >/dev/null
+$K session verify "$D"
+python3 Tests/KaimenKitTests/Fixtures/reference/session/verify_journal.py "$D"
+# One byte changed in a sealed output must be caught by both.
+printf 'x' >> "$D/results/summary.csv"
+if $K session verify "$D" 2>/dev/null; then echo "verify missed a changed output" >&2; exit 1; fi
+if python3 Tests/KaimenKitTests/Fixtures/reference/session/verify_journal.py "$D" >/dev/null; then echo "python verifier missed it" >&2; exit 1; fi
+echo "session CI: ok"

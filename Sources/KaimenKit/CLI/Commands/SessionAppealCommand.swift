@@ -1,0 +1,39 @@
+import Foundation
+
+/// `kaimen session appeal`: reopens a closed session for one unit (申诉复核).
+public enum SessionAppealCommand: Command {
+    public static let path = ["session", "appeal"]
+    public static let abstract = "Reopen a closed session for one unit's review (申诉复核)."
+    public static let usage = "kaimen session appeal DIR --unit ID --reason TEXT --by NAME"
+    public static let discussion = """
+        Corrections to that unit's sheets are then entered (twice) with `session enter`; they name
+        the entries they correct, which stay in the journal. Closing again writes results/v2/.
+        State: closed (or reopened, to add another unit).
+        """
+    public static let examples = ["kaimen session appeal 2014-mid --unit X04 --reason \"恒泰餐饮申诉：R09 评分表录入有误\" --by 王秘书"]
+    public static let options: [OptionSpec] = [
+        .option("--unit", "ID", "The unit whose result is reviewed."),
+        .option("--reason", "TEXT", "The appeal (recorded)."),
+        SessionCommandSupport.by, SessionCommandSupport.lang,
+    ]
+
+    public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
+        let lang = SessionCommandSupport.language(args)
+        guard let (dir, url) = SessionCommandSupport.folder(args, usage: usage, console: console),
+              let by = SessionCommandSupport.operatorName(args, usage: usage, console: console) else { return .usage }
+        guard let unit = args.value("--unit") else {
+            console.errLine("error: give `--unit`")
+            console.errLine("usage: \(usage)")
+            return .usage
+        }
+        do {
+            let folder = try SessionFolder.open(url)
+            let r = try folder.appeal(unit: unit, reason: args.value("--reason") ?? "", by: by)
+            console.outLine(lang.t("会话已为 \(unit) 重新开放（记录 \(r.seq)）；更正的评分表请两人各录入一次，然后再次结束会话（结果写入 \(SessionFolder.resultsPath(version: folder.state.nextVersion))/）",
+                                   "session reopened for \(unit) (record \(r.seq)); enter the corrected sheets twice, then close again (results go to \(SessionFolder.resultsPath(version: folder.state.nextVersion))/)"))
+            return .success
+        } catch {
+            return SessionCommandSupport.fail(error, dir: dir, lang: lang, console: console)
+        }
+    }
+}

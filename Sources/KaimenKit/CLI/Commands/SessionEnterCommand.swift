@@ -1,0 +1,54 @@
+import Foundation
+
+/// `kaimen session enter`: records a typed file of score sheets.
+public enum SessionEnterCommand: Command {
+    public static let path = ["session", "enter"]
+    public static let abstract = "Enter typed score sheets (long or wide CSV) into an open session."
+    public static let usage = "kaimen session enter DIR FILE --by NAME"
+    public static let discussion = """
+        Checks every row against the rules, roster, units and schedule (a unit the group does
+        not hear, a recused unit, an out-of-range or off-step score, an unknown id); any problem
+        and nothing from the file is recorded. Re-entering the same file records nothing new.
+        With double entry, each sheet counts once two different operators agree; the first
+        operator's values are never shown before the second entry is in. State: open or reopened.
+        """
+    public static let examples = ["kaimen session enter 2014-mid samples/xicheng-2014/typed-a.csv --by 录入员甲"]
+    public static let options: [OptionSpec] = [SessionCommandSupport.by, SessionCommandSupport.lang]
+
+    public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
+        let lang = SessionCommandSupport.language(args)
+        guard let (dir, url) = SessionCommandSupport.folder(args, usage: usage, count: 2, console: console),
+              let by = SessionCommandSupport.operatorName(args, usage: usage, console: console) else { return .usage }
+        let file = args.positionals[1]
+        guard let data = FileManager.default.contents(atPath: resolve(file, in: console.currentDirectory)) else {
+            console.errLine(SessionCommandSupport.clean(Diagnostic.error("file-not-found", SessionMessages.cannotRead(file)).rendered(lang)))
+            return .failure
+        }
+        do {
+            let folder = try SessionFolder.open(url)
+            SessionCommandSupport.report(folder.journal.diagnostics, dir: dir, lang: lang, console: console)
+            let outcome = try folder.enter(data, fileName: file, by: by)
+            guard let record = outcome.record else {
+                console.outLine(lang.t("没有新内容：这 \(outcome.unchanged.count) 张评分表 \(by) 都已按相同内容录入过，未做记录",
+                                       "nothing new: \(by) already entered these \(outcome.unchanged.count) sheets with the same values; nothing recorded"))
+                return .success
+            }
+            console.outLine(lang.t("已记录 \(outcome.decisions.count) 张评分表（记录 \(record.seq)）", "recorded \(outcome.decisions.count) sheets (record \(record.seq))")
+                            + (outcome.unchanged.isEmpty ? "" : lang.t("；\(outcome.unchanged.count) 张此前已录入，相同，跳过", "; \(outcome.unchanged.count) already entered identically, skipped")))
+            let count = { (s: DoubleEntry.SheetState) in outcome.decisions.filter { $0.decision.state == s }.count }
+            console.outLine(lang.t("已确认 \(count(.confirmed)) 张，待第二人录入 \(count(.once)) 张，不一致 \(count(.conflict)) 张",
+                                   "confirmed \(count(.confirmed)), waiting for a second entry \(count(.once)), in conflict \(count(.conflict))"))
+            for (sheet, d) in outcome.decisions where d.state == .conflict {
+                for item in d.conflicts {
+                    guard case .conflict(let values) = d.items[item] else { continue }
+                    let shown = values.map { $0 ?? lang.t("（空）", "(blank)") }.joined(separator: " / ")
+                    console.outLine(SessionCommandSupport.clean(lang.t("  不一致：\(sheet.representative) × \(sheet.unit) · \(item)：\(shown)",
+                                                                       "  conflict: \(sheet.representative) × \(sheet.unit) · \(item): \(shown)")))
+                }
+            }
+            return .success
+        } catch {
+            return SessionCommandSupport.fail(error, dir: dir, lang: lang, console: console)
+        }
+    }
+}

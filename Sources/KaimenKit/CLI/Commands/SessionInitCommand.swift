@@ -1,0 +1,61 @@
+import Foundation
+
+/// `kaimen session init`: creates a session folder from checked inputs.
+public enum SessionInitCommand: Command {
+    public static let path = ["session", "init"]
+    public static let abstract = "Open a scoring session: a folder with the inputs' copies and an empty journal."
+    public static let usage = "kaimen session init DIR --rules FILE --units FILE --roster FILE [--schedule FILE] [--single-entry] --by NAME"
+    public static let discussion = """
+        Checks every input as `score` does (every problem at once; nothing is created on error),
+        copies them (the rules with their `extends` chain) into DIR/inputs/, and starts
+        DIR/journal.jsonl. With --schedule, each group scores only the units it hears; without,
+        every representative is expected to score every unit. Double entry is on unless
+        --single-entry. State after: open.
+        """
+    public static let examples = [
+        "kaimen session init 2014-mid --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --schedule samples/xicheng-2014/schedule.csv --by 王秘书",
+    ]
+    public static let options: [OptionSpec] = [
+        .option("--rules", "FILE", "The rules file (.jsonc)."),
+        .option("--units", "FILE", "Units and their metrics (.csv or .json)."),
+        .option("--roster", "FILE", "The representatives (.csv)."),
+        .option("--schedule", "FILE", "Which group hears which unit (.csv)."),
+        .flag("--single-entry", "Count a sheet after one entry (double entry is the default)."),
+        SessionCommandSupport.by, SessionCommandSupport.lang,
+    ]
+
+    public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
+        let lang = SessionCommandSupport.language(args)
+        guard let (dir, url) = SessionCommandSupport.folder(args, usage: usage, console: console),
+              let by = SessionCommandSupport.operatorName(args, usage: usage, console: console) else { return .usage }
+        let missing = ["--rules", "--units", "--roster"].filter { args.value($0) == nil }
+        guard missing.isEmpty else {
+            console.errLine("error: missing " + missing.map { "`\($0)`" }.joined(separator: ", "))
+            console.errLine("usage: \(usage)")
+            return .usage
+        }
+        let paths = SessionSetup.Paths(rules: args.value("--rules")!, units: args.value("--units")!, roster: args.value("--roster")!,
+                                       schedule: args.value("--schedule"))
+        do {
+            let folder = try SessionFolder.create(url, from: paths, base: console.currentDirectory, doubleEntry: !args.has("--single-entry"), by: by)
+            SessionCommandSupport.report(folder.setup.warnings, dir: "", lang: lang, console: console)
+            let e = folder.setup.expected
+            console.outLine(lang.t("已建立会话 \(dir)：\(folder.setup.representatives.count) 名代表、\(folder.setup.units.count) 个单位，应收评分表 \(e.sheets.count) 张（共 \(e.count) 票），回避 \(e.recused.count) 张",
+                                   "session \(dir) opened: \(folder.setup.representatives.count) representatives, \(folder.setup.units.count) units, \(e.sheets.count) sheets expected (\(e.count) ballots), \(e.recused.count) recused"))
+            if paths.schedule == nil {
+                console.outLine(lang.t("未给出日程表（--schedule）：每名代表都要为每个单位打分", "no schedule (--schedule): every representative is expected to score every unit"))
+            }
+            console.outLine(folder.doubleEntry ? lang.t("双人录入：每张评分表须由两名不同录入员各录入一次", "double entry: every sheet must be entered by two different operators")
+                                               : lang.t("单人录入（--single-entry），已记入日志", "single entry (--single-entry), as recorded in the journal"))
+            return .success
+        } catch {
+            report(error, dir: dir, lang: lang, console: console)
+            console.errLine(lang.t("未建立会话", "no session was created"))
+            return .failure
+        }
+    }
+
+    private static func report(_ error: SessionError, dir: String, lang: Language, console: Console) {
+        SessionCommandSupport.report(error.diagnostics, dir: "", lang: lang, console: console)
+    }
+}

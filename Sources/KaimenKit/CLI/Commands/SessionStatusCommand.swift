@@ -1,0 +1,35 @@
+import Foundation
+
+/// `kaimen session status`: what is entered, confirmed, in conflict or missing.
+public enum SessionStatusCommand: Command {
+    public static let path = ["session", "status"]
+    public static let abstract = "Show where a session stands: sheets expected, entered, confirmed, in conflict, missing."
+    public static let usage = "kaimen session status DIR [--format table|json] [--lang zh|en]"
+    public static let discussion = """
+        Per group, and per representative and unit: the sheet's state, its blank cells and
+        conflicting items; the recusals applied; whether the session can be closed; after an
+        appeal, what it changed. Never shows a value typed by one operator only. Any state.
+        """
+    public static let examples = ["kaimen session status 2014-mid", "kaimen session status 2014-mid --format json"]
+    public static let options: [OptionSpec] = [
+        .option("--format", "FORMAT", "Table for people, JSON for other tools.", choices: ["table", "json"], default: "table"),
+        SessionCommandSupport.lang,
+    ]
+
+    public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
+        let lang = SessionCommandSupport.language(args)
+        guard let (dir, url) = SessionCommandSupport.folder(args, usage: usage, console: console) else { return .usage }
+        do {
+            let folder = try SessionFolder.open(url, writable: false)
+            SessionCommandSupport.report(folder.journal.diagnostics, dir: dir, lang: lang, console: console)
+            let status = SessionStatus(folder: folder)
+            let changes = AppealChange.between(folder.state.seals)
+            let text = args.value("--format") == "json" ? StatusReport.json(status, changes: changes) : StatusReport.text(status, changes: changes, lang: lang)
+            console.out(SessionCommandSupport.clean(text))
+            return .success
+        } catch {
+            SessionCommandSupport.report(error.diagnostics, dir: dir, lang: lang, console: console)
+            return .failure
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// What the `session` subcommands share: the folder argument, `--by`, `--lang`, and printing
+/// problems in the chosen language with paths a user can open.
+enum SessionCommandSupport {
+    static let lang = OptionSpec.option("--lang", "LANG", "Language of messages and tables.", choices: ["zh", "en"], default: "zh")
+    static let by = OptionSpec.option("--by", "NAME", "Who is doing this (recorded in the journal).")
+
+    static func language(_ args: ParsedArguments) -> Language { Language(rawValue: args.value("--lang") ?? "zh") ?? .zh }
+
+    /// The session folder: the one positional argument (or the first of several).
+    static func folder(_ args: ParsedArguments, usage: String, count: Int = 1, console: Console) -> (dir: String, url: URL)? {
+        guard args.positionals.count == count else {
+            console.errLine(args.positionals.count < count ? "error: missing the session folder DIR" : "error: unexpected argument `\(args.positionals[count])`")
+            console.errLine("usage: \(usage)")
+            return nil
+        }
+        let dir = args.positionals[0]
+        return (dir, URL(fileURLWithPath: resolve(dir, in: console.currentDirectory)))
+    }
+
+    /// `--by NAME`, required by every command that appends to the journal.
+    static func operatorName(_ args: ParsedArguments, usage: String, console: Console) -> String? {
+        guard let by = args.value("--by")?.trimmingSpaces(), !by.isEmpty else {
+            console.errLine("error: `--by NAME` is required: the journal records who did what")
+            console.errLine("usage: \(usage)")
+            return nil
+        }
+        return by
+    }
+
+    /// Prints problems (folder-relative paths prefixed with the folder) and returns the exit code.
+    @discardableResult
+    static func report(_ diagnostics: [Diagnostic], dir: String, lang: Language, console: Console) -> ExitCode {
+        for var d in diagnostics {
+            if var loc = d.location, loc.file.hasPrefix("inputs/") || loc.file.hasPrefix("results") || loc.file.hasPrefix("journal") {
+                loc.file = PathText.join(dir, loc.file)
+                d.location = loc
+            }
+            console.errLine(clean(d.rendered(lang)))
+        }
+        return diagnostics.contains { $0.severity == .error } ? .failure : .success
+    }
+
+    static func fail(_ error: SessionError, dir: String, lang: Language, console: Console) -> ExitCode {
+        report(error.diagnostics, dir: dir, lang: lang, console: console)
+        let n = error.diagnostics.filter { $0.severity == .error }.count
+        console.errLine(lang.t("\(n) 个错误；未做任何记录", "\(n) error\(n == 1 ? "" : "s"); nothing was recorded"))
+        return .failure
+    }
+
+    /// Text from data made safe for a terminal: control characters shown as `�`.
+    static func clean(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map { u in
+            (u.value < 0x20 && u != "\n" && u != "\t") || (0x7F...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029 ? "\u{FFFD}" : u
+        }))
+    }
+}

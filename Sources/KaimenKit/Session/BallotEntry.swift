@@ -1,0 +1,67 @@
+import Foundation
+
+/// `session enter`: one typed file becomes one journal record, or nothing at all.
+extension SessionFolder {
+    public struct EntryOutcome: Sendable {
+        /// The record appended; `nil` when the file held nothing new.
+        public var record: JournalRecord?
+        /// Sheets this operator had already entered with the same values.
+        public var unchanged: [ExpectedBallots.Sheet]
+        /// Each recorded sheet's state after the entry.
+        public var decisions: [(sheet: ExpectedBallots.Sheet, decision: DoubleEntry.Decision)]
+    }
+
+    public var state: SessionState { SessionState(records: journal.records, doubleEntry: doubleEntry) }
+
+    /// Checks `data` completely and records it; throws every problem, recording nothing.
+    public func enter(_ data: Data, fileName: String, by: String) throws(SessionError) -> EntryOutcome {
+        let state = self.state
+        if state.phase == .closed {
+            throw .problems([.error("session-closed", SessionMessages.closedNoEntry, hint: SessionMessages.closedNoEntryHint)])
+        }
+        let typed = TypedSheets.read(data, fileName: fileName, setup: setup)
+        var diagnostics = typed.diagnostics
+        var fresh: [TypedSheets.Sheet] = [], unchanged: [ExpectedBallots.Sheet] = []
+        for s in typed.sheets {
+            if state.voids[s.sheet] != nil {
+                diagnostics.append(.error("sheet-void", SessionMessages.sheetVoid(s.sheet), at: s.location))
+                continue
+            }
+            if state.phase == .reopened && !state.appealedUnits.contains(s.sheet.unit) {
+                diagnostics.append(.error("sheet-not-appealed", SessionMessages.notAppealed(s.sheet, appealed: state.appealedUnits), at: s.location))
+                continue
+            }
+            let mine = state.currentEntries(s.sheet).filter { $0.by == by && $0.round == state.round }
+            if let earlier = mine.first {
+                if earlier.scores == s.scores {
+                    unchanged.append(s.sheet)
+                } else {
+                    diagnostics.append(.error("same-operator", SessionMessages.sameOperator(s.sheet, by: by, seq: earlier.seq), at: s.location,
+                                              hint: SessionMessages.sameOperatorHint))
+                }
+                continue
+            }
+            fresh.append(s)
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { throw .problems(Diagnostics.sortedList(diagnostics)) }
+        guard !fresh.isEmpty else { return EntryOutcome(record: nil, unchanged: unchanged, decisions: []) }
+        let sheets: [JSONOut] = fresh.map { s in
+            var o: [String: JSONOut] = [
+                "representative": .string(s.sheet.representative), "unit": .string(s.sheet.unit),
+                "scores": .object(s.scores.mapValues { $0.map(JSONOut.string) ?? .null }),
+            ]
+            if state.round > 1 {
+                let corrected = (state.entries[s.sheet] ?? []).filter { $0.round < state.round }.map(\.seq)
+                o["corrects"] = .array(corrected.map { .num($0) })
+            }
+            return .object(o)
+        }
+        let record = try journal.append(.entry, by: by, content: .object([
+            "file": .string(PathText.lastComponent(fileName)), "sha256": .string(typed.sha256), "round": .num(state.round),
+            "sheets": .array(sheets),
+        ]))
+        let after = self.state
+        return EntryOutcome(record: record, unchanged: unchanged,
+                            decisions: fresh.map { ($0.sheet, after.decision($0.sheet, items: setup.expected.items)) })
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// `resolve`, `void` and `appeal`: records that settle or correct, never rewrite.
+extension SessionFolder {
+    /// Settles one item of a sheet: the value (`nil` for blank), who decided and why.
+    public func resolve(_ sheet: ExpectedBallots.Sheet, item: String, score: String?, reason: String, by: String) throws(SessionError) -> JournalRecord {
+        let state = self.state
+        var problems: [Diagnostic] = []
+        if state.phase == .closed { problems.append(.error("session-closed", SessionMessages.closedNoEntry, hint: SessionMessages.closedNoEntryHint)) }
+        problems += checkSheet(sheet, state: state)
+        guard let itemIndex = setup.items.firstIndex(where: { $0.key == item }) else {
+            throw .problems(problems + [.error("unknown-standard", SessionMessages.unknownItem(item), path: "--standard",
+                                               hint: SessionMessages.didYouMean(item, among: setup.items.map(\.key)))])
+        }
+        var text: String?
+        if let score {
+            if let value = Rational(decimal: score), !value.isNegative, value <= setup.items[itemIndex].max,
+               setup.rules.ballots.scoreStep.map({ value.divided(by: $0)!.isInteger }) ?? true {
+                text = value.plainText()
+            } else {
+                problems.append(.error("invalid-score", SessionMessages.badResolveScore(score, max: setup.items[itemIndex].max.plainText()), path: "--score"))
+            }
+        }
+        if state.currentEntries(sheet).isEmpty && problems.isEmpty {
+            problems.append(.error("nothing-to-resolve", SessionMessages.nothingToResolve(sheet)))
+        }
+        if reason.trimmingSpaces().isEmpty { problems.append(.error("missing-reason", SessionMessages.needReason, path: "--reason")) }
+        guard problems.isEmpty else { throw .problems(problems) }
+        let round = state.currentEntries(sheet).first?.round ?? state.round
+        return try journal.append(.resolve, by: by, content: .object([
+            "representative": .string(sheet.representative), "unit": .string(sheet.unit), "standard": .string(item),
+            "score": .str(text), "reason": .string(reason), "round": .num(round),
+        ]))
+    }
+
+    /// Declares a sheet void (spoiled, unreadable): it is then neither counted nor missing.
+    public func void(_ sheet: ExpectedBallots.Sheet, reason: String, by: String) throws(SessionError) -> JournalRecord {
+        let state = self.state
+        var problems = checkSheet(sheet, state: state)
+        if state.phase == .closed { problems.append(.error("session-closed", SessionMessages.closedNoEntry, hint: SessionMessages.closedNoEntryHint)) }
+        if state.voids[sheet] != nil { problems.append(.error("sheet-void", SessionMessages.sheetVoid(sheet))) }
+        if reason.trimmingSpaces().isEmpty { problems.append(.error("missing-reason", SessionMessages.needReason, path: "--reason")) }
+        guard problems.isEmpty else { throw .problems(problems) }
+        return try journal.append(.void, by: by, content: .object([
+            "representative": .string(sheet.representative), "unit": .string(sheet.unit), "reason": .string(reason),
+        ]))
+    }
+
+    /// Reopens a closed session for one unit (申诉复核).
+    public func appeal(unit: String, reason: String, by: String) throws(SessionError) -> JournalRecord {
+        let state = self.state
+        var problems: [Diagnostic] = []
+        if state.phase == .open { problems.append(.error("session-open", SessionMessages.appealNeedsClosed)) }
+        if setup.unit(unit) == nil {
+            problems.append(.error("unknown-unit", SessionMessages.scheduleUnknownUnit(unit), path: "--unit",
+                                   hint: SessionMessages.didYouMean(unit, among: setup.units.map(\.id))))
+        }
+        if reason.trimmingSpaces().isEmpty { problems.append(.error("missing-reason", SessionMessages.needReason, path: "--reason")) }
+        guard problems.isEmpty else { throw .problems(problems) }
+        return try journal.append(.appeal, by: by, content: .object(["unit": .string(unit), "reason": .string(reason)]))
+    }
+
+    private func checkSheet(_ sheet: ExpectedBallots.Sheet, state: SessionState) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        if setup.representative(sheet.representative) == nil {
+            problems.append(.error("unknown-representative", SessionMessages.unknownRep(sheet.representative), path: "--rep",
+                                   hint: SessionMessages.didYouMean(sheet.representative, among: setup.representatives.map(\.id))))
+        }
+        if setup.unit(sheet.unit) == nil {
+            problems.append(.error("unknown-unit", SessionMessages.scheduleUnknownUnit(sheet.unit), path: "--unit",
+                                   hint: SessionMessages.didYouMean(sheet.unit, among: setup.units.map(\.id))))
+        }
+        if problems.isEmpty && !setup.expected.isExpected(sheet) {
+            problems.append(.error("not-expected", SessionMessages.sheetNotExpected(sheet)))
+        }
+        if problems.isEmpty && state.phase == .reopened && !state.appealedUnits.contains(sheet.unit) {
+            problems.append(.error("sheet-not-appealed", SessionMessages.notAppealed(sheet, appealed: state.appealedUnits)))
+        }
+        return problems
+    }
+}

@@ -1,0 +1,74 @@
+/// Double entry (双人录入): a sheet's value counts only once two different operators have
+/// typed the same thing; a third entry or a `resolve` settles a disagreement.
+///
+/// Decided item by item: an item is confirmed when `required` entries (2 with double entry,
+/// 1 without) agree on its value (a blank cell is a value too), or when a resolve names it.
+/// The sheet is confirmed when every item is.
+public enum DoubleEntry {
+    /// One operator's typing of one sheet.
+    public struct Entry: Sendable, Equatable {
+        public var seq: Int
+        public var by: String
+        /// Round 1, then 2 after the first appeal, …: a later round's entries correct the earlier.
+        public var round: Int
+        /// Item key → score as exact decimal text; `nil` where the cell was left blank.
+        public var scores: [String: String?]
+    }
+
+    public enum ItemState: Sendable, Equatable {
+        case confirmed(String?)
+        /// Fewer entries than required so far.
+        case pending
+        /// Entries disagree and no value has the entries it needs.
+        case conflict([String?])
+    }
+
+    public enum SheetState: String, Sendable, Equatable {
+        case missing, once, confirmed, conflict, void
+    }
+
+    public struct Decision: Sendable, Equatable {
+        public var state: SheetState
+        public var items: [String: ItemState]
+        /// The counted values once confirmed: item → score (blank items left out).
+        public var values: [String: String] {
+            var v: [String: String] = [:]
+            for (k, s) in items { if case .confirmed(let x?) = s { v[k] = x } }
+            return v
+        }
+        /// Items confirmed blank: a cell both operators left empty.
+        public var blanks: [String] {
+            items.filter { if case .confirmed(nil) = $0.value { return true } else { return false } }.keys.sorted()
+        }
+        public var conflicts: [String] {
+            items.filter { if case .conflict = $0.value { return true } else { return false } }.keys.sorted()
+        }
+    }
+
+    /// - Parameters:
+    ///   - entries: the sheet's entries of its latest round, in journal order, each by a different operator.
+    ///   - resolved: item → value settled by `resolve` in that round.
+    public static func decide(_ entries: [Entry], resolved: [String: String?], items: [String], required: Int) -> Decision {
+        guard !entries.isEmpty else { return Decision(state: .missing, items: [:]) }
+        var states: [String: ItemState] = [:]
+        for item in items {
+            if let r = resolved[item] { states[item] = .confirmed(r); continue }
+            let values = entries.map { $0.scores[item] ?? nil }
+            var counts: [String?: Int] = [:]
+            for v in values { counts[v, default: 0] += 1 }
+            if let agreed = values.first(where: { counts[$0]! >= required }) {
+                states[item] = .confirmed(agreed)
+            } else if entries.count < required {
+                states[item] = .pending
+            } else {
+                var distinct: [String?] = []
+                for v in values where !distinct.contains(v) { distinct.append(v) }
+                states[item] = .conflict(distinct)
+            }
+        }
+        let all = Array(states.values)
+        let state: SheetState = all.contains { if case .conflict = $0 { return true } else { return false } } ? .conflict
+            : all.contains(.pending) ? .once : .confirmed
+        return Decision(state: state, items: states)
+    }
+}

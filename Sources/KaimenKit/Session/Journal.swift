@@ -1,0 +1,116 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `journal.jsonl`, opened under the session's lock: its records, and appending one durably.
+///
+/// - Opening takes an exclusive `flock` on `journal.lock` for as long as the journal is open,
+///   so two commands on one session run one after the other and never interleave writes.
+/// - A torn tail (bytes after the last line end: a record cut short by a crash) is detected on
+///   opening. A writer copies those bytes to a side file `journal.torn-<seq>-<time>.txt`, fsyncs
+///   it, then cuts the journal back to its last whole line and records that it did; a reader
+///   only reports it. Earlier records are never touched.
+/// - ``append(_:by:content:)`` writes one whole line with `O_APPEND` and `fsync`s before it returns.
+public final class Journal {
+    public let directory: URL
+    public private(set) var records: [JournalRecord] = []
+    /// Problems met on opening: a torn tail set aside (warning), an unreadable line (error).
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// Lines as read, for the verifier: `(line number, text)`.
+    public private(set) var lines: [(number: Int, text: String)] = []
+    private var lockFD: Int32 = -1
+    private var fd: Int32 = -1
+
+    public static let fileName = "journal.jsonl"
+    public var url: URL { directory.appendingPathComponent(Journal.fileName) }
+
+    /// Opens (or with `create`, creates) the journal of the session in `directory`.
+    /// - Parameter writable: set a torn tail aside (else only report it).
+    public init(directory: URL, create: Bool = false, writable: Bool = true) throws(SessionError) {
+        self.directory = directory
+        lockFD = open(directory.appendingPathComponent("journal.lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard lockFD >= 0 else { throw .io("open", directory.appendingPathComponent("journal.lock").path) }
+        while flock(lockFD, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw .io("lock", directory.appendingPathComponent("journal.lock").path) }
+        }
+        let flags = O_RDWR | O_APPEND | O_CLOEXEC | (create ? O_CREAT | O_EXCL : 0)
+        fd = open(url.path, flags, 0o644)
+        guard fd >= 0 else { throw create && errno == EEXIST ? .alreadyExists(url.path) : errno == ENOENT ? .notASession(directory.path) : .io("open", url.path) }
+        if create { Journal.syncDirectory(directory) }
+        try load(writable: writable)
+    }
+
+    deinit {
+        if fd >= 0 { close(fd) }
+        if lockFD >= 0 { flock(lockFD, LOCK_UN); close(lockFD) }
+    }
+
+    private func load(writable: Bool) throws(SessionError) {
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw .io("read", url.path) }
+        let bytes = [UInt8](data)
+        let end = (bytes.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
+        var number = 0
+        for raw in bytes[..<end].split(separator: 0x0A, omittingEmptySubsequences: false).dropLast() {
+            number += 1
+            let text = String(decoding: raw, as: UTF8.self)
+            lines.append((number, text))
+            switch JournalRecord.parse(text) {
+            case .success(let r): records.append(r)
+            case .failure(let p):
+                diagnostics.append(.error("journal-unreadable", SessionMessages.journalUnreadable(p),
+                                          at: SourceLocation(file: Journal.fileName, line: number, column: 1)))
+            }
+        }
+        guard end < bytes.count else { return }
+        let tail = Array(bytes[end...])
+        let at = SourceLocation(file: Journal.fileName, line: number + 1, column: 1)
+        guard writable else {
+            diagnostics.append(.warning("journal-torn-tail", SessionMessages.tornTailSeen(tail.count), at: at))
+            return
+        }
+        let side = directory.appendingPathComponent("journal.torn-\((records.last?.seq ?? 0) + 1)-\(Int(Date().timeIntervalSince1970)).txt")
+        do {
+            try AtomicWriter.write(Data(tail), to: side)
+        } catch {
+            throw .io("write", side.path)
+        }
+        guard ftruncate(fd, off_t(end)) == 0, fsync(fd) == 0 else { throw .io("truncate", url.path) }
+        diagnostics.append(.warning("journal-torn-tail", SessionMessages.tornTailSetAside(tail.count, side: side.lastPathComponent), at: at))
+        if diagnostics.allSatisfy({ $0.severity != .error }) {
+            try append(.recovered, by: "kaimen", content: .object([
+                "file": .string(side.lastPathComponent), "bytes": .num(tail.count), "sha256": .string(SHA256.hex(tail)),
+            ]))
+        }
+    }
+
+    /// Appends a record, durably: the command may report success once this returns.
+    @discardableResult
+    public func append(_ kind: JournalRecord.Kind, by: String, content: JSONOut) throws(SessionError) -> JournalRecord {
+        let record = JournalRecord(seq: (records.last?.seq ?? 0) + 1, time: JournalRecord.now(), by: by, kind: kind,
+                                   content: content, prev: records.last?.hash ?? JournalRecord.zeroHash)
+        let bytes = Array((record.line + "\n").utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io("write", url.path)
+            }
+            offset += n
+        }
+        guard fsync(fd) == 0 else { throw .io("fsync", url.path) }
+        records.append(record)
+        return record
+    }
+
+    /// Flushes a folder's entries (a file just created in it) to disk.
+    static func syncDirectory(_ dir: URL) {
+        let d = open(dir.path, O_RDONLY | O_CLOEXEC)
+        if d >= 0 { fsync(d); close(d) }
+    }
+}

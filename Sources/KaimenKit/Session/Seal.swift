@@ -1,0 +1,80 @@
+import Foundation
+
+/// `session close`: scores the confirmed ballots exactly as `score` would, writes the results,
+/// and seals them: the hashes of the inputs, of every output file and of the journal head.
+extension SessionFolder {
+    /// The counted ballots as a long ballots file (`representative,unit,standard,score`), in the
+    /// order the sheets are expected: what `score` would read.
+    public static func ballotsCSV(_ state: SessionState, setup: SessionSetup) -> Data {
+        var text = "representative,unit,standard,score\n"
+        for sheet in setup.expected.sheets {
+            let values = state.decision(sheet, items: setup.expected.items).values
+            for item in setup.expected.items {
+                if let v = values[item] { text += "\(sheet.representative),\(sheet.unit),\(item),\(v)\n" }
+            }
+        }
+        return Data(text.utf8)
+    }
+
+    /// Scores the ballots through the one pipeline `score` uses.
+    public static func score(_ ballots: Data, paths: SessionSetup.Paths, in directory: URL) throws(SessionError) -> ScoringSession {
+        let name = "(journal) ballots.csv"
+        do {
+            return try ScoringSession.run(.init(rules: paths.rules, units: paths.units, roster: paths.roster, ballots: name,
+                                                baseDirectory: directory.path),
+                                          readFile: { path in
+                                              if path == name { return ballots }
+                                              return try Data(contentsOf: URL(fileURLWithPath: PathText.resolve(path, in: directory.path)))
+                                          })
+        } catch {
+            throw .problems(error.diagnostics)
+        }
+    }
+
+    public static func sha256(ofFile url: URL) -> String? {
+        FileManager.default.contents(atPath: url.path).map { SHA256.hex([UInt8]($0)) }
+    }
+
+    /// Closes the session: refuses while sheets are open unless `acceptMissing` gives a reason.
+    public func close(by: String, acceptMissing: String?) throws(SessionError) -> (seal: JournalRecord, session: ScoringSession) {
+        let state = self.state
+        if state.phase == .closed { throw .problems([.error("session-closed", SessionMessages.alreadyClosed)]) }
+        let status = SessionStatus(folder: self)
+        if !status.open.isEmpty && acceptMissing?.trimmingSpaces().isEmpty ?? true {
+            throw .problems(status.open.map { row in
+                .error("sheet-\(row.state.rawValue)", SessionMessages.openSheet(row), hint: SessionMessages.openSheetHint(row.state))
+            } + [.error("close-refused", SessionMessages.closeRefused(status.open.count), hint: SessionMessages.closeRefusedHint)])
+        }
+        let ballots = SessionFolder.ballotsCSV(state, setup: setup)
+        let session = try SessionFolder.score(ballots, paths: paths, in: directory)
+        let version = state.nextVersion
+        let resultsPath = SessionFolder.resultsPath(version: version)
+        let written: [URL]
+        do {
+            written = try OutputFiles.write(session, to: directory.appendingPathComponent(resultsPath), lang: .zh)
+        } catch {
+            throw .problems([.error("output-failed", SessionMessages.io("write", path: resultsPath, reason: "\(error)"))])
+        }
+        var outputs: [String: JSONOut] = [:]
+        let root = directory.standardizedFileURL.path + "/"
+        for url in written {
+            let rel = url.standardizedFileURL.path.hasPrefix(root) ? String(url.standardizedFileURL.path.dropFirst(root.count)) : url.path
+            outputs[rel] = .str(SessionFolder.sha256(ofFile: url))
+        }
+        var inputs: [String: JSONOut] = [:]
+        for path in recordedInputs.keys { inputs[path] = .str(SessionFolder.sha256(ofFile: directory.appendingPathComponent(path))) }
+        var ranking: [String: JSONOut] = [:]
+        for r in session.results {
+            ranking[session.table.units[r.unit].id] = .object(["rank": .num(r.rank), "total": .string(r.total.formatted(places: session.rules.ranking.precision)),
+                                                               "grade": .string(r.grade)])
+        }
+        let seal = try journal.append(.seal, by: by, content: .object([
+            "version": .num(version), "results": .string(resultsPath), "lang": .string("zh"),
+            "acceptMissing": status.open.isEmpty ? .null : .str(acceptMissing),
+            "uncounted": .array(status.open.map { .string("\($0.representative)×\($0.unit)") }),
+            "inputs": .object(inputs), "outputs": .object(outputs), "ballots": .string(SHA256.hex([UInt8](ballots))),
+            "journalHead": .string(journal.records.last?.hash ?? JournalRecord.zeroHash), "ranking": .object(ranking),
+        ]))
+        return (seal, session)
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Why a session command could not go on: its messages are in ``SessionMessages``.
+public enum SessionError: Error, Sendable, Equatable {
+    /// An operating-system call failed on a file of the session.
+    case io(String, String, code: Int32 = errno)
+    /// The folder holds no `journal.jsonl`.
+    case notASession(String)
+    /// `session init` into a folder that already holds a session.
+    case alreadyExists(String)
+    /// Problems in the data; each located.
+    case problems([Diagnostic])
+
+    public var diagnostics: [Diagnostic] {
+        switch self {
+        case .problems(let d): return d
+        case .io(let op, let path, let code):
+            return [.error("session-io", SessionMessages.io(op, path: path, reason: String(cString: strerror(code))))]
+        case .notASession(let path):
+            return [.error("not-a-session", SessionMessages.notASession(path), hint: SessionMessages.notASessionHint)]
+        case .alreadyExists(let path):
+            return [.error("session-exists", SessionMessages.sessionExists(path), hint: SessionMessages.sessionExistsHint)]
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// A session folder: copies of the inputs under `inputs/`, the journal, and the results.
+///
+/// ```
+/// DIR/inputs/rules/<rules file and the files it extends>
+/// DIR/inputs/units.csv, roster.csv, schedule.csv
+/// DIR/journal.jsonl        every change, hash-chained
+/// DIR/journal.lock         taken by every command while it runs
+/// DIR/results/             the first sealed result; results/v2/, v3/ after appeals
+/// ```
+public struct SessionFolder {
+    public let directory: URL
+    public let journal: Journal
+    public let paths: SessionSetup.Paths
+    public let setup: SessionSetup
+    public let doubleEntry: Bool
+
+    /// Creates the folder from the inputs at `paths` (relative to `base`): checks them all
+    /// first, and creates nothing if any has an error.
+    public static func create(_ directory: URL, from paths: SessionSetup.Paths, base: String, doubleEntry: Bool,
+                              by: String) throws(SessionError) -> SessionFolder {
+        let setup = try SessionSetup.read(paths, base: base)
+        let fm = FileManager.default
+        if fm.fileExists(atPath: directory.appendingPathComponent(Journal.fileName).path) { throw .alreadyExists(directory.path) }
+        if let existing = try? fm.contentsOfDirectory(atPath: directory.path), !existing.isEmpty {
+            throw .problems([.error("session-folder-not-empty", SessionMessages.folderNotEmpty(directory.path), hint: SessionMessages.sessionExistsHint)])
+        }
+        // Where each input is copied to, inside the folder.
+        let rulesDir = PathText.directory(of: PathText.normalize(paths.rules))
+        var copies: [(from: String, to: String)] = []
+        for file in setup.rulesFiles {
+            let n = PathText.normalize(file)
+            let rel = rulesDir.isEmpty || rulesDir == "." ? n : (n.hasPrefix(rulesDir + "/") ? String(n.dropFirst(rulesDir.count + 1)) : nil)
+            guard let rel, !rel.hasPrefix("../"), !rel.hasPrefix("/") else {
+                throw .problems([.error("session-rules-outside", SessionMessages.rulesOutside(file, main: paths.rules))])
+            }
+            copies.append((file, "inputs/rules/" + rel))
+        }
+        let unitsExt = paths.units.lowercased().hasSuffix(".json") ? "json" : "csv"
+        copies.append((paths.units, "inputs/units.\(unitsExt)"))
+        copies.append((paths.roster, "inputs/roster.csv"))
+        if let s = paths.schedule { copies.append((s, "inputs/schedule.csv")) }
+        let created = !fm.fileExists(atPath: directory.path)
+        var hashes: [String: JSONOut] = [:], sources: [String: JSONOut] = [:]
+        do {
+            try fm.createDirectory(at: directory, withIntermediateDirectories: true)
+            for c in copies {
+                guard let data = fm.contents(atPath: PathText.resolve(c.from, in: base)) else { throw SessionError.io("read", c.from) }
+                try AtomicWriter.write(data, to: directory.appendingPathComponent(c.to))
+                hashes[c.to] = .string(SHA256.hex([UInt8](data)))
+                sources[c.to] = .string(c.from)
+            }
+            let journal = try Journal(directory: directory, create: true)
+            let local = SessionSetup.Paths(rules: copies[0].to, units: "inputs/units.\(unitsExt)", roster: "inputs/roster.csv",
+                                           schedule: paths.schedule == nil ? nil : "inputs/schedule.csv")
+            try journal.append(.open, by: by, content: .object([
+                "rules": .string(local.rules), "units": .string(local.units), "roster": .string(local.roster),
+                "schedule": .str(local.schedule), "doubleEntry": .bool(doubleEntry), "inputs": .object(hashes), "sources": .object(sources),
+            ]))
+            return try SessionFolder(directory: directory, journal: journal)
+        } catch {
+            if created { try? fm.removeItem(at: directory) }
+            if let e = error as? SessionError { throw e }
+            throw .io("write", directory.path)
+        }
+    }
+
+    /// Opens an existing session: takes its lock, reads the journal and the inputs' copies.
+    /// - Parameter writable: a command that will append (a torn tail is then set aside).
+    public static func open(_ directory: URL, writable: Bool = true) throws(SessionError) -> SessionFolder {
+        let journal = try Journal(directory: directory, writable: writable)
+        if writable, journal.diagnostics.contains(where: { $0.severity == .error }) {
+            throw .problems(journal.diagnostics + [.error("journal-damaged", SessionMessages.journalDamaged, hint: SessionMessages.runVerify)])
+        }
+        return try SessionFolder(directory: directory, journal: journal)
+    }
+
+    /// The session of a journal already opened (and locked) by the caller.
+    public static func open(_ journal: Journal) throws(SessionError) -> SessionFolder {
+        try SessionFolder(directory: journal.directory, journal: journal)
+    }
+
+    private init(directory: URL, journal: Journal) throws(SessionError) {
+        guard let first = journal.records.first, first.kind == .open,
+              let rules = first.content["rules"]?.stringValue, let units = first.content["units"]?.stringValue,
+              let roster = first.content["roster"]?.stringValue else {
+            throw .problems([.error("journal-damaged", SessionMessages.noOpenRecord, at: SourceLocation(file: Journal.fileName, line: 1, column: 1))])
+        }
+        self.directory = directory
+        self.journal = journal
+        self.paths = .init(rules: rules, units: units, roster: roster, schedule: first.content["schedule"]?.stringValue)
+        self.doubleEntry = first.content["doubleEntry"]?.boolValue ?? true
+        self.setup = try SessionSetup.read(paths, base: directory.path)
+    }
+
+    /// The input copies' hashes recorded when the session was opened.
+    public var recordedInputs: [String: String] {
+        (journal.records.first?.content["inputs"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
+    }
+
+    /// The folder a sealed result of `version` is written to: `results`, then `results/v2`, ….
+    public static func resultsPath(version: Int) -> String { version <= 1 ? "results" : "results/v\(version)" }
+}

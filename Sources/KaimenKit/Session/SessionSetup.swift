@@ -1,0 +1,85 @@
+import Foundation
+
+/// A session's checked inputs: the rules, units, roster and schedule, read from the session
+/// folder's copies (or, at `init`, from where the user keeps them), and what they make
+/// expected. Reads them as `score` does and collects every problem of every file at once.
+public struct SessionSetup: Sendable {
+    public var rules: Rules
+    public var units: [Unit]
+    public var representatives: [Representative]
+    /// `nil` when the session has no schedule: everyone scores every unit.
+    public var schedule: Schedule?
+    public var items: [BallotItem]
+    public var expected: ExpectedBallots
+    /// Every file read, by path as given: the rules' `extends` chain first (main file first).
+    public var files: [String]
+    public var rulesFiles: [String]
+    /// Warnings that did not stop the reading.
+    public var warnings: [Diagnostic]
+
+    public struct Paths: Sendable, Equatable {
+        public var rules: String
+        public var units: String
+        public var roster: String
+        public var schedule: String?
+    }
+
+    /// Reads and checks the inputs named by `paths`, relative to `base`; throws every problem.
+    public static func read(_ paths: Paths, base: String) throws(SessionError) -> SessionSetup {
+        final class ReadLog { var paths: [String] = [] }
+        let log = ReadLog()
+        let loader = RulesLoader(readFile: { path in
+            log.paths.append(path)
+            return try RulesLoader.text(Data(contentsOf: URL(fileURLWithPath: PathText.resolve(path, in: base))), path: path)
+        })
+        var diagnostics = Diagnostics()
+        var rules: Rules?
+        do {
+            let loaded = try loader.load(paths.rules)
+            if case .failure(let e) = ScoringPlan.compile(loaded.rules) {
+                diagnostics.append(contentsOf: e.diagnostics)
+            } else {
+                rules = loaded.rules
+                diagnostics.append(contentsOf: loaded.warnings)
+            }
+        } catch {
+            diagnostics.append(contentsOf: error.diagnostics)
+        }
+        func read(_ path: String) -> Data? {
+            if let d = FileManager.default.contents(atPath: PathText.resolve(path, in: base)) { return d }
+            diagnostics.append(.error("file-not-found", SessionMessages.cannotRead(path), hint: SessionMessages.checkPath))
+            return nil
+        }
+        var units: [Unit]?
+        if let data = read(paths.units), let rules {
+            let r = UnitsReader(rules: rules).read(data, fileName: paths.units)
+            units = r.table?.units
+            diagnostics.append(contentsOf: r.diagnostics)
+        }
+        var reps: [Representative]?
+        if let data = read(paths.roster) {
+            let r = RosterReader.read(data, fileName: paths.roster, units: units)
+            reps = r.reps
+            diagnostics.append(contentsOf: r.diagnostics)
+        }
+        var schedule: Schedule?
+        if let path = paths.schedule, let data = read(path) {
+            let r = ScheduleReader.read(data, fileName: path, units: units, representatives: reps)
+            schedule = r.schedule
+            diagnostics.append(contentsOf: r.diagnostics)
+        }
+        guard !diagnostics.hasErrors, let rules, let units, let reps, paths.schedule == nil || schedule != nil else {
+            throw .problems(diagnostics.sorted)
+        }
+        let items = BallotItem.items(of: rules)
+        var seen = Set<String>()
+        let rulesFiles = log.paths.filter { seen.insert(PathText.normalize($0)).inserted }
+        return SessionSetup(rules: rules, units: units, representatives: reps, schedule: schedule, items: items,
+                            expected: ExpectedBallots(schedule: schedule, representatives: reps, units: units, items: items),
+                            files: rulesFiles + [paths.units, paths.roster] + (paths.schedule.map { [$0] } ?? []),
+                            rulesFiles: rulesFiles, warnings: diagnostics.sorted)
+    }
+
+    public func representative(_ id: String) -> Representative? { representatives.first { $0.id == id } }
+    public func unit(_ id: String) -> Unit? { units.first { $0.id == id } }
+}

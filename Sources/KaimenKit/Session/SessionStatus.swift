@@ -1,0 +1,65 @@
+/// Where a session stands, sheet by sheet: what `session status` shows and `close` checks.
+/// Never holds a value typed by only one operator: the first entry stays unseen until the second is in.
+public struct SessionStatus: Sendable {
+    public struct Row: Sendable, Equatable {
+        public var group: String
+        public var representative: String
+        public var name: String
+        public var unit: String
+        public var state: DoubleEntry.SheetState
+        /// Items confirmed blank: cells the operators found empty on the paper sheet.
+        public var blanks: [String]
+        /// Items the entries disagree on.
+        public var conflicts: [String]
+        /// Entries in the deciding round (0, 1, 2 …).
+        public var entries: Int
+        /// A correction entered after an appeal decides this sheet.
+        public var corrected: Bool
+    }
+
+    public var phase: SessionState.Phase
+    public var round: Int
+    public var doubleEntry: Bool
+    public var hasSchedule: Bool
+    public var items: [String]
+    public var rows: [Row]
+    public var recused: [ExpectedBallots.Sheet]
+    public var appealedUnits: [String]
+    public var versions: Int
+
+    public init(folder: SessionFolder) {
+        let state = folder.state
+        let setup = folder.setup
+        phase = state.phase
+        round = state.round
+        doubleEntry = folder.doubleEntry
+        hasSchedule = setup.schedule != nil
+        items = setup.expected.items
+        recused = setup.expected.recused
+        appealedUnits = state.appealedUnits
+        versions = state.seals.count
+        rows = setup.expected.sheets.map { sheet in
+            let d = state.decision(sheet, items: setup.expected.items)
+            let current = state.currentEntries(sheet)
+            return Row(group: setup.expected.group(of: sheet) ?? "", representative: sheet.representative,
+                       name: setup.representative(sheet.representative)?.name ?? "", unit: sheet.unit, state: d.state,
+                       blanks: d.state == .confirmed || d.state == .conflict ? d.blanks : [], conflicts: d.conflicts,
+                       entries: current.count, corrected: (current.first?.round ?? 1) > 1)
+        }
+    }
+
+    public func count(_ state: DoubleEntry.SheetState, group: String? = nil) -> Int {
+        rows.filter { $0.state == state && (group == nil || $0.group == group) }.count
+    }
+
+    public var groups: [String] {
+        var g: [String] = []
+        for r in rows where !g.contains(r.group) { g.append(r.group) }
+        return g
+    }
+
+    /// Sheets that stop `close`: missing, entered once, or in conflict.
+    public var open: [Row] { rows.filter { $0.state == .missing || $0.state == .once || $0.state == .conflict } }
+    public var canClose: Bool { phase != .closed && open.isEmpty }
+    public var blankCells: Int { rows.reduce(0) { $0 + $1.blanks.count } }
+}

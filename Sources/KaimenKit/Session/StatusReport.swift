@@ -1,0 +1,111 @@
+/// `session status` as a terminal table (Chinese by default, aligned by display width) or JSON.
+/// Shows counts and states only: no value typed by a single operator.
+public enum StatusReport {
+    public static func text(_ s: SessionStatus, changes: [AppealChange], lang: Language) -> String {
+        var out = ""
+        let phase = SessionMessages.phaseName(s.phase).text(lang)
+        out += lang.t("会话状态：\(phase)（第 \(s.round) 轮）· \(s.doubleEntry ? "双人录入" : "单人录入") · 应收评分表 \(s.rows.count) 张 × \(s.items.count) 项",
+                      "Session: \(phase) (round \(s.round)) · \(s.doubleEntry ? "double entry" : "single entry") · \(s.rows.count) sheets expected × \(s.items.count) items") + "\n"
+        if !s.hasSchedule { out += lang.t("（无日程表：每名代表为每个单位打分）", "(no schedule: every representative scores every unit)") + "\n" }
+        var groups = TextTable(columns: [.init(lang.t("组别", "Group")), .init(lang.t("应收", "Expected"), alignment: .right),
+                                         .init(lang.t("已确认", "Confirmed"), alignment: .right), .init(lang.t("录入一次", "Once"), alignment: .right),
+                                         .init(lang.t("不一致", "Conflict"), alignment: .right), .init(lang.t("未录入", "Missing"), alignment: .right),
+                                         .init(lang.t("作废", "Void"), alignment: .right)])
+        for g in s.groups + [""] {
+            let scope: String? = g.isEmpty ? nil : g
+            let n = s.rows.filter { scope == nil || $0.group == scope }.count
+            groups.addRow([g.isEmpty ? lang.t("合计", "Total") : g, "\(n)", "\(s.count(.confirmed, group: scope))", "\(s.count(.once, group: scope))",
+                           "\(s.count(.conflict, group: scope))", "\(s.count(.missing, group: scope))", "\(s.count(.void, group: scope))"])
+        }
+        out += "\n" + groups.render()
+        var sheets = TextTable(columns: [.init(lang.t("组别", "Group")), .init(lang.t("代表", "Rep.")), .init(lang.t("姓名", "Name"), maxWidth: 12),
+                                         .init(lang.t("单位", "Unit")), .init(lang.t("状态", "State")), .init(lang.t("录入", "Entries"), alignment: .right),
+                                         .init(lang.t("空白项", "Blank cells"), maxWidth: 40), .init(lang.t("不一致项", "Conflicting items"), maxWidth: 40)])
+        for r in s.rows {
+            sheets.addRow([r.group, r.representative, r.name, r.unit,
+                           SessionMessages.stateName(r.state).text(lang) + (r.corrected ? lang.t("（复核更正）", " (corrected)") : ""),
+                           "\(r.entries)", r.blanks.joined(separator: ", "), r.conflicts.joined(separator: ", ")])
+        }
+        out += "\n" + sheets.render()
+        if !s.recused.isEmpty {
+            out += "\n" + lang.t("回避（不需要的评分表）：", "Recusals applied (sheets not expected): ")
+                + s.recused.map { "\($0.representative)×\($0.unit)" }.joined(separator: ", ") + "\n"
+        }
+        if s.blankCells > 0 {
+            out += lang.t("空白单元格：\(s.blankCells) 个（按“未打分”处理，不计票）", "Blank cells: \(s.blankCells) (taken as not scored: no ballot)") + "\n"
+        }
+        if !s.appealedUnits.isEmpty {
+            out += lang.t("申诉复核中的单位：", "Units under appeal: ") + s.appealedUnits.joined(separator: ", ") + "\n"
+        }
+        if !changes.isEmpty {
+            out += "\n" + lang.t("申诉复核改变的结果：", "What the appeals changed:") + "\n"
+            var t = TextTable(columns: [.init(lang.t("单位", "Unit")), .init(lang.t("版本", "Version")), .init(lang.t("总分", "Total"), alignment: .right),
+                                        .init(lang.t("名次", "Rank"), alignment: .right), .init(lang.t("等级", "Grade"))])
+            for c in changes {
+                t.addRow([c.unit, "v\(c.from)→v\(c.to)", "\(c.total.0)→\(c.total.1)", "\(c.rank.0)→\(c.rank.1)", "\(c.grade.0)→\(c.grade.1)"])
+            }
+            out += t.render()
+        }
+        out += "\n" + (s.phase == .closed ? lang.t("会话已结束并封存（共 \(s.versions) 版结果）。", "The session is closed and sealed (\(s.versions) result version\(s.versions == 1 ? "" : "s")).")
+                       : s.canClose ? lang.t("可以结束会话：kaimen session close", "Ready to close: kaimen session close")
+                       : lang.t("尚不能结束：\(s.open.count) 张评分表未确认。", "Not ready to close: \(s.open.count) sheet\(s.open.count == 1 ? "" : "s") not confirmed.")) + "\n"
+        return out
+    }
+
+    public static func json(_ s: SessionStatus, changes: [AppealChange]) -> String {
+        func counts(_ g: String?) -> JSONOut {
+            .object(["expected": .num(s.rows.filter { g == nil || $0.group == g }.count), "confirmed": .num(s.count(.confirmed, group: g)),
+                     "once": .num(s.count(.once, group: g)), "conflict": .num(s.count(.conflict, group: g)),
+                     "missing": .num(s.count(.missing, group: g)), "void": .num(s.count(.void, group: g))])
+        }
+        return JSONOut.object([
+            "phase": .string(s.phase.rawValue), "round": .num(s.round), "doubleEntry": .bool(s.doubleEntry), "schedule": .bool(s.hasSchedule),
+            "items": .array(s.items.map(JSONOut.string)), "totals": counts(nil), "canClose": .bool(s.canClose), "versions": .num(s.versions),
+            "groups": .array(s.groups.map { .object(["group": .string($0), "counts": counts($0)]) }),
+            "sheets": .array(s.rows.map { r in .object([
+                "group": .string(r.group), "representative": .string(r.representative), "name": .string(r.name), "unit": .string(r.unit),
+                "state": .string(r.state.rawValue), "entries": .num(r.entries), "blanks": .array(r.blanks.map(JSONOut.string)),
+                "conflicts": .array(r.conflicts.map(JSONOut.string)), "corrected": .bool(r.corrected),
+            ]) }),
+            "recused": .array(s.recused.map { .object(["representative": .string($0.representative), "unit": .string($0.unit)]) }),
+            "blankCells": .num(s.blankCells), "appealedUnits": .array(s.appealedUnits.map(JSONOut.string)),
+            "appealChanges": .array(changes.map { c in .object([
+                "unit": .string(c.unit), "from": .num(c.from), "to": .num(c.to),
+                "total": .array([.string(c.total.0), .string(c.total.1)]), "rank": .array([.num(c.rank.0), .num(c.rank.1)]),
+                "grade": .array([.string(c.grade.0), .string(c.grade.1)]),
+            ]) }),
+        ]).rendered()
+    }
+}
+
+/// A unit whose result changed between two sealed versions.
+public struct AppealChange: Sendable, Equatable {
+    public var unit: String
+    public var from: Int
+    public var to: Int
+    public var total: (String, String)
+    public var rank: (Int, Int)
+    public var grade: (String, String)
+
+    public static func == (a: AppealChange, b: AppealChange) -> Bool {
+        a.unit == b.unit && a.from == b.from && a.to == b.to && a.total == b.total && a.rank == b.rank && a.grade == b.grade
+    }
+
+    /// Between each seal and the one before, the units whose total, rank or grade moved.
+    public static func between(_ seals: [JournalRecord]) -> [AppealChange] {
+        var out: [AppealChange] = []
+        for (a, b) in zip(seals, seals.dropFirst()) {
+            let old = a.content["ranking"]?.objectValue ?? [:], new = b.content["ranking"]?.objectValue ?? [:]
+            let from = a.content["version"]?.intValue ?? 0, to = b.content["version"]?.intValue ?? 0
+            for unit in new.keys.sorted() {
+                guard let o = old[unit], let n = new[unit] else { continue }
+                let c = AppealChange(unit: unit, from: from, to: to,
+                                     total: (o["total"]?.stringValue ?? "", n["total"]?.stringValue ?? ""),
+                                     rank: (o["rank"]?.intValue ?? 0, n["rank"]?.intValue ?? 0),
+                                     grade: (o["grade"]?.stringValue ?? "", n["grade"]?.stringValue ?? ""))
+                if c.total.0 != c.total.1 || c.rank.0 != c.rank.1 || c.grade.0 != c.grade.1 { out.append(c) }
+            }
+        }
+        return out
+    }
+}

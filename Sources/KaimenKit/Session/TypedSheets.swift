@@ -1,0 +1,73 @@
+import Foundation
+
+/// A typed file of paper score sheets (long or wide CSV, as `score` reads ballots), checked
+/// against the rules, units and roster by the ballots reader, and against the schedule here.
+public struct TypedSheets: Sendable {
+    public struct Sheet: Sendable, Equatable {
+        public var sheet: ExpectedBallots.Sheet
+        /// Every ballot item: its score as exact decimal text, or `nil` for a blank cell.
+        public var scores: [String: String?]
+        /// The sheet's first cell (its representative) in the file.
+        public var location: SourceLocation
+    }
+
+    public var sheets: [Sheet]
+    public var diagnostics: [Diagnostic]
+    public var sha256: String
+
+    public static func read(_ data: Data, fileName: String, setup: SessionSetup) -> TypedSheets {
+        let reader = BallotsReader(rules: setup.rules, units: setup.units, representatives: setup.representatives, strict: true)
+        let (box, ballotDiagnostics) = reader.read(data, fileName: fileName)
+        // One recusal error per sheet (below), not one per score.
+        var diagnostics = ballotDiagnostics.filter { $0.code != "recusal" }
+        let hash = SHA256.hex([UInt8](data))
+        guard let box, let csv = CSVReader.read(data, fileName: fileName).table,
+              let repCol = ColumnNames.find(ColumnNames.representative, in: csv.header),
+              let unitCol = ColumnNames.find(ColumnNames.ballotUnit, in: csv.header) else {
+            return TypedSheets(sheets: [], diagnostics: diagnostics, sha256: hash)
+        }
+        let items = setup.items.map(\.key)
+        let repIDs = Set(setup.representatives.map(\.id)), unitIDs = Set(setup.units.map(\.id))
+        // The sheets, in the order of their first row.
+        var order: [ExpectedBallots.Sheet] = []
+        var located: [ExpectedBallots.Sheet: SourceLocation] = [:]
+        for (r, cells) in csv.rows.enumerated() where !cells.allSatisfy({ $0.trimmingSpaces().isEmpty }) {
+            let sheet = ExpectedBallots.Sheet(representative: cells[repCol].trimmingSpaces(), unit: cells[unitCol].trimmingSpaces())
+            guard repIDs.contains(sheet.representative), unitIDs.contains(sheet.unit), located[sheet] == nil else { continue }
+            located[sheet] = csv.location(row: r, column: repCol)
+            order.append(sheet)
+        }
+        var scores: [ExpectedBallots.Sheet: [String: String?]] = [:]
+        for b in box.ballots {
+            let sheet = ExpectedBallots.Sheet(representative: setup.representatives[b.representative].id, unit: setup.units[b.unit].id)
+            scores[sheet, default: [:]][items[b.item]] = .some(b.score.plainText())
+        }
+        var sheets: [Sheet] = []
+        for sheet in order {
+            let at = located[sheet]!
+            if !setup.expected.isExpected(sheet) {
+                let rep = setup.representative(sheet.representative)!
+                if setup.expected.isRecused(sheet) || rep.units.contains(sheet.unit) {
+                    diagnostics.append(.error("recusal", SessionMessages.recusedSheet(rep, unit: sheet.unit), at: at, path: csv.header[repCol],
+                                              hint: SessionMessages.recusedSheetHint))
+                } else {
+                    diagnostics.append(.error("not-scheduled", SessionMessages.notScheduled(rep, unit: sheet.unit, schedule: setup.schedule),
+                                              at: at, path: csv.header[repCol], hint: SessionMessages.notScheduledHint))
+                }
+                continue
+            }
+            var s: [String: String?] = [:]
+            for item in items { s[item] = scores[sheet]?[item] ?? nil }
+            sheets.append(Sheet(sheet: sheet, scores: s, location: at))
+        }
+        return TypedSheets(sheets: sheets, diagnostics: Diagnostics.sortedList(diagnostics), sha256: hash)
+    }
+}
+
+extension Diagnostics {
+    static func sortedList(_ ds: [Diagnostic]) -> [Diagnostic] {
+        var all = Diagnostics()
+        all.append(contentsOf: ds)
+        return all.sorted
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// `session verify`: replays the journal, checks every hash in the chain and every input copy,
+/// recomputes each sealed result from the journal and compares it with the seal and with the
+/// files on disk. Names exactly what differs; no problem means everything matches.
+public enum Verifier {
+    public struct Report: Sendable {
+        public var problems: [Diagnostic]
+        public var records: Int
+        public var seals: Int
+        /// The last record's hash: what a committee posts so the journal can be checked later.
+        public var head: String
+        public var ok: Bool { !problems.contains { $0.severity == .error } }
+    }
+
+    public static func verify(_ directory: URL) throws(SessionError) -> Report {
+        let journal = try Journal(directory: directory, writable: false)
+        var problems = journal.diagnostics
+        // 1. The chain.
+        var previous = JournalRecord.zeroHash
+        var lineOf: [Int: Int] = [:]
+        for (number, text) in journal.lines {
+            guard case .success(let r) = JournalRecord.parse(text) else { continue }
+            let at = SourceLocation(file: Journal.fileName, line: number, column: 1)
+            lineOf[r.seq] = number
+            if r.seq != number {
+                problems.append(.error("journal-sequence", SessionMessages.badSequence(seq: r.seq, line: number), at: at, hint: SessionMessages.badSequenceHint))
+            }
+            if r.prev != previous {
+                problems.append(.error("journal-chain", SessionMessages.badPrev(seq: r.seq), at: at, hint: SessionMessages.badPrevHint))
+            }
+            if r.hash != r.computedHash {
+                problems.append(.error("journal-hash", SessionMessages.badHash(seq: r.seq), at: at, hint: SessionMessages.badHashHint))
+            }
+            previous = r.hash
+        }
+        // 2. The inputs, as copied when the session opened.
+        let recorded = (journal.records.first?.content["inputs"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
+        for (path, hash) in recorded.sorted(by: { $0.key < $1.key }) {
+            let now = SessionFolder.sha256(ofFile: directory.appendingPathComponent(path))
+            if now != hash {
+                problems.append(.error("input-changed", now == nil ? SessionMessages.inputMissing(path) : SessionMessages.inputChanged(path),
+                                       at: SourceLocation(file: path, line: 1, column: 1)))
+            }
+        }
+        let folder: SessionFolder
+        do { folder = try SessionFolder.open(journal) } catch {
+            return Report(problems: Diagnostics.sortedList(problems + error.diagnostics), records: journal.records.count, seals: 0, head: previous)
+        }
+        // 3. Every seal: recompute from the journal up to it, compare with the seal and the files.
+        var state = SessionState(records: [], doubleEntry: folder.doubleEntry)
+        var seals = 0
+        for r in journal.records {
+            guard r.kind == .seal else { state.apply(r); continue }
+            seals += 1
+            let at = SourceLocation(file: Journal.fileName, line: lineOf[r.seq] ?? 0, column: 1)
+            problems += checkSeal(r, state: state, folder: folder, at: at)
+            state.apply(r)
+        }
+        return Report(problems: Diagnostics.sortedList(problems), records: journal.records.count, seals: seals, head: previous)
+    }
+
+    static func checkSeal(_ seal: JournalRecord, state: SessionState, folder: SessionFolder, at: SourceLocation) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let c = seal.content
+        let sealed = (c["outputs"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
+        let ballots = SessionFolder.ballotsCSV(state, setup: folder.setup)
+        if c["ballots"]?.stringValue != SHA256.hex([UInt8](ballots)) {
+            problems.append(.error("seal-ballots", SessionMessages.sealBallots(seq: seal.seq), at: at))
+        }
+        // The files on disk against the seal.
+        for (path, hash) in sealed.sorted(by: { $0.key < $1.key }) {
+            let now = SessionFolder.sha256(ofFile: folder.directory.appendingPathComponent(path))
+            if now != hash {
+                problems.append(.error("output-changed", now == nil ? SessionMessages.outputMissing(path, seq: seal.seq) : SessionMessages.outputChanged(path, seq: seal.seq),
+                                       at: SourceLocation(file: path, line: 1, column: 1)))
+            }
+        }
+        // The results recomputed from the journal against the seal.
+        let temp = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-verify-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let resultsPath = c["results"]?.stringValue ?? "results"
+        do {
+            let session = try SessionFolder.score(ballots, paths: folder.paths, in: folder.directory)
+            let written = try OutputFiles.write(session, to: temp.appendingPathComponent(resultsPath), lang: Language(rawValue: c["lang"]?.stringValue ?? "zh") ?? .zh)
+            let root = temp.standardizedFileURL.path + "/"
+            var recomputed: [String: String] = [:]
+            for url in written {
+                recomputed[String(url.standardizedFileURL.path.dropFirst(root.count))] = SessionFolder.sha256(ofFile: url)
+            }
+            let differing = Set(recomputed.keys).union(sealed.keys).sorted().filter { recomputed[$0] != sealed[$0] }
+            if !differing.isEmpty {
+                problems.append(.error("seal-mismatch", SessionMessages.recomputedDiffers(differing, seq: seal.seq), at: at, hint: SessionMessages.recomputedDiffersHint))
+            }
+        } catch {
+            problems.append(.error("seal-rescore", SessionMessages.rescoreFailed(seq: seal.seq, "\(error)"), at: at))
+        }
+        return problems
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+@Suite("Appeals (申诉复核): reopen for a unit, correct, seal a second version", .serialized)
+struct AppealTests {
+    @Test("an appeal that changes a rank keeps the original result and writes results/v2")
+    func appealChangesRank() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a"))
+        s.run("enter", [a, "--by", "甲"]); s.run("enter", [a, "--by", "乙"])
+        #expect(s.run("close", ["--by", "王秘书"]).code == .success)
+        let v1 = try Data(contentsOf: s.dir.appendingPathComponent("results/summary.csv"))
+
+        // Only a closed session can be appealed, only for a real unit, only with a reason.
+        #expect(s.run("appeal", ["--unit", "X99", "--reason", "r", "--by", "王秘书"]).code == .failure)
+        #expect(s.run("appeal", ["--unit", "X04", "--by", "王秘书"]).code == .failure)
+        #expect(s.run("appeal", ["--unit", "X04", "--reason", "恒泰餐饮申诉：R13 的依法维权评分录入有误", "--by", "王秘书"]).code == .success)
+        #expect(try s.state().phase == .reopened)
+
+        // A correction for another unit is refused; R13's corrected X04 sheet is entered twice.
+        let other = try s.file("x03.csv", SampleSession.typed("a") { $0.hasPrefix("R01,X03,") })
+        #expect(s.run("enter", [other, "--by", "甲"]).code == .failure)
+        let fix = try s.file("fix.csv", SampleSession.typed("a") { $0.hasPrefix("R13,X04,") }.replacingOccurrences(of: "R13,X04,3,", with: "R13,X04,4,"))
+        #expect(s.run("enter", [fix, "--by", "甲"]).code == .success)
+        #expect(try s.state().decision(.init(representative: "R13", unit: "X04"), items: ExpectedBallotsTests.xichengItems).state == .once)
+        #expect(s.run("close", ["--by", "王秘书"]).code == .failure)  // the correction is not confirmed yet
+        #expect(s.run("enter", [fix, "--by", "乙"]).code == .success)
+        let correction = try JournalRecord.parse(s.journalLines.last!).get()
+        let corrects = correction.content["sheets"]?.arrayValue?.first?["corrects"]?.arrayValue?.compactMap(\.intValue)
+        #expect(corrects == [2, 3])  // the two original entries of R13's X04 sheet, which stay in the journal
+        #expect(s.run("close", ["--by", "王秘书"]).code == .success)
+
+        // X04 rights.ballot, 7 ballots, highest and lowest dropped:
+        //   before 3.5, 4, 3.5, 4, 2.5, 3, 3 → (3.5 + 3.5 + 4 + 3 + 3) / 5 = 3.4
+        //   after  3.5, 4, 3.5, 4, 2.5, 4, 3 → (3.5 + 3.5 + 4 + 4 + 3) / 5 = 3.6, so X04 86.10 + 0.20 = 86.30,
+        // which breaks its tie with X03 (86.10): X04 stays 4th, X03 moves from 4th to 5th.
+        #expect(try Data(contentsOf: s.dir.appendingPathComponent("results/summary.csv")) == v1)
+        let v2 = try String(contentsOf: s.dir.appendingPathComponent("results/v2/summary.csv"), encoding: .utf8)
+        #expect(v2.contains("4,2,X04,北京西城恒泰餐饮连锁有限公司工会,企业,86.30,"))
+        #expect(v2.contains("5,3,X03,北京广安门物业管理集团有限公司工会,企业,86.10,"))
+        let status = s.run("status", ["--format", "json"]).out
+        #expect(status.contains("\"unit\": \"X03\"") && status.contains("\"unit\": \"X04\""))
+        let table = s.run("status", []).out
+        #expect(table.contains("申诉复核改变的结果"))
+        #expect(table.contains("86.10→86.30"))
+        #expect(s.run("verify", []).code == .success)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+@Suite("Double entry: two operators per sheet, conflicts, resolve", .serialized)
+struct DoubleEntryTests {
+    static let sheet = ExpectedBallots.Sheet(representative: "R05", unit: "X02")
+
+    @Test("two operators who agree confirm a sheet; before that it is only entered once")
+    func agreement() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R01,X01,") })
+        #expect(s.run("enter", [a, "--by", "甲"]).code == .success)
+        #expect(try s.state().decision(.init(representative: "R01", unit: "X01"), items: ExpectedBallotsTests.xichengItems).state == .once)
+        let status = s.run("status", ["--format", "json"]).out
+        #expect(!status.contains("3.5"))  // R01's X01 rights score: never shown before the second entry
+        #expect(s.run("enter", [a, "--by", "乙"]).code == .success)
+        let d = try s.state().decision(.init(representative: "R01", unit: "X01"), items: ExpectedBallotsTests.xichengItems)
+        #expect(d.state == .confirmed)
+        #expect(d.values["rights.ballot"] == "3.5")  // typed-a.csv: R01,X01,3.5,1.5,1,2,1.5,3,1,1.5
+    }
+
+    @Test("a disagreement counts for neither until a third entry settles it")
+    func disagreementSettledByThirdEntry() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R05,X02,") })
+        let b = try s.file("b.csv", SampleSession.typed("b") { $0.hasPrefix("R05,X02,") })
+        #expect(s.run("enter", [a, "--by", "甲"]).code == .success)
+        let second = s.run("enter", [b, "--by", "乙"])
+        #expect(second.code == .success)
+        #expect(second.out.contains("rights.ballot：4 / 3"))  // both are in now: the conflict may be shown
+        let d = try s.state().decision(Self.sheet, items: ExpectedBallotsTests.xichengItems)
+        #expect(d.state == .conflict)
+        #expect(d.conflicts == ["rights.ballot"])
+        #expect(d.values["rights.ballot"] == nil)
+        #expect(d.values["publicity"] == "1.5")  // the items they agree on are confirmed
+        #expect(s.run("enter", [a, "--by", "丙"]).code == .success)
+        #expect(try s.state().decision(Self.sheet, items: ExpectedBallotsTests.xichengItems).values["rights.ballot"] == "4")
+    }
+
+    @Test("resolve names the value, the operator and a reason")
+    func resolve() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R05,X02,") })
+        let b = try s.file("b.csv", SampleSession.typed("b") { $0.hasPrefix("R05,X02,") })
+        s.run("enter", [a, "--by", "甲"]); s.run("enter", [b, "--by", "乙"])
+        let noReason = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--by", "王秘书"])
+        #expect(noReason.code == .failure)
+        #expect(noReason.err.contains("理由"))
+        let offStep = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4.3", "--reason", "r", "--by", "王秘书"])
+        #expect(offStep.code == .failure)
+        let ok = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "原始评分表为 4 分", "--by", "王秘书"])
+        #expect(ok.code == .success)
+        #expect(try s.state().decision(Self.sheet, items: ExpectedBallotsTests.xichengItems).state == .confirmed)
+        let last = try JournalRecord.parse(s.journalLines.last!).get()
+        #expect(last.kind == .resolve && last.by == "王秘书")
+        #expect(last.content["reason"]?.stringValue == "原始评分表为 4 分" && last.content["score"]?.stringValue == "4")
+    }
+
+    @Test("the same operator cannot enter a sheet twice with other values")
+    func sameOperatorTwice() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R05,X02,") })
+        let b = try s.file("b.csv", SampleSession.typed("b") { $0.hasPrefix("R05,X02,") })
+        #expect(s.run("enter", [a, "--by", "甲"]).code == .success)
+        let lines = s.journalLines.count
+        let again = s.run("enter", [b, "--by", "甲"])
+        #expect(again.code == .failure)
+        #expect(again.err.contains("同一人不能录入两次"))
+        #expect(s.journalLines.count == lines)
+    }
+
+    @Test("re-entering the same file records nothing new and says so")
+    func reentering() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a"))
+        #expect(s.run("enter", [a, "--by", "甲"]).code == .success)
+        let lines = s.journalLines.count
+        let again = s.run("enter", [a, "--by", "甲", "--lang", "en"])
+        #expect(again.code == .success)
+        #expect(again.out.contains("nothing new"))
+        #expect(s.journalLines.count == lines)
+    }
+
+    @Test("single entry counts a sheet after one entry, and the opening record says so")
+    func singleEntry() throws {
+        let s = try SampleSession(singleEntry: true); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R01,X01,") })
+        s.run("enter", [a, "--by", "甲"])
+        #expect(try s.state().decision(.init(representative: "R01", unit: "X01"), items: ExpectedBallotsTests.xichengItems).state == .confirmed)
+        #expect(try JournalRecord.parse(s.journalLines[0]).get().content["doubleEntry"] == .bool(false))
+    }
+}
+
+extension ExpectedBallotsTests {
+    static let xichengItems = ["rights.ballot", "publicity", "safety.ballot", "democracy.ballot", "models.ballot", "warmth.ballot",
+                               "insurance.ballot", "audit.ballot"]
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// The journal under crashes and concurrency, with the real executable in child processes.
+@Suite("Journal durability: torn tails, kill -9, two writers", .serialized)
+struct JournalDurabilityTests {
+    /// `.build/debug/kaimen`, built first if missing.
+    static func executable() throws -> URL {
+        let url = Fixtures.packageRoot.appendingPathComponent(".build/debug/kaimen")
+        if !FileManager.default.isExecutableFile(atPath: url.path) {
+            let build = Process()
+            build.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            build.arguments = ["swift", "build", "--product", "kaimen"]
+            build.currentDirectoryURL = Fixtures.packageRoot
+            try build.run()
+            build.waitUntilExit()
+        }
+        try #require(FileManager.default.isExecutableFile(atPath: url.path), "could not build \(url.path)")
+        return url
+    }
+
+    static func start(_ args: [String]) throws -> (Process, Pipe) {
+        let p = Process()
+        p.executableURL = try executable()
+        p.arguments = args
+        p.currentDirectoryURL = Fixtures.packageRoot
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        return (p, out)
+    }
+
+    @Test("a torn tail is set aside into a side file, byte for byte, and earlier records stay intact")
+    func tornTail() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R01,") })
+        s.run("enter", [a, "--by", "甲"])
+        let intact = s.journal
+        let torn = Array("{\"by\":\"乙\",\"content\":{\"file\":\"b.cs".utf8)
+        let handle = try FileHandle(forWritingTo: s.dir.appendingPathComponent("journal.jsonl"))
+        try handle.seekToEnd(); try handle.write(contentsOf: Data(torn)); try handle.close()
+
+        let looked = s.run("status", [])  // a reader only reports it
+        #expect(looked.code == .success && looked.err.contains("不完整"))
+        let b = try s.file("b.csv", SampleSession.typed("a") { $0.hasPrefix("R02,") })
+        let entered = s.run("enter", [b, "--by", "乙"])
+        #expect(entered.code == .success)
+        #expect(entered.err.contains("journal.torn-3-"))
+        let side = try FileManager.default.contentsOfDirectory(atPath: s.dir.path).filter { $0.hasPrefix("journal.torn-") }
+        #expect(side.count == 1)
+        #expect([UInt8](try Data(contentsOf: s.dir.appendingPathComponent(side[0]))) == torn)
+        #expect(s.journal.hasPrefix(intact))
+        let kinds = try s.journalLines.map { try JournalRecord.parse($0).get().kind }
+        #expect(kinds == [.open, .entry, .recovered, .entry])
+        #expect(try Verifier.verify(s.dir).ok)
+    }
+
+    @Test("kill -9 during `enter` at random moments never loses an acknowledged record or breaks the chain")
+    func killDuringEnter() throws {
+        let s = try SampleSession(singleEntry: true); defer { s.remove() }
+        let rows = try SampleSession.typed("a").split(separator: "\n").map(String.init)
+        var random = SplitMix64(seed: 20141108)
+        var acknowledged: [String] = []
+        for (i, row) in rows.dropFirst().prefix(12).enumerated() {
+            let file = try s.file("one-\(i).csv", rows[0] + "\n" + row + "\n")
+            let (p, out) = try Self.start(["session", "enter", s.path, file, "--by", "甲", "--lang", "en"])
+            usleep(UInt32(random.next() % 300_000))  // 0–300 ms: before, during or after the append
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            let said = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            if said.contains("recorded") { acknowledged.append(String(row.prefix(7))) }  // "R01,X01"
+        }
+        print("kill -9 test: \(acknowledged.count) of 12 entries acknowledged before the kill")
+        // A writer opens the journal: a torn tail, if any, is set aside.
+        let entered = Set(try SessionFolder.open(s.dir).state.entries.keys.map { "\($0.representative),\($0.unit)" })
+        for sheet in acknowledged { #expect(entered.contains(sheet), "acknowledged \(sheet) was lost") }
+        let report = try Verifier.verify(s.dir)
+        #expect(!report.problems.contains { $0.severity == .error }, "\(report.problems)")
+    }
+
+    @Test("two `enter` commands at once both land, one after the other, on an intact chain")
+    func twoWriters() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a")), b = try s.file("b.csv", SampleSession.typed("b"))
+        let (p1, o1) = try Self.start(["session", "enter", s.path, a, "--by", "甲"])
+        let (p2, o2) = try Self.start(["session", "enter", s.path, b, "--by", "乙"])
+        p1.waitUntilExit(); p2.waitUntilExit()
+        _ = o1.fileHandleForReading.readDataToEndOfFile(); _ = o2.fileHandleForReading.readDataToEndOfFile()
+        #expect(p1.terminationStatus == 0 && p2.terminationStatus == 0)
+        let records = try s.journalLines.map { try JournalRecord.parse($0).get() }
+        #expect(records.map(\.kind) == [.open, .entry, .entry])
+        #expect(Set(records.dropFirst().map(\.by)) == ["甲", "乙"])
+        let state = try s.state()
+        #expect(state.entries.count == 57 && state.entries.values.allSatisfy { $0.count == 2 })
+        #expect(try Verifier.verify(s.dir).ok)
+    }
+}

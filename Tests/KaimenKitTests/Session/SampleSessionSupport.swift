@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// A session of the bundled Xicheng sample in a fresh temporary folder, driven in-process.
+struct SampleSession {
+    static let sample = Fixtures.packageRoot.appendingPathComponent("samples/xicheng-2014")
+    let dir: URL
+    var path: String { dir.path }
+
+    /// Creates the session (`init`) with the sample's schedule.
+    init(singleEntry: Bool = false, schedule: Bool = true) throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-session-\(UUID().uuidString)")
+        var args = ["session", "init", dir.path, "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                    "--roster", "samples/xicheng-2014/roster.csv", "--by", "王秘书"]
+        if schedule { args += ["--schedule", "samples/xicheng-2014/schedule.csv"] }
+        if singleEntry { args.append("--single-entry") }
+        let (code, _, err) = SampleSession.run(args)
+        try #require(code == .success, "init failed: \(err)")
+    }
+
+    /// Runs the CLI in-process from the package root.
+    @discardableResult
+    static func run(_ args: [String]) -> (code: ExitCode, out: String, err: String) {
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        let code = CLI.run(args, console: console)
+        return (code, console.stdout, console.stderr)
+    }
+
+    @discardableResult
+    func run(_ command: String, _ rest: [String]) -> (code: ExitCode, out: String, err: String) {
+        SampleSession.run(["session", command, dir.path] + rest)
+    }
+
+    /// Writes a typed file into the session's temporary area and returns its path.
+    func file(_ name: String, _ text: String) throws -> String {
+        let url = dir.deletingLastPathComponent().appendingPathComponent("\(dir.lastPathComponent)-\(name)")
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    /// The sample's typed sheets (header + rows) with only the rows for which `keep` holds.
+    static func typed(_ which: String = "a", keep: (String) -> Bool = { _ in true }) throws -> String {
+        let text = try String(contentsOf: sample.appendingPathComponent("typed-\(which).csv"), encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        let header = lines.removeFirst()
+        return ([header] + lines.filter(keep)).joined(separator: "\n") + "\n"
+    }
+
+    var journal: String { (try? String(contentsOf: dir.appendingPathComponent("journal.jsonl"), encoding: .utf8)) ?? "" }
+    var journalLines: [String] { journal.split(separator: "\n").map(String.init) }
+
+    func state() throws -> SessionState { try SessionFolder.open(dir, writable: false).state }
+
+    func remove() { try? FileManager.default.removeItem(at: dir) }
+}

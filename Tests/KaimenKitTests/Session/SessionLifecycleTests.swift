@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+@Suite("Session life: init, checked entry, close, appeal", .serialized)
+struct SessionLifecycleTests {
+    @Test("init checks every input at once and creates nothing on error")
+    func initChecksInputs() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-session-\(UUID().uuidString)")
+        let bad = dir.path + "-schedule.csv"
+        try Data("组别,单位编号\n第一组,X01\n第九组,X02\n".utf8).write(to: URL(fileURLWithPath: bad))
+        defer { try? FileManager.default.removeItem(atPath: bad) }
+        let r = SampleSession.run(["session", "init", dir.path, "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                                   "--roster", "samples/xicheng-2014/roster.csv", "--schedule", bad, "--by", "王秘书"])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("第九组"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path))
+    }
+
+    @Test("without a schedule, init says every representative scores every unit")
+    func initWithoutSchedule() throws {
+        let s = try SampleSession(schedule: false); defer { s.remove() }
+        // 27 × 9 = 243 sheets, less the 5 representatives' own units (R03 X02, R10 X03, R12 X05, R18 X01, R24 X08, R26 X09: 6) = 237.
+        let status = s.run("status", ["--format", "json"]).out
+        #expect(status.contains("\"expected\": 237"))
+    }
+
+    @Test("a sheet for a unit the group does not hear, or a recused unit, is rejected and nothing of the file is recorded")
+    func enterChecksSchedule() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let header = try SampleSession.typed("a") { _ in false }
+        let file = try s.file("bad.csv", header + "R01,X01,3.5,1.5,1,2,1.5,3,1,1.5\nR01,X05,3,1,1,1,1,1,1,1\nR24,X08,4,2,2,2,2,4,2,2\nR02,X02,9,1,1,1,1,1,1,1\n")
+        let before = s.journalLines.count
+        let r = s.run("enter", [file, "--by", "甲"])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("X05"))             // line 3: 第一组 does not hear X05
+        #expect(r.err.contains("回避"))             // line 4: R24 belongs to X08
+        #expect(r.err.contains(":5:"))             // line 5: 9 is out of range
+        #expect(r.err.contains("3 个错误"))  // one per bad sheet
+        #expect(s.journalLines.count == before)
+    }
+
+    @Test("close is refused with sheets missing, accepted with a recorded reason")
+    func closeMissing() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a") { !$0.hasPrefix("R20,") })
+        s.run("enter", [a, "--by", "甲"]); s.run("enter", [a, "--by", "乙"])
+        let refused = s.run("close", ["--by", "王秘书"])
+        #expect(refused.code == .failure)
+        #expect(refused.err.contains("`R20`") && refused.err.contains("未录入"))  // R20's two sheets (X06, X07) are listed
+        #expect(!FileManager.default.fileExists(atPath: s.dir.appendingPathComponent("results").path))
+        let accepted = s.run("close", ["--by", "王秘书", "--accept-missing", "R20 因病缺席，未交评分表"])
+        #expect(accepted.code == .success)
+        let seal = try JournalRecord.parse(s.journalLines.last!).get()
+        #expect(seal.kind == .seal)
+        #expect(seal.content["acceptMissing"]?.stringValue == "R20 因病缺席，未交评分表")
+        #expect(seal.content["uncounted"] == .array([.string("R20×X06"), .string("R20×X07")]))
+        #expect(s.run("verify", []).code == .success)
+    }
+
+    @Test("the closed session scores exactly as `score` does, and refuses further entries")
+    func closeScoresAsScore() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a"))
+        s.run("enter", [a, "--by", "甲"]); s.run("enter", [a, "--by", "乙"])
+        #expect(s.run("close", ["--by", "王秘书"]).code == .success)
+        // The sample's ballots.csv also holds R24's recused ballots for X08, which score sets aside: the totals are the same.
+        let direct = try ScoringSession.run(.init(rules: "rules/xicheng-2014.jsonc", units: "samples/xicheng-2014/units.csv",
+                                                  roster: "samples/xicheng-2014/roster.csv", ballots: "samples/xicheng-2014/ballots.csv",
+                                                  baseDirectory: Fixtures.packageRoot.path))
+        let csv = try Data(contentsOf: s.dir.appendingPathComponent("results/summary.csv"))
+        #expect(csv == Data(SummaryWriter.csv(direct.report, lang: .zh, threads: 1)))
+        let late = s.run("enter", [a, "--by", "丙"])
+        #expect(late.code == .failure)
+        #expect(late.err.contains("会话已结束"))
+    }
+}

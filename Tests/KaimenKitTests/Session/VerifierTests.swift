@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// A closed sample session, then one change: verify must name it.
+@Suite("Verify: every change to the journal, inputs or results is named", .serialized)
+struct VerifierTests {
+    static func closedSession() throws -> SampleSession {
+        let s = try SampleSession()
+        let a = try s.file("a.csv", SampleSession.typed("a"))
+        s.run("enter", [a, "--by", "甲"]); s.run("enter", [a, "--by", "乙"])
+        #expect(s.run("close", ["--by", "王秘书"]).code == .success)
+        return s
+    }
+
+    static func rewrite(_ s: SampleSession, _ change: (inout [String]) -> Void) throws {
+        var lines = s.journalLines
+        change(&lines)
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: s.dir.appendingPathComponent("journal.jsonl"))
+    }
+
+    static func problems(_ s: SampleSession) throws -> [Diagnostic] {
+        let r = try Verifier.verify(s.dir)
+        #expect(!r.ok)
+        return r.problems
+    }
+
+    @Test("an untouched session verifies")
+    func untouched() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        let r = try Verifier.verify(s.dir)
+        #expect(r.ok && r.records == 4 && r.seals == 1)
+        #expect(r.head == (try JournalRecord.parse(s.journalLines.last!).get().hash))
+    }
+
+    @Test("a changed ballot breaks that record's hash")
+    func changedBallot() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        try Self.rewrite(s) { $0[1] = $0[1].replacingOccurrences(of: "\"rights.ballot\":\"3.5\"", with: "\"rights.ballot\":\"4\"") }
+        let p = try Self.problems(s)
+        #expect(p.contains { $0.code == "journal-hash" && $0.location?.line == 2 && $0.message.contains("record 2") })
+    }
+
+    @Test("a changed ballot with every hash recomputed still fails: the seal no longer matches")
+    func changedBallotRehashed() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        try Self.rewrite(s) { lines in
+            var prev = JournalRecord.zeroHash
+            for i in lines.indices {
+                var r = try! JournalRecord.parse(lines[i].replacingOccurrences(of: "\"R01\",\"scores\":{\"audit.ballot\":\"1.5\"", with: "\"R01\",\"scores\":{\"audit.ballot\":\"2\"")).get()
+                if i == 3, case .object(var c) = r.content { c["journalHead"] = .string(prev); r.content = .object(c) }
+                r = JournalRecord(seq: r.seq, time: r.time, by: r.by, kind: r.kind, content: r.content, prev: prev)
+                prev = r.hash
+                lines[i] = r.line
+            }
+        }
+        let p = try Self.problems(s)
+        #expect(!p.contains { $0.code.hasPrefix("journal-") })
+        #expect(p.contains { $0.code == "seal-ballots" })
+        #expect(p.contains { $0.code == "seal-mismatch" && $0.message.contains("results/summary.csv") })
+    }
+
+    @Test("a changed input file is named")
+    func changedInput() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        let url = s.dir.appendingPathComponent("inputs/units.csv")
+        var bytes = [UInt8](try Data(contentsOf: url))
+        bytes[bytes.count - 2] ^= 0x01  // one byte: the last digit of X09's last metric
+        try Data(bytes).write(to: url)
+        let p = try Self.problems(s)
+        #expect(p.contains { $0.code == "input-changed" && $0.message.contains("inputs/units.csv") })
+    }
+
+    @Test("a changed output file is named")
+    func changedOutput() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        let url = s.dir.appendingPathComponent("results/sheets/X01.csv")
+        var bytes = [UInt8](try Data(contentsOf: url))
+        bytes[bytes.count / 2] ^= 0x01
+        try Data(bytes).write(to: url)
+        let p = try Self.problems(s)
+        #expect(p.map(\.code) == ["output-changed"])
+        #expect(p[0].message.contains("results/sheets/X01.csv"))
+    }
+
+    @Test("a deleted record breaks the sequence and the chain where it was")
+    func deletedRecord() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        try Self.rewrite(s) { $0.remove(at: 2) }
+        let p = try Self.problems(s)
+        #expect(p.contains { $0.code == "journal-sequence" && $0.location?.line == 3 })
+        #expect(p.contains { $0.code == "journal-chain" && $0.location?.line == 3 })
+    }
+
+    @Test("a reordered record breaks the sequence and the chain")
+    func reorderedRecord() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        try Self.rewrite(s) { $0.swapAt(1, 2) }
+        let p = try Self.problems(s)
+        #expect(p.contains { $0.code == "journal-sequence" && $0.location?.line == 2 })
+        #expect(p.contains { $0.code == "journal-chain" && $0.location?.line == 2 })
+    }
+
+    @Test("the CLI exits 1 and names the problem in Chinese")
+    func cli() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        try Self.rewrite(s) { $0.remove(at: 1) }
+        let r = s.run("verify", [])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("哈希链在此断开"))
+    }
+}
