@@ -4,49 +4,54 @@ public enum RulesTable {
     public static func render(_ rules: Rules, criteriaWidth: Int = 56, lang: Language = .zh) -> String {
         let m = rules.metadata
         var s = "\(m.title)\n"
-        s += "\(m.issuer) · \(m.id) \(m.version) · 有效期 \(m.effectiveFrom) – \(m.effectiveTo ?? "")"
-        s += " · \(rules.areas.count) 个方面, \(rules.standards.count) 条标准, 共 \(rules.totalPoints.plainText()) 分\n"
+        s += "\(m.issuer) · \(m.id) \(m.version) · " + lang.t("有效期", "effective") + " \(m.effectiveFrom) – \(m.effectiveTo ?? "")"
+        s += lang.t(" · \(rules.areas.count) 个方面, \(rules.standards.count) 条标准, 共 \(rules.totalPoints.plainText()) 分\n",
+                    " · \(rules.areas.count) areas, \(rules.standards.count) standards, \(rules.totalPoints.plainText()) points\n")
         if rules.sourceFiles.count > 1 {
-            s += "继承 (extends): " + rules.sourceFiles.map { $0.split(separator: "/").last.map(String.init) ?? $0 }.joined(separator: " → ") + "\n"
+            s += lang.t("继承 (extends): ", "extends: ") + rules.sourceFiles.map { $0.split(separator: "/").last.map(String.init) ?? $0 }.joined(separator: " → ") + "\n"
         }
         s += "\n"
         var table = TextTable(columns: [
-            .init("编号 id"), .init("方面 / 标准"), .init("分值", alignment: .right), .init("方法"),
-            .init("参数", maxWidth: 44), .init("评分标准", maxWidth: criteriaWidth),
+            .init(lang.t("编号 id", "id")), .init(lang.t("方面 / 标准", "area / standard")), .init(lang.t("分值", "points"), alignment: .right),
+            .init(lang.t("方法", "method")), .init(lang.t("参数", "parameters"), maxWidth: 44), .init(lang.t("评分标准", "criteria"), maxWidth: criteriaWidth),
         ])
         for area in rules.orderedAreas {
-            table.addRow([area.id, area.name, area.points.plainText(), area.capped ? "（封顶）" : "", "", ""])
-            for st in rules.standards(in: area.id) { table.addRow(row(st, indent: "  ")) }
+            table.addRow([area.id, area.name, area.points.plainText(), area.capped ? lang.t("（封顶）", "(capped)") : "", "", ""])
+            for st in rules.standards(in: area.id) { table.addRow(row(st, indent: "  ", lang: lang)) }
         }
         s += table.render() + "\n"
         s += metricsTable(rules, lang: lang)
 
-        for (title, items) in [("加分项" + (rules.bonusCap.map { "（最多 \($0.plainText()) 分）" } ?? ""), rules.bonuses),
-                               ("扣分项（不使方面得分低于 0）", rules.deductions)] where !items.isEmpty {
-            var t = TextTable(columns: [.init("编号 id"), .init("名称"), .init("分值", alignment: .right), .init("方法"),
-                                        .init("参数", maxWidth: 44), .init("评分标准", maxWidth: criteriaWidth)])
-            for st in items { t.addRow(row(st, indent: "")) }
+        for (title, items) in [(lang.t("加分项", "Bonuses") + (rules.bonusCap.map { lang.t("（最多 \($0.plainText()) 分）", " (at most \($0.plainText()) points)") } ?? ""), rules.bonuses),
+                               (lang.t("扣分项（不使方面得分低于 0）", "Deductions (never below 0 in an area)"), rules.deductions)] where !items.isEmpty {
+            var t = TextTable(columns: [.init(lang.t("编号 id", "id")), .init(lang.t("名称", "name")), .init(lang.t("分值", "points"), alignment: .right),
+                                        .init(lang.t("方法", "method")), .init(lang.t("参数", "parameters"), maxWidth: 44),
+                                        .init(lang.t("评分标准", "criteria"), maxWidth: criteriaWidth)])
+            for st in items { t.addRow(row(st, indent: "", lang: lang)) }
             s += "\(title)\n" + t.render() + "\n"
         }
         if !rules.vetoes.isEmpty {
-            var t = TextTable(columns: [.init("编号 id"), .init("名称"), .init("条件"), .init("后果")])
+            var t = TextTable(columns: [.init(lang.t("编号 id", "id")), .init(lang.t("名称", "name")), .init(lang.t("条件", "when")),
+                                        .init(lang.t("后果", "effect"))])
             for v in rules.vetoes {
-                let effect = [v.grade.map { "定为\($0)" }, v.capTotal.map { "总分不超过 \($0.plainText())" }].compactMap { $0 }.joined(separator: "，")
+                let effect = [v.grade.map { lang.t("定为\($0)", "grade \($0)") },
+                              v.capTotal.map { lang.t("总分不超过 \($0.plainText())", "total at most \($0.plainText())") }]
+                    .compactMap { $0 }.joined(separator: lang.t("，", ", "))
                 t.addRow([v.id, v.name, v.when.text, effect])
             }
-            s += "一票否决\n" + t.render() + "\n"
+            s += lang.t("一票否决", "Vetoes") + "\n" + t.render() + "\n"
         }
-        s += "等级: " + rules.grades.map { g in
+        s += lang.t("等级: ", "Grades: ") + rules.grades.map { g in
             var text = g.name + (g.min.map { " ≥ \($0.plainText())" } ?? "")
-            if let q = g.quotaPercent { text += "（不超过 \(q.plainText())%）" }
+            if let q = g.quotaPercent { text += lang.t("（不超过 \(q.plainText())%）", " (at most \(q.plainText())%)") }
             return text
         }.joined(separator: " · ") + "\n"
-        s += "排名: 总分保留 \(rules.ranking.precision) 位小数（四舍五入）"
+        s += lang.t("排名: 总分保留 \(rules.ranking.precision) 位小数（四舍五入）", "Ranking: totals rounded to \(rules.ranking.precision) decimals (half away from zero)")
         if !rules.ranking.tieBreak.isEmpty {
-            s += "；同分依次比较 " + rules.ranking.tieBreak.map { tieBreakText($0, rules: rules) }.joined(separator: " → ")
+            s += lang.t("；同分依次比较 ", "; ties compared by ") + rules.ranking.tieBreak.map { tieBreakText($0, rules: rules, lang: lang) }.joined(separator: " → ")
         }
-        s += "；仍相同则并列\n"
-        s += "代表评分: " + ballotText(rules.ballots) + "\n"
+        s += lang.t("；仍相同则并列\n", "; still equal units share a rank\n")
+        s += lang.t("代表评分: ", "Ballots: ") + ballotText(rules.ballots, lang: lang) + "\n"
         return s
     }
 
@@ -70,12 +75,12 @@ public enum RulesTable {
         }
     }
 
-    static func row(_ st: Standard, indent: String) -> [String] {
-        [indent + st.id, st.name, st.points.plainText(), st.method.name, parameters(st), st.criteria]
+    static func row(_ st: Standard, indent: String, lang: Language = .zh) -> [String] {
+        [indent + st.id, st.name, st.points.plainText(), st.method.name, parameters(st, lang: lang), st.criteria]
     }
 
     /// The method's parameters in a few words: `合同签订数/企业数 ≥0.99→3 ≥0.9→2`.
-    static func parameters(_ st: Standard) -> String {
+    static func parameters(_ st: Standard, lang: Language = .zh) -> String {
         func input(_ i: MetricInput) -> String {
             switch i {
             case .metric(let m): return m
@@ -96,15 +101,15 @@ public enum RulesTable {
         case .presence(let m):
             text = m
         case .ballot(let b):
-            text = b.target == .area ? "按方面打分" : "按标准打分"
+            text = b.target == .area ? lang.t("按方面打分", "per area") : lang.t("按标准打分", "per standard")
             if let a = b.aggregate { text += " \(a.rawValue)" }
         case .survey(let sv):
             text = "\(sv.satisfied)/\(sv.basic)/\(sv.dissatisfied)"
-            if let p = sv.participation { text += " 参与率≥\(p.min.plainText())" }
+            if let p = sv.participation { text += lang.t(" 参与率≥", " participation≥") + p.min.plainText() }
         case .expression(let f):
             text = f.text
         }
-        if let p = st.precondition { text += " 前提: \(p.when.text)" }
+        if let p = st.precondition { text += lang.t(" 前提: ", " if: ") + p.when.text }
         return text
     }
 
@@ -130,18 +135,20 @@ public enum RulesTable {
         return TieValueText.pair(a, b, isMetric: isMetric, precision: rules.ranking.precision)
     }
 
-    static func ballotText(_ b: BallotPolicy) -> String {
+    static func ballotText(_ b: BallotPolicy, lang: Language = .zh) -> String {
         var s: String
         switch b.aggregate {
-        case .mean: s = "平均分"
-        case .median: s = "中位数"
-        case .trimmedMean: s = "满 \(b.trim.minBallots) 票去掉最高、最低各 \(b.trim.k) 票后取平均"
+        case .mean: s = lang.t("平均分", "mean")
+        case .median: s = lang.t("中位数", "median")
+        case .trimmedMean: s = lang.t("满 \(b.trim.minBallots) 票去掉最高、最低各 \(b.trim.k) 票后取平均",
+                                      "from \(b.trim.minBallots) ballots, the mean without the \(b.trim.k) highest and \(b.trim.k) lowest")
         }
-        s += "；少于 \(b.minBallots) 票为票数不足（\(b.insufficient == .zero ? "计 0 分" : "按不可评处理")）"
-        if let step = b.scoreStep { s += "；分值须为 \(step.plainText()) 的倍数" }
+        s += lang.t("；少于 \(b.minBallots) 票为票数不足（\(b.insufficient == .zero ? "计 0 分" : "按不可评处理")）",
+                    "; fewer than \(b.minBallots) ballots are insufficient (\(b.insufficient == .zero ? "scored 0" : "not assessable"))")
+        if let step = b.scoreStep { s += lang.t("；分值须为 \(step.plainText()) 的倍数", "; scores in steps of \(step.plainText())") }
         switch b.combine {
-        case .sum: s += "；与指标得分直接相加"
-        case .weighted(let bw, let mw): s += "；代表评分占 \(bw.plainText())%，指标占 \(mw.plainText())%"
+        case .sum: s += lang.t("；与指标得分直接相加", "; added to the metrics' points")
+        case .weighted(let bw, let mw): s += lang.t("；代表评分占 \(bw.plainText())%，指标占 \(mw.plainText())%", "; ballots \(bw.plainText())%, metrics \(mw.plainText())%")
         }
         if b.corridor != .default {
             s += "；复核区间：与其他代表评分中位数相差超过 \(b.corridor.points.plainText()) 分或满分的 \((b.corridor.share * Rational(100)).plainText())%（取较严者）"

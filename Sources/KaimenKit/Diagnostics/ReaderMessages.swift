@@ -154,11 +154,6 @@ enum ReaderMessages {
           en: "`\(rep)` scored `\(unit)` on `\(item)` twice; first at row \(firstRow)")
     }
     static let keepOneBallot = L(zh: "每位代表对每个单位的每条标准只保留一张选票", en: "keep one ballot per representative, unit and standard")
-    static func recusal(_ rep: String, _ name: String, _ unit: String, _ item: String) -> L {
-        L(zh: "`\(rep)`（\(name)）在 `\(item)` 上给本人所在单位 `\(unit)` 打了分（应回避）",
-          en: "`\(rep)` (\(name)) scored their own unit `\(unit)` on `\(item)` (回避)")
-    }
-    static let recusalFix = L(zh: "删掉这张选票，或不加 --strict 运行，让它被搁置", en: "remove the ballot, or run without --strict to set it aside")
     static func noBallots(_ file: String, _ n: Int) -> L {
         L(zh: "`\(file)` 里没有选票，但规则有 \(n) 条标准由代表打分",
           en: "`\(file)` holds no ballots, but the rules score \(n) standard\(n == 1 ? "" : "s") by ballot")

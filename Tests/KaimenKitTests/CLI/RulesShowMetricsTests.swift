@@ -30,6 +30,20 @@ struct RulesShowMetricsTests {
         #expect(en.split(separator: "\n").contains { $0.hasPrefix("members ") && $0.hasSuffix("counts as 0") })
     }
 
+    @Test("with --lang en the whole table is in English, names and criteria as the rules write them")
+    func english() {
+        let en = run(["rules", "show", "rules.jsonc", "--lang", "en"])
+        #expect(en.contains("id") && en.contains("area / standard") && en.contains("criteria"))
+        #expect(en.contains("Grades: "))
+        #expect(en.contains("Ranking: totals rounded to"))
+        #expect(en.contains("Ballots: "))
+        #expect(!en.contains("等级: ") && !en.contains("排名: ") && !en.contains("代表评分: "))
+        // The rules' own Chinese names stay as written.
+        #expect(en.contains("集体合同签订率"))
+        let zh = run(["rules", "show", "rules.jsonc"])
+        #expect(zh.contains("等级: ") && zh.contains("排名: 总分保留") && zh.contains("代表评分: "))
+    }
+
     @Test("a metric's unit shows in its column")
     func units() throws {
         let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
