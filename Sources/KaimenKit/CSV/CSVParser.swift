@@ -19,7 +19,9 @@ public struct CSVParser: IteratorProtocol, Sendable {
 
     public let buffer: CSVBuffer
     public let delimiter: UInt8
-    public private(set) var diagnostics: [Diagnostic] = []
+    /// The problems found so far (at most `Diagnostics.limitPerKind` of a kind listed).
+    public var diagnostics: [Diagnostic] { problems.items }
+    private var problems = Diagnostics()
     private var position = 0
     private var columnNames: [String]?
 
@@ -84,7 +86,7 @@ public struct CSVParser: IteratorProtocol, Sendable {
 
     private func columnName(_ index: Int) -> String? {
         guard let columnNames, index < columnNames.count, !columnNames[index].isEmpty else { return nil }
-        return columnNames[index]
+        return Echo.cell(columnNames[index])
     }
 
     private mutating func parseField(_ p: UnsafeBufferPointer<UInt8>, index: Int) -> CSVField {
@@ -108,7 +110,7 @@ public struct CSVParser: IteratorProtocol, Sendable {
             position += 1
         }
         if position >= n {
-            diagnostics.append(.error(
+            problems.append(.error(
                 "csv-unbalanced-quote", "this quote is never closed",
                 at: buffer.location(ofByte: start), path: columnName(index),
                 hint: "add the closing `\"`, or double a quote that belongs to the text: `\"\"`"))
@@ -118,10 +120,12 @@ public struct CSVParser: IteratorProtocol, Sendable {
         let contentEnd = position
         position += 1
         if position < n && !isFieldEnd(p[position]) {
-            diagnostics.append(.error(
-                "csv-stray-quote", "text after the closing quote of a quoted field",
-                at: buffer.location(ofByte: position - 1), path: columnName(index),
-                hint: "a quote inside a quoted field must be doubled: `\"say \"\"hi\"\"\"`"))
+            let at = position - 1, path = columnName(index), buffer = buffer
+            problems.append("csv-stray-quote") {
+                .error("csv-stray-quote", "text after the closing quote of a quoted field",
+                       at: buffer.location(ofByte: at), path: path,
+                       hint: "a quote inside a quoted field must be doubled: `\"say \"\"hi\"\"\"`")
+            }
             while position < n && !isFieldEnd(p[position]) {
                 position += 1
             }
@@ -138,13 +142,14 @@ public struct CSVParser: IteratorProtocol, Sendable {
             if b == delimiter || b == Self.lf || b == Self.cr { break }
             if b == Self.quote && !reported {
                 reported = true
-                var hint = "a field with a quote in it must be quoted entirely, each inner quote doubled: `\"say \"\"hi\"\"\"`"
-                if p[start..<position].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                    hint = "remove the space before the opening quote"
+                let at = position, path = columnName(index), buffer = buffer
+                let spaceBefore = p[start..<position].allSatisfy({ $0 == 0x20 || $0 == 0x09 })
+                problems.append("csv-stray-quote") {
+                    .error("csv-stray-quote", "a quote in the middle of an unquoted field",
+                           at: buffer.location(ofByte: at), path: path,
+                           hint: spaceBefore ? "remove the space before the opening quote"
+                                             : "a field with a quote in it must be quoted entirely, each inner quote doubled: `\"say \"\"hi\"\"\"`")
                 }
-                diagnostics.append(.error(
-                    "csv-stray-quote", "a quote in the middle of an unquoted field",
-                    at: buffer.location(ofByte: position), path: columnName(index), hint: hint))
             }
             position += 1
         }

@@ -52,57 +52,58 @@ public enum CSVReader {
             return Result(table: nil, encoding: decoded.encoding, diagnostics: diagnostics)
         }
         let records = parser.readAll()
-        diagnostics.append(contentsOf: parser.diagnostics)
+        var all = Diagnostics(diagnostics)
+        all.append(contentsOf: parser.diagnostics)
         let table = CSVTable(buffer: parser.buffer, headerRecord: headerRecord, records: records)
-        diagnostics.append(contentsOf: CSVControlCheck.problems(in: table))
-        diagnostics.append(contentsOf: checkHeader(table))
-        diagnostics.append(contentsOf: checkWidths(table))
-        return Result(table: table, encoding: decoded.encoding, diagnostics: sorted(diagnostics))
+        CSVControlCheck.check(table, into: &all)
+        checkHeader(table, into: &all)
+        checkWidths(table, into: &all)
+        return Result(table: table, encoding: decoded.encoding, diagnostics: all.sorted)
     }
 
-    static func checkHeader(_ table: CSVTable) -> [Diagnostic] {
-        var out: [Diagnostic] = []
+    static func checkHeader(_ table: CSVTable, into out: inout Diagnostics) {
         var firstColumn: [String: Int] = [:]
         for (i, name) in table.header.enumerated() {
             if name.isEmpty {
-                out.append(.error("csv-empty-header", "column \(i + 1) of the header has no name",
-                                  at: table.headerLocation(column: i),
-                                  hint: "name the column, or delete it if it is empty (check for a stray comma at the end of the header line)"))
+                out.append("csv-empty-header") {
+                    .error("csv-empty-header", "column \(i + 1) of the header has no name",
+                           at: table.headerLocation(column: i),
+                           hint: "name the column, or delete it if it is empty (check for a stray comma at the end of the header line)")
+                }
                 continue
             }
             if let first = firstColumn[name] {
-                out.append(.error("csv-duplicate-header", "column `\(name)` appears twice in the header",
-                                  at: table.headerLocation(column: i), path: name,
-                                  hint: "columns \(first + 1) and \(i + 1) have the same name; rename or delete one"))
+                out.append("csv-duplicate-header") {
+                    .error("csv-duplicate-header", "column `\(Echo.cell(name))` appears twice in the header",
+                           at: table.headerLocation(column: i), path: Echo.cell(name),
+                           hint: "columns \(first + 1) and \(i + 1) have the same name; rename or delete one")
+                }
             } else {
                 firstColumn[name] = i
             }
         }
-        return out
     }
 
-    static func checkWidths(_ table: CSVTable) -> [Diagnostic] {
-        var out: [Diagnostic] = []
+    /// Columns named in a message about a short row, at most.
+    static let namesListed = 5
+
+    static func checkWidths(_ table: CSVTable, into out: inout Diagnostics) {
         let width = table.header.count
         for (r, record) in table.records.enumerated() where record.fields.count != width {
-            let count = record.fields.count
-            let message = "row on line \(record.line) has \(count) field\(count == 1 ? "" : "s") but the header has \(width)"
-            if count > width {
-                out.append(.error("csv-ragged-row", message, at: table.location(row: r, column: width),
-                                  hint: "a value with a comma in it must be in double quotes, e.g. `\"1,5\"`; or the header is missing a column"))
-            } else {
-                let missing = table.header[count...].map { "`\($0)`" }.joined(separator: ", ")
-                out.append(.error("csv-ragged-row", message, at: table.location(row: r, column: count),
-                                  path: table.header[count],
-                                  hint: "missing \(missing); leave a value empty with nothing between two commas"))
+            out.append("csv-ragged-row") {
+                let count = record.fields.count
+                let message = "row on line \(record.line) has \(count) field\(count == 1 ? "" : "s") but the header has \(width)"
+                if count > width {
+                    return .error("csv-ragged-row", message, at: table.location(row: r, column: width),
+                                  hint: "a value with a comma in it must be in double quotes, e.g. `\"1,5\"`; or the header is missing a column")
+                }
+                let names = table.header[count...]
+                var missing = names.prefix(namesListed).map { "`\(Echo.cell($0))`" }.joined(separator: ", ")
+                if names.count > namesListed { missing += " … (\(names.count))" }
+                return .error("csv-ragged-row", message, at: table.location(row: r, column: count),
+                              path: Echo.cell(table.header[count]),
+                              hint: "missing \(missing); leave a value empty with nothing between two commas")
             }
         }
-        return out
-    }
-
-    private static func sorted(_ ds: [Diagnostic]) -> [Diagnostic] {
-        var all = Diagnostics()
-        all.append(contentsOf: ds)
-        return all.sorted
     }
 }

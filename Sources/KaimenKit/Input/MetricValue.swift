@@ -33,7 +33,7 @@ public enum MetricValue {
         }
         if missingTokens.contains(text) { return .missing }
         if kind == .flag {
-            return .invalid(message: "`\(text)` is not a yes/no value", hint: "write 1 or 0 (是/否)")
+            return .invalid(message: "`\(Echo.cell(text))` is not a yes/no value", hint: "write 1 or 0 (是/否)")
         }
         var numberText = Substring(text)
         var percent = false
@@ -42,32 +42,32 @@ public enum MetricValue {
             numberText = numberText.dropLast()
         }
         if numberText.contains(",") && !wellGrouped(numberText) {
-            return .invalid(message: "`\(text)` is not a number", hint: "write decimals with a point (`31.75`); commas may only separate thousands (`1,234`)")
+            return .invalid(message: "`\(Echo.cell(text))` is not a number", hint: "write decimals with a point (`31.75`); commas may only separate thousands (`1,234`)")
         }
         let cleaned = numberText.replacingOccurrences(of: ",", with: "")
         guard var value = Rational(decimal: cleaned) else {
             let lower = cleaned.lowercased()
             if ["nan", "inf", "-inf", "+inf", "infinity", "-infinity"].contains(lower) {
-                return .invalid(message: "`\(text)` is not a number", hint: "enter the actual figure, or leave the cell empty if it is unknown")
+                return .invalid(message: "`\(Echo.cell(text))` is not a number", hint: "enter the actual figure, or leave the cell empty if it is unknown")
             }
-            return .invalid(message: "`\(text)` is not a number", hint: nil)
+            return .invalid(message: "`\(Echo.cell(text))` is not a number", hint: nil)
         }
         if percent {
             guard kind == .rate || kind == .number else {
-                return .invalid(message: "`\(text)` is a percentage, but this metric is \(kind == .amount ? "an" : "a") \(kind.rawValue)", hint: "enter the figure itself")
+                return .invalid(message: "`\(Echo.cell(text))` is a percentage, but this metric is \(kind == .amount ? "an" : "a") \(kind.rawValue)", hint: "enter the figure itself")
             }
             value = value.divided(by: Rational(100))!
         }
         switch kind {
         case .count:
-            if value.isNegative { return .invalid(message: "a count cannot be negative (`\(text)`)", hint: nil) }
-            if !value.isInteger { return .invalid(message: "a count must be a whole number, not `\(text)`", hint: nil) }
+            if value.isNegative { return .invalid(message: "a count cannot be negative (`\(Echo.cell(text))`)", hint: nil) }
+            if !value.isInteger { return .invalid(message: "a count must be a whole number, not `\(Echo.cell(text))`", hint: nil) }
         case .amount:
-            if value.isNegative { return .invalid(message: "`\(text)` is negative; this amount cannot be", hint: nil) }
+            if value.isNegative { return .invalid(message: "`\(Echo.cell(text))` is negative; this amount cannot be", hint: nil) }
         case .rate:
-            if value.isNegative { return .invalid(message: "a rate cannot be negative (`\(text)`)", hint: nil) }
+            if value.isNegative { return .invalid(message: "a rate cannot be negative (`\(Echo.cell(text))`)", hint: nil) }
             if value > .one {
-                return .invalid(message: "the rate `\(text)` is above 100%",
+                return .invalid(message: "the rate `\(Echo.cell(text))` is above 100%",
                                 hint: percent ? nil : "write rates as fractions (0.875) or percentages (87.5%)")
             }
         case .number, .flag:

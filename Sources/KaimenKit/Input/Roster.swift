@@ -25,15 +25,15 @@ public enum RosterReader {
     ///     (representatives' own units are then not checked).
     ///   - unitIDs: every unit id, asked for only to suggest a correction.
     public static func read(_ data: Data, fileName: String, isUnit: ((String) -> Bool)?,
-                            unitIDs: () -> [String] = { [] }) -> (reps: [Representative]?, diagnostics: [Diagnostic]) {
+                            unitIDs: @escaping () -> [String] = { [] }) -> (reps: [Representative]?, diagnostics: [Diagnostic]) {
         let result = CSVReader.read(data, fileName: fileName)
-        var diagnostics = result.diagnostics
-        guard let csv = result.table else { return (nil, diagnostics) }
+        var diagnostics = Diagnostics(result.diagnostics)
+        guard let csv = result.table else { return (nil, diagnostics.items) }
         let lineStart = SourceLocation(file: fileName, line: csv.headerLine, column: 1)
         guard let idCol = ColumnNames.find(ColumnNames.representative + ["id"], in: csv.header) else {
             diagnostics.append(.error("missing-column", "the roster has no representative id column", at: lineStart, path: "id",
                                       hint: "name the first column `id` (or 代表编号)"))
-            return (nil, diagnostics)
+            return (nil, diagnostics.items)
         }
         let nameCol = ColumnNames.find(ColumnNames.repName, in: csv.header)
         let groupCol = ColumnNames.find(ColumnNames.group, in: csv.header)
@@ -42,19 +42,23 @@ public enum RosterReader {
         if unitsCol == nil {
             diagnostics.append(.error("missing-column", "the roster has no `units` column: without it kaimen cannot tell whom each representative must not score",
                                       at: lineStart, path: "units", hint: "add a column `units` with each representative's own unit id (empty if none)"))
-            return (nil, diagnostics)
+            return (nil, diagnostics.items)
         }
         var reps: [Representative] = []
         var seen: [String: Int] = [:]
-        for (r, cells) in csv.rows.enumerated() where !cells.allSatisfy({ $0.trimmingSpaces().isEmpty }) {
+        // Suggestions for unknown own units, each distinct one matched once.
+        var unitSuggestions = SuggestionIndex(unitIDs)
+        for (r, cells) in csv.rows.enumerated() where !cells.isBlank {
             let id = cells[idCol].trimmingSpaces()
             let loc = csv.location(row: r, column: idCol)
             if id.isEmpty {
-                diagnostics.append(.error("missing-value", "a representative has no id", at: loc, path: "id"))
+                diagnostics.append("missing-value") { .error("missing-value", "a representative has no id", at: loc, path: "id") }
                 continue
             }
             if let first = seen[id] {
-                diagnostics.append(.error("duplicate-representative", "representative id `\(id)` is used twice; first at line \(first)", at: loc, path: "id"))
+                diagnostics.append("duplicate-representative") {
+                    .error("duplicate-representative", "representative id `\(Echo.cell(id))` is used twice; first at line \(first)", at: loc, path: "id")
+                }
                 continue
             }
             seen[id] = loc.line
@@ -73,18 +77,20 @@ public enum RosterReader {
             }
             diagnostics.append(contentsOf: cellProblems.compactMap { $0 })
             for u in own where isUnit.map({ !$0(u) }) ?? false {
-                diagnostics.append(.warning("unknown-unit", "representative `\(id)` belongs to `\(u)`, which is not an assessed unit",
-                                            at: csv.location(row: r, column: unitsCol!), path: "units",
-                                            hint: String.didYouMean(u, among: unitIDs()).map { "\($0) (if so, recusal would be missed)" }))
+                diagnostics.append("unknown-unit", .warning) {
+                    .warning("unknown-unit", "representative `\(Echo.cell(id))` belongs to `\(Echo.cell(u))`, which is not an assessed unit",
+                             at: csv.location(row: r, column: unitsCol!), path: "units",
+                             hint: unitSuggestions.didYouMean(u).map { "\($0) (if so, recusal would be missed)" })
+                }
             }
             reps.append(Representative(id: id, name: nameCol.map { cells[$0].trimmingSpaces() } ?? "",
                                        group: groupCol.map { cells[$0].trimmingSpaces() } ?? "",
                                        units: own, role: roleCol.map { cells[$0].trimmingSpaces() } ?? "", location: loc))
         }
-        if reps.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
+        if reps.isEmpty && !diagnostics.hasErrors {
             diagnostics.append(.error("no-representatives", "`\(fileName)` lists no representatives", at: lineStart))
         }
-        return (reps, diagnostics)
+        return (reps, diagnostics.items)
     }
 
     static func splitList(_ s: String) -> [String] {

@@ -26,25 +26,30 @@ public struct UnitsReader {
         var cellLocations: [SourceLocation?]
     }
 
-    func build(_ rows: [RawRow], fileName: String, diagnostics: inout [Diagnostic]) -> UnitTable? {
+    func build(_ rows: [RawRow], fileName: String, diagnostics: inout Diagnostics) -> UnitTable? {
         var units: [Unit] = []
         var values = Array(repeating: [Rational?](), count: rules.metrics.count)
         var locations = Array(repeating: [SourceLocation?](), count: rules.metrics.count)
         var seen: [String: SourceLocation] = [:]
         for row in rows {
             if row.id.isEmpty {
-                diagnostics.append(.error("missing-unit-id", "a unit has no id", at: row.location, path: "id",
-                                          hint: "give every unit an id such as U01"))
+                diagnostics.append("missing-unit-id") {
+                    .error("missing-unit-id", "a unit has no id", at: row.location, path: "id", hint: "give every unit an id such as U01")
+                }
                 continue
             }
+            // The id as messages quote it: control characters shown, a long paste cut.
+            let idText = Echo.cell(row.id)
             if let first = seen[row.id] {
-                diagnostics.append(.error("duplicate-unit", "unit id `\(row.id)` is used twice; first at line \(first.line)", at: row.location,
-                                          path: "id", hint: "each unit needs its own id"))
+                diagnostics.append("duplicate-unit") {
+                    .error("duplicate-unit", "unit id `\(idText)` is used twice; first at line \(first.line)", at: row.location,
+                           path: "id", hint: "each unit needs its own id")
+                }
                 continue
             }
             seen[row.id] = row.location
             if row.name.isEmpty {
-                diagnostics.append(.error("missing-value", "unit `\(row.id)` has no name", at: row.location, path: "name"))
+                diagnostics.append("missing-value") { .error("missing-value", "unit `\(idText)` has no name", at: row.location, path: "name") }
             }
             units.append(Unit(id: row.id, name: row.name, category: row.category.isEmpty ? "未分类" : row.category, location: row.location))
             for (m, metric) in rules.metrics.enumerated() {
@@ -54,15 +59,18 @@ public struct UnitsReader {
                 case .value(let v):
                     value = v
                 case .invalid(let message, let hint):
-                    diagnostics.append(.error("invalid-metric", "unit `\(row.id)`, \(metric.name) (`\(metric.id)`): \(message)",
-                                              at: loc, path: metric.id, hint: hint))
+                    diagnostics.append("invalid-metric") {
+                        .error("invalid-metric", "unit `\(idText)`, \(metric.name) (`\(metric.id)`): \(message)", at: loc, path: metric.id, hint: hint)
+                    }
                     value = nil
                 case .missing:
                     switch metric.missing {
                     case .error:
-                        diagnostics.append(.error("missing-metric", "unit `\(row.id)` has no value for \(metric.name) (`\(metric.id)`)",
-                                                  at: loc, path: metric.id,
-                                                  hint: "fill it in; if it may be left empty, declare the metric with \"missing\": \"zero\" or \"notAssessable\""))
+                        diagnostics.append("missing-metric") {
+                            .error("missing-metric", "unit `\(idText)` has no value for \(metric.name) (`\(metric.id)`)",
+                                   at: loc, path: metric.id,
+                                   hint: "fill it in; if it may be left empty, declare the metric with \"missing\": \"zero\" or \"notAssessable\"")
+                        }
                         value = nil
                     case .zero: value = .zero
                     case .notAssessable: value = nil
@@ -72,7 +80,7 @@ public struct UnitsReader {
                 locations[m].append(loc)
             }
         }
-        if units.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
+        if units.isEmpty && !diagnostics.hasErrors {
             diagnostics.append(.error("no-units", "`\(fileName)` lists no units", at: SourceLocation(file: fileName, line: 1, column: 1),
                                       hint: "add one row per unit under the header"))
         }
@@ -82,7 +90,7 @@ public struct UnitsReader {
     }
 
     /// A numerator larger than its denominator, where a rule reads their ratio and forbids that.
-    func checkRatios(_ table: UnitTable, diagnostics: inout [Diagnostic]) {
+    func checkRatios(_ table: UnitTable, diagnostics: inout Diagnostics) {
         let pairs = rules.maxOneRatios
         let index = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (num, den) in pairs {
@@ -90,10 +98,12 @@ public struct UnitsReader {
             for u in table.units.indices {
                 guard let a = table.values[n][u], let b = table.values[d][u], a > b else { continue }
                 let nm = rules.metrics[n], dm = rules.metrics[d]
-                diagnostics.append(.error("ratio-above-one",
-                                          "unit `\(table.units[u].id)`: \(nm.name) (\(a.plainText())) is larger than \(dm.name) (\(b.plainText())); their ratio cannot exceed 100%",
-                                          at: table.locations[n][u], path: nm.id,
-                                          hint: "check both figures; if a ratio above 100% is right, set \"maxOne\": false in the rule"))
+                diagnostics.append("ratio-above-one") {
+                    .error("ratio-above-one",
+                           "unit `\(Echo.cell(table.units[u].id))`: \(nm.name) (\(a.plainText())) is larger than \(dm.name) (\(b.plainText())); their ratio cannot exceed 100%",
+                           at: table.locations[n][u], path: nm.id,
+                           hint: "check both figures; if a ratio above 100% is right, set \"maxOne\": false in the rule")
+                }
             }
         }
     }
@@ -102,15 +112,15 @@ public struct UnitsReader {
 
     func readCSV(_ data: Data, fileName: String) -> (table: UnitTable?, diagnostics: [Diagnostic]) {
         let result = CSVReader.read(data, fileName: fileName)
-        var diagnostics = result.diagnostics
-        guard let csv = result.table else { return (nil, diagnostics) }
+        var diagnostics = Diagnostics(result.diagnostics)
+        guard let csv = result.table else { return (nil, diagnostics.items) }
         let header = csv.header
         let headerLoc = { (c: Int) in csv.headerLocation(column: c) }
         let lineStart = SourceLocation(file: fileName, line: csv.headerLine, column: 1)
         guard let idCol = ColumnNames.find(ColumnNames.unitID, in: header) else {
             diagnostics.append(.error("missing-column", "the units file has no unit id column", at: lineStart, path: "id",
                                       hint: "name the first column `id` (or 单位编号)"))
-            return (nil, diagnostics)
+            return (nil, diagnostics.items)
         }
         let nameCol = ColumnNames.find(ColumnNames.unitName, in: header)
         if nameCol == nil {
@@ -131,14 +141,16 @@ public struct UnitsReader {
             metricCols.append(col)
         }
         let metricIDs = rules.metrics.map(\.id)
-        for (c, name) in header.enumerated() where !used.contains(c) {
-            diagnostics.append(.warning("unknown-column", "column `\(name)` is not a metric of these rules and is ignored", at: headerLoc(c), path: name,
-                                        hint: String.didYouMean(name, among: metricIDs)))
+        for (c, name) in header.enumerated() where !used.contains(c) && !name.isEmpty {
+            diagnostics.append("unknown-column", .warning) {
+                .warning("unknown-column", "column `\(Echo.cell(name))` is not a metric of these rules and is ignored", at: headerLoc(c), path: Echo.cell(name),
+                         hint: String.didYouMean(name, among: metricIDs))
+            }
         }
-        if diagnostics.contains(where: { $0.code == "missing-column" }) { return (nil, diagnostics) }
+        if diagnostics.items.contains(where: { $0.code == "missing-column" }) { return (nil, diagnostics.items) }
         var rows: [RawRow] = []
         rows.reserveCapacity(csv.rows.count)
-        for (r, cells) in csv.rows.enumerated() where !cells.allSatisfy({ $0.trimmingSpaces().isEmpty }) {
+        for (r, cells) in csv.rows.enumerated() where !cells.isBlank {
             for (col, role, what, path) in [(idCol, TextCellCheck.Role.id, TextCellCheck.unitID, "id"),
                                             (nameCol, .text(quoted: nameCol.map { csv.isQuoted(row: r, column: $0) } ?? false), TextCellCheck.unitName, "name"),
                                             (categoryCol, .text(quoted: categoryCol.map { csv.isQuoted(row: r, column: $0) } ?? false), TextCellCheck.category, "category")] {
@@ -153,7 +165,7 @@ public struct UnitsReader {
                                cellLocations: metricCols.map { $0.map { csv.location(row: r, column: $0) } }))
         }
         let table = build(rows, fileName: fileName, diagnostics: &diagnostics)
-        return (table, diagnostics)
+        return (table, diagnostics.items)
     }
 
     // MARK: JSON
@@ -161,7 +173,7 @@ public struct UnitsReader {
     /// `{ "units": [ { "id": …, "name": …, "category": …, "metrics": { "members": 120, … } } ] }`,
     /// or the list alone; metric values may also sit beside `id` instead of under `metrics`.
     func readJSON(_ data: Data, fileName: String) -> (table: UnitTable?, diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = Diagnostics()
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -180,7 +192,7 @@ public struct UnitsReader {
         for (i, node) in list.enumerated() {
             let path = "units[\(i)]"
             guard node.members != nil else {
-                diagnostics.append(.error("wrong-type", "each unit must be an object", at: node.location, path: path))
+                diagnostics.append("wrong-type") { .error("wrong-type", "each unit must be an object", at: node.location, path: path) }
                 continue
             }
             let metricsNode = node["metrics"] ?? node
@@ -196,8 +208,10 @@ public struct UnitsReader {
             }
             let known = Set(["id", "name", "category", "metrics"] + rules.metrics.map(\.id))
             for m in metricsNode.members ?? [] where !known.contains(m.key) {
-                diagnostics.append(.warning("unknown-column", "`\(m.key)` is not a metric of these rules and is ignored", at: m.keyLocation,
-                                            path: "\(path).\(m.key)", hint: String.didYouMean(m.key, among: rules.metrics.map(\.id))))
+                diagnostics.append("unknown-column", .warning) {
+                    .warning("unknown-column", "`\(Echo.cell(m.key))` is not a metric of these rules and is ignored", at: m.keyLocation,
+                             path: "\(path).\(Echo.cell(m.key))", hint: String.didYouMean(m.key, among: rules.metrics.map(\.id)))
+                }
             }
             for (key, role, what) in [("id", TextCellCheck.Role.id, TextCellCheck.unitID), ("name", .text(quoted: true), TextCellCheck.unitName),
                                       ("category", .text(quoted: true), TextCellCheck.category)] {
@@ -212,6 +226,6 @@ public struct UnitsReader {
                                cellLocations: rules.metrics.map { metricsNode[$0.id]?.location }))
         }
         let table = build(rows, fileName: fileName, diagnostics: &diagnostics)
-        return (table, diagnostics)
+        return (table, diagnostics.items)
     }
 }

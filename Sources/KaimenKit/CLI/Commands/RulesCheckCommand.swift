@@ -32,7 +32,7 @@ public enum RulesCheckCommand: Command {
             } catch {
                 failed = true
                 for d in error.diagnostics { console.errLine(relative(d, console)) }
-                let n = error.diagnostics.filter { $0.severity == .error }.count
+                let n = error.errorCount
                 console.errLine("\(file): \(n) error\(n == 1 ? "" : "s")")
             }
         }

@@ -85,7 +85,7 @@ public enum ScoreCommand: Command {
         } catch {
             progress?.finish()
             for d in error.diagnostics { console.errLine(relative(d, console)) }
-            let n = error.diagnostics.filter { $0.severity == .error }.count
+            let n = error.errorCount
             console.errLine("\(n) error\(n == 1 ? "" : "s"); nothing was scored\(args.value("--out") != nil ? " and nothing written" : "")")
             return .failure
         }
