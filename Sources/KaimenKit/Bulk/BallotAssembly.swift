@@ -63,6 +63,7 @@ extension BulkBallotsReader {
             }
             for var r in chunks[k].recusals {
                 r.location.line += line
+                r.location.cell?.row += line
                 recusals.append(r)
             }
             for key in chunks[k].recusalKeys {

@@ -497,7 +497,9 @@ struct BallotChunk: Sendable {
             let unit = Int(group.unit)
             recusals.append(RecusalViolation(representative: cx.repIDs[Int(rep)], name: cx.repNames[Int(rep)], unit: cx.unitIDs[unit], item: cx.items[item].key,
                                              score: s == 0 ? Rational(integer: m) : Rational(m, ByteNumber.pow10(s)),
-                                             location: SourceLocation(file: cx.fileName, line: recusal.line, column: recusal.column)))
+                                             location: SourceLocation(file: cx.fileName, line: recusal.line, column: recusal.column,
+                                                                      cell: CellPosition(row: recusal.line, column: cx.repCol, header: cx.repHeader)),
+                                             reason: cx.declared[Int(rep)].contains(Int32(unit)) ? .declaredConflict : .ownUnit))
             recusalKeys.append((Int(rep) * cx.unitIDs.count + unit) * cx.items.count + item)
             return true
         }

@@ -56,6 +56,8 @@ public enum BulkBallotsReader {
         var fileName: String
         var width: Int
         var repCol: Int
+        /// The representative column's header, for the spreadsheet position of a recusal.
+        var repHeader: String
         var unitCol: Int
         /// Long format: the standard and score columns.
         var standardCol: Int?
@@ -80,7 +82,10 @@ public enum BulkBallotsReader {
         var repIDs: [String]
         var repNames: [String]
         /// Per representative: the units they belong to (never counted).
+        /// Per representative, the units they must not score: own units and declared conflicts.
         var own: [[Int32]]
+        /// Per representative, the declared conflicts (that are not also own units).
+        var declared: [[Int32]]
         var hasOwn: [Bool]
         var units: IDTable
         var unitIDs: [String]
@@ -94,6 +99,7 @@ public enum BulkBallotsReader {
             guard let repCol = ColumnNames.find(ColumnNames.representative, in: header),
                   let unitCol = ColumnNames.find(ColumnNames.ballotUnit, in: header) else { return nil }
             self.repCol = repCol
+            repHeader = CSVTable.trimmedHeader(header[repCol])
             self.unitCol = unitCol
             repUnitLast = max(repCol, unitCol)
             items = BallotItem.items(of: rules)
@@ -155,7 +161,8 @@ public enum BulkBallotsReader {
             repNames = roster.map(\.name)
             self.units = units.index
             unitIDs = units.ids
-            own = roster.map { r in r.units.compactMap { units.index.find($0) } }
+            own = roster.map { r in (r.units + r.conflicts).compactMap { units.index.find($0) } }
+            declared = roster.map { r in r.conflicts.compactMap { units.index.find($0) } }
             hasOwn = own.map { !$0.isEmpty }
         }
 

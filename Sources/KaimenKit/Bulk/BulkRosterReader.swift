@@ -1,8 +1,8 @@
 /// Reads a clean roster CSV straight from bytes into the `[Representative]` that
 /// `RosterReader.read` gives when its `isUnit` asks `units`, on several threads for a large
 /// file; `nil` the moment it meets anything `RosterReader` would report (an error or a
-/// warning: a missing column, a representative without an id or listed twice, an own unit
-/// that is not assessed, no representatives, any CSV problem) or anything it does not read
+/// warning or note: a missing column, a representative without an id or listed twice, an own
+/// unit or declared conflict that is not an assessed unit's id (a name, a near miss, an outside unit), no representatives, any CSV problem) or anything it does not read
 /// itself (another encoding, quoted fields, a no-break or ideographic space at either end of a
 /// text cell, a lone CR line end, a row blank but for such spaces). The caller then reads the
 /// file with `RosterReader`, which says what is wrong. The results do not depend on the
@@ -66,6 +66,9 @@ public enum BulkRosterReader {
         var name: Int?
         var group: Int?
         var role: Int?
+        var conflicts: Int?
+        /// The id column's header, for the spreadsheet position of each representative.
+        var idHeader: String
 
         init?(header: [String]) {
             guard let id = ColumnNames.find(ColumnNames.representative + ["id"], in: header),
@@ -73,9 +76,11 @@ public enum BulkRosterReader {
             width = header.count
             self.id = id
             self.units = units
+            idHeader = CSVTable.trimmedHeader(header[id])
             name = ColumnNames.find(ColumnNames.repName, in: header)
             group = ColumnNames.find(ColumnNames.group, in: header)
             role = ColumnNames.find(ColumnNames.role, in: header)
+            conflicts = ColumnNames.find(ColumnNames.conflicts, in: header)
         }
     }
 
@@ -173,6 +178,11 @@ public enum BulkRosterReader {
             if high >= 0x80 { chunk.asciiIDs = false }
             guard let own = ownUnits(p, starts[layout.units], ends[layout.units] - starts[layout.units], units: units,
                                      unchecked: &unchecked) else { return fail() }
+            var conflicts: [String] = []
+            if let c = layout.conflicts {
+                guard let list = ownUnits(p, starts[c], ends[c] - starts[c], units: units, unchecked: &unchecked) else { return fail() }
+                conflicts = list.filter { !own.contains($0) }
+            }
             var name = "", group = "", role = ""
             if let c = layout.name {
                 guard let cell = text(c) else { return fail() }
@@ -191,7 +201,9 @@ public enum BulkRosterReader {
             (out + chunk.rows).initialize(to: Representative(
                 id: String(decoding: UnsafeBufferPointer(start: p + id.start, count: id.count), as: UTF8.self),
                 name: name, group: group, units: own, role: role,
-                location: SourceLocation(file: fileName, line: line, column: column)))
+                location: SourceLocation(file: fileName, line: line, column: column,
+                                         cell: CellPosition(row: line, column: layout.id, header: layout.idHeader)),
+                conflicts: conflicts))
             chunk.rows += 1
             pos = next
             line += 1

@@ -23,6 +23,8 @@ public struct BulkScorer: Sendable {
     /// How many units fell back to the checked evaluator in the last run (for the benchmark).
     public struct Stats: Sendable {
         public var fallbacks = 0
+        /// Units whose open tie-break keys were worked out exactly (`settleTieKeys`).
+        public var settled = 0
     }
 
     /// Scores every unit, on `threads` threads, into a table ready for `Ranker`.
@@ -37,7 +39,10 @@ public struct BulkScorer: Sendable {
                    isBallot: plan.itemOfStandard.map { $0 != nil } + [false])
         let chunks = max(1, min(threads * 8, n / 2048 + 1))
         // Each chunk's warning lists and fallback count, in chunk order.
-        let results: [(ScoreRowLists, Int)] = table.withRows { rows in
+        var tieSpread = [UInt32](repeating: 0, count: n * rules.ranking.tieBreak.count)
+        let results: [(ScoreRowLists, Int, Int)] = tieSpread.withUnsafeMutableBufferPointer { spreadBuffer in
+        let spread = SpreadPointer(base: spreadBuffer.baseAddress ?? UnsafeMutablePointer(bitPattern: 4)!)
+        return table.withRows { rows in
             columns.withPointers { wide, narrow in
                 ballots.withPointers { offsets, scores in
                   columns.scales.withUnsafeBufferPointer { scales in
@@ -59,13 +64,14 @@ public struct BulkScorer: Sendable {
                         let count = max(1, data.standards.count)
                         let points = UnsafeMutablePointer<FixedInterval>.allocate(capacity: count)
                         let leftOut = UnsafeMutablePointer<Bool>.allocate(capacity: count)
-                        defer { points.deallocate(); leftOut.deallocate() }
+                        let areaSubtotals = UnsafeMutablePointer<FixedInterval>.allocate(capacity: max(1, rules.areas.count))
+                        defer { points.deallocate(); leftOut.deallocate(); areaSubtotals.deallocate() }
                         let tile = UnsafeMutablePointer<Int64>.allocate(capacity: max(1, tileSize * columns.metricCount))
                         defer { tile.deallocate() }
                         var local = data
                         local.tile = tile
                         var worker = UnitWorker(plan: plan, bulk: bulk, columns: columns, ballots: ballots, data: local, rows: rows,
-                                                points: points, leftOut: leftOut)
+                                                points: points, leftOut: leftOut, areaSubtotals: areaSubtotals, tieSpread: spread.base)
                         var tileStart = start
                         while tileStart < end {
                             let tileEnd = min(end, tileStart + tileSize)
@@ -76,7 +82,7 @@ public struct BulkScorer: Sendable {
                             tileStart = tileEnd
                         }
                         progress?(end - start)
-                        return (worker.lists, worker.fallbacks)
+                        return (worker.lists, worker.fallbacks, worker.openTies)
                     }
                          }
                         }
@@ -89,14 +95,81 @@ public struct BulkScorer: Sendable {
                 }
             }
         }
+        }
         var stats = Stats()
-        for (lists, fallbacks) in results {
+        var open = 0
+        for (lists, fallbacks, count) in results {
             table.append(lists)
             stats.fallbacks += fallbacks
+            open += count
         }
+        if open > 0 { stats.settled = settleTieKeys(in: &table, spread: tieSpread) }
         table.resetGrades()
         return (table, stats)
     }
+
+    /// Makes open tie-break keys safe to compare: within each run of units with the same
+    /// rounded total (the only place `Ranker` compares keys), any key whose interval touches
+    /// another unit's key for the same tie-break is worked out exactly (the unit's keys are
+    /// replaced by the checked evaluator's). Open keys left are each apart from every other
+    /// key of their run, so comparing their lower ends orders them as their exact values
+    /// would. Returns how many units it scored exactly.
+    func settleTieKeys(in table: inout ScoreTable, spread: [UInt32]) -> Int {
+        let kc = table.tieBreakCount
+        let order = Ranker.byTotal(table.total)
+        var settled = Set<Int>()
+        var start = 0
+        let width = Rational(1, FixedInterval.scale)
+        while start < order.count {
+            var end = start + 1
+            while end < order.count && table.total[order[end]] == table.total[order[start]] { end += 1 }
+            let run = order[start..<end]
+            start = end
+            guard run.count > 1, run.contains(where: { u in (0..<kc).contains { spread[u * kc + $0] != 0 } }) else { continue }
+            for k in 0..<kc {
+                // Sorted by lower end; a unit whose interval reaches the next one's start overlaps it.
+                let sorted = run.compactMap { u in table.tieKeys[u * kc + k].map { (u: u, lo: $0) } }.sorted { $0.lo < $1.lo }
+                var i = 0
+                while i < sorted.count {
+                    var j = i
+                    var hi = sorted[i].lo + width * Rational(Int(spread[sorted[i].u * kc + k]))
+                    while j + 1 < sorted.count && sorted[j + 1].lo <= hi {
+                        j += 1
+                        hi = max(hi, sorted[j].lo + width * Rational(Int(spread[sorted[j].u * kc + k])))
+                    }
+                    if j > i {
+                        for e in sorted[i...j] where spread[e.u * kc + k] != 0 { settled.insert(e.u) }
+                    }
+                    i = j + 1
+                }
+            }
+        }
+        for u in settled.sorted() {
+            let r = exactResult(u)
+            let keys = ScoreTable.tieKeys(of: r, plan: plan) { id in plan.metricIndex[id].flatMap { columns.value(metric: $0, unit: u) } }
+            for (k, key) in keys.enumerated() { table.tieKeys[u * kc + k] = key }
+        }
+        return settled.count
+    }
+
+    /// Unit `u` scored by the checked evaluator, from its column values.
+    func exactResult(_ u: Int) -> UnitResult {
+        let rules = plan.rules
+        let values = rules.metrics.indices.map { [columns.value(metric: $0, unit: u)] }
+        let one = UnitTable(units: [Unit(id: "", name: "", category: "", location: SourceLocation(file: "", line: 0, column: 0))],
+                            values: values, locations: values.map { _ in [nil] })
+        let grouped: [[BallotScore]] = (0..<ballots.itemCount).map { item in
+            let i = u * ballots.itemCount + item
+            let scores = ballots.scores[Int(ballots.offsets[i])..<Int(ballots.offsets[i + 1])]
+            return scores.enumerated().map { BallotScore(representative: $0.offset, score: Rational(Int64($0.element), BulkData.pow10[ballots.scale])) }
+        }
+        return Evaluator(plan: plan).evaluate(unit: 0, table: one, ballots: grouped)
+    }
+}
+
+/// Where the workers write the widths of open tie-break keys (each its own units).
+struct SpreadPointer: @unchecked Sendable {
+    let base: UnsafeMutablePointer<UInt32>
 }
 
 /// Read-only pointers to the columns, valid while `BulkScorer.score` runs.
@@ -195,6 +268,13 @@ struct UnitWorker {
     /// whether each was left out (prorated).
     let points: UnsafeMutablePointer<FixedInterval>
     let leftOut: UnsafeMutablePointer<Bool>
+    /// Scratch space for one unit's area subtotals (after caps and deductions), owned by the caller.
+    let areaSubtotals: UnsafeMutablePointer<FixedInterval>
+    /// `tieSpread[u * tieBreakCount + k]`: the width (at 10⁻¹²) of the interval whose lower end
+    /// is stored as the unit's tie-break key `k`; 0 for an exact key. Owned by the caller.
+    let tieSpread: UnsafeMutablePointer<UInt32>
+    /// How many units scored here have an open (not exact) tie-break key.
+    var openTies = 0
 
     /// Why a standard was not assessed, as plain values (metric by index); turned into a
     /// `StandardResult.Status` only when it is recorded.
@@ -302,6 +382,7 @@ struct UnitWorker {
             }
             guard let rounded = subtotal.rounded(places: p) else { return abandon(eventsBefore) }
             rows.areas[u * rows.areaCount + a] = rounded
+            areaSubtotals[a] = subtotal
             areaTotal = areaTotal + subtotal
             deductedTotal = deductedTotal + deducted
         }
@@ -333,7 +414,8 @@ struct UnitWorker {
                     guard let cap = veto.cap, let capped = total.minimum(cap) else { return giveUp() }
                     total = capped
                 }
-                if forced == nil, let g = veto.grade { forced = g }
+                // The worst forced grade of all the vetoes that hold (as `Evaluator`).
+                if let g = veto.grade { forced = max(forced ?? g, g) }
             case .missing, .divisionByZero:
                 lists.vetoesUnchecked.append(.init(unit: Int32(u), item: Int32(v)))
             default:
@@ -357,27 +439,43 @@ struct UnitWorker {
         rows.deducted[u] = de
         rows.forced[u] = forced != nil
         rows.gradeByTotal[u] = UInt8(forced ?? gradeIndex(t))
-        // 6. Tie-break keys, as the checked path computes them.
-        let unit = BulkData.pow10[p]
+        // 6. Tie-break keys, as the checked path computes them: exact, not rounded. A key whose
+        // interval is not one value is stored as its lower end, with the interval's width in
+        // `tieSpread`; `BulkScorer.settleTieKeys` then works out exactly any that could compare
+        // equal to another unit's.
+        var open = false
+        func key(_ iv: FixedInterval, _ k: Int) -> Rational? {
+            let w = iv.hi &- iv.lo
+            guard w >= 0, w <= Int64(UInt32.max) else { return nil }
+            if w > 0 { open = true }
+            tieSpread[u * rows.tieBreakCount + k] = UInt32(w)
+            return Rational(iv.lo, FixedInterval.scale)
+        }
         for k in 0..<data.ties.count {
-            let key: Rational?
+            let value: Rational?
             switch data.ties[k] {
-            case .ballots: key = Rational(bp, unit)
-            case .bonus: key = Rational(bo, unit)
-            case .area(let a): key = Rational(rows.areas[u * rows.areaCount + a], unit)
-            case .metric(let m): key = data.value(m, u)
+            case .ballots: value = key(ballotPoints, k)
+            case .bonus: value = key(bonus, k)
+            case .area(let a): value = key(areaSubtotals[a], k)
+            case .metric(let m):
+                value = data.value(m, u)
+                tieSpread[u * rows.tieBreakCount + k] = 0
+                rows.tieKeys[u * rows.tieBreakCount + k] = value
+                continue
             case .standard(let i):
                 if i < rows.standardCount {
-                    key = Rational(rows.standards[u * rows.standardCount + i], unit)
+                    value = key(points[i], k)
                 } else {
                     let j = i - rows.standardCount
                     let cs = j < data.bonuses.count ? data.bonuses.baseAddress! + j : data.deductions.baseAddress! + (j - data.bonuses.count)
-                    guard let iv = bonusOrDeduction(cs, u), let r = iv.rounded(places: p) else { return giveUp() }
-                    key = Rational(r, unit)
+                    guard let iv = bonusOrDeduction(cs, u) else { return giveUp() }
+                    value = key(iv, k)
                 }
             }
-            rows.tieKeys[u * rows.tieBreakCount + k] = key
+            guard let value else { return giveUp() }
+            rows.tieKeys[u * rows.tieBreakCount + k] = value
         }
+        if open { openTies += 1 }
         return true
     }
 
@@ -390,16 +488,8 @@ struct UnitWorker {
     /// Scores unit `u` with the checked evaluator, from its column values.
     mutating func fallback(_ u: Int) {
         fallbacks += 1
-        let rules = plan.rules
-        let values = rules.metrics.indices.map { [columns.value(metric: $0, unit: u)] }
-        let one = UnitTable(units: [Unit(id: "", name: "", category: "", location: SourceLocation(file: "", line: 0, column: 0))],
-                            values: values, locations: values.map { _ in [nil] })
-        let grouped: [[BallotScore]] = (0..<ballots.itemCount).map { item in
-            let i = u * ballots.itemCount + item
-            let scores = ballots.scores[Int(ballots.offsets[i])..<Int(ballots.offsets[i + 1])]
-            return scores.enumerated().map { BallotScore(representative: $0.offset, score: Rational(Int64($0.element), BulkData.pow10[ballots.scale])) }
-        }
-        let result = Evaluator(plan: plan).evaluate(unit: 0, table: one, ballots: grouped)
+        let result = BulkScorer(plan: plan, columns: columns, ballots: ballots).exactResult(u)
+        for k in 0..<rows.tieBreakCount { tieSpread[u * rows.tieBreakCount + k] = 0 }
         var local = ScoreRowLists()
         rows.write(result, unit: u, plan: plan, lists: &local) { id in plan.metricIndex[id].flatMap { columns.value(metric: $0, unit: u) } }
         for e in local.events { lists.events.append(.init(unit: Int32(u), standard: e.standard, status: e.status, raw: e.raw, prorated: e.prorated)) }

@@ -305,6 +305,8 @@ public enum BulkUnitsReader {
                         }
                     }
                     }
+                    // Beyond what kaimen holds exactly: the checked reader says so.
+                    if m != BulkData.missing && !NumberLimits.fits(mantissa: m, scale: s) { job.failed = true; return }
                     let scale = scales[c]
                     if s != scale && m != BulkData.missing {
                         if s < scale {

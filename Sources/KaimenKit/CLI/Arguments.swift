@@ -28,10 +28,14 @@ public struct ParsedArguments: Sendable {
 }
 
 public struct UsageError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var hint: String?
-    public init(_ message: String, hint: String? = nil) { self.message = message; self.hint = hint }
-    public var description: String { hint.map { "\(message); \($0)" } ?? message }
+    public var text: Localized
+    public var hintText: Localized?
+    public init(_ text: Localized, hint: Localized? = nil) { self.text = text; self.hintText = hint }
+    public init(_ message: String, hint: String? = nil) { self.init(Localized(same: message), hint: hint.map { Localized(same: $0) }) }
+    public var message: String { text.en }
+    public var hint: String? { hintText?.en }
+    public func rendered(_ language: Language) -> String { text.joined(hint: hintText).text(language) }
+    public var description: String { rendered(.en) }
 }
 
 public enum ArgumentParser {
@@ -56,13 +60,13 @@ public enum ArgumentParser {
             }
             guard let spec = options.first(where: { $0.name == name }) else {
                 let names = options.map(\.name)
-                throw UsageError("unknown option `\(name)`", hint: String.didYouMean(name, among: names) ?? "see `--help`")
+                throw UsageError(CommandMessages.unknownOption(name), hint: Localized.didYouMean(name, among: names) ?? CommandMessages.seeHelp)
             }
             if result.options[name] != nil || result.flags.contains(name) {
-                throw UsageError("`\(name)` is given twice", hint: "give each option once")
+                throw UsageError(CommandMessages.givenTwice(name), hint: CommandMessages.giveOnce)
             }
             if spec.value == nil {
-                if inline != nil { throw UsageError("`\(name)` takes no value") }
+                if inline != nil { throw UsageError(CommandMessages.takesNoValue(name)) }
                 result.flags.insert(name)
                 continue
             }
@@ -70,13 +74,13 @@ public enum ArgumentParser {
             if let inline {
                 value = inline
             } else {
-                guard i < args.count else { throw UsageError("`\(name)` needs a value (\(spec.value!))") }
+                guard i < args.count else { throw UsageError(CommandMessages.needsValue(name, spec.value!)) }
                 value = args[i]
                 i += 1
             }
             if let choices = spec.choices, !choices.contains(value) {
-                throw UsageError("`\(value)` is not a valid value for `\(name)`; use one of " + choices.map { "`\($0)`" }.joined(separator: ", "),
-                                 hint: String.didYouMean(value, among: choices))
+                throw UsageError(CommandMessages.invalidChoice(value, name, choices),
+                                 hint: Localized.didYouMean(value, among: choices))
             }
             result.options[name] = value
         }

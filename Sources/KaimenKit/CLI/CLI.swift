@@ -5,7 +5,7 @@ import Foundation
 public enum CLI {
     public static var commands: [any Command.Type] { [
         ScoreCommand.self, ExplainCommand.self, RulesCheckCommand.self, RulesShowCommand.self, RulesDiffCommand.self,
-        GenerateCommand.self,
+        GenerateCommand.self, SheetsCommand.self,
     ] }
 
     public static let version = "0.1.0"
@@ -34,11 +34,12 @@ public enum CLI {
             console.out(groupHelp(arguments[0], group))
             return arguments.count == 1 ? .usage : .success
         }
+        let lang = Language.requested(in: arguments)
         let words = Set(commands.map { $0.path.joined(separator: " ") } + commands.map { $0.path[0] })
         let attempt = arguments.prefix(2).joined(separator: " ")
-        console.errLine("error: unknown command `\(arguments.prefix(group.isEmpty ? 1 : 2).joined(separator: " "))`"
-                        + (String.didYouMean(group.isEmpty ? arguments[0] : attempt, among: words.sorted()).map { "; \($0)" } ?? ""))
-        console.errLine("Run `kaimen --help` to see the commands.")
+        console.error(CommandMessages.unknownCommand(arguments.prefix(group.isEmpty ? 1 : 2).joined(separator: " "))
+                        .joined(hint: Localized.didYouMean(group.isEmpty ? arguments[0] : attempt, among: words.sorted())), lang)
+        console.errLine(CommandMessages.seeCommands.text(lang))
         return .usage
     }
 
@@ -85,17 +86,17 @@ enum DefaultCommand {
     ]
 
     /// `nil` when the bundled files are here; else a message saying where to run from.
-    static func missingSample(_ console: Console) -> String? {
+    static func missingSample(_ console: Console) -> Localized? {
         let missing = sampleOptions.values.sorted().filter {
             !FileManager.default.fileExists(atPath: PathText.resolve($0, in: console.currentDirectory))
         }
         guard let first = missing.first else { return nil }
-        return "error: the bundled sample is not here (no `\(first)` in \(console.currentDirectory)); run kaimen from its project folder, or name the files: see `kaimen score --help`"
+        return CommandMessages.sampleMissing(first, console.currentDirectory)
     }
 
     static func run(console: Console) -> ExitCode {
         if let message = missingSample(console) {
-            console.errLine(message)
+            console.error(message, .zh)
             return .failure
         }
         let args = sampleOptions.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }

@@ -38,13 +38,38 @@ extension Command {
             console.out(help)
             return .success
         }
+        let lang = Language.requested(in: arguments)
         do {
             let parsed = try ArgumentParser.parse(arguments, options: options)
             return run(parsed, console: console)
         } catch {
-            console.errLine("error: \(error)")
-            console.errLine("usage: \(usage)  (see `\(usage.split(separator: " ").prefix(1 + path.count).joined(separator: " ")) --help`)")
+            console.errLine(CommandMessages.errorLabel.text(lang) + error.rendered(lang))
+            console.errLine(CommandMessages.usage(usage, help: usage.split(separator: " ").prefix(1 + path.count).joined(separator: " ")).text(lang))
             return .usage
         }
+    }
+
+    /// Prints a usage error and the usage line; returns 64.
+    static func usageError(_ text: Localized, console: Console, lang: Language, showUsage: Bool = true) -> ExitCode {
+        console.errLine(CommandMessages.errorLabel.text(lang) + text.text(lang))
+        if showUsage { console.errLine(CommandMessages.usageLine(usage).text(lang)) }
+        return .usage
+    }
+}
+
+extension ParsedArguments {
+    /// `--lang`: Chinese unless the command line asks for English.
+    var language: Language { Language(rawValue: value("--lang") ?? "zh") ?? .zh }
+}
+
+extension OptionSpec {
+    /// `--lang zh|en`, which every command takes.
+    static let lang = OptionSpec.option("--lang", "LANG", "Language of messages and headings.", choices: ["zh", "en"], default: "zh")
+}
+
+extension Console {
+    /// An error about the command line or a file, in the chosen language.
+    func error(_ text: Localized, _ lang: Language) {
+        errLine(CommandMessages.errorLabel.text(lang) + text.text(lang))
     }
 }

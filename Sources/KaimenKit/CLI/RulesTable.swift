@@ -1,7 +1,7 @@
 /// The effective criteria as text for a terminal: every area with its standards, then
 /// bonuses, deductions, vetoes, grades, ranking and ballot policy.
 public enum RulesTable {
-    public static func render(_ rules: Rules, criteriaWidth: Int = 56) -> String {
+    public static func render(_ rules: Rules, criteriaWidth: Int = 56, lang: Language = .zh) -> String {
         let m = rules.metadata
         var s = "\(m.title)\n"
         s += "\(m.issuer) · \(m.id) \(m.version) · 有效期 \(m.effectiveFrom) – \(m.effectiveTo ?? "")"
@@ -19,6 +19,7 @@ public enum RulesTable {
             for st in rules.standards(in: area.id) { table.addRow(row(st, indent: "  ")) }
         }
         s += table.render() + "\n"
+        s += metricsTable(rules, lang: lang)
 
         for (title, items) in [("加分项" + (rules.bonusCap.map { "（最多 \($0.plainText()) 分）" } ?? ""), rules.bonuses),
                                ("扣分项（不使方面得分低于 0）", rules.deductions)] where !items.isEmpty {
@@ -47,6 +48,26 @@ public enum RulesTable {
         s += "；仍相同则并列\n"
         s += "代表评分: " + ballotText(rules.ballots) + "\n"
         return s
+    }
+
+    /// The metrics each unit must submit: id, Chinese name, kind, unit and what an empty cell means.
+    static func metricsTable(_ rules: Rules, lang: Language) -> String {
+        guard !rules.metrics.isEmpty else { return "" }
+        var t = TextTable(columns: [.init(lang.t("编号 id", "id")), .init(lang.t("名称", "name")), .init(lang.t("类型", "kind")),
+                                    .init(lang.t("单位", "unit")), .init(lang.t("未填时", "if left empty"))])
+        for m in rules.metrics {
+            t.addRow([m.id, m.name, ReaderMessages.kindName(m.kind).text(lang), m.unit ?? "", missingText(m.missing).text(lang)])
+        }
+        return lang.t("各单位须填报的指标（\(rules.metrics.count) 项）", "Metrics each unit submits (\(rules.metrics.count))") + "\n"
+            + t.render() + "\n"
+    }
+
+    static func missingText(_ missing: MetricDefinition.Missing) -> Localized {
+        switch missing {
+        case .error: Localized(zh: "必须填写（空着即报错）", en: "required (an empty cell is an error)")
+        case .zero: Localized(zh: "按 0 计", en: "counts as 0")
+        case .notAssessable: Localized(zh: "读它的标准不予考核", en: "standards reading it are not assessable")
+        }
     }
 
     static func row(_ st: Standard, indent: String) -> [String] {
@@ -102,10 +123,11 @@ public enum RulesTable {
     }
 
     /// A tie-break value as people compare it: points at the rules' precision, metrics as entered.
-    public static func tieValueText(_ t: RankingPolicy.TieBreak, _ v: Rational?, rules: Rules) -> String {
-        guard let v else { return "—" }
-        if case .metric = t.key { return v.plainText(maxPlaces: 4) }
-        return v.formatted(places: rules.ranking.precision)
+    /// Two compared tie-break values, with as many decimals as it takes to tell them apart.
+    public static func tieValueTexts(_ t: RankingPolicy.TieBreak, _ a: Rational?, _ b: Rational?, rules: Rules) -> (String, String) {
+        let isMetric: Bool
+        if case .metric = t.key { isMetric = true } else { isMetric = false }
+        return TieValueText.pair(a, b, isMetric: isMetric, precision: rules.ranking.precision)
     }
 
     static func ballotText(_ b: BallotPolicy) -> String {

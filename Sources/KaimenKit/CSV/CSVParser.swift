@@ -111,9 +111,8 @@ public struct CSVParser: IteratorProtocol, Sendable {
         }
         if position >= n {
             problems.append(.error(
-                "csv-unbalanced-quote", "this quote is never closed",
-                at: buffer.location(ofByte: start), path: columnName(index),
-                hint: "add the closing `\"`, or double a quote that belongs to the text: `\"\"`"))
+                DiagnosticCode.csvUnbalancedQuote, CSVMessages.quoteNeverClosed,
+                at: buffer.location(ofByte: start), path: columnName(index), hint: CSVMessages.closeQuote))
             position = start
             return unquotedField(p, index: index, reportQuotes: false)
         }
@@ -121,10 +120,9 @@ public struct CSVParser: IteratorProtocol, Sendable {
         position += 1
         if position < n && !isFieldEnd(p[position]) {
             let at = position - 1, path = columnName(index), buffer = buffer
-            problems.append("csv-stray-quote") {
-                .error("csv-stray-quote", "text after the closing quote of a quoted field",
-                       at: buffer.location(ofByte: at), path: path,
-                       hint: "a quote inside a quoted field must be doubled: `\"say \"\"hi\"\"\"`")
+            problems.append(.csvStrayQuote) {
+                .error(DiagnosticCode.csvStrayQuote, CSVMessages.textAfterQuote,
+                       at: buffer.location(ofByte: at), path: path, hint: CSVMessages.doubleInnerQuote)
             }
             while position < n && !isFieldEnd(p[position]) {
                 position += 1
@@ -144,11 +142,10 @@ public struct CSVParser: IteratorProtocol, Sendable {
                 reported = true
                 let at = position, path = columnName(index), buffer = buffer
                 let spaceBefore = p[start..<position].allSatisfy({ $0 == 0x20 || $0 == 0x09 })
-                problems.append("csv-stray-quote") {
-                    .error("csv-stray-quote", "a quote in the middle of an unquoted field",
+                problems.append(.csvStrayQuote) {
+                    .error(DiagnosticCode.csvStrayQuote, CSVMessages.quoteInUnquoted,
                            at: buffer.location(ofByte: at), path: path,
-                           hint: spaceBefore ? "remove the space before the opening quote"
-                                             : "a field with a quote in it must be quoted entirely, each inner quote doubled: `\"say \"\"hi\"\"\"`")
+                           hint: spaceBefore ? CSVMessages.spaceBeforeQuote : CSVMessages.quoteWholeField)
                 }
             }
             position += 1

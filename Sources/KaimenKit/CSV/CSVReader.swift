@@ -46,9 +46,8 @@ public enum CSVReader {
         }
         var parser = CSVParser(bytes: decoded.bytes, fileName: fileName, delimiter: delimiter)
         guard let headerRecord = parser.next() else {
-            diagnostics.append(.error("csv-empty", "`\(fileName)` is empty: it has no header line",
-                                      at: SourceLocation(file: fileName, line: 1, column: 1),
-                                      hint: "the first line must name the columns, separated by commas"))
+            diagnostics.append(.error(.csvEmpty, CSVMessages.empty(fileName),
+                                      at: SourceLocation(file: fileName, line: 1, column: 1), hint: CSVMessages.headerFirst))
             return Result(table: nil, encoding: decoded.encoding, diagnostics: diagnostics)
         }
         let records = parser.readAll()
@@ -65,18 +64,15 @@ public enum CSVReader {
         var firstColumn: [String: Int] = [:]
         for (i, name) in table.header.enumerated() {
             if name.isEmpty {
-                out.append("csv-empty-header") {
-                    .error("csv-empty-header", "column \(i + 1) of the header has no name",
-                           at: table.headerLocation(column: i),
-                           hint: "name the column, or delete it if it is empty (check for a stray comma at the end of the header line)")
+                out.append(.csvEmptyHeader) {
+                    .error(.csvEmptyHeader, CSVMessages.emptyHeader(i + 1), at: table.headerLocation(column: i), hint: CSVMessages.nameOrDelete)
                 }
                 continue
             }
             if let first = firstColumn[name] {
-                out.append("csv-duplicate-header") {
-                    .error("csv-duplicate-header", "column `\(Echo.cell(name))` appears twice in the header",
-                           at: table.headerLocation(column: i), path: Echo.cell(name),
-                           hint: "columns \(first + 1) and \(i + 1) have the same name; rename or delete one")
+                out.append(.csvDuplicateHeader) {
+                    .error(.csvDuplicateHeader, CSVMessages.duplicateHeader(Echo.cell(name)),
+                           at: table.headerLocation(column: i), path: Echo.cell(name), hint: CSVMessages.sameName(first + 1, i + 1))
                 }
             } else {
                 firstColumn[name] = i
@@ -90,19 +86,17 @@ public enum CSVReader {
     static func checkWidths(_ table: CSVTable, into out: inout Diagnostics) {
         let width = table.header.count
         for (r, record) in table.records.enumerated() where record.fields.count != width {
-            out.append("csv-ragged-row") {
+            out.append(.csvRaggedRow) {
                 let count = record.fields.count
-                let message = "row on line \(record.line) has \(count) field\(count == 1 ? "" : "s") but the header has \(width)"
+                let message = CSVMessages.raggedRow(row: table.spreadsheetRows[r], count: count, width: width)
                 if count > width {
-                    return .error("csv-ragged-row", message, at: table.location(row: r, column: width),
-                                  hint: "a value with a comma in it must be in double quotes, e.g. `\"1,5\"`; or the header is missing a column")
+                    return .error(.csvRaggedRow, message, at: table.location(row: r, column: width), hint: CSVMessages.quoteComma)
                 }
                 let names = table.header[count...]
                 var missing = names.prefix(namesListed).map { "`\(Echo.cell($0))`" }.joined(separator: ", ")
                 if names.count > namesListed { missing += " … (\(names.count))" }
-                return .error("csv-ragged-row", message, at: table.location(row: r, column: count),
-                              path: Echo.cell(table.header[count]),
-                              hint: "missing \(missing); leave a value empty with nothing between two commas")
+                return .error(.csvRaggedRow, message, at: table.location(row: r, column: count),
+                              path: Echo.cell(table.header[count]), hint: CSVMessages.missingCells(missing))
             }
         }
     }

@@ -12,6 +12,11 @@ public struct CSVTable: Sendable {
     public let rowLines: [Int]
     /// The line of the header.
     public let headerLine: Int
+    /// The spreadsheet row of each data row: its line, less the extra lines of quoted
+    /// multi-line cells before it (Excel and WPS show such a record as one row).
+    public let spreadsheetRows: [Int]
+    /// The spreadsheet row of the header.
+    public let headerRow: Int
 
     let buffer: CSVBuffer
     let headerRecord: CSVRecord
@@ -29,6 +34,13 @@ public struct CSVTable: Sendable {
             CSVRow(record.fields.prefix(width).map { buffer.string($0) }, width: width)
         }
         rowLines = records.map(\.line)
+        var extra = buffer.line(ofByte: headerRecord.end) - headerRecord.line
+        headerRow = headerRecord.line
+        spreadsheetRows = records.map { record in
+            let row = record.line - extra
+            extra += buffer.line(ofByte: record.end) - record.line
+            return row
+        }
     }
 
     /// Index of the column named `name`, exactly as written after trimming.
@@ -40,10 +52,10 @@ public struct CSVTable: Sendable {
     /// of its row.
     public func location(row: Int, column: Int) -> SourceLocation {
         let record = records[row]
-        if column < record.fields.count {
-            return buffer.location(ofByte: record.fields[column].start)
-        }
-        return buffer.location(ofByte: record.end)
+        var location = column < record.fields.count ? buffer.location(ofByte: record.fields[column].start)
+                                                    : buffer.location(ofByte: record.end)
+        location.cell = CellPosition(row: spreadsheetRows[row], column: column, header: column < header.count ? header[column] : nil)
+        return location
     }
 
     /// Whether the cell at `rows[row][column]` was written in double quotes (the only cells
@@ -54,7 +66,14 @@ public struct CSVTable: Sendable {
 
     /// Where header cell `column` starts.
     public func headerLocation(column: Int) -> SourceLocation {
-        buffer.location(ofByte: headerRecord.fields[column].start)
+        var location = buffer.location(ofByte: headerRecord.fields[column].start)
+        location.cell = CellPosition(row: headerRow, column: column, header: header[column].isEmpty ? nil : header[column])
+        return location
+    }
+
+    /// The start of data row `row`, for a problem with the whole row: `units.csv 第 8 行`.
+    public func rowLocation(_ row: Int) -> SourceLocation {
+        location(row: row, column: 0)
     }
 
     static func trimmedHeader(_ s: String) -> String {

@@ -24,14 +24,14 @@ public enum TextEncodingDetection {
     /// `kCFStringEncodingGB_18030_2000` (0x0632) in the NSString encoding space.
     public static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
-    static let saveAsUTF8 = "in Excel or WPS choose “Save As” → “CSV UTF-8 (逗号分隔)”"
+    static let saveAsUTF8 = CSVMessages.saveAsUTF8
 
     /// UTF-8 bytes of `bytes`, or the `csv-encoding` error explaining why they could not be read.
     public static func decode(_ bytes: [UInt8], fileName: String) -> Result<Decoded, DiagnosticsError> {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             let rest = Array(bytes.dropFirst(3))
             if let bad = firstInvalidUTF8(rest) {
-                return .failure(notUTF8(fileName, rest, bad, detail: "starts with a UTF-8 byte order mark but is not valid UTF-8"))
+                return .failure(notUTF8(fileName, rest, bad, bom: true))
             }
             return .success(Decoded(bytes: rest, encoding: .utf8WithBOM, diagnostics: []))
         }
@@ -40,13 +40,13 @@ public enum TextEncodingDetection {
         }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             return .failure(DiagnosticsError([.error(
-                "csv-encoding", "`\(fileName)` is an Excel workbook, not a CSV file",
+                DiagnosticCode.csvEncoding, CSVMessages.workbook(fileName),
                 at: SourceLocation(file: fileName, line: 1, column: 1), hint: saveAsUTF8)]))
         }
         if let nul = bytes.firstIndex(of: 0) {
             let location = location(ofByte: nul, in: bytes, fileName: fileName)
             return .failure(DiagnosticsError([.error(
-                "csv-encoding", "`\(fileName)` contains NUL bytes: it is not a text file, or is UTF-16 text without a byte order mark",
+                DiagnosticCode.csvEncoding, CSVMessages.nulBytes(fileName),
                 at: location, hint: saveAsUTF8)]))
         }
         guard let bad = firstInvalidUTF8(bytes) else {
@@ -54,13 +54,11 @@ public enum TextEncodingDetection {
         }
         if let text = String(data: Data(bytes), encoding: gb18030) {
             let warning = Diagnostic.warning(
-                "gb18030-decoded",
-                "`\(fileName)` is not UTF-8; it was read as GB18030 (GBK), the encoding Chinese Excel and WPS use for plain “CSV”",
-                at: SourceLocation(file: fileName, line: 1, column: 1),
-                hint: "check that the Chinese text reads correctly; to be sure, " + saveAsUTF8)
+                DiagnosticCode.gb18030Decoded, CSVMessages.readAsGB18030(fileName),
+                at: SourceLocation(file: fileName, line: 1, column: 1), hint: CSVMessages.checkChinese)
             return .success(Decoded(bytes: withoutBOM(Array(text.utf8)), encoding: .gb18030, diagnostics: [warning]))
         }
-        return .failure(notUTF8(fileName, bytes, bad, detail: "is not UTF-8, nor GB18030"))
+        return .failure(notUTF8(fileName, bytes, bad, bom: false))
     }
 
     /// A byte order mark that was itself encoded (GB18030 of a UTF-8 file with a BOM, or a
@@ -69,11 +67,11 @@ public enum TextEncodingDetection {
         utf8.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(utf8.dropFirst(3)) : utf8
     }
 
-    private static func notUTF8(_ fileName: String, _ bytes: [UInt8], _ bad: Int, detail: String) -> DiagnosticsError {
+    private static func notUTF8(_ fileName: String, _ bytes: [UInt8], _ bad: Int, bom: Bool) -> DiagnosticsError {
         let location = location(ofByte: bad, in: bytes, fileName: fileName)
         return DiagnosticsError([.error(
-            "csv-encoding",
-            "`\(fileName)` \(detail) (the first byte that does not fit is on line \(location.line))",
+            DiagnosticCode.csvEncoding,
+            bom ? CSVMessages.bomNotUTF8(fileName, line: location.line) : CSVMessages.neitherUTF8NorGB(fileName, line: location.line),
             at: location, hint: saveAsUTF8)])
     }
 
@@ -95,12 +93,12 @@ public enum TextEncodingDetection {
                                stoppingOnError: true) { out.append($0) }
         if failed || bytes.count % 2 != 0 {
             return .failure(DiagnosticsError([.error(
-                "csv-encoding", "`\(fileName)` starts with a \(name) byte order mark but is not valid \(name)",
+                DiagnosticCode.csvEncoding, CSVMessages.badUTF16(fileName, name),
                 at: start, hint: saveAsUTF8)]))
         }
         let warning = Diagnostic.warning(
-            "utf16-decoded", "`\(fileName)` was read as \(name) (Excel’s “Unicode text”)",
-            at: start, hint: "to be sure, " + saveAsUTF8)
+            DiagnosticCode.utf16Decoded, CSVMessages.readAsUTF16(fileName, name),
+            at: start, hint: CSVMessages.toBeSure)
         return .success(Decoded(bytes: withoutBOM(out), encoding: littleEndian ? .utf16LittleEndian : .utf16BigEndian,
                                 diagnostics: [warning]))
     }

@@ -71,19 +71,22 @@ public struct Evaluator: Sendable {
         // 4. Vetoes.
         var vetoes: [Int] = [], unchecked: [Int] = []
         var capped = exactTotal
-        var forced: String?
+        // Every veto that holds applies: the lowest cap and the worst forced grade, so the
+        // result does not depend on the vetoes' order in the file.
+        var forcedIndex: Int?
         for (i, v) in rules.vetoes.enumerated() {
             switch v.when.compiled.evaluate({ table.values[$0][u] }) {
             case .boolean(true):
                 vetoes.append(i)
                 if let c = v.capTotal { capped = min(capped, c) }
-                if forced == nil { forced = v.grade }
+                if let g = v.grade.flatMap({ g in rules.grades.firstIndex { $0.name == g } }) { forcedIndex = max(forcedIndex ?? g, g) }
             case .missing, .divisionByZero:
                 unchecked.append(i)
             default:
                 break
             }
         }
+        let forced = forcedIndex.map { rules.grades[$0].name }
         let total = capped.rounded(places: rules.ranking.precision)
         let grade = forced ?? Evaluator.grade(for: total, in: rules.grades)
         let ballotPoints = plan.itemOfStandard.indices.filter { plan.itemOfStandard[$0] != nil }

@@ -26,8 +26,8 @@ public struct ScoringPlan: Sendable {
             let ballotMax = items.reduce(Rational.zero) { $0 + $1.max }
             let metricMax = rules.standards.indices.filter { itemOf[$0] == nil }.reduce(Rational.zero) { $0 + rules.standards[$1].points }
             var problems: [Diagnostic] = []
-            if ballotMax.isZero && !wb.isZero { problems.append(.error("combine-weights", "`ballots.combine` gives ballots \(wb.plainText())%, but no standard is scored by ballot", path: "ballots.combine")) }
-            if metricMax.isZero && !wm.isZero { problems.append(.error("combine-weights", "`ballots.combine` gives metrics \(wm.plainText())%, but every standard is scored by ballot", path: "ballots.combine")) }
+            if ballotMax.isZero && !wb.isZero { problems.append(.error(.combineWeights, RulesMessages.combineNoBallots(wb.plainText()), path: "ballots.combine")) }
+            if metricMax.isZero && !wm.isZero { problems.append(.error(.combineWeights, RulesMessages.combineNoMetrics(wm.plainText()), path: "ballots.combine")) }
             if !problems.isEmpty { return .failure(DiagnosticsError(problems)) }
             let hundred = Rational(100)
             let fb = ballotMax.isZero ? .zero : (wb * total).divided(by: hundred * ballotMax)!

@@ -88,6 +88,8 @@ public struct Narrator {
         switch (s.method, r.detail) {
         case (.bands(let b), .bands(let v, let n, let d, let band)):
             guard let v else { return zeroDenominator(b.input, n, d) + earned(r, s) }
+            let compared = band.map { i in [b.bands[i].threshold] + (i > 0 ? [b.bands[i - 1].threshold] : []) } ?? [b.bands.last!.threshold]
+            let fmt = fmt.comparing(v, with: compared)
             let label = (b.input.isRatio ? "\(s.name) " : "") + fmt.inputValue(b.input, value: v, numerator: n, denominator: d)
             let ge = b.direction == .atLeast ? "≥" : "≤", lt = b.direction == .atLeast ? "<" : ">"
             var cmp: String
@@ -161,6 +163,7 @@ public struct Narrator {
         case .divisionByZero: return lang.t("公式中出现除以 0", "the formula divides by zero")
         case .noRespondents: return lang.t("无人参与测评", "nobody took part in the survey")
         case .participationBelow(let rate, let min):
+            let fmt = fmt.comparing(rate, with: [min])
             return lang.t("参与率 \(fmt.percent(rate)) < \(fmt.percent(min))，不予测评", "participation \(fmt.percent(rate)) < \(fmt.percent(min)), not assessed")
         }
     }

@@ -103,8 +103,8 @@ public struct UnitExplanation {
         if !d.droppedLow.isEmpty { out += "     " + lang.t("去掉最低：", "dropped as lowest: ") + list(d.droppedLow) + "\n" }
         let key = session.ballots.items.first { session.rules.standards[$0.standard].id == s.id }?.key ?? s.id
         for v in session.ballots.recusals where v.unit == unit.id && v.item == key {
-            out += "     " + lang.t("回避不计：\(v.representative) \(fmt.points(v.score))（本单位代表）\n",
-                                    "recused, not counted: \(v.representative) \(fmt.points(v.score)) (own unit)\n")
+            out += "     " + lang.t("回避不计：\(v.representative) \(fmt.points(v.score))（\(v.reasonText.zh)）\n",
+                                    "recused, not counted: \(v.representative) \(fmt.points(v.score)) (\(v.reasonText.en))\n")
         }
         return out
     }
@@ -123,7 +123,7 @@ public struct UnitExplanation {
             case .decided(let index, let mine, let theirs):
                 let name = index >= 0 ? RulesTable.tieBreakText(session.rules.ranking.tieBreak[index], rules: session.rules, lang: lang, withOrder: false) : ""
                 let t = session.rules.ranking.tieBreak[index]
-                let upperValue = RulesTable.tieValueText(t, theirs, rules: session.rules), lowerValue = RulesTable.tieValueText(t, mine, rules: session.rules)
+                let (upperValue, lowerValue) = RulesTable.tieValueTexts(t, theirs, mine, rules: session.rules)
                 return lang.t("\(a.id) 与 \(b.id) 同分 \(total)，按「\(name)」\(upperValue) 对 \(lowerValue)，\(a.id) 在前",
                               "\(a.id) and \(b.id) tie at \(total); by \(name) \(upperValue) vs \(lowerValue), \(a.id) ranks first")
             }

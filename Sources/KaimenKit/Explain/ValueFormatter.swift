@@ -3,9 +3,31 @@
 struct ValueFormatter {
     let rules: Rules
     let lang: Language
+    /// Decimals of a percentage (2 unless a comparison needs more to show a difference).
+    var percentPlaces = 2
+    /// Decimals of other metric values and thresholds.
+    var valuePlaces = 4
 
-    /// A percentage with up to two decimals: `94.55%`.
-    func percent(_ r: Rational) -> String { (r * Rational(100)).plainText(maxPlaces: 2) + "%" }
+    init(rules: Rules, lang: Language) {
+        self.rules = rules
+        self.lang = lang
+    }
+
+    /// A percentage with up to two decimals (`94.55%`), or more when set by `comparing`.
+    func percent(_ r: Rational) -> String { (r * Rational(100)).plainText(maxPlaces: percentPlaces) + "%" }
+
+    /// This formatter with as many decimals (up to 6) as it takes for `value` to read
+    /// differently from each of `thresholds` it is compared with: 98.9999% against 99% does
+    /// not print as "99% < 99%".
+    func comparing(_ value: Rational?, with thresholds: [Rational]) -> ValueFormatter {
+        guard let value else { return self }
+        var f = self
+        for t in thresholds where t != value {
+            f.percentPlaces = max(f.percentPlaces, TieValueText.places(value * Rational(100), t * Rational(100), minimum: 2))
+            f.valuePlaces = max(f.valuePlaces, TieValueText.places(value, t, minimum: 4))
+        }
+        return f
+    }
 
     /// Points as an intermediate value, without trailing zeros: `3`, `2.5`, `2.3333`. Never
     /// coarser than the rules' precision, and at least 2 places so small steps stay visible.
@@ -23,7 +45,7 @@ struct ValueFormatter {
         switch m.kind {
         case .rate: return percent(v)
         case .flag: return v > .zero ? lang.t("是", "yes") : lang.t("否", "no")
-        default: return v.plainText(maxPlaces: 4) + (m.unit.map { lang == .zh ? $0 : "" } ?? "")
+        default: return v.plainText(maxPlaces: valuePlaces) + (m.unit.map { lang == .zh ? $0 : "" } ?? "")
         }
     }
 
@@ -35,7 +57,7 @@ struct ValueFormatter {
         case .ratio: return percent(t)
         case .metric(let id):
             if rules.metric(id)?.kind == .rate { return percent(t) }
-            return t.plainText(maxPlaces: 4)
+            return t.plainText(maxPlaces: valuePlaces)
         }
     }
 

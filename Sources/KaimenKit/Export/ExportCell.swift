@@ -6,11 +6,13 @@ import Foundation
 public enum ExportCell: Sendable, Equatable {
     case text(String)
     case number(String)
+    /// Where a number would be but none applies (`不考核`): text for people, `null` in JSON.
+    case notApplicable(String)
     case empty
 
     var string: String {
         switch self {
-        case .text(let s), .number(let s): s
+        case .text(let s), .number(let s), .notApplicable(let s): s
         case .empty: ""
         }
     }
@@ -19,6 +21,7 @@ public enum ExportCell: Sendable, Equatable {
         switch self {
         case .text(let s): .text(s)
         case .number(let s): .number(s)
+        case .notApplicable(let s): .text(s)
         case .empty: .text("")
         }
     }
@@ -27,7 +30,7 @@ public enum ExportCell: Sendable, Equatable {
         switch self {
         case .text(let s): .string(s)
         case .number(let s): .number(s)
-        case .empty: .null
+        case .notApplicable, .empty: .null
         }
     }
 }
@@ -42,10 +45,23 @@ public struct ExportTable: Sendable {
     }
     public var columns: [Column]
     public var rows: [[ExportCell]]
+    /// A second header row in CSV (the summary's standard names under their ids), if any.
+    public var subheaders: [String]?
+    /// Rows before the header in CSV (a score sheet's unit and rules), each a label and a value.
+    public var preamble: [[String]]
+
+    public init(columns: [Column], rows: [[ExportCell]], subheaders: [String]? = nil, preamble: [[String]] = []) {
+        self.columns = columns
+        self.rows = rows
+        self.subheaders = subheaders
+        self.preamble = preamble
+    }
 
     public func csv() -> [UInt8] {
         var w = CSVWriter()
+        for row in preamble { w.row(texts: row) }
         w.row(texts: columns.map(\.header))
+        if let subheaders { w.row(texts: subheaders) }
         for r in rows { w.row(r.map(\.csv)) }
         return w.bytes
     }

@@ -1,23 +1,35 @@
 import Foundation
 
-/// Writes a run's files into an output folder, all or nothing: the summary (`summary.csv` with
+/// Writes a run's files into an output folder as one whole set (``OutputBatch``: the old set or
+/// the new, never a mix, with a `manifest.json` of hashes): the summary (`summary.csv` with
 /// every standard's points, `summary.json`) and, given the checked run's rich results, a score
-/// sheet per unit (`sheets/<unit>.csv`, `.json`). File names made from unit ids are sanitised so
+/// sheet per unit (`sheets/<unit>.csv`, `.json`), and the printable papers: `report.html` (the
+/// summary and a score sheet per unit), `summary.xlsx` (the workbook) and `公示.html` (the public notice; `notice.html` in English). File names made from unit ids are sanitised so
 /// they never leave the folder.
 public enum OutputFiles {
     /// Above this many units the summary is written as CSV only: its JSON runs to hundreds of
     /// megabytes (two gigabytes at a million units).
     public static let jsonLimit = 10_000
 
+    /// Above this many units the printable papers (`report.html`, `公示.html`) are not written:
+    /// nobody prints a score sheet per unit for a city of units.
+    public static let papersLimit = 2_000
+
     @discardableResult
-    public static func write(_ session: ScoringSession, to dir: URL, lang: Language = .zh) throws -> [URL] {
-        try write(session.report, sheets: session, to: dir, lang: lang)
+    public static func write(_ session: ScoringSession, to dir: URL, lang: Language = .zh, namesRepresentatives: Bool = false,
+                             options: OutputBatch.CommitOptions = OutputBatch.CommitOptions()) throws -> [URL] {
+        try write(session.report, sheets: session, to: dir, lang: lang, namesRepresentatives: namesRepresentatives, options: options)
     }
 
-    /// - Parameter sheets: the checked session whose results the score sheets show; `nil` writes the summary only.
+    /// - Parameters:
+    ///   - sheets: the checked session whose results the score sheets show; `nil` writes the summary only.
+    ///   - namesRepresentatives: 公示.html and the workbook name the representatives and show their ballots
+    ///     (also when the rules say `publishRepresentatives`).
+    ///   - options: the run's input files for the manifest, `force`, the lock's patience.
     @discardableResult
     public static func write(_ report: ScoreReport, sheets: ScoringSession?, to dir: URL, lang: Language = .zh, threads: Int = 1,
-                             summaryOnly: Bool = false) throws -> [URL] {
+                             summaryOnly: Bool = false, namesRepresentatives: Bool = false,
+                             options: OutputBatch.CommitOptions = OutputBatch.CommitOptions()) throws -> [URL] {
         var batch = OutputBatch()
         let large = report.scores.unitCount > 1000
         batch.add(streaming: { write in try SummaryWriter.csv(report, lang: lang, threads: threads, write: write) }, at: "summary.csv")
@@ -26,11 +38,27 @@ public enum OutputFiles {
         }
         if let session = sheets, !summaryOnly {
             let names = SafePath.uniqueFileNames(for: session.table.units.map(\.id))
-            for (u, name) in names.enumerated() {
-                batch.add(Data(ScoreSheetExport.table(session, unit: u, lang: lang).csv()), at: "sheets/\(name).csv")
-                batch.add(Data(ScoreSheetExport.json(session, unit: u, lang: lang).rendered().utf8), at: "sheets/\(name).json")
+            // The sheets are most of the work of a small run's --out: made on all the threads.
+            let count = names.count
+            let chunks = max(1, min(threads, count / 16))
+            let sheets = Parallel.map(chunks) { c in
+                (count * c / chunks ..< count * (c + 1) / chunks).map { u in
+                    (csv: Data(ScoreSheetExport.table(session, unit: u, lang: lang).csv()),
+                     json: Data(ScoreSheetExport.json(session, unit: u, lang: lang).rendered().utf8))
+                }
+            }.joined()
+            for (name, sheet) in zip(names, sheets) {
+                batch.add(sheet.csv, at: "sheets/\(name).csv")
+                batch.add(sheet.json, at: "sheets/\(name).json")
             }
         }
-        return try batch.commit(into: dir)
+        if let session = sheets, !summaryOnly, session.table.units.count <= papersLimit {
+            if let xlsx = SummaryWorkbook.workbook(report, session: session, lang: lang, namesRepresentatives: namesRepresentatives).bytes() {
+                batch.add(Data(xlsx), at: "summary.xlsx")
+            }
+            batch.add(Data(ReportHTML.render(session, lang: lang).utf8), at: "report.html")
+            batch.add(Data(NoticeHTML.render(session, lang: lang, namesRepresentatives: namesRepresentatives || session.rules.publishRepresentatives).utf8), at: lang == .zh ? "公示.html" : "notice.html")
+        }
+        return try batch.commit(into: dir, options: options)
     }
 }

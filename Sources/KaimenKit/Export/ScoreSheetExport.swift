@@ -21,8 +21,10 @@ public enum ScoreSheetExport {
             let a = rules.areas.firstIndex { $0.id == area.id }!
             for i in session.plan.areaStandards[a] {
                 let s = rules.standards[i], sr = r.standards[i]
+                // A standard left out of its area shows 不考核, never a 0.00 that reads as a zero score.
+                let points: ExportCell = !sr.isAssessed && sr.prorated ? .notApplicable(lang.t("不考核", "not assessed")) : .number(fmt.rowPoints(sr.points))
                 rows.append([.text(area.name), .text(s.id), .text(s.name), .text(s.criteria), .number(fmt.rowPoints(sr.maxPoints)),
-                             .text(narrator.inputs(sr, s)), .number(fmt.rowPoints(sr.points)), .text(narrator.note(sr, s))])
+                             .text(narrator.inputs(sr, s)), points, .text(narrator.note(sr, s))])
             }
             for i in session.plan.areaDeductions[a] where !r.deductions[i].raw.isZero {
                 let d = rules.deductions[i], dr = r.deductions[i]
@@ -58,12 +60,18 @@ public enum ScoreSheetExport {
             rows.append([.text(lang.t("一票否决", "Veto")), .text(veto.id), .text(veto.name), .text(veto.criteria ?? ""), .empty,
                          .text(veto.when.text), .empty, .text(effect)])
         }
+        rows += RecusalExport.sheetRows(session.ballots.recusals.filter { $0.unit == session.table.units[u].id }, fmt: fmt, lang: lang)
         var totalNote = lang.t("合计 \(fmt.points(r.exactTotal))", "sum \(fmt.points(r.exactTotal))")
         if r.exactTotal.rounded(places: rules.ranking.precision) != r.total { totalNote += lang.t("，一票否决封顶", ", capped by veto") }
         totalNote += lang.t("；等级 \(r.grade)；排名第 \(r.rank) 名", "; grade \(r.grade); rank \(r.rank)")
         rows.append([.text(lang.t("总分", "Total")), .empty, .empty, .empty, .number(fmt.fixed(rules.totalPoints)), .empty,
                      .number(fmt.fixed(r.total)), .text(totalNote)])
-        return ExportTable(columns: columns, rows: rows)
+        let unit = session.table.units[u], m = rules.metadata
+        // Who and what the sheet is about, above the table, so a printed or forwarded file names its unit.
+        let preamble = [[lang.t("评分表", "Score sheet"), m.title, m.id + " " + m.version],
+                        [lang.t("单位", "Unit"), unit.id, unit.name, unit.category],
+                        [lang.t("总分", "Total"), fmt.fixed(r.total), r.grade, lang.t("第 \(r.rank) 名", "rank \(r.rank)")]]
+        return ExportTable(columns: columns, rows: rows, preamble: preamble)
     }
 
     public static func json(_ session: ScoringSession, unit u: Int, lang: Language = .zh) -> JSONOut {

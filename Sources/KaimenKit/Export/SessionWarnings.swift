@@ -23,8 +23,14 @@ public enum SessionWarnings {
             let scores = group.map { "\($0.item) \($0.score.plainText())" }.joined(separator: lang.t("，", ", "))
             let rows = group.map(\.location.line)
             let place = "\(v.location.file):\(rows.min()!)" + (rows.count > 1 ? "–\(rows.max()!)" : "")
-            lines.append(lang.t("回避：代表 \(v.representative) \(name) 为本单位 \(v.unit) 打了 \(group.count) 项分（\(scores)），均不计入（\(place)）",
-                                "recusal: \(v.representative) \(name) scored their own unit \(v.unit) on \(group.count) item(s) (\(scores)); none counted (\(place))"))
+            switch v.reason {
+            case .ownUnit:
+                lines.append(lang.t("回避：代表 \(v.representative) \(name) 为本单位 \(v.unit) 打了 \(group.count) 项分（\(scores)），均不计入（\(place)）",
+                                    "recusal: \(v.representative) \(name) scored their own unit \(v.unit) on \(group.count) item(s) (\(scores)); none counted (\(place))"))
+            case .declaredConflict:
+                lines.append(lang.t("回避：代表 \(v.representative) \(name) 与 \(v.unit) 申报回避，为其打了 \(group.count) 项分（\(scores)），均不计入（\(place)）",
+                                    "recusal: \(v.representative) \(name) declared a conflict with \(v.unit) and scored it on \(group.count) item(s) (\(scores)); none counted (\(place))"))
+            }
         }
         // Standards not assessed: one line per standard and reason, listing the units.
         var groups: [(key: String, head: String, units: [String])] = []
@@ -90,7 +96,7 @@ public enum SessionWarnings {
                     lang.t("\(count) 张", "\(count)"))
         case .notAssessable(.participationBelow(let rate, let min)):
             return (lang.t("不予考核", "not assessable"), lang.t("参与率低于 \(n.fmt.percent(min))", "participation below \(n.fmt.percent(min))"),
-                    n.fmt.percent(rate))
+                    n.fmt.comparing(rate, with: [min]).percent(rate))
         case .notAssessable(let reason):
             return (lang.t("不予考核", "not assessable"), n.reasonText(reason, s), nil)
         case .scored:

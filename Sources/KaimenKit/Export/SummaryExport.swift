@@ -35,10 +35,15 @@ public enum SummaryExport {
             .init(header: lang.t("扣分", "Deducted"), key: "deducted", alignRight: true),
             .init(header: lang.t("说明", "Notes"), key: "notes", alignRight: false),
         ]
+        var subheaders: [String]?
         if standardColumns {
+            // Ids in the header (stable, for scripts), names in a second row (for people).
             columns += rules.standards.map { .init(header: $0.id, key: "standard." + $0.id, alignRight: true) }
+            columns.append(.init(header: lang.t("提示", "Hints"), key: "hints", alignRight: false))
+            subheaders = Self.subheaders(rules, fixedColumns: columns.count - rules.standards.count - 1)
         }
         let notes = Notes(report, lang: lang)
+        let hints = standardColumns && withRows ? SummaryHints(report, lang: lang) : nil
         let p = scores.precision
         func fixed(_ v: Int64) -> ExportCell { .number(Rational.formatScaled(v, places: p)) }
         var rows: [[ExportCell]] = []
@@ -51,10 +56,17 @@ public enum SummaryExport {
             row += [fixed(scores.bonus[u]), fixed(scores.deducted[u]), notes.text(u).map { .text($0) } ?? .empty]
             if standardColumns {
                 row += (0..<scores.standardCount).map { fixed(scores.standards[u * scores.standardCount + $0]) }
+                row.append(hints?.text(u).map { .text($0) } ?? .empty)
             }
             rows.append(row)
         }
-        return ExportTable(columns: columns, rows: rows)
+        return ExportTable(columns: columns, rows: rows, subheaders: subheaders)
+    }
+
+    /// The second header row: empty over the fixed columns, each standard's name under its id,
+    /// empty over 提示.
+    static func subheaders(_ rules: Rules, fixedColumns: Int) -> [String] {
+        Array(repeating: "", count: fixedColumns) + rules.standards.map(\.name) + [""]
     }
 
     /// The notes column: vetoes, quota moves, and how ties were placed.
@@ -63,6 +75,8 @@ public enum SummaryExport {
         let lang: Language
         let vetoes: [Int: [Int]]
         let unchecked: [Int: [Int]]
+        /// The recusals of each unit, by unit id.
+        let recusals: [String: [RecusalViolation]]
         /// Each tie-break's name, made once: a million tied units each need one.
         let tieNames: [String]
         let zh: Bool
@@ -78,6 +92,7 @@ public enum SummaryExport {
             zh = lang == .zh
             vetoes = Dictionary(grouping: report.scores.vetoes, by: { Int($0.unit) }).mapValues { $0.map { Int($0.item) } }
             unchecked = Dictionary(grouping: report.scores.vetoesUnchecked, by: { Int($0.unit) }).mapValues { $0.map { Int($0.item) } }
+            recusals = RecusalExport.byUnit(report.recusals)
             tieNames = report.rules.ranking.tieBreak.map { RulesTable.tieBreakText($0, rules: report.rules, lang: lang, withOrder: false) }
             tieNameBytes = tieNames.map { Array($0.utf8) }
             isMetric = report.rules.ranking.tieBreak.map { if case .metric = $0.key { true } else { false } }
@@ -94,6 +109,7 @@ public enum SummaryExport {
             var out = (0..<s.unitCount).map { s.grade[$0] != s.gradeByTotal[$0] }
             for u in vetoes.keys { out[u] = true }
             for u in unchecked.keys { out[u] = true }
+            if !recusals.isEmpty { for u in out.indices where recusals[report.units.ids[u]] != nil { out[u] = true } }
             return out
         }
 
@@ -113,7 +129,9 @@ public enum SummaryExport {
             func decided(_ k: Int, _ mine: Rational?, _ theirs: Rational?, other: String, first: Bool) {
                 scratch.raw(phrases.tied); scratch.raw(other); scratch.raw(phrases.by)
                 scratch.raw(tieNameBytes[k])
-                scratch.byte(0x20); writeValue(k, mine, into: &scratch); scratch.raw(phrases.versus); writeValue(k, theirs, into: &scratch)
+                let places = isMetric[k] ? nil : TieValueText.places(mine, theirs, minimum: report.scores.precision)
+                scratch.byte(0x20); writeValue(k, mine, theirs, places, into: &scratch); scratch.raw(phrases.versus)
+                writeValue(k, theirs, mine, places, into: &scratch)
                 scratch.raw(first ? phrases.ahead : phrases.behind)
             }
             func shared(_ other: String) { scratch.raw(phrases.shared); scratch.raw(other); scratch.raw(phrases.sharedEnd) }
@@ -133,27 +151,24 @@ public enum SummaryExport {
             if scratch.count > 0 { w.text(utf8: scratch.bytes) }
         }
 
-        /// `value(k, v)`, written into `w`; points at the rules' precision without making a string.
-        private func writeValue(_ k: Int, _ v: Rational?, into w: inout CSVChunkWriter) {
-            let p = report.scores.precision
+        /// `value(k, v, other)`, written into `w`; points at `places` decimals (the rules'
+        /// precision, or more to tell `v` from `other`) without making a string.
+        private func writeValue(_ k: Int, _ v: Rational?, _ other: Rational?, _ places: Int?, into w: inout CSVChunkWriter) {
             if let v, isMetric[k], v.denominator == 1 {
                 w.integer(v.numerator)  // a count as entered: `plainText` of a whole number
-            } else if let v, !isMetric[k], v.denominator == 1 || BulkData.pow10[p] % v.denominator == 0,
+            } else if let v, let p = places, v.denominator == 1 || BulkData.pow10[p] % v.denominator == 0,
                case let (scaled, overflow) = v.numerator.multipliedReportingOverflow(by: BulkData.pow10[p] / v.denominator), !overflow {
                 w.fixed(scaled, places: p)
             } else {
-                w.raw(value(k, v))
+                w.raw(value(k, v, other))
             }
         }
 
-        /// How a tie-break value reads: points at the rules' precision, metrics as entered.
-        private func value(_ k: Int, _ v: Rational?) -> String {
-            guard let v else { return "—" }
-            if case .metric = report.rules.ranking.tieBreak[k].key { return v.plainText(maxPlaces: 4) }
-            if v.denominator == 1 || BulkData.pow10[report.scores.precision] % v.denominator == 0 {
-                return Rational.formatScaled(v.numerator * (BulkData.pow10[report.scores.precision] / v.denominator), places: report.scores.precision)
-            }
-            return v.formatted(places: report.scores.precision)
+        /// How a tie-break value reads beside the one it was compared with (`TieValueText`).
+        private func value(_ k: Int, _ v: Rational?, _ other: Rational?) -> String {
+            let isMetric: Bool
+            if case .metric = report.rules.ranking.tieBreak[k].key { isMetric = true } else { isMetric = false }
+            return TieValueText.pair(v, other, isMetric: isMetric, precision: report.scores.precision).0
         }
 
         func text(_ u: Int) -> String? {
@@ -161,7 +176,7 @@ public enum SummaryExport {
             let ids = report.units.ids
             var parts: [String] = []
             func decided(_ k: Int, _ mine: Rational?, _ theirs: Rational?, other: Int, first: Bool) -> String {
-                let a = value(k, mine), b = value(k, theirs)
+                let a = value(k, mine, theirs), b = value(k, theirs, mine)
                 return zh ? "与 \(ids[other]) 同分，按\(tieNames[k]) \(a) 对 \(b) \(first ? "在前" : "在后")"
                           : "tied with \(ids[other]) on total; \(tieNames[k]) \(a) vs \(b) puts it \(first ? "ahead" : "behind")"
             }
@@ -179,6 +194,7 @@ public enum SummaryExport {
                 }
             }
             if let list = vetoes[u] { for v in list { parts.append(lang.t("一票否决：", "veto: ") + rules.vetoes[v].name) } }
+            if let list = recusals[ids[u]] { parts += RecusalExport.notes(list, lang: lang) }
             if let list = unchecked[u] {
                 for v in list {
                     parts.append(lang.t("一票否决项「\(rules.vetoes[v].name)」缺少数据，未能检查", "veto \(rules.vetoes[v].name) not checked: data missing"))
@@ -203,6 +219,7 @@ public enum SummaryExport {
         return .object([
             "rules": rulesJSON(report),
             "precision": .num(p),
+            "recusals": RecusalExport.json(report.recusals),
             "units": .array(units),
             "warnings": .array(SessionWarnings.collect(report, lang: lang).map { .string($0) }),
         ])

@@ -16,13 +16,15 @@ public enum SummaryWriter {
     /// next is formatted on other threads.
     public static func csv(_ report: ScoreReport, lang: Language = .zh, threads: Int = 1,
                            write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
-        let header = SummaryExport.table(emptyOf: report, lang: lang, standardColumns: true).columns.map(\.header)
+        let empty = SummaryExport.table(emptyOf: report, lang: lang, standardColumns: true)
         var head = CSVWriter()
-        for (i, h) in header.enumerated() {
-            if i > 0 { head.separator() }
-            head.text(h)
+        for row in [empty.columns.map(\.header), empty.subheaders ?? []] where !row.isEmpty {
+            for (i, h) in row.enumerated() {
+                if i > 0 { head.separator() }
+                head.text(h)
+            }
+            head.endRow()
         }
-        head.endRow()
         try head.bytes.withUnsafeBytes { try write($0) }
         let formatter = RowFormatter(report, lang: lang)
         let count = report.ranking.order.count
@@ -62,6 +64,7 @@ public enum SummaryWriter {
     struct RowFormatter: Sendable {
         let report: ScoreReport
         let notes: SummaryExport.Notes
+        let hints: SummaryHints
         let special: [Bool]
         let areaIndex: [Int]
         let gradeNames: [[UInt8]]
@@ -70,6 +73,7 @@ public enum SummaryWriter {
         init(_ report: ScoreReport, lang: Language) {
             self.report = report
             notes = SummaryExport.Notes(report, lang: lang)
+            hints = SummaryHints(report, lang: lang)
             special = notes.special()
             areaIndex = report.rules.orderedAreas.map { a in report.rules.areas.firstIndex { $0.id == a.id }! }
             gradeNames = report.rules.grades.map { Array($0.name.utf8) }
@@ -116,6 +120,8 @@ public enum SummaryWriter {
                             notes.write(u, special: b.special[i], above: above, below: below, into: &w, scratch: &scratch)
                         }
                         for k in 0..<standardCount { w.separatorAndFixed(b.standards[i * standardCount + k], digits) }
+                        w.separator()
+                        if let h = hints.text(b.units[i]) { w.text(h) }
                         w.endRow()
                     }
                     from = to
@@ -199,7 +205,9 @@ public enum SummaryWriter {
             }
             return text
         }
-        var out = "{\n  \"precision\": \(report.scores.precision),\n  \"rules\": "
+        var out = "{\n  \"precision\": \(report.scores.precision),\n  \"recusals\": "
+        RecusalExport.json(report.recusals).write(into: &out, indent: 1)
+        out += ",\n  \"rules\": "
         SummaryExport.rulesJSON(report).write(into: &out, indent: 1)
         out += ",\n  \"units\": " + (order.isEmpty ? "[]" : "[\n")
         var bytes = Array(out.utf8)

@@ -35,17 +35,6 @@ public struct BuiltinFunction: Sendable, Equatable {
         n >= minArguments && (maxArguments.map { n <= $0 } ?? true)
     }
 
-    /// "takes 3 arguments", "takes at least 2 arguments", "takes 1 or 2 arguments".
-    var arityText: String {
-        switch maxArguments {
-        case nil: "takes at least \(minArguments) arguments"
-        case minArguments?: minArguments == 1 ? "takes 1 argument" : "takes \(minArguments) arguments"
-        case let high?:
-            high == minArguments + 1 ? "takes \(minArguments) or \(high) arguments"
-                : "takes \(minArguments) to \(high) arguments"
-        }
-    }
-
     /// Applies the function to numbers; shared by constant folding and evaluation.
     static func apply(_ kind: Kind, _ args: UnsafeBufferPointer<Rational>) -> Rational {
         switch kind {

@@ -48,20 +48,19 @@ struct Lexer {
             kind = .equal
         case "!":
             guard peek() == "=" else {
-                throw FormulaProblem("expression-syntax", "unexpected character `!` in formula", at: start,
-                                     hint: "write `not x` for negation, or `!=` for “not equal”")
+                throw FormulaProblem(.expressionSyntax, FormulaMessages.bang, at: start, hint: FormulaMessages.notOrNotEqual)
             }
             position += 1
             kind = .notEqual
         case "<":
             if peek() == ">" {
-                throw FormulaProblem("expression-syntax", "`<>` is not an operator", at: start, hint: "write `!=` for “not equal”")
+                throw FormulaProblem(.expressionSyntax, FormulaMessages.angleBrackets, at: start, hint: FormulaMessages.writeNotEqual)
             }
             if peek() == "=" { position += 1; kind = .lessEqual } else { kind = .less }
         case ">":
             if peek() == "=" { position += 1; kind = .greaterEqual } else { kind = .greater }
         default:
-            throw FormulaProblem("expression-syntax", "unexpected character `\(c)` in formula", at: start,
+            throw FormulaProblem(.expressionSyntax, FormulaMessages.unexpectedCharacter("\(c)"), at: start,
                                  hint: Lexer.hint(for: c))
         }
         return Token(kind, text: text(start), offset: start, end: position)
@@ -84,8 +83,7 @@ struct Lexer {
         }
         let literal = text(start)
         guard let value = Rational(decimal: literal) else {
-            throw FormulaProblem("expression-syntax", "the number `\(literal)` has too many digits", at: start,
-                                 hint: "numbers may have at most 30 significant digits and an exponent up to 30")
+            throw FormulaProblem(.expressionSyntax, FormulaMessages.tooManyDigits(literal), at: start, hint: FormulaMessages.digitLimit)
         }
         return Token(.number(value), text: literal, offset: start, end: position)
     }
@@ -95,14 +93,14 @@ struct Lexer {
         "＝": "=", "≠": "!=", "＜": "<", "＞": ">", "≤": "<=", "≥": ">=", "．": ".",
     ]
 
-    private static func hint(for c: Unicode.Scalar) -> String? {
-        if let ascii = lookalikes[c] { return "write the ASCII `\(ascii)` instead of `\(c)`" }
+    private static func hint(for c: Unicode.Scalar) -> Localized? {
+        if let ascii = lookalikes[c] { return FormulaMessages.writeASCII("\(ascii)", "\(c)") }
         switch c {
-        case "&": return "write `and`"
-        case "|": return "write `or`"
-        case "^": return "there is no power operator; multiply instead"
-        case ".": return "write a digit before the point, e.g. `0.5`"
-        case "\"", "'": return "formulas have no strings; name a metric by its id"
+        case "&": return FormulaMessages.writeAnd
+        case "|": return FormulaMessages.writeOr
+        case "^": return FormulaMessages.noPower
+        case ".": return FormulaMessages.digitBeforePoint
+        case "\"", "'": return FormulaMessages.noStrings
         default: return nil
         }
     }

@@ -14,13 +14,12 @@ struct Parser {
 
     static func parse(_ scalars: [Unicode.Scalar]) throws(FormulaProblem) -> Expr {
         guard scalars.count <= maxLength else {
-            throw FormulaProblem("expression-too-long",
-                                 "the formula is \(scalars.count) characters long; at most \(maxLength) are allowed",
-                                 at: 0, hint: "split it into simpler standards")
+            throw FormulaProblem(.expressionTooLong, FormulaMessages.tooLong(scalars.count, maxLength),
+                                 at: 0, hint: FormulaMessages.splitStandards)
         }
         let tokens = try Lexer.tokenize(scalars)
         guard tokens.count > 1 else {
-            throw FormulaProblem("expression-syntax", "the formula is empty", at: 0)
+            throw FormulaProblem(.expressionSyntax, FormulaMessages.empty, at: 0)
         }
         var parser = Parser(tokens: tokens)
         let e = try parser.expression()
@@ -44,13 +43,13 @@ struct Parser {
     private mutating func enter(_ t: Token) throws(FormulaProblem) {
         depth += 1
         if depth > Parser.maxDepth {
-            throw FormulaProblem("expression-too-deep", "the formula is nested more than \(Parser.maxDepth) levels deep",
-                                 at: t.offset, hint: "split it into simpler parts")
+            throw FormulaProblem(.expressionTooDeep, FormulaMessages.tooDeep(Parser.maxDepth),
+                                 at: t.offset, hint: FormulaMessages.splitParts)
         }
     }
 
-    private func expected(_ what: String, hint: String? = nil, hintOffset: Int? = nil) -> FormulaProblem {
-        FormulaProblem("expression-syntax", "expected \(what), but found \(peek.quoted)", at: peek.offset,
+    private func expected(_ what: Localized, hint: Localized? = nil, hintOffset: Int? = nil) -> FormulaProblem {
+        FormulaProblem(.expressionSyntax, FormulaMessages.expected(what, found: FormulaMessages.found(peek)), at: peek.offset,
                        hint: hint, hintOffset: hintOffset)
     }
 
@@ -62,12 +61,12 @@ struct Parser {
         let ifToken = advance()
         let condition = try nestedExpression()
         guard peek.kind == .then else {
-            throw expected("`then` after the condition of `if`", hint: "write `if condition then a else b`")
+            throw expected(FormulaMessages.thenAfterCondition, hint: FormulaMessages.writeIf)
         }
         advance()
         let thenBranch = try nestedExpression()
         guard peek.kind == .else else {
-            throw expected("`else` after `if … then …`", hint: "every `if` needs an `else`: `if condition then a else b`")
+            throw expected(FormulaMessages.elseAfterThen, hint: FormulaMessages.everyIfElse)
         }
         advance()
         let elseBranch = try nestedExpression()
@@ -118,8 +117,8 @@ struct Parser {
         let op = Parser.comparisonOperator(opToken.kind)
         let right = try additive()
         if peek.isComparison {
-            throw FormulaProblem("expression-syntax", "comparisons cannot be chained: `\(op.rawValue)` is followed by `\(peek.text)`",
-                                 at: peek.offset, hint: "join two comparisons with `and`, e.g. `0 < x and x < 1`")
+            throw FormulaProblem(.expressionSyntax, FormulaMessages.chained(op.rawValue, peek.text),
+                                 at: peek.offset, hint: FormulaMessages.joinWithAnd)
         }
         return Expr(.binary(op, left, right), offset: opToken.offset, range: left.range.lowerBound..<right.range.upperBound)
     }
@@ -185,18 +184,16 @@ struct Parser {
             advance()
             var inner = try expression()
             guard peek.kind == .rightParen else {
-                throw expected("`)`", hint: "the `(` it should close is", hintOffset: t.offset)
+                throw expected(FormulaMessages.closeParen, hint: FormulaMessages.openParenIs, hintOffset: t.offset)
             }
             inner.range = t.offset..<advance().end
             return inner
         case .if:
-            throw FormulaProblem("expression-syntax", "`if` must be in parentheses when it is part of a larger formula",
-                                 at: t.offset, hint: "write `(if condition then a else b)`")
+            throw FormulaProblem(.expressionSyntax, FormulaMessages.ifInParens, at: t.offset, hint: FormulaMessages.writeIfParens)
         case .not:
-            throw FormulaProblem("expression-syntax", "`not` must be in parentheses here", at: t.offset,
-                                 hint: "write `(not condition)`")
+            throw FormulaProblem(.expressionSyntax, FormulaMessages.notInParens, at: t.offset, hint: FormulaMessages.writeNotParens)
         default:
-            throw expected("a number, a metric or `(`")
+            throw expected(FormulaMessages.operand)
         }
     }
 
@@ -210,7 +207,7 @@ struct Parser {
                 arguments.append(try expression())
                 if peek.kind == .comma { advance(); continue }
                 guard peek.kind == .rightParen else {
-                    throw expected("`,` or `)` after an argument of `\(name)`", hint: "the `(` it should close is",
+                    throw expected(FormulaMessages.commaOrParen(name), hint: FormulaMessages.openParenIs,
                                    hintOffset: open.offset)
                 }
                 break
@@ -225,18 +222,17 @@ struct Parser {
         let t = peek
         switch t.kind {
         case .rightParen:
-            return FormulaProblem("expression-syntax", "unmatched `)`", at: t.offset, hint: "remove it, or add the `(` it closes")
+            return FormulaProblem(.expressionSyntax, FormulaMessages.unmatchedParen, at: t.offset, hint: FormulaMessages.removeParen)
         case .comma:
-            return FormulaProblem("expression-syntax", "unexpected `,` outside a function call", at: t.offset)
+            return FormulaProblem(.expressionSyntax, FormulaMessages.strayComma, at: t.offset)
         case .then, .else:
-            return FormulaProblem("expression-syntax", "`\(t.text)` without `if`", at: t.offset,
-                                  hint: "write `if condition then a else b`")
+            return FormulaProblem(.expressionSyntax, FormulaMessages.withoutIf(t.text), at: t.offset, hint: FormulaMessages.writeIf)
         case .name(let word) where Token.keywords[word.lowercased()] != nil:
-            return FormulaProblem("expression-syntax", "unexpected `\(word)` after a complete formula", at: t.offset,
-                                  hint: "keywords are lower case: `\(word.lowercased())`")
+            return FormulaProblem(.expressionSyntax, FormulaMessages.afterComplete(Localized(same: "`\(word)`")), at: t.offset,
+                                  hint: FormulaMessages.lowerCase(word.lowercased()))
         default:
-            return FormulaProblem("expression-syntax", "unexpected \(t.quoted) after a complete formula", at: t.offset,
-                                  hint: "is an operator such as `+` or `and` missing before it?")
+            return FormulaProblem(.expressionSyntax, FormulaMessages.afterComplete(FormulaMessages.found(t)), at: t.offset,
+                                  hint: FormulaMessages.operatorMissing)
         }
     }
 }

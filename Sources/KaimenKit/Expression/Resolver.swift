@@ -15,18 +15,16 @@ struct Resolver {
         var plan: Plan
     }
 
-    private mutating func report(_ code: String, _ message: String, at offset: Int, hint: String? = nil) {
-        problems.append(FormulaProblem(code, message, at: offset, hint: hint))
+    private mutating func report(_ code: DiagnosticCode, _ text: Localized, at offset: Int, hint: Localized? = nil) {
+        problems.append(FormulaProblem(code, text, at: offset, hint: hint))
     }
 
     /// Resolves the whole formula and checks it gives `expecting`.
     mutating func resolve(_ e: Expr, expecting: FormulaType) -> Plan {
         let r = resolve(e)
         if let type = r.type, type != expecting {
-            let hint = expecting == .boolean
-                ? "compare it with something, e.g. `… > 0`"
-                : "use `if condition then a else b` to turn a condition into points"
-            report("type-mismatch", "this formula must give \(expecting.phrase), but it gives \(type.phrase)",
+            let hint = expecting == .boolean ? FormulaMessages.compareHint : FormulaMessages.ifToPoints
+            report(.typeMismatch, FormulaMessages.mustGive(expecting, type),
                    at: e.range.lowerBound, hint: hint)
         }
         return r.plan
@@ -40,9 +38,9 @@ struct Resolver {
             return Resolved(type: .boolean, plan: .boolean(b))
         case .name(let name):
             guard let slot = names.slot(for: name) else {
-                var hint = names.suggestion(for: name).map { "did you mean `\($0)`?" }
-                if let f = BuiltinFunction.named(name) { hint = "`\(name)` is a function: write `\(f.usage)`" }
-                report("unknown-metric", "unknown metric `\(name)` in formula", at: e.offset, hint: hint)
+                var hint = names.suggestion(for: name).map { CommandMessages.didYouMean($0) }
+                if let f = BuiltinFunction.named(name) { hint = FormulaMessages.isFunction(name, f.usage) }
+                report(.unknownMetric, FormulaMessages.unknownMetric(name), at: e.offset, hint: hint)
                 return Resolved(type: .number, plan: .invalid)
             }
             slots.insert(slot)
@@ -50,14 +48,13 @@ struct Resolver {
         case .negate(let x):
             let operand = resolve(x)
             if operand.type == .boolean {
-                report("type-mismatch", "`-` needs a number, but its operand is true/false", at: x.range.lowerBound)
+                report(.typeMismatch, FormulaMessages.minusNeedsNumber, at: x.range.lowerBound)
             }
             return Resolved(type: .number, plan: .negated(operand.plan))
         case .not(let x):
             let operand = resolve(x)
             if operand.type == .number {
-                report("type-mismatch", "`not` needs true/false, but its operand is a number", at: x.range.lowerBound,
-                       hint: "compare it with something, e.g. `not (x > 0)`")
+                report(.typeMismatch, FormulaMessages.notNeedsBoolean, at: x.range.lowerBound, hint: FormulaMessages.compareNot)
             }
             return Resolved(type: .boolean, plan: .inverted(operand.plan))
         case .binary(let op, let l, let r):
@@ -67,11 +64,10 @@ struct Resolver {
             let yes = resolve(t)
             let no = resolve(f)
             if condition.type == .number {
-                report("type-mismatch", "the condition of `if` must be true/false, but it is a number",
-                       at: c.range.lowerBound, hint: "compare it with something, e.g. `if x > 0 then …`")
+                report(.typeMismatch, FormulaMessages.conditionNumber, at: c.range.lowerBound, hint: FormulaMessages.compareIf)
             }
             if let a = yes.type, let b = no.type, a != b {
-                report("type-mismatch", "the branches of `if` differ: `then` gives \(a.phrase), but `else` gives \(b.phrase)",
+                report(.typeMismatch, FormulaMessages.branchesDiffer(a, b),
                        at: f.range.lowerBound)
             }
             return Resolved(type: yes.type ?? no.type, plan: .choice(condition.plan, yes.plan, no.plan))
@@ -86,20 +82,20 @@ struct Resolver {
         let resultType: FormulaType = op.isArithmetic ? .number : .boolean
         if op == .equal || op == .notEqual {
             if let a = left.type, let b = right.type, a != b {
-                report("type-mismatch", "`\(op.rawValue)` compares values of the same kind, but the left side is \(a.phrase) and the right side is \(b.phrase)",
+                report(.typeMismatch, FormulaMessages.sameKind(op.rawValue, a, b),
                        at: offset)
             }
         } else {
             let needed: FormulaType = op.isLogical ? .boolean : .number
             for (side, part, expr) in [("left", left, l), ("right", right, r)] {
                 if let t = part.type, t != needed {
-                    report("type-mismatch", "`\(op.rawValue)` needs \(needed.plural) on both sides, but the \(side) side is \(t.phrase)",
+                    report(.typeMismatch, FormulaMessages.bothSides(op.rawValue, needed, left: side == "left", t),
                            at: expr.range.lowerBound)
                 }
             }
         }
         guard let plan = Plan.combined(op, left.plan, right.plan) else {
-            report("division-by-zero", "division by zero", at: offset, hint: "the divisor `\(FormulaPrinter.print(r))` is always 0")
+            report(.divisionByZero, FormulaMessages.divisionByZero, at: offset, hint: FormulaMessages.alwaysZero(FormulaPrinter.print(r)))
             return Resolved(type: resultType, plan: .invalid)
         }
         return Resolved(type: resultType, plan: plan)
@@ -109,39 +105,31 @@ struct Resolver {
         let resolved = args.map { resolve($0) }
         guard let function = BuiltinFunction.named(name) else {
             let suggestion = FormulaSuggestion.closest(to: name, among: BuiltinFunction.all.map(\.name))
-            let hint = suggestion.map { "did you mean `\($0)`?" }
-                ?? "the functions are " + BuiltinFunction.all.map { "`\($0.name)`" }.joined(separator: ", ")
-            report("unknown-function", "unknown function `\(name)` in formula", at: offset, hint: hint)
+            let hint = suggestion.map { CommandMessages.didYouMean($0) } ?? FormulaMessages.theFunctions(BuiltinFunction.all.map(\.name))
+            report(.unknownFunction, FormulaMessages.unknownFunction(name), at: offset, hint: hint)
             return Resolved(type: nil, plan: .invalid)
         }
         guard function.accepts(argumentCount: args.count) else {
-            report("wrong-arity", "`\(name)` \(function.arityText), got \(args.count)", at: offset,
-                   hint: "write `\(function.usage)`")
+            report(.wrongArity, FormulaMessages.arity(name, min: function.minArguments, max: function.maxArguments, got: args.count), at: offset,
+                   hint: FormulaMessages.writeUsage(function.usage))
             return Resolved(type: .number, plan: .invalid)
         }
         for (i, (arg, part)) in zip(args, resolved).enumerated() where part.type == .boolean {
-            report("type-mismatch", "`\(name)` needs numbers, but argument \(i + 1) is true/false", at: arg.range.lowerBound)
+            report(.typeMismatch, FormulaMessages.argumentBoolean(name, i + 1), at: arg.range.lowerBound)
         }
         let plans = resolved.map(\.plan)
         if function.kind == .round, args.count == 2, resolved[1].type == .number {
             let places = plans[1].constant
             if places == nil || !places!.isInteger || places! < 0 || places! > 6 {
-                report("invalid-argument",
-                       "`round` rounds to 0 to 6 decimal places, written as a whole number, but got `\(FormulaPrinter.print(args[1]))`",
-                       at: args[1].range.lowerBound, hint: "e.g. `round(x, 2)`")
+                report(.invalidArgument, FormulaMessages.roundPlaces(FormulaPrinter.print(args[1])),
+                       at: args[1].range.lowerBound, hint: FormulaMessages.roundExample)
                 return Resolved(type: .number, plan: .invalid)
             }
         }
         if function.kind == .clamp, let lo = plans[1].constant, let hi = plans[2].constant, lo > hi {
-            report("invalid-argument", "`clamp` needs its lower bound `\(FormulaPrinter.print(args[1]))` at most its upper bound `\(FormulaPrinter.print(args[2]))`",
+            report(.invalidArgument, FormulaMessages.clampBounds(FormulaPrinter.print(args[1]), FormulaPrinter.print(args[2])),
                    at: args[1].range.lowerBound)
         }
         return Resolved(type: .number, plan: .called(function.kind, plans))
     }
-}
-
-extension FormulaType {
-    /// "a number", "true/false": how messages name a type.
-    var phrase: String { self == .number ? "a number" : "true/false" }
-    var plural: String { self == .number ? "numbers" : "true/false" }
 }

@@ -35,9 +35,6 @@ public struct Token: Sendable, Equatable {
         "if": .if, "then": .then, "else": .else,
     ]
 
-    /// The token as a person would name it in a message: `` `)` `` or "the end of the formula".
-    var quoted: String { kind == .end ? "the end of the formula" : "`\(text)`" }
-
     var isComparison: Bool {
         switch kind {
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: true

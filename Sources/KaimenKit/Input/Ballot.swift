@@ -34,6 +34,18 @@ public struct RecusalViolation: Sendable, Equatable {
     public var item: String
     public var score: Rational
     public var location: SourceLocation
+    /// Why the representative must not score the unit.
+    public var reason: Reason = .ownUnit
+
+    public enum Reason: String, Sendable, Equatable {
+        /// The unit is one of theirs (the roster's `units`).
+        case ownUnit
+        /// The roster declares a conflict with it (the roster's `conflicts`).
+        case declaredConflict
+    }
+
+    /// `本单位代表` / `申报回避`, as sheets, summaries and warnings print it.
+    public var reasonText: Localized { RosterMessages.reasonText(reason) }
 }
 
 /// All ballots of a session, checked, with recused ones set aside.

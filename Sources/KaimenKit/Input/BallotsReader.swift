@@ -25,13 +25,13 @@ public struct BallotsReader {
         let items = BallotItem.items(of: rules)
         let lineStart = SourceLocation(file: fileName, line: csv.headerLine, column: 1)
         guard let repCol = ColumnNames.find(ColumnNames.representative, in: csv.header) else {
-            diagnostics.append(.error("missing-column", "the ballots file has no representative column", at: lineStart, path: "representative",
-                                      hint: "name it `representative` (or 代表编号)"))
+            diagnostics.append(.error(.missingColumn, ReaderMessages.noRepColumn, at: lineStart, path: "representative",
+                                      hint: ReaderMessages.nameRepColumn))
             return (nil, diagnostics.items)
         }
         guard let unitCol = ColumnNames.find(ColumnNames.ballotUnit, in: csv.header) else {
-            diagnostics.append(.error("missing-column", "the ballots file has no unit column", at: lineStart, path: "unit",
-                                      hint: "name it `unit` (or 单位编号)"))
+            diagnostics.append(.error(.missingColumn, ReaderMessages.noBallotUnitColumn, at: lineStart, path: "unit",
+                                      hint: ReaderMessages.nameBallotUnitColumn))
             return (nil, diagnostics.items)
         }
         let repIndex = Dictionary(representatives.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -63,20 +63,20 @@ public struct BallotsReader {
                 } else if ColumnNames.find(ColumnNames.repName + ColumnNames.group, in: [name]) != nil {
                     continue
                 } else {
-                    diagnostics.append("unknown-standard") {
-                        .error("unknown-standard", "column `\(Echo.cell(name))` is not a ballot standard of these rules",
+                    diagnostics.append(.unknownStandard) {
+                        .error(.unknownStandard, ReaderMessages.columnNotBallotStandard(Echo.cell(name)),
                                at: csv.headerLocation(column: c), path: Echo.cell(name),
-                               hint: itemSuggestions.didYouMean(name) ?? "a long ballots file needs columns `standard` and `score`")
+                               hint: itemSuggestions.didYouMean(name) ?? ReaderMessages.longNeedsColumns)
                     }
                 }
             }
             if itemCols.isEmpty && !diagnostics.hasErrors {
-                diagnostics.append(.error("missing-column", "the ballots file has neither `standard` and `score` columns nor a column per ballot standard",
-                                          at: lineStart, hint: "ballot standards: " + items.map(\.key).joined(separator: ", ")))
+                diagnostics.append(.error(.missingColumn, ReaderMessages.noBallotColumns,
+                                          at: lineStart, hint: ReaderMessages.ballotStandards(items.map(\.key))))
             }
             for r in csv.rows.indices {
                 for (c, key) in itemCols where !csv.rows[r][c].trimmingSpaces().isEmpty {
-                    cells.append((r, key, csv.headerLocation(column: c), c))
+                    cells.append((r, key, csv.location(row: r, column: c), c))
                 }
             }
         }
@@ -90,82 +90,80 @@ public struct BallotsReader {
             let repLoc = csv.location(row: cell.row, column: repCol), unitLoc = csv.location(row: cell.row, column: unitCol)
             let scoreLoc = csv.location(row: cell.row, column: cell.scoreCol)
             var ok = true
-            let rep = repIndex[repID]
             // The ids as messages quote them: control characters shown, a long paste cut.
             let repText = Echo.cell(repID), unitText = Echo.cell(unitID)
+            let rep = repIndex[repID]
             if rep == nil {
                 ok = false
-                diagnostics.append("unknown-representative") {
-                    .error("unknown-representative", "ballot by `\(repText)`, who is not on the roster", at: repLoc, path: "representative",
+                diagnostics.append(.unknownRepresentative) {
+                    .error(.unknownRepresentative, ReaderMessages.unknownRepresentative(repText), at: repLoc, path: "representative",
                            hint: repSuggestions.didYouMean(repID))
                 }
             }
             let unit = unitIndex[unitID]
             if unit == nil {
                 ok = false
-                diagnostics.append("unknown-unit") {
-                    .error("unknown-unit", "ballot for unit `\(unitText)`, which is not in the units file", at: unitLoc, path: "unit",
-                           hint: unitSuggestions.didYouMean(unitID))
+                diagnostics.append(.unknownUnit) {
+                    .error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitText), at: unitLoc, path: "unit", hint: unitSuggestions.didYouMean(unitID))
                 }
             }
             let item = itemIndex[cell.itemText]
             if item == nil {
                 ok = false
-                diagnostics.append("unknown-standard") {
+                diagnostics.append(.unknownStandard) {
                     let isMetricStandard = rules.standards.contains { $0.id == cell.itemText }
                     let itemText = Echo.cell(cell.itemText)
-                    return .error("unknown-standard",
-                                  isMetricStandard ? "standard `\(itemText)` is scored from metrics, not by ballot"
-                                                   : "ballot for `\(itemText)`, which is not a ballot standard of these rules",
+                    return .error(.unknownStandard,
+                                  isMetricStandard ? ReaderMessages.metricStandardBallot(itemText) : ReaderMessages.unknownBallotStandard(itemText),
                                   at: cell.itemLoc, path: "standard",
-                                  hint: itemSuggestions.didYouMean(cell.itemText) ?? "ballot standards: " + items.map(\.key).joined(separator: ", "))
+                                  hint: itemSuggestions.didYouMean(cell.itemText) ?? ReaderMessages.ballotStandards(items.map(\.key)))
                 }
             }
             let text = row[cell.scoreCol].trimmingSpaces()
             var score: Rational?
             if text.isEmpty {
-                diagnostics.append("invalid-score") {
-                    .error("invalid-score", "ballot by `\(repText)` for `\(unitText)` has no score", at: scoreLoc, path: "score")
-                }
-            } else if let s = Rational(decimal: text) {
+                diagnostics.append(.invalidScore) { .error(.invalidScore, ReaderMessages.noScore(repText, unitText), at: scoreLoc, path: "score") }
+            } else if let s = Rational(decimal: TypedNumber.ascii(text)) {
                 score = s
             } else {
-                diagnostics.append("invalid-score") {
-                    .error("invalid-score", "score `\(Echo.cell(text))` (by `\(repText)` for `\(unitText)`) is not a number", at: scoreLoc, path: "score")
+                diagnostics.append(.invalidScore) {
+                    .error(.invalidScore, ReaderMessages.scoreNotNumber(Echo.cell(text), repText, unitText), at: scoreLoc, path: "score",
+                           hint: TypedNumber.hint(for: TypedNumber.ascii(text)) { Rational(decimal: $0) != nil })
                 }
             }
             guard ok, let rep, let unit, let item, let score else { continue }
             let max = items[item].max
             if score.isNegative || score > max {
-                diagnostics.append("score-out-of-range") {
-                    .error("score-out-of-range", "score \(Echo.cell(text)) by `\(repText)` for `\(unitText)` on `\(items[item].key)` is outside 0–\(max.plainText())",
-                           at: scoreLoc, path: "score", hint: "the standard is worth \(max.plainText()) points")
+                diagnostics.append(.scoreOutOfRange) {
+                    .error(.scoreOutOfRange, ReaderMessages.scoreOutOfRange(Echo.cell(text), repText, unitText, items[item].key, max.plainText()),
+                           at: scoreLoc, path: "score", hint: ReaderMessages.standardWorth(max.plainText()))
                 }
                 continue
             }
             if let step = rules.ballots.scoreStep, !(score.divided(by: step)!.isInteger) {
-                diagnostics.append("score-step") {
-                    .error("score-step", "score \(Echo.cell(text)) by `\(repText)` for `\(unitText)` is not a multiple of \(step.plainText())",
-                           at: scoreLoc, path: "score", hint: "the rules allow scores in steps of \(step.plainText())")
+                diagnostics.append(.scoreStep) {
+                    .error(.scoreStep, ReaderMessages.scoreStep(Echo.cell(text), repText, unitText, step.plainText()),
+                           at: scoreLoc, path: "score", hint: ReaderMessages.stepAllowed(step.plainText()))
                 }
                 continue
             }
             let key = (rep * units.count + unit) * items.count + item
             if let first = seen[key] {
-                diagnostics.append("duplicate-ballot") {
-                    .error("duplicate-ballot", "`\(repText)` scored `\(unitText)` on `\(items[item].key)` twice; first at line \(first)",
-                           at: repLoc, path: "representative", hint: "keep one ballot per representative, unit and standard")
+                diagnostics.append(.duplicateBallot) {
+                    .error(.duplicateBallot, ReaderMessages.duplicateBallot(repText, unitText, items[item].key, firstRow: first),
+                           at: repLoc, path: "representative", hint: ReaderMessages.keepOneBallot)
                 }
                 continue
             }
-            seen[key] = repLoc.line
-            if representatives[rep].units.contains(unitID) {
-                recusals.append(RecusalViolation(representative: repID, name: representatives[rep].name, unit: unitID, item: items[item].key, score: score, location: repLoc))
+            seen[key] = repLoc.cell?.row ?? repLoc.line
+            if let reason = representatives[rep].recusal(from: unitID) {
+                recusals.append(RecusalViolation(representative: repID, name: representatives[rep].name, unit: unitID, item: items[item].key, score: score,
+                                                 location: repLoc, reason: reason))
                 // Without --strict the violation is reported with the run's warnings (SessionWarnings).
                 if strict {
-                    diagnostics.append("recusal") {
-                        .error("recusal", "`\(repText)` (\(representatives[rep].name)) scored their own unit `\(unitText)` on `\(items[item].key)` (回避)",
-                               at: repLoc, path: "representative", hint: "remove the ballot, or run without --strict to set it aside")
+                    diagnostics.append(.recusal) {
+                        let m = RosterMessages.strictRecusal(rep: repText, name: representatives[rep].name, unit: unitText, item: items[item].key, reason: reason)
+                        return .error(.recusal, m.text, at: repLoc, path: "representative", hint: m.hint)
                     }
                 }
                 continue
@@ -173,9 +171,9 @@ public struct BallotsReader {
             ballots.append(Ballot(representative: rep, unit: unit, item: item, score: score, location: scoreLoc))
         }
         if ballots.isEmpty && recusals.isEmpty && !items.isEmpty && !diagnostics.hasErrors {
-            diagnostics.append(.error("no-ballots", "`\(fileName)` holds no ballots, but the rules score \(items.count) standard\(items.count == 1 ? "" : "s") by ballot",
-                                      at: lineStart, hint: "add the representatives' scores (one row per representative, unit and standard)"))
+            diagnostics.append(.error(.noBallots, ReaderMessages.noBallots(fileName, items.count),
+                                      at: lineStart, hint: ReaderMessages.addBallots))
         }
-        return (BallotBox(items: items, ballots: ballots, recusals: recusals), diagnostics.items)
+        return (BallotBox(items: items, ballots: ballots, recusals: recusals), RepeatedProblems.merged(diagnostics.items))
     }
 }

@@ -9,6 +9,7 @@ enum ColumnNames {
     static let group = ["group", "组", "组别", "分组"]
     static let repUnits = ["units", "unit", "own_units", "所在单位", "单位", "单位编号"]
     static let role = ["role", "身份", "角色"]
+    static let conflicts = ["conflicts", "conflict", "回避单位", "利害关系单位", "申报回避"]
     static let ballotUnit = ["unit", "unit_id", "单位编号", "被评单位", "单位"]
     static let ballotStandard = ["standard", "standard_id", "item", "标准", "标准编号", "评分项"]
     static let score = ["score", "分数", "得分", "评分"]

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads one metric cell as its kind requires: a count is a whole number ≥ 0, a rate lies in
-/// [0, 1] (or is written as a percentage, `87.5%`), a flag is yes/no.
+/// [0, 1] (or is written as a percentage, `87.5%`), a flag is yes/no. Full-width digits and
+/// marks typed by an input method (`１２８０`, `８５％`) read as their ASCII forms.
 public enum MetricValue {
     /// What a cell that means "no value" looks like: empty, `-`, `N/A`, …
     public static let missingTokens: Set<String> = ["", "-", "—", "N/A", "n/a", "NA", "na", "null", "无", "空"]
@@ -10,7 +11,9 @@ public enum MetricValue {
         case value(Rational)
         case missing
         /// Not acceptable; the message says why and what would fix it.
-        case invalid(message: String, hint: String?)
+        case invalid(message: Localized, hint: Localized?)
+        /// A number beyond what kaimen holds exactly (`NumberLimits`).
+        case beyondLimits(NumberLimits.Problem)
     }
 
     static let yes: Set<String> = ["1", "是", "有", "true", "TRUE", "True", "yes", "YES", "Yes", "y", "Y", "✓", "√"]
@@ -26,14 +29,25 @@ public enum MetricValue {
     }
 
     public static func parse(_ raw: String, kind: MetricDefinition.Kind) -> Parsed {
-        let text = raw.trimmingSpaces()
+        let typed = raw.trimmingSpaces()
+        let parsed = parseASCII(TypedNumber.ascii(typed), typed: typed, kind: kind)
+        // A number with something typed around it: say what to remove.
+        if case .invalid(let message, nil) = parsed, kind != .flag,
+           let hint = TypedNumber.hint(for: TypedNumber.ascii(typed), valid: { if case .value = parseASCII($0, typed: $0, kind: kind) { true } else { false } }) {
+            return .invalid(message: message, hint: hint)
+        }
+        return parsed
+    }
+
+    /// `text` with full-width forms already replaced; messages quote `typed`, what the cell holds.
+    private static func parseASCII(_ text: String, typed: String, kind: MetricDefinition.Kind) -> Parsed {
         if kind == .flag {
             if yes.contains(text) { return .value(.one) }
             if no.contains(text) { return .value(.zero) }
         }
         if missingTokens.contains(text) { return .missing }
         if kind == .flag {
-            return .invalid(message: "`\(Echo.cell(text))` is not a yes/no value", hint: "write 1 or 0 (是/否)")
+            return .invalid(message: ReaderMessages.notYesNo(Echo.cell(typed)), hint: ReaderMessages.writeYesNo)
         }
         var numberText = Substring(text)
         var percent = false
@@ -42,33 +56,35 @@ public enum MetricValue {
             numberText = numberText.dropLast()
         }
         if numberText.contains(",") && !wellGrouped(numberText) {
-            return .invalid(message: "`\(Echo.cell(text))` is not a number", hint: "write decimals with a point (`31.75`); commas may only separate thousands (`1,234`)")
+            return .invalid(message: ReaderMessages.notANumber(Echo.cell(typed)), hint: ReaderMessages.commaGrouping)
         }
         let cleaned = numberText.replacingOccurrences(of: ",", with: "")
         guard var value = Rational(decimal: cleaned) else {
+            if let problem = NumberLimits.check(unreadable: Substring(cleaned)) { return .beyondLimits(problem) }
             let lower = cleaned.lowercased()
             if ["nan", "inf", "-inf", "+inf", "infinity", "-infinity"].contains(lower) {
-                return .invalid(message: "`\(Echo.cell(text))` is not a number", hint: "enter the actual figure, or leave the cell empty if it is unknown")
+                return .invalid(message: ReaderMessages.notANumber(Echo.cell(typed)), hint: ReaderMessages.notAFigure)
             }
-            return .invalid(message: "`\(Echo.cell(text))` is not a number", hint: nil)
+            return .invalid(message: ReaderMessages.notANumber(Echo.cell(typed)), hint: nil)
         }
+        if let problem = NumberLimits.check(value) { return .beyondLimits(problem) }
         if percent {
             guard kind == .rate || kind == .number else {
-                return .invalid(message: "`\(Echo.cell(text))` is a percentage, but this metric is \(kind == .amount ? "an" : "a") \(kind.rawValue)", hint: "enter the figure itself")
+                return .invalid(message: ReaderMessages.percentForKind(Echo.cell(typed), kind), hint: ReaderMessages.enterFigure)
             }
             value = value.divided(by: Rational(100))!
         }
         switch kind {
         case .count:
-            if value.isNegative { return .invalid(message: "a count cannot be negative (`\(Echo.cell(text))`)", hint: nil) }
-            if !value.isInteger { return .invalid(message: "a count must be a whole number, not `\(Echo.cell(text))`", hint: nil) }
+            if value.isNegative { return .invalid(message: ReaderMessages.negativeCount(Echo.cell(typed)), hint: nil) }
+            if !value.isInteger { return .invalid(message: ReaderMessages.fractionalCount(Echo.cell(typed)), hint: nil) }
         case .amount:
-            if value.isNegative { return .invalid(message: "`\(Echo.cell(text))` is negative; this amount cannot be", hint: nil) }
+            if value.isNegative { return .invalid(message: ReaderMessages.negativeAmount(Echo.cell(typed)), hint: nil) }
         case .rate:
-            if value.isNegative { return .invalid(message: "a rate cannot be negative (`\(Echo.cell(text))`)", hint: nil) }
+            if value.isNegative { return .invalid(message: ReaderMessages.negativeRate(Echo.cell(typed)), hint: nil) }
             if value > .one {
-                return .invalid(message: "the rate `\(Echo.cell(text))` is above 100%",
-                                hint: percent ? nil : "write rates as fractions (0.875) or percentages (87.5%)")
+                return .invalid(message: ReaderMessages.rateAbove100(Echo.cell(typed)),
+                                hint: percent ? nil : ReaderMessages.writeRate)
             }
         case .number, .flag:
             break

@@ -5,64 +5,73 @@ public struct Representative: Sendable, Equatable {
     public var id: String
     public var name: String
     public var group: String
-    /// The units they belong to: their ballots for these are never counted (回避).
+    /// The units they belong to: their ballots for these are never counted (回避). Entries that
+    /// name an assessed unit (by id or by exact name) are that unit's id.
     public var units: [String]
     public var role: String
     public var location: SourceLocation
+    /// Other units they must not score (the roster's `conflicts`: a parent unit, a relative's
+    /// unit), resolved like `units`.
+    public var conflicts: [String] = []
+
+    /// Why they must not score unit `id`, or `nil` if they may.
+    public func recusal(from id: String) -> RecusalViolation.Reason? {
+        if units.contains(id) { return .ownUnit }
+        if conflicts.contains(id) { return .declaredConflict }
+        return nil
+    }
 }
 
-/// Reads the roster CSV: `id,name,group,units,role`. Several units are separated by `;`.
+/// Reads the roster CSV: `id,name,group,units,role[,conflicts]`. Several units are separated
+/// by `;`. Each entry of `units` and `conflicts` is resolved to an assessed unit by id or exact
+/// name (`UnitMatcher`); one that is close to a unit but not it is an error.
 public enum RosterReader {
     /// `units` is `nil` when the units file could not be read: representatives' own units are then not checked.
     public static func read(_ data: Data, fileName: String, units: [Unit]?) -> (reps: [Representative]?, diagnostics: [Diagnostic]) {
-        let ids = units.map { Set($0.map(\.id)) }
-        return read(data, fileName: fileName, isUnit: ids.map { set in { set.contains($0) } },
-                    unitIDs: { (ids ?? []).sorted() })
+        read(data, fileName: fileName, matcher: units.map { UnitMatcher(units: $0) })
     }
 
-    /// - Parameters:
-    ///   - isUnit: whether an id is an assessed unit; `nil` when the units file could not be read
-    ///     (representatives' own units are then not checked).
-    ///   - unitIDs: every unit id, asked for only to suggest a correction.
-    public static func read(_ data: Data, fileName: String, isUnit: ((String) -> Bool)?,
-                            unitIDs: @escaping () -> [String] = { [] }) -> (reps: [Representative]?, diagnostics: [Diagnostic]) {
+    /// - Parameter matcher: resolves entries to assessed units; `nil` when the units file could
+    ///   not be read (entries are then kept as written and not checked).
+    public static func read(_ data: Data, fileName: String, matcher: UnitMatcher?) -> (reps: [Representative]?, diagnostics: [Diagnostic]) {
         let result = CSVReader.read(data, fileName: fileName)
         var diagnostics = Diagnostics(result.diagnostics)
         guard let csv = result.table else { return (nil, diagnostics.items) }
         let lineStart = SourceLocation(file: fileName, line: csv.headerLine, column: 1)
         guard let idCol = ColumnNames.find(ColumnNames.representative + ["id"], in: csv.header) else {
-            diagnostics.append(.error("missing-column", "the roster has no representative id column", at: lineStart, path: "id",
-                                      hint: "name the first column `id` (or 代表编号)"))
+            diagnostics.append(.error(.missingColumn, ReaderMessages.noRepIDColumn, at: lineStart, path: "id",
+                                      hint: ReaderMessages.nameRepIDColumn))
             return (nil, diagnostics.items)
         }
         let nameCol = ColumnNames.find(ColumnNames.repName, in: csv.header)
         let groupCol = ColumnNames.find(ColumnNames.group, in: csv.header)
         let unitsCol = ColumnNames.find(ColumnNames.repUnits, in: csv.header)
         let roleCol = ColumnNames.find(ColumnNames.role, in: csv.header)
+        let conflictsCol = ColumnNames.find(ColumnNames.conflicts, in: csv.header)
         if unitsCol == nil {
-            diagnostics.append(.error("missing-column", "the roster has no `units` column: without it kaimen cannot tell whom each representative must not score",
-                                      at: lineStart, path: "units", hint: "add a column `units` with each representative's own unit id (empty if none)"))
+            diagnostics.append(.error(.missingColumn, ReaderMessages.noUnitsColumn,
+                                      at: lineStart, path: "units", hint: ReaderMessages.addUnitsColumn))
             return (nil, diagnostics.items)
         }
         var reps: [Representative] = []
         var seen: [String: Int] = [:]
-        // Suggestions for unknown own units, each distinct one matched once.
-        var unitSuggestions = SuggestionIndex(unitIDs)
+        // Each distinct entry of `units` and `conflicts` is matched once.
+        var matches: [String: UnitMatcher.Match] = [:]
         for (r, cells) in csv.rows.enumerated() where !cells.isBlank {
             let id = cells[idCol].trimmingSpaces()
             let loc = csv.location(row: r, column: idCol)
             if id.isEmpty {
-                diagnostics.append("missing-value") { .error("missing-value", "a representative has no id", at: loc, path: "id") }
+                diagnostics.append(.missingValue) { .error(.missingValue, ReaderMessages.repWithoutID, at: loc, path: "id") }
                 continue
             }
             if let first = seen[id] {
-                diagnostics.append("duplicate-representative") {
-                    .error("duplicate-representative", "representative id `\(Echo.cell(id))` is used twice; first at line \(first)", at: loc, path: "id")
+                diagnostics.append(.duplicateRepresentative) {
+                    .error(.duplicateRepresentative, ReaderMessages.duplicateRep(Echo.cell(id), firstRow: first), at: loc, path: "id")
                 }
                 continue
             }
-            seen[id] = loc.line
-            let own = unitsCol.map { splitList(cells[$0]) } ?? []
+            seen[id] = loc.cell?.row ?? loc.line
+            let rawOwn = unitsCol.map { splitList(cells[$0]) } ?? []
             var cellProblems: [Diagnostic?] = [
                 TextCellCheck.problem(id, role: .id, what: TextCellCheck.repID, at: loc, path: "id", othersReported: true),
             ]
@@ -71,24 +80,53 @@ public enum RosterReader {
                 cellProblems.append(TextCellCheck.problem(cells[col].trimmingSpaces(), role: .text(quoted: csv.isQuoted(row: r, column: col)), what: what,
                                                           at: csv.location(row: r, column: col), path: path, othersReported: true))
             }
-            if let unitsCol, let u = own.first(where: { $0.unicodeScalars.contains(where: Echo.isControl) }) {
+            if let unitsCol, let u = rawOwn.first(where: { $0.unicodeScalars.contains(where: Echo.isControl) }) {
                 cellProblems.append(TextCellCheck.problem(u, role: .id, what: TextCellCheck.ownUnit, at: csv.location(row: r, column: unitsCol),
                                                           path: "units", othersReported: true))
             }
-            diagnostics.append(contentsOf: cellProblems.compactMap { $0 })
-            for u in own where isUnit.map({ !$0(u) }) ?? false {
-                diagnostics.append("unknown-unit", .warning) {
-                    .warning("unknown-unit", "representative `\(Echo.cell(id))` belongs to `\(Echo.cell(u))`, which is not an assessed unit",
-                             at: csv.location(row: r, column: unitsCol!), path: "units",
-                             hint: unitSuggestions.didYouMean(u).map { "\($0) (if so, recusal would be missed)" })
-                }
+            if let conflictsCol, let u = splitList(cells[conflictsCol]).first(where: { $0.unicodeScalars.contains(where: Echo.isControl) }) {
+                cellProblems.append(TextCellCheck.problem(u, role: .id, what: TextCellCheck.ownUnit, at: csv.location(row: r, column: conflictsCol),
+                                                          path: csv.header[conflictsCol], othersReported: true))
             }
-            reps.append(Representative(id: id, name: nameCol.map { cells[$0].trimmingSpaces() } ?? "",
+            diagnostics.append(contentsOf: cellProblems.compactMap { $0 })
+            let name = nameCol.map { cells[$0].trimmingSpaces() } ?? ""
+            func resolve(_ column: Int?, _ kind: RecusalViolation.Reason) -> [String] {
+                guard let column else { return [] }
+                let entries = splitList(cells[column])
+                guard let matcher else { return entries }
+                var out: [String] = []
+                for entry in entries {
+                    let match = matches[entry] ?? matcher.match(entry)
+                    matches[entry] = match
+                    switch match {
+                    case .units(let ids):
+                        out += ids
+                    case .nearMiss(let unitID, let unitName):
+                        diagnostics.append("roster-unit-near-miss") {
+                            let m = RosterMessages.nearMiss(rep: Echo.cell(id), repName: name, entry: Echo.cell(entry), column: kind, id: unitID, name: unitName)
+                            return .error("roster-unit-near-miss", m.text, at: csv.location(row: r, column: column),
+                                          path: Echo.cell(csv.header[column]), hint: m.hint)
+                        }
+                    case .outside:
+                        diagnostics.append("roster-outside-unit", .note) {
+                            let m = RosterMessages.outside(rep: Echo.cell(id), entry: Echo.cell(entry), column: kind)
+                            return Diagnostic(.note, code: "roster-outside-unit", text: m.text, location: csv.location(row: r, column: column),
+                                              path: Echo.cell(csv.header[column]), hint: m.hint)
+                        }
+                        out.append(UnitMatcher.normalized(entry))
+                    }
+                }
+                return out
+            }
+            let own = resolve(unitsCol, .ownUnit)
+            let conflicts = resolve(conflictsCol, .declaredConflict).filter { !own.contains($0) }
+            reps.append(Representative(id: id, name: name,
                                        group: groupCol.map { cells[$0].trimmingSpaces() } ?? "",
-                                       units: own, role: roleCol.map { cells[$0].trimmingSpaces() } ?? "", location: loc))
+                                       units: own, role: roleCol.map { cells[$0].trimmingSpaces() } ?? "", location: loc,
+                                       conflicts: conflicts))
         }
         if reps.isEmpty && !diagnostics.hasErrors {
-            diagnostics.append(.error("no-representatives", "`\(fileName)` lists no representatives", at: lineStart))
+            diagnostics.append(.error(.noRepresentatives, ReaderMessages.noRepresentatives(fileName), at: lineStart))
         }
         return (reps, diagnostics.items)
     }

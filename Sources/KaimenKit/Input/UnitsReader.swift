@@ -33,23 +33,23 @@ public struct UnitsReader {
         var seen: [String: SourceLocation] = [:]
         for row in rows {
             if row.id.isEmpty {
-                diagnostics.append("missing-unit-id") {
-                    .error("missing-unit-id", "a unit has no id", at: row.location, path: "id", hint: "give every unit an id such as U01")
+                diagnostics.append(.missingUnitID) {
+                    .error(.missingUnitID, ReaderMessages.unitWithoutID, at: row.location, path: "id", hint: ReaderMessages.giveUnitID)
                 }
                 continue
             }
             // The id as messages quote it: control characters shown, a long paste cut.
             let idText = Echo.cell(row.id)
             if let first = seen[row.id] {
-                diagnostics.append("duplicate-unit") {
-                    .error("duplicate-unit", "unit id `\(idText)` is used twice; first at line \(first.line)", at: row.location,
-                           path: "id", hint: "each unit needs its own id")
+                diagnostics.append(.duplicateUnit) {
+                    .error(.duplicateUnit, ReaderMessages.duplicateUnit(idText, firstRow: first.cell?.row ?? first.line), at: row.location,
+                           path: "id", hint: ReaderMessages.ownUnitID)
                 }
                 continue
             }
             seen[row.id] = row.location
             if row.name.isEmpty {
-                diagnostics.append("missing-value") { .error("missing-value", "unit `\(idText)` has no name", at: row.location, path: "name") }
+                diagnostics.append(.missingValue) { .error(.missingValue, ReaderMessages.unitWithoutName(idText), at: row.location, path: "name") }
             }
             units.append(Unit(id: row.id, name: row.name, category: row.category.isEmpty ? "未分类" : row.category, location: row.location))
             for (m, metric) in rules.metrics.enumerated() {
@@ -59,17 +59,26 @@ public struct UnitsReader {
                 case .value(let v):
                     value = v
                 case .invalid(let message, let hint):
-                    diagnostics.append("invalid-metric") {
-                        .error("invalid-metric", "unit `\(idText)`, \(metric.name) (`\(metric.id)`): \(message)", at: loc, path: metric.id, hint: hint)
+                    diagnostics.append(.invalidMetric) {
+                        .error(.invalidMetric, ReaderMessages.invalidMetric(idText, metric.name, metric.id, message), at: loc, path: metric.id, hint: hint)
+                    }
+                    value = nil
+                case .beyondLimits(let problem):
+                    diagnostics.append("number-beyond-limits") {
+                        let text = Echo.cell((row.cells[m] ?? "").trimmingSpaces())
+                        let m = NumberLimits.message(problem, text: text)
+                        return .error("number-beyond-limits",
+                                      Localized(zh: "单位 `\(idText)` 的\(metric.name)（`\(metric.id)`）：\(m.zh)",
+                                                en: "unit `\(idText)`, \(metric.name) (`\(metric.id)`): \(m.en)"),
+                                      at: loc, path: metric.id, hint: NumberLimits.hint(problem))
                     }
                     value = nil
                 case .missing:
                     switch metric.missing {
                     case .error:
-                        diagnostics.append("missing-metric") {
-                            .error("missing-metric", "unit `\(idText)` has no value for \(metric.name) (`\(metric.id)`)",
-                                   at: loc, path: metric.id,
-                                   hint: "fill it in; if it may be left empty, declare the metric with \"missing\": \"zero\" or \"notAssessable\"")
+                        diagnostics.append(.missingMetric) {
+                            .error(.missingMetric, ReaderMessages.missingMetric(idText, metric.name, metric.id), at: loc, path: metric.id,
+                                   hint: ReaderMessages.fillMetric)
                         }
                         value = nil
                     case .zero: value = .zero
@@ -81,8 +90,8 @@ public struct UnitsReader {
             }
         }
         if units.isEmpty && !diagnostics.hasErrors {
-            diagnostics.append(.error("no-units", "`\(fileName)` lists no units", at: SourceLocation(file: fileName, line: 1, column: 1),
-                                      hint: "add one row per unit under the header"))
+            diagnostics.append(.error(.noUnits, ReaderMessages.noUnits(fileName), at: SourceLocation(file: fileName, line: 1, column: 1),
+                                      hint: ReaderMessages.addUnitRows))
         }
         let table = UnitTable(units: units, values: values, locations: locations)
         checkRatios(table, diagnostics: &diagnostics)
@@ -98,11 +107,9 @@ public struct UnitsReader {
             for u in table.units.indices {
                 guard let a = table.values[n][u], let b = table.values[d][u], a > b else { continue }
                 let nm = rules.metrics[n], dm = rules.metrics[d]
-                diagnostics.append("ratio-above-one") {
-                    .error("ratio-above-one",
-                           "unit `\(Echo.cell(table.units[u].id))`: \(nm.name) (\(a.plainText())) is larger than \(dm.name) (\(b.plainText())); their ratio cannot exceed 100%",
-                           at: table.locations[n][u], path: nm.id,
-                           hint: "check both figures; if a ratio above 100% is right, set \"maxOne\": false in the rule")
+                diagnostics.append(.ratioAboveOne) {
+                    .error(.ratioAboveOne, ReaderMessages.ratioAboveOne(Echo.cell(table.units[u].id), nm.name, a.plainText(), dm.name, b.plainText()),
+                           at: table.locations[n][u], path: nm.id, hint: ReaderMessages.checkRatio)
                 }
             }
         }
@@ -118,14 +125,14 @@ public struct UnitsReader {
         let headerLoc = { (c: Int) in csv.headerLocation(column: c) }
         let lineStart = SourceLocation(file: fileName, line: csv.headerLine, column: 1)
         guard let idCol = ColumnNames.find(ColumnNames.unitID, in: header) else {
-            diagnostics.append(.error("missing-column", "the units file has no unit id column", at: lineStart, path: "id",
-                                      hint: "name the first column `id` (or 单位编号)"))
+            diagnostics.append(.error(.missingColumn, ReaderMessages.noUnitIDColumn, at: lineStart, path: "id",
+                                      hint: ReaderMessages.nameUnitIDColumn))
             return (nil, diagnostics.items)
         }
         let nameCol = ColumnNames.find(ColumnNames.unitName, in: header)
         if nameCol == nil {
-            diagnostics.append(.error("missing-column", "the units file has no unit name column", at: lineStart, path: "name",
-                                      hint: "add a column `name` (or 单位名称)"))
+            diagnostics.append(.error(.missingColumn, ReaderMessages.noUnitNameColumn, at: lineStart, path: "name",
+                                      hint: ReaderMessages.addUnitNameColumn))
         }
         let categoryCol = ColumnNames.find(ColumnNames.category, in: header)
         var metricCols: [Int?] = []
@@ -134,20 +141,21 @@ public struct UnitsReader {
             let col = header.firstIndex(of: metric.id) ?? header.firstIndex(of: metric.name)
             if let col { used.insert(col) }
             else if metric.missing == .error {
-                diagnostics.append(.error("missing-column", "the units file has no column for \(metric.name) (`\(metric.id)`), which the rules require",
+                diagnostics.append(.error(.missingColumn, ReaderMessages.noMetricColumn(metric.name, metric.id),
                                           at: lineStart, path: metric.id,
-                                          hint: String.didYouMean(metric.id, among: header) ?? "add a column named `\(metric.id)`"))
+                                          hint: Localized.didYouMean(metric.id, among: header) ?? ReaderMessages.addColumn(metric.id)))
             }
             metricCols.append(col)
         }
         let metricIDs = rules.metrics.map(\.id)
+        // A column without a name is already an error (`csv-empty-header`).
         for (c, name) in header.enumerated() where !used.contains(c) && !name.isEmpty {
-            diagnostics.append("unknown-column", .warning) {
-                .warning("unknown-column", "column `\(Echo.cell(name))` is not a metric of these rules and is ignored", at: headerLoc(c), path: Echo.cell(name),
-                         hint: String.didYouMean(name, among: metricIDs))
+            diagnostics.append(.unknownColumn, .warning) {
+                .warning(.unknownColumn, ReaderMessages.columnNotMetric(Echo.cell(name)), at: headerLoc(c), path: Echo.cell(name),
+                         hint: Localized.didYouMean(name, among: metricIDs))
             }
         }
-        if diagnostics.items.contains(where: { $0.code == "missing-column" }) { return (nil, diagnostics.items) }
+        if diagnostics.items.contains(where: { $0.kind == .missingColumn }) { return (nil, diagnostics.items) }
         var rows: [RawRow] = []
         rows.reserveCapacity(csv.rows.count)
         for (r, cells) in csv.rows.enumerated() where !cells.isBlank {
@@ -177,8 +185,8 @@ public struct UnitsReader {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            return (nil, [.error("json-encoding", "`\(fileName)` is not UTF-8 text", at: SourceLocation(file: fileName, line: 1, column: 1),
-                                 hint: "save it as UTF-8")])
+            return (nil, [.error(.jsonEncoding, ReaderMessages.notUTF8JSON(fileName), at: SourceLocation(file: fileName, line: 1, column: 1),
+                                 hint: ReaderMessages.saveUTF8)])
         }
         let root: JSONNode
         switch JSONCParser.parse(text, file: fileName) {
@@ -186,13 +194,13 @@ public struct UnitsReader {
         case .failure(let e): return (nil, e.diagnostics)
         }
         guard let list = root["units"]?.elements ?? root.elements else {
-            return (nil, [.error("wrong-type", "the units file must be a list of units, or an object with `units`", at: root.location, path: "units")])
+            return (nil, [.error(.wrongType, ReaderMessages.unitsNotList, at: root.location, path: "units")])
         }
         var rows: [RawRow] = []
         for (i, node) in list.enumerated() {
             let path = "units[\(i)]"
             guard node.members != nil else {
-                diagnostics.append("wrong-type") { .error("wrong-type", "each unit must be an object", at: node.location, path: path) }
+                diagnostics.append(.wrongType) { .error(.wrongType, ReaderMessages.unitNotObject, at: node.location, path: path) }
                 continue
             }
             let metricsNode = node["metrics"] ?? node
@@ -208,9 +216,9 @@ public struct UnitsReader {
             }
             let known = Set(["id", "name", "category", "metrics"] + rules.metrics.map(\.id))
             for m in metricsNode.members ?? [] where !known.contains(m.key) {
-                diagnostics.append("unknown-column", .warning) {
-                    .warning("unknown-column", "`\(Echo.cell(m.key))` is not a metric of these rules and is ignored", at: m.keyLocation,
-                             path: "\(path).\(Echo.cell(m.key))", hint: String.didYouMean(m.key, among: rules.metrics.map(\.id)))
+                diagnostics.append(.unknownColumn, .warning) {
+                    .warning(.unknownColumn, ReaderMessages.keyNotMetric(Echo.cell(m.key)), at: m.keyLocation,
+                             path: "\(path).\(Echo.cell(m.key))", hint: Localized.didYouMean(m.key, among: rules.metrics.map(\.id)))
                 }
             }
             for (key, role, what) in [("id", TextCellCheck.Role.id, TextCellCheck.unitID), ("name", .text(quoted: true), TextCellCheck.unitName),

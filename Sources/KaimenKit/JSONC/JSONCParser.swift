@@ -50,20 +50,19 @@ public struct JSONCParser {
             if scalars.first == "\u{FEFF}" { i = 1; lineStart = 1 }
             try skipTrivia()
             guard i < scalars.count else {
-                throw Failure(diagnostic: .error("json-syntax", "the file is empty; a rules file is one JSON object `{ … }`",
+                throw Failure(diagnostic: .error(.jsonSyntax, JSONCMessages.emptyFile,
                                                  at: SourceLocation(file: file, line: 1, column: 1)))
             }
             let node = try parseValue()
             try skipTrivia()
             if i < scalars.count {
-                throw fail("unexpected `\(scalars[i])` after the end of the document",
-                           hint: "a file holds one JSON value; is there a stray character or a missing `,`?")
+                throw fail(JSONCMessages.afterEnd("\(scalars[i])"), hint: JSONCMessages.oneValue)
             }
             return .success(node)
         } catch let f as Failure {
             return .failure(DiagnosticsError([f.diagnostic]))
         } catch {
-            return .failure(DiagnosticsError([.error("json-syntax", "\(error)")]))
+            return .failure(DiagnosticsError([.error(DiagnosticCode.jsonSyntax.rawValue, "\(error)")]))
         }
     }
 
@@ -74,8 +73,13 @@ public struct JSONCParser {
 
     private var here: SourceLocation { SourceLocation(file: file, line: line, column: i - lineStart + 1) }
 
+    private func fail(_ text: Localized, at loc: SourceLocation? = nil, hint: Localized? = nil) -> Failure {
+        Failure(diagnostic: .error(.jsonSyntax, text, at: loc ?? here, hint: hint))
+    }
+
+    /// For problems named in English only (prefer the `Localized` form).
     private func fail(_ message: String, at loc: SourceLocation? = nil, hint: String? = nil) -> Failure {
-        Failure(diagnostic: .error("json-syntax", message, at: loc ?? here, hint: hint))
+        Failure(diagnostic: .error(DiagnosticCode.jsonSyntax.rawValue, message, at: loc ?? here, hint: hint))
     }
 
     private var current: Unicode.Scalar? { i < scalars.count ? scalars[i] : nil }
@@ -101,7 +105,7 @@ public struct JSONCParser {
                     }
                     advance()
                 }
-                if !closed { throw fail("a `/*` comment is never closed", at: start, hint: "end it with `*/`") }
+                if !closed { throw fail(JSONCMessages.unclosedComment, at: start, hint: JSONCMessages.endComment) }
             } else {
                 return
             }
@@ -109,7 +113,7 @@ public struct JSONCParser {
     }
 
     private mutating func parseValue() throws -> JSONNode {
-        guard let c = current else { throw fail("the file ends where a value was expected") }
+        guard let c = current else { throw fail(JSONCMessages.endsEarly) }
         let start = here
         switch c {
         case "{": return try parseObject()
@@ -117,7 +121,7 @@ public struct JSONCParser {
         case "\"": return try parseString()
         case "-", "0"..."9": return try parseNumber()
         case "'":
-            throw fail("strings use double quotes `\"`, not `'`", hint: "write \"…\" instead of '…'")
+            throw fail(JSONCMessages.singleQuotes, hint: JSONCMessages.writeDoubleQuotes)
         default:
             if c.properties.isAlphabetic || c == "_" {
                 var word = ""
@@ -129,17 +133,16 @@ public struct JSONCParser {
                 case "false": return JSONNode(.bool(false), at: start)
                 case "null": return JSONNode(.null, at: start)
                 default:
-                    throw fail("unexpected word `\(word)`; text must be in double quotes", at: start,
-                               hint: "write \"\(word)\"")
+                    throw fail(JSONCMessages.bareWord(word), at: start, hint: JSONCMessages.write(word))
                 }
             }
-            throw fail("unexpected `\(c)` where a value was expected")
+            throw fail(JSONCMessages.unexpectedValue("\(c)"))
         }
     }
 
     private mutating func enter() throws {
         depth += 1
-        if depth > JSONCParser.maxDepth { throw fail("the document nests deeper than \(JSONCParser.maxDepth) levels") }
+        if depth > JSONCParser.maxDepth { throw fail(JSONCMessages.tooDeep(JSONCParser.maxDepth)) }
     }
 
     private mutating func parseObject() throws -> JSONNode {
@@ -151,36 +154,34 @@ public struct JSONCParser {
         try skipTrivia()
         while true {
             guard let c = current else {
-                throw fail("the object opened at line \(start.line), column \(start.column) is never closed",
-                           hint: "add `}`")
+                throw fail(JSONCMessages.unclosed(true, line: start.line, column: start.column), hint: JSONCMessages.add("}"))
             }
             if c == "}" { advance(); break }
             guard c == "\"" else {
-                if c == "," { throw fail("unexpected `,`: a key was expected") }
-                if c == "'" { throw fail("keys use double quotes `\"`, not `'`") }
+                if c == "," { throw fail(JSONCMessages.commaNotKey) }
+                if c == "'" { throw fail(JSONCMessages.keySingleQuotes) }
                 if c.properties.isAlphabetic || c == "_" {
                     var word = ""
                     var k = i
                     while k < scalars.count, scalars[k].properties.isAlphabetic || scalars[k] == "_" || ("0"..."9").contains(scalars[k]) {
                         word.unicodeScalars.append(scalars[k]); k += 1
                     }
-                    throw fail("keys must be in double quotes", hint: "write \"\(word)\"")
+                    throw fail(JSONCMessages.keyQuotes, hint: JSONCMessages.write(word))
                 }
-                throw fail("unexpected `\(c)` where a key or `}` was expected")
+                throw fail(JSONCMessages.unexpectedKey("\(c)"))
             }
             let keyNode = try parseString()
             let key = keyNode.stringValue ?? ""
             try skipTrivia()
             guard current == ":" else {
-                throw fail("expected `:` after the key `\(key)`")
+                throw fail(JSONCMessages.colonAfter(key))
             }
             advance()
             try skipTrivia()
             let value = try parseValue()
             if let first = members.first(where: { $0.key == key }) {
-                problems.append(.error("duplicate-key",
-                                       "the key `\(key)` is written twice in this object; the first, at line \(first.keyLocation.line), column \(first.keyLocation.column), is kept",
-                                       at: keyNode.location, hint: "remove one of them"))
+                problems.append(.error(.duplicateKey, JSONCMessages.duplicateKey(key, line: first.keyLocation.line, column: first.keyLocation.column),
+                                       at: keyNode.location, hint: JSONCMessages.removeOne))
             } else {
                 members.append(JSONMember(key: key, keyLocation: keyNode.location, value: value))
             }
@@ -192,10 +193,9 @@ public struct JSONCParser {
             }
             if current == "}" { advance(); break }
             if current == nil {
-                throw fail("the object opened at line \(start.line), column \(start.column) is never closed",
-                           hint: "add `}`")
+                throw fail(JSONCMessages.unclosed(true, line: start.line, column: start.column), hint: JSONCMessages.add("}"))
             }
-            throw fail("expected `,` or `}` after the value of `\(key)`", hint: "is a comma missing?")
+            throw fail(JSONCMessages.commaOrBrace(key), hint: JSONCMessages.commaMissing)
         }
         return JSONNode(.object(members), at: start)
     }
@@ -209,20 +209,18 @@ public struct JSONCParser {
         try skipTrivia()
         while true {
             guard let c = current else {
-                throw fail("the array opened at line \(start.line), column \(start.column) is never closed",
-                           hint: "add `]`")
+                throw fail(JSONCMessages.unclosed(false, line: start.line, column: start.column), hint: JSONCMessages.add("]"))
             }
             if c == "]" { advance(); break }
-            if c == "," { throw fail("unexpected `,`: a value was expected") }
+            if c == "," { throw fail(JSONCMessages.commaNotValue) }
             items.append(try parseValue())
             try skipTrivia()
             if current == "," { advance(); try skipTrivia(); continue }
             if current == "]" { advance(); break }
             if current == nil {
-                throw fail("the array opened at line \(start.line), column \(start.column) is never closed",
-                           hint: "add `]`")
+                throw fail(JSONCMessages.unclosed(false, line: start.line, column: start.column), hint: JSONCMessages.add("]"))
             }
-            throw fail("expected `,` or `]` in the array", hint: "is a comma missing?")
+            throw fail(JSONCMessages.commaOrBracket, hint: JSONCMessages.commaMissing)
         }
         return JSONNode(.array(items), at: start)
     }
@@ -243,7 +241,7 @@ public struct JSONCParser {
         }
         while true {
             guard let c = current, c != "\n" else {
-                throw fail("the string starting here is never closed", at: start, hint: "add the closing `\"`")
+                throw fail(JSONCMessages.unclosedString, at: start, hint: JSONCMessages.closeString)
             }
             let col = i - lineStart + 1
             if c == "\"" {
@@ -254,7 +252,7 @@ public struct JSONCParser {
             if c == "\\" {
                 escaped = true
                 advance()
-                guard let e = current else { throw fail("the string starting here is never closed", at: start) }
+                guard let e = current else { throw fail(JSONCMessages.unclosedString, at: start) }
                 let scalar: Unicode.Scalar
                 switch e {
                 case "\"": scalar = "\""
@@ -277,21 +275,20 @@ public struct JSONCParser {
                         }
                     }
                     guard let u = Unicode.Scalar(code) else {
-                        throw fail("`\\u` escape does not name a character", at: escapeStart,
-                                   hint: "a surrogate `\\uD800`–`\\uDFFF` must be followed by its pair")
+                        throw fail(JSONCMessages.badUnicodeEscape, at: escapeStart, hint: JSONCMessages.surrogatePair)
                     }
                     checkControl(u, at: col)
                     s.append(u); columns.append(col)
                     continue
                 default:
-                    throw fail("unknown escape `\\\(e)` in a string", hint: "write `\\\\` for a backslash")
+                    throw fail(JSONCMessages.unknownEscape("\(e)"), hint: JSONCMessages.backslash)
                 }
                 advance()
                 checkControl(scalar, at: col)
                 s.append(scalar); columns.append(col)
                 continue
             }
-            if c.value < 0x20 { throw fail("a control character must be escaped inside a string") }
+            if c.value < 0x20 { throw fail(JSONCMessages.controlCharacter) }
             checkControl(c, at: col)
             s.append(c); columns.append(col)
             advance()
@@ -303,7 +300,7 @@ public struct JSONCParser {
         var v: UInt32 = 0
         for _ in 0..<4 {
             guard let c = current, c.isASCII, let d = UInt32(String(c), radix: 16) else {
-                throw fail("`\\u` must be followed by four hex digits")
+                throw fail(JSONCMessages.fourHex)
             }
             v = v * 16 + d
             advance()
@@ -317,18 +314,18 @@ public struct JSONCParser {
         func take() { text.unicodeScalars.append(scalars[i]); advance() }
         func digits() -> Int { var n = 0; while let c = current, ("0"..."9").contains(c) { take(); n += 1 }; return n }
         if current == "-" { take() }
-        guard digits() > 0 else { throw fail("a number needs digits after `-`", at: start) }
+        guard digits() > 0 else { throw fail(JSONCMessages.digitsAfterMinus, at: start) }
         if current == "." {
             take()
-            guard digits() > 0 else { throw fail("a number needs digits after the decimal point", at: start) }
+            guard digits() > 0 else { throw fail(JSONCMessages.digitsAfterPoint, at: start) }
         }
         if current == "e" || current == "E" {
             take()
             if current == "+" || current == "-" { take() }
-            guard digits() > 0 else { throw fail("a number's exponent needs digits", at: start) }
+            guard digits() > 0 else { throw fail(JSONCMessages.exponentDigits, at: start) }
         }
         if let c = current, c.properties.isAlphabetic || c == "%" {
-            throw fail("unexpected `\(c)` after the number `\(text)`", hint: c == "%" ? "write rates as fractions: 0.9 for 90%" : nil)
+            throw fail(JSONCMessages.afterNumber("\(c)", text), hint: c == "%" ? JSONCMessages.rateFraction : nil)
         }
         return JSONNode(.number(text), at: start)
     }

@@ -7,7 +7,8 @@ import Musl
 import Darwin
 #endif
 
-/// Writes a file so that readers see either the old content or the new, never half of it.
+/// Writes a single file so that readers see either the old content or the new, never half of
+/// it. (A set of files is written with ``OutputBatch``, which swaps in the whole folder.)
 ///
 /// The data goes to a temporary file next to the destination (`.name.tmp-<pid>-<random>`),
 /// is flushed to disk with `fsync`, and is then renamed over the destination, which POSIX
@@ -24,27 +25,22 @@ public enum AtomicWriter {
         }
     }
 
-    /// Writes `data` to a new temporary file beside `url` and returns its location.
-    /// - Parameter durable: flush the file to disk before returning (a batch flushes once instead).
-    static func writeTemporary(_ content: OutputBatch.Content, for url: URL, durable: Bool = true) throws -> URL {
+    /// Writes `data` to a new temporary file beside `url`, flushed to disk, and returns its location.
+    static func writeTemporary(_ content: OutputBatch.Content, for url: URL) throws -> URL {
         let dir = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError.io(operation: "create the folder", path: dir.path, message: "\(error.localizedDescription)")
-        }
+        _ = try FileSystem.makeFolders(dir.path)
         let temp = dir.appendingPathComponent(temporaryName(for: url.lastPathComponent))
         let path = temp.path
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw ioError("create", path) }
+        guard fd >= 0 else { throw ioError(.create, path) }
         var failure: OutputError?
         func writeAll(_ raw: UnsafeRawBufferPointer) throws {
             var offset = 0
             while offset < raw.count {
-                let n = Glibc_write(fd, raw.baseAddress! + offset, raw.count - offset)
+                let n = systemWrite(fd, raw.baseAddress! + offset, raw.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw ioError("write", path)
+                    throw ioError(.write, path)
                 }
                 offset += n
             }
@@ -57,10 +53,10 @@ public enum AtomicWriter {
         } catch let e as OutputError {
             failure = e
         } catch {
-            failure = .io(operation: "write", path: path, message: "\(error)")
+            failure = .producerFailed(path: path, message: "\(error)")
         }
-        if failure == nil && durable && fsync(fd) != 0 { failure = ioError("flush", path) }
-        if close(fd) != 0 && failure == nil { failure = ioError("close", path) }
+        if failure == nil && fsync(fd) != 0 { failure = ioError(.flush, path) }
+        if close(fd) != 0 && failure == nil { failure = ioError(.close, path) }
         if let failure {
             unlink(path)
             throw failure
@@ -70,7 +66,7 @@ public enum AtomicWriter {
 
     /// Renames `temp` over `url`, then flushes the folder so the rename itself is durable.
     static func moveIntoPlace(_ temp: URL, _ url: URL) throws {
-        guard rename(temp.path, url.path) == 0 else { throw ioError("replace", url.path) }
+        guard rename(temp.path, url.path) == 0 else { throw ioError(.replace, url.path) }
         let dirFD = open(url.deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC)
         if dirFD >= 0 {
             _ = fsync(dirFD)  // best effort: not every file system allows it on a folder
@@ -86,18 +82,7 @@ public enum AtomicWriter {
         return ".\(stem).tmp-\(getpid())-\(random)"
     }
 
-    static func ioError(_ operation: String, _ path: String) -> OutputError {
-        .io(operation: operation, path: path, message: String(cString: strerror(errno)))
+    static func ioError(_ operation: OutputError.Operation, _ path: String) -> OutputError {
+        .io(operation: operation, path: path, cause: .last)
     }
-}
-
-/// `write(2)`, named apart from ``AtomicWriter/write(_:to:)``.
-private func Glibc_write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    return Glibc.write(fd, buffer, count)
-    #elseif canImport(Musl)
-    return Musl.write(fd, buffer, count)
-    #else
-    return Darwin.write(fd, buffer, count)
-    #endif
 }

@@ -1,15 +1,18 @@
 import Foundation
 
-/// A set of output files written together.
+/// A set of output files written together into one folder, as one whole set.
 ///
-/// ``commit(into:)`` first checks every path, then writes every file to a temporary name
-/// beside its destination, and only when all of them are written renames each into place.
+/// ``commit(into:options:)`` checks every path, takes the folder's lock (``OutputLock``),
+/// removes what an interrupted run left behind, writes every file and then `manifest.json` into
+/// a hidden staging folder beside the output folder, flushes the set to disk once, and swaps
+/// it in with one atomic exchange (``FolderSwap``); then it removes the old set.
 ///
-/// What this guarantees: each file is replaced atomically (old or new content, never a
-/// mix); a bad path, a full disk or any other failure while writing leaves no new file in
-/// place and no temporary file behind. What it does not: the renames happen one after
-/// another, so a failure or crash during that last step (rare: rename within one folder
-/// does not need space) can leave some files new and others old.
+/// What this guarantees: whatever happens (an error, a full disk, `kill -9` at any moment),
+/// the output folder holds either the complete old set or the complete new one, never a mix;
+/// the next run removes a staging folder or old set left behind; a failure leaves no folder
+/// that was not there before. A folder that holds files but no manifest (kaimen did not write
+/// it) is not replaced unless ``CommitOptions/force`` is set, and never one that holds an input
+/// of the run or the current folder.
 public struct OutputBatch: Sendable {
     public struct File: Sendable {
         public var relativePath: String
@@ -40,37 +43,133 @@ public struct OutputBatch: Sendable {
         files.append(File(relativePath: relativePath, content: .stream(producer)))
     }
 
-    /// Writes every file under `dir`; returns their locations in the order added. Two paths
-    /// that differ only in case are refused as duplicates (they clash on macOS and Windows).
-    @discardableResult
-    public func commit(into dir: URL) throws -> [URL] {
-        var destinations: [URL] = []
-        var seen = Set<String>()
-        for file in files {
-            let url = try SafePath.resolve(file.relativePath, under: dir)
-            guard seen.insert(url.path.lowercased()).inserted else { throw OutputError.duplicatePath(path: file.relativePath) }
-            destinations.append(url)
+    /// How ``commit(into:options:)`` treats the folder it replaces.
+    public struct CommitOptions: Sendable {
+        /// Replace a non-empty folder that has no manifest (everything in it is removed).
+        public var force: Bool
+        /// The input files of the run, recorded in the manifest with their SHA-256: the path to
+        /// show, and where to read it. A folder holding one of them is never replaced.
+        public var inputs: [(shown: String, url: URL)]
+        /// Further paths the folder must not hold (the current folder).
+        public var protected: [URL]
+        /// How long to wait for another process writing the same folder, in seconds.
+        public var lockTimeout: Double
+
+        public init(force: Bool = false, inputs: [(shown: String, url: URL)] = [], protected: [URL] = [], lockTimeout: Double = 30) {
+            self.force = force
+            self.inputs = inputs
+            self.protected = protected
+            self.lockTimeout = lockTimeout
         }
-        var temps: [URL] = []
+    }
+
+    /// Writes every file under `dir` as one set, replacing whatever set was there; returns the
+    /// files' locations in the order added (`manifest.json` is written too, and not listed).
+    /// Two paths that differ only in case are refused as duplicates (they clash on macOS and Windows).
+    @discardableResult
+    public func commit(into dir: URL, options: CommitOptions = CommitOptions()) throws -> [URL] {
+        let target = Self.absolutePath(dir)
+        let targetURL = URL(fileURLWithPath: target, isDirectory: true)
+        var relatives: [String] = []
+        var seen: Set<String> = [Manifest.fileName]
+        for file in files {
+            let url = try SafePath.resolve(file.relativePath, under: targetURL)
+            let relative = String(url.path.dropFirst(target.count + 1))
+            guard seen.insert(relative.lowercased()).inserted else { throw OutputError.duplicatePath(path: file.relativePath) }
+            relatives.append(relative)
+        }
+        let createdParents = try FileSystem.makeFolders(FileSystem.parent(of: target))
+        var swapped = false
+        defer { if !swapped { FileSystem.removeEmptyFolders(createdParents) } }
+        let lock = try OutputLock(for: target, timeout: options.lockTimeout)
+        defer { lock.release() }
+        FolderSwap.removeLeftovers(beside: target)
+        try Self.checkReplaceable(target, options: options)
+
+        let staging = try StagingFolder(beside: target)
+        let old: String?
         do {
-            for (file, url) in zip(files, destinations) {
-                temps.append(try AtomicWriter.writeTemporary(file.content, for: url, durable: files.count == 1))
-            }
+            let (outputs, inputs) = try writeAndHash(into: staging, relatives: relatives, target: target, inputs: options.inputs)
+            let manifest = Manifest(kaimen: CLI.version, created: Date(), inputs: inputs, outputs: outputs)
+            _ = try staging.write(.data(Data(manifest.rendered().utf8)), at: Manifest.fileName, shownAs: target + "/" + Manifest.fileName)
+            try staging.makeDurable(relatives + [Manifest.fileName])
+            old = try FolderSwap.swap(staging.path, into: target)
         } catch {
-            for temp in temps { unlink(temp.path) }
+            staging.remove()
             throw error
         }
-        // Many files (a score sheet per unit) are flushed to disk together, once, before any is renamed.
-        if files.count > 1 { sync() }
-        for (i, (temp, url)) in zip(temps, destinations).enumerated() {
+        swapped = true
+        try? FileSystem.flush(FileSystem.parent(of: target), folder: true)
+        if let old { try? FileSystem.removeTree(old) }
+        return relatives.map { targetURL.appendingPathComponent($0) }
+    }
+
+    /// Writes the files into the staging folder while another thread hashes the input files
+    /// (for a large run both are hundreds of megabytes); returns both lists of manifest entries.
+    private func writeAndHash(into staging: StagingFolder, relatives: [String], target: String,
+                              inputs: [(shown: String, url: URL)]) throws -> (outputs: [Manifest.Entry], inputs: [Manifest.Entry]) {
+        enum Part: Sendable { case entries([Manifest.Entry]), failed(OutputError) }
+        let files = self.files
+        let inputList = inputs.map { (shown: $0.shown, path: $0.url.path) }
+        let parts = Parallel.map(inputList.isEmpty ? 1 : 2) { k -> Part in
             do {
-                try AtomicWriter.moveIntoPlace(temp, url)
+                if k == 0 {
+                    return .entries(try zip(files, relatives).map { file, relative in
+                        try staging.write(file.content, at: relative, shownAs: target + "/" + relative)
+                    })
+                }
+                return .entries(try inputList.map { try Manifest.entry(forInput: URL(fileURLWithPath: $0.path), shownAs: $0.shown) })
+            } catch let e as OutputError {
+                return .failed(e)
             } catch {
-                for rest in temps[(i + 1)...] { unlink(rest.path) }
-                unlink(temp.path)
-                throw error
+                return .failed(.producerFailed(path: target, message: "\(error)"))
             }
         }
-        return destinations
+        var lists: [[Manifest.Entry]] = []
+        for part in parts {
+            switch part {
+            case .entries(let list): lists.append(list)
+            case .failed(let error): throw error
+            }
+        }
+        return (lists[0], lists.count > 1 ? lists[1] : [])
+    }
+
+    /// Refuses to replace what is not a kaimen output folder, or holds an input of the run.
+    private static func checkReplaceable(_ target: String, options: CommitOptions) throws {
+        switch FileSystem.kind(target) {
+        case .missing: return
+        case .other: throw OutputError.notAFolder(path: target)
+        case .folder: break
+        }
+        for url in options.inputs.map(\.url) + options.protected {
+            let path = absolutePath(url)
+            if path == target || path.hasPrefix(target + "/") {
+                throw OutputError.containsInput(folder: target, input: url.path)
+            }
+        }
+        let names = try FileSystem.names(in: target)
+        if !names.isEmpty && !options.force && !Manifest.isPresent(in: target) {
+            throw OutputError.foreignFolder(path: target, entries: names.count)
+        }
+    }
+
+    /// `url` as an absolute path without `.`, `..` or symbolic links in the folders above it;
+    /// a final symbolic link to a folder is followed too (the folder it names is replaced).
+    static func absolutePath(_ url: URL) -> String {
+        let standard = url.standardizedFileURL.path
+        var path = standard.count > 1 && standard.hasSuffix("/") ? String(standard.dropLast()) : standard
+        if let real = realpath(path, nil) {
+            path = String(cString: real)
+            free(real)
+        } else {
+            let parent = FileSystem.parent(of: path)
+            if let real = realpath(parent, nil) {
+                let base = String(cString: real)
+                free(real)
+                path = (base == "/" ? "" : base) + "/" + FileSystem.name(of: path)
+            }
+        }
+        return path
     }
 }

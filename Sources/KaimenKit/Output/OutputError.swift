@@ -1,20 +1,112 @@
-/// Why an output file could not be written.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why an output folder could not be written. Every case names the path and says, in Chinese
+/// and English, what went wrong and what would fix it (`diagnostic`); the texts are all here.
 public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A relative path that would leave the output folder, or is not a usable path at all.
-    case unsafePath(path: String, reason: String)
+    case unsafePath(path: String, reason: Localized)
     /// Two files of one batch have the same path.
     case duplicatePath(path: String)
-    /// A system call failed: what we were doing, on which path, and the system's message.
-    case io(operation: String, path: String, message: String)
+    /// A system call failed: what we were doing, on which path, and the system's reason.
+    case io(operation: Operation, path: String, cause: SystemError)
+    /// The output folder's path names something that is not a folder (a file, a device).
+    case notAFolder(path: String)
+    /// The folder holds files but no `manifest.json`: kaimen did not write it, so it is not
+    /// replaced without `--force`.
+    case foreignFolder(path: String, entries: Int)
+    /// Replacing the folder would delete an input of this run or the current folder.
+    case containsInput(folder: String, input: String)
+    /// Another process held the folder's lock for longer than we were willing to wait.
+    case locked(path: String, seconds: Int)
+    /// The code producing a file's bytes failed.
+    case producerFailed(path: String, message: String)
 
-    public var description: String {
-        switch self {
-        case .unsafePath(let path, let reason):
-            return "refusing to write `\(path)`: \(reason)"
-        case .duplicatePath(let path):
-            return "two output files would both be written to `\(path)`"
-        case .io(let operation, let path, let message):
-            return "could not \(operation) `\(path)`: \(message)"
+    /// What kaimen was doing when the system refused.
+    public enum Operation: String, Sendable, Hashable {
+        case createFolder, create, write, flush, close, replace, swap, remove, lock, read, list
+
+        var text: Localized {
+            switch self {
+            case .createFolder: return Localized(zh: "创建文件夹", en: "create the folder")
+            case .create: return Localized(zh: "创建文件", en: "create the file")
+            case .write: return Localized(zh: "写入", en: "write")
+            case .flush: return Localized(zh: "把数据写到磁盘", en: "flush to disk")
+            case .close: return Localized(zh: "关闭文件", en: "close")
+            case .replace: return Localized(zh: "替换", en: "replace")
+            case .swap: return Localized(zh: "换入新的输出文件夹", en: "swap in the new output folder")
+            case .remove: return Localized(zh: "删除", en: "remove")
+            case .lock: return Localized(zh: "锁定输出文件夹", en: "lock the output folder")
+            case .read: return Localized(zh: "读取", en: "read")
+            case .list: return Localized(zh: "列出文件夹内容", en: "list the folder")
+            }
         }
     }
+
+    /// A stable kind, for tests and the diagnostics catalogue.
+    public var code: String {
+        switch self {
+        case .unsafePath: return "output-unsafe-path"
+        case .duplicatePath: return "output-duplicate-path"
+        case .io: return "output-io"
+        case .notAFolder: return "output-not-a-folder"
+        case .foreignFolder: return "output-foreign-folder"
+        case .containsInput: return "output-contains-input"
+        case .locked: return "output-locked"
+        case .producerFailed: return "output-producer-failed"
+        }
+    }
+
+    public var text: Localized {
+        switch self {
+        case .unsafePath(let path, let reason):
+            return Localized(zh: "拒绝写入 `\(path)`：\(reason.zh)", en: "refusing to write `\(path)`: \(reason.en)")
+        case .duplicatePath(let path):
+            return Localized(zh: "有两个输出文件都要写到 `\(path)`", en: "two output files would both be written to `\(path)`")
+        case .io(let operation, let path, let cause):
+            return Localized(zh: "无法\(operation.text.zh) `\(path)`：\(cause.text.zh)",
+                             en: "could not \(operation.text.en) `\(path)`: \(cause.text.en)")
+        case .notAFolder(let path):
+            return Localized(zh: "`\(path)` 已存在，但不是文件夹", en: "`\(path)` exists and is not a folder")
+        case .foreignFolder(let path, let entries):
+            return Localized(zh: "文件夹 `\(path)` 里已有 \(entries) 项内容，但没有 manifest.json，不是 kaimen 写的；不会替换它",
+                             en: "the folder `\(path)` holds \(entries) item\(entries == 1 ? "" : "s") but no manifest.json, so kaimen did not write it; it is not replaced")
+        case .containsInput(let folder, let input):
+            return Localized(zh: "替换文件夹 `\(folder)` 会删掉 `\(input)`", en: "replacing the folder `\(folder)` would delete `\(input)`")
+        case .locked(let path, let seconds):
+            return Localized(zh: "另一个 kaimen 进程正在写入 `\(path)`，等了 \(seconds) 秒仍未结束",
+                             en: "another kaimen process is writing `\(path)` and has not finished after \(seconds) s")
+        case .producerFailed(let path, let message):
+            return Localized(zh: "生成 `\(path)` 时出错：\(message)", en: "could not produce `\(path)`: \(message)")
+        }
+    }
+
+    public var hint: Localized? {
+        switch self {
+        case .io(_, _, let cause):
+            if cause.code == ENOSPC || cause.code == EDQUOT {
+                return Localized(zh: "腾出磁盘空间，或用 --out 换一个别的磁盘上的文件夹", en: "free some disk space, or choose a folder on another disk with --out")
+            }
+            return Localized(zh: "换一个可以写入的文件夹（--out）", en: "choose a folder you can write to with --out")
+        case .notAFolder, .containsInput:
+            return Localized(zh: "用 --out 换一个新的文件夹", en: "choose a new folder with --out")
+        case .foreignFolder:
+            return Localized(zh: "换一个空的或新的文件夹；确实要用这次的结果替换它的全部内容，加 --force",
+                             en: "choose an empty or new folder; to replace everything in it with this run's files, add --force")
+        case .locked:
+            return Localized(zh: "等另一个进程结束后再运行，或换一个文件夹", en: "run again when the other process has finished, or choose another folder")
+        case .unsafePath, .duplicatePath, .producerFailed:
+            return nil
+        }
+    }
+
+    /// The error as kaimen prints it: `错误：… ；hint` / `error: …; hint`.
+    public var diagnostic: Diagnostic { .error(code, text, hint: hint) }
+
+    public var description: String { text.en }
 }

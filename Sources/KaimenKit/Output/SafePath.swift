@@ -75,17 +75,17 @@ public enum SafePath {
     /// The check is on the text of the path; it does not follow symbolic links, so a link
     /// inside `dir` that points elsewhere is not detected.
     public static func resolve(_ relative: String, under dir: URL) throws -> URL {
-        func refuse(_ reason: String) -> OutputError { .unsafePath(path: relative, reason: reason) }
-        if relative.isEmpty { throw refuse("the path is empty") }
-        if relative.utf8.contains(0) { throw refuse("it contains a NUL byte") }
-        if relative.hasPrefix("/") { throw refuse("it is an absolute path") }
-        if relative.hasPrefix("~") { throw refuse("it starts with `~`") }
-        if relative.contains("\\") { throw refuse("it contains a backslash") }
+        func refuse(_ zh: String, _ en: String) -> OutputError { .unsafePath(path: relative, reason: Localized(zh: zh, en: en)) }
+        if relative.isEmpty { throw refuse("路径是空的", "the path is empty") }
+        if relative.utf8.contains(0) { throw refuse("其中有 NUL 字节", "it contains a NUL byte") }
+        if relative.hasPrefix("/") { throw refuse("这是绝对路径", "it is an absolute path") }
+        if relative.hasPrefix("~") { throw refuse("以 `~` 开头", "it starts with `~`") }
+        if relative.contains("\\") { throw refuse("其中有反斜杠", "it contains a backslash") }
         let utf8 = Array(relative.utf8)
-        if utf8.count >= 2 && utf8[1] == UInt8(ascii: ":") { throw refuse("it starts with a drive letter") }
+        if utf8.count >= 2 && utf8[1] == UInt8(ascii: ":") { throw refuse("以盘符开头", "it starts with a drive letter") }
         let components = relative.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
-        if components.contains("..") { throw refuse("it contains `..`") }
-        if components.isEmpty { throw refuse("it names no file") }
+        if components.contains("..") { throw refuse("其中有 `..`", "it contains `..`") }
+        if components.isEmpty { throw refuse("没有指明文件", "it names no file") }
         let base = dir.standardizedFileURL
         var url = base
         for (i, component) in components.enumerated() {
@@ -93,7 +93,7 @@ public enum SafePath {
         }
         url = url.standardizedFileURL
         let basePath = base.path.hasSuffix("/") ? base.path : base.path + "/"
-        guard url.path.hasPrefix(basePath) else { throw refuse("it leaves `\(base.path)`") }
+        guard url.path.hasPrefix(basePath) else { throw refuse("会离开 `\(base.path)`", "it leaves `\(base.path)`") }
         return url
     }
 

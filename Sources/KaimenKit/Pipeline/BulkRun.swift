@@ -52,7 +52,7 @@ public enum BulkRun {
         let ranking = Ranker.rank(&scores, rules: rules, categories: units.identities.categories)
         lap("rank")
         let report = ScoreReport(rules: rules, units: units.identities, scores: scores, ranking: ranking,
-                                 recusals: recusals, inputWarnings: [])
+                                 recusals: recusals, inputWarnings: QuotaCheck.sessionWarnings(rules, units: scores.unitCount))
         return Result(report: report, timings: clock.stages, fallbacks: stats.fallbacks)
     }
 }

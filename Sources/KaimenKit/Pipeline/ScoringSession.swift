@@ -57,7 +57,7 @@ public struct ScoringSession: Sendable {
         diagnostics.append(contentsOf: loaded.warnings)
         func read(_ path: String) -> Data? {
             do { return try readFile(path) } catch {
-                diagnostics.append(.error("file-not-found", "cannot read `\(path)`", at: nil, hint: "check the path"))
+                diagnostics.append(.error(.fileNotFound, CSVMessages.cannotRead(path), at: nil, hint: CSVMessages.checkPath))
                 return nil
             }
         }
@@ -66,6 +66,7 @@ public struct ScoringSession: Sendable {
             let r = UnitsReader(rules: rules).read(data, fileName: inputs.units)
             table = r.table
             diagnostics.append(contentsOf: r.diagnostics)
+            if let t = r.table { diagnostics.append(contentsOf: QuotaCheck.sessionWarnings(rules, units: t.units.count)) }
         }
         lap("read metrics")
         var reps: [Representative]?
@@ -95,8 +96,8 @@ public struct ScoringSession: Sendable {
             let unchecked = results.flatMap { r in r.vetoesUnchecked.map { (r.unit, $0) } }
             if !unchecked.isEmpty {
                 throw DiagnosticsError(unchecked.map { u, v in
-                    .error("veto-unchecked", "unit `\(table.units[u].id)`: veto `\(rules.vetoes[v].id)` (\(rules.vetoes[v].when.text)) cannot be checked: a metric it reads is missing",
-                           at: table.units[u].location, path: rules.vetoes[v].id, hint: "fill in the metric, or run without --strict to score the unit without the veto")
+                    .error(.vetoUnchecked, CSVMessages.vetoUnchecked(table.units[u].id, rules.vetoes[v].id, rules.vetoes[v].when.text),
+                           at: table.units[u].location, path: rules.vetoes[v].id, hint: CSVMessages.fillOrNotStrict)
                 })
             }
         }

@@ -193,17 +193,18 @@ public enum Ranker {
         return Int(v.numerator / v.denominator)
     }
 
-    /// A unit's value for a points tie-break key (not `metric`), from the checked path's result.
-    static func tieValue(_ key: RankingPolicy.TieBreak.Key, _ r: UnitResult, plan: ScoringPlan, precision: Int) -> Rational? {
+    /// A unit's value for a points tie-break key (not `metric`), from the checked path's result:
+    /// exact, not rounded to the totals' precision (6.4 and 6.2 differ even at precision 0).
+    static func tieValue(_ key: RankingPolicy.TieBreak.Key, _ r: UnitResult, plan: ScoringPlan) -> Rational? {
         switch key {
-        case .ballots: return r.ballotPoints.rounded(places: precision)
-        case .bonus: return r.bonus.rounded(places: precision)
+        case .ballots: return r.ballotPoints
+        case .bonus: return r.bonus
         case .area(let id):
-            return plan.rules.areas.firstIndex { $0.id == id }.map { r.areas[$0].subtotal.rounded(places: precision) }
+            return plan.rules.areas.firstIndex { $0.id == id }.map { r.areas[$0].subtotal }
         case .standard(let id):
-            if let i = plan.rules.standards.firstIndex(where: { $0.id == id }) { return r.standards[i].points.rounded(places: precision) }
-            if let i = plan.rules.bonuses.firstIndex(where: { $0.id == id }) { return r.bonuses[i].points.rounded(places: precision) }
-            if let i = plan.rules.deductions.firstIndex(where: { $0.id == id }) { return r.deductions[i].points.rounded(places: precision) }
+            if let i = plan.rules.standards.firstIndex(where: { $0.id == id }) { return r.standards[i].points }
+            if let i = plan.rules.bonuses.firstIndex(where: { $0.id == id }) { return r.bonuses[i].points }
+            if let i = plan.rules.deductions.firstIndex(where: { $0.id == id }) { return r.deductions[i].points }
             return nil
         case .metric:
             return nil

@@ -84,10 +84,16 @@ extension ScoreRows {
         forced[u] = r.gradeForced
         lists.vetoes += r.vetoes.map { .init(unit: Int32(u), item: Int32($0)) }
         lists.vetoesUnchecked += r.vetoesUnchecked.map { .init(unit: Int32(u), item: Int32($0)) }
-        for (k, t) in rules.ranking.tieBreak.enumerated() {
-            let key: Rational?
-            if case .metric(let id) = t.key { key = metric(id) } else { key = Ranker.tieValue(t.key, r, plan: plan, precision: p) }
-            tieKeys[u * tieBreakCount + k] = key
+        for (k, key) in ScoreTable.tieKeys(of: r, plan: plan, metric: metric).enumerated() { tieKeys[u * tieBreakCount + k] = key }
+    }
+}
+
+extension ScoreTable {
+    /// A unit's exact value for each of the rules' tie-breaks (`nil`: missing, sorts last).
+    static func tieKeys(of r: UnitResult, plan: ScoringPlan, metric: (String) -> Rational?) -> [Rational?] {
+        plan.rules.ranking.tieBreak.map { t in
+            if case .metric(let id) = t.key { return metric(id) }
+            return Ranker.tieValue(t.key, r, plan: plan)
         }
     }
 }

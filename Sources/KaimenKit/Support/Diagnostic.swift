@@ -78,7 +78,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// `file:line:col: 错误：message [位置 path]；hint` in the chosen language.
     public func rendered(_ language: Language) -> String {
         var s = ""
-        if let location { s += "\(location): " }
+        if let location { s += language == .zh && location.cell != nil ? "\(location.rendered(language))：" : "\(location.rendered(language)): " }
         let label: String
         switch (severity, language) {
         case (.error, .zh): label = "错误"
@@ -87,7 +87,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         default: label = severity.rawValue
         }
         s += language == .zh ? "\(label)：\(text.zh)" : "\(label): \(text.en)"
-        if let path, !path.isEmpty { s += language == .zh ? " [位置 \(path)]" : " [at \(path)]" }
+        // A CSV cell already names its column; the path would repeat it.
+        if let path, !path.isEmpty, path != location?.cell?.header { s += language == .zh ? " [位置 \(path)]" : " [at \(path)]" }
         if let hint = hintText?.text(language), !hint.isEmpty { s += language == .zh ? "；\(hint)" : "; \(hint)" }
         // Whatever a message quotes, no control character reaches a terminal or a log.
         return Echo.visible(s)

@@ -58,6 +58,10 @@ public struct Diagnostics: Sendable {
         }
     }
 
+    public mutating func append(_ code: DiagnosticCode, _ severity: Diagnostic.Severity = .error, _ make: () -> Diagnostic) {
+        append(code.rawValue, severity, make)
+    }
+
     public mutating func append(contentsOf ds: some Sequence<Diagnostic>) {
         for d in ds { append(d) }
     }

@@ -80,3 +80,10 @@ public enum Suggestion {
         return previous[n]
     }
 }
+
+extension Localized {
+    /// "是不是 `points`？" / "did you mean `points`?" for the closest candidate, or `nil`.
+    public static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> Localized? {
+        Suggestion.closest(to: word, among: candidates).map { CommandMessages.didYouMean($0) }
+    }
+}

@@ -37,9 +37,9 @@ struct SuggestionIndex {
         return answer
     }
 
-    /// `did you mean `x`?`, as `String.didYouMean` words it.
-    mutating func didYouMean(_ word: String) -> String? {
-        closest(to: word).map { "did you mean `\($0)`?" }
+    /// `是不是 `x`？` / `did you mean `x`?`, as `Localized.didYouMean` words it.
+    mutating func didYouMean(_ word: String) -> Localized? {
+        closest(to: word).map { CommandMessages.didYouMean($0) }
     }
 
     private mutating func match(_ word: String, _ lowerWord: [Character]) -> String? {

@@ -11,7 +11,8 @@ struct BulkRosterReaderTests {
 
     /// `RosterReader` as `BulkRun` called it before it had a bulk roster reader.
     static func checked(_ bytes: [UInt8], units: IDTable = xichengUnits) -> (reps: [Representative]?, diagnostics: [Diagnostic]) {
-        RosterReader.read(Data(bytes), fileName: "roster.csv", isUnit: { units.find($0) != nil })
+        RosterReader.read(Data(bytes), fileName: "roster.csv",
+                          matcher: UnitMatcher(ids: (0..<units.count).map { String(decoding: units.key($0), as: UTF8.self) }, names: []))
     }
 
     static func bulk(_ bytes: [UInt8], units: IDTable = xichengUnits, threads: Int = 1, threshold: Int = 1 << 20) -> [Representative]? {
@@ -27,7 +28,7 @@ struct BulkRosterReaderTests {
         let got = try #require(bulk(bytes, units: units), "the bulk reader handed over", sourceLocation: sourceLocation)
         #expect(got == expected, sourceLocation: sourceLocation)
         func utf8(_ reps: [Representative]) -> [[[UInt8]]] {
-            reps.map { r in ([r.id, r.name, r.group, r.role, r.location.file] + r.units).map { Array($0.utf8) } }
+            reps.map { r in ([r.id, r.name, r.group, r.role, r.location.file] + r.units + ["|"] + r.conflicts).map { Array($0.utf8) } }
         }
         #expect(utf8(got) == utf8(expected), sourceLocation: sourceLocation)
         #expect(got.map(\.location) == expected.map(\.location), sourceLocation: sourceLocation)
@@ -193,7 +194,7 @@ struct BulkRosterReaderTests {
     }
 
     @Test("`kaimen score` says the same about a broken roster whichever engine was asked for", arguments: [
-        "duplicate", "unknown-unit", "no-units-column", "ideographic-space",
+        "duplicate", "unknown-unit", "near-miss-unit", "no-units-column", "ideographic-space",
     ])
     func endToEnd(broken: String) throws {
         let dir = try EnginesTests.generated(units: 300, seed: 11, rules: "rules/xicheng-2014.jsonc")
@@ -206,7 +207,8 @@ struct BulkRosterReaderTests {
         var cells = lines[5].components(separatedBy: ",")
         switch broken {
         case "duplicate": cells[0] = lines[2].components(separatedBy: ",")[0]
-        case "unknown-unit": cells[3] = "U9999"
+        case "unknown-unit": cells[3] = "西城区创业孵化器"  // an outside unit: a note
+        case "near-miss-unit": cells[3] = "U9999"  // two edits from U0299: an error
         case "ideographic-space": cells[1] = "\u{3000}" + cells[1]
         default:
             for i in lines.indices where !lines[i].isEmpty {
@@ -225,8 +227,8 @@ struct BulkRosterReaderTests {
         #expect(bulk.out == checked.out)
         #expect(bulk.err == checked.err)
         // The bulk engine handed over to the checked one, which says what is wrong.
-        #expect(bulk.code == (broken == "duplicate" || broken == "no-units-column" ? .failure : .success))
+        #expect(bulk.code == (["duplicate", "no-units-column", "near-miss-unit"].contains(broken) ? .failure : .success))
         #expect(bulk.code == .failure || bulk.engine == "checked")
-        #expect(checked.err.contains("roster.csv:") == (broken != "ideographic-space"), "\(checked.err)")
+        #expect((checked.err.contains("roster.csv:") || checked.err.contains("roster.csv 第 ")) == (broken != "ideographic-space"), "\(checked.err)")
     }
 }

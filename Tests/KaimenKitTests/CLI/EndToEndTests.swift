@@ -68,6 +68,9 @@ struct EndToEndTests {
             let sheet = try Data(contentsOf: dir.appendingPathComponent("sheets/\(unit).csv"))
             try check(String(decoding: sheet.dropFirst(3), as: UTF8.self), golden: "xicheng-2014/out/sheets/\(unit).csv")
         }
+        for page in ["report.html", "公示.html"] {
+            try check(String(decoding: try Data(contentsOf: dir.appendingPathComponent(page)), as: UTF8.self), golden: "xicheng-2014/out/\(page)")
+        }
     }
 
     @Test("explain, in Chinese and in English", arguments: [("X06", "zh"), ("X07", "zh"), ("X08", "en"), ("X01", "en")])
@@ -92,10 +95,20 @@ struct EndToEndTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-e2e-bad-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = Self.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
-                          "--roster", "samples/xicheng-2014/roster.csv", "--ballots", "samples/xicheng-2014/ballots.csv", "--strict", "--out", dir.path])
+                          "--roster", "samples/xicheng-2014/roster.csv", "--ballots", "samples/xicheng-2014/ballots.csv", "--strict", "--out", dir.path,
+                          "--lang", "en"])
         #expect(r.code == .failure)
         #expect(r.err.contains("error: `R24`"))
         #expect(r.err.components(separatedBy: "error:").count - 1 == 8, "one error per ballot R24 cast for X08")
+        #expect(r.err.contains("samples/xicheng-2014/ballots.csv row 389, column A (representative): error: `R24` (韩春燕) scored their own unit `X08`"))
+        #expect(r.err.hasSuffix("8 errors; nothing was scored and nothing written\n"))
+        // The same in Chinese, by default.
+        let zh = Self.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                           "--roster", "samples/xicheng-2014/roster.csv", "--ballots", "samples/xicheng-2014/ballots.csv", "--strict"])
+        #expect(zh.code == .failure)
+        #expect(zh.err.components(separatedBy: "：错误：").count - 1 == 8)
+        #expect(zh.err.contains("samples/xicheng-2014/ballots.csv 第 389 行 A 列（representative）：错误：`R24`（韩春燕）在 `rights.ballot` 上给本人所在单位 `X08` 打了分（应回避）"))
+        #expect(zh.err.hasSuffix("8 个错误；未计分\n"))
         #expect(!FileManager.default.fileExists(atPath: dir.path))
     }
 }

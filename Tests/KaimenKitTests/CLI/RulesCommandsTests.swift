@@ -14,7 +14,7 @@ struct RulesCommandsTests {
 
     @Test("rules check exits 0 for valid files and summarises each")
     func checkValid() {
-        let r = run(["rules", "check", "valid/small.jsonc", "valid/tuned.jsonc"])
+        let r = run(["rules", "check", "valid/small.jsonc", "valid/tuned.jsonc", "--lang", "en"])
         #expect(r.code == .success)
         #expect(r.err.isEmpty)
         let lines = r.out.split(separator: "\n")
@@ -22,11 +22,15 @@ struct RulesCommandsTests {
         #expect(lines[0].hasPrefix("valid/small.jsonc: ok — 测试细则 1: 2 areas, 8 standards, 20 points"))
         #expect(lines[1].hasPrefix("valid/tuned.jsonc: ok — 调整后细则 2: 2 areas, 7 standards, 20 points"))
         #expect(lines[1].hasSuffix("; extends small.jsonc"))
+        // Chinese by default.
+        let zh = run(["rules", "check", "valid/small.jsonc", "valid/tuned.jsonc"]).out.split(separator: "\n")
+        #expect(zh[0].hasPrefix("valid/small.jsonc：通过 — 测试细则 1：2 个方面，8 条标准，共 20 分"))
+        #expect(zh[1].hasSuffix("；继承 small.jsonc"))
     }
 
     @Test("rules check exits 1 and prints file:line:col: error: for every problem, relative to the current directory")
     func checkBroken() {
-        let r = run(["rules", "check", "broken/many-problems.jsonc", "valid/small.jsonc"])
+        let r = run(["rules", "check", "broken/many-problems.jsonc", "valid/small.jsonc", "--lang", "en"])
         #expect(r.code == .failure)
         let errors = r.err.split(separator: "\n").filter { $0.contains(": error: ") }
         #expect(errors.count == 9)
@@ -35,6 +39,12 @@ struct RulesCommandsTests {
         #expect(r.err.hasSuffix("broken/many-problems.jsonc: 9 errors\n"))
         // The valid file is still checked.
         #expect(r.out.hasPrefix("valid/small.jsonc: ok"))
+        // The same problems in Chinese by default.
+        let zh = run(["rules", "check", "broken/many-problems.jsonc", "valid/small.jsonc"])
+        let zhErrors = zh.err.split(separator: "\n").filter { $0.contains(": 错误：") }
+        #expect(zhErrors.count == 9)
+        #expect(zhErrors.first == "broken/many-problems.jsonc:12:80: 错误：`version` 必须是双引号里的文字，不能是数字 [位置 version]")
+        #expect(zh.err.hasSuffix("broken/many-problems.jsonc：9 个错误\n"))
     }
 
     @Test("rules show prints a table whose columns line up by display width")
@@ -76,12 +86,16 @@ struct RulesCommandsTests {
 
     @Test("rules diff lists the changes, as text and as JSON")
     func diff() throws {
-        let text = run(["rules", "diff", "valid/small.jsonc", "valid/tuned.jsonc"])
+        let text = run(["rules", "diff", "valid/small.jsonc", "valid/tuned.jsonc", "--lang", "en"])
         #expect(text.code == .success)
         #expect(text.out.hasPrefix("valid/small.jsonc (small 1) → valid/tuned.jsonc (tuned 2)\n"))
         #expect(text.out.contains("- removed          `rights.aid` 法律援助 (area rights, 2 points, count)"))
         #expect(text.out.contains("~ re-weighted      `rights.contracts` 集体合同签订率: points: 3 → 5"))
         #expect(text.out.hasSuffix("Summary: 1 removed, 1 re-weighted, 2 thresholds moved, 6 changed\n"))
+        let zh = run(["rules", "diff", "valid/small.jsonc", "valid/tuned.jsonc"])
+        #expect(zh.out.contains("\n标准\n"))
+        #expect(zh.out.contains("~ 调整分值     `rights.contracts` 集体合同签订率: points: 3 → 5"))
+        #expect(zh.out.hasSuffix("合计：删除 1 处，调整分值 1 处，调整门槛 2 处，修改 6 处\n"))
         let json = run(["rules", "diff", "valid/small.jsonc", "valid/tuned.jsonc", "--format", "json"])
         let node = try JSONCParser.parse(json.out, file: "out.json").get()
         #expect(node["changes"]?.elements?.count == 10)
@@ -90,9 +104,10 @@ struct RulesCommandsTests {
 
     @Test("rules diff with one file is a usage error")
     func diffUsage() {
-        let r = run(["rules", "diff", "valid/small.jsonc"])
+        let r = run(["rules", "diff", "valid/small.jsonc", "--lang", "en"])
         #expect(r.code == .usage)
         #expect(r.err.contains("compares two files"))
+        #expect(run(["rules", "diff", "valid/small.jsonc"]).err.hasPrefix("错误：`rules diff` 比较两个文件"))
     }
 
     @Test("each rules command's --help shows its usage and an example", arguments: ["check", "show", "diff"])
@@ -105,16 +120,20 @@ struct RulesCommandsTests {
 
     @Test("an unknown option is a usage error (64) with a suggestion")
     func unknownOption() {
-        let r = run(["rules", "show", "valid/small.jsonc", "--fromat", "json"])
+        let r = run(["rules", "show", "valid/small.jsonc", "--fromat", "json", "--lang", "en"])
         #expect(r.code == .usage)
         #expect(r.err.hasPrefix("error: unknown option `--fromat`; did you mean `--format`?\n"))
+        let zh = run(["rules", "show", "valid/small.jsonc", "--fromat", "json"])
+        #expect(zh.code == .usage)
+        #expect(zh.err.hasPrefix("错误：没有选项 `--fromat`；是不是 `--format`？\n用法：kaimen rules show"))
     }
 
     @Test("an invalid option value is a usage error with a suggestion")
     func invalidChoice() {
-        let r = run(["rules", "show", "valid/small.jsonc", "--format", "jsn"])
+        let r = run(["rules", "show", "valid/small.jsonc", "--format", "jsn", "--lang=en"])
         #expect(r.code == .usage)
         #expect(r.err.contains("did you mean `json`?"))
+        #expect(run(["rules", "show", "valid/small.jsonc", "--format", "jsn"]).err.contains("是不是 `json`？"))
     }
 
     @Test("`kaimen rules` alone lists its subcommands")

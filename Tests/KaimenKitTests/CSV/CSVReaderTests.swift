@@ -51,7 +51,8 @@ struct CSVReaderTests {
         #expect(r.encoding == .utf8WithBOM)
         let t = try #require(r.table)
         #expect(t.header == ["单位", "得分"])
-        #expect(t.location(row: 0, column: 1) == SourceLocation(file: "bom.csv", line: 2, column: 3))
+        #expect(t.location(row: 0, column: 1) == SourceLocation(file: "bom.csv", line: 2, column: 3,
+                                                                cell: CellPosition(row: 2, column: 1, header: "得分")))
     }
 
     @Test("GB18030 from Chinese Excel is converted, with a warning saying so")
@@ -69,7 +70,8 @@ struct CSVReaderTests {
         #expect(t.header == ["单位", "得分"])
         #expect(t.rows == [["机关工会", "92.5"]])
         // Columns count characters of the converted text.
-        #expect(t.location(row: 0, column: 1) == SourceLocation(file: "gbk.csv", line: 2, column: 6))
+        #expect(t.location(row: 0, column: 1) == SourceLocation(file: "gbk.csv", line: 2, column: 6,
+                                                                cell: CellPosition(row: 2, column: 1, header: "得分")))
     }
 
     @Test("bytes that are neither UTF-8 nor GB18030 are refused with the way to save as CSV UTF-8")
@@ -144,9 +146,12 @@ struct CSVReaderTests {
             "csv-unbalanced-quote 8:3 得分",
         ])
         #expect(r.diagnostics.allSatisfy { $0.severity == .error })
-        #expect(r.diagnostics[0].message == "row on line 3 has 4 fields but the header has 3")
+        #expect(r.diagnostics[0].message == "row 3 has 4 fields but the header has 3")
         #expect(r.diagnostics[0].hint?.contains("double quotes") == true)
-        #expect(r.diagnostics[1].message == "row on line 4 has 2 fields but the header has 3")
+        #expect(r.diagnostics[1].message == "row 4 has 2 fields but the header has 3")
+        #expect(r.diagnostics[1].text.zh == "第 4 行有 2 个单元格，但表头有 3 列")
+        #expect(r.diagnostics[1].rendered(.zh).hasPrefix("broken.csv 第 4 行 C 列（备注）：错误："))
+        #expect(r.diagnostics[1].rendered(.en).hasPrefix("broken.csv row 4, column C (备注): error:"))
         #expect(r.diagnostics[1].hint?.contains("`备注`") == true)
         #expect(r.diagnostics[4].hint == "remove the space before the opening quote")
         #expect(r.diagnostics[5].location == at(8, 3))
@@ -158,8 +163,10 @@ struct CSVReaderTests {
         #expect(t.rows[2] == ["丙", "3", ""])
         // After the unclosed quote the line is read with the quote as an ordinary character.
         #expect(t.rows[6] == ["庚", "\"7", "ok"])
-        #expect(t.location(row: 2, column: 2) == at(4, 4))
-        #expect(t.location(row: 6, column: 2) == at(8, 6))
+        #expect(t.location(row: 2, column: 2).line == 4 && t.location(row: 2, column: 2).column == 4)
+        #expect(t.location(row: 2, column: 2).cell == CellPosition(row: 4, column: 2, header: "备注"))
+        #expect(t.location(row: 6, column: 2).line == 8 && t.location(row: 6, column: 2).column == 6)
+        #expect(t.location(row: 6, column: 2).cell == CellPosition(row: 8, column: 2, header: "备注"))
     }
 
     @Test("an unclosed quote that swallows line breaks points where it opened")
@@ -177,11 +184,11 @@ struct CSVReaderTests {
     func headerProblems() throws {
         let r = read(" 名称 ,得分,,得分\n甲,1,,2\n")
         #expect(r.diagnostics.map(\.code) == ["csv-empty-header", "csv-duplicate-header"])
-        #expect(r.diagnostics[0].location == SourceLocation(file: "units.csv", line: 1, column: 9))
-        #expect(r.diagnostics[0].message == "column 3 of the header has no name")
-        #expect(r.diagnostics[1].location == SourceLocation(file: "units.csv", line: 1, column: 10))
+        #expect(r.diagnostics[0].location == SourceLocation(file: "units.csv", line: 1, column: 9, cell: CellPosition(row: 1, column: 2)))
+        #expect(r.diagnostics[0].message == "column 3 (C) of the header has no name")
+        #expect(r.diagnostics[1].location == SourceLocation(file: "units.csv", line: 1, column: 10, cell: CellPosition(row: 1, column: 3, header: "得分")))
         #expect(r.diagnostics[1].path == "得分")
-        #expect(r.diagnostics[1].hint?.contains("columns 2 and 4") == true)
+        #expect(r.diagnostics[1].hint?.contains("columns B and D") == true)
         #expect(try #require(r.table).header == ["名称", "得分", "", "得分"])
     }
 

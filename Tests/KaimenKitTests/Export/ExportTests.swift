@@ -72,8 +72,9 @@ struct ExportTests {
         defer { scratch.cleanUp() }
         let s = try Self.session(units: "id,name,category,x,late,y\nU1,甲,企业,4,1,5\nU2,乙,企业,3,0,5\n")
         let written = try OutputFiles.write(s, to: scratch.url)
-        #expect(written.count == 6)
-        #expect(scratch.allNames() == ["sheets", "sheets/U1.csv", "sheets/U1.json", "sheets/U2.csv", "sheets/U2.json", "summary.csv", "summary.json"])
+        #expect(written.count == 9)
+        #expect(scratch.allNames() == ["manifest.json", "report.html", "sheets", "sheets/U1.csv", "sheets/U1.json", "sheets/U2.csv", "sheets/U2.json",
+                                       "summary.csv", "summary.json", "summary.xlsx", "公示.html"])
         let json = try #require(scratch.read("summary.json"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let units = try #require(object["units"] as? [[String: Any]])
@@ -90,7 +91,7 @@ struct ExportTests {
         let written = try OutputFiles.write(s, to: out)
         let root = out.standardizedFileURL.path + "/"
         for url in written { #expect(url.standardizedFileURL.path.hasPrefix(root), "\(url.path) is outside \(root)") }
-        #expect(written.count == 2 + 2 * 3)
+        #expect(written.count == 2 + 2 * 3 + 3)  // summary.csv/.json, two files per unit, report.html, 公示.html, summary.xlsx
         // Nothing appeared next to or above the output folder.
         #expect(scratch.allNames().allSatisfy { $0 == "a" || $0 == "a/b" || $0.hasPrefix("a/b/out") })
         #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("a/evil.csv").path))

@@ -51,7 +51,7 @@ struct InputErrorTests {
         // line 10 `U9,壬工会,企业,,`: enterprises empty and required; column 11
         Expected(code: "missing-metric", line: 10, column: 11, path: "enterprises", mentions: ["U9"]),
         // line 11: `U9` again, at the id
-        Expected(code: "duplicate-unit", line: 11, column: 1, path: "id", mentions: ["U9", "line 10"]),
+        Expected(code: "duplicate-unit", line: 11, column: 1, path: "id", mentions: ["U9", "row 10"]),
         // line 12 `U10,癸工会,企业,5,3,0.5,maybe`: 4 + 4 + 3 + 2 + 2 + 4 = 19 → column 20
         Expected(code: "invalid-metric", line: 12, column: 20, path: "congress", mentions: ["U10", "maybe"]),
     ]
@@ -75,9 +75,9 @@ struct InputErrorTests {
     func ragged() {
         let problems = InputFixtures.problems(InputFixtures.inputs(units: InputFixtures.broken("units-ragged.csv")))
         // line 3 has 10 fields; the 10th starts after `U2,乙工会,机关,20,18,0.5,0,50,1,` (27 characters) → column 28
-        check(problems, file: "units-ragged.csv", Expected(code: "csv-ragged-row", line: 3, column: 28, path: nil, mentions: ["line 3", "10 fields", "9"]))
+        check(problems, file: "units-ragged.csv", Expected(code: "csv-ragged-row", line: 3, column: 28, path: nil, mentions: ["row 3", "10 fields", "9"]))
         // line 4 has 7 fields and ends after `U3,丙工会,企业,0,0,1,是` (17 characters) → column 18; `members` is the first missing column
-        check(problems, file: "units-ragged.csv", Expected(code: "csv-ragged-row", line: 4, column: 18, path: "members", mentions: ["line 4", "7 fields"]))
+        check(problems, file: "units-ragged.csv", Expected(code: "csv-ragged-row", line: 4, column: 18, path: "members", mentions: ["row 4", "7 fields"]))
     }
 
     @Test("an unbalanced quote is reported at the opening quote")
@@ -119,7 +119,7 @@ struct InputErrorTests {
         Expected(code: "score-step", line: 9, column: 12, path: "score", mentions: ["2.3", "R3", "U3", "0.5"]),
         Expected(code: "invalid-score", line: 10, column: 12, path: "score", mentions: ["好", "R4", "U1"]),
         // R2 scored U1 on line 2 already
-        Expected(code: "duplicate-ballot", line: 11, column: 1, path: "representative", mentions: ["R2", "U1", "line 2"]),
+        Expected(code: "duplicate-ballot", line: 11, column: 1, path: "representative", mentions: ["R2", "U1", "row 2"]),
     ]
 
     @Test("bad ballots: unknown representative, unit and standard, out of range, off the step, non-numeric, duplicate",

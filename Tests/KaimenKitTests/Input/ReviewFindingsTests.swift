@@ -87,7 +87,10 @@ struct ReviewFindingsTests {
         for args in [["score", "X01", "--rules", "r"], ["score", "--format", "csv", "--format", "json"], ["generate", "--units", "5", "extra"]] {
             let console = BufferConsole()
             #expect(CLI.run(args, console: console) == .usage, "\(args)")
-            #expect(console.stderr.contains("error:"))
+            #expect(console.stderr.hasPrefix("错误："))
+            let en = BufferConsole()
+            #expect(CLI.run(args + ["--lang", "en"], console: en) == .usage, "\(args)")
+            #expect(en.stderr.hasPrefix("error:"))
         }
     }
 
@@ -95,6 +98,6 @@ struct ReviewFindingsTests {
     func defaultAway() {
         let console = BufferConsole(currentDirectory: FileManager.default.temporaryDirectory.path)
         #expect(CLI.run([], console: console) == .failure)
-        #expect(console.stderr.contains("run kaimen from its project folder"))
+        #expect(console.stderr.contains("请在项目文件夹中运行 kaimen"))
     }
 }

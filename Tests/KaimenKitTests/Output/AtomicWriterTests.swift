@@ -22,7 +22,7 @@ struct ScratchFolder {
     }
 }
 
-@Suite("AtomicWriter and OutputBatch: whole files or nothing")
+@Suite("AtomicWriter: a whole file or nothing")
 struct AtomicWriterTests {
     @Test("writes a new file, creating its folder, and leaves no temporary file")
     func writesNew() throws {
@@ -72,53 +72,5 @@ struct AtomicWriterTests {
         #expect(a.hasPrefix(".x.csv.tmp-\(getpid())-"))
         #expect(a != b)
         #expect(AtomicWriter.temporaryName(for: String(repeating: "单", count: 85)).utf8.count <= 255)
-    }
-
-    @Test("a batch writes every file into place")
-    func batchCommits() throws {
-        let s = ScratchFolder()
-        defer { s.cleanUp() }
-        try Data("old".utf8).write(to: s.url.appendingPathComponent("ranking.csv"))
-        var batch = OutputBatch()
-        batch.add(Data("new".utf8), at: "ranking.csv")
-        batch.add(Data("甲".utf8), at: "units/\(SafePath.fileName(for: "../甲"))")
-        let urls = try batch.commit(into: s.url)
-        #expect(urls.map(\.lastPathComponent) == ["ranking.csv", "___甲"])
-        #expect(s.read("ranking.csv") == "new")
-        #expect(s.read("units/___甲") == "甲")
-        #expect(s.allNames() == ["ranking.csv", "units", "units/___甲"])
-    }
-
-    @Test("a batch with an unsafe or repeated path writes nothing")
-    func batchRefusesPaths() throws {
-        let s = ScratchFolder()
-        defer { s.cleanUp() }
-        var escaping = OutputBatch()
-        escaping.add(Data("a".utf8), at: "a.csv")
-        escaping.add(Data("b".utf8), at: "../b.csv")
-        #expect(throws: OutputError.unsafePath(path: "../b.csv", reason: "it contains `..`")) {
-            try escaping.commit(into: s.url)
-        }
-        var twice = OutputBatch()
-        twice.add(Data("a".utf8), at: "a.csv")
-        twice.add(Data("A".utf8), at: "./A.csv")
-        #expect(throws: OutputError.duplicatePath(path: "./A.csv")) {
-            try twice.commit(into: s.url)
-        }
-        #expect(s.allNames().isEmpty)
-    }
-
-    @Test("a batch that fails while writing leaves no new file and no temporary file")
-    func batchFailsMidway() throws {
-        let s = ScratchFolder()
-        defer { s.cleanUp() }
-        try Data("old".utf8).write(to: s.url.appendingPathComponent("a.csv"))
-        try Data("file".utf8).write(to: s.url.appendingPathComponent("blocker"))
-        var batch = OutputBatch()
-        batch.add(Data("new".utf8), at: "a.csv")
-        batch.add(Data("b".utf8), at: "blocker/b.csv")
-        #expect(throws: OutputError.self) { try batch.commit(into: s.url) }
-        #expect(s.read("a.csv") == "old")
-        #expect(s.allNames() == ["a.csv", "blocker"])
     }
 }

@@ -78,7 +78,7 @@ struct SafePathTests {
                 try SafePath.resolve(bad, under: dir)
             }
         }
-        #expect(throws: OutputError.unsafePath(path: "../x", reason: "it contains `..`")) {
+        #expect(throws: OutputError.unsafePath(path: "../x", reason: Localized(zh: "其中有 `..`", en: "it contains `..`"))) {
             try SafePath.resolve("../x", under: dir)
         }
     }

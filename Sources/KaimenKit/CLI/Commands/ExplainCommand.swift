@@ -16,26 +16,24 @@ public enum ExplainCommand: Command {
     public static let options: [OptionSpec] = ScoreCommand.options.filter { ["--rules", "--units", "--roster", "--ballots", "--lang", "--strict"].contains($0.name) }
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
+        let lang = args.language
         guard !args.positionals.isEmpty else {
-            console.errLine("error: name the unit(s) to explain, e.g. `kaimen explain X03`")
-            console.errLine("usage: \(usage)")
-            return .usage
+            return usageError(CommandMessages.nameUnits, console: console, lang: lang)
         }
         var args = args
         if ["--rules", "--units", "--roster", "--ballots"].allSatisfy({ args.value($0) == nil }) {
             if let message = DefaultCommand.missingSample(console) {
-                console.errLine(message)
+                console.error(message, lang)
                 return .failure
             }
             for (k, v) in DefaultCommand.sampleOptions { args.options[k] = v }
         }
         guard let inputs = ScoreCommand.inputs(args, console: console) else { return .usage }
-        let lang = Language(rawValue: args.value("--lang") ?? "zh") ?? .zh
         let session: ScoringSession
         do {
             session = try ScoringSession.run(inputs)
         } catch {
-            for d in error.diagnostics { console.errLine(relative(d, console)) }
+            for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
             return .failure
         }
         let ids = args.positionals == ["all"] ? session.ranking.order.map { session.table.units[$0].id } : args.positionals
@@ -43,7 +41,7 @@ public enum ExplainCommand: Command {
         let explanation = UnitExplanation(session: session, lang: lang)
         for (n, id) in ids.enumerated() {
             guard let u = session.table.index(ofUnit: id) else {
-                console.errLine("error: no unit `\(id)`" + (String.didYouMean(id, among: session.table.units.map(\.id)).map { "; \($0)" } ?? ""))
+                console.error(CommandMessages.noUnit(id).joined(hint: Localized.didYouMean(id, among: session.table.units.map(\.id))), lang)
                 failed = true
                 continue
             }

@@ -4,9 +4,10 @@ import Foundation
 public enum GenerateCommand: Command {
     public static let path = ["generate"]
     public static let abstract = "Write a synthetic, reproducible session (units, roster, ballots) of any size."
-    public static let usage = "kaimen generate --units N [--seed S] [--rules FILE] --out DIR"
+    public static let usage = "kaimen generate --units N [--seed S] [--rules FILE] --out DIR [--force]"
     public static let discussion = """
-        Writes DIR/units.csv, DIR/roster.csv and DIR/ballots.csv (wide) for the rules (default:
+        Writes DIR/units.csv, DIR/roster.csv and DIR/ballots.csv (wide), with manifest.json, as
+        one whole set (a non-empty folder without manifest.json only with --force), for the rules (default:
         rules/xicheng-2014.jsonc). The same N and seed always give the same files. Groups of 7
         representatives each hear about 50 units, so every unit gets about 7 ballots per ballot
         standard; a few representatives score their own unit (recusal), a few units are vetoed
@@ -19,41 +20,42 @@ public enum GenerateCommand: Command {
         .option("--seed", "S", "Random seed.", default: "1"),
         .option("--rules", "FILE", "The rules the data is for.", default: "rules/xicheng-2014.jsonc"),
         .option("--out", "DIR", "Where to write the files."),
+        .flag("--force", "Replace a non-empty folder that has no manifest.json (everything in it is removed)."),
+        .lang,
     ]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
+        let lang = args.language
         guard args.positionals.isEmpty else {
-            console.errLine("error: unexpected argument `\(args.positionals[0])`; `\(path.joined(separator: " "))` takes only options")
-            console.errLine("usage: \(usage)")
-            return .usage
+            return usageError(CommandMessages.takesOnlyOptions(args.positionals[0], path.joined(separator: " ")), console: console, lang: lang)
         }
         guard let n = args.value("--units").flatMap(Int.init), n > 0, n <= 50_000_000 else {
-            console.errLine("error: `--units` needs a whole number of units between 1 and 50000000")
-            return .usage
+            return usageError(CommandMessages.generateUnits, console: console, lang: lang, showUsage: false)
         }
         guard let seed = args.value("--seed").flatMap(UInt64.init) else {
-            console.errLine("error: `--seed` must be a whole number ≥ 0")
-            return .usage
+            return usageError(CommandMessages.generateSeed, console: console, lang: lang, showUsage: false)
         }
         guard let out = args.value("--out") else {
-            console.errLine("error: missing `--out DIR`")
-            console.errLine("usage: \(usage)")
-            return .usage
+            return usageError(CommandMessages.generateOut, console: console, lang: lang)
         }
-        guard let rules = loadRules(args.value("--rules")!, console: console) else { return .failure }
+        guard let rules = loadRules(args.value("--rules")!, console: console, lang: lang) else { return .failure }
         let data = DataGenerator(rules: rules, units: n, seed: seed).generate()
         var batch = OutputBatch()
         batch.add(Data(data.units), at: "units.csv")
         batch.add(Data(data.roster), at: "roster.csv")
         batch.add(Data(data.ballots), at: "ballots.csv")
         do {
-            try batch.commit(into: URL(fileURLWithPath: resolve(out, in: console.currentDirectory)))
+            let options = OutputOptions.commitOptions(args, console: console, inputs: rules.sourceFiles)
+            try batch.commit(into: URL(fileURLWithPath: resolve(out, in: console.currentDirectory)), options: options)
+        } catch let error as OutputError {
+            console.errLine(error.diagnostic.rendered(.zh))
+            return .failure
         } catch {
-            console.errLine("error: could not write to `\(out)`: \(error)")
+            console.error(CommandMessages.couldNotWrite(out, "\(error)"), lang)
             return .failure
         }
         let mb = Double(data.units.count + data.roster.count + data.ballots.count) / 1_048_576
-        console.errLine("wrote \(n) units to \(out) (units.csv, roster.csv, ballots.csv; \(String(format: "%.1f", mb)) MiB)")
+        console.errLine(CommandMessages.generated(n, out, String(format: "%.1f", mb)).text(lang))
         return .success
     }
 }

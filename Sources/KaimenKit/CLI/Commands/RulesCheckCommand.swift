@@ -11,36 +11,34 @@ public enum RulesCheckCommand: Command {
         checks every .jsonc file in rules/.
         """
     public static let examples = ["kaimen rules check rules/xicheng-2014.jsonc rules/dongcheng-2019.jsonc", "kaimen rules check"]
-    public static let options: [OptionSpec] = []
+    public static let options: [OptionSpec] = [.lang]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
+        let lang = args.language
         var files = args.positionals
         if files.isEmpty {
             files = defaultRulesFiles(in: console.currentDirectory)
-            if files.isEmpty {
-                console.errLine("error: no rules files given, and no rules/*.jsonc here")
-                console.errLine("usage: \(usage)")
-                return .usage
-            }
+            if files.isEmpty { return usageError(CommandMessages.noRulesFiles, console: console, lang: lang) }
         }
         var failed = false
         for file in files {
             do {
                 let loaded = try RulesLoader().load(resolve(file, in: console.currentDirectory))
-                for w in loaded.warnings { console.errLine(relative(w, console)) }
-                console.outLine("\(file): ok — \(summary(loaded.rules))")
+                for w in loaded.warnings + QuotaCheck.rulesWarnings(loaded.rules) { console.errLine(relative(w, console, lang)) }
+                console.outLine(lang == .zh ? "\(file)：通过 — \(summary(loaded.rules, lang: .zh))" : "\(file): ok — \(summary(loaded.rules))")
             } catch {
                 failed = true
-                for d in error.diagnostics { console.errLine(relative(d, console)) }
+                for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
                 let n = error.errorCount
-                console.errLine("\(file): \(n) error\(n == 1 ? "" : "s")")
+                console.errLine(CommandMessages.fileErrors(file, n).text(lang))
             }
         }
         return failed ? .failure : .success
     }
 
     /// `西城区…细则 2014.1: 10 areas, 40 standards, 100 points; 3 bonuses (cap 5), 2 deductions, 1 veto; methods: …`
-    public static func summary(_ rules: Rules) -> String {
+    public static func summary(_ rules: Rules, lang: Language = .en) -> String {
+        if lang == .zh { return summaryZh(rules) }
         func n(_ count: Int, _ word: String, _ plural: String? = nil) -> String { "\(count) \(count == 1 ? word : plural ?? word + "s")" }
         var s = "\(rules.metadata.title) \(rules.metadata.version): "
         s += "\(n(rules.areas.count, "area")), \(n(rules.standards.count, "standard")), \(rules.totalPoints.plainText()) points"
@@ -51,6 +49,20 @@ public enum RulesCheckCommand: Command {
         if !extras.isEmpty { s += "; " + extras.joined(separator: ", ") }
         s += "; methods: " + rules.methodsUsed.joined(separator: ", ")
         if rules.sourceFiles.count > 1 { s += "; extends " + rules.sourceFiles.dropFirst().map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " → ") }
+        return s
+    }
+
+    /// `西城区…细则 2014.1：10 个方面，40 条标准，共 100 分；加分 3 项（上限 5），扣分 2 项，否决 1 项；方法：…`
+    static func summaryZh(_ rules: Rules) -> String {
+        var s = "\(rules.metadata.title) \(rules.metadata.version)："
+        s += "\(rules.areas.count) 个方面，\(rules.standards.count) 条标准，共 \(rules.totalPoints.plainText()) 分"
+        var extras: [String] = []
+        if !rules.bonuses.isEmpty { extras.append("加分 \(rules.bonuses.count) 项" + (rules.bonusCap.map { "（上限 \($0.plainText())）" } ?? "")) }
+        if !rules.deductions.isEmpty { extras.append("扣分 \(rules.deductions.count) 项") }
+        if !rules.vetoes.isEmpty { extras.append("否决 \(rules.vetoes.count) 项") }
+        if !extras.isEmpty { s += "；" + extras.joined(separator: "，") }
+        s += "；方法：" + rules.methodsUsed.joined(separator: ", ")
+        if rules.sourceFiles.count > 1 { s += "；继承 " + rules.sourceFiles.dropFirst().map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " → ") }
         return s
     }
 
@@ -67,27 +79,27 @@ func resolve(_ path: String, in dir: String) -> String {
 }
 
 /// A diagnostic with its file shown relative to the current directory, as the user typed it.
-func relative(_ d: Diagnostic, _ console: Console) -> String {
+func relative(_ d: Diagnostic, _ console: Console, _ lang: Language = .zh) -> String {
     var d = d
     if var loc = d.location {
         let prefix = URL(fileURLWithPath: console.currentDirectory).standardizedFileURL.path + "/"
         if loc.file.hasPrefix(prefix) { loc.file.removeFirst(prefix.count) }
         d.location = loc
     }
-    var s = d.description
+    var s = d.rendered(lang)
     let prefix = URL(fileURLWithPath: console.currentDirectory).standardizedFileURL.path + "/"
     s = s.replacingOccurrences(of: prefix, with: "")
     return s
 }
 
 /// Loads a rules file for a command, printing every problem; `nil` when it has errors.
-func loadRules(_ file: String, console: Console) -> Rules? {
+func loadRules(_ file: String, console: Console, lang: Language = .zh) -> Rules? {
     do {
         let loaded = try RulesLoader().load(resolve(file, in: console.currentDirectory))
-        for w in loaded.warnings { console.errLine(relative(w, console)) }
+        for w in loaded.warnings { console.errLine(relative(w, console, lang)) }
         return loaded.rules
     } catch {
-        for d in error.diagnostics { console.errLine(relative(d, console)) }
+        for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
         return nil
     }
 }

@@ -4,14 +4,16 @@ import Foundation
 public enum ScoreCommand: Command {
     public static let path = ["score"]
     public static let abstract = "Score units: points, totals, grades and a ranking, with the warnings."
-    public static let usage = "kaimen score --rules FILE --units FILE --roster FILE --ballots FILE [--format table|csv|json|markdown|none] [--out DIR]"
+    public static let usage = "kaimen score --rules FILE --units FILE --roster FILE --ballots FILE [--format table|csv|json|markdown|none] [--out DIR [--force]]"
     public static let discussion = """
         Prints the ranked table (rank, unit, category, total, grade, area subtotals), then the
         warnings: recusals, insufficient ballots, standards not assessed, vetoes, quota moves.
         With --out, also writes the summary (summary.csv with every standard's points) and, for
         up to 10 000 units, summary.json and one score sheet per unit (sheets/<unit>.csv and
-        .json), atomically: if any input is bad, nothing is written. CSV files are UTF-8 with
-        BOM for Excel and WPS.
+        .json), with manifest.json (SHA-256 of every input and output file). The folder is
+        replaced as a whole set: it shows the old set or the new one, never a mix; if any input
+        is bad, nothing is written. A non-empty folder kaimen did not write (no manifest.json) is
+        replaced only with --force. CSV files are UTF-8 with BOM for Excel and WPS.
 
         Large inputs are scored by the bulk engine (byte-level readers, both cores); its results
         are identical to the checked engine's, which reads anything the bulk readers do not
@@ -28,12 +30,14 @@ public enum ScoreCommand: Command {
         .option("--ballots", "FILE", "The ballots (.csv, long or wide)."),
         .option("--format", "FORMAT", "How to print the ranking (none prints nothing).", choices: ["table", "csv", "json", "markdown", "none"], default: "table"),
         .option("--out", "DIR", "Also write the summary and score sheets here."),
-        .option("--lang", "LANG", "Language of notes and headings.", choices: ["zh", "en"], default: "zh"),
+        .lang,
         .option("--top", "N", "Rows of the table to print (default: all up to 1000 units, else 50)."),
         .option("--engine", "ENGINE", "Which engine scores: auto picks bulk for large inputs.", choices: ["auto", "bulk", "checked"], default: "auto"),
         .option("--threads", "N", "Threads for the bulk engine (default: the cores)."),
         .flag("--sheets", "Write score sheets even for more than 10 000 units."),
         .flag("--summary-only", "With --out, write summary.csv only."),
+        .flag("--publish-representatives", "With --out, name the representatives and show their ballots in 公示.html and summary.xlsx (default: anonymous)."),
+        .flag("--force", "With --out, replace a non-empty folder that has no manifest.json (everything in it is removed)."),
         .flag("--strict", "Treat a ballot for the representative's own unit, or a veto that cannot be checked, as an error."),
         .flag("--quiet", "Print no warnings."),
         .flag("--progress", "Show a progress line (default when standard error is a terminal)."),
@@ -43,18 +47,15 @@ public enum ScoreCommand: Command {
     static let sheetLimit = 10_000
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
+        let lang = args.language
         guard args.positionals.isEmpty else {
-            console.errLine("error: unexpected argument `\(args.positionals[0])`; `\(path.joined(separator: " "))` takes only options")
-            console.errLine("usage: \(usage)")
-            return .usage
+            return usageError(CommandMessages.takesOnlyOptions(args.positionals[0], path.joined(separator: " ")), console: console, lang: lang)
         }
         guard let inputs = inputs(args, console: console) else { return .usage }
-        let lang = Language(rawValue: args.value("--lang") ?? "zh") ?? .zh
         let threads = args.value("--threads").flatMap(Int.init) ?? ProcessInfo.processInfo.activeProcessorCount
         let top = args.value("--top").flatMap(Int.init)
         if args.value("--top") != nil && top == nil || args.value("--threads") != nil && threads < 1 {
-            console.errLine("error: `--top` and `--threads` take a whole number")
-            return .usage
+            return usageError(CommandMessages.wholeNumberOptions, console: console, lang: lang, showUsage: false)
         }
         let start = Date()
         let progress = (args.has("--progress") || console.errIsTerminal) && !args.has("--quiet") ? ProgressLine(console: console) : nil
@@ -84,9 +85,9 @@ public enum ScoreCommand: Command {
             }
         } catch {
             progress?.finish()
-            for d in error.diagnostics { console.errLine(relative(d, console)) }
+            for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
             let n = error.errorCount
-            console.errLine("\(n) error\(n == 1 ? "" : "s"); nothing was scored\(args.value("--out") != nil ? " and nothing written" : "")")
+            console.errLine(CommandMessages.notScored(errors: n, wroteNothing: args.value("--out") != nil).text(lang))
             return .failure
         }
         guard let report else { return .failure }
@@ -106,7 +107,7 @@ public enum ScoreCommand: Command {
             }
         }
         if !args.has("--quiet") {
-            for d in report.inputWarnings { console.errLine(relative(d, console)) }
+            for d in report.inputWarnings { console.errLine(relative(d, console, lang)) }
             let warnings = SessionWarnings.collect(report, lang: lang, limit: n > 1000 ? 20 : nil)
             if !warnings.isEmpty {
                 console.errLine(lang.t("\n提示（\(warnings.count) 条）：", "\nWarnings (\(warnings.count)):"))
@@ -120,8 +121,11 @@ public enum ScoreCommand: Command {
                 sheets = try? ScoringSession.run(inputs)
             }
             do {
+                let inputFiles = [inputs.rules] + report.rules.sourceFiles.dropFirst() + [inputs.units, inputs.roster, inputs.ballots]
+                let options = OutputOptions.commitOptions(args, console: console, inputs: inputFiles)
                 let files = try OutputFiles.write(report, sheets: (n <= sheetLimit || args.has("--sheets")) ? sheets : nil, to: dir,
-                                                  lang: lang, threads: threads, summaryOnly: args.has("--summary-only"))
+                                                  lang: lang, threads: threads, summaryOnly: args.has("--summary-only"),
+                                                  namesRepresentatives: args.has("--publish-representatives"), options: options)
                 if !args.has("--quiet") {
                     console.errLine(lang.t("已写入 \(files.count) 个文件到 \(out)", "wrote \(files.count) files to \(out)"))
                     if n > OutputFiles.jsonLimit && !args.has("--summary-only") {
@@ -133,8 +137,12 @@ public enum ScoreCommand: Command {
                                                "(more than \(sheetLimit) units: no score sheets written; add --sheets for them)"))
                     }
                 }
+            } catch let error as OutputError {
+                console.errLine(error.diagnostic.rendered(lang))
+                console.errLine(lang.t("没有写入任何文件到 \(out)", "nothing was written to \(out)"))
+                return .failure
             } catch {
-                console.errLine("error: could not write to `\(out)`: \(error)")
+                console.error(CommandMessages.couldNotWrite(out, "\(error)"), lang)
                 return .failure
             }
         }
@@ -155,8 +163,7 @@ public enum ScoreCommand: Command {
         let names = ["--rules", "--units", "--roster", "--ballots"]
         let missing = names.filter { args.value($0) == nil }
         if !missing.isEmpty {
-            console.errLine("error: missing " + missing.map { "`\($0)`" }.joined(separator: ", "))
-            console.errLine("usage: \(usage)")
+            _ = usageError(CommandMessages.missingOptions(missing), console: console, lang: args.language)
             return nil
         }
         return ScoringSession.Inputs(rules: args.value("--rules")!, units: args.value("--units")!, roster: args.value("--roster")!,

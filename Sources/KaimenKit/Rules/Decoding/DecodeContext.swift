@@ -21,6 +21,14 @@ final class DecodeContext {
         diagnostics.append(.error(code, message, at: location, path: path, hint: hint))
     }
 
+    func error(_ code: DiagnosticCode, _ text: Localized, at location: SourceLocation?, path: String?, hint: Localized? = nil) {
+        diagnostics.append(.error(code, text, at: location, path: path, hint: hint))
+    }
+
+    func warning(_ code: DiagnosticCode, _ text: Localized, at location: SourceLocation?, path: String?, hint: Localized? = nil) {
+        diagnostics.append(.warning(code, text, at: location, path: path, hint: hint))
+    }
+
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 

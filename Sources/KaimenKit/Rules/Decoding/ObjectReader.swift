@@ -7,14 +7,14 @@ struct ObjectReader {
     let node: JSONNode
     let path: String
     /// How the object is named in messages: "standard `rights.contracts`", "the area", …
-    let what: String
+    let what: Localized
     let ctx: DecodeContext
     private let members: [JSONMember]
 
     /// `nil` (and an error) when `node` is not an object.
-    init?(_ node: JSONNode, path: String, what: String, ctx: DecodeContext) {
+    init?(_ node: JSONNode, path: String, what: Localized, ctx: DecodeContext) {
         guard let members = node.members else {
-            ctx.error("wrong-type", "\(what) must be an object `{ … }`, not \(node.typeDescription)",
+            ctx.error(.wrongType, RulesMessages.mustBeObject(what, node),
                       at: node.location, path: path)
             return nil
         }
@@ -23,6 +23,11 @@ struct ObjectReader {
         self.what = what
         self.ctx = ctx
         self.members = members
+    }
+
+    /// For code that names the object in English only (prefer the `Localized` form).
+    init?(_ node: JSONNode, path: String, what: String, ctx: DecodeContext) {
+        self.init(node, path: path, what: Localized(same: what), ctx: ctx)
     }
 
     var keys: [String] { members.map(\.key) }
@@ -47,24 +52,24 @@ struct ObjectReader {
         members.contains { ctx.unknownKeys.contains(path($0.key)) && Suggestion.closest(to: $0.key, among: [key]) != nil }
     }
 
-    private func missing(_ key: String, _ expected: String) {
+    private func missing(_ key: String, _ expected: Localized) {
         if hasMisspelling(of: key) { return }
-        ctx.error("missing-key", "\(what) is missing the key `\(key)` (\(expected))", at: node.location, path: path,
-                  hint: "add \"\(key)\": …")
+        ctx.error(.missingKey, RulesMessages.missingKey(what, key, expected), at: node.location, path: path,
+                  hint: RulesMessages.addKey(key))
     }
 
-    private func wrongType(_ key: String, _ v: JSONNode, _ expected: String) {
-        ctx.error("wrong-type", "`\(key)` must be \(expected), not \(v.typeDescription)", at: v.location, path: path(key))
+    private func wrongType(_ key: String, _ v: JSONNode, _ expected: Localized) {
+        ctx.error(.wrongType, RulesMessages.wrongType(key, expected, v), at: v.location, path: path(key))
     }
 
     func string(_ key: String, required: Bool = true, nonEmpty: Bool = true) -> String? {
         guard let v = value(key) else {
-            if required { missing(key, "text") }
+            if required { missing(key, RulesMessages.text) }
             return nil
         }
-        guard let s = v.stringValue else { wrongType(key, v, "text in double quotes"); return nil }
+        guard let s = v.stringValue else { wrongType(key, v, RulesMessages.quotedText); return nil }
         if nonEmpty && s.trimmingCharacters(in: .whitespaces).isEmpty {
-            ctx.error("empty-value", "`\(key)` must not be empty", at: v.location, path: path(key))
+            ctx.error(.emptyValue, RulesMessages.emptyValue(key), at: v.location, path: path(key))
             return nil
         }
         return s
@@ -75,14 +80,14 @@ struct ObjectReader {
     func id(_ key: String, required: Bool = true, metric: Bool = false) -> String? {
         guard let s = string(key, required: required) else { return nil }
         if metric, IDSyntax.isValid(s), s.contains("-") {
-            ctx.error("invalid-id", "`\(s)` is not a valid metric id: formulas would read `-` as a minus sign",
+            ctx.error(.invalidID, RulesMessages.metricIDWithMinus(s),
                       at: value(key)!.location, path: path(key),
-                      hint: "write `\(s.replacingOccurrences(of: "-", with: "_"))` instead")
+                      hint: RulesMessages.writeInstead(s.replacingOccurrences(of: "-", with: "_")))
             return nil
         }
         guard IDSyntax.isValid(s) else {
-            ctx.error("invalid-id", "`\(s)` is not a valid id: ids are ASCII letters, digits, `_`, `-` and `.`, starting with a letter",
-                      at: value(key)!.location, path: path(key), hint: "keep Chinese text for `name`")
+            ctx.error(.invalidID, RulesMessages.invalidID(s),
+                      at: value(key)!.location, path: path(key), hint: RulesMessages.chineseInName)
             return nil
         }
         return s
@@ -90,7 +95,7 @@ struct ObjectReader {
 
     func number(_ key: String, required: Bool = true, nonNegative: Bool = false) -> Rational? {
         guard let v = value(key) else {
-            if required { missing(key, "a number") }
+            if required { missing(key, RulesMessages.aNumber) }
             return nil
         }
         return ObjectReader.number(v, key: key, path: path(key), nonNegative: nonNegative, ctx: ctx)
@@ -98,19 +103,19 @@ struct ObjectReader {
 
     static func number(_ v: JSONNode, key: String, path: String, nonNegative: Bool, ctx: DecodeContext) -> Rational? {
         guard case .number(let text) = v.value else {
-            var hint: String?
+            var hint: Localized?
             if let s = v.stringValue, Rational(decimal: s.replacingOccurrences(of: "%", with: "")) != nil {
-                hint = s.hasSuffix("%") ? "write rates as fractions without quotes, e.g. 0.9 for 90%" : "remove the quotes"
+                hint = s.hasSuffix("%") ? RulesMessages.rateWithoutQuotes : RulesMessages.removeQuotes
             }
-            ctx.error("wrong-type", "`\(key)` must be a number, not \(v.typeDescription)", at: v.location, path: path, hint: hint)
+            ctx.error(.wrongType, RulesMessages.mustBeNumber(key, v), at: v.location, path: path, hint: hint)
             return nil
         }
         guard let r = Rational(decimal: text) else {
-            ctx.error("wrong-type", "`\(text)` is not a number kaimen can hold exactly", at: v.location, path: path)
+            ctx.error(.wrongType, RulesMessages.notExact(text), at: v.location, path: path)
             return nil
         }
         if nonNegative && r.isNegative {
-            ctx.error("negative-points", "`\(key)` must not be negative, but is \(text)", at: v.location, path: path)
+            ctx.error(.negativePoints, RulesMessages.negative(key, text), at: v.location, path: path)
             return nil
         }
         return r
@@ -118,15 +123,15 @@ struct ObjectReader {
 
     func integer(_ key: String, required: Bool = true, range: ClosedRange<Int>) -> Int? {
         guard let v = value(key) else {
-            if required { missing(key, "a whole number") }
+            if required { missing(key, RulesMessages.wholeNumber) }
             return nil
         }
         guard case .number(let text) = v.value, let n = Int(text) else {
-            wrongType(key, v, "a whole number")
+            wrongType(key, v, RulesMessages.wholeNumber)
             return nil
         }
         guard range.contains(n) else {
-            ctx.error("out-of-range", "`\(key)` must be between \(range.lowerBound) and \(range.upperBound), not \(n)",
+            ctx.error(.outOfRange, RulesMessages.outOfRange(key, range, n),
                       at: v.location, path: path(key))
             return nil
         }
@@ -135,44 +140,48 @@ struct ObjectReader {
 
     func bool(_ key: String) -> Bool? {
         guard let v = value(key) else { return nil }
-        guard case .bool(let b) = v.value else { wrongType(key, v, "true or false"); return nil }
+        guard case .bool(let b) = v.value else { wrongType(key, v, RulesMessages.trueOrFalse); return nil }
         return b
     }
 
     /// One of a fixed set of words.
     func choice(_ key: String, _ options: [String], required: Bool = true) -> String? {
         guard let v = value(key) else {
-            if required { missing(key, "one of " + options.map { "`\($0)`" }.joined(separator: ", ")) }
+            if required { missing(key, RulesMessages.oneOf(options)) }
             return nil
         }
         guard let s = v.stringValue else {
-            wrongType(key, v, "one of " + options.map { "`\($0)`" }.joined(separator: ", "))
+            wrongType(key, v, RulesMessages.oneOf(options))
             return nil
         }
         guard options.contains(s) else {
-            ctx.error("invalid-value", "`\(s)` is not a valid `\(key)`; use one of " + options.map { "`\($0)`" }.joined(separator: ", "),
-                      at: v.location, path: path(key), hint: String.didYouMean(s, among: options))
+            ctx.error(.invalidValue, RulesMessages.invalidChoice(s, key, options),
+                      at: v.location, path: path(key), hint: Localized.didYouMean(s, among: options))
             return nil
         }
         return s
     }
 
-    func object(_ key: String, what: String, required: Bool = false) -> ObjectReader? {
+    func object(_ key: String, what: Localized, required: Bool = false) -> ObjectReader? {
         guard let v = value(key) else {
-            if required { missing(key, "an object") }
+            if required { missing(key, RulesMessages.anObject) }
             return nil
         }
         return ObjectReader(v, path: path(key), what: what, ctx: ctx)
     }
 
+    func object(_ key: String, what: String, required: Bool = false) -> ObjectReader? {
+        object(key, what: Localized(same: what), required: required)
+    }
+
     func array(_ key: String, required: Bool = true) -> [JSONNode]? {
         guard let v = value(key) else {
-            if required { missing(key, "a list `[ … ]`") }
+            if required { missing(key, RulesMessages.aList) }
             return nil
         }
         guard let a = v.elements else {
-            ctx.error("wrong-type", "`\(key)` must be a list `[ … ]`, not \(v.typeDescription)", at: v.location, path: path(key),
-                      hint: v.members != nil ? "put the entries in a list: [ { … }, { … } ]" : nil)
+            ctx.error(.wrongType, RulesMessages.mustBeList(key, v), at: v.location, path: path(key),
+                      hint: v.members != nil ? RulesMessages.putInList : nil)
             return nil
         }
         return a
@@ -183,8 +192,8 @@ struct ObjectReader {
         let set = Set(allowed)
         for m in members where !set.contains(m.key) {
             ctx.unknownKeys.insert(path(m.key))
-            ctx.error("unknown-key", "unknown key `\(m.key)` in \(what)", at: m.keyLocation, path: path(m.key),
-                      hint: String.didYouMean(m.key, among: allowed))
+            ctx.error(.unknownKey, RulesMessages.unknownKey(m.key, what), at: m.keyLocation, path: path(m.key),
+                      hint: Localized.didYouMean(m.key, among: allowed))
         }
     }
 }

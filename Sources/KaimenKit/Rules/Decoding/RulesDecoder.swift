@@ -7,7 +7,7 @@ struct RulesDecoder {
 
     static let topLevelKeys = ["$schema", "format", "id", "title", "issuer", "version", "effective", "locale",
                                "extends", "metrics", "areas", "standards", "grades", "bonusCap", "bonuses",
-                               "deductions", "vetoes", "ranking", "ballots", "notAssessable", "remove", "override"]
+                               "deductions", "vetoes", "ranking", "ballots", "notAssessable", "publishRepresentatives", "remove", "override"]
     static let metricKeys = ["id", "name", "kind", "unit", "missing"]
     static let areaKeys = ["id", "name", "points", "order", "capped"]
     static let standardCommonKeys = ["id", "area", "name", "criteria", "points", "method", "precondition", "notAssessable"]
@@ -49,11 +49,11 @@ struct RulesDecoder {
     init(ctx: DecodeContext) { self.ctx = ctx }
 
     mutating func decode(_ root: JSONNode, sourceFiles: [String]) -> Rules? {
-        guard let top = ObjectReader(root, path: "", what: "the rules file", ctx: ctx) else { return nil }
+        guard let top = ObjectReader(root, path: "", what: RulesMessages.rulesFile, ctx: ctx) else { return nil }
         top.finish(allowed: RulesDecoder.topLevelKeys)
         if let format = top.integer("format", range: 1...1000), format != 1 {
-            ctx.error("unsupported-format", "this kaimen reads rules format 1, but the file says \(format)",
-                      at: top.value("format")?.location, path: "format", hint: "use a newer kaimen, or write format 1")
+            ctx.error(.unsupportedFormat, RulesMessages.unsupportedFormat(format),
+                      at: top.value("format")?.location, path: "format", hint: RulesMessages.newerKaimen)
         }
         let metadata = decodeMetadata(top)
 
@@ -87,16 +87,18 @@ struct RulesDecoder {
             if let v = decodeVeto(node, index: i) { vetoes.append(v) } else { ctx.markUndecoded("vetoes", node) }
         }
         let bonusCap = top.number("bonusCap", required: false, nonNegative: true)
-        let ranking = top.object("ranking", what: "`ranking`").map(decodeRanking) ?? .default
-        let ballots = top.object("ballots", what: "the ballot policy").map(decodeBallotPolicy) ?? .default
+        let ranking = top.object("ranking", what: RulesMessages.quoted("ranking")).map(decodeRanking) ?? .default
+        let ballots = top.object("ballots", what: RulesMessages.ballotPolicy).map(decodeBallotPolicy) ?? .default
         let notAssessable = top.value("notAssessable").flatMap { decodeNotAssessable($0, path: "notAssessable", allowPoints: false) } ?? .zero
+        let publishRepresentatives = top.bool("publishRepresentatives") ?? false
 
         // Missing metadata was reported; the rest is still validated so one run finds everything.
         // (Rules with errors are never returned from the loader.)
         let placeholder = RulesMetadata(id: "", title: "", issuer: "", version: "", effectiveFrom: "", effectiveTo: nil, locale: "zh-CN")
         return Rules(metadata: metadata ?? placeholder, metrics: metrics, areas: areas, standards: standards, grades: grades,
                      bonusCap: bonusCap, bonuses: bonuses, deductions: deductions, vetoes: vetoes,
-                     ranking: ranking, ballots: ballots, notAssessable: notAssessable, sourceFiles: sourceFiles)
+                     ranking: ranking, ballots: ballots, notAssessable: notAssessable, publishRepresentatives: publishRepresentatives,
+                     sourceFiles: sourceFiles)
     }
 
     // MARK: Sections
@@ -109,9 +111,8 @@ struct RulesDecoder {
             return []
         }
         if nonEmpty && list.isEmpty {
-            let hints = ["areas": "add at least one area", "standards": "add at least one standard",
-                         "grades": "add grades such as 优秀 / 良好 / 合格 / 不合格"]
-            ctx.error("empty-collection", "the rules file has no \(key)", at: top.value(key)?.location, path: key, hint: hints[key])
+            ctx.error(.emptyCollection, RulesMessages.emptyCollection(key), at: top.value(key)?.location, path: key,
+                      hint: RulesMessages.addAtLeastOne(key))
             ctx.undecoded[key, default: []].insert("*")
         }
         return list
@@ -124,12 +125,12 @@ struct RulesDecoder {
         let version = top.string("version")
         let locale = top.string("locale", required: false) ?? "zh-CN"
         var from: String?, to: String?
-        if let eff = top.object("effective", what: "`effective`", required: true) {
+        if let eff = top.object("effective", what: RulesMessages.quoted("effective"), required: true) {
             eff.finish(allowed: RulesDecoder.effectiveKeys)
             from = date(eff, "from", required: true)
             to = date(eff, "to", required: false)
             if let f = from, let t = to, t < f {
-                ctx.error("invalid-value", "the effective period ends (\(t)) before it starts (\(f))",
+                ctx.error(.invalidValue, RulesMessages.periodBackwards(f, t),
                           at: eff.value("to")?.location, path: eff.path("to"))
             }
         }
@@ -144,7 +145,7 @@ struct RulesDecoder {
             && Int(parts[1]).map { (1...12).contains($0) } == true && Int(parts[2]).map { (1...31).contains($0) } == true
             && Int(parts[0]) != nil
         guard ok else {
-            ctx.error("invalid-value", "`\(s)` is not a date; write it as YYYY-MM-DD", at: r.value(key)?.location, path: r.path(key))
+            ctx.error(.invalidValue, RulesMessages.notADate(s), at: r.value(key)?.location, path: r.path(key))
             return nil
         }
         return s
@@ -157,7 +158,7 @@ struct RulesDecoder {
 
     private func decodeMetric(_ node: JSONNode, index: Int) -> MetricDefinition? {
         let path = entryPath("metrics", node, index)
-        let label = node["id"]?.stringValue.map { "metric `\($0)`" } ?? "metric #\(index + 1)"
+        let label = RulesMessages.metric(node["id"]?.stringValue, index)
         guard let r = ObjectReader(node, path: path, what: label, ctx: ctx) else { return nil }
         r.finish(allowed: RulesDecoder.metricKeys)
         let id = r.id("id", metric: true), name = r.string("name")
@@ -171,7 +172,7 @@ struct RulesDecoder {
 
     private func decodeArea(_ node: JSONNode, index: Int) -> Area? {
         let path = entryPath("areas", node, index)
-        let label = node["id"]?.stringValue.map { "area `\($0)`" } ?? "area #\(index + 1)"
+        let label = RulesMessages.area(node["id"]?.stringValue, index)
         guard let r = ObjectReader(node, path: path, what: label, ctx: ctx) else { return nil }
         r.finish(allowed: RulesDecoder.areaKeys)
         let id = r.id("id"), name = r.string("name")
@@ -190,17 +191,9 @@ struct RulesDecoder {
         return out
     }
 
-    private func roleName(_ role: Standard.Role) -> String {
-        switch role {
-        case .standard: "standard"
-        case .bonus: "bonus item"
-        case .deduction: "deduction item"
-        }
-    }
-
     private mutating func decodeStandard(_ node: JSONNode, index: Int, collection: String, role: Standard.Role) -> Standard? {
         let path = entryPath(collection, node, index)
-        let label = node["id"]?.stringValue.map { "\(roleName(role)) `\($0)`" } ?? "\(roleName(role)) #\(index + 1)"
+        let label = RulesMessages.entry(role, node["id"]?.stringValue, index)
         guard let r = ObjectReader(node, path: path, what: label, ctx: ctx) else { return nil }
         // Unknown keys first (they depend on the method), so a misspelt key is reported once.
         var allowed = RulesDecoder.standardCommonKeys
@@ -217,7 +210,7 @@ struct RulesDecoder {
         let methodName = r.choice("method", ScoringMethod.allNames)
         let method = methodName.flatMap { decodeMethod($0, r, role: role) }
         var precondition: Precondition?
-        if let p = r.object("precondition", what: "the precondition") {
+        if let p = r.object("precondition", what: RulesMessages.precondition) {
             p.finish(allowed: RulesDecoder.preconditionKeys)
             let when = formula(p, "when", type: .boolean, required: true)
             let note = p.string("note", required: false)
@@ -236,8 +229,8 @@ struct RulesDecoder {
         }
         let options = ["zero", "full", "prorate"]
         guard let s = v.stringValue, options.contains(s) else {
-            ctx.error("invalid-value", "`notAssessable` must be `zero`, `full`, `prorate`\(allowPoints ? " or a number of points" : "")",
-                      at: v.location, path: path, hint: v.stringValue.flatMap { String.didYouMean($0, among: options) })
+            ctx.error(.invalidValue, RulesMessages.notAssessableChoice(allowPoints: allowPoints),
+                      at: v.location, path: path, hint: v.stringValue.flatMap { Localized.didYouMean($0, among: options) })
             return nil
         }
         switch s {
@@ -252,8 +245,8 @@ struct RulesDecoder {
     private func metricRef(_ r: ObjectReader, _ key: String, required: Bool = true) -> String? {
         guard let id = r.string(key, required: required) else { return nil }
         guard metricSlots[id] != nil || ctx.isUndecoded("metrics", "*") else {
-            ctx.error("unknown-metric", "unknown metric `\(id)`", at: r.value(key)?.location, path: r.path(key),
-                      hint: String.didYouMean(id, among: metricSlots.keys.sorted()) ?? "declare it under `metrics`")
+            ctx.error(.unknownMetric, RulesMessages.unknownMetric(id), at: r.value(key)?.location, path: r.path(key),
+                      hint: Localized.didYouMean(id, among: metricSlots.keys.sorted()) ?? RulesMessages.declareMetric)
             return nil
         }
         return id
@@ -262,17 +255,17 @@ struct RulesDecoder {
     private func metricInput(_ r: ObjectReader) -> MetricInput? {
         switch (r.has("metric"), r.has("ratio")) {
         case (true, true):
-            ctx.error("conflicting-keys", "\(r.what) has both `metric` and `ratio`; keep one", at: r.value("ratio")?.location, path: r.path("ratio"))
+            ctx.error(.conflictingKeys, RulesMessages.metricAndRatio(r.what), at: r.value("ratio")?.location, path: r.path("ratio"))
             return nil
         case (false, false):
             if r.hasMisspelling(of: "metric") || r.hasMisspelling(of: "ratio") { return nil }
-            ctx.error("missing-key", "\(r.what) needs `metric` or `ratio` to say what it reads", at: r.location, path: r.path,
-                      hint: "add \"metric\": \"…\" or \"ratio\": { \"numerator\": …, \"denominator\": …, \"zero\": 0 }")
+            ctx.error(.missingKey, RulesMessages.needsMetricOrRatio(r.what), at: r.location, path: r.path,
+                      hint: RulesMessages.addMetricOrRatio)
             return nil
         case (true, false):
             return metricRef(r, "metric").map { .metric($0) }
         case (false, true):
-            guard let q = r.object("ratio", what: "the ratio") else { return nil }
+            guard let q = r.object("ratio", what: RulesMessages.ratio) else { return nil }
             q.finish(allowed: RulesDecoder.ratioKeys)
             let num = metricRef(q, "numerator"), den = metricRef(q, "denominator")
             var zero: Ratio.Zero?
@@ -284,11 +277,10 @@ struct RulesDecoder {
                 } else if z.stringValue == "notAssessable" {
                     zero = .notAssessable
                 } else {
-                    ctx.error("invalid-value", "`zero` must be a number of points, `full` or `notAssessable`", at: z.location, path: q.path("zero"))
+                    ctx.error(.invalidValue, RulesMessages.zeroChoice, at: z.location, path: q.path("zero"))
                 }
             } else if !q.hasMisspelling(of: "zero") {
-                ctx.error("missing-key", "the ratio must say what a zero denominator gives (`zero`)", at: q.location, path: q.path,
-                          hint: "add \"zero\": 0, \"zero\": \"full\" or \"zero\": \"notAssessable\"")
+                ctx.error(.missingKey, RulesMessages.ratioNeedsZero, at: q.location, path: q.path, hint: RulesMessages.addZero)
             }
             let maxOne = q.bool("maxOne") ?? true
             guard let num, let den, let zero else { return nil }
@@ -320,22 +312,22 @@ struct RulesDecoder {
             let otherwise = r.number("otherwise", required: false, nonNegative: true) ?? .zero
             guard let list = r.array("bands") else { return nil }
             if list.isEmpty {
-                ctx.error("empty-bands", "\(r.what) has no bands", at: r.value("bands")?.location, path: r.path("bands"),
-                          hint: "add at least one { \"min\": …, \"points\": … }")
+                ctx.error(.emptyBands, RulesMessages.noBands(r.what), at: r.value("bands")?.location, path: r.path("bands"),
+                          hint: RulesMessages.addBand)
             }
             var bands: [Bands.Band] = []
             var directions = Set<Bands.Direction>()
             for (i, node) in list.enumerated() {
-                guard let b = ObjectReader(node, path: r.path("bands") + "[\(i)]", what: "band \(i + 1) of \(r.what)", ctx: ctx) else { continue }
+                guard let b = ObjectReader(node, path: r.path("bands") + "[\(i)]", what: RulesMessages.band(i, of: r.what), ctx: ctx) else { continue }
                 b.finish(allowed: RulesDecoder.bandKeys)
                 let points = b.number("points", nonNegative: true)
                 var threshold: Rational?
                 switch (b.has("min"), b.has("max")) {
                 case (true, true):
-                    ctx.error("conflicting-keys", "a band has either `min` or `max`, not both", at: b.value("max")?.location, path: b.path("max"))
+                    ctx.error(.conflictingKeys, RulesMessages.minOrMax, at: b.value("max")?.location, path: b.path("max"))
                 case (false, false):
                     if b.hasMisspelling(of: "min") || b.hasMisspelling(of: "max") { break }
-                    ctx.error("missing-key", "band \(i + 1) of \(r.what) needs `min` (value ≥ min) or `max` (value ≤ max)",
+                    ctx.error(.missingKey, RulesMessages.bandNeedsThreshold(i, r.what),
                               at: b.location, path: b.path)
                 case (true, false):
                     threshold = b.number("min"); directions.insert(.atLeast)
@@ -345,7 +337,7 @@ struct RulesDecoder {
                 if let threshold, let points { bands.append(.init(threshold: threshold, points: points, origin: b.origin())) }
             }
             if directions.count > 1 {
-                ctx.error("bands-mixed", "the bands of \(r.what) mix `min` and `max`; use one kind for all bands",
+                ctx.error(.bandsMixed, RulesMessages.bandsMixed(r.what),
                           at: r.value("bands")?.location, path: r.path("bands"))
                 return nil
             }
@@ -365,7 +357,7 @@ struct RulesDecoder {
             var items: [ChecklistItem] = []
             for (i, node) in list.enumerated() {
                 let p = r.path("items") + (node["id"]?.stringValue.map { "[\($0)]" } ?? "[\(i)]")
-                guard let it = ObjectReader(node, path: p, what: "checklist item \(i + 1) of \(r.what)", ctx: ctx) else { continue }
+                guard let it = ObjectReader(node, path: p, what: RulesMessages.checklistItem(i, of: r.what), ctx: ctx) else { continue }
                 it.finish(allowed: RulesDecoder.checklistItemKeys)
                 let id = it.id("id"), nm = it.string("name"), metric = metricRef(it, "metric"), pts = it.number("points", nonNegative: true)
                 if let id, let nm, let metric, let pts {
@@ -373,7 +365,7 @@ struct RulesDecoder {
                 }
             }
             if list.isEmpty {
-                ctx.error("empty-checklist", "\(r.what) has no checklist items", at: r.value("items")?.location, path: r.path("items"))
+                ctx.error(.emptyChecklist, RulesMessages.noChecklist(r.what), at: r.value("items")?.location, path: r.path("items"))
             }
             guard items.count == list.count, !list.isEmpty else { return nil }
             return .checklist(items)
@@ -381,25 +373,25 @@ struct RulesDecoder {
             return metricRef(r, "metric").map { .presence(metric: $0) }
         case "ballot":
             if role != .standard {
-                ctx.error("invalid-value", "only standards can be scored by ballot, not \(roleName(role))s",
+                ctx.error(.invalidValue, RulesMessages.ballotOnlyStandards(role),
                           at: r.value("method")?.location, path: r.path("method"))
                 return nil
             }
             let target = r.choice("target", ["standard", "area"], required: false).flatMap(BallotScoring.Target.init(rawValue:)) ?? .standard
             let aggregate = r.choice("aggregate", BallotPolicy.Aggregate.allCases.map(\.rawValue), required: false)
                 .flatMap(BallotPolicy.Aggregate.init(rawValue:))
-            let trim = r.object("trim", what: "`trim`").flatMap(decodeTrim)
+            let trim = r.object("trim", what: RulesMessages.quoted("trim")).flatMap(decodeTrim)
             let minBallots = r.integer("minBallots", required: false, range: 1...1000)
             return .ballot(BallotScoring(target: target, aggregate: aggregate, trim: trim, minBallots: minBallots))
         case "survey":
             let s = metricRef(r, "satisfied"), b = metricRef(r, "basic"), d = metricRef(r, "dissatisfied")
             var weights = (satisfied: Rational.one, basic: Rational(3, 5), dissatisfied: Rational.zero)
-            if let w = r.object("weights", what: "the survey weights") {
+            if let w = r.object("weights", what: RulesMessages.surveyWeights) {
                 w.finish(allowed: RulesDecoder.surveyWeightKeys)
                 for key in RulesDecoder.surveyWeightKeys {
                     guard let v = w.number(key, required: false) else { continue }
                     if v < .zero || v > .one {
-                        ctx.error("out-of-range", "survey weight `\(key)` must be between 0 and 1, not \(v.plainText())",
+                        ctx.error(.outOfRange, RulesMessages.surveyWeight(key, v.plainText()),
                                   at: w.value(key)?.location, path: w.path(key))
                     }
                     switch key {
@@ -410,11 +402,11 @@ struct RulesDecoder {
                 }
             }
             var participation: Survey.Participation?
-            if let p = r.object("participation", what: "the participation requirement") {
+            if let p = r.object("participation", what: RulesMessages.participation) {
                 p.finish(allowed: RulesDecoder.participationKeys)
                 let pop = metricRef(p, "population"), mn = p.number("min", nonNegative: true)
                 if let mn, mn > .one {
-                    ctx.error("out-of-range", "participation `min` is a fraction between 0 and 1 (0.6 for 60%), not \(mn.plainText())",
+                    ctx.error(.outOfRange, RulesMessages.participationMin(mn.plainText()),
                               at: p.value("min")?.location, path: p.path("min"))
                 }
                 if let pop, let mn { participation = .init(population: pop, min: mn) }
@@ -433,7 +425,7 @@ struct RulesDecoder {
         let k = t.integer("k", required: false, range: 0...100) ?? 1
         let minBallots = t.integer("minBallots", required: false, range: 1...1000) ?? 5
         if minBallots <= 2 * k {
-            ctx.error("invalid-value", "trimming \(k) highest and \(k) lowest needs `minBallots` above \(2 * k), not \(minBallots)",
+            ctx.error(.invalidValue, RulesMessages.trimNeedsBallots(k, minBallots),
                       at: t.value("minBallots")?.location ?? t.location, path: t.path("minBallots"))
             return nil
         }
@@ -444,13 +436,13 @@ struct RulesDecoder {
 
     private func decodeGrade(_ node: JSONNode, index: Int) -> Grade? {
         let path = "grades[\(index)]"
-        guard let r = ObjectReader(node, path: path, what: "grade \(index + 1)", ctx: ctx) else { return nil }
+        guard let r = ObjectReader(node, path: path, what: RulesMessages.grade(index), ctx: ctx) else { return nil }
         r.finish(allowed: RulesDecoder.gradeKeys)
         let name = r.string("name")
         let min = r.number("min", required: false)
         let quota = r.number("quota", required: false, nonNegative: true)
         if let quota, quota > Rational(100) {
-            ctx.error("out-of-range", "`quota` is a percentage between 0 and 100, not \(quota.plainText())",
+            ctx.error(.outOfRange, RulesMessages.quotaRange(quota.plainText()),
                       at: r.value("quota")?.location, path: r.path("quota"))
         }
         guard let name else { return nil }
@@ -459,7 +451,7 @@ struct RulesDecoder {
 
     private func decodeVeto(_ node: JSONNode, index: Int) -> Veto? {
         let path = entryPath("vetoes", node, index)
-        let label = node["id"]?.stringValue.map { "veto `\($0)`" } ?? "veto #\(index + 1)"
+        let label = RulesMessages.veto(node["id"]?.stringValue, index)
         guard let r = ObjectReader(node, path: path, what: label, ctx: ctx) else { return nil }
         r.finish(allowed: RulesDecoder.vetoKeys)
         let id = r.id("id"), name = r.string("name"), criteria = r.string("criteria", required: false)
@@ -467,7 +459,7 @@ struct RulesDecoder {
         let grade = r.string("grade", required: false)
         let cap = r.number("capTotal", required: false, nonNegative: true)
         if !r.has("grade") && !r.has("capTotal") && !r.hasMisspelling(of: "grade") && !r.hasMisspelling(of: "capTotal") {
-            ctx.error("missing-key", "\(label) must force a `grade`, cap the total (`capTotal`), or both", at: r.location, path: path)
+            ctx.error(.missingKey, RulesMessages.vetoNeedsEffect(label), at: r.location, path: path)
         }
         guard let id, let name, let when else { return nil }
         return Veto(id: id, name: name, criteria: criteria, when: when, grade: grade, capTotal: cap, origin: r.origin())
@@ -478,7 +470,7 @@ struct RulesDecoder {
         let precision = r.integer("precision", required: false, range: 0...6) ?? 2
         var tieBreak: [RankingPolicy.TieBreak] = []
         for (i, node) in (r.array("tieBreak", required: false) ?? []).enumerated() {
-            guard let t = ObjectReader(node, path: r.path("tieBreak") + "[\(i)]", what: "tie-break \(i + 1)", ctx: ctx) else { continue }
+            guard let t = ObjectReader(node, path: r.path("tieBreak") + "[\(i)]", what: RulesMessages.tieBreak(i), ctx: ctx) else { continue }
             t.finish(allowed: RulesDecoder.tieBreakKeys)
             let by = t.choice("by", ["ballots", "area", "standard", "metric", "bonus"])
             let descending = (t.choice("order", ["desc", "asc"], required: false) ?? "desc") == "desc"
@@ -492,7 +484,7 @@ struct RulesDecoder {
             default: break
             }
             if let by, ["ballots", "bonus"].contains(by), t.has("id") {
-                ctx.error("unknown-key", "tie-break by `\(by)` takes no `id`", at: t.value("id")?.location, path: t.path("id"))
+                ctx.error(.unknownKey, RulesMessages.tieBreakNoID(by), at: t.value("id")?.location, path: t.path("id"))
             }
             if let key { tieBreak.append(.init(key: key, descending: descending, origin: t.origin())) }
         }
@@ -505,23 +497,23 @@ struct RulesDecoder {
         if let a = r.choice("aggregate", BallotPolicy.Aggregate.allCases.map(\.rawValue), required: false).flatMap(BallotPolicy.Aggregate.init(rawValue:)) {
             p.aggregate = a
         }
-        if let t = r.object("trim", what: "`trim`").flatMap(decodeTrim) { p.trim = t }
+        if let t = r.object("trim", what: RulesMessages.quoted("trim")).flatMap(decodeTrim) { p.trim = t }
         if let m = r.integer("minBallots", required: false, range: 1...1000) { p.minBallots = m }
         if let i = r.choice("insufficient", BallotPolicy.Insufficient.allCases.map(\.rawValue), required: false).flatMap(BallotPolicy.Insufficient.init(rawValue:)) {
             p.insufficient = i
         }
         if let step = r.number("scoreStep", required: false, nonNegative: true) {
-            if step.isZero { ctx.error("out-of-range", "`scoreStep` must be above 0", at: r.value("scoreStep")?.location, path: r.path("scoreStep")) }
+            if step.isZero { ctx.error(.outOfRange, RulesMessages.scoreStepPositive, at: r.value("scoreStep")?.location, path: r.path("scoreStep")) }
             else { p.scoreStep = step }
         }
-        if let c = r.object("combine", what: "`combine`") {
+        if let c = r.object("combine", what: RulesMessages.quoted("combine")) {
             c.finish(allowed: RulesDecoder.combineKeys)
             switch c.choice("mode", ["sum", "weighted"]) {
             case "weighted":
                 let b = c.number("ballots", nonNegative: true), m = c.number("metrics", nonNegative: true)
                 if let b, let m {
                     if b + m != Rational(100) {
-                        ctx.error("weights-sum", "the `combine` weights must add up to 100, but \(b.plainText()) + \(m.plainText()) = \((b + m).plainText())",
+                        ctx.error(.weightsSum, RulesMessages.weightsSum(b.plainText(), m.plainText(), (b + m).plainText()),
                                   at: c.location, path: c.path)
                     } else {
                         p.combine = .weighted(ballots: b, metrics: m)
@@ -529,8 +521,8 @@ struct RulesDecoder {
                 }
             case "sum":
                 for key in ["ballots", "metrics"] where c.has(key) {
-                    ctx.error("unknown-key", "`combine` mode `sum` takes no `\(key)`", at: c.value(key)?.location, path: c.path(key),
-                              hint: "use \"mode\": \"weighted\" to weight the parts")
+                    ctx.error(.unknownKey, RulesMessages.sumTakesNo(key), at: c.value(key)?.location, path: c.path(key),
+                              hint: RulesMessages.useWeighted)
                 }
             default: break
             }

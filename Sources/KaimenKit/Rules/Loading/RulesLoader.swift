@@ -17,7 +17,7 @@ public struct RulesLoader {
     /// A rules file's bytes as text; an error saying how to fix it when they are not UTF-8.
     public static func text(_ data: Data, path: String) throws -> String {
         guard let text = String(data: data, encoding: .utf8) else {
-            throw DiagnosticsError([.error("rules-encoding", "`\(path)` is not UTF-8 text; save the rules file as UTF-8",
+            throw DiagnosticsError([.error(.rulesEncoding, ValidationMessages.rulesNotUTF8(path),
                                            at: SourceLocation(file: path, line: 1, column: 1))])
         }
         return text
@@ -48,7 +48,7 @@ public struct RulesLoader {
         var all = Diagnostics()
         all.append(contentsOf: ctx.diagnostics)
         if !all.hasErrors {
-            all.append(.error("rules-invalid", "`\(path)` could not be read as a rules file", at: SourceLocation(file: path, line: 1, column: 1)))
+            all.append(.error(.rulesInvalid, ValidationMessages.rulesInvalid(path), at: SourceLocation(file: path, line: 1, column: 1)))
         }
         throw DiagnosticsError(all.sorted)
     }
@@ -78,10 +78,10 @@ public struct RulesLoader {
             return nil
         } catch {
             if let (node, from) = referencedBy {
-                ctx.error("extends-missing", "`extends` names `\(node.stringValue ?? path)`, but there is no such file next to `\(PathText.lastComponent(from))`",
-                          at: node.location, path: "extends", hint: "the path is relative to this file; looked for \(path)")
+                ctx.error(.extendsMissing, ValidationMessages.extendsMissing(node.stringValue ?? path, PathText.lastComponent(from)),
+                          at: node.location, path: "extends", hint: ValidationMessages.lookedFor(path))
             } else {
-                ctx.error("file-not-found", "cannot read `\(path)`: no such file", at: nil, path: nil, hint: "check the path")
+                ctx.error(.fileNotFound, ValidationMessages.noSuchFile(path), at: nil, path: nil, hint: CSVMessages.checkPath)
             }
             return nil
         }
@@ -102,14 +102,14 @@ public struct RulesLoader {
         guard let extendsNode = root["extends"] else {
             for key in ["remove", "override"] {
                 if let m = root.members?.first(where: { $0.key == key }) {
-                    ctx.error("override-without-extends", "`\(key)` only makes sense in a file that `extends` another",
-                              at: m.keyLocation, path: key, hint: "add \"extends\": \"base.jsonc\", or edit the entries directly")
+                    ctx.error(.overrideWithoutExtends, ValidationMessages.withoutExtends(key),
+                              at: m.keyLocation, path: key, hint: ValidationMessages.addExtends)
                 }
             }
             return root
         }
         guard let rel = extendsNode.stringValue, !rel.isEmpty else {
-            ctx.error("wrong-type", "`extends` must be the path of a rules file, as text", at: extendsNode.location, path: "extends")
+            ctx.error(.wrongType, ValidationMessages.extendsText, at: extendsNode.location, path: "extends")
             return nil
         }
         guard RulesLoader.rulesExtensions.contains(where: { rel.lowercased().hasSuffix($0) }) else {
@@ -124,8 +124,8 @@ public struct RulesLoader {
         let baseCanonical = PathText.normalize(basePath)
         if chain.contains(baseCanonical) || baseCanonical == canonical {
             let cycle = (chain + [canonical, baseCanonical]).map(PathText.lastComponent).joined(separator: " → ")
-            ctx.error("extends-cycle", "`extends` goes round in a circle: \(cycle)", at: extendsNode.location, path: "extends",
-                      hint: "a file cannot extend itself, directly or through others")
+            ctx.error(.extendsCycle, ValidationMessages.extendsCycle(cycle), at: extendsNode.location, path: "extends",
+                      hint: ValidationMessages.noSelfExtend)
             return nil
         }
         guard let base = resolve(basePath, chain: chain + [canonical], referencedBy: (extendsNode, path), ctx: ctx, files: &files) else { return nil }

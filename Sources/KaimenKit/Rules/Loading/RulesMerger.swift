@@ -28,9 +28,9 @@ struct RulesMerger {
                 var items = existing.flatMap { result[$0].value.elements } ?? []
                 for entry in added {
                     if let id = entry["id"]?.stringValue, let prior = items.first(where: { $0["id"]?.stringValue == id }) {
-                        ctx.error("duplicate-id", "`\(id)` is already defined in \(baseFile) at line \(prior.location.line); an extending file changes it under `override.\(m.key)`",
+                        ctx.error(.duplicateID, ValidationMessages.alreadyDefined(id, baseFile, line: prior.location.line, m.key),
                                   at: entry["id"]?.location ?? entry.location, path: "\(m.key)[\(id)]",
-                                  hint: "move this entry to \"override\": { \"\(m.key)\": [ … ] }")
+                                  hint: ValidationMessages.moveToOverride(m.key))
                         ctx.markUndecoded(m.key, entry)
                         continue
                     }
@@ -59,7 +59,7 @@ struct RulesMerger {
     }
 
     private func collectionSections(_ node: JSONNode, section: String) -> [JSONMember] {
-        guard let r = ObjectReader(node, path: section, what: "`\(section)`", ctx: ctx) else { return [] }
+        guard let r = ObjectReader(node, path: section, what: RulesMessages.quoted(section), ctx: ctx) else { return [] }
         r.finish(allowed: RulesMerger.collections)
         return (node.members ?? []).filter { RulesMerger.collections.contains($0.key) }
     }
@@ -67,16 +67,16 @@ struct RulesMerger {
     /// Walks each `<verb>.<collection>` list of `node`: `body` gets the list's entries and the
     /// base collection's entries to change in place. Reports a section that is not a list, or
     /// names a collection the base does not have.
-    private func eachSection(_ node: JSONNode, _ verb: String, listOf what: String, unknownCode: String,
+    private func eachSection(_ node: JSONNode, _ verb: String, listOf what: Localized, unknownCode: DiagnosticCode,
                              result: inout [JSONMember], _ body: (_ section: String, _ entries: [JSONNode], _ items: inout [JSONNode]) -> Void) {
         for section in collectionSections(node, section: verb) {
             let path = "\(verb).\(section.key)"
             guard let entries = section.value.elements else {
-                ctx.error("wrong-type", "`\(path)` must be a list of \(what)", at: section.value.location, path: path)
+                ctx.error(.wrongType, ValidationMessages.mustBeListOf(path, what), at: section.value.location, path: path)
                 continue
             }
             guard let ci = result.firstIndex(where: { $0.key == section.key }), var items = result[ci].value.elements else {
-                ctx.error(unknownCode, "the base file has no `\(section.key)` to \(verb == "remove" ? "remove from" : verb)",
+                ctx.error(unknownCode, ValidationMessages.baseHasNo(section.key, remove: verb == "remove"),
                           at: section.value.location, path: path)
                 continue
             }
@@ -86,18 +86,18 @@ struct RulesMerger {
     }
 
     private func applyRemove(_ remove: JSONNode, to result: inout [JSONMember], baseFile: String) {
-        eachSection(remove, "remove", listOf: "ids", unknownCode: "remove-unknown-id", result: &result) { key, ids, items in
+        eachSection(remove, "remove", listOf: ValidationMessages.ids, unknownCode: .removeUnknownID, result: &result) { key, ids, items in
             for (n, idNode) in ids.enumerated() {
                 guard let id = idNode.stringValue else {
-                    ctx.error("wrong-type", "`remove.\(key)` lists ids as text, not \(idNode.typeDescription)", at: idNode.location, path: "remove.\(key)[\(n)]")
+                    ctx.error(.wrongType, ValidationMessages.removeIDsAsText(key, idNode), at: idNode.location, path: "remove.\(key)[\(n)]")
                     continue
                 }
                 if let k = items.firstIndex(where: { $0["id"]?.stringValue == id }) {
                     items.remove(at: k)
                 } else {
-                    ctx.error("remove-unknown-id", "cannot remove `\(id)`: \(baseFile) has no such entry in `\(key)`",
+                    ctx.error(.removeUnknownID, ValidationMessages.cannotRemove(id, baseFile, key),
                               at: idNode.location, path: "remove.\(key)[\(n)]",
-                              hint: String.didYouMean(id, among: items.compactMap { $0["id"]?.stringValue }))
+                              hint: Localized.didYouMean(id, among: items.compactMap { $0["id"]?.stringValue }))
                     // What was meant to go is still there: don't also report the sums it upsets.
                     ctx.undecoded[key, default: []].insert(id)
                 }
@@ -106,20 +106,20 @@ struct RulesMerger {
     }
 
     private func applyOverride(_ override: JSONNode, to result: inout [JSONMember], baseFile: String) {
-        eachSection(override, "override", listOf: "partial entries with an `id`", unknownCode: "override-unknown-id", result: &result) { key, entries, items in
+        eachSection(override, "override", listOf: ValidationMessages.partialEntries, unknownCode: .overrideUnknownID, result: &result) { key, entries, items in
             for (n, entry) in entries.enumerated() {
                 guard let members = entry.members else {
-                    ctx.error("wrong-type", "each entry of `override.\(key)` must be an object with an `id`", at: entry.location, path: "override.\(key)[\(n)]")
+                    ctx.error(.wrongType, ValidationMessages.overrideEntryObject(key), at: entry.location, path: "override.\(key)[\(n)]")
                     continue
                 }
                 guard let id = entry["id"]?.stringValue else {
-                    ctx.error("missing-key", "an entry of `override.\(key)` needs the `id` of the entry it changes", at: entry.location, path: "override.\(key)[\(n)]")
+                    ctx.error(.missingKey, ValidationMessages.overrideNeedsID(key), at: entry.location, path: "override.\(key)[\(n)]")
                     continue
                 }
                 guard let k = items.firstIndex(where: { $0["id"]?.stringValue == id }), let baseMembers = items[k].members else {
-                    ctx.error("override-unknown-id", "cannot override `\(id)`: \(baseFile) has no such entry in `\(key)`",
+                    ctx.error(.overrideUnknownID, ValidationMessages.cannotOverride(id, baseFile, key),
                               at: entry["id"]?.location ?? entry.location, path: "override.\(key)[\(id)]",
-                              hint: String.didYouMean(id, among: items.compactMap { $0["id"]?.stringValue }) ?? "to add a new entry, list it under `\(key)`")
+                              hint: Localized.didYouMean(id, among: items.compactMap { $0["id"]?.stringValue }) ?? ValidationMessages.addNewUnder(key))
                     ctx.undecoded[key, default: []].insert(id)
                     continue
                 }

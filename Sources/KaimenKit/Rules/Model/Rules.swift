@@ -12,6 +12,9 @@ public struct Rules: Sendable, Equatable {
     public var ranking: RankingPolicy
     public var ballots: BallotPolicy
     public var notAssessable: NotAssessable
+    /// The committee publishes the representatives' names and individual ballots (公示.html and
+    /// the workbook's 代表评分 sheet); by default they stay anonymous.
+    public var publishRepresentatives: Bool = false
     /// The files read, the file itself first, then the file it extends, and so on.
     public var sourceFiles: [String]
 

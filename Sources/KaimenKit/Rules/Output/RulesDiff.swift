@@ -50,7 +50,7 @@ public struct RulesDiff: Sendable {
         for key in ["ranking", "ballots"] {
             diffFields(a[key], b[key], prefix: "", section: key, id: nil, name: nil, into: &changes)
         }
-        for key in ["notAssessable", "bonusCap"] {
+        for key in ["notAssessable", "bonusCap", "publishRepresentatives"] {
             diffFields(a[key], b[key], prefix: key, section: "policies", id: nil, name: nil, into: &changes)
         }
         return RulesDiff(oldRules: old.metadata, newRules: new.metadata, changes: changes)

@@ -24,6 +24,7 @@ public enum RulesEncoder {
             "notAssessable": .string(rules.notAssessable.description),
         ]
         if let cap = rules.bonusCap { top["bonusCap"] = .num(cap) }
+        if rules.publishRepresentatives { top["publishRepresentatives"] = .bool(true) }
         return .object(top)
     }
 

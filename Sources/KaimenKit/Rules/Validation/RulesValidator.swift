@@ -13,6 +13,12 @@ struct RulesValidator {
         checkTieBreaks()
     }
 
+    private func error(_ code: DiagnosticCode, _ text: Localized, _ origin: Origin, _ key: String? = nil, hint: Localized? = nil) {
+        ctx.error(code, text, at: key.map { origin.at($0) } ?? origin.location,
+                  path: key.map { origin.path($0) } ?? origin.path, hint: hint)
+    }
+
+    /// For checks that name their problem in English only (prefer the `Localized` form).
     private func error(_ code: String, _ message: String, _ origin: Origin, _ key: String? = nil, hint: String? = nil) {
         ctx.error(code, message, at: key.map { origin.at($0) } ?? origin.location,
                   path: key.map { origin.path($0) } ?? origin.path, hint: hint)
@@ -21,25 +27,25 @@ struct RulesValidator {
     // MARK: Ids
 
     private func checkDuplicateIDs() {
-        func check(_ entries: [(id: String, origin: Origin)], _ what: String) {
+        func check(_ entries: [(id: String, origin: Origin)], _ what: Localized) {
             var first: [String: Origin] = [:]
             for e in entries {
                 if let prior = first[e.id] {
-                    error("duplicate-id", "\(what) id `\(e.id)` is used twice; it was first defined at \(prior.location)", e.origin, "id",
-                          hint: "give each \(what) its own id")
+                    error(.duplicateID, ValidationMessages.duplicateID(what, e.id, prior.location), e.origin, "id",
+                          hint: ValidationMessages.ownID(what))
                 } else {
                     first[e.id] = e.origin
                 }
             }
         }
-        check(rules.metrics.map { ($0.id, $0.origin) }, "metric")
-        check(rules.areas.map { ($0.id, $0.origin) }, "area")
+        check(rules.metrics.map { ($0.id, $0.origin) }, ValidationMessages.metric)
+        check(rules.areas.map { ($0.id, $0.origin) }, ValidationMessages.area)
         check((rules.standards + rules.bonuses + rules.deductions).map { ($0.id, $0.origin) } + rules.vetoes.map { ($0.id, $0.origin) },
-              "standard, bonus, deduction or veto")
+              ValidationMessages.anyEntry)
         var gradeNames: [String: Origin] = [:]
         for g in rules.grades {
             if let prior = gradeNames[g.name] {
-                error("duplicate-id", "grade `\(g.name)` is listed twice; first at \(prior.location)", g.origin, "name")
+                error(.duplicateID, ValidationMessages.duplicateGrade(g.name, prior.location), g.origin, "name")
             } else { gradeNames[g.name] = g.origin }
         }
     }
@@ -61,25 +67,24 @@ struct RulesValidator {
             // A standard with a mistake in it was left out; its area's sum would be wrong too.
             if ctx.hasUndecoded("standards") || meantUnknown || meant.contains(area.id) { continue }
             if members.isEmpty {
-                error("empty-area", "area `\(area.id)` (\(area.name)) has no standards", area.origin,
-                      hint: "add standards with \"area\": \"\(area.id)\", or remove the area")
+                error(.emptyArea, ValidationMessages.emptyArea(area.id, area.name), area.origin,
+                      hint: ValidationMessages.addToArea(area.id))
                 continue
             }
             let sum = members.reduce(Rational.zero) { $0 + $1.points }
             if area.capped {
                 if sum < area.points {
-                    error("points-mismatch", "the standards of capped area `\(area.id)` add up to \(sum.plainText()) points, less than the area's \(area.points.plainText()); it can never be reached",
+                    error(.pointsMismatch, ValidationMessages.cappedUnreachable(area.id, sum.plainText(), area.points.plainText()),
                           area.origin, "points")
                 }
             } else if sum != area.points {
                 let list = members.map { "\($0.id) \($0.points.plainText())" }.joined(separator: " + ")
-                error("points-mismatch", "the standards of area `\(area.id)` (\(area.name)) add up to \(sum.plainText()) points, but the area has \(area.points.plainText()) (\(list))",
-                      area.origin, "points",
-                      hint: "change the points so they match, or set \"capped\": true if the area is capped at its points")
+                error(.pointsMismatch, ValidationMessages.areaSum(area.id, area.name, sum.plainText(), area.points.plainText(), list),
+                      area.origin, "points", hint: ValidationMessages.matchOrCap)
             }
             let areaBallots = members.filter { if case .ballot(let b) = $0.method { return b.target == .area } else { return false } }
             if areaBallots.count > 1 {
-                error("duplicate-area-ballot", "area `\(area.id)` has \(areaBallots.count) standards scored by ballot on the whole area; representatives cast one area score, so keep one",
+                error(.duplicateAreaBallot, ValidationMessages.areaBallots(area.id, areaBallots.count),
                       areaBallots[1].origin, "target")
             }
         }
@@ -88,16 +93,16 @@ struct RulesValidator {
     // MARK: Standards
 
     private func checkStandard(_ s: Standard) {
-        let label = "\(s.role == .standard ? "standard" : s.role.rawValue) `\(s.id)`"
+        let label = ValidationMessages.entry(s)
         if let area = s.area, rules.area(area) == nil, !ctx.isUndecoded("areas", area) {
-            error("unknown-area", "\(label) is in area `\(area)`, which is not defined", s.origin, "area",
-                  hint: String.didYouMean(area, among: rules.areas.map(\.id)) ?? "add it under `areas`")
+            error(.unknownArea, ValidationMessages.unknownArea(label, area), s.origin, "area",
+                  hint: Localized.didYouMean(area, among: rules.areas.map(\.id)) ?? ValidationMessages.addUnderAreas)
         }
         if case .points(let p) = s.notAssessable, p > s.points {
-            error("points-exceed", "\(label) would score \(p.plainText()) when not assessable, more than its \(s.points.plainText()) points", s.origin, "notAssessable")
+            error(.pointsExceed, ValidationMessages.notAssessableExceeds(label, p.plainText(), s.points.plainText()), s.origin, "notAssessable")
         }
         if s.role != .standard, s.notAssessable == .prorate {
-            error("invalid-value", "\(label) cannot be prorated; only area standards can", s.origin, "notAssessable")
+            error(.invalidValue, ValidationMessages.cannotProrate(label), s.origin, "notAssessable")
         }
         switch s.method {
         case .bands(let b):
@@ -107,37 +112,37 @@ struct RulesValidator {
             checkRatio(l.input, s, label)
             if atMostOne(l.input) {
                 for (key, v) in [("floor", l.floor), ("target", l.target)] where v > .one {
-                    error("unreachable-threshold", "\(label): `\(key)` is \(v.plainText()), but a rate is at most 1 (100%)", s.origin, key,
-                          hint: "write rates as fractions: \((v.divided(by: Rational(100))!).plainText()) for \(v.plainText())%")
+                    error(.unreachableThreshold, ValidationMessages.rateThreshold(label, key, v.plainText()), s.origin, key,
+                          hint: ValidationMessages.writeFraction((v.divided(by: Rational(100))!).plainText(), v.plainText()))
                 }
             }
             if l.floor == l.target {
-                error("invalid-value", "\(label): `target` must differ from `floor` (both are \(l.floor.plainText()))", s.origin, "target")
+                error(.invalidValue, ValidationMessages.targetEqualsFloor(label, l.floor.plainText()), s.origin, "target")
             }
         case .count(let c):
-            if c.perUnit.isZero { error("invalid-value", "\(label): `perUnit` must be above 0", s.origin, "perUnit") }
+            if c.perUnit.isZero { error(.invalidValue, ValidationMessages.perUnitPositive(label), s.origin, "perUnit") }
         case .checklist(let items):
             var seen = Set<String>()
             for it in items where !seen.insert(it.id).inserted {
-                error("duplicate-id", "checklist item `\(it.id)` is listed twice in \(label)", it.origin, "id")
+                error(.duplicateID, ValidationMessages.duplicateChecklistItem(it.id, label), it.origin, "id")
             }
             let sum = items.reduce(Rational.zero) { $0 + $1.points }
             if sum != s.points {
-                error("points-mismatch", "the checklist items of \(label) add up to \(sum.plainText()) points, but the standard has \(s.points.plainText())",
-                      s.origin, "items", hint: "make the items' points add up to the standard's")
+                error(.pointsMismatch, ValidationMessages.checklistSum(label, sum.plainText(), s.points.plainText()),
+                      s.origin, "items", hint: ValidationMessages.matchItems)
             }
         case .ballot, .survey, .presence, .expression:
             break
         }
     }
 
-    private func checkRatio(_ input: MetricInput, _ s: Standard, _ label: String) {
+    private func checkRatio(_ input: MetricInput, _ s: Standard, _ label: Localized) {
         guard case .ratio(let r) = input else { return }
         if case .points(let p) = r.zero, p > s.points {
-            error("points-exceed", "\(label): a zero denominator gives \(p.plainText()) points, more than the standard's \(s.points.plainText())", s.origin, "ratio")
+            error(.pointsExceed, ValidationMessages.zeroDenominatorExceeds(label, p.plainText(), s.points.plainText()), s.origin, "ratio")
         }
         if r.numerator == r.denominator {
-            error("invalid-value", "\(label): the ratio divides `\(r.numerator)` by itself", s.origin, "ratio")
+            error(.invalidValue, ValidationMessages.ratioOfItself(label, r.numerator), s.origin, "ratio")
         }
     }
 
@@ -149,36 +154,35 @@ struct RulesValidator {
         }
     }
 
-    private func checkBands(_ b: Bands, _ s: Standard, _ label: String) {
+    private func checkBands(_ b: Bands, _ s: Standard, _ label: Localized) {
         let key = b.direction.rawValue
         if atMostOne(b.input) {
             for (i, band) in b.bands.enumerated() where band.threshold > .one {
-                error("unreachable-threshold", "band \(i + 1) of \(label) starts at \(key) \(band.threshold.plainText()), but a rate is at most 1 (100%)",
-                      band.origin, key, hint: "write rates as fractions: \((band.threshold.divided(by: Rational(100))!).plainText()) for \(band.threshold.plainText())%")
+                error(.unreachableThreshold, ValidationMessages.bandRateThreshold(i, label, key, band.threshold.plainText()),
+                      band.origin, key, hint: ValidationMessages.writeFraction((band.threshold.divided(by: Rational(100))!).plainText(), band.threshold.plainText()))
             }
         }
         for (i, band) in b.bands.enumerated() {
             if band.points > s.points {
-                error("points-exceed", "band \(i + 1) of \(label) gives \(band.points.plainText()) points, more than the standard's \(s.points.plainText())",
+                error(.pointsExceed, ValidationMessages.bandExceeds(i, label, band.points.plainText(), s.points.plainText()),
                       band.origin, "points")
             }
             guard i > 0 else { continue }
             let prev = b.bands[i - 1]
             if band.threshold == prev.threshold {
-                error("bands-overlap", "bands \(i) and \(i + 1) of \(label) both start at \(key) \(band.threshold.plainText())",
-                      band.origin, key, hint: "each band needs its own threshold")
+                error(.bandsOverlap, ValidationMessages.bandsOverlap(i, label, key, band.threshold.plainText()),
+                      band.origin, key, hint: ValidationMessages.ownThreshold)
             } else if (b.direction == .atLeast) != (band.threshold < prev.threshold) {
-                let order = b.direction == .atLeast ? "from the highest `min` down" : "from the lowest `max` up"
-                error("bands-order", "the bands of \(label) are not in order: \(key) \(band.threshold.plainText()) comes after \(key) \(prev.threshold.plainText()); list them \(order)",
-                      band.origin, key, hint: "a band after a wider one can never be reached")
+                error(.bandsOrder, ValidationMessages.bandsOrder(label, key, band.threshold.plainText(), prev.threshold.plainText(), atLeast: b.direction == .atLeast),
+                      band.origin, key, hint: ValidationMessages.widerBandFirst)
             }
             if band.points > prev.points {
-                error("bands-not-monotone", "band \(i + 1) of \(label) gives \(band.points.plainText()) points, more than the better band before it (\(prev.points.plainText()))",
-                      band.origin, "points", hint: "points must not increase as the value gets worse")
+                error(.bandsNotMonotone, ValidationMessages.bandNotMonotone(i, label, band.points.plainText(), prev.points.plainText()),
+                      band.origin, "points", hint: ValidationMessages.pointsNotIncrease)
             }
         }
         if let last = b.bands.last, b.otherwise > last.points {
-            error("bands-not-monotone", "\(label) gives \(b.otherwise.plainText()) points `otherwise`, more than its worst band (\(last.points.plainText()))",
+            error(.bandsNotMonotone, ValidationMessages.otherwiseExceeds(label, b.otherwise.plainText(), last.points.plainText()),
                   s.origin, "otherwise")
         }
     }
@@ -190,14 +194,13 @@ struct RulesValidator {
         for (i, g) in rules.grades.enumerated() {
             let isLast = i == rules.grades.count - 1
             if isLast && g.min != nil {
-                error("grades-no-floor", "the last grade `\(g.name)` must have no `min`: it catches every total below the others", g.origin, "min",
-                      hint: "remove \"min\" from the last grade")
+                error(.gradesNoFloor, ValidationMessages.lastGradeMin(g.name), g.origin, "min", hint: ValidationMessages.removeMin)
             }
             if !isLast && g.min == nil {
-                error("grades-order", "grade `\(g.name)` has no `min`; only the last grade may go without one", g.origin)
+                error(.gradesOrder, ValidationMessages.gradeWithoutMin(g.name), g.origin)
             }
             if i > 0, let m = g.min, let pm = rules.grades[i - 1].min, m >= pm {
-                error("grades-order", "grade `\(g.name)` starts at \(m.plainText()), not below the grade before it (\(pm.plainText())); list grades from best to worst",
+                error(.gradesOrder, ValidationMessages.gradesOrder(g.name, m.plainText(), pm.plainText()),
                       g.origin, "min")
             }
         }
@@ -207,8 +210,8 @@ struct RulesValidator {
         let names = rules.grades.map(\.name)
         for v in rules.vetoes {
             if let g = v.grade, !names.contains(g), !ctx.hasUndecoded("grades") {
-                error("unknown-grade", "veto `\(v.id)` forces grade `\(g)`, which is not one of the grades", v.origin, "grade",
-                      hint: String.didYouMean(g, among: names) ?? "use one of " + names.map { "`\($0)`" }.joined(separator: ", "))
+                error(.unknownGrade, ValidationMessages.unknownGrade(v.id, g), v.origin, "grade",
+                      hint: Localized.didYouMean(g, among: names) ?? ValidationMessages.useOneOf(names))
             }
         }
     }
@@ -219,15 +222,15 @@ struct RulesValidator {
         for t in rules.ranking.tieBreak {
             switch t.key {
             case .area(let id) where rules.area(id) == nil && !ctx.isUndecoded("areas", id):
-                error("unknown-area", "tie-break by area `\(id)`, which is not defined", t.origin, "id",
-                      hint: String.didYouMean(id, among: known("areas", rules.areas.map(\.id))))
+                error(.unknownArea, ValidationMessages.tieBreakArea(id), t.origin, "id",
+                      hint: Localized.didYouMean(id, among: known("areas", rules.areas.map(\.id))))
             case .standard(let id) where !(rules.standards + rules.bonuses + rules.deductions).contains(where: { $0.id == id })
                     && !["standards", "bonuses", "deductions"].contains(where: { ctx.isUndecoded($0, id) }):
-                error("unknown-standard", "tie-break by standard `\(id)`, which is not defined", t.origin, "id",
-                      hint: String.didYouMean(id, among: known("standards", (rules.standards + rules.bonuses + rules.deductions).map(\.id))))
+                error(.unknownStandard, ValidationMessages.tieBreakStandard(id), t.origin, "id",
+                      hint: Localized.didYouMean(id, among: known("standards", (rules.standards + rules.bonuses + rules.deductions).map(\.id))))
             case .metric(let id) where rules.metric(id) == nil && !ctx.isUndecoded("metrics", id):
-                error("unknown-metric", "tie-break by metric `\(id)`, which is not declared", t.origin, "id",
-                      hint: String.didYouMean(id, among: known("metrics", rules.metrics.map(\.id))))
+                error(.unknownMetric, ValidationMessages.tieBreakMetric(id), t.origin, "id",
+                      hint: Localized.didYouMean(id, among: known("metrics", rules.metrics.map(\.id))))
             default: break
             }
         }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds kaimen's fuzz targets with libFuzzer and AddressSanitizer:
+#   bash Fuzz/build.sh [TARGET…]        (default: every target in Fuzz/Targets)
+# The library is compiled once, as a static library, from Sources/KaimenKit with
+# `swiftc -sanitize=fuzzer,address -parse-as-library`; each target is one file of
+# Fuzz/Targets (plus Support.swift) linked against it. Output in $FUZZ_BUILD (default .build-fuzz).
+# Rebuilds only what changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+B=${FUZZ_BUILD:-.build-fuzz}
+mkdir -p "$B"
+FLAGS=(-sanitize=fuzzer,address -parse-as-library -O -g)
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+  for f in Fuzz/Targets/*.swift; do n=$(basename "$f" .swift); [ "$n" = Support ] || targets+=("$n"); done
+fi
+lib="$B/libKaimenKit.a"
+if [ ! -f "$lib" ] || [ -n "$(find Sources/KaimenKit -name '*.swift' -newer "$lib" | head -1)" ]; then
+  echo "building the library for fuzzing (a few minutes)…" >&2
+  # From a copy, so editing the sources meanwhile does not stop the build.
+  rm -rf "$B/src" && mkdir -p "$B/src" && cp -R Sources/KaimenKit "$B/src/"
+  swiftc "${FLAGS[@]}" -wmo -module-name KaimenKit -emit-module -emit-module-path "$B/KaimenKit.swiftmodule" \
+    -emit-library -static $(find "$B/src/KaimenKit" -name '*.swift' | sort) -o "$lib.tmp"
+  mv "$lib.tmp" "$lib"
+fi
+for t in "${targets[@]}"; do
+  src="Fuzz/Targets/$t.swift"
+  [ -f "$src" ] || { echo "no fuzz target $t (see Fuzz/Targets)" >&2; exit 64; }
+  exe="$B/fuzz-$t"
+  if [ ! -x "$exe" ] || [ "$lib" -nt "$exe" ] || [ "$src" -nt "$exe" ] || [ Fuzz/Targets/Support.swift -nt "$exe" ]; then
+    echo "linking $exe" >&2
+    swiftc "${FLAGS[@]}" -I "$B" Fuzz/Targets/Support.swift "$src" "$lib" -o "$exe"
+  fi
+done

@@ -1,0 +1,74 @@
+import Foundation
+
+/// `kaimen sheets`: the blank ballot sheets to print before the session, and the entry template
+/// the typists fill from them.
+public enum SheetsCommand: Command {
+    public static let path = ["sheets"]
+    public static let abstract = "Write the blank ballot sheets to print (ballot-sheets.html) and the matching entry template."
+    public static let usage = "kaimen sheets --rules FILE --units FILE --roster FILE [--schedule FILE] --out DIR [--per unit|representative] [--lang zh|en]"
+    public static let discussion = """
+        Writes DIR/ballot-sheets.html (print it: one A4 page per representative and unit their
+        group hears, or one per representative with --per representative), DIR/entry-template.csv
+        (a wide ballots file, one row per printed sheet, in print order, scores blank: filled in,
+        `kaimen score --ballots` reads it as it is) and DIR/entry-template.xlsx (the same, with sheet
+        ids and unit names). Without --schedule every group hears every unit. A unit a
+        representative belongs to (or declared a conflict with) is printed struck through, 回避.
+        """
+    public static let examples = [
+        "kaimen sheets --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --schedule samples/xicheng-2014/schedule.csv --out /tmp/sheets",
+        "kaimen sheets --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --per representative --out /tmp/sheets",
+    ]
+    public static let options: [OptionSpec] = [
+        .option("--rules", "FILE", "The rules file."),
+        .option("--units", "FILE", "The units being assessed."),
+        .option("--roster", "FILE", "The representatives, with their groups."),
+        .option("--schedule", "FILE", "Which group hears which unit (optional)."),
+        .option("--out", "DIR", "Where to write the files."),
+        .option("--per", "LAYOUT", "One page per representative and unit, or per representative.", choices: ["unit", "representative"], default: "unit"),
+        .option("--lang", "LANG", "Language of the sheets.", choices: ["zh", "en"], default: "zh"),
+        .flag("--force", "Replace a non-empty folder that has no manifest.json (everything in it is removed)."),
+    ]
+
+    public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
+        guard args.positionals.isEmpty else {
+            console.errLine("error: unexpected argument `\(args.positionals[0])`; `sheets` takes only options")
+            console.errLine("usage: \(usage)")
+            return .usage
+        }
+        let missing = ["--rules", "--units", "--roster", "--out"].filter { args.value($0) == nil }
+        if !missing.isEmpty {
+            console.errLine("error: missing " + missing.map { "`\($0)`" }.joined(separator: ", "))
+            console.errLine("usage: \(usage)")
+            return .usage
+        }
+        let lang = Language(rawValue: args.value("--lang") ?? "zh") ?? .zh
+        let layout = BallotSheetsHTML.Layout(rawValue: args.value("--per") ?? "unit") ?? .unit
+        let set: BallotSheetSet
+        do {
+            set = try BallotSheetSet.load(rules: args.value("--rules")!, units: args.value("--units")!, roster: args.value("--roster")!,
+                                          schedule: args.value("--schedule"), baseDirectory: console.currentDirectory)
+        } catch {
+            for d in error.diagnostics { console.errLine(relative(d, console)) }
+            let n = error.diagnostics.filter { $0.severity == .error }.count
+            console.errLine(lang.t("\(n) 个错误；未写入任何文件", "\(n) error\(n == 1 ? "" : "s"); nothing written"))
+            return .failure
+        }
+        let out = args.value("--out")!
+        var batch = OutputBatch()
+        batch.add(Data(BallotSheetsHTML.render(set, layout: layout, lang: lang).utf8), at: "ballot-sheets.html")
+        batch.add(Data(set.entryTemplate(lang: lang).csv()), at: "entry-template.csv")
+        if let xlsx = set.entryWorkbook(lang: lang).bytes() { batch.add(Data(xlsx), at: "entry-template.xlsx") }
+        let inputs = [args.value("--rules")!, args.value("--units")!, args.value("--roster")!] + (args.value("--schedule").map { [$0] } ?? [])
+        do {
+            try batch.commit(into: URL(fileURLWithPath: resolve(out, in: console.currentDirectory)),
+                             options: OutputOptions.commitOptions(args, console: console, inputs: inputs))
+        } catch {
+            console.errLine("error: could not write to `\(out)`: \(error)")
+            return .failure
+        }
+        let recused = set.sheets.count - set.fillable.count
+        console.errLine(lang.t("已写入 \(out)：ballot-sheets.html（\(layout == .unit ? set.sheets.count : Set(set.sheets.map(\.representative)).count) 页，\(set.fillable.count) 张评分表，\(recused) 张回避）、entry-template.csv、entry-template.xlsx",
+                               "wrote \(out): ballot-sheets.html (\(layout == .unit ? set.sheets.count : Set(set.sheets.map(\.representative)).count) pages, \(set.fillable.count) sheets to fill, \(recused) recused), entry-template.csv, entry-template.xlsx"))
+        return .success
+    }
+}

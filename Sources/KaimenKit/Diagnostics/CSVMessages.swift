@@ -1,0 +1,81 @@
+/// The texts of the problems found while reading a CSV file and its encoding, and of the
+/// problems a scoring run finds across files, in Chinese and English.
+enum CSVMessages {
+    typealias L = Localized
+
+    static let saveAsUTF8 = L(zh: "在 Excel 或 WPS 中选“另存为”→“CSV UTF-8（逗号分隔）”",
+                              en: "in Excel or WPS choose “Save As” → “CSV UTF-8 (逗号分隔)”")
+    static func workbook(_ file: String) -> L {
+        L(zh: "`\(file)` 是 Excel 工作簿，不是 CSV 文件", en: "`\(file)` is an Excel workbook, not a CSV file")
+    }
+    static func nulBytes(_ file: String) -> L {
+        L(zh: "`\(file)` 含有 NUL 字节：它不是文本文件，或是没有字节顺序标记的 UTF-16 文本",
+          en: "`\(file)` contains NUL bytes: it is not a text file, or is UTF-16 text without a byte order mark")
+    }
+    static func readAsGB18030(_ file: String) -> L {
+        L(zh: "`\(file)` 不是 UTF-8；已按 GB18030（GBK）读取，这是中文版 Excel 和 WPS 保存普通“CSV”时用的编码",
+          en: "`\(file)` is not UTF-8; it was read as GB18030 (GBK), the encoding Chinese Excel and WPS use for plain “CSV”")
+    }
+    static let checkChinese = L(zh: "请检查中文是否显示正确；保险起见，" + saveAsUTF8.zh,
+                                en: "check that the Chinese text reads correctly; to be sure, " + saveAsUTF8.en)
+    static let toBeSure = L(zh: "保险起见，" + saveAsUTF8.zh, en: "to be sure, " + saveAsUTF8.en)
+    static func bomNotUTF8(_ file: String, line: Int) -> L {
+        L(zh: "`\(file)` 以 UTF-8 字节顺序标记开头，但不是有效的 UTF-8（第一个不符合的字节在第 \(line) 行）",
+          en: "`\(file)` starts with a UTF-8 byte order mark but is not valid UTF-8 (the first byte that does not fit is on line \(line))")
+    }
+    static func neitherUTF8NorGB(_ file: String, line: Int) -> L {
+        L(zh: "`\(file)` 既不是 UTF-8，也不是 GB18030（第一个不符合的字节在第 \(line) 行）",
+          en: "`\(file)` is not UTF-8, nor GB18030 (the first byte that does not fit is on line \(line))")
+    }
+    static func badUTF16(_ file: String, _ name: String) -> L {
+        L(zh: "`\(file)` 以 \(name) 字节顺序标记开头，但不是有效的 \(name)", en: "`\(file)` starts with a \(name) byte order mark but is not valid \(name)")
+    }
+    static func readAsUTF16(_ file: String, _ name: String) -> L {
+        L(zh: "`\(file)` 已按 \(name) 读取（Excel 的“Unicode 文本”）", en: "`\(file)` was read as \(name) (Excel’s “Unicode text”)")
+    }
+
+    static func empty(_ file: String) -> L { L(zh: "`\(file)` 是空的：没有表头行", en: "`\(file)` is empty: it has no header line") }
+    static let headerFirst = L(zh: "第一行要写各列的名称，用逗号隔开", en: "the first line must name the columns, separated by commas")
+    static func emptyHeader(_ column: Int) -> L {
+        L(zh: "表头第 \(column) 列（\(CellPosition.letter(column - 1)) 列）没有名称", en: "column \(column) (\(CellPosition.letter(column - 1))) of the header has no name")
+    }
+    static let nameOrDelete = L(zh: "给这一列起个名字；如果它是空列就删掉（检查表头行末尾是否多了一个逗号）",
+                                en: "name the column, or delete it if it is empty (check for a stray comma at the end of the header line)")
+    static func duplicateHeader(_ name: String) -> L {
+        L(zh: "表头里 `\(name)` 列出现了两次", en: "column `\(name)` appears twice in the header")
+    }
+    static func sameName(_ a: Int, _ b: Int) -> L {
+        L(zh: "\(CellPosition.letter(a - 1)) 列和 \(CellPosition.letter(b - 1)) 列同名；改名或删掉其中一列",
+          en: "columns \(CellPosition.letter(a - 1)) and \(CellPosition.letter(b - 1)) have the same name; rename or delete one")
+    }
+    static func raggedRow(row: Int, count: Int, width: Int) -> L {
+        L(zh: "第 \(row) 行有 \(count) 个单元格，但表头有 \(width) 列",
+          en: "row \(row) has \(count) field\(count == 1 ? "" : "s") but the header has \(width)")
+    }
+    static let quoteComma = L(zh: "含逗号的值要放在英文双引号里，例如 `\"1,5\"`；或者表头少了一列",
+                              en: "a value with a comma in it must be in double quotes, e.g. `\"1,5\"`; or the header is missing a column")
+    static func missingCells(_ names: String) -> L {
+        L(zh: "缺少 \(names)；空值也要用两个逗号隔开", en: "missing \(names); leave a value empty with nothing between two commas")
+    }
+    static let quoteNeverClosed = L(zh: "这个引号没有闭合", en: "this quote is never closed")
+    static let closeQuote = L(zh: "补上闭合的 `\"`；如果引号是文字的一部分，写成两个：`\"\"`",
+                              en: "add the closing `\"`, or double a quote that belongs to the text: `\"\"`")
+    static let textAfterQuote = L(zh: "带引号的单元格在闭合引号之后还有文字", en: "text after the closing quote of a quoted field")
+    static let doubleInnerQuote = L(zh: "带引号的单元格里的引号要写两个：`\"say \"\"hi\"\"\"`",
+                                    en: "a quote inside a quoted field must be doubled: `\"say \"\"hi\"\"\"`")
+    static let quoteInUnquoted = L(zh: "不带引号的单元格中间有一个引号", en: "a quote in the middle of an unquoted field")
+    static let quoteWholeField = L(zh: "含引号的单元格要整个放进引号里，里面的每个引号写两个：`\"say \"\"hi\"\"\"`",
+                                   en: "a field with a quote in it must be quoted entirely, each inner quote doubled: `\"say \"\"hi\"\"\"`")
+    static let spaceBeforeQuote = L(zh: "删掉开头引号前的空格", en: "remove the space before the opening quote")
+
+    // MARK: A scoring run
+
+    static func cannotRead(_ path: String) -> L { L(zh: "无法读取 `\(path)`", en: "cannot read `\(path)`") }
+    static let checkPath = L(zh: "请检查路径", en: "check the path")
+    static func vetoUnchecked(_ unit: String, _ veto: String, _ when: String) -> L {
+        L(zh: "单位 `\(unit)`：否决项 `\(veto)`（\(when)）无法判断：它用到的指标缺失",
+          en: "unit `\(unit)`: veto `\(veto)` (\(when)) cannot be checked: a metric it reads is missing")
+    }
+    static let fillOrNotStrict = L(zh: "请补上指标，或不加 --strict 运行（该单位不看这个否决项计分）",
+                                   en: "fill in the metric, or run without --strict to score the unit without the veto")
+}

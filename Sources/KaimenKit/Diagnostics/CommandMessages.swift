@@ -1,0 +1,101 @@
+/// The command line's own texts: usage errors and the one-line summaries commands print,
+/// in Chinese and English. Diagnostics about the data are in the other catalogue files.
+enum CommandMessages {
+    static let errorLabel = Localized(zh: "错误：", en: "error: ")
+
+    static func unknownOption(_ name: String) -> Localized {
+        Localized(zh: "没有选项 `\(name)`", en: "unknown option `\(name)`")
+    }
+    static let seeHelp = Localized(zh: "见 `--help`", en: "see `--help`")
+    static func givenTwice(_ name: String) -> Localized {
+        Localized(zh: "`\(name)` 给了两次", en: "`\(name)` is given twice")
+    }
+    static let giveOnce = Localized(zh: "每个选项只给一次", en: "give each option once")
+    static func takesNoValue(_ name: String) -> Localized {
+        Localized(zh: "`\(name)` 不带值", en: "`\(name)` takes no value")
+    }
+    static func needsValue(_ name: String, _ placeholder: String) -> Localized {
+        Localized(zh: "`\(name)` 需要一个值（\(placeholder)）", en: "`\(name)` needs a value (\(placeholder))")
+    }
+    static func invalidChoice(_ value: String, _ name: String, _ choices: [String]) -> Localized {
+        let list = choices.map { "`\($0)`" }.joined(separator: ", ")
+        return Localized(zh: "`\(value)` 不是 `\(name)` 的有效值；可用 \(list)",
+                         en: "`\(value)` is not a valid value for `\(name)`; use one of \(list)")
+    }
+    static func usage(_ usage: String, help: String) -> Localized {
+        Localized(zh: "用法：\(usage)（见 `\(help) --help`）", en: "usage: \(usage)  (see `\(help) --help`)")
+    }
+    static func usageLine(_ usage: String) -> Localized {
+        Localized(zh: "用法：\(usage)", en: "usage: \(usage)")
+    }
+    static func unknownCommand(_ words: String) -> Localized {
+        Localized(zh: "没有命令 `\(words)`", en: "unknown command `\(words)`")
+    }
+    static let seeCommands = Localized(zh: "运行 `kaimen --help` 查看所有命令。", en: "Run `kaimen --help` to see the commands.")
+    static func takesOnlyOptions(_ argument: String, _ command: String) -> Localized {
+        Localized(zh: "多余的参数 `\(argument)`；`\(command)` 只接受选项",
+                  en: "unexpected argument `\(argument)`; `\(command)` takes only options")
+    }
+    static func missingOptions(_ names: [String]) -> Localized {
+        let list = names.map { "`\($0)`" }.joined(separator: ", ")
+        return Localized(zh: "缺少 \(list)", en: "missing \(list)")
+    }
+    static let wholeNumberOptions = Localized(zh: "`--top` 和 `--threads` 要写整数", en: "`--top` and `--threads` take a whole number")
+    static func notScored(errors n: Int, wroteNothing: Bool) -> Localized {
+        Localized(zh: "\(n) 个错误；未计分\(wroteNothing ? "，也未写入任何文件" : "")",
+                  en: "\(n) error\(n == 1 ? "" : "s"); nothing was scored\(wroteNothing ? " and nothing written" : "")")
+    }
+    static func fileErrors(_ file: String, _ n: Int) -> Localized {
+        Localized(zh: "\(file)：\(n) 个错误", en: "\(file): \(n) error\(n == 1 ? "" : "s")")
+    }
+    static func couldNotWrite(_ out: String, _ error: String) -> Localized {
+        Localized(zh: "无法写入 `\(out)`：\(error)", en: "could not write to `\(out)`: \(error)")
+    }
+    static let nameUnits = Localized(zh: "请写出要解释的单位编号，例如 `kaimen explain X03`",
+                                     en: "name the unit(s) to explain, e.g. `kaimen explain X03`")
+    static func noUnit(_ id: String) -> Localized {
+        Localized(zh: "没有单位 `\(id)`", en: "no unit `\(id)`")
+    }
+    static let noRulesFiles = Localized(zh: "没有给出规则文件，这里也没有 rules/*.jsonc", en: "no rules files given, and no rules/*.jsonc here")
+    static func showTakesOne(_ n: Int) -> Localized {
+        Localized(zh: "`rules show` 只接受一个规则文件，收到 \(n) 个", en: "`rules show` takes one rules file; got \(n)")
+    }
+    static func diffTakesTwo(_ n: Int) -> Localized {
+        Localized(zh: "`rules diff` 比较两个文件（旧、新），收到 \(n) 个", en: "`rules diff` compares two files, OLD and NEW; got \(n)")
+    }
+    static let generateUnits = Localized(zh: "`--units` 要写 1 到 50000000 之间的整数", en: "`--units` needs a whole number of units between 1 and 50000000")
+    static let generateSeed = Localized(zh: "`--seed` 要写不小于 0 的整数", en: "`--seed` must be a whole number ≥ 0")
+    static let generateOut = Localized(zh: "缺少 `--out DIR`", en: "missing `--out DIR`")
+    static func generated(_ n: Int, _ out: String, _ mib: String) -> Localized {
+        Localized(zh: "已写入 \(n) 个单位到 \(out)（units.csv、roster.csv、ballots.csv；\(mib) MiB）",
+                  en: "wrote \(n) units to \(out) (units.csv, roster.csv, ballots.csv; \(mib) MiB)")
+    }
+    static func sampleMissing(_ first: String, _ dir: String) -> Localized {
+        Localized(zh: "这里没有自带的样例（\(dir) 中没有 `\(first)`）；请在项目文件夹中运行 kaimen，或写出各个文件：见 `kaimen score --help`",
+                  en: "the bundled sample is not here (no `\(first)` in \(dir)); run kaimen from its project folder, or name the files: see `kaimen score --help`")
+    }
+    static func didYouMean(_ word: String) -> Localized {
+        Localized(zh: "是不是 `\(word)`？", en: "did you mean `\(word)`?")
+    }
+}
+
+extension Language {
+    /// The language a command line asks for (`--lang en`, `--lang=en`), read before parsing so
+    /// that usage errors speak it too; Chinese when it asks for none or for something else.
+    static func requested(in arguments: [String]) -> Language {
+        for (i, a) in arguments.enumerated() {
+            if a == "--" { break }
+            if a == "--lang", i + 1 < arguments.count { return Language(rawValue: arguments[i + 1]) ?? .zh }
+            if a.hasPrefix("--lang=") { return Language(rawValue: String(a.dropFirst(7))) ?? .zh }
+        }
+        return .zh
+    }
+}
+
+extension Localized {
+    /// `a; b` / `a；b`: a message and its hint on one line.
+    func joined(hint: Localized?) -> Localized {
+        guard let hint else { return self }
+        return Localized(zh: zh + "；" + hint.zh, en: en + "; " + hint.en)
+    }
+}

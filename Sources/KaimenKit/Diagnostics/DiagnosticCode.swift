@@ -1,0 +1,154 @@
+/// Every kind of problem kaimen reports, by its stable kebab-case code (the raw value).
+///
+/// Tests and scripts match on the code; people read the message. Each code is documented,
+/// with an example, in `docs/diagnostics.md` (a test checks that). The message texts, in
+/// Chinese and English, are in the catalogue files beside this one, one per stage.
+public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
+    // Reading files and their encoding
+    case fileNotFound = "file-not-found"
+    case csvEncoding = "csv-encoding"
+    case gb18030Decoded = "gb18030-decoded"
+    case utf16Decoded = "utf16-decoded"
+    case rulesEncoding = "rules-encoding"
+    case jsonEncoding = "json-encoding"
+
+    // CSV structure
+    case csvEmpty = "csv-empty"
+    case csvEmptyHeader = "csv-empty-header"
+    case csvDuplicateHeader = "csv-duplicate-header"
+    case csvRaggedRow = "csv-ragged-row"
+    case csvStrayQuote = "csv-stray-quote"
+    case csvUnbalancedQuote = "csv-unbalanced-quote"
+
+    // JSON with comments
+    case jsonSyntax = "json-syntax"
+    case duplicateKey = "duplicate-key"
+
+    // Rules files: shape of the values
+    case wrongType = "wrong-type"
+    case missingKey = "missing-key"
+    case unknownKey = "unknown-key"
+    case emptyValue = "empty-value"
+    case emptyCollection = "empty-collection"
+    case invalidID = "invalid-id"
+    case invalidValue = "invalid-value"
+    case outOfRange = "out-of-range"
+    case negativePoints = "negative-points"
+    case conflictingKeys = "conflicting-keys"
+    case unsupportedFormat = "unsupported-format"
+    case rulesInvalid = "rules-invalid"
+    case notRulesFile = "not-rules-file"
+    case controlCharacter = "control-character"
+
+    // Rules files: extends, override, remove
+    case extendsMissing = "extends-missing"
+    case extendsCycle = "extends-cycle"
+    case overrideWithoutExtends = "override-without-extends"
+    case overrideUnknownID = "override-unknown-id"
+    case removeUnknownID = "remove-unknown-id"
+    case extendsNotRules = "extends-not-rules"
+    case extendsTooDeep = "extends-too-deep"
+
+    // Rules files: the criteria as a whole
+    case duplicateID = "duplicate-id"
+    case unknownArea = "unknown-area"
+    case unknownMetric = "unknown-metric"
+    case unknownGrade = "unknown-grade"
+    case emptyArea = "empty-area"
+    case emptyBands = "empty-bands"
+    case emptyChecklist = "empty-checklist"
+    case bandsMixed = "bands-mixed"
+    case bandsOrder = "bands-order"
+    case bandsOverlap = "bands-overlap"
+    case bandsNotMonotone = "bands-not-monotone"
+    case pointsMismatch = "points-mismatch"
+    case pointsExceed = "points-exceed"
+    case unreachableThreshold = "unreachable-threshold"
+    case gradesOrder = "grades-order"
+    case gradesNoFloor = "grades-no-floor"
+    case weightsSum = "weights-sum"
+    case combineWeights = "combine-weights"
+    case duplicateAreaBallot = "duplicate-area-ballot"
+
+    // The formula language
+    case expressionSyntax = "expression-syntax"
+    case expressionTooLong = "expression-too-long"
+    case expressionTooDeep = "expression-too-deep"
+    case typeMismatch = "type-mismatch"
+    case unknownFunction = "unknown-function"
+    case wrongArity = "wrong-arity"
+    case invalidArgument = "invalid-argument"
+    case divisionByZero = "division-by-zero"
+
+    // Units, roster and ballots
+    case missingColumn = "missing-column"
+    case unknownColumn = "unknown-column"
+    case missingUnitID = "missing-unit-id"
+    case duplicateUnit = "duplicate-unit"
+    case missingValue = "missing-value"
+    case invalidMetric = "invalid-metric"
+    case missingMetric = "missing-metric"
+    case ratioAboveOne = "ratio-above-one"
+    case noUnits = "no-units"
+    case duplicateRepresentative = "duplicate-representative"
+    case noRepresentatives = "no-representatives"
+    case unknownUnit = "unknown-unit"
+    case unknownRepresentative = "unknown-representative"
+    case unknownStandard = "unknown-standard"
+    case invalidScore = "invalid-score"
+    case scoreOutOfRange = "score-out-of-range"
+    case scoreStep = "score-step"
+    case duplicateBallot = "duplicate-ballot"
+    case noBallots = "no-ballots"
+    case recusal = "recusal"
+    case rosterUnitNearMiss = "roster-unit-near-miss"
+    case rosterOutsideUnit = "roster-outside-unit"
+
+    // The session's schedule (which group hears which unit)
+    case unknownGroup = "unknown-group"
+    case duplicateSchedule = "duplicate-schedule"
+    case noSchedule = "no-schedule"
+    case scheduleIdleGroup = "schedule-idle-group"
+    case scheduleUnheardUnit = "schedule-unheard-unit"
+
+    // Scoring
+    case vetoUnchecked = "veto-unchecked"
+
+    // Writing the output set (`OutputError.code`)
+    case outputUnsafePath = "output-unsafe-path"
+    case outputDuplicatePath = "output-duplicate-path"
+    case outputIO = "output-io"
+    case outputNotAFolder = "output-not-a-folder"
+    case outputForeignFolder = "output-foreign-folder"
+    case outputContainsInput = "output-contains-input"
+    case outputLocked = "output-locked"
+    case outputProducerFailed = "output-producer-failed"
+
+    /// The code as it is printed and matched: `unknown-key`.
+    public var code: String { rawValue }
+}
+
+extension Diagnostic {
+    public init(_ severity: Severity = .error, code: DiagnosticCode, text: Localized,
+                location: SourceLocation? = nil, path: String? = nil, hint: Localized? = nil) {
+        self.init(severity, code: code.rawValue, text: text, location: location, path: path, hint: hint)
+    }
+
+    public static func error(_ code: DiagnosticCode, _ text: Localized, at location: SourceLocation? = nil,
+                             path: String? = nil, hint: Localized? = nil) -> Diagnostic {
+        Diagnostic(.error, code: code, text: text, location: location, path: path, hint: hint)
+    }
+
+    public static func warning(_ code: DiagnosticCode, _ text: Localized, at location: SourceLocation? = nil,
+                               path: String? = nil, hint: Localized? = nil) -> Diagnostic {
+        Diagnostic(.warning, code: code, text: text, location: location, path: path, hint: hint)
+    }
+
+    public static func note(_ code: DiagnosticCode, _ text: Localized, at location: SourceLocation? = nil,
+                            path: String? = nil, hint: Localized? = nil) -> Diagnostic {
+        Diagnostic(.note, code: code, text: text, location: location, path: path, hint: hint)
+    }
+
+    /// The catalogued kind, or `nil` for a code not (yet) in the enumeration.
+    public var kind: DiagnosticCode? { DiagnosticCode(rawValue: code) }
+}

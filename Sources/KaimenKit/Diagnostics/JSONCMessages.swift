@@ -1,0 +1,54 @@
+/// The texts of the syntax problems in a JSON-with-comments file, in Chinese and English.
+enum JSONCMessages {
+    typealias L = Localized
+
+    static let emptyFile = L(zh: "文件是空的；规则文件是一个 JSON 对象 `{ … }`", en: "the file is empty; a rules file is one JSON object `{ … }`")
+    static func afterEnd(_ c: String) -> L { L(zh: "文档结束后还有 `\(c)`", en: "unexpected `\(c)` after the end of the document") }
+    static let oneValue = L(zh: "一个文件只放一个 JSON 值；是不是多了字符，或少了 `,`？",
+                            en: "a file holds one JSON value; is there a stray character or a missing `,`?")
+    static let unclosedComment = L(zh: "`/*` 注释没有结束", en: "a `/*` comment is never closed")
+    static let endComment = L(zh: "用 `*/` 结束它", en: "end it with `*/`")
+    static let endsEarly = L(zh: "文件在应该有值的地方结束了", en: "the file ends where a value was expected")
+    static let singleQuotes = L(zh: "字符串用英文双引号 `\"`，不能用 `'`", en: "strings use double quotes `\"`, not `'`")
+    static let writeDoubleQuotes = L(zh: "把 '…' 改成 \"…\"", en: "write \"…\" instead of '…'")
+    static func bareWord(_ word: String) -> L {
+        L(zh: "意外的词 `\(word)`；文字必须放在双引号里", en: "unexpected word `\(word)`; text must be in double quotes")
+    }
+    static func write(_ word: String) -> L { L(zh: "写成 \"\(word)\"", en: "write \"\(word)\"") }
+    static func unexpectedValue(_ c: String) -> L { L(zh: "应该是值的地方出现了 `\(c)`", en: "unexpected `\(c)` where a value was expected") }
+    static func tooDeep(_ n: Int) -> L { L(zh: "文档嵌套超过 \(n) 层", en: "the document nests deeper than \(n) levels") }
+    static func unclosed(_ object: Bool, line: Int, column: Int) -> L {
+        L(zh: "第 \(line) 行第 \(column) 列开始的\(object ? "对象" : "列表")没有结束",
+          en: "the \(object ? "object" : "array") opened at line \(line), column \(column) is never closed")
+    }
+    static func add(_ s: String) -> L { L(zh: "加上 `\(s)`", en: "add `\(s)`") }
+    static let commaNotKey = L(zh: "意外的 `,`：这里应该是键", en: "unexpected `,`: a key was expected")
+    static let keySingleQuotes = L(zh: "键用英文双引号 `\"`，不能用 `'`", en: "keys use double quotes `\"`, not `'`")
+    static let keyQuotes = L(zh: "键必须放在双引号里", en: "keys must be in double quotes")
+    static func unexpectedKey(_ c: String) -> L { L(zh: "应该是键或 `}` 的地方出现了 `\(c)`", en: "unexpected `\(c)` where a key or `}` was expected") }
+    static func colonAfter(_ key: String) -> L { L(zh: "键 `\(key)` 后面应该是 `:`", en: "expected `:` after the key `\(key)`") }
+    static func duplicateKey(_ key: String, line: Int, column: Int) -> L {
+        L(zh: "这个对象里键 `\(key)` 写了两次；保留第一次（第 \(line) 行第 \(column) 列）的",
+          en: "the key `\(key)` is written twice in this object; the first, at line \(line), column \(column), is kept")
+    }
+    static let removeOne = L(zh: "删掉其中一个", en: "remove one of them")
+    static func commaOrBrace(_ key: String) -> L { L(zh: "`\(key)` 的值后面应该是 `,` 或 `}`", en: "expected `,` or `}` after the value of `\(key)`") }
+    static let commaMissing = L(zh: "是不是少了逗号？", en: "is a comma missing?")
+    static let commaNotValue = L(zh: "意外的 `,`：这里应该是值", en: "unexpected `,`: a value was expected")
+    static let commaOrBracket = L(zh: "列表里应该是 `,` 或 `]`", en: "expected `,` or `]` in the array")
+    static let unclosedString = L(zh: "从这里开始的字符串没有结束", en: "the string starting here is never closed")
+    static let closeString = L(zh: "加上结尾的 `\"`", en: "add the closing `\"`")
+    static let badUnicodeEscape = L(zh: "`\\u` 转义不是一个字符", en: "`\\u` escape does not name a character")
+    static let surrogatePair = L(zh: "代理项 `\\uD800`–`\\uDFFF` 后面必须跟着它的另一半", en: "a surrogate `\\uD800`–`\\uDFFF` must be followed by its pair")
+    static func unknownEscape(_ e: String) -> L { L(zh: "字符串里有未知的转义 `\\\(e)`", en: "unknown escape `\\\(e)` in a string") }
+    static let backslash = L(zh: "反斜杠写成 `\\\\`", en: "write `\\\\` for a backslash")
+    static let controlCharacter = L(zh: "字符串里的控制字符必须转义", en: "a control character must be escaped inside a string")
+    static let fourHex = L(zh: "`\\u` 后面必须是四位十六进制数字", en: "`\\u` must be followed by four hex digits")
+    static let digitsAfterMinus = L(zh: "`-` 后面要有数字", en: "a number needs digits after `-`")
+    static let digitsAfterPoint = L(zh: "小数点后面要有数字", en: "a number needs digits after the decimal point")
+    static let exponentDigits = L(zh: "数字的指数部分要有数字", en: "a number's exponent needs digits")
+    static func afterNumber(_ c: String, _ text: String) -> L {
+        L(zh: "数字 `\(text)` 后面出现了 `\(c)`", en: "unexpected `\(c)` after the number `\(text)`")
+    }
+    static let rateFraction = L(zh: "比率写成小数：90% 写 0.9", en: "write rates as fractions: 0.9 for 90%")
+}

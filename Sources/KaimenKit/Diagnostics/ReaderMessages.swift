@@ -1,0 +1,180 @@
+/// The texts of the problems found in units, roster and ballots files (their columns and cells), in Chinese and English.
+enum ReaderMessages {
+    typealias L = Localized
+
+    // MARK: Columns
+
+    static let noUnitIDColumn = L(zh: "单位文件没有单位编号列", en: "the units file has no unit id column")
+    static let nameUnitIDColumn = L(zh: "把第一列命名为 `id`（或 单位编号）", en: "name the first column `id` (or 单位编号)")
+    static let noUnitNameColumn = L(zh: "单位文件没有单位名称列", en: "the units file has no unit name column")
+    static let addUnitNameColumn = L(zh: "加一列 `name`（或 单位名称）", en: "add a column `name` (or 单位名称)")
+    static func noMetricColumn(_ name: String, _ id: String) -> L {
+        L(zh: "单位文件没有“\(name)”（`\(id)`）这一列，而规则要求填报", en: "the units file has no column for \(name) (`\(id)`), which the rules require")
+    }
+    static func addColumn(_ id: String) -> L { L(zh: "加一列，列名为 `\(id)`", en: "add a column named `\(id)`") }
+    static func columnNotMetric(_ name: String) -> L {
+        L(zh: "`\(name)` 列不是这套规则的指标，已忽略", en: "column `\(name)` is not a metric of these rules and is ignored")
+    }
+    static func keyNotMetric(_ name: String) -> L {
+        L(zh: "`\(name)` 不是这套规则的指标，已忽略", en: "`\(name)` is not a metric of these rules and is ignored")
+    }
+
+    // MARK: Units
+
+    static let unitWithoutID = L(zh: "有一个单位没有编号", en: "a unit has no id")
+    static let giveUnitID = L(zh: "给每个单位一个编号，例如 U01", en: "give every unit an id such as U01")
+    static func duplicateUnit(_ id: String, firstRow: Int) -> L {
+        L(zh: "单位编号 `\(id)` 用了两次；第一次在第 \(firstRow) 行", en: "unit id `\(id)` is used twice; first at row \(firstRow)")
+    }
+    static let ownUnitID = L(zh: "每个单位要有自己的编号", en: "each unit needs its own id")
+    static func unitWithoutName(_ id: String) -> L { L(zh: "单位 `\(id)` 没有名称", en: "unit `\(id)` has no name") }
+    static func invalidMetric(_ unit: String, _ name: String, _ id: String, _ problem: L) -> L {
+        L(zh: "单位 `\(unit)` 的“\(name)”（`\(id)`）：\(problem.zh)", en: "unit `\(unit)`, \(name) (`\(id)`): \(problem.en)")
+    }
+    static func missingMetric(_ unit: String, _ name: String, _ id: String) -> L {
+        L(zh: "单位 `\(unit)` 没有填“\(name)”（`\(id)`）", en: "unit `\(unit)` has no value for \(name) (`\(id)`)")
+    }
+    static let fillMetric = L(zh: "请填上；如果允许空着，在规则里给这个指标写 \"missing\": \"zero\" 或 \"notAssessable\"",
+                              en: "fill it in; if it may be left empty, declare the metric with \"missing\": \"zero\" or \"notAssessable\"")
+    static func noUnits(_ file: String) -> L { L(zh: "`\(file)` 里没有单位", en: "`\(file)` lists no units") }
+    static let addUnitRows = L(zh: "在表头下面每个单位写一行", en: "add one row per unit under the header")
+    static func ratioAboveOne(_ unit: String, _ numName: String, _ num: String, _ denName: String, _ den: String) -> L {
+        L(zh: "单位 `\(unit)`：“\(numName)”（\(num)）大于“\(denName)”（\(den)），两者之比不能超过 100%",
+          en: "unit `\(unit)`: \(numName) (\(num)) is larger than \(denName) (\(den)); their ratio cannot exceed 100%")
+    }
+    static let checkRatio = L(zh: "请核对两个数；如果比例确实可以超过 100%，在该规则里写 \"maxOne\": false",
+                              en: "check both figures; if a ratio above 100% is right, set \"maxOne\": false in the rule")
+    static func notUTF8JSON(_ file: String) -> L { L(zh: "`\(file)` 不是 UTF-8 文本", en: "`\(file)` is not UTF-8 text") }
+    static let saveUTF8 = L(zh: "请存为 UTF-8", en: "save it as UTF-8")
+    static let unitsNotList = L(zh: "单位文件必须是单位的列表，或带 `units` 的对象", en: "the units file must be a list of units, or an object with `units`")
+    static let unitNotObject = L(zh: "每个单位必须是一个对象", en: "each unit must be an object")
+
+    // MARK: Metric cells
+
+    static func notYesNo(_ text: String) -> L { L(zh: "`\(text)` 不是“是/否”", en: "`\(text)` is not a yes/no value") }
+    static let writeYesNo = L(zh: "写 1 或 0（是/否）", en: "write 1 or 0 (是/否)")
+    static func notANumber(_ text: String) -> L { L(zh: "`\(text)` 不是数字", en: "`\(text)` is not a number") }
+    static let commaGrouping = L(zh: "小数请用小数点（`31.75`）；逗号只能分隔千位（`1,234`）",
+                                 en: "write decimals with a point (`31.75`); commas may only separate thousands (`1,234`)")
+    static let notAFigure = L(zh: "请填实际数字；不知道就空着", en: "enter the actual figure, or leave the cell empty if it is unknown")
+    static func percentForKind(_ text: String, _ kind: MetricDefinition.Kind) -> L {
+        L(zh: "`\(text)` 是百分数，但这个指标是\(kindName(kind).zh)", en: "`\(text)` is a percentage, but this metric is \(kind == .amount ? "an" : "a") \(kind.rawValue)")
+    }
+    static let enterFigure = L(zh: "请填数值本身", en: "enter the figure itself")
+    static func negativeCount(_ text: String) -> L { L(zh: "人数、个数不能为负（`\(text)`）", en: "a count cannot be negative (`\(text)`)") }
+    static func fractionalCount(_ text: String) -> L { L(zh: "人数、个数必须是整数，不能是 `\(text)`", en: "a count must be a whole number, not `\(text)`") }
+    static func negativeAmount(_ text: String) -> L { L(zh: "`\(text)` 是负数；这个金额不能为负", en: "`\(text)` is negative; this amount cannot be") }
+    static func negativeRate(_ text: String) -> L { L(zh: "比率不能为负（`\(text)`）", en: "a rate cannot be negative (`\(text)`)") }
+    static func rateAbove100(_ text: String) -> L { L(zh: "比率 `\(text)` 超过了 100%", en: "the rate `\(text)` is above 100%") }
+    static let writeRate = L(zh: "比率写成小数（0.875）或百分数（87.5%）", en: "write rates as fractions (0.875) or percentages (87.5%)")
+    static func tooLarge(_ text: String) -> L {
+        L(zh: "`\(text)` 超出了 kaimen 能精确保存的范围", en: "`\(text)` is larger than kaimen can hold exactly")
+    }
+
+    /// 人数 / count, 金额 / amount, …
+    static func kindName(_ kind: MetricDefinition.Kind) -> L {
+        switch kind {
+        case .count: L(zh: "计数", en: "count")
+        case .rate: L(zh: "比率", en: "rate")
+        case .amount: L(zh: "金额", en: "amount")
+        case .number: L(zh: "数值", en: "number")
+        case .flag: L(zh: "是/否", en: "flag")
+        }
+    }
+
+    // MARK: Hints for a number typed with something around it
+
+    static func removeSuffix(_ suffix: String, _ number: String) -> L {
+        L(zh: "去掉 `\(suffix)`，只写数字：`\(number)`", en: "remove `\(suffix)` and write the number alone: `\(number)`")
+    }
+    static func removeSpaces(_ fixed: String) -> L {
+        L(zh: "去掉中间的空格：`\(fixed)`", en: "remove the space inside: `\(fixed)`")
+    }
+    static func replaceMark(_ mark: String, _ by: String, _ fixed: String) -> L {
+        L(zh: "把 `\(mark)` 换成 `\(by)`：`\(fixed)`", en: "replace `\(mark)` with `\(by)`: `\(fixed)`")
+    }
+
+    // MARK: Roster
+
+    static let noRepIDColumn = L(zh: "代表名单没有代表编号列", en: "the roster has no representative id column")
+    static let nameRepIDColumn = L(zh: "把第一列命名为 `id`（或 代表编号）", en: "name the first column `id` (or 代表编号)")
+    static let noUnitsColumn = L(zh: "代表名单没有 `units` 列：没有它，kaimen 无法知道每位代表不能给哪个单位打分",
+                                 en: "the roster has no `units` column: without it kaimen cannot tell whom each representative must not score")
+    static let addUnitsColumn = L(zh: "加一列 `units`，写每位代表所在单位的编号（没有就空着）",
+                                  en: "add a column `units` with each representative's own unit id (empty if none)")
+    static let repWithoutID = L(zh: "有一位代表没有编号", en: "a representative has no id")
+    static func duplicateRep(_ id: String, firstRow: Int) -> L {
+        L(zh: "代表编号 `\(id)` 用了两次；第一次在第 \(firstRow) 行", en: "representative id `\(id)` is used twice; first at row \(firstRow)")
+    }
+    static func repUnitNotAssessed(_ id: String, _ unit: String) -> L {
+        L(zh: "代表 `\(id)` 所在单位 `\(unit)` 不是被考核单位", en: "representative `\(id)` belongs to `\(unit)`, which is not an assessed unit")
+    }
+    static func recusalWouldBeMissed(_ suggestion: L) -> L {
+        L(zh: suggestion.zh + "（如果是，回避就会漏掉）", en: suggestion.en + " (if so, recusal would be missed)")
+    }
+    static func noRepresentatives(_ file: String) -> L { L(zh: "`\(file)` 里没有代表", en: "`\(file)` lists no representatives") }
+
+    // MARK: Ballots
+
+    static let noRepColumn = L(zh: "选票文件没有代表列", en: "the ballots file has no representative column")
+    static let nameRepColumn = L(zh: "把这一列命名为 `representative`（或 代表编号）", en: "name it `representative` (or 代表编号)")
+    static let noBallotUnitColumn = L(zh: "选票文件没有单位列", en: "the ballots file has no unit column")
+    static let nameBallotUnitColumn = L(zh: "把这一列命名为 `unit`（或 单位编号）", en: "name it `unit` (or 单位编号)")
+    static func columnNotBallotStandard(_ name: String) -> L {
+        L(zh: "`\(name)` 列不是这套规则中由代表打分的标准", en: "column `\(name)` is not a ballot standard of these rules")
+    }
+    static let longNeedsColumns = L(zh: "长表格式的选票文件需要 `standard` 和 `score` 两列", en: "a long ballots file needs columns `standard` and `score`")
+    static let noBallotColumns = L(zh: "选票文件既没有 `standard` 和 `score` 列，也没有每条打分标准一列",
+                                   en: "the ballots file has neither `standard` and `score` columns nor a column per ballot standard")
+    static func ballotStandards(_ keys: [String]) -> L {
+        L(zh: "由代表打分的标准：" + keys.joined(separator: ", "), en: "ballot standards: " + keys.joined(separator: ", "))
+    }
+    static func unknownRepresentative(_ rep: String) -> L {
+        L(zh: "投票人 `\(rep)` 不在代表名单上", en: "ballot by `\(rep)`, who is not on the roster")
+    }
+    static func unknownBallotUnit(_ unit: String) -> L {
+        L(zh: "选票打分的单位 `\(unit)` 不在单位文件里", en: "ballot for unit `\(unit)`, which is not in the units file")
+    }
+    static func metricStandardBallot(_ id: String) -> L {
+        L(zh: "标准 `\(id)` 按指标计分，不由代表打分", en: "standard `\(id)` is scored from metrics, not by ballot")
+    }
+    static func unknownBallotStandard(_ id: String) -> L {
+        L(zh: "选票打分的 `\(id)` 不是这套规则中由代表打分的标准", en: "ballot for `\(id)`, which is not a ballot standard of these rules")
+    }
+    static func noScore(_ rep: String, _ unit: String) -> L {
+        L(zh: "`\(rep)` 给 `\(unit)` 的选票没有分数", en: "ballot by `\(rep)` for `\(unit)` has no score")
+    }
+    static func scoreNotNumber(_ text: String, _ rep: String, _ unit: String) -> L {
+        L(zh: "`\(rep)` 给 `\(unit)` 的分数 `\(text)` 不是数字", en: "score `\(text)` (by `\(rep)` for `\(unit)`) is not a number")
+    }
+    static func scoreOutOfRange(_ text: String, _ rep: String, _ unit: String, _ item: String, _ max: String) -> L {
+        L(zh: "`\(rep)` 给 `\(unit)` 在 `\(item)` 上的分数 \(text) 不在 0–\(max) 之间",
+          en: "score \(text) by `\(rep)` for `\(unit)` on `\(item)` is outside 0–\(max)")
+    }
+    static func standardWorth(_ max: String) -> L { L(zh: "这条标准满分 \(max) 分", en: "the standard is worth \(max) points") }
+    static func scoreStep(_ text: String, _ rep: String, _ unit: String, _ step: String) -> L {
+        L(zh: "`\(rep)` 给 `\(unit)` 的分数 \(text) 不是 \(step) 的整数倍", en: "score \(text) by `\(rep)` for `\(unit)` is not a multiple of \(step)")
+    }
+    static func stepAllowed(_ step: String) -> L { L(zh: "规则规定分数以 \(step) 为单位", en: "the rules allow scores in steps of \(step)") }
+    static func duplicateBallot(_ rep: String, _ unit: String, _ item: String, firstRow: Int) -> L {
+        L(zh: "`\(rep)` 在 `\(item)` 上给 `\(unit)` 打了两次分；第一次在第 \(firstRow) 行",
+          en: "`\(rep)` scored `\(unit)` on `\(item)` twice; first at row \(firstRow)")
+    }
+    static let keepOneBallot = L(zh: "每位代表对每个单位的每条标准只保留一张选票", en: "keep one ballot per representative, unit and standard")
+    static func recusal(_ rep: String, _ name: String, _ unit: String, _ item: String) -> L {
+        L(zh: "`\(rep)`（\(name)）在 `\(item)` 上给本人所在单位 `\(unit)` 打了分（应回避）",
+          en: "`\(rep)` (\(name)) scored their own unit `\(unit)` on `\(item)` (回避)")
+    }
+    static let recusalFix = L(zh: "删掉这张选票，或不加 --strict 运行，让它被搁置", en: "remove the ballot, or run without --strict to set it aside")
+    static func noBallots(_ file: String, _ n: Int) -> L {
+        L(zh: "`\(file)` 里没有选票，但规则有 \(n) 条标准由代表打分",
+          en: "`\(file)` holds no ballots, but the rules score \(n) standard\(n == 1 ? "" : "s") by ballot")
+    }
+    static let addBallots = L(zh: "填入代表的打分（每位代表、每个单位、每条标准一行）",
+                              en: "add the representatives' scores (one row per representative, unit and standard)")
+
+    /// `(also in 7 more cells: rows 3–9)`: the same problem repeated along a wide row.
+    static func alsoIn(_ n: Int) -> L {
+        L(zh: "同一问题另有 \(n) 个单元格", en: "the same in \(n) more cell\(n == 1 ? "" : "s")")
+    }
+}

@@ -1,0 +1,196 @@
+/// The texts of the problems found while decoding a rules file (shapes of values, methods,
+/// grades, ranking and ballot policy), in Chinese and English.
+enum RulesMessages {
+    typealias L = Localized
+
+    // MARK: Names of the things in a rules file
+
+    static let rulesFile = L(zh: "规则文件", en: "the rules file")
+    static func quoted(_ key: String) -> L { L(same: "`\(key)`") }
+    static let ballotPolicy = L(zh: "投票规则（ballots）", en: "the ballot policy")
+    static let precondition = L(zh: "前提条件（precondition）", en: "the precondition")
+    static let ratio = L(zh: "比率（ratio）", en: "the ratio")
+    static let surveyWeights = L(zh: "满意度权重（weights）", en: "the survey weights")
+    static let participation = L(zh: "参与率要求（participation）", en: "the participation requirement")
+    static func metric(_ id: String?, _ index: Int) -> L {
+        id.map { L(zh: "指标 `\($0)`", en: "metric `\($0)`") } ?? L(zh: "第 \(index + 1) 个指标", en: "metric #\(index + 1)")
+    }
+    static func area(_ id: String?, _ index: Int) -> L {
+        id.map { L(zh: "方面 `\($0)`", en: "area `\($0)`") } ?? L(zh: "第 \(index + 1) 个方面", en: "area #\(index + 1)")
+    }
+    static func role(_ role: Standard.Role) -> L {
+        switch role {
+        case .standard: L(zh: "标准", en: "standard")
+        case .bonus: L(zh: "加分项", en: "bonus item")
+        case .deduction: L(zh: "扣分项", en: "deduction item")
+        }
+    }
+    static func entry(_ role: Standard.Role, _ id: String?, _ index: Int) -> L {
+        let r = self.role(role)
+        return id.map { L(zh: "\(r.zh) `\($0)`", en: "\(r.en) `\($0)`") } ?? L(zh: "第 \(index + 1) 条\(r.zh)", en: "\(r.en) #\(index + 1)")
+    }
+    static func band(_ i: Int, of what: L) -> L { L(zh: "\(what.zh)的第 \(i + 1) 档", en: "band \(i + 1) of \(what.en)") }
+    static func checklistItem(_ i: Int, of what: L) -> L { L(zh: "\(what.zh)的第 \(i + 1) 个检查项", en: "checklist item \(i + 1) of \(what.en)") }
+    static func grade(_ i: Int) -> L { L(zh: "第 \(i + 1) 个等级", en: "grade \(i + 1)") }
+    static func veto(_ id: String?, _ index: Int) -> L {
+        id.map { L(zh: "否决项 `\($0)`", en: "veto `\($0)`") } ?? L(zh: "第 \(index + 1) 个否决项", en: "veto #\(index + 1)")
+    }
+    static func tieBreak(_ i: Int) -> L { L(zh: "第 \(i + 1) 个并列决胜条件", en: "tie-break \(i + 1)") }
+
+    /// 对象 / an object, … for a JSON value's type.
+    static func typeName(_ node: JSONNode) -> L {
+        switch node.value {
+        case .object: L(zh: "对象", en: "an object")
+        case .array: L(zh: "列表", en: "an array")
+        case .string: L(zh: "文字", en: "a string")
+        case .number: L(zh: "数字", en: "a number")
+        case .bool: L(zh: "true/false", en: "true/false")
+        case .null: L(zh: "null", en: "null")
+        }
+    }
+
+    // MARK: Shapes of values (ObjectReader)
+
+    static func mustBeObject(_ what: L, _ node: JSONNode) -> L {
+        L(zh: "\(what.zh)必须是对象 `{ … }`，不能是\(typeName(node).zh)", en: "\(what.en) must be an object `{ … }`, not \(typeName(node).en)")
+    }
+    static func missingKey(_ what: L, _ key: String, _ expected: L) -> L {
+        L(zh: "\(what.zh)缺少键 `\(key)`（\(expected.zh)）", en: "\(what.en) is missing the key `\(key)` (\(expected.en))")
+    }
+    static func addKey(_ key: String) -> L { L(zh: "加上 \"\(key)\": …", en: "add \"\(key)\": …") }
+    static func wrongType(_ key: String, _ expected: L, _ node: JSONNode) -> L {
+        L(zh: "`\(key)` 必须是\(expected.zh)，不能是\(typeName(node).zh)", en: "`\(key)` must be \(expected.en), not \(typeName(node).en)")
+    }
+    static let text = L(zh: "文字", en: "text")
+    static let quotedText = L(zh: "双引号里的文字", en: "text in double quotes")
+    static let aNumber = L(zh: "数字", en: "a number")
+    static let wholeNumber = L(zh: "整数", en: "a whole number")
+    static let trueOrFalse = L(zh: "true 或 false", en: "true or false")
+    static let anObject = L(zh: "对象", en: "an object")
+    static let aList = L(zh: "列表 `[ … ]`", en: "a list `[ … ]`")
+    static func oneOf(_ options: [String]) -> L {
+        let list = options.map { "`\($0)`" }.joined(separator: ", ")
+        return L(zh: "\(list) 之一", en: "one of \(list)")
+    }
+    static func emptyValue(_ key: String) -> L { L(zh: "`\(key)` 不能为空", en: "`\(key)` must not be empty") }
+    static func metricIDWithMinus(_ s: String) -> L {
+        L(zh: "`\(s)` 不能作指标编号：公式会把 `-` 读成减号", en: "`\(s)` is not a valid metric id: formulas would read `-` as a minus sign")
+    }
+    static func writeInstead(_ s: String) -> L { L(zh: "改写成 `\(s)`", en: "write `\(s)` instead") }
+    static func invalidID(_ s: String) -> L {
+        L(zh: "`\(s)` 不能作编号：编号由英文字母、数字、`_`、`-` 和 `.` 组成，以字母开头",
+          en: "`\(s)` is not a valid id: ids are ASCII letters, digits, `_`, `-` and `.`, starting with a letter")
+    }
+    static let chineseInName = L(zh: "中文写在 `name` 里", en: "keep Chinese text for `name`")
+    static let rateWithoutQuotes = L(zh: "比率写成不带引号的小数，例如 90% 写 0.9", en: "write rates as fractions without quotes, e.g. 0.9 for 90%")
+    static let removeQuotes = L(zh: "去掉引号", en: "remove the quotes")
+    static func mustBeNumber(_ key: String, _ node: JSONNode) -> L {
+        L(zh: "`\(key)` 必须是数字，不能是\(typeName(node).zh)", en: "`\(key)` must be a number, not \(typeName(node).en)")
+    }
+    static func notExact(_ text: String) -> L {
+        L(zh: "`\(text)` 超出了 kaimen 能精确保存的数", en: "`\(text)` is not a number kaimen can hold exactly")
+    }
+    static func negative(_ key: String, _ text: String) -> L {
+        L(zh: "`\(key)` 不能为负，但写的是 \(text)", en: "`\(key)` must not be negative, but is \(text)")
+    }
+    static func outOfRange(_ key: String, _ range: ClosedRange<Int>, _ n: Int) -> L {
+        L(zh: "`\(key)` 必须在 \(range.lowerBound) 到 \(range.upperBound) 之间，不能是 \(n)",
+          en: "`\(key)` must be between \(range.lowerBound) and \(range.upperBound), not \(n)")
+    }
+    static func invalidChoice(_ s: String, _ key: String, _ options: [String]) -> L {
+        let list = options.map { "`\($0)`" }.joined(separator: ", ")
+        return L(zh: "`\(s)` 不是有效的 `\(key)`；可用 \(list)", en: "`\(s)` is not a valid `\(key)`; use one of \(list)")
+    }
+    static func mustBeList(_ key: String, _ node: JSONNode) -> L {
+        L(zh: "`\(key)` 必须是列表 `[ … ]`，不能是\(typeName(node).zh)", en: "`\(key)` must be a list `[ … ]`, not \(typeName(node).en)")
+    }
+    static let putInList = L(zh: "把各项放进列表：[ { … }, { … } ]", en: "put the entries in a list: [ { … }, { … } ]")
+    static func unknownKey(_ key: String, _ what: L) -> L {
+        L(zh: "\(what.zh)里没有键 `\(key)`", en: "unknown key `\(key)` in \(what.en)")
+    }
+
+    // MARK: The rules file (RulesDecoder)
+
+    static func unsupportedFormat(_ format: Int) -> L {
+        L(zh: "这个 kaimen 读取第 1 版规则格式，但文件写的是 \(format)", en: "this kaimen reads rules format 1, but the file says \(format)")
+    }
+    static let newerKaimen = L(zh: "换用更新的 kaimen，或写 format 1", en: "use a newer kaimen, or write format 1")
+    static func emptyCollection(_ key: String) -> L { L(zh: "规则文件没有 \(key)", en: "the rules file has no \(key)") }
+    static func addAtLeastOne(_ key: String) -> L? {
+        switch key {
+        case "areas": L(zh: "至少加一个方面", en: "add at least one area")
+        case "standards": L(zh: "至少加一条标准", en: "add at least one standard")
+        case "grades": L(zh: "加上等级，例如 优秀 / 良好 / 合格 / 不合格", en: "add grades such as 优秀 / 良好 / 合格 / 不合格")
+        default: nil
+        }
+    }
+    static func periodBackwards(_ from: String, _ to: String) -> L {
+        L(zh: "有效期的结束日期（\(to)）早于开始日期（\(from)）", en: "the effective period ends (\(to)) before it starts (\(from))")
+    }
+    static func notADate(_ s: String) -> L { L(zh: "`\(s)` 不是日期；请写成 YYYY-MM-DD", en: "`\(s)` is not a date; write it as YYYY-MM-DD") }
+    static func notAssessableChoice(allowPoints: Bool) -> L {
+        L(zh: "`notAssessable` 必须是 `zero`、`full`、`prorate`\(allowPoints ? "或分数" : "")",
+          en: "`notAssessable` must be `zero`, `full`, `prorate`\(allowPoints ? " or a number of points" : "")")
+    }
+    static func unknownMetric(_ id: String) -> L { L(zh: "没有指标 `\(id)`", en: "unknown metric `\(id)`") }
+    static let declareMetric = L(zh: "在 `metrics` 下声明它", en: "declare it under `metrics`")
+    static func metricAndRatio(_ what: L) -> L {
+        L(zh: "\(what.zh)同时有 `metric` 和 `ratio`；只留一个", en: "\(what.en) has both `metric` and `ratio`; keep one")
+    }
+    static func needsMetricOrRatio(_ what: L) -> L {
+        L(zh: "\(what.zh)需要 `metric` 或 `ratio` 说明读哪个指标", en: "\(what.en) needs `metric` or `ratio` to say what it reads")
+    }
+    static let addMetricOrRatio = L(zh: "加上 \"metric\": \"…\" 或 \"ratio\": { \"numerator\": …, \"denominator\": …, \"zero\": 0 }",
+                                    en: "add \"metric\": \"…\" or \"ratio\": { \"numerator\": …, \"denominator\": …, \"zero\": 0 }")
+    static let zeroChoice = L(zh: "`zero` 必须是分数、`full` 或 `notAssessable`", en: "`zero` must be a number of points, `full` or `notAssessable`")
+    static let ratioNeedsZero = L(zh: "比率必须说明分母为 0 时得多少分（`zero`）", en: "the ratio must say what a zero denominator gives (`zero`)")
+    static let addZero = L(zh: "加上 \"zero\": 0、\"zero\": \"full\" 或 \"zero\": \"notAssessable\"",
+                           en: "add \"zero\": 0, \"zero\": \"full\" or \"zero\": \"notAssessable\"")
+    static func noBands(_ what: L) -> L { L(zh: "\(what.zh)没有分档（bands）", en: "\(what.en) has no bands") }
+    static let addBand = L(zh: "至少加一档 { \"min\": …, \"points\": … }", en: "add at least one { \"min\": …, \"points\": … }")
+    static let minOrMax = L(zh: "一档只能有 `min` 或 `max` 之一，不能两个都有", en: "a band has either `min` or `max`, not both")
+    static func bandNeedsThreshold(_ i: Int, _ what: L) -> L {
+        L(zh: "\(what.zh)的第 \(i + 1) 档需要 `min`（值 ≥ min）或 `max`（值 ≤ max）",
+          en: "band \(i + 1) of \(what.en) needs `min` (value ≥ min) or `max` (value ≤ max)")
+    }
+    static func bandsMixed(_ what: L) -> L {
+        L(zh: "\(what.zh)的分档混用了 `min` 和 `max`；所有档请用同一种", en: "the bands of \(what.en) mix `min` and `max`; use one kind for all bands")
+    }
+    static func noChecklist(_ what: L) -> L { L(zh: "\(what.zh)没有检查项", en: "\(what.en) has no checklist items") }
+    static func ballotOnlyStandards(_ role: Standard.Role) -> L {
+        L(zh: "只有标准可以由代表打分，\(self.role(role).zh)不行", en: "only standards can be scored by ballot, not \(self.role(role).en)s")
+    }
+    static func surveyWeight(_ key: String, _ v: String) -> L {
+        L(zh: "满意度权重 `\(key)` 必须在 0 到 1 之间，不能是 \(v)", en: "survey weight `\(key)` must be between 0 and 1, not \(v)")
+    }
+    static func participationMin(_ v: String) -> L {
+        L(zh: "参与率 `min` 是 0 到 1 之间的小数（60% 写 0.6），不能是 \(v)",
+          en: "participation `min` is a fraction between 0 and 1 (0.6 for 60%), not \(v)")
+    }
+    static func trimNeedsBallots(_ k: Int, _ minBallots: Int) -> L {
+        L(zh: "去掉 \(k) 个最高分和 \(k) 个最低分，需要 `minBallots` 大于 \(2 * k)，不能是 \(minBallots)",
+          en: "trimming \(k) highest and \(k) lowest needs `minBallots` above \(2 * k), not \(minBallots)")
+    }
+    static func quotaRange(_ v: String) -> L {
+        L(zh: "`quota` 是 0 到 100 之间的百分比，不能是 \(v)", en: "`quota` is a percentage between 0 and 100, not \(v)")
+    }
+    static func vetoNeedsEffect(_ what: L) -> L {
+        L(zh: "\(what.zh)必须规定等级（`grade`）、封顶总分（`capTotal`），或两者都有",
+          en: "\(what.en) must force a `grade`, cap the total (`capTotal`), or both")
+    }
+    static func tieBreakNoID(_ by: String) -> L { L(zh: "按 `\(by)` 决胜不需要 `id`", en: "tie-break by `\(by)` takes no `id`") }
+    static let scoreStepPositive = L(zh: "`scoreStep` 必须大于 0", en: "`scoreStep` must be above 0")
+    static func weightsSum(_ b: String, _ m: String, _ sum: String) -> L {
+        L(zh: "`combine` 的权重之和必须是 100，但 \(b) + \(m) = \(sum)", en: "the `combine` weights must add up to 100, but \(b) + \(m) = \(sum)")
+    }
+    static func sumTakesNo(_ key: String) -> L {
+        L(zh: "`combine` 的 `sum` 模式不需要 `\(key)`", en: "`combine` mode `sum` takes no `\(key)`")
+    }
+    static let useWeighted = L(zh: "要给两部分加权，请写 \"mode\": \"weighted\"", en: "use \"mode\": \"weighted\" to weight the parts")
+    static func combineNoBallots(_ w: String) -> L {
+        L(zh: "`ballots.combine` 给代表打分 \(w)%，但没有标准由代表打分", en: "`ballots.combine` gives ballots \(w)%, but no standard is scored by ballot")
+    }
+    static func combineNoMetrics(_ w: String) -> L {
+        L(zh: "`ballots.combine` 给指标 \(w)%，但所有标准都由代表打分", en: "`ballots.combine` gives metrics \(w)%, but every standard is scored by ballot")
+    }
+}

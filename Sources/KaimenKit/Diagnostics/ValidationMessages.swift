@@ -1,0 +1,175 @@
+/// The texts of the problems found while loading (`extends`, `override`, `remove`) and
+/// validating a rules file as a whole, in Chinese and English.
+enum ValidationMessages {
+    typealias L = Localized
+
+    // MARK: Loading
+
+    static func rulesNotUTF8(_ path: String) -> L {
+        L(zh: "`\(path)` 不是 UTF-8 文本；请把规则文件存为 UTF-8", en: "`\(path)` is not UTF-8 text; save the rules file as UTF-8")
+    }
+    static func rulesInvalid(_ path: String) -> L { L(zh: "`\(path)` 无法作为规则文件读取", en: "`\(path)` could not be read as a rules file") }
+    static func extendsMissing(_ name: String, _ from: String) -> L {
+        L(zh: "`extends` 写的是 `\(name)`，但 `\(from)` 旁边没有这个文件", en: "`extends` names `\(name)`, but there is no such file next to `\(from)`")
+    }
+    static func lookedFor(_ path: String) -> L {
+        L(zh: "路径相对于本文件；找的是 \(path)", en: "the path is relative to this file; looked for \(path)")
+    }
+    static func noSuchFile(_ path: String) -> L { L(zh: "无法读取 `\(path)`：没有这个文件", en: "cannot read `\(path)`: no such file") }
+    static func withoutExtends(_ key: String) -> L {
+        L(zh: "`\(key)` 只能用在 `extends` 另一个文件的规则文件里", en: "`\(key)` only makes sense in a file that `extends` another")
+    }
+    static let addExtends = L(zh: "加上 \"extends\": \"base.jsonc\"，或直接修改各项", en: "add \"extends\": \"base.jsonc\", or edit the entries directly")
+    static let extendsText = L(zh: "`extends` 必须是规则文件的路径（文字）", en: "`extends` must be the path of a rules file, as text")
+    static func extendsCycle(_ cycle: String) -> L { L(zh: "`extends` 绕成了一个圈：\(cycle)", en: "`extends` goes round in a circle: \(cycle)") }
+    static let noSelfExtend = L(zh: "文件不能直接或间接地继承自己", en: "a file cannot extend itself, directly or through others")
+
+    // MARK: Merging
+
+    static func alreadyDefined(_ id: String, _ file: String, line: Int, _ key: String) -> L {
+        L(zh: "`\(id)` 已在 \(file) 第 \(line) 行定义；继承的文件要在 `override.\(key)` 下修改它",
+          en: "`\(id)` is already defined in \(file) at line \(line); an extending file changes it under `override.\(key)`")
+    }
+    static func moveToOverride(_ key: String) -> L {
+        L(zh: "把这一项移到 \"override\": { \"\(key)\": [ … ] }", en: "move this entry to \"override\": { \"\(key)\": [ … ] }")
+    }
+    static let ids = L(zh: "编号", en: "ids")
+    static let partialEntries = L(zh: "带 `id` 的部分条目", en: "partial entries with an `id`")
+    static func mustBeListOf(_ path: String, _ what: L) -> L { L(zh: "`\(path)` 必须是\(what.zh)的列表", en: "`\(path)` must be a list of \(what.en)") }
+    static func baseHasNo(_ key: String, remove: Bool) -> L {
+        L(zh: "基础文件没有可以\(remove ? "删除" : "覆盖")的 `\(key)`", en: "the base file has no `\(key)` to \(remove ? "remove from" : "override")")
+    }
+    static func removeIDsAsText(_ key: String, _ node: JSONNode) -> L {
+        L(zh: "`remove.\(key)` 要用文字列出编号，不能是\(RulesMessages.typeName(node).zh)", en: "`remove.\(key)` lists ids as text, not \(RulesMessages.typeName(node).en)")
+    }
+    static func cannotRemove(_ id: String, _ file: String, _ key: String) -> L {
+        L(zh: "无法删除 `\(id)`：\(file) 的 `\(key)` 里没有这一项", en: "cannot remove `\(id)`: \(file) has no such entry in `\(key)`")
+    }
+    static func overrideEntryObject(_ key: String) -> L {
+        L(zh: "`override.\(key)` 的每一项都必须是带 `id` 的对象", en: "each entry of `override.\(key)` must be an object with an `id`")
+    }
+    static func overrideNeedsID(_ key: String) -> L {
+        L(zh: "`override.\(key)` 的条目需要写明要修改的那一项的 `id`", en: "an entry of `override.\(key)` needs the `id` of the entry it changes")
+    }
+    static func cannotOverride(_ id: String, _ file: String, _ key: String) -> L {
+        L(zh: "无法覆盖 `\(id)`：\(file) 的 `\(key)` 里没有这一项", en: "cannot override `\(id)`: \(file) has no such entry in `\(key)`")
+    }
+    static func addNewUnder(_ key: String) -> L { L(zh: "要新增一项，请列在 `\(key)` 下", en: "to add a new entry, list it under `\(key)`") }
+
+    // MARK: Validation
+
+    static let metric = L(zh: "指标", en: "metric")
+    static let area = L(zh: "方面", en: "area")
+    static let anyEntry = L(zh: "标准、加分项、扣分项或否决项", en: "standard, bonus, deduction or veto")
+    static func duplicateID(_ what: L, _ id: String, _ at: SourceLocation) -> L {
+        L(zh: "\(what.zh)编号 `\(id)` 用了两次；第一次定义在 \(at.rendered(.zh))", en: "\(what.en) id `\(id)` is used twice; it was first defined at \(at.rendered(.en))")
+    }
+    static func ownID(_ what: L) -> L { L(zh: "每个\(what.zh)要有自己的编号", en: "give each \(what.en) its own id") }
+    static func duplicateGrade(_ name: String, _ at: SourceLocation) -> L {
+        L(zh: "等级 `\(name)` 列了两次；第一次在 \(at.rendered(.zh))", en: "grade `\(name)` is listed twice; first at \(at.rendered(.en))")
+    }
+    static func emptyArea(_ id: String, _ name: String) -> L {
+        L(zh: "方面 `\(id)`（\(name)）没有标准", en: "area `\(id)` (\(name)) has no standards")
+    }
+    static func addToArea(_ id: String) -> L {
+        L(zh: "加上 \"area\": \"\(id)\" 的标准，或删掉这个方面", en: "add standards with \"area\": \"\(id)\", or remove the area")
+    }
+    static func cappedUnreachable(_ id: String, _ sum: String, _ points: String) -> L {
+        L(zh: "封顶方面 `\(id)` 的标准合计 \(sum) 分，少于该方面的 \(points) 分，永远达不到",
+          en: "the standards of capped area `\(id)` add up to \(sum) points, less than the area's \(points); it can never be reached")
+    }
+    static func areaSum(_ id: String, _ name: String, _ sum: String, _ points: String, _ list: String) -> L {
+        L(zh: "方面 `\(id)`（\(name)）的标准合计 \(sum) 分，但该方面是 \(points) 分（\(list)）",
+          en: "the standards of area `\(id)` (\(name)) add up to \(sum) points, but the area has \(points) (\(list))")
+    }
+    static let matchOrCap = L(zh: "改分值使两者相等；如果该方面以其分值封顶，写 \"capped\": true",
+                              en: "change the points so they match, or set \"capped\": true if the area is capped at its points")
+    static func areaBallots(_ id: String, _ n: Int) -> L {
+        L(zh: "方面 `\(id)` 有 \(n) 条按整个方面由代表打分的标准；代表对一个方面只打一个分，只留一条",
+          en: "area `\(id)` has \(n) standards scored by ballot on the whole area; representatives cast one area score, so keep one")
+    }
+    static func entry(_ s: Standard) -> L {
+        let role = RulesMessages.role(s.role)
+        return L(zh: "\(role.zh) `\(s.id)`", en: "\(s.role == .standard ? "standard" : s.role.rawValue) `\(s.id)`")
+    }
+    static func unknownArea(_ label: L, _ area: String) -> L {
+        L(zh: "\(label.zh)属于方面 `\(area)`，但没有定义这个方面", en: "\(label.en) is in area `\(area)`, which is not defined")
+    }
+    static let addUnderAreas = L(zh: "在 `areas` 下加上它", en: "add it under `areas`")
+    static func notAssessableExceeds(_ label: L, _ p: String, _ points: String) -> L {
+        L(zh: "\(label.zh)无法考核时得 \(p) 分，超过了它的 \(points) 分", en: "\(label.en) would score \(p) when not assessable, more than its \(points) points")
+    }
+    static func cannotProrate(_ label: L) -> L {
+        L(zh: "\(label.zh)不能按比例折算；只有方面内的标准可以", en: "\(label.en) cannot be prorated; only area standards can")
+    }
+    static func rateThreshold(_ label: L, _ key: String, _ v: String) -> L {
+        L(zh: "\(label.zh)：`\(key)` 是 \(v)，但比率最大是 1（100%）", en: "\(label.en): `\(key)` is \(v), but a rate is at most 1 (100%)")
+    }
+    static func writeFraction(_ fraction: String, _ v: String) -> L {
+        L(zh: "比率写成小数：\(v)% 写 \(fraction)", en: "write rates as fractions: \(fraction) for \(v)%")
+    }
+    static func targetEqualsFloor(_ label: L, _ v: String) -> L {
+        L(zh: "\(label.zh)：`target` 必须不同于 `floor`（两者都是 \(v)）", en: "\(label.en): `target` must differ from `floor` (both are \(v))")
+    }
+    static func perUnitPositive(_ label: L) -> L { L(zh: "\(label.zh)：`perUnit` 必须大于 0", en: "\(label.en): `perUnit` must be above 0") }
+    static func duplicateChecklistItem(_ id: String, _ label: L) -> L {
+        L(zh: "检查项 `\(id)` 在\(label.zh)里列了两次", en: "checklist item `\(id)` is listed twice in \(label.en)")
+    }
+    static func checklistSum(_ label: L, _ sum: String, _ points: String) -> L {
+        L(zh: "\(label.zh)的检查项合计 \(sum) 分，但该标准是 \(points) 分", en: "the checklist items of \(label.en) add up to \(sum) points, but the standard has \(points)")
+    }
+    static let matchItems = L(zh: "让各检查项的分数加起来等于标准的分数", en: "make the items' points add up to the standard's")
+    static func zeroDenominatorExceeds(_ label: L, _ p: String, _ points: String) -> L {
+        L(zh: "\(label.zh)：分母为 0 时得 \(p) 分，超过了标准的 \(points) 分", en: "\(label.en): a zero denominator gives \(p) points, more than the standard's \(points)")
+    }
+    static func ratioOfItself(_ label: L, _ id: String) -> L {
+        L(zh: "\(label.zh)：比率用 `\(id)` 除以它自己", en: "\(label.en): the ratio divides `\(id)` by itself")
+    }
+    static func bandRateThreshold(_ i: Int, _ label: L, _ key: String, _ v: String) -> L {
+        L(zh: "\(label.zh)的第 \(i + 1) 档从 \(key) \(v) 开始，但比率最大是 1（100%）",
+          en: "band \(i + 1) of \(label.en) starts at \(key) \(v), but a rate is at most 1 (100%)")
+    }
+    static func bandExceeds(_ i: Int, _ label: L, _ p: String, _ points: String) -> L {
+        L(zh: "\(label.zh)的第 \(i + 1) 档给 \(p) 分，超过了标准的 \(points) 分", en: "band \(i + 1) of \(label.en) gives \(p) points, more than the standard's \(points)")
+    }
+    static func bandsOverlap(_ i: Int, _ label: L, _ key: String, _ v: String) -> L {
+        L(zh: "\(label.zh)的第 \(i) 档和第 \(i + 1) 档都从 \(key) \(v) 开始", en: "bands \(i) and \(i + 1) of \(label.en) both start at \(key) \(v)")
+    }
+    static let ownThreshold = L(zh: "每一档要有自己的起点", en: "each band needs its own threshold")
+    static func bandsOrder(_ label: L, _ key: String, _ v: String, _ prev: String, atLeast: Bool) -> L {
+        L(zh: "\(label.zh)的分档顺序不对：\(key) \(v) 排在 \(key) \(prev) 之后；请\(atLeast ? "从最高的 `min` 往下" : "从最低的 `max` 往上")排列",
+          en: "the bands of \(label.en) are not in order: \(key) \(v) comes after \(key) \(prev); list them \(atLeast ? "from the highest `min` down" : "from the lowest `max` up")")
+    }
+    static let widerBandFirst = L(zh: "排在更宽一档后面的档永远不会用到", en: "a band after a wider one can never be reached")
+    static func bandNotMonotone(_ i: Int, _ label: L, _ p: String, _ prev: String) -> L {
+        L(zh: "\(label.zh)的第 \(i + 1) 档给 \(p) 分，比前面更好的一档（\(prev)）还多",
+          en: "band \(i + 1) of \(label.en) gives \(p) points, more than the better band before it (\(prev))")
+    }
+    static let pointsNotIncrease = L(zh: "数值越差，分数不能越高", en: "points must not increase as the value gets worse")
+    static func otherwiseExceeds(_ label: L, _ p: String, _ last: String) -> L {
+        L(zh: "\(label.zh)的 `otherwise` 给 \(p) 分，比最差的一档（\(last)）还多",
+          en: "\(label.en) gives \(p) points `otherwise`, more than its worst band (\(last))")
+    }
+    static func lastGradeMin(_ name: String) -> L {
+        L(zh: "最后一个等级 `\(name)` 不能有 `min`：它接住低于其他等级的所有总分",
+          en: "the last grade `\(name)` must have no `min`: it catches every total below the others")
+    }
+    static let removeMin = L(zh: "删掉最后一个等级的 \"min\"", en: "remove \"min\" from the last grade")
+    static func gradeWithoutMin(_ name: String) -> L {
+        L(zh: "等级 `\(name)` 没有 `min`；只有最后一个等级可以不写", en: "grade `\(name)` has no `min`; only the last grade may go without one")
+    }
+    static func gradesOrder(_ name: String, _ m: String, _ prev: String) -> L {
+        L(zh: "等级 `\(name)` 从 \(m) 开始，不低于前一个等级（\(prev)）；请从最好到最差排列等级",
+          en: "grade `\(name)` starts at \(m), not below the grade before it (\(prev)); list grades from best to worst")
+    }
+    static func unknownGrade(_ veto: String, _ grade: String) -> L {
+        L(zh: "否决项 `\(veto)` 规定的等级 `\(grade)` 不在等级列表里", en: "veto `\(veto)` forces grade `\(grade)`, which is not one of the grades")
+    }
+    static func useOneOf(_ names: [String]) -> L {
+        let list = names.map { "`\($0)`" }.joined(separator: ", ")
+        return L(zh: "可用 \(list)", en: "use one of \(list)")
+    }
+    static func tieBreakArea(_ id: String) -> L { L(zh: "按方面 `\(id)` 决胜，但没有定义这个方面", en: "tie-break by area `\(id)`, which is not defined") }
+    static func tieBreakStandard(_ id: String) -> L { L(zh: "按标准 `\(id)` 决胜，但没有定义这条标准", en: "tie-break by standard `\(id)`, which is not defined") }
+    static func tieBreakMetric(_ id: String) -> L { L(zh: "按指标 `\(id)` 决胜，但没有声明这个指标", en: "tie-break by metric `\(id)`, which is not declared") }
+}

@@ -1,0 +1,146 @@
+import Foundation
+
+/// The blank ballot sheets of a session (职工代表现场评分表), before anyone scores: one per
+/// representative and unit their group hears, in schedule order, each with a sheet id that
+/// carries a check digit; the sheets a representative must not fill (回避) are kept too, to be
+/// printed struck through. The entry template lists the fillable sheets in the same order.
+public struct BallotSheetSet: Sendable {
+    public struct Sheet: Sendable, Equatable {
+        /// `0012-3`: a running number and its Luhn check digit.
+        public var id: String
+        public var representative: Int
+        public var unit: Int
+        public var group: String
+        /// The representative belongs to the unit (or declared a conflict): printed struck through.
+        public var recused: Bool
+        /// When and where the group hears the unit, from the schedule (empty without one).
+        public var time: String
+        public var place: String
+    }
+
+    public let rules: Rules
+    public let units: [Unit]
+    public let representatives: [Representative]
+    public let items: [BallotItem]
+    public let sheets: [Sheet]
+
+    /// Reads rules, units, roster and (optionally) the schedule; throws every problem at once.
+    public static func load(rules: String, units: String, roster: String, schedule: String?, baseDirectory: String = "",
+                            readFile: ((String) throws -> Data)? = nil) throws(DiagnosticsError) -> BallotSheetSet {
+        let readFile = readFile ?? { try Data(contentsOf: URL(fileURLWithPath: PathText.resolve($0, in: baseDirectory))) }
+        let loaded = try RulesLoader(readFile: { try RulesLoader.text(readFile($0), path: $0) }).load(rules)
+        var diagnostics = Diagnostics()
+        diagnostics.append(contentsOf: loaded.warnings)
+        func read(_ path: String) -> Data? {
+            do { return try readFile(path) } catch {
+                diagnostics.append(.error("file-not-found", PaperTexts.cannotRead(path), at: nil, hint: PaperTexts.checkPath))
+                return nil
+            }
+        }
+        var table: UnitTable?
+        if let data = read(units) {
+            let r = UnitsReader(rules: loaded.rules).read(data, fileName: units)
+            table = r.table
+            diagnostics.append(contentsOf: r.diagnostics)
+        }
+        var reps: [Representative]?
+        if let data = read(roster) {
+            let r = RosterReader.read(data, fileName: roster, units: table?.units)
+            reps = r.reps
+            diagnostics.append(contentsOf: r.diagnostics)
+        }
+        var plan: Schedule?
+        if let schedule, let data = read(schedule) {
+            let r = ScheduleReader.read(data, fileName: schedule, units: table?.units, representatives: reps)
+            plan = r.schedule
+            diagnostics.append(contentsOf: r.diagnostics)
+        }
+        let items = BallotItem.items(of: loaded.rules)
+        if items.isEmpty {
+            diagnostics.append(.error("no-ballot-standards", PaperTexts.noBallotStandards, at: nil, path: "standards", hint: PaperTexts.noBallotStandardsHint))
+        }
+        guard !diagnostics.hasErrors, let table, let reps, schedule == nil || plan != nil else { throw DiagnosticsError(diagnostics.sorted) }
+        return BallotSheetSet(rules: loaded.rules, units: table.units, representatives: reps, items: items, schedule: plan)
+    }
+
+    public init(rules: Rules, units: [Unit], representatives: [Representative], items: [BallotItem], schedule: Schedule?) {
+        self.rules = rules
+        self.units = units
+        self.representatives = representatives
+        self.items = items
+        var groups: [String] = []
+        for g in representatives.map(\.group) where !groups.contains(g) { groups.append(g) }
+        let plan = schedule ?? Schedule.everyoneHearsEverything(groups: groups, units: units.map(\.id))
+        let unitIndex = Dictionary(units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var sheets: [Sheet] = []
+        var seen = Set<[Int]>()
+        for entry in plan.entries {
+            guard let u = unitIndex[entry.unit] else { continue }
+            for (r, rep) in representatives.enumerated() where rep.group == entry.group && seen.insert([r, u]).inserted {
+                let recused = rep.units.contains(entry.unit) || rep.conflicts.contains(entry.unit)
+                sheets.append(Sheet(id: "", representative: r, unit: u, group: entry.group, recused: recused, time: entry.time, place: entry.place))
+            }
+        }
+        // Group by group, then representative (roster order), then unit (schedule order): the
+        // pile each representative is handed.
+        let groupOrder = Dictionary(plan.groups.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        sheets = sheets.enumerated().sorted { a, b in
+            (groupOrder[a.element.group] ?? 0, a.element.representative, a.offset) < (groupOrder[b.element.group] ?? 0, b.element.representative, b.offset)
+        }.map(\.element)
+        for i in sheets.indices { sheets[i].id = Self.sheetID(i + 1) }
+        self.sheets = sheets
+    }
+
+    /// `0012-3`: the number with four digits at least, and its Luhn check digit, which catches
+    /// any single mistyped digit and most swaps of neighbours.
+    public static func sheetID(_ n: Int) -> String {
+        let digits = String(n).count < 4 ? String(repeating: "0", count: 4 - String(n).count) + String(n) : String(n)
+        return digits + "-" + String(luhn(digits))
+    }
+
+    /// The Luhn check digit of a string of digits.
+    public static func luhn(_ digits: String) -> Int {
+        var sum = 0
+        for (i, ch) in digits.reversed().enumerated() {
+            var d = Int(String(ch)) ?? 0
+            if i % 2 == 0 { d *= 2; if d > 9 { d -= 9 } }
+            sum += d
+        }
+        return (10 - sum % 10) % 10
+    }
+
+    /// The fillable sheets, in print order.
+    public var fillable: [Sheet] { sheets.filter { !$0.recused } }
+
+    /// `entry-template.csv`: a wide ballots file with one row per fillable sheet, in print order,
+    /// scores left blank. Filled in, it is read by `kaimen score --ballots` as it is (the name and
+    /// group columns are skipped).
+    public func entryTemplate(lang: Language) -> ExportTable {
+        var columns: [ExportTable.Column] = [
+            .init(header: "representative", key: "representative", alignRight: false),
+            .init(header: "name", key: "name", alignRight: false),
+            .init(header: "group", key: "group", alignRight: false),
+            .init(header: "unit", key: "unit", alignRight: false),
+        ]
+        columns += items.map { .init(header: $0.key, key: $0.key, alignRight: true) }
+        let rows: [[ExportCell]] = fillable.map { s in
+            let rep = representatives[s.representative]
+            return [.text(rep.id), .text(rep.name), .text(rep.group), .text(units[s.unit].id)] + items.map { _ in .empty }
+        }
+        return ExportTable(columns: columns, rows: rows)
+    }
+
+    /// The entry template as a workbook sheet (录入模板), with the sheet ids and unit names beside
+    /// it for the typist; only the score columns are to be filled.
+    public func entryWorkbook(lang: Language) -> XLSXWorkbook {
+        var sheet = XLSXSheet(name: lang.t("录入模板", "Entry"))
+        sheet.rows = [([lang.t("表号", "Sheet"), "representative", "name", "group", "unit", lang.t("单位名称", "Unit name")] + items.map(\.key)).map { .header($0) }]
+        for s in fillable {
+            let rep = representatives[s.representative]
+            sheet.rows.append([.text(s.id), .text(rep.id), .text(rep.name), .text(rep.group), .text(units[s.unit].id), .text(units[s.unit].name)])
+        }
+        var book = XLSXWorkbook()
+        book.add(sheet)
+        return book
+    }
+}

@@ -1,0 +1,126 @@
+/// `ballot-sheets.html`: the blank sheets representatives fill in during the session. By unit
+/// (default): one portrait A4 page per representative and unit, with each ballot standard's
+/// criteria, maximum and allowed steps, a box per score, a box for the representative's own
+/// total, the sheet id and a signature line. By representative: one landscape page per
+/// representative, a row per unit they hear and a column per ballot standard. A sheet the
+/// representative must not fill is printed struck through with 回避.
+public enum BallotSheetsHTML {
+    public enum Layout: String, Sendable, CaseIterable { case unit, representative }
+
+    public static func render(_ set: BallotSheetSet, layout: Layout = .unit, lang: Language = .zh) -> String {
+        var doc = HTMLDocument(title: set.rules.metadata.title + " · " + PaperTexts.ballotSheetTitle.text(lang), lang: lang, extraCSS: css)
+        switch layout {
+        case .unit:
+            for sheet in set.sheets { doc.append(unitPage(set, sheet, lang: lang)) }
+        case .representative:
+            var order: [Int] = []
+            for s in set.sheets where !order.contains(s.representative) { order.append(s.representative) }
+            for r in order { doc.append(representativePage(set, r, sheets: set.sheets.filter { $0.representative == r }, lang: lang)) }
+        }
+        return doc.rendered()
+    }
+
+    static let css = """
+    .ballot h1 { font-size: 16pt; margin-bottom: 2mm; }
+    .ballot .sheetid { position: absolute; right: 0; top: 0; font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 10pt; border: 0.8pt solid #000; padding: 0.5mm 2mm; }
+    .ballot { position: relative; }
+    .ballot table.grid { font-size: 9.5pt; }
+    .ballot td.box { height: 11mm; min-width: 22mm; }
+    .ballot td.crit { font-size: 8.5pt; }
+    .ballot tr.total td { height: 12mm; }
+    .ballot .recused-stamp { display: inline-block; border: 2pt solid #000; padding: 1mm 5mm; font-size: 20pt; font-weight: 700; letter-spacing: 0.3em; transform: rotate(-8deg); margin: 4mm 0; }
+    .ballot.recused table.grid, .ballot.recused .unitline { text-decoration: line-through; color: #555; }
+    .ballot tr.recused td { text-decoration: line-through; color: #555; }
+    .ballot p.instr { font-size: 9pt; margin: 2mm 0 3mm 0; }
+
+    """
+
+    static func header(_ set: BallotSheetSet, id: String?, title: String, lang: Language) -> String {
+        var s = id.map { "<div class=\"sheetid\">\(HTMLText.escape(lang.t("表号 ", "Sheet ") + $0))</div>" } ?? ""
+        s += "<h1>\(HTMLText.escape(title))</h1>"
+        s += "<p class=\"subtitle\">\(HTMLText.escape(set.rules.metadata.title))</p>"
+        return s
+    }
+
+    static func unitPage(_ set: BallotSheetSet, _ sheet: BallotSheetSet.Sheet, lang: Language) -> HTMLText {
+        let rep = set.representatives[sheet.representative], unit = set.units[sheet.unit]
+        var s = "<section class=\"page ballot\(sheet.recused ? " recused" : "")\">"
+        s += header(set, id: sheet.id, title: PaperTexts.ballotSheetTitle.text(lang), lang: lang)
+        var meta = [
+            PaperTexts.meta(Localized(zh: "评分代表", en: "Representative"), rep.name.isEmpty ? rep.id : "\(rep.name)（\(rep.id)）", lang),
+            PaperTexts.meta(Localized(zh: "组别", en: "Group"), sheet.group, lang),
+        ]
+        if !sheet.time.isEmpty { meta.append(PaperTexts.meta(Localized(zh: "时间", en: "Time"), sheet.time, lang)) }
+        if !sheet.place.isEmpty { meta.append(PaperTexts.meta(Localized(zh: "地点", en: "Place"), sheet.place, lang)) }
+        s += "<div class=\"meta\">" + meta.map(\.markup).joined() + "</div>"
+        s += "<div class=\"meta unitline\">" + [
+            PaperTexts.meta(Localized(zh: "被评单位", en: "Unit"), "\(unit.id) \(unit.name)", lang),
+            PaperTexts.meta(Localized(zh: "类别", en: "Category"), unit.category, lang),
+        ].map(\.markup).joined() + "</div>"
+        if sheet.recused {
+            s += "<div class=\"recused-stamp\">\(HTMLText.escape(PaperTexts.recused.text(lang)))</div>"
+            s += "<p>\(HTMLText.escape(PaperTexts.recusedNote.text(lang)))</p>"
+        } else {
+            s += "<p class=\"instr\">\(HTMLText.escape(PaperTexts.instructions.text(lang)))</p>"
+        }
+        var t = HTMLTableBuilder(columns: [
+            .init(lang.t("序号", "No."), width: "10mm"), .init(lang.t("评分项目及评分标准", "Item and criteria")),
+            .init(lang.t("满分", "Max"), numeric: true, width: "13mm"), .init(lang.t("可填分值", "Allowed"), width: "26mm"),
+            .init(lang.t("评分", "Score"), width: "26mm"),
+        ])
+        let step = set.rules.ballots.scoreStep
+        for (i, item) in set.items.enumerated() {
+            let st = set.rules.standards[item.standard]
+            let name = item.key == st.id ? st.name : (set.rules.area(item.key)?.name ?? st.name)
+            let cell = HTMLText(markup: "<b>\(HTMLText.escape(name))</b> <span class=\"small\">\(HTMLText.escape(item.key))</span><div class=\"crit\">\(HTMLText.escape(st.criteria))</div>")
+            t.addRow([.number(String(i + 1)), .markup(cell), .number(item.max.plainText()), .text(PaperTexts.allowed(max: item.max, step: step, lang)),
+                      .markup(HTMLText(markup: ""))])
+        }
+        let total = set.items.reduce(Rational.zero) { $0 + $1.max }
+        t.addRow([.empty, .text(PaperTexts.ownTotal.text(lang)), .number(total.plainText()), .empty, .empty], rowClass: "total")
+        s += t.rendered().markup.replacingOccurrences(of: "<td></td></tr>", with: "<td class=\"box\"></td></tr>")
+        let sign = HTMLText.escape(PaperTexts.repSignature.text(lang)), date = HTMLText.escape(PaperTexts.date.text(lang))
+        s += "<div class=\"sign\"><div><span>\(sign)</span></div><div style=\"flex:0.6\"><span>\(date)</span></div></div>"
+        s += "</section>"
+        return HTMLText(markup: s)
+    }
+
+    static func representativePage(_ set: BallotSheetSet, _ r: Int, sheets: [BallotSheetSet.Sheet], lang: Language) -> HTMLText {
+        let rep = set.representatives[r]
+        var s = "<section class=\"page landscape ballot\">"
+        s += header(set, id: sheets.first.map { "\($0.id) – \(sheets.last!.id)" }, title: PaperTexts.ballotSheetTitle.text(lang), lang: lang)
+        s += "<div class=\"meta\">" + [
+            PaperTexts.meta(Localized(zh: "评分代表", en: "Representative"), rep.name.isEmpty ? rep.id : "\(rep.name)（\(rep.id)）", lang),
+            PaperTexts.meta(Localized(zh: "组别", en: "Group"), rep.group, lang),
+        ].map(\.markup).joined() + "</div>"
+        s += "<p class=\"instr\">\(HTMLText.escape(PaperTexts.instructions.text(lang)))</p>"
+        var columns: [HTMLTableBuilder.Column] = [.init(lang.t("表号", "Sheet"), width: "17mm", nowrap: true), .init(lang.t("被评单位", "Unit"))]
+        columns += set.items.map { item in
+            let st = set.rules.standards[item.standard]
+            let name = item.key == st.id ? st.name : (set.rules.area(item.key)?.name ?? st.name)
+            return .init("\(name)（\(item.max.plainText())）", width: "20mm")
+        }
+        columns.append(.init(lang.t("合计", "Total"), width: "16mm"))
+        var t = HTMLTableBuilder(columns: columns)
+        for sheet in sheets {
+            let unit = set.units[sheet.unit]
+            var row: [HTMLTableBuilder.Cell] = [.text(sheet.id), .text("\(unit.id) \(unit.name)")]
+            if sheet.recused {
+                row[1] = .markup(HTMLText(markup: HTMLText.escape("\(unit.id) \(unit.name)") + " <b>" + HTMLText.escape(PaperTexts.recused.text(lang)) + "</b>"))
+            }
+            row += Array(repeating: sheet.recused ? .text("—") : .markup(HTMLText(markup: "")), count: set.items.count + 1)
+            t.addRow(row, rowClass: sheet.recused ? "recused" : nil)
+        }
+        s += t.rendered().markup.replacingOccurrences(of: "<td></td>", with: "<td class=\"box\"></td>")
+        s += "<h3>\(HTMLText.escape(lang.t("评分标准", "Criteria")))</h3><ol class=\"notes small\">"
+        for item in set.items {
+            let st = set.rules.standards[item.standard]
+            s += "<li><b>\(HTMLText.escape(st.name))</b>（\(HTMLText.escape(PaperTexts.allowed(max: item.max, step: set.rules.ballots.scoreStep, lang)))）：\(HTMLText.escape(st.criteria))</li>"
+        }
+        s += "</ol>"
+        let sign = HTMLText.escape(PaperTexts.repSignature.text(lang)), date = HTMLText.escape(PaperTexts.date.text(lang))
+        s += "<div class=\"sign\"><div><span>\(sign)</span></div><div style=\"flex:0.6\"><span>\(date)</span></div></div>"
+        s += "</section>"
+        return HTMLText(markup: s)
+    }
+}

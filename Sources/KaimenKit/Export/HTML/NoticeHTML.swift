@@ -1,0 +1,99 @@
+/// `公示.html`: the public notice a district union posts: title, period, the ranking with totals
+/// and grades, the units by grade, how recusal was applied and how many representatives scored.
+/// Representatives stay anonymous — no name, id or individual score — unless the committee opts in
+/// (`namesRepresentatives`), as ISU protocols name their judges.
+public enum NoticeHTML {
+    public static func render(_ session: ScoringSession, lang: Language = .zh, namesRepresentatives: Bool = false) -> String {
+        let report = session.report, rules = session.rules, m = rules.metadata
+        var doc = HTMLDocument(title: m.title + " · " + PaperTexts.noticeTitle.text(lang), lang: lang, extraCSS: css)
+        var s = "<section class=\"page notice\">"
+        s += "<h1>\(HTMLText.escape(m.title))<br>\(HTMLText.escape(PaperTexts.noticeTitle.text(lang)))</h1>"
+        let groups = Set(session.representatives.map(\.group).filter { !$0.isEmpty }).count
+        var reps = lang.t("\(session.representatives.count) 人", "\(session.representatives.count)")
+        if groups > 1 { reps += lang.t("（分 \(groups) 组）", " in \(groups) groups") }
+        s += "<div class=\"meta\">" + [
+            PaperTexts.meta(Localized(zh: "发布单位", en: "Issued by"), m.issuer, lang),
+            PaperTexts.meta(Localized(zh: "考核期", en: "Period"), PaperTexts.period(m, lang), lang),
+            PaperTexts.meta(Localized(zh: "参评单位", en: "Units"), lang.t("\(report.units.ids.count) 个", "\(report.units.ids.count)"), lang),
+            PaperTexts.meta(Localized(zh: "评分代表", en: "Representatives"), reps, lang),
+        ].map(\.markup).joined() + "</div>"
+        s += "<p>" + HTMLText.escape(lang.t("根据《\(m.title)》，经职工代表现场评分（开门打分）并按细则计算，考核结果如下，现予公示。",
+                                            "Under \"\(m.title)\", after the worker representatives scored on the spot (open-door scoring), the results are as follows.")) + "</p>"
+        s += rankingTable(report, lang: lang).markup
+        s += "<h2>\(HTMLText.escape(lang.t("按等级", "By grade")))</h2><ul class=\"notes\">"
+        for (g, grade) in rules.grades.enumerated() {
+            let units = report.ranking.order.filter { Int(report.scores.grade[$0]) == g }
+            guard !units.isEmpty else { continue }
+            let names = units.map { "\(report.units.ids[$0]) \(report.units.names[$0])" }.joined(separator: lang.t("、", "; "))
+            s += "<li><b>\(HTMLText.escape(grade.name + lang.t("（\(units.count) 个）", " (\(units.count))")))</b>\(HTMLText.escape(lang.t("：", ": ") + names))</li>"
+        }
+        s += "</ul>"
+        s += "<h2>\(HTMLText.escape(lang.t("回避", "Recusal")))</h2><p>" + HTMLText.escape(recusalText(session, lang: lang)) + "</p>"
+        if namesRepresentatives { s += representativesTable(session, lang: lang).markup }
+        s += "<p class=\"closing\">" + HTMLText.escape(lang.t("公示期：______年____月____日至______年____月____日。如有异议，请在公示期内向考评委员会反映。",
+                                                             "Open for comment from ________ to ________; objections to the assessment committee.")) + "</p>"
+        s += "<p class=\"issuer\">\(HTMLText.escape(m.issuer))<br>\(HTMLText.escape(lang.t("______年____月____日", "Date: ____________")))</p>"
+        s += "</section>"
+        doc.append(HTMLText(markup: s))
+        return doc.rendered()
+    }
+
+    static let css = """
+    .notice h1 { line-height: 1.5; }
+    .notice table.grid { font-size: 9.5pt; }
+    .notice p.closing { margin-top: 6mm; }
+    .notice p.issuer { text-align: right; margin-top: 8mm; line-height: 2; }
+    .notice table.reps { font-size: 7.5pt; }
+
+    """
+
+    static func rankingTable(_ report: ScoreReport, lang: Language) -> HTMLText {
+        var t = HTMLTableBuilder(columns: [
+            .init(lang.t("排名", "Rank"), numeric: true, width: "12mm"), .init(lang.t("单位编号", "Unit id"), width: "18mm"),
+            .init(lang.t("单位", "Unit")), .init(lang.t("类别", "Category"), width: "18mm"),
+            .init(lang.t("总分", "Total"), numeric: true, width: "16mm"), .init(lang.t("等级", "Grade"), width: "14mm"),
+            .init(lang.t("说明", "Notes"), width: "44mm"),
+        ])
+        let notes = SummaryExport.Notes(report, lang: lang)
+        for u in report.ranking.order {
+            t.addRow([.number(String(report.scores.rank[u])), .text(report.units.ids[u]), .text(report.units.names[u]), .text(report.units.categories[u]),
+                      .number(Rational.formatScaled(report.scores.total[u], places: report.scores.precision)), .text(report.gradeName(u)),
+                      notes.text(u).map { .text($0) } ?? .empty])
+        }
+        return t.rendered()
+    }
+
+    /// How recusal was applied, by unit, without naming anyone.
+    static func recusalText(_ session: ScoringSession, lang: Language) -> String {
+        var base = lang.t("本次考评执行回避制度，职工代表不为本人所在单位评分。", "Representatives do not score their own unit. ")
+        let own = session.table.units.filter { u in session.representatives.contains { $0.units.contains(u.id) } }
+        if own.isEmpty { return base + lang.t("本次无需回避。", "No representative belongs to an assessed unit.") }
+        base += lang.t("以下单位有本单位的代表参加评分，其对本单位的评分一律不计入：", "These units have representatives of their own among the scorers; those ballots never count: ")
+        let list = own.map { u -> String in
+            let n = session.representatives.filter { $0.units.contains(u.id) }.count
+            return lang.t("\(u.id) \(u.name)（\(n) 名代表回避）", "\(u.id) \(u.name) (\(n) recused)")
+        }
+        return base + list.joined(separator: lang.t("；", "; ")) + lang.t("。", ".")
+    }
+
+    /// Only when the committee opts in: each representative's sum of ballot points per unit.
+    static func representativesTable(_ session: ScoringSession, lang: Language) -> HTMLText {
+        let fmt = ValueFormatter(rules: session.rules, lang: lang)
+        var columns: [HTMLTableBuilder.Column] = [.init(lang.t("代表", "Representative")), .init(lang.t("组别", "Group"))]
+        let order = session.report.ranking.order
+        columns += order.map { .init(session.table.units[$0].id, numeric: true) }
+        var t = HTMLTableBuilder(columns: columns, tableClass: "reps")
+        var sums: [Int: [Int: Rational]] = [:]
+        for b in session.ballots.ballots { sums[b.representative, default: [:]][b.unit, default: .zero] += b.score }
+        for (i, rep) in session.representatives.enumerated() {
+            var row: [HTMLTableBuilder.Cell] = [.text(rep.name.isEmpty ? rep.id : rep.name), .text(rep.group)]
+            row += order.map { u in
+                if rep.units.contains(session.table.units[u].id) { return .text(lang.t("回避", "recused")) }
+                return sums[i]?[u].map { .number(fmt.points($0)) } ?? .empty
+            }
+            t.addRow(row)
+        }
+        return HTMLText(markup: "<h2>\(HTMLText.escape(lang.t("代表评分（经考评委员会同意公开）", "Representatives' ballots (published by the committee's decision)")))</h2>")
+            + t.rendered()
+    }
+}

@@ -1,0 +1,94 @@
+/// The words on kaimen's printed papers (report, 公示, ballot sheets, workbook), in one place so
+/// they can join the message catalogue. Chinese first; English with `--lang en`.
+enum PaperTexts {
+    static let reportTitle = Localized(zh: "考核结果报告", en: "Assessment report")
+    static let summaryHeading = Localized(zh: "汇总排名表", en: "Ranked summary")
+    static let sheetHeading = Localized(zh: "评分表", en: "Score sheet")
+    static let noticeTitle = Localized(zh: "考核结果公示", en: "Public notice of the assessment results")
+    static let warningsHeading = Localized(zh: "提示", en: "Notes for the committee")
+    static let noWarnings = Localized(zh: "无", en: "none")
+    static let distributionHeading = Localized(zh: "总分分布与等级分数线", en: "Totals and grade boundaries")
+    static let profileHeading = Localized(zh: "各方面得分率（与全部单位中位数对比）", en: "Each area against its maximum and the median of all units")
+    static let ballotsHeading = Localized(zh: "代表评分（每点一张票，空心为去掉的最高/最低分）", en: "Ballots (one dot each; hollow: trimmed highest/lowest)")
+    static let notAssessed = Localized(zh: "不考核", en: "not assessed")
+    static let signature = Localized(zh: "考评委员会成员签字", en: "Committee members' signatures")
+    static let date = Localized(zh: "日期", en: "Date")
+    static let subtotal = Localized(zh: "小计", en: "Subtotal")
+    static let total = Localized(zh: "总分", en: "Total")
+    static let bonus = Localized(zh: "加分", en: "Bonus")
+    static let deduction = Localized(zh: "扣分", en: "Deduction")
+    static let veto = Localized(zh: "一票否决", en: "Veto")
+    static let median = Localized(zh: "中位数", en: "median")
+    static let maximum = Localized(zh: "满分", en: "maximum")
+    static let continued = Localized(zh: "（续）", en: " (continued)")
+
+    static func areaHeading(_ n: Int, _ name: String, max: String, _ lang: Language) -> String {
+        lang == .zh ? "\(chineseOrdinal(n))、\(name)（满分 \(max) 分）" : "\(n). \(name) (max \(max))"
+    }
+
+    /// 一 … 二十, for area headings.
+    static func chineseOrdinal(_ n: Int) -> String {
+        let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        if n <= 0 || n >= 100 { return String(n) }
+        if n < 10 { return digits[n] }
+        let tens = n / 10, ones = n % 10
+        return (tens == 1 ? "" : digits[tens]) + "十" + digits[ones]
+    }
+
+    /// The scoring method in words, for the 方法 column.
+    static func method(_ m: ScoringMethod, _ lang: Language) -> String {
+        switch m {
+        case .bands: lang.t("分档计分", "bands")
+        case .linear: lang.t("按比例计分", "linear")
+        case .count: lang.t("按数量计分", "per count")
+        case .checklist: lang.t("逐项核对", "checklist")
+        case .presence: lang.t("有无核对", "yes / no")
+        case .ballot: lang.t("代表评分", "ballots")
+        case .survey: lang.t("满意度测评", "survey")
+        case .expression: lang.t("公式计算", "formula")
+        }
+    }
+
+    static func meta(_ label: Localized, _ value: String, _ lang: Language) -> HTMLText {
+        HTMLText(markup: "<span><b>\(HTMLText.escape(label.text(lang)))</b>\(HTMLText.escape(value))</span>")
+    }
+
+    static func period(_ m: RulesMetadata, _ lang: Language) -> String {
+        m.effectiveFrom + (m.effectiveTo.map { lang.t(" 至 ", " to ") + $0 } ?? "")
+    }
+
+    static func ballotsLine(representatives: Int, ballots: Int, voters: Int, lang: Language) -> String {
+        lang.t("代表 \(voters) 人为本单位投票，有效票 \(ballots) 张（全体代表 \(representatives) 人）",
+               "\(voters) representatives scored this unit, \(ballots) ballots counted (\(representatives) representatives in all)")
+    }
+
+    static func trimLine(_ k: Int, minBallots: Int, lang: Language) -> String {
+        lang.t("每项不少于 \(minBallots) 张票时去掉最高、最低各 \(k) 张后取平均",
+               "with at least \(minBallots) ballots on an item, the \(k) highest and \(k) lowest are dropped before averaging")
+    }
+
+    static func recusalLine(count: Int, items: Int, lang: Language) -> String {
+        lang.t("回避：\(count) 名代表为本单位打分 \(items) 项，均未计入", "recusal: \(count) representative(s) scored their own unit on \(items) item(s); none counted")
+    }
+}
+
+extension PaperTexts {
+    static let ballotSheetTitle = Localized(zh: "职工代表现场评分表", en: "Representative's ballot sheet")
+    static let recused = Localized(zh: "回避", en: "Recused")
+    static let recusedNote = Localized(zh: "本人所在单位（或申报回避），不参与评分，请勿填写。", en: "The representative's own unit (or a declared conflict): not to be scored.")
+    static let ownTotal = Localized(zh: "合计（请自行加总，供核对）", en: "Total (add up yourself, as a check)")
+    static let repSignature = Localized(zh: "评分代表签字", en: "Representative's signature")
+    static let instructions = Localized(zh: "请在方框内填写分数，不得超过该项满分；涂改处请签名确认。", en: "Write each score in its box, at most the item's maximum; initial any correction.")
+    static let noBallotStandards = Localized(zh: "这些细则没有代表评分的标准（method 为 ballot），无需打印评分表",
+                                             en: "these rules have no ballot standards (method `ballot`): there are no ballot sheets to print")
+    static let noBallotStandardsHint = Localized(zh: "检查 --rules 是否指向本次会议的细则", en: "check that --rules names this session's rules")
+    static let checkPath = Localized(zh: "检查路径是否正确", en: "check the path")
+    static func cannotRead(_ path: String) -> Localized { Localized(zh: "无法读取 `\(path)`", en: "cannot read `\(path)`") }
+
+    /// `可填 0、0.5、1 … 4 分` with a step; `0–4 分` without.
+    static func allowed(max: Rational, step: Rational?, _ lang: Language) -> String {
+        let m = max.plainText()
+        guard let step, !step.isZero else { return lang.t("0–\(m) 分", "0–\(m)") }
+        return lang.t("0–\(m) 分，每档 \(step.plainText()) 分", "0–\(m) in steps of \(step.plainText())")
+    }
+}

@@ -1,0 +1,102 @@
+/// `report.html`: the ranked summary (汇总排名表) with the committee's notes and the
+/// distribution of totals, then one score sheet per unit, each starting on its own landscape A4
+/// page (`ScoreSheetHTML`). Self-contained: print it from any browser.
+public enum ReportHTML {
+    public static func render(_ session: ScoringSession, lang: Language = .zh) -> String {
+        let rules = session.rules
+        var doc = HTMLDocument(title: rules.metadata.title + " · " + PaperTexts.reportTitle.text(lang), lang: lang, extraCSS: css)
+        doc.append(summaryPage(session, lang: lang))
+        let medians = areaMedians(session)
+        for u in session.report.ranking.order {
+            doc.append(ScoreSheetHTML.page(session, unit: u, medians: medians, lang: lang))
+        }
+        return doc.rendered()
+    }
+
+    static let css = """
+    .summary table.grid { font-size: 8.5pt; }
+    .summary table.grid th { font-size: 8pt; }
+    .sheet table.grid { font-size: 8.5pt; }
+    .sheet div.c { font-size: 7.6pt; color: #222; line-height: 1.35; }
+    .sheet span.id { font-size: 7pt; color: #444; font-family: "DejaVu Sans Mono", Consolas, monospace; }
+    .sheet tr.area td { background: #ececec; font-weight: 600; }
+    .sheet th.running { text-align: left; background: #fff; border: none; border-bottom: 0.8pt solid #000; font-weight: 600; }
+    .charts { display: flex; gap: 6mm; align-items: flex-start; break-inside: avoid; page-break-inside: avoid; }
+    .charts figure { flex: 1; }
+
+    """
+
+    /// The first page: title, what was assessed, the ranked table, the notes, the distribution.
+    static func summaryPage(_ session: ScoringSession, lang: Language) -> HTMLText {
+        let report = session.report, rules = session.rules, m = rules.metadata
+        var s = "<section class=\"page landscape summary\">"
+        s += "<h1>\(HTMLText.escape(m.title))</h1>"
+        s += "<p class=\"subtitle\">\(HTMLText.escape(PaperTexts.summaryHeading.text(lang)))</p>"
+        s += "<div class=\"meta\">" + [
+            PaperTexts.meta(Localized(zh: "发布单位", en: "Issued by"), m.issuer, lang),
+            PaperTexts.meta(Localized(zh: "细则版本", en: "Rules version"), m.id + " " + m.version, lang),
+            PaperTexts.meta(Localized(zh: "考核期", en: "Period"), PaperTexts.period(m, lang), lang),
+            PaperTexts.meta(Localized(zh: "参评单位", en: "Units"), lang.t("\(report.units.ids.count) 个", "\(report.units.ids.count)"), lang),
+            PaperTexts.meta(Localized(zh: "职工代表", en: "Representatives"), lang.t("\(session.representatives.count) 人", "\(session.representatives.count)"), lang),
+        ].map(\.markup).joined() + "</div>"
+        s += summaryTable(report, lang: lang).markup
+        s += "<h2>\(HTMLText.escape(PaperTexts.warningsHeading.text(lang)))</h2>"
+        let warnings = SessionWarnings.collect(report, lang: lang) + report.inputWarnings.map { $0.rendered(lang) }
+        if warnings.isEmpty {
+            s += "<p>\(HTMLText.escape(PaperTexts.noWarnings.text(lang)))</p>"
+        } else {
+            s += "<ol class=\"notes small\">" + warnings.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ol>"
+        }
+        s += "<figure>" + distribution(session, lang: lang).markup
+        s += "<figcaption>\(HTMLText.escape(PaperTexts.distributionHeading.text(lang)))</figcaption></figure>"
+        s += "</section>"
+        return HTMLText(markup: s)
+    }
+
+    /// The ranked table with Chinese headers: area columns carry their maximum.
+    static func summaryTable(_ report: ScoreReport, lang: Language) -> HTMLText {
+        let export = SummaryExport.table(report, lang: lang)
+        let rules = report.rules
+        let areaMax = Dictionary(uniqueKeysWithValues: rules.areas.map { ("area." + $0.id, $0.points.plainText()) })
+        let short: Set<String> = ["id", "category", "grade"]
+        let columns = export.columns.map { c -> HTMLTableBuilder.Column in
+            var header = c.header
+            if let max = areaMax[c.key] { header += lang.t("（\(max)）", " (\(max))") }
+            return .init(header, numeric: c.alignRight, width: c.key == "name" ? "40mm" : nil, nowrap: short.contains(c.key))
+        }
+        var t = HTMLTableBuilder(columns: columns)
+        for row in export.rows {
+            t.addRow(row.map { cell in
+                switch cell {
+                case .text(let v), .notApplicable(let v): .text(v)
+                case .number(let v): .number(v)
+                case .empty: .empty
+                }
+            })
+        }
+        return t.rendered()
+    }
+
+    static func distribution(_ session: ScoringSession, lang: Language) -> HTMLText {
+        let report = session.report, rules = session.rules
+        let dots = report.ranking.order.map { u in
+            TotalsDistributionChart.Dot(label: report.units.ids[u], total: report.scores.value(report.scores.total[u]).doubleValue)
+        }
+        let bounds = rules.grades.compactMap { g in g.min.map { TotalsDistributionChart.Boundary(name: g.name, min: $0.doubleValue) } }
+        let maximum = (rules.totalPoints + (rules.bonusCap ?? .zero)).doubleValue
+        return TotalsDistributionChart(dots: dots, boundaries: bounds, maximum: maximum, title: PaperTexts.distributionHeading.text(lang)).rendered()
+    }
+
+    /// For each area (in `rules.areas` order), the median over all units of subtotal / maximum.
+    static func areaMedians(_ session: ScoringSession) -> [Double] {
+        session.rules.areas.indices.map { a in
+            let shares = session.results.map { r -> Double in
+                let ar = r.areas[a]
+                return ar.maxPoints.isZero ? 0 : ar.subtotal.doubleValue / ar.maxPoints.doubleValue
+            }.sorted()
+            guard !shares.isEmpty else { return 0 }
+            let n = shares.count
+            return n % 2 == 1 ? shares[n / 2] : (shares[n / 2 - 1] + shares[n / 2]) / 2
+        }
+    }
+}

@@ -1,0 +1,160 @@
+/// One unit's score sheet (评分表) in `report.html`: a landscape A4 page (more when the
+/// standards need it; the header, naming the unit, repeats on each) with every standard's
+/// criteria, method, inputs, points and maximum; "不考核" where a standard was left out; area
+/// subtotals, bonus, deductions, vetoes; the ballots; the total, grade and rank; two charts; and
+/// the committee's signature block.
+enum ScoreSheetHTML {
+    static func page(_ session: ScoringSession, unit u: Int, medians: [Double], lang: Language) -> HTMLText {
+        let rules = session.rules, unit = session.table.units[u], r = session.results[u]
+        let fmt = ValueFormatter(rules: rules, lang: lang)
+        var s = "<section class=\"page landscape sheet\" id=\"unit-\(HTMLText.escape(SafePath.uniqueFileNames(for: [unit.id])[0]))\">"
+        s += "<h1>\(HTMLText.escape(PaperTexts.sheetHeading.text(lang)))</h1>"
+        s += "<p class=\"subtitle\">\(HTMLText.escape(rules.metadata.title))（\(HTMLText.escape(rules.metadata.id + " " + rules.metadata.version))）</p>"
+        var rank = lang.t("第 \(r.rank) 名", "\(r.rank)")
+        rank += lang.t("（\(unit.category)第 \(r.categoryRank) 名）", " (\(r.categoryRank) in \(unit.category))")
+        s += "<div class=\"meta\">" + [
+            PaperTexts.meta(Localized(zh: "单位编号", en: "Unit id"), unit.id, lang),
+            PaperTexts.meta(Localized(zh: "单位名称", en: "Unit"), unit.name, lang),
+            PaperTexts.meta(Localized(zh: "类别", en: "Category"), unit.category, lang),
+            PaperTexts.meta(PaperTexts.total, fmt.fixed(r.total), lang),
+            PaperTexts.meta(Localized(zh: "等级", en: "Grade"), r.grade + (r.movedFrom.map { lang.t("（因名额限制由\($0)调整）", " (moved from \($0) by the quota)") } ?? ""), lang),
+            PaperTexts.meta(Localized(zh: "排名", en: "Rank"), rank, lang),
+        ].map(\.markup).joined() + "</div>"
+        s += table(session, unit: u, lang: lang).markup
+        s += ballotsParagraph(session, unit: u, lang: lang).markup
+        s += "<div class=\"charts\"><figure>" + profile(session, unit: u, medians: medians, lang: lang).markup
+        s += "<figcaption>\(HTMLText.escape(PaperTexts.profileHeading.text(lang)))</figcaption></figure>"
+        let dots = ballotDots(session, unit: u, lang: lang)
+        if !dots.rows.isEmpty {
+            s += "<figure>" + dots.rendered().markup + "<figcaption>\(HTMLText.escape(PaperTexts.ballotsHeading.text(lang)))</figcaption></figure>"
+        }
+        s += "</div>"
+        s += signature(lang).markup
+        s += "</section>"
+        return HTMLText(markup: s)
+    }
+
+    static func signature(_ lang: Language) -> HTMLText {
+        let sign = HTMLText.escape(PaperTexts.signature.text(lang)), date = HTMLText.escape(PaperTexts.date.text(lang))
+        return HTMLText(markup: "<div class=\"sign\"><div><span>\(sign)</span></div><div></div><div></div><div style=\"flex:0.6\"><span>\(date)</span></div></div>")
+    }
+
+    static func table(_ session: ScoringSession, unit u: Int, lang: Language) -> HTMLText {
+        let rules = session.rules, unit = session.table.units[u], r = session.results[u]
+        let fmt = ValueFormatter(rules: rules, lang: lang)
+        let narrator = Narrator(session: session, lang: lang).forUnit(u)
+        var t = HTMLTableBuilder(columns: [
+            .init(lang.t("标准 / 评分标准", "Standard / criteria"), width: "104mm"), .init(lang.t("方法", "Method"), width: "17mm", nowrap: true),
+            .init(lang.t("使用数据与计算", "Inputs and working")), .init(lang.t("满分", "Max"), numeric: true, width: "13mm"),
+            .init(lang.t("得分", "Points"), numeric: true, width: "15mm"),
+        ])
+        t.runningHeader = HTMLText("\(PaperTexts.sheetHeading.text(lang)) · \(unit.id) \(unit.name)")
+        func named(_ name: String, _ criteria: String?, id: String? = nil) -> HTMLTableBuilder.Cell {
+            var m = "<b>\(HTMLText.escape(name))</b>"
+            if let id { m += " <span class=\"id\">\(HTMLText.escape(id))</span>" }
+            if let criteria, !criteria.isEmpty { m += "<div class=\"c\">\(HTMLText.escape(criteria))</div>" }
+            return .markup(HTMLText(markup: m))
+        }
+        for (n, area) in rules.orderedAreas.enumerated() {
+            let a = rules.areas.firstIndex { $0.id == area.id }!
+            let ar = r.areas[a]
+            t.addRow([.text(PaperTexts.areaHeading(n + 1, area.name, max: fmt.points(ar.maxPoints), lang))], rowClass: "area", span: [0: 5])
+            for i in session.plan.areaStandards[a] {
+                let st = rules.standards[i], sr = r.standards[i]
+                let left = !sr.isAssessed && sr.prorated
+                let points: HTMLTableBuilder.Cell = left ? .markup(HTMLText(markup: "<span class=\"na\">\(HTMLText.escape(PaperTexts.notAssessed.text(lang)))</span>"))
+                                                         : .number(fmt.rowPoints(sr.points))
+                t.addRow([named(st.name, st.criteria, id: st.id), .text(PaperTexts.method(st.method, lang)), .text(working(narrator, sr, st)),
+                          .number(fmt.rowPoints(sr.maxPoints)), points])
+            }
+            for i in session.plan.areaDeductions[a] where !r.deductions[i].raw.isZero {
+                let d = rules.deductions[i], dr = r.deductions[i]
+                t.addRow([named(PaperTexts.deduction.text(lang) + lang.t("：", ": ") + d.name, d.criteria, id: d.id), .text(PaperTexts.method(d.method, lang)),
+                          .text(working(narrator, dr, d)), .number(fmt.fixed(d.points)), .number("-" + fmt.rowPoints(dr.points))])
+            }
+            t.addRow([.text(PaperTexts.subtotal.text(lang) + lang.t("：", ": ") + area.name), .empty, .text(subtotalNote(ar, fmt: fmt, lang: lang)),
+                      .number(fmt.fixed(ar.maxPoints)), .number(fmt.fixed(ar.subtotal))], rowClass: "subtotal")
+        }
+        for (i, b) in rules.bonuses.enumerated() where !r.bonuses[i].raw.isZero {
+            t.addRow([named(PaperTexts.bonus.text(lang) + lang.t("：", ": ") + b.name, b.criteria, id: b.id), .text(PaperTexts.method(b.method, lang)),
+                      .text(working(narrator, r.bonuses[i], b)), .number(fmt.fixed(b.points)), .number(fmt.fixed(r.bonuses[i].points))])
+        }
+        if r.bonusEarned != r.bonus {
+            t.addRow([.text(lang.t("加分封顶", "Bonus cap")), .empty, .text(lang.t("加分合计 \(fmt.points(r.bonusEarned)) 分，按上限计", "bonuses add up to \(fmt.points(r.bonusEarned)); capped")),
+                      .number(fmt.fixed(rules.bonusCap ?? .zero)), .number(fmt.fixed(r.bonus))])
+        }
+        for v in r.vetoesUnchecked {
+            let veto = rules.vetoes[v]
+            t.addRow([named(PaperTexts.veto.text(lang) + lang.t("：", ": ") + veto.name, veto.criteria, id: veto.id), .empty,
+                      .text(veto.when.text + lang.t("：缺少数据，未能检查", ": not checked, data missing")), .empty, .empty])
+        }
+        for v in r.vetoes {
+            let veto = rules.vetoes[v]
+            let effect = [veto.grade.map { lang.t("定为\($0)", "grade \($0)") }, veto.capTotal.map { lang.t("总分不超过 \(fmt.points($0)) 分", "total at most \(fmt.points($0))") }]
+                .compactMap { $0 }.joined(separator: lang.t("，", ", "))
+            t.addRow([named(PaperTexts.veto.text(lang) + lang.t("：", ": ") + veto.name, veto.criteria, id: veto.id), .empty,
+                      .text(veto.when.text + lang.t("：", ": ") + effect), .empty, .empty], rowClass: "subtotal")
+        }
+        var note = lang.t("合计 \(fmt.points(r.exactTotal))", "sum \(fmt.points(r.exactTotal))")
+        if r.exactTotal.rounded(places: rules.ranking.precision) != r.total { note += lang.t("，一票否决封顶", ", capped by veto") }
+        note += lang.t("；等级 \(r.grade)；排名第 \(r.rank) 名", "; grade \(r.grade); rank \(r.rank)")
+        t.addRow([.text(PaperTexts.total.text(lang)), .empty, .text(note), .number(fmt.fixed(rules.totalPoints)), .number(fmt.fixed(r.total))],
+                 rowClass: "total")
+        return t.rendered()
+    }
+
+    /// The inputs and how they became points, in one cell: the narrator's note already names the
+    /// inputs, except for a formula, whose metric values come first.
+    static func working(_ narrator: Narrator, _ r: StandardResult, _ s: Standard) -> String {
+        if case .expression = s.method { return narrator.inputs(r, s) + narrator.lang.t("；", "; ") + narrator.note(r, s) }
+        return narrator.note(r, s)
+    }
+
+    static func subtotalNote(_ ar: UnitResult.AreaResult, fmt: ValueFormatter, lang: Language) -> String {
+        var note = ""
+        if let f = ar.prorateFactor, f.isZero { note = lang.t("本方面所有标准均不考核", "no standard of this area could be assessed") }
+        else if let f = ar.prorateFactor { note = lang.t("部分标准不考核，其余按 ×\(f.plainText(maxPlaces: 4)) 折算", "some standards not assessed; the rest scaled ×\(f.plainText(maxPlaces: 4))") }
+        if ar.earned > ar.capped { note += lang.t("（封顶）", " (capped)") }
+        if !ar.deducted.isZero { note += lang.t("扣 \(fmt.points(ar.deducted)) 分", " \(fmt.points(ar.deducted)) deducted") }
+        return note
+    }
+
+    /// Who scored the unit, how trimming works, and the recused ballots (counted, not named).
+    static func ballotsParagraph(_ session: ScoringSession, unit u: Int, lang: Language) -> HTMLText {
+        guard !session.ballots.items.isEmpty else { return HTMLText(markup: "") }
+        let mine = session.ballots.ballots.filter { $0.unit == u }
+        let voters = Set(mine.map(\.representative)).count
+        var parts = [PaperTexts.ballotsLine(representatives: session.representatives.count, ballots: mine.count, voters: voters, lang: lang)]
+        let policy = session.rules.ballots
+        if policy.aggregate == .trimmedMean { parts.append(PaperTexts.trimLine(policy.trim.k, minBallots: policy.trim.minBallots, lang: lang)) }
+        if policy.aggregate == .median { parts.append(lang.t("每项取中位数", "each item takes the median")) }
+        let unitID = session.table.units[u].id
+        let recused = session.report.recusals.filter { $0.unit == unitID }
+        if !recused.isEmpty { parts.append(PaperTexts.recusalLine(count: Set(recused.map(\.representative)).count, items: recused.count, lang: lang)) }
+        return HTMLText(markup: "<p class=\"small\">\(HTMLText.escape(parts.joined(separator: lang.t("；", "; "))))</p>")
+    }
+
+    static func profile(_ session: ScoringSession, unit u: Int, medians: [Double], lang: Language) -> HTMLText {
+        let rules = session.rules, r = session.results[u]
+        let fmt = ValueFormatter(rules: rules, lang: lang)
+        let rows = rules.orderedAreas.map { area -> AreaProfileChart.Row in
+            let a = rules.areas.firstIndex { $0.id == area.id }!
+            let ar = r.areas[a]
+            let share = ar.maxPoints.isZero ? 0 : ar.subtotal.doubleValue / ar.maxPoints.doubleValue
+            return .init(name: area.name, share: share, median: medians[a], label: "\(fmt.fixed(ar.subtotal)) / \(fmt.points(ar.maxPoints))")
+        }
+        return AreaProfileChart(rows: rows, title: PaperTexts.profileHeading.text(lang), medianLabel: PaperTexts.median.text(lang)).rendered()
+    }
+
+    static func ballotDots(_ session: ScoringSession, unit u: Int, lang: Language) -> BallotDotsChart {
+        let rules = session.rules, r = session.results[u]
+        var rows: [BallotDotsChart.Row] = []
+        for (i, st) in rules.standards.enumerated() {
+            guard case .ballot = st.method, case .ballot(let d) = r.standards[i].detail else { continue }
+            let label = st.area.flatMap { rules.area($0)?.name } ?? st.name
+            rows.append(.init(name: label, maximum: st.points.doubleValue, kept: d.kept.map { $0.score.doubleValue },
+                              trimmed: (d.droppedLow + d.droppedHigh).map { $0.score.doubleValue }, result: d.result?.doubleValue))
+        }
+        return BallotDotsChart(rows: rows, title: PaperTexts.ballotsHeading.text(lang))
+    }
+}

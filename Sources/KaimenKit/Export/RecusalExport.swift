@@ -1,0 +1,42 @@
+/// How recusals (回避) and the ballots set aside for them appear in the files a committee
+/// keeps: a row per ballot on the unit's score sheet, a note per representative in the
+/// summary, and a `recusals` list in `summary.json`.
+enum RecusalExport {
+    /// The recusals of each unit, by unit id, in file order.
+    static func byUnit(_ recusals: [RecusalViolation]) -> [String: [RecusalViolation]] {
+        Dictionary(grouping: recusals, by: \.unit)
+    }
+
+    /// One score-sheet row per ballot set aside: who, why, the item and score, not counted.
+    static func sheetRows(_ recusals: [RecusalViolation], fmt: ValueFormatter, lang: Language) -> [[ExportCell]] {
+        recusals.map { v in
+            [.text(lang.t("回避", "Recusal")), .text(v.representative), .text(v.name), .text(v.reasonText.text(lang)), .empty,
+             .text("\(v.item) \(fmt.points(v.score))"), .empty,
+             .text(lang.t("回避，不计入（\(v.location.file) 第 \(v.location.line) 行）", "recused, not counted (\(v.location.file) line \(v.location.line))"))]
+        }
+    }
+
+    /// The summary's note for a unit's recusals: one phrase per representative, e.g.
+    /// `回避：R01 王建国（本单位代表）2 票不计（rights.ballot 3.5，safety.ballot 2）`.
+    static func notes(_ recusals: [RecusalViolation], lang: Language) -> [String] {
+        var groups: [(rep: String, items: [RecusalViolation])] = []
+        for v in recusals {
+            if let i = groups.firstIndex(where: { $0.rep == v.representative }) { groups[i].items.append(v) } else { groups.append((v.representative, [v])) }
+        }
+        return groups.map { g in
+            let v = g.items[0]
+            let scores = g.items.map { "\($0.item) \($0.score.plainText())" }.joined(separator: lang.t("，", ", "))
+            return lang.t("回避：\(v.representative) \(v.name)（\(v.reasonText.zh)）\(g.items.count) 票不计（\(scores)）",
+                          "recusal: \(v.representative) \(v.name) (\(v.reasonText.en)): \(g.items.count) ballot(s) not counted (\(scores))")
+        }
+    }
+
+    /// `summary.json`'s `recusals`: every ballot set aside, in file order.
+    static func json(_ recusals: [RecusalViolation]) -> JSONOut {
+        .array(recusals.map { v in
+            .object(["representative": .string(v.representative), "name": .string(v.name), "unit": .string(v.unit),
+                     "item": .string(v.item), "score": .number(v.score.plainText()), "reason": .string(v.reason.rawValue),
+                     "file": .string(v.location.file), "line": .num(v.location.line)])
+        })
+    }
+}

@@ -1,0 +1,101 @@
+/// `summary.xlsx`: the run as an Excel workbook. Sheets: 汇总 (the summary, cell for cell as in
+/// `summary.csv`), one 评分表 per unit (up to `sheetLimit`; above it one long sheet), 代表评分
+/// (each ballot, only when the representatives are published), and 提示 (warnings and notes).
+public enum SummaryWorkbook {
+    /// Above this many units the score sheets go into one long sheet instead of one each.
+    public static let sheetLimit = 60
+
+    public static func workbook(_ report: ScoreReport, session: ScoringSession?, lang: Language = .zh,
+                                namesRepresentatives: Bool = false) -> XLSXWorkbook {
+        var book = XLSXWorkbook()
+        book.add(summarySheet(report, lang: lang))
+        if let session {
+            let units = session.report.ranking.order
+            if units.count <= sheetLimit {
+                for u in units {
+                    let table = ScoreSheetExport.table(session, unit: u, lang: lang)
+                    var sheet = XLSXSheet(name: "\(PaperTexts.sheetHeading.text(lang)) \(session.table.units[u].id)", frozenRows: table.preamble.count + 1)
+                    sheet.fitToWidth = true
+                    sheet.maxWidth = 50
+                    sheet.rows = table.preamble.map { $0.map { .text($0) } } + [table.columns.map { .header($0.header) }] + table.rows.map(cells)
+                    book.add(sheet)
+                }
+            } else {
+                book.add(longSheets(session, lang: lang))
+            }
+            if namesRepresentatives || session.rules.publishRepresentatives { book.add(ballotSheet(session, lang: lang)) }
+        }
+        var notes = XLSXSheet(name: PaperTexts.warningsHeading.text(lang) == "提示" ? "提示" : "Notes")
+        notes.rows = [[.header(PaperTexts.warningsHeading.text(lang))]]
+        notes.rows += (SessionWarnings.collect(report, lang: lang, limit: report.scores.unitCount > 1000 ? 20 : nil)
+                       + report.inputWarnings.map { $0.rendered(lang) }).map { [.text($0)] }
+        notes.maxWidth = 120
+        book.add(notes)
+        return book
+    }
+
+    /// An exported cell as a workbook cell: numbers keep the decimals kaimen printed.
+    static func cells(_ row: [ExportCell]) -> [XLSXSheet.Cell] {
+        row.map { cell in
+            switch cell {
+            case .text(let s), .notApplicable(let s): .text(s)
+            case .number(let s): number(s)
+            case .empty: .empty
+            }
+        }
+    }
+
+    static func number(_ s: String) -> XLSXSheet.Cell {
+        if let dot = s.firstIndex(of: ".") { return .number(s, places: s.distance(from: dot, to: s.endIndex) - 1) }
+        if let i = Int(s) { return .integer(i) }
+        return .text(s)
+    }
+
+    /// 汇总: the same header rows, columns and values as `summary.csv`.
+    static func summarySheet(_ report: ScoreReport, lang: Language) -> XLSXSheet {
+        let table = SummaryExport.table(report, lang: lang, standardColumns: true)
+        var sheet = XLSXSheet(name: lang.t("汇总", "Summary"), frozenRows: table.subheaders == nil ? 1 : 2)
+        sheet.rows = [table.columns.map { .header($0.header) }]
+        if let sub = table.subheaders { sheet.rows.append(sub.map { $0.isEmpty ? .empty : .header($0) }) }
+        sheet.rows += table.rows.map(cells)
+        return sheet
+    }
+
+    /// Every unit's score sheet rows in one sheet, each row led by the unit's id and name.
+    static func longSheets(_ session: ScoringSession, lang: Language) -> XLSXSheet {
+        var sheet = XLSXSheet(name: PaperTexts.sheetHeading.text(lang))
+        for (k, u) in session.report.ranking.order.enumerated() {
+            let table = ScoreSheetExport.table(session, unit: u, lang: lang)
+            let unit = session.table.units[u]
+            if k == 0 { sheet.rows.append([.header(lang.t("单位编号", "Unit id")), .header(lang.t("单位", "Unit"))] + table.columns.map { .header($0.header) }) }
+            for row in table.rows { sheet.rows.append([.text(unit.id), .text(unit.name)] + cells(row)) }
+        }
+        return sheet
+    }
+
+    /// 代表评分: one row per ballot with whether it counted, was trimmed, or was set aside for recusal.
+    static func ballotSheet(_ session: ScoringSession, lang: Language) -> XLSXSheet {
+        var sheet = XLSXSheet(name: lang.t("代表评分", "Ballots"))
+        sheet.rows = [[lang.t("代表编号", "Representative id"), lang.t("代表", "Representative"), lang.t("组别", "Group"), lang.t("单位编号", "Unit id"),
+                       lang.t("单位", "Unit"), lang.t("标准", "Standard"), lang.t("分数", "Score"), lang.t("状态", "Status")].map { .header($0) }]
+        let rules = session.rules
+        let places = max(rules.ranking.precision, 2)
+        for b in session.ballots.ballots {
+            let item = session.ballots.items[b.item], rep = session.representatives[b.representative], unit = session.table.units[b.unit]
+            var status = lang.t("计入", "counted")
+            if case .ballot(let d) = session.results[b.unit].standards[item.standard].detail {
+                if d.droppedHigh.contains(where: { $0.representative == b.representative }) { status = lang.t("去掉最高", "dropped (highest)") }
+                if d.droppedLow.contains(where: { $0.representative == b.representative }) { status = lang.t("去掉最低", "dropped (lowest)") }
+            }
+            sheet.rows.append([.text(rep.id), .text(rep.name), .text(rep.group), .text(unit.id), .text(unit.name),
+                               .text(rules.standards[item.standard].name), .number(b.score.formatted(places: places), places: places), .text(status)])
+        }
+        for v in session.report.recusals {
+            let rep = session.representatives.first { $0.id == v.representative }
+            let unit = session.table.units.first { $0.id == v.unit }
+            sheet.rows.append([.text(v.representative), .text(v.name), .text(rep?.group ?? ""), .text(v.unit), .text(unit?.name ?? ""), .text(v.item),
+                               .number(v.score.formatted(places: places), places: places), .text(lang.t("回避，未计入", "recused, not counted"))])
+        }
+        return sheet
+    }
+}

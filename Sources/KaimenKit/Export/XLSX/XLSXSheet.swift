@@ -1,0 +1,151 @@
+/// One worksheet of a workbook kaimen writes: rows of typed cells, header rows frozen, column
+/// widths that fit their text (a CJK character counts two columns, as Excel measures it).
+public struct XLSXSheet: Sendable {
+    public enum Cell: Sendable, Equatable {
+        /// Text, kept as text even when it looks like a number (`0050`).
+        case text(String)
+        /// A decimal number as kaimen printed it (`87.50`, `-0.50`), shown with the sheet's
+        /// number format of `places` decimals.
+        case number(String, places: Int)
+        case integer(Int)
+        /// A header cell: bold on grey.
+        case header(String)
+        case empty
+    }
+
+    public var name: String
+    public var rows: [[Cell]]
+    /// How many rows at the top stay in view when scrolling.
+    public var frozenRows: Int
+    /// Widest a column gets, in characters; longer text wraps in Excel only if asked, so cap it.
+    public var maxWidth: Double = 60
+    /// Printed, the sheet is scaled to one page wide (a score sheet; not the wide summary).
+    public var fitToWidth = false
+
+    public init(name: String, rows: [[Cell]] = [], frozenRows: Int = 1) {
+        self.name = name
+        self.rows = rows
+        self.frozenRows = frozenRows
+    }
+
+    /// Column widths in Excel's character units: the widest cell's display width plus padding.
+    public func columnWidths() -> [Double] {
+        var widths: [Double] = []
+        for row in rows {
+            for (c, cell) in row.enumerated() {
+                let w: Int
+                switch cell {
+                case .text(let s), .header(let s): w = s.split(separator: "\n").map { DisplayWidth.of($0) }.max() ?? 0
+                case .number(let s, _): w = s.count
+                case .integer(let i): w = String(i).count
+                case .empty: w = 0
+                }
+                if c >= widths.count { widths += Array(repeating: 6, count: c - widths.count + 1) }
+                widths[c] = max(widths[c], min(maxWidth, Double(w) + 2))
+            }
+        }
+        return widths
+    }
+
+    /// `A`, `B`, … `Z`, `AA`, … for a 0-based column.
+    public static func columnName(_ c: Int) -> String {
+        var n = c + 1, s = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            s = String(UnicodeScalar(UInt8(65 + r))) + s
+            n = (n - 1) / 26
+        }
+        return s
+    }
+
+    /// The worksheet part, with strings replaced by indices into `strings`.
+    func xml(strings: inout XLSXSharedStrings, styles: XLSXStyles, selected: Bool) -> String {
+        var s = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        s += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
+        if fitToWidth { s += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>" }
+        s += "<sheetViews><sheetView workbookViewId=\"0\"\(selected ? " tabSelected=\"1\"" : "")>"
+        if frozenRows > 0 {
+            s += "<pane ySplit=\"\(frozenRows)\" topLeftCell=\"A\(frozenRows + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+            s += "<selection pane=\"bottomLeft\" activeCell=\"A\(frozenRows + 1)\" sqref=\"A\(frozenRows + 1)\"/>"
+        }
+        s += "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>"
+        let widths = columnWidths()
+        if !widths.isEmpty {
+            s += "<cols>"
+            for (i, w) in widths.enumerated() { s += "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(SVGCanvas.n(w))\" customWidth=\"1\"/>" }
+            s += "</cols>"
+        }
+        s += "<sheetData>"
+        for (r, row) in rows.enumerated() {
+            s += "<row r=\"\(r + 1)\">"
+            for (c, cell) in row.enumerated() {
+                let ref = Self.columnName(c) + String(r + 1)
+                switch cell {
+                case .text(let t):
+                    s += "<c r=\"\(ref)\" t=\"s\" s=\"\(styles.text)\"><v>\(strings.index(t))</v></c>"
+                case .header(let t):
+                    s += "<c r=\"\(ref)\" t=\"s\" s=\"\(styles.header)\"><v>\(strings.index(t))</v></c>"
+                case .number(let v, let places):
+                    s += "<c r=\"\(ref)\" s=\"\(styles.number(places: places))\"><v>\(XLSXSharedStrings.escape(v))</v></c>"
+                case .integer(let i):
+                    s += "<c r=\"\(ref)\" s=\"\(styles.integer)\"><v>\(i)</v></c>"
+                case .empty:
+                    continue
+                }
+            }
+            s += "</row>"
+        }
+        s += "</sheetData>"
+        s += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
+        s += "<pageSetup paperSize=\"9\" orientation=\"landscape\"\(fitToWidth ? " fitToWidth=\"1\" fitToHeight=\"0\"" : "")/>"
+        s += "</worksheet>"
+        return s
+    }
+}
+
+/// The shared-strings table: each distinct text once, with `count` (every use) and
+/// `uniqueCount`, which Excel needs to open the file without offering a repair.
+struct XLSXSharedStrings {
+    private(set) var list: [String] = []
+    private var index: [String: Int] = [:]
+    private(set) var count = 0
+
+    mutating func index(_ s: String) -> Int {
+        count += 1
+        if let i = index[s] { return i }
+        list.append(s)
+        index[s] = list.count - 1
+        return list.count - 1
+    }
+
+    func xml() -> String {
+        var s = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        s += "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(count)\" uniqueCount=\"\(list.count)\">"
+        for t in list {
+            let e = Self.escape(t)
+            // Leading or trailing spaces survive only with xml:space="preserve".
+            let preserve = t.first?.isWhitespace == true || t.last?.isWhitespace == true || t.contains("\n")
+            s += preserve ? "<si><t xml:space=\"preserve\">\(e)</t></si>" : "<si><t>\(e)</t></si>"
+        }
+        return s + "</sst>"
+    }
+
+    /// Escapes XML text and drops what XML 1.0 cannot carry (controls other than tab, line feed
+    /// and carriage return; U+FFFE, U+FFFF) and direction overrides.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\t", "\n": out.unicodeScalars.append(scalar)
+            default:
+                if HTMLText.isDropped(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,41 @@
+/// The workbook's styles part: a default font that has CJK glyphs on Windows and in WPS
+/// (等线 falls back well; Excel substitutes on other systems), bold grey headers, text cells
+/// stored as text (`@`), and one fixed-decimal number format per precision used.
+struct XLSXStyles {
+    /// Decimal places used by number cells, in order of first use: each gets a `numFmt` and an `xf`.
+    let places: [Int]
+
+    init(places: [Int]) { self.places = Array(Set(places)).sorted() }
+
+    // Cell format indices (`s="…"`).
+    var text: Int { 1 }
+    var header: Int { 2 }
+    var integer: Int { 3 }
+    func number(places p: Int) -> Int { 4 + (places.firstIndex(of: p) ?? 0) }
+
+    static func formatCode(_ places: Int) -> String { places <= 0 ? "0" : "0." + String(repeating: "0", count: places) }
+
+    func xml() -> String {
+        var s = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        s += #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+        s += "<numFmts count=\"\(places.count)\">"
+        for (i, p) in places.enumerated() { s += "<numFmt numFmtId=\"\(164 + i)\" formatCode=\"\(Self.formatCode(p))\"/>" }
+        s += "</numFmts>"
+        s += "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"等线\"/><family val=\"2\"/><charset val=\"134\"/><scheme val=\"minor\"/></font>"
+        s += "<font><b/><sz val=\"11\"/><name val=\"等线\"/><family val=\"2\"/><charset val=\"134\"/><scheme val=\"minor\"/></font></fonts>"
+        s += "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>"
+        s += "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFE6E6E6\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
+        s += "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+        s += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+        s += "<cellXfs count=\"\(4 + places.count)\">"
+        s += "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+        s += "<xf numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        s += "<xf numFmtId=\"49\" fontId=\"1\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\" applyFill=\"1\" applyAlignment=\"1\"><alignment vertical=\"center\" wrapText=\"1\"/></xf>"
+        s += "<xf numFmtId=\"1\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        for i in places.indices { s += "<xf numFmtId=\"\(164 + i)\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>" }
+        s += "</cellXfs>"
+        s += "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
+        s += "</styleSheet>"
+        return s
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// An Excel workbook (`.xlsx`) written by kaimen: a store-only ZIP of the SpreadsheetML parts,
+/// with a shared-strings table and styles. Opens in Excel, WPS, LibreOffice and Numbers.
+public struct XLSXWorkbook: Sendable {
+    public private(set) var sheets: [XLSXSheet] = []
+
+    public init() {}
+
+    /// Adds a sheet; its name is made valid (no `[]:*?/\`, at most 31 characters, not empty) and
+    /// unique (`名称 (2)`). Returns the name used.
+    @discardableResult
+    public mutating func add(_ sheet: XLSXSheet) -> String {
+        var s = sheet
+        s.name = uniqueName(Self.validName(sheet.name))
+        sheets.append(s)
+        return s.name
+    }
+
+    static func validName(_ name: String) -> String {
+        var cleaned = String(name.unicodeScalars.filter { !"[]:*?/\\".unicodeScalars.contains($0) && !HTMLText.isDropped($0.value) }
+            .map(Character.init))
+        cleaned = cleaned.trimmingCharacters(in: .init(charactersIn: "' "))
+        if cleaned.isEmpty { cleaned = "Sheet" }
+        return String(cleaned.prefix(31))
+    }
+
+    private func uniqueName(_ name: String) -> String {
+        let taken = Set(sheets.map { $0.name.lowercased() })
+        if !taken.contains(name.lowercased()) { return name }
+        var k = 2
+        while true {
+            let suffix = " (\(k))"
+            let candidate = String(name.prefix(31 - suffix.count)) + suffix
+            if !taken.contains(candidate.lowercased()) { return candidate }
+            k += 1
+        }
+    }
+
+    /// The `.xlsx` file's bytes; `nil` past ZIP's limits.
+    public func bytes() -> [UInt8]? {
+        var strings = XLSXSharedStrings()
+        var places: [Int] = []
+        for sheet in sheets { for row in sheet.rows { for case .number(_, let p) in row { places.append(p) } } }
+        let styles = XLSXStyles(places: places.isEmpty ? [2] : places)
+        let sheetXML = sheets.enumerated().map { i, sheet in sheet.xml(strings: &strings, styles: styles, selected: i == 0) }
+        let header = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        var zip = ZIPArchive()
+        var types = header + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
+        types += #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
+        types += #"<Default Extension="xml" ContentType="application/xml"/>"#
+        types += #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
+        for i in sheets.indices {
+            types += "<Override PartName=\"/xl/worksheets/sheet\(i + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        }
+        types += #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
+        types += #"<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>"#
+        types += "</Types>"
+        zip.add("[Content_Types].xml", text: types)
+        zip.add("_rels/.rels", text: header + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+            + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"#
+            + "</Relationships>")
+        var workbook = header + #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
+        workbook += "<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
+        for (i, sheet) in sheets.enumerated() {
+            workbook += "<sheet name=\"\(XLSXSharedStrings.escape(sheet.name))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
+        }
+        workbook += "</sheets></workbook>"
+        zip.add("xl/workbook.xml", text: workbook)
+        var rels = header + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+        for i in sheets.indices {
+            rels += "<Relationship Id=\"rId\(i + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(i + 1).xml\"/>"
+        }
+        let n = sheets.count
+        rels += "<Relationship Id=\"rId\(n + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+        rels += "<Relationship Id=\"rId\(n + 2)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+        rels += "</Relationships>"
+        zip.add("xl/_rels/workbook.xml.rels", text: rels)
+        for (i, xml) in sheetXML.enumerated() { zip.add("xl/worksheets/sheet\(i + 1).xml", text: xml) }
+        zip.add("xl/styles.xml", text: styles.xml())
+        zip.add("xl/sharedStrings.xml", text: strings.xml())
+        return zip.bytes()
+    }
+}

@@ -1,0 +1,119 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few POSIX calls the output folder needs, each failing with an ``OutputError`` that names
+/// the path and the system's reason (never a Foundation error number).
+enum FileSystem {
+    enum Kind { case missing, folder, other }
+
+    /// What is at `path`, without following a final symbolic link.
+    static func kind(_ path: String) -> Kind {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return .missing }
+        return (st.st_mode & S_IFMT) == S_IFDIR ? .folder : .other
+    }
+
+    /// Creates `path` and any missing parents; returns the folders it created, outermost first,
+    /// so a caller that fails later can remove exactly those.
+    static func makeFolders(_ path: String) throws -> [String] {
+        var missing: [String] = []
+        var p = path
+        while !p.isEmpty && p != "/" && kind(p) == .missing {
+            missing.append(p)
+            p = parent(of: p)
+        }
+        var created: [String] = []
+        for folder in missing.reversed() {
+            if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+                let cause = SystemError.last
+                removeEmptyFolders(created)
+                throw OutputError.io(operation: .createFolder, path: folder, cause: cause)
+            }
+            created.append(folder)
+        }
+        if kind(path) != .folder {
+            removeEmptyFolders(created)
+            throw OutputError.io(operation: .createFolder, path: path, cause: SystemError(ENOTDIR))
+        }
+        return created
+    }
+
+    /// Removes folders made by ``makeFolders(_:)`` (innermost first) if they are still empty.
+    static func removeEmptyFolders(_ created: [String]) {
+        for folder in created.reversed() { rmdir(folder) }
+    }
+
+    /// The names in a folder, hidden ones included, without `.` and `..`.
+    static func names(in path: String) throws -> [String] {
+        guard let dir = opendir(path) else { throw OutputError.io(operation: .list, path: path, cause: .last) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Removes `path` and everything under it. Symbolic links are removed, never followed.
+    static func removeTree(_ path: String) throws {
+        if kind(path) == .folder {
+            for name in try names(in: path) { try removeTree(path + "/" + name) }
+            guard rmdir(path) == 0 else { throw OutputError.io(operation: .remove, path: path, cause: .last) }
+        } else if unlink(path) != 0 && errno != ENOENT {
+            throw OutputError.io(operation: .remove, path: path, cause: .last)
+        }
+    }
+
+    /// Flushes a file or folder to disk. Folders: best effort, not every file system allows it.
+    static func flush(_ path: String, folder: Bool) throws {
+        let fd = open(path, (folder ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC)
+        guard fd >= 0 else {
+            if folder { return }
+            throw OutputError.io(operation: .flush, path: path, cause: .last)
+        }
+        defer { close(fd) }
+        if fsync(fd) != 0 && !folder { throw OutputError.io(operation: .flush, path: path, cause: .last) }
+    }
+
+    /// Flushes the whole file system that holds `path` in one call (`syncfs`, Linux), so a set
+    /// of files costs one journal commit instead of one per file. Returns false where there is
+    /// no `syncfs`; the caller then flushes file by file.
+    static func flushFileSystem(holding path: String) -> Bool {
+        #if os(Linux)
+        guard let syncfs = Self.syncfs else { return false }
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return syncfs(fd) == 0
+        #else
+        return false
+        #endif
+    }
+
+    #if os(Linux)
+    private typealias SyncFS = @convention(c) (Int32) -> Int32
+    /// glibc has `syncfs` since 2.14, but Swift's Glibc module does not import it (`_GNU_SOURCE`).
+    private static let syncfs: SyncFS? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs").map { unsafeBitCast($0, to: SyncFS.self) }
+    #endif
+
+    /// The folder that holds `path` (`/` for a top-level name).
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let p = String(path[..<slash])
+        return p.isEmpty ? "/" : p
+    }
+
+    /// The last component of `path`.
+    static func name(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+}

@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The hidden folder beside the output folder where a new set is written in full before it is
+/// swapped in. Files are written without a flush each; ``makeDurable()`` flushes the whole set
+/// once at the end.
+struct StagingFolder: Sendable {
+    let path: String
+
+    /// Creates a fresh, empty staging folder beside `dir`.
+    init(beside dir: String) throws {
+        path = FolderSwap.stagingPath(for: dir)
+        guard mkdir(path, 0o755) == 0 else { throw OutputError.io(operation: .createFolder, path: path, cause: .last) }
+    }
+
+    /// Writes one file at `relative` (already checked by ``SafePath``), creating its folders,
+    /// and returns its manifest entry. Errors name `shownAs`, the file's final place.
+    func write(_ content: OutputBatch.Content, at relative: String, shownAs shown: String) throws -> Manifest.Entry {
+        let full = path + "/" + relative
+        let folder = FileSystem.parent(of: full)
+        if folder != path && FileSystem.kind(folder) != .folder {
+            do {
+                _ = try FileSystem.makeFolders(folder)
+            } catch OutputError.io(let operation, _, let cause) {
+                throw OutputError.io(operation: operation, path: FileSystem.parent(of: shown), cause: cause)
+            }
+        }
+        let fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputError.io(operation: .create, path: shown, cause: .last) }
+        var hash = SHA256()
+        var bytes = 0
+        func writeAll(_ raw: UnsafeRawBufferPointer) throws {
+            hash.update(raw)
+            bytes += raw.count
+            var offset = 0
+            while offset < raw.count {
+                let n = systemWrite(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError.io(operation: .write, path: shown, cause: .last)
+                }
+                offset += n
+            }
+        }
+        var failure: OutputError?
+        do {
+            switch content {
+            case .data(let data): try data.withUnsafeBytes { try writeAll($0) }
+            case .stream(let producer): try producer(writeAll)
+            }
+        } catch let e as OutputError {
+            failure = e
+        } catch {
+            failure = .producerFailed(path: shown, message: "\(error)")
+        }
+        if close(fd) != 0 && failure == nil { failure = .io(operation: .close, path: shown, cause: .last) }
+        if let failure { throw failure }
+        return Manifest.Entry(path: relative, bytes: bytes, sha256: SHA256.hexString(hash.finish()))
+    }
+
+    /// Flushes the files written (`relatives`) and their folders to disk, once for the whole
+    /// set: `syncfs` on Linux (one journal commit), otherwise one `fsync` per file and folder.
+    func makeDurable(_ relatives: [String]) throws {
+        if FileSystem.flushFileSystem(holding: path) { return }
+        var folders: Set<String> = [path]
+        for relative in relatives {
+            let full = path + "/" + relative
+            try FileSystem.flush(full, folder: false)
+            folders.insert(FileSystem.parent(of: full))
+        }
+        for folder in folders.sorted(by: >) { try FileSystem.flush(folder, folder: true) }
+    }
+
+    /// Removes the folder and everything in it (after a failure).
+    func remove() {
+        try? FileSystem.removeTree(path)
+    }
+}
+
+/// `write(2)`, named apart from the methods called `write` here.
+func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.write(fd, buffer, count)
+    #elseif canImport(Musl)
+    return Musl.write(fd, buffer, count)
+    #else
+    return Darwin.write(fd, buffer, count)
+    #endif
+}

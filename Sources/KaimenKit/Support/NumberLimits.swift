@@ -1,0 +1,65 @@
+/// The numbers kaimen holds exactly in data files (docs/inputs.md, *Number limits*): at most
+/// 12 digits before the decimal point (below 10¹², i.e. up to 999999999999) and at most 6
+/// decimals as written. Within them every value prints at up to 6 decimals without overflow
+/// and all arithmetic on it stays exact; beyond them a value is an error that says so, never
+/// "not a number" and never a saturated figure on a sheet.
+public enum NumberLimits {
+    public static let maxWholeDigits = 12
+    public static let maxDecimals = 6
+    /// 10¹²: every value's magnitude is below it.
+    public static let bound = Rational(integer: 1_000_000_000_000)
+    /// The largest whole number, as messages print it.
+    public static let largestText = "999999999999"
+
+    public enum Problem: Equatable, Sendable {
+        case tooLarge
+        case tooManyDecimals
+    }
+
+    /// Checks a parsed value as written (before a `%` is applied).
+    public static func check(_ v: Rational) -> Problem? {
+        if v.magnitude >= bound { return .tooLarge }
+        if !(v * Rational(integer: 1_000_000)).isInteger { return .tooManyDecimals }
+        return nil
+    }
+
+    /// For text `Rational(decimal:)` could not read: `[+|-]digits[.digits]` too long to hold.
+    public static func check(unreadable text: Substring) -> Problem? {
+        var body = text
+        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard !body.isEmpty, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), parts.contains(where: { !$0.isEmpty }) else { return nil }
+        let whole = parts[0].drop { $0 == "0" }
+        return whole.count > maxWholeDigits ? .tooLarge : .tooManyDecimals
+    }
+
+    /// The bulk reader's test, on a mantissa and its scale: whether the checked reader would
+    /// take the value without a word about limits (else the bulk reader hands the file over).
+    @inline(__always)
+    static func fits(mantissa m: Int64, scale s: Int) -> Bool {
+        guard s <= maxDecimals else { return false }
+        var p: Int64 = 1
+        for _ in 0 ..< s { p *= 10 }
+        return m.magnitude / UInt64(p) < 1_000_000_000_000
+    }
+
+    /// The message for `text`.
+    public static func message(_ problem: Problem, text: String) -> Localized {
+        switch problem {
+        case .tooLarge:
+            Localized(zh: "`\(text)` 超出了 kaimen 能精确保存的范围（整数部分最多 \(maxWholeDigits) 位，即不超过 \(largestText)）",
+                      en: "`\(text)` is larger than kaimen can hold exactly (at most \(largestText), \(maxWholeDigits) digits before the point)")
+        case .tooManyDecimals:
+            Localized(zh: "`\(text)` 的小数位数超出了 kaimen 能精确保存的范围（最多 \(maxDecimals) 位小数）",
+                      en: "`\(text)` has more decimals than kaimen holds exactly (at most \(maxDecimals))")
+        }
+    }
+
+    public static func hint(_ problem: Problem) -> Localized {
+        switch problem {
+        case .tooLarge: Localized(zh: "请核对该数值；如确为如此大的数，请换用更大的计量单位（如“万元”）",
+                                  en: "check the figure; if it really is that large, use a larger unit (e.g. 10,000 yuan)")
+        case .tooManyDecimals: Localized(zh: "请四舍五入到 \(maxDecimals) 位小数以内", en: "round it to at most \(maxDecimals) decimals")
+        }
+    }
+}

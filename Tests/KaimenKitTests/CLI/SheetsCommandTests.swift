@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+@Suite("kaimen sheets: blank ballot sheets and the entry template")
+struct SheetsCommandTests {
+    static let xicheng = ["--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                          "--roster", "samples/xicheng-2014/roster.csv"]
+
+    static func run(_ args: [String]) -> (code: ExitCode, out: String, err: String) {
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        let code = CLI.run(args, console: console)
+        return (code, console.stdout, console.stderr)
+    }
+
+    static func set(schedule: Bool) throws -> BallotSheetSet {
+        try BallotSheetSet.load(rules: "rules/xicheng-2014.jsonc", units: "samples/xicheng-2014/units.csv", roster: "samples/xicheng-2014/roster.csv",
+                                schedule: schedule ? "samples/xicheng-2014/schedule.csv" : nil, baseDirectory: Fixtures.packageRoot.path)
+    }
+
+    @Test("the Luhn check digit matches the textbook example and catches a mistyped digit")
+    func luhn() {
+        #expect(BallotSheetSet.luhn("7992739871") == 3)  // the example in ISO/IEC 7812-1's description of the algorithm
+        #expect(BallotSheetSet.sheetID(1) == "0001-8")   // 1 doubled is 2; 10 − 2 = 8
+        #expect(BallotSheetSet.sheetID(12) == "0012-5")  // 2 doubled is 4, plus 1: 5; 10 − 5 = 5
+        #expect(BallotSheetSet.luhn("0013") != BallotSheetSet.luhn("0012"))
+        #expect(BallotSheetSet.sheetID(12345) == "12345-" + String(BallotSheetSet.luhn("12345")))
+    }
+
+    @Test("with the Xicheng schedule: 61 sheets in group order, 4 struck through for recusal")
+    func schedule() throws {
+        let set = try Self.set(schedule: true)
+        // Groups of 7, 7, 7 and 6 hear 3, 2, 2 and 2 units: 21 + 14 + 14 + 12 = 61 sheets.
+        #expect(set.sheets.count == 61)
+        // R03 (X02, heard by 第一组), R12 (X05, 第二组), R24 (X08) and R26 (X09, both 第四组) are recused;
+        // R10 (X03) and R18 (X01) are not, their groups do not hear their units.
+        let recused = set.sheets.filter(\.recused).map { "\(set.representatives[$0.representative].id)/\(set.units[$0.unit].id)" }
+        #expect(recused == ["R03/X02", "R12/X05", "R24/X08", "R26/X09"])
+        #expect(set.sheets.first.map { "\(set.representatives[$0.representative].id)/\(set.units[$0.unit].id)/\($0.time)" } == "R01/X01/2014-07-08 09:00")
+        #expect(Set(set.sheets.map(\.id)).count == 61)
+    }
+
+    @Test("without a schedule every representative gets a sheet for every unit")
+    func noSchedule() throws {
+        let set = try Self.set(schedule: false)
+        #expect(set.sheets.count == 27 * 9)
+        #expect(set.sheets.filter(\.recused).count == 6)
+    }
+
+    @Test("the entry template, filled in, is read back as a ballots file")
+    func entryTemplate() throws {
+        let set = try Self.set(schedule: true)
+        let template = String(decoding: set.entryTemplate(lang: .zh).csv(), as: UTF8.self)
+        var lines = template.components(separatedBy: "\r\n").filter { !$0.isEmpty }  // CSV rows end in CRLF
+        #expect(lines.count == 1 + 57)
+        #expect(lines[0] == "\u{FEFF}representative,name,group,unit,rights.ballot,publicity,safety.ballot,democracy.ballot,models.ballot,warmth.ballot,insurance.ballot,audit.ballot")
+        #expect(!lines.contains { $0.hasPrefix("R03,李建国,第一组,X02,") })
+        for i in 1..<lines.count { lines[i] = lines[i].replacingOccurrences(of: ",,,,,,,,", with: ",1,1,1,1,1,1,1,1") }
+        let base = Fixtures.packageRoot.path
+        let s = try ScoringSession.run(.init(rules: "rules/xicheng-2014.jsonc", units: "samples/xicheng-2014/units.csv",
+                                             roster: "samples/xicheng-2014/roster.csv", ballots: "/mem/ballots.csv", baseDirectory: base),
+                                       readFile: { path in
+                                           if path == "/mem/ballots.csv" { return Data(lines.joined(separator: "\r\n").utf8) }
+                                           return try Data(contentsOf: URL(fileURLWithPath: PathText.resolve(path, in: base)))
+                                       })
+        #expect(s.ballots.ballots.count == 57 * 8)
+        #expect(s.ballots.recusals.isEmpty)
+    }
+
+    @Test("the HTML has one page per sheet, escapes names, and strikes through recused units")
+    func html() throws {
+        let set = try Self.set(schedule: true)
+        let html = BallotSheetsHTML.render(set)
+        #expect(html.components(separatedBy: "<section class=\"page ballot").count - 1 == 61)
+        #expect(html.components(separatedBy: "<section class=\"page ballot recused\"").count - 1 == 4)
+        #expect(html.contains("表号 0001-8"))
+        let per = BallotSheetsHTML.render(set, layout: .representative)
+        #expect(per.components(separatedBy: "<section class=\"page landscape ballot\"").count - 1 == 27)
+        let hostile = BallotSheetSet(rules: set.rules, units: [Unit(id: "U1", name: "<script>x</script>", category: "&", location: set.units[0].location)],
+                                     representatives: [Representative(id: "R1", name: "<img src=x>", group: "g", units: [], role: "", location: set.units[0].location)],
+                                     items: set.items, schedule: nil)
+        for layout in BallotSheetsHTML.Layout.allCases {
+            let h = BallotSheetsHTML.render(hostile, layout: layout)
+            #expect(!h.contains("<script>") && !h.contains("<img"))
+            #expect(h.contains("&lt;script&gt;x&lt;/script&gt;"))
+        }
+    }
+
+    @Test("the command writes the three files, and reports bad input with exit 1 and a missing --out with 64")
+    func command() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-sheets-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = Self.run(["sheets"] + Self.xicheng + ["--schedule", "samples/xicheng-2014/schedule.csv", "--out", dir.path])
+        #expect(r.code == .success)
+        #expect(r.err.contains("61 页，57 张评分表，4 张回避"))
+        for f in ["ballot-sheets.html", "entry-template.csv", "entry-template.xlsx"] {
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(f).path))
+        }
+        #expect(Self.run(["sheets"] + Self.xicheng).code == .usage)
+        let bad = Self.run(["sheets"] + Self.xicheng + ["--schedule", "samples/xicheng-2014/nope.csv", "--out", dir.path + "-bad"])
+        #expect(bad.code == .failure)
+        #expect(bad.err.contains("nope.csv"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "-bad"))
+    }
+
+    @Test("rules without ballot standards are an error: there is nothing to print")
+    func noBallots() throws {
+        let rules = RulesText.single(points: "5", metrics: RulesText.metric("x"), method: #""method": "count", "metric": "x", "perUnit": 1"#)
+        let files = ["r.jsonc": rules, "u.csv": "id,name,x\nU1,甲,1\n", "p.csv": "id,name,group,units\nR1,代表,一组,\n"]
+        #expect(throws: DiagnosticsError.self) {
+            try BallotSheetSet.load(rules: "r.jsonc", units: "u.csv", roster: "p.csv", schedule: nil,
+                                    readFile: { Data(files[$0]!.utf8) })
+        }
+        do {
+            _ = try BallotSheetSet.load(rules: "r.jsonc", units: "u.csv", roster: "p.csv", schedule: nil, readFile: { Data(files[$0]!.utf8) })
+        } catch {
+            #expect(error.diagnostics.map(\.code) == ["no-ballot-standards"])
+        }
+    }
+}

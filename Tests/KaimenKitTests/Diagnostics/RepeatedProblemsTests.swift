@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+@Suite("The same problem in many cells is reported once, with the count")
+struct RepeatedProblemsTests {
+    func run(_ args: [String]) -> (code: ExitCode, err: String) {
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        let code = CLI.run(args, console: console)
+        return (code, console.stderr)
+    }
+
+    func withBallots(_ edit: (String) -> String, _ body: (String) throws -> Void) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-repeated-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("samples/dongcheng-2019/ballots-wide.csv"), encoding: .utf8)
+        let file = dir.appendingPathComponent("ballots.csv")
+        try edit(text).write(to: file, atomically: true, encoding: .utf8)
+        try body(file.path)
+    }
+
+    func score(_ ballots: String, _ lang: String) -> (code: ExitCode, err: String) {
+        run(["score", "--rules", "rules/dongcheng-2019.jsonc", "--units", "samples/dongcheng-2019/units.csv",
+             "--roster", "samples/dongcheng-2019/roster.csv", "--ballots", ballots, "--lang", lang])
+    }
+
+    @Test("an unknown unit in a wide row: one line naming the 7 other cells of the row, not 8 lines")
+    func wideRow() throws {
+        // Row 2 of the wide file scores D01 on the 8 ballot standards; it now names D99.
+        try withBallots({ $0.replacingOccurrences(of: "R01,D01,", with: "R01,D99,") }) { path in
+            let en = score(path, "en")
+            #expect(en.code == .failure)
+            let lines = en.err.split(separator: "\n").filter { $0.contains("unknown") || $0.contains("not in the units file") }
+            #expect(lines.count == 1, "\(en.err)")
+            #expect(lines.first?.contains("ballots.csv row 2, column B (unit): error: ballot for unit `D99`, which is not in the units file (and 7 more cells in the same row)") == true)
+            #expect(en.err.hasSuffix("1 error; nothing was scored\n"))
+            let zh = score(path, "zh")
+            #expect(zh.err.contains("ballots.csv 第 2 行 B 列（unit）：错误：选票打分的单位 `D99` 不在单位文件里（同一行另有 7 个单元格相同）"))
+            #expect(zh.err.hasSuffix("1 个错误；未计分\n"))
+        }
+    }
+
+    @Test("an unknown representative on several rows: one line listing the rows")
+    func severalRows() throws {
+        // R01 casts the first row of ballots for every unit; renamed R0l, every such row is unknown.
+        try withBallots({ $0.replacingOccurrences(of: "\nR01,", with: "\nR0l,") }) { path in
+            let en = score(path, "en")
+            #expect(en.code == .failure)
+            let lines = en.err.split(separator: "\n").filter { $0.contains("`R0l`") }
+            #expect(lines.count == 1, "\(en.err)")
+            let n = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\nR0l,").count - 1
+            #expect(n > 2)
+            // Each row of the wide file holds 8 ballots: the first is reported, the rest counted.
+            #expect(lines.first?.contains("(and \(n * 8 - 1) more cells: rows ") == true, "\(lines)")
+            #expect(lines.first?.contains("did you mean `R01`?") == true)
+        }
+    }
+
+    @Test("problems that differ are not merged")
+    func distinct() {
+        let a = Diagnostic.error(.unknownUnit, Localized(zh: "甲", en: "a"), at: SourceLocation(file: "f.csv", line: 2, column: 1))
+        let b = Diagnostic.error(.unknownUnit, Localized(zh: "乙", en: "b"), at: SourceLocation(file: "f.csv", line: 3, column: 1))
+        #expect(RepeatedProblems.merged([a, b, a]).map(\.message) == ["a (and 1 more cell in the same row)", "b"])
+    }
+}

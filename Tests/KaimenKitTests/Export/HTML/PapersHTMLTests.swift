@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// `report.html` and `公示.html`: everything from the data is escaped, the notice keeps the
+/// representatives anonymous unless asked, and a score sheet shows 不考核 for a standard left out.
+@Suite("Printable papers: report.html and 公示.html")
+struct PapersHTMLTests {
+    /// Markup, an ampersand, quotes and a right-to-left override in every text the data can carry:
+    /// rules title, issuer, area, standard, criteria, grade, metric, unit name and category,
+    /// representative name and group. (Control characters never get this far: the readers reject
+    /// them with a located error; `HTMLPrimitivesTests` shows escaping drops them all the same.)
+    static let evil = #"<script>alert(1)</script> & \"q\" 'a' \u202e[2J"#
+    static let hostileRules = """
+        {
+          "format": 1, "id": "test", "title": "\(evil)", "issuer": "\(evil)", "version": "1",
+          "effective": { "from": "2024-01-01" },
+          "metrics": [ { "id": "x", "name": "\(evil)", "kind": "count" }, { "id": "st", "name": "站", "kind": "count" } ],
+          "areas": [ { "id": "a", "name": "\(evil)", "points": 10 } ],
+          "standards": [
+            { "id": "x", "area": "a", "name": "\(evil)", "criteria": "\(evil)", "points": 5, "method": "count", "metric": "x", "perUnit": 1 },
+            { "id": "s", "area": "a", "name": "站点", "criteria": "有站才考核。", "points": 2, "method": "count", "metric": "st", "perUnit": 1,
+              "precondition": { "when": "st > 0", "note": "\(evil)" }, "notAssessable": "prorate" },
+            { "id": "b", "area": "a", "name": "评议", "criteria": "代表打分。", "points": 3, "method": "ballot" } ],
+          "grades": [ { "name": "\(evil)", "min": 8 }, { "name": "合格" } ],
+        }
+        """
+    static let hostileUnits = "id,name,category,x,st\nU1,\"<script>alert(2)</script> & \"\"q\"\" \u{202E}[2J\",<u>类</u>,4,1\nU2,乙,企业,3,0\n"
+    static let hostileRoster = "id,name,group,units\nR1,\"<img src=x onerror=alert(3)>\u{202E}\",\"<u>&组</u>\",U1\nR2,代表二,一组,\nR3,代表三,一组,\nR4,代表四,二组,\n"
+    static let ballots = "representative,unit,standard,score\nR1,U1,b,3\nR2,U1,b,2\nR3,U1,b,2.5\nR4,U1,b,1\nR2,U2,b,1\nR3,U2,b,2\nR4,U2,b,3\n"
+
+    static func hostile() throws -> ScoringSession {
+        try TestSession(rules: hostileRules, units: hostileUnits, roster: hostileRoster, ballots: ballots).run()
+    }
+
+    static func expectClean(_ html: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        for tag in ["<script", "<img", "<u>"] where html.contains(tag) {
+            Issue.record("`\(tag)` reached the page unescaped", sourceLocation: sourceLocation)
+        }
+        for scalar in html.unicodeScalars where HTMLText.isDropped(scalar.value) && scalar != "\n" && scalar != "\t" {
+            Issue.record("control character U+\(String(scalar.value, radix: 16)) reached the page", sourceLocation: sourceLocation)
+        }
+        #expect(html.contains("&lt;script&gt;"), sourceLocation: sourceLocation)
+    }
+
+    @Test("every field from the rules, units and roster is escaped, in Chinese and English")
+    func escaped() throws {
+        let s = try Self.hostile()
+        for lang in Language.allCases {
+            Self.expectClean(ReportHTML.render(s, lang: lang))
+            Self.expectClean(NoticeHTML.render(s, lang: lang))
+            Self.expectClean(NoticeHTML.render(s, lang: lang, namesRepresentatives: true))
+        }
+        #expect(ReportHTML.render(s).contains("&lt;script&gt;alert(2)&lt;/script&gt; &amp; &quot;q&quot; [2J"))
+    }
+
+    @Test("the notice names no representative and shows no individual score unless asked")
+    func anonymous() throws {
+        let s = try TestSession(rules: Self.hostileRules, units: Self.hostileUnits,
+                                roster: "id,name,group,units\nR1,顾尚礼,一组,U1\nR2,王秀兰,一组,\nR3,李建国,一组,\nR4,赵敏,二组,\n",
+                                ballots: Self.ballots).run()
+        let notice = NoticeHTML.render(s)
+        for who in ["顾尚礼", "王秀兰", "李建国", "赵敏", "R1", "R2", "R3", "R4"] { #expect(!notice.contains(who)) }
+        #expect(notice.contains("4 人"))
+        #expect(notice.contains("U1 &lt;script&gt;"))  // the unit with a recused representative is named, the representative is not
+        #expect(notice.contains("1 名代表回避"))
+        let named = NoticeHTML.render(s, namesRepresentatives: true)
+        for who in ["顾尚礼", "王秀兰", "李建国", "赵敏"] { #expect(named.contains(who)) }
+        // 王秀兰 gave U1 2 and U2 1; 顾尚礼 belongs to U1 and is shown as recused there.
+        // U1 ranks first, so its column comes first: U1 = 4 + 1 + (2 + 2.5 + 1) / 3 = 6.83 (R1's own
+        // ballot set aside); U2 = (3 + (1 + 2 + 3) / 3) × 10 / 8 = 6.25 (s left out, area scaled up).
+        // 王秀兰 gave U1 2 and U2 1; 顾尚礼 belongs to U1: recused there, no ballot for U2.
+        #expect(named.contains("<td>王秀兰</td><td>一组</td><td class=\"num\">2</td><td class=\"num\">1</td>"))
+        #expect(named.contains("<td>顾尚礼</td><td>一组</td><td class=\"num\">回避</td><td class=\"num\"></td>"))
+    }
+
+    @Test("a standard left out of its area reads 不考核, not 0.00, with the reason")
+    func notAssessed() throws {
+        let s = try Self.hostile()
+        let u2 = s.table.index(ofUnit: "U2")!
+        let page = ScoreSheetHTML.page(s, unit: u2, medians: ReportHTML.areaMedians(s), lang: .zh).markup
+        #expect(page.contains("<span class=\"na\">不考核</span>"))
+        #expect(page.contains("前提条件 st &gt; 0 不满足"))
+        let en = ScoreSheetHTML.page(s, unit: u2, medians: ReportHTML.areaMedians(s), lang: .en).markup
+        #expect(en.contains("<span class=\"na\">not assessed</span>"))
+    }
+
+    @Test("the report has the summary, then one page section per unit in rank order")
+    func sections() throws {
+        let s = try ScoringSession.run(.init(rules: "rules/xicheng-2014.jsonc", units: "samples/xicheng-2014/units.csv",
+                                             roster: "samples/xicheng-2014/roster.csv", ballots: "samples/xicheng-2014/ballots.csv",
+                                             baseDirectory: Fixtures.packageRoot.path))
+        let html = ReportHTML.render(s)
+        #expect(html.components(separatedBy: "<section class=\"page landscape sheet\"").count - 1 == 9)
+        #expect(html.components(separatedBy: "<section class=\"page landscape summary\"").count - 1 == 1)
+        let first = html.range(of: "id=\"unit-X08\"")!, last = html.range(of: "id=\"unit-X01\"")!
+        #expect(first.lowerBound < last.lowerBound)  // X08 ranks first, X01 last
+        #expect(html.components(separatedBy: "考评委员会成员签字").count - 1 == 9)
+        #expect(!html.contains("http"))
+    }
+}

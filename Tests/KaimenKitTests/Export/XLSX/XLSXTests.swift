@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+@Suite("summary.xlsx: typed cells, shared strings with counts, valid sheet names")
+struct XLSXTests {
+    /// The parts of a store-only ZIP, by name (stored data is the file itself).
+    static func parts(_ b: [UInt8]) -> [String: String] {
+        var out: [String: String] = [:]
+        var i = 0
+        while i + 30 <= b.count, ZIPTests.le32(b, i) == 0x0403_4B50 {
+            let size = Int(ZIPTests.le32(b, i + 18)), n = ZIPTests.le16(b, i + 26), extra = ZIPTests.le16(b, i + 28)
+            let name = String(decoding: b[(i + 30)..<(i + 30 + n)], as: UTF8.self)
+            let start = i + 30 + n + extra
+            out[name] = String(decoding: b[start..<(start + size)], as: UTF8.self)
+            i = start + size
+        }
+        return out
+    }
+
+    @Test("ids stay text, numbers are numbers with their decimals, strings are shared and counted")
+    func cells() throws {
+        var book = XLSXWorkbook()
+        book.add(XLSXSheet(name: "汇总", rows: [[.header("单位编号"), .header("总分")], [.text("0050"), .number("87.50", places: 2)],
+                                                [.text("0050"), .integer(3)], [.text("<&>\u{7}"), .empty]]))
+        let p = Self.parts(try #require(book.bytes()))
+        let sheet = try #require(p["xl/worksheets/sheet1.xml"])
+        #expect(sheet.contains(#"<c r="A2" t="s" s="1"><v>2</v></c><c r="B2" s="4"><v>87.50</v></c>"#))
+        #expect(sheet.contains(#"<c r="B3" s="3"><v>3</v></c>"#))
+        #expect(sheet.contains(#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#))
+        // 单位编号, 总分, 0050 (twice), <&>: 5 uses of 4 strings; the bell is dropped.
+        let sst = try #require(p["xl/sharedStrings.xml"])
+        #expect(sst.contains(#"count="5" uniqueCount="4""#))
+        #expect(sst.contains("<si><t>&lt;&amp;&gt;</t></si>"))
+        #expect(p["xl/styles.xml"]?.contains(#"<numFmt numFmtId="164" formatCode="0.00"/>"#) == true)
+        #expect(p["[Content_Types].xml"]?.contains("/xl/worksheets/sheet1.xml") == true)
+        // 单位编号 is 4 CJK characters: 8 columns, plus 2.
+        #expect(book.sheets[0].columnWidths() == [10, 7])
+    }
+
+    @Test("sheet names lose the characters Excel forbids, stay within 31 characters and are unique")
+    func names() {
+        var book = XLSXWorkbook()
+        #expect(book.add(XLSXSheet(name: "评分表 a/b:c?[d]*")) == "评分表 abcd")
+        #expect(book.add(XLSXSheet(name: "评分表 abcd")) == "评分表 abcd (2)")
+        #expect(book.add(XLSXSheet(name: String(repeating: "长", count: 40))).count == 31)
+        #expect(book.add(XLSXSheet(name: "''")) == "Sheet")
+        #expect(XLSXSheet.columnName(0) == "A" && XLSXSheet.columnName(25) == "Z" && XLSXSheet.columnName(26) == "AA" && XLSXSheet.columnName(701) == "ZZ")
+    }
+
+    @Test("the Xicheng workbook: 汇总, a 评分表 per unit in rank order, 提示; 代表评分 only when published")
+    func sample() throws {
+        let s = try ScoringSession.run(.init(rules: "rules/xicheng-2014.jsonc", units: "samples/xicheng-2014/units.csv",
+                                             roster: "samples/xicheng-2014/roster.csv", ballots: "samples/xicheng-2014/ballots.csv",
+                                             baseDirectory: Fixtures.packageRoot.path))
+        let names = SummaryWorkbook.workbook(s.report, session: s).sheets.map(\.name)
+        #expect(names == ["汇总"] + ["X08", "X05", "X02", "X03", "X04", "X09", "X06", "X07", "X01"].map { "评分表 \($0)" } + ["提示"])
+        let published = SummaryWorkbook.workbook(s.report, session: s, namesRepresentatives: true)
+        #expect(published.sheets.map(\.name).contains("代表评分"))
+        let ballots = try #require(published.sheets.first { $0.name == "代表评分" })
+        // 459 ballot lines in the sample; R24's 8 for their own unit X08 are set aside: 451 counted + 8 recused.
+        #expect(ballots.rows.count == 1 + 459)
+        #expect(ballots.rows.filter { $0.last == .text("回避，未计入") }.count == 8)
+        let summary = SummaryWorkbook.workbook(s.report, session: s).sheets[0]
+        #expect(summary.frozenRows == 2)
+        #expect(summary.rows[2][0] == .integer(1) && summary.rows[2][2] == .text("X08") && summary.rows[2][5] == .number("96.20", places: 2))
+    }
+}

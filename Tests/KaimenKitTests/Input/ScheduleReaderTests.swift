@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// Three units and five representatives in two groups, for the schedule's checks.
+enum ScheduleFixture {
+    static let here = SourceLocation(file: "roster.csv", line: 2, column: 1)
+    static let units = ["U1", "U2", "U3"].enumerated().map { i, id in
+        KaimenKit.Unit(id: id, name: "单位\(i + 1)", category: "企业", location: SourceLocation(file: "units.csv", line: i + 2, column: 1))
+    }
+    static let reps = [("R1", "一组", []), ("R2", "一组", ["U2"]), ("R3", "一组", []), ("R4", "二组", []), ("R5", "二组", ["U1"])]
+        .enumerated().map { i, r in
+            Representative(id: r.0, name: "代表\(i + 1)", group: r.1, units: r.2, role: "",
+                           location: SourceLocation(file: "roster.csv", line: i + 2, column: 1))
+        }
+
+    static func read(_ text: String, units: [KaimenKit.Unit]? = units, reps: [Representative]? = reps) -> (schedule: Schedule?, diagnostics: [Diagnostic]) {
+        ScheduleReader.read(Data(text.utf8), fileName: "schedule.csv", units: units, representatives: reps)
+    }
+}
+
+@Suite("Schedule reader: which group hears which unit")
+struct ScheduleReaderTests {
+    @Test("reads groups, units, times and places in order, with Chinese headers")
+    func readsChineseHeaders() throws {
+        let (schedule, diagnostics) = ScheduleFixture.read("组别,单位编号,时间,地点\n一组,U1,09:00,一会议室\n一组,U2,10:00,一会议室\n二组,U3,,报告厅\n")
+        #expect(diagnostics.isEmpty)
+        let s = try #require(schedule)
+        #expect(s.entries.map(\.unit) == ["U1", "U2", "U3"])
+        #expect(s.groups == ["一组", "二组"])
+        #expect(s.units(heardBy: "一组") == ["U1", "U2"])
+        #expect(s.groups(hearing: "U3") == ["二组"])
+        #expect(s.entries[0].time == "09:00" && s.entries[0].place == "一会议室")
+        #expect(s.entries[2].time == "" && s.entries[2].place == "报告厅")
+        #expect(s.entries[1].location == SourceLocation(file: "schedule.csv", line: 3, column: 1))
+        #expect(s.hears(group: "二组", unit: "U3") && !s.hears(group: "二组", unit: "U1"))
+    }
+
+    @Test("time and place are optional, and a unit may be named by its name")
+    func optionalColumnsAndNames() throws {
+        let (schedule, diagnostics) = ScheduleFixture.read("group,unit\n一组,U1\n一组,单位2\n二组,U3\n二组,U1\n")
+        #expect(diagnostics.isEmpty)
+        let s = try #require(schedule)
+        #expect(s.units(heardBy: "一组") == ["U1", "U2"])
+        #expect(s.groups(hearing: "U1") == ["一组", "二组"])
+    }
+
+    @Test("reports every bad row at once, each at its cell")
+    func everyProblemLocated() {
+        let text = "group,unit,time\n一组,U1,\n三组,U2,\n一组,U9,\n,U3,\n一组,U1,\n二组,,\n"
+        let d = ScheduleFixture.read(text).diagnostics
+        let found = d.map { "\($0.code) \($0.location!.line):\($0.location!.column)" }
+        #expect(found == [
+            "unknown-group 3:1",       // 三组 is not a roster group
+            "unknown-unit 4:4",        // U9 is not a unit
+            "missing-value 5:1",       // no group
+            "duplicate-schedule 6:1",  // 一组,U1 again
+            "missing-value 7:4",       // no unit
+        ])
+        #expect(d.first { $0.code == "unknown-unit" }?.hintText == Localized(zh: "是不是 `U1`？", en: "did you mean `U1`?"))
+        #expect(d.first { $0.code == "unknown-group" }?.hint == "did you mean `一组`?")
+        #expect(d.first { $0.code == "duplicate-schedule" }!.message.contains("line 2"))
+        #expect(d.first { $0.code == "unknown-group" }!.rendered(.zh).contains("三组"))
+    }
+
+    @Test("a roster group that hears nothing is an error at its first representative")
+    func idleGroup() {
+        let d = ScheduleFixture.read("group,unit\n一组,U1\n一组,U2\n一组,U3\n").diagnostics
+        #expect(d.map(\.code) == ["schedule-idle-group"])
+        #expect(d[0].location == SourceLocation(file: "roster.csv", line: 5, column: 1))  // R4, the first of 二组
+        #expect(d[0].rendered(.zh).contains("二组"))
+    }
+
+    @Test("a unit no group hears is an error at its row of the units file")
+    func unheardUnit() {
+        let d = ScheduleFixture.read("group,unit\n一组,U1\n二组,U1\n").diagnostics
+        #expect(d.map(\.code) == ["schedule-unheard-unit", "schedule-unheard-unit"])
+        #expect(d.map { $0.location!.line } == [3, 4])
+        #expect(d[0].message.contains("U2"))
+    }
+
+    @Test("a representative without a group cannot follow a schedule")
+    func representativeWithoutGroup() {
+        var reps = ScheduleFixture.reps
+        reps[2].group = ""
+        let d = ScheduleFixture.read("group,unit\n一组,U1\n一组,U2\n二组,U3\n", reps: reps).diagnostics
+        #expect(d.map(\.code) == ["schedule-idle-group"])
+        #expect(d[0].message.contains("R3"))
+    }
+
+    @Test("missing columns and an empty schedule are errors")
+    func missingColumns() {
+        #expect(ScheduleFixture.read("组,时间\n一组,9:00\n").diagnostics.map(\.code) == ["missing-column"])
+        #expect(ScheduleFixture.read("时间\n9:00\n").diagnostics.map(\.path) == ["group", "unit"])
+        #expect(ScheduleFixture.read("group,unit\n").diagnostics.map(\.code) == ["no-schedule"])
+    }
+
+    @Test("without units or roster only the file itself is checked")
+    func withoutUnitsOrRoster() {
+        let r = ScheduleFixture.read("group,unit\n甲,Z1\n", units: nil, reps: nil)
+        #expect(r.diagnostics.isEmpty)
+        #expect(r.schedule?.entries.count == 1)
+    }
+
+    @Test("the bundled Xicheng schedule has 4 groups hearing the 9 units")
+    func xichengSample() throws {
+        let root = Fixtures.packageRoot.appendingPathComponent("samples/xicheng-2014")
+        let rules = try RulesLoader(readFile: { try RulesLoader.text(Data(contentsOf: URL(fileURLWithPath: $0)), path: $0) })
+            .load(Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc").path).rules
+        let units = try #require(UnitsReader(rules: rules).read(Data(contentsOf: root.appendingPathComponent("units.csv")), fileName: "units.csv").table).units
+        let reps = try #require(RosterReader.read(Data(contentsOf: root.appendingPathComponent("roster.csv")), fileName: "roster.csv", units: units).reps)
+        let r = ScheduleReader.read(try Data(contentsOf: root.appendingPathComponent("schedule.csv")), fileName: "schedule.csv", units: units, representatives: reps)
+        #expect(r.diagnostics.isEmpty)
+        let s = try #require(r.schedule)
+        #expect(s.groups == ["第一组", "第二组", "第三组", "第四组"])
+        #expect(Set(s.entries.map(\.unit)) == Set(units.map(\.id)))
+        let expected = ExpectedBallots(schedule: s, representatives: reps, units: units, items: BallotItem.items(of: rules))
+        // 第一组 R01–R07 × X01–X03 = 21, less R03×X02 (回避) = 20; 第二组 R08–R14 × X04–X05 = 14, less R12×X05 = 13;
+        // 第三组 R15–R21 × X06–X07 = 14 (R18 belongs to X01, which group 3 does not hear); 第四组 R22–R27 × X08–X09 = 12,
+        // less R24×X08 and R26×X09 = 10. 20 + 13 + 14 + 10 = 57 sheets × 8 ballot items = 456 ballots.
+        #expect(expected.sheets.count == 57)
+        #expect(expected.count == 456)
+        #expect(expected.recused.map { "\($0.representative)×\($0.unit)" } == ["R03×X02", "R12×X05", "R24×X08", "R26×X09"])
+    }
+}

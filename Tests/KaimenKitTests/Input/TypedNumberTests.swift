@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+@Suite("Numbers typed with a Chinese input method")
+struct TypedNumberTests {
+    @Test("full-width digits, point, comma and percent read as the numbers they are",
+          arguments: [("１２８０", MetricDefinition.Kind.count, "1280"), ("３．５", .number, "3.5"), ("８５％", .rate, "0.85"),
+                      ("１，２３４", .amount, "1234"), ("－２", .number, "-2"), ("１", .flag, "1")])
+    func fullWidth(_ text: String, _ kind: MetricDefinition.Kind, _ value: String) {
+        #expect(MetricValue.parse(text, kind: kind) == .value(Rational(decimal: value)!))
+    }
+
+    @Test("a unit, a space inside or a Chinese full stop is an error whose hint says what to change",
+          arguments: [("3.5分", "去掉 `分`，只写数字：`3.5`", "remove `分` and write the number alone: `3.5`"),
+                      ("90.8 %", "去掉中间的空格：`90.8%`", "remove the space inside: `90.8%`"),
+                      ("1。5", "把 `。` 换成 `.`：`1.5`", "replace `。` with `.`: `1.5`"),
+                      ("１２８人", "去掉 `人`，只写数字：`128`", "remove `人` and write the number alone: `128`")])
+    func hints(_ text: String, _ zh: String, _ en: String) {
+        guard case .invalid(let message, let hint) = MetricValue.parse(text, kind: .number) else {
+            Issue.record("`\(text)` was read as a number")
+            return
+        }
+        #expect(message.en == "`\(text)` is not a number")
+        #expect(message.zh == "`\(text)` 不是数字")
+        #expect(hint == Localized(zh: zh, en: en))
+    }
+
+    @Test("text that is no number at all gets no made-up hint")
+    func noHint() {
+        #expect(MetricValue.parse("很多", kind: .count) == .invalid(message: Localized(zh: "`很多` 不是数字", en: "`很多` is not a number"), hint: nil))
+    }
+
+    /// The good input set, typed in full-width forms: same results, by both engines.
+    @Test("full-width units and ballots score exactly as their ASCII forms, in the checked and the bulk engine")
+    func sameResults() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-fullwidth-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let units = """
+            id,name,category,enterprises,contracts,card_rate,congress,members,survey_score
+            U1,甲工会,企业,１０,１０,９０％,１,８０,１．５
+            U2,乙工会,机关,２０,１８,０．５,０,,
+            U3,丙工会,企业,０,０,１,是,１００,２
+            """
+        let ballots = try String(contentsOfFile: InputFixtures.good("ballots.csv"), encoding: .utf8)
+            .replacingOccurrences(of: "2.5", with: "２．５").replacingOccurrences(of: "0.5", with: "０．５").replacingOccurrences(of: ",3\n", with: ",３\n")
+        #expect(ballots.contains("２．５"))
+        try units.write(to: dir.appendingPathComponent("units.csv"), atomically: true, encoding: .utf8)
+        try ballots.write(to: dir.appendingPathComponent("ballots.csv"), atomically: true, encoding: .utf8)
+        let typed = try ScoringSession.run(InputFixtures.inputs(units: dir.appendingPathComponent("units.csv").path,
+                                                                ballots: dir.appendingPathComponent("ballots.csv").path))
+        let plain = try ScoringSession.run(InputFixtures.inputs())
+        #expect(InputFixtures.outcome(typed) == InputFixtures.outcome(plain))
+        func cli(_ units: String, _ ballots: String, engine: String) -> String {
+            let console = BufferConsole()
+            _ = CLI.run(["score", "--rules", InputFixtures.rules, "--units", units, "--roster", InputFixtures.good("roster.csv"),
+                         "--ballots", ballots, "--engine", engine, "--format", "csv", "--quiet"], console: console)
+            return console.stdout
+        }
+        let expected = cli(InputFixtures.good("units.csv"), InputFixtures.good("ballots.csv"), engine: "checked")
+        #expect(!expected.isEmpty)
+        #expect(cli(dir.appendingPathComponent("units.csv").path, dir.appendingPathComponent("ballots.csv").path, engine: "bulk") == expected)
+    }
+
+    @Test("a ballot score with 分 after it is an error with the hint, in both languages")
+    func ballotHint() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-score-unit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ballots = try String(contentsOfFile: InputFixtures.good("ballots.csv"), encoding: .utf8).replacingOccurrences(of: "R2,U1,vote,2.5", with: "R2,U1,vote,2.5分")
+        let file = dir.appendingPathComponent("ballots.csv")
+        try ballots.write(to: file, atomically: true, encoding: .utf8)
+        let problems = InputFixtures.problems(InputFixtures.inputs(ballots: file.path))
+        let d = try #require(problems.first { $0.code == "invalid-score" })
+        #expect(d.rendered(.zh).contains("ballots.csv 第 3 行 D 列（score）：错误：`R2` 给 `U1` 的分数 `2.5分` 不是数字；去掉 `分`，只写数字：`2.5`"))
+        #expect(d.rendered(.en).contains("ballots.csv row 3, column D (score): error: score `2.5分` (by `R2` for `U1`) is not a number; remove `分` and write the number alone: `2.5`"))
+    }
+}

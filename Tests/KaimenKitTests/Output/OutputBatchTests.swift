@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// `OutputBatch.commit`: the folder is replaced as one whole set, with a manifest, only when it
+/// is kaimen's to replace, and a failure changes nothing.
+@Suite("OutputBatch: whole output sets")
+struct OutputBatchTests {
+    static func batch(_ files: [String: String]) -> OutputBatch {
+        var b = OutputBatch()
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) { b.add(Data(text.utf8), at: path) }
+        return b
+    }
+
+    static func manifest(_ s: ScratchFolder, _ dir: String) throws -> [String: Any] {
+        let text = try #require(s.read("\(dir)/manifest.json"))
+        return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test("a batch writes every file and a manifest with each file's size and SHA-256")
+    func writesWithManifest() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let input = s.url.appendingPathComponent("in.csv")
+        try Data("old".utf8).write(to: input)
+        let urls = try Self.batch(["ranking.csv": "new", "units/\(SafePath.fileName(for: "../甲"))": "个"])
+            .commit(into: s.url.appendingPathComponent("out"), options: .init(inputs: [(shown: "in.csv", url: input)]))
+        #expect(urls.map(\.lastPathComponent) == ["ranking.csv", "___甲"])
+        #expect(s.read("out/ranking.csv") == "new")
+        #expect(s.allNames() == ["in.csv", "out", "out/manifest.json", "out/ranking.csv", "out/units", "out/units/___甲"])
+        let m = try Self.manifest(s, "out")
+        #expect(m["format"] as? String == "kaimen-manifest")
+        #expect(m["kaimen"] as? String == CLI.version)
+        #expect((m["created"] as? String)?.hasSuffix("Z") == true)
+        // Digests from Python: hashlib.sha256(b"new"), (b"old") and (bytes([0xe4, 0xb8, 0xaa]), "个").hexdigest()
+        let outputs = try #require(m["outputs"] as? [[String: Any]])
+        #expect(outputs.map { $0["path"] as? String } == ["ranking.csv", "units/___甲"])
+        #expect(outputs.map { $0["bytes"] as? Int } == [3, 3])
+        #expect(outputs.map { $0["sha256"] as? String } == ["11507a0e2f5e69d5dfa40a62a1bd7b6ee57e6bcd85c67c9b8431b36fff21c437",
+                                                            "3a116815bc9da10d888ffcca7311803a13f3cde7557078ce300fda0f393b3bab"])
+        let inputs = try #require(m["inputs"] as? [[String: Any]])
+        #expect(inputs.map { $0["path"] as? String } == ["in.csv"])
+        #expect(inputs.map { $0["sha256"] as? String } == ["cba06b5736faf67e54b07b561eae94395e774c517a7d910a54369e1263ccfbd4"])
+    }
+
+    @Test("a new set replaces the whole earlier set: files it does not write are gone")
+    func replacesWholeSet() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let out = s.url.appendingPathComponent("out")
+        try Self.batch(["summary.csv": "1", "sheets/a.csv": "a", "sheets/b.csv": "b"]).commit(into: out)
+        try Self.batch(["summary.csv": "2", "sheets/c.csv": "c"]).commit(into: out)
+        #expect(s.allNames() == ["out", "out/manifest.json", "out/sheets", "out/sheets/c.csv", "out/summary.csv"])
+        #expect(s.read("out/summary.csv") == "2")
+    }
+
+    @Test("a non-empty folder without a manifest is replaced only with force; an empty one always")
+    func foreignFolder() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let out = s.url.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: out.appendingPathComponent("notes.txt"))
+        // A manifest.json that is not kaimen's does not count.
+        try Data(#"{"format": "other"}"#.utf8).write(to: out.appendingPathComponent("manifest.json"))
+        #expect(throws: OutputError.foreignFolder(path: OutputBatch.absolutePath(out), entries: 2)) {
+            try Self.batch(["a.csv": "a"]).commit(into: out)
+        }
+        #expect(s.read("mine/notes.txt") == "keep")
+        try Self.batch(["a.csv": "a"]).commit(into: out, options: .init(force: true))
+        #expect(s.allNames() == ["mine", "mine/a.csv", "mine/manifest.json"])
+
+        let empty = s.url.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        try Self.batch(["a.csv": "a"]).commit(into: empty)
+        #expect(s.read("empty/a.csv") == "a")
+        let text = OutputError.foreignFolder(path: "/x", entries: 2).diagnostic.rendered(.zh)
+        #expect(text.contains("manifest.json") && text.contains("--force"))
+    }
+
+    @Test("a folder holding an input or the current folder is never replaced, even with force")
+    func protectsInputs() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let out = s.url.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let units = out.appendingPathComponent("units.csv")
+        try Data("id\n".utf8).write(to: units)
+        #expect(throws: OutputError.containsInput(folder: OutputBatch.absolutePath(out), input: units.path)) {
+            try Self.batch(["a.csv": "a"]).commit(into: out, options: .init(force: true, inputs: [(shown: "units.csv", url: units)]))
+        }
+        #expect(throws: OutputError.self) {
+            try Self.batch(["a.csv": "a"]).commit(into: s.url, options: .init(force: true, protected: [out]))
+        }
+        #expect(s.allNames() == ["data", "data/units.csv"])
+    }
+
+    @Test("--out naming a file, or a folder under a file, fails with the path and the cause, and creates nothing")
+    func underAFile() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let file = s.url.appendingPathComponent("plain")
+        try Data("f".utf8).write(to: file)
+        #expect(throws: OutputError.notAFolder(path: OutputBatch.absolutePath(file))) {
+            try Self.batch(["a.csv": "a"]).commit(into: file)
+        }
+        do {
+            try Self.batch(["a.csv": "a"]).commit(into: file.appendingPathComponent("x/y"))
+            Issue.record("expected an error")
+        } catch let error as OutputError {
+            #expect(error == .io(operation: .createFolder, path: file.appendingPathComponent("x").path, cause: SystemError(ENOTDIR)))
+            #expect(error.diagnostic.rendered(.zh).contains("无法创建文件夹 `\(file.path)/x`：路径中有一段是文件而不是文件夹（ENOTDIR）"))
+            #expect(error.diagnostic.rendered(.en).contains("could not create the folder `\(file.path)/x`: a part of the path is a file, not a folder (ENOTDIR)"))
+        }
+        #expect(s.allNames() == ["plain"])
+    }
+
+    @Test("a failure while writing keeps the old set, and leaves no staging folder and no new parent folders")
+    func failureKeepsOld() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let out = s.url.appendingPathComponent("out")
+        try Self.batch(["a.csv": "old"]).commit(into: out)
+        struct Broken: Error {}
+        var batch = Self.batch(["a.csv": "new"])
+        batch.add(streaming: { write in
+            try Data("half".utf8).withUnsafeBytes { try write($0) }
+            throw Broken()
+        }, at: "b.csv")
+        #expect(throws: OutputError.self) { try batch.commit(into: out) }
+        #expect(s.read("out/a.csv") == "old")
+        #expect(s.allNames() == ["out", "out/a.csv", "out/manifest.json"])
+        // Under new parent folders: they are removed again.
+        #expect(throws: OutputError.self) { try batch.commit(into: s.url.appendingPathComponent("p/q/out")) }
+        #expect(s.allNames() == ["out", "out/a.csv", "out/manifest.json"])
+    }
+
+    @Test("a batch with an unsafe or repeated path writes nothing")
+    func refusesPaths() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        #expect(throws: OutputError.unsafePath(path: "../b.csv", reason: Localized(zh: "其中有 `..`", en: "it contains `..`"))) {
+            try Self.batch(["a.csv": "a", "../b.csv": "b"]).commit(into: s.url)
+        }
+        var twice = OutputBatch()
+        twice.add(Data("a".utf8), at: "a.csv")
+        twice.add(Data("A".utf8), at: "./A.csv")
+        #expect(throws: OutputError.duplicatePath(path: "./A.csv")) { try twice.commit(into: s.url) }
+        #expect(throws: OutputError.duplicatePath(path: "MANIFEST.json")) { try Self.batch(["MANIFEST.json": "x"]).commit(into: s.url) }
+        #expect(s.allNames().isEmpty)
+    }
+
+    @Test("what an interrupted run left beside the folder is removed by the next run")
+    func cleansLeftovers() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let out = s.url.appendingPathComponent("out")
+        let staging = s.url.appendingPathComponent(".out.kaimen-tmp-99999-abc/sheets")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        try Data("half".utf8).write(to: staging.appendingPathComponent("x.csv"))
+        try Data("other".utf8).write(to: s.url.appendingPathComponent(".other.kaimen-tmp-1-a"))
+        try Self.batch(["a.csv": "a"]).commit(into: out)
+        #expect(s.allNames() == [".other.kaimen-tmp-1-a", "out", "out/a.csv", "out/manifest.json"])
+    }
+
+    @Test("while another holder has the folder's lock, a commit waits, then fails with a clear message")
+    func lockedFolder() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let out = s.url.appendingPathComponent("out")
+        let target = OutputBatch.absolutePath(out)
+        let lock = try OutputLock(for: target, timeout: 0)
+        #expect(throws: OutputError.locked(path: target, seconds: 1)) {
+            try Self.batch(["a.csv": "a"]).commit(into: out, options: .init(lockTimeout: 0.2))
+        }
+        #expect(OutputError.locked(path: "/o", seconds: 30).diagnostic.rendered(.zh)
+                    == "错误：另一个 kaimen 进程正在写入 `/o`，等了 30 秒仍未结束；等另一个进程结束后再运行，或换一个文件夹")
+        lock.release()
+        try Self.batch(["a.csv": "a"]).commit(into: out, options: .init(lockTimeout: 0.2))
+        #expect(s.allNames() == ["out", "out/a.csv", "out/manifest.json"])
+    }
+
+    @Test("system errors are said in Chinese and English, with the errno name")
+    func systemErrors() {
+        #expect(SystemError(ENOSPC).text == Localized(zh: "磁盘已满（ENOSPC）", en: "no space left on the disk (ENOSPC)"))
+        #expect(SystemError(EROFS).text == Localized(zh: "文件系统是只读的（EROFS）", en: "the file system is read-only (EROFS)"))
+        #expect(SystemError(EACCES).text.zh == "没有权限（EACCES）")
+        // An errno without a translation still names itself.
+        #expect(SystemError(EHOSTDOWN).text.en.hasSuffix("(errno \(EHOSTDOWN))"))
+        let full = OutputError.io(operation: .write, path: "/o/summary.csv", cause: SystemError(ENOSPC))
+        #expect(full.diagnostic.rendered(.zh) == "错误：无法写入 `/o/summary.csv`：磁盘已满（ENOSPC）；腾出磁盘空间，或用 --out 换一个别的磁盘上的文件夹")
+        #expect(full.diagnostic.rendered(.en) == "error: could not write `/o/summary.csv`: no space left on the disk (ENOSPC); free some disk space, or choose a folder on another disk with --out")
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// A quota that allows no unit is legal, but `rules check` and `score` say so.
+@Suite("Quotas that allow no unit: a warning in rules check and in every score run that meets one")
+struct QuotaCheckTests {
+    @Test("⌊quota% × units⌋ and the fewest units a quota lets anybody through", arguments: [
+        // (quota, units, allowed, fewest): 20% × 4 = 0.8 → 0; 100/20 = 5. 30% × 3 = 0.9 → 0; ⌈100/30⌉ = ⌈3.33⌉ = 4.
+        ("20", 4, 0, 5), ("20", 5, 1, 5), ("30", 3, 0, 4), ("30", 4, 1, 4), ("12.5", 7, 0, 8), ("100", 1, 1, 1),
+    ])
+    func arithmetic(quota: String, units: Int, allowed: Int, fewest: Int) throws {
+        let q = try #require(Rational(decimal: quota))
+        #expect(QuotaCheck.allowed(q, units: units) == allowed)
+        #expect(QuotaCheck.fewestUnits(q) == fewest)
+    }
+
+    @Test("a quota of 0% never allows anybody")
+    func zeroQuota() {
+        #expect(QuotaCheck.fewestUnits(.zero) == nil)
+        #expect(QuotaCheck.allowed(.zero, units: 1000) == 0)
+    }
+
+    static let rules = RulesText.single(points: "10", metrics: RulesText.metric("n"), method: #""method": "linear", "metric": "n", "floor": 0, "target": 10"#)
+        .replacingOccurrences(of: #"{ "name": "优秀", "min": 90 }"#, with: #"{ "name": "优秀", "min": 90, "quota": 20 }"#)
+
+    @Test("score: 20% of 4 units is 0, so a warning names the grade and the arithmetic; 5 units, none")
+    func session() throws {
+        let four = try TestSession(rules: Self.rules, units: "id,name,n\nU1,甲,10\nU2,乙,9\nU3,丙,8\nU4,丁,7\n", ballots: "representative,unit,standard,score\n").run()
+        #expect(four.inputWarnings.map(\.code) == ["quota-allows-none"])
+        #expect(four.inputWarnings[0].text.zh.contains("本次 4 个单位只允许 ⌊20% × 4⌋ = 0 个单位获得该等级"))
+        #expect(four.inputWarnings[0].text.en.contains("with 4 units, ⌊20% × 4⌋ = 0 may hold it"))
+        // (The file is worth 10 points, so nobody reaches 优秀's 90 here: the warning is about the
+        // quota itself, whoever reaches the grade.) ⌊20% × 5⌋ = 1: no warning.
+        let five = try TestSession(rules: Self.rules, units: "id,name,n\nU1,甲,10\nU2,乙,9\nU3,丙,8\nU4,丁,7\nU5,戊,6\n", ballots: "representative,unit,standard,score\n").run()
+        #expect(five.inputWarnings.isEmpty)
+    }
+
+    @Test("rules check says from how many units on the quota allows anybody")
+    func rulesCheck() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-quota-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.rules.write(to: dir.appendingPathComponent("r.jsonc"), atomically: true, encoding: .utf8)
+        let console = BufferConsole(currentDirectory: dir.path)
+        #expect(CLI.run(["rules", "check", "r.jsonc"], console: console) == .success)
+        #expect(console.stderr.contains("warning: grade `优秀` has a quota of 20%: in a session of fewer than 5 units no unit may hold it (⌊20% × 4⌋ = 0)"), "\(console.stderr)")
+        #expect(console.stderr.contains("[at grades[0].quota]") || console.stderr.contains("quota"))
+    }
+}
