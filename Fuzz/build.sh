@@ -15,7 +15,8 @@ if [ ${#targets[@]} -eq 0 ]; then
   for f in Fuzz/Targets/*.swift; do n=$(basename "$f" .swift); [ "$n" = Support ] || targets+=("$n"); done
 fi
 lib="$B/libKaimenKit.a"
-if [ ! -f "$lib" ] || [ -n "$(find Sources/KaimenKit -name '*.swift' -newer "$lib" | head -1)" ]; then
+# Rebuilt when the sources differ from the copy the library was built from.
+if [ ! -f "$lib" ] || ! diff -rq Sources/KaimenKit "$B/src/KaimenKit" > /dev/null 2>&1; then
   echo "building the library for fuzzing (a few minutes)…" >&2
   # From a copy, so editing the sources meanwhile does not stop the build.
   rm -rf "$B/src" && mkdir -p "$B/src" && cp -R Sources/KaimenKit "$B/src/"

@@ -8,7 +8,7 @@ enum FuzzSession {
 
     struct Loaded: Sendable {
         var rules: Rules
-        var units: [Unit]
+        var units: [KaimenKit.Unit]
         var representatives: [Representative]
     }
 
@@ -22,7 +22,7 @@ enum FuzzSession {
         guard let unitsData = try? Data(contentsOf: sample.appendingPathComponent("units.csv")),
               let table = UnitsReader(rules: rules).read(unitsData, fileName: "units.csv").table,
               let rosterData = try? Data(contentsOf: sample.appendingPathComponent("roster.csv")),
-              let reps = Roster.read(rosterData, fileName: "roster.csv", units: table.units).reps else {
+              let reps = RosterReader.read(rosterData, fileName: "roster.csv", units: table.units).reps else {
             fatalError("cannot load the sample \(sample.path)")
         }
         return Loaded(rules: rules, units: table.units, representatives: reps)

@@ -4,7 +4,7 @@ import KaimenKit
 /// The roster of representatives, read against the Dongcheng sample's units.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRoster(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    let (_, diagnostics) = Roster.read(fuzzData(bytes, count), fileName: "roster.csv", units: FuzzSession.dongcheng.units)
+    let (_, diagnostics) = RosterReader.read(fuzzData(bytes, count), fileName: "roster.csv", units: FuzzSession.dongcheng.units)
     FuzzSession.checkLocated(diagnostics)
     return 0
 }

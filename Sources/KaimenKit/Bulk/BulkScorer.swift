@@ -616,7 +616,7 @@ struct UnitWorker {
             let m = cs.pointee.m0
             let v = x(m, u)
             if v == BulkData.missing { return .notAssessed(.missing(m)) }
-            if v < 0 { return nil }
+            if v < 0 { return .scored(.zero) }  // clamped at 0, as `MethodScorer`
             let per = cs.pointee.r0
             let num = Int128(v) * Int128(per.numerator), den = scale(m) * Int128(per.denominator)
             guard let l = num ** Int128(max.denominator), let r = Int128(max.numerator) ** den else { return nil }

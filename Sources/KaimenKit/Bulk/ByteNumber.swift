@@ -156,7 +156,8 @@ public enum ByteNumber {
             guard kind == .rate || kind == .number, s + 2 <= maxScale else { return .invalid }
             (m, s) = normalized(m, s + 2)
         }
-        return checked(mantissa: m, scale: s, kind: kind) ? .value(mantissa: m, scale: s) : .invalid
+        // Beyond NumberLimits the checked reader reports the value: refuse it here.
+        return checked(mantissa: m, scale: s, kind: kind) && NumberLimits.fits(mantissa: m, scale: s) ? .value(mantissa: m, scale: s) : .invalid
     }
 
     /// Whether a normalized value is in range for its kind.

@@ -7,9 +7,16 @@ public struct OptionSpec: Sendable {
     /// Allowed values, checked while parsing.
     public var choices: [String]?
     public var defaultValue: String?
+    /// May be given more than once (`--rules OLD --rules NEW`); every value is in `values(name)`.
+    public var repeatable = false
 
     public static func option(_ name: String, _ value: String, _ help: String, choices: [String]? = nil, default d: String? = nil) -> OptionSpec {
         OptionSpec(name: name, value: value, help: help, choices: choices, defaultValue: d)
+    }
+
+    /// An option that may be given more than once.
+    public static func repeated(_ name: String, _ value: String, _ help: String) -> OptionSpec {
+        OptionSpec(name: name, value: value, help: help, choices: nil, defaultValue: nil, repeatable: true)
     }
 
     public static func flag(_ name: String, _ help: String) -> OptionSpec {
@@ -22,8 +29,11 @@ public struct ParsedArguments: Sendable {
     public var positionals: [String] = []
     public var options: [String: String] = [:]
     public var flags: Set<String> = []
+    /// Every value of a repeatable option, in order.
+    public var lists: [String: [String]] = [:]
 
     public func value(_ name: String) -> String? { options[name] }
+    public func values(_ name: String) -> [String] { lists[name] ?? options[name].map { [$0] } ?? [] }
     public func has(_ flag: String) -> Bool { flags.contains(flag) }
 }
 
@@ -62,7 +72,7 @@ public enum ArgumentParser {
                 let names = options.map(\.name)
                 throw UsageError(CommandMessages.unknownOption(name), hint: Localized.didYouMean(name, among: names) ?? CommandMessages.seeHelp)
             }
-            if result.options[name] != nil || result.flags.contains(name) {
+            if (result.options[name] != nil && !spec.repeatable) || result.flags.contains(name) {
                 throw UsageError(CommandMessages.givenTwice(name), hint: CommandMessages.giveOnce)
             }
             if spec.value == nil {
@@ -82,7 +92,8 @@ public enum ArgumentParser {
                 throw UsageError(CommandMessages.invalidChoice(value, name, choices),
                                  hint: Localized.didYouMean(value, among: choices))
             }
-            result.options[name] = value
+            if spec.repeatable { result.lists[name, default: []].append(value) }
+            if result.options[name] == nil { result.options[name] = value }
         }
         for spec in options where spec.value != nil && result.options[spec.name] == nil {
             if let d = spec.defaultValue { result.options[spec.name] = d }

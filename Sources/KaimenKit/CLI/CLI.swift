@@ -5,7 +5,8 @@ import Foundation
 public enum CLI {
     public static var commands: [any Command.Type] { [
         ScoreCommand.self, ExplainCommand.self, RulesCheckCommand.self, RulesShowCommand.self, RulesDiffCommand.self,
-        GenerateCommand.self, SheetsCommand.self,
+        CompareCommand.self, SensitivityCommand.self, RulesTestCommand.self, RulesTemplateCommand.self,
+        GenerateCommand.self, SheetsCommand.self, PanelCommand.self,
     ] }
 
     public static let version = "0.1.0"

@@ -143,6 +143,9 @@ public enum RulesTable {
         case .sum: s += "；与指标得分直接相加"
         case .weighted(let bw, let mw): s += "；代表评分占 \(bw.plainText())%，指标占 \(mw.plainText())%"
         }
+        if b.corridor != .default {
+            s += "；复核区间：与其他代表评分中位数相差超过 \(b.corridor.points.plainText()) 分或满分的 \((b.corridor.share * Rational(100)).plainText())%（取较严者）"
+        }
         return s
     }
 }

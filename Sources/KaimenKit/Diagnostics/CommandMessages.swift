@@ -51,6 +51,13 @@ enum CommandMessages {
     static func couldNotWrite(_ out: String, _ error: String) -> Localized {
         Localized(zh: "无法写入 `\(out)`：\(error)", en: "could not write to `\(out)`: \(error)")
     }
+    /// An output folder that could not be written, with the cause in the chosen language when
+    /// kaimen knows it (`OutputError`), else as the system said it.
+    static func couldNotWrite(_ out: String, _ error: any Error) -> Localized {
+        guard let e = error as? OutputError else { return couldNotWrite(out, "\(error)") }
+        let cause = e.text.joined(hint: e.hint)
+        return Localized(zh: "无法写入 `\(out)`：\(cause.zh)", en: "could not write to `\(out)`: \(cause.en)")
+    }
     static let nameUnits = Localized(zh: "请写出要解释的单位编号，例如 `kaimen explain X03`",
                                      en: "name the unit(s) to explain, e.g. `kaimen explain X03`")
     static func noUnit(_ id: String) -> Localized {

@@ -66,6 +66,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case unreachableThreshold = "unreachable-threshold"
     case gradesOrder = "grades-order"
     case gradesNoFloor = "grades-no-floor"
+    case quotaAllowsNone = "quota-allows-none"
     case weightsSum = "weights-sum"
     case combineWeights = "combine-weights"
     case duplicateAreaBallot = "duplicate-area-ballot"
@@ -89,6 +90,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case invalidMetric = "invalid-metric"
     case missingMetric = "missing-metric"
     case ratioAboveOne = "ratio-above-one"
+    case numberBeyondLimits = "number-beyond-limits"
     case noUnits = "no-units"
     case duplicateRepresentative = "duplicate-representative"
     case noRepresentatives = "no-representatives"
@@ -113,6 +115,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
 
     // Scoring
     case vetoUnchecked = "veto-unchecked"
+
+    // Papers (`kaimen sheets`)
+    case noBallotStandards = "no-ballot-standards"
 
     // Writing the output set (`OutputError.code`)
     case outputUnsafePath = "output-unsafe-path"

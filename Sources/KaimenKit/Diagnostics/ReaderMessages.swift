@@ -67,9 +67,6 @@ enum ReaderMessages {
     static func negativeRate(_ text: String) -> L { L(zh: "比率不能为负（`\(text)`）", en: "a rate cannot be negative (`\(text)`)") }
     static func rateAbove100(_ text: String) -> L { L(zh: "比率 `\(text)` 超过了 100%", en: "the rate `\(text)` is above 100%") }
     static let writeRate = L(zh: "比率写成小数（0.875）或百分数（87.5%）", en: "write rates as fractions (0.875) or percentages (87.5%)")
-    static func tooLarge(_ text: String) -> L {
-        L(zh: "`\(text)` 超出了 kaimen 能精确保存的范围", en: "`\(text)` is larger than kaimen can hold exactly")
-    }
 
     /// 人数 / count, 金额 / amount, …
     static func kindName(_ kind: MetricDefinition.Kind) -> L {
@@ -106,12 +103,6 @@ enum ReaderMessages {
     static func duplicateRep(_ id: String, firstRow: Int) -> L {
         L(zh: "代表编号 `\(id)` 用了两次；第一次在第 \(firstRow) 行", en: "representative id `\(id)` is used twice; first at row \(firstRow)")
     }
-    static func repUnitNotAssessed(_ id: String, _ unit: String) -> L {
-        L(zh: "代表 `\(id)` 所在单位 `\(unit)` 不是被考核单位", en: "representative `\(id)` belongs to `\(unit)`, which is not an assessed unit")
-    }
-    static func recusalWouldBeMissed(_ suggestion: L) -> L {
-        L(zh: suggestion.zh + "（如果是，回避就会漏掉）", en: suggestion.en + " (if so, recusal would be missed)")
-    }
     static func noRepresentatives(_ file: String) -> L { L(zh: "`\(file)` 里没有代表", en: "`\(file)` lists no representatives") }
 
     // MARK: Ballots
@@ -141,19 +132,21 @@ enum ReaderMessages {
     static func unknownBallotStandard(_ id: String) -> L {
         L(zh: "选票打分的 `\(id)` 不是这套规则中由代表打分的标准", en: "ballot for `\(id)`, which is not a ballot standard of these rules")
     }
-    static func noScore(_ rep: String, _ unit: String) -> L {
-        L(zh: "`\(rep)` 给 `\(unit)` 的选票没有分数", en: "ballot by `\(rep)` for `\(unit)` has no score")
+    static func noScore(_ rep: String, _ unit: String, _ item: String) -> L {
+        L(zh: "`\(rep)` 给 `\(unit)` 在 `\(item)` 上的选票没有分数", en: "ballot by `\(rep)` for `\(unit)` on `\(item)` has no score")
     }
-    static func scoreNotNumber(_ text: String, _ rep: String, _ unit: String) -> L {
-        L(zh: "`\(rep)` 给 `\(unit)` 的分数 `\(text)` 不是数字", en: "score `\(text)` (by `\(rep)` for `\(unit)`) is not a number")
+    static func scoreNotNumber(_ text: String, _ rep: String, _ unit: String, _ item: String) -> L {
+        L(zh: "`\(rep)` 给 `\(unit)` 在 `\(item)` 上的分数 `\(text)` 不是数字",
+          en: "score `\(text)` (by `\(rep)` for `\(unit)` on `\(item)`) is not a number")
     }
     static func scoreOutOfRange(_ text: String, _ rep: String, _ unit: String, _ item: String, _ max: String) -> L {
         L(zh: "`\(rep)` 给 `\(unit)` 在 `\(item)` 上的分数 \(text) 不在 0–\(max) 之间",
           en: "score \(text) by `\(rep)` for `\(unit)` on `\(item)` is outside 0–\(max)")
     }
     static func standardWorth(_ max: String) -> L { L(zh: "这条标准满分 \(max) 分", en: "the standard is worth \(max) points") }
-    static func scoreStep(_ text: String, _ rep: String, _ unit: String, _ step: String) -> L {
-        L(zh: "`\(rep)` 给 `\(unit)` 的分数 \(text) 不是 \(step) 的整数倍", en: "score \(text) by `\(rep)` for `\(unit)` is not a multiple of \(step)")
+    static func scoreStep(_ text: String, _ rep: String, _ unit: String, _ item: String, _ step: String) -> L {
+        L(zh: "`\(rep)` 给 `\(unit)` 在 `\(item)` 上的分数 \(text) 不是 \(step) 的整数倍",
+          en: "score \(text) by `\(rep)` for `\(unit)` on `\(item)` is not a multiple of \(step)")
     }
     static func stepAllowed(_ step: String) -> L { L(zh: "规则规定分数以 \(step) 为单位", en: "the rules allow scores in steps of \(step)") }
     static func duplicateBallot(_ rep: String, _ unit: String, _ item: String, firstRow: Int) -> L {
@@ -172,9 +165,4 @@ enum ReaderMessages {
     }
     static let addBallots = L(zh: "填入代表的打分（每位代表、每个单位、每条标准一行）",
                               en: "add the representatives' scores (one row per representative, unit and standard)")
-
-    /// `(also in 7 more cells: rows 3–9)`: the same problem repeated along a wide row.
-    static func alsoIn(_ n: Int) -> L {
-        L(zh: "同一问题另有 \(n) 个单元格", en: "the same in \(n) more cell\(n == 1 ? "" : "s")")
-    }
 }

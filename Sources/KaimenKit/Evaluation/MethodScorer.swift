@@ -41,7 +41,8 @@ struct MethodScorer {
             return .points(p, .linear(value: v, numerator: num, denominator: den))
         case .count(let c):
             guard let v = value(c.metric) else { return .notAssessable(.missingMetric(c.metric), .none) }
-            return .points(min(v * c.perUnit, max), .count(value: v))
+            // Clamped to [0, points]: a negative `number` metric scores 0, never takes points away.
+            return .points((v * c.perUnit).clamped(.zero, max), .count(value: v))
         case .checklist(let items):
             var met: [Bool] = []
             var total = Rational.zero

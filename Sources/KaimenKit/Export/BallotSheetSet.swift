@@ -57,7 +57,7 @@ public struct BallotSheetSet: Sendable {
         }
         let items = BallotItem.items(of: loaded.rules)
         if items.isEmpty {
-            diagnostics.append(.error("no-ballot-standards", PaperTexts.noBallotStandards, at: nil, path: "standards", hint: PaperTexts.noBallotStandardsHint))
+            diagnostics.append(.error(.noBallotStandards, PaperTexts.noBallotStandards, at: nil, path: "standards", hint: PaperTexts.noBallotStandardsHint))
         }
         guard !diagnostics.hasErrors, let table, let reps, schedule == nil || plan != nil else { throw DiagnosticsError(diagnostics.sorted) }
         return BallotSheetSet(rules: loaded.rules, units: table.units, representatives: reps, items: items, schedule: plan)

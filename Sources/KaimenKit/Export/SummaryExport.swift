@@ -171,7 +171,9 @@ public enum SummaryExport {
             return TieValueText.pair(v, other, isMetric: isMetric, precision: report.scores.precision).0
         }
 
-        func text(_ u: Int) -> String? {
+        /// - Parameter withRecusals: include the recusal notes, which name representatives; the
+        ///   public notice leaves them out (its representatives stay anonymous).
+        func text(_ u: Int, withRecusals: Bool = true) -> String? {
             let rules = report.rules
             let ids = report.units.ids
             var parts: [String] = []
@@ -194,7 +196,7 @@ public enum SummaryExport {
                 }
             }
             if let list = vetoes[u] { for v in list { parts.append(lang.t("一票否决：", "veto: ") + rules.vetoes[v].name) } }
-            if let list = recusals[ids[u]] { parts += RecusalExport.notes(list, lang: lang) }
+            if withRecusals, let list = recusals[ids[u]] { parts += RecusalExport.notes(list, lang: lang) }
             if let list = unchecked[u] {
                 for v in list {
                     parts.append(lang.t("一票否决项「\(rules.vetoes[v].name)」缺少数据，未能检查", "veto \(rules.vetoes[v].name) not checked: data missing"))

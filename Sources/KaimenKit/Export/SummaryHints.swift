@@ -1,13 +1,12 @@
-/// The summary's `提示` column: what a reader of one unit's row should know that its numbers do
-/// not say: standards not assessed, ballot standards with too few ballots, and ballots set aside
-/// for recusal. Built once per report; both summary writers read it, so their bytes agree.
+/// The summary's `提示` column: what a reader of one unit's row should know that its numbers and
+/// its 说明 (ties, vetoes, recusals, quota moves) do not say: standards not assessed and ballot
+/// standards with too few ballots. Built once per report; both summary writers read it, so their
+/// bytes agree.
 struct SummaryHints: Sendable {
     let report: ScoreReport
     let lang: Language
     /// `events[eventStart[u] ..< eventStart[u + 1]]` are unit `u`'s (events come in unit order).
     private let eventStart: [Int32]
-    /// Ballots set aside for recusal, by unit index.
-    private let recused: [Int: Int]
 
     init(_ report: ScoreReport, lang: Language) {
         self.report = report
@@ -17,19 +16,12 @@ struct SummaryHints: Sendable {
         for e in events { start[Int(e.unit) + 1] += 1 }
         for u in 0..<report.scores.unitCount { start[u + 1] += start[u] }
         eventStart = start
-        var recused: [Int: Int] = [:]
-        if !report.recusals.isEmpty {
-            let counts = Dictionary(grouping: report.recusals, by: \.unit).mapValues(\.count)
-            for (u, id) in report.units.ids.enumerated() { if let n = counts[id] { recused[u] = n } }
-        }
-        self.recused = recused
     }
 
-    /// `不予考核 a、b；票数不足 c（2 张）；回避票 8 张`, or `nil` when there is nothing to say.
+    /// `不予考核 a、b；票数不足 c（2 张）`, or `nil` when there is nothing to say.
     func text(_ u: Int) -> String? {
         let events = report.scores.events[Int(eventStart[u])..<Int(eventStart[u + 1])]
-        let rec = recused[u]
-        if events.isEmpty && rec == nil { return nil }
+        if events.isEmpty { return nil }
         let ids = report.rules.standards.map(\.id)
         var notAssessed: [String] = [], insufficient: [String] = []
         for e in events {
@@ -43,7 +35,6 @@ struct SummaryHints: Sendable {
         let list = lang.t("、", ", ")
         if !notAssessed.isEmpty { parts.append(lang.t("不予考核 ", "not assessed: ") + notAssessed.joined(separator: list)) }
         if !insufficient.isEmpty { parts.append(lang.t("票数不足 ", "too few ballots: ") + insufficient.joined(separator: list)) }
-        if let rec { parts.append(lang.t("回避票 \(rec) 张未计入", "\(rec) recused ballot(s) not counted")) }
         return parts.joined(separator: lang.t("；", "; "))
     }
 }

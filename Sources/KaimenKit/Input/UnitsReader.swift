@@ -64,6 +64,7 @@ public struct UnitsReader {
                     }
                     value = nil
                 case .beyondLimits(let problem):
+<<<<<<< HEAD
                     diagnostics.append("number-beyond-limits") {
                         let text = Echo.cell((row.cells[m] ?? "").trimmingSpaces())
                         let m = NumberLimits.message(problem, text: text)
@@ -72,6 +73,14 @@ public struct UnitsReader {
                                                 en: "unit `\(idText)`, \(metric.name) (`\(metric.id)`): \(m.en)"),
                                       at: loc, path: metric.id, hint: NumberLimits.hint(problem))
                     }
+=======
+                    let text = (row.cells[m] ?? "").trimmingSpaces()
+                    let m = NumberLimits.message(problem, text: text)
+                    diagnostics.append(.error(.numberBeyondLimits,
+                                              Localized(zh: "单位 `\(row.id)` 的\(metric.name)（`\(metric.id)`）：\(m.zh)",
+                                                        en: "unit `\(row.id)`, \(metric.name) (`\(metric.id)`): \(m.en)"),
+                                              at: loc, path: metric.id, hint: NumberLimits.hint(problem)))
+>>>>>>> main
                     value = nil
                 case .missing:
                     switch metric.missing {
@@ -158,7 +167,13 @@ public struct UnitsReader {
         if diagnostics.items.contains(where: { $0.kind == .missingColumn }) { return (nil, diagnostics.items) }
         var rows: [RawRow] = []
         rows.reserveCapacity(csv.rows.count)
+<<<<<<< HEAD
         for (r, cells) in csv.rows.enumerated() where !cells.isBlank {
+=======
+        // A template's second header row (ids) and instructions row are skipped (`rules template`).
+        for (r, cells) in csv.rows.enumerated() where !cells.allSatisfy({ $0.trimmingSpaces().isEmpty })
+            && !UnitsTemplate.isExtraRow(idCell: cells[idCol]) {
+>>>>>>> main
             for (col, role, what, path) in [(idCol, TextCellCheck.Role.id, TextCellCheck.unitID, "id"),
                                             (nameCol, .text(quoted: nameCol.map { csv.isQuoted(row: r, column: $0) } ?? false), TextCellCheck.unitName, "name"),
                                             (categoryCol, .text(quoted: categoryCol.map { csv.isQuoted(row: r, column: $0) } ?? false), TextCellCheck.category, "category")] {

@@ -42,11 +42,22 @@ public struct ScoringSession: Sendable {
     public static func run(_ inputs: Inputs, readFile: ((String) throws -> Data)? = nil) throws(DiagnosticsError) -> ScoringSession {
         let base = inputs.baseDirectory
         let readFile = readFile ?? { try Data(contentsOf: URL(fileURLWithPath: PathText.resolve($0, in: base))) }
-        var clock = StageClock()
-        func lap(_ stage: String) { clock.lap(stage) }
+        let clock = StageClock()
 
         let loaded = try RulesLoader(readFile: { try RulesLoader.text(readFile($0), path: $0) }).load(inputs.rules)
-        let rules = loaded.rules
+        return try run(rules: loaded.rules, warnings: loaded.warnings, inputs, readFile: readFile, clock: clock)
+    }
+
+    /// Runs the pipeline with rules already loaded (the tuning tools change them in memory).
+    /// `adjust` may change the metrics once read, before anything is scored (a what-if value);
+    /// the problems it returns join the input problems.
+    public static func run(rules: Rules, warnings: [Diagnostic] = [], _ inputs: Inputs, readFile: ((String) throws -> Data)? = nil,
+                           adjust: ((inout UnitTable) -> [Diagnostic])? = nil,
+                           clock: StageClock = StageClock()) throws(DiagnosticsError) -> ScoringSession {
+        let base = inputs.baseDirectory
+        let readFile = readFile ?? { try Data(contentsOf: URL(fileURLWithPath: PathText.resolve($0, in: base))) }
+        var clock = clock
+        func lap(_ stage: String) { clock.lap(stage) }
         let plan: ScoringPlan
         switch ScoringPlan.compile(rules) {
         case .success(let p): plan = p
@@ -54,7 +65,7 @@ public struct ScoringSession: Sendable {
         }
         lap("read rules")
         var diagnostics = Diagnostics()
-        diagnostics.append(contentsOf: loaded.warnings)
+        diagnostics.append(contentsOf: warnings)
         func read(_ path: String) -> Data? {
             do { return try readFile(path) } catch {
                 diagnostics.append(.error(.fileNotFound, CSVMessages.cannotRead(path), at: nil, hint: CSVMessages.checkPath))
@@ -67,6 +78,7 @@ public struct ScoringSession: Sendable {
             table = r.table
             diagnostics.append(contentsOf: r.diagnostics)
             if let t = r.table { diagnostics.append(contentsOf: QuotaCheck.sessionWarnings(rules, units: t.units.count)) }
+            if let adjust, table != nil, !diagnostics.hasErrors { diagnostics.append(contentsOf: adjust(&table!)) }
         }
         lap("read metrics")
         var reps: [Representative]?
@@ -101,6 +113,18 @@ public struct ScoringSession: Sendable {
                 })
             }
         }
+        let (scores, ranking) = rank(&results, plan: plan, table: table)
+        lap("rank")
+        let report = ScoreReport(rules: rules, units: table.identities, scores: scores, ranking: ranking,
+                                 recusals: box.recusals, inputWarnings: diagnostics.sorted)
+        return ScoringSession(rules: rules, plan: plan, table: table, representatives: reps, ballots: box, results: results,
+                              report: report, timings: clock.stages)
+    }
+
+    /// Ranks evaluated results: the compact table, ranks, quotas, and each result's rank,
+    /// category rank and grade after quotas. (The tuning tools re-rank varied results with it.)
+    public static func rank(_ results: inout [UnitResult], plan: ScoringPlan, table: UnitTable) -> (ScoreTable, Ranker.Report) {
+        let rules = plan.rules
         var scores = ScoreTable(results: results, plan: plan, table: table)
         let ranking = Ranker.rank(&scores, rules: rules, categories: table.units.map(\.category))
         for u in results.indices {
@@ -109,10 +133,6 @@ public struct ScoringSession: Sendable {
             let grade = rules.grades[Int(scores.grade[u])].name
             if grade != results[u].grade { results[u].movedFrom = results[u].grade; results[u].grade = grade }
         }
-        lap("rank")
-        let report = ScoreReport(rules: rules, units: table.identities, scores: scores, ranking: ranking,
-                                 recusals: box.recusals, inputWarnings: diagnostics.sorted)
-        return ScoringSession(rules: rules, plan: plan, table: table, representatives: reps, ballots: box, results: results,
-                              report: report, timings: clock.stages)
+        return (scores, ranking)
     }
 }

@@ -37,7 +37,8 @@ struct BulkExtremesTests {
         let r = Self.rules(metrics: #"{ "id": "n", "name": "分子", "kind": "amount" }, { "id": "m", "name": "分母", "kind": "amount" }"#,
                            areas: #"{ "id": "a", "name": "方面", "points": 10 }"#,
                            standards: #"{ "id": "a.l", "area": "a", "name": "比率", "criteria": "按比例。", "points": 10, "method": "linear", "ratio": { "numerator": "n", "denominator": "m", "zero": 0 }, "floor": -0.9999999999, "target": 1 }"#)
-        try same(r, units: "id,name,n,m\nU1,甲,9000000000.000000001,9000000000.000000001\n")
+        // The largest values within NumberLimits (12 digits, 6 decimals).
+        try same(r, units: "id,name,n,m\nU1,甲,999999999999.999999,999999999999.999999\n")
     }
 
     @Test("survey weights with eighteen decimals")

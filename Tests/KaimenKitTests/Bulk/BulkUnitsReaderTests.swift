@@ -63,7 +63,7 @@ struct BulkUnitsReaderTests {
                       ("funds_due", "-0"), ("five_good_union", "是"), ("five_good_union", "否"), ("five_good_union", "yes"),
                       ("five_good_union", "无"), ("five_good_union", ""), ("honours", "-"), ("honours", "N/A"), ("station_stars", "空"),
                       ("card_application_rate", ""), ("card_application_rate", "—"), ("name", " 某工会 "), ("category", ""),
-                      ("funds_due", "5."), ("funds_collected", "0.000000001")])
+                      ("funds_due", "5."), ("funds_collected", "0.000001")])
     func accepts(column: String, text: String) throws {
         let bytes = edited(row: 2, column: column, to: text)
         let checked = F.checkedUnits(bytes, rules: F.xicheng)

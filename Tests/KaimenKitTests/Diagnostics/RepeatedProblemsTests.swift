@@ -64,3 +64,25 @@ struct RepeatedProblemsTests {
         #expect(RepeatedProblems.merged([a, b, a]).map(\.message) == ["a (and 1 more cell in the same row)", "b"])
     }
 }
+
+@Suite("A wide-ballots message names the standard")
+struct WideBallotMessagesTests {
+    @Test("a bad score in a wide row names the standard of its column, in both languages")
+    func namesStandard() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-wide-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("samples/dongcheng-2019/ballots-wide.csv"), encoding: .utf8)
+        // Row 2: R01 scores D01; its third score (`safety.ballot`, column E) becomes text.
+        let file = dir.appendingPathComponent("ballots.csv")
+        try text.replacingOccurrences(of: "R01,D01,4,0,1.5,", with: "R01,D01,4,0,好,").write(to: file, atomically: true, encoding: .utf8)
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        _ = CLI.run(["score", "--rules", "rules/dongcheng-2019.jsonc", "--units", "samples/dongcheng-2019/units.csv",
+                     "--roster", "samples/dongcheng-2019/roster.csv", "--ballots", file.path], console: console)
+        #expect(console.stderr.contains("ballots.csv 第 2 行 E 列（safety.ballot）：错误：`R01` 给 `D01` 在 `safety.ballot` 上的分数 `好` 不是数字"), "\(console.stderr)")
+        let en = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        _ = CLI.run(["score", "--rules", "rules/dongcheng-2019.jsonc", "--units", "samples/dongcheng-2019/units.csv",
+                     "--roster", "samples/dongcheng-2019/roster.csv", "--ballots", file.path, "--lang", "en"], console: en)
+        #expect(en.stderr.contains("ballots.csv row 2, column E (safety.ballot): error: score `好` (by `R01` for `D01` on `safety.ballot`) is not a number"), "\(en.stderr)")
+    }
+}

@@ -109,7 +109,8 @@ struct ExportTests {
         let out = scratch.url.appendingPathComponent("out").path
         let console = BufferConsole(currentDirectory: scratch.url.path)
         let code = CLI.run(["score", "--rules", InputFixtures.rules, "--units", InputFixtures.broken("units-values.csv"),
-                            "--roster", InputFixtures.good("roster.csv"), "--ballots", InputFixtures.good("ballots.csv"), "--out", out],
+                            "--roster", InputFixtures.good("roster.csv"), "--ballots", InputFixtures.good("ballots.csv"), "--out", out,
+                            "--lang", "en"],
                            console: console)
         #expect(code == .failure)
         #expect(!FileManager.default.fileExists(atPath: out))

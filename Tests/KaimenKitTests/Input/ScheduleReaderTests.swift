@@ -32,7 +32,7 @@ struct ScheduleReaderTests {
         #expect(s.groups(hearing: "U3") == ["二组"])
         #expect(s.entries[0].time == "09:00" && s.entries[0].place == "一会议室")
         #expect(s.entries[2].time == "" && s.entries[2].place == "报告厅")
-        #expect(s.entries[1].location == SourceLocation(file: "schedule.csv", line: 3, column: 1))
+        #expect(s.entries[1].location == SourceLocation(file: "schedule.csv", line: 3, column: 1, cell: CellPosition(row: 3, column: 0, header: "组别")))
         #expect(s.hears(group: "二组", unit: "U3") && !s.hears(group: "二组", unit: "U1"))
     }
 

@@ -73,7 +73,7 @@ struct TypedNumberTests {
         try ballots.write(to: file, atomically: true, encoding: .utf8)
         let problems = InputFixtures.problems(InputFixtures.inputs(ballots: file.path))
         let d = try #require(problems.first { $0.code == "invalid-score" })
-        #expect(d.rendered(.zh).contains("ballots.csv 第 3 行 D 列（score）：错误：`R2` 给 `U1` 的分数 `2.5分` 不是数字；去掉 `分`，只写数字：`2.5`"))
-        #expect(d.rendered(.en).contains("ballots.csv row 3, column D (score): error: score `2.5分` (by `R2` for `U1`) is not a number; remove `分` and write the number alone: `2.5`"))
+        #expect(d.rendered(.zh).contains("ballots.csv 第 3 行 D 列（score）：错误：`R2` 给 `U1` 在 `vote` 上的分数 `2.5分` 不是数字；去掉 `分`，只写数字：`2.5`"))
+        #expect(d.rendered(.en).contains("ballots.csv row 3, column D (score): error: score `2.5分` (by `R2` for `U1` on `vote`) is not a number; remove `分` and write the number alone: `2.5`"))
     }
 }

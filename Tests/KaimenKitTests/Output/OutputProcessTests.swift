@@ -99,11 +99,11 @@ struct OutputProcessTests {
         leftovers(beside: out).filter { $0.contains(".kaimen-tmp-") }
     }
 
-    @Test("kill -9 at random moments during an --out of 62 files leaves the whole old set or the whole new one")
+    @Test("kill -9 at random moments during an --out of 26 files leaves the whole old set or the whole new one")
     func killAtRandom() throws {
         let s = ScratchFolder()
         defer { s.cleanUp() }
-        let (a, b, setA, setB) = try Self.prepare(s, units: 30)
+        let (a, b, setA, setB) = try Self.prepare(s, units: 12)
         let out = s.url.appendingPathComponent("out")
         #expect(CLI.run(KaimenProcess.score(a, out: out), console: BufferConsole(currentDirectory: Fixtures.packageRoot.path)) == .success)
         // How long a whole run takes as a child here, and its writing (from the staging folder's

@@ -43,8 +43,11 @@ struct QuotaCheckTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.rules.write(to: dir.appendingPathComponent("r.jsonc"), atomically: true, encoding: .utf8)
         let console = BufferConsole(currentDirectory: dir.path)
-        #expect(CLI.run(["rules", "check", "r.jsonc"], console: console) == .success)
+        #expect(CLI.run(["rules", "check", "r.jsonc", "--lang", "en"], console: console) == .success)
         #expect(console.stderr.contains("warning: grade `优秀` has a quota of 20%: in a session of fewer than 5 units no unit may hold it (⌊20% × 4⌋ = 0)"), "\(console.stderr)")
         #expect(console.stderr.contains("[at grades[0].quota]") || console.stderr.contains("quota"))
+        let zh = BufferConsole(currentDirectory: dir.path)
+        #expect(CLI.run(["rules", "check", "r.jsonc"], console: zh) == .success)
+        #expect(zh.stderr.contains("警告：等级「优秀」的名额为 20%：参评单位少于 5 个时，没有单位能获得该等级（⌊20% × 4⌋ = 0）"), "\(zh.stderr)")
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 public enum GenerateCommand: Command {
     public static let path = ["generate"]
     public static let abstract = "Write a synthetic, reproducible session (units, roster, ballots) of any size."
-    public static let usage = "kaimen generate --units N [--seed S] [--rules FILE] --out DIR [--force]"
+    public static let usage = "kaimen generate --units N [--seed S] [--rules FILE] [--group-size N] [--units-per-group N] --out DIR [--force]"
     public static let discussion = """
         Writes DIR/units.csv, DIR/roster.csv and DIR/ballots.csv (wide), with manifest.json, as
         one whole set (a non-empty folder without manifest.json only with --force), for the rules (default:
@@ -20,6 +20,8 @@ public enum GenerateCommand: Command {
         .option("--seed", "S", "Random seed.", default: "1"),
         .option("--rules", "FILE", "The rules the data is for.", default: "rules/xicheng-2014.jsonc"),
         .option("--out", "DIR", "Where to write the files."),
+        .option("--group-size", "N", "Representatives per group.", default: "7"),
+        .option("--units-per-group", "N", "Units each group hears.", default: "50"),
         .flag("--force", "Replace a non-empty folder that has no manifest.json (everything in it is removed)."),
         .lang,
     ]
@@ -39,7 +41,16 @@ public enum GenerateCommand: Command {
             return usageError(CommandMessages.generateOut, console: console, lang: lang)
         }
         guard let rules = loadRules(args.value("--rules")!, console: console, lang: lang) else { return .failure }
-        let data = DataGenerator(rules: rules, units: n, seed: seed).generate()
+        guard let groupSize = args.value("--group-size").flatMap(Int.init), (1...1000).contains(groupSize),
+              let perGroup = args.value("--units-per-group").flatMap(Int.init), perGroup >= 1 else {
+            console.errLine(lang.t("错误：`--group-size`（1 到 1000）和 `--units-per-group`（1 或以上）须为整数",
+                                   "error: `--group-size` (1 to 1000) and `--units-per-group` (1 or more) take a whole number"))
+            return .usage
+        }
+        var generator = DataGenerator(rules: rules, units: n, seed: seed)
+        generator.groupSize = groupSize
+        generator.unitsPerGroup = perGroup
+        let data = generator.generate()
         var batch = OutputBatch()
         batch.add(Data(data.units), at: "units.csv")
         batch.add(Data(data.roster), at: "roster.csv")
@@ -51,7 +62,7 @@ public enum GenerateCommand: Command {
             console.errLine(error.diagnostic.rendered(.zh))
             return .failure
         } catch {
-            console.error(CommandMessages.couldNotWrite(out, "\(error)"), lang)
+            console.error(CommandMessages.couldNotWrite(out, error), lang)
             return .failure
         }
         let mb = Double(data.units.count + data.roster.count + data.ballots.count) / 1_048_576

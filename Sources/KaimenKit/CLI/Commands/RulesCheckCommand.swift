@@ -48,6 +48,8 @@ public enum RulesCheckCommand: Command {
         if !rules.vetoes.isEmpty { extras.append(n(rules.vetoes.count, "veto", "vetoes")) }
         if !extras.isEmpty { s += "; " + extras.joined(separator: ", ") }
         s += "; methods: " + rules.methodsUsed.joined(separator: ", ")
+        let own = rules.tests.filter { $0.isOwn(in: rules) }.count, inherited = rules.tests.count - own
+        s += "; " + n(own, "test") + (inherited > 0 ? " (+\(inherited) inherited)" : "")
         if rules.sourceFiles.count > 1 { s += "; extends " + rules.sourceFiles.dropFirst().map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " → ") }
         return s
     }
@@ -62,6 +64,8 @@ public enum RulesCheckCommand: Command {
         if !rules.vetoes.isEmpty { extras.append("否决 \(rules.vetoes.count) 项") }
         if !extras.isEmpty { s += "；" + extras.joined(separator: "，") }
         s += "；方法：" + rules.methodsUsed.joined(separator: ", ")
+        let own = rules.tests.filter { $0.isOwn(in: rules) }.count, inherited = rules.tests.count - own
+        s += "；测试 \(own) 个" + (inherited > 0 ? "（另继承 \(inherited) 个）" : "")
         if rules.sourceFiles.count > 1 { s += "；继承 " + rules.sourceFiles.dropFirst().map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " → ") }
         return s
     }

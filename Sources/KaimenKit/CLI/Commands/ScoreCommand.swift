@@ -142,7 +142,7 @@ public enum ScoreCommand: Command {
                 console.errLine(lang.t("没有写入任何文件到 \(out)", "nothing was written to \(out)"))
                 return .failure
             } catch {
-                console.error(CommandMessages.couldNotWrite(out, "\(error)"), lang)
+                console.error(CommandMessages.couldNotWrite(out, error), lang)
                 return .failure
             }
         }

@@ -30,25 +30,21 @@ public enum SheetsCommand: Command {
     ]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
+        let lang = args.language
         guard args.positionals.isEmpty else {
-            console.errLine("error: unexpected argument `\(args.positionals[0])`; `sheets` takes only options")
-            console.errLine("usage: \(usage)")
-            return .usage
+            return usageError(CommandMessages.takesOnlyOptions(args.positionals[0], "sheets"), console: console, lang: lang)
         }
         let missing = ["--rules", "--units", "--roster", "--out"].filter { args.value($0) == nil }
         if !missing.isEmpty {
-            console.errLine("error: missing " + missing.map { "`\($0)`" }.joined(separator: ", "))
-            console.errLine("usage: \(usage)")
-            return .usage
+            return usageError(CommandMessages.missingOptions(missing), console: console, lang: lang)
         }
-        let lang = Language(rawValue: args.value("--lang") ?? "zh") ?? .zh
         let layout = BallotSheetsHTML.Layout(rawValue: args.value("--per") ?? "unit") ?? .unit
         let set: BallotSheetSet
         do {
             set = try BallotSheetSet.load(rules: args.value("--rules")!, units: args.value("--units")!, roster: args.value("--roster")!,
                                           schedule: args.value("--schedule"), baseDirectory: console.currentDirectory)
         } catch {
-            for d in error.diagnostics { console.errLine(relative(d, console)) }
+            for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
             let n = error.diagnostics.filter { $0.severity == .error }.count
             console.errLine(lang.t("\(n) 个错误；未写入任何文件", "\(n) error\(n == 1 ? "" : "s"); nothing written"))
             return .failure
@@ -63,7 +59,7 @@ public enum SheetsCommand: Command {
             try batch.commit(into: URL(fileURLWithPath: resolve(out, in: console.currentDirectory)),
                              options: OutputOptions.commitOptions(args, console: console, inputs: inputs))
         } catch {
-            console.errLine("error: could not write to `\(out)`: \(error)")
+            console.error(CommandMessages.couldNotWrite(out, error), lang)
             return .failure
         }
         let recused = set.sheets.count - set.fillable.count

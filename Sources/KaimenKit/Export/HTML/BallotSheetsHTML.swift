@@ -95,9 +95,13 @@ public enum BallotSheetsHTML {
         ].map(\.markup).joined() + "</div>"
         s += "<p class=\"instr\">\(HTMLText.escape(PaperTexts.instructions.text(lang)))</p>"
         var columns: [HTMLTableBuilder.Column] = [.init(lang.t("表号", "Sheet"), width: "17mm", nowrap: true), .init(lang.t("被评单位", "Unit"))]
+        // Column heads by area name when each area has one ballot item (short enough for a column),
+        // else by the standard's name.
+        let areas = set.items.map { set.rules.standards[$0.standard].area ?? "" }
+        let byArea = Set(areas).count == areas.count && !areas.contains("")
         columns += set.items.map { item in
             let st = set.rules.standards[item.standard]
-            let name = item.key == st.id ? st.name : (set.rules.area(item.key)?.name ?? st.name)
+            let name = byArea ? (st.area.flatMap { set.rules.area($0)?.name } ?? st.name) : st.name
             return .init("\(name)（\(item.max.plainText())）", width: "20mm")
         }
         columns.append(.init(lang.t("合计", "Total"), width: "16mm"))

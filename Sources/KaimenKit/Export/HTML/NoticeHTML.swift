@@ -19,7 +19,7 @@ public enum NoticeHTML {
         ].map(\.markup).joined() + "</div>"
         s += "<p>" + HTMLText.escape(lang.t("根据《\(m.title)》，经职工代表现场评分（开门打分）并按细则计算，考核结果如下，现予公示。",
                                             "Under \"\(m.title)\", after the worker representatives scored on the spot (open-door scoring), the results are as follows.")) + "</p>"
-        s += rankingTable(report, lang: lang).markup
+        s += rankingTable(report, lang: lang, namesRepresentatives: namesRepresentatives).markup
         s += "<h2>\(HTMLText.escape(lang.t("按等级", "By grade")))</h2><ul class=\"notes\">"
         for (g, grade) in rules.grades.enumerated() {
             let units = report.ranking.order.filter { Int(report.scores.grade[$0]) == g }
@@ -47,7 +47,7 @@ public enum NoticeHTML {
 
     """
 
-    static func rankingTable(_ report: ScoreReport, lang: Language) -> HTMLText {
+    static func rankingTable(_ report: ScoreReport, lang: Language, namesRepresentatives: Bool) -> HTMLText {
         var t = HTMLTableBuilder(columns: [
             .init(lang.t("排名", "Rank"), numeric: true, width: "12mm"), .init(lang.t("单位编号", "Unit id"), width: "18mm"),
             .init(lang.t("单位", "Unit")), .init(lang.t("类别", "Category"), width: "18mm"),
@@ -58,7 +58,7 @@ public enum NoticeHTML {
         for u in report.ranking.order {
             t.addRow([.number(String(report.scores.rank[u])), .text(report.units.ids[u]), .text(report.units.names[u]), .text(report.units.categories[u]),
                       .number(Rational.formatScaled(report.scores.total[u], places: report.scores.precision)), .text(report.gradeName(u)),
-                      notes.text(u).map { .text($0) } ?? .empty])
+                      notes.text(u, withRecusals: namesRepresentatives).map { .text($0) } ?? .empty])
         }
         return t.rendered()
     }

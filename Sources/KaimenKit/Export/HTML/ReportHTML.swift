@@ -21,6 +21,7 @@ public enum ReportHTML {
     .sheet span.id { font-size: 7pt; color: #444; font-family: "DejaVu Sans Mono", Consolas, monospace; }
     .sheet tr.area td { background: #ececec; font-weight: 600; }
     .sheet th.running { text-align: left; background: #fff; border: none; border-bottom: 0.8pt solid #000; font-weight: 600; }
+    .sheet p.running { font-weight: 600; border-bottom: 0.8pt solid #000; margin-top: 3mm; break-after: avoid; page-break-after: avoid; }
     .charts { display: flex; gap: 6mm; align-items: flex-start; break-inside: avoid; page-break-inside: avoid; }
     .charts figure { flex: 1; }
 
@@ -62,7 +63,7 @@ public enum ReportHTML {
         let columns = export.columns.map { c -> HTMLTableBuilder.Column in
             var header = c.header
             if let max = areaMax[c.key] { header += lang.t("（\(max)）", " (\(max))") }
-            return .init(header, numeric: c.alignRight, width: c.key == "name" ? "40mm" : nil, nowrap: short.contains(c.key))
+            return .init(header, numeric: c.alignRight, width: c.key == "name" ? "40mm" : c.key == "notes" ? "34mm" : nil, nowrap: short.contains(c.key))
         }
         var t = HTMLTableBuilder(columns: columns)
         for row in export.rows {

@@ -22,6 +22,8 @@ enum ScoreSheetHTML {
         ].map(\.markup).joined() + "</div>"
         s += table(session, unit: u, lang: lang).markup
         s += ballotsParagraph(session, unit: u, lang: lang).markup
+        // The charts and signatures may fall on a page of their own: name the unit there too.
+        s += "<p class=\"running\">\(HTMLText.escape("\(PaperTexts.sheetHeading.text(lang)) · \(unit.id) \(unit.name)"))</p>"
         s += "<div class=\"charts\"><figure>" + profile(session, unit: u, medians: medians, lang: lang).markup
         s += "<figcaption>\(HTMLText.escape(PaperTexts.profileHeading.text(lang)))</figcaption></figure>"
         let dots = ballotDots(session, unit: u, lang: lang)

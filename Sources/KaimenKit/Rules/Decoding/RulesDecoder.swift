@@ -7,7 +7,7 @@ struct RulesDecoder {
 
     static let topLevelKeys = ["$schema", "format", "id", "title", "issuer", "version", "effective", "locale",
                                "extends", "metrics", "areas", "standards", "grades", "bonusCap", "bonuses",
-                               "deductions", "vetoes", "ranking", "ballots", "notAssessable", "publishRepresentatives", "remove", "override"]
+                               "deductions", "vetoes", "ranking", "ballots", "notAssessable", "publishRepresentatives", "remove", "override", "tests"]
     static let metricKeys = ["id", "name", "kind", "unit", "missing"]
     static let areaKeys = ["id", "name", "points", "order", "capped"]
     static let standardCommonKeys = ["id", "area", "name", "criteria", "points", "method", "precondition", "notAssessable"]
@@ -31,7 +31,8 @@ struct RulesDecoder {
     static let vetoKeys = ["id", "name", "criteria", "when", "grade", "capTotal"]
     static let rankingKeys = ["precision", "tieBreak"]
     static let tieBreakKeys = ["by", "id", "order"]
-    static let ballotPolicyKeys = ["aggregate", "trim", "minBallots", "insufficient", "scoreStep", "combine"]
+    static let ballotPolicyKeys = ["aggregate", "trim", "minBallots", "insufficient", "scoreStep", "combine", "corridor"]
+    static let corridorKeys = ["points", "share"]
     static let trimKeys = ["k", "minBallots"]
     static let combineKeys = ["mode", "ballots", "metrics"]
     static let effectiveKeys = ["from", "to"]
@@ -40,7 +41,7 @@ struct RulesDecoder {
     static var allKeys: Set<String> {
         Set(topLevelKeys + metricKeys + areaKeys + standardCommonKeys + methodKeys.values.flatMap { $0 } + ratioKeys + bandKeys
             + checklistItemKeys + surveyWeightKeys + participationKeys + preconditionKeys + gradeKeys + vetoKeys + rankingKeys
-            + tieBreakKeys + ballotPolicyKeys + trimKeys + combineKeys + effectiveKeys)
+            + tieBreakKeys + ballotPolicyKeys + corridorKeys + trimKeys + combineKeys + effectiveKeys)
     }
 
     /// Metric id → slot, filled once metrics are decoded; formulas resolve names against it.
@@ -95,10 +96,16 @@ struct RulesDecoder {
         // Missing metadata was reported; the rest is still validated so one run finds everything.
         // (Rules with errors are never returned from the loader.)
         let placeholder = RulesMetadata(id: "", title: "", issuer: "", version: "", effectiveFrom: "", effectiveTo: nil, locale: "zh-CN")
-        return Rules(metadata: metadata ?? placeholder, metrics: metrics, areas: areas, standards: standards, grades: grades,
-                     bonusCap: bonusCap, bonuses: bonuses, deductions: deductions, vetoes: vetoes,
-                     ranking: ranking, ballots: ballots, notAssessable: notAssessable, publishRepresentatives: publishRepresentatives,
-                     sourceFiles: sourceFiles)
+        var rules = Rules(metadata: metadata ?? placeholder, metrics: metrics, areas: areas, standards: standards, grades: grades,
+                          bonusCap: bonusCap, bonuses: bonuses, deductions: deductions, vetoes: vetoes,
+                          ranking: ranking, ballots: ballots, notAssessable: notAssessable, publishRepresentatives: publishRepresentatives,
+                          sourceFiles: sourceFiles)
+        rules.tests = RulesTestsDecoder(ctx: ctx).decode(top.array("tests", required: false) ?? [])
+        // A file's own tests must name what the file has; a base file's are checked when run.
+        for test in rules.tests where test.isOwn(in: rules) {
+            ctx.diagnostics.append(contentsOf: RulesTestChecker.problems(test, rules: rules))
+        }
+        return rules
     }
 
     // MARK: Sections
@@ -505,6 +512,18 @@ struct RulesDecoder {
         if let step = r.number("scoreStep", required: false, nonNegative: true) {
             if step.isZero { ctx.error(.outOfRange, RulesMessages.scoreStepPositive, at: r.value("scoreStep")?.location, path: r.path("scoreStep")) }
             else { p.scoreStep = step }
+        }
+        if let c = r.object("corridor", what: RulesMessages.quoted("corridor")) {
+            c.finish(allowed: RulesDecoder.corridorKeys)
+            if let points = c.number("points", required: false, nonNegative: true) { p.corridor.points = points }
+            if let share = c.number("share", required: false, nonNegative: true) {
+                if share > .one {
+                    ctx.error(.outOfRange, PanelMessages.corridorShare(share), at: c.value("share")?.location, path: c.path("share"),
+                              hint: PanelMessages.corridorShareHint)
+                } else {
+                    p.corridor.share = share
+                }
+            }
         }
         if let c = r.object("combine", what: RulesMessages.quoted("combine")) {
             c.finish(allowed: RulesDecoder.combineKeys)

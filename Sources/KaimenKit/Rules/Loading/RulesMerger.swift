@@ -23,7 +23,11 @@ struct RulesMerger {
         }
         // 3. plain keys and additions
         for m in childMembers where !["remove", "override", "extends"].contains(m.key) {
-            if RulesMerger.collections.contains(m.key), let added = m.value.elements {
+            if m.key == "tests", let added = m.value.elements, let i = result.firstIndex(where: { $0.key == m.key }),
+               let inherited = result[i].value.elements {
+                // A file's tests add to its base's: `rules test --inherited` runs both.
+                result[i] = JSONMember(key: m.key, keyLocation: m.keyLocation, value: JSONNode(.array(inherited + added), at: m.value.location))
+            } else if RulesMerger.collections.contains(m.key), let added = m.value.elements {
                 let existing = result.firstIndex { $0.key == m.key }
                 var items = existing.flatMap { result[$0].value.elements } ?? []
                 for entry in added {

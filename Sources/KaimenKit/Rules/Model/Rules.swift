@@ -17,6 +17,8 @@ public struct Rules: Sendable, Equatable {
     public var publishRepresentatives: Bool = false
     /// The files read, the file itself first, then the file it extends, and so on.
     public var sourceFiles: [String]
+    /// Test cases (`tests`), the base files' first; `RulesTest.isOwn` tells which are this file's.
+    public var tests: [RulesTest] = []
 
     public func metric(_ id: String) -> MetricDefinition? { metrics.first { $0.id == id } }
     public func area(_ id: String) -> Area? { areas.first { $0.id == id } }

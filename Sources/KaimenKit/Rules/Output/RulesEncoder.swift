@@ -138,6 +138,7 @@ public enum RulesEncoder {
                                     "trim": .object(["k": .num(b.trim.k), "minBallots": .num(b.trim.minBallots)]),
                                     "minBallots": .num(b.minBallots), "insufficient": .string(b.insufficient.rawValue)]
         if let s = b.scoreStep { o["scoreStep"] = .num(s) }
+        if b.corridor != .default { o["corridor"] = .object(["points": .num(b.corridor.points), "share": .num(b.corridor.share)]) }
         switch b.combine {
         case .sum: o["combine"] = .object(["mode": .string("sum")])
         case .weighted(let bw, let mw): o["combine"] = .object(["mode": .string("weighted"), "ballots": .num(bw), "metrics": .num(mw)])

@@ -23,7 +23,7 @@ public enum QuotaCheck {
             let q = g.quotaPercent!
             if let n = fewestUnits(q), n <= 1 { return nil }
             let m = QuotaMessages.rules(grade: g.name, quota: q, fewest: fewestUnits(q))
-            return .warning("quota-allows-none", m.text, at: g.origin.fields["quota"] ?? g.origin.location, path: g.origin.path + ".quota", hint: m.hint)
+            return .warning(.quotaAllowsNone, m.text, at: g.origin.fields["quota"] ?? g.origin.location, path: g.origin.path + ".quota", hint: m.hint)
         }
     }
 
@@ -33,7 +33,7 @@ public enum QuotaCheck {
             let q = g.quotaPercent!
             guard units > 0, allowed(q, units: units) == 0 else { return nil }
             let m = QuotaMessages.session(grade: g.name, quota: q, units: units)
-            return .warning("quota-allows-none", m.text, at: g.origin.fields["quota"] ?? g.origin.location, path: g.origin.path + ".quota", hint: m.hint)
+            return .warning(.quotaAllowsNone, m.text, at: g.origin.fields["quota"] ?? g.origin.location, path: g.origin.path + ".quota", hint: m.hint)
         }
     }
 

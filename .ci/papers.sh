@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Prints kaimen's papers as a committee would and checks them with independent tools:
+# headless Chromium (HTML → PDF), poppler (page counts, page sizes, text positions), openpyxl
+# (summary.xlsx against summary.csv) and LibreOffice (opens and converts summary.xlsx).
+# Installs what is missing (apt-get, pip). Exits non-zero on any problem.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+
+need=()
+command -v chromium >/dev/null || need+=(chromium)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v soffice >/dev/null || need+=(libreoffice-calc)
+fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cjk)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "papers: installing ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+python3 -c "import openpyxl" 2>/dev/null || pip install -q openpyxl
+echo "papers: tools ready after $(( $(date +%s) - start )) s"
+
+swift build -q 2>&1 | grep -v "^$" || true
+bin=$(swift build --show-bin-path)/kaimen
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+out="$work/out"; sheets="$work/sheets"
+
+"$bin" score --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv \
+  --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv --out "$out" --format none --quiet
+"$bin" sheets --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv \
+  --roster samples/xicheng-2014/roster.csv --schedule samples/xicheng-2014/schedule.csv --out "$sheets"
+
+print_pdf() {  # HTML → PDF beside it, with no browser header or footer
+  chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="${1%.html}.pdf" "file://$1" >/dev/null 2>&1
+  [ -s "${1%.html}.pdf" ] || { echo "FAIL: chromium did not print $1"; exit 1; }
+}
+for f in "$out/report.html" "$out/公示.html" "$sheets/ballot-sheets.html"; do print_pdf "$f"; done
+
+python3 Tests/KaimenKitTests/Fixtures/reference/papers/check_papers.py "$out" "$sheets"
+
+# LibreOffice must open the workbook and convert it (UTF-8 CSV of the first sheet, values as
+# displayed): every cell must read as in summary.csv, numbers with their two decimals.
+lo="$work/lo"
+timeout 300 soffice --headless --norestore --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1' --outdir "$lo" "$out/summary.xlsx" \
+  >"$work/lo.log" 2>&1 || { cat "$work/lo.log"; echo "FAIL: LibreOffice could not convert summary.xlsx"; exit 1; }
+[ -s "$lo/summary.csv" ] || { cat "$work/lo.log"; echo "FAIL: LibreOffice wrote no CSV"; exit 1; }
+python3 - "$out/summary.csv" "$lo/summary.csv" <<'PY'
+import csv, sys
+a = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+b = list(csv.reader(open(sys.argv[2], encoding="utf-8", newline="")))
+b = [r + [""] * (len(a[0]) - len(r)) for r in b]
+bad = [(i + 1, j + 1, x, y) for i, (ra, rb) in enumerate(zip(a, b)) for j, (x, y) in enumerate(zip(ra, rb)) if x != y]
+if len(a) != len(b) or bad:
+    print("FAIL: LibreOffice reads summary.xlsx differently from summary.csv:", len(a), len(b), bad[:5]); sys.exit(1)
+print(f"papers: LibreOffice shows all {len(a)} rows of 汇总 exactly as summary.csv")
+PY
+
+if [ -n "${PAPERS_PNG:-}" ]; then  # PAPERS_PNG=DIR keeps pictures of the pages to look at
+  mkdir -p "$PAPERS_PNG"
+  pdftoppm -png -r 70 "$out/report.pdf" "$PAPERS_PNG/report"
+  pdftoppm -png -r 70 "$out/公示.pdf" "$PAPERS_PNG/notice"
+  pdftoppm -png -r 70 -f 1 -l 8 "$sheets/ballot-sheets.pdf" "$PAPERS_PNG/ballot"
+fi
+echo "papers: passed in $(( $(date +%s) - start )) s"

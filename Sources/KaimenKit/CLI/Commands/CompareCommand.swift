@@ -1,0 +1,134 @@
+import Foundation
+
+/// `kaimen compare`: what adopting a tuned rules file (or a what-if value) would change.
+public enum CompareCommand: Command {
+    public static let path = ["compare"]
+    public static let abstract = "Score the same units under two rules files and show who moves."
+    public static let usage = "kaimen compare --rules OLD --rules NEW --units FILE --roster FILE --ballots FILE [--assume-missing notAssessable|zero] [--set UNIT.METRIC=VALUE]… [--format table|csv|json|markdown|html]"
+    public static let discussion = """
+        Scores the same units, roster and ballots under OLD and under NEW, and prints for every
+        unit its total, grade, rank and category rank under each, the change, and the three
+        standards that moved it most; then how many units changed grade, the largest rank
+        moves, and the units that cross a grade boundary or the quota line.
+
+        When NEW needs metrics the units file lacks, compare lists them with the units lacking
+        them and stops, unless --assume-missing says how to score them: notAssessable (the
+        standards reading them are not assessed, as each standard's `notAssessable` says) or
+        zero. --set UNIT.METRIC=VALUE changes a metric for the NEW run only; with a single
+        --rules, compare shows what that what-if value alone would change.
+        """
+    public static let examples = [
+        "kaimen compare --rules rules/xicheng-2014.jsonc --rules rules/dongcheng-2019.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv --assume-missing notAssessable",
+        "kaimen compare --rules rules/xicheng-2014.jsonc --set X05.members=19000 --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv",
+    ]
+    public static let options: [OptionSpec] = [
+        .repeated("--rules", "FILE", "The rules files: OLD, then NEW (once, with --set)."),
+        .option("--units", "FILE", "Units and their metrics (.csv or .json)."),
+        .option("--roster", "FILE", "The representatives (.csv)."),
+        .option("--ballots", "FILE", "The ballots (.csv, long or wide)."),
+        .option("--assume-missing", "HOW", "Score metrics NEW needs and the data lacks as not assessable, or as zero.", choices: ["notAssessable", "zero"]),
+        .repeated("--set", "UNIT.METRIC=VALUE", "Change a metric for the NEW run (repeatable)."),
+        .option("--format", "FORMAT", "How to print the comparison.", choices: ["table", "csv", "json", "markdown", "html"], default: "table"),
+        .option("--lang", "LANG", "Language of headings and notes.", choices: ["zh", "en"], default: "zh"),
+        .flag("--strict", "Recusal violations are errors, as in `kaimen score --strict`."),
+    ]
+
+    public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
+        let lang = Language(rawValue: args.value("--lang") ?? "zh") ?? .zh
+        let rulesFiles = args.values("--rules")
+        let overrides: MetricOverrides
+        switch MetricOverrides.parse(args.values("--set")) {
+        case .success(let o): overrides = o
+        case .failure(let e): return usageError(e.description, console)
+        }
+        guard rulesFiles.count == 2 || (rulesFiles.count == 1 && !overrides.isEmpty) else {
+            return usageError(rulesFiles.count == 1 ? "one `--rules` compares a what-if value: add `--set UNIT.METRIC=VALUE`, or a second `--rules`"
+                                                    : "`compare` takes two `--rules` files, OLD and NEW; got \(rulesFiles.count)", console)
+        }
+        let missing = ["--units", "--roster", "--ballots"].filter { args.value($0) == nil }
+        if !missing.isEmpty { return usageError("missing " + missing.map { "`\($0)`" }.joined(separator: ", "), console) }
+        let inputs = ScoringSession.Inputs(rules: "", units: args.value("--units")!, roster: args.value("--roster")!, ballots: args.value("--ballots")!,
+                                           strict: args.has("--strict"), baseDirectory: console.currentDirectory)
+        // Load both rules files; report the problems of both.
+        var loaded: [RulesLoader.Loaded] = []
+        var failed = false
+        for file in rulesFiles {
+            do { loaded.append(try RulesLoader().load(resolve(file, in: console.currentDirectory))) } catch {
+                failed = true
+                for d in error.diagnostics { console.errLine(relativeRendered(d, console, lang)) }
+            }
+        }
+        if failed { return .failure }
+        if loaded.count == 1 { loaded.append(loaded[0]) }
+        let files = rulesFiles.count == 1 ? [rulesFiles[0], rulesFiles[0] + " + --set"] : rulesFiles
+
+        // Metrics a side needs that the data lacks.
+        let assumption = args.value("--assume-missing").flatMap(MissingMetrics.Assumption.init(rawValue:))
+        var rules = loaded.map(\.rules)
+        var allGaps = MissingMetrics(gaps: [])
+        if let data = try? Data(contentsOf: URL(fileURLWithPath: PathText.resolve(inputs.units, in: inputs.baseDirectory))) {
+            var problems: [Diagnostic] = []
+            for i in rules.indices where !(i == 1 && rulesFiles.count == 1) {
+                let gaps = MissingMetrics.find(in: data, fileName: inputs.units, rules: rules[i])
+                guard !gaps.isEmpty else { continue }
+                allGaps.gaps += gaps.gaps.filter { g in !allGaps.gaps.contains { $0.metric == g.metric } }
+                if let assumption { rules[i] = gaps.applied(assumption, to: rules[i]) } else { problems += TuningMessages.missingMetrics(gaps, rulesFile: files[i]) }
+            }
+            if rulesFiles.count == 1 { rules[1] = rules[0] }
+            if !problems.isEmpty {
+                for d in problems { console.errLine(d.rendered(lang)) }
+                console.errLine(lang.t("\(problems.count) 个指标缺少数据，未比较", "\(problems.count) metric\(problems.count == 1 ? "" : "s") missing from the data; nothing compared"))
+                return .failure
+            }
+        }
+        // Score both sides by the one scoring path.
+        var sessions: [ScoringSession] = []
+        for i in 0..<2 {
+            let side = rules[i]
+            let adjust: ((inout UnitTable) -> [Diagnostic])? = i == 1 && !overrides.isEmpty ? { overrides.apply(to: &$0, rules: side) } : nil
+            do {
+                sessions.append(try ScoringSession.run(rules: side, warnings: loaded[i].warnings, inputs, adjust: adjust))
+            } catch {
+                for d in error.diagnostics { console.errLine(relativeRendered(d, console, lang)) }
+                let n = error.diagnostics.filter { $0.severity == .error }.count
+                console.errLine(lang.t("\(files[i])：\(n) 个错误，未比较", "\(files[i]): \(n) error\(n == 1 ? "" : "s"); nothing compared"))
+                return .failure
+            }
+        }
+        let comparison = Comparison.compare(sessions[0], sessions[1], oldFile: files[0], newFile: files[1])
+        let table = ComparisonExport.table(comparison, lang: lang)
+        switch args.value("--format") {
+        case "csv": console.out(String(decoding: table.csv().dropFirst(3), as: UTF8.self))
+        case "json": console.out(ComparisonExport.json(comparison, assumption: assumption, gaps: allGaps, overrides: overrides, lang: lang).rendered())
+        case "html": console.out(ComparisonExport.html(comparison, lang: lang))
+        case "markdown":
+            console.out(table.markdown())
+            console.out("\n" + ComparisonExport.summary(comparison, lang: lang).map { "- \($0)\n" }.joined())
+        default:
+            console.out(table.text())
+            console.out("\n" + ComparisonExport.summary(comparison, lang: lang).map { $0 + "\n" }.joined())
+        }
+        if let assumption, !allGaps.isEmpty {
+            console.errLine(lang.t("注意：数据缺少 \(allGaps.gaps.map(\.metric).joined(separator: ", "))，按 \(assumption == .zero ? "0" : "不予考核") 计（--assume-missing \(assumption.rawValue)）",
+                                   "note: the data lacks \(allGaps.gaps.map(\.metric).joined(separator: ", ")), scored as \(assumption == .zero ? "zero" : "not assessable") (--assume-missing \(assumption.rawValue))"))
+        }
+        return .success
+    }
+
+    static func usageError(_ message: String, _ console: Console) -> ExitCode {
+        console.errLine("error: \(message)")
+        console.errLine("usage: \(usage)")
+        return .usage
+    }
+}
+
+/// A diagnostic in the chosen language, its file relative to the current directory.
+func relativeRendered(_ d: Diagnostic, _ console: Console, _ lang: Language) -> String {
+    var d = d
+    let prefix = URL(fileURLWithPath: console.currentDirectory).standardizedFileURL.path + "/"
+    if var loc = d.location, loc.file.hasPrefix(prefix) {
+        loc.file.removeFirst(prefix.count)
+        d.location = loc
+    }
+    return d.rendered(lang).replacingOccurrences(of: prefix, with: "")
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// `kaimen panel`: is the panel fair? The representatives' leniency, trimming and
+/// straight-lining, the marks to re-check, the groups, and the agreement figures.
+public enum PanelCommand: Command {
+    public static let path = ["panel"]
+    public static let abstract = "Analyse the representatives: leniency, outliers to re-check, groups, Krippendorff's alpha and ICC."
+    public static let usage = "kaimen panel --rules FILE --units FILE --roster FILE --ballots FILE [--schedule FILE] [--format table|json|csv|html] [--section S] [--lang zh|en]"
+    public static let discussion = """
+        Same inputs as `kaimen score`. For every representative: ballots, units heard, recused
+        ballots, leniency against the consensus of the others (points and share of the maximum,
+        with a seeded 95% bootstrap interval), how often their ballot was trimmed against chance,
+        straight-lining; flags with plain reasons. The marks outside the rules' corridor
+        (`ballots.corridor`, default 1.5 points or 25% of the maximum from the median of the
+        others) to re-check before closing; each group against the overall mean, and a what-if
+        ranking with each group centred (never the official result); Krippendorff's alpha
+        (interval) overall and per ballot standard with bootstrap intervals; ICC(2,1) and
+        ICC(2,k) per ballot standard and group where the design allows. docs/panel.md defines
+        every figure. With no input options, analyses the bundled Xicheng sample.
+        --format csv prints one section (--section, default raters); --format html a page
+        with the chart of the leniency intervals.
+        """
+    public static let examples = [
+        "kaimen panel",
+        "kaimen panel --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv --format json",
+        "kaimen panel --format csv --section outliers > recheck.csv",
+    ]
+    public static let options: [OptionSpec] = ScoreCommand.options.filter { ["--rules", "--units", "--roster", "--ballots", "--lang", "--strict"].contains($0.name) } + [
+        .option("--schedule", "FILE", "Which group heard which unit (schedule.csv): units heard, the order of the sheets."),
+        .option("--format", "FORMAT", "How to print.", choices: ["table", "json", "csv", "html"], default: "table"),
+        .option("--section", "SECTION", "The section --format csv prints.", choices: PanelTables.Section.allCases.map(\.rawValue), default: "raters"),
+        .option("--seed", "S", "Seed of the bootstrap intervals.", default: "1"),
+        .option("--resamples", "N", "Bootstrap resamples for each interval.", default: "1000"),
+        .option("--top", "N", "Rows of the re-check and what-if lists to print in the table.", default: "50"),
+    ]
+
+    public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
+        let lang = args.language
+        guard args.positionals.isEmpty else {
+            return usageError(CommandMessages.takesOnlyOptions(args.positionals[0], path.joined(separator: " ")), console: console, lang: lang)
+        }
+        guard let seed = args.value("--seed").flatMap(UInt64.init), let resamples = args.value("--resamples").flatMap(Int.init),
+              (1...100_000).contains(resamples), let top = args.value("--top").flatMap(Int.init), top >= 0 else {
+            return usageError(PanelMessages.wholeNumberOptions, console: console, lang: lang)
+        }
+        var args = args
+        if ["--rules", "--units", "--roster", "--ballots"].allSatisfy({ args.value($0) == nil }) {
+            if let message = DefaultCommand.missingSample(console) {
+                console.error(message, lang)
+                return .failure
+            }
+            for (k, v) in DefaultCommand.sampleOptions { args.options[k] = v }
+        }
+        guard let inputs = ScoreCommand.inputs(args, console: console) else { return .usage }
+        let session: ScoringSession
+        do {
+            session = try ScoringSession.run(inputs)
+        } catch {
+            for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
+            console.errLine(PanelMessages.notAnalysed(errors: error.diagnostics.filter { $0.severity == .error }.count).text(lang))
+            return .failure
+        }
+        var schedule: Schedule?
+        if let path = args.value("--schedule") {
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: resolve(path, in: console.currentDirectory))) else {
+                console.errLine(Diagnostic.error(.fileNotFound, CSVMessages.cannotRead(path), hint: CSVMessages.checkPath).rendered(lang))
+                return .failure
+            }
+            let read = ScheduleReader.read(data, fileName: path, units: session.table.units, representatives: session.representatives)
+            for d in read.diagnostics { console.errLine(relative(d, console, lang)) }
+            let errors = read.diagnostics.filter { $0.severity == .error }.count
+            guard let s = read.schedule, errors == 0 else {
+                console.errLine(PanelMessages.notAnalysed(errors: errors).text(lang))
+                return .failure
+            }
+            schedule = s
+        }
+        let report = PanelReport.analyse(session, schedule: schedule, options: .init(seed: seed, resamples: resamples))
+        let title = "\(session.rules.metadata.title)（\(session.rules.metadata.version)）"
+        switch args.value("--format") {
+        case "json": console.out(PanelRender.json(report, title: title, lang: lang))
+        case "html": console.out(PanelHTML.document(report, title: title, lang: lang))
+        case "csv":
+            let section = PanelTables.Section(rawValue: args.value("--section") ?? "raters") ?? .raters
+            console.out(String(decoding: PanelTables.table(section, report, lang: lang).csv().dropFirst(3), as: UTF8.self))
+        default: console.out(PanelRender.text(report, title: title, lang: lang, limit: top))
+        }
+        return .success
+    }
+}

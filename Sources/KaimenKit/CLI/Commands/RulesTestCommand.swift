@@ -1,0 +1,58 @@
+/// `kaimen rules test FILE…`: runs the test cases a rules file carries.
+public enum RulesTestCommand: Command {
+    public static let path = ["rules", "test"]
+    public static let abstract = "Run the test cases inside rules files (`tests`)."
+    public static let usage = "kaimen rules test [FILE…] [--inherited] [--lang zh|en]"
+    public static let discussion = """
+        Scores each test case (a unit's metrics and ballots) with the file's criteria and
+        compares the points of standards, area subtotals, bonus, total and grade with what the
+        test expects. Every failure is reported at the expected value's line and column, with
+        the expected and the actual value; exit 1 on any failure. A file that `extends`
+        another runs its own tests; with --inherited also the base file's, which may fail
+        under the new criteria on purpose: they are marked as inherited. With no FILE, tests
+        every .jsonc file in rules/.
+        """
+    public static let examples = ["kaimen rules test rules/*.jsonc", "kaimen rules test rules/dongcheng-2019.jsonc --inherited"]
+    public static let options: [OptionSpec] = [
+        .flag("--inherited", "Also run the tests of the files a file extends."),
+        .option("--lang", "LANG", "Language of the report.", choices: ["zh", "en"], default: "zh"),
+    ]
+
+    public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
+        let lang = Language(rawValue: args.value("--lang") ?? "zh") ?? .zh
+        var files = args.positionals
+        if files.isEmpty { files = RulesCheckCommand.defaultRulesFiles(in: console.currentDirectory) }
+        guard !files.isEmpty else {
+            console.errLine("error: no rules files given, and no rules/*.jsonc here")
+            console.errLine("usage: \(usage)")
+            return .usage
+        }
+        var failed = false
+        for file in files {
+            let rules: Rules
+            do { rules = try RulesLoader().load(resolve(file, in: console.currentDirectory)).rules } catch {
+                failed = true
+                for d in error.diagnostics { console.errLine(relativeRendered(d, console, lang)) }
+                console.errLine(lang.t("\(file)：细则有错误，未运行测试", "\(file): the rules have errors; no tests run"))
+                continue
+            }
+            let outcomes = RulesTestRunner.run(rules, inherited: args.has("--inherited"))
+            for o in outcomes where !o.passed {
+                for d in o.failures { console.errLine(relativeRendered(d, console, lang)) }
+            }
+            let own = outcomes.filter { !$0.inherited }, inherited = outcomes.filter(\.inherited)
+            let ownFailed = own.filter { !$0.passed }.count, inheritedFailed = inherited.filter { !$0.passed }.count
+            if ownFailed > 0 || inheritedFailed > 0 { failed = true }
+            var line = lang.t("\(file)：\(own.count) 个测试，\(own.count - ownFailed) 个通过", "\(file): \(own.count) test\(own.count == 1 ? "" : "s"), \(own.count - ownFailed) passed")
+            if ownFailed > 0 { line += lang.t("，\(ownFailed) 个失败", ", \(ownFailed) failed") }
+            if args.has("--inherited") {
+                line += lang.t("；继承的测试 \(inherited.count) 个，\(inherited.count - inheritedFailed) 个通过", "; \(inherited.count) inherited, \(inherited.count - inheritedFailed) passed")
+                if inheritedFailed > 0 {
+                    line += lang.t("，\(inheritedFailed) 个在新细则下不再成立", ", \(inheritedFailed) no longer hold under this file's criteria")
+                }
+            }
+            console.outLine(line)
+        }
+        return failed ? .failure : .success
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Every text `kaimen panel` shows people, in Chinese and English, kept together so they can
+/// join the message catalogue.
+enum PanelMessages {
+    /// Fixed-point text with `places` decimals (0 to 9), rounded half away from zero; never `-0.00`.
+    /// (Not `String(format:)`, which is slow on Linux and the cells table prints hundreds of thousands.)
+    static func number(_ x: Double, places: Int = 2) -> String {
+        guard x.isFinite else { return "0" }
+        let q = (abs(x) * scales[min(max(places, 0), 9)]).rounded()
+        guard q < 9e18 else { return String(x) }
+        let i = Int64(q)
+        return Rational.formatScaled(x < 0 && i != 0 ? -i : i, places: places)
+    }
+
+    static let scales: [Double] = (0...9).map { pow(10, Double($0)) }
+
+    static func percent(_ x: Double) -> String { number(x * 100, places: 0) + "%" }
+
+    static func points(_ r: Rational) -> String { r.rounded(places: 2).plainText(maxPlaces: 2) }
+
+    static func leniency(_ rep: Representative, _ l: Leniency) -> Localized {
+        let higher = l.share > 0
+        let amount = points(l.points.magnitude)
+        let scale: Localized = l.commonMax.map { Localized(zh: "满分 \(points($0)) 分", en: "out of \(points($0))") }
+            ?? Localized(zh: "约为满分的 \(percent(abs(l.share)))", en: "about \(percent(abs(l.share))) of the maximum")
+        return Localized(zh: "\(rep.id) 的评分平均比其他代表\(higher ? "高" : "低") \(amount) 分（\(scale.zh)）",
+                         en: "\(rep.id) scores \(amount) points \(higher ? "higher" : "lower") than the others on average (\(scale.en))")
+    }
+
+    static func trimmed(_ rep: Representative, low: Bool, count: Double, chance: Double) -> Localized {
+        Localized(zh: "\(rep.id) 的评分 \(number(count, places: 1)) 次作为\(low ? "最低分" : "最高分")被去掉，按机会应约 \(number(chance, places: 1)) 次",
+                  en: "\(rep.id)'s ballot was dropped as the \(low ? "lowest" : "highest") \(number(count, places: 1)) times, against about \(number(chance, places: 1)) by chance")
+    }
+
+    static func straight(_ rep: Representative, _ s: StraightLining) -> Localized {
+        Localized(zh: "\(rep.id) 的 \(s.sheets) 张评分表中有 \(s.straight) 张各项给分相同（同一分数或同一满分比例）",
+                  en: "\(s.straight) of \(rep.id)'s \(s.sheets) sheets give every standard the same score, or the same share of its maximum")
+    }
+
+    static func run(_ rep: Representative, _ s: StraightLining) -> Localized {
+        Localized(zh: "\(rep.id) 连续 \(s.longestRun) 个单位的评分合计完全相同",
+                  en: "\(rep.id) gave \(s.longestRun) units in a row the same total")
+    }
+
+    static func group(_ g: GroupEffect) -> Localized {
+        let name = g.name.isEmpty ? "（未分组）" : g.name
+        let higher = g.offset > 0
+        return Localized(zh: "\(name)的评分平均比全体\(higher ? "高" : "低")满分的 \(percent(abs(g.offset)))；该组听取的单位可能不同，差异也可能来自单位本身",
+                         en: "group \(g.name.isEmpty ? "(none)" : g.name) scores \(percent(abs(g.offset))) of the maximum \(higher ? "higher" : "lower") than the panel on average; it may have heard different units, which can explain part of it")
+    }
+
+    static func iccNoDesign(units: Int, raters: Int) -> Localized {
+        Localized(zh: "不适用：没有至少 \(Agreement.minimumUnits) 个单位由同样的至少 2 名代表全部打分（共 \(units) 个单位、\(raters) 名代表）",
+                  en: "not applicable: no \(Agreement.minimumUnits) units scored by the same 2 or more representatives (\(units) units, \(raters) representatives in all)")
+    }
+
+    static let iccNoVariance = Localized(zh: "无法计算：分数没有差异", en: "undefined: the scores do not vary")
+    static let alphaUndefined = Localized(zh: "无法计算", en: "undefined")
+    static let noGroups = Localized(zh: "名册只有一个组，不做分组比较", en: "the roster has one group: no group comparison")
+    static let whatIfNote = Localized(zh: "仅为假设：若各组评分居中到总体平均，排名如下；正式结果不变",
+                                      en: "What-if only: the ranking if each group's ballots were centred on the overall mean; the official result does not change")
+
+    static func corridorShare(_ share: Rational) -> Localized {
+        Localized(zh: "`corridor.share` 是占该项满分的比例，应在 0 到 1 之间，而不是 \(share.plainText())",
+                  en: "`corridor.share` is a share of the standard's maximum, between 0 and 1, not \(share.plainText())")
+    }
+
+    static let corridorShareHint = Localized(zh: "25% 请写 0.25", en: "write 0.25 for 25%")
+
+    static let wholeNumberOptions = Localized(zh: "`--seed`、`--resamples`（1 到 100000）和 `--top` 要写整数",
+                                              en: "`--seed`, `--resamples` (1 to 100000) and `--top` take a whole number")
+
+    static func notAnalysed(errors n: Int) -> Localized {
+        Localized(zh: "\(n) 个错误；未做分析", en: "\(n) error\(n == 1 ? "" : "s"); nothing was analysed")
+    }
+
+    static func fewTargets(_ n: Int) -> Localized {
+        Localized(zh: "仅 \(n) 个单位，仅供参考", en: "only \(n) units: indicative")
+    }
+}

@@ -1,0 +1,70 @@
+/// The texts of `rules test` and of the checks on `tests` in a rules file, in Chinese and English.
+enum RulesTestMessages {
+    enum Kind {
+        case metric, ballotItem, standard, area, grade
+
+        var zh: String {
+            switch self {
+            case .metric: "指标"
+            case .ballotItem: "评分项"
+            case .standard: "标准"
+            case .area: "方面"
+            case .grade: "等次"
+            }
+        }
+
+        var en: String {
+            switch self {
+            case .metric: "metric"
+            case .ballotItem: "ballot item"
+            case .standard: "standard"
+            case .area: "area"
+            case .grade: "grade"
+            }
+        }
+    }
+
+    static func unknown(_ test: RulesTest, what: Kind, id: String, among: [String], at location: SourceLocation) -> Diagnostic {
+        let hint = Suggestion.closest(to: id, among: among).map { Localized(zh: "是不是 `\($0)`？", en: "did you mean `\($0)`?") }
+        return .error("test-unknown-id", Localized(zh: "测试“\(test.name)”：细则中没有\(what.zh) `\(id)`",
+                                                   en: "test `\(test.name)`: the rules have no \(what.en) `\(id)`"),
+                      at: location, hint: hint)
+    }
+
+    static func invalidMetric(_ test: RulesTest, metric: String, message: Localized, hint: Localized?, at location: SourceLocation) -> Diagnostic {
+        .error("test-invalid-metric", Localized(zh: "测试“\(test.name)”：指标 `\(metric)` 的取值不符合其类型（\(message.zh)）",
+                                                en: "test `\(test.name)`: metric `\(metric)`: \(message.en)"),
+               at: location, hint: hint)
+    }
+
+    static func scoreAboveMax(_ test: RulesTest, item: String, score: Rational, max: Rational, at location: SourceLocation) -> Diagnostic {
+        .error("test-invalid-ballot", Localized(zh: "测试“\(test.name)”：`\(item)` 的评分 \(score.plainText()) 超过满分 \(max.plainText())",
+                                                en: "test `\(test.name)`: the score \(score.plainText()) for `\(item)` is above its \(max.plainText()) points"),
+               at: location)
+    }
+
+    static func targetText(_ t: RulesTest.Target, _ lang: Language) -> String {
+        switch t {
+        case .standard(let id): lang.t("标准 `\(id)` 得分", "standard `\(id)`")
+        case .area(let id): lang.t("方面 `\(id)` 小计", "area `\(id)` subtotal")
+        case .bonus: lang.t("加分", "bonus")
+        case .total: lang.t("总分", "total")
+        case .grade: lang.t("等次", "grade")
+        }
+    }
+
+    /// `file:line:col: error: test `name`: standard `x` expected 3, got 2`.
+    static func failed(_ test: RulesTest, _ e: RulesTest.Expectation, expected: String, actual: String, inherited: Bool) -> Diagnostic {
+        .error("test-failed",
+               Localized(zh: "测试“\(test.name)”\(inherited ? "（继承）" : "")：\(targetText(e.target, .zh))应为 \(expected)，实际为 \(actual)",
+                         en: "test `\(test.name)`\(inherited ? " (inherited)" : ""): \(targetText(e.target, .en)) expected \(expected), got \(actual)"),
+               at: e.location)
+    }
+
+    static func inheritedBroken(_ test: RulesTest, _ d: Diagnostic) -> Diagnostic {
+        var d = d
+        d.code = "test-failed"
+        d.text = Localized(zh: d.text.zh + "（继承的测试，本文件已改动所引用的内容）", en: d.text.en + " (an inherited test; this file changed what it names)")
+        return d
+    }
+}

@@ -1,0 +1,71 @@
+/// Runs the tests of a rules file: each case becomes a one-unit table and ballot box, scored
+/// by the one `Evaluator` with the compiled plan, and every expectation is compared exactly.
+public enum RulesTestRunner {
+    public struct Outcome: Sendable {
+        public var test: RulesTest
+        /// Written in a file this one extends.
+        public var inherited: Bool
+        /// Empty when the test passed.
+        public var failures: [Diagnostic]
+        public var passed: Bool { failures.isEmpty }
+    }
+
+    /// The file's own tests, and with `inherited` the tests of the files it extends.
+    public static func run(_ rules: Rules, inherited: Bool = false) -> [Outcome] {
+        guard case .success(let plan) = ScoringPlan.compile(rules) else { return [] }
+        return rules.tests.compactMap { test in
+            let own = test.isOwn(in: rules)
+            guard own || inherited else { return nil }
+            return Outcome(test: test, inherited: !own, failures: run(test, plan: plan, inherited: !own))
+        }
+    }
+
+    static func run(_ test: RulesTest, plan: ScoringPlan, inherited: Bool) -> [Diagnostic] {
+        let rules = plan.rules
+        // A base file's test still runs: expectations naming what this file removed fail, the rest are checked.
+        var failures = RulesTestChecker.problems(test, rules: rules, ignoringUnknownInputs: true).map { RulesTestMessages.inheritedBroken(test, $0) }
+        // The unit: given metrics, the rest missing (as each metric's `missing` rule says).
+        var values = rules.metrics.map { [$0.missing == .zero ? Rational.zero : nil] as [Rational?] }
+        for m in test.metrics {
+            guard let i = plan.metricIndex[m.metric], case .value(let v) = MetricValue.parse(m.text, kind: rules.metrics[i].kind) else { continue }
+            values[i] = [v]
+        }
+        let unit = Unit(id: "test", name: test.name, category: "", location: test.location)
+        let table = UnitTable(units: [unit], values: values, locations: rules.metrics.map { _ in [test.location] })
+        var ballots: [Ballot] = []
+        for b in test.ballots {
+            guard let item = plan.items.firstIndex(where: { $0.key == b.item }) else { continue }
+            for (r, score) in b.scores.enumerated() {
+                ballots.append(Ballot(representative: r, unit: 0, item: item, score: score, location: b.location))
+            }
+        }
+        let result = Evaluator(plan: plan).evaluate(table, ballots: BallotBox(items: plan.items, ballots: ballots, recusals: []))[0]
+
+        let places = rules.ranking.precision
+        func text(_ r: Rational) -> String { r.plainText(maxPlaces: max(places, 2)) }
+        for e in test.expectations {
+            let actual: Rational?
+            switch e.target {
+            case .standard(let id):
+                if let i = rules.standards.firstIndex(where: { $0.id == id }) { actual = result.standards[i].raw }
+                else if let i = rules.bonuses.firstIndex(where: { $0.id == id }) { actual = result.bonuses[i].raw }
+                else if let i = rules.deductions.firstIndex(where: { $0.id == id }) { actual = result.deductions[i].raw }
+                else { actual = nil }
+            case .area(let id): actual = rules.areas.firstIndex { $0.id == id }.map { result.areas[$0].subtotal }
+            case .bonus: actual = result.bonus
+            case .total: actual = result.total
+            case .grade:
+                if let g = e.grade, g != result.grade {
+                    failures.append(RulesTestMessages.failed(test, e, expected: g, actual: result.grade, inherited: inherited))
+                }
+                continue
+            }
+            // Subtotals and points are exact; compare them as the score sheet prints them.
+            guard let expected = e.points, let actual else { continue }
+            if expected.rounded(places: places) != actual.rounded(places: places) {
+                failures.append(RulesTestMessages.failed(test, e, expected: text(expected), actual: text(actual), inherited: inherited))
+            }
+        }
+        return failures
+    }
+}

@@ -1,0 +1,123 @@
+/// A comparison as a table (terminal, CSV, Markdown), a summary in sentences, and JSON.
+public enum ComparisonExport {
+    static func signed(_ r: Rational, _ places: Int) -> String {
+        (r.isNegative ? "" : r.isZero ? "±" : "+") + r.formatted(places: places)
+    }
+
+    static func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : n == 0 ? "0" : "\(n)" }
+
+    static func drivers(_ m: Comparison.Move, places: Int) -> String {
+        m.drivers.map { "\($0.id) \(signed($0.delta, places))" }.joined(separator: "; ")
+    }
+
+    /// One row per unit, in the new ranking's order.
+    public static func table(_ c: Comparison, lang: Language = .zh) -> ExportTable {
+        let p = c.precision
+        func col(_ zh: String, _ en: String, _ key: String, right: Bool = false) -> ExportTable.Column {
+            .init(header: lang.t(zh, en), key: key, alignRight: right)
+        }
+        let columns = [
+            col("编号", "id", "unit"), col("单位名称", "name", "name"), col("类别", "category", "category"),
+            col("原总分", "old total", "oldTotal", right: true), col("新总分", "new total", "newTotal", right: true),
+            col("分差", "change", "totalChange", right: true),
+            col("原等次", "old grade", "oldGrade"), col("新等次", "new grade", "newGrade"),
+            col("原排名", "old rank", "oldRank", right: true), col("新排名", "new rank", "newRank", right: true),
+            col("名次变化", "rank move", "rankChange", right: true),
+            col("原类别排名", "old cat. rank", "oldCategoryRank", right: true), col("新类别排名", "new cat. rank", "newCategoryRank", right: true),
+            col("影响最大的标准", "standards that moved it most", "drivers"),
+        ]
+        let rows: [[ExportCell]] = c.moves.map { m in
+            [.text(m.unit), .text(m.name), .text(m.category),
+             .number(m.oldTotal.formatted(places: p)), .number(m.newTotal.formatted(places: p)), .number(signed(m.totalChange, p)),
+             .text(m.oldGrade), .text(m.newGrade), .number("\(m.oldRank)"), .number("\(m.newRank)"), .number(signed(m.rankChange)),
+             .number("\(m.oldCategoryRank)"), .number("\(m.newCategoryRank)"), .text(drivers(m, places: p))]
+        }
+        return ExportTable(columns: columns, rows: rows)
+    }
+
+    /// The summary: how many changed grade, the largest rank moves, the boundary and quota crossings.
+    public static func summary(_ c: Comparison, lang: Language = .zh) -> [String] {
+        let p = c.precision
+        var lines: [String] = []
+        let n = c.moves.count
+        lines.append(lang.t("\(c.old.file)（\(c.old.id) \(c.old.version)）→ \(c.new.file)（\(c.new.id) \(c.new.version)），共 \(n) 个单位",
+                            "\(c.old.file) (\(c.old.id) \(c.old.version)) → \(c.new.file) (\(c.new.id) \(c.new.version)), \(n) units"))
+        let g = c.gradeChanges
+        lines.append(lang.t("等次变化：\(g.count) 个单位", "grade changed: \(g.count) unit\(g.count == 1 ? "" : "s")")
+                     + (g.isEmpty ? "" : lang.t("（", " (") + g.map { "\($0.unit) \($0.oldGrade)→\($0.newGrade)" }.joined(separator: lang.t("，", ", ")) + lang.t("）", ")")))
+        let r = c.rankChanges
+        lines.append(lang.t("排名变化：\(r.count) 个单位", "rank changed: \(r.count) unit\(r.count == 1 ? "" : "s")"))
+        let largest = c.largestRankMoves()
+        if !largest.isEmpty {
+            lines.append(lang.t("名次变动最大：", "largest rank moves: ")
+                         + largest.map { "\($0.unit) \($0.oldRank)→\($0.newRank)（\(signed($0.rankChange))）" }.joined(separator: lang.t("，", ", ")))
+        }
+        let b = c.boundaryCrossings
+        lines.append(lang.t("按总分跨越等次分数线：\(b.count) 个单位", "crossed a grade boundary by total: \(b.count)")
+                     + (b.isEmpty ? "" : lang.t("（", " (") + b.map { "\($0.unit) \($0.oldTotal.formatted(places: p))→\($0.newTotal.formatted(places: p))，\($0.oldGradeByTotal)→\($0.newGradeByTotal)" }.joined(separator: lang.t("；", "; ")) + lang.t("）", ")")))
+        let q = c.quotaCrossings
+        lines.append(lang.t("跨越名额线：\(q.count) 个单位", "crossed the quota line: \(q.count)")
+                     + (q.isEmpty ? "" : lang.t("（", " (") + q.map { m in
+                         m.newQuotaMoved ? lang.t("\(m.unit) 新细则下因名额降档", "\(m.unit) moved down by the quota under the new rules")
+                                         : lang.t("\(m.unit) 不再因名额降档", "\(m.unit) no longer moved down by the quota")
+                     }.joined(separator: lang.t("；", "; ")) + lang.t("）", ")")))
+        return lines
+    }
+
+    public static func json(_ c: Comparison, assumption: MissingMetrics.Assumption?, gaps: MissingMetrics, overrides: MetricOverrides,
+                            lang: Language = .zh) -> JSONOut {
+        let p = c.precision
+        func side(_ s: Comparison.Side) -> JSONOut {
+            .object(["file": .string(s.file), "id": .string(s.id), "version": .string(s.version), "title": .string(s.title)])
+        }
+        let units: [JSONOut] = c.moves.map { m in
+            .object([
+                "unit": .string(m.unit), "name": .string(m.name), "category": .string(m.category),
+                "old": .object(["total": .number(m.oldTotal.formatted(places: p)), "grade": .string(m.oldGrade), "gradeByTotal": .string(m.oldGradeByTotal),
+                                "rank": .num(m.oldRank), "categoryRank": .num(m.oldCategoryRank), "quotaMoved": .bool(m.oldQuotaMoved)]),
+                "new": .object(["total": .number(m.newTotal.formatted(places: p)), "grade": .string(m.newGrade), "gradeByTotal": .string(m.newGradeByTotal),
+                                "rank": .num(m.newRank), "categoryRank": .num(m.newCategoryRank), "quotaMoved": .bool(m.newQuotaMoved)]),
+                "totalChange": .num(m.totalChange), "rankChange": .num(m.rankChange), "gradeChanged": .bool(m.gradeChanged),
+                "crossedGradeBoundary": .bool(m.crossedGradeBoundary), "crossedQuotaLine": .bool(m.crossedQuotaLine),
+                "drivers": .array(m.drivers.map { .object(["id": .string($0.id), "name": .string($0.name), "change": .num($0.delta)]) }),
+            ])
+        }
+        return .object([
+            "old": side(c.old), "new": side(c.new), "units": .array(units),
+            "summary": .object([
+                "units": .num(c.moves.count), "gradeChanges": .num(c.gradeChanges.count), "rankChanges": .num(c.rankChanges.count),
+                "gradeBoundaryCrossings": .array(c.boundaryCrossings.map { .string($0.unit) }),
+                "quotaLineCrossings": .array(c.quotaCrossings.map { .string($0.unit) }),
+                "largestRankMoves": .array(c.largestRankMoves().map { .object(["unit": .string($0.unit), "from": .num($0.oldRank), "to": .num($0.newRank)]) }),
+            ]),
+            "assumeMissing": assumption.map { .string($0.rawValue) } ?? .null,
+            "missingMetrics": .array(gaps.gaps.map { .object(["metric": .string($0.metric), "name": .string($0.name), "units": .array($0.units.map { .string($0) })]) }),
+            "set": .array(overrides.entries.map { .string($0.text) }),
+        ])
+    }
+
+    /// A printable page: the summary, then the table (landscape: it is wide).
+    public static func html(_ c: Comparison, lang: Language = .zh) -> String {
+        let title = lang.t("考核细则调整影响比较", "What the tuned rules would change")
+        var doc = HTMLDocument(title: title, lang: lang)
+        doc.append(HTMLText(markup: "<section class=\"page landscape\">"))
+        doc.append(HTMLText(markup: "<h1>") + HTMLText(title) + HTMLText(markup: "</h1>"))
+        doc.append(HTMLText(markup: "<p class=\"subtitle\">") + HTMLText("\(c.old.title) → \(c.new.title)") + HTMLText(markup: "</p>"))
+        for line in summary(c, lang: lang) { doc.append(HTMLText(markup: "<p>") + HTMLText(line) + HTMLText(markup: "</p>")) }
+        let t = table(c, lang: lang)
+        var builder = HTMLTableBuilder(columns: t.columns.map { .init($0.header, numeric: $0.alignRight) }, tableClass: "grid")
+        for (row, move) in zip(t.rows, c.moves) {
+            builder.addRow(row.map { cell -> HTMLTableBuilder.Cell in
+                switch cell {
+                case .text(let v), .notApplicable(let v): .text(v)
+                case .number(let v): .number(v)
+                case .empty: .empty
+                }
+            }, rowClass: move.gradeChanged ? "changed" : nil)
+        }
+        doc.append(builder.rendered())
+        doc.append(HTMLText(markup: "</section>"))
+        doc.extraCSS = "tr.changed td { font-weight: 600; background: #eee; }\n"
+        return doc.rendered()
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Metrics a rules file requires that the units file does not give: a tuned file often reads
+/// columns the old data never had (Dongcheng's file needs six the Xicheng sample lacks).
+public struct MissingMetrics: Sendable, Equatable {
+    public struct Gap: Sendable, Equatable {
+        public var metric: String
+        public var name: String
+        /// The units without a value, in file order.
+        public var units: [String]
+        /// No unit has the column (or key) at all.
+        public var wholeColumn: Bool
+    }
+
+    /// What to do with the gaps: stop (the default), or score them as the metric's `missing`
+    /// rule would: `notAssessable` or `zero`.
+    public enum Assumption: String, Sendable, CaseIterable {
+        case notAssessable, zero
+    }
+
+    public var gaps: [Gap]
+
+    public var isEmpty: Bool { gaps.isEmpty }
+
+    /// Reads the units file under `rules`, with every metric allowed to be missing, and lists
+    /// the metrics whose rule says a missing value is an error, with the units lacking them.
+    public static func find(in data: Data, fileName: String, rules: Rules) -> MissingMetrics {
+        var probe = rules
+        for i in probe.metrics.indices { probe.metrics[i].missing = .notAssessable }
+        let read = UnitsReader(rules: probe).read(data, fileName: fileName)
+        guard let table = read.table else { return MissingMetrics(gaps: []) }
+        let header = Set(CSVReader.read(data, fileName: fileName).table?.header ?? [])
+        let isCSV = !read.diagnostics.contains { $0.code == "json-encoding" } && !fileName.lowercased().hasSuffix(".json")
+        var gaps: [Gap] = []
+        for (m, metric) in rules.metrics.enumerated() where metric.missing == .error {
+            // An invalid value is the reader's to report, not a gap.
+            let invalid = Set(read.diagnostics.filter { $0.code == "invalid-metric" && $0.path == metric.id }.compactMap(\.location))
+            let lacking = table.units.indices.filter { table.values[m][$0] == nil && !invalid.contains(table.locations[m][$0] ?? table.units[$0].location) }
+            guard !lacking.isEmpty else { continue }
+            let whole = isCSV ? !(header.contains(metric.id) || header.contains(metric.name)) : lacking.count == table.units.count
+            gaps.append(Gap(metric: metric.id, name: metric.name, units: lacking.map { table.units[$0].id }, wholeColumn: whole))
+        }
+        return MissingMetrics(gaps: gaps)
+    }
+
+    /// `rules` with each gap's metric scored as `assumption` says when a value is missing.
+    public func applied(_ assumption: Assumption, to rules: Rules) -> Rules {
+        var r = rules
+        let ids = Set(gaps.map(\.metric))
+        for i in r.metrics.indices where ids.contains(r.metrics[i].id) {
+            r.metrics[i].missing = assumption == .zero ? .zero : .notAssessable
+        }
+        return r
+    }
+}

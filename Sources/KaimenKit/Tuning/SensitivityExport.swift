@@ -1,0 +1,123 @@
+/// A sensitivity analysis as a table (terminal, CSV, Markdown), JSON, and an HTML page with
+/// the rank ranges drawn as an inline SVG chart (as in the JRC handbook's figures).
+public enum SensitivityExport {
+    static func percent(_ count: Int, of n: Int) -> String {
+        n == 0 ? "0%" : count > 0 && (count * 100 + n / 2) / n == 0 ? "<1%" : "\((count * 100 + n / 2) / n)%"
+    }
+
+    static func shares(_ s: Sensitivity, _ u: Sensitivity.UnitRange, _ lang: Language) -> String {
+        zip(s.grades, u.gradeCounts).filter { $0.1 > 0 }.map { "\($0.0) \(percent($0.1, of: s.scenarioCount))" }
+            .joined(separator: lang.t("、", ", "))
+    }
+
+    public static func table(_ s: Sensitivity, lang: Language = .zh) -> ExportTable {
+        func col(_ zh: String, _ en: String, _ key: String, right: Bool = false) -> ExportTable.Column {
+            .init(header: lang.t(zh, en), key: key, alignRight: right)
+        }
+        var columns = [
+            col("编号", "id", "unit"), col("单位名称", "name", "name"), col("实际排名", "rank", "rank", right: true),
+            col("实际等次", "grade", "grade"), col("排名区间(5%–95%)", "rank 5–95%", "rankRange", right: true),
+            col("最好–最差", "best–worst", "rankExtremes", right: true), col("各等次占比", "grade shares", "gradeShares"),
+            col("等次不稳", "grade fragile", "gradeFragile"),
+        ]
+        if s.quotaGrade != nil { columns.append(col("名额内不稳", "quota fragile", "quotaFragile")) }
+        let rows: [[ExportCell]] = s.units.map { u in
+            var row: [ExportCell] = [.text(u.unit), .text(u.name), .number("\(u.actualRank)"), .text(u.actualGrade),
+                                     .number("\(u.rankLow)–\(u.rankHigh)"), .number("\(u.rankBest)–\(u.rankWorst)"), .text(shares(s, u, lang)),
+                                     .text(u.gradeFragile ? lang.t("是（\(percent(u.gradeChanges, of: s.scenarioCount))）", "yes (\(percent(u.gradeChanges, of: s.scenarioCount)))") : "")]
+            if s.quotaGrade != nil {
+                let c = u.quotaChanges ?? 0
+                row.append(.text(u.quotaFragile ? lang.t("是（\(percent(c, of: s.scenarioCount))）", "yes (\(percent(c, of: s.scenarioCount)))") : ""))
+            }
+            return row
+        }
+        return ExportTable(columns: columns, rows: rows)
+    }
+
+    /// What was varied, and how many units are fragile.
+    public static func summary(_ s: Sensitivity, lang: Language = .zh) -> [String] {
+        var varied: [String] = []
+        if s.variation.weightPercent > 0 { varied.append(lang.t("各方面权重 ±\(s.variation.weightPercent)%（总分满分不变）", "area weights ±\(s.variation.weightPercent)% (the maximum total unchanged)")) }
+        if s.variation.aggregation { varied.append(lang.t("代表评分汇总方式（平均、中位数、去掉1个或2个最高最低分）", "ballot aggregation (mean, median, trimmed k = 1, 2)")) }
+        if s.variation.leaveOneOut { varied.append(lang.t("轮流去掉一名代表", "one representative left out in turn")) }
+        if s.variation.bootstrap { varied.append(lang.t("代表重抽样（bootstrap）", "bootstrap over representatives")) }
+        var lines = [lang.t("\(s.scenarioCount) 个情景（种子 \(s.seed)），变动：", "\(s.scenarioCount) scenarios (seed \(s.seed)), varying: ")
+                     + (varied.isEmpty ? lang.t("无", "nothing") : varied.joined(separator: lang.t("；", "; ")))]
+        let g = s.units.filter(\.gradeFragile).map(\.unit)
+        lines.append(lang.t("等次不稳（超过 \(s.fragilePercent)% 的情景中等次不同）：", "grade fragile (another grade in more than \(s.fragilePercent)% of scenarios): ")
+                     + (g.isEmpty ? lang.t("无", "none") : g.joined(separator: ", ")))
+        if let q = s.quotaGrade {
+            let f = s.units.filter(\.quotaFragile).map(\.unit)
+            lines.append(lang.t("“\(q)”名额内外不稳：", "inside or outside the \(q) quota, fragile: ") + (f.isEmpty ? lang.t("无", "none") : f.joined(separator: ", ")))
+        }
+        return lines
+    }
+
+    public static func json(_ s: Sensitivity) -> JSONOut {
+        .object([
+            "scenarios": .num(s.scenarioCount), "seed": .number(String(s.seed)), "fragilePercent": .num(s.fragilePercent),
+            "vary": .object(["weightsPercent": .num(s.variation.weightPercent), "aggregation": .bool(s.variation.aggregation),
+                             "leaveOneOut": .bool(s.variation.leaveOneOut), "bootstrap": .bool(s.variation.bootstrap)]),
+            "grades": .array(s.grades.map { .string($0) }), "quotaGrade": .str(s.quotaGrade),
+            "units": .array(s.units.map { u in
+                .object(["unit": .string(u.unit), "name": .string(u.name), "category": .string(u.category),
+                         "rank": .num(u.actualRank), "grade": .string(u.actualGrade),
+                         "rank5": .num(u.rankLow), "rank95": .num(u.rankHigh), "rankBest": .num(u.rankBest), "rankWorst": .num(u.rankWorst),
+                         "gradeCounts": .object(Dictionary(uniqueKeysWithValues: zip(s.grades, u.gradeCounts.map { JSONOut.num($0) }))),
+                         "gradeChanges": .num(u.gradeChanges), "quotaChanges": u.quotaChanges.map { .num($0) } ?? .null,
+                         "gradeFragile": .bool(u.gradeFragile), "quotaFragile": .bool(u.quotaFragile)])
+            }),
+        ])
+    }
+
+    /// The rank ranges: one row per unit in actual rank order, a bar from the 5% to the 95%
+    /// rank, a thin line from best to worst, and a dot at the actual rank.
+    public static func chart(_ s: Sensitivity, lang: Language = .zh) -> HTMLText {
+        let n = max(1, s.units.map(\.rankWorst).max() ?? 1, s.units.count)
+        let rowHeight = 18.0, left = 150.0, right = 20.0, top = 30.0, width = 640.0
+        let height = top + Double(s.units.count) * rowHeight + 30
+        var svg = SVGCanvas(width: width, height: height, title: lang.t("各单位排名区间（5%–95%）", "Rank ranges (5%–95%)"))
+        let x = LinearScale(domain: (1, Double(max(n, 2))), range: (left, width - right))
+        for t in x.ticks(min(10, n)) where t == t.rounded() {
+            svg.line(x(t), top - 6, x(t), height - 24, .init(stroke: "#ccc", strokeWidth: 0.5))
+            svg.text(x(t), top - 10, "\(Int(t))", size: 9, anchor: .middle)
+        }
+        svg.text(left, height - 8, lang.t("排名（1 为最好）", "rank (1 is best)"), size: 9)
+        for (i, u) in s.units.enumerated() {
+            let y = top + Double(i) * rowHeight + rowHeight / 2
+            svg.text(left - 6, y + 3, "\(u.unit) \(u.name)".count > 14 ? u.unit : "\(u.unit) \(u.name)", size: 9, anchor: .end,
+                     bold: u.gradeFragile || u.quotaFragile)
+            svg.line(x(Double(u.rankBest)), y, x(Double(u.rankWorst)), y, .init(stroke: "#888", strokeWidth: 1, dash: "2 2"))
+            svg.rect(x(Double(u.rankLow)) - 3, y - 4, x(Double(u.rankHigh)) - x(Double(u.rankLow)) + 6, 8,
+                     .init(stroke: "#333", strokeWidth: 0.6, fill: u.gradeFragile || u.quotaFragile ? "#999" : "#ddd"))
+            svg.circle(x(Double(u.actualRank)), y, r: 3, .init(stroke: "#000", strokeWidth: 1, fill: "#000"))
+        }
+        return svg.rendered()
+    }
+
+    public static func html(_ s: Sensitivity, rulesTitle: String, lang: Language = .zh) -> String {
+        var doc = HTMLDocument(title: lang.t("排名稳健性分析", "Ranking sensitivity"), lang: lang)
+        doc.append(HTMLText(markup: "<section class=\"page\">"))
+        doc.append(HTMLText(markup: "<h1>") + HTMLText(lang.t("排名稳健性分析", "Ranking sensitivity")) + HTMLText(markup: "</h1>"))
+        doc.append(HTMLText(markup: "<p class=\"subtitle\">") + HTMLText(rulesTitle) + HTMLText(markup: "</p>"))
+        for line in summary(s, lang: lang) { doc.append(HTMLText(markup: "<p>") + HTMLText(line) + HTMLText(markup: "</p>")) }
+        doc.append(HTMLText(markup: "<h2>") + HTMLText(lang.t("排名区间", "Rank ranges")) + HTMLText(markup: "</h2>"))
+        doc.append(HTMLText(markup: "<p>") + HTMLText(lang.t("黑点为实际排名，方框为5%–95%区间，虚线为最好到最差；灰色方框为等次或名额不稳的单位。",
+                                                           "The dot is the actual rank, the box the 5%–95% range, the dashed line best to worst; grey boxes mark fragile units.")) + HTMLText(markup: "</p>"))
+        doc.append(chart(s, lang: lang))
+        let t = table(s, lang: lang)
+        var builder = HTMLTableBuilder(columns: t.columns.map { .init($0.header, numeric: $0.alignRight) }, tableClass: "grid")
+        for row in t.rows {
+            builder.addRow(row.map { c -> HTMLTableBuilder.Cell in
+                switch c {
+                case .text(let v), .notApplicable(let v): .text(v)
+                case .number(let v): .number(v)
+                case .empty: .empty
+                }
+            })
+        }
+        doc.append(builder.rendered())
+        doc.append(HTMLText(markup: "</section>"))
+        return doc.rendered()
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// `kaimen panel` on the bundled Xicheng sample, driven in-process.
+@Suite("kaimen panel: the command line")
+struct PanelCommandTests {
+    static func run(_ args: [String]) -> (code: ExitCode, out: String, err: String) {
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        let code = CLI.run(["panel"] + args, console: console)
+        return (code, console.stdout, console.stderr)
+    }
+
+    @Test("on the Xicheng sample: every representative, alpha with its interval, the ICC and the re-check list, in Chinese")
+    func xichengTable() {
+        let r = Self.run(["--resamples", "200"])
+        #expect(r.code == .success)
+        for i in 1...27 { #expect(r.out.contains(String(format: "R%02d", i))) }
+        #expect(r.out.contains("Krippendorff α"))
+        #expect(r.out.contains("全部（按占满分比例）"))
+        #expect(r.out.contains("ICC(2,1)") && r.out.contains("ICC(2,k)"))
+        #expect(r.out.contains("二、复核清单"))
+        #expect(r.out.contains("仅为假设"))
+        // R24 scored her own unit: 8 ballots set aside, shown as recused.
+        let r24 = r.out.split(separator: "\n").first { $0.hasPrefix("R24") }
+        #expect(r24?.contains(" 8 ") == true)
+    }
+
+    @Test("--lang en prints the same report in English")
+    func english() {
+        let r = Self.run(["--resamples", "50", "--lang", "en"])
+        #expect(r.code == .success)
+        #expect(r.out.contains("1. Representatives") && r.out.contains("4. Agreement"))
+        #expect(!r.out.contains("代表 27 名"))
+    }
+
+    @Test("--format json holds every section and parses as JSON")
+    func json() throws {
+        let r = Self.run(["--resamples", "50", "--format", "json"])
+        #expect(r.code == .success)
+        let object = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]
+        for key in PanelTables.Section.allCases.map(\.rawValue) + ["flags", "seed", "resamples"] { #expect(object?[key] != nil, "\(key)") }
+        #expect((object?["raters"] as? [Any])?.count == 27)
+    }
+
+    @Test("--format csv prints one section, with its header")
+    func csv() {
+        let r = Self.run(["--resamples", "50", "--format", "csv", "--section", "outliers"])
+        #expect(r.code == .success)
+        #expect(r.out.hasPrefix("单位,单位名称,评分项,代表,评分,其他代表中位数,差,区间\r\n"))
+        #expect(r.out.contains("X01,北京西城华宸建设集团有限公司工会,rights.ballot,R06,1,3,-2,1\r\n"))
+    }
+
+    @Test("a bad option value is a usage error (64); a bad input file is a data problem (1)")
+    func errors() {
+        #expect(Self.run(["--resamples", "0"]).code == .usage)
+        #expect(Self.run(["--section", "nope"]).code == .usage)
+        let missing = Self.run(["--rules", "rules/xicheng-2014.jsonc", "--units", "nope.csv", "--roster", "samples/xicheng-2014/roster.csv",
+                                "--ballots", "samples/xicheng-2014/ballots.csv"])
+        #expect(missing.code == .failure)
+        #expect(missing.err.contains("nope.csv"))
+    }
+}
+
+@Suite("kaimen panel --schedule")
+struct PanelCommandScheduleTests {
+    @Test("the Xicheng schedule is read; a file that is not a schedule is reported and nothing analysed")
+    func schedule() {
+        let ok = PanelCommandTests.run(["--resamples", "50", "--schedule", "samples/xicheng-2014/schedule.csv"])
+        #expect(ok.code == .success)
+        let bad = PanelCommandTests.run(["--resamples", "50", "--schedule", "samples/xicheng-2014/roster.csv"])
+        #expect(bad.code == .failure)
+        #expect(bad.err.contains("missing-column") || bad.err.contains("单位编号"))
+        #expect(bad.out.isEmpty)
+    }
+}
+
+@Suite("kaimen panel: JSON")
+struct PanelJSONTests {
+    @Test("the fast row writer prints exactly what a JSONOut tree would")
+    func sameAsTree() throws {
+        let p = try AgreementTests.xicheng()
+        let fast = PanelRender.json(p, title: "西城", lang: .zh)
+        var o: [String: JSONOut] = ["title": .string("西城"), "seed": .number("1"), "resamples": .num(p.options.resamples),
+                                    "overallMeanShare": .number(PanelMessages.number(p.overallShare, places: 6))]
+        for section in PanelTables.Section.allCases { o[section.rawValue] = PanelTables.table(section, p, lang: .zh).jsonRows() }
+        o["flags"] = .array(p.raters.flatMap { r in r.flags.map { f in
+            JSONOut.object(["representative": .string(p.data.representatives[r.index].id), "kind": .string(f.kind.rawValue), "reason": .string(f.reason.zh)])
+        } })
+        #expect(p.groupFlags.isEmpty)
+        #expect(fast == JSONOut.object(o).rendered())
+    }
+}

@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Checks kaimen's printable papers as a person would get them, with independent tools.
+
+usage: check_papers.py OUT_DIR SHEETS_DIR
+
+- every HTML file was printed to PDF beside it (by .ci/papers.sh, headless Chromium);
+  report.pdf: the summary pages, then each unit's score sheet starting on a fresh page, no page
+  holding two units; 公示.pdf: one page per 9 units or so; ballot-sheets.pdf: exactly one page
+  per sheet. No page is wider than A4 (portrait or landscape), and no text runs past the right
+  edge of its page (pdftotext -bbox gives every word's box).
+- summary.xlsx read with openpyxl: sheet names, and every cell of 汇总 against summary.csv:
+  numbers are numbers (int or float, equal to the CSV's decimal), text is text, same rows.
+"""
+import csv, os, re, subprocess, sys
+from decimal import Decimal
+
+out, sheets = sys.argv[1], sys.argv[2]
+problems = []
+
+def fail(msg):
+    problems.append(msg)
+    print("FAIL:", msg)
+
+def pages(pdf):
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+def page_texts(pdf):
+    n = pages(pdf)
+    return [subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), "-layout", pdf, "-"], capture_output=True, text=True).stdout
+            for i in range(1, n + 1)]
+
+def check_bounds(pdf):
+    """Every page is A4 (either way round) and every word lies inside it."""
+    html = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    for m in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', html, re.S):
+        w, h, body = float(m.group(1)), float(m.group(2)), m.group(3)
+        if sorted([round(w), round(h)]) != [595, 842]:
+            fail(f"{pdf}: a page is {w}x{h} pt, not A4")
+        for word in re.finditer(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', body):
+            if float(word.group(2)) > w + 0.5 or float(word.group(1)) < -0.5:
+                fail(f"{pdf}: text runs off the page ({word.group(1)}–{word.group(2)} of {w} pt)")
+                break
+
+with open(os.path.join(out, "summary.csv"), encoding="utf-8-sig", newline="") as f:
+    rows = list(csv.reader(f))
+units = [r[2] for r in rows[2:]]
+print(f"summary.csv: {len(units)} units")
+
+# report.pdf: summary pages first; then each unit's sheet starts on a new page and every page
+# of it names that unit in its repeated header.
+texts = page_texts(os.path.join(out, "report.pdf"))
+owner = []
+for t in texts:
+    found = set(re.findall(r"评分表 · (\S+)", t))
+    if len(found) > 1:
+        fail(f"report.pdf: a page holds the sheets of {sorted(found)}")
+    owner.append(found.pop() if found else None)
+summary_pages = 0
+while summary_pages < len(owner) and owner[summary_pages] is None:
+    summary_pages += 1
+if summary_pages == 0:
+    fail("report.pdf: no summary page before the score sheets")
+starts = [owner[i] for i in range(summary_pages, len(owner)) if owner[i] != owner[i - 1]]
+if starts != units:
+    fail(f"report.pdf: score sheets start in the order {starts}, expected the ranking {units}")
+if None in owner[summary_pages:]:
+    fail("report.pdf: a page after the summary belongs to no unit")
+per_unit = {u: owner.count(u) for u in units}
+print(f"report.pdf: {len(texts)} pages = {summary_pages} summary + " + " + ".join(f"{per_unit[u]} ({u})" for u in units))
+if len(texts) != summary_pages + sum(per_unit.values()):
+    fail("report.pdf: page count does not add up")
+check_bounds(os.path.join(out, "report.pdf"))
+
+notice = os.path.join(out, "公示.pdf")
+n = pages(notice)
+print(f"公示.pdf: {n} page(s)")
+if n != 1 + len(units) // 25:
+    fail(f"公示.pdf: {n} pages for {len(units)} units")
+text = "".join(page_texts(notice))
+for u in units:
+    if u not in text:
+        fail(f"公示.pdf: unit {u} is missing")
+with open(os.path.join(sheets, "roster.csv"), encoding="utf-8-sig") if os.path.exists(os.path.join(sheets, "roster.csv")) else open(os.devnull) as f:
+    pass
+check_bounds(notice)
+
+# ballot-sheets.pdf: one page per sheet (the HTML's sections), each with its sheet id.
+html = open(os.path.join(sheets, "ballot-sheets.html"), encoding="utf-8").read()
+expected = html.count('<section class="page')
+ballot_texts = page_texts(os.path.join(sheets, "ballot-sheets.pdf"))
+print(f"ballot-sheets.pdf: {len(ballot_texts)} pages for {expected} sheets")
+if len(ballot_texts) != expected:
+    fail(f"ballot-sheets.pdf: {len(ballot_texts)} pages for {expected} sheets")
+for i, t in enumerate(ballot_texts):
+    if not re.search(r"表号 \d{4,}-\d", t):
+        fail(f"ballot-sheets.pdf: page {i + 1} has no sheet id")
+        break
+check_bounds(os.path.join(sheets, "ballot-sheets.pdf"))
+
+# summary.xlsx against summary.csv, cell by cell, with openpyxl.
+import openpyxl
+wb = openpyxl.load_workbook(os.path.join(out, "summary.xlsx"))
+names = wb.sheetnames
+print("summary.xlsx sheets:", names)
+if names[0] != "汇总" or names[-1] != "提示" or names[1:-1] != [f"评分表 {u}" for u in units]:
+    fail(f"summary.xlsx: sheet names {names}")
+ws = wb["汇总"]
+if ws.freeze_panes != "A3":
+    fail(f"summary.xlsx: 汇总 freezes at {ws.freeze_panes}, expected A3 (two header rows)")
+xrows = [[c for c in r] for r in ws.iter_rows()]
+if len(xrows) != len(rows):
+    fail(f"summary.xlsx: {len(xrows)} rows, summary.csv {len(rows)}")
+checked = 0
+for r, (crow, xrow) in enumerate(zip(rows, xrows)):
+    xrow = xrow + [None] * (len(crow) - len(xrow))
+    for c, text in enumerate(crow):
+        cell = xrow[c]
+        value = None if cell is None else cell.value
+        where = f"汇总 row {r + 1} column {c + 1}"
+        if text == "":
+            if value not in (None, ""):
+                fail(f"{where}: CSV empty, workbook {value!r}")
+        elif r >= 2 and re.fullmatch(r"-?\d+(\.\d+)?", text):
+            if not isinstance(value, (int, float)) or isinstance(value, bool):
+                fail(f"{where}: {text} is {type(value).__name__} in the workbook, not a number")
+            elif Decimal(str(value)).quantize(Decimal(1).scaleb(-len(text.split(".")[1])) if "." in text else Decimal(1)) != Decimal(text):
+                fail(f"{where}: {text} in the CSV, {value} in the workbook")
+            elif "." in text and cell.number_format != "0." + "0" * len(text.split(".")[1]):
+                fail(f"{where}: number format {cell.number_format!r} for {text}")
+            checked += 1
+        else:
+            expected_text = text[1:] if text.startswith("'") and text[1:2] in "=+-@" else text  # CSV neutralises formulas
+            if not isinstance(value, str) or value != expected_text:
+                fail(f"{where}: {text!r} in the CSV, {value!r} in the workbook")
+            checked += 1
+print(f"summary.xlsx: {checked} cells of 汇总 agree with summary.csv")
+
+if problems:
+    print(f"{len(problems)} problem(s)")
+    sys.exit(1)
+print("papers: all checks passed")

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+@Suite("kaimen compare on the shipped rules and the Xicheng sample")
+struct CompareCommandTests {
+    static let sample = ["--units", "samples/xicheng-2014/units.csv", "--roster", "samples/xicheng-2014/roster.csv",
+                         "--ballots", "samples/xicheng-2014/ballots.csv"]
+    static let both = ["compare", "--rules", "rules/xicheng-2014.jsonc", "--rules", "rules/dongcheng-2019.jsonc"] + sample
+
+    func run(_ args: [String]) -> (code: ExitCode, out: String, err: String) {
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        let code = CLI.run(args, console: console)
+        return (code, console.stdout, console.stderr)
+    }
+
+    @Test("without --assume-missing it stops with the six metrics the Dongcheng file needs")
+    func stopsOnMissing() {
+        let r = run(Self.both + ["--lang", "en"])
+        #expect(r.code == .failure)
+        #expect(r.out.isEmpty)
+        let errors = r.err.split(separator: "\n").filter { $0.hasPrefix("error: ") }
+        #expect(errors.count == 6)
+        for m in ["new_members", "new_members_task", "wage_core4", "wage_welfare4", "wage_own_items", "wage_archive"] {
+            #expect(errors.contains { $0.contains("(`\(m)`), which the data lacks for all 9 units") }, "\(m)")
+        }
+        #expect(r.err.contains("6 metrics missing from the data; nothing compared"))
+    }
+
+    @Test("with --assume-missing it prints every unit's move and the summary")
+    func assumeMissing() throws {
+        let r = run(Self.both + ["--assume-missing", "notAssessable", "--format", "json"])
+        #expect(r.code == .success)
+        let json = try JSONCParser.parse(r.out, file: "out.json").get()
+        let units = try #require(json["units"]?.elements)
+        #expect(units.count == 9)
+        #expect(json["assumeMissing"]?.stringValue == "notAssessable")
+        #expect(json["missingMetrics"]?.elements?.count == 6)
+        let table = run(Self.both + ["--assume-missing", "zero"])
+        #expect(table.code == .success)
+        for id in ["X01", "X02", "X03", "X04", "X05", "X06", "X07", "X08", "X09"] { #expect(table.out.contains("\n\(id) ")) }
+        #expect(table.out.contains("等次变化："))
+        let html = run(Self.both + ["--assume-missing", "zero", "--format", "html"])
+        #expect(html.code == .success)
+        #expect(html.out.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.out.components(separatedBy: "<tr").count == 1 + 1 + 9)  // header row and 9 units
+    }
+
+    @Test("--set with one rules file shows what the what-if value alone changes")
+    func whatIf() throws {
+        // X03 reported 3 legal-aid cases: 3 × 0.5 = 1.5 points; with 9 it gets min(4.5, 2) = 2, +0.5.
+        let r = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--set", "X03.legal_aid_cases=9", "--format", "json"] + Self.sample)
+        #expect(r.code == .success, "\(r.err)")
+        let json = try JSONCParser.parse(r.out, file: "out.json").get()
+        let x03 = try #require(json["units"]?.elements?.first { $0["unit"]?.stringValue == "X03" })
+        #expect(x03["totalChange"] == JSONNode(.number("0.5"), at: x03["totalChange"]!.location))
+        #expect(x03["drivers"]?.elements?.first?["id"]?.stringValue == "rights.legal_aid")
+        let others = json["units"]!.elements!.filter { $0["unit"]?.stringValue != "X03" }
+        #expect(others.allSatisfy { $0["totalChange"]?.value == .number("0") })
+    }
+
+    @Test("a --set naming an unknown unit or metric is an error with a suggestion")
+    func badSet() {
+        let unit = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--set", "X99.members=1", "--lang", "en"] + Self.sample)
+        #expect(unit.code == .failure)
+        #expect(unit.err.contains("error: `--set X99.members=1`: the units file has no unit `X99`"))
+        let metric = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--set", "X05.menbers=1", "--lang", "en"] + Self.sample)
+        #expect(metric.code == .failure)
+        #expect(metric.err.contains("the rules have no metric `menbers`; did you mean `members`?"))
+        let value = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--set", "X05.members=many"] + Self.sample)
+        #expect(value.code == .failure)
+        #expect(value.err.contains("`--set X05.members=many`"))
+        // X05 has 1184 workers: 19000 members would put the membership ratio above 100%.
+        let ratio = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--set", "X05.members=19000", "--lang", "en"] + Self.sample)
+        #expect(ratio.code == .failure)
+        #expect(ratio.err.contains("is larger than 职工总数 (1184)"))
+        let shape = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--set", "members=1"] + Self.sample)
+        #expect(shape.code == .usage)
+    }
+
+    @Test("one --rules without --set is a usage error")
+    func oneRules() {
+        #expect(run(["compare", "--rules", "rules/xicheng-2014.jsonc"] + Self.sample).code == .usage)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+@Suite("compare: the same units under two rules files")
+struct ComparisonTests {
+    /// One area of 10 points: `s1` bands on the rate `m` (6 points), `s2` presence of `f` (4 points).
+    static func rules(top: String, second: String) -> String {
+        RulesText.make(
+            metrics: RulesText.metric("m", "rate") + "," + RulesText.metric("f", "flag"),
+            areas: RulesText.area("a", points: "10"),
+            standards: RulesText.standard("s1", area: "a", points: "6", #""method": "bands", "metric": "m", "bands": [ { "min": \#(top), "points": 6 }, { "min": \#(second), "points": 3 } ]"#)
+                + "," + RulesText.standard("s2", area: "a", points: "4", #""method": "presence", "metric": "f""#),
+            grades: #"[ { "name": "优秀", "min": 9 }, { "name": "良好", "min": 6 }, { "name": "合格", "min": 3 }, { "name": "不合格" } ]"#)
+    }
+
+    static let units = "id,name,category,m,f\nU1,一,企业,0.92,1\nU2,二,企业,0.96,0\nU3,三,机关,0.6,1\n"
+
+    func comparison() throws -> Comparison {
+        let old = try TestSession(rules: Self.rules(top: "0.9", second: "0.5"), units: Self.units).run()
+        let new = try TestSession(rules: Self.rules(top: "0.95", second: "0.8"), units: Self.units).run()
+        return Comparison.compare(old, new, oldFile: "old.jsonc", newFile: "new.jsonc")
+    }
+
+    @Test("every unit's move matches the hand-worked case")
+    func moves() throws {
+        let c = try comparison()
+        // OLD: U1 6+4=10 优秀, U3 3+4=7 良好, U2 6+0=6 良好 → ranks U1 1, U3 2, U2 3.
+        // NEW (thresholds 0.95 / 0.8): U1 0.92 → 3, +4 = 7 良好; U2 0.96 → 6 良好; U3 0.6 → 0, +4 = 4 合格.
+        //      → ranks U1 1, U2 2, U3 3.
+        #expect(c.moves.map(\.unit) == ["U1", "U2", "U3"])
+        let u1 = c.moves[0], u2 = c.moves[1], u3 = c.moves[2]
+        #expect((u1.oldTotal, u1.newTotal, u1.totalChange) == (dec("10"), dec("7"), dec("-3")))
+        #expect((u1.oldGrade, u1.newGrade, u1.oldRank, u1.newRank) == ("优秀", "良好", 1, 1))
+        #expect(u1.drivers == [.init(id: "s1", name: "s1名", delta: dec("-3"))])
+        #expect((u2.oldTotal, u2.newTotal, u2.oldRank, u2.newRank, u2.rankChange) == (dec("6"), dec("6"), 3, 2, 1))
+        #expect(u2.drivers.isEmpty)
+        #expect(!u2.gradeChanged)
+        #expect((u3.oldTotal, u3.newTotal, u3.oldGrade, u3.newGrade, u3.rankChange) == (dec("7"), dec("4"), "良好", "合格", -1))
+        // U3 is alone in its category (机关) under both.
+        #expect((u3.oldCategoryRank, u3.newCategoryRank) == (1, 1))
+        // U2 climbs past U3 inside 企业? No: U3 is 机关; U2's category rank goes 2 → 2.
+        #expect((u2.oldCategoryRank, u2.newCategoryRank) == (2, 2))
+    }
+
+    @Test("the summary counts grade changes, rank moves and boundary crossings")
+    func summary() throws {
+        let c = try comparison()
+        #expect(c.gradeChanges.map(\.unit) == ["U1", "U3"])
+        #expect(c.boundaryCrossings.map(\.unit) == ["U1", "U3"])
+        #expect(c.quotaCrossings.isEmpty)
+        #expect(c.largestRankMoves().map(\.unit) == ["U2", "U3"])
+        let lines = ComparisonExport.summary(c, lang: .en)
+        #expect(lines.contains("grade changed: 2 units (U1 优秀→良好, U3 良好→合格)"))
+        #expect(lines.contains { $0.hasPrefix("largest rank moves: U2 3→2") })
+    }
+
+    @Test("a grade quota line crossed in one run and not the other is reported")
+    func quotaLine() throws {
+        // OLD: 优秀 ≥ 9 with quota 50% of 3 units = 1: U1 (10) and U4 (10) share rank 1 and
+        // cannot be split: both move down. NEW: U4's flag is off → U1 alone holds 优秀.
+        let grades = #"[ { "name": "优秀", "min": 9, "quota": 50 }, { "name": "良好", "min": 6 }, { "name": "合格" } ]"#
+        func rules() -> String {
+            RulesText.make(metrics: RulesText.metric("m", "rate") + "," + RulesText.metric("f", "flag"),
+                           areas: RulesText.area("a", points: "10"),
+                           standards: RulesText.standard("s1", area: "a", points: "6", #""method": "bands", "metric": "m", "bands": [ { "min": 0.9, "points": 6 } ]"#)
+                               + "," + RulesText.standard("s2", area: "a", points: "4", #""method": "presence", "metric": "f""#),
+                           grades: grades)
+        }
+        let units = "id,name,category,m,f\nU1,一,企业,0.92,1\nU4,四,企业,0.95,1\nU3,三,企业,0.1,1\n"
+        let old = try TestSession(rules: rules(), units: units).run()
+        var newSession = TestSession(rules: rules(), units: units.replacingOccurrences(of: "U4,四,企业,0.95,1", with: "U4,四,企业,0.95,0"))
+        newSession.strict = false
+        let new = try newSession.run()
+        let c = Comparison.compare(old, new, oldFile: "a", newFile: "b")
+        #expect(c.moves.first { $0.unit == "U1" }?.oldQuotaMoved == true)
+        #expect(c.moves.first { $0.unit == "U1" }?.newQuotaMoved == false)
+        #expect(c.quotaCrossings.map(\.unit) == ["U1", "U4"])
+    }
+
+    @Test("metrics a rules file needs and the data lacks are listed with the units lacking them")
+    func missingMetrics() throws {
+        let rules = try RulesLoader(readFile: { _ in Self.rules(top: "0.9", second: "0.5") }).load("/mem/r.jsonc").rules
+        let gaps = MissingMetrics.find(in: Data("id,name,category,m\nU1,一,企业,0.5\nU2,二,企业,0.7\n".utf8), fileName: "u.csv", rules: rules)
+        #expect(gaps.gaps == [.init(metric: "f", name: "f名", units: ["U1", "U2"], wholeColumn: true)])
+        let some = MissingMetrics.find(in: Data("id,name,category,m,f\nU1,一,企业,0.5,\nU2,二,企业,0.7,1\n".utf8), fileName: "u.csv", rules: rules)
+        #expect(some.gaps == [.init(metric: "f", name: "f名", units: ["U1"], wholeColumn: false)])
+        #expect(some.applied(.zero, to: rules).metric("f")?.missing == .zero)
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+@Suite("sensitivity: rank ranges and fragile flags")
+struct SensitivityTests {
+    /// One area of 10 points: `s1` presence of `f` (6 points), `s2` a ballot (4 points), ballots
+    /// averaged (mean, no minimum). 优秀 from 8.6, 良好 from 5.
+    static let rules = RulesText.make(
+        metrics: RulesText.metric("f", "flag"),
+        areas: RulesText.area("a", points: "10"),
+        standards: RulesText.standard("s1", area: "a", points: "6", #""method": "presence", "metric": "f""#)
+            + "," + RulesText.standard("s2", area: "a", points: "4", #""method": "ballot""#),
+        grades: #"[ { "name": "优秀", "min": 8.6 }, { "name": "良好", "min": 5 }, { "name": "合格" } ]"#,
+        more: #""ballots": { "aggregate": "mean", "minBallots": 1 },"#)
+
+    /// U1 gets 4 from everyone: 6 + 4 = 10, far ahead.
+    /// U2 gets 4 from R1 and 2.5 from R2–R5: 6 + (4 + 4 × 2.5) / 5 = 6 + 2.8 = 8.8 (优秀).
+    /// U3 gets 2.5 from everyone: 6 + 2.5 = 8.5 (良好).
+    /// Without R1, U2 also averages 2.5: 8.5, 良好, tied with U3 at rank 2.
+    static func session() throws -> ScoringSession {
+        var ballots = "representative,unit,standard,score\n"
+        for r in 1...5 {
+            ballots += "R\(r),U1,s2,4\n"
+            ballots += "R\(r),U2,s2,\(r == 1 ? "4" : "2.5")\n"
+            ballots += "R\(r),U3,s2,2.5\n"
+        }
+        return try TestSession(rules: rules, units: "id,name,category,f\nU1,一,企业,1\nU2,二,企业,1\nU3,三,企业,1\n", ballots: ballots).run()
+    }
+
+    static let leaveOneOut = Scenario.Variation(weightPercent: 0, aggregation: false, leaveOneOut: true, bootstrap: false)
+
+    @Test("a unit far ahead keeps its rank in every scenario and is not flagged")
+    func farAhead() throws {
+        let s = try Self.session()
+        for variation in [Self.leaveOneOut, Scenario.Variation()] {
+            let r = Sensitivity.run(s, count: 200, seed: 7, variation: variation)
+            let u1 = try #require(r.units.first { $0.unit == "U1" })
+            #expect((u1.actualRank, u1.rankLow, u1.rankHigh, u1.rankBest, u1.rankWorst) == (1, 1, 1, 1, 1))
+            #expect(u1.gradeCounts == [200, 0, 0])
+            #expect(!u1.gradeFragile && !u1.quotaFragile)
+        }
+    }
+
+    @Test("two units separated by one representative's ballot: leaving that representative out moves them")
+    func oneBallotApart() throws {
+        let s = try Self.session()
+        #expect(s.orderedIDs == ["U1", "U2", "U3"])
+        // Seven scenarios leave out R1 … R7 in turn (R6 and R7 cast no ballots). Only without
+        // R1 do U2 and U3 tie (8.5 each, sharing rank 2), and U2 drops to 良好: 1 of 7 ≈ 14% > 10%.
+        let r = Sensitivity.run(s, count: 7, seed: 1, variation: Self.leaveOneOut)
+        let u2 = try #require(r.units.first { $0.unit == "U2" }), u3 = try #require(r.units.first { $0.unit == "U3" })
+        #expect(u2.gradeCounts == [6, 1, 0])
+        #expect(u2.gradeChanges == 1)
+        #expect(u2.gradeFragile)
+        #expect((u2.rankBest, u2.rankWorst) == (2, 2))
+        // U3: ranks 2, 3, 3, 3, 3, 3, 3 → 5% is the 1st of 7 (2), 95% the 7th (3).
+        #expect((u3.actualRank, u3.rankLow, u3.rankHigh, u3.rankBest) == (3, 2, 3, 2))
+        #expect(u3.gradeCounts == [0, 7, 0])
+        #expect(!u3.gradeFragile)
+        // No grade has a quota.
+        #expect(r.quotaGrade == nil && u2.quotaChanges == nil)
+        // With a threshold of 20%, one scenario in seven is not fragile.
+        #expect(!Sensitivity.run(s, count: 7, seed: 1, variation: Self.leaveOneOut, fragilePercent: 20).units[1].gradeFragile)
+    }
+
+    @Test("the same seed gives the same result; scenarios are drawn reproducibly")
+    func reproducible() throws {
+        let s = try Self.session()
+        let a = Sensitivity.run(s, count: 300, seed: 42, variation: Scenario.Variation())
+        let b = Sensitivity.run(s, count: 300, seed: 42, variation: Scenario.Variation())
+        #expect(a.units == b.units)
+        let areaMax = [dec("10"), dec("20"), dec("5")]
+        let x = Scenario.draw(50, seed: 9, variation: Scenario.Variation(weightPercent: 20), areaMax: areaMax, representatives: 5)
+        #expect(x == Scenario.draw(50, seed: 9, variation: Scenario.Variation(weightPercent: 20), areaMax: areaMax, representatives: 5))
+        #expect(x != Scenario.draw(50, seed: 10, variation: Scenario.Variation(weightPercent: 20), areaMax: areaMax, representatives: 5))
+        for scenario in x {
+            // Renormalised: the maximum total stays 35; each weight within ±20% before scaling.
+            #expect(zip(scenario.areaWeights, areaMax).reduce(Rational.zero) { $0 + $1.0 * $1.1 } == dec("35"))
+        }
+        // Even scenarios leave out representatives in turn, odd ones draw a bootstrap sample of 5.
+        #expect(x[0].representatives == .leaveOut(0) && x[2].representatives == .leaveOut(1))
+        guard case .bootstrap(let counts) = x[1].representatives else { Issue.record("not a bootstrap"); return }
+        #expect(counts.reduce(0, +) == 5)
+    }
+
+    @Test("with nothing varied, every scenario reproduces the actual result on the Xicheng sample")
+    func frozenMatchesActual() throws {
+        let root = Fixtures.packageRoot.path
+        let s = try ScoringSession.run(.init(rules: "rules/xicheng-2014.jsonc", units: "samples/xicheng-2014/units.csv",
+                                             roster: "samples/xicheng-2014/roster.csv", ballots: "samples/xicheng-2014/ballots.csv",
+                                             baseDirectory: root))
+        // The frozen standards give every unit the same result as the real run.
+        let (plan, table) = FrozenStandards.freeze(s)
+        var frozen = Evaluator(plan: plan).evaluate(table, ballots: s.ballots)
+        _ = ScoringSession.rank(&frozen, plan: plan, table: table)
+        #expect(frozen.map(\.exactTotal) == s.results.map(\.exactTotal))
+        #expect(frozen.map(\.grade) == s.results.map(\.grade))
+        let none = Scenario.Variation(weightPercent: 0, aggregation: false, leaveOneOut: false, bootstrap: false)
+        let r = Sensitivity.run(s, count: 3, seed: 1, variation: none)
+        for u in r.units {
+            #expect((u.rankLow, u.rankHigh, u.gradeChanges, u.quotaChanges) == (u.actualRank, u.actualRank, 0, 0))
+        }
+    }
+
+    @Test("the command prints rank ranges for the Xicheng sample, and an HTML page with the chart")
+    func command() throws {
+        let args = ["sensitivity", "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                    "--roster", "samples/xicheng-2014/roster.csv", "--ballots", "samples/xicheng-2014/ballots.csv", "--scenarios", "40"]
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        #expect(CLI.run(args, console: console) == .success, "\(console.stderr)")
+        #expect(console.stdout.contains("排名区间(5%–95%)"))
+        for id in ["X01", "X05", "X09"] { #expect(console.stdout.contains("\n\(id) ")) }
+        #expect(console.stdout.contains("40 个情景（种子 1）"))
+        let again = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        _ = CLI.run(args, console: again)
+        #expect(again.stdout == console.stdout)
+        let html = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        #expect(CLI.run(args + ["--format", "html"], console: html) == .success)
+        #expect(html.stdout.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.stdout.contains("<svg viewBox="))
+        #expect(html.stdout.contains("<circle"))
+        let bad = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        #expect(CLI.run(args + ["--vary", "wieghts"], console: bad) == .usage)
+        #expect(bad.stderr.contains("did you mean `weights`?"))
+    }
+}
