@@ -109,6 +109,14 @@ public struct CSVRow: RandomAccessCollection, Sendable, Hashable, ExpressibleByA
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
 
+    /// A run of cells, as an array slice with the row's indices (`rows[0].prefix(4) == [...]`).
+    public typealias SubSequence = ArraySlice<String>
+    public subscript(bounds: Range<Int>) -> ArraySlice<String> {
+        let cells = bounds.upperBound <= stored.count ? stored
+            : stored + Array(repeating: "", count: bounds.upperBound - stored.count)
+        return cells[bounds]
+    }
+
     public subscript(i: Int) -> String {
         precondition(i >= 0 && i < count, "CSV column out of range")
         return i < stored.count ? stored[i] : ""

@@ -122,23 +122,16 @@ public struct BallotsReader {
             let text = row[cell.scoreCol].trimmingSpaces()
             var score: Rational?
             if text.isEmpty {
-<<<<<<< HEAD
-                diagnostics.append(.invalidScore) { .error(.invalidScore, ReaderMessages.noScore(repText, unitText), at: scoreLoc, path: "score") }
+                diagnostics.append(.invalidScore) {
+                    .error(.invalidScore, ReaderMessages.noScore(repText, unitText, Echo.cell(cell.itemText)), at: scoreLoc, path: "score")
+                }
             } else if let s = Rational(decimal: TypedNumber.ascii(text)) {
                 score = s
             } else {
                 diagnostics.append(.invalidScore) {
-                    .error(.invalidScore, ReaderMessages.scoreNotNumber(Echo.cell(text), repText, unitText), at: scoreLoc, path: "score",
+                    .error(.invalidScore, ReaderMessages.scoreNotNumber(Echo.cell(text), repText, unitText, Echo.cell(cell.itemText)), at: scoreLoc, path: "score",
                            hint: TypedNumber.hint(for: TypedNumber.ascii(text)) { Rational(decimal: $0) != nil })
                 }
-=======
-                diagnostics.append(.error(.invalidScore, ReaderMessages.noScore(repID, unitID, cell.itemText), at: scoreLoc, path: "score"))
-            } else if let s = Rational(decimal: TypedNumber.ascii(text)) {
-                score = s
-            } else {
-                diagnostics.append(.error(.invalidScore, ReaderMessages.scoreNotNumber(text, repID, unitID, cell.itemText), at: scoreLoc, path: "score",
-                                          hint: TypedNumber.hint(for: TypedNumber.ascii(text)) { Rational(decimal: $0) != nil }))
->>>>>>> main
             }
             guard ok, let rep, let unit, let item, let score else { continue }
             let max = items[item].max
@@ -150,15 +143,10 @@ public struct BallotsReader {
                 continue
             }
             if let step = rules.ballots.scoreStep, !(score.divided(by: step)!.isInteger) {
-<<<<<<< HEAD
                 diagnostics.append(.scoreStep) {
-                    .error(.scoreStep, ReaderMessages.scoreStep(Echo.cell(text), repText, unitText, step.plainText()),
+                    .error(.scoreStep, ReaderMessages.scoreStep(Echo.cell(text), repText, unitText, items[item].key, step.plainText()),
                            at: scoreLoc, path: "score", hint: ReaderMessages.stepAllowed(step.plainText()))
                 }
-=======
-                diagnostics.append(.error(.scoreStep, ReaderMessages.scoreStep(text, repID, unitID, items[item].key, step.plainText()),
-                                          at: scoreLoc, path: "score", hint: ReaderMessages.stepAllowed(step.plainText())))
->>>>>>> main
                 continue
             }
             let key = (rep * units.count + unit) * items.count + item

@@ -64,23 +64,14 @@ public struct UnitsReader {
                     }
                     value = nil
                 case .beyondLimits(let problem):
-<<<<<<< HEAD
-                    diagnostics.append("number-beyond-limits") {
+                    diagnostics.append(.numberBeyondLimits) {
                         let text = Echo.cell((row.cells[m] ?? "").trimmingSpaces())
                         let m = NumberLimits.message(problem, text: text)
-                        return .error("number-beyond-limits",
+                        return .error(.numberBeyondLimits,
                                       Localized(zh: "单位 `\(idText)` 的\(metric.name)（`\(metric.id)`）：\(m.zh)",
                                                 en: "unit `\(idText)`, \(metric.name) (`\(metric.id)`): \(m.en)"),
                                       at: loc, path: metric.id, hint: NumberLimits.hint(problem))
                     }
-=======
-                    let text = (row.cells[m] ?? "").trimmingSpaces()
-                    let m = NumberLimits.message(problem, text: text)
-                    diagnostics.append(.error(.numberBeyondLimits,
-                                              Localized(zh: "单位 `\(row.id)` 的\(metric.name)（`\(metric.id)`）：\(m.zh)",
-                                                        en: "unit `\(row.id)`, \(metric.name) (`\(metric.id)`): \(m.en)"),
-                                              at: loc, path: metric.id, hint: NumberLimits.hint(problem)))
->>>>>>> main
                     value = nil
                 case .missing:
                     switch metric.missing {
@@ -108,6 +99,12 @@ public struct UnitsReader {
     }
 
     /// A numerator larger than its denominator, where a rule reads their ratio and forbids that.
+    func checkRatios(_ table: UnitTable, diagnostics: inout [Diagnostic]) {
+        var log = Diagnostics()
+        checkRatios(table, diagnostics: &log)
+        diagnostics.append(contentsOf: log.items)
+    }
+
     func checkRatios(_ table: UnitTable, diagnostics: inout Diagnostics) {
         let pairs = rules.maxOneRatios
         let index = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -167,13 +164,8 @@ public struct UnitsReader {
         if diagnostics.items.contains(where: { $0.kind == .missingColumn }) { return (nil, diagnostics.items) }
         var rows: [RawRow] = []
         rows.reserveCapacity(csv.rows.count)
-<<<<<<< HEAD
-        for (r, cells) in csv.rows.enumerated() where !cells.isBlank {
-=======
         // A template's second header row (ids) and instructions row are skipped (`rules template`).
-        for (r, cells) in csv.rows.enumerated() where !cells.allSatisfy({ $0.trimmingSpaces().isEmpty })
-            && !UnitsTemplate.isExtraRow(idCell: cells[idCol]) {
->>>>>>> main
+        for (r, cells) in csv.rows.enumerated() where !cells.isBlank && !UnitsTemplate.isExtraRow(idCell: cells[idCol]) {
             for (col, role, what, path) in [(idCol, TextCellCheck.Role.id, TextCellCheck.unitID, "id"),
                                             (nameCol, .text(quoted: nameCol.map { csv.isQuoted(row: r, column: $0) } ?? false), TextCellCheck.unitName, "name"),
                                             (categoryCol, .text(quoted: categoryCol.map { csv.isQuoted(row: r, column: $0) } ?? false), TextCellCheck.category, "category")] {

@@ -56,11 +56,7 @@ struct HugeExponentTests {
                             ballots: "representative,unit,standard,score\nR1,U1,a.b,2\n").failures()
         #expect(d.map(\.code) == ["invalid-metric"])
         // `U1,甲,` is five characters: the value starts at column 6.
-<<<<<<< HEAD
-        #expect(d.first.map { [$0.location?.line, $0.location?.column] } == [2, 6])
-=======
         #expect(d.first?.location == SourceLocation(file: "/mem/units.csv", line: 2, column: 6, cell: CellPosition(row: 2, column: 2, header: "n")))
->>>>>>> main
     }
 
     @Test("in a metric of a JSON units file, as a number or as text: the value's place")
@@ -79,10 +75,6 @@ struct HugeExponentTests {
                             ballots: "representative,unit,standard,score\nR1,U1,a.b,\(Self.minExponent)\n").failures()
         #expect(d.map(\.code) == ["invalid-score"])
         // `R1,U1,a.b,` is ten characters: the score starts at column 11.
-<<<<<<< HEAD
-        #expect(d.first.map { [$0.location?.line, $0.location?.column] } == [2, 11])
-=======
         #expect(d.first?.location == SourceLocation(file: "/mem/ballots.csv", line: 2, column: 11, cell: CellPosition(row: 2, column: 3, header: "score")))
->>>>>>> main
     }
 }
