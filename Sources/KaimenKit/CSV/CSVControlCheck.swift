@@ -6,20 +6,19 @@
 /// Runs on the decoded UTF-8 bytes, whatever the file's encoding or byte order mark, and
 /// reports the first control character of each cell (`control-character`), at its place.
 enum CSVControlCheck {
-    static func problems(in table: CSVTable) -> [Diagnostic] {
-        var out: [Diagnostic] = []
+    static func check(_ table: CSVTable, into out: inout Diagnostics) {
         let buffer = table.buffer
         func check(_ field: CSVField, column: Int) {
             guard let offset = firstControl(buffer.bytes, field.range) else { return }
-            let scalar = scalar(buffer.bytes, at: offset)
-            let name = column < table.header.count && !table.header[column].isEmpty ? table.header[column] : nil
-            out.append(InputMessages.controlCharacter(scalar, at: buffer.location(ofByte: offset), column: name))
+            out.append("control-character") {
+                let name = column < table.header.count && !table.header[column].isEmpty ? table.header[column] : nil
+                return InputMessages.controlCharacter(scalar(buffer.bytes, at: offset), at: buffer.location(ofByte: offset), column: name.map { Echo.cell($0) })
+            }
         }
         for (c, field) in table.headerRecord.fields.enumerated() { check(field, column: c) }
         for record in table.records {
             for (c, field) in record.fields.enumerated() { check(field, column: c) }
         }
-        return out
     }
 
     /// The offset of the first control character other than tab, LF and CR in `bytes[range]`

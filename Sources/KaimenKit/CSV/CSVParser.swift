@@ -19,7 +19,9 @@ public struct CSVParser: IteratorProtocol, Sendable {
 
     public let buffer: CSVBuffer
     public let delimiter: UInt8
-    public private(set) var diagnostics: [Diagnostic] = []
+    /// The problems found so far (at most `Diagnostics.limitPerKind` of a kind listed).
+    public var diagnostics: [Diagnostic] { problems.items }
+    private var problems = Diagnostics()
     private var position = 0
     private var columnNames: [String]?
 
@@ -84,7 +86,7 @@ public struct CSVParser: IteratorProtocol, Sendable {
 
     private func columnName(_ index: Int) -> String? {
         guard let columnNames, index < columnNames.count, !columnNames[index].isEmpty else { return nil }
-        return columnNames[index]
+        return Echo.cell(columnNames[index])
     }
 
     private mutating func parseField(_ p: UnsafeBufferPointer<UInt8>, index: Int) -> CSVField {
@@ -108,7 +110,7 @@ public struct CSVParser: IteratorProtocol, Sendable {
             position += 1
         }
         if position >= n {
-            diagnostics.append(.error(
+            problems.append(.error(
                 DiagnosticCode.csvUnbalancedQuote, CSVMessages.quoteNeverClosed,
                 at: buffer.location(ofByte: start), path: columnName(index), hint: CSVMessages.closeQuote))
             position = start
@@ -117,9 +119,11 @@ public struct CSVParser: IteratorProtocol, Sendable {
         let contentEnd = position
         position += 1
         if position < n && !isFieldEnd(p[position]) {
-            diagnostics.append(.error(
-                DiagnosticCode.csvStrayQuote, CSVMessages.textAfterQuote,
-                at: buffer.location(ofByte: position - 1), path: columnName(index), hint: CSVMessages.doubleInnerQuote))
+            let at = position - 1, path = columnName(index), buffer = buffer
+            problems.append(.csvStrayQuote) {
+                .error(DiagnosticCode.csvStrayQuote, CSVMessages.textAfterQuote,
+                       at: buffer.location(ofByte: at), path: path, hint: CSVMessages.doubleInnerQuote)
+            }
             while position < n && !isFieldEnd(p[position]) {
                 position += 1
             }
@@ -136,13 +140,13 @@ public struct CSVParser: IteratorProtocol, Sendable {
             if b == delimiter || b == Self.lf || b == Self.cr { break }
             if b == Self.quote && !reported {
                 reported = true
-                var hint = CSVMessages.quoteWholeField
-                if p[start..<position].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                    hint = CSVMessages.spaceBeforeQuote
+                let at = position, path = columnName(index), buffer = buffer
+                let spaceBefore = p[start..<position].allSatisfy({ $0 == 0x20 || $0 == 0x09 })
+                problems.append(.csvStrayQuote) {
+                    .error(DiagnosticCode.csvStrayQuote, CSVMessages.quoteInUnquoted,
+                           at: buffer.location(ofByte: at), path: path,
+                           hint: spaceBefore ? CSVMessages.spaceBeforeQuote : CSVMessages.quoteWholeField)
                 }
-                diagnostics.append(.error(
-                    DiagnosticCode.csvStrayQuote, CSVMessages.quoteInUnquoted,
-                    at: buffer.location(ofByte: position), path: columnName(index), hint: hint))
             }
             position += 1
         }

@@ -51,53 +51,53 @@ public enum CSVReader {
             return Result(table: nil, encoding: decoded.encoding, diagnostics: diagnostics)
         }
         let records = parser.readAll()
-        diagnostics.append(contentsOf: parser.diagnostics)
+        var all = Diagnostics(diagnostics)
+        all.append(contentsOf: parser.diagnostics)
         let table = CSVTable(buffer: parser.buffer, headerRecord: headerRecord, records: records)
-        diagnostics.append(contentsOf: CSVControlCheck.problems(in: table))
-        diagnostics.append(contentsOf: checkHeader(table))
-        diagnostics.append(contentsOf: checkWidths(table))
-        return Result(table: table, encoding: decoded.encoding, diagnostics: sorted(diagnostics))
+        CSVControlCheck.check(table, into: &all)
+        checkHeader(table, into: &all)
+        checkWidths(table, into: &all)
+        return Result(table: table, encoding: decoded.encoding, diagnostics: all.sorted)
     }
 
-    static func checkHeader(_ table: CSVTable) -> [Diagnostic] {
-        var out: [Diagnostic] = []
+    static func checkHeader(_ table: CSVTable, into out: inout Diagnostics) {
         var firstColumn: [String: Int] = [:]
         for (i, name) in table.header.enumerated() {
             if name.isEmpty {
-                out.append(.error(.csvEmptyHeader, CSVMessages.emptyHeader(i + 1),
-                                  at: table.headerLocation(column: i), hint: CSVMessages.nameOrDelete))
+                out.append(.csvEmptyHeader) {
+                    .error(.csvEmptyHeader, CSVMessages.emptyHeader(i + 1), at: table.headerLocation(column: i), hint: CSVMessages.nameOrDelete)
+                }
                 continue
             }
             if let first = firstColumn[name] {
-                out.append(.error(.csvDuplicateHeader, CSVMessages.duplicateHeader(name),
-                                  at: table.headerLocation(column: i), path: name, hint: CSVMessages.sameName(first + 1, i + 1)))
+                out.append(.csvDuplicateHeader) {
+                    .error(.csvDuplicateHeader, CSVMessages.duplicateHeader(Echo.cell(name)),
+                           at: table.headerLocation(column: i), path: Echo.cell(name), hint: CSVMessages.sameName(first + 1, i + 1))
+                }
             } else {
                 firstColumn[name] = i
             }
         }
-        return out
     }
 
-    static func checkWidths(_ table: CSVTable) -> [Diagnostic] {
-        var out: [Diagnostic] = []
+    /// Columns named in a message about a short row, at most.
+    static let namesListed = 5
+
+    static func checkWidths(_ table: CSVTable, into out: inout Diagnostics) {
         let width = table.header.count
         for (r, record) in table.records.enumerated() where record.fields.count != width {
-            let count = record.fields.count
-            let message = CSVMessages.raggedRow(row: table.spreadsheetRows[r], count: count, width: width)
-            if count > width {
-                out.append(.error(.csvRaggedRow, message, at: table.location(row: r, column: width), hint: CSVMessages.quoteComma))
-            } else {
-                let missing = table.header[count...].map { "`\($0)`" }.joined(separator: ", ")
-                out.append(.error(.csvRaggedRow, message, at: table.location(row: r, column: count),
-                                  path: table.header[count], hint: CSVMessages.missingCells(missing)))
+            out.append(.csvRaggedRow) {
+                let count = record.fields.count
+                let message = CSVMessages.raggedRow(row: table.spreadsheetRows[r], count: count, width: width)
+                if count > width {
+                    return .error(.csvRaggedRow, message, at: table.location(row: r, column: width), hint: CSVMessages.quoteComma)
+                }
+                let names = table.header[count...]
+                var missing = names.prefix(namesListed).map { "`\(Echo.cell($0))`" }.joined(separator: ", ")
+                if names.count > namesListed { missing += " … (\(names.count))" }
+                return .error(.csvRaggedRow, message, at: table.location(row: r, column: count),
+                              path: Echo.cell(table.header[count]), hint: CSVMessages.missingCells(missing))
             }
         }
-        return out
-    }
-
-    private static func sorted(_ ds: [Diagnostic]) -> [Diagnostic] {
-        var all = Diagnostics()
-        all.append(contentsOf: ds)
-        return all.sorted
     }
 }

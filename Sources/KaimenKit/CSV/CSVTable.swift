@@ -1,13 +1,13 @@
 /// A CSV file read into strings: a header and rows, each row as wide as the header.
 ///
-/// Build one with ``CSVReader/read(_:fileName:)``. Rows that had too few fields are filled
-/// with empty strings and rows with too many are cut, so `rows[r][c]` is always safe; both
-/// are reported as `csv-ragged-row`.
+/// Build one with ``CSVReader/read(_:fileName:)``. Rows that had too few fields read as
+/// filled with empty strings and rows with too many are cut, so `rows[r][c]` is always safe;
+/// both are reported as `csv-ragged-row`.
 public struct CSVTable: Sendable {
     public let fileName: String
     /// Column names, spaces around them removed.
     public let header: [String]
-    public let rows: [[String]]
+    public let rows: [CSVRow]
     /// The line each row starts on, for messages.
     public let rowLines: [Int]
     /// The line of the header.
@@ -31,13 +31,7 @@ public struct CSVTable: Sendable {
         headerLine = headerRecord.line
         let width = header.count
         rows = records.map { record in
-            var row: [String] = []
-            row.reserveCapacity(width)
-            for field in record.fields.prefix(width) {
-                row.append(buffer.string(field))
-            }
-            while row.count < width { row.append("") }
-            return row
+            CSVRow(record.fields.prefix(width).map { buffer.string($0) }, width: width)
         }
         rowLines = records.map(\.line)
         var extra = buffer.line(ofByte: headerRecord.end) - headerRecord.line
@@ -93,4 +87,64 @@ public struct CSVTable: Sendable {
     private static func isBlank(_ c: Unicode.Scalar) -> Bool {
         c == " " || c == "\t" || c == "\u{3000}" || c == "\u{A0}"
     }
+}
+
+/// One row of a ``CSVTable``: as many cells as the header has columns. The cells a short row
+/// lacks read as empty without being stored, so a header of 300 000 columns over short rows
+/// costs the rows' own size, not rows × columns.
+public struct CSVRow: RandomAccessCollection, Sendable, Hashable, ExpressibleByArrayLiteral, CustomStringConvertible {
+    /// The cells the row has (at most `count`).
+    public let stored: [String]
+    public let count: Int
+
+    public init(_ stored: [String], width: Int) {
+        self.stored = Array(stored.prefix(width))
+        count = width
+    }
+
+    public init(arrayLiteral cells: String...) {
+        self.init(cells, width: cells.count)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    /// A run of cells, as an array slice with the row's indices (`rows[0].prefix(4) == [...]`).
+    public typealias SubSequence = ArraySlice<String>
+    public subscript(bounds: Range<Int>) -> ArraySlice<String> {
+        let cells = bounds.upperBound <= stored.count ? stored
+            : stored + Array(repeating: "", count: bounds.upperBound - stored.count)
+        return cells[bounds]
+    }
+
+    public subscript(i: Int) -> String {
+        precondition(i >= 0 && i < count, "CSV column out of range")
+        return i < stored.count ? stored[i] : ""
+    }
+
+    /// Whether every cell is empty once spaces are trimmed (a row Excel leaves as `,,,`), in
+    /// the time of the cells the row has.
+    public var isBlank: Bool { stored.allSatisfy { $0.trimmingSpaces().isEmpty } }
+
+    public static func == (a: CSVRow, b: CSVRow) -> Bool { a.count == b.count && a.elementsEqual(b) }
+
+    public func hash(into h: inout Hasher) {
+        // Trailing empty cells hash as the missing ones they equal.
+        var n = stored.count
+        while n > 0 && stored[n - 1].isEmpty { n -= 1 }
+        h.combine(count)
+        for cell in stored[..<n] { h.combine(cell) }
+    }
+
+    public var description: String { Array(self).description }
+}
+
+extension CSVRow {
+    /// A row equals the plain array of its cells (`rows[1] == ["乙", "2", ""]`).
+    public static func == (row: CSVRow, cells: [String]) -> Bool { row.count == cells.count && row.elementsEqual(cells) }
+}
+
+/// Rows equal plain arrays of cells, row by row.
+public func == (rows: [CSVRow], cells: [[String]]) -> Bool {
+    rows.count == cells.count && zip(rows, cells).allSatisfy { $0 == $1 }
 }

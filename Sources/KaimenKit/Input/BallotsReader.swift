@@ -20,19 +20,19 @@ public struct BallotsReader {
 
     public func read(_ data: Data, fileName: String) -> (box: BallotBox?, diagnostics: [Diagnostic]) {
         let result = CSVReader.read(data, fileName: fileName)
-        var diagnostics = result.diagnostics
-        guard let csv = result.table else { return (nil, diagnostics) }
+        var diagnostics = Diagnostics(result.diagnostics)
+        guard let csv = result.table else { return (nil, diagnostics.items) }
         let items = BallotItem.items(of: rules)
         let lineStart = SourceLocation(file: fileName, line: csv.headerLine, column: 1)
         guard let repCol = ColumnNames.find(ColumnNames.representative, in: csv.header) else {
             diagnostics.append(.error(.missingColumn, ReaderMessages.noRepColumn, at: lineStart, path: "representative",
                                       hint: ReaderMessages.nameRepColumn))
-            return (nil, diagnostics)
+            return (nil, diagnostics.items)
         }
         guard let unitCol = ColumnNames.find(ColumnNames.ballotUnit, in: csv.header) else {
             diagnostics.append(.error(.missingColumn, ReaderMessages.noBallotUnitColumn, at: lineStart, path: "unit",
                                       hint: ReaderMessages.nameBallotUnitColumn))
-            return (nil, diagnostics)
+            return (nil, diagnostics.items)
         }
         let repIndex = Dictionary(representatives.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let unitIndex = Dictionary(units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -41,13 +41,16 @@ public struct BallotsReader {
             itemIndex[it.key] = i
             itemIndex[rules.standards[it.standard].id] = i
         }
+        // Suggestions for unknown ids, each distinct one matched once.
+        var repSuggestions = SuggestionIndex { Array(repIndex.keys) }, unitSuggestions = SuggestionIndex { Array(unitIndex.keys) }
+        var itemSuggestions = SuggestionIndex { [itemIndex] in Array(itemIndex.keys) }
         let standardCol = ColumnNames.find(ColumnNames.ballotStandard, in: csv.header)
         let scoreCol = ColumnNames.find(ColumnNames.score, in: csv.header)
 
         // Long if it has standard and score columns; otherwise wide, one column per item.
         var cells: [(row: Int, itemText: String, itemLoc: SourceLocation, scoreCol: Int)] = []
         if let standardCol, let scoreCol {
-            for r in csv.rows.indices where !csv.rows[r].allSatisfy({ $0.trimmingSpaces().isEmpty }) {
+            for r in csv.rows.indices where !csv.rows[r].isBlank {
                 cells.append((r, csv.rows[r][standardCol].trimmingSpaces(), csv.location(row: r, column: standardCol), scoreCol))
             }
         } else {
@@ -60,13 +63,14 @@ public struct BallotsReader {
                 } else if ColumnNames.find(ColumnNames.repName + ColumnNames.group, in: [name]) != nil {
                     continue
                 } else {
-                    diagnostics.append(.error(.unknownStandard, ReaderMessages.columnNotBallotStandard(name),
-                                              at: csv.headerLocation(column: c), path: name,
-                                              hint: Localized.didYouMean(name, among: itemIndex.keys.sorted())
-                                                ?? ReaderMessages.longNeedsColumns))
+                    diagnostics.append(.unknownStandard) {
+                        .error(.unknownStandard, ReaderMessages.columnNotBallotStandard(Echo.cell(name)),
+                               at: csv.headerLocation(column: c), path: Echo.cell(name),
+                               hint: itemSuggestions.didYouMean(name) ?? ReaderMessages.longNeedsColumns)
+                    }
                 }
             }
-            if itemCols.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
+            if itemCols.isEmpty && !diagnostics.hasErrors {
                 diagnostics.append(.error(.missingColumn, ReaderMessages.noBallotColumns,
                                           at: lineStart, hint: ReaderMessages.ballotStandards(items.map(\.key))))
             }
@@ -86,55 +90,71 @@ public struct BallotsReader {
             let repLoc = csv.location(row: cell.row, column: repCol), unitLoc = csv.location(row: cell.row, column: unitCol)
             let scoreLoc = csv.location(row: cell.row, column: cell.scoreCol)
             var ok = true
+            // The ids as messages quote them: control characters shown, a long paste cut.
+            let repText = Echo.cell(repID), unitText = Echo.cell(unitID)
             let rep = repIndex[repID]
             if rep == nil {
                 ok = false
-                diagnostics.append(.error(.unknownRepresentative, ReaderMessages.unknownRepresentative(repID), at: repLoc, path: "representative",
-                                          hint: Localized.didYouMean(repID, among: repIndex.keys.sorted())))
+                diagnostics.append(.unknownRepresentative) {
+                    .error(.unknownRepresentative, ReaderMessages.unknownRepresentative(repText), at: repLoc, path: "representative",
+                           hint: repSuggestions.didYouMean(repID))
+                }
             }
             let unit = unitIndex[unitID]
             if unit == nil {
                 ok = false
-                diagnostics.append(.error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitID), at: unitLoc, path: "unit",
-                                          hint: Localized.didYouMean(unitID, among: unitIndex.keys.sorted())))
+                diagnostics.append(.unknownUnit) {
+                    .error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitText), at: unitLoc, path: "unit", hint: unitSuggestions.didYouMean(unitID))
+                }
             }
             let item = itemIndex[cell.itemText]
             if item == nil {
                 ok = false
-                let isMetricStandard = rules.standards.contains { $0.id == cell.itemText }
-                diagnostics.append(.error(.unknownStandard,
-                                          isMetricStandard ? ReaderMessages.metricStandardBallot(cell.itemText)
-                                                           : ReaderMessages.unknownBallotStandard(cell.itemText),
-                                          at: cell.itemLoc, path: "standard",
-                                          hint: Localized.didYouMean(cell.itemText, among: itemIndex.keys.sorted())
-                                            ?? ReaderMessages.ballotStandards(items.map(\.key))))
+                diagnostics.append(.unknownStandard) {
+                    let isMetricStandard = rules.standards.contains { $0.id == cell.itemText }
+                    let itemText = Echo.cell(cell.itemText)
+                    return .error(.unknownStandard,
+                                  isMetricStandard ? ReaderMessages.metricStandardBallot(itemText) : ReaderMessages.unknownBallotStandard(itemText),
+                                  at: cell.itemLoc, path: "standard",
+                                  hint: itemSuggestions.didYouMean(cell.itemText) ?? ReaderMessages.ballotStandards(items.map(\.key)))
+                }
             }
             let text = row[cell.scoreCol].trimmingSpaces()
             var score: Rational?
             if text.isEmpty {
-                diagnostics.append(.error(.invalidScore, ReaderMessages.noScore(repID, unitID, cell.itemText), at: scoreLoc, path: "score"))
+                diagnostics.append(.invalidScore) {
+                    .error(.invalidScore, ReaderMessages.noScore(repText, unitText, Echo.cell(cell.itemText)), at: scoreLoc, path: "score")
+                }
             } else if let s = Rational(decimal: TypedNumber.ascii(text)) {
                 score = s
             } else {
-                diagnostics.append(.error(.invalidScore, ReaderMessages.scoreNotNumber(text, repID, unitID, cell.itemText), at: scoreLoc, path: "score",
-                                          hint: TypedNumber.hint(for: TypedNumber.ascii(text)) { Rational(decimal: $0) != nil }))
+                diagnostics.append(.invalidScore) {
+                    .error(.invalidScore, ReaderMessages.scoreNotNumber(Echo.cell(text), repText, unitText, Echo.cell(cell.itemText)), at: scoreLoc, path: "score",
+                           hint: TypedNumber.hint(for: TypedNumber.ascii(text)) { Rational(decimal: $0) != nil })
+                }
             }
             guard ok, let rep, let unit, let item, let score else { continue }
             let max = items[item].max
             if score.isNegative || score > max {
-                diagnostics.append(.error(.scoreOutOfRange, ReaderMessages.scoreOutOfRange(text, repID, unitID, items[item].key, max.plainText()),
-                                          at: scoreLoc, path: "score", hint: ReaderMessages.standardWorth(max.plainText())))
+                diagnostics.append(.scoreOutOfRange) {
+                    .error(.scoreOutOfRange, ReaderMessages.scoreOutOfRange(Echo.cell(text), repText, unitText, items[item].key, max.plainText()),
+                           at: scoreLoc, path: "score", hint: ReaderMessages.standardWorth(max.plainText()))
+                }
                 continue
             }
             if let step = rules.ballots.scoreStep, !(score.divided(by: step)!.isInteger) {
-                diagnostics.append(.error(.scoreStep, ReaderMessages.scoreStep(text, repID, unitID, items[item].key, step.plainText()),
-                                          at: scoreLoc, path: "score", hint: ReaderMessages.stepAllowed(step.plainText())))
+                diagnostics.append(.scoreStep) {
+                    .error(.scoreStep, ReaderMessages.scoreStep(Echo.cell(text), repText, unitText, items[item].key, step.plainText()),
+                           at: scoreLoc, path: "score", hint: ReaderMessages.stepAllowed(step.plainText()))
+                }
                 continue
             }
             let key = (rep * units.count + unit) * items.count + item
             if let first = seen[key] {
-                diagnostics.append(.error(.duplicateBallot, ReaderMessages.duplicateBallot(repID, unitID, items[item].key, firstRow: first),
-                                          at: repLoc, path: "representative", hint: ReaderMessages.keepOneBallot))
+                diagnostics.append(.duplicateBallot) {
+                    .error(.duplicateBallot, ReaderMessages.duplicateBallot(repText, unitText, items[item].key, firstRow: first),
+                           at: repLoc, path: "representative", hint: ReaderMessages.keepOneBallot)
+                }
                 continue
             }
             seen[key] = repLoc.cell?.row ?? repLoc.line
@@ -143,17 +163,19 @@ public struct BallotsReader {
                                                  location: repLoc, reason: reason))
                 // Without --strict the violation is reported with the run's warnings (SessionWarnings).
                 if strict {
-                    let m = RosterMessages.strictRecusal(rep: repID, name: representatives[rep].name, unit: unitID, item: items[item].key, reason: reason)
-                    diagnostics.append(.error(.recusal, m.text, at: repLoc, path: "representative", hint: m.hint))
+                    diagnostics.append(.recusal) {
+                        let m = RosterMessages.strictRecusal(rep: repText, name: representatives[rep].name, unit: unitText, item: items[item].key, reason: reason)
+                        return .error(.recusal, m.text, at: repLoc, path: "representative", hint: m.hint)
+                    }
                 }
                 continue
             }
             ballots.append(Ballot(representative: rep, unit: unit, item: item, score: score, location: scoreLoc))
         }
-        if ballots.isEmpty && recusals.isEmpty && !items.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
+        if ballots.isEmpty && recusals.isEmpty && !items.isEmpty && !diagnostics.hasErrors {
             diagnostics.append(.error(.noBallots, ReaderMessages.noBallots(fileName, items.count),
                                       at: lineStart, hint: ReaderMessages.addBallots))
         }
-        return (BallotBox(items: items, ballots: ballots, recusals: recusals), RepeatedProblems.merged(diagnostics))
+        return (BallotBox(items: items, ballots: ballots, recusals: recusals), RepeatedProblems.merged(diagnostics.items))
     }
 }

@@ -82,4 +82,27 @@ enum InputMessages {
         let short = v < 0x20 ? names[v] : (v == 0x7F ? "DEL" : "C1")
         return "\(Echo.codePoint(scalar)) \(short)"
     }
+
+    // MARK: Long lists
+
+    /// The line that closes a long list of problems of one kind: "… and 4,999,800 more errors
+    /// like this (`duplicate-ballot`)". It carries the kind's code, at the place of the first
+    /// one left out.
+    static func more(_ count: Int, code: String, severity: Diagnostic.Severity) -> Localized {
+        let zhKind = severity == .error ? "错误" : (severity == .warning ? "警告" : "提示")
+        let enKind = severity == .error ? "error" : (severity == .warning ? "warning" : "note")
+        return Localized(zh: "……另有 \(count) 条同类\(zhKind)（\(code)）未列出，从这里起",
+                         en: "… and \(grouped(count)) more \(enKind)\(count == 1 ? "" : "s") like this (`\(code)`) not listed, from here on")
+    }
+
+    /// `4999800` as `4,999,800`.
+    static func grouped(_ n: Int) -> String {
+        var digits = Array(String(n.magnitude))
+        var out: [Character] = []
+        while digits.count > 3 {
+            out.insert(contentsOf: [","] + digits.suffix(3), at: 0)
+            digits.removeLast(3)
+        }
+        return (n < 0 ? "-" : "") + String(digits + out)
+    }
 }

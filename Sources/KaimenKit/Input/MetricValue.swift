@@ -47,7 +47,7 @@ public enum MetricValue {
         }
         if missingTokens.contains(text) { return .missing }
         if kind == .flag {
-            return .invalid(message: ReaderMessages.notYesNo(typed), hint: ReaderMessages.writeYesNo)
+            return .invalid(message: ReaderMessages.notYesNo(Echo.cell(typed)), hint: ReaderMessages.writeYesNo)
         }
         var numberText = Substring(text)
         var percent = false
@@ -56,34 +56,34 @@ public enum MetricValue {
             numberText = numberText.dropLast()
         }
         if numberText.contains(",") && !wellGrouped(numberText) {
-            return .invalid(message: ReaderMessages.notANumber(typed), hint: ReaderMessages.commaGrouping)
+            return .invalid(message: ReaderMessages.notANumber(Echo.cell(typed)), hint: ReaderMessages.commaGrouping)
         }
         let cleaned = numberText.replacingOccurrences(of: ",", with: "")
         guard var value = Rational(decimal: cleaned) else {
             if let problem = NumberLimits.check(unreadable: Substring(cleaned)) { return .beyondLimits(problem) }
             let lower = cleaned.lowercased()
             if ["nan", "inf", "-inf", "+inf", "infinity", "-infinity"].contains(lower) {
-                return .invalid(message: ReaderMessages.notANumber(typed), hint: ReaderMessages.notAFigure)
+                return .invalid(message: ReaderMessages.notANumber(Echo.cell(typed)), hint: ReaderMessages.notAFigure)
             }
-            return .invalid(message: ReaderMessages.notANumber(typed), hint: nil)
+            return .invalid(message: ReaderMessages.notANumber(Echo.cell(typed)), hint: nil)
         }
         if let problem = NumberLimits.check(value) { return .beyondLimits(problem) }
         if percent {
             guard kind == .rate || kind == .number else {
-                return .invalid(message: ReaderMessages.percentForKind(typed, kind), hint: ReaderMessages.enterFigure)
+                return .invalid(message: ReaderMessages.percentForKind(Echo.cell(typed), kind), hint: ReaderMessages.enterFigure)
             }
             value = value.divided(by: Rational(100))!
         }
         switch kind {
         case .count:
-            if value.isNegative { return .invalid(message: ReaderMessages.negativeCount(typed), hint: nil) }
-            if !value.isInteger { return .invalid(message: ReaderMessages.fractionalCount(typed), hint: nil) }
+            if value.isNegative { return .invalid(message: ReaderMessages.negativeCount(Echo.cell(typed)), hint: nil) }
+            if !value.isInteger { return .invalid(message: ReaderMessages.fractionalCount(Echo.cell(typed)), hint: nil) }
         case .amount:
-            if value.isNegative { return .invalid(message: ReaderMessages.negativeAmount(typed), hint: nil) }
+            if value.isNegative { return .invalid(message: ReaderMessages.negativeAmount(Echo.cell(typed)), hint: nil) }
         case .rate:
-            if value.isNegative { return .invalid(message: ReaderMessages.negativeRate(typed), hint: nil) }
+            if value.isNegative { return .invalid(message: ReaderMessages.negativeRate(Echo.cell(typed)), hint: nil) }
             if value > .one {
-                return .invalid(message: ReaderMessages.rateAbove100(typed),
+                return .invalid(message: ReaderMessages.rateAbove100(Echo.cell(typed)),
                                 hint: percent ? nil : ReaderMessages.writeRate)
             }
         case .number, .flag:

@@ -35,13 +35,13 @@ public enum RosterReader {
     ///   not be read (entries are then kept as written and not checked).
     public static func read(_ data: Data, fileName: String, matcher: UnitMatcher?) -> (reps: [Representative]?, diagnostics: [Diagnostic]) {
         let result = CSVReader.read(data, fileName: fileName)
-        var diagnostics = result.diagnostics
-        guard let csv = result.table else { return (nil, diagnostics) }
+        var diagnostics = Diagnostics(result.diagnostics)
+        guard let csv = result.table else { return (nil, diagnostics.items) }
         let lineStart = SourceLocation(file: fileName, line: csv.headerLine, column: 1)
         guard let idCol = ColumnNames.find(ColumnNames.representative + ["id"], in: csv.header) else {
             diagnostics.append(.error(.missingColumn, ReaderMessages.noRepIDColumn, at: lineStart, path: "id",
                                       hint: ReaderMessages.nameRepIDColumn))
-            return (nil, diagnostics)
+            return (nil, diagnostics.items)
         }
         let nameCol = ColumnNames.find(ColumnNames.repName, in: csv.header)
         let groupCol = ColumnNames.find(ColumnNames.group, in: csv.header)
@@ -51,19 +51,23 @@ public enum RosterReader {
         if unitsCol == nil {
             diagnostics.append(.error(.missingColumn, ReaderMessages.noUnitsColumn,
                                       at: lineStart, path: "units", hint: ReaderMessages.addUnitsColumn))
-            return (nil, diagnostics)
+            return (nil, diagnostics.items)
         }
         var reps: [Representative] = []
         var seen: [String: Int] = [:]
-        for (r, cells) in csv.rows.enumerated() where !cells.allSatisfy({ $0.trimmingSpaces().isEmpty }) {
+        // Each distinct entry of `units` and `conflicts` is matched once.
+        var matches: [String: UnitMatcher.Match] = [:]
+        for (r, cells) in csv.rows.enumerated() where !cells.isBlank {
             let id = cells[idCol].trimmingSpaces()
             let loc = csv.location(row: r, column: idCol)
             if id.isEmpty {
-                diagnostics.append(.error(.missingValue, ReaderMessages.repWithoutID, at: loc, path: "id"))
+                diagnostics.append(.missingValue) { .error(.missingValue, ReaderMessages.repWithoutID, at: loc, path: "id") }
                 continue
             }
             if let first = seen[id] {
-                diagnostics.append(.error(.duplicateRepresentative, ReaderMessages.duplicateRep(id, firstRow: first), at: loc, path: "id"))
+                diagnostics.append(.duplicateRepresentative) {
+                    .error(.duplicateRepresentative, ReaderMessages.duplicateRep(Echo.cell(id), firstRow: first), at: loc, path: "id")
+                }
                 continue
             }
             seen[id] = loc.cell?.row ?? loc.line
@@ -92,17 +96,23 @@ public enum RosterReader {
                 guard let matcher else { return entries }
                 var out: [String] = []
                 for entry in entries {
-                    switch matcher.match(entry) {
+                    let match = matches[entry] ?? matcher.match(entry)
+                    matches[entry] = match
+                    switch match {
                     case .units(let ids):
                         out += ids
                     case .nearMiss(let unitID, let unitName):
-                        let m = RosterMessages.nearMiss(rep: id, repName: name, entry: entry, column: kind, id: unitID, name: unitName)
-                        diagnostics.append(.error("roster-unit-near-miss", m.text, at: csv.location(row: r, column: column),
-                                                  path: csv.header[column], hint: m.hint))
+                        diagnostics.append("roster-unit-near-miss") {
+                            let m = RosterMessages.nearMiss(rep: Echo.cell(id), repName: name, entry: Echo.cell(entry), column: kind, id: unitID, name: unitName)
+                            return .error("roster-unit-near-miss", m.text, at: csv.location(row: r, column: column),
+                                          path: Echo.cell(csv.header[column]), hint: m.hint)
+                        }
                     case .outside:
-                        let m = RosterMessages.outside(rep: id, entry: entry, column: kind)
-                        diagnostics.append(Diagnostic(.note, code: "roster-outside-unit", text: m.text, location: csv.location(row: r, column: column),
-                                                      path: csv.header[column], hint: m.hint))
+                        diagnostics.append("roster-outside-unit", .note) {
+                            let m = RosterMessages.outside(rep: Echo.cell(id), entry: Echo.cell(entry), column: kind)
+                            return Diagnostic(.note, code: "roster-outside-unit", text: m.text, location: csv.location(row: r, column: column),
+                                              path: Echo.cell(csv.header[column]), hint: m.hint)
+                        }
                         out.append(UnitMatcher.normalized(entry))
                     }
                 }
@@ -115,10 +125,10 @@ public enum RosterReader {
                                        units: own, role: roleCol.map { cells[$0].trimmingSpaces() } ?? "", location: loc,
                                        conflicts: conflicts))
         }
-        if reps.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
+        if reps.isEmpty && !diagnostics.hasErrors {
             diagnostics.append(.error(.noRepresentatives, ReaderMessages.noRepresentatives(fileName), at: lineStart))
         }
-        return (reps, diagnostics)
+        return (reps, diagnostics.items)
     }
 
     static func splitList(_ s: String) -> [String] {

@@ -14,7 +14,7 @@ enum TextCellCheck {
     }
 
     /// The problem with `text` (a cell's trimmed text), if it has one.
-    static func problem(_ text: String, role: Role, what: Localized, at location: SourceLocation, path: String,
+    static func problem(_ text: String, role: Role, what: Localized, at place: @autoclosure () -> SourceLocation, path: String,
                         othersReported: Bool) -> Diagnostic? {
         guard let scalar = text.unicodeScalars.first(where: { scalar in
             guard Echo.isControl(scalar) else { return false }
@@ -24,6 +24,7 @@ enum TextCellCheck {
             return true
         }) else { return nil }
         let layout = scalar == "\t" || scalar == "\n" || scalar == "\r"
+        let location = place()
         guard layout else { return InputMessages.controlCharacter(scalar, at: location, column: path) }
         if case .id = role {
             return InputMessages.layoutInCell(scalar, in: what, text: text, at: location, path: path, isID: true)

@@ -26,25 +26,30 @@ public struct UnitsReader {
         var cellLocations: [SourceLocation?]
     }
 
-    func build(_ rows: [RawRow], fileName: String, diagnostics: inout [Diagnostic]) -> UnitTable? {
+    func build(_ rows: [RawRow], fileName: String, diagnostics: inout Diagnostics) -> UnitTable? {
         var units: [Unit] = []
         var values = Array(repeating: [Rational?](), count: rules.metrics.count)
         var locations = Array(repeating: [SourceLocation?](), count: rules.metrics.count)
         var seen: [String: SourceLocation] = [:]
         for row in rows {
             if row.id.isEmpty {
-                diagnostics.append(.error(.missingUnitID, ReaderMessages.unitWithoutID, at: row.location, path: "id",
-                                          hint: ReaderMessages.giveUnitID))
+                diagnostics.append(.missingUnitID) {
+                    .error(.missingUnitID, ReaderMessages.unitWithoutID, at: row.location, path: "id", hint: ReaderMessages.giveUnitID)
+                }
                 continue
             }
+            // The id as messages quote it: control characters shown, a long paste cut.
+            let idText = Echo.cell(row.id)
             if let first = seen[row.id] {
-                diagnostics.append(.error(.duplicateUnit, ReaderMessages.duplicateUnit(row.id, firstRow: first.cell?.row ?? first.line), at: row.location,
-                                          path: "id", hint: ReaderMessages.ownUnitID))
+                diagnostics.append(.duplicateUnit) {
+                    .error(.duplicateUnit, ReaderMessages.duplicateUnit(idText, firstRow: first.cell?.row ?? first.line), at: row.location,
+                           path: "id", hint: ReaderMessages.ownUnitID)
+                }
                 continue
             }
             seen[row.id] = row.location
             if row.name.isEmpty {
-                diagnostics.append(.error(.missingValue, ReaderMessages.unitWithoutName(row.id), at: row.location, path: "name"))
+                diagnostics.append(.missingValue) { .error(.missingValue, ReaderMessages.unitWithoutName(idText), at: row.location, path: "name") }
             }
             units.append(Unit(id: row.id, name: row.name, category: row.category.isEmpty ? "未分类" : row.category, location: row.location))
             for (m, metric) in rules.metrics.enumerated() {
@@ -54,22 +59,27 @@ public struct UnitsReader {
                 case .value(let v):
                     value = v
                 case .invalid(let message, let hint):
-                    diagnostics.append(.error(.invalidMetric, ReaderMessages.invalidMetric(row.id, metric.name, metric.id, message),
-                                              at: loc, path: metric.id, hint: hint))
+                    diagnostics.append(.invalidMetric) {
+                        .error(.invalidMetric, ReaderMessages.invalidMetric(idText, metric.name, metric.id, message), at: loc, path: metric.id, hint: hint)
+                    }
                     value = nil
                 case .beyondLimits(let problem):
-                    let text = (row.cells[m] ?? "").trimmingSpaces()
-                    let m = NumberLimits.message(problem, text: text)
-                    diagnostics.append(.error(.numberBeyondLimits,
-                                              Localized(zh: "单位 `\(row.id)` 的\(metric.name)（`\(metric.id)`）：\(m.zh)",
-                                                        en: "unit `\(row.id)`, \(metric.name) (`\(metric.id)`): \(m.en)"),
-                                              at: loc, path: metric.id, hint: NumberLimits.hint(problem)))
+                    diagnostics.append(.numberBeyondLimits) {
+                        let text = Echo.cell((row.cells[m] ?? "").trimmingSpaces())
+                        let m = NumberLimits.message(problem, text: text)
+                        return .error(.numberBeyondLimits,
+                                      Localized(zh: "单位 `\(idText)` 的\(metric.name)（`\(metric.id)`）：\(m.zh)",
+                                                en: "unit `\(idText)`, \(metric.name) (`\(metric.id)`): \(m.en)"),
+                                      at: loc, path: metric.id, hint: NumberLimits.hint(problem))
+                    }
                     value = nil
                 case .missing:
                     switch metric.missing {
                     case .error:
-                        diagnostics.append(.error(.missingMetric, ReaderMessages.missingMetric(row.id, metric.name, metric.id),
-                                                  at: loc, path: metric.id, hint: ReaderMessages.fillMetric))
+                        diagnostics.append(.missingMetric) {
+                            .error(.missingMetric, ReaderMessages.missingMetric(idText, metric.name, metric.id), at: loc, path: metric.id,
+                                   hint: ReaderMessages.fillMetric)
+                        }
                         value = nil
                     case .zero: value = .zero
                     case .notAssessable: value = nil
@@ -79,7 +89,7 @@ public struct UnitsReader {
                 locations[m].append(loc)
             }
         }
-        if units.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
+        if units.isEmpty && !diagnostics.hasErrors {
             diagnostics.append(.error(.noUnits, ReaderMessages.noUnits(fileName), at: SourceLocation(file: fileName, line: 1, column: 1),
                                       hint: ReaderMessages.addUnitRows))
         }
@@ -90,6 +100,12 @@ public struct UnitsReader {
 
     /// A numerator larger than its denominator, where a rule reads their ratio and forbids that.
     func checkRatios(_ table: UnitTable, diagnostics: inout [Diagnostic]) {
+        var log = Diagnostics()
+        checkRatios(table, diagnostics: &log)
+        diagnostics.append(contentsOf: log.items)
+    }
+
+    func checkRatios(_ table: UnitTable, diagnostics: inout Diagnostics) {
         let pairs = rules.maxOneRatios
         let index = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (num, den) in pairs {
@@ -97,9 +113,10 @@ public struct UnitsReader {
             for u in table.units.indices {
                 guard let a = table.values[n][u], let b = table.values[d][u], a > b else { continue }
                 let nm = rules.metrics[n], dm = rules.metrics[d]
-                diagnostics.append(.error(.ratioAboveOne,
-                                          ReaderMessages.ratioAboveOne(table.units[u].id, nm.name, a.plainText(), dm.name, b.plainText()),
-                                          at: table.locations[n][u], path: nm.id, hint: ReaderMessages.checkRatio))
+                diagnostics.append(.ratioAboveOne) {
+                    .error(.ratioAboveOne, ReaderMessages.ratioAboveOne(Echo.cell(table.units[u].id), nm.name, a.plainText(), dm.name, b.plainText()),
+                           at: table.locations[n][u], path: nm.id, hint: ReaderMessages.checkRatio)
+                }
             }
         }
     }
@@ -108,15 +125,15 @@ public struct UnitsReader {
 
     func readCSV(_ data: Data, fileName: String) -> (table: UnitTable?, diagnostics: [Diagnostic]) {
         let result = CSVReader.read(data, fileName: fileName)
-        var diagnostics = result.diagnostics
-        guard let csv = result.table else { return (nil, diagnostics) }
+        var diagnostics = Diagnostics(result.diagnostics)
+        guard let csv = result.table else { return (nil, diagnostics.items) }
         let header = csv.header
         let headerLoc = { (c: Int) in csv.headerLocation(column: c) }
         let lineStart = SourceLocation(file: fileName, line: csv.headerLine, column: 1)
         guard let idCol = ColumnNames.find(ColumnNames.unitID, in: header) else {
             diagnostics.append(.error(.missingColumn, ReaderMessages.noUnitIDColumn, at: lineStart, path: "id",
                                       hint: ReaderMessages.nameUnitIDColumn))
-            return (nil, diagnostics)
+            return (nil, diagnostics.items)
         }
         let nameCol = ColumnNames.find(ColumnNames.unitName, in: header)
         if nameCol == nil {
@@ -137,16 +154,18 @@ public struct UnitsReader {
             metricCols.append(col)
         }
         let metricIDs = rules.metrics.map(\.id)
-        for (c, name) in header.enumerated() where !used.contains(c) {
-            diagnostics.append(.warning(.unknownColumn, ReaderMessages.columnNotMetric(name), at: headerLoc(c), path: name,
-                                        hint: Localized.didYouMean(name, among: metricIDs)))
+        // A column without a name is already an error (`csv-empty-header`).
+        for (c, name) in header.enumerated() where !used.contains(c) && !name.isEmpty {
+            diagnostics.append(.unknownColumn, .warning) {
+                .warning(.unknownColumn, ReaderMessages.columnNotMetric(Echo.cell(name)), at: headerLoc(c), path: Echo.cell(name),
+                         hint: Localized.didYouMean(name, among: metricIDs))
+            }
         }
-        if diagnostics.contains(where: { $0.kind == .missingColumn }) { return (nil, diagnostics) }
+        if diagnostics.items.contains(where: { $0.kind == .missingColumn }) { return (nil, diagnostics.items) }
         var rows: [RawRow] = []
         rows.reserveCapacity(csv.rows.count)
         // A template's second header row (ids) and instructions row are skipped (`rules template`).
-        for (r, cells) in csv.rows.enumerated() where !cells.allSatisfy({ $0.trimmingSpaces().isEmpty })
-            && !UnitsTemplate.isExtraRow(idCell: cells[idCol]) {
+        for (r, cells) in csv.rows.enumerated() where !cells.isBlank && !UnitsTemplate.isExtraRow(idCell: cells[idCol]) {
             for (col, role, what, path) in [(idCol, TextCellCheck.Role.id, TextCellCheck.unitID, "id"),
                                             (nameCol, .text(quoted: nameCol.map { csv.isQuoted(row: r, column: $0) } ?? false), TextCellCheck.unitName, "name"),
                                             (categoryCol, .text(quoted: categoryCol.map { csv.isQuoted(row: r, column: $0) } ?? false), TextCellCheck.category, "category")] {
@@ -161,7 +180,7 @@ public struct UnitsReader {
                                cellLocations: metricCols.map { $0.map { csv.location(row: r, column: $0) } }))
         }
         let table = build(rows, fileName: fileName, diagnostics: &diagnostics)
-        return (table, diagnostics)
+        return (table, diagnostics.items)
     }
 
     // MARK: JSON
@@ -169,7 +188,7 @@ public struct UnitsReader {
     /// `{ "units": [ { "id": …, "name": …, "category": …, "metrics": { "members": 120, … } } ] }`,
     /// or the list alone; metric values may also sit beside `id` instead of under `metrics`.
     func readJSON(_ data: Data, fileName: String) -> (table: UnitTable?, diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = Diagnostics()
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -188,7 +207,7 @@ public struct UnitsReader {
         for (i, node) in list.enumerated() {
             let path = "units[\(i)]"
             guard node.members != nil else {
-                diagnostics.append(.error(.wrongType, ReaderMessages.unitNotObject, at: node.location, path: path))
+                diagnostics.append(.wrongType) { .error(.wrongType, ReaderMessages.unitNotObject, at: node.location, path: path) }
                 continue
             }
             let metricsNode = node["metrics"] ?? node
@@ -204,8 +223,10 @@ public struct UnitsReader {
             }
             let known = Set(["id", "name", "category", "metrics"] + rules.metrics.map(\.id))
             for m in metricsNode.members ?? [] where !known.contains(m.key) {
-                diagnostics.append(.warning(.unknownColumn, ReaderMessages.keyNotMetric(m.key), at: m.keyLocation,
-                                            path: "\(path).\(m.key)", hint: Localized.didYouMean(m.key, among: rules.metrics.map(\.id))))
+                diagnostics.append(.unknownColumn, .warning) {
+                    .warning(.unknownColumn, ReaderMessages.keyNotMetric(Echo.cell(m.key)), at: m.keyLocation,
+                             path: "\(path).\(Echo.cell(m.key))", hint: Localized.didYouMean(m.key, among: rules.metrics.map(\.id)))
+                }
             }
             for (key, role, what) in [("id", TextCellCheck.Role.id, TextCellCheck.unitID), ("name", .text(quoted: true), TextCellCheck.unitName),
                                       ("category", .text(quoted: true), TextCellCheck.category)] {
@@ -220,6 +241,6 @@ public struct UnitsReader {
                                cellLocations: rules.metrics.map { metricsNode[$0.id]?.location }))
         }
         let table = build(rows, fileName: fileName, diagnostics: &diagnostics)
-        return (table, diagnostics)
+        return (table, diagnostics.items)
     }
 }

@@ -21,6 +21,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var path: String?
     /// What would fix it: "did you mean `points`?", "add the column `members`", …
     public var hintText: Localized?
+    /// Non-zero on the line that closes a long list: it stands for this many more problems of
+    /// its kind (code and severity) that were counted but not listed (see ``Diagnostics``).
+    public var omitted = 0
 
     /// The English message (the text tests and logs see when they choose no language).
     public var message: String {
@@ -92,35 +95,11 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// A set of diagnostics collected over a run. Stages append and keep going; the caller
-/// decides to stop when `hasErrors`.
-public struct Diagnostics: Sendable {
-    public private(set) var items: [Diagnostic] = []
-    public init() {}
-    public mutating func append(_ d: Diagnostic) { items.append(d) }
-    public mutating func append(contentsOf ds: [Diagnostic]) { items.append(contentsOf: ds) }
-    public var hasErrors: Bool { items.contains { $0.severity == .error } }
-    public var errors: [Diagnostic] { items.filter { $0.severity == .error } }
-    public var warnings: [Diagnostic] { items.filter { $0.severity == .warning } }
-    /// Sorted by file, line and column so output reads top to bottom.
-    public var sorted: [Diagnostic] {
-        items.enumerated().sorted { a, b in
-            let la = a.element.location, lb = b.element.location
-            if let la, let lb {
-                if la.file != lb.file { return la.file < lb.file }
-                if la.line != lb.line { return la.line < lb.line }
-                if la.column != lb.column { return la.column < lb.column }
-            } else if (la == nil) != (lb == nil) {
-                return la != nil
-            }
-            return a.offset < b.offset
-        }.map(\.element)
-    }
-}
-
 /// Thrown by a stage that could not produce a result; carries every problem found.
 public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+    /// How many errors, the ones counted but not listed included.
+    public var errorCount: Int { diagnostics.reduce(0) { $1.severity == .error ? $0 + max(1, $1.omitted) : $0 } }
 }

@@ -62,7 +62,8 @@ public struct CellPosition: Hashable, Sendable {
 
     /// `第 8 行 C 列（members）` / `row 8, column C (members)`.
     public func rendered(_ language: Language) -> String {
-        let name = header.flatMap { $0.isEmpty ? nil : $0 }
+        // A header name is the file's text: quoted as messages quote cells (cut, controls shown).
+        let name = header.flatMap { $0.isEmpty ? nil : Echo.cell($0) }
         switch language {
         case .zh: return "第 \(row) 行 \(letter) 列" + (name.map { "（\($0)）" } ?? "")
         case .en: return "row \(row), column \(letter)" + (name.map { " (\($0))" } ?? "")

@@ -12,15 +12,35 @@ public enum Suggestion {
     ///
     /// The closest by edit distance wins (ignoring case, then with case); ties go to the
     /// earliest candidate.
+    ///
+    /// A word longer than ``maxWordLength`` characters gets no suggestion: no id or key is that
+    /// long, and comparing a pasted paragraph with every id would cost its length times theirs.
     public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
-        let lowerWord = Array(word.lowercased())
+        guard let lowerWord = lowered(word) else { return nil }
+        return closest(to: word, lowered: lowerWord, among: candidates.lazy.map { ($0, Array($0.lowercased())) })
+    }
+
+    /// Words longer than this many characters are not matched.
+    public static let maxWordLength = 64
+
+    /// `word` lowercased, as characters; `nil` when it is too long to be matched.
+    static func lowered(_ word: String) -> [Character]? {
+        guard word.utf8.count <= 4 * maxWordLength else { return nil }
+        let lower = Array(word.lowercased())
+        return lower.count <= maxWordLength ? lower : nil
+    }
+
+    /// The same, with each candidate's lowercased characters worked out beforehand.
+    static func closest(to word: String, lowered lowerWord: [Character],
+                        among candidates: some Sequence<(String, [Character])>) -> String? {
         let limit = lowerWord.count >= 4 ? 2 : (lowerWord.count >= 2 ? 1 : 0)
         var best: (candidate: String, key: (Int, Int))?
-        for candidate in candidates {
-            let lowerCandidate = Array(candidate.lowercased())
-            let d = distance(lowerWord, lowerCandidate)
+        for (candidate, lowerCandidate) in candidates {
             let shorter = min(lowerWord.count, lowerCandidate.count)
             let isPrefix = shorter >= 3 && (lowerWord.starts(with: lowerCandidate) || lowerCandidate.starts(with: lowerWord))
+            // The distance is at least the difference in length: no need to work it out when that is too far.
+            guard abs(lowerWord.count - lowerCandidate.count) <= limit || isPrefix else { continue }
+            let d = distance(lowerWord, lowerCandidate)
             guard d <= limit || isPrefix else { continue }
             let key = (d, d == 0 ? distance(Array(word), Array(candidate)) : d)
             if best == nil || key < best!.key {

@@ -29,7 +29,7 @@ public enum RulesCheckCommand: Command {
             } catch {
                 failed = true
                 for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
-                let n = error.diagnostics.filter { $0.severity == .error }.count
+                let n = error.errorCount
                 console.errLine(CommandMessages.fileErrors(file, n).text(lang))
             }
         }

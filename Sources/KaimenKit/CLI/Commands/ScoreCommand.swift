@@ -86,7 +86,7 @@ public enum ScoreCommand: Command {
         } catch {
             progress?.finish()
             for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
-            let n = error.diagnostics.filter { $0.severity == .error }.count
+            let n = error.errorCount
             console.errLine(CommandMessages.notScored(errors: n, wroteNothing: args.value("--out") != nil).text(lang))
             return .failure
         }

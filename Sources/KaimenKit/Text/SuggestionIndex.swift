@@ -1,0 +1,120 @@
+/// "Did you mean …?" asked many times against the same candidates: the ids of a units file or
+/// roster, for every unknown id in a ballots file.
+///
+/// The candidates are sorted, lowercased and turned into numbers (one per distinct character)
+/// once, on the first question; each distinct word is matched once; and a candidate is
+/// compared only as far as it could still be within reach (the difference in length, then an
+/// edit distance that stops as soon as it exceeds the limit). A ballots file from another
+/// session, where every ballot names an unknown unit, costs one pass over the ids per distinct
+/// id asked about, and `Diagnostics` asks about 200 at most. Words too long to be an id are not
+/// matched at all (``Suggestion/maxWordLength``).
+///
+/// The answers are those of ``Suggestion/closest(to:among:)`` over the sorted candidates.
+struct SuggestionIndex {
+    private struct Candidate {
+        var text: String
+        var lowered: [Character]
+        var codes: [Int32]
+    }
+
+    /// The candidates, asked for (and sorted) only when a first word is matched.
+    private let source: () -> [String]
+    private var candidates: [Candidate]?
+    private var codeOf: [Character: Int32] = [:]
+    /// The longest candidate's length, plus one: a row of the distance table.
+    private var width = 1
+    private var answers: [String: String?] = [:]
+
+    init(_ candidates: @escaping () -> [String]) {
+        source = candidates
+    }
+
+    /// The candidate closest to `word`, by ``Suggestion/closest(to:among:)``'s rules.
+    mutating func closest(to word: String) -> String? {
+        if let known = answers[word] { return known }
+        let answer = Suggestion.lowered(word).flatMap { match(word, $0) }
+        answers[word] = answer
+        return answer
+    }
+
+    /// `是不是 `x`？` / `did you mean `x`?`, as `Localized.didYouMean` words it.
+    mutating func didYouMean(_ word: String) -> Localized? {
+        closest(to: word).map { CommandMessages.didYouMean($0) }
+    }
+
+    private mutating func match(_ word: String, _ lowerWord: [Character]) -> String? {
+        if candidates == nil {
+            candidates = source().sorted().map { text in
+                let lowered = Array(text.lowercased())
+                return Candidate(text: text, lowered: lowered, codes: lowered.map { c in
+                    if let k = codeOf[c] { return k }
+                    let k = Int32(codeOf.count)
+                    codeOf[c] = k
+                    return k
+                })
+            }
+            width = (candidates!.map { $0.codes.count }.max() ?? 0) + 1
+        }
+        // A character no candidate has can match none of theirs.
+        let word32 = lowerWord.map { codeOf[$0] ?? -1 }
+        let limit = lowerWord.count >= 4 ? 2 : (lowerWord.count >= 2 ? 1 : 0)
+        // Within the limit, the smallest distance wins (then the smallest with case); ties go to
+        // the first. Any of these beats a candidate that is only a prefix, whose distance is larger.
+        var best: (text: String, key: (Int, Int))?
+        // Three rows of the distance table, for the longest candidate, shared by all.
+        let rows = UnsafeMutablePointer<Int>.allocate(capacity: 3 * width)
+        defer { rows.deallocate() }
+        word32.withUnsafeBufferPointer { w in
+            for c in candidates! where abs(c.codes.count - w.count) <= limit {
+                let d = c.codes.withUnsafeBufferPointer { Self.distance(w, $0, limit: limit, rows: rows) }
+                guard d <= limit else { continue }
+                let key = (d, d == 0 ? Suggestion.distance(Array(word), Array(c.text)) : d)
+                if best == nil || key < best!.key { best = (c.text, key) }
+            }
+        }
+        if let best { return best.text }
+        // Then a candidate that starts with the word, or that the word starts with (3 characters at least).
+        for c in candidates! where min(lowerWord.count, c.lowered.count) >= 3
+            && (lowerWord.starts(with: c.lowered) || c.lowered.starts(with: lowerWord)) {
+            let d = Suggestion.distance(lowerWord, c.lowered)
+            if best == nil || (d, d) < best!.key { best = (c.text, (d, d)) }
+        }
+        return best?.text
+    }
+
+    /// The optimal-string-alignment distance of `a` and `b` when it is at most `limit`;
+    /// otherwise some number above `limit`, found as soon as two rows in a row exceed it (a
+    /// transposition reaches back two). `rows` has room for three rows of `b.count + 1`.
+    static func distance(_ a: UnsafeBufferPointer<Int32>, _ b: UnsafeBufferPointer<Int32>, limit: Int,
+                         rows: UnsafeMutablePointer<Int>) -> Int {
+        let m = a.count, n = b.count
+        if m == 0 { return n }
+        if n == 0 { return m }
+        var before = rows, previous = rows + (n + 1), current = rows + 2 * (n + 1)
+        var j = 0
+        while j <= n { previous[j] = j; j += 1 }
+        var previousMin = 0
+        var i = 1
+        while i <= m {
+            current[0] = i
+            var rowMin = i
+            let ai = a[i - 1]
+            j = 1
+            while j <= n {
+                let cost = ai == b[j - 1] ? 0 : 1
+                var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1 && j > 1 && ai == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d = min(d, before[j - 2] + 1)
+                }
+                current[j] = d
+                if d < rowMin { rowMin = d }
+                j += 1
+            }
+            if rowMin > limit && previousMin > limit { return limit + 1 }
+            previousMin = rowMin
+            (before, previous, current) = (previous, current, before)
+            i += 1
+        }
+        return previous[n]
+    }
+}
