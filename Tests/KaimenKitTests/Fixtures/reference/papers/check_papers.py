@@ -4,7 +4,8 @@
 usage: check_papers.py OUT_DIR SHEETS_DIR
 
 - every HTML file was printed to PDF beside it (by .ci/papers.sh, headless Chromium);
-  report.pdf: the summary pages, then each unit's score sheet starting on a fresh page, no page
+  report.pdf: the summary pages, then each unit's score sheet starting on a fresh page (then the
+  评委分析 section on pages of its own), no page
   holding two units; 公示.pdf: one page per 9 units or so; ballot-sheets.pdf: exactly one page
   per sheet. No page is wider than A4 (portrait or landscape), and no text runs past the right
   edge of its page (pdftotext -bbox gives every word's box).
@@ -61,14 +62,24 @@ while summary_pages < len(owner) and owner[summary_pages] is None:
     summary_pages += 1
 if summary_pages == 0:
     fail("report.pdf: no summary page before the score sheets")
-starts = [owner[i] for i in range(summary_pages, len(owner)) if owner[i] != owner[i - 1]]
+# After the last score sheet comes the panel analysis (评委分析), on pages of its own that
+# belong to no unit: it starts on a fresh page headed 评委分析 and runs to the end.
+panel_start = next((i for i in range(summary_pages, len(owner)) if owner[i] is None and "评委分析" in texts[i]), len(owner))
+panel_pages = len(owner) - panel_start
+if panel_pages == 0:
+    fail("report.pdf: no 评委分析 (panel analysis) section after the score sheets")
+if any(o is not None for o in owner[panel_start:]):
+    fail("report.pdf: a score sheet page comes after the 评委分析 section")
+sheet_owners = owner[summary_pages:panel_start]
+starts = [sheet_owners[i] for i in range(len(sheet_owners)) if i == 0 or sheet_owners[i] != sheet_owners[i - 1]]
 if starts != units:
     fail(f"report.pdf: score sheets start in the order {starts}, expected the ranking {units}")
-if None in owner[summary_pages:]:
-    fail("report.pdf: a page after the summary belongs to no unit")
+if None in sheet_owners:
+    fail("report.pdf: a page between the summary and the 评委分析 section belongs to no unit")
 per_unit = {u: owner.count(u) for u in units}
-print(f"report.pdf: {len(texts)} pages = {summary_pages} summary + " + " + ".join(f"{per_unit[u]} ({u})" for u in units))
-if len(texts) != summary_pages + sum(per_unit.values()):
+print(f"report.pdf: {len(texts)} pages = {summary_pages} summary + " + " + ".join(f"{per_unit[u]} ({u})" for u in units)
+      + f" + {panel_pages} 评委分析")
+if len(texts) != summary_pages + sum(per_unit.values()) + panel_pages:
     fail("report.pdf: page count does not add up")
 check_bounds(os.path.join(out, "report.pdf"))
 
