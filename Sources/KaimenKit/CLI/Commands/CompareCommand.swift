@@ -110,7 +110,9 @@ public enum CompareCommand: Command {
             do {
                 sessions.append(try ScoringSession.run(rules: side, warnings: loaded[i].warnings, inputs, readFile: folder?.readFile, adjust: adjust))
             } catch {
-                for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
+                if let dir = args.positionals.first { SessionCommandSupport.report(error.diagnostics, dir: dir, lang: lang, console: console) } else {
+                    for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
+                }
                 let n = error.diagnostics.filter { $0.severity == .error }.count
                 console.errLine(lang.t("\(files[i])：\(n) 个错误，未比较", "\(files[i]): \(n) error\(n == 1 ? "" : "s"); nothing compared"))
                 return .failure
