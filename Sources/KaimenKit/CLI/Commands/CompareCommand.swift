@@ -26,7 +26,7 @@ public enum CompareCommand: Command {
         "kaimen compare --rules rules/xicheng-2014.jsonc --set X05.members=19000 --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv",
     ]
     public static let options: [OptionSpec] = [
-        .repeated("--rules", "FILE", "The rules files: OLD, then NEW (once, with --set)."),
+        .repeated("--rules", "FILE", "The rules files: OLD, then NEW (once, with --set; with DIR, NEW alone compares against the session's rules)."),
         .option("--units", "FILE", "Units and their metrics (.csv or .json)."),
         .option("--roster", "FILE", "The representatives (.csv)."),
         .option("--ballots", "FILE", "The ballots (.csv, long or wide)."),
