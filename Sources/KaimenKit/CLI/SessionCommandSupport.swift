@@ -19,6 +19,25 @@ enum SessionCommandSupport {
         return (dir, URL(fileURLWithPath: resolve(dir, in: console.currentDirectory)))
     }
 
+    /// A session folder given to `panel`, `compare` or `sensitivity` in place of the input files:
+    /// its inputs and counted ballots, or `nil` with the problems printed.
+    static func inputs(_ dir: String, lang: Language, console: Console) -> SessionInputs? {
+        do {
+            let folder = try SessionFolder.open(URL(fileURLWithPath: resolve(dir, in: console.currentDirectory)), writable: false)
+            report(folder.journal.diagnostics, dir: dir, lang: lang, console: console)
+            return SessionInputs(folder)
+        } catch {
+            report(error.diagnostics, dir: dir, lang: lang, console: console)
+            return nil
+        }
+    }
+
+    /// Input options a command given a session folder must not also be given.
+    static func conflictingInputs(_ args: ParsedArguments, _ names: [String]) -> Localized? {
+        let given = names.filter { args.value($0) != nil }
+        return given.isEmpty ? nil : SessionMessages.folderBringsInputs(given)
+    }
+
     /// `--by NAME`, required by every command that appends to the journal.
     static func operatorName(_ args: ParsedArguments, usage: String, console: Console) -> String? {
         guard let by = args.value("--by")?.trimmingSpaces(), !by.isEmpty else {

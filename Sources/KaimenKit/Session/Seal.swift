@@ -16,16 +16,10 @@ extension SessionFolder {
         return Data(text.utf8)
     }
 
-    /// Scores the ballots through the one pipeline `score` uses.
+    /// Scores the ballots through the one pipeline `score` uses (`SessionInputs`).
     public static func score(_ ballots: Data, paths: SessionSetup.Paths, in directory: URL) throws(SessionError) -> ScoringSession {
-        let name = "(journal) ballots.csv"
         do {
-            return try ScoringSession.run(.init(rules: paths.rules, units: paths.units, roster: paths.roster, ballots: name,
-                                                baseDirectory: directory.path),
-                                          readFile: { path in
-                                              if path == name { return ballots }
-                                              return try Data(contentsOf: URL(fileURLWithPath: PathText.resolve(path, in: directory.path)))
-                                          })
+            return try SessionInputs(ballots: ballots, paths: paths, in: directory).score()
         } catch {
             throw .problems(error.diagnostics)
         }

@@ -295,6 +295,16 @@ extension SessionMessages {
 }
 
 extension SessionMessages {
+    // A session folder in place of the input files (`panel DIR`, `compare DIR`, `sensitivity DIR`, `status`).
+    static func folderBringsInputs(_ options: [String]) -> Localized {
+        let list = options.map { "`\($0)`" }.joined(separator: ", ")
+        return Localized(zh: "会话文件夹自带输入文件：去掉 \(list)", en: "a session folder brings its own inputs: drop \(list)")
+    }
+    static func recheckCount(_ n: Int) -> Localized {
+        Localized(zh: "待复核：\(n) 个分数偏离其他代表的中位数（关闭前请核对纸质评分表）",
+                  en: "To re-check: \(n) mark\(n == 1 ? "" : "s") far from the other representatives' median (check the paper sheets before closing)")
+    }
+
     static func phaseName(_ p: SessionState.Phase) -> Localized {
         switch p {
         case .open: return Localized(zh: "进行中", en: "open")

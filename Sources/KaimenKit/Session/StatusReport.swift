@@ -1,7 +1,9 @@
 /// `session status` as a terminal table (Chinese by default, aligned by display width) or JSON.
 /// Shows counts and states only: no value typed by a single operator.
 public enum StatusReport {
-    public static func text(_ s: SessionStatus, changes: [AppealChange], lang: Language) -> String {
+    /// `recheck`: the corridor outliers of the ballots confirmed so far (`RecheckList`), or `nil`
+    /// when the session cannot be scored yet.
+    public static func text(_ s: SessionStatus, changes: [AppealChange], recheck: [RecheckList.Entry]? = nil, lang: Language) -> String {
         var out = ""
         let phase = SessionMessages.phaseName(s.phase).text(lang)
         out += lang.t("会话状态：\(phase)（第 \(s.round) 轮）· \(s.doubleEntry ? "双人录入" : "单人录入") · 应收评分表 \(s.rows.count) 张 × \(s.items.count) 项",
@@ -34,6 +36,10 @@ public enum StatusReport {
         if s.blankCells > 0 {
             out += lang.t("空白单元格：\(s.blankCells) 个（按“未打分”处理，不计票）", "Blank cells: \(s.blankCells) (taken as not scored: no ballot)") + "\n"
         }
+        if let recheck, !recheck.isEmpty {
+            out += "\n" + SessionMessages.recheckCount(recheck.count).text(lang) + "\n"
+            for e in recheck { out += "  " + e.text.text(lang) + "\n" }
+        }
         if !s.appealedUnits.isEmpty {
             out += lang.t("申诉复核中的单位：", "Units under appeal: ") + s.appealedUnits.joined(separator: ", ") + "\n"
         }
@@ -52,13 +58,13 @@ public enum StatusReport {
         return out
     }
 
-    public static func json(_ s: SessionStatus, changes: [AppealChange]) -> String {
+    public static func json(_ s: SessionStatus, changes: [AppealChange], recheck: [RecheckList.Entry]? = nil) -> String {
         func counts(_ g: String?) -> JSONOut {
             .object(["expected": .num(s.rows.filter { g == nil || $0.group == g }.count), "confirmed": .num(s.count(.confirmed, group: g)),
                      "once": .num(s.count(.once, group: g)), "conflict": .num(s.count(.conflict, group: g)),
                      "missing": .num(s.count(.missing, group: g)), "void": .num(s.count(.void, group: g))])
         }
-        return JSONOut.object([
+        var fields: [String: JSONOut] = [
             "phase": .string(s.phase.rawValue), "round": .num(s.round), "doubleEntry": .bool(s.doubleEntry), "schedule": .bool(s.hasSchedule),
             "items": .array(s.items.map(JSONOut.string)), "totals": counts(nil), "canClose": .bool(s.canClose), "versions": .num(s.versions),
             "groups": .array(s.groups.map { .object(["group": .string($0), "counts": counts($0)]) }),
@@ -74,7 +80,15 @@ public enum StatusReport {
                 "total": .array([.string(c.total.0), .string(c.total.1)]), "rank": .array([.num(c.rank.0), .num(c.rank.1)]),
                 "grade": .array([.string(c.grade.0), .string(c.grade.1)]),
             ]) }),
-        ]).rendered()
+        ]
+        if let recheck {
+            fields["recheck"] = .array(recheck.map { e in .object([
+                "unit": .string(e.unit), "item": .string(e.item), "representative": .string(e.representative),
+                "score": .string(PanelMessages.points(e.score)), "medianOfOthers": .string(PanelMessages.points(e.medianOfOthers)),
+                "width": .string(PanelMessages.points(e.width)), "text": .object(["zh": .string(e.text.zh), "en": .string(e.text.en)]),
+            ]) })
+        }
+        return JSONOut.object(fields).rendered()
     }
 }
 

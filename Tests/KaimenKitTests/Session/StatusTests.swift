@@ -34,3 +34,54 @@ struct StatusTests {
         #expect(object["canClose"] as? Bool == false)
     }
 }
+
+@Suite("Session status: the marks to re-check before close", .serialized)
+struct StatusRecheckTests {
+    /// Only X01's sheets (第一组, R01–R07), entered by both operators: confirmed.
+    static func x01() throws -> SampleSession {
+        let s = try SampleSession()
+        let x01 = try s.file("x01.csv", SampleSession.typed("a") { $0.contains(",X01,") })
+        s.run("enter", [x01, "--by", "甲"]); s.run("enter", [x01, "--by", "乙"])
+        return s
+    }
+
+    // X01 rights.ballot (max 4, so w = min(1.5, 0.25 × 4) = 1): R01..R07 gave 3.5, 4, 3, 2.5, 2, 1, 3.
+    //   R06 (1): others 2, 2.5, 3, 3, 3.5, 4 → median 3; |1 − 3| = 2 > 1 → listed.
+    //   R02 (4): others 1, 2, 2.5, 3, 3, 3.5 → median 2.75; |4 − 2.75| = 1.25 > 1 → listed.
+    //   R05 (2): others 1, 2.5, 3, 3, 3.5, 4 → median 3; |2 − 3| = 1, not > 1 → not listed.
+    //   R01 (3.5): others 1, 2, 2.5, 3, 3, 4 → median 2.75; 0.75 → not listed.
+    @Test("status lists the corridor outliers of the confirmed sheets as 待复核, with a sentence")
+    func table() throws {
+        let s = try Self.x01(); defer { s.remove() }
+        let out = s.run("status", []).out
+        #expect(out.contains("待复核："))
+        #expect(out.contains("X01 rights.ballot：R06 评 1 分，其他代表中位数 3 分，相差 2 分（超出 ±1 分）"))
+        #expect(out.contains("X01 rights.ballot：R02 评 4 分，其他代表中位数 2.75 分，相差 1.25 分（超出 ±1 分）"))
+        #expect(!out.contains("rights.ballot：R05"))
+        #expect(!out.contains("rights.ballot：R01"))
+        let en = s.run("status", ["--lang", "en"]).out
+        #expect(en.contains("To re-check: "))
+        #expect(en.contains("X01 rights.ballot: R06 gave 1, the others' median is 3, 2 apart (beyond ±1)"))
+    }
+
+    @Test("the JSON has the same marks under recheck")
+    func json() throws {
+        let s = try Self.x01(); defer { s.remove() }
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(s.run("status", ["--format", "json"]).out.utf8)) as? [String: Any])
+        let marks = try #require(object["recheck"] as? [[String: Any]])
+        let rights = marks.filter { $0["item"] as? String == "rights.ballot" }
+        #expect(rights.map { $0["representative"] as? String } == ["R02", "R06"])
+        #expect(rights.map { $0["medianOfOthers"] as? String } == ["2.75", "3"])
+        #expect(marks.allSatisfy { $0["unit"] as? String == "X01" })
+    }
+
+    @Test("nothing to re-check is listed while no sheet is confirmed")
+    func notYet() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let x01 = try s.file("x01.csv", SampleSession.typed("a") { $0.contains(",X01,") })
+        s.run("enter", [x01, "--by", "甲"])  // entered once: nothing confirmed, nothing can be scored
+        #expect(!s.run("status", []).out.contains("待复核"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(s.run("status", ["--format", "json"]).out.utf8)) as? [String: Any])
+        #expect(object["recheck"] == nil)
+    }
+}

@@ -4,7 +4,7 @@ import Foundation
 public enum CompareCommand: Command {
     public static let path = ["compare"]
     public static let abstract = "Score the same units under two rules files and show who moves."
-    public static let usage = "kaimen compare --rules OLD --rules NEW --units FILE --roster FILE --ballots FILE [--assume-missing notAssessable|zero] [--set UNIT.METRIC=VALUE]… [--format table|csv|json|markdown|html]"
+    public static let usage = "kaimen compare (--rules OLD --rules NEW --units FILE --roster FILE --ballots FILE | DIR [--rules OLD] --rules NEW) [--assume-missing notAssessable|zero] [--set UNIT.METRIC=VALUE]… [--format table|csv|json|markdown|html]"
     public static let discussion = """
         Scores the same units, roster and ballots under OLD and under NEW, and prints for every
         unit its total, grade, rank and category rank under each, the change, and the three
@@ -16,13 +16,17 @@ public enum CompareCommand: Command {
         standards reading them are not assessed, as each standard's `notAssessable` says) or
         zero. --set UNIT.METRIC=VALUE changes a metric for the NEW run only; with a single
         --rules, compare shows what that what-if value alone would change.
+
+        Given a session folder DIR (`kaimen session init`), compares on its inputs and confirmed
+        ballots; OLD is the session's own rules unless two --rules are given.
         """
     public static let examples = [
         "kaimen compare --rules rules/xicheng-2014.jsonc --rules rules/dongcheng-2019.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv --assume-missing notAssessable",
+        "kaimen compare 2014-mid --rules tuned.jsonc",
         "kaimen compare --rules rules/xicheng-2014.jsonc --set X05.members=19000 --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv",
     ]
     public static let options: [OptionSpec] = [
-        .repeated("--rules", "FILE", "The rules files: OLD, then NEW (once, with --set)."),
+        .repeated("--rules", "FILE", "The rules files: OLD, then NEW (once, with --set; with DIR, NEW alone compares against the session's rules)."),
         .option("--units", "FILE", "Units and their metrics (.csv or .json)."),
         .option("--roster", "FILE", "The representatives (.csv)."),
         .option("--ballots", "FILE", "The ballots (.csv, long or wide)."),
@@ -35,20 +39,37 @@ public enum CompareCommand: Command {
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
         let lang = Language(rawValue: args.value("--lang") ?? "zh") ?? .zh
-        let rulesFiles = args.values("--rules")
+        var rulesFiles = args.values("--rules")
         let overrides: MetricOverrides
         switch MetricOverrides.parse(args.values("--set")) {
         case .success(let o): overrides = o
         case .failure(let e): return usageError(e.description, console)
         }
+        // A session folder: its inputs and counted ballots; OLD defaults to its own rules.
+        var folder: SessionInputs?
+        if let dir = args.positionals.first {
+            if args.positionals.count > 1 { return usageError("unexpected argument `\(args.positionals[1])`", console) }
+            if let message = SessionCommandSupport.conflictingInputs(args, ["--units", "--roster", "--ballots"]) {
+                return usageError(message.text(lang), console)
+            }
+            guard let loaded = SessionCommandSupport.inputs(dir, lang: lang, console: console) else { return .failure }
+            folder = loaded
+            if rulesFiles.count < 2 { rulesFiles.insert(PathText.join(dir, loaded.inputs.rules), at: 0) }
+        }
         guard rulesFiles.count == 2 || (rulesFiles.count == 1 && !overrides.isEmpty) else {
             return usageError(rulesFiles.count == 1 ? "one `--rules` compares a what-if value: add `--set UNIT.METRIC=VALUE`, or a second `--rules`"
                                                     : "`compare` takes two `--rules` files, OLD and NEW; got \(rulesFiles.count)", console)
         }
-        let missing = ["--units", "--roster", "--ballots"].filter { args.value($0) == nil }
-        if !missing.isEmpty { return usageError("missing " + missing.map { "`\($0)`" }.joined(separator: ", "), console) }
-        let inputs = ScoringSession.Inputs(rules: "", units: args.value("--units")!, roster: args.value("--roster")!, ballots: args.value("--ballots")!,
+        var inputs: ScoringSession.Inputs
+        if let folder {
+            inputs = folder.inputs
+            inputs.strict = args.has("--strict")
+        } else {
+            let missing = ["--units", "--roster", "--ballots"].filter { args.value($0) == nil }
+            if !missing.isEmpty { return usageError("missing " + missing.map { "`\($0)`" }.joined(separator: ", "), console) }
+            inputs = ScoringSession.Inputs(rules: "", units: args.value("--units")!, roster: args.value("--roster")!, ballots: args.value("--ballots")!,
                                            strict: args.has("--strict"), baseDirectory: console.currentDirectory)
+        }
         // Load both rules files; report the problems of both.
         var loaded: [RulesLoader.Loaded] = []
         var failed = false
@@ -87,9 +108,11 @@ public enum CompareCommand: Command {
             let side = rules[i]
             let adjust: ((inout UnitTable) -> [Diagnostic])? = i == 1 && !overrides.isEmpty ? { overrides.apply(to: &$0, rules: side) } : nil
             do {
-                sessions.append(try ScoringSession.run(rules: side, warnings: loaded[i].warnings, inputs, adjust: adjust))
+                sessions.append(try ScoringSession.run(rules: side, warnings: loaded[i].warnings, inputs, readFile: folder?.readFile, adjust: adjust))
             } catch {
-                for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
+                if let dir = args.positionals.first { SessionCommandSupport.report(error.diagnostics, dir: dir, lang: lang, console: console) } else {
+                    for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
+                }
                 let n = error.diagnostics.filter { $0.severity == .error }.count
                 console.errLine(lang.t("\(files[i])：\(n) 个错误，未比较", "\(files[i]): \(n) error\(n == 1 ? "" : "s"); nothing compared"))
                 return .failure

@@ -5,7 +5,7 @@ import Foundation
 public enum PanelCommand: Command {
     public static let path = ["panel"]
     public static let abstract = "Analyse the representatives: leniency, outliers to re-check, groups, Krippendorff's alpha and ICC."
-    public static let usage = "kaimen panel --rules FILE --units FILE --roster FILE --ballots FILE [--schedule FILE] [--format table|json|csv|html] [--section S] [--lang zh|en]"
+    public static let usage = "kaimen panel [DIR | --rules FILE --units FILE --roster FILE --ballots FILE [--schedule FILE]] [--format table|json|csv|html] [--section S] [--lang zh|en]"
     public static let discussion = """
         Same inputs as `kaimen score`. For every representative: ballots, units heard, recused
         ballots, leniency against the consensus of the others (points and share of the maximum,
@@ -16,7 +16,8 @@ public enum PanelCommand: Command {
         ranking with each group centred (never the official result); Krippendorff's alpha
         (interval) overall and per ballot standard with bootstrap intervals; ICC(2,1) and
         ICC(2,k) per ballot standard and group where the design allows. docs/panel.md defines
-        every figure. With no input options, analyses the bundled Xicheng sample.
+        every figure. With no input options, analyses the bundled Xicheng sample. Given a session
+        folder DIR (`kaimen session init`), analyses its inputs, schedule and confirmed ballots.
         --format csv prints one section (--section, default raters); --format html a page
         with the chart of the leniency intervals.
         """
@@ -24,6 +25,7 @@ public enum PanelCommand: Command {
         "kaimen panel",
         "kaimen panel --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv --format json",
         "kaimen panel --format csv --section outliers > recheck.csv",
+        "kaimen panel 2014-mid",
     ]
     public static let options: [OptionSpec] = ScoreCommand.options.filter { ["--rules", "--units", "--roster", "--ballots", "--lang", "--strict"].contains($0.name) } + [
         .option("--schedule", "FILE", "Which group heard which unit (schedule.csv): units heard, the order of the sheets."),
@@ -36,44 +38,32 @@ public enum PanelCommand: Command {
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
         let lang = args.language
-        guard args.positionals.isEmpty else {
-            return usageError(CommandMessages.takesOnlyOptions(args.positionals[0], path.joined(separator: " ")), console: console, lang: lang)
+        guard args.positionals.count <= 1 else {
+            return usageError(CommandMessages.takesOnlyOptions(args.positionals[1], path.joined(separator: " ")), console: console, lang: lang)
         }
         guard let seed = args.value("--seed").flatMap(UInt64.init), let resamples = args.value("--resamples").flatMap(Int.init),
               (1...100_000).contains(resamples), let top = args.value("--top").flatMap(Int.init), top >= 0 else {
             return usageError(PanelMessages.wholeNumberOptions, console: console, lang: lang)
         }
-        var args = args
-        if ["--rules", "--units", "--roster", "--ballots"].allSatisfy({ args.value($0) == nil }) {
-            if let message = DefaultCommand.missingSample(console) {
-                console.error(message, lang)
-                return .failure
-            }
-            for (k, v) in DefaultCommand.sampleOptions { args.options[k] = v }
-        }
-        guard let inputs = ScoreCommand.inputs(args, console: console) else { return .usage }
         let session: ScoringSession
-        do {
-            session = try ScoringSession.run(inputs)
-        } catch {
-            for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
-            console.errLine(PanelMessages.notAnalysed(errors: error.diagnostics.filter { $0.severity == .error }.count).text(lang))
-            return .failure
-        }
         var schedule: Schedule?
-        if let path = args.value("--schedule") {
-            guard let data = try? Data(contentsOf: URL(fileURLWithPath: resolve(path, in: console.currentDirectory))) else {
-                console.errLine(Diagnostic.error(.fileNotFound, CSVMessages.cannotRead(path), hint: CSVMessages.checkPath).rendered(lang))
+        if let dir = args.positionals.first {
+            if let message = SessionCommandSupport.conflictingInputs(args, ["--rules", "--units", "--roster", "--ballots", "--schedule"]) {
+                return usageError(message, console: console, lang: lang)
+            }
+            guard let inputs = SessionCommandSupport.inputs(dir, lang: lang, console: console) else { return .failure }
+            do {
+                session = try inputs.score(strict: args.has("--strict"))
+            } catch {
+                SessionCommandSupport.report(error.diagnostics, dir: dir, lang: lang, console: console)
+                console.errLine(PanelMessages.notAnalysed(errors: error.diagnostics.filter { $0.severity == .error }.count).text(lang))
                 return .failure
             }
-            let read = ScheduleReader.read(data, fileName: path, units: session.table.units, representatives: session.representatives)
-            for d in read.diagnostics { console.errLine(relative(d, console, lang)) }
-            let errors = read.diagnostics.filter { $0.severity == .error }.count
-            guard let s = read.schedule, errors == 0 else {
-                console.errLine(PanelMessages.notAnalysed(errors: errors).text(lang))
-                return .failure
-            }
-            schedule = s
+            schedule = inputs.schedule
+        } else {
+            var code = ExitCode.failure
+            guard let files = filesSession(args, console: console, lang: lang, code: &code) else { return code }
+            (session, schedule) = files
         }
         let report = PanelReport.analyse(session, schedule: schedule, options: .init(seed: seed, resamples: resamples))
         let title = "\(session.rules.metadata.title)（\(session.rules.metadata.version)）"
@@ -86,5 +76,46 @@ public enum PanelCommand: Command {
         default: console.out(PanelRender.text(report, title: title, lang: lang, limit: top))
         }
         return .success
+    }
+
+    /// The session and schedule read from --rules/--units/--roster/--ballots (--schedule), or the sample.
+    /// `code` says how it failed (usage or data) when it returns `nil`.
+    static func filesSession(_ args: ParsedArguments, console: Console, lang: Language, code: inout ExitCode) -> (ScoringSession, Schedule?)? {
+        var args = args
+        if ["--rules", "--units", "--roster", "--ballots"].allSatisfy({ args.value($0) == nil }) {
+            if let message = DefaultCommand.missingSample(console) {
+                console.error(message, lang)
+                return nil
+            }
+            for (k, v) in DefaultCommand.sampleOptions { args.options[k] = v }
+        }
+        guard let inputs = ScoreCommand.inputs(args, console: console) else {
+            code = .usage
+            return nil
+        }
+        let session: ScoringSession
+        do {
+            session = try ScoringSession.run(inputs)
+        } catch {
+            for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
+            console.errLine(PanelMessages.notAnalysed(errors: error.diagnostics.filter { $0.severity == .error }.count).text(lang))
+            return nil
+        }
+        var schedule: Schedule?
+        if let path = args.value("--schedule") {
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: resolve(path, in: console.currentDirectory))) else {
+                console.errLine(Diagnostic.error(.fileNotFound, CSVMessages.cannotRead(path), hint: CSVMessages.checkPath).rendered(lang))
+                return nil
+            }
+            let read = ScheduleReader.read(data, fileName: path, units: session.table.units, representatives: session.representatives)
+            for d in read.diagnostics { console.errLine(relative(d, console, lang)) }
+            let errors = read.diagnostics.filter { $0.severity == .error }.count
+            guard let s = read.schedule, errors == 0 else {
+                console.errLine(PanelMessages.notAnalysed(errors: errors).text(lang))
+                return nil
+            }
+            schedule = s
+        }
+        return (session, schedule)
     }
 }

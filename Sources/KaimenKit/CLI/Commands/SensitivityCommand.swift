@@ -4,7 +4,7 @@ import Foundation
 public enum SensitivityCommand: Command {
     public static let path = ["sensitivity"]
     public static let abstract = "Rank ranges and fragile grades over many varied scenarios (seeded)."
-    public static let usage = "kaimen sensitivity --rules FILE --units FILE --roster FILE --ballots FILE [--scenarios N] [--seed S] [--vary LIST] [--weights P] [--fragile P] [--format table|csv|json|markdown|html]"
+    public static let usage = "kaimen sensitivity (--rules FILE --units FILE --roster FILE --ballots FILE | DIR) [--scenarios N] [--seed S] [--vary LIST] [--weights P] [--fragile P] [--format table|csv|json|markdown|html]"
     public static let discussion = """
         Scores the session, then again under N scenarios (default 1000) drawn from the seed:
         each area's weight moved by up to ±P% (renormalised so the maximum total stays the
@@ -14,10 +14,12 @@ public enum SensitivityCommand: Command {
         5%–95% range of its rank, its best and worst, how often it holds each grade, and
         flags a grade or a place inside the quota that changes in more than --fragile percent
         of the scenarios. The same seed always gives the same result. --format html writes a
-        page with the rank ranges drawn as a chart.
+        page with the rank ranges drawn as a chart. Given a session folder DIR (`kaimen session
+        init`), analyses its inputs and confirmed ballots instead of the four files.
         """
     public static let examples = [
         "kaimen sensitivity --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv",
+        "kaimen sensitivity 2014-mid --scenarios 200",
         "kaimen sensitivity … --vary leave-one-out --scenarios 27 --format html > sensitivity.html",
     ]
     public static let options: [OptionSpec] = [
@@ -36,7 +38,20 @@ public enum SensitivityCommand: Command {
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
         let lang = Language(rawValue: args.value("--lang") ?? "zh") ?? .zh
-        guard let inputs = ScoreCommand.inputs(args, console: console) else { return .usage }
+        var folder: SessionInputs?
+        let inputs: ScoringSession.Inputs
+        if let dir = args.positionals.first {
+            if args.positionals.count > 1 { return CompareCommand.usageError("unexpected argument `\(args.positionals[1])`", console) }
+            if let message = SessionCommandSupport.conflictingInputs(args, ["--rules", "--units", "--roster", "--ballots"]) {
+                return CompareCommand.usageError(message.text(lang), console)
+            }
+            guard let loaded = SessionCommandSupport.inputs(dir, lang: lang, console: console) else { return .failure }
+            folder = loaded
+            inputs = loaded.inputs
+        } else {
+            guard let given = ScoreCommand.inputs(args, console: console) else { return .usage }
+            inputs = given
+        }
         guard let count = Int(args.value("--scenarios") ?? ""), (1...1_000_000).contains(count),
               let seed = UInt64(args.value("--seed") ?? ""),
               let weights = Int(args.value("--weights") ?? ""), (0...100).contains(weights),
@@ -51,8 +66,10 @@ public enum SensitivityCommand: Command {
         let variation = Scenario.Variation(weightPercent: vary.contains("weights") ? weights : 0, aggregation: vary.contains("aggregation"),
                                            leaveOneOut: vary.contains("leave-one-out"), bootstrap: vary.contains("bootstrap"))
         let session: ScoringSession
-        do { session = try ScoringSession.run(inputs) } catch {
-            for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
+        do { session = try ScoringSession.run(inputs, readFile: folder?.readFile) } catch {
+            if let dir = args.positionals.first { SessionCommandSupport.report(error.diagnostics, dir: dir, lang: lang, console: console) } else {
+                for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
+            }
             let n = error.diagnostics.filter { $0.severity == .error }.count
             console.errLine(lang.t("\(n) 个错误，未分析", "\(n) error\(n == 1 ? "" : "s"); nothing analysed"))
             return .failure

@@ -9,6 +9,8 @@ public enum SessionStatusCommand: Command {
         Per group, and per representative and unit: the sheet's state, its blank cells and
         conflicting items; the recusals applied; whether the session can be closed; after an
         appeal, what it changed. Never shows a value typed by one operator only. Any state.
+        Before close, once some sheets are confirmed: the marks to re-check (待复核), those far
+        from the other representatives' median (the corridor of `kaimen panel`).
         """
     public static let examples = ["kaimen session status 2014-mid", "kaimen session status 2014-mid --format json"]
     public static let options: [OptionSpec] = [
@@ -24,12 +26,22 @@ public enum SessionStatusCommand: Command {
             SessionCommandSupport.report(folder.journal.diagnostics, dir: dir, lang: lang, console: console)
             let status = SessionStatus(folder: folder)
             let changes = AppealChange.between(folder.state.seals)
-            let text = args.value("--format") == "json" ? StatusReport.json(status, changes: changes) : StatusReport.text(status, changes: changes, lang: lang)
+            let recheck = recheckList(folder)
+            let text = args.value("--format") == "json" ? StatusReport.json(status, changes: changes, recheck: recheck)
+                                                        : StatusReport.text(status, changes: changes, recheck: recheck, lang: lang)
             console.out(SessionCommandSupport.clean(text))
             return .success
         } catch {
             SessionCommandSupport.report(error.diagnostics, dir: dir, lang: lang, console: console)
             return .failure
         }
+    }
+
+    /// The marks to re-check before close; `nil` when closed or nothing can be scored yet.
+    static func recheckList(_ folder: SessionFolder) -> [RecheckList.Entry]? {
+        guard folder.state.phase != .closed else { return nil }
+        let inputs = SessionInputs(folder)
+        guard inputs.confirmedSheets > 0, let session = try? inputs.score() else { return nil }
+        return RecheckList.of(session)
     }
 }

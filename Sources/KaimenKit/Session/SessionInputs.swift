@@ -1,0 +1,56 @@
+import Foundation
+
+/// A session folder as the inputs of `score`: its copied rules, units and roster, and the
+/// ballots `session close` would count (`SessionFolder.ballotsCSV`), served from memory. What
+/// `panel`, `compare`, `sensitivity` and `session status` read instead of four files; `close`
+/// scores through the same value, so every command scores a session the one way.
+public struct SessionInputs: Sendable {
+    /// The name the counted ballots go by in diagnostics: they live in the journal, not a file.
+    public static let ballotsName = "(journal) ballots.csv"
+
+    /// Paths relative to the session folder (`baseDirectory`); `ballots` is `ballotsName`.
+    public var inputs: ScoringSession.Inputs
+    /// The counted ballots, as a long ballots file.
+    public var ballots: Data
+    /// The session's schedule, already read and checked at `init`.
+    public var schedule: Schedule?
+    /// Sheets confirmed (or corrected) so far: 0 means nothing can be scored yet.
+    public var confirmedSheets: Int
+
+    public init(ballots: Data, paths: SessionSetup.Paths, in directory: URL, schedule: Schedule? = nil, confirmedSheets: Int = 0) {
+        self.inputs = .init(rules: paths.rules, units: paths.units, roster: paths.roster, ballots: SessionInputs.ballotsName,
+                            baseDirectory: directory.path)
+        self.ballots = ballots
+        self.schedule = schedule
+        self.confirmedSheets = confirmedSheets
+    }
+
+    /// The inputs of an opened session folder, with the ballots its journal confirms now.
+    public init(_ folder: SessionFolder) {
+        let state = folder.state
+        let sheets = folder.setup.expected.sheets.filter { state.decision($0, items: folder.setup.expected.items).state == .confirmed }
+        self.init(ballots: SessionFolder.ballotsCSV(state, setup: folder.setup), paths: folder.paths, in: folder.directory,
+                  schedule: folder.setup.schedule, confirmedSheets: sheets.count)
+    }
+
+    /// Opens the folder read-only (no lock taken for writing) and reads its inputs.
+    public static func load(_ directory: URL) throws(SessionError) -> SessionInputs {
+        SessionInputs(try SessionFolder.open(directory, writable: false))
+    }
+
+    /// Reads a path as `score` would, except the counted ballots, which come from memory.
+    public var readFile: @Sendable (String) throws -> Data {
+        let (ballots, base) = (ballots, inputs.baseDirectory)
+        return { path in
+            if path == SessionInputs.ballotsName { return ballots }
+            return try Data(contentsOf: URL(fileURLWithPath: PathText.resolve(path, in: base)))
+        }
+    }
+
+    /// Scores the session through the one pipeline `score` uses.
+    public func score(strict: Bool = false) throws(DiagnosticsError) -> ScoringSession {
+        var inputs = inputs
+        inputs.strict = strict
+        return try ScoringSession.run(inputs, readFile: readFile)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// `panel DIR`, `compare DIR` and `sensitivity DIR`: a session folder in place of the four files.
+@Suite("A session folder as the input of panel, compare and sensitivity", .serialized)
+struct SessionInputsTests {
+    static let files = ["--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                        "--roster", "samples/xicheng-2014/roster.csv", "--ballots", "samples/xicheng-2014/ballots.csv"]
+
+    /// The Xicheng sample as .ci/session.sh enters it: typed-a and typed-b by two operators, the
+    /// one conflict (R05×X02 rights.ballot, 4 against 3) resolved to 4 as ballots.csv has it.
+    static func entered() throws -> SampleSession {
+        let s = try SampleSession()
+        for (file, by) in [("typed-a.csv", "录入员甲"), ("typed-b.csv", "录入员乙")] {
+            let r = s.run("enter", ["samples/xicheng-2014/\(file)", "--by", by])
+            try #require(r.code == .success, "\(r.err)")
+        }
+        let r = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "核对纸质评分表", "--by", "王秘书"])
+        try #require(r.code == .success, "\(r.err)")
+        return s
+    }
+
+    func raters(_ json: String) throws -> [[String: Any]] {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        return try #require(object["raters"] as? [[String: Any]])
+    }
+
+    @Test("panel DIR gives every representative the figures panel gives on the equivalent files")
+    func panelMatchesFiles() throws {
+        let s = try Self.entered(); defer { s.remove() }
+        let fromSession = SampleSession.run(["panel", s.path, "--format", "json", "--resamples", "50"])
+        let fromFiles = SampleSession.run(["panel"] + Self.files + ["--schedule", "samples/xicheng-2014/schedule.csv", "--format", "json", "--resamples", "50"])
+        #expect(fromSession.code == .success, "\(fromSession.err)")
+        #expect(fromFiles.code == .success)
+        let a = try raters(fromSession.out), b = try raters(fromFiles.out)
+        #expect(a.count == 27 && b.count == 27)
+        for (x, y) in zip(a, b) {
+            let id = x["id"] as? String ?? "?"
+            for key in Set(x.keys).union(y.keys) where key != "recused" {
+                #expect("\(x[key] ?? "-")" == "\(y[key] ?? "-")", "\(id) \(key)")
+            }
+            // ballots.csv holds R24's 8 ballots for X08, R24's own unit: set aside there as a
+            // recusal violation; the session never expects that sheet, so none are set aside.
+            #expect(x["recused"] as? Int == 0, "\(id)")
+            #expect(y["recused"] as? Int == (id == "R24" ? 8 : 0), "\(id)")
+        }
+    }
+
+    @Test("panel DIR refuses input files as well, and a folder that is not a session")
+    func panelRefuses() throws {
+        let s = try Self.entered(); defer { s.remove() }
+        let both = SampleSession.run(["panel", s.path, "--units", "samples/xicheng-2014/units.csv"])
+        #expect(both.code == .usage)
+        #expect(both.err.contains("会话文件夹自带输入文件：去掉 `--units`"))
+        let none = SampleSession.run(["panel", s.path + "-nowhere"])
+        #expect(none.code == .failure)
+        #expect(!none.err.isEmpty)
+    }
+
+    @Test("compare DIR --rules NEW takes the session's own rules as OLD")
+    func compareDefaultsOld() throws {
+        let s = try Self.entered(); defer { s.remove() }
+        // The same rules on both sides: nobody moves.
+        let same = SampleSession.run(["compare", s.path, "--rules", "rules/xicheng-2014.jsonc", "--format", "json", "--lang", "en"])
+        #expect(same.code == .success, "\(same.err)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(same.out.utf8)) as? [String: Any])
+        let units = try #require(object["units"] as? [[String: Any]])
+        #expect(units.count == 9)
+        #expect(units.allSatisfy { $0["rankChange"] as? Int == 0 && $0["gradeChanged"] as? Bool == false })
+        let old = try #require(object["old"] as? [String: Any])
+        #expect((old["file"] as? String)?.hasSuffix("/inputs/rules/xicheng-2014.jsonc") == true, "OLD is the session's copy of its rules")
+        // Against Dongcheng's rules: the same comparison as with the four files (same ballots).
+        let dongcheng = SampleSession.run(["compare", s.path, "--rules", "rules/dongcheng-2019.jsonc", "--assume-missing", "notAssessable", "--format", "csv"])
+        let files = SampleSession.run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--rules", "rules/dongcheng-2019.jsonc"] + Self.files.dropFirst(2)
+                                      + ["--assume-missing", "notAssessable", "--format", "csv"])
+        #expect(dongcheng.code == .success, "\(dongcheng.err)")
+        #expect(dongcheng.out == files.out)
+        #expect(!dongcheng.out.isEmpty)
+    }
+
+    @Test("sensitivity DIR runs on the session's ballots")
+    func sensitivity() throws {
+        let s = try Self.entered(); defer { s.remove() }
+        let r = SampleSession.run(["sensitivity", s.path, "--scenarios", "5", "--vary", "aggregation", "--format", "csv"])
+        #expect(r.code == .success, "\(r.err)")
+        // one header row and the 9 units
+        #expect(r.out.split(whereSeparator: \.isNewline).count == 10)
+    }
+}
