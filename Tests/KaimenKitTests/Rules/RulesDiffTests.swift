@@ -16,7 +16,8 @@ struct RulesDiffTests {
             Change(kind: .changed, section: "metadata", id: nil, name: nil, field: "version", old: "1", new: "2"),
             Change(kind: .changed, section: "metadata", id: nil, name: nil, field: "effective.from", old: "2014-01-01", new: "2019-01-01"),
             Change(kind: .changed, section: "metadata", id: nil, name: nil, field: "effective.to", old: "2014-12-31", new: nil),
-            Change(kind: .removed, section: "standards", id: "rights.aid", name: "法律援助", field: nil, old: "area rights, 2 points, count", new: nil),
+            Change(kind: .removed, section: "standards", id: "rights.aid", name: "法律援助", field: nil, old: "area rights, 2 points, count", new: nil,
+                   entry: .init(area: "rights", points: "2", method: "count")),
             Change(kind: .thresholds, section: "standards", id: "rights.contracts", name: "集体合同签订率", field: "bands",
                    old: "≥0.99→3, ≥0.9→2, ≥0.8→1", new: "≥0.99→5, ≥0.95→3"),
             Change(kind: .reweighted, section: "standards", id: "rights.contracts", name: "集体合同签订率", field: "points", old: "3", new: "5"),
@@ -46,5 +47,22 @@ struct RulesDiffTests {
         #expect(added.map(\.id) == ["rights.aid"])
         #expect(added.first?.new == "area rights, 2 points, count")
         #expect(diff.changes.first { $0.field == "points" }.map { ($0.old, $0.new) } ?? (nil, nil) == ("5", "3"))
+    }
+
+    @Test("the text of a diff is Chinese by default and English with --lang en, entry facts included")
+    func bilingualText() throws {
+        let small = try RulesLoader().load(Fixtures.path("rules/valid/small.jsonc")).rules
+        let tuned = try RulesLoader().load(Fixtures.path("rules/valid/tuned.jsonc")).rules
+        let diff = RulesDiff.compare(tuned, small)
+        let zh = RulesDiffCommand.text(diff, oldFile: "t", newFile: "s", lang: .zh)
+        #expect(zh.contains("\n  + 新增         `rights.aid` 法律援助（方面 rights，2 分，按数量计分（count））\n"))
+        #expect(zh.contains("\n  ~ 调整门槛     `org.members` 新发展会员：目标值（target）：40 → 50\n"))
+        #expect(zh.contains("\n  ~ 修改         截止日期（effective.to）：（无） → 2014-12-31\n"))
+        #expect(zh.hasSuffix("\n合计：新增 1 处，调整分值 1 处，调整门槛 2 处，修改 6 处\n"))
+        let en = RulesDiffCommand.text(diff, oldFile: "t", newFile: "s", lang: .en)
+        #expect(en.contains("\n  + added            `rights.aid` 法律援助 (area rights, 2 points, count)\n"))
+        #expect(en.contains("\n  ~ thresholds moved `org.members` 新发展会员: target: 40 → 50\n"))
+        #expect(en.contains("\n  ~ changed          effective.to: (none) → 2014-12-31\n"))
+        #expect(en.hasSuffix("\nSummary: 1 added, 1 re-weighted, 2 thresholds moved, 6 changed\n"))
     }
 }

@@ -25,6 +25,19 @@ public struct RulesDiff: Sendable {
         public var field: String?
         public var old: String?
         public var new: String?
+        /// For an entry added or removed: what it is, so the text can say it in either language
+        /// (`old`/`new` hold the same in English, for JSON).
+        public var entry: Entry? = nil
+    }
+
+    /// An added or removed entry in a few facts: its area, points, method, metric kind.
+    public struct Entry: Sendable, Equatable {
+        public var area: String?
+        public var points: String?
+        public var method: String?
+        public var metricKind: String?
+
+        var english: String { RulesDiffMessages.entry(self).en }
     }
 
     public var oldRules: RulesMetadata
@@ -66,14 +79,14 @@ public struct RulesDiff: Sendable {
         return nil
     }
 
-    private static func summary(_ v: JSONOut, section: String) -> String {
+    private static func summary(_ v: JSONOut, section: String) -> Entry {
         let o = v.objectValue ?? [:]
-        var parts: [String] = []
-        if case .string(let a)? = o["area"] { parts.append("area \(a)") }
-        if case .number(let p)? = o["points"] { parts.append("\(p) points") }
-        if case .string(let m)? = o["method"] { parts.append(m) }
-        if case .string(let k)? = o["kind"], section == "metrics" { parts.append(k) }
-        return parts.joined(separator: ", ")
+        var e = Entry()
+        if case .string(let a)? = o["area"] { e.area = a }
+        if case .number(let p)? = o["points"] { e.points = "\(p)" }
+        if case .string(let m)? = o["method"] { e.method = m }
+        if case .string(let k)? = o["kind"], section == "metrics" { e.metricKind = k }
+        return e
     }
 
     private static func diffCollection(_ old: [JSONOut], _ new: [JSONOut], section: String, into changes: inout [Change]) {
@@ -81,12 +94,14 @@ public struct RulesDiff: Sendable {
         let newIDs = Set(new.compactMap(key))
         for v in old {
             guard let id = key(v), !newIDs.contains(id) else { continue }
-            changes.append(Change(kind: .removed, section: section, id: id, name: name(v), field: nil, old: summary(v, section: section), new: nil))
+            let e = summary(v, section: section)
+            changes.append(Change(kind: .removed, section: section, id: id, name: name(v), field: nil, old: e.english, new: nil, entry: e))
         }
         for v in new {
             guard let id = key(v) else { continue }
             guard let o = oldByID[id] else {
-                changes.append(Change(kind: .added, section: section, id: id, name: name(v), field: nil, old: nil, new: summary(v, section: section)))
+                let e = summary(v, section: section)
+                changes.append(Change(kind: .added, section: section, id: id, name: name(v), field: nil, old: nil, new: e.english, entry: e))
                 continue
             }
             diffFields(o, v, prefix: "", section: section, id: id, name: name(v), into: &changes)

@@ -1,0 +1,81 @@
+/// Every text `kaimen rules diff` prints, Chinese first: section titles, kinds of change,
+/// the rules-file keys that changed and the short summary of an added or removed entry.
+/// Ids, keys' values and file names are printed as written.
+enum RulesDiffMessages {
+    typealias L = Localized
+
+    static let sectionTitles: [(String, L)] = [
+        ("metadata", L(zh: "基本信息", en: "Metadata")), ("metrics", L(zh: "指标", en: "Metrics")),
+        ("areas", L(zh: "方面", en: "Areas")), ("standards", L(zh: "标准", en: "Standards")),
+        ("bonuses", L(zh: "加分项", en: "Bonuses")), ("deductions", L(zh: "扣分项", en: "Deductions")),
+        ("vetoes", L(zh: "一票否决", en: "Vetoes")), ("grades", L(zh: "等级", en: "Grades")),
+        ("ranking", L(zh: "排名", en: "Ranking")), ("ballots", L(zh: "代表评分", en: "Ballot policy")),
+        ("policies", L(zh: "其他规则", en: "Policies")),
+    ]
+
+    /// 新增 / added, …: how a kind of change is named.
+    static func kindName(_ k: RulesDiff.Kind) -> L {
+        switch k {
+        case .added: L(zh: "新增", en: "added")
+        case .removed: L(zh: "删除", en: "removed")
+        case .reweighted: L(zh: "调整分值", en: "re-weighted")
+        case .thresholds: L(zh: "调整门槛", en: "thresholds moved")
+        case .moved: L(zh: "移到别的方面", en: "moved")
+        case .changed: L(zh: "修改", en: "changed")
+        }
+    }
+
+    static let none = L(zh: "（无）", en: "(none)")
+    static let noDifferences = L(zh: "\n没有差别。\n", en: "\nNo differences.\n")
+    static let summaryLabel = L(zh: "\n合计：", en: "\nSummary: ")
+    static let listSeparator = L(zh: "，", en: ", ")
+
+    /// `删除 1 处` / `1 removed`.
+    static func count(_ k: RulesDiff.Kind, _ n: Int) -> L {
+        L(zh: "\(kindName(k).zh) \(n) 处", en: "\(n) \(k.rawValue)")
+    }
+
+    /// Chinese names of the rules-file keys a diff most often reports.
+    static let fieldNames: [String: String] = [
+        "title": "标题", "issuer": "发布单位", "version": "版本", "locale": "语言", "effective.from": "生效日期",
+        "effective.to": "截止日期", "name": "名称", "criteria": "评分标准", "method": "计分方法", "area": "所属方面",
+        "points": "分值", "bands": "分档", "otherwise": "未达档次得分", "floor": "下限", "target": "目标值",
+        "perUnit": "每个计分", "min": "下限", "max": "上限", "quota": "名额", "capTotal": "合计上限", "items": "核对项",
+        "metric": "指标", "kind": "类型", "unit": "单位", "missing": "缺数处理", "aggregate": "汇总方式",
+        "order": "顺序", "ratio.zero": "比值分母为 0 时", "ratio.maxOne": "比值不超过 1",
+        "participation.min": "最低参与率", "weights.satisfied": "满意权重", "weights.basic": "基本满意权重",
+        "weights.dissatisfied": "不满意权重", "tieBreak": "并列处理", "notAssessable": "不予考核",
+        "bonusCap": "加分上限", "publishRepresentatives": "公布代表姓名",
+    ]
+
+    /// `分值（points）` in Chinese, the key as written in English.
+    static func field(_ key: String) -> L {
+        L(zh: fieldNames[key].map { "\($0)（\(key)）" } ?? key, en: key)
+    }
+
+    /// The method as people say it, with its key: `按数量计分（count）`.
+    static func method(_ key: String) -> L {
+        let zh: String? = switch key {
+        case "bands": "分档计分"
+        case "linear": "按比例计分"
+        case "count": "按数量计分"
+        case "checklist": "逐项核对"
+        case "presence": "有无核对"
+        case "ballot": "代表评分"
+        case "survey": "满意度测评"
+        case "expression": "公式计算"
+        default: nil
+        }
+        return L(zh: zh.map { "\($0)（\(key)）" } ?? key, en: key)
+    }
+
+    /// `方面 rights，2 分，按数量计分（count）` / `area rights, 2 points, count`.
+    static func entry(_ e: RulesDiff.Entry) -> L {
+        var zh: [String] = [], en: [String] = []
+        if let a = e.area { zh.append("方面 \(a)"); en.append("area \(a)") }
+        if let p = e.points { zh.append("\(p) 分"); en.append("\(p) points") }
+        if let m = e.method { let l = method(m); zh.append(l.zh); en.append(l.en) }
+        if let k = e.metricKind { zh.append(k); en.append(k) }
+        return L(zh: zh.joined(separator: "，"), en: en.joined(separator: ", "))
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// What the last appeal changed for one unit, read from the session itself: the corrected
+/// ballots (the counted values at the previous seal against those at the latest), the appeals
+/// that reopened the unit, and its total, grade and rank in both sealed versions.
+public struct AppealReview: Sendable, Equatable {
+    public struct Correction: Sendable, Equatable {
+        public var representative: String
+        public var standard: String
+        /// `nil` when the cell was blank (or the sheet not counted).
+        public var old: String?
+        public var new: String?
+    }
+
+    public struct Appeal: Sendable, Equatable {
+        public var reason: String
+        public var by: String
+    }
+
+    public struct Standing: Sendable, Equatable {
+        public var total: String
+        public var grade: String
+        public var rank: Int
+    }
+
+    public var unit: String
+    public var from: Int
+    public var to: Int
+    public var appeals: [Appeal]
+    public var corrections: [Correction]
+    public var before: Standing?
+    public var after: Standing?
+
+    /// `nil` while the session has fewer than two sealed versions.
+    public static func of(unit: String, in folder: SessionFolder) -> AppealReview? {
+        let records = folder.journal.records
+        let seals = records.filter { $0.kind == .seal }
+        guard seals.count >= 2 else { return nil }
+        let previous = seals[seals.count - 2], latest = seals[seals.count - 1]
+        let before = folder.state(through: previous.seq), after = folder.state(through: latest.seq)
+        let items = folder.setup.expected.items
+        var corrections: [Correction] = []
+        for sheet in folder.setup.expected.sheets where sheet.unit == unit {
+            let old = before.decision(sheet, items: items).values, new = after.decision(sheet, items: items).values
+            for item in items where old[item] != new[item] {
+                corrections.append(Correction(representative: sheet.representative, standard: item, old: old[item], new: new[item]))
+            }
+        }
+        let appeals = records.filter { $0.kind == .appeal && $0.seq > previous.seq && $0.seq < latest.seq && $0.content["unit"]?.stringValue == unit }
+            .map { Appeal(reason: $0.content["reason"]?.stringValue ?? "", by: $0.by) }
+        func standing(_ seal: JournalRecord) -> Standing? {
+            guard let r = seal.content["ranking"]?[unit] else { return nil }
+            return Standing(total: r["total"]?.stringValue ?? "", grade: r["grade"]?.stringValue ?? "", rank: r["rank"]?.intValue ?? 0)
+        }
+        return AppealReview(unit: unit, from: previous.content["version"]?.intValue ?? seals.count - 1,
+                            to: latest.content["version"]?.intValue ?? seals.count,
+                            appeals: appeals, corrections: corrections, before: standing(previous), after: standing(latest))
+    }
+}
+
+extension SessionFolder {
+    /// The session as it stood just after the record `seq`: replayed from the journal's start.
+    public func state(through seq: Int) -> SessionState {
+        SessionState(records: journal.records.filter { $0.seq <= seq }, doubleEntry: doubleEntry)
+    }
+
+    /// The latest sealed result, scored again from the ballots counted when it was sealed, through
+    /// the one pipeline `close` used; `nil` when the session was never closed.
+    public func latestSealedSession() throws(SessionError) -> ScoringSession? {
+        guard let seal = journal.records.last(where: { $0.kind == .seal }) else { return nil }
+        let ballots = SessionFolder.ballotsCSV(state(through: seal.seq), setup: setup)
+        return try SessionFolder.score(ballots, paths: paths, in: directory)
+    }
+}
