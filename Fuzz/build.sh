@@ -9,7 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 B=${FUZZ_BUILD:-.build-fuzz}
 mkdir -p "$B"
-FLAGS=(-sanitize=fuzzer,address -parse-as-library -O -g)
+# -Onone: the library builds in about half a minute instead of several (CI fuzzes each target
+# for seconds only, where the build time dominates); FUZZ_OPT=-O for long runs.
+FLAGS=(-sanitize=fuzzer,address -parse-as-library "${FUZZ_OPT:--Onone}" -g)
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   for f in Fuzz/Targets/*.swift; do n=$(basename "$f" .swift); [ "$n" = Support ] || targets+=("$n"); done
@@ -21,7 +23,7 @@ if [ ! -f "$lib" ] || ! diff -rq Sources/KaimenKit "$B/src/KaimenKit" > /dev/nul
   # From a copy, so editing the sources meanwhile does not stop the build.
   rm -rf "$B/src" && mkdir -p "$B/src" && cp -R Sources/KaimenKit "$B/src/"
   swiftc "${FLAGS[@]}" -wmo -module-name KaimenKit -emit-module -emit-module-path "$B/KaimenKit.swiftmodule" \
-    -emit-library -static $(find "$B/src/KaimenKit" -name '*.swift' | sort) -o "$lib.tmp"
+    -num-threads 2 -emit-library -static $(find "$B/src/KaimenKit" -name '*.swift' | sort) -o "$lib.tmp"
   mv "$lib.tmp" "$lib"
 fi
 for t in "${targets[@]}"; do
