@@ -5,6 +5,10 @@ import Foundation
 enum SessionCommandSupport {
     static let lang = OptionSpec.option("--lang", "LANG", "Language of messages and tables.", choices: ["zh", "en"], default: "zh")
     static let by = OptionSpec.option("--by", "NAME", "Who is doing this (recorded in the journal).")
+    /// The sheet a command acts on, and why: shared by `resolve` and `void`.
+    static let rep = OptionSpec.option("--rep", "ID", "The representative whose sheet it is.")
+    static let unit = OptionSpec.option("--unit", "ID", "The unit the sheet scores.")
+    static let reason = OptionSpec.option("--reason", "TEXT", "Why (recorded).")
 
     static func language(_ args: ParsedArguments) -> Language { Language(rawValue: args.value("--lang") ?? "zh") ?? .zh }
 

@@ -8,12 +8,11 @@ public enum SessionResolveCommand: Command {
     public static let discussion = "Records the value (checked against the standard's range and step) and the reason. State: open or reopened."
     public static let examples = ["kaimen session resolve 2014-mid --rep R05 --unit X02 --standard rights.ballot --score 3.5 --reason \"核对原始评分表\" --by 王秘书"]
     public static let options: [OptionSpec] = [
-        .option("--rep", "ID", "The representative whose sheet it is."),
-        .option("--unit", "ID", "The unit the sheet scores."),
+        SessionCommandSupport.rep, SessionCommandSupport.unit,
         .option("--standard", "ID", "The ballot item (as in ballot files)."),
         .option("--score", "N", "The value on the paper sheet."),
         .flag("--blank", "The cell is blank on the paper sheet."),
-        .option("--reason", "TEXT", "Why (recorded)."),
+        SessionCommandSupport.reason,
         SessionCommandSupport.by, SessionCommandSupport.lang,
     ]
 

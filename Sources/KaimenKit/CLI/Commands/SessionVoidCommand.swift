@@ -8,9 +8,8 @@ public enum SessionVoidCommand: Command {
     public static let discussion = "Recorded with its reason; the sheet's entries stay in the journal. State: open or reopened."
     public static let examples = ["kaimen session void 2014-mid --rep R20 --unit X07 --reason \"评分表污损无法辨认\" --by 王秘书"]
     public static let options: [OptionSpec] = [
-        .option("--rep", "ID", "The representative whose sheet it is."),
-        .option("--unit", "ID", "The unit the sheet scores."),
-        .option("--reason", "TEXT", "Why (recorded)."),
+        SessionCommandSupport.rep, SessionCommandSupport.unit,
+        SessionCommandSupport.reason,
         SessionCommandSupport.by, SessionCommandSupport.lang,
     ]
 
