@@ -5,15 +5,18 @@ public enum SessionWarnings {
         collect(session.report, lang: lang)
     }
 
-    /// - Parameter limit: at most this many units named per line, and this many lines per kind
-    ///   of warning; the rest are counted ("… 共 N 个"). `nil` names every one.
-    public static func collect(_ report: ScoreReport, lang: Language = .zh, limit: Int? = nil) -> [String] {
+    /// - Parameters:
+    ///   - limit: at most this many units named per line, and this many lines per kind of
+    ///     warning; the rest are counted ("… 共 N 个"). `nil` names every one.
+    ///   - recusals: include the recusal lines. `report.html`'s summary page leaves them out: its
+    ///     table's 说明 column already states each recusal, once is enough.
+    public static func collect(_ report: ScoreReport, lang: Language = .zh, limit: Int? = nil, recusals: Bool = true) -> [String] {
         let rules = report.rules
         let narrator = Narrator(rules: rules, lang: lang)
         var lines: [String] = []
         // Recusals: one line per representative and unit, however many items they scored.
         var recusalGroups: [(key: String, items: [RecusalViolation])] = []
-        for v in report.recusals {
+        for v in report.recusals where recusals {
             let key = v.representative + "\u{0}" + v.unit
             if let i = recusalGroups.firstIndex(where: { $0.key == key }) { recusalGroups[i].items.append(v) } else { recusalGroups.append((key, [v])) }
         }

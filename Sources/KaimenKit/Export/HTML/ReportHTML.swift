@@ -47,7 +47,8 @@ public enum ReportHTML {
         ].map(\.markup).joined() + "</div>"
         s += summaryTable(report, lang: lang).markup
         s += "<h2>\(HTMLText.escape(PaperTexts.warningsHeading.text(lang)))</h2>"
-        let warnings = SessionWarnings.collect(report, lang: lang) + report.inputWarnings.map { $0.rendered(lang) }
+        // Recusals are stated once, in the table's 说明 column; 提示 keeps the other warnings.
+        let warnings = SessionWarnings.collect(report, lang: lang, recusals: false) + report.inputWarnings.map { $0.rendered(lang) }
         if warnings.isEmpty {
             s += "<p>\(HTMLText.escape(PaperTexts.noWarnings.text(lang)))</p>"
         } else {

@@ -54,6 +54,22 @@ struct PapersHTMLTests {
         #expect(ReportHTML.render(s).contains("&lt;script&gt;alert(2)&lt;/script&gt; &amp; &quot;q&quot; [2J"))
     }
 
+    @Test("the report's summary page states a recusal once, in 说明, and keeps 提示 for the other warnings")
+    func recusalOnce() throws {
+        // R1 is U1's own representative and scored U1: one recusal. U2 has a standard not assessed (st = 0).
+        let s = try Self.hostile()
+        let zh = ReportHTML.summaryPage(s, lang: .zh).markup
+        let tips = try #require(zh.range(of: "<h2>提示</h2>"))
+        #expect(zh[..<tips.lowerBound].contains("回避：R1"))
+        #expect(!zh[tips.upperBound...].contains("回避"))
+        #expect(zh[tips.upperBound...].contains("不予考核"))
+        let en = ReportHTML.summaryPage(s, lang: .en).markup
+        #expect(en.components(separatedBy: "recusal: R1").count == 2)
+        #expect(!en.contains("scored their own unit"))
+        // The terminal's and summary.json's warnings still list it.
+        #expect(SessionWarnings.collect(s, lang: .zh).contains { $0.hasPrefix("回避：代表 R1") })
+    }
+
     @Test("the notice names no representative and shows no individual score unless asked")
     func anonymous() throws {
         let s = try TestSession(rules: Self.hostileRules, units: Self.hostileUnits,
