@@ -36,24 +36,29 @@ public enum OutputFiles {
         if report.scores.unitCount <= jsonLimit && !summaryOnly {
             batch.add(Data(SummaryWriter.json(report, lang: lang, threads: threads, warningLimit: large ? 20 : nil)), at: "summary.json")
         }
+        var tables: [ExportTable]?
         if let session = sheets, !summaryOnly {
             let names = SafePath.uniqueFileNames(for: session.table.units.map(\.id))
-            // The sheets are most of the work of a small run's --out: made on all the threads.
+            // The sheets are most of the work of a small run's --out: made on all the threads,
+            // each unit's table once, for its CSV, its JSON and the workbook.
             let count = names.count
             let chunks = max(1, min(threads, count / 16))
             let sheets = Parallel.map(chunks) { c in
                 (count * c / chunks ..< count * (c + 1) / chunks).map { u in
-                    (csv: Data(ScoreSheetExport.table(session, unit: u, lang: lang).csv()),
-                     json: Data(ScoreSheetExport.json(session, unit: u, lang: lang).rendered().utf8))
+                    let table = ScoreSheetExport.table(session, unit: u, lang: lang)
+                    return (table: table, csv: Data(table.csv()),
+                            json: Data(ScoreSheetExport.json(session, unit: u, lang: lang, table: table).rendered().utf8))
                 }
             }.joined()
             for (name, sheet) in zip(names, sheets) {
                 batch.add(sheet.csv, at: "sheets/\(name).csv")
                 batch.add(sheet.json, at: "sheets/\(name).json")
             }
+            tables = sheets.map(\.table)
         }
         if let session = sheets, !summaryOnly, session.table.units.count <= papersLimit {
-            if let xlsx = SummaryWorkbook.workbook(report, session: session, lang: lang, namesRepresentatives: namesRepresentatives).bytes() {
+            if let xlsx = SummaryWorkbook.workbook(report, session: session, lang: lang, namesRepresentatives: namesRepresentatives,
+                                                   sheetTables: tables).bytes() {
                 batch.add(Data(xlsx), at: "summary.xlsx")
             }
             batch.add(Data(ReportHTML.render(session, lang: lang).utf8), at: "report.html")

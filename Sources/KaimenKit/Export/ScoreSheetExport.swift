@@ -74,7 +74,9 @@ public enum ScoreSheetExport {
         return ExportTable(columns: columns, rows: rows, preamble: preamble)
     }
 
-    public static func json(_ session: ScoringSession, unit u: Int, lang: Language = .zh) -> JSONOut {
+    /// - Parameter table: the unit's ``table(_:unit:lang:)`` when the caller already made it
+    ///   (the CSV, the JSON and the workbook of one run share it).
+    public static func json(_ session: ScoringSession, unit u: Int, lang: Language = .zh, table given: ExportTable? = nil) -> JSONOut {
         let unit = session.table.units[u]
         let r = session.results[u]
         let fmt = ValueFormatter(rules: session.rules, lang: lang)
@@ -82,7 +84,7 @@ public enum ScoreSheetExport {
             "unit": .object(["id": .string(unit.id), "name": .string(unit.name), "category": .string(unit.category)]),
             "rules": .object(["id": .string(session.rules.metadata.id), "version": .string(session.rules.metadata.version)]),
             "total": .number(fmt.fixed(r.total)), "grade": .string(r.grade), "rank": .num(r.rank), "categoryRank": .num(r.categoryRank),
-            "rows": table(session, unit: u, lang: lang).jsonRows(),
+            "rows": (given ?? table(session, unit: u, lang: lang)).jsonRows(),
         ])
     }
 }

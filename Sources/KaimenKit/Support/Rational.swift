@@ -210,9 +210,22 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// The value as an integer count of `10^-places` units, rounded half away from zero.
     /// E.g. `89.995` at 2 places is `9000`. The ranking sorts on this.
     public func scaledInteger(places: Int) -> Int64 {
+        // In 64 bits when `numerator × 10^places` fits (every value a score sheet prints): no
+        // 128-bit division.
+        if places >= 0 && places < Rational.powersOfTen.count {
+            let (n, overflow) = numerator.multipliedReportingOverflow(by: Rational.powersOfTen[places])
+            if !overflow {
+                let q = n / denominator, r = n % denominator
+                if r.magnitude * 2 >= denominator.magnitude { return n < 0 ? q - 1 : q + 1 }
+                return q
+            }
+        }
         let q = Rational.divideRoundingHalfAway(Int128(numerator) * Rational.pow10(places), Int128(denominator))
         return Int64(clamping: q)
     }
+
+    /// `10^0 … 10^18`, the powers of ten an `Int64` holds.
+    static let powersOfTen: [Int64] = (0...18).map { k in (0..<k).reduce(Int64(1)) { p, _ in p * 10 } }
 
     /// Fixed-point text with exactly `places` decimals, rounded half away from zero: `87.50`.
     public func formatted(places: Int) -> String {
@@ -221,27 +234,45 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// Prints a scaled integer (`units × 10^-places`) as fixed-point text.
+    /// The digits are written back to front into a small buffer: no intermediate strings.
     public static func formatScaled(_ q: Int64, places: Int) -> String {
-        let negative = q < 0
-        var digits = String(q.magnitude)
-        if places > 0 {
-            if digits.count <= places { digits = String(repeating: "0", count: places - digits.count + 1) + digits }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
+        let p = max(0, places)
+        let capacity = max(20, p + 1) + 2
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var i = capacity, written = 0
+            var m = q.magnitude
+            while true {
+                if p > 0 && written == p {
+                    i -= 1
+                    buffer[i] = UInt8(ascii: ".")
+                }
+                i -= 1
+                buffer[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m % 10)
+                m /= 10
+                written += 1
+                if m == 0 && written > p { break }
+            }
+            if q < 0 {
+                i -= 1
+                buffer[i] = UInt8(ascii: "-")
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[i...]), as: UTF8.self)
         }
-        return negative ? "-" + digits : digits
     }
 
     /// Shortest exact decimal text when the value has a finite decimal expansion of at most
     /// `maxPlaces` places (`0.9`, `12`, `2.675`); otherwise rounded to `maxPlaces`, with no
     /// trailing zeros. Used wherever a rule's own number is echoed back to a person.
     public func plainText(maxPlaces: Int = 6) -> String {
-        var s = formatted(places: maxPlaces)
-        if s.contains(".") {
-            while s.hasSuffix("0") { s.removeLast() }
-            if s.hasSuffix(".") { s.removeLast() }
+        let q = scaledInteger(places: maxPlaces)
+        // Trailing zeros come off the integer before it is printed, not the text after.
+        var m = q.magnitude, places = max(0, maxPlaces)
+        while places > 0 && m % 10 == 0 {
+            m /= 10
+            places -= 1
         }
-        if s == "-0" { s = "0" }
-        return s
+        if m == 0 { return "0" }
+        return Rational.formatScaled(m == q.magnitude ? q : q < 0 ? -Int64(m) : Int64(m), places: places)
     }
 
     public var description: String {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KaimenKit
 
@@ -62,6 +63,23 @@ struct RationalTests {
         #expect(r("12").plainText() == "12")
         #expect(r("-0.5").plainText() == "-0.5")
         #expect(Rational(1, 3).plainText(maxPlaces: 4) == "0.3333")
+    }
+
+    @Test("fixed and plain decimal text agree with Python's decimal module, on the 64-bit and the 128-bit path")
+    func decimalTextAgainstPython() throws {
+        // Cases and expected texts from Fixtures/reference/rational-text/make.py (decimal, ROUND_HALF_UP).
+        let text = try String(contentsOf: Fixtures.url("reference/rational-text/cases.tsv"), encoding: .utf8)
+        var checked = 0
+        for line in text.split(separator: "\n") {
+            let f = line.split(separator: "\t").map(String.init)
+            let value = Rational(Int64(f[0])!, Int64(f[1])!), places = Int(f[2])!
+            #expect(value.formatted(places: places) == f[3], "\(f[0])/\(f[1]) at \(places)")
+            #expect(value.plainText(maxPlaces: places) == f[4], "\(f[0])/\(f[1]) plain at \(places)")
+            checked += 1
+        }
+        #expect(checked > 400)
+        #expect(Rational.formatScaled(Int64.min, places: 2) == "-92233720368547758.08")
+        #expect(Rational(integer: Int64.min).plainText(maxPlaces: 0) == "-9223372036854775808")
     }
 
     @Test("a result too wide for 64 bits is approximated, and says so")

@@ -26,6 +26,7 @@ public struct HTMLText: Sendable, Equatable, CustomStringConvertible {
     /// from the data can reorder or hide what a page shows. A line feed stays (CSS decides how
     /// it shows); a carriage return is dropped.
     public static func escape(_ text: String) -> String {
+        if isPlain(text.utf8, apostrophe: true) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -42,6 +43,27 @@ public struct HTMLText: Sendable, Equatable, CustomStringConvertible {
             }
         }
         return out
+    }
+
+    /// Whether `utf8` has nothing to escape or drop (for ``escape(_:)``, and XML's escaping,
+    /// which leaves `'` alone): no `& < > "` (or `'`), no control character but tab and line
+    /// feed, and none of the lead bytes of C1 controls (`C2 80–9F`), of the direction controls
+    /// (`E2 80`, `E2 81`), of U+FEFF or U+FFF9–U+FFFF (`EF BB`, `EF BF`). Chinese text passes
+    /// (`E4`–`E9`, fullwidth punctuation `EF BC`/`EF BD`); text that does not takes the slow path.
+    static func isPlain(_ utf8: String.UTF8View, apostrophe: Bool) -> Bool {
+        var previous: UInt8 = 0
+        for b in utf8 {
+            switch b {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), 0x7F: return false
+            case UInt8(ascii: "'"): if apostrophe { return false }
+            case 0..<0x20: if b != 0x09 && b != 0x0A { return false }
+            case 0x80..<0xC0:
+                if previous == 0xC2 && b < 0xA0 || previous == 0xE2 && b <= 0x81 || previous == 0xEF && (b == 0xBB || b == 0xBF) { return false }
+            default: break
+            }
+            previous = b
+        }
+        return true
     }
 
     /// Control and direction-changing characters that never reach a page.

@@ -5,15 +5,18 @@ public enum SummaryWorkbook {
     /// Above this many units the score sheets go into one long sheet instead of one each.
     public static let sheetLimit = 60
 
+    /// - Parameter sheetTables: each unit's score sheet (``ScoreSheetExport/table(_:unit:lang:)``,
+    ///   by unit index) when the caller already made them; otherwise they are made here.
     public static func workbook(_ report: ScoreReport, session: ScoringSession?, lang: Language = .zh,
-                                namesRepresentatives: Bool = false) -> XLSXWorkbook {
+                                namesRepresentatives: Bool = false, sheetTables: [ExportTable]? = nil) -> XLSXWorkbook {
         var book = XLSXWorkbook()
+        let sheetTable = { (session: ScoringSession, u: Int) in sheetTables?[u] ?? ScoreSheetExport.table(session, unit: u, lang: lang) }
         book.add(summarySheet(report, lang: lang))
         if let session {
             let units = session.report.ranking.order
             if units.count <= sheetLimit {
                 for u in units {
-                    let table = ScoreSheetExport.table(session, unit: u, lang: lang)
+                    let table = sheetTable(session, u)
                     var sheet = XLSXSheet(name: "\(PaperTexts.sheetHeading.text(lang)) \(session.table.units[u].id)", frozenRows: table.preamble.count + 1)
                     sheet.fitToWidth = true
                     sheet.maxWidth = 50
@@ -21,7 +24,7 @@ public enum SummaryWorkbook {
                     book.add(sheet)
                 }
             } else {
-                book.add(longSheets(session, lang: lang))
+                book.add(longSheets(session, lang: lang, table: sheetTable))
             }
             if namesRepresentatives || session.rules.publishRepresentatives { book.add(ballotSheet(session, lang: lang)) }
         }
@@ -62,10 +65,10 @@ public enum SummaryWorkbook {
     }
 
     /// Every unit's score sheet rows in one sheet, each row led by the unit's id and name.
-    static func longSheets(_ session: ScoringSession, lang: Language) -> XLSXSheet {
+    static func longSheets(_ session: ScoringSession, lang: Language, table sheetTable: (ScoringSession, Int) -> ExportTable) -> XLSXSheet {
         var sheet = XLSXSheet(name: PaperTexts.sheetHeading.text(lang))
         for (k, u) in session.report.ranking.order.enumerated() {
-            let table = ScoreSheetExport.table(session, unit: u, lang: lang)
+            let table = sheetTable(session, u)
             let unit = session.table.units[u]
             if k == 0 { sheet.rows.append([.header(lang.t("单位编号", "Unit id")), .header(lang.t("单位", "Unit"))] + table.columns.map { .header($0.header) }) }
             for row in table.rows { sheet.rows.append([.text(unit.id), .text(unit.name)] + cells(row)) }

@@ -35,7 +35,7 @@ public struct XLSXSheet: Sendable {
             for (c, cell) in row.enumerated() {
                 let w: Int
                 switch cell {
-                case .text(let s), .header(let s): w = s.split(separator: "\n").map { DisplayWidth.of($0) }.max() ?? 0
+                case .text(let s), .header(let s): w = Self.widestLine(s)
                 case .number(let s, _): w = s.count
                 case .integer(let i): w = String(i).count
                 case .empty: w = 0
@@ -45,6 +45,30 @@ public struct XLSXSheet: Sendable {
             }
         }
         return widths
+    }
+
+    /// The display width (``DisplayWidth``) of the widest line of `s`, in one pass over its
+    /// scalars. A line ends at a line feed, but not at one right after a carriage return (a
+    /// CRLF is one character, and a line break only where a lone `\n` is). ASCII and CJK
+    /// ideographs and fullwidth punctuation, nearly all of a sheet, skip the general lookup.
+    static func widestLine(_ s: String) -> Int {
+        var widest = 0, line = 0
+        var afterCR = false
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if v == 0x0A && !afterCR {
+                widest = max(widest, line)
+                line = 0
+            } else if v >= 0x20 && v < 0x7F {
+                line += 1
+            } else if (0x4E00...0x9FFF).contains(v) || (0x3000...0x3029).contains(v) || (0xFF01...0xFF60).contains(v) {
+                line += 2
+            } else {
+                line += DisplayWidth.of(scalar)
+            }
+            afterCR = v == 0x0D
+        }
+        return max(widest, line)
     }
 
     /// `A`, `B`, … `Z`, `AA`, … for a 0-based column.
@@ -124,7 +148,7 @@ struct XLSXSharedStrings {
         for t in list {
             let e = Self.escape(t)
             // Leading or trailing spaces survive only with xml:space="preserve".
-            let preserve = t.first?.isWhitespace == true || t.last?.isWhitespace == true || t.contains("\n")
+            let preserve = t.first?.isWhitespace == true || t.last?.isWhitespace == true || t.utf8.contains(0x0A)
             s += preserve ? "<si><t xml:space=\"preserve\">\(e)</t></si>" : "<si><t>\(e)</t></si>"
         }
         return s + "</sst>"
@@ -133,6 +157,7 @@ struct XLSXSharedStrings {
     /// Escapes XML text and drops what XML 1.0 cannot carry (controls other than tab, line feed
     /// and carriage return; U+FFFE, U+FFFF) and direction overrides.
     static func escape(_ text: String) -> String {
+        if HTMLText.isPlain(text.utf8, apostrophe: false) { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
