@@ -2,6 +2,11 @@
 /// the inputs used, the points and a note; then deductions, bonuses, vetoes and the total.
 public enum ScoreSheetExport {
     public static func table(_ session: ScoringSession, unit u: Int, lang: Language = .zh) -> ExportTable {
+        table(session, unit: u, lang: lang, narration: nil)
+    }
+
+    /// - Parameter narration: the unit's texts when the caller already made them (``SheetNarration``).
+    static func table(_ session: ScoringSession, unit u: Int, lang: Language, narration: SheetNarration?) -> ExportTable {
         let rules = session.rules
         let fmt = ValueFormatter(rules: rules, lang: lang)
         let narrator = Narrator(session: session, lang: lang).forUnit(u)
@@ -21,15 +26,17 @@ public enum ScoreSheetExport {
             let a = rules.areas.firstIndex { $0.id == area.id }!
             for i in session.plan.areaStandards[a] {
                 let s = rules.standards[i], sr = r.standards[i]
+                let texts = SheetNarration.texts(narration?.standards, i, narrator, sr, s)
                 // A standard left out of its area shows 不考核, never a 0.00 that reads as a zero score.
                 let points: ExportCell = !sr.isAssessed && sr.prorated ? .notApplicable(lang.t("不考核", "not assessed")) : .number(fmt.rowPoints(sr.points))
                 rows.append([.text(area.name), .text(s.id), .text(s.name), .text(s.criteria), .number(fmt.rowPoints(sr.maxPoints)),
-                             .text(narrator.inputs(sr, s)), points, .text(narrator.note(sr, s))])
+                             .text(texts.inputs), points, .text(texts.note)])
             }
             for i in session.plan.areaDeductions[a] where !r.deductions[i].raw.isZero {
                 let d = rules.deductions[i], dr = r.deductions[i]
+                let texts = SheetNarration.texts(narration?.deductions, i, narrator, dr, d)
                 rows.append([.text(area.name), .text(d.id), .text(lang.t("扣分：", "Deduction: ") + d.name), .text(d.criteria),
-                             .number(fmt.fixed(d.points)), .text(narrator.inputs(dr, d)), .number("-" + fmt.rowPoints(dr.points)), .text(narrator.note(dr, d))])
+                             .number(fmt.fixed(d.points)), .text(texts.inputs), .number("-" + fmt.rowPoints(dr.points)), .text(texts.note)])
             }
             let ar = r.areas[a]
             var note = ""
@@ -41,8 +48,9 @@ public enum ScoreSheetExport {
                          .number(fmt.fixed(ar.subtotal)), note.isEmpty ? .empty : .text(note)])
         }
         for (i, b) in rules.bonuses.enumerated() where !r.bonuses[i].raw.isZero {
+            let texts = SheetNarration.texts(narration?.bonuses, i, narrator, r.bonuses[i], b)
             rows.append([.text(lang.t("加分", "Bonus")), .text(b.id), .text(b.name), .text(b.criteria), .number(fmt.fixed(b.points)),
-                         .text(narrator.inputs(r.bonuses[i], b)), .number(fmt.fixed(r.bonuses[i].points)), .text(narrator.note(r.bonuses[i], b))])
+                         .text(texts.inputs), .number(fmt.fixed(r.bonuses[i].points)), .text(texts.note)])
         }
         if r.bonusEarned != r.bonus {
             rows.append([.text(lang.t("加分", "Bonus")), .empty, .text(lang.t("加分封顶", "Bonus cap")), .empty, .number(fmt.fixed(rules.bonusCap ?? .zero)),

@@ -63,13 +63,76 @@ enum FileSystem {
     }
 
     /// Removes `path` and everything under it. Symbolic links are removed, never followed.
-    static func removeTree(_ path: String) throws {
-        if kind(path) == .folder {
-            for name in try names(in: path) { try removeTree(path + "/" + name) }
-            guard rmdir(path) == 0 else { throw OutputError.io(operation: .remove, path: path, cause: .last) }
-        } else if unlink(path) != 0 && errno != ENOENT {
-            throw OutputError.io(operation: .remove, path: path, cause: .last)
+    /// Inside a folder every entry is removed relative to the folder's open descriptor
+    /// (`unlinkat`): no path walk, no `lstat` per file. With `threads` > 1 a large folder's
+    /// entries are shared out (removing the old set of a run was a tenth of its `--out`).
+    static func removeTree(_ path: String, threads: Int = 1) throws {
+        if unlink(path) == 0 { return }
+        let e = errno
+        if e == ENOENT { return }
+        // Linux says EISDIR for a folder, POSIX EPERM.
+        guard e == EISDIR || e == EPERM else { throw OutputError.io(operation: .remove, path: path, cause: SystemError(e)) }
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw OutputError.io(operation: .remove, path: path, cause: .last) }
+        defer { close(fd) }
+        try removeContents(of: fd, path: path, threads: threads)
+        guard rmdir(path) == 0 else { throw OutputError.io(operation: .remove, path: path, cause: .last) }
+    }
+
+    /// Removes everything in the open folder `fd` (shown as `path` in errors).
+    private static func removeContents(of fd: Int32, path: String, threads: Int) throws {
+        let entries = try entries(of: fd, path: path)
+        let parts = max(1, min(threads, entries.count / 64))
+        if parts == 1 {
+            for entry in entries { try removeEntry(entry, in: fd, path: path) }
+            return
         }
+        let failures = Parallel.map(parts) { k -> OutputError? in
+            do {
+                for entry in entries[entries.count * k / parts ..< entries.count * (k + 1) / parts] { try removeEntry(entry, in: fd, path: path) }
+                return nil
+            } catch let e as OutputError {
+                return e
+            } catch {
+                return .io(operation: .remove, path: path, cause: SystemError(EIO))
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+    }
+
+    private static func removeEntry(_ entry: (name: String, folder: Bool?), in fd: Int32, path: String) throws {
+        if entry.folder != true {
+            if unlinkat(fd, entry.name, 0) == 0 { return }
+            let e = errno
+            if e == ENOENT { return }
+            guard e == EISDIR || e == EPERM else { throw OutputError.io(operation: .remove, path: path + "/" + entry.name, cause: SystemError(e)) }
+        }
+        let sub = openat(fd, entry.name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard sub >= 0 else { throw OutputError.io(operation: .remove, path: path + "/" + entry.name, cause: .last) }
+        defer { close(sub) }
+        try removeContents(of: sub, path: path + "/" + entry.name, threads: 1)
+        guard unlinkat(fd, entry.name, AT_REMOVEDIR) == 0 else { throw OutputError.io(operation: .remove, path: path + "/" + entry.name, cause: .last) }
+    }
+
+    /// The entries of the open folder `fd`, with whether each is a folder (`nil`: the file
+    /// system does not say).
+    private static func entries(of fd: Int32, path: String) throws -> [(name: String, folder: Bool?)] {
+        let copy = dup(fd)
+        guard copy >= 0, let dir = fdopendir(copy) else {
+            if copy >= 0 { close(copy) }
+            throw OutputError.io(operation: .list, path: path, cause: .last)
+        }
+        defer { closedir(dir) }
+        var entries: [(name: String, folder: Bool?)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            let type = entry.pointee.d_type
+            entries.append((name, type == 0 /* DT_UNKNOWN */ ? nil : type == 4 /* DT_DIR */))
+        }
+        return entries
     }
 
     /// Flushes a file or folder to disk. Folders: best effort, not every file system allows it.

@@ -100,39 +100,45 @@ public struct OutputBatch: Sendable {
         }
         swapped = true
         try? FileSystem.flush(FileSystem.parent(of: target), folder: true)
-        if let old { try? FileSystem.removeTree(old) }
+        if let old { try? FileSystem.removeTree(old, threads: 2) }
         return relatives.map { targetURL.appendingPathComponent($0) }
     }
 
-    /// Writes the files into the staging folder while another thread hashes the input files
-    /// (for a large run both are hundreds of megabytes); returns both lists of manifest entries.
+    /// Writes the files into the staging folder on two threads (each file's SHA-256 is taken
+    /// from the bytes as they are written), the second thread also hashing the input files (for
+    /// a large run both are hundreds of megabytes); returns both lists of manifest entries.
     private func writeAndHash(into staging: StagingFolder, relatives: [String], target: String,
                               inputs: [(shown: String, url: URL)]) throws -> (outputs: [Manifest.Entry], inputs: [Manifest.Entry]) {
-        enum Part: Sendable { case entries([Manifest.Entry]), failed(OutputError) }
+        enum Part: Sendable { case entries([Manifest.Entry], inputs: [Manifest.Entry]), failed(OutputError) }
+        try staging.makeFolders(for: relatives, shownUnder: target)
         let files = self.files
         let inputList = inputs.map { (shown: $0.shown, path: $0.url.path) }
-        let parts = Parallel.map(inputList.isEmpty ? 1 : 2) { k -> Part in
+        let workers = files.count > 1 || !inputList.isEmpty ? 2 : 1
+        let parts = Parallel.map(workers) { k -> Part in
             do {
-                if k == 0 {
-                    return .entries(try zip(files, relatives).map { file, relative in
-                        try staging.write(file.content, at: relative, shownAs: target + "/" + relative)
-                    })
+                // Alternate files between the two threads: the sheets are many and alike.
+                let outputs = try stride(from: k, to: files.count, by: workers).map { i in
+                    try staging.write(files[i].content, at: relatives[i], shownAs: target + "/" + relatives[i], foldersMade: true)
                 }
-                return .entries(try inputList.map { try Manifest.entry(forInput: URL(fileURLWithPath: $0.path), shownAs: $0.shown) })
+                let hashed = k == workers - 1 ? try inputList.map { try Manifest.entry(forInput: URL(fileURLWithPath: $0.path), shownAs: $0.shown) } : []
+                return .entries(outputs, inputs: hashed)
             } catch let e as OutputError {
                 return .failed(e)
             } catch {
                 return .failed(.producerFailed(path: target, message: "\(error)"))
             }
         }
-        var lists: [[Manifest.Entry]] = []
-        for part in parts {
+        var outputs = [Manifest.Entry?](repeating: nil, count: files.count)
+        var hashedInputs: [Manifest.Entry] = []
+        for (k, part) in parts.enumerated() {
             switch part {
-            case .entries(let list): lists.append(list)
+            case .entries(let list, let hashed):
+                for (j, entry) in list.enumerated() { outputs[k + j * workers] = entry }
+                hashedInputs += hashed
             case .failed(let error): throw error
             }
         }
-        return (lists[0], lists.count > 1 ? lists[1] : [])
+        return (outputs.map { $0! }, hashedInputs)
     }
 
     /// Refuses to replace what is not a kaimen output folder, or holds an input of the run.

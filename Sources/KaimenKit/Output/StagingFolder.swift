@@ -18,12 +18,30 @@ struct StagingFolder: Sendable {
         guard mkdir(path, 0o755) == 0 else { throw OutputError.io(operation: .createFolder, path: path, cause: .last) }
     }
 
-    /// Writes one file at `relative` (already checked by ``SafePath``), creating its folders,
-    /// and returns its manifest entry. Errors name `shownAs`, the file's final place.
-    func write(_ content: OutputBatch.Content, at relative: String, shownAs shown: String) throws -> Manifest.Entry {
+    /// Creates the folders that the files at `relatives` go in, once each, before any file is
+    /// written. Errors name the folder's final place under `target`.
+    func makeFolders(for relatives: [String], shownUnder target: String) throws {
+        var folders: Set<String> = []
+        for relative in relatives {
+            var folder = FileSystem.parent(of: relative)
+            while folder != "." && folders.insert(folder).inserted { folder = FileSystem.parent(of: folder) }
+        }
+        for folder in folders.sorted(by: { $0.utf8.count < $1.utf8.count }) where FileSystem.kind(path + "/" + folder) != .folder {
+            do {
+                _ = try FileSystem.makeFolders(path + "/" + folder)
+            } catch OutputError.io(let operation, _, let cause) {
+                throw OutputError.io(operation: operation, path: target + "/" + folder, cause: cause)
+            }
+        }
+    }
+
+    /// Writes one file at `relative` (already checked by ``SafePath``) and returns its manifest
+    /// entry. Its folders are made first, by ``makeFolders(for:shownUnder:)`` (or here when
+    /// `foldersMade` is false). Errors name `shownAs`, the file's final place.
+    func write(_ content: OutputBatch.Content, at relative: String, shownAs shown: String, foldersMade: Bool = false) throws -> Manifest.Entry {
         let full = path + "/" + relative
         let folder = FileSystem.parent(of: full)
-        if folder != path && FileSystem.kind(folder) != .folder {
+        if !foldersMade && folder != path && FileSystem.kind(folder) != .folder {
             do {
                 _ = try FileSystem.makeFolders(folder)
             } catch OutputError.io(let operation, _, let cause) {

@@ -54,6 +54,41 @@ struct OutputBatchTests {
         #expect(s.read("out/summary.csv") == "2")
     }
 
+    @Test("the old set is removed whole, a large folder on two threads, and a symbolic link in it is removed, never followed")
+    func removesOldSetWithoutFollowingLinks() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let out = s.url.appendingPathComponent("out")
+        var files: [String: String] = ["summary.csv": "1", "deep/er/x.csv": "x"]
+        for k in 0..<300 { files["sheets/U\(k).csv"] = "\(k)" }
+        try Self.batch(files).commit(into: out)
+        #expect(s.allNames().filter { $0.hasPrefix("out/sheets/") }.count == 300)
+        // A link in the old set to a folder outside it (and one to a file): only the links go.
+        try FileManager.default.createDirectory(at: s.url.appendingPathComponent("keep"), withIntermediateDirectories: true)
+        try Data("kept".utf8).write(to: s.url.appendingPathComponent("keep/k.txt"))
+        try FileManager.default.createSymbolicLink(atPath: out.path + "/sheets/link", withDestinationPath: s.url.path + "/keep")
+        try FileManager.default.createSymbolicLink(atPath: out.path + "/deep/file-link", withDestinationPath: s.url.path + "/keep/k.txt")
+        try Self.batch(["summary.csv": "2"]).commit(into: out)
+        #expect(s.allNames() == ["keep", "keep/k.txt", "out", "out/manifest.json", "out/summary.csv"])
+        #expect(s.read("keep/k.txt") == "kept")
+    }
+
+    @Test("removing a tree that is a file, a link or missing removes just that, or nothing")
+    func removeTreeOfFilesAndLinks() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        try FileManager.default.createDirectory(at: s.url.appendingPathComponent("d/e"), withIntermediateDirectories: true)
+        try Data("f".utf8).write(to: s.url.appendingPathComponent("d/e/f"))
+        try FileManager.default.createSymbolicLink(atPath: s.url.path + "/l", withDestinationPath: s.url.path + "/d")
+        try FileSystem.removeTree(s.url.path + "/l")
+        try FileSystem.removeTree(s.url.path + "/missing")
+        #expect(s.allNames() == ["d", "d/e", "d/e/f"])
+        try FileSystem.removeTree(s.url.path + "/d/e/f")
+        #expect(s.allNames() == ["d", "d/e"])
+        try FileSystem.removeTree(s.url.path + "/d", threads: 2)
+        #expect(s.allNames() == [])
+    }
+
     @Test("a non-empty folder without a manifest is replaced only with force; an empty one always")
     func foreignFolder() throws {
         let s = ScratchFolder()

@@ -4,12 +4,17 @@
 /// leniency intervals and the marks to re-check). Self-contained: print it from any browser.
 public enum ReportHTML {
     public static func render(_ session: ScoringSession, lang: Language = .zh) -> String {
+        render(session, lang: lang, narrations: nil)
+    }
+
+    /// - Parameter narrations: each unit's texts (by unit index) when the caller already made them.
+    static func render(_ session: ScoringSession, lang: Language, narrations: [SheetNarration]?) -> String {
         let rules = session.rules
         var doc = HTMLDocument(title: rules.metadata.title + " · " + PaperTexts.reportTitle.text(lang), lang: lang, extraCSS: css + PanelHTML.css)
         doc.append(summaryPage(session, lang: lang))
         let medians = areaMedians(session)
         for u in session.report.ranking.order {
-            doc.append(ScoreSheetHTML.page(session, unit: u, medians: medians, lang: lang))
+            doc.append(ScoreSheetHTML.page(session, unit: u, medians: medians, lang: lang, narration: narrations?[u]))
         }
         // 评委分析: for the committee only (it names representatives), never in the public notice.
         if !session.ballots.ballots.isEmpty {

@@ -4,7 +4,8 @@
 /// subtotals, bonus, deductions, vetoes; the ballots; the total, grade and rank; two charts; and
 /// the committee's signature block.
 enum ScoreSheetHTML {
-    static func page(_ session: ScoringSession, unit u: Int, medians: [Double], lang: Language) -> HTMLText {
+    /// - Parameter narration: the unit's texts when the caller already made them (``SheetNarration``).
+    static func page(_ session: ScoringSession, unit u: Int, medians: [Double], lang: Language, narration: SheetNarration? = nil) -> HTMLText {
         let rules = session.rules, unit = session.table.units[u], r = session.results[u]
         let fmt = ValueFormatter(rules: rules, lang: lang)
         var s = "<section class=\"page landscape sheet\" id=\"unit-\(HTMLText.escape(SafePath.uniqueFileNames(for: [unit.id])[0]))\">"
@@ -20,7 +21,7 @@ enum ScoreSheetHTML {
             PaperTexts.meta(Localized(zh: "等级", en: "Grade"), r.grade + (r.movedFrom.map { lang.t("（因名额限制由\($0)调整）", " (moved from \($0) by the quota)") } ?? ""), lang),
             PaperTexts.meta(Localized(zh: "排名", en: "Rank"), rank, lang),
         ].map(\.markup).joined() + "</div>"
-        s += table(session, unit: u, lang: lang).markup
+        s += table(session, unit: u, lang: lang, narration: narration).markup
         s += ballotsParagraph(session, unit: u, lang: lang).markup
         // The charts and signatures may fall on a page of their own: name the unit there too.
         s += "<p class=\"running\">\(HTMLText.escape("\(PaperTexts.sheetHeading.text(lang)) · \(unit.id) \(unit.name)"))</p>"
@@ -41,7 +42,7 @@ enum ScoreSheetHTML {
         return HTMLText(markup: "<div class=\"sign\"><div><span>\(sign)</span></div><div></div><div></div><div style=\"flex:0.6\"><span>\(date)</span></div></div>")
     }
 
-    static func table(_ session: ScoringSession, unit u: Int, lang: Language) -> HTMLText {
+    static func table(_ session: ScoringSession, unit u: Int, lang: Language, narration: SheetNarration? = nil) -> HTMLText {
         let rules = session.rules, unit = session.table.units[u], r = session.results[u]
         let fmt = ValueFormatter(rules: rules, lang: lang)
         let narrator = Narrator(session: session, lang: lang).forUnit(u)
@@ -66,20 +67,21 @@ enum ScoreSheetHTML {
                 let left = !sr.isAssessed && sr.prorated
                 let points: HTMLTableBuilder.Cell = left ? .markup(HTMLText(markup: "<span class=\"na\">\(HTMLText.escape(PaperTexts.notAssessed.text(lang)))</span>"))
                                                          : .number(fmt.rowPoints(sr.points))
-                t.addRow([named(st.name, st.criteria, id: st.id), .text(PaperTexts.method(st.method, lang)), .text(working(narrator, sr, st)),
+                t.addRow([named(st.name, st.criteria, id: st.id), .text(PaperTexts.method(st.method, lang)),
+                          .text(working(SheetNarration.texts(narration?.standards, i, narrator, sr, st), st, lang)),
                           .number(fmt.rowPoints(sr.maxPoints)), points])
             }
             for i in session.plan.areaDeductions[a] where !r.deductions[i].raw.isZero {
                 let d = rules.deductions[i], dr = r.deductions[i]
                 t.addRow([named(PaperTexts.deduction.text(lang) + lang.t("：", ": ") + d.name, d.criteria, id: d.id), .text(PaperTexts.method(d.method, lang)),
-                          .text(working(narrator, dr, d)), .number(fmt.fixed(d.points)), .number("-" + fmt.rowPoints(dr.points))])
+                          .text(working(SheetNarration.texts(narration?.deductions, i, narrator, dr, d), d, lang)), .number(fmt.fixed(d.points)), .number("-" + fmt.rowPoints(dr.points))])
             }
             t.addRow([.text(PaperTexts.subtotal.text(lang) + lang.t("：", ": ") + area.name), .empty, .text(subtotalNote(ar, fmt: fmt, lang: lang)),
                       .number(fmt.fixed(ar.maxPoints)), .number(fmt.fixed(ar.subtotal))], rowClass: "subtotal")
         }
         for (i, b) in rules.bonuses.enumerated() where !r.bonuses[i].raw.isZero {
             t.addRow([named(PaperTexts.bonus.text(lang) + lang.t("：", ": ") + b.name, b.criteria, id: b.id), .text(PaperTexts.method(b.method, lang)),
-                      .text(working(narrator, r.bonuses[i], b)), .number(fmt.fixed(b.points)), .number(fmt.fixed(r.bonuses[i].points))])
+                      .text(working(SheetNarration.texts(narration?.bonuses, i, narrator, r.bonuses[i], b), b, lang)), .number(fmt.fixed(b.points)), .number(fmt.fixed(r.bonuses[i].points))])
         }
         if r.bonusEarned != r.bonus {
             t.addRow([.text(lang.t("加分封顶", "Bonus cap")), .empty, .text(lang.t("加分合计 \(fmt.points(r.bonusEarned)) 分，按上限计", "bonuses add up to \(fmt.points(r.bonusEarned)); capped")),
@@ -107,9 +109,9 @@ enum ScoreSheetHTML {
 
     /// The inputs and how they became points, in one cell: the narrator's note already names the
     /// inputs, except for a formula, whose metric values come first.
-    static func working(_ narrator: Narrator, _ r: StandardResult, _ s: Standard) -> String {
-        if case .expression = s.method { return narrator.inputs(r, s) + narrator.lang.t("；", "; ") + narrator.note(r, s) }
-        return narrator.note(r, s)
+    static func working(_ texts: SheetNarration.Texts, _ s: Standard, _ lang: Language) -> String {
+        if case .expression = s.method { return texts.inputs + lang.t("；", "; ") + texts.note }
+        return texts.note
     }
 
     static func subtotalNote(_ ar: UnitResult.AreaResult, fmt: ValueFormatter, lang: Language) -> String {
