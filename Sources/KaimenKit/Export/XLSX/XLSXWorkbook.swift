@@ -76,7 +76,7 @@ public struct XLSXWorkbook: Sendable {
         rels += "<Relationship Id=\"rId\(n + 2)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
         rels += "</Relationships>"
         zip.add("xl/_rels/workbook.xml.rels", text: rels)
-        for (i, xml) in sheetXML.enumerated() { zip.add("xl/worksheets/sheet\(i + 1).xml", text: xml) }
+        for (i, xml) in sheetXML.enumerated() { zip.add("xl/worksheets/sheet\(i + 1).xml", xml) }
         zip.add("xl/styles.xml", text: styles.xml())
         zip.add("xl/sharedStrings.xml", text: strings.xml())
         return zip.bytes()
