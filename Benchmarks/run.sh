@@ -63,10 +63,12 @@ done
 median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 11p)
 echo "100 units, process start to exit: median ${median} ms over 21 runs"
 
-# The same session with the full --out (summary.csv, summary.json, 200 score sheets and
-# manifest.json, swapped in as one set and flushed to disk once), into a folder that already
-# holds the previous run's set: median of 21 runs, and the median processor time (user + system).
+# The same session with the full --out (summary.csv, summary.json, 200 score sheets,
+# report.html, 公示.html, summary.xlsx and manifest.json, swapped in as one set and flushed to
+# disk once), into a folder that already holds the previous run's set: median of 21 runs, the
+# median processor time (user + system), and the 1-minute load average before the runs.
 out="$DATA/n100/out-full"
+load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
 times=()
 cpus=()
 for i in $(seq 21); do
@@ -79,4 +81,4 @@ for i in $(seq 21); do
 done
 median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 11p)
 cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n 11p)
-echo "100 units, full --out ($(ls "$out/sheets" | wc -l) sheets), process start to exit: median ${median} ms over 21 runs (processor ${cpu} ms)"
+echo "100 units, full --out ($(ls "$out/sheets" | wc -l) sheets), process start to exit: median ${median} ms over 21 runs (processor ${cpu} ms; load average ${load})"
