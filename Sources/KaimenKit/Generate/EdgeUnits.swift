@@ -34,7 +34,8 @@ extension DataGenerator {
                 } else if let den = roles.numeratorOf[id], let d = metricIndex[den] {
                     let total = values[d]
                     if missing[d] || total == 0 {
-                        v = missing[d] ? Rational(rng.between(0, 5)) : .zero
+                        // An empty denominator may read as 0: only a ratio allowed above 1 may have more on top.
+                        v = roles.mayExceedOne[id] == true ? Rational(rng.between(0, 5)) : .zero
                     } else {
                         let top: Rational = roles.mayExceedOne[id] == true ? Rational(2) : .one
                         let shares = DataGenerator.choices(roles.ratioValues[id], within: .zero, top, places: 6)
