@@ -28,7 +28,9 @@ extension DataGenerator {
                     : Rational(Int64(rng.between(0, 100)), 100)
             case .count, .amount, .number:
                 if roles.vetoInputs.contains(id) {
-                    v = rng.chance(0.25) ? Rational(rng.between(1, 3)) : .zero
+                    // Above zero for one in four, often exactly on (or one below) a number the veto's formula names.
+                    let named = DataGenerator.choices(roles.values[id], within: .one, Rational(999_999), places: 0)
+                    v = !rng.chance(0.25) ? .zero : rng.chance(0.5) && !named.isEmpty ? DataGenerator.pick(&rng, named, step: .one) : Rational(rng.between(1, 3))
                 } else if roles.deductionInputs.contains(id) {
                     v = rng.chance(0.5) ? .zero : Rational(rng.between(1, 6))
                 } else if let den = roles.numeratorOf[id], let d = metricIndex[den] {
