@@ -27,6 +27,8 @@ enum EngineRuns {
         var stdout: String
         /// Standard error without the timing lines (which hold tabs) and the "wrote N files to DIR" line.
         var messages: String
+        /// Units the fast path handed to the exact evaluator, when `--timings` says (`fallbacks\tN`).
+        var fallbacks: Int?
     }
 
     /// `kaimen score --engine ENGINE --lang en --timings` and the given options; expects success and that ENGINE ran.
@@ -41,7 +43,8 @@ enum EngineRuns {
         #expect(console.stderr.contains("engine\t\(engine)"), "the \(engine) engine ran", sourceLocation: sourceLocation)
         let messages = console.stderr.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.contains("\t") && !$0.hasPrefix("wrote ") }.joined(separator: "\n")
-        return Scored(stdout: console.stdout, messages: messages)
+        let fallbacks = console.stderr.split(separator: "\n").first { $0.hasPrefix("fallbacks\t") }.flatMap { Int($0.dropFirst(10)) }
+        return Scored(stdout: console.stdout, messages: messages, fallbacks: fallbacks)
     }
 
     /// Every file under `dir`, by relative path.

@@ -18,6 +18,8 @@ struct EngineComparisonTests {
         /// Tie-break names (as the notes print them) that must decide some tie.
         var decidingKeys: [String]
         var facts: [String]
+        /// Whether the fast path should score most units itself (`false` where the rules make it hand them to the exact evaluator).
+        var fast = true
         var testDescription: String { fixture }
     }
 
@@ -27,10 +29,14 @@ struct EngineComparisonTests {
              facts: ["veto", "veto not checked", "quota move", "total on a grade boundary", "prorated", "not assessable, full",
                      "not assessable, zero", "not assessable, points", "insufficient ballots", "precondition false", "zero denominator",
                      "missing metric", "survey participation", "survey without respondents"]),
-        Case(fixture: "weighted-median", gradeMinima: ["14.0", "11.0", "8.0"],
+        Case(fixture: "weighted-median", gradeMinima: ["12.0", "9.5", "7.0"],
              decidingKeys: ["bonus", "standard 劳模人数", "standard 报表差错", "metric 服务站数", "representatives' points"],
              facts: ["veto", "veto not checked", "quota move", "total on a grade boundary", "not assessable, points", "not assessable, full",
                      "insufficient, zero", "precondition false", "missing metric"]),
+        // Weights of 16/15 and 24/25: the fast path hands units to the exact evaluator, and the result must not show it.
+        Case(fixture: "weighted-thirds", gradeMinima: ["14.0", "11.0", "8.0"],
+             decidingKeys: ["bonus", "standard 劳模人数", "standard 报表差错", "metric 服务站数"],
+             facts: ["veto", "quota move", "insufficient, zero"], fast: false),
         Case(fixture: "mean-precision2", gradeMinima: ["13.00", "11.00", "9.00"],
              decidingKeys: ["area 工会经费", "metric 上解经费", "representatives' points"],
              facts: ["shared rank", "veto", "veto not checked", "quota move", "total on a grade boundary", "prorated", "insufficient ballots"]),
@@ -55,6 +61,9 @@ struct EngineComparisonTests {
                 let bulk = EngineRuns.score(rules, data: data, engine: "bulk", ["--format", format])
                 #expect(bulk.stdout == checked.stdout, "\(c.fixture), \(units) units, seed \(seed): --format \(format) differs")
                 #expect(bulk.messages == checked.messages, "\(c.fixture), \(units) units, seed \(seed): messages differ")
+                if c.fast, let n = bulk.fallbacks {
+                    #expect(n * 2 < units, "\(c.fixture), seed \(seed): \(n) of \(units) units left the fast path, so it was hardly compared")
+                }
                 if format == "csv" { reached.read(summaryCSV: checked.stdout, messages: checked.messages, gradeMinima: c.gradeMinima) }
             }
         }
