@@ -107,6 +107,16 @@ public struct BallotColumns: Sendable {
     public var scale: Int
     public var offsets: [Int32]
     public var scores: [Int16]
+    /// When a score does not fit in 16 bits at `scale` (the checked readers allow any): every
+    /// score here instead, and `scores` empty.
+    public var wideScores: [Int64] = []
+    /// Set when the scores are not all decimals (a what-if's centred scores): score =
+    /// mantissa / `denominator` instead of mantissa × 10^−`scale`.
+    public var denominator: Int64?
+    /// Who cast each counted ballot (roster index), parallel to the scores, when the reader
+    /// was asked to keep it (a traced run); empty otherwise. Within each run, ballots are in
+    /// order of score, then of representative.
+    public var representatives: [Int32] = []
     /// Ballots representatives cast for their own unit: set aside, in input order.
     public var recusals: [RecusalViolation]
 
@@ -116,6 +126,20 @@ public struct BallotColumns: Sendable {
         self.offsets = offsets
         self.scores = scores
         self.recusals = recusals
+    }
+
+    /// The score at index `j`, as a mantissa at `scale`.
+    @inline(__always) func score(_ j: Int) -> Int64 {
+        wideScores.isEmpty ? Int64(scores[j]) : wideScores[j]
+    }
+
+    /// What a score mantissa is divided by.
+    var unit: Int64 { denominator ?? BulkData.pow10[scale] }
+
+    /// Who cast the ballot at index `j`: the roster index when kept, else its place in its
+    /// run (`first` is the run's start).
+    func representative(at j: Int, first: Int) -> Int {
+        representatives.isEmpty ? j - first : Int(representatives[j])
     }
 }
 

@@ -23,15 +23,47 @@ extension MetricColumns {
 extension BallotColumns {
     /// The checked path's counted ballots as sorted columns.
     public static func from(_ box: BallotBox, unitCount: Int) -> BallotColumns {
+        // One unit for every score: a power of ten when all are decimals (they are, as read),
+        // else the least common multiple of their denominators (a what-if's centred scores).
         var scale = 0
-        for b in box.ballots { scale = max(scale, BulkData.decimals(b.score)) }
-        var lists = Array(repeating: [Int16](), count: unitCount * box.items.count)
+        var decimal = true
         for b in box.ballots {
-            lists[b.unit * box.items.count + b.item].append(Int16((b.score * Rational(integer: BulkData.pow10[scale])).numerator))
+            let d = BulkData.decimals(b.score)
+            if BulkData.pow10[d] % b.score.denominator != 0 { decimal = false }
+            scale = max(scale, d)
         }
-        var offsets: [Int32] = [0], scores: [Int16] = []
-        for l in lists { scores += l.sorted(); offsets.append(Int32(scores.count)) }
-        return BallotColumns(itemCount: box.items.count, scale: scale, offsets: offsets, scores: scores, recusals: box.recusals)
+        var denominator: Int64?
+        if !decimal {
+            var l: Int64 = 1
+            for b in box.ballots {
+                let g = Int64(Rational.gcd64(UInt64(l), UInt64(b.score.denominator)))
+                let (m, o) = (l / g).multipliedReportingOverflow(by: b.score.denominator)
+                if o { l = FixedInterval.scale; break }
+                l = m
+            }
+            denominator = l
+        }
+        let unit = Rational(integer: denominator ?? BulkData.pow10[scale])
+        var lists = Array(repeating: [(score: Int64, rep: Int32)](), count: unitCount * box.items.count)
+        var narrow = true
+        for b in box.ballots {
+            let m = (b.score * unit).rounded(places: 0).numerator
+            if m < Int64(Int16.min) || m > Int64(Int16.max) { narrow = false }
+            lists[b.unit * box.items.count + b.item].append((m, Int32(b.representative)))
+        }
+        var offsets: [Int32] = [0], wide: [Int64] = [], reps: [Int32] = []
+        for l in lists {
+            for e in l.sorted(by: { ($0.score, $0.rep) < ($1.score, $1.rep) }) {
+                wide.append(e.score)
+                reps.append(e.rep)
+            }
+            offsets.append(Int32(wide.count))
+        }
+        var columns = BallotColumns(itemCount: box.items.count, scale: denominator == nil ? scale : 0, offsets: offsets,
+                                    scores: narrow ? wide.map { Int16($0) } : [], recusals: box.recusals)
+        if !narrow { columns.wideScores = wide }
+        columns.denominator = denominator
+        columns.representatives = reps
+        return columns
     }
 }
-

@@ -1,7 +1,7 @@
 /// Only a what-if, never the official result: the ranking if each group's ballots were centred
 /// on the overall mean, i.e. each ballot minus its group's offset on that standard
 /// (`GroupEffect.itemOffsets`), kept within 0 and the standard's maximum. The units are then
-/// scored and ranked again by the same evaluator and ranker as `kaimen score`, on a copy of the
+/// scored and ranked again by the same engine and ranker as `kaimen score`, on a copy of the
 /// ballots; the session's own results are not touched.
 public struct WhatIfRanking: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
@@ -29,8 +29,8 @@ public struct WhatIfRanking: Sendable, Equatable {
             guard let offset = groups[data.groupOf[b.representative]].itemOffsets[b.item] else { continue }
             box.ballots[i].score = (b.score - offset).clamped(.zero, box.items[b.item].max)
         }
-        let results = Evaluator(plan: session.plan).evaluate(session.table, ballots: box)
-        var scores = ScoreTable(results: results, plan: session.plan, table: session.table)
+        var (scores, _) = Engine(plan: session.plan).score(MetricColumns.from(session.table),
+                                                            BallotColumns.from(box, unitCount: session.table.units.count))
         _ = Ranker.rank(&scores, rules: session.rules, categories: session.table.units.map(\.category))
         let official = session.report.scores
         let rows = session.ranking.order.map { u in

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A scoring run on the bulk path: the byte-level readers, the bulk scorer, the same ranking.
+/// A scoring run on the bulk path: the byte-level readers, then the same engine and ranking.
 /// It returns `nil` whenever the input needs the checked path (anything a reader would report,
 /// recusals under `--strict`, a veto that cannot be checked under `--strict`): the caller then
 /// runs `ScoringSession`, which reports exactly what is wrong, so messages never differ.
@@ -8,7 +8,7 @@ public enum BulkRun {
     public struct Result: Sendable {
         public var report: ScoreReport
         public var timings: [StageClock.Stage]
-        /// Units the bulk scorer handed to the exact evaluator.
+        /// Units the fast number form handed to the exact one.
         public var fallbacks: Int
     }
 
@@ -42,7 +42,7 @@ public enum BulkRun {
 
         progress?("评分", units.columns.unitCount)
         // Scored in a scope of its own, so the metrics and ballots are let go before ranking and writing.
-        var (scores, stats) = BulkScorer(plan: plan, columns: units.columns, ballots: ballots).score(threads: threads, progress: advance)
+        var (scores, stats) = Engine(plan: plan).score(units.columns, ballots, threads: threads, progress: advance)
         let recusals = ballots.recusals
         units.columns = MetricColumns(unitCount: 0, scales: [], mantissas: [])
         units.index = IDTable()

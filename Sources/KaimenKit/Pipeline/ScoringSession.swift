@@ -1,7 +1,7 @@
 import Foundation
 
-/// One scoring run, start to finish: load → validate → compile → evaluate → rank. Exports
-/// and explanations read from it.
+/// One scoring run through the checked readers, start to finish: load → validate → compile →
+/// evaluate → rank, and every unit traced for the exports and explanations.
 public struct ScoringSession: Sendable {
     public struct Inputs: Sendable {
         public var rules: String
@@ -12,6 +12,8 @@ public struct ScoringSession: Sendable {
         public var strict: Bool
         /// Relative paths are read from here; messages keep them as written.
         public var baseDirectory: String
+        /// The number form units are scored in (`exact` for cross-checks).
+        public var form: Engine.NumberForm = .fast
 
         public init(rules: String, units: String, roster: String, ballots: String, strict: Bool = false, baseDirectory: String = "") {
             self.rules = rules
@@ -102,37 +104,37 @@ public struct ScoringSession: Sendable {
         lap("read ballots")
         guard !diagnostics.hasErrors, let table, let reps, let box else { throw DiagnosticsError(diagnostics.sorted) }
 
-        var results = Evaluator(plan: plan).evaluate(table, ballots: box)
+        let columns = MetricColumns.from(table)
+        let ballotColumns = BallotColumns.from(box, unitCount: table.units.count)
+        let engine = Engine(plan: plan)
+        var (scores, _) = engine.score(columns, ballotColumns, form: inputs.form)
         lap("evaluate")
-        if inputs.strict {
-            let unchecked = results.flatMap { r in r.vetoesUnchecked.map { (r.unit, $0) } }
-            if !unchecked.isEmpty {
-                throw DiagnosticsError(unchecked.map { u, v in
-                    .error(.vetoUnchecked, CSVMessages.vetoUnchecked(table.units[u].id, rules.vetoes[v].id, rules.vetoes[v].when.text),
-                           at: table.units[u].location, path: rules.vetoes[v].id, hint: CSVMessages.fillOrNotStrict)
-                })
-            }
+        if inputs.strict && !scores.vetoesUnchecked.isEmpty {
+            throw DiagnosticsError(scores.vetoesUnchecked.map { e in
+                let (u, v) = (Int(e.unit), Int(e.item))
+                return .error(.vetoUnchecked, CSVMessages.vetoUnchecked(table.units[u].id, rules.vetoes[v].id, rules.vetoes[v].when.text),
+                              at: table.units[u].location, path: rules.vetoes[v].id, hint: CSVMessages.fillOrNotStrict)
+            })
         }
-        let (scores, ranking) = rank(&results, plan: plan, table: table)
+        let ranking = Ranker.rank(&scores, rules: rules, categories: table.units.map(\.category))
         lap("rank")
+        var results = engine.trace(Array(table.units.indices), columns, ballotColumns)
+        applyRanking(&results, scores: scores, rules: rules)
+        lap("trace")
         let report = ScoreReport(rules: rules, units: table.identities, scores: scores, ranking: ranking,
                                  recusals: box.recusals, inputWarnings: diagnostics.sorted)
         return ScoringSession(rules: rules, plan: plan, table: table, representatives: reps, ballots: box, results: results,
                               report: report, timings: clock.stages)
     }
 
-    /// Ranks evaluated results: the compact table, ranks, quotas, and each result's rank,
-    /// category rank and grade after quotas. (The tuning tools re-rank varied results with it.)
-    public static func rank(_ results: inout [UnitResult], plan: ScoringPlan, table: UnitTable) -> (ScoreTable, Ranker.Report) {
-        let rules = plan.rules
-        var scores = ScoreTable(results: results, plan: plan, table: table)
-        let ranking = Ranker.rank(&scores, rules: rules, categories: table.units.map(\.category))
-        for u in results.indices {
-            results[u].rank = Int(scores.rank[u])
-            results[u].categoryRank = Int(scores.categoryRank[u])
+    /// Gives traced results their ranks, and their grades after quotas.
+    public static func applyRanking(_ results: inout [UnitResult], scores: ScoreTable, rules: Rules) {
+        for i in results.indices {
+            let u = results[i].unit
+            results[i].rank = Int(scores.rank[u])
+            results[i].categoryRank = Int(scores.categoryRank[u])
             let grade = rules.grades[Int(scores.grade[u])].name
-            if grade != results[u].grade { results[u].movedFrom = results[u].grade; results[u].grade = grade }
+            if grade != results[i].grade { results[i].movedFrom = results[i].grade; results[i].grade = grade }
         }
-        return (scores, ranking)
     }
 }

@@ -64,36 +64,16 @@ extension ScoreTable {
 }
 
 extension ScoreRows {
-    /// Writes unit `u`'s row from the checked path's result.
-    func write(_ r: UnitResult, unit u: Int, plan: ScoringPlan, lists: inout ScoreRowLists, metric: (String) -> Rational?) {
-        let rules = plan.rules
-        let p = precision
-        total[u] = r.total.scaledInteger(places: p)
-        for a in 0..<areaCount { areas[u * areaCount + a] = r.areas[a].subtotal.scaledInteger(places: p) }
-        for s in 0..<standardCount {
-            let sr = r.standards[s]
-            standards[u * standardCount + s] = sr.points.scaledInteger(places: p)
-            if sr.status != .scored {
-                lists.events.append(.init(unit: Int32(u), standard: Int32(s), status: sr.status, raw: sr.raw, prorated: sr.prorated))
-            }
-        }
-        bonus[u] = r.bonus.scaledInteger(places: p)
-        deducted[u] = r.areas.reduce(Rational.zero) { $0 + $1.deducted }.scaledInteger(places: p)
-        ballotPoints[u] = r.ballotPoints.scaledInteger(places: p)
-        gradeByTotal[u] = UInt8(rules.grades.firstIndex { $0.name == r.gradeByTotal } ?? 0)
-        forced[u] = r.gradeForced
-        lists.vetoes += r.vetoes.map { .init(unit: Int32(u), item: Int32($0)) }
-        lists.vetoesUnchecked += r.vetoesUnchecked.map { .init(unit: Int32(u), item: Int32($0)) }
-        for (k, key) in ScoreTable.tieKeys(of: r, plan: plan, metric: metric).enumerated() { tieKeys[u * tieBreakCount + k] = key }
-    }
-}
-
-extension ScoreTable {
-    /// A unit's exact value for each of the rules' tie-breaks (`nil`: missing, sorts last).
-    static func tieKeys(of r: UnitResult, plan: ScoringPlan, metric: (String) -> Rational?) -> [Rational?] {
-        plan.rules.ranking.tieBreak.map { t in
-            if case .metric(let id) = t.key { return metric(id) }
-            return Ranker.tieValue(t.key, r, plan: plan)
-        }
+    /// Writes unit `u`'s row as the engine worked it out.
+    func write(_ r: UnitRow, unit u: Int) {
+        total[u] = r.total
+        for a in 0..<areaCount { areas[u * areaCount + a] = r.areas[a] }
+        for s in 0..<standardCount { standards[u * standardCount + s] = r.standards[s] }
+        bonus[u] = r.bonus
+        deducted[u] = r.deducted
+        ballotPoints[u] = r.ballotPoints
+        gradeByTotal[u] = UInt8(r.gradeByTotal)
+        forced[u] = r.forced
+        for k in 0..<tieBreakCount { tieKeys[u * tieBreakCount + k] = r.tieKeys[k] }
     }
 }

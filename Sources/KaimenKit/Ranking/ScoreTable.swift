@@ -2,8 +2,7 @@
 /// warnings need, for any number of units. Points are integers at the rules' precision
 /// (`8735` is 87.35 at precision 2), already rounded half away from zero from exact values.
 ///
-/// The checked path derives it from its rich `UnitResult`s; the bulk path fills it directly.
-/// Either way the same `Ranker`, exports and warnings read it, so both print the same.
+/// `Engine` fills it, whichever number form scored; `Ranker`, the exports and the warnings read it.
 public struct ScoreTable: Sendable, Equatable {
     public let unitCount: Int
     public let areaCount: Int
@@ -84,21 +83,4 @@ public struct ScoreTable: Sendable, Equatable {
 
     /// A scaled value as an exact number: `8735` → 87.35.
     public func value(_ scaled: Int64) -> Rational { Rational(scaled, BulkData.pow10[precision]) }
-}
-
-extension ScoreTable {
-    /// The compact form of the checked path's results.
-    public init(results: [UnitResult], plan: ScoringPlan, table: UnitTable) {
-        let rules = plan.rules
-        self.init(unitCount: results.count, areaCount: rules.areas.count, standardCount: rules.standards.count,
-                  precision: rules.ranking.precision, tieBreaks: rules.ranking.tieBreak.count, narrow: ScaledColumn.narrowFits(plan))
-        var lists = ScoreRowLists()
-        withRows { rows in
-            for (u, r) in results.enumerated() {
-                rows.write(r, unit: u, plan: plan, lists: &lists) { id in plan.metricIndex[id].flatMap { table.values[$0][u] } }
-            }
-        }
-        append(lists)
-        resetGrades()
-    }
 }

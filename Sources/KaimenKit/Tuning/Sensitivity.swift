@@ -1,7 +1,6 @@
 /// How fragile a ranking is: the same session scored again under many scenarios (area
 /// weights moved, another ballot aggregation, a representative left out, a bootstrap over the
-/// representatives), each through the one evaluator and ranker with the plan compiled once
-/// and the data read once. For every unit: the range of its rank, how often it holds each
+/// representatives), each through the one engine and ranker, with the data read once. For every unit: the range of its rank, how often it holds each
 /// grade, and whether its grade or its place inside the quota is fragile.
 public struct Sensitivity: Sendable {
     public struct UnitRange: Sendable, Equatable {
@@ -39,8 +38,11 @@ public struct Sensitivity: Sendable {
     /// more than `fragilePercent`% of them.
     public static func run(_ session: ScoringSession, count: Int, seed: UInt64, variation: Scenario.Variation,
                            fragilePercent: Int = 10) -> Sensitivity {
-        let rules = session.rules, box = session.ballots
-        let (base, table) = FrozenStandards.freeze(session)
+        let rules = session.rules
+        let base = session.plan
+        let columns = MetricColumns.from(session.table)
+        let ballots = BallotColumns.from(session.ballots, unitCount: session.table.units.count)
+        let categories = session.table.units.map(\.category)
         let scenarios = Scenario.draw(count, seed: seed, variation: variation, areaMax: areaMax(base),
                                       representatives: session.representatives.count)
         // One plan per aggregation, compiled once.
@@ -50,8 +52,8 @@ public struct Sensitivity: Sendable {
         let outcomes: [(rank: [Int32], grade: [UInt8])] = Parallel.map(scenarios.count) { k in
             let s = scenarios[k]
             let plan = weighted(s.aggregation.flatMap { aggregated[$0] } ?? base, s.areaWeights)
-            var results = Evaluator(plan: plan).evaluate(table, ballots: ballots(box, s.representatives))
-            let (scores, _) = ScoringSession.rank(&results, plan: plan, table: table)
+            var (scores, _) = Engine(plan: plan).score(columns, resampled(ballots, s.representatives))
+            _ = Ranker.rank(&scores, rules: plan.rules, categories: categories)
             return (scores.rank, scores.grade)
         }
         let quotaIndex = rules.grades.firstIndex { $0.quotaPercent != nil }
@@ -123,19 +125,32 @@ public struct Sensitivity: Sendable {
                            factor: factor, areaStandards: p.areaStandards, areaDeductions: p.areaDeductions)
     }
 
-    static func ballots(_ box: BallotBox, _ reps: Scenario.Representatives) -> BallotBox {
+    /// The counted ballots as a scenario draws the representatives: all of them, all but one,
+    /// or each as often as the bootstrap drew them. Runs stay sorted (a ballot repeated stays
+    /// beside itself), so nothing is sorted again.
+    static func resampled(_ ballots: BallotColumns, _ reps: Scenario.Representatives) -> BallotColumns {
+        let times: (Int) -> Int
         switch reps {
-        case .all:
-            return box
-        case .leaveOut(let r):
-            return BallotBox(items: box.items, ballots: box.ballots.filter { $0.representative != r }, recusals: box.recusals)
-        case .bootstrap(let counts):
-            var out: [Ballot] = []
-            out.reserveCapacity(box.ballots.count)
-            for b in box.ballots where b.representative < counts.count {
-                for _ in 0..<counts[b.representative] { out.append(b) }
-            }
-            return BallotBox(items: box.items, ballots: out, recusals: box.recusals)
+        case .all: return ballots
+        case .leaveOut(let r): times = { $0 == r ? 0 : 1 }
+        case .bootstrap(let counts): times = { $0 < counts.count ? counts[$0] : 0 }
         }
+        var out = ballots
+        var offsets: [Int32] = [0], wide: [Int64] = [], who: [Int32] = []
+        offsets.reserveCapacity(ballots.offsets.count)
+        for cell in 0..<(ballots.offsets.count - 1) {
+            for j in Int(ballots.offsets[cell])..<Int(ballots.offsets[cell + 1]) {
+                let r = ballots.representatives[j]
+                for _ in 0..<times(Int(r)) {
+                    wide.append(ballots.score(j))
+                    who.append(r)
+                }
+            }
+            offsets.append(Int32(wide.count))
+        }
+        out.offsets = offsets
+        if ballots.wideScores.isEmpty { out.scores = wide.map { Int16($0) } } else { out.wideScores = wide }
+        out.representatives = who
+        return out
     }
 }

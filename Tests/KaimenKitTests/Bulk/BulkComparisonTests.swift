@@ -12,7 +12,7 @@ struct BulkComparisonTests {
         for scale in [0, 1, 2, 4] {
             var scales = [Int](repeating: 0, count: FormulaFixture.slots.count)
             scales[0] = scale
-            let c = try #require(BulkPlan.Comparison(f, scales: scales), "`\(source)` is a simple comparison")
+            let c = try #require(FormulaComparison(f, scales: scales), "`\(source)` is a simple comparison")
             for m in Int64(-400)...400 {
                 let exact = f.evaluate { $0 == 0 ? Rational(m, BulkData.pow10[scale]) : nil }
                 #expect(exact == .boolean(c.result(m)), "\(source) with mantissa \(m) at scale \(scale)")
@@ -23,6 +23,6 @@ struct BulkComparisonTests {
     @Test("anything else is left to the formula", arguments: ["members + 1 > 0", "0 < members", "members > workers", "members > 0 and workers > 0"])
     func notSimple(_ source: String) throws {
         let f = try #require(FormulaFixture.compile(source, .boolean))
-        #expect(BulkPlan.Comparison(f, scales: [Int](repeating: 0, count: FormulaFixture.slots.count)) == nil)
+        #expect(FormulaComparison(f, scales: [Int](repeating: 0, count: FormulaFixture.slots.count)) == nil)
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import KaimenKit
 
-/// Inputs at the edges of the bulk scorer's integer and fixed-point ranges: it must agree with
-/// the checked evaluator (by falling back to it) and never trap.
-@Suite("The bulk scorer at the extremes: same results as the checked path, no crash")
+/// Inputs at the edges of the fast form's integer and fixed-point ranges: it must agree with
+/// the exact form (by falling back to it) and never trap.
+@Suite("The fast form at the extremes: same results as the exact form, no crash")
 struct BulkExtremesTests {
     static func rules(metrics: String, areas: String, standards: String) -> String {
         """
@@ -17,10 +17,14 @@ struct BulkExtremesTests {
     /// Scores with both engines and compares every column of the compact results.
     func same(_ rules: String, units: String) throws {
         let s = try TestSession(rules: rules, units: units, ballots: "representative,unit,standard,score\n").run()
-        var (bulk, _) = BulkScorer(plan: s.plan, columns: MetricColumns.from(s.table), ballots: BallotColumns.from(s.ballots, unitCount: s.table.units.count))
-            .score(threads: 2)
+        let engine = Engine(plan: s.plan)
+        let ballots = BallotColumns.from(s.ballots, unitCount: s.table.units.count)
+        var (bulk, _) = engine.score(MetricColumns.from(s.table), ballots, form: .fast, threads: 2)
+        var (exact, _) = engine.score(MetricColumns.from(s.table), ballots, form: .exact)
         _ = Ranker.rank(&bulk, rules: s.rules, categories: s.table.units.map(\.category))
-        #expect(bulk == s.report.scores)
+        _ = Ranker.rank(&exact, rules: s.rules, categories: s.table.units.map(\.category))
+        #expect(bulk == exact)
+        #expect(exact == s.report.scores)
     }
 
     @Test("a survey over `number` metrics whose respondents add up to less than zero")

@@ -1,5 +1,5 @@
 /// Runs the tests of a rules file: each case becomes a one-unit table and ballot box, scored
-/// by the one `Evaluator` with the compiled plan, and every expectation is compared exactly.
+/// by the one `Engine` with the compiled plan, and every expectation is compared exactly.
 public enum RulesTestRunner {
     public struct Outcome: Sendable {
         public var test: RulesTest
@@ -39,7 +39,7 @@ public enum RulesTestRunner {
                 ballots.append(Ballot(representative: r, unit: 0, item: item, score: score, location: b.location))
             }
         }
-        let result = Evaluator(plan: plan).evaluate(table, ballots: BallotBox(items: plan.items, ballots: ballots, recusals: []))[0]
+        let result = Engine(plan: plan).results(table, ballots: BallotBox(items: plan.items, ballots: ballots, recusals: []))[0]
 
         let places = rules.ranking.precision
         func text(_ r: Rational) -> String { r.plainText(maxPlaces: max(places, 2)) }

@@ -4,7 +4,7 @@
 /// intervals; rounding at the rules' precision (at most 6 places) is then decided exactly unless
 /// a rounding boundary falls inside the interval, in which case the unit is scored again by the
 /// checked path with exact fractions. So no result ever depends on the fixed-point error.
-struct FixedInterval: Equatable {
+struct FixedInterval: Equatable, Sendable {
     static let scaleDigits = 12
     static let scale: Int64 = 1_000_000_000_000
 
@@ -73,7 +73,7 @@ struct FixedInterval: Equatable {
 
     /// Rounded half away from zero to `places` (< 12) decimals, as a scaled integer; `nil` when
     /// the interval straddles a rounding boundary.
-    func rounded(places: Int) -> Int64? {
+    func roundedScaled(places: Int) -> Int64? {
         // A division by a constant is a multiplication; by a variable, some forty cycles, and a
         // unit's fifty-odd points take two each. So the usual precisions get constants.
         switch places {

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import KaimenKit
 
-@Suite("The bulk scorer gives exactly the checked path's results")
-struct BulkScorerTests {
+@Suite("The fast number form gives exactly the exact form's results")
+struct EngineFormsTests {
     static func session(rules: String, units: Int, seed: UInt64) throws -> ScoringSession {
         let loaded = try RulesLoader().load(Fixtures.packageRoot.appendingPathComponent(rules).path)
         let data = DataGenerator(rules: loaded.rules, units: units, seed: seed).generate()
@@ -16,26 +16,32 @@ struct BulkScorerTests {
                                       })
     }
 
-    func compare(_ s: ScoringSession, threads: Int, narrow: Bool = false) -> BulkScorer.Stats {
+    /// Scores `s` in both forms; compares every column, the ranking and the tie notes.
+    func compare(_ s: ScoringSession, threads: Int, narrow: Bool = false) -> Engine.Stats {
         var columns = MetricColumns.from(s.table)
         if narrow { columns.narrowColumns() }
         let ballots = BallotColumns.from(s.ballots, unitCount: s.table.units.count)
-        var (bulk, stats) = BulkScorer(plan: s.plan, columns: columns, ballots: ballots).score(threads: threads)
+        let engine = Engine(plan: s.plan)
+        var (bulk, stats) = engine.score(columns, ballots, form: .fast, threads: threads)
         let ranking = Ranker.rank(&bulk, rules: s.rules, categories: s.table.units.map(\.category))
+        var (checked, _) = engine.score(MetricColumns.from(s.table), ballots, form: .exact)
+        let exactRanking = Ranker.rank(&checked, rules: s.rules, categories: s.table.units.map(\.category))
+        // The traced results (what explain shows) have the same totals and grades.
+        #expect(s.results.map { $0.total.scaledInteger(places: s.rules.ranking.precision) } == checked.total)
+        #expect(s.results.map(\.grade) == checked.grade.map { s.rules.grades[Int($0)].name })
         // The same order and quota moves; tie notes decided by the same key, with the same values
         // (or, for an open key, its interval's lower end: see `keysHold` below).
-        #expect(ranking.order == s.ranking.order)
-        #expect(ranking.position == s.ranking.position)
-        #expect(ranking.quotaMoves == s.ranking.quotaMoves)
+        #expect(ranking.order == exactRanking.order)
+        #expect(ranking.position == exactRanking.position)
+        #expect(ranking.quotaMoves == exactRanking.quotaMoves)
         let tolerance = Rational(1, 1_000_000_000)
         func close(_ a: Rational?, _ b: Rational?) -> Bool { a == b || (a != nil && b != nil && (a! - b!).magnitude < tolerance) }
-        #expect(zip(ranking.notesInOrder, s.ranking.notesInOrder).allSatisfy { a, b in
+        #expect(zip(ranking.notesInOrder, exactRanking.notesInOrder).allSatisfy { a, b in
             switch (a?.decision, b?.decision) {
             case (.decided(let i, let m, let t), .decided(let j, let n, let u)): a?.above == b?.above && i == j && close(m, n) && close(t, u)
             default: a == b
             }
         })
-        let checked = s.report.scores
         #expect(bulk.total == checked.total)
         #expect(bulk.areas == checked.areas)
         #expect(bulk.standards == checked.standards)
@@ -48,7 +54,7 @@ struct BulkScorerTests {
         #expect(bulk.vetoes == checked.vetoes)
         #expect(bulk.vetoesUnchecked == checked.vetoesUnchecked)
         #expect(bulk.events == checked.events)
-        // A tie-break key is the exact value, or (when the bulk scorer's interval was not one
+        // A tie-break key is the exact value, or (when the fast form's interval was not one
         // value and no other key of its run came near it) the interval's lower end, at most a
         // few 10⁻¹² below it.
         let near = Rational(1, 1_000_000_000)
@@ -63,7 +69,7 @@ struct BulkScorerTests {
         return stats
     }
 
-    @Test("a generated Xicheng session: every number equal, on one thread and on two",
+    @Test("a generated session: every number equal in both forms, on one thread and on two",
           arguments: [("rules/xicheng-2014.jsonc", UInt64(7)), ("rules/dongcheng-2019.jsonc", UInt64(11))])
     func generated(_ rules: String, _ seed: UInt64) throws {
         let s = try Self.session(rules: rules, units: 3000, seed: seed)

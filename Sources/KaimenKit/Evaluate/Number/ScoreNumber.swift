@@ -1,0 +1,100 @@
+/// The arithmetic that adds a unit's points up (areas, prorating, caps, deductions, bonus,
+/// vetoes, rounding), written once in `UnitScorer` and implemented twice: exactly
+/// (`Rational`) and fast (`FixedInterval`, an interval at 10⁻¹² that surely holds the exact
+/// value). Where the fast form cannot decide (a cap inside the interval, a rounding boundary
+/// inside it, an overflow) it returns `nil` and the unit is scored exactly instead.
+protocol ScoreNumber: Sendable {
+    /// The arithmetic inside one standard that goes with it.
+    associatedtype Term: ScoreTerm
+    static var zero: Self { get }
+    /// Whether values are exact (`Rational`): only exact runs are traced.
+    static var isExact: Bool { get }
+    /// A standard's points as worked out by its kernel.
+    init?(term: Term)
+    /// A constant of the rules, converted once when the program was compiled.
+    init?(constant: ProgramConstant)
+    static func + (a: Self, b: Self) -> Self
+    static func - (a: Self, b: Self) -> Self
+    /// `self × r` (`r ≥ 0`).
+    func scaled(by r: Rational) -> Self?
+    /// The smaller of two values, or `nil` when that cannot be told.
+    static func minimum(_ a: Self, _ b: Self) -> Self?
+    /// Rounded half away from zero to `places` decimals, as an integer count of 10^-places.
+    func roundedScaled(places: Int) -> Int64?
+    /// A tie-break key: the value's lower end and the width of its interval at 10⁻¹² (0 when exact).
+    var tieKey: (value: Rational, spread: UInt32)? { get }
+    /// The exact value, for explanations (`nil` for the fast form).
+    var exactValue: Rational? { get }
+}
+
+/// A constant of the rules (a band's points, a standard's maximum, a cap) in both forms.
+struct ProgramConstant: Sendable {
+    let exact: Rational
+    /// `nil` when it cannot be held at 10⁻¹² exactly enough (the unit is then scored exactly).
+    let fixed: FixedInterval?
+
+    init(_ r: Rational) {
+        exact = r
+        fixed = FixedInterval(r)
+    }
+}
+
+extension Rational: ScoreNumber {
+    typealias Term = Rational
+    static var isExact: Bool { true }
+    init?(term: Rational) { self = term }
+    init?(constant: ProgramConstant) { self = constant.exact }
+    func scaled(by r: Rational) -> Rational? { self * r }
+    static func minimum(_ a: Rational, _ b: Rational) -> Rational? { Swift.min(a, b) }
+    func roundedScaled(places: Int) -> Int64? { scaledInteger(places: places) }
+    var tieKey: (value: Rational, spread: UInt32)? { (self, 0) }
+    var exactValue: Rational? { self }
+}
+
+extension FixedInterval: ScoreNumber {
+    typealias Term = FastTerm
+    static var isExact: Bool { false }
+
+    @inline(__always) init?(term t: FastTerm) {
+        if t.n >= 0 {
+            guard let v = FixedInterval.fraction(t.n, t.d) else { return nil }
+            self = v
+        } else {
+            guard t.n != Int128.min, let v = FixedInterval.fraction(-t.n, t.d) else { return nil }
+            self.init(lo: -v.hi, hi: -v.lo)
+        }
+    }
+
+    @inline(__always) init?(constant: ProgramConstant) {
+        guard let f = constant.fixed else { return nil }
+        self = f
+    }
+
+    func scaled(by r: Rational) -> FixedInterval? {
+        r.isOne ? self : scaled(r.numerator, r.denominator)
+    }
+
+    @inline(__always) static func minimum(_ a: FixedInterval, _ b: FixedInterval) -> FixedInterval? {
+        if a.hi <= b.lo { return a }
+        if a.lo >= b.hi { return b }
+        return nil
+    }
+
+    var tieKey: (value: Rational, spread: UInt32)? {
+        let w = hi &- lo
+        guard w >= 0, w <= Int64(UInt32.max) else { return nil }
+        return (Rational(lo, FixedInterval.scale), UInt32(w))
+    }
+
+    var exactValue: Rational? { nil }
+
+    /// n/d (n ≥ 0, d > 0); `nil` if it does not fit.
+    @inline(__always) static func fraction(_ n: Int128, _ d: Int128) -> FixedInterval? {
+        if n == 0 { return .zero }
+        if let n64 = UInt64(exactly: n), let d64 = UInt64(exactly: d) { return FixedInterval(n64, d64) }
+        guard let p = n ** Int128(FixedInterval.scale) else { return nil }
+        let q = p / d, r = p % d
+        guard let lo = Int64(exactly: q), lo < Int64.max else { return nil }
+        return FixedInterval(lo: lo, hi: r == 0 ? lo : lo + 1)
+    }
+}

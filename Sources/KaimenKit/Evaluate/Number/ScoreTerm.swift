@@ -1,0 +1,52 @@
+/// The arithmetic inside one standard (a ratio, a linear scale, a mean of ballots), written
+/// once in the kernels and implemented twice: exactly (`Rational`) and fast (`FastTerm`, an
+/// unreduced 128-bit fraction that gives up with `nil` instead of overflowing).
+///
+/// Every operation returns `nil` only when the fast form cannot hold the result; `Rational`
+/// never does (it rounds to 10⁻¹² or finer in the rare case its 64 bits overflow, and says so
+/// in `approximated`). A kernel that gets `nil` returns `nil`, and the unit is scored again
+/// with `Rational` (see `Engine`).
+protocol ScoreTerm {
+    /// `mantissa × 10^-scale`: a metric value or ballot score as stored in the columns.
+    init(mantissa: Int64, scale: Int)
+    init(_ r: Rational)
+    func plus(_ b: Self) -> Self?
+    func minus(_ b: Self) -> Self?
+    func times(_ b: Self) -> Self?
+    /// `self / b` for `b ≠ 0`.
+    func over(_ b: Self) -> Self?
+    /// −1, 0 or 1 as `self` is below, equal to or above `b`.
+    func compared(to b: Self) -> Int?
+    var isZero: Bool { get }
+    var isNegative: Bool { get }
+    /// The exact value (for explanations and messages).
+    var exact: Rational { get }
+}
+
+extension ScoreTerm {
+    /// `self` limited to `[lo, hi]` (`lo ≤ hi`).
+    func limited(_ lo: Self, _ hi: Self) -> Self? {
+        guard let a = compared(to: lo) else { return nil }
+        if a < 0 { return lo }
+        guard let b = compared(to: hi) else { return nil }
+        return b > 0 ? hi : self
+    }
+
+    func isAtLeast(_ b: Self) -> Bool? { compared(to: b).map { $0 >= 0 } }
+    func isAtMost(_ b: Self) -> Bool? { compared(to: b).map { $0 <= 0 } }
+}
+
+extension Rational: ScoreTerm {
+    init(mantissa: Int64, scale: Int) {
+        self = scale == 0 ? Rational(integer: mantissa) : Rational(mantissa, BulkData.pow10[scale])
+    }
+
+    init(_ r: Rational) { self = r }
+
+    func plus(_ b: Rational) -> Rational? { self + b }
+    func minus(_ b: Rational) -> Rational? { self - b }
+    func times(_ b: Rational) -> Rational? { self * b }
+    func over(_ b: Rational) -> Rational? { divided(by: b) }
+    func compared(to b: Rational) -> Int? { self < b ? -1 : (self == b ? 0 : 1) }
+    var exact: Rational { self }
+}
