@@ -35,7 +35,8 @@ public enum GenerateCommand: Command {
         totals while differing in their parts, so every tie-break is put to work.
         """
     public static let examples = ["kaimen generate --units 10000 --seed 1 --out /tmp/k10k",
-                                  "kaimen score --rules rules/xicheng-2014.jsonc --units /tmp/k10k/units.csv --roster /tmp/k10k/roster.csv --ballots /tmp/k10k/ballots.csv --format csv"]
+                                  "kaimen score --rules rules/xicheng-2014.jsonc --units /tmp/k10k/units.csv --roster /tmp/k10k/roster.csv --ballots /tmp/k10k/ballots.csv --format csv",
+                                  "kaimen generate --rules rules/dongcheng-2019.jsonc --units 200 --seed 3 --edges 75 --out /tmp/edges"]
     public static let options: [OptionSpec] = [
         .option("--units", "N", "How many units."),
         .option("--seed", "S", "Random seed.", default: "1"),
