@@ -4,7 +4,7 @@ import Foundation
 public enum GenerateCommand: Command {
     public static let path = ["generate"]
     public static let abstract = "Write a synthetic, reproducible session (units, roster, ballots) of any size."
-    public static let usage = "kaimen generate --units N [--seed S] [--rules FILE] [--group-size N] [--units-per-group N] --out DIR [--force]"
+    public static let usage = "kaimen generate --units N [--seed S] [--rules FILE] [--group-size N] [--units-per-group N] [--edges P] --out DIR [--force]"
     public static let discussion = """
         Writes DIR/units.csv, DIR/roster.csv and DIR/ballots.csv (wide), with manifest.json, as
         one whole set (a non-empty folder without manifest.json only with --force), for the rules (default:
@@ -12,9 +12,31 @@ public enum GenerateCommand: Command {
         representatives each hear about 50 units, so every unit gets about 7 ballots per ballot
         standard; a few representatives score their own unit (recusal), a few units are vetoed
         or fall below the survey's participation threshold.
+
+        Any valid rules file will do: the data follows what the rules read. Numerators stay at
+        or below their denominators, survey answers add up to the respondents, ballots are
+        multiples of `scoreStep` (0.5 without one) up to each ballot standard's points (a
+        standard scored for its area gets a column named by the area), metrics not read by any
+        rule get small whole numbers.
+
+        --edges P makes P percent of the units edge units (default 0: every unit typical, the
+        same data as before for the same seed). An edge unit's values sit where the rules decide
+        something: exactly on a band's threshold or one step (1, or 0.01% for a rate) below it,
+        on a linear standard's floor, target and half way, at a count's cap, on every number a
+        formula (expression, precondition, veto) writes, a zero denominator (each `zero` rule of
+        a ratio), a negative `number` for a count. A metric whose `missing` is `zero` or
+        `notAssessable` is left empty in one cell in eight (so every not-assessable rule,
+        including prorate, and vetoes that cannot be checked are reached); a veto's metrics are
+        above zero for one edge unit in four. A survey has no respondents, exactly the
+        participation threshold, or all answers alike. For each ballot standard, about a third
+        of edge units get ballots from only some of their group (none to all: insufficient
+        ballots, below and above the trim threshold), and half get the same score from everyone
+        (0, full or half). Since edge values come from few choices, many edge units tie on their
+        totals while differing in their parts, so every tie-break is put to work.
         """
     public static let examples = ["kaimen generate --units 10000 --seed 1 --out /tmp/k10k",
-                                  "kaimen score --rules rules/xicheng-2014.jsonc --units /tmp/k10k/units.csv --roster /tmp/k10k/roster.csv --ballots /tmp/k10k/ballots.csv --format csv"]
+                                  "kaimen score --rules rules/xicheng-2014.jsonc --units /tmp/k10k/units.csv --roster /tmp/k10k/roster.csv --ballots /tmp/k10k/ballots.csv --format csv",
+                                  "kaimen generate --rules rules/dongcheng-2019.jsonc --units 200 --seed 3 --edges 75 --out /tmp/edges"]
     public static let options: [OptionSpec] = [
         .option("--units", "N", "How many units."),
         .option("--seed", "S", "Random seed.", default: "1"),
@@ -22,6 +44,7 @@ public enum GenerateCommand: Command {
         .option("--out", "DIR", "Where to write the files."),
         .option("--group-size", "N", "Representatives per group.", default: "7"),
         .option("--units-per-group", "N", "Units each group hears.", default: "50"),
+        .option("--edges", "P", "Percent of units at the edges of the rules (thresholds, missing values, ties).", default: "0"),
         .flag("--force", "Replace a non-empty folder that has no manifest.json (everything in it is removed)."),
         .lang,
     ]
@@ -47,7 +70,11 @@ public enum GenerateCommand: Command {
                                    "error: `--group-size` (1 to 1000) and `--units-per-group` (1 or more) take a whole number"))
             return .usage
         }
+        guard let edges = args.value("--edges").flatMap(Int.init), (0...100).contains(edges) else {
+            return usageError(GenerateMessages.edges, console: console, lang: lang, showUsage: false)
+        }
         var generator = DataGenerator(rules: rules, units: n, seed: seed)
+        generator.edges = edges
         generator.groupSize = groupSize
         generator.unitsPerGroup = perGroup
         let data = generator.generate()
