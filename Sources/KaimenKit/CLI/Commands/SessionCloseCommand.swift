@@ -24,7 +24,7 @@ public enum SessionCloseCommand: Command {
               let by = SessionCommandSupport.operatorName(args, usage: usage, console: console) else { return .usage }
         do {
             let folder = try SessionFolder.open(url)
-            let (seal, session) = try folder.close(by: by, acceptMissing: args.value("--accept-missing"))
+            let (seal, session) = try folder.close(by: by, acceptMissing: args.value("--accept-missing"), lang: lang)
             let results = seal.content["results"]?.stringValue ?? "results"
             let files = seal.content["outputs"]?.objectValue?.count ?? 0
             console.out(SessionCommandSupport.clean(SummaryExport.table(session.report, lang: lang).text()))
