@@ -15,8 +15,9 @@ enum SessionCommandSupport {
     /// The session folder: the one positional argument (or the first of several).
     static func folder(_ args: ParsedArguments, usage: String, count: Int = 1, console: Console) -> (dir: String, url: URL)? {
         guard args.positionals.count == count else {
-            console.errLine(args.positionals.count < count ? "error: missing the session folder DIR" : "error: unexpected argument `\(args.positionals[count])`")
-            console.errLine("usage: \(usage)")
+            let lang = language(args)
+            console.error(args.positionals.count < count ? CommandMessages.missingSessionFolder : CommandMessages.unexpectedArgument(args.positionals[count]), lang)
+            console.errLine(CommandMessages.usageLine(usage).text(lang))
             return nil
         }
         let dir = args.positionals[0]
@@ -45,8 +46,9 @@ enum SessionCommandSupport {
     /// `--by NAME`, required by every command that appends to the journal.
     static func operatorName(_ args: ParsedArguments, usage: String, console: Console) -> String? {
         guard let by = args.value("--by")?.trimmingSpaces(), !by.isEmpty else {
-            console.errLine("error: `--by NAME` is required: the journal records who did what")
-            console.errLine("usage: \(usage)")
+            let lang = language(args)
+            console.error(CommandMessages.byRequired, lang)
+            console.errLine(CommandMessages.usageLine(usage).text(lang))
             return nil
         }
         return by
