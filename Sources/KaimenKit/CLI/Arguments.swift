@@ -3,23 +3,24 @@ public struct OptionSpec: Sendable {
     public var name: String
     /// The value's placeholder (`FILE`), or `nil` for a flag that takes no value.
     public var value: String?
-    public var help: String
+    /// What it does, in both languages (`--help` shows one).
+    public var help: Localized
     /// Allowed values, checked while parsing.
     public var choices: [String]?
     public var defaultValue: String?
     /// May be given more than once (`--rules OLD --rules NEW`); every value is in `values(name)`.
     public var repeatable = false
 
-    public static func option(_ name: String, _ value: String, _ help: String, choices: [String]? = nil, default d: String? = nil) -> OptionSpec {
+    public static func option(_ name: String, _ value: String, _ help: Localized, choices: [String]? = nil, default d: String? = nil) -> OptionSpec {
         OptionSpec(name: name, value: value, help: help, choices: choices, defaultValue: d)
     }
 
     /// An option that may be given more than once.
-    public static func repeated(_ name: String, _ value: String, _ help: String) -> OptionSpec {
+    public static func repeated(_ name: String, _ value: String, _ help: Localized) -> OptionSpec {
         OptionSpec(name: name, value: value, help: help, choices: nil, defaultValue: nil, repeatable: true)
     }
 
-    public static func flag(_ name: String, _ help: String) -> OptionSpec {
+    public static func flag(_ name: String, _ help: Localized) -> OptionSpec {
         OptionSpec(name: name, value: nil, help: help, choices: nil, defaultValue: nil)
     }
 }

@@ -13,12 +13,22 @@ public enum CLI {
 
     public static let version = "0.1.0"
 
-    public static func run(_ arguments: [String], console: Console) -> ExitCode {
-        if arguments.isEmpty {
-            return DefaultCommand.run(console: console)
+    public static func run(_ given: [String], console: Console) -> ExitCode {
+        // `kaimen --lang en score …` as `kaimen score … --lang en`: the language may come first.
+        var arguments = given
+        if arguments.first == "--lang", arguments.count >= 2 {
+            arguments = Array(arguments.dropFirst(2)) + Array(arguments.prefix(2))
+        } else if let first = arguments.first, first.hasPrefix("--lang=") {
+            arguments = Array(arguments.dropFirst()) + [first]
         }
-        if arguments == ["--help"] || arguments == ["-h"] || arguments == ["help"] {
-            console.out(help)
+        // `kaimen --help`, also with `--lang en` before or after it.
+        let lang = Language.requested(in: arguments)
+        let bare = withoutLanguage(arguments)
+        if bare.isEmpty {
+            return DefaultCommand.run(console: console, lang: lang)
+        }
+        if bare == ["--help"] || bare == ["-h"] || bare == ["help"] {
+            console.out(help(lang))
             return .success
         }
         if arguments == ["--version"] {
@@ -33,11 +43,10 @@ public enum CLI {
         }
         // A group without a subcommand, e.g. `kaimen rules`: show what it holds.
         let group = commands.filter { $0.path.first == arguments[0] }
-        if !group.isEmpty && (arguments.count == 1 || arguments[1] == "--help") {
-            console.out(groupHelp(arguments[0], group))
-            return arguments.count == 1 ? .usage : .success
+        if !group.isEmpty && (bare.count == 1 || bare.count == 2 && (bare[1] == "--help" || bare[1] == "-h")) {
+            console.out(HelpText.group(arguments[0], group, lang: lang))
+            return bare.count == 1 ? .usage : .success
         }
-        let lang = Language.requested(in: arguments)
         let words = Set(commands.map { $0.path.joined(separator: " ") } + commands.map { $0.path[0] })
         let attempt = arguments.prefix(2).joined(separator: " ")
         console.error(CommandMessages.unknownCommand(arguments.prefix(group.isEmpty ? 1 : 2).joined(separator: " "))
@@ -46,41 +55,27 @@ public enum CLI {
         return .usage
     }
 
-    static func groupHelp(_ name: String, _ group: [any Command.Type]) -> String {
-        var s = "USAGE: kaimen \(name) <subcommand>\n\nSUBCOMMANDS:\n"
-        let width = group.map { $0.path.joined(separator: " ").count }.max() ?? 0
-        for c in group {
-            let p = c.path.joined(separator: " ")
-            s += "  " + p + String(repeating: " ", count: width - p.count + 2) + c.abstract + "\n"
-        }
-        return s + "\nSee `kaimen \(name) <subcommand> --help` for each.\n"
+    /// `kaimen --help` in `lang`.
+    public static func help(_ lang: Language) -> String {
+        HelpText.top(commands, defaultAbstract: DefaultCommand.abstract, lang: lang)
     }
 
-    public static var help: String {
-        var s = """
-        kaimen (开门) — scores grassroots trade unions in an open scoring session (开门打分):
-        criteria from a rules file, the units' metrics and the representatives' ballots in,
-        explained points, totals, grades and a ranking out.
-
-        USAGE: kaimen <command> [options]
-               kaimen            (no arguments: \(DefaultCommand.abstract))
-
-        COMMANDS:
-
-        """
-        let width = commands.map { $0.path.joined(separator: " ").count }.max() ?? 0
-        for c in commands {
-            let p = c.path.joined(separator: " ")
-            s += "  " + p + String(repeating: " ", count: width - p.count + 2) + c.abstract + "\n"
+    /// The arguments without `--lang X` / `--lang=X`, to recognise `kaimen --lang en --help`.
+    static func withoutLanguage(_ arguments: [String]) -> [String] {
+        var out: [String] = []
+        var i = 0
+        while i < arguments.count {
+            if arguments[i] == "--lang" { i += 2; continue }
+            if !arguments[i].hasPrefix("--lang=") { out.append(arguments[i]) }
+            i += 1
         }
-        s += "\nRun `kaimen <command> --help` for a command's options and an example.\n"
-        return s
+        return out
     }
 }
 
 /// What `kaimen` does with no arguments: the bundled default job, scoring the Xicheng sample.
 enum DefaultCommand {
-    static let abstract = "score the bundled Xicheng 2014 sample and print its ranking"
+    static let abstract = Localized(zh: "为自带的西城区 2014 年样例评分并打印排名", en: "score the bundled Xicheng 2014 sample and print its ranking")
     static let sampleOptions = [
         "--rules": "rules/xicheng-2014.jsonc",
         "--units": "samples/xicheng-2014/units.csv",
@@ -97,12 +92,12 @@ enum DefaultCommand {
         return CommandMessages.sampleMissing(first, console.currentDirectory)
     }
 
-    static func run(console: Console) -> ExitCode {
+    static func run(console: Console, lang: Language = .zh) -> ExitCode {
         if let message = missingSample(console) {
-            console.error(message, .zh)
+            console.error(message, lang)
             return .failure
         }
-        let args = sampleOptions.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }
+        let args = sampleOptions.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] } + (lang == .en ? ["--lang", "en"] : [])
         return ScoreCommand.main(args, console: console)
     }
 }

@@ -1,44 +1,33 @@
 /// One subcommand: what it does in a line, how it is called, an example, its options, and
-/// `run`. `--help` is generated from these.
+/// `run`. `--help` is generated from these (`HelpText`), in Chinese or with `--lang en` in English.
 public protocol Command {
     /// The words that select it: `["rules", "check"]`.
     static var path: [String] { get }
-    static var abstract: String { get }
-    /// `kaimen rules check FILE…`
+    static var abstract: Localized { get }
+    /// `kaimen rules check FILE…`: option names and placeholders stay ASCII in both languages.
     static var usage: String { get }
-    static var discussion: String { get }
-    static var examples: [String] { get }
+    static var discussion: Localized { get }
+    /// Command lines; `Localized(same:)` unless the line carries Chinese example data.
+    static var examples: [Localized] { get }
     static var options: [OptionSpec] { get }
     static func run(_ args: ParsedArguments, console: Console) -> ExitCode
 }
 
 extension Command {
-    public static var discussion: String { "" }
+    public static var discussion: Localized { Localized(same: "") }
 
-    public static var help: String {
-        var s = "OVERVIEW: \(abstract)\n\nUSAGE: \(usage)\n"
-        if !discussion.isEmpty { s += "\n\(discussion)\n" }
-        let all = options + [.flag("--help", "Show this help.")]
-        s += "\nOPTIONS:\n"
-        let labels = all.map { o in o.value.map { "\(o.name) \($0)" } ?? o.name }
-        let width = labels.map(\.count).max() ?? 0
-        for (o, label) in zip(all, labels) {
-            var line = "  " + label + String(repeating: " ", count: width - label.count + 2) + o.help
-            if let c = o.choices { line += " (" + c.joined(separator: "|") + ")" }
-            if let d = o.defaultValue { line += " Default: \(d)." }
-            s += line + "\n"
-        }
-        s += "\nEXAMPLES:\n" + examples.map { "  \($0)" }.joined(separator: "\n") + "\n"
-        return s
+    /// `kaimen <command> --help` in `lang`.
+    public static func help(_ lang: Language) -> String {
+        HelpText.command(abstract: abstract, usage: usage, discussion: discussion, options: options, examples: examples, lang: lang)
     }
 
     /// Parses, handles `--help`, reports usage errors with exit code 64, then runs.
     static func main(_ arguments: [String], console: Console) -> ExitCode {
+        let lang = Language.requested(in: arguments)
         if arguments.contains("--help") || arguments.contains("-h") {
-            console.out(help)
+            console.out(help(lang))
             return .success
         }
-        let lang = Language.requested(in: arguments)
         do {
             let parsed = try ArgumentParser.parse(arguments, options: options)
             return run(parsed, console: console)
@@ -64,7 +53,12 @@ extension ParsedArguments {
 
 extension OptionSpec {
     /// `--lang zh|en`, which every command takes.
-    static let lang = OptionSpec.option("--lang", "LANG", "Language of messages and headings.", choices: ["zh", "en"], default: "zh")
+    static let lang = OptionSpec.option("--lang", "LANG", .init(zh: "信息和标题的语言。", en: "Language of messages and headings."), choices: ["zh", "en"], default: "zh")
+    /// The four inputs of a scoring run, described once for every command that reads them.
+    static let rulesFile = OptionSpec.option("--rules", "FILE", .init(zh: "规则文件（.jsonc）。", en: "The rules file (.jsonc)."))
+    static let unitsFile = OptionSpec.option("--units", "FILE", .init(zh: "单位及其指标（.csv 或 .json）。", en: "Units and their metrics (.csv or .json)."))
+    static let rosterFile = OptionSpec.option("--roster", "FILE", .init(zh: "职工代表名单（.csv）。", en: "The representatives (.csv)."))
+    static let ballotsFile = OptionSpec.option("--ballots", "FILE", .init(zh: "评分票（.csv，长表或宽表）。", en: "The ballots (.csv, long or wide)."))
 }
 
 extension Console {

@@ -3,20 +3,21 @@ import Foundation
 /// What the `session` subcommands share: the folder argument, `--by`, `--lang`, and printing
 /// problems in the chosen language with paths a user can open.
 enum SessionCommandSupport {
-    static let lang = OptionSpec.option("--lang", "LANG", "Language of messages and tables.", choices: ["zh", "en"], default: "zh")
-    static let by = OptionSpec.option("--by", "NAME", "Who is doing this (recorded in the journal).")
+    static let lang = OptionSpec.option("--lang", "LANG", .init(zh: "信息和表格的语言。", en: "Language of messages and tables."), choices: ["zh", "en"], default: "zh")
+    static let by = OptionSpec.option("--by", "NAME", .init(zh: "操作人（记入日志）。", en: "Who is doing this (recorded in the journal)."))
     /// The sheet a command acts on, and why: shared by `resolve` and `void`.
-    static let rep = OptionSpec.option("--rep", "ID", "The representative whose sheet it is.")
-    static let unit = OptionSpec.option("--unit", "ID", "The unit the sheet scores.")
-    static let reason = OptionSpec.option("--reason", "TEXT", "Why (recorded).")
+    static let rep = OptionSpec.option("--rep", "ID", .init(zh: "评分表所属的代表。", en: "The representative whose sheet it is."))
+    static let unit = OptionSpec.option("--unit", "ID", .init(zh: "评分表所评的单位。", en: "The unit the sheet scores."))
+    static let reason = OptionSpec.option("--reason", "TEXT", .init(zh: "理由（记入日志）。", en: "Why (recorded)."))
 
     static func language(_ args: ParsedArguments) -> Language { Language(rawValue: args.value("--lang") ?? "zh") ?? .zh }
 
     /// The session folder: the one positional argument (or the first of several).
     static func folder(_ args: ParsedArguments, usage: String, count: Int = 1, console: Console) -> (dir: String, url: URL)? {
         guard args.positionals.count == count else {
-            console.errLine(args.positionals.count < count ? "error: missing the session folder DIR" : "error: unexpected argument `\(args.positionals[count])`")
-            console.errLine("usage: \(usage)")
+            let lang = language(args)
+            console.error(args.positionals.count < count ? CommandMessages.missingSessionFolder : CommandMessages.unexpectedArgument(args.positionals[count]), lang)
+            console.errLine(CommandMessages.usageLine(usage).text(lang))
             return nil
         }
         let dir = args.positionals[0]
@@ -45,8 +46,9 @@ enum SessionCommandSupport {
     /// `--by NAME`, required by every command that appends to the journal.
     static func operatorName(_ args: ParsedArguments, usage: String, console: Console) -> String? {
         guard let by = args.value("--by")?.trimmingSpaces(), !by.isEmpty else {
-            console.errLine("error: `--by NAME` is required: the journal records who did what")
-            console.errLine("usage: \(usage)")
+            let lang = language(args)
+            console.error(CommandMessages.byRequired, lang)
+            console.errLine(CommandMessages.usageLine(usage).text(lang))
             return nil
         }
         return by

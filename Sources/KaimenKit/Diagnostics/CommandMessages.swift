@@ -28,6 +28,11 @@ enum CommandMessages {
     static func usageLine(_ usage: String) -> Localized {
         Localized(zh: "用法：\(usage)", en: "usage: \(usage)")
     }
+    static let missingSessionFolder = Localized(zh: "缺少会话文件夹 DIR", en: "missing the session folder DIR")
+    static func unexpectedArgument(_ argument: String) -> Localized {
+        Localized(zh: "多余的参数 `\(argument)`", en: "unexpected argument `\(argument)`")
+    }
+    static let byRequired = Localized(zh: "必须给出 `--by NAME`：日志要记录每一步是谁做的", en: "`--by NAME` is required: the journal records who did what")
     static func unknownCommand(_ words: String) -> Localized {
         Localized(zh: "没有命令 `\(words)`", en: "unknown command `\(words)`")
     }

@@ -34,6 +34,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case invalidValue = "invalid-value"
     case outOfRange = "out-of-range"
     case negativePoints = "negative-points"
+    case rulesNumberBeyondLimits = "rules-number-beyond-limits"
     case conflictingKeys = "conflicting-keys"
     case unsupportedFormat = "unsupported-format"
     case rulesInvalid = "rules-invalid"

@@ -83,7 +83,16 @@ struct Lexer {
         }
         let literal = text(start)
         guard let value = Rational(decimal: literal) else {
+            if let problem = NumberLimits.check(unreadableLiteral: Substring(literal)) {
+                throw FormulaProblem(.rulesNumberBeyondLimits, RulesNumberMessages.literalBeyondLimits(problem, literal), at: start,
+                                     hint: RulesNumberMessages.hint(problem))
+            }
             throw FormulaProblem(.expressionSyntax, FormulaMessages.tooManyDigits(literal), at: start, hint: FormulaMessages.digitLimit)
+        }
+        // The same limits as data values: a literal is a number of the rules file.
+        if let problem = NumberLimits.check(value) {
+            throw FormulaProblem(.rulesNumberBeyondLimits, RulesNumberMessages.literalBeyondLimits(problem, literal), at: start,
+                                 hint: RulesNumberMessages.hint(problem))
         }
         return Token(.number(value), text: literal, offset: start, end: position)
     }

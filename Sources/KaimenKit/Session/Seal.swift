@@ -30,7 +30,9 @@ extension SessionFolder {
     }
 
     /// Closes the session: refuses while sheets are open unless `acceptMissing` gives a reason.
-    public func close(by: String, acceptMissing: String?) throws(SessionError) -> (seal: JournalRecord, session: ScoringSession) {
+    /// The results are written in `lang`, which the seal records so `session verify` rebuilds
+    /// the same files (their hashes depend on the headings' language).
+    public func close(by: String, acceptMissing: String?, lang: Language = .zh) throws(SessionError) -> (seal: JournalRecord, session: ScoringSession) {
         let state = self.state
         if state.phase == .closed { throw .problems([.error("session-closed", SessionMessages.alreadyClosed)]) }
         let status = SessionStatus(folder: self)
@@ -45,7 +47,7 @@ extension SessionFolder {
         let resultsPath = SessionFolder.resultsPath(version: version)
         let written: [URL]
         do {
-            written = try OutputFiles.write(session, to: directory.appendingPathComponent(resultsPath), lang: .zh)
+            written = try OutputFiles.write(session, to: directory.appendingPathComponent(resultsPath), lang: lang)
         } catch {
             throw .problems([.error("output-failed", SessionMessages.io("write", path: resultsPath, reason: "\(error)"))])
         }
@@ -63,7 +65,7 @@ extension SessionFolder {
                                                                "grade": .string(r.grade)])
         }
         let seal = try journal.append(.seal, by: by, content: .object([
-            "version": .num(version), "results": .string(resultsPath), "lang": .string("zh"),
+            "version": .num(version), "results": .string(resultsPath), "lang": .string(lang.rawValue),
             "acceptMissing": status.open.isEmpty ? .null : .str(acceptMissing),
             "uncounted": .array(status.open.map { .string("\($0.representative)×\($0.unit)") }),
             "inputs": .object(inputs), "outputs": .object(outputs), "ballots": .string(SHA256.hex([UInt8](ballots))),

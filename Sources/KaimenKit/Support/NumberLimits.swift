@@ -33,6 +33,21 @@ public enum NumberLimits {
         return whole.count > maxWholeDigits ? .tooLarge : .tooManyDecimals
     }
 
+    /// For a rules-file or formula literal `Rational(decimal:)` could not read: like
+    /// `check(unreadable:)`, and also `digits[.digits]e[+|-]digits` with a nonzero mantissa,
+    /// too large for a positive exponent, too many decimals for a negative one.
+    public static func check(unreadableLiteral text: Substring) -> Problem? {
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return check(unreadable: text) }
+        let mantissa = text[..<e]
+        var exponent = text[text.index(after: e)...]
+        let negative = exponent.first == "-"
+        if exponent.first == "-" || exponent.first == "+" { exponent = exponent.dropFirst() }
+        guard !exponent.isEmpty, exponent.allSatisfy({ $0.isASCII && $0.isNumber }),
+              mantissa.contains(where: { $0.isASCII && $0.isNumber && $0 != "0" }),
+              check(unreadable: mantissa) != nil || Rational(decimal: mantissa) != nil else { return nil }
+        return negative ? .tooManyDecimals : .tooLarge
+    }
+
     /// The bulk reader's test, on a mantissa and its scale: whether the checked reader would
     /// take the value without a word about limits (else the bulk reader hands the file over).
     @inline(__always)

@@ -36,20 +36,24 @@ struct BulkExtremesTests {
         try same(r, units: "id,name,s,b,d\nU1,甲,1,0,-2\nU2,乙,-1,0,-1\n")
     }
 
-    @Test("a linear ratio whose intermediate products pass Int128")
+    /// Before rules files had number limits, a floor of -0.9999999999 drove the intermediate
+    /// products past Int128; such a floor is now refused (`rules-number-beyond-limits`), so the
+    /// extreme is the most the limits allow in the rules and in the data.
+    @Test("a linear ratio at the limits of the rules' and the data's numbers")
     func linearOverflow() throws {
         let r = Self.rules(metrics: #"{ "id": "n", "name": "分子", "kind": "amount" }, { "id": "m", "name": "分母", "kind": "amount" }"#,
                            areas: #"{ "id": "a", "name": "方面", "points": 10 }"#,
-                           standards: #"{ "id": "a.l", "area": "a", "name": "比率", "criteria": "按比例。", "points": 10, "method": "linear", "ratio": { "numerator": "n", "denominator": "m", "zero": 0 }, "floor": -0.9999999999, "target": 1 }"#)
+                           standards: #"{ "id": "a.l", "area": "a", "name": "比率", "criteria": "按比例。", "points": 10, "method": "linear", "ratio": { "numerator": "n", "denominator": "m", "zero": 0 }, "floor": -0.999999, "target": 1 }"#)
         // The largest values within NumberLimits (12 digits, 6 decimals).
         try same(r, units: "id,name,n,m\nU1,甲,999999999999.999999,999999999999.999999\n")
     }
 
-    @Test("survey weights with eighteen decimals")
+    /// Eighteen decimals were allowed before rules files had number limits; six is the most now.
+    @Test("survey weights with six decimals, the most a rules file allows")
     func fineWeights() throws {
         let r = Self.rules(metrics: #"{ "id": "s", "name": "满意", "kind": "count" }, { "id": "b", "name": "基本", "kind": "count" }, { "id": "d", "name": "不满意", "kind": "count" }"#,
                            areas: #"{ "id": "a", "name": "方面", "points": 10 }"#,
-                           standards: #"{ "id": "a.s", "area": "a", "name": "测评", "criteria": "满意度。", "points": 10, "method": "survey", "satisfied": "s", "basic": "b", "dissatisfied": "d", "weights": { "satisfied": 0.999999999999999999, "basic": 0.999999999999999999, "dissatisfied": 0 } }"#)
+                           standards: #"{ "id": "a.s", "area": "a", "name": "测评", "criteria": "满意度。", "points": 10, "method": "survey", "satisfied": "s", "basic": "b", "dissatisfied": "d", "weights": { "satisfied": 0.999999, "basic": 0.999999, "dissatisfied": 0 } }"#)
         try same(r, units: "id,name,s,b,d\nU1,甲,90,90,0\n")
     }
 

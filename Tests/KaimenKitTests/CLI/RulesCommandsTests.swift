@@ -119,8 +119,11 @@ struct RulesCommandsTests {
     func help(_ sub: String) {
         let r = run(["rules", sub, "--help"])
         #expect(r.code == .success)
-        #expect(r.out.contains("USAGE: kaimen rules \(sub)"))
-        #expect(r.out.contains("EXAMPLES:\n  kaimen rules \(sub) "))
+        #expect(r.out.contains("用法：kaimen rules \(sub)"))
+        #expect(r.out.contains("示例：\n  kaimen rules \(sub) "))
+        let en = run(["rules", sub, "--help", "--lang", "en"])
+        #expect(en.out.contains("USAGE: kaimen rules \(sub)"))
+        #expect(en.out.contains("EXAMPLES:\n  kaimen rules \(sub) "))
     }
 
     @Test("an unknown option is a usage error (64) with a suggestion")
@@ -145,7 +148,7 @@ struct RulesCommandsTests {
     func group() {
         let r = run(["rules"])
         #expect(r.code == .usage)
-        #expect(r.out.hasPrefix("USAGE: kaimen rules <subcommand>"))
+        #expect(r.out.hasPrefix("用法：kaimen rules <subcommand>"))
         for sub in ["rules check", "rules show", "rules diff"] { #expect(r.out.contains("  \(sub)")) }
     }
 }

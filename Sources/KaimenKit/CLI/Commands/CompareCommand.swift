@@ -3,38 +3,50 @@ import Foundation
 /// `kaimen compare`: what adopting a tuned rules file (or a what-if value) would change.
 public enum CompareCommand: Command {
     public static let path = ["compare"]
-    public static let abstract = "Score the same units under two rules files and show who moves."
+    public static let abstract = Localized(zh: "用两个规则文件为同样的单位评分，显示谁的名次和等级变了。",
+                                           en: "Score the same units under two rules files and show who moves.")
     public static let usage = "kaimen compare (--rules OLD --rules NEW --units FILE --roster FILE --ballots FILE | DIR [--rules OLD] --rules NEW) [--assume-missing notAssessable|zero] [--set UNIT.METRIC=VALUE]… [--format table|csv|json|markdown|html]"
-    public static let discussion = """
+    public static let discussion = Localized(zh: """
+        用 OLD 和 NEW 分别为同样的单位、代表名单和评分票评分，为每个单位打印两次的
+        总分、等级、名次和类别内名次，变化量，以及影响最大的三条标准；
+        然后是等级改变的单位数、名次变动最大的单位，以及跨过等级分界线或名额线的单位。
+        NEW 需要而单位文件中没有的指标，compare 会列出它们和缺少它们的单位并停止，
+        除非 --assume-missing 说明如何计分：notAssessable（读取它们的标准按各自的
+        `notAssessable` 设为不予评分）或 zero（按 0 计）。
+        --set UNIT.METRIC=VALUE 只为 NEW 的评分修改一个指标；只给一个 --rules 时，
+        compare 显示仅这个假设值会带来的变化。
+        给出会话文件夹 DIR（`kaimen session init`）时，用其输入和已确认的票比较；
+        除非给了两个 --rules，OLD 就是会话自己的规则。
+        """, en: """
         Scores the same units, roster and ballots under OLD and under NEW, and prints for every
         unit its total, grade, rank and category rank under each, the change, and the three
         standards that moved it most; then how many units changed grade, the largest rank
         moves, and the units that cross a grade boundary or the quota line.
-
         When NEW needs metrics the units file lacks, compare lists them with the units lacking
         them and stops, unless --assume-missing says how to score them: notAssessable (the
         standards reading them are not assessed, as each standard's `notAssessable` says) or
         zero. --set UNIT.METRIC=VALUE changes a metric for the NEW run only; with a single
         --rules, compare shows what that what-if value alone would change.
-
         Given a session folder DIR (`kaimen session init`), compares on its inputs and confirmed
         ballots; OLD is the session's own rules unless two --rules are given.
-        """
-    public static let examples = [
-        "kaimen compare --rules rules/xicheng-2014.jsonc --rules rules/dongcheng-2019.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv --assume-missing notAssessable",
-        "kaimen compare 2014-mid --rules tuned.jsonc",
-        "kaimen compare --rules rules/xicheng-2014.jsonc --set X05.members=19000 --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv",
+        """)
+    public static let examples: [Localized] = [
+        .init(same: "kaimen compare --rules rules/xicheng-2014.jsonc --rules rules/dongcheng-2019.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv --assume-missing notAssessable"),
+        .init(same: "kaimen compare 2014-mid --rules tuned.jsonc"),
+        .init(same: "kaimen compare --rules rules/xicheng-2014.jsonc --set X05.members=19000 --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv"),
     ]
     public static let options: [OptionSpec] = [
-        .repeated("--rules", "FILE", "The rules files: OLD, then NEW (once, with --set; with DIR, NEW alone compares against the session's rules)."),
-        .option("--units", "FILE", "Units and their metrics (.csv or .json)."),
-        .option("--roster", "FILE", "The representatives (.csv)."),
-        .option("--ballots", "FILE", "The ballots (.csv, long or wide)."),
-        .option("--assume-missing", "HOW", "Score metrics NEW needs and the data lacks as not assessable, or as zero.", choices: ["notAssessable", "zero"]),
-        .repeated("--set", "UNIT.METRIC=VALUE", "Change a metric for the NEW run (repeatable)."),
-        .option("--format", "FORMAT", "How to print the comparison.", choices: ["table", "csv", "json", "markdown", "html"], default: "table"),
-        .option("--lang", "LANG", "Language of headings and notes.", choices: ["zh", "en"], default: "zh"),
-        .flag("--strict", "Recusal violations are errors, as in `kaimen score --strict`."),
+        .repeated("--rules", "FILE", .init(zh: "规则文件：先 OLD 后 NEW（与 --set 同用时只给一个；给出 DIR 时，只给 NEW 即与会话的规则比较）。",
+                                           en: "The rules files: OLD, then NEW (once, with --set; with DIR, NEW alone compares against the session's rules).")),
+        .unitsFile, .rosterFile, .ballotsFile,
+        .option("--assume-missing", "HOW", .init(zh: "NEW 需要而数据中没有的指标：按不予评分处理，或按 0 计。",
+                                                 en: "Score metrics NEW needs and the data lacks as not assessable, or as zero."),
+                choices: ["notAssessable", "zero"]),
+        .repeated("--set", "UNIT.METRIC=VALUE", .init(zh: "为 NEW 的评分修改一个指标（可重复）。", en: "Change a metric for the NEW run (repeatable).")),
+        .option("--format", "FORMAT", .init(zh: "比较结果的打印格式。", en: "How to print the comparison."),
+                choices: ["table", "csv", "json", "markdown", "html"], default: "table"),
+        .option("--lang", "LANG", .init(zh: "标题和说明的语言。", en: "Language of headings and notes."), choices: ["zh", "en"], default: "zh"),
+        .flag("--strict", .init(zh: "违反回避规定作为错误处理，与 `kaimen score --strict` 相同。", en: "Recusal violations are errors, as in `kaimen score --strict`.")),
     ]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {

@@ -3,9 +3,18 @@ import Foundation
 /// `kaimen explain UNIT…`: the whole derivation of a unit's result.
 public enum ExplainCommand: Command {
     public static let path = ["explain"]
-    public static let abstract = "Explain every number of a unit's result, in Chinese (or --lang en)."
+    public static let abstract = Localized(zh: "逐项说明一个单位结果中的每个数字（默认中文，--lang en 为英文）。",
+                                           en: "Explain every number of a unit's result, in Chinese (or --lang en).")
     public static let usage = "kaimen explain UNIT… (--rules FILE --units FILE --roster FILE --ballots FILE | --session DIR) [--lang zh|en]"
-    public static let discussion = """
+    public static let discussion = Localized(zh: """
+        对每个 UNIT（单位编号，或 all）：每条标准的输入、计分方法、中间值和得分；
+        去极值时保留和去掉的票（按代表列出）；回避的票；加分、扣分和一票否决；
+        以及决定其名次的并列处理规则。
+        加 --session DIR 时，说明会话文件夹中最新封存的结果；申诉复核之后（results/v2 等），
+        先说明申诉给该单位带来的变化：更正的票（代表、标准、原值 → 新值）、申诉理由和记录人，
+        以及上一版与最新版的总分、等级和名次。
+        不给输入选项时，说明自带西城区样例中的单位。
+        """, en: """
         For each UNIT (a unit id, or `all`): every standard's inputs, method, intermediate
         values and points; ballots kept and dropped by trimming, by representative; recused
         ballots; bonus, deductions and vetoes; and which tie-break decided its rank.
@@ -14,14 +23,15 @@ public enum ExplainCommand: Command {
         ballots (representative, standard, old → new), the appeal's reason and who recorded it,
         and total, grade and rank in the previous version against the latest.
         With no input options, explains a unit of the bundled Xicheng sample.
-        """
-    public static let examples = [
-        "kaimen explain X03 --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv",
-        "kaimen explain X03 --lang en",
-        "kaimen explain X04 --session 2014-mid",
+        """)
+    public static let examples: [Localized] = [
+        .init(same: "kaimen explain X03 --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv"),
+        .init(same: "kaimen explain X03 --lang en"),
+        .init(same: "kaimen explain X04 --session 2014-mid"),
     ]
     public static let options: [OptionSpec] = ScoreCommand.options.filter { ["--rules", "--units", "--roster", "--ballots", "--lang", "--strict"].contains($0.name) }
-        + [.option("--session", "DIR", "A session folder: explain its latest sealed result and what an appeal changed.")]
+        + [.option("--session", "DIR", .init(zh: "会话文件夹：说明其最新封存的结果以及申诉带来的变化。",
+                                             en: "A session folder: explain its latest sealed result and what an appeal changed."))]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
         let lang = args.language

@@ -4,9 +4,22 @@ import Foundation
 /// straight-lining, the marks to re-check, the groups, and the agreement figures.
 public enum PanelCommand: Command {
     public static let path = ["panel"]
-    public static let abstract = "Analyse the representatives: leniency, outliers to re-check, groups, Krippendorff's alpha and ICC."
+    public static let abstract = Localized(zh: "分析评分代表：宽严倾向、待复核的离群分、各组差异、Krippendorff's alpha 和 ICC。",
+                                           en: "Analyse the representatives: leniency, outliers to re-check, groups, Krippendorff's alpha and ICC.")
     public static let usage = "kaimen panel [DIR | --rules FILE --units FILE --roster FILE --ballots FILE [--schedule FILE]] [--format table|json|csv|html] [--section S] [--lang zh|en]"
-    public static let discussion = """
+    public static let discussion = Localized(zh: """
+        输入与 `kaimen score` 相同。对每名代表：票数、听取汇报的单位、回避的票、
+        与其他代表共识相比的宽严（分数和占满分的比例，附按种子重抽样的 95% 区间）、
+        其票被去极值的频率与随机情况的对比、一律打同分（straight-lining）；标记附有说明。
+        超出规则走廊（`ballots.corridor`，默认距其他代表中位数 1.5 分或满分的 25%）的分数，
+        在结束会话前列出待复核；各组与总均值的差异，以及各组居中后的假设排名（绝非正式结果）；
+        总体和每条评议标准的 Krippendorff's alpha（区间型），附重抽样区间；
+        设计允许时，每条评议标准和每组的 ICC(2,1) 和 ICC(2,k)。各项数字的定义见 docs/panel.md。
+        不给输入选项时，分析自带的西城区样例。给出会话文件夹 DIR（`kaimen session init`）时，
+        分析其输入、日程表和已确认的票。
+        --format csv 打印一个部分（--section，默认 raters）；--format html 打印一页，
+        附宽严区间图。
+        """, en: """
         Same inputs as `kaimen score`. For every representative: ballots, units heard, recused
         ballots, leniency against the consensus of the others (points and share of the maximum,
         with a seeded 95% bootstrap interval), how often their ballot was trimmed against chance,
@@ -20,20 +33,22 @@ public enum PanelCommand: Command {
         folder DIR (`kaimen session init`), analyses its inputs, schedule and confirmed ballots.
         --format csv prints one section (--section, default raters); --format html a page
         with the chart of the leniency intervals.
-        """
-    public static let examples = [
-        "kaimen panel",
-        "kaimen panel --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv --format json",
-        "kaimen panel --format csv --section outliers > recheck.csv",
-        "kaimen panel 2014-mid",
+        """)
+    public static let examples: [Localized] = [
+        .init(same: "kaimen panel"),
+        .init(same: "kaimen panel --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv --format json"),
+        .init(same: "kaimen panel --format csv --section outliers > recheck.csv"),
+        .init(same: "kaimen panel 2014-mid"),
     ]
     public static let options: [OptionSpec] = ScoreCommand.options.filter { ["--rules", "--units", "--roster", "--ballots", "--lang", "--strict"].contains($0.name) } + [
-        .option("--schedule", "FILE", "Which group heard which unit (schedule.csv): units heard, the order of the sheets."),
-        .option("--format", "FORMAT", "How to print.", choices: ["table", "json", "csv", "html"], default: "table"),
-        .option("--section", "SECTION", "The section --format csv prints.", choices: PanelTables.Section.allCases.map(\.rawValue), default: "raters"),
-        .option("--seed", "S", "Seed of the bootstrap intervals.", default: "1"),
-        .option("--resamples", "N", "Bootstrap resamples for each interval.", default: "1000"),
-        .option("--top", "N", "Rows of the re-check and what-if lists to print in the table.", default: "50"),
+        .option("--schedule", "FILE", .init(zh: "哪个组听取哪个单位的汇报（schedule.csv）：决定听取的单位和评分表的顺序。",
+                                            en: "Which group heard which unit (schedule.csv): units heard, the order of the sheets.")),
+        .option("--format", "FORMAT", .init(zh: "打印格式。", en: "How to print."), choices: ["table", "json", "csv", "html"], default: "table"),
+        .option("--section", "SECTION", .init(zh: "--format csv 打印的部分。", en: "The section --format csv prints."),
+                choices: PanelTables.Section.allCases.map(\.rawValue), default: "raters"),
+        .option("--seed", "S", .init(zh: "重抽样区间的种子。", en: "Seed of the bootstrap intervals."), default: "1"),
+        .option("--resamples", "N", .init(zh: "每个区间的重抽样次数。", en: "Bootstrap resamples for each interval."), default: "1000"),
+        .option("--top", "N", .init(zh: "表格中待复核和假设排名列表打印的行数。", en: "Rows of the re-check and what-if lists to print in the table."), default: "50"),
     ]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {

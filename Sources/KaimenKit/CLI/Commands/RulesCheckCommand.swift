@@ -3,14 +3,17 @@ import Foundation
 /// `kaimen rules check FILE…`: validates rules files and prints a one-line summary of each.
 public enum RulesCheckCommand: Command {
     public static let path = ["rules", "check"]
-    public static let abstract = "Validate rules files and summarise each in one line."
+    public static let abstract = Localized(zh: "检查规则文件，每个文件用一行概括。", en: "Validate rules files and summarise each in one line.")
     public static let usage = "kaimen rules check [FILE…]"
-    public static let discussion = """
+    public static let discussion = Localized(zh: """
+        读取每个规则文件（及其 extends 的文件），以 `文件:行:列: 错误：信息` 的形式报告每个问题，
+        有任何问题时退出码为 1。不给 FILE 时，检查 rules/ 中的每个 .jsonc 文件。
+        """, en: """
         Reads each rules file (and the files it extends), reports every problem as
         `file:line:column: error: message`, and exits 1 if there was any. With no FILE,
         checks every .jsonc file in rules/.
-        """
-    public static let examples = ["kaimen rules check rules/xicheng-2014.jsonc rules/dongcheng-2019.jsonc", "kaimen rules check"]
+        """)
+    public static let examples: [Localized] = [.init(same: "kaimen rules check rules/xicheng-2014.jsonc rules/dongcheng-2019.jsonc"), .init(same: "kaimen rules check")]
     public static let options: [OptionSpec] = [.lang]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {

@@ -1,9 +1,15 @@
 /// `kaimen rules test FILE…`: runs the test cases a rules file carries.
 public enum RulesTestCommand: Command {
     public static let path = ["rules", "test"]
-    public static let abstract = "Run the test cases inside rules files (`tests`)."
+    public static let abstract = Localized(zh: "运行规则文件中的测试用例（tests）。", en: "Run the test cases inside rules files (`tests`).")
     public static let usage = "kaimen rules test [FILE…] [--inherited] [--lang zh|en]"
-    public static let discussion = """
+    public static let discussion = Localized(zh: """
+        用文件的评分标准为每个测试用例（一个单位的指标和票）评分，把标准得分、方面小计、
+        加分、总分和等级与测试的期望值比较。每个不符都在期望值所在的行和列报告，
+        附期望值和实际值；有任何不符时退出码为 1。extends 另一文件的规则文件运行自己的测试；
+        加 --inherited 时也运行基础文件的测试，它们在新标准下可能有意不通过，因此标为“继承”。
+        不给 FILE 时，测试 rules/ 中的每个 .jsonc 文件。
+        """, en: """
         Scores each test case (a unit's metrics and ballots) with the file's criteria and
         compares the points of standards, area subtotals, bonus, total and grade with what the
         test expects. Every failure is reported at the expected value's line and column, with
@@ -11,11 +17,11 @@ public enum RulesTestCommand: Command {
         another runs its own tests; with --inherited also the base file's, which may fail
         under the new criteria on purpose: they are marked as inherited. With no FILE, tests
         every .jsonc file in rules/.
-        """
-    public static let examples = ["kaimen rules test rules/*.jsonc", "kaimen rules test rules/dongcheng-2019.jsonc --inherited"]
+        """)
+    public static let examples: [Localized] = [.init(same: "kaimen rules test rules/*.jsonc"), .init(same: "kaimen rules test rules/dongcheng-2019.jsonc --inherited")]
     public static let options: [OptionSpec] = [
-        .flag("--inherited", "Also run the tests of the files a file extends."),
-        .option("--lang", "LANG", "Language of the report.", choices: ["zh", "en"], default: "zh"),
+        .flag("--inherited", .init(zh: "同时运行所 extends 的文件中的测试。", en: "Also run the tests of the files a file extends.")),
+        .option("--lang", "LANG", .init(zh: "报告的语言。", en: "Language of the report."), choices: ["zh", "en"], default: "zh"),
     ]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {

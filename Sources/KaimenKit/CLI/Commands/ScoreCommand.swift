@@ -3,9 +3,22 @@ import Foundation
 /// `kaimen score`: scores units from their metrics and the representatives' ballots.
 public enum ScoreCommand: Command {
     public static let path = ["score"]
-    public static let abstract = "Score units: points, totals, grades and a ranking, with the warnings."
+    public static let abstract = Localized(zh: "为各单位评分：得分、总分、等级和排名，并列出警告。",
+                                           en: "Score units: points, totals, grades and a ranking, with the warnings.")
     public static let usage = "kaimen score --rules FILE --units FILE --roster FILE --ballots FILE [--format table|csv|json|markdown|none] [--out DIR [--force]]"
-    public static let discussion = """
+    public static let discussion = Localized(zh: """
+        打印排名表（排名、单位、类别、总分、等级、各方面小计），然后是警告：回避、票数不足、
+        未评标准、一票否决、名额调整。
+        加 --out 时还写出汇总（summary.csv，含每条标准的得分）；单位不超过 10 000 个时，
+        另写 summary.json 和每个单位一份评分表（sheets/<unit>.csv 和 .json），
+        以及 manifest.json（每个输入和输出文件的 SHA-256）。
+        文件夹整套替换：看到的要么是旧的一套，要么是新的一套，不会混在一起；
+        任何输入有问题时什么都不写。不是 kaimen 写的非空文件夹（没有 manifest.json）
+        只有加 --force 才会被替换。CSV 文件为带 BOM 的 UTF-8，供 Excel 和 WPS 打开。
+
+        大的输入由批量引擎评分（按字节读取，用满两个核）；其结果与逐项检查的引擎完全相同。
+        批量读取器不接受的内容由检查引擎读取（输入有问题时也一律用它，所以提示总是一样的）。
+        """, en: """
         Prints the ranked table (rank, unit, category, total, grade, area subtotals), then the
         warnings: recusals, insufficient ballots, standards not assessed, vetoes, quota moves.
         With --out, also writes the summary (summary.csv with every standard's points) and, for
@@ -18,30 +31,33 @@ public enum ScoreCommand: Command {
         Large inputs are scored by the bulk engine (byte-level readers, both cores); its results
         are identical to the checked engine's, which reads anything the bulk readers do not
         (and is used whenever an input has a problem, so messages are always the same).
-        """
-    public static let examples = [
-        "kaimen score --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv",
-        "kaimen score --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv --out out/",
+        """)
+    public static let examples: [Localized] = [
+        .init(same: "kaimen score --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv"),
+        .init(same: "kaimen score --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv --out out/"),
     ]
     public static let options: [OptionSpec] = [
-        .option("--rules", "FILE", "The rules file (.jsonc)."),
-        .option("--units", "FILE", "Units and their metrics (.csv or .json)."),
-        .option("--roster", "FILE", "The representatives (.csv)."),
-        .option("--ballots", "FILE", "The ballots (.csv, long or wide)."),
-        .option("--format", "FORMAT", "How to print the ranking (none prints nothing).", choices: ["table", "csv", "json", "markdown", "none"], default: "table"),
-        .option("--out", "DIR", "Also write the summary and score sheets here."),
+        .rulesFile, .unitsFile, .rosterFile, .ballotsFile,
+        .option("--format", "FORMAT", .init(zh: "排名的打印格式（none 表示不打印）。", en: "How to print the ranking (none prints nothing)."),
+                choices: ["table", "csv", "json", "markdown", "none"], default: "table"),
+        .option("--out", "DIR", .init(zh: "同时把汇总和评分表写到这个文件夹。", en: "Also write the summary and score sheets here.")),
         .lang,
-        .option("--top", "N", "Rows of the table to print (default: all up to 1000 units, else 50)."),
-        .option("--engine", "ENGINE", "Which engine scores: auto picks bulk for large inputs.", choices: ["auto", "bulk", "checked"], default: "auto"),
-        .option("--threads", "N", "Threads for the bulk engine (default: the cores)."),
-        .flag("--sheets", "Write score sheets even for more than 10 000 units."),
-        .flag("--summary-only", "With --out, write summary.csv only."),
-        .flag("--publish-representatives", "With --out, name the representatives and show their ballots in 公示.html and summary.xlsx (default: anonymous)."),
-        .flag("--force", "With --out, replace a non-empty folder that has no manifest.json (everything in it is removed)."),
-        .flag("--strict", "Treat a ballot for the representative's own unit, or a veto that cannot be checked, as an error."),
-        .flag("--quiet", "Print no warnings."),
-        .flag("--progress", "Show a progress line (default when standard error is a terminal)."),
-        .flag("--timings", "Print the time of each stage on standard error."),
+        .option("--top", "N", .init(zh: "表格打印的行数（默认：不超过 1000 个单位时全部打印，否则 50 行）。",
+                                    en: "Rows of the table to print (default: all up to 1000 units, else 50).")),
+        .option("--engine", "ENGINE", .init(zh: "用哪个引擎评分：auto 对大的输入选用批量引擎。", en: "Which engine scores: auto picks bulk for large inputs."),
+                choices: ["auto", "bulk", "checked"], default: "auto"),
+        .option("--threads", "N", .init(zh: "批量引擎的线程数（默认：处理器核数）。", en: "Threads for the bulk engine (default: the cores).")),
+        .flag("--sheets", .init(zh: "单位超过 10 000 个时也写评分表。", en: "Write score sheets even for more than 10 000 units.")),
+        .flag("--summary-only", .init(zh: "与 --out 同用：只写 summary.csv。", en: "With --out, write summary.csv only.")),
+        .flag("--publish-representatives", .init(zh: "与 --out 同用：在 公示.html 和 summary.xlsx 中写出代表姓名及其评分（默认匿名）。",
+                                                 en: "With --out, name the representatives and show their ballots in the public notice (notice.html with --lang en) and summary.xlsx (default: anonymous).")),
+        .flag("--force", .init(zh: "与 --out 同用：替换没有 manifest.json 的非空文件夹（其中所有内容都会被删除）。",
+                               en: "With --out, replace a non-empty folder that has no manifest.json (everything in it is removed).")),
+        .flag("--strict", .init(zh: "代表给本单位打的票、无法检查的一票否决项都作为错误处理。",
+                                en: "Treat a ballot for the representative's own unit, or a veto that cannot be checked, as an error.")),
+        .flag("--quiet", .init(zh: "不打印警告。", en: "Print no warnings.")),
+        .flag("--progress", .init(zh: "显示进度行（标准错误输出是终端时默认显示）。", en: "Show a progress line (default when standard error is a terminal).")),
+        .flag("--timings", .init(zh: "在标准错误输出上打印各阶段的用时。", en: "Print the time of each stage on standard error.")),
     ]
 
     static let sheetLimit = 10_000

@@ -3,9 +3,18 @@ import Foundation
 /// `kaimen sensitivity`: how fragile a ranking is.
 public enum SensitivityCommand: Command {
     public static let path = ["sensitivity"]
-    public static let abstract = "Rank ranges and fragile grades over many varied scenarios (seeded)."
+    public static let abstract = Localized(zh: "在许多随机变化的情景下（可指定种子）看名次范围和不稳定的等级。",
+                                           en: "Rank ranges and fragile grades over many varied scenarios (seeded).")
     public static let usage = "kaimen sensitivity (--rules FILE --units FILE --roster FILE --ballots FILE | DIR) [--scenarios N] [--seed S] [--vary LIST] [--weights P] [--fragile P] [--format table|csv|json|markdown|html]"
-    public static let discussion = """
+    public static let discussion = Localized(zh: """
+        先评分，再在由种子抽取的 N 个情景（默认 1000）下重新评分：每个方面的权重最多变动 ±P%
+        （重新归一，满分不变）、换一种票的汇总方式（平均、中位数、k = 1 或 2 的去极值平均）、
+        依次去掉一名代表，或对代表重抽样。数据只读一次，规则只编译一次。
+        对每个单位打印实际名次、名次的 5%–95% 范围、最好和最差名次、获得各等级的频率，
+        并标记在超过 --fragile 百分比的情景中改变的等级或名额内位置。同样的种子总是得到同样的结果。
+        --format html 写出一页，以图表显示名次范围。给出会话文件夹 DIR（`kaimen session init`）时，
+        分析其输入和已确认的票，而不是四个文件。
+        """, en: """
         Scores the session, then again under N scenarios (default 1000) drawn from the seed:
         each area's weight moved by up to ±P% (renormalised so the maximum total stays the
         same), another ballot aggregation (mean, median, trimmed mean with k = 1 or 2), one
@@ -16,24 +25,23 @@ public enum SensitivityCommand: Command {
         of the scenarios. The same seed always gives the same result. --format html writes a
         page with the rank ranges drawn as a chart. Given a session folder DIR (`kaimen session
         init`), analyses its inputs and confirmed ballots instead of the four files.
-        """
-    public static let examples = [
-        "kaimen sensitivity --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv",
-        "kaimen sensitivity 2014-mid --scenarios 200",
-        "kaimen sensitivity … --vary leave-one-out --scenarios 27 --format html > sensitivity.html",
+        """)
+    public static let examples: [Localized] = [
+        .init(same: "kaimen sensitivity --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv"),
+        .init(same: "kaimen sensitivity 2014-mid --scenarios 200"),
+        .init(same: "kaimen sensitivity … --vary leave-one-out --scenarios 27 --format html > sensitivity.html"),
     ]
     public static let options: [OptionSpec] = [
-        .option("--rules", "FILE", "The rules file (.jsonc)."),
-        .option("--units", "FILE", "Units and their metrics (.csv or .json)."),
-        .option("--roster", "FILE", "The representatives (.csv)."),
-        .option("--ballots", "FILE", "The ballots (.csv, long or wide)."),
-        .option("--scenarios", "N", "How many scenarios.", default: "1000"),
-        .option("--seed", "S", "The seed the scenarios are drawn from.", default: "1"),
-        .option("--vary", "LIST", "What to vary, comma-separated: weights, aggregation, leave-one-out, bootstrap.", default: "weights,aggregation,leave-one-out,bootstrap"),
-        .option("--weights", "P", "How far each area's weight moves, in percent.", default: "10"),
-        .option("--fragile", "P", "Flag a grade or quota place that changes in more than P% of scenarios.", default: "10"),
-        .option("--format", "FORMAT", "How to print the result.", choices: ["table", "csv", "json", "markdown", "html"], default: "table"),
-        .option("--lang", "LANG", "Language of headings and notes.", choices: ["zh", "en"], default: "zh"),
+        .rulesFile, .unitsFile, .rosterFile, .ballotsFile,
+        .option("--scenarios", "N", .init(zh: "情景个数。", en: "How many scenarios."), default: "1000"),
+        .option("--seed", "S", .init(zh: "抽取情景所用的种子。", en: "The seed the scenarios are drawn from."), default: "1"),
+        .option("--vary", "LIST", .init(zh: "变动哪些方面，用逗号分隔：weights、aggregation、leave-one-out、bootstrap。",
+                                        en: "What to vary, comma-separated: weights, aggregation, leave-one-out, bootstrap."),
+                default: "weights,aggregation,leave-one-out,bootstrap"),
+        .option("--weights", "P", .init(zh: "每个方面的权重最多变动多少（百分比）。", en: "How far each area's weight moves, in percent."), default: "10"),
+        .option("--fragile", "P", .init(zh: "在超过 P% 的情景中改变的等级或名额内位置予以标记。", en: "Flag a grade or quota place that changes in more than P% of scenarios."), default: "10"),
+        .option("--format", "FORMAT", .init(zh: "结果的打印格式。", en: "How to print the result."), choices: ["table", "csv", "json", "markdown", "html"], default: "table"),
+        .option("--lang", "LANG", .init(zh: "标题和说明的语言。", en: "Language of headings and notes."), choices: ["zh", "en"], default: "zh"),
     ]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {

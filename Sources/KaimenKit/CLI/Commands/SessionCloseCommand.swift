@@ -3,19 +3,33 @@ import Foundation
 /// `kaimen session close`: scores the confirmed ballots, writes the results and seals them.
 public enum SessionCloseCommand: Command {
     public static let path = ["session", "close"]
-    public static let abstract = "Close a session: score the confirmed ballots, write results/, and seal them in the journal."
-    public static let usage = "kaimen session close DIR --by NAME [--accept-missing REASON]"
-    public static let discussion = """
+    public static let abstract = Localized(zh: "结束会话：为已确认的票评分，写出 results/，并在日志中封存。",
+                                           en: "Close a session: score the confirmed ballots, write results/, and seal them in the journal.")
+    public static let usage = "kaimen session close DIR --by NAME [--accept-missing REASON] [--lang zh|en]"
+    public static let discussion = Localized(zh: """
+        有评分表未录入、只录入一次或两次录入不一致时拒绝结束（并一一列出），
+        除非 --accept-missing 给出理由（记入日志）；此时未确认的票不计入。
+        评分方式与 `score` 完全相同，并把与 `score --out` 相同的文件写入 DIR/results/
+        （申诉复核后为 DIR/results/v2/ 等），语言由 --lang 决定（默认中文）并记入封存记录。
+        封存记录包含各输入文件、每个输出文件和日志末条的 SHA-256。状态：进行中或已重新打开 → 已结束。
+        """, en: """
         Refuses while sheets are missing, entered once or in conflict (it lists them), unless
         --accept-missing gives a reason, which is recorded; unconfirmed ballots are then not
         counted. Scores exactly as `score` does and writes the same files as `score --out` into
-        DIR/results/ (DIR/results/v2/ after an appeal, …). The seal record holds the SHA-256 of
-        the inputs, of every output file and of the journal head. State: open or reopened → closed.
-        """
-    public static let examples = ["kaimen session close 2014-mid --by 王秘书", "kaimen session close 2014-mid --by 王秘书 --accept-missing \"R20 因病缺席\""]
+        DIR/results/ (DIR/results/v2/ after an appeal, …), in the language of --lang (Chinese by
+        default), which the seal records. The seal record holds the SHA-256 of the inputs, of
+        every output file and of the journal head. State: open or reopened → closed.
+        """)
+    public static let examples: [Localized] = [
+        .init(zh: "kaimen session close 2014-mid --by 王秘书", en: "kaimen session close 2014-mid --by Wang"),
+        .init(zh: "kaimen session close 2014-mid --by 王秘书 --accept-missing \"R20 因病缺席\"",
+              en: "kaimen session close 2014-mid --by Wang --accept-missing \"R20 absent, ill\" --lang en"),
+    ]
     public static let options: [OptionSpec] = [
-        .option("--accept-missing", "REASON", "Close although sheets are not confirmed (recorded)."),
-        SessionCommandSupport.by, SessionCommandSupport.lang,
+        .option("--accept-missing", "REASON", .init(zh: "即使有评分表未确认也结束会话（理由记入日志）。", en: "Close although sheets are not confirmed (recorded).")),
+        SessionCommandSupport.by,
+        .option("--lang", "LANG", .init(zh: "信息、表格和 results/ 中结果文件的语言。", en: "Language of messages, tables and the result files in results/."),
+                choices: ["zh", "en"], default: "zh"),
     ]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
@@ -24,7 +38,7 @@ public enum SessionCloseCommand: Command {
               let by = SessionCommandSupport.operatorName(args, usage: usage, console: console) else { return .usage }
         do {
             let folder = try SessionFolder.open(url)
-            let (seal, session) = try folder.close(by: by, acceptMissing: args.value("--accept-missing"))
+            let (seal, session) = try folder.close(by: by, acceptMissing: args.value("--accept-missing"), lang: lang)
             let results = seal.content["results"]?.stringValue ?? "results"
             let files = seal.content["outputs"]?.objectValue?.count ?? 0
             console.out(SessionCommandSupport.clean(SummaryExport.table(session.report, lang: lang).text()))

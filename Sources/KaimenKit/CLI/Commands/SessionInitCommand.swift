@@ -3,24 +3,29 @@ import Foundation
 /// `kaimen session init`: creates a session folder from checked inputs.
 public enum SessionInitCommand: Command {
     public static let path = ["session", "init"]
-    public static let abstract = "Open a scoring session: a folder with the inputs' copies and an empty journal."
+    public static let abstract = Localized(zh: "开始评分会话：建立一个文件夹，内有输入文件的副本和空的日志。",
+                                           en: "Open a scoring session: a folder with the inputs' copies and an empty journal.")
     public static let usage = "kaimen session init DIR --rules FILE --units FILE --roster FILE [--schedule FILE] [--single-entry] --by NAME"
-    public static let discussion = """
+    public static let discussion = Localized(zh: """
+        像 `score` 一样检查每个输入（一次报告所有问题；有错误时什么都不建立），
+        把它们（规则文件连同其 extends 链）复制到 DIR/inputs/，并开始 DIR/journal.jsonl。
+        给了 --schedule 时，每组只为其听取汇报的单位评分；没给时，每名代表都应为每个单位评分。
+        除非加 --single-entry，否则采用双人录入。之后的状态：进行中。
+        """, en: """
         Checks every input as `score` does (every problem at once; nothing is created on error),
         copies them (the rules with their `extends` chain) into DIR/inputs/, and starts
         DIR/journal.jsonl. With --schedule, each group scores only the units it hears; without,
         every representative is expected to score every unit. Double entry is on unless
         --single-entry. State after: open.
-        """
-    public static let examples = [
-        "kaimen session init 2014-mid --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --schedule samples/xicheng-2014/schedule.csv --by 王秘书",
+        """)
+    public static let examples: [Localized] = [
+        .init(zh: "kaimen session init 2014-mid --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --schedule samples/xicheng-2014/schedule.csv --by 王秘书",
+              en: "kaimen session init 2014-mid --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --schedule samples/xicheng-2014/schedule.csv --by Wang"),
     ]
     public static let options: [OptionSpec] = [
-        .option("--rules", "FILE", "The rules file (.jsonc)."),
-        .option("--units", "FILE", "Units and their metrics (.csv or .json)."),
-        .option("--roster", "FILE", "The representatives (.csv)."),
-        .option("--schedule", "FILE", "Which group hears which unit (.csv)."),
-        .flag("--single-entry", "Count a sheet after one entry (double entry is the default)."),
+        .rulesFile, .unitsFile, .rosterFile,
+        .option("--schedule", "FILE", .init(zh: "哪个组听取哪个单位的汇报（.csv）。", en: "Which group hears which unit (.csv).")),
+        .flag("--single-entry", .init(zh: "录入一次即计入评分表（默认双人录入）。", en: "Count a sheet after one entry (double entry is the default).")),
         SessionCommandSupport.by, SessionCommandSupport.lang,
     ]
 

@@ -3,15 +3,20 @@ import Foundation
 /// `kaimen session resolve`: settles a disagreement between entries.
 public enum SessionResolveCommand: Command {
     public static let path = ["session", "resolve"]
-    public static let abstract = "Settle one item of a sheet where the entries disagree: the value, who, and why."
+    public static let abstract = Localized(zh: "裁定评分表中两次录入不一致的一项：取值、裁定人和理由。",
+                                           en: "Settle one item of a sheet where the entries disagree: the value, who, and why.")
     public static let usage = "kaimen session resolve DIR --rep ID --unit ID --standard ID (--score N | --blank) --reason TEXT --by NAME"
-    public static let discussion = "Records the value (checked against the standard's range and step) and the reason. State: open or reopened."
-    public static let examples = ["kaimen session resolve 2014-mid --rep R05 --unit X02 --standard rights.ballot --score 3.5 --reason \"核对原始评分表\" --by 王秘书"]
+    public static let discussion = Localized(zh: "记录取值（按该标准的分值范围和步长检查）和理由。状态：进行中或已重新打开。",
+                                             en: "Records the value (checked against the standard's range and step) and the reason. State: open or reopened.")
+    public static let examples: [Localized] = [
+        .init(zh: "kaimen session resolve 2014-mid --rep R05 --unit X02 --standard rights.ballot --score 3.5 --reason \"核对原始评分表\" --by 王秘书",
+              en: "kaimen session resolve 2014-mid --rep R05 --unit X02 --standard rights.ballot --score 3.5 --reason \"checked the paper sheet\" --by Wang"),
+    ]
     public static let options: [OptionSpec] = [
         SessionCommandSupport.rep, SessionCommandSupport.unit,
-        .option("--standard", "ID", "The ballot item (as in ballot files)."),
-        .option("--score", "N", "The value on the paper sheet."),
-        .flag("--blank", "The cell is blank on the paper sheet."),
+        .option("--standard", "ID", .init(zh: "评议项（与评分票文件中的写法相同）。", en: "The ballot item (as in ballot files).")),
+        .option("--score", "N", .init(zh: "纸质评分表上的分数。", en: "The value on the paper sheet.")),
+        .flag("--blank", .init(zh: "纸质评分表上该格为空。", en: "The cell is blank on the paper sheet.")),
         SessionCommandSupport.reason,
         SessionCommandSupport.by, SessionCommandSupport.lang,
     ]

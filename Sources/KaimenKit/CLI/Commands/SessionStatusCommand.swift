@@ -3,18 +3,24 @@ import Foundation
 /// `kaimen session status`: what is entered, confirmed, in conflict or missing.
 public enum SessionStatusCommand: Command {
     public static let path = ["session", "status"]
-    public static let abstract = "Show where a session stands: sheets expected, entered, confirmed, in conflict, missing."
+    public static let abstract = Localized(zh: "显示会话进展：应收、已录入、已确认、不一致和未录入的评分表。",
+                                           en: "Show where a session stands: sheets expected, entered, confirmed, in conflict, missing.")
     public static let usage = "kaimen session status DIR [--format table|json] [--lang zh|en]"
-    public static let discussion = """
+    public static let discussion = Localized(zh: """
+        按组，以及按代表和单位：评分表的状态、空白格和不一致的项；已执行的回避；
+        能否结束会话；申诉复核之后，它改变了什么。从不显示只由一名录入员录入的值。任何状态均可。
+        结束前，一旦有评分表已确认：列出待复核的分数，即与其他代表中位数相差较远的分数
+        （`kaimen panel` 的走廊）。
+        """, en: """
         Per group, and per representative and unit: the sheet's state, its blank cells and
         conflicting items; the recusals applied; whether the session can be closed; after an
         appeal, what it changed. Never shows a value typed by one operator only. Any state.
-        Before close, once some sheets are confirmed: the marks to re-check (待复核), those far
+        Before close, once some sheets are confirmed: the marks to re-check, those far
         from the other representatives' median (the corridor of `kaimen panel`).
-        """
-    public static let examples = ["kaimen session status 2014-mid", "kaimen session status 2014-mid --format json"]
+        """)
+    public static let examples: [Localized] = [.init(same: "kaimen session status 2014-mid"), .init(same: "kaimen session status 2014-mid --format json")]
     public static let options: [OptionSpec] = [
-        .option("--format", "FORMAT", "Table for people, JSON for other tools.", choices: ["table", "json"], default: "table"),
+        .option("--format", "FORMAT", .init(zh: "table 供人阅读，json 供其他工具使用。", en: "Table for people, JSON for other tools."), choices: ["table", "json"], default: "table"),
         SessionCommandSupport.lang,
     ]
 

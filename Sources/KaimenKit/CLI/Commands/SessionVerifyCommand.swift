@@ -3,15 +3,20 @@ import Foundation
 /// `kaimen session verify`: checks the chain, the inputs and the sealed results.
 public enum SessionVerifyCommand: Command {
     public static let path = ["session", "verify"]
-    public static let abstract = "Verify a session: the journal's hash chain, the inputs, and every sealed result recomputed."
+    public static let abstract = Localized(zh: "核验会话：日志的哈希链、输入文件，并重算每个封存的结果。",
+                                           en: "Verify a session: the journal's hash chain, the inputs, and every sealed result recomputed.")
     public static let usage = "kaimen session verify DIR [--lang zh|en]"
-    public static let discussion = """
+    public static let discussion = Localized(zh: """
+        重放日志，检查每条记录的哈希和链接，把输入文件与会话开始时记录的哈希比较，
+        从日志重算每个封存的结果，并与封存记录和 results/ 中的文件比较。准确指出哪里不同。
+        只有全部一致时退出码才为 0。任何状态均可；不做任何改动。
+        """, en: """
         Replays the journal, checks every record's hash and link, compares the inputs with the
         hashes recorded when the session opened, recomputes each sealed result from the journal
         and compares it with the seal and with the files in results/. Names exactly what differs.
         Exit 0 only when everything matches. Any state; changes nothing.
-        """
-    public static let examples = ["kaimen session verify 2014-mid"]
+        """)
+    public static let examples: [Localized] = [.init(same: "kaimen session verify 2014-mid")]
     public static let options: [OptionSpec] = [SessionCommandSupport.lang]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {

@@ -3,10 +3,15 @@ import Foundation
 /// `kaimen session void`: declares a sheet void.
 public enum SessionVoidCommand: Command {
     public static let path = ["session", "void"]
-    public static let abstract = "Declare a sheet void (spoiled, unreadable): neither counted nor missing."
+    public static let abstract = Localized(zh: "宣布一张评分表作废（污损、无法辨认）：既不计入，也不算缺失。",
+                                           en: "Declare a sheet void (spoiled, unreadable): neither counted nor missing.")
     public static let usage = "kaimen session void DIR --rep ID --unit ID --reason TEXT --by NAME"
-    public static let discussion = "Recorded with its reason; the sheet's entries stay in the journal. State: open or reopened."
-    public static let examples = ["kaimen session void 2014-mid --rep R20 --unit X07 --reason \"评分表污损无法辨认\" --by 王秘书"]
+    public static let discussion = Localized(zh: "连同理由一起记录；该评分表的录入仍留在日志中。状态：进行中或已重新打开。",
+                                             en: "Recorded with its reason; the sheet's entries stay in the journal. State: open or reopened.")
+    public static let examples: [Localized] = [
+        .init(zh: "kaimen session void 2014-mid --rep R20 --unit X07 --reason \"评分表污损无法辨认\" --by 王秘书",
+              en: "kaimen session void 2014-mid --rep R20 --unit X07 --reason \"sheet spoiled, unreadable\" --by Wang"),
+    ]
     public static let options: [OptionSpec] = [
         SessionCommandSupport.rep, SessionCommandSupport.unit,
         SessionCommandSupport.reason,

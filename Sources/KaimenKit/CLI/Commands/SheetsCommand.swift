@@ -4,29 +4,39 @@ import Foundation
 /// the typists fill from them.
 public enum SheetsCommand: Command {
     public static let path = ["sheets"]
-    public static let abstract = "Write the blank ballot sheets to print (ballot-sheets.html) and the matching entry template."
+    public static let abstract = Localized(zh: "写出待打印的空白评分表（ballot-sheets.html）和对应的录入模板。",
+                                           en: "Write the blank ballot sheets to print (ballot-sheets.html) and the matching entry template.")
     public static let usage = "kaimen sheets --rules FILE --units FILE --roster FILE [--schedule FILE] --out DIR [--per unit|representative] [--lang zh|en]"
-    public static let discussion = """
+    public static let discussion = Localized(zh: """
+        写出 DIR/ballot-sheets.html（打印用：每名代表对其所在组听取汇报的每个单位一页 A4，
+        加 --per representative 时每名代表一页）、DIR/entry-template.csv（宽表评分票文件，
+        每张打印的评分表一行，顺序与打印相同，分数空白：填好后 `kaimen score --ballots` 可直接读取）
+        和 DIR/entry-template.xlsx（内容相同，另有评分表编号和单位名称）。不给 --schedule 时，
+        每组听取每个单位的汇报。代表所属（或声明有利害关系）的单位打印时划去，标“回避”。
+        """, en: """
         Writes DIR/ballot-sheets.html (print it: one A4 page per representative and unit their
         group hears, or one per representative with --per representative), DIR/entry-template.csv
         (a wide ballots file, one row per printed sheet, in print order, scores blank: filled in,
         `kaimen score --ballots` reads it as it is) and DIR/entry-template.xlsx (the same, with sheet
         ids and unit names). Without --schedule every group hears every unit. A unit a
-        representative belongs to (or declared a conflict with) is printed struck through, 回避.
-        """
-    public static let examples = [
-        "kaimen sheets --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --schedule samples/xicheng-2014/schedule.csv --out /tmp/sheets",
-        "kaimen sheets --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --per representative --out /tmp/sheets",
+        representative belongs to (or declared a conflict with) is printed struck through and
+        marked as recused.
+        """)
+    public static let examples: [Localized] = [
+        .init(same: "kaimen sheets --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --schedule samples/xicheng-2014/schedule.csv --out /tmp/sheets"),
+        .init(same: "kaimen sheets --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --per representative --out /tmp/sheets"),
     ]
     public static let options: [OptionSpec] = [
-        .option("--rules", "FILE", "The rules file."),
-        .option("--units", "FILE", "The units being assessed."),
-        .option("--roster", "FILE", "The representatives, with their groups."),
-        .option("--schedule", "FILE", "Which group hears which unit (optional)."),
-        .option("--out", "DIR", "Where to write the files."),
-        .option("--per", "LAYOUT", "One page per representative and unit, or per representative.", choices: ["unit", "representative"], default: "unit"),
-        .option("--lang", "LANG", "Language of the sheets.", choices: ["zh", "en"], default: "zh"),
-        .flag("--force", "Replace a non-empty folder that has no manifest.json (everything in it is removed)."),
+        .option("--rules", "FILE", .init(zh: "规则文件。", en: "The rules file.")),
+        .option("--units", "FILE", .init(zh: "受考核的单位。", en: "The units being assessed.")),
+        .option("--roster", "FILE", .init(zh: "职工代表名单，含分组。", en: "The representatives, with their groups.")),
+        .option("--schedule", "FILE", .init(zh: "哪个组听取哪个单位的汇报（可选）。", en: "Which group hears which unit (optional).")),
+        .option("--out", "DIR", .init(zh: "文件写到哪里。", en: "Where to write the files.")),
+        .option("--per", "LAYOUT", .init(zh: "每名代表每个单位一页，或每名代表一页。", en: "One page per representative and unit, or per representative."),
+                choices: ["unit", "representative"], default: "unit"),
+        .option("--lang", "LANG", .init(zh: "评分表的语言。", en: "Language of the sheets."), choices: ["zh", "en"], default: "zh"),
+        .flag("--force", .init(zh: "替换没有 manifest.json 的非空文件夹（其中所有内容都会被删除）。",
+                               en: "Replace a non-empty folder that has no manifest.json (everything in it is removed).")),
     ]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {

@@ -111,7 +111,18 @@ struct ObjectReader {
             return nil
         }
         guard let r = Rational(decimal: text) else {
-            ctx.error(.wrongType, RulesMessages.notExact(text), at: v.location, path: path)
+            if let problem = NumberLimits.check(unreadableLiteral: Substring(text)) {
+                ctx.error(.rulesNumberBeyondLimits, RulesNumberMessages.beyondLimits(key, problem, text), at: v.location, path: path,
+                          hint: RulesNumberMessages.hint(problem))
+            } else {
+                ctx.error(.wrongType, RulesMessages.notExact(text), at: v.location, path: path)
+            }
+            return nil
+        }
+        // The same limits as data values (docs/rules.md, *Numbers*).
+        if let problem = NumberLimits.check(r) {
+            ctx.error(.rulesNumberBeyondLimits, RulesNumberMessages.beyondLimits(key, problem, text), at: v.location, path: path,
+                      hint: RulesNumberMessages.hint(problem))
             return nil
         }
         if nonNegative && r.isNegative {
