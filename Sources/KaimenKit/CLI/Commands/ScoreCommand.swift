@@ -15,9 +15,11 @@ public enum ScoreCommand: Command {
         is bad, nothing is written. A non-empty folder kaimen did not write (no manifest.json) is
         replaced only with --force. CSV files are UTF-8 with BOM for Excel and WPS.
 
-        Large inputs are scored by the bulk engine (byte-level readers, both cores); its results
-        are identical to the checked engine's, which reads anything the bulk readers do not
-        (and is used whenever an input has a problem, so messages are always the same).
+        One engine scores every input: large inputs are read by the byte-level readers (both
+        cores), the others, and anything unusual, by the checked readers (which alone write
+        messages, so they are always the same). Units are scored in fixed point, and exactly
+        (in fractions) wherever fixed point cannot decide, so the results are the exact ones;
+        --engine exact scores every unit in fractions, for cross-checks.
         """
     public static let examples = [
         "kaimen score --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv",
@@ -32,7 +34,7 @@ public enum ScoreCommand: Command {
         .option("--out", "DIR", "Also write the summary and score sheets here."),
         .lang,
         .option("--top", "N", "Rows of the table to print (default: all up to 1000 units, else 50)."),
-        .option("--engine", "ENGINE", "Which engine scores: auto picks bulk for large inputs.", choices: ["auto", "bulk", "checked"], default: "auto"),
+        .option("--engine", "ENGINE", "auto: byte-level readers for large inputs; fast: always them; exact: the checked readers and every unit in fractions (bulk and checked are the old names of fast and exact).", choices: ["auto", "fast", "exact", "bulk", "checked"], default: "auto"),
         .option("--threads", "N", "Threads for the bulk engine (default: the cores)."),
         .flag("--sheets", "Write score sheets even for more than 10 000 units."),
         .flag("--summary-only", "With --out, write summary.csv only."),
@@ -51,7 +53,7 @@ public enum ScoreCommand: Command {
         guard args.positionals.isEmpty else {
             return usageError(CommandMessages.takesOnlyOptions(args.positionals[0], path.joined(separator: " ")), console: console, lang: lang)
         }
-        guard let inputs = inputs(args, console: console) else { return .usage }
+        guard var inputs = inputs(args, console: console) else { return .usage }
         let threads = args.value("--threads").flatMap(Int.init) ?? ProcessInfo.processInfo.activeProcessorCount
         let top = args.value("--top").flatMap(Int.init)
         if args.value("--top") != nil && top == nil || args.value("--threads") != nil && threads < 1 {
@@ -60,14 +62,15 @@ public enum ScoreCommand: Command {
         let start = Date()
         let progress = (args.has("--progress") || console.errIsTerminal) && !args.has("--quiet") ? ProgressLine(console: console) : nil
         // Pick the engine.
-        let engine = args.value("--engine") ?? "auto"
+        let engine = args.value("--engine").map { ["bulk": "fast", "checked": "exact"][$0] ?? $0 } ?? "auto"
+        if engine == "exact" { inputs.form = .exact }
         let unitsSize = (try? FileManager.default.attributesOfItem(atPath: PathText.resolve(inputs.units, in: inputs.baseDirectory))[.size] as? Int) ?? 0
         var report: ScoreReport?
         var session: ScoringSession?
         var clock = StageClock()
         var fallbacks: Int?
         do {
-            if engine == "bulk" || (engine == "auto" && unitsSize > 1 << 20) {
+            if engine == "fast" || (engine == "auto" && unitsSize > 1 << 20) {
                 if let bulk = try BulkRun.run(inputs, threads: threads,
                                               progress: { stage, total in progress?.begin(stage, total: total) },
                                               advance: { progress?.advance($0) }) {
@@ -152,7 +155,8 @@ public enum ScoreCommand: Command {
             // stage, wall seconds, processor seconds (all threads)
             for t in clock.stages { console.errLine("\(t.name)\t\(String(format: "%.3f", t.seconds))\t\(String(format: "%.3f", t.cpuSeconds))") }
             console.errLine("total\t\(String(format: "%.3f", now.timeIntervalSince(start)))")
-            console.errLine("engine\t\(fallbacks == nil ? "checked" : "bulk")")
+            // fast: the byte-level readers; checked: the checked readers; exact: those and fractions throughout.
+            console.errLine("engine\t\(fallbacks != nil ? "fast" : (inputs.form == .exact ? "exact" : "checked"))")
             if let fallbacks { console.errLine("fallbacks\t\(fallbacks)") }
         }
         return .success
