@@ -6,8 +6,14 @@ struct ProgramBuilder {
     var comparisons: [FormulaComparison?] = []
     var bandThresholds: [Rational] = []
     var bandPoints: [ProgramConstant] = []
+    var bandMantissas: [Int64?] = []
     var checklistMetrics: [Int] = []
     var checklistPoints: [ProgramConstant] = []
+    var bands: [BandsStep] = []
+    var linears: [LinearStep] = []
+    var counts: [CountStep] = []
+    var ballots: [BallotStep] = []
+    var surveys: [SurveyStep] = []
 
     init(plan: ScoringPlan, scales: [Int]) {
         self.plan = plan
@@ -34,13 +40,23 @@ struct ProgramBuilder {
         case .bands(let b):
             let start = bandThresholds.count
             bandThresholds += b.bands.map(\.threshold)
+            // On a metric, each threshold also as an integer at the metric's scale: v ≥ t exactly
+            // when the mantissa is ≥ ⌈t·10^s⌉ (v ≤ t when ≤ ⌊t·10^s⌋), one comparison.
+            bandMantissas += b.bands.map { band in
+                guard case .metric(let id) = b.input, let m = plan.metricIndex[id], scales[m] < BulkData.pow10.count else { return nil }
+                let t = band.threshold * Rational(integer: BulkData.pow10[scales[m]])
+                return t.approximated ? nil : (b.direction == .atLeast ? t.ceiling : t.floor)
+            }
             bandPoints += b.bands.map { ProgramConstant($0.points) }
-            method = .bands(BandsStep(input: input(b.input), bands: start..<bandThresholds.count,
-                                      otherwise: ProgramConstant(b.otherwise), atLeast: b.direction == .atLeast))
+            bands.append(BandsStep(input: input(b.input), bands: start..<bandThresholds.count,
+                                   otherwise: ProgramConstant(b.otherwise), atLeast: b.direction == .atLeast))
+            method = .bands(bands.count - 1)
         case .linear(let l):
-            method = .linear(LinearStep(input: input(l.input), floor: l.floor, target: l.target))
+            linears.append(LinearStep(input: input(l.input), floor: l.floor, target: l.target))
+            method = .linear(linears.count - 1)
         case .count(let c):
-            method = .count(metric: m[c.metric]!, perUnit: c.perUnit)
+            counts.append(CountStep(metric: m[c.metric]!, perUnit: c.perUnit))
+            method = .count(counts.count - 1)
         case .checklist(let items):
             let start = checklistMetrics.count
             checklistMetrics += items.map { m[$0.metric]! }
@@ -52,15 +68,17 @@ struct ProgramBuilder {
             if let item {
                 let policy = plan.rules.ballots
                 let trim = b.trim ?? policy.trim
-                method = .ballot(BallotStep(item: item, aggregate: b.aggregate ?? policy.aggregate, trimK: trim.k,
-                                            trimMinBallots: trim.minBallots, minBallots: b.minBallots ?? policy.minBallots))
+                ballots.append(BallotStep(item: item, aggregate: b.aggregate ?? policy.aggregate, trimK: trim.k,
+                                          trimMinBallots: trim.minBallots, minBallots: b.minBallots ?? policy.minBallots))
+                method = .ballot(ballots.count - 1)
             } else {
                 method = .noBallots
             }
         case .survey(let sv):
-            method = .survey(SurveyStep(satisfied: m[sv.satisfied]!, basic: m[sv.basic]!, dissatisfied: m[sv.dissatisfied]!,
-                                        weights: sv.weights, population: sv.participation.map { m[$0.population]! },
-                                        minParticipation: sv.participation?.min ?? .zero))
+            surveys.append(SurveyStep(satisfied: m[sv.satisfied]!, basic: m[sv.basic]!, dissatisfied: m[sv.dissatisfied]!,
+                                      weights: sv.weights, population: sv.participation.map { m[$0.population]! },
+                                      minParticipation: sv.participation?.min ?? .zero))
+            method = .survey(surveys.count - 1)
         case .expression(let f):
             method = .expression(formula: formula(f.compiled))
         }

@@ -46,16 +46,24 @@ struct SurveyStep: Sendable {
     var minParticipation: Rational
 }
 
-/// One method, by kind; the kernel of the same name scores it.
+/// `count`: value × perUnit, within [0, max].
+struct CountStep: Sendable {
+    var metric: Int
+    var perUnit: Rational
+}
+
+/// One method, by kind; the kernel of the same name scores it. The larger steps are kept in
+/// the program's list for their kind (`ScoringProgram.bands`, …) and named here by index, so
+/// that reading a standard's method copies a word or two.
 enum MethodStep: Sendable {
-    case bands(BandsStep)
-    case linear(LinearStep)
-    case count(metric: Int, perUnit: Rational)
+    case bands(Int)
+    case linear(Int)
+    case count(Int)
     /// Items `ScoringProgram.checklistMetrics[items]` with points `checklistPoints[items]`.
     case checklist(items: Range<Int>)
     case presence(metric: Int)
-    case ballot(BallotStep)
-    case survey(SurveyStep)
+    case ballot(Int)
+    case survey(Int)
     /// Into `ScoringProgram.formulas`.
     case expression(formula: Int)
     /// A ballot method on a bonus or deduction item, which has no ballots of its own: 0 points.

@@ -6,9 +6,18 @@ struct ScoringProgram: Sendable {
     /// Decimal places of each metric column, and of the ballot scores.
     let scales: [Int]
     let ballotScale: Int
-    let standards: [StandardStep]
-    let bonuses: [StandardStep]
-    let deductions: [StandardStep]
+    /// The standards, then the bonus items, then the deduction items.
+    let steps: [StandardStep]
+    let standardCount: Int
+    let bonusCount: Int
+    let deductionCount: Int
+    var bonusStart: Int { standardCount }
+    var deductionStart: Int { standardCount + bonusCount }
+    let bands: [BandsStep]
+    let linears: [LinearStep]
+    let counts: [CountStep]
+    let ballots: [BallotStep]
+    let surveys: [SurveyStep]
     let areas: [AreaStep]
     let areaMembers: [Int]
     let areaDeductionMembers: [Int]
@@ -26,6 +35,8 @@ struct ScoringProgram: Sendable {
     let comparisons: [FormulaComparison?]
     let bandThresholds: [Rational]
     let bandPoints: [ProgramConstant]
+    /// For bands on a metric: each threshold as an integer to compare the metric's mantissa with.
+    let bandMantissas: [Int64?]
     let checklistMetrics: [Int]
     let checklistPoints: [ProgramConstant]
     /// Whether the fast form may be tried at all: every point total fits far inside its range
@@ -36,11 +47,13 @@ struct ScoringProgram: Sendable {
     init(plan: ScoringPlan, scales: [Int], ballotScale: Int) {
         var builder = ProgramBuilder(plan: plan, scales: scales)
         let rules = plan.rules
-        standards = rules.standards.enumerated().map { i, s in
+        let standards = rules.standards.enumerated().map { i, s in
             builder.step(s, item: plan.itemOfStandard[i], factor: plan.factor[i], fallback: s.notAssessable ?? rules.notAssessable)
         }
-        bonuses = rules.bonuses.map { builder.step($0, item: nil, factor: .one, fallback: $0.notAssessable ?? .zero) }
-        deductions = rules.deductions.map { builder.step($0, item: nil, factor: .one, fallback: $0.notAssessable ?? .zero) }
+        let bonuses = rules.bonuses.map { builder.step($0, item: nil, factor: .one, fallback: $0.notAssessable ?? .zero) }
+        let deductions = rules.deductions.map { builder.step($0, item: nil, factor: .one, fallback: $0.notAssessable ?? .zero) }
+        steps = standards + bonuses + deductions
+        (standardCount, bonusCount, deductionCount) = (standards.count, bonuses.count, deductions.count)
         var members: [Int] = [], deductionMembers: [Int] = []
         var areas: [AreaStep] = []
         for (a, area) in rules.areas.enumerated() {
@@ -81,8 +94,14 @@ struct ScoringProgram: Sendable {
         comparisons = builder.comparisons
         bandThresholds = builder.bandThresholds
         bandPoints = builder.bandPoints
+        bandMantissas = builder.bandMantissas
         checklistMetrics = builder.checklistMetrics
         checklistPoints = builder.checklistPoints
+        bands = builder.bands
+        linears = builder.linears
+        counts = builder.counts
+        ballots = builder.ballots
+        surveys = builder.surveys
         self.plan = plan
         self.scales = scales
         self.ballotScale = ballotScale

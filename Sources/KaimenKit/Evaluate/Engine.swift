@@ -75,7 +75,7 @@ public struct Engine: Sendable {
                 return units.map { u in
                     exact.tile.load(columns, u, u + 1)
                     precondition(exact.score(u), "the exact form always decides")
-                    return exact.row.tieKeys
+                    return exact.row.tieKeys.array
                 }
             }
         }
@@ -114,7 +114,7 @@ private struct ChunkResult: Sendable {
         lists.events += row.events
         for v in row.vetoes { lists.vetoes.append(.init(unit: Int32(u), item: v)) }
         for v in row.vetoesUnchecked { lists.vetoesUnchecked.append(.init(unit: Int32(u), item: v)) }
-        for k in row.tieSpread.indices {
+        for k in 0..<row.tieSpread.count {
             spread[s + k] = row.tieSpread[k]
             if row.tieSpread[k] != 0 { open = true }
         }

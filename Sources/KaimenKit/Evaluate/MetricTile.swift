@@ -5,11 +5,11 @@ struct MetricTile {
     static let size = 512
     let metricCount: Int
     private(set) var start = 0
-    private(set) var values: [Int64]
+    let values: ScratchBuffer<Int64>
 
     init(metricCount: Int, capacity: Int = MetricTile.size) {
         self.metricCount = metricCount
-        values = [Int64](repeating: 0, count: max(1, capacity * metricCount))
+        values = ScratchBuffer(repeating: 0, count: max(1, capacity * metricCount))
     }
 
     /// Copies units `start ..< end` (at most the capacity) in.

@@ -3,25 +3,25 @@
 /// normally, vetoes that held or could not be checked).
 struct UnitRow {
     var total: Int64 = 0
-    var areas: [Int64]
-    var standards: [Int64]
+    let areas: ScratchBuffer<Int64>
+    let standards: ScratchBuffer<Int64>
     var bonus: Int64 = 0
     var deducted: Int64 = 0
     var ballotPoints: Int64 = 0
     var gradeByTotal = 0
     var forced = false
     /// Each tie-break's key (`nil`: missing, sorts last) and its interval's width at 10⁻¹².
-    var tieKeys: [Rational?]
-    var tieSpread: [UInt32]
+    let tieKeys: ScratchBuffer<Rational?>
+    let tieSpread: ScratchBuffer<UInt32>
     var events: [ScoreTable.StandardEvent] = []
     var vetoes: [Int32] = []
     var vetoesUnchecked: [Int32] = []
 
     init(program: ScoringProgram) {
-        areas = Array(repeating: 0, count: program.areas.count)
-        standards = Array(repeating: 0, count: program.standards.count)
-        tieKeys = Array(repeating: nil, count: program.ties.count)
-        tieSpread = Array(repeating: 0, count: program.ties.count)
+        areas = ScratchBuffer(repeating: 0, count: program.areas.count)
+        standards = ScratchBuffer(repeating: 0, count: program.standardCount)
+        tieKeys = ScratchBuffer(repeating: nil, count: program.ties.count)
+        tieSpread = ScratchBuffer(repeating: 0, count: program.ties.count)
     }
 
     /// Empties the lists before the next unit.
@@ -32,5 +32,5 @@ struct UnitRow {
     }
 
     /// Whether any tie-break key is an interval rather than one value.
-    var hasOpenTieKey: Bool { tieSpread.contains { $0 != 0 } }
+    var hasOpenTieKey: Bool { (0..<tieSpread.count).contains { tieSpread[$0] != 0 } }
 }

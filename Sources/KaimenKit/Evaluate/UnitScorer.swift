@@ -20,22 +20,22 @@ struct UnitScorer<N: ScoreNumber> {
     var row: UnitRow
 
     // Scratch for one unit.
-    var points: [N]
-    var leftOut: [Bool]
-    var bonusPoints: [N]
-    var deductionPoints: [N]
-    var areaSubtotals: [N]
+    let points: ScratchBuffer<N>
+    let leftOut: ScratchBuffer<Bool>
+    let bonusPoints: ScratchBuffer<N>
+    let deductionPoints: ScratchBuffer<N>
+    let areaSubtotals: ScratchBuffer<N>
 
     init(program: ScoringProgram, ballots: BallotColumns, tileCapacity: Int = MetricTile.size) {
         self.program = program
         self.ballots = ballots
         tile = MetricTile(metricCount: program.scales.count, capacity: tileCapacity)
         row = UnitRow(program: program)
-        points = Array(repeating: .zero, count: program.standards.count)
-        leftOut = Array(repeating: false, count: program.standards.count)
-        bonusPoints = Array(repeating: .zero, count: program.bonuses.count)
-        deductionPoints = Array(repeating: .zero, count: program.deductions.count)
-        areaSubtotals = Array(repeating: .zero, count: program.areas.count)
+        points = ScratchBuffer(repeating: .zero, count: program.standardCount)
+        leftOut = ScratchBuffer(repeating: false, count: program.standardCount)
+        bonusPoints = ScratchBuffer(repeating: .zero, count: program.bonusCount)
+        deductionPoints = ScratchBuffer(repeating: .zero, count: program.deductionCount)
+        areaSubtotals = ScratchBuffer(repeating: .zero, count: program.areas.count)
     }
 
     var tracing: Bool { trace != nil }
@@ -61,6 +61,8 @@ struct UnitScorer<N: ScoreNumber> {
             let v = mantissa(c.slot)
             return v == BulkData.missing ? .missing(slot: c.slot) : .boolean(c.result(v))
         }
+        // Only what the formula reads is captured: capturing `self` would copy the whole scorer
+        // (and retain every array in it) for every formula of every unit.
         let (values, b, scales) = (tile.values, base, program.scales)
         return program.formulas[i].evaluate { m in
             let v = values[b + m]
@@ -70,10 +72,10 @@ struct UnitScorer<N: ScoreNumber> {
 
     // MARK: One standard
 
-    /// The standard's points by its precondition and method; `nil`: score the unit exactly.
-    mutating func evaluate(_ s: StandardStep) -> KernelOutcome<N>? {
+    /// Step `k`'s points by its precondition and method; `nil`: score the unit exactly.
+    mutating func evaluate(_ k: Int) -> KernelOutcome<N>? {
         if tracing { detail = .none }
-        if let p = s.precondition {
+        if let p = program.steps[k].precondition {
             switch formula(p) {
             case .boolean(true): break
             case .boolean(false), .number: return .notAssessed(.precondition)
@@ -81,40 +83,42 @@ struct UnitScorer<N: ScoreNumber> {
             case .divisionByZero: return .notAssessed(.divisionByZero)
             }
         }
-        switch s.method {
-        case .bands(let b): return bands(b, max: s.max)
-        case .linear(let l): return linear(l, max: s.max)
-        case .count(let m, let perUnit): return count(metric: m, perUnit: perUnit, max: s.max)
-        case .checklist(let items): return checklist(items, max: s.max)
-        case .presence(let m): return presence(metric: m, max: s.max)
-        case .ballot(let b): return ballot(b, max: s.max)
-        case .survey(let sv): return survey(sv, max: s.max)
-        case .expression(let f): return expression(formula: f, max: s.max)
+        let max = program.steps[k].max
+        switch program.steps[k].method {
+        case .bands(let i): return bands(program.bands[i], max: max)
+        case .linear(let i): return linear(program.linears[i], max: max)
+        case .count(let i): return count(metric: program.counts[i].metric, perUnit: program.counts[i].perUnit, max: max)
+        case .checklist(let items): return checklist(items, max: max)
+        case .presence(let m): return presence(metric: m, max: max)
+        case .ballot(let i): return ballot(program.ballots[i], max: max)
+        case .survey(let i): return survey(program.surveys[i], max: max)
+        case .expression(let f): return expression(formula: f, max: max)
         case .noBallots: return .scored(.zero)
         }
     }
 
     /// The points a not-assessed standard gets by its rule, and whether it is left out.
-    func notAssessedPoints(_ s: StandardStep, _ cause: NotAssessedCause) -> (raw: Rational, prorated: Bool) {
+    func notAssessedPoints(_ k: Int, _ cause: NotAssessedCause) -> (raw: Rational, prorated: Bool) {
         if case .insufficient = cause, program.insufficientIsZero { return (.zero, false) }
-        switch s.fallback {
+        switch program.steps[k].fallback {
         case .zero: return (.zero, false)
-        case .full: return (s.max.exact, false)
-        case .points(let p): return (min(p, s.max.exact), false)
+        case .full: return (program.steps[k].max.exact, false)
+        case .points(let p): return (min(p, program.steps[k].max.exact), false)
         case .prorate: return (.zero, true)
         }
     }
 
     /// A bonus or deduction item's points (unweighted; not assessed → its rule).
-    mutating func item(_ s: StandardStep, index: Int, kind: UnitTrace.ItemKind) -> N? {
-        guard let outcome = evaluate(s) else { return nil }
+    mutating func item(_ k: Int, index: Int, kind: UnitTrace.ItemKind) -> N? {
+        guard let outcome = evaluate(k) else { return nil }
+        let maxPoints = program.steps[k].maxPoints
         switch outcome {
         case .scored(let v):
-            trace?.item(kind, index: index, raw: v.exactValue, points: v.exactValue, max: s.maxPoints, status: .scored, prorated: false, detail: detail)
+            trace?.item(kind, index: index, raw: v.exactValue, points: v.exactValue, max: maxPoints, status: .scored, prorated: false, detail: detail)
             return v
         case .notAssessed(let cause):
-            let (raw, prorated) = notAssessedPoints(s, cause)
-            trace?.item(kind, index: index, raw: raw, points: raw, max: s.maxPoints, status: cause.status(program.rules.metrics),
+            let (raw, prorated) = notAssessedPoints(k, cause)
+            trace?.item(kind, index: index, raw: raw, points: raw, max: maxPoints, status: cause.status(program.rules.metrics),
                         prorated: prorated, detail: detail)
             return N(constant: ProgramConstant(raw))
         }

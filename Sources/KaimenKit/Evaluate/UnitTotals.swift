@@ -11,33 +11,33 @@ extension UnitScorer {
         let rules = program.rules
         let p = program.precision
         // 1. Standards.
-        for i in program.standards.indices {
-            let s = program.standards[i]
-            guard let outcome = evaluate(s) else { return false }
+        for i in 0..<program.standardCount {
+            guard let outcome = evaluate(i) else { return false }
             switch outcome {
             case .scored(let v):
-                guard let w = s.isWeighted ? v.scaled(by: s.factor) : v else { return false }
+                guard let w = program.steps[i].isWeighted ? v.scaled(by: program.steps[i].factor) : v else { return false }
                 points[i] = w
                 leftOut[i] = false
-                trace?.standard(i, raw: v.exactValue, points: w.exactValue, max: s.maxPoints, status: .scored, prorated: false, detail: detail)
+                trace?.standard(i, raw: v.exactValue, points: w.exactValue, max: program.steps[i].maxPoints, status: .scored,
+                                prorated: false, detail: detail)
             case .notAssessed(let cause):
-                let (raw, prorated) = notAssessedPoints(s, cause)
+                let (raw, prorated) = notAssessedPoints(i, cause)
                 leftOut[i] = prorated
-                let weighted = prorated ? .zero : raw * s.factor
+                let weighted = prorated ? .zero : raw * program.steps[i].factor
                 guard let w = N(constant: ProgramConstant(weighted)) else { return false }
                 points[i] = w
                 let status = cause.status(rules.metrics)
                 row.events.append(.init(unit: Int32(u), standard: Int32(i), status: status, raw: raw, prorated: prorated))
-                trace?.standard(i, raw: raw, points: weighted, max: s.maxPoints, status: status, prorated: prorated, detail: detail)
+                trace?.standard(i, raw: raw, points: weighted, max: program.steps[i].maxPoints, status: status, prorated: prorated, detail: detail)
             }
         }
         // Bonus and deduction items, in the rules' order.
-        for j in program.bonuses.indices {
-            guard let v = item(program.bonuses[j], index: j, kind: .bonus) else { return false }
+        for j in 0..<program.bonusCount {
+            guard let v = item(program.bonusStart + j, index: j, kind: .bonus) else { return false }
             bonusPoints[j] = v
         }
-        for j in program.deductions.indices {
-            guard let v = item(program.deductions[j], index: j, kind: .deduction) else { return false }
+        for j in 0..<program.deductionCount {
+            guard let v = item(program.deductionStart + j, index: j, kind: .deduction) else { return false }
             deductionPoints[j] = v
         }
         // 2. Areas: prorate, cap, deduct.
@@ -51,7 +51,7 @@ extension UnitScorer {
                 let i = program.areaMembers[k]
                 if leftOut[i] {
                     anyProrated = true
-                    missing += program.standards[i].maxPoints
+                    missing += program.steps[i].maxPoints
                 } else {
                     earned = earned + points[i]
                 }
@@ -80,7 +80,7 @@ extension UnitScorer {
         }
         // 3. Bonus.
         var bonusEarned = N.zero
-        for j in program.bonuses.indices { bonusEarned = bonusEarned + bonusPoints[j] }
+        for j in 0..<program.bonusCount { bonusEarned = bonusEarned + bonusPoints[j] }
         var bonus = bonusEarned
         if let c = program.bonusCap {
             guard let cap = N(constant: c), let capped = N.minimum(bonusEarned, cap) else { return false }
@@ -113,12 +113,12 @@ extension UnitScorer {
         }
         // 5. Everything rounded at the rules' precision, and the grade.
         var ballotPoints = N.zero
-        for i in program.standards.indices where program.standards[i].readsBallots && !leftOut[i] {
+        for i in 0..<program.standardCount where program.steps[i].readsBallots && !leftOut[i] {
             ballotPoints = ballotPoints + points[i]
         }
         guard let t = total.roundedScaled(places: p), let bp = ballotPoints.roundedScaled(places: p),
               let bo = bonus.roundedScaled(places: p), let de = deductedTotal.roundedScaled(places: p) else { return false }
-        for i in program.standards.indices {
+        for i in 0..<program.standardCount {
             guard let r = points[i].roundedScaled(places: p) else { return false }
             row.standards[i] = r
         }

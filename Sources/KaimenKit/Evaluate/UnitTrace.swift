@@ -40,7 +40,7 @@ struct UnitTrace {
     /// The representatives' points, exactly (the row holds them rounded).
     private func ballotPointsExact(_ program: ScoringProgram) -> Rational {
         standards.reduce(Rational.zero) { sum, r in
-            program.standards[r.index].readsBallots && !r.prorated ? sum + r.points : sum
+            program.steps[r.index].readsBallots && !r.prorated ? sum + r.points : sum
         }
     }
 }

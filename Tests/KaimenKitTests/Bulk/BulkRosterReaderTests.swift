@@ -200,8 +200,8 @@ struct BulkRosterReaderTests {
         let dir = try EnginesTests.generated(units: 300, seed: 11, rules: "rules/xicheng-2014.jsonc")
         defer { try? FileManager.default.removeItem(at: dir) }
         // The clean roster goes through the bulk engine.
-        let clean = Self.score(dir, engine: "bulk")
-        #expect(clean.code == .success && clean.engine == "bulk")
+        let clean = Self.score(dir, engine: "fast")
+        #expect(clean.code == .success && clean.engine == "fast")
         let roster = dir.appendingPathComponent("roster.csv")
         var lines = try String(contentsOf: roster, encoding: .utf8).components(separatedBy: "\r\n")
         var cells = lines[5].components(separatedBy: ",")
@@ -221,7 +221,7 @@ struct BulkRosterReaderTests {
         lines[5] = cells.joined(separator: ",")
         try lines.joined(separator: "\r\n").write(to: roster, atomically: true, encoding: .utf8)
 
-        let bulk = Self.score(dir, engine: "bulk")
+        let bulk = Self.score(dir, engine: "fast")
         let checked = Self.score(dir, engine: "checked")
         #expect(bulk.code == checked.code)
         #expect(bulk.out == checked.out)

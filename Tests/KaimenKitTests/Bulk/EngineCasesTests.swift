@@ -24,7 +24,7 @@ struct EngineCasesTests {
             try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         var results: [String: (String, String)] = [:]
-        for engine in ["checked", "bulk"] {
+        for engine in ["exact", "fast"] {
             let console = BufferConsole(currentDirectory: dir.path)
             let code = CLI.run(["score", "--rules", "rules.jsonc", "--units", "units.csv", "--roster", "roster.csv", "--ballots", "ballots.csv",
                                 "--engine", engine, "--format", "csv", "--lang", "en", "--timings"], console: console)
@@ -33,9 +33,9 @@ struct EngineCasesTests {
             let err = console.stderr.split(separator: "\n").filter { !$0.contains("\t") }.joined(separator: "\n")
             results[engine] = (console.stdout, err)
         }
-        #expect(results["bulk"]!.0 == results["checked"]!.0, sourceLocation: sourceLocation)
-        #expect(results["bulk"]!.1 == results["checked"]!.1, sourceLocation: sourceLocation)
-        return results["checked"]!
+        #expect(results["fast"]!.0 == results["exact"]!.0, sourceLocation: sourceLocation)
+        #expect(results["fast"]!.1 == results["exact"]!.1, sourceLocation: sourceLocation)
+        return results["exact"]!
     }
 
     /// The summary's rows as `[id: (rank, total, grade, notes)]`.

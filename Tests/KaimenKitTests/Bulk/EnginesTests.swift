@@ -31,9 +31,9 @@ struct EnginesTests {
     func generated(_ rules: String) throws {
         let dir = try Self.generated(units: 1200, seed: 3, rules: rules)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let checked = try score(dir, rules: rules, engine: "checked", threads: 1)
+        let checked = try score(dir, rules: rules, engine: "exact", threads: 1)
         for threads in [1, 2] {
-            let bulk = try score(dir, rules: rules, engine: "bulk", threads: threads)
+            let bulk = try score(dir, rules: rules, engine: "fast", threads: threads)
             #expect(bulk.out == checked.out)
             #expect(bulk.summary == checked.summary)
             // The warnings (recusals, not assessed, vetoes, quota moves) print the same.
@@ -58,7 +58,7 @@ struct EnginesTests {
         let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
         let out = dir.appendingPathComponent("out")
         let code = CLI.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", units.path, "--roster", dir.appendingPathComponent("roster.csv").path,
-                            "--ballots", dir.appendingPathComponent("ballots.csv").path, "--engine", "bulk", "--out", out.path, "--lang", "en"], console: console)
+                            "--ballots", dir.appendingPathComponent("ballots.csv").path, "--engine", "fast", "--out", out.path, "--lang", "en"], console: console)
         #expect(code == .failure)
         #expect(console.stderr.contains("units.csv row 4, column AO (card_application_rate): error:"))
         #expect(console.stderr.contains("is above 100%"))

@@ -131,7 +131,7 @@ struct MutationTests {
             var m = Mutator(seed: seed)
             let args = try Self.write(Sample.all[m.int(2)], &m, to: dir)
             var runs: [(code: ExitCode, out: String, err: String)] = []
-            for engine in ["checked", "bulk"] {
+            for engine in ["exact", "fast"] {
                 let console = BufferConsole(currentDirectory: dir.path)
                 let code = CLI.run(args + ["--engine", engine], console: console)
                 runs.append((code, console.stdout, console.stderr))

@@ -57,8 +57,8 @@ struct EngineComparisonTests {
         for (units, seed) in Self.runs {
             let data = EngineRuns.generate(rules, units: units, seed: seed, edges: 75, into: dir.appendingPathComponent("\(seed)"))
             for format in ["csv", "json"] {
-                let checked = EngineRuns.score(rules, data: data, engine: "checked", ["--format", format])
-                let bulk = EngineRuns.score(rules, data: data, engine: "bulk", ["--format", format])
+                let checked = EngineRuns.score(rules, data: data, engine: "exact", ["--format", format])
+                let bulk = EngineRuns.score(rules, data: data, engine: "fast", ["--format", format])
                 #expect(bulk.stdout == checked.stdout, "\(c.fixture), \(units) units, seed \(seed): --format \(format) differs")
                 #expect(bulk.messages == checked.messages, "\(c.fixture), \(units) units, seed \(seed): messages differ")
                 if c.fast, let n = bulk.fallbacks {
@@ -82,7 +82,7 @@ struct EngineComparisonTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let data = EngineRuns.generate(rules, units: 40, seed: 11, edges: 80, into: dir)
         var sets: [[String: Data]] = []
-        for engine in ["checked", "bulk"] {
+        for engine in ["exact", "fast"] {
             let out = dir.appendingPathComponent("out-\(engine)")
             _ = EngineRuns.score(rules, data: data, engine: engine, ["--format", "none", "--out", out.path])
             sets.append(try EngineRuns.files(under: out))

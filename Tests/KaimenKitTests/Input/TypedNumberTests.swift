@@ -58,9 +58,9 @@ struct TypedNumberTests {
                          "--ballots", ballots, "--engine", engine, "--format", "csv", "--quiet"], console: console)
             return console.stdout
         }
-        let expected = cli(InputFixtures.good("units.csv"), InputFixtures.good("ballots.csv"), engine: "checked")
+        let expected = cli(InputFixtures.good("units.csv"), InputFixtures.good("ballots.csv"), engine: "exact")
         #expect(!expected.isEmpty)
-        #expect(cli(dir.appendingPathComponent("units.csv").path, dir.appendingPathComponent("ballots.csv").path, engine: "bulk") == expected)
+        #expect(cli(dir.appendingPathComponent("units.csv").path, dir.appendingPathComponent("ballots.csv").path, engine: "fast") == expected)
     }
 
     @Test("a ballot score with 分 after it is an error with the hint, in both languages")

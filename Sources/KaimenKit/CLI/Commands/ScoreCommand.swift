@@ -16,8 +16,10 @@ public enum ScoreCommand: Command {
         任何输入有问题时什么都不写。不是 kaimen 写的非空文件夹（没有 manifest.json）
         只有加 --force 才会被替换。CSV 文件为带 BOM 的 UTF-8，供 Excel 和 WPS 打开。
 
-        大的输入由批量引擎评分（按字节读取，用满两个核）；其结果与逐项检查的引擎完全相同。
-        批量读取器不接受的内容由检查引擎读取（输入有问题时也一律用它，所以提示总是一样的）。
+        所有输入都由同一个引擎评分：大的输入由按字节的读取器读取（用满两个核），其余的输入和
+        任何异常内容由逐项检查的读取器读取（只有它写提示，所以提示总是一样的）。各单位先用定点数
+        计分，定点数无法判定之处改用精确分数，所以结果都是精确的；--engine exact 让每个单位都用
+        精确分数计分，供交叉核对。
         """, en: """
         Prints the ranked table (rank, unit, category, total, grade, area subtotals), then the
         warnings: recusals, insufficient ballots, standards not assessed, vetoes, quota moves.
@@ -28,9 +30,11 @@ public enum ScoreCommand: Command {
         is bad, nothing is written. A non-empty folder kaimen did not write (no manifest.json) is
         replaced only with --force. CSV files are UTF-8 with BOM for Excel and WPS.
 
-        Large inputs are scored by the bulk engine (byte-level readers, both cores); its results
-        are identical to the checked engine's, which reads anything the bulk readers do not
-        (and is used whenever an input has a problem, so messages are always the same).
+        One engine scores every input: large inputs are read by the byte-level readers (both
+        cores), the others, and anything unusual, by the checked readers (which alone write
+        messages, so they are always the same). Units are scored in fixed point, and exactly
+        (in fractions) wherever fixed point cannot decide, so the results are the exact ones;
+        --engine exact scores every unit in fractions, for cross-checks.
         """)
     public static let examples: [Localized] = [
         .init(same: "kaimen score --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv"),
@@ -44,9 +48,10 @@ public enum ScoreCommand: Command {
         .lang,
         .option("--top", "N", .init(zh: "表格打印的行数（默认：不超过 1000 个单位时全部打印，否则 50 行）。",
                                     en: "Rows of the table to print (default: all up to 1000 units, else 50).")),
-        .option("--engine", "ENGINE", .init(zh: "用哪个引擎评分：auto 对大的输入选用批量引擎。", en: "Which engine scores: auto picks bulk for large inputs."),
-                choices: ["auto", "bulk", "checked"], default: "auto"),
-        .option("--threads", "N", .init(zh: "批量引擎的线程数（默认：处理器核数）。", en: "Threads for the bulk engine (default: the cores).")),
+        .option("--engine", "ENGINE", .init(zh: "auto：大的输入用按字节的读取器；fast：总是用它；exact：逐项检查的读取器，且每个单位都用精确分数（bulk、checked 是 fast、exact 的旧名）。",
+                                            en: "auto: byte-level readers for large inputs; fast: always them; exact: the checked readers and every unit in fractions (bulk and checked are the old names of fast and exact)."),
+                choices: ["auto", "fast", "exact", "bulk", "checked"], default: "auto"),
+        .option("--threads", "N", .init(zh: "评分线程数（默认：处理器核数）。", en: "Threads to score on (default: the cores).")),
         .flag("--sheets", .init(zh: "单位超过 10 000 个时也写评分表。", en: "Write score sheets even for more than 10 000 units.")),
         .flag("--summary-only", .init(zh: "与 --out 同用：只写 summary.csv。", en: "With --out, write summary.csv only.")),
         .flag("--publish-representatives", .init(zh: "与 --out 同用：在 公示.html 和 summary.xlsx 中写出代表姓名及其评分（默认匿名）。",
@@ -67,7 +72,7 @@ public enum ScoreCommand: Command {
         guard args.positionals.isEmpty else {
             return usageError(CommandMessages.takesOnlyOptions(args.positionals[0], path.joined(separator: " ")), console: console, lang: lang)
         }
-        guard let inputs = inputs(args, console: console) else { return .usage }
+        guard var inputs = inputs(args, console: console) else { return .usage }
         let threads = args.value("--threads").flatMap(Int.init) ?? ProcessInfo.processInfo.activeProcessorCount
         let top = args.value("--top").flatMap(Int.init)
         if args.value("--top") != nil && top == nil || args.value("--threads") != nil && threads < 1 {
@@ -76,14 +81,15 @@ public enum ScoreCommand: Command {
         let start = Date()
         let progress = (args.has("--progress") || console.errIsTerminal) && !args.has("--quiet") ? ProgressLine(console: console) : nil
         // Pick the engine.
-        let engine = args.value("--engine") ?? "auto"
+        let engine = args.value("--engine").map { ["bulk": "fast", "checked": "exact"][$0] ?? $0 } ?? "auto"
+        if engine == "exact" { inputs.form = .exact }
         let unitsSize = (try? FileManager.default.attributesOfItem(atPath: PathText.resolve(inputs.units, in: inputs.baseDirectory))[.size] as? Int) ?? 0
         var report: ScoreReport?
         var session: ScoringSession?
         var clock = StageClock()
         var fallbacks: Int?
         do {
-            if engine == "bulk" || (engine == "auto" && unitsSize > 1 << 20) {
+            if engine == "fast" || (engine == "auto" && unitsSize > 1 << 20) {
                 if let bulk = try BulkRun.run(inputs, threads: threads,
                                               progress: { stage, total in progress?.begin(stage, total: total) },
                                               advance: { progress?.advance($0) }) {
@@ -168,7 +174,8 @@ public enum ScoreCommand: Command {
             // stage, wall seconds, processor seconds (all threads)
             for t in clock.stages { console.errLine("\(t.name)\t\(String(format: "%.3f", t.seconds))\t\(String(format: "%.3f", t.cpuSeconds))") }
             console.errLine("total\t\(String(format: "%.3f", now.timeIntervalSince(start)))")
-            console.errLine("engine\t\(fallbacks == nil ? "checked" : "bulk")")
+            // fast: the byte-level readers; checked: the checked readers; exact: those and fractions throughout.
+            console.errLine("engine\t\(fallbacks != nil ? "fast" : (inputs.form == .exact ? "exact" : "checked"))")
             if let fallbacks { console.errLine("fallbacks\t\(fallbacks)") }
         }
         return .success

@@ -2,6 +2,15 @@
 /// bands) scores its points; none reached scores `otherwise`.
 extension UnitScorer {
     mutating func bands(_ b: BandsStep, max: ProgramConstant) -> KernelOutcome<N>? {
+        if case .metric(let m) = b.input, !tracing {
+            let v = mantissa(m)
+            if v == BulkData.missing { return .notAssessed(.missing(m)) }
+            for k in b.bands {
+                guard let t = program.bandMantissas[k] else { break }
+                if b.atLeast ? v >= t : v <= t { return N(constant: program.bandPoints[k]).map { .scored($0) } }
+                if k == b.bands.upperBound - 1 { return N(constant: b.otherwise).map { .scored($0) } }
+            }
+        }
         guard let (input, num, den) = read(b.input, max: max) else { return nil }
         switch input {
         case .notAssessed(let cause):

@@ -57,6 +57,16 @@ struct FastTerm: ScoreTerm {
         return x < y ? -1 : (x == y ? 0 : 1)
     }
 
+    /// As `comparedLimits`, with the usual lower limit 0 told by the sign alone.
+    @inline(__always) func limited(_ lo: FastTerm, _ hi: FastTerm) -> FastTerm? {
+        if lo.n == 0 {
+            if n <= 0 { return n == 0 ? self : lo }
+            guard let b = compared(to: hi) else { return nil }
+            return b > 0 ? hi : self
+        }
+        return comparedLimits(lo, hi)
+    }
+
     var isZero: Bool { n == 0 }
     var isNegative: Bool { n < 0 }
     var exact: Rational { Rational(wide: n, d, approximated: false) }

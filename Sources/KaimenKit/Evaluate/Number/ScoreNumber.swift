@@ -3,7 +3,7 @@
 /// (`Rational`) and fast (`FixedInterval`, an interval at 10⁻¹² that surely holds the exact
 /// value). Where the fast form cannot decide (a cap inside the interval, a rounding boundary
 /// inside it, an overflow) it returns `nil` and the unit is scored exactly instead.
-protocol ScoreNumber: Sendable {
+protocol ScoreNumber: Sendable, BitwiseCopyable {
     /// The arithmetic inside one standard that goes with it.
     associatedtype Term: ScoreTerm
     static var zero: Self { get }

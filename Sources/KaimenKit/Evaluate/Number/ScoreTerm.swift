@@ -17,6 +17,8 @@ protocol ScoreTerm {
     func over(_ b: Self) -> Self?
     /// −1, 0 or 1 as `self` is below, equal to or above `b`.
     func compared(to b: Self) -> Int?
+    /// `self` limited to `[lo, hi]` (`lo ≤ hi`).
+    func limited(_ lo: Self, _ hi: Self) -> Self?
     var isZero: Bool { get }
     var isNegative: Bool { get }
     /// The exact value (for explanations and messages).
@@ -24,8 +26,8 @@ protocol ScoreTerm {
 }
 
 extension ScoreTerm {
-    /// `self` limited to `[lo, hi]` (`lo ≤ hi`).
-    func limited(_ lo: Self, _ hi: Self) -> Self? {
+    /// `self` limited to `[lo, hi]` (`lo ≤ hi`), by two comparisons.
+    func comparedLimits(_ lo: Self, _ hi: Self) -> Self? {
         guard let a = compared(to: lo) else { return nil }
         if a < 0 { return lo }
         guard let b = compared(to: hi) else { return nil }
@@ -49,4 +51,5 @@ extension Rational: ScoreTerm {
     func over(_ b: Rational) -> Rational? { divided(by: b) }
     func compared(to b: Rational) -> Int? { self < b ? -1 : (self == b ? 0 : 1) }
     var exact: Rational { self }
+    func limited(_ lo: Rational, _ hi: Rational) -> Rational? { clamped(lo, hi) }
 }
