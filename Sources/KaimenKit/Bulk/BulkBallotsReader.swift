@@ -30,7 +30,7 @@ public enum BulkBallotsReader {
     /// - Parameters:
     ///   - parallelThreshold: files of fewer bytes are read on one thread.
     ///   - release: the mapping `p` lies in, to let go of pages once read.
-    public static func read(_ p: UnsafeBufferPointer<UInt8>, fileName: String, rules: Rules, units: (index: IDTable, ids: [String]),
+    static func read(_ p: UnsafeBufferPointer<UInt8>, fileName: String, rules: Rules, units: (index: IDTable, ids: [String]),
                             roster: [Representative], threads: Int, parallelThreshold: Int = 4 << 20,
                             release: MappedFile? = nil) -> BallotColumns? {
         guard let header = BulkCSV.header(p),

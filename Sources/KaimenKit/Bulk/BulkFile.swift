@@ -71,7 +71,7 @@ public final class MappedFile: Sendable {
     }
 
     /// The file's bytes, valid while this object lives.
-    public var bytes: UnsafeBufferPointer<UInt8> {
+    var bytes: UnsafeBufferPointer<UInt8> {
         guard address != 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
         return UnsafeBufferPointer(start: UnsafePointer(bitPattern: address), count: count)
     }

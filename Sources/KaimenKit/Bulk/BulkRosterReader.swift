@@ -19,7 +19,7 @@ public enum BulkRosterReader {
     }
 
     /// - Parameter parallelThreshold: files of fewer bytes are read on one thread.
-    public static func read(_ p: UnsafeBufferPointer<UInt8>, fileName: String, units: IDTable, threads: Int = 1,
+    static func read(_ p: UnsafeBufferPointer<UInt8>, fileName: String, units: IDTable, threads: Int = 1,
                             parallelThreshold: Int = 1 << 20) -> [Representative]? {
         guard let header = BulkCSV.header(p), let layout = Layout(header: header.names) else { return nil }
         let parts = threads > 1 && p.count - header.bodyStart > parallelThreshold ? threads : 1

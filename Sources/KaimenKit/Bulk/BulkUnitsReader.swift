@@ -26,7 +26,7 @@ public enum BulkUnitsReader {
     /// - Parameters:
     ///   - parallelThreshold: files of fewer bytes are read on one thread.
     ///   - release: the mapping `p` lies in, to let go of pages once read.
-    public static func read(_ p: UnsafeBufferPointer<UInt8>, fileName: String, rules: Rules, threads: Int,
+    static func read(_ p: UnsafeBufferPointer<UInt8>, fileName: String, rules: Rules, threads: Int,
                             parallelThreshold: Int = 4 << 20, release: MappedFile? = nil) -> Result? {
         guard !looksJSON(p, fileName: fileName),
               let header = BulkCSV.header(p),

@@ -53,7 +53,7 @@ public enum ByteNumber {
     /// the scale is the fewest decimals that represent the value; `-0` is 0. `nil` for anything
     /// else, and when the mantissa would not fit in `Int64`.
     @inline(__always)
-    public static func decimal(_ p: UnsafePointer<UInt8>, count n: Int) -> (mantissa: Int64, scale: Int)? {
+    static func decimal(_ p: UnsafePointer<UInt8>, count n: Int) -> (mantissa: Int64, scale: Int)? {
         guard n > 0 else { return nil }
         var i = 0
         var negative = false
@@ -101,7 +101,7 @@ public enum ByteNumber {
     /// eight bytes at a time: its value and its digit count. `nil` for anything else (and near
     /// `limit`), which the caller reads byte by byte.
     @inline(__always)
-    public static func shortInteger(_ p: UnsafePointer<UInt8>, _ i: Int, _ limit: Int) -> (Int64, Int)? {
+    static func shortInteger(_ p: UnsafePointer<UInt8>, _ i: Int, _ limit: Int) -> (Int64, Int)? {
         guard i + 8 <= limit else { return nil }
         let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) ^ 0x3030_3030_3030_3030
         // A byte is a digit when its high nibble is now 0 and its low nibble below 10.
@@ -132,7 +132,7 @@ public enum ByteNumber {
     /// around it allowed): flag words, missing-value tokens, numbers with an optional `%` or
     /// `％` for rates and plain numbers, and each kind's range (a whole count ≥ 0, an amount
     /// ≥ 0, a rate in [0, 1]).
-    public static func metric(_ p: UnsafePointer<UInt8>, count: Int, kind: MetricDefinition.Kind) -> MetricCell {
+    static func metric(_ p: UnsafePointer<UInt8>, count: Int, kind: MetricDefinition.Kind) -> MetricCell {
         let (start, n) = trimmed(p, count)
         let q = p + start
         if kind == .flag {

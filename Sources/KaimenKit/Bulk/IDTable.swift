@@ -145,7 +145,7 @@ public struct IDTable: Sendable {
 
     /// The index of the key `p[0 ..< n]`, or `nil`.
     @inline(__always)
-    public func find(_ p: UnsafePointer<UInt8>, count n: Int) -> Int32? {
+    func find(_ p: UnsafePointer<UInt8>, count n: Int) -> Int32? {
         find(p, count: n, hash: IDTable.hash(p, n))
     }
 
@@ -173,7 +173,7 @@ public struct IDTable: Sendable {
 
     /// Adds the key `p[0 ..< n]` unless present; its index either way, and whether it was new.
     @discardableResult
-    public mutating func insert(_ p: UnsafePointer<UInt8>, count n: Int) -> (index: Int32, inserted: Bool) {
+    mutating func insert(_ p: UnsafePointer<UInt8>, count n: Int) -> (index: Int32, inserted: Bool) {
         let h = IDTable.hash(p, n)
         if let k = find(p, count: n, hash: h) { return (k, false) }
         guard (count + 1) * 2 <= slots.count && regionBits == 0 else {
@@ -191,7 +191,7 @@ public struct IDTable: Sendable {
 
     /// Whether key `i` is `p[0 ..< n]`.
     @inline(__always)
-    public func key(_ i: Int, equals p: UnsafePointer<UInt8>, count n: Int) -> Bool {
+    func key(_ i: Int, equals p: UnsafePointer<UInt8>, count n: Int) -> Bool {
         guard i >= 0 && i < count else { return false }
         return keyStarts.withUnsafeBufferPointer { starts in
             keyBytes.withUnsafeBufferPointer { keys in
@@ -238,7 +238,7 @@ public struct IDTable: Sendable {
     /// A fast 64-bit hash of a short byte string, eight bytes at a time (multiply-xorshift
     /// mixing, as in splitmix64 and wyhash).
     @inline(__always)
-    public static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+    static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ (UInt64(n) &* 0xA076_1D64_78BD_642F)
         var i = 0
         let raw = UnsafeRawPointer(p)

@@ -38,7 +38,7 @@ public struct OutputBatch: Sendable {
     }
 
     /// Adds a file written piece by piece by `producer`.
-    public mutating func add(streaming producer: @escaping @Sendable (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void,
+    mutating func add(streaming producer: @escaping @Sendable (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void,
                              at relativePath: String) {
         files.append(File(relativePath: relativePath, content: .stream(producer)))
     }

@@ -4,8 +4,8 @@
 public struct ScaledColumn: Sendable, Equatable {
     /// Stored in 32 bits.
     public let isNarrow: Bool
-    private var narrow: [Int32]
-    private var wide: [Int64]
+    var narrow: [Int32]
+    var wide: [Int64]
 
     /// - Parameter filledLater: the caller writes every value before any is read (see `LargeArray.make`).
     public init(count: Int, narrow: Bool, filledLater: Bool = false) {
@@ -29,14 +29,6 @@ public struct ScaledColumn: Sendable, Equatable {
         }
     }
 
-    /// A pointer for threads that write disjoint parts, valid during `body`.
-    mutating func withPointer<R>(_ body: (ScaledPointer) throws -> R) rethrows -> R {
-        if isNarrow {
-            return try narrow.withUnsafeMutableBufferPointer { try body(ScaledPointer(narrow: $0.baseAddress ?? UnsafeMutablePointer(bitPattern: 4)!, wide: nil)) }
-        }
-        return try wide.withUnsafeMutableBufferPointer { try body(ScaledPointer(narrow: nil, wide: $0.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!)) }
-    }
-
     /// Whether every value `plan` can produce, at the rules' precision, fits in 32 bits: the
     /// sum of all standards' maxima (weighted) bounds any standard's points and any area's
     /// subtotal.
@@ -47,19 +39,5 @@ public struct ScaledColumn: Sendable, Equatable {
         for (standard, factor) in zip(plan.rules.standards, plan.factor) { bound += (standard.points * factor).magnitude }
         let limit = Rational(integer: Int64(Int32.max) / BulkData.pow10[precision] - 1)
         return !bound.approximated && bound < limit
-    }
-}
-
-/// Where a `ScaledColumn`'s values are, for writing them from several threads.
-struct ScaledPointer: @unchecked Sendable {
-    let narrow: UnsafeMutablePointer<Int32>?
-    let wide: UnsafeMutablePointer<Int64>?
-
-    /// A value the rules allow (`ScaledColumn.narrowFits`), so a narrow store cannot overflow.
-    subscript(_ i: Int) -> Int64 {
-        get { narrow.map { Int64($0[i]) } ?? wide![i] }
-        nonmutating set {
-            if let narrow { narrow[i] = Int32(newValue) } else { wide![i] = newValue }
-        }
     }
 }

@@ -46,7 +46,7 @@ public struct SHA256: Sendable {
     }
 
     /// Adds bytes from memory: whole 64-byte blocks are compressed where they lie, without copying.
-    public mutating func update(_ raw: UnsafeRawBufferPointer) {
+    mutating func update(_ raw: UnsafeRawBufferPointer) {
         guard var p = raw.baseAddress, raw.count > 0 else { return }
         var left = raw.count
         length &+= UInt64(left)
