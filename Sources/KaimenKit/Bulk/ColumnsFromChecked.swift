@@ -21,17 +21,25 @@ extension MetricColumns {
 }
 
 extension BallotColumns {
-    /// The checked path's counted ballots as sorted columns.
+    /// The checked path's counted ballots as sorted columns, with who cast each: within a
+    /// (unit, item), by score, then representative (as `BallotAggregator` sorts them).
     public static func from(_ box: BallotBox, unitCount: Int) -> BallotColumns {
         var scale = 0
         for b in box.ballots { scale = max(scale, BulkData.decimals(b.score)) }
-        var lists = Array(repeating: [Int16](), count: unitCount * box.items.count)
+        var lists = Array(repeating: [(score: Int16, rep: Int32)](), count: unitCount * box.items.count)
         for b in box.ballots {
-            lists[b.unit * box.items.count + b.item].append(Int16((b.score * Rational(integer: BulkData.pow10[scale])).numerator))
+            lists[b.unit * box.items.count + b.item].append((Int16((b.score * Rational(integer: BulkData.pow10[scale])).numerator), Int32(b.representative)))
         }
-        var offsets: [Int32] = [0], scores: [Int16] = []
-        for l in lists { scores += l.sorted(); offsets.append(Int32(scores.count)) }
-        return BallotColumns(itemCount: box.items.count, scale: scale, offsets: offsets, scores: scores, recusals: box.recusals)
+        var offsets: [Int32] = [0], scores: [Int16] = [], reps: [Int32] = []
+        for l in lists {
+            for (score, rep) in l.sorted(by: { ($0.score, $0.rep) < ($1.score, $1.rep) }) {
+                scores.append(score)
+                reps.append(rep)
+            }
+            offsets.append(Int32(scores.count))
+        }
+        return BallotColumns(itemCount: box.items.count, scale: scale, offsets: offsets, scores: scores, recusals: box.recusals,
+                             representatives: reps)
     }
 }
 

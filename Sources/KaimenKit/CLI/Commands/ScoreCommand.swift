@@ -66,14 +66,18 @@ public enum ScoreCommand: Command {
         var session: ScoringSession?
         var clock = StageClock()
         var fallbacks: Int?
+        var handOver: BulkHandOver?
         do {
             if engine == "bulk" || (engine == "auto" && unitsSize > 1 << 20) {
-                if let bulk = try BulkRun.run(inputs, threads: threads,
-                                              progress: { stage, total in progress?.begin(stage, total: total) },
-                                              advance: { progress?.advance($0) }) {
+                switch try BulkRun.attempt(inputs, threads: threads,
+                                           progress: { stage, total in progress?.begin(stage, total: total) },
+                                           advance: { progress?.advance($0) }) {
+                case .success(let bulk):
                     report = bulk.report
                     clock.append(bulk.timings)
                     fallbacks = bulk.fallbacks
+                case .failure(let why):
+                    handOver = why
                 }
             }
             progress?.finish()
@@ -154,6 +158,8 @@ public enum ScoreCommand: Command {
             console.errLine("total\t\(String(format: "%.3f", now.timeIntervalSince(start)))")
             console.errLine("engine\t\(fallbacks == nil ? "checked" : "bulk")")
             if let fallbacks { console.errLine("fallbacks\t\(fallbacks)") }
+            // Why the bulk path left the input to the checked one (`BulkHandOver`).
+            if let handOver { console.errLine("handover\t\(handOver.rawValue)") }
         }
         return .success
     }
