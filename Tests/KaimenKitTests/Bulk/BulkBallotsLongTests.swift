@@ -15,7 +15,9 @@ struct BulkBallotsLongTests {
     enum Order { case unitThenRepresentative, unitThenStandard, byRepresentative }
 
     static func long(_ order: Order, end: String = "\r\n") -> [UInt8] {
-        let text = String(decoding: F.generated.ballots, as: UTF8.self)
+        // The generator writes a byte order mark, as spreadsheets do.
+        let bytes = F.generated.ballots.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(F.generated.ballots.dropFirst(3)) : F.generated.ballots
+        let text = String(decoding: bytes, as: UTF8.self)
         var lines = text.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let header = lines.removeFirst()
         let repCol = ColumnNames.find(ColumnNames.representative, in: header)!
@@ -39,7 +41,7 @@ struct BulkBallotsLongTests {
         case .byRepresentative:
             rows = rows.enumerated().sorted { ($0.element.rep, $0.offset) < ($1.element.rep, $1.offset) }.map(\.element)
         }
-        return Array((["unit,representative,standard,score"] + rows.map(\.text)).joined(separator: end).utf8 + end.utf8)
+        return Array(((["unit,representative,standard,score"] + rows.map(\.text)).joined(separator: end) + end).utf8)
     }
 
     @Test("reads 3000 generated units' long rows, within a unit by representative or by standard, recusals included",
@@ -74,15 +76,15 @@ struct BulkBallotsLongTests {
 
     @Test("a standard named by its item key on one row and by its standard id on the next is one item")
     func repeatedStandardIDs() throws {
-        let item = BallotItem.items(of: F.xicheng).first { $0.key == "rights.ballot" }!
+        let item = BallotItem.items(of: F.xicheng).first { $0.key == "publicity" }!
         let id = F.xicheng.standards[item.standard].id
-        #expect(id != item.key)
+        #expect(id == "publicity.ballot")
         // The same id row after row (the previous-row comparison), then alternating names.
-        let text = "representative,unit,standard,score\nR01,X01,\(id),3\nR02,X01,\(id),3.5\nR04,X01,rights.ballot,4\n"
-            + "R01,X01,publicity,1\nR02,X01,publicity,1.5\nR01,X02,rights.ballot,2\nR02,X02,\(id),2.5\n"
+        let text = "representative,unit,standard,score\nR01,X01,\(id),1\nR02,X01,\(id),1.5\nR04,X01,publicity,2\n"
+            + "R01,X01,rights.ballot,1\nR02,X01,rights.ballot,1.5\nR01,X02,publicity,2\nR02,X02,\(id),0.5\n"
         try S.xicheng.expectSame(Array(text.utf8))
         // One representative, the same item under both names: a duplicate, handed over.
-        S.xicheng.expectHandOver(Array("representative,unit,standard,score\nR01,X01,\(id),3\nR01,X01,rights.ballot,2\n".utf8))
+        S.xicheng.expectHandOver(Array("representative,unit,standard,score\nR01,X01,\(id),1\nR01,X01,publicity,2\n".utf8))
     }
 
     @Test("columns in any order, with columns of their own: the fields are found wherever they are")
