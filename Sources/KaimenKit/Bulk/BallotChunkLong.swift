@@ -19,6 +19,17 @@ extension BallotChunk {
         var limits = Limits(cx, scale: scale)
         defer { limits.release() }
         var repCache = RepCache(), itemCache = RepCache()
+        // The cache of representatives in place (a call per row costs more than the lookup).
+        let repSlots = 64
+        let repStarts = UnsafeMutablePointer<Int>.allocate(capacity: repSlots), repLengths = UnsafeMutablePointer<Int>.allocate(capacity: repSlots)
+        let repIndices = UnsafeMutablePointer<Int32>.allocate(capacity: repSlots)
+        repStarts.initialize(repeating: 0, count: repSlots)
+        repLengths.initialize(repeating: -1, count: repSlots)
+        repIndices.initialize(repeating: 0, count: repSlots)
+        defer { repStarts.deallocate(); repLengths.deallocate(); repIndices.deallocate() }
+        let hasOwn = UnsafeMutablePointer<Bool>.allocate(capacity: max(cx.hasOwn.count, 1))
+        hasOwn.initialize(from: cx.hasOwn, count: cx.hasOwn.count)
+        defer { hasOwn.deallocate() }
         let roles = UnsafeMutablePointer<Int>.allocate(capacity: width)
         roles.initialize(from: longRoles, count: width)
         defer { roles.deallocate() }
@@ -70,14 +81,25 @@ extension BallotChunk {
             guard let next = BulkCSV.lineEnd(p, i) else { handOver = BulkHandOver.row(p, from: pos, limit: limit); return }
 
             let (ra, rn) = ByteNumber.trimmed(base + repAt, repEnd - repAt)
-            guard let rep = BallotChunk.representative(base + repAt + ra, rn, base, &repCache, cx) else {
-                handOver = BulkHandOver.cell(base + repAt + ra, rn, otherwise: .unknownRepresentative)
-                return
+            let rf = base + repAt + ra
+            let rep: Int32
+            let slot = rn > 0 ? Int(rf[rn - 1] &+ rf[rn / 2] &* 7) & (repSlots - 1) : 0
+            if repLengths[slot] == rn && IDTable.equal(base + repStarts[slot], rf, rn) {
+                rep = repIndices[slot]
+            } else {
+                guard let r = BallotChunk.representative(rf, rn, base, &repCache, cx) else {
+                    handOver = BulkHandOver.cell(rf, rn, otherwise: .unknownRepresentative)
+                    return
+                }
+                rep = r
+                repStarts[slot] = rf - base
+                repLengths[slot] = rn
+                repIndices[slot] = r
             }
             let (ua, un) = ByteNumber.trimmed(base + unitAt, unitEnd - unitAt)
             if let why = enter(base + unitAt + ua, un, base, &group, cx) { handOver = why; return }
             // A ballot for their own unit is checked like any other, then set aside.
-            let recusal = cx.hasOwn[Int(rep)] && cx.own[Int(rep)].contains(group.unit)
+            let recusal = hasOwn[Int(rep)] && cx.own[Int(rep)].contains(group.unit)
                 ? (line: line, column: BulkCSV.column(p, lineStart: pos, repAt)) : nil
 
             let (ia, n) = ByteNumber.trimmed(base + itemAt, itemEnd - itemAt)
@@ -97,7 +119,26 @@ extension BallotChunk {
             }
 
             let (sa, sn) = ByteNumber.trimmed(base + scoreAt, scoreEnd - scoreAt)
-            if let why = add(base + scoreAt + sa, sn, rep: rep, item: item, &group, &limits, cx, recusal: recusal) {
+            let sf = base + scoreAt + sa
+            // The usual score, `d` or `d.d`, counted (not a recusal) at a scale the chunk has: inline.
+            var m = -1, ms = 0
+            let d0 = sn > 0 ? Int(sf[0] &- 48) : 10
+            if sn == 1 && d0 < 10 {
+                m = d0
+            } else if sn == 3 && d0 < 10 && sf[1] == UInt8(ascii: ".") && sf[2] &- 48 < 10 {
+                let d2 = Int(sf[2] &- 48)
+                (m, ms) = d2 == 0 ? (d0, 0) : (d0 * 10 + d2, 1)
+            }
+            if m >= 0 && ms <= scale && recusal == nil {
+                let mm = m * Int(limits.factor[ms])
+                if mm <= limits.max[item] && limits.onStep[mm] {
+                    guard group.append(rep: rep, item: item, score: Int16(mm)) else { handOver = .duplicateBallot; return }
+                    if base[next - 1] == BulkCSV.lf { line += 1 }
+                    pos = next
+                    continue
+                }
+            }
+            if let why = add(sf, sn, rep: rep, item: item, &group, &limits, cx, recusal: recusal) {
                 handOver = why
                 return
             }
