@@ -62,3 +62,33 @@ struct BulkHandOverTests {
         #expect(BulkHandOver.quotedCell.rawValue == "quotedCell")
     }
 }
+
+@Suite("Bulk hand-over: kaimen score --timings prints the reason")
+struct BulkHandOverTimingsTests {
+    func score(ballots: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-handover-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("ballots.csv")
+        try ballots.write(to: file, atomically: true, encoding: .utf8)
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        let code = CLI.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                            "--roster", "samples/xicheng-2014/roster.csv", "--ballots", file.path, "--engine", "bulk",
+                            "--format", "none", "--quiet", "--timings"], console: console)
+        #expect(code == .success)
+        return console.stderr
+    }
+
+    @Test("a quoted score: scored by the checked engine, and `handover<TAB>quotedCell`")
+    func quoted() throws {
+        let sample = String(decoding: BulkFixtures.sample("xicheng-2014/ballots.csv"), as: UTF8.self)
+        let quoted = sample.replacingOccurrences(of: "R01,X01,rights.ballot,3.5", with: "R01,X01,rights.ballot,\"3.5\"")
+        #expect(quoted != sample)
+        let err = try score(ballots: quoted)
+        #expect(err.contains("engine\tchecked\n"))
+        #expect(err.contains("handover\tquotedCell\n"))
+        // The sample as it is: read by the bulk path, no hand-over line.
+        let clean = try score(ballots: sample)
+        #expect(clean.contains("engine\tbulk\n") && !clean.contains("handover"))
+    }
+}
