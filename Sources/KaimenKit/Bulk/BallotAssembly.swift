@@ -4,7 +4,7 @@ extension BulkBallotsReader {
         case done(BallotColumns)
         /// A unit's rows are not all together: read again keeping who cast each score.
         case ungrouped
-        case handOver
+        case handOver(BulkHandOver)
 
         var columns: BallotColumns? {
             if case .done(let c) = self { return c }
@@ -12,16 +12,22 @@ extension BulkBallotsReader {
         }
     }
 
-    static func assemble(_ p: UnsafeBufferPointer<UInt8>, bounds: [Int], headerLine: Int, context cx: Context, keepReps: Bool, release: MappedFile?) -> Outcome {
+    /// - Parameters:
+    ///   - keepReps: keep who cast each score while reading (needed when a unit's rows are not
+    ///     all together); the scores of a (unit, item) are then sorted by (score, representative).
+    ///   - keepRepresentatives: give them in the columns' `representatives` (needs `keepReps`).
+    static func assemble(_ p: UnsafeBufferPointer<UInt8>, bounds: [Int], headerLine: Int, context cx: Context, keepReps: Bool,
+                         keepRepresentatives: Bool = false, release: MappedFile?) -> Outcome {
         // The first chunk writes its scores straight into the result, which has room for every
         // chunk's (each score takes two bytes of the file at least; address space only until
         // written); the others' are copied in after them.
         let room = keepReps ? 0 : (bounds[bounds.count - 1] - bounds[0]) / 2 + 1
-        var outcome = Outcome.handOver
+        var outcome = Outcome.handOver(.tooLarge)
         var inResult = false
         let result = [Int16](unsafeUninitializedCapacity: room) { buffer, initialized in
             let first = ScoreStore(lent: buffer)
-            outcome = assemble(p, bounds: bounds, headerLine: headerLine, context: cx, keepReps: keepReps, release: release,
+            outcome = assemble(p, bounds: bounds, headerLine: headerLine, context: cx, keepReps: keepReps,
+                               keepRepresentatives: keepRepresentatives, release: release,
                                first: keepReps ? nil : first, into: buffer, inResult: &inResult)
             initialized = inResult ? first.count : 0
         }
@@ -36,7 +42,7 @@ extension BulkBallotsReader {
     ///   - first: where the first chunk's scores go: the start of `result`, or `nil` for memory of its own.
     ///   - inResult: set when the scores are all in `result` (`first.count` of them), not in the outcome.
     private static func assemble(_ p: UnsafeBufferPointer<UInt8>, bounds: [Int], headerLine: Int, context cx: Context, keepReps: Bool,
-                                 release: MappedFile?, first: ScoreStore?, into result: UnsafeMutableBufferPointer<Int16>,
+                                 keepRepresentatives: Bool, release: MappedFile?, first: ScoreStore?, into result: UnsafeMutableBufferPointer<Int16>,
                                  inResult: inout Bool) -> Outcome {
         let bytes = SharedBytes(p)
         var chunks = Parallel.map(bounds.count - 1) { k in
@@ -44,7 +50,8 @@ extension BulkBallotsReader {
             chunk.parse(bytes.buffer, cx, release: release)
             return chunk
         }
-        guard !chunks.contains(where: \.failed) else { return .handOver }
+        // The first chunk (in file order) that stopped says why.
+        if let why = chunks.lazy.compactMap(\.handOver).first { return .handOver(why) }
 
         // One scale; recusals' lines counted from the file's start, and no duplicates among them.
         let scale = chunks.map(\.scale).max() ?? cx.startScale
@@ -57,7 +64,7 @@ extension BulkBallotsReader {
                 let scores = chunks[k].scores
                 for i in 0 ..< scores.count {
                     let x = Int(scores.base[i]) * f
-                    guard x <= Int(Int16.max) else { return .handOver }
+                    guard x <= Int(Int16.max) else { return .handOver(.scoreOutOfRange) }
                     scores.base[i] = Int16(x)
                 }
             }
@@ -67,7 +74,7 @@ extension BulkBallotsReader {
                 recusals.append(r)
             }
             for key in chunks[k].recusalKeys {
-                guard recusalKeys.insert(key).inserted else { return .handOver }
+                guard recusalKeys.insert(key).inserted else { return .handOver(.duplicateBallot) }
             }
             line += chunks[k].lineFeeds
             chunks[k].recusals = []
@@ -90,7 +97,7 @@ extension BulkBallotsReader {
             }
             total += chunk.scores.count
         }
-        guard total < Int(Int32.max) else { return .handOver }
+        guard total < Int(Int32.max) else { return .handOver(.tooLarge) }
         seen = []
 
         let cells = unitCount * itemCount
@@ -99,7 +106,7 @@ extension BulkBallotsReader {
             // The groups already lie in order: the scores are the chunks' scores end to end. The
             // first chunk's are in place; the others' are copied after them piece by piece, in
             // parallel, each piece's pages handed back once copied so no score is in memory twice.
-            guard let first, total <= result.count else { return .handOver }
+            guard let first, total <= result.count else { return .handOver(.tooLarge) }
             join(chunks[1...].map(\.scores), at: first.count, into: result.baseAddress!)
             for k in 1 ..< chunks.count { chunks[k].scores = ScoreStore(capacity: 0) }
             first.setCount(total)
@@ -154,10 +161,11 @@ extension BulkBallotsReader {
             chunks[k] = BallotChunk(start: 0, end: 0, scale: 0, keepReps: false)
         }
         cursor = []
-        // Scores of a cell may come from several groups: check for repeated representatives, and sort.
+        // Scores of a cell may come from several groups: check for repeated representatives, and
+        // sort (by score, then representative, as `BallotAggregator` orders them).
         let ok = scores.withUnsafeMutableBufferPointer { s in
             reps.withUnsafeMutableBufferPointer { r in
-                var scratch: [Int32] = []
+                var scratch: [Int32] = [], pairs: [Int64] = []
                 for c in 0 ..< cells {
                     let lo = Int(offsets[c]), hi = Int(offsets[c + 1])
                     guard hi - lo > 1 else { continue }
@@ -166,14 +174,24 @@ extension BulkBallotsReader {
                         scratch.append(contentsOf: r[lo ..< hi])
                         scratch.sort()
                         for j in 1 ..< scratch.count where scratch[j] == scratch[j - 1] { return false }
+                        // Scores and representatives are never negative: one key sorts both.
+                        pairs.removeAll(keepingCapacity: true)
+                        for j in lo ..< hi { pairs.append(Int64(s[j]) << 32 | Int64(r[j])) }
+                        pairs.sort()
+                        for (j, key) in zip(lo ..< hi, pairs) {
+                            s[j] = Int16(truncatingIfNeeded: key >> 32)
+                            r[j] = Int32(truncatingIfNeeded: key)
+                        }
+                    } else {
+                        BallotChunk.sortSmall(s, lo, hi)
                     }
-                    BallotChunk.sortSmall(s, lo, hi)
                 }
                 return true
             }
         }
-        guard ok else { return .handOver }
-        return .done(BallotColumns(itemCount: itemCount, scale: scale, offsets: offsets, scores: scores, recusals: recusals))
+        guard ok else { return .handOver(.duplicateBallot) }
+        return .done(BallotColumns(itemCount: itemCount, scale: scale, offsets: offsets, scores: scores, recusals: recusals,
+                                   representatives: keepRepresentatives ? reps : []))
     }
 
     /// Copies the scores of `stores` end to end into `target` from offset `at`, piece by piece

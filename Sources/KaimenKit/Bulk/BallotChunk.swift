@@ -21,7 +21,9 @@ struct BallotChunk: Sendable {
     var recusals: [RecusalViolation] = []
     /// Their (representative, unit, item), as one number, to find duplicates among them.
     var recusalKeys: [Int] = []
-    var failed = false
+    /// Why the chunk stopped, handing the file over; `nil` while all is well.
+    var handOver: BulkHandOver?
+    var failed: Bool { handOver != nil }
 
     /// - Parameter scores: where the scores go; by default, memory of the chunk's own with
     ///   room for as many as its bytes can hold (address space only until written).
@@ -37,7 +39,7 @@ struct BallotChunk: Sendable {
     /// The current unit's ballots, before they are sorted: per item a bucket of scores and
     /// who cast them, in row order, and what the duplicate check has seen. Buffers that grow
     /// as needed, freed with `release()`.
-    private struct Group {
+    struct Group {
         var unit: Int32 = -1
         var unitStart = 0, unitLength = 0
         /// Scores in all buckets.
@@ -179,7 +181,7 @@ struct BallotChunk: Sendable {
     }
 
     /// Recently seen representative ids (where in the file) and their indices.
-    private struct RepCache {
+    struct RepCache {
         static let size = 64
         var starts = [Int](repeating: 0, count: size)
         var lengths = [Int](repeating: -1, count: size)
@@ -188,7 +190,7 @@ struct BallotChunk: Sendable {
 
     /// Per item, the largest mantissa allowed, and per mantissa whether it is on the step, at
     /// the chunk's scale; and per scale `s` up to it, 10^(scale − s). Freed with `release()`.
-    private struct Limits {
+    struct Limits {
         let max: UnsafeMutablePointer<Int>
         let onStep: UnsafeMutablePointer<Bool>
         let factor: UnsafeMutablePointer<Int64>
@@ -208,6 +210,7 @@ struct BallotChunk: Sendable {
     }
 
     mutating func parse(_ p: UnsafeBufferPointer<UInt8>, _ cx: BulkBallotsReader.Context, release: MappedFile?) {
+        if let roles = cx.longRoles { return parseLong(p, cx, roles: roles, release: release) }
         let width = cx.width
         let ends = UnsafeMutablePointer<Int>.allocate(capacity: width)
         var group = Group(itemCount: cx.items.count)
@@ -242,7 +245,7 @@ struct BallotChunk: Sendable {
             let b = p[pos]
             if b == BulkCSV.lf { pos += 1; line += 1; continue }
             if b == BulkCSV.cr {
-                guard pos + 1 < limit && p[pos + 1] == BulkCSV.lf else { failed = true; return }
+                guard pos + 1 < limit && p[pos + 1] == BulkCSV.lf else { handOver = .lineEnd; return }
                 pos += 2; line += 1
                 continue
             }
@@ -262,7 +265,7 @@ struct BallotChunk: Sendable {
                         // The usual rest of a row: its scores, all plain, on the step and in range.
                         if let (next, n) = BallotChunk.plainScores(base, i, limit, roles: rolePointer, from: c, width: width, limits, scale: scale,
                                                                    into: pending) {
-                            guard group.append(rep: rep, pending, n) else { failed = true; return }
+                            guard group.append(rep: rep, pending, n) else { handOver = .duplicateBallot; return }
                             if next > i && p[next - 1] == BulkCSV.lf { line += 1 }
                             i = -1
                             pos = next
@@ -285,27 +288,30 @@ struct BallotChunk: Sendable {
                             i = BulkCSV.fieldEnd(p, from: fieldStart, limit: limit)
                             let (a, n) = ByteNumber.trimmed(base + fieldStart, i - fieldStart)
                             if n > 0 {
-                                guard add(base + fieldStart + a, n, rep: rep, item: role, &group, &limits, cx, recusal: recusal) else {
-                                    failed = true
+                                if let why = add(base + fieldStart + a, n, rep: rep, item: role, &group, &limits, cx, recusal: recusal) {
+                                    handOver = why
                                     return
                                 }
                             }
                             m = -1
                         }
                         if m >= 0 {
-                            guard accept(m, sc, rep: rep, item: role, &group, &limits, cx, recusal: recusal) else { failed = true; return }
+                            if let why = accept(m, sc, rep: rep, item: role, &group, &limits, cx, recusal: recusal) { handOver = why; return }
                         }
                     } else {
                         i = BulkCSV.fieldEnd(p, from: fieldStart, limit: limit)
                         let (a, n) = ByteNumber.trimmed(base + fieldStart, i - fieldStart)
                         if role == BulkBallotsReader.Context.repRole {
-                            guard let r = BallotChunk.representative(base + fieldStart + a, n, base, &repCache, cx) else { failed = true; return }
+                            guard let r = BallotChunk.representative(base + fieldStart + a, n, base, &repCache, cx) else {
+                                handOver = BulkHandOver.cell(base + fieldStart + a, n, otherwise: .unknownRepresentative)
+                                return
+                            }
                             rep = r
                             repStart = fieldStart
                         } else if role == BulkBallotsReader.Context.unitRole {
-                            guard enter(base + fieldStart + a, n, base, &group, cx) else { failed = true; return }
+                            if let why = enter(base + fieldStart + a, n, base, &group, cx) { handOver = why; return }
                         } else {
-                            guard BulkCSV.isPlain(base + fieldStart, i - fieldStart) else { failed = true; return }
+                            guard BulkCSV.isPlain(base + fieldStart, i - fieldStart) else { handOver = BulkHandOver.cell(base + fieldStart, i - fieldStart, otherwise: .notPlainText); return }
                         }
                         // A ballot for their own unit is checked like any other, then set aside.
                         if c == cx.repUnitLast && cx.hasOwn[Int(rep)] && cx.own[Int(rep)].contains(group.unit) {
@@ -313,50 +319,41 @@ struct BallotChunk: Sendable {
                         }
                     }
                     if c < width - 1 {
-                        guard byte(i) == BulkCSV.comma else { failed = true; return }
+                        guard byte(i) == BulkCSV.comma else { handOver = .fieldCount; return }
                         i += 1
                     }
                 }
                 if i < 0 { continue }  // read by `plainScores`
-                guard let next = BulkCSV.lineEnd(p, i) else { failed = true; return }
+                guard let next = BulkCSV.lineEnd(p, i) else { handOver = BulkHandOver.row(p, from: i, limit: limit); return }
                 if next > i && p[next - 1] == BulkCSV.lf { line += 1 }
                 pos = next
                 continue
             }
-            guard let next = BulkCSV.splitRecord(p, from: pos, limit: limit, width: width, ends: ends) else { failed = true; return }
+            guard let next = BulkCSV.splitRecord(p, from: pos, limit: limit, width: width, ends: ends) else { handOver = BulkHandOver.row(p, from: pos, limit: limit); return }
             let (rf, rn) = field(repCol, pos)
-            guard let rep = BallotChunk.representative(rf, rn, base, &repCache, cx) else { failed = true; return }
+            guard let rep = BallotChunk.representative(rf, rn, base, &repCache, cx) else { handOver = BulkHandOver.cell(rf, rn, otherwise: .unknownRepresentative); return }
             let (uf, un) = field(unitCol, pos)
-            guard enter(uf, un, base, &group, cx) else { failed = true; return }
+            if let why = enter(uf, un, base, &group, cx) { handOver = why; return }
             for c in cx.otherCols {
                 let s = c == 0 ? pos : ends[c - 1] + 1
-                guard BulkCSV.isPlain(base + s, ends[c] - s) else { failed = true; return }
+                guard BulkCSV.isPlain(base + s, ends[c] - s) else { handOver = BulkHandOver.cell(base + s, ends[c] - s, otherwise: .notPlainText); return }
             }
             // A ballot for their own unit is checked like any other, then set aside.
             let recused = cx.hasOwn[Int(rep)] && cx.own[Int(rep)].contains(group.unit)
             let recusal = recused ? (line: line, column: BulkCSV.column(p, lineStart: pos, repCol == 0 ? pos : ends[repCol - 1] + 1)) : nil
-            if let standardCol = cx.standardCol, let scoreCol = cx.scoreCol {
-                let (itf, itn) = field(standardCol, pos)
-                guard let k = cx.itemNames.find(itf, count: itn) else { failed = true; return }
-                let (sf, sn) = field(scoreCol, pos)
-                guard add(sf, sn, rep: rep, item: cx.itemOf[Int(k)], &group, &limits, cx, recusal: recusal) else {
-                    failed = true
+            // A wide row (long rows have `parseLong`).
+            for (c, item) in cx.itemCols {
+                let (sf, sn) = field(c, pos)
+                if sn == 0 { continue }
+                if let why = add(sf, sn, rep: rep, item: item, &group, &limits, cx, recusal: recusal) {
+                    handOver = why
                     return
-                }
-            } else {
-                for (c, item) in cx.itemCols {
-                    let (sf, sn) = field(c, pos)
-                    if sn == 0 { continue }
-                    guard add(sf, sn, rep: rep, item: item, &group, &limits, cx, recusal: recusal) else {
-                        failed = true
-                        return
-                    }
                 }
             }
             if p[next - 1] == BulkCSV.lf { line += 1 }
             pos = next
         }
-        if !flush(&group) { failed = true }
+        if let why = flush(&group) { handOver = why }
         lineFeeds = line
     }
 
@@ -430,7 +427,7 @@ struct BallotChunk: Sendable {
 
     /// The representative whose id is `rf[0 ..< rn]`, through the cache.
     @inline(__always)
-    private static func representative(_ rf: UnsafePointer<UInt8>, _ rn: Int, _ base: UnsafePointer<UInt8>,
+    static func representative(_ rf: UnsafePointer<UInt8>, _ rn: Int, _ base: UnsafePointer<UInt8>,
                                        _ cache: inout RepCache, _ cx: BulkBallotsReader.Context) -> Int32? {
         // Representatives recur row after row: a small cache saves most hash lookups.
         let slot = rn > 0 ? Int(rf[rn - 1] &+ rf[rn / 2] &* 7) & (RepCache.size - 1) : 0
@@ -444,25 +441,25 @@ struct BallotChunk: Sendable {
 
     /// Makes the unit whose id is `uf[0 ..< un]` the current group's, if it is not yet.
     @inline(__always)
-    private mutating func enter(_ uf: UnsafePointer<UInt8>, _ un: Int, _ base: UnsafePointer<UInt8>, _ group: inout Group,
-                                _ cx: BulkBallotsReader.Context) -> Bool {
-        if group.unit >= 0 && un == group.unitLength && IDTable.equal(uf, base + group.unitStart, un) { return true }
-        guard flush(&group) else { return false }
+    mutating func enter(_ uf: UnsafePointer<UInt8>, _ un: Int, _ base: UnsafePointer<UInt8>, _ group: inout Group,
+                                _ cx: BulkBallotsReader.Context) -> BulkHandOver? {
+        if group.unit >= 0 && un == group.unitLength && IDTable.equal(uf, base + group.unitStart, un) { return nil }
+        if let why = flush(&group) { return why }
         // Files usually list units in the units file's order: try the next one before hashing.
         let next = Int(group.unit) + 1
         let unit = cx.units.key(next, equals: uf, count: un) ? Int32(next) : cx.units.find(uf, count: un)
-        guard let u = unit else { return false }
+        guard let u = unit else { return BulkHandOver.cell(uf, un, otherwise: .unknownUnit) }
         group.unit = u
         group.unitStart = uf - base
         group.unitLength = un
-        return true
+        return nil
     }
 
     /// Checks one score and adds it to the group, or to the recusals; `false` to hand over.
     @inline(__always)
-    private mutating func add(_ f: UnsafePointer<UInt8>, _ n: Int, rep: Int32, item: Int, _ group: inout Group,
-                              _ limits: inout Limits, _ cx: BulkBallotsReader.Context, recusal: (line: Int, column: Int)?) -> Bool {
-        guard n > 0 else { return false }
+    mutating func add(_ f: UnsafePointer<UInt8>, _ n: Int, rep: Int32, item: Int, _ group: inout Group,
+                              _ limits: inout Limits, _ cx: BulkBallotsReader.Context, recusal: (line: Int, column: Int)?) -> BulkHandOver? {
+        guard n > 0 else { return .missingScore }
         var m: Int64 = 0, s = 0
         let d0 = f[0] &- 48
         if n == 1 && d0 < 10 {
@@ -472,7 +469,7 @@ struct BallotChunk: Sendable {
             s = 1
             if f[2] == 48 { m /= 10; s = 0 }
         } else {
-            guard let (dm, ds) = ByteNumber.decimal(f, count: n) else { return false }
+            guard let (dm, ds) = ByteNumber.decimal(f, count: n) else { return BulkHandOver.cell(f, n, otherwise: .badNumber) }
             m = dm
             s = ds
         }
@@ -482,17 +479,19 @@ struct BallotChunk: Sendable {
     /// Checks the score mantissa × 10^−`s` and adds it to the group, or to the recusals;
     /// `false` to hand over.
     @inline(__always)
-    private mutating func accept(_ m: Int64, _ s: Int, rep: Int32, item: Int, _ group: inout Group,
-                                 _ limits: inout Limits, _ cx: BulkBallotsReader.Context, recusal: (line: Int, column: Int)?) -> Bool {
-        guard m >= 0 else { return false }
+    mutating func accept(_ m: Int64, _ s: Int, rep: Int32, item: Int, _ group: inout Group,
+                                 _ limits: inout Limits, _ cx: BulkBallotsReader.Context, recusal: (line: Int, column: Int)?) -> BulkHandOver? {
+        guard m >= 0 else { return .scoreOutOfRange }
         if s > scale {
-            guard s <= BulkBallotsReader.maxScale, rescale(by: s - scale, &group) else { return false }
+            guard s <= BulkBallotsReader.maxScale else { return .tooManyDecimals }
+            guard rescale(by: s - scale, &group) else { return .scoreOutOfRange }
             scale = s
             limits.release()
             limits = Limits(cx, scale: scale)
         }
         let (mm, o) = m.multipliedReportingOverflow(by: limits.factor[s])
-        guard !o, mm <= Int64(limits.max[item]), limits.onStep[Int(mm)] else { return false }
+        guard !o, mm <= Int64(limits.max[item]) else { return .scoreOutOfRange }
+        guard limits.onStep[Int(mm)] else { return .offStep }
         if let recusal {
             let unit = Int(group.unit)
             recusals.append(RecusalViolation(representative: cx.repIDs[Int(rep)], name: cx.repNames[Int(rep)], unit: cx.unitIDs[unit], item: cx.items[item].key,
@@ -501,9 +500,9 @@ struct BallotChunk: Sendable {
                                                                       cell: CellPosition(row: recusal.line, column: cx.repCol, header: cx.repHeader)),
                                              reason: cx.declared[Int(rep)].contains(Int32(unit)) ? .declaredConflict : .ownUnit))
             recusalKeys.append((Int(rep) * cx.unitIDs.count + unit) * cx.items.count + item)
-            return true
+            return nil
         }
-        return group.append(rep: rep, item: item, score: Int16(mm))
+        return group.append(rep: rep, item: item, score: Int16(mm)) ? nil : .duplicateBallot
     }
 
     /// Multiplies every score so far by 10^`k`; `false` when one no longer fits.
@@ -527,10 +526,10 @@ struct BallotChunk: Sendable {
 
     /// Ends the current unit's group: checks it for duplicates (where `append` could not) and
     /// appends its scores, sorted per item. `false` on a duplicate.
-    private mutating func flush(_ g: inout Group) -> Bool {
+    mutating func flush(_ g: inout Group) -> BulkHandOver? {
         let n = g.total
         defer { g.reset() }
-        guard n > 0 else { return true }
+        guard n > 0 else { return nil }
         let itemCount = g.itemCount, capacity = g.capacity
         if !g.small {
             // Each bucket's representatives, sorted, must all differ.
@@ -538,12 +537,12 @@ struct BallotChunk: Sendable {
                 var r = UnsafeMutableBufferPointer(start: g.gatheredReps, count: Int(g.counts[i]))
                 _ = r.initialize(from: UnsafeBufferPointer(start: g.reps + i * capacity, count: Int(g.counts[i])))
                 r.sort()
-                for j in 1 ..< r.count where r[j] == r[j - 1] { return false }
+                for j in 1 ..< r.count where r[j] == r[j - 1] { return .duplicateBallot }
             }
         }
         // The buckets end to end, each sorted (or, keeping who cast them, in row order),
         // straight into the chunk's scores.
-        guard scores.reserve(n) else { return false }
+        guard scores.reserve(n) else { return .tooLarge }
         var at = 0
         for i in 0 ..< itemCount {
             let k = Int(g.counts[i])
@@ -560,7 +559,7 @@ struct BallotChunk: Sendable {
         if keepReps { reps.append(contentsOf: UnsafeBufferPointer(start: g.gatheredReps, count: n)) }
         groupUnits.append(g.unit)
         groupCounts.append(contentsOf: UnsafeBufferPointer(start: g.counts, count: itemCount))
-        return true
+        return nil
     }
 }
 

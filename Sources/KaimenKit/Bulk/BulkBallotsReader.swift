@@ -14,38 +14,73 @@ public enum BulkBallotsReader {
     public static let maxScale = 4
 
     public static func read(_ bytes: [UInt8], fileName: String, rules: Rules, units: (index: IDTable, ids: [String]),
-                            roster: [Representative], threads: Int, parallelThreshold: Int = 4 << 20) -> BallotColumns? {
-        bytes.withUnsafeBufferPointer {
-            read($0, fileName: fileName, rules: rules, units: units, roster: roster, threads: threads, parallelThreshold: parallelThreshold)
-        }
+                            roster: [Representative], threads: Int, parallelThreshold: Int = 4 << 20,
+                            keepRepresentatives: Bool = false) -> BallotColumns? {
+        try? tryRead(bytes, fileName: fileName, rules: rules, units: units, roster: roster, threads: threads,
+                     parallelThreshold: parallelThreshold, keepRepresentatives: keepRepresentatives).get()
     }
 
     /// Reads a mapped file, letting go of its pages as it goes.
     public static func read(_ file: MappedFile, fileName: String, rules: Rules, units: (index: IDTable, ids: [String]),
-                            roster: [Representative], threads: Int, parallelThreshold: Int = 4 << 20) -> BallotColumns? {
-        read(file.bytes, fileName: fileName, rules: rules, units: units, roster: roster, threads: threads,
-             parallelThreshold: parallelThreshold, release: file)
+                            roster: [Representative], threads: Int, parallelThreshold: Int = 4 << 20,
+                            keepRepresentatives: Bool = false) -> BallotColumns? {
+        try? tryRead(file, fileName: fileName, rules: rules, units: units, roster: roster, threads: threads,
+                     parallelThreshold: parallelThreshold, keepRepresentatives: keepRepresentatives).get()
+    }
+
+    public static func read(_ p: UnsafeBufferPointer<UInt8>, fileName: String, rules: Rules, units: (index: IDTable, ids: [String]),
+                            roster: [Representative], threads: Int, parallelThreshold: Int = 4 << 20,
+                            release: MappedFile? = nil, keepRepresentatives: Bool = false) -> BallotColumns? {
+        try? tryRead(p, fileName: fileName, rules: rules, units: units, roster: roster, threads: threads,
+                     parallelThreshold: parallelThreshold, release: release, keepRepresentatives: keepRepresentatives).get()
+    }
+
+    /// `read`, saying why it hands over.
+    public static func tryRead(_ bytes: [UInt8], fileName: String, rules: Rules, units: (index: IDTable, ids: [String]),
+                               roster: [Representative], threads: Int, parallelThreshold: Int = 4 << 20,
+                               keepRepresentatives: Bool = false) -> Result<BallotColumns, BulkHandOver> {
+        bytes.withUnsafeBufferPointer {
+            tryRead($0, fileName: fileName, rules: rules, units: units, roster: roster, threads: threads,
+                    parallelThreshold: parallelThreshold, keepRepresentatives: keepRepresentatives)
+        }
+    }
+
+    /// `read` of a mapped file, saying why it hands over.
+    public static func tryRead(_ file: MappedFile, fileName: String, rules: Rules, units: (index: IDTable, ids: [String]),
+                               roster: [Representative], threads: Int, parallelThreshold: Int = 4 << 20,
+                               keepRepresentatives: Bool = false) -> Result<BallotColumns, BulkHandOver> {
+        tryRead(file.bytes, fileName: fileName, rules: rules, units: units, roster: roster, threads: threads,
+                parallelThreshold: parallelThreshold, release: file, keepRepresentatives: keepRepresentatives)
     }
 
     /// - Parameters:
     ///   - parallelThreshold: files of fewer bytes are read on one thread.
     ///   - release: the mapping `p` lies in, to let go of pages once read.
-    static func read(_ p: UnsafeBufferPointer<UInt8>, fileName: String, rules: Rules, units: (index: IDTable, ids: [String]),
-                            roster: [Representative], threads: Int, parallelThreshold: Int = 4 << 20,
-                            release: MappedFile? = nil) -> BallotColumns? {
-        guard let header = BulkCSV.header(p),
-              let context = Context(header: header.names, rules: rules, units: units, roster: roster, fileName: fileName) else { return nil }
+    ///   - keepRepresentatives: fill the columns' `representatives` (a slower assembly, so off
+    ///     by default).
+    static func tryRead(_ p: UnsafeBufferPointer<UInt8>, fileName: String, rules: Rules, units: (index: IDTable, ids: [String]),
+                               roster: [Representative], threads: Int, parallelThreshold: Int = 4 << 20,
+                               release: MappedFile? = nil, keepRepresentatives: Bool = false) -> Result<BallotColumns, BulkHandOver> {
+        guard let header = BulkCSV.header(p) else { return .failure(BulkHandOver.header(p)) }
+        guard let context = Context(header: header.names, rules: rules, units: units, roster: roster, fileName: fileName) else {
+            return .failure(.header)
+        }
         let parts = threads > 1 && p.count - header.bodyStart > parallelThreshold ? threads : 1
         var bounds = BulkCSV.lineBoundaries(p, start: header.bodyStart, end: p.count, parts: parts)
         for k in 1 ..< parts { bounds[k] = max(bounds[k - 1], unitBoundary(p, bounds[k], end: p.count, context: context)) }
-        switch assemble(p, bounds: bounds, headerLine: header.line, context: context, keepReps: false, release: release) {
+        var outcome = assemble(p, bounds: bounds, headerLine: header.line, context: context, keepReps: keepRepresentatives,
+                               keepRepresentatives: keepRepresentatives, release: release)
+        if case .ungrouped = outcome {
+            outcome = assemble(p, bounds: bounds, headerLine: header.line, context: context, keepReps: true,
+                               keepRepresentatives: keepRepresentatives, release: release)
+        }
+        switch outcome {
         case .done(let columns):
             // No ballots at all is an error for the checked reader (`no-ballots`): hand over.
-            if columns.scores.isEmpty && columns.recusals.isEmpty && columns.itemCount > 0 { return nil }
-            return columns
-        case .handOver: return nil
-        case .ungrouped:
-            return assemble(p, bounds: bounds, headerLine: header.line, context: context, keepReps: true, release: release).columns
+            if columns.scores.isEmpty && columns.recusals.isEmpty && columns.itemCount > 0 { return .failure(.noBallots) }
+            return .success(columns)
+        case .handOver(let why): return .failure(why)
+        case .ungrouped: return .failure(.duplicateBallot)
         }
     }
 
@@ -68,6 +103,9 @@ public enum BulkBallotsReader {
         /// item column: `repRole`, `unitRole`, `otherRole`, or the item's index. `nil` otherwise.
         var fusedRoles: [Int]?
         static let repRole = -1, unitRole = -2, otherRole = -3
+        /// Per column of a long file: `repRole`, `unitRole`, `BallotChunk.standardRole`,
+        /// `BallotChunk.scoreRole` or `otherRole`. `nil` for a wide file.
+        var longRoles: [Int]?
         /// The later of the representative and unit columns.
         var repUnitLast: Int
         /// Columns read by no one (names, groups; in a long file, anything else): still
@@ -122,6 +160,12 @@ public enum BulkBallotsReader {
             otherCols = []
             if let standardCol, let scoreCol {
                 otherCols = header.indices.filter { ![repCol, unitCol, standardCol, scoreCol].contains($0) }
+                var roles = Array(repeating: Context.otherRole, count: header.count)
+                roles[repCol] = Context.repRole
+                roles[unitCol] = Context.unitRole
+                roles[standardCol] = BallotChunk.standardRole
+                roles[scoreCol] = BallotChunk.scoreRole
+                longRoles = roles
             } else {
                 standardCol = nil
                 scoreCol = nil

@@ -96,8 +96,7 @@ public struct UnitIdentities: Sendable {
     }
 }
 
-/// Counted ballots per unit and ballot item, sorted, without who cast them (the checked path
-/// keeps that, for `explain`).
+/// Counted ballots per unit and ballot item, sorted; who cast them only on request.
 ///
 /// Scores are mantissas at `scale` decimals (score = mantissa × 10^−scale). For each
 /// `(unit, item)` at index `i = unit * itemCount + item`, the counted scores are
@@ -113,19 +112,21 @@ public struct BallotColumns: Sendable {
     /// Set when the scores are not all decimals (a what-if's centred scores): score =
     /// mantissa / `denominator` instead of mantissa × 10^−`scale`.
     public var denominator: Int64?
-    /// Who cast each counted ballot (roster index), parallel to the scores, when the reader
-    /// was asked to keep it (a traced run); empty otherwise. Within each run, ballots are in
-    /// order of score, then of representative.
-    public var representatives: [Int32] = []
     /// Ballots representatives cast for their own unit: set aside, in input order.
     public var recusals: [RecusalViolation]
+    /// Parallel to `scores` when asked for (`keepRepresentatives`), else empty: the roster
+    /// index of who cast each counted ballot. Within each (unit, item) the ballots are then
+    /// sorted by (score, representative), the order `BallotAggregator` uses.
+    public var representatives: [Int32]
 
-    public init(itemCount: Int, scale: Int, offsets: [Int32], scores: [Int16], recusals: [RecusalViolation]) {
+    public init(itemCount: Int, scale: Int, offsets: [Int32], scores: [Int16], recusals: [RecusalViolation],
+                representatives: [Int32] = []) {
         self.itemCount = itemCount
         self.scale = scale
         self.offsets = offsets
         self.scores = scores
         self.recusals = recusals
+        self.representatives = representatives
     }
 
     /// The score at index `j`, as a mantissa at `scale`.

@@ -21,7 +21,8 @@ extension MetricColumns {
 }
 
 extension BallotColumns {
-    /// The checked path's counted ballots as sorted columns.
+    /// The checked path's counted ballots as sorted columns, with who cast each: within a
+    /// (unit, item), by score, then representative (as `BallotAggregator` sorts them).
     public static func from(_ box: BallotBox, unitCount: Int) -> BallotColumns {
         // One unit for every score: a power of ten when all are decimals (they are, as read),
         // else the least common multiple of their denominators (a what-if's centred scores).

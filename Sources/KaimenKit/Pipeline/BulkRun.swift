@@ -4,6 +4,7 @@ import Foundation
 /// It returns `nil` whenever the input needs the checked path (anything a reader would report,
 /// recusals under `--strict`, a veto that cannot be checked under `--strict`): the caller then
 /// runs `ScoringSession`, which reports exactly what is wrong, so messages never differ.
+/// `attempt` says why (`BulkHandOver`), for `kaimen score --timings`.
 public enum BulkRun {
     public struct Result: Sendable {
         public var report: ScoreReport
@@ -15,29 +16,44 @@ public enum BulkRun {
     public static func run(_ inputs: ScoringSession.Inputs, threads: Int,
                            progress: (@Sendable (String, Int) -> Void)? = nil,
                            advance: (@Sendable (Int) -> Void)? = nil) throws(DiagnosticsError) -> Result? {
+        if case .success(let result) = try attempt(inputs, threads: threads, progress: progress, advance: advance) { return result }
+        return nil
+    }
+
+    /// `run`, saying why the input needs the checked path when it does.
+    public static func attempt(_ inputs: ScoringSession.Inputs, threads: Int,
+                               progress: (@Sendable (String, Int) -> Void)? = nil,
+                               advance: (@Sendable (Int) -> Void)? = nil) throws(DiagnosticsError) -> Swift.Result<Result, BulkHandOver> {
         var clock = StageClock()
         func lap(_ stage: String) { clock.lap(stage) }
         let base = inputs.baseDirectory
         let loaded = try RulesLoader(readFile: { try RulesLoader.readFromDisk(PathText.resolve($0, in: base)) }).load(inputs.rules)
         let rules = loaded.rules
-        guard loaded.warnings.isEmpty, case .success(let plan) = ScoringPlan.compile(rules) else { return nil }
+        guard loaded.warnings.isEmpty, case .success(let plan) = ScoringPlan.compile(rules) else { return .failure(.rulesNotClean) }
         lap("read rules")
 
         progress?("读取单位指标", 1)
-        guard let unitsFile = MappedFile(path: PathText.resolve(inputs.units, in: base)),
-              var units = BulkUnitsReader.read(unitsFile, fileName: inputs.units, rules: rules, threads: threads) else { return nil }
+        guard let unitsFile = MappedFile(path: PathText.resolve(inputs.units, in: base)) else { return .failure(.fileUnreadable) }
+        guard var units = BulkUnitsReader.read(unitsFile, fileName: inputs.units, rules: rules, threads: threads) else {
+            return .failure(BulkUnitsReader.handOver(unitsFile.bytes, fileName: inputs.units, rules: rules))
+        }
         units.columns.narrowColumns()
         lap("read metrics")
 
-        guard let rosterFile = MappedFile(path: PathText.resolve(inputs.roster, in: base)),
-              let reps = BulkRosterReader.read(rosterFile, fileName: inputs.roster, units: units.index, threads: threads) else { return nil }
+        guard let rosterFile = MappedFile(path: PathText.resolve(inputs.roster, in: base)) else { return .failure(.fileUnreadable) }
+        guard let reps = BulkRosterReader.read(rosterFile, fileName: inputs.roster, units: units.index, threads: threads) else {
+            return .failure(BulkRosterReader.handOver(rosterFile.bytes))
+        }
         lap("read roster")
         progress?("读取代表评分", 1)
-        guard let ballotsFile = MappedFile(path: PathText.resolve(inputs.ballots, in: base)),
-              var ballots = BulkBallotsReader.read(ballotsFile, fileName: inputs.ballots, rules: rules,
-                                                   units: (units.index, units.identities.ids), roster: reps, threads: threads)
-        else { return nil }
-        if inputs.strict && !ballots.recusals.isEmpty { return nil }
+        guard let ballotsFile = MappedFile(path: PathText.resolve(inputs.ballots, in: base)) else { return .failure(.fileUnreadable) }
+        var ballots: BallotColumns
+        switch BulkBallotsReader.tryRead(ballotsFile, fileName: inputs.ballots, rules: rules,
+                                         units: (units.index, units.identities.ids), roster: reps, threads: threads) {
+        case .success(let columns): ballots = columns
+        case .failure(let why): return .failure(why)
+        }
+        if inputs.strict && !ballots.recusals.isEmpty { return .failure(.recusalUnderStrict) }
         lap("read ballots")
 
         progress?("评分", units.columns.unitCount)
@@ -47,12 +63,12 @@ public enum BulkRun {
         units.columns = MetricColumns(unitCount: 0, scales: [], mantissas: [])
         units.index = IDTable()
         ballots = BallotColumns(itemCount: 0, scale: 0, offsets: [], scores: [], recusals: [])
-        if inputs.strict && !scores.vetoesUnchecked.isEmpty { return nil }
+        if inputs.strict && !scores.vetoesUnchecked.isEmpty { return .failure(.vetoUncheckedUnderStrict) }
         lap("evaluate")
         let ranking = Ranker.rank(&scores, rules: rules, categories: units.identities.categories)
         lap("rank")
         let report = ScoreReport(rules: rules, units: units.identities, scores: scores, ranking: ranking,
                                  recusals: recusals, inputWarnings: QuotaCheck.sessionWarnings(rules, units: scores.unitCount))
-        return Result(report: report, timings: clock.stages, fallbacks: stats.fallbacks)
+        return .success(Result(report: report, timings: clock.stages, fallbacks: stats.fallbacks))
     }
 }

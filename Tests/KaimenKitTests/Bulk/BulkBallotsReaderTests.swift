@@ -28,6 +28,20 @@ struct BulkBallotsReaderTests {
                                    threads: threads, parallelThreshold: threshold)
         }
 
+        /// Why the bulk reader hands over, on one thread (`nil` when it reads the file); the
+        /// same on several threads.
+        func tryRead(_ bytes: [UInt8], keepRepresentatives: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> BulkHandOver? {
+            func why(_ threads: Int, _ threshold: Int) -> BulkHandOver? {
+                let r = BulkBallotsReader.tryRead(bytes, fileName: "ballots.csv", rules: rules, units: (index, ids), roster: roster,
+                                                  threads: threads, parallelThreshold: threshold, keepRepresentatives: keepRepresentatives)
+                if case .failure(let w) = r { return w }
+                return nil
+            }
+            let one = why(1, 4 << 20)
+            #expect(why(2, 0) == one, sourceLocation: sourceLocation)
+            return one
+        }
+
         /// Bulk equals checked, on one thread and on several.
         func expectSame(_ bytes: [UInt8], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
             let checked = self.checked(bytes)

@@ -88,14 +88,18 @@ public enum ScoreCommand: Command {
         var session: ScoringSession?
         var clock = StageClock()
         var fallbacks: Int?
+        var handOver: BulkHandOver?
         do {
             if engine == "fast" || (engine == "auto" && unitsSize > 1 << 20) {
-                if let bulk = try BulkRun.run(inputs, threads: threads,
-                                              progress: { stage, total in progress?.begin(stage, total: total) },
-                                              advance: { progress?.advance($0) }) {
+                switch try BulkRun.attempt(inputs, threads: threads,
+                                           progress: { stage, total in progress?.begin(stage, total: total) },
+                                           advance: { progress?.advance($0) }) {
+                case .success(let bulk):
                     report = bulk.report
                     clock.append(bulk.timings)
                     fallbacks = bulk.fallbacks
+                case .failure(let why):
+                    handOver = why
                 }
             }
             progress?.finish()
@@ -177,6 +181,8 @@ public enum ScoreCommand: Command {
             // fast: the byte-level readers; checked: the checked readers; exact: those and fractions throughout.
             console.errLine("engine\t\(fallbacks != nil ? "fast" : (inputs.form == .exact ? "exact" : "checked"))")
             if let fallbacks { console.errLine("fallbacks\t\(fallbacks)") }
+            // Why the bulk path left the input to the checked one (`BulkHandOver`).
+            if let handOver { console.errLine("handover\t\(handOver.rawValue)") }
         }
         return .success
     }

@@ -1,0 +1,165 @@
+/// The long form's own pass (`unit,representative,standard,score` in any column order, other
+/// columns allowed): each row split and read in one scan, without a table of field ends.
+///
+/// Rows come grouped: by unit, and within a unit usually by standard or by representative.
+/// So the unit is compared with the current group's, the standard with the previous row's
+/// before a small cache and then the hash table, and the representative goes through the
+/// same small cache as in wide files. Scores of one digit, or a digit, a point and a digit,
+/// are read inline. Anything else takes the checked steps `add`/`accept` share with the
+/// wide pass, and anything unusual stops the chunk with a reason, as there.
+extension BallotChunk {
+    /// Column roles of a long file, in `Context.longRoles`.
+    static let standardRole = -4, scoreRole = -5
+
+    mutating func parseLong(_ p: UnsafeBufferPointer<UInt8>, _ cx: BulkBallotsReader.Context, roles longRoles: [Int], release: MappedFile?) {
+        let width = cx.width
+        var group = Group(itemCount: cx.items.count)
+        defer { group.release() }
+        let base = p.baseAddress!
+        var limits = Limits(cx, scale: scale)
+        defer { limits.release() }
+        var repCache = RepCache(), itemCache = RepCache()
+        // The cache of representatives in place (a call per row costs more than the lookup).
+        let repSlots = 64
+        let repStarts = UnsafeMutablePointer<Int>.allocate(capacity: repSlots), repLengths = UnsafeMutablePointer<Int>.allocate(capacity: repSlots)
+        let repIndices = UnsafeMutablePointer<Int32>.allocate(capacity: repSlots)
+        repStarts.initialize(repeating: 0, count: repSlots)
+        repLengths.initialize(repeating: -1, count: repSlots)
+        repIndices.initialize(repeating: 0, count: repSlots)
+        defer { repStarts.deallocate(); repLengths.deallocate(); repIndices.deallocate() }
+        let hasOwn = UnsafeMutablePointer<Bool>.allocate(capacity: max(cx.hasOwn.count, 1))
+        hasOwn.initialize(from: cx.hasOwn, count: cx.hasOwn.count)
+        defer { hasOwn.deallocate() }
+        let roles = UnsafeMutablePointer<Int>.allocate(capacity: width)
+        roles.initialize(from: longRoles, count: width)
+        defer { roles.deallocate() }
+        // The previous row's standard: where its bytes are, and its item.
+        var lastItemStart = 0, lastItemLength = -1, lastItem = 0
+        var pos = start
+        let limit = end
+        var line = 0
+        var released = pos
+        defer { release?.release(released ..< limit) }
+        while pos < limit {
+            let b = base[pos]
+            if b == BulkCSV.lf { pos += 1; line += 1; continue }
+            if b == BulkCSV.cr {
+                guard pos + 1 < limit && base[pos + 1] == BulkCSV.lf else { handOver = .lineEnd; return }
+                pos += 2; line += 1
+                continue
+            }
+            if let release, pos - released >= BulkUnitsReader.releaseStep {
+                release.release(released ..< pos)
+                released = pos
+            }
+            // Split the row: where the four fields read lie; other columns only checked to be plain.
+            var i = pos
+            var repAt = pos, repEnd = pos, unitAt = pos, unitEnd = pos, itemAt = pos, itemEnd = pos, scoreAt = pos, scoreEnd = pos
+            for c in 0 ..< width {
+                let fieldStart = i
+                while i < limit {
+                    let x = base[i]
+                    if x <= BulkCSV.comma && (x == BulkCSV.comma || x == BulkCSV.lf || x == BulkCSV.cr) { break }
+                    i += 1
+                }
+                switch roles[c] {
+                case BulkBallotsReader.Context.repRole: repAt = fieldStart; repEnd = i
+                case BulkBallotsReader.Context.unitRole: unitAt = fieldStart; unitEnd = i
+                case BallotChunk.standardRole: itemAt = fieldStart; itemEnd = i
+                case BallotChunk.scoreRole: scoreAt = fieldStart; scoreEnd = i
+                default:
+                    guard BulkCSV.isPlain(base + fieldStart, i - fieldStart) else {
+                        handOver = BulkHandOver.cell(base + fieldStart, i - fieldStart, otherwise: .notPlainText)
+                        return
+                    }
+                }
+                if c < width - 1 {
+                    guard i < limit && base[i] == BulkCSV.comma else { handOver = BulkHandOver.row(p, from: pos, limit: limit); return }
+                    i += 1
+                }
+            }
+            guard let next = BulkCSV.lineEnd(p, i) else { handOver = BulkHandOver.row(p, from: pos, limit: limit); return }
+
+            let (ra, rn) = ByteNumber.trimmed(base + repAt, repEnd - repAt)
+            let rf = base + repAt + ra
+            let rep: Int32
+            let slot = rn > 0 ? Int(rf[rn - 1] &+ rf[rn / 2] &* 7) & (repSlots - 1) : 0
+            if repLengths[slot] == rn && IDTable.equal(base + repStarts[slot], rf, rn) {
+                rep = repIndices[slot]
+            } else {
+                guard let r = BallotChunk.representative(rf, rn, base, &repCache, cx) else {
+                    handOver = BulkHandOver.cell(rf, rn, otherwise: .unknownRepresentative)
+                    return
+                }
+                rep = r
+                repStarts[slot] = rf - base
+                repLengths[slot] = rn
+                repIndices[slot] = r
+            }
+            let (ua, un) = ByteNumber.trimmed(base + unitAt, unitEnd - unitAt)
+            if let why = enter(base + unitAt + ua, un, base, &group, cx) { handOver = why; return }
+            // A ballot for their own unit is checked like any other, then set aside.
+            let recusal = hasOwn[Int(rep)] && cx.own[Int(rep)].contains(group.unit)
+                ? (line: line, column: BulkCSV.column(p, lineStart: pos, repAt)) : nil
+
+            let (ia, n) = ByteNumber.trimmed(base + itemAt, itemEnd - itemAt)
+            let f = base + itemAt + ia
+            let item: Int
+            if n == lastItemLength && IDTable.equal(f, base + lastItemStart, n) {
+                item = lastItem
+            } else {
+                guard let k = BallotChunk.item(f, n, base, &itemCache, cx) else {
+                    handOver = BulkHandOver.cell(f, n, otherwise: .unknownStandard)
+                    return
+                }
+                item = Int(k)
+                lastItemStart = f - base
+                lastItemLength = n
+                lastItem = item
+            }
+
+            let (sa, sn) = ByteNumber.trimmed(base + scoreAt, scoreEnd - scoreAt)
+            let sf = base + scoreAt + sa
+            // The usual score, `d` or `d.d`, counted (not a recusal) at a scale the chunk has: inline.
+            var m = -1, ms = 0
+            let d0 = sn > 0 ? Int(sf[0] &- 48) : 10
+            if sn == 1 && d0 < 10 {
+                m = d0
+            } else if sn == 3 && d0 < 10 && sf[1] == UInt8(ascii: ".") && sf[2] &- 48 < 10 {
+                let d2 = Int(sf[2] &- 48)
+                (m, ms) = d2 == 0 ? (d0, 0) : (d0 * 10 + d2, 1)
+            }
+            if m >= 0 && ms <= scale && recusal == nil {
+                let mm = m * Int(limits.factor[ms])
+                if mm <= limits.max[item] && limits.onStep[mm] {
+                    guard group.append(rep: rep, item: item, score: Int16(mm)) else { handOver = .duplicateBallot; return }
+                    if base[next - 1] == BulkCSV.lf { line += 1 }
+                    pos = next
+                    continue
+                }
+            }
+            if let why = add(sf, sn, rep: rep, item: item, &group, &limits, cx, recusal: recusal) {
+                handOver = why
+                return
+            }
+            if base[next - 1] == BulkCSV.lf { line += 1 }
+            pos = next
+        }
+        if let why = flush(&group) { handOver = why }
+        lineFeeds = line
+    }
+
+    /// The ballot item named `f[0 ..< n]` (an item key or standard id), through the cache.
+    @inline(__always)
+    static func item(_ f: UnsafePointer<UInt8>, _ n: Int, _ base: UnsafePointer<UInt8>,
+                     _ cache: inout RepCache, _ cx: BulkBallotsReader.Context) -> Int32? {
+        let slot = n > 0 ? Int(f[n - 1] &+ f[n / 2] &* 7 &+ UInt8(truncatingIfNeeded: n) &* 31) & (RepCache.size - 1) : 0
+        if cache.lengths[slot] == n && IDTable.equal(base + cache.starts[slot], f, n) { return cache.reps[slot] }
+        guard let k = cx.itemNames.find(f, count: n) else { return nil }
+        let item = Int32(cx.itemOf[Int(k)])
+        cache.starts[slot] = f - base
+        cache.lengths[slot] = n
+        cache.reps[slot] = item
+        return item
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// Every hand-over of the ballots reader says why; `kaimen score --timings` prints it.
+@Suite("Bulk hand-over: the bulk readers say why they leave a file to the checked readers")
+struct BulkHandOverTests {
+    typealias S = BulkBallotsReaderTests
+
+    static let long = "representative,unit,standard,score\n"
+    static let wide = "representative,unit,rights.ballot,publicity\n"
+
+    @Test("each broken long-form or wide ballot gives its reason", arguments: [
+        (long + "R01,X01,rights.ballot,3.5\nR99,X01,rights.ballot,3\n", BulkHandOver.unknownRepresentative),
+        (long + "R01,X99,rights.ballot,3\n", .unknownUnit),
+        (long + "R01,X01,nothing,3\n", .unknownStandard),
+        (long + "R01,X01,rights.ballot,\n", .missingScore),
+        (long + "R01,X01,rights.ballot,abc\n", .badNumber),
+        (long + "R01,X01,rights.ballot,3e0\n", .badNumber),
+        (long + "R01,X01,rights.ballot,-1\n", .scoreOutOfRange),
+        (long + "R01,X01,rights.ballot,99\n", .scoreOutOfRange),
+        (long + "R01,X01,rights.ballot,1.25\n", .offStep),
+        (long + "R01,X01,rights.ballot,1.00005\n", .tooManyDecimals),
+        (long + "R01,X01,rights.ballot,3\nR01,X01,rights.ballot,2\n", .duplicateBallot),
+        (long + "R01,X01,rights.ballot,3\nR02,X02,publicity,1\nR01,X01,rights.ballot,2\n", .duplicateBallot),
+        (long + "R03,X02,rights.ballot,3\nR03,X02,rights.ballot,2\n", .duplicateBallot),
+        (long + "R01,X01,rights.ballot,3,4\n", .fieldCount),
+        (long + "R01,X01,rights.ballot\n", .fieldCount),
+        (long + "R01,X01,rights.ballot,3\rR02,X01,rights.ballot,3\n", .lineEnd),
+        (long + "R01,X01,rights.ballot,\"3\"\n", .quotedCell),
+        (long + "R01,X\u{1}01,rights.ballot,3\n", .notPlainText),
+        (long, .noBallots),
+        (wide + "R01,X01,3,1.5\nR99,X01,3,1\n", .unknownRepresentative),
+        (wide + "R01,X99,3,1\n", .unknownUnit),
+        (wide + "R01,X01,x,1\n", .badNumber),
+        (wide + "R01,X01,3,9\n", .scoreOutOfRange),
+        (wide + "R01,X01,3,1.3\n", .offStep),
+        (wide + "R01,X01,3,1\nR01,X01,2,\n", .duplicateBallot),
+        (wide + "R01,X01,3,1,\n", .fieldCount),
+        (wide + "R01,X01,3\n", .fieldCount),
+        ("representative,unit,bogus\nR01,X01,3\n", .header),
+        ("representative,standard,score\nR01,rights.ballot,3\n", .header),
+        ("representative,unit,unit\nR01,X01,X01\n", .header),
+    ])
+    func reasons(text: String, reason: BulkHandOver) {
+        let bytes = Array(text.utf8)
+        #expect(S.xicheng.tryRead(bytes) == reason, "\(text)")
+        #expect(S.xicheng.tryRead(bytes, keepRepresentatives: true) == reason, "\(text)")
+    }
+
+    @Test("a UTF-16 file and a workbook are not CSV to the bulk reader")
+    func notCSV() {
+        #expect(S.xicheng.tryRead([0xFF, 0xFE] + Array("r\0".utf8)) == .notCSV)
+        #expect(S.xicheng.tryRead([0x50, 0x4B, 0x03, 0x04, 0, 0]) == .notCSV)
+    }
+
+    @Test("every reason has a name of its own, its raw value, printed as is")
+    func names() {
+        let names = BulkHandOver.allCases.map(\.rawValue)
+        #expect(Set(names).count == names.count)
+        #expect(names.allSatisfy { $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+        #expect(BulkHandOver.quotedCell.rawValue == "quotedCell")
+    }
+}
+
+@Suite("Bulk hand-over: kaimen score --timings prints the reason")
+struct BulkHandOverTimingsTests {
+    func score(ballots: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-handover-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("ballots.csv")
+        try ballots.write(to: file, atomically: true, encoding: .utf8)
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        let code = CLI.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                            "--roster", "samples/xicheng-2014/roster.csv", "--ballots", file.path, "--engine", "bulk",
+                            "--format", "none", "--quiet", "--timings"], console: console)
+        #expect(code == .success)
+        return console.stderr
+    }
+
+    @Test("a quoted score: scored by the checked engine, and `handover<TAB>quotedCell`")
+    func quoted() throws {
+        let sample = String(decoding: BulkFixtures.sample("xicheng-2014/ballots.csv"), as: UTF8.self)
+        let quoted = sample.replacingOccurrences(of: "R01,X01,rights.ballot,3.5", with: "R01,X01,rights.ballot,\"3.5\"")
+        #expect(quoted != sample)
+        let err = try score(ballots: quoted)
+        #expect(err.contains("engine\tchecked\n"))
+        #expect(err.contains("handover\tquotedCell\n"))
+        // The sample as it is: read by the bulk path, no hand-over line.
+        let clean = try score(ballots: sample)
+        #expect(clean.contains("engine\tbulk\n") && !clean.contains("handover"))
+    }
+}
