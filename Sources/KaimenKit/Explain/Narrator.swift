@@ -2,21 +2,37 @@
 /// standard used, and the reason a standard was not assessed.
 public struct Narrator {
     public let rules: Rules
-    /// The run whose metric values and ballots `inputs` and `note` describe; warnings need only the rules.
-    let session: ScoringSession?
+    /// The run whose metric values `inputs` and `note` describe; warnings need only the rules.
+    let values: MetricValues?
+    let metricIndex: [String: Int]
+    /// Representatives' ids, for naming who cast a ballot.
+    let representatives: [String]
     public let lang: Language
     let fmt: ValueFormatter
 
     public init(session: ScoringSession, lang: Language = .zh) {
         self.rules = session.rules
-        self.session = session
+        self.values = .table(session.table)
+        self.metricIndex = session.plan.metricIndex
+        self.representatives = session.representatives.map(\.id)
         self.lang = lang
         self.fmt = ValueFormatter(rules: session.rules, lang: lang)
     }
 
+    public init(source: ExplainSource, lang: Language = .zh) {
+        self.rules = source.rules
+        self.values = source.values
+        self.metricIndex = source.plan.metricIndex
+        self.representatives = source.representatives
+        self.lang = lang
+        self.fmt = ValueFormatter(rules: source.rules, lang: lang)
+    }
+
     public init(rules: Rules, lang: Language = .zh) {
         self.rules = rules
-        self.session = nil
+        self.values = nil
+        self.metricIndex = [:]
+        self.representatives = []
         self.lang = lang
         self.fmt = ValueFormatter(rules: rules, lang: lang)
     }
@@ -63,8 +79,8 @@ public struct Narrator {
     private(set) var unit = 0
 
     func value(_ metric: String) -> Rational? {
-        guard let session else { return nil }
-        return session.plan.metricIndex[metric].flatMap { session.table.values[$0][unit] }
+        guard let values else { return nil }
+        return metricIndex[metric].flatMap { values.value(metric: $0, unit: unit) }
     }
 
     /// A narrator reading one unit's metrics.
@@ -130,7 +146,7 @@ public struct Narrator {
     /// `7 票，去掉最高 9（R05）、最低 5（R09），其余 5 票平均 7.3`
     func ballotText(_ d: BallotDetail) -> String {
         let n = d.kept.count + d.droppedLow.count + d.droppedHigh.count
-        let rep = { (i: Int) in self.session?.representatives[i].id ?? "#\(i)" }
+        let rep = { (i: Int) in i < self.representatives.count ? self.representatives[i] : "#\(i)" }
         let scores = { (list: [BallotScore]) in list.map { "\(fmt.points($0.score))（\(rep($0.representative))）" }.joined(separator: "、") }
         let scoresEN = { (list: [BallotScore]) in list.map { "\(fmt.points($0.score)) (\(rep($0.representative)))" }.joined(separator: ", ") }
         let result = d.result.map { $0.plainText(maxPlaces: 4) } ?? "—"

@@ -2,20 +2,26 @@
 /// intermediate values and points; the ballots kept and dropped, by representative; recused
 /// ballots; bonus, deductions, vetoes; and which tie-break placed it against its neighbours.
 public struct UnitExplanation {
-    public let session: ScoringSession
+    public let source: ExplainSource
     public let lang: Language
 
-    public init(session: ScoringSession, lang: Language = .zh) {
-        self.session = session
+    public init(source: ExplainSource, lang: Language = .zh) {
+        self.source = source
         self.lang = lang
     }
+
+    public init(session: ScoringSession, lang: Language = .zh) {
+        self.init(source: ExplainSource(session: session), lang: lang)
+    }
+
+    private var session: ExplainSource { source }
 
     public func render(unit u: Int) -> String {
         let rules = session.rules
         let fmt = ValueFormatter(rules: rules, lang: lang)
-        let narrator = Narrator(session: session, lang: lang).forUnit(u)
-        let r = session.results[u]
-        let unit = session.table.units[u]
+        let narrator = Narrator(source: source, lang: lang).forUnit(u)
+        let r = session.results[u]!
+        let unit = (id: session.units.ids[u], name: session.units.names[u], category: session.units.categories[u])
         var out = lang.t("\(unit.name)（\(unit.id)，\(unit.category)）\n", "\(unit.name) (\(unit.id), \(unit.category))\n")
         out += lang.t("总分 \(fmt.fixed(r.total)) 分，等级 \(r.grade)，总排名第 \(r.rank) 名，\(unit.category)类第 \(r.categoryRank) 名\n",
                       "total \(fmt.fixed(r.total)), grade \(r.grade), rank \(r.rank) overall, \(r.categoryRank) in \(unit.category)\n")
@@ -92,17 +98,17 @@ public struct UnitExplanation {
         return out
     }
 
-    func ballotLines(_ d: BallotDetail, standard s: Standard, unit: Unit) -> String {
+    func ballotLines(_ d: BallotDetail, standard s: Standard, unit: (id: String, name: String, category: String)) -> String {
         let fmt = ValueFormatter(rules: session.rules, lang: lang)
         func list(_ l: [BallotScore]) -> String {
-            l.map { "\(session.representatives[$0.representative].id) \(fmt.points($0.score))" }.joined(separator: lang.t("，", ", "))
+            l.map { "\(session.representatives[$0.representative]) \(fmt.points($0.score))" }.joined(separator: lang.t("，", ", "))
         }
         var out = ""
         if !d.kept.isEmpty { out += "     " + lang.t("计入：", "kept: ") + list(d.kept) + "\n" }
         if !d.droppedHigh.isEmpty { out += "     " + lang.t("去掉最高：", "dropped as highest: ") + list(d.droppedHigh) + "\n" }
         if !d.droppedLow.isEmpty { out += "     " + lang.t("去掉最低：", "dropped as lowest: ") + list(d.droppedLow) + "\n" }
-        let key = session.ballots.items.first { session.rules.standards[$0.standard].id == s.id }?.key ?? s.id
-        for v in session.ballots.recusals where v.unit == unit.id && v.item == key {
+        let key = session.items.first { session.rules.standards[$0.standard].id == s.id }?.key ?? s.id
+        for v in session.recusals where v.unit == unit.id && v.item == key {
             out += "     " + lang.t("回避不计：\(v.representative) \(fmt.points(v.score))（\(v.reasonText.zh)）\n",
                                     "recused, not counted: \(v.representative) \(fmt.points(v.score)) (\(v.reasonText.en))\n")
         }
@@ -114,18 +120,18 @@ public struct UnitExplanation {
         let fmt = ValueFormatter(rules: session.rules, lang: lang)
         var lines: [String] = []
         func describe(_ note: Ranker.TieNote, upper: Int, lower: Int) -> String {
-            let a = session.table.units[upper], b = session.table.units[lower]
-            let total = fmt.fixed(session.results[upper].total)
+            let a = session.units.ids[upper], b = session.units.ids[lower]
+            let total = fmt.fixed(session.report.scores.value(session.report.scores.total[upper]))
             switch note.decision {
             case .shared:
-                return lang.t("与 \(b.id == session.table.units[u].id ? a.id : b.id) 同分 \(total)，各项同分比较也相同，并列第 \(session.results[u].rank) 名",
-                              "tied with \(b.id == session.table.units[u].id ? a.id : b.id) at \(total) on every tie-break: they share rank \(session.results[u].rank)")
+                return lang.t("与 \(b == session.units.ids[u] ? a : b) 同分 \(total)，各项同分比较也相同，并列第 \(session.report.scores.rank[u]) 名",
+                              "tied with \(b == session.units.ids[u] ? a : b) at \(total) on every tie-break: they share rank \(session.report.scores.rank[u])")
             case .decided(let index, let mine, let theirs):
                 let name = index >= 0 ? RulesTable.tieBreakText(session.rules.ranking.tieBreak[index], rules: session.rules, lang: lang, withOrder: false) : ""
                 let t = session.rules.ranking.tieBreak[index]
                 let (upperValue, lowerValue) = RulesTable.tieValueTexts(t, theirs, mine, rules: session.rules)
-                return lang.t("\(a.id) 与 \(b.id) 同分 \(total)，按「\(name)」\(upperValue) 对 \(lowerValue)，\(a.id) 在前",
-                              "\(a.id) and \(b.id) tie at \(total); by \(name) \(upperValue) vs \(lowerValue), \(a.id) ranks first")
+                return lang.t("\(a) 与 \(b) 同分 \(total)，按「\(name)」\(upperValue) 对 \(lowerValue)，\(a) 在前",
+                              "\(a) and \(b) tie at \(total); by \(name) \(upperValue) vs \(lowerValue), \(a) ranks first")
             }
         }
         if let note = session.ranking.tieNote(u) { lines.append(describe(note, upper: note.above, lower: u)) }

@@ -11,6 +11,25 @@ public enum BulkRun {
         public var timings: [StageClock.Stage]
         /// Units the fast number form handed to the exact one.
         public var fallbacks: Int
+        /// The columns, kept when asked for (`keep`), to trace units afterwards.
+        public var kept: Kept?
+    }
+
+    /// What a run keeps to trace units after scoring them all (`explain` of a large session).
+    public struct Kept: Sendable {
+        public let plan: ScoringPlan
+        public let columns: MetricColumns
+        public let ballots: BallotColumns
+        public let representatives: [Representative]
+
+        /// The units asked for, traced, with everything their explanation reads.
+        public func explainSource(_ report: ScoreReport, units: [Int]) -> ExplainSource {
+            var results = Engine(plan: plan).trace(units, columns, ballots)
+            ScoringSession.applyRanking(&results, scores: report.scores, rules: report.rules)
+            return ExplainSource(rules: report.rules, plan: plan, units: report.units, representatives: representatives.map(\.id),
+                                 items: plan.items, report: report, results: Dictionary(uniqueKeysWithValues: results.map { ($0.unit, $0) }),
+                                 values: .columns(columns))
+        }
     }
 
     public static func run(_ inputs: ScoringSession.Inputs, threads: Int,
@@ -21,7 +40,8 @@ public enum BulkRun {
     }
 
     /// `run`, saying why the input needs the checked path when it does.
-    public static func attempt(_ inputs: ScoringSession.Inputs, threads: Int,
+    /// With `keep`, the ballots are read with who cast them, and the columns are kept (`Result.kept`).
+    public static func attempt(_ inputs: ScoringSession.Inputs, threads: Int, keep: Bool = false,
                                progress: (@Sendable (String, Int) -> Void)? = nil,
                                advance: (@Sendable (Int) -> Void)? = nil) throws(DiagnosticsError) -> Swift.Result<Result, BulkHandOver> {
         var clock = StageClock()
@@ -49,7 +69,8 @@ public enum BulkRun {
         guard let ballotsFile = MappedFile(path: PathText.resolve(inputs.ballots, in: base)) else { return .failure(.fileUnreadable) }
         var ballots: BallotColumns
         switch BulkBallotsReader.tryRead(ballotsFile, fileName: inputs.ballots, rules: rules,
-                                         units: (units.index, units.identities.ids), roster: reps, threads: threads) {
+                                         units: (units.index, units.identities.ids), roster: reps, threads: threads,
+                                         keepRepresentatives: keep) {
         case .success(let columns): ballots = columns
         case .failure(let why): return .failure(why)
         }
@@ -60,6 +81,7 @@ public enum BulkRun {
         // Scored in a scope of its own, so the metrics and ballots are let go before ranking and writing.
         var (scores, stats) = Engine(plan: plan).score(units.columns, ballots, threads: threads, progress: advance)
         let recusals = ballots.recusals
+        let kept = keep ? Kept(plan: plan, columns: units.columns, ballots: ballots, representatives: reps) : nil
         units.columns = MetricColumns(unitCount: 0, scales: [], mantissas: [])
         units.index = IDTable()
         ballots = BallotColumns(itemCount: 0, scale: 0, offsets: [], scores: [], recusals: [])
@@ -69,6 +91,6 @@ public enum BulkRun {
         lap("rank")
         let report = ScoreReport(rules: rules, units: units.identities, scores: scores, ranking: ranking,
                                  recusals: recusals, inputWarnings: QuotaCheck.sessionWarnings(rules, units: scores.unitCount))
-        return .success(Result(report: report, timings: clock.stages, fallbacks: stats.fallbacks))
+        return .success(Result(report: report, timings: clock.stages, fallbacks: stats.fallbacks, kept: kept))
     }
 }

@@ -29,7 +29,7 @@ public enum ExplainCommand: Command {
         .init(same: "kaimen explain X03 --lang en"),
         .init(same: "kaimen explain X04 --session 2014-mid"),
     ]
-    public static let options: [OptionSpec] = ScoreCommand.options.filter { ["--rules", "--units", "--roster", "--ballots", "--lang", "--strict"].contains($0.name) }
+    public static let options: [OptionSpec] = ScoreCommand.options.filter { ["--rules", "--units", "--roster", "--ballots", "--lang", "--strict", "--engine"].contains($0.name) }
         + [.option("--session", "DIR", .init(zh: "会话文件夹：说明其最新封存的结果以及申诉带来的变化。",
                                              en: "A session folder: explain its latest sealed result and what an appeal changed."))]
 
@@ -53,7 +53,7 @@ public enum ExplainCommand: Command {
                 let texts = Dictionary(uniqueKeysWithValues: sealed.table.units.compactMap { u in
                     AppealReview.of(unit: u.id, in: folder).map { (u.id, AppealReviewText.render($0, lang: lang)) }
                 })
-                return explain(args, session: sealed, before: texts, console: console, lang: lang)
+                return explain(args, source: ExplainSource(session: sealed), before: texts, console: console, lang: lang)
             } catch {
                 SessionCommandSupport.report(error.diagnostics, dir: dir, lang: lang, console: console)
                 return .failure
@@ -66,25 +66,36 @@ public enum ExplainCommand: Command {
             }
             for (k, v) in DefaultCommand.sampleOptions { args.options[k] = v }
         }
-        guard let inputs = ScoreCommand.inputs(args, console: console) else { return .usage }
-        let session: ScoringSession
+        guard var inputs = ScoreCommand.inputs(args, console: console) else { return .usage }
+        let engine = args.value("--engine").map { ["bulk": "fast", "checked": "exact"][$0] ?? $0 } ?? "auto"
+        if engine == "exact" { inputs.form = .exact }
+        // A large session is read by the byte-level readers and only the units asked for are
+        // traced; a small one (or anything the byte readers hand over) by the checked readers.
+        let unitsSize = (try? FileManager.default.attributesOfItem(atPath: PathText.resolve(inputs.units, in: inputs.baseDirectory))[.size] as? Int) ?? 0
         do {
-            session = try ScoringSession.run(inputs)
+            if engine == "fast" || (engine == "auto" && unitsSize > 1 << 20), case .success(let run) = try BulkRun.attempt(inputs, threads: ProcessInfo.processInfo.activeProcessorCount, keep: true),
+               let kept = run.kept {
+                let ids = run.report.units.ids
+                let index = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+                let asked = args.positionals == ["all"] ? run.report.ranking.order : args.positionals.compactMap { index[$0] }
+                return explain(args, source: kept.explainSource(run.report, units: asked), before: [:], console: console, lang: lang)
+            }
+            let session = try ScoringSession.run(inputs)
+            return explain(args, source: ExplainSource(session: session), before: [:], console: console, lang: lang)
         } catch {
             for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
             return .failure
         }
-        return explain(args, session: session, before: [:], console: console, lang: lang)
     }
 
-    /// Explains each unit asked for; `before` holds, per unit id, a paragraph printed ahead of its derivation.
-    static func explain(_ args: ParsedArguments, session: ScoringSession, before: [String: String], console: Console, lang: Language) -> ExitCode {
-        let ids = args.positionals == ["all"] ? session.ranking.order.map { session.table.units[$0].id } : args.positionals
+    static func explain(_ args: ParsedArguments, source: ExplainSource, before: [String: String], console: Console, lang: Language) -> ExitCode {
+        let ids = args.positionals == ["all"] ? source.ranking.order.map { source.units.ids[$0] } : args.positionals
         var failed = false
-        let explanation = UnitExplanation(session: session, lang: lang)
+        let explanation = UnitExplanation(source: source, lang: lang)
+        let index = Dictionary(source.units.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         for (n, id) in ids.enumerated() {
-            guard let u = session.table.index(ofUnit: id) else {
-                console.error(CommandMessages.noUnit(id).joined(hint: Localized.didYouMean(id, among: session.table.units.map(\.id))), lang)
+            guard let u = index[id], source.results[u] != nil else {
+                console.error(CommandMessages.noUnit(id).joined(hint: Localized.didYouMean(id, among: source.units.ids)), lang)
                 failed = true
                 continue
             }

@@ -1,0 +1,58 @@
+/// What an explanation reads: the rules, the ranking, the units and representatives, the
+/// metric values, and the traced results of the units to explain. A run through the checked
+/// readers has every unit traced (`init(session:)`); a large run through the byte-level
+/// readers traces only the units asked for (`BulkRun.Kept.explainSource`).
+public struct ExplainSource: Sendable {
+    public let rules: Rules
+    public let plan: ScoringPlan
+    public let units: UnitIdentities
+    /// Representatives' ids, in roster order.
+    public let representatives: [String]
+    public let items: [BallotItem]
+    public let recusals: [RecusalViolation]
+    public let report: ScoreReport
+    /// The traced results, by unit index (with ranks and grades after quotas).
+    public let results: [Int: UnitResult]
+    let values: MetricValues
+
+    public var ranking: Ranker.Report { report.ranking }
+
+    public init(session: ScoringSession) {
+        rules = session.rules
+        plan = session.plan
+        units = session.table.identities
+        representatives = session.representatives.map(\.id)
+        items = session.ballots.items
+        recusals = session.ballots.recusals
+        report = session.report
+        results = Dictionary(uniqueKeysWithValues: session.results.map { ($0.unit, $0) })
+        values = .table(session.table)
+    }
+
+    init(rules: Rules, plan: ScoringPlan, units: UnitIdentities, representatives: [String], items: [BallotItem],
+         report: ScoreReport, results: [Int: UnitResult], values: MetricValues) {
+        self.rules = rules
+        self.plan = plan
+        self.units = units
+        self.representatives = representatives
+        self.items = items
+        recusals = report.recusals
+        self.report = report
+        self.results = results
+        self.values = values
+    }
+
+}
+
+/// A run's metric values, as the checked readers keep them or as columns.
+enum MetricValues: Sendable {
+    case table(UnitTable)
+    case columns(MetricColumns)
+
+    func value(metric m: Int, unit u: Int) -> Rational? {
+        switch self {
+        case .table(let t): return t.values[m][u]
+        case .columns(let c): return c.value(metric: m, unit: u)
+        }
+    }
+}

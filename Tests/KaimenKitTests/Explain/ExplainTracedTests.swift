@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// `explain` of a large session reads it with the byte-level readers and traces only the units
+/// asked for; what it says must be exactly what the checked readers' run (every unit traced) says.
+@Suite("explain through the byte-level readers says exactly what the checked run says")
+struct ExplainTracedTests {
+    func explain(_ args: [String]) -> (ExitCode, String, String) {
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        let code = CLI.run(["explain"] + args + ["--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                                                 "--roster", "samples/xicheng-2014/roster.csv", "--ballots", "samples/xicheng-2014/ballots.csv"],
+                           console: console)
+        return (code, console.stdout, console.stderr)
+    }
+
+    @Test("every unit, in both languages: kept and dropped ballots by representative, recusals, tie notes", arguments: ["zh", "en"])
+    func everyUnit(_ lang: String) {
+        let checked = explain(["all", "--engine", "exact", "--lang", lang])
+        let traced = explain(["all", "--engine", "fast", "--lang", lang])
+        #expect(checked.0 == .success && traced.0 == .success)
+        #expect(!checked.1.isEmpty)
+        #expect(traced.1 == checked.1)
+        // The sample has a recusal and trimmed ballots: the texts that need who cast each ballot.
+        #expect(traced.1.contains(lang == "zh" ? "回避不计" : "recused, not counted"))
+        #expect(traced.1.contains(lang == "zh" ? "去掉最高" : "dropped as highest"))
+    }
+
+    @Test("one unit traced alone reads like the same unit in the full run; an unknown id is an error with a suggestion")
+    func oneUnit() {
+        let checked = explain(["X04", "--engine", "exact"])
+        let traced = explain(["X04", "--engine", "fast"])
+        #expect(traced.1 == checked.1 && traced.0 == .success)
+        let unknown = explain(["X99", "--engine", "fast"])
+        #expect(unknown.0 == .failure)
+        #expect(unknown.2.contains("X99") && unknown.2.contains("X09"))
+    }
+}
