@@ -89,6 +89,6 @@ struct BulkHandOverTimingsTests {
         #expect(err.contains("handover\tquotedCell\n"))
         // The sample as it is: read by the bulk path, no hand-over line.
         let clean = try score(ballots: sample)
-        #expect(clean.contains("engine\tbulk\n") && !clean.contains("handover"))
+        #expect(clean.contains("engine\tfast\n") && !clean.contains("handover"))
     }
 }
