@@ -116,6 +116,7 @@ extension UnitScorer {
         for i in 0..<program.standardCount where program.steps[i].readsBallots && !leftOut[i] {
             ballotPoints = ballotPoints + points[i]
         }
+        if tracing { trace?.ballotPoints = ballotPoints.exactValue! }
         guard let t = total.roundedScaled(places: p), let bp = ballotPoints.roundedScaled(places: p),
               let bo = bonus.roundedScaled(places: p), let de = deductedTotal.roundedScaled(places: p) else { return false }
         for i in 0..<program.standardCount {

@@ -11,6 +11,7 @@ struct UnitTrace {
     var bonusEarned = Rational.zero
     var bonus = Rational.zero
     var exactTotal = Rational.zero
+    var ballotPoints = Rational.zero
 
     mutating func standard(_ i: Int, raw: Rational?, points: Rational?, max: Rational, status: StandardResult.Status,
                            prorated: Bool, detail: ScoringDetail) {
@@ -34,13 +35,6 @@ struct UnitTrace {
                           bonusEarned: bonusEarned, bonus: bonus, vetoes: row.vetoes.map(Int.init),
                           vetoesUnchecked: row.vetoesUnchecked.map(Int.init), exactTotal: exactTotal,
                           total: Rational(row.total, scale), gradeForced: row.forced, gradeByTotal: grade, grade: grade,
-                          movedFrom: nil, ballotPoints: ballotPointsExact(program))
-    }
-
-    /// The representatives' points, exactly (the row holds them rounded).
-    private func ballotPointsExact(_ program: ScoringProgram) -> Rational {
-        standards.reduce(Rational.zero) { sum, r in
-            program.steps[r.index].readsBallots && !r.prorated ? sum + r.points : sum
-        }
+                          movedFrom: nil, ballotPoints: ballotPoints)
     }
 }

@@ -6,8 +6,8 @@ public struct ExplainSource: Sendable {
     public let rules: Rules
     public let plan: ScoringPlan
     public let units: UnitIdentities
-    /// Representatives' ids, in roster order.
-    public let representatives: [String]
+    /// The roster, in its order.
+    public let representatives: [Representative]
     public let items: [BallotItem]
     public let recusals: [RecusalViolation]
     public let report: ScoreReport
@@ -21,7 +21,7 @@ public struct ExplainSource: Sendable {
         rules = session.rules
         plan = session.plan
         units = session.table.identities
-        representatives = session.representatives.map(\.id)
+        representatives = session.representatives
         items = session.ballots.items
         recusals = session.ballots.recusals
         report = session.report
@@ -29,7 +29,7 @@ public struct ExplainSource: Sendable {
         values = .table(session.table)
     }
 
-    init(rules: Rules, plan: ScoringPlan, units: UnitIdentities, representatives: [String], items: [BallotItem],
+    init(rules: Rules, plan: ScoringPlan, units: UnitIdentities, representatives: [Representative], items: [BallotItem],
          report: ScoreReport, results: [Int: UnitResult], values: MetricValues) {
         self.rules = rules
         self.plan = plan

@@ -5,8 +5,8 @@ public struct Narrator {
     /// The run whose metric values `inputs` and `note` describe; warnings need only the rules.
     let values: MetricValues?
     let metricIndex: [String: Int]
-    /// Representatives' ids, for naming who cast a ballot.
-    let representatives: [String]
+    /// The roster, for naming who cast a ballot.
+    let representatives: [Representative]
     public let lang: Language
     let fmt: ValueFormatter
 
@@ -14,7 +14,7 @@ public struct Narrator {
         self.rules = session.rules
         self.values = .table(session.table)
         self.metricIndex = session.plan.metricIndex
-        self.representatives = session.representatives.map(\.id)
+        self.representatives = session.representatives
         self.lang = lang
         self.fmt = ValueFormatter(rules: session.rules, lang: lang)
     }
@@ -146,7 +146,7 @@ public struct Narrator {
     /// `7 票，去掉最高 9（R05）、最低 5（R09），其余 5 票平均 7.3`
     func ballotText(_ d: BallotDetail) -> String {
         let n = d.kept.count + d.droppedLow.count + d.droppedHigh.count
-        let rep = { (i: Int) in i < self.representatives.count ? self.representatives[i] : "#\(i)" }
+        let rep = { (i: Int) in i < self.representatives.count ? self.representatives[i].id : "#\(i)" }
         let scores = { (list: [BallotScore]) in list.map { "\(fmt.points($0.score))（\(rep($0.representative))）" }.joined(separator: "、") }
         let scoresEN = { (list: [BallotScore]) in list.map { "\(fmt.points($0.score)) (\(rep($0.representative)))" }.joined(separator: ", ") }
         let result = d.result.map { $0.plainText(maxPlaces: 4) } ?? "—"

@@ -101,7 +101,7 @@ public struct UnitExplanation {
     func ballotLines(_ d: BallotDetail, standard s: Standard, unit: (id: String, name: String, category: String)) -> String {
         let fmt = ValueFormatter(rules: session.rules, lang: lang)
         func list(_ l: [BallotScore]) -> String {
-            l.map { "\(session.representatives[$0.representative]) \(fmt.points($0.score))" }.joined(separator: lang.t("，", ", "))
+            l.map { "\(session.representatives[$0.representative].id) \(fmt.points($0.score))" }.joined(separator: lang.t("，", ", "))
         }
         var out = ""
         if !d.kept.isEmpty { out += "     " + lang.t("计入：", "kept: ") + list(d.kept) + "\n" }

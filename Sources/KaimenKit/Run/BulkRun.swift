@@ -26,10 +26,20 @@ public enum BulkRun {
         public func explainSource(_ report: ScoreReport, units: [Int]) -> ExplainSource {
             var results = Engine(plan: plan).trace(units, columns, ballots)
             ScoringSession.applyRanking(&results, scores: report.scores, rules: report.rules)
-            return ExplainSource(rules: report.rules, plan: plan, units: report.units, representatives: representatives.map(\.id),
+            return ExplainSource(rules: report.rules, plan: plan, units: report.units, representatives: representatives,
                                  items: plan.items, report: report, results: Dictionary(uniqueKeysWithValues: results.map { ($0.unit, $0) }),
                                  values: .columns(columns))
         }
+    }
+
+    /// Whether `--engine` (after `engineChoice`) sends this input to the byte-level readers
+    /// first: always for `fast`, for a units file over a megabyte with `auto`.
+    public static func prefers(_ inputs: ScoringSession.Inputs, engine: String) -> Bool {
+        if engine == "fast" { return true }
+        guard engine == "auto" else { return false }
+        let path = PathText.resolve(inputs.units, in: inputs.baseDirectory)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        return size > 1 << 20
     }
 
     public static func run(_ inputs: ScoringSession.Inputs, threads: Int,

@@ -67,13 +67,11 @@ public enum ExplainCommand: Command {
             for (k, v) in DefaultCommand.sampleOptions { args.options[k] = v }
         }
         guard var inputs = ScoreCommand.inputs(args, console: console) else { return .usage }
-        let engine = args.value("--engine").map { ["bulk": "fast", "checked": "exact"][$0] ?? $0 } ?? "auto"
-        if engine == "exact" { inputs.form = .exact }
+        let engine = ScoreCommand.engineChoice(args, inputs: &inputs)
         // A large session is read by the byte-level readers and only the units asked for are
         // traced; a small one (or anything the byte readers hand over) by the checked readers.
-        let unitsSize = (try? FileManager.default.attributesOfItem(atPath: PathText.resolve(inputs.units, in: inputs.baseDirectory))[.size] as? Int) ?? 0
         do {
-            if engine == "fast" || (engine == "auto" && unitsSize > 1 << 20), case .success(let run) = try BulkRun.attempt(inputs, threads: ProcessInfo.processInfo.activeProcessorCount, keep: true),
+            if BulkRun.prefers(inputs, engine: engine), case .success(let run) = try BulkRun.attempt(inputs, threads: ProcessInfo.processInfo.activeProcessorCount, keep: true),
                let kept = run.kept {
                 let ids = run.report.units.ids
                 let index = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })

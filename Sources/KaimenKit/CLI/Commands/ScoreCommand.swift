@@ -81,16 +81,14 @@ public enum ScoreCommand: Command {
         let start = Date()
         let progress = (args.has("--progress") || console.errIsTerminal) && !args.has("--quiet") ? ProgressLine(console: console) : nil
         // Pick the engine.
-        let engine = args.value("--engine").map { ["bulk": "fast", "checked": "exact"][$0] ?? $0 } ?? "auto"
-        if engine == "exact" { inputs.form = .exact }
-        let unitsSize = (try? FileManager.default.attributesOfItem(atPath: PathText.resolve(inputs.units, in: inputs.baseDirectory))[.size] as? Int) ?? 0
+        let engine = engineChoice(args, inputs: &inputs)
         var report: ScoreReport?
         var session: ScoringSession?
         var clock = StageClock()
         var fallbacks: Int?
         var handOver: BulkHandOver?
         do {
-            if engine == "fast" || (engine == "auto" && unitsSize > 1 << 20) {
+            if BulkRun.prefers(inputs, engine: engine) {
                 switch try BulkRun.attempt(inputs, threads: threads,
                                            progress: { stage, total in progress?.begin(stage, total: total) },
                                            advance: { progress?.advance($0) }) {
@@ -185,6 +183,14 @@ public enum ScoreCommand: Command {
             if let handOver { console.errLine("handover\t\(handOver.rawValue)") }
         }
         return .success
+    }
+
+    /// `--engine` by its current name (`bulk` and `checked` are the old names of `fast` and
+    /// `exact`); `exact` also sets the inputs' number form.
+    static func engineChoice(_ args: ParsedArguments, inputs: inout ScoringSession.Inputs) -> String {
+        let engine = args.value("--engine").map { ["bulk": "fast", "checked": "exact"][$0] ?? $0 } ?? "auto"
+        if engine == "exact" { inputs.form = .exact }
+        return engine
     }
 
     /// The four input files from the options; prints what is missing.
