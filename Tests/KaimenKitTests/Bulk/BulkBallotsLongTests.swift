@@ -10,7 +10,7 @@ struct BulkBallotsLongTests {
     typealias S = BulkBallotsReaderTests
     typealias F = BulkFixtures
 
-    /// The generated wide ballots (3000 units, recusals among them) as long rows
+    /// The generated wide ballots (`BulkFixtures.generatedUnits` units, recusals among them) as long rows
     /// `unit,representative,standard,score`, one per non-empty score cell, in `order`.
     enum Order { case unitThenRepresentative, unitThenStandard, byRepresentative }
 
@@ -44,7 +44,7 @@ struct BulkBallotsLongTests {
         return Array(((["unit,representative,standard,score"] + rows.map(\.text)).joined(separator: end) + end).utf8)
     }
 
-    @Test("reads 3000 generated units' long rows, within a unit by representative or by standard, recusals included",
+    @Test("reads the generated units' long rows, within a unit by representative or by standard, recusals included",
           arguments: [Order.unitThenRepresentative, .unitThenStandard])
     func grouped(order: Order) throws {
         let bytes = Self.long(order)

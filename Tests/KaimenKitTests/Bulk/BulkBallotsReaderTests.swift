@@ -83,7 +83,7 @@ struct BulkBallotsReaderTests {
         try session.expectSame(F.sample(path))
     }
 
-    @Test("reads 3000 generated units' wide ballots, recusals included, on one thread or several")
+    @Test("reads the generated units' wide ballots, recusals included, on one thread or several")
     func generated() throws {
         let bytes = F.generated.ballots
         try Self.generated.expectSame(bytes)

@@ -15,9 +15,12 @@ enum BulkFixtures {
         try! [UInt8](Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("samples/\(path)")))
     }
 
+    /// How many units `generated` holds: 3000, fewer under the sanitizers.
+    static let generatedUnits = Fixtures.units(3000)
+
     /// A generated session, once per size.
     static let generated: (units: [UInt8], roster: [UInt8], ballots: [UInt8]) = {
-        let g = DataGenerator(rules: xicheng, units: 3000, seed: 7).generate()
+        let g = DataGenerator(rules: xicheng, units: generatedUnits, seed: 7).generate()
         return (g.units, g.roster, g.ballots)
     }()
 

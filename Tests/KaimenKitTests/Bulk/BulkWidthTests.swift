@@ -48,7 +48,7 @@ struct BulkWidthTests {
     }
 
     @Test("a value beyond Int32 keeps its column Int64, anywhere in the file",
-          arguments: [0, 1500, 2999])
+          arguments: [0, F.generatedUnits / 2, F.generatedUnits - 1])
     func beyondInt32(row: Int) throws {
         try expectRead(edited([(row, "funds_due", "3000000000")]), wide: fundsDue)
     }
@@ -59,14 +59,14 @@ struct BulkWidthTests {
     }
 
     @Test("a value that only outgrows Int32 when its column is rescaled keeps its column Int64",
-          arguments: [(10, 20), (20, 10), (10, 2990), (2990, 10)])
+          arguments: [(10, 20), (20, 10), (10, F.generatedUnits - 10), (F.generatedUnits - 10, 10)])
     func rescaledBeyondInt32(big: Int, decimal: Int) throws {
         try expectRead(edited([(big, "funds_due", "2000000000"), (decimal, "funds_due", "1.5")]), wide: fundsDue)
     }
 
     @Test("a value that outgrows Int64 when rescaled still hands over")
     func rescaledBeyondInt64() {
-        let bytes = edited([(10, "funds_due", "900000000000000000"), (2000, "funds_due", "1.55")])
+        let bytes = edited([(10, "funds_due", "900000000000000000"), (F.generatedUnits * 2 / 3, "funds_due", "1.55")])
         #expect(bulk(bytes) == nil)
         #expect(bulk(bytes, threads: 3, threshold: 0) == nil)
     }

@@ -72,7 +72,7 @@ struct EngineFormsTests {
     @Test("a generated session: every number equal in both forms, on one thread and on two",
           arguments: [("rules/xicheng-2014.jsonc", UInt64(7)), ("rules/dongcheng-2019.jsonc", UInt64(11))])
     func generated(_ rules: String, _ seed: UInt64) throws {
-        let s = try Self.session(rules: rules, units: 3000, seed: seed)
+        let s = try Self.session(rules: rules, units: Fixtures.units(3000), seed: seed)
         let one = compare(s, threads: 1)
         let two = compare(s, threads: 2, narrow: true)
         #expect(one.fallbacks == two.fallbacks)
