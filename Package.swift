@@ -12,8 +12,18 @@ let package = Package(
     targets: [
         .target(
             name: "KaimenKit",
+            dependencies: ["SHAInstructions"],
             path: "Sources/KaimenKit",
             swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        // SHA-256's block function on the processor's SHA extensions, used by KaimenKit's
+        // SHA256 only where the processor has them. This one small module is compiled with
+        // clang's `sha` target feature, which the intrinsics need; no other code gets it.
+        .target(
+            name: "SHAInstructions",
+            path: "Sources/SHAInstructions",
+            swiftSettings: [.swiftLanguageMode(.v6),
+                            .unsafeFlags(["-Xcc", "-Xclang", "-Xcc", "-target-feature", "-Xcc", "-Xclang", "-Xcc", "+sha"])]
         ),
         .executableTarget(
             name: "kaimen",

@@ -1,13 +1,25 @@
+import SHAInstructions
+
 /// SHA-256 (FIPS 180-4), written here because Foundation on Linux has none. Used for the
 /// session journal's hash chain and the manifests of output folders. Tested against the
 /// NIST example vectors (`Tests/KaimenKitTests/Support/SHA256Tests.swift`).
+///
+/// Where the processor has the SHA extensions (`SHAInstructions`), whole blocks go through them,
+/// about eight times as fast: the manifest of a million-unit run hashes a gigabyte. The portable
+/// rounds below are the reference; the tests run both on the same inputs.
 public struct SHA256: Sendable {
-    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
-        (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+    private var state = SIMD8<UInt32>(0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
+    private let instructions: Bool
 
-    public init() { buffer.reserveCapacity(64) }
+    public init() { self.init(instructions: SHA256Rounds.available) }
+
+    /// `instructions: false` keeps to the portable rounds (for the tests that hold one against the other).
+    init(instructions: Bool) {
+        self.instructions = instructions && SHA256Rounds.available
+        buffer.reserveCapacity(64)
+    }
 
     /// The digest of `bytes` in one call.
     public static func hash<Bytes: Sequence>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
@@ -59,10 +71,10 @@ public struct SHA256: Sendable {
             buffer.withUnsafeBytes { compress($0.baseAddress!) }
             buffer.removeAll(keepingCapacity: true)
         }
-        while left >= 64 {
-            compress(p)
-            p += 64
-            left -= 64
+        if left >= 64 {
+            compressBlocks(p, count: left / 64)
+            p += left / 64 * 64
+            left %= 64
         }
         if left > 0 { buffer.append(contentsOf: UnsafeRawBufferPointer(start: p, count: left)) }
     }
@@ -80,7 +92,7 @@ public struct SHA256: Sendable {
         for shift in stride(from: 56, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
         buffer.withUnsafeBytes { compress($0.baseAddress!) }
         buffer.removeAll()
-        let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
+        let words = (0 ..< 8).map { state[$0] }
         return words.flatMap { w in [UInt8(w >> 24), UInt8(truncatingIfNeeded: w >> 16), UInt8(truncatingIfNeeded: w >> 8), UInt8(truncatingIfNeeded: w)] }
     }
 
@@ -97,8 +109,23 @@ public struct SHA256: Sendable {
 
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
-    /// One 64-byte block at `block`; the message schedule lives on the stack.
+    /// `count` whole blocks from `blocks`, on the SHA extensions where there are some.
+    private mutating func compressBlocks(_ blocks: UnsafeRawPointer, count: Int) {
+        if instructions {
+            SHA256Rounds.compress(&state, blocks: blocks, count: count)
+        } else {
+            for b in 0 ..< count { compress(blocks + 64 * b) }
+        }
+    }
+
+    /// One 64-byte block at `block`.
     private mutating func compress(_ block: UnsafeRawPointer) {
+        if instructions { return SHA256Rounds.compress(&state, blocks: block, count: 1) }
+        portableCompress(block)
+    }
+
+    /// One 64-byte block at `block` in plain Swift; the message schedule lives on the stack.
+    private mutating func portableCompress(_ block: UnsafeRawPointer) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for i in 0..<16 {
                 w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
@@ -108,7 +135,7 @@ public struct SHA256: Sendable {
                 let s1 = Self.rotr(w[i - 2], 17) ^ Self.rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
                 w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
             }
-            var (a, b, c, d, e, f, g, h) = state
+            var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
             Self.k.withUnsafeBufferPointer { k in
                 for i in 0..<64 {
                     let s1 = Self.rotr(e, 6) ^ Self.rotr(e, 11) ^ Self.rotr(e, 25)
@@ -121,7 +148,7 @@ public struct SHA256: Sendable {
                     d = c; c = b; b = a; a = t1 &+ t2
                 }
             }
-            state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
+            state &+= SIMD8(a, b, c, d, e, f, g, h)
         }
     }
 }
