@@ -1,8 +1,10 @@
 import Foundation
+import Synchronization
 
 /// Where a command writes: standard output for results, standard error for problems and
-/// progress. Tests pass a `BufferConsole` and read back what was written.
-public protocol Console: AnyObject {
+/// progress. Tests pass a `BufferConsole` and read back what was written. Sendable: the
+/// progress line writes from the threads that do the work.
+public protocol Console: AnyObject, Sendable {
     func out(_ text: String)
     func err(_ text: String)
     /// Whether standard error is a terminal (progress lines are shown only then, by default).
@@ -27,11 +29,12 @@ public final class StandardConsole: Console {
 
 /// Captures output in memory, for tests.
 public final class BufferConsole: Console {
-    public private(set) var stdout = ""
-    public private(set) var stderr = ""
+    private let written = Mutex((out: "", err: ""))
+    public var stdout: String { written.withLock { $0.out } }
+    public var stderr: String { written.withLock { $0.err } }
     public let currentDirectory: String
     public init(currentDirectory: String = FileManager.default.currentDirectoryPath) { self.currentDirectory = currentDirectory }
-    public func out(_ text: String) { stdout += text }
-    public func err(_ text: String) { stderr += text }
+    public func out(_ text: String) { written.withLock { $0.out += text } }
+    public func err(_ text: String) { written.withLock { $0.err += text } }
     public var errIsTerminal: Bool { false }
 }

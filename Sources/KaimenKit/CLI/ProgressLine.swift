@@ -1,48 +1,51 @@
 import Foundation
+import Synchronization
 
 /// A one-line progress report on standard error for long runs (`正在评分 45%`), redrawn at
-/// most ten times a second. Safe to call from the threads that do the work.
-final class ProgressLine: @unchecked Sendable {
-    private let console: Console
-    private let lock = NSLock()
-    private var stage = ""
-    private var done = 0
-    private var total = 1
-    private var lastDraw = Date.distantPast
-    private var drawn = false
+/// most ten times a second. Safe to call from the threads that do the work: its state is
+/// behind a lock, and a line is written while holding it, so lines never interleave.
+final class ProgressLine: Sendable {
+    private struct State {
+        var stage = ""
+        var done = 0
+        var total = 1
+        var lastDraw = Date.distantPast
+        var drawn = false
+    }
 
-    init(console: Console) { self.console = console }
+    private let console: any Console
+    private let state = Mutex(State())
+
+    init(console: any Console) { self.console = console }
 
     func begin(_ stage: String, total: Int) {
-        lock.lock()
-        self.stage = stage
-        self.total = max(1, total)
-        done = 0
-        lock.unlock()
-        draw(force: true)
+        state.withLock { s in
+            s.stage = stage
+            s.total = max(1, total)
+            s.done = 0
+            draw(&s, force: true)
+        }
     }
 
     func advance(_ n: Int) {
-        lock.lock()
-        done += n
-        lock.unlock()
-        draw(force: false)
+        state.withLock { s in
+            s.done += n
+            draw(&s, force: false)
+        }
     }
 
-    private func draw(force: Bool) {
-        lock.lock()
-        defer { lock.unlock() }
+    private func draw(_ s: inout State, force: Bool) {
         let now = Date()
-        guard force || now.timeIntervalSince(lastDraw) > 0.1 else { return }
-        lastDraw = now
-        drawn = true
-        console.err("\r\u{1B}[K\(stage) \(min(100, done * 100 / total))% (\(done)/\(total))")
+        guard force || now.timeIntervalSince(s.lastDraw) > 0.1 else { return }
+        s.lastDraw = now
+        s.drawn = true
+        console.err("\r\u{1B}[K\(s.stage) \(min(100, s.done * 100 / s.total))% (\(s.done)/\(s.total))")
     }
 
     /// Clears the line.
     func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        if drawn { console.err("\r\u{1B}[K") }
+        state.withLock { s in
+            if s.drawn { console.err("\r\u{1B}[K") }
+        }
     }
 }

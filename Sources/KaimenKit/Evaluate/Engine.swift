@@ -70,7 +70,7 @@ public struct Engine: Sendable {
             open = open || part.open
         }
         if open {
-            stats.settled = TieKeySettling.settle(&table, spread: spread) { units in
+            stats.settled = TieKeySettling.settle(&table, spread: spread, threads: threads) { units in
                 var exact = UnitScorer<Rational>(program: program, ballots: ballots, tileCapacity: 1)
                 return units.map { u in
                     exact.tile.load(columns, u, u + 1)

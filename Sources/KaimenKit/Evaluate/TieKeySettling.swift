@@ -5,41 +5,63 @@
 /// their run, so comparing their lower ends orders them as their exact values would.
 enum TieKeySettling {
     /// `spread[u * tieBreakCount + k]`: the width at 10⁻¹² of unit `u`'s key `k` (0: exact).
-    /// `exactKeys` gives the exact keys of the units asked for. Returns how many were settled.
-    static func settle(_ table: inout ScoreTable, spread: [UInt32], exactKeys: ([Int]) -> [[Rational?]]) -> Int {
+    /// `exactKeys` gives the exact keys of the units asked for. Runs are independent of each
+    /// other, so they are looked at on `threads` threads, and the units found are re-scored
+    /// on as many. Returns how many were settled.
+    static func settle(_ table: inout ScoreTable, spread: [UInt32], threads: Int = 1,
+                       exactKeys: @Sendable ([Int]) -> [[Rational?]]) -> Int {
         let kc = table.tieBreakCount
         let order = Ranker.byTotal(table.total)
-        var settled = Set<Int>()
+        // The runs of equal totals with more than one unit and an open key among them.
+        var open: [Range<Int>] = []
         var start = 0
-        let width = Rational(1, FixedInterval.scale)
         while start < order.count {
             var end = start + 1
             while end < order.count && table.total[order[end]] == table.total[order[start]] { end += 1 }
-            let run = order[start..<end]
+            if end - start > 1 && order[start..<end].contains(where: { u in (0..<kc).contains { spread[u * kc + $0] != 0 } }) {
+                open.append(start..<end)
+            }
             start = end
-            guard run.count > 1, run.contains(where: { u in (0..<kc).contains { spread[u * kc + $0] != 0 } }) else { continue }
-            for k in 0..<kc {
-                // Sorted by lower end; a unit whose interval reaches the next one's start overlaps it.
-                let sorted = run.compactMap { u in table.tieKeys[u * kc + k].map { (u: u, lo: $0) } }.sorted { $0.lo < $1.lo }
-                var i = 0
-                while i < sorted.count {
-                    var j = i
-                    var hi = sorted[i].lo + width * Rational(Int(spread[sorted[i].u * kc + k]))
-                    while j + 1 < sorted.count && sorted[j + 1].lo <= hi {
-                        j += 1
-                        hi = max(hi, sorted[j].lo + width * Rational(Int(spread[sorted[j].u * kc + k])))
-                    }
-                    if j > i {
-                        for e in sorted[i...j] where spread[e.u * kc + k] != 0 { settled.insert(e.u) }
-                    }
-                    i = j + 1
-                }
+        }
+        let (keys, runs) = (table.tieKeys, open)
+        let parts = max(1, min(threads * 4, runs.count / 64 + 1))
+        let found = Parallel.map(parts) { p in
+            runs[runs.count * p / parts ..< runs.count * (p + 1) / parts].flatMap { run in
+                touching(order[run], keys: keys, spread: spread, kc: kc)
             }
         }
-        let units = settled.sorted()
-        for (u, keys) in zip(units, exactKeys(units)) {
+        let units = Set(found.joined()).sorted()
+        let batches = max(1, min(threads, units.count / 256 + 1))
+        let exact = Parallel.map(batches) { b in
+            exactKeys(Array(units[units.count * b / batches ..< units.count * (b + 1) / batches]))
+        }.joined()
+        for (u, keys) in zip(units, exact) {
             for (k, key) in keys.enumerated() { table.tieKeys[u * kc + k] = key }
         }
         return units.count
+    }
+
+    /// The units of one run with an open key whose interval touches another's for the same tie-break.
+    private static func touching(_ run: ArraySlice<Int>, keys: [Rational?], spread: [UInt32], kc: Int) -> [Int] {
+        let width = Rational(1, FixedInterval.scale)
+        var out: [Int] = []
+        for k in 0..<kc {
+            // Sorted by lower end; a unit whose interval reaches the next one's start overlaps it.
+            let sorted = run.compactMap { u in keys[u * kc + k].map { (u: u, lo: $0) } }.sorted { $0.lo < $1.lo }
+            var i = 0
+            while i < sorted.count {
+                var j = i
+                var hi = sorted[i].lo + width * Rational(Int(spread[sorted[i].u * kc + k]))
+                while j + 1 < sorted.count && sorted[j + 1].lo <= hi {
+                    j += 1
+                    hi = max(hi, sorted[j].lo + width * Rational(Int(spread[sorted[j].u * kc + k])))
+                }
+                if j > i {
+                    for e in sorted[i...j] where spread[e.u * kc + k] != 0 { out.append(e.u) }
+                }
+                i = j + 1
+            }
+        }
+        return out
     }
 }

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Writes the summary CSV (every standard's points included) straight from a `ScoreReport`,
 /// fast enough for a million units: numbers are formatted digit by digit into byte buffers,
@@ -43,21 +44,24 @@ public enum SummaryWriter {
             if k + 1 < waves {
                 let buffers = spare
                 spare = []
-                DispatchQueue.global().async(group: group) { next.parts = format(k + 1, reusing: buffers) }
+                DispatchQueue.global().async(group: group) {
+                    let parts = format(k + 1, reusing: buffers)
+                    next.parts.withLock { $0 = parts }
+                }
             }
             defer {
                 group.wait()
                 for part in spare { part.release() }
                 spare = ready
-                ready = next.parts
+                ready = next.parts.withLock { $0 }
             }
             for part in ready { try write(UnsafeRawBufferPointer(part.bytes)) }
         }
     }
 
     /// The next wave's rows, made on another thread while this one writes.
-    private final class Handoff: @unchecked Sendable {
-        var parts: [CSVChunkWriter] = []
+    private final class Handoff: Sendable {
+        let parts = Mutex<[CSVChunkWriter]>([])
     }
 
     /// What formatting a row reads, taken out of the report once.

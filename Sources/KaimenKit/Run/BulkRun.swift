@@ -11,6 +11,8 @@ public enum BulkRun {
         public var timings: [StageClock.Stage]
         /// Units the fast number form handed to the exact one.
         public var fallbacks: Int
+        /// Units whose open tie-break keys were worked out exactly (`TieKeySettling`).
+        public var settled = 0
         /// The columns, kept when asked for (`keep`), to trace units afterwards.
         public var kept: Kept?
     }
@@ -101,6 +103,6 @@ public enum BulkRun {
         lap("rank")
         let report = ScoreReport(rules: rules, units: units.identities, scores: scores, ranking: ranking,
                                  recusals: recusals, inputWarnings: QuotaCheck.sessionWarnings(rules, units: scores.unitCount))
-        return .success(Result(report: report, timings: clock.stages, fallbacks: stats.fallbacks, kept: kept))
+        return .success(Result(report: report, timings: clock.stages, fallbacks: stats.fallbacks, settled: stats.settled, kept: kept))
     }
 }

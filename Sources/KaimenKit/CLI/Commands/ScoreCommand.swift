@@ -85,7 +85,7 @@ public enum ScoreCommand: Command {
         var report: ScoreReport?
         var session: ScoringSession?
         var clock = StageClock()
-        var fallbacks: Int?
+        var fallbacks: Int?, settled = 0
         var handOver: BulkHandOver?
         do {
             if BulkRun.prefers(inputs, engine: engine) {
@@ -96,6 +96,7 @@ public enum ScoreCommand: Command {
                     report = bulk.report
                     clock.append(bulk.timings)
                     fallbacks = bulk.fallbacks
+                    settled = bulk.settled
                 case .failure(let why):
                     handOver = why
                 }
@@ -178,7 +179,7 @@ public enum ScoreCommand: Command {
             console.errLine("total\t\(String(format: "%.3f", now.timeIntervalSince(start)))")
             // fast: the byte-level readers; checked: the checked readers; exact: those and fractions throughout.
             console.errLine("engine\t\(fallbacks != nil ? "fast" : (inputs.form == .exact ? "exact" : "checked"))")
-            if let fallbacks { console.errLine("fallbacks\t\(fallbacks)") }
+            if let fallbacks { console.errLine("fallbacks\t\(fallbacks)\nsettled\t\(settled)") }
             // Why the bulk path left the input to the checked one (`BulkHandOver`).
             if let handOver { console.errLine("handover\t\(handOver.rawValue)") }
         }

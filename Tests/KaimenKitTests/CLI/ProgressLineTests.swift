@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+@Suite("The progress line: drawn from the working threads, cleared at the end")
+struct ProgressLineTests {
+    @Test("`score --progress` on two threads draws each stage from 0% and clears the line before the summary")
+    func scoreProgress() throws {
+        let dir = try EnginesTests.generated(units: 3000, seed: 4, rules: "rules/xicheng-2014.jsonc")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        let code = CLI.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", dir.appendingPathComponent("units.csv").path,
+                            "--roster", dir.appendingPathComponent("roster.csv").path, "--ballots", dir.appendingPathComponent("ballots.csv").path,
+                            "--engine", "fast", "--threads", "2", "--progress", "--format", "none"], console: console)
+        #expect(code == .success)
+        let clear = "\r\u{1B}[K"
+        // Between the first clear and the last: the draws; after the last: the warnings.
+        let segments = console.stderr.components(separatedBy: clear)
+        let drawn = segments.dropFirst().dropLast()
+        #expect(segments.first == "")
+        #expect(!drawn.isEmpty)
+        // Every draw is one whole line: a stage, a percentage and done/total, never two interleaved.
+        for d in drawn {
+            #expect(d.wholeMatch(of: /\S+ \d{1,3}% \(\d+\/\d+\)/) != nil, "\(d)")
+        }
+        #expect(drawn.contains { $0 == "评分 0% (0/3000)" })
+        // The scoring stage's counts only grow.
+        let counts = drawn.filter { $0.hasPrefix("评分 ") }.compactMap { Int($0.split(separator: "(")[1].split(separator: "/")[0]) }
+        #expect(counts == counts.sorted())
+        // Nothing of the progress line is left after the last clear.
+        #expect(segments.last?.contains("评分 ") == false && segments.last?.contains("/3000)") == false)
+    }
+
+    @Test("many threads advancing at once: the count adds up and every line is whole")
+    func concurrentAdvance() {
+        let console = BufferConsole()
+        let progress = ProgressLine(console: console)
+        progress.begin("stage", total: 8000)
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            for _ in 0 ..< 1000 { progress.advance(1) }
+        }
+        progress.begin("next", total: 1)
+        progress.finish()
+        let lines = console.stderr.components(separatedBy: "\r\u{1B}[K").filter { !$0.isEmpty }
+        #expect(lines.first == "stage 0% (0/8000)")
+        #expect(lines.last == "next 0% (0/1)")
+        #expect(lines.allSatisfy { $0.wholeMatch(of: /(stage|next) \d{1,3}% \(\d+\/(8000|1)\)/) != nil })
+        #expect(console.stderr.hasSuffix("\r\u{1B}[K"))
+    }
+}
