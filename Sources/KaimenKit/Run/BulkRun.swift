@@ -35,13 +35,30 @@ public enum BulkRun {
     }
 
     /// Whether `--engine` (after `engineChoice`) sends this input to the byte-level readers
-    /// first: always for `fast`, for a units file over a megabyte with `auto`.
-    public static func prefers(_ inputs: ScoringSession.Inputs, engine: String) -> Bool {
+    /// first: always for `fast`, for a units file over a megabyte with `auto`, unless every
+    /// unit's full derivation is wanted anyway (`sheetsUpTo`: score sheets are written for a
+    /// session of at most that many units) and the file has no more rows than that: then the
+    /// checked pipeline, which makes the sheets, runs once instead of after the byte readers.
+    public static func prefers(_ inputs: ScoringSession.Inputs, engine: String, sheetsUpTo: Int? = nil) -> Bool {
         if engine == "fast" { return true }
         guard engine == "auto" else { return false }
         let path = PathText.resolve(inputs.units, in: inputs.baseDirectory)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        return size > 1 << 20
+        guard size > 1 << 20 else { return false }
+        if let limit = sheetsUpTo, let rows = rowCount(path, atMost: size <= 64 << 20 ? size : 0), rows <= limit { return false }
+        return true
+    }
+
+    /// The lines of a CSV units file after its header (an upper bound of its units: a quoted
+    /// cell may hold a line break), or `nil` for a JSON file or one over `atMost` bytes.
+    static func rowCount(_ path: String, atMost: Int) -> Int? {
+        guard !path.lowercased().hasSuffix(".json"), atMost > 0,
+              let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped), data.count <= atMost else { return nil }
+        return data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let feeds = BulkCSV.countLineFeeds(bytes, 0, bytes.count)
+            return max(0, feeds + (bytes.last == 0x0A ? 0 : 1) - 1)
+        }
     }
 
     public static func run(_ inputs: ScoringSession.Inputs, threads: Int,

@@ -88,7 +88,10 @@ public enum ScoreCommand: Command {
         var fallbacks: Int?, settled = 0
         var handOver: BulkHandOver?
         do {
-            if BulkRun.prefers(inputs, engine: engine) {
+            // With --out, score sheets are written for up to `sheetLimit` units (any number with
+            // --sheets): those runs need every unit's derivation, which the checked pipeline makes.
+            let sheetsUpTo = args.value("--out") != nil && !args.has("--summary-only") ? (args.has("--sheets") ? Int.max : sheetLimit) : nil
+            if BulkRun.prefers(inputs, engine: engine, sheetsUpTo: sheetsUpTo) {
                 switch try BulkRun.attempt(inputs, threads: threads,
                                            progress: { stage, total in progress?.begin(stage, total: total) },
                                            advance: { progress?.advance($0) }) {
@@ -142,6 +145,8 @@ public enum ScoreCommand: Command {
         if let out = args.value("--out") {
             let dir = URL(fileURLWithPath: resolve(out, in: console.currentDirectory))
             var sheets = session
+            // Only where `BulkRun.prefers` could not tell the units from the file (a JSON units
+            // file over a megabyte; quoted line breaks) is the session read a second time here.
             if sheets == nil && (n <= sheetLimit || args.has("--sheets")) && !args.has("--summary-only") {
                 sheets = try? ScoringSession.run(inputs)
             }
