@@ -2,19 +2,19 @@
 /// quoting and formula neutralisation as `CSVWriter`, byte for byte, without an array's
 /// capacity and uniqueness checks on every byte.
 ///
-/// It owns its memory: whoever holds the last copy calls ``release()`` (the summary writer
-/// does, once a chunk is written out).
+/// Its memory is an `OwnedMemory`, freed when the last copy of the writer goes.
 struct CSVChunkWriter: @unchecked Sendable {
+    private var memory: OwnedMemory<UInt8>
+    /// `memory.base`, kept beside it for the innermost loops.
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
 
     init(capacity: Int) {
-        self.capacity = max(64, capacity)
-        base = .allocate(capacity: self.capacity)
+        memory = OwnedMemory(uninitialized: max(64, capacity))
+        base = memory.base
+        self.capacity = memory.count
     }
-
-    func release() { base.deallocate() }
 
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
@@ -27,12 +27,11 @@ struct CSVChunkWriter: @unchecked Sendable {
     }
 
     private mutating func grow(_ needed: Int) {
-        let newCapacity = max(needed, capacity * 2)
-        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        newBase.update(from: base, count: count)
-        base.deallocate()
-        base = newBase
-        capacity = newCapacity
+        let bigger = OwnedMemory<UInt8>(uninitialized: max(needed, capacity * 2))
+        bigger.base.update(from: base, count: count)
+        memory = bigger
+        base = bigger.base
+        capacity = bigger.count
     }
 
     @inline(__always) mutating func byte(_ b: UInt8) {
@@ -140,7 +139,6 @@ struct FixedDigits: Sendable {
     init(places: Int, limit: Int = 16_384) {
         self.places = places
         var w = CSVChunkWriter(capacity: 32)
-        defer { w.release() }
         var entries: [(bytes: UInt64, count: UInt8)] = []
         entries.reserveCapacity(limit)
         for v in 0..<limit {

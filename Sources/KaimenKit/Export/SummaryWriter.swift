@@ -37,7 +37,6 @@ public enum SummaryWriter {
         // Two sets of buffers take turns: one being written out, one being filled.
         var ready = waves > 0 ? format(0, reusing: []) : []
         var spare: [CSVChunkWriter] = []
-        defer { for part in ready + spare { part.release() } }
         for k in 0..<waves {
             let next = Handoff()
             let group = DispatchGroup()
@@ -51,7 +50,6 @@ public enum SummaryWriter {
             }
             defer {
                 group.wait()
-                for part in spare { part.release() }
                 spare = ready
                 ready = next.parts.withLock { $0 }
             }
@@ -85,10 +83,9 @@ public enum SummaryWriter {
         }
 
         /// The rows of `order[range]`, in pieces formatted in parallel, in order, written into
-        /// the `spare` buffers first (the caller's from an earlier wave; any left over are freed).
+        /// the `spare` buffers first (the caller's from an earlier wave).
         func rows(threads: Int, range: Range<Int>, reusing spare: [CSVChunkWriter] = []) -> [CSVChunkWriter] {
             let chunks = max(1, min(threads * 4, range.count / 2048 + 1))
-            for extra in spare.dropFirst(chunks) { extra.release() }
             let s = report.scores
             let p = s.precision
             let (areaCount, standardCount) = (areaIndex.count, s.standardCount)
@@ -97,7 +94,6 @@ public enum SummaryWriter {
                 var w = c < spare.count ? spare[c] : CSVChunkWriter(capacity: (end - start) * (200 + 8 * (standardCount + areaCount)))
                 w.removeAll()
                 var scratch = CSVChunkWriter(capacity: 512)
-                defer { scratch.release() }
                 var b = Block()
                 var from = start
                 while from < end {

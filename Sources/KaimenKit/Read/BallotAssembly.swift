@@ -23,15 +23,14 @@ extension BulkBallotsReader {
         // written); the others' are copied in after them.
         let room = keepReps ? 0 : (bounds[bounds.count - 1] - bounds[0]) / 2 + 1
         var outcome = Outcome.handOver(.tooLarge)
-        var inResult = false
+        var inResult: Int?
         let result = [Int16](unsafeUninitializedCapacity: room) { buffer, initialized in
-            let first = ScoreStore(lent: buffer)
             outcome = assemble(p, bounds: bounds, headerLine: headerLine, context: cx, keepReps: keepReps,
                                keepRepresentatives: keepRepresentatives, release: release,
-                               first: keepReps ? nil : first, into: buffer, inResult: &inResult)
-            initialized = inResult ? first.count : 0
+                               first: keepReps ? nil : ScoreStore(lent: buffer), into: buffer, inResult: &inResult)
+            initialized = inResult ?? 0
         }
-        if inResult, case .done(var columns) = outcome {
+        if inResult != nil, case .done(var columns) = outcome {
             columns.scores = result
             return .done(columns)
         }
@@ -40,10 +39,10 @@ extension BulkBallotsReader {
 
     /// - Parameters:
     ///   - first: where the first chunk's scores go: the start of `result`, or `nil` for memory of its own.
-    ///   - inResult: set when the scores are all in `result` (`first.count` of them), not in the outcome.
+    ///   - inResult: set to how many scores there are when they are all in `result`, not in the outcome.
     private static func assemble(_ p: UnsafeBufferPointer<UInt8>, bounds: [Int], headerLine: Int, context cx: Context, keepReps: Bool,
                                  keepRepresentatives: Bool, release: MappedFile?, first: ScoreStore?, into result: UnsafeMutableBufferPointer<Int16>,
-                                 inResult: inout Bool) -> Outcome {
+                                 inResult: inout Int?) -> Outcome {
         let bytes = SharedBytes(p)
         var chunks = Parallel.map(bounds.count - 1) { k in
             var chunk = BallotChunk(start: bounds[k], end: bounds[k + 1], scale: cx.startScale, keepReps: keepReps, scores: k == 0 ? first : nil)
@@ -106,11 +105,11 @@ extension BulkBallotsReader {
             // The groups already lie in order: the scores are the chunks' scores end to end. The
             // first chunk's are in place; the others' are copied after them piece by piece, in
             // parallel, each piece's pages handed back once copied so no score is in memory twice.
-            guard let first, total <= result.count else { return .handOver(.tooLarge) }
-            join(chunks[1...].map(\.scores), at: first.count, into: result.baseAddress!)
+            guard first != nil, total <= result.count else { return .handOver(.tooLarge) }
+            join(chunks[1...].map(\.scores), at: chunks[0].scores.count, into: result.baseAddress!)
             for k in 1 ..< chunks.count { chunks[k].scores = ScoreStore(capacity: 0) }
-            first.setCount(total)
-            inResult = true
+            chunks[0].scores.setCount(total)
+            inResult = total
             var cell = 0, at: Int32 = 0
             for chunk in chunks {
                 var g = 0

@@ -38,8 +38,10 @@ struct BallotChunk: Sendable {
 
     /// The current unit's ballots, before they are sorted: per item a bucket of scores and
     /// who cast them, in row order, and what the duplicate check has seen. Buffers that grow
-    /// as needed, freed with `release()`.
+    /// as needed, each an `OwnedMemory` (freed when the group goes) with its address beside it.
     struct Group {
+        private var memory: (scores: OwnedMemory<Int16>, reps: OwnedMemory<Int32>, gatheredReps: OwnedMemory<Int32>,
+                             counts: OwnedMemory<Int32>, seenReps: OwnedMemory<Int32>, seenItems: OwnedMemory<UInt64>)
         var unit: Int32 = -1
         var unitStart = 0, unitLength = 0
         /// Scores in all buckets.
@@ -70,27 +72,25 @@ struct BallotChunk: Sendable {
             self.itemCount = itemCount
             small = itemCount <= 64
             capacity = 16
-            scores = .allocate(capacity: itemCount * capacity); reps = .allocate(capacity: itemCount * capacity)
-            // Every slot initialized: `sortEight` reads a bucket's first eight whatever its count.
-            scores.initialize(repeating: 0, count: itemCount * capacity)
-            gatheredReps = .allocate(capacity: itemCount * capacity)
-            counts = .allocate(capacity: itemCount)
-            counts.initialize(repeating: 0, count: itemCount)
-            seenReps = .allocate(capacity: 64); seenItems = .allocate(capacity: 64)
+            // Every slot of `scores` initialized: `sortEight` reads a bucket's first eight whatever its count.
+            memory = (OwnedMemory(repeating: 0, count: itemCount * capacity), OwnedMemory(uninitialized: itemCount * capacity),
+                      OwnedMemory(uninitialized: itemCount * capacity), OwnedMemory(repeating: 0, count: itemCount),
+                      OwnedMemory(uninitialized: 64), OwnedMemory(uninitialized: 64))
+            (scores, reps, gatheredReps) = (memory.scores.base, memory.reps.base, memory.gatheredReps.base)
+            (counts, seenReps, seenItems) = (memory.counts.base, memory.seenReps.base, memory.seenItems.base)
         }
 
         /// Doubles every bucket's room.
         mutating func grow() {
             let n = capacity * 2
-            let s = UnsafeMutablePointer<Int16>.allocate(capacity: itemCount * n), r = UnsafeMutablePointer<Int32>.allocate(capacity: itemCount * n)
-            s.initialize(repeating: 0, count: itemCount * n)
+            let s = OwnedMemory<Int16>(repeating: 0, count: itemCount * n), r = OwnedMemory<Int32>(uninitialized: itemCount * n)
             for i in 0 ..< itemCount {
-                (s + i * n).update(from: scores + i * capacity, count: Int(counts[i]))
-                (r + i * n).moveInitialize(from: reps + i * capacity, count: Int(counts[i]))
+                (s.base + i * n).update(from: scores + i * capacity, count: Int(counts[i]))
+                (r.base + i * n).update(from: reps + i * capacity, count: Int(counts[i]))
             }
-            scores.deallocate(); reps.deallocate(); gatheredReps.deallocate()
-            scores = s; reps = r
-            gatheredReps = .allocate(capacity: itemCount * n)
+            memory.scores = s; memory.reps = r
+            memory.gatheredReps = OwnedMemory(uninitialized: itemCount * n)
+            (scores, reps, gatheredReps) = (s.base, r.base, memory.gatheredReps.base)
             capacity = n
         }
 
@@ -173,11 +173,6 @@ struct BallotChunk: Sendable {
             currentRep = -1
             small = itemCount <= 64
         }
-
-        func release() {
-            scores.deallocate(); reps.deallocate(); gatheredReps.deallocate()
-            counts.deallocate(); seenReps.deallocate(); seenItems.deallocate()
-        }
     }
 
     /// Recently seen representative ids (where in the file) and their indices.
@@ -189,23 +184,18 @@ struct BallotChunk: Sendable {
     }
 
     /// Per item, the largest mantissa allowed, and per mantissa whether it is on the step, at
-    /// the chunk's scale; and per scale `s` up to it, 10^(scale − s). Freed with `release()`.
+    /// the chunk's scale; and per scale `s` up to it, 10^(scale − s). In `OwnedMemory`, with
+    /// the addresses beside it for the row loop.
     struct Limits {
+        private let memory: (max: OwnedMemory<Int>, onStep: OwnedMemory<Bool>, factor: OwnedMemory<Int64>)
         let max: UnsafeMutablePointer<Int>
         let onStep: UnsafeMutablePointer<Bool>
         let factor: UnsafeMutablePointer<Int64>
         init(_ cx: BulkBallotsReader.Context, scale: Int) {
             let (max, onStep) = cx.limits(scale: scale)
-            self.max = .allocate(capacity: max.count)
-            self.max.initialize(from: max, count: max.count)
-            self.onStep = .allocate(capacity: onStep.count)
-            self.onStep.initialize(from: onStep, count: onStep.count)
-            factor = .allocate(capacity: scale + 1)
-            for s in 0 ... scale { factor[s] = ByteNumber.pow10(scale - s) }
-        }
-
-        func release() {
-            max.deallocate(); onStep.deallocate(); factor.deallocate()
+            memory = (OwnedMemory(copying: max), OwnedMemory(copying: onStep),
+                      OwnedMemory(copying: (0 ... scale).map { ByteNumber.pow10(scale - $0) }))
+            (self.max, self.onStep, factor) = (memory.max.base, memory.onStep.base, memory.factor.base)
         }
     }
 
@@ -214,13 +204,9 @@ struct BallotChunk: Sendable {
         let width = cx.width
         let ends = UnsafeMutablePointer<Int>.allocate(capacity: width)
         var group = Group(itemCount: cx.items.count)
-        defer {
-            ends.deallocate()
-            group.release()
-        }
+        defer { ends.deallocate() }
         let base = p.baseAddress!
         var limits = Limits(cx, scale: scale)
-        defer { limits.release() }
         var repCache = RepCache()
         var pos = start
         let limit = end
@@ -486,7 +472,6 @@ struct BallotChunk: Sendable {
             guard s <= BulkBallotsReader.maxScale else { return .tooManyDecimals }
             guard rescale(by: s - scale, &group) else { return .scoreOutOfRange }
             scale = s
-            limits.release()
             limits = Limits(cx, scale: scale)
         }
         let (mm, o) = m.multipliedReportingOverflow(by: limits.factor[s])

@@ -14,10 +14,8 @@ extension BallotChunk {
     mutating func parseLong(_ p: UnsafeBufferPointer<UInt8>, _ cx: BulkBallotsReader.Context, roles longRoles: [Int], release: MappedFile?) {
         let width = cx.width
         var group = Group(itemCount: cx.items.count)
-        defer { group.release() }
         let base = p.baseAddress!
         var limits = Limits(cx, scale: scale)
-        defer { limits.release() }
         var repCache = RepCache(), itemCache = RepCache()
         // The cache of representatives in place (a call per row costs more than the lookup).
         let repSlots = 64

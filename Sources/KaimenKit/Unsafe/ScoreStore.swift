@@ -1,57 +1,59 @@
-/// A ballots chunk's scores, in raw memory: either its own (grown as needed) or a part of the
-/// final scores array lent to it, so the first chunk's scores are written where they end up
-/// and never copied.
+/// A ballots chunk's scores, in raw memory: either its own (an `OwnedMemory`, grown as needed,
+/// freed when the last copy goes) or a part of the final scores array lent to it, so the first
+/// chunk's scores are written where they end up and never copied.
 ///
-/// Written by one thread at a time (the chunk's), then read by the assembly.
-final class ScoreStore: @unchecked Sendable {
+/// A value: the chunk that writes it holds it (one thread), and the assembly reads the chunks'
+/// stores afterwards. A copy shares the memory, not the count.
+struct ScoreStore: @unchecked Sendable {
+    /// The memory of its own; `nil` when lent.
+    private var memory: OwnedMemory<Int16>?
+    /// The scores' address (`memory`'s, or the lent memory's).
     private(set) var base: UnsafeMutablePointer<Int16>
     private(set) var count = 0
     private(set) var capacity: Int
     /// Memory lent by the caller: not freed here, and never grown.
-    let lent: Bool
+    var lent: Bool { memory == nil }
 
     /// Room for `capacity` scores, address space only until written.
     init(capacity: Int) {
-        self.capacity = max(capacity, 16)
-        base = .allocate(capacity: self.capacity)
-        lent = false
+        let own = OwnedMemory<Int16>(uninitialized: max(capacity, 16))
+        (memory, base, self.capacity) = (own, own.base, own.count)
     }
 
     /// Scores written into `buffer`, which outlives this store.
     init(lent buffer: UnsafeMutableBufferPointer<Int16>) {
-        base = buffer.baseAddress ?? .allocate(capacity: 0)
-        capacity = buffer.count
-        lent = buffer.baseAddress != nil
+        if let start = buffer.baseAddress {
+            (memory, base, capacity) = (nil, start, buffer.count)
+        } else {
+            // Nothing lent (an empty result): memory of its own, as `init(capacity:)`.
+            let own = OwnedMemory<Int16>(uninitialized: 16)
+            (memory, base, capacity) = (own, own.base, own.count)
+        }
     }
-
-    deinit { if !lent { base.deallocate() } }
 
     var buffer: UnsafeMutableBufferPointer<Int16> { UnsafeMutableBufferPointer(start: base, count: count) }
 
     /// Makes room for `n` more scores; `false` when lent memory is too small.
     @inline(__always)
-    func reserve(_ n: Int) -> Bool {
+    mutating func reserve(_ n: Int) -> Bool {
         if count + n <= capacity { return true }
         guard !lent else { return false }
-        let c = max(capacity * 2, count + n)
-        let b = UnsafeMutablePointer<Int16>.allocate(capacity: c)
-        b.moveInitialize(from: base, count: count)
-        base.deallocate()
-        base = b
-        capacity = c
+        let bigger = OwnedMemory<Int16>(uninitialized: max(capacity * 2, count + n))
+        bigger.base.update(from: base, count: count)
+        (memory, base, capacity) = (bigger, bigger.base, bigger.count)
         return true
     }
 
     /// Appends `n` scores, after `reserve(n)`; a plain loop, for the handful a bucket holds.
     @inline(__always)
-    func append(_ p: UnsafePointer<Int16>, _ n: Int) {
+    mutating func append(_ p: UnsafePointer<Int16>, _ n: Int) {
         let to = base + count
         for k in 0 ..< n { to[k] = p[k] }
         count += n
     }
 
     /// Takes the first `n` scores of lent memory as written (by others, in parallel).
-    func setCount(_ n: Int) {
+    mutating func setCount(_ n: Int) {
         precondition(lent && n <= capacity)
         count = n
     }

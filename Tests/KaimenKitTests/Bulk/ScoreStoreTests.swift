@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Ballot scores in raw memory: a chunk's own, or lent, and joined in pieces")
 struct ScoreStoreTests {
-    func fill(_ store: ScoreStore, _ values: [Int16]) -> Bool {
+    func fill(_ store: inout ScoreStore, _ values: [Int16]) -> Bool {
         guard store.reserve(values.count) else { return false }
         values.withUnsafeBufferPointer { store.append($0.baseAddress!, $0.count) }
         return true
@@ -11,11 +11,11 @@ struct ScoreStoreTests {
 
     @Test("a store of its own grows past its first room, keeping what it holds")
     func grows() {
-        let store = ScoreStore(capacity: 3)
+        var store = ScoreStore(capacity: 3)
         var expected: [Int16] = []
         for k in 0 ..< 200 {
             let values = (0 ..< k % 7).map { Int16(k * 7 + $0) }
-            #expect(fill(store, values))
+            #expect(fill(&store, values))
             expected += values
         }
         #expect(Array(store.buffer) == expected)
@@ -26,28 +26,43 @@ struct ScoreStoreTests {
     func lent() {
         var backing = [Int16](repeating: -1, count: 5)
         backing.withUnsafeMutableBufferPointer { buffer in
-            let store = ScoreStore(lent: buffer)
-            #expect(fill(store, [1, 2, 3]))
-            #expect(!store.reserve(3))
-            #expect(fill(store, [4, 5]))
-            #expect(!fill(store, [6]))
+            var store = ScoreStore(lent: buffer)
+            #expect(fill(&store, [1, 2, 3]))
+            let room3 = store.reserve(3)
+            #expect(!room3)
+            #expect(fill(&store, [4, 5]))
+            #expect(!fill(&store, [6]))
             store.discard(0 ..< 5)  // lent memory is left alone
         }
         #expect(backing == [1, 2, 3, 4, 5])
         var empty: [Int16] = []
         empty.withUnsafeMutableBufferPointer { buffer in
-            let store = ScoreStore(lent: buffer)
-            #expect(!store.reserve(1))
-            #expect(store.reserve(0))
+            var store = ScoreStore(lent: buffer)
+            let room1 = store.reserve(1)
+            #expect(!room1)
+            let room0 = store.reserve(0)
+            #expect(room0)
+            #expect(store.lent)
         }
+    }
+
+    @Test("a copy shares the scores written so far but keeps its own count; a grown store leaves its copies their memory")
+    func copies() {
+        var store = ScoreStore(capacity: 16)
+        #expect(fill(&store, [1, 2, 3]))
+        let copy = store
+        #expect(fill(&store, (0 ..< 100).map { Int16($0) }))  // grows: new memory of its own
+        #expect(Array(copy.buffer) == [1, 2, 3])
+        #expect(Array(store.buffer.prefix(4)) == [1, 2, 3, 0])
+        #expect(store.count == 103)
     }
 
     @Test("stores joined after a first part, piece by piece, equal their scores end to end", arguments: [1, 3, 1 << 20])
     func join(piece: Int) {
         let parts: [[Int16]] = [[7, 8, 9, 10, 11], [], [12], (0 ..< 40).map { Int16($0) }]
         let stores = parts.map { part in
-            let s = ScoreStore(capacity: 2)
-            _ = fill(s, part)
+            var s = ScoreStore(capacity: 2)
+            _ = fill(&s, part)
             return s
         }
         var result = [Int16](repeating: 0, count: 2 + parts.joined().count)

@@ -25,7 +25,6 @@ struct SummaryWriterTests {
           arguments: [(Int64(8735), 2), (-5, 2), (0, 2), (7, 0), (-1, 0), (1_000_000, 6), (Int64.max, 2), (-123456789, 4)])
     func fixed(_ v: Int64, _ places: Int) {
         var w = CSVChunkWriter(capacity: 8)
-        defer { w.release() }
         w.fixed(v, places: places)
         #expect(String(decoding: w.bytes, as: UTF8.self) == Rational.formatScaled(v, places: places))
         // The digit table, where it covers the value, writes the same after a separator.
