@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds kaimen's fuzz targets with libFuzzer and AddressSanitizer:
 #   bash Fuzz/build.sh [TARGET…]        (default: every target in Fuzz/Targets)
-# The library is compiled once, as a static library, from Sources/KaimenKit with
+# The library is compiled once, as a static library, from Sources/KaimenKit (and its one
+# dependency, Sources/SHAInstructions) with
 # `swiftc -sanitize=fuzzer,address -parse-as-library`; each target is one file of
 # Fuzz/Targets (plus Support.swift) linked against it. Output in $FUZZ_BUILD (default .build-fuzz).
 # Rebuilds only what changed.
@@ -11,18 +12,26 @@ B=${FUZZ_BUILD:-.build-fuzz}
 mkdir -p "$B"
 # -Onone: the library builds in about half a minute instead of several (CI fuzzes each target
 # for seconds only, where the build time dominates); FUZZ_OPT=-O for long runs.
-FLAGS=(-sanitize=fuzzer,address -parse-as-library "${FUZZ_OPT:--Onone}" -g)
+FLAGS=(-sanitize=fuzzer,address -parse-as-library -package-name kaimen "${FUZZ_OPT:--Onone}" -g)
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   for f in Fuzz/Targets/*.swift; do n=$(basename "$f" .swift); [ "$n" = Support ] || targets+=("$n"); done
 fi
 lib="$B/libKaimenKit.a"
-# Rebuilt when the sources differ from the copy the library was built from.
-if [ ! -f "$lib" ] || ! diff -rq Sources/KaimenKit "$B/src/KaimenKit" > /dev/null 2>&1; then
+sha="$B/libSHAInstructions.a"
+# Rebuilt when the sources differ from the copy the library was built from. SHAInstructions
+# (SHA-256 on the processor's SHA extensions) is its own module, built first with the `sha`
+# target feature as in Package.swift.
+if [ ! -f "$lib" ] || [ ! -f "$sha" ] || ! diff -rq Sources/KaimenKit "$B/src/KaimenKit" > /dev/null 2>&1 \
+   || ! diff -rq Sources/SHAInstructions "$B/src/SHAInstructions" > /dev/null 2>&1; then
   echo "building the library for fuzzing (a few minutes)…" >&2
   # From a copy, so editing the sources meanwhile does not stop the build.
-  rm -rf "$B/src" && mkdir -p "$B/src" && cp -R Sources/KaimenKit "$B/src/"
-  swiftc "${FLAGS[@]}" -wmo -module-name KaimenKit -emit-module -emit-module-path "$B/KaimenKit.swiftmodule" \
+  rm -rf "$B/src" && mkdir -p "$B/src" && cp -R Sources/KaimenKit Sources/SHAInstructions "$B/src/"
+  swiftc "${FLAGS[@]}" -wmo -module-name SHAInstructions -emit-module -emit-module-path "$B/SHAInstructions.swiftmodule" \
+    -Xcc -Xclang -Xcc -target-feature -Xcc -Xclang -Xcc +sha \
+    -emit-library -static $(find "$B/src/SHAInstructions" -name '*.swift' | sort) -o "$sha.tmp"
+  mv "$sha.tmp" "$sha"
+  swiftc "${FLAGS[@]}" -I "$B" -wmo -module-name KaimenKit -emit-module -emit-module-path "$B/KaimenKit.swiftmodule" \
     -num-threads 2 -emit-library -static $(find "$B/src/KaimenKit" -name '*.swift' | sort) -o "$lib.tmp"
   mv "$lib.tmp" "$lib"
 fi
@@ -32,6 +41,6 @@ for t in "${targets[@]}"; do
   exe="$B/fuzz-$t"
   if [ ! -x "$exe" ] || [ "$lib" -nt "$exe" ] || [ "$src" -nt "$exe" ] || [ Fuzz/Targets/Support.swift -nt "$exe" ]; then
     echo "linking $exe" >&2
-    swiftc "${FLAGS[@]}" -I "$B" Fuzz/Targets/Support.swift "$src" "$lib" -o "$exe"
+    swiftc "${FLAGS[@]}" -I "$B" Fuzz/Targets/Support.swift "$src" "$lib" "$sha" -o "$exe"
   fi
 done
