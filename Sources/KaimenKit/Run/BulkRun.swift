@@ -62,7 +62,7 @@ public enum BulkRun {
     }
 
     public static func run(_ inputs: ScoringSession.Inputs, threads: Int,
-                           progress: (@Sendable (String, Int) -> Void)? = nil,
+                           progress: (@Sendable (Localized, Int) -> Void)? = nil,
                            advance: (@Sendable (Int) -> Void)? = nil) throws(DiagnosticsError) -> Result? {
         if case .success(let result) = try attempt(inputs, threads: threads, progress: progress, advance: advance) { return result }
         return nil
@@ -71,7 +71,7 @@ public enum BulkRun {
     /// `run`, saying why the input needs the checked path when it does.
     /// With `keep`, the ballots are read with who cast them, and the columns are kept (`Result.kept`).
     public static func attempt(_ inputs: ScoringSession.Inputs, threads: Int, keep: Bool = false,
-                               progress: (@Sendable (String, Int) -> Void)? = nil,
+                               progress: (@Sendable (Localized, Int) -> Void)? = nil,
                                advance: (@Sendable (Int) -> Void)? = nil) throws(DiagnosticsError) -> Swift.Result<Result, BulkHandOver> {
         var clock = StageClock()
         func lap(_ stage: String) { clock.lap(stage) }
@@ -81,7 +81,7 @@ public enum BulkRun {
         guard loaded.warnings.isEmpty, case .success(let plan) = ScoringPlan.compile(rules) else { return .failure(.rulesNotClean) }
         lap("read rules")
 
-        progress?("读取单位指标", 1)
+        progress?(Localized(zh: "读取单位指标", en: "reading metrics"), 1)
         guard let unitsFile = MappedFile(path: PathText.resolve(inputs.units, in: base)) else { return .failure(.fileUnreadable) }
         guard var units = BulkUnitsReader.read(unitsFile, fileName: inputs.units, rules: rules, threads: threads) else {
             return .failure(BulkUnitsReader.handOver(unitsFile.bytes, fileName: inputs.units, rules: rules))
@@ -94,7 +94,7 @@ public enum BulkRun {
             return .failure(BulkRosterReader.handOver(rosterFile.bytes))
         }
         lap("read roster")
-        progress?("读取代表评分", 1)
+        progress?(Localized(zh: "读取代表评分", en: "reading ballots"), 1)
         guard let ballotsFile = MappedFile(path: PathText.resolve(inputs.ballots, in: base)) else { return .failure(.fileUnreadable) }
         var ballots: BallotColumns
         switch BulkBallotsReader.tryRead(ballotsFile, fileName: inputs.ballots, rules: rules,
@@ -106,7 +106,7 @@ public enum BulkRun {
         if inputs.strict && !ballots.recusals.isEmpty { return .failure(.recusalUnderStrict) }
         lap("read ballots")
 
-        progress?("评分", units.columns.unitCount)
+        progress?(Localized(zh: "评分", en: "scoring"), units.columns.unitCount)
         // Scored in a scope of its own, so the metrics and ballots are let go before ranking and writing.
         var (scores, stats) = Engine(plan: plan).score(units.columns, ballots, threads: threads, progress: advance)
         let recusals = ballots.recusals

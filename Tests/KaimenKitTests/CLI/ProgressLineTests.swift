@@ -31,6 +31,27 @@ struct ProgressLineTests {
         #expect(segments.last?.contains("评分 ") == false && segments.last?.contains("/3000)") == false)
     }
 
+    @Test("with --lang en the stages are named in English")
+    func english() throws {
+        let dir = try EnginesTests.generated(units: 300, seed: 4, rules: "rules/xicheng-2014.jsonc")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        let code = CLI.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", dir.appendingPathComponent("units.csv").path,
+                            "--roster", dir.appendingPathComponent("roster.csv").path, "--ballots", dir.appendingPathComponent("ballots.csv").path,
+                            "--engine", "fast", "--progress", "--format", "none", "--quiet", "--lang", "en"], console: console)
+        #expect(code == .success)
+        // --quiet leaves the progress line out, whatever --progress says.
+        #expect(!console.stderr.contains("\u{1B}"))
+        let shown = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        _ = CLI.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", dir.appendingPathComponent("units.csv").path,
+                     "--roster", dir.appendingPathComponent("roster.csv").path, "--ballots", dir.appendingPathComponent("ballots.csv").path,
+                     "--engine", "fast", "--progress", "--format", "none", "--lang", "en"], console: shown)
+        #expect(shown.stderr.contains("reading metrics 0% (0/1)"))
+        #expect(shown.stderr.contains("reading ballots 0% (0/1)"))
+        #expect(shown.stderr.contains("scoring 0% (0/300)"))
+        #expect(!shown.stderr.contains("评分 "))
+    }
+
     @Test("many threads advancing at once: the count adds up and every line is whole")
     func concurrentAdvance() {
         let console = BufferConsole()

@@ -93,7 +93,7 @@ public enum ScoreCommand: Command {
             let sheetsUpTo = args.value("--out") != nil && !args.has("--summary-only") ? (args.has("--sheets") ? Int.max : sheetLimit) : nil
             if BulkRun.prefers(inputs, engine: engine, sheetsUpTo: sheetsUpTo) {
                 switch try BulkRun.attempt(inputs, threads: threads,
-                                           progress: { stage, total in progress?.begin(stage, total: total) },
+                                           progress: { stage, total in progress?.begin(stage.text(lang), total: total) },
                                            advance: { progress?.advance($0) }) {
                 case .success(let bulk):
                     report = bulk.report
