@@ -1,6 +1,7 @@
 // swift-tools-version: 6.0
 // kaimen: a rule-driven assessment and scoring engine for the open-door scoring
-// (开门打分) of grassroots trade unions. Toolchain and Foundation only.
+// (开门打分) of grassroots trade unions. Toolchain and Foundation only (and the toolchain's
+// C compiler for one file: the SHA-256 instructions, which Swift cannot name).
 import PackageDescription
 
 let package = Package(
@@ -16,14 +17,12 @@ let package = Package(
             path: "Sources/KaimenKit",
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
-        // SHA-256's block function on the processor's SHA extensions, used by KaimenKit's
-        // SHA256 only where the processor has them. This one small module is compiled with
-        // clang's `sha` target feature, which the intrinsics need; no other code gets it.
+        // SHA-256's block function on the processor's SHA extensions (one C file: the
+        // instructions are enabled for its two functions only, by attribute; no build flags),
+        // used by KaimenKit's SHA256 where CPUID says the processor has them.
         .target(
             name: "SHAInstructions",
-            path: "Sources/SHAInstructions",
-            swiftSettings: [.swiftLanguageMode(.v6),
-                            .unsafeFlags(["-Xcc", "-Xclang", "-Xcc", "-target-feature", "-Xcc", "-Xclang", "-Xcc", "+sha"])]
+            path: "Sources/SHAInstructions"
         ),
         .executableTarget(
             name: "kaimen",

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CI: the tests of the code with threads and raw memory (the byte readers, IDTable, ScoreStore,
-# mapped files, the fast number form on one thread and on two) once under AddressSanitizer and
+# mapped files, the fast number form on one thread and on two, the summary writer's chunks,
+# the progress line, SHA-256 on the processor's instructions) once under AddressSanitizer and
 # once under ThreadSanitizer, each in its own build folder. Any sanitizer report fails it.
 # KAIMEN_TEST_SMALL makes their generated sessions a fifth of the size (still split across
 # threads): every instruction costs several times as much under a sanitizer, and CI has 15 minutes.
@@ -20,7 +21,7 @@ for kind in "${kinds[@]}"; do
   log="/tmp/kaimen-sanitize-$kind.log"
   set +e
   KAIMEN_TEST_SMALL=1 swift test --sanitize="$kind" --scratch-path "$scratch" \
-      --filter 'Bulk|IDTable|ScoreStore|MappedRead|EngineForms|BallotRepresentatives' > "$log" 2>&1
+      --filter 'Bulk|IDTable|ScoreStore|MappedRead|EngineForms|BallotRepresentatives|SummaryWriter|ProgressLine|SHA256' > "$log" 2>&1
   status=$?
   set -e
   grep -E '✘|Test run with|SUMMARY: .*Sanitizer|WARNING: ThreadSanitizer' "$log" | tail -20

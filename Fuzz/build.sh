@@ -12,7 +12,7 @@ B=${FUZZ_BUILD:-.build-fuzz}
 mkdir -p "$B"
 # -Onone: the library builds in about half a minute instead of several (CI fuzzes each target
 # for seconds only, where the build time dominates); FUZZ_OPT=-O for long runs.
-FLAGS=(-sanitize=fuzzer,address -parse-as-library -package-name kaimen "${FUZZ_OPT:--Onone}" -g)
+FLAGS=(-sanitize=fuzzer,address -parse-as-library "${FUZZ_OPT:--Onone}" -g)
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   for f in Fuzz/Targets/*.swift; do n=$(basename "$f" .swift); [ "$n" = Support ] || targets+=("$n"); done
@@ -20,18 +20,22 @@ fi
 lib="$B/libKaimenKit.a"
 sha="$B/libSHAInstructions.a"
 # Rebuilt when the sources differ from the copy the library was built from. SHAInstructions
-# (SHA-256 on the processor's SHA extensions) is its own module, built first with the `sha`
-# target feature as in Package.swift.
+# (SHA-256 on the processor's SHA extensions) is one C file, compiled first with the
+# toolchain's clang under the same sanitizers, with a module map so KaimenKit can import it.
 if [ ! -f "$lib" ] || [ ! -f "$sha" ] || ! diff -rq Sources/KaimenKit "$B/src/KaimenKit" > /dev/null 2>&1 \
    || ! diff -rq Sources/SHAInstructions "$B/src/SHAInstructions" > /dev/null 2>&1; then
   echo "building the library for fuzzing (a few minutes)…" >&2
   # From a copy, so editing the sources meanwhile does not stop the build.
   rm -rf "$B/src" && mkdir -p "$B/src" && cp -R Sources/KaimenKit Sources/SHAInstructions "$B/src/"
-  swiftc "${FLAGS[@]}" -wmo -module-name SHAInstructions -emit-module -emit-module-path "$B/SHAInstructions.swiftmodule" \
-    -Xcc -Xclang -Xcc -target-feature -Xcc -Xclang -Xcc +sha \
-    -emit-library -static $(find "$B/src/SHAInstructions" -name '*.swift' | sort) -o "$sha.tmp"
-  mv "$sha.tmp" "$sha"
-  swiftc "${FLAGS[@]}" -I "$B" -wmo -module-name KaimenKit -emit-module -emit-module-path "$B/KaimenKit.swiftmodule" \
+  clang=$(dirname "$(command -v swiftc)")/clang
+  [ -x "$clang" ] || clang=clang
+  "$clang" -fsanitize=fuzzer-no-link,address -g -O1 -I "$B/src/SHAInstructions/include" \
+    -c "$B/src/SHAInstructions/sha_instructions.c" -o "$B/sha_instructions.o"
+  rm -f "$sha" && ar rcs "$sha" "$B/sha_instructions.o"
+  mkdir -p "$B/modules/SHAInstructions"
+  printf 'module SHAInstructions {\n  header "%s"\n  export *\n}\n' "$PWD/$B/src/SHAInstructions/include/sha_instructions.h" \
+    > "$B/modules/SHAInstructions/module.modulemap"
+  swiftc "${FLAGS[@]}" -I "$B/modules/SHAInstructions" -wmo -module-name KaimenKit -emit-module -emit-module-path "$B/KaimenKit.swiftmodule" \
     -num-threads 2 -emit-library -static $(find "$B/src/KaimenKit" -name '*.swift' | sort) -o "$lib.tmp"
   mv "$lib.tmp" "$lib"
 fi
@@ -41,6 +45,6 @@ for t in "${targets[@]}"; do
   exe="$B/fuzz-$t"
   if [ ! -x "$exe" ] || [ "$lib" -nt "$exe" ] || [ "$src" -nt "$exe" ] || [ Fuzz/Targets/Support.swift -nt "$exe" ]; then
     echo "linking $exe" >&2
-    swiftc "${FLAGS[@]}" -I "$B" Fuzz/Targets/Support.swift "$src" "$lib" "$sha" -o "$exe"
+    swiftc "${FLAGS[@]}" -I "$B" -I "$B/modules/SHAInstructions" Fuzz/Targets/Support.swift "$src" "$lib" "$sha" -o "$exe"
   fi
 done

@@ -42,6 +42,9 @@ final class ProgressLine: Sendable {
         console.err("\r\u{1B}[K\(s.stage) \(min(100, s.done * 100 / s.total))% (\(s.done)/\(s.total))")
     }
 
+    /// How far the current stage is (for the tests: every `advance` counts, drawn or not).
+    var done: Int { state.withLock { $0.done } }
+
     /// Clears the line.
     func finish() {
         state.withLock { s in

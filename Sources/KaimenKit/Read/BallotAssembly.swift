@@ -108,7 +108,6 @@ extension BulkBallotsReader {
             guard first != nil, total <= result.count else { return .handOver(.tooLarge) }
             join(chunks[1...].map(\.scores), at: chunks[0].scores.count, into: result.baseAddress!)
             for k in 1 ..< chunks.count { chunks[k].scores = ScoreStore(capacity: 0) }
-            chunks[0].scores.setCount(total)
             inResult = total
             var cell = 0, at: Int32 = 0
             for chunk in chunks {

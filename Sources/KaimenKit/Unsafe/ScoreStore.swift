@@ -52,12 +52,6 @@ struct ScoreStore: @unchecked Sendable {
         count += n
     }
 
-    /// Takes the first `n` scores of lent memory as written (by others, in parallel).
-    mutating func setCount(_ n: Int) {
-        precondition(lent && n <= capacity)
-        count = n
-    }
-
     /// Hands back the pages of scores already copied elsewhere (they read as zeros after).
     func discard(_ range: Range<Int>) {
         guard !lent else { return }

@@ -60,6 +60,7 @@ struct ProgressLineTests {
         DispatchQueue.concurrentPerform(iterations: 8) { _ in
             for _ in 0 ..< 1000 { progress.advance(1) }
         }
+        #expect(progress.done == 8000)
         progress.begin("next", total: 1)
         progress.finish()
         let lines = console.stderr.components(separatedBy: "\r\u{1B}[K").filter { !$0.isEmpty }

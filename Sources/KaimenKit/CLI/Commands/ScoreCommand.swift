@@ -145,8 +145,10 @@ public enum ScoreCommand: Command {
         if let out = args.value("--out") {
             let dir = URL(fileURLWithPath: resolve(out, in: console.currentDirectory))
             var sheets = session
-            // Only where `BulkRun.prefers` could not tell the units from the file (a JSON units
-            // file over a megabyte; quoted line breaks) is the session read a second time here.
+            // The session is read a second time here only where `BulkRun.prefers` chose the byte
+            // readers although sheets are written: `--engine fast`, a JSON units file over a
+            // megabyte, a CSV over 64 MB with --sheets, or more lines than units (quoted line
+            // breaks, blank lines) taking the count over the limit.
             if sheets == nil && (n <= sheetLimit || args.has("--sheets")) && !args.has("--summary-only") {
                 sheets = try? ScoringSession.run(inputs)
             }

@@ -1,0 +1,17 @@
+// SHA-256's block function on the processor's SHA extensions (x86-64 SHA-NI), for kaimen's
+// SHA256 (Sources/KaimenKit/Support/SHA256.swift), which keeps the portable rounds as the
+// reference and the path everywhere else.
+#ifndef KAIMEN_SHA_INSTRUCTIONS_H
+#define KAIMEN_SHA_INSTRUCTIONS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// 1 when this processor runs the SHA extensions (CPUID: SHA, SSSE3 and SSE4.1), else 0.
+int kaimen_sha256_available(void);
+
+/// Compresses `count` 64-byte blocks at `blocks` into `state` (the eight words a…h).
+/// Only where `kaimen_sha256_available()` is 1.
+void kaimen_sha256_blocks(uint32_t state[8], const uint8_t *blocks, size_t count);
+
+#endif
