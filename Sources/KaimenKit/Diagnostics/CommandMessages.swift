@@ -3,6 +3,11 @@
 enum CommandMessages {
     static let errorLabel = Localized(zh: "错误：", en: "error: ")
 
+    // The stages the progress line names (`BulkRun`).
+    static let readingMetrics = Localized(zh: "读取单位指标", en: "reading metrics")
+    static let readingBallots = Localized(zh: "读取代表评分", en: "reading ballots")
+    static let scoringUnits = Localized(zh: "评分", en: "scoring")
+
     static func unknownOption(_ name: String) -> Localized {
         Localized(zh: "没有选项 `\(name)`", en: "unknown option `\(name)`")
     }

@@ -81,7 +81,7 @@ public enum BulkRun {
         guard loaded.warnings.isEmpty, case .success(let plan) = ScoringPlan.compile(rules) else { return .failure(.rulesNotClean) }
         lap("read rules")
 
-        progress?(Localized(zh: "读取单位指标", en: "reading metrics"), 1)
+        progress?(CommandMessages.readingMetrics, 1)
         guard let unitsFile = MappedFile(path: PathText.resolve(inputs.units, in: base)) else { return .failure(.fileUnreadable) }
         guard var units = BulkUnitsReader.read(unitsFile, fileName: inputs.units, rules: rules, threads: threads) else {
             return .failure(BulkUnitsReader.handOver(unitsFile.bytes, fileName: inputs.units, rules: rules))
@@ -94,7 +94,7 @@ public enum BulkRun {
             return .failure(BulkRosterReader.handOver(rosterFile.bytes))
         }
         lap("read roster")
-        progress?(Localized(zh: "读取代表评分", en: "reading ballots"), 1)
+        progress?(CommandMessages.readingBallots, 1)
         guard let ballotsFile = MappedFile(path: PathText.resolve(inputs.ballots, in: base)) else { return .failure(.fileUnreadable) }
         var ballots: BallotColumns
         switch BulkBallotsReader.tryRead(ballotsFile, fileName: inputs.ballots, rules: rules,
@@ -106,7 +106,7 @@ public enum BulkRun {
         if inputs.strict && !ballots.recusals.isEmpty { return .failure(.recusalUnderStrict) }
         lap("read ballots")
 
-        progress?(Localized(zh: "评分", en: "scoring"), units.columns.unitCount)
+        progress?(CommandMessages.scoringUnits, units.columns.unitCount)
         // Scored in a scope of its own, so the metrics and ballots are let go before ranking and writing.
         var (scores, stats) = Engine(plan: plan).score(units.columns, ballots, threads: threads, progress: advance)
         let recusals = ballots.recusals

@@ -56,7 +56,7 @@ public struct SHA256: Sendable {
             buffer.append(b)
             length &+= 1
             if buffer.count == 64 {
-                buffer.withUnsafeBytes { compress($0.baseAddress!) }
+                buffer.withUnsafeBytes { compressBlocks($0.baseAddress!, count: 1) }
                 buffer.removeAll(keepingCapacity: true)
             }
         }
@@ -73,7 +73,7 @@ public struct SHA256: Sendable {
             p += take
             left -= take
             if buffer.count < 64 { return }
-            buffer.withUnsafeBytes { compress($0.baseAddress!) }
+            buffer.withUnsafeBytes { compressBlocks($0.baseAddress!, count: 1) }
             buffer.removeAll(keepingCapacity: true)
         }
         if left >= 64 {
@@ -90,12 +90,12 @@ public struct SHA256: Sendable {
         buffer.append(0x80)
         if buffer.count > 56 {
             while buffer.count < 64 { buffer.append(0) }
-            buffer.withUnsafeBytes { compress($0.baseAddress!) }
+            buffer.withUnsafeBytes { compressBlocks($0.baseAddress!, count: 1) }
             buffer.removeAll(keepingCapacity: true)
         }
         while buffer.count < 56 { buffer.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        buffer.withUnsafeBytes { compress($0.baseAddress!) }
+        buffer.withUnsafeBytes { compressBlocks($0.baseAddress!, count: 1) }
         buffer.removeAll()
         let words = (0 ..< 8).map { state[$0] }
         return words.flatMap { w in [UInt8(w >> 24), UInt8(truncatingIfNeeded: w >> 16), UInt8(truncatingIfNeeded: w >> 8), UInt8(truncatingIfNeeded: w)] }
@@ -122,14 +122,8 @@ public struct SHA256: Sendable {
                                      blocks.assumingMemoryBound(to: UInt8.self), count)
             }
         } else {
-            for b in 0 ..< count { compress(blocks + 64 * b) }
+            for b in 0 ..< count { portableCompress(blocks + 64 * b) }
         }
-    }
-
-    /// One 64-byte block at `block`.
-    private mutating func compress(_ block: UnsafeRawPointer) {
-        if instructions { return compressBlocks(block, count: 1) }
-        portableCompress(block)
     }
 
     /// One 64-byte block at `block` in plain Swift; the message schedule lives on the stack.

@@ -61,9 +61,8 @@ struct BulkPreferenceTests {
         #expect(size > 1 << 20)
         func run(_ extra: [String]) -> (ExitCode, String) {
             let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
-            let code = CLI.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", dir.appendingPathComponent("units.csv").path,
-                                "--roster", dir.appendingPathComponent("roster.csv").path, "--ballots", dir.appendingPathComponent("ballots.csv").path,
-                                "--format", "none", "--quiet", "--timings"] + extra, console: console)
+            let code = CLI.run(EnginesTests.scoreArguments(dir, rules: "rules/xicheng-2014.jsonc")
+                               + ["--format", "none", "--quiet", "--timings"] + extra, console: console)
             return (code, console.stderr)
         }
         let summary = run(["--out", dir.appendingPathComponent("summary-only").path, "--summary-only"])

@@ -13,13 +13,16 @@ struct EnginesTests {
         return dir
     }
 
+    /// `kaimen score` on a generated session's units, roster and ballots, under `rules`.
+    static func scoreArguments(_ dir: URL, rules: String) -> [String] {
+        ["score", "--rules", rules, "--units", dir.appendingPathComponent("units.csv").path,
+         "--roster", dir.appendingPathComponent("roster.csv").path, "--ballots", dir.appendingPathComponent("ballots.csv").path]
+    }
+
     func score(_ dir: URL, rules: String, engine: String, threads: Int) throws -> (out: String, err: String, summary: Data) {
         let out = dir.appendingPathComponent("out-\(engine)-\(threads)")
         let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
-        let code = CLI.run(["score", "--rules", rules, "--units", dir.appendingPathComponent("units.csv").path,
-                            "--roster", dir.appendingPathComponent("roster.csv").path,
-                            "--ballots", dir.appendingPathComponent("ballots.csv").path,
-                            "--engine", engine, "--threads", String(threads), "--format", "csv", "--out", out.path, "--summary-only", "--timings"],
+        let code = CLI.run(Self.scoreArguments(dir, rules: rules) + ["--engine", engine, "--threads", String(threads), "--format", "csv", "--out", out.path, "--summary-only", "--timings"],
                            console: console)
         #expect(code == .success, "\(console.stderr)")
         #expect(console.stderr.contains("engine\t\(engine)"), "the \(engine) engine was used")

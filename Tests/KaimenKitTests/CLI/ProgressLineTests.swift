@@ -4,18 +4,23 @@ import Testing
 
 @Suite("The progress line: drawn from the working threads, cleared at the end")
 struct ProgressLineTests {
+    /// `score --engine fast --progress --format none` on a generated session, with `extra`.
+    static func score(_ dir: URL, _ extra: [String]) -> (code: ExitCode, stderr: String) {
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        let code = CLI.run(EnginesTests.scoreArguments(dir, rules: "rules/xicheng-2014.jsonc")
+                           + ["--engine", "fast", "--progress", "--format", "none"] + extra, console: console)
+        return (code, console.stderr)
+    }
+
     @Test("`score --progress` on two threads draws each stage from 0% and clears the line before the summary")
     func scoreProgress() throws {
         let dir = try EnginesTests.generated(units: 3000, seed: 4, rules: "rules/xicheng-2014.jsonc")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
-        let code = CLI.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", dir.appendingPathComponent("units.csv").path,
-                            "--roster", dir.appendingPathComponent("roster.csv").path, "--ballots", dir.appendingPathComponent("ballots.csv").path,
-                            "--engine", "fast", "--threads", "2", "--progress", "--format", "none"], console: console)
-        #expect(code == .success)
+        let run = Self.score(dir, ["--threads", "2"])
+        #expect(run.code == .success)
         let clear = "\r\u{1B}[K"
         // Between the first clear and the last: the draws; after the last: the warnings.
-        let segments = console.stderr.components(separatedBy: clear)
+        let segments = run.stderr.components(separatedBy: clear)
         let drawn = segments.dropFirst().dropLast()
         #expect(segments.first == "")
         #expect(!drawn.isEmpty)
@@ -35,17 +40,11 @@ struct ProgressLineTests {
     func english() throws {
         let dir = try EnginesTests.generated(units: 300, seed: 4, rules: "rules/xicheng-2014.jsonc")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
-        let code = CLI.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", dir.appendingPathComponent("units.csv").path,
-                            "--roster", dir.appendingPathComponent("roster.csv").path, "--ballots", dir.appendingPathComponent("ballots.csv").path,
-                            "--engine", "fast", "--progress", "--format", "none", "--quiet", "--lang", "en"], console: console)
-        #expect(code == .success)
+        let quiet = Self.score(dir, ["--quiet", "--lang", "en"])
+        #expect(quiet.code == .success)
         // --quiet leaves the progress line out, whatever --progress says.
-        #expect(!console.stderr.contains("\u{1B}"))
-        let shown = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
-        _ = CLI.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", dir.appendingPathComponent("units.csv").path,
-                     "--roster", dir.appendingPathComponent("roster.csv").path, "--ballots", dir.appendingPathComponent("ballots.csv").path,
-                     "--engine", "fast", "--progress", "--format", "none", "--lang", "en"], console: shown)
+        #expect(!quiet.stderr.contains("\u{1B}"))
+        let shown = Self.score(dir, ["--lang", "en"])
         #expect(shown.stderr.contains("reading metrics 0% (0/1)"))
         #expect(shown.stderr.contains("reading ballots 0% (0/1)"))
         #expect(shown.stderr.contains("scoring 0% (0/300)"))
