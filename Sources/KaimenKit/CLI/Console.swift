@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Where a command writes: standard output for results, standard error for problems and
 /// progress. Tests pass a `BufferConsole` and read back what was written. Sendable: the
@@ -29,7 +28,7 @@ public final class StandardConsole: Console {
 
 /// Captures output in memory, for tests.
 public final class BufferConsole: Console {
-    private let written = Mutex((out: "", err: ""))
+    private let written = Locked((out: "", err: ""))
     public var stdout: String { written.withLock { $0.out } }
     public var stderr: String { written.withLock { $0.err } }
     public let currentDirectory: String

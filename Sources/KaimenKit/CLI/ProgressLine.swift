@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A one-line progress report on standard error for long runs (`正在评分 45%`), redrawn at
 /// most ten times a second. Safe to call from the threads that do the work: its state is
@@ -14,7 +13,7 @@ final class ProgressLine: Sendable {
     }
 
     private let console: any Console
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     init(console: any Console) { self.console = console }
 

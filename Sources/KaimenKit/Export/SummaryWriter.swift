@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 /// Writes the summary CSV (every standard's points included) straight from a `ScoreReport`,
 /// fast enough for a million units: numbers are formatted digit by digit into byte buffers,
@@ -38,28 +37,24 @@ public enum SummaryWriter {
         var ready = waves > 0 ? format(0, reusing: []) : []
         var spare: [CSVChunkWriter] = []
         for k in 0..<waves {
-            let next = Handoff()
+            // The next wave's rows, made on another thread while this one writes.
+            let next = Locked<[CSVChunkWriter]>([])
             let group = DispatchGroup()
             if k + 1 < waves {
                 let buffers = spare
                 spare = []
                 DispatchQueue.global().async(group: group) {
                     let parts = format(k + 1, reusing: buffers)
-                    next.parts.withLock { $0 = parts }
+                    next.withLock { $0 = parts }
                 }
             }
             defer {
                 group.wait()
                 spare = ready
-                ready = next.parts.withLock { $0 }
+                ready = next.withLock { $0 }
             }
             for part in ready { try write(UnsafeRawBufferPointer(part.bytes)) }
         }
-    }
-
-    /// The next wave's rows, made on another thread while this one writes.
-    private final class Handoff: Sendable {
-        let parts = Mutex<[CSVChunkWriter]>([])
     }
 
     /// What formatting a row reads, taken out of the report once.
