@@ -7,6 +7,7 @@
 #   SIZES="10000 100000" bash Benchmarks/run.sh  # some sizes only
 #   RUNS=9 SIZES=1000000 bash Benchmarks/run.sh  # each size 9 times; the median run is shown
 #   SIZES= bash Benchmarks/run.sh                # only the 100-unit session (with and without the full --out)
+# With the 100 000-unit size it also times `explain` of one unit in that session.
 #
 # Generated data is kept in $DATA (default /tmp/kaimen-bench) and reused. Not part of the test
 # suite: numbers depend on the machine, and tests never assert on time.
@@ -49,6 +50,20 @@ for n in $SIZES; do
       "$(stage 'read metrics')" "$(stage 'read roster')" "$(stage 'read ballots')" "$(stage evaluate)" "$(stage rank)" "$(stage write)" \
       "$(awk -F'\t' '$1 == "fallbacks" { print $2 }' "$dir/time.txt")"
 done
+
+# `explain` of one unit in the 100 000-unit session (when that size was run): it reads and
+# scores the whole session (the rank needs every total) and traces only the unit asked for.
+dir="$DATA/n100000"
+if [ -f "$dir/ballots.csv" ]; then
+  times=()
+  for i in $(seq 9); do
+    s=$(date +%s%N)
+    "$K" explain U050000 --rules "$RULES" --units "$dir/units.csv" --roster "$dir/roster.csv" --ballots "$dir/ballots.csv" >/dev/null
+    e=$(date +%s%N)
+    times+=($(( (e - s) / 1000000 )))
+  done
+  echo "explain U050000 in 100 000 units: median $(printf '%s\n' "${times[@]}" | sort -n | sed -n 5p) ms over 9 runs ($(printf '%s ' "${times[@]}")ms; load average $(cut -d' ' -f1 /proc/loadavg))"
+fi
 
 # A real session: 100 units, from process start to exit, median of 21 runs.
 dir="$DATA/n100"

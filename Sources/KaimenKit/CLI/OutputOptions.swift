@@ -9,12 +9,19 @@ enum OutputOptions {
 
     /// `--force`, the input files (as written on the command line, read from the current
     /// folder), the current folder (never replaced) and the lock's patience.
-    static func commitOptions(_ args: ParsedArguments, console: Console, inputs: [String]) -> OutputBatch.CommitOptions {
+    /// Starts hashing `inputs` (as written on the command line) for the manifest, to be handed
+    /// to `commitOptions` when the run writes its folder.
+    static func inputDigests(_ inputs: [String], console: Console) -> InputDigests {
+        InputDigests(paths: inputs.map { URL(fileURLWithPath: resolve($0, in: console.currentDirectory)).path })
+    }
+
+    static func commitOptions(_ args: ParsedArguments, console: Console, inputs: [String],
+                              digests: InputDigests? = nil) -> OutputBatch.CommitOptions {
         let here = console.currentDirectory
         let wait = ProcessInfo.processInfo.environment[lockWaitVariable].flatMap(Double.init).map { max(0, $0) } ?? 30
         return OutputBatch.CommitOptions(force: args.has("--force"),
                                          inputs: inputs.map { (shown: $0, url: URL(fileURLWithPath: resolve($0, in: here))) },
                                          protected: [URL(fileURLWithPath: here)],
-                                         lockTimeout: wait)
+                                         lockTimeout: wait, digests: digests)
     }
 }

@@ -7,6 +7,8 @@ struct SummaryHints: Sendable {
     let lang: Language
     /// `events[eventStart[u] ..< eventStart[u + 1]]` are unit `u`'s (events come in unit order).
     private let eventStart: [Int32]
+    /// The standards' ids, by index.
+    private let ids: [String]
 
     init(_ report: ScoreReport, lang: Language) {
         self.report = report
@@ -16,13 +18,13 @@ struct SummaryHints: Sendable {
         for e in events { start[Int(e.unit) + 1] += 1 }
         for u in 0..<report.scores.unitCount { start[u + 1] += start[u] }
         eventStart = start
+        ids = report.rules.standards.map(\.id)
     }
 
     /// `不予考核 a、b；票数不足 c（2 张）`, or `nil` when there is nothing to say.
     func text(_ u: Int) -> String? {
         let events = report.scores.events[Int(eventStart[u])..<Int(eventStart[u + 1])]
         if events.isEmpty { return nil }
-        let ids = report.rules.standards.map(\.id)
         var notAssessed: [String] = [], insufficient: [String] = []
         for e in events {
             switch e.status {

@@ -62,25 +62,37 @@ public struct Manifest: Sendable {
 
     /// The size and SHA-256 of an input file, read in pieces.
     static func entry(forInput url: URL, shownAs shown: String) throws -> Entry {
-        let path = url.path
+        let (bytes, sha256) = try digest(ofFile: url.path, progress: { _ in true })!
+        return Entry(path: shown, bytes: bytes, sha256: sha256)
+    }
+
+    /// A file's hashing part way: its first `bytes` bytes, and their running hash.
+    struct PartialDigest: Sendable {
+        var hash = SHA256()
+        var bytes = 0
+    }
+
+    /// The size and SHA-256 of the file at `path`, read a megabyte at a time from where `start`
+    /// left off. After each piece, `progress` is shown how far the hashing is; `nil` when it says
+    /// to stop.
+    static func digest(ofFile path: String, from start: PartialDigest = PartialDigest(),
+                       progress: (PartialDigest) -> Bool) throws -> (bytes: Int, sha256: String)? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw OutputError.io(operation: .read, path: path, cause: .last) }
         defer { close(fd) }
-        var hash = SHA256()
-        var total = 0
-        let size = 1 << 20
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
-        defer { buffer.deallocate() }
+        var partial = start
+        let buffer = OwnedMemory<UInt8>(uninitialized: 1 << 20)
         while true {
-            let n = read(fd, buffer, size)
+            let n = withExtendedLifetime(buffer) { pread(fd, buffer.base, buffer.count, off_t(partial.bytes)) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw OutputError.io(operation: .read, path: path, cause: .last)
             }
             if n == 0 { break }
-            hash.update(UnsafeRawBufferPointer(start: buffer, count: n))
-            total += n
+            withExtendedLifetime(buffer) { partial.hash.update(UnsafeRawBufferPointer(start: buffer.base, count: n)) }
+            partial.bytes += n
+            if !progress(partial) { return nil }
         }
-        return Entry(path: shown, bytes: total, sha256: SHA256.hexString(hash.finish()))
+        return (partial.bytes, SHA256.hexString(partial.hash.finish()))
     }
 }

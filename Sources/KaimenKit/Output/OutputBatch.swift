@@ -54,12 +54,17 @@ public struct OutputBatch: Sendable {
         public var protected: [URL]
         /// How long to wait for another process writing the same folder, in seconds.
         public var lockTimeout: Double
+        /// Inputs already being hashed since the run began (by the path of their `url`); the
+        /// others are hashed while the files are written.
+        public var digests: InputDigests?
 
-        public init(force: Bool = false, inputs: [(shown: String, url: URL)] = [], protected: [URL] = [], lockTimeout: Double = 30) {
+        public init(force: Bool = false, inputs: [(shown: String, url: URL)] = [], protected: [URL] = [], lockTimeout: Double = 30,
+                    digests: InputDigests? = nil) {
             self.force = force
             self.inputs = inputs
             self.protected = protected
             self.lockTimeout = lockTimeout
+            self.digests = digests
         }
     }
 
@@ -89,7 +94,8 @@ public struct OutputBatch: Sendable {
         let staging = try StagingFolder(beside: target)
         let old: String?
         do {
-            let (outputs, inputs) = try writeAndHash(into: staging, relatives: relatives, target: target, inputs: options.inputs)
+            let (outputs, inputs) = try writeAndHash(into: staging, relatives: relatives, target: target, inputs: options.inputs,
+                                                     digests: options.digests)
             let manifest = Manifest(kaimen: CLI.version, created: Date(), inputs: inputs, outputs: outputs)
             _ = try staging.write(.data(Data(manifest.rendered().utf8)), at: Manifest.fileName, shownAs: target + "/" + Manifest.fileName)
             try staging.makeDurable(relatives + [Manifest.fileName])
@@ -105,10 +111,12 @@ public struct OutputBatch: Sendable {
     }
 
     /// Writes the files into the staging folder on two threads (each file's SHA-256 is taken
-    /// from the bytes as they are written), the second thread also hashing the input files (for
-    /// a large run both are hundreds of megabytes); returns both lists of manifest entries.
+    /// from the bytes as they are written), the second thread also hashing the input files that
+    /// `digests` does not hold already (for a large run both are hundreds of megabytes); returns
+    /// both lists of manifest entries.
     private func writeAndHash(into staging: StagingFolder, relatives: [String], target: String,
-                              inputs: [(shown: String, url: URL)]) throws -> (outputs: [Manifest.Entry], inputs: [Manifest.Entry]) {
+                              inputs: [(shown: String, url: URL)],
+                              digests: InputDigests?) throws -> (outputs: [Manifest.Entry], inputs: [Manifest.Entry]) {
         enum Part: Sendable { case entries([Manifest.Entry], inputs: [Manifest.Entry]), failed(OutputError) }
         try staging.makeFolders(for: relatives, shownUnder: target)
         let files = self.files
@@ -120,7 +128,10 @@ public struct OutputBatch: Sendable {
                 let outputs = try stride(from: k, to: files.count, by: workers).map { i in
                     try staging.write(files[i].content, at: relatives[i], shownAs: target + "/" + relatives[i], foldersMade: true)
                 }
-                let hashed = k == workers - 1 ? try inputList.map { try Manifest.entry(forInput: URL(fileURLWithPath: $0.path), shownAs: $0.shown) } : []
+                let hashed = k == workers - 1 ? try inputList.map { input in
+                    try digests?.entry(forPath: input.path, shownAs: input.shown)
+                        ?? Manifest.entry(forInput: URL(fileURLWithPath: input.path), shownAs: input.shown)
+                } : []
                 return .entries(outputs, inputs: hashed)
             } catch let e as OutputError {
                 return .failed(e)

@@ -79,6 +79,8 @@ public enum ScoreCommand: Command {
             return usageError(CommandMessages.wholeNumberOptions, console: console, lang: lang, showUsage: false)
         }
         let start = Date()
+        // The manifest's hashes of the session's files, taken while the run reads and scores.
+        let digests = args.value("--out") != nil ? OutputOptions.inputDigests([inputs.units, inputs.roster, inputs.ballots], console: console) : nil
         let progress = (args.has("--progress") || console.errIsTerminal) && !args.has("--quiet") ? ProgressLine(console: console) : nil
         // Pick the engine.
         let engine = engineChoice(args, inputs: &inputs)
@@ -154,7 +156,7 @@ public enum ScoreCommand: Command {
             }
             do {
                 let inputFiles = [inputs.rules] + report.rules.sourceFiles.dropFirst() + [inputs.units, inputs.roster, inputs.ballots]
-                let options = OutputOptions.commitOptions(args, console: console, inputs: inputFiles)
+                let options = OutputOptions.commitOptions(args, console: console, inputs: inputFiles, digests: digests)
                 let files = try OutputFiles.write(report, sheets: (n <= sheetLimit || args.has("--sheets")) ? sheets : nil, to: dir,
                                                   lang: lang, threads: threads, summaryOnly: args.has("--summary-only"),
                                                   namesRepresentatives: args.has("--publish-representatives"), options: options)

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// The inputs' hashes for the manifest, begun on an idle thread when the run starts and taken
+/// over by the writer wherever the idle thread had got to. Expected digests from Python:
+///
+///     import hashlib
+///     big = bytes((i * 7) % 251 for i in range((3 << 20) + 17))
+///     hashlib.sha256(big).hexdigest()   # 9e4bfb50…34e6, 3 145 745 bytes
+///     hashlib.sha256(b"").hexdigest()   # e3b0c442…b855
+///     hashlib.sha256(b"x").hexdigest()  # 2d711642…4881
+@Suite("Input digests: hashed while the run works, finished by the writer")
+struct InputDigestsTests {
+    static let big = Data((0..<(3 << 20) + 17).map { UInt8(($0 * 7) % 251) })
+    static let expected = [
+        "big.csv": (3_145_745, "9e4bfb50c618e8bde50fc019b449385ee970923d02b68c5a6c0a32344e6e34e6"),
+        "empty.csv": (0, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        "x.csv": (1, "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881"),
+    ]
+
+    static func files(_ s: ScratchFolder) throws -> [String: String] {
+        try big.write(to: s.url.appendingPathComponent("big.csv"))
+        try Data().write(to: s.url.appendingPathComponent("empty.csv"))
+        try Data("x".utf8).write(to: s.url.appendingPathComponent("x.csv"))
+        return Dictionary(uniqueKeysWithValues: expected.keys.map { ($0, s.url.appendingPathComponent($0).path) })
+    }
+
+    @Test("a hashing stopped after any megabyte and taken up again gives the file's digest")
+    func resumes() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let path = try Self.files(s)["big.csv"]!
+        for stopAfter in 1...4 {
+            var seen = 0
+            var last = Manifest.PartialDigest()
+            let stopped = try Manifest.digest(ofFile: path) { partial in
+                seen += 1
+                last = partial
+                return seen < stopAfter
+            }
+            #expect(stopped == nil)
+            #expect(last.bytes == min(stopAfter << 20, Self.big.count))
+            let digest = try #require(try Manifest.digest(ofFile: path, from: last) { _ in true })
+            #expect(digest.bytes == 3_145_745)
+            #expect(digest.sha256 == Self.expected["big.csv"]!.1)
+        }
+    }
+
+    @Test("the entries are the files' digests, asked at once (the writer does the work) or after the idle thread is done")
+    func entries() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let paths = try Self.files(s)
+        for wait in [0.0, 0.5] {
+            let digests = InputDigests(paths: Array(paths.values))
+            if wait > 0 { Thread.sleep(forTimeInterval: wait) }
+            for (name, path) in paths.sorted(by: { $0.key < $1.key }) {
+                let entry = try #require(try digests.entry(forPath: path, shownAs: name))
+                #expect(entry.path == name)
+                #expect(entry.bytes == Self.expected[name]!.0)
+                #expect(entry.sha256 == Self.expected[name]!.1)
+            }
+        }
+    }
+
+    @Test("a file not given is left to the caller; a file that cannot be read is an error naming it")
+    func notGivenAndUnreadable() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let paths = try Self.files(s)
+        let gone = s.url.appendingPathComponent("gone.csv").path
+        let digests = InputDigests(paths: [paths["x.csv"]!, gone])
+        #expect(try digests.entry(forPath: paths["big.csv"]!, shownAs: "big.csv") == nil)
+        #expect(throws: OutputError.self) { try digests.entry(forPath: gone, shownAs: "gone.csv") }
+        do {
+            _ = try digests.entry(forPath: gone, shownAs: "gone.csv")
+        } catch let error as OutputError {
+            #expect(error.diagnostic.rendered(.en).contains(gone))
+        }
+    }
+
+    @Test("score --out records the inputs' digests in the manifest, the same as hashing them afterwards")
+    func scoreManifest() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let dir = "samples/dongcheng-2019"
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        let out = s.url.appendingPathComponent("out").path
+        let code = CLI.run(["score", "--rules", "rules/dongcheng-2019.jsonc", "--units", "\(dir)/units.csv", "--roster", "\(dir)/roster.csv",
+                            "--ballots", "\(dir)/ballots.csv", "--out", out, "--summary-only", "--quiet", "--format", "none"], console: console)
+        #expect(code == .success, "\(console.stderr)")
+        let text = try #require(s.read("out/manifest.json"))
+        let m = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let inputs = try #require(m["inputs"] as? [[String: Any]])
+        let recorded = Dictionary(uniqueKeysWithValues: inputs.map { ($0["path"] as! String, $0["sha256"] as! String) })
+        for name in ["units.csv", "roster.csv", "ballots.csv"] {
+            let path = "\(dir)/\(name)"
+            let bytes = try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent(path))
+            #expect(recorded[path] == SHA256.hex([UInt8](bytes)), "\(path)")
+        }
+    }
+}
