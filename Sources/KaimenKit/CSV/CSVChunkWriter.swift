@@ -92,26 +92,66 @@ struct CSVChunkWriter: @unchecked Sendable {
     @inline(__always) mutating func integer(_ v: Int64) { fixed(v, places: 0) }
 
     /// `v × 10^−places` in fixed point, exactly as `Rational.formatScaled` prints it
-    /// (`8735`, 2 → `87.35`; `-5`, 2 → `-0.05`).
+    /// (`8735`, 2 → `87.35`; `-5`, 2 → `-0.05`). The digits are made two at a time, from the
+    /// last, into a block on the stack and copied once: a summary at six places is mostly
+    /// these numbers, too large for `FixedDigits`' table.
     @inline(__always) mutating func fixed(_ v: Int64, places: Int) {
-        // At most 19 digits, a sign, a point and the zeros that pad a small value to `places`.
-        reserve(22 + places)
-        var m = v.magnitude
-        var digits = 1
-        var t = m
-        while t >= 10 { t /= 10; digits += 1 }
-        let whole = max(digits, places + 1)
-        var p = base + count
-        if v < 0 { p.pointee = UInt8(ascii: "-"); p += 1 }
-        let end = p + whole + (places > 0 ? 1 : 0)
-        var q = end
-        for i in 0..<whole {
-            if i == places && places > 0 { q -= 1; q.pointee = UInt8(ascii: ".") }
-            q -= 1
-            q.pointee = UInt8(truncatingIfNeeded: m % 10) &+ 48
-            m /= 10
+        // At most 20 digits (or `places` and a leading zero), a point and a sign: 64 bytes
+        // hold any precision a rules file can have; `formatScaled` prints the rest.
+        guard places <= 40 else {
+            raw(Rational.formatScaled(v, places: places))
+            return
         }
-        count = end - base
+        reserve(64)
+        var block: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        let out = base + count
+        let length = withUnsafeMutableBytes(of: &block) { t -> Int in
+            let pairs = Self.digitPairs.utf8Start
+            var i = t.count
+            var m = v.magnitude
+            @inline(__always) func pair(_ r: Int) {
+                i -= 2
+                t[i] = pairs[2 * r]
+                t[i + 1] = pairs[2 * r + 1]
+            }
+            var left = places
+            while left >= 2 {
+                pair(Int(m % 100))
+                m /= 100
+                left -= 2
+            }
+            if left == 1 {
+                i -= 1
+                t[i] = UInt8(truncatingIfNeeded: m % 10) &+ 48
+                m /= 10
+            }
+            if places > 0 {
+                i -= 1
+                t[i] = UInt8(ascii: ".")
+            }
+            while m >= 100 {
+                pair(Int(m % 100))
+                m /= 100
+            }
+            if m >= 10 {
+                pair(Int(m))
+            } else {
+                i -= 1
+                t[i] = UInt8(truncatingIfNeeded: m) &+ 48
+            }
+            if v < 0 {
+                i -= 1
+                t[i] = UInt8(ascii: "-")
+            }
+            UnsafeMutableRawPointer(out).copyMemory(from: t.baseAddress! + i, byteCount: t.count - i)
+            return t.count - i
+        }
+        count += length
+    }
+
+    /// `00`, `01`, … `99`: the two digits of each value below 100.
+    private static var digitPairs: StaticString {
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
     }
 
     /// A separator and then `v` at the table's places, from the table when `v` is in it (all
