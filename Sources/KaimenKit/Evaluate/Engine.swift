@@ -90,7 +90,7 @@ public struct Engine: Sendable {
         var scorer = UnitScorer<Rational>(program: program, ballots: ballots, tileCapacity: 1)
         return units.map { u in
             scorer.tile.load(columns, u, u + 1)
-            scorer.trace = UnitTrace()
+            scorer.beginTrace()
             precondition(scorer.score(u), "the exact form always decides")
             return scorer.trace!.result(unit: u, row: scorer.row, program: program)
         }

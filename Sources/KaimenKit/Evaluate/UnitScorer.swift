@@ -12,8 +12,17 @@ struct UnitScorer<N: ScoreNumber> {
     /// The unit being scored, and where its values start in the tile.
     var unit = 0
     var base = 0
-    /// Records the unit's derivation (exact runs only).
+    /// Records the unit's derivation (exact runs only); begun by `beginTrace()`.
     var trace: UnitTrace?
+    /// Whether `trace` is set, kept beside it: the kernels ask for every standard of every
+    /// unit, and asking `trace` itself copied the optional trace each time.
+    private(set) var tracing = false
+
+    /// Starts recording a new unit's derivation.
+    mutating func beginTrace() {
+        trace = UnitTrace()
+        tracing = true
+    }
     /// What the last kernel used (set only while tracing).
     var detail = ScoringDetail.none
     /// The unit's row, rounded, as `ScoreTable` holds it.
@@ -37,8 +46,6 @@ struct UnitScorer<N: ScoreNumber> {
         deductionPoints = ScratchBuffer(repeating: .zero, count: program.deductionCount)
         areaSubtotals = ScratchBuffer(repeating: .zero, count: program.areas.count)
     }
-
-    var tracing: Bool { trace != nil }
 
     // MARK: Reading the unit's values
 

@@ -18,8 +18,10 @@ extension UnitScorer {
                 guard let w = program.steps[i].isWeighted ? v.scaled(by: program.steps[i].factor) : v else { return false }
                 points[i] = w
                 leftOut[i] = false
-                trace?.standard(i, raw: v.exactValue, points: w.exactValue, max: program.steps[i].maxPoints, status: .scored,
-                                prorated: false, detail: detail)
+                if tracing {
+                    trace?.standard(i, raw: v.exactValue, points: w.exactValue, max: program.steps[i].maxPoints, status: .scored,
+                                    prorated: false, detail: detail)
+                }
             case .notAssessed(let cause):
                 let (raw, prorated) = notAssessedPoints(i, cause)
                 leftOut[i] = prorated
@@ -28,7 +30,9 @@ extension UnitScorer {
                 points[i] = w
                 let status = cause.status(rules.metrics)
                 row.events.append(.init(unit: Int32(u), standard: Int32(i), status: status, raw: raw, prorated: prorated))
-                trace?.standard(i, raw: raw, points: weighted, max: program.steps[i].maxPoints, status: status, prorated: prorated, detail: detail)
+                if tracing {
+                    trace?.standard(i, raw: raw, points: weighted, max: program.steps[i].maxPoints, status: status, prorated: prorated, detail: detail)
+                }
             }
         }
         // Bonus and deduction items, in the rules' order.
