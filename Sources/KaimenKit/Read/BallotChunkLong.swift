@@ -95,7 +95,11 @@ extension BallotChunk {
                 repIndices[slot] = r
             }
             let (ua, un) = ByteNumber.trimmed(base + unitAt, unitEnd - unitAt)
-            if let why = enter(base + unitAt + ua, un, base, &group, cx) { handOver = why; return }
+            let uf = base + unitAt + ua
+            // Most rows are for the unit of the row before: compared here, without a call.
+            if !(un == group.unitLength && group.unit >= 0 && IDTable.equal(uf, base + group.unitStart, un)) {
+                if let why = enter(uf, un, base, &group, cx) { handOver = why; return }
+            }
             // A ballot for their own unit is checked like any other, then set aside.
             let recusal = hasOwn[Int(rep)] && cx.own[Int(rep)].contains(group.unit)
                 ? (line: line, column: BulkCSV.column(p, lineStart: pos, repAt)) : nil
