@@ -7,12 +7,13 @@
 # threads): every instruction costs several times as much under a sanitizer, and CI has 15 minutes.
 # A report ends the run at once with the sanitizer's exit code (halt_on_error, no abort: an abort
 # hands the process to Swift's backtracer, and under ThreadSanitizer that hung for the rest of
-# CI's time), and a run that takes longer than SANITIZE_TIMEOUT seconds is killed: either way the
-# step fails with the end of its log printed.
+# CI's time), and a run that takes longer than SANITIZE_TIMEOUT seconds (or runs past CI's
+# deadline, .ci/limits.sh) is killed: either way the step fails with the end of its log printed.
 #   bash .ci/sanitizers.sh            # both
 #   bash .ci/sanitizers.sh address    # one
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source .ci/limits.sh
 kinds=("$@")
 [ ${#kinds[@]} -gt 0 ] || kinds=(address thread)
 for kind in "${kinds[@]}"; do
@@ -24,7 +25,8 @@ for kind in "${kinds[@]}"; do
   s=$(date +%s)
   log="/tmp/kaimen-sanitize-$kind.log"
   set +e
-  KAIMEN_TEST_SMALL=1 SWIFT_BACKTRACE=enable=no timeout --kill-after=20 "${SANITIZE_TIMEOUT:-900}" \
+  limit=$(step_limit "${SANITIZE_TIMEOUT:-900}")
+  KAIMEN_TEST_SMALL=1 SWIFT_BACKTRACE=enable=no timeout --kill-after=20 "$limit" \
     swift test --sanitize="$kind" --scratch-path "$scratch" \
       --filter 'Bulk|IDTable|ScoreStore|MappedRead|EngineForms|BallotRepresentatives|SummaryWriter|ProgressLine|SHA256|Locked|InputDigests' > "$log" 2>&1
   status=$?
@@ -33,8 +35,8 @@ for kind in "${kinds[@]}"; do
   if [ "$status" -ne 0 ] || grep -q -E 'SUMMARY: (Address|Thread)Sanitizer|WARNING: ThreadSanitizer' "$log"; then
     if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
       # swift test runs the tests in a process group of their own, which timeout's signal misses.
-      pkill -KILL -f "$scratch/.*PackageTests.xctest" || true
-      echo "sanitize=$kind: stopped after ${SANITIZE_TIMEOUT:-900} s" >&2
+      kill_matching "$PWD/$scratch/"
+      echo "sanitize=$kind: stopped after $limit s" >&2
     fi
     echo "--- the end of $log:" >&2
     grep -v 'ld.gold: warning' "$log" | tail -80 >&2

@@ -5,6 +5,7 @@ extension UnitScorer {
     /// Scores unit `u` (loaded in the tile) into `row` (and `trace`); `false` when the fast
     /// form cannot decide something and the unit must be scored exactly.
     mutating func score(_ u: Int) -> Bool {
+        assert(tracing == (trace != nil), "a trace is begun with beginTrace()")
         unit = u
         base = tile.row(u)
         row.clearLists()

@@ -62,25 +62,52 @@ public struct Manifest: Sendable {
 
     /// The size and SHA-256 of an input file, read in pieces.
     static func entry(forInput url: URL, shownAs shown: String) throws -> Entry {
-        let (bytes, sha256) = try digest(ofFile: url.path, progress: { _ in true })!
-        return Entry(path: shown, bytes: bytes, sha256: sha256)
+        let digest = try digest(ofFile: url.path, progress: { _ in true })!
+        return Entry(path: shown, bytes: digest.bytes, sha256: digest.sha256)
     }
 
-    /// A file's hashing part way: its first `bytes` bytes, and their running hash.
+    /// A file's hashing part way: its first `bytes` bytes, and their running hash, and which
+    /// file that was (so that a file changed since is hashed again from the start).
     struct PartialDigest: Sendable {
         var hash = SHA256()
         var bytes = 0
+        var file: FileIdentity?
+    }
+
+    /// A file as it is now: device, inode, size and time of last change. Two equal identities
+    /// are the same unchanged file.
+    struct FileIdentity: Sendable, Equatable {
+        let device: UInt64, inode: UInt64, size: Int64, seconds: Int64, nanoseconds: Int64
+
+        init(_ st: stat) {
+            device = UInt64(st.st_dev)
+            inode = UInt64(st.st_ino)
+            size = Int64(st.st_size)
+            seconds = Int64(st.st_mtim.tv_sec)
+            nanoseconds = Int64(st.st_mtim.tv_nsec)
+        }
+
+        /// The file at `path` now; `nil` when it cannot be looked at.
+        init?(path: String) {
+            var st = stat()
+            guard stat(path, &st) == 0 else { return nil }
+            self.init(st)
+        }
     }
 
     /// The size and SHA-256 of the file at `path`, read a megabyte at a time from where `start`
-    /// left off. After each piece, `progress` is shown how far the hashing is; `nil` when it says
-    /// to stop.
+    /// left off (from the beginning when the file is not the one `start` was hashing: another
+    /// file, or this one changed since). After each piece, `progress` is shown how far the
+    /// hashing is; `nil` when it says to stop.
     static func digest(ofFile path: String, from start: PartialDigest = PartialDigest(),
-                       progress: (PartialDigest) -> Bool) throws -> (bytes: Int, sha256: String)? {
+                       progress: (PartialDigest) -> Bool) throws -> (bytes: Int, sha256: String, file: FileIdentity)? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw OutputError.io(operation: .read, path: path, cause: .last) }
         defer { close(fd) }
-        var partial = start
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw OutputError.io(operation: .read, path: path, cause: .last) }
+        let file = FileIdentity(st)
+        var partial = start.file == file ? start : PartialDigest(file: file)
         let buffer = OwnedMemory<UInt8>(uninitialized: 1 << 20)
         while true {
             let n = withExtendedLifetime(buffer) { pread(fd, buffer.base, buffer.count, off_t(partial.bytes)) }
@@ -93,6 +120,6 @@ public struct Manifest: Sendable {
             partial.bytes += n
             if !progress(partial) { return nil }
         }
-        return (partial.bytes, SHA256.hexString(partial.hash.finish()))
+        return (partial.bytes, SHA256.hexString(partial.hash.finish()), file)
     }
 }

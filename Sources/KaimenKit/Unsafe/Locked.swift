@@ -40,8 +40,12 @@ final class Locked<Value: Sendable>: @unchecked Sendable {
 
     /// `body` with the value, no other thread inside any `withLock` of this lock meanwhile.
     func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
+        let locked = pthread_mutex_lock(mutex)
+        precondition(locked == 0, "pthread_mutex_lock failed: \(locked)")
+        defer {
+            let unlocked = pthread_mutex_unlock(mutex)
+            precondition(unlocked == 0, "pthread_mutex_unlock failed: \(unlocked)")
+        }
         return try body(&value.pointee)
     }
 }

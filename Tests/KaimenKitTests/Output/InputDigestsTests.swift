@@ -41,6 +41,7 @@ struct InputDigestsTests {
             }
             #expect(stopped == nil)
             #expect(last.bytes == min(stopAfter << 20, Self.big.count))
+            #expect(last.file == Manifest.FileIdentity(path: path))
             let digest = try #require(try Manifest.digest(ofFile: path, from: last) { _ in true })
             #expect(digest.bytes == 3_145_745)
             #expect(digest.sha256 == Self.expected["big.csv"]!.1)
@@ -62,6 +63,52 @@ struct InputDigestsTests {
                 #expect(entry.sha256 == Self.expected[name]!.1)
             }
         }
+    }
+
+    /// Waits (up to 30 s) until `done`.
+    static func wait(_ done: () -> Bool) {
+        let deadline = Date().addingTimeInterval(30)
+        while !done() && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
+    }
+
+    @Test("the writer goes on from where the thread stopped: 2 MB taken from it, the digest whole")
+    func takesOver() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let path = try Self.files(s)["big.csv"]!
+        let digests = InputDigests(paths: [path], stopAfter: 2 << 20, idle: false)
+        Self.wait { digests.stopped }
+        #expect(digests.stopped)
+        let entry = try #require(try digests.entry(forPath: path, shownAs: "big.csv"))
+        #expect(digests.reusedBytes(path) == 2 << 20)
+        #expect(entry.bytes == 3_145_745)
+        #expect(entry.sha256 == Self.expected["big.csv"]!.1)
+    }
+
+    @Test("a file changed after the thread looked at it is hashed again from its start, whole or part way")
+    func changedFile() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let paths = try Self.files(s)
+        let (big, x) = (paths["big.csv"]!, paths["x.csv"]!)
+        // x.csv hashed whole, then changed (same size); big.csv stopped after 1 MB, then changed.
+        let whole = InputDigests(paths: [x], stopAfter: nil, idle: false)
+        Self.wait { whole.hasFinished(x) }
+        #expect(whole.hasFinished(x))
+        let part = InputDigests(paths: [big], stopAfter: 1 << 20, idle: false)
+        Self.wait { part.stopped }
+        Thread.sleep(forTimeInterval: 0.01)
+        try Data("y".utf8).write(to: URL(fileURLWithPath: x))
+        var changed = Self.big
+        changed[0] ^= 1
+        try changed.write(to: URL(fileURLWithPath: big))
+        let xEntry = try #require(try whole.entry(forPath: x, shownAs: "x.csv"))
+        #expect(whole.reusedBytes(x) == 0)
+        #expect(xEntry.sha256 == SHA256.hex(Array("y".utf8)))
+        let bigEntry = try #require(try part.entry(forPath: big, shownAs: "big.csv"))
+        #expect(part.reusedBytes(big) == 0)
+        #expect(bigEntry.sha256 == SHA256.hex([UInt8](changed)))
+        #expect(bigEntry.sha256 != Self.expected["big.csv"]!.1)
     }
 
     @Test("a file not given is left to the caller; a file that cannot be read is an error naming it")
