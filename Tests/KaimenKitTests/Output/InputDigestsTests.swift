@@ -43,8 +43,7 @@ struct InputDigestsTests {
             #expect(last.bytes == min(stopAfter << 20, Self.big.count))
             #expect(last.file == Manifest.FileIdentity(path: path))
             let digest = try #require(try Manifest.digest(ofFile: path, from: last) { _ in true })
-            #expect(digest.bytes == 3_145_745)
-            #expect(digest.sha256 == Self.expected["big.csv"]!.1)
+            Self.expectDigest(of: "big.csv", bytes: digest.bytes, sha256: digest.sha256)
         }
     }
 
@@ -59,10 +58,15 @@ struct InputDigestsTests {
             for (name, path) in paths.sorted(by: { $0.key < $1.key }) {
                 let entry = try #require(try digests.entry(forPath: path, shownAs: name))
                 #expect(entry.path == name)
-                #expect(entry.bytes == Self.expected[name]!.0)
-                #expect(entry.sha256 == Self.expected[name]!.1)
+                Self.expectDigest(of: name, bytes: entry.bytes, sha256: entry.sha256)
             }
         }
+    }
+
+    /// The size and digest Python gave for the file `name`.
+    static func expectDigest(of name: String, bytes: Int, sha256: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        #expect(bytes == expected[name]!.0, sourceLocation: sourceLocation)
+        #expect(sha256 == expected[name]!.1, sourceLocation: sourceLocation)
     }
 
     /// Waits (up to 30 s) until `done`.
@@ -81,8 +85,7 @@ struct InputDigestsTests {
         #expect(digests.stopped)
         let entry = try #require(try digests.entry(forPath: path, shownAs: "big.csv"))
         #expect(digests.reusedBytes(path) == 2 << 20)
-        #expect(entry.bytes == 3_145_745)
-        #expect(entry.sha256 == Self.expected["big.csv"]!.1)
+        Self.expectDigest(of: "big.csv", bytes: entry.bytes, sha256: entry.sha256)
     }
 
     @Test("a file changed after the thread looked at it is hashed again from its start, whole or part way")
