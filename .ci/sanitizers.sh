@@ -24,20 +24,13 @@ for kind in "${kinds[@]}"; do
   esac
   s=$(date +%s)
   log="/tmp/kaimen-sanitize-$kind.log"
-  set +e
-  limit=$(step_limit "${SANITIZE_TIMEOUT:-900}")
-  KAIMEN_TEST_SMALL=1 SWIFT_BACKTRACE=enable=no timeout --kill-after=20 "$limit" \
+  # `bounded` (.ci/limits.sh) stops a run past its limit, kills its test runner and says so in the log.
+  status=0
+  bounded "${SANITIZE_TIMEOUT:-900}" env KAIMEN_TEST_SMALL=1 SWIFT_BACKTRACE=enable=no \
     swift test --sanitize="$kind" --scratch-path "$scratch" \
-      --filter 'Bulk|IDTable|ScoreStore|MappedRead|EngineForms|BallotRepresentatives|SummaryWriter|ProgressLine|SHA256|Locked|InputDigests' > "$log" 2>&1
-  status=$?
-  set -e
+      --filter 'Bulk|IDTable|ScoreStore|MappedRead|EngineForms|BallotRepresentatives|SummaryWriter|ProgressLine|SHA256|Locked|InputDigests' > "$log" 2>&1 || status=$?
   grep -E '✘|Test run with|SUMMARY: .*Sanitizer|WARNING: ThreadSanitizer' "$log" | tail -20 || true
   if [ "$status" -ne 0 ] || grep -q -E 'SUMMARY: (Address|Thread)Sanitizer|WARNING: ThreadSanitizer' "$log"; then
-    if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
-      # swift test runs the tests in a process group of their own, which timeout's signal misses.
-      kill_matching "$PWD/$scratch/"
-      echo "sanitize=$kind: stopped after $limit s" >&2
-    fi
     echo "--- the end of $log:" >&2
     grep -v 'ld.gold: warning' "$log" | tail -80 >&2
     echo "sanitize=$kind: FAILED (exit $status) after $(( $(date +%s) - s )) s (log: $log)" >&2

@@ -19,24 +19,13 @@ int kaimen_sha256_available(void) {
     return ssse3 && sse41 && sha;
 }
 
-static const uint32_t K[64] = {
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-};
-
 #define SHA_TARGET __attribute__((target("sha,ssse3,sse4.1")))
 
 // Four rounds, group i (0…15), on the message registers: `cur` holds words 4i…4i+3, `prev` the
 // group before, `next` the group after (three groups behind, half made by msg1).
 #define GROUP(i, cur, prev, next)                                                        \
     do {                                                                                 \
-        __m128i wk = _mm_add_epi32(cur, _mm_loadu_si128((const __m128i *)&K[4 * (i)])); \
+        __m128i wk = _mm_add_epi32(cur, _mm_loadu_si128((const __m128i *)&k[4 * (i)])); \
         cdgh = _mm_sha256rnds2_epu32(cdgh, abef, wk);                                    \
         if ((i) >= 3 && (i) <= 14)                                                       \
             next = _mm_sha256msg2_epu32(_mm_add_epi32(next, _mm_alignr_epi8(cur, prev, 4)), cur); \
@@ -46,7 +35,7 @@ static const uint32_t K[64] = {
     } while (0)
 
 SHA_TARGET
-void kaimen_sha256_blocks(uint32_t state[8], const uint8_t *blocks, size_t count) {
+void kaimen_sha256_blocks(uint32_t state[8], const uint8_t *blocks, size_t count, const uint32_t k[64]) {
     // Bytes of each big-endian word reversed.
     const __m128i swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
     __m128i dcba = _mm_loadu_si128((const __m128i *)&state[0]);
@@ -78,8 +67,8 @@ void kaimen_sha256_blocks(uint32_t state[8], const uint8_t *blocks, size_t count
 
 int kaimen_sha256_available(void) { return 0; }
 
-void kaimen_sha256_blocks(uint32_t state[8], const uint8_t *blocks, size_t count) {
-    (void)state; (void)blocks; (void)count;
+void kaimen_sha256_blocks(uint32_t state[8], const uint8_t *blocks, size_t count, const uint32_t k[64]) {
+    (void)state; (void)blocks; (void)count; (void)k;
     __builtin_trap();  // never called: kaimen_sha256_available() is 0 here
 }
 

@@ -101,6 +101,7 @@ public struct SHA256: Sendable {
         return words.flatMap { w in [UInt8(w >> 24), UInt8(truncatingIfNeeded: w >> 16), UInt8(truncatingIfNeeded: w >> 8), UInt8(truncatingIfNeeded: w)] }
     }
 
+    /// The round constants, for both paths (the instructions' C function is handed them).
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -117,9 +118,11 @@ public struct SHA256: Sendable {
     /// `count` whole blocks from `blocks`, on the SHA extensions where there are some.
     private mutating func compressBlocks(_ blocks: UnsafeRawPointer, count: Int) {
         if instructions {
-            withUnsafeMutableBytes(of: &state) { words in
-                kaimen_sha256_blocks(words.baseAddress!.assumingMemoryBound(to: UInt32.self),
-                                     blocks.assumingMemoryBound(to: UInt8.self), count)
+            Self.k.withUnsafeBufferPointer { k in
+                withUnsafeMutableBytes(of: &state) { words in
+                    kaimen_sha256_blocks(words.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                                         blocks.assumingMemoryBound(to: UInt8.self), count, k.baseAddress!)
+                }
             }
         } else {
             for b in 0 ..< count { portableCompress(blocks + 64 * b) }

@@ -10,8 +10,9 @@
 /// 1 when this processor runs the SHA extensions (CPUID: SHA, SSSE3 and SSE4.1), else 0.
 int kaimen_sha256_available(void);
 
-/// Compresses `count` 64-byte blocks at `blocks` into `state` (the eight words a…h).
+/// Compresses `count` 64-byte blocks at `blocks` into `state` (the eight words a…h), with
+/// the 64 round constants `k` (the Swift side's table, so they are written once).
 /// Only where `kaimen_sha256_available()` is 1.
-void kaimen_sha256_blocks(uint32_t state[8], const uint8_t *blocks, size_t count);
+void kaimen_sha256_blocks(uint32_t state[8], const uint8_t *blocks, size_t count, const uint32_t k[64]);
 
 #endif
