@@ -36,19 +36,23 @@ public enum OutputFiles {
         if report.scores.unitCount <= jsonLimit && !summaryOnly {
             batch.add(Data(SummaryWriter.json(report, lang: lang, threads: threads, warningLimit: large ? 20 : nil)), at: "summary.json")
         }
-        var tables: [ExportTable]?, narrations: [SheetNarration]?
+        var tables: [ExportTable]?, narrations: [SheetNarration]?, pages: [HTMLText]?
+        let papers = sheets.map { !summaryOnly && $0.table.units.count <= papersLimit } ?? false
         if let session = sheets, !summaryOnly {
             let names = SafePath.uniqueFileNames(for: session.table.units.map(\.id))
             // The sheets are most of the work of a small run's --out: made on all the threads,
-            // each unit's texts and table once, for its CSV, its JSON, the workbook and the report.
+            // each unit's texts and table once, for its CSV, its JSON, the workbook and the
+            // report (whose page per unit is made here too, so the threads share the work evenly).
             let count = names.count
             let chunks = max(1, min(threads, count / 16))
+            let medians = papers ? ReportHTML.areaMedians(session) : []
             let sheets = Parallel.map(chunks) { c in
                 (count * c / chunks ..< count * (c + 1) / chunks).map { u in
                     let narration = SheetNarration(session, unit: u, lang: lang)
                     let table = ScoreSheetExport.table(session, unit: u, lang: lang, narration: narration)
                     return (narration: narration, table: table, csv: Data(table.csv()),
-                            json: Data(JSONBytes.render(ScoreSheetExport.json(session, unit: u, lang: lang, table: table))))
+                            json: Data(JSONBytes.render(ScoreSheetExport.json(session, unit: u, lang: lang, table: table))),
+                            page: papers ? ReportHTML.page(session, unit: u, medians: medians, lang: lang, narration: narration) : nil)
                 }
             }.joined()
             for (name, sheet) in zip(names, sheets) {
@@ -57,22 +61,23 @@ public enum OutputFiles {
             }
             tables = sheets.map(\.table)
             narrations = sheets.map(\.narration)
+            pages = papers ? sheets.map { $0.page! } : nil
         }
-        if let session = sheets, !summaryOnly, session.table.units.count <= papersLimit {
+        if let session = sheets, papers {
             // The three papers are independent of each other: made side by side.
-            let (tables, narrations) = (tables, narrations)
+            let (tables, narrations, pages) = (tables, narrations, pages)
             let publish = namesRepresentatives || session.rules.publishRepresentatives
             let make: @Sendable (Int) -> (Data, String)? = { k in
                 switch k {
                 case 0:
                     return SummaryWorkbook.workbook(report, session: session, lang: lang, namesRepresentatives: namesRepresentatives,
                                                     sheetTables: tables).bytes().map { (Data($0), "summary.xlsx") }
-                case 1: return (Data(ReportHTML.render(session, lang: lang, narrations: narrations).utf8), "report.html")
+                case 1: return (Data(ReportHTML.render(session, lang: lang, narrations: narrations, pages: pages).utf8), "report.html")
                 default: return (Data(NoticeHTML.render(session, lang: lang, namesRepresentatives: publish).utf8), lang == .zh ? "公示.html" : "notice.html")
                 }
             }
-            let papers = threads > 1 ? Parallel.map(3, make) : (0..<3).map(make)
-            for case let (data, name)? in papers { batch.add(data, at: name) }
+            let made = threads > 1 ? Parallel.map(3, make) : (0..<3).map(make)
+            for case let (data, name)? in made { batch.add(data, at: name) }
         }
         return try batch.commit(into: dir, options: options)
     }

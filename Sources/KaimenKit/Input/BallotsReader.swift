@@ -48,10 +48,11 @@ public struct BallotsReader {
         let scoreCol = ColumnNames.find(ColumnNames.score, in: csv.header)
 
         // Long if it has standard and score columns; otherwise wide, one column per item.
-        var cells: [(row: Int, itemText: String, itemLoc: SourceLocation, scoreCol: Int)] = []
+        // Locations are made only for a message or a counted ballot: most cells need one, not four.
+        var cells: [(row: Int, itemText: String, itemCol: Int, scoreCol: Int)] = []
         if let standardCol, let scoreCol {
             for r in csv.rows.indices where !csv.rows[r].isBlank {
-                cells.append((r, csv.rows[r][standardCol].trimmingSpaces(), csv.location(row: r, column: standardCol), scoreCol))
+                cells.append((r, csv.rows[r][standardCol].trimmingSpaces(), standardCol, scoreCol))
             }
         } else {
             var itemCols: [(Int, String)] = []
@@ -76,7 +77,7 @@ public struct BallotsReader {
             }
             for r in csv.rows.indices {
                 for (c, key) in itemCols where !csv.rows[r][c].trimmingSpaces().isEmpty {
-                    cells.append((r, key, csv.location(row: r, column: c), c))
+                    cells.append((r, key, c, c))
                 }
             }
         }
@@ -87,16 +88,16 @@ public struct BallotsReader {
         for cell in cells {
             let row = csv.rows[cell.row]
             let repID = row[repCol].trimmingSpaces(), unitID = row[unitCol].trimmingSpaces()
-            let repLoc = csv.location(row: cell.row, column: repCol), unitLoc = csv.location(row: cell.row, column: unitCol)
-            let scoreLoc = csv.location(row: cell.row, column: cell.scoreCol)
+            func at(_ column: Int) -> SourceLocation { csv.location(row: cell.row, column: column) }
             var ok = true
             // The ids as messages quote them: control characters shown, a long paste cut.
-            let repText = Echo.cell(repID), unitText = Echo.cell(unitID)
+            var repText: String { Echo.cell(repID) }
+            var unitText: String { Echo.cell(unitID) }
             let rep = repIndex[repID]
             if rep == nil {
                 ok = false
                 diagnostics.append(.unknownRepresentative) {
-                    .error(.unknownRepresentative, ReaderMessages.unknownRepresentative(repText), at: repLoc, path: "representative",
+                    .error(.unknownRepresentative, ReaderMessages.unknownRepresentative(repText), at: at(repCol), path: "representative",
                            hint: repSuggestions.didYouMean(repID))
                 }
             }
@@ -104,7 +105,7 @@ public struct BallotsReader {
             if unit == nil {
                 ok = false
                 diagnostics.append(.unknownUnit) {
-                    .error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitText), at: unitLoc, path: "unit", hint: unitSuggestions.didYouMean(unitID))
+                    .error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitText), at: at(unitCol), path: "unit", hint: unitSuggestions.didYouMean(unitID))
                 }
             }
             let item = itemIndex[cell.itemText]
@@ -115,7 +116,7 @@ public struct BallotsReader {
                     let itemText = Echo.cell(cell.itemText)
                     return .error(.unknownStandard,
                                   isMetricStandard ? ReaderMessages.metricStandardBallot(itemText) : ReaderMessages.unknownBallotStandard(itemText),
-                                  at: cell.itemLoc, path: "standard",
+                                  at: at(cell.itemCol), path: "standard",
                                   hint: itemSuggestions.didYouMean(cell.itemText) ?? ReaderMessages.ballotStandards(items.map(\.key)))
                 }
             }
@@ -123,13 +124,13 @@ public struct BallotsReader {
             var score: Rational?
             if text.isEmpty {
                 diagnostics.append(.invalidScore) {
-                    .error(.invalidScore, ReaderMessages.noScore(repText, unitText, Echo.cell(cell.itemText)), at: scoreLoc, path: "score")
+                    .error(.invalidScore, ReaderMessages.noScore(repText, unitText, Echo.cell(cell.itemText)), at: at(cell.scoreCol), path: "score")
                 }
             } else if let s = Rational(decimal: TypedNumber.ascii(text)) {
                 score = s
             } else {
                 diagnostics.append(.invalidScore) {
-                    .error(.invalidScore, ReaderMessages.scoreNotNumber(Echo.cell(text), repText, unitText, Echo.cell(cell.itemText)), at: scoreLoc, path: "score",
+                    .error(.invalidScore, ReaderMessages.scoreNotNumber(Echo.cell(text), repText, unitText, Echo.cell(cell.itemText)), at: at(cell.scoreCol), path: "score",
                            hint: TypedNumber.hint(for: TypedNumber.ascii(text)) { Rational(decimal: $0) != nil })
                 }
             }
@@ -138,14 +139,14 @@ public struct BallotsReader {
             if score.isNegative || score > max {
                 diagnostics.append(.scoreOutOfRange) {
                     .error(.scoreOutOfRange, ReaderMessages.scoreOutOfRange(Echo.cell(text), repText, unitText, items[item].key, max.plainText()),
-                           at: scoreLoc, path: "score", hint: ReaderMessages.standardWorth(max.plainText()))
+                           at: at(cell.scoreCol), path: "score", hint: ReaderMessages.standardWorth(max.plainText()))
                 }
                 continue
             }
             if let step = rules.ballots.scoreStep, !(score.divided(by: step)!.isInteger) {
                 diagnostics.append(.scoreStep) {
                     .error(.scoreStep, ReaderMessages.scoreStep(Echo.cell(text), repText, unitText, items[item].key, step.plainText()),
-                           at: scoreLoc, path: "score", hint: ReaderMessages.stepAllowed(step.plainText()))
+                           at: at(cell.scoreCol), path: "score", hint: ReaderMessages.stepAllowed(step.plainText()))
                 }
                 continue
             }
@@ -153,24 +154,24 @@ public struct BallotsReader {
             if let first = seen[key] {
                 diagnostics.append(.duplicateBallot) {
                     .error(.duplicateBallot, ReaderMessages.duplicateBallot(repText, unitText, items[item].key, firstRow: first),
-                           at: repLoc, path: "representative", hint: ReaderMessages.keepOneBallot)
+                           at: at(repCol), path: "representative", hint: ReaderMessages.keepOneBallot)
                 }
                 continue
             }
-            seen[key] = repLoc.cell?.row ?? repLoc.line
+            seen[key] = csv.spreadsheetRows[cell.row]
             if let reason = representatives[rep].recusal(from: unitID) {
                 recusals.append(RecusalViolation(representative: repID, name: representatives[rep].name, unit: unitID, item: items[item].key, score: score,
-                                                 location: repLoc, reason: reason))
+                                                 location: at(repCol), reason: reason))
                 // Without --strict the violation is reported with the run's warnings (SessionWarnings).
                 if strict {
                     diagnostics.append(.recusal) {
                         let m = RosterMessages.strictRecusal(rep: repText, name: representatives[rep].name, unit: unitText, item: items[item].key, reason: reason)
-                        return .error(.recusal, m.text, at: repLoc, path: "representative", hint: m.hint)
+                        return .error(.recusal, m.text, at: at(repCol), path: "representative", hint: m.hint)
                     }
                 }
                 continue
             }
-            ballots.append(Ballot(representative: rep, unit: unit, item: item, score: score, location: scoreLoc))
+            ballots.append(Ballot(representative: rep, unit: unit, item: item, score: score, location: at(cell.scoreCol)))
         }
         if ballots.isEmpty && recusals.isEmpty && !items.isEmpty && !diagnostics.hasErrors {
             diagnostics.append(.error(.noBallots, ReaderMessages.noBallots(fileName, items.count),

@@ -55,10 +55,11 @@ public enum MetricValue {
             percent = true
             numberText = numberText.dropLast()
         }
-        if numberText.contains(",") && !wellGrouped(numberText) {
+        let grouped = numberText.utf8.contains(UInt8(ascii: ","))
+        if grouped && !wellGrouped(numberText) {
             return .invalid(message: ReaderMessages.notANumber(Echo.cell(typed)), hint: ReaderMessages.commaGrouping)
         }
-        let cleaned = numberText.replacingOccurrences(of: ",", with: "")
+        let cleaned = grouped ? String(numberText.filter { $0 != "," }) : String(numberText)
         guard var value = Rational(decimal: cleaned) else {
             if let problem = NumberLimits.check(unreadable: Substring(cleaned)) { return .beyondLimits(problem) }
             let lower = cleaned.lowercased()
@@ -96,10 +97,12 @@ public enum MetricValue {
 extension StringProtocol {
     /// Without spaces, tabs and ideographic spaces on either side.
     func trimmingSpaces() -> String {
-        var s = Substring(self).unicodeScalars[...]
         func blank(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\u{3000}" || c == "\u{A0}" || c == "\r" || c == "\n" }
-        while let f = s.first, blank(f) { s.removeFirst() }
-        while let l = s.last, blank(l) { s.removeLast() }
-        return String(String.UnicodeScalarView(s))
+        let scalars = unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, blank(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, blank(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        // Slicing at scalar boundaries; a cell is rarely padded, so most calls copy nothing but the text.
+        return String(self[start..<end])
     }
 }

@@ -17,7 +17,10 @@ enum TypedNumber {
 
     /// Full-width digits and the marks a number can hold.
     private static func isFullWidth(_ c: Unicode.Scalar) -> Bool {
-        (0xFF10...0xFF19).contains(c.value) || [0xFF0E, 0xFF0C, 0xFF05, 0xFF0B, 0xFF0D].contains(c.value)
+        switch c.value {
+        case 0xFF10...0xFF19, 0xFF0E, 0xFF0C, 0xFF05, 0xFF0B, 0xFF0D: true
+        default: false
+        }
     }
 
     /// What to change so that `text` (already through `ascii`) reads as a number, or `nil`

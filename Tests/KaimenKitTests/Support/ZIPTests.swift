@@ -17,6 +17,22 @@ struct ZIPTests {
         #expect(split.value == expected)
     }
 
+    /// A long input through the eight-bytes-at-a-time path, whole and split at every offset
+    /// below 16 (so each tail length and alignment is crossed). Expected from Python:
+    /// `zlib.crc32(bytes((i*i+7*i)%256 for i in range(100003)))` = 0x5AA72339.
+    @Test("CRC-32 of 100 003 bytes matches zlib, however the bytes are split")
+    func crcLong() {
+        let bytes = (0..<100_003).map { UInt8(($0 * $0 + 7 * $0) % 256) }
+        #expect(CRC32.checksum(bytes) == 0x5AA7_2339)
+        #expect(CRC32.checksum(bytes.lazy.map { $0 }) == 0x5AA7_2339)
+        for cut in 0..<16 {
+            var split = CRC32()
+            split.update(Array(bytes[..<cut]))
+            split.update(Array(bytes[cut...]))
+            #expect(split.value == 0x5AA7_2339)
+        }
+    }
+
     static func le32(_ b: [UInt8], _ at: Int) -> UInt32 { (0..<4).reduce(0) { $0 | UInt32(b[at + $1]) << (8 * $1) } }
     static func le16(_ b: [UInt8], _ at: Int) -> Int { Int(b[at]) | Int(b[at + 1]) << 8 }
 

@@ -7,14 +7,17 @@ public enum ReportHTML {
         render(session, lang: lang, narrations: nil)
     }
 
-    /// - Parameter narrations: each unit's texts (by unit index) when the caller already made them.
-    static func render(_ session: ScoringSession, lang: Language, narrations: [SheetNarration]?) -> String {
+    /// - Parameters:
+    ///   - narrations: each unit's texts (by unit index) when the caller already made them.
+    ///   - pages: each unit's score sheet page (by unit index, ``page(_:unit:medians:lang:narration:)``)
+    ///     when the caller made them, on several threads.
+    static func render(_ session: ScoringSession, lang: Language, narrations: [SheetNarration]?, pages: [HTMLText]? = nil) -> String {
         let rules = session.rules
         var doc = HTMLDocument(title: rules.metadata.title + " · " + PaperTexts.reportTitle.text(lang), lang: lang, extraCSS: css + PanelHTML.css)
         doc.append(summaryPage(session, lang: lang))
-        let medians = areaMedians(session)
+        let medians = pages == nil ? areaMedians(session) : []
         for u in session.report.ranking.order {
-            doc.append(ScoreSheetHTML.page(session, unit: u, medians: medians, lang: lang, narration: narrations?[u]))
+            doc.append(pages?[u] ?? page(session, unit: u, medians: medians, lang: lang, narration: narrations?[u]))
         }
         // 评委分析: for the committee only (it names representatives), never in the public notice.
         if !session.ballots.ballots.isEmpty {
@@ -100,6 +103,11 @@ public enum ReportHTML {
     }
 
     /// For each area (in `rules.areas` order), the median over all units of subtotal / maximum.
+    /// Unit `u`'s score sheet as the report shows it; `medians` from ``areaMedians(_:)``.
+    static func page(_ session: ScoringSession, unit u: Int, medians: [Double], lang: Language, narration: SheetNarration?) -> HTMLText {
+        ScoreSheetHTML.page(session, unit: u, medians: medians, lang: lang, narration: narration)
+    }
+
     static func areaMedians(_ session: ScoringSession) -> [Double] {
         session.rules.areas.indices.map { a in
             let shares = session.results.map { r -> Double in
