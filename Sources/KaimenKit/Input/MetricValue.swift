@@ -98,11 +98,12 @@ extension StringProtocol {
     /// Without spaces, tabs and ideographic spaces on either side.
     func trimmingSpaces() -> String {
         func blank(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\u{3000}" || c == "\u{A0}" || c == "\r" || c == "\n" }
-        let scalars = unicodeScalars
+        let scalars = Substring(self).unicodeScalars
         var start = scalars.startIndex, end = scalars.endIndex
         while start < end, blank(scalars[start]) { start = scalars.index(after: start) }
         while end > start, blank(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        // Slicing at scalar boundaries; a cell is rarely padded, so most calls copy nothing but the text.
-        return String(self[start..<end])
+        // Sliced as scalars (a bound may fall inside a character: ` \u{301}x` loses its space and
+        // keeps the combining mark); a cell is rarely padded, so most calls copy the text once.
+        return String(Substring(scalars[start..<end]))
     }
 }

@@ -11,6 +11,19 @@ struct TypedNumberTests {
         #expect(MetricValue.parse(text, kind: kind) == .value(Rational(decimal: value)!))
     }
 
+    /// Worked by hand: only spaces, tabs, line breaks, ideographic and no-break spaces come off,
+    /// and only at the ends; a combining mark after a leading space stays (it is text).
+    @Test("cells are trimmed of blanks at both ends, scalar by scalar", arguments: [
+        ("  12 ", "12"), ("\u{3000}８５％\u{A0}", "８５％"), ("\t\r\n", ""), ("", ""), ("a b", "a b"),
+        (" \u{301}x ", "\u{301}x"), ("x\r\n", "x"), ("\u{3000}\u{3000}事业单位", "事业单位"),
+    ])
+    func trimming(_ cell: String, _ trimmed: String) {
+        #expect(cell.trimmingSpaces().unicodeScalars.elementsEqual(trimmed.unicodeScalars))
+        #expect(cell[...].trimmingSpaces().unicodeScalars.elementsEqual(trimmed.unicodeScalars))
+        #expect(" 1,234.5 ".trimmingSpaces() == "1,234.5")
+        #expect(MetricValue.parse(" 1,234.5 ", kind: .number) == .value(Rational(decimal: "1234.5")!))
+    }
+
     @Test("a unit, a space inside or a Chinese full stop is an error whose hint says what to change",
           arguments: [("3.5分", "去掉 `分`，只写数字：`3.5`", "remove `分` and write the number alone: `3.5`"),
                       ("90.8 %", "去掉中间的空格：`90.8%`", "remove the space inside: `90.8%`"),
