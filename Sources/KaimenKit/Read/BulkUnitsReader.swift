@@ -193,8 +193,8 @@ public enum BulkUnitsReader {
         }
     }
 
-    /// How to read one column, flat for the hot loop.
-    struct ColumnSpec<T> {
+    /// How to read one column, flat for the hot loop (in an `OwnedMemory`, so plain values).
+    struct ColumnSpec<T>: BitwiseCopyable {
         /// `Layout.id`, `.name`, `.category`, or the metric's index.
         var role: Int
         var kind: MetricDefinition.Kind
@@ -205,14 +205,19 @@ public enum BulkUnitsReader {
     static func parse<T: StoredMantissa>(_ p: UnsafeBufferPointer<UInt8>, _ job: inout Job, _ layout: Layout, _ out: BulkUnitsBuffers<T>,
                                          release: MappedFile?) {
         let width = layout.width
-        let specs = UnsafeMutablePointer<ColumnSpec<T>>.allocate(capacity: width)
-        let scales = UnsafeMutablePointer<Int>.allocate(capacity: width)
-        for c in 0 ..< width {
+        let columnSpecs = (0 ..< width).map { c -> ColumnSpec<T> in
             let role = layout.roles[c]
-            specs[c] = role >= 0 ? ColumnSpec(role: role, kind: layout.kinds[role], missing: layout.missing[role], values: out.columns[role])
-                                 : ColumnSpec(role: role, kind: .number, missing: .error, values: nil)
-            scales[c] = 0
+            return role >= 0 ? ColumnSpec(role: role, kind: layout.kinds[role], missing: layout.missing[role], values: out.columns[role])
+                             : ColumnSpec(role: role, kind: .number, missing: .error, values: nil)
         }
+        // Values go to a row-major block first and on to the columns a block at a time, so
+        // each column is written in runs, not one value per row across dozens of pages.
+        let blockRows = 64
+        // The columns' specs and scales, and the block, in memory freed when `memory` goes,
+        // which is kept to the end.
+        let memory = (specs: OwnedMemory(copying: columnSpecs), scales: OwnedMemory<Int>(repeating: 0, count: width),
+                      block: OwnedMemory<Int64>(uninitialized: blockRows * width))
+        let specs = memory.specs.base, scales = memory.scales.base, block = memory.block.base
         let base = p.baseAddress!
         var pos = job.start
         let limit = job.end
@@ -220,18 +225,12 @@ public enum BulkUnitsReader {
         var row = job.firstRow
         var categories = CategoryCache()
         var released = pos
-        // Values go to a row-major block first and on to the columns a block at a time, so
-        // each column is written in runs, not one value per row across dozens of pages.
-        let blockRows = 64
-        let block = UnsafeMutablePointer<Int64>.allocate(capacity: blockRows * width)
         var blockStart = row
         defer {
-            block.deallocate()
             release?.release(released ..< limit)
             job.rows = row - job.firstRow
             for c in 0 ..< width where specs[c].role >= 0 { job.scales[specs[c].role] = scales[c] }
-            specs.deallocate()
-            scales.deallocate()
+            withExtendedLifetime(memory) {}
         }
         while pos < limit {
             let b = p[pos]
@@ -615,3 +614,7 @@ struct BulkUnitsBuffers<T>: @unchecked Sendable {
         (lines + to).update(from: lines + a, count: n)
     }
 }
+
+// Cases without payloads, so plain values: a `ColumnSpec` holds them.
+extension MetricDefinition.Kind: BitwiseCopyable {}
+extension MetricDefinition.Missing: BitwiseCopyable {}
