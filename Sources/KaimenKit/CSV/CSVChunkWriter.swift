@@ -2,19 +2,20 @@
 /// quoting and formula neutralisation as `CSVWriter`, byte for byte, without an array's
 /// capacity and uniqueness checks on every byte.
 ///
-/// Its memory is an `OwnedMemory`, freed when the last copy of the writer goes.
-struct CSVChunkWriter: @unchecked Sendable {
+/// Its memory is an `OwnedMemory`, freed when the last copy of the writer goes. It holds
+/// nothing else that is not a plain value, so the compiler checks that it is `Sendable`.
+struct CSVChunkWriter: Sendable {
     private var memory: OwnedMemory<UInt8>
-    /// `memory.base`, kept beside it for the innermost loops.
-    private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
 
     init(capacity: Int) {
         memory = OwnedMemory(uninitialized: max(64, capacity))
-        base = memory.base
         self.capacity = memory.count
     }
+
+    /// Where the bytes are: `memory`'s, until it grows.
+    @inline(__always) private var base: UnsafeMutablePointer<UInt8> { memory.base }
 
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
@@ -30,7 +31,6 @@ struct CSVChunkWriter: @unchecked Sendable {
         let bigger = OwnedMemory<UInt8>(uninitialized: max(needed, capacity * 2))
         bigger.base.update(from: base, count: count)
         memory = bigger
-        base = bigger.base
         capacity = bigger.count
     }
 
@@ -78,6 +78,7 @@ struct CSVChunkWriter: @unchecked Sendable {
             return
         }
         reserve(2 * utf8.count + 3)
+        let base = base
         if shape.quoted { base[count] = UInt8(ascii: "\""); count += 1 }
         if shape.prefixQuote { base[count] = UInt8(ascii: "'"); count += 1 }
         for b in utf8 {

@@ -14,8 +14,8 @@ public enum SummaryWriter {
     /// The same bytes, handed to `write` in pieces of some ten thousand rows, so a summary of a
     /// million units is never in memory whole. While one wave of rows is handed to `write`, the
     /// next is formatted on other threads.
-    public static func csv(_ report: ScoreReport, lang: Language = .zh, threads: Int = 1,
-                           write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    static func csv(_ report: ScoreReport, lang: Language = .zh, threads: Int = 1,
+                    write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         let empty = SummaryExport.table(emptyOf: report, lang: lang, standardColumns: true)
         var head = CSVWriter()
         for row in [empty.columns.map(\.header), empty.subheaders ?? []] where !row.isEmpty {

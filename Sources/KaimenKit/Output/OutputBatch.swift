@@ -16,14 +16,14 @@ import Foundation
 public struct OutputBatch: Sendable {
     public struct File: Sendable {
         public var relativePath: String
-        public var content: Content
+        var content: Content
         /// The bytes, for a file given whole (empty for a streamed one).
         public var data: Data { if case .data(let d) = content { return d } else { return Data() } }
     }
 
     /// What a file holds: bytes, or a producer that hands its bytes over piece by piece, so a
-    /// large file never has to sit in memory whole.
-    public enum Content: Sendable {
+    /// large file never has to sit in memory whole. Internal: the pieces are unsafe pointers.
+    enum Content: Sendable {
         case data(Data)
         case stream(@Sendable (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void)
     }

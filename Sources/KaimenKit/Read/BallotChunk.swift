@@ -202,9 +202,15 @@ struct BallotChunk: Sendable {
     mutating func parse(_ p: UnsafeBufferPointer<UInt8>, _ cx: BulkBallotsReader.Context, release: MappedFile?) {
         if let roles = cx.longRoles { return parseLong(p, cx, roles: roles, release: release) }
         let width = cx.width
-        let ends = UnsafeMutablePointer<Int>.allocate(capacity: width)
+        let fusedRoles = cx.fusedRoles
+        // Where each field of a record ends; a fused row's roles, and its plain scores as
+        // `plainScores` finds them. Freed when `memory` goes, which is kept to the end.
+        let memory = (ends: OwnedMemory<Int>(uninitialized: width),
+                      roles: fusedRoles.map { OwnedMemory(copying: $0) } ?? OwnedMemory(uninitialized: width),
+                      pending: OwnedMemory<Int>(uninitialized: width))
+        defer { withExtendedLifetime(memory) {} }
+        let ends = memory.ends.base, rolePointer = memory.roles.base, pending = memory.pending.base
         var group = Group(itemCount: cx.items.count)
-        defer { ends.deallocate() }
         let base = p.baseAddress!
         var limits = Limits(cx, scale: scale)
         var repCache = RepCache()
@@ -221,12 +227,7 @@ struct BallotChunk: Sendable {
         }
         @inline(__always) func byte(_ i: Int) -> UInt8 { i < limit ? p[i] : BulkCSV.lf }
         @inline(__always) func isEnd(_ b: UInt8) -> Bool { b <= BulkCSV.comma && (b == BulkCSV.comma || b == BulkCSV.lf || b == BulkCSV.cr) }
-        let fusedRoles = cx.fusedRoles
         let firstItem = fusedRoles?.firstIndex { $0 >= 0 } ?? -1
-        let rolePointer = UnsafeMutablePointer<Int>.allocate(capacity: width)
-        let pending = UnsafeMutablePointer<Int>.allocate(capacity: width)
-        defer { rolePointer.deallocate(); pending.deallocate() }
-        if let fusedRoles { rolePointer.initialize(from: fusedRoles, count: width) }
         while pos < limit {
             let b = p[pos]
             if b == BulkCSV.lf { pos += 1; line += 1; continue }

@@ -18,19 +18,15 @@ extension BallotChunk {
         var limits = Limits(cx, scale: scale)
         var repCache = RepCache(), itemCache = RepCache()
         // The cache of representatives in place (a call per row costs more than the lookup).
+        // It, whether each representative has units of their own, and the columns' roles are
+        // in memory freed when `memory` goes, which is kept to the end.
         let repSlots = 64
-        let repStarts = UnsafeMutablePointer<Int>.allocate(capacity: repSlots), repLengths = UnsafeMutablePointer<Int>.allocate(capacity: repSlots)
-        let repIndices = UnsafeMutablePointer<Int32>.allocate(capacity: repSlots)
-        repStarts.initialize(repeating: 0, count: repSlots)
-        repLengths.initialize(repeating: -1, count: repSlots)
-        repIndices.initialize(repeating: 0, count: repSlots)
-        defer { repStarts.deallocate(); repLengths.deallocate(); repIndices.deallocate() }
-        let hasOwn = UnsafeMutablePointer<Bool>.allocate(capacity: max(cx.hasOwn.count, 1))
-        hasOwn.initialize(from: cx.hasOwn, count: cx.hasOwn.count)
-        defer { hasOwn.deallocate() }
-        let roles = UnsafeMutablePointer<Int>.allocate(capacity: width)
-        roles.initialize(from: longRoles, count: width)
-        defer { roles.deallocate() }
+        let memory = (repStarts: OwnedMemory<Int>(repeating: 0, count: repSlots), repLengths: OwnedMemory<Int>(repeating: -1, count: repSlots),
+                      repIndices: OwnedMemory<Int32>(repeating: 0, count: repSlots),
+                      hasOwn: OwnedMemory(copying: cx.hasOwn), roles: OwnedMemory(copying: longRoles))
+        defer { withExtendedLifetime(memory) {} }
+        let repStarts = memory.repStarts.base, repLengths = memory.repLengths.base, repIndices = memory.repIndices.base
+        let hasOwn = memory.hasOwn.base, roles = memory.roles.base
         // The previous row's standard: where its bytes are, and its item.
         var lastItemStart = 0, lastItemLength = -1, lastItem = 0
         var pos = start

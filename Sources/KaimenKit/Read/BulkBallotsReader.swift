@@ -28,9 +28,9 @@ public enum BulkBallotsReader {
                      parallelThreshold: parallelThreshold, keepRepresentatives: keepRepresentatives).get()
     }
 
-    public static func read(_ p: UnsafeBufferPointer<UInt8>, fileName: String, rules: Rules, units: (index: IDTable, ids: [String]),
-                            roster: [Representative], threads: Int, parallelThreshold: Int = 4 << 20,
-                            release: MappedFile? = nil, keepRepresentatives: Bool = false) -> BallotColumns? {
+    static func read(_ p: UnsafeBufferPointer<UInt8>, fileName: String, rules: Rules, units: (index: IDTable, ids: [String]),
+                     roster: [Representative], threads: Int, parallelThreshold: Int = 4 << 20,
+                     release: MappedFile? = nil, keepRepresentatives: Bool = false) -> BallotColumns? {
         try? tryRead(p, fileName: fileName, rules: rules, units: units, roster: roster, threads: threads,
                      parallelThreshold: parallelThreshold, release: release, keepRepresentatives: keepRepresentatives).get()
     }

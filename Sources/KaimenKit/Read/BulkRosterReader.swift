@@ -117,13 +117,11 @@ public enum BulkRosterReader {
         let p = buffer.baseAddress!
         let limit = job.end
         let width = layout.width
-        // Field `c` of the current record is `[starts[c], ends[c])`.
-        let ends = UnsafeMutablePointer<Int>.allocate(capacity: width)
-        let starts = UnsafeMutablePointer<Int>.allocate(capacity: width)
-        defer {
-            ends.deallocate()
-            starts.deallocate()
-        }
+        // Field `c` of the current record is `[starts[c], ends[c])`, in memory freed when
+        // `memory` goes, which is kept to the end.
+        let memory = (ends: OwnedMemory<Int>(uninitialized: width), starts: OwnedMemory<Int>(uninitialized: width))
+        defer { withExtendedLifetime(memory) {} }
+        let ends = memory.ends.base, starts = memory.starts.base
         // Groups and roles repeat from row to row: one `String` for each.
         var groups = TextCache(), roles = TextCache()
         // Own units still to be looked up: all at the end, where the look-ups' cache misses overlap.

@@ -193,8 +193,8 @@ public enum BulkUnitsReader {
         }
     }
 
-    /// How to read one column, flat for the hot loop.
-    struct ColumnSpec<T> {
+    /// How to read one column, flat for the hot loop (in an `OwnedMemory`, so plain values).
+    struct ColumnSpec<T>: BitwiseCopyable {
         /// `Layout.id`, `.name`, `.category`, or the metric's index.
         var role: Int
         var kind: MetricDefinition.Kind
@@ -205,14 +205,19 @@ public enum BulkUnitsReader {
     static func parse<T: StoredMantissa>(_ p: UnsafeBufferPointer<UInt8>, _ job: inout Job, _ layout: Layout, _ out: BulkUnitsBuffers<T>,
                                          release: MappedFile?) {
         let width = layout.width
-        let specs = UnsafeMutablePointer<ColumnSpec<T>>.allocate(capacity: width)
-        let scales = UnsafeMutablePointer<Int>.allocate(capacity: width)
-        for c in 0 ..< width {
+        let columnSpecs = (0 ..< width).map { c -> ColumnSpec<T> in
             let role = layout.roles[c]
-            specs[c] = role >= 0 ? ColumnSpec(role: role, kind: layout.kinds[role], missing: layout.missing[role], values: out.columns[role])
-                                 : ColumnSpec(role: role, kind: .number, missing: .error, values: nil)
-            scales[c] = 0
+            return role >= 0 ? ColumnSpec(role: role, kind: layout.kinds[role], missing: layout.missing[role], values: out.columns[role].base)
+                             : ColumnSpec(role: role, kind: .number, missing: .error, values: nil)
         }
+        // Values go to a row-major block first and on to the columns a block at a time, so
+        // each column is written in runs, not one value per row across dozens of pages.
+        let blockRows = 64
+        // The columns' specs and scales, and the block, in memory freed when `memory` goes,
+        // which is kept to the end.
+        let memory = (specs: OwnedMemory(copying: columnSpecs), scales: OwnedMemory<Int>(repeating: 0, count: width),
+                      block: OwnedMemory<Int64>(uninitialized: blockRows * width))
+        let specs = memory.specs.base, scales = memory.scales.base, block = memory.block.base
         let base = p.baseAddress!
         var pos = job.start
         let limit = job.end
@@ -220,18 +225,12 @@ public enum BulkUnitsReader {
         var row = job.firstRow
         var categories = CategoryCache()
         var released = pos
-        // Values go to a row-major block first and on to the columns a block at a time, so
-        // each column is written in runs, not one value per row across dozens of pages.
-        let blockRows = 64
-        let block = UnsafeMutablePointer<Int64>.allocate(capacity: blockRows * width)
         var blockStart = row
         defer {
-            block.deallocate()
             release?.release(released ..< limit)
             job.rows = row - job.firstRow
             for c in 0 ..< width where specs[c].role >= 0 { job.scales[specs[c].role] = scales[c] }
-            specs.deallocate()
-            scales.deallocate()
+            withExtendedLifetime(memory) {}
         }
         while pos < limit {
             let b = p[pos]
@@ -355,10 +354,10 @@ public enum BulkUnitsReader {
                 }
             }
             guard let next = BulkCSV.lineEnd(p, i) else { job.failed = true; return }
-            out.ids[row] = id
-            out.names[row] = name
-            out.categories[row] = category
-            out.lines[row] = Int32(truncatingIfNeeded: line)
+            out.ids.base[row] = id
+            out.names.base[row] = name
+            out.categories.base[row] = category
+            out.lines.base[row] = Int32(truncatingIfNeeded: line)
             row += 1
             if row - blockStart == blockRows {
                 guard flush(block, specs, width: width, rows: blockStart ..< row) else { job.tooWide = true; return }
@@ -450,7 +449,7 @@ public enum BulkUnitsReader {
         }
         for (k, job) in jobs.enumerated() {
             for m in layout.present where job.scales[m] < scales[m] {
-                if case .failure(let f) = rescale(out.columns[m], ranges[k], by: scales[m] - job.scales[m]) { return .failure(f) }
+                if case .failure(let f) = rescale(out.columns[m].base, ranges[k], by: scales[m] - job.scales[m]) { return .failure(f) }
             }
         }
         return .success(scales)
@@ -470,14 +469,14 @@ public enum BulkUnitsReader {
         let index = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         // A metric without a column is all zeros or all missing.
         func value(_ m: Int, _ u: Int) -> Int64 {
-            if layout.present.contains(m) { return out.columns[m][u] == T.missingMark ? BulkData.missing : Int64(out.columns[m][u]) }
+            if layout.present.contains(m) { return out.columns[m].base[u] == T.missingMark ? BulkData.missing : Int64(out.columns[m].base[u]) }
             return rules.metrics[m].missing == .zero ? 0 : BulkData.missing
         }
         for r in rules.maxOneRatios {
             guard let n = index[r.numerator], let d = index[r.denominator] else { continue }
             let fa = Int128(ByteNumber.pow10(scales[d])), fb = Int128(ByteNumber.pow10(scales[n]))
             if layout.present.contains(n) && layout.present.contains(d) {
-                let a = out.columns[n], b = out.columns[d]
+                let a = out.columns[n].base, b = out.columns[d].base
                 for u in 0 ..< count where a[u] != T.missingMark && b[u] != T.missingMark {
                     if Int128(a[u]) * fa > Int128(b[u]) * fb { return false }
                 }
@@ -557,9 +556,9 @@ final class UnitsStorage<T: StoredMantissa> {
                         var columns: [UnsafeMutablePointer<T>?] = []
                         func open(_ m: Int) -> R {
                             if m == self.columns.count {
-                                return body(BulkUnitsBuffers(columns: columns.map { $0 ?? UnsafeMutablePointer(bitPattern: 8)! },
-                                                             ids: ids.baseAddress!, names: names.baseAddress!,
-                                                             categories: categories.baseAddress!, lines: lines.baseAddress!))
+                                return body(BulkUnitsBuffers(columns: columns.map { Disjoint($0 ?? UnsafeMutablePointer(bitPattern: 8)!) },
+                                                             ids: Disjoint(ids.baseAddress!), names: Disjoint(names.baseAddress!),
+                                                             categories: Disjoint(categories.baseAddress!), lines: Disjoint(lines.baseAddress!)))
                             }
                             guard let column = self.columns[m] else {
                                 columns.append(nil)
@@ -594,24 +593,30 @@ final class UnitsStorage<T: StoredMantissa> {
 }
 
 /// Pointers into `UnitsStorage` while chunks write into it. Each row is written by exactly
-/// one thread (the chunk's rows), which is what makes sharing these pointers safe.
-struct BulkUnitsBuffers<T>: @unchecked Sendable {
-    let columns: [UnsafeMutablePointer<T>]
-    let ids: UnsafeMutablePointer<String>
-    let names: UnsafeMutablePointer<String>
-    let categories: UnsafeMutablePointer<String>
-    let lines: UnsafeMutablePointer<Int32>
+/// one thread (the chunk's rows), which is what makes sharing these pointers safe: each is a
+/// `Disjoint`, so the compiler checks the rest.
+struct BulkUnitsBuffers<T>: Sendable {
+    let columns: [Disjoint<T>]
+    let ids: Disjoint<String>
+    let names: Disjoint<String>
+    let categories: Disjoint<String>
+    let lines: Disjoint<Int32>
 
     /// Moves rows `from` down to start at `to` (≤ `from.lowerBound`).
     func move(_ from: Range<Int>, to: Int, metrics: [Int]) {
         guard to != from.lowerBound, !from.isEmpty else { return }
         let n = from.count, a = from.lowerBound
-        for m in metrics { (columns[m] + to).update(from: columns[m] + a, count: n) }
+        for m in metrics { (columns[m].base + to).update(from: columns[m].base + a, count: n) }
+        let (ids, names, categories) = (ids.base, names.base, categories.base)
         for i in 0 ..< n {
             ids[to + i] = ids[a + i]
             names[to + i] = names[a + i]
             categories[to + i] = categories[a + i]
         }
-        (lines + to).update(from: lines + a, count: n)
+        (lines.base + to).update(from: lines.base + a, count: n)
     }
 }
+
+// Cases without payloads, so plain values: a `ColumnSpec` holds them.
+extension MetricDefinition.Kind: BitwiseCopyable {}
+extension MetricDefinition.Missing: BitwiseCopyable {}

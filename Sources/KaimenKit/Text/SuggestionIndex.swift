@@ -62,14 +62,15 @@ struct SuggestionIndex {
         // the first. Any of these beats a candidate that is only a prefix, whose distance is larger.
         var best: (text: String, key: (Int, Int))?
         // Three rows of the distance table, for the longest candidate, shared by all.
-        let rows = UnsafeMutablePointer<Int>.allocate(capacity: 3 * width)
-        defer { rows.deallocate() }
-        word32.withUnsafeBufferPointer { w in
-            for c in candidates! where abs(c.codes.count - w.count) <= limit {
-                let d = c.codes.withUnsafeBufferPointer { Self.distance(w, $0, limit: limit, rows: rows) }
-                guard d <= limit else { continue }
-                let key = (d, d == 0 ? Suggestion.distance(Array(word), Array(c.text)) : d)
-                if best == nil || key < best!.key { best = (c.text, key) }
+        let rows = OwnedMemory<Int>(uninitialized: 3 * width)
+        withExtendedLifetime(rows) {
+            word32.withUnsafeBufferPointer { w in
+                for c in candidates! where abs(c.codes.count - w.count) <= limit {
+                    let d = c.codes.withUnsafeBufferPointer { Self.distance(w, $0, limit: limit, rows: rows.base) }
+                    guard d <= limit else { continue }
+                    let key = (d, d == 0 ? Suggestion.distance(Array(word), Array(c.text)) : d)
+                    if best == nil || key < best!.key { best = (c.text, key) }
+                }
             }
         }
         if let best { return best.text }
