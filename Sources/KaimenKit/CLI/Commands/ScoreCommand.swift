@@ -27,8 +27,8 @@ public enum ScoreCommand: Command {
         With --out, also writes the summary (summary.csv with every standard's points) and, for
         up to 10 000 units, summary.json and one score sheet per unit (sheets/<unit>.csv and
         .json); for up to 2 000 units, the papers to print too: report.html (the ranked summary
-        and every unit's score sheet), notice.html (公示.html in Chinese; the public notice,
-        without representatives' names) and summary.xlsx (the workbook); and manifest.json
+        and every unit's score sheet), notice.html (the public notice, without representatives'
+        names; its Chinese name with --lang zh) and summary.xlsx (the workbook); and manifest.json
         (SHA-256 of every input and output file). The folder is
         replaced as a whole set: it shows the old set or the new one, never a mix; if any input
         is bad, nothing is written. A non-empty folder kaimen did not write (no manifest.json) is
