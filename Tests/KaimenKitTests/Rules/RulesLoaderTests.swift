@@ -86,6 +86,10 @@ struct RulesLoaderTests {
                                           insufficient: .notAssessable, scoreStep: Rational(1, 2), combine: .sum))
         #expect(r.notAssessable == .zero)
         #expect(r.methodsUsed == ScoringMethod.allNames)
+        // Every method is named in words in one place, which the papers and `rules diff` read.
+        #expect(Set(ScoringMethod.words.keys) == Set(ScoringMethod.allNames))
+        #expect(RulesDiffMessages.method("presence") == Localized(zh: "有无核对（presence）", en: "presence"))
+        #expect(PaperTexts.method(.count(Count(metric: "m", perUnit: .one)), .en) == "per count")
     }
 
     @Test("tuned.jsonc removes, overrides and adds, and merges `ballots` key by key")

@@ -36,18 +36,7 @@ enum PaperTexts {
     }
 
     /// The scoring method in words, for the 方法 column.
-    static func method(_ m: ScoringMethod, _ lang: Language) -> String {
-        switch m {
-        case .bands: lang.t("分档计分", "bands")
-        case .linear: lang.t("按比例计分", "linear")
-        case .count: lang.t("按数量计分", "per count")
-        case .checklist: lang.t("逐项核对", "checklist")
-        case .presence: lang.t("有无核对", "yes / no")
-        case .ballot: lang.t("代表评分", "ballots")
-        case .survey: lang.t("满意度测评", "survey")
-        case .expression: lang.t("公式计算", "formula")
-        }
-    }
+    static func method(_ m: ScoringMethod, _ lang: Language) -> String { m.words.text(lang) }
 
     static func meta(_ label: Localized, _ value: String, _ lang: Language) -> HTMLText {
         HTMLText(markup: "<span><b>\(HTMLText.escape(label.text(lang)))</b>\(HTMLText.escape(value))</span>")

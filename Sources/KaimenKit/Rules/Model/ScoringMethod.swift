@@ -25,6 +25,22 @@ public enum ScoringMethod: Sendable, Equatable {
 
     public static let allNames = ["bands", "linear", "count", "checklist", "presence", "ballot", "survey", "expression"]
 
+    /// Each method as people say it, by its `method` key: 分档计分 / bands. Papers, `rules diff`
+    /// and any other text that names a method take it from here.
+    static let words: [String: Localized] = [
+        "bands": Localized(zh: "分档计分", en: "bands"),
+        "linear": Localized(zh: "按比例计分", en: "linear"),
+        "count": Localized(zh: "按数量计分", en: "per count"),
+        "checklist": Localized(zh: "逐项核对", en: "checklist"),
+        "presence": Localized(zh: "有无核对", en: "yes / no"),
+        "ballot": Localized(zh: "代表评分", en: "ballots"),
+        "survey": Localized(zh: "满意度测评", en: "survey"),
+        "expression": Localized(zh: "公式计算", en: "formula"),
+    ]
+
+    /// The method as people say it.
+    var words: Localized { Self.words[name] ?? Localized(same: name) }
+
     /// The ratio a `bands` or `linear` method reads, if it reads one.
     public var ratio: Ratio? {
         switch self {

@@ -55,18 +55,7 @@ enum RulesDiffMessages {
 
     /// The method as people say it, with its key: `按数量计分（count）`.
     static func method(_ key: String) -> L {
-        let zh: String? = switch key {
-        case "bands": "分档计分"
-        case "linear": "按比例计分"
-        case "count": "按数量计分"
-        case "checklist": "逐项核对"
-        case "presence": "有无核对"
-        case "ballot": "代表评分"
-        case "survey": "满意度测评"
-        case "expression": "公式计算"
-        default: nil
-        }
-        return L(zh: zh.map { "\($0)（\(key)）" } ?? key, en: key)
+        L(zh: ScoringMethod.words[key].map { "\($0.zh)（\(key)）" } ?? key, en: key)
     }
 
     /// `方面 rights，2 分，按数量计分（count）` / `area rights, 2 points, count`.
