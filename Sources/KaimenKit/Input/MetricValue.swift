@@ -55,7 +55,9 @@ public enum MetricValue {
             percent = true
             numberText = numberText.dropLast()
         }
-        let grouped = numberText.utf8.contains(UInt8(ascii: ","))
+        // A comma as a character (a comma with a combining mark is not one): the byte check
+        // first, since most cells have none.
+        let grouped = numberText.utf8.contains(UInt8(ascii: ",")) && numberText.contains(where: { $0 == "," })
         if grouped && !wellGrouped(numberText) {
             return .invalid(message: ReaderMessages.notANumber(Echo.cell(typed)), hint: ReaderMessages.commaGrouping)
         }

@@ -20,8 +20,19 @@ struct TypedNumberTests {
     func trimming(_ cell: String, _ trimmed: String) {
         #expect(cell.trimmingSpaces().unicodeScalars.elementsEqual(trimmed.unicodeScalars))
         #expect(cell[...].trimmingSpaces().unicodeScalars.elementsEqual(trimmed.unicodeScalars))
+    }
+
+    /// A comma is a thousands separator only as a character of its own: with a combining mark
+    /// it is text, and the cell is simply not a number (no hint about grouping).
+    @Test("a padded, grouped number reads; a comma with a combining mark is not a separator")
+    func commas() {
         #expect(" 1,234.5 ".trimmingSpaces() == "1,234.5")
         #expect(MetricValue.parse(" 1,234.5 ", kind: .number) == .value(Rational(decimal: "1234.5")!))
+        guard case .invalid(_, let hint) = MetricValue.parse("3,\u{301}260", kind: .number) else {
+            Issue.record("read as a number")
+            return
+        }
+        #expect(hint == nil)
     }
 
     @Test("a unit, a space inside or a Chinese full stop is an error whose hint says what to change",

@@ -11,7 +11,8 @@ public enum ScoreCommand: Command {
         未评标准、一票否决、名额调整。
         加 --out 时还写出汇总（summary.csv，含每条标准的得分）；单位不超过 10 000 个时，
         另写 summary.json 和每个单位一份评分表（sheets/<unit>.csv 和 .json）；不超过 2 000 个时，
-        还写供打印的 report.html（汇总排名表和各单位评分表）、公示.html（公示用，不写代表姓名）
+        还写供打印的 report.html（汇总排名表、各单位评分表和供评审委员会看的评委分析）、
+        公示.html（公示用；除非加 --publish-representatives 或规则要求，不写代表姓名）
         和 summary.xlsx（工作簿）；以及 manifest.json（每个输入和输出文件的 SHA-256）。
         文件夹整套替换：看到的要么是旧的一套，要么是新的一套，不会混在一起；
         任何输入有问题时什么都不写。不是 kaimen 写的非空文件夹（没有 manifest.json）
@@ -26,12 +27,13 @@ public enum ScoreCommand: Command {
         warnings: recusals, insufficient ballots, standards not assessed, vetoes, quota moves.
         With --out, also writes the summary (summary.csv with every standard's points) and, for
         up to 10 000 units, summary.json and one score sheet per unit (sheets/<unit>.csv and
-        .json); for up to 2 000 units, the papers to print too: report.html (the ranked summary
-        and every unit's score sheet), notice.html (the public notice, without representatives'
-        names; its Chinese name with --lang zh) and summary.xlsx (the workbook); and manifest.json
-        (SHA-256 of every input and output file). The folder is
-        replaced as a whole set: it shows the old set or the new one, never a mix; if any input
-        is bad, nothing is written. A non-empty folder kaimen did not write (no manifest.json) is
+        .json); for up to 2 000 units, the papers to print too: report.html (the ranked summary,
+        every unit's score sheet and the panel analysis for the committee), notice.html (the
+        public notice, which names no representative unless --publish-representatives or the
+        rules say so; its Chinese name with --lang zh) and summary.xlsx (the workbook); and
+        manifest.json (SHA-256 of every input and output file). The folder is replaced as a
+        whole set: it shows the old set or the new one, never a mix; if any input is bad,
+        nothing is written. A non-empty folder kaimen did not write (no manifest.json) is
         replaced only with --force. CSV files are UTF-8 with BOM for Excel and WPS.
 
         One engine scores every input: large inputs are read by the byte-level readers (both

@@ -102,12 +102,12 @@ public enum ReportHTML {
         return TotalsDistributionChart(dots: dots, boundaries: bounds, maximum: maximum, title: PaperTexts.distributionHeading.text(lang)).rendered()
     }
 
-    /// For each area (in `rules.areas` order), the median over all units of subtotal / maximum.
     /// Unit `u`'s score sheet as the report shows it; `medians` from ``areaMedians(_:)``.
     static func page(_ session: ScoringSession, unit u: Int, medians: [Double], lang: Language, narration: SheetNarration?) -> HTMLText {
         ScoreSheetHTML.page(session, unit: u, medians: medians, lang: lang, narration: narration)
     }
 
+    /// For each area (in `rules.areas` order), the median over all units of subtotal / maximum.
     static func areaMedians(_ session: ScoringSession) -> [Double] {
         session.rules.areas.indices.map { a in
             let shares = session.results.map { r -> Double in

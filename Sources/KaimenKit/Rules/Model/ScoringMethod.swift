@@ -9,37 +9,48 @@ public enum ScoringMethod: Sendable, Equatable {
     case survey(Survey)
     case expression(Formula)
 
-    /// The name written in the rules file's `method` key.
-    public var name: String {
-        switch self {
-        case .bands: "bands"
-        case .linear: "linear"
-        case .count: "count"
-        case .checklist: "checklist"
-        case .presence: "presence"
-        case .ballot: "ballot"
-        case .survey: "survey"
-        case .expression: "expression"
+    /// The methods without their parameters: one case each, so every list of methods
+    /// (`allNames`) and every text that names one (`words`) is checked by the compiler.
+    public enum Kind: String, CaseIterable, Sendable {
+        case bands, linear, count, checklist, presence, ballot, survey, expression
+
+        /// The method as people say it: 分档计分 / bands. Papers, `rules diff` and any other
+        /// text that names a method take it from here.
+        public var words: Localized {
+            switch self {
+            case .bands: Localized(zh: "分档计分", en: "bands")
+            case .linear: Localized(zh: "按比例计分", en: "linear")
+            case .count: Localized(zh: "按数量计分", en: "per count")
+            case .checklist: Localized(zh: "逐项核对", en: "checklist")
+            case .presence: Localized(zh: "有无核对", en: "yes / no")
+            case .ballot: Localized(zh: "代表评分", en: "ballots")
+            case .survey: Localized(zh: "满意度测评", en: "survey")
+            case .expression: Localized(zh: "公式计算", en: "formula")
+            }
         }
     }
 
-    public static let allNames = ["bands", "linear", "count", "checklist", "presence", "ballot", "survey", "expression"]
+    public var kind: Kind {
+        switch self {
+        case .bands: .bands
+        case .linear: .linear
+        case .count: .count
+        case .checklist: .checklist
+        case .presence: .presence
+        case .ballot: .ballot
+        case .survey: .survey
+        case .expression: .expression
+        }
+    }
 
-    /// Each method as people say it, by its `method` key: 分档计分 / bands. Papers, `rules diff`
-    /// and any other text that names a method take it from here.
-    static let words: [String: Localized] = [
-        "bands": Localized(zh: "分档计分", en: "bands"),
-        "linear": Localized(zh: "按比例计分", en: "linear"),
-        "count": Localized(zh: "按数量计分", en: "per count"),
-        "checklist": Localized(zh: "逐项核对", en: "checklist"),
-        "presence": Localized(zh: "有无核对", en: "yes / no"),
-        "ballot": Localized(zh: "代表评分", en: "ballots"),
-        "survey": Localized(zh: "满意度测评", en: "survey"),
-        "expression": Localized(zh: "公式计算", en: "formula"),
-    ]
+    /// The name written in the rules file's `method` key.
+    public var name: String { kind.rawValue }
+
+    /// Every method's name, in the order the docs list them.
+    public static let allNames = Kind.allCases.map(\.rawValue)
 
     /// The method as people say it.
-    var words: Localized { Self.words[name] ?? Localized(same: name) }
+    public var words: Localized { kind.words }
 
     /// The ratio a `bands` or `linear` method reads, if it reads one.
     public var ratio: Ratio? {

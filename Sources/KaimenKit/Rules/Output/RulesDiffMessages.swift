@@ -55,7 +55,7 @@ enum RulesDiffMessages {
 
     /// The method as people say it, with its key: `按数量计分（count）`.
     static func method(_ key: String) -> L {
-        L(zh: ScoringMethod.words[key].map { "\($0.zh)（\(key)）" } ?? key, en: key)
+        L(zh: ScoringMethod.Kind(rawValue: key).map { "\($0.words.zh)（\(key)）" } ?? key, en: key)
     }
 
     /// `方面 rights，2 分，按数量计分（count）` / `area rights, 2 points, count`.
