@@ -492,7 +492,7 @@ public enum BulkUnitsReader {
 }
 
 /// What a metric column holds: `Int32` (the usual) or `Int64`.
-protocol StoredMantissa: FixedWidthInteger, SignedInteger, Sendable {
+protocol StoredMantissa: FixedWidthInteger, SignedInteger, Sendable, BitwiseCopyable {
     /// Marks a missing value.
     static var missingMark: Self { get }
     /// `x` (or `missingMark` for `BulkData.missing`) as stored, and whether it fits: an
@@ -526,7 +526,7 @@ final class UnitsStorage<T: StoredMantissa> {
     /// One box per metric, so each column's buffer can be held open at once.
     final class Column {
         var values: [T]
-        init(capacity: Int) { values = [T](unsafeUninitializedCapacity: capacity) { _, n in n = capacity } }
+        init(capacity: Int) { values = LargeArray.uninitialized(capacity) }
     }
 
     var columns: [Column?]
@@ -544,7 +544,7 @@ final class UnitsStorage<T: StoredMantissa> {
         ids = Array(repeating: "", count: capacity)
         names = Array(repeating: "", count: capacity)
         categories = Array(repeating: "", count: capacity)
-        lines = [Int32](unsafeUninitializedCapacity: capacity) { _, n in n = capacity }
+        lines = LargeArray.uninitialized(capacity)
     }
 
     /// `body` with pointers to every array, held open for its whole run.

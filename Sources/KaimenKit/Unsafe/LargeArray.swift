@@ -11,6 +11,14 @@ enum LargeArray {
         guard filledLater && _isPOD(T.self) && count * MemoryLayout<T>.stride >= 1 << 20 else {
             return Array(repeating: value, count: count)
         }
+        // A plain type (checked above at run time): as `uninitialized`, which needs it at compile time.
         return [T](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+    }
+
+    /// `count` values left as the kernel gives them (zero pages, or whatever an earlier use
+    /// left), for a caller that writes each before it reads it: a reader's columns, filled row
+    /// by row as the file is parsed.
+    static func uninitialized<T: BitwiseCopyable>(_ count: Int) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 }
