@@ -51,7 +51,7 @@ struct StagingFolder: Sendable {
         let fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputError.io(operation: .create, path: shown, cause: .last) }
         var hash = SHA256()
-        var bytes = 0
+        var bytes = 0, handedToDisk = 0
         func writeAll(_ raw: UnsafeRawBufferPointer) throws {
             hash.update(raw)
             bytes += raw.count
@@ -63,6 +63,12 @@ struct StagingFolder: Sendable {
                     throw OutputError.io(operation: .write, path: shown, cause: .last)
                 }
                 offset += n
+            }
+            // A large file (the summary of a million units is half a gigabyte) goes to disk
+            // while the rest is written, instead of all of it in the flush at the end.
+            if bytes - handedToDisk >= Self.writeBackStep {
+                FileSystem.startWriteBack(fd, offset: handedToDisk, count: bytes - handedToDisk)
+                handedToDisk = bytes
             }
         }
         var failure: OutputError?
@@ -80,6 +86,9 @@ struct StagingFolder: Sendable {
         if let failure { throw failure }
         return Manifest.Entry(path: relative, bytes: bytes, sha256: SHA256.hexString(hash.finish()))
     }
+
+    /// How many bytes of a file are written before the kernel is asked to start writing them to disk.
+    static let writeBackStep = 32 << 20
 
     /// Flushes the files written (`relatives`) and their folders to disk, once for the whole
     /// set: `syncfs` on Linux (one journal commit), otherwise one `fsync` per file and folder.

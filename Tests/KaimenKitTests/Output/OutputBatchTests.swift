@@ -170,6 +170,28 @@ struct OutputBatchTests {
         #expect(s.allNames() == ["out", "out/a.csv", "out/manifest.json"])
     }
 
+    /// Past `StagingFolder.writeBackStep` (32 MiB) the kernel is asked to start writing the file
+    /// to disk as it goes; the file is still written whole. Expected digest from Python:
+    /// `blk = bytes((i*7+3)%251 for i in range(1<<20)); sha256(blk * 40)`.
+    @Test("a streamed file larger than the write-back step is written whole, with its digest")
+    func largeStream() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        #expect(StagingFolder.writeBackStep == 32 << 20)
+        let block = (0 ..< (1 << 20)).map { UInt8(($0 * 7 + 3) % 251) }
+        var batch = OutputBatch()
+        batch.add(streaming: { write in
+            for _ in 0 ..< 40 { try block.withUnsafeBytes { try write($0) } }
+        }, at: "big.bin")
+        try batch.commit(into: s.url.appendingPathComponent("out"))
+        let entries = try #require(try Self.manifest(s, "out")["outputs"] as? [[String: Any]])
+        let big = try #require(entries.first { $0["path"] as? String == "big.bin" })
+        #expect(big["bytes"] as? Int == 40 << 20)
+        #expect(big["sha256"] as? String == "9c684653138a735235ca136fa0eea8b338c8ab8cd66f9c6ad52222403ff34d2e")
+        let attributes = try FileManager.default.attributesOfItem(atPath: s.url.appendingPathComponent("out/big.bin").path)
+        #expect((attributes[.size] as? NSNumber)?.intValue == 40 << 20)
+    }
+
     @Test("a batch with an unsafe or repeated path writes nothing")
     func refusesPaths() throws {
         let s = ScratchFolder()
