@@ -24,7 +24,7 @@ extension BulkBallotsReader {
         let room = keepReps ? 0 : (bounds[bounds.count - 1] - bounds[0]) / 2 + 1
         var outcome = Outcome.handOver(.tooLarge)
         var inResult: Int?
-        let result = [Int16](unsafeUninitializedCapacity: room) { buffer, initialized in
+        let result = [Int16](uninitializedCapacity: room) { buffer, initialized in
             outcome = assemble(p, bounds: bounds, headerLine: headerLine, context: cx, keepReps: keepReps,
                                keepRepresentatives: keepRepresentatives, release: release,
                                first: keepReps ? nil : ScoreStore(lent: buffer), into: buffer, inResult: &inResult)

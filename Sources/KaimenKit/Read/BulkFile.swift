@@ -16,7 +16,7 @@ public enum BulkFile {
         guard fstat(fd, &info) == 0 else { return nil }
         let size = Int(info.st_size)
         var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        let bytes = [UInt8](uninitializedCapacity: size) { buffer, count in
             var done = 0
             while done < size {
                 let n = read(fd, buffer.baseAddress! + done, size - done)

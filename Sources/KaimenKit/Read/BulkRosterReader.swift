@@ -35,7 +35,7 @@ public enum BulkRosterReader {
             line += lineFeeds[k]
         }
         var chunks: [Chunk] = []
-        let reps = [Representative](unsafeUninitializedCapacity: row) { buffer, count in
+        let reps = [Representative](uninitializedCapacity: row) { buffer, count in
             let out = Disjoint(buffer.baseAddress!)
             let planned = jobs
             chunks = Parallel.map(parts) { k in

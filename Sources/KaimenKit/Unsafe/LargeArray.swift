@@ -12,13 +12,13 @@ enum LargeArray {
             return Array(repeating: value, count: count)
         }
         // A plain type (checked above at run time): as `uninitialized`, which needs it at compile time.
-        return [T](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+        return [T](uninitializedCapacity: count) { _, initialized in initialized = count }
     }
 
     /// `count` values left as the kernel gives them (zero pages, or whatever an earlier use
     /// left), for a caller that writes each before it reads it: a reader's columns, filled row
     /// by row as the file is parsed.
     static func uninitialized<T: BitwiseCopyable>(_ count: Int) -> [T] {
-        [T](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+        [T](uninitializedCapacity: count) { _, initialized in initialized = count }
     }
 }

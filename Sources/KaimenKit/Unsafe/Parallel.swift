@@ -5,7 +5,7 @@ enum Parallel {
     /// `body(k)` for every `k` in `0 ..< n`, concurrently; the results in order of `k`.
     static func map<T>(_ n: Int, _ body: @Sendable (Int) -> T) -> [T] {
         guard n > 1 else { return n == 1 ? [body(0)] : [] }
-        return [T](unsafeUninitializedCapacity: n) { buffer, count in
+        return [T](uninitializedCapacity: n) { buffer, count in
             let out = Disjoint(buffer.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: n) { k in (out.base + k).initialize(to: body(k)) }
             count = n
