@@ -52,7 +52,7 @@ public enum OutputFiles {
                     let table = ScoreSheetExport.table(session, unit: u, lang: lang, narration: narration)
                     return (narration: narration, table: table, csv: Data(table.csv()),
                             json: Data(JSONBytes.render(ScoreSheetExport.json(session, unit: u, lang: lang, table: table))),
-                            page: papers ? ReportHTML.page(session, unit: u, medians: medians, lang: lang, narration: narration) : nil)
+                            page: papers ? ScoreSheetHTML.page(session, unit: u, medians: medians, lang: lang, narration: narration) : nil)
                 }
             }.joined()
             for (name, sheet) in zip(names, sheets) {

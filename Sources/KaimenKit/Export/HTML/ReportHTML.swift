@@ -9,7 +9,8 @@ public enum ReportHTML {
 
     /// - Parameters:
     ///   - narrations: each unit's texts (by unit index) when the caller already made them.
-    ///   - pages: each unit's score sheet page (by unit index, ``page(_:unit:medians:lang:narration:)``)
+    ///   - pages: each unit's score sheet page (by unit index, ``ScoreSheetHTML/page(_:unit:medians:lang:narration:)``
+    ///     with ``areaMedians(_:)``)
     ///     when the caller made them, on several threads.
     static func render(_ session: ScoringSession, lang: Language, narrations: [SheetNarration]?, pages: [HTMLText]? = nil) -> String {
         let rules = session.rules
@@ -17,7 +18,7 @@ public enum ReportHTML {
         doc.append(summaryPage(session, lang: lang))
         let medians = pages == nil ? areaMedians(session) : []
         for u in session.report.ranking.order {
-            doc.append(pages?[u] ?? page(session, unit: u, medians: medians, lang: lang, narration: narrations?[u]))
+            doc.append(pages?[u] ?? ScoreSheetHTML.page(session, unit: u, medians: medians, lang: lang, narration: narrations?[u]))
         }
         // 评委分析: for the committee only (it names representatives), never in the public notice.
         if !session.ballots.ballots.isEmpty {
@@ -100,11 +101,6 @@ public enum ReportHTML {
         let bounds = rules.grades.compactMap { g in g.min.map { TotalsDistributionChart.Boundary(name: g.name, min: $0.doubleValue) } }
         let maximum = (rules.totalPoints + (rules.bonusCap ?? .zero)).doubleValue
         return TotalsDistributionChart(dots: dots, boundaries: bounds, maximum: maximum, title: PaperTexts.distributionHeading.text(lang)).rendered()
-    }
-
-    /// Unit `u`'s score sheet as the report shows it; `medians` from ``areaMedians(_:)``.
-    static func page(_ session: ScoringSession, unit u: Int, medians: [Double], lang: Language, narration: SheetNarration?) -> HTMLText {
-        ScoreSheetHTML.page(session, unit: u, medians: medians, lang: lang, narration: narration)
     }
 
     /// For each area (in `rules.areas` order), the median over all units of subtotal / maximum.
