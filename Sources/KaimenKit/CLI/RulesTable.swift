@@ -81,34 +81,7 @@ public enum RulesTable {
 
     /// The method's parameters in a few words: `合同签订数/企业数 ≥0.99→3 ≥0.9→2`.
     static func parameters(_ st: Standard, lang: Language = .zh) -> String {
-        func input(_ i: MetricInput) -> String {
-            switch i {
-            case .metric(let m): return m
-            case .ratio(let r): return "\(r.numerator)/\(r.denominator)"
-            }
-        }
-        var text: String
-        switch st.method {
-        case .bands(let b):
-            let sym = b.direction == .atLeast ? "≥" : "≤"
-            text = input(b.input) + " " + b.bands.map { "\(sym)\($0.threshold.plainText())→\($0.points.plainText())" }.joined(separator: " ")
-        case .linear(let l):
-            text = "\(input(l.input)) \(l.floor.plainText())→\(l.target.plainText())"
-        case .count(let c):
-            text = "\(c.metric) ×\(c.perUnit.plainText())"
-        case .checklist(let items):
-            text = items.map { "\($0.name)\($0.points.plainText())" }.joined(separator: " ")
-        case .presence(let m):
-            text = m
-        case .ballot(let b):
-            text = b.target == .area ? lang.t("按方面打分", "per area") : lang.t("按标准打分", "per standard")
-            if let a = b.aggregate { text += " \(a.rawValue)" }
-        case .survey(let sv):
-            text = "\(sv.satisfied)/\(sv.basic)/\(sv.dissatisfied)"
-            if let p = sv.participation { text += lang.t(" 参与率≥", " participation≥") + p.min.plainText() }
-        case .expression(let f):
-            text = f.text
-        }
+        var text = st.method.rule.parameters(lang)
         if let p = st.precondition { text += lang.t(" 前提: ", " if: ") + p.when.text }
         return text
     }
@@ -136,13 +109,7 @@ public enum RulesTable {
     }
 
     static func ballotText(_ b: BallotPolicy, lang: Language = .zh) -> String {
-        var s: String
-        switch b.aggregate {
-        case .mean: s = lang.t("平均分", "mean")
-        case .median: s = lang.t("中位数", "median")
-        case .trimmedMean: s = lang.t("满 \(b.trim.minBallots) 票去掉最高、最低各 \(b.trim.k) 票后取平均",
-                                      "from \(b.trim.minBallots) ballots, the mean without the \(b.trim.k) highest and \(b.trim.k) lowest")
-        }
+        var s = b.aggregate.policyWords(b.trim, lang: lang)
         s += lang.t("；少于 \(b.minBallots) 票为票数不足（\(b.insufficient == .zero ? "计 0 分" : "按不可评处理")）",
                     "; fewer than \(b.minBallots) ballots are insufficient (\(b.insufficient == .zero ? "scored 0" : "not assessable"))")
         if let step = b.scoreStep { s += lang.t("；分值须为 \(step.plainText()) 的倍数", "; scores in steps of \(step.plainText())") }

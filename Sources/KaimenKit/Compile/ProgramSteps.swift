@@ -1,65 +1,17 @@
 /// The typed steps of a compiled scoring program: one per standard, bonus and deduction item,
 /// each holding plain values only (metric columns by index, constants in both number forms,
-/// lists as ranges into the program's pools), so reading one copies nothing that is counted.
+/// lists as ranges into `MethodSteps`' rows), so reading one copies nothing that is counted.
+/// Each method's own step is in its kernel's file.
 
-/// What a metric-based method reads.
-enum InputStep: Sendable {
-    case metric(Int)
-    case ratio(numerator: Int, denominator: Int, zero: Ratio.Zero)
-}
-
-/// `bands`: the first band whose threshold the value reaches scores its points.
-struct BandsStep: Sendable {
-    var input: InputStep
-    /// Into `ScoringProgram.bandThresholds` and `bandPoints`.
-    var bands: Range<Int>
-    var otherwise: ProgramConstant
-    /// `min` bands (value ≥ threshold) rather than `max` bands (value ≤ threshold).
-    var atLeast: Bool
-}
-
-/// `linear`: max × (value − floor) / (target − floor), within [0, max].
-struct LinearStep: Sendable {
-    var input: InputStep
-    var floor: Rational
-    var target: Rational
-}
-
-/// `ballot`: the representatives' scores of one ballot item, aggregated.
-struct BallotStep: Sendable {
-    /// The ballot item (column group in `BallotColumns`).
-    var item: Int
-    var aggregate: BallotPolicy.Aggregate
-    var trimK: Int
-    var trimMinBallots: Int
-    var minBallots: Int
-}
-
-/// `survey`: satisfied, basic and dissatisfied counts, weighted, as a share of the respondents.
-struct SurveyStep: Sendable {
-    var satisfied: Int
-    var basic: Int
-    var dissatisfied: Int
-    var weights: (satisfied: Rational, basic: Rational, dissatisfied: Rational)
-    /// The population metric and the minimum participation rate, when the rules set one.
-    var population: Int?
-    var minParticipation: Rational
-}
-
-/// `count`: value × perUnit, within [0, max].
-struct CountStep: Sendable {
-    var metric: Int
-    var perUnit: Rational
-}
-
-/// One method, by kind; the kernel of the same name scores it. The larger steps are kept in
-/// the program's list for their kind (`ScoringProgram.bands`, …) and named here by index, so
-/// that reading a standard's method copies a word or two.
+/// One method's compiled step, by kind: an index into that kind's list in `MethodSteps`
+/// (or, for the smallest, the step itself). The kernel of the same name (`Evaluate/Kernels/`)
+/// defines the step, compiles it and scores it. Kept to a word or two, so that reading a
+/// standard's method copies no more; a whole step is copied only when its kernel runs.
 enum MethodStep: Sendable {
     case bands(Int)
     case linear(Int)
     case count(Int)
-    /// Items `ScoringProgram.checklistMetrics[items]` with points `checklistPoints[items]`.
+    /// Its items in `MethodSteps.checklistItems`.
     case checklist(items: Range<Int>)
     case presence(metric: Int)
     case ballot(Int)
@@ -68,6 +20,24 @@ enum MethodStep: Sendable {
     case expression(formula: Int)
     /// A ballot method on a bonus or deduction item, which has no ballots of its own: 0 points.
     case noBallots
+}
+
+/// The methods' compiled steps, one list per kind, in the order they were compiled, and the
+/// rows of the lists they hold (a band, a checklist item) as ranges. Plain values only.
+struct MethodSteps: Sendable {
+    var bands: [BandsStep] = []
+    var bandRows: [BandRow] = []
+    var linear: [LinearStep] = []
+    var count: [CountStep] = []
+    var checklistItems: [ChecklistRow] = []
+    var ballot: [BallotStep] = []
+    var survey: [SurveyStep] = []
+
+    /// Appends a step to its list and gives its index.
+    static func add<Step>(_ step: Step, to list: inout [Step]) -> Int {
+        list.append(step)
+        return list.count - 1
+    }
 }
 
 /// A standard (or bonus or deduction item): its method and what happens around it.

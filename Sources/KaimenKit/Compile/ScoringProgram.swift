@@ -13,11 +13,6 @@ struct ScoringProgram: Sendable {
     let deductionCount: Int
     var bonusStart: Int { standardCount }
     var deductionStart: Int { standardCount + bonusCount }
-    let bands: [BandsStep]
-    let linears: [LinearStep]
-    let counts: [CountStep]
-    let ballots: [BallotStep]
-    let surveys: [SurveyStep]
     let areas: [AreaStep]
     let areaMembers: [Int]
     let areaDeductionMembers: [Int]
@@ -33,12 +28,8 @@ struct ScoringProgram: Sendable {
     /// By formula: the formula when it is one metric compared with a constant, decided on the
     /// column's integers instead of run.
     let comparisons: [FormulaComparison?]
-    let bandThresholds: [Rational]
-    let bandPoints: [ProgramConstant]
-    /// For bands on a metric: each threshold as an integer to compare the metric's mantissa with.
-    let bandMantissas: [Int64?]
-    let checklistMetrics: [Int]
-    let checklistPoints: [ProgramConstant]
+    /// Each method's compiled steps, named by `MethodStep`.
+    let methods: MethodSteps
     /// Whether the fast form may be tried at all: every point total fits far inside its range
     /// (±9.2 million points at 10⁻¹²). When not, every unit is scored exactly (no real criteria
     /// come near).
@@ -92,16 +83,7 @@ struct ScoringProgram: Sendable {
         insufficientIsZero = rules.ballots.insufficient == .zero
         formulas = builder.formulas
         comparisons = builder.comparisons
-        bandThresholds = builder.bandThresholds
-        bandPoints = builder.bandPoints
-        bandMantissas = builder.bandMantissas
-        checklistMetrics = builder.checklistMetrics
-        checklistPoints = builder.checklistPoints
-        bands = builder.bands
-        linears = builder.linears
-        counts = builder.counts
-        ballots = builder.ballots
-        surveys = builder.surveys
+        methods = builder.methods
         self.plan = plan
         self.scales = scales
         self.ballotScale = ballotScale

@@ -92,13 +92,13 @@ struct UnitScorer<N: ScoreNumber> {
         }
         let max = program.steps[k].max
         switch program.steps[k].method {
-        case .bands(let i): return bands(program.bands[i], max: max)
-        case .linear(let i): return linear(program.linears[i], max: max)
-        case .count(let i): return count(metric: program.counts[i].metric, perUnit: program.counts[i].perUnit, max: max)
+        case .bands(let i): return bands(program.methods.bands[i], max: max)
+        case .linear(let i): return linear(program.methods.linear[i], max: max)
+        case .count(let i): return count(program.methods.count[i], max: max)
         case .checklist(let items): return checklist(items, max: max)
         case .presence(let m): return presence(metric: m, max: max)
-        case .ballot(let i): return ballot(program.ballots[i], max: max)
-        case .survey(let i): return survey(program.surveys[i], max: max)
+        case .ballot(let i): return ballot(program.methods.ballot[i], max: max)
+        case .survey(let i): return survey(program.methods.survey[i], max: max)
         case .expression(let f): return expression(formula: f, max: max)
         case .noBallots: return .scored(.zero)
         }

@@ -21,21 +21,7 @@ struct MetricRoles {
 
     init(_ rules: Rules) {
         for s in rules.standards + rules.bonuses + rules.deductions {
-            switch s.method {
-            case .bands(let b):
-                note(b.input, b.bands.map(\.threshold))
-            case .linear(let l):
-                note(l.input, [l.floor, l.target, (l.floor + l.target) * Rational(1, 2)])
-            case .count(let c):
-                countInputs.insert(c.metric)
-                if let cap = s.points.divided(by: c.perUnit) { values[c.metric, default: []].formUnion([cap, cap * Rational(1, 2)]) }
-            case .survey(let sv):
-                surveys.append(sv)
-            case .checklist, .presence, .ballot:
-                break
-            case .expression(let f):
-                noteFormula(f)
-            }
+            s.method.rule.noteRoles(&self, points: s.points)
             if let p = s.precondition { noteFormula(p.when) }
         }
         surveyParts = Set(surveys.flatMap { [$0.satisfied, $0.basic, $0.dissatisfied] })
@@ -44,7 +30,7 @@ struct MetricRoles {
         for v in rules.vetoes { noteFormula(v.when) }
     }
 
-    private mutating func note(_ input: MetricInput, _ points: [Rational]) {
+    mutating func note(_ input: MetricInput, _ points: [Rational]) {
         switch input {
         case .metric(let m):
             values[m, default: []].formUnion(points)
@@ -58,7 +44,7 @@ struct MetricRoles {
 
     /// Every number written in a formula is a value where it may decide something
     /// (`stations > 0`, `disputes = 0`, `rate >= 0.6`): its metrics get those values.
-    private mutating func noteFormula(_ f: Formula) {
+    mutating func noteFormula(_ f: Formula) {
         let constants = MetricRoles.numbers(in: f.text)
         for m in f.metricIDs { values[m, default: []].formUnion(constants + [.zero, .one]) }
     }

@@ -24,8 +24,8 @@ struct RulesSchemaTests {
     static let keyLists: [(String, [String])] = [
         ("top level", RulesDecoder.topLevelKeys), ("metric", RulesDecoder.metricKeys), ("area", RulesDecoder.areaKeys),
         ("standard", RulesDecoder.standardCommonKeys), ("method", RulesDecoder.methodKeys.values.flatMap { $0 }),
-        ("ratio", RulesDecoder.ratioKeys), ("band", RulesDecoder.bandKeys), ("checklist item", RulesDecoder.checklistItemKeys),
-        ("survey weights", RulesDecoder.surveyWeightKeys), ("participation", RulesDecoder.participationKeys),
+        ("ratio", MetricInput.ratioKeys), ("band", Bands.bandKeys), ("checklist item", Checklist.itemKeys),
+        ("survey weights", Survey.weightKeys), ("participation", Survey.participationKeys),
         ("precondition", RulesDecoder.preconditionKeys), ("grade", RulesDecoder.gradeKeys), ("veto", RulesDecoder.vetoKeys),
         ("ranking", RulesDecoder.rankingKeys), ("tie-break", RulesDecoder.tieBreakKeys), ("ballots", RulesDecoder.ballotPolicyKeys),
         ("trim", RulesDecoder.trimKeys), ("combine", RulesDecoder.combineKeys), ("effective", RulesDecoder.effectiveKeys),

@@ -1,31 +1,44 @@
 /// `ballot`: the representatives' counted scores of one ballot item, as the rules aggregate
 /// them: the mean, the median, or the mean after dropping the `k` lowest and `k` highest
 /// (when there are at least `minBallots` and more than 2k). The scores come sorted by score,
-/// then by representative, so which of two equal scores is dropped is fixed.
+/// then by representative, so which of two equal scores is dropped is fixed. Which of them
+/// count is `BallotAggregation.counted`'s to say.
+
+/// A ballot standard's compiled step: its ballot item and the policy that applies to it.
+struct BallotStep: Sendable {
+    /// The ballot item (column group in `BallotColumns`).
+    var item: Int
+    var aggregate: BallotPolicy.Aggregate
+    var trimK: Int
+    var trimMinBallots: Int
+    var minBallots: Int
+}
+
+extension BallotScoring {
+    /// The standard's overrides on the file's policy. A bonus or deduction item has no ballots
+    /// of its own and scores 0 (the decoder allows the method on standards only).
+    func compile(_ b: inout ProgramBuilder, ballotItem: Int?) -> MethodStep {
+        guard let item = ballotItem else { return .noBallots }
+        let policy = b.plan.rules.ballots
+        let trim = trim ?? policy.trim
+        let step = BallotStep(item: item, aggregate: aggregate ?? policy.aggregate, trimK: trim.k,
+                              trimMinBallots: trim.minBallots, minBallots: minBallots ?? policy.minBallots)
+        return .ballot(MethodSteps.add(step, to: &b.methods.ballot))
+    }
+}
+
 extension UnitScorer {
     mutating func ballot(_ b: BallotStep, max: ProgramConstant) -> KernelOutcome<N>? {
         let cell = unit * ballots.itemCount + b.item
         let lo = Int(ballots.offsets[cell]), hi = Int(ballots.offsets[cell + 1])
         let n = hi - lo
-        var from = lo, to = hi
-        let trimmed = BallotAggregation.trim(n, aggregate: b.aggregate, k: b.trimK, minBallots: b.trimMinBallots)
-        if let k = trimmed {
-            from += k
-            to -= k
-        }
-        let unitTerm = N.Term(Rational(integer: ballots.unit))
+        let counted = BallotAggregation.counted(n, aggregate: b.aggregate, k: b.trimK, minBallots: b.trimMinBallots)
+        let from = lo + counted.from, to = lo + counted.to
         var result: N.Term?
         if n > 0 {
-            switch b.aggregate {
-            case .median:
-                let (x, y) = BallotAggregation.median(n)
-                let sum = ballots.score(lo + x) + ballots.score(lo + y)
-                result = N.Term(Rational(integer: sum)).over(unitTerm).flatMap { $0.over(N.Term(Rational(2))) }
-            case .mean, .trimmedMean:
-                var sum: Int64 = 0
-                for j in from..<to { sum += ballots.score(j) }
-                result = N.Term(Rational(integer: sum)).over(unitTerm).flatMap { $0.over(N.Term(Rational(to - from))) }
-            }
+            var sum: Int64 = 0
+            for j in from..<to { sum += ballots.score(j) }
+            result = N.Term(Rational(integer: sum)).over(N.Term(Rational(integer: ballots.unit))).flatMap { $0.over(N.Term(Rational(to - from))) }
             if result == nil { return nil }
         }
         if tracing {
@@ -33,14 +46,28 @@ extension UnitScorer {
                 r.map { BallotScore(representative: ballots.representative(at: $0, first: lo),
                                     score: Rational(ballots.score($0), ballots.unit)) }
             }
-            let median = b.aggregate == .median
-            detail = .ballot(BallotDetail(aggregate: b.aggregate, trimmed: trimmed, kept: list(median ? lo..<hi : from..<to),
-                                          droppedLow: median ? [] : list(lo..<from), droppedHigh: median ? [] : list(to..<hi),
+            let trimmed = counted.trimmed != nil
+            detail = .ballot(BallotDetail(aggregate: b.aggregate, trimmed: counted.trimmed, kept: list(trimmed ? from..<to : lo..<hi),
+                                          droppedLow: trimmed ? list(lo..<from) : [], droppedHigh: trimmed ? list(to..<hi) : [],
                                           result: result?.exact))
         }
         if n < b.minBallots { return .notAssessed(.insufficient(count: n, needed: b.minBallots)) }
         guard let r = result else { return .scored(.zero) }
         guard let limited = r.limited(N.Term(.zero), N.Term(max.exact)), let points = N(term: limited) else { return nil }
         return .scored(points)
+    }
+}
+
+extension BallotScoring {
+    /// `5 张有效票：8, 7, 9, 6, 8`
+    func inputs(_ r: StandardResult, _ s: Standard, _ n: Narrator) -> String? {
+        guard case .ballot(let d) = r.detail else { return nil }
+        let all = (d.droppedLow + d.kept + d.droppedHigh).sorted { $0.representative < $1.representative }
+        return n.lang.t("\(all.count) 张有效票：", "\(all.count) ballots: ") + all.map { n.fmt.points($0.score) }.joined(separator: ", ")
+    }
+
+    func note(_ r: StandardResult, _ s: Standard, _ n: Narrator) -> String? {
+        guard case .ballot(let d) = r.detail else { return nil }
+        return n.ballotText(d) + n.lang.t("：", ": ") + n.earned(r, s)
     }
 }

@@ -1,7 +1,47 @@
 /// `bands`: the first band whose threshold the value reaches (≥ for `min` bands, ≤ for `max`
 /// bands) scores its points; none reached scores `otherwise`. On a metric, a threshold that
-/// is exact at the metric's scale is compared with its mantissa as one integer comparison
-/// (`ScoringProgram.bandMantissas`); otherwise as terms.
+/// is exact at the metric's scale is compared with its mantissa as one integer comparison;
+/// otherwise as terms.
+
+struct BandsStep: Sendable {
+    var input: InputStep
+    /// Into `MethodSteps.bandRows`: the bands, in the rules' order.
+    var rows: Range<Int>
+    var otherwise: ProgramConstant
+    /// `min` bands (value ≥ threshold) rather than `max` bands (value ≤ threshold).
+    var atLeast: Bool
+}
+
+/// One band, compiled.
+struct BandRow: Sendable {
+    var threshold: Rational
+    /// On a metric, the threshold as an integer at the metric's scale (`nil` where it is not
+    /// exact there, or the input is a ratio).
+    var mantissa: Int64?
+    var points: ProgramConstant
+}
+
+extension Bands {
+    func compile(_ b: inout ProgramBuilder, ballotItem: Int?) -> MethodStep {
+        let plan = b.plan, scales = b.scales
+        // On a metric, each threshold also as an integer at the metric's scale: v ≥ t exactly
+        // when the mantissa is ≥ ⌈t·10^s⌉ (v ≤ t when ≤ ⌊t·10^s⌋), one comparison.
+        let rows = bands.map { band in
+            var mantissa: Int64?
+            if case .metric(let id) = input, let m = plan.metricIndex[id], scales[m] < BulkData.pow10.count {
+                let t = band.threshold * Rational(integer: BulkData.pow10[scales[m]])
+                mantissa = t.approximated ? nil : (direction == .atLeast ? t.ceiling : t.floor)
+            }
+            return BandRow(threshold: band.threshold, mantissa: mantissa, points: ProgramConstant(band.points))
+        }
+        let start = b.methods.bandRows.count
+        b.methods.bandRows += rows
+        let step = BandsStep(input: b.input(input), rows: start ..< b.methods.bandRows.count, otherwise: ProgramConstant(otherwise),
+                             atLeast: direction == .atLeast)
+        return .bands(MethodSteps.add(step, to: &b.methods.bands))
+    }
+}
+
 extension UnitScorer {
     mutating func bands(_ b: BandsStep, max: ProgramConstant) -> KernelOutcome<N>? {
         guard let (input, num, den) = read(b.input, max: max) else { return nil }
@@ -15,22 +55,48 @@ extension UnitScorer {
         case .value(let v):
             var onMetric: Int64?
             if case .metric(let m) = b.input { onMetric = mantissa(m) }
-            for k in b.bands {
+            for k in b.rows {
                 let reached: Bool
-                if let x = onMetric, let t = program.bandMantissas[k] {
+                if let x = onMetric, let t = program.methods.bandRows[k].mantissa {
                     reached = b.atLeast ? x >= t : x <= t
                 } else {
-                    let t = N.Term(program.bandThresholds[k])
+                    let t = N.Term(program.methods.bandRows[k].threshold)
                     guard let r = b.atLeast ? v.isAtLeast(t) : v.isAtMost(t) else { return nil }
                     reached = r
                 }
                 if reached {
-                    if tracing { detail = .bands(value: v.exact, numerator: num, denominator: den, band: k - b.bands.lowerBound) }
-                    return N(constant: program.bandPoints[k]).map { .scored($0) }
+                    if tracing { detail = .bands(value: v.exact, numerator: num, denominator: den, band: k - b.rows.lowerBound) }
+                    return N(constant: program.methods.bandRows[k].points).map { .scored($0) }
                 }
             }
             if tracing { detail = .bands(value: v.exact, numerator: num, denominator: den, band: nil) }
             return N(constant: b.otherwise).map { .scored($0) }
         }
+    }
+}
+
+extension Bands {
+    func inputs(_ r: StandardResult, _ s: Standard, _ n: Narrator) -> String? {
+        guard case .bands(let v, let num, let den, _) = r.detail else { return nil }
+        return n.fmt.inputValue(input, value: v, numerator: num, denominator: den)
+    }
+
+    /// `已签订 52 / 已建会 55 = 94.55% < 95%，≥ 90%：得 2 分（满分 3 分）`
+    func note(_ r: StandardResult, _ s: Standard, _ n: Narrator) -> String? {
+        guard case .bands(let v, let num, let den, let band) = r.detail else { return nil }
+        let lang = n.lang
+        guard let v else { return n.zeroDenominator(input, num, den) + n.earned(r, s) }
+        let compared = band.map { i in [bands[i].threshold] + (i > 0 ? [bands[i - 1].threshold] : []) } ?? [bands.last!.threshold]
+        let fmt = n.fmt.comparing(v, with: compared)
+        let label = (input.isRatio ? "\(s.name) " : "") + fmt.inputValue(input, value: v, numerator: num, denominator: den)
+        let ge = direction == .atLeast ? "≥" : "≤", lt = direction == .atLeast ? "<" : ">"
+        var cmp: String
+        if let i = band {
+            cmp = (i > 0 ? " \(lt) \(fmt.threshold(bands[i - 1].threshold, input: input))，" : " ") + "\(ge) \(fmt.threshold(bands[i].threshold, input: input))"
+        } else {
+            cmp = " \(lt) \(fmt.threshold(bands.last!.threshold, input: input))"
+        }
+        if lang == .en { cmp = cmp.replacingOccurrences(of: "，", with: ", ") }
+        return label + cmp + lang.t("：", ": ") + n.earned(r, s)
     }
 }

@@ -1,4 +1,10 @@
 /// `expression`: a formula's number within [0, max], or a condition's full points or 0.
+extension ExpressionMethod {
+    func compile(_ b: inout ProgramBuilder, ballotItem: Int?) -> MethodStep {
+        .expression(formula: b.formula(formula.compiled))
+    }
+}
+
 extension UnitScorer {
     mutating func expression(formula f: Int, max: ProgramConstant) -> KernelOutcome<N>? {
         switch formula(f) {
@@ -15,5 +21,18 @@ extension UnitScorer {
             if tracing { detail = .expression(value: nil) }
             return .notAssessed(.divisionByZero)
         }
+    }
+}
+
+extension ExpressionMethod {
+    /// Each metric the formula reads, as entered (whatever the detail).
+    func inputs(_ r: StandardResult, _ s: Standard, _ n: Narrator) -> String? {
+        formula.metricIDs.map { "\(n.fmt.metricName($0)) \(n.fmt.metric($0, n.value($0)))" }.joined(separator: "，")
+    }
+
+    /// `stations * 0.5 = 1.5：得 1.5 分（满分 2 分）`
+    func note(_ r: StandardResult, _ s: Standard, _ n: Narrator) -> String? {
+        guard case .expression(let v) = r.detail else { return nil }
+        return "\(formula.text) = \(v.map { $0.plainText(maxPlaces: 4) } ?? "?")" + n.lang.t("：", ": ") + n.earned(r, s)
     }
 }

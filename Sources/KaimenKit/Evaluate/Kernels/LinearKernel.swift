@@ -1,4 +1,16 @@
 /// `linear`: max × (value − floor) / (target − floor), within [0, max].
+struct LinearStep: Sendable {
+    var input: InputStep
+    var floor: Rational
+    var target: Rational
+}
+
+extension Linear {
+    func compile(_ b: inout ProgramBuilder, ballotItem: Int?) -> MethodStep {
+        .linear(MethodSteps.add(LinearStep(input: b.input(input), floor: floor, target: target), to: &b.methods.linear))
+    }
+}
+
 extension UnitScorer {
     mutating func linear(_ l: LinearStep, max: ProgramConstant) -> KernelOutcome<N>? {
         guard let (input, num, den) = read(l.input, max: max) else { return nil }
@@ -16,5 +28,22 @@ extension UnitScorer {
                   let p = scaled.over(span), let limited = p.limited(N.Term(.zero), top), let points = N(term: limited) else { return nil }
             return .scored(points)
         }
+    }
+}
+
+extension Linear {
+    func inputs(_ r: StandardResult, _ s: Standard, _ n: Narrator) -> String? {
+        guard case .linear(let v, let num, let den) = r.detail else { return nil }
+        return n.fmt.inputValue(input, value: v, numerator: num, denominator: den)
+    }
+
+    /// `在岗职工培训率 72%，在 60%–90% 间按比例：得 1.2 分（满分 3 分）`
+    func note(_ r: StandardResult, _ s: Standard, _ n: Narrator) -> String? {
+        guard case .linear(let v, let num, let den) = r.detail else { return nil }
+        let lang = n.lang, fmt = n.fmt
+        guard let v else { return n.zeroDenominator(input, num, den) + n.earned(r, s) }
+        let label = (input.isRatio ? "\(s.name) " : "") + fmt.inputValue(input, value: v, numerator: num, denominator: den)
+        let range = "\(fmt.threshold(floor, input: input))–\(fmt.threshold(target, input: input))"
+        return label + lang.t("，在 \(range) 间按比例：", ", linear over \(range): ") + n.earned(r, s)
     }
 }

@@ -1,3 +1,18 @@
+/// What a metric-based method reads, compiled: a metric column, or two and the zero rule.
+enum InputStep: Sendable {
+    case metric(Int)
+    case ratio(numerator: Int, denominator: Int, zero: Ratio.Zero)
+}
+
+extension ProgramBuilder {
+    func input(_ i: MetricInput) -> InputStep {
+        switch i {
+        case .metric(let id): return .metric(plan.metricIndex[id]!)
+        case .ratio(let r): return .ratio(numerator: plan.metricIndex[r.numerator]!, denominator: plan.metricIndex[r.denominator]!, zero: r.zero)
+        }
+    }
+}
+
 /// Reading what `bands` and `linear` take: one metric, or the ratio of two (with the rule for
 /// a zero denominator). Shared by both kernels, so the two read inputs the same way.
 enum InputRead<T: ScoreTerm> {

@@ -51,11 +51,6 @@ enum PaperTexts {
                "\(voters) representatives scored this unit, \(ballots) ballots counted (\(representatives) representatives in all)")
     }
 
-    static func trimLine(_ k: Int, minBallots: Int, lang: Language) -> String {
-        lang.t("每项不少于 \(minBallots) 张票时去掉最高、最低各 \(k) 张后取平均",
-               "with at least \(minBallots) ballots on an item, the \(k) highest and \(k) lowest are dropped before averaging")
-    }
-
     static func recusalLine(count: Int, items: Int, lang: Language) -> String {
         lang.t("回避：\(count) 名代表为本单位打分 \(items) 项，均未计入", "recusal: \(count) representative(s) scored their own unit on \(items) item(s); none counted")
     }

@@ -130,8 +130,7 @@ enum ScoreSheetHTML {
         let voters = Set(mine.map(\.representative)).count
         var parts = [PaperTexts.ballotsLine(representatives: session.representatives.count, ballots: mine.count, voters: voters, lang: lang)]
         let policy = session.rules.ballots
-        if policy.aggregate == .trimmedMean { parts.append(PaperTexts.trimLine(policy.trim.k, minBallots: policy.trim.minBallots, lang: lang)) }
-        if policy.aggregate == .median { parts.append(lang.t("每项取中位数", "each item takes the median")) }
+        if let words = policy.aggregate.sheetWords(policy.trim, lang: lang) { parts.append(words) }
         let unitID = session.table.units[u].id
         let recused = session.report.recusals.filter { $0.unit == unitID }
         if !recused.isEmpty { parts.append(PaperTexts.recusalLine(count: Set(recused.map(\.representative)).count, items: recused.count, lang: lang)) }

@@ -11,21 +11,13 @@ struct RulesDecoder {
     static let metricKeys = ["id", "name", "kind", "unit", "missing"]
     static let areaKeys = ["id", "name", "points", "order", "capped"]
     static let standardCommonKeys = ["id", "area", "name", "criteria", "points", "method", "precondition", "notAssessable"]
-    static let methodKeys: [String: [String]] = [
-        "bands": ["metric", "ratio", "bands", "otherwise"],
-        "linear": ["metric", "ratio", "floor", "target"],
-        "count": ["metric", "perUnit"],
-        "checklist": ["items"],
-        "presence": ["metric"],
-        "ballot": ["target", "aggregate", "trim", "minBallots"],
-        "survey": ["satisfied", "basic", "dissatisfied", "weights", "participation"],
-        "expression": ["formula"],
-    ]
-    static let ratioKeys = ["numerator", "denominator", "zero", "maxOne"]
-    static let bandKeys = ["min", "max", "points"]
-    static let checklistItemKeys = ["id", "name", "metric", "points"]
-    static let surveyWeightKeys = ["satisfied", "basic", "dissatisfied"]
-    static let participationKeys = ["population", "min"]
+    /// Each method's own keys, by name (`Rules/Methods/`).
+    static let methodKeys = Dictionary(uniqueKeysWithValues: ScoringMethod.Kind.allCases.map { ($0.rawValue, $0.rule.keys) })
+    /// The keys of the methods' nested objects (ratio, band, checklist item, …), each list named once.
+    static var methodNestedKeys: [(what: String, keys: [String])] {
+        var seen = Set<String>()
+        return ScoringMethod.Kind.allCases.flatMap { $0.rule.nestedKeys }.filter { seen.insert($0.what).inserted }
+    }
     static let preconditionKeys = ["when", "note"]
     static let gradeKeys = ["name", "min", "quota"]
     static let vetoKeys = ["id", "name", "criteria", "when", "grade", "capTotal"]
@@ -39,8 +31,8 @@ struct RulesDecoder {
 
     /// Every key the decoder reads anywhere in a rules file.
     static var allKeys: Set<String> {
-        Set(topLevelKeys + metricKeys + areaKeys + standardCommonKeys + methodKeys.values.flatMap { $0 } + ratioKeys + bandKeys
-            + checklistItemKeys + surveyWeightKeys + participationKeys + preconditionKeys + gradeKeys + vetoKeys + rankingKeys
+        Set(topLevelKeys + metricKeys + areaKeys + standardCommonKeys + methodKeys.values.flatMap { $0 }
+            + methodNestedKeys.flatMap(\.keys) + preconditionKeys + gradeKeys + vetoKeys + rankingKeys
             + tieBreakKeys + ballotPolicyKeys + corridorKeys + trimKeys + combineKeys + effectiveKeys)
     }
 
@@ -205,7 +197,7 @@ struct RulesDecoder {
         // Unknown keys first (they depend on the method), so a misspelt key is reported once.
         var allowed = RulesDecoder.standardCommonKeys
         if let m = r.value("method")?.stringValue, let keys = RulesDecoder.methodKeys[m] { allowed += keys }
-        else { allowed += RulesDecoder.methodKeys.values.flatMap { $0 } }
+        else { allowed += ScoringMethod.Kind.allCases.flatMap { $0.rule.keys } }
         r.finish(allowed: allowed)
         let id = r.id("id")
         // A reference, not a definition: a bad id here is reported as an unknown area (once,
@@ -215,7 +207,7 @@ struct RulesDecoder {
         let criteria = r.string("criteria")
         let points = r.number("points", nonNegative: true)
         let methodName = r.choice("method", ScoringMethod.allNames)
-        let method = methodName.flatMap { decodeMethod($0, r, role: role) }
+        let method = methodName.flatMap { ScoringMethod.Kind(rawValue: $0)?.rule.decode(r, self, role: role) }
         var precondition: Precondition?
         if let p = r.object("precondition", what: RulesMessages.precondition) {
             p.finish(allowed: RulesDecoder.preconditionKeys)
@@ -247,9 +239,9 @@ struct RulesDecoder {
         }
     }
 
-    // MARK: Methods
+    // MARK: What methods read (each method decodes itself: `Rules/Methods/`)
 
-    private func metricRef(_ r: ObjectReader, _ key: String, required: Bool = true) -> String? {
+    func metricRef(_ r: ObjectReader, _ key: String, required: Bool = true) -> String? {
         guard let id = r.string(key, required: required) else { return nil }
         guard metricSlots[id] != nil || ctx.isUndecoded("metrics", "*") else {
             ctx.error(.unknownMetric, RulesMessages.unknownMetric(id), at: r.value(key)?.location, path: r.path(key),
@@ -259,43 +251,7 @@ struct RulesDecoder {
         return id
     }
 
-    private func metricInput(_ r: ObjectReader) -> MetricInput? {
-        switch (r.has("metric"), r.has("ratio")) {
-        case (true, true):
-            ctx.error(.conflictingKeys, RulesMessages.metricAndRatio(r.what), at: r.value("ratio")?.location, path: r.path("ratio"))
-            return nil
-        case (false, false):
-            if r.hasMisspelling(of: "metric") || r.hasMisspelling(of: "ratio") { return nil }
-            ctx.error(.missingKey, RulesMessages.needsMetricOrRatio(r.what), at: r.location, path: r.path,
-                      hint: RulesMessages.addMetricOrRatio)
-            return nil
-        case (true, false):
-            return metricRef(r, "metric").map { .metric($0) }
-        case (false, true):
-            guard let q = r.object("ratio", what: RulesMessages.ratio) else { return nil }
-            q.finish(allowed: RulesDecoder.ratioKeys)
-            let num = metricRef(q, "numerator"), den = metricRef(q, "denominator")
-            var zero: Ratio.Zero?
-            if let z = q.value("zero") {
-                if case .number = z.value {
-                    zero = ObjectReader.number(z, key: "zero", path: q.path("zero"), nonNegative: true, ctx: ctx).map { .points($0) }
-                } else if z.stringValue == "full" {
-                    zero = .full
-                } else if z.stringValue == "notAssessable" {
-                    zero = .notAssessable
-                } else {
-                    ctx.error(.invalidValue, RulesMessages.zeroChoice, at: z.location, path: q.path("zero"))
-                }
-            } else if !q.hasMisspelling(of: "zero") {
-                ctx.error(.missingKey, RulesMessages.ratioNeedsZero, at: q.location, path: q.path, hint: RulesMessages.addZero)
-            }
-            let maxOne = q.bool("maxOne") ?? true
-            guard let num, let den, let zero else { return nil }
-            return .ratio(Ratio(numerator: num, denominator: den, zero: zero, maxOne: maxOne))
-        }
-    }
-
-    private func formula(_ r: ObjectReader, _ key: String, type: FormulaType, required: Bool) -> Formula? {
+    func formula(_ r: ObjectReader, _ key: String, type: FormulaType, required: Bool) -> Formula? {
         guard let text = r.string(key, required: required), let node = r.value(key) else { return nil }
         let names = FormulaNames(slots: metricSlots)
         switch CompiledFormula.compile(text, expecting: type, names: names, locate: { node.contentLocation($0) }) {
@@ -312,122 +268,7 @@ struct RulesDecoder {
         }
     }
 
-    private mutating func decodeMethod(_ name: String, _ r: ObjectReader, role: Standard.Role) -> ScoringMethod? {
-        switch name {
-        case "bands":
-            let input = metricInput(r)
-            let otherwise = r.number("otherwise", required: false, nonNegative: true) ?? .zero
-            guard let list = r.array("bands") else { return nil }
-            if list.isEmpty {
-                ctx.error(.emptyBands, RulesMessages.noBands(r.what), at: r.value("bands")?.location, path: r.path("bands"),
-                          hint: RulesMessages.addBand)
-            }
-            var bands: [Bands.Band] = []
-            var directions = Set<Bands.Direction>()
-            for (i, node) in list.enumerated() {
-                guard let b = ObjectReader(node, path: r.path("bands") + "[\(i)]", what: RulesMessages.band(i, of: r.what), ctx: ctx) else { continue }
-                b.finish(allowed: RulesDecoder.bandKeys)
-                let points = b.number("points", nonNegative: true)
-                var threshold: Rational?
-                switch (b.has("min"), b.has("max")) {
-                case (true, true):
-                    ctx.error(.conflictingKeys, RulesMessages.minOrMax, at: b.value("max")?.location, path: b.path("max"))
-                case (false, false):
-                    if b.hasMisspelling(of: "min") || b.hasMisspelling(of: "max") { break }
-                    ctx.error(.missingKey, RulesMessages.bandNeedsThreshold(i, r.what),
-                              at: b.location, path: b.path)
-                case (true, false):
-                    threshold = b.number("min"); directions.insert(.atLeast)
-                case (false, true):
-                    threshold = b.number("max"); directions.insert(.atMost)
-                }
-                if let threshold, let points { bands.append(.init(threshold: threshold, points: points, origin: b.origin())) }
-            }
-            if directions.count > 1 {
-                ctx.error(.bandsMixed, RulesMessages.bandsMixed(r.what),
-                          at: r.value("bands")?.location, path: r.path("bands"))
-                return nil
-            }
-            guard let input, bands.count == list.count, !list.isEmpty else { return nil }
-            return .bands(Bands(input: input, direction: directions.first ?? .atLeast, bands: bands, otherwise: otherwise))
-        case "linear":
-            let input = metricInput(r)
-            let floor = r.number("floor"), target = r.number("target")
-            guard let input, let floor, let target else { return nil }
-            return .linear(Linear(input: input, floor: floor, target: target))
-        case "count":
-            let metric = metricRef(r, "metric"), per = r.number("perUnit", nonNegative: true)
-            guard let metric, let per else { return nil }
-            return .count(Count(metric: metric, perUnit: per))
-        case "checklist":
-            guard let list = r.array("items") else { return nil }
-            var items: [ChecklistItem] = []
-            for (i, node) in list.enumerated() {
-                let p = r.path("items") + (node["id"]?.stringValue.map { "[\($0)]" } ?? "[\(i)]")
-                guard let it = ObjectReader(node, path: p, what: RulesMessages.checklistItem(i, of: r.what), ctx: ctx) else { continue }
-                it.finish(allowed: RulesDecoder.checklistItemKeys)
-                let id = it.id("id"), nm = it.string("name"), metric = metricRef(it, "metric"), pts = it.number("points", nonNegative: true)
-                if let id, let nm, let metric, let pts {
-                    items.append(ChecklistItem(id: id, name: nm, metric: metric, points: pts, origin: it.origin()))
-                }
-            }
-            if list.isEmpty {
-                ctx.error(.emptyChecklist, RulesMessages.noChecklist(r.what), at: r.value("items")?.location, path: r.path("items"))
-            }
-            guard items.count == list.count, !list.isEmpty else { return nil }
-            return .checklist(items)
-        case "presence":
-            return metricRef(r, "metric").map { .presence(metric: $0) }
-        case "ballot":
-            if role != .standard {
-                ctx.error(.invalidValue, RulesMessages.ballotOnlyStandards(role),
-                          at: r.value("method")?.location, path: r.path("method"))
-                return nil
-            }
-            let target = r.choice("target", ["standard", "area"], required: false).flatMap(BallotScoring.Target.init(rawValue:)) ?? .standard
-            let aggregate = r.choice("aggregate", BallotPolicy.Aggregate.allCases.map(\.rawValue), required: false)
-                .flatMap(BallotPolicy.Aggregate.init(rawValue:))
-            let trim = r.object("trim", what: RulesMessages.quoted("trim")).flatMap(decodeTrim)
-            let minBallots = r.integer("minBallots", required: false, range: 1...1000)
-            return .ballot(BallotScoring(target: target, aggregate: aggregate, trim: trim, minBallots: minBallots))
-        case "survey":
-            let s = metricRef(r, "satisfied"), b = metricRef(r, "basic"), d = metricRef(r, "dissatisfied")
-            var weights = (satisfied: Rational.one, basic: Rational(3, 5), dissatisfied: Rational.zero)
-            if let w = r.object("weights", what: RulesMessages.surveyWeights) {
-                w.finish(allowed: RulesDecoder.surveyWeightKeys)
-                for key in RulesDecoder.surveyWeightKeys {
-                    guard let v = w.number(key, required: false) else { continue }
-                    if v < .zero || v > .one {
-                        ctx.error(.outOfRange, RulesMessages.surveyWeight(key, v.plainText()),
-                                  at: w.value(key)?.location, path: w.path(key))
-                    }
-                    switch key {
-                    case "satisfied": weights.satisfied = v
-                    case "basic": weights.basic = v
-                    default: weights.dissatisfied = v
-                    }
-                }
-            }
-            var participation: Survey.Participation?
-            if let p = r.object("participation", what: RulesMessages.participation) {
-                p.finish(allowed: RulesDecoder.participationKeys)
-                let pop = metricRef(p, "population"), mn = p.number("min", nonNegative: true)
-                if let mn, mn > .one {
-                    ctx.error(.outOfRange, RulesMessages.participationMin(mn.plainText()),
-                              at: p.value("min")?.location, path: p.path("min"))
-                }
-                if let pop, let mn { participation = .init(population: pop, min: mn) }
-            }
-            guard let s, let b, let d else { return nil }
-            return .survey(Survey(satisfied: s, basic: b, dissatisfied: d, weights: weights, participation: participation))
-        case "expression":
-            return formula(r, "formula", type: .number, required: true).map { .expression($0) }
-        default:
-            return nil
-        }
-    }
-
-    private func decodeTrim(_ t: ObjectReader) -> BallotPolicy.Trim? {
+    func decodeTrim(_ t: ObjectReader) -> BallotPolicy.Trim? {
         t.finish(allowed: RulesDecoder.trimKeys)
         let k = t.integer("k", required: false, range: 0...100) ?? 1
         let minBallots = t.integer("minBallots", required: false, range: 1...1000) ?? 5

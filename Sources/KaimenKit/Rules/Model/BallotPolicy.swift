@@ -1,7 +1,37 @@
 /// How the representatives' ballots become points.
 public struct BallotPolicy: Sendable, Equatable {
+    /// How an item's ballots become one score. Each is written here (its name and words) and
+    /// in `BallotAggregation.counted` (which sorted ballots count); nothing else names one.
     public enum Aggregate: String, Sendable, CaseIterable {
         case mean, median, trimmedMean
+
+        /// The policy in words, for `rules show`: `中位数`.
+        func policyWords(_ trim: Trim, lang: Language) -> String {
+            switch self {
+            case .mean: lang.t("平均分", "mean")
+            case .median: lang.t("中位数", "median")
+            case .trimmedMean: lang.t("满 \(trim.minBallots) 票去掉最高、最低各 \(trim.k) 票后取平均",
+                                      "from \(trim.minBallots) ballots, the mean without the \(trim.k) highest and \(trim.k) lowest")
+            }
+        }
+
+        /// What a score sheet says of it (`nil`: nothing, the plain mean goes without saying).
+        func sheetWords(_ trim: Trim, lang: Language) -> String? {
+            switch self {
+            case .mean: nil
+            case .median: lang.t("每项取中位数", "each item takes the median")
+            case .trimmedMean: lang.t("每项不少于 \(trim.minBallots) 张票时去掉最高、最低各 \(trim.k) 张后取平均",
+                                      "with at least \(trim.minBallots) ballots on an item, the \(trim.k) highest and \(trim.k) lowest are dropped before averaging")
+            }
+        }
+
+        /// What `count` ballots came to when none were dropped: `7 票平均 7.3`.
+        func resultWords(count n: Int, result: String, lang: Language) -> String {
+            switch self {
+            case .mean, .trimmedMean: lang.t("\(n) 票平均 \(result)", "mean of \(n) ballots \(result)")
+            case .median: lang.t("\(n) 票取中位数 \(result)", "median of \(n) ballots \(result)")
+            }
+        }
     }
 
     public struct Trim: Sendable, Equatable {

@@ -1,4 +1,5 @@
-/// How a standard turns a unit's metrics or ballots into points.
+/// How a standard turns a unit's metrics or ballots into points. Each method is written in
+/// its own file in `Rules/Methods/` (and its kernel in `Evaluate/Kernels/`); see `MethodRule`.
 public enum ScoringMethod: Sendable, Equatable {
     case bands(Bands)
     case linear(Linear)
@@ -62,111 +63,35 @@ public enum ScoringMethod: Sendable, Equatable {
         return nil
     }
 
-    public var metricIDs: [String] {
+    public var metricIDs: [String] { rule.metricIDs }
+
+    /// The method as one `MethodRule`: its own file in `Rules/Methods/` and its kernel's.
+    var rule: any MethodRule {
         switch self {
-        case .bands(let b): b.input.metricIDs
-        case .linear(let l): l.input.metricIDs
-        case .count(let c): [c.metric]
-        case .checklist(let items): items.map(\.metric)
-        case .presence(let m): [m]
-        case .ballot: []
-        case .survey(let s): [s.satisfied, s.basic, s.dissatisfied] + (s.participation.map { [$0.population] } ?? [])
-        case .expression(let f): f.metricIDs
+        case .bands(let b): b
+        case .linear(let l): l
+        case .count(let c): c
+        case .checklist(let items): Checklist(items: items)
+        case .presence(let m): Presence(metric: m)
+        case .ballot(let b): b
+        case .survey(let s): s
+        case .expression(let f): ExpressionMethod(formula: f)
         }
     }
 }
 
-/// What a metric-based method reads: one metric, or the ratio of two.
-public enum MetricInput: Sendable, Equatable {
-    case metric(String)
-    case ratio(Ratio)
-
-    public var metricIDs: [String] {
+extension ScoringMethod.Kind {
+    /// The type that reads, checks and shows a method of this kind.
+    var rule: any MethodRule.Type {
         switch self {
-        case .metric(let m): [m]
-        case .ratio(let r): [r.numerator, r.denominator]
+        case .bands: Bands.self
+        case .linear: Linear.self
+        case .count: Count.self
+        case .checklist: Checklist.self
+        case .presence: Presence.self
+        case .ballot: BallotScoring.self
+        case .survey: Survey.self
+        case .expression: ExpressionMethod.self
         }
-    }
-}
-
-public struct Ratio: Sendable, Equatable {
-    /// What a zero denominator gives.
-    public enum Zero: Sendable, Equatable {
-        case points(Rational)
-        case full
-        case notAssessable
-    }
-
-    public var numerator: String
-    public var denominator: String
-    public var zero: Zero
-    /// A numerator above its denominator is an error in the data.
-    public var maxOne: Bool
-}
-
-public struct Bands: Sendable, Equatable {
-    public enum Direction: String, Sendable {
-        /// `min`: value ≥ threshold; higher is better.
-        case atLeast = "min"
-        /// `max`: value ≤ threshold; lower is better.
-        case atMost = "max"
-    }
-
-    public struct Band: Sendable, Equatable {
-        public var threshold: Rational
-        public var points: Rational
-        public var origin: Origin
-    }
-
-    public var input: MetricInput
-    public var direction: Direction
-    public var bands: [Band]
-    public var otherwise: Rational
-}
-
-public struct Linear: Sendable, Equatable {
-    public var input: MetricInput
-    public var floor: Rational
-    public var target: Rational
-}
-
-public struct Count: Sendable, Equatable {
-    public var metric: String
-    public var perUnit: Rational
-}
-
-public struct ChecklistItem: Sendable, Equatable {
-    public var id: String
-    public var name: String
-    public var metric: String
-    public var points: Rational
-    public var origin: Origin
-}
-
-public struct BallotScoring: Sendable, Equatable {
-    public enum Target: String, Sendable {
-        case standard, area
-    }
-    public var target: Target
-    /// Overrides of the file's ballot policy for this standard.
-    public var aggregate: BallotPolicy.Aggregate?
-    public var trim: BallotPolicy.Trim?
-    public var minBallots: Int?
-}
-
-public struct Survey: Sendable, Equatable {
-    public struct Participation: Sendable, Equatable {
-        public var population: String
-        public var min: Rational
-    }
-    public var satisfied: String
-    public var basic: String
-    public var dissatisfied: String
-    public var weights: (satisfied: Rational, basic: Rational, dissatisfied: Rational)
-    public var participation: Participation?
-
-    public static func == (a: Survey, b: Survey) -> Bool {
-        a.satisfied == b.satisfied && a.basic == b.basic && a.dissatisfied == b.dissatisfied
-            && a.weights == b.weights && a.participation == b.participation
     }
 }

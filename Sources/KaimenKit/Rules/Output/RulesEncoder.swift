@@ -53,55 +53,8 @@ public enum RulesEncoder {
         if let na = s.notAssessable {
             if case .points(let p) = na { o["notAssessable"] = .num(p) } else { o["notAssessable"] = .string(na.description) }
         }
-        for (k, v) in encode(s.method) { o[k] = v }
+        for (k, v) in s.method.rule.encoded() { o[k] = v }
         return .object(o)
-    }
-
-    static func encode(_ input: MetricInput) -> (String, JSONOut) {
-        switch input {
-        case .metric(let m): return ("metric", .string(m))
-        case .ratio(let r):
-            let zero: JSONOut
-            switch r.zero {
-            case .points(let p): zero = .num(p)
-            case .full: zero = .string("full")
-            case .notAssessable: zero = .string("notAssessable")
-            }
-            return ("ratio", .object(["numerator": .string(r.numerator), "denominator": .string(r.denominator),
-                                      "zero": zero, "maxOne": .bool(r.maxOne)]))
-        }
-    }
-
-    static func encode(_ m: ScoringMethod) -> [String: JSONOut] {
-        switch m {
-        case .bands(let b):
-            let (k, v) = encode(b.input)
-            return [k: v, "otherwise": .num(b.otherwise),
-                    "bands": .array(b.bands.map { .object([b.direction.rawValue: .num($0.threshold), "points": .num($0.points)]) })]
-        case .linear(let l):
-            let (k, v) = encode(l.input)
-            return [k: v, "floor": .num(l.floor), "target": .num(l.target)]
-        case .count(let c):
-            return ["metric": .string(c.metric), "perUnit": .num(c.perUnit)]
-        case .checklist(let items):
-            return ["items": .array(items.map { .object(["id": .string($0.id), "name": .string($0.name), "metric": .string($0.metric), "points": .num($0.points)]) })]
-        case .presence(let m):
-            return ["metric": .string(m)]
-        case .ballot(let b):
-            var o: [String: JSONOut] = ["target": .string(b.target.rawValue)]
-            if let a = b.aggregate { o["aggregate"] = .string(a.rawValue) }
-            if let t = b.trim { o["trim"] = .object(["k": .num(t.k), "minBallots": .num(t.minBallots)]) }
-            if let m = b.minBallots { o["minBallots"] = .num(m) }
-            return o
-        case .survey(let s):
-            var o: [String: JSONOut] = ["satisfied": .string(s.satisfied), "basic": .string(s.basic), "dissatisfied": .string(s.dissatisfied),
-                                        "weights": .object(["satisfied": .num(s.weights.satisfied), "basic": .num(s.weights.basic),
-                                                            "dissatisfied": .num(s.weights.dissatisfied)])]
-            if let p = s.participation { o["participation"] = .object(["population": .string(p.population), "min": .num(p.min)]) }
-            return o
-        case .expression(let f):
-            return ["formula": .string(f.text)]
-        }
     }
 
     static func encode(_ g: Grade) -> JSONOut {

@@ -13,7 +13,7 @@ struct RulesValidator {
         checkTieBreaks()
     }
 
-    private func error(_ code: DiagnosticCode, _ text: Localized, _ origin: Origin, _ key: String? = nil, hint: Localized? = nil) {
+    func error(_ code: DiagnosticCode, _ text: Localized, _ origin: Origin, _ key: String? = nil, hint: Localized? = nil) {
         ctx.error(code, text, at: key.map { origin.at($0) } ?? origin.location,
                   path: key.map { origin.path($0) } ?? origin.path, hint: hint)
     }
@@ -104,87 +104,7 @@ struct RulesValidator {
         if s.role != .standard, s.notAssessable == .prorate {
             error(.invalidValue, ValidationMessages.cannotProrate(label), s.origin, "notAssessable")
         }
-        switch s.method {
-        case .bands(let b):
-            checkRatio(b.input, s, label)
-            checkBands(b, s, label)
-        case .linear(let l):
-            checkRatio(l.input, s, label)
-            if atMostOne(l.input) {
-                for (key, v) in [("floor", l.floor), ("target", l.target)] where v > .one {
-                    error(.unreachableThreshold, ValidationMessages.rateThreshold(label, key, v.plainText()), s.origin, key,
-                          hint: ValidationMessages.writeFraction((v.divided(by: Rational(100))!).plainText(), v.plainText()))
-                }
-            }
-            if l.floor == l.target {
-                error(.invalidValue, ValidationMessages.targetEqualsFloor(label, l.floor.plainText()), s.origin, "target")
-            }
-        case .count(let c):
-            if c.perUnit.isZero { error(.invalidValue, ValidationMessages.perUnitPositive(label), s.origin, "perUnit") }
-        case .checklist(let items):
-            var seen = Set<String>()
-            for it in items where !seen.insert(it.id).inserted {
-                error(.duplicateID, ValidationMessages.duplicateChecklistItem(it.id, label), it.origin, "id")
-            }
-            let sum = items.reduce(Rational.zero) { $0 + $1.points }
-            if sum != s.points {
-                error(.pointsMismatch, ValidationMessages.checklistSum(label, sum.plainText(), s.points.plainText()),
-                      s.origin, "items", hint: ValidationMessages.matchItems)
-            }
-        case .ballot, .survey, .presence, .expression:
-            break
-        }
-    }
-
-    private func checkRatio(_ input: MetricInput, _ s: Standard, _ label: Localized) {
-        guard case .ratio(let r) = input else { return }
-        if case .points(let p) = r.zero, p > s.points {
-            error(.pointsExceed, ValidationMessages.zeroDenominatorExceeds(label, p.plainText(), s.points.plainText()), s.origin, "ratio")
-        }
-        if r.numerator == r.denominator {
-            error(.invalidValue, ValidationMessages.ratioOfItself(label, r.numerator), s.origin, "ratio")
-        }
-    }
-
-    /// Whether the input never exceeds 1: a rate, or a ratio whose numerator cannot pass its denominator.
-    private func atMostOne(_ input: MetricInput) -> Bool {
-        switch input {
-        case .metric(let id): return rules.metric(id)?.kind == .rate
-        case .ratio(let r): return r.maxOne
-        }
-    }
-
-    private func checkBands(_ b: Bands, _ s: Standard, _ label: Localized) {
-        let key = b.direction.rawValue
-        if atMostOne(b.input) {
-            for (i, band) in b.bands.enumerated() where band.threshold > .one {
-                error(.unreachableThreshold, ValidationMessages.bandRateThreshold(i, label, key, band.threshold.plainText()),
-                      band.origin, key, hint: ValidationMessages.writeFraction((band.threshold.divided(by: Rational(100))!).plainText(), band.threshold.plainText()))
-            }
-        }
-        for (i, band) in b.bands.enumerated() {
-            if band.points > s.points {
-                error(.pointsExceed, ValidationMessages.bandExceeds(i, label, band.points.plainText(), s.points.plainText()),
-                      band.origin, "points")
-            }
-            guard i > 0 else { continue }
-            let prev = b.bands[i - 1]
-            if band.threshold == prev.threshold {
-                error(.bandsOverlap, ValidationMessages.bandsOverlap(i, label, key, band.threshold.plainText()),
-                      band.origin, key, hint: ValidationMessages.ownThreshold)
-            } else if (b.direction == .atLeast) != (band.threshold < prev.threshold) {
-                error(.bandsOrder, ValidationMessages.bandsOrder(label, key, band.threshold.plainText(), prev.threshold.plainText(), atLeast: b.direction == .atLeast),
-                      band.origin, key, hint: ValidationMessages.widerBandFirst)
-            }
-            if band.points > prev.points {
-                error(.bandsNotMonotone, ValidationMessages.bandNotMonotone(i, label, band.points.plainText(), prev.points.plainText()),
-                      band.origin, "points", hint: ValidationMessages.pointsNotIncrease)
-            }
-        }
-        if let last = b.bands.last, b.otherwise > last.points {
-            error(.bandsNotMonotone, ValidationMessages.otherwiseExceeds(label, b.otherwise.plainText(), last.points.plainText()),
-                  s.origin, "otherwise")
-        }
+        s.method.rule.check(s, label: label, self)
     }
 
     // MARK: Grades, vetoes, ranking
