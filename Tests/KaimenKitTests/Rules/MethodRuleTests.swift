@@ -41,6 +41,23 @@ struct MethodRuleTests {
         }
     }
 
+    /// `ScoringDetail` is matched with `if case` only, so the compiler cannot tell that a kernel
+    /// records what it used; this does: every standard of every method explains itself.
+    @Test("every method's kernel records what it used, for explain and the score sheets")
+    func detailRecorded() throws {
+        let s = try EngineFormsTests.session(rules: EngineRuns.rules("all-methods"), units: 120, seed: 5)
+        let narrator = Narrator(session: s, lang: .zh)
+        for (i, st) in s.rules.standards.enumerated() {
+            let results = s.results.map { $0.standards[i] }
+            #expect(results.contains { $0.detail != .none }, "\(st.id) (\(st.method.name)) never records a detail")
+            // Its own words, not only the points: the note says more than what it earned.
+            if let r = results.first(where: { $0.isAssessed && $0.detail != .none }) {
+                let note = narrator.forUnit(s.results.firstIndex { $0.standards[i] == r }!).note(r, st)
+                #expect(note != narrator.earned(r, st), "\(st.id) (\(st.method.name)): the note is only the points")
+            }
+        }
+    }
+
     /// Worked by hand: which of n sorted ballots count (from ..< to), and how many were dropped at each end.
     @Test("which sorted ballots count: mean all, trimmed mean without k at each end from minBallots, median the middle one or two",
           arguments: [

@@ -37,6 +37,32 @@ struct RulesSchemaTests {
         #expect(RulesDecoder.allKeys == Set(Self.keyLists.flatMap(\.1)))
     }
 
+    /// Every `method` enum in the schema: by the definition it is in.
+    static func methodEnums(_ node: JSONNode, definition: String = "", into found: inout [(String, [String])]) {
+        if let members = node.members {
+            for m in members {
+                if m.key == "method", let e = m.value["enum"]?.elements { found.append((definition, e.compactMap(\.stringValue))) }
+                methodEnums(m.value, definition: definition.isEmpty || definition == "definitions" ? m.key : definition, into: &found)
+            }
+        } else if let items = node.elements {
+            for item in items { methodEnums(item, definition: definition, into: &found) }
+        }
+    }
+
+    @Test("the schema names every method: all on standards, all but ballot on bonuses and deductions",
+          .enabled(if: RulesSchemaTests.schemaExists, "rules/schema.json is not in this tree yet"))
+    func methodsInSchema() throws {
+        let text = try String(contentsOf: Self.schemaURL, encoding: .utf8)
+        let schema = try JSONCParser.parse(text, file: Self.schemaURL.path).get()
+        var found: [(String, [String])] = []
+        Self.methodEnums(schema, into: &found)
+        #expect(found.count >= 2, "no method enums found in the schema")
+        for (definition, names) in found {
+            let expected = definition.lowercased().hasPrefix("standard") ? ScoringMethod.allNames : ScoringMethod.allNames.filter { $0 != "ballot" }
+            #expect(names == expected, "rules/schema.json, \(definition): method enum \(names)")
+        }
+    }
+
     @Test("each key list is in the schema", .enabled(if: RulesSchemaTests.schemaExists, "rules/schema.json is not in this tree yet"))
     func keysInSchema() throws {
         let text = try String(contentsOf: Self.schemaURL, encoding: .utf8)

@@ -14,6 +14,8 @@ public struct BallotScoring: Sendable, Equatable {
 extension BallotScoring: MethodRule {
     static let keys = ["target", "aggregate", "trim", "minBallots"]
     static var nestedKeys: [(what: String, keys: [String])] { [] }
+    static var keyWords: [String: String] { [:] }
+    static var thresholdKeys: Set<String> { [] }
 
     static func decode(_ r: ObjectReader, _ d: RulesDecoder, role: Standard.Role) -> ScoringMethod? {
         if role != .standard {

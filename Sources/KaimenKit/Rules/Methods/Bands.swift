@@ -23,6 +23,8 @@ extension Bands: MethodRule {
     static let keys = ["metric", "ratio", "bands", "otherwise"]
     static let bandKeys = ["min", "max", "points"]
     static var nestedKeys: [(what: String, keys: [String])] { [("ratio", MetricInput.ratioKeys), ("band", bandKeys)] }
+    static var keyWords: [String: String] { MetricInput.keyWords.merging(["bands": "分档", "otherwise": "未达档次得分"]) { a, _ in a } }
+    static var thresholdKeys: Set<String> { MetricInput.thresholdKeys.union(["bands", "otherwise"]) }
 
     static func decode(_ r: ObjectReader, _ d: RulesDecoder, role: Standard.Role) -> ScoringMethod? {
         let ctx = d.ctx

@@ -16,6 +16,8 @@ extension Checklist: MethodRule {
     static let keys = ["items"]
     static let itemKeys = ["id", "name", "metric", "points"]
     static var nestedKeys: [(what: String, keys: [String])] { [("checklist item", itemKeys)] }
+    static var keyWords: [String: String] { ["items": "核对项"] }
+    static var thresholdKeys: Set<String> { ["items"] }
 
     static func decode(_ r: ObjectReader, _ d: RulesDecoder, role: Standard.Role) -> ScoringMethod? {
         let ctx = d.ctx

@@ -7,6 +7,8 @@ public struct Count: Sendable, Equatable {
 extension Count: MethodRule {
     static let keys = ["metric", "perUnit"]
     static var nestedKeys: [(what: String, keys: [String])] { [] }
+    static var keyWords: [String: String] { ["perUnit": "每个计分"] }
+    static var thresholdKeys: Set<String> { ["perUnit"] }
 
     static func decode(_ r: ObjectReader, _ d: RulesDecoder, role: Standard.Role) -> ScoringMethod? {
         let metric = d.metricRef(r, "metric"), per = r.number("perUnit", nonNegative: true)

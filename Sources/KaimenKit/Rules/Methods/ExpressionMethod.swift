@@ -6,6 +6,8 @@ struct ExpressionMethod: Sendable {
 extension ExpressionMethod: MethodRule {
     static let keys = ["formula"]
     static var nestedKeys: [(what: String, keys: [String])] { [] }
+    static var keyWords: [String: String] { [:] }
+    static var thresholdKeys: Set<String> { [] }
 
     static func decode(_ r: ObjectReader, _ d: RulesDecoder, role: Standard.Role) -> ScoringMethod? {
         d.formula(r, "formula", type: .number, required: true).map { .expression($0) }

@@ -8,6 +8,8 @@ public struct Linear: Sendable, Equatable {
 extension Linear: MethodRule {
     static let keys = ["metric", "ratio", "floor", "target"]
     static var nestedKeys: [(what: String, keys: [String])] { [("ratio", MetricInput.ratioKeys)] }
+    static var keyWords: [String: String] { MetricInput.keyWords.merging(["floor": "下限", "target": "目标值"]) { a, _ in a } }
+    static var thresholdKeys: Set<String> { MetricInput.thresholdKeys.union(["floor", "target"]) }
 
     static func decode(_ r: ObjectReader, _ d: RulesDecoder, role: Standard.Role) -> ScoringMethod? {
         let input = d.metricInput(r)

@@ -9,6 +9,10 @@ protocol MethodRule: Sendable {
     static var keys: [String] { get }
     /// The keys of its nested objects (a band, a checklist item, …), each list named.
     static var nestedKeys: [(what: String, keys: [String])] { get }
+    /// Its keys as `rules diff` names them in Chinese (`perUnit` → 每个计分; nested keys
+    /// dotted: `ratio.zero`), and those whose change moves a threshold (reported as 调整门槛).
+    static var keyWords: [String: String] { get }
+    static var thresholdKeys: Set<String> { get }
     /// Reads its keys of one standard (`r`), reporting every problem through the decoder's
     /// context; `nil` when the method cannot be made.
     static func decode(_ r: ObjectReader, _ d: RulesDecoder, role: Standard.Role) -> ScoringMethod?

@@ -14,6 +14,9 @@ public enum MetricInput: Sendable, Equatable {
     var isRatio: Bool { if case .ratio = self { return true } else { return false } }
 
     static let ratioKeys = ["numerator", "denominator", "zero", "maxOne"]
+    /// For `rules diff`: what its keys are called, and which move a threshold.
+    static let keyWords = ["ratio.zero": "比值分母为 0 时", "ratio.maxOne": "比值不超过 1"]
+    static let thresholdKeys: Set<String> = ["ratio.zero", "ratio.maxOne"]
 
     /// `metric` or `ratio`, as the rules file writes it.
     func encoded() -> (String, JSONOut) {

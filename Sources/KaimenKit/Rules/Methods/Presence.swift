@@ -6,6 +6,8 @@ struct Presence: Sendable {
 extension Presence: MethodRule {
     static let keys = ["metric"]
     static var nestedKeys: [(what: String, keys: [String])] { [] }
+    static var keyWords: [String: String] { [:] }
+    static var thresholdKeys: Set<String> { [] }
 
     static func decode(_ r: ObjectReader, _ d: RulesDecoder, role: Standard.Role) -> ScoringMethod? {
         d.metricRef(r, "metric").map { .presence(metric: $0) }

@@ -22,6 +22,10 @@ extension Survey: MethodRule {
     static let weightKeys = ["satisfied", "basic", "dissatisfied"]
     static let participationKeys = ["population", "min"]
     static var nestedKeys: [(what: String, keys: [String])] { [("survey weights", weightKeys), ("participation", participationKeys)] }
+    static var keyWords: [String: String] {
+        ["participation.min": "最低参与率", "weights.satisfied": "满意权重", "weights.basic": "基本满意权重", "weights.dissatisfied": "不满意权重"]
+    }
+    static var thresholdKeys: Set<String> { ["participation.min", "weights.satisfied", "weights.basic", "weights.dissatisfied"] }
 
     static func decode(_ r: ObjectReader, _ d: RulesDecoder, role: Standard.Role) -> ScoringMethod? {
         let ctx = d.ctx

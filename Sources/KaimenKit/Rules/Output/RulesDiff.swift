@@ -44,9 +44,8 @@ public struct RulesDiff: Sendable {
     public var newRules: RulesMetadata
     public var changes: [Change]
 
-    static let thresholdFields: Set<String> = ["bands", "otherwise", "floor", "target", "perUnit", "ratio.zero", "ratio.maxOne",
-                                               "participation.min", "weights.satisfied", "weights.basic", "weights.dissatisfied",
-                                               "min", "quota", "capTotal", "items"]
+    /// Keys whose change moves a threshold: the grades' and vetoes', and each method's own.
+    static let thresholdFields: Set<String> = ScoringMethod.Kind.allCases.reduce(["min", "quota", "capTotal"]) { $0.union($1.rule.thresholdKeys) }
 
     public static func compare(_ old: Rules, _ new: Rules) -> RulesDiff {
         let a = RulesEncoder.encode(old).objectValue ?? [:]

@@ -35,18 +35,16 @@ enum RulesDiffMessages {
         L(zh: "\(kindName(k).zh) \(n) 处", en: "\(n) \(k.rawValue)")
     }
 
-    /// Chinese names of the rules-file keys a diff most often reports.
-    static let fieldNames: [String: String] = [
+    /// Chinese names of the rules-file keys a diff most often reports: these, and each method's
+    /// own (`MethodRule.keyWords`).
+    static let fieldNames: [String: String] = ScoringMethod.Kind.allCases.reduce([
         "title": "标题", "issuer": "发布单位", "version": "版本", "locale": "语言", "effective.from": "生效日期",
         "effective.to": "截止日期", "name": "名称", "criteria": "评分标准", "method": "计分方法", "area": "所属方面",
-        "points": "分值", "bands": "分档", "otherwise": "未达档次得分", "floor": "下限", "target": "目标值",
-        "perUnit": "每个计分", "min": "下限", "max": "上限", "quota": "名额", "capTotal": "合计上限", "items": "核对项",
+        "points": "分值", "min": "下限", "max": "上限", "quota": "名额", "capTotal": "合计上限",
         "metric": "指标", "kind": "类型", "unit": "单位", "missing": "缺数处理", "aggregate": "汇总方式",
-        "order": "顺序", "ratio.zero": "比值分母为 0 时", "ratio.maxOne": "比值不超过 1",
-        "participation.min": "最低参与率", "weights.satisfied": "满意权重", "weights.basic": "基本满意权重",
-        "weights.dissatisfied": "不满意权重", "tieBreak": "并列处理", "notAssessable": "不予考核",
+        "order": "顺序", "tieBreak": "并列处理", "notAssessable": "不予考核",
         "bonusCap": "加分上限", "publishRepresentatives": "公布代表姓名",
-    ]
+    ]) { names, kind in names.merging(kind.rule.keyWords) { a, _ in a } }
 
     /// `分值（points）` in Chinese, the key as written in English.
     static func field(_ key: String) -> L {
