@@ -21,12 +21,22 @@ extension BallotChunk {
         // It, whether each representative has units of their own, and the columns' roles are
         // in memory freed when `memory` goes, which is kept to the end.
         let repSlots = 64
+        // Where each column of the current row starts and ends, and the columns with no role
+        // (only checked to be plain).
+        let others = longRoles.indices.filter { ![BulkBallotsReader.Context.repRole, BulkBallotsReader.Context.unitRole,
+                                                  BallotChunk.standardRole, BallotChunk.scoreRole].contains(longRoles[$0]) }
         let memory = (repStarts: OwnedMemory<Int>(repeating: 0, count: repSlots), repLengths: OwnedMemory<Int>(repeating: -1, count: repSlots),
                       repIndices: OwnedMemory<Int32>(repeating: 0, count: repSlots),
-                      hasOwn: OwnedMemory(copying: cx.hasOwn), roles: OwnedMemory(copying: longRoles))
+                      hasOwn: OwnedMemory(copying: cx.hasOwn), others: OwnedMemory(copying: others),
+                      fieldStarts: OwnedMemory<Int>(repeating: 0, count: width), fieldEnds: OwnedMemory<Int>(repeating: 0, count: width))
         defer { withExtendedLifetime(memory) {} }
         let repStarts = memory.repStarts.base, repLengths = memory.repLengths.base, repIndices = memory.repIndices.base
-        let hasOwn = memory.hasOwn.base, roles = memory.roles.base
+        let hasOwn = memory.hasOwn.base, otherColumns = memory.others.base, otherCount = others.count
+        let fieldStarts = memory.fieldStarts.base, fieldEnds = memory.fieldEnds.base
+        let repColumn = longRoles.firstIndex(of: BulkBallotsReader.Context.repRole)!
+        let unitColumn = longRoles.firstIndex(of: BulkBallotsReader.Context.unitRole)!
+        let itemColumn = longRoles.firstIndex(of: BallotChunk.standardRole)!
+        let scoreColumn = longRoles.firstIndex(of: BallotChunk.scoreRole)!
         // The previous row's standard: where its bytes are, and its item.
         var lastItemStart = 0, lastItemLength = -1, lastItem = 0
         var pos = start
@@ -46,32 +56,27 @@ extension BallotChunk {
                 release.release(released ..< pos)
                 released = pos
             }
-            // Split the row: where the four fields read lie; other columns only checked to be plain.
+            // Split the row: where each field lies (no branch on a column's role), then the
+            // columns with no role checked to be plain.
             var i = pos
-            var repAt = pos, repEnd = pos, unitAt = pos, unitEnd = pos, itemAt = pos, itemEnd = pos, scoreAt = pos, scoreEnd = pos
             for c in 0 ..< width {
-                let fieldStart = i
-                while i < limit {
-                    let x = base[i]
-                    if x <= BulkCSV.comma && (x == BulkCSV.comma || x == BulkCSV.lf || x == BulkCSV.cr) { break }
-                    i += 1
-                }
-                switch roles[c] {
-                case BulkBallotsReader.Context.repRole: repAt = fieldStart; repEnd = i
-                case BulkBallotsReader.Context.unitRole: unitAt = fieldStart; unitEnd = i
-                case BallotChunk.standardRole: itemAt = fieldStart; itemEnd = i
-                case BallotChunk.scoreRole: scoreAt = fieldStart; scoreEnd = i
-                default:
-                    guard BulkCSV.isPlain(base + fieldStart, i - fieldStart) else {
-                        handOver = BulkHandOver.cell(base + fieldStart, i - fieldStart, otherwise: .notPlainText)
-                        return
-                    }
-                }
+                fieldStarts[c] = i
+                i = BulkCSV.fieldEnd(base, i, limit)
+                fieldEnds[c] = i
                 if c < width - 1 {
                     guard i < limit && base[i] == BulkCSV.comma else { handOver = BulkHandOver.row(p, from: pos, limit: limit); return }
                     i += 1
                 }
             }
+            for k in 0 ..< otherCount {
+                let c = otherColumns[k]
+                guard BulkCSV.isPlain(base + fieldStarts[c], fieldEnds[c] - fieldStarts[c]) else {
+                    handOver = BulkHandOver.cell(base + fieldStarts[c], fieldEnds[c] - fieldStarts[c], otherwise: .notPlainText)
+                    return
+                }
+            }
+            let repAt = fieldStarts[repColumn], repEnd = fieldEnds[repColumn], unitAt = fieldStarts[unitColumn], unitEnd = fieldEnds[unitColumn]
+            let itemAt = fieldStarts[itemColumn], itemEnd = fieldEnds[itemColumn], scoreAt = fieldStarts[scoreColumn], scoreEnd = fieldEnds[scoreColumn]
             guard let next = BulkCSV.lineEnd(p, i) else { handOver = BulkHandOver.row(p, from: pos, limit: limit); return }
 
             let (ra, rn) = ByteNumber.trimmed(base + repAt, repEnd - repAt)
