@@ -95,3 +95,26 @@ struct MethodRuleTests {
                                            trim: .init(k: 1, minBallots: 5)).result == Rational(22, 3))
     }
 }
+
+extension MethodRuleTests {
+    /// The methods' key words and nested key lists are merged into one table each; a clash
+    /// (two methods naming one key differently) would lose one of them without a word.
+    @Test("no two methods give one key two names, or one nested list two contents")
+    func noClashes() {
+        var words: [String: String] = [:], nested: [String: [String]] = [:]
+        for kind in ScoringMethod.Kind.allCases {
+            for (key, word) in kind.rule.keyWords {
+                if let w = words[key] { #expect(w == word, "`\(key)`: \(w) and \(word) (\(kind.rawValue))") }
+                words[key] = word
+            }
+            for (what, keys) in kind.rule.nestedKeys {
+                if let k = nested[what] { #expect(k == keys, "\(what): \(k) and \(keys) (\(kind.rawValue))") }
+                nested[what] = keys
+            }
+            // A threshold key is one of the method's own keys (or a nested key under one).
+            for key in kind.rule.thresholdKeys {
+                #expect(kind.rule.keys.contains(String(key.split(separator: ".")[0])), "\(kind.rawValue): threshold key `\(key)` is not its key")
+            }
+        }
+    }
+}

@@ -1,8 +1,8 @@
-/// `ballot`: the representatives' counted scores of one ballot item, as the rules aggregate
-/// them: the mean, the median, or the mean after dropping the `k` lowest and `k` highest
-/// (when there are at least `minBallots` and more than 2k). The scores come sorted by score,
-/// then by representative, so which of two equal scores is dropped is fixed. Which of them
-/// count is `BallotAggregation.counted`'s to say.
+// `ballot`: the representatives' counted scores of one ballot item, as the rules aggregate
+// them: the mean, the median, or the mean after dropping the `k` lowest and `k` highest
+// (when there are at least `minBallots` and more than 2k). The scores come sorted by score,
+// then by representative, so which of two equal scores is dropped is fixed. Which of them
+// count is `BallotAggregation.counted`'s to say.
 
 /// A ballot standard's compiled step: its ballot item and the policy that applies to it.
 struct BallotStep: Sendable {

@@ -2,7 +2,6 @@
 /// bands) scores its points; none reached scores `otherwise`. On a metric, a threshold that
 /// is exact at the metric's scale is compared with its mantissa as one integer comparison;
 /// otherwise as terms.
-
 struct BandsStep: Sendable {
     var input: InputStep
     /// Into `MethodSteps.bandRows`: the bands, in the rules' order.

@@ -1,5 +1,5 @@
-/// `checklist`: each item whose metric is above 0 scores its points; the sum at most max.
-/// Its step is the range of its items in `MethodSteps.checklistItems`.
+// `checklist`: each item whose metric is above 0 scores its points; the sum at most max.
+// Its step is the range of its items in `MethodSteps.checklistItems`.
 
 /// One checklist item, compiled: its metric and its points.
 struct ChecklistRow: Sendable {

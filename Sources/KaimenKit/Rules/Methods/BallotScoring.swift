@@ -32,6 +32,7 @@ extension BallotScoring: MethodRule {
     }
 
     var metricIDs: [String] { [] }
+    var ratio: Ratio? { nil }
 
     func encoded() -> [String: JSONOut] {
         var o: [String: JSONOut] = ["target": .string(target.rawValue)]

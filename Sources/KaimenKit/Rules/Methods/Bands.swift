@@ -66,6 +66,7 @@ extension Bands: MethodRule {
     }
 
     var metricIDs: [String] { input.metricIDs }
+    var ratio: Ratio? { input.ratio }
 
     func encoded() -> [String: JSONOut] {
         let (k, v) = input.encoded()

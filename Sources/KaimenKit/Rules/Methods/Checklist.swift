@@ -40,6 +40,7 @@ extension Checklist: MethodRule {
     }
 
     var metricIDs: [String] { items.map(\.metric) }
+    var ratio: Ratio? { nil }
 
     func encoded() -> [String: JSONOut] {
         ["items": .array(items.map { .object(["id": .string($0.id), "name": .string($0.name), "metric": .string($0.metric), "points": .num($0.points)]) })]

@@ -17,6 +17,7 @@ extension Count: MethodRule {
     }
 
     var metricIDs: [String] { [metric] }
+    var ratio: Ratio? { nil }
 
     func encoded() -> [String: JSONOut] { ["metric": .string(metric), "perUnit": .num(perUnit)] }
 

@@ -14,6 +14,7 @@ extension ExpressionMethod: MethodRule {
     }
 
     var metricIDs: [String] { formula.metricIDs }
+    var ratio: Ratio? { nil }
     func encoded() -> [String: JSONOut] { ["formula": .string(formula.text)] }
     func check(_ s: Standard, label: Localized, _ v: RulesValidator) {}
     func parameters(_ lang: Language) -> String { formula.text }

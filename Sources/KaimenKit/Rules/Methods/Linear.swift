@@ -19,6 +19,7 @@ extension Linear: MethodRule {
     }
 
     var metricIDs: [String] { input.metricIDs }
+    var ratio: Ratio? { input.ratio }
 
     func encoded() -> [String: JSONOut] {
         let (k, v) = input.encoded()

@@ -3,7 +3,8 @@
 /// how `rules show` and `kaimen generate` see it) and its kernel in `Evaluate/Kernels/` (its
 /// compiled step, its arithmetic and its words for a result). The rest of kaimen reaches a
 /// method through `ScoringMethod.rule` or reads only points, so a new method is a case of
-/// `ScoringMethod` and these two files; the compiler lists whatever is left out.
+/// `ScoringMethod` and these two files; the compiler asks for every requirement (see
+/// docs/engine.md, "Adding a ninth method", for the few lines elsewhere).
 protocol MethodRule: Sendable {
     /// The keys a standard with this method may have besides the common ones.
     static var keys: [String] { get }
@@ -19,6 +20,9 @@ protocol MethodRule: Sendable {
 
     /// Every metric it reads, in a stable order.
     var metricIDs: [String] { get }
+    /// The ratio it reads, if any: with `maxOne`, a numerator above its denominator is an
+    /// error in the data (`Rules.maxOneRatios`).
+    var ratio: Ratio? { get }
     /// Its keys as the rules file writes them (`rules show --format json`, `rules diff`).
     func encoded() -> [String: JSONOut]
     /// What is checked once the whole file is decoded (`s`: the standard that uses it).

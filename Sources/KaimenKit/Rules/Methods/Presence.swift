@@ -14,6 +14,7 @@ extension Presence: MethodRule {
     }
 
     var metricIDs: [String] { [metric] }
+    var ratio: Ratio? { nil }
     func encoded() -> [String: JSONOut] { ["metric": .string(metric)] }
     func check(_ s: Standard, label: Localized, _ v: RulesValidator) {}
     func parameters(_ lang: Language) -> String { metric }

@@ -61,6 +61,7 @@ extension Survey: MethodRule {
     }
 
     var metricIDs: [String] { [satisfied, basic, dissatisfied] + (participation.map { [$0.population] } ?? []) }
+    var ratio: Ratio? { nil }
 
     func encoded() -> [String: JSONOut] {
         var o: [String: JSONOut] = ["satisfied": .string(satisfied), "basic": .string(basic), "dissatisfied": .string(dissatisfied),

@@ -53,15 +53,8 @@ public enum ScoringMethod: Sendable, Equatable {
     /// The method as people say it.
     public var words: Localized { kind.words }
 
-    /// The ratio a `bands` or `linear` method reads, if it reads one.
-    public var ratio: Ratio? {
-        switch self {
-        case .bands(let b): if case .ratio(let r) = b.input { return r }
-        case .linear(let l): if case .ratio(let r) = l.input { return r }
-        default: break
-        }
-        return nil
-    }
+    /// The ratio the method reads, if it reads one.
+    public var ratio: Ratio? { rule.ratio }
 
     public var metricIDs: [String] { rule.metricIDs }
 
