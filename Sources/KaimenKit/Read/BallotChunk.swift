@@ -200,7 +200,9 @@ struct BallotChunk: Sendable {
     }
 
     mutating func parse(_ p: UnsafeBufferPointer<UInt8>, _ cx: BulkBallotsReader.Context, release: MappedFile?) {
-        if let roles = cx.longRoles { return parseLong(p, cx, roles: roles, release: release) }
+        if let standardCol = cx.standardCol, let scoreCol = cx.scoreCol {
+            return parseLong(p, cx, standardColumn: standardCol, scoreColumn: scoreCol, release: release)
+        }
         let width = cx.width
         let fusedRoles = cx.fusedRoles
         // Where each field of a record ends; a fused row's roles, and its plain scores as

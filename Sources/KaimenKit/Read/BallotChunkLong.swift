@@ -8,10 +8,8 @@
 /// are read inline. Anything else takes the checked steps `add`/`accept` share with the
 /// wide pass, and anything unusual stops the chunk with a reason, as there.
 extension BallotChunk {
-    /// Column roles of a long file, in `Context.longRoles`.
-    static let standardRole = -4, scoreRole = -5
-
-    mutating func parseLong(_ p: UnsafeBufferPointer<UInt8>, _ cx: BulkBallotsReader.Context, roles longRoles: [Int], release: MappedFile?) {
+    mutating func parseLong(_ p: UnsafeBufferPointer<UInt8>, _ cx: BulkBallotsReader.Context, standardColumn itemColumn: Int,
+                            scoreColumn: Int, release: MappedFile?) {
         let width = cx.width
         var group = Group(itemCount: cx.items.count)
         let base = p.baseAddress!
@@ -21,10 +19,9 @@ extension BallotChunk {
         // It, whether each representative has units of their own, and the columns' roles are
         // in memory freed when `memory` goes, which is kept to the end.
         let repSlots = 64
-        // Where each column of the current row starts and ends, and the columns with no role
+        // Where each column of the current row starts and ends, and the columns read by no one
         // (only checked to be plain).
-        let others = longRoles.indices.filter { ![BulkBallotsReader.Context.repRole, BulkBallotsReader.Context.unitRole,
-                                                  BallotChunk.standardRole, BallotChunk.scoreRole].contains(longRoles[$0]) }
+        let others = cx.otherCols
         let memory = (repStarts: OwnedMemory<Int>(repeating: 0, count: repSlots), repLengths: OwnedMemory<Int>(repeating: -1, count: repSlots),
                       repIndices: OwnedMemory<Int32>(repeating: 0, count: repSlots),
                       hasOwn: OwnedMemory(copying: cx.hasOwn), others: OwnedMemory(copying: others),
@@ -33,10 +30,18 @@ extension BallotChunk {
         let repStarts = memory.repStarts.base, repLengths = memory.repLengths.base, repIndices = memory.repIndices.base
         let hasOwn = memory.hasOwn.base, otherColumns = memory.others.base, otherCount = others.count
         let fieldStarts = memory.fieldStarts.base, fieldEnds = memory.fieldEnds.base
-        let repColumn = longRoles.firstIndex(of: BulkBallotsReader.Context.repRole)!
-        let unitColumn = longRoles.firstIndex(of: BulkBallotsReader.Context.unitRole)!
-        let itemColumn = longRoles.firstIndex(of: BallotChunk.standardRole)!
-        let scoreColumn = longRoles.firstIndex(of: BallotChunk.scoreRole)!
+        /// The hand-over for the first column read by no one, among columns 0 ... `last` of the
+        /// row split so far, that is not plain text.
+        func notPlain(upTo last: Int) -> BulkHandOver? {
+            for k in 0 ..< otherCount where otherColumns[k] <= last {
+                let c = otherColumns[k]
+                if !BulkCSV.isPlain(base + fieldStarts[c], fieldEnds[c] - fieldStarts[c]) {
+                    return BulkHandOver.cell(base + fieldStarts[c], fieldEnds[c] - fieldStarts[c], otherwise: .notPlainText)
+                }
+            }
+            return nil
+        }
+        let repColumn = cx.repCol, unitColumn = cx.unitCol
         // The previous row's standard: where its bytes are, and its item.
         var lastItemStart = 0, lastItemLength = -1, lastItem = 0
         var pos = start
@@ -58,23 +63,39 @@ extension BallotChunk {
             }
             // Split the row: where each field lies (no branch on a column's role), then the
             // columns with no role checked to be plain.
+            // The delimiters of the row's first sixteen bytes are found at once, and each field
+            // takes the next one: a row is usually shorter, and its fields' ends then wait on
+            // one load instead of each on the one before. Past them, field by field.
             var i = pos
+            var near: UInt64 = 0, far: UInt64 = 0
+            #if _endian(little)
+            if pos + 16 <= limit {
+                near = BulkCSV.delimiters(UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self))
+                far = BulkCSV.delimiters(UnsafeRawPointer(base + pos + 8).loadUnaligned(as: UInt64.self))
+            }
+            #endif
             for c in 0 ..< width {
                 fieldStarts[c] = i
-                i = BulkCSV.fieldEnd(base, i, limit)
+                if near != 0 {
+                    i = pos + near.trailingZeroBitCount >> 3
+                    near &= near &- 1
+                } else if far != 0 {
+                    i = pos + 8 + far.trailingZeroBitCount >> 3
+                    far &= far &- 1
+                } else {
+                    i = BulkCSV.fieldEnd(base, i, limit)
+                }
                 fieldEnds[c] = i
                 if c < width - 1 {
-                    guard i < limit && base[i] == BulkCSV.comma else { handOver = BulkHandOver.row(p, from: pos, limit: limit); return }
+                    guard i < limit && base[i] == BulkCSV.comma else {
+                        // What the reader met first: a cell that is not plain text before the row's end.
+                        handOver = notPlain(upTo: c) ?? BulkHandOver.row(p, from: pos, limit: limit)
+                        return
+                    }
                     i += 1
                 }
             }
-            for k in 0 ..< otherCount {
-                let c = otherColumns[k]
-                guard BulkCSV.isPlain(base + fieldStarts[c], fieldEnds[c] - fieldStarts[c]) else {
-                    handOver = BulkHandOver.cell(base + fieldStarts[c], fieldEnds[c] - fieldStarts[c], otherwise: .notPlainText)
-                    return
-                }
-            }
+            if otherCount > 0, let why = notPlain(upTo: width - 1) { handOver = why; return }
             let repAt = fieldStarts[repColumn], repEnd = fieldEnds[repColumn], unitAt = fieldStarts[unitColumn], unitEnd = fieldEnds[unitColumn]
             let itemAt = fieldStarts[itemColumn], itemEnd = fieldEnds[itemColumn], scoreAt = fieldStarts[scoreColumn], scoreEnd = fieldEnds[scoreColumn]
             guard let next = BulkCSV.lineEnd(p, i) else { handOver = BulkHandOver.row(p, from: pos, limit: limit); return }

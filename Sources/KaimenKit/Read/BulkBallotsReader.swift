@@ -103,9 +103,6 @@ public enum BulkBallotsReader {
         /// item column: `repRole`, `unitRole`, `otherRole`, or the item's index. `nil` otherwise.
         var fusedRoles: [Int]?
         static let repRole = -1, unitRole = -2, otherRole = -3
-        /// Per column of a long file: `repRole`, `unitRole`, `BallotChunk.standardRole`,
-        /// `BallotChunk.scoreRole` or `otherRole`. `nil` for a wide file.
-        var longRoles: [Int]?
         /// The later of the representative and unit columns.
         var repUnitLast: Int
         /// Columns read by no one (names, groups; in a long file, anything else): still
@@ -160,12 +157,6 @@ public enum BulkBallotsReader {
             otherCols = []
             if let standardCol, let scoreCol {
                 otherCols = header.indices.filter { ![repCol, unitCol, standardCol, scoreCol].contains($0) }
-                var roles = Array(repeating: Context.otherRole, count: header.count)
-                roles[repCol] = Context.repRole
-                roles[unitCol] = Context.unitRole
-                roles[standardCol] = BallotChunk.standardRole
-                roles[scoreCol] = BallotChunk.scoreRole
-                longRoles = roles
             } else {
                 standardCol = nil
                 scoreCol = nil

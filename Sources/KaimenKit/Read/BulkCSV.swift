@@ -70,7 +70,7 @@ enum BulkCSV {
         #if _endian(little)
         while i + 8 <= limit {
             let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            let m = zeroBytes(w ^ 0x2C2C_2C2C_2C2C_2C2C) | zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A) | zeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D)
+            let m = delimiters(w)
             if m != 0 { return i + m.trailingZeroBitCount >> 3 }
             i += 8
         }
@@ -83,11 +83,21 @@ enum BulkCSV {
         return i
     }
 
-    /// The high bit of each zero byte of `x` set (and perhaps of bytes above the lowest zero
-    /// byte, through the borrow: only the lowest is read).
+    /// The high bit set of each byte of `w` (eight bytes read little-endian: byte k in bits
+    /// 8k ..< 8k + 8) that is a comma, LF or CR, and no other bit: every delimiter in the word,
+    /// so a row's fields can be found one after another from the same mask.
+    @inline(__always)
+    static func delimiters(_ w: UInt64) -> UInt64 {
+        zeroBytes(w ^ 0x2C2C_2C2C_2C2C_2C2C) | zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A) | zeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D)
+    }
+
+    /// The high bit of each zero byte of `x`, exactly: no byte carries into the next (each
+    /// byte's low seven bits plus 0x7F stays within the byte), unlike the shorter
+    /// `(x − 0x01…) & ~x & 0x80…`, which also flags a 0x01 above a zero byte.
     @inline(__always)
     static func zeroBytes(_ x: UInt64) -> UInt64 {
-        (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low7) &+ low7) | x | low7)
     }
 
     /// The offset after the line end at `pos` (LF or CRLF; the end of the file counts), or

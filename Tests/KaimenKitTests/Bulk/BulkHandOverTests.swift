@@ -29,6 +29,12 @@ struct BulkHandOverTests {
         (long + "R01,X01,rights.ballot,3\rR02,X01,rights.ballot,3\n", .lineEnd),
         (long + "R01,X01,rights.ballot,\"3\"\n", .quotedCell),
         (long + "R01,X\u{1}01,rights.ballot,3\n", .notPlainText),
+        // A column read by no one: checked to be plain text, and reported before a row that
+        // ends too soon after it (what the reader met first), or one that is fine otherwise.
+        ("representative,note,unit,standard,score\n" + "R01,a\u{1}b,X01,rights.ballot\n", .notPlainText),
+        ("representative,note,unit,standard,score\n" + "R01,a\u{1}b,X01,rights.ballot,3\n", .notPlainText),
+        ("representative,unit,standard,score,note\n" + "R01,X01,rights.ballot,3,a\u{1}b\n", .notPlainText),
+        ("representative,unit,standard,score,note\n" + "R01,X01,rights.ballot,3\n", .fieldCount),
         (long, .noBallots),
         (wide + "R01,X01,3,1.5\nR99,X01,3,1\n", .unknownRepresentative),
         (wide + "R01,X99,3,1\n", .unknownUnit),

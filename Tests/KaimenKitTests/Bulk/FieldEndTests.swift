@@ -22,7 +22,7 @@ struct FieldEndTests {
             Array(repeating: 0x41, count: 40) + [0x2C] + Array(repeating: 0x01, count: 9) + [0x0D, 0x0A],
             Array(repeating: 0x2D, count: 33),
         ]
-        var rng = SystemRandomNumberGenerator()
+        var rng = SplitMix64(seed: 20261202)
         let alphabet: [UInt8] = [0x2C, 0x0A, 0x0D, 0x01, 0x00, 0x80, 0xFF, 0x2D, 0x2B, 0x0B, 0x0C, 0x0E, 0x30, 0x41, 0xE5]
         let random = (0 ..< 200).map { _ in (0 ..< Int.random(in: 0 ... 30, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! } }
         for row in rows + random {
@@ -35,6 +35,21 @@ struct FieldEndTests {
                     }
                 }
             }
+        }
+    }
+
+    @Test("the delimiter mask flags exactly the commas, LFs and CRs of a word, whatever their neighbours")
+    func mask() {
+        var rng = SplitMix64(seed: 20261202)
+        let alphabet: [UInt8] = [0x2C, 0x0A, 0x0D, 0x2D, 0x0B, 0x0E, 0x01, 0x00, 0x80, 0xAC, 0x8A, 0xFF, 0x7F, 0x30]
+        let words = (0 ..< 20_000).map { _ in (0 ..< 8).map { _ in alphabet.randomElement(using: &rng)! } }
+            + [[0x2C, 0x2D, 0x2C, 0x2D, 0x0A, 0x0B, 0x0D, 0x0E], [0x00, 0x01, 0x2C, 0x01, 0x01, 0x01, 0x01, 0x01]]
+        for bytes in words {
+            let w = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
+            let want = bytes.enumerated().reduce(UInt64(0)) { acc, b in
+                [0x2C, 0x0A, 0x0D].contains(b.element) ? acc | UInt64(0x80) << UInt64(8 * b.offset) : acc
+            }
+            #expect(BulkCSV.delimiters(w) == want, "\(bytes)")
         }
     }
 }
