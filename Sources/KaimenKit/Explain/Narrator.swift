@@ -53,8 +53,14 @@ public struct Narrator {
     /// The values a standard read, e.g. `已签订 52 / 已建会 55 = 94.55%`.
     public func inputs(_ r: StandardResult, _ s: Standard) -> String {
         s.method.rule.inputs(r, s, self)
-            ?? s.metricIDs.map { "\(fmt.metricName($0)) \(fmt.metric($0, value($0)))" }.joined(separator: "，")
+            ?? metricsText(s.metricIDs)
     }
+
+    /// `已建会企业数 55`: a metric's name and a value of it as entered.
+    func metricText(_ id: String, _ v: Rational?) -> String { "\(fmt.metricName(id)) \(fmt.metric(id, v))" }
+
+    /// Each of `ids` with its value in this unit, `，` between them.
+    func metricsText(_ ids: [String]) -> String { ids.map { metricText($0, value($0)) }.joined(separator: "，") }
 
     /// The unit whose metric values `inputs` and `note` read; set with `forUnit`.
     private(set) var unit = 0

@@ -23,7 +23,7 @@ extension UnitScorer {
 extension Count {
     func inputs(_ r: StandardResult, _ s: Standard, _ n: Narrator) -> String? {
         guard case .count(let v) = r.detail else { return nil }
-        return "\(n.fmt.metricName(metric)) \(n.fmt.metric(metric, v))"
+        return n.metricText(metric, v)
     }
 
     /// `职工书屋 3 × 0.5 = 1.5，封顶：得 1 分（满分 1 分）`
@@ -32,7 +32,7 @@ extension Count {
         let lang = n.lang, fmt = n.fmt
         let product = v * perUnit
         let capped = product > s.points
-        return "\(fmt.metricName(metric)) \(fmt.metric(metric, v)) × \(perUnit.plainText()) = \(fmt.points(product))"
+        return "\(n.metricText(metric, v)) × \(perUnit.plainText()) = \(fmt.points(product))"
             + (capped ? lang.t("，封顶", ", capped") : "") + lang.t("：", ": ") + n.earned(r, s)
     }
 }

@@ -27,7 +27,7 @@ extension UnitScorer {
 extension ExpressionMethod {
     /// Each metric the formula reads, as entered (whatever the detail).
     func inputs(_ r: StandardResult, _ s: Standard, _ n: Narrator) -> String? {
-        formula.metricIDs.map { "\(n.fmt.metricName($0)) \(n.fmt.metric($0, n.value($0)))" }.joined(separator: "，")
+        n.metricsText(formula.metricIDs)
     }
 
     /// `stations * 0.5 = 1.5：得 1.5 分（满分 2 分）`

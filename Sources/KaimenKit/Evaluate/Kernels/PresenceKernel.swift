@@ -18,7 +18,7 @@ extension UnitScorer {
 extension Presence {
     func inputs(_ r: StandardResult, _ s: Standard, _ n: Narrator) -> String? {
         guard case .presence(let v) = r.detail else { return nil }
-        return "\(n.fmt.metricName(metric)) \(n.fmt.metric(metric, v))"
+        return n.metricText(metric, v)
     }
 
     /// `职工之家：1，得 2 分（满分 2 分）`

@@ -11,8 +11,8 @@ public enum MetricInput: Sendable, Equatable {
         }
     }
 
-    var isRatio: Bool { if case .ratio = self { return true } else { return false } }
     var ratio: Ratio? { if case .ratio(let r) = self { return r } else { return nil } }
+    var isRatio: Bool { ratio != nil }
 
     static let ratioKeys = ["numerator", "denominator", "zero", "maxOne"]
     /// For `rules diff`: what its keys are called, and which move a threshold.
