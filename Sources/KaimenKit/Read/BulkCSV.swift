@@ -160,16 +160,12 @@ enum BulkCSV {
         TextEncodingDetection.firstInvalidUTF8(p, n) == nil
     }
 
-    /// The offset of the comma or line end that ends the field starting at `pos`.
+    /// The offset of the comma or line end that ends the field starting at `pos` (`fieldEnd`
+    /// on the buffer's bytes).
     @inline(__always)
     static func fieldEnd(_ p: UnsafeBufferPointer<UInt8>, from pos: Int, limit: Int) -> Int {
-        var i = pos
-        while i < limit {
-            let b = p[i]
-            if b <= comma && (b == comma || b == lf || b == cr) { break }
-            i += 1
-        }
-        return i
+        guard let base = p.baseAddress else { return pos }
+        return fieldEnd(base, pos, limit)
     }
 
     /// Where each field of the record at `pos` ends, for the first `width` fields; `nil` when
@@ -182,12 +178,7 @@ enum BulkCSV {
         var i = pos
         var c = 0
         while true {
-            // Scan to the field's end; bytes above `,` can't end it.
-            while i < limit {
-                let b = p[i]
-                if b <= comma && (b == comma || b == lf || b == cr) { break }
-                i += 1
-            }
+            i = fieldEnd(p, from: i, limit: limit)
             ends[c] = i
             c += 1
             if i < limit && p[i] == comma {
