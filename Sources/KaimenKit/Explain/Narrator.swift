@@ -105,6 +105,14 @@ public struct Narrator {
         return d.aggregate.resultWords(count: n, result: result, lang: lang)
     }
 
+    /// What `bands` and `linear` compare, as their notes begin: the value read, named by the
+    /// standard when it is a ratio (`集体合同签订率 已签订 52 / 已建会 55 = 94.55%`). `fmt`: the
+    /// formatter the note compares with.
+    func inputLabel(_ input: MetricInput, _ s: Standard, value: Rational, numerator: Rational?, denominator: Rational?,
+                    fmt: ValueFormatter) -> String {
+        (input.isRatio ? "\(s.name) " : "") + fmt.inputValue(input, value: value, numerator: numerator, denominator: denominator)
+    }
+
     /// `已建会企业数 为 0，按规则：`
     func zeroDenominator(_ input: MetricInput, _ n: Rational?, _ d: Rational?) -> String {
         guard case .ratio(let r) = input else { return "" }

@@ -87,7 +87,7 @@ extension Bands {
         guard let v else { return n.zeroDenominator(input, num, den) + n.earned(r, s) }
         let compared = band.map { i in [bands[i].threshold] + (i > 0 ? [bands[i - 1].threshold] : []) } ?? [bands.last!.threshold]
         let fmt = n.fmt.comparing(v, with: compared)
-        let label = (input.isRatio ? "\(s.name) " : "") + fmt.inputValue(input, value: v, numerator: num, denominator: den)
+        let label = n.inputLabel(input, s, value: v, numerator: num, denominator: den, fmt: fmt)
         let ge = direction == .atLeast ? "≥" : "≤", lt = direction == .atLeast ? "<" : ">"
         var cmp: String
         if let i = band {

@@ -42,7 +42,7 @@ extension Linear {
         guard case .linear(let v, let num, let den) = r.detail else { return nil }
         let lang = n.lang, fmt = n.fmt
         guard let v else { return n.zeroDenominator(input, num, den) + n.earned(r, s) }
-        let label = (input.isRatio ? "\(s.name) " : "") + fmt.inputValue(input, value: v, numerator: num, denominator: den)
+        let label = n.inputLabel(input, s, value: v, numerator: num, denominator: den, fmt: fmt)
         let range = "\(fmt.threshold(floor, input: input))–\(fmt.threshold(target, input: input))"
         return label + lang.t("，在 \(range) 间按比例：", ", linear over \(range): ") + n.earned(r, s)
     }
