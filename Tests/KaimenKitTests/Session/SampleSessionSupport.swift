@@ -32,9 +32,13 @@ struct SampleSession {
         SampleSession.run(["session", command, dir.path] + rest)
     }
 
+    /// A folder beside the session's for the files a test types, removed with it.
+    var files: URL { dir.deletingLastPathComponent().appendingPathComponent("\(dir.lastPathComponent)-files") }
+
     /// Writes a typed file into the session's temporary area and returns its path.
     func file(_ name: String, _ text: String) throws -> String {
-        let url = dir.deletingLastPathComponent().appendingPathComponent("\(dir.lastPathComponent)-\(name)")
+        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+        let url = files.appendingPathComponent(name)
         try Data(text.utf8).write(to: url)
         return url.path
     }
@@ -52,5 +56,9 @@ struct SampleSession {
 
     func state() throws -> SessionState { try SessionFolder.open(dir, writable: false).state }
 
-    func remove() { try? FileManager.default.removeItem(at: dir) }
+    /// Removes the session's folder and the files the test typed beside it.
+    func remove() {
+        try? FileManager.default.removeItem(at: dir)
+        try? FileManager.default.removeItem(at: files)
+    }
 }
