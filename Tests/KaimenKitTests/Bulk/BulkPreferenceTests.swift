@@ -46,7 +46,7 @@ struct BulkPreferenceTests {
 
     @Test("`score --out` of 300 units in a file over a megabyte reads them once, with the checked readers; --summary-only with the byte readers")
     func scoreCommand() throws {
-        let dir = try EnginesTests.generated(units: 300, seed: 9, rules: "rules/xicheng-2014.jsonc")
+        let dir = try GeneratedSession.make(units: 300, seed: 9, rules: "rules/xicheng-2014.jsonc")
         defer { try? FileManager.default.removeItem(at: dir) }
         // Long names (1 200 characters, 3 600 bytes each) take the file over a megabyte.
         let unitsURL = dir.appendingPathComponent("units.csv")
@@ -61,7 +61,7 @@ struct BulkPreferenceTests {
         #expect(size > 1 << 20)
         func run(_ extra: [String]) -> (ExitCode, String) {
             let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
-            let code = CLI.run(EnginesTests.scoreArguments(dir, rules: "rules/xicheng-2014.jsonc")
+            let code = CLI.run(GeneratedSession.scoreArguments(dir, rules: "rules/xicheng-2014.jsonc")
                                + ["--format", "none", "--quiet", "--timings"] + extra, console: console)
             return (code, console.stderr)
         }

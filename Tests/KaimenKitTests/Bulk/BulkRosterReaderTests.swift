@@ -197,7 +197,7 @@ struct BulkRosterReaderTests {
         "duplicate", "unknown-unit", "near-miss-unit", "no-units-column", "ideographic-space",
     ])
     func endToEnd(broken: String) throws {
-        let dir = try EnginesTests.generated(units: 300, seed: 11, rules: "rules/xicheng-2014.jsonc")
+        let dir = try GeneratedSession.make(units: 300, seed: 11, rules: "rules/xicheng-2014.jsonc")
         defer { try? FileManager.default.removeItem(at: dir) }
         // The clean roster goes through the bulk engine.
         let clean = Self.score(dir, engine: "fast")

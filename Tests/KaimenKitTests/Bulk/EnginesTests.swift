@@ -6,23 +6,10 @@ import Testing
 /// same summary.csv (`Engines/EngineComparisonTests` compares whole output sets).
 @Suite("Both engines print the same table and warnings and write the same summary")
 struct EnginesTests {
-    static func generated(units: Int, seed: UInt64, rules: String) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-engines-\(UUID().uuidString)")
-        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
-        #expect(CLI.run(["generate", "--units", String(units), "--seed", String(seed), "--rules", rules, "--out", dir.path], console: console) == .success)
-        return dir
-    }
-
-    /// `kaimen score` on a generated session's units, roster and ballots, under `rules`.
-    static func scoreArguments(_ dir: URL, rules: String) -> [String] {
-        ["score", "--rules", rules, "--units", dir.appendingPathComponent("units.csv").path,
-         "--roster", dir.appendingPathComponent("roster.csv").path, "--ballots", dir.appendingPathComponent("ballots.csv").path]
-    }
-
     func score(_ dir: URL, rules: String, engine: String, threads: Int) throws -> (out: String, err: String, summary: Data) {
         let out = dir.appendingPathComponent("out-\(engine)-\(threads)")
         let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
-        let code = CLI.run(Self.scoreArguments(dir, rules: rules) + ["--engine", engine, "--threads", String(threads), "--format", "csv", "--out", out.path, "--summary-only", "--timings"],
+        let code = CLI.run(GeneratedSession.scoreArguments(dir, rules: rules) + ["--engine", engine, "--threads", String(threads), "--format", "csv", "--out", out.path, "--summary-only", "--timings"],
                            console: console)
         #expect(code == .success, "\(console.stderr)")
         #expect(console.stderr.contains("engine\t\(engine)"), "the \(engine) engine was used")
@@ -33,7 +20,7 @@ struct EnginesTests {
     @Test("a generated session: table, warnings and summary.csv identical, bulk on one and two threads",
           arguments: ["rules/xicheng-2014.jsonc", "rules/dongcheng-2019.jsonc"])
     func generated(_ rules: String) throws {
-        let dir = try Self.generated(units: 1200, seed: 3, rules: rules)
+        let dir = try GeneratedSession.make(units: 1200, seed: 3, rules: rules)
         defer { try? FileManager.default.removeItem(at: dir) }
         let checked = try score(dir, rules: rules, engine: "exact", threads: 1)
         for threads in [1, 2] {
@@ -48,7 +35,7 @@ struct EnginesTests {
 
     @Test("anything the bulk readers would not take goes through the checked engine, with its messages")
     func handOver() throws {
-        let dir = try Self.generated(units: 300, seed: 5, rules: "rules/xicheng-2014.jsonc")
+        let dir = try GeneratedSession.make(units: 300, seed: 5, rules: "rules/xicheng-2014.jsonc")
         defer { try? FileManager.default.removeItem(at: dir) }
         // A rate above 100% on the third unit: the checked reader's located error, exit 1, nothing written.
         let units = dir.appendingPathComponent("units.csv")

@@ -7,14 +7,14 @@ struct ProgressLineTests {
     /// `score --engine fast --progress --format none` on a generated session, with `extra`.
     static func score(_ dir: URL, _ extra: [String]) -> (code: ExitCode, stderr: String) {
         let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
-        let code = CLI.run(EnginesTests.scoreArguments(dir, rules: "rules/xicheng-2014.jsonc")
+        let code = CLI.run(GeneratedSession.scoreArguments(dir, rules: "rules/xicheng-2014.jsonc")
                            + ["--engine", "fast", "--progress", "--format", "none"] + extra, console: console)
         return (code, console.stderr)
     }
 
     @Test("`score --progress` on two threads draws each stage from 0% and clears the line before the summary")
     func scoreProgress() throws {
-        let dir = try EnginesTests.generated(units: 3000, seed: 4, rules: "rules/xicheng-2014.jsonc")
+        let dir = try GeneratedSession.make(units: 3000, seed: 4, rules: "rules/xicheng-2014.jsonc")
         defer { try? FileManager.default.removeItem(at: dir) }
         let run = Self.score(dir, ["--threads", "2"])
         #expect(run.code == .success)
@@ -38,7 +38,7 @@ struct ProgressLineTests {
 
     @Test("with --lang en the stages are named in English")
     func english() throws {
-        let dir = try EnginesTests.generated(units: 300, seed: 4, rules: "rules/xicheng-2014.jsonc")
+        let dir = try GeneratedSession.make(units: 300, seed: 4, rules: "rules/xicheng-2014.jsonc")
         defer { try? FileManager.default.removeItem(at: dir) }
         let quiet = Self.score(dir, ["--quiet", "--lang", "en"])
         #expect(quiet.code == .success)
