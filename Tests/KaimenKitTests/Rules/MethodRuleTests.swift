@@ -97,15 +97,15 @@ struct MethodRuleTests {
 }
 
 extension MethodRuleTests {
-    /// The methods' key words and nested key lists are merged into one table each; a clash
-    /// (two methods naming one key differently) would lose one of them without a word.
-    @Test("no two methods give one key two names, or one nested list two contents")
+    /// A key of a standard is named as its method names it (a linear `target` is 目标值, a
+    /// ballot `target` 打分对象); the nested key lists are merged into one table, where a clash
+    /// would lose one of them without a word.
+    @Test("each method's keys are named by its own words in a diff; no nested list has two contents")
     func noClashes() {
-        var words: [String: String] = [:], nested: [String: [String]] = [:]
+        var nested: [String: [String]] = [:]
         for kind in ScoringMethod.Kind.allCases {
             for (key, word) in kind.rule.keyWords {
-                if let w = words[key] { #expect(w == word, "`\(key)`: \(w) and \(word) (\(kind.rawValue))") }
-                words[key] = word
+                #expect(RulesDiffMessages.field(key, method: kind.rawValue).zh == "\(word)（\(key)）", "\(kind.rawValue).\(key)")
             }
             for (what, keys) in kind.rule.nestedKeys {
                 if let k = nested[what] { #expect(k == keys, "\(what): \(k) and \(keys) (\(kind.rawValue))") }

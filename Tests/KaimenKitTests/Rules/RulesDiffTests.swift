@@ -19,9 +19,9 @@ struct RulesDiffTests {
             Change(kind: .removed, section: "standards", id: "rights.aid", name: "法律援助", field: nil, old: "area rights, 2 points, count", new: nil,
                    entry: .init(area: "rights", points: "2", method: "count")),
             Change(kind: .thresholds, section: "standards", id: "rights.contracts", name: "集体合同签订率", field: "bands",
-                   old: "≥0.99→3, ≥0.9→2, ≥0.8→1", new: "≥0.99→5, ≥0.95→3"),
-            Change(kind: .reweighted, section: "standards", id: "rights.contracts", name: "集体合同签订率", field: "points", old: "3", new: "5"),
-            Change(kind: .thresholds, section: "standards", id: "org.members", name: "新发展会员", field: "target", old: "50", new: "40"),
+                   old: "≥0.99→3, ≥0.9→2, ≥0.8→1", new: "≥0.99→5, ≥0.95→3", method: "bands"),
+            Change(kind: .reweighted, section: "standards", id: "rights.contracts", name: "集体合同签订率", field: "points", old: "3", new: "5", method: "bands"),
+            Change(kind: .thresholds, section: "standards", id: "org.members", name: "新发展会员", field: "target", old: "50", new: "40", method: "linear"),
             Change(kind: .changed, section: "ballots", id: nil, name: nil, field: "aggregate", old: "trimmedMean", new: "median"),
         ]
         #expect(diff.changes.count == expected.count)
@@ -30,6 +30,35 @@ struct RulesDiffTests {
         #expect(diff.count(.thresholds) == 2)
         #expect(diff.count(.removed) == 1)
         #expect(diff.count(.added) == 0)
+    }
+
+    @Test("a ballot standard's keys: target is what its ballots score, not a threshold; how many ballots count and are dropped are")
+    func ballotKeys() throws {
+        let path = Fixtures.path("rules/valid/small.jsonc")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let old = try RulesLoader().load(path).rules
+        let changed = text.replacingOccurrences(of: #""points": 3, "method": "ballot" }"#,
+                                                with: #""points": 3, "method": "ballot", "target": "area", "minBallots": 3, "trim": { "k": 2, "minBallots": 7 } }"#)
+        #expect(changed != text)
+        let new = try RulesLoader(readFile: { $0 == path ? changed : try RulesLoader.readFromDisk($0) }).load(path).rules
+        let diff = RulesDiff.compare(old, new)
+        let byField = Dictionary(uniqueKeysWithValues: diff.changes.map { ($0.field ?? "", $0) })
+        #expect(byField["target"]?.kind == .changed)
+        #expect(byField["minBallots"]?.kind == .thresholds)
+        #expect(byField["trim"]?.kind == .thresholds)
+        #expect(diff.changes.count == 3 && diff.changes.allSatisfy { $0.method == "ballot" && $0.id == "rights.ballot" })
+        let zh = RulesDiffCommand.text(diff, oldFile: "old", newFile: "new", lang: .zh)
+        #expect(zh.contains("维权工作评议：打分对象（target）：standard → area\n"))
+        #expect(zh.contains("：最少票数（minBallots）：（无） → 3\n"))
+        #expect(zh.contains("：去掉最高、最低分（trim）：（无） → {\"k\": 2, \"minBallots\": 7}\n"))
+        #expect(!zh.contains("目标值"))
+        #expect(diff.json.compact.contains(#""method": "ballot""#))
+        // A trim both files have is compared key by key.
+        let again = changed.replacingOccurrences(of: #""k": 2"#, with: #""k": 1"#)
+        let newer = try RulesLoader(readFile: { $0 == path ? again : try RulesLoader.readFromDisk($0) }).load(path).rules
+        let trimmed = RulesDiff.compare(new, newer)
+        #expect(trimmed.changes.map(\.field) == ["trim.k"] && trimmed.changes.first?.kind == .thresholds)
+        #expect(RulesDiffCommand.text(trimmed, oldFile: "a", newFile: "b", lang: .zh).contains("：去掉最高、最低票数（trim.k）：2 → 1\n"))
     }
 
     @Test("a file compared with itself has no differences")

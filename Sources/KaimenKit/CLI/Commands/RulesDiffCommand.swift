@@ -69,7 +69,7 @@ public enum RulesDiffCommand: Command {
         case .removed: return "- \(label(.removed)) \(who)" + facts(c.old)
         default:
             let subject = who.isEmpty ? "" : who + colon
-            let field = c.field.map { M.field($0).text(lang) } ?? ""
+            let field = c.field.map { M.field($0, method: c.method).text(lang) } ?? ""
             return "~ \(label(c.kind)) \(subject)\(field)\(colon)\(c.old ?? none) → \(c.new ?? none)"
         }
     }

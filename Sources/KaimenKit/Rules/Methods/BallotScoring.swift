@@ -14,8 +14,13 @@ public struct BallotScoring: Sendable, Equatable {
 extension BallotScoring: MethodRule {
     static let keys = ["target", "aggregate", "trim", "minBallots"]
     static var nestedKeys: [(what: String, keys: [String])] { [] }
-    static var keyWords: [String: String] { [:] }
-    static var thresholdKeys: Set<String> { [] }
+    static var keyWords: [String: String] {
+        ["target": "打分对象", "minBallots": "最少票数", "trim": "去掉最高、最低分",
+         "trim.k": "去掉最高、最低票数", "trim.minBallots": "去掉最高、最低所需票数"]
+    }
+    /// How many ballots count, and how many are dropped: they move which units are assessed
+    /// and what their ballots come to.
+    static var thresholdKeys: Set<String> { ["minBallots", "trim", "trim.k", "trim.minBallots"] }
 
     static func decode(_ r: ObjectReader, _ d: RulesDecoder, role: Standard.Role) -> ScoringMethod? {
         if role != .standard {

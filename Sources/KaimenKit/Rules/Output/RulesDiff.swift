@@ -28,6 +28,10 @@ public struct RulesDiff: Sendable {
         /// For an entry added or removed: what it is, so the text can say it in either language
         /// (`old`/`new` hold the same in English, for JSON).
         public var entry: Entry? = nil
+        /// The scoring method of the entry whose key changed (in the newer file), which says
+        /// what the key means: a linear standard's `target` is a threshold, a ballot
+        /// standard's is what the ballots score.
+        public var method: String? = nil
     }
 
     /// An added or removed entry in a few facts: its area, points, method, metric kind.
@@ -46,6 +50,13 @@ public struct RulesDiff: Sendable {
 
     /// Keys whose change moves a threshold: the grades' and vetoes', and each method's own.
     static let thresholdFields: Set<String> = ScoringMethod.Kind.allCases.reduce(["min", "quota", "capTotal"]) { $0.union($1.rule.thresholdKeys) }
+
+    /// Whether a change of `key` moves a threshold: in an entry scored by a method, one of that
+    /// method's threshold keys (or the grades' and vetoes'); elsewhere any method's.
+    static func movesThreshold(_ key: String, method: String?) -> Bool {
+        guard let kind = method.flatMap(ScoringMethod.Kind.init(rawValue:)) else { return thresholdFields.contains(key) }
+        return ["min", "quota", "capTotal"].contains(key) || kind.rule.thresholdKeys.contains(key)
+    }
 
     public static func compare(_ old: Rules, _ new: Rules) -> RulesDiff {
         let a = RulesEncoder.encode(old).objectValue ?? [:]
@@ -103,8 +114,13 @@ public struct RulesDiff: Sendable {
                 changes.append(Change(kind: .added, section: section, id: id, name: name(v), field: nil, old: nil, new: e.english, entry: e))
                 continue
             }
-            diffFields(o, v, prefix: "", section: section, id: id, name: name(v), into: &changes)
+            diffFields(o, v, prefix: "", section: section, id: id, name: name(v), method: method(v) ?? method(o), into: &changes)
         }
+    }
+
+    private static func method(_ v: JSONOut) -> String? {
+        if case .string(let m)? = v.objectValue?["method"] { return m }
+        return nil
     }
 
     private static func diffGrades(_ old: [JSONOut], _ new: [JSONOut], into changes: inout [Change]) {
@@ -129,21 +145,22 @@ public struct RulesDiff: Sendable {
 
     /// Compares two values key by key; arrays and scalars are compared whole.
     private static func diffFields(_ a: JSONOut?, _ b: JSONOut?, prefix: String, section: String, id: String?, name: String?,
-                                   into changes: inout [Change]) {
+                                   method: String? = nil, into changes: inout [Change]) {
         if a == b { return }
         if let ao = a?.objectValue, let bo = b?.objectValue {
             for k in Set(ao.keys).union(bo.keys).sorted() {
-                diffFields(ao[k], bo[k], prefix: prefix.isEmpty ? k : "\(prefix).\(k)", section: section, id: id, name: name, into: &changes)
+                diffFields(ao[k], bo[k], prefix: prefix.isEmpty ? k : "\(prefix).\(k)", section: section, id: id, name: name,
+                           method: method, into: &changes)
             }
             return
         }
         let kind: Kind
         if prefix == "points" { kind = .reweighted }
         else if prefix == "area" { kind = .moved }
-        else if thresholdFields.contains(prefix) { kind = .thresholds }
+        else if movesThreshold(prefix, method: method) { kind = .thresholds }
         else { kind = .changed }
         changes.append(Change(kind: kind, section: section, id: id, name: name, field: prefix,
-                              old: a.map(display), new: b.map(display)))
+                              old: a.map(display), new: b.map(display), method: method))
     }
 
     /// How a value reads in a diff: bands as `≥0.99→3, ≥0.9→2`, text as is.
@@ -173,6 +190,7 @@ public struct RulesDiff: Sendable {
                 if let v = c.field { o["field"] = .string(v) }
                 if let v = c.old { o["old"] = .string(v) }
                 if let v = c.new { o["new"] = .string(v) }
+                if let v = c.method { o["method"] = .string(v) }
                 return .object(o)
             }),
         ])

@@ -36,7 +36,8 @@ enum RulesDiffMessages {
     }
 
     /// Chinese names of the rules-file keys a diff most often reports: these, and each method's
-    /// own (`MethodRule.keyWords`).
+    /// own (`MethodRule.keyWords`; where two methods name a key differently, the first's; `field`
+    /// asks the entry's method first).
     static let fieldNames: [String: String] = ScoringMethod.Kind.allCases.reduce([
         "title": "标题", "issuer": "发布单位", "version": "版本", "locale": "语言", "effective.from": "生效日期",
         "effective.to": "截止日期", "name": "名称", "criteria": "评分标准", "method": "计分方法", "area": "所属方面",
@@ -46,9 +47,11 @@ enum RulesDiffMessages {
         "bonusCap": "加分上限", "publishRepresentatives": "公布代表姓名",
     ]) { names, kind in names.merging(kind.rule.keyWords) { a, _ in a } }
 
-    /// `分值（points）` in Chinese, the key as written in English.
-    static func field(_ key: String) -> L {
-        L(zh: fieldNames[key].map { "\($0)（\(key)）" } ?? key, en: key)
+    /// `分值（points）` in Chinese, the key as written in English; a key of an entry scored by
+    /// `method` is named as that method names it.
+    static func field(_ key: String, method: String? = nil) -> L {
+        let own = method.flatMap(ScoringMethod.Kind.init(rawValue:)).flatMap { $0.rule.keyWords[key] }
+        return L(zh: (own ?? fieldNames[key]).map { "\($0)（\(key)）" } ?? key, en: key)
     }
 
     /// The method as people say it, with its key: `按数量计分（count）`.
