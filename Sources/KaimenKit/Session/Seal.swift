@@ -34,7 +34,7 @@ extension SessionFolder {
     /// the same files (their hashes depend on the headings' language).
     public func close(by: String, acceptMissing: String?, lang: Language = .zh) throws(SessionError) -> (seal: JournalRecord, session: ScoringSession) {
         let state = self.state
-        if state.phase == .closed { throw .problems([.error("session-closed", SessionMessages.alreadyClosed)]) }
+        if state.phase == .closed { throw .problems([.error("session-closed", SessionMessages.alreadyClosed, hint: SessionMessages.alreadyClosedHint)]) }
         let status = SessionStatus(folder: self)
         if !status.open.isEmpty && acceptMissing?.trimmingSpaces().isEmpty ?? true {
             throw .problems(status.open.map { row in

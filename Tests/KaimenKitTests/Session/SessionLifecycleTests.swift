@@ -81,5 +81,12 @@ struct SessionLifecycleTests {
         let late = s.run("enter", [a, "--by", "丙"])
         #expect(late.code == .failure)
         #expect(late.err.contains("会话已结束"))
+        // Closing again changes nothing and says so, without also saying the session is not closed.
+        let journal = s.journal
+        let again = s.run("close", ["--by", "王秘书"])
+        #expect(again.code == .failure)
+        #expect(again.err.contains("会话已经结束并封存，结果未变") && again.err.contains("kaimen session appeal"), "\(again.err)")
+        #expect(!again.err.contains("会话未结束"))
+        #expect(s.journal == journal)
     }
 }

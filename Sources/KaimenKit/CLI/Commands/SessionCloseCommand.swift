@@ -48,7 +48,10 @@ public enum SessionCloseCommand: Command {
             return .success
         } catch {
             SessionCommandSupport.report(error.diagnostics, dir: dir, lang: lang, console: console)
-            console.errLine(lang.t("会话未结束", "the session was not closed"))
+            // A session closed before stays closed: "not closed" would contradict the message.
+            if !error.diagnostics.contains(where: { $0.code == DiagnosticCode.sessionClosed.rawValue }) {
+                console.errLine(lang.t("会话未结束", "the session was not closed"))
+            }
             return .failure
         }
     }
