@@ -142,6 +142,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case journalHash = "journal-hash"
     case inputChanged = "input-changed"
     case outputChanged = "output-changed"
+    case outputUnsealed = "output-unsealed"
+    case journalHead = "journal-head"
     case sealBallots = "seal-ballots"
     case sealMismatch = "seal-mismatch"
     case sealRescore = "seal-rescore"

@@ -209,7 +209,9 @@ extension SessionMessages {
 
 // MARK: close
 extension SessionMessages {
-    static let alreadyClosed = Localized(zh: "会话已经结束并封存", en: "the session is already closed and sealed")
+    static let alreadyClosed = Localized(zh: "会话已经结束并封存，结果未变", en: "the session is already closed and sealed; its results are unchanged")
+    static let alreadyClosedHint = Localized(zh: "核验结果用 kaimen session verify；某单位申诉复核时先用 kaimen session appeal 重新打开",
+                                             en: "to check the results, kaimen session verify; for a unit's appeal, reopen it with kaimen session appeal first")
 
     static func stateName(_ s: DoubleEntry.SheetState) -> Localized {
         switch s {
@@ -277,6 +279,29 @@ extension SessionMessages {
     static func outputChanged(_ path: String, seq: Int) -> Localized {
         Localized(zh: "结果文件 `\(path)` 在封存（记录 \(seq)）后被改动过", en: "output `\(path)` has changed since it was sealed (record \(seq))")
     }
+
+    static func outputUnsealed(_ path: String) -> Localized {
+        Localized(zh: "结果文件 `\(path)` 不在任何封存记录中", en: "output `\(path)` is in no seal record")
+    }
+
+    static func resultsWithoutSeal(_ folder: String, count: Int, first: String) -> Localized {
+        Localized(zh: "`\(folder)/` 中有 \(count) 个结果文件（如 `\(first)`），但日志中没有封存记录：封存记录可能被删除了",
+                  en: "`\(folder)/` holds \(count) result file\(count == 1 ? "" : "s") (such as `\(first)`), but the journal has no seal record: a seal may have been deleted")
+    }
+    static let outputUnsealedHint = Localized(zh: "结果文件只应由 kaimen session close 写入；对照公示的日志末条哈希核验（--head）",
+                                              en: "only kaimen session close writes results; check against the posted journal head hash (--head)")
+
+    static func badPostedHead(_ text: String) -> Localized {
+        Localized(zh: "--head 应为 64 位十六进制的日志哈希（结束会话时打印的那一行），而不是 `\(text)`",
+                  en: "--head takes the journal's 64-hex-digit hash (the line printed at close), not `\(text)`")
+    }
+
+    static func postedHeadMissing(_ hash: String) -> Localized {
+        Localized(zh: "公示的日志哈希 \(hash) 不在日志中：公示之后日志被截断或改写过",
+                  en: "the posted journal hash \(hash) is not in the journal: it was cut short or rewritten after it was posted")
+    }
+    static let postedHeadMissingHint = Localized(zh: "核对哈希是否抄对；若无误，以公示时保存的日志副本为准",
+                                                 en: "check the hash was copied right; if it was, trust the copy of the journal kept when it was posted")
 
     static func outputMissing(_ path: String, seq: Int) -> Localized {
         Localized(zh: "封存（记录 \(seq)）的结果文件 `\(path)` 不见了", en: "output `\(path)`, sealed by record \(seq), is missing")

@@ -2,7 +2,12 @@ import Foundation
 
 /// `session verify`: replays the journal, checks every hash in the chain and every input copy,
 /// recomputes each sealed result from the journal and compares it with the seal and with the
-/// files on disk. Names exactly what differs; no problem means everything matches.
+/// files on disk, and finds result files no seal lists. Names exactly what differs; no problem
+/// means everything matches.
+///
+/// A chain cannot show that records were cut from its end (the rest still links up), nor that
+/// the last seal was: the head hash posted at close can (`posted`), and a result folder with
+/// files no seal lists is reported.
 public enum Verifier {
     public struct Report: Sendable {
         public var problems: [Diagnostic]
@@ -10,10 +15,14 @@ public enum Verifier {
         public var seals: Int
         /// The last record's hash: what a committee posts so the journal can be checked later.
         public var head: String
+        /// The record whose hash is the posted one, when a posted hash was given and found.
+        public var postedRecord: Int? = nil
         public var ok: Bool { !problems.contains { $0.severity == .error } }
     }
 
-    public static func verify(_ directory: URL) throws(SessionError) -> Report {
+    /// Verifies the session in `directory`; with `posted` (a journal head hash posted at a
+    /// close), also that the journal still holds that record.
+    public static func verify(_ directory: URL, posted: String? = nil) throws(SessionError) -> Report {
         let journal = try Journal(directory: directory, writable: false)
         var problems = journal.diagnostics
         // 1. The chain.
@@ -34,6 +43,15 @@ public enum Verifier {
             }
             previous = r.hash
         }
+        // 1b. The posted head: records cut from the end, or rewritten and chained anew, lose it.
+        var postedRecord: Int?
+        if let posted {
+            postedRecord = journal.records.first { $0.hash == posted.lowercased() }?.seq
+            if postedRecord == nil {
+                problems.append(.error("journal-head", SessionMessages.postedHeadMissing(posted), at: SourceLocation(file: Journal.fileName, line: 1, column: 1),
+                                       hint: SessionMessages.postedHeadMissingHint))
+            }
+        }
         // 2. The inputs, as copied when the session opened.
         let recorded = (journal.records.first?.content["inputs"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
         for (path, hash) in recorded.sorted(by: { $0.key < $1.key }) {
@@ -45,19 +63,51 @@ public enum Verifier {
         }
         let folder: SessionFolder
         do { folder = try SessionFolder.open(journal) } catch {
-            return Report(problems: Diagnostics.sortedList(problems + error.diagnostics), records: journal.records.count, seals: 0, head: previous)
+            return Report(problems: Diagnostics.sortedList(problems + error.diagnostics), records: journal.records.count, seals: 0, head: previous,
+                          postedRecord: postedRecord)
         }
         // 3. Every seal: recompute from the journal up to it, compare with the seal and the files.
         var state = SessionState(records: [], doubleEntry: folder.doubleEntry)
         var seals = 0
+        var sealedPaths: Set<String> = []
         for r in journal.records {
             guard r.kind == .seal else { state.apply(r); continue }
             seals += 1
             let at = SourceLocation(file: Journal.fileName, line: lineOf[r.seq] ?? 0, column: 1)
             problems += checkSeal(r, state: state, folder: folder, at: at)
+            sealedPaths.formUnion((r.content["outputs"]?.objectValue ?? [:]).keys)
+            // The set's own manifest (its files' hashes and when it was written) is not sealed.
+            sealedPaths.insert((r.content["results"]?.stringValue ?? "results") + "/" + Manifest.fileName)
             state.apply(r)
         }
-        return Report(problems: Diagnostics.sortedList(problems), records: journal.records.count, seals: seals, head: previous)
+        // 4. Result files no seal lists: a seal record removed (then one line for the folder), or
+        // files added afterwards (one line each).
+        let unsealed = resultFiles(in: directory).filter { !sealedPaths.contains($0) }
+        if seals == 0, let first = unsealed.first(where: { !$0.hasSuffix("/" + Manifest.fileName) }) ?? unsealed.first {
+            let folderPath = SessionFolder.resultsPath(version: 1)
+            problems.append(.error("output-unsealed", SessionMessages.resultsWithoutSeal(folderPath, count: unsealed.count, first: first),
+                                   at: SourceLocation(file: first, line: 1, column: 1), hint: SessionMessages.outputUnsealedHint))
+        } else {
+            for path in unsealed {
+                problems.append(.error("output-unsealed", SessionMessages.outputUnsealed(path), at: SourceLocation(file: path, line: 1, column: 1),
+                                       hint: SessionMessages.outputUnsealedHint))
+            }
+        }
+        return Report(problems: Diagnostics.sortedList(problems), records: journal.records.count, seals: seals, head: previous, postedRecord: postedRecord)
+    }
+
+    /// Every file under the session's `results/` folder, as a path from the session folder
+    /// (`results/summary.csv`), in order.
+    static func resultFiles(in directory: URL) -> [String] {
+        let results = directory.appendingPathComponent(SessionFolder.resultsPath(version: 1))
+        guard let walker = FileManager.default.enumerator(at: results, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        let root = directory.standardizedFileURL.path + "/"
+        var paths: [String] = []
+        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            let path = url.standardizedFileURL.path
+            if path.hasPrefix(root) { paths.append(String(path.dropFirst(root.count))) }
+        }
+        return paths.sorted()
     }
 
     static func checkSeal(_ seal: JournalRecord, state: SessionState, folder: SessionFolder, at: SourceLocation) -> [Diagnostic] {

@@ -109,4 +109,51 @@ struct VerifierTests {
         #expect(r.code == .failure)
         #expect(r.err.contains("哈希链在此断开"))
     }
+
+    @Test("records cut from the end still chain up: the posted head hash finds it; without it a result folder with no seal does")
+    func cutFromTheEnd() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        let head = try JournalRecord.parse(s.journalLines.last!).get().hash
+        let withHead = SampleSession.run(["session", "verify", s.path, "--head", head.uppercased()])
+        #expect(withHead.code == .success && withHead.out.contains("与公示的哈希一致"), "\(withHead.err)")
+        // The seal, the last record, is deleted: the chain of the first three is whole.
+        try Self.rewrite(s) { $0.removeLast() }
+        let r = try Verifier.verify(s.dir, posted: head)
+        #expect(!r.ok && r.seals == 0)
+        #expect(!r.problems.contains { $0.code.hasPrefix("journal-") && $0.code != "journal-head" })
+        #expect(r.problems.contains { $0.code == "journal-head" && $0.message.contains("is not in the journal") })
+        // One line for the whole folder, naming a result file.
+        let unsealed = r.problems.filter { $0.code == "output-unsealed" }
+        #expect(unsealed.count == 1 && unsealed.first?.location?.file == "results/report.html")
+        #expect(unsealed.first?.text.zh.hasPrefix("`results/` 中有 24 个结果文件（如 `results/report.html`），但日志中没有封存记录") == true)
+        let cli = SampleSession.run(["session", "verify", s.path, "--head", head])
+        #expect(cli.code == .failure && cli.err.contains("公示的日志哈希 \(head) 不在日志中"))
+    }
+
+    @Test("a later record after the posted one is said, not an error; a file added to results is")
+    func laterRecordsAndAddedFile() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        let posted = try JournalRecord.parse(s.journalLines[2]).get().hash
+        let r = SampleSession.run(["session", "verify", s.path, "--head", posted])
+        #expect(r.code == .success && r.out.contains("公示的哈希是记录 3，其后又追加了 1 条记录"), "\(r.out)")
+        try Data("x".utf8).write(to: s.dir.appendingPathComponent("results/sheets/X99.csv"))
+        let p = try Self.problems(s)
+        #expect(p.map(\.code) == ["output-unsealed"] && p.first?.location?.file == "results/sheets/X99.csv")
+    }
+
+    @Test("--head takes a whole hash: anything else is a usage error")
+    func badHead() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        for bad in ["abc", String(repeating: "g", count: 64), String(repeating: "a", count: 63)] {
+            let r = SampleSession.run(["session", "verify", s.path, "--head", bad])
+            #expect(r.code == .usage && r.err.contains("--head 应为 64 位十六进制的日志哈希"), "\(bad): \(r.err)")
+        }
+    }
+
+    @Test("closing twice leaves the journal as it was and verifies")
+    func closeTwice() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        #expect(s.run("close", ["--by", "王秘书"]).code == .failure)
+        #expect(try Verifier.verify(s.dir).ok)
+    }
 }

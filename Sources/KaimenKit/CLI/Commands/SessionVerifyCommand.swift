@@ -5,30 +5,51 @@ public enum SessionVerifyCommand: Command {
     public static let path = ["session", "verify"]
     public static let abstract = Localized(zh: "核验会话：日志的哈希链、输入文件，并重算每个封存的结果。",
                                            en: "Verify a session: the journal's hash chain, the inputs, and every sealed result recomputed.")
-    public static let usage = "kaimen session verify DIR [--lang zh|en]"
+    public static let usage = "kaimen session verify DIR [--head HASH] [--lang zh|en]"
     public static let discussion = Localized(zh: """
         重放日志，检查每条记录的哈希和链接，把输入文件与会话开始时记录的哈希比较，
         从日志重算每个封存的结果，并与封存记录和 results/ 中的文件比较。准确指出哪里不同。
         只有全部一致时退出码才为 0。任何状态均可；不做任何改动。
+        哈希链本身看不出末尾的记录被删掉（其余记录仍然连得上）：用 --head 给出结束会话时公示的
+        日志末条哈希，核验日志中仍有这条记录。
         """, en: """
         Replays the journal, checks every record's hash and link, compares the inputs with the
         hashes recorded when the session opened, recomputes each sealed result from the journal
         and compares it with the seal and with the files in results/. Names exactly what differs.
         Exit 0 only when everything matches. Any state; changes nothing.
+        A chain cannot show that records were cut from its end (the rest still links up): give
+        the journal head hash posted at close with --head to check the journal still holds it.
         """)
-    public static let examples: [Localized] = [.init(same: "kaimen session verify 2014-mid")]
-    public static let options: [OptionSpec] = [SessionCommandSupport.lang]
+    public static let examples: [Localized] = [
+        .init(same: "kaimen session verify 2014-mid"),
+        .init(zh: "kaimen session verify 2014-mid --head 3f7a…（结束会话时公示的 64 位哈希）",
+              en: "kaimen session verify 2014-mid --head 3f7a… (the 64-digit hash posted at close)"),
+    ]
+    public static let options: [OptionSpec] = [
+        .option("--head", "HASH", .init(zh: "结束会话时公示的日志末条哈希（64 位十六进制）。", en: "The journal head hash posted at close (64 hex digits).")),
+        SessionCommandSupport.lang,
+    ]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
         let lang = SessionCommandSupport.language(args)
         guard let (dir, url) = SessionCommandSupport.folder(args, usage: usage, console: console) else { return .usage }
+        let posted = args.value("--head")?.trimmingSpaces()
+        if let posted, posted.count != 64 || !posted.allSatisfy(\.isHexDigit) {
+            return usageError(SessionMessages.badPostedHead(posted), console: console, lang: lang)
+        }
         do {
-            let report = try Verifier.verify(url)
+            let report = try Verifier.verify(url, posted: posted)
             SessionCommandSupport.report(report.problems, dir: dir, lang: lang, console: console)
             if report.ok {
                 console.outLine(lang.t("核验通过：\(report.records) 条记录的哈希链完整，输入文件未变，\(report.seals) 个封存结果与日志重算一致",
                                        "verified: the chain of \(report.records) records is intact, the inputs are unchanged, and \(report.seals) sealed result\(report.seals == 1 ? "" : "s") match the journal"))
                 console.outLine(lang.t("日志末条哈希：\(report.head)", "journal head: \(report.head)"))
+                if let n = report.postedRecord {
+                    let later = report.records - n
+                    console.outLine(later == 0
+                        ? lang.t("与公示的哈希一致", "matches the posted hash")
+                        : lang.t("公示的哈希是记录 \(n)，其后又追加了 \(later) 条记录", "the posted hash is record \(n); \(later) record\(later == 1 ? "" : "s") were added after it"))
+                }
                 return .success
             }
             let n = report.problems.filter { $0.severity == .error }.count
