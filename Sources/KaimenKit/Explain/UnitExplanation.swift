@@ -76,16 +76,7 @@ public struct UnitExplanation {
             if let c = veto.capTotal { out += lang.t("，总分不超过 \(fmt.points(c)) 分", ", total at most \(fmt.points(c))") }
             out += "\n"
         }
-        let areaSum = r.areas.reduce(Rational.zero) { $0 + $1.subtotal }
-        let exact = { (x: Rational) in x.plainText(maxPlaces: 6) + (x.rounded(places: 6) == x ? "" : "…") }
-        out += lang.t("合计：各方面 \(exact(areaSum)) + 加分 \(exact(r.bonus)) = \(exact(r.exactTotal))",
-                      "sum: areas \(exact(areaSum)) + bonus \(exact(r.bonus)) = \(exact(r.exactTotal))")
-        let caps = r.vetoes.compactMap { rules.vetoes[$0].capTotal }
-        if let cap = caps.min(), cap < r.exactTotal {
-            out += lang.t("，一票否决封顶为 \(fmt.points(cap)) 分", ", capped at \(fmt.points(cap)) by the veto")
-        }
-        out += lang.t("，保留 \(rules.ranking.precision) 位小数（四舍五入）为 \(fmt.fixed(r.total)) 分\n",
-                      ", rounded half away from zero to \(rules.ranking.precision) places: \(fmt.fixed(r.total))\n")
+        out += lang.t("合计：", "sum: ") + TotalWords.sum(r, rules: rules, fmt: fmt, lang: lang) + "\n"
         for v in r.vetoesUnchecked {
             out += lang.t("一票否决项「\(rules.vetoes[v].name)」（\(rules.vetoes[v].when.text)）缺少数据，未能检查\n",
                           "veto \(rules.vetoes[v].name) (\(rules.vetoes[v].when.text)) could not be checked: data missing\n")

@@ -69,8 +69,7 @@ public enum ScoreSheetExport {
                          .text(veto.when.text), .empty, .text(effect)])
         }
         rows += RecusalExport.sheetRows(session.ballots.recusals.filter { $0.unit == session.table.units[u].id }, fmt: fmt, lang: lang)
-        var totalNote = lang.t("合计 \(fmt.points(r.exactTotal))", "sum \(fmt.points(r.exactTotal))")
-        if r.exactTotal.rounded(places: rules.ranking.precision) != r.total { totalNote += lang.t("，一票否决封顶", ", capped by veto") }
+        var totalNote = TotalWords.sum(r, rules: rules, fmt: fmt, lang: lang)
         totalNote += lang.t("；等级 \(r.grade)；排名第 \(r.rank) 名", "; grade \(r.grade); rank \(r.rank)")
         rows.append([.text(lang.t("总分", "Total")), .empty, .empty, .empty, .number(fmt.fixed(rules.totalPoints)), .empty,
                      .number(fmt.fixed(r.total)), .text(totalNote)])

@@ -134,6 +134,26 @@ struct MethodScorerTests {
         #expect(try score(Self.lowerIsBetter, header: "n", cells: value).points == expected)
     }
 
+    @Test("linear's note says which end holds beyond it, and \"proportional\" only between them", arguments: [
+        (false, "5", "，不高于下限 10：得 0 分（满分 2 分）"),
+        (false, "10", "，不高于下限 10：得 0 分（满分 2 分）"),
+        (false, "30", "，在 10–50 间按比例：得 1 分（满分 2 分）"),
+        (false, "50", "，达到目标值 50：得 2 分（满分 2 分）"),
+        (false, "80", "，达到目标值 50：得 2 分（满分 2 分）"),
+        (true, "12", "，不低于下限 10：得 0 分（满分 2 分）"),
+        (true, "6", "，在 10–2 间按比例：得 1 分（满分 2 分）"),
+        (true, "0", "，达到目标值 2：得 2 分（满分 2 分）"),
+    ])
+    func linearNote(lowerIsBetter: Bool, value: String, ending: String) throws {
+        let session = try TestSession(rules: lowerIsBetter ? Self.lowerIsBetter : Self.linear, units: "id,name,n\nU1,甲工会,\(value)\n").run()
+        let text = UnitExplanation(session: session, lang: .zh).render(unit: 0)
+        #expect(text.contains(ending), "\(text)")
+        let en = UnitExplanation(session: session, lang: .en).render(unit: 0)
+        #expect(en.contains(lowerIsBetter ? (value == "12" ? ", at or above the floor 10: " : value == "0" ? ", at or beyond the target 2: " : ", linear over 10–2: ")
+                                          : (value == "30" ? ", linear over 10–50: " : value == "5" || value == "10" ? ", at or below the floor 10: " : ", at or beyond the target 50: ")),
+                "\(en)")
+    }
+
     // MARK: count
 
     static let count = RulesText.single(points: "2", metrics: RulesText.metric("n"), method: #""method": "count", "metric": "n", "perUnit": 0.5"#)

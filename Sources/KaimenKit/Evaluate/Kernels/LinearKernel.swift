@@ -43,6 +43,17 @@ extension Linear {
         let lang = n.lang, fmt = n.fmt
         guard let v else { return n.zeroDenominator(input, num, den) + n.earned(r, s) }
         let label = n.inputLabel(input, s, value: v, numerator: num, denominator: den, fmt: fmt)
+        // Beyond either end the points are the end's: say which, not "linear".
+        let rising = floor < target
+        if rising ? v >= target : v <= target {
+            let t = fmt.threshold(target, input: input)
+            return label + lang.t("，达到目标值 \(t)：", ", at or beyond the target \(t): ") + n.earned(r, s)
+        }
+        if rising ? v <= floor : v >= floor {
+            let f = fmt.threshold(floor, input: input)
+            return label + (rising ? lang.t("，不高于下限 \(f)：", ", at or below the floor \(f): ")
+                                   : lang.t("，不低于下限 \(f)：", ", at or above the floor \(f): ")) + n.earned(r, s)
+        }
         let range = "\(fmt.threshold(floor, input: input))–\(fmt.threshold(target, input: input))"
         return label + lang.t("，在 \(range) 间按比例：", ", linear over \(range): ") + n.earned(r, s)
     }

@@ -46,13 +46,31 @@ enum PaperTexts {
         m.effectiveFrom + (m.effectiveTo.map { lang.t(" 至 ", " to ") + $0 } ?? "")
     }
 
+    /// Under the ranked table: what its columns add up to. Each area's points already have its
+    /// deductions taken off, and the total is added before rounding, so the rounded columns may
+    /// miss it by a unit or two of the last place.
+    static func summaryNote(_ rules: Rules, lang: Language) -> String {
+        let places = rules.ranking.precision
+        let last = places == 0 ? "1" : "0." + String(repeating: "0", count: places - 1) + "1"
+        var zh = "注：", en = "Note: "
+        if !rules.deductions.isEmpty {
+            zh += "各方面得分已扣除本方面的扣分项，扣分列只列明扣了多少，不再另减。"
+            en += "each area's points already have its deductions taken off; the deduction column only shows how much, and is not taken off again. "
+        }
+        zh += "总分 = 各方面得分之和 + 加分" + (rules.vetoes.isEmpty ? "" : "（一票否决的按否决规定）")
+            + "，用未经四舍五入的分数相加后保留 \(places) 位小数，因此可能与表中各列之和相差 \(last) 左右。"
+        en += "The total is the areas plus the bonus" + (rules.vetoes.isEmpty ? "" : " (or as a veto sets it)")
+            + ", added before rounding to \(places) places, so it may differ by about \(last) from the sum of the rounded columns."
+        return lang.t(zh, en)
+    }
+
     static func ballotsLine(representatives: Int, ballots: Int, voters: Int, lang: Language) -> String {
-        lang.t("代表 \(voters) 人为本单位投票，有效票 \(ballots) 张（全体代表 \(representatives) 人）",
+        lang.t("\(voters) 名代表为该单位打分，计入 \(ballots) 张票（全体代表 \(representatives) 人）",
                "\(voters) representatives scored this unit, \(ballots) ballots counted (\(representatives) representatives in all)")
     }
 
     static func recusalLine(count: Int, items: Int, lang: Language) -> String {
-        lang.t("回避：\(count) 名代表为本单位打分 \(items) 项，均未计入", "recusal: \(count) representative(s) scored their own unit on \(items) item(s); none counted")
+        lang.t("回避：\(count) 名本单位的代表为本单位打的 \(items) 项分数均未计入", "recusal: \(count) representative(s) scored their own unit on \(items) item(s); none counted")
     }
 }
 

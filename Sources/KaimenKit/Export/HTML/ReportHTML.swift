@@ -55,6 +55,7 @@ public enum ReportHTML {
             PaperTexts.meta(Localized(zh: "职工代表", en: "Representatives"), lang.t("\(session.representatives.count) 人", "\(session.representatives.count)"), lang),
         ].map(\.markup).joined() + "</div>"
         s += summaryTable(report, lang: lang).markup
+        s += "<p class=\"small\">\(HTMLText.escape(PaperTexts.summaryNote(rules, lang: lang)))</p>"
         s += "<h2>\(HTMLText.escape(PaperTexts.warningsHeading.text(lang)))</h2>"
         // Recusals are stated once, in the table's 说明 column; 提示 keeps the other warnings.
         let warnings = SessionWarnings.collect(report, lang: lang, recusals: false) + report.inputWarnings.map { $0.rendered(lang) }

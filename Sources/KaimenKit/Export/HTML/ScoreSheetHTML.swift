@@ -99,8 +99,7 @@ enum ScoreSheetHTML {
             t.addRow([named(PaperTexts.veto.text(lang) + lang.t("：", ": ") + veto.name, veto.criteria, id: veto.id), .empty,
                       .text(veto.when.text + lang.t("：", ": ") + effect), .empty, .empty], rowClass: "subtotal")
         }
-        var note = lang.t("合计 \(fmt.points(r.exactTotal))", "sum \(fmt.points(r.exactTotal))")
-        if r.exactTotal.rounded(places: rules.ranking.precision) != r.total { note += lang.t("，一票否决封顶", ", capped by veto") }
+        var note = TotalWords.sum(r, rules: rules, fmt: fmt, lang: lang)
         note += lang.t("；等级 \(r.grade)；排名第 \(r.rank) 名", "; grade \(r.grade); rank \(r.rank)")
         t.addRow([.text(PaperTexts.total.text(lang)), .empty, .text(note), .number(fmt.fixed(rules.totalPoints)), .number(fmt.fixed(r.total))],
                  rowClass: "total")
