@@ -15,6 +15,14 @@ public protocol Console: AnyObject, Sendable {
 extension Console {
     public func outLine(_ text: String = "") { out(text + "\n") }
     public func errLine(_ text: String) { err(text + "\n") }
+
+    /// The run's warnings under a `提示（n 条）：` heading on standard error, as `score` and
+    /// `session close` print them; nothing when there are none.
+    func warnings(_ lines: [String], lang: Language) {
+        guard !lines.isEmpty else { return }
+        errLine(lang.t("\n提示（\(lines.count) 条）：", "\nWarnings (\(lines.count)):"))
+        for w in lines { errLine("  " + w) }
+    }
 }
 
 /// The real terminal.

@@ -213,6 +213,12 @@ extension SessionMessages {
     static let alreadyClosedHint = Localized(zh: "核验结果用 kaimen session verify；某单位申诉复核时先用 kaimen session appeal 重新打开",
                                              en: "to check the results, kaimen session verify; for a unit's appeal, reopen it with kaimen session appeal first")
 
+    /// `--accept-missing`: the sheets closed without, each `R05×X02`.
+    static func uncounted(_ sheets: [String], reason: String) -> Localized {
+        Localized(zh: "按 --accept-missing（\(reason)）未计入 \(sheets.count) 张评分表（整张不计）：\(sheets.joined(separator: "、"))",
+                  en: "--accept-missing (\(reason)): \(sheets.count) sheet\(sheets.count == 1 ? "" : "s") not counted (whole sheets): \(sheets.joined(separator: ", "))")
+    }
+
     static func stateName(_ s: DoubleEntry.SheetState) -> Localized {
         switch s {
         case .missing: return Localized(zh: "未录入", en: "missing")

@@ -144,11 +144,7 @@ public enum ScoreCommand: Command {
         }
         if !args.has("--quiet") {
             for d in report.inputWarnings { console.errLine(relative(d, console, lang)) }
-            let warnings = SessionWarnings.collect(report, lang: lang, limit: n > 1000 ? 20 : nil)
-            if !warnings.isEmpty {
-                console.errLine(lang.t("\n提示（\(warnings.count) 条）：", "\nWarnings (\(warnings.count)):"))
-                for w in warnings { console.errLine("  " + w) }
-            }
+            console.warnings(SessionWarnings.collect(report, lang: lang, limit: n > 1000 ? 20 : nil), lang: lang)
         }
         if let out = args.value("--out") {
             let dir = URL(fileURLWithPath: resolve(out, in: console.currentDirectory))

@@ -42,6 +42,13 @@ public enum SessionCloseCommand: Command {
             let results = seal.content["results"]?.stringValue ?? "results"
             let files = seal.content["outputs"]?.objectValue?.count ?? 0
             console.out(SessionCommandSupport.clean(SummaryExport.table(session.report, lang: lang).text()))
+            // What --accept-missing left out, sheet by sheet, then the warnings `score` prints.
+            let uncounted = seal.content["uncounted"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            if !uncounted.isEmpty {
+                console.errLine(SessionMessages.uncounted(uncounted, reason: args.value("--accept-missing") ?? "").text(lang))
+            }
+            for d in session.report.inputWarnings { console.errLine(SessionCommandSupport.clean(d.rendered(lang))) }
+            console.warnings(SessionWarnings.collect(session.report, lang: lang), lang: lang)
             console.outLine(lang.t("会话已结束：结果 \(files) 个文件写入 \(PathText.join(dir, results))/，封存于记录 \(seal.seq)",
                                    "session closed: \(files) result files in \(PathText.join(dir, results))/, sealed by record \(seal.seq)"))
             console.outLine(lang.t("日志末条哈希（可公示，供日后核验）：\(seal.hash)", "journal head hash (post it, so the record can be checked later): \(seal.hash)"))
