@@ -75,7 +75,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// `file:line:col: error: message (at path) — hint`, in English.
     public var description: String { rendered(.en) }
 
-    /// `file:line:col: 错误：message [位置 path]；hint` in the chosen language.
+    /// `file:line:col: 错误：message [位置 path]；hint` in the chosen language (no path after a
+    /// CSV cell's `第 2 行 B 列（unit）`, which says where already).
     public func rendered(_ language: Language) -> String {
         var s = ""
         if let location { s += language == .zh && location.cell != nil ? "\(location.rendered(language))：" : "\(location.rendered(language)): " }
@@ -87,8 +88,12 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         default: label = severity.rawValue
         }
         s += language == .zh ? "\(label)：\(text.zh)" : "\(label): \(text.en)"
-        // A CSV cell already names its column; the path would repeat it.
-        if let path, !path.isEmpty, path != location?.cell?.header { s += language == .zh ? " [位置 \(path)]" : " [at \(path)]" }
+        // A CSV cell already names its row and column: a path would repeat it, or name the
+        // field by its key (`score`) beside the column's own header. An option is called one.
+        if let path, !path.isEmpty, location?.cell == nil {
+            if path.hasPrefix("--") { s += language == .zh ? " [选项 \(path)]" : " [option \(path)]" }
+            else { s += language == .zh ? " [位置 \(path)]" : " [at \(path)]" }
+        }
         if let hint = hintText?.text(language), !hint.isEmpty { s += language == .zh ? "；\(hint)" : "; \(hint)" }
         // Whatever a message quotes, no control character reaches a terminal or a log.
         return Echo.visible(s)

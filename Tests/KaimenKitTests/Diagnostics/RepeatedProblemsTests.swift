@@ -86,3 +86,18 @@ struct WideBallotMessagesTests {
         #expect(en.stderr.contains("ballots.csv row 2, column E (safety.ballot): error: score `好` (by `R01` for `D01` on `safety.ballot`) is not a number"), "\(en.stderr)")
     }
 }
+
+@Suite("Where a problem is: a CSV cell's row and column stand alone; a rules path or an option is tagged")
+struct DiagnosticPlaceTests {
+    @Test("a path after a CSV cell is dropped, even when it names the field by its key; an option reads 选项")
+    func tags() {
+        let cell = SourceLocation(file: "ballots.csv", line: 2, column: 9, cell: CellPosition(row: 2, column: 4, header: "safety.ballot"))  // column 4 from 0: E
+        let d = Diagnostic.error(.invalidScore, Localized(zh: "分数 `好` 不是数字", en: "score `好` is not a number"), at: cell, path: "score")
+        #expect(d.rendered(.zh) == "ballots.csv 第 2 行 E 列（safety.ballot）：错误：分数 `好` 不是数字")
+        #expect(d.rendered(.en) == "ballots.csv row 2, column E (safety.ballot): error: score `好` is not a number")
+        let rules = Diagnostic.error(.invalidValue, Localized(zh: "不能为空", en: "must not be empty"), at: SourceLocation(file: "r.jsonc", line: 3, column: 12), path: "title")
+        #expect(rules.rendered(.zh) == "r.jsonc:3:12: 错误：不能为空 [位置 title]")
+        let option = Diagnostic.error(.missingReason, Localized(zh: "须写明理由", en: "a reason is required"), path: "--reason")
+        #expect(option.rendered(.zh) == "错误：须写明理由 [选项 --reason]" && option.rendered(.en) == "error: a reason is required [option --reason]")
+    }
+}
