@@ -42,7 +42,7 @@ public enum SessionVerifyCommand: Command {
             SessionCommandSupport.report(report.problems, dir: dir, lang: lang, console: console)
             if report.ok {
                 console.outLine(lang.t("核验通过：\(report.records) 条记录的哈希链完整，输入文件未变，\(report.seals) 个封存结果与日志重算一致",
-                                       "verified: the chain of \(report.records) records is intact, the inputs are unchanged, and \(report.seals) sealed result\(report.seals == 1 ? "" : "s") match the journal"))
+                                       "verified: the chain of \(report.records) records is intact, the inputs are unchanged, and \(report.seals == 1 ? "the 1 sealed result matches" : "\(report.seals) sealed results match") the journal"))
                 console.outLine(lang.t("日志末条哈希：\(report.head)", "journal head: \(report.head)"))
                 if let n = report.postedRecord {
                     let later = report.records - n
