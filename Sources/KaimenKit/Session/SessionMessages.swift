@@ -313,12 +313,17 @@ extension SessionMessages {
         Localized(zh: "封存（记录 \(seq)）的结果文件 `\(path)` 不见了", en: "output `\(path)`, sealed by record \(seq), is missing")
     }
 
-    static func recomputedDiffers(_ paths: [String], seq: Int) -> Localized {
+    static func recomputedDiffers(_ paths: [String], seq: Int, sameRanking: Bool) -> Localized {
         let list = paths.map { "`\($0)`" }.joined(separator: ", ")
-        return Localized(zh: "按日志重新计算的结果与封存记录 \(seq) 不符（\(paths.count) 个文件）：\(list)",
-                         en: "the result recomputed from the journal does not match seal record \(seq) in \(paths.count) file\(paths.count == 1 ? "" : "s"): \(list)")
+        return sameRanking
+            ? Localized(zh: "按日志重新计算，排名、总分和等级与封存记录 \(seq) 一致，但 \(paths.count) 个文件的内容不同：\(list)",
+                        en: "recomputed from the journal, the ranks, totals and grades match seal record \(seq), but \(paths.count) file\(paths.count == 1 ? "" : "s") differ: \(list)")
+            : Localized(zh: "按日志重新计算的结果与封存记录 \(seq) 不符（\(paths.count) 个文件，排名、总分或等级也不同）：\(list)",
+                        en: "the result recomputed from the journal does not match seal record \(seq) in \(paths.count) file\(paths.count == 1 ? "" : "s"), ranks, totals or grades included: \(list)")
     }
-    static let recomputedDiffersHint = Localized(zh: "日志中的计分票或输入文件与封存时不同", en: "the ballots in the journal or the inputs are not what was sealed")
+    static let recomputedDiffersHint = Localized(zh: "封存记录或日志被改写过，或会话由另一版本的 kaimen 结束", en: "the seal or the journal was rewritten, or another version of kaimen closed the session")
+    static let recomputedWordingHint = Localized(zh: "会话若由另一版本的 kaimen 结束，文件的文字可能不同：请用当时的版本核验；否则封存记录被改写过",
+                                                 en: "if another version of kaimen closed the session, the files' wording may differ: verify with that version; otherwise the seal was rewritten")
 
     static func rescoreFailed(seq: Int, _ why: String) -> Localized {
         Localized(zh: "无法按日志重新计算封存记录 \(seq) 的结果：\(why)", en: "could not recompute the result sealed by record \(seq): \(why)")

@@ -140,7 +140,16 @@ public enum Verifier {
             }
             let differing = Set(recomputed.keys).union(sealed.keys).sorted().filter { recomputed[$0] != sealed[$0] }
             if !differing.isEmpty {
-                problems.append(.error("seal-mismatch", SessionMessages.recomputedDiffers(differing, seq: seal.seq), at: at, hint: SessionMessages.recomputedDiffersHint))
+                // Whether the numbers people sign agree tells a file written by another kaimen
+                // (other wording, same ranking) from a result that changed.
+                var ranking: [String: JSONOut] = [:]
+                for r in session.results {
+                    ranking[session.table.units[r.unit].id] = .object(["rank": .num(r.rank), "total": .string(r.total.formatted(places: session.rules.ranking.precision)),
+                                                                       "grade": .string(r.grade)])
+                }
+                let sameRanking = c["ranking"] == .object(ranking)
+                problems.append(.error("seal-mismatch", SessionMessages.recomputedDiffers(differing, seq: seal.seq, sameRanking: sameRanking), at: at,
+                                       hint: sameRanking ? SessionMessages.recomputedWordingHint : SessionMessages.recomputedDiffersHint))
             }
         } catch {
             problems.append(.error("seal-rescore", SessionMessages.rescoreFailed(seq: seal.seq, "\(error)"), at: at))

@@ -110,6 +110,26 @@ struct VerifierTests {
         #expect(r.err.contains("哈希链在此断开"))
     }
 
+    @Test("a seal whose file hashes differ but whose ranking the journal gives again says so: another kaimen's wording, or a rewritten seal")
+    func sameRankingOtherBytes() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        // The seal (record 4) now lists another hash for report.html, the chain rehashed after it.
+        try Self.rewrite(s) { lines in
+            var r = try! JournalRecord.parse(lines[3]).get()
+            if case .object(var c) = r.content, case .object(var outputs)? = c["outputs"] {
+                outputs["results/report.html"] = .string(String(repeating: "0", count: 64))
+                c["outputs"] = .object(outputs); r.content = .object(c)
+            }
+            lines[3] = JournalRecord(seq: r.seq, time: r.time, by: r.by, kind: r.kind, content: r.content, prev: r.prev).line
+        }
+        let p = try Self.problems(s)
+        #expect(!p.contains { $0.code.hasPrefix("journal-") })
+        let mismatch = try #require(p.first { $0.code == "seal-mismatch" })
+        #expect(mismatch.text.zh == "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 1 个文件的内容不同：`results/report.html`")
+        #expect(mismatch.hintText?.zh.contains("另一版本的 kaimen") == true)
+        #expect(p.contains { $0.code == "output-changed" && $0.location?.file == "results/report.html" })
+    }
+
     @Test("records cut from the end still chain up: the posted head hash finds it; without it a result folder with no seal does")
     func cutFromTheEnd() throws {
         let s = try Self.closedSession(); defer { s.remove() }
