@@ -97,15 +97,19 @@ public struct BallotsReader {
             if rep == nil {
                 ok = false
                 diagnostics.append(.unknownRepresentative) {
-                    .error(.unknownRepresentative, ReaderMessages.unknownRepresentative(repText), at: at(repCol), path: "representative",
-                           hint: repSuggestions.didYouMean(repID))
+                    // A name typed for an id: the message names the id, and no other suggestion is needed.
+                    let named = NameForID.representatives(named: repID, in: representatives)
+                    return .error(.unknownRepresentative, ReaderMessages.unknownRepresentative(repText, namedIDs: named), at: at(repCol),
+                                  path: "representative", hint: named.isEmpty ? repSuggestions.didYouMean(repID) : nil)
                 }
             }
             let unit = unitIndex[unitID]
             if unit == nil {
                 ok = false
                 diagnostics.append(.unknownUnit) {
-                    .error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitText), at: at(unitCol), path: "unit", hint: unitSuggestions.didYouMean(unitID))
+                    let named = NameForID.units(named: unitID, in: units)
+                    return .error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitText, namedIDs: named), at: at(unitCol), path: "unit",
+                                  hint: named.isEmpty ? unitSuggestions.didYouMean(unitID) : nil)
                 }
             }
             let item = itemIndex[cell.itemText]

@@ -51,25 +51,36 @@ extension SessionFolder {
         let state = self.state
         var problems: [Diagnostic] = []
         if state.phase == .open { problems.append(.error("session-open", SessionMessages.appealNeedsClosed)) }
-        if setup.unit(unit) == nil {
-            problems.append(.error("unknown-unit", SessionMessages.scheduleUnknownUnit(unit), path: "--unit",
-                                   hint: SessionMessages.didYouMean(unit, among: setup.units.map(\.id))))
-        }
+        if setup.unit(unit) == nil { problems.append(unknownUnit(unit)) }
         if reason.trimmingSpaces().isEmpty { problems.append(.error("missing-reason", SessionMessages.needReason, path: "--reason")) }
         guard problems.isEmpty else { throw .problems(problems) }
         return try journal.append(.appeal, by: by, content: .object(["unit": .string(unit), "reason": .string(reason)]))
     }
 
+    /// `--unit` names no unit: a near miss suggested, or, when it is a unit's name, its id.
+    private func unknownUnit(_ unit: String) -> Diagnostic {
+        let named = NameForID.units(named: unit, in: setup.units)
+        if named.isEmpty {
+            return .error("unknown-unit", SessionMessages.scheduleUnknownUnit(unit), path: "--unit",
+                          hint: SessionMessages.didYouMean(unit, among: setup.units.map(\.id)))
+        }
+        return .error("unknown-unit", SessionMessages.scheduleUnknownUnit(unit).appending(ReaderMessages.nameForID(unit, ids: named, of: .unit, in: .option("--unit"))),
+                      path: "--unit")
+    }
+
     private func checkSheet(_ sheet: ExpectedBallots.Sheet, state: SessionState) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         if setup.representative(sheet.representative) == nil {
-            problems.append(.error("unknown-representative", SessionMessages.unknownRep(sheet.representative), path: "--rep",
-                                   hint: SessionMessages.didYouMean(sheet.representative, among: setup.representatives.map(\.id))))
+            // A name given for the id: the message names the id instead of a near miss.
+            let rep = sheet.representative, named = NameForID.representatives(named: rep, in: setup.representatives)
+            problems.append(named.isEmpty
+                ? .error("unknown-representative", SessionMessages.unknownRep(rep), path: "--rep",
+                         hint: SessionMessages.didYouMean(rep, among: setup.representatives.map(\.id)))
+                : .error("unknown-representative",
+                         SessionMessages.unknownRep(rep).appending(ReaderMessages.nameForID(rep, ids: named, of: .representative, in: .option("--rep"))),
+                         path: "--rep"))
         }
-        if setup.unit(sheet.unit) == nil {
-            problems.append(.error("unknown-unit", SessionMessages.scheduleUnknownUnit(sheet.unit), path: "--unit",
-                                   hint: SessionMessages.didYouMean(sheet.unit, among: setup.units.map(\.id))))
-        }
+        if setup.unit(sheet.unit) == nil { problems.append(unknownUnit(sheet.unit)) }
         if problems.isEmpty && !setup.expected.isExpected(sheet) {
             problems.append(.error("not-expected", SessionMessages.sheetNotExpected(sheet)))
         }
