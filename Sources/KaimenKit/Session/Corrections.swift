@@ -8,10 +8,13 @@ extension SessionFolder {
         var problems: [Diagnostic] = []
         if state.phase == .closed { problems.append(.error("session-closed", SessionMessages.closedNoEntry, hint: SessionMessages.closedNoEntryHint)) }
         problems += checkSheet(sheet, state: state)
-        guard let itemIndex = setup.items.firstIndex(where: { $0.key == item }) else {
+        // The spellings a typed sheet's header may use: the item's key, its standard's id or name.
+        let names = BallotItemNames(items: setup.items, rules: setup.rules)
+        guard let itemIndex = names.index(header: item.trimmingSpaces()) else {
             throw .problems(problems + [.error("unknown-standard", SessionMessages.unknownItem(item), path: "--standard",
-                                               hint: SessionMessages.didYouMean(item, among: setup.items.map(\.key)))])
+                                               hint: SessionMessages.didYouMean(item, among: names.spellings))])
         }
+        let key = setup.items[itemIndex].key
         var text: String?
         if let score {
             if let value = Rational(decimal: score), !value.isNegative, value <= setup.items[itemIndex].max,
@@ -28,7 +31,7 @@ extension SessionFolder {
         guard problems.isEmpty else { throw .problems(problems) }
         let round = state.currentEntries(sheet).first?.round ?? state.round
         return try journal.append(.resolve, by: by, content: .object([
-            "representative": .string(sheet.representative), "unit": .string(sheet.unit), "standard": .string(item),
+            "representative": .string(sheet.representative), "unit": .string(sheet.unit), "standard": .string(key),
             "score": .str(text), "reason": .string(reason), "round": .num(round),
         ]))
     }

@@ -74,6 +74,24 @@ struct DoubleEntryTests {
         #expect(s.journalLines.count == before)
     }
 
+    @Test("resolve --standard takes the standard's Chinese name, as a typed sheet's header does, and records the item's id")
+    func resolveByStandardName() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R05,X02,") })
+        let b = try s.file("b.csv", SampleSession.typed("b") { $0.hasPrefix("R05,X02,") })
+        s.run("enter", [a, "--by", "甲"]); s.run("enter", [b, "--by", "乙"])
+        // One character short: not accepted, and the name is suggested.
+        let typo = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "依法维权工作评价（职工代表评分", "--score", "4", "--reason", "r", "--by", "王秘书"])
+        #expect(typo.code == .failure)
+        #expect(typo.err.contains("错误：`依法维权工作评价（职工代表评分` 不是职工代表评分项 [位置 --standard]；是不是 `依法维权工作评价（职工代表评分）`？"))
+        let ok = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "依法维权工作评价（职工代表评分）", "--score", "4",
+                                   "--reason", "原始评分表为 4 分", "--by", "王秘书"])
+        #expect(ok.code == .success, "\(ok.err)")
+        #expect(try s.state().decision(Self.sheet, items: ExpectedBallotsTests.xichengItems).state == .confirmed)
+        let last = try JournalRecord.parse(s.journalLines.last!).get()
+        #expect(last.kind == .resolve && last.content["standard"]?.stringValue == "rights.ballot")
+    }
+
     @Test("the same operator cannot enter a sheet twice with other values")
     func sameOperatorTwice() throws {
         let s = try SampleSession(); defer { s.remove() }
