@@ -120,11 +120,41 @@ enum ReaderMessages {
     static func ballotStandards(_ keys: [String]) -> L {
         L(zh: "由代表打分的标准：" + keys.joined(separator: ", "), en: "ballot standards: " + keys.joined(separator: ", "))
     }
-    static func unknownRepresentative(_ rep: String) -> L {
-        L(zh: "投票人 `\(rep)` 不在代表名单上", en: "ballot by `\(rep)`, who is not on the roster")
+    /// `namedIDs`: the representatives whose name `rep` is (``NameForID``); the message then names their ids.
+    static func unknownRepresentative(_ rep: String, namedIDs: [String] = []) -> L {
+        let base = L(zh: "投票人 `\(rep)` 不在代表名单上", en: "ballot by `\(rep)`, who is not on the roster")
+        return namedIDs.isEmpty ? base : base.appending(nameForID(rep, ids: namedIDs, of: .representative, in: .column))
     }
-    static func unknownBallotUnit(_ unit: String) -> L {
-        L(zh: "选票打分的单位 `\(unit)` 不在单位文件里", en: "ballot for unit `\(unit)`, which is not in the units file")
+    /// `namedIDs`: the units whose name `unit` is (``NameForID``); the message then names their ids.
+    static func unknownBallotUnit(_ unit: String, namedIDs: [String] = []) -> L {
+        let base = L(zh: "选票打分的单位 `\(unit)` 不在单位文件里", en: "ballot for unit `\(unit)`, which is not in the units file")
+        return namedIDs.isEmpty ? base : base.appending(nameForID(unit, ids: namedIDs, of: .unit, in: .column))
+    }
+
+    // MARK: A name where an id belongs
+
+    enum NamedKind { case representative, unit }
+    /// Where the id was asked for: a file's column, or a command's option (`--rep`).
+    enum IDPlace { case column, option(String) }
+
+    /// What follows “not on the roster” when the text is the name of `ids` (one, or several
+    /// sharing the name): `：`王秀兰` 是代表 `R02` 的姓名，这一列请填代表编号 `R02``.
+    static func nameForID(_ text: String, ids: [String], of kind: NamedKind, in place: IDPlace) -> L {
+        let (who, whoEN, nameWord, idWord, measure) = kind == .representative
+            ? ("代表", "representative", "姓名", "代表编号", "位")
+            : ("单位", "unit", "名称", "单位编号", "个")
+        let (whereZH, whereEN): (String, String)
+        switch place {
+        case .column: (whereZH, whereEN) = ("这一列", "this column")
+        case .option(let name): (whereZH, whereEN) = ("`\(name)` ", "`\(name)`")
+        }
+        let quoted = ids.map { "`\($0)`" }
+        if ids.count == 1 {
+            return L(zh: "：`\(text)` 是\(who) \(quoted[0]) 的\(nameWord)，\(whereZH)请填\(idWord) \(quoted[0])",
+                     en: "; `\(text)` is the name of \(whoEN) \(quoted[0]); \(whereEN) takes the id \(quoted[0])")
+        }
+        return L(zh: "：\(who) \(quoted.joined(separator: "、")) 都叫 `\(text)`，\(whereZH)请填其中一\(measure)的\(idWord)，选所指的那一\(measure)",
+                 en: "; \(whoEN)s \(quoted.joined(separator: ", ")) are all named `\(text)`; \(whereEN) takes the id of one of them: pick the one meant")
     }
     static func metricStandardBallot(_ id: String) -> L {
         L(zh: "标准 `\(id)` 按指标计分，不由代表打分", en: "standard `\(id)` is scored from metrics, not by ballot")

@@ -16,6 +16,41 @@ public struct BallotItem: Sendable, Equatable {
     }
 }
 
+/// How ballot files and `session resolve --standard` name a ballot item: by its key or its
+/// standard's id (any ballot file), or by its standard's name (a typed sheet's header, as
+/// `依法维权工作评价（职工代表评分）`).
+struct BallotItemNames {
+    /// Item key and standard id → the item's index.
+    let byID: [String: Int]
+    private let rules: Rules
+
+    init(items: [BallotItem], rules: Rules) {
+        var byID: [String: Int] = [:]
+        for (i, it) in items.enumerated() {
+            byID[it.key] = i
+            byID[rules.standards[it.standard].id] = i
+        }
+        self.byID = byID
+        self.rules = rules
+    }
+
+    /// The id under which a header naming a ballot standard by its name reads: that standard's id.
+    func standardID(named name: String) -> String? {
+        guard let s = rules.standards.first(where: { $0.name == name }), byID[s.id] != nil else { return nil }
+        return s.id
+    }
+
+    /// The item `text` names as a typed sheet's header may: key, standard id or standard name.
+    func index(header text: String) -> Int? {
+        byID[text] ?? standardID(named: text).flatMap { byID[$0] }
+    }
+
+    /// What to offer for a misspelt item: keys, then the ballot standards' names.
+    var spellings: [String] {
+        Array(byID.keys).sorted() + rules.standards.filter { byID[$0.id] != nil }.map(\.name)
+    }
+}
+
 /// One representative's score for one unit on one ballot item.
 public struct Ballot: Sendable, Equatable {
     public var representative: Int

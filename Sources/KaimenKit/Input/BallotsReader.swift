@@ -36,11 +36,8 @@ public struct BallotsReader {
         }
         let repIndex = Dictionary(representatives.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let unitIndex = Dictionary(units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var itemIndex: [String: Int] = [:]
-        for (i, it) in items.enumerated() {
-            itemIndex[it.key] = i
-            itemIndex[rules.standards[it.standard].id] = i
-        }
+        let itemNames = BallotItemNames(items: items, rules: rules)
+        let itemIndex = itemNames.byID
         // Suggestions for unknown ids, each distinct one matched once.
         var repSuggestions = SuggestionIndex { Array(repIndex.keys) }, unitSuggestions = SuggestionIndex { Array(unitIndex.keys) }
         var itemSuggestions = SuggestionIndex { [itemIndex] in Array(itemIndex.keys) }
@@ -59,8 +56,8 @@ public struct BallotsReader {
             for (c, name) in csv.header.enumerated() where c != repCol && c != unitCol {
                 if itemIndex[name] != nil {
                     itemCols.append((c, name))
-                } else if let s = rules.standards.first(where: { $0.name == name }), itemIndex[s.id] != nil {
-                    itemCols.append((c, s.id))
+                } else if let id = itemNames.standardID(named: name) {
+                    itemCols.append((c, id))
                 } else if ColumnNames.find(ColumnNames.repName + ColumnNames.group, in: [name]) != nil {
                     continue
                 } else {
@@ -97,15 +94,19 @@ public struct BallotsReader {
             if rep == nil {
                 ok = false
                 diagnostics.append(.unknownRepresentative) {
-                    .error(.unknownRepresentative, ReaderMessages.unknownRepresentative(repText), at: at(repCol), path: "representative",
-                           hint: repSuggestions.didYouMean(repID))
+                    // A name typed for an id: the message names the id, and no other suggestion is needed.
+                    let named = NameForID.representatives(named: repID, in: representatives)
+                    return .error(.unknownRepresentative, ReaderMessages.unknownRepresentative(repText, namedIDs: named), at: at(repCol),
+                                  path: "representative", hint: named.isEmpty ? repSuggestions.didYouMean(repID) : nil)
                 }
             }
             let unit = unitIndex[unitID]
             if unit == nil {
                 ok = false
                 diagnostics.append(.unknownUnit) {
-                    .error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitText), at: at(unitCol), path: "unit", hint: unitSuggestions.didYouMean(unitID))
+                    let named = NameForID.units(named: unitID, in: units)
+                    return .error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitText, namedIDs: named), at: at(unitCol), path: "unit",
+                                  hint: named.isEmpty ? unitSuggestions.didYouMean(unitID) : nil)
                 }
             }
             let item = itemIndex[cell.itemText]

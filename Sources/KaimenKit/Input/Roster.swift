@@ -13,6 +13,9 @@ public struct Representative: Sendable, Equatable {
     /// Other units they must not score (the roster's `conflicts`: a parent unit, a relative's
     /// unit), resolved like `units`.
     public var conflicts: [String] = []
+    /// Their `group` cell, for a problem with the group (a group the schedule never names);
+    /// `nil` when the roster has no group column.
+    public var groupLocation: SourceLocation? = nil
 
     /// Why they must not score unit `id`, or `nil` if they may.
     public func recusal(from id: String) -> RecusalViolation.Reason? {
@@ -123,7 +126,7 @@ public enum RosterReader {
             reps.append(Representative(id: id, name: name,
                                        group: groupCol.map { cells[$0].trimmingSpaces() } ?? "",
                                        units: own, role: roleCol.map { cells[$0].trimmingSpaces() } ?? "", location: loc,
-                                       conflicts: conflicts))
+                                       conflicts: conflicts, groupLocation: groupCol.map { csv.location(row: r, column: $0) }))
         }
         if reps.isEmpty && !diagnostics.hasErrors {
             diagnostics.append(.error(.noRepresentatives, ReaderMessages.noRepresentatives(fileName), at: lineStart))

@@ -55,7 +55,7 @@ public enum ScheduleReader {
             } else if representatives != nil && !rosterGroups.contains(group) {
                 ok = false
                 diagnostics.append(.error("unknown-group", SessionMessages.scheduleUnknownGroup(group), at: groupLoc, path: groupHeader,
-                                          hint: SessionMessages.didYouMean(group, among: rosterGroups)
+                                          hint: GroupName.closest(to: group, among: rosterGroups).map(CommandMessages.didYouMean)
                                             ?? SessionMessages.rosterGroups(rosterGroups)))
             }
             if unit.isEmpty {
@@ -92,14 +92,22 @@ public enum ScheduleReader {
         // Coverage: only meaningful once every row could be read.
         if !rowErrors && !entries.isEmpty {
             if let representatives {
+                // At the representative's group cell (its column letter and header), or at their id
+                // when the roster has no group column.
+                func groupCell(_ rep: Representative) -> (at: SourceLocation, path: String) {
+                    (rep.groupLocation ?? rep.location, rep.groupLocation?.cell?.header ?? "group")
+                }
                 for rep in representatives where rep.group.isEmpty {
-                    diagnostics.append(.error("schedule-idle-group", SessionMessages.scheduleNoGroup(rep.id), at: rep.location, path: "group",
+                    let cell = groupCell(rep)
+                    diagnostics.append(.error("schedule-idle-group", SessionMessages.scheduleNoGroup(rep.id), at: cell.at, path: cell.path,
                                               hint: SessionMessages.scheduleNoGroupHint))
                 }
                 for g in rosterGroups where !g.isEmpty && schedule.units(heardBy: g).isEmpty {
-                    let first = representatives.first { $0.group == g }!
-                    diagnostics.append(.error("schedule-idle-group", SessionMessages.scheduleIdleGroup(g), at: first.location, path: "group",
-                                              hint: SessionMessages.scheduleIdleGroupHint(fileName)))
+                    let cell = groupCell(representatives.first { $0.group == g }!)
+                    // A group the schedule writes otherwise (`第1组` for `第一组`) is most likely a typo in the roster.
+                    diagnostics.append(.error("schedule-idle-group", SessionMessages.scheduleIdleGroup(g), at: cell.at, path: cell.path,
+                                              hint: GroupName.closest(to: g, among: schedule.groups).map(CommandMessages.didYouMean)
+                                                ?? SessionMessages.scheduleIdleGroupHint(fileName)))
                 }
             }
             for u in units ?? [] where schedule.groups(hearing: u.id).isEmpty {

@@ -69,6 +69,8 @@ public enum BulkRosterReader {
         var conflicts: Int?
         /// The id column's header, for the spreadsheet position of each representative.
         var idHeader: String
+        /// The group column's header, for the position of each representative's group.
+        var groupHeader: String?
 
         init?(header: [String]) {
             guard let id = ColumnNames.find(ColumnNames.representative + ["id"], in: header),
@@ -79,6 +81,7 @@ public enum BulkRosterReader {
             idHeader = CSVTable.trimmedHeader(header[id])
             name = ColumnNames.find(ColumnNames.repName, in: header)
             group = ColumnNames.find(ColumnNames.group, in: header)
+            groupHeader = group.map { CSVTable.trimmedHeader(header[$0]) }
             role = ColumnNames.find(ColumnNames.role, in: header)
             conflicts = ColumnNames.find(ColumnNames.conflicts, in: header)
         }
@@ -201,7 +204,11 @@ public enum BulkRosterReader {
                 name: name, group: group, units: own, role: role,
                 location: SourceLocation(file: fileName, line: line, column: column,
                                          cell: CellPosition(row: line, column: layout.id, header: layout.idHeader)),
-                conflicts: conflicts))
+                conflicts: conflicts,
+                groupLocation: layout.group.map { g in
+                    SourceLocation(file: fileName, line: line, column: g == 0 ? 1 : BulkCSV.column(buffer, lineStart: pos, starts[g]),
+                                   cell: CellPosition(row: line, column: g, header: layout.groupHeader))
+                }))
             chunk.rows += 1
             pos = next
             line += 1

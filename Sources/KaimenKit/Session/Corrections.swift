@@ -8,10 +8,13 @@ extension SessionFolder {
         var problems: [Diagnostic] = []
         if state.phase == .closed { problems.append(.error("session-closed", SessionMessages.closedNoEntry, hint: SessionMessages.closedNoEntryHint)) }
         problems += checkSheet(sheet, state: state)
-        guard let itemIndex = setup.items.firstIndex(where: { $0.key == item }) else {
+        // The spellings a typed sheet's header may use: the item's key, its standard's id or name.
+        let names = BallotItemNames(items: setup.items, rules: setup.rules)
+        guard let itemIndex = names.index(header: item.trimmingSpaces()) else {
             throw .problems(problems + [.error("unknown-standard", SessionMessages.unknownItem(item), path: "--standard",
-                                               hint: SessionMessages.didYouMean(item, among: setup.items.map(\.key)))])
+                                               hint: SessionMessages.didYouMean(item, among: names.spellings))])
         }
+        let key = setup.items[itemIndex].key
         var text: String?
         if let score {
             if let value = Rational(decimal: score), !value.isNegative, value <= setup.items[itemIndex].max,
@@ -28,7 +31,7 @@ extension SessionFolder {
         guard problems.isEmpty else { throw .problems(problems) }
         let round = state.currentEntries(sheet).first?.round ?? state.round
         return try journal.append(.resolve, by: by, content: .object([
-            "representative": .string(sheet.representative), "unit": .string(sheet.unit), "standard": .string(item),
+            "representative": .string(sheet.representative), "unit": .string(sheet.unit), "standard": .string(key),
             "score": .str(text), "reason": .string(reason), "round": .num(round),
         ]))
     }
@@ -51,25 +54,36 @@ extension SessionFolder {
         let state = self.state
         var problems: [Diagnostic] = []
         if state.phase == .open { problems.append(.error("session-open", SessionMessages.appealNeedsClosed)) }
-        if setup.unit(unit) == nil {
-            problems.append(.error("unknown-unit", SessionMessages.scheduleUnknownUnit(unit), path: "--unit",
-                                   hint: SessionMessages.didYouMean(unit, among: setup.units.map(\.id))))
-        }
+        if setup.unit(unit) == nil { problems.append(unknownUnit(unit)) }
         if reason.trimmingSpaces().isEmpty { problems.append(.error("missing-reason", SessionMessages.needReason, path: "--reason")) }
         guard problems.isEmpty else { throw .problems(problems) }
         return try journal.append(.appeal, by: by, content: .object(["unit": .string(unit), "reason": .string(reason)]))
     }
 
+    /// `--unit` names no unit: a near miss suggested, or, when it is a unit's name, its id.
+    private func unknownUnit(_ unit: String) -> Diagnostic {
+        let named = NameForID.units(named: unit, in: setup.units)
+        if named.isEmpty {
+            return .error("unknown-unit", SessionMessages.scheduleUnknownUnit(unit), path: "--unit",
+                          hint: SessionMessages.didYouMean(unit, among: setup.units.map(\.id)))
+        }
+        return .error("unknown-unit", SessionMessages.scheduleUnknownUnit(unit).appending(ReaderMessages.nameForID(unit, ids: named, of: .unit, in: .option("--unit"))),
+                      path: "--unit")
+    }
+
     private func checkSheet(_ sheet: ExpectedBallots.Sheet, state: SessionState) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         if setup.representative(sheet.representative) == nil {
-            problems.append(.error("unknown-representative", SessionMessages.unknownRep(sheet.representative), path: "--rep",
-                                   hint: SessionMessages.didYouMean(sheet.representative, among: setup.representatives.map(\.id))))
+            // A name given for the id: the message names the id instead of a near miss.
+            let rep = sheet.representative, named = NameForID.representatives(named: rep, in: setup.representatives)
+            problems.append(named.isEmpty
+                ? .error("unknown-representative", SessionMessages.unknownRep(rep), path: "--rep",
+                         hint: SessionMessages.didYouMean(rep, among: setup.representatives.map(\.id)))
+                : .error("unknown-representative",
+                         SessionMessages.unknownRep(rep).appending(ReaderMessages.nameForID(rep, ids: named, of: .representative, in: .option("--rep"))),
+                         path: "--rep"))
         }
-        if setup.unit(sheet.unit) == nil {
-            problems.append(.error("unknown-unit", SessionMessages.scheduleUnknownUnit(sheet.unit), path: "--unit",
-                                   hint: SessionMessages.didYouMean(sheet.unit, among: setup.units.map(\.id))))
-        }
+        if setup.unit(sheet.unit) == nil { problems.append(unknownUnit(sheet.unit)) }
         if problems.isEmpty && !setup.expected.isExpected(sheet) {
             problems.append(.error("not-expected", SessionMessages.sheetNotExpected(sheet)))
         }

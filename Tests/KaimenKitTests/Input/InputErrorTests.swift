@@ -168,6 +168,54 @@ struct InputErrorTests {
         #expect(s.standard("U2", "survey").status == .notAssessable(.missingMetric("survey_score")))
     }
 
+    // MARK: a name where an id belongs
+
+    /// One ballot standard `a.b`; 王秀兰 is R02 (and, with `twins`, R03 too); 乙工会 is U2.
+    static func nameSession(ballots: String, twins: Bool = false) -> TestSession {
+        let rules = RulesText.make(
+            metrics: RulesText.metric("n"), areas: RulesText.area("a", points: "10"),
+            standards: RulesText.standard("a.n", area: "a", points: "6", #""method": "count", "metric": "n", "perUnit": 1"#)
+                + ", " + RulesText.standard("a.b", area: "a", points: "4", #""method": "ballot""#),
+            more: #""ballots": { "aggregate": "mean", "minBallots": 1 },"#)
+        let roster = "id,name,group,units\nR01,顾尚礼,一组,\nR02,王秀兰,一组,\n" + (twins ? "R03,王秀兰,二组,\n" : "")
+        return TestSession(rules: rules, units: "id,name,n\nU1,甲工会,1\nU2,乙工会,2\n", roster: roster, ballots: ballots)
+    }
+
+    @Test("a representative's name in the long form's representative column: the message names her id")
+    func representativeNameLong() throws {
+        let d = Self.nameSession(ballots: "representative,unit,standard,score\nR01,U1,a.b,2\n 王秀兰 ,U1,a.b,3\n").failures()
+        let e = try #require(d.first { $0.code == "unknown-representative" })
+        #expect(e.rendered(.zh) == "/mem/ballots.csv 第 3 行 A 列（representative）：错误：投票人 `王秀兰` 不在代表名单上："
+            + "`王秀兰` 是代表 `R02` 的姓名，这一列请填代表编号 `R02`")
+        #expect(e.rendered(.en) == "/mem/ballots.csv row 3, column A (representative): error: ballot by `王秀兰`, who is not on the roster; "
+            + "`王秀兰` is the name of representative `R02`; this column takes the id `R02`")
+        #expect(e.hint == nil)
+    }
+
+    @Test("a unit's name in the wide form's unit column: the message names its id")
+    func unitNameWide() throws {
+        let d = Self.nameSession(ballots: "代表编号,单位编号,a.b\nR01,U1,2\nR02,乙工会,3\n").failures()
+        let e = try #require(d.first { $0.code == "unknown-unit" })
+        #expect(e.rendered(.zh) == "/mem/ballots.csv 第 3 行 B 列（单位编号）：错误：选票打分的单位 `乙工会` 不在单位文件里："
+            + "`乙工会` 是单位 `U2` 的名称，这一列请填单位编号 `U2` [位置 unit]")
+        #expect(e.rendered(.en).contains("`乙工会` is the name of unit `U2`; this column takes the id `U2`"))
+    }
+
+    @Test("a name two representatives share: both ids, and pick one")
+    func sharedName() throws {
+        let d = Self.nameSession(ballots: "representative,unit,standard,score\n王秀兰,U1,a.b,3\n", twins: true).failures()
+        let e = try #require(d.first { $0.code == "unknown-representative" })
+        #expect(e.rendered(.zh).hasSuffix("投票人 `王秀兰` 不在代表名单上：代表 `R02`、`R03` 都叫 `王秀兰`，这一列请填其中一位的代表编号，选所指的那一位"))
+        #expect(e.rendered(.en).hasSuffix("representatives `R02`, `R03` are all named `王秀兰`; this column takes the id of one of them: pick the one meant"))
+    }
+
+    @Test("a near-miss id still gets its suggestion, and no name is claimed")
+    func nearMissID() throws {
+        let d = Self.nameSession(ballots: "representative,unit,standard,score\nR2,U1,a.b,3\n").failures()
+        let e = try #require(d.first { $0.code == "unknown-representative" })
+        #expect(e.rendered(.zh).hasSuffix("投票人 `R2` 不在代表名单上；是不是 `R02`？"))
+    }
+
     // MARK: recusal, strict
 
     @Test("with `strict`, the good set's recusal is an error at R1's ballot")

@@ -58,7 +58,8 @@ struct ScheduleReaderTests {
             "missing-value 7:4",       // no unit
         ])
         #expect(d.first { $0.code == "unknown-unit" }?.hintText == Localized(zh: "是不是 `U1`？", en: "did you mean `U1`?"))
-        #expect(d.first { $0.code == "unknown-group" }?.hint == "did you mean `一组`?")
+        // 三组 is as close to 一组 as to 二组: no guess, the roster's groups instead.
+        #expect(d.first { $0.code == "unknown-group" }?.hint == "the roster's groups: `一组`, `二组`")
         #expect(d.first { $0.code == "duplicate-schedule" }!.message.contains("line 2"))
         #expect(d.first { $0.code == "unknown-group" }!.rendered(.zh).contains("三组"))
     }
@@ -69,6 +70,40 @@ struct ScheduleReaderTests {
         #expect(d.map(\.code) == ["schedule-idle-group"])
         #expect(d[0].location == SourceLocation(file: "roster.csv", line: 5, column: 1))  // R4, the first of 二组
         #expect(d[0].rendered(.zh).contains("二组"))
+    }
+
+    @Test("a roster group the schedule writes otherwise: at the roster's group cell, with the schedule's spelling suggested")
+    func idleGroupTypo() throws {
+        // The sample with R03's group typed `第1组`: row 4, column C (group).
+        let root = Fixtures.packageRoot.appendingPathComponent("samples/xicheng-2014")
+        let rules = try RulesLoader(readFile: { try RulesLoader.text(Data(contentsOf: URL(fileURLWithPath: $0)), path: $0) })
+            .load(Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc").path).rules
+        let units = try #require(UnitsReader(rules: rules).read(Data(contentsOf: root.appendingPathComponent("units.csv")), fileName: "units.csv").table).units
+        let roster = try String(contentsOf: root.appendingPathComponent("roster.csv"), encoding: .utf8)
+            .replacingOccurrences(of: "R03,李建国,第一组,", with: "R03,李建国,第1组,")
+        let reps = try #require(RosterReader.read(Data(roster.utf8), fileName: "roster.csv", units: units).reps)
+        let d = ScheduleReader.read(try Data(contentsOf: root.appendingPathComponent("schedule.csv")), fileName: "schedule.csv",
+                                    units: units, representatives: reps).diagnostics
+        #expect(d.map(\.code) == ["schedule-idle-group"])
+        #expect(d.first?.rendered(.zh) == "roster.csv 第 4 行 C 列（group）：错误：组别 `第1组` 在日程表中不听取任何单位的汇报，该组代表无票可投；是不是 `第一组`？")
+        #expect(d.first?.rendered(.en) == "roster.csv row 4, column C (group): error: group `第1组` hears no unit in the schedule: "
+            + "its representatives would score nothing; did you mean `第一组`?")
+    }
+
+    @Test("group names match however their number is written; equally close groups get no guess", arguments: [
+        ("第1组", "第一组"), ("第１组", "第一组"), ("第12组", "第十二组"), ("第20组", "第二十组"), ("1组", "第一组"), ("第二 组", "第二组"),
+        ("第五组", nil), ("宣传组", nil),
+    ] as [(String, String?)])
+    func groupSpellings(_ typed: String, _ meant: String?) {
+        #expect(GroupName.closest(to: typed, among: ["第一组", "第二组", "第三组", "第十二组", "第二十组"]) == meant)
+    }
+
+    @Test("a schedule group written otherwise than the roster's gets the roster's spelling")
+    func scheduleGroupTypo() {
+        // Plain edit distance would offer 一组 for 2组: both are one character from it.
+        let d = ScheduleFixture.read("group,unit\n一组,U1\n2组,U2\n二组,U3\n").diagnostics
+        #expect(d.map(\.code) == ["unknown-group"])
+        #expect(d.first?.hintText == Localized(zh: "是不是 `二组`？", en: "did you mean `二组`?"))
     }
 
     @Test("a unit no group hears is an error at its row of the units file")

@@ -57,6 +57,41 @@ struct DoubleEntryTests {
         #expect(last.content["reason"]?.stringValue == "原始评分表为 4 分" && last.content["score"]?.stringValue == "4")
     }
 
+    @Test("resolve --rep and --unit given a name: the message names the id; nothing is recorded")
+    func resolveNamesTheID() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let before = s.journalLines.count
+        // 李建国 is R03; 西城区德胜商贸集团有限公司工会 is X02.
+        let r = s.run("resolve", ["--rep", "李建国", "--unit", "西城区德胜商贸集团有限公司工会", "--standard", "rights.ballot", "--score", "4",
+                                  "--reason", "r", "--by", "王秘书"])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("错误：代表 `李建国` 不在名单中：`李建国` 是代表 `R03` 的姓名，`--rep` 请填代表编号 `R03` [位置 --rep]"))
+        #expect(r.err.contains("错误：单位 `西城区德胜商贸集团有限公司工会` 不在单位文件中：`西城区德胜商贸集团有限公司工会` 是单位 `X02` 的名称，"
+            + "`--unit` 请填单位编号 `X02` [位置 --unit]"))
+        let en = s.run("resolve", ["--rep", "李建国", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "r", "--by", "王秘书",
+                                   "--lang", "en"])
+        #expect(en.err.contains("error: representative `李建国` is not on the roster; `李建国` is the name of representative `R03`; `--rep` takes the id `R03`"))
+        #expect(s.journalLines.count == before)
+    }
+
+    @Test("resolve --standard takes the standard's Chinese name, as a typed sheet's header does, and records the item's id")
+    func resolveByStandardName() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R05,X02,") })
+        let b = try s.file("b.csv", SampleSession.typed("b") { $0.hasPrefix("R05,X02,") })
+        s.run("enter", [a, "--by", "甲"]); s.run("enter", [b, "--by", "乙"])
+        // One character short: not accepted, and the name is suggested.
+        let typo = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "依法维权工作评价（职工代表评分", "--score", "4", "--reason", "r", "--by", "王秘书"])
+        #expect(typo.code == .failure)
+        #expect(typo.err.contains("错误：`依法维权工作评价（职工代表评分` 不是职工代表评分项 [位置 --standard]；是不是 `依法维权工作评价（职工代表评分）`？"))
+        let ok = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "依法维权工作评价（职工代表评分）", "--score", "4",
+                                   "--reason", "原始评分表为 4 分", "--by", "王秘书"])
+        #expect(ok.code == .success, "\(ok.err)")
+        #expect(try s.state().decision(Self.sheet, items: ExpectedBallotsTests.xichengItems).state == .confirmed)
+        let last = try JournalRecord.parse(s.journalLines.last!).get()
+        #expect(last.kind == .resolve && last.content["standard"]?.stringValue == "rights.ballot")
+    }
+
     @Test("the same operator cannot enter a sheet twice with other values")
     func sameOperatorTwice() throws {
         let s = try SampleSession(); defer { s.remove() }

@@ -40,6 +40,23 @@ struct SessionLifecycleTests {
         #expect(s.journalLines.count == before)
     }
 
+    @Test("a typed sheet with a representative's or a unit's name for its id is rejected with the id to write")
+    func enterNamesTheID() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let header = try SampleSession.typed("a") { _ in false }
+        // 王秀兰 is R02; 北京西城华宸建设集团有限公司工会 is X01.
+        let file = try s.file("names.csv", header + "王秀兰,X01,4,1,2,0.5,1,3.5,1.5,0.5\nR03,北京西城华宸建设集团有限公司工会,3,0,1.5,1,1,1.5,2,2\n")
+        let before = s.journalLines.count
+        let r = s.run("enter", [file, "--by", "甲"])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("names.csv 第 2 行 A 列（代表编号）：错误：投票人 `王秀兰` 不在代表名单上：`王秀兰` 是代表 `R02` 的姓名，这一列请填代表编号 `R02`"))
+        #expect(r.err.contains("names.csv 第 3 行 B 列（单位编号）：错误：选票打分的单位 `北京西城华宸建设集团有限公司工会` 不在单位文件里："
+            + "`北京西城华宸建设集团有限公司工会` 是单位 `X01` 的名称，这一列请填单位编号 `X01`"))
+        #expect(s.journalLines.count == before)
+        let en = s.run("enter", [file, "--by", "甲", "--lang", "en"])
+        #expect(en.err.contains("row 2, column A (代表编号): error: ballot by `王秀兰`, who is not on the roster; `王秀兰` is the name of representative `R02`; this column takes the id `R02`"))
+    }
+
     @Test("close is refused with sheets missing, accepted with a recorded reason")
     func closeMissing() throws {
         let s = try SampleSession(); defer { s.remove() }

@@ -14,7 +14,7 @@ public enum SessionResolveCommand: Command {
     ]
     public static let options: [OptionSpec] = [
         SessionCommandSupport.rep, SessionCommandSupport.unit,
-        .option("--standard", "ID", .init(zh: "评议项（与评分票文件中的写法相同）。", en: "The ballot item (as in ballot files).")),
+        .option("--standard", "ID", .init(zh: "评议项：编号，或录入表表头所写的标准名称。", en: "The ballot item: its id, or the standard's name as a typed sheet's header writes it.")),
         .option("--score", "N", .init(zh: "纸质评分表上的分数。", en: "The value on the paper sheet.")),
         .flag("--blank", .init(zh: "纸质评分表上该格为空。", en: "The cell is blank on the paper sheet.")),
         SessionCommandSupport.reason,
