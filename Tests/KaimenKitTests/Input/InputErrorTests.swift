@@ -197,7 +197,7 @@ struct InputErrorTests {
         let d = Self.nameSession(ballots: "代表编号,单位编号,a.b\nR01,U1,2\nR02,乙工会,3\n").failures()
         let e = try #require(d.first { $0.code == "unknown-unit" })
         #expect(e.rendered(.zh) == "/mem/ballots.csv 第 3 行 B 列（单位编号）：错误：选票打分的单位 `乙工会` 不在单位文件里："
-            + "`乙工会` 是单位 `U2` 的名称，这一列请填单位编号 `U2` [位置 unit]")
+            + "`乙工会` 是单位 `U2` 的名称，这一列请填单位编号 `U2`")
         #expect(e.rendered(.en).contains("`乙工会` is the name of unit `U2`; this column takes the id `U2`"))
     }
 
