@@ -21,7 +21,16 @@ enum SessionCommandSupport {
             return nil
         }
         let dir = args.positionals[0]
-        return (dir, URL(fileURLWithPath: resolve(dir, in: console.currentDirectory)))
+        let url = URL(fileURLWithPath: resolve(dir, in: console.currentDirectory))
+        // A file first is the secretary's usual slip (`session enter typed-a.csv 2014-mid`).
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+            let lang = language(args)
+            console.error(CommandMessages.sessionFolderIsFile(Echo.visible(dir)), lang)
+            console.errLine(CommandMessages.usageLine(usage).text(lang))
+            return nil
+        }
+        return (dir, url)
     }
 
     /// A session folder given to `panel`, `compare` or `sensitivity` in place of the input files:

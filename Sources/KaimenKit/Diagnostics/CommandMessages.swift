@@ -34,6 +34,10 @@ enum CommandMessages {
         Localized(zh: "用法：\(usage)", en: "usage: \(usage)")
     }
     static let missingSessionFolder = Localized(zh: "缺少会话文件夹 DIR", en: "missing the session folder DIR")
+    static func sessionFolderIsFile(_ path: String) -> Localized {
+        Localized(zh: "`\(path)` 是一个文件，不是会话文件夹：会话文件夹写在最前面，文件写在它后面",
+                  en: "`\(path)` is a file, not a session folder: the session folder comes first, any file after it")
+    }
     static func unexpectedArgument(_ argument: String) -> Localized {
         Localized(zh: "多余的参数 `\(argument)`", en: "unexpected argument `\(argument)`")
     }
