@@ -87,11 +87,11 @@ enum InputMessages {
 
     /// The line that closes a long list of problems of one kind: "… and 4,999,800 more errors
     /// like this (`duplicate-ballot`)". It carries the kind's code, at the place of the first
-    /// one left out.
+    /// one left out (the code names its section in docs/diagnostics.md).
     static func more(_ count: Int, code: String, severity: Diagnostic.Severity) -> Localized {
         let zhKind = severity == .error ? "错误" : (severity == .warning ? "警告" : "提示")
         let enKind = severity == .error ? "error" : (severity == .warning ? "warning" : "note")
-        return Localized(zh: "……另有 \(count) 条同类\(zhKind)（\(code)）未列出，从这里起",
+        return Localized(zh: "……另有 \(count) 条同类\(zhKind)（代码 \(code)，说明见 docs/diagnostics.md）未列出，从这里起",
                          en: "… and \(grouped(count)) more \(enKind)\(count == 1 ? "" : "s") like this (`\(code)`) not listed, from here on")
     }
 
