@@ -37,7 +37,9 @@ public struct UnitExplanation {
                                  "\(n + 1). \(area.name) (max \(fmt.points(ar.maxPoints))): \(fmt.fixed(ar.subtotal))\n")
             for i in session.plan.areaStandards[a] {
                 let s = rules.standards[i], sr = r.standards[i]
-                out += "   \(s.id) \(s.name)  [\(s.method.name)] \(fmt.fixed(sr.points))/\(fmt.points(sr.maxPoints))\n"
+                // The method as the papers name it in Chinese (分档计分); in English its rules key.
+                let method = lang == .zh ? s.method.words.zh : s.method.name
+                out += "   \(s.id) \(s.name)  [\(method)] \(fmt.fixed(sr.points))/\(fmt.points(sr.maxPoints))\n"
                 out += "     " + lang.t("评分标准：", "criteria: ") + s.criteria + "\n"
                 out += "     " + narrator.note(sr, s) + "\n"
                 if case .ballot(let d) = sr.detail { out += ballotLines(d, standard: s, unit: unit) }
