@@ -25,6 +25,24 @@ extension SessionFolder {
         }
     }
 
+    /// What a seal records of each unit, the numbers people sign: `{unit id: {rank, total, grade}}`.
+    /// `verify` compares it with the journal's result again.
+    static func sealedRanking(_ session: ScoringSession) -> JSONOut {
+        var ranking: [String: JSONOut] = [:]
+        for r in session.results {
+            ranking[session.table.units[r.unit].id] = .object(["rank": .num(r.rank), "total": .string(r.total.formatted(places: session.rules.ranking.precision)),
+                                                               "grade": .string(r.grade)])
+        }
+        return .object(ranking)
+    }
+
+    /// `url` as a path from `folder` (`results/summary.csv`), as seals list files; `nil` when it
+    /// is not under `folder`.
+    static func path(of url: URL, under folder: URL) -> String? {
+        let root = folder.standardizedFileURL.path + "/", path = url.standardizedFileURL.path
+        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : nil
+    }
+
     public static func sha256(ofFile url: URL) -> String? {
         FileManager.default.contents(atPath: url.path).map { SHA256.hex([UInt8]($0)) }
     }
@@ -52,24 +70,17 @@ extension SessionFolder {
             throw .problems([.error("output-failed", SessionMessages.io("write", path: resultsPath, reason: "\(error)"))])
         }
         var outputs: [String: JSONOut] = [:]
-        let root = directory.standardizedFileURL.path + "/"
         for url in written {
-            let rel = url.standardizedFileURL.path.hasPrefix(root) ? String(url.standardizedFileURL.path.dropFirst(root.count)) : url.path
-            outputs[rel] = .str(SessionFolder.sha256(ofFile: url))
+            outputs[SessionFolder.path(of: url, under: directory) ?? url.path] = .str(SessionFolder.sha256(ofFile: url))
         }
         var inputs: [String: JSONOut] = [:]
         for path in recordedInputs.keys { inputs[path] = .str(SessionFolder.sha256(ofFile: directory.appendingPathComponent(path))) }
-        var ranking: [String: JSONOut] = [:]
-        for r in session.results {
-            ranking[session.table.units[r.unit].id] = .object(["rank": .num(r.rank), "total": .string(r.total.formatted(places: session.rules.ranking.precision)),
-                                                               "grade": .string(r.grade)])
-        }
         let seal = try journal.append(.seal, by: by, content: .object([
             "version": .num(version), "results": .string(resultsPath), "lang": .string(lang.rawValue),
             "acceptMissing": status.open.isEmpty ? .null : .str(acceptMissing),
             "uncounted": .array(status.open.map { .string("\($0.representative)×\($0.unit)") }),
             "inputs": .object(inputs), "outputs": .object(outputs), "ballots": .string(SHA256.hex([UInt8](ballots))),
-            "journalHead": .string(journal.records.last?.hash ?? JournalRecord.zeroHash), "ranking": .object(ranking),
+            "journalHead": .string(journal.records.last?.hash ?? JournalRecord.zeroHash), "ranking": SessionFolder.sealedRanking(session),
         ]))
         return (seal, session)
     }

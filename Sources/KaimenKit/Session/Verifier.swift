@@ -101,11 +101,9 @@ public enum Verifier {
     static func resultFiles(in directory: URL) -> [String] {
         let results = directory.appendingPathComponent(SessionFolder.resultsPath(version: 1))
         guard let walker = FileManager.default.enumerator(at: results, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        let root = directory.standardizedFileURL.path + "/"
         var paths: [String] = []
         for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-            let path = url.standardizedFileURL.path
-            if path.hasPrefix(root) { paths.append(String(path.dropFirst(root.count))) }
+            if let path = SessionFolder.path(of: url, under: directory) { paths.append(path) }
         }
         return paths.sorted()
     }
@@ -133,21 +131,16 @@ public enum Verifier {
         do {
             let session = try SessionFolder.score(ballots, paths: folder.paths, in: folder.directory)
             let written = try OutputFiles.write(session, to: temp.appendingPathComponent(resultsPath), lang: Language(rawValue: c["lang"]?.stringValue ?? "zh") ?? .zh)
-            let root = temp.standardizedFileURL.path + "/"
+            // Keyed as close keys them, from the folder the set was written in.
             var recomputed: [String: String] = [:]
             for url in written {
-                recomputed[String(url.standardizedFileURL.path.dropFirst(root.count))] = SessionFolder.sha256(ofFile: url)
+                recomputed[SessionFolder.path(of: url, under: temp) ?? url.path] = SessionFolder.sha256(ofFile: url)
             }
             let differing = Set(recomputed.keys).union(sealed.keys).sorted().filter { recomputed[$0] != sealed[$0] }
             if !differing.isEmpty {
                 // Whether the numbers people sign agree tells a file written by another kaimen
                 // (other wording, same ranking) from a result that changed.
-                var ranking: [String: JSONOut] = [:]
-                for r in session.results {
-                    ranking[session.table.units[r.unit].id] = .object(["rank": .num(r.rank), "total": .string(r.total.formatted(places: session.rules.ranking.precision)),
-                                                                       "grade": .string(r.grade)])
-                }
-                let sameRanking = c["ranking"] == .object(ranking)
+                let sameRanking = c["ranking"] == SessionFolder.sealedRanking(session)
                 problems.append(.error("seal-mismatch", SessionMessages.recomputedDiffers(differing, seq: seal.seq, sameRanking: sameRanking), at: at,
                                        hint: sameRanking ? SessionMessages.recomputedWordingHint : SessionMessages.recomputedDiffersHint))
             }
