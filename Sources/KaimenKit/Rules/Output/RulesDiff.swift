@@ -48,14 +48,16 @@ public struct RulesDiff: Sendable {
     public var newRules: RulesMetadata
     public var changes: [Change]
 
+    /// The grades' and vetoes' threshold keys, whatever the entry.
+    static let policyThresholds: Set<String> = ["min", "quota", "capTotal"]
     /// Keys whose change moves a threshold: the grades' and vetoes', and each method's own.
-    static let thresholdFields: Set<String> = ScoringMethod.Kind.allCases.reduce(["min", "quota", "capTotal"]) { $0.union($1.rule.thresholdKeys) }
+    static let thresholdFields: Set<String> = ScoringMethod.Kind.allCases.reduce(policyThresholds) { $0.union($1.rule.thresholdKeys) }
 
     /// Whether a change of `key` moves a threshold: in an entry scored by a method, one of that
     /// method's threshold keys (or the grades' and vetoes'); elsewhere any method's.
     static func movesThreshold(_ key: String, method: String?) -> Bool {
         guard let kind = method.flatMap(ScoringMethod.Kind.init(rawValue:)) else { return thresholdFields.contains(key) }
-        return ["min", "quota", "capTotal"].contains(key) || kind.rule.thresholdKeys.contains(key)
+        return policyThresholds.contains(key) || kind.rule.thresholdKeys.contains(key)
     }
 
     public static func compare(_ old: Rules, _ new: Rules) -> RulesDiff {
