@@ -51,7 +51,7 @@ enum PaperTexts {
     /// miss it by a unit or two of the last place.
     static func summaryNote(_ rules: Rules, lang: Language) -> String {
         let places = rules.ranking.precision
-        let last = places == 0 ? "1" : "0." + String(repeating: "0", count: places - 1) + "1"
+        let last = Rational(mantissa: 1, scale: places).formatted(places: places)   // one unit of the last place: 0.01
         var zh = "注：", en = "Note: "
         if !rules.deductions.isEmpty {
             zh += "各方面得分已扣除本方面的扣分项，扣分列只列明扣了多少，不再另减。"
