@@ -62,27 +62,28 @@ extension SessionFolder {
 
     /// `--unit` names no unit: a near miss suggested, or, when it is a unit's name, its id.
     private func unknownUnit(_ unit: String) -> Diagnostic {
-        let named = NameForID.units(named: unit, in: setup.units)
-        if named.isEmpty {
-            return .error("unknown-unit", SessionMessages.scheduleUnknownUnit(unit), path: "--unit",
-                          hint: SessionMessages.didYouMean(unit, among: setup.units.map(\.id)))
-        }
-        return .error("unknown-unit", SessionMessages.scheduleUnknownUnit(unit).appending(ReaderMessages.nameForID(unit, ids: named, of: .unit, in: .option("--unit"))),
-                      path: "--unit")
+        unknown("unknown-unit", unit, SessionMessages.scheduleUnknownUnit(unit), option: "--unit", kind: .unit,
+                named: NameForID.units(named: unit, in: setup.units), ids: setup.units.map(\.id))
+    }
+
+    /// `--rep` names no representative: the same, for the roster.
+    private func unknownRepresentative(_ rep: String) -> Diagnostic {
+        unknown("unknown-representative", rep, SessionMessages.unknownRep(rep), option: "--rep", kind: .representative,
+                named: NameForID.representatives(named: rep, in: setup.representatives), ids: setup.representatives.map(\.id))
+    }
+
+    /// An option naming no entry: when `text` is the name of `named`, the message names their
+    /// ids; otherwise a near miss among `ids` is suggested.
+    private func unknown(_ code: String, _ text: String, _ message: Localized, option: String, kind: ReaderMessages.NamedKind,
+                         named: [String], ids: [String]) -> Diagnostic {
+        named.isEmpty
+            ? .error(code, message, path: option, hint: SessionMessages.didYouMean(text, among: ids))
+            : .error(code, message.appending(ReaderMessages.nameForID(text, ids: named, of: kind, in: .option(option))), path: option)
     }
 
     private func checkSheet(_ sheet: ExpectedBallots.Sheet, state: SessionState) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        if setup.representative(sheet.representative) == nil {
-            // A name given for the id: the message names the id instead of a near miss.
-            let rep = sheet.representative, named = NameForID.representatives(named: rep, in: setup.representatives)
-            problems.append(named.isEmpty
-                ? .error("unknown-representative", SessionMessages.unknownRep(rep), path: "--rep",
-                         hint: SessionMessages.didYouMean(rep, among: setup.representatives.map(\.id)))
-                : .error("unknown-representative",
-                         SessionMessages.unknownRep(rep).appending(ReaderMessages.nameForID(rep, ids: named, of: .representative, in: .option("--rep"))),
-                         path: "--rep"))
-        }
+        if setup.representative(sheet.representative) == nil { problems.append(unknownRepresentative(sheet.representative)) }
         if setup.unit(sheet.unit) == nil { problems.append(unknownUnit(sheet.unit)) }
         if problems.isEmpty && !setup.expected.isExpected(sheet) {
             problems.append(.error("not-expected", SessionMessages.sheetNotExpected(sheet)))
