@@ -46,7 +46,8 @@ public enum Verifier {
         // 1b. The posted head: records cut from the end, or rewritten and chained anew, lose it.
         var postedRecord: Int?
         if let posted {
-            postedRecord = journal.records.first { $0.hash == posted.lowercased() }?.seq
+            let hash = posted.lowercased()   // hashes are written in lowercase hex
+            postedRecord = journal.records.first { $0.hash == hash }?.seq
             if postedRecord == nil {
                 problems.append(.error("journal-head", SessionMessages.postedHeadMissing(posted), at: SourceLocation(file: Journal.fileName, line: 1, column: 1),
                                        hint: SessionMessages.postedHeadMissingHint))
