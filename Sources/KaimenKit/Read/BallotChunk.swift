@@ -7,6 +7,8 @@ struct BallotChunk: Sendable {
     var keepReps: Bool
     /// LF bytes read: lines, for the line numbers of later chunks.
     var lineFeeds = 0
+    /// Rows the long form's quick pass read (`quickRows`), of all the chunk read.
+    var quickRowsRead = 0
     /// Scores are mantissas at this scale.
     var scale: Int
     /// Per group: its unit, and per item how many scores it has.
@@ -41,7 +43,7 @@ struct BallotChunk: Sendable {
     /// as needed, each an `OwnedMemory` (freed when the group goes) with its address beside it.
     struct Group {
         private var memory: (scores: OwnedMemory<Int16>, reps: OwnedMemory<Int32>, gatheredReps: OwnedMemory<Int32>,
-                             counts: OwnedMemory<Int32>, seenReps: OwnedMemory<Int32>, seenItems: OwnedMemory<UInt64>)
+                             counts: OwnedMemory<Int32>, stamps: OwnedMemory<Int32>, slots: OwnedMemory<Int32>, seenItems: OwnedMemory<UInt64>)
         var unit: Int32 = -1
         var unitStart = 0, unitLength = 0
         /// Scores in all buckets.
@@ -54,12 +56,16 @@ struct BallotChunk: Sendable {
         /// Scratch: who cast the group's scores, bucket after bucket.
         var gatheredReps: UnsafeMutablePointer<Int32>
         /// The duplicate check, while the group has at most 64 representatives and there are at
-        /// most 64 items (`small`): the representatives seen and their items as bits; the
-        /// current representative's slot, and its bits so far. Otherwise each bucket's
-        /// representatives are checked when the group ends.
+        /// most 64 items (`small`): per slot, a representative's items seen as bits; per
+        /// representative, the number of the group in which they last had a slot, and that
+        /// slot (so finding one is a lookup, not a search); the slots taken, the current
+        /// representative's slot, and its bits so far. Otherwise each bucket's representatives
+        /// are checked when the group ends.
         var small: Bool
-        var seenReps: UnsafeMutablePointer<Int32>
         var seenItems: UnsafeMutablePointer<UInt64>
+        var stamps: UnsafeMutablePointer<Int32>
+        var slots: UnsafeMutablePointer<Int32>
+        var generation: Int32 = 0
         var seen = 0
         var currentRep: Int32 = -1
         var slot = 0
@@ -68,16 +74,18 @@ struct BallotChunk: Sendable {
         var fullest = 0
         let itemCount: Int
 
-        init(itemCount: Int) {
+        /// - Parameter representatives: how many there are (their indices are below it).
+        init(itemCount: Int, representatives: Int) {
             self.itemCount = itemCount
             small = itemCount <= 64
             capacity = 16
             // Every slot of `scores` initialized: `sortEight` reads a bucket's first eight whatever its count.
             memory = (OwnedMemory(repeating: 0, count: itemCount * capacity), OwnedMemory(uninitialized: itemCount * capacity),
                       OwnedMemory(uninitialized: itemCount * capacity), OwnedMemory(repeating: 0, count: itemCount),
-                      OwnedMemory(uninitialized: 64), OwnedMemory(uninitialized: 64))
+                      OwnedMemory(repeating: -1, count: representatives), OwnedMemory(uninitialized: representatives),
+                      OwnedMemory(uninitialized: 64))
             (scores, reps, gatheredReps) = (memory.scores.base, memory.reps.base, memory.gatheredReps.base)
-            (counts, seenReps, seenItems) = (memory.counts.base, memory.seenReps.base, memory.seenItems.base)
+            (counts, stamps, slots, seenItems) = (memory.counts.base, memory.stamps.base, memory.slots.base, memory.seenItems.base)
         }
 
         /// Doubles every bucket's room.
@@ -100,16 +108,18 @@ struct BallotChunk: Sendable {
             guard small else { return }
             if currentRep >= 0 { seenItems[slot] = bits }
             currentRep = rep
-            var k = 0
-            while k < seen && seenReps[k] != rep { k += 1 }
-            if k == seen {
-                if k == 64 { small = false; return }
-                seenReps[k] = rep
-                seenItems[k] = 0
+            let r = Int(rep)
+            if stamps[r] == generation {
+                slot = Int(slots[r])
+            } else {
+                if seen == 64 { small = false; return }
+                stamps[r] = generation
+                slots[r] = Int32(seen)
+                seenItems[seen] = 0
+                slot = seen
                 seen += 1
             }
-            slot = k
-            bits = seenItems[k]
+            bits = seenItems[slot]
         }
 
         /// Adds a score; `false` when `rep` already has one for `item` here.
@@ -172,6 +182,13 @@ struct BallotChunk: Sendable {
             seen = 0
             currentRep = -1
             small = itemCount <= 64
+            // A new number for the next group, so no representative has a slot in it yet.
+            if generation == .max {
+                for r in 0 ..< memory.stamps.count { stamps[r] = -1 }
+                generation = 0
+            } else {
+                generation += 1
+            }
         }
     }
 
@@ -212,7 +229,7 @@ struct BallotChunk: Sendable {
                       pending: OwnedMemory<Int>(uninitialized: width))
         defer { withExtendedLifetime(memory) {} }
         let ends = memory.ends.base, rolePointer = memory.roles.base, pending = memory.pending.base
-        var group = Group(itemCount: cx.items.count)
+        var group = Group(itemCount: cx.items.count, representatives: cx.repIDs.count)
         let base = p.baseAddress!
         var limits = Limits(cx, scale: scale)
         var repCache = RepCache()

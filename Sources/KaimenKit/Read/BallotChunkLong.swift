@@ -11,7 +11,7 @@ extension BallotChunk {
     mutating func parseLong(_ p: UnsafeBufferPointer<UInt8>, _ cx: BulkBallotsReader.Context, standardColumn itemColumn: Int,
                             scoreColumn: Int, release: MappedFile?) {
         let width = cx.width
-        var group = Group(itemCount: cx.items.count)
+        var group = Group(itemCount: cx.items.count, representatives: cx.repIDs.count)
         let base = p.baseAddress!
         var limits = Limits(cx, scale: scale)
         var repCache = RepCache(), itemCache = RepCache()
@@ -42,6 +42,13 @@ extension BallotChunk {
             return nil
         }
         let repColumn = cx.repCol, unitColumn = cx.unitCol
+        // Rows like the one before take the quick pass (`quickRows`), with the ids the steps
+        // below have read, when the file's four columns are in one of the usual orders.
+        var quickState = QuickLong(width: width, unit: unitColumn, rep: repColumn, item: itemColumn, score: scoreColumn,
+                                   reps: cx.shortReps, items: cx.shortItems, representatives: cx.repIDs.count)
+        let quick = quickState != nil
+        /// Whether sixteen bytes from `f` are in the buffer (for `ShortIDs.key`).
+        @inline(__always) func sixteen(_ f: UnsafePointer<UInt8>) -> Bool { f - base + 16 <= p.count }
         // The previous row's standard: where its bytes are, and its item.
         var lastItemStart = 0, lastItemLength = -1, lastItem = 0
         var pos = start
@@ -60,6 +67,14 @@ extension BallotChunk {
             if let release, pos - released >= BulkUnitsReader.releaseStep {
                 release.release(released ..< pos)
                 released = pos
+            }
+            if quick && pos + 64 <= limit {
+                let run = BallotChunk.quickRows(base, from: pos, stop: limit - 64, &quickState!, &group, limits, scale: scale)
+                line += run.rows
+                quickRowsRead += run.rows
+                pos = run.next
+                if run.duplicate { handOver = .duplicateBallot; return }
+                if run.rows > 0 { continue }
             }
             // Split the row: where each field lies (no branch on a column's role), then the
             // columns with no role checked to be plain.
@@ -121,6 +136,8 @@ extension BallotChunk {
             // Most rows are for the unit of the row before: compared here, without a call.
             if !(un == group.unitLength && group.unit >= 0 && IDTable.equal(uf, base + group.unitStart, un)) {
                 if let why = enter(uf, un, base, &group, cx) { handOver = why; return }
+                quickState?.entered(group.unit, key: un > 0 && un <= 16 && sixteen(uf) ? ShortIDs.key(uf, un) : .none,
+                                    recusing: cx.recusedFrom[Int(group.unit)])
             }
             // A ballot for their own unit is checked like any other, then set aside.
             let recusal = hasOwn[Int(rep)] && cx.own[Int(rep)].contains(group.unit)

@@ -121,6 +121,12 @@ public enum BulkBallotsReader {
         var own: [[Int32]]
         /// Per representative, the declared conflicts (that are not also own units).
         var declared: [[Int32]]
+        /// Per unit, the representatives who must not score it (`own` turned around).
+        var recusedFrom: [[Int32]]
+        /// The representatives' ids, and the items' keys and standard ids, for the long form's
+        /// quick pass.
+        var shortReps: BallotChunk.ShortIDs
+        var shortItems: BallotChunk.ShortIDs
         var hasOwn: [Bool]
         var units: IDTable
         var unitIDs: [String]
@@ -151,6 +157,7 @@ public enum BulkBallotsReader {
                 itemOf.append(i)
             }
             itemNames = names
+            shortItems = BallotChunk.ShortIDs(itemIndex.map { ($0.key, Int32($0.value)) })
             standardCol = ColumnNames.find(ColumnNames.ballotStandard, in: header)
             scoreCol = ColumnNames.find(ColumnNames.score, in: header)
             itemCols = []
@@ -193,11 +200,15 @@ public enum BulkBallotsReader {
             self.startScale = startScale
             reps = IDTable(roster.map(\.id))
             repIDs = roster.map(\.id)
+            shortReps = BallotChunk.ShortIDs(roster.enumerated().map { ($0.element.id, Int32($0.offset)) })
             repNames = roster.map(\.name)
             self.units = units.index
             unitIDs = units.ids
             own = roster.map { r in (r.units + r.conflicts).compactMap { units.index.find($0) } }
             declared = roster.map { r in r.conflicts.compactMap { units.index.find($0) } }
+            var recusedFrom = [[Int32]](repeating: [], count: units.ids.count)
+            for (r, list) in own.enumerated() { for u in list { recusedFrom[Int(u)].append(Int32(r)) } }
+            self.recusedFrom = recusedFrom
             hasOwn = own.map { !$0.isEmpty }
         }
 

@@ -1,0 +1,209 @@
+/// The long form's quick pass: the usual row of a four-column long file, read in a loop of its
+/// own with nothing but registers, two caches and the group.
+///
+/// A row is quick when all of it, line end included, lies in its first forty-eight bytes; it has
+/// exactly four fields; its unit is the current group's (as the full steps of `parseLong` last
+/// entered it); its representative and standard are ids of the roster and rules as they are,
+/// and
+/// the representative may score the unit (it is not theirs, nor a declared conflict); and its
+/// score is `d` or `d.d`, on the step, in range and at a scale the chunk has. The bytes are compared, never trimmed: a cell with a
+/// space around it, a quote or a control character matches nothing here and goes to the full
+/// steps, which read it as before. So the quick pass decides nothing the full steps would
+/// decide differently; it only skips the work they would do for a row like the one before.
+extension BallotChunk {
+    /// Ids of one to sixteen bytes, as two words and a length, and the index each names: a
+    /// table filled once (open addressing, at most half full), read by any number of threads.
+    struct ShortIDs: Sendable {
+        struct Key: Equatable {
+            var low: UInt64
+            var high: UInt64
+            var count: Int
+            /// No id (it matches no row: every row's field has a length).
+            static let none = Key(low: 0, high: 0, count: 0)
+        }
+        private let memory: (keys: OwnedMemory<UInt64>, counts: OwnedMemory<Int>, values: OwnedMemory<Int32>)
+        private var keys: UnsafeMutablePointer<UInt64> { memory.keys.base }
+        private var counts: UnsafeMutablePointer<Int> { memory.counts.base }
+        private var values: UnsafeMutablePointer<Int32> { memory.values.base }
+        /// Slots − 1 (a power of two), and 64 − log2(slots).
+        private let mask: Int, shift: UInt64
+
+        /// The ids of `names` that have one to sixteen bytes (longer ones are left out: their
+        /// rows are never quick), each naming its `value`.
+        init(_ names: [(name: String, value: Int32)]) {
+            var bits = 4
+            while (1 << bits) < 2 * names.count { bits += 1 }
+            let slots = 1 << bits
+            mask = slots - 1
+            shift = UInt64(64 - bits)
+            memory = (OwnedMemory(repeating: 0, count: 2 * slots), OwnedMemory(repeating: 0, count: slots), OwnedMemory(repeating: -1, count: slots))
+            let (keys, counts, values) = (memory.keys.base, memory.counts.base, memory.values.base)
+            for (name, value) in names {
+                var bytes = Array(name.utf8)
+                let n = bytes.count
+                guard (1 ... 16).contains(n) else { continue }
+                bytes += [UInt8](repeating: 0, count: 16)
+                let k = bytes.withUnsafeBufferPointer { Self.key($0.baseAddress!, n) }
+                var s = slot(k)
+                while counts[s] != 0 && !(keys[2 * s] == k.low && keys[2 * s + 1] == k.high && counts[s] == n) { s = (s + 1) & mask }
+                keys[2 * s] = k.low
+                keys[2 * s + 1] = k.high
+                counts[s] = n
+                values[s] = value
+            }
+        }
+
+        /// The key of `f[0 ..< n]`, 1 ≤ `n` ≤ 16; sixteen bytes from `f` must be readable. (For a
+        /// longer `n`, a key that no id in a table equals: tables hold ids of sixteen bytes at most.)
+        @inline(__always)
+        static func key(_ f: UnsafePointer<UInt8>, _ n: Int) -> Key {
+            let w0 = UnsafeRawPointer(f).loadUnaligned(as: UInt64.self), w1 = UnsafeRawPointer(f + 8).loadUnaligned(as: UInt64.self)
+            return n >= 8 ? Key(low: w0, high: w1 & bytes(n &- 8), count: n) : Key(low: w0 & bytes(n), high: 0, count: n)
+        }
+
+        /// A word with its low `k` bytes set, 0 ≤ `k` ≤ 8.
+        @inline(__always)
+        static func bytes(_ k: Int) -> UInt64 {
+            k >= 8 ? .max : (UInt64(1) &<< UInt64(8 &* k)) &- 1
+        }
+
+        @inline(__always)
+        private func slot(_ k: Key) -> Int {
+            let mixed = (k.low ^ (k.high &* 0xFF51_AFD7_ED55_8CCD) ^ UInt64(k.count)) &* 0x9E37_79B9_7F4A_7C15
+            return Int(truncatingIfNeeded: mixed &>> shift)
+        }
+
+        /// The index `k` names, or −1 when it names none.
+        @inline(__always)
+        func find(_ k: Key) -> Int32 {
+            var s = slot(k)
+            while counts[s] != 0 {
+                if counts[s] == k.count && keys[2 &* s] == k.low && keys[2 &* s &+ 1] == k.high { return values[s] }
+                s = (s &+ 1) & mask
+            }
+            return -1
+        }
+    }
+
+    /// What the quick pass reads with: the columns, the ids, the current unit.
+    struct QuickLong {
+        /// Whether the representative comes first (then the unit): the columns the quick pass
+        /// reads are these two in either order, the standard, the score.
+        var repFirst: Bool
+        /// Representatives, and standards (item keys or ids).
+        let reps: ShortIDs, items: ShortIDs
+        /// The current group's unit, as the full steps last entered it: its id and index.
+        var unit = ShortIDs.Key.none, unitIndex: Int32 = -1
+        /// Per representative, the last unit entered that they must not score (−1 for none):
+        /// a ballot of theirs for the current unit is a recusal, left to the full steps.
+        private let recusedMemory: OwnedMemory<Int32>
+        let recused: UnsafeMutablePointer<Int32>
+        /// The previous quick row's standard and its item.
+        var lastItem = ShortIDs.Key.none, lastIndex = 0
+
+        /// The quick pass's state for a file with these columns, or `nil` when its rows are
+        /// never quick (other columns, or another order).
+        init?(width: Int, unit: Int, rep: Int, item: Int, score: Int, reps: ShortIDs, items: ShortIDs, representatives: Int) {
+            guard width == 4 && item == 2 && score == 3 && ((unit, rep) == (0, 1) || (unit, rep) == (1, 0)) else { return nil }
+            repFirst = rep == 0
+            (self.reps, self.items) = (reps, items)
+            recusedMemory = OwnedMemory(repeating: -1, count: representatives)
+            recused = recusedMemory.base
+        }
+
+        /// The full steps entered unit `index`, named `key` (`.none` when the quick pass cannot
+        /// compare it), which `recusing` must not score.
+        mutating func entered(_ index: Int32, key: ShortIDs.Key, recusing: [Int32]) {
+            unit = key
+            unitIndex = index
+            for r in recusing { recused[Int(r)] = index }
+        }
+    }
+
+    /// Reads quick rows from `start` while a row starts at or before `stop` (sixty-four bytes
+    /// from it must be readable), into `group`. Returns where the first row that is not quick
+    /// starts (or where the pass stopped), how many rows it read, and whether the last one was
+    /// a duplicate (a representative's second score for a standard in the unit: the chunk then
+    /// hands over, as the full steps do).
+    @inline(never)
+    static func quickRows(_ base: UnsafePointer<UInt8>, from start: Int, stop: Int, _ q: inout QuickLong, _ group: inout Group,
+                          _ limits: Limits, scale: Int) -> (next: Int, rows: Int, duplicate: Bool) {
+        let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
+        let unit = q.unit, repFirst = q.repFirst
+        let factor0 = Int(limits.factor[0]), factor1 = scale >= 1 ? Int(limits.factor[1]) : 0
+        let lf = BulkCSV.lf, cr = BulkCSV.cr, point = UInt8(ascii: ".")
+        var pos = start, rows = 0
+        while pos <= stop {
+            let row = base + pos
+            // The first three commas of the row's first sixteen bytes, or thirty-two, or
+            // forty-eight, as far as it takes; the score after the third must be `d` or `d.d`
+            // and then the line end, so there is no fourth field.
+            @inline(__always) func commasIn(_ k: Int) -> UInt64 {
+                UInt64(gather(BulkCSV.zeroBytes(UnsafeRawPointer(row + k).loadUnaligned(as: UInt64.self) ^ commas)))
+            }
+            var commaBits = commasIn(0) | commasIn(8) << 8
+            var third = commaBits & (commaBits &- 1)
+            third &= third &- 1
+            var scanned = 16
+            while third == 0 && scanned < 48 {
+                commaBits |= commasIn(scanned) << UInt64(scanned) | commasIn(scanned + 8) << UInt64(scanned + 8)
+                third = commaBits & (commaBits &- 1)
+                third &= third &- 1
+                scanned += 16
+            }
+            let c0 = commaBits.trailingZeroBitCount
+            let c1 = (commaBits & (commaBits &- 1)).trailingZeroBitCount
+            let c2 = third.trailingZeroBitCount
+            guard c2 < 43 else { break }
+            let s = row + c2 + 1
+            let d0 = Int(s[0] &- 48)
+            guard d0 < 10 else { break }
+            let mm: Int, after: Int
+            if s[1] == point {
+                let d2 = Int(s[2] &- 48)
+                // Tenths the chunk's scale does not have yet: the full steps rescale.
+                guard d2 < 10 && (d2 == 0 || factor1 > 0) else { break }
+                mm = d2 == 0 ? d0 &* factor0 : (d0 &* 10 &+ d2) &* factor1
+                after = 3
+            } else {
+                mm = d0 &* factor0
+                after = 1
+            }
+            let next: Int
+            if s[after] == lf {
+                next = c2 &+ after &+ 2
+            } else if s[after] == cr && s[after &+ 1] == lf {
+                next = c2 &+ after &+ 3
+            } else {
+                break
+            }
+            // The unit and representative, first and second in either order.
+            let (first, second) = ((row, c0), (row + c0 + 1, c1 &- c0 &- 1))
+            let (uf, un) = repFirst ? second : first, (rf, rn) = repFirst ? first : second
+            guard un > 0, un == unit.count, ShortIDs.key(uf, un) == unit, rn > 0 else { break }
+            let rep = q.reps.find(ShortIDs.key(rf, rn))
+            guard rep >= 0 && q.recused[Int(rep)] != q.unitIndex else { break }
+            let n = c2 &- c1 &- 1
+            guard n > 0 else { break }
+            let itemKey = ShortIDs.key(row + c1 + 1, n)
+            if itemKey != q.lastItem {
+                let k = q.items.find(itemKey)
+                guard k >= 0 else { break }
+                q.lastItem = itemKey
+                q.lastIndex = Int(k)
+            }
+            let item = q.lastIndex
+            guard mm <= limits.max[item] && limits.onStep[mm] else { break }
+            guard group.append(rep: rep, item: item, score: Int16(truncatingIfNeeded: mm)) else { return (pos, rows, true) }
+            rows &+= 1
+            pos &+= next
+        }
+        return (pos, rows, false)
+    }
+
+    /// The delimiters a `BulkCSV.zeroBytes` mask marks, as a bit per byte (bit k for byte k).
+    @inline(__always)
+    static func gather(_ marks: UInt64) -> UInt32 {
+        UInt32(truncatingIfNeeded: ((marks >> 7) &* 0x0102_0408_1020_4080) >> 56)
+    }
+}
