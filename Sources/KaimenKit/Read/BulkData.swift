@@ -148,4 +148,33 @@ public enum BulkData {
     /// Marks a missing (not assessable) metric value.
     public static let missing = Int64.min
     public static let pow10: [Int64] = (0...18).map { n in (0..<n).reduce(Int64(1)) { a, _ in a * 10 } }
+
+    /// 10^`n` for 0 ≤ `n` ≤ 18 (0 beyond): `pow10[n]` without the array, for the scorer's inner
+    /// loops, where reaching a global array costs a call to its one-time initializer each time.
+    /// A switch of constants, which the compiler makes a table in the binary.
+    @inline(__always)
+    static func power10(_ n: Int) -> Int64 {
+        switch n {
+        case 0: return 1
+        case 1: return 10
+        case 2: return 100
+        case 3: return 1_000
+        case 4: return 10_000
+        case 5: return 100_000
+        case 6: return 1_000_000
+        case 7: return 10_000_000
+        case 8: return 100_000_000
+        case 9: return 1_000_000_000
+        case 10: return 10_000_000_000
+        case 11: return 100_000_000_000
+        case 12: return 1_000_000_000_000
+        case 13: return 10_000_000_000_000
+        case 14: return 100_000_000_000_000
+        case 15: return 1_000_000_000_000_000
+        case 16: return 10_000_000_000_000_000
+        case 17: return 100_000_000_000_000_000
+        case 18: return 1_000_000_000_000_000_000
+        default: return 0
+        }
+    }
 }

@@ -11,7 +11,7 @@ struct FastTerm: ScoreTerm {
 
     @inline(__always) init(mantissa: Int64, scale: Int) {
         n = Int128(mantissa)
-        d = Int128(BulkData.pow10[scale])
+        d = Int128(BulkData.power10(scale))
     }
 
     @inline(__always) init(_ r: Rational) {

@@ -82,7 +82,9 @@ struct FixedInterval: Equatable, Sendable {
         case 0: return rounded(unit: 1_000_000_000_000)
         case 3: return rounded(unit: 1_000_000_000)
         case 4: return rounded(unit: 100_000_000)
-        default: return rounded(unit: BulkData.pow10[FixedInterval.scaleDigits - places])
+        case 5: return rounded(unit: 10_000_000)
+        case 6: return rounded(unit: 1_000_000)
+        default: return rounded(unit: BulkData.power10(FixedInterval.scaleDigits - places))
         }
     }
 

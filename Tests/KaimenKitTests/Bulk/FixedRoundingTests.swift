@@ -1,0 +1,46 @@
+import Testing
+@testable import KaimenKit
+
+/// The fast form's rounding at every precision, against the exact form's, and the powers of
+/// ten the scorer's inner loops use.
+@Suite("Fast-form rounding at every precision; powers of ten")
+struct FixedRoundingTests {
+    @Test("power10(n) is 10^n for n = 0 … 18, the same as the table")
+    func powers() {
+        var p: Int64 = 1
+        for n in 0...18 {
+            #expect(BulkData.power10(n) == p && BulkData.pow10[n] == p, "\(n)")
+            if n < 18 { p *= 10 }
+        }
+        #expect(BulkData.power10(19) == 0 && BulkData.power10(-1) == 0)
+    }
+
+    /// Values in the fast form's units (10^−12) around rounding boundaries at every precision:
+    /// each half, one unit either side of it, zero and negatives.
+    static let values: [Int64] = {
+        var v: [Int64] = [0, 1, -1, 7_123_456_789_012, -7_123_456_789_012, 96_198_421_052_631]
+        for places in 0...11 {
+            let half = BulkData.pow10[12 - places] / 2
+            for k: Int64 in [1, 3, 12_345] {
+                for d: Int64 in [-1, 0, 1] { v += [k * 2 * half + half + d, -(k * 2 * half + half + d)] }
+            }
+        }
+        return v
+    }()
+
+    @Test("a point rounds as the exact value does, half away from zero, at 0 … 11 places", arguments: 0...11)
+    func points(places: Int) {
+        for x in Self.values {
+            let exact = Rational(x, FixedInterval.scale).rounded(places: places)
+            let fast = FixedInterval(lo: x, hi: x).roundedScaled(places: places)
+            #expect(fast.map { Rational($0, BulkData.pow10[places]) } == exact, "\(x) at \(places)")
+        }
+    }
+
+    @Test("an interval that straddles a boundary is left to the exact form", arguments: [2, 5, 6, 8])
+    func straddles(places: Int) {
+        let half = BulkData.pow10[12 - places] / 2
+        #expect(FixedInterval(lo: 3 * half - 1, hi: 3 * half).roundedScaled(places: places) == nil)
+        #expect(FixedInterval(lo: 3 * half, hi: 3 * half + 5).roundedScaled(places: places) == 2)
+    }
+}
