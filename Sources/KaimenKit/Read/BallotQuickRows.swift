@@ -28,8 +28,11 @@ extension BallotChunk {
         /// Slots − 1 (a power of two), and 64 − log2(slots).
         private let mask: Int, shift: UInt64
 
-        /// The ids of `names` that have one to sixteen bytes (longer ones are left out: their
-        /// rows are never quick), each naming its `value`.
+        /// The ids of `names` that have one to sixteen bytes, each naming its `value`. Longer
+        /// ones are left out (their rows are never quick), and so are ids a cell the full steps
+        /// read would never equal: with a control character or a quote, or a space or tab at an
+        /// end (the roster, units and rules readers accept none of these; a caller of the API
+        /// might pass them).
         init(_ names: [(name: String, value: Int32)]) {
             var bits = 4
             while (1 << bits) < 2 * names.count { bits += 1 }
@@ -41,7 +44,8 @@ extension BallotChunk {
             for (name, value) in names {
                 var bytes = Array(name.utf8)
                 let n = bytes.count
-                guard (1 ... 16).contains(n) else { continue }
+                guard (1 ... 16).contains(n), !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == BulkCSV.quote }),
+                      bytes[0] != 0x20, bytes[n - 1] != 0x20 else { continue }
                 bytes += [UInt8](repeating: 0, count: 16)
                 let k = bytes.withUnsafeBufferPointer { Self.key($0.baseAddress!, n) }
                 var s = slot(k)

@@ -200,6 +200,13 @@ public enum BulkBallotsReader {
             self.startScale = startScale
             reps = IDTable(roster.map(\.id))
             repIDs = roster.map(\.id)
+            // The representative, unit and standard cells are found by their bytes, unchecked:
+            // with a quote in an id such a cell is one the checked reader reports (a stray quote),
+            // and with a repeated id the indices would not be the roster's. Rare, and left to it.
+            let ids = repIDs + units.ids + Array(itemIndex.keys)
+            guard reps.count == roster.count, units.index.count == units.ids.count, !ids.contains(where: { $0.utf8.contains(BulkCSV.quote) }) else {
+                return nil
+            }
             shortReps = BallotChunk.ShortIDs(roster.enumerated().map { ($0.element.id, Int32($0.offset)) })
             repNames = roster.map(\.name)
             self.units = units.index
