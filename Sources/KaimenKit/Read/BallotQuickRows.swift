@@ -1,15 +1,15 @@
 /// The long form's quick pass: the usual row of a four-column long file, read in a loop of its
-/// own with nothing but registers, two caches and the group.
+/// own with nothing but registers, two id tables and the group.
 ///
-/// A row is quick when all of it, line end included, lies in its first forty-eight bytes; it has
-/// exactly four fields; its unit is the current group's (as the full steps of `parseLong` last
-/// entered it); its representative and standard are ids of the roster and rules as they are,
-/// and
-/// the representative may score the unit (it is not theirs, nor a declared conflict); and its
-/// score is `d` or `d.d`, on the step, in range and at a scale the chunk has. The bytes are compared, never trimmed: a cell with a
-/// space around it, a quote or a control character matches nothing here and goes to the full
-/// steps, which read it as before. So the quick pass decides nothing the full steps would
-/// decide differently; it only skips the work they would do for a row like the one before.
+/// A row is quick when all of it, line end included, lies in its first forty-eight bytes; it
+/// has exactly four fields; its unit is the current group's (as the full steps of `parseLong`
+/// last entered it); its representative and standard are, byte for byte, ids of the roster and
+/// the rules; the representative may score the unit (it is not theirs, nor a declared
+/// conflict); and its score is `d` or `d.d`, on the step, in range and at a scale the chunk
+/// has. The bytes are compared, never trimmed: a cell with a space around it, a quote or a
+/// control character matches nothing here and goes to the full steps, which read it as
+/// before. So the quick pass decides nothing the full steps would decide differently; it only
+/// skips the work they would do for a row like the one before.
 extension BallotChunk {
     /// Ids of one to sixteen bytes, as two words and a length, and the index each names: a
     /// table filled once (open addressing, at most half full), read by any number of threads.
