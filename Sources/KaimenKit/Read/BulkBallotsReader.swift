@@ -121,7 +121,8 @@ public enum BulkBallotsReader {
         var own: [[Int32]]
         /// Per representative, the declared conflicts (that are not also own units).
         var declared: [[Int32]]
-        /// Per unit, the representatives who must not score it (`own` turned around).
+        /// Per unit, the representatives who must not score it (`own` turned around); long
+        /// files only, empty for a wide one.
         var recusedFrom: [[Int32]]
         /// The representatives' ids, and the items' keys and standard ids, for the long form's
         /// quick pass.
@@ -213,8 +214,9 @@ public enum BulkBallotsReader {
             unitIDs = units.ids
             own = roster.map { r in (r.units + r.conflicts).compactMap { units.index.find($0) } }
             declared = roster.map { r in r.conflicts.compactMap { units.index.find($0) } }
-            var recusedFrom = [[Int32]](repeating: [], count: units.ids.count)
-            for (r, list) in own.enumerated() { for u in list { recusedFrom[Int(u)].append(Int32(r)) } }
+            // Only the long form's quick pass asks (a list per unit: not made for a wide file).
+            var recusedFrom = [[Int32]](repeating: [], count: standardCol == nil ? 0 : units.ids.count)
+            if standardCol != nil { for (r, list) in own.enumerated() { for u in list { recusedFrom[Int(u)].append(Int32(r)) } } }
             self.recusedFrom = recusedFrom
             hasOwn = own.map { !$0.isEmpty }
         }
