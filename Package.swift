@@ -20,7 +20,8 @@ let sanitizerTests = [
     "Bulk/ByteNumberTests.swift", "Bulk/EngineFormsTests.swift", "Bulk/IDTableBulkTests.swift",
     "Bulk/LockedTests.swift", "Bulk/MappedReadTests.swift", "Bulk/ScoreStoreTests.swift",
     "Bulk/UninitializedArrayTests.swift", "CLI/ProgressLineTests.swift", "Export/SummaryWriterTests.swift",
-    "Evaluation/SessionTestSupport.swift", "Expression/FormulaTestSupport.swift", "Output/InputDigestsTests.swift",
+    "Evaluation/SessionTestSupport.swift", "Expression/FormulaTestSupport.swift", "Output/DirectWriterTests.swift",
+    "Output/InputDigestsTests.swift",
     "Support/SHA256Tests.swift",
 ]
 let onlySanitizerTests = Context.environment["KAIMEN_SANITIZER_TESTS"] == "1"

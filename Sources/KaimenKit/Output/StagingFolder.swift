@@ -52,9 +52,17 @@ struct StagingFolder: Sendable {
         guard fd >= 0 else { throw OutputError.io(operation: .create, path: shown, cause: .last) }
         var hash = SHA256()
         var bytes = 0, handedToDisk = 0
+        // A streamed file (a large one: the summary of a million units is half a gigabyte)
+        // goes around the page cache where the system allows it (``DirectWriter``).
+        var directWriter: DirectWriter?
+        if case .stream = content { directWriter = DirectWriter(fd: fd) }
         func writeAll(_ raw: UnsafeRawBufferPointer) throws {
             hash.update(raw)
             bytes += raw.count
+            if let directWriter {
+                guard directWriter.write(raw) else { throw OutputError.io(operation: .write, path: shown, cause: .last) }
+                return
+            }
             var offset = 0
             while offset < raw.count {
                 let n = systemWrite(fd, raw.baseAddress! + offset, raw.count - offset)
@@ -64,8 +72,8 @@ struct StagingFolder: Sendable {
                 }
                 offset += n
             }
-            // A large file (the summary of a million units is half a gigabyte) goes to disk
-            // while the rest is written, instead of all of it in the flush at the end.
+            // A large file written the ordinary way goes to disk while the rest is written,
+            // instead of all of it in the flush at the end.
             if bytes - handedToDisk >= Self.writeBackStep {
                 FileSystem.startWriteBack(fd, offset: handedToDisk, count: bytes - handedToDisk)
                 handedToDisk = bytes
@@ -77,6 +85,7 @@ struct StagingFolder: Sendable {
             case .data(let data): try data.withUnsafeBytes { try writeAll($0) }
             case .stream(let producer): try producer(writeAll)
             }
+            if let directWriter, !directWriter.finish() { throw OutputError.io(operation: .write, path: shown, cause: .last) }
         } catch let e as OutputError {
             failure = e
         } catch {
