@@ -156,17 +156,60 @@ struct CSVChunkWriter: Sendable {
     }
 
     /// A separator and then `v` at the table's places, from the table when `v` is in it (all
-    /// the points of real criteria are): one 8-byte store instead of a digit loop.
+    /// the points of real criteria are): one 8-byte store instead of a digit loop. Where the
+    /// table is empty (more places than 8 bytes hold: `,1.600000` at six), a value below 100
+    /// (again all the points of real criteria) is written straight into place, its length
+    /// known from two comparisons, with no block to copy from.
     @inline(__always) mutating func separatorAndFixed(_ v: Int64, _ table: FixedDigits) {
         if v >= 0 && v < Int64(table.entries.count) {
             reserve(8)
             let e = table.entries[Int(v)]
             UnsafeMutableRawPointer(base + count).storeBytes(of: e.bytes, as: UInt64.self)
             count += Int(e.count)
+        } else if v >= 0 && v < table.twoDigitsBelow {
+            separatorAndSmall(UInt64(v), table)
         } else {
             separator()
             fixed(v, places: table.places)
         }
+    }
+
+    /// `,` and `v` at the table's places (1 to 16), `v` below 100 × 10^places: one or two
+    /// digits, the point, and the places' digits, written from the last, four at a time from
+    /// the table's `quads`.
+    @inline(__always) private mutating func separatorAndSmall(_ v: UInt64, _ table: FixedDigits) {
+        let twoDigits = v >= UInt64(table.twoDigitsFrom)
+        let length = table.places &+ (twoDigits ? 4 : 3)
+        reserve(length)
+        let out = UnsafeMutableRawPointer(base + count)
+        let quads = table.quads.base
+        var m = v, i = length, left = table.places
+        while left >= 4 {
+            i &-= 4
+            out.storeBytes(of: quads[Int(truncatingIfNeeded: m % 10_000)], toByteOffset: i, as: UInt32.self)
+            m /= 10_000
+            left &-= 4
+        }
+        if left >= 2 {
+            // The last two of the four digits of a value below 100.
+            i &-= 2
+            out.storeBytes(of: UInt16(truncatingIfNeeded: quads[Int(truncatingIfNeeded: m % 100)] >> 16), toByteOffset: i, as: UInt16.self)
+            m /= 100
+            left &-= 2
+        }
+        if left == 1 {
+            i &-= 1
+            out.storeBytes(of: UInt8(truncatingIfNeeded: m % 10) &+ 48, toByteOffset: i, as: UInt8.self)
+            m /= 10
+        }
+        out.storeBytes(of: UInt8(ascii: "."), toByteOffset: i &- 1, as: UInt8.self)
+        if twoDigits {
+            out.storeBytes(of: UInt16(truncatingIfNeeded: quads[Int(truncatingIfNeeded: m)] >> 16), toByteOffset: 1, as: UInt16.self)
+        } else {
+            out.storeBytes(of: UInt8(truncatingIfNeeded: m) &+ 48, toByteOffset: 1, as: UInt8.self)
+        }
+        out.storeBytes(of: UInt8(ascii: ","), as: UInt8.self)
+        count &+= length
     }
 }
 
@@ -175,6 +218,12 @@ struct CSVChunkWriter: Sendable {
 struct FixedDigits: Sendable {
     let places: Int
     let entries: [(bytes: UInt64, count: UInt8)]
+    /// 10 × 10^places and 100 × 10^places: from the first a value has two digits before the
+    /// point; below the second it is written straight into place by `separatorAndFixed`
+    /// (0 for none: at no places, or more than 16).
+    let twoDigitsFrom: Int64, twoDigitsBelow: Int64
+    /// The four digits of every value below 10 000 (`0000` … `9999`), packed little-endian.
+    let quads: OwnedMemory<UInt32>
 
     /// Empty (every value takes the digit loop) when an entry would not fit in 8 bytes.
     init(places: Int, limit: Int = 16_384) {
@@ -192,5 +241,17 @@ struct FixedDigits: Sendable {
             entries.append((packed, UInt8(w.count)))
         }
         self.entries = entries
+        quads = OwnedMemory(uninitialized: 10_000)
+        for n in 0..<10_000 {
+            let (a, b, c, d) = (UInt32(n / 1000 + 48), UInt32(n / 100 % 10 + 48), UInt32(n / 10 % 10 + 48), UInt32(n % 10 + 48))
+            quads.base[n] = a | b << 8 | c << 16 | d << 24
+        }
+        if (1...16).contains(places) {
+            var power: Int64 = 1
+            for _ in 0..<places { power *= 10 }
+            (twoDigitsFrom, twoDigitsBelow) = (10 * power, 100 * power)
+        } else {
+            (twoDigitsFrom, twoDigitsBelow) = (0, 0)
+        }
     }
 }

@@ -40,7 +40,7 @@ struct FixedDigitsWriterTests {
     /// Every value of interest at every precision a rules file can ask for (and past the
     /// 64-byte block, where `formatScaled` itself prints), against `Rational.formatScaled`,
     /// whose digits are checked against Python in `Fixtures/reference/rational-text`.
-    @Test("edges and 4 000 seeded values of every size, at 0 to 12 places, 18, 40 and 41")
+    @Test("edges and 4 000 seeded values of every size, at 0 to 12 places, 18, 40 and 41; after a separator, at 0 to 18 and 40")
     func againstFormatScaled() {
         var values: [Int64] = [0, 1, -1, 9, -9, 10, -10, 99, -99, 100, -100, 101, 999, 1000, 16_383, 16_384,
                                Int64.max, Int64.min, Int64.min + 1, Int64.max - 1]
@@ -70,6 +70,30 @@ struct FixedDigitsWriterTests {
             }
         }
         #expect(wrong.count == 0, "first differences: \(wrong.prefix(5))")
+        // After a separator, through the digit table, the values below 100 written straight
+        // into place, or the digit loop: the same text, at every precision, around the edges
+        // where a value gains a second digit before the point and where it leaves the table.
+        for places in Array(0...17) + [18, 40] {
+            let table = FixedDigits(places: places)
+            var edges: [Int64] = []
+            if places <= 16 {
+                var power: Int64 = 1
+                for _ in 0..<places { power *= 10 }
+                for p in [power, 10 * power, 100 * power] { edges += [p - 1, p, p + 1, -(p - 1), -p] }
+            }
+            for v in values + edges + [16_383, 16_384, 16_385] {
+                w.removeAll()
+                w.separatorAndFixed(v, table)
+                let expected = "," + Rational.formatScaled(v, places: places)
+                if String(decoding: w.bytes, as: UTF8.self) != expected { wrong.append("separator, \(v) at \(places): \(expected)") }
+            }
+        }
+        #expect(wrong.count == 0, "first differences: \(wrong.prefix(5))")
+        let six = FixedDigits(places: 6)
+        #expect(six.entries.isEmpty && six.twoDigitsFrom == 10_000_000 && six.twoDigitsBelow == 100_000_000)
+        w.removeAll()
+        for v in [Int64(1_600_000), 99_999_999, 0, 10_000_000, 100_000_000, -5] { w.separatorAndFixed(v, six) }
+        #expect(String(decoding: w.bytes, as: UTF8.self) == ",1.600000,99.999999,0.000000,10.000000,100.000000,-0.000005")
         // Written one after another, each number lands right after the last.
         w.removeAll()
         for v in [Int64(-5), 1_234_567, 0] { w.fixed(v, places: 6); w.separator() }
