@@ -87,6 +87,10 @@ enum ReaderMessages {
     static func removeSpaces(_ fixed: String) -> L {
         L(zh: "去掉中间的空格：`\(fixed)`", en: "remove the space inside: `\(fixed)`")
     }
+    static func commaForPoint(_ comma: String, _ fixed: String) -> L {
+        L(zh: "小数请用小数点：把 `\(comma)` 换成 `.`，写成 `\(fixed)`；逗号只能分隔千位（`1,234`）",
+          en: "write decimals with a point: replace `\(comma)` with `.`, as `\(fixed)`; commas may only separate thousands (`1,234`)")
+    }
     static func replaceMark(_ mark: String, _ by: String, _ fixed: String) -> L {
         L(zh: "把 `\(mark)` 换成 `\(by)`：`\(fixed)`", en: "replace `\(mark)` with `\(by)`: `\(fixed)`")
     }

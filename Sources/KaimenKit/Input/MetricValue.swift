@@ -19,22 +19,35 @@ public enum MetricValue {
     static let yes: Set<String> = ["1", "是", "有", "true", "TRUE", "True", "yes", "YES", "Yes", "y", "Y", "✓", "√"]
     static let no: Set<String> = ["0", "否", "无", "false", "FALSE", "False", "no", "NO", "No", "n", "N", "✗", "×"]
 
-    /// `1,234,567.5`: a first group of 1–3 digits, then groups of exactly 3.
+    /// `1,234,567.5`: a first group of 1–3 digits, then groups of exactly 3, and no comma
+    /// after the point (`1.5,5` is not 1.55).
     static func wellGrouped(_ s: Substring) -> Bool {
         let body = s.hasPrefix("-") || s.hasPrefix("+") ? s.dropFirst() : s
-        let integer = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
-        let groups = integer.split(separator: ",", omittingEmptySubsequences: false)
+        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        if parts.count == 2 && parts[1].contains(",") { return false }
+        let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
         guard let first = groups.first, (1...3).contains(first.count) else { return false }
         return groups.dropFirst().allSatisfy { $0.count == 3 }
     }
 
     public static func parse(_ raw: String, kind: MetricDefinition.Kind) -> Parsed {
         let typed = raw.trimmingSpaces()
-        let parsed = parseASCII(TypedNumber.ascii(typed), typed: typed, kind: kind)
-        // A number with something typed around it: say what to remove.
-        if case .invalid(let message, nil) = parsed, kind != .flag,
-           let hint = TypedNumber.hint(for: TypedNumber.ascii(typed), valid: { if case .value = parseASCII($0, typed: $0, kind: kind) { true } else { false } }) {
-            return .invalid(message: message, hint: hint)
+        let ascii = TypedNumber.ascii(typed)
+        let parsed = parseASCII(ascii, typed: typed, kind: kind)
+        // A number with something typed around it: say what to remove. This comes before the
+        // advice on commas, which a cell such as `1,236人` also draws: its comma is right, its
+        // `人` is what is wrong.
+        guard case .invalid(let message, let hint) = parsed, kind != .flag, hint == nil || hint == ReaderMessages.commaGrouping else {
+            return parsed
+        }
+        func valid(_ text: String) -> Bool { if case .value = parseASCII(text, typed: text, kind: kind) { true } else { false } }
+        if let better = TypedNumber.hint(for: ascii, valid: valid) { return .invalid(message: message, hint: better) }
+        // One comma where a point was meant (`3,5`, or `3，5` typed with an input method):
+        // the fix itself, where the comma cannot be separating thousands.
+        if hint != nil, let mark = ["，", ","].first(where: { m in typed.components(separatedBy: m).count == 2 }),
+           !typed.contains("."), !typed.contains("．") {
+            let fixed = ascii.replacingOccurrences(of: ",", with: ".")
+            if valid(fixed) { return .invalid(message: message, hint: ReaderMessages.commaForPoint(mark, fixed)) }
         }
         return parsed
     }

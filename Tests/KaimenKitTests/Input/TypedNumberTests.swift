@@ -39,7 +39,14 @@ struct TypedNumberTests {
           arguments: [("3.5分", "去掉 `分`，只写数字：`3.5`", "remove `分` and write the number alone: `3.5`"),
                       ("90.8 %", "去掉中间的空格：`90.8%`", "remove the space inside: `90.8%`"),
                       ("1。5", "把 `。` 换成 `.`：`1.5`", "replace `。` with `.`: `1.5`"),
-                      ("１２８人", "去掉 `人`，只写数字：`128`", "remove `人` and write the number alone: `128`")])
+                      ("１２８人", "去掉 `人`，只写数字：`128`", "remove `人` and write the number alone: `128`"),
+                      // The comma is right here: the hint is about the `人`, not about commas.
+                      ("1,236人", "去掉 `人`，只写数字：`1,236`", "remove `人` and write the number alone: `1,236`"),
+                      // One comma where a point was meant, typed either way: the fix itself.
+                      ("3，5", "小数请用小数点：把 `，` 换成 `.`，写成 `3.5`；逗号只能分隔千位（`1,234`）",
+                       "write decimals with a point: replace `，` with `.`, as `3.5`; commas may only separate thousands (`1,234`)"),
+                      ("12,5%", "小数请用小数点：把 `,` 换成 `.`，写成 `12.5%`；逗号只能分隔千位（`1,234`）",
+                       "write decimals with a point: replace `,` with `.`, as `12.5%`; commas may only separate thousands (`1,234`)")])
     func hints(_ text: String, _ zh: String, _ en: String) {
         guard case .invalid(let message, let hint) = MetricValue.parse(text, kind: .number) else {
             Issue.record("`\(text)` was read as a number")
@@ -48,6 +55,18 @@ struct TypedNumberTests {
         #expect(message.en == "`\(text)` is not a number")
         #expect(message.zh == "`\(text)` 不是数字")
         #expect(hint == Localized(zh: zh, en: en))
+    }
+
+    /// Where a point would not make a number of the cell, or the commas could be anything,
+    /// the advice stays general: a count cannot be 3.5, and `1,2,3` has two commas.
+    @Test("commas that no single change mends get the general advice on commas",
+          arguments: [("3,5", MetricDefinition.Kind.count), ("1,2,3", .number), ("1.5,5", .number), ("３，５", .count)])
+    func commaAdvice(_ text: String, _ kind: MetricDefinition.Kind) {
+        guard case .invalid(_, let hint) = MetricValue.parse(text, kind: kind) else {
+            Issue.record("`\(text)` was read as a number")
+            return
+        }
+        #expect(hint == ReaderMessages.commaGrouping)
     }
 
     @Test("text that is no number at all gets no made-up hint")
