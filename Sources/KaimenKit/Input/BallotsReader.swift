@@ -132,7 +132,8 @@ public struct BallotsReader {
             } else {
                 diagnostics.append(.invalidScore) {
                     .error(.invalidScore, ReaderMessages.scoreNotNumber(Echo.cell(text), repText, unitText, Echo.cell(cell.itemText)), at: at(cell.scoreCol), path: "score",
-                           hint: TypedNumber.hint(for: TypedNumber.ascii(text)) { Rational(decimal: $0) != nil })
+                           hint: TypedNumber.hint(for: TypedNumber.ascii(text)) { Rational(decimal: $0) != nil }
+                               ?? TypedNumber.commaHint(typed: text) { Rational(decimal: $0) != nil })
                 }
             }
             guard ok, let rep, let unit, let item, let score else { continue }

@@ -42,13 +42,7 @@ public enum MetricValue {
         }
         func valid(_ text: String) -> Bool { if case .value = parseASCII(text, typed: text, kind: kind) { true } else { false } }
         if let better = TypedNumber.hint(for: ascii, valid: valid) { return .invalid(message: message, hint: better) }
-        // One comma where a point was meant (`3,5`, or `3，5` typed with an input method):
-        // the fix itself, where the comma cannot be separating thousands.
-        if hint != nil, let mark = ["，", ","].first(where: { m in typed.components(separatedBy: m).count == 2 }),
-           !typed.contains("."), !typed.contains("．") {
-            let fixed = ascii.replacingOccurrences(of: ",", with: ".")
-            if valid(fixed) { return .invalid(message: message, hint: ReaderMessages.commaForPoint(mark, fixed)) }
-        }
+        if hint != nil, let comma = TypedNumber.commaHint(typed: typed, valid: valid) { return .invalid(message: message, hint: comma) }
         return parsed
     }
 

@@ -49,4 +49,14 @@ enum TypedNumber {
         }
         return nil
     }
+
+    /// One comma where a decimal point was meant (`3,5`, or `3，5` typed with an input
+    /// method): the fix itself, when the cell (as typed, before `ascii`) has exactly one comma
+    /// and no point, and the point makes it a number `valid` accepts; otherwise `nil`.
+    static func commaHint(typed: String, valid: (String) -> Bool) -> Localized? {
+        guard !typed.contains("."), !typed.contains("．"),
+              let comma = ["，", ","].first(where: { typed.components(separatedBy: $0).count == 2 }) else { return nil }
+        let fixed = ascii(typed).replacingOccurrences(of: ",", with: ".")
+        return valid(fixed) ? ReaderMessages.commaForPoint(comma, fixed) : nil
+    }
 }

@@ -119,4 +119,30 @@ struct TypedNumberTests {
         #expect(d.rendered(.zh).contains("ballots.csv 第 3 行 D 列（score）：错误：`R2` 给 `U1` 在 `vote` 上的分数 `2.5分` 不是数字；去掉 `分`，只写数字：`2.5`"))
         #expect(d.rendered(.en).contains("ballots.csv row 3, column D (score): error: score `2.5分` (by `R2` for `U1` on `vote`) is not a number; remove `分` and write the number alone: `2.5`"))
     }
+
+    /// A decimal comma in a ballot score, typed either way; a comma after the point has no fix.
+    @Test("a ballot score with a comma for its point gets the fix; one with a comma after the point, none")
+    func ballotComma() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-score-comma-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let good = try String(contentsOfFile: InputFixtures.good("ballots.csv"), encoding: .utf8)
+        #expect(good.contains("R2,U1,vote,2.5"))
+        for (typed, hint) in [("2，5", "；小数请用小数点：把 `，` 换成 `.`，写成 `2.5`；逗号只能分隔千位（`1,234`）"),
+                              ("\"2,5\"", "；小数请用小数点：把 `,` 换成 `.`，写成 `2.5`；逗号只能分隔千位（`1,234`）"),
+                              ("\"2.5,0\"", nil)] {
+            let file = dir.appendingPathComponent("ballots.csv")
+            try good.replacingOccurrences(of: "R2,U1,vote,2.5", with: "R2,U1,vote,\(typed)").write(to: file, atomically: true, encoding: .utf8)
+            let problems = InputFixtures.problems(InputFixtures.inputs(ballots: file.path))
+            let d = try #require(problems.first { $0.code == "invalid-score" }, "\(typed)")
+            let cell = typed.replacingOccurrences(of: "\"", with: "")
+            let head = "ballots.csv 第 3 行 D 列（score）：错误：`R2` 给 `U1` 在 `vote` 上的分数 `\(cell)` 不是数字"
+            if let hint {
+                #expect(d.rendered(.zh).contains(head + hint))
+            } else {
+                #expect(d.rendered(.zh).contains(head))
+                #expect(!d.rendered(.zh).contains("换成"))
+            }
+        }
+    }
 }
