@@ -71,6 +71,14 @@ public struct CSVTable: Sendable {
         return location
     }
 
+    /// The header row as a whole, for a problem with the file's columns (one missing, or no
+    /// rows under it): `roster.csv 第 1 行（表头）`.
+    public var headerRowLocation: SourceLocation {
+        var location = SourceLocation(file: buffer.fileName, line: headerLine, column: 1)
+        location.cell = .header(row: headerRow)
+        return location
+    }
+
     /// The start of data row `row`, for a problem with the whole row: `units.csv 第 8 行`.
     public func rowLocation(_ row: Int) -> SourceLocation {
         location(row: row, column: 0)

@@ -23,7 +23,7 @@ public struct BallotsReader {
         var diagnostics = Diagnostics(result.diagnostics)
         guard let csv = result.table else { return (nil, diagnostics.items) }
         let items = BallotItem.items(of: rules)
-        let lineStart = SourceLocation(file: fileName, line: csv.headerLine, column: 1)
+        let lineStart = csv.headerRowLocation
         guard let repCol = ColumnNames.find(ColumnNames.representative, in: csv.header) else {
             diagnostics.append(.error(.missingColumn, ReaderMessages.noRepColumn, at: lineStart, path: "representative",
                                       hint: ReaderMessages.nameRepColumn))

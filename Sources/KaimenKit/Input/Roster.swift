@@ -40,7 +40,7 @@ public enum RosterReader {
         let result = CSVReader.read(data, fileName: fileName)
         var diagnostics = Diagnostics(result.diagnostics)
         guard let csv = result.table else { return (nil, diagnostics.items) }
-        let lineStart = SourceLocation(file: fileName, line: csv.headerLine, column: 1)
+        let lineStart = csv.headerRowLocation
         guard let idCol = ColumnNames.find(ColumnNames.representative + ["id"], in: csv.header) else {
             diagnostics.append(.error(.missingColumn, ReaderMessages.noRepIDColumn, at: lineStart, path: "id",
                                       hint: ReaderMessages.nameRepIDColumn))

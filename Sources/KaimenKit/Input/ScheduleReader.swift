@@ -21,7 +21,7 @@ public enum ScheduleReader {
         let result = CSVReader.read(data, fileName: fileName)
         var diagnostics = result.diagnostics
         guard let csv = result.table else { return (nil, diagnostics) }
-        let headerStart = SourceLocation(file: fileName, line: csv.headerLine, column: 1)
+        let headerStart = csv.headerRowLocation
         let groupCol = ColumnNames.find(groupColumn, in: csv.header)
         let unitCol = ColumnNames.find(unitColumn, in: csv.header)
         if groupCol == nil {

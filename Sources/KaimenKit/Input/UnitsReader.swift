@@ -26,7 +26,8 @@ public struct UnitsReader {
         var cellLocations: [SourceLocation?]
     }
 
-    func build(_ rows: [RawRow], fileName: String, diagnostics: inout Diagnostics) -> UnitTable? {
+    /// - Parameter start: where a file with no units is reported (a CSV file's header row).
+    func build(_ rows: [RawRow], fileName: String, start: SourceLocation? = nil, diagnostics: inout Diagnostics) -> UnitTable? {
         var units: [Unit] = []
         var values = Array(repeating: [Rational?](), count: rules.metrics.count)
         var locations = Array(repeating: [SourceLocation?](), count: rules.metrics.count)
@@ -90,7 +91,7 @@ public struct UnitsReader {
             }
         }
         if units.isEmpty && !diagnostics.hasErrors {
-            diagnostics.append(.error(.noUnits, ReaderMessages.noUnits(fileName), at: SourceLocation(file: fileName, line: 1, column: 1),
+            diagnostics.append(.error(.noUnits, ReaderMessages.noUnits(fileName), at: start ?? SourceLocation(file: fileName, line: 1, column: 1),
                                       hint: ReaderMessages.addUnitRows))
         }
         let table = UnitTable(units: units, values: values, locations: locations)
@@ -129,7 +130,7 @@ public struct UnitsReader {
         guard let csv = result.table else { return (nil, diagnostics.items) }
         let header = csv.header
         let headerLoc = { (c: Int) in csv.headerLocation(column: c) }
-        let lineStart = SourceLocation(file: fileName, line: csv.headerLine, column: 1)
+        let lineStart = csv.headerRowLocation
         guard let idCol = ColumnNames.find(ColumnNames.unitID, in: header) else {
             diagnostics.append(.error(.missingColumn, ReaderMessages.noUnitIDColumn, at: lineStart, path: "id",
                                       hint: ReaderMessages.nameUnitIDColumn))
@@ -179,7 +180,7 @@ public struct UnitsReader {
                                cells: metricCols.map { $0.map { cells[$0] } },
                                cellLocations: metricCols.map { $0.map { csv.location(row: r, column: $0) } }))
         }
-        let table = build(rows, fileName: fileName, diagnostics: &diagnostics)
+        let table = build(rows, fileName: fileName, start: lineStart, diagnostics: &diagnostics)
         return (table, diagnostics.items)
     }
 

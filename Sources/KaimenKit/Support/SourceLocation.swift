@@ -39,11 +39,22 @@ public struct CellPosition: Hashable, Sendable {
     public var column: Int
     /// The header name of the column, when the column has one.
     public var header: String?
+    /// The header row as a whole, not one of its cells (`column` is then 0): the place of a
+    /// problem with the file's columns, such as one that is missing.
+    public var wholeHeader: Bool
 
     public init(row: Int, column: Int, header: String? = nil) {
         self.row = row
         self.column = column
         self.header = header
+        wholeHeader = false
+    }
+
+    /// The header row `row` as a whole: `第 1 行（表头）` / `row 1 (the header)`.
+    public static func header(row: Int) -> CellPosition {
+        var cell = CellPosition(row: row, column: 0)
+        cell.wholeHeader = true
+        return cell
     }
 
     /// `A` for column 0, `Z` for 25, `AA` for 26.
@@ -62,6 +73,7 @@ public struct CellPosition: Hashable, Sendable {
 
     /// `第 8 行 C 列（members）` / `row 8, column C (members)`.
     public func rendered(_ language: Language) -> String {
+        if wholeHeader { return language == .zh ? "第 \(row) 行（表头）" : "row \(row) (the header)" }
         // A header name is the file's text: quoted as messages quote cells (cut, controls shown).
         let name = header.flatMap { $0.isEmpty ? nil : Echo.cell($0) }
         switch language {

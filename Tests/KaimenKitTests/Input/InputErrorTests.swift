@@ -100,6 +100,36 @@ struct InputErrorTests {
         #expect(!problems.contains { $0.path == "members" })
         #expect(!problems.contains { $0.path == "survey_score" })
         #expect(problems.filter { $0.severity == .error }.count == 1)
+        // A column that is not there has no cell: the message is placed on the header row.
+        let missing = problems.first { $0.code == "missing-column" }
+        #expect(missing?.rendered(.zh).contains("units-missing-column.csv 第 1 行（表头）：错误：") == true)
+        #expect(missing?.rendered(.en).contains("units-missing-column.csv row 1 (the header): error: ") == true)
+    }
+
+    /// Each reader's missing key column, on the header row as a whole (it was once `:1:1`, a
+    /// place no spreadsheet shows).
+    @Test("a missing id or representative column is placed on the header row, in every file")
+    func missingKeyColumns() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-missing-key-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func without(_ file: String, column: Int) throws -> String {
+            let text = try String(contentsOfFile: InputFixtures.good(file), encoding: .utf8)
+            let cut = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                line.split(separator: ",", omittingEmptySubsequences: false).enumerated().filter { $0.offset != column }.map(\.element).joined(separator: ",")
+            }.joined(separator: "\n")
+            let path = dir.appendingPathComponent(file).path
+            try cut.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        let cases = [("roster.csv", InputFixtures.inputs(roster: try without("roster.csv", column: 0))),
+                     ("units.csv", InputFixtures.inputs(units: try without("units.csv", column: 0))),
+                     ("ballots.csv", InputFixtures.inputs(ballots: try without("ballots.csv", column: 0)))]
+        for (file, inputs) in cases {
+            let d = try #require(InputFixtures.problems(inputs).first { $0.code == "missing-column" }, "\(file)")
+            #expect(d.rendered(.zh).contains("/\(file) 第 1 行（表头）：错误："), "\(d.rendered(.zh))")
+            #expect(d.rendered(.en).contains("/\(file) row 1 (the header): error: "), "\(d.rendered(.en))")
+        }
     }
 
     // MARK: ballots
