@@ -21,10 +21,13 @@ struct SummaryHints: Sendable {
         ids = report.rules.standards.map(\.id)
     }
 
+    /// Whether unit `u` has anything to say (`text(u)` is not `nil`).
+    @inline(__always) func hasText(_ u: Int) -> Bool { eventStart[u] != eventStart[u + 1] }
+
     /// `不予考核 a、b；票数不足 c（2 张）`, or `nil` when there is nothing to say.
     func text(_ u: Int) -> String? {
+        if !hasText(u) { return nil }
         let events = report.scores.events[Int(eventStart[u])..<Int(eventStart[u + 1])]
-        if events.isEmpty { return nil }
         var notAssessed: [String] = [], insufficient: [String] = []
         for e in events {
             switch e.status {

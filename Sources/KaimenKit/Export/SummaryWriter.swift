@@ -116,7 +116,7 @@ public enum SummaryWriter {
                         }
                         for k in 0..<standardCount { w.separatorAndFixed(b.standards[i * standardCount + k], digits) }
                         w.separator()
-                        if let h = hints.text(b.units[i]) { w.text(h) }
+                        if b.hinted[i], let h = hints.text(b.units[i]) { w.text(h) }
                         w.endRow()
                     }
                     from = to
@@ -137,6 +137,9 @@ public enum SummaryWriter {
             var total: [Int64] = [], bonus: [Int64] = [], deducted: [Int64] = []
             var grade: [UInt8] = []
             var special: [Bool] = []
+            /// Whether the unit has a 提示 (`SummaryHints.hasText`), read here with the other
+            /// columns: read row by row, in rank order, each was a cache miss of its own.
+            var hinted: [Bool] = []
             var names: [String] = [], categories: [String] = []
             /// Areas in display order, `areas[i * areaCount + a]`; standards likewise.
             var areas: [Int64] = [], standards: [Int64] = []
@@ -145,6 +148,8 @@ public enum SummaryWriter {
             var around: [Int] = []
             var ids: [String] = []
             var notes: [Ranker.TieNote?] = []
+            /// What the touching loop in `gather` read, kept so that its loads are not dropped.
+            var touched: Int64 = 0
 
             mutating func gather(_ range: Range<Int>, _ f: RowFormatter) {
                 let order = f.report.ranking.order, s = f.report.scores, units = f.report.units
@@ -162,12 +167,30 @@ public enum SummaryWriter {
                 column(&deducted, s.deducted)
                 column(&grade, s.grade)
                 column(&special, f.special)
+                hinted.removeAll(keepingCapacity: true)
+                for u in self.units { hinted.append(f.hints.hasText(u)) }
                 column(&names, units.names)
                 column(&categories, units.categories)
+                // Each unit's areas and standards are a few cache lines somewhere in a large
+                // table. Copied unit by unit, each copy waited for its unit's lines; a loop of
+                // loads alone, one per line, first has many of them on their way at once.
+                let n = s.standardCount
+                let perLine = s.standards.isNarrow ? 16 : 8
+                var sum: Int64 = 0
+                for u in self.units {
+                    // A row may start inside a line: its last value too.
+                    if s.areaCount > 0 { sum &+= s.areas[u * s.areaCount] &+ s.areas[(u + 1) * s.areaCount - 1] }
+                    var k = 0
+                    while k < n {
+                        sum &+= s.standards[u * n + k]
+                        k += perLine
+                    }
+                    if n > 0 { sum &+= s.standards[(u + 1) * n - 1] }
+                }
+                touched = sum
                 areas.removeAll(keepingCapacity: true)
                 for u in self.units { for a in f.areaIndex { areas.append(s.areas[u * s.areaCount + a]) } }
                 standards.removeAll(keepingCapacity: true)
-                let n = s.standardCount
                 for u in self.units { s.standards.append(u * n..<(u + 1) * n, to: &standards) }
                 around.removeAll(keepingCapacity: true)
                 for position in range.lowerBound - 1...range.upperBound {
