@@ -161,8 +161,28 @@ struct CSVChunkWriter: Sendable {
     /// (again all the points of real criteria) is written straight into place, its length
     /// known from two comparisons, with no block to copy from.
     @inline(__always) mutating func separatorAndFixed(_ v: Int64, _ table: FixedDigits) {
+        reserve(Self.fixedRoom)
+        placeSeparatorAndFixed(v, table)
+    }
+
+    /// `separatorAndFixed` for each of `count` values from `values`, in one call (the room
+    /// is still checked value by value: a value the digit loop writes may take more).
+    mutating func separatorsAndFixed(_ values: UnsafePointer<Int64>, count: Int, _ table: FixedDigits) {
+        reserve(count * Self.fixedRoom)
+        for k in 0 ..< count {
+            reserve(Self.fixedRoom)
+            placeSeparatorAndFixed(values[k], table)
+        }
+    }
+
+    /// Room for a separator and a value from the table, or written straight into place
+    /// (at most 16 places, two digits, the point and the separator: 20 bytes).
+    private static let fixedRoom = 24
+
+    /// `separatorAndFixed`, with `fixedRoom` bytes of room already made (the digit loop, for
+    /// any other value, makes its own).
+    @inline(__always) private mutating func placeSeparatorAndFixed(_ v: Int64, _ table: FixedDigits) {
         if v >= 0 && v < Int64(table.entries.count) {
-            reserve(8)
             let e = table.entries[Int(v)]
             UnsafeMutableRawPointer(base + count).storeBytes(of: e.bytes, as: UInt64.self)
             count += Int(e.count)
@@ -176,11 +196,10 @@ struct CSVChunkWriter: Sendable {
 
     /// `,` and `v` at the table's places (1 to 16), `v` below 100 × 10^places: one or two
     /// digits, the point, and the places' digits, written from the last, four at a time from
-    /// the table's `quads`.
+    /// the table's `quads`, into room the caller made (`fixedRoom`).
     @inline(__always) private mutating func separatorAndSmall(_ v: UInt64, _ table: FixedDigits) {
         let twoDigits = v >= UInt64(table.twoDigitsFrom)
         let length = table.places &+ (twoDigits ? 4 : 3)
-        reserve(length)
         let out = UnsafeMutableRawPointer(base + count)
         let quads = table.quads.base
         var m = v, i = length, left = table.places

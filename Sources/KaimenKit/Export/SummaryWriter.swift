@@ -102,7 +102,7 @@ public enum SummaryWriter {
                         w.text(b.categories[i]); w.separator()
                         w.fixed(b.total[i], places: p); w.separator()
                         gradeNames[Int(b.grade[i])].withUnsafeBufferPointer { w.text(utf8: $0) }
-                        for a in 0..<areaCount { w.separatorAndFixed(b.areas[i * areaCount + a], digits) }
+                        b.areas.withUnsafeBufferPointer { w.separatorsAndFixed($0.baseAddress! + i * areaCount, count: areaCount, digits) }
                         w.separatorAndFixed(b.bonus[i], digits)
                         w.separatorAndFixed(b.deducted[i], digits)
                         w.separator()
@@ -114,7 +114,7 @@ public enum SummaryWriter {
                             let below = next.flatMap { n in n.above == u ? (n, b.ids[i + 2]) : nil }
                             notes.write(u, special: b.special[i], above: above, below: below, into: &w, scratch: &scratch)
                         }
-                        for k in 0..<standardCount { w.separatorAndFixed(b.standards[i * standardCount + k], digits) }
+                        b.standards.withUnsafeBufferPointer { w.separatorsAndFixed($0.baseAddress! + i * standardCount, count: standardCount, digits) }
                         w.separator()
                         if b.hinted[i], let h = hints.text(b.units[i]) { w.text(h) }
                         w.endRow()

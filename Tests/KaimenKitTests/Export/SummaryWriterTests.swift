@@ -94,6 +94,18 @@ struct FixedDigitsWriterTests {
         w.removeAll()
         for v in [Int64(1_600_000), 99_999_999, 0, 10_000_000, 100_000_000, -5] { w.separatorAndFixed(v, six) }
         #expect(String(decoding: w.bytes, as: UTF8.self) == ",1.600000,99.999999,0.000000,10.000000,100.000000,-0.000005")
+        // The same values as one run, into a writer with no room to start with: each value
+        // after a long one (the digit loop's) still lands whole.
+        for places in [2, 6, 12, 16, 18, 40] {
+            let table = FixedDigits(places: places)
+            let run: [Int64] = [Int64.min, 1_600_000, Int64.max, 5, -5, 99_999_999, 0] + values.prefix(200)
+            var one = CSVChunkWriter(capacity: 1), each = CSVChunkWriter(capacity: 1)
+            run.withUnsafeBufferPointer { one.separatorsAndFixed($0.baseAddress!, count: run.count, table) }
+            for v in run { each.separatorAndFixed(v, table) }
+            let expected = run.map { "," + Rational.formatScaled($0, places: places) }.joined()
+            #expect(String(decoding: one.bytes, as: UTF8.self) == expected, "at \(places)")
+            #expect(String(decoding: each.bytes, as: UTF8.self) == expected, "at \(places)")
+        }
         // Written one after another, each number lands right after the last.
         w.removeAll()
         for v in [Int64(-5), 1_234_567, 0] { w.fixed(v, places: 6); w.separator() }
