@@ -187,6 +187,12 @@ enum ReaderMessages {
         L(zh: "`\(rep)` 在 `\(item)` 上给 `\(unit)` 打了两次分；第一次在第 \(firstRow) 行",
           en: "`\(rep)` scored `\(unit)` on `\(item)` twice; first at row \(firstRow)")
     }
+    /// Several standards of one row scored again (a wide row typed twice): `items` in the row's order.
+    static func duplicateBallots(_ rep: String, _ unit: String, _ items: [String], firstRow: Int) -> L {
+        let shown = items.prefix(8).map { "`\($0)`" }, more = items.count > 8 ? "…" : ""
+        return L(zh: "`\(rep)` 给 `\(unit)` 的这一行与第 \(firstRow) 行重复：\(items.count) 条标准都打了两次分（\(shown.joined(separator: "、"))\(more)）",
+                 en: "`\(rep)` scored `\(unit)` again on this row, as at row \(firstRow): \(items.count) standards twice (\(shown.joined(separator: ", "))\(more))")
+    }
     static let keepOneBallot = L(zh: "每位代表对每个单位的每条标准只保留一张选票", en: "keep one ballot per representative, unit and standard")
     static func noBallots(_ file: String, _ n: Int) -> L {
         L(zh: "`\(file)` 里没有选票，但规则有 \(n) 条标准由代表打分",

@@ -82,7 +82,20 @@ public struct BallotsReader {
         var ballots: [Ballot] = []
         var recusals: [RecusalViolation] = []
         var seen: [Int: Int] = [:]  // (rep, unit, item) → line
+        // A row's duplicates, said once for the row: a wide row typed twice repeats every
+        // standard of it, and one line per standard buried the one thing to fix.
+        var repeated: (row: Int, rep: String, unit: String, firstRow: Int, items: [String], at: SourceLocation)?
+        func sayRepeated() {
+            guard let r = repeated else { return }
+            repeated = nil
+            diagnostics.append(.duplicateBallot) {
+                .error(.duplicateBallot, r.items.count == 1 ? ReaderMessages.duplicateBallot(r.rep, r.unit, r.items[0], firstRow: r.firstRow)
+                                                            : ReaderMessages.duplicateBallots(r.rep, r.unit, r.items, firstRow: r.firstRow),
+                       at: r.at, path: "representative", hint: ReaderMessages.keepOneBallot)
+            }
+        }
         for cell in cells {
+            if let r = repeated, r.row != cell.row { sayRepeated() }
             let row = csv.rows[cell.row]
             let repID = row[repCol].trimmingSpaces(), unitID = row[unitCol].trimmingSpaces()
             func at(_ column: Int) -> SourceLocation { csv.location(row: cell.row, column: column) }
@@ -154,10 +167,11 @@ public struct BallotsReader {
             }
             let key = (rep * units.count + unit) * items.count + item
             if let first = seen[key] {
-                diagnostics.append(.duplicateBallot) {
-                    .error(.duplicateBallot, ReaderMessages.duplicateBallot(repText, unitText, items[item].key, firstRow: first),
-                           at: at(repCol), path: "representative", hint: ReaderMessages.keepOneBallot)
+                if let r = repeated, r.firstRow != first { sayRepeated() }
+                if repeated == nil {
+                    repeated = (cell.row, repText, unitText, first, [], at(repCol))
                 }
+                repeated?.items.append(items[item].key)
                 continue
             }
             seen[key] = csv.spreadsheetRows[cell.row]
@@ -175,6 +189,7 @@ public struct BallotsReader {
             }
             ballots.append(Ballot(representative: rep, unit: unit, item: item, score: score, location: at(cell.scoreCol)))
         }
+        sayRepeated()
         if ballots.isEmpty && recusals.isEmpty && !items.isEmpty && !diagnostics.hasErrors {
             diagnostics.append(.error(.noBallots, ReaderMessages.noBallots(fileName, items.count),
                                       at: lineStart, hint: ReaderMessages.addBallots))

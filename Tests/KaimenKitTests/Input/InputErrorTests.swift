@@ -132,6 +132,39 @@ struct InputErrorTests {
         }
     }
 
+    /// A wide row typed twice repeats every standard of it: one message for the row, naming
+    /// the standards, not one per cell; a row that repeats two earlier rows gets one for each.
+    /// The Dongcheng sample's wide ballots: eight standards a row, R01's for D01 on row 2,
+    /// R02's on row 3.
+    @Test("a wide ballots row typed twice is one error naming its standards")
+    func duplicateWideRow() throws {
+        let root = Fixtures.packageRoot
+        let sample = root.appendingPathComponent("samples/dongcheng-2019")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-dup-row-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lines = try String(contentsOf: sample.appendingPathComponent("ballots-wide.csv"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[1].hasPrefix("R01,D01,") && lines[2].hasPrefix("R02,D01,"))
+        // R01's row again, whole; then R02's row again (a second message, naming row 3).
+        let body = lines.filter { !$0.isEmpty }
+        let r02 = lines[2].split(separator: ",", omittingEmptySubsequences: false)
+        let mixed = (["R02", "D01"] + r02.dropFirst(2)).joined(separator: ",")
+        let file = dir.appendingPathComponent("ballots-wide.csv")
+        try ((body + [lines[1], mixed]).joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let inputs = ScoringSession.Inputs(rules: root.appendingPathComponent("rules/dongcheng-2019.jsonc").path,
+                                           units: sample.appendingPathComponent("units.csv").path,
+                                           roster: sample.appendingPathComponent("roster.csv").path, ballots: file.path)
+        let problems = InputFixtures.problems(inputs)
+        let duplicates = problems.filter { $0.code == "duplicate-ballot" }
+        #expect(duplicates.count == 2, "\(duplicates.map { $0.rendered(.zh) })")
+        let row = body.count + 1
+        #expect(duplicates.first?.rendered(.zh).contains(
+            "第 \(row) 行 A 列（representative）：错误：`R01` 给 `D01` 的这一行与第 2 行重复：8 条标准都打了两次分（`rights.ballot`、`publicity`、") == true)
+        #expect(duplicates.first?.rendered(.en).contains("`R01` scored `D01` again on this row, as at row 2: 8 standards twice (") == true)
+        #expect(duplicates.last?.rendered(.zh).contains("第 \(row + 1) 行 A 列（representative）：错误：`R02` 给 `D01` 的这一行与第 3 行重复") == true)
+    }
+
     // MARK: ballots
 
     static let ballotErrors: [Expected] = [
