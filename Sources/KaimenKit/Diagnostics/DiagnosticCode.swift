@@ -83,6 +83,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case divisionByZero = "division-by-zero"
 
     // Units, roster and ballots
+    case wrongFile = "wrong-file"
     case missingColumn = "missing-column"
     case unknownColumn = "unknown-column"
     case missingUnitID = "missing-unit-id"

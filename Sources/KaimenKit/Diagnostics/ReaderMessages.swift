@@ -95,6 +95,16 @@ enum ReaderMessages {
         L(zh: "把 `\(mark)` 换成 `\(by)`：`\(fixed)`", en: "replace `\(mark)` with `\(by)`: `\(fixed)`")
     }
 
+    // MARK: A file given in another's place
+
+    static func wrongFile(looksLike actual: L, not expected: L, header: String) -> L {
+        L(zh: "这个文件看起来是\(actual.zh)，不是\(expected.zh)（表头：\(header)）",
+          en: "this file looks like \(actual.en), not \(expected.en) (its header: \(header))")
+    }
+    static func checkFileOptions(_ expected: String, _ actual: String) -> L {
+        L(zh: "检查 `\(expected)` 给的文件；它和 `\(actual)` 是否写反了", en: "check the file given to `\(expected)`; are it and `\(actual)` swapped?")
+    }
+
     // MARK: Roster
 
     static let noRepIDColumn = L(zh: "代表名单没有代表编号列", en: "the roster has no representative id column")

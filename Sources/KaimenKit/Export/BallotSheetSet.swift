@@ -45,7 +45,7 @@ public struct BallotSheetSet: Sendable {
         }
         var reps: [Representative]?
         if let data = read(roster) {
-            let r = RosterReader.read(data, fileName: roster, units: table?.units)
+            let r = RosterReader.read(data, fileName: roster, units: table?.units, rules: loaded.rules)
             reps = r.reps
             diagnostics.append(contentsOf: r.diagnostics)
         }

@@ -24,6 +24,14 @@ public struct BallotsReader {
         guard let csv = result.table else { return (nil, diagnostics.items) }
         let items = BallotItem.items(of: rules)
         let lineStart = csv.headerRowLocation
+        // Another input given here (the roster, or the units file): one error that says so.
+        // Asked only when columns a ballots file needs are missing.
+        let lacking = ColumnNames.find(ColumnNames.representative, in: csv.header) == nil
+            || ColumnNames.find(ColumnNames.ballotUnit, in: csv.header) == nil
+        if lacking, let wrong = InputKind.wrongFile(csv.header, rules: rules, expected: .ballots, at: lineStart) {
+            diagnostics.append(wrong)
+            return (nil, diagnostics.items)
+        }
         guard let repCol = ColumnNames.find(ColumnNames.representative, in: csv.header) else {
             diagnostics.append(.error(.missingColumn, ReaderMessages.noRepColumn, at: lineStart, path: "representative",
                                       hint: ReaderMessages.nameRepColumn))

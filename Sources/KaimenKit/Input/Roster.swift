@@ -30,17 +30,28 @@ public struct Representative: Sendable, Equatable {
 /// name (`UnitMatcher`); one that is close to a unit but not it is an error.
 public enum RosterReader {
     /// `units` is `nil` when the units file could not be read: representatives' own units are then not checked.
-    public static func read(_ data: Data, fileName: String, units: [Unit]?) -> (reps: [Representative]?, diagnostics: [Diagnostic]) {
-        read(data, fileName: fileName, matcher: units.map { UnitMatcher(units: $0) })
+    /// `rules`, when given, lets a units or ballots file given as the roster be named as such.
+    public static func read(_ data: Data, fileName: String, units: [Unit]?, rules: Rules? = nil) -> (reps: [Representative]?, diagnostics: [Diagnostic]) {
+        read(data, fileName: fileName, matcher: units.map { UnitMatcher(units: $0) }, rules: rules)
     }
 
     /// - Parameter matcher: resolves entries to assessed units; `nil` when the units file could
     ///   not be read (entries are then kept as written and not checked).
-    public static func read(_ data: Data, fileName: String, matcher: UnitMatcher?) -> (reps: [Representative]?, diagnostics: [Diagnostic]) {
+    public static func read(_ data: Data, fileName: String, matcher: UnitMatcher?, rules: Rules? = nil) -> (reps: [Representative]?, diagnostics: [Diagnostic]) {
         let result = CSVReader.read(data, fileName: fileName)
         var diagnostics = Diagnostics(result.diagnostics)
         guard let csv = result.table else { return (nil, diagnostics.items) }
         let lineStart = csv.headerRowLocation
+        // Another input given here (the units file, or the ballots): one error that says so.
+        // Asked only when columns a roster needs are missing, or it has a score column (the
+        // ballots' `representative,unit` pass for a roster's id and units).
+        let doubtful = ColumnNames.find(ColumnNames.representative + ["id"], in: csv.header) == nil
+            || ColumnNames.find(ColumnNames.repUnits, in: csv.header) == nil
+            || ColumnNames.find(ColumnNames.score, in: csv.header) != nil
+        if doubtful, let wrong = InputKind.wrongFile(csv.header, rules: rules, expected: .roster, at: lineStart) {
+            diagnostics.append(wrong)
+            return (nil, diagnostics.items)
+        }
         guard let idCol = ColumnNames.find(ColumnNames.representative + ["id"], in: csv.header) else {
             diagnostics.append(.error(.missingColumn, ReaderMessages.noRepIDColumn, at: lineStart, path: "id",
                                       hint: ReaderMessages.nameRepIDColumn))

@@ -24,6 +24,10 @@ public enum ScheduleReader {
         let headerStart = csv.headerRowLocation
         let groupCol = ColumnNames.find(groupColumn, in: csv.header)
         let unitCol = ColumnNames.find(unitColumn, in: csv.header)
+        // Another input given here (the roster, the units or the ballots): one error that says so.
+        if groupCol == nil || unitCol == nil, let wrong = InputKind.wrongFile(csv.header, rules: nil, expected: .schedule, at: headerStart) {
+            return (nil, diagnostics + [wrong])
+        }
         if groupCol == nil {
             diagnostics.append(.error("missing-column", SessionMessages.scheduleMissingColumn("group", zh: "组别"), at: headerStart, path: "group",
                                       hint: SessionMessages.scheduleColumnsHint))

@@ -131,6 +131,14 @@ public struct UnitsReader {
         let header = csv.header
         let headerLoc = { (c: Int) in csv.headerLocation(column: c) }
         let lineStart = csv.headerRowLocation
+        // Another input given here (`--units` and `--roster` swapped): one error, not one per
+        // column. Asked only when columns a units file needs are missing.
+        let lacking = ColumnNames.find(ColumnNames.unitID, in: header) == nil
+            || rules.metrics.contains { $0.missing == .error && !header.contains($0.id) && !header.contains($0.name) }
+        if lacking, let wrong = InputKind.wrongFile(header, rules: rules, expected: .units, at: lineStart) {
+            diagnostics.append(wrong)
+            return (nil, diagnostics.items)
+        }
         guard let idCol = ColumnNames.find(ColumnNames.unitID, in: header) else {
             diagnostics.append(.error(.missingColumn, ReaderMessages.noUnitIDColumn, at: lineStart, path: "id",
                                       hint: ReaderMessages.nameUnitIDColumn))

@@ -85,7 +85,7 @@ public struct ScoringSession: Sendable {
         lap("read metrics")
         var reps: [Representative]?
         if let data = read(inputs.roster) {
-            let r = RosterReader.read(data, fileName: inputs.roster, units: table?.units)
+            let r = RosterReader.read(data, fileName: inputs.roster, units: table?.units, rules: rules)
             reps = r.reps
             diagnostics.append(contentsOf: r.diagnostics)
         }

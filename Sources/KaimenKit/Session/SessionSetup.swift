@@ -58,7 +58,7 @@ public struct SessionSetup: Sendable {
         }
         var reps: [Representative]?
         if let data = read(paths.roster) {
-            let r = RosterReader.read(data, fileName: paths.roster, units: units)
+            let r = RosterReader.read(data, fileName: paths.roster, units: units, rules: rules)
             reps = r.reps
             diagnostics.append(contentsOf: r.diagnostics)
         }

@@ -132,6 +132,54 @@ struct InputErrorTests {
         }
     }
 
+    /// Files given in one another's place: one `wrong-file` error each, naming what the file
+    /// looks like, instead of an error per missing column (a swapped `--units` and `--roster`
+    /// was 48 errors on the Xicheng sample).
+    @Test("a file given as another input is named for what it is, once, with no missing-column errors",
+          arguments: [("roster.csv", "units.csv", "ballots.csv", ["roster.csv": "代表名单，不是单位文件", "units.csv": "单位文件，不是代表名单"]),
+                      ("units.csv", "ballots.csv", "roster.csv", ["ballots.csv": "选票文件，不是代表名单"]),
+                      ("units.csv", "roster.csv", "roster.csv", ["roster.csv": "代表名单，不是选票文件"]),
+                      ("ballots.csv", "roster.csv", "units.csv", ["ballots.csv": "选票文件，不是单位文件"])])
+    func wrongFile(_ units: String, _ roster: String, _ ballots: String, _ expected: [String: String]) throws {
+        let sample = Fixtures.packageRoot.appendingPathComponent("samples/xicheng-2014")
+        let inputs = ScoringSession.Inputs(rules: Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc").path,
+                                           units: sample.appendingPathComponent(units).path, roster: sample.appendingPathComponent(roster).path,
+                                           ballots: sample.appendingPathComponent(ballots).path)
+        let problems = InputFixtures.problems(inputs)
+        let wrong = problems.filter { $0.code == "wrong-file" }
+        #expect(wrong.count == expected.count, "\(problems.map { $0.rendered(.zh) })")
+        for (file, text) in expected {
+            #expect(wrong.contains { $0.location?.file.hasSuffix("/" + file) == true && $0.rendered(.zh).contains("这个文件看起来是" + text) },
+                    "\(file): \(wrong.map { $0.rendered(.zh) })")
+        }
+        #expect(!problems.contains { $0.code == "missing-column" })
+        #expect(problems.filter { $0.severity == .error }.count == expected.count)
+    }
+
+    /// A file of the right kind with a column misnamed is still told which column: the guess
+    /// is asked only of a file missing its own columns, and names only another kind.
+    @Test("a units file with a metric column misnamed, and a roster without its units column, keep their own errors")
+    func rightFileWrongColumn() throws {
+        let sample = Fixtures.packageRoot.appendingPathComponent("samples/xicheng-2014")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-right-file-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let units = try String(contentsOf: sample.appendingPathComponent("units.csv"), encoding: .utf8)
+        #expect(units.contains(",workers,"))
+        try units.replacingOccurrences(of: ",workers,", with: ",worker,").write(to: dir.appendingPathComponent("units.csv"), atomically: true, encoding: .utf8)
+        let roster = try String(contentsOf: sample.appendingPathComponent("roster.csv"), encoding: .utf8)
+        #expect(roster.hasPrefix("id,name,group,units,role"))
+        try roster.replacingOccurrences(of: "id,name,group,units,role", with: "id,name,group,unit_list,role")
+            .write(to: dir.appendingPathComponent("roster.csv"), atomically: true, encoding: .utf8)
+        let rules = Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc").path
+        let problems = InputFixtures.problems(ScoringSession.Inputs(rules: rules, units: dir.appendingPathComponent("units.csv").path,
+                                                                    roster: dir.appendingPathComponent("roster.csv").path,
+                                                                    ballots: sample.appendingPathComponent("ballots.csv").path))
+        #expect(!problems.contains { $0.code == "wrong-file" }, "\(problems.map { $0.rendered(.zh) })")
+        #expect(problems.contains { $0.code == "missing-column" && $0.path == "workers" })
+        #expect(problems.contains { $0.code == "missing-column" && $0.path == "units" })
+    }
+
     /// A wide row typed twice repeats every standard of it: one message for the row, naming
     /// the standards, not one per cell; a row that repeats two earlier rows gets one for each.
     /// The Dongcheng sample's wide ballots: eight standards a row, R01's for D01 on row 2,

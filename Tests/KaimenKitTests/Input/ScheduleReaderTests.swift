@@ -36,6 +36,21 @@ struct ScheduleReaderTests {
         #expect(s.hears(group: "二组", unit: "U3") && !s.hears(group: "二组", unit: "U1"))
     }
 
+    /// The roster or the ballots given as the schedule: one error naming what the file is,
+    /// instead of the missing group or unit column.
+    @Test("the roster or the ballots given as the schedule are named for what they are", arguments: [
+        ("id,name,group,units,role\nR1,代表1,一组,,职工代表\n", "这个文件看起来是代表名单，不是日程表"),
+        ("representative,unit,standard,score\nR1,U1,vote,3\n", "这个文件看起来是选票文件，不是日程表"),
+        ("id,name,category\nU1,单位1,企业\n", "这个文件看起来是单位文件，不是日程表"),
+    ])
+    func wrongFile(_ text: String, _ says: String) {
+        let (schedule, diagnostics) = ScheduleFixture.read(text)
+        #expect(schedule == nil)
+        #expect(diagnostics.map(\.code) == ["wrong-file"])
+        #expect(diagnostics.first?.rendered(.zh).hasPrefix("schedule.csv 第 1 行（表头）：错误：" + says) == true)
+        #expect(diagnostics.first?.rendered(.zh).contains("检查 `--schedule` 给的文件") == true)
+    }
+
     @Test("time and place are optional, and a unit may be named by its name")
     func optionalColumnsAndNames() throws {
         let (schedule, diagnostics) = ScheduleFixture.read("group,unit\n一组,U1\n一组,单位2\n二组,U3\n二组,U1\n")
