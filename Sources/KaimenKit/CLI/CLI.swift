@@ -11,7 +11,10 @@ public enum CLI {
         SessionStatusCommand.self, SessionCloseCommand.self, SessionVerifyCommand.self, SessionAppealCommand.self,
     ] }
 
-    public static let version = "0.1.0"
+    /// Raised whenever the bytes of what kaimen writes change (papers, summaries, sheets), so
+    /// that a manifest or a seal says which version wrote the files it lists (`session verify`
+    /// compares a seal's version with its own). 0.11.0: the eleventh working session's.
+    public static let version = "0.11.0"
 
     public static func run(_ given: [String], console: Console) -> ExitCode {
         // `kaimen --lang en score …` as `kaimen score … --lang en`: the language may come first.

@@ -76,7 +76,7 @@ extension SessionFolder {
         var inputs: [String: JSONOut] = [:]
         for path in recordedInputs.keys { inputs[path] = .str(SessionFolder.sha256(ofFile: directory.appendingPathComponent(path))) }
         let seal = try journal.append(.seal, by: by, content: .object([
-            "version": .num(version), "results": .string(resultsPath), "lang": .string(lang.rawValue),
+            "version": .num(version), "results": .string(resultsPath), "lang": .string(lang.rawValue), "kaimen": .string(CLI.version),
             "acceptMissing": status.open.isEmpty ? .null : .str(acceptMissing),
             "uncounted": .array(status.open.map { .string("\($0.representative)×\($0.unit)") }),
             "inputs": .object(inputs), "outputs": .object(outputs), "ballots": .string(SHA256.hex([UInt8](ballots))),

@@ -325,6 +325,12 @@ extension SessionMessages {
     static let recomputedWordingHint = Localized(zh: "会话若由另一版本的 kaimen 结束，文件的文字可能不同：请用当时的版本核验；否则封存记录被改写过",
                                                  en: "if another version of kaimen closed the session, the files' wording may differ: verify with that version; otherwise the seal was rewritten")
 
+    static func recomputedOtherVersionHint(_ sealedBy: String) -> Localized {
+        Localized(zh: "会话由 kaimen \(sealedBy) 结束（这是 kaimen \(CLI.version)），两个版本写出的文件文字可能不同：请用 kaimen \(sealedBy) 核验；若它也不符，封存记录被改写过",
+                  en: "kaimen \(sealedBy) closed the session (this is kaimen \(CLI.version)), and the two versions may word the files differently: verify with kaimen \(sealedBy); if that does not match either, the seal was rewritten")
+    }
+    static let recomputedSameVersionHint = Localized(zh: "会话由这一版本的 kaimen 结束，同样的日志应写出同样的文件：封存记录或输入文件被改写过",
+                                                     en: "this version of kaimen closed the session, and the same journal should write the same files: the seal or the inputs were rewritten")
     static func rescoreFailed(seq: Int, _ why: String) -> Localized {
         Localized(zh: "无法按日志重新计算封存记录 \(seq) 的结果：\(why)", en: "could not recompute the result sealed by record \(seq): \(why)")
     }

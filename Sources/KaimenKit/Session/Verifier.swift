@@ -142,8 +142,17 @@ public enum Verifier {
                 // Whether the numbers people sign agree tells a file written by another kaimen
                 // (other wording, same ranking) from a result that changed.
                 let sameRanking = c["ranking"] == SessionFolder.sealedRanking(session)
+                // The version that closed the session, where the seal records it (since 0.11.0).
+                let sealedBy = c["kaimen"]?.stringValue
+                let hint: Localized
+                switch (sameRanking, sealedBy) {
+                case (true, .some(let v)) where v != CLI.version: hint = SessionMessages.recomputedOtherVersionHint(v)
+                case (true, .some): hint = SessionMessages.recomputedSameVersionHint
+                case (true, nil): hint = SessionMessages.recomputedWordingHint
+                case (false, _): hint = SessionMessages.recomputedDiffersHint
+                }
                 problems.append(.error("seal-mismatch", SessionMessages.recomputedDiffers(differing, seq: seal.seq, sameRanking: sameRanking), at: at,
-                                       hint: sameRanking ? SessionMessages.recomputedWordingHint : SessionMessages.recomputedDiffersHint))
+                                       hint: hint))
             }
         } catch {
             problems.append(.error("seal-rescore", SessionMessages.rescoreFailed(seq: seal.seq, "\(error)"), at: at))

@@ -110,23 +110,35 @@ struct VerifierTests {
         #expect(r.err.contains("哈希链在此断开"))
     }
 
-    @Test("a seal whose file hashes differ but whose ranking the journal gives again says so: another kaimen's wording, or a rewritten seal")
-    func sameRankingOtherBytes() throws {
-        let s = try Self.closedSession(); defer { s.remove() }
-        // The seal (record 4) now lists another hash for report.html, the chain rehashed after it.
-        try Self.rewrite(s) { lines in
+    /// The seal (record 4) rewritten: another hash for report.html, and its `kaimen` (the
+    /// version that closed the session) set to `sealedBy`, or removed (a seal from before
+    /// 0.11.0) when `nil`; the chain rehashed after it.
+    static func sealWithOtherBytes(_ s: SampleSession, sealedBy: String?) throws {
+        try rewrite(s) { lines in
             var r = try! JournalRecord.parse(lines[3]).get()
             if case .object(var c) = r.content, case .object(var outputs)? = c["outputs"] {
+                #expect(c["kaimen"] == .string(CLI.version), "a seal records the version that closed the session")
                 outputs["results/report.html"] = .string(String(repeating: "0", count: 64))
-                c["outputs"] = .object(outputs); r.content = .object(c)
+                c["outputs"] = .object(outputs)
+                c["kaimen"] = sealedBy.map { .string($0) }
+                r.content = .object(c)
             }
             lines[3] = JournalRecord(seq: r.seq, time: r.time, by: r.by, kind: r.kind, content: r.content, prev: r.prev).line
         }
+    }
+
+    @Test("a seal whose file hashes differ but whose ranking the journal gives again says so, and what the version it records means",
+          arguments: [("0.10.0", "会话由 kaimen 0.10.0 结束（这是 kaimen \(CLI.version)），两个版本写出的文件文字可能不同：请用 kaimen 0.10.0 核验"),
+                      (CLI.version, "会话由这一版本的 kaimen 结束，同样的日志应写出同样的文件：封存记录或输入文件被改写过"),
+                      (nil, "会话若由另一版本的 kaimen 结束，文件的文字可能不同：请用当时的版本核验")])
+    func sameRankingOtherBytes(_ sealedBy: String?, _ hint: String) throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        try Self.sealWithOtherBytes(s, sealedBy: sealedBy)
         let p = try Self.problems(s)
         #expect(!p.contains { $0.code.hasPrefix("journal-") })
         let mismatch = try #require(p.first { $0.code == "seal-mismatch" })
         #expect(mismatch.text.zh == "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 1 个文件的内容不同：`results/report.html`")
-        #expect(mismatch.hintText?.zh.contains("另一版本的 kaimen") == true)
+        #expect(mismatch.hintText?.zh.hasPrefix(hint) == true, "\(mismatch.hintText?.zh ?? "")")
         #expect(p.contains { $0.code == "output-changed" && $0.location?.file == "results/report.html" })
     }
 
