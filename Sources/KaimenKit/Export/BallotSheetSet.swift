@@ -112,17 +112,31 @@ public struct BallotSheetSet: Sendable {
     /// The fillable sheets, in print order.
     public var fillable: [Sheet] { sheets.filter { !$0.recused } }
 
+    /// The entry template's headers: the representative, their name and group, the unit, then
+    /// each ballot item. In Chinese the names a typist reads (代表编号, …, each standard's name),
+    /// in English the ids; the readers take either (`BallotItemNames`, `ColumnNames`).
+    func entryHeaders(lang: Language) -> (fixed: [String], items: [String]) {
+        guard lang == .zh else { return (["representative", "name", "group", "unit"], items.map(\.key)) }
+        // An item's standard's name, where the readers take that name back to this item (it is
+        // the first standard of that name, as `BallotItemNames.standardID(named:)` looks); its
+        // key otherwise.
+        let names = items.map { item in
+            let standard = rules.standards[item.standard]
+            let first = rules.standards.first { $0.name == standard.name }
+            return !standard.name.isEmpty && first?.id == standard.id ? standard.name : item.key
+        }
+        return (["代表编号", "姓名", "组别", "单位编号"], names)
+    }
+
     /// `entry-template.csv`: a wide ballots file with one row per fillable sheet, in print order,
     /// scores left blank. Filled in, it is read by `kaimen score --ballots` as it is (the name and
     /// group columns are skipped).
     public func entryTemplate(lang: Language) -> ExportTable {
-        var columns: [ExportTable.Column] = [
-            .init(header: "representative", key: "representative", alignRight: false),
-            .init(header: "name", key: "name", alignRight: false),
-            .init(header: "group", key: "group", alignRight: false),
-            .init(header: "unit", key: "unit", alignRight: false),
-        ]
-        columns += items.map { .init(header: $0.key, key: $0.key, alignRight: true) }
+        let headers = entryHeaders(lang: lang)
+        var columns: [ExportTable.Column] = zip(["representative", "name", "group", "unit"], headers.fixed).map {
+            .init(header: $1, key: $0, alignRight: false)
+        }
+        columns += zip(items, headers.items).map { .init(header: $1, key: $0.key, alignRight: true) }
         let rows: [[ExportCell]] = fillable.map { s in
             let rep = representatives[s.representative]
             return [.text(rep.id), .text(rep.name), .text(rep.group), .text(units[s.unit].id)] + items.map { _ in .empty }
@@ -134,7 +148,9 @@ public struct BallotSheetSet: Sendable {
     /// it for the typist; only the score columns are to be filled.
     public func entryWorkbook(lang: Language) -> XLSXWorkbook {
         var sheet = XLSXSheet(name: lang.t("录入模板", "Entry"))
-        sheet.rows = [([lang.t("表号", "Sheet"), "representative", "name", "group", "unit", lang.t("单位名称", "Unit name")] + items.map(\.key)).map { .header($0) }]
+        // Saved as CSV, it reads as the CSV template does: the readers skip the sheet id and unit name.
+        let headers = entryHeaders(lang: lang)
+        sheet.rows = [([lang.t("表号", "sheet")] + headers.fixed + [lang.t("单位名称", "unit_name")] + headers.items).map { .header($0) }]
         for s in fillable {
             let rep = representatives[s.representative]
             sheet.rows.append([.text(s.id), .text(rep.id), .text(rep.name), .text(rep.group), .text(units[s.unit].id), .text(units[s.unit].name)])

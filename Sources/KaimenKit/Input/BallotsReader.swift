@@ -66,7 +66,7 @@ public struct BallotsReader {
                     itemCols.append((c, name))
                 } else if let id = itemNames.standardID(named: name) {
                     itemCols.append((c, id))
-                } else if ColumnNames.find(ColumnNames.repName + ColumnNames.group, in: [name]) != nil {
+                } else if ColumnNames.find(ColumnNames.ballotExtras, in: [name]) != nil {
                     continue
                 } else {
                     diagnostics.append(.unknownStandard) {

@@ -13,6 +13,10 @@ enum ColumnNames {
     static let ballotUnit = ["unit", "unit_id", "单位编号", "被评单位", "单位"]
     static let ballotStandard = ["standard", "standard_id", "item", "标准", "标准编号", "评分项"]
     static let score = ["score", "分数", "得分", "评分"]
+    /// Columns a wide ballots file may carry beside its scores, for the typist, and that the
+    /// readers skip: the representative's name and group, the sheet id and the unit's name
+    /// (the entry template's, `kaimen sheets`).
+    static let ballotExtras = repName + group + ["sheet", "sheet_id", "表号", "unit_name", "单位名称"]
 
     /// The index of the first header cell that is one of `names`.
     static func find(_ names: [String], in header: [String]) -> Int? {

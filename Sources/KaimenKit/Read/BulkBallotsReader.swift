@@ -173,7 +173,7 @@ public enum BulkBallotsReader {
                         itemCols.append((c, i))
                     } else if let s = rules.standards.first(where: { $0.name == name }), let i = itemIndex[s.id] {
                         itemCols.append((c, i))
-                    } else if ColumnNames.find(ColumnNames.repName + ColumnNames.group, in: [name]) != nil {
+                    } else if ColumnNames.find(ColumnNames.ballotExtras, in: [name]) != nil {
                         otherCols.append(c)
                     } else {
                         return nil

@@ -47,24 +47,63 @@ struct SheetsCommandTests {
         #expect(set.sheets.filter(\.recused).count == 6)
     }
 
-    @Test("the entry template, filled in, is read back as a ballots file")
-    func entryTemplate() throws {
+    /// Reads `text` as the ballots file of the Xicheng sample, through the checked pipeline.
+    static func readBallots(_ text: String) throws -> ScoringSession {
+        let base = Fixtures.packageRoot.path
+        return try ScoringSession.run(.init(rules: "rules/xicheng-2014.jsonc", units: "samples/xicheng-2014/units.csv",
+                                            roster: "samples/xicheng-2014/roster.csv", ballots: "/mem/ballots.csv", baseDirectory: base),
+                                      readFile: { path in
+                                          if path == "/mem/ballots.csv" { return Data(text.utf8) }
+                                          return try Data(contentsOf: URL(fileURLWithPath: PathText.resolve(path, in: base)))
+                                      })
+    }
+
+    /// In Chinese the template's headers are the names a typist reads (the standards' names, as
+    /// the sample's `typed-a.csv` has them); in English, the ids. Either way, filled in, it is
+    /// read back as a ballots file.
+    @Test("the entry template, filled in, is read back as a ballots file, with Chinese headers or English ids",
+          arguments: [(Language.zh, "\u{FEFF}代表编号,姓名,组别,单位编号,依法维权工作评价（职工代表评分）,宣传教育工作总体评价（职工代表评分）,安全生产工作评价（职工代表评分）,民主管理工作评价（职工代表评分）,劳模工作评价（职工代表评分）,温暖工程评价（职工代表评分）,互助保障工作评价（职工代表评分）,经费使用公开评价（职工代表评分）"),
+                      (.en, "\u{FEFF}representative,name,group,unit,rights.ballot,publicity,safety.ballot,democracy.ballot,models.ballot,warmth.ballot,insurance.ballot,audit.ballot")])
+    func entryTemplate(_ lang: Language, _ header: String) throws {
         let set = try Self.set(schedule: true)
-        let template = String(decoding: set.entryTemplate(lang: .zh).csv(), as: UTF8.self)
+        let template = String(decoding: set.entryTemplate(lang: lang).csv(), as: UTF8.self)
         var lines = template.components(separatedBy: "\r\n").filter { !$0.isEmpty }  // CSV rows end in CRLF
         #expect(lines.count == 1 + 57)
-        #expect(lines[0] == "\u{FEFF}representative,name,group,unit,rights.ballot,publicity,safety.ballot,democracy.ballot,models.ballot,warmth.ballot,insurance.ballot,audit.ballot")
+        #expect(lines[0] == header)
         #expect(!lines.contains { $0.hasPrefix("R03,李建国,第一组,X02,") })
+        // The sample's typed sheets name the standards the same way.
+        if lang == .zh {
+            let typed = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("samples/xicheng-2014/typed-a.csv"), encoding: .utf8)
+            let typedItems = typed.split(separator: "\n")[0].split(separator: ",").dropFirst(2).map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+            #expect(Array(lines[0].split(separator: ",").dropFirst(4).map(String.init)) == typedItems)
+        }
         for i in 1..<lines.count { lines[i] = lines[i].replacingOccurrences(of: ",,,,,,,,", with: ",1,1,1,1,1,1,1,1") }
-        let base = Fixtures.packageRoot.path
-        let s = try ScoringSession.run(.init(rules: "rules/xicheng-2014.jsonc", units: "samples/xicheng-2014/units.csv",
-                                             roster: "samples/xicheng-2014/roster.csv", ballots: "/mem/ballots.csv", baseDirectory: base),
-                                       readFile: { path in
-                                           if path == "/mem/ballots.csv" { return Data(lines.joined(separator: "\r\n").utf8) }
-                                           return try Data(contentsOf: URL(fileURLWithPath: PathText.resolve(path, in: base)))
-                                       })
+        let s = try Self.readBallots(lines.joined(separator: "\r\n"))
         #expect(s.ballots.ballots.count == 57 * 8)
         #expect(s.ballots.recusals.isEmpty)
+    }
+
+    /// The workbook's rows carry the sheet id and the unit's name beside the template's columns:
+    /// saved as CSV from Excel or WPS, it reads back too (the readers skip those two columns).
+    @Test("the entry workbook, saved as CSV and filled in, is read back as a ballots file", arguments: [Language.zh, .en])
+    func entryWorkbook(_ lang: Language) throws {
+        let set = try Self.set(schedule: true)
+        let rows = set.entryWorkbook(lang: lang).sheets[0].rows
+        #expect(rows.count == 1 + 57)
+        func text(_ cell: XLSXSheet.Cell) -> String {
+            switch cell {
+            case .header(let t), .text(let t): return t.contains(",") ? "\"\(t)\"" : t
+            default: return ""
+            }
+        }
+        let header = rows[0].map(text)
+        #expect(header.first == (lang == .zh ? "表号" : "sheet") && header[5] == (lang == .zh ? "单位名称" : "unit_name"))
+        let csv = ([header.joined(separator: ",")] + rows.dropFirst().map { row in
+            (row.map(text) + Array(repeating: "2", count: header.count - row.count)).joined(separator: ",")
+        }).joined(separator: "\n")
+        let s = try Self.readBallots(csv)
+        #expect(s.ballots.ballots.count == 57 * 8)
+        #expect(s.ballots.ballots.allSatisfy { $0.score == Rational(2) })
     }
 
     @Test("the HTML has one page per sheet, escapes names, and strikes through recused units")
