@@ -97,6 +97,16 @@ enum ReaderMessages {
 
     // MARK: A file given in another's place
 
+    /// The kinds of input file: `单位文件` / `the units file`, …
+    static func fileKind(_ kind: InputKind) -> L {
+        switch kind {
+        case .units: L(zh: "单位文件", en: "the units file")
+        case .roster: L(zh: "代表名单", en: "the roster")
+        case .ballots: L(zh: "选票文件", en: "the ballots file")
+        case .schedule: L(zh: "日程表", en: "the schedule")
+        }
+    }
+
     static func wrongFile(looksLike actual: L, not expected: L, header: String) -> L {
         L(zh: "这个文件看起来是\(actual.zh)，不是\(expected.zh)（表头：\(header)）",
           en: "this file looks like \(actual.en), not \(expected.en) (its header: \(header))")

@@ -116,7 +116,7 @@ public struct BallotSheetSet: Sendable {
     /// each ballot item. In Chinese the names a typist reads (代表编号, …, each standard's name),
     /// in English the ids; the readers take either (`BallotItemNames`, `ColumnNames`).
     func entryHeaders(lang: Language) -> (fixed: [String], items: [String]) {
-        guard lang == .zh else { return (["representative", "name", "group", "unit"], items.map(\.key)) }
+        guard lang == .zh else { return (Self.entryKeys, items.map(\.key)) }
         // An item's standard's name, where the readers take that name back to this item (it is
         // the first standard of that name, as `BallotItemNames.standardID(named:)` looks); its
         // key otherwise.
@@ -128,12 +128,15 @@ public struct BallotSheetSet: Sendable {
         return (["代表编号", "姓名", "组别", "单位编号"], names)
     }
 
+    /// The entry template's first four columns, as ids (their English headers).
+    static let entryKeys = ["representative", "name", "group", "unit"]
+
     /// `entry-template.csv`: a wide ballots file with one row per fillable sheet, in print order,
     /// scores left blank. Filled in, it is read by `kaimen score --ballots` as it is (the name and
     /// group columns are skipped).
     public func entryTemplate(lang: Language) -> ExportTable {
         let headers = entryHeaders(lang: lang)
-        var columns: [ExportTable.Column] = zip(["representative", "name", "group", "unit"], headers.fixed).map {
+        var columns: [ExportTable.Column] = zip(Self.entryKeys, headers.fixed).map {
             .init(header: $1, key: $0, alignRight: false)
         }
         columns += zip(items, headers.items).map { .init(header: $1, key: $0.key, alignRight: true) }

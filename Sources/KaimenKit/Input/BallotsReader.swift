@@ -26,18 +26,18 @@ public struct BallotsReader {
         let lineStart = csv.headerRowLocation
         // Another input given here (the roster, or the units file): one error that says so.
         // Asked only when columns a ballots file needs are missing.
-        let lacking = ColumnNames.find(ColumnNames.representative, in: csv.header) == nil
-            || ColumnNames.find(ColumnNames.ballotUnit, in: csv.header) == nil
-        if lacking, let wrong = InputKind.wrongFile(csv.header, rules: rules, expected: .ballots, at: lineStart) {
+        let repColumn = ColumnNames.find(ColumnNames.representative, in: csv.header)
+        let unitColumn = ColumnNames.find(ColumnNames.ballotUnit, in: csv.header)
+        if repColumn == nil || unitColumn == nil, let wrong = InputKind.wrongFile(csv.header, rules: rules, expected: .ballots, at: lineStart) {
             diagnostics.append(wrong)
             return (nil, diagnostics.items)
         }
-        guard let repCol = ColumnNames.find(ColumnNames.representative, in: csv.header) else {
+        guard let repCol = repColumn else {
             diagnostics.append(.error(.missingColumn, ReaderMessages.noRepColumn, at: lineStart, path: "representative",
                                       hint: ReaderMessages.nameRepColumn))
             return (nil, diagnostics.items)
         }
-        guard let unitCol = ColumnNames.find(ColumnNames.ballotUnit, in: csv.header) else {
+        guard let unitCol = unitColumn else {
             diagnostics.append(.error(.missingColumn, ReaderMessages.noBallotUnitColumn, at: lineStart, path: "unit",
                                       hint: ReaderMessages.nameBallotUnitColumn))
             return (nil, diagnostics.items)
@@ -143,6 +143,7 @@ public struct BallotsReader {
                 }
             }
             let text = row[cell.scoreCol].trimmingSpaces()
+            func isNumber(_ t: String) -> Bool { Rational(decimal: t) != nil }
             var score: Rational?
             if text.isEmpty {
                 diagnostics.append(.invalidScore) {
@@ -153,8 +154,7 @@ public struct BallotsReader {
             } else {
                 diagnostics.append(.invalidScore) {
                     .error(.invalidScore, ReaderMessages.scoreNotNumber(Echo.cell(text), repText, unitText, Echo.cell(cell.itemText)), at: at(cell.scoreCol), path: "score",
-                           hint: TypedNumber.hint(for: TypedNumber.ascii(text)) { Rational(decimal: $0) != nil }
-                               ?? TypedNumber.commaHint(typed: text) { Rational(decimal: $0) != nil })
+                           hint: TypedNumber.hint(for: TypedNumber.ascii(text), valid: isNumber) ?? TypedNumber.commaHint(typed: text, valid: isNumber))
                 }
             }
             guard ok, let rep, let unit, let item, let score else { continue }

@@ -45,21 +45,20 @@ public enum RosterReader {
         // Another input given here (the units file, or the ballots): one error that says so.
         // Asked only when columns a roster needs are missing, or it has a score column (the
         // ballots' `representative,unit` pass for a roster's id and units).
-        let doubtful = ColumnNames.find(ColumnNames.representative + ["id"], in: csv.header) == nil
-            || ColumnNames.find(ColumnNames.repUnits, in: csv.header) == nil
-            || ColumnNames.find(ColumnNames.score, in: csv.header) != nil
+        let idColumn = ColumnNames.find(ColumnNames.representative + ["id"], in: csv.header)
+        let unitsCol = ColumnNames.find(ColumnNames.repUnits, in: csv.header)
+        let doubtful = idColumn == nil || unitsCol == nil || ColumnNames.find(ColumnNames.score, in: csv.header) != nil
         if doubtful, let wrong = InputKind.wrongFile(csv.header, rules: rules, expected: .roster, at: lineStart) {
             diagnostics.append(wrong)
             return (nil, diagnostics.items)
         }
-        guard let idCol = ColumnNames.find(ColumnNames.representative + ["id"], in: csv.header) else {
+        guard let idCol = idColumn else {
             diagnostics.append(.error(.missingColumn, ReaderMessages.noRepIDColumn, at: lineStart, path: "id",
                                       hint: ReaderMessages.nameRepIDColumn))
             return (nil, diagnostics.items)
         }
         let nameCol = ColumnNames.find(ColumnNames.repName, in: csv.header)
         let groupCol = ColumnNames.find(ColumnNames.group, in: csv.header)
-        let unitsCol = ColumnNames.find(ColumnNames.repUnits, in: csv.header)
         let roleCol = ColumnNames.find(ColumnNames.role, in: csv.header)
         let conflictsCol = ColumnNames.find(ColumnNames.conflicts, in: csv.header)
         if unitsCol == nil {

@@ -133,13 +133,14 @@ public struct UnitsReader {
         let lineStart = csv.headerRowLocation
         // Another input given here (`--units` and `--roster` swapped): one error, not one per
         // column. Asked only when columns a units file needs are missing.
-        let lacking = ColumnNames.find(ColumnNames.unitID, in: header) == nil
+        let idColumn = ColumnNames.find(ColumnNames.unitID, in: header)
+        let lacking = idColumn == nil
             || rules.metrics.contains { $0.missing == .error && !header.contains($0.id) && !header.contains($0.name) }
         if lacking, let wrong = InputKind.wrongFile(header, rules: rules, expected: .units, at: lineStart) {
             diagnostics.append(wrong)
             return (nil, diagnostics.items)
         }
-        guard let idCol = ColumnNames.find(ColumnNames.unitID, in: header) else {
+        guard let idCol = idColumn else {
             diagnostics.append(.error(.missingColumn, ReaderMessages.noUnitIDColumn, at: lineStart, path: "id",
                                       hint: ReaderMessages.nameUnitIDColumn))
             return (nil, diagnostics.items)

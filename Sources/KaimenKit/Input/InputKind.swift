@@ -13,14 +13,7 @@ enum InputKind: Sendable, Equatable {
     case units, roster, ballots, schedule
 
     /// The file in Chinese and English: `单位文件` / `the units file`.
-    var name: Localized {
-        switch self {
-        case .units: Localized(zh: "单位文件", en: "the units file")
-        case .roster: Localized(zh: "代表名单", en: "the roster")
-        case .ballots: Localized(zh: "选票文件", en: "the ballots file")
-        case .schedule: Localized(zh: "日程表", en: "the schedule")
-        }
-    }
+    var name: Localized { ReaderMessages.fileKind(self) }
 
     /// The command-line option that names this file.
     var option: String {
@@ -42,8 +35,9 @@ enum InputKind: Sendable, Equatable {
         let representative = has(ColumnNames.representative)
         if representative && (has(ColumnNames.score) || ballotColumns > 0) { return .ballots }
         if metricColumns > 0 || (has(ColumnNames.category) && !representative) { return .units }
-        // Columns only a roster has (`unit`, `单位` and `单位编号` are also a ballots or units column).
-        if has(["units", "own_units", "所在单位"] + ColumnNames.role + ColumnNames.conflicts) { return .roster }
+        // Columns only a roster has: its own units (less `unit`, `单位` and `单位编号`, also a
+        // ballots file's unit column), role or conflicts.
+        if has(ColumnNames.repUnits.filter { !ColumnNames.ballotUnit.contains($0) } + ColumnNames.role + ColumnNames.conflicts) { return .roster }
         if has(ScheduleReader.groupColumn) && has(ScheduleReader.timeColumn + ScheduleReader.placeColumn) { return .schedule }
         return nil
     }
