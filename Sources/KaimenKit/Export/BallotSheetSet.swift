@@ -154,6 +154,8 @@ public struct BallotSheetSet: Sendable {
         // Saved as CSV, it reads as the CSV template does: the readers skip the sheet id and unit name.
         let headers = entryHeaders(lang: lang)
         sheet.rows = [([lang.t("表号", "sheet")] + headers.fixed + [lang.t("单位名称", "unit_name")] + headers.items).map { .header($0) }]
+        // The standards' names head columns of one-digit scores: wrapped, not as wide as the names.
+        sheet.headerMaxWidth = 12
         for s in fillable {
             let rep = representatives[s.representative]
             sheet.rows.append([.text(s.id), .text(rep.id), .text(rep.name), .text(rep.group), .text(units[s.unit].id), .text(units[s.unit].name)])

@@ -96,6 +96,11 @@ struct SheetsCommandTests {
             default: return ""
             }
         }
+        // The long standards' names wrap over narrow score columns (12 characters and padding);
+        // the unit's name keeps its width.
+        let widths = set.entryWorkbook(lang: lang).sheets[0].columnWidths()
+        #expect(widths.count == 6 + 8 && widths.suffix(8).allSatisfy { $0 <= 14 }, "\(widths)")
+        #expect(widths[5] > 30, "\(widths)")
         let header = rows[0].map(text)
         #expect(header.first == (lang == .zh ? "表号" : "sheet") && header[5] == (lang == .zh ? "单位名称" : "unit_name"))
         let csv = ([header.joined(separator: ",")] + rows.dropFirst().map { row in

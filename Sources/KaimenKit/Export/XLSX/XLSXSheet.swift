@@ -19,6 +19,10 @@ public struct XLSXSheet: Sendable {
     public var frozenRows: Int
     /// Widest a column gets, in characters; longer text wraps in Excel only if asked, so cap it.
     public var maxWidth: Double = 60
+    /// Widest a header cell makes its column, where that should be narrower than `maxWidth`:
+    /// header cells wrap (their style asks for it), so a long heading over short values takes
+    /// several lines instead of widening the column (`nil`: `maxWidth`).
+    public var headerMaxWidth: Double?
     /// Printed, the sheet is scaled to one page wide (a score sheet; not the wide summary).
     public var fitToWidth = false
 
@@ -35,7 +39,8 @@ public struct XLSXSheet: Sendable {
             for (c, cell) in row.enumerated() {
                 let w: Int
                 switch cell {
-                case .text(let s), .header(let s): w = Self.widestLine(s)
+                case .text(let s): w = Self.widestLine(s)
+                case .header(let s): w = min(Self.widestLine(s), Int(headerMaxWidth ?? maxWidth))
                 case .number(let s, _): w = s.count
                 case .integer(let i): w = String(i).count
                 case .empty: w = 0
