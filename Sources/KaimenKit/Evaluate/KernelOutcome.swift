@@ -12,17 +12,23 @@ enum NotAssessedCause {
     case zeroDenominator(Int)
     case divisionByZero
     case noRespondents
-    case participation(rate: Rational, min: Rational)
+    /// Below the survey's minimum participation (the minimum is its step's: kept out of the
+    /// cause, so that a kernel's outcome stays small enough to be returned in registers).
+    case participation(rate: Rational)
     case insufficient(count: Int, needed: Int)
 
-    func status(_ metrics: [MetricDefinition]) -> StandardResult.Status {
+    /// The status recorded for step `k` not assessed for this cause.
+    func status(_ program: ScoringProgram, step k: Int) -> StandardResult.Status {
+        let metrics = program.rules.metrics
         switch self {
         case .precondition: return .notAssessable(.precondition)
         case .missing(let m): return .notAssessable(.missingMetric(metrics[m].id))
         case .zeroDenominator(let m): return .notAssessable(.zeroDenominator(metrics[m].id))
         case .divisionByZero: return .notAssessable(.divisionByZero)
         case .noRespondents: return .notAssessable(.noRespondents)
-        case .participation(let rate, let min): return .notAssessable(.participationBelow(rate: rate, min: min))
+        case .participation(let rate):
+            guard case .survey(let j) = program.steps[k].method else { preconditionFailure("only a survey is below participation") }
+            return .notAssessable(.participationBelow(rate: rate, min: program.methods.survey[j].minParticipation))
         case .insufficient(let count, let needed): return .insufficientBallots(count: count, needed: needed)
         }
     }

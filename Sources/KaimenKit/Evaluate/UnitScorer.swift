@@ -125,7 +125,7 @@ struct UnitScorer<N: ScoreNumber> {
             return v
         case .notAssessed(let cause):
             let (raw, prorated) = notAssessedPoints(k, cause)
-            trace?.item(kind, index: index, raw: raw, points: raw, max: maxPoints, status: cause.status(program.rules.metrics),
+            trace?.item(kind, index: index, raw: raw, points: raw, max: maxPoints, status: cause.status(program, step: k),
                         prorated: prorated, detail: detail)
             return N(constant: ProgramConstant(raw))
         }

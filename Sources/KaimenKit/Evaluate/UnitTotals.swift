@@ -9,7 +9,6 @@ extension UnitScorer {
         unit = u
         base = tile.row(u)
         row.clearLists()
-        let rules = program.rules
         let p = program.precision
         // 1. Standards.
         for i in 0..<program.standardCount {
@@ -29,7 +28,7 @@ extension UnitScorer {
                 let weighted = prorated ? .zero : raw * program.steps[i].factor
                 guard let w = N(constant: ProgramConstant(weighted)) else { return false }
                 points[i] = w
-                let status = cause.status(rules.metrics)
+                let status = cause.status(program, step: i)
                 row.events.append(.init(unit: Int32(u), standard: Int32(i), status: status, raw: raw, prorated: prorated))
                 if tracing {
                     trace?.standard(i, raw: raw, points: weighted, max: program.steps[i].maxPoints, status: status, prorated: prorated, detail: detail)

@@ -135,7 +135,7 @@ public struct BallotColumns: Sendable {
     }
 
     /// What a score mantissa is divided by.
-    var unit: Int64 { denominator ?? BulkData.pow10[scale] }
+    var unit: Int64 { denominator ?? BulkData.power10(scale) }
 
     /// Who cast the ballot at index `j`: the roster index when kept, else its place in its
     /// run (`first` is the run's start).

@@ -38,7 +38,12 @@ extension UnitScorer {
         if n > 0 {
             var sum: Int64 = 0
             for j in from..<to { sum += ballots.score(j) }
-            result = N.Term(Rational(integer: sum)).over(N.Term(Rational(integer: ballots.unit))).flatMap { $0.over(N.Term(Rational(to - from))) }
+            // sum / (unit × count) as one fraction; in the rare case that product overflows,
+            // divided twice.
+            let unit = ballots.unit
+            let (d, overflow) = unit.multipliedReportingOverflow(by: Int64(to - from))
+            result = overflow ? N.Term(Rational(integer: sum)).over(N.Term(Rational(integer: unit))).flatMap { $0.over(N.Term(Rational(to - from))) }
+                : N.Term(sum, over: d)
             if result == nil { return nil }
         }
         if tracing {

@@ -42,7 +42,7 @@ extension Bands {
 }
 
 extension UnitScorer {
-    mutating func bands(_ b: BandsStep, max: ProgramConstant) -> KernelOutcome<N>? {
+    @inline(__always) mutating func bands(_ b: BandsStep, max: ProgramConstant) -> KernelOutcome<N>? {
         guard let (input, num, den) = read(b.input, max: max) else { return nil }
         switch input {
         case .notAssessed(let cause):

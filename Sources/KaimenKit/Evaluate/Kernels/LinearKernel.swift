@@ -2,12 +2,22 @@
 struct LinearStep: Sendable {
     var input: InputStep
     var floor: Rational
-    var target: Rational
+    /// target − floor, worked out once.
+    var span: Rational
+    /// On a metric, the floor as a mantissa at the metric's scale where it is exact there
+    /// (`nil` otherwise): value − floor is then a difference of two mantissas.
+    var floorAtScale: (mantissa: Int64, scale: Int)?
 }
 
 extension Linear {
     func compile(_ b: inout ProgramBuilder, ballotItem: Int?) -> MethodStep {
-        .linear(MethodSteps.add(LinearStep(input: b.input(input), floor: floor, target: target), to: &b.methods.linear))
+        var floorAtScale: (mantissa: Int64, scale: Int)?
+        if case .metric(let id) = input, let m = b.plan.metricIndex[id], b.scales[m] < BulkData.pow10.count {
+            let t = floor * Rational(integer: BulkData.pow10[b.scales[m]])
+            if !t.approximated && t.denominator == 1 { floorAtScale = (t.numerator, b.scales[m]) }
+        }
+        let step = LinearStep(input: b.input(input), floor: floor, span: target - floor, floorAtScale: floorAtScale)
+        return .linear(MethodSteps.add(step, to: &b.methods.linear))
     }
 }
 
@@ -23,9 +33,10 @@ extension UnitScorer {
             return N(constant: c).map { .scored($0) }
         case .value(let v):
             if tracing { detail = .linear(value: v.exact, numerator: num, denominator: den) }
-            let top = N.Term(max.exact), floor = N.Term(l.floor)
-            guard let above = v.minus(floor), let scaled = top.times(above), let span = N.Term(l.target).minus(floor),
-                  let p = scaled.over(span), let limited = p.limited(N.Term(.zero), top), let points = N(term: limited) else { return nil }
+            let top = N.Term(max.exact)
+            let floor = l.floorAtScale.map { N.Term(mantissa: $0.mantissa, scale: $0.scale) } ?? N.Term(l.floor)
+            guard let above = v.minus(floor), let scaled = top.times(above), let p = scaled.over(N.Term(l.span)),
+                  let limited = p.limited(N.Term(.zero), top), let points = N(term: limited) else { return nil }
             return .scored(points)
         }
     }

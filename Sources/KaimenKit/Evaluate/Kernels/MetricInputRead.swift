@@ -26,7 +26,7 @@ enum InputRead<T: ScoreTerm> {
 
 extension UnitScorer {
     /// The input's value; while tracing, `detailParts` holds the numerator and denominator read.
-    mutating func read(_ input: InputStep, max: ProgramConstant) -> (InputRead<N.Term>, numerator: Rational?, denominator: Rational?)? {
+    @inline(__always) mutating func read(_ input: InputStep, max: ProgramConstant) -> (InputRead<N.Term>, numerator: Rational?, denominator: Rational?)? {
         switch input {
         case .metric(let m):
             guard let v = term(m) else { return (.notAssessed(.missing(m)), nil, nil) }

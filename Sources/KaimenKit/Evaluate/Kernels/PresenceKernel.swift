@@ -6,7 +6,7 @@ extension Presence {
 }
 
 extension UnitScorer {
-    mutating func presence(metric m: Int, max: ProgramConstant) -> KernelOutcome<N>? {
+    @inline(__always) mutating func presence(metric m: Int, max: ProgramConstant) -> KernelOutcome<N>? {
         let v = mantissa(m)
         if v == BulkData.missing { return .notAssessed(.missing(m)) }
         if tracing { detail = .presence(value: value(m)!) }

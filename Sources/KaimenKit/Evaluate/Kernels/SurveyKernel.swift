@@ -41,7 +41,7 @@ extension UnitScorer {
             rate = r
             if below < 0 {
                 if tracing { detail = surveyDetail() }
-                return .notAssessed(.participation(rate: r.exact, min: s.minParticipation))
+                return .notAssessed(.participation(rate: r.exact))
             }
         }
         if tracing { detail = surveyDetail() }

@@ -14,6 +14,11 @@ struct FastTerm: ScoreTerm {
         d = Int128(BulkData.power10(scale))
     }
 
+    @inline(__always) init(_ n: Int64, over d: Int64) {
+        self.n = Int128(n)
+        self.d = Int128(d)
+    }
+
     @inline(__always) init(_ r: Rational) {
         n = Int128(r.numerator)
         d = Int128(r.denominator)

@@ -10,6 +10,8 @@ protocol ScoreTerm {
     /// `mantissa × 10^-scale`: a metric value or ballot score as stored in the columns.
     init(mantissa: Int64, scale: Int)
     init(_ r: Rational)
+    /// `n / d` for `d > 0`.
+    init(_ n: Int64, over d: Int64)
     func plus(_ b: Self) -> Self?
     func minus(_ b: Self) -> Self?
     func times(_ b: Self) -> Self?
@@ -44,6 +46,7 @@ extension Rational: ScoreTerm {
     }
 
     init(_ r: Rational) { self = r }
+    init(_ n: Int64, over d: Int64) { self = Rational(n, d) }
 
     func plus(_ b: Rational) -> Rational? { self + b }
     func minus(_ b: Rational) -> Rational? { self - b }
