@@ -136,10 +136,10 @@ public enum Ranker {
         guard spread < (1 << 38) && total.count < (1 << 25) else {
             return total.indices.sorted { total[$0] != total[$1] ? total[$0] > total[$1] : $0 < $1 }
         }
-        var packed = [UInt64](repeating: 0, count: total.count)
-        for u in total.indices { packed[u] = (spread - UInt64(bitPattern: total[u] &- minTotal)) << 25 | UInt64(u) }
-        packed.sort()
-        return packed.map { Int($0 & ((1 << 25) - 1)) }
+        let packed = total.indices.map { u in (spread - UInt64(bitPattern: total[u] &- minTotal)) << 25 | UInt64(u) }
+        // The low 25 bits are the unit, already ascending: sorting stably on the total's
+        // bits alone leaves equal totals in input order.
+        return RadixOrder.sorted(packed, fromBit: 25).map { Int($0 & ((1 << 25) - 1)) }
     }
 
     /// Each unit's category as a small integer, in order of first appearance. Categories are
