@@ -91,6 +91,8 @@ struct StagingFolder: Sendable {
         } catch {
             failure = .producerFailed(path: shown, message: "\(error)")
         }
+        // A failed stream may leave direct writes in flight: they end before the file closes.
+        directWriter?.waitForWrites()
         if close(fd) != 0 && failure == nil { failure = .io(operation: .close, path: shown, cause: .last) }
         if let failure { throw failure }
         return Manifest.Entry(path: relative, bytes: bytes, sha256: SHA256.hexString(hash.finish()))

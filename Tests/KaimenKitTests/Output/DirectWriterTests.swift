@@ -14,7 +14,7 @@ struct DirectWriterTests {
     /// Bytes with no period of a power of two, so a block written twice or in the wrong place
     /// shows: made once (the sanitizer runs take every byte's closure several times slower),
     /// and each test takes its part from its own offset.
-    static let pool: [UInt8] = (0 ..< 3 * DirectWriter.capacity + 16_384).map { UInt8(truncatingIfNeeded: ($0 &* 131 &+ $0 / 251) % 253) }
+    static let pool: [UInt8] = (0 ..< (DirectWriter.bufferCount + 2) * DirectWriter.capacity + 16_384).map { UInt8(truncatingIfNeeded: ($0 &* 131 &+ $0 / 251) % 253) }
 
     static func bytes(_ count: Int, seed: Int) -> [UInt8] {
         let from = (seed &* 7919) % 8192
@@ -52,6 +52,8 @@ struct DirectWriterTests {
         0, 1, 4095, 4096, 4097, 8192 + 7,
         DirectWriter.capacity - 1, DirectWriter.capacity, DirectWriter.capacity + 1,
         2 * DirectWriter.capacity + 4096 * 3 + 123,
+        // More buffers' worth than the writer has: each is filled again after its write.
+        (DirectWriter.bufferCount + 1) * DirectWriter.capacity + 4096 + 5,
     ])
     func sizes(_ count: Int) throws {
         let data = Self.bytes(count, seed: count)
@@ -69,6 +71,27 @@ struct DirectWriterTests {
             let (back, _) = try Self.roundTrip(data, pieces: pieces)
             #expect(back == data, "pieces \(pieces)")
         }
+    }
+
+    /// A write the system refuses on the writing thread is the caller's failure, with its
+    /// `errno`, at the next buffer or at `finish` (here: a file opened for reading only).
+    @Test("a write refused on the writing thread fails the file with its errno")
+    func refusedWrite() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let path = s.url.appendingPathComponent("read-only.bin").path
+        try Data([1, 2, 3]).write(to: URL(fileURLWithPath: path))
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        let writer = try #require(DirectWriter(fd: fd), "the temporary folder's file system refuses O_DIRECT")
+        let data = Self.bytes(2 * DirectWriter.capacity + 10, seed: 11)
+        let wrote = data.withUnsafeBytes { writer.write($0) }
+        let finished = wrote && writer.finish()
+        let reason = errno
+        #expect(!finished, "a refused write is reported")
+        #expect(reason == EBADF)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data([1, 2, 3]))
     }
     #endif
 
