@@ -25,7 +25,9 @@ struct FixedInterval: Equatable, Sendable {
     init?(_ n: UInt64, _ d: UInt64) {
         let p = n.multipliedFullWidth(by: UInt64(FixedInterval.scale))
         guard p.high < d else { return nil }
-        let (q, r) = d.dividingFullWidth(p)
+        // A product that fits 64 bits (n below 1.8 × 10⁷, the usual case) takes the processor's
+        // one division; a 128-bit dividend takes a library call some fifty instructions long.
+        let (q, r) = p.high == 0 ? p.low.quotientAndRemainder(dividingBy: d) : d.dividingFullWidth(p)
         guard q <= UInt64(Int64.max - 1) else { return nil }
         lo = Int64(q)
         hi = r == 0 ? lo : lo + 1
