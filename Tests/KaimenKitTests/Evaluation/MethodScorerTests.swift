@@ -60,6 +60,26 @@ struct MethodScorerTests {
         }
     }
 
+    /// The same bands on a ratio of two decimal metrics (so numerator and denominator have
+    /// scales of their own), and with a negative denominator (the sign flips the comparison).
+    @Test("bands on a ratio of decimals, and of a negative denominator", arguments: [
+        ("0.99", "1", Rational(3)),    // 0.99 / 1 = 0.99 → 3
+        ("1.98", "2.00", Rational(3)), // 1.98 / 2 = 0.99 exactly → 3
+        ("1.979", "2", Rational(2)),   // 0.9895 < 0.99, ≥ 0.9 → 2
+        ("0.8", "1", Rational(1)),     // 0.8 exactly → 1
+        ("7.99", "10", Rational(0)),   // 0.799 < 0.8 → 0
+        ("-9", "-10", Rational(2)),    // −9 / −10 = 0.9 → 2
+        ("9.9", "-10", Rational(0)),   // −0.99 < 0.8 → 0
+    ])
+    func bandsOnDecimalRatio(numerator: String, denominator: String, expected: Rational) throws {
+        let rules = RulesText.single(points: "3", metrics: RulesText.metric("c", "number") + "," + RulesText.metric("e", "number"), method: """
+            "method": "bands", "ratio": { "numerator": "c", "denominator": "e", "zero": 0, "maxOne": false },
+            "bands": [ { "min": 0.99, "points": 3 }, { "min": 0.9, "points": 2 }, { "min": 0.8, "points": 1 } ]
+            """)
+        let r = try score(rules, header: "c,e", cells: "\(numerator),\(denominator)")
+        #expect(r.points == expected, "\(numerator) / \(denominator)")
+    }
+
     @Test("a zero denominator scores as `zero` says: points, full, or not assessable")
     func zeroDenominator() throws {
         // zero: 1 → 1 point, assessed.

@@ -17,6 +17,11 @@ struct BandRow: Sendable {
     /// On a metric, the threshold as an integer at the metric's scale (`nil` where it is not
     /// exact there, or the input is a ratio).
     var mantissa: Int64?
+    /// On a ratio a / b of two metrics (mantissas at scales s_a and s_b, b > 0) and a threshold
+    /// p / q: a / b reaches it when a × (10^s_b × q) compares with b × (p × 10^s_a) the same way,
+    /// two products of 64-bit integers that cannot overflow 128 bits. The two factors, `nil`
+    /// where either does not fit 64 bits or the input is not a ratio.
+    var crossFactors: (numerator: Int64, denominator: Int64)?
     var points: ProgramConstant
 }
 
@@ -27,11 +32,22 @@ extension Bands {
         // when the mantissa is ≥ ⌈t·10^s⌉ (v ≤ t when ≤ ⌊t·10^s⌋), one comparison.
         let rows = bands.map { band in
             var mantissa: Int64?
-            if case .metric(let id) = input, let m = plan.metricIndex[id], scales[m] < BulkData.pow10.count {
-                let t = band.threshold * Rational(integer: BulkData.pow10[scales[m]])
-                mantissa = t.approximated ? nil : (direction == .atLeast ? t.ceiling : t.floor)
+            var crossFactors: (numerator: Int64, denominator: Int64)?
+            switch input {
+            case .metric(let id):
+                if let m = plan.metricIndex[id], scales[m] < BulkData.pow10.count {
+                    let t = band.threshold * Rational(integer: BulkData.pow10[scales[m]])
+                    mantissa = t.approximated ? nil : (direction == .atLeast ? t.ceiling : t.floor)
+                }
+            case .ratio(let r):
+                if let a = plan.metricIndex[r.numerator], let b = plan.metricIndex[r.denominator],
+                   scales[a] < BulkData.pow10.count, scales[b] < BulkData.pow10.count, !band.threshold.approximated {
+                    let (l, lo) = BulkData.pow10[scales[b]].multipliedReportingOverflow(by: band.threshold.denominator)
+                    let (rt, ro) = band.threshold.numerator.multipliedReportingOverflow(by: BulkData.pow10[scales[a]])
+                    if !lo && !ro { crossFactors = (l, rt) }
+                }
             }
-            return BandRow(threshold: band.threshold, mantissa: mantissa, points: ProgramConstant(band.points))
+            return BandRow(threshold: band.threshold, mantissa: mantissa, crossFactors: crossFactors, points: ProgramConstant(band.points))
         }
         let start = b.methods.bandRows.count
         b.methods.bandRows += rows
@@ -52,12 +68,20 @@ extension UnitScorer {
             if tracing { detail = .bands(value: nil, numerator: num, denominator: den, band: nil) }
             return N(constant: c).map { .scored($0) }
         case .value(let v):
-            var onMetric: Int64?
-            if case .metric(let m) = b.input { onMetric = mantissa(m) }
+            var onMetric: Int64?, onRatio: (a: Int64, b: Int64)?
+            switch b.input {
+            case .metric(let m): onMetric = mantissa(m)
+            case .ratio(let nm, let dm, _):
+                let d = mantissa(dm)
+                if d > 0 { onRatio = (mantissa(nm), d) }
+            }
             for k in b.rows {
                 let reached: Bool
                 if let x = onMetric, let t = program.methods.bandRows[k].mantissa {
                     reached = b.atLeast ? x >= t : x <= t
+                } else if let r = onRatio, let f = program.methods.bandRows[k].crossFactors {
+                    let left = Int128(r.a) * Int128(f.numerator), right = Int128(r.b) * Int128(f.denominator)
+                    reached = b.atLeast ? left >= right : left <= right
                 } else {
                     let t = N.Term(program.methods.bandRows[k].threshold)
                     guard let r = b.atLeast ? v.isAtLeast(t) : v.isAtMost(t) else { return nil }
