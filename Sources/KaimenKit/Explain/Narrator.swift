@@ -62,6 +62,18 @@ public struct Narrator {
     /// Each of `ids` with its value in this unit, `，` between them.
     func metricsText(_ ids: [String]) -> String { ids.map { metricText($0, value($0)) }.joined(separator: "，") }
 
+    /// A formula of the rules as the papers show it, with the values it read in this unit:
+    /// `重大安全事故 > 0（重大安全事故 1）`.
+    func condition(_ f: Formula) -> String {
+        let readable = f.readable(rules, lang: lang)
+        return f.metricIDs.isEmpty ? readable : readable + lang.t("（", " (") + values(f) + lang.t("）", ")")
+    }
+
+    /// The values a formula read in this unit: `重大安全生产责任事故起数 1`.
+    func values(_ f: Formula) -> String {
+        f.metricIDs.map { metricText($0, value($0)) }.joined(separator: lang.t("，", ", "))
+    }
+
     /// The unit whose metric values `inputs` and `note` read; set with `forUnit`.
     private(set) var unit = 0
 
@@ -124,7 +136,10 @@ public struct Narrator {
         switch reason {
         case .precondition:
             let note = s.precondition?.note.map { "（\($0)）" } ?? ""
-            return lang.t("前提条件 \(s.precondition?.when.text ?? "") 不满足\(note)", "precondition `\(s.precondition?.when.text ?? "")` not met\(note)")
+            // The same words for every unit (`SessionWarnings` groups units by them): the
+            // condition by name, without this unit's values.
+            let when = s.precondition.map { $0.when.readable(rules, lang: lang) } ?? ""
+            return lang.t("前提条件 \(when) 不满足\(note)", "precondition \(when) not met\(note)")
         case .missingMetric(let m): return lang.t("缺少指标 \(fmt.metricName(m))（\(m)）", "metric \(fmt.metricName(m)) (`\(m)`) is missing")
         case .zeroDenominator(let m): return lang.t("\(fmt.metricName(m)) 为 0，无法计算比率", "\(fmt.metricName(m)) is 0, no ratio")
         case .divisionByZero: return lang.t("公式中出现除以 0", "the formula divides by zero")

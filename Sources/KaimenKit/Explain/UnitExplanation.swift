@@ -73,15 +73,18 @@ public struct UnitExplanation {
         }
         for v in r.vetoes {
             let veto = rules.vetoes[v]
-            out += lang.t("一票否决：\(veto.name)（\(veto.when.text) 成立）", "veto: \(veto.name) (\(veto.when.text) holds)")
+            let (when, values) = (veto.when.readable(rules, lang: lang), narrator.values(veto.when))
+            out += lang.t("一票否决：\(veto.name)（\(when) 成立；\(values)）", "veto: \(veto.name) (\(when) holds; \(values))")
             if let g = veto.grade { out += lang.t("，定为\(g)", ", grade \(g)") }
             if let c = veto.capTotal { out += lang.t("，总分不超过 \(fmt.points(c)) 分", ", total at most \(fmt.points(c))") }
             out += "\n"
         }
         out += lang.t("合计：", "sum: ") + TotalWords.sum(r, rules: rules, fmt: fmt, lang: lang) + "\n"
         for v in r.vetoesUnchecked {
-            out += lang.t("一票否决项「\(rules.vetoes[v].name)」（\(rules.vetoes[v].when.text)）缺少数据，未能检查\n",
-                          "veto \(rules.vetoes[v].name) (\(rules.vetoes[v].when.text)) could not be checked: data missing\n")
+            let when = rules.vetoes[v].when
+            let (text, values) = (when.readable(rules, lang: lang), narrator.values(when))
+            out += lang.t("一票否决项「\(rules.vetoes[v].name)」（\(text)；\(values)）缺少数据，未能检查\n",
+                          "veto \(rules.vetoes[v].name) (\(text); \(values)) could not be checked: data missing\n")
         }
         out += lang.t("等级：\(r.gradeByTotal)", "grade: \(r.gradeByTotal)")
         if let from = r.movedFrom {

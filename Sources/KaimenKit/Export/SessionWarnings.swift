@@ -59,8 +59,9 @@ public enum SessionWarnings {
         for g in groups { lines.append(g.head + lang.t("——", " — ") + capped(g.units, limit, lang)) }
         for v in report.scores.vetoes.prefix(limit ?? Int.max) {
             let (u, veto) = (Int(v.unit), rules.vetoes[Int(v.item)])
-            lines.append(lang.t("一票否决：\(report.units.ids[u]) \(report.units.names[u]) · \(veto.name)（\(veto.when.text)）",
-                                "veto: \(report.units.ids[u]) \(report.units.names[u]) · \(veto.name) (\(veto.when.text))"))
+            let when = veto.when.readable(rules, lang: lang)
+            lines.append(lang.t("一票否决：\(report.units.ids[u]) \(report.units.names[u]) · \(veto.name)（\(when)）",
+                                "veto: \(report.units.ids[u]) \(report.units.names[u]) · \(veto.name) (\(when))"))
         }
         if let limit, report.scores.vetoes.count > limit {
             lines.append(lang.t("一票否决：另有 \(report.scores.vetoes.count - limit) 个单位，共 \(report.scores.vetoes.count) 个",

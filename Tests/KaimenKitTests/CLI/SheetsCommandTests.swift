@@ -118,6 +118,10 @@ struct SheetsCommandTests {
         #expect(html.components(separatedBy: "<section class=\"page ballot").count - 1 == 61)
         #expect(html.components(separatedBy: "<section class=\"page ballot recused\"").count - 1 == 4)
         #expect(html.contains("表号 0001-8"))
+        // An item that scores a whole area (`publicity`, target: area) is titled by its
+        // standard's name, which says what is scored; the area's name alone did not (a first
+        // user's trial finding).
+        #expect(html.contains("<b>宣传教育工作总体评价（职工代表评分）</b> <span class=\"small\">publicity</span>"))
         let per = BallotSheetsHTML.render(set, layout: .representative)
         #expect(per.components(separatedBy: "<section class=\"page landscape ballot\"").count - 1 == 27)
         let hostile = BallotSheetSet(rules: set.rules, units: [Unit(id: "U1", name: "<script>x</script>", category: "&", location: set.units[0].location)],

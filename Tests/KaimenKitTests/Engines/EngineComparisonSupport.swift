@@ -93,7 +93,7 @@ struct Reached {
         for line in messages.split(separator: "\n") {
             for (fact, text) in [("prorated", "; left out; the rest of its area is scaled up"), ("not assessable, full", "scored full"),
                                  ("not assessable, zero", "; scored 0 of"), ("insufficient ballots", "insufficient ballots: "),
-                                 ("precondition false", "precondition `"), ("zero denominator", ", no ratio;"),
+                                 ("precondition false", "precondition "), ("zero denominator", ", no ratio;"),
                                  ("missing metric", "is missing;"), ("survey participation", "participation below"),
                                  ("survey without respondents", "nobody took part")] where line.contains(text) {
                 facts[fact, default: 0] += 1

@@ -71,8 +71,9 @@ public enum BallotSheetsHTML {
         let step = set.rules.ballots.scoreStep
         for (i, item) in set.items.enumerated() {
             let st = set.rules.standards[item.standard]
-            let name = item.key == st.id ? st.name : (set.rules.area(item.key)?.name ?? st.name)
-            let cell = HTMLText(markup: "<b>\(HTMLText.escape(name))</b> <span class=\"small\">\(HTMLText.escape(item.key))</span><div class=\"crit\">\(HTMLText.escape(st.criteria))</div>")
+            // Titled by the standard's name, also for an item that scores a whole area
+            // (`target: area`): the area's name alone did not say what is being scored.
+            let cell = HTMLText(markup: "<b>\(HTMLText.escape(st.name))</b> <span class=\"small\">\(HTMLText.escape(item.key))</span><div class=\"crit\">\(HTMLText.escape(st.criteria))</div>")
             t.addRow([.number(String(i + 1)), .markup(cell), .number(item.max.plainText()), .text(PaperTexts.allowed(max: item.max, step: step, lang)),
                       .markup(HTMLText(markup: ""))])
         }

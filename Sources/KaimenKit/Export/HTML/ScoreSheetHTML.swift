@@ -90,14 +90,14 @@ enum ScoreSheetHTML {
         for v in r.vetoesUnchecked {
             let veto = rules.vetoes[v]
             t.addRow([named(PaperTexts.veto.text(lang) + lang.t("：", ": ") + veto.name, veto.criteria, id: veto.id), .empty,
-                      .text(veto.when.text + lang.t("：缺少数据，未能检查", ": not checked, data missing")), .empty, .empty])
+                      .text(narrator.condition(veto.when) + lang.t("：缺少数据，未能检查", ": not checked, data missing")), .empty, .empty])
         }
         for v in r.vetoes {
             let veto = rules.vetoes[v]
             let effect = [veto.grade.map { lang.t("定为\($0)", "grade \($0)") }, veto.capTotal.map { lang.t("总分不超过 \(fmt.points($0)) 分", "total at most \(fmt.points($0))") }]
                 .compactMap { $0 }.joined(separator: lang.t("，", ", "))
             t.addRow([named(PaperTexts.veto.text(lang) + lang.t("：", ": ") + veto.name, veto.criteria, id: veto.id), .empty,
-                      .text(veto.when.text + lang.t("：", ": ") + effect), .empty, .empty], rowClass: "subtotal")
+                      .text(narrator.condition(veto.when) + lang.t("：", ": ") + effect), .empty, .empty], rowClass: "subtotal")
         }
         var note = TotalWords.sum(r, rules: rules, fmt: fmt, lang: lang)
         note += lang.t("；等级 \(r.grade)；排名第 \(r.rank) 名", "; grade \(r.grade); rank \(r.rank)")

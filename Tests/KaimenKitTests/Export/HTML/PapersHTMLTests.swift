@@ -96,7 +96,8 @@ struct PapersHTMLTests {
         let u2 = s.table.index(ofUnit: "U2")!
         let page = ScoreSheetHTML.page(s, unit: u2, medians: ReportHTML.areaMedians(s), lang: .zh).markup
         #expect(page.contains("<span class=\"na\">不考核</span>"))
-        #expect(page.contains("前提条件 st &gt; 0 不满足"))
+        // The precondition `st > 0` as the sheet's reader sees it: the metric by its name (站).
+        #expect(page.contains("前提条件 站 &gt; 0 不满足"))
         let en = ScoreSheetHTML.page(s, unit: u2, medians: ReportHTML.areaMedians(s), lang: .en).markup
         #expect(en.contains("<span class=\"na\">not assessed</span>"))
     }
