@@ -7,25 +7,31 @@ enum RecusalExport {
         Dictionary(grouping: recusals, by: \.unit)
     }
 
+    /// Each ballot item's name as the papers print it, by the key ballot files use: its
+    /// standard's name (a first user read `rights.ballot 3.5` in a Chinese note).
+    static func itemNames(_ rules: Rules) -> [String: String] {
+        Dictionary(BallotItem.items(of: rules).map { ($0.key, rules.standards[$0.standard].name) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// One score-sheet row per ballot set aside: who, why, the item and score, not counted.
-    static func sheetRows(_ recusals: [RecusalViolation], fmt: ValueFormatter, lang: Language) -> [[ExportCell]] {
+    static func sheetRows(_ recusals: [RecusalViolation], itemNames: [String: String], fmt: ValueFormatter, lang: Language) -> [[ExportCell]] {
         recusals.map { v in
             [.text(lang.t("回避", "Recusal")), .text(v.representative), .text(v.name), .text(v.reasonText.text(lang)), .empty,
-             .text("\(v.item) \(fmt.points(v.score))"), .empty,
+             .text("\(itemNames[v.item] ?? v.item) \(fmt.points(v.score))"), .empty,
              .text(lang.t("回避，不计入（\(v.location.file) 第 \(v.location.line) 行）", "recused, not counted (\(v.location.file) line \(v.location.line))"))]
         }
     }
 
-    /// The summary's note for a unit's recusals: one phrase per representative, e.g.
-    /// `回避：R01 王建国（本单位代表）2 票不计（rights.ballot 3.5，safety.ballot 2）`.
-    static func notes(_ recusals: [RecusalViolation], lang: Language) -> [String] {
+    /// The summary's note for a unit's recusals: one phrase per representative, each item by
+    /// its name (`itemNames`), e.g. `回避：R01 王建国（本单位代表）2 票不计（依法维权工作评价 3.5，安全生产工作评价 2）`.
+    static func notes(_ recusals: [RecusalViolation], itemNames: [String: String], lang: Language) -> [String] {
         var groups: [(rep: String, items: [RecusalViolation])] = []
         for v in recusals {
             if let i = groups.firstIndex(where: { $0.rep == v.representative }) { groups[i].items.append(v) } else { groups.append((v.representative, [v])) }
         }
         return groups.map { g in
             let v = g.items[0]
-            let scores = g.items.map { "\($0.item) \($0.score.plainText())" }.joined(separator: lang.t("，", ", "))
+            let scores = g.items.map { "\(itemNames[$0.item] ?? $0.item) \($0.score.plainText())" }.joined(separator: lang.t("，", ", "))
             return lang.t("回避：\(v.representative) \(v.name)（\(v.reasonText.zh)）\(g.items.count) 票不计（\(scores)）",
                           "recusal: \(v.representative) \(v.name) (\(v.reasonText.en)): \(g.items.count) ballot(s) not counted (\(scores))")
         }

@@ -68,7 +68,8 @@ public enum ScoreSheetExport {
             rows.append([.text(lang.t("一票否决", "Veto")), .text(veto.id), .text(veto.name), .text(veto.criteria ?? veto.when.readable(rules, lang: lang)), .empty,
                          .text(narrator.metricsText(veto.when.metricIDs)), .empty, .text(effect)])
         }
-        rows += RecusalExport.sheetRows(session.ballots.recusals.filter { $0.unit == session.table.units[u].id }, fmt: fmt, lang: lang)
+        rows += RecusalExport.sheetRows(session.ballots.recusals.filter { $0.unit == session.table.units[u].id },
+                                        itemNames: RecusalExport.itemNames(rules), fmt: fmt, lang: lang)
         var totalNote = TotalWords.sum(r, rules: rules, fmt: fmt, lang: lang)
         totalNote += lang.t("；等级 \(r.grade)；排名第 \(r.rank) 名", "; grade \(r.grade); rank \(r.rank)")
         rows.append([.text(lang.t("总分", "Total")), .empty, .empty, .empty, .number(fmt.fixed(rules.totalPoints)), .empty,

@@ -77,6 +77,8 @@ public enum SummaryExport {
         let unchecked: [Int: [Int]]
         /// The recusals of each unit, by unit id.
         let recusals: [String: [RecusalViolation]]
+        /// Ballot items' names by key, for the recusal notes.
+        let itemNames: [String: String]
         /// Each tie-break's name, made once: a million tied units each need one.
         let tieNames: [String]
         let zh: Bool
@@ -93,6 +95,7 @@ public enum SummaryExport {
             vetoes = Dictionary(grouping: report.scores.vetoes, by: { Int($0.unit) }).mapValues { $0.map { Int($0.item) } }
             unchecked = Dictionary(grouping: report.scores.vetoesUnchecked, by: { Int($0.unit) }).mapValues { $0.map { Int($0.item) } }
             recusals = RecusalExport.byUnit(report.recusals)
+            itemNames = RecusalExport.itemNames(report.rules)
             tieNames = report.rules.ranking.tieBreak.map { RulesTable.tieBreakText($0, rules: report.rules, lang: lang, withOrder: false) }
             tieNameBytes = tieNames.map { Array($0.utf8) }
             isMetric = report.rules.ranking.tieBreak.map { if case .metric = $0.key { true } else { false } }
@@ -196,7 +199,7 @@ public enum SummaryExport {
                 }
             }
             if let list = vetoes[u] { for v in list { parts.append(lang.t("一票否决：", "veto: ") + rules.vetoes[v].name) } }
-            if withRecusals, let list = recusals[ids[u]] { parts += RecusalExport.notes(list, lang: lang) }
+            if withRecusals, let list = recusals[ids[u]] { parts += RecusalExport.notes(list, itemNames: itemNames, lang: lang) }
             if let list = unchecked[u] {
                 for v in list {
                     parts.append(lang.t("一票否决项「\(rules.vetoes[v].name)」缺少数据，未能检查", "veto \(rules.vetoes[v].name) not checked: data missing"))

@@ -9,7 +9,8 @@ public enum RecheckList {
         public var score: Rational
         public var medianOfOthers: Rational
         public var width: Rational
-        /// `X01 rights.ballot：R06 评 1 分，其他代表中位数 3 分，相差 2 分（超出 ±1 分）`.
+        /// `X01 甲工会 · 依法维权工作评价：R06 王建国 评 1 分，其他代表中位数 3 分，相差 2 分（超出 ±1 分）`:
+        /// the unit, item and representative by their names too (a first user read bare ids).
         public var text: Localized
     }
 
@@ -19,11 +20,14 @@ public enum RecheckList {
         return Corridor.scan(data).outliers.map { o in
             let unit = session.table.units[o.unit].id, item = data.items[o.item].key
             let rep = data.representatives[o.representative].id
+            let unitName = session.table.units[o.unit].name, itemName = session.rules.standards[data.items[o.item].standard].name
+            let repName = data.representatives[o.representative].name
+            let who = repName.isEmpty ? rep : "\(rep) \(repName)"
             let (s, m, d, w) = (PanelMessages.points(o.score), PanelMessages.points(o.medianOfOthers),
                                 PanelMessages.points(o.distance.magnitude), PanelMessages.points(o.width))
             return Entry(unit: unit, item: item, representative: rep, score: o.score, medianOfOthers: o.medianOfOthers, width: o.width,
-                         text: Localized(zh: "\(unit) \(item)：\(rep) 评 \(s) 分，其他代表中位数 \(m) 分，相差 \(d) 分（超出 ±\(w) 分）",
-                                         en: "\(unit) \(item): \(rep) gave \(s), the others' median is \(m), \(d) apart (beyond ±\(w))"))
+                         text: Localized(zh: "\(unit) \(unitName) · \(itemName)：\(who) 评 \(s) 分，其他代表中位数 \(m) 分，相差 \(d) 分（超出 ±\(w) 分）",
+                                         en: "\(unit) \(unitName) · \(itemName): \(who) gave \(s), the others' median is \(m), \(d) apart (beyond ±\(w))"))
         }
     }
 }

@@ -135,7 +135,7 @@ struct EngineCasesTests {
         let rows = Self.rows(out.out)
         // R1's 9 for U1 is set aside: U1 = 5 (R2 alone), U2 = (5 + 5)/2 = 5.
         #expect(rows["U1"]?.total == "5.00")
-        #expect(rows["U1"]?.notes.contains("recusal: R1 代表一 (declared conflict): 1 ballot(s) not counted (b 9)") == true, "\(rows["U1"]!.notes)")
+        #expect(rows["U1"]?.notes.contains("recusal: R1 代表一 (declared conflict): 1 ballot(s) not counted (b名 9)") == true, "\(rows["U1"]!.notes)")
         #expect(out.err.contains("recusal: R1 代表一 declared a conflict with U1"), "\(out.err)")
     }
 }

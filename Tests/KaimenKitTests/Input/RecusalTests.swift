@@ -147,7 +147,7 @@ struct RecusalExportTests {
         #expect(rows.count == 1)
         #expect(rows.first?[1] == .text("R1"))
         #expect(rows.first?[3] == .text("本单位代表"))
-        #expect(rows.first?[5] == .text("b 3"))
+        #expect(rows.first?[5] == .text("评议 3"), "the item by its standard's name")
         // J05 had nothing set aside.
         let other = ScoreSheetExport.table(s, unit: s.table.index(ofUnit: "J05")!, lang: .zh)
         #expect(!other.rows.contains { $0.first == .text("回避") })
@@ -162,7 +162,7 @@ struct RecusalExportTests {
         let table = SummaryExport.table(s, lang: .zh)
         let notes = table.columns.firstIndex { $0.key == "notes" }!
         let j04 = try #require(table.rows.first { $0[2] == .text("J04") })
-        #expect(j04[notes] == .text("回避：R1 王建国（本单位代表）1 票不计（b 3）"))
+        #expect(j04[notes] == .text("回避：R1 王建国（本单位代表）1 票不计（评议 3）"))
         let json = SummaryExport.json(s, lang: .en).rendered()
         #expect(json.contains("\"recusals\""))
         #expect(json.contains("\"reason\": \"ownUnit\""))

@@ -204,8 +204,9 @@ struct RecheckListTests {
         }.session()
         let list = RecheckList.of(s)
         #expect(list.count == 1)
-        #expect(list.first?.text.zh == "U2 b1：R3 评 3 分，其他代表中位数 1.5 分，相差 1.5 分（超出 ±1 分）")
-        #expect(list.first?.text.en == "U2 b1: R3 gave 3, the others' median is 1.5, 1.5 apart (beyond ±1)")
+        // The unit, item and representative by name as well (U2工会, b1名, 代表3: the fixture's names).
+        #expect(list.first?.text.zh == "U2 U2工会 · b1名：R3 代表3 评 3 分，其他代表中位数 1.5 分，相差 1.5 分（超出 ±1 分）")
+        #expect(list.first?.text.en == "U2 U2工会 · b1名: R3 代表3 gave 3, the others' median is 1.5, 1.5 apart (beyond ±1)")
     }
 }
 

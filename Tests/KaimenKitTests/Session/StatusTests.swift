@@ -55,13 +55,14 @@ struct StatusRecheckTests {
         let s = try Self.x01(); defer { s.remove() }
         let out = s.run("status", []).out
         #expect(out.contains("待复核："))
-        #expect(out.contains("X01 rights.ballot：R06 评 1 分，其他代表中位数 3 分，相差 2 分（超出 ±1 分）"))
-        #expect(out.contains("X01 rights.ballot：R02 评 4 分，其他代表中位数 2.75 分，相差 1.25 分（超出 ±1 分）"))
-        #expect(!out.contains("rights.ballot：R05"))
-        #expect(!out.contains("rights.ballot：R01"))
+        let x01 = "X01 北京西城华宸建设集团有限公司工会 · 依法维权工作评价（职工代表评分）"
+        #expect(out.contains(x01 + "：R06 陈淑芬 评 1 分，其他代表中位数 3 分，相差 2 分（超出 ±1 分）"))
+        #expect(out.contains(x01 + "：R02 王秀兰 评 4 分，其他代表中位数 2.75 分，相差 1.25 分（超出 ±1 分）"))
+        #expect(!out.contains(x01 + "：R05 "))
+        #expect(!out.contains(x01 + "：R01 "))
         let en = s.run("status", ["--lang", "en"]).out
         #expect(en.contains("To re-check: "))
-        #expect(en.contains("X01 rights.ballot: R06 gave 1, the others' median is 3, 2 apart (beyond ±1)"))
+        #expect(en.contains("X01 北京西城华宸建设集团有限公司工会 · 依法维权工作评价（职工代表评分）: R06 陈淑芬 gave 1, the others' median is 3, 2 apart (beyond ±1)"))
     }
 
     @Test("the JSON has the same marks under recheck")
