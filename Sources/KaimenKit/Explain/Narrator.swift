@@ -139,7 +139,7 @@ public struct Narrator {
             // The same words for every unit (`SessionWarnings` groups units by them): the
             // condition by name, without this unit's values.
             let when = s.precondition.map { $0.when.readable(rules, lang: lang) } ?? ""
-            return lang.t("前提条件 \(when) 不满足\(note)", "precondition \(when) not met\(note)")
+            return lang.t("前提条件 \(when) 不满足\(note)", "precondition `\(when)` not met\(note)")
         case .missingMetric(let m): return lang.t("缺少指标 \(fmt.metricName(m))（\(m)）", "metric \(fmt.metricName(m)) (`\(m)`) is missing")
         case .zeroDenominator(let m): return lang.t("\(fmt.metricName(m)) 为 0，无法计算比率", "\(fmt.metricName(m)) is 0, no ratio")
         case .divisionByZero: return lang.t("公式中出现除以 0", "the formula divides by zero")

@@ -74,7 +74,8 @@ public struct UnitExplanation {
         for v in r.vetoes {
             let veto = rules.vetoes[v]
             let (when, values) = (veto.when.readable(rules, lang: lang), narrator.values(veto.when))
-            out += lang.t("一票否决：\(veto.name)（\(when) 成立；\(values)）", "veto: \(veto.name) (\(when) holds; \(values))")
+            let read = values.isEmpty ? "" : lang.t("；\(values)", "; \(values)")
+            out += lang.t("一票否决：\(veto.name)（\(when) 成立\(read)）", "veto: \(veto.name) (\(when) holds\(read))")
             if let g = veto.grade { out += lang.t("，定为\(g)", ", grade \(g)") }
             if let c = veto.capTotal { out += lang.t("，总分不超过 \(fmt.points(c)) 分", ", total at most \(fmt.points(c))") }
             out += "\n"
@@ -83,8 +84,9 @@ public struct UnitExplanation {
         for v in r.vetoesUnchecked {
             let when = rules.vetoes[v].when
             let (text, values) = (when.readable(rules, lang: lang), narrator.values(when))
-            out += lang.t("一票否决项「\(rules.vetoes[v].name)」（\(text)；\(values)）缺少数据，未能检查\n",
-                          "veto \(rules.vetoes[v].name) (\(text); \(values)) could not be checked: data missing\n")
+            let read = values.isEmpty ? "" : lang.t("；\(values)", "; \(values)")
+            out += lang.t("一票否决项「\(rules.vetoes[v].name)」（\(text)\(read)）缺少数据，未能检查\n",
+                          "veto \(rules.vetoes[v].name) (\(text)\(read)) could not be checked: data missing\n")
         }
         out += lang.t("等级：\(r.gradeByTotal)", "grade: \(r.gradeByTotal)")
         if let from = r.movedFrom {

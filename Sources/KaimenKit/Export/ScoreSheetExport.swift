@@ -59,14 +59,14 @@ public enum ScoreSheetExport {
         for v in r.vetoesUnchecked {
             let veto = rules.vetoes[v]
             rows.append([.text(lang.t("一票否决", "Veto")), .text(veto.id), .text(veto.name), .text(veto.criteria ?? veto.when.readable(rules, lang: lang)), .empty,
-                         .text(narrator.metricsText(veto.when.metricIDs)), .empty, .text(lang.t("缺少数据，未能检查", "not checked: data missing"))])
+                         .text(narrator.values(veto.when)), .empty, .text(lang.t("缺少数据，未能检查", "not checked: data missing"))])
         }
         for v in r.vetoes {
             let veto = rules.vetoes[v]
             let effect = [veto.grade.map { lang.t("定为\($0)", "grade \($0)") }, veto.capTotal.map { lang.t("总分不超过 \(fmt.points($0)) 分", "total at most \(fmt.points($0))") }]
                 .compactMap { $0 }.joined(separator: lang.t("，", ", "))
             rows.append([.text(lang.t("一票否决", "Veto")), .text(veto.id), .text(veto.name), .text(veto.criteria ?? veto.when.readable(rules, lang: lang)), .empty,
-                         .text(narrator.metricsText(veto.when.metricIDs)), .empty, .text(effect)])
+                         .text(narrator.values(veto.when)), .empty, .text(effect)])
         }
         rows += RecusalExport.sheetRows(session.ballots.recusals.filter { $0.unit == session.table.units[u].id },
                                         itemNames: RecusalExport.itemNames(rules), fmt: fmt, lang: lang)

@@ -16,6 +16,7 @@ public enum SessionWarnings {
         var lines: [String] = []
         // Recusals: one line per representative and unit, however many items they scored.
         var recusalGroups: [(key: String, items: [RecusalViolation])] = []
+        let itemNames = recusals ? RecusalExport.itemNames(rules) : [:]
         for v in report.recusals where recusals {
             let key = v.representative + "\u{0}" + v.unit
             if let i = recusalGroups.firstIndex(where: { $0.key == key }) { recusalGroups[i].items.append(v) } else { recusalGroups.append((key, [v])) }
@@ -23,7 +24,7 @@ public enum SessionWarnings {
         for (_, group) in recusalGroups.prefix(limit ?? Int.max) {
             let v = group[0]
             let name = v.name
-            let scores = group.map { "\($0.item) \($0.score.plainText())" }.joined(separator: lang.t("，", ", "))
+            let scores = group.map { "\(itemNames[$0.item] ?? $0.item) \($0.score.plainText())" }.joined(separator: lang.t("，", ", "))
             let rows = group.map(\.location.line)
             let place = "\(v.location.file):\(rows.min()!)" + (rows.count > 1 ? "–\(rows.max()!)" : "")
             switch v.reason {
@@ -38,9 +39,23 @@ public enum SessionWarnings {
         // Standards not assessed: one line per standard and reason, listing the units.
         var groups: [(key: String, head: String, units: [String])] = []
         var groupIndex: [String: Int] = [:]
+        // A precondition's words (its formula printed for a reader) are the same for every unit:
+        // worked out once per standard, not once per unit of a large run.
+        var preconditionParts: [Int32: (String, String, String?)] = [:]
         for e in report.scores.events {
             let s = rules.standards[Int(e.standard)]
-            let (kind, reason, detail) = statusParts(e.status, s, narrator, lang)
+            let parts: (String, String, String?)
+            if case .notAssessable(.precondition) = e.status {
+                if let known = preconditionParts[e.standard] {
+                    parts = known
+                } else {
+                    parts = statusParts(e.status, s, narrator, lang)
+                    preconditionParts[e.standard] = parts
+                }
+            } else {
+                parts = statusParts(e.status, s, narrator, lang)
+            }
+            let (kind, reason, detail) = parts
             let key = "\(e.standard)\u{0}\(kind)\u{0}\(reason)"
             let id = report.units.ids[Int(e.unit)]
             let entry = detail.map { "\(id)（\($0)）" } ?? id

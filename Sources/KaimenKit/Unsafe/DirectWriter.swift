@@ -92,7 +92,7 @@ final class DirectWriter {
     /// once the writes before it are done. False when the system refused a write (`errno` says why).
     func finish() -> Bool {
         waitForWrites()
-        guard failed() == nil else { return false }
+        guard failed() == nil else { return reportFailure() }
         let aligned = used & ~(Self.alignment - 1)
         let buffer = buffers[current]
         guard Self.writeOut(fd, buffer, aligned, state) else { return reportFailure() }
@@ -193,7 +193,7 @@ final class DirectWriter {
 /// (the writer's, or a write in flight from it): never by hand. Its fields never change; what it
 /// holds is written by one thread at a time (the writer fills it, then the writing thread reads
 /// it, and the writer waits for that write before filling it again).
-final class AlignedBuffer: @unchecked Sendable {
+fileprivate final class AlignedBuffer: @unchecked Sendable {
     let base: UnsafeMutableRawPointer
     let count: Int
 

@@ -61,7 +61,7 @@ struct ReadableFormulaTests {
         let zh = Narrator(session: s, lang: .zh).forUnit(u2).reasonText(.precondition, s.rules.standards[0])
         #expect(zh == "前提条件 会员人数 ≥ 2 且 非 重大事故 > 0 不满足")
         let en = Narrator(session: s, lang: .en).forUnit(u2).reasonText(.precondition, s.rules.standards[0])
-        #expect(en == "precondition 会员人数 ≥ 2 and not 重大事故 > 0 not met")
+        #expect(en == "precondition `会员人数 ≥ 2 and not 重大事故 > 0` not met")
         #expect(Narrator(session: s, lang: .en).forUnit(u2).condition(s.rules.vetoes[0].when) == "重大事故 > 0 (重大事故 2)")
         #expect(Narrator(session: s, lang: .zh).forUnit(u2).condition(s.rules.standards[0].precondition!.when)
                 == "会员人数 ≥ 2 且 非 重大事故 > 0（会员人数 9，重大事故 2）")

@@ -75,8 +75,12 @@ struct DirectWriterTests {
 
     /// A write the system refuses on the writing thread is the caller's failure, with its
     /// `errno`, at the next buffer or at `finish` (here: a file opened for reading only).
-    @Test("a write refused on the writing thread fails the file with its errno")
-    func refusedWrite() throws {
+    @Test("a write refused on the writing thread fails the file with its errno", arguments: [
+        2 * DirectWriter.capacity + 10,
+        // One buffer's write, first seen failed at `finish`.
+        DirectWriter.capacity + 10,
+    ])
+    func refusedWrite(_ count: Int) throws {
         let s = ScratchFolder()
         defer { s.cleanUp() }
         let path = s.url.appendingPathComponent("read-only.bin").path
@@ -85,7 +89,7 @@ struct DirectWriterTests {
         try #require(fd >= 0)
         defer { close(fd) }
         let writer = try #require(DirectWriter(fd: fd), "the temporary folder's file system refuses O_DIRECT")
-        let data = Self.bytes(2 * DirectWriter.capacity + 10, seed: 11)
+        let data = Self.bytes(count, seed: 11)
         let wrote = data.withUnsafeBytes { writer.write($0) }
         let finished = wrote && writer.finish()
         let reason = errno
