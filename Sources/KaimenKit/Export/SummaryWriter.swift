@@ -26,7 +26,7 @@ public enum SummaryWriter {
             head.endRow()
         }
         try head.bytes.withUnsafeBytes { try write($0) }
-        let formatter = RowFormatter(report, lang: lang)
+        let formatter = RowFormatter(report, lang: lang, threads: threads)
         let count = report.ranking.order.count
         let wave = 16_384 * max(1, threads)
         let waves = (count + wave - 1) / wave
@@ -62,19 +62,42 @@ public enum SummaryWriter {
         let report: ScoreReport
         let notes: SummaryExport.Notes
         let hints: SummaryHints
-        let special: [Bool]
         let areaIndex: [Int]
         let gradeNames: [[UInt8]]
         let digits: FixedDigits
+        /// The columns a row reads one value of, copied into rank order: position `p` holds
+        /// unit `order[p]`'s value.
+        let inOrder: InOrder
 
-        init(_ report: ScoreReport, lang: Language) {
+        struct InOrder: Sendable {
+            let rank: [Int32], categoryRank: [Int32]
+            let total: [Int64], bonus: [Int64], deducted: [Int64]
+            let grade: [UInt8]
+            /// Whether the unit's note says more than how ties were placed (`Notes.special`).
+            let special: [Bool]
+            /// Whether the unit has a 提示 (`SummaryHints.hasText`).
+            let hinted: [Bool]
+            let ids: [String], names: [String], categories: [String]
+        }
+
+        init(_ report: ScoreReport, lang: Language, threads: Int = 1) {
             self.report = report
             notes = SummaryExport.Notes(report, lang: lang)
-            hints = SummaryHints(report, lang: lang)
-            special = notes.special()
+            let hints = SummaryHints(report, lang: lang)
+            self.hints = hints
             areaIndex = report.rules.orderedAreas.map { a in report.rules.areas.firstIndex { $0.id == a.id }! }
             gradeNames = report.rules.grades.map { Array($0.name.utf8) }
             digits = FixedDigits(places: report.scores.precision)
+            // Units in rank order are scattered through the columns: read row by row, each
+            // value was a cache miss of its own. Copied column by column, a column's lines are
+            // read once.
+            let (order, s, units, special) = (report.ranking.order, report.scores, report.units, notes.special())
+            func gather<T: Sendable>(_ column: [T]) -> [T] { Parallel.gather(order, threads: threads) { column[$0] } }
+            inOrder = InOrder(rank: gather(s.rank), categoryRank: gather(s.categoryRank),
+                              total: gather(s.total), bonus: gather(s.bonus), deducted: gather(s.deducted),
+                              grade: gather(s.grade), special: gather(special),
+                              hinted: Parallel.gather(order, threads: threads) { hints.hasText($0) },
+                              ids: gather(units.ids), names: gather(units.names), categories: gather(units.categories))
         }
 
         /// The rows of `order[range]`, in pieces formatted in parallel, in order, written into
@@ -84,6 +107,7 @@ public enum SummaryWriter {
             let s = report.scores
             let p = s.precision
             let (areaCount, standardCount) = (areaIndex.count, s.standardCount)
+            let (o, order, notesInOrder) = (inOrder, report.ranking.order, report.ranking.notesInOrder)
             return Parallel.map(chunks) { c in
                 let start = range.lowerBound + range.count * c / chunks, end = range.lowerBound + range.count * (c + 1) / chunks
                 var w = c < spare.count ? spare[c] : CSVChunkWriter(capacity: (end - start) * (200 + 8 * (standardCount + areaCount)))
@@ -94,29 +118,30 @@ public enum SummaryWriter {
                 while from < end {
                     let to = min(end, from + Block.size)
                     b.gather(from..<to, self)
-                    for i in 0..<(to - from) {
-                        w.integer(Int64(b.rank[i])); w.separator()
-                        w.integer(Int64(b.categoryRank[i])); w.separator()
-                        w.text(b.ids[i + 1]); w.separator()
-                        w.text(b.names[i]); w.separator()
-                        w.text(b.categories[i]); w.separator()
-                        w.fixed(b.total[i], places: p); w.separator()
-                        gradeNames[Int(b.grade[i])].withUnsafeBufferPointer { w.text(utf8: $0) }
+                    for at in from..<to {
+                        let i = at - from
+                        w.integer(Int64(o.rank[at])); w.separator()
+                        w.integer(Int64(o.categoryRank[at])); w.separator()
+                        w.text(o.ids[at]); w.separator()
+                        w.text(o.names[at]); w.separator()
+                        w.text(o.categories[at]); w.separator()
+                        w.fixed(o.total[at], places: p); w.separator()
+                        gradeNames[Int(o.grade[at])].withUnsafeBufferPointer { w.text(utf8: $0) }
                         b.areas.withUnsafeBufferPointer { w.separatorsAndFixed($0.baseAddress! + i * areaCount, count: areaCount, digits) }
-                        w.separatorAndFixed(b.bonus[i], digits)
-                        w.separatorAndFixed(b.deducted[i], digits)
+                        w.separatorAndFixed(o.bonus[at], digits)
+                        w.separatorAndFixed(o.deducted[at], digits)
                         w.separator()
                         // Most units need no note: look further only when something could be said.
-                        let own = b.notes[i + 1], next = b.notes[i + 2]
-                        if own != nil || next != nil || b.special[i] {
-                            let u = b.units[i]
-                            let above = own.map { n in (n, n.above == b.around[i] ? b.ids[i] : report.units.ids[n.above]) }
-                            let below = next.flatMap { n in n.above == u ? (n, b.ids[i + 2]) : nil }
-                            notes.write(u, special: b.special[i], above: above, below: below, into: &w, scratch: &scratch)
+                        let own = notesInOrder[at], next = at + 1 < order.count ? notesInOrder[at + 1] : nil
+                        if own != nil || next != nil || o.special[at] {
+                            let u = order[at]
+                            let above = own.map { n in (n, at > 0 && n.above == order[at - 1] ? o.ids[at - 1] : report.units.ids[n.above]) }
+                            let below = next.flatMap { n in n.above == u ? (n, o.ids[at + 1]) : nil }
+                            notes.write(u, special: o.special[at], above: above, below: below, into: &w, scratch: &scratch)
                         }
                         b.standards.withUnsafeBufferPointer { w.separatorsAndFixed($0.baseAddress! + i * standardCount, count: standardCount, digits) }
                         w.separator()
-                        if b.hinted[i], let h = hints.text(b.units[i]) { w.text(h) }
+                        if o.hinted[at], let h = hints.text(order[at]) { w.text(h) }
                         w.endRow()
                     }
                     from = to
@@ -125,59 +150,23 @@ public enum SummaryWriter {
             }
         }
 
-        /// A few hundred rows' data, copied out of the columns in rank order before the rows are
-        /// formatted. Units in rank order are scattered through the columns, so reading them
-        /// there costs a cache miss per value; copied column by column in tight loops, those
-        /// misses overlap instead of following one another.
+        /// A few hundred rows' areas and standards, copied out of the score table in rank order
+        /// before the rows are formatted. Each unit's are a few cache lines somewhere in a large
+        /// table; copied unit by unit, each copy waited for its unit's lines.
         struct Block {
             static let size = 256
-            /// Units at positions `from ..< to`.
-            var units: [Int] = []
-            var rank: [Int32] = [], categoryRank: [Int32] = []
-            var total: [Int64] = [], bonus: [Int64] = [], deducted: [Int64] = []
-            var grade: [UInt8] = []
-            var special: [Bool] = []
-            /// Whether the unit has a 提示 (`SummaryHints.hasText`), read here with the other
-            /// columns: read row by row, in rank order, each was a cache miss of its own.
-            var hinted: [Bool] = []
-            var names: [String] = [], categories: [String] = []
             /// Areas in display order, `areas[i * areaCount + a]`; standards likewise.
             var areas: [Int64] = [], standards: [Int64] = []
-            /// Units, ids and tie notes of positions `from - 1 ... to` (one more on each side, for
-            /// the neighbours a note names; `-1`, `""` and `nil` beyond the ends).
-            var around: [Int] = []
-            var ids: [String] = []
-            var notes: [Ranker.TieNote?] = []
             /// What the touching loop in `gather` read, kept so that its loads are not dropped.
             var touched: Int64 = 0
 
             mutating func gather(_ range: Range<Int>, _ f: RowFormatter) {
-                let order = f.report.ranking.order, s = f.report.scores, units = f.report.units
-                let inOrder = f.report.ranking.notesInOrder
-                self.units.removeAll(keepingCapacity: true)
-                self.units += order[range]
-                func column<T>(_ out: inout [T], _ source: [T]) {
-                    out.removeAll(keepingCapacity: true)
-                    for u in self.units { out.append(source[u]) }
-                }
-                column(&rank, s.rank)
-                column(&categoryRank, s.categoryRank)
-                column(&total, s.total)
-                column(&bonus, s.bonus)
-                column(&deducted, s.deducted)
-                column(&grade, s.grade)
-                column(&special, f.special)
-                hinted.removeAll(keepingCapacity: true)
-                for u in self.units { hinted.append(f.hints.hasText(u)) }
-                column(&names, units.names)
-                column(&categories, units.categories)
-                // Each unit's areas and standards are a few cache lines somewhere in a large
-                // table. Copied unit by unit, each copy waited for its unit's lines; a loop of
-                // loads alone, one per line, first has many of them on their way at once.
+                let order = f.report.ranking.order, s = f.report.scores
+                // A loop of loads alone, one per line, first has many of them on their way at once.
                 let n = s.standardCount
                 let perLine = s.standards.isNarrow ? 16 : 8
                 var sum: Int64 = 0
-                for u in self.units {
+                for u in order[range] {
                     // A row may start inside a line: its last value too.
                     if s.areaCount > 0 { sum &+= s.areas[u * s.areaCount] &+ s.areas[(u + 1) * s.areaCount - 1] }
                     var k = 0
@@ -189,19 +178,9 @@ public enum SummaryWriter {
                 }
                 touched = sum
                 areas.removeAll(keepingCapacity: true)
-                for u in self.units { for a in f.areaIndex { areas.append(s.areas[u * s.areaCount + a]) } }
+                for u in order[range] { for a in f.areaIndex { areas.append(s.areas[u * s.areaCount + a]) } }
                 standards.removeAll(keepingCapacity: true)
-                for u in self.units { s.standards.append(u * n..<(u + 1) * n, to: &standards) }
-                around.removeAll(keepingCapacity: true)
-                for position in range.lowerBound - 1...range.upperBound {
-                    around.append(position >= 0 && position < order.count ? order[position] : -1)
-                }
-                ids.removeAll(keepingCapacity: true)
-                for u in around { ids.append(u >= 0 ? units.ids[u] : "") }
-                notes.removeAll(keepingCapacity: true)
-                for position in range.lowerBound - 1...range.upperBound {
-                    notes.append(position >= 0 && position < order.count ? inOrder[position] : nil)
-                }
+                for u in order[range] { s.standards.append(u * n..<(u + 1) * n, to: &standards) }
             }
         }
     }

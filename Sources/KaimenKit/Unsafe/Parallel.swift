@@ -11,6 +11,25 @@ enum Parallel {
             count = n
         }
     }
+
+    /// `value(order[i])` for every `i`, in that order, the positions split between `threads`
+    /// threads that each fill their own range. Meant for one column at a time: reading a
+    /// column at scattered places stays within it, so its lines are read from memory once and
+    /// then found in the cache, instead of once per value as when a row reads every column.
+    static func gather<T>(_ order: [Int], threads: Int, _ value: @Sendable (Int) -> T) -> [T] {
+        let n = order.count, parts = n < 4096 ? 1 : max(1, threads)
+        guard n > 0 else { return [] }
+        return [T](uninitializedCapacity: n) { buffer, count in
+            let out = Disjoint(buffer.baseAddress!)
+            // Each part initializes only positions `n * k / parts ..< n * (k + 1) / parts`.
+            DispatchQueue.concurrentPerform(iterations: parts) { k in
+                order.withUnsafeBufferPointer { o in
+                    for i in n * k / parts..<n * (k + 1) / parts { (out.base + i).initialize(to: value(o[i])) }
+                }
+            }
+            count = n
+        }
+    }
 }
 
 /// Memory that several threads share, each reading all of it or writing only its own part,
