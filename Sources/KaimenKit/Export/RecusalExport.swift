@@ -7,12 +7,6 @@ enum RecusalExport {
         Dictionary(grouping: recusals, by: \.unit)
     }
 
-    /// Each ballot item's name as the papers print it, by the key ballot files use: its
-    /// standard's name (a first user read `rights.ballot 3.5` in a Chinese note).
-    static func itemNames(_ rules: Rules) -> [String: String] {
-        Dictionary(BallotItem.items(of: rules).map { ($0.key, rules.standards[$0.standard].name) }, uniquingKeysWith: { a, _ in a })
-    }
-
     /// One score-sheet row per ballot set aside: who, why, the item and score, not counted.
     static func sheetRows(_ recusals: [RecusalViolation], itemNames: [String: String], fmt: ValueFormatter, lang: Language) -> [[ExportCell]] {
         recusals.map { v in

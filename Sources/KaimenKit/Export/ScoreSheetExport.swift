@@ -69,7 +69,7 @@ public enum ScoreSheetExport {
                          .text(narrator.values(veto.when)), .empty, .text(effect)])
         }
         rows += RecusalExport.sheetRows(session.ballots.recusals.filter { $0.unit == session.table.units[u].id },
-                                        itemNames: RecusalExport.itemNames(rules), fmt: fmt, lang: lang)
+                                        itemNames: BallotItem.names(of: rules), fmt: fmt, lang: lang)
         var totalNote = TotalWords.sum(r, rules: rules, fmt: fmt, lang: lang)
         totalNote += lang.t("；等级 \(r.grade)；排名第 \(r.rank) 名", "; grade \(r.grade); rank \(r.rank)")
         rows.append([.text(lang.t("总分", "Total")), .empty, .empty, .empty, .number(fmt.fixed(rules.totalPoints)), .empty,

@@ -16,7 +16,7 @@ public enum SessionWarnings {
         var lines: [String] = []
         // Recusals: one line per representative and unit, however many items they scored.
         var recusalGroups: [(key: String, items: [RecusalViolation])] = []
-        let itemNames = recusals ? RecusalExport.itemNames(rules) : [:]
+        let itemNames = recusals ? BallotItem.names(of: rules) : [:]
         for v in report.recusals where recusals {
             let key = v.representative + "\u{0}" + v.unit
             if let i = recusalGroups.firstIndex(where: { $0.key == key }) { recusalGroups[i].items.append(v) } else { recusalGroups.append((key, [v])) }

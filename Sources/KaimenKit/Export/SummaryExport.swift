@@ -95,7 +95,7 @@ public enum SummaryExport {
             vetoes = Dictionary(grouping: report.scores.vetoes, by: { Int($0.unit) }).mapValues { $0.map { Int($0.item) } }
             unchecked = Dictionary(grouping: report.scores.vetoesUnchecked, by: { Int($0.unit) }).mapValues { $0.map { Int($0.item) } }
             recusals = RecusalExport.byUnit(report.recusals)
-            itemNames = RecusalExport.itemNames(report.rules)
+            itemNames = BallotItem.names(of: report.rules)
             tieNames = report.rules.ranking.tieBreak.map { RulesTable.tieBreakText($0, rules: report.rules, lang: lang, withOrder: false) }
             tieNameBytes = tieNames.map { Array($0.utf8) }
             isMetric = report.rules.ranking.tieBreak.map { if case .metric = $0.key { true } else { false } }

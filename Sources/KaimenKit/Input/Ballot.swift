@@ -14,6 +14,12 @@ public struct BallotItem: Sendable, Equatable {
             return BallotItem(key: b.target == .area ? (s.area ?? s.id) : s.id, standard: i, max: s.points)
         }
     }
+
+    /// Each ballot item's name as papers and messages print it, by the key ballot files use:
+    /// its standard's name (a first user read `rights.ballot 3.5` in a Chinese note).
+    public static func names(of rules: Rules) -> [String: String] {
+        Dictionary(items(of: rules).map { ($0.key, rules.standards[$0.standard].name) }, uniquingKeysWith: { a, _ in a })
+    }
 }
 
 /// How ballot files and `session resolve --standard` name a ballot item: by its key or its

@@ -342,6 +342,30 @@ extension SessionMessages {
         let list = options.map { "`\($0)`" }.joined(separator: ", ")
         return Localized(zh: "会话文件夹自带输入文件：去掉 \(list)", en: "a session folder brings its own inputs: drop \(list)")
     }
+    /// The heading of `session status`'s list of items two entries disagree on.
+    static func conflictCount(_ n: Int) -> Localized {
+        Localized(zh: "不一致：\(n) 项两次录入不同（核对纸质评分表后再录入一次，或用 `kaimen session resolve` 裁定）",
+                  en: "Conflicts: \(n) item\(n == 1 ? "" : "s") entered differently (check the paper sheet, then enter it again or settle it with `kaimen session resolve`)")
+    }
+
+    /// One item two entries disagree on, by names and ids, and the `resolve` that settles it.
+    static func conflictLine(_ row: SessionStatus.Row, item: String, itemName: String?, unitName: String?, dir: String) -> Localized {
+        let who = row.name.isEmpty ? row.representative : "\(row.representative) \(row.name)"
+        let unit = unitName.map { "\(row.unit) \($0)" } ?? row.unit
+        let named = itemName.map { "\($0)（\(item)）" } ?? item
+        let command = "kaimen session resolve \(shellWord(dir)) --rep \(row.representative) --unit \(row.unit) --standard \(item)"
+        return Localized(zh: "\(who) × \(unit) · \(named)：\(command) --score 分数 --reason 理由 --by 姓名",
+                         en: "\(who) × \(unit) · \(named): \(command) --score SCORE --reason REASON --by NAME")
+    }
+
+    /// `s` as one word for a POSIX shell: as it is when it has no character the shell treats
+    /// specially, else in single quotes.
+    static func shellWord(_ s: String) -> String {
+        let special = Set(" \t\n'\"\\$`!*?[]{}()<>|&;#~=%")
+        guard s.isEmpty || s.contains(where: { special.contains($0) }) else { return s }
+        return "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
     static func recheckCount(_ n: Int) -> Localized {
         Localized(zh: "待复核：\(n) 个分数偏离其他代表的中位数（关闭前请核对纸质评分表）",
                   en: "To re-check: \(n) mark\(n == 1 ? "" : "s") far from the other representatives' median (check the paper sheets before closing)")

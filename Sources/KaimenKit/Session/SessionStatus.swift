@@ -22,6 +22,10 @@ public struct SessionStatus: Sendable {
     public var doubleEntry: Bool
     public var hasSchedule: Bool
     public var items: [String]
+    /// Each item's name (its standard's), by item key.
+    public var itemNames: [String: String]
+    /// Each unit's name, by unit id.
+    public var unitNames: [String: String]
     public var rows: [Row]
     public var recused: [ExpectedBallots.Sheet]
     public var appealedUnits: [String]
@@ -35,6 +39,8 @@ public struct SessionStatus: Sendable {
         doubleEntry = folder.doubleEntry
         hasSchedule = setup.schedule != nil
         items = setup.expected.items
+        itemNames = BallotItem.names(of: setup.rules)
+        unitNames = Dictionary(setup.units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         recused = setup.expected.recused
         appealedUnits = state.appealedUnits
         versions = state.seals.count
@@ -62,4 +68,7 @@ public struct SessionStatus: Sendable {
     public var open: [Row] { rows.filter { $0.state == .missing || $0.state == .once || $0.state == .conflict } }
     public var canClose: Bool { phase != .closed && open.isEmpty }
     public var blankCells: Int { rows.reduce(0) { $0 + $1.blanks.count } }
+    /// Every item two entries disagree on, sheet by sheet: what stops `close` besides sheets
+    /// not entered twice.
+    public var conflicts: [(row: Row, item: String)] { rows.flatMap { r in r.conflicts.map { (r, $0) } } }
 }

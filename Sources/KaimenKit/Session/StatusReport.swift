@@ -3,7 +3,8 @@
 public enum StatusReport {
     /// `recheck`: the corridor outliers of the ballots confirmed so far (`RecheckList`), or `nil`
     /// when the session cannot be scored yet.
-    public static func text(_ s: SessionStatus, changes: [AppealChange], recheck: [RecheckList.Entry]? = nil, lang: Language) -> String {
+    /// `dir`: the session folder as the user named it, for the commands the text suggests.
+    public static func text(_ s: SessionStatus, changes: [AppealChange], recheck: [RecheckList.Entry]? = nil, dir: String = "DIR", lang: Language) -> String {
         var out = ""
         let phase = SessionMessages.phaseName(s.phase).text(lang)
         out += lang.t("会话状态：\(phase)（第 \(s.round) 轮）· \(s.doubleEntry ? "双人录入" : "单人录入") · 应收评分表 \(s.rows.count) 张 × \(s.items.count) 项",
@@ -29,6 +30,13 @@ public enum StatusReport {
                            "\(r.entries)", r.blanks.joined(separator: ", "), r.conflicts.joined(separator: ", ")])
         }
         out += "\n" + sheets.render()
+        let conflicts = s.conflicts
+        if !conflicts.isEmpty {
+            out += "\n" + SessionMessages.conflictCount(conflicts.count).text(lang) + "\n"
+            for (row, item) in conflicts {
+                out += "  " + SessionMessages.conflictLine(row, item: item, itemName: s.itemNames[item], unitName: s.unitNames[row.unit], dir: dir).text(lang) + "\n"
+            }
+        }
         if !s.recused.isEmpty {
             out += "\n" + lang.t("回避（不需要的评分表）：", "Recusals applied (sheets not expected): ")
                 + s.recused.map { "\($0.representative)×\($0.unit)" }.joined(separator: ", ") + "\n"
@@ -66,7 +74,8 @@ public enum StatusReport {
         }
         var fields: [String: JSONOut] = [
             "phase": .string(s.phase.rawValue), "round": .num(s.round), "doubleEntry": .bool(s.doubleEntry), "schedule": .bool(s.hasSchedule),
-            "items": .array(s.items.map(JSONOut.string)), "totals": counts(nil), "canClose": .bool(s.canClose), "versions": .num(s.versions),
+            "items": .array(s.items.map(JSONOut.string)),
+            "itemNames": .object(s.itemNames.mapValues(JSONOut.string)), "totals": counts(nil), "canClose": .bool(s.canClose), "versions": .num(s.versions),
             "groups": .array(s.groups.map { .object(["group": .string($0), "counts": counts($0)]) }),
             "sheets": .array(s.rows.map { r in .object([
                 "group": .string(r.group), "representative": .string(r.representative), "name": .string(r.name), "unit": .string(r.unit),

@@ -28,7 +28,9 @@ struct DoubleEntryTests {
         #expect(s.run("enter", [a, "--by", "甲"]).code == .success)
         let second = s.run("enter", [b, "--by", "乙"])
         #expect(second.code == .success)
-        #expect(second.out.contains("rights.ballot：4 / 3"))  // both are in now: the conflict may be shown
+        // Both are in now: the conflict may be shown, the item by its name.
+        #expect(second.out.contains("  不一致：R05 × X02 · 依法维权工作评价（职工代表评分）（rights.ballot）：4 / 3\n"))
+        #expect(second.out.contains("`kaimen session status` 列出每一项的裁定命令"))
         let d = try s.state().decision(Self.sheet, items: ExpectedBallotsTests.xichengItems)
         #expect(d.state == .conflict)
         #expect(d.conflicts == ["rights.ballot"])

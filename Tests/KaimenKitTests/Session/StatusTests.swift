@@ -23,6 +23,38 @@ struct StatusTests {
         #expect(out.contains("尚不能结束：50 张评分表未确认"))
     }
 
+    @Test("a conflict is listed by the names of representative, unit and item, with the resolve that settles it, and no value")
+    func conflicts() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        // typed-a.csv and typed-b.csv differ on R05's X02 rights.ballot (4 / 3).
+        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R05,X02,") })
+        let b = try s.file("b.csv", SampleSession.typed("b") { $0.hasPrefix("R05,X02,") })
+        s.run("enter", [a, "--by", "甲"]); s.run("enter", [b, "--by", "乙"])
+        let out = s.run("status", []).out
+        #expect(out.contains("不一致：1 项两次录入不同（核对纸质评分表后再录入一次，或用 `kaimen session resolve` 裁定）"))
+        #expect(out.contains("  R05 刘志强 × X02 西城区德胜商贸集团有限公司工会 · 依法维权工作评价（职工代表评分）（rights.ballot）："
+            + "kaimen session resolve \(s.dir.path) --rep R05 --unit X02 --standard rights.ballot --score 分数 --reason 理由 --by 姓名"))
+        let conflictLines = out.split(separator: "\n").filter { $0.contains("· 依法维权工作评价") }
+        #expect(conflictLines.count == 1 && !conflictLines[0].contains("4 /") && !conflictLines[0].contains("3 /"))
+        let en = s.run("status", ["--lang", "en"]).out
+        #expect(en.contains("Conflicts: 1 item entered differently"))
+        #expect(en.contains("R05 刘志强 × X02 西城区德胜商贸集团有限公司工会 · 依法维权工作评价（职工代表评分）（rights.ballot）: kaimen session resolve "))
+        // What the line suggests works as written.
+        let settled = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "原始评分表为 4 分", "--by", "王秘书"])
+        #expect(settled.code == .success)
+        #expect(!s.run("status", []).out.contains("不一致："))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(s.run("status", ["--format", "json"]).out.utf8)) as? [String: Any])
+        #expect((object["itemNames"] as? [String: String])?["rights.ballot"] == "依法维权工作评价（职工代表评分）")
+    }
+
+    @Test("a folder named with a space or a quote is one shell word in the suggested command")
+    func shellWord() {
+        #expect(SessionMessages.shellWord("2014-mid") == "2014-mid")
+        #expect(SessionMessages.shellWord("/tmp/西城 2014") == "'/tmp/西城 2014'")
+        #expect(SessionMessages.shellWord("it's") == "'it'\\''s'")
+        #expect(SessionMessages.shellWord("") == "''")
+    }
+
     @Test("JSON for other tools, in English keys")
     func json() throws {
         let s = try SampleSession(); defer { s.remove() }

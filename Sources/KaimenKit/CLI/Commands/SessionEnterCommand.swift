@@ -46,13 +46,19 @@ public enum SessionEnterCommand: Command {
             let count = { (s: DoubleEntry.SheetState) in outcome.decisions.filter { $0.decision.state == s }.count }
             console.outLine(lang.t("已确认 \(count(.confirmed)) 张，待第二人录入 \(count(.once)) 张，不一致 \(count(.conflict)) 张",
                                    "confirmed \(count(.confirmed)), waiting for a second entry \(count(.once)), in conflict \(count(.conflict))"))
+            let names = BallotItem.names(of: folder.setup.rules)
             for (sheet, d) in outcome.decisions where d.state == .conflict {
                 for item in d.conflicts {
                     guard case .conflict(let values) = d.items[item] else { continue }
                     let shown = values.map { $0 ?? lang.t("（空）", "(blank)") }.joined(separator: " / ")
-                    console.outLine(SessionCommandSupport.clean(lang.t("  不一致：\(sheet.representative) × \(sheet.unit) · \(item)：\(shown)",
-                                                                       "  conflict: \(sheet.representative) × \(sheet.unit) · \(item): \(shown)")))
+                    let named = names[item].map { "\($0)（\(item)）" } ?? item
+                    console.outLine(SessionCommandSupport.clean(lang.t("  不一致：\(sheet.representative) × \(sheet.unit) · \(named)：\(shown)",
+                                                                       "  conflict: \(sheet.representative) × \(sheet.unit) · \(named): \(shown)")))
                 }
+            }
+            if count(.conflict) > 0 {
+                console.outLine(lang.t("  核对纸质评分表后再录入一次，或用 `kaimen session resolve` 裁定；`kaimen session status` 列出每一项的裁定命令",
+                                       "  check the paper sheet, then enter it again or settle it with `kaimen session resolve`; `kaimen session status` lists the command for each item"))
             }
             return .success
         } catch {

@@ -34,7 +34,7 @@ public enum SessionStatusCommand: Command {
             let changes = AppealChange.between(folder.state.seals)
             let recheck = recheckList(folder)
             let text = args.value("--format") == "json" ? StatusReport.json(status, changes: changes, recheck: recheck)
-                                                        : StatusReport.text(status, changes: changes, recheck: recheck, lang: lang)
+                                                        : StatusReport.text(status, changes: changes, recheck: recheck, dir: dir, lang: lang)
             console.out(SessionCommandSupport.clean(text))
             return .success
         } catch {
