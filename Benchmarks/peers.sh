@@ -16,8 +16,13 @@
 # The million-unit data is about 1.1 GB and takes a few minutes to make the first time; it is
 # kept in $DATA and reused. Not part of the test suite: tests never assert on time.
 set -euo pipefail
+# Paths given relative to where the script was started from, made absolute before it moves.
+absolute() { case "$1" in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
+[ -n "${PEERS:-}" ] && PEERS=$(absolute "$PEERS")
+[ -n "${DATA:-}" ] && DATA=$(absolute "$DATA")
+[ -n "${KAIMEN:-}" ] && KAIMEN=$(absolute "$KAIMEN")
 cd "$(dirname "$0")/.."
-PEERS=${PEERS:-../shared/bench-peers}
+PEERS=${PEERS:-$PWD/../shared/bench-peers}
 DATA=${DATA:-/tmp/kaimen-peers}
 [ -f "$PEERS/side_by_side.sh" ] || { echo "no $PEERS/side_by_side.sh: set PEERS to the peers' folder" >&2; exit 1; }
 if [ -z "${KAIMEN:-}" ]; then

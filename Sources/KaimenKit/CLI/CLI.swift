@@ -13,9 +13,10 @@ public enum CLI {
 
     /// Raised whenever the bytes of what kaimen writes change (papers, summaries, sheets), so
     /// that a manifest or a seal says which version wrote the files it lists (`session verify`
-    /// compares a seal's version with its own). 0.12.0: the twelfth working session's (formulas on the
-    /// papers by metric names; an area-wide ballot item titled by its standard).
-    public static let version = "0.12.0"
+    /// compares a seal's version with its own; `VersionGuardTests` fails when the samples'
+    /// golden files change under an unchanged version). 0.13.0: recusal notes and rows naming
+    /// items by their standards, summary.json's veto values, after 0.12.0 had been kept for them.
+    public static let version = "0.13.0"
 
     public static func run(_ given: [String], console: Console) -> ExitCode {
         // `kaimen --lang en score …` as `kaimen score … --lang en`: the language may come first.

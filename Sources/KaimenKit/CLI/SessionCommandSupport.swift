@@ -83,10 +83,13 @@ enum SessionCommandSupport {
         return .failure
     }
 
-    /// Text from data made safe for a terminal: control characters shown as `�`.
+    /// Text from data made safe for a terminal: control characters, and the bidirectional
+    /// controls that would show a line's characters in another order than they are (U+202A–
+    /// U+202E, U+2066–U+2069), shown as `�`.
     static func clean(_ s: String) -> String {
         String(String.UnicodeScalarView(s.unicodeScalars.map { u in
-            (u.value < 0x20 && u != "\n" && u != "\t") || (0x7F...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029 ? "\u{FFFD}" : u
+            (u.value < 0x20 && u != "\n" && u != "\t") || (0x7F...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029
+                || (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value) ? "\u{FFFD}" : u
         }))
     }
 }

@@ -349,19 +349,26 @@ extension SessionMessages {
     }
 
     /// One item two entries disagree on, by names and ids, and the `resolve` that settles it.
+    /// Every id and the folder are one shell word each; a name with a line break stays on the line.
     static func conflictLine(_ row: SessionStatus.Row, item: String, itemName: String?, unitName: String?, dir: String) -> Localized {
-        let who = row.name.isEmpty ? row.representative : "\(row.representative) \(row.name)"
-        let unit = unitName.map { "\(row.unit) \($0)" } ?? row.unit
-        let named = itemName.map { "\($0)（\(item)）" } ?? item
-        let command = "kaimen session resolve \(shellWord(dir)) --rep \(row.representative) --unit \(row.unit) --standard \(item)"
-        return Localized(zh: "\(who) × \(unit) · \(named)：\(command) --score 分数 --reason 理由 --by 姓名",
-                         en: "\(who) × \(unit) · \(named): \(command) --score SCORE --reason REASON --by NAME")
+        let who = oneLine(row.name.isEmpty ? row.representative : "\(row.representative) \(row.name)")
+        let unit = oneLine(unitName.map { "\(row.unit) \($0)" } ?? row.unit)
+        let command = "kaimen session resolve \(shellWord(dir)) --rep \(shellWord(row.representative)) --unit \(shellWord(row.unit)) "
+            + "--standard \(shellWord(item))"
+        let named = (zh: oneLine(itemName.map { "\($0)（\(item)）" } ?? item), en: oneLine(itemName.map { "\($0) (\(item))" } ?? item))
+        return Localized(zh: "\(who) × \(unit) · \(named.zh)：\(command) --score 分数 --reason 理由 --by 姓名（原表空白则以 --blank 代替 --score 分数）",
+                         en: "\(who) × \(unit) · \(named.en): \(command) --score SCORE --reason REASON --by NAME (--blank instead of --score for a blank cell)")
+    }
+
+    /// `s` on one line: line breaks and tabs from data shown as spaces.
+    static func oneLine(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map { ["\n", "\r", "\t", "\u{2028}", "\u{2029}"].contains($0) ? " " : $0 }))
     }
 
     /// `s` as one word for a POSIX shell: as it is when it has no character the shell treats
     /// specially, else in single quotes.
     static func shellWord(_ s: String) -> String {
-        let special = Set(" \t\n'\"\\$`!*?[]{}()<>|&;#~=%")
+        let special = Set(" \t\n'\"\\$`!*?[]{}()<>|&;#~=%^")
         guard s.isEmpty || s.contains(where: { special.contains($0) }) else { return s }
         return "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }

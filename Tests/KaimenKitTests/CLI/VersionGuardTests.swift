@@ -3,29 +3,26 @@ import Testing
 @testable import KaimenKit
 
 /// Manifests and seals name the kaimen version that wrote a folder, and `session verify` judges
-/// a seal by it; so two builds that write different bytes must not share a version. The golden
-/// output folders of the bundled samples (`Fixtures/golden/*/out/`, which `EndToEndTests` holds
-/// to what kaimen writes) are hashed here, and `Fixtures/golden/versions.txt` records each
-/// version with the hash of what it wrote. A change of those bytes fails here until
-/// `CLI.version` is raised and the new pair is added as the file's last line. The recorded
-/// digest is worked out independently by `Fixtures/reference/versions/versions_digest.py`.
-@Suite("CLI.version: raised whenever the samples' output bytes change")
+/// a seal by it; so two builds that write different bytes must not share a version. Every
+/// golden file of the bundled samples (`Fixtures/golden/`: the output folder, the ranking in
+/// each format, the explanations and warnings, which `EndToEndTests` holds to what kaimen
+/// writes) is hashed here, and `Fixtures/golden/versions.txt` records each version with the
+/// hash of its golden files. A change of those bytes fails here until `CLI.version` is raised
+/// and the new pair is added as the file's last line. The recorded digest is worked out
+/// independently by `Fixtures/reference/versions/versions_digest.py`.
+@Suite("CLI.version: raised whenever the samples' golden files change")
 struct VersionGuardTests {
-    /// SHA-256 over every file under `golden/*/out/`, in order of relative path (UTF-8 bytes):
-    /// for each, its path, a NUL, its size in decimal, a NUL, its bytes.
+    /// SHA-256 over every file under `golden/` but `versions.txt`, in order of relative path
+    /// (UTF-8 bytes): for each, its path, a NUL, its size in decimal, a NUL, its bytes.
     static func outputsDigest() throws -> String {
         let golden = Fixtures.url("golden")
         var files: [(path: String, url: URL)] = []
-        let samples = try FileManager.default.contentsOfDirectory(atPath: golden.path)
-        for sample in samples {
-            let out = golden.appendingPathComponent(sample).appendingPathComponent("out")
-            guard let walker = FileManager.default.enumerator(atPath: out.path) else { continue }
-            for case let relative as String in walker {
-                let url = out.appendingPathComponent(relative)
-                var isFolder: ObjCBool = false
-                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
-                    files.append(("\(sample)/out/\(relative)", url))
-                }
+        guard let walker = FileManager.default.enumerator(atPath: golden.path) else { throw CocoaError(.fileReadNoSuchFile) }
+        for case let relative as String in walker where relative != "versions.txt" {
+            let url = golden.appendingPathComponent(relative)
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                files.append((relative, url))
             }
         }
         files.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
@@ -40,7 +37,8 @@ struct VersionGuardTests {
 
     static func recorded() throws -> [(version: String, digest: String)] {
         let text = try String(contentsOf: Fixtures.url("golden/versions.txt"), encoding: .utf8)
-        return text.split(separator: "\n").compactMap { line in
+        // A checkout with CRLF line ends reads the same.
+        return text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).compactMap { line in
             let fields = line.split(separator: " ")
             guard !line.hasPrefix("#"), fields.count == 2 else { return nil }
             return (String(fields[0]), String(fields[1]))
@@ -60,7 +58,7 @@ struct VersionGuardTests {
         }
         if (version, digest) == (last.version, last.digest) { return nil }
         if let earlier = seen[version], earlier != digest {
-            return "the samples' output bytes changed since \(version) was recorded, but CLI.version is still \(version): "
+            return "the samples' golden files changed since \(version) was recorded, but CLI.version is still \(version): "
                 + "raise CLI.version (Sources/KaimenKit/CLI/CLI.swift) and add `NEW-VERSION \(digest)` as the last line of "
                 + "Tests/KaimenKitTests/Fixtures/golden/versions.txt"
         }

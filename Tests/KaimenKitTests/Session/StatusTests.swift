@@ -32,19 +32,60 @@ struct StatusTests {
         s.run("enter", [a, "--by", "甲"]); s.run("enter", [b, "--by", "乙"])
         let out = s.run("status", []).out
         #expect(out.contains("不一致：1 项两次录入不同（核对纸质评分表后再录入一次，或用 `kaimen session resolve` 裁定）"))
-        #expect(out.contains("  R05 刘志强 × X02 西城区德胜商贸集团有限公司工会 · 依法维权工作评价（职工代表评分）（rights.ballot）："
-            + "kaimen session resolve \(s.dir.path) --rep R05 --unit X02 --standard rights.ballot --score 分数 --reason 理由 --by 姓名"))
-        let conflictLines = out.split(separator: "\n").filter { $0.contains("· 依法维权工作评价") }
-        #expect(conflictLines.count == 1 && !conflictLines[0].contains("4 /") && !conflictLines[0].contains("3 /"))
+        let prefix = "  R05 刘志强 × X02 西城区德胜商贸集团有限公司工会 · 依法维权工作评价（职工代表评分）（rights.ballot）："
+        #expect(out.contains(prefix + "kaimen session resolve \(s.dir.path) --rep R05 --unit X02 --standard rights.ballot "
+            + "--score 分数 --reason 理由 --by 姓名（原表空白则以 --blank 代替 --score 分数）"))
+        let line = try #require(out.split(separator: "\n").map(String.init).first { $0.hasPrefix(prefix) })
+        #expect(!line.contains("4 /") && !line.contains("3 /"))
         let en = s.run("status", ["--lang", "en"]).out
         #expect(en.contains("Conflicts: 1 item entered differently"))
-        #expect(en.contains("R05 刘志强 × X02 西城区德胜商贸集团有限公司工会 · 依法维权工作评价（职工代表评分）（rights.ballot）: kaimen session resolve "))
-        // What the line suggests works as written.
-        let settled = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "原始评分表为 4 分", "--by", "王秘书"])
-        #expect(settled.code == .success)
+        #expect(en.contains("R05 刘志强 × X02 西城区德胜商贸集团有限公司工会 · 依法维权工作评价（职工代表评分） (rights.ballot): kaimen session resolve "))
+        // The command works as printed: its words, as a shell splits them, with the placeholders filled in.
+        let printed = String(line.dropFirst(prefix.count))
+        let command = try #require(printed.components(separatedBy: "（原表空白").first)
+        var words = Self.shellWords(command.replacingOccurrences(of: "分数", with: "4")
+            .replacingOccurrences(of: "理由", with: "原始评分表为4分").replacingOccurrences(of: "姓名", with: "王秘书"))
+        #expect(Array(words.prefix(3)) == ["kaimen", "session", "resolve"])
+        words.removeFirst()
+        #expect(SampleSession.run(words).code == .success)
         #expect(!s.run("status", []).out.contains("不一致："))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(s.run("status", ["--format", "json"]).out.utf8)) as? [String: Any])
         #expect((object["itemNames"] as? [String: String])?["rights.ballot"] == "依法维权工作评价（职工代表评分）")
+    }
+
+    /// Splits a command line as a POSIX shell does for plain words, single quotes and a
+    /// backslash outside quotes (all that `shellWord` writes).
+    static func shellWords(_ line: String) -> [String] {
+        var words: [String] = [], word = "", quoted = false, started = false, escaped = false
+        for c in line {
+            if escaped {
+                word.append(c); escaped = false
+            } else if quoted {
+                if c == "'" { quoted = false } else { word.append(c) }
+            } else if c == "\\" {
+                escaped = true; started = true
+            } else if c == "'" {
+                quoted = true; started = true
+            } else if c == " " {
+                if started { words.append(word); word = ""; started = false }
+            } else {
+                word.append(c); started = true
+            }
+        }
+        if started { words.append(word) }
+        return words
+    }
+
+    @Test("ids a shell would read otherwise are quoted; a name's line break stays on the line; English brackets in English")
+    func conflictLineWords() {
+        let row = SessionStatus.Row(group: "第一组", representative: "R$05", name: "刘\n志强", unit: "X02(b)", state: .conflict, blanks: [],
+                                    conflicts: ["rights.ballot"], entries: 2, corrected: false)
+        let line = SessionMessages.conflictLine(row, item: "rights.ballot", itemName: "维权", unitName: "某\r\n工会", dir: "2014 中期")
+        #expect(line.zh == "R$05 刘 志强 × X02(b) 某  工会 · 维权（rights.ballot）：kaimen session resolve '2014 中期' --rep 'R$05' --unit 'X02(b)' "
+            + "--standard rights.ballot --score 分数 --reason 理由 --by 姓名（原表空白则以 --blank 代替 --score 分数）")
+        #expect(line.en.contains(" · 维权 (rights.ballot): kaimen session resolve '2014 中期' --rep 'R$05' --unit 'X02(b)' --standard rights.ballot "))
+        #expect(Self.shellWords(line.zh.components(separatedBy: "：")[1]).prefix(9) ==
+            ["kaimen", "session", "resolve", "2014 中期", "--rep", "R$05", "--unit", "X02(b)", "--standard"])
     }
 
     @Test("a folder named with a space or a quote is one shell word in the suggested command")
@@ -52,7 +93,15 @@ struct StatusTests {
         #expect(SessionMessages.shellWord("2014-mid") == "2014-mid")
         #expect(SessionMessages.shellWord("/tmp/西城 2014") == "'/tmp/西城 2014'")
         #expect(SessionMessages.shellWord("it's") == "'it'\\''s'")
+        #expect(SessionMessages.shellWord("x^y") == "'x^y'")
         #expect(SessionMessages.shellWord("") == "''")
+        #expect(Self.shellWords(SessionMessages.shellWord("it's a $b")) == ["it's a $b"])
+    }
+
+    @Test("text from data reaches the terminal without control or bidirectional-override characters")
+    func cleanText() {
+        #expect(SessionCommandSupport.clean("R05\u{1B}[31m\u{202E}gnp.exe\u{2066}x") == "R05\u{FFFD}[31m\u{FFFD}gnp.exe\u{FFFD}x")
+        #expect(SessionCommandSupport.clean("第一行\n\t第二行") == "第一行\n\t第二行")
     }
 
     @Test("JSON for other tools, in English keys")

@@ -51,9 +51,9 @@ public enum SessionEnterCommand: Command {
                 for item in d.conflicts {
                     guard case .conflict(let values) = d.items[item] else { continue }
                     let shown = values.map { $0 ?? lang.t("（空）", "(blank)") }.joined(separator: " / ")
-                    let named = names[item].map { "\($0)（\(item)）" } ?? item
-                    console.outLine(SessionCommandSupport.clean(lang.t("  不一致：\(sheet.representative) × \(sheet.unit) · \(named)：\(shown)",
-                                                                       "  conflict: \(sheet.representative) × \(sheet.unit) · \(named): \(shown)")))
+                    let named = (zh: names[item].map { "\($0)（\(item)）" } ?? item, en: names[item].map { "\($0) (\(item))" } ?? item)
+                    console.outLine(SessionCommandSupport.clean(lang.t("  不一致：\(sheet.representative) × \(sheet.unit) · \(named.zh)：\(shown)",
+                                                                       "  conflict: \(sheet.representative) × \(sheet.unit) · \(named.en): \(shown)")))
                 }
             }
             if count(.conflict) > 0 {
