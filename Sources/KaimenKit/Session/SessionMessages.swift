@@ -357,7 +357,7 @@ extension SessionMessages {
             + "--standard \(shellWord(item))"
         let named = (zh: oneLine(itemName.map { "\($0)（\(item)）" } ?? item), en: oneLine(itemName.map { "\($0) (\(item))" } ?? item))
         return Localized(zh: "\(who) × \(unit) · \(named.zh)：\(command) --score 分数 --reason 理由 --by 姓名（原表空白则以 --blank 代替 --score 分数）",
-                         en: "\(who) × \(unit) · \(named.en): \(command) --score SCORE --reason REASON --by NAME (--blank instead of --score for a blank cell)")
+                         en: "\(who) × \(unit) · \(named.en): \(command) --score SCORE --reason REASON --by NAME --lang en (--blank instead of --score for a blank cell)")
     }
 
     /// `s` on one line: line breaks and tabs from data shown as spaces.
