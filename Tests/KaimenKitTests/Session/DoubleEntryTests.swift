@@ -43,9 +43,7 @@ struct DoubleEntryTests {
     @Test("resolve names the value, the operator and a reason")
     func resolve() throws {
         let s = try SampleSession(); defer { s.remove() }
-        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R05,X02,") })
-        let b = try s.file("b.csv", SampleSession.typed("b") { $0.hasPrefix("R05,X02,") })
-        s.run("enter", [a, "--by", "甲"]); s.run("enter", [b, "--by", "乙"])
+        try s.enterConflictingX02()
         let noReason = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--by", "王秘书"])
         #expect(noReason.code == .failure)
         #expect(noReason.err.contains("理由"))
@@ -79,9 +77,7 @@ struct DoubleEntryTests {
     @Test("resolve --standard takes the standard's Chinese name, as a typed sheet's header does, and records the item's id")
     func resolveByStandardName() throws {
         let s = try SampleSession(); defer { s.remove() }
-        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R05,X02,") })
-        let b = try s.file("b.csv", SampleSession.typed("b") { $0.hasPrefix("R05,X02,") })
-        s.run("enter", [a, "--by", "甲"]); s.run("enter", [b, "--by", "乙"])
+        try s.enterConflictingX02()
         // One character short: not accepted, and the name is suggested.
         let typo = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "依法维权工作评价（职工代表评分", "--score", "4", "--reason", "r", "--by", "王秘书"])
         #expect(typo.code == .failure)

@@ -43,6 +43,14 @@ struct SampleSession {
         return url.path
     }
 
+    /// R05's X02 sheet entered by 甲 from typed-a.csv and by 乙 from typed-b.csv, which differ on
+    /// rights.ballot (4 / 3): a sheet in conflict.
+    func enterConflictingX02() throws {
+        let a = try file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R05,X02,") })
+        let b = try file("b.csv", SampleSession.typed("b") { $0.hasPrefix("R05,X02,") })
+        run("enter", [a, "--by", "甲"]); run("enter", [b, "--by", "乙"])
+    }
+
     /// The sample's typed sheets (header + rows) with only the rows for which `keep` holds.
     static func typed(_ which: String = "a", keep: (String) -> Bool = { _ in true }) throws -> String {
         let text = try String(contentsOf: sample.appendingPathComponent("typed-\(which).csv"), encoding: .utf8)

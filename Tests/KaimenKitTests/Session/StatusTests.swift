@@ -26,10 +26,7 @@ struct StatusTests {
     @Test("a conflict is listed by the names of representative, unit and item, with the resolve that settles it, and no value")
     func conflicts() throws {
         let s = try SampleSession(); defer { s.remove() }
-        // typed-a.csv and typed-b.csv differ on R05's X02 rights.ballot (4 / 3).
-        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R05,X02,") })
-        let b = try s.file("b.csv", SampleSession.typed("b") { $0.hasPrefix("R05,X02,") })
-        s.run("enter", [a, "--by", "甲"]); s.run("enter", [b, "--by", "乙"])
+        try s.enterConflictingX02()
         let out = s.run("status", []).out
         #expect(out.contains("不一致：1 项两次录入不同（核对纸质评分表后再录入一次，或用 `kaimen session resolve` 裁定）"))
         let prefix = "  R05 刘志强 × X02 西城区德胜商贸集团有限公司工会 · 依法维权工作评价（职工代表评分）（rights.ballot）："
