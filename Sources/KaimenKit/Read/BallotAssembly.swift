@@ -44,8 +44,15 @@ extension BulkBallotsReader {
                                  keepRepresentatives: Bool, release: MappedFile?, first: ScoreStore?, into result: UnsafeMutableBufferPointer<Int16>,
                                  inResult: inout Int?) -> Outcome {
         let bytes = SharedBytes(p)
+        // A unit's rows take about the same share of the file wherever they are: a chunk
+        // holds about its share of the units (room for a quarter more is address space only).
+        let body = max(1, bounds[bounds.count - 1] - bounds[0])
         var chunks = Parallel.map(bounds.count - 1) { k in
-            var chunk = BallotChunk(start: bounds[k], end: bounds[k + 1], scale: cx.startScale, keepReps: keepReps, scores: k == 0 ? first : nil)
+            let size = bounds[k + 1] - bounds[k]
+            // (A group has a row at least, of four bytes at least.)
+            let groups = min(size / 4, Int(Double(cx.unitIDs.count) * Double(size) / Double(body)))
+            var chunk = BallotChunk(start: bounds[k], end: bounds[k + 1], scale: cx.startScale, keepReps: keepReps, scores: k == 0 ? first : nil,
+                                    groups: groups + groups / 4 + 16, items: cx.items.count)
             chunk.parse(bytes.buffer, cx, release: release)
             return chunk
         }

@@ -27,15 +27,21 @@ struct BallotChunk: Sendable {
     var handOver: BulkHandOver?
     var failed: Bool { handOver != nil }
 
-    /// - Parameter scores: where the scores go; by default, memory of the chunk's own with
-    ///   room for as many as its bytes can hold (address space only until written).
-    init(start: Int, end: Int, scale: Int, keepReps: Bool, scores: ScoreStore? = nil) {
+    /// - Parameters:
+    ///   - scores: where the scores go; by default, memory of the chunk's own with room for as
+    ///     many as its bytes can hold (address space only until written).
+    ///   - groups: about how many groups the chunk will hold, and `items` per group: room
+    ///     for their counts is made at once. (Grown a few at a time, the lists were copied each
+    ///     time they doubled: at a million units, some 40 MB more memory touched, and copied.)
+    init(start: Int, end: Int, scale: Int, keepReps: Bool, scores: ScoreStore? = nil, groups: Int = 0, items: Int = 0) {
         self.start = start
         self.end = end
         self.scale = scale
         self.keepReps = keepReps
         // Each score takes two bytes at least (a digit and a comma or line end).
         self.scores = scores ?? ScoreStore(capacity: (end - start) / 2 + 1)
+        groupUnits.reserveCapacity(groups)
+        groupCounts.reserveCapacity(groups * items)
     }
 
     /// The current unit's ballots, before they are sorted: per item a bucket of scores and
