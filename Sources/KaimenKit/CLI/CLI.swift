@@ -16,7 +16,9 @@ public enum CLI {
     /// compares a seal's version with its own; `VersionGuardTests` fails when the samples'
     /// golden files change under an unchanged version). 0.13.0: recusal notes and rows naming
     /// items by their standards, summary.json's veto values, after 0.12.0 had been kept for them.
-    public static let version = "0.13.0"
+    /// 0.14.0: no file changed; the guard's golden files grew to the summary workbook, the score
+    /// sheets' JSON and the blank sheets with their entry templates, so their hash is a new pair.
+    public static let version = "0.14.0"
 
     public static func run(_ given: [String], console: Console) -> ExitCode {
         // `kaimen --lang en score …` as `kaimen score … --lang en`: the language may come first.

@@ -36,6 +36,21 @@ struct EndToEndTests {
         }
     }
 
+    /// For files that are not text (workbooks): the bytes themselves.
+    func check(bytes actual: Data, golden name: String) throws {
+        let url = Fixtures.url("golden/\(name)")
+        if Self.update {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try actual.write(to: url, options: .atomic)
+            return
+        }
+        let expected = try Data(contentsOf: url)
+        if actual != expected {
+            let at = zip(actual, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(actual.count, expected.count)
+            Issue.record("\(name) differs from its golden file at byte \(at) (\(actual.count) bytes written, \(expected.count) expected)")
+        }
+    }
+
     @Test("`kaimen` with no arguments prints the Xicheng ranking")
     func defaultCommand() throws {
         let r = Self.run([])
@@ -67,10 +82,32 @@ struct EndToEndTests {
         for unit in ["X01", "X06"] {
             let sheet = try Data(contentsOf: dir.appendingPathComponent("sheets/\(unit).csv"))
             try check(String(decoding: sheet.dropFirst(3), as: UTF8.self), golden: "xicheng-2014/out/sheets/\(unit).csv")
+            let json = try Data(contentsOf: dir.appendingPathComponent("sheets/\(unit).json"))
+            try check(String(decoding: json, as: UTF8.self), golden: "xicheng-2014/out/sheets/\(unit).json")
         }
         for page in ["report.html", "公示.html"] {
             try check(String(decoding: try Data(contentsOf: dir.appendingPathComponent(page)), as: UTF8.self), golden: "xicheng-2014/out/\(page)")
         }
+        // The workbook byte for byte: its parts carry no time, so the same input writes the same file.
+        try check(bytes: try Data(contentsOf: dir.appendingPathComponent("summary.xlsx")), golden: "xicheng-2014/out/summary.xlsx")
+    }
+
+    @Test("`kaimen sheets` writes the blank ballot sheets and the entry templates")
+    func blankSheets() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-e2e-sheets-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = Self.run(["sheets", "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                          "--roster", "samples/xicheng-2014/roster.csv", "--schedule", "samples/xicheng-2014/schedule.csv",
+                          "--out", dir.path])
+        #expect(r.code == .success)
+        let written = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(written == ["ballot-sheets.html", "entry-template.csv", "entry-template.xlsx", "manifest.json"])
+        try check(String(decoding: try Data(contentsOf: dir.appendingPathComponent("ballot-sheets.html")), as: UTF8.self),
+                  golden: "xicheng-2014/sheets/ballot-sheets.html")
+        let template = try Data(contentsOf: dir.appendingPathComponent("entry-template.csv"))
+        #expect(template.starts(with: [0xEF, 0xBB, 0xBF]), "CSV starts with a BOM for Excel")
+        try check(String(decoding: template.dropFirst(3), as: UTF8.self), golden: "xicheng-2014/sheets/entry-template.csv")
+        try check(bytes: try Data(contentsOf: dir.appendingPathComponent("entry-template.xlsx")), golden: "xicheng-2014/sheets/entry-template.xlsx")
     }
 
     @Test("explain, in Chinese and in English", arguments: [("X06", "zh"), ("X07", "zh"), ("X08", "en"), ("X01", "en")])
