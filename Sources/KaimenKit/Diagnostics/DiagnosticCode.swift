@@ -131,6 +131,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case sessionClosed = "session-closed"
     case sessionOpen = "session-open"
     case nothingToResolve = "nothing-to-resolve"
+    case alreadyConfirmed = "already-confirmed"
+    case overrideNeeded = "override-needed"
     case missingReason = "missing-reason"
     case notExpected = "not-expected"
     case sheetMissing = "sheet-missing"

@@ -9,6 +9,10 @@ extension SessionFolder {
         public var unchanged: [ExpectedBallots.Sheet]
         /// Each recorded sheet's state after the entry.
         public var decisions: [(sheet: ExpectedBallots.Sheet, decision: DoubleEntry.Decision)]
+        /// Rows that gave no score at all: not entered (`TypedSheets.untyped`).
+        public var untyped: [ExpectedBallots.Sheet] = []
+        /// What the reader noted without refusing the file (a file read as GB18030, …).
+        public var warnings: [Diagnostic] = []
     }
 
     public var state: SessionState { SessionState(records: journal.records, doubleEntry: doubleEntry) }
@@ -44,7 +48,8 @@ extension SessionFolder {
             fresh.append(s)
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw .problems(Diagnostics.sortedList(diagnostics)) }
-        guard !fresh.isEmpty else { return EntryOutcome(record: nil, unchanged: unchanged, decisions: []) }
+        let untyped = typed.untyped.map(\.sheet)
+        guard !fresh.isEmpty else { return EntryOutcome(record: nil, unchanged: unchanged, decisions: [], untyped: untyped, warnings: diagnostics) }
         let sheets: [JSONOut] = fresh.map { s in
             var o: [String: JSONOut] = [
                 "representative": .string(s.sheet.representative), "unit": .string(s.sheet.unit),
@@ -62,6 +67,7 @@ extension SessionFolder {
         ]))
         let after = self.state
         return EntryOutcome(record: record, unchanged: unchanged,
-                            decisions: fresh.map { ($0.sheet, after.decision($0.sheet, items: setup.expected.items)) })
+                            decisions: fresh.map { ($0.sheet, after.decision($0.sheet, items: setup.expected.items)) },
+                            untyped: untyped, warnings: diagnostics)
     }
 }

@@ -3,7 +3,12 @@ import Foundation
 /// `resolve`, `void` and `appeal`: records that settle or correct, never rewrite.
 extension SessionFolder {
     /// Settles one item of a sheet: the value (`nil` for blank), who decided and why.
-    public func resolve(_ sheet: ExpectedBallots.Sheet, item: String, score: String?, reason: String, by: String) throws(SessionError) -> JournalRecord {
+    ///
+    /// An item the entries (or an earlier resolve) already confirmed is not a disagreement:
+    /// changing it takes `override`, and the record keeps the value it replaces (`replaces`).
+    /// The same value again records nothing.
+    public func resolve(_ sheet: ExpectedBallots.Sheet, item: String, score: String?, reason: String, by: String,
+                        override: Bool = false) throws(SessionError) -> JournalRecord {
         let state = self.state
         var problems: [Diagnostic] = []
         if state.phase == .closed { problems.append(.error("session-closed", SessionMessages.closedNoEntry, hint: SessionMessages.closedNoEntryHint)) }
@@ -17,23 +22,45 @@ extension SessionFolder {
         let key = setup.items[itemIndex].key
         var text: String?
         if let score {
-            if let value = Rational(decimal: score), !value.isNegative, value <= setup.items[itemIndex].max,
-               setup.rules.ballots.scoreStep.map({ value.divided(by: $0)!.isInteger }) ?? true {
+            // Typed as on a sheet: full-width digits and marks read as what they are.
+            let max = setup.items[itemIndex].max, step = setup.rules.ballots.scoreStep
+            func valid(_ t: String) -> Rational? {
+                guard let value = Rational(decimal: t.trimmingSpaces()), !value.isNegative, value <= max,
+                      step.map({ value.divided(by: $0)!.isInteger }) ?? true else { return nil }
+                return value
+            }
+            let ascii = TypedNumber.ascii(score)
+            if let value = valid(ascii) {
                 text = value.plainText()
             } else {
-                problems.append(.error("invalid-score", SessionMessages.badResolveScore(score, max: setup.items[itemIndex].max.plainText()), path: "--score"))
+                let hint = TypedNumber.commaHint(typed: score) { valid($0) != nil } ?? TypedNumber.hint(for: ascii) { valid($0) != nil }
+                problems.append(.error("invalid-score", SessionMessages.badResolveScore(score, max: max.plainText()), path: "--score", hint: hint))
             }
         }
         if state.currentEntries(sheet).isEmpty && problems.isEmpty {
             problems.append(.error("nothing-to-resolve", SessionMessages.nothingToResolve(sheet)))
         }
         if reason.trimmingSpaces().isEmpty { problems.append(.error("missing-reason", SessionMessages.needReason, path: "--reason")) }
+        var replaces: String??
+        if problems.isEmpty, case .confirmed(let current) = state.decision(sheet, items: setup.expected.items).items[key] {
+            let name = BallotItem.names(of: setup.rules)[key] ?? key
+            if current == text {
+                problems.append(.error("already-confirmed", SessionMessages.alreadyConfirmed(sheet, item: name, value: current)))
+            } else if !override {
+                problems.append(.error("override-needed", SessionMessages.confirmedItem(sheet, item: name, value: current, new: text), path: "--override",
+                                       hint: SessionMessages.confirmedItemHint))
+            } else {
+                replaces = .some(current)
+            }
+        }
         guard problems.isEmpty else { throw .problems(problems) }
         let round = state.currentEntries(sheet).first?.round ?? state.round
-        return try journal.append(.resolve, by: by, content: .object([
+        var content: [String: JSONOut] = [
             "representative": .string(sheet.representative), "unit": .string(sheet.unit), "standard": .string(key),
             "score": .str(text), "reason": .string(reason), "round": .num(round),
-        ]))
+        ]
+        if let replaces { content["replaces"] = .str(replaces) }
+        return try journal.append(.resolve, by: by, content: .object(content))
     }
 
     /// Declares a sheet void (spoiled, unreadable): it is then neither counted nor missing.

@@ -2,8 +2,11 @@
 /// typed the same thing; a third entry or a `resolve` settles a disagreement.
 ///
 /// Decided item by item: an item is confirmed when `required` entries (2 with double entry,
-/// 1 without) agree on its value (a blank cell is a value too), or when a resolve names it.
-/// The sheet is confirmed when every item is.
+/// 1 without) agree on its value (a blank cell is a value too) and no other value has as many
+/// entries, or when a resolve names it. Two values with as many entries each (3, 3, 4, 4) are a
+/// conflict, whichever was typed first: a later pair of entries can neither flip a confirmed
+/// value silently nor be outvoted by the order of the journal. The sheet is confirmed when
+/// every item is.
 public enum DoubleEntry {
     /// One operator's typing of one sheet.
     public struct Entry: Sendable, Equatable {
@@ -56,13 +59,15 @@ public enum DoubleEntry {
             let values = entries.map { $0.scores[item] ?? nil }
             var counts: [String?: Int] = [:]
             for v in values { counts[v, default: 0] += 1 }
-            if let agreed = values.first(where: { counts[$0]! >= required }) {
-                states[item] = .confirmed(agreed)
+            var distinct: [String?] = []
+            for v in values where !distinct.contains(v) { distinct.append(v) }
+            let most = counts.values.max() ?? 0
+            let leaders = distinct.filter { counts[$0] == most }
+            if most >= required && leaders.count == 1 {
+                states[item] = .confirmed(leaders[0])
             } else if entries.count < required {
                 states[item] = .pending
             } else {
-                var distinct: [String?] = []
-                for v in values where !distinct.contains(v) { distinct.append(v) }
                 states[item] = .conflict(distinct)
             }
         }

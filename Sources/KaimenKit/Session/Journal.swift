@@ -33,6 +33,14 @@ public final class Journal {
     /// - Parameter writable: set a torn tail aside (else only report it).
     public init(directory: URL, create: Bool = false, writable: Bool = true) throws(SessionError) {
         self.directory = directory
+        // A folder that holds no journal is no session: say so before the lock file is made,
+        // so that asking about the wrong folder leaves nothing behind in it.
+        if !create {
+            var info = stat()
+            if stat(directory.appendingPathComponent(Journal.fileName).path, &info) != 0 && (errno == ENOENT || errno == ENOTDIR) {
+                throw .notASession(directory.path)
+            }
+        }
         lockFD = open(directory.appendingPathComponent("journal.lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard lockFD >= 0 else { throw .io("open", directory.appendingPathComponent("journal.lock").path) }
         while flock(lockFD, LOCK_EX) != 0 {

@@ -67,7 +67,8 @@ extension SessionFolder {
         do {
             written = try OutputFiles.write(session, to: directory.appendingPathComponent(resultsPath), lang: lang)
         } catch {
-            throw .problems([.error("output-failed", SessionMessages.io("write", path: resultsPath, reason: "\(error)"))])
+            let reason = (error as? OutputError)?.text ?? Localized(zh: "\(error)", en: "\(error)")
+            throw .problems([.error("output-failed", SessionMessages.io("write", path: resultsPath, reason: reason))])
         }
         var outputs: [String: JSONOut] = [:]
         for url in written {

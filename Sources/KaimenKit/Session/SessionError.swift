@@ -15,7 +15,7 @@ public enum SessionError: Error, Sendable, Equatable {
         switch self {
         case .problems(let d): return d
         case .io(let op, let path, let code):
-            return [.error("session-io", SessionMessages.io(op, path: path, reason: String(cString: strerror(code))))]
+            return [.error("session-io", SessionMessages.io(op, path: path, reason: SystemError(code).text))]
         case .notASession(let path):
             return [.error("not-a-session", SessionMessages.notASession(path), hint: SessionMessages.notASessionHint)]
         case .alreadyExists(let path):

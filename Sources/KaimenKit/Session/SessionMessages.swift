@@ -95,8 +95,8 @@ extension SessionMessages {
                   en: "the journal ended with \(bytes) bytes of an incomplete record (a write was cut short); they are kept in `\(side)` and set aside; the records before are intact")
     }
 
-    static func io(_ op: String, path: String, reason: String) -> Localized {
-        Localized(zh: "无法\(opZH(op)) `\(path)`：\(reason)", en: "could not \(op) `\(path)`: \(reason)")
+    static func io(_ op: String, path: String, reason: Localized) -> Localized {
+        Localized(zh: "无法\(opZH(op)) `\(path)`：\(reason.zh)", en: "could not \(op) `\(path)`: \(reason.en)")
     }
 
     private static func opZH(_ op: String) -> String {
@@ -189,6 +189,26 @@ extension SessionMessages {
     static func badResolveScore(_ s: String, max: String) -> Localized {
         Localized(zh: "分数 `\(s)` 无效：须在 0–\(max) 之间并符合评分步长", en: "score `\(s)` is not valid: it must lie within 0–\(max), on the rules' step")
     }
+
+    /// A cell's value as a message shows it: the number, or 空 / blank.
+    static func cellText(_ value: String?) -> (zh: String, en: String) {
+        value.map { ($0, $0) } ?? ("空白", "blank")
+    }
+
+    static func alreadyConfirmed(_ s: ExpectedBallots.Sheet, item: String, value: String?) -> Localized {
+        let v = cellText(value)
+        return Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表中「\(item)」已确认为 \(v.zh)，与裁定相同，无需裁定",
+                         en: "`\(s.representative)`'s sheet for `\(s.unit)` already has \(item) confirmed as \(v.en): there is nothing to resolve")
+    }
+
+    static func confirmedItem(_ s: ExpectedBallots.Sheet, item: String, value: String?, new: String?) -> Localized {
+        let (v, n) = (cellText(value), cellText(new))
+        return Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表中「\(item)」已确认为 \(v.zh)，两次录入并无不一致；要改为 \(n.zh)，须加 `--override`",
+                         en: "`\(s.representative)`'s sheet for `\(s.unit)` has \(item) confirmed as \(v.en): the entries agree; changing it to \(n.en) takes `--override`")
+    }
+
+    static let confirmedItemHint = Localized(zh: "先核对纸质评分表；确属两人都录错时再加 `--override`，原值会记入日志",
+                                             en: "check the paper sheet first; add `--override` only when both entries are wrong, and the value replaced is kept in the journal")
 
     static func nothingToResolve(_ s: ExpectedBallots.Sheet) -> Localized {
         Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表还没有录入，无需裁定", en: "`\(s.representative)`'s sheet for `\(s.unit)` has not been entered: there is nothing to resolve")

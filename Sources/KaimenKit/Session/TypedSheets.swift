@@ -12,19 +12,25 @@ public struct TypedSheets: Sendable {
     }
 
     public var sheets: [Sheet]
+    /// Sheets whose rows give no score at all (every item's cell empty): not typed yet, so not
+    /// an entry. Two operators who both leave a template's row empty have not confirmed a sheet
+    /// of blanks; a sheet whose paper is blank throughout is declared void instead.
+    public var untyped: [Sheet] = []
     public var diagnostics: [Diagnostic]
     public var sha256: String
 
     public static func read(_ data: Data, fileName: String, setup: SessionSetup) -> TypedSheets {
         let reader = BallotsReader(rules: setup.rules, units: setup.units, representatives: setup.representatives, strict: true)
         let (box, ballotDiagnostics) = reader.read(data, fileName: fileName)
-        // One recusal error per sheet (below), not one per score.
-        var diagnostics = ballotDiagnostics.filter { $0.code != "recusal" }
+        // One recusal error per sheet (below), not one per score. A file with no score at all is
+        // no error here: its rows are listed as not entered (`untyped`), and an empty file
+        // records nothing and says so.
+        var diagnostics = ballotDiagnostics.filter { $0.code != "recusal" && $0.code != "no-ballots" }
         let hash = SHA256.hex([UInt8](data))
         guard let box, let csv = CSVReader.read(data, fileName: fileName).table,
               let repCol = ColumnNames.find(ColumnNames.representative, in: csv.header),
               let unitCol = ColumnNames.find(ColumnNames.ballotUnit, in: csv.header) else {
-            return TypedSheets(sheets: [], diagnostics: diagnostics, sha256: hash)
+            return TypedSheets(sheets: [], untyped: [], diagnostics: diagnostics, sha256: hash)
         }
         let items = setup.items.map(\.key)
         let repIDs = Set(setup.representatives.map(\.id)), unitIDs = Set(setup.units.map(\.id))
@@ -42,7 +48,7 @@ public struct TypedSheets: Sendable {
             let sheet = ExpectedBallots.Sheet(representative: setup.representatives[b.representative].id, unit: setup.units[b.unit].id)
             scores[sheet, default: [:]][items[b.item]] = .some(b.score.plainText())
         }
-        var sheets: [Sheet] = []
+        var sheets: [Sheet] = [], untyped: [Sheet] = []
         for sheet in order {
             let at = located[sheet]!
             if !setup.expected.isExpected(sheet) {
@@ -58,9 +64,13 @@ public struct TypedSheets: Sendable {
             }
             var s: [String: String?] = [:]
             for item in items { s[item] = scores[sheet]?[item] ?? nil }
-            sheets.append(Sheet(sheet: sheet, scores: s, location: at))
+            if s.values.allSatisfy({ $0 == nil }) {
+                untyped.append(Sheet(sheet: sheet, scores: s, location: at))
+            } else {
+                sheets.append(Sheet(sheet: sheet, scores: s, location: at))
+            }
         }
-        return TypedSheets(sheets: sheets, diagnostics: Diagnostics.sortedList(diagnostics), sha256: hash)
+        return TypedSheets(sheets: sheets, untyped: untyped, diagnostics: Diagnostics.sortedList(diagnostics), sha256: hash)
     }
 }
 

@@ -115,6 +115,34 @@ struct DoubleEntryTests {
         #expect(s.journalLines.count == lines)
     }
 
+    /// One item typed by operators in turn: its state after each entry, worked out by the rule
+    /// in docs/session.md (a value with `required` entries or more, and no other with as many).
+    static func states(_ typed: [String?], required: Int = 2) -> [DoubleEntry.ItemState] {
+        (1...typed.count).map { n in
+            let entries = typed.prefix(n).enumerated().map { k, v in
+                DoubleEntry.Entry(seq: k + 2, by: "op\(k)", round: 1, scores: ["rights.ballot": v])
+            }
+            return DoubleEntry.decide(entries, resolved: [:], items: ["rights.ballot"], required: required).items["rights.ballot"]!
+        }
+    }
+
+    @Test("a value confirms with more entries than any other; two values with as many each are a conflict, whatever the order")
+    func majority() {
+        // 4, 3, 3.5, 3 confirm 3; a fifth entry of 4 ties 4 with 3 (two each): a conflict, not 4.
+        #expect(Self.states(["4", "3", "3.5", "3", "4"]) == [
+            .pending, .conflict(["4", "3"]), .conflict(["4", "3", "3.5"]), .confirmed("3"), .conflict(["4", "3", "3.5"]),
+        ])
+        // Two agree on 3.5, two others on 0: a conflict; a fifth for 0 confirms 0.
+        #expect(Self.states(["3.5", "3.5", "0", "0", "0"]) == [
+            .pending, .confirmed("3.5"), .confirmed("3.5"), .conflict(["3.5", "0"]), .confirmed("0"),
+        ])
+        // A blank cell is a value like any other.
+        #expect(Self.states([nil, "2", nil]) == [.pending, .conflict([nil, "2"]), .confirmed(nil)])
+        // Single entry: the first entry confirms; a different second one is a conflict.
+        #expect(Self.states(["2", "1"], required: 1) == [.confirmed("2"), .conflict(["2", "1"])])
+        #expect(Self.states(["2", "1", "1"], required: 1) == [.confirmed("2"), .conflict(["2", "1"]), .confirmed("1")])
+    }
+
     @Test("single entry counts a sheet after one entry, and the opening record says so")
     func singleEntry() throws {
         let s = try SampleSession(singleEntry: true); defer { s.remove() }

@@ -17,6 +17,8 @@ public enum SessionResolveCommand: Command {
         .option("--standard", "ID", .init(zh: "评议项：编号，或录入表表头所写的标准名称。", en: "The ballot item: its id, or the standard's name as a typed sheet's header writes it.")),
         .option("--score", "N", .init(zh: "纸质评分表上的分数。", en: "The value on the paper sheet.")),
         .flag("--blank", .init(zh: "纸质评分表上该格为空。", en: "The cell is blank on the paper sheet.")),
+        .flag("--override", .init(zh: "更改两次录入已一致（或已裁定）的一项；原值记入日志。",
+                                  en: "Change an item the entries already agree on (or already settled); the value replaced is recorded.")),
         SessionCommandSupport.reason,
         SessionCommandSupport.by, SessionCommandSupport.lang,
     ]
@@ -27,17 +29,23 @@ public enum SessionResolveCommand: Command {
               let by = SessionCommandSupport.operatorName(args, usage: usage, console: console) else { return .usage }
         guard let rep = args.value("--rep"), let unit = args.value("--unit"), let item = args.value("--standard"),
               (args.value("--score") != nil) != args.has("--blank") else {
-            console.errLine("error: give `--rep`, `--unit`, `--standard`, and either `--score N` or `--blank`")
-            console.errLine("usage: \(usage)")
+            console.errLine(lang.t("错误：须给出 `--rep`、`--unit`、`--standard`，以及 `--score 分数` 或 `--blank` 二者之一",
+                                   "error: give `--rep`, `--unit`, `--standard`, and either `--score N` or `--blank`"))
+            console.errLine(lang.t("用法：", "usage: ") + usage)
             return .usage
         }
         do {
             let folder = try SessionFolder.open(url)
             let r = try folder.resolve(.init(representative: rep, unit: unit), item: item, score: args.value("--score"),
-                                       reason: args.value("--reason") ?? "", by: by)
+                                       reason: args.value("--reason") ?? "", by: by, override: args.has("--override"))
             let state = folder.state.decision(.init(representative: rep, unit: unit), items: folder.setup.expected.items).state
-            console.outLine(lang.t("已裁定（记录 \(r.seq)）；该评分表现在：\(SessionMessages.stateName(state).zh)",
-                                   "resolved (record \(r.seq)); the sheet is now \(SessionMessages.stateName(state).en)"))
+            var replaced = (zh: "", en: "")
+            if let old = r.content["replaces"] {
+                let (was, now) = (SessionMessages.cellText(old.stringValue), SessionMessages.cellText(r.content["score"]?.stringValue))
+                replaced = ("；原确认值 \(was.zh) 改为 \(now.zh)", "; the confirmed \(was.en) is now \(now.en)")
+            }
+            console.outLine(SessionCommandSupport.clean(lang.t("已裁定（记录 \(r.seq)）\(replaced.zh)；该评分表现在：\(SessionMessages.stateName(state).zh)",
+                                                               "resolved (record \(r.seq))\(replaced.en); the sheet is now \(SessionMessages.stateName(state).en)")))
             return .success
         } catch {
             return SessionCommandSupport.fail(error, dir: dir, lang: lang, console: console)

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// What a secretary's trial run found could change a sealed result without anyone noticing:
+/// template rows nobody typed, a confirmed item overwritten by `resolve`, and a look at the
+/// wrong folder that left a file behind in it.
+@Suite("Session entry: untyped rows, confirmed items, the wrong folder", .serialized)
+struct EntrySafetyTests {
+    static let items = ExpectedBallotsTests.xichengItems
+
+    /// typed-a.csv's R01 × X01 row, with R27 × X09's row left as a template leaves it (ids, no scores).
+    static func withUntypedRow() throws -> String {
+        try SampleSession.typed("a") { $0.hasPrefix("R01,X01,") } + "R27,X09,,,,,,,,\n"
+    }
+
+    @Test("a row with no score is not an entry: two typists who both skip it leave the sheet missing, and close still refuses")
+    func untypedRowIsNotAnEntry() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let file = try s.file("a.csv", try Self.withUntypedRow())
+        let first = s.run("enter", [file, "--by", "甲"])
+        #expect(first.code == .success)
+        #expect(first.out.contains("已记录 1 张评分表"))
+        #expect(first.out.contains("未录入 1 行：没有填任何分数（R27 × X09），不算录入"))
+        #expect(first.out.contains("kaimen session void \(s.path) --rep R27 --unit X09 --reason 原表空白 --by 姓名"))
+        #expect(s.run("enter", [file, "--by", "乙"]).code == .success)
+        let state = try s.state()
+        #expect(state.decision(.init(representative: "R27", unit: "X09"), items: Self.items).state == .missing)
+        #expect(state.decision(.init(representative: "R01", unit: "X01"), items: Self.items).state == .confirmed)
+        // The entry records only the typed sheet.
+        let entry = try JournalRecord.parse(s.journalLines.last!).get()
+        #expect(entry.content["sheets"]?.arrayValue?.count == 1)
+        let close = s.run("close", ["--by", "王秘书"])
+        #expect(close.code == .failure)
+        #expect(close.err.contains("R27"))
+    }
+
+    @Test("a file of untyped rows only records nothing and says so, in English too")
+    func onlyUntypedRows() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let header = try SampleSession.typed("a") { _ in false }
+        let file = try s.file("blank.csv", header + "R27,X09,,,,,,,,\nR27,X08,,,,,,,,\n")
+        let lines = s.journalLines.count
+        let r = s.run("enter", [file, "--by", "甲", "--lang", "en"])
+        #expect(r.code == .success)
+        #expect(r.out.contains("no sheet to record; nothing recorded"))
+        #expect(r.out.contains("not entered: 2 rows give no score at all (R27 × X09, R27 × X08)"))
+        #expect(s.journalLines.count == lines)
+    }
+
+    @Test("one blank cell among typed ones is still a blank cell, confirmed when both leave it empty")
+    func oneBlankCellStays() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let header = try SampleSession.typed("a") { _ in false }
+        let file = try s.file("a.csv", header + "R01,X01,3.5,,1,2,1.5,3,1,1.5\n")
+        s.run("enter", [file, "--by", "甲"]); s.run("enter", [file, "--by", "乙"])
+        let d = try s.state().decision(.init(representative: "R01", unit: "X01"), items: Self.items)
+        #expect(d.state == .confirmed)
+        #expect(d.blanks == ["publicity"])
+    }
+
+    @Test("resolve refuses to change an item both typists agree on without --override; with it, the record keeps the old value")
+    func resolveConfirmedItem() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        try s.enterConflictingX02()  // both typed publicity 1.5; rights.ballot 4 / 3
+        let base = ["--rep", "R05", "--unit", "X02", "--standard", "publicity", "--reason", "核对原表", "--by", "王秘书"]
+        let lines = s.journalLines.count
+        let refused = s.run("resolve", base + ["--score", "1"])
+        #expect(refused.code == .failure)
+        #expect(refused.err.contains("已确认为 1.5，两次录入并无不一致；要改为 1，须加 `--override`"))
+        let same = s.run("resolve", base + ["--score", "1.5"])
+        #expect(same.code == .failure)
+        #expect(same.err.contains("已确认为 1.5，与裁定相同，无需裁定"))
+        #expect(s.journalLines.count == lines)
+        let overridden = s.run("resolve", base + ["--score", "1", "--override"])
+        #expect(overridden.code == .success)
+        #expect(overridden.out.contains("原确认值 1.5 改为 1"))
+        let record = try JournalRecord.parse(s.journalLines.last!).get()
+        #expect(record.content["replaces"]?.stringValue == "1.5" && record.content["score"]?.stringValue == "1")
+        #expect(try s.state().decision(.init(representative: "R05", unit: "X02"), items: Self.items).values["publicity"] == "1")
+        // A resolved item is confirmed too: changing it again also takes --override.
+        #expect(s.run("resolve", base + ["--blank"]).code == .failure)
+        let toBlank = s.run("resolve", base + ["--blank", "--override", "--lang", "en"])
+        #expect(toBlank.code == .success)
+        #expect(toBlank.out.contains("the confirmed 1 is now blank"))
+        #expect(try JournalRecord.parse(s.journalLines.last!).get().content["replaces"]?.stringValue == "1")
+    }
+
+    @Test("resolve reads a score typed with a Chinese input method; a unit after it gets the fix")
+    func resolveTypedScore() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        try s.enterConflictingX02()
+        let base = ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--reason", "核对原表", "--by", "王秘书"]
+        let unit = s.run("resolve", base + ["--score", "4分"])
+        #expect(unit.code == .failure)
+        #expect(unit.err.contains("去掉"))
+        #expect(s.run("resolve", base + ["--score", "３．５"]).code == .success)
+        #expect(try JournalRecord.parse(s.journalLines.last!).get().content["score"]?.stringValue == "3.5")
+    }
+
+    @Test("resolve with neither --score nor --blank says so in Chinese")
+    func resolveUsageInChinese() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let r = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "publicity", "--reason", "r", "--by", "王秘书"])
+        #expect(r.code == .usage)
+        #expect(r.err.contains("错误：须给出 `--rep`、`--unit`、`--standard`，以及 `--score 分数` 或 `--blank` 二者之一"))
+        #expect(r.err.contains("用法："))
+    }
+
+    @Test("status, enter and verify on a folder with no session say so, and leave nothing in it", arguments: ["status", "verify"])
+    func notASession(_ command: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-not-a-session-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = SampleSession.run(["session", command, dir.path])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("not-a-session") || r.err.contains("不是会话") || r.err.contains("没有会话"), "\(r.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+        let missing = SampleSession.run(["session", command, dir.appendingPathComponent("nosuch").path])
+        #expect(missing.code == .failure)
+        #expect(!missing.err.contains("No such file"), "\(missing.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("nosuch").path))
+    }
+
+    @Test("enter prints the reader's warning for a file saved by Excel as GB18030")
+    func gb18030Warning() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        // python3 -c "print(list('姓名'.encode('gb18030')), list('顾尚礼'.encode('gb18030')))"
+        let (nameHeader, name): ([UInt8], [UInt8]) = ([208, 213, 195, 251], [185, 203, 201, 208, 192, 241])
+        let gb = Data(Array("representative,".utf8) + nameHeader + Array(",unit,\(Self.items.joined(separator: ","))\r\nR01,".utf8)
+                      + name + Array(",X01,3.5,1.5,1,2,1.5,3,1,1.5\r\n".utf8))
+        try FileManager.default.createDirectory(at: s.files, withIntermediateDirectories: true)
+        let url = s.files.appendingPathComponent("gb.csv")
+        try gb.write(to: url)
+        let r = s.run("enter", [url.path, "--by", "甲"])
+        #expect(r.code == .success)
+        #expect(r.err.contains("GB18030"))
+        #expect(r.out.contains("已记录 1 张评分表"))
+    }
+}
