@@ -18,7 +18,8 @@ public enum CLI {
     /// items by their standards, summary.json's veto values, after 0.12.0 had been kept for them.
     /// 0.14.0: no file changed; the guard's golden files grew to the summary workbook, the score
     /// sheets' JSON and the blank sheets with their entry templates, so their hash is a new pair.
-    public static let version = "0.14.0"
+    /// 0.15.0: an expression standard's working shows its formula as its reader writes it.
+    public static let version = "0.15.0"
 
     public static func run(_ given: [String], console: Console) -> ExitCode {
         // `kaimen --lang en score …` as `kaimen score … --lang en`: the language may come first.

@@ -4,8 +4,9 @@ enum FormulaPrinter {
     static func print(_ e: Expr) -> String { text(e, above: 0, Words.formula) }
 
     /// The formula for a reader of the papers rather than of the rules file: each metric by
-    /// `name` (its name in the rules), and in Chinese the comparisons and words as a Chinese
-    /// reader writes them (`≥`, `且`, `若 … 则 … 否则 …`). Not meant to be parsed again.
+    /// `name` (its name in the rules), `×` and `÷` as the papers' other workings write them, and
+    /// in Chinese the comparisons and words as a Chinese reader writes them (`≥`, `且`,
+    /// `若 … 则 … 否则 …`). Not meant to be parsed again.
     static func readable(_ e: Expr, name: @escaping (String) -> String, lang: Language) -> String {
         text(e, above: 0, Words(name: name, lang: lang))
     }
@@ -47,6 +48,8 @@ enum FormulaPrinter {
                 case .greaterEqual: "≥"
                 case .lessEqual: "≤"
                 case .notEqual: "≠"
+                case .multiply: "×"
+                case .divide: "÷"
                 case .and: zh ? "且" : "and"
                 case .or: zh ? "或" : "or"
                 default: op.rawValue

@@ -35,7 +35,9 @@ struct ReadableFormulaTests {
         func zh(_ source: String) throws -> String {
             FormulaPrinter.readable(try Parser.parse(Array(source.unicodeScalars)), name: { names[$0] ?? $0 }, lang: .zh)
         }
-        #expect(try zh("if acc > 0 then 0 else members / 2") == "若 重大事故 > 0 则 0 否则 会员人数 / 2")
+        #expect(try zh("if acc > 0 then 0 else members / 2") == "若 重大事故 > 0 则 0 否则 会员人数 ÷ 2")
+        #expect(try zh("3 * min(1, members / acc / 0.55) - 1") == "3 × min(1, 会员人数 ÷ 重大事故 ÷ 0.55) - 1")
+        #expect(try zh("members / (acc * 2)") == "会员人数 ÷ (重大事故 × 2)")
         #expect(try zh("(members != 3 or acc <= 1) and true") == "(会员人数 ≠ 3 或 重大事故 ≤ 1) 且 是")
     }
 

@@ -30,9 +30,10 @@ extension ExpressionMethod {
         n.metricsText(formula.metricIDs)
     }
 
-    /// `stations * 0.5 = 1.5：得 1.5 分（满分 2 分）`
+    /// `服务站点数 × 0.5 = 1.5：得 1.5 分（满分 2 分）`: the formula as its reader writes it
+    /// (metric names; in Chinese 若…则…否则), as the papers show every formula of the rules.
     func note(_ r: StandardResult, _ s: Standard, _ n: Narrator) -> String? {
         guard case .expression(let v) = r.detail else { return nil }
-        return "\(formula.text) = \(v.map { $0.plainText(maxPlaces: 4) } ?? "?")" + n.lang.t("：", ": ") + n.earned(r, s)
+        return "\(formula.readable(n.rules, lang: n.lang)) = \(v.map { $0.plainText(maxPlaces: 4) } ?? "?")" + n.lang.t("：", ": ") + n.earned(r, s)
     }
 }
