@@ -17,6 +17,18 @@ enum BulkCSV {
     }
 
     /// Reads the header of `p` (a UTF-8 byte order mark is skipped).
+    /// Whether any byte of `p` is beyond ASCII (0x80 or above), eight bytes at a time.
+    static func anyBeyondASCII(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = p.baseAddress else { return false }
+        var i = 0, bits: UInt64 = 0
+        while i + 8 <= p.count {
+            bits |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            i += 8
+        }
+        while i < p.count { bits |= UInt64(base[i]); i += 1 }
+        return bits & 0x8080_8080_8080_8080 != 0
+    }
+
     static func header(_ p: UnsafeBufferPointer<UInt8>) -> Header? {
         let n = p.count
         guard let base = p.baseAddress, n > 0 else { return nil }
@@ -40,13 +52,15 @@ enum BulkCSV {
         }
         guard pos < n else { return nil }
         var names: [String] = []
+        // A set beside the list: a header of many columns costs its own size, not its square.
+        var seen = Set<String>()
         var start = pos
         while true {
             let b: UInt8 = pos < n ? p[pos] : lf
             if b == comma || b == lf || b == cr {
                 guard let text = plainText(base + start, pos - start) else { return nil }
                 let name = CSVTable.trimmedHeader(text)
-                guard !name.isEmpty, !names.contains(name) else { return nil }
+                guard !name.isEmpty, seen.insert(name).inserted else { return nil }
                 names.append(name)
                 if b == comma {
                     pos += 1

@@ -456,8 +456,24 @@ public enum BulkUnitsReader {
     }
 
     /// The ids' table; `nil` when an id repeats.
+    /// The ids' table, `nil` when two ids are the same. The table compares bytes; the checked
+    /// reader compares ids as text, where two spellings of one character (`é` and `e` + U+0301,
+    /// a CJK compatibility ideograph and its unified form, `K` and the Kelvin sign) are one id.
+    /// Only an id with a byte beyond ASCII can be such a spelling: when there is one, the ids
+    /// are also compared as text, and a pair equal as text is a duplicate here too.
     static func uniqueIDs(_ jobs: [Job], threads: Int) -> IDTable? {
-        IDTable.unique(jobs.map { ($0.idBytes, $0.idEnds) }, threads: threads)
+        guard let table = IDTable.unique(jobs.map { ($0.idBytes, $0.idEnds) }, threads: threads) else { return nil }
+        let beyondASCII = jobs.contains { job in job.idBytes.withUnsafeBufferPointer { BulkCSV.anyBeyondASCII($0) } }
+        guard beyondASCII else { return table }
+        var seen = Set<String>()
+        for job in jobs {
+            var start = 0
+            for end in job.idEnds {
+                guard seen.insert(String(decoding: job.idBytes[start ..< end], as: UTF8.self)).inserted else { return nil }
+                start = end
+            }
+        }
+        return table
     }
 
     /// How many bytes a chunk reads between letting go of pages of a mapped file.

@@ -150,7 +150,8 @@ public enum ByteNumber {
             percent = true
             len -= 3
         }
-        guard let (m0, s0) = decimal(q, count: len) else { return .invalid }
+        // Within NumberLimits as written, before a `%` is applied, as the checked reader asks.
+        guard let (m0, s0) = decimal(q, count: len), NumberLimits.fits(mantissa: m0, scale: s0) else { return .invalid }
         var m = m0, s = s0
         if percent {
             guard kind == .rate || kind == .number, s + 2 <= maxScale else { return .invalid }

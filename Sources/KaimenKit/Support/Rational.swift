@@ -91,10 +91,23 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         var digits = 0
         var seenPoint = false
         var exponent = 0
+        // Zeros after the point wait until a digit other than zero follows them: trailing ones
+        // do not change the value, so `4.000…0` reads as 4 however many zeros it has (the byte
+        // readers read it so too), and only the digits that matter count toward the limits.
+        var waitingZeros = 0
         var i = utf8.startIndex
         while i < utf8.endIndex {
             let c = utf8[i]
-            if c >= 48 && c <= 57 {
+            if c == 48 && seenPoint {
+                waitingZeros += 1
+            } else if c >= 48 && c <= 57 {
+                for _ in 0..<waitingZeros {
+                    if digits > 0 { digits += 1 }
+                    guard digits <= 30 else { return nil }
+                    mantissa *= 10
+                    scale += 1
+                }
+                waitingZeros = 0
                 if digits > 0 || c != 48 { digits += 1 }
                 guard digits <= 30 else { return nil }
                 mantissa = mantissa * 10 + Int128(c - 48)

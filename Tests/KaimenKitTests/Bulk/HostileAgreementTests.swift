@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// Inputs a hostile test found where the byte readers and the checked readers disagreed: the
+/// fast engine scored what the exact one refused. Each is the Xicheng sample with one edit,
+/// scored by both engines through `kaimen score`; both must give the same exit code, output and
+/// messages.
+@Suite("Both engines agree on ids equal as text, trailing zeros and percentages beyond the limits")
+struct HostileAgreementTests {
+    static let sample = Fixtures.packageRoot.appendingPathComponent("samples/xicheng-2014")
+
+    static func text(_ name: String) throws -> String {
+        try String(contentsOf: sample.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    /// Scores the edited files with each engine; expects the same exit code, stdout and
+    /// messages, and returns them (the exact engine's).
+    static func both(units: String? = nil, ballots: String? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+        throws -> (code: ExitCode, out: String, err: String) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try (units ?? text("units.csv")).write(to: dir.appendingPathComponent("units.csv"), atomically: true, encoding: .utf8)
+        try (ballots ?? text("ballots.csv")).write(to: dir.appendingPathComponent("ballots.csv"), atomically: true, encoding: .utf8)
+        var results: [String: (ExitCode, String, String)] = [:]
+        for engine in ["exact", "fast"] {
+            let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+            let code = CLI.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", dir.appendingPathComponent("units.csv").path,
+                                "--roster", "samples/xicheng-2014/roster.csv", "--ballots", dir.appendingPathComponent("ballots.csv").path,
+                                "--engine", engine, "--format", "csv"], console: console)
+            results[engine] = (code, console.stdout, console.stderr.replacingOccurrences(of: dir.path, with: "DIR"))
+        }
+        let (exact, fast) = (results["exact"]!, results["fast"]!)
+        #expect(fast.0 == exact.0, "exit codes: fast \(fast.0), exact \(exact.0)\n\(fast.2)", sourceLocation: sourceLocation)
+        #expect(fast.1 == exact.1, sourceLocation: sourceLocation)
+        #expect(fast.2 == exact.2, sourceLocation: sourceLocation)
+        return exact
+    }
+
+    /// `text` with the first `old` replaced by `new` (which must be there).
+    static func replacing(_ text: String, _ old: String, _ new: String) throws -> String {
+        let range = try #require(text.range(of: old))
+        return text.replacingCharacters(in: range, with: new)
+    }
+
+    @Test("two unit ids that are one id as text (a composed letter and its parts; a compatibility ideograph) are one id for both",
+          arguments: [("U\u{E9}", "Ue\u{301}"), ("U\u{F900}", "U\u{8C48}"), ("UK", "U\u{212A}")])
+    func idsEqualAsText(_ first: String, _ second: String) throws {
+        var units = try Self.text("units.csv")
+        units = try Self.replacing(units, "\nX01,", "\n\(first),")
+        units = try Self.replacing(units, "\nX02,", "\n\(second),")
+        var ballots = try Self.text("ballots.csv")
+        ballots = ballots.replacingOccurrences(of: ",X01,", with: ",\(first),").replacingOccurrences(of: ",X02,", with: ",\(second),")
+        let r = try Self.both(units: units, ballots: ballots)
+        #expect(r.code == .failure)
+        #expect(r.err.contains("用了两次"), "\(r.err)")
+    }
+
+    @Test("a score or a metric with many zeros after the point is its value for both")
+    func trailingZeros() throws {
+        let zeros = String(repeating: "0", count: 40)
+        let ballots = try Self.text("ballots.csv")
+        let line = try #require(ballots.split(separator: "\n").dropFirst().first.map(String.init))
+        let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let edited = try Self.replacing(ballots, line, (cells.dropLast() + [cells.last! + (cells.last!.contains(".") ? "" : ".") + zeros]).joined(separator: ","))
+        let plain = try Self.both()
+        let r = try Self.both(ballots: edited)
+        #expect(r.code == .success, "\(r.err)")
+        #expect(r.out == plain.out, "the same scores as without the zeros")
+        // A metric: 5.000…0 is 5.
+        var units = try Self.text("units.csv").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var row = units[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let c = try #require(row.indices.last { Int(row[$0]) != nil })
+        row[c] += "." + zeros
+        units[1] = row.joined(separator: ",")
+        let metric = try Self.both(units: units.joined(separator: "\n"))
+        #expect(metric.code == .success, "\(metric.err)")
+        #expect(metric.out == plain.out)
+    }
+
+    @Test("a percentage beyond twelve digits as written is beyond the limits for both (docs/inputs.md: limits apply as written)",
+          arguments: ["1234567890123%", "-99999999999999%", "9999999999999.5%"])
+    func percentBeyondLimits(_ cell: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rules = RulesText.single(points: "10", metrics: RulesText.metric("n", "number"), method: #""method": "linear", "metric": "n", "floor": 0, "target": 10"#)
+        let files = [("rules.jsonc", rules), ("units.csv", "id,name,n\nU1,一,5\nU2,二,\(cell)\n"),
+                     ("roster.csv", "id,name,group,units\nR1,代表一,一组,\n"), ("ballots.csv", "representative,unit,standard,score\n")]
+        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        var results: [String: (ExitCode, String, String)] = [:]
+        for engine in ["exact", "fast"] {
+            let console = BufferConsole(currentDirectory: dir.path)
+            let code = CLI.run(["score", "--rules", "rules.jsonc", "--units", "units.csv", "--roster", "roster.csv", "--ballots", "ballots.csv",
+                                "--engine", engine, "--format", "csv"], console: console)
+            results[engine] = (code, console.stdout, console.stderr)
+        }
+        #expect(results["exact"]!.0 == .failure, "\(results["exact"]!.2)")
+        #expect(results["exact"]!.2.contains("12 位"), "\(results["exact"]!.2)")
+        #expect(results["fast"]!.0 == results["exact"]!.0)
+        #expect(results["fast"]!.2 == results["exact"]!.2)
+    }
+
+    @Test("a header of three hundred thousand columns is read (in its own size's time: not timed here)")
+    func wideHeader() throws {
+        let header = "representative,unit,standard,score," + (0..<300_000).map { "c\($0)" }.joined(separator: ",")
+        let bytes = Array((header + "\nR01,X01,rights.ballot,3\n").utf8)
+        let parsed = try #require(bytes.withUnsafeBufferPointer { BulkCSV.header($0) })
+        #expect(parsed.names.count == 300_004)
+        let repeated = Array((header + ",c17\nR01,X01,rights.ballot,3\n").utf8)
+        #expect(repeated.withUnsafeBufferPointer { BulkCSV.header($0) } == nil, "a repeated name: the checked reader reports it")
+    }
+}
