@@ -27,8 +27,9 @@ extension SessionFolder {
         var diagnostics = typed.diagnostics
         var fresh: [TypedSheets.Sheet] = [], unchanged: [ExpectedBallots.Sheet] = []
         for s in typed.sheets {
-            if state.voids[s.sheet] != nil {
-                diagnostics.append(.error("sheet-void", SessionMessages.sheetVoid(s.sheet), at: s.location))
+            // A void of this round stands; one of an earlier round gives way to an appeal's entries.
+            if let v = state.void(s.sheet), v.round == state.round {
+                diagnostics.append(.error("sheet-void", SessionMessages.sheetVoid(s.sheet), at: s.location, hint: SessionMessages.sheetVoidHint))
                 continue
             }
             if state.phase == .reopened && !state.appealedUnits.contains(s.sheet.unit) {

@@ -37,6 +37,9 @@ extension SessionFolder {
                 problems.append(.error("invalid-score", SessionMessages.badResolveScore(score, max: max.plainText()), path: "--score", hint: hint))
             }
         }
+        if let v = state.void(sheet), v.round == state.round, problems.isEmpty {
+            problems.append(.error("sheet-void", SessionMessages.sheetVoid(sheet), hint: SessionMessages.sheetVoidHint))
+        }
         if state.currentEntries(sheet).isEmpty && problems.isEmpty {
             problems.append(.error("nothing-to-resolve", SessionMessages.nothingToResolve(sheet)))
         }
@@ -68,7 +71,9 @@ extension SessionFolder {
         let state = self.state
         var problems = checkSheet(sheet, state: state)
         if state.phase == .closed { problems.append(.error("session-closed", SessionMessages.closedNoEntry, hint: SessionMessages.closedNoEntryHint)) }
-        if state.voids[sheet] != nil { problems.append(.error("sheet-void", SessionMessages.sheetVoid(sheet))) }
+        if let v = state.void(sheet), v.round == state.round {
+            problems.append(.error("sheet-void", SessionMessages.sheetVoid(sheet), hint: SessionMessages.sheetVoidHint))
+        }
         if reason.trimmingSpaces().isEmpty { problems.append(.error("missing-reason", SessionMessages.needReason, path: "--reason")) }
         guard problems.isEmpty else { throw .problems(problems) }
         return try journal.append(.void, by: by, content: .object([

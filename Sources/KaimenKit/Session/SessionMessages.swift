@@ -163,8 +163,11 @@ extension SessionMessages {
     static let closedNoEntryHint = Localized(zh: "如需复核某单位，先用 `kaimen session appeal` 申诉复核", en: "to review a unit, open an appeal with `kaimen session appeal`")
 
     static func sheetVoid(_ s: ExpectedBallots.Sheet) -> Localized {
-        Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表已声明作废，不能再录入", en: "`\(s.representative)`'s sheet for `\(s.unit)` was declared void and cannot be entered")
+        Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表已声明作废，本轮不能再录入、裁定或作废", en: "`\(s.representative)`'s sheet for `\(s.unit)` was declared void: in this round it cannot be entered, resolved or voided again")
     }
+
+    static let sheetVoidHint = Localized(zh: "作废声明写入日志，不能撤销；若声明有误，结束会话后对该单位 `kaimen session appeal`，复核时可重新录入这张评分表",
+                                         en: "a void is recorded and cannot be undone; if it was a mistake, close the session and `kaimen session appeal` the unit: the sheet can be entered again in the appeal")
 
     static func notAppealed(_ s: ExpectedBallots.Sheet, appealed: [String]) -> Localized {
         let list = appealed.joined(separator: ", ")

@@ -16,6 +16,9 @@ public struct SessionState: Sendable {
         public var seq: Int
         public var by: String
         public var reason: String
+        /// The round it was declared in: an appeal's round may enter the sheet again, and its
+        /// entries then decide the sheet (a void is a decision of its round, as an entry is).
+        public var round = 1
     }
 
     public private(set) var phase = Phase.open
@@ -58,7 +61,7 @@ public struct SessionState: Sendable {
             resolves[Sheet(representative: rep, unit: unit), default: [:]][c["round"]?.intValue ?? 1, default: [:]][item] = .some(c["score"]?.stringValue)
         case .void:
             guard let rep = c["representative"]?.stringValue, let unit = c["unit"]?.stringValue else { return }
-            voids[Sheet(representative: rep, unit: unit)] = VoidSheet(seq: r.seq, by: r.by, reason: c["reason"]?.stringValue ?? "")
+            voids[Sheet(representative: rep, unit: unit)] = VoidSheet(seq: r.seq, by: r.by, reason: c["reason"]?.stringValue ?? "", round: round)
         case .seal:
             seals.append(r)
             phase = .closed
@@ -78,8 +81,16 @@ public struct SessionState: Sendable {
         return all.filter { $0.round == last }
     }
 
+    /// The sheet's void, when it still holds: declared in this round, or in a round after its
+    /// latest entries.
+    public func void(_ sheet: Sheet) -> VoidSheet? {
+        guard let v = voids[sheet] else { return nil }
+        let entered = currentEntries(sheet).first?.round ?? 0
+        return entered > v.round ? nil : v
+    }
+
     public func decision(_ sheet: Sheet, items: [String]) -> DoubleEntry.Decision {
-        if voids[sheet] != nil { return DoubleEntry.Decision(state: .void, items: [:]) }
+        if void(sheet) != nil { return DoubleEntry.Decision(state: .void, items: [:]) }
         let current = currentEntries(sheet)
         let round = current.first?.round ?? 1
         return DoubleEntry.decide(current, resolved: resolves[sheet]?[round] ?? [:], items: items, required: doubleEntry ? 2 : 1)

@@ -86,6 +86,38 @@ struct EntrySafetyTests {
         #expect(try JournalRecord.parse(s.journalLines.last!).get().content["replaces"]?.stringValue == "1")
     }
 
+    @Test("a void stands in its round (no entry, no resolve); an appeal of the unit lets the sheet be entered again, and it counts")
+    func voidUndoneByAppeal() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let all = try s.file("a.csv", SampleSession.typed("a"))
+        s.run("enter", [all, "--by", "甲"]); s.run("enter", [all, "--by", "乙"])
+        let sheet = ExpectedBallots.Sheet(representative: "R01", unit: "X01")
+        #expect(try s.state().decision(sheet, items: Self.items).state == .confirmed)
+        // Voided by a slip of --rep: the sheet is no longer counted, and nothing in this round undoes it.
+        #expect(s.run("void", ["--rep", "R01", "--unit", "X01", "--reason", "污损", "--by", "王秘书"]).code == .success)
+        #expect(try s.state().decision(sheet, items: Self.items).state == .void)
+        let x01 = try s.file("x01.csv", SampleSession.typed("a") { $0.hasPrefix("R01,X01,") })
+        let again = s.run("enter", [x01, "--by", "丙"])
+        #expect(again.code == .failure)
+        #expect(again.err.contains("本轮不能再录入") && again.err.contains("kaimen session appeal"))
+        let resolve = s.run("resolve", ["--rep", "R01", "--unit", "X01", "--standard", "publicity", "--score", "1.5", "--reason", "r", "--by", "王秘书"])
+        #expect(resolve.code == .failure)
+        #expect(resolve.err.contains("sheet-void") || resolve.err.contains("已声明作废"))
+        #expect(s.run("close", ["--by", "王秘书"]).code == .success)
+        let v1 = try String(contentsOf: s.dir.appendingPathComponent("results/summary.csv"), encoding: .utf8)
+        // The appeal's round: the sheet is entered again by two typists and decides the sheet.
+        #expect(s.run("appeal", ["--unit", "X01", "--reason", "R01 的评分表误作废", "--by", "王秘书"]).code == .success)
+        #expect(try s.state().decision(sheet, items: Self.items).state == .void, "still void until entered again")
+        #expect(s.run("enter", [x01, "--by", "甲"]).code == .success)
+        #expect(s.run("enter", [x01, "--by", "乙"]).code == .success)
+        let d = try s.state().decision(sheet, items: Self.items)
+        #expect(d.state == .confirmed && d.values["rights.ballot"] == "3.5")
+        #expect(s.run("close", ["--by", "王秘书"]).code == .success)
+        let v2 = try String(contentsOf: s.dir.appendingPathComponent("results/v2/summary.csv"), encoding: .utf8)
+        #expect(v1 != v2, "R01's X01 ballots count again")
+        #expect(s.run("verify", []).code == .success)
+    }
+
     @Test("resolve reads a score typed with a Chinese input method; a unit after it gets the fix")
     func resolveTypedScore() throws {
         let s = try SampleSession(); defer { s.remove() }
