@@ -139,6 +139,23 @@ struct ControlCharacterTests {
         expectPrintable(d)
     }
 
+    @Test("a zero-width space, a byte-order mark or a bidirectional override in a cell is quoted as an escape, so the id plainly differs",
+          arguments: [("\u{200B}", "\\u{200B}"), ("\u{202E}", "\\u{202E}"), ("\u{FEFF}", "\\u{FEFF}"), ("\u{2066}", "\\u{2066}")])
+    func invisibleCharacters(_ hidden: String, _ shown: String) {
+        let units = "id,name,n\nU1,甲,1\nU2,乙,2\n"
+        let ballots = Self.ballots.replacingOccurrences(of: ",U1,", with: ",U1\(hidden),")
+        var t = TestSession(rules: Self.rules, units: units, ballots: ballots)
+        t.units = units
+        let d = t.failures()
+        #expect(!d.isEmpty, "the id with \(shown) is not U1")
+        for diagnostic in d {
+            for text in [diagnostic.rendered(.zh), diagnostic.rendered(.en)] {
+                #expect(!text.unicodeScalars.contains(where: Echo.isInvisible), "\(text.debugDescription)")
+            }
+        }
+        #expect(d.contains { $0.rendered(.zh).contains("U1" + shown) }, "\(d.map { $0.rendered(.zh) })")
+    }
+
     @Test("the bulk readers hand such files to the checked readers", arguments: [
         "U1,\u{1B}甲,企业", "U1\u{7F},甲,企业", "U1,甲,企\u{85}业", "U1,甲\t乙,企业", "U\t1,甲,企业",
     ])
