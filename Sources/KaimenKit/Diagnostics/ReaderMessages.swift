@@ -12,6 +12,11 @@ enum ReaderMessages {
         L(zh: "单位文件没有“\(name)”（`\(id)`）这一列，而规则要求填报", en: "the units file has no column for \(name) (`\(id)`), which the rules require")
     }
     static func addColumn(_ id: String) -> L { L(zh: "加一列，列名为 `\(id)`", en: "add a column named `\(id)`") }
+    static func metricColumnTwice(_ name: String, _ id: String, idColumn: String, nameColumn: String) -> L {
+        L(zh: "指标“\(name)”（`\(id)`）有两列：\(idColumn) 列写编号 `\(id)`，\(nameColumn) 列写名称“\(name)”；两列的值不能都用",
+          en: "metric \(name) (`\(id)`) has two columns: \(idColumn) headed by its id `\(id)` and \(nameColumn) by its name \(name); only one can be read")
+    }
+    static let keepOneMetricColumn = L(zh: "删掉其中一列，或把不用的一列改个别的列名", en: "delete one of them, or rename the one not to be read")
     static func columnNotMetric(_ name: String) -> L {
         L(zh: "`\(name)` 列不是这套规则的指标，已忽略", en: "column `\(name)` is not a metric of these rules and is ignored")
     }

@@ -155,6 +155,14 @@ public struct UnitsReader {
         var used = Set([idCol, nameCol, categoryCol].compactMap { $0 })
         for metric in rules.metrics {
             let col = header.firstIndex(of: metric.id) ?? header.firstIndex(of: metric.name)
+            // Headed both by its id and by its name: which column's values count is not for
+            // kaimen to guess, so neither is read.
+            if let byID = header.firstIndex(of: metric.id), let byName = header.firstIndex(of: metric.name), byID != byName {
+                used.insert(byName)
+                diagnostics.append(.error(.metricColumnTwice, ReaderMessages.metricColumnTwice(metric.name, metric.id, idColumn: CellPosition.letter(byID),
+                                                                                               nameColumn: CellPosition.letter(byName)),
+                                          at: headerLoc(max(byID, byName)), path: metric.id, hint: ReaderMessages.keepOneMetricColumn))
+            }
             if let col { used.insert(col) }
             else if metric.missing == .error {
                 diagnostics.append(.error(.missingColumn, ReaderMessages.noMetricColumn(metric.name, metric.id),
@@ -171,7 +179,9 @@ public struct UnitsReader {
                          hint: Localized.didYouMean(name, among: metricIDs))
             }
         }
-        if diagnostics.items.contains(where: { $0.kind == .missingColumn }) { return (nil, diagnostics.items) }
+        if diagnostics.items.contains(where: { $0.kind == .missingColumn || $0.kind == .metricColumnTwice }) {
+            return (nil, diagnostics.items)
+        }
         var rows: [RawRow] = []
         rows.reserveCapacity(csv.rows.count)
         // A template's second header row (ids) and instructions row are skipped (`rules template`).

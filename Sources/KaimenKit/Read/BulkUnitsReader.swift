@@ -154,6 +154,8 @@ public enum BulkUnitsReader {
             for (m, metric) in rules.metrics.enumerated() {
                 if let c = header.firstIndex(of: metric.id) ?? header.firstIndex(of: metric.name) {
                     guard roles[c] == Int.min else { return nil }
+                    // Headed by its id and by its name: the checked reader says so.
+                    if let byName = header.firstIndex(of: metric.name), byName != c { return nil }
                     roles[c] = m
                     present.append(m)
                 } else {

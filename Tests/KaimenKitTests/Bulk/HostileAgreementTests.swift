@@ -102,6 +102,23 @@ struct HostileAgreementTests {
         #expect(results["fast"]!.2 == results["exact"]!.2)
     }
 
+    @Test("a metric headed both by its id and by its name is an error for both, naming both columns; neither is read")
+    func metricColumnTwice() throws {
+        var lines = try Self.text("units.csv").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let header = lines[0].replacingOccurrences(of: "\u{FEFF}", with: "").split(separator: ",").map(String.init)
+        let c = try #require(header.firstIndex(of: "training_sessions"))
+        lines[0] += ",职工教育培训期数"
+        for k in 1..<lines.count where !lines[k].isEmpty {
+            let cells = lines[k].split(separator: ",", omittingEmptySubsequences: false)
+            lines[k] += ",\(Int(cells[c])! + 1)"  // a different value: which counts?
+        }
+        let r = try Self.both(units: lines.joined(separator: "\n"))
+        #expect(r.code == .failure)
+        let letter = CellPosition.letter(c), last = CellPosition.letter(header.count)
+        #expect(r.err.contains("第 1 行 \(last) 列（职工教育培训期数）：错误：指标“职工教育培训期数”（`training_sessions`）有两列：\(letter) 列写编号 `training_sessions`，\(last) 列写名称“职工教育培训期数”"), "\(r.err)")
+        #expect(!r.err.contains("不是这套规则的指标"))
+    }
+
     @Test("a header of three hundred thousand columns is read (in its own size's time: not timed here)")
     func wideHeader() throws {
         let header = "representative,unit,standard,score," + (0..<300_000).map { "c\($0)" }.joined(separator: ",")
