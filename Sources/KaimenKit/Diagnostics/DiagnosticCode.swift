@@ -100,6 +100,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case unknownUnit = "unknown-unit"
     case unknownRepresentative = "unknown-representative"
     case unknownStandard = "unknown-standard"
+    case standardColumnTwice = "standard-column-twice"
     case invalidScore = "invalid-score"
     case scoreOutOfRange = "score-out-of-range"
     case scoreStep = "score-step"

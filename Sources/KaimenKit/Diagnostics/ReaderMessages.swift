@@ -140,6 +140,12 @@ enum ReaderMessages {
     static let nameRepColumn = L(zh: "把这一列命名为 `representative`（或 代表编号）", en: "name it `representative` (or 代表编号)")
     static let noBallotUnitColumn = L(zh: "选票文件没有单位列", en: "the ballots file has no unit column")
     static let nameBallotUnitColumn = L(zh: "把这一列命名为 `unit`（或 单位编号）", en: "name it `unit` (or 单位编号)")
+    static func standardColumnTwice(_ key: String, first: String, firstHeader: String) -> L {
+        L(zh: "标准 `\(key)` 有两列：\(first) 列（\(firstHeader)）和这一列写的是同一条标准；两列都不读",
+          en: "standard `\(key)` has two columns: column \(first) (\(firstHeader)) and this one name the same standard; neither is read")
+    }
+    static let keepOneStandardColumn = L(zh: "删掉其中一列（标准可以写编号，也可以写名称，但只能写一次）",
+                                         en: "delete one of them (a standard may be headed by its id or by its name, once)")
     static func columnNotBallotStandard(_ name: String) -> L {
         L(zh: "`\(name)` 列不是这套规则中由代表打分的标准", en: "column `\(name)` is not a ballot standard of these rules")
     }

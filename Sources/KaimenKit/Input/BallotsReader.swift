@@ -76,6 +76,20 @@ public struct BallotsReader {
                     }
                 }
             }
+            // One standard in two columns (by its id and by its name): a header error, once,
+            // and neither column read, instead of a duplicate ballot on every row.
+            var byKey: [String: Int] = [:], twice: Set<String> = []
+            for (c, key) in itemCols {
+                if let first = byKey[key] {
+                    twice.insert(key)
+                    diagnostics.append(.error(.standardColumnTwice,
+                                              ReaderMessages.standardColumnTwice(key, first: CellPosition.letter(first), firstHeader: Echo.cell(csv.header[first])),
+                                              at: csv.headerLocation(column: c), path: Echo.cell(csv.header[c]), hint: ReaderMessages.keepOneStandardColumn))
+                } else {
+                    byKey[key] = c
+                }
+            }
+            itemCols.removeAll { twice.contains($0.1) }
             if itemCols.isEmpty && !diagnostics.hasErrors {
                 diagnostics.append(.error(.missingColumn, ReaderMessages.noBallotColumns,
                                           at: lineStart, hint: ReaderMessages.ballotStandards(items.map(\.key))))

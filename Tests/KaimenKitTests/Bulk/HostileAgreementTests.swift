@@ -119,6 +119,18 @@ struct HostileAgreementTests {
         #expect(!r.err.contains("不是这套规则的指标"))
     }
 
+    @Test("a wide ballots file heading one standard by its name and by its id: one header error for both engines, not one per row")
+    func standardColumnTwice() throws {
+        var lines = try Self.text("typed-a.csv").split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        lines[0] += ",rights.ballot"
+        for k in 1..<lines.count { lines[k] += "," + lines[k].split(separator: ",", omittingEmptySubsequences: false)[2] }
+        let r = try Self.both(ballots: lines.joined(separator: "\n") + "\n")
+        #expect(r.code == .failure)
+        let errors = r.err.split(separator: "\n").filter { $0.contains("：错误：") }
+        #expect(errors.count == 1, "\(r.err)")
+        #expect(errors.first?.contains("第 1 行 K 列（rights.ballot）：错误：标准 `rights.ballot` 有两列：C 列（依法维权工作评价（职工代表评分））和这一列写的是同一条标准") == true, "\(r.err)")
+    }
+
     @Test("a header of three hundred thousand columns is read (in its own size's time: not timed here)")
     func wideHeader() throws {
         let header = "representative,unit,standard,score," + (0..<300_000).map { "c\($0)" }.joined(separator: ",")
