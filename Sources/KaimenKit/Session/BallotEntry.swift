@@ -38,7 +38,8 @@ extension SessionFolder {
             }
             let mine = state.currentEntries(s.sheet).filter { $0.by == by && $0.round == state.round }
             if let earlier = mine.first {
-                if earlier.scores == s.scores {
+                // Item by item (a journal written before blanks were kept as `null` leaves them out).
+                if setup.expected.items.allSatisfy({ (earlier.scores[$0] ?? nil) == (s.scores[$0] ?? nil) }) {
                     unchanged.append(s.sheet)
                 } else {
                     diagnostics.append(.error("same-operator", SessionMessages.sameOperator(s.sheet, by: by, seq: earlier.seq), at: s.location,

@@ -62,8 +62,9 @@ public struct TypedSheets: Sendable {
                 }
                 continue
             }
+            // Every item has a key, a blank cell's value `nil` (written to the journal as `null`).
             var s: [String: String?] = [:]
-            for item in items { s[item] = scores[sheet]?[item] ?? nil }
+            for item in items { s.updateValue(scores[sheet]?[item] ?? nil, forKey: item) }
             if s.values.allSatisfy({ $0 == nil }) {
                 untyped.append(Sheet(sheet: sheet, scores: s, location: at))
             } else {

@@ -130,6 +130,45 @@ struct EntrySafetyTests {
         #expect(try JournalRecord.parse(s.journalLines.last!).get().content["score"]?.stringValue == "3.5")
     }
 
+    @Test("a blank cell is written to the journal as null, as docs/session.md says; typing the file again is still 'nothing new'")
+    func blankIsNull() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let header = try SampleSession.typed("a") { _ in false }
+        let file = try s.file("a.csv", header + "R01,X01,3.5,,1,2,1.5,3,1,1.5\n")
+        #expect(s.run("enter", [file, "--by", "甲"]).code == .success)
+        let scores = try #require(JournalRecord.parse(s.journalLines.last!).get().content["sheets"]?.arrayValue?.first?["scores"]?.objectValue)
+        #expect(scores.count == Self.items.count)
+        #expect(scores["publicity"] == .null)
+        #expect(s.run("enter", [file, "--by", "甲"]).out.contains("没有新内容"))
+    }
+
+    @Test("verify without --head passes with a note saying what it cannot see; with the posted head, no note")
+    func verifyNote() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let all = try s.file("a.csv", SampleSession.typed("a"))
+        s.run("enter", [all, "--by", "甲"]); s.run("enter", [all, "--by", "乙"])
+        #expect(s.run("close", ["--by", "王秘书"]).code == .success)
+        let bare = s.run("verify", [])
+        #expect(bare.code == .success)
+        #expect(bare.out.contains("注意：没有给 `--head`") && bare.out.contains("--head 公示的哈希"))
+        let head = try #require(JournalRecord.parse(s.journalLines.last!).get().hash)
+        let posted = s.run("verify", ["--head", head])
+        #expect(posted.code == .success)
+        #expect(posted.out.contains("与公示的哈希一致") && !posted.out.contains("注意"))
+    }
+
+    @Test("session init, void and appeal name missing options in Chinese, with the usage line")
+    func missingOptionsInChinese() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-init-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = SampleSession.run(["session", "init", dir.path, "--rules", "rules/xicheng-2014.jsonc", "--by", "王秘书"])
+        #expect(r.code == .usage)
+        #expect(r.err.contains("错误：缺少 `--units`, `--roster`") && r.err.contains("用法："), "\(r.err)")
+        let s = try SampleSession(); defer { s.remove() }
+        #expect(s.run("void", ["--rep", "R01", "--reason", "r", "--by", "王秘书"]).err.contains("错误：缺少 `--unit`"))
+        #expect(s.run("appeal", ["--reason", "r", "--by", "王秘书"]).err.contains("错误：缺少 `--unit`"))
+    }
+
     @Test("resolve with neither --score nor --blank says so in Chinese")
     func resolveUsageInChinese() throws {
         let s = try SampleSession(); defer { s.remove() }

@@ -29,9 +29,7 @@ public enum SessionAppealCommand: Command {
         guard let (dir, url) = SessionCommandSupport.folder(args, usage: usage, console: console),
               let by = SessionCommandSupport.operatorName(args, usage: usage, console: console) else { return .usage }
         guard let unit = args.value("--unit") else {
-            console.errLine("error: give `--unit`")
-            console.errLine("usage: \(usage)")
-            return .usage
+            return usageError(CommandMessages.missingOptions(["--unit"]), console: console, lang: lang)
         }
         do {
             let folder = try SessionFolder.open(url)

@@ -35,9 +35,7 @@ public enum SessionInitCommand: Command {
               let by = SessionCommandSupport.operatorName(args, usage: usage, console: console) else { return .usage }
         let missing = ["--rules", "--units", "--roster"].filter { args.value($0) == nil }
         guard missing.isEmpty else {
-            console.errLine("error: missing " + missing.map { "`\($0)`" }.joined(separator: ", "))
-            console.errLine("usage: \(usage)")
-            return .usage
+            return usageError(CommandMessages.missingOptions(missing), console: console, lang: lang)
         }
         let paths = SessionSetup.Paths(rules: args.value("--rules")!, units: args.value("--units")!, roster: args.value("--roster")!,
                                        schedule: args.value("--schedule"))

@@ -29,10 +29,8 @@ public enum SessionResolveCommand: Command {
               let by = SessionCommandSupport.operatorName(args, usage: usage, console: console) else { return .usage }
         guard let rep = args.value("--rep"), let unit = args.value("--unit"), let item = args.value("--standard"),
               (args.value("--score") != nil) != args.has("--blank") else {
-            console.errLine(lang.t("错误：须给出 `--rep`、`--unit`、`--standard`，以及 `--score 分数` 或 `--blank` 二者之一",
-                                   "error: give `--rep`, `--unit`, `--standard`, and either `--score N` or `--blank`"))
-            console.errLine(lang.t("用法：", "usage: ") + usage)
-            return .usage
+            return usageError(Localized(zh: "须给出 `--rep`、`--unit`、`--standard`，以及 `--score 分数` 或 `--blank` 二者之一",
+                                        en: "give `--rep`, `--unit`, `--standard`, and either `--score N` or `--blank`"), console: console, lang: lang)
         }
         do {
             let folder = try SessionFolder.open(url)

@@ -49,6 +49,11 @@ public enum SessionVerifyCommand: Command {
                     console.outLine(later == 0
                         ? lang.t("与公示的哈希一致", "matches the posted hash")
                         : lang.t("公示的哈希是记录 \(n)，其后又追加了 \(later) 条记录", "the posted hash is record \(n); \(later) record\(later == 1 ? "" : "s") were added after it"))
+                } else {
+                    // A chain checks itself only from its start: cut at its end, or rewritten and
+                    // hashed again throughout, it is still a whole chain. The posted hash tells.
+                    console.outLine(lang.t("注意：没有给 `--head`，只核验了文件夹自身；日志被截去末尾、或整体改写后重算哈希，单凭文件夹发现不了。用公示的末条哈希核验：kaimen session verify \(SessionMessages.shellWord(dir)) --head 公示的哈希",
+                                           "note: without `--head` only the folder itself is checked; a journal cut short, or rewritten and hashed again throughout, cannot be told from the folder alone. Verify against the posted head: kaimen session verify \(SessionMessages.shellWord(dir)) --head POSTED-HASH --lang en"))
                 }
                 return .success
             }

@@ -23,9 +23,7 @@ public enum SessionVoidCommand: Command {
         guard let (dir, url) = SessionCommandSupport.folder(args, usage: usage, console: console),
               let by = SessionCommandSupport.operatorName(args, usage: usage, console: console) else { return .usage }
         guard let rep = args.value("--rep"), let unit = args.value("--unit") else {
-            console.errLine("error: give `--rep` and `--unit`")
-            console.errLine("usage: \(usage)")
-            return .usage
+            return usageError(CommandMessages.missingOptions(["--rep", "--unit"].filter { args.value($0) == nil }), console: console, lang: lang)
         }
         do {
             let r = try SessionFolder.open(url).void(.init(representative: rep, unit: unit), reason: args.value("--reason") ?? "", by: by)
