@@ -147,6 +147,7 @@ struct EntrySafetyTests {
         let s = try SampleSession(); defer { s.remove() }
         let all = try s.file("a.csv", SampleSession.typed("a"))
         s.run("enter", [all, "--by", "甲"]); s.run("enter", [all, "--by", "乙"])
+        #expect(s.run("status", []).out.contains("可以结束会话：kaimen session close \(s.path) --by 姓名"))
         #expect(s.run("close", ["--by", "王秘书"]).code == .success)
         let bare = s.run("verify", [])
         #expect(bare.code == .success)
