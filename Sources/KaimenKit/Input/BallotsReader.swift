@@ -165,6 +165,14 @@ public struct BallotsReader {
                 }
             } else if let s = Rational(decimal: TypedNumber.ascii(text)) {
                 score = s
+            } else if let item, NumberLimits.check(unreadable: Substring(TypedNumber.ascii(text))) == .tooLarge {
+                // A number with too many digits to hold is far above any standard's points: out
+                // of range, which says what a score may be, not "not a number".
+                let max = items[item].max.plainText()
+                diagnostics.append(.scoreOutOfRange) {
+                    .error(.scoreOutOfRange, ReaderMessages.scoreOutOfRange(Echo.cell(text), repText, unitText, items[item].key, max),
+                           at: at(cell.scoreCol), path: "score", hint: ReaderMessages.standardWorth(max))
+                }
             } else {
                 diagnostics.append(.invalidScore) {
                     .error(.invalidScore, ReaderMessages.scoreNotNumber(Echo.cell(text), repText, unitText, Echo.cell(cell.itemText)), at: at(cell.scoreCol), path: "score",

@@ -131,6 +131,16 @@ struct HostileAgreementTests {
         #expect(errors.first?.contains("第 1 行 K 列（rights.ballot）：错误：标准 `rights.ballot` 有两列：C 列（依法维权工作评价（职工代表评分））和这一列写的是同一条标准") == true, "\(r.err)")
     }
 
+    @Test("a score with more digits than kaimen holds is out of range for both engines, not 'not a number'",
+          arguments: ["99999999999999999999999", "400000000000000000000000", "-99999999999999999999999999999999"])
+    func hugeScore(_ score: String) throws {
+        let ballots = try Self.replacing(try Self.text("ballots.csv"), "R01,X01,rights.ballot,3.5", "R01,X01,rights.ballot,\(score)")
+        let r = try Self.both(ballots: ballots)
+        #expect(r.code == .failure)
+        #expect(r.err.contains("不在 0–4 之间") || r.err.contains("0–4"), "\(r.err)")
+        #expect(!r.err.contains("不是数字"), "\(r.err)")
+    }
+
     @Test("a header of three hundred thousand columns is read (in its own size's time: not timed here)")
     func wideHeader() throws {
         let header = "representative,unit,standard,score," + (0..<300_000).map { "c\($0)" }.joined(separator: ",")
