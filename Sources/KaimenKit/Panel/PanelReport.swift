@@ -22,6 +22,19 @@ public struct PanelReport: Sendable {
     public struct Flag: Sendable, Equatable {
         public enum Kind: String, Sendable {
             case lenient, harsh, trimmedLow, trimmedHigh, straightLining, identicalTotals, groupOffset
+
+            /// What a table shows (JSON keeps the raw value, the name docs/panel.md gives).
+            public var name: Localized {
+                switch self {
+                case .lenient: Localized(zh: "偏宽", en: "lenient")
+                case .harsh: Localized(zh: "偏严", en: "harsh")
+                case .trimmedLow: Localized(zh: "常被去低", en: "often dropped low")
+                case .trimmedHigh: Localized(zh: "常被去高", en: "often dropped high")
+                case .straightLining: Localized(zh: "各项同分", en: "straight-lining")
+                case .identicalTotals: Localized(zh: "总分雷同", en: "identical totals")
+                case .groupOffset: Localized(zh: "组别偏差", en: "group offset")
+                }
+            }
         }
         public var kind: Kind
         public var reason: Localized

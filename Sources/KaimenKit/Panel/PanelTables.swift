@@ -51,7 +51,7 @@ public enum PanelTables {
                     .text("\(PanelMessages.number(r.trim.droppedLow, places: 1)) (\(PanelMessages.number(r.trim.chanceLow, places: 1)))"),
                     .text("\(PanelMessages.number(r.trim.droppedHigh, places: 1)) (\(PanelMessages.number(r.trim.chanceHigh, places: 1)))"),
                     .text("\(r.straight.straight)/\(r.straight.sheets)"), .number(String(r.straight.longestRun)),
-                    .text(r.flags.map { $0.kind.rawValue }.joined(separator: " "))]
+                    .text(r.flags.map { $0.kind.name.text(lang) }.joined(separator: lang.t("、", ", ")))]
         }
         return ExportTable(columns: columns, rows: rows)
     }

@@ -47,6 +47,10 @@ struct PanelFlagsTests {
         // Always the highest: dropped high in all 12 cells against 12/7 by chance.
         #expect(r7.trim.droppedHigh == 12)
         #expect(r7.flags.map(\.kind).contains(.trimmedHigh))
+        // The table names the flags in the reader's language; JSON keeps the ids.
+        let table = PanelTables.table(.raters, p, lang: .zh)
+        #expect(table.rows[6].last?.string == "偏宽、常被去高", "\(String(describing: table.rows[6].last))")
+        #expect(PanelTables.table(.raters, p, lang: .en).rows[6].last?.string == "lenient, often dropped high")
         // The others differ from a consensus that includes R7 only through trimming: R7 is always
         // dropped, so their consensus is still the agreed score and none is flagged lenient or harsh.
         for r in p.raters.prefix(6) { #expect(!r.flags.contains { $0.kind == .lenient || $0.kind == .harsh }) }
