@@ -170,6 +170,21 @@ struct EntrySafetyTests {
         #expect(s.run("appeal", ["--reason", "r", "--by", "王秘书"]).err.contains("错误：缺少 `--unit`"))
     }
 
+    @Test("init's warnings name the secretary's file, not the session's copy of it")
+    func initWarningsNameTheFile() throws {
+        let files = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-init-files-\(UUID().uuidString)")
+        let dir = files.appendingPathComponent("session")
+        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: files) }
+        let roster = files.appendingPathComponent("代表名单.csv")
+        try "id,name,group,units\nR01,甲,第一组,德胜商贸集团工会\nR02,乙,第一组,\n".write(to: roster, atomically: true, encoding: .utf8)
+        let r = SampleSession.run(["session", "init", dir.path, "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                                   "--roster", roster.path, "--by", "王秘书"])
+        #expect(r.code == .success)
+        #expect(r.err.contains("\(roster.path) 第 2 行 D 列（units）"), "\(r.err)")
+        #expect(!r.err.contains("inputs/"))
+    }
+
     @Test("resolve with neither --score nor --blank says so in Chinese")
     func resolveUsageInChinese() throws {
         let s = try SampleSession(); defer { s.remove() }

@@ -41,7 +41,14 @@ public enum SessionInitCommand: Command {
                                        schedule: args.value("--schedule"))
         do {
             let folder = try SessionFolder.create(url, from: paths, base: console.currentDirectory, doubleEntry: !args.has("--single-entry"), by: by)
-            SessionCommandSupport.report(folder.setup.warnings, dir: "", lang: lang, console: console)
+            // Warnings about the inputs name the files as given, not the session's copies of them.
+            let sources = folder.journal.records.first?.content["sources"]?.objectValue ?? [:]
+            let warnings = folder.setup.warnings.map { d -> Diagnostic in
+                var d = d
+                if let file = d.location?.file, let original = sources[file]?.stringValue { d.location?.file = original }
+                return d
+            }
+            SessionCommandSupport.report(warnings, dir: "", lang: lang, console: console)
             let e = folder.setup.expected
             console.outLine(lang.t("已建立会话 \(dir)：\(folder.setup.representatives.count) 名代表、\(folder.setup.units.count) 个单位，应收评分表 \(e.sheets.count) 张（共 \(e.count) 票），回避 \(e.recused.count) 张",
                                    "session \(dir) opened: \(folder.setup.representatives.count) representatives, \(folder.setup.units.count) units, \(e.sheets.count) sheets expected (\(e.count) ballots), \(e.recused.count) recused"))
