@@ -51,6 +51,15 @@ public struct SessionInputs: Sendable {
     public func score(strict: Bool = false) throws(DiagnosticsError) -> ScoringSession {
         var inputs = inputs
         inputs.strict = strict
-        return try ScoringSession.run(inputs, readFile: readFile)
+        do {
+            return try ScoringSession.run(inputs, readFile: readFile)
+        } catch {
+            // No ballot counted yet: said as the session's state, not as a file's header with
+            // advice on how to fill in a ballots file the secretary never sees.
+            throw DiagnosticsError(error.diagnostics.map { d in
+                guard d.code == DiagnosticCode.noBallots.rawValue, d.location?.file == SessionInputs.ballotsName else { return d }
+                return .error(.noBallots, SessionMessages.nothingConfirmed, hint: SessionMessages.nothingConfirmedHint)
+            })
+        }
     }
 }

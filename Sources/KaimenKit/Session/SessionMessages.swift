@@ -213,6 +213,11 @@ extension SessionMessages {
     static let confirmedItemHint = Localized(zh: "先核对纸质评分表；确属两人都录错时再加 `--override`，原值会记入日志",
                                              en: "check the paper sheet first; add `--override` only when both entries are wrong, and the value replaced is kept in the journal")
 
+    static let nothingConfirmed = Localized(zh: "会话中还没有一张已确认的评分表，没有可计的选票",
+                                            en: "no sheet of the session is confirmed yet: there are no ballots to count")
+    static let nothingConfirmedHint = Localized(zh: "先用 `kaimen session enter` 录入评分表（双人录入时每张由两名录入员各录一次）；`kaimen session status` 列出各表状态",
+                                                en: "enter the sheets with `kaimen session enter` (with double entry, each by two operators); `kaimen session status` lists each sheet's state")
+
     static func nothingToResolve(_ s: ExpectedBallots.Sheet) -> Localized {
         Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表还没有录入，无需裁定", en: "`\(s.representative)`'s sheet for `\(s.unit)` has not been entered: there is nothing to resolve")
     }

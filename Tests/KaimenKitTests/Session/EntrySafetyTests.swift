@@ -185,6 +185,16 @@ struct EntrySafetyTests {
         #expect(!r.err.contains("inputs/"))
     }
 
+    @Test("close and panel with nothing confirmed say so as the session's state, not as a ballots file's header")
+    func nothingConfirmed() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        for r in [s.run("close", ["--by", "王秘书", "--accept-missing", "尚未录入"]), SampleSession.run(["panel", s.path])] {
+            #expect(r.code == .failure)
+            #expect(r.err.contains("会话中还没有一张已确认的评分表，没有可计的选票"), "\(r.err)")
+            #expect(!r.err.contains("(journal)") && !r.err.contains("表头"), "\(r.err)")
+        }
+    }
+
     @Test("resolve with neither --score nor --blank says so in Chinese")
     func resolveUsageInChinese() throws {
         let s = try SampleSession(); defer { s.remove() }
