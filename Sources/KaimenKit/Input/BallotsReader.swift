@@ -77,19 +77,23 @@ public struct BallotsReader {
                 }
             }
             // One standard in two columns (by its id and by its name): a header error, once,
-            // and neither column read, instead of a duplicate ballot on every row.
-            var byKey: [String: Int] = [:], twice: Set<String> = []
+            // and neither column read, instead of a duplicate ballot on every row. Columns are
+            // compared by the item they name (a header may give an item's key or its standard's
+            // id or name).
+            var firstColumn: [Int: Int] = [:], twice: Set<Int> = []
             for (c, key) in itemCols {
-                if let first = byKey[key] {
-                    twice.insert(key)
+                guard let item = itemIndex[key] else { continue }
+                if let first = firstColumn[item] {
+                    twice.insert(item)
                     diagnostics.append(.error(.standardColumnTwice,
-                                              ReaderMessages.standardColumnTwice(key, first: CellPosition.letter(first), firstHeader: Echo.cell(csv.header[first])),
+                                              ReaderMessages.standardColumnTwice(items[item].key, first: CellPosition.letter(first),
+                                                                                 firstHeader: Echo.cell(csv.header[first])),
                                               at: csv.headerLocation(column: c), path: Echo.cell(csv.header[c]), hint: ReaderMessages.keepOneStandardColumn))
                 } else {
-                    byKey[key] = c
+                    firstColumn[item] = c
                 }
             }
-            itemCols.removeAll { twice.contains($0.1) }
+            itemCols.removeAll { itemIndex[$0.1].map(twice.contains) ?? false }
             if itemCols.isEmpty && !diagnostics.hasErrors {
                 diagnostics.append(.error(.missingColumn, ReaderMessages.noBallotColumns,
                                           at: lineStart, hint: ReaderMessages.ballotStandards(items.map(\.key))))

@@ -16,7 +16,6 @@ enum BulkCSV {
         var bodyStart: Int
     }
 
-    /// Reads the header of `p` (a UTF-8 byte order mark is skipped).
     /// Whether any byte of `p` is beyond ASCII (0x80 or above), eight bytes at a time.
     static func anyBeyondASCII(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = p.baseAddress else { return false }
@@ -29,6 +28,7 @@ enum BulkCSV {
         return bits & 0x8080_8080_8080_8080 != 0
     }
 
+    /// Reads the header of `p` (a UTF-8 byte order mark is skipped).
     static func header(_ p: UnsafeBufferPointer<UInt8>) -> Header? {
         let n = p.count
         guard let base = p.baseAddress, n > 0 else { return nil }

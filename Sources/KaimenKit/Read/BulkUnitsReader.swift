@@ -457,7 +457,6 @@ public enum BulkUnitsReader {
         return .success(scales)
     }
 
-    /// The ids' table; `nil` when an id repeats.
     /// The ids' table, `nil` when two ids are the same. The table compares bytes; the checked
     /// reader compares ids as text, where two spellings of one character (`é` and `e` + U+0301,
     /// a CJK compatibility ideograph and its unified form, `K` and the Kelvin sign) are one id.

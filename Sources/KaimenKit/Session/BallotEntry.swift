@@ -36,7 +36,8 @@ extension SessionFolder {
                 diagnostics.append(.error("sheet-not-appealed", SessionMessages.notAppealed(s.sheet, appealed: state.appealedUnits), at: s.location))
                 continue
             }
-            let mine = state.currentEntries(s.sheet).filter { $0.by == by && $0.round == state.round }
+            // The journal keeps `by` as `Echo.visible` made it: compared the same way.
+            let mine = state.currentEntries(s.sheet).filter { $0.by == Echo.visible(by) && $0.round == state.round }
             if let earlier = mine.first {
                 // Item by item (a journal written before blanks were kept as `null` leaves them out).
                 if setup.expected.items.allSatisfy({ (earlier.scores[$0] ?? nil) == (s.scores[$0] ?? nil) }) {

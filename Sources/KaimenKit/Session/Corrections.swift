@@ -37,8 +37,13 @@ extension SessionFolder {
                 problems.append(.error("invalid-score", SessionMessages.badResolveScore(score, max: max.plainText()), path: "--score", hint: hint))
             }
         }
-        if let v = state.void(sheet), v.round == state.round, problems.isEmpty {
-            problems.append(.error("sheet-void", SessionMessages.sheetVoid(sheet), hint: SessionMessages.sheetVoidHint))
+        if let v = state.void(sheet), problems.isEmpty {
+            // Void in this round: nothing to settle. Void from an earlier round (an appeal's round
+            // before the sheet is entered again): a resolve would settle the old entries, which
+            // the void still sets aside; the sheet is entered again first.
+            problems.append(v.round == state.round
+                ? .error("sheet-void", SessionMessages.sheetVoid(sheet), hint: SessionMessages.sheetVoidHint)
+                : .error("sheet-void", SessionMessages.sheetVoidEnterFirst(sheet)))
         }
         if state.currentEntries(sheet).isEmpty && problems.isEmpty {
             problems.append(.error("nothing-to-resolve", SessionMessages.nothingToResolve(sheet)))
@@ -50,8 +55,8 @@ extension SessionFolder {
             if current == text {
                 problems.append(.error("already-confirmed", SessionMessages.alreadyConfirmed(sheet, item: name, value: current)))
             } else if !override {
-                problems.append(.error("override-needed", SessionMessages.confirmedItem(sheet, item: name, value: current, new: text), path: "--override",
-                                       hint: SessionMessages.confirmedItemHint))
+                problems.append(.error("override-needed", SessionMessages.confirmedItem(sheet, item: name, value: current, new: text, doubleEntry: doubleEntry),
+                                       path: "--override", hint: SessionMessages.confirmedItemHint(doubleEntry: doubleEntry)))
             } else {
                 replaces = .some(current)
             }

@@ -51,7 +51,13 @@ public enum DoubleEntry {
     /// - Parameters:
     ///   - entries: the sheet's entries of its latest round, in journal order, each by a different operator.
     ///   - resolved: item → value settled by `resolve` in that round.
-    public static func decide(_ entries: [Entry], resolved: [String: String?], items: [String], required: Int) -> Decision {
+    /// - Parameters:
+    ///   - majority: the rule above, which the journals of sessions opened since 0.15.0 name in
+    ///     their `open` record (`"agreement": "majority"`). Without it (a session opened before),
+    ///     the earlier rule: the first value in journal order to have `required` entries, so a
+    ///     sealed session is decided, and verified, as it was when it was sealed.
+    public static func decide(_ entries: [Entry], resolved: [String: String?], items: [String], required: Int,
+                              majority: Bool = true) -> Decision {
         guard !entries.isEmpty else { return Decision(state: .missing, items: [:]) }
         var states: [String: ItemState] = [:]
         for item in items {
@@ -63,7 +69,9 @@ public enum DoubleEntry {
             for v in values where !distinct.contains(v) { distinct.append(v) }
             let most = counts.values.max() ?? 0
             let leaders = distinct.filter { counts[$0] == most }
-            if most >= required && leaders.count == 1 {
+            if !majority, let first = values.first(where: { counts[$0]! >= required }) {
+                states[item] = .confirmed(first)
+            } else if majority && most >= required && leaders.count == 1 {
                 states[item] = .confirmed(leaders[0])
             } else if entries.count < required {
                 states[item] = .pending

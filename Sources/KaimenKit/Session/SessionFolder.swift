@@ -56,7 +56,7 @@ public struct SessionFolder {
                                            schedule: paths.schedule == nil ? nil : "inputs/schedule.csv")
             try journal.append(.open, by: by, content: .object([
                 "rules": .string(local.rules), "units": .string(local.units), "roster": .string(local.roster),
-                "schedule": .str(local.schedule), "doubleEntry": .bool(doubleEntry), "inputs": .object(hashes), "sources": .object(sources),
+                "schedule": .str(local.schedule), "doubleEntry": .bool(doubleEntry), "agreement": .string("majority"), "inputs": .object(hashes), "sources": .object(sources),
             ]))
             return try SessionFolder(directory: directory, journal: journal)
         } catch {

@@ -166,6 +166,11 @@ extension SessionMessages {
         Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表已声明作废，本轮不能再录入、裁定或作废", en: "`\(s.representative)`'s sheet for `\(s.unit)` was declared void: in this round it cannot be entered, resolved or voided again")
     }
 
+    static func sheetVoidEnterFirst(_ s: ExpectedBallots.Sheet) -> Localized {
+        Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表已在前一轮声明作废；复核轮中先重新录入这张评分表，再裁定",
+                  en: "`\(s.representative)`'s sheet for `\(s.unit)` was declared void in an earlier round: in the appeal, enter the sheet again first, then resolve")
+    }
+
     static let sheetVoidHint = Localized(zh: "作废声明写入日志，不能撤销；若声明有误，结束会话后对该单位 `kaimen session appeal`，复核时可重新录入这张评分表",
                                          en: "a void is recorded and cannot be undone; if it was a mistake, close the session and `kaimen session appeal` the unit: the sheet can be entered again in the appeal")
 
@@ -204,14 +209,22 @@ extension SessionMessages {
                          en: "`\(s.representative)`'s sheet for `\(s.unit)` already has \(item) confirmed as \(v.en): there is nothing to resolve")
     }
 
-    static func confirmedItem(_ s: ExpectedBallots.Sheet, item: String, value: String?, new: String?) -> Localized {
+    static func confirmedItem(_ s: ExpectedBallots.Sheet, item: String, value: String?, new: String?, doubleEntry: Bool) -> Localized {
         let (v, n) = (cellText(value), cellText(new))
-        return Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表中「\(item)」已确认为 \(v.zh)，两次录入并无不一致；要改为 \(n.zh)，须加 `--override`",
-                         en: "`\(s.representative)`'s sheet for `\(s.unit)` has \(item) confirmed as \(v.en): the entries agree; changing it to \(n.en) takes `--override`")
+        return doubleEntry
+            ? Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表中「\(item)」已确认为 \(v.zh)，两次录入并无不一致；要改为 \(n.zh)，须加 `--override`",
+                        en: "`\(s.representative)`'s sheet for `\(s.unit)` has \(item) confirmed as \(v.en): the entries agree; changing it to \(n.en) takes `--override`")
+            : Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表中「\(item)」已录入并确认为 \(v.zh)；要改为 \(n.zh)，须加 `--override`",
+                        en: "`\(s.representative)`'s sheet for `\(s.unit)` has \(item) entered and confirmed as \(v.en); changing it to \(n.en) takes `--override`")
     }
 
-    static let confirmedItemHint = Localized(zh: "先核对纸质评分表；确属两人都录错时再加 `--override`，原值会记入日志",
-                                             en: "check the paper sheet first; add `--override` only when both entries are wrong, and the value replaced is kept in the journal")
+    static func confirmedItemHint(doubleEntry: Bool) -> Localized {
+        doubleEntry
+            ? Localized(zh: "先核对纸质评分表；确属两人都录错时再加 `--override`，原值会记入日志",
+                        en: "check the paper sheet first; add `--override` only when both entries are wrong, and the value replaced is kept in the journal")
+            : Localized(zh: "先核对纸质评分表；确属录错时再加 `--override`，原值会记入日志",
+                        en: "check the paper sheet first; add `--override` only when the entry is wrong, and the value replaced is kept in the journal")
+    }
 
     static let nothingConfirmed = Localized(zh: "会话中还没有一张已确认的评分表，没有可计的选票",
                                             en: "no sheet of the session is confirmed yet: there are no ballots to count")
@@ -241,10 +254,20 @@ extension SessionMessages {
     static let alreadyClosedHint = Localized(zh: "核验结果用 kaimen session verify；某单位申诉复核时先用 kaimen session appeal 重新打开",
                                              en: "to check the results, kaimen session verify; for a unit's appeal, reopen it with kaimen session appeal first")
 
-    /// `--accept-missing`: the sheets closed without, each `R05×X02`.
-    static func uncounted(_ sheets: [String], reason: String) -> Localized {
-        Localized(zh: "按 --accept-missing（\(reason)）未计入 \(sheets.count) 张评分表（整张不计）：\(sheets.joined(separator: "、"))",
-                  en: "--accept-missing (\(reason)): \(sheets.count) sheet\(sheets.count == 1 ? "" : "s") not counted (whole sheets): \(sheets.joined(separator: ", "))")
+    /// `--accept-missing`: the sheets closed without, each `R05×X02`: `whole`, missing or entered
+    /// once, count nothing; `partly`, in conflict, count the items their entries agree on.
+    static func uncounted(whole: [String], partly: [String], reason: String) -> Localized {
+        var zh: [String] = [], en: [String] = []
+        if !whole.isEmpty {
+            zh.append("\(whole.count) 张整张不计（缺录或只录一次）：\(whole.joined(separator: "、"))")
+            en.append("\(whole.count) sheet\(whole.count == 1 ? "" : "s") not counted at all (missing or entered once): \(whole.joined(separator: ", "))")
+        }
+        if !partly.isEmpty {
+            zh.append("\(partly.count) 张两次录入不一致，只计一致的项：\(partly.joined(separator: "、"))")
+            en.append("\(partly.count) sheet\(partly.count == 1 ? "" : "s") in conflict, counting only the items the entries agree on: \(partly.joined(separator: ", "))")
+        }
+        return Localized(zh: "按 --accept-missing（\(reason)）未确认的评分表：" + zh.joined(separator: "；"),
+                         en: "--accept-missing (\(reason)), sheets not confirmed: " + en.joined(separator: "; "))
     }
 
     static func stateName(_ s: DoubleEntry.SheetState) -> Localized {

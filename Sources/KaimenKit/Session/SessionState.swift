@@ -36,6 +36,9 @@ public struct SessionState: Sendable {
     /// Files that have been entered: their hash → the entry records' seqs.
     public private(set) var files: [String: [Int]] = [:]
     public let doubleEntry: Bool
+    /// Whether the journal's `open` record names the majority rule (`DoubleEntry.decide`):
+    /// sessions opened since 0.15.0. Earlier ones are decided by the rule they were sealed under.
+    public private(set) var majority = false
 
     public init(records: [JournalRecord], doubleEntry: Bool) {
         self.doubleEntry = doubleEntry
@@ -45,7 +48,8 @@ public struct SessionState: Sendable {
     public mutating func apply(_ r: JournalRecord) {
         let c = r.content
         switch r.kind {
-        case .open, .recovered: break
+        case .open: majority = c["agreement"]?.stringValue == "majority"
+        case .recovered: break
         case .entry:
             let round = c["round"]?.intValue ?? 1
             for s in c["sheets"]?.arrayValue ?? [] {
@@ -93,7 +97,7 @@ public struct SessionState: Sendable {
         if void(sheet) != nil { return DoubleEntry.Decision(state: .void, items: [:]) }
         let current = currentEntries(sheet)
         let round = current.first?.round ?? 1
-        return DoubleEntry.decide(current, resolved: resolves[sheet]?[round] ?? [:], items: items, required: doubleEntry ? 2 : 1)
+        return DoubleEntry.decide(current, resolved: resolves[sheet]?[round] ?? [:], items: items, required: doubleEntry ? 2 : 1, majority: majority)
     }
 
     /// The next sealed result's version: 1, then 2 after an appeal, …

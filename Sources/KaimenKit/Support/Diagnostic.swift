@@ -95,8 +95,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
             else { s += language == .zh ? " [位置 \(path)]" : " [at \(path)]" }
         }
         if let hint = hintText?.text(language), !hint.isEmpty { s += language == .zh ? "；\(hint)" : "; \(hint)" }
-        // Whatever a message quotes, no control character reaches a terminal or a log.
-        return Echo.visible(s)
+        // Whatever a message quotes, no control or invisible character reaches a terminal or a log.
+        return Echo.shown(s)
     }
 }
 

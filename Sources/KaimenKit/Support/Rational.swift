@@ -95,9 +95,12 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         // do not change the value, so `4.000…0` reads as 4 however many zeros it has (the byte
         // readers read it so too), and only the digits that matter count toward the limits.
         var waitingZeros = 0
+        // A digit before any exponent: `e5`, `-e3` and `.e1` are not numbers.
+        var sawDigit = false
         var i = utf8.startIndex
         while i < utf8.endIndex {
             let c = utf8[i]
+            if c >= 48 && c <= 57 { sawDigit = true }
             if c == 48 && seenPoint {
                 waitingZeros += 1
             } else if c >= 48 && c <= 57 {
@@ -126,8 +129,8 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
             }
             i += 1
         }
-        // Must contain at least one digit.
-        guard utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
+        // Must contain at least one digit, before the exponent.
+        guard sawDigit else { return nil }
         if negative { mantissa = -mantissa }
         scale -= exponent
         var den: Int128 = 1

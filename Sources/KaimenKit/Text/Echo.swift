@@ -3,14 +3,14 @@
 ///
 /// A cell of a CSV file can hold anything: an escape sequence that would rewrite the terminal
 /// (ESC, BEL, a carriage return), or 300 000 characters pasted by mistake. Messages quote cells
-/// through ``cell(_:)``; ``visible(_:)`` is the last guard, applied to every diagnostic as it
+/// through ``cell(_:)``; ``shown(_:)`` is the last guard, applied to every diagnostic as it
 /// is rendered.
 public enum Echo {
     /// Cells longer than this many Unicode scalars are cut, and end with `…`.
     public static let maxScalars = 40
 
-    /// `text` as a message quotes it: at most ``maxScalars`` scalars, control characters shown
-    /// as escapes (`\u{1B}`).
+    /// `text` as a message quotes it: at most ``maxScalars`` scalars, control and invisible
+    /// characters shown as escapes (`\u{1B}`, `\u{200B}`).
     public static func cell(_ text: some StringProtocol) -> String {
         var scalars = String.UnicodeScalarView()
         var count = 0
@@ -21,17 +21,28 @@ public enum Echo {
             count += 1
         }
         let kept = String(scalars)
-        return visible(kept) + (cut ? "…" : "")
+        return shown(kept) + (cut ? "…" : "")
     }
 
-    /// `text` with every control character (C0, DEL, C1) and every invisible formatting
-    /// character (``isInvisible(_:)``) replaced by a visible escape: `\t`, `\n`, `\r`, `\0`, or
-    /// `\u{1B}` for the others. Text without one is returned as is.
+    /// `text` with every control character (C0, DEL, C1) replaced by a visible escape:
+    /// `\t`, `\n`, `\r`, `\0`, or `\u{1B}` for the others. Text without one is returned as is.
+    /// What the journal stores of free text; ids and keys that the readers accept keep their
+    /// characters there (an id with a zero-width space is an id, and must match itself).
     public static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { isControl($0) || isInvisible($0) }) else { return text }
+        escaped(text, isControl)
+    }
+
+    /// `text` as a message shows it: ``visible(_:)``, and also every invisible formatting
+    /// character (``isInvisible(_:)``) as an escape. The last guard on every rendered message.
+    public static func shown(_ text: String) -> String {
+        escaped(text) { isControl($0) || isInvisible($0) }
+    }
+
+    private static func escaped(_ text: String, _ needs: (Unicode.Scalar) -> Bool) -> String {
+        guard text.unicodeScalars.contains(where: needs) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
-            guard isControl(scalar) || isInvisible(scalar) else { out.unicodeScalars.append(scalar); continue }
+            guard needs(scalar) else { out.unicodeScalars.append(scalar); continue }
             out += escape(scalar)
         }
         return out

@@ -30,13 +30,14 @@ struct BulkBallotsFastPathTests {
         S.xicheng.expectHandOver(Array((Self.header + "\n" + row + "\n").utf8))
     }
 
-    @Test("a column named by item key and one by its standard are the same item: a duplicate within a row")
+    @Test("a column named by item key and one by its standard are the same item: a header error, handed over, even where each row fills one")
     func sameItemTwice() throws {
         let item = BallotItem.items(of: F.xicheng).first { $0.key == "publicity" }!
         let name = F.xicheng.standards[item.standard].name
-        let text = "representative,unit,publicity,\(name)\nR01,X01,1,\n"
-        try S.xicheng.expectSame(Array(text.utf8))
-        S.xicheng.expectHandOver(Array("representative,unit,publicity,\(name)\nR01,X01,1,1.5\n".utf8))
+        for text in ["representative,unit,publicity,\(name)\nR01,X01,1,\n", "representative,unit,publicity,\(name)\nR01,X01,1,1.5\n"] {
+            S.xicheng.expectHandOver(Array(text.utf8))
+            #expect(S.xicheng.checked(Array(text.utf8)).diagnostics.map(\.code) == ["standard-column-twice"])
+        }
     }
 
     typealias F = BulkFixtures

@@ -131,6 +131,21 @@ struct HostileAgreementTests {
         #expect(errors.first?.contains("第 1 行 K 列（rights.ballot）：错误：标准 `rights.ballot` 有两列：C 列（依法维权工作评价（职工代表评分））和这一列写的是同一条标准") == true, "\(r.err)")
     }
 
+    @Test("the same, when each row fills only one of the two columns: the byte reader hands over, so both refuse")
+    func standardColumnTwiceSparse() throws {
+        var lines = try Self.text("typed-a.csv").split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        lines[0] += ",rights.ballot"
+        for k in 1..<lines.count {
+            var cells = lines[k].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let value = cells[2]
+            if k % 2 == 0 { cells[2] = "" }
+            lines[k] = cells.joined(separator: ",") + "," + (k % 2 == 0 ? value : "")
+        }
+        let r = try Self.both(ballots: lines.joined(separator: "\n") + "\n")
+        #expect(r.code == .failure)
+        #expect(r.err.contains("有两列"), "\(r.err)")
+    }
+
     @Test("a score with more digits than kaimen holds is out of range for both engines, not 'not a number'",
           arguments: ["99999999999999999999999", "400000000000000000000000", "-99999999999999999999999999999999"])
     func hugeScore(_ score: String) throws {

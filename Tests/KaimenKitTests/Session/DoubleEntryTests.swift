@@ -117,13 +117,33 @@ struct DoubleEntryTests {
 
     /// One item typed by operators in turn: its state after each entry, worked out by the rule
     /// in docs/session.md (a value with `required` entries or more, and no other with as many).
-    static func states(_ typed: [String?], required: Int = 2) -> [DoubleEntry.ItemState] {
+    static func states(_ typed: [String?], required: Int = 2, majority: Bool = true) -> [DoubleEntry.ItemState] {
         (1...typed.count).map { n in
             let entries = typed.prefix(n).enumerated().map { k, v in
                 DoubleEntry.Entry(seq: k + 2, by: "op\(k)", round: 1, scores: ["rights.ballot": v])
             }
-            return DoubleEntry.decide(entries, resolved: [:], items: ["rights.ballot"], required: required).items["rights.ballot"]!
+            return DoubleEntry.decide(entries, resolved: [:], items: ["rights.ballot"], required: required, majority: majority)
+                .items["rights.ballot"]!
         }
+    }
+
+    @Test("a session opened before the majority rule is decided as it was sealed: the first value to have its entries")
+    func earlierRule() throws {
+        // The earlier rule: the first value in journal order with two entries. 4, 3, 3.5, 3 confirm
+        // 3; a fifth entry of 4 flips it to 4 (typed first): the flip the majority rule removes, kept
+        // for journals sealed under it. 3, 3, 4, 4, 4 stays 3. Single entry: the first entry stands.
+        #expect(Self.states(["4", "3", "3.5", "3", "4"], majority: false) == [
+            .pending, .conflict(["4", "3"]), .conflict(["4", "3", "3.5"]), .confirmed("3"), .confirmed("4"),
+        ])
+        #expect(Self.states(["3", "3", "4", "4", "4"], majority: false).last == .confirmed("3"))
+        #expect(Self.states(["2", "1"], required: 1, majority: false).last == .confirmed("2"))
+        // A new session's open record names the rule; SessionState reads it from there.
+        let s = try SampleSession(); defer { s.remove() }
+        #expect(try JournalRecord.parse(s.journalLines[0]).get().content["agreement"]?.stringValue == "majority")
+        #expect(try s.state().majority)
+        var old = try JournalRecord.parse(s.journalLines[0]).get()
+        old.content = .object((old.content.objectValue ?? [:]).filter { $0.key != "agreement" })
+        #expect(!SessionState(records: [old], doubleEntry: true).majority)
     }
 
     @Test("a value confirms with more entries than any other; two values with as many each are a conflict, whatever the order")

@@ -108,6 +108,9 @@ struct EntrySafetyTests {
         // The appeal's round: the sheet is entered again by two typists and decides the sheet.
         #expect(s.run("appeal", ["--unit", "X01", "--reason", "R01 的评分表误作废", "--by", "王秘书"]).code == .success)
         #expect(try s.state().decision(sheet, items: Self.items).state == .void, "still void until entered again")
+        let early = s.run("resolve", ["--rep", "R01", "--unit", "X01", "--standard", "publicity", "--score", "1", "--reason", "r", "--by", "王秘书"])
+        #expect(early.code == .failure)
+        #expect(early.err.contains("复核轮中先重新录入这张评分表，再裁定"), "\(early.err)")
         #expect(s.run("enter", [x01, "--by", "甲"]).code == .success)
         #expect(s.run("enter", [x01, "--by", "乙"]).code == .success)
         let d = try s.state().decision(sheet, items: Self.items)
@@ -116,6 +119,17 @@ struct EntrySafetyTests {
         let v2 = try String(contentsOf: s.dir.appendingPathComponent("results/v2/summary.csv"), encoding: .utf8)
         #expect(v1 != v2, "R01's X01 ballots count again")
         #expect(s.run("verify", []).code == .success)
+    }
+
+    @Test("with single entry, changing a confirmed item also takes --override, said without 'both entries'")
+    func overrideSingleEntry() throws {
+        let s = try SampleSession(singleEntry: true); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R01,X01,") })
+        s.run("enter", [a, "--by", "甲"])
+        let r = s.run("resolve", ["--rep", "R01", "--unit", "X01", "--standard", "publicity", "--score", "1", "--reason", "r", "--by", "王秘书"])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("已录入并确认为 1.5；要改为 1，须加 `--override`") && r.err.contains("确属录错时"), "\(r.err)")
+        #expect(!r.err.contains("两次录入"))
     }
 
     @Test("resolve reads a score typed with a Chinese input method; a unit after it gets the fix")
@@ -193,6 +207,20 @@ struct EntrySafetyTests {
             #expect(r.err.contains("会话中还没有一张已确认的评分表，没有可计的选票"), "\(r.err)")
             #expect(!r.err.contains("(journal)") && !r.err.contains("表头"), "\(r.err)")
         }
+    }
+
+    @Test("close --accept-missing says which sheets count nothing and which, in conflict, count the items their entries agree on")
+    func uncountedSaysWhatCounts() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        try s.enterConflictingX02()  // R05 × X02: rights.ballot 4 / 3, the other items agree
+        let r = s.run("close", ["--by", "王秘书", "--accept-missing", "试运行"])
+        #expect(r.code == .success)
+        #expect(r.err.contains("张整张不计（缺录或只录一次）："), "\(r.err)")
+        #expect(r.err.contains("1 张两次录入不一致，只计一致的项：R05×X02"), "\(r.err)")
+        // And it does: X02's publicity counts R05's agreed 1.5, its rights.ballot counts no R05 ballot.
+        let ballots = String(decoding: SessionFolder.ballotsCSV(try s.state(), setup: try SessionFolder.open(s.dir, writable: false).setup), as: UTF8.self)
+        #expect(ballots.contains("R05,X02,publicity,1.5\n"))
+        #expect(!ballots.contains("R05,X02,rights.ballot,"))
     }
 
     @Test("resolve with neither --score nor --blank says so in Chinese")

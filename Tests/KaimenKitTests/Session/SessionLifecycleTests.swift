@@ -73,7 +73,7 @@ struct SessionLifecycleTests {
         #expect(seal.content["acceptMissing"]?.stringValue == "R20 因病缺席，未交评分表")
         #expect(seal.content["uncounted"] == .array([.string("R20×X06"), .string("R20×X07")]))
         // Said on screen too, with the warnings score prints (X01's veto, the 优秀 quota).
-        #expect(accepted.err.contains("按 --accept-missing（R20 因病缺席，未交评分表）未计入 2 张评分表（整张不计）：R20×X06、R20×X07\n"), "\(accepted.err)")
+        #expect(accepted.err.contains("按 --accept-missing（R20 因病缺席，未交评分表）未确认的评分表：2 张整张不计（缺录或只录一次）：R20×X06、R20×X07\n"), "\(accepted.err)")
         #expect(accepted.err.contains("\n提示（") && accepted.err.contains("一票否决：X01") && accepted.err.contains("名额限制："))
         #expect(s.run("verify", []).code == .success)
     }

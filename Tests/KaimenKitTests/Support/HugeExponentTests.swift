@@ -26,6 +26,20 @@ struct HugeExponentTests {
         #expect(Rational(decimal: "2e30") == nil)
     }
 
+    @Test("an exponent needs a digit before it; zeros after the point that end the number count toward no limit")
+    func mantissaAndTrailingZeros() {
+        for text in ["e5", "-e3", ".e1", "E2", "+e0", "e"] { #expect(Rational(decimal: text) == nil, "\(text)") }
+        // 4 followed by 40 zeros after the point is 4; 0.000…0 (40 zeros) is 0; 1.500e2 = 15 × 10 = 150;
+        // 00.0100 = 1/100; a digit after 36 decimals is still beyond the scale limit.
+        #expect(Rational(decimal: "4." + String(repeating: "0", count: 40)) == Rational(integer: 4))
+        #expect(Rational(decimal: "0." + String(repeating: "0", count: 40)) == .zero)
+        #expect(Rational(decimal: "1.500e2") == Rational(integer: 150))
+        #expect(Rational(decimal: "00.0100") == Rational(1, 100))
+        #expect(Rational(decimal: "-0.000") == .zero)
+        #expect(Rational(decimal: "0." + String(repeating: "0", count: 36) + "1") == nil)
+        #expect(Rational(decimal: "3.50") == Rational(7, 2))
+    }
+
     static let rules = RulesText.make(
         metrics: RulesText.metric("n", "number"),
         areas: RulesText.area("a", points: "10"),

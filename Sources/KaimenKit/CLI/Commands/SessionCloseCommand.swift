@@ -45,7 +45,12 @@ public enum SessionCloseCommand: Command {
             // What --accept-missing left out, sheet by sheet, then the warnings `score` prints.
             let uncounted = seal.content["uncounted"]?.arrayValue?.compactMap(\.stringValue) ?? []
             if !uncounted.isEmpty {
-                console.errLine(SessionMessages.uncounted(uncounted, reason: args.value("--accept-missing") ?? "").text(lang))
+                let state = folder.state, items = folder.setup.expected.items
+                let inConflict = Set(folder.setup.expected.sheets.filter { state.decision($0, items: items).state == .conflict }
+                    .map { "\($0.representative)×\($0.unit)" })
+                console.errLine(SessionCommandSupport.clean(SessionMessages.uncounted(whole: uncounted.filter { !inConflict.contains($0) },
+                                                                                      partly: uncounted.filter(inConflict.contains),
+                                                                                      reason: args.value("--accept-missing") ?? "").text(lang)))
             }
             for d in session.report.inputWarnings { console.errLine(SessionCommandSupport.clean(d.rendered(lang))) }
             console.warnings(SessionWarnings.collect(session.report, lang: lang), lang: lang)
