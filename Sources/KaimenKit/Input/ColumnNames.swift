@@ -18,6 +18,15 @@ enum ColumnNames {
     /// (the entry template's, `kaimen sheets`).
     static let ballotExtras = repName + group + ["sheet", "sheet_id", "表号", "unit_name", "单位名称"]
 
+    /// Where a metric's values are in a units file's header: the column headed by its id, else
+    /// by its name; and `twice` when one column is headed by its id and another by its name
+    /// (neither is then read: `metric-column-twice`). The one rule both units readers follow.
+    static func metric(_ metric: MetricDefinition, in header: [String]) -> (column: Int?, twice: (byID: Int, byName: Int)?) {
+        let byID = header.firstIndex(of: metric.id), byName = header.firstIndex(of: metric.name)
+        if let byID, let byName, byID != byName { return (byID, (byID, byName)) }
+        return (byID ?? byName, nil)
+    }
+
     /// The index of the first header cell that is one of `names`.
     static func find(_ names: [String], in header: [String]) -> Int? {
         let lowered = header.map { $0.lowercased() }

@@ -154,10 +154,10 @@ public struct UnitsReader {
         var metricCols: [Int?] = []
         var used = Set([idCol, nameCol, categoryCol].compactMap { $0 })
         for metric in rules.metrics {
-            let col = header.firstIndex(of: metric.id) ?? header.firstIndex(of: metric.name)
+            let (col, twice) = ColumnNames.metric(metric, in: header)
             // Headed both by its id and by its name: which column's values count is not for
             // kaimen to guess, so neither is read.
-            if let byID = header.firstIndex(of: metric.id), let byName = header.firstIndex(of: metric.name), byID != byName {
+            if let (byID, byName) = twice {
                 used.insert(byName)
                 diagnostics.append(.error(.metricColumnTwice, ReaderMessages.metricColumnTwice(metric.name, metric.id, idColumn: CellPosition.letter(byID),
                                                                                                nameColumn: CellPosition.letter(byName)),

@@ -152,10 +152,11 @@ public enum BulkUnitsReader {
             present = []
             absent = []
             for (m, metric) in rules.metrics.enumerated() {
-                if let c = header.firstIndex(of: metric.id) ?? header.firstIndex(of: metric.name) {
+                let (column, twice) = ColumnNames.metric(metric, in: header)
+                // Headed by its id and by its name: the checked reader says so.
+                guard twice == nil else { return nil }
+                if let c = column {
                     guard roles[c] == Int.min else { return nil }
-                    // Headed by its id and by its name: the checked reader says so.
-                    if let byName = header.firstIndex(of: metric.name), byName != c { return nil }
                     roles[c] = m
                     present.append(m)
                 } else {
