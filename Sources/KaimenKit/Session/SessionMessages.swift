@@ -226,6 +226,41 @@ extension SessionMessages {
                         en: "check the paper sheet first; add `--override` only when the entry is wrong, and the value replaced is kept in the journal")
     }
 
+    /// `session enter`: rows that gave no score at all, and the void command for the first.
+    static func untypedRows(_ sheets: [ExpectedBallots.Sheet], dir: String) -> Localized {
+        let shown = sheets.prefix(5).map { "\($0.representative) × \($0.unit)" }
+        let more = sheets.count > 5
+        let command = sheets.first.map { "kaimen session void \(shellWord(dir)) --rep \(shellWord($0.representative)) --unit \(shellWord($0.unit))" } ?? ""
+        return Localized(
+            zh: "未录入 \(sheets.count) 行：没有填任何分数（\(shown.joined(separator: "、"))\(more ? " 等" : "")），不算录入；填好后再录入这个文件。"
+                + "原表若确实全部空白，用 `\(command) --reason 原表空白 --by 姓名` 声明作废",
+            en: "not entered: \(sheets.count) row\(sheets.count == 1 ? "" : "s") give no score at all (\(shown.joined(separator: ", "))\(more ? ", …" : "")); "
+                + "type them and enter the file again. If a paper sheet is blank throughout, declare it void: "
+                + "`\(command) --reason \"blank sheet\" --by NAME --lang en`")
+    }
+
+    static let noSheetToRecord = Localized(zh: "没有可记录的评分表，未做记录", en: "no sheet to record; nothing recorded")
+
+    /// `session resolve` with `--override`: the confirmed value it replaced, after 已裁定（记录 n）.
+    static func replaced(_ was: String?, by now: String?) -> Localized {
+        let (w, n) = (cellText(was), cellText(now))
+        return Localized(zh: "；原确认值 \(w.zh) 改为 \(n.zh)", en: "; the confirmed \(w.en) is now \(n.en)")
+    }
+
+    static let resolveNeedsOptions = Localized(zh: "须给出 `--rep`、`--unit`、`--standard`，以及 `--score 分数` 或 `--blank` 二者之一",
+                                               en: "give `--rep`, `--unit`, `--standard`, and either `--score N` or `--blank`")
+
+    /// `session verify` without `--head`: what the folder alone cannot show, and the command.
+    static func verifiedWithoutHead(dir: String) -> Localized {
+        Localized(zh: "注意：没有给 `--head`，只核验了文件夹自身；日志被截去末尾、或整体改写后重算哈希，单凭文件夹发现不了。用公示的末条哈希核验：kaimen session verify \(shellWord(dir)) --head 公示的哈希",
+                  en: "note: without `--head` only the folder itself is checked; a journal cut short, or rewritten and hashed again throughout, cannot be told from the folder alone. Verify against the posted head: kaimen session verify \(shellWord(dir)) --head POSTED-HASH --lang en")
+    }
+
+    /// `session status`, last line: ready to close, with the whole command.
+    static func readyToClose(dir: String) -> Localized {
+        Localized(zh: "可以结束会话：kaimen session close \(shellWord(dir)) --by 姓名", en: "Ready to close: kaimen session close \(shellWord(dir)) --by NAME")
+    }
+
     static let nothingConfirmed = Localized(zh: "会话中还没有一张已确认的评分表，没有可计的选票",
                                             en: "no sheet of the session is confirmed yet: there are no ballots to count")
     static let nothingConfirmedHint = Localized(zh: "先用 `kaimen session enter` 录入评分表（双人录入时每张由两名录入员各录一次）；`kaimen session status` 列出各表状态",

@@ -61,8 +61,7 @@ public enum StatusReport {
             out += t.render()
         }
         out += "\n" + (s.phase == .closed ? lang.t("会话已结束并封存（共 \(s.versions) 版结果）。", "The session is closed and sealed (\(s.versions) result version\(s.versions == 1 ? "" : "s")).")
-                       : s.canClose ? lang.t("可以结束会话：kaimen session close \(SessionMessages.shellWord(dir)) --by 姓名",
-                                             "Ready to close: kaimen session close \(SessionMessages.shellWord(dir)) --by NAME")
+                       : s.canClose ? SessionMessages.readyToClose(dir: dir).text(lang)
                        : lang.t("尚不能结束：\(s.open.count) 张评分表未确认。", "Not ready to close: \(s.open.count) sheet\(s.open.count == 1 ? "" : "s") not confirmed.")) + "\n"
         return out
     }

@@ -37,10 +37,14 @@ public enum SessionEnterCommand: Command {
             SessionCommandSupport.report(folder.journal.diagnostics, dir: dir, lang: lang, console: console)
             let outcome = try folder.enter(data, fileName: file, by: by)
             SessionCommandSupport.report(outcome.warnings, dir: dir, lang: lang, console: console)
-            defer { untyped(outcome.untyped, dir: dir, lang: lang, console: console) }
+            defer {
+                if !outcome.untyped.isEmpty {
+                    console.outLine(SessionCommandSupport.clean(SessionMessages.untypedRows(outcome.untyped, dir: dir).text(lang)))
+                }
+            }
             guard let record = outcome.record else {
                 if outcome.unchanged.isEmpty {
-                    console.outLine(lang.t("没有可记录的评分表，未做记录", "no sheet to record; nothing recorded"))
+                    console.outLine(SessionMessages.noSheetToRecord.text(lang))
                 } else {
                     console.outLine(lang.t("没有新内容：这 \(outcome.unchanged.count) 张评分表 \(by) 都已按相同内容录入过，未做记录",
                                            "nothing new: \(by) already entered these \(outcome.unchanged.count) sheets with the same values; nothing recorded"))
@@ -70,21 +74,5 @@ public enum SessionEnterCommand: Command {
         } catch {
             return SessionCommandSupport.fail(error, dir: dir, lang: lang, console: console)
         }
-    }
-
-    /// Rows that gave no score at all were not entered: says so, and how to declare a sheet
-    /// whose paper is blank throughout.
-    static func untyped(_ sheets: [ExpectedBallots.Sheet], dir: String, lang: Language, console: Console) {
-        guard let first = sheets.first else { return }
-        let shown = sheets.prefix(5).map { "\($0.representative) × \($0.unit)" }
-        let more = sheets.count > 5
-        let command = "kaimen session void \(SessionMessages.shellWord(dir)) --rep \(SessionMessages.shellWord(first.representative)) "
-            + "--unit \(SessionMessages.shellWord(first.unit))"
-        console.outLine(SessionCommandSupport.clean(lang.t(
-            "未录入 \(sheets.count) 行：没有填任何分数（\(shown.joined(separator: "、"))\(more ? " 等" : "")），不算录入；填好后再录入这个文件。"
-                + "原表若确实全部空白，用 `\(command) --reason 原表空白 --by 姓名` 声明作废",
-            "not entered: \(sheets.count) row\(sheets.count == 1 ? "" : "s") give no score at all (\(shown.joined(separator: ", "))\(more ? ", …" : "")); "
-                + "type them and enter the file again. If a paper sheet is blank throughout, declare it void: "
-                + "`\(command) --reason \"blank sheet\" --by NAME --lang en`")))
     }
 }

@@ -29,19 +29,15 @@ public enum SessionResolveCommand: Command {
               let by = SessionCommandSupport.operatorName(args, usage: usage, console: console) else { return .usage }
         guard let rep = args.value("--rep"), let unit = args.value("--unit"), let item = args.value("--standard"),
               (args.value("--score") != nil) != args.has("--blank") else {
-            return usageError(Localized(zh: "须给出 `--rep`、`--unit`、`--standard`，以及 `--score 分数` 或 `--blank` 二者之一",
-                                        en: "give `--rep`, `--unit`, `--standard`, and either `--score N` or `--blank`"), console: console, lang: lang)
+            return usageError(SessionMessages.resolveNeedsOptions, console: console, lang: lang)
         }
         do {
             let folder = try SessionFolder.open(url)
             let r = try folder.resolve(.init(representative: rep, unit: unit), item: item, score: args.value("--score"),
                                        reason: args.value("--reason") ?? "", by: by, override: args.has("--override"))
             let state = folder.state.decision(.init(representative: rep, unit: unit), items: folder.setup.expected.items).state
-            var replaced = (zh: "", en: "")
-            if let old = r.content["replaces"] {
-                let (was, now) = (SessionMessages.cellText(old.stringValue), SessionMessages.cellText(r.content["score"]?.stringValue))
-                replaced = ("；原确认值 \(was.zh) 改为 \(now.zh)", "; the confirmed \(was.en) is now \(now.en)")
-            }
+            let replaced = r.content["replaces"].map { SessionMessages.replaced($0.stringValue, by: r.content["score"]?.stringValue) }
+                ?? Localized(zh: "", en: "")
             console.outLine(SessionCommandSupport.clean(lang.t("已裁定（记录 \(r.seq)）\(replaced.zh)；该评分表现在：\(SessionMessages.stateName(state).zh)",
                                                                "resolved (record \(r.seq))\(replaced.en); the sheet is now \(SessionMessages.stateName(state).en)")))
             return .success

@@ -52,8 +52,7 @@ public enum SessionVerifyCommand: Command {
                 } else {
                     // A chain checks itself only from its start: cut at its end, or rewritten and
                     // hashed again throughout, it is still a whole chain. The posted hash tells.
-                    console.outLine(lang.t("注意：没有给 `--head`，只核验了文件夹自身；日志被截去末尾、或整体改写后重算哈希，单凭文件夹发现不了。用公示的末条哈希核验：kaimen session verify \(SessionMessages.shellWord(dir)) --head 公示的哈希",
-                                           "note: without `--head` only the folder itself is checked; a journal cut short, or rewritten and hashed again throughout, cannot be told from the folder alone. Verify against the posted head: kaimen session verify \(SessionMessages.shellWord(dir)) --head POSTED-HASH --lang en"))
+                    console.outLine(SessionMessages.verifiedWithoutHead(dir: dir).text(lang))
                 }
                 return .success
             }
