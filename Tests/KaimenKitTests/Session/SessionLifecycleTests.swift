@@ -96,6 +96,21 @@ struct SessionLifecycleTests {
         #expect(InputFixtures.outcome(sealed) == InputFixtures.outcome(direct))
         let csv = try Data(contentsOf: s.dir.appendingPathComponent("results/summary.csv"))
         #expect(csv == Data(SummaryWriter.csv(sealed.report, lang: .zh, threads: 1)))
+        // The results' manifest names the input copies it scored, with the hashes the seal holds
+        // (it had `"inputs": []`); each hash is that of the copy's bytes.
+        let manifest = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: s.dir.appendingPathComponent("results/manifest.json"))) as? [String: Any])
+        let listed = try #require(manifest["inputs"] as? [[String: Any]])
+        let seal = try JournalRecord.parse(s.journalLines.last!).get()
+        let sealedInputs = try #require(seal.content["inputs"]?.objectValue)
+        #expect(listed.map { $0["path"] as? String } == sealedInputs.keys.sorted())
+        #expect(listed.map { $0["path"] as? String }.contains("inputs/units.csv"))
+        for entry in listed {
+            let path = try #require(entry["path"] as? String)
+            let bytes = try Data(contentsOf: s.dir.appendingPathComponent(path))
+            #expect(entry["sha256"] as? String == SHA256.hex([UInt8](bytes)))
+            #expect(entry["bytes"] as? Int == bytes.count)
+            #expect(sealedInputs[path]?.stringValue == SHA256.hex([UInt8](bytes)))
+        }
         // The only difference: score warns of R24's ballots for X08, which the session refused at entry (回避).
         #expect(direct.ballots.recusals.map(\.representative) == Array(repeating: "R24", count: 8) && sealed.ballots.recusals.isEmpty)
         let late = s.run("enter", [a, "--by", "丙"])
