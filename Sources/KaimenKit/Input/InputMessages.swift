@@ -51,6 +51,14 @@ enum InputMessages {
     /// `control-character`: NUL, ESC, DEL or another control character in a file's text.
     static func controlCharacter(_ scalar: Unicode.Scalar, at location: SourceLocation, column: String?) -> Diagnostic {
         let name = controlName(scalar)
+        if Echo.isBidiControl(scalar) {
+            return .error("control-character",
+                          Localized(zh: "这里有双向文字控制字符 \(name)（看不见，却会颠倒其后文字的显示顺序），文件中不能有控制字符",
+                                    en: "bidirectional control \(name) here (invisible, it reorders the text after it); input files must not hold control characters"),
+                          at: location, path: column,
+                          hint: Localized(zh: "删去这个看不见的字符（多来自从网页或其他文档复制的文字）",
+                                          en: "delete this invisible character (it usually comes with text copied from a web page or another document)"))
+        }
         return .error("control-character",
                       Localized(zh: "这里有控制字符 \(name)，文件中不能有控制字符",
                                 en: "control character \(name) here; input files must not hold control characters"),
@@ -79,7 +87,9 @@ enum InputMessages {
         let v = Int(scalar.value)
         let names = ["NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR", "SO", "SI",
                      "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US"]
-        let short = v < 0x20 ? names[v] : (v == 0x7F ? "DEL" : "C1")
+        let bidi: [UInt32: String] = [0x061C: "ALM", 0x200E: "LRM", 0x200F: "RLM", 0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF",
+                                      0x202D: "LRO", 0x202E: "RLO", 0x2066: "LRI", 0x2067: "RLI", 0x2068: "FSI", 0x2069: "PDI"]
+        let short = v < 0x20 ? names[v] : (v == 0x7F ? "DEL" : (bidi[scalar.value] ?? "C1"))
         return "\(Echo.codePoint(scalar)) \(short)"
     }
 

@@ -235,7 +235,7 @@ public struct JSONCParser {
         // once; the string is kept, so the rest of the document is still checked.
         var control = false
         func checkControl(_ scalar: Unicode.Scalar, at column: Int) {
-            guard !control, Echo.isControl(scalar), scalar != "\t", scalar != "\n", scalar != "\r" else { return }
+            guard !control, Echo.isControl(scalar) || Echo.isBidiControl(scalar), scalar != "\t", scalar != "\n", scalar != "\r" else { return }
             control = true
             problems.append(InputMessages.controlCharacter(scalar, at: SourceLocation(file: file, line: line, column: column), column: nil))
         }

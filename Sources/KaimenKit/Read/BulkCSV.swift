@@ -130,7 +130,8 @@ enum BulkCSV {
         return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
     }
 
-    /// Valid UTF-8 without quotes or control characters (C0, tabs included, DEL and C1): what
+    /// Valid UTF-8 without quotes or control characters (C0, tabs included, DEL, C1 and the
+    /// bidirectional controls): what
     /// the checked reader takes as is. A tab is refused too, though the checked reader allows
     /// one around a number: in a text cell it is an error unless quoted.
     @inline(__always)
@@ -141,15 +142,18 @@ enum BulkCSV {
             if b < 0x20 || b == quote || b == 0x7F { return false }
             high |= b
         }
-        return high < 0x80 || (isValidUTF8(p, n) && !hasC1(p, n))
+        return high < 0x80 || (isValidUTF8(p, n) && !hasControlBeyondASCII(p, n))
     }
 
-    /// Whether valid UTF-8 holds a C1 control (U+0080 … U+009F: C2 80 … C2 9F).
+    /// Whether valid UTF-8 holds a C1 control (U+0080 … U+009F: C2 80 … C2 9F) or a
+    /// bidirectional control (`CSVControlCheck.isBidiControl`).
     @inline(__always)
-    static func hasC1(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    static func hasControlBeyondASCII(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         var i = 0
         while i + 1 < n {
-            if p[i] == 0xC2 && p[i + 1] < 0xA0 { return true }
+            let b = p[i]
+            if b == 0xC2 && p[i + 1] < 0xA0 { return true }
+            if (b == 0xD8 || b == 0xE2) && CSVControlCheck.isBidiControl(p + i, n - i) { return true }
             i += 1
         }
         return false

@@ -221,7 +221,7 @@ public enum BulkRosterReader {
     /// at `pos` ends (`ends[c]`, the offset of its comma or line end) and the offset after the
     /// record's line end; `nil` when the record has fewer or more than `width` fields, or is
     /// not valid UTF-8 (by `TextEncodingDetection.firstInvalidUTF8`'s rules), or holds a
-    /// control character other than a tab, or a quote.
+    /// control character other than a tab (C1 and the bidirectional ones included), or a quote.
     @inline(__always)
     static func plainRecord(_ p: UnsafePointer<UInt8>, from pos: Int, limit: Int, width: Int,
                             ends: UnsafeMutablePointer<Int>) -> Int? {
@@ -238,12 +238,14 @@ public enum BulkRosterReader {
                     if b == 0x7F { return nil }  // DEL
                     // Most often a CJK character: three bytes, E1…EC or EE…EF and two continuation bytes.
                     if b & 0xF0 == 0xE0 && b != 0xE0 && b != 0xED {
-                        guard i + 3 <= limit, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 else { return nil }
+                        guard i + 3 <= limit, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80,
+                              b != 0xE2 || !CSVControlCheck.isBidiControl(p + i, 3) else { return nil }
                         i += 3
                         continue
                     }
                     guard let (length, lo, hi) = TextEncodingDetection.utf8Lead(b), i + length <= limit,
-                          p[i + 1] >= lo && p[i + 1] <= hi, b != 0xC2 || p[i + 1] >= 0xA0 else { return nil }  // not C1
+                          p[i + 1] >= lo && p[i + 1] <= hi, b != 0xC2 || p[i + 1] >= 0xA0,  // not C1
+                          b != 0xD8 || p[i + 1] != 0x9C else { return nil }  // nor U+061C
                     for k in 2 ..< length where p[i + k] & 0xC0 != 0x80 { return nil }
                     i += length
                     continue

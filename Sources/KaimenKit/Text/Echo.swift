@@ -81,6 +81,20 @@ public enum Echo {
         return v < 0x20 || (v >= 0x7F && v < 0xA0)
     }
 
+    /// A bidirectional control: the Arabic letter mark (U+061C), the left-to-right and
+    /// right-to-left marks (U+200E, U+200F), the embeddings and overrides (U+202A–U+202E) and
+    /// the isolates (U+2066–U+2069). Invisible, they reorder what follows them on a line: a
+    /// name holding U+202E shows its end backwards on a paper or a terminal. The readers refuse
+    /// them in input files as they refuse control characters (`CSVControlCheck.isBidiControl`
+    /// finds the same scalars in UTF-8 bytes).
+    @inline(__always)
+    public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
     /// `U+001B`, as messages name a control character.
     public static func codePoint(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)

@@ -156,6 +156,19 @@ struct HostileAgreementTests {
         #expect(!r.err.contains("不是数字"), "\(r.err)")
     }
 
+    @Test("a bidirectional control in a unit's name or a ballot's id is one located error for both engines",
+          arguments: ["\u{202E}", "\u{2066}", "\u{200F}", "\u{061C}"])
+    func bidiControl(_ control: String) throws {
+        let units = try Self.replacing(try Self.text("units.csv"), "X02,西城区德胜", "X02,西城区\(control)德胜")
+        let r = try Self.both(units: units)
+        #expect(r.code == .failure)
+        #expect(r.err.contains("DIR/units.csv 第 3 行 B 列（name）：错误：这里有双向文字控制字符"), "\(r.err)")
+        let ballots = try Self.replacing(try Self.text("ballots.csv"), "R01,X01,publicity,1.5", "R01,X01\(control),publicity,1.5")
+        let b = try Self.both(ballots: ballots)
+        #expect(b.code == .failure)
+        #expect(b.err.contains("双向文字控制字符"), "\(b.err)")
+    }
+
     @Test("a header of three hundred thousand columns is read (in its own size's time: not timed here)")
     func wideHeader() throws {
         let header = "representative,unit,standard,score," + (0..<300_000).map { "c\($0)" }.joined(separator: ",")

@@ -6,11 +6,12 @@ import Testing
 /// representatives anonymous unless asked, and a score sheet shows 不考核 for a standard left out.
 @Suite("Printable papers: report.html and 公示.html")
 struct PapersHTMLTests {
-    /// Markup, an ampersand, quotes and a right-to-left override in every text the data can carry:
-    /// rules title, issuer, area, standard, criteria, grade, metric, unit name and category,
-    /// representative name and group. (Control characters never get this far: the readers reject
-    /// them with a located error; `HTMLPrimitivesTests` shows escaping drops them all the same.)
-    static let evil = #"<script>alert(1)</script> & \"q\" 'a' \u202e[2J"#
+    /// Markup, an ampersand and quotes in every text the data can carry: rules title, issuer,
+    /// area, standard, criteria, grade, metric, unit name and category, representative name and
+    /// group. (Control characters, the bidirectional ones included, never get this far: the
+    /// readers reject them with a located error, `BidiControlTests`; `HTMLPrimitivesTests`
+    /// shows escaping drops them all the same.)
+    static let evil = #"<script>alert(1)</script> & \"q\" 'a' [2J"#
     static let hostileRules = """
         {
           "format": 1, "id": "test", "title": "\(evil)", "issuer": "\(evil)", "version": "1",
@@ -25,8 +26,8 @@ struct PapersHTMLTests {
           "grades": [ { "name": "\(evil)", "min": 8 }, { "name": "合格" } ],
         }
         """
-    static let hostileUnits = "id,name,category,x,st\nU1,\"<script>alert(2)</script> & \"\"q\"\" \u{202E}[2J\",<u>类</u>,4,1\nU2,乙,企业,3,0\n"
-    static let hostileRoster = "id,name,group,units\nR1,\"<img src=x onerror=alert(3)>\u{202E}\",\"<u>&组</u>\",U1\nR2,代表二,一组,\nR3,代表三,一组,\nR4,代表四,二组,\n"
+    static let hostileUnits = "id,name,category,x,st\nU1,\"<script>alert(2)</script> & \"\"q\"\" [2J\",<u>类</u>,4,1\nU2,乙,企业,3,0\n"
+    static let hostileRoster = "id,name,group,units\nR1,\"<img src=x onerror=alert(3)>\",\"<u>&组</u>\",U1\nR2,代表二,一组,\nR3,代表三,一组,\nR4,代表四,二组,\n"
     static let ballots = "representative,unit,standard,score\nR1,U1,b,3\nR2,U1,b,2\nR3,U1,b,2.5\nR4,U1,b,1\nR2,U2,b,1\nR3,U2,b,2\nR4,U2,b,3\n"
 
     static func hostile() throws -> ScoringSession {
