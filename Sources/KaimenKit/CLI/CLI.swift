@@ -21,9 +21,27 @@ public enum CLI {
     /// 0.15.0: an expression standard's working shows its formula as its reader writes it.
     public static let version = "0.15.0"
 
+    /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
+    /// replaced by the language's id; the arguments after `--` are left alone.
+    static func canonicalLanguage(_ arguments: [String]) -> [String] {
+        var out = arguments
+        var i = 0
+        while i < out.count, out[i] != "--" {
+            if out[i] == "--lang", i + 1 < out.count, let l = Language.alias(out[i + 1]) {
+                out[i + 1] = l.rawValue
+                i += 1
+            } else if out[i].hasPrefix("--lang="), let l = Language.alias(String(out[i].dropFirst(7))) {
+                out[i] = "--lang=" + l.rawValue
+            }
+            i += 1
+        }
+        return out
+    }
+
     public static func run(_ given: [String], console: Console) -> ExitCode {
+        // `--lang zh-CN`, `--lang cn` or `--lang 中文` as `--lang zh` (`Language.alias`).
+        var arguments = Self.canonicalLanguage(given)
         // `kaimen --lang en score …` as `kaimen score … --lang en`: the language may come first.
-        var arguments = given
         if arguments.first == "--lang", arguments.count >= 2 {
             arguments = Array(arguments.dropFirst(2)) + Array(arguments.prefix(2))
         } else if let first = arguments.first, first.hasPrefix("--lang=") {

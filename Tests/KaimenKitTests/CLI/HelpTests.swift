@@ -121,3 +121,32 @@ struct HelpTests {
         #expect(Self.untranslated(help) == ["Forgot to translate this.", "  --y     Untranslated option."])
     }
 }
+
+/// A secretary types the language as she would elsewhere: `--lang cn` was refused with "did
+/// you mean `en`?", the opposite of what she wanted.
+@Suite("--lang takes the usual ways of writing Chinese and English")
+struct LanguageAliasTests {
+    @Test("zh-CN, cn, 中文 and the like are Chinese; en-US, English and 英文 are English", arguments: [
+        ("cn", Language.zh), ("zh-CN", .zh), ("zh_cn", .zh), ("ZH-Hans", .zh), ("中文", .zh), ("简体中文", .zh),
+        ("en-US", .en), ("English", .en), ("英文", .en), ("EN", .en),
+    ])
+    func aliases(_ written: String, _ language: Language) {
+        #expect(Language.alias(written) == language)
+        let r = HelpTests.run(["rules", "check", "rules/xicheng-2014.jsonc", "--lang", written])
+        #expect(r.code == .success, "\(r.err)")
+        let inline = HelpTests.run(["rules", "check", "rules/xicheng-2014.jsonc", "--lang=\(written)"])
+        #expect(inline.out == r.out)
+        let canonical = HelpTests.run(["rules", "check", "rules/xicheng-2014.jsonc", "--lang", language.rawValue])
+        #expect(r.out == canonical.out)
+        let first = HelpTests.run(["--lang", written, "rules", "check", "rules/xicheng-2014.jsonc"])
+        #expect(first.out == canonical.out)
+    }
+
+    @Test("anything else is still refused, with the values to use")
+    func others() {
+        #expect(Language.alias("fr") == nil && Language.alias("c") == nil)
+        let r = HelpTests.run(["rules", "check", "rules/xicheng-2014.jsonc", "--lang", "fr"])
+        #expect(r.code != .success)
+        #expect(r.err.contains("`fr` 不是 `--lang` 的有效值；可用 `zh`, `en`"), "\(r.err)")
+    }
+}
