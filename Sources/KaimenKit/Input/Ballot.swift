@@ -22,9 +22,9 @@ public struct BallotItem: Sendable, Equatable {
     }
 }
 
-/// How ballot files and `session resolve --standard` name a ballot item: by its key or its
-/// standard's id (any ballot file), or by its standard's name (a typed sheet's header, as
-/// `依法维权工作评价（职工代表评分）`).
+/// How ballot files and `session resolve --standard` name a ballot item: by its key, its
+/// standard's id, or its standard's name (as `依法维权工作评价（职工代表评分）`), in a wide
+/// file's header and in a long file's standard column alike.
 struct BallotItemNames {
     /// Item key and standard id → the item's index.
     let byID: [String: Int]
@@ -46,8 +46,9 @@ struct BallotItemNames {
         return s.id
     }
 
-    /// The item `text` names as a typed sheet's header may: key, standard id or standard name.
-    func index(header text: String) -> Int? {
+    /// The item `text` names as any ballot file may, in a wide file's header or a long file's
+    /// standard column, and `session resolve --standard`: key, standard id or standard name.
+    func index(named text: String) -> Int? {
         byID[text] ?? standardID(named: text).flatMap { byID[$0] }
     }
 

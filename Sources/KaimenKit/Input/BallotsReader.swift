@@ -48,7 +48,7 @@ public struct BallotsReader {
         let itemIndex = itemNames.byID
         // Suggestions for unknown ids, each distinct one matched once.
         var repSuggestions = SuggestionIndex { Array(repIndex.keys) }, unitSuggestions = SuggestionIndex { Array(unitIndex.keys) }
-        var itemSuggestions = SuggestionIndex { [itemIndex] in Array(itemIndex.keys) }
+        var itemSuggestions = SuggestionIndex { itemNames.spellings }
         let standardCol = ColumnNames.find(ColumnNames.ballotStandard, in: csv.header)
         let scoreCol = ColumnNames.find(ColumnNames.score, in: csv.header)
 
@@ -148,7 +148,8 @@ public struct BallotsReader {
                                   hint: named.isEmpty ? unitSuggestions.didYouMean(unitID) : nil)
                 }
             }
-            let item = itemIndex[cell.itemText]
+            // A long file's standard column may name the standard as a wide header does.
+            let item = itemNames.index(named: cell.itemText)
             if item == nil {
                 ok = false
                 diagnostics.append(.unknownStandard) {

@@ -15,7 +15,7 @@ extension SessionFolder {
         problems += checkSheet(sheet, state: state)
         // The spellings a typed sheet's header may use: the item's key, its standard's id or name.
         let names = BallotItemNames(items: setup.items, rules: setup.rules)
-        guard let itemIndex = names.index(header: item.trimmingSpaces()) else {
+        guard let itemIndex = names.index(named: item.trimmingSpaces()) else {
             throw .problems(problems + [.error("unknown-standard", SessionMessages.unknownItem(item), path: "--standard",
                                                hint: SessionMessages.didYouMean(item, among: names.spellings))])
         }

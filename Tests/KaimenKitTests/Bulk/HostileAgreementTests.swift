@@ -169,6 +169,21 @@ struct HostileAgreementTests {
         #expect(b.err.contains("双向文字控制字符"), "\(b.err)")
     }
 
+    @Test("a long ballots file naming its standards by name scores as with their ids, for both engines; a near name is an error")
+    func longFormStandardNames() throws {
+        let original = try Self.text("ballots.csv")
+        let named = original.replacingOccurrences(of: ",rights.ballot,", with: ",依法维权工作评价（职工代表评分）,")
+            .replacingOccurrences(of: ",safety.ballot,", with: ",安全生产工作评价（职工代表评分）,")
+        #expect(named != original)
+        let byName = try Self.both(ballots: named), byID = try Self.both()
+        #expect(byName.code == .success)
+        #expect(byName.out == byID.out)
+        let near = try Self.replacing(original, "R01,X01,rights.ballot,3.5", "R01,X01,依法维权工作评价,3.5")
+        let r = try Self.both(ballots: near)
+        #expect(r.code == .failure)
+        #expect(r.err.contains("是不是 `依法维权工作评价（职工代表评分）`？"), "\(r.err)")
+    }
+
     @Test("a header of three hundred thousand columns is read (in its own size's time: not timed here)")
     func wideHeader() throws {
         let header = "representative,unit,standard,score," + (0..<300_000).map { "c\($0)" }.joined(separator: ",")
