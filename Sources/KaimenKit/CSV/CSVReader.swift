@@ -85,7 +85,11 @@ public enum CSVReader {
 
     static func checkWidths(_ table: CSVTable, into out: inout Diagnostics) {
         let width = table.header.count
-        for (r, record) in table.records.enumerated() where record.fields.count != width {
+        // A row of nothing but spaces (a last line of spaces, `  ,  ` from a sheet) is a blank
+        // row, which the readers skip whatever its cell count, not a row short of cells.
+        // (Every field is looked at: a row longer than the header is cut in `rows`.)
+        func blank(_ record: CSVRecord) -> Bool { record.fields.allSatisfy { table.buffer.string($0).trimmingSpaces().isEmpty } }
+        for (r, record) in table.records.enumerated() where record.fields.count != width && !blank(record) {
             out.append(.csvRaggedRow) {
                 let count = record.fields.count
                 let message = CSVMessages.raggedRow(row: table.spreadsheetRows[r], count: count, width: width)

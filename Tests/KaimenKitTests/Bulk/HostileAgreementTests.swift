@@ -184,6 +184,14 @@ struct HostileAgreementTests {
         #expect(r.err.contains("是不是 `依法维权工作评价（职工代表评分）`？"), "\(r.err)")
     }
 
+    @Test("a last line of spaces, or a row of blank cells short of the header, is skipped by both engines")
+    func linesOfSpaces() throws {
+        let plain = try Self.both()
+        let r = try Self.both(units: try Self.text("units.csv") + "   \n", ballots: try Self.text("ballots.csv") + " , , \n\t\n")
+        #expect(r.code == .success, "\(r.err)")
+        #expect(r.out == plain.out)
+    }
+
     @Test("a header of three hundred thousand columns is read (in its own size's time: not timed here)")
     func wideHeader() throws {
         let header = "representative,unit,standard,score," + (0..<300_000).map { "c\($0)" }.joined(separator: ",")

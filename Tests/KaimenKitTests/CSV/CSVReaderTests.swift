@@ -122,6 +122,16 @@ struct CSVReaderTests {
         #expect(try #require(headerOnly.table).rows.isEmpty)
     }
 
+    @Test("a row of nothing but spaces is blank whatever its cell count; one with text beyond the header is not")
+    func rowsOfSpaces() throws {
+        let r = read("名称,得分,备注\n甲,1,ok\n   \n \t , \n  ,  ,  ,  \n乙,2,\n")
+        #expect(r.diagnostics.isEmpty, "\(r.diagnostics.map(\.message))")
+        let t = try #require(r.table)
+        #expect(t.rows.filter { !$0.isBlank }.map { $0[0] } == ["甲", "乙"])
+        let extra = read("名称,得分,备注\n甲,1,ok\n , , ,x\n")
+        #expect(extra.diagnostics.map(\.code) == ["csv-ragged-row"])
+    }
+
     @Test("every broken row is reported at its line and column, naming the column")
     func brokenRows() throws {
         let text = """
