@@ -58,7 +58,35 @@ public enum TextEncodingDetection {
                 at: SourceLocation(file: fileName, line: 1, column: 1), hint: CSVMessages.checkChinese)
             return .success(Decoded(bytes: withoutBOM(Array(text.utf8)), encoding: .gb18030, diagnostics: [warning]))
         }
+        // Neither. A file whose text before the first byte that breaks UTF-8 is plain ASCII
+        // is most likely GB18030 (Excel's "CSV") with a damaged byte: that byte is the one to
+        // show, not the first Chinese character, where UTF-8 first breaks.
+        if !bytes[..<bad].contains(where: { $0 >= 0x80 }), let damaged = firstInvalidGB18030(bytes), damaged > bad {
+            let location = location(ofByte: damaged, in: bytes, fileName: fileName, gb18030: true)
+            return .failure(DiagnosticsError([.error(
+                DiagnosticCode.csvEncoding, CSVMessages.damagedGB18030(fileName, line: location.line),
+                at: location, hint: CSVMessages.checkDamagedLine)]))
+        }
         return .failure(notUTF8(fileName, bytes, bad, bom: false))
+    }
+
+    /// Offset of the first byte that breaks GB18030's byte structure, or `nil`: one byte
+    /// 00–7F; two bytes 81–FE then 40–7E or 80–FE; four bytes 81–FE, 30–39, 81–FE, 30–39.
+    /// (Only the structure: a well-formed sequence with no character is left to the decoder.)
+    static func firstInvalidGB18030(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            guard b >= 0x81 && b <= 0xFE, i + 1 < n else { return i }
+            let c = bytes[i + 1]
+            if (c >= 0x40 && c <= 0x7E) || (c >= 0x80 && c <= 0xFE) { i += 2; continue }
+            guard c >= 0x30 && c <= 0x39, i + 3 < n, bytes[i + 2] >= 0x81 && bytes[i + 2] <= 0xFE,
+                  bytes[i + 3] >= 0x30 && bytes[i + 3] <= 0x39 else { return i }
+            i += 4
+        }
+        return nil
     }
 
     /// A byte order mark that was itself encoded (GB18030 of a UTF-8 file with a BOM, or a
@@ -146,8 +174,9 @@ public enum TextEncodingDetection {
         return nil
     }
 
-    /// Line (counting LF, CRLF and lone CR) and column (counting UTF-8 lead bytes) of a byte.
-    static func location(ofByte offset: Int, in bytes: [UInt8], fileName: String) -> SourceLocation {
+    /// Line (counting LF, CRLF and lone CR) and column (counting UTF-8 lead bytes, or with
+    /// `gb18030` GB18030 characters) of a byte.
+    static func location(ofByte offset: Int, in bytes: [UInt8], fileName: String, gb18030: Bool = false) -> SourceLocation {
         var line = 1
         var lineStart = 0
         var i = 0
@@ -160,6 +189,15 @@ public enum TextEncodingDetection {
             i += 1
         }
         var column = 1
+        if gb18030 {
+            var j = lineStart
+            while j < offset {
+                let b = bytes[j]
+                j += b < 0x80 ? 1 : (j + 1 < offset && bytes[j + 1] >= 0x30 && bytes[j + 1] <= 0x39 ? 4 : 2)
+                column += 1
+            }
+            return SourceLocation(file: fileName, line: line, column: column)
+        }
         for j in lineStart..<offset where bytes[j] & 0xC0 != 0x80 {
             column += 1
         }

@@ -27,6 +27,12 @@ enum CSVMessages {
         L(zh: "`\(file)` 既不是 UTF-8，也不是 GB18030（第一个不符合的字节在第 \(line) 行）",
           en: "`\(file)` is not UTF-8, nor GB18030 (the first byte that does not fit is on line \(line))")
     }
+    static func damagedGB18030(_ file: String, line: Int) -> L {
+        L(zh: "`\(file)` 看来是 GB18030 编码（Excel 或 WPS 的“CSV（逗号分隔）”），但第 \(line) 行这里有一个字节不符合 GB18030，也不是 UTF-8",
+          en: "`\(file)` looks like GB18030 (Excel's or WPS's “CSV (Comma delimited)”), but a byte here on line \(line) does not fit GB18030, nor is the file UTF-8")
+    }
+    static let checkDamagedLine = L(zh: "这一行的文字可能残缺（文件被截断、拼接或经过别的程序）：核对这一行，再" + saveAsUTF8.zh,
+                                    en: "the text of this line may be damaged (the file cut short, joined or passed through another program): check the line, then " + saveAsUTF8.en)
     static func badUTF16(_ file: String, _ name: String) -> L {
         L(zh: "`\(file)` 以 \(name) 字节顺序标记开头，但不是有效的 \(name)", en: "`\(file)` starts with a \(name) byte order mark but is not valid \(name)")
     }

@@ -85,6 +85,27 @@ struct CSVReaderTests {
         #expect(d.hint?.contains("CSV UTF-8") == true)
     }
 
+    @Test("a GB18030 file with one damaged byte is refused at that byte, not at its first Chinese character")
+    func damagedGB18030() {
+        // python3 -c "print(list('单位,得分\r\n机关工会,92.5\r\n西城区工会,88\r\n'.encode('gb18030')))", then 0xFF put
+        // after 西城 (line 3, the third character).
+        var bytes: [UInt8] = [181, 165, 206, 187, 44, 181, 195, 183, 214, 13, 10, 187, 250, 185, 216, 185, 164, 187, 225, 44, 57, 50, 46, 53, 13, 10,
+                              206, 247, 179, 199, 199, 248, 185, 164, 187, 225, 44, 56, 56, 13, 10]
+        bytes.insert(0xFF, at: 30)
+        let r = CSVReader.read(bytes: bytes, fileName: "gbk.csv")
+        #expect(r.table == nil)
+        #expect(codes(r) == ["csv-encoding"])
+        let d = r.diagnostics[0]
+        #expect(d.location == SourceLocation(file: "gbk.csv", line: 3, column: 3))
+        #expect(d.text.zh.contains("看来是 GB18030 编码") && d.text.zh.contains("第 3 行"), "\(d.text.zh)")
+        #expect(d.hint?.contains("CSV UTF-8") == true)
+        // A four-byte character (U+20000, 95 32 82 36) before the damage is read past as one character.
+        let four: [UInt8] = Array("a,b\n".utf8) + [0x95, 0x32, 0x82, 0x36, 181, 165, 0xFF, 0x2C, 0x31, 0x0A]
+        let f = CSVReader.read(bytes: four, fileName: "gbk.csv")
+        #expect(f.diagnostics.first?.location == SourceLocation(file: "gbk.csv", line: 2, column: 3))
+        #expect(TextEncodingDetection.firstInvalidGB18030(four) == 10)
+    }
+
     @Test("an Excel workbook or a file with NUL bytes is refused")
     func notText() {
         let xlsx = CSVReader.read(bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], fileName: "units.xlsx")
