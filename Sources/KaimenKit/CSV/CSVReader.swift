@@ -87,9 +87,11 @@ public enum CSVReader {
         let width = table.header.count
         // A row of nothing but spaces (a last line of spaces, `  ,  ` from a sheet) is a blank
         // row, which the readers skip whatever its cell count, not a row short of cells.
-        // (Every field is looked at: a row longer than the header is cut in `rows`.)
-        func blank(_ record: CSVRecord) -> Bool { record.fields.allSatisfy { table.buffer.string($0).trimmingSpaces().isEmpty } }
-        for (r, record) in table.records.enumerated() where record.fields.count != width && !blank(record) {
+        // (A row longer than the header is cut in `rows`: its cells beyond are looked at too.)
+        func blank(_ r: Int) -> Bool {
+            table.rows[r].isBlank && table.records[r].fields.dropFirst(width).allSatisfy { table.buffer.string($0).trimmingSpaces().isEmpty }
+        }
+        for (r, record) in table.records.enumerated() where record.fields.count != width && !blank(r) {
             out.append(.csvRaggedRow) {
                 let count = record.fields.count
                 let message = CSVMessages.raggedRow(row: table.spreadsheetRows[r], count: count, width: width)

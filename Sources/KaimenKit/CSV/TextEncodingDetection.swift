@@ -58,16 +58,43 @@ public enum TextEncodingDetection {
                 at: SourceLocation(file: fileName, line: 1, column: 1), hint: CSVMessages.checkChinese)
             return .success(Decoded(bytes: withoutBOM(Array(text.utf8)), encoding: .gb18030, diagnostics: [warning]))
         }
-        // Neither. A file whose text before the first byte that breaks UTF-8 is plain ASCII
-        // is most likely GB18030 (Excel's "CSV") with a damaged byte: that byte is the one to
-        // show, not the first Chinese character, where UTF-8 first breaks.
-        if !bytes[..<bad].contains(where: { $0 >= 0x80 }), let damaged = firstInvalidGB18030(bytes), damaged > bad {
+        // Neither. A file whose text before the first byte that breaks UTF-8 is plain ASCII,
+        // and whose text after it breaks UTF-8 more often than it holds a UTF-8 character, is
+        // most likely GB18030 (Excel's "CSV") with a damaged byte: that byte is the one to
+        // show, not the first Chinese character, where UTF-8 first breaks. (A UTF-8 file whose
+        // first Chinese character is damaged reads on as UTF-8, and is shown where it breaks.)
+        if !bytes[..<bad].contains(where: { $0 >= 0x80 }), !mostlyUTF8(bytes, after: bad),
+           let damaged = firstInvalidGB18030(bytes), damaged > bad {
             let location = location(ofByte: damaged, in: bytes, fileName: fileName, gb18030: true)
             return .failure(DiagnosticsError([.error(
                 DiagnosticCode.csvEncoding, CSVMessages.damagedGB18030(fileName, line: location.line),
                 at: location, hint: CSVMessages.checkDamagedLine)]))
         }
         return .failure(notUTF8(fileName, bytes, bad, bom: false))
+    }
+
+    /// Whether the bytes after the broken sequence at `bad` hold at least as many well-formed
+    /// multi-byte UTF-8 characters as places where UTF-8 breaks (the broken one included):
+    /// UTF-8 text with a damaged character, rather than text in another encoding, where UTF-8
+    /// breaks at nearly every character.
+    static func mostlyUTF8(_ bytes: [UInt8], after bad: Int) -> Bool {
+        var valid = 0, broken = 1
+        var i = bad + 1
+        while i < bytes.count && bytes[i] & 0xC0 == 0x80 { i += 1 }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            if let (length, lo, hi) = utf8Lead(b), i + length <= bytes.count, bytes[i + 1] >= lo && bytes[i + 1] <= hi,
+               (2 ..< length).allSatisfy({ bytes[i + $0] & 0xC0 == 0x80 }) {
+                valid += 1
+                i += length
+            } else {
+                broken += 1
+                i += 1
+                while i < bytes.count && bytes[i] & 0xC0 == 0x80 { i += 1 }
+            }
+        }
+        return valid >= broken
     }
 
     /// Offset of the first byte that breaks GB18030's byte structure, or `nil`: one byte

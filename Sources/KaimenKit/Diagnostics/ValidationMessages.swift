@@ -65,6 +65,12 @@ enum ValidationMessages {
         L(zh: "\(what.zh)编号 `\(id)` 用了两次；第一次定义在 \(at.rendered(.zh))", en: "\(what.en) id `\(id)` is used twice; it was first defined at \(at.rendered(.en))")
     }
     static func ownID(_ what: L) -> L { L(zh: "每个\(what.zh)要有自己的编号", en: "give each \(what.en) its own id") }
+    static func duplicateBallotName(_ name: String, _ at: SourceLocation) -> L {
+        L(zh: "由代表打分的标准名称“\(name)”用了两次；第一次在 \(at.rendered(.zh))",
+          en: "the ballot standard name “\(name)” is used twice; first at \(at.rendered(.en))")
+    }
+    static let ownBallotName = L(zh: "评分表和录入表以名称作列标题，两条同名的标准无法区分：给每条由代表打分的标准一个自己的名称",
+                                 en: "the score sheets and entry templates head their columns by these names, so two alike cannot be told apart: give each ballot standard its own name")
     static func duplicateGrade(_ name: String, _ at: SourceLocation) -> L {
         L(zh: "等级 `\(name)` 列了两次；第一次在 \(at.rendered(.zh))", en: "grade `\(name)` is listed twice; first at \(at.rendered(.en))")
     }

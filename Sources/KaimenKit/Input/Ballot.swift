@@ -41,9 +41,10 @@ struct BallotItemNames {
     }
 
     /// The id under which a header naming a ballot standard by its name reads: that standard's id.
+    /// Only ballot standards are looked at (the rules check refuses two of one name, as their
+    /// names head the entry sheets' columns; another standard may share one).
     func standardID(named name: String) -> String? {
-        guard let s = rules.standards.first(where: { $0.name == name }), byID[s.id] != nil else { return nil }
-        return s.id
+        rules.standards.first(where: { $0.name == name && byID[$0.id] != nil })?.id
     }
 
     /// The item `text` names as any ballot file may, in a wide file's header or a long file's

@@ -48,7 +48,7 @@ public enum ScheduleReader {
 
         var entries: [Schedule.Entry] = []
         var seen: [String: Int] = [:]  // "group\u{1F}unit" → line
-        for (r, cells) in csv.rows.enumerated() where !cells.allSatisfy({ $0.trimmingSpaces().isEmpty }) {
+        for (r, cells) in csv.rows.enumerated() where !cells.isBlank {
             let group = cells[groupCol].trimmingSpaces()
             var unit = cells[unitCol].trimmingSpaces()
             let groupLoc = csv.location(row: r, column: groupCol), unitLoc = csv.location(row: r, column: unitCol)

@@ -15,21 +15,26 @@ public struct JSONCParser {
     /// Problems that do not stop the parse (duplicate keys).
     private var problems: [Diagnostic] = []
     public static let maxDepth = 128
+    /// Whether bidirectional controls may stand in strings and comments: they may in kaimen's
+    /// own records (the journal keeps a `--reason` as typed), not in a file a person wrote.
+    private let allowsBidi: Bool
 
     private struct Failure: Error { let diagnostic: Diagnostic }
 
     /// Parses a whole document; exactly one value, then only whitespace and comments.
     /// Fails on a syntax error or a duplicate key, with every problem found.
-    public static func parse(_ text: String, file: String) -> Result<JSONNode, DiagnosticsError> {
-        let (node, problems) = parseDocument(text, file: file)
+    /// - Parameter allowsBidi: take bidirectional controls in strings (kaimen's journal); a
+    ///   rules or units file refuses them, in strings and in comments (`control-character`).
+    public static func parse(_ text: String, file: String, allowsBidi: Bool = false) -> Result<JSONNode, DiagnosticsError> {
+        let (node, problems) = parseDocument(text, file: file, allowsBidi: allowsBidi)
         if let node, problems.isEmpty { return .success(node) }
         return .failure(DiagnosticsError(problems))
     }
 
     /// Parses a whole document, keeping going after problems that leave the tree usable:
     /// `node` is `nil` only after a syntax error; `problems` lists every duplicate key too.
-    public static func parseDocument(_ text: String, file: String) -> (node: JSONNode?, problems: [Diagnostic]) {
-        var p = JSONCParser(scalars: Array(text.unicodeScalars), file: file)
+    public static func parseDocument(_ text: String, file: String, allowsBidi: Bool = false) -> (node: JSONNode?, problems: [Diagnostic]) {
+        var p = JSONCParser(scalars: Array(text.unicodeScalars), file: file, allowsBidi: allowsBidi)
         let result = p.parseAll()
         switch result {
         case .success(let node): return (node, p.problems)
@@ -40,7 +45,7 @@ public struct JSONCParser {
     /// The first character of `text` that is not whitespace, a byte order mark or inside a
     /// comment; `nil` when there is none (or an unclosed comment runs to the end).
     public static func firstSignificant(_ text: String) -> Unicode.Scalar? {
-        var p = JSONCParser(scalars: Array(text.unicodeScalars), file: "")
+        var p = JSONCParser(scalars: Array(text.unicodeScalars), file: "", allowsBidi: true)
         guard (try? p.skipTrivia()) != nil else { return nil }
         return p.current
     }
@@ -66,9 +71,10 @@ public struct JSONCParser {
         }
     }
 
-    private init(scalars: [Unicode.Scalar], file: String) {
+    private init(scalars: [Unicode.Scalar], file: String, allowsBidi: Bool) {
         self.scalars = scalars
         self.file = file
+        self.allowsBidi = allowsBidi
     }
 
     private var here: SourceLocation { SourceLocation(file: file, line: line, column: i - lineStart + 1) }
@@ -89,20 +95,30 @@ public struct JSONCParser {
         i += 1
     }
 
+    /// A bidirectional control in a comment is refused as in a string: it can make the rules
+    /// read otherwise in an editor than they are (the first of each comment is reported).
+    private mutating func checkBidi(_ scalar: Unicode.Scalar, _ reported: inout Bool) {
+        guard !allowsBidi, !reported, Echo.isBidiControl(scalar) else { return }
+        reported = true
+        problems.append(InputMessages.controlCharacter(scalar, at: here, column: nil))
+    }
+
     private mutating func skipTrivia() throws {
         while let c = current {
             if c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{FEFF}" {
                 advance()
             } else if c == "/" && i + 1 < scalars.count && scalars[i + 1] == "/" {
-                while let d = current, d != "\n" { advance() }
+                var reported = false
+                while let d = current, d != "\n" { checkBidi(d, &reported); advance() }
             } else if c == "/" && i + 1 < scalars.count && scalars[i + 1] == "*" {
                 let start = here
                 advance(); advance()
-                var closed = false
+                var closed = false, reported = false
                 while let d = current {
                     if d == "*" && i + 1 < scalars.count && scalars[i + 1] == "/" {
                         advance(); advance(); closed = true; break
                     }
+                    checkBidi(d, &reported)
                     advance()
                 }
                 if !closed { throw fail(JSONCMessages.unclosedComment, at: start, hint: JSONCMessages.endComment) }
@@ -235,7 +251,7 @@ public struct JSONCParser {
         // once; the string is kept, so the rest of the document is still checked.
         var control = false
         func checkControl(_ scalar: Unicode.Scalar, at column: Int) {
-            guard !control, Echo.isControl(scalar) || Echo.isBidiControl(scalar), scalar != "\t", scalar != "\n", scalar != "\r" else { return }
+            guard !control, Echo.isControl(scalar) || (!allowsBidi && Echo.isBidiControl(scalar)), scalar != "\t", scalar != "\n", scalar != "\r" else { return }
             control = true
             problems.append(InputMessages.controlCharacter(scalar, at: SourceLocation(file: file, line: line, column: column), column: nil))
         }

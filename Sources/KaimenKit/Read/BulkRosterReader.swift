@@ -245,7 +245,7 @@ public enum BulkRosterReader {
                     }
                     guard let (length, lo, hi) = TextEncodingDetection.utf8Lead(b), i + length <= limit,
                           p[i + 1] >= lo && p[i + 1] <= hi, b != 0xC2 || p[i + 1] >= 0xA0,  // not C1
-                          b != 0xD8 || p[i + 1] != 0x9C else { return nil }  // nor U+061C
+                          b != 0xD8 || !CSVControlCheck.isBidiControl(p + i, length) else { return nil }  // nor U+061C
                     for k in 2 ..< length where p[i + k] & 0xC0 != 0x80 { return nil }
                     i += length
                     continue

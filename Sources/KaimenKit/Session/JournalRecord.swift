@@ -81,7 +81,7 @@ public struct JournalRecord: Sendable, Equatable {
 
     /// Reads one line (without its line end). The hash is not checked here: see ``Verifier``.
     public static func parse(_ line: String) -> Result<JournalRecord, Problem> {
-        guard case .success(let node) = JSONCParser.parse(line, file: "journal.jsonl") else { return .failure(.notJSON) }
+        guard case .success(let node) = JSONCParser.parse(line, file: "journal.jsonl", allowsBidi: true) else { return .failure(.notJSON) }
         let v = CanonicalJSON.value(of: node)
         guard v.objectValue != nil else { return .failure(.notJSON) }
         guard let seq = v["seq"]?.intValue else { return .failure(.missingField("seq")) }

@@ -37,7 +37,7 @@ public struct TypedSheets: Sendable {
         // The sheets, in the order of their first row.
         var order: [ExpectedBallots.Sheet] = []
         var located: [ExpectedBallots.Sheet: SourceLocation] = [:]
-        for (r, cells) in csv.rows.enumerated() where !cells.allSatisfy({ $0.trimmingSpaces().isEmpty }) {
+        for (r, cells) in csv.rows.enumerated() where !cells.isBlank {
             let sheet = ExpectedBallots.Sheet(representative: cells[repCol].trimmingSpaces(), unit: cells[unitCol].trimmingSpaces())
             guard repIDs.contains(sheet.representative), unitIDs.contains(sheet.unit), located[sheet] == nil else { continue }
             located[sheet] = csv.location(row: r, column: repCol)

@@ -50,15 +50,15 @@ public enum Echo {
 
     /// A character that shows nothing but changes what is shown: zero-width spaces and joiners
     /// (U+200B–U+200D, U+2060–U+2064), a byte-order mark inside text (U+FEFF), the line and
-    /// paragraph separators (U+2028, U+2029), and the bidirectional marks and overrides
-    /// (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), which can make `U0001‮` read as
-    /// another id or reorder the rest of a line. A message that quotes a cell holding one shows
-    /// it as `\u{200B}`, so `U0001\u{200B}` is plainly not `U0001`.
+    /// paragraph separators (U+2028, U+2029), and the bidirectional controls
+    /// (``isBidiControl(_:)``), which can make `U0001` followed by U+202E read as another id or
+    /// reorder the rest of a line. A message that quotes a cell holding one shows it as
+    /// `\u{200B}`, so `U0001\u{200B}` is plainly not `U0001`.
     @inline(__always)
     public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x061C, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: true
-        default: false
+        case 0x200B...0x200D, 0x2028, 0x2029, 0x2060...0x2064, 0xFEFF: true
+        default: isBidiControl(scalar)
         }
     }
 

@@ -106,6 +106,24 @@ struct CSVReaderTests {
         #expect(TextEncodingDetection.firstInvalidGB18030(four) == 10)
     }
 
+    @Test("a UTF-8 file whose first Chinese character is damaged is shown where UTF-8 breaks, not taken for GB18030")
+    func damagedUTF8() {
+        // 北 is E5 8C 97: cut to its first byte, the rest of the line is UTF-8 again.
+        var bytes = Array("id,name\nU1,北京市工会\nU2,上海\n".utf8)
+        bytes.removeSubrange(12 ..< 14)
+        let r = CSVReader.read(bytes: bytes, fileName: "u.csv")
+        #expect(codes(r) == ["csv-encoding"])
+        #expect(r.diagnostics.first?.location == SourceLocation(file: "u.csv", line: 2, column: 4))
+        #expect(r.diagnostics.first?.text.zh.contains("既不是 UTF-8，也不是 GB18030") == true, "\(r.diagnostics.first?.text.zh ?? "")")
+        // The Xicheng sample without its byte order mark, its first name's first character cut short.
+        let sample = Array((try? Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("samples/xicheng-2014/units.csv"))) ?? Data())
+        var units = Array(sample.dropFirst(3))
+        let at = units.firstIndex(of: 0x0A)! + 5  // `X01,` then the name
+        units.removeSubrange(at + 1 ..< at + 3)
+        let s = CSVReader.read(bytes: units, fileName: "units.csv")
+        #expect(s.diagnostics.first?.location == SourceLocation(file: "units.csv", line: 2, column: 5))
+    }
+
     @Test("an Excel workbook or a file with NUL bytes is refused")
     func notText() {
         let xlsx = CSVReader.read(bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], fileName: "units.xlsx")

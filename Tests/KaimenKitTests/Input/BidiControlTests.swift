@@ -63,6 +63,32 @@ struct BidiControlTests {
         #expect(d.first?.location?.file == "/mem/rules.jsonc")
     }
 
+    @Test("a rules file's comment may not hold one either; the first of each comment is reported")
+    func rulesComments() {
+        let rules = ControlCharacterTests.rules.replacingOccurrences(of: #""title": "测试细则""#,
+                                                                     with: "// 注释\u{202E}甲\u{202E}\n  /* 多行\u{2066} */ \"title\": \"测试细则\"")
+        #expect(rules != ControlCharacterTests.rules)
+        var t = TestSession(rules: rules, units: "id,name,n\nU1,甲,1\n", ballots: ControlCharacterTests.ballots)
+        t.rules = rules
+        let d = t.failures()
+        #expect(d.map(\.code) == ["control-character", "control-character"], "\(d.map(\.message))")
+        #expect(d.allSatisfy { $0.location?.file == "/mem/rules.jsonc" })
+    }
+
+    @Test("kaimen's own journal keeps a reason or a name as typed, and still reads and verifies")
+    func journalKeepsThem() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let void = s.run("void", ["--rep", "R05", "--unit", "X02", "--reason", "原表空白\u{200F}\u{202E}abc", "--by", "王秘书\u{2066}"])
+        #expect(void.code == .success, "\(void.err)")
+        #expect(s.journal.contains("\u{202E}"))
+        #expect(s.run("verify", []).code == .success)
+        let a = try s.file("a.csv", SampleSession.typed("a") { !$0.hasPrefix("R05,X02,") })
+        let enter = s.run("enter", [a, "--by", "甲"])
+        #expect(enter.code == .success, "\(enter.err)")
+        let status = s.run("status", [])
+        #expect(!status.out.unicodeScalars.contains(where: Echo.isBidiControl) && !status.err.unicodeScalars.contains(where: Echo.isBidiControl))
+    }
+
     @Test("the byte test finds exactly the scalars Echo.isBidiControl names, among all of Unicode")
     func bytesAgreeWithScalars() {
         var found: [UInt32] = []

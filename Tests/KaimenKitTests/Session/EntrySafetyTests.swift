@@ -166,7 +166,7 @@ struct EntrySafetyTests {
         let bare = s.run("verify", [])
         #expect(bare.code == .success)
         #expect(bare.out.contains("注意：没有给 `--head`") && bare.out.contains("--head 公示的哈希"))
-        let head = try #require(JournalRecord.parse(s.journalLines.last!).get().hash)
+        let head = try JournalRecord.parse(s.journalLines.last!).get().hash
         let posted = s.run("verify", ["--head", head])
         #expect(posted.code == .success)
         #expect(posted.out.contains("与公示的哈希一致") && !posted.out.contains("注意"))

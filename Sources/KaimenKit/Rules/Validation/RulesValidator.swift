@@ -42,6 +42,16 @@ struct RulesValidator {
         check(rules.areas.map { ($0.id, $0.origin) }, ValidationMessages.area)
         check((rules.standards + rules.bonuses + rules.deductions).map { ($0.id, $0.origin) } + rules.vetoes.map { ($0.id, $0.origin) },
               ValidationMessages.anyEntry)
+        // A ballot standard's name heads its column on the entry sheets, and a ballots file may
+        // name it so: two of one name could not be told apart.
+        var ballotNames: [String: Origin] = [:]
+        for s in rules.standards {
+            guard case .ballot = s.method else { continue }
+            if let prior = ballotNames[s.name] {
+                error(.duplicateID, ValidationMessages.duplicateBallotName(s.name, prior.location), s.origin, "name",
+                      hint: ValidationMessages.ownBallotName)
+            } else { ballotNames[s.name] = s.origin }
+        }
         var gradeNames: [String: Origin] = [:]
         for g in rules.grades {
             if let prior = gradeNames[g.name] {
