@@ -57,7 +57,7 @@ public enum CLI {
             console.out(help(lang))
             return .success
         }
-        if arguments == ["--version"] {
+        if bare == ["--version"] || bare == ["version"] || bare == ["-V"] {
             console.outLine("kaimen \(version)")
             return .success
         }

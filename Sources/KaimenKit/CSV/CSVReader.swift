@@ -45,7 +45,10 @@ public enum CSVReader {
             }
         }
         var parser = CSVParser(bytes: decoded.bytes, fileName: fileName, delimiter: delimiter)
-        guard let headerRecord = parser.next() else {
+        // Lines of nothing but spaces before the header are skipped, as empty lines are.
+        var first = parser.next()
+        while let record = first, record.fields.allSatisfy({ parser.buffer.string($0).trimmingSpaces().isEmpty }) { first = parser.next() }
+        guard let headerRecord = first else {
             diagnostics.append(.error(.csvEmpty, CSVMessages.empty(fileName),
                                       at: SourceLocation(file: fileName, line: 1, column: 1), hint: CSVMessages.headerFirst))
             return Result(table: nil, encoding: decoded.encoding, diagnostics: diagnostics)

@@ -58,14 +58,13 @@ public enum TextEncodingDetection {
                 at: SourceLocation(file: fileName, line: 1, column: 1), hint: CSVMessages.checkChinese)
             return .success(Decoded(bytes: withoutBOM(Array(text.utf8)), encoding: .gb18030, diagnostics: [warning]))
         }
-        // Neither. A file whose text before the first byte that breaks UTF-8 is plain ASCII,
-        // and whose text after it breaks UTF-8 more often than it holds a UTF-8 character, is
-        // most likely GB18030 (Excel's "CSV") with a damaged byte: that byte is the one to
-        // show, not the first Chinese character, where UTF-8 first breaks. (A UTF-8 file whose
-        // first Chinese character is damaged reads on as UTF-8, and is shown where it breaks.)
-        if !bytes[..<bad].contains(where: { $0 >= 0x80 }), !mostlyUTF8(bytes, after: bad),
-           let damaged = firstInvalidGB18030(bytes), damaged > bad {
-            let location = location(ofByte: damaged, in: bytes, fileName: fileName, gb18030: true)
+        // Neither. A file that breaks UTF-8 more often than it holds a UTF-8 character is most
+        // likely GB18030 (Excel's "CSV") with a damaged byte: when GB18030 reads at least one
+        // character before breaking, that byte is the one to show, not the first place UTF-8
+        // breaks (its first Chinese character). A UTF-8 file with a damaged character is
+        // shown where it breaks.
+        if !mostlyUTF8(bytes), let damage = gb18030Damage(bytes), damage.characters > 0 {
+            let location = location(ofByte: damage.offset, in: bytes, fileName: fileName, gb18030: true)
             return .failure(DiagnosticsError([.error(
                 DiagnosticCode.csvEncoding, CSVMessages.damagedGB18030(fileName, line: location.line),
                 at: location, hint: CSVMessages.checkDamagedLine)]))
@@ -73,14 +72,13 @@ public enum TextEncodingDetection {
         return .failure(notUTF8(fileName, bytes, bad, bom: false))
     }
 
-    /// Whether the bytes after the broken sequence at `bad` hold at least as many well-formed
-    /// multi-byte UTF-8 characters as places where UTF-8 breaks (the broken one included):
-    /// UTF-8 text with a damaged character, rather than text in another encoding, where UTF-8
-    /// breaks at nearly every character.
-    static func mostlyUTF8(_ bytes: [UInt8], after bad: Int) -> Bool {
-        var valid = 0, broken = 1
-        var i = bad + 1
-        while i < bytes.count && bytes[i] & 0xC0 == 0x80 { i += 1 }
+    /// Whether `bytes` hold at least as many well-formed multi-byte UTF-8 characters as places
+    /// where UTF-8 breaks (after each, reading resumes at the next byte that can start a
+    /// character): UTF-8 text with a damaged character, rather than text in another encoding,
+    /// where UTF-8 breaks at nearly every character.
+    static func mostlyUTF8(_ bytes: [UInt8]) -> Bool {
+        var valid = 0, broken = 0
+        var i = 0
         while i < bytes.count {
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
@@ -101,17 +99,23 @@ public enum TextEncodingDetection {
     /// 00–7F; two bytes 81–FE then 40–7E or 80–FE; four bytes 81–FE, 30–39, 81–FE, 30–39.
     /// (Only the structure: a well-formed sequence with no character is left to the decoder.)
     static func firstInvalidGB18030(_ bytes: [UInt8]) -> Int? {
-        var i = 0
+        gb18030Damage(bytes)?.offset
+    }
+
+    /// The same, with how many multi-byte characters come before it.
+    static func gb18030Damage(_ bytes: [UInt8]) -> (offset: Int, characters: Int)? {
+        var i = 0, characters = 0
         let n = bytes.count
         while i < n {
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
-            guard b >= 0x81 && b <= 0xFE, i + 1 < n else { return i }
+            guard b >= 0x81 && b <= 0xFE, i + 1 < n else { return (i, characters) }
             let c = bytes[i + 1]
-            if (c >= 0x40 && c <= 0x7E) || (c >= 0x80 && c <= 0xFE) { i += 2; continue }
+            if (c >= 0x40 && c <= 0x7E) || (c >= 0x80 && c <= 0xFE) { i += 2; characters += 1; continue }
             guard c >= 0x30 && c <= 0x39, i + 3 < n, bytes[i + 2] >= 0x81 && bytes[i + 2] <= 0xFE,
-                  bytes[i + 3] >= 0x30 && bytes[i + 3] <= 0x39 else { return i }
+                  bytes[i + 3] >= 0x30 && bytes[i + 3] <= 0x39 else { return (i, characters) }
             i += 4
+            characters += 1
         }
         return nil
     }

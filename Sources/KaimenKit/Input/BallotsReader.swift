@@ -153,7 +153,7 @@ public struct BallotsReader {
             if item == nil {
                 ok = false
                 diagnostics.append(.unknownStandard) {
-                    let isMetricStandard = rules.standards.contains { $0.id == cell.itemText }
+                    let isMetricStandard = rules.standards.contains { $0.id == cell.itemText || $0.name == cell.itemText }
                     let itemText = Echo.cell(cell.itemText)
                     return .error(.unknownStandard,
                                   isMetricStandard ? ReaderMessages.metricStandardBallot(itemText) : ReaderMessages.unknownBallotStandard(itemText),

@@ -73,7 +73,25 @@ public struct SessionFolder {
         if writable, journal.diagnostics.contains(where: { $0.severity == .error }) {
             throw .problems(journal.diagnostics + [.error("journal-damaged", SessionMessages.journalDamaged, hint: SessionMessages.runVerify)])
         }
+        // Nothing is recorded, and nothing sealed, against input copies changed since `init`:
+        // `verify` would reject the result afterwards.
+        if writable {
+            let changed = changedInputs(directory, recorded: journal.records.first)
+            if !changed.isEmpty { throw .problems(changed + [.error("input-changed", SessionMessages.inputsChangedRefused, hint: SessionMessages.inputsChangedHint)]) }
+        }
         return try SessionFolder(directory: directory, journal: journal)
+    }
+
+    /// An `input-changed` error for every input copy whose bytes are not those the `open`
+    /// record hashed (or that is missing).
+    static func changedInputs(_ directory: URL, recorded open: JournalRecord?) -> [Diagnostic] {
+        let recorded = (open?.content["inputs"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
+        return recorded.sorted(by: { $0.key < $1.key }).compactMap { path, hash in
+            let now = sha256(ofFile: directory.appendingPathComponent(path))
+            guard now != hash else { return nil }
+            return .error("input-changed", now == nil ? SessionMessages.inputMissing(path) : SessionMessages.inputChanged(path),
+                          at: SourceLocation(file: path, line: 1, column: 1))
+        }
     }
 
     /// The session of a journal already opened (and locked) by the caller.

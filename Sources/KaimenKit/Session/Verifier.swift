@@ -54,14 +54,7 @@ public enum Verifier {
             }
         }
         // 2. The inputs, as copied when the session opened.
-        let recorded = (journal.records.first?.content["inputs"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
-        for (path, hash) in recorded.sorted(by: { $0.key < $1.key }) {
-            let now = SessionFolder.sha256(ofFile: directory.appendingPathComponent(path))
-            if now != hash {
-                problems.append(.error("input-changed", now == nil ? SessionMessages.inputMissing(path) : SessionMessages.inputChanged(path),
-                                       at: SourceLocation(file: path, line: 1, column: 1)))
-            }
-        }
+        problems += SessionFolder.changedInputs(directory, recorded: journal.records.first)
         let folder: SessionFolder
         do { folder = try SessionFolder.open(journal) } catch {
             return Report(problems: Diagnostics.sortedList(problems + error.diagnostics), records: journal.records.count, seals: 0, head: previous,

@@ -182,6 +182,10 @@ struct HostileAgreementTests {
         let r = try Self.both(ballots: near)
         #expect(r.code == .failure)
         #expect(r.err.contains("是不是 `依法维权工作评价（职工代表评分）`？"), "\(r.err)")
+        // A standard scored from metrics, named: the same message as for its id.
+        let metric = try Self.replacing(original, "R01,X01,rights.ballot,3.5", "R01,X01,集体合同签订率,3.5")
+        let m = try Self.both(ballots: metric)
+        #expect(m.err.contains("标准 `集体合同签订率` 按指标计分，不由代表打分"), "\(m.err)")
     }
 
     @Test("a last line of spaces, or a row of blank cells short of the header, is skipped by both engines")

@@ -142,6 +142,14 @@ struct LanguageAliasTests {
         #expect(first.out == canonical.out)
     }
 
+    @Test("--version answers with --lang before or after it, and as `version` or -V")
+    func version() {
+        for args in [["--version"], ["--lang", "en", "--version"], ["--version", "--lang", "中文"], ["version"], ["-V"]] {
+            let r = HelpTests.run(args)
+            #expect(r.code == .success && r.out == "kaimen \(CLI.version)\n", "\(args): \(r.err)")
+        }
+    }
+
     @Test("anything else is still refused, with the values to use")
     func others() {
         #expect(Language.alias("fr") == nil && Language.alias("c") == nil)

@@ -122,6 +122,21 @@ struct CSVReaderTests {
         units.removeSubrange(at + 1 ..< at + 3)
         let s = CSVReader.read(bytes: units, fileName: "units.csv")
         #expect(s.diagnostics.first?.location == SourceLocation(file: "units.csv", line: 2, column: 5))
+        // 顾 (E9 A1 BE) short of its last byte.
+        let roster = Array("id,name\nR01,".utf8) + [0xE9, 0xA1] + Array("尚礼\nR02,王秀兰\n".utf8)
+        #expect(CSVReader.read(bytes: roster, fileName: "r.csv").diagnostics.first?.location == SourceLocation(file: "r.csv", line: 2, column: 5))
+    }
+
+    @Test("a GB18030 file whose first name happens to be valid UTF-8 is still placed at its damaged byte")
+    func damagedGB18030AfterUTF8LookAlike() throws {
+        // 郑 is D6 A3 in GB18030, which is also a well-formed UTF-8 character (U+05A3).
+        let text = "id,name,group\nR01,郑玉琴,第一组\nR02,王秀兰,第一组\nR03,李建国,第一组\nR04,张丽华,第一组\n"
+        var bytes = try #require(text.data(using: TextEncodingDetection.gb18030)).map { $0 }
+        #expect(Array(bytes[18 ..< 20]) == [0xD6, 0xA3])
+        let at = try #require(bytes.firstIndex(of: 0x34)) + 2  // `R04,` then 张
+        bytes[at] = 0xFF
+        let r = CSVReader.read(bytes: bytes, fileName: "g.csv")
+        #expect(r.diagnostics.first?.location == SourceLocation(file: "g.csv", line: 5, column: 5))
     }
 
     @Test("an Excel workbook or a file with NUL bytes is refused")
@@ -167,6 +182,11 @@ struct CSVReaderTests {
         #expect(r.diagnostics.isEmpty, "\(r.diagnostics.map(\.message))")
         let t = try #require(r.table)
         #expect(t.rows.filter { !$0.isBlank }.map { $0[0] } == ["甲", "乙"])
+        let before = read("  \n , \n名称,得分,备注\n甲,1,ok\n")
+        #expect(before.diagnostics.isEmpty)
+        #expect(before.table?.header == ["名称", "得分", "备注"])
+        #expect(before.table?.headerRow == 3)
+        #expect(read("  \n \t \n").diagnostics.map(\.code) == ["csv-empty"])
         let extra = read("名称,得分,备注\n甲,1,ok\n , , ,x\n")
         #expect(extra.diagnostics.map(\.code) == ["csv-ragged-row"])
     }

@@ -172,6 +172,30 @@ struct EntrySafetyTests {
         #expect(posted.out.contains("与公示的哈希一致") && !posted.out.contains("注意"))
     }
 
+    @Test("an input copy changed after init: status says so, and nothing more is recorded or sealed")
+    func inputCopyChanged() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let all = try s.file("a.csv", SampleSession.typed("a"))
+        s.run("enter", [all, "--by", "甲"]); s.run("enter", [all, "--by", "乙"])
+        let units = s.dir.appendingPathComponent("inputs/units.csv")
+        let original = try Data(contentsOf: units)
+        let text = try #require(String(data: original, encoding: .utf8))
+        try Data(text.replacingOccurrences(of: "X09,陶然亭", with: "X09,陶然亭亭").utf8).write(to: units)
+        let journal = s.journal
+        let close = s.run("close", ["--by", "王秘书"])
+        #expect(close.code == .failure)
+        #expect(close.err.contains("输入文件 `inputs/units.csv` 与建立会话时不同") && close.err.contains("不能再记录或结束会话"), "\(close.err)")
+        #expect(s.run("void", ["--rep", "R05", "--unit", "X02", "--reason", "空白", "--by", "王秘书"]).code == .failure)
+        #expect(s.journal == journal)
+        #expect(!FileManager.default.fileExists(atPath: s.dir.appendingPathComponent("results").path))
+        let status = s.run("status", [])
+        #expect(status.err.contains("输入文件 `inputs/units.csv` 与建立会话时不同"))
+        // Restored, the session goes on.
+        try original.write(to: units)
+        #expect(s.run("close", ["--by", "王秘书"]).code == .success)
+        #expect(s.run("verify", []).code == .success)
+    }
+
     @Test("session init, void and appeal name missing options in Chinese, with the usage line")
     func missingOptionsInChinese() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-init-\(UUID().uuidString)")

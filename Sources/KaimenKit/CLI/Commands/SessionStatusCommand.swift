@@ -29,7 +29,9 @@ public enum SessionStatusCommand: Command {
         guard let (dir, url) = SessionCommandSupport.folder(args, usage: usage, console: console) else { return .usage }
         do {
             let folder = try SessionFolder.open(url, writable: false)
-            SessionCommandSupport.report(folder.journal.diagnostics, dir: dir, lang: lang, console: console)
+            // Input copies changed since `init` are said here too: no later command will record.
+            let changed = SessionFolder.changedInputs(url, recorded: folder.journal.records.first)
+            SessionCommandSupport.report(folder.journal.diagnostics + changed, dir: dir, lang: lang, console: console)
             let status = SessionStatus(folder: folder)
             let changes = AppealChange.between(folder.state.seals)
             let recheck = recheckList(folder)
