@@ -72,12 +72,22 @@ extension SessionFolder {
     }
 
     /// Declares a sheet void (spoiled, unreadable): it is then neither counted nor missing.
-    public func void(_ sheet: ExpectedBallots.Sheet, reason: String, by: String) throws(SessionError) -> JournalRecord {
+    /// Voids a sheet. A sheet with confirmed scores (the entries agree, or a resolve settled
+    /// them) takes `override`: a void cannot be undone in its round, and would silently drop
+    /// them (a mistyped `--rep` or `--unit` too).
+    public func void(_ sheet: ExpectedBallots.Sheet, reason: String, by: String, override: Bool = false) throws(SessionError) -> JournalRecord {
         let state = self.state
         var problems = checkSheet(sheet, state: state)
         if state.phase == .closed { problems.append(.error("session-closed", SessionMessages.closedNoEntry, hint: SessionMessages.closedNoEntryHint)) }
         if let v = state.void(sheet), v.round == state.round {
             problems.append(.error("sheet-void", SessionMessages.sheetVoid(sheet), hint: SessionMessages.sheetVoidHint))
+        } else if problems.isEmpty && !override {
+            let confirmed = state.decision(sheet, items: setup.items.map(\.key)).values
+            if !confirmed.isEmpty {
+                let names = setup.items.filter { confirmed[$0.key] != nil }.map { "\(setup.rules.standards[$0.standard].name) \(confirmed[$0.key]!)" }
+                problems.append(.error("override-needed", SessionMessages.voidConfirmed(sheet, scores: names, doubleEntry: doubleEntry), path: "--override",
+                                       hint: SessionMessages.voidConfirmedHint))
+            }
         }
         if reason.trimmingSpaces().isEmpty { problems.append(.error("missing-reason", SessionMessages.needReason, path: "--reason")) }
         guard problems.isEmpty else { throw .problems(problems) }

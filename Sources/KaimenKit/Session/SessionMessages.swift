@@ -218,6 +218,14 @@ extension SessionMessages {
                         en: "`\(s.representative)`'s sheet for `\(s.unit)` has \(item) entered and confirmed as \(v.en); changing it to \(n.en) takes `--override`")
     }
 
+    static func voidConfirmed(_ s: ExpectedBallots.Sheet, scores: [String], doubleEntry: Bool) -> Localized {
+        let list = scores.joined(separator: "，")
+        return Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表已有\(doubleEntry ? "两次录入一致" : "录入")确认的 \(scores.count) 项分数（\(list)）；作废会使它们都不计入，且本轮不能撤销；确要作废，须加 `--override`",
+                         en: "`\(s.representative)`'s sheet for `\(s.unit)` has \(scores.count) confirmed score\(scores.count == 1 ? "" : "s") (\(list)); a void drops them all and cannot be undone in this round; to void it all the same, add `--override`")
+    }
+    static let voidConfirmedHint = Localized(zh: "先核对 --rep 和 --unit 是否写对、纸质评分表是否确实无法辨认；只是个别分数有误时用 `kaimen session resolve` 更正",
+                                             en: "check that --rep and --unit are right and that the paper sheet really is unreadable; if only some scores are wrong, correct them with `kaimen session resolve`")
+
     static func confirmedItemHint(doubleEntry: Bool) -> Localized {
         doubleEntry
             ? Localized(zh: "先核对纸质评分表；确属两人都录错时再加 `--override`，原值会记入日志",

@@ -93,8 +93,16 @@ struct EntrySafetyTests {
         s.run("enter", [all, "--by", "甲"]); s.run("enter", [all, "--by", "乙"])
         let sheet = ExpectedBallots.Sheet(representative: "R01", unit: "X01")
         #expect(try s.state().decision(sheet, items: Self.items).state == .confirmed)
-        // Voided by a slip of --rep: the sheet is no longer counted, and nothing in this round undoes it.
-        #expect(s.run("void", ["--rep", "R01", "--unit", "X01", "--reason", "污损", "--by", "王秘书"]).code == .success)
+        // A confirmed sheet is not voided without --override: its scores would be dropped, with
+        // no way back in this round (a secretary's trial voided one by a slip, silently).
+        let journal = s.journal
+        let refused = s.run("void", ["--rep", "R01", "--unit", "X01", "--reason", "污损", "--by", "王秘书"])
+        #expect(refused.code == .failure)
+        #expect(refused.err.contains("`R01` 对 `X01` 的评分表已有两次录入一致确认的 8 项分数（依法维权工作评价（职工代表评分） ")
+                && refused.err.contains("作废会使它们都不计入，且本轮不能撤销；确要作废，须加 `--override`"), "\(refused.err)")
+        #expect(s.journal == journal)
+        // Voided all the same, by a slip of --rep: the sheet is no longer counted, and nothing in this round undoes it.
+        #expect(s.run("void", ["--rep", "R01", "--unit", "X01", "--reason", "污损", "--by", "王秘书", "--override"]).code == .success)
         #expect(try s.state().decision(sheet, items: Self.items).state == .void)
         let x01 = try s.file("x01.csv", SampleSession.typed("a") { $0.hasPrefix("R01,X01,") })
         let again = s.run("enter", [x01, "--by", "丙"])

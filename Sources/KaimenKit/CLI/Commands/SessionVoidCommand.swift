@@ -5,7 +5,7 @@ public enum SessionVoidCommand: Command {
     public static let path = ["session", "void"]
     public static let abstract = Localized(zh: "宣布一张评分表作废（污损、无法辨认）：既不计入，也不算缺失。",
                                            en: "Declare a sheet void (spoiled, unreadable): neither counted nor missing.")
-    public static let usage = "kaimen session void DIR --rep ID --unit ID --reason TEXT --by NAME"
+    public static let usage = "kaimen session void DIR --rep ID --unit ID --reason TEXT --by NAME [--override]"
     public static let discussion = Localized(zh: "连同理由一起记录；该评分表的录入仍留在日志中。状态：进行中或已重新打开。",
                                              en: "Recorded with its reason; the sheet's entries stay in the journal. State: open or reopened.")
     public static let examples: [Localized] = [
@@ -15,6 +15,8 @@ public enum SessionVoidCommand: Command {
     public static let options: [OptionSpec] = [
         SessionCommandSupport.rep, SessionCommandSupport.unit,
         SessionCommandSupport.reason,
+        .flag("--override", .init(zh: "作废一张已有确认分数的评分表（这些分数将不计入）。",
+                                  en: "Void a sheet that has confirmed scores (they will not count).")),
         SessionCommandSupport.by, SessionCommandSupport.lang,
     ]
 
@@ -26,7 +28,8 @@ public enum SessionVoidCommand: Command {
             return usageError(CommandMessages.missingOptions(["--rep", "--unit"].filter { args.value($0) == nil }), console: console, lang: lang)
         }
         do {
-            let r = try SessionFolder.open(url).void(.init(representative: rep, unit: unit), reason: args.value("--reason") ?? "", by: by)
+            let r = try SessionFolder.open(url).void(.init(representative: rep, unit: unit), reason: args.value("--reason") ?? "", by: by,
+                                                       override: args.has("--override"))
             console.outLine(lang.t("已声明作废（记录 \(r.seq)）", "declared void (record \(r.seq))"))
             return .success
         } catch {
