@@ -18,7 +18,9 @@ extension SessionFolder {
     public var state: SessionState { SessionState(records: journal.records, doubleEntry: doubleEntry) }
 
     /// Checks `data` completely and records it; throws every problem, recording nothing.
-    public func enter(_ data: Data, fileName: String, by: String) throws(SessionError) -> EntryOutcome {
+    /// - Parameter identical: the file is byte for byte one another operator entered in this
+    ///   round, and that is so (two typists typed alike); without it such a file is refused.
+    public func enter(_ data: Data, fileName: String, by: String, identical: Bool = false) throws(SessionError) -> EntryOutcome {
         let state = self.state
         if state.phase == .closed {
             throw .problems([.error("session-closed", SessionMessages.closedNoEntry, hint: SessionMessages.closedNoEntryHint)])
@@ -64,10 +66,24 @@ extension SessionFolder {
             }
             return .object(o)
         }
-        let record = try journal.append(.entry, by: by, content: .object([
+        // The same bytes already entered by someone else: most likely one file entered twice,
+        // which would confirm every sheet on one person's typing. Two typists can type a
+        // template alike to the byte: `identical` says so, and the record names the twin.
+        let twin = journal.records.first { r in
+            r.kind == .entry && r.content["sha256"]?.stringValue == typed.sha256 && r.by != Echo.visible(by)
+                && (r.content["round"]?.intValue ?? 1) == state.round
+        }
+        if !identical, let twin {
+            throw .problems([.error("same-file", SessionMessages.sameFile(file: PathText.lastComponent(fileName), seq: twin.seq, by: twin.by,
+                                                                        earlierFile: twin.content["file"]?.stringValue ?? ""),
+                                    at: SourceLocation(file: fileName, line: 1, column: 1), path: "--identical", hint: SessionMessages.sameFileHint)])
+        }
+        var content: [String: JSONOut] = [
             "file": .string(PathText.lastComponent(fileName)), "sha256": .string(typed.sha256), "round": .num(state.round),
             "sheets": .array(sheets),
-        ]))
+        ]
+        if let twin { content["identical"] = .num(twin.seq) }
+        let record = try journal.append(.entry, by: by, content: .object(content))
         let after = self.state
         return EntryOutcome(record: record, unchanged: unchanged,
                             decisions: fresh.map { ($0.sheet, after.decision($0.sheet, items: setup.expected.items)) },

@@ -218,6 +218,13 @@ extension SessionMessages {
                         en: "`\(s.representative)`'s sheet for `\(s.unit)` has \(item) entered and confirmed as \(v.en); changing it to \(n.en) takes `--override`")
     }
 
+    static func sameFile(file: String, seq: Int, by: String, earlierFile: String) -> Localized {
+        Localized(zh: "`\(file)` 与记录 \(seq)（\(by) 录入的 `\(earlierFile)`）逐字节相同：同一个文件录入两次，评分表其实只录入了一次，却会按两人一致确认；未做记录",
+                  en: "`\(file)` is byte for byte the file of record \(seq) (`\(earlierFile)`, entered by \(by)): one file entered twice is typed once, yet would confirm its sheets as if by two; nothing recorded")
+    }
+    static let sameFileHint = Localized(zh: "双人录入要两人各自对照纸质评分表录入、各存一个文件；若确是两人各自录入而恰好完全相同，加 `--identical` 再录入",
+                                        en: "double entry takes two people each typing from the paper sheets into their own file; if two people did type it and it came out the same to the byte, add `--identical`")
+
     static func voidConfirmed(_ s: ExpectedBallots.Sheet, scores: [String], doubleEntry: Bool) -> Localized {
         let list = scores.joined(separator: "，")
         return Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表已有\(doubleEntry ? "两次录入一致" : "录入")确认的 \(scores.count) 项分数（\(list)）；作废会使它们都不计入，且本轮不能撤销；确要作废，须加 `--override`",

@@ -8,7 +8,7 @@ struct AppealExplainTests {
     func explainAfterAppeal() throws {
         let s = try SampleSession(); defer { s.remove() }
         let a = try s.file("a.csv", SampleSession.typed("a"))
-        s.run("enter", [a, "--by", "甲"]); s.run("enter", [a, "--by", "乙"])
+        s.run("enter", [a, "--by", "甲"]); s.run("enter", [a, "--by", "乙", "--identical"])
         // Before any seal, there is nothing to explain.
         let early = SampleSession.run(["explain", "X04", "--session", s.path])
         #expect(early.code == .failure)
@@ -23,7 +23,7 @@ struct AppealExplainTests {
         #expect(s.run("appeal", ["--unit", "X04", "--reason", "恒泰餐饮申诉：R13 的依法维权评分录入有误", "--by", "王秘书"]).code == .success)
         let fix = try s.file("fix.csv", SampleSession.typed("a") { $0.hasPrefix("R13,X04,") }.replacingOccurrences(of: "R13,X04,3,", with: "R13,X04,4,"))
         #expect(s.run("enter", [fix, "--by", "甲"]).code == .success)
-        #expect(s.run("enter", [fix, "--by", "乙"]).code == .success)
+        #expect(s.run("enter", [fix, "--by", "乙", "--identical"]).code == .success)
         #expect(s.run("close", ["--by", "王秘书"]).code == .success)
 
         // R13's X04 rights.ballot went 3 → 4; X04 rights.ballot mean 3.4 → 3.6 (see AppealTests), total 86.10 → 86.30,

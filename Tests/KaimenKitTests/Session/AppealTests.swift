@@ -8,7 +8,7 @@ struct AppealTests {
     func appealChangesRank() throws {
         let s = try SampleSession(); defer { s.remove() }
         let a = try s.file("a.csv", SampleSession.typed("a"))
-        s.run("enter", [a, "--by", "甲"]); s.run("enter", [a, "--by", "乙"])
+        s.run("enter", [a, "--by", "甲"]); s.run("enter", [a, "--by", "乙", "--identical"])
         #expect(s.run("close", ["--by", "王秘书"]).code == .success)
         let v1 = try Data(contentsOf: s.dir.appendingPathComponent("results/summary.csv"))
 
@@ -25,7 +25,7 @@ struct AppealTests {
         #expect(s.run("enter", [fix, "--by", "甲"]).code == .success)
         #expect(try s.state().decision(.init(representative: "R13", unit: "X04"), items: ExpectedBallotsTests.xichengItems).state == .once)
         #expect(s.run("close", ["--by", "王秘书"]).code == .failure)  // the correction is not confirmed yet
-        #expect(s.run("enter", [fix, "--by", "乙"]).code == .success)
+        #expect(s.run("enter", [fix, "--by", "乙", "--identical"]).code == .success)
         let correction = try JournalRecord.parse(s.journalLines.last!).get()
         let corrects = correction.content["sheets"]?.arrayValue?.first?["corrects"]?.arrayValue?.compactMap(\.intValue)
         #expect(corrects == [2, 3])  // the two original entries of R13's X04 sheet, which stay in the journal

@@ -9,7 +9,7 @@ struct CloseLanguageTests {
     static func closed(_ lang: [String]) throws -> SampleSession {
         let s = try SampleSession()
         let a = try s.file("a.csv", SampleSession.typed("a"))
-        s.run("enter", [a, "--by", "甲"]); s.run("enter", [a, "--by", "乙"])
+        s.run("enter", [a, "--by", "甲"]); s.run("enter", [a, "--by", "乙", "--identical"])
         let (code, _, err) = s.run("close", ["--by", "王秘书"] + lang)
         try #require(code == .success, "close failed: \(err)")
         return s

@@ -14,10 +14,32 @@ struct DoubleEntryTests {
         #expect(try s.state().decision(.init(representative: "R01", unit: "X01"), items: ExpectedBallotsTests.xichengItems).state == .once)
         let status = s.run("status", ["--format", "json"]).out
         #expect(!status.contains("3.5"))  // R01's X01 rights score: never shown before the second entry
-        #expect(s.run("enter", [a, "--by", "乙"]).code == .success)
+        #expect(s.run("enter", [a, "--by", "乙", "--identical"]).code == .success)
         let d = try s.state().decision(.init(representative: "R01", unit: "X01"), items: ExpectedBallotsTests.xichengItems)
         #expect(d.state == .confirmed)
         #expect(d.values["rights.ballot"] == "3.5")  // typed-a.csv: R01,X01,3.5,1.5,1,2,1.5,3,1,1.5
+    }
+
+    @Test("one file entered by a second operator is refused (same-file) unless --identical says two people typed it alike")
+    func sameFileTwice() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a"))
+        #expect(s.run("enter", [a, "--by", "录入员甲"]).code == .success)
+        let journal = s.journal
+        let twice = s.run("enter", [a, "--by", "甲"])
+        #expect(twice.code == .failure)
+        #expect(twice.err.contains("`a.csv` 与记录 2（录入员甲 录入的 `a.csv`）逐字节相同") && twice.err.contains("加 `--identical` 再录入"), "\(twice.err)")
+        #expect(s.journal == journal)
+        // The same file renamed, or its copy with a different name: the bytes decide.
+        let copy = try s.file("copy.csv", SampleSession.typed("a"))
+        #expect(s.run("enter", [copy, "--by", "乙"]).code == .failure)
+        // Said so, it is recorded, and the record names the other entry.
+        #expect(s.run("enter", [copy, "--by", "乙", "--identical"]).code == .success)
+        let record = try JournalRecord.parse(s.journalLines.last!).get()
+        #expect(record.content["identical"]?.intValue == 2)
+        #expect(try s.state().decision(Self.sheet, items: ExpectedBallotsTests.xichengItems).state == .confirmed)
+        // The same operator entering it again is still a no-op, not a same-file error.
+        #expect(s.run("enter", [a, "--by", "录入员甲"]).code == .success)
     }
 
     @Test("a disagreement counts for neither until a third entry settles it")
@@ -26,7 +48,7 @@ struct DoubleEntryTests {
         let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R05,X02,") })
         let b = try s.file("b.csv", SampleSession.typed("b") { $0.hasPrefix("R05,X02,") })
         #expect(s.run("enter", [a, "--by", "甲"]).code == .success)
-        let second = s.run("enter", [b, "--by", "乙"])
+        let second = s.run("enter", [b, "--by", "乙", "--identical"])
         #expect(second.code == .success)
         // Both are in now: the conflict may be shown, the item by its name.
         #expect(second.out.contains("  不一致：R05 × X02 · 依法维权工作评价（职工代表评分）（rights.ballot）：4 / 3\n"))
@@ -36,7 +58,7 @@ struct DoubleEntryTests {
         #expect(d.conflicts == ["rights.ballot"])
         #expect(d.values["rights.ballot"] == nil)
         #expect(d.values["publicity"] == "1.5")  // the items they agree on are confirmed
-        #expect(s.run("enter", [a, "--by", "丙"]).code == .success)
+        #expect(s.run("enter", [a, "--by", "丙", "--identical"]).code == .success)
         #expect(try s.state().decision(Self.sheet, items: ExpectedBallotsTests.xichengItems).values["rights.ballot"] == "4")
     }
 

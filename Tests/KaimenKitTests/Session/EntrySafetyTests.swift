@@ -23,7 +23,7 @@ struct EntrySafetyTests {
         #expect(first.out.contains("已记录 1 张评分表"))
         #expect(first.out.contains("未录入 1 行：没有填任何分数（R27 × X09），不算录入"))
         #expect(first.out.contains("kaimen session void \(s.path) --rep R27 --unit X09 --reason 原表空白 --by 姓名"))
-        #expect(s.run("enter", [file, "--by", "乙"]).code == .success)
+        #expect(s.run("enter", [file, "--by", "乙", "--identical"]).code == .success)
         let state = try s.state()
         #expect(state.decision(.init(representative: "R27", unit: "X09"), items: Self.items).state == .missing)
         #expect(state.decision(.init(representative: "R01", unit: "X01"), items: Self.items).state == .confirmed)
@@ -53,7 +53,7 @@ struct EntrySafetyTests {
         let s = try SampleSession(); defer { s.remove() }
         let header = try SampleSession.typed("a") { _ in false }
         let file = try s.file("a.csv", header + "R01,X01,3.5,,1,2,1.5,3,1,1.5\n")
-        s.run("enter", [file, "--by", "甲"]); s.run("enter", [file, "--by", "乙"])
+        s.run("enter", [file, "--by", "甲"]); s.run("enter", [file, "--by", "乙", "--identical"])
         let d = try s.state().decision(.init(representative: "R01", unit: "X01"), items: Self.items)
         #expect(d.state == .confirmed)
         #expect(d.blanks == ["publicity"])
@@ -90,7 +90,7 @@ struct EntrySafetyTests {
     func voidUndoneByAppeal() throws {
         let s = try SampleSession(); defer { s.remove() }
         let all = try s.file("a.csv", SampleSession.typed("a"))
-        s.run("enter", [all, "--by", "甲"]); s.run("enter", [all, "--by", "乙"])
+        s.run("enter", [all, "--by", "甲"]); s.run("enter", [all, "--by", "乙", "--identical"])
         let sheet = ExpectedBallots.Sheet(representative: "R01", unit: "X01")
         #expect(try s.state().decision(sheet, items: Self.items).state == .confirmed)
         // A confirmed sheet is not voided without --override: its scores would be dropped, with
@@ -105,7 +105,7 @@ struct EntrySafetyTests {
         #expect(s.run("void", ["--rep", "R01", "--unit", "X01", "--reason", "污损", "--by", "王秘书", "--override"]).code == .success)
         #expect(try s.state().decision(sheet, items: Self.items).state == .void)
         let x01 = try s.file("x01.csv", SampleSession.typed("a") { $0.hasPrefix("R01,X01,") })
-        let again = s.run("enter", [x01, "--by", "丙"])
+        let again = s.run("enter", [x01, "--by", "丙", "--identical"])
         #expect(again.code == .failure)
         #expect(again.err.contains("本轮不能再录入") && again.err.contains("kaimen session appeal"))
         let resolve = s.run("resolve", ["--rep", "R01", "--unit", "X01", "--standard", "publicity", "--score", "1.5", "--reason", "r", "--by", "王秘书"])
@@ -120,7 +120,7 @@ struct EntrySafetyTests {
         #expect(early.code == .failure)
         #expect(early.err.contains("复核轮中先重新录入这张评分表，再裁定"), "\(early.err)")
         #expect(s.run("enter", [x01, "--by", "甲"]).code == .success)
-        #expect(s.run("enter", [x01, "--by", "乙"]).code == .success)
+        #expect(s.run("enter", [x01, "--by", "乙", "--identical"]).code == .success)
         let d = try s.state().decision(sheet, items: Self.items)
         #expect(d.state == .confirmed && d.values["rights.ballot"] == "3.5")
         #expect(s.run("close", ["--by", "王秘书"]).code == .success)
@@ -168,7 +168,7 @@ struct EntrySafetyTests {
     func verifyNote() throws {
         let s = try SampleSession(); defer { s.remove() }
         let all = try s.file("a.csv", SampleSession.typed("a"))
-        s.run("enter", [all, "--by", "甲"]); s.run("enter", [all, "--by", "乙"])
+        s.run("enter", [all, "--by", "甲"]); s.run("enter", [all, "--by", "乙", "--identical"])
         #expect(s.run("status", []).out.contains("可以结束会话：kaimen session close \(s.path) --by 姓名"))
         #expect(s.run("close", ["--by", "王秘书"]).code == .success)
         let bare = s.run("verify", [])
@@ -184,7 +184,7 @@ struct EntrySafetyTests {
     func inputCopyChanged() throws {
         let s = try SampleSession(); defer { s.remove() }
         let all = try s.file("a.csv", SampleSession.typed("a"))
-        s.run("enter", [all, "--by", "甲"]); s.run("enter", [all, "--by", "乙"])
+        s.run("enter", [all, "--by", "甲"]); s.run("enter", [all, "--by", "乙", "--identical"])
         let units = s.dir.appendingPathComponent("inputs/units.csv")
         let original = try Data(contentsOf: units)
         let text = try #require(String(data: original, encoding: .utf8))

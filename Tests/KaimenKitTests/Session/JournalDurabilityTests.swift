@@ -45,7 +45,7 @@ struct JournalDurabilityTests {
         let looked = s.run("status", [])  // a reader only reports it
         #expect(looked.code == .success && looked.err.contains("不完整"))
         let b = try s.file("b.csv", SampleSession.typed("a") { $0.hasPrefix("R02,") })
-        let entered = s.run("enter", [b, "--by", "乙"])
+        let entered = s.run("enter", [b, "--by", "乙", "--identical"])
         #expect(entered.code == .success)
         #expect(entered.err.contains("journal.torn-3-"))
         let side = try FileManager.default.contentsOfDirectory(atPath: s.dir.path).filter { $0.hasPrefix("journal.torn-") }

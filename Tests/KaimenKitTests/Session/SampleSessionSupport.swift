@@ -48,7 +48,7 @@ struct SampleSession {
     func enterConflictingX02() throws {
         let a = try file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R05,X02,") })
         let b = try file("b.csv", SampleSession.typed("b") { $0.hasPrefix("R05,X02,") })
-        run("enter", [a, "--by", "甲"]); run("enter", [b, "--by", "乙"])
+        run("enter", [a, "--by", "甲"]); run("enter", [b, "--by", "乙", "--identical"])
     }
 
     /// The sample's typed sheets (header + rows) with only the rows for which `keep` holds.

@@ -61,7 +61,7 @@ struct SessionLifecycleTests {
     func closeMissing() throws {
         let s = try SampleSession(); defer { s.remove() }
         let a = try s.file("a.csv", SampleSession.typed("a") { !$0.hasPrefix("R20,") })
-        s.run("enter", [a, "--by", "甲"]); s.run("enter", [a, "--by", "乙"])
+        s.run("enter", [a, "--by", "甲"]); s.run("enter", [a, "--by", "乙", "--identical"])
         let refused = s.run("close", ["--by", "王秘书"])
         #expect(refused.code == .failure)
         #expect(refused.err.contains("`R20`") && refused.err.contains("未录入"))  // R20's two sheets (X06, X07) are listed
@@ -82,7 +82,7 @@ struct SessionLifecycleTests {
     func closeScoresAsScore() throws {
         let s = try SampleSession(); defer { s.remove() }
         let a = try s.file("a.csv", SampleSession.typed("a"))
-        s.run("enter", [a, "--by", "甲"]); s.run("enter", [a, "--by", "乙"])
+        s.run("enter", [a, "--by", "甲"]); s.run("enter", [a, "--by", "乙", "--identical"])
         #expect(s.run("close", ["--by", "王秘书"]).code == .success)
         // The sample's ballots.csv also holds R24's recused ballots for X08, which score sets aside: the totals are the same.
         let direct = try ScoringSession.run(.init(rules: "rules/xicheng-2014.jsonc", units: "samples/xicheng-2014/units.csv",
@@ -113,7 +113,7 @@ struct SessionLifecycleTests {
         }
         // The only difference: score warns of R24's ballots for X08, which the session refused at entry (回避).
         #expect(direct.ballots.recusals.map(\.representative) == Array(repeating: "R24", count: 8) && sealed.ballots.recusals.isEmpty)
-        let late = s.run("enter", [a, "--by", "丙"])
+        let late = s.run("enter", [a, "--by", "丙", "--identical"])
         #expect(late.code == .failure)
         #expect(late.err.contains("会话已结束"))
         // Closing again changes nothing and says so, without also saying the session is not closed.

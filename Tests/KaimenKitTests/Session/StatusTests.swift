@@ -9,7 +9,7 @@ struct StatusTests {
         let s = try SampleSession(); defer { s.remove() }
         // 第三组's X07 sheets: R15, R17, R18, R19, R21 left 互助保障 (insurance.ballot) blank; R16 and R20 scored it.
         let x07 = try s.file("x07.csv", SampleSession.typed("a") { $0.contains(",X07,") })
-        s.run("enter", [x07, "--by", "甲"]); s.run("enter", [x07, "--by", "乙"])
+        s.run("enter", [x07, "--by", "甲"]); s.run("enter", [x07, "--by", "乙", "--identical"])
         let out = s.run("status", []).out
         let lines = out.split(separator: "\n").map(String.init)
         let third = try #require(lines.first { $0.hasPrefix("第三组") && !$0.contains("R1") })
@@ -120,7 +120,7 @@ struct StatusRecheckTests {
     static func x01() throws -> SampleSession {
         let s = try SampleSession()
         let x01 = try s.file("x01.csv", SampleSession.typed("a") { $0.contains(",X01,") })
-        s.run("enter", [x01, "--by", "甲"]); s.run("enter", [x01, "--by", "乙"])
+        s.run("enter", [x01, "--by", "甲"]); s.run("enter", [x01, "--by", "乙", "--identical"])
         return s
     }
 

@@ -8,7 +8,7 @@ struct VerifierTests {
     static func closedSession() throws -> SampleSession {
         let s = try SampleSession()
         let a = try s.file("a.csv", SampleSession.typed("a"))
-        s.run("enter", [a, "--by", "甲"]); s.run("enter", [a, "--by", "乙"])
+        s.run("enter", [a, "--by", "甲"]); s.run("enter", [a, "--by", "乙", "--identical"])
         #expect(s.run("close", ["--by", "王秘书"]).code == .success)
         return s
     }

@@ -4,7 +4,7 @@ import Foundation
 public enum SessionEnterCommand: Command {
     public static let path = ["session", "enter"]
     public static let abstract = Localized(zh: "把录入的评分表（长表或宽表 CSV）录入进行中的会话。", en: "Enter typed score sheets (long or wide CSV) into an open session.")
-    public static let usage = "kaimen session enter DIR FILE --by NAME"
+    public static let usage = "kaimen session enter DIR FILE --by NAME [--identical]"
     public static let discussion = Localized(zh: """
         按规则、代表名单、单位和日程表检查每一行（该组不听取汇报的单位、应回避的单位、
         超出范围或不合步长的分数、未知编号）；有任何问题时，该文件的内容一概不记录。
@@ -21,7 +21,12 @@ public enum SessionEnterCommand: Command {
         .init(zh: "kaimen session enter 2014-mid samples/xicheng-2014/typed-a.csv --by 录入员甲",
               en: "kaimen session enter 2014-mid samples/xicheng-2014/typed-a.csv --by typist-a"),
     ]
-    public static let options: [OptionSpec] = [SessionCommandSupport.by, SessionCommandSupport.lang]
+    public static let options: [OptionSpec] = [
+        SessionCommandSupport.by,
+        .flag("--identical", .init(zh: "文件与另一录入员已录入的文件逐字节相同，确是两人各自录入。",
+                                   en: "The file is byte for byte one another operator entered, and two people did type it.")),
+        SessionCommandSupport.lang,
+    ]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
         let lang = SessionCommandSupport.language(args)
@@ -35,7 +40,7 @@ public enum SessionEnterCommand: Command {
         do {
             let folder = try SessionFolder.open(url)
             SessionCommandSupport.report(folder.journal.diagnostics, dir: dir, lang: lang, console: console)
-            let outcome = try folder.enter(data, fileName: file, by: by)
+            let outcome = try folder.enter(data, fileName: file, by: by, identical: args.has("--identical"))
             SessionCommandSupport.report(outcome.warnings, dir: dir, lang: lang, console: console)
             defer {
                 if !outcome.untyped.isEmpty {
