@@ -86,11 +86,12 @@ public struct SessionFolder {
     /// record hashed (or that is missing).
     static func changedInputs(_ directory: URL, recorded open: JournalRecord?) -> [Diagnostic] {
         let recorded = (open?.content["inputs"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
+        let sources = (open?.content["sources"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
         return recorded.sorted(by: { $0.key < $1.key }).compactMap { path, hash in
             let now = sha256(ofFile: directory.appendingPathComponent(path))
             guard now != hash else { return nil }
             return .error("input-changed", now == nil ? SessionMessages.inputMissing(path) : SessionMessages.inputChanged(path),
-                          at: SourceLocation(file: path, line: 1, column: 1))
+                          at: SourceLocation(file: path, line: 1, column: 1), hint: sources[path].map(SessionMessages.copiedFrom))
         }
     }
 

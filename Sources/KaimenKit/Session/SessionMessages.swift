@@ -375,10 +375,19 @@ extension SessionMessages {
         Localized(zh: "输入文件 `\(path)` 与建立会话时不同", en: "input file `\(path)` differs from the copy made when the session opened")
     }
 
+    static func inputsChangedStatus(_ paths: [String]) -> Localized {
+        let list = paths.map { "`\($0)`" }.joined(separator: "、")
+        return Localized(zh: "尚不能结束：输入副本 \(list) 在建立会话后被改动过；恢复原样之前，不能再记录或结束会话。",
+                         en: "Not ready to close: the input cop\(paths.count == 1 ? "y" : "ies") \(list) changed after the session opened; until restored, nothing can be recorded and the session cannot be closed.")
+    }
     static let inputsChangedRefused = Localized(zh: "会话的输入副本在建立会话后被改动过，不能再记录或结束会话",
                                                 en: "the session's input copies were changed after it opened: nothing more can be recorded, nor the session closed")
     static let inputsChangedHint = Localized(zh: "会话只按建立时复制的输入评分：把 inputs/ 下的文件恢复原样；输入确有错误时，用改正后的文件重新建立会话",
                                              en: "a session scores only the inputs copied when it opened: restore the files under inputs/; if an input really was wrong, open a new session with the corrected files")
+
+    static func copiedFrom(_ source: String) -> Localized {
+        Localized(zh: "建立会话时复制自 `\(Echo.cell(source))`", en: "copied from `\(Echo.cell(source))` when the session opened")
+    }
 
     static func inputMissing(_ path: String) -> Localized {
         Localized(zh: "输入文件 `\(path)` 不见了", en: "input file `\(path)` is missing")

@@ -30,6 +30,9 @@ public struct SessionStatus: Sendable {
     public var recused: [ExpectedBallots.Sheet]
     public var appealedUnits: [String]
     public var versions: Int
+    /// Input copies changed since `init` (paths in the session folder): nothing can be
+    /// recorded or closed until they are restored.
+    public var changedInputs: [String]
 
     public init(folder: SessionFolder) {
         let state = folder.state
@@ -44,6 +47,7 @@ public struct SessionStatus: Sendable {
         recused = setup.expected.recused
         appealedUnits = state.appealedUnits
         versions = state.seals.count
+        changedInputs = SessionFolder.changedInputs(folder.directory, recorded: folder.journal.records.first).compactMap { $0.location?.file }
         rows = setup.expected.sheets.map { sheet in
             let d = state.decision(sheet, items: setup.expected.items)
             let current = state.currentEntries(sheet)
@@ -66,7 +70,7 @@ public struct SessionStatus: Sendable {
 
     /// Sheets that stop `close`: missing, entered once, or in conflict.
     public var open: [Row] { rows.filter { $0.state == .missing || $0.state == .once || $0.state == .conflict } }
-    public var canClose: Bool { phase != .closed && open.isEmpty }
+    public var canClose: Bool { phase != .closed && open.isEmpty && changedInputs.isEmpty }
     public var blankCells: Int { rows.reduce(0) { $0 + $1.blanks.count } }
     /// Every item two entries disagree on, sheet by sheet: what stops `close` besides sheets
     /// not entered twice.

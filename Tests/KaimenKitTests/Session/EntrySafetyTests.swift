@@ -197,7 +197,12 @@ struct EntrySafetyTests {
         #expect(s.journal == journal)
         #expect(!FileManager.default.fileExists(atPath: s.dir.appendingPathComponent("results").path))
         let status = s.run("status", [])
-        #expect(status.err.contains("输入文件 `inputs/units.csv` 与建立会话时不同"))
+        #expect(status.err.contains("输入文件 `inputs/units.csv` 与建立会话时不同；建立会话时复制自 `samples/xicheng-2014/units.csv`"), "\(status.err)")
+        // Every sheet is confirmed, yet status does not say the session can close.
+        #expect(status.out.hasSuffix("尚不能结束：输入副本 `inputs/units.csv` 在建立会话后被改动过；恢复原样之前，不能再记录或结束会话。\n"), "\(status.out)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(s.run("status", ["--format", "json"]).out.utf8)) as? [String: Any])
+        #expect(json["canClose"] as? Bool == false)
+        #expect(json["changedInputs"] as? [String] == ["inputs/units.csv"])
         // Restored, the session goes on.
         try original.write(to: units)
         #expect(s.run("close", ["--by", "王秘书"]).code == .success)
