@@ -19,7 +19,9 @@ public enum CLI {
     /// 0.14.0: no file changed; the guard's golden files grew to the summary workbook, the score
     /// sheets' JSON and the blank sheets with their entry templates, so their hash is a new pair.
     /// 0.15.0: an expression standard's working shows its formula as its reader writes it.
-    public static let version = "0.15.0"
+    /// 0.16.0: a session's notice counts only the recusals its schedule made; the readers
+    /// refuse bidirectional controls, and take a standard's name in a long ballots file.
+    public static let version = "0.16.0"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id; the arguments after `--` are left alone.

@@ -39,6 +39,10 @@ public struct ScoringSession: Sendable {
     public var inputWarnings: [Diagnostic] { report.inputWarnings }
     /// How long each stage took, in seconds: `read rules`, `read metrics`, … .
     public let timings: [StageClock.Stage]
+    /// A session's schedule, when the ballots come from one (`SessionInputs.score`): which
+    /// groups hear which units, so the notice counts only recusals that kept someone from
+    /// scoring a unit they heard. `nil` for `score`: everyone scores every unit.
+    public internal(set) var schedule: Schedule? = nil
 
     /// Runs the whole pipeline; throws every problem found in every input file at once.
     public static func run(_ inputs: Inputs, readFile: ((String) throws -> Data)? = nil) throws(DiagnosticsError) -> ScoringSession {

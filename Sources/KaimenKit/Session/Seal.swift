@@ -17,9 +17,9 @@ extension SessionFolder {
     }
 
     /// Scores the ballots through the one pipeline `score` uses (`SessionInputs`).
-    public static func score(_ ballots: Data, paths: SessionSetup.Paths, in directory: URL) throws(SessionError) -> ScoringSession {
+    public static func score(_ ballots: Data, paths: SessionSetup.Paths, in directory: URL, schedule: Schedule? = nil) throws(SessionError) -> ScoringSession {
         do {
-            return try SessionInputs(ballots: ballots, paths: paths, in: directory).score()
+            return try SessionInputs(ballots: ballots, paths: paths, in: directory, schedule: schedule).score()
         } catch {
             throw .problems(error.diagnostics)
         }
@@ -60,7 +60,7 @@ extension SessionFolder {
             } + [.error("close-refused", SessionMessages.closeRefused(status.open.count), hint: SessionMessages.closeRefusedHint)])
         }
         let ballots = SessionFolder.ballotsCSV(state, setup: setup)
-        let session = try SessionFolder.score(ballots, paths: paths, in: directory)
+        let session = try SessionFolder.score(ballots, paths: paths, in: directory, schedule: setup.schedule)
         let version = state.nextVersion
         let resultsPath = SessionFolder.resultsPath(version: version)
         let written: [URL]

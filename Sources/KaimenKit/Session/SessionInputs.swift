@@ -52,7 +52,9 @@ public struct SessionInputs: Sendable {
         var inputs = inputs
         inputs.strict = strict
         do {
-            return try ScoringSession.run(inputs, readFile: readFile)
+            var session = try ScoringSession.run(inputs, readFile: readFile)
+            session.schedule = schedule
+            return session
         } catch {
             // No ballot counted yet: said as the session's state, not as a file's header with
             // advice on how to fill in a ballots file the secretary never sees.

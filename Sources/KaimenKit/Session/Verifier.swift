@@ -123,7 +123,7 @@ public enum Verifier {
         defer { try? FileManager.default.removeItem(at: temp) }
         let resultsPath = c["results"]?.stringValue ?? "results"
         do {
-            let session = try SessionFolder.score(ballots, paths: folder.paths, in: folder.directory)
+            let session = try SessionFolder.score(ballots, paths: folder.paths, in: folder.directory, schedule: folder.setup.schedule)
             let written = try OutputFiles.write(session, to: temp.appendingPathComponent(resultsPath), lang: Language(rawValue: c["lang"]?.stringValue ?? "zh") ?? .zh)
             // Keyed as close keys them, from the folder the set was written in.
             var recomputed: [String: String] = [:]

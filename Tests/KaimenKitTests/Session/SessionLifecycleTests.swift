@@ -96,6 +96,15 @@ struct SessionLifecycleTests {
         #expect(InputFixtures.outcome(sealed) == InputFixtures.outcome(direct))
         let csv = try Data(contentsOf: s.dir.appendingPathComponent("results/summary.csv"))
         #expect(csv == Data(SummaryWriter.csv(sealed.report, lang: .zh, threads: 1)))
+        // The notice counts the recusals the schedule made (R03×X02, R12×X05, R24×X08, R26×X09,
+        // as init said), not every representative whose own unit is assessed: R18 (X01) and
+        // R10 (X03) sit in groups that never hear their units (a secretary's trial found six).
+        let notice = try String(contentsOf: s.dir.appendingPathComponent("results/公示.html"), encoding: .utf8)
+        let recusal = try #require(notice.range(of: "以下单位有本单位的代表参加评分").map { String(notice[$0.lowerBound...].prefix(400)) })
+        #expect(recusal.contains("X02 西城区德胜商贸集团有限公司工会（1 名代表回避）；X05 西城区月坛中医医院工会（1 名代表回避）；"
+                                 + "X08 什刹海街道总工会（1 名代表回避）；X09 陶然亭街道总工会（1 名代表回避）。"), "\(recusal)")
+        #expect(!recusal.contains("X01") && !recusal.contains("X03"))
+        #expect(s.run("verify", []).code == .success)
         // The results' manifest names the input copies it scored, with the hashes the seal holds
         // (it had `"inputs": []`); each hash is that of the copy's bytes.
         let manifest = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: s.dir.appendingPathComponent("results/manifest.json"))) as? [String: Any])

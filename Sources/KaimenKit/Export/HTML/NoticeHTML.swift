@@ -63,14 +63,24 @@ public enum NoticeHTML {
         return t.rendered()
     }
 
-    /// How recusal was applied, by unit, without naming anyone.
+    /// How recusal was applied, by unit, without naming anyone. With a session's schedule, a
+    /// representative counts for a unit only when their group hears it: one who never heard
+    /// their own unit was kept from nothing.
     static func recusalText(_ session: ScoringSession, lang: Language) -> String {
         var base = lang.t("本次考评执行回避制度，职工代表不为本人所在单位评分。", "Representatives do not score their own unit. ")
-        let own = session.table.units.filter { u in session.representatives.contains { $0.units.contains(u.id) } }
-        if own.isEmpty { return base + lang.t("本次无需回避。", "No representative belongs to an assessed unit.") }
+        func recused(_ unit: String) -> Int {
+            session.representatives.filter { r in
+                r.units.contains(unit) && (session.schedule.map { $0.hears(group: r.group, unit: unit) } ?? true)
+            }.count
+        }
+        let own = session.table.units.filter { recused($0.id) > 0 }
+        if own.isEmpty {
+            return base + (session.schedule == nil ? lang.t("本次无需回避。", "No representative belongs to an assessed unit.")
+                                                   : lang.t("本次没有代表听取本单位的汇报，无需回避。", "No representative hears their own unit's report."))
+        }
         base += lang.t("以下单位有本单位的代表参加评分，其对本单位的评分一律不计入：", "These units have representatives of their own among the scorers; those ballots never count: ")
         let list = own.map { u -> String in
-            let n = session.representatives.filter { $0.units.contains(u.id) }.count
+            let n = recused(u.id)
             return lang.t("\(u.id) \(u.name)（\(n) 名代表回避）", "\(u.id) \(u.name) (\(n) recused)")
         }
         return base + list.joined(separator: lang.t("；", "; ")) + lang.t("。", ".")
