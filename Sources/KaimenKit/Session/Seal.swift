@@ -54,7 +54,12 @@ extension SessionFolder {
         let state = self.state
         if state.phase == .closed { throw .problems([.error("session-closed", SessionMessages.alreadyClosed, hint: SessionMessages.alreadyClosedHint)]) }
         let status = SessionStatus(folder: self)
-        if !status.open.isEmpty && acceptMissing?.trimmingSpaces().isEmpty ?? true {
+        // `--accept-missing ""` is a reason left out, not the option left out.
+        if let a = acceptMissing, a.trimmingSpaces().isEmpty {
+            throw .problems([.error("missing-reason", SessionMessages.emptyAcceptMissing, path: "--accept-missing",
+                                    hint: SessionMessages.emptyAcceptMissingHint)])
+        }
+        if !status.open.isEmpty && acceptMissing == nil {
             throw .problems(status.open.map { row in
                 .error("sheet-\(row.state.rawValue)", SessionMessages.openSheet(row), hint: SessionMessages.openSheetHint(row.state))
             } + [.error("close-refused", SessionMessages.closeRefused(status.open.count), hint: SessionMessages.closeRefusedHint)])

@@ -218,6 +218,10 @@ extension SessionMessages {
                         en: "`\(s.representative)`'s sheet for `\(s.unit)` has \(item) entered and confirmed as \(v.en); changing it to \(n.en) takes `--override`")
     }
 
+    static let emptyAcceptMissing = Localized(zh: "--accept-missing 的理由是空的", en: "--accept-missing gives no reason")
+    static let emptyAcceptMissingHint = Localized(zh: "写明为何未确认的评分表不计入，例如 --accept-missing \"R20 因病缺席，未交评分表\"；理由记入日志并随结果封存",
+                                                  en: "say why the unconfirmed sheets are left out, e.g. --accept-missing \"R20 absent, no sheet\"; the reason is recorded and sealed with the results")
+
     static func sameFile(file: String, seq: Int, by: String, earlierFile: String) -> Localized {
         Localized(zh: "`\(file)` 与记录 \(seq)（\(by) 录入的 `\(earlierFile)`）逐字节相同：同一个文件录入两次，评分表其实只录入了一次，却会按两人一致确认；未做记录",
                   en: "`\(file)` is byte for byte the file of record \(seq) (`\(earlierFile)`, entered by \(by)): one file entered twice is typed once, yet would confirm its sheets as if by two; nothing recorded")

@@ -66,6 +66,9 @@ struct SessionLifecycleTests {
         #expect(refused.code == .failure)
         #expect(refused.err.contains("`R20`") && refused.err.contains("未录入"))  // R20's two sheets (X06, X07) are listed
         #expect(!FileManager.default.fileExists(atPath: s.dir.appendingPathComponent("results").path))
+        // An empty reason is said as such, not as the option left out.
+        let empty = s.run("close", ["--by", "王秘书", "--accept-missing", " "])
+        #expect(empty.code == .failure && empty.err.contains("--accept-missing 的理由是空的") && !empty.err.contains("确需结束的"), "\(empty.err)")
         let accepted = s.run("close", ["--by", "王秘书", "--accept-missing", "R20 因病缺席，未交评分表"])
         #expect(accepted.code == .success)
         let seal = try JournalRecord.parse(s.journalLines.last!).get()

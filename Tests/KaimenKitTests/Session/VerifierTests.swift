@@ -180,6 +180,11 @@ struct VerifierTests {
             let r = SampleSession.run(["session", "verify", s.path, "--head", bad])
             #expect(r.code == .usage && r.err.contains("--head 应为 64 位十六进制的日志哈希"), "\(bad): \(r.err)")
         }
+        // Copied from a notice in full-width characters (a secretary's trial), it is the same hash.
+        let head = try JournalRecord.parse(s.journalLines.last!).get().hash
+        let wide = String(String.UnicodeScalarView(head.unicodeScalars.map { Unicode.Scalar($0.value + 0xFEE0)! }))
+        let r = SampleSession.run(["session", "verify", s.path, "--head", "　" + wide.uppercased()])
+        #expect(r.code == .success && r.out.contains("与公示的哈希一致"), "\(r.err)")
     }
 
     @Test("closing twice leaves the journal as it was and verifies")

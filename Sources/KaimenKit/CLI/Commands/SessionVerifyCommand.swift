@@ -33,7 +33,8 @@ public enum SessionVerifyCommand: Command {
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
         let lang = SessionCommandSupport.language(args)
         guard let (dir, url) = SessionCommandSupport.folder(args, usage: usage, console: console) else { return .usage }
-        let posted = args.value("--head")?.trimmingSpaces()
+        // Copied from a notice, the hash may come in full-width characters (ｂ３６０…).
+        let posted = args.value("--head").map(UnitMatcher.normalized)
         if let posted, posted.count != 64 || !posted.allSatisfy(\.isHexDigit) {
             return usageError(SessionMessages.badPostedHead(posted), console: console, lang: lang)
         }
