@@ -17,7 +17,7 @@ public enum SessionError: Error, Sendable, Equatable {
         case .io(let op, let path, let code):
             return [.error("session-io", SessionMessages.io(op, path: path, reason: SystemError(code).text))]
         case .notASession(let path):
-            return [.error("not-a-session", SessionMessages.notASession(path), hint: SessionMessages.notASessionHint)]
+            return [.error("not-a-session", SessionMessages.notASession(path), hint: SessionFolder.nearestSession(to: path) ?? SessionMessages.notASessionHint)]
         case .alreadyExists(let path):
             return [.error("session-exists", SessionMessages.sessionExists(path), hint: SessionMessages.sessionExistsHint)]
         }

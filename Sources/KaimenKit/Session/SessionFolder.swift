@@ -82,6 +82,24 @@ public struct SessionFolder {
         return try SessionFolder(directory: directory, journal: journal)
     }
 
+    /// For a folder that holds no session: the session it is inside (`2014-mid/inputs` is in
+    /// `2014-mid`), or a session folder beside it with a near name (`2014-mi` for `2014-mid`),
+    /// as a hint; `nil` when there is neither.
+    static func nearestSession(to path: String) -> Localized? {
+        let fm = FileManager.default
+        func isSession(_ p: String) -> Bool { fm.fileExists(atPath: (p as NSString).appendingPathComponent(Journal.fileName)) }
+        var up = (path as NSString).deletingLastPathComponent
+        while up.count > 1 {
+            if isSession(up) { return SessionMessages.insideSession(up) }
+            up = (up as NSString).deletingLastPathComponent
+        }
+        let parent = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
+        guard let siblings = try? fm.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent) else { return nil }
+        let sessions = siblings.filter { isSession((parent as NSString).appendingPathComponent($0)) }
+        guard let near = Suggestion.closest(to: name, among: sessions) else { return nil }
+        return SessionMessages.nearSession((parent as NSString).appendingPathComponent(near))
+    }
+
     /// An `input-changed` error for every input copy whose bytes are not those the `open`
     /// record hashed (or that is missing).
     static func changedInputs(_ directory: URL, recorded open: JournalRecord?) -> [Diagnostic] {

@@ -108,6 +108,12 @@ extension SessionMessages {
         Localized(zh: "`\(path)` 不是打分会话文件夹（其中没有 journal.jsonl）", en: "`\(path)` is not a session folder (it has no journal.jsonl)")
     }
 
+    static func insideSession(_ session: String) -> Localized {
+        Localized(zh: "这是会话 `\(Echo.shown(session))` 里面的文件夹；命令要写会话文件夹本身", en: "this folder is inside the session `\(Echo.shown(session))`; give the session folder itself")
+    }
+    static func nearSession(_ session: String) -> Localized {
+        Localized(zh: "是不是 `\(Echo.shown(session))`？", en: "did you mean `\(Echo.shown(session))`?")
+    }
     static let notASessionHint = Localized(zh: "先用 `kaimen session init` 建立会话", en: "create one with `kaimen session init`")
 
     static func sessionExists(_ path: String) -> Localized {
@@ -390,7 +396,7 @@ extension SessionMessages {
                                              en: "a session scores only the inputs copied when it opened: restore the files under inputs/; if an input really was wrong, open a new session with the corrected files")
 
     static func copiedFrom(_ source: String) -> Localized {
-        Localized(zh: "建立会话时复制自 `\(Echo.cell(source))`", en: "copied from `\(Echo.cell(source))` when the session opened")
+        Localized(zh: "建立会话时复制自 `\(Echo.shown(source))`", en: "copied from `\(Echo.shown(source))` when the session opened")
     }
 
     static func inputMissing(_ path: String) -> Localized {

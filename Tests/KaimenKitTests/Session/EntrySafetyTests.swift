@@ -180,6 +180,16 @@ struct EntrySafetyTests {
         #expect(posted.out.contains("与公示的哈希一致") && !posted.out.contains("注意"))
     }
 
+    @Test("a folder inside a session, or a near name beside one, is pointed to the session")
+    func nearSession() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let inside = SampleSession.run(["session", "status", s.dir.appendingPathComponent("inputs").path])
+        #expect(inside.code == .failure && inside.err.contains("这是会话 `\(s.path)` 里面的文件夹；命令要写会话文件夹本身"), "\(inside.err)")
+        let typo = SampleSession.run(["session", "enter", String(s.path.dropLast()), "samples/xicheng-2014/typed-a.csv", "--by", "甲"])
+        #expect(typo.code == .failure && typo.err.contains("是不是 `\(s.path)`？"), "\(typo.err)")
+        #expect(!FileManager.default.fileExists(atPath: String(s.path.dropLast())))
+    }
+
     @Test("an input copy changed after init: status says so, and nothing more is recorded or sealed")
     func inputCopyChanged() throws {
         let s = try SampleSession(); defer { s.remove() }
