@@ -191,6 +191,16 @@ enum ReaderMessages {
         return L(zh: "：\(who) \(quoted.joined(separator: "、")) 都叫 `\(text)`，\(whereZH)请填其中一\(measure)的\(idWord)，选所指的那一\(measure)",
                  en: "; \(whoEN)s \(quoted.joined(separator: ", ")) are all named `\(text)`; \(whereEN) takes the id of one of them: pick the one meant")
     }
+    /// An id typed in full-width characters (`Ｒ０５`) whose half-width form is an id.
+    static func fullWidthID(_ id: String) -> L {
+        L(zh: "编号要用半角字符：是不是 `\(id)`？（切换到英文输入法再输入）", en: "ids are written in half-width characters: did you mean `\(id)`?")
+    }
+    /// The hint for an unknown id: its half-width form when that is an id, else a near miss.
+    static func unknownIDHint(_ typed: String, known: (String) -> Bool, nearMiss: () -> L?) -> L? {
+        let half = UnitMatcher.normalized(typed)
+        return half != typed && known(half) ? fullWidthID(half) : nearMiss()
+    }
+
     static func metricStandardBallot(_ id: String) -> L {
         L(zh: "标准 `\(id)` 按指标计分，不由代表打分", en: "standard `\(id)` is scored from metrics, not by ballot")
     }

@@ -136,7 +136,8 @@ public struct BallotsReader {
                     // A name typed for an id: the message names the id, and no other suggestion is needed.
                     let named = NameForID.representatives(named: repID, in: representatives)
                     return .error(.unknownRepresentative, ReaderMessages.unknownRepresentative(repText, namedIDs: named), at: at(repCol),
-                                  path: "representative", hint: named.isEmpty ? repSuggestions.didYouMean(repID) : nil)
+                                  path: "representative", hint: named.isEmpty ? ReaderMessages.unknownIDHint(repID, known: { repIndex[$0] != nil },
+                                                                                                            nearMiss: { repSuggestions.didYouMean(repID) }) : nil)
                 }
             }
             let unit = unitIndex[unitID]
@@ -145,7 +146,8 @@ public struct BallotsReader {
                 diagnostics.append(.unknownUnit) {
                     let named = NameForID.units(named: unitID, in: units)
                     return .error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitText, namedIDs: named), at: at(unitCol), path: "unit",
-                                  hint: named.isEmpty ? unitSuggestions.didYouMean(unitID) : nil)
+                                  hint: named.isEmpty ? ReaderMessages.unknownIDHint(unitID, known: { unitIndex[$0] != nil },
+                                                                                     nearMiss: { unitSuggestions.didYouMean(unitID) }) : nil)
                 }
             }
             // A long file's standard column may name the standard as a wide header does.

@@ -124,7 +124,8 @@ extension SessionFolder {
     private func unknown(_ code: String, _ text: String, _ message: Localized, option: String, kind: ReaderMessages.NamedKind,
                          named: [String], ids: [String]) -> Diagnostic {
         named.isEmpty
-            ? .error(code, message, path: option, hint: SessionMessages.didYouMean(text, among: ids))
+            ? .error(code, message, path: option, hint: ReaderMessages.unknownIDHint(text, known: ids.contains,
+                                                                                     nearMiss: { SessionMessages.didYouMean(text, among: ids) }))
             : .error(code, message.appending(ReaderMessages.nameForID(text, ids: named, of: kind, in: .option(option))), path: option)
     }
 

@@ -188,6 +188,16 @@ struct HostileAgreementTests {
         #expect(m.err.contains("标准 `集体合同签订率` 按指标计分，不由代表打分"), "\(m.err)")
     }
 
+    @Test("an id typed in full-width characters is refused by both engines, with the half-width id to write")
+    func fullWidthIDs() throws {
+        var ballots = try Self.replacing(try Self.text("ballots.csv"), "R01,X01,publicity,1.5", "Ｒ０１,X01,publicity,1.5")
+        ballots = try Self.replacing(ballots, "R01,X01,rights.ballot,3.5", "R01,Ｘ０１,rights.ballot,3.5")
+        let r = try Self.both(ballots: ballots)
+        #expect(r.code == .failure)
+        #expect(r.err.contains("投票人 `Ｒ０１` 不在代表名单上；编号要用半角字符：是不是 `R01`？"), "\(r.err)")
+        #expect(r.err.contains("`Ｘ０１` 不在单位文件里；编号要用半角字符：是不是 `X01`？"), "\(r.err)")
+    }
+
     @Test("a last line of spaces, or a row of blank cells short of the header, is skipped by both engines")
     func linesOfSpaces() throws {
         let plain = try Self.both()
