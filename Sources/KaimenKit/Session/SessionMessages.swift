@@ -200,8 +200,11 @@ extension SessionMessages {
         Localized(zh: "`\(item)` 不是职工代表评分项", en: "`\(item)` is not a ballot standard")
     }
 
-    static func badResolveScore(_ s: String, max: String) -> Localized {
-        Localized(zh: "分数 `\(s)` 无效：须在 0–\(max) 之间并符合评分步长", en: "score `\(s)` is not valid: it must lie within 0–\(max), on the rules' step")
+    static func badResolveScore(_ s: String, max: String, step: String?) -> Localized {
+        guard let step else {
+            return Localized(zh: "分数 `\(s)` 无效：须是 0–\(max) 之间的数", en: "score `\(s)` is not valid: it must be a number within 0–\(max)")
+        }
+        return Localized(zh: "分数 `\(s)` 无效：须在 0–\(max) 之间，且是 \(step) 的整数倍", en: "score `\(s)` is not valid: it must lie within 0–\(max), in steps of \(step)")
     }
 
     /// A cell's value as a message shows it: the number, or 空 / blank.

@@ -71,6 +71,7 @@ struct DoubleEntryTests {
         #expect(noReason.err.contains("理由"))
         let offStep = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4.3", "--reason", "r", "--by", "王秘书"])
         #expect(offStep.code == .failure)
+        #expect(offStep.err.contains("分数 `4.3` 无效：须在 0–4 之间，且是 0.5 的整数倍"), "\(offStep.err)")
         let ok = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "原始评分表为 4 分", "--by", "王秘书"])
         #expect(ok.code == .success)
         #expect(try s.state().decision(Self.sheet, items: ExpectedBallotsTests.xichengItems).state == .confirmed)
