@@ -76,7 +76,6 @@ enum CSVMessages {
 
     // MARK: A scoring run
 
-    static func cannotRead(_ path: String) -> L { L(zh: "无法读取 `\(path)`", en: "cannot read `\(path)`") }
     static let checkPath = L(zh: "请检查路径", en: "check the path")
     static func vetoUnchecked(_ unit: String, _ veto: String, _ when: String) -> L {
         L(zh: "单位 `\(unit)`：否决项 `\(veto)`（\(when)）无法判断：它用到的指标缺失",

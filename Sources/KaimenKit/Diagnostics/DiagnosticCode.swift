@@ -128,6 +128,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case journalTornTail = "journal-torn-tail"
     case notScheduled = "not-scheduled"
     case sameOperator = "same-operator"
+    case sameFile = "same-file"
     case sheetVoid = "sheet-void"
     case sheetNotAppealed = "sheet-not-appealed"
     case sessionClosed = "session-closed"

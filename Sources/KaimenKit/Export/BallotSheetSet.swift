@@ -33,7 +33,7 @@ public struct BallotSheetSet: Sendable {
         diagnostics.append(contentsOf: loaded.warnings)
         func read(_ path: String) -> Data? {
             do { return try readFile(path) } catch {
-                diagnostics.append(.error("file-not-found", PaperTexts.cannotRead(path), at: nil, hint: PaperTexts.checkPath))
+                diagnostics.append(UnreadableFile.diagnostic(path, at: PathText.resolve(path, in: baseDirectory)))
                 return nil
             }
         }

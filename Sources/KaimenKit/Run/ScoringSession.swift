@@ -74,7 +74,7 @@ public struct ScoringSession: Sendable {
         diagnostics.append(contentsOf: warnings)
         func read(_ path: String) -> Data? {
             do { return try readFile(path) } catch {
-                diagnostics.append(.error(.fileNotFound, CSVMessages.cannotRead(path), at: nil, hint: CSVMessages.checkPath))
+                diagnostics.append(UnreadableFile.diagnostic(path, at: PathText.resolve(path, in: base)))
                 return nil
             }
         }

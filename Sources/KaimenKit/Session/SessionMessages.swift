@@ -124,11 +124,6 @@ extension SessionMessages {
 }
 
 extension SessionMessages {
-    static func cannotRead(_ path: String) -> Localized {
-        Localized(zh: "无法读取 `\(path)`", en: "cannot read `\(path)`")
-    }
-
-    static let checkPath = Localized(zh: "检查文件路径", en: "check the path")
 }
 
 extension SessionMessages {

@@ -47,7 +47,7 @@ public struct SessionSetup: Sendable {
         }
         func read(_ path: String) -> Data? {
             if let d = FileManager.default.contents(atPath: PathText.resolve(path, in: base)) { return d }
-            diagnostics.append(.error("file-not-found", SessionMessages.cannotRead(path), hint: SessionMessages.checkPath))
+            diagnostics.append(UnreadableFile.diagnostic(path, at: PathText.resolve(path, in: base)))
             return nil
         }
         var units: [Unit]?

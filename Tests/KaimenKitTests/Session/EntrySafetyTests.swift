@@ -188,6 +188,12 @@ struct EntrySafetyTests {
         let typo = SampleSession.run(["session", "enter", String(s.path.dropLast()), "samples/xicheng-2014/typed-a.csv", "--by", "甲"])
         #expect(typo.code == .failure && typo.err.contains("是不是 `\(s.path)`？"), "\(typo.err)")
         #expect(!FileManager.default.fileExists(atPath: String(s.path.dropLast())))
+        // A folder given for the typed file, or a file that is not there: said why.
+        let folder = s.run("enter", ["samples/xicheng-2014", "--by", "甲"])
+        #expect(folder.code == .failure && folder.err.contains("无法读取 `samples/xicheng-2014`：这是一个文件夹（EISDIR）"), "\(folder.err)")
+        let missing = SampleSession.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                                         "--roster", "nowhere.csv", "--ballots", "samples/xicheng-2014/ballots.csv"])
+        #expect(missing.err.contains("无法读取 `nowhere.csv`：文件或文件夹不存在（ENOENT）"), "\(missing.err)")
     }
 
     @Test("an input copy changed after init: status says so, and nothing more is recorded or sealed")

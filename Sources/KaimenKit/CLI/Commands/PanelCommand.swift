@@ -119,7 +119,7 @@ public enum PanelCommand: Command {
         var schedule: Schedule?
         if let path = args.value("--schedule") {
             guard let data = try? Data(contentsOf: URL(fileURLWithPath: resolve(path, in: console.currentDirectory))) else {
-                console.errLine(Diagnostic.error(.fileNotFound, CSVMessages.cannotRead(path), hint: CSVMessages.checkPath).rendered(lang))
+                console.errLine(UnreadableFile.diagnostic(path, at: resolve(path, in: console.currentDirectory)).rendered(lang))
                 return nil
             }
             let read = ScheduleReader.read(data, fileName: path, units: session.table.units, representatives: session.representatives)

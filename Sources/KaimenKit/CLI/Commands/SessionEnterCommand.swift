@@ -34,7 +34,7 @@ public enum SessionEnterCommand: Command {
               let by = SessionCommandSupport.operatorName(args, usage: usage, console: console) else { return .usage }
         let file = args.positionals[1]
         guard let data = FileManager.default.contents(atPath: resolve(file, in: console.currentDirectory)) else {
-            console.errLine(SessionCommandSupport.clean(Diagnostic.error("file-not-found", SessionMessages.cannotRead(file)).rendered(lang)))
+            console.errLine(SessionCommandSupport.clean(UnreadableFile.diagnostic(file, at: resolve(file, in: console.currentDirectory)).rendered(lang)))
             return .failure
         }
         do {

@@ -84,8 +84,6 @@ extension PaperTexts {
     static let noBallotStandards = Localized(zh: "这些细则没有代表评分的标准（method 为 ballot），无需打印评分表",
                                              en: "these rules have no ballot standards (method `ballot`): there are no ballot sheets to print")
     static let noBallotStandardsHint = Localized(zh: "检查 --rules 是否指向本次会议的细则", en: "check that --rules names this session's rules")
-    static let checkPath = Localized(zh: "检查路径是否正确", en: "check the path")
-    static func cannotRead(_ path: String) -> Localized { Localized(zh: "无法读取 `\(path)`", en: "cannot read `\(path)`") }
 
     /// `可填 0、0.5、1 … 4 分` with a step; `0–4 分` without.
     static func allowed(max: Rational, step: Rational?, _ lang: Language) -> String {
