@@ -24,9 +24,14 @@ public enum CLI {
     public static let version = "0.16.0"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
-    /// replaced by the language's id; the arguments after `--` are left alone.
+    /// replaced by the language's id, and an option typed with a Chinese input method
+    /// (`－－ｒｕｌｅｓ`, full-width) made half-width; the arguments after `--` are left alone.
     static func canonicalLanguage(_ arguments: [String]) -> [String] {
         var out = arguments
+        for k in out.indices {
+            if out[k] == "--" { break }
+            if out[k].hasPrefix("－"), case let half = UnitMatcher.normalized(out[k]), half.hasPrefix("--") { out[k] = half }
+        }
         var i = 0
         while i < out.count, out[i] != "--" {
             if out[i] == "--lang", i + 1 < out.count, let l = Language.alias(out[i + 1]) {

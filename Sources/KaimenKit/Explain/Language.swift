@@ -10,7 +10,7 @@ public enum Language: String, Sendable, CaseIterable {
     /// `简体中文` for `zh`; `en-US`, `english`, `英文` for `en` (letters in any case). `nil` for
     /// anything else, which stays an invalid value.
     static func alias(_ text: String) -> Language? {
-        let t = text.lowercased().replacingOccurrences(of: "_", with: "-")
+        let t = UnitMatcher.normalized(text).lowercased().replacingOccurrences(of: "_", with: "-")
         if ["zh", "cn", "chs", "zh-cn", "zh-hans", "zh-hans-cn", "zh-sg", "chinese", "中文", "汉语", "简体中文", "简体", "中"].contains(t) { return .zh }
         if ["en", "eng", "english", "en-us", "en-gb", "英文", "英语", "英"].contains(t) { return .en }
         return nil

@@ -150,6 +150,15 @@ struct LanguageAliasTests {
         }
     }
 
+    @Test("an option typed in full-width characters (－－ｌａｎｇ) is the option")
+    func fullWidthOptions() {
+        let r = HelpTests.run(["rules", "check", "rules/xicheng-2014.jsonc", "－－ｌａｎｇ", "ｅｎ"])
+        #expect(r.code == .success, "\(r.err)")
+        #expect(r.out == HelpTests.run(["rules", "check", "rules/xicheng-2014.jsonc", "--lang", "en"]).out)
+        // A value is left as typed: only an argument that starts with full-width dashes is an option.
+        #expect(CLI.canonicalLanguage(["--by", "Ｒ０５"]) == ["--by", "Ｒ０５"])
+    }
+
     @Test("anything else is still refused, with the values to use")
     func others() {
         #expect(Language.alias("fr") == nil && Language.alias("c") == nil)
