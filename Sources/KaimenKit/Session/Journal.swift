@@ -63,6 +63,10 @@ public final class Journal {
         let bytes = [UInt8](data)
         let end = (bytes.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
         var number = 0
+        // Lines that are records but for a byte order mark before the first or a CR at the end:
+        // the file was opened and saved again by another program (Notepad). Said once, with
+        // what to do, rather than as every line not canonical; they are still not records.
+        var resaved = 0
         for raw in bytes[..<end].split(separator: 0x0A, omittingEmptySubsequences: false).dropLast() {
             number += 1
             let text = String(decoding: raw, as: UTF8.self)
@@ -70,9 +74,20 @@ public final class Journal {
             switch JournalRecord.parse(text) {
             case .success(let r): records.append(r)
             case .failure(let p):
+                var bare = raw[...]
+                if number == 1 && bare.starts(with: [0xEF, 0xBB, 0xBF]) { bare = bare.dropFirst(3) }
+                if bare.last == 0x0D { bare = bare.dropLast() }
+                if bare.count != raw.count, case .success = JournalRecord.parse(String(decoding: bare, as: UTF8.self)) {
+                    resaved += 1
+                    continue
+                }
                 diagnostics.append(.error("journal-unreadable", SessionMessages.journalUnreadable(p),
                                           at: SourceLocation(file: Journal.fileName, line: number, column: 1)))
             }
+        }
+        if resaved > 0 {
+            diagnostics.append(.error("journal-unreadable", SessionMessages.journalResaved(resaved),
+                                      at: SourceLocation(file: Journal.fileName, line: 1, column: 1), hint: SessionMessages.journalResavedHint))
         }
         guard end < bytes.count else { return }
         let tail = Array(bytes[end...])

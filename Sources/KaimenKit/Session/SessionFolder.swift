@@ -122,7 +122,9 @@ public struct SessionFolder {
         guard let first = journal.records.first, first.kind == .open,
               let rules = first.content["rules"]?.stringValue, let units = first.content["units"]?.stringValue,
               let roster = first.content["roster"]?.stringValue else {
-            throw .problems([.error("journal-damaged", SessionMessages.noOpenRecord, at: SourceLocation(file: Journal.fileName, line: 1, column: 1))])
+            // What made the open record unreadable comes first (a journal saved again by Notepad).
+            throw .problems(journal.diagnostics.filter { $0.severity == .error }
+                + [.error("journal-damaged", SessionMessages.noOpenRecord, at: SourceLocation(file: Journal.fileName, line: 1, column: 1))])
         }
         self.directory = directory
         self.journal = journal

@@ -85,6 +85,13 @@ extension SessionMessages {
         }
     }
 
+    static func journalResaved(_ lines: Int) -> Localized {
+        Localized(zh: "日志文件被其他程序另存过：\(lines) 行记录多了字节顺序标记（BOM）或 Windows 换行（CRLF），已不是 kaimen 写出的原样",
+                  en: "the journal was saved again by another program: \(lines) record line\(lines == 1 ? "" : "s") gained a byte order mark (BOM) or Windows line ends (CRLF), and are no longer as kaimen wrote them")
+    }
+    static let journalResavedHint = Localized(zh: "用备份恢复 journal.jsonl，或只删去开头的 BOM、把换行改回 LF（记录内容不要改），再运行 `kaimen session verify`；日志不要用记事本等程序打开后保存",
+                                              en: "restore journal.jsonl from a copy, or remove only the BOM and turn the line ends back into LF (leave the records as they are), then run `kaimen session verify`; never save the journal from Notepad or the like")
+
     static func tornTailSeen(_ bytes: Int) -> Localized {
         Localized(zh: "日志末尾有 \(bytes) 字节不完整的记录（上次写入时中断），已忽略；下一条修改会话的命令会把它移到旁边的文件",
                   en: "the journal ends with \(bytes) bytes of an incomplete record (a write was cut short); ignored here, and the next command that changes the session sets it aside")

@@ -57,7 +57,9 @@ public enum Verifier {
         problems += SessionFolder.changedInputs(directory, recorded: journal.records.first)
         let folder: SessionFolder
         do { folder = try SessionFolder.open(journal) } catch {
-            return Report(problems: Diagnostics.sortedList(problems + error.diagnostics), records: journal.records.count, seals: 0, head: previous,
+            // The open record's failure repeats the journal's own problems: each is said once.
+            let more = error.diagnostics.filter { !problems.contains($0) }
+            return Report(problems: Diagnostics.sortedList(problems + more), records: journal.records.count, seals: 0, head: previous,
                           postedRecord: postedRecord)
         }
         // 3. Every seal: recompute from the journal up to it, compare with the seal and the files.

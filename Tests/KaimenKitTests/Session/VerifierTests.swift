@@ -187,6 +187,25 @@ struct VerifierTests {
         #expect(r.code == .success && r.out.contains("与公示的哈希一致"), "\(r.err)")
     }
 
+    @Test("a journal saved again by Notepad (a BOM, CRLF) is said as such, once, with what to do; restored, it verifies")
+    func resavedByNotepad() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        let url = s.dir.appendingPathComponent("journal.jsonl")
+        let original = try Data(contentsOf: url)
+        try Data([0xEF, 0xBB, 0xBF] + Array(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)).write(to: url)
+        for command in ["status", "verify"] {
+            let r = s.run(command, [])
+            #expect(r.code == .failure)
+            let lines = r.err.split(separator: "\n").filter { $0.contains("错误") }
+            #expect(lines.count == 2, "\(command): \(r.err)")
+            #expect(lines.first?.contains("日志文件被其他程序另存过：4 行记录多了字节顺序标记（BOM）或 Windows 换行（CRLF）") == true, "\(r.err)")
+            #expect(!r.err.contains("不是 kaimen 写出的规范格式"))
+        }
+        #expect(s.run("enter", [try s.file("b.csv", SampleSession.typed("b")), "--by", "丙"]).code == .failure)
+        try original.write(to: url)
+        #expect(s.run("verify", []).code == .success)
+    }
+
     @Test("closing twice leaves the journal as it was and verifies")
     func closeTwice() throws {
         let s = try Self.closedSession(); defer { s.remove() }
