@@ -39,10 +39,13 @@ public struct ScoringSession: Sendable {
     public var inputWarnings: [Diagnostic] { report.inputWarnings }
     /// How long each stage took, in seconds: `read rules`, `read metrics`, … .
     public let timings: [StageClock.Stage]
-    /// A session's schedule, when the ballots come from one (`SessionInputs.score`): which
-    /// groups hear which units, so the notice counts only recusals that kept someone from
-    /// scoring a unit they heard. `nil` for `score`: everyone scores every unit.
-    public internal(set) var schedule: Schedule? = nil
+    /// A session's recusals, when the ballots come from one (`SessionInputs.score`): for each
+    /// unit, how many representatives who hear it (by the schedule) must not score it, their
+    /// own unit or a declared conflict, as `session init` counted them
+    /// (`ExpectedBallots.recused`). The notice counts these. `nil` for `score`, and for
+    /// re-deriving a seal made before 0.16.0, whose notice counted every representative of an
+    /// assessed unit.
+    public internal(set) var sessionRecusals: [String: Int]? = nil
 
     /// Runs the whole pipeline; throws every problem found in every input file at once.
     public static func run(_ inputs: Inputs, readFile: ((String) throws -> Data)? = nil) throws(DiagnosticsError) -> ScoringSession {

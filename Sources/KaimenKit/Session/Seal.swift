@@ -17,9 +17,11 @@ extension SessionFolder {
     }
 
     /// Scores the ballots through the one pipeline `score` uses (`SessionInputs`).
-    public static func score(_ ballots: Data, paths: SessionSetup.Paths, in directory: URL, schedule: Schedule? = nil) throws(SessionError) -> ScoringSession {
+    /// - Parameter recusals: the session's recusals by unit, for the notice (`nil`: the notice
+    ///   as kaimen before 0.16.0 wrote it, for re-deriving such a seal).
+    public static func score(_ ballots: Data, paths: SessionSetup.Paths, in directory: URL, recusals: [String: Int]? = nil) throws(SessionError) -> ScoringSession {
         do {
-            return try SessionInputs(ballots: ballots, paths: paths, in: directory, schedule: schedule).score()
+            return try SessionInputs(ballots: ballots, paths: paths, in: directory, recusals: recusals).score()
         } catch {
             throw .problems(error.diagnostics)
         }
@@ -65,7 +67,7 @@ extension SessionFolder {
             } + [.error("close-refused", SessionMessages.closeRefused(status.open.count), hint: SessionMessages.closeRefusedHint)])
         }
         let ballots = SessionFolder.ballotsCSV(state, setup: setup)
-        let session = try SessionFolder.score(ballots, paths: paths, in: directory, schedule: setup.schedule)
+        let session = try SessionFolder.score(ballots, paths: paths, in: directory, recusals: SessionInputs.recusals(setup))
         let version = state.nextVersion
         let resultsPath = SessionFolder.resultsPath(version: version)
         let written: [URL]

@@ -16,8 +16,12 @@ public struct SessionInputs: Sendable {
     public var schedule: Schedule?
     /// Sheets confirmed (or corrected) so far: 0 means nothing can be scored yet.
     public var confirmedSheets: Int
+    /// The session's recusals by unit (`ScoringSession.sessionRecusals`), for the notice.
+    public var recusals: [String: Int]?
 
-    public init(ballots: Data, paths: SessionSetup.Paths, in directory: URL, schedule: Schedule? = nil, confirmedSheets: Int = 0) {
+    public init(ballots: Data, paths: SessionSetup.Paths, in directory: URL, schedule: Schedule? = nil, confirmedSheets: Int = 0,
+                recusals: [String: Int]? = nil) {
+        self.recusals = recusals
         self.inputs = .init(rules: paths.rules, units: paths.units, roster: paths.roster, ballots: SessionInputs.ballotsName,
                             baseDirectory: directory.path)
         self.ballots = ballots
@@ -30,7 +34,14 @@ public struct SessionInputs: Sendable {
         let state = folder.state
         let sheets = folder.setup.expected.sheets.filter { state.decision($0, items: folder.setup.expected.items).state == .confirmed }
         self.init(ballots: SessionFolder.ballotsCSV(state, setup: folder.setup), paths: folder.paths, in: folder.directory,
-                  schedule: folder.setup.schedule, confirmedSheets: sheets.count)
+                  schedule: folder.setup.schedule, confirmedSheets: sheets.count, recusals: SessionInputs.recusals(folder.setup))
+    }
+
+    /// For each unit, the representatives recused from it among those who hear it.
+    public static func recusals(_ setup: SessionSetup) -> [String: Int] {
+        var n: [String: Int] = [:]
+        for sheet in setup.expected.recused { n[sheet.unit, default: 0] += 1 }
+        return n
     }
 
     /// Opens the folder read-only (no lock taken for writing) and reads its inputs.
@@ -53,7 +64,7 @@ public struct SessionInputs: Sendable {
         inputs.strict = strict
         do {
             var session = try ScoringSession.run(inputs, readFile: readFile)
-            session.schedule = schedule
+            session.sessionRecusals = recusals
             return session
         } catch {
             // No ballot counted yet: said as the session's state, not as a file's header with

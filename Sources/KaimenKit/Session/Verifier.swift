@@ -125,7 +125,10 @@ public enum Verifier {
         defer { try? FileManager.default.removeItem(at: temp) }
         let resultsPath = c["results"]?.stringValue ?? "results"
         do {
-            let session = try SessionFolder.score(ballots, paths: folder.paths, in: folder.directory, schedule: folder.setup.schedule)
+            // A seal is re-derived as the kaimen that made it wrote the notice: by the session's
+            // recusals since 0.16.0, by the roster's own units before.
+            let recusals = Self.sealed(by: c["kaimen"]?.stringValue, since: [0, 16, 0]) ? SessionInputs.recusals(folder.setup) : nil
+            let session = try SessionFolder.score(ballots, paths: folder.paths, in: folder.directory, recusals: recusals)
             let written = try OutputFiles.write(session, to: temp.appendingPathComponent(resultsPath), lang: Language(rawValue: c["lang"]?.stringValue ?? "zh") ?? .zh)
             // Keyed as close keys them, from the folder the set was written in.
             var recomputed: [String: String] = [:]
@@ -153,5 +156,11 @@ public enum Verifier {
             problems.append(.error("seal-rescore", SessionMessages.rescoreFailed(seq: seal.seq, "\(error)"), at: at))
         }
         return problems
+    }
+    /// Whether a seal that records `version` (`"0.16.0"`) was made by that version or a later
+    /// one; a seal with none (before 0.11.0) was not.
+    static func sealed(by version: String?, since minimum: [Int]) -> Bool {
+        guard let parts = version?.split(separator: ".").map({ Int($0) }), parts.allSatisfy({ $0 != nil }) else { return false }
+        return parts.map { $0! }.lexicographicallyPrecedes(minimum) == false
     }
 }

@@ -103,7 +103,8 @@ struct SessionLifecycleTests {
         // as init said), not every representative whose own unit is assessed: R18 (X01) and
         // R10 (X03) sit in groups that never hear their units (a secretary's trial found six).
         let notice = try String(contentsOf: s.dir.appendingPathComponent("results/公示.html"), encoding: .utf8)
-        let recusal = try #require(notice.range(of: "以下单位有本单位的代表参加评分").map { String(notice[$0.lowerBound...].prefix(400)) })
+        let recusal = try #require(notice.range(of: "以下单位有须回避的代表（本单位的代表，或申报与该单位有利害关系的代表），这些代表不为该单位评分：")
+            .map { String(notice[$0.lowerBound...].prefix(400)) })
         #expect(recusal.contains("X02 西城区德胜商贸集团有限公司工会（1 名代表回避）；X05 西城区月坛中医医院工会（1 名代表回避）；"
                                  + "X08 什刹海街道总工会（1 名代表回避）；X09 陶然亭街道总工会（1 名代表回避）。"), "\(recusal)")
         #expect(!recusal.contains("X01") && !recusal.contains("X03"))

@@ -127,6 +127,46 @@ struct VerifierTests {
         }
     }
 
+    @Test("a seal made before 0.16.0 is re-derived with the notice that version wrote (recusals by the roster), and still verifies")
+    func notBefore016() throws {
+        #expect(Verifier.sealed(by: "0.16.0", since: [0, 16, 0]) && Verifier.sealed(by: "1.2.0", since: [0, 16, 0]))
+        #expect(!Verifier.sealed(by: "0.15.0", since: [0, 16, 0]) && !Verifier.sealed(by: "0.9.10", since: [0, 16, 0]))
+        #expect(!Verifier.sealed(by: nil, since: [0, 16, 0]) && !Verifier.sealed(by: "x", since: [0, 16, 0]))
+        let s = try Self.closedSession(); defer { s.remove() }
+        // The notice as 0.15.0 wrote it: every representative of an assessed unit counted
+        // (R18 for X01 and R10 for X03, who never hear them, among them).
+        // Opened and released in one expression: verify takes the session's lock below.
+        let old = try { () throws -> ScoringSession in
+            let folder = try SessionFolder.open(s.dir, writable: false)
+            return try SessionFolder.score(SessionFolder.ballotsCSV(folder.state, setup: folder.setup), paths: folder.paths, in: s.dir, recusals: nil)
+        }()
+        let temp = s.files.appendingPathComponent("old")
+        try OutputFiles.write(old, to: temp)
+        let oldNotice = try Data(contentsOf: temp.appendingPathComponent("公示.html"))
+        #expect(String(decoding: oldNotice, as: UTF8.self).contains("X01 北京西城华宸建设集团有限公司工会（1 名代表回避）"))
+        let notice = s.dir.appendingPathComponent("results/公示.html")
+        #expect(try Data(contentsOf: notice) != oldNotice)
+        try oldNotice.write(to: notice)
+        func seal(by version: String) throws {
+            try Self.rewrite(s) { lines in
+                var r = try! JournalRecord.parse(lines[3]).get()
+                if case .object(var c) = r.content, case .object(var outputs)? = c["outputs"] {
+                    outputs["results/公示.html"] = .string(SHA256.hex([UInt8](oldNotice)))
+                    c["outputs"] = .object(outputs)
+                    c["kaimen"] = .string(version)
+                    r.content = .object(c)
+                }
+                lines[3] = JournalRecord(seq: r.seq, time: r.time, by: r.by, kind: r.kind, content: r.content, prev: r.prev).line
+            }
+        }
+        try seal(by: "0.15.0")
+        let r = try Verifier.verify(s.dir)
+        #expect(r.ok, "\(r.problems.map(\.message))")
+        // The same files sealed by 0.16.0 would not be what it writes.
+        try seal(by: CLI.version)
+        #expect(try Self.problems(s).contains { $0.code == "seal-mismatch" && $0.message.contains("公示.html") })
+    }
+
     @Test("a seal whose file hashes differ but whose ranking the journal gives again says so, and what the version it records means",
           arguments: [("0.10.0", "会话由 kaimen 0.10.0 结束（这是 kaimen \(CLI.version)），两个版本写出的文件文字可能不同：请用 kaimen 0.10.0 核验"),
                       (CLI.version, "会话由这一版本的 kaimen 结束，同样的日志应写出同样的文件：封存记录或输入文件被改写过"),
@@ -137,7 +177,11 @@ struct VerifierTests {
         let p = try Self.problems(s)
         #expect(!p.contains { $0.code.hasPrefix("journal-") })
         let mismatch = try #require(p.first { $0.code == "seal-mismatch" })
-        #expect(mismatch.text.zh == "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 1 个文件的内容不同：`results/report.html`")
+        // A seal labelled as made before 0.16.0 is re-derived with that version's notice, which
+        // this session's (written by this version) is not.
+        #expect(mismatch.text.zh == (sealedBy == CLI.version
+            ? "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 1 个文件的内容不同：`results/report.html`"
+            : "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 2 个文件的内容不同：`results/report.html`, `results/公示.html`"))
         #expect(mismatch.hintText?.zh.hasPrefix(hint) == true, "\(mismatch.hintText?.zh ?? "")")
         #expect(p.contains { $0.code == "output-changed" && $0.location?.file == "results/report.html" })
     }

@@ -63,22 +63,24 @@ public enum NoticeHTML {
         return t.rendered()
     }
 
-    /// How recusal was applied, by unit, without naming anyone. With a session's schedule, a
-    /// representative counts for a unit only when their group hears it: one who never heard
-    /// their own unit was kept from nothing.
+    /// How recusal was applied, by unit, without naming anyone. A session counts the recusals
+    /// `session init` counted (`ScoringSession.sessionRecusals`: representatives who hear the
+    /// unit and must not score it, their own unit or a declared conflict); `score` counts the
+    /// representatives of each assessed unit.
     static func recusalText(_ session: ScoringSession, lang: Language) -> String {
         var base = lang.t("本次考评执行回避制度，职工代表不为本人所在单位评分。", "Representatives do not score their own unit. ")
         func recused(_ unit: String) -> Int {
-            session.representatives.filter { r in
-                r.units.contains(unit) && (session.schedule.map { $0.hears(group: r.group, unit: unit) } ?? true)
-            }.count
+            session.sessionRecusals.map { $0[unit] ?? 0 } ?? session.representatives.filter { $0.units.contains(unit) }.count
         }
         let own = session.table.units.filter { recused($0.id) > 0 }
         if own.isEmpty {
-            return base + (session.schedule == nil ? lang.t("本次无需回避。", "No representative belongs to an assessed unit.")
-                                                   : lang.t("本次没有代表听取本单位的汇报，无需回避。", "No representative hears their own unit's report."))
+            return base + (session.sessionRecusals == nil ? lang.t("本次无需回避。", "No representative belongs to an assessed unit.")
+                                                          : lang.t("本次没有需要回避的代表。", "No representative had to recuse."))
         }
-        base += lang.t("以下单位有本单位的代表参加评分，其对本单位的评分一律不计入：", "These units have representatives of their own among the scorers; those ballots never count: ")
+        base += session.sessionRecusals == nil
+            ? lang.t("以下单位有本单位的代表参加评分，其对本单位的评分一律不计入：", "These units have representatives of their own among the scorers; those ballots never count: ")
+            : lang.t("以下单位有须回避的代表（本单位的代表，或申报与该单位有利害关系的代表），这些代表不为该单位评分：",
+                     "These units had representatives who must not score them (their own unit, or a declared conflict), and did not: ")
         let list = own.map { u -> String in
             let n = recused(u.id)
             return lang.t("\(u.id) \(u.name)（\(n) 名代表回避）", "\(u.id) \(u.name) (\(n) recused)")
