@@ -19,6 +19,9 @@ import Darwin
 public final class Journal {
     public let directory: URL
     public private(set) var records: [JournalRecord] = []
+    /// Whether the file was saved again by another program (a BOM, CRs): none of its lines is
+    /// taken as a record, and `verify` checks no chain in it.
+    public private(set) var resaved = false
     /// Problems met on opening: a torn tail set aside (warning), an unreadable line (error).
     public private(set) var diagnostics: [Diagnostic] = []
     /// Lines as read, for the verifier: `(line number, text)`.
@@ -63,31 +66,39 @@ public final class Journal {
         let bytes = [UInt8](data)
         let end = (bytes.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
         var number = 0
-        // Lines that are records but for a byte order mark before the first or a CR at the end:
-        // the file was opened and saved again by another program (Notepad). Said once, with
-        // what to do, rather than as every line not canonical; they are still not records.
-        var resaved = 0
+        // A journal saved again by another program (Notepad): a byte order mark before the first
+        // line, or a CR at the end of every line, and every line a record without them. Said
+        // once, with what to do, rather than as every line not canonical; none is taken as a
+        // record. A CR on some lines only, or a line that is no record without it, is damage
+        // at that line, said there.
+        var failed: [(number: Int, problem: JournalRecord.Problem, bare: Bool)] = []
+        var crLines = 0
         for raw in bytes[..<end].split(separator: 0x0A, omittingEmptySubsequences: false).dropLast() {
             number += 1
             let text = String(decoding: raw, as: UTF8.self)
             lines.append((number, text))
+            if raw.last == 0x0D { crLines += 1 }
             switch JournalRecord.parse(text) {
             case .success(let r): records.append(r)
             case .failure(let p):
                 var bare = raw[...]
                 if number == 1 && bare.starts(with: [0xEF, 0xBB, 0xBF]) { bare = bare.dropFirst(3) }
                 if bare.last == 0x0D { bare = bare.dropLast() }
-                if bare.count != raw.count, case .success = JournalRecord.parse(String(decoding: bare, as: UTF8.self)) {
-                    resaved += 1
-                    continue
-                }
-                diagnostics.append(.error("journal-unreadable", SessionMessages.journalUnreadable(p),
-                                          at: SourceLocation(file: Journal.fileName, line: number, column: 1)))
+                var parses = false
+                if bare.count != raw.count, case .success = JournalRecord.parse(String(decoding: bare, as: UTF8.self)) { parses = true }
+                failed.append((number, p, parses))
             }
         }
-        if resaved > 0 {
-            diagnostics.append(.error("journal-unreadable", SessionMessages.journalResaved(resaved),
+        resaved = !failed.isEmpty && (crLines == 0 || crLines == number) && failed.allSatisfy(\.bare)
+        if resaved {
+            records = []
+            diagnostics.append(.error("journal-unreadable", SessionMessages.journalResaved(failed.count),
                                       at: SourceLocation(file: Journal.fileName, line: 1, column: 1), hint: SessionMessages.journalResavedHint))
+        } else {
+            for f in failed {
+                diagnostics.append(.error("journal-unreadable", SessionMessages.journalUnreadable(f.problem),
+                                          at: SourceLocation(file: Journal.fileName, line: f.number, column: 1)))
+            }
         }
         guard end < bytes.count else { return }
         let tail = Array(bytes[end...])

@@ -28,7 +28,7 @@ public enum Verifier {
         // 1. The chain.
         var previous = JournalRecord.zeroHash
         var lineOf: [Int: Int] = [:]
-        for (number, text) in journal.lines {
+        for (number, text) in journal.lines where !journal.resaved {
             guard case .success(let r) = JournalRecord.parse(text) else { continue }
             let at = SourceLocation(file: Journal.fileName, line: number, column: 1)
             lineOf[r.seq] = number

@@ -246,8 +246,18 @@ struct VerifierTests {
             #expect(!r.err.contains("不是 kaimen 写出的规范格式"))
         }
         #expect(s.run("enter", [try s.file("b.csv", SampleSession.typed("b")), "--by", "丙"]).code == .failure)
+        // A byte order mark alone (the line ends kept) is the same re-save.
+        try Data([0xEF, 0xBB, 0xBF] + Array(original)).write(to: url)
+        let bom = s.run("verify", [])
+        #expect(bom.err.contains("日志文件被其他程序另存过：1 行") && !bom.err.contains("prev"), "\(bom.err)")
+        #expect(bom.err.split(separator: "\n").filter { $0.contains("错误") }.count == 2, "\(bom.err)")
         try original.write(to: url)
         #expect(s.run("verify", []).code == .success)
+        // A changed score on line 2 with a CR added to that line only is damage at line 2, not a re-save.
+        try Self.rewrite(s) { $0[1] = $0[1].replacingOccurrences(of: "\"rights.ballot\":\"3.5\"", with: "\"rights.ballot\":\"4\"") + "\r" }
+        let damaged = s.run("verify", [])
+        #expect(damaged.code == .failure && !damaged.err.contains("另存过"), "\(damaged.err)")
+        #expect(damaged.err.contains("journal.jsonl:2:1"), "\(damaged.err)")
     }
 
     @Test("closing twice leaves the journal as it was and verifies")
