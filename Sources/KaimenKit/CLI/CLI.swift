@@ -28,9 +28,15 @@ public enum CLI {
     /// (`－－ｒｕｌｅｓ`, full-width) made half-width; the arguments after `--` are left alone.
     static func canonicalLanguage(_ arguments: [String]) -> [String] {
         var out = arguments
+        // Only an option's name (up to `=` or `＝`), and only when it then reads as one:
+        // `--reason －－污损（见附件）` keeps its value as typed.
         for k in out.indices {
             if out[k] == "--" { break }
-            if out[k].hasPrefix("－"), case let half = UnitMatcher.normalized(out[k]), half.hasPrefix("--") { out[k] = half }
+            guard out[k].hasPrefix("－") else { continue }
+            let end = out[k].firstIndex(where: { $0 == "=" || $0 == "＝" }) ?? out[k].endIndex
+            let name = UnitMatcher.normalized(String(out[k][..<end]))
+            guard name.hasPrefix("--"), name.count > 2, name.dropFirst(2).allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) else { continue }
+            out[k] = name + (end < out[k].endIndex ? "=" + out[k][out[k].index(after: end)...] : "")
         }
         var i = 0
         while i < out.count, out[i] != "--" {

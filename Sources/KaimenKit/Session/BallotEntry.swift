@@ -69,7 +69,8 @@ extension SessionFolder {
         // The same bytes already entered by someone else: most likely one file entered twice,
         // which would confirm every sheet on one person's typing. Two typists can type a
         // template alike to the byte: `identical` says so, and the record names the twin.
-        let twin = journal.records.first { r in
+        // (Single entry: one entry confirms, and a second one of the same bytes only agrees.)
+        let twin = !doubleEntry ? nil : journal.records.first { r in
             r.kind == .entry && r.content["sha256"]?.stringValue == typed.sha256 && r.by != Echo.visible(by)
                 && (r.content["round"]?.intValue ?? 1) == state.round
         }

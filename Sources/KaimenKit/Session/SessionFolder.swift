@@ -88,14 +88,19 @@ public struct SessionFolder {
     static func nearestSession(to path: String) -> Localized? {
         let fm = FileManager.default
         func isSession(_ p: String) -> Bool { fm.fileExists(atPath: (p as NSString).appendingPathComponent(Journal.fileName)) }
-        var up = (path as NSString).deletingLastPathComponent
-        while up.count > 1 {
-            if isSession(up) { return SessionMessages.insideSession(up) }
-            up = (up as NSString).deletingLastPathComponent
+        // Inside a session only when the folder is there: `2014-mid` typed inside another
+        // session's folder is a missing folder, not a part of that session.
+        var isFolder: ObjCBool = false
+        if fm.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            var up = (path as NSString).deletingLastPathComponent
+            while up.count > 1 {
+                if isSession(up) { return SessionMessages.insideSession(up) }
+                up = (up as NSString).deletingLastPathComponent
+            }
         }
         let parent = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
         guard let siblings = try? fm.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent) else { return nil }
-        let sessions = siblings.filter { isSession((parent as NSString).appendingPathComponent($0)) }
+        let sessions = siblings.sorted().filter { isSession((parent as NSString).appendingPathComponent($0)) }
         guard let near = Suggestion.closest(to: name, among: sessions) else { return nil }
         return SessionMessages.nearSession((parent as NSString).appendingPathComponent(near))
     }

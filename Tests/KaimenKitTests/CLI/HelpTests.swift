@@ -155,8 +155,10 @@ struct LanguageAliasTests {
         let r = HelpTests.run(["rules", "check", "rules/xicheng-2014.jsonc", "－－ｌａｎｇ", "ｅｎ"])
         #expect(r.code == .success, "\(r.err)")
         #expect(r.out == HelpTests.run(["rules", "check", "rules/xicheng-2014.jsonc", "--lang", "en"]).out)
-        // A value is left as typed: only an argument that starts with full-width dashes is an option.
+        // A value is left as typed: only an option's name is folded, and only when it reads as one.
         #expect(CLI.canonicalLanguage(["--by", "Ｒ０５"]) == ["--by", "Ｒ０５"])
+        #expect(CLI.canonicalLanguage(["--reason", "－－污损（见附件）", "--by", "－－王"]) == ["--reason", "－－污损（见附件）", "--by", "－－王"])
+        #expect(CLI.canonicalLanguage(["－－ｒｅａｓｏｎ＝污损（见附件）"]) == ["--reason=污损（见附件）"])
     }
 
     @Test("anything else is still refused, with the values to use")

@@ -40,6 +40,11 @@ struct DoubleEntryTests {
         #expect(try s.state().decision(Self.sheet, items: ExpectedBallotsTests.xichengItems).state == .confirmed)
         // The same operator entering it again is still a no-op, not a same-file error.
         #expect(s.run("enter", [a, "--by", "录入员甲"]).code == .success)
+        // With single entry one entry confirms: a second of the same bytes only agrees.
+        let single = try SampleSession(singleEntry: true); defer { single.remove() }
+        let b = try single.file("a.csv", SampleSession.typed("a"))
+        #expect(single.run("enter", [b, "--by", "甲"]).code == .success)
+        #expect(single.run("enter", [b, "--by", "乙"]).code == .success)
     }
 
     @Test("a disagreement counts for neither until a third entry settles it")

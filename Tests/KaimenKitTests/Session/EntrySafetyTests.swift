@@ -188,6 +188,9 @@ struct EntrySafetyTests {
         let typo = SampleSession.run(["session", "enter", String(s.path.dropLast()), "samples/xicheng-2014/typed-a.csv", "--by", "甲"])
         #expect(typo.code == .failure && typo.err.contains("是不是 `\(s.path)`？"), "\(typo.err)")
         #expect(!FileManager.default.fileExists(atPath: String(s.path.dropLast())))
+        // A folder that is not there, named inside a session's folder, is not said to be part of it.
+        let absent = SampleSession.run(["session", "status", s.dir.appendingPathComponent("2014-mid").path])
+        #expect(absent.code == .failure && !absent.err.contains("里面的文件夹"), "\(absent.err)")
         // A folder given for the typed file, or a file that is not there: said why.
         let folder = s.run("enter", ["samples/xicheng-2014", "--by", "甲"])
         #expect(folder.code == .failure && folder.err.contains("无法读取 `samples/xicheng-2014`：这是一个文件夹（EISDIR）"), "\(folder.err)")
