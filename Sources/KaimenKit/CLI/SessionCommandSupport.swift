@@ -38,7 +38,7 @@ enum SessionCommandSupport {
     static func inputs(_ dir: String, lang: Language, console: Console) -> SessionInputs? {
         do {
             let folder = try SessionFolder.open(URL(fileURLWithPath: resolve(dir, in: console.currentDirectory)), writable: false)
-            report(folder.journal.diagnostics, dir: dir, lang: lang, console: console)
+            report(folder.journal.diagnostics + folder.changedInputWarnings, dir: dir, lang: lang, console: console)
             return SessionInputs(folder)
         } catch {
             report(error.diagnostics, dir: dir, lang: lang, console: console)

@@ -107,16 +107,24 @@ public struct SessionFolder {
 
     /// An `input-changed` error for every input copy whose bytes are not those the `open`
     /// record hashed (or that is missing).
-    static func changedInputs(_ directory: URL, recorded open: JournalRecord?) -> [Diagnostic] {
+    /// - Parameter reading: for a command that only reads the session (`panel`, `compare`,
+    ///   `sensitivity`, `explain --session`): warnings that its figures come from the changed
+    ///   copies, instead of errors.
+    static func changedInputs(_ directory: URL, recorded open: JournalRecord?, reading: Bool = false) -> [Diagnostic] {
         let recorded = (open?.content["inputs"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
         let sources = (open?.content["sources"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
         return recorded.sorted(by: { $0.key < $1.key }).compactMap { path, hash in
             let now = sha256(ofFile: directory.appendingPathComponent(path))
             guard now != hash else { return nil }
-            return .error("input-changed", now == nil ? SessionMessages.inputMissing(path) : SessionMessages.inputChanged(path),
-                          at: SourceLocation(file: path, line: 1, column: 1), hint: sources[path].map(SessionMessages.copiedFrom))
+            let message = now == nil ? SessionMessages.inputMissing(path) : SessionMessages.inputChanged(path)
+            let at = SourceLocation(file: path, line: 1, column: 1)
+            if reading { return .warning("input-changed", message, at: at, hint: SessionMessages.readFromChangedCopy) }
+            return .error("input-changed", message, at: at, hint: sources[path].map(SessionMessages.copiedFrom))
         }
     }
+
+    /// Input copies changed since `init`, as warnings for a command that only reads.
+    public var changedInputWarnings: [Diagnostic] { Self.changedInputs(directory, recorded: journal.records.first, reading: true) }
 
     /// The session of a journal already opened (and locked) by the caller.
     public static func open(_ journal: Journal) throws(SessionError) -> SessionFolder {

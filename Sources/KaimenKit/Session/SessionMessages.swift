@@ -400,6 +400,8 @@ extension SessionMessages {
     static let inputsChangedHint = Localized(zh: "会话只按建立时复制的输入评分：把 inputs/ 下的文件恢复原样；输入确有错误时，用改正后的文件重新建立会话",
                                              en: "a session scores only the inputs copied when it opened: restore the files under inputs/; if an input really was wrong, open a new session with the corrected files")
 
+    static let readFromChangedCopy = Localized(zh: "下面的结果按改动后的副本计算，与会话将封存（或已封存）的结果不同", en: "the figures below come from the changed copy, not from what the session seals")
+
     static func copiedFrom(_ source: String) -> Localized {
         Localized(zh: "建立会话时复制自 `\(Echo.shown(source))`", en: "copied from `\(Echo.shown(source))` when the session opened")
     }

@@ -222,6 +222,9 @@ struct EntrySafetyTests {
         let json = try #require(JSONSerialization.jsonObject(with: Data(s.run("status", ["--format", "json"]).out.utf8)) as? [String: Any])
         #expect(json["canClose"] as? Bool == false)
         #expect(json["changedInputs"] as? [String] == ["inputs/units.csv"])
+        // A command that only reads the session says its figures come from the changed copy.
+        let panel = SampleSession.run(["panel", s.path])
+        #expect(panel.err.contains("警告：输入文件 `inputs/units.csv` 与建立会话时不同；下面的结果按改动后的副本计算"), "\(panel.err)")
         // Restored, the session goes on.
         try original.write(to: units)
         #expect(s.run("close", ["--by", "王秘书"]).code == .success)

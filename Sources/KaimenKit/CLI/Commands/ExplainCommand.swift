@@ -45,7 +45,7 @@ public enum ExplainCommand: Command {
             }
             do {
                 let folder = try SessionFolder.open(URL(fileURLWithPath: PathText.resolve(dir, in: console.currentDirectory)), writable: false)
-                SessionCommandSupport.report(folder.journal.diagnostics, dir: dir, lang: lang, console: console)
+                SessionCommandSupport.report(folder.journal.diagnostics + folder.changedInputWarnings, dir: dir, lang: lang, console: console)
                 guard let sealed = try folder.latestSealedSession() else {
                     console.error(AppealReviewText.notSealed(dir).joined(hint: AppealReviewText.notSealedHint), lang)
                     return .failure
