@@ -29,23 +29,31 @@ enum CSVControlCheck {
     /// The offset of the first control character other than tab, LF and CR in `bytes[range]`
     /// (valid UTF-8), or `nil`.
     static func firstControl(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
-        bytes.withUnsafeBufferPointer { p in
-            var i = range.lowerBound
-            while i < range.upperBound {
-                let b = p[i]
-                if b < 0x20 {
-                    if b != 0x09 && b != 0x0A && b != 0x0D { return i }
-                } else if b == 0x7F {
-                    return i
-                } else if b == 0xC2 && i + 1 < range.upperBound && p[i + 1] < 0xA0 {
-                    return i  // U+0080 … U+009F
-                } else if (b == 0xD8 || b == 0xE2) && isBidiControl(p.baseAddress! + i, range.upperBound - i) {
-                    return i
-                }
-                i += 1
-            }
-            return nil
+        guard !range.isEmpty else { return nil }
+        return bytes.withUnsafeBufferPointer { p in
+            firstControl(p.baseAddress! + range.lowerBound, range.count).map { $0 + range.lowerBound }
         }
+    }
+
+    /// The same for the `n` bytes at `p`, as an offset from `p`: the one scan, for this check
+    /// and for the bulk readers' `BulkCSV.isPlain`.
+    @inline(__always)
+    static func firstControl(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        var i = 0
+        while i < n {
+            let b = p[i]
+            if b < 0x20 {
+                if b != 0x09 && b != 0x0A && b != 0x0D { return i }
+            } else if b == 0x7F {
+                return i
+            } else if b == 0xC2 && i + 1 < n && p[i + 1] < 0xA0 {
+                return i  // U+0080 … U+009F
+            } else if (b == 0xD8 || b == 0xE2) && isBidiControl(p + i, n - i) {
+                return i
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// Whether the `n` bytes at `p` (valid UTF-8, or cut short) begin with a bidirectional

@@ -51,20 +51,17 @@ enum InputMessages {
     /// `control-character`: NUL, ESC, DEL or another control character in a file's text.
     static func controlCharacter(_ scalar: Unicode.Scalar, at location: SourceLocation, column: String?) -> Diagnostic {
         let name = controlName(scalar)
-        if Echo.isBidiControl(scalar) {
-            return .error("control-character",
-                          Localized(zh: "这里有双向文字控制字符 \(name)（看不见，却会颠倒其后文字的显示顺序），文件中不能有控制字符",
-                                    en: "bidirectional control \(name) here (invisible, it reorders the text after it); input files must not hold control characters"),
-                          at: location, path: column,
-                          hint: Localized(zh: "删去这个看不见的字符（多来自从网页或其他文档复制的文字）",
-                                          en: "delete this invisible character (it usually comes with text copied from a web page or another document)"))
-        }
+        let bidi = Echo.isBidiControl(scalar)
         return .error("control-character",
-                      Localized(zh: "这里有控制字符 \(name)，文件中不能有控制字符",
-                                en: "control character \(name) here; input files must not hold control characters"),
+                      bidi ? Localized(zh: "这里有双向文字控制字符 \(name)（看不见，却会颠倒其后文字的显示顺序），文件中不能有控制字符",
+                                       en: "bidirectional control \(name) here (invisible, it reorders the text after it); input files must not hold control characters")
+                           : Localized(zh: "这里有控制字符 \(name)，文件中不能有控制字符",
+                                       en: "control character \(name) here; input files must not hold control characters"),
                       at: location, path: column,
-                      hint: Localized(zh: "删去这个看不见的字符（多来自复制粘贴或其他程序的导出）",
-                                      en: "delete this invisible character (it usually comes from copying and pasting, or from another program's export)"))
+                      hint: bidi ? Localized(zh: "删去这个看不见的字符（多来自从网页或其他文档复制的文字）",
+                                             en: "delete this invisible character (it usually comes with text copied from a web page or another document)")
+                                 : Localized(zh: "删去这个看不见的字符（多来自复制粘贴或其他程序的导出）",
+                                             en: "delete this invisible character (it usually comes from copying and pasting, or from another program's export)"))
     }
 
     /// `control-character`: a tab or line break in an id, or in a text cell not in quotes.

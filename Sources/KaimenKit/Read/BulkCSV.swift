@@ -142,21 +142,8 @@ enum BulkCSV {
             if b < 0x20 || b == quote || b == 0x7F { return false }
             high |= b
         }
-        return high < 0x80 || (isValidUTF8(p, n) && !hasControlBeyondASCII(p, n))
-    }
-
-    /// Whether valid UTF-8 holds a C1 control (U+0080 … U+009F: C2 80 … C2 9F) or a
-    /// bidirectional control (`CSVControlCheck.isBidiControl`).
-    @inline(__always)
-    static func hasControlBeyondASCII(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        var i = 0
-        while i + 1 < n {
-            let b = p[i]
-            if b == 0xC2 && p[i + 1] < 0xA0 { return true }
-            if (b == 0xD8 || b == 0xE2) && CSVControlCheck.isBidiControl(p + i, n - i) { return true }
-            i += 1
-        }
-        return false
+        // C1 and the bidirectional controls, found as the checked reader finds them.
+        return high < 0x80 || (isValidUTF8(p, n) && CSVControlCheck.firstControl(p, n) == nil)
     }
 
     /// A text cell (id, name, category) trimmed as `trimmingSpaces()` trims it, or `nil` when

@@ -70,10 +70,10 @@ extension SessionFolder {
         // which would confirm every sheet on one person's typing. Two typists can type a
         // template alike to the byte: `identical` says so, and the record names the twin.
         // (Single entry: one entry confirms, and a second one of the same bytes only agrees.)
-        let twin = !doubleEntry ? nil : journal.records.first { r in
-            r.kind == .entry && r.content["sha256"]?.stringValue == typed.sha256 && r.by != Echo.visible(by)
-                && (r.content["round"]?.intValue ?? 1) == state.round
-        }
+        // The entries of these bytes, as the state indexes them (`SessionState.files`).
+        let twin = !doubleEntry ? nil : (state.files[typed.sha256] ?? []).lazy
+            .compactMap { seq in self.journal.records.first { $0.seq == seq } }
+            .first { r in r.by != Echo.visible(by) && (r.content["round"]?.intValue ?? 1) == state.round }
         if !identical, let twin {
             throw .problems([.error("same-file", SessionMessages.sameFile(file: PathText.lastComponent(fileName), seq: twin.seq, by: twin.by,
                                                                         earlierFile: twin.content["file"]?.stringValue ?? ""),
