@@ -70,6 +70,7 @@ public enum ScoreSheetExport {
         }
         rows += RecusalExport.sheetRows(session.ballots.recusals.filter { $0.unit == session.table.units[u].id },
                                         itemNames: BallotItem.names(of: rules), fmt: fmt, lang: lang)
+        if let sheets = session.report.sheets { rows += droppedRows(sheets, unit: session.table.units[u].id, session: session, lang: lang) }
         var totalNote = TotalWords.sum(r, rules: rules, fmt: fmt, lang: lang)
         totalNote += lang.t("；等级 \(r.grade)；排名第 \(r.rank) 名", "; grade \(r.grade); rank \(r.rank)")
         rows.append([.text(lang.t("总分", "Total")), .empty, .empty, .empty, .number(fmt.fixed(rules.totalPoints)), .empty,
@@ -80,6 +81,21 @@ public enum ScoreSheetExport {
                         [lang.t("单位", "Unit"), unit.id, unit.name, unit.category],
                         [lang.t("总分", "Total"), fmt.fixed(r.total), r.grade, lang.t("第 \(r.rank) 名", "rank \(r.rank)")]]
         return ExportTable(columns: columns, rows: rows, preamble: preamble)
+    }
+
+    /// One row per sheet of a session that did not count for the unit: declared void, or left
+    /// open at a close with `--accept-missing`; who, the reason, and that nothing on it counted.
+    static func droppedRows(_ sheets: SessionSheets, unit: String, session: ScoringSession, lang: Language) -> [[ExportCell]] {
+        func name(_ rep: String) -> String { session.representatives.first { $0.id == rep }?.name ?? "" }
+        let voids = (sheets.voids[unit] ?? []).map { d -> [ExportCell] in
+            [.text(lang.t("作废", "Void")), .text(d.representative), .text(name(d.representative)), .text(d.reason), .empty, .empty, .empty,
+             .text(lang.t("评分表已声明作废，不计入", "sheet declared void, not counted"))]
+        }
+        let uncounted = (sheets.uncounted[unit] ?? []).map { d -> [ExportCell] in
+            [.text(lang.t("未计入", "Not counted")), .text(d.representative), .text(name(d.representative)), .text(d.reason), .empty, .empty, .empty,
+             .text(lang.t("结束会话时评分表未确认，经同意不计入", "sheet not confirmed when the session closed, left out by consent"))]
+        }
+        return voids + uncounted
     }
 
     /// - Parameter table: the unit's ``table(_:unit:lang:)`` when the caller already made it

@@ -8,8 +8,10 @@ public enum SessionWarnings {
     /// - Parameters:
     ///   - limit: at most this many units named per line, and this many lines per kind of
     ///     warning; the rest are counted ("… 共 N 个"). `nil` names every one.
-    ///   - recusals: include the recusal lines. `report.html`'s summary page leaves them out: its
-    ///     table's 说明 column already states each recusal, once is enough.
+    ///   - recusals: include the lines that name representatives: recusals, and a session's
+    ///     sheets declared void or not counted. `report.html`'s summary page leaves them out: its
+    ///     table's 说明 column already states each recusal, and each unit's score sheet its void
+    ///     and uncounted sheets; once is enough.
     public static func collect(_ report: ScoreReport, lang: Language = .zh, limit: Int? = nil, recusals: Bool = true) -> [String] {
         let rules = report.rules
         let narrator = Narrator(rules: rules, lang: lang)
@@ -34,6 +36,19 @@ public enum SessionWarnings {
             case .declaredConflict:
                 lines.append(lang.t("回避：代表 \(v.representative) \(name) 与 \(v.unit) 申报回避，为其打了 \(group.count) 项分（\(scores)），均不计入（\(place)）",
                                     "recusal: \(v.representative) \(name) declared a conflict with \(v.unit) and scored it on \(group.count) item(s) (\(scores)); none counted (\(place))"))
+            }
+        }
+        // A session's sheets that did not count (void, or open at a close with --accept-missing):
+        // one line per unit, naming the representatives, as the recusal lines do.
+        if recusals, let sheets = report.sheets, sheets.dropsAny {
+            let units = report.units.ids.indices.filter { sheets.voids[report.units.ids[$0]] != nil || sheets.uncounted[report.units.ids[$0]] != nil }
+            for u in units.prefix(limit ?? Int.max) {
+                let id = report.units.ids[u]
+                guard let words = sheets.droppedText(id, naming: true, lang: lang) else { continue }
+                lines.append(lang.t("评分表未计入：\(id) \(report.units.names[u])——\(words)", "sheets not counted: \(id) \(report.units.names[u]) — \(words)"))
+            }
+            if let limit, units.count > limit {
+                lines.append(lang.t("评分表未计入：另有 \(units.count - limit) 个单位，共 \(units.count) 个", "sheets not counted: \(units.count - limit) more units, \(units.count) in all"))
             }
         }
         // Standards not assessed: one line per standard and reason, listing the units.

@@ -12,7 +12,7 @@ import Darwin
 /// check later that the sheets they hold are the ones this run produced from those inputs.
 ///
 /// ```json
-/// { "format": "kaimen-manifest", "version": 1, "kaimen": "0.16.0", "created": "2026-12-01T19:30:00Z",
+/// { "format": "kaimen-manifest", "version": 1, "kaimen": "0.17.0", "created": "2026-12-01T19:30:00Z",
 ///   "inputs": [{ "path": "samples/xicheng-2014/units.csv", "bytes": 2210, "sha256": "…" }],
 ///   "outputs": [{ "path": "summary.csv", "bytes": 5120, "sha256": "…" }] }
 /// ```

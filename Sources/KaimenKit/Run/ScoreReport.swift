@@ -8,6 +8,10 @@ public struct ScoreReport: Sendable {
     public let recusals: [RecusalViolation]
     /// Problems that did not stop the run (ignored columns, a GB18030 file, …).
     public let inputWarnings: [Diagnostic]
+    /// A session's recusals, voids and uncounted sheets (`SessionSheets`), when the ballots come
+    /// from one (`SessionInputs.score`); `nil` for `score`, and for re-deriving a seal made before
+    /// 0.16.0. The papers and warnings state them.
+    public internal(set) var sheets: SessionSheets? = nil
 
     public init(rules: Rules, units: UnitIdentities, scores: ScoreTable, ranking: Ranker.Report,
                 recusals: [RecusalViolation], inputWarnings: [Diagnostic]) {

@@ -33,19 +33,12 @@ public struct ScoringSession: Sendable {
     /// In input order (`results[i].unit == i`), with ranks and grades after quotas.
     public let results: [UnitResult]
     /// The compact results, ranking and warnings the exports read.
-    public let report: ScoreReport
+    public internal(set) var report: ScoreReport
     public var ranking: Ranker.Report { report.ranking }
     /// Problems that did not stop the run (ignored columns, a GB18030 file, …), with their places.
     public var inputWarnings: [Diagnostic] { report.inputWarnings }
     /// How long each stage took, in seconds: `read rules`, `read metrics`, … .
     public let timings: [StageClock.Stage]
-    /// A session's recusals, when the ballots come from one (`SessionInputs.score`): for each
-    /// unit, how many representatives who hear it (by the schedule) must not score it, their
-    /// own unit or a declared conflict, as `session init` counted them
-    /// (`ExpectedBallots.recused`). The notice counts these. `nil` for `score`, and for
-    /// re-deriving a seal made before 0.16.0, whose notice counted every representative of an
-    /// assessed unit.
-    public internal(set) var sessionRecusals: [String: Int]? = nil
 
     /// Runs the whole pipeline; throws every problem found in every input file at once.
     public static func run(_ inputs: Inputs, readFile: ((String) throws -> Data)? = nil) throws(DiagnosticsError) -> ScoringSession {

@@ -17,11 +17,11 @@ extension SessionFolder {
     }
 
     /// Scores the ballots through the one pipeline `score` uses (`SessionInputs`).
-    /// - Parameter recusals: the session's recusals by unit, for the notice (`nil`: the notice
-    ///   as kaimen before 0.16.0 wrote it, for re-deriving such a seal).
-    public static func score(_ ballots: Data, paths: SessionSetup.Paths, in directory: URL, recusals: [String: Int]? = nil) throws(SessionError) -> ScoringSession {
+    /// - Parameter sheets: the session's recusals, voids and uncounted sheets, for the papers
+    ///   (`nil`: the papers as kaimen before 0.16.0 wrote them, for re-deriving such a seal).
+    public static func score(_ ballots: Data, paths: SessionSetup.Paths, in directory: URL, sheets: SessionSheets? = nil) throws(SessionError) -> ScoringSession {
         do {
-            return try SessionInputs(ballots: ballots, paths: paths, in: directory, recusals: recusals).score()
+            return try SessionInputs(ballots: ballots, paths: paths, in: directory, sheets: sheets).score()
         } catch {
             throw .problems(error.diagnostics)
         }
@@ -67,7 +67,9 @@ extension SessionFolder {
             } + [.error("close-refused", SessionMessages.closeRefused(status.open.count), hint: SessionMessages.closeRefusedHint)])
         }
         let ballots = SessionFolder.ballotsCSV(state, setup: setup)
-        let session = try SessionFolder.score(ballots, paths: paths, in: directory, recusals: SessionInputs.recusals(setup))
+        let uncounted = status.open.map { ExpectedBallots.Sheet(representative: $0.representative, unit: $0.unit) }
+        let sheets = SessionInputs.sheets(setup, state: state, uncounted: uncounted, acceptMissing: acceptMissing)
+        let session = try SessionFolder.score(ballots, paths: paths, in: directory, sheets: sheets)
         let version = state.nextVersion
         let resultsPath = SessionFolder.resultsPath(version: version)
         let written: [URL]

@@ -16,12 +16,12 @@ public struct SessionInputs: Sendable {
     public var schedule: Schedule?
     /// Sheets confirmed (or corrected) so far: 0 means nothing can be scored yet.
     public var confirmedSheets: Int
-    /// The session's recusals by unit (`ScoringSession.sessionRecusals`), for the notice.
-    public var recusals: [String: Int]?
+    /// The session's recusals, voids and uncounted sheets (`ScoreReport.sheets`), for the papers.
+    public var sheets: SessionSheets?
 
     public init(ballots: Data, paths: SessionSetup.Paths, in directory: URL, schedule: Schedule? = nil, confirmedSheets: Int = 0,
-                recusals: [String: Int]? = nil) {
-        self.recusals = recusals
+                sheets: SessionSheets? = nil) {
+        self.sheets = sheets
         self.inputs = .init(rules: paths.rules, units: paths.units, roster: paths.roster, ballots: SessionInputs.ballotsName,
                             baseDirectory: directory.path)
         self.ballots = ballots
@@ -34,7 +34,7 @@ public struct SessionInputs: Sendable {
         let state = folder.state
         let sheets = folder.setup.expected.sheets.filter { state.decision($0, items: folder.setup.expected.items).state == .confirmed }
         self.init(ballots: SessionFolder.ballotsCSV(state, setup: folder.setup), paths: folder.paths, in: folder.directory,
-                  schedule: folder.setup.schedule, confirmedSheets: sheets.count, recusals: SessionInputs.recusals(folder.setup))
+                  schedule: folder.setup.schedule, confirmedSheets: sheets.count, sheets: SessionInputs.sheets(folder.setup, state: state))
     }
 
     /// For each unit, the representatives recused from it among those who hear it.
@@ -42,6 +42,23 @@ public struct SessionInputs: Sendable {
         var n: [String: Int] = [:]
         for sheet in setup.expected.recused { n[sheet.unit, default: 0] += 1 }
         return n
+    }
+
+    /// The session's sheets as its papers state them: the recusals, the voids that hold in
+    /// `state`, and the sheets left open at a close with `--accept-missing` (`uncounted`, with
+    /// its reason), each unit's in the order of the expected sheets.
+    public static func sheets(_ setup: SessionSetup, state: SessionState, uncounted: [ExpectedBallots.Sheet] = [],
+                              acceptMissing: String? = nil) -> SessionSheets {
+        var result = SessionSheets(recusals: recusals(setup))
+        let open = Set(uncounted)
+        for sheet in setup.expected.sheets {
+            if let v = state.void(sheet) {
+                result.voids[sheet.unit, default: []].append(.init(representative: sheet.representative, reason: v.reason))
+            } else if open.contains(sheet) {
+                result.uncounted[sheet.unit, default: []].append(.init(representative: sheet.representative, reason: acceptMissing ?? ""))
+            }
+        }
+        return result
     }
 
     /// Opens the folder read-only (no lock taken for writing) and reads its inputs.
@@ -64,7 +81,7 @@ public struct SessionInputs: Sendable {
         inputs.strict = strict
         do {
             var session = try ScoringSession.run(inputs, readFile: readFile)
-            session.sessionRecusals = recusals
+            session.report.sheets = sheets
             return session
         } catch {
             // No ballot counted yet: said as the session's state, not as a file's header with

@@ -125,10 +125,8 @@ public enum Verifier {
         defer { try? FileManager.default.removeItem(at: temp) }
         let resultsPath = c["results"]?.stringValue ?? "results"
         do {
-            // A seal is re-derived as the kaimen that made it wrote the notice: by the session's
-            // recusals since 0.16.0, by the roster's own units before.
-            let recusals = Self.sealed(by: c["kaimen"]?.stringValue, since: [0, 16, 0]) ? SessionInputs.recusals(folder.setup) : nil
-            let session = try SessionFolder.score(ballots, paths: folder.paths, in: folder.directory, recusals: recusals)
+            let session = try SessionFolder.score(ballots, paths: folder.paths, in: folder.directory,
+                                                  sheets: sealedSheets(seal, state: state, setup: folder.setup))
             let written = try OutputFiles.write(session, to: temp.appendingPathComponent(resultsPath), lang: Language(rawValue: c["lang"]?.stringValue ?? "zh") ?? .zh)
             // Keyed as close keys them, from the folder the set was written in.
             var recomputed: [String: String] = [:]
@@ -157,6 +155,21 @@ public enum Verifier {
         }
         return problems
     }
+    /// The session's sheets as the kaimen that made `seal` stated them on its papers: the
+    /// recusals, voids and uncounted sheets since 0.17.0; the session's recusals only since
+    /// 0.16.0; none before (the notice then counted the roster's own units).
+    static func sealedSheets(_ seal: JournalRecord, state: SessionState, setup: SessionSetup) -> SessionSheets? {
+        let c = seal.content, version = c["kaimen"]?.stringValue
+        guard sealed(by: version, since: [0, 16, 0]) else { return nil }
+        guard sealed(by: version, since: [0, 17, 0]) else { return SessionSheets(recusals: SessionInputs.recusals(setup)) }
+        // `uncounted` lists the sheets left open as `R05×X02`; ids never hold `×`.
+        let uncounted = (c["uncounted"]?.arrayValue ?? []).compactMap { v -> ExpectedBallots.Sheet? in
+            let parts = v.stringValue?.split(separator: "×", maxSplits: 1).map(String.init) ?? []
+            return parts.count == 2 ? ExpectedBallots.Sheet(representative: parts[0], unit: parts[1]) : nil
+        }
+        return SessionInputs.sheets(setup, state: state, uncounted: uncounted, acceptMissing: c["acceptMissing"]?.stringValue)
+    }
+
     /// Whether a seal that records `version` (`"0.16.0"`) was made by that version or a later
     /// one; a seal with none (before 0.11.0) was not.
     static func sealed(by version: String?, since minimum: [Int]) -> Bool {

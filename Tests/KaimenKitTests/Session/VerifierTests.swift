@@ -138,7 +138,7 @@ struct VerifierTests {
         // Opened and released in one expression: verify takes the session's lock below.
         let old = try { () throws -> ScoringSession in
             let folder = try SessionFolder.open(s.dir, writable: false)
-            return try SessionFolder.score(SessionFolder.ballotsCSV(folder.state, setup: folder.setup), paths: folder.paths, in: s.dir, recusals: nil)
+            return try SessionFolder.score(SessionFolder.ballotsCSV(folder.state, setup: folder.setup), paths: folder.paths, in: s.dir, sheets: nil)
         }()
         let temp = s.files.appendingPathComponent("old")
         try OutputFiles.write(old, to: temp)

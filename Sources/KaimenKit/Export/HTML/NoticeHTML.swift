@@ -29,6 +29,9 @@ public enum NoticeHTML {
         }
         s += "</ul>"
         s += "<h2>\(HTMLText.escape(lang.t("回避", "Recusal")))</h2><p>" + HTMLText.escape(recusalText(session, lang: lang)) + "</p>"
+        if let dropped = droppedText(session, namesRepresentatives: namesRepresentatives, lang: lang) {
+            s += "<h2>\(HTMLText.escape(lang.t("作废与未计入的评分表", "Sheets void or not counted")))</h2><p>" + HTMLText.escape(dropped) + "</p>"
+        }
         if namesRepresentatives { s += representativesTable(session, lang: lang).markup }
         s += "<p class=\"closing\">" + HTMLText.escape(lang.t("公示期：______年____月____日至______年____月____日。如有异议，请在公示期内向考评委员会反映。",
                                                              "Open for comment from ________ to ________; objections to the assessment committee.")) + "</p>"
@@ -64,20 +67,21 @@ public enum NoticeHTML {
     }
 
     /// How recusal was applied, by unit, without naming anyone. A session counts the recusals
-    /// `session init` counted (`ScoringSession.sessionRecusals`: representatives who hear the
+    /// `session init` counted (`SessionSheets.recusals`: representatives who hear the
     /// unit and must not score it, their own unit or a declared conflict); `score` counts the
     /// representatives of each assessed unit.
     static func recusalText(_ session: ScoringSession, lang: Language) -> String {
         var base = lang.t("本次考评执行回避制度，职工代表不为本人所在单位评分。", "Representatives do not score their own unit. ")
+        let sessionRecusals = session.report.sheets?.recusals
         func recused(_ unit: String) -> Int {
-            session.sessionRecusals.map { $0[unit] ?? 0 } ?? session.representatives.filter { $0.units.contains(unit) }.count
+            sessionRecusals.map { $0[unit] ?? 0 } ?? session.representatives.filter { $0.units.contains(unit) }.count
         }
         let own = session.table.units.filter { recused($0.id) > 0 }
         if own.isEmpty {
-            return base + (session.sessionRecusals == nil ? lang.t("本次无需回避。", "No representative belongs to an assessed unit.")
+            return base + (sessionRecusals == nil ? lang.t("本次无需回避。", "No representative belongs to an assessed unit.")
                                                           : lang.t("本次没有需要回避的代表。", "No representative had to recuse."))
         }
-        base += session.sessionRecusals == nil
+        base += sessionRecusals == nil
             ? lang.t("以下单位有本单位的代表参加评分，其对本单位的评分一律不计入：", "These units have representatives of their own among the scorers; those ballots never count: ")
             : lang.t("以下单位有须回避的代表（本单位的代表，或申报与该单位有利害关系的代表），这些代表不为该单位评分：",
                      "These units had representatives who must not score them (their own unit, or a declared conflict), and did not: ")
@@ -86,6 +90,23 @@ public enum NoticeHTML {
             return lang.t("\(u.id) \(u.name)（\(n) 名代表回避）", "\(u.id) \(u.name) (\(n) recused)")
         }
         return base + list.joined(separator: lang.t("；", "; ")) + lang.t("。", ".")
+    }
+
+    /// A session's sheets that did not count, by unit, in ranking order: how many were declared
+    /// void and how many were closed unconfirmed (`--accept-missing`). Counted only: the
+    /// representatives are named when the committee opts in, and the reasons, free text that
+    /// may name people, stay on the score sheets. `nil` when every sheet counted.
+    static func droppedText(_ session: ScoringSession, namesRepresentatives: Bool, lang: Language) -> String? {
+        guard let sheets = session.report.sheets, sheets.dropsAny else { return nil }
+        let report = session.report
+        let list = report.ranking.order.compactMap { u -> String? in
+            let id = report.units.ids[u]
+            return sheets.droppedText(id, naming: namesRepresentatives, reasons: false, lang: lang).map {
+                "\(id) \(report.units.names[u])\(lang.t("：", ": "))\($0)"
+            }
+        }
+        return lang.t("以下单位有评分表未计入得分：", "These units have sheets that did not count: ")
+            + list.joined(separator: lang.t("；", "; ")) + lang.t("。", ".")
     }
 
     /// Only when the committee opts in: each representative's sum of ballot points per unit.

@@ -122,7 +122,8 @@ enum ScoreSheetHTML {
         return note
     }
 
-    /// Who scored the unit, how trimming works, and the recused ballots (counted, not named).
+    /// Who scored the unit, how trimming works, the recused ballots (counted, not named), and
+    /// in a session the sheets declared void or left uncounted (who, and why).
     static func ballotsParagraph(_ session: ScoringSession, unit u: Int, lang: Language) -> HTMLText {
         guard !session.ballots.items.isEmpty else { return HTMLText(markup: "") }
         let mine = session.ballots.ballots.filter { $0.unit == u }
@@ -133,6 +134,9 @@ enum ScoreSheetHTML {
         let unitID = session.table.units[u].id
         let recused = session.report.recusals.filter { $0.unit == unitID }
         if !recused.isEmpty { parts.append(PaperTexts.recusalLine(count: Set(recused.map(\.representative)).count, items: recused.count, lang: lang)) }
+        // A session's voided and uncounted sheets, by whom and why (the page's chart names the
+        // representatives who scored, so the ones whose sheet did not count are named too).
+        if let dropped = session.report.sheets?.droppedText(unitID, naming: true, lang: lang) { parts.append(dropped) }
         return HTMLText(markup: "<p class=\"small\">\(HTMLText.escape(parts.joined(separator: lang.t("；", "; "))))</p>")
     }
 
