@@ -71,7 +71,7 @@ public enum ArgumentParser {
             }
             guard let spec = options.first(where: { $0.name == name }) else {
                 let names = options.map(\.name)
-                throw UsageError(CommandMessages.unknownOption(name), hint: Localized.didYouMean(name, among: names) ?? CommandMessages.seeHelp)
+                throw UsageError(CommandMessages.unknownOption(name), hint: OptionWords.hint(for: name, among: names))
             }
             if (result.options[name] != nil && !spec.repeatable) || result.flags.contains(name) {
                 throw UsageError(CommandMessages.givenTwice(name), hint: CommandMessages.giveOnce)

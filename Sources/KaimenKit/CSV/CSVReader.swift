@@ -36,13 +36,12 @@ public enum CSVReader {
         case .failure(let error): return Result(table: nil, encoding: nil, diagnostics: error.diagnostics)
         }
         var diagnostics = decoded.diagnostics
-        // Excel's "Unicode text" is tab-separated: follow it when the header has tabs and no commas.
+        // Excel's "Unicode text" (UTF-16) and "Text (tab delimited)" (GB18030 on Chinese
+        // Windows, or UTF-8) are tab-separated: follow it when the header has tabs and no commas.
         var delimiter = UInt8(ascii: ",")
-        if decoded.encoding == .utf16LittleEndian || decoded.encoding == .utf16BigEndian {
-            let firstLine = decoded.bytes.prefix { $0 != 0x0A && $0 != 0x0D }
-            if firstLine.contains(0x09) && !firstLine.contains(UInt8(ascii: ",")) {
-                delimiter = 0x09
-            }
+        let firstLine = decoded.bytes.drop { $0 == 0x0A || $0 == 0x0D }.prefix { $0 != 0x0A && $0 != 0x0D }
+        if firstLine.contains(0x09) && !firstLine.contains(UInt8(ascii: ",")) {
+            delimiter = 0x09
         }
         var parser = CSVParser(bytes: decoded.bytes, fileName: fileName, delimiter: delimiter)
         // Lines of nothing but spaces before the header are skipped, as empty lines are.

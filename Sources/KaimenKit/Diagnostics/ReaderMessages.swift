@@ -152,8 +152,12 @@ enum ReaderMessages {
     static let longNeedsColumns = L(zh: "长表格式的选票文件需要 `standard` 和 `score` 两列", en: "a long ballots file needs columns `standard` and `score`")
     static let noBallotColumns = L(zh: "选票文件既没有 `standard` 和 `score` 列，也没有每条打分标准一列",
                                    en: "the ballots file has neither `standard` and `score` columns nor a column per ballot standard")
-    static func ballotStandards(_ keys: [String]) -> L {
-        L(zh: "由代表打分的标准：" + keys.joined(separator: ", "), en: "ballot standards: " + keys.joined(separator: ", "))
+    /// Each ballot standard by the id a file writes and its name (`rights.ballot（依法维权工作评价）`):
+    /// a long file's standard column may give either.
+    static func ballotStandards(_ items: [BallotItem], rules: Rules) -> L {
+        let zh = items.map { "\($0.key)（\(rules.standards[$0.standard].name)）" }, en = items.map { "\($0.key) (\(rules.standards[$0.standard].name))" }
+        return L(zh: "由代表打分的标准（编号或名称均可）：" + zh.joined(separator: "、"),
+                 en: "ballot standards (by id or name): " + en.joined(separator: ", "))
     }
     /// `namedIDs`: the representatives whose name `rep` is (``NameForID``); the message then names their ids.
     static func unknownRepresentative(_ rep: String, namedIDs: [String] = []) -> L {

@@ -96,7 +96,7 @@ public struct BallotsReader {
             itemCols.removeAll { itemIndex[$0.1].map(twice.contains) ?? false }
             if itemCols.isEmpty && !diagnostics.hasErrors {
                 diagnostics.append(.error(.missingColumn, ReaderMessages.noBallotColumns,
-                                          at: lineStart, hint: ReaderMessages.ballotStandards(items.map(\.key))))
+                                          at: lineStart, hint: ReaderMessages.ballotStandards(items, rules: rules)))
             }
             for r in csv.rows.indices {
                 for (c, key) in itemCols where !csv.rows[r][c].trimmingSpaces().isEmpty {
@@ -160,7 +160,7 @@ public struct BallotsReader {
                     return .error(.unknownStandard,
                                   isMetricStandard ? ReaderMessages.metricStandardBallot(itemText) : ReaderMessages.unknownBallotStandard(itemText),
                                   at: at(cell.itemCol), path: "standard",
-                                  hint: itemSuggestions.didYouMean(cell.itemText) ?? ReaderMessages.ballotStandards(items.map(\.key)))
+                                  hint: itemSuggestions.didYouMean(cell.itemText) ?? ReaderMessages.ballotStandards(items, rules: rules))
                 }
             }
             let text = row[cell.scoreCol].trimmingSpaces()

@@ -136,6 +136,24 @@ struct RulesCommandsTests {
         #expect(zh.err.hasPrefix("错误：没有选项 `--fromat`；是不是 `--format`？\n用法：kaimen rules show"))
     }
 
+    @Test("an option typed as its Chinese word is answered with the option, never a spelling-near English one")
+    func chineseOptionWord() {
+        let zh = run(["score", "--规则", "valid/small.jsonc"])
+        #expect(zh.code == .usage)
+        #expect(zh.err.hasPrefix("错误：没有选项 `--规则`；选项名用英文书写：`--规则` 请写作 `--rules`\n"))
+        // A word meaning two options offers those the command has.
+        #expect(run(["session", "resolve", "x", "--单位", "X01"]).err.contains("`--单位` 请写作 `--unit`\n"))
+        #expect(run(["score", "--单位", "u.csv"]).err.contains("`--单位` 请写作 `--units`\n"))
+        let en = run(["score", "--规则", "valid/small.jsonc", "--lang", "en"])
+        #expect(en.err.hasPrefix("error: unknown option `--规则`; options are written in English: for `--规则` write `--rules`\n"))
+        // A Chinese word kaimen does not know is told that options are English, not `--by`.
+        let unknown = run(["score", "--规格"])
+        #expect(unknown.err.hasPrefix("错误：没有选项 `--规格`；选项名用英文书写（如 `--rules`），可用的选项见 `--help`\n"))
+        #expect(!unknown.err.contains("--by"))
+        #expect(OptionWords.meaning(of: "-—规则", among: ["--rules"]) == ["--rules"])
+        #expect(OptionWords.meaning(of: "--rules", among: ["--rules"]) == nil)
+    }
+
     @Test("an invalid option value is a usage error with a suggestion")
     func invalidChoice() {
         let r = run(["rules", "show", "valid/small.jsonc", "--format", "jsn", "--lang=en"])

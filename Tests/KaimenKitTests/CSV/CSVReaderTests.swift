@@ -166,6 +166,23 @@ struct CSVReaderTests {
         #expect(codes(odd) == ["csv-encoding"])
     }
 
+    @Test("a tab-separated file in UTF-8 or GB18030 (Excel “文本文件（制表符分隔）”) is read by its tabs")
+    func tabSeparated() throws {
+        let utf8 = read("单位\t得分\n甲\t1,5\n")
+        #expect(utf8.diagnostics.isEmpty)
+        #expect(utf8.table?.header == ["单位", "得分"] && utf8.table?.rows == [["甲", "1,5"]])
+        // 单位 得分 / 甲 1 in GB18030: B5 A5 CE BB 09 B5 C3 B7 D6 0A BC D7 09 31 0A.
+        let gb: [UInt8] = [0xB5, 0xA5, 0xCE, 0xBB, 0x09, 0xB5, 0xC3, 0xB7, 0xD6, 0x0A, 0xBC, 0xD7, 0x09, 0x31, 0x0A]
+        let r = CSVReader.read(bytes: gb, fileName: "gb.txt")
+        #expect(codes(r) == ["gb18030-decoded"])
+        #expect(r.table?.header == ["单位", "得分"] && r.table?.rows == [["甲", "1"]])
+        // A header with a comma stays comma-separated: a tab is then part of a cell.
+        let comma = read("单位,得\t分\n甲,1\n")
+        #expect(comma.table?.header == ["单位", "得\t分"])
+        // Blank lines before a tab-separated header do not hide its tabs.
+        #expect(read("\n\n单位\t得分\n甲\t1\n").table?.header == ["单位", "得分"])
+    }
+
     @Test("an empty file is csv-empty; a header without rows is not an error")
     func empty() throws {
         #expect(codes(read("")) == ["csv-empty"])

@@ -27,6 +27,14 @@ struct CarelessInputTests {
         ds.map { $0.rendered(.zh) + "\n" + $0.rendered(.en) + "\n" }.joined()
     }
 
+    @Test("a standard no ballot standard is near is answered with every ballot standard, by id and name")
+    func ballotStandardList() throws {
+        let d = failures(units: "id,name,n\nU1,甲,1\n", ballots: "representative,unit,standard,score\nR1,U1,zzzzzz,2\n")
+        let e = try #require(d.first { $0.code == "unknown-standard" })
+        #expect(e.hintText?.zh == "由代表打分的标准（编号或名称均可）：a.b（a.b名）")
+        #expect(e.hintText?.en == "ballot standards (by id or name): a.b (a.b名)")
+    }
+
     @Test("20 000 units, every ballot for a unit of another session: 200 located errors and one count")
     func anotherSessionsUnits() throws {
         let n = 20_000
