@@ -14,6 +14,16 @@ public struct ScoringPlan: Sendable {
     /// The deductions of each area.
     public let areaDeductions: [[Int]]
 
+    /// Area `a`'s maximum, as its subtotal is capped at and every paper prints it: its `points`
+    /// × (weighted maxima of its standards) / (`points` of its standards), which is its `points`
+    /// unless `combine` is weighted (docs/rules.md, "How a unit's total is worked out", step 3).
+    public func areaMaximum(_ a: Int) -> Rational {
+        let area = rules.areas[a]
+        let weighted = areaStandards[a].reduce(Rational.zero) { $0 + rules.standards[$1].points * factor[$1] }
+        let raw = areaStandards[a].reduce(Rational.zero) { $0 + rules.standards[$1].points }
+        return raw.isZero ? area.points : (area.points * weighted).divided(by: raw)!
+    }
+
     /// Compiles; fails only for a combine policy the rules cannot satisfy.
     public static func compile(_ rules: Rules) -> Result<ScoringPlan, DiagnosticsError> {
         let metricIndex = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })

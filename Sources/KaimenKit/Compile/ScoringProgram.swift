@@ -47,13 +47,12 @@ struct ScoringProgram: Sendable {
         (standardCount, bonusCount, deductionCount) = (standards.count, bonuses.count, deductions.count)
         var members: [Int] = [], deductionMembers: [Int] = []
         var areas: [AreaStep] = []
-        for (a, area) in rules.areas.enumerated() {
+        for a in rules.areas.indices {
             let s0 = members.count, d0 = deductionMembers.count
             members += plan.areaStandards[a]
             deductionMembers += plan.areaDeductions[a]
             let weighted = plan.areaStandards[a].reduce(Rational.zero) { $0 + rules.standards[$1].points * plan.factor[$1] }
-            let raw = plan.areaStandards[a].reduce(Rational.zero) { $0 + rules.standards[$1].points }
-            let cap = raw.isZero ? area.points : (area.points * weighted).divided(by: raw)!
+            let cap = plan.areaMaximum(a)
             areas.append(AreaStep(standards: s0..<members.count, deductions: d0..<deductionMembers.count,
                                   cap: ProgramConstant(cap), maxPoints: weighted))
         }

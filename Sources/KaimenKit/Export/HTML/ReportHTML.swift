@@ -54,7 +54,7 @@ public enum ReportHTML {
             PaperTexts.meta(Localized(zh: "参评单位", en: "Units"), lang.t("\(report.units.ids.count) 个", "\(report.units.ids.count)"), lang),
             PaperTexts.meta(Localized(zh: "职工代表", en: "Representatives"), lang.t("\(session.representatives.count) 人", "\(session.representatives.count)"), lang),
         ].map(\.markup).joined() + "</div>"
-        s += summaryTable(report, lang: lang).markup
+        s += summaryTable(report, plan: session.plan, lang: lang).markup
         s += "<p class=\"small\">\(HTMLText.escape(PaperTexts.summaryNote(rules, lang: lang)))</p>"
         s += "<h2>\(HTMLText.escape(PaperTexts.warningsHeading.text(lang)))</h2>"
         // Recusals are stated once, in the table's 说明 column; 提示 keeps the other warnings.
@@ -70,11 +70,14 @@ public enum ReportHTML {
         return HTMLText(markup: s)
     }
 
-    /// The ranked table with Chinese headers: area columns carry their maximum.
-    static func summaryTable(_ report: ScoreReport, lang: Language) -> HTMLText {
+    /// The ranked table with Chinese headers: area columns carry their maximum, weighted as the
+    /// score sheets print it (`ScoringPlan.areaMaximum`), to at most 2 places (15.5, 12.19).
+    static func summaryTable(_ report: ScoreReport, plan: ScoringPlan, lang: Language) -> HTMLText {
         let export = SummaryExport.table(report, lang: lang)
         let rules = report.rules
-        let areaMax = Dictionary(uniqueKeysWithValues: rules.areas.map { ("area." + $0.id, $0.points.plainText()) })
+        let areaMax = Dictionary(uniqueKeysWithValues: rules.areas.indices.map { a in
+            ("area." + rules.areas[a].id, ValueFormatter(rules: rules, lang: lang).points(plan.areaMaximum(a)))
+        })
         let short: Set<String> = ["id", "category", "grade"]
         let columns = export.columns.map { c -> HTMLTableBuilder.Column in
             var header = c.header
