@@ -47,10 +47,11 @@ public struct ExportTable: Sendable {
     public var rows: [[ExportCell]]
     /// A second header row in CSV (the summary's standard names under their ids), if any.
     public var subheaders: [String]?
-    /// Rows before the header in CSV (a score sheet's unit and rules), each a label and a value.
-    public var preamble: [[String]]
+    /// Rows before the header in CSV (a score sheet's unit and rules), each a label and values:
+    /// a total is a number, so a workbook stores it as one.
+    public var preamble: [[ExportCell]]
 
-    public init(columns: [Column], rows: [[ExportCell]], subheaders: [String]? = nil, preamble: [[String]] = []) {
+    public init(columns: [Column], rows: [[ExportCell]], subheaders: [String]? = nil, preamble: [[ExportCell]] = []) {
         self.columns = columns
         self.rows = rows
         self.subheaders = subheaders
@@ -59,7 +60,7 @@ public struct ExportTable: Sendable {
 
     public func csv() -> [UInt8] {
         var w = CSVWriter()
-        for row in preamble { w.row(texts: row) }
+        for row in preamble { w.row(row.map(\.csv)) }
         w.row(texts: columns.map(\.header))
         if let subheaders { w.row(texts: subheaders) }
         for r in rows { w.row(r.map(\.csv)) }

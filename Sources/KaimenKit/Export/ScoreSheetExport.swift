@@ -77,9 +77,12 @@ public enum ScoreSheetExport {
                      .number(fmt.fixed(r.total)), .text(totalNote)])
         let unit = session.table.units[u], m = rules.metadata
         // Who and what the sheet is about, above the table, so a printed or forwarded file names its unit.
-        let preamble = [[lang.t("评分表", "Score sheet"), m.title, m.id + " " + m.version],
-                        [lang.t("单位", "Unit"), unit.id, unit.name, unit.category],
-                        [lang.t("总分", "Total"), fmt.fixed(r.total), r.grade, lang.t("第 \(r.rank) 名", "rank \(r.rank)")]]
+        let preamble: [[ExportCell]] = [[.text(lang.t("评分表", "Score sheet")), .text(m.title), .text(m.id + " " + m.version)],
+                                        [.text(lang.t("单位", "Unit")), .text(unit.id), .text(unit.name), .text(unit.category)],
+                                        // A number since 0.17.0 (the same in CSV; the workbook stores it as a number).
+                                        [.text(lang.t("总分", "Total")),
+                                         session.report.writes(since: [0, 17, 0]) ? .number(fmt.fixed(r.total)) : .text(fmt.fixed(r.total)), .text(r.grade),
+                                         .text(lang.t("第 \(r.rank) 名", "rank \(r.rank)"))]]
         return ExportTable(columns: columns, rows: rows, preamble: preamble)
     }
 

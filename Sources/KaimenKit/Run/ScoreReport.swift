@@ -12,6 +12,16 @@ public struct ScoreReport: Sendable {
     /// from one (`SessionInputs.score`); `nil` for `score`, and for re-deriving a seal made before
     /// 0.16.0. The papers and warnings state them.
     public internal(set) var sheets: SessionSheets? = nil
+    /// The kaimen version whose files to write again (`[0, 16, 0]`), when `session verify`
+    /// re-derives a seal an earlier version made; `nil`: as this version writes them. Every
+    /// change to the bytes of a session's results asks `writes(since:)`, so a journal sealed
+    /// by two versions (an appeal closed after an upgrade) verifies whole.
+    public internal(set) var writtenAs: [Int]? = nil
+
+    /// Whether the files are written as `version` (`[0, 17, 0]`) or a later version writes them.
+    public func writes(since version: [Int]) -> Bool {
+        writtenAs.map { !$0.lexicographicallyPrecedes(version) } ?? true
+    }
 
     public init(rules: Rules, units: UnitIdentities, scores: ScoreTable, ranking: Ranker.Report,
                 recusals: [RecusalViolation], inputWarnings: [Diagnostic]) {

@@ -125,8 +125,10 @@ public enum Verifier {
         defer { try? FileManager.default.removeItem(at: temp) }
         let resultsPath = c["results"]?.stringValue ?? "results"
         do {
-            let session = try SessionFolder.score(ballots, paths: folder.paths, in: folder.directory,
+            var session = try SessionFolder.score(ballots, paths: folder.paths, in: folder.directory,
                                                   sheets: sealedSheets(seal, state: state, setup: folder.setup))
+            // Written again as the version that made the seal wrote them (none recorded: before 0.11.0).
+            session.report.writtenAs = Self.version(c["kaimen"]?.stringValue) ?? [0, 0, 0]
             let written = try OutputFiles.write(session, to: temp.appendingPathComponent(resultsPath), lang: Language(rawValue: c["lang"]?.stringValue ?? "zh") ?? .zh)
             // Keyed as close keys them, from the folder the set was written in.
             var recomputed: [String: String] = [:]
@@ -173,7 +175,13 @@ public enum Verifier {
     /// Whether a seal that records `version` (`"0.16.0"`) was made by that version or a later
     /// one; a seal with none (before 0.11.0) was not.
     static func sealed(by version: String?, since minimum: [Int]) -> Bool {
-        guard let parts = version?.split(separator: ".").map({ Int($0) }), parts.allSatisfy({ $0 != nil }) else { return false }
-        return parts.map { $0! }.lexicographicallyPrecedes(minimum) == false
+        guard let parts = Self.version(version) else { return false }
+        return parts.lexicographicallyPrecedes(minimum) == false
+    }
+
+    /// `"0.16.0"` as `[0, 16, 0]`; `nil` for none or anything else.
+    static func version(_ text: String?) -> [Int]? {
+        guard let parts = text?.split(separator: ".").map({ Int($0) }), !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { return nil }
+        return parts.map { $0! }
     }
 }

@@ -69,11 +69,13 @@ struct SessionPapersTests {
         #expect(Verifier.sealed(by: "0.17.0", since: [0, 17, 0]) && !Verifier.sealed(by: "0.16.0", since: [0, 17, 0]))
         let s = try Self.sessionWithDrops(); defer { s.remove() }
         // The set as 0.16.0 wrote it: the session's recusals only.
-        let old = try { () throws -> ScoringSession in
+        var old = try { () throws -> ScoringSession in
             let folder = try SessionFolder.open(s.dir, writable: false)
             return try SessionFolder.score(SessionFolder.ballotsCSV(folder.state, setup: folder.setup), paths: folder.paths, in: s.dir,
                                            sheets: SessionSheets(recusals: SessionInputs.recusals(folder.setup)))
         }()
+        // And the score sheets' totals as text in the workbook, as 0.16.0 stored them.
+        old.report.writtenAs = [0, 16, 0]
         let temp = s.files.appendingPathComponent("old")
         let written = try OutputFiles.write(old, to: temp)
         var hashes: [String: String] = [:]

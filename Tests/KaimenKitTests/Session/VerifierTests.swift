@@ -136,10 +136,12 @@ struct VerifierTests {
         // The notice as 0.15.0 wrote it: every representative of an assessed unit counted
         // (R18 for X01 and R10 for X03, who never hear them, among them).
         // Opened and released in one expression: verify takes the session's lock below.
-        let old = try { () throws -> ScoringSession in
+        var old = try { () throws -> ScoringSession in
             let folder = try SessionFolder.open(s.dir, writable: false)
             return try SessionFolder.score(SessionFolder.ballotsCSV(folder.state, setup: folder.setup), paths: folder.paths, in: s.dir, sheets: nil)
         }()
+        // The rest of the set as 0.15.0 wrote it too (the workbook's totals as text, before 0.17.0).
+        old.report.writtenAs = [0, 15, 0]
         let temp = s.files.appendingPathComponent("old")
         try OutputFiles.write(old, to: temp)
         let oldNotice = try Data(contentsOf: temp.appendingPathComponent("公示.html"))
@@ -147,11 +149,14 @@ struct VerifierTests {
         let notice = s.dir.appendingPathComponent("results/公示.html")
         #expect(try Data(contentsOf: notice) != oldNotice)
         try oldNotice.write(to: notice)
+        let oldBook = try Data(contentsOf: temp.appendingPathComponent("summary.xlsx"))
+        try oldBook.write(to: s.dir.appendingPathComponent("results/summary.xlsx"))
         func seal(by version: String) throws {
             try Self.rewrite(s) { lines in
                 var r = try! JournalRecord.parse(lines[3]).get()
                 if case .object(var c) = r.content, case .object(var outputs)? = c["outputs"] {
                     outputs["results/公示.html"] = .string(SHA256.hex([UInt8](oldNotice)))
+                    outputs["results/summary.xlsx"] = .string(SHA256.hex([UInt8](oldBook)))
                     c["outputs"] = .object(outputs)
                     c["kaimen"] = .string(version)
                     r.content = .object(c)
@@ -177,11 +182,11 @@ struct VerifierTests {
         let p = try Self.problems(s)
         #expect(!p.contains { $0.code.hasPrefix("journal-") })
         let mismatch = try #require(p.first { $0.code == "seal-mismatch" })
-        // A seal labelled as made before 0.16.0 is re-derived with that version's notice, which
-        // this session's (written by this version) is not.
+        // A seal labelled as made before 0.16.0 is re-derived with that version's notice and
+        // workbook, which this session's (written by this version) are not.
         #expect(mismatch.text.zh == (sealedBy == CLI.version
             ? "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 1 个文件的内容不同：`results/report.html`"
-            : "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 2 个文件的内容不同：`results/report.html`, `results/公示.html`"))
+            : "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 3 个文件的内容不同：`results/report.html`, `results/summary.xlsx`, `results/公示.html`"))
         #expect(mismatch.hintText?.zh.hasPrefix(hint) == true, "\(mismatch.hintText?.zh ?? "")")
         #expect(p.contains { $0.code == "output-changed" && $0.location?.file == "results/report.html" })
     }

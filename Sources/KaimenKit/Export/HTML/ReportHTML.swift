@@ -75,8 +75,10 @@ public enum ReportHTML {
     static func summaryTable(_ report: ScoreReport, plan: ScoringPlan, lang: Language) -> HTMLText {
         let export = SummaryExport.table(report, lang: lang)
         let rules = report.rules
+        // Before 0.17.0 the nominal points (a seal of then is re-derived as it was written).
+        let weighted = report.writes(since: [0, 17, 0])
         let areaMax = Dictionary(uniqueKeysWithValues: rules.areas.indices.map { a in
-            ("area." + rules.areas[a].id, ValueFormatter(rules: rules, lang: lang).points(plan.areaMaximum(a)))
+            ("area." + rules.areas[a].id, weighted ? ValueFormatter(rules: rules, lang: lang).points(plan.areaMaximum(a)) : rules.areas[a].points.plainText())
         })
         let short: Set<String> = ["id", "category", "grade"]
         let columns = export.columns.map { c -> HTMLTableBuilder.Column in

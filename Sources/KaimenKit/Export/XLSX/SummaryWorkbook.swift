@@ -20,7 +20,7 @@ public enum SummaryWorkbook {
                     var sheet = XLSXSheet(name: "\(PaperTexts.sheetHeading.text(lang)) \(session.table.units[u].id)", frozenRows: table.preamble.count + 1)
                     sheet.fitToWidth = true
                     sheet.maxWidth = 50
-                    sheet.rows = table.preamble.map { $0.map { .text($0) } } + [table.columns.map { .header($0.header) }] + table.rows.map(cells)
+                    sheet.rows = table.preamble.map(cells) + [table.columns.map { .header($0.header) }] + table.rows.map(cells)
                     book.add(sheet)
                 }
             } else {

@@ -7,8 +7,9 @@ public struct XLSXWorkbook: Sendable {
 
     public init() {}
 
-    /// Adds a sheet; its name is made valid (no `[]:*?/\`, at most 31 characters, not empty) and
-    /// unique (`名称 (2)`). Returns the name used.
+    /// Adds a sheet; its name is made valid (each of `[]:*?/\` becomes `_`, at most 31 UTF-16
+    /// code units, as Excel counts, never cutting a character, not empty) and unique
+    /// (`名称 (2)`). Returns the name used.
     @discardableResult
     public mutating func add(_ sheet: XLSXSheet) -> String {
         var s = sheet
@@ -18,11 +19,24 @@ public struct XLSXWorkbook: Sendable {
     }
 
     static func validName(_ name: String) -> String {
-        var cleaned = String(name.unicodeScalars.filter { !"[]:*?/\\".unicodeScalars.contains($0) && !HTMLText.isDropped($0.value) }
-            .map(Character.init))
+        // Replaced, not dropped, so `X05:a` cannot become another unit's `X05a`.
+        var cleaned = String(String.UnicodeScalarView(name.unicodeScalars.filter { !HTMLText.isDropped($0.value) }
+            .map { "[]:*?/\\".unicodeScalars.contains($0) ? "_" : $0 }))
         cleaned = cleaned.trimmingCharacters(in: .init(charactersIn: "' "))
         if cleaned.isEmpty { cleaned = "Sheet" }
-        return String(cleaned.prefix(31))
+        return prefix(cleaned, units: 31)
+    }
+
+    /// The longest run of whole characters from the start of `s` that takes at most `units`
+    /// UTF-16 code units (Excel's measure of a sheet name: 😀 counts 2).
+    static func prefix(_ s: String, units: Int) -> String {
+        var n = 0, end = s.startIndex
+        for c in s.indices {
+            n += s[c].utf16.count
+            if n > units { break }
+            end = s.index(after: c)
+        }
+        return String(s[..<end])
     }
 
     private func uniqueName(_ name: String) -> String {
@@ -31,7 +45,7 @@ public struct XLSXWorkbook: Sendable {
         var k = 2
         while true {
             let suffix = " (\(k))"
-            let candidate = String(name.prefix(31 - suffix.count)) + suffix
+            let candidate = Self.prefix(name, units: 31 - suffix.utf16.count) + suffix
             if !taken.contains(candidate.lowercased()) { return candidate }
             k += 1
         }

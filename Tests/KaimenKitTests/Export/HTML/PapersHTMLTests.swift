@@ -48,6 +48,10 @@ struct PapersHTMLTests {
             #expect(html.contains("、\(name)（满分 \(max) 分）"), "score sheet heading \(name)（满分 \(max) 分）")
         }
         #expect(!html.contains(">依法维权（14）<"))
+        // Re-deriving a seal 0.16.0 made, the summary is written as it was: nominal points.
+        var old = session
+        old.report.writtenAs = [0, 16, 0]
+        #expect(ReportHTML.render(old).contains(">依法维权（14）<"))
     }
 
     static func hostile() throws -> ScoringSession {

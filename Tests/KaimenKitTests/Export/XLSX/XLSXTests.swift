@@ -38,12 +38,19 @@ struct XLSXTests {
         #expect(book.sheets[0].columnWidths() == [10, 7])
     }
 
-    @Test("sheet names lose the characters Excel forbids, stay within 31 characters and are unique")
+    @Test("sheet names replace the characters Excel forbids, stay within 31 UTF-16 units and are unique")
     func names() {
         var book = XLSXWorkbook()
-        #expect(book.add(XLSXSheet(name: "评分表 a/b:c?[d]*")) == "评分表 abcd")
+        #expect(book.add(XLSXSheet(name: "评分表 a/b:c?[d]*")) == "评分表 a_b_c__d__")
+        // Replaced, not dropped: another unit's plain id keeps its own name.
+        #expect(book.add(XLSXSheet(name: "评分表 abcd")) == "评分表 abcd")
         #expect(book.add(XLSXSheet(name: "评分表 abcd")) == "评分表 abcd (2)")
         #expect(book.add(XLSXSheet(name: String(repeating: "长", count: 40))).count == 31)
+        // Excel counts UTF-16 units: 😀 is 2. 4 + 13 × 2 = 30 fit; a 14th would make 32.
+        let emoji = book.add(XLSXSheet(name: "评分表 " + String(repeating: "😀", count: 25)))
+        #expect(emoji == "评分表 " + String(repeating: "😀", count: 13) && emoji.utf16.count == 30)
+        let again = book.add(XLSXSheet(name: "评分表 " + String(repeating: "😀", count: 25)))
+        #expect(again == "评分表 " + String(repeating: "😀", count: 11) + " (2)" && again.utf16.count <= 31)
         #expect(book.add(XLSXSheet(name: "''")) == "Sheet")
         #expect(XLSXSheet.columnName(0) == "A" && XLSXSheet.columnName(25) == "Z" && XLSXSheet.columnName(26) == "AA" && XLSXSheet.columnName(701) == "ZZ")
     }
@@ -64,5 +71,12 @@ struct XLSXTests {
         let summary = SummaryWorkbook.workbook(s.report, session: s).sheets[0]
         #expect(summary.frozenRows == 2)
         #expect(summary.rows[2][0] == .integer(1) && summary.rows[2][2] == .text("X08") && summary.rows[2][5] == .number("96.20", places: 2))
+        // A score sheet's total, above its table, is a number as in 汇总, not the text '96.20'.
+        let x08 = try #require(SummaryWorkbook.workbook(s.report, session: s).sheets.first { $0.name == "评分表 X08" })
+        #expect(x08.rows[2][0] == .text("总分") && x08.rows[2][1] == .number("96.20", places: 2))
+        var old = s
+        old.report.writtenAs = [0, 16, 0]
+        let x08Then = try #require(SummaryWorkbook.workbook(old.report, session: old).sheets.first { $0.name == "评分表 X08" })
+        #expect(x08Then.rows[2][1] == .text("96.20"), "as 0.16.0 wrote it, for its seals")
     }
 }
