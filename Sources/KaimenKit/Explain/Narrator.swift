@@ -9,6 +9,9 @@ public struct Narrator {
     let representatives: [Representative]
     public let lang: Language
     let fmt: ValueFormatter
+    /// Whether a ballot's note names who cast it (`去掉最高 9（R05）`); without, the scores only,
+    /// for papers that keep the representatives anonymous (`summary.xlsx` by default).
+    var namesRepresentatives = true
 
     public init(session: ScoringSession, lang: Language = .zh) {
         self.rules = session.rules
@@ -107,8 +110,13 @@ public struct Narrator {
     func ballotText(_ d: BallotDetail) -> String {
         let n = d.kept.count + d.droppedLow.count + d.droppedHigh.count
         let rep = { (i: Int) in i < self.representatives.count ? self.representatives[i].id : "#\(i)" }
-        let scores = { (list: [BallotScore]) in list.map { "\(fmt.points($0.score))（\(rep($0.representative))）" }.joined(separator: "、") }
-        let scoresEN = { (list: [BallotScore]) in list.map { "\(fmt.points($0.score)) (\(rep($0.representative)))" }.joined(separator: ", ") }
+        let names = namesRepresentatives
+        let scores = { (list: [BallotScore]) in
+            list.map { "\(fmt.points($0.score))" + (names ? "（\(rep($0.representative))）" : "") }.joined(separator: "、")
+        }
+        let scoresEN = { (list: [BallotScore]) in
+            list.map { "\(fmt.points($0.score))" + (names ? " (\(rep($0.representative)))" : "") }.joined(separator: ", ")
+        }
         let result = d.result.map { $0.plainText(maxPlaces: 4) } ?? "—"
         if let k = d.trimmed {
             return lang.t("\(n) 票，去掉最高 \(scores(d.droppedHigh))、最低 \(scores(d.droppedLow))，其余 \(d.kept.count) 票平均 \(result)",

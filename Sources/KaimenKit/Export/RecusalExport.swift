@@ -7,10 +7,13 @@ enum RecusalExport {
         Dictionary(grouping: recusals, by: \.unit)
     }
 
-    /// One score-sheet row per ballot set aside: who, why, the item and score, not counted.
-    static func sheetRows(_ recusals: [RecusalViolation], itemNames: [String: String], fmt: ValueFormatter, lang: Language) -> [[ExportCell]] {
+    /// One score-sheet row per ballot set aside: who (unless `naming` is off), why, the item and
+    /// score, not counted.
+    static func sheetRows(_ recusals: [RecusalViolation], itemNames: [String: String], fmt: ValueFormatter, lang: Language,
+                          naming: Bool = true) -> [[ExportCell]] {
         recusals.map { v in
-            [.text(lang.t("回避", "Recusal")), .text(v.representative), .text(v.name), .text(v.reasonText.text(lang)), .empty,
+            [.text(lang.t("回避", "Recusal")), naming ? .text(v.representative) : .empty, naming ? .text(v.name) : .empty,
+             .text(v.reasonText.text(lang)), .empty,
              .text("\(itemNames[v.item] ?? v.item) \(fmt.points(v.score))"), .empty,
              .text(lang.t("回避，不计入（\(v.location.file) 第 \(v.location.line) 行）", "recused, not counted (\(v.location.file) line \(v.location.line))"))]
         }
@@ -29,6 +32,22 @@ enum RecusalExport {
             return lang.t("回避：\(v.representative) \(v.name)（\(v.reasonText.zh)）\(g.items.count) 票不计（\(scores)）",
                           "recusal: \(v.representative) \(v.name) (\(v.reasonText.en)): \(g.items.count) ballot(s) not counted (\(scores))")
         }
+    }
+
+    /// The summary's note for a unit's recusals without naming anyone: how many representatives,
+    /// by reason, and how many ballots (`回避：1 名本单位代表的 8 票不计`).
+    static func countedNotes(_ recusals: [RecusalViolation], lang: Language) -> [String] {
+        var notes: [String] = []
+        for reason in [RecusalViolation.Reason.ownUnit, .declaredConflict] {
+            let list = recusals.filter { $0.reason == reason }
+            guard !list.isEmpty else { continue }
+            let reps = Set(list.map(\.representative)).count
+            notes.append(reason == .ownUnit
+                ? lang.t("回避：\(reps) 名本单位代表的 \(list.count) 票不计", "recusal: \(list.count) ballot(s) of \(reps) representative(s) of the unit not counted")
+                : lang.t("回避：\(reps) 名申报回避的代表的 \(list.count) 票不计",
+                         "recusal: \(list.count) ballot(s) of \(reps) representative(s) who declared a conflict not counted"))
+        }
+        return notes
     }
 
     /// `summary.json`'s `recusals`: every ballot set aside, in file order.

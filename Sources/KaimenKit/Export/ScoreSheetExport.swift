@@ -6,10 +6,17 @@ public enum ScoreSheetExport {
     }
 
     /// - Parameter narration: the unit's texts when the caller already made them (``SheetNarration``).
-    static func table(_ session: ScoringSession, unit u: Int, lang: Language, narration: SheetNarration?) -> ExportTable {
+    /// - Parameter namesRepresentatives: off, no row or note names a representative: the ballot
+    ///   notes give the scores trimmed without who gave them, and the recusal, void and uncounted
+    ///   rows leave the representative's id and name empty (the workbook by default).
+    static func table(_ session: ScoringSession, unit u: Int, lang: Language, narration: SheetNarration?,
+                      namesRepresentatives: Bool = true) -> ExportTable {
         let rules = session.rules
         let fmt = ValueFormatter(rules: rules, lang: lang)
-        let narrator = Narrator(session: session, lang: lang).forUnit(u)
+        var narrator = Narrator(session: session, lang: lang).forUnit(u)
+        narrator.namesRepresentatives = namesRepresentatives
+        // Texts made for a named sheet would name them: made here instead.
+        let narration = namesRepresentatives ? narration : nil
         let r = session.results[u]
         let columns: [ExportTable.Column] = [
             .init(header: lang.t("方面", "Area"), key: "area", alignRight: false),
@@ -69,8 +76,10 @@ public enum ScoreSheetExport {
                          .text(narrator.values(veto.when)), .empty, .text(effect)])
         }
         rows += RecusalExport.sheetRows(session.ballots.recusals.filter { $0.unit == session.table.units[u].id },
-                                        itemNames: BallotItem.names(of: rules), fmt: fmt, lang: lang)
-        if let sheets = session.report.sheets { rows += droppedRows(sheets, unit: session.table.units[u].id, session: session, lang: lang) }
+                                        itemNames: BallotItem.names(of: rules), fmt: fmt, lang: lang, naming: namesRepresentatives)
+        if let sheets = session.report.sheets {
+            rows += droppedRows(sheets, unit: session.table.units[u].id, session: session, lang: lang, naming: namesRepresentatives)
+        }
         var totalNote = TotalWords.sum(r, rules: rules, fmt: fmt, lang: lang)
         totalNote += lang.t("；等级 \(r.grade)；排名第 \(r.rank) 名", "; grade \(r.grade); rank \(r.rank)")
         rows.append([.text(lang.t("总分", "Total")), .empty, .empty, .empty, .number(fmt.fixed(rules.totalPoints)), .empty,
@@ -88,14 +97,17 @@ public enum ScoreSheetExport {
 
     /// One row per sheet of a session that did not count for the unit: declared void, or left
     /// open at a close with `--accept-missing`; who, the reason, and that nothing on it counted.
-    static func droppedRows(_ sheets: SessionSheets, unit: String, session: ScoringSession, lang: Language) -> [[ExportCell]] {
-        func name(_ rep: String) -> String { session.representatives.first { $0.id == rep }?.name ?? "" }
+    static func droppedRows(_ sheets: SessionSheets, unit: String, session: ScoringSession, lang: Language, naming: Bool = true) -> [[ExportCell]] {
+        func name(_ rep: String) -> ExportCell { naming ? .text(session.representatives.first { $0.id == rep }?.name ?? "") : .empty }
+        func id(_ rep: String) -> ExportCell { naming ? .text(rep) : .empty }
+        // A reason is free text that may name people: left out with the names.
+        func reason(_ d: SessionSheets.Dropped) -> ExportCell { naming ? .text(d.reason) : .empty }
         let voids = (sheets.voids[unit] ?? []).map { d -> [ExportCell] in
-            [.text(lang.t("作废", "Void")), .text(d.representative), .text(name(d.representative)), .text(d.reason), .empty, .empty, .empty,
+            [.text(lang.t("作废", "Void")), id(d.representative), name(d.representative), reason(d), .empty, .empty, .empty,
              .text(lang.t("评分表已声明作废，不计入", "sheet declared void, not counted"))]
         }
         let uncounted = (sheets.uncounted[unit] ?? []).map { d -> [ExportCell] in
-            [.text(lang.t("未计入", "Not counted")), .text(d.representative), .text(name(d.representative)), .text(d.reason), .empty, .empty, .empty,
+            [.text(lang.t("未计入", "Not counted")), id(d.representative), name(d.representative), reason(d), .empty, .empty, .empty,
              .text(lang.t("结束会话时评分表未确认，经同意不计入", "sheet not confirmed when the session closed, left out by consent"))]
         }
         return voids + uncounted

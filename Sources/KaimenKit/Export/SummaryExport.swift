@@ -12,11 +12,15 @@ public enum SummaryExport {
     }
 
     /// - Parameter limit: at most this many rows, from the top of the ranking.
-    public static func table(_ report: ScoreReport, lang: Language = .zh, standardColumns: Bool = false, limit: Int? = nil) -> ExportTable {
-        table(report, lang: lang, standardColumns: standardColumns, rows: true, limit: limit)
+    /// - Parameter namesRepresentatives: off, the 说明 column counts a unit's recusals instead of
+    ///   naming the representatives (the workbook by default).
+    public static func table(_ report: ScoreReport, lang: Language = .zh, standardColumns: Bool = false, limit: Int? = nil,
+                             namesRepresentatives: Bool = true) -> ExportTable {
+        table(report, lang: lang, standardColumns: standardColumns, rows: true, limit: limit, namesRepresentatives: namesRepresentatives)
     }
 
-    static func table(_ report: ScoreReport, lang: Language, standardColumns: Bool, rows withRows: Bool, limit: Int? = nil) -> ExportTable {
+    static func table(_ report: ScoreReport, lang: Language, standardColumns: Bool, rows withRows: Bool, limit: Int? = nil,
+                      namesRepresentatives: Bool = true) -> ExportTable {
         let rules = report.rules
         let scores = report.scores
         var columns: [ExportTable.Column] = [
@@ -53,7 +57,8 @@ public enum SummaryExport {
                                      .text(report.units.names[u]), .text(report.units.categories[u]), fixed(scores.total[u]),
                                      .text(report.gradeName(u))]
             row += areaIndex.map { fixed(scores.areas[u * scores.areaCount + $0]) }
-            row += [fixed(scores.bonus[u]), fixed(scores.deducted[u]), notes.text(u).map { .text($0) } ?? .empty]
+            row += [fixed(scores.bonus[u]), fixed(scores.deducted[u]),
+                    notes.text(u, withRecusals: namesRepresentatives, countedRecusals: !namesRepresentatives).map { .text($0) } ?? .empty]
             if standardColumns {
                 row += (0..<scores.standardCount).map { fixed(scores.standards[u * scores.standardCount + $0]) }
                 row.append(hints?.text(u).map { .text($0) } ?? .empty)
@@ -176,7 +181,8 @@ public enum SummaryExport {
 
         /// - Parameter withRecusals: include the recusal notes, which name representatives; the
         ///   public notice leaves them out (its representatives stay anonymous).
-        func text(_ u: Int, withRecusals: Bool = true) -> String? {
+        /// - Parameter countedRecusals: without `withRecusals`, state the recusals counted, naming no one.
+        func text(_ u: Int, withRecusals: Bool = true, countedRecusals: Bool = false) -> String? {
             let rules = report.rules
             let ids = report.units.ids
             var parts: [String] = []
@@ -199,7 +205,10 @@ public enum SummaryExport {
                 }
             }
             if let list = vetoes[u] { for v in list { parts.append(lang.t("一票否决：", "veto: ") + rules.vetoes[v].name) } }
-            if withRecusals, let list = recusals[ids[u]] { parts += RecusalExport.notes(list, itemNames: itemNames, lang: lang) }
+            if let list = recusals[ids[u]] {
+                if withRecusals { parts += RecusalExport.notes(list, itemNames: itemNames, lang: lang) }
+                else if countedRecusals { parts += RecusalExport.countedNotes(list, lang: lang) }
+            }
             if let list = unchecked[u] {
                 for v in list {
                     parts.append(lang.t("一票否决项「\(rules.vetoes[v].name)」缺少数据，未能检查", "veto \(rules.vetoes[v].name) not checked: data missing"))

@@ -10,6 +10,9 @@ public struct HTMLDocument: Sendable {
     /// More CSS for this kind of page, written by kaimen.
     public var extraCSS: String
     public var body: [HTMLText]
+    /// Whether table headers and the panel's cells keep their words whole (`wholeWordsCSS`): off
+    /// only to write a sealed page again as kaimen before 0.17.0 wrote it.
+    public var wholeWords = true
 
     public init(title: String, lang: Language, extraCSS: String = "", body: [HTMLText] = []) {
         self.title = title
@@ -25,7 +28,7 @@ public struct HTMLDocument: Sendable {
         var s = "<!DOCTYPE html>\n<html lang=\"\(lang == .zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\">\n"
         s += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         s += "<meta name=\"generator\" content=\"kaimen\">\n"
-        s += "<title>\(HTMLText.escape(title))</title>\n<style>\n\(HTMLDocument.baseCSS)\(extraCSS)</style>\n</head>\n<body>\n"
+        s += "<title>\(HTMLText.escape(title))</title>\n<style>\n\(HTMLDocument.baseCSS)\(wholeWords ? HTMLDocument.wholeWordsCSS : "")\(extraCSS)</style>\n</head>\n<body>\n"
         for part in body { s += part.markup; s += "\n" }
         s += "</body>\n</html>\n"
         return s
@@ -35,6 +38,16 @@ public struct HTMLDocument: Sendable {
     /// Source Han, WenQuanYi), then the generic family.
     public static let fontStack = "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", \"微软雅黑\", \"PingFang SC\", "
         + "\"Hiragino Sans GB\", \"WenQuanYi Micro Hei\", \"SimHei\", \"黑体\", \"SimSun\", \"宋体\", sans-serif"
+
+    /// Headers, and the panel's cells (ids, numbers, short flags), break between words only: the
+    /// base rule lets a cell break anywhere, which kept long hostile text on the page but cut
+    /// English headers and ids letter by letter (`R/a/n/k`, `R0/7`). Chinese still breaks between
+    /// characters.
+    public static let wholeWordsCSS = """
+    table.grid th { overflow-wrap: break-word; }
+    .panel table.grid td { overflow-wrap: break-word; }
+
+    """
 
     /// The shared style: A4 pages with 15 mm margins, tables that fit the page, greys that
     /// survive a black-and-white printer.

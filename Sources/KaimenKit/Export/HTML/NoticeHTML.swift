@@ -6,6 +6,7 @@ public enum NoticeHTML {
     public static func render(_ session: ScoringSession, lang: Language = .zh, namesRepresentatives: Bool = false) -> String {
         let report = session.report, rules = session.rules, m = rules.metadata
         var doc = HTMLDocument(title: m.title + " · " + PaperTexts.noticeTitle.text(lang), lang: lang, extraCSS: css)
+        doc.wholeWords = report.writes(since: [0, 17, 0])
         var s = "<section class=\"page notice\">"
         s += "<h1>\(HTMLText.escape(m.title))<br>\(HTMLText.escape(PaperTexts.noticeTitle.text(lang)))</h1>"
         let groups = Set(session.representatives.map(\.group).filter { !$0.isEmpty }).count

@@ -15,6 +15,7 @@ public enum ReportHTML {
     static func render(_ session: ScoringSession, lang: Language, narrations: [SheetNarration]?, pages: [HTMLText]? = nil) -> String {
         let rules = session.rules
         var doc = HTMLDocument(title: rules.metadata.title + " · " + PaperTexts.reportTitle.text(lang), lang: lang, extraCSS: css + PanelHTML.css)
+        doc.wholeWords = session.report.writes(since: [0, 17, 0])
         doc.append(summaryPage(session, lang: lang))
         let medians = pages == nil ? areaMedians(session) : []
         for u in session.report.ranking.order {

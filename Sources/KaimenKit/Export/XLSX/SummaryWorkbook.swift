@@ -10,8 +10,14 @@ public enum SummaryWorkbook {
     public static func workbook(_ report: ScoreReport, session: ScoringSession?, lang: Language = .zh,
                                 namesRepresentatives: Bool = false, sheetTables: [ExportTable]? = nil) -> XLSXWorkbook {
         var book = XLSXWorkbook()
-        let sheetTable = { (session: ScoringSession, u: Int) in sheetTables?[u] ?? ScoreSheetExport.table(session, unit: u, lang: lang) }
-        book.add(summarySheet(report, lang: lang))
+        // Anonymous unless published (since 0.17.0): no cell names a representative; the
+        // score sheets are then made here, as the CSV ones name them.
+        let names = namesRepresentatives || report.rules.publishRepresentatives || !report.writes(since: [0, 17, 0])
+        let sheetTable = { (session: ScoringSession, u: Int) in
+            names ? sheetTables?[u] ?? ScoreSheetExport.table(session, unit: u, lang: lang)
+                  : ScoreSheetExport.table(session, unit: u, lang: lang, narration: nil, namesRepresentatives: false)
+        }
+        book.add(summarySheet(report, lang: lang, namesRepresentatives: names))
         if let session {
             let units = session.report.ranking.order
             if units.count <= sheetLimit {
@@ -30,7 +36,7 @@ public enum SummaryWorkbook {
         }
         var notes = XLSXSheet(name: PaperTexts.warningsHeading.text(lang) == "提示" ? "提示" : "Notes")
         notes.rows = [[.header(PaperTexts.warningsHeading.text(lang))]]
-        notes.rows += (SessionWarnings.collect(report, lang: lang, limit: report.scores.unitCount > 1000 ? 20 : nil)
+        notes.rows += (SessionWarnings.collect(report, lang: lang, limit: report.scores.unitCount > 1000 ? 20 : nil, recusals: names)
                        + report.inputWarnings.map { $0.rendered(lang) }).map { [.text($0)] }
         notes.maxWidth = 120
         book.add(notes)
@@ -55,8 +61,8 @@ public enum SummaryWorkbook {
     }
 
     /// 汇总: the same header rows, columns and values as `summary.csv`.
-    static func summarySheet(_ report: ScoreReport, lang: Language) -> XLSXSheet {
-        let table = SummaryExport.table(report, lang: lang, standardColumns: true)
+    static func summarySheet(_ report: ScoreReport, lang: Language, namesRepresentatives: Bool = true) -> XLSXSheet {
+        let table = SummaryExport.table(report, lang: lang, standardColumns: true, namesRepresentatives: namesRepresentatives)
         var sheet = XLSXSheet(name: lang.t("汇总", "Summary"), frozenRows: table.subheaders == nil ? 1 : 2)
         sheet.rows = [table.columns.map { .header($0.header) }]
         if let sub = table.subheaders { sheet.rows.append(sub.map { $0.isEmpty ? .empty : .header($0) }) }

@@ -79,4 +79,37 @@ struct XLSXTests {
         let x08Then = try #require(SummaryWorkbook.workbook(old.report, session: old).sheets.first { $0.name == "评分表 X08" })
         #expect(x08Then.rows[2][1] == .text("96.20"), "as 0.16.0 wrote it, for its seals")
     }
+
+    /// Every text cell of a workbook.
+    static func texts(_ book: XLSXWorkbook) -> [String] {
+        book.sheets.flatMap { $0.rows.flatMap { $0 } }.compactMap { cell -> String? in
+            switch cell {
+            case .text(let t), .header(let t): t
+            default: nil
+            }
+        }
+    }
+
+    @Test("by default no cell names a representative: recusals are counted, trimmed ballots given without who cast them")
+    func anonymous() throws {
+        let s = try ScoringSession.run(.init(rules: "rules/xicheng-2014.jsonc", units: "samples/xicheng-2014/units.csv",
+                                             roster: "samples/xicheng-2014/roster.csv", ballots: "samples/xicheng-2014/ballots.csv",
+                                             baseDirectory: Fixtures.packageRoot.path))
+        let texts = Self.texts(SummaryWorkbook.workbook(s.report, session: s))
+        for rep in s.representatives {
+            #expect(!texts.contains { $0.contains(rep.id) || $0.contains(rep.name) }, "\(rep.id) \(rep.name) named")
+        }
+        // R24 scored their own unit X08 on all 8 ballot standards: counted, not named.
+        #expect(texts.contains { $0.contains("回避：1 名本单位代表的 8 票不计") })
+        // X08's rights.ballot: 6 ballots (R24's set aside), trimmed: the scores stay, without ids.
+        #expect(texts.contains { $0.contains("票，去掉最高 ") && !$0.contains("（R") })
+        // Published, the same workbook names them, as the CSV files always do.
+        let named = Self.texts(SummaryWorkbook.workbook(s.report, session: s, namesRepresentatives: true))
+        #expect(named.contains { $0.contains("回避：R24 韩春燕（本单位代表）8 票不计") })
+        #expect(named.contains { $0.contains("去掉最高 ") && $0.contains("（R") })
+        // A seal 0.16.0 made is rebuilt as it wrote the workbook: named.
+        var old = s
+        old.report.writtenAs = [0, 16, 0]
+        #expect(Self.texts(SummaryWorkbook.workbook(old.report, session: old)).contains { $0.contains("回避：R24 韩春燕") })
+    }
 }
