@@ -17,7 +17,20 @@ public enum SummaryWorkbook {
             names ? sheetTables?[u] ?? ScoreSheetExport.table(session, unit: u, lang: lang)
                   : ScoreSheetExport.table(session, unit: u, lang: lang, narration: nil, namesRepresentatives: false)
         }
-        book.add(summarySheet(report, lang: lang, namesRepresentatives: names))
+        // Since 0.17.0, set up to print: long texts wrap in narrower columns, so a score sheet
+        // fit to one landscape page is legible, and 汇总 prints its ranked summary one page wide.
+        let printable = report.writes(since: [0, 17, 0])
+        var summary = summarySheet(report, lang: lang, namesRepresentatives: names)
+        if printable {
+            // Printed: the ranked summary up to 说明, one page wide, headers on every page; the
+            // columns per standard after it are for sorting and sums, not for paper.
+            summary.printTitleRows = summary.frozenRows
+            summary.printColumns = SummaryExport.table(emptyOf: report, lang: lang, standardColumns: false).columns.count
+            summary.fitToWidth = true
+            summary.wrapsText = true
+            summary.maxWidth = 36
+        }
+        book.add(summary)
         if let session {
             let units = session.report.ranking.order
             if units.count <= sheetLimit {
@@ -25,12 +38,16 @@ public enum SummaryWorkbook {
                     let table = sheetTable(session, u)
                     var sheet = XLSXSheet(name: "\(PaperTexts.sheetHeading.text(lang)) \(session.table.units[u].id)", frozenRows: table.preamble.count + 1)
                     sheet.fitToWidth = true
-                    sheet.maxWidth = 50
+                    sheet.maxWidth = printable ? 28 : 50
+                    sheet.wrapsText = printable
+                    sheet.printTitleRows = printable ? table.preamble.count + 1 : 0
                     sheet.rows = table.preamble.map(cells) + [table.columns.map { .header($0.header) }] + table.rows.map(cells)
                     book.add(sheet)
                 }
             } else {
-                book.add(longSheets(session, lang: lang, table: sheetTable))
+                var long = longSheets(session, lang: lang, table: sheetTable)
+                if printable { (long.wrapsText, long.maxWidth, long.printTitleRows) = (true, 28, 1) }
+                book.add(long)
             }
             if namesRepresentatives || session.rules.publishRepresentatives { book.add(ballotSheet(session, lang: lang)) }
         }
@@ -38,7 +55,8 @@ public enum SummaryWorkbook {
         notes.rows = [[.header(PaperTexts.warningsHeading.text(lang))]]
         notes.rows += (SessionWarnings.collect(report, lang: lang, limit: report.scores.unitCount > 1000 ? 20 : nil, recusals: names)
                        + report.inputWarnings.map { $0.rendered(lang) }).map { [.text($0)] }
-        notes.maxWidth = 120
+        notes.maxWidth = printable ? 100 : 120
+        notes.wrapsText = printable
         book.add(notes)
         return book
     }

@@ -25,6 +25,13 @@ public struct XLSXSheet: Sendable {
     public var headerMaxWidth: Double?
     /// Printed, the sheet is scaled to one page wide (a score sheet; not the wide summary).
     public var fitToWidth = false
+    /// Text cells wrap at their column's width (capped by `maxWidth`), so a long criteria text or
+    /// note takes lines instead of being cut off, and a sheet fit to one page stays readable.
+    public var wrapsText = false
+    /// Rows at the top printed again on every page (`_xlnm.Print_Titles`): the headers.
+    public var printTitleRows = 0
+    /// Only the first this many columns are printed (`_xlnm.Print_Area`; 0: all).
+    public var printColumns = 0
 
     public init(name: String, rows: [[Cell]] = [], frozenRows: Int = 1) {
         self.name = name
@@ -76,6 +83,25 @@ public struct XLSXSheet: Sendable {
         return max(widest, line)
     }
 
+    /// The height in points a row of wrapping text cells takes at these column widths (each
+    /// line 14.5 pt, as an 11 pt 等线 line), or `nil` for a row of one line.
+    static func rowHeight(_ row: [Cell], widths: [Double]) -> Double? {
+        var lines = 1
+        for (c, cell) in row.enumerated() where c < widths.count {
+            guard case .text(let s) = cell else { if case .header(let s) = cell { lines = max(lines, wrapped(s, width: widths[c])) }; continue }
+            lines = max(lines, wrapped(s, width: widths[c]))
+        }
+        return lines > 1 ? 14.5 * Double(lines) + 1 : nil
+    }
+
+    /// How many lines `s` takes wrapped in a column `width` characters wide (2 for padding).
+    static func wrapped(_ s: String, width: Double) -> Int {
+        let usable = max(1, Int(width) - 2)
+        return s.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { n, line in
+            n + max(1, (DisplayWidth.of(line) + usable - 1) / usable)
+        }
+    }
+
     /// `A`, `B`, … `Z`, `AA`, … for a 0-based column.
     public static func columnName(_ c: Int) -> String {
         var n = c + 1, s = ""
@@ -110,12 +136,16 @@ public struct XLSXSheet: Sendable {
         out.reserveCapacity(s.utf8.count + rows.count * 400)
         out += s.utf8
         let columns = (0..<(rows.map(\.count).max() ?? 0)).map { Array(Self.columnName($0).utf8) }
-        let textStyle = Array(String(styles.text).utf8), headerStyle = Array(String(styles.header).utf8)
+        let textStyle = Array(String(wrapsText ? styles.wrappedText : styles.text).utf8), headerStyle = Array(String(styles.header).utf8)
         let integerStyle = Array(String(styles.integer).utf8)
         for (r, row) in rows.enumerated() {
             let number = Array(String(r + 1).utf8)
             out += "<row r=\"".utf8
             out += number
+            // Wrapped text needs its height said: neither Excel nor LibreOffice grows a row on opening.
+            if wrapsText, let height = Self.rowHeight(row, widths: widths) {
+                out += "\" ht=\"\(SVGCanvas.n(height))\" customHeight=\"1".utf8
+            }
             out += "\">".utf8
             for (c, cell) in row.enumerated() {
                 if case .empty = cell { continue }

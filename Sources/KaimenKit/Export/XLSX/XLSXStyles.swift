@@ -4,14 +4,23 @@
 struct XLSXStyles {
     /// Decimal places used by number cells, in order of first use: each gets a `numFmt` and an `xf`.
     let places: [Int]
+    /// Whether a sheet wraps its text cells (`XLSXSheet.wrapsText`): the wrapping text format is
+    /// then the last `xf`, and only then, so a workbook without it keeps its bytes.
+    let wraps: Bool
 
-    init(places: [Int]) { self.places = Array(Set(places)).sorted() }
+    init(places: [Int], wraps: Bool = false) {
+        self.places = Array(Set(places)).sorted()
+        self.wraps = wraps
+    }
 
     // Cell format indices (`s="…"`).
     var text: Int { 1 }
     var header: Int { 2 }
     var integer: Int { 3 }
     func number(places p: Int) -> Int { 4 + (places.firstIndex(of: p) ?? 0) }
+    /// Text that wraps at the column's width (a long note takes lines, not width), at the foot of
+    /// its cell as numbers are, so a row reads along one line.
+    var wrappedText: Int { 4 + places.count }
 
     static func formatCode(_ places: Int) -> String { places <= 0 ? "0" : "0." + String(repeating: "0", count: places) }
 
@@ -27,12 +36,15 @@ struct XLSXStyles {
         s += "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFE6E6E6\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
         s += "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
         s += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        s += "<cellXfs count=\"\(4 + places.count)\">"
+        s += "<cellXfs count=\"\(4 + places.count + (wraps ? 1 : 0))\">"
         s += "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
         s += "<xf numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         s += "<xf numFmtId=\"49\" fontId=\"1\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\" applyFill=\"1\" applyAlignment=\"1\"><alignment vertical=\"center\" wrapText=\"1\"/></xf>"
         s += "<xf numFmtId=\"1\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         for i in places.indices { s += "<xf numFmtId=\"\(164 + i)\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>" }
+        if wraps {
+            s += "<xf numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyAlignment=\"1\"><alignment wrapText=\"1\"/></xf>"
+        }
         s += "</cellXfs>"
         s += "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         s += "</styleSheet>"

@@ -56,7 +56,7 @@ public struct XLSXWorkbook: Sendable {
         var strings = XLSXSharedStrings()
         var places: [Int] = []
         for sheet in sheets { for row in sheet.rows { for case .number(_, let p) in row { places.append(p) } } }
-        let styles = XLSXStyles(places: places.isEmpty ? [2] : places)
+        let styles = XLSXStyles(places: places.isEmpty ? [2] : places, wraps: sheets.contains { $0.wrapsText })
         let sheetXML = sheets.enumerated().map { i, sheet in sheet.xml(strings: &strings, styles: styles, selected: i == 0) }
         let header = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         var zip = ZIPArchive()
@@ -79,7 +79,24 @@ public struct XLSXWorkbook: Sendable {
         for (i, sheet) in sheets.enumerated() {
             workbook += "<sheet name=\"\(XLSXSharedStrings.escape(sheet.name))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
         }
-        workbook += "</sheets></workbook>"
+        workbook += "</sheets>"
+        let named = sheets.enumerated().filter { $0.element.printTitleRows > 0 || $0.element.printColumns > 0 }
+        if !named.isEmpty {
+            // Excel lists defined names sorted by name, then by sheet.
+            workbook += "<definedNames>"
+            func quoted(_ sheet: XLSXSheet) -> String { "'" + sheet.name.replacingOccurrences(of: "'", with: "''") + "'" }
+            for (i, sheet) in named where sheet.printColumns > 0 {
+                workbook += "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"\(i)\">"
+                    + XLSXSharedStrings.escape("\(quoted(sheet))!$A$1:$\(XLSXSheet.columnName(sheet.printColumns - 1))$\(max(1, sheet.rows.count))")
+                    + "</definedName>"
+            }
+            for (i, sheet) in named where sheet.printTitleRows > 0 {
+                workbook += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(i)\">"
+                    + XLSXSharedStrings.escape("\(quoted(sheet))!$1:$\(sheet.printTitleRows)") + "</definedName>"
+            }
+            workbook += "</definedNames>"
+        }
+        workbook += "</workbook>"
         zip.add("xl/workbook.xml", text: workbook)
         var rels = header + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
         for i in sheets.indices {

@@ -112,4 +112,32 @@ struct XLSXTests {
         old.report.writtenAs = [0, 16, 0]
         #expect(Self.texts(SummaryWorkbook.workbook(old.report, session: old)).contains { $0.contains("回避：R24 韩春燕") })
     }
+
+    @Test("set up to print: 汇总's ranked part one page wide with its headers repeated; score sheets wrap, rows tall enough")
+    func printSetup() throws {
+        let s = try ScoringSession.run(.init(rules: "rules/xicheng-2014.jsonc", units: "samples/xicheng-2014/units.csv",
+                                             roster: "samples/xicheng-2014/roster.csv", ballots: "samples/xicheng-2014/ballots.csv",
+                                             baseDirectory: Fixtures.packageRoot.path))
+        let parts = Self.parts(try #require(SummaryWorkbook.workbook(s.report, session: s).bytes()))
+        let workbook = try #require(parts["xl/workbook.xml"])
+        // 20 columns up to 说明: rank, category rank, id, name, category, total, grade, 10 areas, bonus,
+        // deducted, notes = T; 2 header rows + 9 units = 11 rows.
+        #expect(workbook.contains(#"<definedName name="_xlnm.Print_Area" localSheetId="0">'汇总'!$A$1:$T$11</definedName>"#))
+        #expect(workbook.contains(#"<definedName name="_xlnm.Print_Titles" localSheetId="0">'汇总'!$1:$2</definedName>"#))
+        #expect(workbook.contains(#"<definedName name="_xlnm.Print_Titles" localSheetId="1">'评分表 X08'!$1:$4</definedName>"#))
+        let styles = try #require(parts["xl/styles.xml"])
+        #expect(styles.contains(#"<alignment wrapText="1"/>"#))
+        let x08 = try #require(parts["xl/worksheets/sheet2.xml"])
+        #expect(x08.contains(#"<pageSetUpPr fitToPage="1"/>"#) && x08.contains(#"customHeight="1""#))
+        // A text of 60 display columns in a column 28 wide (26 usable) takes 3 lines.
+        #expect(XLSXSheet.wrapped(String(repeating: "字", count: 30), width: 28) == 3)
+        #expect(XLSXSheet.wrapped("a\nb", width: 28) == 2)
+        #expect(XLSXSheet.rowHeight([.text(String(repeating: "字", count: 30))], widths: [28]) == 14.5 * 3 + 1)
+        #expect(XLSXSheet.rowHeight([.text("短")], widths: [28]) == nil)
+        // Rebuilding a 0.16.0 seal: no wrapping format, no defined names, as it wrote them.
+        var old = s
+        old.report.writtenAs = [0, 16, 0]
+        let then = Self.parts(try #require(SummaryWorkbook.workbook(old.report, session: old).bytes()))
+        #expect(then["xl/workbook.xml"]?.contains("definedName") == false && then["xl/styles.xml"]?.contains("wrapText=\"1\"/></xf></cellXfs>") == false)
+    }
 }
