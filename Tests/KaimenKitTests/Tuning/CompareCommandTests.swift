@@ -66,7 +66,7 @@ struct CompareCommandTests {
         #expect(unit.err.contains("error: `--set X99.members=1`: the units file has no unit `X99`"))
         let metric = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--set", "X05.menbers=1", "--lang", "en"] + Self.sample)
         #expect(metric.code == .failure)
-        #expect(metric.err.contains("the rules have no metric `menbers`; did you mean `members`?"))
+        #expect(metric.err.contains("`rules/xicheng-2014.jsonc` has no metric `menbers`; did you mean `members`?"))
         let value = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--set", "X05.members=many"] + Self.sample)
         #expect(value.code == .failure)
         #expect(value.err.contains("`--set X05.members=many`"))
