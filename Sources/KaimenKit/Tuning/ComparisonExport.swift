@@ -6,8 +6,12 @@ public enum ComparisonExport {
 
     static func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : n == 0 ? "0" : "\(n)" }
 
-    static func drivers(_ m: Comparison.Move, places: Int) -> String {
-        m.drivers.map { "\($0.id) \(signed($0.delta, places))" }.joined(separator: "; ")
+    /// `organization.membership（会员发展）-6.00；…` in Chinese (the standard's name beside its
+    /// id), `organization.membership -6.00; …` in English.
+    static func drivers(_ m: Comparison.Move, places: Int, lang: Language = .zh) -> String {
+        m.drivers.map { d in
+            lang == .zh && !d.name.isEmpty && d.name != d.id ? "\(d.id)（\(d.name)）\(signed(d.delta, places))" : "\(d.id) \(signed(d.delta, places))"
+        }.joined(separator: lang.t("；", "; "))
     }
 
     /// One row per unit, in the new ranking's order.
@@ -30,7 +34,7 @@ public enum ComparisonExport {
             [.text(m.unit), .text(m.name), .text(m.category),
              .number(m.oldTotal.formatted(places: p)), .number(m.newTotal.formatted(places: p)), .number(signed(m.totalChange, p)),
              .text(m.oldGrade), .text(m.newGrade), .number("\(m.oldRank)"), .number("\(m.newRank)"), .number(signed(m.rankChange)),
-             .number("\(m.oldCategoryRank)"), .number("\(m.newCategoryRank)"), .text(drivers(m, places: p))]
+             .number("\(m.oldCategoryRank)"), .number("\(m.newCategoryRank)"), .text(drivers(m, places: p, lang: lang))]
         }
         return ExportTable(columns: columns, rows: rows)
     }
