@@ -54,11 +54,11 @@ public enum ComparisonExport {
         let largest = c.largestRankMoves()
         if !largest.isEmpty {
             lines.append(lang.t("名次变动最大：", "largest rank moves: ")
-                         + largest.map { "\($0.unit) \($0.oldRank)→\($0.newRank)（\(signed($0.rankChange))）" }.joined(separator: lang.t("，", ", ")))
+                         + largest.map { "\($0.unit) \($0.oldRank)→\($0.newRank)" + lang.t("（\(signed($0.rankChange))）", " (\(signed($0.rankChange)))") }.joined(separator: lang.t("，", ", ")))
         }
         let b = c.boundaryCrossings
         lines.append(lang.t("按总分跨越等次分数线：\(b.count) 个单位", "crossed a grade boundary by total: \(b.count)")
-                     + (b.isEmpty ? "" : lang.t("（", " (") + b.map { "\($0.unit) \($0.oldTotal.formatted(places: p))→\($0.newTotal.formatted(places: p))，\($0.oldGradeByTotal)→\($0.newGradeByTotal)" }.joined(separator: lang.t("；", "; ")) + lang.t("）", ")")))
+                     + (b.isEmpty ? "" : lang.t("（", " (") + b.map { "\($0.unit) \($0.oldTotal.formatted(places: p))→\($0.newTotal.formatted(places: p))" + lang.t("，", ", ") + "\($0.oldGradeByTotal)→\($0.newGradeByTotal)" }.joined(separator: lang.t("；", "; ")) + lang.t("）", ")")))
         let q = c.quotaCrossings
         lines.append(lang.t("跨越名额线：\(q.count) 个单位", "crossed the quota line: \(q.count)")
                      + (q.isEmpty ? "" : lang.t("（", " (") + q.map { m in

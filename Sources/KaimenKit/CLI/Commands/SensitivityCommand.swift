@@ -98,12 +98,12 @@ public enum SensitivityCommand: Command {
         switch args.value("--format") {
         case "csv": console.out(String(decoding: table.csv().dropFirst(3), as: UTF8.self))
         case "json": console.out(SensitivityExport.json(result).rendered())
-        case "html": console.out(SensitivityExport.html(result, rulesTitle: "\(session.rules.metadata.title)（\(session.rules.metadata.version)）", lang: lang))
+        case "html": console.out(SensitivityExport.html(result, rulesTitle: session.rules.metadata.title + lang.t("（\(session.rules.metadata.version)）", " (\(session.rules.metadata.version))"), lang: lang))
         case "markdown":
             console.out(table.markdown())
             console.out("\n" + SensitivityExport.summary(result, lang: lang).map { "- \($0)\n" }.joined())
         default:
-            console.outLine("\(session.rules.metadata.title)（\(session.rules.metadata.version)）")
+            console.outLine(session.rules.metadata.title + lang.t("（\(session.rules.metadata.version)）", " (\(session.rules.metadata.version))"))
             console.out(table.text())
             console.out("\n" + SensitivityExport.summary(result, lang: lang).map { $0 + "\n" }.joined())
         }
