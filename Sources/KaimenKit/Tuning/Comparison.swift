@@ -87,24 +87,58 @@ public struct Comparison: Sendable {
                           precision: max(a.rules.ranking.precision, b.rules.ranking.precision))
     }
 
-    /// Per item id: the change in points, over the standards, bonuses and deductions of both
-    /// files (an item one file lacks counts 0 there); the three largest changes.
+    /// Per item id: the change in its contribution to the total (`contributions`), over the
+    /// standards, bonuses, deductions and vetoes of both files (an item one file lacks counts 0
+    /// there); the three largest changes. Over every item the changes add up to the change in the
+    /// unrounded total after veto caps.
     static func drivers(_ a: ScoringSession, _ ra: UnitResult, _ b: ScoringSession, _ rb: UnitResult) -> [Driver] {
-        func items(_ s: ScoringSession, _ r: UnitResult) -> [(id: String, name: String, points: Rational)] {
-            zip(s.rules.standards, r.standards).map { ($0.id, $0.name, $1.prorated ? .zero : $1.points) }
-                + zip(s.rules.bonuses, r.bonuses).map { ($0.id, $0.name, $1.points) }
-                + zip(s.rules.deductions, r.deductions).map { ($0.id, $0.name, .zero - $1.points) }
-        }
-        let before = items(a, ra), after = items(b, rb)
+        let before = contributions(a.rules, ra), after = contributions(b.rules, rb)
         var order: [String] = [], names: [String: String] = [:], delta: [String: Rational] = [:]
-        for (id, name, p) in before { if delta[id] == nil { order.append(id) }; names[id] = name; delta[id, default: .zero] -= p }
-        for (id, name, p) in after { if delta[id] == nil { order.append(id) }; names[id] = name; delta[id, default: .zero] += p }
+        for c in before { if delta[c.id] == nil { order.append(c.id) }; names[c.id] = c.name; delta[c.id, default: .zero] -= c.points }
+        for c in after { if delta[c.id] == nil { order.append(c.id) }; names[c.id] = c.name; delta[c.id, default: .zero] += c.points }
         let changed = order.enumerated().filter { !delta[$0.element]!.isZero }
         let sorted = changed.sorted { x, y in
             let dx = delta[x.element]!.magnitude, dy = delta[y.element]!.magnitude
             return dx != dy ? dx > dy : x.offset < y.offset
         }
         return sorted.prefix(3).map { Driver(id: $0.element, name: names[$0.element]!, delta: delta[$0.element]!) }
+    }
+
+    /// What each item contributes to unit result `r`'s total, so that the contributions add up
+    /// to the unrounded total after veto caps (`exactTotal`, capped by the vetoes that hold):
+    /// - a standard: its (weighted) points × its area's proration factor, × capped / earned
+    ///   when the area's cap bites (the cap shared in proportion); a prorated standard 0;
+    /// - a deduction: −its points, × deducted / (the area's deductions) when they exceed what
+    ///   the area has left;
+    /// - a bonus item: its points, × bonus / (the bonus items' sum) when `bonusCap` bites;
+    /// - a veto: what its `capTotal` takes off the total (only the lowest cap of those that hold).
+    static func contributions(_ rules: Rules, _ r: UnitResult) -> [(id: String, name: String, points: Rational)] {
+        var out: [(id: String, name: String, points: Rational)] = []
+        let areaIndex = Dictionary(rules.areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func ratio(_ part: Rational, _ whole: Rational) -> Rational { whole.isZero ? .zero : (part.divided(by: whole) ?? .zero) }
+        // Per area: what an assessed standard's points are multiplied by.
+        let standardScale: [Rational] = r.areas.map { ar in (ar.prorateFactor ?? .one) * ratio(ar.capped, ar.earned) }
+        for (s, res) in zip(rules.standards, r.standards) {
+            let scale = s.area.flatMap { areaIndex[$0] }.map { standardScale[$0] } ?? .one
+            out.append((s.id, s.name, res.prorated ? .zero : res.points * scale))
+        }
+        // Per area: the deductions' sum, and the share of it taken off.
+        var deductionSum = Array(repeating: Rational.zero, count: r.areas.count)
+        for (d, res) in zip(rules.deductions, r.deductions) {
+            if let a = d.area.flatMap({ areaIndex[$0] }) { deductionSum[a] += res.points }
+        }
+        for (d, res) in zip(rules.deductions, r.deductions) {
+            let scale = d.area.flatMap { areaIndex[$0] }.map { ratio(r.areas[$0].deducted, deductionSum[$0]) } ?? .one
+            out.append((d.id, d.name, .zero - res.points * scale))
+        }
+        let bonusScale = ratio(r.bonus, r.bonusEarned)
+        for (bItem, res) in zip(rules.bonuses, r.bonuses) { out.append((bItem.id, bItem.name, res.points * bonusScale)) }
+        // The lowest cap of the vetoes that hold, if it is below the total.
+        let capping = r.vetoes.compactMap { v in rules.vetoes[v].capTotal.map { (v, $0) } }.min { $0.1 < $1.1 }
+        if let (v, cap) = capping, cap < r.exactTotal {
+            out.append((rules.vetoes[v].id, rules.vetoes[v].name, cap - r.exactTotal))
+        }
+        return out
     }
 }
 

@@ -6,8 +6,25 @@ public enum ComparisonExport {
 
     static func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : n == 0 ? "0" : "\(n)" }
 
-    static func drivers(_ m: Comparison.Move, places: Int) -> String {
-        m.drivers.map { "\($0.id) \(signed($0.delta, places))" }.joined(separator: "; ")
+    /// `organization.membership（会员发展）-6.00；…` in Chinese (the standard's name beside its
+    /// id), `organization.membership -6.00; …` in English.
+    static func drivers(_ m: Comparison.Move, places: Int, lang: Language = .zh) -> String {
+        driverItems(m, places: places, lang: lang).joined(separator: lang.t("；", "; "))
+    }
+
+    /// The drivers for the HTML page: ids and changes never broken across lines, a long name may be.
+    static func driversMarkup(_ m: Comparison.Move, places: Int, lang: Language) -> HTMLText {
+        func nw(_ t: String) -> String { "<span class=\"nw\">\(HTMLText.escape(t))</span>" }
+        return HTMLText(markup: m.drivers.map { d in
+            lang == .zh && !d.name.isEmpty && d.name != d.id
+                ? nw(d.id) + HTMLText.escape("（\(d.name)）") + nw(signed(d.delta, places)) : nw("\(d.id) \(signed(d.delta, places))")
+        }.joined(separator: HTMLText.escape(lang.t("；", "; "))))
+    }
+
+    static func driverItems(_ m: Comparison.Move, places: Int, lang: Language) -> [String] {
+        m.drivers.map { d in
+            lang == .zh && !d.name.isEmpty && d.name != d.id ? "\(d.id)（\(d.name)）\(signed(d.delta, places))" : "\(d.id) \(signed(d.delta, places))"
+        }
     }
 
     /// One row per unit, in the new ranking's order.
@@ -30,7 +47,7 @@ public enum ComparisonExport {
             [.text(m.unit), .text(m.name), .text(m.category),
              .number(m.oldTotal.formatted(places: p)), .number(m.newTotal.formatted(places: p)), .number(signed(m.totalChange, p)),
              .text(m.oldGrade), .text(m.newGrade), .number("\(m.oldRank)"), .number("\(m.newRank)"), .number(signed(m.rankChange)),
-             .number("\(m.oldCategoryRank)"), .number("\(m.newCategoryRank)"), .text(drivers(m, places: p))]
+             .number("\(m.oldCategoryRank)"), .number("\(m.newCategoryRank)"), .text(drivers(m, places: p, lang: lang))]
         }
         return ExportTable(columns: columns, rows: rows)
     }
@@ -50,11 +67,11 @@ public enum ComparisonExport {
         let largest = c.largestRankMoves()
         if !largest.isEmpty {
             lines.append(lang.t("名次变动最大：", "largest rank moves: ")
-                         + largest.map { "\($0.unit) \($0.oldRank)→\($0.newRank)（\(signed($0.rankChange))）" }.joined(separator: lang.t("，", ", ")))
+                         + largest.map { "\($0.unit) \($0.oldRank)→\($0.newRank)" + lang.t("（\(signed($0.rankChange))）", " (\(signed($0.rankChange)))") }.joined(separator: lang.t("，", ", ")))
         }
         let b = c.boundaryCrossings
         lines.append(lang.t("按总分跨越等次分数线：\(b.count) 个单位", "crossed a grade boundary by total: \(b.count)")
-                     + (b.isEmpty ? "" : lang.t("（", " (") + b.map { "\($0.unit) \($0.oldTotal.formatted(places: p))→\($0.newTotal.formatted(places: p))，\($0.oldGradeByTotal)→\($0.newGradeByTotal)" }.joined(separator: lang.t("；", "; ")) + lang.t("）", ")")))
+                     + (b.isEmpty ? "" : lang.t("（", " (") + b.map { "\($0.unit) \($0.oldTotal.formatted(places: p))→\($0.newTotal.formatted(places: p))" + lang.t("，", ", ") + "\($0.oldGradeByTotal)→\($0.newGradeByTotal)" }.joined(separator: lang.t("；", "; ")) + lang.t("）", ")")))
         let q = c.quotaCrossings
         lines.append(lang.t("跨越名额线：\(q.count) 个单位", "crossed the quota line: \(q.count)")
                      + (q.isEmpty ? "" : lang.t("（", " (") + q.map { m in
@@ -105,19 +122,25 @@ public enum ComparisonExport {
         doc.append(HTMLText(markup: "<p class=\"subtitle\">") + HTMLText("\(c.old.title) → \(c.new.title)") + HTMLText(markup: "</p>"))
         for line in summary(c, lang: lang) { doc.append(HTMLText(markup: "<p>") + HTMLText(line) + HTMLText(markup: "</p>")) }
         let t = table(c, lang: lang)
-        var builder = HTMLTableBuilder(columns: t.columns.map { .init($0.header, numeric: $0.alignRight) }, tableClass: "grid")
+        // Only the name and the drivers may wrap, the drivers only between items: ids, categories,
+        // grades and numbers stay on one line.
+        // The name column gets a width of its own, so that the drivers cannot squeeze it.
+        var builder = HTMLTableBuilder(columns: t.columns.map { .init($0.header, numeric: $0.alignRight, width: $0.key == "name" ? "30mm" : nil,
+                                                                      nowrap: !["name", "drivers"].contains($0.key)) },
+                                       tableClass: "grid")
         for (row, move) in zip(t.rows, c.moves) {
-            builder.addRow(row.map { cell -> HTMLTableBuilder.Cell in
+            builder.addRow(zip(row, t.columns).map { cell, column -> HTMLTableBuilder.Cell in
+                if column.key == "drivers" { return .markup(driversMarkup(move, places: c.precision, lang: lang)) }
                 switch cell {
-                case .text(let v), .notApplicable(let v): .text(v)
-                case .number(let v): .number(v)
-                case .empty: .empty
+                case .text(let v), .notApplicable(let v): return .text(v)
+                case .number(let v): return .number(v)
+                case .empty: return .empty
                 }
             }, rowClass: move.gradeChanged ? "changed" : nil)
         }
         doc.append(builder.rendered())
         doc.append(HTMLText(markup: "</section>"))
-        doc.extraCSS = "tr.changed td { font-weight: 600; background: #eee; }\n"
+        doc.extraCSS = "tr.changed td { font-weight: 600; background: #eee; }\nspan.nw { white-space: nowrap; }\ntable.grid th { word-break: keep-all; overflow-wrap: normal; }\n"
         return doc.rendered()
     }
 }

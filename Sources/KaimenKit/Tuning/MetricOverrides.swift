@@ -1,9 +1,16 @@
 /// What-if values for one run: `--set X05.members=19000` changes unit X05's `members` after
 /// the units file is read and before anything is scored. Nothing is written back to the file.
+///
+/// A value is read and checked exactly as the units file's cell would be: an empty value of a
+/// metric that must be filled in is the units reader's `missing-metric`, a ratio above 100% its
+/// `ratio-above-one`; every message names the `--set` option, never the units file.
 public struct MetricOverrides: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
-        public var unit: String
-        public var metric: String
+        /// `UNIT.METRIC` with full-width forms made half-width (`X０３。members` → `X03.members`);
+        /// split against the data when applied, since ids may themselves contain `.`.
+        public var key: String
+        /// `UNIT.METRIC` exactly as typed, tried first.
+        public var typedKey: String
         public var value: String
         /// The option as typed, for messages.
         public var text: String
@@ -15,58 +22,129 @@ public struct MetricOverrides: Sendable, Equatable {
 
     public var isEmpty: Bool { entries.isEmpty }
 
-    /// Parses `UNIT.METRIC=VALUE` options. Unit and metric ids may themselves contain `.`, so
-    /// the split is settled against the data when applied; here only the shape is checked.
+    /// `UNIT.METRIC` folded: full-width ASCII forms half-width, and the Chinese full stop `。`
+    /// (what an input method types for `.`) a dot.
+    static func folded(_ key: String) -> String {
+        UnitMatcher.normalized(key.replacingOccurrences(of: "。", with: "."))
+    }
+
+    /// Parses `UNIT.METRIC=VALUE` options (`＝` for `=` and `。`/`．` for `.` too, as a Chinese
+    /// input method types them). Only the shape is checked here, and that no unit's metric is
+    /// set twice; units and metrics are looked up when applied.
     public static func parse(_ options: [String]) -> Result<MetricOverrides, UsageError> {
         var entries: [Entry] = []
         for o in options {
-            guard let eq = o.firstIndex(of: "="), o[..<eq].contains(".") else {
-                return .failure(UsageError("`--set \(o)` is not UNIT.METRIC=VALUE", hint: "e.g. --set X05.members=19000"))
+            guard let eq = o.firstIndex(where: { $0 == "=" || $0 == "＝" }) else {
+                return .failure(UsageError(TuningMessages.setShape(o), hint: TuningMessages.setExample))
             }
-            let key = String(o[..<eq])
-            entries.append(Entry(unit: key, metric: "", value: String(o[o.index(after: eq)...]), text: o))
+            let typedKey = String(o[..<eq])
+            let key = folded(typedKey)
+            guard key.contains(".") else { return .failure(UsageError(TuningMessages.setShape(o), hint: TuningMessages.setExample)) }
+            if key.hasPrefix(".") { return .failure(UsageError(TuningMessages.setNoUnit(o), hint: TuningMessages.setExample)) }
+            if key.hasSuffix(".") { return .failure(UsageError(TuningMessages.setNoMetric(o), hint: TuningMessages.setExample)) }
+            if let first = entries.first(where: { $0.key == key }) {
+                return .failure(UsageError(TuningMessages.setTwice(first.text, o), hint: TuningMessages.setOnce))
+            }
+            entries.append(Entry(key: key, typedKey: typedKey, value: String(o[o.index(after: eq)...]), text: o))
         }
         return .success(MetricOverrides(entries: entries))
     }
 
-    /// Changes `table` under `rules`; returns every problem (unknown unit or metric, a value the
-    /// metric's kind does not accept).
-    public func apply(to table: inout UnitTable, rules: Rules) -> [Diagnostic] {
+    /// Changes `table` under `rules` (read from `rulesFile`); returns every problem: an unknown
+    /// unit or metric (`oldRules`, the file in force, tells a metric the new file removed from a
+    /// misspelt one), a value the metric's kind does not accept, an empty value where the metric
+    /// must be filled in, a ratio above 100%.
+    public func apply(to table: inout UnitTable, rules: Rules, rulesFile: String? = nil, oldRules: Rules? = nil) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let metricIndex = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var changed: [(unit: Int, metric: Int, entry: Entry)] = []
         for e in entries {
-            // `unit` holds `UNIT.METRIC` until split: try every `.` from the right.
-            let key = e.unit
-            var found: (unit: Int, metric: Int)?
-            var idx = key.endIndex
-            while let dot = key[..<idx].lastIndex(of: ".") {
-                if let u = table.index(ofUnit: String(key[..<dot])), let m = metricIndex[String(key[key.index(after: dot)...])] {
-                    found = (u, m)
-                    break
-                }
-                idx = dot
+            guard let (u, m) = Self.resolve(e, table: table, metricIndex: metricIndex) else {
+                problems.append(unresolved(e, table: table, rules: rules, rulesFile: rulesFile, oldRules: oldRules))
+                continue
             }
-            guard let (u, m) = found else {
-                let dot = key.lastIndex(of: ".")!
-                let unit = String(key[..<dot]), metric = String(key[key.index(after: dot)...])
-                if table.index(ofUnit: unit) == nil {
-                    problems.append(TuningMessages.setUnknownUnit(e.text, unit: unit, known: table.units.map(\.id)))
-                } else {
-                    problems.append(TuningMessages.setUnknownMetric(e.text, metric: metric, known: rules.metrics.map(\.id)))
-                }
+            if let first = changed.first(where: { $0.unit == u && $0.metric == m }) {
+                // The same cell reached through two splits of dotted ids: refused like a repeat.
+                problems.append(.error("set-invalid-value", TuningMessages.setTwice(first.entry.text, e.text), hint: TuningMessages.setOnce))
                 continue
             }
             let metric = rules.metrics[m]
+            let unitID = Echo.cell(table.units[u].id)
             switch MetricValue.parse(e.value, kind: metric.kind) {
-            case .value(let v): table.values[m][u] = v
-            case .missing: table.values[m][u] = metric.missing == .zero ? .zero : nil
+            case .value(let v):
+                table.values[m][u] = v
+                changed.append((u, m, e))
+            case .missing:
+                switch metric.missing {
+                case .error:
+                    problems.append(.error(DiagnosticCode.missingMetric.rawValue,
+                                           TuningMessages.setPrefix(e.text, ReaderMessages.missingMetric(unitID, metric.name, metric.id)),
+                                           hint: TuningMessages.setFillMetric))
+                case .zero:
+                    table.values[m][u] = .zero
+                    changed.append((u, m, e))
+                case .notAssessable:
+                    table.values[m][u] = nil
+                    changed.append((u, m, e))
+                }
             case .invalid(let message, let hint): problems.append(TuningMessages.setInvalidValue(e.text, message: message, hint: hint))
             case .beyondLimits(let p):
                 problems.append(TuningMessages.setInvalidValue(e.text, message: NumberLimits.message(p, text: e.value), hint: nil))
             }
         }
-        // A what-if value must still make sense beside the others (a numerator above its denominator).
-        if problems.isEmpty && !entries.isEmpty { UnitsReader(rules: rules).checkRatios(table, diagnostics: &problems) }
+        // A what-if value must still make sense beside the others (a numerator above its
+        // denominator). The file's own cells passed this check when read, so every pair found
+        // here holds a value set by `--set`, which the message names.
+        guard problems.isEmpty else { return problems }
+        let index = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for (num, den) in rules.maxOneRatios {
+            guard let n = index[num], let d = index[den] else { continue }
+            for c in changed where c.metric == n || c.metric == d {
+                // A pair whose two values were both set is reported once, at the first.
+                if c.metric == d, changed.contains(where: { $0.unit == c.unit && $0.metric == n }) { continue }
+                guard let a = table.values[n][c.unit], let b = table.values[d][c.unit], a > b else { continue }
+                let nm = rules.metrics[n], dm = rules.metrics[d]
+                problems.append(.error(DiagnosticCode.ratioAboveOne.rawValue,
+                                       TuningMessages.setPrefix(c.entry.text, ReaderMessages.ratioAboveOne(Echo.cell(table.units[c.unit].id), nm.name,
+                                                                                                       a.plainText(), dm.name, b.plainText())),
+                                       hint: ReaderMessages.checkRatio))
+            }
+        }
         return problems
+    }
+
+    /// The unit and metric `e` names: its key as typed, then folded, split at each `.` from the right.
+    static func resolve(_ e: Entry, table: UnitTable, metricIndex: [String: Int]) -> (unit: Int, metric: Int)? {
+        for key in [e.typedKey, e.key] {
+            var idx = key.endIndex
+            while let dot = key[..<idx].lastIndex(of: ".") {
+                if let u = table.index(ofUnit: String(key[..<dot])), let m = metricIndex[String(key[key.index(after: dot)...])] {
+                    return (u, m)
+                }
+                idx = dot
+            }
+        }
+        return nil
+    }
+
+    /// Why `e` names no unit's metric: a unit's name for its id, an unknown unit, or a metric
+    /// that `rulesFile` lacks (removed since the file in force, or misspelt).
+    func unresolved(_ e: Entry, table: UnitTable, rules: Rules, rulesFile: String?, oldRules: Rules?) -> Diagnostic {
+        let key = e.key
+        // A unit's name where its id belongs, split at any dot.
+        var idx = key.endIndex
+        while let dot = key[..<idx].lastIndex(of: ".") {
+            let named = NameForID.units(named: String(key[..<dot]), in: table.units)
+            if !named.isEmpty {
+                return .error("set-unknown-unit", TuningMessages.setUnitName(e.text, name: String(key[..<dot]), ids: named))
+            }
+            idx = dot
+        }
+        let dot = key.lastIndex(of: ".")!
+        let unit = String(key[..<dot]), metric = String(key[key.index(after: dot)...])
+        if table.index(ofUnit: unit) == nil {
+            return TuningMessages.setUnknownUnit(e.text, unit: unit, known: table.units.map(\.id))
+        }
+        return TuningMessages.setUnknownMetric(e.text, metric: metric, rulesFile: rulesFile, rules: rules, oldRules: oldRules)
     }
 }

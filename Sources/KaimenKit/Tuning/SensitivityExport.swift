@@ -70,23 +70,59 @@ public enum SensitivityExport {
         ])
     }
 
+    /// Units per chart: the first part shares page 1 with the heading and the summary; each
+    /// later part fills a printed A4 page on its own (18 units of height each, plus the axes).
+    static let firstChartRows = 25, chartRows = 45
+
+    /// The chart's parts: all units in one when they fit the first page, else page-sized parts,
+    /// each with its own axis, all on one scale.
+    static func chartParts(_ count: Int) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var start = 0
+        while start < count {
+            let end = min(count, start + (parts.isEmpty ? firstChartRows : chartRows))
+            parts.append(start..<end)
+            start = end
+        }
+        return parts.isEmpty ? [0..<0] : parts
+    }
+
+    /// A unit's label beside its row: its id and its name, the name cut with `…` to fit the
+    /// label column, so that every unit is labelled the same way.
+    static func label(_ u: Sensitivity.UnitRange) -> String {
+        let budget = 28 - DisplayWidth.of(u.unit) - 1
+        guard !u.name.isEmpty, budget >= 4 else { return u.unit }
+        if DisplayWidth.of(u.name) <= budget { return "\(u.unit) \(u.name)" }
+        var name = "", width = 0
+        for c in u.name {
+            let w = DisplayWidth.of(c)
+            if width + w > budget - 2 { break }
+            name.append(c)
+            width += w
+        }
+        return "\(u.unit) \(name)…"
+    }
+
     /// The rank ranges: one row per unit in actual rank order, a bar from the 5% to the 95%
-    /// rank, a thin line from best to worst, and a dot at the actual rank.
-    public static func chart(_ s: Sensitivity, lang: Language = .zh) -> HTMLText {
+    /// rank, a thin line from best to worst, and a dot at the actual rank. `units` picks a part
+    /// (all by default); every part has the same scale, its own rank axis and axis label.
+    public static func chart(_ s: Sensitivity, units part: Range<Int>? = nil, lang: Language = .zh) -> HTMLText {
         let n = max(1, s.units.map(\.rankWorst).max() ?? 1, s.units.count)
+        let part = part ?? 0..<s.units.count
         let rowHeight = 18.0, left = 150.0, right = 20.0, top = 30.0, width = 640.0
-        let height = top + Double(s.units.count) * rowHeight + 30
+        let height = top + Double(part.count) * rowHeight + 30
         var svg = SVGCanvas(width: width, height: height, title: lang.t("各单位排名区间（5%–95%）", "Rank ranges (5%–95%)"))
         let x = LinearScale(domain: (1, Double(max(n, 2))), range: (left, width - right))
         for t in x.ticks(min(10, n)) where t == t.rounded() {
             svg.line(x(t), top - 6, x(t), height - 24, .init(stroke: "#ccc", strokeWidth: 0.5))
             svg.text(x(t), top - 10, "\(Int(t))", size: 9, anchor: .middle)
+            svg.text(x(t), height - 14, "\(Int(t))", size: 9, anchor: .middle)
         }
-        svg.text(left, height - 8, lang.t("排名（1 为最好）", "rank (1 is best)"), size: 9)
-        for (i, u) in s.units.enumerated() {
-            let y = top + Double(i) * rowHeight + rowHeight / 2
-            svg.text(left - 6, y + 3, "\(u.unit) \(u.name)".count > 14 ? u.unit : "\(u.unit) \(u.name)", size: 9, anchor: .end,
-                     bold: u.gradeFragile || u.quotaFragile)
+        svg.text(left, height - 2, lang.t("排名（1 为最好）", "rank (1 is best)"), size: 9)
+        for (row, i) in part.enumerated() {
+            let u = s.units[i]
+            let y = top + Double(row) * rowHeight + rowHeight / 2
+            svg.text(left - 6, y + 3, label(u), size: 9, anchor: .end, bold: u.gradeFragile || u.quotaFragile)
             svg.line(x(Double(u.rankBest)), y, x(Double(u.rankWorst)), y, .init(stroke: "#888", strokeWidth: 1, dash: "2 2"))
             svg.rect(x(Double(u.rankLow)) - 3, y - 4, x(Double(u.rankHigh)) - x(Double(u.rankLow)) + 6, 8,
                      .init(stroke: "#333", strokeWidth: 0.6, fill: u.gradeFragile || u.quotaFragile ? "#999" : "#ddd"))
@@ -104,20 +140,43 @@ public enum SensitivityExport {
         doc.append(HTMLText(markup: "<h2>") + HTMLText(lang.t("排名区间", "Rank ranges")) + HTMLText(markup: "</h2>"))
         doc.append(HTMLText(markup: "<p>") + HTMLText(lang.t("黑点为实际排名，方框为5%–95%区间，虚线为最好到最差；灰色方框为等次或名额不稳的单位。",
                                                            "The dot is the actual rank, the box the 5%–95% range, the dashed line best to worst; grey boxes mark fragile units.")) + HTMLText(markup: "</p>"))
-        doc.append(chart(s, lang: lang))
+        // Each part in a figure that is never split across pages; a long chart continues on the
+        // next pages, each part with its axis and a caption saying which ranks it shows.
+        let parts = chartParts(s.units.count)
+        for part in parts {
+            doc.append(HTMLText(markup: "<figure class=\"chart\">") + chart(s, units: part, lang: lang))
+            if parts.count > 1 {
+                let caption = lang.t("第 \(part.lowerBound + 1)–\(part.upperBound) 名（共 \(s.units.count) 个单位）",
+                                     "ranks \(part.lowerBound + 1)–\(part.upperBound) of \(s.units.count) units")
+                doc.append(HTMLText(markup: "<figcaption>") + HTMLText(caption) + HTMLText(markup: "</figcaption>"))
+            }
+            doc.append(HTMLText(markup: "</figure>"))
+        }
         let t = table(s, lang: lang)
-        var builder = HTMLTableBuilder(columns: t.columns.map { .init($0.header, numeric: $0.alignRight) }, tableClass: "grid")
-        for row in t.rows {
-            builder.addRow(row.map { c -> HTMLTableBuilder.Cell in
+        // Only the name may wrap; ids, ranks, grades and `是（20%）` stay on one line, and the grade
+        // shares break only between grades.
+        var builder = HTMLTableBuilder(columns: t.columns.map { .init($0.header, numeric: $0.alignRight, width: $0.key == "name" ? "34mm" : nil,
+                                                                      nowrap: !["name", "gradeShares"].contains($0.key)) },
+                                       tableClass: "grid")
+        for (row, u) in zip(t.rows, s.units) {
+            builder.addRow(zip(row, t.columns).map { c, column -> HTMLTableBuilder.Cell in
+                if column.key == "gradeShares" { return .markup(sharesMarkup(s, u, lang)) }
                 switch c {
-                case .text(let v), .notApplicable(let v): .text(v)
-                case .number(let v): .number(v)
-                case .empty: .empty
+                case .text(let v), .notApplicable(let v): return .text(v)
+                case .number(let v): return .number(v)
+                case .empty: return .empty
                 }
             })
         }
         doc.append(builder.rendered())
         doc.append(HTMLText(markup: "</section>"))
+        doc.extraCSS = "span.nw { white-space: nowrap; }\nfigure.chart svg { display: block; }\ntable.grid th { word-break: keep-all; overflow-wrap: normal; }\n"
         return doc.rendered()
+    }
+
+    /// The grade shares with each `grade share` kept on one line.
+    static func sharesMarkup(_ s: Sensitivity, _ u: Sensitivity.UnitRange, _ lang: Language) -> HTMLText {
+        let items = zip(s.grades, u.gradeCounts).filter { $0.1 > 0 }.map { "\($0.0) \(percent($0.1, of: s.scenarioCount))" }
+        return HTMLText(markup: items.map { "<span class=\"nw\">\(HTMLText.escape($0))</span>" }.joined(separator: HTMLText.escape(lang.t("、", ", "))))
     }
 }

@@ -1,16 +1,69 @@
 /// Every diagnostic text of the tuning tools (`compare`, `sensitivity`, `rules test`,
 /// `rules template`), in Chinese and English, kept together for the catalogue.
 enum TuningMessages {
+    // MARK: compare's command line
+
+    static let compareOneRules = Localized(zh: "只给一个 `--rules` 时比较的是假设值：加上 `--set UNIT.METRIC=VALUE`，或再给一个 `--rules`",
+                                           en: "one `--rules` compares a what-if value: add `--set UNIT.METRIC=VALUE`, or a second `--rules`")
+    static func compareRulesCount(_ n: Int) -> Localized {
+        Localized(zh: "`compare` 比较两个 `--rules` 文件（先 OLD 后 NEW），收到 \(n) 个",
+                  en: "`compare` takes two `--rules` files, OLD and NEW; got \(n)")
+    }
+
+    // MARK: sensitivity's command line
+
+    /// `--scenarios 0`: the option, what it was given and the whole numbers it takes. A value
+    /// typed with full-width digits (`１００`) is not read (no option is), but the hint says so.
+    static func wholeNumberOption(_ name: String, _ value: String, range: ClosedRange<UInt64>) -> Localized {
+        let (zh, en) = range.upperBound == UInt64.max
+            ? ("不小于 \(range.lowerBound) 的整数", "a whole number ≥ \(range.lowerBound)")
+            : (" \(range.lowerBound) 到 \(range.upperBound) 之间的整数", "a whole number from \(range.lowerBound) to \(range.upperBound)")
+        let text = Localized(zh: "`\(name)` 要写\(zh)，收到 `\(value)`", en: "`\(name)` takes \(en); got `\(value)`")
+        let half = TypedNumber.ascii(value)
+        if half != value, let n = UInt64(half), range.contains(n) {
+            return text.joined(hint: Localized(zh: "数字要用半角字符：是不是 `\(half)`？", en: "write the digits half-width: did you mean `\(half)`?"))
+        }
+        return text
+    }
+
+    static func unknownVariation(_ word: String) -> Localized {
+        let list = Scenario.Variation.names.map { "`\($0)`" }
+        let text = Localized(zh: "`--vary` 没有 `\(word)` 这一项；可用 \(list.joined(separator: "、"))",
+                             en: "`--vary` does not know `\(word)`; use \(list.joined(separator: ", "))")
+        return text.joined(hint: Localized.didYouMean(word, among: Scenario.Variation.names))
+    }
+
+    // MARK: --set
+
     static func setUnknownUnit(_ option: String, unit: String, known: [String]) -> Diagnostic {
         .error("set-unknown-unit", Localized(zh: "`--set \(option)`：单位文件中没有单位 `\(unit)`",
                                              en: "`--set \(option)`: the units file has no unit `\(unit)`"),
                hint: suggestion(unit, known, zh: "写单位编号，如 X05", en: "write the unit's id, e.g. X05"))
     }
 
-    static func setUnknownMetric(_ option: String, metric: String, known: [String]) -> Diagnostic {
-        .error("set-unknown-metric", Localized(zh: "`--set \(option)`：细则中没有指标 `\(metric)`",
-                                               en: "`--set \(option)`: the rules have no metric `\(metric)`"),
-               hint: suggestion(metric, known, zh: "写指标编号，如 members", en: "write the metric's id, e.g. members"))
+    /// A unit's name where its id belongs: the message names the id (or the ids sharing the name).
+    static func setUnitName(_ option: String, name: String, ids: [String]) -> Localized {
+        Localized(zh: "`--set \(option)`：单位文件中没有单位 `\(name)`", en: "`--set \(option)`: the units file has no unit `\(name)`")
+            .appending(ReaderMessages.nameForID(name, ids: ids, of: .unit, in: .option("--set")))
+    }
+
+    /// `rulesFile` lacks `metric`: removed since `oldRules` (the file in force), a metric's
+    /// name for its id, or a misspelling.
+    static func setUnknownMetric(_ option: String, metric: String, rulesFile: String?, rules: Rules, oldRules: Rules?) -> Diagnostic {
+        let text = rulesFile.map { Localized(zh: "`--set \(option)`：`\($0)` 中没有指标 `\(metric)`", en: "`--set \(option)`: `\($0)` has no metric `\(metric)`") }
+            ?? Localized(zh: "`--set \(option)`：细则中没有指标 `\(metric)`", en: "`--set \(option)`: the rules have no metric `\(metric)`")
+        let hint: Localized
+        if let old = oldRules, old.metrics.contains(where: { $0.id == metric }) {
+            hint = Localized(zh: "原细则有这个指标，新细则不再读它：--set 只改新细则下的评分，改它不会改变结果；去掉这个 --set",
+                             en: "the rules in force have it and the new rules no longer read it: --set changes only the new run, so it would change nothing; drop this --set")
+        } else if let named = rules.metrics.first(where: { UnitMatcher.normalized($0.name) == UnitMatcher.normalized(metric) }) {
+            hint = Localized(zh: "`\(metric)` 是指标 `\(named.id)` 的名称，--set 请写指标编号：`\(named.id)`",
+                             en: "`\(metric)` is the name of the metric `\(named.id)`; --set takes its id: `\(named.id)`")
+        } else {
+            hint = suggestion(metric, rules.metrics.map(\.id), zh: "写指标编号，如 \(rules.metrics.first?.id ?? "members")",
+                              en: "write the metric's id, e.g. \(rules.metrics.first?.id ?? "members")")
+        }
+        return .error("set-unknown-metric", text, hint: hint)
     }
 
     static func setInvalidValue(_ option: String, message: Localized, hint: Localized?) -> Diagnostic {
@@ -18,6 +71,30 @@ enum TuningMessages {
                                               en: "`--set \(option)`: \(message.en)"),
                hint: hint)
     }
+
+    /// A units-reader message about a value `--set` gave: `--set X03.members=：单位 X03 没有填…`.
+    static func setPrefix(_ option: String, _ message: Localized) -> Localized {
+        Localized(zh: "`--set \(option)`：\(message.zh)", en: "`--set \(option)`: \(message.en)")
+    }
+
+    static let setFillMetric = Localized(zh: "在 = 后面写上值；如果允许空着，在规则里给这个指标写 \"missing\": \"zero\" 或 \"notAssessable\"",
+                                         en: "write a value after =; if it may be left empty, declare the metric with \"missing\": \"zero\" or \"notAssessable\"")
+
+    static func setShape(_ option: String) -> Localized {
+        Localized(zh: "`--set \(option)` 不是 UNIT.METRIC=VALUE 的形式", en: "`--set \(option)` is not UNIT.METRIC=VALUE")
+    }
+    static func setNoUnit(_ option: String) -> Localized {
+        Localized(zh: "`--set \(option)`：点号前缺少单位编号", en: "`--set \(option)`: no unit id before the dot")
+    }
+    static func setNoMetric(_ option: String) -> Localized {
+        Localized(zh: "`--set \(option)`：点号后缺少指标编号", en: "`--set \(option)`: no metric id after the dot")
+    }
+    static let setExample = Localized(zh: "例如 --set X05.members=19000", en: "e.g. --set X05.members=19000")
+    static func setTwice(_ first: String, _ second: String) -> Localized {
+        Localized(zh: "`--set \(first)` 和 `--set \(second)` 改的是同一个单位的同一个指标",
+                  en: "`--set \(first)` and `--set \(second)` change the same unit's same metric")
+    }
+    static let setOnce = Localized(zh: "每个单位的每个指标只给一个 --set", en: "give one --set per unit and metric")
 
     /// One line per missing metric, then what to do.
     static func missingMetrics(_ gaps: MissingMetrics, rulesFile: String) -> [Diagnostic] {

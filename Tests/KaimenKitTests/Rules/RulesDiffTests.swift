@@ -94,4 +94,36 @@ struct RulesDiffTests {
         #expect(en.contains("\n  ~ changed          effective.to: (none) → 2014-12-31\n"))
         #expect(en.hasSuffix("\nSummary: 1 added, 1 re-weighted, 2 thresholds moved, 6 changed\n"))
     }
+
+    @Test("--format table is the text listing, as in show, compare and sensitivity; text stays its alias")
+    func formatTable() {
+        func run(_ extra: [String]) -> (ExitCode, String) {
+            let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+            let code = CLI.run(["rules", "diff", "rules/xicheng-2014.jsonc", "rules/dongcheng-2019.jsonc"] + extra, console: console)
+            return (code, console.stdout)
+        }
+        let plain = run([]), table = run(["--format", "table"]), text = run(["--format", "text"])
+        #expect(table.0 == .success && text.0 == .success)
+        #expect(table.1 == plain.1 && text.1 == plain.1)
+        #expect(!plain.1.isEmpty)
+    }
+
+    @Test("a grade's quota is a percentage and not a threshold; a formula's key is named in Chinese")
+    func quotaAndFormula() throws {
+        // Dongcheng lowers 优秀's quota from 30% to 20% of the units.
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        #expect(CLI.run(["rules", "diff", "rules/xicheng-2014.jsonc", "rules/dongcheng-2019.jsonc"], console: console) == .success)
+        #expect(console.stdout.contains("\n  ~ 修改         优秀：名额（quota）：30% → 20%\n"), "\(console.stdout)")
+        // The 40/60 weighting of the representatives' part, as percentages, named in Chinese.
+        #expect(console.stdout.contains("\n  ~ 修改         代表评分占比（combine.ballots）：（无） → 40%\n"))
+        func rules(_ formula: String) -> String {
+            RulesText.single(points: "5", metrics: RulesText.metric("x"), method: #""method": "expression", "formula": "\#(formula)""#)
+        }
+        let old = try RulesLoader(readFile: { _ in rules("x") }).load("/mem/a.jsonc").rules
+        let new = try RulesLoader(readFile: { _ in rules("2 * x") }).load("/mem/b.jsonc").rules
+        let zh = RulesDiffCommand.text(RulesDiff.compare(old, new), oldFile: "a", newFile: "b", lang: .zh)
+        #expect(zh.contains("`s` 标准：计算公式（formula）：x → 2 * x\n"), "\(zh)")
+        let en = RulesDiffCommand.text(RulesDiff.compare(old, new), oldFile: "a", newFile: "b", lang: .en)
+        #expect(en.contains("`s` 标准: formula: x → 2 * x\n"), "\(en)")
+    }
 }

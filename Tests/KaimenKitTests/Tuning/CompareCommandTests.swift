@@ -66,7 +66,7 @@ struct CompareCommandTests {
         #expect(unit.err.contains("error: `--set X99.members=1`: the units file has no unit `X99`"))
         let metric = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--set", "X05.menbers=1", "--lang", "en"] + Self.sample)
         #expect(metric.code == .failure)
-        #expect(metric.err.contains("the rules have no metric `menbers`; did you mean `members`?"))
+        #expect(metric.err.contains("`rules/xicheng-2014.jsonc` has no metric `menbers`; did you mean `members`?"))
         let value = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--set", "X05.members=many"] + Self.sample)
         #expect(value.code == .failure)
         #expect(value.err.contains("`--set X05.members=many`"))
@@ -81,5 +81,18 @@ struct CompareCommandTests {
     @Test("one --rules without --set is a usage error")
     func oneRules() {
         #expect(run(["compare", "--rules", "rules/xicheng-2014.jsonc"] + Self.sample).code == .usage)
+    }
+
+    @Test("English output uses English punctuation: no （ ） ， ； ： around the numbers")
+    func englishPunctuation() {
+        // X03 falls from 4th to 5th; X02's total 91.59 → 89.29 crosses the 优秀 line at 90.
+        let r = run(Self.both + ["--assume-missing", "zero", "--lang", "en"])
+        #expect(r.code == .success)
+        let summary = r.out.components(separatedBy: "\n\n").last ?? ""
+        #expect(summary.contains("largest rank moves: X03 4→5 (-1)"), "\(summary)")
+        #expect(summary.contains("(X02 91.59→89.29, 优秀→良好)"), "\(summary)")
+        #expect(!summary.contains { "（），；：".contains($0) }, "\(summary)")
+        let sensitivity = run(["sensitivity", "--rules", "rules/xicheng-2014.jsonc", "--scenarios", "20", "--lang", "en"] + Self.sample)
+        #expect(sensitivity.out.hasPrefix("西城区总工会直属基层工会工作目标管理考核细则（2014年） (2014.1)\n"), "\(sensitivity.out.prefix(80))")
     }
 }

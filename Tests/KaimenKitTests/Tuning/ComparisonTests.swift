@@ -87,4 +87,65 @@ struct ComparisonTests {
         #expect(some.gaps == [.init(metric: "f", name: "f名", units: ["U1"], wholeColumn: false)])
         #expect(some.applied(.zero, to: rules).metric("f")?.missing == .zero)
     }
+
+    /// Area `a` (10): `s` (4, presence of `f`, assessed only when n ≥ 10, else prorated) and `t`
+    /// (6, 1 per `m`). Area `b` (5, capped): `u` (3, 1 per `c`) and `w` (3, presence of `h`), and
+    /// the deduction `late` (0.5 per `late`, at most 3). Bonuses `g1`, `g2` (2 each), capped at 3.
+    /// A veto caps the total at 10 when `acc` > 0.
+    static let driverRules = RulesText.make(
+        metrics: ["n", "m", "c", "late", "acc"].map { RulesText.metric($0) }.joined(separator: ",") + ","
+            + ["f", "h", "g1", "g2"].map { RulesText.metric($0, "flag") }.joined(separator: ","),
+        areas: RulesText.area("a", points: "10") + "," + RulesText.area("b", points: "5", capped: true),
+        standards: #"{ "id": "s", "area": "a", "name": "s名", "criteria": "细则。", "points": 4, "method": "presence", "metric": "f", "precondition": { "when": "n >= 10" }, "notAssessable": "prorate" },"#
+            + RulesText.standard("t", area: "a", points: "6", #""method": "count", "metric": "m", "perUnit": 1"#) + ","
+            + RulesText.standard("u", area: "b", points: "3", #""method": "count", "metric": "c", "perUnit": 1"#) + ","
+            + RulesText.standard("w", area: "b", points: "3", #""method": "presence", "metric": "h""#),
+        more: """
+            "bonusCap": 3,
+            "bonuses": [
+              { "id": "g1", "name": "g1名", "criteria": "加2分。", "points": 2, "method": "presence", "metric": "g1" },
+              { "id": "g2", "name": "g2名", "criteria": "加2分。", "points": 2, "method": "presence", "metric": "g2" } ],
+            "deductions": [ { "id": "late", "area": "b", "name": "迟报", "criteria": "每次扣0.5分。", "points": 3, "method": "count", "metric": "late", "perUnit": 0.5 } ],
+            "vetoes": [ { "id": "veto", "name": "事故", "when": "acc > 0", "capTotal": 10 } ],
+            """)
+
+    @Test("drivers are each item's change in what it counts towards the total: proration, caps, deductions, vetoes")
+    func driversAsTheyCount() throws {
+        let header = "id,name,category,n,f,m,c,h,late,g1,g2,acc\n"
+        // OLD: a: s 4 + t 6 = 10 (cap 10). b: u 1 + w 3 = 4 (cap 5), no deduction. Bonus g1 2. Total 16.
+        let old = try TestSession(rules: Self.driverRules, units: header + "U1,一,企业,20,1,6,1,1,0,1,0,0\n").run()
+        // NEW: a: s prorated (n = 5), t 3 scaled by 10/6 → 5. b: u 3 + w 3 = 6 → capped at 5, so each
+        // counts 5/6 of its points: u 2.5, w 2.5; late 4 × 0.5 = 2 taken off → 3. Bonus 2 + 2 = 4 →
+        // capped at 3: 1.5 each. Exact total 5 + 3 + 3 = 11; the veto caps it at 10: −1.
+        let new = try TestSession(rules: Self.driverRules, units: header + "U1,一,企业,5,1,3,3,1,4,1,1,1\n").run()
+        let c = Comparison.compare(old, new, oldFile: "old", newFile: "new")
+        let m = try #require(c.moves.first)
+        #expect((m.oldTotal, m.newTotal) == (Rational(16), Rational(10)))
+        // Per item, new − old: s 0 − 4 = −4; t 5 − 6 = −1; u 2.5 − 1 = +1.5; w 2.5 − 3 = −0.5;
+        // late −2 − 0 = −2; g1 1.5 − 2 = −0.5; g2 1.5 − 0 = +1.5; veto −1 − 0 = −1.
+        // Sum: −4 − 1 + 1.5 − 0.5 − 2 − 0.5 + 1.5 − 1 = −6 = 10 − 16.
+        let newItems = Comparison.contributions(new.rules, new.unit("U1"))
+        #expect(newItems.map(\.id) == ["s", "t", "u", "w", "late", "g1", "g2", "veto"])
+        #expect(newItems.map(\.points) == [Rational(0), Rational(5), dec("2.5"), dec("2.5"), Rational(-2), dec("1.5"), dec("1.5"), Rational(-1)])
+        #expect(newItems.reduce(Rational.zero) { $0 + $1.points } == Rational(10))
+        let oldItems = Comparison.contributions(old.rules, old.unit("U1"))
+        #expect(oldItems.map(\.points) == [4, 6, 1, 3, 0, 2, 0].map { Rational($0) })
+        // The three largest: s −4, late −2, then u +1.5 (before g2 +1.5: earlier in the file).
+        #expect(m.drivers == [.init(id: "s", name: "s名", delta: Rational(-4)), .init(id: "late", name: "迟报", delta: Rational(-2)),
+                              .init(id: "u", name: "u名", delta: dec("1.5"))])
+    }
+
+    @Test("drivers on the Xicheng sample: a prorated area's standard counts twice")
+    func driversProrated() throws {
+        // X03 has no service station: organization.staffing and .station (3 + 3 of the area's 12
+        // points) are prorated, so the rest counts × 12/6 = 2. members 1236 of 1272 workers =
+        // 97.2% ≥ 96% → membership 3 points; members 5 → 0.4% < 80% → 0. Its change as it counts:
+        // (0 − 3) × 2 = −6, the whole change of the total (86.10 → 80.10).
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        let code = CLI.run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--set", "X03.members=5"] + CompareCommandTests.sample, console: console)
+        #expect(code == .success, "\(console.stderr)")
+        let row = try #require(console.stdout.split(separator: "\n").first { $0.hasPrefix("X03 ") })
+        #expect(row.contains("86.10   80.10  -6.00"))
+        #expect(row.hasSuffix("organization.membership（职工入会率）-6.00"), "\(row)")
+    }
 }

@@ -116,6 +116,6 @@ struct SensitivityTests {
         #expect(html.stdout.contains("<circle"))
         let bad = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
         #expect(CLI.run(args + ["--vary", "wieghts"], console: bad) == .usage)
-        #expect(bad.stderr.contains("did you mean `weights`?"))
+        #expect(bad.stderr.contains("是不是 `weights`？"))
     }
 }

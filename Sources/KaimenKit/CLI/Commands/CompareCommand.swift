@@ -55,22 +55,22 @@ public enum CompareCommand: Command {
         let overrides: MetricOverrides
         switch MetricOverrides.parse(args.values("--set")) {
         case .success(let o): overrides = o
-        case .failure(let e): return usageError(e.description, console)
+        case .failure(let e): return usageError(e.text.joined(hint: e.hintText), console: console, lang: lang)
         }
         // A session folder: its inputs and counted ballots; OLD defaults to its own rules.
         var folder: SessionInputs?
         if let dir = args.positionals.first {
-            if args.positionals.count > 1 { return usageError("unexpected argument `\(args.positionals[1])`", console) }
+            if args.positionals.count > 1 { return usageError(CommandMessages.unexpectedArgument(args.positionals[1]), console: console, lang: lang) }
             if let message = SessionCommandSupport.conflictingInputs(args, ["--units", "--roster", "--ballots"]) {
-                return usageError(message.text(lang), console)
+                return usageError(message, console: console, lang: lang)
             }
             guard let loaded = SessionCommandSupport.inputs(dir, lang: lang, console: console) else { return .failure }
             folder = loaded
             if rulesFiles.count < 2 { rulesFiles.insert(PathText.join(dir, loaded.inputs.rules), at: 0) }
         }
         guard rulesFiles.count == 2 || (rulesFiles.count == 1 && !overrides.isEmpty) else {
-            return usageError(rulesFiles.count == 1 ? "one `--rules` compares a what-if value: add `--set UNIT.METRIC=VALUE`, or a second `--rules`"
-                                                    : "`compare` takes two `--rules` files, OLD and NEW; got \(rulesFiles.count)", console)
+            return usageError(rulesFiles.count == 1 ? TuningMessages.compareOneRules : TuningMessages.compareRulesCount(rulesFiles.count),
+                              console: console, lang: lang)
         }
         var inputs: ScoringSession.Inputs
         if let folder {
@@ -78,7 +78,7 @@ public enum CompareCommand: Command {
             inputs.strict = args.has("--strict")
         } else {
             let missing = ["--units", "--roster", "--ballots"].filter { args.value($0) == nil }
-            if !missing.isEmpty { return usageError("missing " + missing.map { "`\($0)`" }.joined(separator: ", "), console) }
+            if !missing.isEmpty { return usageError(CommandMessages.missingOptions(missing), console: console, lang: lang) }
             inputs = ScoringSession.Inputs(rules: "", units: args.value("--units")!, roster: args.value("--roster")!, ballots: args.value("--ballots")!,
                                            strict: args.has("--strict"), baseDirectory: console.currentDirectory)
         }
@@ -118,7 +118,10 @@ public enum CompareCommand: Command {
         var sessions: [ScoringSession] = []
         for i in 0..<2 {
             let side = rules[i]
-            let adjust: ((inout UnitTable) -> [Diagnostic])? = i == 1 && !overrides.isEmpty ? { overrides.apply(to: &$0, rules: side) } : nil
+            // --set changes the NEW run; its messages name the NEW file, and OLD tells a removed metric from a misspelt one.
+            let oldRules = rulesFiles.count == 2 ? rules[0] : nil
+            let adjust: ((inout UnitTable) -> [Diagnostic])? = i == 1 && !overrides.isEmpty
+                ? { overrides.apply(to: &$0, rules: side, rulesFile: rulesFiles.last, oldRules: oldRules) } : nil
             do {
                 sessions.append(try ScoringSession.run(rules: side, warnings: loaded[i].warnings, inputs, readFile: folder?.readFile, adjust: adjust))
             } catch {
@@ -150,10 +153,11 @@ public enum CompareCommand: Command {
         return .success
     }
 
+    /// The old English-only form, still called by `rules template` (not a tuning command's
+    /// file); it prints compare's usage line. Tuning commands use `usageError(_:console:lang:)`.
     static func usageError(_ message: String, _ console: Console) -> ExitCode {
         console.errLine("error: \(message)")
         console.errLine("usage: \(usage)")
         return .usage
     }
 }
-

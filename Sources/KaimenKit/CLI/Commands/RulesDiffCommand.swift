@@ -3,7 +3,7 @@ public enum RulesDiffCommand: Command {
     typealias M = RulesDiffMessages
     public static let path = ["rules", "diff"]
     public static let abstract = Localized(zh: "列出一个规则文件相对另一个的改动。", en: "List what one rules file changes against another.")
-    public static let usage = "kaimen rules diff OLD NEW [--format text|json]"
+    public static let usage = "kaimen rules diff OLD NEW [--format table|json]"
     public static let discussion = Localized(zh: """
         比较生效的评分标准（展开 extends 之后）：增加或删除的方面、标准、加分项、扣分项和
         一票否决项，分值调整的标准，移动的分档线，以及改动的文字、等级、排名和投票规则。
@@ -14,7 +14,10 @@ public enum RulesDiffCommand: Command {
         """)
     public static let examples: [Localized] = [.init(same: "kaimen rules diff rules/xicheng-2014.jsonc rules/dongcheng-2019.jsonc"),
                                                .init(same: "kaimen rules diff rules/xicheng-2014.jsonc rules/dongcheng-2019.jsonc --format json")]
-    public static let options: [OptionSpec] = [.option("--format", "FORMAT", .init(zh: "输出格式。", en: "Output format."), choices: ["text", "json"], default: "text"), .lang]
+    /// `table` as `rules show`, `compare` and `sensitivity` call their text output; `text` is its older name.
+    public static let options: [OptionSpec] = [.option("--format", "FORMAT", .init(zh: "输出格式（table 为文字列表；text 是它的旧名）。",
+                                                                                    en: "Output format (table: the text listing; text is its old name)."),
+                                                       choices: ["table", "text", "json"], default: "table"), .lang]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
         let lang = args.language

@@ -28,11 +28,7 @@ public enum RulesTestCommand: Command {
         let lang = Language(rawValue: args.value("--lang") ?? "zh") ?? .zh
         var files = args.positionals
         if files.isEmpty { files = RulesCheckCommand.defaultRulesFiles(in: console.currentDirectory) }
-        guard !files.isEmpty else {
-            console.errLine("error: no rules files given, and no rules/*.jsonc here")
-            console.errLine("usage: \(usage)")
-            return .usage
-        }
+        guard !files.isEmpty else { return usageError(CommandMessages.noRulesFiles, console: console, lang: lang) }
         var failed = false
         for file in files {
             let rules: Rules

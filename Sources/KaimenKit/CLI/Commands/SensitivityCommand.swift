@@ -44,32 +44,43 @@ public enum SensitivityCommand: Command {
         .option("--lang", "LANG", .init(zh: "标题和说明的语言。", en: "Language of headings and notes."), choices: ["zh", "en"], default: "zh"),
     ]
 
+    /// The whole-number options and the values each takes.
+    static let numberOptions: [(String, ClosedRange<UInt64>)] = [
+        ("--scenarios", 1...1_000_000), ("--seed", 0...UInt64.max), ("--weights", 0...100), ("--fragile", 0...100),
+    ]
+
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
         let lang = Language(rawValue: args.value("--lang") ?? "zh") ?? .zh
         var folder: SessionInputs?
         let inputs: ScoringSession.Inputs
         if let dir = args.positionals.first {
-            if args.positionals.count > 1 { return CompareCommand.usageError("unexpected argument `\(args.positionals[1])`", console) }
+            if args.positionals.count > 1 { return usageError(CommandMessages.unexpectedArgument(args.positionals[1]), console: console, lang: lang) }
             if let message = SessionCommandSupport.conflictingInputs(args, ["--rules", "--units", "--roster", "--ballots"]) {
-                return CompareCommand.usageError(message.text(lang), console)
+                return usageError(message, console: console, lang: lang)
             }
             guard let loaded = SessionCommandSupport.inputs(dir, lang: lang, console: console) else { return .failure }
             folder = loaded
             inputs = loaded.inputs
         } else {
-            guard let given = ScoreCommand.inputs(args, console: console) else { return .usage }
-            inputs = given
+            let missing = ["--rules", "--units", "--roster", "--ballots"].filter { args.value($0) == nil }
+            if !missing.isEmpty { return usageError(CommandMessages.missingOptions(missing), console: console, lang: lang) }
+            inputs = ScoringSession.Inputs(rules: args.value("--rules")!, units: args.value("--units")!, roster: args.value("--roster")!,
+                                           ballots: args.value("--ballots")!, strict: false, baseDirectory: console.currentDirectory)
         }
-        guard let count = Int(args.value("--scenarios") ?? ""), (1...1_000_000).contains(count),
-              let seed = UInt64(args.value("--seed") ?? ""),
-              let weights = Int(args.value("--weights") ?? ""), (0...100).contains(weights),
-              let fragile = Int(args.value("--fragile") ?? ""), (0...100).contains(fragile) else {
-            return CompareCommand.usageError("`--scenarios` (1 to 1000000), `--seed`, `--weights` and `--fragile` (0 to 100) take whole numbers", console)
+        // Each number option on its own: the message names the option, the value and its range.
+        var numbers: [String: UInt64] = [:]
+        for (name, range) in numberOptions {
+            let text = args.value(name) ?? ""
+            guard let n = UInt64(text), range.contains(n) else {
+                return usageError(TuningMessages.wholeNumberOption(name, text, range: range), console: console, lang: lang)
+            }
+            numbers[name] = n
         }
+        let count = Int(numbers["--scenarios"]!), seed = numbers["--seed"]!
+        let weights = Int(numbers["--weights"]!), fragile = Int(numbers["--fragile"]!)
         let vary = Set((args.value("--vary") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-        if let unknown = vary.first(where: { !Scenario.Variation.names.contains($0) }) {
-            return CompareCommand.usageError("`--vary` does not know `\(unknown)`; use " + Scenario.Variation.names.map { "`\($0)`" }.joined(separator: ", ")
-                                             + (String.didYouMean(unknown, among: Scenario.Variation.names).map { "; \($0)" } ?? ""), console)
+        if let unknown = vary.sorted().first(where: { !Scenario.Variation.names.contains($0) }) {
+            return usageError(TuningMessages.unknownVariation(unknown), console: console, lang: lang)
         }
         let variation = Scenario.Variation(weightPercent: vary.contains("weights") ? weights : 0, aggregation: vary.contains("aggregation"),
                                            leaveOneOut: vary.contains("leave-one-out"), bootstrap: vary.contains("bootstrap"))
@@ -87,12 +98,12 @@ public enum SensitivityCommand: Command {
         switch args.value("--format") {
         case "csv": console.out(String(decoding: table.csv().dropFirst(3), as: UTF8.self))
         case "json": console.out(SensitivityExport.json(result).rendered())
-        case "html": console.out(SensitivityExport.html(result, rulesTitle: "\(session.rules.metadata.title)（\(session.rules.metadata.version)）", lang: lang))
+        case "html": console.out(SensitivityExport.html(result, rulesTitle: session.rules.metadata.title + lang.t("（\(session.rules.metadata.version)）", " (\(session.rules.metadata.version))"), lang: lang))
         case "markdown":
             console.out(table.markdown())
             console.out("\n" + SensitivityExport.summary(result, lang: lang).map { "- \($0)\n" }.joined())
         default:
-            console.outLine("\(session.rules.metadata.title)（\(session.rules.metadata.version)）")
+            console.outLine(session.rules.metadata.title + lang.t("（\(session.rules.metadata.version)）", " (\(session.rules.metadata.version))"))
             console.out(table.text())
             console.out("\n" + SensitivityExport.summary(result, lang: lang).map { $0 + "\n" }.joined())
         }

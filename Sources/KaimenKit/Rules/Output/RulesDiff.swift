@@ -48,8 +48,9 @@ public struct RulesDiff: Sendable {
     public var newRules: RulesMetadata
     public var changes: [Change]
 
-    /// The grades' and vetoes' threshold keys, whatever the entry.
-    static let policyThresholds: Set<String> = ["min", "quota", "capTotal"]
+    /// The grades' and vetoes' threshold keys, whatever the entry. A grade's `quota` is not a
+    /// threshold (it limits how many units hold the grade): its change is `changed`.
+    static let policyThresholds: Set<String> = ["min", "capTotal"]
     /// Keys whose change moves a threshold: the grades' and vetoes', and each method's own.
     static let thresholdFields: Set<String> = ScoringMethod.Kind.allCases.reduce(policyThresholds) { $0.union($1.rule.thresholdKeys) }
 
@@ -161,8 +162,11 @@ public struct RulesDiff: Sendable {
         else if prefix == "area" { kind = .moved }
         else if movesThreshold(prefix, method: method) { kind = .thresholds }
         else { kind = .changed }
+        // A grade's quota and the weighted combine's shares are percentages: shown with their `%`.
+        let percent = section == "grades" && prefix == "quota" || section == "ballots" && ["combine.ballots", "combine.metrics"].contains(prefix)
+        let shown = { (v: JSONOut) in percent ? display(v) + "%" : display(v) }
         changes.append(Change(kind: kind, section: section, id: id, name: name, field: prefix,
-                              old: a.map(display), new: b.map(display), method: method))
+                              old: a.map(shown), new: b.map(shown), method: method))
     }
 
     /// How a value reads in a diff: bands as `≥0.99→3, ≥0.9→2`, text as is.

@@ -45,6 +45,12 @@ enum RulesDiffMessages {
         "metric": "指标", "kind": "类型", "unit": "单位", "missing": "缺数处理", "aggregate": "汇总方式",
         "order": "顺序", "tieBreak": "并列处理", "notAssessable": "不予考核",
         "bonusCap": "加分上限", "publishRepresentatives": "公布代表姓名",
+        "formula": "计算公式", "when": "触发条件", "grade": "强制等级", "capped": "封顶",
+        "precondition.when": "考核条件", "precondition.note": "条件说明",
+        "combine.mode": "合成方式", "combine.ballots": "代表评分占比", "combine.metrics": "指标占比",
+        "trim.k": "去掉最高最低分各几个", "trim.minBallots": "去分所需最少票数", "minBallots": "最少票数",
+        "insufficient": "票数不足时", "scoreStep": "评分步长", "corridor.points": "复核区间（分）",
+        "corridor.share": "复核区间（比例）", "precision": "保留小数位数",
     ]) { names, kind in names.merging(kind.rule.keyWords) { a, _ in a } }
 
     /// `分值（points）` in Chinese, the key as written in English; a key of an entry scored by
