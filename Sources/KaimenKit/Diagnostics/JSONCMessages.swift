@@ -50,5 +50,8 @@ enum JSONCMessages {
     static func afterNumber(_ c: String, _ text: String) -> L {
         L(zh: "数字 `\(text)` 后面出现了 `\(c)`", en: "unexpected `\(c)` after the number `\(text)`")
     }
-    static let rateFraction = L(zh: "比率写成小数：90% 写 0.9", en: "write rates as fractions: 0.9 for 90%")
+    static func rateFraction(_ number: String, _ fraction: String) -> L {
+        L(zh: "比率写成小数：\(number)% 写 \(fraction)", en: "write rates as fractions: \(fraction) for \(number)%")
+    }
+
 }

@@ -102,6 +102,11 @@ enum ValidationMessages {
         L(zh: "\(label.zh)属于方面 `\(area)`，但没有定义这个方面", en: "\(label.en) is in area `\(area)`, which is not defined")
     }
     static let addUnderAreas = L(zh: "在 `areas` 下加上它", en: "add it under `areas`")
+    static let standard = L(zh: "标准", en: "standard")
+    /// `依法维权` is the name of area `rights`: a reference takes the id.
+    static func useID(_ id: String, name: String, _ what: L) -> L {
+        L(zh: "“\(name)”是\(what.zh)的名称，这里要写编号：用编号 `\(id)`", en: "“\(name)” is the \(what.en)'s name; an id belongs here: use the id `\(id)`")
+    }
     static func notAssessableExceeds(_ label: L, _ p: String, _ points: String) -> L {
         L(zh: "\(label.zh)无法考核时得 \(p) 分，超过了它的 \(points) 分", en: "\(label.en) would score \(p) when not assessable, more than its \(points) points")
     }

@@ -18,6 +18,14 @@ public struct JSONCParser {
     /// Whether bidirectional controls may stand in strings and comments: they may in kaimen's
     /// own records (the journal keeps a `--reason` as typed), not in a file a person wrote.
     private let allowsBidi: Bool
+    /// The keys above the value being read (array positions left out): `["grades", "min"]`.
+    private var keyPath: [String] = []
+    /// What to write instead of `30%`, by the keys above it; `nil`: the general hint.
+    private let percentHint: PercentHint?
+
+    /// What to write instead of the bare `number%` at `keyPath` (a rules file knows that
+    /// `quota` takes `30`, `capTotal` points, and only a rate `0.3`).
+    public typealias PercentHint = @Sendable (_ keyPath: [String], _ number: String) -> Localized
 
     private struct Failure: Error { let diagnostic: Diagnostic }
 
@@ -33,8 +41,9 @@ public struct JSONCParser {
 
     /// Parses a whole document, keeping going after problems that leave the tree usable:
     /// `node` is `nil` only after a syntax error; `problems` lists every duplicate key too.
-    public static func parseDocument(_ text: String, file: String, allowsBidi: Bool = false) -> (node: JSONNode?, problems: [Diagnostic]) {
-        var p = JSONCParser(scalars: Array(text.unicodeScalars), file: file, allowsBidi: allowsBidi)
+    public static func parseDocument(_ text: String, file: String, allowsBidi: Bool = false,
+                                     percentHint: PercentHint? = nil) -> (node: JSONNode?, problems: [Diagnostic]) {
+        var p = JSONCParser(scalars: Array(text.unicodeScalars), file: file, allowsBidi: allowsBidi, percentHint: percentHint)
         let result = p.parseAll()
         switch result {
         case .success(let node): return (node, p.problems)
@@ -45,7 +54,7 @@ public struct JSONCParser {
     /// The first character of `text` that is not whitespace, a byte order mark or inside a
     /// comment; `nil` when there is none (or an unclosed comment runs to the end).
     public static func firstSignificant(_ text: String) -> Unicode.Scalar? {
-        var p = JSONCParser(scalars: Array(text.unicodeScalars), file: "", allowsBidi: true)
+        var p = JSONCParser(scalars: Array(text.unicodeScalars), file: "", allowsBidi: true, percentHint: nil)
         guard (try? p.skipTrivia()) != nil else { return nil }
         return p.current
     }
@@ -71,10 +80,11 @@ public struct JSONCParser {
         }
     }
 
-    private init(scalars: [Unicode.Scalar], file: String, allowsBidi: Bool) {
+    private init(scalars: [Unicode.Scalar], file: String, allowsBidi: Bool, percentHint: PercentHint?) {
         self.scalars = scalars
         self.file = file
         self.allowsBidi = allowsBidi
+        self.percentHint = percentHint
     }
 
     private var here: SourceLocation { SourceLocation(file: file, line: line, column: i - lineStart + 1) }
@@ -194,7 +204,9 @@ public struct JSONCParser {
             }
             advance()
             try skipTrivia()
+            keyPath.append(key)
             let value = try parseValue()
+            keyPath.removeLast()
             if let first = members.first(where: { $0.key == key }) {
                 problems.append(.error(.duplicateKey, JSONCMessages.duplicateKey(key, line: first.keyLocation.line, column: first.keyLocation.column),
                                        at: keyNode.location, hint: JSONCMessages.removeOne))
@@ -340,9 +352,18 @@ public struct JSONCParser {
             if current == "+" || current == "-" { take() }
             guard digits() > 0 else { throw fail(JSONCMessages.exponentDigits, at: start) }
         }
-        if let c = current, c.properties.isAlphabetic || c == "%" {
-            throw fail(JSONCMessages.afterNumber("\(c)", text), hint: c == "%" ? JSONCMessages.rateFraction : nil)
+        if let c = current, c == "%" || c == "％" {
+            let hint = percentHint?(keyPath, text) ?? JSONCMessages.rateFraction(text, JSONCParser.hundredth(of: text))
+            throw fail(JSONCMessages.afterNumber("\(c)", text), hint: hint)
+        }
+        if let c = current, c.properties.isAlphabetic {
+            throw fail(JSONCMessages.afterNumber("\(c)", text))
         }
         return JSONNode(.number(text), at: start)
+    }
+
+    /// `90` → `0.9`.
+    private static func hundredth(of number: String) -> String {
+        Rational(decimal: number).flatMap { $0.divided(by: Rational(100)) }?.plainText(maxPlaces: 12) ?? number
     }
 }

@@ -38,6 +38,10 @@ struct RulesDecoder {
 
     /// Metric id → slot, filled once metrics are decoded; formulas resolve names against it.
     private var metricSlots: [String: Int] = [:]
+    /// Metric id → kind, for what a threshold compared with it counts.
+    private var metricKinds: [String: MetricDefinition.Kind] = [:]
+    /// The metrics as they can be named, for a name written where an id belongs.
+    private var metricEntries: [ReferenceHint.Entry] = []
 
     init(ctx: DecodeContext) { self.ctx = ctx }
 
@@ -54,7 +58,11 @@ struct RulesDecoder {
         for (i, node) in collection(top, "metrics", required: true, nonEmpty: false).enumerated() {
             if let m = decodeMetric(node, index: i) { metrics.append(m) } else { ctx.markUndecoded("metrics", node) }
         }
-        for (slot, m) in metrics.enumerated() where metricSlots[m.id] == nil { metricSlots[m.id] = slot }
+        for (slot, m) in metrics.enumerated() where metricSlots[m.id] == nil {
+            metricSlots[m.id] = slot
+            metricKinds[m.id] = m.kind
+        }
+        metricEntries = metrics.map { ($0.id, $0.name) }
         // A metric with a mistake in its declaration still resolves, so formulas that read it
         // don't repeat the problem as "unknown metric". (Rules with errors are never scored.)
         // A metric id rejected for its `-` (`card-rate`) reads as `card - rate` in a formula: its
@@ -79,7 +87,7 @@ struct RulesDecoder {
         for (i, node) in collection(top, "vetoes", required: false, nonEmpty: false).enumerated() {
             if let v = decodeVeto(node, index: i) { vetoes.append(v) } else { ctx.markUndecoded("vetoes", node) }
         }
-        let bonusCap = top.number("bonusCap", required: false, nonNegative: true)
+        let bonusCap = top.number("bonusCap", required: false, nonNegative: true, meaning: .points)
         let ranking = top.object("ranking", what: RulesMessages.quoted("ranking")).map(decodeRanking) ?? .default
         let ballots = top.object("ballots", what: RulesMessages.ballotPolicy).map(decodeBallotPolicy) ?? .default
         let notAssessable = top.value("notAssessable").flatMap { decodeNotAssessable($0, path: "notAssessable", allowPoints: false) } ?? .zero
@@ -175,7 +183,7 @@ struct RulesDecoder {
         guard let r = ObjectReader(node, path: path, what: label, ctx: ctx) else { return nil }
         r.finish(allowed: RulesDecoder.areaKeys)
         let id = r.id("id"), name = r.string("name")
-        let points = r.number("points", nonNegative: true)
+        let points = r.number("points", nonNegative: true, meaning: .points)
         let order = r.integer("order", required: false, range: 0...10_000) ?? index + 1
         let capped = r.bool("capped") ?? false
         guard let id, let name, let points else { return nil }
@@ -205,7 +213,7 @@ struct RulesDecoder {
         let area = r.string("area", required: role != .bonus)
         let name = r.string("name")
         let criteria = r.string("criteria")
-        let points = r.number("points", nonNegative: true)
+        let points = r.number("points", nonNegative: true, meaning: .points)
         let methodName = r.choice("method", ScoringMethod.allNames)
         let method = methodName.flatMap { ScoringMethod.Kind(rawValue: $0)?.rule.decode(r, self, role: role) }
         var precondition: Precondition?
@@ -224,7 +232,7 @@ struct RulesDecoder {
 
     private func decodeNotAssessable(_ v: JSONNode, path: String, allowPoints: Bool) -> NotAssessable? {
         if case .number = v.value, allowPoints {
-            return ObjectReader.number(v, key: "notAssessable", path: path, nonNegative: true, ctx: ctx).map { .points($0) }
+            return ObjectReader.number(v, key: "notAssessable", path: path, nonNegative: true, meaning: .points, ctx: ctx).map { .points($0) }
         }
         let options = ["zero", "full", "prorate"]
         guard let s = v.stringValue, options.contains(s) else {
@@ -245,10 +253,21 @@ struct RulesDecoder {
         guard let id = r.string(key, required: required) else { return nil }
         guard metricSlots[id] != nil || ctx.isUndecoded("metrics", "*") else {
             ctx.error(.unknownMetric, RulesMessages.unknownMetric(id), at: r.value(key)?.location, path: r.path(key),
-                      hint: Localized.didYouMean(id, among: metricSlots.keys.sorted()) ?? RulesMessages.declareMetric)
+                      hint: ReferenceHint.named(id, among: metricEntries, what: ValidationMessages.metric)
+                        ?? Localized.didYouMean(id, among: metricSlots.keys.sorted()) ?? RulesMessages.declareMetric)
             return nil
         }
         return id
+    }
+
+    /// What a threshold (`min`, `max`, `floor`, `target`) compared with `input` counts: a
+    /// fraction for a rate or a ratio, the metric's own value otherwise.
+    func thresholdMeaning(_ input: MetricInput?) -> NumberMeaning {
+        switch input {
+        case .ratio?: return .fraction
+        case .metric(let id)?: return metricKinds[id].map { $0 == .rate ? .fraction : .measure } ?? .plain
+        case nil: return .plain
+        }
     }
 
     func formula(_ r: ObjectReader, _ key: String, type: FormulaType, required: Bool) -> Formula? {
@@ -287,8 +306,8 @@ struct RulesDecoder {
         guard let r = ObjectReader(node, path: path, what: RulesMessages.grade(index), ctx: ctx) else { return nil }
         r.finish(allowed: RulesDecoder.gradeKeys)
         let name = r.string("name")
-        let min = r.number("min", required: false)
-        let quota = r.number("quota", required: false, nonNegative: true)
+        let min = r.number("min", required: false, meaning: .points)
+        let quota = r.number("quota", required: false, nonNegative: true, meaning: .percent)
         if let quota, quota > Rational(100) {
             ctx.error(.outOfRange, RulesMessages.quotaRange(quota.plainText()),
                       at: r.value("quota")?.location, path: r.path("quota"))
@@ -305,7 +324,7 @@ struct RulesDecoder {
         let id = r.id("id"), name = r.string("name"), criteria = r.string("criteria", required: false)
         let when = formula(r, "when", type: .boolean, required: true)
         let grade = r.string("grade", required: false)
-        let cap = r.number("capTotal", required: false, nonNegative: true)
+        let cap = r.number("capTotal", required: false, nonNegative: true, meaning: .points)
         if !r.has("grade") && !r.has("capTotal") && !r.hasMisspelling(of: "grade") && !r.hasMisspelling(of: "capTotal") {
             ctx.error(.missingKey, RulesMessages.vetoNeedsEffect(label), at: r.location, path: path)
         }
@@ -350,14 +369,14 @@ struct RulesDecoder {
         if let i = r.choice("insufficient", BallotPolicy.Insufficient.allCases.map(\.rawValue), required: false).flatMap(BallotPolicy.Insufficient.init(rawValue:)) {
             p.insufficient = i
         }
-        if let step = r.number("scoreStep", required: false, nonNegative: true) {
+        if let step = r.number("scoreStep", required: false, nonNegative: true, meaning: .points) {
             if step.isZero { ctx.error(.outOfRange, RulesMessages.scoreStepPositive, at: r.value("scoreStep")?.location, path: r.path("scoreStep")) }
             else { p.scoreStep = step }
         }
         if let c = r.object("corridor", what: RulesMessages.quoted("corridor")) {
             c.finish(allowed: RulesDecoder.corridorKeys)
-            if let points = c.number("points", required: false, nonNegative: true) { p.corridor.points = points }
-            if let share = c.number("share", required: false, nonNegative: true) {
+            if let points = c.number("points", required: false, nonNegative: true, meaning: .points) { p.corridor.points = points }
+            if let share = c.number("share", required: false, nonNegative: true, meaning: .fraction) {
                 if share > .one {
                     ctx.error(.outOfRange, PanelMessages.corridorShare(share), at: c.value("share")?.location, path: c.path("share"),
                               hint: PanelMessages.corridorShareHint)
@@ -370,7 +389,7 @@ struct RulesDecoder {
             c.finish(allowed: RulesDecoder.combineKeys)
             switch c.choice("mode", ["sum", "weighted"]) {
             case "weighted":
-                let b = c.number("ballots", nonNegative: true), m = c.number("metrics", nonNegative: true)
+                let b = c.number("ballots", nonNegative: true, meaning: .percent), m = c.number("metrics", nonNegative: true, meaning: .percent)
                 if let b, let m {
                     if b + m != Rational(100) {
                         ctx.error(.weightsSum, RulesMessages.weightsSum(b.plainText(), m.plainText(), (b + m).plainText()),

@@ -92,7 +92,9 @@ public struct RulesLoader {
             ctx.diagnostics.append(InputMessages.notRulesFile(path, referencedBy: referencedBy.map { ($0.node.location, $0.file) }))
             return nil
         }
-        let (parsed, problems) = JSONCParser.parseDocument(text, file: path)
+        let (parsed, problems) = JSONCParser.parseDocument(text, file: path, percentHint: { keyPath, number in
+            NumberMeaning.at(keyPath: keyPath).percentHint(key: keyPath.last ?? "", number: number, quoted: false)
+        })
         if let root = parsed, let (node, from) = referencedBy, !RulesLoader.looksLikeRules(root) {
             ctx.diagnostics.append(InputMessages.notRulesFile(path, referencedBy: (node.location, from)))
             return nil
