@@ -106,4 +106,40 @@ struct TuningMistakesTests {
         #expect(ReferenceHint.grade("合", among: ["优秀", "良好", "合格", "不合格"]) == nil)
         #expect(ReferenceHint.grade("优", among: ["优秀", "良好", "合格", "不合格"]) == "优秀")
     }
+
+    // MARK: B. One mistake, one error
+
+    @Test("a mistake inside a standard is reported once: the tests that name it say nothing",
+          arguments: [
+            (#""metric": "legal_aid_cases", "perUnit": 0.5"#, #""metric": "legal_aid_cases", "perunit": 0.5"#, "unknown-key"),
+            (#""points": 2, "method": "count", "metric": "legal_aid_cases""#, #""points": "1", "method": "count", "metric": "legal_aid_cases""#, "wrong-type"),
+            (#""points": 2, "method": "count", "metric": "legal_aid_cases""#, #""points": 2, "method": "band", "metric": "legal_aid_cases""#, "invalid-value"),
+            (#"3 * min(1, disputes_mediated / disputes / 0.55)"#, #"3 * min(1, disputes_mediatd / disputes / 0.55)"#, "unknown-metric"),
+            (#"{ "min": 0.99, "points": 3 }"#, #"{ "min": "95%", "points": 3 }"#, "wrong-type"),
+          ])
+    func mistakeInStandard(old: String, new: String, code: String) {
+        let e = Self.errors(old, new)
+        #expect(e.map(\.code) == [code], "\(e.map(\.description))")
+    }
+
+    @Test("an area's ballot standard that cannot be read: the tests' ballots for the area say nothing")
+    func areaBallot() {
+        let e = Self.errors(#""id": "publicity.ballot", "area": "publicity""#, #""id": "publicity.ballot", "area": "publicity", "aggregate": "avg""#)
+        #expect(e.map(\.code) == ["invalid-value"], "\(e.map(\.description))")
+    }
+
+    @Test("a grade's min that cannot be read is not also a grade without min")
+    func gradeMin() {
+        let e = Self.errors(#"{ "name": "良好", "min": 80 }"#, #"{ "name": "良好", "min": "85分" }"#)
+        #expect(e.map(\.code) == ["wrong-type"])
+        #expect(e.first?.hintText?.zh == "分数写成不带引号的数，不写“分”：写 85")
+    }
+
+    @Test("a test naming a standard that truly is not there is still an error")
+    func realUnknown() {
+        let e = Self.errors(#""rights.mediation": 3, "rights.legal_aid": 2, "rights.ballot": 4,"#,
+                            #""rights.mediation": 3, "rights.legalaid": 2, "rights.ballot": 4,"#)
+        #expect(e.map(\.code) == ["test-unknown-id"])
+        #expect(e.first?.hint == "did you mean `rights.legal_aid`?")
+    }
 }

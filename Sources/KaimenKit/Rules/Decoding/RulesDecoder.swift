@@ -103,7 +103,7 @@ struct RulesDecoder {
         rules.tests = RulesTestsDecoder(ctx: ctx).decode(top.array("tests", required: false) ?? [])
         // A file's own tests must name what the file has; a base file's are checked when run.
         for test in rules.tests where test.isOwn(in: rules) {
-            ctx.diagnostics.append(contentsOf: RulesTestChecker.problems(test, rules: rules))
+            ctx.diagnostics.append(contentsOf: RulesTestChecker.problems(test, rules: rules, undecoded: ctx.undecoded))
         }
         return rules
     }

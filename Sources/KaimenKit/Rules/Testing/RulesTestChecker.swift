@@ -5,13 +5,21 @@
 enum RulesTestChecker {
     /// `ignoringUnknownInputs`: a base file's test may give
     /// metrics and ballots the extending file removed; they no longer matter, so say nothing.
-    static func problems(_ test: RulesTest, rules: Rules, ignoringUnknownInputs: Bool = false) -> [Diagnostic] {
+    /// `undecoded`: the ids of entries that are in the file but could not be read, by
+    /// collection (`DecodeContext.undecoded`; `*` for a whole list). Their own mistake is
+    /// reported where it is: a test naming them says nothing, rather than "no such standard".
+    static func problems(_ test: RulesTest, rules: Rules, ignoringUnknownInputs: Bool = false,
+                         undecoded: [String: Set<String>] = [:]) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        func failed(_ collections: [String], _ id: String) -> Bool {
+            collections.contains { undecoded[$0]?.contains(id) == true || undecoded[$0]?.contains("*") == true }
+        }
+        let items = ["standards", "bonuses", "deductions"]
         let metricEntries: [ReferenceHint.Entry] = rules.metrics.map { ($0.id, $0.name) }
         let areaEntries: [ReferenceHint.Entry] = rules.areas.map { ($0.id, $0.name) }
         for m in test.metrics {
             guard let def = rules.metric(m.metric) else {
-                if ignoringUnknownInputs { continue }
+                if ignoringUnknownInputs || failed(["metrics"], m.metric) { continue }
                 out.append(RulesTestMessages.unknown(test, what: .metric, id: m.metric,
                                                     hint: ReferenceHint.forID(m.metric, among: metricEntries, what: ValidationMessages.metric),
                                                     at: m.location))
@@ -29,7 +37,9 @@ enum RulesTestChecker {
         let ballotItems = BallotItem.items(of: rules)
         for b in test.ballots {
             guard let item = ballotItems.first(where: { $0.key == b.item }) else {
-                if ignoringUnknownInputs { continue }
+                if ignoringUnknownInputs || failed(["standards", "areas"], b.item) { continue }
+                // An area's ballot item belongs to a ballot standard that may be the one unread.
+                if rules.area(b.item) != nil, items.contains(where: { !(undecoded[$0] ?? []).isEmpty }) { continue }
                 let standardNames = ballotItems.map { ($0.key, rules.standards[$0.standard].name) }
                 let hint = ReferenceHint.named(b.item, among: standardNames, what: ValidationMessages.standard)
                     ?? ReferenceHint.named(b.item, among: areaEntries.filter { a in ballotItems.contains { $0.key == a.id } }, what: ValidationMessages.area)
@@ -45,14 +55,14 @@ enum RulesTestChecker {
         let itemIDs = itemEntries.map(\.id)
         for e in test.expectations {
             switch e.target {
-            case .standard(let id) where !itemIDs.contains(id):
+            case .standard(let id) where !itemIDs.contains(id) && !failed(items, id):
                 out.append(RulesTestMessages.unknown(test, what: .standard, id: id,
                                                     hint: ReferenceHint.forID(id, among: itemEntries, what: ValidationMessages.standard), at: e.location))
-            case .area(let id) where rules.area(id) == nil:
+            case .area(let id) where rules.area(id) == nil && !failed(["areas"], id):
                 out.append(RulesTestMessages.unknown(test, what: .area, id: id,
                                                     hint: ReferenceHint.forID(id, among: areaEntries, what: ValidationMessages.area), at: e.location))
             case .grade:
-                if let g = e.grade, !rules.grades.contains(where: { $0.name == g }) {
+                if let g = e.grade, !rules.grades.contains(where: { $0.name == g }), (undecoded["grades"] ?? []).isEmpty {
                     out.append(RulesTestMessages.unknown(test, what: .grade, id: g,
                                                         hint: ReferenceHint.grade(g, among: rules.grades.map(\.name)).map(CommandMessages.didYouMean),
                                                         at: e.location))

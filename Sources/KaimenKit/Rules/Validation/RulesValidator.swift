@@ -130,7 +130,8 @@ struct RulesValidator {
             if isLast && g.min != nil {
                 error(.gradesNoFloor, ValidationMessages.lastGradeMin(g.name), g.origin, "min", hint: ValidationMessages.removeMin)
             }
-            if !isLast && g.min == nil {
+            // A `min` that was written but could not be read (`"85分"`) was reported as such.
+            if !isLast && g.min == nil && g.origin.fields["min"] == nil {
                 error(.gradesOrder, ValidationMessages.gradeWithoutMin(g.name), g.origin)
             }
             if i > 0, let m = g.min, let pm = rules.grades[i - 1].min, m >= pm {
