@@ -54,4 +54,17 @@ enum JSONCMessages {
         L(zh: "比率写成小数：\(number)% 写 \(fraction)", en: "write rates as fractions: \(fraction) for \(number)%")
     }
 
+    // Characters typed in a Chinese input method (full-width and Chinese punctuation).
+    static func writeASCII(_ ascii: String, _ c: String) -> L {
+        L(zh: "把 `\(c)` 换成英文的 `\(ascii)`", en: "write the ASCII `\(ascii)` instead of `\(c)`")
+    }
+    static func chineseQuotes(_ word: String?) -> L {
+        let write = word.map { (zh: "：写 `\"\($0)\"`", en: ": write `\"\($0)\"`") } ?? (zh: "", en: "")
+        return L(zh: "把中文引号 `“ ”` 换成英文的双引号 `\"`\(write.zh)", en: "write ASCII double quotes `\"` instead of Chinese quotes `“ ”`\(write.en)")
+    }
+    static func writeNumber(_ number: String) -> L {
+        L(zh: "数字用英文（半角）字符写：写 `\(number)`", en: "write the number in ASCII (half-width) characters: `\(number)`")
+    }
+    static let hashComment = L(zh: "注释以 `//` 开头，不能用 `#`：把 `#` 换成 `//`", en: "comments start with `//`, not `#`: write `//` instead of `#`")
+    static let fullWidthSpace = L(zh: "这里是一个全角空格（U+3000）；换成普通空格", en: "this is a full-width space (U+3000); write an ordinary space instead")
 }
