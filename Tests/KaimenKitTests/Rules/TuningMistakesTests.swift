@@ -142,4 +142,46 @@ struct TuningMistakesTests {
         #expect(e.map(\.code) == ["test-unknown-id"])
         #expect(e.first?.hint == "did you mean `rights.legal_aid`?")
     }
+
+    // MARK: D. What an extending file removed
+
+    static let dongcheng = (try? String(contentsOf: Fixtures.packageRoot.appendingPathComponent("rules/dongcheng-2019.jsonc"), encoding: .utf8)) ?? ""
+
+    /// The errors of the Dongcheng file with `old` replaced by `new`, over the shipped Xicheng file.
+    static func extendingErrors(_ old: String, _ new: String) -> [Diagnostic] {
+        #expect(dongcheng.components(separatedBy: old).count == 2)
+        let child = dongcheng.replacingOccurrences(of: old, with: new)
+        do {
+            _ = try memoryLoader(["/r/d.jsonc": child, "/r/xicheng-2014.jsonc": xicheng]).load("/r/d.jsonc")
+            return []
+        } catch {
+            return error.diagnostics.filter { $0.severity == .error }
+        }
+    }
+
+    @Test("a metric removed while a base standard still reads it is reported at the child's remove entry")
+    func removedMetricInUse() {
+        let e = Self.extendingErrors(#""standards": ["organization.station", "publicity.signature"]"#, #""standards": ["organization.station"]"#)
+        #expect(e.map(\.code) == ["unknown-metric"], "\(e.map(\.description))")
+        // dongcheng line 38: `    "metrics": ["station_stars", "signature_activities"]`: the second id at column 34.
+        #expect(e.first?.location == KaimenKit.SourceLocation(file: "/r/d.jsonc", line: 38, column: 34))
+        #expect(e.first?.path == "remove.metrics[1]")
+        #expect(e.first?.text.zh == "`remove.metrics` 删除了指标 `signature_activities`，但标准 `publicity.signature`（xicheng-2014.jsonc 第 222 行）还在用它")
+        #expect(e.first?.hintText?.zh == "保留这个指标（从 `remove.metrics` 中删去它），或把用到它的标准也列入 `remove.standards`")
+    }
+
+    @Test("a misspelt standard in remove is the one error: its metric, removed too, is not reported again")
+    func misspeltRemove() {
+        let e = Self.extendingErrors(#""standards": ["organization.station", "publicity.signature"]"#, #""standards": ["organization.stations", "publicity.signature"]"#)
+        #expect(e.map(\.code) == ["remove-unknown-id"])
+        #expect(e.first?.hint == "did you mean `organization.station`?")
+    }
+
+    @Test("removing a metric many standards read: one error, counting the others; the child's tests that give it say nothing")
+    func removedMetricManyUsers() {
+        let e = Self.extendingErrors(#""metrics": ["station_stars", "signature_activities"]"#, #""metrics": ["station_stars", "signature_activities", "members"]"#)
+        #expect(e.map(\.code) == ["unknown-metric"], "\(e.map(\.description))")
+        #expect(e.first?.location?.file == "/r/d.jsonc" && e.first?.path == "remove.metrics[2]")
+        #expect(e.first?.message == "`remove.metrics` removes the metric `members`, but standard `organization.membership` (xicheng-2014.jsonc, line 177) still reads it, and 1 more")
+    }
 }

@@ -72,6 +72,11 @@ struct RulesDecoder {
             metricSlots[id] = metricSlots.count
         }
 
+        // A metric an extending file removed still resolves: what reads it is reported once, at
+        // the `remove` entry (`checkRemovedMetrics`), not as "unknown metric" in the base file.
+        let removedMetrics = (ctx.removed["metrics"] ?? [:]).keys.filter { metricSlots[$0] == nil }.sorted()
+        for id in removedMetrics { metricSlots[id] = metricSlots.count }
+
         var areas: [Area] = []
         for (i, node) in collection(top, "areas", required: true, nonEmpty: true).enumerated() {
             if let a = decodeArea(node, index: i) { areas.append(a) } else { ctx.markUndecoded("areas", node) }
@@ -100,12 +105,34 @@ struct RulesDecoder {
                           bonusCap: bonusCap, bonuses: bonuses, deductions: deductions, vetoes: vetoes,
                           ranking: ranking, ballots: ballots, notAssessable: notAssessable, publishRepresentatives: publishRepresentatives,
                           sourceFiles: sourceFiles)
+        checkRemovedMetrics(removedMetrics, in: rules)
         rules.tests = RulesTestsDecoder(ctx: ctx).decode(top.array("tests", required: false) ?? [])
         // A file's own tests must name what the file has; a base file's are checked when run.
         for test in rules.tests where test.isOwn(in: rules) {
             ctx.diagnostics.append(contentsOf: RulesTestChecker.problems(test, rules: rules, undecoded: ctx.undecoded))
         }
         return rules
+    }
+
+    /// Each removed metric that an entry left in the file still reads: one error, at its
+    /// `remove.metrics` entry in the extending file (where the fix is), naming the first
+    /// entry that reads it, in whichever file that entry is.
+    private func checkRemovedMetrics(_ ids: [String], in rules: Rules) {
+        for id in ids {
+            guard let at = ctx.removed["metrics"]?[id] else { continue }
+            let items = (rules.standards + rules.bonuses + rules.deductions).filter { !ctx.meantToRemove.contains($0.id) }
+            var users = items.filter { $0.metricIDs.contains(id) }.map { (label: ValidationMessages.entry($0), location: $0.origin.location) }
+            users += rules.vetoes.filter { $0.when.metricIDs.contains(id) }.map { (RulesMessages.veto($0.id, 0), $0.origin.location) }
+            users += rules.ranking.tieBreak.filter { $0.key == .metric(id) }.map { (ValidationMessages.tieBreakLabel, $0.origin.location) }
+            guard let first = users.first else { continue }
+            // One mistake, one error: the sums of the areas whose standards read it, and the
+            // tests that give it, would only repeat it.
+            ctx.undecoded["metrics", default: []].insert(id)
+            for s in items where s.metricIDs.contains(id) { ctx.undecoded["standards", default: []].insert(s.id) }
+            ctx.error(.unknownMetric, ValidationMessages.removedMetricInUse(id, first.label, PathText.lastComponent(first.location.file),
+                                                                             line: first.location.line, others: users.count - 1),
+                      at: at.location, path: at.path, hint: ValidationMessages.keepOrRemoveUsers)
+        }
     }
 
     // MARK: Sections

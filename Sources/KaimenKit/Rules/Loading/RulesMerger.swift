@@ -98,7 +98,9 @@ struct RulesMerger {
                 }
                 if let k = items.firstIndex(where: { $0["id"]?.stringValue == id }) {
                     items.remove(at: k)
+                    ctx.removed[key, default: [:]][id] = (idNode.location, "remove.\(key)[\(n)]")
                 } else {
+                    if let meant = Suggestion.closest(to: id, among: items.compactMap { $0["id"]?.stringValue }) { ctx.meantToRemove.insert(meant) }
                     ctx.error(.removeUnknownID, ValidationMessages.cannotRemove(id, baseFile, key),
                               at: idNode.location, path: "remove.\(key)[\(n)]",
                               hint: RulesMerger.hint(id, among: items, key))

@@ -165,7 +165,7 @@ struct RulesValidator {
                     && !["standards", "bonuses", "deductions"].contains(where: { ctx.isUndecoded($0, id) }):
                 error(.unknownStandard, ValidationMessages.tieBreakStandard(id), t.origin, "id",
                       hint: ReferenceHint.forID(id, among: known("standards", itemEntries), what: ValidationMessages.standard))
-            case .metric(let id) where rules.metric(id) == nil && !ctx.isUndecoded("metrics", id):
+            case .metric(let id) where rules.metric(id) == nil && !ctx.isUndecoded("metrics", id) && ctx.removed["metrics"]?[id] == nil:
                 error(.unknownMetric, ValidationMessages.tieBreakMetric(id), t.origin, "id",
                       hint: ReferenceHint.forID(id, among: known("metrics", metricEntries), what: ValidationMessages.metric))
             default: break
