@@ -17,6 +17,10 @@ enum FormulaMessages {
     static let writeOr = L(zh: "写 `or`", en: "write `or`")
     static let noPower = L(zh: "没有乘方运算符；请用乘法", en: "there is no power operator; multiply instead")
     static let digitBeforePoint = L(zh: "小数点前要写数字，例如 `0.5`", en: "write a digit before the point, e.g. `0.5`")
+    static let noPercent = L(zh: "公式里没有百分号：比率写成小数，90% 写 0.9", en: "formulas have no percent sign: write rates as fractions, 0.9 for 90%")
+    static func percentAsFraction(_ number: String, _ fraction: String) -> L {
+        L(zh: "公式里没有百分号：\(number)% 写 \(fraction)", en: "formulas have no percent sign: write \(fraction) for \(number)%")
+    }
     static let noStrings = L(zh: "公式里没有字符串；用指标编号来引用指标", en: "formulas have no strings; name a metric by its id")
     static func tooManyDigits(_ literal: String) -> L { L(zh: "数字 `\(literal)` 位数太多", en: "the number `\(literal)` has too many digits") }
     static let digitLimit = L(zh: "数字最多 30 位有效数字，指数最大 30", en: "numbers may have at most 30 significant digits and an exponent up to 30")

@@ -50,5 +50,21 @@ enum JSONCMessages {
     static func afterNumber(_ c: String, _ text: String) -> L {
         L(zh: "数字 `\(text)` 后面出现了 `\(c)`", en: "unexpected `\(c)` after the number `\(text)`")
     }
-    static let rateFraction = L(zh: "比率写成小数：90% 写 0.9", en: "write rates as fractions: 0.9 for 90%")
+    static func rateFraction(_ number: String, _ fraction: String) -> L {
+        L(zh: "比率写成小数：\(number)% 写 \(fraction)", en: "write rates as fractions: \(fraction) for \(number)%")
+    }
+
+    // Characters typed in a Chinese input method (full-width and Chinese punctuation).
+    static func writeASCII(_ ascii: String, _ c: String) -> L {
+        L(zh: "把 `\(c)` 换成英文的 `\(ascii)`", en: "write the ASCII `\(ascii)` instead of `\(c)`")
+    }
+    static func chineseQuotes(_ word: String?) -> L {
+        let write = word.map { (zh: "：写 `\"\($0)\"`", en: ": write `\"\($0)\"`") } ?? (zh: "", en: "")
+        return L(zh: "把中文引号 `“ ”` 换成英文的双引号 `\"`\(write.zh)", en: "write ASCII double quotes `\"` instead of Chinese quotes `“ ”`\(write.en)")
+    }
+    static func writeNumber(_ number: String) -> L {
+        L(zh: "数字用英文（半角）字符写：写 `\(number)`", en: "write the number in ASCII (half-width) characters: `\(number)`")
+    }
+    static let hashComment = L(zh: "注释以 `//` 开头，不能用 `#`：把 `#` 换成 `//`", en: "comments start with `//`, not `#`: write `//` instead of `#`")
+    static let fullWidthSpace = L(zh: "这里是一个全角空格（U+3000）；换成普通空格", en: "this is a full-width space (U+3000); write an ordinary space instead")
 }

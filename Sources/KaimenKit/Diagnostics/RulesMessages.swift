@@ -82,8 +82,34 @@ enum RulesMessages {
           en: "`\(s)` is not a valid id: ids are ASCII letters, digits, `_`, `-` and `.`, starting with a letter")
     }
     static let chineseInName = L(zh: "中文写在 `name` 里", en: "keep Chinese text for `name`")
-    static let rateWithoutQuotes = L(zh: "比率写成不带引号的小数，例如 90% 写 0.9", en: "write rates as fractions without quotes, e.g. 0.9 for 90%")
-    static let removeQuotes = L(zh: "去掉引号", en: "remove the quotes")
+    // A number written as text or with `%` (`NumberMeaning`): what to write, by what the field counts.
+    static func removeQuotes(_ number: String) -> L { L(zh: "去掉引号：写 \(number)", en: "remove the quotes: write \(number)") }
+    static func pointsWithoutUnit(_ number: String) -> L {
+        L(zh: "分数写成不带引号的数，不写“分”：写 \(number)", en: "write points as a number without quotes or “分”: write \(number)")
+    }
+    static func pointsNotPercent(_ key: String, _ number: String) -> L {
+        L(zh: "`\(key)` 是分数，不是比率：写 \(number)（分），不带引号和 %",
+          en: "`\(key)` is in points, not a ratio: write \(number) (points), without quotes or %")
+    }
+    static func percentAsNumber(_ key: String, _ number: String) -> L {
+        L(zh: "`\(key)` 是百分数，只写数：\(number)% 写 \(number)，不带引号和 %",
+          en: "`\(key)` is a percentage, written as its number: \(number) for \(number)%, without quotes or %")
+    }
+    static func fractionFromPercent(_ number: String, _ fraction: String, quoted: Bool) -> L {
+        L(zh: "比率写成\(quoted ? "不带引号的" : "")小数：\(number)% 写 \(fraction)",
+          en: "write rates as fractions\(quoted ? " without quotes" : ""): \(fraction) for \(number)%")
+    }
+    static func measureNotPercent(_ key: String) -> L {
+        L(zh: "`\(key)` 与指标本身的数值比较，不是比率：写不带引号和 % 的数",
+          en: "`\(key)` is compared with the metric's own value, not a rate: write a number without quotes or %")
+    }
+    static func dataPercent(_ number: String, _ fraction: String) -> L {
+        L(zh: "测试里的取值照单位文件的写法：写 \"\(number)%\"（带引号）或 \(fraction)",
+          en: "a test's values are written as in a units file: write \"\(number)%\" (in quotes) or \(fraction)")
+    }
+    static func numberWithoutPercent(_ number: String) -> L {
+        L(zh: "写不带引号和 % 的数，例如 \(number)", en: "write a number without quotes or %, e.g. \(number)")
+    }
     static func mustBeNumber(_ key: String, _ node: JSONNode) -> L {
         L(zh: "`\(key)` 必须是数字，不能是\(typeName(node).zh)", en: "`\(key)` must be a number, not \(typeName(node).en)")
     }

@@ -54,6 +54,14 @@ enum ValidationMessages {
     static func cannotOverride(_ id: String, _ file: String, _ key: String) -> L {
         L(zh: "无法覆盖 `\(id)`：\(file) 的 `\(key)` 里没有这一项", en: "cannot override `\(id)`: \(file) has no such entry in `\(key)`")
     }
+    static let tieBreakLabel = L(zh: "并列决胜条件", en: "a tie-break")
+    /// `remove.metrics` dropped a metric the base's `publicity.signature` still reads.
+    static func removedMetricInUse(_ id: String, _ user: L, _ file: String, line: Int, others: Int) -> L {
+        L(zh: "`remove.metrics` 删除了指标 `\(id)`，但\(user.zh)（\(file) 第 \(line) 行）还在用它\(others > 0 ? "，另有 \(others) 处也在用" : "")",
+          en: "`remove.metrics` removes the metric `\(id)`, but \(user.en) (\(file), line \(line)) still reads it\(others > 0 ? ", and \(others) more" : "")")
+    }
+    static let keepOrRemoveUsers = L(zh: "保留这个指标（从 `remove.metrics` 中删去它），或把用到它的标准也列入 `remove.standards`",
+                                     en: "keep the metric (take it out of `remove.metrics`), or remove what reads it too (`remove.standards`)")
     static func addNewUnder(_ key: String) -> L { L(zh: "要新增一项，请列在 `\(key)` 下", en: "to add a new entry, list it under `\(key)`") }
 
     // MARK: Validation
@@ -102,6 +110,11 @@ enum ValidationMessages {
         L(zh: "\(label.zh)属于方面 `\(area)`，但没有定义这个方面", en: "\(label.en) is in area `\(area)`, which is not defined")
     }
     static let addUnderAreas = L(zh: "在 `areas` 下加上它", en: "add it under `areas`")
+    static let standard = L(zh: "标准", en: "standard")
+    /// `依法维权` is the name of area `rights`: a reference takes the id.
+    static func useID(_ id: String, name: String, _ what: L) -> L {
+        L(zh: "“\(name)”是\(what.zh)的名称，这里要写编号：用编号 `\(id)`", en: "“\(name)” is the \(what.en)'s name; an id belongs here: use the id `\(id)`")
+    }
     static func notAssessableExceeds(_ label: L, _ p: String, _ points: String) -> L {
         L(zh: "\(label.zh)无法考核时得 \(p) 分，超过了它的 \(points) 分", en: "\(label.en) would score \(p) when not assessable, more than its \(points) points")
     }

@@ -61,9 +61,19 @@ struct Lexer {
             if peek() == "=" { position += 1; kind = .greaterEqual } else { kind = .greater }
         default:
             throw FormulaProblem(.expressionSyntax, FormulaMessages.unexpectedCharacter("\(c)"), at: start,
-                                 hint: Lexer.hint(for: c))
+                                 hint: c == "%" || c == "％" ? percentHint(before: start) : Lexer.hint(for: c))
         }
         return Token(kind, text: text(start), offset: start, end: position)
+    }
+
+    /// `55%`: the fraction the number before the `%` stands for (`0.55`).
+    private func percentHint(before index: Int) -> Localized {
+        var k = index
+        while k > 0, scalars[k - 1].isDigit || scalars[k - 1] == "." { k -= 1 }
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars[k..<index])
+        guard let n = Rational(decimal: String(s)), let f = n.divided(by: Rational(100)) else { return FormulaMessages.noPercent }
+        return FormulaMessages.percentAsFraction(String(s), f.plainText(maxPlaces: 12))
     }
 
     /// `digits [. digits] [e [+-] digits]`, read exactly.
@@ -104,6 +114,10 @@ struct Lexer {
 
     private static func hint(for c: Unicode.Scalar) -> Localized? {
         if let ascii = lookalikes[c] { return FormulaMessages.writeASCII("\(ascii)", "\(c)") }
+        // Full-width digits (０–９), as a Chinese input method types them.
+        if (0xFF10...0xFF19).contains(c.value), let digit = Unicode.Scalar(c.value - 0xFF10 + 0x30) {
+            return FormulaMessages.writeASCII("\(digit)", "\(c)")
+        }
         switch c {
         case "&": return FormulaMessages.writeAnd
         case "|": return FormulaMessages.writeOr

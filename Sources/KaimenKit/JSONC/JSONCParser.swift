@@ -18,6 +18,14 @@ public struct JSONCParser {
     /// Whether bidirectional controls may stand in strings and comments: they may in kaimen's
     /// own records (the journal keeps a `--reason` as typed), not in a file a person wrote.
     private let allowsBidi: Bool
+    /// The keys above the value being read (array positions left out): `["grades", "min"]`.
+    private var keyPath: [String] = []
+    /// What to write instead of `30%`, by the keys above it; `nil`: the general hint.
+    private let percentHint: PercentHint?
+
+    /// What to write instead of the bare `number%` at `keyPath` (a rules file knows that
+    /// `quota` takes `30`, `capTotal` points, and only a rate `0.3`).
+    public typealias PercentHint = @Sendable (_ keyPath: [String], _ number: String) -> Localized
 
     private struct Failure: Error { let diagnostic: Diagnostic }
 
@@ -33,8 +41,9 @@ public struct JSONCParser {
 
     /// Parses a whole document, keeping going after problems that leave the tree usable:
     /// `node` is `nil` only after a syntax error; `problems` lists every duplicate key too.
-    public static func parseDocument(_ text: String, file: String, allowsBidi: Bool = false) -> (node: JSONNode?, problems: [Diagnostic]) {
-        var p = JSONCParser(scalars: Array(text.unicodeScalars), file: file, allowsBidi: allowsBidi)
+    public static func parseDocument(_ text: String, file: String, allowsBidi: Bool = false,
+                                     percentHint: PercentHint? = nil) -> (node: JSONNode?, problems: [Diagnostic]) {
+        var p = JSONCParser(scalars: Array(text.unicodeScalars), file: file, allowsBidi: allowsBidi, percentHint: percentHint)
         let result = p.parseAll()
         switch result {
         case .success(let node): return (node, p.problems)
@@ -45,7 +54,7 @@ public struct JSONCParser {
     /// The first character of `text` that is not whitespace, a byte order mark or inside a
     /// comment; `nil` when there is none (or an unclosed comment runs to the end).
     public static func firstSignificant(_ text: String) -> Unicode.Scalar? {
-        var p = JSONCParser(scalars: Array(text.unicodeScalars), file: "", allowsBidi: true)
+        var p = JSONCParser(scalars: Array(text.unicodeScalars), file: "", allowsBidi: true, percentHint: nil)
         guard (try? p.skipTrivia()) != nil else { return nil }
         return p.current
     }
@@ -61,7 +70,7 @@ public struct JSONCParser {
             let node = try parseValue()
             try skipTrivia()
             if i < scalars.count {
-                throw fail(JSONCMessages.afterEnd("\(scalars[i])"), hint: JSONCMessages.oneValue)
+                throw fail(JSONCMessages.afterEnd("\(scalars[i])"), hint: lookalikeHint(at: i) ?? JSONCMessages.oneValue)
             }
             return .success(node)
         } catch let f as Failure {
@@ -71,10 +80,11 @@ public struct JSONCParser {
         }
     }
 
-    private init(scalars: [Unicode.Scalar], file: String, allowsBidi: Bool) {
+    private init(scalars: [Unicode.Scalar], file: String, allowsBidi: Bool, percentHint: PercentHint?) {
         self.scalars = scalars
         self.file = file
         self.allowsBidi = allowsBidi
+        self.percentHint = percentHint
     }
 
     private var here: SourceLocation { SourceLocation(file: file, line: line, column: i - lineStart + 1) }
@@ -152,7 +162,7 @@ public struct JSONCParser {
                     throw fail(JSONCMessages.bareWord(word), at: start, hint: JSONCMessages.write(word))
                 }
             }
-            throw fail(JSONCMessages.unexpectedValue("\(c)"))
+            throw fail(JSONCMessages.unexpectedValue("\(c)"), hint: lookalikeHint(at: i))
         }
     }
 
@@ -184,17 +194,19 @@ public struct JSONCParser {
                     }
                     throw fail(JSONCMessages.keyQuotes, hint: JSONCMessages.write(word))
                 }
-                throw fail(JSONCMessages.unexpectedKey("\(c)"))
+                throw fail(JSONCMessages.unexpectedKey("\(c)"), hint: lookalikeHint(at: i))
             }
             let keyNode = try parseString()
             let key = keyNode.stringValue ?? ""
             try skipTrivia()
             guard current == ":" else {
-                throw fail(JSONCMessages.colonAfter(key))
+                throw fail(JSONCMessages.colonAfter(key), hint: current == nil ? nil : lookalikeHint(at: i))
             }
             advance()
             try skipTrivia()
+            keyPath.append(key)
             let value = try parseValue()
+            keyPath.removeLast()
             if let first = members.first(where: { $0.key == key }) {
                 problems.append(.error(.duplicateKey, JSONCMessages.duplicateKey(key, line: first.keyLocation.line, column: first.keyLocation.column),
                                        at: keyNode.location, hint: JSONCMessages.removeOne))
@@ -211,7 +223,7 @@ public struct JSONCParser {
             if current == nil {
                 throw fail(JSONCMessages.unclosed(true, line: start.line, column: start.column), hint: JSONCMessages.add("}"))
             }
-            throw fail(JSONCMessages.commaOrBrace(key), hint: JSONCMessages.commaMissing)
+            throw fail(JSONCMessages.commaOrBrace(key), hint: lookalikeHint(at: i) ?? JSONCMessages.commaMissing)
         }
         return JSONNode(.object(members), at: start)
     }
@@ -236,7 +248,7 @@ public struct JSONCParser {
             if current == nil {
                 throw fail(JSONCMessages.unclosed(false, line: start.line, column: start.column), hint: JSONCMessages.add("]"))
             }
-            throw fail(JSONCMessages.commaOrBracket, hint: JSONCMessages.commaMissing)
+            throw fail(JSONCMessages.commaOrBracket, hint: lookalikeHint(at: i) ?? JSONCMessages.commaMissing)
         }
         return JSONNode(.array(items), at: start)
     }
@@ -325,7 +337,7 @@ public struct JSONCParser {
     }
 
     private mutating func parseNumber() throws -> JSONNode {
-        let start = here
+        let start = here, startIndex = i
         var text = ""
         func take() { text.unicodeScalars.append(scalars[i]); advance() }
         func digits() -> Int { var n = 0; while let c = current, ("0"..."9").contains(c) { take(); n += 1 }; return n }
@@ -340,9 +352,71 @@ public struct JSONCParser {
             if current == "+" || current == "-" { take() }
             guard digits() > 0 else { throw fail(JSONCMessages.exponentDigits, at: start) }
         }
-        if let c = current, c.properties.isAlphabetic || c == "%" {
-            throw fail(JSONCMessages.afterNumber("\(c)", text), hint: c == "%" ? JSONCMessages.rateFraction : nil)
+        if let c = current, c == "%" || c == "％" {
+            let hint = percentHint?(keyPath, text) ?? JSONCMessages.rateFraction(text, JSONCParser.hundredth(of: text))
+            throw fail(JSONCMessages.afterNumber("\(c)", text), hint: hint)
+        }
+        if let c = current, c.properties.isAlphabetic || JSONCParser.numberLookalikes.contains(c) {
+            // `3。5`, `1２`: a number typed partly in a Chinese input method.
+            let hint = JSONCParser.asciiNumber(scalars, from: startIndex).map(JSONCMessages.writeNumber)
+            throw fail(JSONCMessages.afterNumber("\(c)", text), hint: hint)
         }
         return JSONNode(.number(text), at: start)
+    }
+
+    // MARK: Characters typed in a Chinese input method
+
+    /// Full-width digits and points, which a Chinese input method types for `0`–`9` and `.`.
+    private static let numberLookalikes: Set<Unicode.Scalar> = Set((0xFF10...0xFF19).compactMap(Unicode.Scalar.init) + ["。", "．"])
+    /// Punctuation a Chinese input method types for the JSON's own.
+    private static let lookalikes: [Unicode.Scalar: String] = [
+        "：": ":", "，": ",", "、": ",", "｛": "{", "｝": "}", "［": "[", "］": "]", "【": "[", "】": "]", "－": "-",
+    ]
+    private static let chineseQuotes: Set<Unicode.Scalar> = ["“", "”", "＂", "„", "‘", "’"]
+
+    /// The number that starts at `index`, typed with full-width digits or a Chinese full stop
+    /// (`３。５`), as ASCII (`3.5`); `nil` when that is not a number.
+    private static func asciiNumber(_ scalars: [Unicode.Scalar], from index: Int) -> String? {
+        var out = ""
+        var k = index
+        while k < scalars.count {
+            let c = scalars[k]
+            if ("0"..."9").contains(c) || c == "." || c == "-" { out.unicodeScalars.append(c) }
+            else if (0xFF10...0xFF19).contains(c.value) { out.unicodeScalars.append(Unicode.Scalar(c.value - 0xFF10 + 0x30)!) }
+            else if c == "。" || c == "．" { out.append(".") }
+            else if c == "－" { out.append("-") }
+            else { break }
+            k += 1
+        }
+        return Rational(decimal: out) != nil ? out : nil
+    }
+
+    /// `90` → `0.9`.
+    private static func hundredth(of number: String) -> String {
+        Rational(decimal: number).flatMap { $0.divided(by: Rational(100)) }?.plainText(maxPlaces: 12) ?? number
+    }
+
+    /// What to write instead of the character at `index`, when it is the full-width or Chinese
+    /// form of what JSON needs there (`：`, `，`, `“…”`, `２`), a `#` comment or a full-width space.
+    /// The file is not read as if it were right: it must stay JSON that other tools read.
+    private func lookalikeHint(at index: Int) -> Localized? {
+        guard index < scalars.count else { return nil }
+        let c = scalars[index]
+        if let ascii = JSONCParser.lookalikes[c] { return JSONCMessages.writeASCII(ascii, "\(c)") }
+        if JSONCParser.chineseQuotes.contains(c) {
+            var word = String.UnicodeScalarView()
+            var k = index + 1
+            while k < scalars.count, !JSONCParser.chineseQuotes.contains(scalars[k]), scalars[k] != "\n", scalars[k] != "\"", word.count <= 64 {
+                word.append(scalars[k]); k += 1
+            }
+            let closed = k < scalars.count && JSONCParser.chineseQuotes.contains(scalars[k])
+            return JSONCMessages.chineseQuotes(closed ? String(word) : nil)
+        }
+        if JSONCParser.numberLookalikes.contains(c), let number = JSONCParser.asciiNumber(scalars, from: index) {
+            return JSONCMessages.writeNumber(number)
+        }
+        if c == "#" || c == "＃" { return JSONCMessages.hashComment }
+        if c == "\u{3000}" { return JSONCMessages.fullWidthSpace }
+        return nil
     }
 }

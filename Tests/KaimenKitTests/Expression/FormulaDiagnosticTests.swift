@@ -35,6 +35,15 @@ struct FormulaDiagnosticTests {
         expectError("a && b", .boolean, code: "expression-syntax", column: 22, hint: "write `and`")
     }
 
+    @Test("full-width digits and a percent sign get what to write instead")
+    func fullWidthDigitsAndPercent() {
+        // `０` (U+FF10) at offset 11: the ASCII digit.
+        expectError("members > ０.5", .boolean, code: "expression-syntax", column: 30, hint: "write the ASCII `0` instead of `０`")
+        // `％` at offset 15, after `55`: the fraction 55% stands for; an ASCII `%` (offset 16) the same.
+        expectError("card_rate >= 55％", .boolean, code: "expression-syntax", column: 35, hint: "formulas have no percent sign: write 0.55 for 55%")
+        expectError("card_rate >= 9.5%", .boolean, code: "expression-syntax", column: 36, hint: "formulas have no percent sign: write 0.095 for 9.5%")
+    }
+
     @Test("an unexpected token, or the formula ending too early")
     func unexpectedToken() {
         // `)` at offset 4 where an operand should be.

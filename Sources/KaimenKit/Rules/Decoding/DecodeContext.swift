@@ -8,6 +8,12 @@ final class DecodeContext {
     /// JSON paths of the unknown keys reported so far, so a misspelt key is not reported again
     /// as a missing one.
     var unknownKeys: Set<String> = []
+    /// What an extending file's `remove` dropped, by collection and id: where the id is
+    /// written in `remove`, so a base entry still using it is reported there, where the fix is.
+    var removed: [String: [String: (location: SourceLocation, path: String)]] = [:]
+    /// Ids a `remove` was meant to drop but misspelt (the suggestion for `remove-unknown-id`):
+    /// what they still use is not reported again.
+    var meantToRemove: Set<String> = []
 
     func markUndecoded(_ collection: String, _ node: JSONNode) {
         if let id = node["id"]?.stringValue { undecoded[collection, default: []].insert(id) }

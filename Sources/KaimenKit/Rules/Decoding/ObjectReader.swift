@@ -93,20 +93,19 @@ struct ObjectReader {
         return s
     }
 
-    func number(_ key: String, required: Bool = true, nonNegative: Bool = false) -> Rational? {
+    /// `meaning`: what the number counts, so that one written as text (`"30%"`) is answered
+    /// with what to write in this field (`30`, `0.3` or `30` points).
+    func number(_ key: String, required: Bool = true, nonNegative: Bool = false, meaning: NumberMeaning) -> Rational? {
         guard let v = value(key) else {
             if required { missing(key, RulesMessages.aNumber) }
             return nil
         }
-        return ObjectReader.number(v, key: key, path: path(key), nonNegative: nonNegative, ctx: ctx)
+        return ObjectReader.number(v, key: key, path: path(key), nonNegative: nonNegative, meaning: meaning, ctx: ctx)
     }
 
-    static func number(_ v: JSONNode, key: String, path: String, nonNegative: Bool, ctx: DecodeContext) -> Rational? {
+    static func number(_ v: JSONNode, key: String, path: String, nonNegative: Bool, meaning: NumberMeaning, ctx: DecodeContext) -> Rational? {
         guard case .number(let text) = v.value else {
-            var hint: Localized?
-            if let s = v.stringValue, Rational(decimal: s.replacingOccurrences(of: "%", with: "")) != nil {
-                hint = s.hasSuffix("%") ? RulesMessages.rateWithoutQuotes : RulesMessages.removeQuotes
-            }
+            let hint = v.stringValue.flatMap { meaning.hint(key: key, text: $0) }
             ctx.error(.wrongType, RulesMessages.mustBeNumber(key, v), at: v.location, path: path, hint: hint)
             return nil
         }

@@ -38,6 +38,10 @@ struct RulesDecoder {
 
     /// Metric id → slot, filled once metrics are decoded; formulas resolve names against it.
     private var metricSlots: [String: Int] = [:]
+    /// Metric id → kind, for what a threshold compared with it counts.
+    private var metricKinds: [String: MetricDefinition.Kind] = [:]
+    /// The metrics as they can be named, for a name written where an id belongs.
+    private var metricEntries: [ReferenceHint.Entry] = []
 
     init(ctx: DecodeContext) { self.ctx = ctx }
 
@@ -54,7 +58,11 @@ struct RulesDecoder {
         for (i, node) in collection(top, "metrics", required: true, nonEmpty: false).enumerated() {
             if let m = decodeMetric(node, index: i) { metrics.append(m) } else { ctx.markUndecoded("metrics", node) }
         }
-        for (slot, m) in metrics.enumerated() where metricSlots[m.id] == nil { metricSlots[m.id] = slot }
+        for (slot, m) in metrics.enumerated() where metricSlots[m.id] == nil {
+            metricSlots[m.id] = slot
+            metricKinds[m.id] = m.kind
+        }
+        metricEntries = metrics.map { ($0.id, $0.name) }
         // A metric with a mistake in its declaration still resolves, so formulas that read it
         // don't repeat the problem as "unknown metric". (Rules with errors are never scored.)
         // A metric id rejected for its `-` (`card-rate`) reads as `card - rate` in a formula: its
@@ -63,6 +71,11 @@ struct RulesDecoder {
         for id in undecodedMetrics + undecodedMetrics.flatMap({ $0.split(separator: "-").map(String.init) }) where metricSlots[id] == nil {
             metricSlots[id] = metricSlots.count
         }
+
+        // A metric an extending file removed still resolves: what reads it is reported once, at
+        // the `remove` entry (`checkRemovedMetrics`), not as "unknown metric" in the base file.
+        let removedMetrics = (ctx.removed["metrics"] ?? [:]).keys.filter { metricSlots[$0] == nil }.sorted()
+        for id in removedMetrics { metricSlots[id] = metricSlots.count }
 
         var areas: [Area] = []
         for (i, node) in collection(top, "areas", required: true, nonEmpty: true).enumerated() {
@@ -79,7 +92,7 @@ struct RulesDecoder {
         for (i, node) in collection(top, "vetoes", required: false, nonEmpty: false).enumerated() {
             if let v = decodeVeto(node, index: i) { vetoes.append(v) } else { ctx.markUndecoded("vetoes", node) }
         }
-        let bonusCap = top.number("bonusCap", required: false, nonNegative: true)
+        let bonusCap = top.number("bonusCap", required: false, nonNegative: true, meaning: .points)
         let ranking = top.object("ranking", what: RulesMessages.quoted("ranking")).map(decodeRanking) ?? .default
         let ballots = top.object("ballots", what: RulesMessages.ballotPolicy).map(decodeBallotPolicy) ?? .default
         let notAssessable = top.value("notAssessable").flatMap { decodeNotAssessable($0, path: "notAssessable", allowPoints: false) } ?? .zero
@@ -92,12 +105,34 @@ struct RulesDecoder {
                           bonusCap: bonusCap, bonuses: bonuses, deductions: deductions, vetoes: vetoes,
                           ranking: ranking, ballots: ballots, notAssessable: notAssessable, publishRepresentatives: publishRepresentatives,
                           sourceFiles: sourceFiles)
+        checkRemovedMetrics(removedMetrics, in: rules)
         rules.tests = RulesTestsDecoder(ctx: ctx).decode(top.array("tests", required: false) ?? [])
         // A file's own tests must name what the file has; a base file's are checked when run.
         for test in rules.tests where test.isOwn(in: rules) {
-            ctx.diagnostics.append(contentsOf: RulesTestChecker.problems(test, rules: rules))
+            ctx.diagnostics.append(contentsOf: RulesTestChecker.problems(test, rules: rules, undecoded: ctx.undecoded))
         }
         return rules
+    }
+
+    /// Each removed metric that an entry left in the file still reads: one error, at its
+    /// `remove.metrics` entry in the extending file (where the fix is), naming the first
+    /// entry that reads it, in whichever file that entry is.
+    private func checkRemovedMetrics(_ ids: [String], in rules: Rules) {
+        for id in ids {
+            guard let at = ctx.removed["metrics"]?[id] else { continue }
+            let items = (rules.standards + rules.bonuses + rules.deductions).filter { !ctx.meantToRemove.contains($0.id) }
+            var users = items.filter { $0.metricIDs.contains(id) }.map { (label: ValidationMessages.entry($0), location: $0.origin.location) }
+            users += rules.vetoes.filter { $0.when.metricIDs.contains(id) }.map { (RulesMessages.veto($0.id, 0), $0.origin.location) }
+            users += rules.ranking.tieBreak.filter { $0.key == .metric(id) }.map { (ValidationMessages.tieBreakLabel, $0.origin.location) }
+            guard let first = users.first else { continue }
+            // One mistake, one error: the sums of the areas whose standards read it, and the
+            // tests that give it, would only repeat it.
+            ctx.undecoded["metrics", default: []].insert(id)
+            for s in items where s.metricIDs.contains(id) { ctx.undecoded["standards", default: []].insert(s.id) }
+            ctx.error(.unknownMetric, ValidationMessages.removedMetricInUse(id, first.label, PathText.lastComponent(first.location.file),
+                                                                             line: first.location.line, others: users.count - 1),
+                      at: at.location, path: at.path, hint: ValidationMessages.keepOrRemoveUsers)
+        }
     }
 
     // MARK: Sections
@@ -175,7 +210,7 @@ struct RulesDecoder {
         guard let r = ObjectReader(node, path: path, what: label, ctx: ctx) else { return nil }
         r.finish(allowed: RulesDecoder.areaKeys)
         let id = r.id("id"), name = r.string("name")
-        let points = r.number("points", nonNegative: true)
+        let points = r.number("points", nonNegative: true, meaning: .points)
         let order = r.integer("order", required: false, range: 0...10_000) ?? index + 1
         let capped = r.bool("capped") ?? false
         guard let id, let name, let points else { return nil }
@@ -205,7 +240,7 @@ struct RulesDecoder {
         let area = r.string("area", required: role != .bonus)
         let name = r.string("name")
         let criteria = r.string("criteria")
-        let points = r.number("points", nonNegative: true)
+        let points = r.number("points", nonNegative: true, meaning: .points)
         let methodName = r.choice("method", ScoringMethod.allNames)
         let method = methodName.flatMap { ScoringMethod.Kind(rawValue: $0)?.rule.decode(r, self, role: role) }
         var precondition: Precondition?
@@ -224,7 +259,7 @@ struct RulesDecoder {
 
     private func decodeNotAssessable(_ v: JSONNode, path: String, allowPoints: Bool) -> NotAssessable? {
         if case .number = v.value, allowPoints {
-            return ObjectReader.number(v, key: "notAssessable", path: path, nonNegative: true, ctx: ctx).map { .points($0) }
+            return ObjectReader.number(v, key: "notAssessable", path: path, nonNegative: true, meaning: .points, ctx: ctx).map { .points($0) }
         }
         let options = ["zero", "full", "prorate"]
         guard let s = v.stringValue, options.contains(s) else {
@@ -245,10 +280,21 @@ struct RulesDecoder {
         guard let id = r.string(key, required: required) else { return nil }
         guard metricSlots[id] != nil || ctx.isUndecoded("metrics", "*") else {
             ctx.error(.unknownMetric, RulesMessages.unknownMetric(id), at: r.value(key)?.location, path: r.path(key),
-                      hint: Localized.didYouMean(id, among: metricSlots.keys.sorted()) ?? RulesMessages.declareMetric)
+                      hint: ReferenceHint.named(id, among: metricEntries, what: ValidationMessages.metric)
+                        ?? Localized.didYouMean(id, among: metricSlots.keys.sorted()) ?? RulesMessages.declareMetric)
             return nil
         }
         return id
+    }
+
+    /// What a threshold (`min`, `max`, `floor`, `target`) compared with `input` counts: a
+    /// fraction for a rate or a ratio, the metric's own value otherwise.
+    func thresholdMeaning(_ input: MetricInput?) -> NumberMeaning {
+        switch input {
+        case .ratio?: return .fraction
+        case .metric(let id)?: return metricKinds[id].map { $0 == .rate ? .fraction : .measure } ?? .plain
+        case nil: return .plain
+        }
     }
 
     func formula(_ r: ObjectReader, _ key: String, type: FormulaType, required: Bool) -> Formula? {
@@ -287,8 +333,8 @@ struct RulesDecoder {
         guard let r = ObjectReader(node, path: path, what: RulesMessages.grade(index), ctx: ctx) else { return nil }
         r.finish(allowed: RulesDecoder.gradeKeys)
         let name = r.string("name")
-        let min = r.number("min", required: false)
-        let quota = r.number("quota", required: false, nonNegative: true)
+        let min = r.number("min", required: false, meaning: .points)
+        let quota = r.number("quota", required: false, nonNegative: true, meaning: .percent)
         if let quota, quota > Rational(100) {
             ctx.error(.outOfRange, RulesMessages.quotaRange(quota.plainText()),
                       at: r.value("quota")?.location, path: r.path("quota"))
@@ -305,7 +351,7 @@ struct RulesDecoder {
         let id = r.id("id"), name = r.string("name"), criteria = r.string("criteria", required: false)
         let when = formula(r, "when", type: .boolean, required: true)
         let grade = r.string("grade", required: false)
-        let cap = r.number("capTotal", required: false, nonNegative: true)
+        let cap = r.number("capTotal", required: false, nonNegative: true, meaning: .points)
         if !r.has("grade") && !r.has("capTotal") && !r.hasMisspelling(of: "grade") && !r.hasMisspelling(of: "capTotal") {
             ctx.error(.missingKey, RulesMessages.vetoNeedsEffect(label), at: r.location, path: path)
         }
@@ -350,14 +396,14 @@ struct RulesDecoder {
         if let i = r.choice("insufficient", BallotPolicy.Insufficient.allCases.map(\.rawValue), required: false).flatMap(BallotPolicy.Insufficient.init(rawValue:)) {
             p.insufficient = i
         }
-        if let step = r.number("scoreStep", required: false, nonNegative: true) {
+        if let step = r.number("scoreStep", required: false, nonNegative: true, meaning: .points) {
             if step.isZero { ctx.error(.outOfRange, RulesMessages.scoreStepPositive, at: r.value("scoreStep")?.location, path: r.path("scoreStep")) }
             else { p.scoreStep = step }
         }
         if let c = r.object("corridor", what: RulesMessages.quoted("corridor")) {
             c.finish(allowed: RulesDecoder.corridorKeys)
-            if let points = c.number("points", required: false, nonNegative: true) { p.corridor.points = points }
-            if let share = c.number("share", required: false, nonNegative: true) {
+            if let points = c.number("points", required: false, nonNegative: true, meaning: .points) { p.corridor.points = points }
+            if let share = c.number("share", required: false, nonNegative: true, meaning: .fraction) {
                 if share > .one {
                     ctx.error(.outOfRange, PanelMessages.corridorShare(share), at: c.value("share")?.location, path: c.path("share"),
                               hint: PanelMessages.corridorShareHint)
@@ -370,7 +416,7 @@ struct RulesDecoder {
             c.finish(allowed: RulesDecoder.combineKeys)
             switch c.choice("mode", ["sum", "weighted"]) {
             case "weighted":
-                let b = c.number("ballots", nonNegative: true), m = c.number("metrics", nonNegative: true)
+                let b = c.number("ballots", nonNegative: true, meaning: .percent), m = c.number("metrics", nonNegative: true, meaning: .percent)
                 if let b, let m {
                     if b + m != Rational(100) {
                         ctx.error(.weightsSum, RulesMessages.weightsSum(b.plainText(), m.plainText(), (b + m).plainText()),

@@ -41,7 +41,7 @@ struct RulesTestsDecoder {
                         continue
                     }
                     let scores = list.enumerated().compactMap { k, v in
-                        ObjectReader.number(v, key: member.key, path: "\(b.path(member.key))[\(k)]", nonNegative: true, ctx: ctx)
+                        ObjectReader.number(v, key: member.key, path: "\(b.path(member.key))[\(k)]", nonNegative: true, meaning: .points, ctx: ctx)
                     }
                     guard scores.count == list.count else { continue }
                     ballots.append(.init(item: member.key, scores: scores, location: member.value.location))
@@ -53,13 +53,13 @@ struct RulesTestsDecoder {
                 for (key, make) in [("standards", RulesTest.Target.standard), ("areas", RulesTest.Target.area)] {
                     guard let o = e.object(key, what: "`expect.\(key)`"), let members = o.node.members else { continue }
                     for member in members {
-                        if let p = ObjectReader.number(member.value, key: member.key, path: o.path(member.key), nonNegative: false, ctx: ctx) {
+                        if let p = ObjectReader.number(member.value, key: member.key, path: o.path(member.key), nonNegative: false, meaning: .points, ctx: ctx) {
                             expectations.append(.init(target: make(member.key), points: p, grade: nil, location: member.value.location))
                         }
                     }
                 }
                 for (key, target) in [("bonus", RulesTest.Target.bonus), ("total", .total)] {
-                    if let p = e.number(key, required: false) {
+                    if let p = e.number(key, required: false, meaning: .points) {
                         expectations.append(.init(target: target, points: p, grade: nil, location: e.value(key)!.location))
                     }
                 }

@@ -66,6 +66,26 @@ public struct RulesLoader {
         return members.contains { marks.contains($0.key) }
     }
 
+    /// Whether `text` is a JSON object behind lines of `#` comments (`# 东城区细则`): a rules
+    /// file written with the wrong comment mark, which the parser then answers with `//`,
+    /// rather than a file of some other kind.
+    static func hashCommentsBeforeObject(_ text: String) -> Bool {
+        var rest = Substring(text)
+        var hash = false
+        while true {
+            rest = rest.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+            if rest.first == "#" || rest.first == "＃" || rest.hasPrefix("//") {
+                hash = hash || !rest.hasPrefix("//")
+                rest = rest.drop { $0 != "\n" }
+            } else if rest.hasPrefix("/*"), let end = rest.range(of: "*/") {
+                rest = rest[end.upperBound...]
+            } else {
+                break
+            }
+        }
+        return hash && rest.first == "{"
+    }
+
     /// Parses `path` and, if it extends another file, merges it onto its resolved base.
     private func resolve(_ path: String, chain: [String], referencedBy: (node: JSONNode, file: String)?,
                          ctx: DecodeContext, files: inout [String]) -> JSONNode? {
@@ -88,11 +108,13 @@ public struct RulesLoader {
         files.append(path)
         // A file that is not a JSON object is not a rules file: say so without quoting it (an
         // `extends` pointing at some other file must not print its first word).
-        if let first = JSONCParser.firstSignificant(text), first != "{" {
+        if let first = JSONCParser.firstSignificant(text), first != "{", !RulesLoader.hashCommentsBeforeObject(text) {
             ctx.diagnostics.append(InputMessages.notRulesFile(path, referencedBy: referencedBy.map { ($0.node.location, $0.file) }))
             return nil
         }
-        let (parsed, problems) = JSONCParser.parseDocument(text, file: path)
+        let (parsed, problems) = JSONCParser.parseDocument(text, file: path, percentHint: { keyPath, number in
+            NumberMeaning.at(keyPath: keyPath).percentHint(key: keyPath.last ?? "", number: number, quoted: false)
+        })
         if let root = parsed, let (node, from) = referencedBy, !RulesLoader.looksLikeRules(root) {
             ctx.diagnostics.append(InputMessages.notRulesFile(path, referencedBy: (node.location, from)))
             return nil

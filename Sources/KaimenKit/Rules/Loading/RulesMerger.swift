@@ -98,15 +98,29 @@ struct RulesMerger {
                 }
                 if let k = items.firstIndex(where: { $0["id"]?.stringValue == id }) {
                     items.remove(at: k)
+                    ctx.removed[key, default: [:]][id] = (idNode.location, "remove.\(key)[\(n)]")
                 } else {
+                    if let meant = Suggestion.closest(to: id, among: items.compactMap { $0["id"]?.stringValue }) { ctx.meantToRemove.insert(meant) }
                     ctx.error(.removeUnknownID, ValidationMessages.cannotRemove(id, baseFile, key),
                               at: idNode.location, path: "remove.\(key)[\(n)]",
-                              hint: Localized.didYouMean(id, among: items.compactMap { $0["id"]?.stringValue }))
+                              hint: RulesMerger.hint(id, among: items, key))
                     // What was meant to go is still there: don't also report the sums it upsets.
                     ctx.undecoded[key, default: []].insert(id)
                 }
             }
         }
+    }
+
+    /// For an id the base does not have: the id of the entry it names (`服务职工特色活动` →
+    /// `publicity.signature`), or the closest id.
+    static func hint(_ id: String, among items: [JSONNode], _ collection: String) -> Localized? {
+        let entries: [ReferenceHint.Entry] = items.compactMap { n in n["id"]?.stringValue.map { ($0, n["name"]?.stringValue ?? $0) } }
+        let what: Localized = switch collection {
+        case "metrics": ValidationMessages.metric
+        case "areas": ValidationMessages.area
+        default: RulesMessages.role(collection == "bonuses" ? .bonus : collection == "deductions" ? .deduction : .standard)
+        }
+        return ReferenceHint.forID(id, among: entries, what: what)
     }
 
     private func applyOverride(_ override: JSONNode, to result: inout [JSONMember], baseFile: String) {
@@ -123,7 +137,7 @@ struct RulesMerger {
                 guard let k = items.firstIndex(where: { $0["id"]?.stringValue == id }), let baseMembers = items[k].members else {
                     ctx.error(.overrideUnknownID, ValidationMessages.cannotOverride(id, baseFile, key),
                               at: entry["id"]?.location ?? entry.location, path: "override.\(key)[\(id)]",
-                              hint: Localized.didYouMean(id, among: items.compactMap { $0["id"]?.stringValue }) ?? ValidationMessages.addNewUnder(key))
+                              hint: RulesMerger.hint(id, among: items, key) ?? ValidationMessages.addNewUnder(key))
                     ctx.undecoded[key, default: []].insert(id)
                     continue
                 }

@@ -29,7 +29,7 @@ extension Bands: MethodRule {
     static func decode(_ r: ObjectReader, _ d: RulesDecoder, role: Standard.Role) -> ScoringMethod? {
         let ctx = d.ctx
         let input = d.metricInput(r)
-        let otherwise = r.number("otherwise", required: false, nonNegative: true) ?? .zero
+        let otherwise = r.number("otherwise", required: false, nonNegative: true, meaning: .points) ?? .zero
         guard let list = r.array("bands") else { return nil }
         if list.isEmpty {
             ctx.error(.emptyBands, RulesMessages.noBands(r.what), at: r.value("bands")?.location, path: r.path("bands"),
@@ -40,7 +40,7 @@ extension Bands: MethodRule {
         for (i, node) in list.enumerated() {
             guard let b = ObjectReader(node, path: r.path("bands") + "[\(i)]", what: RulesMessages.band(i, of: r.what), ctx: ctx) else { continue }
             b.finish(allowed: bandKeys)
-            let points = b.number("points", nonNegative: true)
+            let points = b.number("points", nonNegative: true, meaning: .points)
             var threshold: Rational?
             switch (b.has("min"), b.has("max")) {
             case (true, true):
@@ -50,9 +50,9 @@ extension Bands: MethodRule {
                 ctx.error(.missingKey, RulesMessages.bandNeedsThreshold(i, r.what),
                           at: b.location, path: b.path)
             case (true, false):
-                threshold = b.number("min"); directions.insert(.atLeast)
+                threshold = b.number("min", meaning: d.thresholdMeaning(input)); directions.insert(.atLeast)
             case (false, true):
-                threshold = b.number("max"); directions.insert(.atMost)
+                threshold = b.number("max", meaning: d.thresholdMeaning(input)); directions.insert(.atMost)
             }
             if let threshold, let points { bands.append(.init(threshold: threshold, points: points, origin: b.origin())) }
         }

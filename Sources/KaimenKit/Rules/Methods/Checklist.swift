@@ -27,7 +27,7 @@ extension Checklist: MethodRule {
             let p = r.path("items") + (node["id"]?.stringValue.map { "[\($0)]" } ?? "[\(i)]")
             guard let it = ObjectReader(node, path: p, what: RulesMessages.checklistItem(i, of: r.what), ctx: ctx) else { continue }
             it.finish(allowed: itemKeys)
-            let id = it.id("id"), nm = it.string("name"), metric = d.metricRef(it, "metric"), pts = it.number("points", nonNegative: true)
+            let id = it.id("id"), nm = it.string("name"), metric = d.metricRef(it, "metric"), pts = it.number("points", nonNegative: true, meaning: .points)
             if let id, let nm, let metric, let pts {
                 items.append(ChecklistItem(id: id, name: nm, metric: metric, points: pts, origin: it.origin()))
             }

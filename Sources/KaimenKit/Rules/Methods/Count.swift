@@ -11,7 +11,7 @@ extension Count: MethodRule {
     static var thresholdKeys: Set<String> { ["perUnit"] }
 
     static func decode(_ r: ObjectReader, _ d: RulesDecoder, role: Standard.Role) -> ScoringMethod? {
-        let metric = d.metricRef(r, "metric"), per = r.number("perUnit", nonNegative: true)
+        let metric = d.metricRef(r, "metric"), per = r.number("perUnit", nonNegative: true, meaning: .points)
         guard let metric, let per else { return nil }
         return .count(Count(metric: metric, perUnit: per))
     }

@@ -13,7 +13,7 @@ extension Linear: MethodRule {
 
     static func decode(_ r: ObjectReader, _ d: RulesDecoder, role: Standard.Role) -> ScoringMethod? {
         let input = d.metricInput(r)
-        let floor = r.number("floor"), target = r.number("target")
+        let floor = r.number("floor", meaning: d.thresholdMeaning(input)), target = r.number("target", meaning: d.thresholdMeaning(input))
         guard let input, let floor, let target else { return nil }
         return .linear(Linear(input: input, floor: floor, target: target))
     }

@@ -80,7 +80,7 @@ extension RulesDecoder {
             var zero: Ratio.Zero?
             if let z = q.value("zero") {
                 if case .number = z.value {
-                    zero = ObjectReader.number(z, key: "zero", path: q.path("zero"), nonNegative: true, ctx: ctx).map { .points($0) }
+                    zero = ObjectReader.number(z, key: "zero", path: q.path("zero"), nonNegative: true, meaning: .points, ctx: ctx).map { .points($0) }
                 } else if z.stringValue == "full" {
                     zero = .full
                 } else if z.stringValue == "notAssessable" {

@@ -34,7 +34,7 @@ extension Survey: MethodRule {
         if let w = r.object("weights", what: RulesMessages.surveyWeights) {
             w.finish(allowed: weightKeys)
             for key in weightKeys {
-                guard let v = w.number(key, required: false) else { continue }
+                guard let v = w.number(key, required: false, meaning: .fraction) else { continue }
                 if v < .zero || v > .one {
                     ctx.error(.outOfRange, RulesMessages.surveyWeight(key, v.plainText()),
                               at: w.value(key)?.location, path: w.path(key))
@@ -49,7 +49,7 @@ extension Survey: MethodRule {
         var participation: Participation?
         if let p = r.object("participation", what: RulesMessages.participation) {
             p.finish(allowed: participationKeys)
-            let pop = d.metricRef(p, "population"), mn = p.number("min", nonNegative: true)
+            let pop = d.metricRef(p, "population"), mn = p.number("min", nonNegative: true, meaning: .fraction)
             if let mn, mn > .one {
                 ctx.error(.outOfRange, RulesMessages.participationMin(mn.plainText()),
                           at: p.value("min")?.location, path: p.path("min"))

@@ -5,13 +5,24 @@
 enum RulesTestChecker {
     /// `ignoringUnknownInputs`: a base file's test may give
     /// metrics and ballots the extending file removed; they no longer matter, so say nothing.
-    static func problems(_ test: RulesTest, rules: Rules, ignoringUnknownInputs: Bool = false) -> [Diagnostic] {
+    /// `undecoded`: the ids of entries that are in the file but could not be read, by
+    /// collection (`DecodeContext.undecoded`; `*` for a whole list). Their own mistake is
+    /// reported where it is: a test naming them says nothing, rather than "no such standard".
+    static func problems(_ test: RulesTest, rules: Rules, ignoringUnknownInputs: Bool = false,
+                         undecoded: [String: Set<String>] = [:]) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let metricIDs = rules.metrics.map(\.id)
+        func failed(_ collections: [String], _ id: String) -> Bool {
+            collections.contains { undecoded[$0]?.contains(id) == true || undecoded[$0]?.contains("*") == true }
+        }
+        let items = ["standards", "bonuses", "deductions"]
+        let metricEntries: [ReferenceHint.Entry] = rules.metrics.map { ($0.id, $0.name) }
+        let areaEntries: [ReferenceHint.Entry] = rules.areas.map { ($0.id, $0.name) }
         for m in test.metrics {
             guard let def = rules.metric(m.metric) else {
-                if ignoringUnknownInputs { continue }
-                out.append(RulesTestMessages.unknown(test, what: .metric, id: m.metric, among: metricIDs, at: m.location))
+                if ignoringUnknownInputs || failed(["metrics"], m.metric) { continue }
+                out.append(RulesTestMessages.unknown(test, what: .metric, id: m.metric,
+                                                    hint: ReferenceHint.forID(m.metric, among: metricEntries, what: ValidationMessages.metric),
+                                                    at: m.location))
                 continue
             }
             switch MetricValue.parse(m.text, kind: def.kind) {
@@ -23,27 +34,38 @@ enum RulesTestChecker {
                 break
             }
         }
-        let items = BallotItem.items(of: rules)
+        let ballotItems = BallotItem.items(of: rules)
         for b in test.ballots {
-            guard let item = items.first(where: { $0.key == b.item }) else {
-                if ignoringUnknownInputs { continue }
-                out.append(RulesTestMessages.unknown(test, what: .ballotItem, id: b.item, among: items.map(\.key), at: b.location))
+            guard let item = ballotItems.first(where: { $0.key == b.item }) else {
+                if ignoringUnknownInputs || failed(["standards", "areas"], b.item) { continue }
+                // An area's ballot item belongs to a ballot standard that may be the one unread.
+                if rules.area(b.item) != nil, items.contains(where: { !(undecoded[$0] ?? []).isEmpty }) { continue }
+                let standardNames = ballotItems.map { ($0.key, rules.standards[$0.standard].name) }
+                let hint = ReferenceHint.named(b.item, among: standardNames, what: ValidationMessages.standard)
+                    ?? ReferenceHint.named(b.item, among: areaEntries.filter { a in ballotItems.contains { $0.key == a.id } }, what: ValidationMessages.area)
+                    ?? Localized.didYouMean(b.item, among: ballotItems.map(\.key))
+                out.append(RulesTestMessages.unknown(test, what: .ballotItem, id: b.item, hint: hint, at: b.location))
                 continue
             }
             if let bad = b.scores.first(where: { $0 > item.max }) {
                 out.append(RulesTestMessages.scoreAboveMax(test, item: b.item, score: bad, max: item.max, at: b.location))
             }
         }
-        let itemIDs = (rules.standards + rules.bonuses + rules.deductions).map(\.id)
+        let itemEntries: [ReferenceHint.Entry] = (rules.standards + rules.bonuses + rules.deductions).map { ($0.id, $0.name) }
+        let itemIDs = itemEntries.map(\.id)
         for e in test.expectations {
             switch e.target {
-            case .standard(let id) where !itemIDs.contains(id):
-                out.append(RulesTestMessages.unknown(test, what: .standard, id: id, among: itemIDs, at: e.location))
-            case .area(let id) where rules.area(id) == nil:
-                out.append(RulesTestMessages.unknown(test, what: .area, id: id, among: rules.areas.map(\.id), at: e.location))
+            case .standard(let id) where !itemIDs.contains(id) && !failed(items, id):
+                out.append(RulesTestMessages.unknown(test, what: .standard, id: id,
+                                                    hint: ReferenceHint.forID(id, among: itemEntries, what: ValidationMessages.standard), at: e.location))
+            case .area(let id) where rules.area(id) == nil && !failed(["areas"], id):
+                out.append(RulesTestMessages.unknown(test, what: .area, id: id,
+                                                    hint: ReferenceHint.forID(id, among: areaEntries, what: ValidationMessages.area), at: e.location))
             case .grade:
-                if let g = e.grade, !rules.grades.contains(where: { $0.name == g }) {
-                    out.append(RulesTestMessages.unknown(test, what: .grade, id: g, among: rules.grades.map(\.name), at: e.location))
+                if let g = e.grade, !rules.grades.contains(where: { $0.name == g }), (undecoded["grades"] ?? []).isEmpty {
+                    out.append(RulesTestMessages.unknown(test, what: .grade, id: g,
+                                                        hint: ReferenceHint.grade(g, among: rules.grades.map(\.name)).map(CommandMessages.didYouMean),
+                                                        at: e.location))
                 }
             default: break
             }

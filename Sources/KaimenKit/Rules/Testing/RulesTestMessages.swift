@@ -24,9 +24,9 @@ enum RulesTestMessages {
         }
     }
 
-    static func unknown(_ test: RulesTest, what: Kind, id: String, among: [String], at location: SourceLocation) -> Diagnostic {
-        let hint = Suggestion.closest(to: id, among: among).map { Localized(zh: "是不是 `\($0)`？", en: "did you mean `\($0)`?") }
-        return .error("test-unknown-id", Localized(zh: "测试“\(test.name)”：细则中没有\(what.zh) `\(id)`",
+    /// `hint`: the id meant (`ReferenceHint`), if any.
+    static func unknown(_ test: RulesTest, what: Kind, id: String, hint: Localized?, at location: SourceLocation) -> Diagnostic {
+        .error("test-unknown-id", Localized(zh: "测试“\(test.name)”：细则中没有\(what.zh) `\(id)`",
                                                    en: "test `\(test.name)`: the rules have no \(what.en) `\(id)`"),
                       at: location, hint: hint)
     }

@@ -54,10 +54,15 @@ enum QuotaMessages {
                 hint: Localized(zh: "若这不是本意，请提高名额或去掉 quota", en: "if that is not intended, raise the quota or remove it"))
         }
         let below = fewest - 1
+        // Below 1 it is most likely a fraction written for a percentage (0.3 for 30%).
+        let fraction = quota < .one
+            ? Localized(zh: "`quota` 是百分数：\(q) 是 \(q)%；要 \((quota * Rational(100)).plainText())% 就写 \((quota * Rational(100)).plainText())",
+                        en: "`quota` is a percentage: \(q) is \(q)%; for \((quota * Rational(100)).plainText())% write \((quota * Rational(100)).plainText())")
+            : nil
         return Diagnostic.Parts(
             text: Localized(zh: "等级「\(grade)」的名额为 \(q)%：参评单位少于 \(fewest) 个时，没有单位能获得该等级（⌊\(q)% × \(below)⌋ = 0）",
                             en: "grade `\(grade)` has a quota of \(q)%: in a session of fewer than \(fewest) units no unit may hold it (⌊\(q)% × \(below)⌋ = 0)"),
-            hint: Localized(zh: "名额按 ⌊名额% × 单位数⌋ 向下取整；单位较少的场次请留意", en: "the quota allows ⌊quota% × units⌋, rounded down; mind small sessions"))
+            hint: fraction ?? Localized(zh: "名额按 ⌊名额% × 单位数⌋ 向下取整；单位较少的场次请留意", en: "the quota allows ⌊quota% × units⌋, rounded down; mind small sessions"))
     }
 
     static func session(grade: String, quota: Rational, units: Int) -> Diagnostic.Parts {

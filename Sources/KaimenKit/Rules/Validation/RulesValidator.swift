@@ -102,11 +102,15 @@ struct RulesValidator {
 
     // MARK: Standards
 
+    var areaEntries: [ReferenceHint.Entry] { rules.areas.map { ($0.id, $0.name) } }
+    var metricEntries: [ReferenceHint.Entry] { rules.metrics.map { ($0.id, $0.name) } }
+    var itemEntries: [ReferenceHint.Entry] { (rules.standards + rules.bonuses + rules.deductions).map { ($0.id, $0.name) } }
+
     private func checkStandard(_ s: Standard) {
         let label = ValidationMessages.entry(s)
         if let area = s.area, rules.area(area) == nil, !ctx.isUndecoded("areas", area) {
             error(.unknownArea, ValidationMessages.unknownArea(label, area), s.origin, "area",
-                  hint: Localized.didYouMean(area, among: rules.areas.map(\.id)) ?? ValidationMessages.addUnderAreas)
+                  hint: ReferenceHint.forID(area, among: areaEntries, what: ValidationMessages.area) ?? ValidationMessages.addUnderAreas)
         }
         if case .points(let p) = s.notAssessable, p > s.points {
             error(.pointsExceed, ValidationMessages.notAssessableExceeds(label, p.plainText(), s.points.plainText()), s.origin, "notAssessable")
@@ -126,7 +130,8 @@ struct RulesValidator {
             if isLast && g.min != nil {
                 error(.gradesNoFloor, ValidationMessages.lastGradeMin(g.name), g.origin, "min", hint: ValidationMessages.removeMin)
             }
-            if !isLast && g.min == nil {
+            // A `min` that was written but could not be read (`"85分"`) was reported as such.
+            if !isLast && g.min == nil && g.origin.fields["min"] == nil {
                 error(.gradesOrder, ValidationMessages.gradeWithoutMin(g.name), g.origin)
             }
             if i > 0, let m = g.min, let pm = rules.grades[i - 1].min, m >= pm {
@@ -141,26 +146,28 @@ struct RulesValidator {
         for v in rules.vetoes {
             if let g = v.grade, !names.contains(g), !ctx.hasUndecoded("grades") {
                 error(.unknownGrade, ValidationMessages.unknownGrade(v.id, g), v.origin, "grade",
-                      hint: Localized.didYouMean(g, among: names) ?? ValidationMessages.useOneOf(names))
+                      hint: ReferenceHint.grade(g, among: names).map(CommandMessages.didYouMean) ?? ValidationMessages.useOneOf(names))
             }
         }
     }
 
     private func checkTieBreaks() {
         // An entry with a mistake in it was reported already; don't call it undefined too.
-        func known(_ collection: String, _ ids: [String]) -> [String] { ids + (ctx.undecoded[collection] ?? []).sorted() }
+        func known(_ collection: String, _ entries: [ReferenceHint.Entry]) -> [ReferenceHint.Entry] {
+            entries + (ctx.undecoded[collection] ?? []).sorted().map { ($0, $0) }
+        }
         for t in rules.ranking.tieBreak {
             switch t.key {
             case .area(let id) where rules.area(id) == nil && !ctx.isUndecoded("areas", id):
                 error(.unknownArea, ValidationMessages.tieBreakArea(id), t.origin, "id",
-                      hint: Localized.didYouMean(id, among: known("areas", rules.areas.map(\.id))))
+                      hint: ReferenceHint.forID(id, among: known("areas", areaEntries), what: ValidationMessages.area))
             case .standard(let id) where !(rules.standards + rules.bonuses + rules.deductions).contains(where: { $0.id == id })
                     && !["standards", "bonuses", "deductions"].contains(where: { ctx.isUndecoded($0, id) }):
                 error(.unknownStandard, ValidationMessages.tieBreakStandard(id), t.origin, "id",
-                      hint: Localized.didYouMean(id, among: known("standards", (rules.standards + rules.bonuses + rules.deductions).map(\.id))))
-            case .metric(let id) where rules.metric(id) == nil && !ctx.isUndecoded("metrics", id):
+                      hint: ReferenceHint.forID(id, among: known("standards", itemEntries), what: ValidationMessages.standard))
+            case .metric(let id) where rules.metric(id) == nil && !ctx.isUndecoded("metrics", id) && ctx.removed["metrics"]?[id] == nil:
                 error(.unknownMetric, ValidationMessages.tieBreakMetric(id), t.origin, "id",
-                      hint: Localized.didYouMean(id, among: known("metrics", rules.metrics.map(\.id))))
+                      hint: ReferenceHint.forID(id, among: known("metrics", metricEntries), what: ValidationMessages.metric))
             default: break
             }
         }

@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// The mistakes of a user trial of tuning a copy of the shipped Xicheng file: each gets one
+/// error, at its place, with a hint that leads to a right file (not to one that loads and
+/// means something else).
+@Suite("Mistakes made while tuning a rules file get one error each, with a hint that fits")
+struct TuningMistakesTests {
+    static let xicheng = (try? String(contentsOf: Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc"), encoding: .utf8)) ?? ""
+
+    /// The errors of the Xicheng file with `old` replaced by `new` (each exactly once).
+    static func errors(edits: [(old: String, new: String)]) -> [Diagnostic] {
+        var text = xicheng
+        for e in edits {
+            #expect(text.components(separatedBy: e.old).count == 2, "`\(e.old)` is not in the file exactly once")
+            text = text.replacingOccurrences(of: e.old, with: e.new)
+        }
+        do {
+            _ = try memoryLoader(["/r/x.jsonc": text]).load("/r/x.jsonc")
+            return []
+        } catch {
+            return error.diagnostics.filter { $0.severity == .error }
+        }
+    }
+
+    static func errors(_ old: String, _ new: String) -> [Diagnostic] { errors(edits: [(old, new)]) }
+
+    // MARK: A. Hints that fit the field
+
+    @Test("\"quota\": \"30%\" is answered with 30, not 0.3 (quota is a percentage)")
+    func quotaAsText() throws {
+        let e = Self.errors(#""quota": 30"#, #""quota": "30%""#)
+        #expect(e.map(\.code) == ["wrong-type"])
+        #expect(e.first?.hintText == Localized(zh: "`quota` 是百分数，只写数：30% 写 30，不带引号和 %",
+                                               en: "`quota` is a percentage, written as its number: 30 for 30%, without quotes or %"))
+    }
+
+    @Test("\"capTotal\": \"59%\" is answered with 59 points, not 0.59")
+    func capTotalAsText() throws {
+        let e = Self.errors(#""capTotal": 59"#, #""capTotal": "59%""#)
+        #expect(e.map(\.code) == ["wrong-type"])
+        #expect(e.first?.hintText == Localized(zh: "`capTotal` 是分数，不是比率：写 59（分），不带引号和 %",
+                                               en: "`capTotal` is in points, not a ratio: write 59 (points), without quotes or %"))
+    }
+
+    @Test("a bare 30% after quota or capTotal gets the same hint as the quoted one")
+    func barePercent() throws {
+        let quota = Self.errors(#""quota": 30"#, #""quota": 30%"#)
+        #expect(quota.map(\.code) == ["json-syntax"])
+        #expect(quota.first?.hintText?.zh == "`quota` 是百分数，只写数：30% 写 30，不带引号和 %")
+        let cap = Self.errors(#""capTotal": 59"#, #""capTotal": 59％"#)
+        #expect(cap.first?.hintText?.zh == "`capTotal` 是分数，不是比率：写 59（分），不带引号和 %")
+        // A rate's threshold: the fraction it stands for.
+        let rate = Self.errors(#"{ "min": 0.99, "points": 3 }"#, #"{ "min": 99%, "points": 3 }"#)
+        #expect(rate.first?.hintText?.zh == "比率写成小数：99% 写 0.99")
+    }
+
+    @Test("each field written as text is answered with what that field takes",
+          arguments: [
+            // rights.contracts reads a ratio; 0.9 is 90%.
+            (#"{ "min": 0.99, "points": 3 }"#, #"{ "min": "99%", "points": 3 }"#, "比率写成不带引号的小数：99% 写 0.99"),
+            // A grade's min is a total in points.
+            (#"{ "name": "良好", "min": 80 }"#, #"{ "name": "良好", "min": "80%" }"#, "`min` 是分数，不是比率：写 80（分），不带引号和 %"),
+            (#""bonusCap": 3"#, #""bonusCap": "3%""#, "`bonusCap` 是分数，不是比率：写 3（分），不带引号和 %"),
+            (#""legal_aid_cases", "perUnit": 0.5"#, #""legal_aid_cases", "perUnit": "0.5""#, "去掉引号：写 0.5"),
+          ])
+    func fieldHints(old: String, new: String, hint: String) {
+        let e = Self.errors(old, new)
+        #expect(e.map(\.code) == ["wrong-type"])
+        #expect(e.first?.hintText?.zh == hint)
+    }
+
+    @Test("a quota below 1 (0.3 for 30%) warns that it is 0.3%, and says what 30% is written as")
+    func quotaFraction() throws {
+        let text = Self.xicheng.replacingOccurrences(of: #""quota": 30"#, with: #""quota": 0.3"#)
+        let rules = try memoryLoader(["/r/x.jsonc": text]).load("/r/x.jsonc").rules
+        let w = QuotaCheck.rulesWarnings(rules)
+        #expect(w.map(\.code) == ["quota-allows-none"])
+        #expect(w.first?.hintText == Localized(zh: "`quota` 是百分数：0.3 是 0.3%；要 30% 就写 30",
+                                               en: "`quota` is a percentage: 0.3 is 0.3%; for 30% write 30"))
+    }
+
+    @Test("a Chinese name where an id belongs is answered with the id it names")
+    func namesForIDs() {
+        let area = Self.errors(#""id": "rights.legal_aid", "area": "rights""#, #""id": "rights.legal_aid", "area": "依法维权""#)
+        #expect(area.map(\.code) == ["unknown-area"])
+        #expect(area.first?.hintText == Localized(zh: "“依法维权”是方面的名称，这里要写编号：用编号 `rights`",
+                                                  en: "“依法维权” is the area's name; an id belongs here: use the id `rights`"))
+        let metric = Self.errors(#""metric": "legal_aid_cases""#, #""metric": "办结法律援助案件数""#)
+        #expect(metric.map(\.code) == ["unknown-metric"])
+        #expect(metric.first?.hintText?.zh == "“办结法律援助案件数”是指标的名称，这里要写编号：用编号 `legal_aid_cases`")
+        // A test's expectation naming a standard by its name.
+        let standard = Self.errors(#""rights.mediation": 3, "rights.legal_aid": 2, "rights.ballot": 4,"#,
+                                   #""rights.mediation": 3, "法律援助": 2, "rights.ballot": 4,"#)
+        #expect(standard.map(\.code) == ["test-unknown-id"])
+        #expect(standard.first?.hintText?.zh == "“法律援助”是标准的名称，这里要写编号：用编号 `rights.legal_aid`")
+    }
+
+    @Test("a grade named short of its name (良 for 良好) gets a did-you-mean")
+    func nearGrade() {
+        let veto = Self.errors(#""when": "major_accidents > 0", "grade": "不合格""#, #""when": "major_accidents > 0", "grade": "良""#)
+        #expect(veto.map(\.code) == ["unknown-grade"])
+        #expect(veto.first?.hintText == Localized(zh: "是不是 `良好`？", en: "did you mean `良好`?"))
+        // Two grades hold 合: no guess.
+        #expect(ReferenceHint.grade("合", among: ["优秀", "良好", "合格", "不合格"]) == nil)
+        #expect(ReferenceHint.grade("优", among: ["优秀", "良好", "合格", "不合格"]) == "优秀")
+    }
+
+    // MARK: B. One mistake, one error
+
+    @Test("a mistake inside a standard is reported once: the tests that name it say nothing",
+          arguments: [
+            (#""metric": "legal_aid_cases", "perUnit": 0.5"#, #""metric": "legal_aid_cases", "perunit": 0.5"#, "unknown-key"),
+            (#""points": 2, "method": "count", "metric": "legal_aid_cases""#, #""points": "1", "method": "count", "metric": "legal_aid_cases""#, "wrong-type"),
+            (#""points": 2, "method": "count", "metric": "legal_aid_cases""#, #""points": 2, "method": "band", "metric": "legal_aid_cases""#, "invalid-value"),
+            (#"3 * min(1, disputes_mediated / disputes / 0.55)"#, #"3 * min(1, disputes_mediatd / disputes / 0.55)"#, "unknown-metric"),
+            (#"{ "min": 0.99, "points": 3 }"#, #"{ "min": "95%", "points": 3 }"#, "wrong-type"),
+          ])
+    func mistakeInStandard(old: String, new: String, code: String) {
+        let e = Self.errors(old, new)
+        #expect(e.map(\.code) == [code], "\(e.map(\.description))")
+    }
+
+    @Test("an area's ballot standard that cannot be read: the tests' ballots for the area say nothing")
+    func areaBallot() {
+        let e = Self.errors(#""id": "publicity.ballot", "area": "publicity""#, #""id": "publicity.ballot", "area": "publicity", "aggregate": "avg""#)
+        #expect(e.map(\.code) == ["invalid-value"], "\(e.map(\.description))")
+    }
+
+    @Test("a grade's min that cannot be read is not also a grade without min")
+    func gradeMin() {
+        let e = Self.errors(#"{ "name": "良好", "min": 80 }"#, #"{ "name": "良好", "min": "85分" }"#)
+        #expect(e.map(\.code) == ["wrong-type"])
+        #expect(e.first?.hintText?.zh == "分数写成不带引号的数，不写“分”：写 85")
+    }
+
+    @Test("a test naming a standard that truly is not there is still an error")
+    func realUnknown() {
+        let e = Self.errors(#""rights.mediation": 3, "rights.legal_aid": 2, "rights.ballot": 4,"#,
+                            #""rights.mediation": 3, "rights.legalaid": 2, "rights.ballot": 4,"#)
+        #expect(e.map(\.code) == ["test-unknown-id"])
+        #expect(e.first?.hint == "did you mean `rights.legal_aid`?")
+    }
+
+    // MARK: D. What an extending file removed
+
+    static let dongcheng = (try? String(contentsOf: Fixtures.packageRoot.appendingPathComponent("rules/dongcheng-2019.jsonc"), encoding: .utf8)) ?? ""
+
+    /// The errors of the Dongcheng file with `old` replaced by `new`, over the shipped Xicheng file.
+    static func extendingErrors(_ old: String, _ new: String) -> [Diagnostic] {
+        #expect(dongcheng.components(separatedBy: old).count == 2)
+        let child = dongcheng.replacingOccurrences(of: old, with: new)
+        do {
+            _ = try memoryLoader(["/r/d.jsonc": child, "/r/xicheng-2014.jsonc": xicheng]).load("/r/d.jsonc")
+            return []
+        } catch {
+            return error.diagnostics.filter { $0.severity == .error }
+        }
+    }
+
+    @Test("a metric removed while a base standard still reads it is reported at the child's remove entry")
+    func removedMetricInUse() {
+        let e = Self.extendingErrors(#""standards": ["organization.station", "publicity.signature"]"#, #""standards": ["organization.station"]"#)
+        #expect(e.map(\.code) == ["unknown-metric"], "\(e.map(\.description))")
+        // dongcheng line 38: `    "metrics": ["station_stars", "signature_activities"]`: the second id at column 34.
+        #expect(e.first?.location == KaimenKit.SourceLocation(file: "/r/d.jsonc", line: 38, column: 34))
+        #expect(e.first?.path == "remove.metrics[1]")
+        #expect(e.first?.text.zh == "`remove.metrics` 删除了指标 `signature_activities`，但标准 `publicity.signature`（xicheng-2014.jsonc 第 222 行）还在用它")
+        #expect(e.first?.hintText?.zh == "保留这个指标（从 `remove.metrics` 中删去它），或把用到它的标准也列入 `remove.standards`")
+    }
+
+    @Test("a misspelt standard in remove is the one error: its metric, removed too, is not reported again")
+    func misspeltRemove() {
+        let e = Self.extendingErrors(#""standards": ["organization.station", "publicity.signature"]"#, #""standards": ["organization.stations", "publicity.signature"]"#)
+        #expect(e.map(\.code) == ["remove-unknown-id"])
+        #expect(e.first?.hint == "did you mean `organization.station`?")
+    }
+
+    @Test("removing a metric many standards read: one error, counting the others; the child's tests that give it say nothing")
+    func removedMetricManyUsers() {
+        let e = Self.extendingErrors(#""metrics": ["station_stars", "signature_activities"]"#, #""metrics": ["station_stars", "signature_activities", "members"]"#)
+        #expect(e.map(\.code) == ["unknown-metric"], "\(e.map(\.description))")
+        #expect(e.first?.location?.file == "/r/d.jsonc" && e.first?.path == "remove.metrics[2]")
+        #expect(e.first?.message == "`remove.metrics` removes the metric `members`, but standard `organization.membership` (xicheng-2014.jsonc, line 177) still reads it, and 1 more")
+    }
+}
