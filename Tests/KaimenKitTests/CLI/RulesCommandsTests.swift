@@ -154,6 +154,14 @@ struct RulesCommandsTests {
         #expect(OptionWords.meaning(of: "--rules", among: ["--rules"]) == nil)
     }
 
+    @Test("rules template with two files says so in Chinese, with its own usage line")
+    func templateTwoFiles() {
+        let r = run(["rules", "template", "valid/small.jsonc", "valid/small.jsonc"])
+        #expect(r.code == .usage)
+        #expect(r.err == "错误：`rules template` 只接受一个规则文件，收到 2 个\n用法：kaimen rules template FILE [--out units-template.csv] [--lang zh|en]\n",
+                "\(r.err)")
+    }
+
     @Test("an invalid option value is a usage error with a suggestion")
     func invalidChoice() {
         let r = run(["rules", "show", "valid/small.jsonc", "--format", "jsn", "--lang=en"])

@@ -143,20 +143,23 @@ struct VerifierTests {
         // The rest of the set as 0.15.0 wrote it too (the workbook's totals as text, before 0.17.0).
         old.report.writtenAs = [0, 15, 0]
         let temp = s.files.appendingPathComponent("old")
-        try OutputFiles.write(old, to: temp)
+        let written = try OutputFiles.write(old, to: temp)
         let oldNotice = try Data(contentsOf: temp.appendingPathComponent("公示.html"))
         #expect(String(decoding: oldNotice, as: UTF8.self).contains("X01 北京西城华宸建设集团有限公司工会（1 名代表回避）"))
-        let notice = s.dir.appendingPathComponent("results/公示.html")
-        #expect(try Data(contentsOf: notice) != oldNotice)
-        try oldNotice.write(to: notice)
-        let oldBook = try Data(contentsOf: temp.appendingPathComponent("summary.xlsx"))
-        try oldBook.write(to: s.dir.appendingPathComponent("results/summary.xlsx"))
+        #expect(try Data(contentsOf: s.dir.appendingPathComponent("results/公示.html")) != oldNotice)
+        // Every file of the set as 0.15.0 wrote it, in place of this version's, with its hash.
+        var hashes: [String: String] = [:]
+        for url in written {
+            let path = "results/" + String(url.standardizedFileURL.path.dropFirst(temp.standardizedFileURL.path.count + 1))
+            let data = try Data(contentsOf: url)
+            hashes[path] = SHA256.hex([UInt8](data))
+            try data.write(to: s.dir.appendingPathComponent(path))
+        }
         func seal(by version: String) throws {
             try Self.rewrite(s) { lines in
                 var r = try! JournalRecord.parse(lines[3]).get()
                 if case .object(var c) = r.content, case .object(var outputs)? = c["outputs"] {
-                    outputs["results/公示.html"] = .string(SHA256.hex([UInt8](oldNotice)))
-                    outputs["results/summary.xlsx"] = .string(SHA256.hex([UInt8](oldBook)))
+                    for (path, hash) in hashes { outputs[path] = .string(hash) }
                     c["outputs"] = .object(outputs)
                     c["kaimen"] = .string(version)
                     r.content = .object(c)

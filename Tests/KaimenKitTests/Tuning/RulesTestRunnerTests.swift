@@ -89,8 +89,24 @@ struct RulesTestRunnerTests {
         } catch {
             let codes = error.diagnostics.map(\.code)
             #expect(codes.contains("empty-collection"))
+            // Said in one language at a time, the Chinese one in Chinese.
+            let empty = error.diagnostics.first { $0.code == "empty-collection" }
+            #expect(empty?.text.zh == "测试 `空` 的 expect 是空的，什么也没有检查")
+            #expect(empty?.hintText?.zh == "在 expect 中写上 \"standards\"、\"areas\"、\"bonus\"、\"total\" 或 \"grade\"")
+            #expect(empty?.text.en == "test `空` expects nothing")
             #expect(codes.contains("wrong-type"))
             #expect(error.diagnostics.contains { $0.code == "unknown-key" && $0.hint == "did you mean `total`?" })
+        }
+    }
+
+    @Test("a test case that is not an object is named in Chinese")
+    func notAnObject() {
+        do {
+            _ = try Self.load(["/mem/r.jsonc": Self.rules(tests: "3")])
+            Issue.record("loaded")
+        } catch {
+            let d = error.diagnostics.first { $0.path == "tests[0]" }
+            #expect(d?.text.zh.contains("测试用例") == true && d?.text.zh.contains("a test") == false, "\(d?.text.zh ?? "")")
         }
     }
 

@@ -153,11 +153,4 @@ public enum CompareCommand: Command {
         return .success
     }
 
-    /// The old English-only form, still called by `rules template` (not a tuning command's
-    /// file); it prints compare's usage line. Tuning commands use `usageError(_:console:lang:)`.
-    static func usageError(_ message: String, _ console: Console) -> ExitCode {
-        console.errLine("error: \(message)")
-        console.errLine("usage: \(usage)")
-        return .usage
-    }
 }

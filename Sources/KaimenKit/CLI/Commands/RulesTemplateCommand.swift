@@ -31,7 +31,8 @@ public enum RulesTemplateCommand: Command {
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
         let lang = Language(rawValue: args.value("--lang") ?? "zh") ?? .zh
         guard args.positionals.count == 1 else {
-            return CompareCommand.usageError("`rules template` takes one rules file; got \(args.positionals.count)", console)
+            return usageError(Localized(zh: "`rules template` 只接受一个规则文件，收到 \(args.positionals.count) 个",
+                                        en: "`rules template` takes one rules file; got \(args.positionals.count)"), console: console, lang: lang)
         }
         guard let rules = loadRules(args.positionals[0], console: console, lang: lang) else { return .failure }
         let xlsx = args.value("--out")?.lowercased().hasSuffix(".xlsx") == true

@@ -11,7 +11,7 @@ struct RulesTestsDecoder {
         var tests: [RulesTest] = []
         for (i, node) in nodes.enumerated() {
             let path = "tests[\(i)]"
-            guard let r = ObjectReader(node, path: path, what: "a test", ctx: ctx) else { continue }
+            guard let r = ObjectReader(node, path: path, what: Localized(zh: "测试用例", en: "a test"), ctx: ctx) else { continue }
             r.finish(allowed: RulesTestsDecoder.testKeys)
             let name = r.string("name") ?? ""
             var metrics: [RulesTest.MetricEntry] = []
@@ -67,8 +67,10 @@ struct RulesTestsDecoder {
                     expectations.append(.init(target: .grade, points: nil, grade: g, location: e.value("grade")!.location))
                 }
                 if e.keys.isEmpty {
-                    ctx.error("empty-collection", "test `\(name)` expects nothing", at: e.location, path: e.path,
-                              hint: "add \"standards\", \"areas\", \"bonus\", \"total\" or \"grade\"")
+                    ctx.error(.emptyCollection, Localized(zh: "测试 `\(name)` 的 expect 是空的，什么也没有检查", en: "test `\(name)` expects nothing"),
+                              at: e.location, path: e.path,
+                              hint: Localized(zh: "在 expect 中写上 \"standards\"、\"areas\"、\"bonus\"、\"total\" 或 \"grade\"",
+                                              en: "add \"standards\", \"areas\", \"bonus\", \"total\" or \"grade\""))
                 }
             }
             tests.append(RulesTest(name: name, metrics: metrics, ballots: ballots, expectations: expectations, location: node.location))
