@@ -56,7 +56,9 @@ public enum PanelTables {
         return ExportTable(columns: columns, rows: rows)
     }
 
-    static func outliers(_ p: PanelReport, lang: Language, limit: Int?) -> ExportTable {
+    /// - Parameter standardNames: the 评分项 column gives the standard's name (for people, on a
+    ///   page) instead of its id (for scripts, in CSV and JSON).
+    static func outliers(_ p: PanelReport, lang: Language, limit: Int?, standardNames: Bool = false) -> ExportTable {
         let columns = [
             col("单位", "Unit", "unit", lang), col("单位名称", "Unit name", "unitName", lang), col("评分项", "Standard", "standard", lang),
             col("代表", "Rep", "representative", lang), col("评分", "Score", "score", right: true, lang),
@@ -65,7 +67,7 @@ public enum PanelTables {
         ]
         let shown = limit.map { Array(p.outliers.prefix($0)) } ?? p.outliers
         return ExportTable(columns: columns, rows: shown.map { o in
-            [.text(p.units[o.unit].id), .text(p.units[o.unit].name), .text(p.data.items[o.item].key),
+            [.text(p.units[o.unit].id), .text(p.units[o.unit].name), .text(standardNames ? p.data.itemNames[o.item] : p.data.items[o.item].key),
              .text(p.data.representatives[o.representative].id), pts(o.score), pts(o.medianOfOthers),
              pts(o.distance), pts(o.width)]
         })
@@ -117,7 +119,8 @@ public enum PanelTables {
         })
     }
 
-    static func alpha(_ p: PanelReport, lang: Language) -> ExportTable {
+    /// - Parameter standardNames: as for ``outliers(_:lang:limit:standardNames:)``.
+    static func alpha(_ p: PanelReport, lang: Language, standardNames: Bool = false) -> ExportTable {
         let columns = [
             col("评分项", "Standard", "standard", lang), col("α", "alpha", "alpha", right: true, lang),
             col("95%区间", "95% interval", "interval", right: true, lang), col("可配对票数", "Pairable ballots", "values", right: true, lang),
@@ -125,7 +128,7 @@ public enum PanelTables {
         ]
         let all = [p.agreement.overall] + p.agreement.byItem
         return ExportTable(columns: columns, rows: all.map { a in
-            [.text(a.item.map { p.data.items[$0].key } ?? lang.t("全部（按占满分比例）", "all (as shares of the maximum)")),
+            [.text(a.item.map { standardNames ? p.data.itemNames[$0] : p.data.items[$0].key } ?? lang.t("全部（按占满分比例）", "all (as shares of the maximum)")),
              a.value.map { .number(PanelMessages.number($0, places: 3)) } ?? .text(PanelMessages.alphaUndefined.text(lang)),
              interval(a.interval, places: 3), .number(String(a.values)), .number(String(a.unitsOfAnalysis))]
         })

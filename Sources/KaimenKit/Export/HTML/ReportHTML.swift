@@ -23,7 +23,7 @@ public enum ReportHTML {
         }
         // 评委分析: for the committee only (it names representatives), never in the public notice.
         if !session.ballots.ballots.isEmpty {
-            doc.append(PanelHTML.section(PanelReport.analyse(session), lang: lang, limit: 200))
+            doc.append(PanelHTML.section(PanelReport.analyse(session), lang: lang, limit: 200, standardNames: session.report.writes(since: [0, 17, 0])))
         }
         return doc.rendered()
     }
@@ -107,7 +107,9 @@ public enum ReportHTML {
         }
         let bounds = rules.grades.compactMap { g in g.min.map { TotalsDistributionChart.Boundary(name: g.name, min: $0.doubleValue) } }
         let maximum = (rules.totalPoints + (rules.bonusCap ?? .zero)).doubleValue
-        return TotalsDistributionChart(dots: dots, boundaries: bounds, maximum: maximum, title: PaperTexts.distributionHeading.text(lang)).rendered()
+        var chart = TotalsDistributionChart(dots: dots, boundaries: bounds, maximum: maximum, title: PaperTexts.distributionHeading.text(lang))
+        chart.labelsApart = report.writes(since: [0, 17, 0])
+        return chart.rendered()
     }
 
     /// For each area (in `rules.areas` order), the median over all units of subtotal / maximum.

@@ -18,6 +18,9 @@ public struct TotalsDistributionChart: Sendable {
     /// The highest possible total (areas' points plus the bonus cap), the axis's right end at least.
     public var maximum: Double
     public var title: String
+    /// Labelled dots stack when their labels would overlap, not only their dots (off only to
+    /// draw a sealed report again as kaimen before 0.17.0 drew it).
+    public var labelsApart = true
 
     public init(dots: [Dot], boundaries: [Boundary], maximum: Double, title: String) {
         self.dots = dots
@@ -33,18 +36,23 @@ public struct TotalsDistributionChart: Sendable {
         let lo = max(0, ((lowest - 5) / 10).rounded(.down) * 10)
         let hi = max(maximum, totals.max() ?? 0)
         let x = LinearScale(domain: (lo, hi), range: (left, width - right))
-        // Stack dots that would overlap: each takes the lowest free level.
+        // Stack dots that would overlap: each takes the lowest free level. A labelled dot is as
+        // wide as its label (8 px type: about 4.6 px an ASCII character, 8 px a CJK one).
         let r = 4.5
+        let labelled = dots.count <= 40
+        func span(_ d: Dot) -> Double {
+            guard labelled && labelsApart else { return 2 * r }
+            return max(2 * r, Double(DisplayWidth.of(d.label)) * 4.6)
+        }
         var levels: [Int] = []
-        var placed: [(x: Double, level: Int)] = []
+        var placed: [(x: Double, half: Double, level: Int)] = []
         for d in dots {
-            let px = x(d.total)
+            let px = x(d.total), half = span(d) / 2
             var level = 0
-            while placed.contains(where: { $0.level == level && abs($0.x - px) < 2 * r + 1 }) { level += 1 }
-            placed.append((px, level))
+            while placed.contains(where: { $0.level == level && abs($0.x - px) < $0.half + half + 1 }) { level += 1 }
+            placed.append((px, half, level))
             levels.append(level)
         }
-        let labelled = dots.count <= 40
         let levelH = labelled ? 22.0 : 10.0
         let maxLevel = Double(levels.max() ?? 0)
         let axisY = 26 + (maxLevel + 1) * levelH

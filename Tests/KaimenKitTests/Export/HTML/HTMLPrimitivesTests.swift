@@ -57,4 +57,23 @@ struct HTMLPrimitivesTests {
         #expect(s.ticks(5) == [0, 20, 40, 60, 80, 100])
         #expect(LinearScale(domain: (60, 95), range: (0, 1)).ticks(4) == [60, 70, 80, 90])
     }
+
+    /// The y of each label the chart draws, by its text.
+    static func labelY(_ svg: String) -> [String: String] {
+        let pattern = /<text x="[^"]*" y="([^"]*)" font-size="8" text-anchor="middle">(U[0-9]+)<\/text>/
+        return Dictionary(svg.matches(of: pattern).map { (String($0.2), String($0.1)) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    @Test("the totals chart stacks labelled dots whose labels would overlap, not only dots that touch")
+    func distributionLabels() {
+        // On a 0–110 axis 660 px long (6 px a point), 80 and 82 are 12 px apart: clear as dots
+        // (9 px, 1 px between), but "U0016" is 5 × 4.6 = 23 px wide.
+        let dots = [TotalsDistributionChart.Dot(label: "U0016", total: 80.0), .init(label: "U0030", total: 82.0)]
+        var chart = TotalsDistributionChart(dots: dots, boundaries: [], maximum: 110, title: "t")
+        let apart = Self.labelY(chart.rendered().markup)
+        #expect(apart.count == 2 && apart["U0016"] != apart["U0030"], "\(apart)")
+        chart.labelsApart = false
+        let before = Self.labelY(chart.rendered().markup)
+        #expect(before.count == 2 && before["U0016"] == before["U0030"], "as 0.16.0 drew them: side by side")
+    }
 }

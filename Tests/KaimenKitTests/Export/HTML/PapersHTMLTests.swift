@@ -54,6 +54,20 @@ struct PapersHTMLTests {
         #expect(ReportHTML.render(old).contains(">依法维权（14）<"))
     }
 
+    @Test("the report's re-check list names each standard; a 0.16.0 seal's is rebuilt with ids")
+    func recheckNames() throws {
+        let s = try ScoringSession.run(.init(rules: "rules/xicheng-2014.jsonc", units: "samples/xicheng-2014/units.csv",
+                                             roster: "samples/xicheng-2014/roster.csv", ballots: "samples/xicheng-2014/ballots.csv",
+                                             baseDirectory: Fixtures.packageRoot.path))
+        // The panel section, after the score sheets (whose 编号 column gives ids, as it should).
+        func recheck(_ html: String) -> Substring { html[(html.range(of: "复核清单")?.upperBound ?? html.endIndex)...] }
+        let html = recheck(ReportHTML.render(s))
+        #expect(html.contains("<td>依法维权工作评价（职工代表评分）</td>") && !html.contains("<td>rights.ballot</td>"))
+        var old = s
+        old.report.writtenAs = [0, 16, 0]
+        #expect(recheck(ReportHTML.render(old)).contains("<td>rights.ballot</td>"))
+    }
+
     static func hostile() throws -> ScoringSession {
         try TestSession(rules: hostileRules, units: hostileUnits, roster: hostileRoster, ballots: ballots).run()
     }
