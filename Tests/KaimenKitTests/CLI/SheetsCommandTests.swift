@@ -123,7 +123,7 @@ struct SheetsCommandTests {
         // user's trial finding).
         #expect(html.contains("<b>宣传教育工作总体评价（职工代表评分）</b> <span class=\"small\">publicity</span>"))
         let per = BallotSheetsHTML.render(set, layout: .representative)
-        #expect(per.components(separatedBy: "<section class=\"page landscape ballot\"").count - 1 == 27)
+        #expect(per.components(separatedBy: "<section class=\"page landscape ballot per-rep\"").count - 1 == 27)
         let hostile = BallotSheetSet(rules: set.rules, units: [Unit(id: "U1", name: "<script>x</script>", category: "&", location: set.units[0].location)],
                                      representatives: [Representative(id: "R1", name: "<img src=x>", group: "g", units: [], role: "", location: set.units[0].location)],
                                      items: set.items, schedule: nil)
@@ -132,6 +132,31 @@ struct SheetsCommandTests {
             #expect(!h.contains("<script>") && !h.contains("<img"))
             #expect(h.contains("&lt;script&gt;x&lt;/script&gt;"))
         }
+    }
+
+    @Test("by representative, one page per nine units heard, each a whole sheet: 9 units one page, 12 two (9 + 3)")
+    func perRepresentativePages() throws {
+        let nine = try Self.set(schedule: false)
+        #expect(BallotSheetsHTML.pageCount(nine, layout: .representative) == 27 && BallotSheetsHTML.pageCount(nine, layout: .unit) == 243)
+        #expect(!BallotSheetsHTML.render(nine, layout: .representative).contains("第 1 / "))
+        // Twelve units heard by one representative.
+        let units = (1...12).map { Unit(id: String(format: "U%02d", $0), name: "单位\($0)", category: "企业", location: nine.units[0].location) }
+        let one = BallotSheetSet(rules: nine.rules, units: units,
+                                 representatives: [Representative(id: "R1", name: "代表一", group: "一组", units: [], role: "", location: nine.units[0].location)],
+                                 items: nine.items, schedule: nil)
+        #expect(BallotSheetsHTML.pageCount(one, layout: .representative) == 2)
+        let html = BallotSheetsHTML.render(one, layout: .representative)
+        let pages = html.components(separatedBy: "<section class=\"page landscape ballot per-rep\">").dropFirst()
+        #expect(pages.count == 2)
+        // Each page names the representative, its sheet ids and page, and ends with the signature line.
+        for (k, page) in pages.enumerated() {
+            #expect(page.contains("代表一（R1）") && page.contains("第 \(k + 1) / 2 页") && page.contains("评分代表签字"))
+        }
+        #expect(pages.first!.contains("U09 单位9") && !pages.first!.contains("U10 单位10") && pages.last!.contains("U12 单位12"))
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-sheets-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let r = Self.run(["sheets"] + Self.xicheng + ["--per", "representative", "--out", out.path])
+        #expect(r.err.contains("ballot-sheets.html（27 页，"), "\(r.err)")
     }
 
     @Test("the command writes the three files, and reports bad input with exit 1 and a missing --out with 64")

@@ -2,7 +2,9 @@
 /// (default): one portrait A4 page per representative and unit, with each ballot standard's
 /// criteria, maximum and allowed steps, a box per score, a box for the representative's own
 /// total, the sheet id and a signature line. By representative: one landscape page per
-/// representative, a row per unit they hear and a column per ballot standard. A sheet the
+/// representative, a row per unit they hear (at most `rowsPerPage`: a representative who hears
+/// more gets more pages, each a whole sheet with its header, criteria and signature) and a
+/// column per ballot standard. A sheet the
 /// representative must not fill is printed struck through with 回避.
 public enum BallotSheetsHTML {
     public enum Layout: String, Sendable, CaseIterable { case unit, representative }
@@ -15,9 +17,34 @@ public enum BallotSheetsHTML {
         case .representative:
             var order: [Int] = []
             for s in set.sheets where !order.contains(s.representative) { order.append(s.representative) }
-            for r in order { doc.append(representativePage(set, r, sheets: set.sheets.filter { $0.representative == r }, lang: lang)) }
+            for r in order {
+                let pages = chunks(set.sheets.filter { $0.representative == r })
+                for (k, sheets) in pages.enumerated() {
+                    doc.append(representativePage(set, r, sheets: sheets, page: pages.count > 1 ? (k + 1, pages.count) : nil, lang: lang))
+                }
+            }
         }
         return doc.rendered()
+    }
+
+    /// Units on one page of a representative's sheet: nine rows, the criteria and the signature
+    /// fit a landscape A4 page. A representative who hears more units gets more pages.
+    public static let rowsPerPage = 9
+
+    /// A representative's sheets in pages of at most `rowsPerPage`.
+    static func chunks(_ sheets: [BallotSheetSet.Sheet]) -> [[BallotSheetSet.Sheet]] {
+        stride(from: 0, to: sheets.count, by: rowsPerPage).map { Array(sheets[$0 ..< min(sheets.count, $0 + rowsPerPage)]) }
+    }
+
+    /// The pages `render` writes: one per sheet by unit; by representative, one per `rowsPerPage` units each hears.
+    public static func pageCount(_ set: BallotSheetSet, layout: Layout) -> Int {
+        switch layout {
+        case .unit: return set.sheets.count
+        case .representative:
+            var counts: [Int: Int] = [:]
+            for s in set.sheets { counts[s.representative, default: 0] += 1 }
+            return counts.values.reduce(0) { $0 + ($1 + rowsPerPage - 1) / rowsPerPage }
+        }
     }
 
     static let css = """
@@ -32,6 +59,15 @@ public enum BallotSheetsHTML {
     .ballot.recused table.grid, .ballot.recused .unitline { text-decoration: line-through; color: #555; }
     .ballot tr.recused td { text-decoration: line-through; color: #555; }
     .ballot p.instr { font-size: 9pt; margin: 2mm 0 3mm 0; }
+    .ballot.per-rep td.box { height: 8mm; }
+    .ballot.per-rep table.grid td { padding-top: 0.5mm; padding-bottom: 0.5mm; }
+    .ballot.per-rep p.instr { margin: 1mm 0 2mm 0; }
+    .ballot.per-rep h3 { margin: 2mm 0 1mm 0; }
+    .ballot.per-rep ol.notes { columns: 2; column-gap: 8mm; margin: 1mm 0; font-size: 7.5pt; line-height: 1.3; }
+    .ballot.per-rep ol.notes li { break-inside: avoid; }
+    .ballot.per-rep .sign { margin-top: 7mm; }
+    .ballot.per-rep .sign div { height: 7mm; }
+    .ballot.per-rep .sign div span { bottom: 8mm; }
 
     """
 
@@ -86,14 +122,17 @@ public enum BallotSheetsHTML {
         return HTMLText(markup: s)
     }
 
-    static func representativePage(_ set: BallotSheetSet, _ r: Int, sheets: [BallotSheetSet.Sheet], lang: Language) -> HTMLText {
+    /// - Parameter page: this page's number and the representative's page count, when more than one.
+    static func representativePage(_ set: BallotSheetSet, _ r: Int, sheets: [BallotSheetSet.Sheet], page: (Int, Int)? = nil,
+                                   lang: Language) -> HTMLText {
         let rep = set.representatives[r]
-        var s = "<section class=\"page landscape ballot\">"
+        var s = "<section class=\"page landscape ballot per-rep\">"
         s += header(set, id: sheets.first.map { "\($0.id) – \(sheets.last!.id)" }, title: PaperTexts.ballotSheetTitle.text(lang), lang: lang)
         s += "<div class=\"meta\">" + [
             PaperTexts.meta(Localized(zh: "评分代表", en: "Representative"), rep.name.isEmpty ? rep.id : "\(rep.name)（\(rep.id)）", lang),
             PaperTexts.meta(Localized(zh: "组别", en: "Group"), rep.group, lang),
-        ].map(\.markup).joined() + "</div>"
+        ].map(\.markup).joined() + (page.map { PaperTexts.meta(Localized(zh: "页", en: "Page"), lang.t("第 \($0.0) / \($0.1) 页", "\($0.0) of \($0.1)"), lang).markup } ?? "")
+            + "</div>"
         s += "<p class=\"instr\">\(HTMLText.escape(PaperTexts.instructions.text(lang)))</p>"
         var columns: [HTMLTableBuilder.Column] = [.init(lang.t("表号", "Sheet"), width: "17mm", nowrap: true), .init(lang.t("被评单位", "Unit"))]
         // Column heads by area name when each area has one ballot item (short enough for a column),
@@ -103,7 +142,7 @@ public enum BallotSheetsHTML {
         columns += set.items.map { item in
             let st = set.rules.standards[item.standard]
             let name = byArea ? (st.area.flatMap { set.rules.area($0)?.name } ?? st.name) : st.name
-            return .init("\(name)（\(item.max.plainText())）", width: "20mm")
+            return .init("\(name)（\(item.max.plainText())）", width: "18mm")
         }
         columns.append(.init(lang.t("合计", "Total"), width: "16mm"))
         var t = HTMLTableBuilder(columns: columns)
