@@ -39,8 +39,8 @@ public enum CSVReader {
         // Excel's "Unicode text" (UTF-16) and "Text (tab delimited)" (GB18030 on Chinese
         // Windows, or UTF-8) are tab-separated: follow it when the header has tabs and no commas.
         var delimiter = UInt8(ascii: ",")
-        let firstLine = decoded.bytes.drop { $0 == 0x0A || $0 == 0x0D }.prefix { $0 != 0x0A && $0 != 0x0D }
-        if firstLine.contains(0x09) && !firstLine.contains(UInt8(ascii: ",")) {
+        // The header is the first line with more than spaces and tabs on it, as the parser skips the others.
+        if let header = headerLine(decoded.bytes), header.contains(0x09) && !header.contains(UInt8(ascii: ",")) {
             delimiter = 0x09
         }
         var parser = CSVParser(bytes: decoded.bytes, fileName: fileName, delimiter: delimiter)
@@ -60,6 +60,20 @@ public enum CSVReader {
         checkHeader(table, into: &all)
         checkWidths(table, into: &all)
         return Result(table: table, encoding: decoded.encoding, diagnostics: all.sorted)
+    }
+
+    /// The first line holding more than spaces and tabs (the parser skips the others), without
+    /// its line end; `nil` when there is none.
+    static func headerLine(_ bytes: [UInt8]) -> ArraySlice<UInt8>? {
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+            let line = bytes[start..<end]
+            if line.contains(where: { $0 != 0x20 && $0 != 0x09 }) { return line }
+            start = end + 1
+        }
+        return nil
     }
 
     static func checkHeader(_ table: CSVTable, into out: inout Diagnostics) {

@@ -107,6 +107,10 @@ enum RulesMessages {
         L(zh: "测试里的取值照单位文件的写法：写 \"\(number)%\"（带引号）或 \(fraction)",
           en: "a test's values are written as in a units file: write \"\(number)%\" (in quotes) or \(fraction)")
     }
+    static func thresholdPercent(_ key: String, _ number: String, _ fraction: String) -> L {
+        L(zh: "`\(key)` 不带 %：比较比率（如签订率）时写小数 \(fraction)，比较人数、金额等数量时写数本身",
+          en: "`\(key)` takes no %: \(fraction) when it is compared with a rate, the number itself when with a count or an amount")
+    }
     static func numberWithoutPercent(_ number: String) -> L {
         L(zh: "写不带引号和 % 的数，例如 \(number)", en: "write a number without quotes or %, e.g. \(number)")
     }

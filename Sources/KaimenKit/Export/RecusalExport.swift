@@ -15,7 +15,9 @@ enum RecusalExport {
             [.text(lang.t("回避", "Recusal")), naming ? .text(v.representative) : .empty, naming ? .text(v.name) : .empty,
              .text(v.reasonText.text(lang)), .empty,
              .text("\(itemNames[v.item] ?? v.item) \(fmt.points(v.score))"), .empty,
-             .text(lang.t("回避，不计入（\(v.location.file) 第 \(v.location.line) 行）", "recused, not counted (\(v.location.file) line \(v.location.line))"))]
+             // The file's line points at the representative's own row: left out with the names.
+             .text(naming ? lang.t("回避，不计入（\(v.location.file) 第 \(v.location.line) 行）", "recused, not counted (\(v.location.file) line \(v.location.line))")
+                          : lang.t("回避，不计入", "recused, not counted"))]
         }
     }
 

@@ -107,8 +107,8 @@ public enum ScoreSheetExport {
              .text(lang.t("评分表已声明作废，不计入", "sheet declared void, not counted"))]
         }
         let uncounted = (sheets.uncounted[unit] ?? []).map { d -> [ExportCell] in
-            [.text(lang.t("未计入", "Not counted")), id(d.representative), name(d.representative), reason(d), .empty, .empty, .empty,
-             .text(lang.t("结束会话时评分表未确认，经同意不计入", "sheet not confirmed when the session closed, left out by consent"))]
+            [.text(lang.t("未确认", "Unconfirmed")), id(d.representative), name(d.representative), reason(d), .empty, .empty, .empty,
+             .text(lang.t("结束会话时评分表未确认，未确认的分数经同意不计入", "sheet not confirmed when the session closed; its unconfirmed scores left out by consent"))]
         }
         return voids + uncounted
     }

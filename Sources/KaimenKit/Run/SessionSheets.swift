@@ -34,28 +34,33 @@ public struct SessionSheets: Sendable, Equatable {
     /// Whether any sheet of any unit did not count (a void or an uncounted sheet).
     public var dropsAny: Bool { !voids.isEmpty || !uncounted.isEmpty }
 
-    /// A unit's sheets that did not count, as words: `作废 1 张（评分表污损）；缺 1 张，经同意不计入（代表请假）`.
+    /// A unit's sheets that did not count, as words: `作废评分表 1 张（评分表污损）；1 张评分表结束时未确认，
+    /// 未确认的分数经同意不计入（代表请假）`. A sheet closed in conflict still counts the items
+    /// its entries agree on (`SessionFolder.ballotsCSV`), hence "unconfirmed scores".
     /// With `naming`, each sheet's representative is named (`R20：评分表污损`); reasons are left
     /// out (`reasons: false`) where the public reads it, as they are free text that may name people.
     public func droppedText(_ unit: String, naming: Bool, reasons: Bool = true, lang: Language) -> String? {
         func list(_ sheets: [Dropped]) -> String {
             guard reasons || naming else { return "" }
-            let parts = sheets.map { d -> String in
-                let who = naming ? d.representative : ""
-                let why = reasons ? d.reason : ""
-                return [who, why].filter { !$0.isEmpty }.joined(separator: lang.t("：", ": "))
-            }
+            let open = lang.t("（", " ("), close = lang.t("）", ")")
             // One reason shared by every sheet (an --accept-missing reason) is said once.
-            let distinct = parts.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            let shown = distinct.filter { !$0.isEmpty }
-            return shown.isEmpty ? "" : lang.t("（", " (") + shown.joined(separator: lang.t("；", "; ")) + lang.t("）", ")")
+            let shared = Set(sheets.map(\.reason)).count == 1 ? sheets[0].reason : nil
+            if reasons, let shared, !shared.isEmpty {
+                let who = naming ? sheets.map(\.representative).joined(separator: lang.t("、", ", ")) + lang.t("：", ": ") : ""
+                return open + who + shared + close
+            }
+            let parts = sheets.map { d -> String in
+                [naming ? d.representative : "", reasons ? d.reason : ""].filter { !$0.isEmpty }.joined(separator: lang.t("：", ": "))
+            }.filter { !$0.isEmpty }
+            return parts.isEmpty ? "" : open + parts.joined(separator: lang.t("；", "; ")) + close
         }
         var parts: [String] = []
         if let v = voids[unit], !v.isEmpty {
             parts.append(lang.t("作废评分表 \(v.count) 张", "\(v.count) sheet\(v.count == 1 ? "" : "s") declared void") + list(v))
         }
         if let m = uncounted[unit], !m.isEmpty {
-            parts.append(lang.t("\(m.count) 张评分表结束时未确认，经同意不计入", "\(m.count) sheet\(m.count == 1 ? "" : "s") not confirmed at close, left out by consent")
+            parts.append(lang.t("\(m.count) 张评分表结束时未确认，未确认的分数经同意不计入",
+                                "\(m.count) sheet\(m.count == 1 ? "" : "s") not confirmed at close, unconfirmed scores left out by consent")
                          + list(m))
         }
         return parts.isEmpty ? nil : parts.joined(separator: lang.t("；", "; "))

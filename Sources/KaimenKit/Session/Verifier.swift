@@ -164,11 +164,10 @@ public enum Verifier {
         let c = seal.content, version = c["kaimen"]?.stringValue
         guard sealed(by: version, since: [0, 16, 0]) else { return nil }
         guard sealed(by: version, since: [0, 17, 0]) else { return SessionSheets(recusals: SessionInputs.recusals(setup)) }
-        // `uncounted` lists the sheets left open as `R05×X02`; ids never hold `×`.
-        let uncounted = (c["uncounted"]?.arrayValue ?? []).compactMap { v -> ExpectedBallots.Sheet? in
-            let parts = v.stringValue?.split(separator: "×", maxSplits: 1).map(String.init) ?? []
-            return parts.count == 2 ? ExpectedBallots.Sheet(representative: parts[0], unit: parts[1]) : nil
-        }
+        // `uncounted` lists the sheets left open as `R05×X02`: matched whole against the expected
+        // sheets, as an id may itself hold `×`.
+        let listed = Set((c["uncounted"]?.arrayValue ?? []).compactMap(\.stringValue))
+        let uncounted = setup.expected.sheets.filter { listed.contains("\($0.representative)×\($0.unit)") }
         return SessionInputs.sheets(setup, state: state, uncounted: uncounted, acceptMissing: c["acceptMissing"]?.stringValue)
     }
 

@@ -179,8 +179,11 @@ struct CSVReaderTests {
         // A header with a comma stays comma-separated: a tab is then part of a cell.
         let comma = read("单位,得\t分\n甲,1\n")
         #expect(comma.table?.header == ["单位", "得\t分"])
-        // Blank lines before a tab-separated header do not hide its tabs.
+        // Blank lines, or lines of spaces, before a tab-separated header do not hide its tabs; a
+        // line of a lone tab before a comma header does not make the file tab-separated.
         #expect(read("\n\n单位\t得分\n甲\t1\n").table?.header == ["单位", "得分"])
+        #expect(read("   \n单位\t得分\n甲\t1\n").table?.header == ["单位", "得分"])
+        #expect(read("\t\n单位,得分\n甲,1\n").table?.header == ["单位", "得分"])
     }
 
     @Test("an empty file is csv-empty; a header without rows is not an error")

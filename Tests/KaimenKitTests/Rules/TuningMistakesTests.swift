@@ -51,9 +51,10 @@ struct TuningMistakesTests {
         #expect(quota.first?.hintText?.zh == "`quota` 是百分数，只写数：30% 写 30，不带引号和 %")
         let cap = Self.errors(#""capTotal": 59"#, #""capTotal": 59％"#)
         #expect(cap.first?.hintText?.zh == "`capTotal` 是分数，不是比率：写 59（分），不带引号和 %")
-        // A rate's threshold: the fraction it stands for.
+        // A threshold, bare: the parser cannot know whether its metric is a rate or a count (a
+        // review found "写 0.05" told for a count's band), so the hint gives both.
         let rate = Self.errors(#"{ "min": 0.99, "points": 3 }"#, #"{ "min": 99%, "points": 3 }"#)
-        #expect(rate.first?.hintText?.zh == "比率写成小数：99% 写 0.99")
+        #expect(rate.first?.hintText?.zh == "`min` 不带 %：比较比率（如签订率）时写小数 0.99，比较人数、金额等数量时写数本身")
     }
 
     @Test("each field written as text is answered with what that field takes",

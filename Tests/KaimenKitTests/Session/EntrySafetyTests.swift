@@ -216,6 +216,8 @@ struct EntrySafetyTests {
         #expect(s.journal == journal)
         #expect(!FileManager.default.fileExists(atPath: s.dir.appendingPathComponent("results").path))
         let status = s.run("status", [])
+        // The whole status is printed, and the exit code says a problem was found.
+        #expect(status.code == .failure)
         #expect(status.err.contains("输入文件 `inputs/units.csv` 与建立会话时不同；建立会话时复制自 `samples/xicheng-2014/units.csv`"), "\(status.err)")
         // Every sheet is confirmed, yet status does not say the session can close.
         #expect(status.out.hasSuffix("尚不能结束：输入副本 `inputs/units.csv` 在建立会话后被改动过；恢复原样之前，不能再记录或结束会话。\n"), "\(status.out)")
@@ -227,6 +229,7 @@ struct EntrySafetyTests {
         #expect(panel.err.contains("警告：输入文件 `inputs/units.csv` 与建立会话时不同；下面的结果按改动后的副本计算"), "\(panel.err)")
         // Restored, the session goes on.
         try original.write(to: units)
+        #expect(s.run("status", []).code == .success)
         #expect(s.run("close", ["--by", "王秘书"]).code == .success)
         #expect(s.run("verify", []).code == .success)
     }

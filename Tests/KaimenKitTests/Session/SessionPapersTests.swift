@@ -28,7 +28,7 @@ struct SessionPapersTests {
         let s = try Self.sessionWithDrops(); defer { s.remove() }
         let html = try text(s, "report.html")
         #expect(html.contains("作废评分表 1 张（R20：评分表污损）"))
-        #expect(html.contains("1 张评分表结束时未确认，经同意不计入（R07：\(Self.acceptReason)）"))
+        #expect(html.contains("1 张评分表结束时未确认，未确认的分数经同意不计入（R07：\(Self.acceptReason)）"))
         // The summary page's warnings leave out what the unit pages state, with names.
         #expect(!html.contains("评分表未计入："))
     }
@@ -39,7 +39,7 @@ struct SessionPapersTests {
         let html = try text(s, "公示.html")
         #expect(html.contains("<h2>作废与未计入的评分表</h2>"))
         #expect(html.contains("X07 西城区商务局机关工会：作废评分表 1 张"))
-        #expect(html.contains("：1 张评分表结束时未确认，经同意不计入"))
+        #expect(html.contains("：1 张评分表结束时未确认，未确认的分数经同意不计入"))
         #expect(!html.contains("评分表污损") && !html.contains(Self.acceptReason) && !html.contains("R20") && !html.contains("罗金宝"))
     }
 
@@ -49,12 +49,12 @@ struct SessionPapersTests {
         let x07 = try text(s, "sheets/X07.csv")
         #expect(x07.contains("作废,R20,罗金宝,评分表污损,,,,评分表已声明作废，不计入"))
         let x02 = try text(s, "sheets/X02.csv")
-        #expect(x02.contains("未计入,R07,杨卫东,\(Self.acceptReason),,,,结束会话时评分表未确认，经同意不计入"))
+        #expect(x02.contains("未确认,R07,杨卫东,\(Self.acceptReason),,,,结束会话时评分表未确认，未确认的分数经同意不计入"))
         #expect(try text(s, "sheets/X07.json").contains("评分表已声明作废，不计入"))
         let summary = try text(s, "summary.json")
         #expect(summary.contains("评分表未计入：X07 西城区商务局机关工会——作废评分表 1 张（R20：评分表污损）"))
         #expect(summary.contains("评分表未计入：X02 "))
-        #expect(summary.contains("1 张评分表结束时未确认，经同意不计入（R07：\(Self.acceptReason)）"))
+        #expect(summary.contains("1 张评分表结束时未确认，未确认的分数经同意不计入（R07：\(Self.acceptReason)）"))
     }
 
     @Test("the sealed set verifies, and the close's own warnings say the same")
@@ -121,9 +121,9 @@ struct SessionPapersTests {
         let sheets = SessionSheets(recusals: [:], voids: ["X07": [.init(representative: "R20", reason: "torn")]],
                                    uncounted: ["X02": [.init(representative: "R07", reason: "ill"), .init(representative: "R08", reason: "ill")]])
         #expect(sheets.droppedText("X07", naming: false, lang: .en) == "1 sheet declared void (torn)")
-        #expect(sheets.droppedText("X02", naming: false, lang: .en) == "2 sheets not confirmed at close, left out by consent (ill)")
-        #expect(sheets.droppedText("X02", naming: true, lang: .zh) == "2 张评分表结束时未确认，经同意不计入（R07：ill；R08：ill）")
-        #expect(sheets.droppedText("X02", naming: false, reasons: false, lang: .zh) == "2 张评分表结束时未确认，经同意不计入")
+        #expect(sheets.droppedText("X02", naming: false, lang: .en) == "2 sheets not confirmed at close, unconfirmed scores left out by consent (ill)")
+        #expect(sheets.droppedText("X02", naming: true, lang: .zh) == "2 张评分表结束时未确认，未确认的分数经同意不计入（R07、R08：ill）")
+        #expect(sheets.droppedText("X02", naming: false, reasons: false, lang: .zh) == "2 张评分表结束时未确认，未确认的分数经同意不计入")
         #expect(sheets.droppedText("X09", naming: true, lang: .zh) == nil)
     }
 }

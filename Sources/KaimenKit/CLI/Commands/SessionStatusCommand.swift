@@ -38,7 +38,9 @@ public enum SessionStatusCommand: Command {
             let text = args.value("--format") == "json" ? StatusReport.json(status, changes: changes, recheck: recheck)
                                                         : StatusReport.text(status, changes: changes, recheck: recheck, dir: dir, lang: lang)
             console.out(SessionCommandSupport.clean(text))
-            return .success
+            // The status is printed whole, but a changed input copy is a problem found (exit 1):
+            // a script that checks the status before `close` must not read it as all well.
+            return changed.isEmpty ? .success : .failure
         } catch {
             SessionCommandSupport.report(error.diagnostics, dir: dir, lang: lang, console: console)
             return .failure

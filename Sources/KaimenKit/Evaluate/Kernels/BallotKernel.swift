@@ -64,10 +64,13 @@ extension UnitScorer {
 }
 
 extension BallotScoring {
-    /// `5 张有效票：8, 7, 9, 6, 8`
+    /// `5 张有效票：8, 7, 9, 6, 8`, in roster order; anonymous (`Narrator.namesRepresentatives`
+    /// off), by score, since roster order would tell who gave which.
     func inputs(_ r: StandardResult, _ s: Standard, _ n: Narrator) -> String? {
         guard case .ballot(let d) = r.detail else { return nil }
-        let all = (d.droppedLow + d.kept + d.droppedHigh).sorted { $0.representative < $1.representative }
+        let all = (d.droppedLow + d.kept + d.droppedHigh).sorted {
+            n.namesRepresentatives ? $0.representative < $1.representative : ($0.score, $0.representative) < ($1.score, $1.representative)
+        }
         return n.lang.t("\(all.count) 张有效票：", "\(all.count) ballots: ") + all.map { n.fmt.points($0.score) }.joined(separator: ", ")
     }
 

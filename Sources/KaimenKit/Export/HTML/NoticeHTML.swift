@@ -36,7 +36,9 @@ public enum NoticeHTML {
         if namesRepresentatives { s += representativesTable(session, lang: lang).markup }
         s += "<p class=\"closing\">" + HTMLText.escape(lang.t("公示期：______年____月____日至______年____月____日。如有异议，请在公示期内向考评委员会反映。",
                                                              "Open for comment from ________ to ________; objections to the assessment committee.")) + "</p>"
-        s += "<p class=\"issuer\">\(HTMLText.escape(m.issuer))<br>\(HTMLText.escape(lang.t("______年____月____日", "Date: ____________")))</p>"
+        // Where the issuer's seal goes (盖章), since 0.17.0: a posted notice is stamped.
+        let stamp = report.writes(since: [0, 17, 0]) ? HTMLText.escape(lang.t("（盖章）", "(seal)")) + "<br>" : ""
+        s += "<p class=\"issuer\">\(HTMLText.escape(m.issuer))<br>\(stamp)\(HTMLText.escape(lang.t("______年____月____日", "Date: ____________")))</p>"
         s += "</section>"
         doc.append(HTMLText(markup: s))
         return doc.rendered()

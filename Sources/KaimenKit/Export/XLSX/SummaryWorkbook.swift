@@ -10,6 +10,7 @@ public enum SummaryWorkbook {
     public static func workbook(_ report: ScoreReport, session: ScoringSession?, lang: Language = .zh,
                                 namesRepresentatives: Bool = false, sheetTables: [ExportTable]? = nil) -> XLSXWorkbook {
         var book = XLSXWorkbook()
+        book.namesBefore017 = !report.writes(since: [0, 17, 0])
         // Anonymous unless published (since 0.17.0): no cell names a representative; the
         // score sheets are then made here, as the CSV ones name them.
         let names = namesRepresentatives || report.rules.publishRepresentatives || !report.writes(since: [0, 17, 0])

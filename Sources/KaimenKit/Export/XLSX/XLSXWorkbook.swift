@@ -4,6 +4,9 @@ import Foundation
 /// with a shared-strings table and styles. Opens in Excel, WPS, LibreOffice and Numbers.
 public struct XLSXWorkbook: Sendable {
     public private(set) var sheets: [XLSXSheet] = []
+    /// Sheet names made valid as kaimen before 0.17.0 made them (forbidden characters dropped,
+    /// 31 characters), to write a sealed workbook of then again.
+    public var namesBefore017 = false
 
     public init() {}
 
@@ -13,18 +16,24 @@ public struct XLSXWorkbook: Sendable {
     @discardableResult
     public mutating func add(_ sheet: XLSXSheet) -> String {
         var s = sheet
-        s.name = uniqueName(Self.validName(sheet.name))
+        s.name = uniqueName(Self.validName(sheet.name, before017: namesBefore017))
         sheets.append(s)
         return s.name
     }
 
-    static func validName(_ name: String) -> String {
-        // Replaced, not dropped, so `X05:a` cannot become another unit's `X05a`.
-        var cleaned = String(String.UnicodeScalarView(name.unicodeScalars.filter { !HTMLText.isDropped($0.value) }
-            .map { "[]:*?/\\".unicodeScalars.contains($0) ? "_" : $0 }))
+    static func validName(_ name: String, before017: Bool = false) -> String {
+        let forbidden = "[]:*?/\\".unicodeScalars
+        var cleaned: String
+        if before017 {
+            cleaned = String(name.unicodeScalars.filter { !forbidden.contains($0) && !HTMLText.isDropped($0.value) }.map(Character.init))
+        } else {
+            // Replaced, not dropped, so `X05:a` cannot become another unit's `X05a`.
+            cleaned = String(String.UnicodeScalarView(name.unicodeScalars.filter { !HTMLText.isDropped($0.value) }
+                .map { forbidden.contains($0) ? "_" : $0 }))
+        }
         cleaned = cleaned.trimmingCharacters(in: .init(charactersIn: "' "))
         if cleaned.isEmpty { cleaned = "Sheet" }
-        return prefix(cleaned, units: 31)
+        return before017 ? String(cleaned.prefix(31)) : prefix(cleaned, units: 31)
     }
 
     /// The longest run of whole characters from the start of `s` that takes at most `units`
@@ -45,7 +54,7 @@ public struct XLSXWorkbook: Sendable {
         var k = 2
         while true {
             let suffix = " (\(k))"
-            let candidate = Self.prefix(name, units: 31 - suffix.utf16.count) + suffix
+            let candidate = namesBefore017 ? String(name.prefix(31 - suffix.count)) + suffix : Self.prefix(name, units: 31 - suffix.utf16.count) + suffix
             if !taken.contains(candidate.lowercased()) { return candidate }
             k += 1
         }

@@ -12,6 +12,9 @@ enum NumberMeaning: Sendable, Equatable {
     case fraction
     /// A threshold compared with a metric's own value (a count, an amount, a number).
     case measure
+    /// A band's or a line's threshold (`min`, `max`, `floor`, `target`) whose metric is not known
+    /// yet (the parser's view): a fraction for a rate or ratio, the number itself for a count.
+    case threshold
     /// A value in a test's `metrics`, written as in a units file (`"91.5%"` in quotes is accepted).
     case dataValue
     /// Nothing more is known.
@@ -31,7 +34,8 @@ enum NumberMeaning: Sendable, Equatable {
         case "share": return .fraction
         case "min" where parent == "participation": return .fraction
         case "min" where keyPath.first == "grades": return .points
-        case "min", "max", "floor", "target": return .fraction
+        // Which, a rate or a count, only the decoder knows (`RulesDecoder.thresholdMeaning`).
+        case "min", "max", "floor", "target": return .threshold
         case _ where parent == "weights": return .fraction
         case "points", "otherwise", "perUnit", "bonusCap", "capTotal", "scoreStep", "notAssessable", "zero": return .points
         default: return .plain
@@ -64,6 +68,7 @@ enum NumberMeaning: Sendable, Equatable {
         case .percent: return RulesMessages.percentAsNumber(key, number)
         case .fraction: return RulesMessages.fractionFromPercent(number, Self.hundredth(of: number), quoted: quoted)
         case .measure: return RulesMessages.measureNotPercent(key)
+        case .threshold: return RulesMessages.thresholdPercent(key, number, Self.hundredth(of: number))
         case .dataValue: return RulesMessages.dataPercent(number, Self.hundredth(of: number))
         case .plain: return RulesMessages.numberWithoutPercent(number)
         }

@@ -103,6 +103,14 @@ struct XLSXTests {
         #expect(texts.contains { $0.contains("回避：1 名本单位代表的 8 票不计") })
         // X08's rights.ballot: 6 ballots (R24's set aside), trimmed: the scores stay, without ids.
         #expect(texts.contains { $0.contains("票，去掉最高 ") && !$0.contains("（R") })
+        // The scores counted, in order of score: in roster order they would tell who gave which.
+        let lists = texts.filter { $0.contains(" 张有效票：") }
+        #expect(!lists.isEmpty)
+        for list in lists {
+            let scores = list.split(separator: "：")[1].split(separator: ", ").compactMap { Double($0) }
+            #expect(scores == scores.sorted(), "\(list)")
+        }
+        #expect(!texts.contains { $0.contains("回避，不计入（") }, "a recusal row gives no ballots-file line")
         // Published, the same workbook names them, as the CSV files always do.
         let named = Self.texts(SummaryWorkbook.workbook(s.report, session: s, namesRepresentatives: true))
         #expect(named.contains { $0.contains("回避：R24 韩春燕（本单位代表）8 票不计") })
