@@ -73,7 +73,9 @@ public enum SessionWarnings {
             let (kind, reason, detail) = parts
             let key = "\(e.standard)\u{0}\(kind)\u{0}\(reason)"
             let id = report.units.ids[Int(e.unit)]
-            let entry = detail.map { "\(id)（\($0)）" } ?? id
+            // English brackets in English since 0.17.0 (these lines are in summary.json).
+            let english = lang == .en && report.writes(since: [0, 17, 0])
+            let entry = detail.map { english ? "\(id) (\($0))" : "\(id)（\($0)）" } ?? id
             if let g = groupIndex[key] {
                 groups[g].units.append(entry)
             } else {

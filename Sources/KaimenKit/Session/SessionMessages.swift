@@ -241,9 +241,9 @@ extension SessionMessages {
                                         en: "double entry takes two people each typing from the paper sheets into their own file; if two people did type it and it came out the same to the byte, add `--identical`")
 
     static func voidConfirmed(_ s: ExpectedBallots.Sheet, scores: [String], doubleEntry: Bool) -> Localized {
-        let list = scores.joined(separator: "，")
+        let list = scores.joined(separator: "，"), listEN = scores.joined(separator: ", ")
         return Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表已有\(doubleEntry ? "两次录入一致" : "录入")确认的 \(scores.count) 项分数（\(list)）；作废会使它们都不计入，且本轮不能撤销；确要作废，须加 `--override`",
-                         en: "`\(s.representative)`'s sheet for `\(s.unit)` has \(scores.count) confirmed score\(scores.count == 1 ? "" : "s") (\(list)); a void drops them all and cannot be undone in this round; to void it all the same, add `--override`")
+                         en: "`\(s.representative)`'s sheet for `\(s.unit)` has \(scores.count) confirmed score\(scores.count == 1 ? "" : "s") (\(listEN)); a void drops them all and cannot be undone in this round; to void it all the same, add `--override`")
     }
     static let voidConfirmedHint = Localized(zh: "先核对 --rep 和 --unit 是否写对、纸质评分表是否确实无法辨认；只是个别分数有误时用 `kaimen session resolve` 更正",
                                              en: "check that --rep and --unit are right and that the paper sheet really is unreadable; if only some scores are wrong, correct them with `kaimen session resolve`")

@@ -134,12 +134,12 @@ struct SheetsCommandTests {
         }
     }
 
-    @Test("by representative, one page per nine units heard, each a whole sheet: 9 units one page, 12 two (9 + 3)")
+    @Test("by representative, as many units a page as fit, each page a whole sheet: the sample's 9 on one, 12 on two (10 + 2)")
     func perRepresentativePages() throws {
         let nine = try Self.set(schedule: false)
         #expect(BallotSheetsHTML.pageCount(nine, layout: .representative) == 27 && BallotSheetsHTML.pageCount(nine, layout: .unit) == 243)
         #expect(!BallotSheetsHTML.render(nine, layout: .representative).contains("第 1 / "))
-        // Twelve units heard by one representative.
+        // Twelve units heard by one representative, each on one line (8 mm): 10 fill the 80 mm.
         let units = (1...12).map { Unit(id: String(format: "U%02d", $0), name: "单位\($0)", category: "企业", location: nine.units[0].location) }
         let one = BallotSheetSet(rules: nine.rules, units: units,
                                  representatives: [Representative(id: "R1", name: "代表一", group: "一组", units: [], role: "", location: nine.units[0].location)],
@@ -152,7 +152,15 @@ struct SheetsCommandTests {
         for (k, page) in pages.enumerated() {
             #expect(page.contains("代表一（R1）") && page.contains("第 \(k + 1) / 2 页") && page.contains("评分代表签字"))
         }
-        #expect(pages.first!.contains("U09 单位9") && !pages.first!.contains("U10 单位10") && pages.last!.contains("U12 单位12"))
+        #expect(pages.first!.contains("U10 单位10") && !pages.first!.contains("U11 单位11") && pages.last!.contains("U12 单位12"))
+        // A long name takes two lines (10 mm): eight such rows fill a page.
+        #expect(BallotSheetsHTML.height(lines: 1) == 8 && BallotSheetsHTML.height(lines: 2) == 10)
+        let long = units.map { Unit(id: $0.id, name: String(repeating: "长", count: 20), category: $0.category, location: $0.location) }
+        let wide = BallotSheetSet(rules: nine.rules, units: long, representatives: one.representatives, items: nine.items, schedule: nil)
+        #expect(BallotSheetsHTML.chunks(wide, wide.sheets).map(\.count) == [8, 4])
+        // The schedule's time and place are under each unit, as the sheets by unit carry them.
+        let scheduled = BallotSheetsHTML.render(try Self.set(schedule: true), layout: .representative)
+        #expect(scheduled.contains("<br><span class=\"small\">2014-07-08 09:00"), "time and place on the representative's sheet")
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-sheets-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
         let r = Self.run(["sheets"] + Self.xicheng + ["--per", "representative", "--out", out.path])

@@ -28,6 +28,9 @@ struct SessionPapersTests {
         let s = try Self.sessionWithDrops(); defer { s.remove() }
         let html = try text(s, "report.html")
         #expect(html.contains("作废评分表 1 张（R20：评分表污损）"))
+        // A session's recusals (no sheet expected, so no ballot set aside) are stated too:
+        // X08's own representative R24 hears it in the fourth group.
+        #expect(html.contains("回避：1 名听取汇报的代表按规定回避（本单位或申报回避），不为该单位评分"))
         #expect(html.contains("1 张评分表结束时未确认，未确认的分数经同意不计入（R07：\(Self.acceptReason)）"))
         // The summary page's warnings leave out what the unit pages state, with names.
         #expect(!html.contains("评分表未计入："))
@@ -38,6 +41,8 @@ struct SessionPapersTests {
         let s = try Self.sessionWithDrops(); defer { s.remove() }
         let html = try text(s, "公示.html")
         #expect(html.contains("<h2>作废与未计入的评分表</h2>"))
+        // The closing lines kept together, the issuer's seal beside its name.
+        #expect(html.contains("<div class=\"end\"><p class=\"closing\">") && html.contains("西城区总工会（盖章）<br>"))
         #expect(html.contains("X07 西城区商务局机关工会：作废评分表 1 张"))
         #expect(html.contains("：1 张评分表结束时未确认，未确认的分数经同意不计入"))
         #expect(!html.contains("评分表污损") && !html.contains(Self.acceptReason) && !html.contains("R20") && !html.contains("罗金宝"))

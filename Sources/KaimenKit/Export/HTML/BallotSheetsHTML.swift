@@ -2,7 +2,7 @@
 /// (default): one portrait A4 page per representative and unit, with each ballot standard's
 /// criteria, maximum and allowed steps, a box per score, a box for the representative's own
 /// total, the sheet id and a signature line. By representative: one landscape page per
-/// representative, a row per unit they hear (at most `rowsPerPage`: a representative who hears
+/// representative, a row per unit they hear (as many as `rowsHeight` holds: a representative who hears
 /// more gets more pages, each a whole sheet with its header, criteria and signature) and a
 /// column per ballot standard. A sheet the
 /// representative must not fill is printed struck through with 回避.
@@ -18,7 +18,7 @@ public enum BallotSheetsHTML {
             var order: [Int] = []
             for s in set.sheets where !order.contains(s.representative) { order.append(s.representative) }
             for r in order {
-                let pages = chunks(set.sheets.filter { $0.representative == r })
+                let pages = chunks(set, set.sheets.filter { $0.representative == r })
                 for (k, sheets) in pages.enumerated() {
                     doc.append(representativePage(set, r, sheets: sheets, page: pages.count > 1 ? (k + 1, pages.count) : nil, lang: lang))
                 }
@@ -27,23 +27,44 @@ public enum BallotSheetsHTML {
         return doc.rendered()
     }
 
-    /// Units on one page of a representative's sheet: nine rows, the criteria and the signature
-    /// fit a landscape A4 page. A representative who hears more units gets more pages.
-    public static let rowsPerPage = 9
+    /// Millimetres of unit rows a landscape page holds with the header, the criteria and the
+    /// signature: the sample's nine units, four of them on two lines, take 80.
+    public static let rowsHeight = 80.0
+    /// The unit column's width, in display columns (a CJK character is 2) at 9.5 pt.
+    static let unitColumnWidth = 32
 
-    /// A representative's sheets in pages of at most `rowsPerPage`.
-    static func chunks(_ sheets: [BallotSheetSet.Sheet]) -> [[BallotSheetSet.Sheet]] {
-        stride(from: 0, to: sheets.count, by: rowsPerPage).map { Array(sheets[$0 ..< min(sheets.count, $0 + rowsPerPage)]) }
+    /// The lines a unit's row takes: its id and name, wrapped in the unit column, and a line for
+    /// the time and place when the schedule gives them.
+    static func lines(_ set: BallotSheetSet, _ sheet: BallotSheetSet.Sheet) -> Int {
+        let unit = set.units[sheet.unit]
+        let name = (DisplayWidth.of("\(unit.id) \(unit.name)") + unitColumnWidth - 1) / unitColumnWidth
+        return max(1, name) + (sheet.time.isEmpty && sheet.place.isEmpty ? 0 : 1)
     }
 
-    /// The pages `render` writes: one per sheet by unit; by representative, one per `rowsPerPage` units each hears.
+    /// A row's height in millimetres: its box for writing (8 mm) or its lines of 9.5 pt text.
+    static func height(lines: Int) -> Double { max(8, 1.2 + 4.4 * Double(lines)) }
+
+    /// A representative's sheets in pages of at most `rowsHeight` of rows (at least one row each).
+    static func chunks(_ set: BallotSheetSet, _ sheets: [BallotSheetSet.Sheet]) -> [[BallotSheetSet.Sheet]] {
+        var pages: [[BallotSheetSet.Sheet]] = [], page: [BallotSheetSet.Sheet] = [], used = 0.0
+        for sheet in sheets {
+            let n = height(lines: lines(set, sheet))
+            if !page.isEmpty && used + n > rowsHeight + 0.01 { pages.append(page); page = []; used = 0 }
+            page.append(sheet)
+            used += n
+        }
+        if !page.isEmpty { pages.append(page) }
+        return pages
+    }
+
+    /// The pages `render` writes: one per sheet by unit; by representative, as `chunks` cuts them.
     public static func pageCount(_ set: BallotSheetSet, layout: Layout) -> Int {
         switch layout {
         case .unit: return set.sheets.count
         case .representative:
-            var counts: [Int: Int] = [:]
-            for s in set.sheets { counts[s.representative, default: 0] += 1 }
-            return counts.values.reduce(0) { $0 + ($1 + rowsPerPage - 1) / rowsPerPage }
+            var order: [Int] = []
+            for s in set.sheets where !order.contains(s.representative) { order.append(s.representative) }
+            return order.reduce(0) { n, r in n + chunks(set, set.sheets.filter { $0.representative == r }).count }
         }
     }
 
@@ -148,10 +169,12 @@ public enum BallotSheetsHTML {
         var t = HTMLTableBuilder(columns: columns)
         for sheet in sheets {
             let unit = set.units[sheet.unit]
-            var row: [HTMLTableBuilder.Cell] = [.text(sheet.id), .text("\(unit.id) \(unit.name)")]
-            if sheet.recused {
-                row[1] = .markup(HTMLText(markup: HTMLText.escape("\(unit.id) \(unit.name)") + " <b>" + HTMLText.escape(PaperTexts.recused.text(lang)) + "</b>"))
-            }
+            // The schedule's time and place under the unit, as each sheet by unit carries them.
+            let when = [sheet.time, sheet.place].filter { !$0.isEmpty }.joined(separator: " ")
+            var unitCell = HTMLText.escape("\(unit.id) \(unit.name)")
+            if sheet.recused { unitCell += " <b>" + HTMLText.escape(PaperTexts.recused.text(lang)) + "</b>" }
+            if !when.isEmpty { unitCell += "<br><span class=\"small\">" + HTMLText.escape(when) + "</span>" }
+            var row: [HTMLTableBuilder.Cell] = [.text(sheet.id), .markup(HTMLText(markup: unitCell))]
             row += Array(repeating: sheet.recused ? .text("—") : .markup(HTMLText(markup: "")), count: set.items.count + 1)
             t.addRow(row, rowClass: sheet.recused ? "recused" : nil)
         }

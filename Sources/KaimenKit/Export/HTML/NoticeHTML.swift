@@ -7,6 +7,7 @@ public enum NoticeHTML {
         let report = session.report, rules = session.rules, m = rules.metadata
         var doc = HTMLDocument(title: m.title + " · " + PaperTexts.noticeTitle.text(lang), lang: lang, extraCSS: css)
         doc.wholeWords = report.writes(since: [0, 17, 0])
+        if report.writes(since: [0, 17, 0]) { doc.extraCSS += ".notice div.end { break-inside: avoid; page-break-inside: avoid; }\n" }
         var s = "<section class=\"page notice\">"
         s += "<h1>\(HTMLText.escape(m.title))<br>\(HTMLText.escape(PaperTexts.noticeTitle.text(lang)))</h1>"
         let groups = Set(session.representatives.map(\.group).filter { !$0.isEmpty }).count
@@ -34,11 +35,15 @@ public enum NoticeHTML {
             s += "<h2>\(HTMLText.escape(lang.t("作废与未计入的评分表", "Sheets void or not counted")))</h2><p>" + HTMLText.escape(dropped) + "</p>"
         }
         if namesRepresentatives { s += representativesTable(session, lang: lang).markup }
+        // Since 0.17.0 the closing lines stay together on one page, and the issuer's line has a
+        // place for its seal (盖章): a posted notice is stamped.
+        let now = report.writes(since: [0, 17, 0])
+        if now { s += "<div class=\"end\">" }
         s += "<p class=\"closing\">" + HTMLText.escape(lang.t("公示期：______年____月____日至______年____月____日。如有异议，请在公示期内向考评委员会反映。",
                                                              "Open for comment from ________ to ________; objections to the assessment committee.")) + "</p>"
-        // Where the issuer's seal goes (盖章), since 0.17.0: a posted notice is stamped.
-        let stamp = report.writes(since: [0, 17, 0]) ? HTMLText.escape(lang.t("（盖章）", "(seal)")) + "<br>" : ""
-        s += "<p class=\"issuer\">\(HTMLText.escape(m.issuer))<br>\(stamp)\(HTMLText.escape(lang.t("______年____月____日", "Date: ____________")))</p>"
+        let stamp = now ? HTMLText.escape(lang.t("（盖章）", " (seal)")) : ""
+        s += "<p class=\"issuer\">\(HTMLText.escape(m.issuer))\(stamp)<br>\(HTMLText.escape(lang.t("______年____月____日", "Date: ____________")))</p>"
+        if now { s += "</div>" }
         s += "</section>"
         doc.append(HTMLText(markup: s))
         return doc.rendered()

@@ -139,6 +139,12 @@ enum ScoreSheetHTML {
         let unitID = session.table.units[u].id
         let recused = session.report.recusals.filter { $0.unit == unitID }
         if !recused.isEmpty { parts.append(PaperTexts.recusalLine(count: Set(recused.map(\.representative)).count, items: recused.count, lang: lang)) }
+        // A session's recusals (who hear the unit but must not score it: no sheet was expected of
+        // them, so no ballot of theirs was set aside), counted, since 0.17.0.
+        if session.report.writes(since: [0, 17, 0]), let n = session.report.sheets?.recusals[unitID], n > 0 {
+            parts.append(lang.t("回避：\(n) 名听取汇报的代表按规定回避（本单位或申报回避），不为该单位评分",
+                                "recusal: \(n) representative(s) who heard the unit did not score it (their own unit or a declared conflict)"))
+        }
         // A session's voided and uncounted sheets, by whom and why (the page's chart names the
         // representatives who scored, so the ones whose sheet did not count are named too).
         if let dropped = session.report.sheets?.droppedText(unitID, naming: true, lang: lang) { parts.append(dropped) }
@@ -163,8 +169,11 @@ enum ScoreSheetHTML {
         for (i, st) in rules.standards.enumerated() {
             guard case .ballot = st.method, case .ballot(let d) = r.standards[i].detail else { continue }
             let label = st.area.flatMap { rules.area($0)?.name } ?? st.name
+            // A standard not assessed (too few ballots) has no resulting points to mark, since 0.17.0:
+            // the table says 不考核, and a tick would read as points.
+            let assessed = r.standards[i].isAssessed || !session.report.writes(since: [0, 17, 0])
             rows.append(.init(name: label, maximum: st.points.doubleValue, kept: d.kept.map { $0.score.doubleValue },
-                              trimmed: (d.droppedLow + d.droppedHigh).map { $0.score.doubleValue }, result: d.result?.doubleValue))
+                              trimmed: (d.droppedLow + d.droppedHigh).map { $0.score.doubleValue }, result: assessed ? d.result?.doubleValue : nil))
         }
         return BallotDotsChart(rows: rows, title: PaperTexts.ballotsHeading.text(lang))
     }

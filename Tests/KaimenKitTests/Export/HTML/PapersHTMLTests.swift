@@ -54,6 +54,21 @@ struct PapersHTMLTests {
         #expect(ReportHTML.render(old).contains(">依法维权（14）<"))
     }
 
+    @Test("a standard left out for too few ballots gets no resulting tick in its chart; English warnings use English brackets")
+    func notAssessedBallotChart() throws {
+        var s = try ScoringSession.run(.init(rules: "rules/xicheng-2014.jsonc", units: "samples/xicheng-2014/units.csv",
+                                             roster: "samples/xicheng-2014/roster.csv", ballots: "samples/xicheng-2014/ballots.csv",
+                                             baseDirectory: Fixtures.packageRoot.path))
+        // X07 has 2 ballots on insurance.ballot, fewer than the 3 the rules need: 不考核.
+        let x07 = try #require(s.table.units.firstIndex { $0.id == "X07" })
+        let row = { (s: ScoringSession) in ScoreSheetHTML.ballotDots(s, unit: x07, lang: .zh).rows.first { $0.name == "职工互助保险办理" } }
+        #expect(try #require(row(s)).result == nil && row(s)?.kept.count == 2)
+        #expect(SessionWarnings.collect(s.report, lang: .en).contains { $0.hasSuffix("— X07 (2)") })
+        s.report.writtenAs = [0, 16, 0]
+        #expect(try #require(row(s)).result != nil, "as 0.16.0 drew it, for its seals")
+        #expect(SessionWarnings.collect(s.report, lang: .en).contains { $0.hasSuffix("— X07（2）") })
+    }
+
     @Test("the report's re-check list names each standard; a 0.16.0 seal's is rebuilt with ids")
     func recheckNames() throws {
         let s = try ScoringSession.run(.init(rules: "rules/xicheng-2014.jsonc", units: "samples/xicheng-2014/units.csv",
