@@ -24,6 +24,14 @@ public struct SessionSheets: Sendable, Equatable {
     /// For each unit, its sheets still open (missing, typed once or typed differently) when the
     /// session was closed with `--accept-missing`, by representative.
     public var uncounted: [String: [Dropped]]
+    /// Which sealed result of the session this is: 1, then 2 after the first appeal, … (since
+    /// 0.17.0; 1 when re-deriving an older seal, whose papers did not say).
+    public var resultVersion = 1
+
+    /// `（申诉复核后第 2 版）` under a later result's title, so two posted notices are told apart.
+    public func versionLine(_ lang: Language) -> String? {
+        resultVersion > 1 ? lang.t("（申诉复核后第 \(resultVersion) 版，替代此前公布的结果）", "(result \(resultVersion), after an appeal; replaces the one published before)") : nil
+    }
 
     public init(recusals: [String: Int], voids: [String: [Dropped]] = [:], uncounted: [String: [Dropped]] = [:]) {
         self.recusals = recusals

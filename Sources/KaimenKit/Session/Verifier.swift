@@ -168,7 +168,9 @@ public enum Verifier {
         // sheets, as an id may itself hold `×`.
         let listed = Set((c["uncounted"]?.arrayValue ?? []).compactMap(\.stringValue))
         let uncounted = setup.expected.sheets.filter { listed.contains("\($0.representative)×\($0.unit)") }
-        return SessionInputs.sheets(setup, state: state, uncounted: uncounted, acceptMissing: c["acceptMissing"]?.stringValue)
+        var sheets = SessionInputs.sheets(setup, state: state, uncounted: uncounted, acceptMissing: c["acceptMissing"]?.stringValue)
+        sheets.resultVersion = c["version"]?.intValue ?? 1
+        return sheets
     }
 
     /// Whether a seal that records `version` (`"0.16.0"`) was made by that version or a later

@@ -44,6 +44,11 @@ struct AppealTests {
         let table = s.run("status", []).out
         #expect(table.contains("申诉复核改变的结果"))
         #expect(table.contains("86.10→86.30"))
+        // The second result's notice and report say which they are; the first's say nothing.
+        let notice2 = try String(contentsOf: s.dir.appendingPathComponent("results/v2/公示.html"), encoding: .utf8)
+        #expect(notice2.contains("<p class=\"subtitle\">（申诉复核后第 2 版，替代此前公布的结果）</p>"))
+        #expect(try String(contentsOf: s.dir.appendingPathComponent("results/v2/report.html"), encoding: .utf8).contains("申诉复核后第 2 版"))
+        #expect(!(try String(contentsOf: s.dir.appendingPathComponent("results/公示.html"), encoding: .utf8)).contains("申诉复核"))
         #expect(s.run("verify", []).code == .success)
     }
 }

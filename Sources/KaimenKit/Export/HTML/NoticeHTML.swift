@@ -10,6 +10,7 @@ public enum NoticeHTML {
         if report.writes(since: [0, 17, 0]) { doc.extraCSS += ".notice div.end { break-inside: avoid; page-break-inside: avoid; }\n" }
         var s = "<section class=\"page notice\">"
         s += "<h1>\(HTMLText.escape(m.title))<br>\(HTMLText.escape(PaperTexts.noticeTitle.text(lang)))</h1>"
+        if let line = report.sheets?.versionLine(lang) { s += "<p class=\"subtitle\">\(HTMLText.escape(line))</p>" }
         let groups = Set(session.representatives.map(\.group).filter { !$0.isEmpty }).count
         var reps = lang.t("\(session.representatives.count) 人", "\(session.representatives.count)")
         if groups > 1 { reps += lang.t("（分 \(groups) 组）", " in \(groups) groups") }

@@ -47,7 +47,8 @@ public enum ReportHTML {
         let report = session.report, rules = session.rules, m = rules.metadata
         var s = "<section class=\"page landscape summary\">"
         s += "<h1>\(HTMLText.escape(m.title))</h1>"
-        s += "<p class=\"subtitle\">\(HTMLText.escape(PaperTexts.summaryHeading.text(lang)))</p>"
+        s += "<p class=\"subtitle\">\(HTMLText.escape(PaperTexts.summaryHeading.text(lang)))"
+            + (report.sheets?.versionLine(lang).map { "<br>" + HTMLText.escape($0) } ?? "") + "</p>"
         s += "<div class=\"meta\">" + [
             PaperTexts.meta(Localized(zh: "发布单位", en: "Issued by"), m.issuer, lang),
             PaperTexts.meta(Localized(zh: "细则版本", en: "Rules version"), m.id + " " + m.version, lang),
