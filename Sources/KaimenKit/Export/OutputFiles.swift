@@ -36,8 +36,11 @@ public enum OutputFiles {
         if report.scores.unitCount <= jsonLimit && !summaryOnly {
             batch.add(Data(SummaryWriter.json(report, lang: lang, threads: threads, warningLimit: large ? 20 : nil)), at: "summary.json")
         }
-        var tables: [ExportTable]?, narrations: [SheetNarration]?, pages: [HTMLText]?
+        var tables: [ExportTable]?, narrations: [SheetNarration]?, pages: [HTMLText]?, anonymousTables: [ExportTable]?
         let papers = sheets.map { !summaryOnly && $0.table.units.count <= papersLimit } ?? false
+        // The workbook's score sheets name no one unless published (`SummaryWorkbook`): made on
+        // the threads with the others, not after them on one.
+        let anonymousBook = papers && SummaryWorkbook.anonymous(report, namesRepresentatives: namesRepresentatives)
         if let session = sheets, !summaryOnly {
             let names = SafePath.uniqueFileNames(for: session.table.units.map(\.id))
             // The sheets are most of the work of a small run's --out: made on all the threads,
@@ -50,7 +53,8 @@ public enum OutputFiles {
                 (count * c / chunks ..< count * (c + 1) / chunks).map { u in
                     let narration = SheetNarration(session, unit: u, lang: lang)
                     let table = ScoreSheetExport.table(session, unit: u, lang: lang, narration: narration)
-                    return (narration: narration, table: table, csv: Data(table.csv()),
+                    let anonymous = anonymousBook ? ScoreSheetExport.table(session, unit: u, lang: lang, narration: nil, namesRepresentatives: false) : nil
+                    return (narration: narration, table: table, anonymous: anonymous, csv: Data(table.csv()),
                             json: Data(JSONBytes.render(ScoreSheetExport.json(session, unit: u, lang: lang, table: table))),
                             page: papers ? ScoreSheetHTML.page(session, unit: u, medians: medians, lang: lang, narration: narration) : nil)
                 }
@@ -60,18 +64,19 @@ public enum OutputFiles {
                 batch.add(sheet.json, at: "sheets/\(name).json")
             }
             tables = sheets.map(\.table)
+            anonymousTables = anonymousBook ? sheets.map { $0.anonymous! } : nil
             narrations = sheets.map(\.narration)
             pages = papers ? sheets.map { $0.page! } : nil
         }
         if let session = sheets, papers {
             // The three papers are independent of each other: made side by side.
-            let (tables, narrations, pages) = (tables, narrations, pages)
+            let (tables, narrations, pages, anonymousTables) = (tables, narrations, pages, anonymousTables)
             let publish = namesRepresentatives || session.rules.publishRepresentatives
             let make: @Sendable (Int) -> (Data, String)? = { k in
                 switch k {
                 case 0:
                     return SummaryWorkbook.workbook(report, session: session, lang: lang, namesRepresentatives: namesRepresentatives,
-                                                    sheetTables: tables).bytes().map { (Data($0), "summary.xlsx") }
+                                                    sheetTables: anonymousTables ?? tables).bytes().map { (Data($0), "summary.xlsx") }
                 case 1: return (Data(ReportHTML.render(session, lang: lang, narrations: narrations, pages: pages).utf8), "report.html")
                 default: return (Data(NoticeHTML.render(session, lang: lang, namesRepresentatives: publish).utf8), lang == .zh ? "公示.html" : "notice.html")
                 }

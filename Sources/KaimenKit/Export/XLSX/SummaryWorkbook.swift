@@ -5,18 +5,24 @@ public enum SummaryWorkbook {
     /// Above this many units the score sheets go into one long sheet instead of one each.
     public static let sheetLimit = 60
 
+    /// Whether the workbook names no representative: unless published (by the option or the
+    /// rules), since 0.17.0.
+    static func anonymous(_ report: ScoreReport, namesRepresentatives: Bool) -> Bool {
+        !(namesRepresentatives || report.rules.publishRepresentatives || !report.writes(since: [0, 17, 0]))
+    }
+
     /// - Parameter sheetTables: each unit's score sheet (``ScoreSheetExport/table(_:unit:lang:)``,
-    ///   by unit index) when the caller already made them; otherwise they are made here.
+    ///   by unit index) when the caller already made them, as this workbook shows them (named or
+    ///   not: `anonymous`); otherwise they are made here.
     public static func workbook(_ report: ScoreReport, session: ScoringSession?, lang: Language = .zh,
                                 namesRepresentatives: Bool = false, sheetTables: [ExportTable]? = nil) -> XLSXWorkbook {
         var book = XLSXWorkbook()
         book.namesBefore017 = !report.writes(since: [0, 17, 0])
-        // Anonymous unless published (since 0.17.0): no cell names a representative; the
-        // score sheets are then made here, as the CSV ones name them.
-        let names = namesRepresentatives || report.rules.publishRepresentatives || !report.writes(since: [0, 17, 0])
+        // Anonymous unless published (since 0.17.0): no cell names a representative, and the
+        // score sheets are not the CSV ones, which name them.
+        let names = !anonymous(report, namesRepresentatives: namesRepresentatives)
         let sheetTable = { (session: ScoringSession, u: Int) in
-            names ? sheetTables?[u] ?? ScoreSheetExport.table(session, unit: u, lang: lang)
-                  : ScoreSheetExport.table(session, unit: u, lang: lang, narration: nil, namesRepresentatives: false)
+            sheetTables?[u] ?? ScoreSheetExport.table(session, unit: u, lang: lang, narration: nil, namesRepresentatives: names)
         }
         // Since 0.17.0, set up to print: long texts wrap in narrower columns, so a score sheet
         // fit to one landscape page is legible, and 汇总 prints its ranked summary one page wide.
