@@ -9,6 +9,9 @@ enum FormulaMessages {
     static let notOrNotEqual = L(zh: "取反写 `not x`，“不等于”写 `!=`", en: "write `not x` for negation, or `!=` for “not equal”")
     static let angleBrackets = L(zh: "`<>` 不是运算符", en: "`<>` is not an operator")
     static let writeNotEqual = L(zh: "“不等于”写 `!=`", en: "write `!=` for “not equal”")
+    static func metricByName(_ name: String, id: String) -> L {
+        L(zh: "公式里的指标写编号，不写名称：把“\(name)”写作 `\(id)`", en: "a formula reads a metric by its id, not its name: write `\(id)` for “\(name)”")
+    }
     static func unexpectedCharacter(_ c: String) -> L { L(zh: "公式里有意外的字符 `\(c)`", en: "unexpected character `\(c)` in formula") }
     static func writeASCII(_ ascii: String, _ c: String) -> L {
         L(zh: "把 `\(c)` 换成英文的 `\(ascii)`", en: "write the ASCII `\(ascii)` instead of `\(c)`")

@@ -44,6 +44,17 @@ struct TuningMistakesTests {
                                                en: "`capTotal` is in points, not a ratio: write 59 (points), without quotes or %"))
     }
 
+    @Test("a metric written by its name in a formula is answered with its id, the longest name the text holds")
+    func metricNameInFormula() throws {
+        // 重大安全生产责任事故起数 (major_accidents) holds 安全生产责任事故起数 (accidents): the longer is meant.
+        let e = Self.errors(#""when": "major_accidents > 0""#, #""when": "重大安全生产责任事故起数 > 0""#)
+        #expect(e.map(\.code) == ["expression-syntax"])
+        #expect(e.first?.hintText == Localized(zh: "公式里的指标写编号，不写名称：把“重大安全生产责任事故起数”写作 `major_accidents`",
+                                               en: "a formula reads a metric by its id, not its name: write `major_accidents` for “重大安全生产责任事故起数”"))
+        // Any other syntax error keeps its own hint.
+        #expect(Self.errors(#""when": "major_accidents > 0""#, #""when": "major_accidents > ０""#).first?.hintText?.zh.contains("指标写编号") == false)
+    }
+
     @Test("a bare 30% after quota or capTotal gets the same hint as the quoted one")
     func barePercent() throws {
         let quota = Self.errors(#""quota": 30"#, #""quota": 30%"#)

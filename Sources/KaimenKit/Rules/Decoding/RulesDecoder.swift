@@ -306,8 +306,14 @@ struct RulesDecoder {
             return Formula(text: text, location: node.location, compiled: compiled,
                            metricIDs: compiled.slots.compactMap { bySlot[$0] })
         case .failure(let e):
+            // A metric written by its name (`重大事故起数 > 0`) breaks the formula at its first
+            // character: the hint names the id to write instead, the longest name the text holds.
+            let named = metricEntries.filter { !$0.name.isEmpty && text.contains($0.name) }.max { $0.name.count < $1.name.count }
             for var d in e.diagnostics {
                 if d.path == nil { d.path = r.path(key) }
+                if let named, d.code == DiagnosticCode.expressionSyntax.rawValue {
+                    d.hintText = FormulaMessages.metricByName(named.name, id: named.id)
+                }
                 ctx.diagnostics.append(d)
             }
             return nil
