@@ -90,7 +90,7 @@ public enum ScoreSheetExport {
                                         [.text(lang.t("单位", "Unit")), .text(unit.id), .text(unit.name), .text(unit.category)],
                                         // A number since 0.17.0 (the same in CSV; the workbook stores it as a number).
                                         [.text(lang.t("总分", "Total")),
-                                         session.report.writes(since: [0, 17, 0]) ? .number(fmt.fixed(r.total)) : .text(fmt.fixed(r.total)), .text(r.grade),
+                                         session.report.writes(since: ScoreReport.v0_17) ? .number(fmt.fixed(r.total)) : .text(fmt.fixed(r.total)), .text(r.grade),
                                          .text(lang.t("第 \(r.rank) 名", "rank \(r.rank)"))]]
         return ExportTable(columns: columns, rows: rows, preamble: preamble)
     }

@@ -51,7 +51,9 @@ public enum SessionWarnings {
                 lines.append(lang.t("评分表未计入：另有 \(units.count - limit) 个单位，共 \(units.count) 个", "sheets not counted: \(units.count - limit) more units, \(units.count) in all"))
             }
         }
-        // Standards not assessed: one line per standard and reason, listing the units.
+        // Standards not assessed: one line per standard and reason, listing the units. English
+        // brackets in English since 0.17.0 (these lines are in summary.json).
+        let english = lang == .en && report.writes(since: ScoreReport.v0_17)
         var groups: [(key: String, head: String, units: [String])] = []
         var groupIndex: [String: Int] = [:]
         // A precondition's words (its formula printed for a reader) are the same for every unit:
@@ -73,8 +75,6 @@ public enum SessionWarnings {
             let (kind, reason, detail) = parts
             let key = "\(e.standard)\u{0}\(kind)\u{0}\(reason)"
             let id = report.units.ids[Int(e.unit)]
-            // English brackets in English since 0.17.0 (these lines are in summary.json).
-            let english = lang == .en && report.writes(since: [0, 17, 0])
             let entry = detail.map { english ? "\(id) (\($0))" : "\(id)（\($0)）" } ?? id
             if let g = groupIndex[key] {
                 groups[g].units.append(entry)

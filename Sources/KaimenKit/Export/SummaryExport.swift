@@ -58,7 +58,7 @@ public enum SummaryExport {
                                      .text(report.gradeName(u))]
             row += areaIndex.map { fixed(scores.areas[u * scores.areaCount + $0]) }
             row += [fixed(scores.bonus[u]), fixed(scores.deducted[u]),
-                    notes.text(u, withRecusals: namesRepresentatives, countedRecusals: !namesRepresentatives).map { .text($0) } ?? .empty]
+                    notes.text(u, recusals: namesRepresentatives ? .named : .counted).map { .text($0) } ?? .empty]
             if standardColumns {
                 row += (0..<scores.standardCount).map { fixed(scores.standards[u * scores.standardCount + $0]) }
                 row.append(hints?.text(u).map { .text($0) } ?? .empty)
@@ -179,10 +179,17 @@ public enum SummaryExport {
             return TieValueText.pair(v, other, isMetric: isMetric, precision: report.scores.precision).0
         }
 
-        /// - Parameter withRecusals: include the recusal notes, which name representatives; the
-        ///   public notice leaves them out (its representatives stay anonymous).
-        /// - Parameter countedRecusals: without `withRecusals`, state the recusals counted, naming no one.
-        func text(_ u: Int, withRecusals: Bool = true, countedRecusals: Bool = false) -> String? {
+        /// How a unit's note states its recusals.
+        enum Recusals {
+            /// Each representative by id and name, with the ballots set aside (`RecusalExport.notes`).
+            case named
+            /// How many representatives and ballots, naming no one (`RecusalExport.countedNotes`).
+            case counted
+            /// Not at all: the public notice, whose representatives stay anonymous.
+            case none
+        }
+
+        func text(_ u: Int, recusals recusalNotes: Recusals = .named) -> String? {
             let rules = report.rules
             let ids = report.units.ids
             var parts: [String] = []
@@ -206,8 +213,11 @@ public enum SummaryExport {
             }
             if let list = vetoes[u] { for v in list { parts.append(lang.t("一票否决：", "veto: ") + rules.vetoes[v].name) } }
             if let list = recusals[ids[u]] {
-                if withRecusals { parts += RecusalExport.notes(list, itemNames: itemNames, lang: lang) }
-                else if countedRecusals { parts += RecusalExport.countedNotes(list, lang: lang) }
+                switch recusalNotes {
+                case .named: parts += RecusalExport.notes(list, itemNames: itemNames, lang: lang)
+                case .counted: parts += RecusalExport.countedNotes(list, lang: lang)
+                case .none: break
+                }
             }
             if let list = unchecked[u] {
                 for v in list {

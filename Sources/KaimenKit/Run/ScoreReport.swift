@@ -18,9 +18,19 @@ public struct ScoreReport: Sendable {
     /// by two versions (an appeal closed after an upgrade) verifies whole.
     public internal(set) var writtenAs: [Int]? = nil
 
-    /// Whether the files are written as `version` (`[0, 17, 0]`) or a later version writes them.
+    /// The versions that changed a session's files (`writes(since:)`): 0.16.0 the notice's
+    /// recusals, 0.17.0 the papers (docs/session.md, `session verify`).
+    public static let v0_16: [Int] = [0, 16, 0]
+    public static let v0_17: [Int] = [0, 17, 0]
+
+    /// Whether the files are written as `version` (`ScoreReport.v0_17`) or a later version writes them.
     public func writes(since version: [Int]) -> Bool {
-        writtenAs.map { !$0.lexicographicallyPrecedes(version) } ?? true
+        writtenAs.map { Self.version($0, reaches: version) } ?? true
+    }
+
+    /// Whether `version` is `minimum` or later (`[0, 17, 1]` reaches `[0, 17, 0]`).
+    static func version(_ version: [Int], reaches minimum: [Int]) -> Bool {
+        !version.lexicographicallyPrecedes(minimum)
     }
 
     public init(rules: Rules, units: UnitIdentities, scores: ScoreTable, ranking: Ranker.Report,

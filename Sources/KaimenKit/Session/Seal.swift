@@ -69,8 +69,7 @@ extension SessionFolder {
         let ballots = SessionFolder.ballotsCSV(state, setup: setup)
         let uncounted = status.open.map { ExpectedBallots.Sheet(representative: $0.representative, unit: $0.unit) }
         let version = state.nextVersion
-        var sheets = SessionInputs.sheets(setup, state: state, uncounted: uncounted, acceptMissing: acceptMissing)
-        sheets.resultVersion = version
+        let sheets = SessionInputs.sheets(setup, state: state, uncounted: uncounted, acceptMissing: acceptMissing, resultVersion: version)
         let session = try SessionFolder.score(ballots, paths: paths, in: directory, sheets: sheets)
         let resultsPath = SessionFolder.resultsPath(version: version)
         let written: [URL]

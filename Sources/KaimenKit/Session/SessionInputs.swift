@@ -46,10 +46,12 @@ public struct SessionInputs: Sendable {
 
     /// The session's sheets as its papers state them: the recusals, the voids that hold in
     /// `state`, and the sheets left open at a close with `--accept-missing` (`uncounted`, with
-    /// its reason), each unit's in the order of the expected sheets.
+    /// its reason), each unit's in the order of the expected sheets; `resultVersion`: which sealed
+    /// result they are for (`SessionSheets.resultVersion`).
     public static func sheets(_ setup: SessionSetup, state: SessionState, uncounted: [ExpectedBallots.Sheet] = [],
-                              acceptMissing: String? = nil) -> SessionSheets {
+                              acceptMissing: String? = nil, resultVersion: Int = 1) -> SessionSheets {
         var result = SessionSheets(recusals: recusals(setup))
+        result.resultVersion = resultVersion
         let open = Set(uncounted)
         for sheet in setup.expected.sheets {
             if let v = state.void(sheet) {

@@ -125,10 +125,11 @@ public enum Verifier {
         defer { try? FileManager.default.removeItem(at: temp) }
         let resultsPath = c["results"]?.stringValue ?? "results"
         do {
-            var session = try SessionFolder.score(ballots, paths: folder.paths, in: folder.directory,
-                                                  sheets: sealedSheets(seal, state: state, setup: folder.setup))
             // Written again as the version that made the seal wrote them (none recorded: before 0.11.0).
-            session.report.writtenAs = Self.version(c["kaimen"]?.stringValue) ?? [0, 0, 0]
+            let writtenAs = Self.version(c["kaimen"]?.stringValue) ?? [0, 0, 0]
+            var session = try SessionFolder.score(ballots, paths: folder.paths, in: folder.directory,
+                                                  sheets: sealedSheets(seal, writtenAs: writtenAs, state: state, setup: folder.setup))
+            session.report.writtenAs = writtenAs
             let written = try OutputFiles.write(session, to: temp.appendingPathComponent(resultsPath), lang: Language(rawValue: c["lang"]?.stringValue ?? "zh") ?? .zh)
             // Keyed as close keys them, from the folder the set was written in.
             var recomputed: [String: String] = [:]
@@ -160,24 +161,22 @@ public enum Verifier {
     /// The session's sheets as the kaimen that made `seal` stated them on its papers: the
     /// recusals, voids and uncounted sheets since 0.17.0; the session's recusals only since
     /// 0.16.0; none before (the notice then counted the roster's own units).
-    static func sealedSheets(_ seal: JournalRecord, state: SessionState, setup: SessionSetup) -> SessionSheets? {
-        let c = seal.content, version = c["kaimen"]?.stringValue
-        guard sealed(by: version, since: [0, 16, 0]) else { return nil }
-        guard sealed(by: version, since: [0, 17, 0]) else { return SessionSheets(recusals: SessionInputs.recusals(setup)) }
+    static func sealedSheets(_ seal: JournalRecord, writtenAs: [Int], state: SessionState, setup: SessionSetup) -> SessionSheets? {
+        let c = seal.content
+        guard ScoreReport.version(writtenAs, reaches: ScoreReport.v0_16) else { return nil }
+        guard ScoreReport.version(writtenAs, reaches: ScoreReport.v0_17) else { return SessionSheets(recusals: SessionInputs.recusals(setup)) }
         // `uncounted` lists the sheets left open as `R05×X02`: matched whole against the expected
         // sheets, as an id may itself hold `×`.
         let listed = Set((c["uncounted"]?.arrayValue ?? []).compactMap(\.stringValue))
         let uncounted = setup.expected.sheets.filter { listed.contains("\($0.representative)×\($0.unit)") }
-        var sheets = SessionInputs.sheets(setup, state: state, uncounted: uncounted, acceptMissing: c["acceptMissing"]?.stringValue)
-        sheets.resultVersion = c["version"]?.intValue ?? 1
-        return sheets
+        return SessionInputs.sheets(setup, state: state, uncounted: uncounted, acceptMissing: c["acceptMissing"]?.stringValue,
+                                    resultVersion: c["version"]?.intValue ?? 1)
     }
 
     /// Whether a seal that records `version` (`"0.16.0"`) was made by that version or a later
     /// one; a seal with none (before 0.11.0) was not.
     static func sealed(by version: String?, since minimum: [Int]) -> Bool {
-        guard let parts = Self.version(version) else { return false }
-        return parts.lexicographicallyPrecedes(minimum) == false
+        Self.version(version).map { ScoreReport.version($0, reaches: minimum) } ?? false
     }
 
     /// `"0.16.0"` as `[0, 16, 0]`; `nil` for none or anything else.

@@ -15,10 +15,7 @@ public enum BallotSheetsHTML {
         case .unit:
             for sheet in set.sheets { doc.append(unitPage(set, sheet, lang: lang)) }
         case .representative:
-            var order: [Int] = []
-            for s in set.sheets where !order.contains(s.representative) { order.append(s.representative) }
-            for r in order {
-                let pages = chunks(set, set.sheets.filter { $0.representative == r })
+            for (r, pages) in representativePages(set) {
                 for (k, sheets) in pages.enumerated() {
                     doc.append(representativePage(set, r, sheets: sheets, page: pages.count > 1 ? (k + 1, pages.count) : nil, lang: lang))
                 }
@@ -57,14 +54,22 @@ public enum BallotSheetsHTML {
         return pages
     }
 
+    /// Each representative, in the order their sheets are handed out, with their sheets in pages
+    /// (`chunks`): what `render` prints by representative, and what `pageCount` counts.
+    static func representativePages(_ set: BallotSheetSet) -> [(representative: Int, pages: [[BallotSheetSet.Sheet]])] {
+        var order: [Int] = [], byRepresentative: [Int: [BallotSheetSet.Sheet]] = [:]
+        for s in set.sheets {
+            if byRepresentative[s.representative] == nil { order.append(s.representative) }
+            byRepresentative[s.representative, default: []].append(s)
+        }
+        return order.map { ($0, chunks(set, byRepresentative[$0]!)) }
+    }
+
     /// The pages `render` writes: one per sheet by unit; by representative, as `chunks` cuts them.
     public static func pageCount(_ set: BallotSheetSet, layout: Layout) -> Int {
         switch layout {
-        case .unit: return set.sheets.count
-        case .representative:
-            var order: [Int] = []
-            for s in set.sheets where !order.contains(s.representative) { order.append(s.representative) }
-            return order.reduce(0) { n, r in n + chunks(set, set.sheets.filter { $0.representative == r }).count }
+        case .unit: set.sheets.count
+        case .representative: representativePages(set).reduce(0) { $0 + $1.pages.count }
         }
     }
 

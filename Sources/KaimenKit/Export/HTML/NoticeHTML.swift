@@ -6,8 +6,11 @@ public enum NoticeHTML {
     public static func render(_ session: ScoringSession, lang: Language = .zh, namesRepresentatives: Bool = false) -> String {
         let report = session.report, rules = session.rules, m = rules.metadata
         var doc = HTMLDocument(title: m.title + " · " + PaperTexts.noticeTitle.text(lang), lang: lang, extraCSS: css)
-        doc.wholeWords = report.writes(since: [0, 17, 0])
-        if report.writes(since: [0, 17, 0]) { doc.extraCSS += ".notice div.end { break-inside: avoid; page-break-inside: avoid; }\n" }
+        // Since 0.17.0: words kept whole, the closing lines kept together on one page, and the
+        // issuer's line with a place for its seal (盖章), as a posted notice is stamped.
+        let now = report.writes(since: ScoreReport.v0_17)
+        doc.wholeWords = now
+        if now { doc.extraCSS += ".notice div.end { break-inside: avoid; page-break-inside: avoid; }\n" }
         var s = "<section class=\"page notice\">"
         s += "<h1>\(HTMLText.escape(m.title))<br>\(HTMLText.escape(PaperTexts.noticeTitle.text(lang)))</h1>"
         if let line = report.sheets?.versionLine(lang) { s += "<p class=\"subtitle\">\(HTMLText.escape(line))</p>" }
@@ -36,9 +39,6 @@ public enum NoticeHTML {
             s += "<h2>\(HTMLText.escape(lang.t("作废与未计入的评分表", "Sheets void or not counted")))</h2><p>" + HTMLText.escape(dropped) + "</p>"
         }
         if namesRepresentatives { s += representativesTable(session, lang: lang).markup }
-        // Since 0.17.0 the closing lines stay together on one page, and the issuer's line has a
-        // place for its seal (盖章): a posted notice is stamped.
-        let now = report.writes(since: [0, 17, 0])
         if now { s += "<div class=\"end\">" }
         s += "<p class=\"closing\">" + HTMLText.escape(lang.t("公示期：______年____月____日至______年____月____日。如有异议，请在公示期内向考评委员会反映。",
                                                              "Open for comment from ________ to ________; objections to the assessment committee.")) + "</p>"
@@ -70,7 +70,7 @@ public enum NoticeHTML {
         for u in report.ranking.order {
             t.addRow([.number(String(report.scores.rank[u])), .text(report.units.ids[u]), .text(report.units.names[u]), .text(report.units.categories[u]),
                       .number(Rational.formatScaled(report.scores.total[u], places: report.scores.precision)), .text(report.gradeName(u)),
-                      notes.text(u, withRecusals: namesRepresentatives).map { .text($0) } ?? .empty])
+                      notes.text(u, recusals: namesRepresentatives ? .named : .none).map { .text($0) } ?? .empty])
         }
         return t.rendered()
     }

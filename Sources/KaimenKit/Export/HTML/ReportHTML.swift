@@ -15,7 +15,7 @@ public enum ReportHTML {
     static func render(_ session: ScoringSession, lang: Language, narrations: [SheetNarration]?, pages: [HTMLText]? = nil) -> String {
         let rules = session.rules
         var doc = HTMLDocument(title: rules.metadata.title + " · " + PaperTexts.reportTitle.text(lang), lang: lang, extraCSS: css + PanelHTML.css)
-        doc.wholeWords = session.report.writes(since: [0, 17, 0])
+        doc.wholeWords = session.report.writes(since: ScoreReport.v0_17)
         doc.append(summaryPage(session, lang: lang))
         let medians = pages == nil ? areaMedians(session) : []
         for u in session.report.ranking.order {
@@ -23,7 +23,7 @@ public enum ReportHTML {
         }
         // 评委分析: for the committee only (it names representatives), never in the public notice.
         if !session.ballots.ballots.isEmpty {
-            doc.append(PanelHTML.section(PanelReport.analyse(session), lang: lang, limit: 200, standardNames: session.report.writes(since: [0, 17, 0])))
+            doc.append(PanelHTML.section(PanelReport.analyse(session), lang: lang, limit: 200, standardNames: session.report.writes(since: ScoreReport.v0_17)))
         }
         return doc.rendered()
     }
@@ -78,7 +78,7 @@ public enum ReportHTML {
         let export = SummaryExport.table(report, lang: lang)
         let rules = report.rules
         // Before 0.17.0 the nominal points (a seal of then is re-derived as it was written).
-        let weighted = report.writes(since: [0, 17, 0])
+        let weighted = report.writes(since: ScoreReport.v0_17)
         let areaMax = Dictionary(uniqueKeysWithValues: rules.areas.indices.map { a in
             ("area." + rules.areas[a].id, weighted ? ValueFormatter(rules: rules, lang: lang).points(plan.areaMaximum(a)) : rules.areas[a].points.plainText())
         })
@@ -109,7 +109,7 @@ public enum ReportHTML {
         let bounds = rules.grades.compactMap { g in g.min.map { TotalsDistributionChart.Boundary(name: g.name, min: $0.doubleValue) } }
         let maximum = (rules.totalPoints + (rules.bonusCap ?? .zero)).doubleValue
         var chart = TotalsDistributionChart(dots: dots, boundaries: bounds, maximum: maximum, title: PaperTexts.distributionHeading.text(lang))
-        chart.labelsApart = report.writes(since: [0, 17, 0])
+        chart.labelsApart = report.writes(since: ScoreReport.v0_17)
         return chart.rendered()
     }
 

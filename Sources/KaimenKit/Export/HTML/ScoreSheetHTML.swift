@@ -76,7 +76,7 @@ enum ScoreSheetHTML {
                 t.addRow([named(PaperTexts.deduction.text(lang) + lang.t("：", ": ") + d.name, d.criteria, id: d.id), .text(PaperTexts.method(d.method, lang)),
                           .text(working(SheetNarration.texts(narration?.deductions, i, narrator, dr, d), d, lang)), .number(fmt.fixed(d.points)), .number("-" + fmt.rowPoints(dr.points))])
             }
-            t.addRow([.text(PaperTexts.subtotal.text(lang) + lang.t("：", ": ") + area.name), .empty, .text(subtotalNote(ar, fmt: fmt, lang: lang, separated: session.report.writes(since: [0, 17, 0]))),
+            t.addRow([.text(PaperTexts.subtotal.text(lang) + lang.t("：", ": ") + area.name), .empty, .text(subtotalNote(ar, fmt: fmt, lang: lang, separated: session.report.writes(since: ScoreReport.v0_17))),
                       .number(fmt.fixed(ar.maxPoints)), .number(fmt.fixed(ar.subtotal))], rowClass: "subtotal")
         }
         for (i, b) in rules.bonuses.enumerated() where !r.bonuses[i].raw.isZero {
@@ -141,7 +141,7 @@ enum ScoreSheetHTML {
         if !recused.isEmpty { parts.append(PaperTexts.recusalLine(count: Set(recused.map(\.representative)).count, items: recused.count, lang: lang)) }
         // A session's recusals (who hear the unit but must not score it: no sheet was expected of
         // them, so no ballot of theirs was set aside), counted, since 0.17.0.
-        if session.report.writes(since: [0, 17, 0]), let n = session.report.sheets?.recusals[unitID], n > 0 {
+        if session.report.writes(since: ScoreReport.v0_17), let n = session.report.sheets?.recusals[unitID], n > 0 {
             parts.append(lang.t("回避：\(n) 名听取汇报的代表按规定回避（本单位或申报回避），不为该单位评分",
                                 "recusal: \(n) representative(s) who heard the unit did not score it (their own unit or a declared conflict)"))
         }
@@ -171,7 +171,7 @@ enum ScoreSheetHTML {
             let label = st.area.flatMap { rules.area($0)?.name } ?? st.name
             // A standard not assessed (too few ballots) has no resulting points to mark, since 0.17.0:
             // the table says 不考核, and a tick would read as points.
-            let assessed = r.standards[i].isAssessed || !session.report.writes(since: [0, 17, 0])
+            let assessed = r.standards[i].isAssessed || !session.report.writes(since: ScoreReport.v0_17)
             rows.append(.init(name: label, maximum: st.points.doubleValue, kept: d.kept.map { $0.score.doubleValue },
                               trimmed: (d.droppedLow + d.droppedHigh).map { $0.score.doubleValue }, result: assessed ? d.result?.doubleValue : nil))
         }

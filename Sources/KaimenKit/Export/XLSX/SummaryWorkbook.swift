@@ -8,7 +8,7 @@ public enum SummaryWorkbook {
     /// Whether the workbook names no representative: unless published (by the option or the
     /// rules), since 0.17.0.
     static func anonymous(_ report: ScoreReport, namesRepresentatives: Bool) -> Bool {
-        !(namesRepresentatives || report.rules.publishRepresentatives || !report.writes(since: [0, 17, 0]))
+        report.writes(since: ScoreReport.v0_17) && !namesRepresentatives && !report.rules.publishRepresentatives
     }
 
     /// - Parameter sheetTables: each unit's score sheet (``ScoreSheetExport/table(_:unit:lang:)``,
@@ -16,19 +16,20 @@ public enum SummaryWorkbook {
     ///   not: `anonymous`); otherwise they are made here.
     public static func workbook(_ report: ScoreReport, session: ScoringSession?, lang: Language = .zh,
                                 namesRepresentatives: Bool = false, sheetTables: [ExportTable]? = nil) -> XLSXWorkbook {
+        // Since 0.17.0: sheet names by Excel's measure, and set up to print (below).
+        let current = report.writes(since: ScoreReport.v0_17)
         var book = XLSXWorkbook()
-        book.namesBefore017 = !report.writes(since: [0, 17, 0])
+        book.namesBefore017 = !current
         // Anonymous unless published (since 0.17.0): no cell names a representative, and the
         // score sheets are not the CSV ones, which name them.
         let names = !anonymous(report, namesRepresentatives: namesRepresentatives)
         let sheetTable = { (session: ScoringSession, u: Int) in
             sheetTables?[u] ?? ScoreSheetExport.table(session, unit: u, lang: lang, narration: nil, namesRepresentatives: names)
         }
-        // Since 0.17.0, set up to print: long texts wrap in narrower columns, so a score sheet
-        // fit to one landscape page is legible, and 汇总 prints its ranked summary one page wide.
-        let printable = report.writes(since: [0, 17, 0])
+        // Set up to print: long texts wrap in narrower columns, so a score sheet fit to one
+        // landscape page is legible, and 汇总 prints its ranked summary one page wide.
         var summary = summarySheet(report, lang: lang, namesRepresentatives: names)
-        if printable {
+        if current {
             // Printed: the ranked summary up to 说明, one page wide, headers on every page; the
             // columns per standard after it are for sorting and sums, not for paper.
             summary.printTitleRows = summary.frozenRows
@@ -45,15 +46,14 @@ public enum SummaryWorkbook {
                     let table = sheetTable(session, u)
                     var sheet = XLSXSheet(name: "\(PaperTexts.sheetHeading.text(lang)) \(session.table.units[u].id)", frozenRows: table.preamble.count + 1)
                     sheet.fitToWidth = true
-                    sheet.maxWidth = printable ? 28 : 50
-                    sheet.wrapsText = printable
-                    sheet.printTitleRows = printable ? table.preamble.count + 1 : 0
+                    sheet.maxWidth = 50
+                    if current { printable(&sheet, titleRows: table.preamble.count + 1) }
                     sheet.rows = table.preamble.map(cells) + [table.columns.map { .header($0.header) }] + table.rows.map(cells)
                     book.add(sheet)
                 }
             } else {
                 var long = longSheets(session, lang: lang, table: sheetTable)
-                if printable { (long.wrapsText, long.maxWidth, long.printTitleRows) = (true, 28, 1) }
+                if current { printable(&long, titleRows: 1) }
                 book.add(long)
             }
             if namesRepresentatives || session.rules.publishRepresentatives { book.add(ballotSheet(session, lang: lang)) }
@@ -62,10 +62,16 @@ public enum SummaryWorkbook {
         notes.rows = [[.header(PaperTexts.warningsHeading.text(lang))]]
         notes.rows += (SessionWarnings.collect(report, lang: lang, limit: report.scores.unitCount > 1000 ? 20 : nil, recusals: names)
                        + report.inputWarnings.map { $0.rendered(lang) }).map { [.text($0)] }
-        notes.maxWidth = printable ? 100 : 120
-        notes.wrapsText = printable
+        notes.maxWidth = current ? 100 : 120
+        notes.wrapsText = current
         book.add(notes)
         return book
+    }
+
+    /// A score sheet set up to print: its texts wrapped in columns at most 28 characters wide,
+    /// its header rows repeated on every page.
+    static func printable(_ sheet: inout XLSXSheet, titleRows: Int) {
+        (sheet.wrapsText, sheet.maxWidth, sheet.printTitleRows) = (true, 28, titleRows)
     }
 
     /// An exported cell as a workbook cell: numbers keep the decimals kaimen printed.

@@ -88,8 +88,10 @@ public struct XLSXSheet: Sendable {
     static func rowHeight(_ row: [Cell], widths: [Double]) -> Double? {
         var lines = 1
         for (c, cell) in row.enumerated() where c < widths.count {
-            guard case .text(let s) = cell else { if case .header(let s) = cell { lines = max(lines, wrapped(s, width: widths[c])) }; continue }
-            lines = max(lines, wrapped(s, width: widths[c]))
+            switch cell {
+            case .text(let s), .header(let s): lines = max(lines, wrapped(s, width: widths[c]))
+            case .number, .integer, .empty: break
+            }
         }
         return lines > 1 ? 14.5 * Double(lines) + 1 : nil
     }
