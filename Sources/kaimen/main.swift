@@ -1,6 +1,8 @@
 import Foundation
 import KaimenKit
 
+// Freed blocks are reused between stages rather than faulted in afresh (see ProcessMemory).
+ProcessMemory.keepFreedBlocks()
 // The executable is thin: the command line lives in KaimenKit so tests can drive it.
 let code = CLI.run(Array(CommandLine.arguments.dropFirst()), console: StandardConsole())
 exit(code.rawValue)
