@@ -21,7 +21,7 @@ public enum CLI {
     /// 0.15.0: an expression standard's working shows its formula as its reader writes it.
     /// 0.16.0: a session's notice counts only the recusals its schedule made; the readers
     /// refuse bidirectional controls, and take a standard's name in a long ballots file.
-    public static let version = "0.17.0"
+    public static let version = "0.18.0"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method

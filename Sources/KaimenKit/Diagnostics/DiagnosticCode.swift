@@ -149,6 +149,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case inputChanged = "input-changed"
     case outputChanged = "output-changed"
     case outputUnsealed = "output-unsealed"
+    case manifestMismatch = "manifest-mismatch"
     case journalHead = "journal-head"
     case sealBallots = "seal-ballots"
     case sealMismatch = "seal-mismatch"

@@ -12,7 +12,7 @@ import Darwin
 /// check later that the sheets they hold are the ones this run produced from those inputs.
 ///
 /// ```json
-/// { "format": "kaimen-manifest", "version": 1, "kaimen": "0.17.0", "created": "2026-12-01T19:30:00Z",
+/// { "format": "kaimen-manifest", "version": 1, "kaimen": "0.18.0", "created": "2026-12-01T19:30:00Z",
 ///   "inputs": [{ "path": "samples/xicheng-2014/units.csv", "bytes": 2210, "sha256": "…" }],
 ///   "outputs": [{ "path": "summary.csv", "bytes": 5120, "sha256": "…" }] }
 /// ```
@@ -58,6 +58,24 @@ public struct Manifest: Sendable {
               let data = FileManager.default.contents(atPath: path),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return false }
         return object["format"] as? String == format
+    }
+
+    /// The inputs and outputs a manifest's text lists; `nil` when it is not a kaimen manifest
+    /// (or an entry lacks its path, size or hash).
+    static func listed(in data: Data) -> (inputs: [Entry], outputs: [Entry])? {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], object["format"] as? String == format else { return nil }
+        func entries(_ key: String) -> [Entry]? {
+            guard let list = object[key] as? [Any] else { return nil }
+            var entries: [Entry] = []
+            for item in list {
+                guard let e = item as? [String: Any], let path = e["path"] as? String, let bytes = e["bytes"] as? Int,
+                      let sha256 = e["sha256"] as? String else { return nil }
+                entries.append(Entry(path: path, bytes: bytes, sha256: sha256))
+            }
+            return entries
+        }
+        guard let inputs = entries("inputs"), let outputs = entries("outputs") else { return nil }
+        return (inputs, outputs)
     }
 
     /// The size and SHA-256 of an input file, read in pieces.

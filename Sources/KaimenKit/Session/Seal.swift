@@ -89,8 +89,12 @@ extension SessionFolder {
         }
         var inputs: [String: JSONOut] = [:]
         for path in recordedInputs.keys { inputs[path] = .str(SessionFolder.sha256(ofFile: directory.appendingPathComponent(path))) }
+        // The set's manifest is written with the time it was made, so it cannot be made again
+        // byte for byte: the seal holds its hash (since 0.18.0), and `verify` also checks what it lists.
+        let manifest = directory.appendingPathComponent(resultsPath).appendingPathComponent(Manifest.fileName)
         let seal = try journal.append(.seal, by: by, content: .object([
             "version": .num(version), "results": .string(resultsPath), "lang": .string(lang.rawValue), "kaimen": .string(CLI.version),
+            "manifest": .str(SessionFolder.sha256(ofFile: manifest)),
             "acceptMissing": status.open.isEmpty ? .null : .str(acceptMissing),
             "uncounted": .array(status.open.map { .string("\($0.representative)×\($0.unit)") }),
             "inputs": .object(inputs), "outputs": .object(outputs), "ballots": .string(SHA256.hex([UInt8](ballots))),

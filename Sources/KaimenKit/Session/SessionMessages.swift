@@ -418,6 +418,38 @@ extension SessionMessages {
         Localized(zh: "结果文件 `\(path)` 在封存（记录 \(seq)）后被改动过", en: "output `\(path)` has changed since it was sealed (record \(seq))")
     }
 
+    /// What a result set's manifest says that its seal does not.
+    enum ManifestProblem: Equatable {
+        /// It gives this file another hash than the seal.
+        case hash(String)
+        /// It lists a file the seal does not.
+        case notSealed(String)
+        /// It leaves out a file the seal lists.
+        case notListed(String)
+        /// It is not a kaimen manifest that can be read.
+        case unreadable
+    }
+
+    static func manifestMismatch(_ path: String, _ problem: ManifestProblem, seq: Int) -> Localized {
+        switch problem {
+        case .hash(let file):
+            return Localized(zh: "清单 `\(path)` 记的 `\(file)` 的哈希与封存（记录 \(seq)）的不同",
+                             en: "the manifest `\(path)` gives `\(file)` another hash than the seal (record \(seq))")
+        case .notSealed(let file):
+            return Localized(zh: "清单 `\(path)` 列出了封存（记录 \(seq)）中没有的文件 `\(file)`",
+                             en: "the manifest `\(path)` lists `\(file)`, which the seal (record \(seq)) does not")
+        case .notListed(let file):
+            return Localized(zh: "清单 `\(path)` 没有列出封存（记录 \(seq)）的文件 `\(file)`",
+                             en: "the manifest `\(path)` leaves out `\(file)`, which the seal (record \(seq)) lists")
+        case .unreadable:
+            return Localized(zh: "清单 `\(path)` 读不出，不是 kaimen 写的清单（封存记录 \(seq)）",
+                             en: "the manifest `\(path)` cannot be read as a kaimen manifest (seal record \(seq))")
+        }
+    }
+
+    static let manifestMismatchHint = Localized(zh: "清单是结果写成时各文件的哈希，封存后被改过或换过；从备份恢复它，并查明谁改的",
+                                                en: "the manifest holds each file's hash as the results were written; it was changed or replaced after the seal: restore it from a backup and find out who changed it")
+
     static func outputUnsealed(_ path: String) -> Localized {
         Localized(zh: "结果文件 `\(path)` 不在任何封存记录中", en: "output `\(path)` is in no seal record")
     }

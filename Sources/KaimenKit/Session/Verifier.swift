@@ -72,7 +72,8 @@ public enum Verifier {
             let at = SourceLocation(file: Journal.fileName, line: lineOf[r.seq] ?? 0, column: 1)
             problems += checkSeal(r, state: state, folder: folder, at: at)
             sealedPaths.formUnion((r.content["outputs"]?.objectValue ?? [:]).keys)
-            // The set's own manifest (its files' hashes and when it was written) is not sealed.
+            // The set's own manifest (its files' hashes and when it was written) is checked
+            // against the seal (`checkManifest`), not rebuilt.
             sealedPaths.insert((r.content["results"]?.stringValue ?? "results") + "/" + Manifest.fileName)
             state.apply(r)
         }
@@ -120,6 +121,7 @@ public enum Verifier {
                                        at: SourceLocation(file: path, line: 1, column: 1)))
             }
         }
+        problems += checkManifest(seal, folder: folder, sealedOutputs: sealed)
         // The results recomputed from the journal against the seal.
         let temp = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-verify-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: temp) }
@@ -158,6 +160,43 @@ public enum Verifier {
         }
         return problems
     }
+    /// The result set's `manifest.json` against `seal`: it must list exactly the sealed files
+    /// with their sealed hashes, and the input copies with the hashes the seal recorded; and,
+    /// where the seal holds the manifest's own hash (since 0.18.0), be that file byte for byte.
+    /// It is never rebuilt: it records when the set was written.
+    static func checkManifest(_ seal: JournalRecord, folder: SessionFolder, sealedOutputs: [String: String]) -> [Diagnostic] {
+        let c = seal.content
+        let resultsPath = c["results"]?.stringValue ?? "results"
+        let path = resultsPath + "/" + Manifest.fileName
+        let at = SourceLocation(file: path, line: 1, column: 1)
+        let url = folder.directory.appendingPathComponent(path)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return [.error("output-changed", SessionMessages.outputMissing(path, seq: seal.seq), at: at)]
+        }
+        var found: [SessionMessages.ManifestProblem] = []
+        if let listed = Manifest.listed(in: data) {
+            let sealedInputs = (c["inputs"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
+            let outputs = Dictionary(listed.outputs.map { (resultsPath + "/" + $0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
+            for file in Set(outputs.keys).union(sealedOutputs.keys).sorted() {
+                switch (outputs[file], sealedOutputs[file]) {
+                case (let a?, let b?) where a != b: found.append(.hash(file))
+                case (.some, nil): found.append(.notSealed(file))
+                case (nil, .some): found.append(.notListed(file))
+                default: break
+                }
+            }
+            for input in listed.inputs where sealedInputs[input.path].map({ $0 != input.sha256 }) ?? true {
+                found.append(sealedInputs[input.path] == nil ? .notSealed(input.path) : .hash(input.path))
+            }
+        } else {
+            found.append(.unreadable)
+        }
+        if found.isEmpty, let hash = c["manifest"]?.stringValue, SHA256.hex([UInt8](data)) != hash {
+            return [.error("output-changed", SessionMessages.outputChanged(path, seq: seal.seq), at: at)]
+        }
+        return found.map { .error("manifest-mismatch", SessionMessages.manifestMismatch(path, $0, seq: seal.seq), at: at, hint: SessionMessages.manifestMismatchHint) }
+    }
+
     /// The session's sheets as the kaimen that made `seal` stated them on its papers: the
     /// recusals, voids and uncounted sheets since 0.17.0; the session's recusals only since
     /// 0.16.0; none before (the notice then counted the roster's own units).

@@ -90,6 +90,9 @@ struct SessionPapersTests {
             hashes[path] = SHA256.hex([UInt8](data))
             try data.write(to: s.dir.appendingPathComponent(path))
         }
+        // With the manifest that set was written with (a seal before 0.18.0 holds no hash of it).
+        let manifest = try Data(contentsOf: temp.appendingPathComponent(Manifest.fileName))
+        try manifest.write(to: s.dir.appendingPathComponent("results/" + Manifest.fileName))
         #expect(!(try text(s, "公示.html")).contains("作废与未计入的评分表"))
         func seal(by version: String) throws {
             try VerifierTests.rewrite(s) { lines in
@@ -98,6 +101,7 @@ struct SessionPapersTests {
                 if case .object(var c) = r.content {
                     c["outputs"] = .object(hashes.mapValues { .string($0) })
                     c["kaimen"] = .string(version)
+                    c["manifest"] = version == "0.16.0" ? nil : .string(SHA256.hex([UInt8](manifest)))
                     r.content = .object(c)
                 }
                 lines[i] = JournalRecord(seq: r.seq, time: r.time, by: r.by, kind: r.kind, content: r.content, prev: r.prev).line

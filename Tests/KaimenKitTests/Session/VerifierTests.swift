@@ -83,6 +83,81 @@ struct VerifierTests {
         #expect(p[0].message.contains("results/sheets/X01.csv"))
     }
 
+    /// The sealed set's manifest, edited by `change` and written back.
+    static func editManifest(_ s: SampleSession, _ change: (inout [String: Any]) -> Void) throws {
+        let url = s.dir.appendingPathComponent("results/manifest.json")
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        change(&object)
+        try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]).write(to: url)
+    }
+
+    @Test("the seal holds the manifest's hash: a manifest changed only in its time is named")
+    func manifestTime() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        let seal = try #require(s.journalLines.last.map { try JournalRecord.parse($0).get() })
+        let manifest = try Data(contentsOf: s.dir.appendingPathComponent("results/manifest.json"))
+        #expect(seal.content["manifest"]?.stringValue == SHA256.hex([UInt8](manifest)))
+        try Self.editManifest(s) { $0["created"] = "2020-01-01T00:00:00Z" }
+        let p = try Self.problems(s)
+        #expect(p.map(\.code) == ["output-changed"])
+        #expect(p.first?.location?.file == "results/manifest.json")
+    }
+
+    @Test("a manifest that gives a file another hash, drops one or adds one is named file by file")
+    func manifestEntries() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        try Self.editManifest(s) { object in
+            var outputs = object["outputs"] as! [[String: Any]]
+            let i = outputs.firstIndex { $0["path"] as? String == "summary.csv" }!
+            outputs[i]["sha256"] = String(repeating: "0", count: 64)
+            outputs.removeAll { $0["path"] as? String == "sheets/X01.csv" }
+            outputs.append(["path": "sheets/X99.csv", "bytes": 10, "sha256": String(repeating: "1", count: 64)])
+            object["outputs"] = outputs
+            var inputs = object["inputs"] as! [[String: Any]]
+            let u = inputs.firstIndex { $0["path"] as? String == "inputs/units.csv" }!
+            inputs[u]["sha256"] = String(repeating: "2", count: 64)
+            object["inputs"] = inputs
+        }
+        let p = try Self.problems(s)
+        #expect(Set(p.map(\.code)) == ["manifest-mismatch"])
+        let messages = p.map(\.message)
+        #expect(messages.count == 4, "\(messages)")
+        #expect(messages.contains { $0.contains("`results/summary.csv` another hash") })
+        #expect(messages.contains { $0.contains("leaves out `results/sheets/X01.csv`") })
+        #expect(messages.contains { $0.contains("lists `results/sheets/X99.csv`, which the seal (record 4) does not") })
+        #expect(messages.contains { $0.contains("`inputs/units.csv` another hash") })
+    }
+
+    @Test("a manifest removed, or replaced by something that is not one, is named")
+    func manifestGone() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        let url = s.dir.appendingPathComponent("results/manifest.json")
+        try Data("{}".utf8).write(to: url)
+        #expect(try Self.problems(s).map(\.code) == ["manifest-mismatch"])
+        try FileManager.default.removeItem(at: url)
+        let p = try Self.problems(s)
+        #expect(p.map(\.code) == ["output-changed"] && p[0].message.contains("results/manifest.json"))
+    }
+
+    @Test("a seal from before the manifest's hash was sealed still has its manifest's list checked")
+    func manifestOldSeal() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        try Self.rewrite(s) { lines in
+            var r = try! JournalRecord.parse(lines[3]).get()
+            if case .object(var c) = r.content { c["manifest"] = nil; r.content = .object(c) }
+            lines[3] = JournalRecord(seq: r.seq, time: r.time, by: r.by, kind: r.kind, content: r.content, prev: r.prev).line
+        }
+        #expect(try Verifier.verify(s.dir).ok)
+        try Self.editManifest(s) { $0["created"] = "2020-01-01T00:00:00Z" }
+        #expect(try Verifier.verify(s.dir).ok)
+        try Self.editManifest(s) { object in
+            var outputs = object["outputs"] as! [[String: Any]]
+            outputs.removeAll { $0["path"] as? String == "summary.json" }
+            object["outputs"] = outputs
+        }
+        #expect(try Self.problems(s).map(\.code) == ["manifest-mismatch"])
+    }
+
     @Test("a deleted record breaks the sequence and the chain where it was")
     func deletedRecord() throws {
         let s = try Self.closedSession(); defer { s.remove() }
@@ -155,6 +230,9 @@ struct VerifierTests {
             hashes[path] = SHA256.hex([UInt8](data))
             try data.write(to: s.dir.appendingPathComponent(path))
         }
+        // With the manifest that set was written with (a seal before 0.18.0 holds no hash of it).
+        let manifest = try Data(contentsOf: temp.appendingPathComponent(Manifest.fileName))
+        try manifest.write(to: s.dir.appendingPathComponent("results/" + Manifest.fileName))
         func seal(by version: String) throws {
             try Self.rewrite(s) { lines in
                 var r = try! JournalRecord.parse(lines[3]).get()
@@ -162,6 +240,7 @@ struct VerifierTests {
                     for (path, hash) in hashes { outputs[path] = .string(hash) }
                     c["outputs"] = .object(outputs)
                     c["kaimen"] = .string(version)
+                    c["manifest"] = version == "0.15.0" ? nil : .string(SHA256.hex([UInt8](manifest)))
                     r.content = .object(c)
                 }
                 lines[3] = JournalRecord(seq: r.seq, time: r.time, by: r.by, kind: r.kind, content: r.content, prev: r.prev).line
