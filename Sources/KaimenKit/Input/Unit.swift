@@ -26,3 +26,29 @@ extension UnitTable {
                        lines: units.map { Int32($0.location.line) })
     }
 }
+
+extension UnitTable {
+    /// A numerator above its denominator in one unit, where a rule reads their ratio and
+    /// forbids that (`Rules.maxOneRatios`): metrics by index, and the two values.
+    struct RatioAboveOne {
+        var unit: Int
+        var numerator: Int, denominator: Int
+        var numeratorValue: Rational, denominatorValue: Rational
+    }
+
+    /// Every ratio above one, pair by pair in the rules' order, then unit by unit; only for
+    /// `units` when given. The one place the check is decided: the units reader reports each
+    /// at its cell, `compare --set` at the option that set a value of the pair.
+    func ratiosAboveOne(_ rules: Rules, units: Set<Int>? = nil) -> [RatioAboveOne] {
+        let index = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var found: [RatioAboveOne] = []
+        for (num, den) in rules.maxOneRatios {
+            guard let n = index[num], let d = index[den] else { continue }
+            for u in self.units.indices where units?.contains(u) ?? true {
+                guard let a = values[n][u], let b = values[d][u], a > b else { continue }
+                found.append(RatioAboveOne(unit: u, numerator: n, denominator: d, numeratorValue: a, denominatorValue: b))
+            }
+        }
+        return found
+    }
+}

@@ -107,17 +107,12 @@ public struct UnitsReader {
     }
 
     func checkRatios(_ table: UnitTable, diagnostics: inout Diagnostics) {
-        let pairs = rules.maxOneRatios
-        let index = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for (num, den) in pairs {
-            guard let n = index[num], let d = index[den] else { continue }
-            for u in table.units.indices {
-                guard let a = table.values[n][u], let b = table.values[d][u], a > b else { continue }
-                let nm = rules.metrics[n], dm = rules.metrics[d]
-                diagnostics.append(.ratioAboveOne) {
-                    .error(.ratioAboveOne, ReaderMessages.ratioAboveOne(Echo.cell(table.units[u].id), nm.name, a.plainText(), dm.name, b.plainText()),
-                           at: table.locations[n][u], path: nm.id, hint: ReaderMessages.checkRatio)
-                }
+        for r in table.ratiosAboveOne(rules) {
+            let nm = rules.metrics[r.numerator], dm = rules.metrics[r.denominator]
+            diagnostics.append(.ratioAboveOne) {
+                .error(.ratioAboveOne, ReaderMessages.ratioAboveOne(Echo.cell(table.units[r.unit].id), nm.name, r.numeratorValue.plainText(), dm.name,
+                                                                    r.denominatorValue.plainText()),
+                       at: table.locations[r.numerator][r.unit], path: nm.id, hint: ReaderMessages.checkRatio)
             }
         }
     }

@@ -96,19 +96,16 @@ public struct MetricOverrides: Sendable, Equatable {
         // denominator). The file's own cells passed this check when read, so every pair found
         // here holds a value set by `--set`, which the message names.
         guard problems.isEmpty else { return problems }
-        let index = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for (num, den) in rules.maxOneRatios {
-            guard let n = index[num], let d = index[den] else { continue }
-            for c in changed where c.metric == n || c.metric == d {
-                // A pair whose two values were both set is reported once, at the first.
-                if c.metric == d, changed.contains(where: { $0.unit == c.unit && $0.metric == n }) { continue }
-                guard let a = table.values[n][c.unit], let b = table.values[d][c.unit], a > b else { continue }
-                let nm = rules.metrics[n], dm = rules.metrics[d]
-                problems.append(.error(DiagnosticCode.ratioAboveOne.rawValue,
-                                       TuningMessages.setPrefix(c.entry.text, ReaderMessages.ratioAboveOne(Echo.cell(table.units[c.unit].id), nm.name,
-                                                                                                       a.plainText(), dm.name, b.plainText())),
-                                       hint: ReaderMessages.checkRatio))
-            }
+        for r in table.ratiosAboveOne(rules, units: Set(changed.map(\.unit))) {
+            // Reported at the value `--set` gave: the numerator's when both were set.
+            guard let c = changed.first(where: { $0.unit == r.unit && $0.metric == r.numerator })
+                ?? changed.first(where: { $0.unit == r.unit && $0.metric == r.denominator }) else { continue }
+            let nm = rules.metrics[r.numerator], dm = rules.metrics[r.denominator]
+            problems.append(.error(DiagnosticCode.ratioAboveOne.rawValue,
+                                   TuningMessages.setPrefix(c.entry.text, ReaderMessages.ratioAboveOne(Echo.cell(table.units[r.unit].id), nm.name,
+                                                                                                       r.numeratorValue.plainText(), dm.name,
+                                                                                                       r.denominatorValue.plainText())),
+                                   hint: ReaderMessages.checkRatio))
         }
         return problems
     }
