@@ -67,6 +67,26 @@ enum ValidationMessages {
     // MARK: Validation
 
     static let metric = L(zh: "指标", en: "metric")
+    /// `remove.areas` dropped an area a kept standard is still in (or a tie-break names).
+    static func removedAreaInUse(_ id: String, _ user: L, _ file: String, line: Int, others: Int, tieBreak: Bool) -> L {
+        L(zh: "`remove.areas` 删除了方面 `\(id)`，但\(user.zh)（\(file) 第 \(line) 行）\(tieBreak ? "还按它决胜" : "还属于它")\(others > 0 ? "，另有 \(others) 处也用到它" : "")",
+          en: "`remove.areas` removes the area `\(id)`, but \(user.en) (\(file), line \(line)) \(tieBreak ? "still breaks ties by it" : "is still in it")\(others > 0 ? ", and \(others) more" : "")")
+    }
+    /// What to do about an area removed while standards are still in it (`alsoTieBreak`: and a
+    /// tie-break names it).
+    static func keepOrMoveAreaUsers(alsoTieBreak: Bool) -> L {
+        L(zh: "保留这个方面（从 `remove.areas` 中删去它），或把它下面的标准也列入 `remove.standards`，或用 `override` 改到别的方面\(alsoTieBreak ? "；并改掉按它决胜的条件" : "")",
+          en: "keep the area (take it out of `remove.areas`), or remove its standards too (`remove.standards`), or move them to another area under `override`\(alsoTieBreak ? "; and change the tie-break by it" : "")")
+    }
+    /// `remove.standards` dropped a standard a kept tie-break still names.
+    static func removedItemInUse(_ collection: String, _ id: String, _ user: L, _ file: String, line: Int, others: Int) -> L {
+        L(zh: "`remove.\(collection)` 删除了 `\(id)`，但\(user.zh)（\(file) 第 \(line) 行）还按它决胜\(others > 0 ? "，另有 \(others) 处也是" : "")",
+          en: "`remove.\(collection)` removes `\(id)`, but \(user.en) (\(file), line \(line)) still breaks ties by it\(others > 0 ? ", and \(others) more" : "")")
+    }
+    static func keepOrChangeTieBreak(_ collection: String) -> L {
+        L(zh: "保留它（从 `remove.\(collection)` 中删去它），或在扩展文件的 `ranking.tieBreak` 里改用别的决胜条件",
+          en: "keep it (take it out of `remove.\(collection)`), or give other tie-breaks in the extending file's `ranking.tieBreak`")
+    }
     static let area = L(zh: "方面", en: "area")
     static let anyEntry = L(zh: "标准、加分项、扣分项或否决项", en: "standard, bonus, deduction or veto")
     static func duplicateID(_ what: L, _ id: String, _ at: SourceLocation) -> L {

@@ -161,14 +161,66 @@ struct TuningMistakesTests {
 
     /// The errors of the Dongcheng file with `old` replaced by `new`, over the shipped Xicheng file.
     static func extendingErrors(_ old: String, _ new: String) -> [Diagnostic] {
-        #expect(dongcheng.components(separatedBy: old).count == 2)
-        let child = dongcheng.replacingOccurrences(of: old, with: new)
+        extendingErrorsAll([(old, new)])
+    }
+
+    /// The errors of the Dongcheng file with each `old` replaced by its `new`.
+    static func extendingErrorsAll(_ changes: [(old: String, new: String)]) -> [Diagnostic] {
+        var child = dongcheng
+        for (old, new) in changes {
+            #expect(child.components(separatedBy: old).count == 2)
+            child = child.replacingOccurrences(of: old, with: new)
+        }
         do {
             _ = try memoryLoader(["/r/d.jsonc": child, "/r/xicheng-2014.jsonc": xicheng]).load("/r/d.jsonc")
             return []
         } catch {
             return error.diagnostics.filter { $0.severity == .error }
         }
+    }
+
+    @Test("an area removed while base standards are still in it is reported once, at the child's remove entry")
+    func removedAreaInUse() {
+        let e = Self.extendingErrors(#""metrics": ["station_stars", "signature_activities"]"#,
+                                     #""metrics": ["station_stars", "signature_activities"], "areas": ["models"]"#)
+        #expect(e.map(\.code) == ["unknown-area"], "\(e.map(\.description))")
+        // dongcheng line 38: the `"models"` after `"areas": [`.
+        #expect(e.first?.location?.file == "/r/d.jsonc" && e.first?.location?.line == 38)
+        #expect(e.first?.path == "remove.areas[0]")
+        #expect(e.first?.text.zh.hasPrefix("`remove.areas` 删除了方面 `models`，但标准 `models.") == true)
+        #expect(e.first?.text.zh.contains("（xicheng-2014.jsonc 第 ") == true && e.first?.text.zh.contains("还属于它，另有 ") == true)
+        #expect(e.first?.hintText?.zh == "保留这个方面（从 `remove.areas` 中删去它），或把它下面的标准也列入 `remove.standards`，或用 `override` 改到别的方面")
+    }
+
+    @Test("an area removed that only a kept tie-break names is reported at the remove entry, not in the tie-break")
+    func removedAreaInTieBreak() {
+        // Xicheng's `audit` area with its standards removed, while the child breaks ties by it.
+        let audit = Self.xicheng.components(separatedBy: "\n").compactMap { line -> String? in
+            guard let r = line.range(of: #""id": "audit\.[a-z_]+""#, options: .regularExpression) else { return nil }
+            return String(line[r].dropFirst(7).dropLast())
+        }
+        #expect(!audit.isEmpty)
+        let standards = audit.map { "\"\($0)\"" }.joined(separator: ", ")
+        let removing = Self.extendingErrorsAll(
+            [(#"{ "by": "area", "id": "rights" },"#, #"{ "by": "area", "id": "audit" },"#),
+             (#""metrics": ["station_stars", "signature_activities"]"#,
+              #""metrics": ["station_stars", "signature_activities"], "areas": ["audit"], "deductions": ["deduct.audit_violations"], "#),
+             (#""standards": ["organization.station", "publicity.signature"]"#,
+              #""standards": ["organization.station", "publicity.signature", \#(standards)]"#)])
+        let areaErrors = removing.filter { $0.code == "unknown-area" }
+        #expect(areaErrors.count == 1, "\(removing.map(\.description))")
+        #expect(areaErrors.first?.path == "remove.areas[0]")
+        #expect(areaErrors.first?.hintText?.zh == "保留它（从 `remove.areas` 中删去它），或在扩展文件的 `ranking.tieBreak` 里改用别的决胜条件")
+        #expect(areaErrors.first?.text.zh.contains("并列决胜条件（d.jsonc 第 230 行）还按它决胜") == true, "\(areaErrors.map(\.text.zh))")
+    }
+
+    @Test("a standard removed while the child's tie-break still names it is reported at the remove entry")
+    func removedStandardInTieBreak() {
+        let e = Self.extendingErrors(#"{ "by": "area", "id": "rights" },"#, #"{ "by": "standard", "id": "publicity.signature" },"#)
+        #expect(e.map(\.code) == ["unknown-standard"], "\(e.map(\.description))")
+        #expect(e.first?.path == "remove.standards[1]" && e.first?.location?.line == 36)
+        #expect(e.first?.text.zh == "`remove.standards` 删除了 `publicity.signature`，但并列决胜条件（d.jsonc 第 230 行）还按它决胜")
+        #expect(e.first?.hintText?.zh == "保留它（从 `remove.standards` 中删去它），或在扩展文件的 `ranking.tieBreak` 里改用别的决胜条件")
     }
 
     @Test("a metric removed while a base standard still reads it is reported at the child's remove entry")

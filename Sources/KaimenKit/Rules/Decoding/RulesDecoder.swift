@@ -106,6 +106,7 @@ struct RulesDecoder {
                           ranking: ranking, ballots: ballots, notAssessable: notAssessable, publishRepresentatives: publishRepresentatives,
                           sourceFiles: sourceFiles)
         checkRemovedMetrics(removedMetrics, in: rules)
+        checkRemovedAreasAndItems(in: rules)
         rules.tests = RulesTestsDecoder(ctx: ctx).decode(top.array("tests", required: false) ?? [])
         // A file's own tests must name what the file has; a base file's are checked when run.
         for test in rules.tests where test.isOwn(in: rules) {
@@ -132,6 +133,49 @@ struct RulesDecoder {
             ctx.error(.unknownMetric, ValidationMessages.removedMetricInUse(id, first.label, PathText.lastComponent(first.location.file),
                                                                              line: first.location.line, others: users.count - 1),
                       at: at.location, path: at.path, hint: ValidationMessages.keepOrRemoveUsers)
+        }
+    }
+
+    private static let itemCollections = ["standards", "bonuses", "deductions"]
+
+    /// Each area or standard an extending file removed while an entry it keeps still names it
+    /// (a standard in the area, a tie-break): one error at its `remove` entry in the extending
+    /// file, where the fix is, naming the first such entry, in whichever file it is, and how
+    /// many more. Marked undecoded, so that neither the entries that name it nor the file's
+    /// tests that give it repeat the error.
+    private func checkRemovedAreasAndItems(in rules: Rules) {
+        let items = rules.standards + rules.bonuses + rules.deductions
+        let kept = items.filter { !ctx.meantToRemove.contains($0.id) }
+        var removed: [(collection: String, id: String, at: (location: SourceLocation, path: String))] = []
+        for collection in ["areas"] + Self.itemCollections {
+            for (id, at) in ctx.removed[collection] ?? [:] { removed.append((collection, id, at)) }
+        }
+        removed.sort { ($0.at.location.line, $0.at.location.column) < ($1.at.location.line, $1.at.location.column) }
+        for r in removed {
+            let isArea = r.collection == "areas"
+            // Added again by the extending file: nothing names a removed one.
+            if isArea ? rules.area(r.id) != nil : items.contains(where: { $0.id == r.id }) { continue }
+            var users: [(label: Localized, location: SourceLocation, tieBreak: Bool)] = []
+            if isArea { users += kept.filter { $0.area == r.id }.map { (ValidationMessages.entry($0), $0.origin.location, false) } }
+            users += rules.ranking.tieBreak.filter { t in
+                switch t.key {
+                case .area(let id): isArea && id == r.id
+                case .standard(let id): !isArea && id == r.id
+                default: false
+                }
+            }.map { (ValidationMessages.tieBreakLabel, $0.origin.location, true) }
+            guard let first = users.first else { continue }
+            ctx.undecoded[r.collection, default: []].insert(r.id)
+            let file = PathText.lastComponent(first.location.file), line = first.location.line, others = users.count - 1
+            if isArea {
+                ctx.error(.unknownArea, ValidationMessages.removedAreaInUse(r.id, first.label, file, line: line, others: others, tieBreak: first.tieBreak),
+                          at: r.at.location, path: r.at.path,
+                          hint: first.tieBreak ? ValidationMessages.keepOrChangeTieBreak(r.collection)
+                                               : ValidationMessages.keepOrMoveAreaUsers(alsoTieBreak: users.contains { $0.tieBreak }))
+            } else {
+                ctx.error(.unknownStandard, ValidationMessages.removedItemInUse(r.collection, r.id, first.label, file, line: line, others: others),
+                          at: r.at.location, path: r.at.path, hint: ValidationMessages.keepOrChangeTieBreak(r.collection))
+            }
         }
     }
 
