@@ -22,6 +22,7 @@ public struct ScoreReport: Sendable {
     /// recusals, 0.17.0 the papers (docs/session.md, `session verify`).
     public static let v0_16: [Int] = [0, 16, 0]
     public static let v0_17: [Int] = [0, 17, 0]
+    public static let v0_18: [Int] = [0, 18, 0]
 
     /// Whether the files are written as `version` (`ScoreReport.v0_17`) or a later version writes them.
     public func writes(since version: [Int]) -> Bool {

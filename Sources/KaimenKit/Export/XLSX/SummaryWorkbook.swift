@@ -48,12 +48,16 @@ public enum SummaryWorkbook {
                     sheet.fitToWidth = true
                     sheet.maxWidth = 50
                     if current { printable(&sheet, titleRows: table.preamble.count + 1) }
+                    // Since 0.18.0 the table has its grid: printed, a subtotal is told from the
+                    // wrapped text above it.
+                    if report.writes(since: ScoreReport.v0_18) { sheet.borderedFrom = table.preamble.count }
                     sheet.rows = table.preamble.map(cells) + [table.columns.map { .header($0.header) }] + table.rows.map(cells)
                     book.add(sheet)
                 }
             } else {
                 var long = longSheets(session, lang: lang, table: sheetTable)
                 if current { printable(&long, titleRows: 1) }
+                if report.writes(since: ScoreReport.v0_18) { long.borderedFrom = 0 }
                 book.add(long)
             }
             if namesRepresentatives || session.rules.publishRepresentatives { book.add(ballotSheet(session, lang: lang)) }

@@ -32,6 +32,10 @@ public struct XLSXSheet: Sendable {
     public var printTitleRows = 0
     /// Only the first this many columns are printed (`_xlnm.Print_Area`; 0: all).
     public var printColumns = 0
+    /// The row (from 0) where a table starts whose every cell, empty ones included, gets thin
+    /// borders, as far as its first row reaches (`nil`: none): printed, a wrapped text and the
+    /// row under it are then told apart.
+    public var borderedFrom: Int?
 
     public init(name: String, rows: [[Cell]] = [], frozenRows: Int = 1) {
         self.name = name
@@ -138,9 +142,14 @@ public struct XLSXSheet: Sendable {
         out.reserveCapacity(s.utf8.count + rows.count * 400)
         out += s.utf8
         let columns = (0..<(rows.map(\.count).max() ?? 0)).map { Array(Self.columnName($0).utf8) }
-        let textStyle = Array(String(wrapsText ? styles.wrappedText : styles.text).utf8), headerStyle = Array(String(styles.header).utf8)
-        let integerStyle = Array(String(styles.integer).utf8)
+        // Each format, and its bordered copy for the table's rows.
+        func style(_ xf: Int) -> (plain: [UInt8], bordered: [UInt8]) { (Array(String(xf).utf8), Array(String(styles.borders ? styles.bordered(xf) : xf).utf8)) }
+        let textStyles = style(wrapsText ? styles.wrappedText : styles.text), headerStyles = style(styles.header), integerStyles = style(styles.integer)
+        let tableWidth = borderedFrom.flatMap { $0 < rows.count ? rows[$0].count : nil } ?? 0
         for (r, row) in rows.enumerated() {
+            let inTable = styles.borders && (borderedFrom.map { r >= $0 } ?? false)
+            let textStyle = inTable ? textStyles.bordered : textStyles.plain, headerStyle = inTable ? headerStyles.bordered : headerStyles.plain
+            let integerStyle = inTable ? integerStyles.bordered : integerStyles.plain
             let number = Array(String(r + 1).utf8)
             out += "<row r=\"".utf8
             out += number
@@ -149,8 +158,13 @@ public struct XLSXSheet: Sendable {
                 out += "\" ht=\"\(SVGCanvas.n(height))\" customHeight=\"1".utf8
             }
             out += "\">".utf8
-            for (c, cell) in row.enumerated() {
-                if case .empty = cell { continue }
+            for c in 0 ..< max(row.count, inTable ? tableWidth : 0) {
+                let cell = c < row.count ? row[c] : .empty
+                if case .empty = cell {
+                    // An empty cell of the table: only its border.
+                    if inTable { out += "<c r=\"".utf8; out += columns[c]; out += number; out += "\" s=\"".utf8; out += textStyle; out += "\"/>".utf8 }
+                    continue
+                }
                 out += "<c r=\"".utf8
                 out += columns[c]
                 out += number
@@ -161,7 +175,8 @@ public struct XLSXSheet: Sendable {
                     out += String(strings.index(t)).utf8
                 case .number(let v, let places):
                     out += "\" s=\"".utf8
-                    out += String(styles.number(places: places)).utf8
+                    let xf = styles.number(places: places)
+                    out += String(inTable ? styles.bordered(xf) : xf).utf8
                     out += "\"><v>".utf8
                     out += XLSXSharedStrings.escape(v).utf8
                 case .integer(let i):

@@ -8,9 +8,15 @@ struct XLSXStyles {
     /// then the last `xf`, and only then, so a workbook without it keeps its bytes.
     let wraps: Bool
 
-    init(places: [Int], wraps: Bool = false) {
+    /// Whether a sheet draws its table's grid (`XLSXSheet.borderedFrom`): each format then has a
+    /// copy with thin borders after all the others, and only then, so a workbook without one
+    /// keeps its bytes.
+    let borders: Bool
+
+    init(places: [Int], wraps: Bool = false, borders: Bool = false) {
         self.places = Array(Set(places)).sorted()
         self.wraps = wraps
+        self.borders = borders
     }
 
     // Cell format indices (`s="…"`).
@@ -22,7 +28,25 @@ struct XLSXStyles {
     /// its cell as numbers are, so a row reads along one line.
     var wrappedText: Int { 4 + places.count }
 
+    /// Format `xf` (one of the above) with thin borders round the cell (only with `borders`).
+    func bordered(_ xf: Int) -> Int { 4 + places.count + (wraps ? 1 : 0) + xf - 1 }
+
     static func formatCode(_ places: Int) -> String { places <= 0 ? "0" : "0." + String(repeating: "0", count: places) }
+
+    /// The cell formats (`cellXfs`) before their bordered copies, by index.
+    private var formats: [String] {
+        var list = [
+            "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>",
+            "<xf numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>",
+            "<xf numFmtId=\"49\" fontId=\"1\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\" applyFill=\"1\" applyAlignment=\"1\"><alignment vertical=\"center\" wrapText=\"1\"/></xf>",
+            "<xf numFmtId=\"1\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>",
+        ]
+        for i in places.indices { list.append("<xf numFmtId=\"\(164 + i)\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>") }
+        if wraps {
+            list.append("<xf numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyAlignment=\"1\"><alignment wrapText=\"1\"/></xf>")
+        }
+        return list
+    }
 
     func xml() -> String {
         var s = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
@@ -34,17 +58,19 @@ struct XLSXStyles {
         s += "<font><b/><sz val=\"11\"/><name val=\"等线\"/><family val=\"2\"/><charset val=\"134\"/><scheme val=\"minor\"/></font></fonts>"
         s += "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>"
         s += "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFE6E6E6\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
-        s += "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-        s += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        s += "<cellXfs count=\"\(4 + places.count + (wraps ? 1 : 0))\">"
-        s += "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-        s += "<xf numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
-        s += "<xf numFmtId=\"49\" fontId=\"1\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\" applyFill=\"1\" applyAlignment=\"1\"><alignment vertical=\"center\" wrapText=\"1\"/></xf>"
-        s += "<xf numFmtId=\"1\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
-        for i in places.indices { s += "<xf numFmtId=\"\(164 + i)\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>" }
-        if wraps {
-            s += "<xf numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyAlignment=\"1\"><alignment wrapText=\"1\"/></xf>"
+        if borders {
+            let thin = "<left style=\"thin\"><color indexed=\"64\"/></left><right style=\"thin\"><color indexed=\"64\"/></right>"
+                + "<top style=\"thin\"><color indexed=\"64\"/></top><bottom style=\"thin\"><color indexed=\"64\"/></bottom><diagonal/>"
+            s += "<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border><border>\(thin)</border></borders>"
+        } else {
+            s += "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
         }
+        s += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+        let formats = self.formats
+        // Each format but the default again, with the border: `bordered(_:)`.
+        let copies = borders ? formats.dropFirst().map { $0.replacingOccurrences(of: "borderId=\"0\" xfId=\"0\"", with: "borderId=\"1\" xfId=\"0\" applyBorder=\"1\"") } : []
+        s += "<cellXfs count=\"\(formats.count + copies.count)\">"
+        s += (formats + copies).joined()
         s += "</cellXfs>"
         s += "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         s += "</styleSheet>"

@@ -65,7 +65,8 @@ public struct XLSXWorkbook: Sendable {
         var strings = XLSXSharedStrings()
         var places: [Int] = []
         for sheet in sheets { for row in sheet.rows { for case .number(_, let p) in row { places.append(p) } } }
-        let styles = XLSXStyles(places: places.isEmpty ? [2] : places, wraps: sheets.contains { $0.wrapsText })
+        let styles = XLSXStyles(places: places.isEmpty ? [2] : places, wraps: sheets.contains { $0.wrapsText },
+                                borders: sheets.contains { $0.borderedFrom != nil })
         let sheetXML = sheets.enumerated().map { i, sheet in sheet.xml(strings: &strings, styles: styles, selected: i == 0) }
         let header = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         var zip = ZIPArchive()

@@ -148,4 +148,46 @@ struct XLSXTests {
         let then = Self.parts(try #require(SummaryWorkbook.workbook(old.report, session: old).bytes()))
         #expect(then["xl/workbook.xml"]?.contains("definedName") == false && then["xl/styles.xml"]?.contains("wrapText=\"1\"/></xf></cellXfs>") == false)
     }
+
+    @Test("a score sheet's table has its grid, empty cells too; its title rows, 汇总 and a 0.17.0 workbook have none")
+    func scoreSheetBorders() throws {
+        let s = try ScoringSession.run(.init(rules: "rules/xicheng-2014.jsonc", units: "samples/xicheng-2014/units.csv",
+                                             roster: "samples/xicheng-2014/roster.csv", ballots: "samples/xicheng-2014/ballots.csv",
+                                             baseDirectory: Fixtures.packageRoot.path))
+        let parts = Self.parts(try #require(SummaryWorkbook.workbook(s.report, session: s).bytes()))
+        let styles = try #require(parts["xl/styles.xml"])
+        #expect(styles.contains(#"<borders count="2">"#) && styles.contains(#"<left style="thin"><color indexed="64"/></left>"#))
+        // The formats' count: the default, text, header, integer, one per number of places, the
+        // wrapping text; then each but the default again with the border.
+        let xfs = styles.components(separatedBy: "<cellXfs")[1].components(separatedBy: "</cellXfs>")[0]
+        let formats = xfs.components(separatedBy: "<xf ").count - 1
+        #expect(formats % 2 == 1)
+        let bordered = xfs.components(separatedBy: #"borderId="1""#).count - 1
+        #expect(bordered == formats / 2)
+        // Which style numbers carry a border.
+        let list = xfs.components(separatedBy: "<xf ").dropFirst()
+        let withBorder = Set(list.enumerated().filter { $0.element.contains(#"borderId="1""#) }.map { String($0.offset) })
+        func styleNumbers(_ row: String) -> [String] {
+            row.components(separatedBy: #" s=""#).dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        }
+        func rows(_ sheet: String) -> [String] { sheet.components(separatedBy: "<row ").dropFirst().map { String($0) } }
+        let x08 = rows(try #require(parts["xl/worksheets/sheet2.xml"]))
+        // Rows 1-3 (the sheet's title, unit and total) have no border; from the header (row 4) on, every cell has.
+        for r in 0 ..< 3 { #expect(styleNumbers(x08[r]).allSatisfy { !withBorder.contains($0) }, "row \(r + 1)") }
+        let header = styleNumbers(x08[3])
+        #expect(!header.isEmpty && header.allSatisfy { withBorder.contains($0) })
+        for r in 4 ..< x08.count {
+            #expect(styleNumbers(x08[r]).count == header.count && styleNumbers(x08[r]).allSatisfy { withBorder.contains($0) }, "row \(r + 1)")
+        }
+        // A subtotal row leaves cells empty: they are written, with only their border.
+        #expect(x08.contains { $0.contains("\"/>") })
+        // 汇总 has no grid.
+        let summary = rows(try #require(parts["xl/worksheets/sheet1.xml"]))
+        #expect(summary.allSatisfy { styleNumbers($0).allSatisfy { !withBorder.contains($0) } })
+        // Rebuilding a 0.17.0 seal: no border anywhere, as it wrote them.
+        var old = s
+        old.report.writtenAs = [0, 17, 0]
+        let then = Self.parts(try #require(SummaryWorkbook.workbook(old.report, session: old).bytes()))
+        #expect(then["xl/styles.xml"]?.contains(#"<borders count="1">"#) == true && then["xl/styles.xml"]?.contains("borderId=\"1\"") == false)
+    }
 }
