@@ -61,7 +61,7 @@ public enum ComparisonExport {
                             "\(c.old.file) (\(c.old.id) \(c.old.version)) → \(c.new.file) (\(c.new.id) \(c.new.version)), \(n) units"))
         let g = c.gradeChanges
         lines.append(lang.t("等次变化：\(g.count) 个单位", "grade changed: \(g.count) unit\(g.count == 1 ? "" : "s")")
-                     + (g.isEmpty ? "" : lang.t("（", " (") + g.map { "\($0.unit) \($0.oldGrade)→\($0.newGrade)" }.joined(separator: lang.t("，", ", ")) + lang.t("）", ")")))
+                     + (g.isEmpty ? "" : lang.t("（", " (") + TuningMessages.firstOf(g.map { "\($0.unit) \($0.oldGrade)→\($0.newGrade)" }, separator: lang.t("，", ", "), lang: lang) + lang.t("）", ")")))
         let r = c.rankChanges
         lines.append(lang.t("排名变化：\(r.count) 个单位", "rank changed: \(r.count) unit\(r.count == 1 ? "" : "s")"))
         let largest = c.largestRankMoves()
@@ -71,13 +71,14 @@ public enum ComparisonExport {
         }
         let b = c.boundaryCrossings
         lines.append(lang.t("按总分跨越等次分数线：\(b.count) 个单位", "crossed a grade boundary by total: \(b.count)")
-                     + (b.isEmpty ? "" : lang.t("（", " (") + b.map { "\($0.unit) \($0.oldTotal.formatted(places: p))→\($0.newTotal.formatted(places: p))" + lang.t("，", ", ") + "\($0.oldGradeByTotal)→\($0.newGradeByTotal)" }.joined(separator: lang.t("；", "; ")) + lang.t("）", ")")))
+                     + (b.isEmpty ? "" : lang.t("（", " (") + TuningMessages.firstOf(b.map { "\($0.unit) \($0.oldTotal.formatted(places: p))→\($0.newTotal.formatted(places: p))" + lang.t("，", ", ") + "\($0.oldGradeByTotal)→\($0.newGradeByTotal)" },
+                                                                                         separator: lang.t("；", "; "), lang: lang) + lang.t("）", ")")))
         let q = c.quotaCrossings
         lines.append(lang.t("跨越名额线：\(q.count) 个单位", "crossed the quota line: \(q.count)")
-                     + (q.isEmpty ? "" : lang.t("（", " (") + q.map { m in
+                     + (q.isEmpty ? "" : lang.t("（", " (") + TuningMessages.firstOf(q.map { m in
                          m.newQuotaMoved ? lang.t("\(m.unit) 新细则下因名额降档", "\(m.unit) moved down by the quota under the new rules")
                                          : lang.t("\(m.unit) 不再因名额降档", "\(m.unit) no longer moved down by the quota")
-                     }.joined(separator: lang.t("；", "; ")) + lang.t("）", ")")))
+                     }, separator: lang.t("；", "; "), lang: lang) + lang.t("）", ")")))
         return lines
     }
 

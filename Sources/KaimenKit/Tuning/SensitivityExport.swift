@@ -45,10 +45,10 @@ public enum SensitivityExport {
                      + (varied.isEmpty ? lang.t("无", "nothing") : varied.joined(separator: lang.t("；", "; ")))]
         let g = s.units.filter(\.gradeFragile).map(\.unit)
         lines.append(lang.t("等次不稳（超过 \(s.fragilePercent)% 的情景中等次不同）：", "grade fragile (another grade in more than \(s.fragilePercent)% of scenarios): ")
-                     + (g.isEmpty ? lang.t("无", "none") : g.joined(separator: ", ")))
+                     + (g.isEmpty ? lang.t("无", "none") : TuningMessages.firstOf(g, separator: ", ", lang: lang)))
         if let q = s.quotaGrade {
             let f = s.units.filter(\.quotaFragile).map(\.unit)
-            lines.append(lang.t("“\(q)”名额内外不稳：", "inside or outside the \(q) quota, fragile: ") + (f.isEmpty ? lang.t("无", "none") : f.joined(separator: ", ")))
+            lines.append(lang.t("“\(q)”名额内外不稳：", "inside or outside the \(q) quota, fragile: ") + (f.isEmpty ? lang.t("无", "none") : TuningMessages.firstOf(f, separator: ", ", lang: lang)))
         }
         return lines
     }

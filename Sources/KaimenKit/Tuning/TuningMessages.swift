@@ -1,6 +1,14 @@
 /// Every diagnostic text of the tuning tools (`compare`, `sensitivity`, `rules test`,
 /// `rules template`), in Chinese and English, kept together for the catalogue.
 enum TuningMessages {
+    /// At most `limit` of a summary's `items`, then how many more the table lists: a summary
+    /// line stays a line when thousands of units changed.
+    static func firstOf(_ items: [String], separator: String, lang: Language, limit: Int = 12) -> String {
+        guard items.count > limit else { return items.joined(separator: separator) }
+        let more = items.count - limit
+        return items.prefix(limit).joined(separator: separator) + lang.t("，另有 \(more) 个见表", ", and \(more) more in the table")
+    }
+
     // MARK: compare's command line
 
     static let compareOneRules = Localized(zh: "只给一个 `--rules` 时比较的是假设值：加上 `--set UNIT.METRIC=VALUE`，或再给一个 `--rules`",

@@ -148,4 +148,25 @@ struct ComparisonTests {
         #expect(row.contains("86.10   80.10  -6.00"))
         #expect(row.hasSuffix("organization.membership（职工入会率）-6.00"), "\(row)")
     }
+
+    @Test("a summary line names at most twelve units, then how many more the table lists")
+    func summaryCapped() throws {
+        #expect(TuningMessages.firstOf(["a", "b"], separator: "，", lang: .zh, limit: 2) == "a，b")
+        #expect(TuningMessages.firstOf(["a", "b", "c"], separator: "，", lang: .zh, limit: 2) == "a，b，另有 1 个见表")
+        #expect(TuningMessages.firstOf(["a", "b", "c"], separator: ", ", lang: .en, limit: 2) == "a, b, and 1 more in the table")
+        // 300 generated units under Xicheng's rules and Dongcheng's: many change grade.
+        let dir = try GeneratedSession.make(units: 300, seed: 7, rules: "rules/xicheng-2014.jsonc")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        var arguments = GeneratedSession.scoreArguments(dir, rules: "rules/xicheng-2014.jsonc")
+        arguments[0] = "compare"
+        let code = CLI.run(arguments + ["--rules", "rules/dongcheng-2019.jsonc", "--assume-missing", "notAssessable"], console: console)
+        #expect(code == .success, "\(console.stderr)")
+        let line = try #require(console.stdout.split(separator: "\n").first { $0.hasPrefix("等次变化：") })
+        let changed = try #require(Int(line.dropFirst("等次变化：".count).prefix { $0.isNumber }))
+        #expect(changed > 12)
+        // The table's rows whose grade changed: as many as the line counts, twelve of them named.
+        #expect(line.hasSuffix("，另有 \(changed - 12) 个见表）"), "\(line)")
+        #expect(line.components(separatedBy: "→").count - 1 == 12)
+    }
 }
