@@ -127,6 +127,27 @@ struct EndToEndTests {
         try check(long.err, golden: "dongcheng-2019/warnings.txt")
     }
 
+    @Test("a closed session's results, with a void and an uncounted sheet: every file but the manifest (which holds the time)")
+    func closedSession() throws {
+        let s = try SessionPapersTests.sessionWithDrops(); defer { s.remove() }
+        let results = s.dir.appendingPathComponent("results")
+        let walker = try #require(FileManager.default.enumerator(at: results, includingPropertiesForKeys: [.isRegularFileKey]))
+        var paths: [String] = []
+        for case let url as URL in walker where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            paths.append(String(url.standardizedFileURL.path.dropFirst(results.standardizedFileURL.path.count + 1)))
+        }
+        paths = paths.filter { $0 != Manifest.fileName }.sorted()
+        #expect(paths.count > 20)
+        for path in paths {
+            try check(bytes: try Data(contentsOf: results.appendingPathComponent(path)), golden: "session-2014/results/\(path)")
+        }
+        // Nothing the goldens hold that the session no longer writes.
+        let golden = Fixtures.url("golden/session-2014/results")
+        let kept = try #require(FileManager.default.enumerator(at: golden, includingPropertiesForKeys: nil)).compactMap { ($0 as? URL)?.standardizedFileURL.path }
+            .filter { var folder: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &folder) && !folder.boolValue }.map { String($0.dropFirst(golden.standardizedFileURL.path.count + 1)) }
+        #expect(Set(kept) == Set(paths))
+    }
+
     @Test("bad input: every problem reported, exit 1, nothing written")
     func badInput() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-e2e-bad-\(UUID().uuidString)")
