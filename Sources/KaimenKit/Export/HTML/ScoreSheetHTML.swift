@@ -165,6 +165,8 @@ enum ScoreSheetHTML {
 
     static func ballotDots(_ session: ScoringSession, unit u: Int, lang: Language) -> BallotDotsChart {
         let rules = session.rules, r = session.results[u]
+        // Since 0.18.0 the result beside its tick reads as the table writes it (`1.50`, not `1.5`).
+        let fmt = session.report.writes(since: ScoreReport.v0_18) ? ValueFormatter(rules: rules, lang: lang) : nil
         var rows: [BallotDotsChart.Row] = []
         for (i, st) in rules.standards.enumerated() {
             guard case .ballot = st.method, case .ballot(let d) = r.standards[i].detail else { continue }
@@ -173,7 +175,8 @@ enum ScoreSheetHTML {
             // the table says 不考核, and a tick would read as points.
             let assessed = r.standards[i].isAssessed || !session.report.writes(since: ScoreReport.v0_17)
             rows.append(.init(name: label, maximum: st.points.doubleValue, kept: d.kept.map { $0.score.doubleValue },
-                              trimmed: (d.droppedLow + d.droppedHigh).map { $0.score.doubleValue }, result: assessed ? d.result?.doubleValue : nil))
+                              trimmed: (d.droppedLow + d.droppedHigh).map { $0.score.doubleValue }, result: assessed ? d.result?.doubleValue : nil,
+                              resultLabel: assessed ? fmt.flatMap { f in d.result.map(f.fixed) } : nil))
         }
         return BallotDotsChart(rows: rows, title: PaperTexts.ballotsHeading.text(lang))
     }

@@ -8,13 +8,17 @@ public struct BallotDotsChart: Sendable {
         public var trimmed: [Double]
         /// The points the ballots gave (their mean after trimming), if any.
         public var result: Double?
+        /// The result as the score sheet's table writes it (`1.50`), beside its tick; `nil`: in
+        /// the chart's own short form (`1.5`), as before 0.18.0.
+        public var resultLabel: String?
 
-        public init(name: String, maximum: Double, kept: [Double], trimmed: [Double], result: Double?) {
+        public init(name: String, maximum: Double, kept: [Double], trimmed: [Double], result: Double?, resultLabel: String? = nil) {
             self.name = name
             self.maximum = maximum
             self.kept = kept
             self.trimmed = trimmed
             self.result = result
+            self.resultLabel = resultLabel
         }
     }
 
@@ -50,7 +54,7 @@ public struct BallotDotsChart: Sendable {
             for v in row.trimmed.sorted() { dot(v, hollow: true) }
             if let r = row.result {
                 c.line(x(r), mid - 8, x(r), mid + 6, .init(stroke: "#000", strokeWidth: 1.4, dash: "2 1"))
-                c.text(labelW + plotW + 4, mid + 3.5, SVGCanvas.n(r), size: 8.5)
+                c.text(labelW + plotW + 4, mid + 3.5, row.resultLabel ?? SVGCanvas.n(r), size: 8.5)
             }
         }
         return c.rendered()
