@@ -25,7 +25,17 @@ if $K session verify "$D" --head "$head" 2>/dev/null; then echo "verify missed a
 if $K session verify "$D" 2>/dev/null; then echo "verify missed results left without their seal" >&2; exit 1; fi
 mv "$D.journal" "$D/journal.jsonl"
 # One byte changed in a sealed output must be caught by both.
+cp "$D/results/summary.csv" "$D.summary"
 printf 'x' >> "$D/results/summary.csv"
 if $K session verify "$D" 2>/dev/null; then echo "verify missed a changed output" >&2; exit 1; fi
 if python3 Tests/KaimenKitTests/Fixtures/reference/session/verify_journal.py "$D" >/dev/null; then echo "python verifier missed it" >&2; exit 1; fi
+mv "$D.summary" "$D/results/summary.csv"
+$K session verify "$D" >/dev/null
+python3 Tests/KaimenKitTests/Fixtures/reference/session/verify_journal.py "$D" >/dev/null
+# The manifest edited (its time) must be caught by both as well.
+cp "$D/results/manifest.json" "$D.manifest"
+sed -i 's/"created": "[^"]*"/"created": "2020-01-01T00:00:00Z"/' "$D/results/manifest.json"
+cmp -s "$D/results/manifest.json" "$D.manifest" && { echo "the manifest was not edited" >&2; exit 1; }
+if $K session verify "$D" 2>/dev/null; then echo "verify missed a changed manifest" >&2; exit 1; fi
+if python3 Tests/KaimenKitTests/Fixtures/reference/session/verify_journal.py "$D" >/dev/null; then echo "python verifier missed the manifest" >&2; exit 1; fi
 echo "session CI: ok"

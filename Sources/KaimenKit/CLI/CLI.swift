@@ -21,6 +21,10 @@ public enum CLI {
     /// 0.15.0: an expression standard's working shows its formula as its reader writes it.
     /// 0.16.0: a session's notice counts only the recusals its schedule made; the readers
     /// refuse bidirectional controls, and take a standard's name in a long ballots file.
+    /// 0.17.0: the papers state void and uncounted sheets; the workbook is anonymous unless
+    /// published, and prints. 0.18.0: a seal holds its manifest's hash; the workbook's score
+    /// sheets have borders; a ballot chart's result reads as its table; a closed session's
+    /// files joined the guard's golden files.
     public static let version = "0.18.0"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)

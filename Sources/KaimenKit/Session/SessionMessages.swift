@@ -426,21 +426,31 @@ extension SessionMessages {
         case notSealed(String)
         /// It leaves out a file the seal lists.
         case notListed(String)
+        /// It lists a file twice.
+        case twice(String)
         /// It is not a kaimen manifest that can be read.
         case unreadable
+        /// It is not there.
+        case missing
     }
 
     static func manifestMismatch(_ path: String, _ problem: ManifestProblem, seq: Int) -> Localized {
         switch problem {
         case .hash(let file):
             return Localized(zh: "清单 `\(path)` 记的 `\(file)` 的哈希与封存（记录 \(seq)）的不同",
-                             en: "the manifest `\(path)` gives `\(file)` another hash than the seal (record \(seq))")
+                             en: "the manifest `\(path)` gives `\(file)` a different hash from the seal's (record \(seq))")
         case .notSealed(let file):
             return Localized(zh: "清单 `\(path)` 列出了封存（记录 \(seq)）中没有的文件 `\(file)`",
                              en: "the manifest `\(path)` lists `\(file)`, which the seal (record \(seq)) does not")
         case .notListed(let file):
             return Localized(zh: "清单 `\(path)` 没有列出封存（记录 \(seq)）的文件 `\(file)`",
                              en: "the manifest `\(path)` leaves out `\(file)`, which the seal (record \(seq)) lists")
+        case .twice(let file):
+            return Localized(zh: "清单 `\(path)` 把 `\(file)` 列了两次（封存记录 \(seq)）",
+                             en: "the manifest `\(path)` lists `\(file)` twice (seal record \(seq))")
+        case .missing:
+            return Localized(zh: "结果集的清单 `\(path)` 不见了（封存记录 \(seq)）",
+                             en: "the results' manifest `\(path)` is missing (seal record \(seq))")
         case .unreadable:
             return Localized(zh: "清单 `\(path)` 读不出，不是 kaimen 写的清单（封存记录 \(seq)）",
                              en: "the manifest `\(path)` cannot be read as a kaimen manifest (seal record \(seq))")

@@ -171,23 +171,30 @@ public enum Verifier {
         let at = SourceLocation(file: path, line: 1, column: 1)
         let url = folder.directory.appendingPathComponent(path)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            return [.error("output-changed", SessionMessages.outputMissing(path, seq: seal.seq), at: at)]
+            // Sealed by hash since 0.18.0; before, it was the set's file all the same.
+            return c["manifest"] == nil
+                ? [.error("manifest-mismatch", SessionMessages.manifestMismatch(path, .missing, seq: seal.seq), at: at, hint: SessionMessages.manifestMismatchHint)]
+                : [.error("output-changed", SessionMessages.outputMissing(path, seq: seal.seq), at: at)]
         }
         var found: [SessionMessages.ManifestProblem] = []
         if let listed = Manifest.listed(in: data) {
             let sealedInputs = (c["inputs"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
-            let outputs = Dictionary(listed.outputs.map { (resultsPath + "/" + $0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
-            for file in Set(outputs.keys).union(sealedOutputs.keys).sorted() {
-                switch (outputs[file], sealedOutputs[file]) {
-                case (let a?, let b?) where a != b: found.append(.hash(file))
-                case (.some, nil): found.append(.notSealed(file))
-                case (nil, .some): found.append(.notListed(file))
-                default: break
+            // Entry by entry: a file listed twice is named, not folded into one.
+            func compare(_ entries: [(path: String, sha256: String)], with sealed: [String: String], allListed: Bool) {
+                var seen: Set<String> = []
+                for e in entries {
+                    if !seen.insert(e.path).inserted { found.append(.twice(e.path)); continue }
+                    if let hash = sealed[e.path] {
+                        if hash != e.sha256 { found.append(.hash(e.path)) }
+                    } else {
+                        found.append(.notSealed(e.path))
+                    }
                 }
+                if allListed { for file in sealed.keys.sorted() where !seen.contains(file) { found.append(.notListed(file)) } }
             }
-            for input in listed.inputs where sealedInputs[input.path].map({ $0 != input.sha256 }) ?? true {
-                found.append(sealedInputs[input.path] == nil ? .notSealed(input.path) : .hash(input.path))
-            }
+            compare(listed.outputs.map { (resultsPath + "/" + $0.path, $0.sha256) }, with: sealedOutputs, allListed: true)
+            // A manifest lists every input copy since 0.15.0; before, none (and then none is asked).
+            compare(listed.inputs.map { ($0.path, $0.sha256) }, with: sealedInputs, allListed: !listed.inputs.isEmpty)
         } else {
             found.append(.unreadable)
         }

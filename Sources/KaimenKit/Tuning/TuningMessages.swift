@@ -1,12 +1,15 @@
 /// Every diagnostic text of the tuning tools (`compare`, `sensitivity`, `rules test`,
 /// `rules template`), in Chinese and English, kept together for the catalogue.
 enum TuningMessages {
-    /// At most `limit` of a summary's `items`, then how many more the table lists: a summary
-    /// line stays a line when thousands of units changed.
-    static func firstOf(_ items: [String], separator: String, lang: Language, limit: Int = 12) -> String {
+    /// At most `limit` of a summary's `items`, then how many more there are and where they are
+    /// all listed: the table (`inTable`), or else the JSON. A summary line stays a line when
+    /// thousands of units changed.
+    static func firstOf(_ items: [String], separator: String, lang: Language, inTable: Bool = true, limit: Int = 12) -> String {
         guard items.count > limit else { return items.joined(separator: separator) }
         let more = items.count - limit
-        return items.prefix(limit).joined(separator: separator) + lang.t("，另有 \(more) 个见表", ", and \(more) more in the table")
+        let rest = inTable ? lang.t("另有 \(more) 个见表", "and \(more) more in the table")
+                           : lang.t("另有 \(more) 个（全部见 --format json）", "and \(more) more (all in --format json)")
+        return items.prefix(limit).joined(separator: separator) + separator + rest
     }
 
     // MARK: compare's command line

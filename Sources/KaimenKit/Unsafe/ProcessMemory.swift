@@ -25,7 +25,8 @@ public enum ProcessMemory {
         guard let symbol = dlsym(nil, "mallopt") else { return false }
         let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
         let mmapThreshold: Int32 = -3, trimThreshold: Int32 = -1  // M_MMAP_THRESHOLD, M_TRIM_THRESHOLD
-        return mallopt(mmapThreshold, 32 << 20) == 1 && mallopt(trimThreshold, Int32.max) == 1
+        let mapped = mallopt(mmapThreshold, 32 << 20), trimmed = mallopt(trimThreshold, Int32.max)
+        return mapped == 1 && trimmed == 1
         #else
         return false
         #endif

@@ -223,6 +223,17 @@ struct TuningMistakesTests {
         #expect(e.first?.hintText?.zh == "保留它（从 `remove.standards` 中删去它），或在扩展文件的 `ranking.tieBreak` 里改用别的决胜条件")
     }
 
+    @Test("a removed standard or area reported at the remove entry does not silence the areas' sums")
+    func removedKeepsSums() {
+        // Dongcheng's publicity area is 6 points; written as 5, its sum no longer agrees.
+        let points = (#"{ "id": "publicity", "points": 6 }"#, #"{ "id": "publicity", "points": 5 }"#)
+        #expect(Self.extendingErrorsAll([points]).map(\.code) == ["points-mismatch"])
+        let tieBreak = (#"{ "by": "area", "id": "rights" },"#, #"{ "by": "standard", "id": "publicity.signature" },"#)
+        #expect(Self.extendingErrorsAll([points, tieBreak]).map(\.code).sorted() == ["points-mismatch", "unknown-standard"])
+        let area = (#""metrics": ["station_stars", "signature_activities"]"#, #""metrics": ["station_stars", "signature_activities"], "areas": ["models"]"#)
+        #expect(Self.extendingErrorsAll([points, area]).map(\.code).sorted() == ["points-mismatch", "unknown-area"])
+    }
+
     @Test("a metric removed while a base standard still reads it is reported at the child's remove entry")
     func removedMetricInUse() {
         let e = Self.extendingErrors(#""standards": ["organization.station", "publicity.signature"]"#, #""standards": ["organization.station"]"#)

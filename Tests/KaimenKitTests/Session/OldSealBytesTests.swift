@@ -5,22 +5,23 @@ import Testing
 /// `session verify` rebuilds a seal as the kaimen that made it wrote its files
 /// (`ScoreReport.writtenAs`). Tests that write the "old" files with this code and verify them
 /// with this code cannot notice a change that was not gated: this one compares what this code
-/// writes as 0.16.0 with what 0.16.0 really wrote, byte for byte. `Fixtures/golden-0.16.0/`
-/// holds the sample's files that changed since (taken from git at 5dd4289, kaimen 0.16.0);
-/// the others are still as `Fixtures/golden/` has them.
-@Suite("Old seals: written as 0.16.0 wrote them, byte for byte")
+/// writes as an older version with what that version really wrote, byte for byte.
+/// `Fixtures/golden-0.16.0/` holds the sample's files that changed since 0.16.0 (taken from git
+/// at 5dd4289), `Fixtures/golden-0.17.0/` those that changed since 0.17.0 (from 37ec6b6); the
+/// others are still as `Fixtures/golden/` has them.
+@Suite("Old seals: written as an older version wrote them, byte for byte")
 struct OldSealBytesTests {
-    @Test("the Xicheng sample's --out, written as 0.16.0, is 0.16.0's files")
-    func xicheng() throws {
+    @Test("the Xicheng sample's --out, written as an older version, is that version's files", arguments: ["0.16.0", "0.17.0"])
+    func xicheng(_ version: String) throws {
         let root = Fixtures.packageRoot
         var session = try ScoringSession.run(.init(rules: "rules/xicheng-2014.jsonc", units: "samples/xicheng-2014/units.csv",
                                                    roster: "samples/xicheng-2014/roster.csv", ballots: "samples/xicheng-2014/ballots.csv",
                                                    baseDirectory: root.path))
-        session.report.writtenAs = [0, 16, 0]
+        session.report.writtenAs = version.split(separator: ".").map { Int($0)! }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-old-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         try OutputFiles.write(session, to: dir)
-        let old = Fixtures.url("golden-0.16.0/xicheng-2014/out"), now = Fixtures.url("golden/xicheng-2014/out")
+        let old = Fixtures.url("golden-\(version)/xicheng-2014/out"), now = Fixtures.url("golden/xicheng-2014/out")
         var compared = 0
         for name in ["report.html", "公示.html", "summary.xlsx", "summary.csv", "summary.json", "sheets/X01.csv", "sheets/X01.json",
                      "sheets/X06.csv", "sheets/X06.json"] {
@@ -30,7 +31,7 @@ struct OldSealBytesTests {
             var actual = try Data(contentsOf: dir.appendingPathComponent(name))
             // The golden CSV files are kept without the BOM the writer puts first.
             if name.hasSuffix(".csv"), actual.starts(with: [0xEF, 0xBB, 0xBF]) { actual = Data(actual.dropFirst(3)) }
-            #expect(actual == expected, "\(name) as 0.16.0 wrote it differs (\(actual.count) bytes written, \(expected.count) expected)")
+            #expect(actual == expected, "\(name) as \(version) wrote it differs (\(actual.count) bytes written, \(expected.count) expected)")
             compared += 1
         }
         #expect(compared == 9)

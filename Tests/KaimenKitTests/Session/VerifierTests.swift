@@ -122,10 +122,10 @@ struct VerifierTests {
         #expect(Set(p.map(\.code)) == ["manifest-mismatch"])
         let messages = p.map(\.message)
         #expect(messages.count == 4, "\(messages)")
-        #expect(messages.contains { $0.contains("`results/summary.csv` another hash") })
+        #expect(messages.contains { $0.contains("`results/summary.csv` a different hash from the seal's") })
         #expect(messages.contains { $0.contains("leaves out `results/sheets/X01.csv`") })
         #expect(messages.contains { $0.contains("lists `results/sheets/X99.csv`, which the seal (record 4) does not") })
-        #expect(messages.contains { $0.contains("`inputs/units.csv` another hash") })
+        #expect(messages.contains { $0.contains("`inputs/units.csv` a different hash") })
     }
 
     @Test("a manifest removed, or replaced by something that is not one, is named")
@@ -156,6 +156,37 @@ struct VerifierTests {
             object["outputs"] = outputs
         }
         #expect(try Self.problems(s).map(\.code) == ["manifest-mismatch"])
+        // A file listed twice, the second time with another hash, is named too.
+        try Self.editManifest(s) { object in
+            var outputs = object["outputs"] as! [[String: Any]]
+            outputs.append(["path": "summary.csv", "bytes": 1, "sha256": String(repeating: "3", count: 64)])
+            object["outputs"] = outputs
+        }
+        #expect(try Self.problems(s).map(\.message).contains { $0.contains("lists `results/summary.csv` twice") })
+    }
+
+    @Test("an old seal's manifest must list every input copy, unless it lists none (as before 0.15.0); gone, it is named")
+    func manifestOldInputs() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        try Self.rewrite(s) { lines in
+            var r = try! JournalRecord.parse(lines[3]).get()
+            if case .object(var c) = r.content { c["manifest"] = nil; r.content = .object(c) }
+            lines[3] = JournalRecord(seq: r.seq, time: r.time, by: r.by, kind: r.kind, content: r.content, prev: r.prev).line
+        }
+        let url = s.dir.appendingPathComponent("results/manifest.json")
+        let original = try Data(contentsOf: url)
+        try Self.editManifest(s) { object in
+            object["inputs"] = (object["inputs"] as! [[String: Any]]).filter { $0["path"] as? String != "inputs/roster.csv" }
+        }
+        let p = try Self.problems(s)
+        #expect(p.map(\.code) == ["manifest-mismatch"] && p[0].message.contains("leaves out `inputs/roster.csv`"), "\(p.map(\.message))")
+        try Self.editManifest(s) { $0["inputs"] = [] }
+        #expect(try Verifier.verify(s.dir).ok)
+        try original.write(to: url)
+        #expect(try Verifier.verify(s.dir).ok)
+        try FileManager.default.removeItem(at: url)
+        let gone = try Self.problems(s)
+        #expect(gone.map(\.code) == ["manifest-mismatch"] && gone[0].message.contains("manifest `results/manifest.json` is missing"))
     }
 
     @Test("a deleted record breaks the sequence and the chain where it was")

@@ -154,6 +154,7 @@ struct ComparisonTests {
         #expect(TuningMessages.firstOf(["a", "b"], separator: "，", lang: .zh, limit: 2) == "a，b")
         #expect(TuningMessages.firstOf(["a", "b", "c"], separator: "，", lang: .zh, limit: 2) == "a，b，另有 1 个见表")
         #expect(TuningMessages.firstOf(["a", "b", "c"], separator: ", ", lang: .en, limit: 2) == "a, b, and 1 more in the table")
+        #expect(TuningMessages.firstOf(["a", "b", "c"], separator: "；", lang: .zh, inTable: false, limit: 2) == "a；b；另有 1 个（全部见 --format json）")
         // 300 generated units under Xicheng's rules and Dongcheng's: many change grade.
         let dir = try GeneratedSession.make(units: 300, seed: 7, rules: "rules/xicheng-2014.jsonc")
         defer { try? FileManager.default.removeItem(at: dir) }

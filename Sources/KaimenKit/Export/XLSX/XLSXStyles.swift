@@ -29,7 +29,10 @@ struct XLSXStyles {
     var wrappedText: Int { 4 + places.count }
 
     /// Format `xf` (one of the above) with thin borders round the cell (only with `borders`).
-    func bordered(_ xf: Int) -> Int { 4 + places.count + (wraps ? 1 : 0) + xf - 1 }
+    func bordered(_ xf: Int) -> Int {
+        assert(xf > 0 && borders, "the default format has no bordered copy; nor has a workbook without borders")
+        return 4 + places.count + (wraps ? 1 : 0) + xf - 1
+    }
 
     static func formatCode(_ places: Int) -> String { places <= 0 ? "0" : "0." + String(repeating: "0", count: places) }
 

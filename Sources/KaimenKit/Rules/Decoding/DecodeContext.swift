@@ -14,6 +14,12 @@ final class DecodeContext {
     /// Ids a `remove` was meant to drop but misspelt (the suggestion for `remove-unknown-id`):
     /// what they still use is not reported again.
     var meantToRemove: Set<String> = []
+    /// Areas and standards a `remove` dropped while kept entries still name them, by
+    /// collection: reported once at the `remove` entry, so what names them says nothing more.
+    /// Kept apart from `undecoded`, which would also silence the checks of every area's sums.
+    var removedInUse: [String: Set<String>] = [:]
+
+    func isRemovedInUse(_ collection: String, _ id: String) -> Bool { removedInUse[collection]?.contains(id) == true }
 
     func markUndecoded(_ collection: String, _ node: JSONNode) {
         if let id = node["id"]?.stringValue { undecoded[collection, default: []].insert(id) }

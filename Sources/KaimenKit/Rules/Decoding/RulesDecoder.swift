@@ -110,7 +110,8 @@ struct RulesDecoder {
         rules.tests = RulesTestsDecoder(ctx: ctx).decode(top.array("tests", required: false) ?? [])
         // A file's own tests must name what the file has; a base file's are checked when run.
         for test in rules.tests where test.isOwn(in: rules) {
-            ctx.diagnostics.append(contentsOf: RulesTestChecker.problems(test, rules: rules, undecoded: ctx.undecoded))
+            ctx.diagnostics.append(contentsOf: RulesTestChecker.problems(test, rules: rules,
+                                                                                 undecoded: ctx.undecoded.merging(ctx.removedInUse) { $0.union($1) }))
         }
         return rules
     }
@@ -141,8 +142,8 @@ struct RulesDecoder {
     /// Each area or standard an extending file removed while an entry it keeps still names it
     /// (a standard in the area, a tie-break): one error at its `remove` entry in the extending
     /// file, where the fix is, naming the first such entry, in whichever file it is, and how
-    /// many more. Marked undecoded, so that neither the entries that name it nor the file's
-    /// tests that give it repeat the error.
+    /// many more. Neither the entries that name it nor the file's tests that give it repeat the
+    /// error (`removedInUse`).
     private func checkRemovedAreasAndItems(in rules: Rules) {
         let items = rules.standards + rules.bonuses + rules.deductions
         let kept = items.filter { !ctx.meantToRemove.contains($0.id) }
@@ -165,7 +166,7 @@ struct RulesDecoder {
                 }
             }.map { (ValidationMessages.tieBreakLabel, $0.origin.location, true) }
             guard let first = users.first else { continue }
-            ctx.undecoded[r.collection, default: []].insert(r.id)
+            ctx.removedInUse[r.collection, default: []].insert(r.id)
             let file = PathText.lastComponent(first.location.file), line = first.location.line, others = users.count - 1
             if isArea {
                 ctx.error(.unknownArea, ValidationMessages.removedAreaInUse(r.id, first.label, file, line: line, others: others, tieBreak: first.tieBreak),

@@ -69,7 +69,8 @@ struct RulesValidator {
         var meant = Set<String>()
         var meantUnknown = false
         for s in rules.standards {
-            guard let a = s.area, rules.area(a) == nil else { continue }
+            // A removed area its standards still name was reported at the `remove` entry.
+            guard let a = s.area, rules.area(a) == nil, !ctx.isRemovedInUse("areas", a) else { continue }
             if let m = Suggestion.closest(to: a, among: areaIDs) { meant.insert(m) } else { meantUnknown = true }
         }
         for area in rules.areas {
@@ -108,7 +109,7 @@ struct RulesValidator {
 
     private func checkStandard(_ s: Standard) {
         let label = ValidationMessages.entry(s)
-        if let area = s.area, rules.area(area) == nil, !ctx.isUndecoded("areas", area) {
+        if let area = s.area, rules.area(area) == nil, !ctx.isUndecoded("areas", area), !ctx.isRemovedInUse("areas", area) {
             error(.unknownArea, ValidationMessages.unknownArea(label, area), s.origin, "area",
                   hint: ReferenceHint.forID(area, among: areaEntries, what: ValidationMessages.area) ?? ValidationMessages.addUnderAreas)
         }
@@ -158,11 +159,11 @@ struct RulesValidator {
         }
         for t in rules.ranking.tieBreak {
             switch t.key {
-            case .area(let id) where rules.area(id) == nil && !ctx.isUndecoded("areas", id):
+            case .area(let id) where rules.area(id) == nil && !ctx.isUndecoded("areas", id) && !ctx.isRemovedInUse("areas", id):
                 error(.unknownArea, ValidationMessages.tieBreakArea(id), t.origin, "id",
                       hint: ReferenceHint.forID(id, among: known("areas", areaEntries), what: ValidationMessages.area))
             case .standard(let id) where !(rules.standards + rules.bonuses + rules.deductions).contains(where: { $0.id == id })
-                    && !["standards", "bonuses", "deductions"].contains(where: { ctx.isUndecoded($0, id) }):
+                    && !["standards", "bonuses", "deductions"].contains(where: { ctx.isUndecoded($0, id) || ctx.isRemovedInUse($0, id) }):
                 error(.unknownStandard, ValidationMessages.tieBreakStandard(id), t.origin, "id",
                       hint: ReferenceHint.forID(id, among: known("standards", itemEntries), what: ValidationMessages.standard))
             case .metric(let id) where rules.metric(id) == nil && !ctx.isUndecoded("metrics", id) && ctx.removed["metrics"]?[id] == nil:

@@ -61,6 +61,17 @@ def main(d):
         for path, h in r['content']['outputs'].items():
             p = os.path.join(d, path)
             if not os.path.exists(p) or sha(p) != h: problems.append('output changed: ' + path)
+        # The set's manifest: its own hash (seals since 0.18.0), and the files it lists.
+        results = r['content'].get('results', 'results')
+        mp = os.path.join(d, results, 'manifest.json')
+        if 'manifest' in r['content'] and (not os.path.exists(mp) or sha(mp) != r['content']['manifest']):
+            problems.append('output changed: %s/manifest.json' % results)
+        elif os.path.exists(mp):
+            with open(mp, 'rb') as f: m = json.loads(f.read())
+            listed = {results + '/' + e['path']: e['sha256'] for e in m.get('outputs', [])}
+            if listed != r['content']['outputs']: problems.append('manifest disagrees with the seal: %s/manifest.json' % results)
+            for e in m.get('inputs', []):
+                if r['content']['inputs'].get(e['path']) != e['sha256']: problems.append('manifest input disagrees with the seal: ' + e['path'])
     for p in problems: print(p)
     print('%d records, head %s: %s' % (len(records), prev, 'OK' if not problems else 'FAILED'))
     return 1 if problems else 0
