@@ -11,9 +11,9 @@ public enum ProcessMemory {
     /// own and unmaps it when it is freed, and gives back the heap's top when that is freed.
     /// A large session's stages each allocate and free blocks the size of a column, so every
     /// page of each was faulted in afresh: a quarter of a million page faults for a million
-    /// units. With these two settings the pages are reused: about 65 000 fewer faults and
-    /// a sixth less system time, for some 20 MB more at the peak (Benchmarks/README.md,
-    /// "session 17"). Blocks of 32 MiB and more are still mapped and unmapped on their own.
+    /// units. With these two settings the pages are reused: about 63 000 fewer faults and
+    /// a tenth of a second less system time, for 21 MB more at the peak (Benchmarks/README.md,
+    /// "Session 17"). Blocks of 32 MiB and more are still mapped and unmapped on their own.
     ///
     /// `mallopt` is glibc's (`malloc.h`, which Swift's Glibc module leaves out), so it is
     /// looked up by name; elsewhere, or when it is not found, nothing changes. Returns whether
