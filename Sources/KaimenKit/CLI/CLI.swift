@@ -23,7 +23,8 @@ public enum CLI {
     /// refuse bidirectional controls, and take a standard's name in a long ballots file.
     /// 0.17.0: the papers state void and uncounted sheets; the workbook is anonymous unless
     /// published, and prints. 0.18.0: a seal holds its manifest's hash; the workbook's score
-    /// sheets have borders; a ballot chart's result reads as its table; a closed session's
+    /// sheets have borders; a ballot chart's result reads as its table; the report and notice
+    /// number their pages; a closed session's
     /// files joined the guard's golden files.
     public static let version = "0.18.0"
 

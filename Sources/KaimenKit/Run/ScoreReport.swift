@@ -19,8 +19,8 @@ public struct ScoreReport: Sendable {
     public internal(set) var writtenAs: [Int]? = nil
 
     /// The versions that changed a session's files (`writes(since:)`): 0.16.0 the notice's
-    /// recusals, 0.17.0 the papers, 0.18.0 the workbook's borders and the ballot chart's
-    /// result (docs/session.md, `session verify`).
+    /// recusals, 0.17.0 the papers, 0.18.0 the workbook's borders, the ballot chart's
+    /// result and the page numbers (docs/session.md, `session verify`).
     public static let v0_16: [Int] = [0, 16, 0]
     public static let v0_17: [Int] = [0, 17, 0]
     public static let v0_18: [Int] = [0, 18, 0]

@@ -11,6 +11,9 @@ public enum BallotSheetsHTML {
 
     public static func render(_ set: BallotSheetSet, layout: Layout = .unit, lang: Language = .zh) -> String {
         var doc = HTMLDocument(title: set.rules.metadata.title + " · " + PaperTexts.ballotSheetTitle.text(lang), lang: lang, extraCSS: css)
+        // Each sheet says its own page (第 1 / 2 页, per representative); a count over the whole
+        // file would read as another.
+        doc.pageNumbers = false
         switch layout {
         case .unit:
             for sheet in set.sheets { doc.append(unitPage(set, sheet, lang: lang)) }

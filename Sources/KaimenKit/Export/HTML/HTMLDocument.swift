@@ -13,6 +13,10 @@ public struct HTMLDocument: Sendable {
     /// Whether table headers and the panel's cells keep their words whole (`wholeWordsCSS`): off
     /// only to write a sealed page again as kaimen before 0.17.0 wrote it.
     public var wholeWords = true
+    /// Whether each printed page says which it is, and of how many (`第 3 页，共 12 页`), at its
+    /// foot (`pageNumbersCSS`): off for pages that number themselves (the blank sheets), and to
+    /// write a sealed page again as kaimen before 0.18.0 wrote it.
+    public var pageNumbers = true
 
     public init(title: String, lang: Language, extraCSS: String = "", body: [HTMLText] = []) {
         self.title = title
@@ -28,7 +32,8 @@ public struct HTMLDocument: Sendable {
         var s = "<!DOCTYPE html>\n<html lang=\"\(lang == .zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\">\n"
         s += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         s += "<meta name=\"generator\" content=\"kaimen\">\n"
-        s += "<title>\(HTMLText.escape(title))</title>\n<style>\n\(HTMLDocument.baseCSS)\(wholeWords ? HTMLDocument.wholeWordsCSS : "")\(extraCSS)</style>\n</head>\n<body>\n"
+        s += "<title>\(HTMLText.escape(title))</title>\n<style>\n\(HTMLDocument.baseCSS)\(wholeWords ? HTMLDocument.wholeWordsCSS : "")"
+        s += "\(pageNumbers ? HTMLDocument.pageNumbersCSS(lang) : "")\(extraCSS)</style>\n</head>\n<body>\n"
         for part in body { s += part.markup; s += "\n" }
         s += "</body>\n</html>\n"
         return s
@@ -48,6 +53,15 @@ public struct HTMLDocument: Sendable {
     .panel table.grid td { overflow-wrap: break-word; }
 
     """
+
+    /// The page's number and the count at the foot of every printed page, in the bottom margin
+    /// (CSS page-margin boxes: Chromium 131 and later, and the print engines that follow the
+    /// standard; a browser without them prints the page as before).
+    public static func pageNumbersCSS(_ lang: Language) -> String {
+        let content = lang == .zh ? "\"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\"" : "\"Page \" counter(page) \" of \" counter(pages)"
+        let box = "@bottom-center { content: \(content); font-family: \(fontStack); font-size: 8pt; color: #444; }"
+        return "@page { \(box) }\n@page landscape { \(box) }\n"
+    }
 
     /// The shared style: A4 pages with 15 mm margins, tables that fit the page, greys that
     /// survive a black-and-white printer.

@@ -10,6 +10,8 @@ public enum NoticeHTML {
         // issuer's line with a place for its seal (盖章), as a posted notice is stamped.
         let now = report.writes(since: ScoreReport.v0_17)
         doc.wholeWords = now
+        // Since 0.18.0: each printed page numbered (第 1 页，共 2 页).
+        doc.pageNumbers = report.writes(since: ScoreReport.v0_18)
         if now { doc.extraCSS += ".notice div.end { break-inside: avoid; page-break-inside: avoid; }\n" }
         var s = "<section class=\"page notice\">"
         s += "<h1>\(HTMLText.escape(m.title))<br>\(HTMLText.escape(PaperTexts.noticeTitle.text(lang)))</h1>"

@@ -16,6 +16,7 @@ public enum ReportHTML {
         let rules = session.rules
         var doc = HTMLDocument(title: rules.metadata.title + " · " + PaperTexts.reportTitle.text(lang), lang: lang, extraCSS: css + PanelHTML.css)
         doc.wholeWords = session.report.writes(since: ScoreReport.v0_17)
+        doc.pageNumbers = session.report.writes(since: ScoreReport.v0_18)
         doc.append(summaryPage(session, lang: lang))
         let medians = pages == nil ? areaMedians(session) : []
         for u in session.report.ranking.order {

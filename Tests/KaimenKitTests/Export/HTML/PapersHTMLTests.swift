@@ -169,4 +169,21 @@ struct PapersHTMLTests {
         #expect(html.components(separatedBy: "考评委员会成员签字").count - 1 == 9)
         #expect(!html.contains("http"))
     }
+
+    @Test("the report and the notice number their printed pages (第 2 页，共 54 页); the blank sheets, which number their own, and a 0.17.0 seal's pages do not")
+    func pageNumbers() throws {
+        var s = try ScoringSession.run(.init(rules: "rules/xicheng-2014.jsonc", units: "samples/xicheng-2014/units.csv",
+                                             roster: "samples/xicheng-2014/roster.csv", ballots: "samples/xicheng-2014/ballots.csv",
+                                             baseDirectory: Fixtures.packageRoot.path))
+        let zh = #"@bottom-center { content: "第 " counter(page) " 页，共 " counter(pages) " 页";"#
+        let en = #"@bottom-center { content: "Page " counter(page) " of " counter(pages);"#
+        #expect(ReportHTML.render(s).contains(zh) && NoticeHTML.render(s).contains(zh))
+        #expect(ReportHTML.render(s, lang: .en).contains(en) && NoticeHTML.render(s, lang: .en).contains(en))
+        // Portrait and landscape pages alike.
+        #expect(ReportHTML.render(s).components(separatedBy: "@bottom-center").count - 1 == 2)
+        let sheets = try SheetsCommandTests.set(schedule: true)
+        #expect(!BallotSheetsHTML.render(sheets).contains("@bottom-center"))
+        s.report.writtenAs = [0, 17, 0]
+        #expect(!ReportHTML.render(s).contains("@bottom-center") && !NoticeHTML.render(s).contains("@bottom-center"))
+    }
 }
