@@ -63,12 +63,15 @@ public enum SummaryWorkbook {
             if namesRepresentatives || session.rules.publishRepresentatives { book.add(ballotSheet(session, lang: lang)) }
         }
         var notes = XLSXSheet(name: PaperTexts.warningsHeading.text(lang) == "提示" ? "提示" : "Notes")
+
         notes.rows = [[.header(PaperTexts.warningsHeading.text(lang))]]
         notes.rows += (SessionWarnings.collect(report, lang: lang, limit: report.scores.unitCount > 1000 ? 20 : nil, recusals: names)
                        + report.inputWarnings.map { $0.rendered(lang) }).map { [.text($0)] }
         notes.maxWidth = current ? 100 : 120
         notes.wrapsText = current
         book.add(notes)
+        // Since 0.18.0 every printed page says which it is, and of how many.
+        if report.writes(since: ScoreReport.v0_18) { book.numberPages(lang) }
         return book
     }
 

@@ -36,6 +36,9 @@ public struct XLSXSheet: Sendable {
     /// borders, as far as its first row reaches (`nil`: none): printed, a wrapped text and the
     /// row under it are then told apart.
     public var borderedFrom: Int?
+    /// Printed at the foot of each page, centred: the page's number and the count, in `lang`
+    /// (`nil`: no footer).
+    public var pageFooter: Language?
 
     public init(name: String, rows: [[Cell]] = [], frozenRows: Int = 1) {
         self.name = name
@@ -194,6 +197,10 @@ public struct XLSXSheet: Sendable {
         var tail = "</sheetData>"
         tail += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
         tail += "<pageSetup paperSize=\"9\" orientation=\"landscape\"\(fitToWidth ? " fitToWidth=\"1\" fitToHeight=\"0\"" : "")/>"
+        if let lang = pageFooter {
+            // &C centres, &P is the page, &N the count (ECMA-376 §18.3.1.46); `&` as `&amp;` in XML.
+            tail += "<headerFooter><oddFooter>\(lang.t("&amp;C第 &amp;P 页，共 &amp;N 页", "&amp;CPage &amp;P of &amp;N"))</oddFooter></headerFooter>"
+        }
         tail += "</worksheet>"
         out += tail.utf8
         return out

@@ -4,6 +4,11 @@ import Foundation
 /// with a shared-strings table and styles. Opens in Excel, WPS, LibreOffice and Numbers.
 public struct XLSXWorkbook: Sendable {
     public private(set) var sheets: [XLSXSheet] = []
+
+    /// Every sheet printed with its page's number and the count at its foot, in `lang`.
+    public mutating func numberPages(_ lang: Language) {
+        for i in sheets.indices { sheets[i].pageFooter = lang }
+    }
     /// Sheet names made valid as kaimen before 0.17.0 made them (forbidden characters dropped,
     /// 31 characters), to write a sealed workbook of then again.
     public var namesBefore017 = false

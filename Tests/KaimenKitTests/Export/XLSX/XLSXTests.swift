@@ -149,7 +149,7 @@ struct XLSXTests {
         #expect(then["xl/workbook.xml"]?.contains("definedName") == false && then["xl/styles.xml"]?.contains("wrapText=\"1\"/></xf></cellXfs>") == false)
     }
 
-    @Test("a score sheet's table has its grid, empty cells too; its title rows, 汇总 and a 0.17.0 workbook have none")
+    @Test("a score sheet's table has its grid, empty cells too, and every sheet a page number; its title rows, 汇总 and a 0.17.0 workbook have no grid")
     func scoreSheetBorders() throws {
         let s = try ScoringSession.run(.init(rules: "rules/xicheng-2014.jsonc", units: "samples/xicheng-2014/units.csv",
                                              roster: "samples/xicheng-2014/roster.csv", ballots: "samples/xicheng-2014/ballots.csv",
@@ -189,5 +189,12 @@ struct XLSXTests {
         old.report.writtenAs = [0, 17, 0]
         let then = Self.parts(try #require(SummaryWorkbook.workbook(old.report, session: old).bytes()))
         #expect(then["xl/styles.xml"]?.contains(#"<borders count="1">"#) == true && then["xl/styles.xml"]?.contains("borderId=\"1\"") == false)
+        // Every sheet printed with its page number at its foot, since 0.18.0 (LibreOffice prints
+        // `第 2 页，共 38 页` for the sample's first score sheet).
+        let footer = "<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter></worksheet>"
+        for (name, part) in parts where name.hasPrefix("xl/worksheets/") { #expect(part.hasSuffix(footer), "\(name)") }
+        for (name, part) in then where name.hasPrefix("xl/worksheets/") { #expect(!part.contains("headerFooter"), "\(name)") }
+        let english = Self.parts(try #require(SummaryWorkbook.workbook(s.report, session: s, lang: .en).bytes()))
+        #expect(english["xl/worksheets/sheet1.xml"]?.hasSuffix("<oddFooter>&amp;CPage &amp;P of &amp;N</oddFooter></headerFooter></worksheet>") == true)
     }
 }
