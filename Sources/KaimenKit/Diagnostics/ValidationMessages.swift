@@ -45,6 +45,36 @@ enum ValidationMessages {
     static func cannotRemove(_ id: String, _ file: String, _ key: String) -> L {
         L(zh: "无法删除 `\(id)`：\(file) 的 `\(key)` 里没有这一项", en: "cannot remove `\(id)`: \(file) has no such entry in `\(key)`")
     }
+    /// The id is in the base's `collection`, not the one it was removed from.
+    static func removeFrom(_ collection: String, _ id: String) -> L {
+        L(zh: "`\(id)` 是\(collectionName(collection).zh)：列入 `remove.\(collection)`", en: "`\(id)` is a \(collectionName(collection).en): list it under `remove.\(collection)`")
+    }
+    /// One entry of a rules collection, by the collection's key.
+    static func collectionName(_ collection: String) -> L {
+        switch collection {
+        case "metrics": metric
+        case "areas": area
+        case "bonuses": RulesMessages.role(.bonus)
+        case "deductions": RulesMessages.role(.deduction)
+        case "vetoes": L(zh: "否决项", en: "veto")
+        default: RulesMessages.role(.standard)
+        }
+    }
+    /// What to do about an id removed while `users` (standards, items, vetoes, tie-breaks) still
+    /// use it, besides keeping it: remove each kind of user from its own collection, or change
+    /// the tie-break.
+    static func removeUsersToo(_ kept: L, users: [(collection: String?, tieBreak: Bool)], area: Bool = false) -> L {
+        var zh: [String] = [], en: [String] = []
+        for collection in ["standards", "bonuses", "deductions", "vetoes"] where users.contains(where: { $0.collection == collection }) {
+            zh.append("把\(area ? "属于" : "用到")它的\(collectionName(collection).zh)也列入 `remove.\(collection)`")
+            en.append("remove the \(collection) \(area ? "in" : "that use") it too (`remove.\(collection)`)")
+        }
+        if users.contains(where: \.tieBreak) {
+            zh.append("在扩展文件的 `ranking.tieBreak` 里改用别的决胜条件")
+            en.append("give other tie-breaks in the extending file's `ranking.tieBreak`")
+        }
+        return L(zh: kept.zh + "，或" + zh.joined(separator: "，并"), en: kept.en + ", or " + en.joined(separator: ", and "))
+    }
     static func overrideEntryObject(_ key: String) -> L {
         L(zh: "`override.\(key)` 的每一项都必须是带 `id` 的对象", en: "each entry of `override.\(key)` must be an object with an `id`")
     }
@@ -56,32 +86,34 @@ enum ValidationMessages {
     }
     static let tieBreakLabel = L(zh: "并列决胜条件", en: "a tie-break")
     /// `remove.metrics` dropped a metric the base's `publicity.signature` still reads.
-    static func removedMetricInUse(_ id: String, _ user: L, _ file: String, line: Int, others: Int) -> L {
-        L(zh: "`remove.metrics` 删除了指标 `\(id)`，但\(user.zh)（\(file) 第 \(line) 行）还在用它\(others > 0 ? "，另有 \(others) 处也在用" : "")",
-          en: "`remove.metrics` removes the metric `\(id)`, but \(user.en) (\(file), line \(line)) still reads it\(others > 0 ? ", and \(others) more" : "")")
+    static func removedMetricInUse(_ id: String, _ user: L, _ file: String, line: Int, others: [L]) -> L {
+        L(zh: "`remove.metrics` 删除了指标 `\(id)`，但\(user.zh)（\(file) 第 \(line) 行）还在用它\(alsoUsing(others).zh)",
+          en: "`remove.metrics` removes the metric `\(id)`, but \(user.en) (\(file), line \(line)) still reads it\(alsoUsing(others).en)")
     }
-    static let keepOrRemoveUsers = L(zh: "保留这个指标（从 `remove.metrics` 中删去它），或把用到它的标准也列入 `remove.standards`",
-                                     en: "keep the metric (take it out of `remove.metrics`), or remove what reads it too (`remove.standards`)")
+    /// The other entries that still use a removed id, by name: four at most, then how many more.
+    static func alsoUsing(_ others: [L]) -> L {
+        guard !others.isEmpty else { return L(zh: "", en: "") }
+        let named = others.prefix(4), more = others.count - named.count
+        return L(zh: "；另外还有" + named.map(\.zh).joined(separator: "、") + (more > 0 ? " 等 \(others.count) 处" : ""),
+                 en: "; also " + named.map(\.en).joined(separator: ", ") + (more > 0 ? " and \(more) more" : ""))
+    }
+    static let keepMetric = L(zh: "保留这个指标（从 `remove.metrics` 中删去它）", en: "keep the metric (take it out of `remove.metrics`)")
     static func addNewUnder(_ key: String) -> L { L(zh: "要新增一项，请列在 `\(key)` 下", en: "to add a new entry, list it under `\(key)`") }
 
     // MARK: Validation
 
     static let metric = L(zh: "指标", en: "metric")
     /// `remove.areas` dropped an area a kept standard is still in (or a tie-break names).
-    static func removedAreaInUse(_ id: String, _ user: L, _ file: String, line: Int, others: Int, tieBreak: Bool) -> L {
-        L(zh: "`remove.areas` 删除了方面 `\(id)`，但\(user.zh)（\(file) 第 \(line) 行）\(tieBreak ? "还按它决胜" : "还属于它")\(others > 0 ? "，另有 \(others) 处也用到它" : "")",
-          en: "`remove.areas` removes the area `\(id)`, but \(user.en) (\(file), line \(line)) \(tieBreak ? "still breaks ties by it" : "is still in it")\(others > 0 ? ", and \(others) more" : "")")
+    static func removedAreaInUse(_ id: String, _ user: L, _ file: String, line: Int, others: [L], tieBreak: Bool) -> L {
+        L(zh: "`remove.areas` 删除了方面 `\(id)`，但\(user.zh)（\(file) 第 \(line) 行）\(tieBreak ? "还按它决胜" : "还属于它")\(alsoUsing(others).zh)",
+          en: "`remove.areas` removes the area `\(id)`, but \(user.en) (\(file), line \(line)) \(tieBreak ? "still breaks ties by it" : "is still in it")\(alsoUsing(others).en)")
     }
-    /// What to do about an area removed while standards are still in it (`alsoTieBreak`: and a
-    /// tie-break names it).
-    static func keepOrMoveAreaUsers(alsoTieBreak: Bool) -> L {
-        L(zh: "保留这个方面（从 `remove.areas` 中删去它），或把它下面的标准也列入 `remove.standards`，或用 `override` 改到别的方面\(alsoTieBreak ? "；并改掉按它决胜的条件" : "")",
-          en: "keep the area (take it out of `remove.areas`), or remove its standards too (`remove.standards`), or move them to another area under `override`\(alsoTieBreak ? "; and change the tie-break by it" : "")")
-    }
+    static let keepArea = L(zh: "保留这个方面（从 `remove.areas` 中删去它）", en: "keep the area (take it out of `remove.areas`)")
+    static let orMoveToArea = L(zh: "；标准和加分、扣分项也可以用 `override` 改到别的方面", en: "; standards and items may instead move to another area under `override`")
     /// `remove.standards` dropped a standard a kept tie-break still names.
-    static func removedItemInUse(_ collection: String, _ id: String, _ user: L, _ file: String, line: Int, others: Int) -> L {
-        L(zh: "`remove.\(collection)` 删除了 `\(id)`，但\(user.zh)（\(file) 第 \(line) 行）还按它决胜\(others > 0 ? "，另有 \(others) 处也是" : "")",
-          en: "`remove.\(collection)` removes `\(id)`, but \(user.en) (\(file), line \(line)) still breaks ties by it\(others > 0 ? ", and \(others) more" : "")")
+    static func removedItemInUse(_ collection: String, _ id: String, _ user: L, _ file: String, line: Int, others: [L]) -> L {
+        L(zh: "`remove.\(collection)` 删除了 `\(id)`，但\(user.zh)（\(file) 第 \(line) 行）还按它决胜\(alsoUsing(others).zh)",
+          en: "`remove.\(collection)` removes `\(id)`, but \(user.en) (\(file), line \(line)) still breaks ties by it\(alsoUsing(others).en)")
     }
     static func keepOrChangeTieBreak(_ collection: String) -> L {
         L(zh: "保留它（从 `remove.\(collection)` 中删去它），或在扩展文件的 `ranking.tieBreak` 里改用别的决胜条件",

@@ -188,8 +188,8 @@ struct TuningMistakesTests {
         #expect(e.first?.location?.file == "/r/d.jsonc" && e.first?.location?.line == 38)
         #expect(e.first?.path == "remove.areas[0]")
         #expect(e.first?.text.zh.hasPrefix("`remove.areas` 删除了方面 `models`，但标准 `models.") == true)
-        #expect(e.first?.text.zh.contains("（xicheng-2014.jsonc 第 ") == true && e.first?.text.zh.contains("还属于它，另有 ") == true)
-        #expect(e.first?.hintText?.zh == "保留这个方面（从 `remove.areas` 中删去它），或把它下面的标准也列入 `remove.standards`，或用 `override` 改到别的方面")
+        #expect(e.first?.text.zh.contains("（xicheng-2014.jsonc 第 ") == true && e.first?.text.zh.contains("还属于它；另外还有标准 `models.") == true)
+        #expect(e.first?.hintText?.zh == "保留这个方面（从 `remove.areas` 中删去它），或把属于它的标准也列入 `remove.standards`；标准和加分、扣分项也可以用 `override` 改到别的方面")
     }
 
     @Test("an area removed that only a kept tie-break names is reported at the remove entry, not in the tie-break")
@@ -210,7 +210,7 @@ struct TuningMistakesTests {
         let areaErrors = removing.filter { $0.code == "unknown-area" }
         #expect(areaErrors.count == 1, "\(removing.map(\.description))")
         #expect(areaErrors.first?.path == "remove.areas[0]")
-        #expect(areaErrors.first?.hintText?.zh == "保留它（从 `remove.areas` 中删去它），或在扩展文件的 `ranking.tieBreak` 里改用别的决胜条件")
+        #expect(areaErrors.first?.hintText?.zh == "保留这个方面（从 `remove.areas` 中删去它），或在扩展文件的 `ranking.tieBreak` 里改用别的决胜条件")
         #expect(areaErrors.first?.text.zh.contains("并列决胜条件（d.jsonc 第 230 行）还按它决胜") == true, "\(areaErrors.map(\.text.zh))")
     }
 
@@ -257,6 +257,19 @@ struct TuningMistakesTests {
         let e = Self.extendingErrors(#""metrics": ["station_stars", "signature_activities"]"#, #""metrics": ["station_stars", "signature_activities", "members"]"#)
         #expect(e.map(\.code) == ["unknown-metric"], "\(e.map(\.description))")
         #expect(e.first?.location?.file == "/r/d.jsonc" && e.first?.path == "remove.metrics[2]")
-        #expect(e.first?.message == "`remove.metrics` removes the metric `members`, but standard `organization.membership` (xicheng-2014.jsonc, line 177) still reads it, and 1 more")
+        #expect(e.first?.message == "`remove.metrics` removes the metric `members`, but standard `organization.membership` (xicheng-2014.jsonc, line 177) still reads it; also standard `democracy.review`")
+    }
+
+    @Test("an entry removed from the wrong collection is told where it belongs, and what it was in says nothing more")
+    func removedFromWrongCollection() {
+        let audit = #""audit.committee", "audit.third_party", "audit.rectification", "audit.ballot""#
+        let e = Self.extendingErrorsAll([
+            (#""metrics": ["station_stars", "signature_activities"]"#, #""metrics": ["station_stars", "signature_activities"], "areas": ["audit"]"#),
+            (#""standards": ["organization.station", "publicity.signature"]"#,
+             #""standards": ["organization.station", "publicity.signature", \#(audit), "deduct.audit_violations"]"#)])
+        let removal = e.filter { $0.code != "test-unknown-id" }
+        #expect(removal.map(\.code) == ["remove-unknown-id"], "\(e.map(\.description))")
+        #expect(removal.first?.hintText?.zh == "`deduct.audit_violations` 是扣分项：列入 `remove.deductions`")
+        #expect(removal.first?.hintText?.en == "`deduct.audit_violations` is a deduction item: list it under `remove.deductions`")
     }
 }

@@ -123,21 +123,33 @@ struct RulesDecoder {
         for id in ids {
             guard let at = ctx.removed["metrics"]?[id] else { continue }
             let items = (rules.standards + rules.bonuses + rules.deductions).filter { !ctx.meantToRemove.contains($0.id) }
-            var users = items.filter { $0.metricIDs.contains(id) }.map { (label: ValidationMessages.entry($0), location: $0.origin.location) }
-            users += rules.vetoes.filter { $0.when.metricIDs.contains(id) }.map { (RulesMessages.veto($0.id, 0), $0.origin.location) }
-            users += rules.ranking.tieBreak.filter { $0.key == .metric(id) }.map { (ValidationMessages.tieBreakLabel, $0.origin.location) }
+            var users = items.filter { $0.metricIDs.contains(id) }.map {
+                (label: ValidationMessages.entry($0), location: $0.origin.location, collection: Optional(Self.collection($0.role)), tieBreak: false)
+            }
+            users += rules.vetoes.filter { $0.when.metricIDs.contains(id) }.map { (RulesMessages.veto($0.id, 0), $0.origin.location, "vetoes", false) }
+            users += rules.ranking.tieBreak.filter { $0.key == .metric(id) }.map { (ValidationMessages.tieBreakLabel, $0.origin.location, nil, true) }
             guard let first = users.first else { continue }
             // One mistake, one error: the sums of the areas whose standards read it, and the
             // tests that give it, would only repeat it.
             ctx.undecoded["metrics", default: []].insert(id)
             for s in items where s.metricIDs.contains(id) { ctx.undecoded["standards", default: []].insert(s.id) }
             ctx.error(.unknownMetric, ValidationMessages.removedMetricInUse(id, first.label, PathText.lastComponent(first.location.file),
-                                                                             line: first.location.line, others: users.count - 1),
-                      at: at.location, path: at.path, hint: ValidationMessages.keepOrRemoveUsers)
+                                                                             line: first.location.line, others: users.dropFirst().map(\.label)),
+                      at: at.location, path: at.path,
+                      hint: ValidationMessages.removeUsersToo(ValidationMessages.keepMetric, users: users.map { ($0.collection, $0.tieBreak) }))
         }
     }
 
     private static let itemCollections = ["standards", "bonuses", "deductions"]
+
+    /// The rules file's collection that holds entries of `role`.
+    static func collection(_ role: Standard.Role) -> String {
+        switch role {
+        case .standard: "standards"
+        case .bonus: "bonuses"
+        case .deduction: "deductions"
+        }
+    }
 
     /// Each area or standard an extending file removed while an entry it keeps still names it
     /// (a standard in the area, a tie-break): one error at its `remove` entry in the extending
@@ -156,23 +168,23 @@ struct RulesDecoder {
             let isArea = r.collection == "areas"
             // Added again by the extending file: nothing names a removed one.
             if isArea ? rules.area(r.id) != nil : items.contains(where: { $0.id == r.id }) { continue }
-            var users: [(label: Localized, location: SourceLocation, tieBreak: Bool)] = []
-            if isArea { users += kept.filter { $0.area == r.id }.map { (ValidationMessages.entry($0), $0.origin.location, false) } }
+            var users: [(label: Localized, location: SourceLocation, collection: String?, tieBreak: Bool)] = []
+            if isArea { users += kept.filter { $0.area == r.id }.map { (ValidationMessages.entry($0), $0.origin.location, Self.collection($0.role), false) } }
             users += rules.ranking.tieBreak.filter { t in
                 switch t.key {
                 case .area(let id): isArea && id == r.id
                 case .standard(let id): !isArea && id == r.id
                 default: false
                 }
-            }.map { (ValidationMessages.tieBreakLabel, $0.origin.location, true) }
+            }.map { (ValidationMessages.tieBreakLabel, $0.origin.location, nil, true) }
             guard let first = users.first else { continue }
             ctx.removedInUse[r.collection, default: []].insert(r.id)
-            let file = PathText.lastComponent(first.location.file), line = first.location.line, others = users.count - 1
+            let file = PathText.lastComponent(first.location.file), line = first.location.line, others = users.dropFirst().map(\.label)
             if isArea {
+                let what = ValidationMessages.removeUsersToo(ValidationMessages.keepArea, users: users.map { ($0.collection, $0.tieBreak) }, area: true)
+                let hint = users.contains { $0.collection != nil } ? Localized(zh: what.zh + ValidationMessages.orMoveToArea.zh, en: what.en + ValidationMessages.orMoveToArea.en) : what
                 ctx.error(.unknownArea, ValidationMessages.removedAreaInUse(r.id, first.label, file, line: line, others: others, tieBreak: first.tieBreak),
-                          at: r.at.location, path: r.at.path,
-                          hint: first.tieBreak ? ValidationMessages.keepOrChangeTieBreak(r.collection)
-                                               : ValidationMessages.keepOrMoveAreaUsers(alsoTieBreak: users.contains { $0.tieBreak }))
+                          at: r.at.location, path: r.at.path, hint: hint)
             } else {
                 ctx.error(.unknownStandard, ValidationMessages.removedItemInUse(r.collection, r.id, first.label, file, line: line, others: others),
                           at: r.at.location, path: r.at.path, hint: ValidationMessages.keepOrChangeTieBreak(r.collection))

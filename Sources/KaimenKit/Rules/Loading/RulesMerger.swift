@@ -90,6 +90,12 @@ struct RulesMerger {
     }
 
     private func applyRemove(_ remove: JSONNode, to result: inout [JSONMember], baseFile: String) {
+        // Which collection of the base holds each id: an id removed from the wrong one
+        // (a deduction under `remove.standards`) is told where it belongs.
+        var owner: [String: String] = [:]
+        for member in result where ["metrics", "areas", "standards", "bonuses", "deductions", "vetoes"].contains(member.key) {
+            for item in member.value.elements ?? [] { if let id = item["id"]?.stringValue, owner[id] == nil { owner[id] = member.key } }
+        }
         eachSection(remove, "remove", listOf: ValidationMessages.ids, unknownCode: .removeUnknownID, result: &result) { key, ids, items in
             for (n, idNode) in ids.enumerated() {
                 guard let id = idNode.stringValue else {
@@ -100,10 +106,13 @@ struct RulesMerger {
                     items.remove(at: k)
                     ctx.removed[key, default: [:]][id] = (idNode.location, "remove.\(key)[\(n)]")
                 } else {
-                    if let meant = Suggestion.closest(to: id, among: items.compactMap { $0["id"]?.stringValue }) { ctx.meantToRemove.insert(meant) }
+                    // Meant to go (misspelt, or listed under another collection): what still uses
+                    // it is not reported again.
+                    if owner[id] != nil { ctx.meantToRemove.insert(id) }
+                    else if let meant = Suggestion.closest(to: id, among: items.compactMap { $0["id"]?.stringValue }) { ctx.meantToRemove.insert(meant) }
                     ctx.error(.removeUnknownID, ValidationMessages.cannotRemove(id, baseFile, key),
                               at: idNode.location, path: "remove.\(key)[\(n)]",
-                              hint: RulesMerger.hint(id, among: items, key))
+                              hint: owner[id].map { ValidationMessages.removeFrom($0, id) } ?? RulesMerger.hint(id, among: items, key))
                     // What was meant to go is still there: don't also report the sums it upsets.
                     ctx.undecoded[key, default: []].insert(id)
                 }

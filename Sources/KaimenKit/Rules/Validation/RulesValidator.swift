@@ -109,7 +109,9 @@ struct RulesValidator {
 
     private func checkStandard(_ s: Standard) {
         let label = ValidationMessages.entry(s)
-        if let area = s.area, rules.area(area) == nil, !ctx.isUndecoded("areas", area), !ctx.isRemovedInUse("areas", area) {
+        // An entry a `remove` meant to drop (misspelt there, or under another collection) was reported there.
+        if let area = s.area, rules.area(area) == nil, !ctx.isUndecoded("areas", area), !ctx.isRemovedInUse("areas", area),
+           !ctx.meantToRemove.contains(s.id) {
             error(.unknownArea, ValidationMessages.unknownArea(label, area), s.origin, "area",
                   hint: ReferenceHint.forID(area, among: areaEntries, what: ValidationMessages.area) ?? ValidationMessages.addUnderAreas)
         }
