@@ -407,7 +407,7 @@ extension SessionMessages {
     }
 
     static func inputMissing(_ path: String) -> Localized {
-        Localized(zh: "输入文件 `\(path)` 不见了", en: "input file `\(path)` is missing")
+        Localized(zh: "输入文件 `\(path)` 已缺失", en: "input file `\(path)` is missing")
     }
 
     static func sealBallots(seq: Int) -> Localized {
@@ -449,7 +449,7 @@ extension SessionMessages {
             return Localized(zh: "清单 `\(path)` 把 `\(file)` 列了两次（封存记录 \(seq)）",
                              en: "the manifest `\(path)` lists `\(file)` twice (seal record \(seq))")
         case .missing:
-            return Localized(zh: "结果集的清单 `\(path)` 不见了（封存记录 \(seq)）",
+            return Localized(zh: "结果集的清单 `\(path)` 已缺失（封存记录 \(seq)）",
                              en: "the results' manifest `\(path)` is missing (seal record \(seq))")
         case .unreadable:
             return Localized(zh: "清单 `\(path)` 读不出，不是 kaimen 写的清单（封存记录 \(seq)）",
@@ -457,8 +457,36 @@ extension SessionMessages {
         }
     }
 
-    static let manifestMismatchHint = Localized(zh: "清单是结果写成时各文件的哈希，封存后被改过或换过；从备份恢复它，并查明谁改的",
+    /// Several files a manifest gets wrong, in one line: how many of each kind, the first few named.
+    static func manifestMismatches(_ path: String, _ problems: [ManifestProblem], seq: Int) -> Localized {
+        func files(_ list: [String]) -> String {
+            list.prefix(3).map { "`\($0)`" }.joined(separator: "、") + (list.count > 3 ? " 等" : "")
+        }
+        func filesEn(_ list: [String]) -> String {
+            list.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (list.count > 3 ? ", …" : "")
+        }
+        var zh: [String] = [], en: [String] = []
+        let hash = problems.compactMap { if case .hash(let f) = $0 { f } else { nil } }
+        let notSealed = problems.compactMap { if case .notSealed(let f) = $0 { f } else { nil } }
+        let notListed = problems.compactMap { if case .notListed(let f) = $0 { f } else { nil } }
+        let twice = problems.compactMap { if case .twice(let f) = $0 { f } else { nil } }
+        if !hash.isEmpty { zh.append("\(hash.count) 个文件的哈希不同（\(files(hash))）"); en.append("\(hash.count) with a different hash (\(filesEn(hash)))") }
+        if !notSealed.isEmpty { zh.append("列出了封存中没有的 \(notSealed.count) 个（\(files(notSealed))）"); en.append("\(notSealed.count) the seal does not list (\(filesEn(notSealed)))") }
+        if !notListed.isEmpty { zh.append("漏列了封存的 \(notListed.count) 个（\(files(notListed))）"); en.append("\(notListed.count) of the seal's left out (\(filesEn(notListed)))") }
+        if !twice.isEmpty { zh.append("\(twice.count) 个列了两次（\(files(twice))）"); en.append("\(twice.count) listed twice (\(filesEn(twice)))") }
+        return Localized(zh: "清单 `\(path)` 与封存（记录 \(seq)）不符：" + zh.joined(separator: "；"),
+                         en: "the manifest `\(path)` disagrees with the seal (record \(seq)): " + en.joined(separator: "; "))
+    }
+
+    static let manifestMismatchHint = Localized(zh: "清单记录的是结果写成时各文件的哈希，它在封存后被改动或替换过；从备份恢复它，并查明是谁改的",
                                                 en: "the manifest holds each file's hash as the results were written; it was changed or replaced after the seal: restore it from a backup and find out who changed it")
+    static let restoreOutputHint = Localized(zh: "从备份恢复这个文件，并查明是谁改动或删除的",
+                                             en: "restore the file from a backup and find out who changed or removed it")
+    /// A seal whose version records the manifest's hash, without it.
+    static func sealWithoutManifestHash(seq: Int, version: String) -> Localized {
+        Localized(zh: "封存记录 \(seq) 由 kaimen \(version) 写成，却没有清单的哈希（`manifest`）：封存记录被改写过",
+                  en: "seal record \(seq) was made by kaimen \(version) but holds no hash of its manifest (`manifest`): the seal was rewritten")
+    }
 
     static func outputUnsealed(_ path: String) -> Localized {
         Localized(zh: "结果文件 `\(path)` 不在任何封存记录中", en: "output `\(path)` is in no seal record")
@@ -484,14 +512,14 @@ extension SessionMessages {
                                                  en: "check the hash was copied right; if it was, trust the copy of the journal kept when it was posted")
 
     static func outputMissing(_ path: String, seq: Int) -> Localized {
-        Localized(zh: "封存（记录 \(seq)）的结果文件 `\(path)` 不见了", en: "output `\(path)`, sealed by record \(seq), is missing")
+        Localized(zh: "封存（记录 \(seq)）的结果文件 `\(path)` 已缺失", en: "output `\(path)`, sealed by record \(seq), is missing")
     }
 
     static func recomputedDiffers(_ paths: [String], seq: Int, sameRanking: Bool) -> Localized {
         let list = paths.map { "`\($0)`" }.joined(separator: ", ")
         return sameRanking
             ? Localized(zh: "按日志重新计算，排名、总分和等级与封存记录 \(seq) 一致，但 \(paths.count) 个文件的内容不同：\(list)",
-                        en: "recomputed from the journal, the ranks, totals and grades match seal record \(seq), but \(paths.count) file\(paths.count == 1 ? "" : "s") differ: \(list)")
+                        en: "recomputed from the journal, the ranks, totals and grades match seal record \(seq), but \(paths.count) file\(paths.count == 1 ? " differs" : "s differ"): \(list)")
             : Localized(zh: "按日志重新计算的结果与封存记录 \(seq) 不符（\(paths.count) 个文件，排名、总分或等级也不同）：\(list)",
                         en: "the result recomputed from the journal does not match seal record \(seq) in \(paths.count) file\(paths.count == 1 ? "" : "s"), ranks, totals or grades included: \(list)")
     }

@@ -118,7 +118,7 @@ public enum Verifier {
             let now = SessionFolder.sha256(ofFile: folder.directory.appendingPathComponent(path))
             if now != hash {
                 problems.append(.error("output-changed", now == nil ? SessionMessages.outputMissing(path, seq: seal.seq) : SessionMessages.outputChanged(path, seq: seal.seq),
-                                       at: SourceLocation(file: path, line: 1, column: 1)))
+                                       at: SourceLocation(file: path, line: 1, column: 1), hint: SessionMessages.restoreOutputHint))
             }
         }
         problems += checkManifest(seal, folder: folder, sealedOutputs: sealed)
@@ -174,7 +174,7 @@ public enum Verifier {
             // Sealed by hash since 0.18.0; before, it was the set's file all the same.
             return c["manifest"] == nil
                 ? [.error("manifest-mismatch", SessionMessages.manifestMismatch(path, .missing, seq: seal.seq), at: at, hint: SessionMessages.manifestMismatchHint)]
-                : [.error("output-changed", SessionMessages.outputMissing(path, seq: seal.seq), at: at)]
+                : [.error("output-changed", SessionMessages.outputMissing(path, seq: seal.seq), at: at, hint: SessionMessages.restoreOutputHint)]
         }
         var found: [SessionMessages.ManifestProblem] = []
         if let listed = Manifest.listed(in: data) {
@@ -199,9 +199,21 @@ public enum Verifier {
             found.append(.unreadable)
         }
         if found.isEmpty, let hash = c["manifest"]?.stringValue, SHA256.hex([UInt8](data)) != hash {
-            return [.error("output-changed", SessionMessages.outputChanged(path, seq: seal.seq), at: at)]
+            return [.error("output-changed", SessionMessages.outputChanged(path, seq: seal.seq), at: at, hint: SessionMessages.restoreOutputHint)]
         }
-        return found.map { .error("manifest-mismatch", SessionMessages.manifestMismatch(path, $0, seq: seal.seq), at: at, hint: SessionMessages.manifestMismatchHint) }
+        // A seal made since the manifest's hash is sealed, without it: the seal was rewritten.
+        var problems: [Diagnostic] = []
+        if c["manifest"] == nil, let v = c["kaimen"]?.stringValue, Self.sealed(by: v, since: ScoreReport.v0_18) {
+            problems.append(.error("manifest-mismatch", SessionMessages.sealWithoutManifestHash(seq: seal.seq, version: v), at: at,
+                                   hint: SessionMessages.recomputedDiffersHint))
+        }
+        // One line for the manifest, whatever it gets wrong: a swapped manifest is one mistake.
+        switch found.count {
+        case 0: break
+        case 1: problems.append(.error("manifest-mismatch", SessionMessages.manifestMismatch(path, found[0], seq: seal.seq), at: at, hint: SessionMessages.manifestMismatchHint))
+        default: problems.append(.error("manifest-mismatch", SessionMessages.manifestMismatches(path, found, seq: seal.seq), at: at, hint: SessionMessages.manifestMismatchHint))
+        }
+        return problems
     }
 
     /// The session's sheets as the kaimen that made `seal` stated them on its papers: the
