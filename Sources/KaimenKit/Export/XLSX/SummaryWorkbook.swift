@@ -70,8 +70,9 @@ public enum SummaryWorkbook {
         notes.maxWidth = current ? 100 : 120
         notes.wrapsText = current
         book.add(notes)
-        // Since 0.18.0 every printed page says which it is, and of how many.
-        if report.writes(since: ScoreReport.v0_18) { book.numberPages(lang) }
+        // Since 0.18.0 every printed page says which it is, and of how many, and a wrapped row
+        // is tall enough for LibreOffice's lines too.
+        if report.writes(since: ScoreReport.v0_18) { book.setUpPages(lang, lineHeight: 16) }
         return book
     }
 

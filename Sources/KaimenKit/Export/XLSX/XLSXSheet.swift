@@ -39,6 +39,9 @@ public struct XLSXSheet: Sendable {
     /// Printed at the foot of each page, centred: the page's number and the count, in `lang`
     /// (`nil`: no footer).
     public var pageFooter: Language?
+    /// Points per line of a wrapped row (its height is written: no program grows it on
+    /// opening). 14.5 fits Excel's 等线; LibreOffice, with a CJK font of its own, needs 16.
+    public var lineHeight = 14.5
 
     public init(name: String, rows: [[Cell]] = [], frozenRows: Int = 1) {
         self.name = name
@@ -92,7 +95,7 @@ public struct XLSXSheet: Sendable {
 
     /// The height in points a row of wrapping text cells takes at these column widths (each
     /// line 14.5 pt, as an 11 pt 等线 line), or `nil` for a row of one line.
-    static func rowHeight(_ row: [Cell], widths: [Double]) -> Double? {
+    static func rowHeight(_ row: [Cell], widths: [Double], lineHeight: Double = 14.5) -> Double? {
         var lines = 1
         for (c, cell) in row.enumerated() where c < widths.count {
             switch cell {
@@ -100,7 +103,7 @@ public struct XLSXSheet: Sendable {
             case .number, .integer, .empty: break
             }
         }
-        return lines > 1 ? 14.5 * Double(lines) + 1 : nil
+        return lines > 1 ? lineHeight * Double(lines) + 1 : nil
     }
 
     /// How many lines `s` takes wrapped in a column `width` characters wide (2 for padding).
@@ -157,7 +160,7 @@ public struct XLSXSheet: Sendable {
             out += "<row r=\"".utf8
             out += number
             // Wrapped text needs its height said: neither Excel nor LibreOffice grows a row on opening.
-            if wrapsText, let height = Self.rowHeight(row, widths: widths) {
+            if wrapsText, let height = Self.rowHeight(row, widths: widths, lineHeight: lineHeight) {
                 out += "\" ht=\"\(SVGCanvas.n(height))\" customHeight=\"1".utf8
             }
             out += "\">".utf8

@@ -70,8 +70,17 @@ struct XLSXStyles {
         }
         s += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
         let formats = self.formats
-        // Each format but the default again, with the border: `bordered(_:)`.
-        let copies = borders ? formats.dropFirst().map { $0.replacingOccurrences(of: "borderId=\"0\" xfId=\"0\"", with: "borderId=\"1\" xfId=\"0\" applyBorder=\"1\"") } : []
+        // Each format but the default again, with the border: `bordered(_:)`. A table's cells
+        // start at the top (a row beside a wrapped text reads from its first line); headers stay centred.
+        let copies = borders ? formats.dropFirst().map { xf -> String in
+            var copy = xf.replacingOccurrences(of: "borderId=\"0\" xfId=\"0\"", with: "borderId=\"1\" xfId=\"0\" applyBorder=\"1\"")
+            if copy.hasSuffix("/>") {
+                copy = String(copy.dropLast(2)) + " applyAlignment=\"1\"><alignment vertical=\"top\"/></xf>"
+            } else if !copy.contains("vertical=") {
+                copy = copy.replacingOccurrences(of: "<alignment ", with: "<alignment vertical=\"top\" ")
+            }
+            return copy
+        } : []
         s += "<cellXfs count=\"\(formats.count + copies.count)\">"
         s += (formats + copies).joined()
         s += "</cellXfs>"

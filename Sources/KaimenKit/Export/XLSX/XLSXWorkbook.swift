@@ -5,9 +5,10 @@ import Foundation
 public struct XLSXWorkbook: Sendable {
     public private(set) var sheets: [XLSXSheet] = []
 
-    /// Every sheet printed with its page's number and the count at its foot, in `lang`.
-    public mutating func numberPages(_ lang: Language) {
-        for i in sheets.indices { sheets[i].pageFooter = lang }
+    /// Every sheet printed with its page's number and the count at its foot, in `lang`, and
+    /// its wrapped rows `lineHeight` points a line.
+    public mutating func setUpPages(_ lang: Language, lineHeight: Double) {
+        for i in sheets.indices { (sheets[i].pageFooter, sheets[i].lineHeight) = (lang, lineHeight) }
     }
     /// Sheet names made valid as kaimen before 0.17.0 made them (forbidden characters dropped,
     /// 31 characters), to write a sealed workbook of then again.

@@ -179,6 +179,14 @@ struct XLSXTests {
         for r in 4 ..< x08.count {
             #expect(styleNumbers(x08[r]).count == header.count && styleNumbers(x08[r]).allSatisfy { withBorder.contains($0) }, "row \(r + 1)")
         }
+        // Wrapped rows are 16 points a line since 0.18.0 (LibreOffice's CJK lines overran 14.5);
+        // the table's cells start at the top.
+        let heights = x08.compactMap { row -> Double? in
+            guard let r = row.range(of: #"ht=""#) else { return nil }
+            return Double(row[r.upperBound...].prefix { $0 != "\"" })
+        }
+        #expect(!heights.isEmpty && heights.allSatisfy { ($0 - 1).truncatingRemainder(dividingBy: 16) == 0 }, "\(heights)")
+        #expect(styles.contains(#"applyBorder="1" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>"#))
         // A subtotal row leaves cells empty: they are written, with only their border.
         #expect(x08.contains { $0.range(of: #"<c r="[A-Z]+[0-9]+" s="[0-9]+"/>"#, options: .regularExpression) != nil })
         // 汇总 has no grid.
@@ -189,6 +197,7 @@ struct XLSXTests {
         old.report.writtenAs = [0, 17, 0]
         let then = Self.parts(try #require(SummaryWorkbook.workbook(old.report, session: old).bytes()))
         #expect(then["xl/styles.xml"]?.contains(#"<borders count="1">"#) == true && then["xl/styles.xml"]?.contains("borderId=\"1\"") == false)
+        #expect(then["xl/worksheets/sheet2.xml"]?.contains(#"ht="44.5""#) == true)
         // Every sheet printed with its page number at its foot, since 0.18.0 (LibreOffice prints
         // `第 2 页，共 38 页` for the sample's first score sheet).
         let footer = "<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter></worksheet>"
