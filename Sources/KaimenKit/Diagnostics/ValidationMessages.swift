@@ -148,6 +148,17 @@ enum ValidationMessages {
         L(zh: "方面 `\(id)`（\(name)）的标准合计 \(sum) 分，但该方面是 \(points) 分（\(list)）",
           en: "the standards of area `\(id)` (\(name)) add up to \(sum) points, but the area has \(points) (\(list))")
     }
+    /// An area's problem that a `remove` of standard `id` made.
+    static func afterRemoving(_ text: L, _ id: String) -> L {
+        L(zh: "删除标准 `\(id)` 之后，" + text.zh, en: "with `\(id)` removed, " + text.en)
+    }
+    static func overrideAreaPoints(_ id: String, _ sum: String) -> L {
+        L(zh: "在扩展文件的 `override.areas` 里写 `{ \"id\": \"\(id)\", \"points\": \(sum) }`，或不删除这条标准",
+          en: "write `{ \"id\": \"\(id)\", \"points\": \(sum) }` under the extending file's `override.areas`, or keep the standard")
+    }
+    static func removeAreaToo(_ id: String) -> L {
+        L(zh: "把方面 `\(id)` 也列入 `remove.areas`，或不删除它的全部标准", en: "remove the area `\(id)` too (`remove.areas`), or keep some of its standards")
+    }
     static let matchOrCap = L(zh: "改分值使两者相等；如果该方面以其分值封顶，写 \"capped\": true",
                               en: "change the points so they match, or set \"capped\": true if the area is capped at its points")
     static func areaBallots(_ id: String, _ n: Int) -> L {

@@ -260,6 +260,27 @@ struct TuningMistakesTests {
         #expect(e.first?.message == "`remove.metrics` removes the metric `members`, but standard `organization.membership` (xicheng-2014.jsonc, line 177) still reads it; also standard `democracy.review`")
     }
 
+    @Test("an area sum a child's remove upset is reported at the remove entry, with the points to write; an area left empty likewise")
+    func removedUpsetsSum() {
+        let e = Self.extendingErrors(#""standards": ["organization.station", "publicity.signature"]"#,
+                                     #""standards": ["organization.station", "publicity.signature", "safety.volunteers"]"#)
+        #expect(e.map(\.code) == ["points-mismatch"], "\(e.map(\.description))")
+        #expect(e.first?.location?.file == "/r/d.jsonc" && e.first?.location?.line == 36 && e.first?.path == "remove.standards[2]")
+        #expect(e.first?.text.zh.hasPrefix("删除标准 `safety.volunteers` 之后，方面 `safety`（安全生产）的标准合计 6 分，但该方面是 8 分") == true)
+        #expect(e.first?.hintText?.zh == #"在扩展文件的 `override.areas` 里写 `{ "id": "safety", "points": 6 }`，或不删除这条标准"#)
+        // With the child's own points for the area, the sum agrees again: nothing to say.
+        let fixed = Self.extendingErrorsAll([
+            (#""standards": ["organization.station", "publicity.signature"]"#, #""standards": ["organization.station", "publicity.signature", "safety.volunteers"]"#),
+            (#"{ "id": "publicity", "points": 6 }"#, #"{ "id": "publicity", "points": 6 }, { "id": "safety", "points": 6 }"#)])
+        #expect(fixed.filter { $0.code == "points-mismatch" }.isEmpty, "\(fixed.map(\.description))")
+        // Every standard of an area removed, the area kept: said at the remove entry.
+        let safety = #""safety.ankang", "safety.volunteers", "safety.accidents", "safety.ballot""#
+        let empty = Self.extendingErrors(#""standards": ["organization.station", "publicity.signature"]"#,
+                                         #""standards": ["organization.station", "publicity.signature", \#(safety)]"#)
+        #expect(empty.contains { $0.code == "empty-area" && $0.location?.file == "/r/d.jsonc" && $0.hintText?.zh == "把方面 `safety` 也列入 `remove.areas`，或不删除它的全部标准" },
+                "\(empty.map(\.description))")
+    }
+
     @Test("an entry removed from the wrong collection is told where it belongs, and what it was in says nothing more")
     func removedFromWrongCollection() {
         let audit = #""audit.committee", "audit.third_party", "audit.rectification", "audit.ballot""#

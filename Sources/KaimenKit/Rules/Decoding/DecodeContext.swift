@@ -20,6 +20,9 @@ final class DecodeContext {
     var removedInUse: [String: Set<String>] = [:]
 
     func isRemovedInUse(_ collection: String, _ id: String) -> Bool { removedInUse[collection]?.contains(id) == true }
+    /// The standards a `remove` dropped, by the area they were in: an area sum that no longer
+    /// adds up because of them is reported at the `remove` entry, where the fix is.
+    var removedFromArea: [String: [(id: String, location: SourceLocation, path: String)]] = [:]
 
     func markUndecoded(_ collection: String, _ node: JSONNode) {
         if let id = node["id"]?.stringValue { undecoded[collection, default: []].insert(id) }

@@ -103,6 +103,9 @@ struct RulesMerger {
                     continue
                 }
                 if let k = items.firstIndex(where: { $0["id"]?.stringValue == id }) {
+                    if key == "standards", let area = items[k]["area"]?.stringValue {
+                        ctx.removedFromArea[area, default: []].append((id, idNode.location, "remove.\(key)[\(n)]"))
+                    }
                     items.remove(at: k)
                     ctx.removed[key, default: [:]][id] = (idNode.location, "remove.\(key)[\(n)]")
                 } else {

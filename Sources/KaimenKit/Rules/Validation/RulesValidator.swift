@@ -77,9 +77,17 @@ struct RulesValidator {
             let members = rules.standards.filter { $0.area == area.id }
             // A standard with a mistake in it was left out; its area's sum would be wrong too.
             if ctx.hasUndecoded("standards") || meantUnknown || meant.contains(area.id) { continue }
+            // Standards a `remove` dropped from an area whose points were written elsewhere (the
+            // base file): what no longer adds up is the extending file's to fix, so it is said there.
+            let removedHere = ctx.removedFromArea[area.id].flatMap { r in r.first { $0.location.file != area.origin.at("points").file } }
             if members.isEmpty {
-                error(.emptyArea, ValidationMessages.emptyArea(area.id, area.name), area.origin,
-                      hint: ValidationMessages.addToArea(area.id))
+                if let r = removedHere {
+                    ctx.error(.emptyArea, ValidationMessages.afterRemoving(ValidationMessages.emptyArea(area.id, area.name), r.id), at: r.location, path: r.path,
+                              hint: ValidationMessages.removeAreaToo(area.id))
+                } else {
+                    error(.emptyArea, ValidationMessages.emptyArea(area.id, area.name), area.origin,
+                          hint: ValidationMessages.addToArea(area.id))
+                }
                 continue
             }
             let sum = members.reduce(Rational.zero) { $0 + $1.points }
@@ -90,8 +98,13 @@ struct RulesValidator {
                 }
             } else if sum != area.points {
                 let list = members.map { "\($0.id) \($0.points.plainText())" }.joined(separator: " + ")
-                error(.pointsMismatch, ValidationMessages.areaSum(area.id, area.name, sum.plainText(), area.points.plainText(), list),
-                      area.origin, "points", hint: ValidationMessages.matchOrCap)
+                let text = ValidationMessages.areaSum(area.id, area.name, sum.plainText(), area.points.plainText(), list)
+                if let r = removedHere {
+                    ctx.error(.pointsMismatch, ValidationMessages.afterRemoving(text, r.id), at: r.location, path: r.path,
+                              hint: ValidationMessages.overrideAreaPoints(area.id, sum.plainText()))
+                } else {
+                    error(.pointsMismatch, text, area.origin, "points", hint: ValidationMessages.matchOrCap)
+                }
             }
             let areaBallots = members.filter { if case .ballot(let b) = $0.method { return b.target == .area } else { return false } }
             if areaBallots.count > 1 {
