@@ -260,6 +260,14 @@ struct TuningMistakesTests {
         #expect(e.first?.message == "`remove.metrics` removes the metric `members`, but standard `organization.membership` (xicheng-2014.jsonc, line 177) still reads it; also standard `democracy.review`")
     }
 
+    @Test("a misspelt remove silences only the sum of the area it meant; another mistake is still found in the same run")
+    func misspeltRemoveKeepsOtherChecks() {
+        let e = Self.extendingErrorsAll([
+            (#""standards": ["organization.station", "publicity.signature"]"#, #""standards": ["organization.stations", "publicity.signature"]"#),
+            (#"{ "id": "publicity", "points": 6 }"#, #"{ "id": "publicity", "points": 5 }"#)])
+        #expect(e.map(\.code).sorted() == ["points-mismatch", "remove-unknown-id"], "\(e.map(\.description))")
+    }
+
     @Test("an area sum a child's remove upset is reported at the remove entry, with the points to write; an area left empty likewise")
     func removedUpsetsSum() {
         let e = Self.extendingErrors(#""standards": ["organization.station", "publicity.signature"]"#,

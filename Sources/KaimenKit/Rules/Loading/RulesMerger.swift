@@ -116,8 +116,8 @@ struct RulesMerger {
                     ctx.error(.removeUnknownID, ValidationMessages.cannotRemove(id, baseFile, key),
                               at: idNode.location, path: "remove.\(key)[\(n)]",
                               hint: owner[id].map { ValidationMessages.removeFrom($0, id) } ?? RulesMerger.hint(id, among: items, key))
-                    // What was meant to go is still there: don't also report the sums it upsets.
-                    ctx.undecoded[key, default: []].insert(id)
+                    // What was meant to go is still there: the sum of its area is not checked
+                    // (`meantToRemove`); every other check of the merged file still runs.
                 }
             }
         }

@@ -77,6 +77,8 @@ struct RulesValidator {
             let members = rules.standards.filter { $0.area == area.id }
             // A standard with a mistake in it was left out; its area's sum would be wrong too.
             if ctx.hasUndecoded("standards") || meantUnknown || meant.contains(area.id) { continue }
+            // A standard a `remove` meant to drop (its id misspelt there) still counts here.
+            if members.contains(where: { ctx.meantToRemove.contains($0.id) }) { continue }
             // Standards a `remove` dropped from an area whose points were written elsewhere (the
             // base file): what no longer adds up is the extending file's to fix, so it is said there.
             let removedHere = ctx.removedFromArea[area.id].flatMap { r in r.first { $0.location.file != area.origin.at("points").file } }
