@@ -70,11 +70,11 @@ public enum ComparisonExport {
                          + largest.map { "\($0.unit) \($0.oldRank)→\($0.newRank)" + lang.t("（\(signed($0.rankChange))）", " (\(signed($0.rankChange)))") }.joined(separator: lang.t("，", ", ")))
         }
         let b = c.boundaryCrossings
-        lines.append(lang.t("按总分跨越等次分数线：\(b.count) 个单位", "crossed a grade boundary by total: \(b.count)")
+        lines.append(lang.t("按总分跨越等次分数线：\(b.count) 个单位", "crossed a grade boundary by total: \(b.count) unit\(b.count == 1 ? "" : "s")")
                      + (b.isEmpty ? "" : lang.t("（", " (") + TuningMessages.firstOf(b.map { "\($0.unit) \($0.oldTotal.formatted(places: p))→\($0.newTotal.formatted(places: p))" + lang.t("，", ", ") + "\($0.oldGradeByTotal)→\($0.newGradeByTotal)" },
                                                                                          separator: lang.t("；", "; "), lang: lang, inTable: false) + lang.t("）", ")")))
         let q = c.quotaCrossings
-        lines.append(lang.t("跨越名额线：\(q.count) 个单位", "crossed the quota line: \(q.count)")
+        lines.append(lang.t("跨越名额线：\(q.count) 个单位", "crossed the quota line: \(q.count) unit\(q.count == 1 ? "" : "s")")
                      + (q.isEmpty ? "" : lang.t("（", " (") + TuningMessages.firstOf(q.map { m in
                          m.newQuotaMoved ? lang.t("\(m.unit) 新细则下因名额降档", "\(m.unit) moved down by the quota under the new rules")
                                          : lang.t("\(m.unit) 不再因名额降档", "\(m.unit) no longer moved down by the quota")
