@@ -124,7 +124,7 @@ struct RulesDecoder {
             guard let at = ctx.removed["metrics"]?[id] else { continue }
             let items = (rules.standards + rules.bonuses + rules.deductions).filter { !ctx.meantToRemove.contains($0.id) }
             var users = items.filter { $0.metricIDs.contains(id) }.map {
-                (label: ValidationMessages.entry($0), location: $0.origin.location, collection: Optional(Self.collection($0.role)), tieBreak: false)
+                (label: ValidationMessages.entry($0), location: $0.origin.location, collection: Optional($0.role.collection), tieBreak: false)
             }
             users += rules.vetoes.filter { $0.when.metricIDs.contains(id) }.map { (RulesMessages.veto($0.id, 0), $0.origin.location, "vetoes", false) }
             users += rules.ranking.tieBreak.filter { $0.key == .metric(id) }.map { (ValidationMessages.tieBreakLabel, $0.origin.location, nil, true) }
@@ -140,17 +140,6 @@ struct RulesDecoder {
         }
     }
 
-    private static let itemCollections = ["standards", "bonuses", "deductions"]
-
-    /// The rules file's collection that holds entries of `role`.
-    static func collection(_ role: Standard.Role) -> String {
-        switch role {
-        case .standard: "standards"
-        case .bonus: "bonuses"
-        case .deduction: "deductions"
-        }
-    }
-
     /// Each area or standard an extending file removed while an entry it keeps still names it
     /// (a standard in the area, a tie-break): one error at its `remove` entry in the extending
     /// file, where the fix is, naming the first such entry, in whichever file it is, and how
@@ -160,7 +149,7 @@ struct RulesDecoder {
         let items = rules.standards + rules.bonuses + rules.deductions
         let kept = items.filter { !ctx.meantToRemove.contains($0.id) }
         var removed: [(collection: String, id: String, at: (location: SourceLocation, path: String))] = []
-        for collection in ["areas"] + Self.itemCollections {
+        for collection in ["areas"] + Standard.Role.collections {
             for (id, at) in ctx.removed[collection] ?? [:] { removed.append((collection, id, at)) }
         }
         removed.sort { ($0.at.location.line, $0.at.location.column) < ($1.at.location.line, $1.at.location.column) }
@@ -169,7 +158,7 @@ struct RulesDecoder {
             // Added again by the extending file: nothing names a removed one.
             if isArea ? rules.area(r.id) != nil : items.contains(where: { $0.id == r.id }) { continue }
             var users: [(label: Localized, location: SourceLocation, collection: String?, tieBreak: Bool)] = []
-            if isArea { users += kept.filter { $0.area == r.id }.map { (ValidationMessages.entry($0), $0.origin.location, Self.collection($0.role), false) } }
+            if isArea { users += kept.filter { $0.area == r.id }.map { (ValidationMessages.entry($0), $0.origin.location, $0.role.collection, false) } }
             users += rules.ranking.tieBreak.filter { t in
                 switch t.key {
                 case .area(let id): isArea && id == r.id
@@ -182,7 +171,7 @@ struct RulesDecoder {
             let file = PathText.lastComponent(first.location.file), line = first.location.line, others = users.dropFirst().map(\.label)
             if isArea {
                 let what = ValidationMessages.removeUsersToo(ValidationMessages.keepArea, users: users.map { ($0.collection, $0.tieBreak) }, area: true)
-                let hint = users.contains { $0.collection != nil } ? Localized(zh: what.zh + ValidationMessages.orMoveToArea.zh, en: what.en + ValidationMessages.orMoveToArea.en) : what
+                let hint = users.contains { $0.collection != nil } ? what.appending(ValidationMessages.orMoveToArea) : what
                 ctx.error(.unknownArea, ValidationMessages.removedAreaInUse(r.id, first.label, file, line: line, others: others, tieBreak: first.tieBreak),
                           at: r.at.location, path: r.at.path, hint: hint)
             } else {

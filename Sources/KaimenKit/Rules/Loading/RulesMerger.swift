@@ -93,7 +93,7 @@ struct RulesMerger {
         // Which collection of the base holds each id: an id removed from the wrong one
         // (a deduction under `remove.standards`) is told where it belongs.
         var owner: [String: String] = [:]
-        for member in result where ["metrics", "areas", "standards", "bonuses", "deductions", "vetoes"].contains(member.key) {
+        for member in result where Self.collections.contains(member.key) {
             for item in member.value.elements ?? [] { if let id = item["id"]?.stringValue, owner[id] == nil { owner[id] = member.key } }
         }
         eachSection(remove, "remove", listOf: ValidationMessages.ids, unknownCode: .removeUnknownID, result: &result) { key, ids, items in

@@ -1,7 +1,19 @@
 /// A detailed standard (细化标准), or a bonus or deduction item: scored by one method.
 public struct Standard: Sendable, Equatable {
-    public enum Role: String, Sendable {
+    public enum Role: String, Sendable, CaseIterable {
         case standard, bonus, deduction
+
+        /// The rules file's collection that holds entries of this role.
+        public var collection: String {
+            switch self {
+            case .standard: "standards"
+            case .bonus: "bonuses"
+            case .deduction: "deductions"
+            }
+        }
+
+        /// The three collections of scored items, in the file's order.
+        public static let collections = allCases.map(\.collection)
     }
 
     public var id: String

@@ -14,7 +14,7 @@ enum RulesTestChecker {
         func failed(_ collections: [String], _ id: String) -> Bool {
             collections.contains { undecoded[$0]?.contains(id) == true || undecoded[$0]?.contains("*") == true }
         }
-        let items = ["standards", "bonuses", "deductions"]
+        let items = Standard.Role.collections
         let metricEntries: [ReferenceHint.Entry] = rules.metrics.map { ($0.id, $0.name) }
         let areaEntries: [ReferenceHint.Entry] = rules.areas.map { ($0.id, $0.name) }
         for m in test.metrics {

@@ -180,7 +180,7 @@ struct RulesValidator {
                 error(.unknownArea, ValidationMessages.tieBreakArea(id), t.origin, "id",
                       hint: ReferenceHint.forID(id, among: known("areas", areaEntries), what: ValidationMessages.area))
             case .standard(let id) where !(rules.standards + rules.bonuses + rules.deductions).contains(where: { $0.id == id })
-                    && !["standards", "bonuses", "deductions"].contains(where: { ctx.isUndecoded($0, id) || ctx.isRemovedInUse($0, id) }):
+                    && !Standard.Role.collections.contains(where: { ctx.isUndecoded($0, id) || ctx.isRemovedInUse($0, id) }):
                 error(.unknownStandard, ValidationMessages.tieBreakStandard(id), t.origin, "id",
                       hint: ReferenceHint.forID(id, among: known("standards", itemEntries), what: ValidationMessages.standard))
             case .metric(let id) where rules.metric(id) == nil && !ctx.isUndecoded("metrics", id) && ctx.removed["metrics"]?[id] == nil:
