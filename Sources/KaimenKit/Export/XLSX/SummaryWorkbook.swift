@@ -18,6 +18,8 @@ public enum SummaryWorkbook {
                                 namesRepresentatives: Bool = false, sheetTables: [ExportTable]? = nil) -> XLSXWorkbook {
         // Since 0.17.0: sheet names by Excel's measure, and set up to print (below).
         let current = report.writes(since: ScoreReport.v0_17)
+        // Since 0.18.0: score sheets with their grid, pages numbered, rows tall enough for LibreOffice.
+        let since018 = report.writes(since: ScoreReport.v0_18)
         var book = XLSXWorkbook()
         book.namesBefore017 = !current
         // Anonymous unless published (since 0.17.0): no cell names a representative, and the
@@ -50,14 +52,14 @@ public enum SummaryWorkbook {
                     if current { printable(&sheet, titleRows: table.preamble.count + 1) }
                     // Since 0.18.0 the table has its grid: printed, a subtotal is told from the
                     // wrapped text above it.
-                    if report.writes(since: ScoreReport.v0_18) { sheet.borderedFrom = table.preamble.count }
+                    if since018 { sheet.borderedFrom = table.preamble.count }
                     sheet.rows = table.preamble.map(cells) + [table.columns.map { .header($0.header) }] + table.rows.map(cells)
                     book.add(sheet)
                 }
             } else {
                 var long = longSheets(session, lang: lang, table: sheetTable)
                 if current { printable(&long, titleRows: 1) }
-                if report.writes(since: ScoreReport.v0_18) { long.borderedFrom = 0 }
+                if since018 { long.borderedFrom = 0 }
                 book.add(long)
             }
             if namesRepresentatives || session.rules.publishRepresentatives { book.add(ballotSheet(session, lang: lang)) }
@@ -72,7 +74,7 @@ public enum SummaryWorkbook {
         book.add(notes)
         // Since 0.18.0 every printed page says which it is, and of how many, and a wrapped row
         // is tall enough for LibreOffice's lines too.
-        if report.writes(since: ScoreReport.v0_18) { book.setUpPages(lang, lineHeight: 16) }
+        if since018 { book.setUpPages(lang, lineHeight: 16) }
         return book
     }
 

@@ -31,23 +31,39 @@ struct XLSXStyles {
     /// Format `xf` (one of the above) with thin borders round the cell (only with `borders`).
     func bordered(_ xf: Int) -> Int {
         assert(xf > 0 && borders, "the default format has no bordered copy; nor has a workbook without borders")
-        return 4 + places.count + (wraps ? 1 : 0) + xf - 1
+        return plainCount + xf - 1
     }
 
     static func formatCode(_ places: Int) -> String { places <= 0 ? "0" : "0." + String(repeating: "0", count: places) }
 
-    /// The cell formats (`cellXfs`) before their bordered copies, by index.
-    private var formats: [String] {
-        var list = [
-            "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>",
-            "<xf numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>",
-            "<xf numFmtId=\"49\" fontId=\"1\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\" applyFill=\"1\" applyAlignment=\"1\"><alignment vertical=\"center\" wrapText=\"1\"/></xf>",
-            "<xf numFmtId=\"1\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>",
-        ]
-        for i in places.indices { list.append("<xf numFmtId=\"\(164 + i)\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>") }
-        if wraps {
-            list.append("<xf numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyAlignment=\"1\"><alignment wrapText=\"1\"/></xf>")
+    /// One cell format (`<xf>`): its number format, font, fill and alignment.
+    private struct Format {
+        var numFmt: Int
+        var font = 0, fill = 0
+        var vertical: String?
+        var wraps = false
+
+        /// The `<xf>` element; `bordered`: with thin borders, the cell's text from the top
+        /// unless the format says otherwise (a row beside a wrapped text reads from its first line).
+        func xml(bordered: Bool) -> String {
+            var s = "<xf numFmtId=\"\(numFmt)\" fontId=\"\(font)\" fillId=\"\(fill)\" borderId=\"\(bordered ? 1 : 0)\" xfId=\"0\""
+            if bordered { s += " applyBorder=\"1\"" }
+            if numFmt != 0 { s += " applyNumberFormat=\"1\"" }
+            if font != 0 { s += " applyFont=\"1\"" }
+            if fill != 0 { s += " applyFill=\"1\"" }
+            let alignment = [(vertical ?? (bordered ? "top" : nil)).map { "vertical=\"\($0)\"" }, wraps ? "wrapText=\"1\"" : nil].compactMap { $0 }
+            return s + (alignment.isEmpty ? "/>" : " applyAlignment=\"1\"><alignment \(alignment.joined(separator: " "))/></xf>")
         }
+    }
+
+    /// How many formats there are before their bordered copies.
+    private var plainCount: Int { 4 + places.count + (wraps ? 1 : 0) }
+
+    /// The cell formats (`cellXfs`) before their bordered copies, by index (`plainCount`).
+    private var formats: [Format] {
+        var list = [Format(numFmt: 0), Format(numFmt: 49), Format(numFmt: 49, font: 1, fill: 2, vertical: "center", wraps: true), Format(numFmt: 1)]
+        list += places.indices.map { Format(numFmt: 164 + $0) }
+        if wraps { list.append(Format(numFmt: 49, wraps: true)) }
         return list
     }
 
@@ -70,19 +86,11 @@ struct XLSXStyles {
         }
         s += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
         let formats = self.formats
-        // Each format but the default again, with the border: `bordered(_:)`. A table's cells
-        // start at the top (a row beside a wrapped text reads from its first line); headers stay centred.
-        let copies = borders ? formats.dropFirst().map { xf -> String in
-            var copy = xf.replacingOccurrences(of: "borderId=\"0\" xfId=\"0\"", with: "borderId=\"1\" xfId=\"0\" applyBorder=\"1\"")
-            if copy.hasSuffix("/>") {
-                copy = String(copy.dropLast(2)) + " applyAlignment=\"1\"><alignment vertical=\"top\"/></xf>"
-            } else if !copy.contains("vertical=") {
-                copy = copy.replacingOccurrences(of: "<alignment ", with: "<alignment vertical=\"top\" ")
-            }
-            return copy
-        } : []
+        assert(formats.count == plainCount)
+        // Each format but the default again, with the border: `bordered(_:)`.
+        let copies = borders ? formats.dropFirst().map { $0.xml(bordered: true) } : []
         s += "<cellXfs count=\"\(formats.count + copies.count)\">"
-        s += (formats + copies).joined()
+        s += formats.map { $0.xml(bordered: false) }.joined() + copies.joined()
         s += "</cellXfs>"
         s += "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         s += "</styleSheet>"
