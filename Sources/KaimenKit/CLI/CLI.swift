@@ -25,8 +25,11 @@ public enum CLI {
     /// published, and prints. 0.18.0: a seal holds its manifest's hash; the workbook's score
     /// sheets have borders; a ballot chart's result reads as its table; the report and notice
     /// number their pages; a closed session's
-    /// files joined the guard's golden files.
-    public static let version = "0.18.0"
+    /// files joined the guard's golden files. 0.19.0: a tie note names what decided it in
+    /// quotes (`按“依法维权”得分 11.00 对 9.20 排在前`); the report's summary page states a
+    /// recusal in brief (its ballots under 提示), breaks headers between words and keeps an
+    /// area's heading with its first row; a chart's equal ballots stack clear of its result.
+    public static let version = "0.19.0"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method

@@ -87,14 +87,24 @@ public enum RulesTable {
     }
 
     /// `方面 依法维权（高者优先）`, naming areas, standards and metrics by their Chinese names.
-    public static func tieBreakText(_ t: RankingPolicy.TieBreak, rules: Rules, lang: Language = .zh, withOrder: Bool = true) -> String {
+    /// - Parameter quoted: the name in quotes, as a tie note says it since 0.19.0
+    ///   (`“依法维权”得分`, `指标“会员人数”`; before, `方面依法维权`). English is the same either way.
+    public static func tieBreakText(_ t: RankingPolicy.TieBreak, rules: Rules, lang: Language = .zh, withOrder: Bool = true,
+                                    quoted: Bool = false) -> String {
         let what: String
+        func points(_ kind: String, _ name: String) -> String { quoted ? "“\(name)”得分" : kind + name }
         switch t.key {
         case .ballots: what = lang.t("代表评分", "representatives' points")
         case .bonus: what = lang.t("加分", "bonus")
-        case .area(let id): what = lang.t("方面", "area ") + (rules.area(id)?.name ?? id)
-        case .standard(let id): what = lang.t("标准", "standard ") + ((rules.standards + rules.bonuses + rules.deductions).first { $0.id == id }?.name ?? id)
-        case .metric(let id): what = lang.t("指标", "metric ") + (rules.metric(id)?.name ?? id)
+        case .area(let id):
+            let name = rules.area(id)?.name ?? id
+            what = lang.t(points("方面", name), "area " + name)
+        case .standard(let id):
+            let name = (rules.standards + rules.bonuses + rules.deductions).first { $0.id == id }?.name ?? id
+            what = lang.t(points("标准", name), "standard " + name)
+        case .metric(let id):
+            let name = rules.metric(id)?.name ?? id
+            what = lang.t(quoted ? "指标“\(name)”" : "指标" + name, "metric " + name)
         }
         guard withOrder else { return what }
         return what + (t.descending ? lang.t("（高者优先）", " (higher first)") : lang.t("（低者优先）", " (lower first)"))

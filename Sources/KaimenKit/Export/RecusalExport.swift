@@ -23,13 +23,19 @@ enum RecusalExport {
 
     /// The summary's note for a unit's recusals: one phrase per representative, each item by
     /// its name (`itemNames`), e.g. `回避：R01 王建国（本单位代表）2 票不计（依法维权工作评价 3.5，安全生产工作评价 2）`.
-    static func notes(_ recusals: [RecusalViolation], itemNames: [String: String], lang: Language) -> [String] {
+    /// `brief`: without the items (`回避：R01 王建国（本单位代表）2 票不计`), for the report's
+    /// summary page, whose 提示 lists them (since 0.19.0).
+    static func notes(_ recusals: [RecusalViolation], itemNames: [String: String], lang: Language, brief: Bool = false) -> [String] {
         var groups: [(rep: String, items: [RecusalViolation])] = []
         for v in recusals {
             if let i = groups.firstIndex(where: { $0.rep == v.representative }) { groups[i].items.append(v) } else { groups.append((v.representative, [v])) }
         }
         return groups.map { g in
             let v = g.items[0]
+            if brief {
+                return lang.t("回避：\(v.representative) \(v.name)（\(v.reasonText.zh)）\(g.items.count) 票不计",
+                              "recusal: \(v.representative) \(v.name) (\(v.reasonText.en)): \(g.items.count) ballot(s) not counted")
+            }
             let scores = g.items.map { "\(itemNames[$0.item] ?? $0.item) \($0.score.plainText())" }.joined(separator: lang.t("，", ", "))
             return lang.t("回避：\(v.representative) \(v.name)（\(v.reasonText.zh)）\(g.items.count) 票不计（\(scores)）",
                           "recusal: \(v.representative) \(v.name) (\(v.reasonText.en)): \(g.items.count) ballot(s) not counted (\(scores))")

@@ -9,10 +9,13 @@ public enum SessionWarnings {
     ///   - limit: at most this many units named per line, and this many lines per kind of
     ///     warning; the rest are counted ("… 共 N 个"). `nil` names every one.
     ///   - recusals: include the lines that name representatives: recusals, and a session's
-    ///     sheets declared void or not counted. `report.html`'s summary page leaves them out: its
-    ///     table's 说明 column already states each recusal, and each unit's score sheet its void
-    ///     and uncounted sheets; once is enough.
-    public static func collect(_ report: ScoreReport, lang: Language = .zh, limit: Int? = nil, recusals: Bool = true) -> [String] {
+    ///     sheets declared void or not counted.
+    ///   - droppedSheets: include the void and uncounted sheets' lines (`nil`: as `recusals`).
+    ///     `report.html`'s summary page leaves them out, each unit's score sheet states its own;
+    ///     since 0.19.0 it lists the recusals' ballots here, its table's 说明 stating them in brief
+    ///     (before, 说明 listed the ballots, and this list left recusals out).
+    public static func collect(_ report: ScoreReport, lang: Language = .zh, limit: Int? = nil, recusals: Bool = true,
+                               droppedSheets: Bool? = nil) -> [String] {
         let rules = report.rules
         let narrator = Narrator(rules: rules, lang: lang)
         var lines: [String] = []
@@ -40,7 +43,7 @@ public enum SessionWarnings {
         }
         // A session's sheets that did not count (void, or open at a close with --accept-missing):
         // one line per unit, naming the representatives, as the recusal lines do.
-        if recusals, let sheets = report.sheets, sheets.dropsAny {
+        if droppedSheets ?? recusals, let sheets = report.sheets, sheets.dropsAny {
             let units = report.units.ids.indices.filter { sheets.voids[report.units.ids[$0]] != nil || sheets.uncounted[report.units.ids[$0]] != nil }
             for u in units.prefix(limit ?? Int.max) {
                 let id = report.units.ids[u]

@@ -16,11 +16,12 @@ public enum SummaryExport {
     ///   naming the representatives (the workbook by default).
     public static func table(_ report: ScoreReport, lang: Language = .zh, standardColumns: Bool = false, limit: Int? = nil,
                              namesRepresentatives: Bool = true) -> ExportTable {
-        table(report, lang: lang, standardColumns: standardColumns, rows: true, limit: limit, namesRepresentatives: namesRepresentatives)
+        table(report, lang: lang, standardColumns: standardColumns, rows: true, limit: limit, recusals: namesRepresentatives ? .named : .counted)
     }
 
+    /// - Parameter recusals: how the 说明 column states a unit's recusals.
     static func table(_ report: ScoreReport, lang: Language, standardColumns: Bool, rows withRows: Bool, limit: Int? = nil,
-                      namesRepresentatives: Bool = true) -> ExportTable {
+                      recusals: Notes.Recusals = .named) -> ExportTable {
         let rules = report.rules
         let scores = report.scores
         var columns: [ExportTable.Column] = [
@@ -58,7 +59,7 @@ public enum SummaryExport {
                                      .text(report.gradeName(u))]
             row += areaIndex.map { fixed(scores.areas[u * scores.areaCount + $0]) }
             row += [fixed(scores.bonus[u]), fixed(scores.deducted[u]),
-                    notes.text(u, recusals: namesRepresentatives ? .named : .counted).map { .text($0) } ?? .empty]
+                    notes.text(u, recusals: recusals).map { .text($0) } ?? .empty]
             if standardColumns {
                 row += (0..<scores.standardCount).map { fixed(scores.standards[u * scores.standardCount + $0]) }
                 row.append(hints?.text(u).map { .text($0) } ?? .empty)
@@ -86,6 +87,8 @@ public enum SummaryExport {
         let itemNames: [String: String]
         /// Each tie-break's name, made once: a million tied units each need one.
         let tieNames: [String]
+        /// How a Chinese tie note ends (`排在前`, `排在后`; `在前`, `在后` before 0.19.0).
+        let ahead: String, behind: String
         let zh: Bool
         /// The same phrases as bytes, for `write(_:into:)`.
         private let tieNameBytes: [[UInt8]]
@@ -101,12 +104,15 @@ public enum SummaryExport {
             unchecked = Dictionary(grouping: report.scores.vetoesUnchecked, by: { Int($0.unit) }).mapValues { $0.map { Int($0.item) } }
             recusals = RecusalExport.byUnit(report.recusals)
             itemNames = BallotItem.names(of: report.rules)
-            tieNames = report.rules.ranking.tieBreak.map { RulesTable.tieBreakText($0, rules: report.rules, lang: lang, withOrder: false) }
+            // Since 0.19.0: `按“依法维权”得分 11.00 对 9.20 排在前`; before, `按方面依法维权 11.00 对 9.20 在前`.
+            let quoted = report.writes(since: ScoreReport.v0_19)
+            tieNames = report.rules.ranking.tieBreak.map { RulesTable.tieBreakText($0, rules: report.rules, lang: lang, withOrder: false, quoted: quoted) }
+            (ahead, behind) = quoted ? ("排在前", "排在后") : ("在前", "在后")
             tieNameBytes = tieNames.map { Array($0.utf8) }
             isMetric = report.rules.ranking.tieBreak.map { if case .metric = $0.key { true } else { false } }
             let z = lang == .zh
             phrases = (Array((z ? "与 " : "tied with ").utf8), Array((z ? " 同分，按" : " on total; ").utf8), Array((z ? " 对 " : " vs ").utf8),
-                       Array((z ? " 在前" : " puts it ahead").utf8), Array((z ? " 在后" : " puts it behind").utf8),
+                       Array((z ? " " + ahead : " puts it ahead").utf8), Array((z ? " " + behind : " puts it behind").utf8),
                        Array((z ? "与 " : "shares the rank with ").utf8), Array((z ? " 并列" : "").utf8), Array((z ? "；" : "; ").utf8))
         }
 
@@ -183,6 +189,9 @@ public enum SummaryExport {
         enum Recusals {
             /// Each representative by id and name, with the ballots set aside (`RecusalExport.notes`).
             case named
+            /// Each representative by id and name, with how many ballots were set aside, not which:
+            /// the report's summary page (since 0.19.0), whose 提示 lists them.
+            case brief
             /// How many representatives and ballots, naming no one (`RecusalExport.countedNotes`).
             case counted
             /// Not at all: the public notice, whose representatives stay anonymous.
@@ -195,7 +204,7 @@ public enum SummaryExport {
             var parts: [String] = []
             func decided(_ k: Int, _ mine: Rational?, _ theirs: Rational?, other: Int, first: Bool) -> String {
                 let a = value(k, mine, theirs), b = value(k, theirs, mine)
-                return zh ? "与 \(ids[other]) 同分，按\(tieNames[k]) \(a) 对 \(b) \(first ? "在前" : "在后")"
+                return zh ? "与 \(ids[other]) 同分，按\(tieNames[k]) \(a) 对 \(b) \(first ? ahead : behind)"
                           : "tied with \(ids[other]) on total; \(tieNames[k]) \(a) vs \(b) puts it \(first ? "ahead" : "behind")"
             }
             func shared(_ other: Int) -> String { zh ? "与 \(ids[other]) 并列" : "shares the rank with \(ids[other])" }
@@ -215,6 +224,7 @@ public enum SummaryExport {
             if let list = recusals[ids[u]] {
                 switch recusalNotes {
                 case .named: parts += RecusalExport.notes(list, itemNames: itemNames, lang: lang)
+                case .brief: parts += RecusalExport.notes(list, itemNames: itemNames, lang: lang, brief: true)
                 case .counted: parts += RecusalExport.countedNotes(list, lang: lang)
                 case .none: break
                 }

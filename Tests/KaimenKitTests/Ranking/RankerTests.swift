@@ -96,6 +96,38 @@ struct RankerTests {
         #expect(index == c.decidedBy)
     }
 
+    /// The note of the unit placed first, worded by hand for each kind of tie-break (docs/outputs.md).
+    static let tieNotes: [(String, String)] = [
+        ("ballots", "与 B 同分，按代表评分 4.00 对 3.00 排在前"),
+        ("area", "与 A 同分，按“work方面”得分 2.00 对 1.00 排在前"),
+        ("standard asc", "与 B 同分，按“w名”得分 1.00 对 2.00 排在前"),
+        ("metric desc at the third level", "与 A 同分，按指标“m名” 20 对 10 排在前"),
+        ("metric asc", "与 B 同分，按指标“m名” 10 对 20 排在前"),
+        ("bonus at the second level", "与 B 同分，按加分 1.00 对 0.00 排在前"),
+    ]
+
+    @Test("a tie note names what decided it in quotes, and the summary writes the same words", arguments: zip(tieCases, tieNotes))
+    func tieNoteWords(_ c: TieCase, _ expected: (String, String)) throws {
+        #expect(c.name == expected.0)
+        let units = "id,name,n,m,f\nB,乙,\(c.b.1),\(c.b.2),\(c.b.3)\nA,甲,\(c.a.1),\(c.a.2),\(c.a.3)\n"
+        let ballots = "representative,unit,standard,score\nR1,A,b,\(c.a.0)\nR1,B,b,\(c.b.0)\n"
+        var s = try TestSession(rules: Self.tieRules(c.tieBreak), units: units, ballots: ballots).run()
+        let first = try #require(s.table.index(ofUnit: c.first)), second = try #require(s.table.index(ofUnit: c.first == "A" ? "B" : "A"))
+        let notes = SummaryExport.Notes(s.report, lang: .zh)
+        #expect(notes.text(first) == expected.1)
+        // The other unit's note is the same comparison from its side.
+        let behind = try #require(notes.text(second))
+        #expect(behind.hasSuffix(" 排在后") && behind.contains("同分，按"))
+        // The summary's byte writer (the path large runs take) writes the same words.
+        #expect(String(decoding: SummaryWriter.csv(s.report, threads: 1), as: UTF8.self).contains(expected.1))
+        // A seal 0.18.0 made is re-derived with its words: `按方面work方面 2.00 对 1.00 在前`.
+        s.report.writtenAs = [0, 18, 0]
+        let old = try #require(SummaryExport.Notes(s.report, lang: .zh).text(first))
+        #expect(old.hasSuffix(" 在前") && !old.contains("排在") && !old.contains("“"))
+        if c.name == "area" { #expect(old == "与 A 同分，按方面work方面 2.00 对 1.00 在前") }
+        #expect(String(decoding: SummaryWriter.csv(s.report, threads: 1), as: UTF8.self).contains(old))
+    }
+
     @Test("the tie note carries both units' values of the deciding key")
     func tieNoteValues() throws {
         let units = "id,name,n,m,f\nA,甲,1,0,0\nB,乙,2,0,0\n"

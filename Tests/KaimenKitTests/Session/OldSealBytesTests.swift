@@ -7,11 +7,15 @@ import Testing
 /// with this code cannot notice a change that was not gated: this one compares what this code
 /// writes as an older version with what that version really wrote, byte for byte.
 /// `Fixtures/golden-0.16.0/` holds the sample's files that changed since 0.16.0 (taken from git
-/// at 5dd4289), `Fixtures/golden-0.17.0/` those that changed since 0.17.0 (from 37ec6b6); the
-/// others are still as `Fixtures/golden/` has them.
+/// at 5dd4289), `Fixtures/golden-0.17.0/` those that changed since 0.17.0 (from 37ec6b6),
+/// `Fixtures/golden-0.18.0/` those that changed since 0.18.0 (from 474482a). A file a version's
+/// folder does not hold was written as the next version's folder has it, or, if none has it,
+/// as `Fixtures/golden/` has it.
 @Suite("Old seals: written as an older version wrote them, byte for byte")
 struct OldSealBytesTests {
-    @Test("the Xicheng sample's --out, written as an older version, is that version's files", arguments: ["0.16.0", "0.17.0"])
+    static let versions = ["0.16.0", "0.17.0", "0.18.0"]
+
+    @Test("the Xicheng sample's --out, written as an older version, is that version's files", arguments: versions)
     func xicheng(_ version: String) throws {
         let root = Fixtures.packageRoot
         var session = try ScoringSession.run(.init(rules: "rules/xicheng-2014.jsonc", units: "samples/xicheng-2014/units.csv",
@@ -21,12 +25,12 @@ struct OldSealBytesTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-old-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         try OutputFiles.write(session, to: dir)
-        let old = Fixtures.url("golden-\(version)/xicheng-2014/out"), now = Fixtures.url("golden/xicheng-2014/out")
+        // This version's folder, the later ones', then today's.
+        let folders = Self.versions.drop { $0 != version }.map { Fixtures.url("golden-\($0)/xicheng-2014/out") } + [Fixtures.url("golden/xicheng-2014/out")]
         var compared = 0
         for name in ["report.html", "公示.html", "summary.xlsx", "summary.csv", "summary.json", "sheets/X01.csv", "sheets/X01.json",
                      "sheets/X06.csv", "sheets/X06.json"] {
-            let oldURL = old.appendingPathComponent(name)
-            let expectedURL = FileManager.default.fileExists(atPath: oldURL.path) ? oldURL : now.appendingPathComponent(name)
+            let expectedURL = folders.map { $0.appendingPathComponent(name) }.first { FileManager.default.fileExists(atPath: $0.path) }!
             let expected = try Data(contentsOf: expectedURL)
             var actual = try Data(contentsOf: dir.appendingPathComponent(name))
             // The golden CSV files are kept without the BOM the writer puts first.

@@ -306,11 +306,11 @@ struct VerifierTests {
         let p = try Self.problems(s)
         #expect(!p.contains { $0.code.hasPrefix("journal-") })
         let mismatch = try #require(p.first { $0.code == "seal-mismatch" })
-        // A seal labelled as made before 0.16.0 is re-derived with that version's notice and
-        // workbook, which this session's (written by this version) are not.
+        // A seal labelled as made before 0.16.0 is re-derived with that version's notice,
+        // workbook and tie notes (summary.csv), which this session's (written by this version) are not.
         #expect(mismatch.text.zh == (sealedBy == CLI.version
             ? "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 1 个文件的内容不同：`results/report.html`"
-            : "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 3 个文件的内容不同：`results/report.html`, `results/summary.xlsx`, `results/公示.html`"))
+            : "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 4 个文件的内容不同：`results/report.html`, `results/summary.csv`, `results/summary.xlsx`, `results/公示.html`"))
         #expect(mismatch.hintText?.zh.hasPrefix(hint) == true, "\(mismatch.hintText?.zh ?? "")")
         #expect(p.contains { $0.code == "output-changed" && $0.location?.file == "results/report.html" })
     }

@@ -38,6 +38,10 @@ public struct HTMLTableBuilder: Sendable {
     /// A first header row across all columns, repeated with the header on every printed page
     /// (e.g. which unit a continued score sheet is about).
     public var runningHeader: HTMLText?
+    /// Headers that break between two-character words only (`依法<wbr>维权`, `类别<wbr>排名`),
+    /// lines balanced (`pairedHeadersCSS`): a narrow column then reads 依法/维权, not 依法维/权,
+    /// and is at least two characters wide. Since 0.19.0 on the report's summary page.
+    public var pairedHeaders = false
     private var rows: [String] = []
 
     public init(columns: [Column], tableClass: String = "") {
@@ -73,9 +77,54 @@ public struct HTMLTableBuilder: Sendable {
         }
         s += "<thead>"
         if let runningHeader { s += "<tr><th class=\"running\" colspan=\"\(columns.count)\">\(runningHeader.markup)</th></tr>" }
-        s += "<tr>" + columns.map { "<th>\($0.header.markup)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        s += "<tr>" + columns.map { c in
+            pairedHeaders ? "<th class=\"pairs\">\(Self.pairs(c.header.markup))</th>" : "<th>\(c.header.markup)</th>"
+        }.joined() + "</tr></thead>\n<tbody>\n"
         s += rows.joined(separator: "\n")
         s += "\n</tbody></table>"
         return HTMLText(markup: s)
+    }
+
+    /// The style `pairedHeaders` needs: Chinese words kept whole (breaks only where `pairs`
+    /// put one), lines of about equal length.
+    public static let pairedHeadersCSS = "table.grid th.pairs { word-break: keep-all; text-wrap: balance; }\n"
+
+    /// `markup` with a break opportunity (`<wbr>`) after every second character of each run of
+    /// Chinese characters, a last odd one staying with the pair before it (`工会经费收取` →
+    /// `工会<wbr>经费<wbr>收取`, `职工代表大会` → `职工<wbr>代表<wbr>大会`, `合计分` unbroken),
+    /// and before a full-width bracket that follows one (`维权<wbr>（12）`). Chinese words are
+    /// mostly two characters long: a header then breaks between words, never inside one of
+    /// two. Only text outside tags and entities is touched (they are ASCII).
+    static func pairs(_ markup: String) -> String {
+        var out = ""
+        var run: [Character] = []
+        func flush() {
+            var i = 0
+            while i < run.count {
+                let take = run.count - i == 3 ? 3 : min(2, run.count - i)
+                if i > 0 { out += "<wbr>" }
+                out += String(run[i ..< i + take])
+                i += take
+            }
+            run.removeAll()
+        }
+        for ch in markup {
+            if Self.isHan(ch) {
+                run.append(ch)
+                continue
+            }
+            let afterHan = !run.isEmpty
+            flush()
+            if afterHan && (ch == "（" || ch == "【" || ch == "《") { out += "<wbr>" }
+            out.append(ch)
+        }
+        flush()
+        return out
+    }
+
+    /// A CJK unified ideograph (the basic block and extension A).
+    static func isHan(_ ch: Character) -> Bool {
+        guard let v = ch.unicodeScalars.first?.value, ch.unicodeScalars.count == 1 else { return false }
+        return (0x4E00 ... 0x9FFF).contains(v) || (0x3400 ... 0x4DBF).contains(v)
     }
 }

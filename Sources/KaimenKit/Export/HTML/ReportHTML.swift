@@ -17,6 +17,9 @@ public enum ReportHTML {
         var doc = HTMLDocument(title: rules.metadata.title + " · " + PaperTexts.reportTitle.text(lang), lang: lang, extraCSS: css + PanelHTML.css)
         doc.wholeWords = session.report.writes(since: ScoreReport.v0_17)
         doc.pageNumbers = session.report.writes(since: ScoreReport.v0_18)
+        // Since 0.19.0: the summary's headers break between words, and an area's heading on a
+        // score sheet stays with its first row (never alone at the foot of a page).
+        if session.report.writes(since: ScoreReport.v0_19) { doc.extraCSS += HTMLTableBuilder.pairedHeadersCSS + Self.css019 }
         doc.append(summaryPage(session, lang: lang))
         let medians = pages == nil ? areaMedians(session) : []
         for u in session.report.ranking.order {
@@ -28,6 +31,8 @@ public enum ReportHTML {
         }
         return doc.rendered()
     }
+
+    static let css019 = ".sheet tr.area { break-after: avoid; page-break-after: avoid; }\n"
 
     static let css = """
     .summary table.grid { font-size: 8.5pt; }
@@ -60,8 +65,10 @@ public enum ReportHTML {
         s += summaryTable(report, plan: session.plan, lang: lang).markup
         s += "<p class=\"small\">\(HTMLText.escape(PaperTexts.summaryNote(rules, lang: lang)))</p>"
         s += "<h2>\(HTMLText.escape(PaperTexts.warningsHeading.text(lang)))</h2>"
-        // Recusals are stated once, in the table's 说明 column; 提示 keeps the other warnings.
-        let warnings = SessionWarnings.collect(report, lang: lang, recusals: false) + report.inputWarnings.map { $0.rendered(lang) }
+        // Recusals: since 0.19.0 in brief in the table's 说明 column, their ballots here; before,
+        // only in 说明, whole. Void and uncounted sheets: on each unit's score sheet.
+        let warnings = SessionWarnings.collect(report, lang: lang, recusals: report.writes(since: ScoreReport.v0_19), droppedSheets: false)
+            + report.inputWarnings.map { $0.rendered(lang) }
         if warnings.isEmpty {
             s += "<p>\(HTMLText.escape(PaperTexts.noWarnings.text(lang)))</p>"
         } else {
@@ -76,7 +83,8 @@ public enum ReportHTML {
     /// The ranked table with Chinese headers: area columns carry their maximum, weighted as the
     /// score sheets print it (`ScoringPlan.areaMaximum`), to at most 2 places (15.5, 12.19).
     static func summaryTable(_ report: ScoreReport, plan: ScoringPlan, lang: Language) -> HTMLText {
-        let export = SummaryExport.table(report, lang: lang)
+        let export = SummaryExport.table(report, lang: lang, standardColumns: false, rows: true,
+                                         recusals: report.writes(since: ScoreReport.v0_19) ? .brief : .named)
         let rules = report.rules
         // Before 0.17.0 the nominal points (a seal of then is re-derived as it was written).
         let weighted = report.writes(since: ScoreReport.v0_17)
@@ -90,6 +98,7 @@ public enum ReportHTML {
             return .init(header, numeric: c.alignRight, width: c.key == "name" ? "40mm" : c.key == "notes" ? "34mm" : nil, nowrap: short.contains(c.key))
         }
         var t = HTMLTableBuilder(columns: columns)
+        t.pairedHeaders = report.writes(since: ScoreReport.v0_19)
         for row in export.rows {
             t.addRow(row.map { cell in
                 switch cell {

@@ -178,6 +178,8 @@ enum ScoreSheetHTML {
                               trimmed: (d.droppedLow + d.droppedHigh).map { $0.score.doubleValue }, result: assessed ? d.result?.doubleValue : nil,
                               resultLabel: assessed ? fmt.flatMap { f in d.result.map(f.fixed) } : nil))
         }
-        return BallotDotsChart(rows: rows, title: PaperTexts.ballotsHeading.text(lang))
+        var chart = BallotDotsChart(rows: rows, title: PaperTexts.ballotsHeading.text(lang))
+        chart.stacksApart = session.report.writes(since: ScoreReport.v0_19)
+        return chart
     }
 }

@@ -1,5 +1,8 @@
 /// A unit's ballots, one row per ballot standard: each ballot a dot on the standard's own
-/// 0…maximum scale, the trimmed ones hollow, the resulting score as a tick. Equal scores stack.
+/// 0…maximum scale, the trimmed ones hollow, the resulting score as a tick. Equal scores stack:
+/// since 0.19.0 in columns of two, each dot clear of the others, and the result's label clear
+/// of the dots (before, they sat 3 points apart, overlapping, and a stack at the maximum
+/// touched the label).
 public struct BallotDotsChart: Sendable {
     public struct Row: Sendable {
         public var name: String
@@ -24,6 +27,9 @@ public struct BallotDotsChart: Sendable {
 
     public var rows: [Row]
     public var title: String
+    /// Equal ballots in columns of two, clear of each other and of the result's label (since
+    /// 0.19.0); off, side by side 3 points apart, as before.
+    public var stacksApart = true
 
     public init(rows: [Row], title: String) {
         self.rows = rows
@@ -41,22 +47,42 @@ public struct BallotDotsChart: Sendable {
             c.text(labelW, mid + 15, "0", size: 7)
             c.text(labelW + plotW, mid + 15, SVGCanvas.n(row.maximum), size: 7, anchor: .end)
             var seen: [Double: Int] = [:]
+            var rightmost = 0.0
             func dot(_ v: Double, hollow: Bool) {
                 let k = seen[v, default: 0]
                 seen[v] = k + 1
-                // Equal scores sit side by side in a short column above the axis.
-                let dx = Double(k % 2 == 0 ? k / 2 : -(k / 2 + 1)) * 3.0
-                let dy = Double(k / 4) * -3
-                c.circle(x(v) + dx, mid + dy, r: 2.6, hollow ? .init(stroke: "#000", strokeWidth: 0.9, fill: "#fff")
-                                                            : .init(stroke: "#000", strokeWidth: 0.5, fill: "#000"))
+                let (cx, cy) = stacksApart ? Self.stacked(k, at: x(v), mid) : Self.sideBySide(k, at: x(v), mid)
+                rightmost = max(rightmost, cx + Self.radius)
+                c.circle(cx, cy, r: Self.radius, hollow ? .init(stroke: "#000", strokeWidth: 0.9, fill: "#fff")
+                                                        : .init(stroke: "#000", strokeWidth: 0.5, fill: "#000"))
             }
             for v in row.kept.sorted() { dot(v, hollow: false) }
             for v in row.trimmed.sorted() { dot(v, hollow: true) }
             if let r = row.result {
                 c.line(x(r), mid - 8, x(r), mid + 6, .init(stroke: "#000", strokeWidth: 1.4, dash: "2 1"))
-                c.text(labelW + plotW + 4, mid + 3.5, row.resultLabel ?? SVGCanvas.n(r), size: 8.5)
+                let labelX = stacksApart ? max(labelW + plotW + 4, rightmost + 3) : labelW + plotW + 4
+                c.text(labelX, mid + 3.5, row.resultLabel ?? SVGCanvas.n(r), size: 8.5)
             }
         }
         return c.rendered()
+    }
+
+    static let radius = 2.6
+
+    /// Where the `k`-th ballot of one value (0 first) sits, for the value at `x` on a row whose
+    /// middle is `mid`: in columns of two (the first just above the axis, the second above it,
+    /// clear of the row above's scale),
+    /// the columns 5.6 apart, alternately right and left of the value: 0, +1, −1, +2, … columns.
+    /// Dots 5.2 wide never overlap.
+    static func stacked(_ k: Int, at x: Double, _ mid: Double) -> (x: Double, y: Double) {
+        let column = k / 2, level = k % 2
+        let offset = column == 0 ? 0 : (column % 2 == 1 ? (column + 1) / 2 : -(column / 2))
+        return (x + Double(offset) * 5.6, mid + 2.5 - Double(level) * 5.4)
+    }
+
+    /// Before 0.19.0: 3 points apart (overlapping), alternately right and left, a second layer
+    /// from the fifth.
+    static func sideBySide(_ k: Int, at x: Double, _ mid: Double) -> (x: Double, y: Double) {
+        (x + Double(k % 2 == 0 ? k / 2 : -(k / 2 + 1)) * 3.0, mid + Double(k / 4) * -3)
     }
 }

@@ -76,4 +76,57 @@ struct HTMLPrimitivesTests {
         let before = Self.labelY(chart.rendered().markup)
         #expect(before.count == 2 && before["U0016"] == before["U0030"], "as 0.16.0 drew them: side by side")
     }
+
+    @Test("paired headers break after every second Chinese character, a last odd one kept with its pair, and before a full-width bracket")
+    func pairedHeaders() {
+        #expect(HTMLTableBuilder.pairs("依法维权（12）") == "依法<wbr>维权<wbr>（12）")
+        #expect(HTMLTableBuilder.pairs("工会经费收取") == "工会<wbr>经费<wbr>收取")
+        #expect(HTMLTableBuilder.pairs("类别排名") == "类别<wbr>排名")
+        #expect(HTMLTableBuilder.pairs("合计分") == "合计分")
+        #expect(HTMLTableBuilder.pairs("组织建设与管理") == "组织<wbr>建设<wbr>与管理")
+        #expect(HTMLTableBuilder.pairs("总分") == "总分")
+        // Entities, tags, Latin text and digits are left as they are; a bracket after Latin text too.
+        #expect(HTMLTableBuilder.pairs("&lt;b&gt;安全生产 (8)") == "&lt;b&gt;安全<wbr>生产 (8)")
+        #expect(HTMLTableBuilder.pairs("Rank (10)") == "Rank (10)")
+        #expect(HTMLTableBuilder.pairs("X（1）") == "X（1）")
+        var t = HTMLTableBuilder(columns: [.init("类别排名"), .init("<b>")])
+        t.pairedHeaders = true
+        #expect(t.rendered().markup.contains("<th class=\"pairs\">类别<wbr>排名</th><th class=\"pairs\">&lt;b&gt;</th>"))
+        t.pairedHeaders = false
+        #expect(t.rendered().markup.contains("<th>类别排名</th>"))
+    }
+
+    @Test("equal ballots stack in columns of two, no dot over another, the result's label clear of every dot")
+    func ballotStacks() throws {
+        // Two dots overlap when their centres are closer than a diameter (5.2).
+        for count in 1 ... 12 {
+            let places = (0..<count).map { BallotDotsChart.stacked($0, at: 100, 50) }
+            for i in places.indices {
+                for j in places.indices where j > i {
+                    let (a, b) = (places[i], places[j])
+                    let apart = ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot()
+                    #expect(apart >= 2 * BallotDotsChart.radius, "\(count) ballots: dots \(i) and \(j) overlap")
+                }
+            }
+            // At most two high, on the axis side (the axis is 6 below the middle), each above it.
+            #expect(Set(places.map(\.y)).count == min(count, 2))
+            #expect(places.allSatisfy { $0.y + BallotDotsChart.radius < 50 + 6 })
+        }
+        // By hand: 0 at the value, 1 above it, 2 and 3 a column right, 4 and 5 a column left.
+        #expect(BallotDotsChart.stacked(0, at: 100, 50) == (x: 100, y: 52.5))
+        #expect(BallotDotsChart.stacked(1, at: 100, 50) == (x: 100, y: 47.1))
+        #expect(BallotDotsChart.stacked(2, at: 100, 50) == (x: 105.6, y: 52.5))
+        #expect(BallotDotsChart.stacked(4, at: 100, 50) == (x: 94.4, y: 52.5))
+        // Five ballots of the maximum: the label starts right of the rightmost dot's edge.
+        let chart = BallotDotsChart(rows: [.init(name: "评议", maximum: 4, kept: [4, 4, 4], trimmed: [4, 4], result: 4, resultLabel: "4.00")], title: "t")
+        let svg = chart.rendered().markup
+        let label = try #require(svg.range(of: ">4.00</text>"))
+        let textStart = try #require(svg[..<label.lowerBound].range(of: "<text x=\"", options: .backwards))
+        let labelX = try #require(Double(svg[textStart.upperBound...].prefix { $0 != "\"" }))
+        // The maximum sits at 112 + 230 − 4 = 338; its third column is 5.6 right, 2.6 wide.
+        #expect(labelX >= 338 + 5.6 + BallotDotsChart.radius + 3 - 0.01)
+        var old = chart
+        old.stacksApart = false
+        #expect(old.rendered().markup.contains("<text x=\"346\""))
+    }
 }
