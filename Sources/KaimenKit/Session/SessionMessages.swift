@@ -515,14 +515,40 @@ extension SessionMessages {
         Localized(zh: "封存（记录 \(seq)）的结果文件 `\(path)` 已缺失", en: "output `\(path)`, sealed by record \(seq), is missing")
     }
 
-    static func recomputedDiffers(_ paths: [String], seq: Int, sameRanking: Bool) -> Localized {
+    /// A CSV result's first cell that is not what the journal gives (`Verifier.firstDifference`).
+    struct CellDifference: Sendable {
+        var path: String
+        var cell: CellPosition
+        var onDisk: String
+        var recomputed: String
+    }
+
+    /// - Parameters:
+    ///   - asSealed: how many of `paths` are on disk exactly as the seal records them (the seal
+    ///     was written for them): then the message says so first, since the numbers in those
+    ///     files are not what the journal gives, whatever the seal's own ranking says.
+    ///   - cell: the first cell that differs in one of those, when one is a CSV file.
+    static func recomputedDiffers(_ paths: [String], seq: Int, sameRanking: Bool, asSealed: Int = 0, cell: CellDifference? = nil) -> Localized {
         let list = paths.map { "`\($0)`" }.joined(separator: ", ")
+        let detail = cell.map { d in
+            Localized(zh: "；`\(d.path)` \(d.cell.rendered(.zh))：文件中为 `\(Echo.cell(d.onDisk))`，按日志应为 `\(Echo.cell(d.recomputed))`",
+                      en: "; `\(d.path)` \(d.cell.rendered(.en)): the file has `\(Echo.cell(d.onDisk))`, the journal gives `\(Echo.cell(d.recomputed))`")
+        } ?? Localized(zh: "", en: "")
+        if asSealed > 0 && asSealed == paths.count {
+            let ranking = sameRanking ? Localized(zh: "（封存记录所记的排名、总分和等级与日志一致）", en: " (the ranks, totals and grades the seal records agree with the journal)")
+                                      : Localized(zh: "（排名、总分或等级也不同）", en: " (ranks, totals or grades included)")
+            return Localized(zh: "\(paths.count) 个结果文件与封存记录 \(seq) 所记的哈希一致，但不是按日志重新计算写出的文件\(ranking.zh)：\(list)\(detail.zh)",
+                             en: "\(paths.count) result file\(paths.count == 1 ? " is" : "s are") as seal record \(seq) records, but not what the journal gives\(ranking.en): \(list)\(detail.en)")
+        }
         return sameRanking
             ? Localized(zh: "按日志重新计算，排名、总分和等级与封存记录 \(seq) 一致，但 \(paths.count) 个文件的内容不同：\(list)",
                         en: "recomputed from the journal, the ranks, totals and grades match seal record \(seq), but \(paths.count) file\(paths.count == 1 ? " differs" : "s differ"): \(list)")
             : Localized(zh: "按日志重新计算的结果与封存记录 \(seq) 不符（\(paths.count) 个文件，排名、总分或等级也不同）：\(list)",
                         en: "the result recomputed from the journal does not match seal record \(seq) in \(paths.count) file\(paths.count == 1 ? "" : "s"), ranks, totals or grades included: \(list)")
     }
+    static let rewrittenWithSealHint = Localized(
+        zh: "这一版本的 kaimen 按同样的日志应写出同样的文件：这些文件连同封存记录一起被改写过。以日志为准：用公示的日志哈希（--head）核对日志，再从备份恢复结果文件",
+        en: "this version of kaimen writes the same files from the same journal: these files were rewritten together with the seal. Trust the journal: check it against the posted head hash (--head), then restore the results from a backup")
     static let recomputedDiffersHint = Localized(zh: "封存记录或日志被改写过，或会话由另一版本的 kaimen 结束", en: "the seal or the journal was rewritten, or another version of kaimen closed the session")
     static let recomputedWordingHint = Localized(zh: "会话若由另一版本的 kaimen 结束，文件的文字可能不同：请用当时的版本核验；否则封存记录被改写过",
                                                  en: "if another version of kaimen closed the session, the files' wording may differ: verify with that version; otherwise the seal was rewritten")

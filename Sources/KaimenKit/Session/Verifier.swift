@@ -114,8 +114,10 @@ public enum Verifier {
             problems.append(.error("seal-ballots", SessionMessages.sealBallots(seq: seal.seq), at: at))
         }
         // The files on disk against the seal.
+        var asSealed: Set<String> = []
         for (path, hash) in sealed.sorted(by: { $0.key < $1.key }) {
             let now = SessionFolder.sha256(ofFile: folder.directory.appendingPathComponent(path))
+            if now == hash { asSealed.insert(path) }
             if now != hash {
                 problems.append(.error("output-changed", now == nil ? SessionMessages.outputMissing(path, seq: seal.seq) : SessionMessages.outputChanged(path, seq: seal.seq),
                                        at: SourceLocation(file: path, line: 1, column: 1), hint: SessionMessages.restoreOutputHint))
@@ -145,21 +147,55 @@ public enum Verifier {
                 let sameRanking = c["ranking"] == SessionFolder.sealedRanking(session)
                 // The version that closed the session, where the seal records it (since 0.11.0).
                 let sealedBy = c["kaimen"]?.stringValue
+                // Files that are, byte for byte, what the seal says, and still not what the
+                // journal gives: the seal was written for them (by another version, or by hand
+                // with them). Where one is a CSV file, its first cell that differs is named.
+                let withSeal = differing.filter(asSealed.contains)
+                let cell = withSeal.lazy.filter { $0.hasSuffix(".csv") }.compactMap { path in
+                    Self.firstDifference(path, onDisk: folder.directory.appendingPathComponent(path), recomputed: temp.appendingPathComponent(path))
+                }.first
                 let hint: Localized
                 switch (sameRanking, sealedBy) {
                 case (true, .some(let v)) where v != CLI.version: hint = SessionMessages.recomputedOtherVersionHint(v)
-                case (true, .some): hint = SessionMessages.recomputedSameVersionHint
+                case (true, .some): hint = withSeal.isEmpty ? SessionMessages.recomputedSameVersionHint : SessionMessages.rewrittenWithSealHint
                 case (true, nil): hint = SessionMessages.recomputedWordingHint
                 case (false, _): hint = SessionMessages.recomputedDiffersHint
                 }
-                problems.append(.error("seal-mismatch", SessionMessages.recomputedDiffers(differing, seq: seal.seq, sameRanking: sameRanking), at: at,
-                                       hint: hint))
+                problems.append(.error("seal-mismatch", SessionMessages.recomputedDiffers(differing, seq: seal.seq, sameRanking: sameRanking,
+                                                                                           asSealed: withSeal.count, cell: cell), at: at, hint: hint))
             }
         } catch {
             problems.append(.error("seal-rescore", SessionMessages.rescoreFailed(seq: seal.seq, "\(error)"), at: at))
         }
         return problems
     }
+    /// The first cell in which CSV file `path` on disk differs from the one written again from
+    /// the journal, as people find it in a spreadsheet, with both texts; `nil` when either
+    /// cannot be read as CSV or they differ in no cell (only in bytes: a BOM, line ends).
+    static func firstDifference(_ path: String, onDisk: URL, recomputed: URL) -> SessionMessages.CellDifference? {
+        guard let a = try? Data(contentsOf: onDisk), let b = try? Data(contentsOf: recomputed),
+              let disk = CSVReader.read(a, fileName: path).table, let again = CSVReader.read(b, fileName: path).table else { return nil }
+        if disk.header != again.header {
+            let c = Self.firstUnequal(disk.header, again.header)
+            return .init(path: path, cell: CellPosition(row: disk.headerRow, column: c),
+                         onDisk: c < disk.header.count ? disk.header[c] : "", recomputed: c < again.header.count ? again.header[c] : "")
+        }
+        for r in 0 ..< max(disk.rows.count, again.rows.count) {
+            let x = r < disk.rows.count ? Array(disk.rows[r]) : [], y = r < again.rows.count ? Array(again.rows[r]) : []
+            guard x != y else { continue }
+            let c = Self.firstUnequal(x, y)
+            let row = r < disk.rows.count ? disk.spreadsheetRows[r] : (disk.spreadsheetRows.last ?? disk.headerRow) + r - disk.rows.count + 1
+            return .init(path: path, cell: CellPosition(row: row, column: c, header: c < disk.header.count ? disk.header[c] : nil),
+                         onDisk: c < x.count ? x[c] : "", recomputed: c < y.count ? y[c] : "")
+        }
+        return nil
+    }
+
+    /// The first index at which `a` and `b` differ (the shorter's count when one begins the other).
+    static func firstUnequal(_ a: [String], _ b: [String]) -> Int {
+        zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+    }
+
     /// The result set's `manifest.json` against `seal`: it must list exactly the sealed files
     /// with their sealed hashes, and the input copies with the hashes the seal recorded; and,
     /// where the seal holds the manifest's own hash (since 0.18.0), be that file byte for byte.

@@ -315,6 +315,66 @@ struct VerifierTests {
         #expect(p.contains { $0.code == "output-changed" && $0.location?.file == "results/report.html" })
     }
 
+    @Test("a result file rewritten together with its seal (hash, manifest, chain) is named as such, with the first cell that differs")
+    func rewrittenWithSeal() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        // X03's total raised by 2 in summary.csv, and everything that hashes it made to agree.
+        let url = s.dir.appendingPathComponent("results/summary.csv")
+        var text = try String(contentsOf: url, encoding: .utf8)
+        let row = try #require(text.range(of: "4,2,X03,北京广安门物业管理集团有限公司工会,企业,86.10,"))
+        text.replaceSubrange(row, with: "4,2,X03,北京广安门物业管理集团有限公司工会,企业,88.10,")
+        try Data(text.utf8).write(to: url)
+        let hash = SHA256.hex([UInt8](try Data(contentsOf: url)))
+        try Self.editManifest(s) { object in
+            var outputs = object["outputs"] as! [[String: Any]]
+            let i = outputs.firstIndex { $0["path"] as? String == "summary.csv" }!
+            outputs[i]["sha256"] = hash
+            object["outputs"] = outputs
+        }
+        let manifest = SHA256.hex([UInt8](try Data(contentsOf: s.dir.appendingPathComponent("results/manifest.json"))))
+        try Self.rewrite(s) { lines in
+            var r = try! JournalRecord.parse(lines[3]).get()
+            if case .object(var c) = r.content, case .object(var outputs)? = c["outputs"] {
+                outputs["results/summary.csv"] = .string(hash)
+                c["outputs"] = .object(outputs)
+                c["manifest"] = .string(manifest)
+                r.content = .object(c)
+            }
+            lines[3] = JournalRecord(seq: r.seq, time: r.time, by: r.by, kind: r.kind, content: r.content, prev: r.prev).line
+        }
+        let p = try Self.problems(s)
+        // Nothing on disk disagrees with the seal: only the journal shows it.
+        #expect(p.map(\.code) == ["seal-mismatch"])
+        // Row 6 of the spreadsheet: the header, the standards' names, then X08, X05, X02, X03.
+        #expect(p.first?.text.zh == "1 个结果文件与封存记录 4 所记的哈希一致，但不是按日志重新计算写出的文件（封存记录所记的排名、总分和等级与日志一致）："
+                + "`results/summary.csv`；`results/summary.csv` 第 6 行 F 列（总分）：文件中为 `88.10`，按日志应为 `86.10`")
+        #expect(p.first?.message == "1 result file is as seal record 4 records, but not what the journal gives (the ranks, totals and grades the seal "
+                + "records agree with the journal): `results/summary.csv`; `results/summary.csv` row 6, column F (总分): the file has `88.10`, the journal gives `86.10`")
+        #expect(p.first?.hintText?.zh.hasPrefix("这一版本的 kaimen 按同样的日志应写出同样的文件：这些文件连同封存记录一起被改写过") == true)
+    }
+
+    @Test("the first cell two CSV texts differ in, as a spreadsheet numbers it; none when only the bytes differ")
+    func firstDifferingCell() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-diff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func pair(_ a: String, _ b: String) throws -> SessionMessages.CellDifference? {
+            try Data(a.utf8).write(to: dir.appendingPathComponent("a.csv"))
+            try Data(b.utf8).write(to: dir.appendingPathComponent("b.csv"))
+            return Verifier.firstDifference("s.csv", onDisk: dir.appendingPathComponent("a.csv"), recomputed: dir.appendingPathComponent("b.csv"))
+        }
+        let d = try #require(try pair("id,总分\nX1,1\nX2,2\n", "id,总分\nX1,1\nX2,3\n"))
+        #expect(d.cell.rendered(.zh) == "第 3 行 B 列（总分）" && d.onDisk == "2" && d.recomputed == "3")
+        // A row the file lacks: its first cell, empty in the file.
+        let e = try #require(try pair("id,总分\nX1,1\n", "id,总分\nX1,1\nX2,3\n"))
+        #expect(e.cell.rendered(.zh) == "第 3 行 A 列（id）" && e.onDisk == "" && e.recomputed == "X2")
+        // A header renamed.
+        let h = try #require(try pair("id,合计\nX1,1\n", "id,总分\nX1,1\n"))
+        #expect(h.cell.row == 1 && h.cell.column == 1 && h.onDisk == "合计" && h.recomputed == "总分")
+        // Only the bytes: a BOM and Windows line ends.
+        #expect(try pair("\u{FEFF}id,总分\r\nX1,1\r\n", "id,总分\nX1,1\n") == nil)
+    }
+
     @Test("records cut from the end still chain up: the posted head hash finds it; without it a result folder with no seal does")
     func cutFromTheEnd() throws {
         let s = try Self.closedSession(); defer { s.remove() }
