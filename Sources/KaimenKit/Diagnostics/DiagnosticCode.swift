@@ -49,6 +49,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case removeUnknownID = "remove-unknown-id"
     case extendsNotRules = "extends-not-rules"
     case extendsTooDeep = "extends-too-deep"
+    case extendsOwnName = "extends-own-name"
 
     // Rules files: the criteria as a whole
     case duplicateID = "duplicate-id"

@@ -30,6 +30,29 @@ enum ValidationMessages {
         L(zh: "`\(id)` 已在 \(file) 第 \(line) 行定义；继承的文件要在 `override.\(key)` 下修改它",
           en: "`\(id)` is already defined in \(file) at line \(line); an extending file changes it under `override.\(key)`")
     }
+    /// An extending file without its own `id` or `title` (`missing`: the keys it lacks), which
+    /// the base's would then stand for on every paper and in the sealed record.
+    static func inheritsName(_ missing: [String], base: String, title: String?, id: String?) -> L {
+        let keys = missing.map { "`\($0)`" }
+        var zh = "继承 \(base) 的细则没有写自己的 " + keys.joined(separator: " 和 ") + "："
+        var en = "a file that extends \(base) has no " + keys.joined(separator: " or ") + " of its own: "
+        var effects: (zh: [String], en: [String]) = ([], [])
+        if missing.contains("title") {
+            effects.zh.append("汇总表、评分表和公示会印上「\(title ?? base)」")
+            effects.en.append("the summary, score sheets and notice would print \"\(title ?? base)\"")
+        }
+        if missing.contains("id") {
+            effects.zh.append("细则版本和封存记录会记成 \(id ?? base)")
+            effects.en.append("the rules version and the sealed record would say \(id ?? base)")
+        }
+        zh += effects.zh.joined(separator: "，")
+        en += effects.en.joined(separator: ", and ")
+        return L(zh: zh, en: en)
+    }
+    static func writeOwnName(_ missing: [String]) -> L {
+        L(zh: "在文件开头写明本细则的 " + missing.map { "`\($0)`" }.joined(separator: " 和 ") + "（如 \"id\": \"dongcheng-2019\", \"title\": \"东城区总工会……考核细则（2019年）\"）",
+          en: "write this file's own " + missing.map { "`\($0)`" }.joined(separator: " and ") + " at its top (e.g. \"id\": \"dongcheng-2019\", \"title\": \"Dongcheng … criteria (2019)\")")
+    }
     static func moveToOverride(_ key: String) -> L {
         L(zh: "把这一项移到 \"override\": { \"\(key)\": [ … ] }", en: "move this entry to \"override\": { \"\(key)\": [ … ] }")
     }

@@ -13,7 +13,7 @@ struct ExtendsLimitsTests {
     static func chain(_ n: Int) -> [String: String] {
         var files: [String: String] = [:]
         for k in 0 ..< n - 1 {
-            files["/r/f\(k).jsonc"] = #"{ "format": 1, "extends": "f\#(k + 1).jsonc", "version": "\#(k)" }"#
+            files["/r/f\(k).jsonc"] = #"{ "format": 1, "extends": "f\#(k + 1).jsonc", "version": "\#(k)", "id": "f\#(k)", "title": "第 \#(k) 层" }"#
         }
         files["/r/f\(n - 1).jsonc"] = base
         return files
@@ -24,6 +24,28 @@ struct ExtendsLimitsTests {
         let rules = try memoryLoader(Self.chain(RulesLoader.maxExtendsDepth)).load("/r/f0.jsonc").rules
         #expect(rules.sourceFiles.count == 32)
         #expect(rules.metadata.version == "0")
+    }
+
+    @Test("an extending file without its own id or title is an error at its extends, naming what the papers would print instead")
+    func ownName() throws {
+        let child = #"{ "format": 1, "extends": "base.jsonc", "version": "2" }"#
+        let error = try #require(throws: DiagnosticsError.self) {
+            try memoryLoader(["/r/a.jsonc": child, "/r/base.jsonc": Self.base]).load("/r/a.jsonc")
+        }
+        let d = try #require(error.diagnostics.first { $0.code == "extends-own-name" })
+        // `{ "format": 1, "extends": "` is 26 characters: the value starts at column 27.
+        #expect(d.location?.line == 1 && d.location?.column == 27 && d.location?.file.hasSuffix("a.jsonc") == true)
+        #expect(d.text.zh == "继承 base.jsonc 的细则没有写自己的 `id` 和 `title`：汇总表、评分表和公示会印上「测试细则」，细则版本和封存记录会记成 test")
+        #expect(d.hintText?.zh.hasPrefix("在文件开头写明本细则的 `id` 和 `title`") == true)
+        // With its own id, only the title is asked for; with both, nothing.
+        let titled = try #require(throws: DiagnosticsError.self) {
+            try memoryLoader(["/r/a.jsonc": #"{ "format": 1, "extends": "base.jsonc", "id": "a" }"#, "/r/base.jsonc": Self.base]).load("/r/a.jsonc")
+        }
+        #expect(titled.diagnostics.filter { $0.code == "extends-own-name" }.map(\.message)
+                == [#"a file that extends base.jsonc has no `title` of its own: the summary, score sheets and notice would print "测试细则""#])
+        let rules = try memoryLoader(["/r/a.jsonc": #"{ "format": 1, "extends": "base.jsonc", "id": "a", "title": "甲区细则" }"#, "/r/base.jsonc": Self.base])
+            .load("/r/a.jsonc").rules
+        #expect(rules.metadata.title == "甲区细则" && rules.metadata.id == "a")
     }
 
     @Test("a chain of 10 000 files is one located error at the 32nd file's extends, not a stack overflow")

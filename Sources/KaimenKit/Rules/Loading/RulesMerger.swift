@@ -11,6 +11,13 @@ struct RulesMerger {
 
     func merge(child: JSONNode, base: JSONNode, baseFile: String) -> JSONNode {
         guard let childMembers = child.members, var result = base.members else { return child }
+        // A file of its own names itself: the base's title and id would stand for it on every
+        // paper and in the sealed record.
+        let missing = ["id", "title"].filter { key in child[key] == nil }
+        if !missing.isEmpty {
+            ctx.error(.extendsOwnName, ValidationMessages.inheritsName(missing, base: baseFile, title: base["title"]?.stringValue, id: base["id"]?.stringValue),
+                      at: child["extends"]?.location ?? child.location, path: "extends", hint: ValidationMessages.writeOwnName(missing))
+        }
         result.removeAll { $0.key == "$schema" || $0.key == "extends" }
 
         // 1. remove
