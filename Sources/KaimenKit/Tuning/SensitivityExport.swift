@@ -6,8 +6,34 @@ public enum SensitivityExport {
     }
 
     static func shares(_ s: Sensitivity, _ u: Sensitivity.UnitRange, _ lang: Language) -> String {
-        zip(s.grades, u.gradeCounts).filter { $0.1 > 0 }.map { "\($0.0) \(percent($0.1, of: s.scenarioCount))" }
-            .joined(separator: lang.t("、", ", "))
+        shareItems(s.grades, u.gradeCounts, of: s.scenarioCount).joined(separator: lang.t("、", ", "))
+    }
+
+    /// Each grade held (`counts`, by grade, of `n` scenarios) as `优秀 62%`, in grade order, the
+    /// shares in whole percents that add up to 100 (`wholePercents`).
+    static func shareItems(_ grades: [String], _ counts: [Int], of n: Int) -> [String] {
+        let percents = wholePercents(counts, of: n)
+        return grades.indices.filter { $0 < counts.count && counts[$0] > 0 }.map { g in
+            "\(grades[g]) \(percents[g] == 0 ? "<1" : String(percents[g]))%"
+        }
+    }
+
+    /// `counts` (out of `n`) as whole percents that add up to 100, by largest remainder: each
+    /// gets its share rounded down, and the points left go one each to the largest remainders,
+    /// the first in order on equal ones. (Rounded one by one, 1, 3 and 4 scenarios of 8 —
+    /// 12.5, 37.5 and 50 — read 13 + 38 + 50 = 101; so they read 13 + 37 + 50.) A count above 0
+    /// that gets 0 is shown `<1%` by the callers.
+    static func wholePercents(_ counts: [Int], of n: Int) -> [Int] {
+        guard n > 0 else { return counts.map { _ in 0 } }
+        var percents = counts.map { $0 * 100 / n }
+        let left = 100 - percents.reduce(0, +)
+        guard left > 0, counts.reduce(0, +) == n else { return percents }
+        let order = counts.indices.sorted { a, b in
+            let (ra, rb) = (counts[a] * 100 % n, counts[b] * 100 % n)
+            return ra != rb ? ra > rb : a < b
+        }
+        for i in order.prefix(left) { percents[i] += 1 }
+        return percents
     }
 
     public static func table(_ s: Sensitivity, lang: Language = .zh) -> ExportTable {
@@ -176,7 +202,7 @@ public enum SensitivityExport {
 
     /// The grade shares with each `grade share` kept on one line.
     static func sharesMarkup(_ s: Sensitivity, _ u: Sensitivity.UnitRange, _ lang: Language) -> HTMLText {
-        let items = zip(s.grades, u.gradeCounts).filter { $0.1 > 0 }.map { "\($0.0) \(percent($0.1, of: s.scenarioCount))" }
+        let items = shareItems(s.grades, u.gradeCounts, of: s.scenarioCount)
         return HTMLText(markup: items.map { "<span class=\"nw\">\(HTMLText.escape($0))</span>" }.joined(separator: HTMLText.escape(lang.t("、", ", "))))
     }
 }

@@ -30,6 +30,25 @@ struct SensitivityTests {
 
     static let leaveOneOut = Scenario.Variation(weightPercent: 0, aggregation: false, leaveOneOut: true, bootstrap: false)
 
+    @Test("grade shares are whole percents that add up to 100, by largest remainder (worked by hand)")
+    func sharesAddUp() {
+        // 1, 3, 4 of 8: 12.5, 37.5, 50. Rounded one by one, 13 + 38 + 50 = 101. Floors 12, 37, 50
+        // leave 1 point; the remainders are .5, .5, 0: the first of the equal ones takes it.
+        #expect(SensitivityExport.wholePercents([1, 3, 4], of: 8) == [13, 37, 50])
+        // 1, 1, 1 of 3: 33.3 each, 99 rounded one by one; the first takes the point left.
+        #expect(SensitivityExport.wholePercents([1, 1, 1], of: 3) == [34, 33, 33])
+        // 2, 1 of 3: 66.7, 33.3: floors 66, 33; remainders 2/3 and 1/3: the first.
+        #expect(SensitivityExport.wholePercents([2, 1], of: 3) == [67, 33])
+        // 1, 199 of 200: 0.5, 99.5: floors 0, 99; equal remainders: the first, 1 + 99.
+        #expect(SensitivityExport.wholePercents([1, 199], of: 200) == [1, 99])
+        // 1, 0, 999 of 1000: 0.1 → 0 (shown <1%), 99.9 → 100.
+        #expect(SensitivityExport.wholePercents([1, 0, 999], of: 1000) == [0, 0, 100])
+        #expect(SensitivityExport.wholePercents([200, 0, 0], of: 200) == [100, 0, 0])
+        #expect(SensitivityExport.wholePercents([0, 0], of: 0) == [0, 0])
+        #expect(SensitivityExport.shareItems(["优秀", "良好", "合格"], [1, 0, 999], of: 1000) == ["优秀 <1%", "合格 100%"])
+        #expect(SensitivityExport.shareItems(["优秀", "良好", "合格"], [1, 3, 4], of: 8) == ["优秀 13%", "良好 37%", "合格 50%"])
+    }
+
     @Test("a unit far ahead keeps its rank in every scenario and is not flagged")
     func farAhead() throws {
         let s = try Self.session()
