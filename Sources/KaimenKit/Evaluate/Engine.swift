@@ -30,7 +30,7 @@ public struct Engine: Sendable {
         let fast = form == .fast && program.fastPathSafe
         var table = ScoreTable(unitCount: n, areaCount: rules.areas.count, standardCount: rules.standards.count,
                                precision: rules.ranking.precision, tieBreaks: rules.ranking.tieBreak.count,
-                               narrow: ScaledColumn.narrowFits(plan), filledLater: true)
+                               width: ScaledColumn.width(plan), filledLater: true)
         let kc = program.ties.count
         let chunks = max(1, min(max(1, threads) * 8, n / 2048 + 1))
         let parts: [ChunkResult] = table.withRows { rows in

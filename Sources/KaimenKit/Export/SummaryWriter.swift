@@ -164,7 +164,7 @@ public enum SummaryWriter {
                 let order = f.report.ranking.order, s = f.report.scores
                 // A loop of loads alone, one per line, first has many of them on their way at once.
                 let n = s.standardCount
-                let perLine = s.standards.isNarrow ? 16 : 8
+                let perLine = s.standards.perCacheLine
                 var sum: Int64 = 0
                 for u in order[range] {
                     // A row may start inside a line: its last value too.

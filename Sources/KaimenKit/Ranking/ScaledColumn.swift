@@ -1,43 +1,71 @@
-/// Many units' points as integers at the rules' precision, stored in 32 bits whenever the
-/// rules cannot produce a larger value (any real criteria: 21 million points at precision 2),
-/// in 64 bits otherwise. At a million units and forty standards, that is 160 MB less.
+/// Many units' points as integers at the rules' precision, stored in 16 bits when the rules
+/// cannot produce a value above 32 767 (a 100-point scheme at precision 2), in 32 bits when
+/// they cannot pass 2 147 483 647 (any real criteria: 21 million points at precision 2), in 64
+/// bits otherwise. At a million units and forty standards, 16 bits is 240 MB less than 64, and
+/// 80 MB fewer fresh pages than 32, each of which the kernel must clear first.
 public struct ScaledColumn: Sendable, Equatable {
-    /// Stored in 32 bits.
-    public let isNarrow: Bool
+    /// How many bits each value takes.
+    public enum Width: Sendable, Equatable {
+        case short, narrow, wide
+    }
+    public let width: Width
+    var short: [Int16]
     var narrow: [Int32]
     var wide: [Int64]
 
     /// - Parameter filledLater: the caller writes every value before any is read (see `LargeArray.make`).
-    public init(count: Int, narrow: Bool, filledLater: Bool = false) {
-        isNarrow = narrow
-        self.narrow = narrow ? LargeArray.make(repeating: 0, count: count, filledLater: filledLater) : []
-        wide = narrow ? [] : LargeArray.make(repeating: 0, count: count, filledLater: filledLater)
+    public init(count: Int, width: Width, filledLater: Bool = false) {
+        self.width = width
+        short = width == .short ? LargeArray.make(repeating: 0, count: count, filledLater: filledLater) : []
+        narrow = width == .narrow ? LargeArray.make(repeating: 0, count: count, filledLater: filledLater) : []
+        wide = width == .wide ? LargeArray.make(repeating: 0, count: count, filledLater: filledLater) : []
     }
 
-    public var count: Int { isNarrow ? narrow.count : wide.count }
+    public var count: Int {
+        switch width {
+        case .short: short.count
+        case .narrow: narrow.count
+        case .wide: wide.count
+        }
+    }
+
+    /// How many values share a 64-byte cache line.
+    var perCacheLine: Int {
+        switch width {
+        case .short: 32
+        case .narrow: 16
+        case .wide: 8
+        }
+    }
 
     public subscript(_ i: Int) -> Int64 {
-        isNarrow ? Int64(narrow[i]) : wide[i]
+        switch width {
+        case .short: Int64(short[i])
+        case .narrow: Int64(narrow[i])
+        case .wide: wide[i]
+        }
     }
 
     /// Appends the values at `range` to `out`.
     public func append(_ range: Range<Int>, to out: inout [Int64]) {
-        if isNarrow {
-            narrow.withUnsafeBufferPointer { p in for i in range { out.append(Int64(p[i])) } }
-        } else {
-            out += wide[range]
+        switch width {
+        case .short: short.withUnsafeBufferPointer { p in for i in range { out.append(Int64(p[i])) } }
+        case .narrow: narrow.withUnsafeBufferPointer { p in for i in range { out.append(Int64(p[i])) } }
+        case .wide: out += wide[range]
         }
     }
 
-    /// Whether every value `plan` can produce, at the rules' precision, fits in 32 bits: the
-    /// sum of all standards' maxima (weighted) bounds any standard's points and any area's
-    /// subtotal.
-    static func narrowFits(_ plan: ScoringPlan) -> Bool {
+    /// The narrowest width that holds every value `plan` can produce, at the rules' precision:
+    /// the sum of all standards' maxima (weighted) bounds any standard's points and any area's
+    /// subtotal (deductions take an area down to 0 at most).
+    static func width(_ plan: ScoringPlan) -> Width {
         let precision = plan.rules.ranking.precision
-        guard precision >= 0 && precision < BulkData.pow10.count else { return false }
+        guard precision >= 0 && precision < BulkData.pow10.count else { return .wide }
         var bound = Rational.zero
         for (standard, factor) in zip(plan.rules.standards, plan.factor) { bound += (standard.points * factor).magnitude }
-        let limit = Rational(integer: Int64(Int32.max) / BulkData.pow10[precision] - 1)
-        return !bound.approximated && bound < limit
+        if bound.approximated { return .wide }
+        if bound < Rational(integer: Int64(Int16.max) / BulkData.pow10[precision] - 1) { return .short }
+        if bound < Rational(integer: Int64(Int32.max) / BulkData.pow10[precision] - 1) { return .narrow }
+        return .wide
     }
 }

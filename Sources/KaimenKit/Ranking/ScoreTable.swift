@@ -51,10 +51,10 @@ public struct ScoreTable: Sendable, Equatable {
     }
 
     /// - Parameters:
-    ///   - narrow: points fit in 32 bits (`ScaledColumn.narrowFits`).
+    ///   - width: how many bits the points need (`ScaledColumn.width`).
     ///   - filledLater: every unit's row will be written (`ScoreRows`) and then ranked before
     ///     anything is read, so the large columns need not be zeroed first (the bulk scorer).
-    public init(unitCount: Int, areaCount: Int, standardCount: Int, precision: Int, tieBreaks: Int, narrow: Bool,
+    public init(unitCount: Int, areaCount: Int, standardCount: Int, precision: Int, tieBreaks: Int, width: ScaledColumn.Width,
                 filledLater: Bool = false) {
         self.unitCount = unitCount
         self.areaCount = areaCount
@@ -62,8 +62,8 @@ public struct ScoreTable: Sendable, Equatable {
         self.precision = precision
         func column<T>(_ zero: T, _ count: Int = unitCount) -> [T] { LargeArray.make(repeating: zero, count: count, filledLater: filledLater) }
         total = column(0)
-        areas = ScaledColumn(count: unitCount * areaCount, narrow: narrow, filledLater: filledLater)
-        standards = ScaledColumn(count: unitCount * standardCount, narrow: narrow, filledLater: filledLater)
+        areas = ScaledColumn(count: unitCount * areaCount, width: width, filledLater: filledLater)
+        standards = ScaledColumn(count: unitCount * standardCount, width: width, filledLater: filledLater)
         bonus = column(0)
         deducted = column(0)
         ballotPoints = column(0)

@@ -203,7 +203,7 @@ struct RankerReferenceTests {
         var random = SplitMix64(seed: seed)
         let n = 600
         var table = ScoreTable(unitCount: n, areaCount: rules.areas.count, standardCount: rules.standards.count,
-                               precision: 2, tieBreaks: kc, narrow: true)
+                               precision: 2, tieBreaks: kc, width: .narrow)
         for u in 0..<n {
             table.total[u] = Int64(random.next() % 12) * 50 + 6000
             for k in 0..<kc {
