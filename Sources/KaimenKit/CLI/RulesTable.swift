@@ -88,7 +88,8 @@ public enum RulesTable {
 
     /// `方面 依法维权（高者优先）`, naming areas, standards and metrics by their Chinese names.
     /// - Parameter quoted: the name in quotes, as a tie note says it since 0.19.0
-    ///   (`“依法维权”得分`, `指标“会员人数”`; before, `方面依法维权`). English is the same either way.
+    ///   (`“依法维权”得分`, a deduction item `“迟报”扣分`, a bonus item `“五好”加分`, `指标“会员人数”`;
+    ///   before, `方面依法维权`, `标准迟报`). English is the same either way.
     public static func tieBreakText(_ t: RankingPolicy.TieBreak, rules: Rules, lang: Language = .zh, withOrder: Bool = true,
                                     quoted: Bool = false) -> String {
         let what: String
@@ -101,7 +102,9 @@ public enum RulesTable {
             what = lang.t(points("方面", name), "area " + name)
         case .standard(let id):
             let name = (rules.standards + rules.bonuses + rules.deductions).first { $0.id == id }?.name ?? id
-            what = lang.t(points("标准", name), "standard " + name)
+            // A bonus or deduction item's value is what it adds or takes off.
+            let kind = rules.deductions.contains { $0.id == id } ? "扣分" : rules.bonuses.contains { $0.id == id } ? "加分" : "得分"
+            what = lang.t(quoted ? "“\(name)”\(kind)" : "标准" + name, "standard " + name)
         case .metric(let id):
             let name = rules.metric(id)?.name ?? id
             what = lang.t(quoted ? "指标“\(name)”" : "指标" + name, "metric " + name)

@@ -32,10 +32,10 @@ enum ValidationMessages {
     }
     /// An extending file without its own `id` or `title` (`missing`: the keys it lacks), which
     /// the base's would then stand for on every paper and in the sealed record.
-    static func inheritsName(_ missing: [String], base: String, title: String?, id: String?) -> L {
+    static func inheritsName(_ missing: [String], base: String, title: String?, id: String?, issuer: String?) -> L {
         let keys = missing.map { "`\($0)`" }
-        var zh = "继承 \(base) 的细则没有写自己的 " + keys.joined(separator: " 和 ") + "："
-        var en = "a file that extends \(base) has no " + keys.joined(separator: " or ") + " of its own: "
+        var zh = "继承 \(base) 的细则没有写自己的 " + keys.joined(separator: "、") + "："
+        var en = "a file that extends \(base) has no " + keys.joined(separator: ", ") + " of its own: "
         var effects: (zh: [String], en: [String]) = ([], [])
         if missing.contains("title") {
             effects.zh.append("汇总表、评分表和公示会印上「\(title ?? base)」")
@@ -45,13 +45,19 @@ enum ValidationMessages {
             effects.zh.append("细则版本和封存记录会记成 \(id ?? base)")
             effects.en.append("the rules version and the sealed record would say \(id ?? base)")
         }
+        if missing.contains("issuer") {
+            effects.zh.append("公示的落款会印上「\(issuer ?? base)」")
+            effects.en.append("the notice would be signed \"\(issuer ?? base)\"")
+        }
         zh += effects.zh.joined(separator: "，")
         en += effects.en.joined(separator: ", and ")
         return L(zh: zh, en: en)
     }
     static func writeOwnName(_ missing: [String]) -> L {
-        L(zh: "在文件开头写明本细则的 " + missing.map { "`\($0)`" }.joined(separator: " 和 ") + "（如 \"id\": \"dongcheng-2019\", \"title\": \"东城区总工会……考核细则（2019年）\"）",
-          en: "write this file's own " + missing.map { "`\($0)`" }.joined(separator: " and ") + " at its top (e.g. \"id\": \"dongcheng-2019\", \"title\": \"Dongcheng … criteria (2019)\")")
+        L(zh: "在文件开头写明本细则的 " + missing.map { "`\($0)`" }.joined(separator: "、")
+                + "（如 \"id\": \"dongcheng-2019\", \"title\": \"东城区总工会……考核细则（2019年）\", \"issuer\": \"东城区总工会\"）",
+          en: "write this file's own " + missing.map { "`\($0)`" }.joined(separator: ", ")
+                + " at its top (e.g. \"id\": \"dongcheng-2019\", \"title\": \"Dongcheng … criteria (2019)\", \"issuer\": \"Dongcheng union\")")
     }
     static func moveToOverride(_ key: String) -> L {
         L(zh: "把这一项移到 \"override\": { \"\(key)\": [ … ] }", en: "move this entry to \"override\": { \"\(key)\": [ … ] }")

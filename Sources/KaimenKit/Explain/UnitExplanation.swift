@@ -125,10 +125,12 @@ public struct UnitExplanation {
                 return lang.t("与 \(b == session.units.ids[u] ? a : b) 同分 \(total)，各项同分比较也相同，并列第 \(session.report.scores.rank[u]) 名",
                               "tied with \(b == session.units.ids[u] ? a : b) at \(total) on every tie-break: they share rank \(session.report.scores.rank[u])")
             case .decided(let index, let mine, let theirs):
-                let name = index >= 0 ? RulesTable.tieBreakText(session.rules.ranking.tieBreak[index], rules: session.rules, lang: lang, withOrder: false) : ""
+                // Named as the summary's tie notes name it (`“依法维权”得分`), since 0.19.0.
+                let name = index >= 0 ? RulesTable.tieBreakText(session.rules.ranking.tieBreak[index], rules: session.rules, lang: lang,
+                                                                withOrder: false, quoted: true) : ""
                 let t = session.rules.ranking.tieBreak[index]
                 let (upperValue, lowerValue) = RulesTable.tieValueTexts(t, theirs, mine, rules: session.rules)
-                return lang.t("\(a) 与 \(b) 同分 \(total)，按「\(name)」\(upperValue) 对 \(lowerValue)，\(a) 在前",
+                return lang.t("\(a) 与 \(b) 同分 \(total)，按\(name) \(upperValue) 对 \(lowerValue)，\(a) 排在前",
                               "\(a) and \(b) tie at \(total); by \(name) \(upperValue) vs \(lowerValue), \(a) ranks first")
             }
         }

@@ -14,6 +14,9 @@ public struct ScoringSession: Sendable {
         public var baseDirectory: String
         /// The number form units are scored in (`exact` for cross-checks).
         public var form: Engine.NumberForm = .fast
+        /// The inputs are a session's copies, which the version that opened it accepted: checks
+        /// of the rules added since (`RulesLoader.requireOwnName`) are not applied.
+        public var sessionCopies = false
 
         public init(rules: String, units: String, roster: String, ballots: String, strict: Bool = false, baseDirectory: String = "") {
             self.rules = rules
@@ -46,7 +49,9 @@ public struct ScoringSession: Sendable {
         let readFile = readFile ?? { try Data(contentsOf: URL(fileURLWithPath: PathText.resolve($0, in: base))) }
         let clock = StageClock()
 
-        let loaded = try RulesLoader(readFile: { try RulesLoader.text(readFile($0), path: $0) }).load(inputs.rules)
+        var loader = RulesLoader(readFile: { try RulesLoader.text(readFile($0), path: $0) })
+        loader.requireOwnName = !inputs.sessionCopies
+        let loaded = try loader.load(inputs.rules)
         return try run(rules: loaded.rules, warnings: loaded.warnings, inputs, readFile: readFile, clock: clock)
     }
 

@@ -143,7 +143,7 @@ public struct SessionFolder {
         self.journal = journal
         self.paths = .init(rules: rules, units: units, roster: roster, schedule: first.content["schedule"]?.stringValue)
         self.doubleEntry = first.content["doubleEntry"]?.boolValue ?? true
-        self.setup = try SessionSetup.read(paths, base: directory.path)
+        self.setup = try SessionSetup.read(paths, base: directory.path, copies: true)
     }
 
     /// The input copies' hashes recorded when the session was opened.

@@ -24,6 +24,7 @@ public struct SessionInputs: Sendable {
         self.sheets = sheets
         self.inputs = .init(rules: paths.rules, units: paths.units, roster: paths.roster, ballots: SessionInputs.ballotsName,
                             baseDirectory: directory.path)
+        inputs.sessionCopies = true
         self.ballots = ballots
         self.schedule = schedule
         self.confirmedSheets = confirmedSheets

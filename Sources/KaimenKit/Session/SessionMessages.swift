@@ -524,27 +524,33 @@ extension SessionMessages {
     }
 
     /// - Parameters:
-    ///   - asSealed: how many of `paths` are on disk exactly as the seal records them (the seal
-    ///     was written for them): then the message says so first, since the numbers in those
-    ///     files are not what the journal gives, whatever the seal's own ranking says.
-    ///   - cell: the first cell that differs in one of those, when one is a CSV file.
-    static func recomputedDiffers(_ paths: [String], seq: Int, sameRanking: Bool, asSealed: Int = 0, cell: CellDifference? = nil) -> Localized {
+    ///   - rewrittenWithSeal: every file of `paths` is on disk exactly as the seal records it,
+    ///     and this version closed the session, so it should write them again byte for byte:
+    ///     the seal was written for those files. The message says so first, since the numbers
+    ///     in them are not what the journal gives, whatever the seal's own ranking says.
+    ///   - cell: the first cell that differs in a CSV file among them: what the journal gives
+    ///     (`rewrittenWithSeal`), or how the version the seal records (`sealedBy`) writes it.
+    static func recomputedDiffers(_ paths: [String], seq: Int, sameRanking: Bool, rewrittenWithSeal: Bool = false,
+                                  cell: CellDifference? = nil, sealedBy: String? = nil) -> Localized {
         let list = paths.map { "`\($0)`" }.joined(separator: ", ")
         let detail = cell.map { d in
-            Localized(zh: "；`\(d.path)` \(d.cell.rendered(.zh))：文件中为 `\(Echo.cell(d.onDisk))`，按日志应为 `\(Echo.cell(d.recomputed))`",
-                      en: "; `\(d.path)` \(d.cell.rendered(.en)): the file has `\(Echo.cell(d.onDisk))`, the journal gives `\(Echo.cell(d.recomputed))`")
+            rewrittenWithSeal
+                ? Localized(zh: "；`\(d.path)` \(d.cell.rendered(.zh))：文件中为 `\(Echo.cell(d.onDisk))`，按日志应为 `\(Echo.cell(d.recomputed))`",
+                            en: "; `\(d.path)` \(d.cell.rendered(.en)): the file has `\(Echo.cell(d.onDisk))`, the journal gives `\(Echo.cell(d.recomputed))`")
+                : Localized(zh: "；如 `\(d.path)` \(d.cell.rendered(.zh))：文件中为 `\(Echo.cell(d.onDisk))`，按\(sealedBy.map { " kaimen \($0) 的" } ?? "封存时版本的")写法应为 `\(Echo.cell(d.recomputed))`",
+                            en: "; e.g. `\(d.path)` \(d.cell.rendered(.en)): the file has `\(Echo.cell(d.onDisk))`, written as \(sealedBy.map { "kaimen \($0)" } ?? "the sealing version") writes it: `\(Echo.cell(d.recomputed))`")
         } ?? Localized(zh: "", en: "")
-        if asSealed > 0 && asSealed == paths.count {
+        if rewrittenWithSeal {
             let ranking = sameRanking ? Localized(zh: "（封存记录所记的排名、总分和等级与日志一致）", en: " (the ranks, totals and grades the seal records agree with the journal)")
                                       : Localized(zh: "（排名、总分或等级也不同）", en: " (ranks, totals or grades included)")
             return Localized(zh: "\(paths.count) 个结果文件与封存记录 \(seq) 所记的哈希一致，但不是按日志重新计算写出的文件\(ranking.zh)：\(list)\(detail.zh)",
                              en: "\(paths.count) result file\(paths.count == 1 ? " is" : "s are") as seal record \(seq) records, but not what the journal gives\(ranking.en): \(list)\(detail.en)")
         }
         return sameRanking
-            ? Localized(zh: "按日志重新计算，排名、总分和等级与封存记录 \(seq) 一致，但 \(paths.count) 个文件的内容不同：\(list)",
-                        en: "recomputed from the journal, the ranks, totals and grades match seal record \(seq), but \(paths.count) file\(paths.count == 1 ? " differs" : "s differ"): \(list)")
-            : Localized(zh: "按日志重新计算的结果与封存记录 \(seq) 不符（\(paths.count) 个文件，排名、总分或等级也不同）：\(list)",
-                        en: "the result recomputed from the journal does not match seal record \(seq) in \(paths.count) file\(paths.count == 1 ? "" : "s"), ranks, totals or grades included: \(list)")
+            ? Localized(zh: "按日志重新计算，排名、总分和等级与封存记录 \(seq) 一致，但 \(paths.count) 个文件的内容不同：\(list)\(detail.zh)",
+                        en: "recomputed from the journal, the ranks, totals and grades match seal record \(seq), but \(paths.count) file\(paths.count == 1 ? " differs" : "s differ"): \(list)\(detail.en)")
+            : Localized(zh: "按日志重新计算的结果与封存记录 \(seq) 不符（\(paths.count) 个文件，排名、总分或等级也不同）：\(list)\(detail.zh)",
+                        en: "the result recomputed from the journal does not match seal record \(seq) in \(paths.count) file\(paths.count == 1 ? "" : "s"), ranks, totals or grades included: \(list)\(detail.en)")
     }
     static let rewrittenWithSealHint = Localized(
         zh: "这一版本的 kaimen 按同样的日志应写出同样的文件：这些文件连同封存记录一起被改写过。以日志为准：用公示的日志哈希（--head）核对日志，再从备份恢复结果文件",

@@ -25,13 +25,16 @@ public struct SessionSetup: Sendable {
     }
 
     /// Reads and checks the inputs named by `paths`, relative to `base`; throws every problem.
-    public static func read(_ paths: Paths, base: String) throws(SessionError) -> SessionSetup {
+    /// - Parameter copies: the inputs are a session folder's copies, which the version that
+    ///   opened it accepted (`ScoringSession.Inputs.sessionCopies`).
+    public static func read(_ paths: Paths, base: String, copies: Bool = false) throws(SessionError) -> SessionSetup {
         final class ReadLog { var paths: [String] = [] }
         let log = ReadLog()
-        let loader = RulesLoader(readFile: { path in
+        var loader = RulesLoader(readFile: { path in
             log.paths.append(path)
             return try RulesLoader.text(Data(contentsOf: URL(fileURLWithPath: PathText.resolve(path, in: base))), path: path)
         })
+        loader.requireOwnName = !copies
         var diagnostics = Diagnostics()
         var rules: Rules?
         do {

@@ -147,22 +147,25 @@ public enum Verifier {
                 let sameRanking = c["ranking"] == SessionFolder.sealedRanking(session)
                 // The version that closed the session, where the seal records it (since 0.11.0).
                 let sealedBy = c["kaimen"]?.stringValue
-                // Files that are, byte for byte, what the seal says, and still not what the
-                // journal gives: the seal was written for them (by another version, or by hand
-                // with them). Where one is a CSV file, its first cell that differs is named.
+                // Files that are, byte for byte, what the seal says, and still not what this
+                // version writes from the journal: by another version, worded otherwise; by
+                // this one, the seal was written for them. Where one is a CSV file, its first
+                // cell that differs is named.
                 let withSeal = differing.filter(asSealed.contains)
+                let rewrittenWithSeal = sealedBy == CLI.version && !withSeal.isEmpty && withSeal.count == differing.count
                 let cell = withSeal.lazy.filter { $0.hasSuffix(".csv") }.compactMap { path in
                     Self.firstDifference(path, onDisk: folder.directory.appendingPathComponent(path), recomputed: temp.appendingPathComponent(path))
                 }.first
                 let hint: Localized
                 switch (sameRanking, sealedBy) {
                 case (true, .some(let v)) where v != CLI.version: hint = SessionMessages.recomputedOtherVersionHint(v)
-                case (true, .some): hint = withSeal.isEmpty ? SessionMessages.recomputedSameVersionHint : SessionMessages.rewrittenWithSealHint
+                case (true, .some): hint = rewrittenWithSeal ? SessionMessages.rewrittenWithSealHint : SessionMessages.recomputedSameVersionHint
                 case (true, nil): hint = SessionMessages.recomputedWordingHint
                 case (false, _): hint = SessionMessages.recomputedDiffersHint
                 }
                 problems.append(.error("seal-mismatch", SessionMessages.recomputedDiffers(differing, seq: seal.seq, sameRanking: sameRanking,
-                                                                                           asSealed: withSeal.count, cell: cell), at: at, hint: hint))
+                                                                                           rewrittenWithSeal: rewrittenWithSeal, cell: cell, sealedBy: sealedBy),
+                                       at: at, hint: hint))
             }
         } catch {
             problems.append(.error("seal-rescore", SessionMessages.rescoreFailed(seq: seal.seq, "\(error)"), at: at))

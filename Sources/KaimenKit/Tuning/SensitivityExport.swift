@@ -18,6 +18,18 @@ public enum SensitivityExport {
         }
     }
 
+    /// How often the unit's grade differs from its actual one, as 100 less the actual grade's
+    /// share in the grade shares, so that the two add up (`优秀 13%` beside `是（87%）`, not
+    /// 88%); `<1%` and `>99%` where the whole percent would hide that it happened or not.
+    static func changedPercent(_ s: Sensitivity, _ u: Sensitivity.UnitRange) -> String {
+        guard let actual = s.grades.firstIndex(of: u.actualGrade), actual < u.gradeCounts.count,
+              u.gradeCounts.reduce(0, +) == s.scenarioCount else { return percent(u.gradeChanges, of: s.scenarioCount) }
+        let changed = 100 - wholePercents(u.gradeCounts, of: s.scenarioCount)[actual]
+        if changed == 0 && u.gradeChanges > 0 { return "<1%" }
+        if changed == 100 && u.gradeChanges < s.scenarioCount { return ">99%" }
+        return "\(changed)%"
+    }
+
     /// `counts` (out of `n`) as whole percents that add up to 100, by largest remainder: each
     /// gets its share rounded down, and the points left go one each to the largest remainders,
     /// the first in order on equal ones. (Rounded one by one, 1, 3 and 4 scenarios of 8 —
@@ -50,7 +62,7 @@ public enum SensitivityExport {
         let rows: [[ExportCell]] = s.units.map { u in
             var row: [ExportCell] = [.text(u.unit), .text(u.name), .number("\(u.actualRank)"), .text(u.actualGrade),
                                      .number("\(u.rankLow)–\(u.rankHigh)"), .number("\(u.rankBest)–\(u.rankWorst)"), .text(shares(s, u, lang)),
-                                     .text(u.gradeFragile ? lang.t("是（\(percent(u.gradeChanges, of: s.scenarioCount))）", "yes (\(percent(u.gradeChanges, of: s.scenarioCount)))") : "")]
+                                     .text(u.gradeFragile ? lang.t("是（\(changedPercent(s, u))）", "yes (\(changedPercent(s, u)))") : "")]
             if s.quotaGrade != nil {
                 let c = u.quotaChanges ?? 0
                 row.append(.text(u.quotaFragile ? lang.t("是（\(percent(c, of: s.scenarioCount))）", "yes (\(percent(c, of: s.scenarioCount)))") : ""))

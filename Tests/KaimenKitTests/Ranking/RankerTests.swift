@@ -128,6 +128,24 @@ struct RankerTests {
         #expect(String(decoding: SummaryWriter.csv(s.report, threads: 1), as: UTF8.self).contains(old))
     }
 
+    @Test("a tie-break by a bonus or deduction item says what it adds or takes off, not 得分")
+    func tieNoteItemKinds() throws {
+        let rules = BulkFixtures.xicheng
+        var t = try #require(rules.ranking.tieBreak.first)
+        func text(_ key: RankingPolicy.TieBreak.Key, quoted: Bool = true) -> String {
+            t.key = key
+            return RulesTable.tieBreakText(t, rules: rules, withOrder: false, quoted: quoted)
+        }
+        #expect(text(.standard("deduct.audit_violations")) == "“经费审查发现违规问题”扣分")
+        #expect(text(.standard("bonus.model_home")) == "“市级示范职工之家”加分")
+        #expect(text(.standard("funds.collection")) == "“工会经费收缴率”得分")
+        #expect(text(.area("rights")) == "“依法维权”得分")
+        #expect(text(.bonus) == "加分" && text(.ballots) == "代表评分")
+        // Before 0.19.0.
+        #expect(text(.standard("deduct.audit_violations"), quoted: false) == "标准经费审查发现违规问题")
+        #expect(text(.area("rights"), quoted: false) == "方面依法维权")
+    }
+
     @Test("the tie note carries both units' values of the deciding key")
     func tieNoteValues() throws {
         let units = "id,name,n,m,f\nA,甲,1,0,0\nB,乙,2,0,0\n"

@@ -13,7 +13,7 @@ struct ExtendsLimitsTests {
     static func chain(_ n: Int) -> [String: String] {
         var files: [String: String] = [:]
         for k in 0 ..< n - 1 {
-            files["/r/f\(k).jsonc"] = #"{ "format": 1, "extends": "f\#(k + 1).jsonc", "version": "\#(k)", "id": "f\#(k)", "title": "第 \#(k) 层" }"#
+            files["/r/f\(k).jsonc"] = #"{ "format": 1, "extends": "f\#(k + 1).jsonc", "version": "\#(k)", "id": "f\#(k)", "title": "第 \#(k) 层", "issuer": "某区" }"#
         }
         files["/r/f\(n - 1).jsonc"] = base
         return files
@@ -35,17 +35,49 @@ struct ExtendsLimitsTests {
         let d = try #require(error.diagnostics.first { $0.code == "extends-own-name" })
         // `{ "format": 1, "extends": "` is 26 characters: the value starts at column 27.
         #expect(d.location?.line == 1 && d.location?.column == 27 && d.location?.file.hasSuffix("a.jsonc") == true)
-        #expect(d.text.zh == "继承 base.jsonc 的细则没有写自己的 `id` 和 `title`：汇总表、评分表和公示会印上「测试细则」，细则版本和封存记录会记成 test")
-        #expect(d.hintText?.zh.hasPrefix("在文件开头写明本细则的 `id` 和 `title`") == true)
-        // With its own id, only the title is asked for; with both, nothing.
+        #expect(d.text.zh == "继承 base.jsonc 的细则没有写自己的 `id`、`title`、`issuer`：汇总表、评分表和公示会印上「测试细则」，"
+                + "细则版本和封存记录会记成 test，公示的落款会印上「测试区总工会」")
+        #expect(d.hintText?.zh.hasPrefix("在文件开头写明本细则的 `id`、`title`、`issuer`") == true)
+        // With its own id, only the title and issuer are asked for; with all three, nothing.
         let titled = try #require(throws: DiagnosticsError.self) {
             try memoryLoader(["/r/a.jsonc": #"{ "format": 1, "extends": "base.jsonc", "id": "a" }"#, "/r/base.jsonc": Self.base]).load("/r/a.jsonc")
         }
         #expect(titled.diagnostics.filter { $0.code == "extends-own-name" }.map(\.message)
-                == [#"a file that extends base.jsonc has no `title` of its own: the summary, score sheets and notice would print "测试细则""#])
-        let rules = try memoryLoader(["/r/a.jsonc": #"{ "format": 1, "extends": "base.jsonc", "id": "a", "title": "甲区细则" }"#, "/r/base.jsonc": Self.base])
+                == [#"a file that extends base.jsonc has no `title`, `issuer` of its own: the summary, score sheets and notice would print "测试细则", "#
+                    + #"and the notice would be signed "测试区总工会""#])
+        let named = #"{ "format": 1, "extends": "base.jsonc", "id": "a", "title": "甲区细则", "issuer": "甲区总工会" }"#
+        let rules = try memoryLoader(["/r/a.jsonc": named, "/r/base.jsonc": Self.base]).load("/r/a.jsonc").rules
+        #expect(rules.metadata.title == "甲区细则" && rules.metadata.id == "a" && rules.metadata.issuer == "甲区总工会")
+        // A layer in between (`mid.jsonc`) may leave its name to the file given.
+        let layered = try memoryLoader(["/r/a.jsonc": named.replacingOccurrences(of: "base.jsonc", with: "mid.jsonc"),
+                                        "/r/mid.jsonc": #"{ "format": 1, "extends": "base.jsonc", "version": "2" }"#, "/r/base.jsonc": Self.base])
             .load("/r/a.jsonc").rules
-        #expect(rules.metadata.title == "甲区细则" && rules.metadata.id == "a")
+        #expect(layered.metadata.title == "甲区细则" && layered.metadata.version == "2")
+    }
+
+    @Test("a session's copy of a child without its own name still loads: a session 0.18.0 opened must score and verify")
+    func ownNameNotAskedOfSessionCopies() throws {
+        let root = Fixtures.packageRoot.path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-own-name-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for file in ["rules/xicheng-2014.jsonc", "samples/xicheng-2014/units.csv", "samples/xicheng-2014/roster.csv", "samples/xicheng-2014/ballots.csv"] {
+            try FileManager.default.copyItem(atPath: root + "/" + file, toPath: dir.appendingPathComponent(PathText.lastComponent(file)).path)
+        }
+        try Data(#"{ "format": 1, "extends": "xicheng-2014.jsonc", "version": "2" }"#.utf8).write(to: dir.appendingPathComponent("child.jsonc"))
+        let paths = SessionSetup.Paths(rules: "child.jsonc", units: "units.csv", roster: "roster.csv", schedule: nil)
+        // New inputs (session init): refused.
+        #expect(throws: SessionError.self) { try SessionSetup.read(paths, base: dir.path) }
+        // A session's copies: read as the version that opened it read them.
+        let setup = try SessionSetup.read(paths, base: dir.path, copies: true)
+        #expect(setup.rules.metadata.title == "西城区总工会直属基层工会工作目标管理考核细则（2014年）")
+        var inputs = ScoringSession.Inputs(rules: "child.jsonc", units: "units.csv", roster: "roster.csv", ballots: "ballots.csv", baseDirectory: dir.path)
+        #expect(throws: DiagnosticsError.self) { try ScoringSession.run(inputs) }
+        inputs.sessionCopies = true
+        let s = try ScoringSession.run(inputs)
+        #expect(s.report.units.ids.count == 9)
+        // And nothing of the check reaches the warnings a sealed file prints.
+        #expect(!s.report.inputWarnings.contains { $0.code == "extends-own-name" })
     }
 
     @Test("a chain of 10 000 files is one located error at the 32nd file's extends, not a stack overflow")

@@ -308,9 +308,13 @@ struct VerifierTests {
         let mismatch = try #require(p.first { $0.code == "seal-mismatch" })
         // A seal labelled as made before 0.16.0 is re-derived with that version's notice,
         // workbook and tie notes (summary.csv), which this session's (written by this version) are not.
+        // The first cell worded otherwise: X09's tie note (row 8, column T, 说明).
+        let older = sealedBy.map { " kaimen \($0) 的" } ?? "封存时版本的"
         #expect(mismatch.text.zh == (sealedBy == CLI.version
             ? "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 1 个文件的内容不同：`results/report.html`"
-            : "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 4 个文件的内容不同：`results/report.html`, `results/summary.csv`, `results/summary.xlsx`, `results/公示.html`"))
+            : "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 4 个文件的内容不同：`results/report.html`, `results/summary.csv`, `results/summary.xlsx`, `results/公示.html`"
+              + "；如 `results/summary.csv` 第 8 行 T 列（说明）：文件中为 `与 X06 同分，按“依法维权”得分 11.00 对 9.20 排在前`，"
+              + "按\(older)写法应为 `与 X06 同分，按方面依法维权 11.00 对 9.20 在前`"))
         #expect(mismatch.hintText?.zh.hasPrefix(hint) == true, "\(mismatch.hintText?.zh ?? "")")
         #expect(p.contains { $0.code == "output-changed" && $0.location?.file == "results/report.html" })
     }
@@ -351,6 +355,30 @@ struct VerifierTests {
         #expect(p.first?.message == "1 result file is as seal record 4 records, but not what the journal gives (the ranks, totals and grades the seal "
                 + "records agree with the journal): `results/summary.csv`; `results/summary.csv` row 6, column F (总分): the file has `88.10`, the journal gives `86.10`")
         #expect(p.first?.hintText?.zh.hasPrefix("这一版本的 kaimen 按同样的日志应写出同样的文件：这些文件连同封存记录一起被改写过") == true)
+    }
+
+    @Test("an untouched seal another version made says which version to verify with, and the first cell this version words otherwise")
+    func otherVersionOnly() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        // Only the version the seal records: 0.10.0's files are re-derived, and this session's
+        // (written by this version) differ in wording, not in numbers.
+        try Self.rewrite(s) { lines in
+            var r = try! JournalRecord.parse(lines[3]).get()
+            if case .object(var c) = r.content {
+                c["kaimen"] = .string("0.10.0")
+                r.content = .object(c)
+            }
+            lines[3] = JournalRecord(seq: r.seq, time: r.time, by: r.by, kind: r.kind, content: r.content, prev: r.prev).line
+        }
+        let p = try Self.problems(s)
+        #expect(p.map(\.code) == ["seal-mismatch"])
+        // X09, 6th, is row 8 (the header and the standards' names first); 说明 is column T
+        // (7 fixed columns, 10 areas, 加分, 扣分).
+        #expect(p.first?.text.zh == "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 4 个文件的内容不同："
+                + "`results/report.html`, `results/summary.csv`, `results/summary.xlsx`, `results/公示.html`；"
+                + "如 `results/summary.csv` 第 8 行 T 列（说明）：文件中为 `与 X06 同分，按“依法维权”得分 11.00 对 9.20 排在前`，"
+                + "按 kaimen 0.10.0 的写法应为 `与 X06 同分，按方面依法维权 11.00 对 9.20 在前`")
+        #expect(p.first?.hintText?.zh.hasPrefix("会话由 kaimen 0.10.0 结束（这是 kaimen \(CLI.version)）") == true)
     }
 
     @Test("the first cell two CSV texts differ in, as a spreadsheet numbers it; none when only the bytes differ")

@@ -31,7 +31,7 @@ struct SensitivityTests {
     static let leaveOneOut = Scenario.Variation(weightPercent: 0, aggregation: false, leaveOneOut: true, bootstrap: false)
 
     @Test("grade shares are whole percents that add up to 100, by largest remainder (worked by hand)")
-    func sharesAddUp() {
+    func sharesAddUp() throws {
         // 1, 3, 4 of 8: 12.5, 37.5, 50. Rounded one by one, 13 + 38 + 50 = 101. Floors 12, 37, 50
         // leave 1 point; the remainders are .5, .5, 0: the first of the equal ones takes it.
         #expect(SensitivityExport.wholePercents([1, 3, 4], of: 8) == [13, 37, 50])
@@ -47,6 +47,21 @@ struct SensitivityTests {
         #expect(SensitivityExport.wholePercents([0, 0], of: 0) == [0, 0])
         #expect(SensitivityExport.shareItems(["优秀", "良好", "合格"], [1, 0, 999], of: 1000) == ["优秀 <1%", "合格 100%"])
         #expect(SensitivityExport.shareItems(["优秀", "良好", "合格"], [1, 3, 4], of: 8) == ["优秀 13%", "良好 37%", "合格 50%"])
+        // The grade flag's share: 100 less the actual grade's, 87% beside 优秀 13% (7/8 = 87.5
+        // rounded alone would read 88%).
+        func unit(_ grade: String, _ counts: [Int]) -> Sensitivity.UnitRange {
+            let n = counts.reduce(0, +), actual = ["优秀", "良好", "合格"].firstIndex(of: grade)!
+            return Sensitivity.UnitRange(unit: "U", name: "甲", category: "", actualRank: 1, actualGrade: grade, rankLow: 1, rankHigh: 1,
+                                         rankBest: 1, rankWorst: 1, gradeCounts: counts, gradeChanges: n - counts[actual], quotaChanges: nil,
+                                         gradeFragile: true, quotaFragile: false)
+        }
+        var s = Sensitivity.run(try Self.session(), count: 1, seed: 1, variation: Self.leaveOneOut)
+        s.grades = ["优秀", "良好", "合格"]
+        s.scenarioCount = 8
+        #expect(SensitivityExport.changedPercent(s, unit("优秀", [1, 3, 4])) == "87%")
+        s.scenarioCount = 1000
+        #expect(SensitivityExport.changedPercent(s, unit("合格", [1, 0, 999])) == "<1%")
+        #expect(SensitivityExport.changedPercent(s, unit("优秀", [1, 0, 999])) == ">99%")
     }
 
     @Test("a unit far ahead keeps its rank in every scenario and is not flagged")

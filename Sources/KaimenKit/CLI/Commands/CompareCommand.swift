@@ -59,6 +59,7 @@ public enum CompareCommand: Command {
         }
         // A session folder: its inputs and counted ballots; OLD defaults to its own rules.
         var folder: SessionInputs?
+        var ownRules = false
         if let dir = args.positionals.first {
             if args.positionals.count > 1 { return usageError(CommandMessages.unexpectedArgument(args.positionals[1]), console: console, lang: lang) }
             if let message = SessionCommandSupport.conflictingInputs(args, ["--units", "--roster", "--ballots"]) {
@@ -66,7 +67,10 @@ public enum CompareCommand: Command {
             }
             guard let loaded = SessionCommandSupport.inputs(dir, lang: lang, console: console) else { return .failure }
             folder = loaded
-            if rulesFiles.count < 2 { rulesFiles.insert(PathText.join(dir, loaded.inputs.rules), at: 0) }
+            if rulesFiles.count < 2 {
+                rulesFiles.insert(PathText.join(dir, loaded.inputs.rules), at: 0)
+                ownRules = true
+            }
         }
         guard rulesFiles.count == 2 || (rulesFiles.count == 1 && !overrides.isEmpty) else {
             return usageError(rulesFiles.count == 1 ? TuningMessages.compareOneRules : TuningMessages.compareRulesCount(rulesFiles.count),
@@ -85,8 +89,11 @@ public enum CompareCommand: Command {
         // Load both rules files; report the problems of both.
         var loaded: [RulesLoader.Loaded] = []
         var failed = false
-        for file in rulesFiles {
-            do { loaded.append(try RulesLoader().load(resolve(file, in: console.currentDirectory))) } catch {
+        for (i, file) in rulesFiles.enumerated() {
+            // The session's own rules are its copy, which the version that opened it accepted.
+            var loader = RulesLoader()
+            loader.requireOwnName = !(folder != nil && ownRules && i == 0)
+            do { loaded.append(try loader.load(resolve(file, in: console.currentDirectory))) } catch {
                 failed = true
                 for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
             }

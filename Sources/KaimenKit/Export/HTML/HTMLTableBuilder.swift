@@ -94,7 +94,8 @@ public struct HTMLTableBuilder: Sendable {
     /// `工会<wbr>经费<wbr>收取`, `职工代表大会` → `职工<wbr>代表<wbr>大会`, `合计分` unbroken),
     /// and before a full-width bracket that follows one (`维权<wbr>（12）`). Chinese words are
     /// mostly two characters long: a header then breaks between words, never inside one of
-    /// two. Only text outside tags and entities is touched (they are ASCII).
+    /// two. `markup` is escaped text: tags and entities in it are ASCII, and left as they are
+    /// (a tag with Chinese in it would be broken: not for kaimen's markup).
     static func pairs(_ markup: String) -> String {
         var out = ""
         var run: [Character] = []
@@ -122,9 +123,11 @@ public struct HTMLTableBuilder: Sendable {
         return out
     }
 
-    /// A CJK unified ideograph (the basic block and extension A).
+    /// A Chinese character: a CJK unified ideograph (the basic block, extensions A to H), a
+    /// compatibility ideograph, or 〇; with any marks after it (one character as people see it).
     static func isHan(_ ch: Character) -> Bool {
-        guard let v = ch.unicodeScalars.first?.value, ch.unicodeScalars.count == 1 else { return false }
-        return (0x4E00 ... 0x9FFF).contains(v) || (0x3400 ... 0x4DBF).contains(v)
+        guard let v = ch.unicodeScalars.first?.value else { return false }
+        return (0x4E00 ... 0x9FFF).contains(v) || (0x3400 ... 0x4DBF).contains(v) || (0xF900 ... 0xFAFF).contains(v)
+            || (0x20000 ... 0x323AF).contains(v) || v == 0x3007
     }
 }

@@ -38,7 +38,27 @@ public struct BallotDotsChart: Sendable {
 
     public func rendered() -> HTMLText {
         let labelW = 112.0, plotW = 230.0, rightW = 38.0, rowH = 22.0, top = 4.0
-        var c = SVGCanvas(width: labelW + plotW + rightW, height: top + Double(rows.count) * rowH + 6, title: title)
+        // Each row's dots first: a label pushed right by a wide stack at the maximum widens the
+        // chart rather than leave it (its text at about 5 points a character).
+        struct Placed { var x: Double, y: Double, hollow: Bool }
+        var placed: [[Placed]] = [], labelX: [Double] = []
+        for (i, row) in rows.enumerated() {
+            let mid = top + Double(i) * rowH + rowH / 2
+            let x = LinearScale(domain: (0, max(row.maximum, 0.0001)), range: (labelW + 4, labelW + plotW - 4))
+            var seen: [Double: Int] = [:], dots: [Placed] = []
+            for (v, hollow) in row.kept.sorted().map({ ($0, false) }) + row.trimmed.sorted().map({ ($0, true) }) {
+                let k = seen[v, default: 0]
+                seen[v] = k + 1
+                let (cx, cy) = stacksApart ? Self.stacked(k, at: x(v), mid) : Self.sideBySide(k, at: x(v), mid)
+                dots.append(Placed(x: cx, y: cy, hollow: hollow))
+            }
+            placed.append(dots)
+            let rightmost = dots.map { $0.x + Self.radius }.max() ?? 0
+            labelX.append(stacksApart ? max(labelW + plotW + 4, rightmost + 3) : labelW + plotW + 4)
+        }
+        let labelRoom = zip(rows, labelX).map { row, x in x + 5 * Double((row.resultLabel ?? SVGCanvas.n(row.result ?? 0)).count) }.max() ?? 0
+        let width = stacksApart ? max(labelW + plotW + rightW, labelRoom.rounded(.up)) : labelW + plotW + rightW
+        var c = SVGCanvas(width: width, height: top + Double(rows.count) * rowH + 6, title: title)
         for (i, row) in rows.enumerated() {
             let y0 = top + Double(i) * rowH, mid = y0 + rowH / 2
             let x = LinearScale(domain: (0, max(row.maximum, 0.0001)), range: (labelW + 4, labelW + plotW - 4))
@@ -46,22 +66,13 @@ public struct BallotDotsChart: Sendable {
             c.line(labelW, mid + 6, labelW + plotW, mid + 6, .init(stroke: "#000", strokeWidth: 0.6))
             c.text(labelW, mid + 15, "0", size: 7)
             c.text(labelW + plotW, mid + 15, SVGCanvas.n(row.maximum), size: 7, anchor: .end)
-            var seen: [Double: Int] = [:]
-            var rightmost = 0.0
-            func dot(_ v: Double, hollow: Bool) {
-                let k = seen[v, default: 0]
-                seen[v] = k + 1
-                let (cx, cy) = stacksApart ? Self.stacked(k, at: x(v), mid) : Self.sideBySide(k, at: x(v), mid)
-                rightmost = max(rightmost, cx + Self.radius)
-                c.circle(cx, cy, r: Self.radius, hollow ? .init(stroke: "#000", strokeWidth: 0.9, fill: "#fff")
-                                                        : .init(stroke: "#000", strokeWidth: 0.5, fill: "#000"))
+            for d in placed[i] {
+                c.circle(d.x, d.y, r: Self.radius, d.hollow ? .init(stroke: "#000", strokeWidth: 0.9, fill: "#fff")
+                                                            : .init(stroke: "#000", strokeWidth: 0.5, fill: "#000"))
             }
-            for v in row.kept.sorted() { dot(v, hollow: false) }
-            for v in row.trimmed.sorted() { dot(v, hollow: true) }
             if let r = row.result {
                 c.line(x(r), mid - 8, x(r), mid + 6, .init(stroke: "#000", strokeWidth: 1.4, dash: "2 1"))
-                let labelX = stacksApart ? max(labelW + plotW + 4, rightmost + 3) : labelW + plotW + 4
-                c.text(labelX, mid + 3.5, row.resultLabel ?? SVGCanvas.n(r), size: 8.5)
+                c.text(labelX[i], mid + 3.5, row.resultLabel ?? SVGCanvas.n(r), size: 8.5)
             }
         }
         return c.rendered()

@@ -23,6 +23,9 @@ final class DecodeContext {
     /// The standards a `remove` dropped, by the area they were in: an area sum that no longer
     /// adds up because of them is reported at the `remove` entry, where the fix is.
     var removedFromArea: [String: [(id: String, location: SourceLocation, path: String)]] = [:]
+    /// Whether an extending file must name itself (`extends-own-name`): off for a session's
+    /// copies of its inputs, which the version that opened the session accepted (since 0.19.0).
+    var requireOwnName = true
 
     func markUndecoded(_ collection: String, _ node: JSONNode) {
         if let id = node["id"]?.stringValue { undecoded[collection, default: []].insert(id) }

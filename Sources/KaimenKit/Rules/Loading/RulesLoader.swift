@@ -5,6 +5,10 @@ import Foundation
 public struct RulesLoader {
     /// Reads a file's text; injectable so tests can load from memory.
     public var readFile: (String) throws -> String
+    /// Whether a file that `extends` another must have its own `id` and `title` (the
+    /// `extends-own-name` error, since 0.19.0). Off for a session's copies of its inputs: a
+    /// session an earlier version opened must still score and verify.
+    public var requireOwnName = true
 
     public init(readFile: @escaping (String) throws -> String = RulesLoader.readFromDisk) {
         self.readFile = readFile
@@ -32,6 +36,7 @@ public struct RulesLoader {
     /// Loads `path`; on any error, throws `DiagnosticsError` with all of them, sorted by place.
     public func load(_ path: String) throws(DiagnosticsError) -> Loaded {
         let ctx = DecodeContext()
+        ctx.requireOwnName = requireOwnName
         var files: [String] = []
         let root = resolve(path, chain: [], referencedBy: nil, ctx: ctx, files: &files)
         // Problems that leave the tree usable (a duplicate key, an `override` of an unknown id)
@@ -151,6 +156,7 @@ public struct RulesLoader {
             return nil
         }
         guard let base = resolve(basePath, chain: chain + [canonical], referencedBy: (extendsNode, path), ctx: ctx, files: &files) else { return nil }
-        return RulesMerger(ctx: ctx).merge(child: root, base: base, baseFile: PathText.lastComponent(basePath))
+        // Only the file given names what is printed: a layer in between may leave its name to it.
+        return RulesMerger(ctx: ctx).merge(child: root, base: base, baseFile: PathText.lastComponent(basePath), given: chain.isEmpty)
     }
 }

@@ -9,13 +9,16 @@ struct RulesMerger {
     static let mergedObjects = ["ranking", "ballots"]
     let ctx: DecodeContext
 
-    func merge(child: JSONNode, base: JSONNode, baseFile: String) -> JSONNode {
+    /// - Parameter given: `child` is the file given (not a base in the chain below it): it
+    ///   must name itself.
+    func merge(child: JSONNode, base: JSONNode, baseFile: String, given: Bool = true) -> JSONNode {
         guard let childMembers = child.members, var result = base.members else { return child }
-        // A file of its own names itself: the base's title and id would stand for it on every
-        // paper and in the sealed record.
-        let missing = ["id", "title"].filter { key in child[key] == nil }
+        // The file given names itself: the base's title, id and issuer would stand for it on
+        // every paper and in the sealed record.
+        let missing = ctx.requireOwnName && given ? ["id", "title", "issuer"].filter { key in child[key] == nil } : []
         if !missing.isEmpty {
-            ctx.error(.extendsOwnName, ValidationMessages.inheritsName(missing, base: baseFile, title: base["title"]?.stringValue, id: base["id"]?.stringValue),
+            ctx.error(.extendsOwnName, ValidationMessages.inheritsName(missing, base: baseFile, title: base["title"]?.stringValue,
+                                                                       id: base["id"]?.stringValue, issuer: base["issuer"]?.stringValue),
                       at: child["extends"]?.location ?? child.location, path: "extends", hint: ValidationMessages.writeOwnName(missing))
         }
         result.removeAll { $0.key == "$schema" || $0.key == "extends" }

@@ -89,6 +89,11 @@ struct HTMLPrimitivesTests {
         #expect(HTMLTableBuilder.pairs("&lt;b&gt;安全生产 (8)") == "&lt;b&gt;安全<wbr>生产 (8)")
         #expect(HTMLTableBuilder.pairs("Rank (10)") == "Rank (10)")
         #expect(HTMLTableBuilder.pairs("X（1）") == "X（1）")
+        // 〇, an extension-B character and a character with a mark count as Chinese characters.
+        #expect(HTMLTableBuilder.pairs("二〇一四年") == "二〇<wbr>一四年")
+        #expect(HTMLTableBuilder.pairs("𠮷野家店") == "𠮷野<wbr>家店")
+        #expect(HTMLTableBuilder.pairs("依\u{301}法维权") == "依\u{301}法<wbr>维权")
+        #expect(HTMLTableBuilder.pairs("😀表情") == "😀表情")
         var t = HTMLTableBuilder(columns: [.init("类别排名"), .init("<b>")])
         t.pairedHeaders = true
         #expect(t.rendered().markup.contains("<th class=\"pairs\">类别<wbr>排名</th><th class=\"pairs\">&lt;b&gt;</th>"))
@@ -128,5 +133,12 @@ struct HTMLPrimitivesTests {
         var old = chart
         old.stacksApart = false
         #expect(old.rendered().markup.contains("<text x=\"346\""))
+        // Thirty equal ballots at the maximum: 15 columns, 7 of them right of the value, the
+        // last 7 × 5.6 = 39.2 right; its edge at 338 + 39.2 + 2.6 = 379.8, the label at 382.8,
+        // four characters of about 5 points: the chart widens to 403 instead of cutting it.
+        let wide = BallotDotsChart(rows: [.init(name: "评议", maximum: 4, kept: Array(repeating: 4, count: 30), trimmed: [], result: 4, resultLabel: "4.00")],
+                                   title: "t").rendered().markup
+        #expect(wide.contains("viewBox=\"0 0 403 ") && wide.contains("<text x=\"382.8\""))
+        #expect(chart.rendered().markup.contains("viewBox=\"0 0 380 "))
     }
 }
