@@ -32,13 +32,11 @@ enum RecusalExport {
         }
         return groups.map { g in
             let v = g.items[0]
-            if brief {
-                return lang.t("回避：\(v.representative) \(v.name)（\(v.reasonText.zh)）\(g.items.count) 票不计",
+            let head = lang.t("回避：\(v.representative) \(v.name)（\(v.reasonText.zh)）\(g.items.count) 票不计",
                               "recusal: \(v.representative) \(v.name) (\(v.reasonText.en)): \(g.items.count) ballot(s) not counted")
-            }
+            if brief { return head }
             let scores = g.items.map { "\(itemNames[$0.item] ?? $0.item) \($0.score.plainText())" }.joined(separator: lang.t("，", ", "))
-            return lang.t("回避：\(v.representative) \(v.name)（\(v.reasonText.zh)）\(g.items.count) 票不计（\(scores)）",
-                          "recusal: \(v.representative) \(v.name) (\(v.reasonText.en)): \(g.items.count) ballot(s) not counted (\(scores))")
+            return head + lang.t("（\(scores)）", " (\(scores))")
         }
     }
 
