@@ -50,12 +50,13 @@ public enum NumberLimits {
 
     /// The bulk reader's test, on a mantissa and its scale: whether the checked reader would
     /// take the value without a word about limits (else the bulk reader hands the file over).
+    ///
+    /// ⌊|m| / 10^s⌋ < 10¹² exactly when |m| < 10^(12 + s), so the test is one comparison, not a
+    /// division per value (a division took a fifth of the units reader's time).
     @inline(__always)
     static func fits(mantissa m: Int64, scale s: Int) -> Bool {
-        guard s <= maxDecimals else { return false }
-        var p: Int64 = 1
-        for _ in 0 ..< s { p *= 10 }
-        return m.magnitude / UInt64(p) < 1_000_000_000_000
+        guard s >= 0 && s <= maxDecimals else { return false }
+        return m.magnitude < UInt64(ByteNumber.pow10(maxWholeDigits + s))
     }
 
     /// The message for `text`.

@@ -52,5 +52,17 @@ struct NumberLimitsTests {
         #expect(NumberLimits.fits(mantissa: 999_999_999_999, scale: 0))
         #expect(NumberLimits.fits(mantissa: 9_999_999_999_999_999, scale: 6))  // 9999999999.999999: 10 digits, 6 decimals
         #expect(!NumberLimits.fits(mantissa: 1, scale: 7))                      // 0.0000001: 7 decimals
+        #expect(!NumberLimits.fits(mantissa: 1, scale: -1))
+        // At every scale, the last value below 10¹² and the first at it, both signs: 999999999999.9 and 1000000000000.0 …
+        var lastBelow: Int64 = 999_999_999_999
+        for s in 0 ... 6 {
+            #expect(NumberLimits.fits(mantissa: lastBelow, scale: s), "scale \(s)")
+            #expect(NumberLimits.fits(mantissa: -lastBelow, scale: s), "scale \(s)")
+            #expect(!NumberLimits.fits(mantissa: lastBelow + 1, scale: s), "scale \(s)")
+            #expect(!NumberLimits.fits(mantissa: -lastBelow - 1, scale: s), "scale \(s)")
+            if s < 6 { lastBelow = lastBelow * 10 + 9 }
+        }
+        #expect(!NumberLimits.fits(mantissa: .min, scale: 6))
+        #expect(!NumberLimits.fits(mantissa: .max, scale: 6))
     }
 }
