@@ -20,6 +20,9 @@ public enum ReportHTML {
         // Since 0.19.0: the summary's headers break between words, and an area's heading on a
         // score sheet stays with its first row (never alone at the foot of a page).
         if session.report.writes(since: ScoreReport.v0_19) { doc.extraCSS += HTMLTableBuilder.pairedHeadersCSS + Self.css019 }
+        // Since 0.20.0: an area's subtotal row (and a veto's, and the total) stays with the row
+        // above it, never alone at the head of a page.
+        if session.report.writes(since: ScoreReport.v0_20) { doc.extraCSS += Self.css020 }
         doc.append(summaryPage(session, lang: lang))
         let medians = pages == nil ? areaMedians(session) : []
         for u in session.report.ranking.order {
@@ -33,6 +36,7 @@ public enum ReportHTML {
     }
 
     static let css019 = ".sheet tr.area { break-after: avoid; page-break-after: avoid; }\n"
+    static let css020 = ".sheet tr.subtotal, .sheet tr.total { break-before: avoid; page-break-before: avoid; }\n"
 
     static let css = """
     .summary table.grid { font-size: 8.5pt; }

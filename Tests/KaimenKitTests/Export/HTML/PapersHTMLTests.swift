@@ -137,6 +137,26 @@ struct PapersHTMLTests {
         #expect(!was[oldTips.upperBound...].contains("回避"))
     }
 
+    @Test("a score sheet's subtotal and total rows stay with the row above them (since 0.20.0), its area headings with the row below")
+    func keptTogether() throws {
+        let s = try Self.hostile()
+        let html = ReportHTML.render(s)
+        // The rows the rules name, on the sheets, and the rules that keep them with their neighbours.
+        #expect(html.contains("<tr class=\"subtotal\">"))
+        #expect(html.contains("<tr class=\"total\">"))
+        #expect(html.contains("<tr class=\"area\">"))
+        #expect(html.contains(".sheet tr.area { break-after: avoid; page-break-after: avoid; }"))
+        #expect(html.contains(".sheet tr.subtotal, .sheet tr.total { break-before: avoid; page-break-before: avoid; }"))
+        // A seal 0.19.0 made is re-derived without the new rule, and 0.18.0's without either.
+        var old = s
+        old.report.writtenAs = [0, 19, 0]
+        let was19 = ReportHTML.render(old)
+        #expect(was19.contains(".sheet tr.area { break-after: avoid"))
+        #expect(!was19.contains("tr.subtotal, .sheet tr.total { break-before"))
+        old.report.writtenAs = [0, 18, 0]
+        #expect(!ReportHTML.render(old).contains(".sheet tr.area { break-after"))
+    }
+
     @Test("the notice names no representative and shows no individual score unless asked")
     func anonymous() throws {
         let s = try TestSession(rules: Self.hostileRules, units: Self.hostileUnits,
