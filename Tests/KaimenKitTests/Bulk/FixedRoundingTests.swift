@@ -15,6 +15,27 @@ struct FixedRoundingTests {
         #expect(BulkData.power10(19) == 0 && BulkData.power10(-1) == 0)
     }
 
+    @Test("a ** b is the product or nil on overflow, as the standard library's checked product says, at 64- and 128-bit edges")
+    func checkedProduct() {
+        let i64max = Int128(Int64.max), i64min = Int128(Int64.min)
+        let edges: [Int128] = [0, 1, -1, 2, -2, 10, 1_000_000_000_000, -999_999_999_999, i64max, i64min, i64max + 1, i64min - 1,
+                               i64max - 1, i64min + 1, Int128(1) << 64, -(Int128(1) << 64), (Int128(1) << 64) + 1, Int128(3) << 62,
+                               Int128(1) << 100, Int128.max, Int128.min, Int128.max - 1, Int128.min + 1, Int128(UInt64.max)]
+        var checked = 0
+        for a in edges {
+            for b in edges {
+                let (p, o) = a.multipliedReportingOverflow(by: b)
+                #expect(a ** b == (o ? nil : p), "\(a) × \(b)")
+                checked += 1
+            }
+        }
+        #expect(checked == edges.count * edges.count)
+        // Within 64 bits the product is exact even at the extremes: (2^63 − 1)² and (−2^63)².
+        #expect(i64max ** i64max == (Int128(1) << 126) - (Int128(1) << 64) + 1)
+        #expect(i64min ** i64min == Int128(1) << 126)
+        #expect(i64min ** i64max == -(Int128(1) << 126) + (Int128(1) << 63))
+    }
+
     /// Values in the fast form's units (10^−12) around rounding boundaries at every precision:
     /// each half, one unit either side of it, zero and negatives.
     static let values: [Int64] = {

@@ -86,7 +86,14 @@ infix operator **: MultiplicationPrecedence
 
 extension Int128 {
     /// Multiplication that says so on overflow instead of trapping.
+    ///
+    /// Two factors within 64 bits (nearly all: terms come from 64-bit mantissas and powers of
+    /// ten) cannot overflow 128 bits, and their product is one widening multiplication. Only
+    /// others take the checked 128-bit product, a library call that took 3% of a million-unit
+    /// run's processor time when every product went through it.
     @inline(__always) static func ** (a: Int128, b: Int128) -> Int128? {
+        let x = Int64(truncatingIfNeeded: a), y = Int64(truncatingIfNeeded: b)
+        if Int128(x) == a && Int128(y) == b { return Int128(x) &* Int128(y) }
         let (p, o) = a.multipliedReportingOverflow(by: b)
         return o ? nil : p
     }
