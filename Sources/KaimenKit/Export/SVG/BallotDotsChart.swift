@@ -42,9 +42,11 @@ public struct BallotDotsChart: Sendable {
         // chart rather than leave it (its text at about 5 points a character).
         struct Placed { var x: Double, y: Double, hollow: Bool }
         var placed: [[Placed]] = [], labelX: [Double] = []
+        // Each row's scale, made once: the dots are placed by it here, the result's line below.
+        let scales = rows.map { LinearScale(domain: (0, max($0.maximum, 0.0001)), range: (labelW + 4, labelW + plotW - 4)) }
         for (i, row) in rows.enumerated() {
             let mid = top + Double(i) * rowH + rowH / 2
-            let x = LinearScale(domain: (0, max(row.maximum, 0.0001)), range: (labelW + 4, labelW + plotW - 4))
+            let x = scales[i]
             var seen: [Double: Int] = [:], dots: [Placed] = []
             for (v, hollow) in row.kept.sorted().map({ ($0, false) }) + row.trimmed.sorted().map({ ($0, true) }) {
                 let k = seen[v, default: 0]
@@ -61,7 +63,7 @@ public struct BallotDotsChart: Sendable {
         var c = SVGCanvas(width: width, height: top + Double(rows.count) * rowH + 6, title: title)
         for (i, row) in rows.enumerated() {
             let y0 = top + Double(i) * rowH, mid = y0 + rowH / 2
-            let x = LinearScale(domain: (0, max(row.maximum, 0.0001)), range: (labelW + 4, labelW + plotW - 4))
+            let x = scales[i]
             c.text(labelW - 5, mid + 3.5, row.name, size: 9.5, anchor: .end)
             c.line(labelW, mid + 6, labelW + plotW, mid + 6, .init(stroke: "#000", strokeWidth: 0.6))
             c.text(labelW, mid + 15, "0", size: 7)
