@@ -29,7 +29,7 @@ public enum CLI {
     /// quotes (`按“依法维权”得分 11.00 对 9.20 排在前`); the report's summary page states a
     /// recusal in brief (its ballots under 提示), breaks headers between words and keeps an
     /// area's heading with its first row; a chart's equal ballots stack clear of its result.
-    /// 0.20.0: a score sheet's subtotal or total row never opens a page alone.
+    /// 0.20.0: a score sheet's subtotal, veto or total row never opens a page alone.
     public static let version = "0.20.0"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
