@@ -93,7 +93,8 @@ public enum RulesTable {
     public static func tieBreakText(_ t: RankingPolicy.TieBreak, rules: Rules, lang: Language = .zh, withOrder: Bool = true,
                                     quoted: Bool = false) -> String {
         let what: String
-        func points(_ kind: String, _ name: String) -> String { quoted ? "“\(name)”得分" : kind + name }
+        /// Quoted, `“name”` and what its value is (得分, or a bonus or deduction item's 加分 or 扣分).
+        func points(_ kind: String, _ name: String, value: String = "得分") -> String { quoted ? "“\(name)”\(value)" : kind + name }
         switch t.key {
         case .ballots: what = lang.t("代表评分", "representatives' points")
         case .bonus: what = lang.t("加分", "bonus")
@@ -103,8 +104,8 @@ public enum RulesTable {
         case .standard(let id):
             let name = (rules.standards + rules.bonuses + rules.deductions).first { $0.id == id }?.name ?? id
             // A bonus or deduction item's value is what it adds or takes off.
-            let kind = rules.deductions.contains { $0.id == id } ? "扣分" : rules.bonuses.contains { $0.id == id } ? "加分" : "得分"
-            what = lang.t(quoted ? "“\(name)”\(kind)" : "标准" + name, "standard " + name)
+            let value = rules.deductions.contains { $0.id == id } ? "扣分" : rules.bonuses.contains { $0.id == id } ? "加分" : "得分"
+            what = lang.t(points("标准", name, value: value), "standard " + name)
         case .metric(let id):
             let name = rules.metric(id)?.name ?? id
             what = lang.t(quoted ? "指标“\(name)”" : "指标" + name, "metric " + name)

@@ -60,9 +60,10 @@ public enum SensitivityExport {
         ]
         if s.quotaGrade != nil { columns.append(col("名额内不稳", "quota fragile", "quotaFragile")) }
         let rows: [[ExportCell]] = s.units.map { u in
+            let changed = u.gradeFragile ? changedPercent(s, u) : ""
             var row: [ExportCell] = [.text(u.unit), .text(u.name), .number("\(u.actualRank)"), .text(u.actualGrade),
                                      .number("\(u.rankLow)–\(u.rankHigh)"), .number("\(u.rankBest)–\(u.rankWorst)"), .text(shares(s, u, lang)),
-                                     .text(u.gradeFragile ? lang.t("是（\(changedPercent(s, u))）", "yes (\(changedPercent(s, u)))") : "")]
+                                     .text(u.gradeFragile ? lang.t("是（\(changed)）", "yes (\(changed))") : "")]
             if s.quotaGrade != nil {
                 let c = u.quotaChanges ?? 0
                 row.append(.text(u.quotaFragile ? lang.t("是（\(percent(c, of: s.scenarioCount))）", "yes (\(percent(c, of: s.scenarioCount)))") : ""))

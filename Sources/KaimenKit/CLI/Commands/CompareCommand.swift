@@ -92,7 +92,7 @@ public enum CompareCommand: Command {
         for (i, file) in rulesFiles.enumerated() {
             // The session's own rules are its copy, which the version that opened it accepted.
             var loader = RulesLoader()
-            loader.requireOwnName = !(folder != nil && ownRules && i == 0)
+            loader.requireOwnName = !(ownRules && i == 0)
             do { loaded.append(try loader.load(resolve(file, in: console.currentDirectory))) } catch {
                 failed = true
                 for d in error.diagnostics { console.errLine(relative(d, console, lang)) }

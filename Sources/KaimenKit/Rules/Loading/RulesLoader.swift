@@ -5,7 +5,7 @@ import Foundation
 public struct RulesLoader {
     /// Reads a file's text; injectable so tests can load from memory.
     public var readFile: (String) throws -> String
-    /// Whether a file that `extends` another must have its own `id` and `title` (the
+    /// Whether a file that `extends` another must have its own `id`, `title` and `issuer` (the
     /// `extends-own-name` error, since 0.19.0). Off for a session's copies of its inputs: a
     /// session an earlier version opened must still score and verify.
     public var requireOwnName = true
