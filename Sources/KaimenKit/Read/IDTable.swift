@@ -62,14 +62,26 @@ public struct IDTable: Sendable {
                     // that region's slots.
                     return Parallel.map(regions) { r -> Bool? in
                         let keys = shared.buffer.baseAddress ?? IDTable.empty, starts = startsAt.base, slots = out.base
-                        var placed = 0
+                        // The region's keys and their hashes first, listed without a branch on
+                        // the region: which region a key falls in is random, and as a branch
+                        // every other key was mispredicted, so each slot's load below waited
+                        // for the one before. Then they are placed in order, the loads of
+                        // several keys on their way at once.
+                        let mine = OwnedMemory<Int>(uninitialized: count), hashes = OwnedMemory<UInt64>(uninitialized: count)
+                        defer { withExtendedLifetime((mine, hashes)) {} }
+                        var listed = 0
                         for i in 0 ..< count {
+                            let a = starts[i]
+                            let h = IDTable.hash(keys + a, starts[i + 1] - a)
+                            mine.base[listed] = i
+                            hashes.base[listed] = h
+                            listed &+= IDTable.region(h, regionBits) == r ? 1 : 0
+                        }
+                        // A region filled beyond half (keys hashed unevenly): one region instead.
+                        if listed * 2 > regionSize { return nil }
+                        for t in 0 ..< listed {
+                            let i = mine.base[t], h = hashes.base[t]
                             let a = starts[i], n = starts[i + 1] - a
-                            let h = IDTable.hash(keys + a, n)
-                            guard IDTable.region(h, regionBits) == r else { continue }
-                            // A region filled beyond half (keys hashed unevenly): one region instead.
-                            placed += 1
-                            if placed * 2 > regionSize { return nil }
                             let tag = h >> 32
                             var s = IDTable.home(h, mask: mask, regionBits: regionBits)
                             while true {
