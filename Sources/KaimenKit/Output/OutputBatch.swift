@@ -122,7 +122,7 @@ public struct OutputBatch: Sendable {
         let files = self.files
         let inputList = inputs.map { (shown: $0.shown, path: $0.url.path) }
         let workers = files.count > 1 || !inputList.isEmpty ? 2 : 1
-        let parts = Parallel.map(workers) { k -> Part in
+        let work: @Sendable (Int) -> Part = { k in
             do {
                 // Alternate files between the two threads: the sheets are many and alike.
                 let outputs = try stride(from: k, to: files.count, by: workers).map { i in
@@ -138,6 +138,15 @@ public struct OutputBatch: Sendable {
             } catch {
                 return .failed(.producerFailed(path: target, message: "\(error)"))
             }
+        }
+        // The second worker on a thread of its own (`Parallel.alongside`, not `map`), so that a
+        // file's producer on this one runs its own parallel work on both cores.
+        let parts: [Part]
+        if workers == 2 {
+            let (first, second) = Parallel.alongside({ work(0) }, { work(1) })
+            parts = [first, second]
+        } else {
+            parts = [work(0)]
         }
         var outputs = [Manifest.Entry?](repeating: nil, count: files.count)
         var hashedInputs: [Manifest.Entry] = []

@@ -12,6 +12,26 @@ enum Parallel {
         }
     }
 
+    /// `first()` on the calling thread while `second()` runs on another; both results.
+    ///
+    /// Not `map(2)`: work started inside a `concurrentPerform` that itself calls
+    /// `concurrentPerform` (as the summary's writer does, for its columns in rank order and its
+    /// rows) gets its iterations run on the calling thread alone, so that work ran on one core
+    /// while the other waited (measured at a million units: a quarter of a second).
+    static func alongside<A, B: Sendable>(_ first: () throws -> A, _ second: @escaping @Sendable () -> B) rethrows -> (A, B) {
+        let result = Locked<B?>(nil)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            let b = second()
+            result.withLock { $0 = b }
+        }
+        // The second is waited for even when the first throws: nothing it uses may go first.
+        defer { group.wait() }
+        let a = try first()
+        group.wait()
+        return (a, result.withLock { $0! })
+    }
+
     /// `value(order[i])` for every `i`, in that order, the positions split between `threads`
     /// threads that each fill their own range. Meant for one column at a time: reading a
     /// column at scattered places stays within it, so its lines are read from memory once and
