@@ -103,7 +103,7 @@ public enum SummaryWriter {
         /// The rows of `order[range]`, in pieces formatted in parallel, in order, written into
         /// the `spare` buffers first (the caller's from an earlier wave).
         func rows(threads: Int, range: Range<Int>, reusing spare: [CSVChunkWriter] = []) -> [CSVChunkWriter] {
-            let chunks = max(1, min(threads * 4, range.count / 2048 + 1))
+            let chunks = max(1, min(threads * 16, range.count / 512 + 1))
             let s = report.scores
             let p = s.precision
             let (areaCount, standardCount) = (areaIndex.count, s.standardCount)
