@@ -67,14 +67,19 @@ public struct IDTable: Sendable {
                         // every other key was mispredicted, so each slot's load below waited
                         // for the one before. Then they are placed in order, the loads of
                         // several keys on their way at once.
-                        let mine = OwnedMemory<Int>(uninitialized: count), hashes = OwnedMemory<UInt64>(uninitialized: count)
+                        // Room for as many keys as the region may take (half its slots) and
+                        // one more: the keys past that are written over the last place, and
+                        // only counted (the region then falls back to one, below).
+                        let room = regionSize / 2
+                        let mine = OwnedMemory<Int>(uninitialized: room + 1), hashes = OwnedMemory<UInt64>(uninitialized: room + 1)
                         defer { withExtendedLifetime((mine, hashes)) {} }
                         var listed = 0
                         for i in 0 ..< count {
                             let a = starts[i]
                             let h = IDTable.hash(keys + a, starts[i + 1] - a)
-                            mine.base[listed] = i
-                            hashes.base[listed] = h
+                            let at = min(listed, room)
+                            mine.base[at] = i
+                            hashes.base[at] = h
                             listed &+= IDTable.region(h, regionBits) == r ? 1 : 0
                         }
                         // A region filled beyond half (keys hashed unevenly): one region instead.

@@ -18,18 +18,37 @@ enum Parallel {
     /// `concurrentPerform` (as the summary's writer does, for its columns in rank order and its
     /// rows) gets its iterations run on the calling thread alone, so that work ran on one core
     /// while the other waited (measured at a million units: a quarter of a second).
+    ///
+    /// `second` is handed to a global queue; if no thread there has started it by the time
+    /// `first` is done, the calling thread runs it itself (as `concurrentPerform` does with an
+    /// iteration no worker took): a pool busy elsewhere can delay it, never hold the call up.
     static func alongside<A, B: Sendable>(_ first: () throws -> A, _ second: @escaping @Sendable () -> B) rethrows -> (A, B) {
-        let result = Locked<B?>(nil)
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
+        // Whether a thread has taken `second`, and its result once made.
+        let state = Locked<(taken: Bool, result: B?)>((false, nil))
+        let done = DispatchSemaphore(value: 0)
+        /// Runs `second` unless another thread has taken it.
+        @Sendable func runSecond() {
+            guard state.withLock({ s in
+                defer { s.taken = true }
+                return !s.taken
+            }) else { return }
             let b = second()
-            result.withLock { $0 = b }
+            state.withLock { $0.result = b }
+            done.signal()
         }
-        // The second is waited for even when the first throws: nothing it uses may go first.
-        defer { group.wait() }
-        let a = try first()
-        group.wait()
-        return (a, result.withLock { $0! })
+        DispatchQueue.global().async(execute: runSecond)
+        let a: A
+        do {
+            a = try first()
+        } catch {
+            // The second is done before this returns, even now: nothing it uses may go first.
+            runSecond()
+            done.wait()
+            throw error
+        }
+        runSecond()
+        done.wait()
+        return (a, state.withLock { $0.result! })
     }
 
     /// `value(order[i])` for every `i`, in that order, the positions split between `threads`

@@ -43,6 +43,24 @@ struct IDTableBulkTests {
         #expect(IDTable.uniqueInOneRegion(parts(ids + ["U3"], sizes: [7000, 13003])) == nil)
     }
 
+    @Test("ids that all fall in one of two regions fill it past half: built in one region instead, the same")
+    func unevenRegions() throws {
+        // 9 000 ids whose hashes all have their top bit clear: with two threads the table has
+        // two regions of 16 384 slots, and the first would take 9 000 keys, over half.
+        var ids: [String] = []
+        var k = 0
+        while ids.count < 9000 {
+            let id = "K\(k)"
+            k += 1
+            let bytes = Array(id.utf8)
+            if IDTable.region(bytes.withUnsafeBufferPointer { IDTable.hash($0.baseAddress!, $0.count) }, 1) == 0 { ids.append(id) }
+        }
+        let table = try #require(IDTable.unique(parts(ids, sizes: [4000, 5000]), threads: 2))
+        #expect(table.count == ids.count)
+        for (i, id) in ids.enumerated() { #expect(table.find(id) == Int32(i)) }
+        #expect(IDTable.unique(parts(ids + [ids[17]], sizes: [4000, 5001]), threads: 2) == nil)
+    }
+
     @Test("one region gives the same indices")
     func oneRegion() throws {
         let table = try #require(IDTable.uniqueInOneRegion(parts(ids, sizes: [7000, 13002])))

@@ -8,19 +8,36 @@ import Testing
 struct ParallelAlongsideTests {
     struct Refused: Error {}
 
-    @Test("the second runs on another thread while the first runs, and both results come back")
+    @Test("the first runs on the calling thread and the second on another, at the same time; both results come back")
     func concurrently() {
-        let second = DispatchSemaphore(value: 0)
-        // The first waits for a signal only the second gives: run one after the other, it would
-        // time out (and say so) instead of seeing it.
-        let (first, other) = Parallel.alongside({ () -> Bool in
-            second.wait(timeout: .now() + 20) == .success
-        }, { () -> String in
-            second.signal()
-            return "第二"
+        let caller = pthread_self()
+        let (toFirst, toSecond) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+        // Each waits for a signal only the other gives, after giving its own: run one after the
+        // other (in either order, on any threads), one of them times out and says so.
+        let (first, second) = Parallel.alongside({ () -> (met: Bool, onCaller: Bool) in
+            toSecond.signal()
+            return (toFirst.wait(timeout: .now() + 20) == .success, pthread_equal(pthread_self(), caller) != 0)
+        }, { () -> (met: Bool, onCaller: Bool) in
+            toFirst.signal()
+            return (toSecond.wait(timeout: .now() + 20) == .success, pthread_equal(pthread_self(), caller) != 0)
         })
-        #expect(first)
-        #expect(other == "第二")
+        #expect(first.met && second.met)
+        #expect(first.onCaller)
+        #expect(!second.onCaller)
+    }
+
+    @Test("the second runs exactly once, whichever thread takes it")
+    func once() {
+        let runs = Locked(0)
+        for k in 0..<200 {
+            // A first that returns at once often finds the second not yet started, and runs it.
+            let (a, b) = Parallel.alongside({ k }, { () -> Int in
+                runs.withLock { $0 += 1 }
+                return -k
+            })
+            #expect(a == k && b == -k)
+        }
+        #expect(runs.withLock { $0 } == 200)
     }
 
     @Test("parallel work started in the first runs on more than one thread (it did not under Parallel.map)")
