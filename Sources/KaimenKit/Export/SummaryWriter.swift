@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Writes the summary CSV (every standard's points included) straight from a `ScoreReport`,
 /// fast enough for a million units: numbers are formatted digit by digit into byte buffers,
 /// rows are written in parallel chunks and joined in rank order. The bytes are exactly those of
@@ -37,23 +35,15 @@ public enum SummaryWriter {
         var ready = waves > 0 ? format(0, reusing: []) : []
         var spare: [CSVChunkWriter] = []
         for k in 0..<waves {
-            // The next wave's rows, made on another thread while this one writes.
-            let next = Locked<[CSVChunkWriter]>([])
-            let group = DispatchGroup()
-            if k + 1 < waves {
-                let buffers = spare
-                spare = []
-                DispatchQueue.global().async(group: group) {
-                    let parts = format(k + 1, reusing: buffers)
-                    next.withLock { $0 = parts }
-                }
-            }
-            defer {
-                group.wait()
-                spare = ready
-                ready = next.withLock { $0 }
-            }
-            for part in ready { try write(UnsafeRawBufferPointer(part.bytes)) }
+            // The next wave's rows, made on another thread while this one is written.
+            let buffers = spare
+            let (_, next) = try Parallel.alongside({
+                for part in ready { try write(UnsafeRawBufferPointer(part.bytes)) }
+            }, {
+                k + 1 < waves ? format(k + 1, reusing: buffers) : []
+            })
+            spare = ready
+            ready = next
         }
     }
 

@@ -83,7 +83,7 @@ public struct IDTable: Sendable {
                             listed &+= IDTable.region(h, regionBits) == r ? 1 : 0
                         }
                         // A region filled beyond half (keys hashed unevenly): one region instead.
-                        if listed * 2 > regionSize { return nil }
+                        if listed > room { return nil }
                         for t in 0 ..< listed {
                             let i = mine.base[t], h = hashes.base[t]
                             let a = starts[i], n = starts[i + 1] - a
