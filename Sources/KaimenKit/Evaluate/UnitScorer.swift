@@ -34,6 +34,8 @@ struct UnitScorer<N: ScoreNumber> {
     let bonusPoints: ScratchBuffer<N>
     let deductionPoints: ScratchBuffer<N>
     let areaSubtotals: ScratchBuffer<N>
+    /// The fast form's outcomes of kernels for inputs seen before.
+    let memo: KernelMemo<N>
 
     init(program: ScoringProgram, ballots: BallotColumns, tileCapacity: Int = MetricTile.size) {
         self.program = program
@@ -45,6 +47,7 @@ struct UnitScorer<N: ScoreNumber> {
         bonusPoints = ScratchBuffer(repeating: .zero, count: program.bonusCount)
         deductionPoints = ScratchBuffer(repeating: .zero, count: program.deductionCount)
         areaSubtotals = ScratchBuffer(repeating: .zero, count: program.areas.count)
+        memo = KernelMemo(program: program)
     }
 
     // MARK: Reading the unit's values
@@ -79,8 +82,24 @@ struct UnitScorer<N: ScoreNumber> {
 
     // MARK: One standard
 
-    /// Step `k`'s points by its precondition and method; `nil`: score the unit exactly.
+    /// Step `k`'s points by its precondition and method; `nil`: score the unit exactly. From
+    /// `memo` when the step's input is one it remembers.
     mutating func evaluate(_ k: Int) -> KernelOutcome<N>? {
+        if !tracing, let m = memo.metrics[k] {
+            let key = mantissa(m)
+            switch memo.lookup(k, key) {
+            case .hit(let outcome): return outcome
+            case .miss(let slot):
+                let outcome = work(k)
+                memo.remember(outcome, key: key, at: slot)
+                return outcome
+            }
+        }
+        return work(k)
+    }
+
+    /// Step `k`'s points, worked out.
+    private mutating func work(_ k: Int) -> KernelOutcome<N>? {
         if tracing { detail = .none }
         if let p = program.steps[k].precondition {
             switch formula(p) {
