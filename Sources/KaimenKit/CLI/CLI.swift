@@ -30,7 +30,9 @@ public enum CLI {
     /// recusal in brief (its ballots under 提示), breaks headers between words and keeps an
     /// area's heading with its first row; a chart's equal ballots stack clear of its result.
     /// 0.20.0: a score sheet's subtotal, veto or total row never opens a page alone.
-    public static let version = "0.20.0"
+    /// 0.21.0: nor does the row of a veto that could not be checked (data missing), which had
+    /// no class for the rule to hold it by.
+    public static let version = "0.21.0"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method

@@ -22,13 +22,15 @@ public struct ScoreReport: Sendable {
     /// recusals, 0.17.0 the papers, 0.18.0 the workbook's borders, the ballot chart's
     /// result and the page numbers, 0.19.0 the tie notes' wording, the report's summary page
     /// (recusals in brief, headers broken between words) and its charts' stacked ballots,
-    /// 0.20.0 the score sheets' subtotal, veto and total rows, kept with the row above them
+    /// 0.20.0 the score sheets' subtotal, veto and total rows, kept with the row above them,
+    /// 0.21.0 the row of a veto that could not be checked, kept so too
     /// (docs/session.md, `session verify`).
     public static let v0_16: [Int] = [0, 16, 0]
     public static let v0_17: [Int] = [0, 17, 0]
     public static let v0_18: [Int] = [0, 18, 0]
     public static let v0_19: [Int] = [0, 19, 0]
     public static let v0_20: [Int] = [0, 20, 0]
+    public static let v0_21: [Int] = [0, 21, 0]
 
     /// Whether the files are written as `version` (`ScoreReport.v0_17`) or a later version writes them.
     public func writes(since version: [Int]) -> Bool {

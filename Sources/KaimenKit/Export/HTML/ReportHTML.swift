@@ -23,6 +23,8 @@ public enum ReportHTML {
         // Since 0.20.0: an area's subtotal row (and a veto's, and the total) stays with the row
         // above it, never alone at the head of a page.
         if session.report.writes(since: ScoreReport.v0_20) { doc.extraCSS += Self.css020 }
+        // Since 0.21.0: so does the row of a veto that could not be checked.
+        if session.report.writes(since: ScoreReport.v0_21) { doc.extraCSS += Self.css021 }
         doc.append(summaryPage(session, lang: lang))
         let medians = pages == nil ? areaMedians(session) : []
         for u in session.report.ranking.order {
@@ -37,6 +39,7 @@ public enum ReportHTML {
 
     static let css019 = ".sheet tr.area { break-after: avoid; page-break-after: avoid; }\n"
     static let css020 = ".sheet tr.subtotal, .sheet tr.total { break-before: avoid; page-break-before: avoid; }\n"
+    static let css021 = ".sheet tr.veto { break-before: avoid; page-break-before: avoid; }\n"
 
     static let css = """
     .summary table.grid { font-size: 8.5pt; }

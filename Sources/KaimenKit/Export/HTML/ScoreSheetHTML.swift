@@ -89,8 +89,11 @@ enum ScoreSheetHTML {
         }
         for v in r.vetoesUnchecked {
             let veto = rules.vetoes[v]
+            // Since 0.21.0 the row has a class, so that it stays with the row above it as a
+            // held veto's does (`ReportHTML.css021`).
             t.addRow([named(PaperTexts.veto.text(lang) + lang.t("：", ": ") + veto.name, veto.criteria, id: veto.id), .empty,
-                      .text(narrator.condition(veto.when) + lang.t("：缺少数据，未能检查", ": not checked, data missing")), .empty, .empty])
+                      .text(narrator.condition(veto.when) + lang.t("：缺少数据，未能检查", ": not checked, data missing")), .empty, .empty],
+                     rowClass: session.report.writes(since: ScoreReport.v0_21) ? "veto" : nil)
         }
         for v in r.vetoes {
             let veto = rules.vetoes[v]

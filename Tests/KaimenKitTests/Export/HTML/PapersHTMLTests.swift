@@ -157,6 +157,32 @@ struct PapersHTMLTests {
         #expect(!ReportHTML.render(old).contains(".sheet tr.area { break-after"))
     }
 
+    @Test("the row of a veto that could not be checked stays with the row above it too (since 0.21.0)")
+    func uncheckedVetoKept() throws {
+        // `acc` is missing for U1 (not assessable), so the veto reading it cannot be checked;
+        // for U2 it holds (acc = 1), and its row is a subtotal row, as before.
+        let rules = RulesText.make(
+            metrics: RulesText.metric("x") + "," + RulesText.metric("acc", missing: "notAssessable"),
+            areas: RulesText.area("a", points: "10"),
+            standards: RulesText.standard("s", area: "a", points: "10", #""method": "count", "metric": "x", "perUnit": 1"#),
+            more: #""vetoes": [ { "id": "v1", "name": "重大事故", "criteria": "发生重大事故的一票否决。", "when": "acc > 0", "grade": "不合格" } ],"#)
+        let s = try TestSession(rules: rules, units: "id,name,x,acc\nU1,甲,8,\nU2,乙,9,1\n").run()
+        #expect(s.unit("U1").vetoesUnchecked == [0])
+        #expect(s.unit("U2").vetoes == [0])
+        let html = ReportHTML.render(s)
+        #expect(html.components(separatedBy: "<tr class=\"veto\">").count == 2)
+        #expect(html.contains(".sheet tr.veto { break-before: avoid; page-break-before: avoid; }"))
+        // As 0.20.0 wrote it (a seal of then): the row without its class, and no rule for it.
+        var old = s
+        old.report.writtenAs = [0, 20, 0]
+        let was20 = ReportHTML.render(old)
+        #expect(!was20.contains("<tr class=\"veto\">"))
+        #expect(!was20.contains("tr.veto"))
+        #expect(was20.contains(".sheet tr.subtotal, .sheet tr.total { break-before"))
+        // Nothing else differs.
+        #expect(html.replacingOccurrences(of: "<tr class=\"veto\">", with: "<tr>").replacingOccurrences(of: ReportHTML.css021, with: "") == was20)
+    }
+
     @Test("the notice names no representative and shows no individual score unless asked")
     func anonymous() throws {
         let s = try TestSession(rules: Self.hostileRules, units: Self.hostileUnits,
