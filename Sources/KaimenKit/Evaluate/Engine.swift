@@ -37,7 +37,7 @@ public struct Engine: Sendable {
             Parallel.map(chunks) { c in
                 let start = n * c / chunks, end = n * (c + 1) / chunks
                 var out = ChunkResult(spread: [UInt32](repeating: 0, count: (end - start) * kc))
-                var fastScorer = UnitScorer<FixedInterval>(program: program, ballots: ballots)
+                var fastScorer = UnitScorer<FixedInterval>(program: program, ballots: ballots, remembers: fast)
                 var exactScorer = UnitScorer<Rational>(program: program, ballots: ballots, tileCapacity: 1)
                 var tileStart = start
                 while tileStart < end {

@@ -29,7 +29,9 @@ struct KernelMemo<N: ScoreNumber> {
         case miss(slot: Int)
     }
 
-    static var slots: Int { 512 }
+    /// 512 entries per step: the slot is the top `slotBits` bits of the key's hash.
+    static var slotBits: Int { 9 }
+    static var slots: Int { 1 << slotBits }
 
     /// Per step, the metric whose mantissa is its key (`nil`: not remembered).
     let metrics: [Int?]
@@ -37,9 +39,11 @@ struct KernelMemo<N: ScoreNumber> {
     private let starts: [Int]
     private let entries: ScratchBuffer<Entry>
 
-    init(program: ScoringProgram) {
+    /// - Parameter enabled: whether the scorer scores in this form at all (`Engine` makes a fast
+    ///   scorer for every chunk; under `--engine exact` it is never used, and has no tables).
+    init(program: ScoringProgram, enabled: Bool = true) {
         metrics = program.steps.map { step in
-            guard !N.isExact && step.precondition == nil else { return nil }
+            guard enabled && !N.isExact && step.precondition == nil else { return nil }
             switch step.method {
             case .count(let i): return program.methods.count[i].metric
             case .linear(let i):
@@ -59,8 +63,8 @@ struct KernelMemo<N: ScoreNumber> {
 
     /// What step `k` remembers for the mantissa `key`.
     @inline(__always) func lookup(_ k: Int, _ key: Int64) -> Lookup {
-        // Fibonacci hashing: the top nine bits of key × 2^64/φ.
-        let slot = starts[k] &+ Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> 55)
+        // Fibonacci hashing: the top bits of key × 2^64/φ.
+        let slot = starts[k] &+ Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - Self.slotBits))
         let e = entries[slot]
         return e.filled && e.key == key ? .hit(e.outcome) : .miss(slot: slot)
     }

@@ -37,7 +37,8 @@ struct UnitScorer<N: ScoreNumber> {
     /// The fast form's outcomes of kernels for inputs seen before.
     let memo: KernelMemo<N>
 
-    init(program: ScoringProgram, ballots: BallotColumns, tileCapacity: Int = MetricTile.size) {
+    /// - Parameter remembers: whether `memo` is made (for a scorer that will score).
+    init(program: ScoringProgram, ballots: BallotColumns, tileCapacity: Int = MetricTile.size, remembers: Bool = true) {
         self.program = program
         self.ballots = ballots
         tile = MetricTile(metricCount: program.scales.count, capacity: tileCapacity)
@@ -47,7 +48,7 @@ struct UnitScorer<N: ScoreNumber> {
         bonusPoints = ScratchBuffer(repeating: .zero, count: program.bonusCount)
         deductionPoints = ScratchBuffer(repeating: .zero, count: program.deductionCount)
         areaSubtotals = ScratchBuffer(repeating: .zero, count: program.areas.count)
-        memo = KernelMemo(program: program)
+        memo = KernelMemo(program: program, enabled: remembers)
     }
 
     // MARK: Reading the unit's values

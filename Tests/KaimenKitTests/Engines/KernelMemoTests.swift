@@ -45,6 +45,8 @@ struct KernelMemoTests {
         let c = s.plan.metricIndex["c"]!, r = s.plan.metricIndex["r"]!
         #expect(KernelMemo<FixedInterval>(program: program).metrics == [c, r, nil, nil])
         #expect(KernelMemo<Rational>(program: program).metrics == [nil, nil, nil, nil])
+        // A fast scorer that will not score (`--engine exact`) makes no tables either.
+        #expect(KernelMemo<FixedInterval>(program: program, enabled: false).metrics == [nil, nil, nil, nil])
     }
 
     @Test("a value seen before is a hit; another value in its slot replaces it; each step has its own table")
@@ -94,10 +96,26 @@ struct KernelMemoTests {
         #expect((0 ..< 4).map { fast.standards[3 * 4 + $0] } == [200, 0, 100, 100].map { Int64($0) * p / 100 })
     }
 
-    @Test("two thousand units cycling through 700 counts and 400 rates (every slot shared): the same rows as the exact form, on one thread and two")
+    @Test("a value the fast form cannot score is remembered as such: every unit with it goes to the exact form")
+    func rememberedFallback() throws {
+        // 999 999 999 999.999999 × 999 999 999 999.999999 is about 10²⁴, capped at the standard's
+        // 1.000001 points, which round to 1.00: the fast form cannot decide it (found by the
+        // review), so each of the three units is scored exactly, the second and third because
+        // the memory says so.
+        let rules = RulesText.make(
+            metrics: RulesText.metric("c", "amount"), areas: RulesText.area("a", points: "1.000001"),
+            standards: RulesText.standard("s", area: "a", points: "1.000001", #""method": "count", "metric": "c", "perUnit": 999999999999.999999"#))
+        let s = try TestSession(rules: rules, units: "id,name,c\nU1,甲,999999999999.999999\nU2,乙,999999999999.999999\nU3,丙,999999999999.999999\n").run()
+        let (fast, exact, fallbacks) = Self.tables(s)
+        #expect(fallbacks == 3)
+        #expect(fast == exact)
+        #expect(fast.total == [100, 100, 100])
+    }
+
+    @Test("five thousand units cycling through 700 counts and 400 rates (every slot shared): the same rows as the exact form, on one thread and on two (three chunks)")
     func many() throws {
         var rows: [String] = []
-        for u in 0 ..< 2000 {
+        for u in 0 ..< 5000 {
             let c = u % 7 == 0 ? "" : String((u * 37) % 700)
             let r = u % 11 == 0 ? "" : "0." + String(format: "%03d", (u * 53) % 400 + 300)
             rows.append("U\(u),单位\(u),\(c),\(r),\(u % 3 == 0 ? 0 : 1)")

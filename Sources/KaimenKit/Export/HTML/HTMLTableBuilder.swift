@@ -49,7 +49,7 @@ public struct HTMLTableBuilder: Sendable {
         self.tableClass = tableClass
     }
 
-    /// Adds a row; `rowClass` is a CSS class kaimen chose (`subtotal`, `total`, `muted`, `veto`, `area`), `span`
+    /// Adds a row; `rowClass` is a CSS class kaimen chose (`area`, `subtotal`, `veto`, `total`, `changed`, `recused`), `span`
     /// merges the cell at an index with the next ones (`[2: 3]`: cell 2 spans three columns).
     public mutating func addRow(_ cells: [Cell], rowClass: String? = nil, span: [Int: Int] = [:]) {
         var s = rowClass.map { "<tr class=\"\($0)\">" } ?? "<tr>"

@@ -90,7 +90,8 @@ enum ScoreSheetHTML {
         for v in r.vetoesUnchecked {
             let veto = rules.vetoes[v]
             // Since 0.21.0 the row has a class, so that it stays with the row above it as a
-            // held veto's does (`ReportHTML.css021`).
+            // held veto's does (`ReportHTML.css021`). Unstyled: a veto that held is a subtotal
+            // row (grey, bold), since it changed the result; one not checked changed nothing.
             t.addRow([named(PaperTexts.veto.text(lang) + lang.t("：", ": ") + veto.name, veto.criteria, id: veto.id), .empty,
                       .text(narrator.condition(veto.when) + lang.t("：缺少数据，未能检查", ": not checked, data missing")), .empty, .empty],
                      rowClass: session.report.writes(since: ScoreReport.v0_21) ? "veto" : nil)
