@@ -6,7 +6,7 @@
 /// else. So a unit whose value equals an earlier unit's gets that unit's outcome without
 /// working it out again: at a million units the counts repeat all the time, and these kernels'
 /// fraction arithmetic and division were a fifth of scoring. (Kernels that only compare, like
-/// `presence` and `bands` on a metric, cost about what a lookup does and are not remembered;
+/// `presence` and `bands` on a metric, are not remembered: a lookup would save them little;
 /// nor are those on ratios, whose pairs of values seldom repeat.)
 ///
 /// Only the fast form remembers (the exact form scores the few units handed to it, and
