@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 // kaimen: a rule-driven assessment and scoring engine for the open-door scoring
 // (开门打分) of grassroots trade unions. Toolchain and Foundation only (and the toolchain's
-// C compiler for one file: the SHA-256 instructions, which Swift cannot name).
+// C compiler for processor instructions Swift cannot name: SHA-256's, and a vector byte compare).
 import PackageDescription
 
 // CI's sanitizer step (.ci/sanitizers.sh) sets KAIMEN_SANITIZER_TESTS=1 and so builds only the
@@ -22,7 +22,7 @@ let sanitizerTests = [
     "Bulk/UninitializedArrayTests.swift", "Bulk/ParallelAlongsideTests.swift", "CLI/ProgressLineTests.swift", "Export/SummaryWriterTests.swift",
     "Evaluation/SessionTestSupport.swift", "Expression/FormulaTestSupport.swift", "Output/DirectWriterTests.swift",
     "Output/InputDigestsTests.swift",
-    "Support/SHA256Tests.swift",
+    "Support/SHA256Tests.swift", "Instructions/ByteMaskTests.swift",
 ]
 let onlySanitizerTests = Context.environment["KAIMEN_SANITIZER_TESTS"] == "1"
 
@@ -35,16 +35,18 @@ let package = Package(
     targets: [
         .target(
             name: "KaimenKit",
-            dependencies: ["SHAInstructions"],
+            dependencies: ["Instructions"],
             path: "Sources/KaimenKit",
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
-        // SHA-256's block function on the processor's SHA extensions (one C file: the
-        // instructions are enabled for its two functions only, by attribute; no build flags),
-        // used by KaimenKit's SHA256 where CPUID says the processor has them.
+        // Processor instructions Swift cannot name. SHA-256's block function on the SHA
+        // extensions (one C file: the instructions are enabled for its two functions only, by
+        // attribute; no build flags), used by KaimenKit's SHA256 where CPUID says the processor
+        // has them; and where a byte occurs in sixteen bytes (SSE2's compare and mask move, on
+        // every x86-64; a header function, so it is compiled into its Swift callers).
         .target(
-            name: "SHAInstructions",
-            path: "Sources/SHAInstructions"
+            name: "Instructions",
+            path: "Sources/Instructions"
         ),
         .executableTarget(
             name: "kaimen",
@@ -54,7 +56,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KaimenKitTests",
-            dependencies: ["KaimenKit"],
+            dependencies: ["KaimenKit", "Instructions"],
             path: "Tests/KaimenKitTests",
             exclude: ["Fixtures"],
             sources: onlySanitizerTests ? sanitizerTests : nil,

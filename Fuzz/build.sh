@@ -2,7 +2,7 @@
 # Builds kaimen's fuzz targets with libFuzzer and AddressSanitizer:
 #   bash Fuzz/build.sh [TARGET…]        (default: every target in Fuzz/Targets)
 # The library is compiled once, as a static library, from Sources/KaimenKit (and its one
-# dependency, Sources/SHAInstructions) with
+# dependency, Sources/Instructions) with
 # `swiftc -sanitize=fuzzer,address -parse-as-library`; each target is one file of
 # Fuzz/Targets (plus Support.swift) linked against it. Output in $FUZZ_BUILD (default .build-fuzz).
 # Rebuilds only what changed.
@@ -18,24 +18,26 @@ if [ ${#targets[@]} -eq 0 ]; then
   for f in Fuzz/Targets/*.swift; do n=$(basename "$f" .swift); [ "$n" = Support ] || targets+=("$n"); done
 fi
 lib="$B/libKaimenKit.a"
-sha="$B/libSHAInstructions.a"
-# Rebuilt when the sources differ from the copy the library was built from. SHAInstructions
-# (SHA-256 on the processor's SHA extensions) is one C file, compiled first with the
-# toolchain's clang under the same sanitizers, with a module map so KaimenKit can import it.
+sha="$B/libInstructions.a"
+# Rebuilt when the sources differ from the copy the library was built from. Instructions
+# (SHA-256 on the processor's SHA extensions, one C file, and a header function for a vector
+# byte compare) is compiled first with the toolchain's clang under the same sanitizers, with a
+# module map naming both headers so KaimenKit can import it.
 if [ ! -f "$lib" ] || [ ! -f "$sha" ] || ! diff -rq Sources/KaimenKit "$B/src/KaimenKit" > /dev/null 2>&1 \
-   || ! diff -rq Sources/SHAInstructions "$B/src/SHAInstructions" > /dev/null 2>&1; then
+   || ! diff -rq Sources/Instructions "$B/src/Instructions" > /dev/null 2>&1; then
   echo "building the library for fuzzing (a few minutes)…" >&2
   # From a copy, so editing the sources meanwhile does not stop the build.
-  rm -rf "$B/src" && mkdir -p "$B/src" && cp -R Sources/KaimenKit Sources/SHAInstructions "$B/src/"
+  rm -rf "$B/src" && mkdir -p "$B/src" && cp -R Sources/KaimenKit Sources/Instructions "$B/src/"
   clang=$(dirname "$(command -v swiftc)")/clang
   [ -x "$clang" ] || clang=clang
-  "$clang" -fsanitize=fuzzer-no-link,address -g -O1 -I "$B/src/SHAInstructions/include" \
-    -c "$B/src/SHAInstructions/sha_instructions.c" -o "$B/sha_instructions.o"
+  "$clang" -fsanitize=fuzzer-no-link,address -g -O1 -I "$B/src/Instructions/include" \
+    -c "$B/src/Instructions/sha_instructions.c" -o "$B/sha_instructions.o"
   rm -f "$sha" && ar rcs "$sha" "$B/sha_instructions.o"
-  mkdir -p "$B/modules/SHAInstructions"
-  printf 'module SHAInstructions {\n  header "%s"\n  export *\n}\n' "$PWD/$B/src/SHAInstructions/include/sha_instructions.h" \
-    > "$B/modules/SHAInstructions/module.modulemap"
-  swiftc "${FLAGS[@]}" -I "$B/modules/SHAInstructions" -wmo -module-name KaimenKit -emit-module -emit-module-path "$B/KaimenKit.swiftmodule" \
+  mkdir -p "$B/modules/Instructions"
+  printf 'module Instructions {\n  header "%s"\n  header "%s"\n  export *\n}\n' \
+    "$PWD/$B/src/Instructions/include/sha_instructions.h" "$PWD/$B/src/Instructions/include/byte_masks.h" \
+    > "$B/modules/Instructions/module.modulemap"
+  swiftc "${FLAGS[@]}" -I "$B/modules/Instructions" -wmo -module-name KaimenKit -emit-module -emit-module-path "$B/KaimenKit.swiftmodule" \
     -num-threads 2 -emit-library -static $(find "$B/src/KaimenKit" -name '*.swift' | sort) -o "$lib.tmp"
   mv "$lib.tmp" "$lib"
 fi
@@ -45,6 +47,6 @@ for t in "${targets[@]}"; do
   exe="$B/fuzz-$t"
   if [ ! -x "$exe" ] || [ "$lib" -nt "$exe" ] || [ "$src" -nt "$exe" ] || [ Fuzz/Targets/Support.swift -nt "$exe" ]; then
     echo "linking $exe" >&2
-    swiftc "${FLAGS[@]}" -I "$B" -I "$B/modules/SHAInstructions" Fuzz/Targets/Support.swift "$src" "$lib" "$sha" -o "$exe"
+    swiftc "${FLAGS[@]}" -I "$B" -I "$B/modules/Instructions" Fuzz/Targets/Support.swift "$src" "$lib" "$sha" -o "$exe"
   fi
 done

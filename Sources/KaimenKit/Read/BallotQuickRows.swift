@@ -1,3 +1,5 @@
+import Instructions
+
 /// The long form's quick pass: the usual row of a four-column long file, read in a loop of its
 /// own with nothing but registers, two id tables and the group.
 ///
@@ -132,7 +134,6 @@ extension BallotChunk {
     @inline(never)
     static func quickRows(_ base: UnsafePointer<UInt8>, from start: Int, stop: Int, _ q: inout QuickLong, _ group: inout Group,
                           _ limits: Limits, scale: Int) -> (next: Int, rows: Int, duplicate: Bool) {
-        let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
         let unit = q.unit, repFirst = q.repFirst
         let factor0 = Int(limits.factor[0]), factor1 = scale >= 1 ? Int(limits.factor[1]) : 0
         let lf = BulkCSV.lf, cr = BulkCSV.cr, point = UInt8(ascii: ".")
@@ -140,17 +141,18 @@ extension BallotChunk {
         while pos <= stop {
             let row = base + pos
             // The first three commas of the row's first sixteen bytes, or thirty-two, or
-            // forty-eight, as far as it takes; the score after the third must be `d` or `d.d`
-            // and then the line end, so there is no fourth field.
+            // forty-eight, as far as it takes (sixteen bytes a compare: `byte_masks.h`); the
+            // score after the third must be `d` or `d.d` and then the line end, so there is no
+            // fourth field.
             @inline(__always) func commasIn(_ k: Int) -> UInt64 {
-                UInt64(gather(BulkCSV.zeroBytes(UnsafeRawPointer(row + k).loadUnaligned(as: UInt64.self) ^ commas)))
+                UInt64(kaimen_byte_mask16(row + k, UInt8(ascii: ",")))
             }
-            var commaBits = commasIn(0) | commasIn(8) << 8
+            var commaBits = commasIn(0)
             var third = commaBits & (commaBits &- 1)
             third &= third &- 1
             var scanned = 16
             while third == 0 && scanned < 48 {
-                commaBits |= commasIn(scanned) << UInt64(scanned) | commasIn(scanned + 8) << UInt64(scanned + 8)
+                commaBits |= commasIn(scanned) << UInt64(scanned)
                 third = commaBits & (commaBits &- 1)
                 third &= third &- 1
                 scanned += 16
@@ -203,11 +205,5 @@ extension BallotChunk {
             pos &+= next
         }
         return (pos, rows, false)
-    }
-
-    /// The delimiters a `BulkCSV.zeroBytes` mask marks, as a bit per byte (bit k for byte k).
-    @inline(__always)
-    static func gather(_ marks: UInt64) -> UInt32 {
-        UInt32(truncatingIfNeeded: ((marks >> 7) &* 0x0102_0408_1020_4080) >> 56)
     }
 }

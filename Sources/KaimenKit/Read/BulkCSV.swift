@@ -1,3 +1,5 @@
+import Instructions
+
 /// The CSV layer the bulk readers share: plain, unquoted, comma-separated UTF-8 with LF or
 /// CRLF line ends, read straight from bytes.
 ///
@@ -217,12 +219,10 @@ enum BulkCSV {
         var n = 0
         var i = start
         let base = p.baseAddress!
-        // Eight bytes at a time: a byte of `x ^ 0x0A…` is zero where the LF is.
-        while i + 8 <= end {
-            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
-            let t = (w | ((w & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F)) & 0x8080_8080_8080_8080
-            n += 8 - t.nonzeroBitCount
-            i += 8
+        // Sixteen bytes at a time, a bit for each LF among them (`byte_masks.h`).
+        while i + 16 <= end {
+            n += kaimen_byte_mask16(base + i, lf).nonzeroBitCount
+            i += 16
         }
         while i < end {
             if base[i] == lf { n += 1 }

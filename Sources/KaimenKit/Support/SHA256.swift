@@ -1,10 +1,10 @@
-import SHAInstructions
+import Instructions
 
 /// SHA-256 (FIPS 180-4), written here because Foundation on Linux has none. Used for the
 /// session journal's hash chain and the manifests of output folders. Tested against the
 /// NIST example vectors (`Tests/KaimenKitTests/Support/SHA256Tests.swift`).
 ///
-/// Where the processor has the SHA extensions (CPUID; `Sources/SHAInstructions`, one C file),
+/// Where the processor has the SHA extensions (CPUID; `Sources/Instructions`, one C file),
 /// blocks go through them, about eight times as fast: the manifest of a million-unit run hashes
 /// a gigabyte. The portable rounds below are the reference; the tests run both on the same inputs.
 public struct SHA256: Sendable {
