@@ -53,6 +53,8 @@ public enum SummaryWriter {
         let notes: SummaryExport.Notes
         let hints: SummaryHints
         let areaIndex: [Int]
+        /// The standards, in the table's order (0, 1, …).
+        let standardIndex: [Int]
         let gradeNames: [[UInt8]]
         let digits: FixedDigits
         /// The columns a row reads one value of, copied into rank order: position `p` holds
@@ -76,6 +78,7 @@ public enum SummaryWriter {
             let hints = SummaryHints(report, lang: lang)
             self.hints = hints
             areaIndex = report.rules.orderedAreas.map { a in report.rules.areas.firstIndex { $0.id == a.id }! }
+            standardIndex = Array(0 ..< report.scores.standardCount)
             gradeNames = report.rules.grades.map { Array($0.name.utf8) }
             digits = FixedDigits(places: report.scores.precision)
             // Units in rank order are scattered through the columns: read row by row, each
@@ -151,26 +154,13 @@ public enum SummaryWriter {
             var touched: Int64 = 0
 
             mutating func gather(_ range: Range<Int>, _ f: RowFormatter) {
-                let order = f.report.ranking.order, s = f.report.scores
-                // A loop of loads alone, one per line, first has many of them on their way at once.
-                let n = s.standardCount
-                let perLine = s.standards.perCacheLine
-                var sum: Int64 = 0
-                for u in order[range] {
-                    // A row may start inside a line: its last value too.
-                    if s.areaCount > 0 { sum &+= s.areas[u * s.areaCount] &+ s.areas[(u + 1) * s.areaCount - 1] }
-                    var k = 0
-                    while k < n {
-                        sum &+= s.standards[u * n + k]
-                        k += perLine
-                    }
-                    if n > 0 { sum &+= s.standards[(u + 1) * n - 1] }
-                }
-                touched = sum
-                areas.removeAll(keepingCapacity: true)
-                for u in order[range] { for a in f.areaIndex { areas.append(s.areas[u * s.areaCount + a]) } }
-                standards.removeAll(keepingCapacity: true)
-                for u in order[range] { s.standards.append(u * n..<(u + 1) * n, to: &standards) }
+                let rows = f.report.ranking.order[range], s = f.report.scores
+                // Loads alone first, one per line, so that many of them are on their way at once.
+                touched = s.areas.touch(rows: rows, stride: s.areaCount) &+ s.standards.touch(rows: rows, stride: s.standardCount)
+                if areas.count < range.count * f.areaIndex.count { areas = Array(repeating: 0, count: Self.size * f.areaIndex.count) }
+                if standards.count < range.count * s.standardCount { standards = Array(repeating: 0, count: Self.size * s.standardCount) }
+                s.areas.gather(rows: rows, stride: s.areaCount, columns: f.areaIndex, into: &areas)
+                s.standards.gather(rows: rows, stride: s.standardCount, columns: f.standardIndex, into: &standards)
             }
         }
     }

@@ -55,6 +55,54 @@ public struct ScaledColumn: Sendable, Equatable {
         }
     }
 
+    /// For each of `rows` in turn, its values at `row * stride + c` for each `c` of `columns`,
+    /// written into `out` from its start (`out` has room for `rows.count * columns.count`).
+    /// The width is looked at once, not value by value.
+    func gather(rows: ArraySlice<Int>, stride: Int, columns: [Int], into out: inout [Int64]) {
+        func run<T: FixedWidthInteger>(_ values: [T]) {
+            var k = 0
+            for u in rows {
+                let b = u * stride
+                for c in columns {
+                    out[k] = Int64(values[b + c])
+                    k += 1
+                }
+            }
+        }
+        switch width {
+        case .short: run(short)
+        case .narrow: run(narrow)
+        case .wide: run(wide)
+        }
+    }
+
+    /// Reads one value of each cache line that `rows`' values (`stride` of them from
+    /// `row * stride`) lie on, the row's last value included, and returns their wrapping sum:
+    /// a loop of loads alone, so the lines are on their way together before `gather` needs
+    /// them (one row at a time, each copy waited for its own lines).
+    func touch(rows: ArraySlice<Int>, stride: Int) -> Int64 {
+        guard stride > 0 else { return 0 }
+        let step = perCacheLine
+        func run<T: FixedWidthInteger>(_ values: [T]) -> Int64 {
+            var sum: Int64 = 0
+            for u in rows {
+                var k = u * stride
+                let last = k + stride - 1
+                while k < last {
+                    sum &+= Int64(values[k])
+                    k += step
+                }
+                sum &+= Int64(values[last])
+            }
+            return sum
+        }
+        switch width {
+        case .short: return run(short)
+        case .narrow: return run(narrow)
+        case .wide: return run(wide)
+        }
+    }
+
     /// The narrowest width that holds every value `plan` can produce, at the rules' precision:
     /// the sum of all standards' maxima (weighted) bounds any standard's points and any area's
     /// subtotal (deductions take an area down to 0 at most).
