@@ -165,13 +165,13 @@ struct CSVChunkWriter: Sendable {
         placeSeparatorAndFixed(v, table)
     }
 
-    /// `separatorAndFixed` for each of `count` values from `values`, in one call (the room
-    /// is still checked value by value: a value the digit loop writes may take more).
+    /// `separatorAndFixed` for each of `count` values from `values`, in one call: room for all
+    /// of them is made once, and again only after a value the digit loop wrote (which may take
+    /// more than `fixedRoom`).
     mutating func separatorsAndFixed(_ values: UnsafePointer<Int64>, count: Int, _ table: FixedDigits) {
         reserve(count * Self.fixedRoom)
-        for k in 0 ..< count {
-            reserve(Self.fixedRoom)
-            placeSeparatorAndFixed(values[k], table)
+        for k in 0 ..< count where !placeSeparatorAndFixed(values[k], table) {
+            reserve((count - k - 1) * Self.fixedRoom)
         }
     }
 
@@ -180,23 +180,72 @@ struct CSVChunkWriter: Sendable {
     private static let fixedRoom = 24
 
     /// `separatorAndFixed`, with `fixedRoom` bytes of room already made (the digit loop, for
-    /// any other value, makes its own).
-    @inline(__always) private mutating func placeSeparatorAndFixed(_ v: Int64, _ table: FixedDigits) {
+    /// any other value, makes its own). False when the digit loop wrote the value, so the
+    /// room made before may be used up.
+    @discardableResult
+    @inline(__always) private mutating func placeSeparatorAndFixed(_ v: Int64, _ table: FixedDigits) -> Bool {
         if v >= 0 && v < Int64(table.entries.count) {
             let e = table.entries[Int(v)]
             UnsafeMutableRawPointer(base + count).storeBytes(of: e.bytes, as: UInt64.self)
             count += Int(e.count)
+            return true
         } else if v >= 0 && v < table.twoDigitsBelow {
-            separatorAndSmall(UInt64(v), table)
+            if table.places <= 8 { separatorAndEightPlaces(UInt64(v), table) } else { separatorAndSmall(UInt64(v), table) }
+            return true
         } else {
             separator()
             fixed(v, places: table.places)
+            return false
         }
     }
 
-    /// `,` and `v` at the table's places (1 to 16), `v` below 100 × 10^places: one or two
-    /// digits, the point, and the places' digits, written from the last, four at a time from
-    /// the table's `quads`, into room the caller made (`fixedRoom`).
+    /// The eight decimal digits of `x` (below 10^8, leading zeros included) in ASCII, the first
+    /// in the lowest byte: `x` split into two halves of four digits, each half into two pairs,
+    /// each pair into two digits, every lane of the word at once. The quotients come from
+    /// multiplying by 10 486 / 2^20 (exact for a half below 10 000) and by 103 / 2^10 (exact for
+    /// a pair below 100); no lane's product reaches the next lane.
+    @inline(__always) static func eightDigits(_ x: UInt64) -> UInt64 {
+        let halves = x / 10_000 | (x % 10_000) << 32
+        let hundreds = ((halves &* 10_486) >> 20) & 0x0000_007F_0000_007F
+        let pairs = hundreds | (halves &- hundreds &* 100) << 16
+        let tens = ((pairs &* 103) >> 10) & 0x000F_000F_000F_000F
+        return (tens | (pairs &- tens &* 10) << 8) | 0x3030_3030_3030_3030
+    }
+
+    /// `separatorAndSmall` at one to eight places, without a loop: the ten digits of `v`
+    /// (below 100 × 10^places ≤ 10^10) are the two of `v / 10^8` and the eight of the rest
+    /// (`eightDigits`); the places are the last of them, the whole part the two before. Written
+    /// as two stores, the separator, whole part and point, and then the places (whose word
+    /// reaches beyond them into room the caller made, to be written over by what follows).
+    @inline(__always) private mutating func separatorAndEightPlaces(_ v: UInt64, _ table: FixedDigits) {
+        let places = table.places
+        let twoDigits = v >= UInt64(table.twoDigitsFrom)
+        let low = Self.eightDigits(v % 100_000_000)
+        let fraction = low &>> UInt64(8 &* (8 &- places))
+        // The two digits before the places, the first of them in the low byte.
+        let whole: UInt64
+        if places <= 6 {
+            whole = (low &>> UInt64(8 &* (6 &- places))) & 0xFFFF
+        } else {
+            let high = UInt64(truncatingIfNeeded: table.quads.base[Int(truncatingIfNeeded: v / 100_000_000)] >> 16)
+            whole = places == 8 ? high : (high >> 8) | (low & 0xFF) << 8
+        }
+        let out = UnsafeMutableRawPointer(base + count)
+        if twoDigits {
+            out.storeBytes(of: 0x2C | whole << 8 | 0x2E << 24, as: UInt64.self)
+            out.storeBytes(of: fraction, toByteOffset: 4, as: UInt64.self)
+            count &+= places &+ 4
+        } else {
+            out.storeBytes(of: 0x2C | (whole >> 8) << 8 | 0x2E << 16, as: UInt64.self)
+            out.storeBytes(of: fraction, toByteOffset: 3, as: UInt64.self)
+            count &+= places &+ 3
+        }
+    }
+
+    /// `,` and `v` at the table's places (9 to 16; `separatorAndEightPlaces` takes 1 to 8), `v`
+    /// below 100 × 10^places: one or two digits, the point, and the places' digits, written
+    /// from the last, four at a time from the table's `quads`, into room the caller made
+    /// (`fixedRoom`).
     @inline(__always) private mutating func separatorAndSmall(_ v: UInt64, _ table: FixedDigits) {
         let twoDigits = v >= UInt64(table.twoDigitsFrom)
         let length = table.places &+ (twoDigits ? 4 : 3)

@@ -113,6 +113,65 @@ struct FixedDigitsWriterTests {
     }
 }
 
+extension FixedDigitsWriterTests {
+    /// The eight digits of a number below 10^8, by a loop that divides by ten.
+    static func eightDigitsByLoop(_ x: UInt64) -> String {
+        var digits = "", m = x
+        for _ in 0 ..< 8 { digits = String(m % 10) + digits; m /= 10 }
+        return digits
+    }
+
+    @Test("eight digits a word at a time: every boundary of a pair and a half, and 20 000 seeded numbers below 10^8")
+    func eightDigits() {
+        var xs: [UInt64] = [0, 1, 9, 10, 99, 100, 999, 1000, 9999, 10_000, 10_001, 99_999_999, 12_345_678, 87_654_321]
+        for half in [0, 1, 99, 100, 101, 9_899, 9_900, 9_999] { for other in [0, 1, 9, 10, 99, 100, 9_999] { xs += [UInt64(half * 10_000 + other), UInt64(other * 10_000 + half)] } }
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        for _ in 0 ..< 20_000 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            xs.append((seed >> 11) % 100_000_000)
+        }
+        var wrong: [String] = []
+        for x in xs {
+            var word = CSVChunkWriter.eightDigits(x)
+            let text = withUnsafeBytes(of: &word) { String(decoding: $0, as: UTF8.self) }
+            if text != Self.eightDigitsByLoop(x) { wrong.append("\(x): \(text)") }
+        }
+        #expect(wrong.isEmpty, "first differences: \(wrong.prefix(5))")
+    }
+
+    @Test("values below 100 points at one to eight places, written without a loop, read as Rational prints them")
+    func belowHundredPoints() {
+        var wrong: [String] = []
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for places in 1 ... 8 {
+            let table = FixedDigits(places: places)
+            var power: Int64 = 1
+            for _ in 0 ..< places { power *= 10 }
+            // Every value where a digit rolls over, around 1, 10 and 100 points, and seeded ones.
+            var values: [Int64] = [0, 1, 9, 10, 99, 100, power / 2, power - 1, power, power + 1, 10 * power - 1, 10 * power,
+                                   10 * power + 1, 100 * power - 1, 100 * power]
+            for k in 1 ... places { var p: Int64 = 1; for _ in 0 ..< k { p *= 10 }; values += [p - 1, p, 37 * p + p - 1, 99 * p] }
+            for _ in 0 ..< 2_000 {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                values.append(Int64((seed >> 11) % UInt64(100 * power)))
+            }
+            var w = CSVChunkWriter(capacity: 1)
+            for v in values {
+                w.removeAll()
+                w.separatorAndFixed(v, table)
+                let expected = "," + Rational.formatScaled(v, places: places)
+                if String(decoding: w.bytes, as: UTF8.self) != expected { wrong.append("\(v) at \(places): \(expected)") }
+            }
+            // As one run: each value's word of places reaches past it and is written over.
+            var one = CSVChunkWriter(capacity: 1)
+            values.withUnsafeBufferPointer { one.separatorsAndFixed($0.baseAddress!, count: values.count, table) }
+            let expected = values.map { "," + Rational.formatScaled($0, places: places) }.joined()
+            if String(decoding: one.bytes, as: UTF8.self) != expected { wrong.append("the run at \(places)") }
+        }
+        #expect(wrong.isEmpty, "first differences: \(wrong.prefix(5))")
+    }
+}
+
 @Suite("Summary notes written as bytes read as the exporter writes them")
 struct SummaryNotesTests {
     @Test("a generated session full of ties, in Chinese and in English")
