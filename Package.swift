@@ -12,7 +12,7 @@ import PackageDescription
 // these files runs under AddressSanitizer and ThreadSanitizer.
 let sanitizerTests = [
     "Fixtures.swift", "GeneratedSession.swift", "ScratchFolder.swift",
-    "Bulk/BallotQuickRowsTests.swift", "Bulk/BallotRepresentativesTests.swift", "Bulk/BulkBallotsFastPathTests.swift",
+    "Bulk/BallotQuickRowsTests.swift", "Bulk/BallotGroupTests.swift", "Bulk/BallotRepresentativesTests.swift", "Bulk/BulkBallotsFastPathTests.swift",
     "Bulk/BulkBallotsLongTests.swift",
     "Bulk/BulkBallotsReaderTests.swift", "Bulk/BulkComparisonTests.swift", "Bulk/BulkExtremesTests.swift",
     "Bulk/BulkHandOverTests.swift", "Bulk/BulkPreferenceTests.swift", "Bulk/BulkRosterReaderTests.swift",

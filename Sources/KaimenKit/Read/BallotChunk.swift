@@ -49,11 +49,9 @@ struct BallotChunk: Sendable {
     /// as needed, each an `OwnedMemory` (freed when the group goes) with its address beside it.
     struct Group {
         private var memory: (scores: OwnedMemory<Int16>, reps: OwnedMemory<Int32>, gatheredReps: OwnedMemory<Int32>,
-                             counts: OwnedMemory<Int32>, stamps: OwnedMemory<Int32>, slots: OwnedMemory<Int32>, seenItems: OwnedMemory<UInt64>)
+                             counts: OwnedMemory<Int32>, stamps: OwnedMemory<Int32>, repItems: OwnedMemory<UInt64>)
         var unit: Int32 = -1
         var unitStart = 0, unitLength = 0
-        /// Scores in all buckets.
-        var total = 0
         /// Room per bucket: item `i`'s bucket is `scores[i * capacity ..< i * capacity + counts[i]]`.
         var capacity = 0
         var scores: UnsafeMutablePointer<Int16>
@@ -61,23 +59,14 @@ struct BallotChunk: Sendable {
         var counts: UnsafeMutablePointer<Int32>
         /// Scratch: who cast the group's scores, bucket after bucket.
         var gatheredReps: UnsafeMutablePointer<Int32>
-        /// The duplicate check, while the group has at most 64 representatives and there are at
-        /// most 64 items (`small`): per slot, a representative's items seen as bits; per
-        /// representative, the number of the group in which they last had a slot, and that
-        /// slot (so finding one is a lookup, not a search); the slots taken, the current
-        /// representative's slot, and its bits so far. Otherwise each bucket's representatives
-        /// are checked when the group ends.
-        var small: Bool
-        var seenItems: UnsafeMutablePointer<UInt64>
+        /// The duplicate check as scores come, where there are at most 64 items (`small`): per
+        /// representative, the items they have scored in this group as bits (`repItems`), valid
+        /// while their stamp is this group's number (`generation`), so a new group clears
+        /// nothing. Otherwise each bucket's representatives are checked when the group ends.
+        let small: Bool
         var stamps: UnsafeMutablePointer<Int32>
-        var slots: UnsafeMutablePointer<Int32>
+        var repItems: UnsafeMutablePointer<UInt64>
         var generation: Int32 = 0
-        var seen = 0
-        var currentRep: Int32 = -1
-        var slot = 0
-        var bits: UInt64 = 0
-        /// The most scores any bucket holds.
-        var fullest = 0
         let itemCount: Int
 
         /// - Parameter representatives: how many there are (their indices are below it).
@@ -88,10 +77,23 @@ struct BallotChunk: Sendable {
             // Every slot of `scores` initialized: `sortEight` reads a bucket's first eight whatever its count.
             memory = (OwnedMemory(repeating: 0, count: itemCount * capacity), OwnedMemory(uninitialized: itemCount * capacity),
                       OwnedMemory(uninitialized: itemCount * capacity), OwnedMemory(repeating: 0, count: itemCount),
-                      OwnedMemory(repeating: -1, count: representatives), OwnedMemory(uninitialized: representatives),
-                      OwnedMemory(uninitialized: 64))
+                      OwnedMemory(repeating: -1, count: representatives), OwnedMemory(uninitialized: representatives))
             (scores, reps, gatheredReps) = (memory.scores.base, memory.reps.base, memory.gatheredReps.base)
-            (counts, stamps, slots, seenItems) = (memory.counts.base, memory.stamps.base, memory.slots.base, memory.seenItems.base)
+            (counts, stamps, repItems) = (memory.counts.base, memory.stamps.base, memory.repItems.base)
+        }
+
+        /// Scores in all buckets.
+        var total: Int {
+            var n = 0
+            for i in 0 ..< itemCount { n += Int(counts[i]) }
+            return n
+        }
+
+        /// The most scores any bucket holds.
+        var fullest: Int {
+            var top: Int32 = 0
+            for i in 0 ..< itemCount { top = max(top, counts[i]) }
+            return Int(top)
         }
 
         /// Doubles every bucket's room.
@@ -108,57 +110,38 @@ struct BallotChunk: Sendable {
             capacity = n
         }
 
-        /// Makes `rep` the current representative for the duplicate check.
+        /// The items `rep` has scored in this group, as bits (`small` only).
         @inline(__always)
-        mutating func select(_ rep: Int32) {
-            guard small else { return }
-            if currentRep >= 0 { seenItems[slot] = bits }
-            currentRep = rep
-            let r = Int(rep)
-            if stamps[r] == generation {
-                slot = Int(slots[r])
-            } else {
-                if seen == 64 { small = false; return }
-                stamps[r] = generation
-                slots[r] = Int32(seen)
-                seenItems[seen] = 0
-                slot = seen
-                seen += 1
-            }
-            bits = seenItems[slot]
+        private func items(of rep: Int32) -> UInt64 {
+            stamps[Int(rep)] == generation ? repItems[Int(rep)] : 0
         }
 
         /// Adds a score; `false` when `rep` already has one for `item` here.
         @inline(__always)
         mutating func append(rep: Int32, item: Int, score: Int16) -> Bool {
             if small {
-                if rep != currentRep { select(rep) }
-                let bit = UInt64(1) << UInt64(item & 63)
-                if small {
-                    if bits & bit != 0 { return false }
-                    bits |= bit
-                }
+                let r = Int(rep), seen = items(of: rep), bit = UInt64(1) << UInt64(item & 63)
+                if seen & bit != 0 { return false }
+                repItems[r] = seen | bit
+                stamps[r] = generation
             }
             if Int(counts[item]) == capacity { grow() }
             let at = item * capacity + Int(counts[item])
             scores[at] = score
             reps[at] = rep
             counts[item] += 1
-            fullest = max(fullest, Int(counts[item]))
-            total += 1
             return true
         }
 
         /// Adds `rep`'s scores given as `item << 16 | score`; `false` on a duplicate.
         @inline(__always)
         mutating func append(rep: Int32, _ packed: UnsafePointer<Int>, _ n: Int) -> Bool {
-            if small && rep != currentRep { select(rep) }
             // No bucket gets more than `n` of these.
             while fullest + n > capacity { grow() }
             // The group's fields in locals for the loop (stores through the pointers would
             // otherwise make the compiler reload them score after score).
             let capacity = self.capacity, scores = self.scores, reps = self.reps, counts = self.counts
-            var seenBits = bits, repeated: UInt64 = 0, top = fullest
+            var seenBits = small ? items(of: rep) : 0, repeated: UInt64 = 0
             for k in 0 ..< n {
                 let item = packed[k] >> 16
                 let bit = UInt64(1) << UInt64(item & 63)
@@ -168,14 +151,12 @@ struct BallotChunk: Sendable {
                 scores[item * capacity + c] = Int16(truncatingIfNeeded: packed[k])
                 reps[item * capacity + c] = rep
                 counts[item] = Int32(c + 1)
-                top = max(top, c + 1)
             }
-            fullest = top
-            total += n
             if small {
                 // A repeat is a duplicate: the chunk hands over, whatever the group holds.
                 if repeated != 0 { return false }
-                bits = seenBits
+                repItems[Int(rep)] = seenBits
+                stamps[Int(rep)] = generation
             }
             return true
         }
@@ -183,12 +164,7 @@ struct BallotChunk: Sendable {
         /// Empties the group for the next unit.
         mutating func reset() {
             for i in 0 ..< itemCount { counts[i] = 0 }
-            total = 0
-            fullest = 0
-            seen = 0
-            currentRep = -1
-            small = itemCount <= 64
-            // A new number for the next group, so no representative has a slot in it yet.
+            // A new number for the next group, so no representative's items are valid in it yet.
             if generation == .max {
                 for r in 0 ..< memory.stamps.count { stamps[r] = -1 }
                 generation = 0

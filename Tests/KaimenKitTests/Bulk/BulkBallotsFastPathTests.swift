@@ -48,7 +48,7 @@ struct BulkBallotsFastPathTests {
             .compactMap { $0.split(separator: ",").first.map(String.init) }
     }
 
-    @Test("a unit with more than 64 representatives: checked as a whole when it ends")
+    @Test("a unit with more than 64 representatives: the same results, a duplicate found before and after the 64th")
     func manyRepresentatives() throws {
         let session = S.generated
         let unit = session.ids[5], reps = Array(self.reps.prefix(70))

@@ -356,7 +356,7 @@ struct QuickPassHostileTests {
         for f in failures.prefix(8) { Issue.record(Comment(rawValue: f)) }
     }
 
-    @Test("more than 64 representatives in a unit: the per-representative stamps, the slots overflowing, a duplicate after it")
+    @Test("more than 64 representatives in a unit: each one's items and stamp, a duplicate before and after the 64th")
     func manyRepresentatives() {
         let s = S.generated
         let reps = s.roster.map(\.id).prefix(90)
