@@ -168,10 +168,11 @@ struct CSVChunkWriter: Sendable {
     /// `separatorAndFixed` for each of `count` values from `values`, in one call: room for all
     /// of them is made once, and again only after a value the digit loop wrote (which may take
     /// more than `fixedRoom`).
-    mutating func separatorsAndFixed(_ values: UnsafePointer<Int64>, count: Int, _ table: FixedDigits) {
-        reserve(count * Self.fixedRoom)
-        for k in 0 ..< count where !placeSeparatorAndFixed(values[k], table) {
-            reserve((count - k - 1) * Self.fixedRoom)
+    mutating func separatorsAndFixed(_ values: UnsafePointer<Int64>, count n: Int, _ table: FixedDigits) {
+        reserve(n * Self.fixedRoom)
+        for k in 0 ..< n {
+            let placed = placeSeparatorAndFixed(values[k], table)
+            if !placed { reserve((n - k - 1) * Self.fixedRoom) }
         }
     }
 

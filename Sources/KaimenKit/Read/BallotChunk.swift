@@ -137,7 +137,8 @@ struct BallotChunk: Sendable {
         @inline(__always)
         mutating func append(rep: Int32, _ packed: UnsafePointer<Int>, _ n: Int) -> Bool {
             // No bucket gets more than `n` of these.
-            while fullest + n > capacity { grow() }
+            let top = fullest
+            while top + n > capacity { grow() }
             // The group's fields in locals for the loop (stores through the pointers would
             // otherwise make the compiler reload them score after score).
             let capacity = self.capacity, scores = self.scores, reps = self.reps, counts = self.counts

@@ -31,23 +31,27 @@ struct BallotGroupTests {
 
     @Test("a new group forgets the last one's scores without clearing them, and so after the group number wraps")
     func newGroup() {
-        var g = BallotChunk.Group(itemCount: 3, representatives: 5)
+        var g = BallotChunk.Group(itemCount: 3, representatives: 6)
         var taken: [Bool] = []
+        // Representative 5 scores item 1 in group 0 and then nothing until the number wraps
+        // back to 0: only clearing the stamps at the wrap lets their next score in.
+        taken.append(g.append(rep: 5, item: 1, score: 1))
         taken.append(g.append(rep: 4, item: 2, score: 1))
         taken.append(g.append(rep: 4, item: 2, score: 1))
         g.reset()
-        #expect(g.total == 0 && g.fullest == 0)
+        #expect(g.total == 0 && g.fullest == 0 && g.generation == 1)
         taken.append(g.append(rep: 4, item: 2, score: 1))
-        // The number about to wrap: the stamps are cleared, so nothing of this group is seen in the next.
+        // The number about to wrap.
         g.generation = .max
         taken.append(g.append(rep: 3, item: 0, score: 1))
         taken.append(g.append(rep: 3, item: 0, score: 1))
         g.reset()
         #expect(g.generation == 0)
+        taken.append(g.append(rep: 5, item: 1, score: 2))
         taken.append(g.append(rep: 3, item: 0, score: 1))
         taken.append(g.append(rep: 4, item: 2, score: 1))
         taken.append(g.append(rep: 3, item: 0, score: 2))
-        #expect(taken == [true, false, true, true, false, true, true, false])
+        #expect(taken == [true, true, false, true, true, false, true, true, true, false])
     }
 
     /// Adds `rep`'s row of scores, each `item << 16 | score`.

@@ -139,12 +139,14 @@ extension FixedDigitsWriterTests {
         #expect(wrong.isEmpty, "first differences: \(wrong.prefix(5))")
     }
 
-    @Test("values below 100 points at one to eight places, written without a loop, read as Rational prints them")
+    @Test("values below 100 points at one to eight places, written without a loop (with the digit table and without), read as Rational prints them")
     func belowHundredPoints() {
         var wrong: [String] = []
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for places in 1 ... 8 {
-            let table = FixedDigits(places: places)
+        // With the digit table (which takes the values below 16 384 first) and without it (every
+        // value below 100 points then written without the loop, at one and two places too).
+        for (places, limit) in (1 ... 8).flatMap({ p in [(p, 16_384), (p, 0)] }) {
+            let table = FixedDigits(places: places, limit: limit)
             var power: Int64 = 1
             for _ in 0 ..< places { power *= 10 }
             // Every value where a digit rolls over, around 1, 10 and 100 points, and seeded ones.
@@ -160,13 +162,13 @@ extension FixedDigitsWriterTests {
                 w.removeAll()
                 w.separatorAndFixed(v, table)
                 let expected = "," + Rational.formatScaled(v, places: places)
-                if String(decoding: w.bytes, as: UTF8.self) != expected { wrong.append("\(v) at \(places): \(expected)") }
+                if String(decoding: w.bytes, as: UTF8.self) != expected { wrong.append("\(v) at \(places), table of \(limit): \(expected)") }
             }
             // As one run: each value's word of places reaches past it and is written over.
             var one = CSVChunkWriter(capacity: 1)
             values.withUnsafeBufferPointer { one.separatorsAndFixed($0.baseAddress!, count: values.count, table) }
             let expected = values.map { "," + Rational.formatScaled($0, places: places) }.joined()
-            if String(decoding: one.bytes, as: UTF8.self) != expected { wrong.append("the run at \(places)") }
+            if String(decoding: one.bytes, as: UTF8.self) != expected { wrong.append("the run at \(places), table of \(limit)") }
         }
         #expect(wrong.isEmpty, "first differences: \(wrong.prefix(5))")
     }
