@@ -206,8 +206,10 @@ public enum BulkBallotsReader {
             // The representative, unit and standard cells are found by their bytes, unchecked:
             // with a quote in an id such a cell is one the checked reader reports (a stray quote),
             // and with a repeated id the indices would not be the roster's. Rare, and left to it.
-            let ids = repIDs + units.ids + Array(itemIndex.keys)
-            guard reps.count == roster.count, units.index.count == units.ids.count, !ids.contains(where: { $0.utf8.contains(BulkCSV.quote) }) else {
+            // The unit ids through the table's bytes (the same ids: it was built from them and
+            // holds as many): a million ids one by one, as strings, took a twentieth of a second.
+            let quoted = units.index.anyKeyHolds(BulkCSV.quote) || (repIDs + Array(itemIndex.keys)).contains { $0.utf8.contains(BulkCSV.quote) }
+            guard reps.count == roster.count, units.index.count == units.ids.count, !quoted else {
                 return nil
             }
             shortReps = BallotChunk.ShortIDs(roster.enumerated().map { ($0.element.id, Int32($0.offset)) })

@@ -19,6 +19,9 @@ public struct IDTable: Sendable {
     /// How many keys the table holds.
     public var count: Int { keyStarts.count - 1 }
 
+    /// Whether any key holds `byte`: one pass over the keys' bytes, back to back.
+    func anyKeyHolds(_ byte: UInt8) -> Bool { keyBytes.contains(byte) }
+
     public init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
