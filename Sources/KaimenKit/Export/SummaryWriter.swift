@@ -53,8 +53,6 @@ public enum SummaryWriter {
         let notes: SummaryExport.Notes
         let hints: SummaryHints
         let areaIndex: [Int]
-        /// The standards, in the table's order (0, 1, …).
-        let standardIndex: [Int]
         let gradeNames: [[UInt8]]
         let digits: FixedDigits
         /// The columns a row reads one value of, copied into rank order: position `p` holds
@@ -78,7 +76,6 @@ public enum SummaryWriter {
             let hints = SummaryHints(report, lang: lang)
             self.hints = hints
             areaIndex = report.rules.orderedAreas.map { a in report.rules.areas.firstIndex { $0.id == a.id }! }
-            standardIndex = Array(0 ..< report.scores.standardCount)
             gradeNames = report.rules.grades.map { Array($0.name.utf8) }
             digits = FixedDigits(places: report.scores.precision)
             // Units in rank order are scattered through the columns: read row by row, each
@@ -160,7 +157,7 @@ public enum SummaryWriter {
                 if areas.count < range.count * f.areaIndex.count { areas = Array(repeating: 0, count: Self.size * f.areaIndex.count) }
                 if standards.count < range.count * s.standardCount { standards = Array(repeating: 0, count: Self.size * s.standardCount) }
                 s.areas.gather(rows: rows, stride: s.areaCount, columns: f.areaIndex, into: &areas)
-                s.standards.gather(rows: rows, stride: s.standardCount, columns: f.standardIndex, into: &standards)
+                s.standards.gather(rows: rows, stride: s.standardCount, columns: 0 ..< s.standardCount, into: &standards)
             }
         }
     }

@@ -46,19 +46,10 @@ public struct ScaledColumn: Sendable, Equatable {
         }
     }
 
-    /// Appends the values at `range` to `out`.
-    public func append(_ range: Range<Int>, to out: inout [Int64]) {
-        switch width {
-        case .short: short.withUnsafeBufferPointer { p in for i in range { out.append(Int64(p[i])) } }
-        case .narrow: narrow.withUnsafeBufferPointer { p in for i in range { out.append(Int64(p[i])) } }
-        case .wide: out += wide[range]
-        }
-    }
-
     /// For each of `rows` in turn, its values at `row * stride + c` for each `c` of `columns`,
     /// written into `out` from its start (`out` has room for `rows.count * columns.count`).
     /// The width is looked at once, not value by value.
-    func gather(rows: ArraySlice<Int>, stride: Int, columns: [Int], into out: inout [Int64]) {
+    func gather(rows: ArraySlice<Int>, stride: Int, columns: some Collection<Int>, into out: inout [Int64]) {
         func run<T: FixedWidthInteger>(_ values: [T]) {
             var k = 0
             for u in rows {

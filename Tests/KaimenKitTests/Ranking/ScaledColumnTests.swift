@@ -47,8 +47,8 @@ struct ScaledColumnTests {
                 p[3] = 1
             }
             #expect((0..<4).map { column[$0] } == [32_600, -32_600, 0, 1])
-            var out: [Int64] = []
-            column.append(1..<3, to: &out)
+            var out: [Int64] = [0, 0]
+            column.gather(rows: [0][...], stride: 4, columns: 1..<3, into: &out)
             #expect(out == [-32_600, 0])
         }
         #expect(ScaledColumn(count: 1, width: .short).perCacheLine == 32)
