@@ -20,16 +20,17 @@ kinds=("$@")
 [ ${#kinds[@]} -gt 0 ] || kinds=(address thread)
 for kind in "${kinds[@]}"; do
   case "$kind" in
-    address) scratch=.build-asan; order=(); export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:halt_on_error=1} ;;
-    # One test at a time under ThreadSanitizer: the tests start threads of their own, and run
-    # side by side on two cores they took 167 s; one after another, 120 s (2 December, session 11).
+    address) scratch=.build-asan; skips=(); export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:halt_on_error=1} ;;
+    # The tests run side by side under ThreadSanitizer too. On 2 December (session 11) one at a
+    # time was faster (120 s against 167 s); on 4 December the same list took 105 s one at a time
+    # on 1.07 cores, and 66-78 s side by side on 1.7 cores, so the runner's own parallelism is back.
     # The full `score --out` of 300 units (BulkPreferenceTests.scoreCommand) took 36 of TSan's
     # 181 s on 3 December: it runs under ASan and in the suite; its threads (the output
     # writer's) have tests of their own here. CI ran 855 s then, near its 15 minutes.
     # Likewise the broken roster scored end to end by both engines (BulkRosterReaderTests.endToEnd,
     # fifteen 300-unit runs, 21 of TSan's 149 s on 3 December, CI 832 s): the roster reader's
     # threads are tested here by its other tests.
-    thread)  scratch=.build-tsan; order=(--no-parallel --skip 'BulkPreferenceTests.scoreCommand' --skip 'BulkRosterReaderTests.endToEnd'); export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1} ;;
+    thread)  scratch=.build-tsan; skips=(--skip 'BulkPreferenceTests.scoreCommand' --skip 'BulkRosterReaderTests.endToEnd'); export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1} ;;
     *) echo "usage: bash .ci/sanitizers.sh [address] [thread]" >&2; exit 64 ;;
   esac
   s=$(date +%s)
@@ -37,7 +38,7 @@ for kind in "${kinds[@]}"; do
   # `bounded` (.ci/limits.sh) stops a run past its limit, kills its test runner and says so in the log.
   status=0
   bounded "${SANITIZE_TIMEOUT:-900}" env KAIMEN_SANITIZER_TESTS=1 KAIMEN_TEST_SMALL=1 SWIFT_BACKTRACE=enable=no \
-    swift test --sanitize="$kind" --scratch-path "$scratch" ${order[@]+"${order[@]}"} > "$log" 2>&1 || status=$?
+    swift test --sanitize="$kind" --scratch-path "$scratch" ${skips[@]+"${skips[@]}"} > "$log" 2>&1 || status=$?
   grep -E '✘|Test run with|SUMMARY: .*Sanitizer|WARNING: ThreadSanitizer' "$log" | tail -20 || true
   if [ "$status" -ne 0 ] || grep -q -E 'SUMMARY: (Address|Thread)Sanitizer|WARNING: ThreadSanitizer' "$log"; then
     echo "--- the end of $log:" >&2
