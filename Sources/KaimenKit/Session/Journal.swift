@@ -26,6 +26,10 @@ public final class Journal {
     public private(set) var diagnostics: [Diagnostic] = []
     /// Lines as read, for the verifier: `(line number, text)`.
     public private(set) var lines: [(number: Int, text: String)] = []
+    /// The line each of `records` was read from.
+    public private(set) var recordLines: [Int] = []
+    /// Whole lines in the file: those read, then those appended.
+    private var lineCount = 0
     private var lockFD: Int32 = -1
     private var fd: Int32 = -1
 
@@ -79,7 +83,9 @@ public final class Journal {
             lines.append((number, text))
             if raw.last == 0x0D { crLines += 1 }
             switch JournalRecord.parse(text) {
-            case .success(let r): records.append(r)
+            case .success(let r):
+                records.append(r)
+                recordLines.append(number)
             case .failure(let p):
                 var bare = raw[...]
                 if number == 1 && bare.starts(with: [0xEF, 0xBB, 0xBF]) { bare = bare.dropFirst(3) }
@@ -89,9 +95,11 @@ public final class Journal {
                 failed.append((number, p, parses))
             }
         }
+        lineCount = number
         resaved = !failed.isEmpty && (crLines == 0 || crLines == number) && failed.allSatisfy(\.bare)
         if resaved {
             records = []
+            recordLines = []
             diagnostics.append(.error("journal-unreadable", SessionMessages.journalResaved(failed.count),
                                       at: SourceLocation(file: Journal.fileName, line: 1, column: 1), hint: SessionMessages.journalResavedHint))
         } else {
@@ -100,6 +108,10 @@ public final class Journal {
                                           at: SourceLocation(file: Journal.fileName, line: f.number, column: 1)))
             }
         }
+        // Every command that opens the journal checks its chain, not only `verify`: a record
+        // changed by hand must stop the commands that would append to it or seal from it.
+        let chain = chainProblems()
+        defer { diagnostics += chain }
         guard end < bytes.count else { return }
         let tail = Array(bytes[end...])
         let at = SourceLocation(file: Journal.fileName, line: number + 1, column: 1)
@@ -115,11 +127,32 @@ public final class Journal {
         }
         guard ftruncate(fd, off_t(end)) == 0, fsync(fd) == 0 else { throw .io("truncate", url.path) }
         diagnostics.append(.warning("journal-torn-tail", SessionMessages.tornTailSetAside(tail.count, side: side.lastPathComponent), at: at))
-        if diagnostics.allSatisfy({ $0.severity != .error }) {
+        if diagnostics.allSatisfy({ $0.severity != .error }) && chain.isEmpty {
             try append(.recovered, by: "kaimen", content: .object([
                 "file": .string(side.lastPathComponent), "bytes": .num(tail.count), "sha256": .string(SHA256.hex(tail)),
             ]))
         }
+    }
+
+    /// Where the records do not chain: a record not at the line its number says, a `prev` that
+    /// is not the hash of the record before, a hash that is not its content's.
+    private func chainProblems() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var previous = JournalRecord.zeroHash
+        for (r, number) in zip(records, recordLines) {
+            let at = SourceLocation(file: Journal.fileName, line: number, column: 1)
+            if r.seq != number {
+                problems.append(.error("journal-sequence", SessionMessages.badSequence(seq: r.seq, line: number), at: at, hint: SessionMessages.badSequenceHint))
+            }
+            if r.prev != previous {
+                problems.append(.error("journal-chain", SessionMessages.badPrev(seq: r.seq), at: at, hint: SessionMessages.badPrevHint))
+            }
+            if r.hash != r.computedHash {
+                problems.append(.error("journal-hash", SessionMessages.badHash(seq: r.seq), at: at, hint: SessionMessages.badHashHint))
+            }
+            previous = r.hash
+        }
+        return problems
     }
 
     /// Appends a record, durably: the command may report success once this returns.
@@ -139,7 +172,9 @@ public final class Journal {
             offset += n
         }
         guard fsync(fd) == 0 else { throw .io("fsync", url.path) }
+        lineCount += 1
         records.append(record)
+        recordLines.append(lineCount)
         return record
     }
 

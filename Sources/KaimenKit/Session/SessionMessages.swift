@@ -390,6 +390,11 @@ extension SessionMessages {
         Localized(zh: "输入文件 `\(path)` 与建立会话时不同", en: "input file `\(path)` differs from the copy made when the session opened")
     }
 
+    static func journalDamagedStatus(dir: String) -> Localized {
+        Localized(zh: "尚不能结束：会话日志已损坏（见上面的错误），不能再记录或结束会话。用 kaimen session verify \(shellWord(dir)) 查看哪里不对。",
+                  en: "Not ready to close: the session journal is damaged (see the errors above); nothing can be recorded and the session cannot be closed. Run kaimen session verify \(shellWord(dir)) to see what is wrong.")
+    }
+
     static func inputsChangedStatus(_ paths: [String]) -> Localized {
         let list = paths.map { "`\($0)`" }.joined(separator: "、")
         return Localized(zh: "尚不能结束：输入副本 \(list) 在建立会话后被改动过；恢复原样之前，不能再记录或结束会话。",

@@ -33,6 +33,9 @@ public struct SessionStatus: Sendable {
     /// Input copies changed since `init` (paths in the session folder): nothing can be
     /// recorded or closed until they are restored.
     public var changedInputs: [String]
+    /// The journal has a record that does not chain, or a line that is no record: nothing can
+    /// be recorded or closed (`session verify` says what is wrong).
+    public var journalDamaged: Bool
 
     public init(folder: SessionFolder) {
         let state = folder.state
@@ -48,6 +51,7 @@ public struct SessionStatus: Sendable {
         appealedUnits = state.appealedUnits
         versions = state.seals.count
         changedInputs = SessionFolder.changedInputs(folder.directory, recorded: folder.journal.records.first).compactMap { $0.location?.file }
+        journalDamaged = folder.journal.diagnostics.contains { $0.severity == .error }
         rows = setup.expected.sheets.map { sheet in
             let d = state.decision(sheet, items: setup.expected.items)
             let current = state.currentEntries(sheet)
@@ -70,7 +74,7 @@ public struct SessionStatus: Sendable {
 
     /// Sheets that stop `close`: missing, entered once, or in conflict.
     public var open: [Row] { rows.filter { $0.state == .missing || $0.state == .once || $0.state == .conflict } }
-    public var canClose: Bool { phase != .closed && open.isEmpty && changedInputs.isEmpty }
+    public var canClose: Bool { phase != .closed && open.isEmpty && changedInputs.isEmpty && !journalDamaged }
     public var blankCells: Int { rows.reduce(0) { $0 + $1.blanks.count } }
     /// Every item two entries disagree on, sheet by sheet: what stops `close` besides sheets
     /// not entered twice.

@@ -25,24 +25,10 @@ public enum Verifier {
     public static func verify(_ directory: URL, posted: String? = nil) throws(SessionError) -> Report {
         let journal = try Journal(directory: directory, writable: false)
         var problems = journal.diagnostics
-        // 1. The chain.
-        var previous = JournalRecord.zeroHash
-        var lineOf: [Int: Int] = [:]
-        for (number, text) in journal.lines where !journal.resaved {
-            guard case .success(let r) = JournalRecord.parse(text) else { continue }
-            let at = SourceLocation(file: Journal.fileName, line: number, column: 1)
-            lineOf[r.seq] = number
-            if r.seq != number {
-                problems.append(.error("journal-sequence", SessionMessages.badSequence(seq: r.seq, line: number), at: at, hint: SessionMessages.badSequenceHint))
-            }
-            if r.prev != previous {
-                problems.append(.error("journal-chain", SessionMessages.badPrev(seq: r.seq), at: at, hint: SessionMessages.badPrevHint))
-            }
-            if r.hash != r.computedHash {
-                problems.append(.error("journal-hash", SessionMessages.badHash(seq: r.seq), at: at, hint: SessionMessages.badHashHint))
-            }
-            previous = r.hash
-        }
+        // 1. The chain: checked as the journal is read (`Journal`), its problems among the
+        // journal's own.
+        let previous = journal.records.last?.hash ?? JournalRecord.zeroHash
+        let lineOf = Dictionary(zip(journal.records.map(\.seq), journal.recordLines), uniquingKeysWith: { _, last in last })
         // 1b. The posted head: records cut from the end, or rewritten and chained anew, lose it.
         var postedRecord: Int?
         if let posted {

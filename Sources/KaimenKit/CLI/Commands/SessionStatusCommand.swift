@@ -31,16 +31,17 @@ public enum SessionStatusCommand: Command {
             let folder = try SessionFolder.open(url, writable: false)
             // Input copies changed since `init` are said here too: no later command will record.
             let changed = SessionFolder.changedInputs(url, recorded: folder.journal.records.first)
-            SessionCommandSupport.report(folder.journal.diagnostics + changed, dir: dir, lang: lang, console: console)
+            let found = SessionCommandSupport.report(folder.journal.diagnostics + changed, dir: dir, lang: lang, console: console)
             let status = SessionStatus(folder: folder)
             let changes = AppealChange.between(folder.state.seals)
             let recheck = recheckList(folder)
             let text = args.value("--format") == "json" ? StatusReport.json(status, changes: changes, recheck: recheck)
                                                         : StatusReport.text(status, changes: changes, recheck: recheck, dir: dir, lang: lang)
             console.out(SessionCommandSupport.clean(text))
-            // The status is printed whole, but a changed input copy is a problem found (exit 1):
-            // a script that checks the status before `close` must not read it as all well.
-            return changed.isEmpty ? .success : .failure
+            // The status is printed whole, but a changed input copy or a damaged journal is a
+            // problem found (exit 1): a script that checks the status before `close` must not
+            // read it as all well.
+            return found
         } catch {
             SessionCommandSupport.report(error.diagnostics, dir: dir, lang: lang, console: console)
             return .failure
