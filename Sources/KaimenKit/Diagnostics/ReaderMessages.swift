@@ -89,6 +89,10 @@ enum ReaderMessages {
     static func removeSuffix(_ suffix: String, _ number: String) -> L {
         L(zh: "去掉 `\(suffix)`，只写数字：`\(number)`", en: "remove `\(suffix)` and write the number alone: `\(number)`")
     }
+    static func multiplySuffix(_ word: String, places: Int, _ whole: String) -> L {
+        let factor = "1" + String(repeating: "0", count: places)
+        return L(zh: "`\(word)` 是乘以 \(factor)，不能直接去掉：写成 `\(whole)`", en: "`\(word)` means × \(factor) and cannot simply be dropped: write `\(whole)`")
+    }
     static func removeSpaces(_ fixed: String) -> L {
         L(zh: "去掉中间的空格：`\(fixed)`", en: "remove the space inside: `\(fixed)`")
     }
@@ -150,6 +154,20 @@ enum ReaderMessages {
         L(zh: "`\(name)` 列不是这套规则中由代表打分的标准", en: "column `\(name)` is not a ballot standard of these rules")
     }
     static let longNeedsColumns = L(zh: "长表格式的选票文件需要 `standard` 和 `score` 两列", en: "a long ballots file needs columns `standard` and `score`")
+    static func longColumnMissing(has: String, lacks: String) -> L {
+        L(zh: "选票文件有 `\(has)` 列，却没有 `\(lacks)` 列", en: "the ballots file has a `\(has)` column but no `\(lacks)` column")
+    }
+    static let wideColumns = L(zh: "宽表的每一列是一条由代表打分的标准（表头写编号或名称），或供录入员核对的列：代表姓名、组别、表号、单位名称；删去这一列或改正表头",
+                               en: "each column of a wide file is a ballot standard (headed by its id or name), or one for the typist: the representative's name, group, sheet, unit name; delete the column or correct its header")
+    /// A wide file without a column for these standards.
+    static func wideColumnsMissing(_ missing: [BallotItem], rules: Rules) -> L {
+        let zh = missing.map { "`\($0.key)`（\(rules.standards[$0.standard].name)）" }, en = missing.map { "`\($0.key)` (\(rules.standards[$0.standard].name))" }
+        return L(zh: "选票文件（宽表）缺少 \(missing.count) 条由代表打分的标准的列：" + zh.joined(separator: "、") + "；没有这些列，它们会被当作谁都没打分",
+                 en: "the ballots file (wide) has no column for \(missing.count) ballot standard\(missing.count == 1 ? "" : "s"): " + en.joined(separator: ", ")
+                     + "; they would count as scored by no one")
+    }
+    static let addWideColumns = L(zh: "补上这些列（表头写标准编号或名称）；某位代表没有打的分，格子留空即可",
+                                  en: "add these columns (headed by the standard's id or name); leave a cell empty where a representative gave no score")
     static let noBallotColumns = L(zh: "选票文件既没有 `standard` 和 `score` 列，也没有每条打分标准一列",
                                    en: "the ballots file has neither `standard` and `score` columns nor a column per ballot standard")
     /// Each ballot standard by the id a file writes and its name (`rights.ballot（依法维权工作评价）`):
@@ -174,7 +192,7 @@ enum ReaderMessages {
 
     enum NamedKind { case representative, unit }
     /// Where the id was asked for: a file's column, or a command's option (`--rep`).
-    enum IDPlace { case column, option(String) }
+    enum IDPlace { case column, option(String), argument }
 
     /// What follows “not on the roster” when the text is the name of `ids` (one, or several
     /// sharing the name): `：`王秀兰` 是代表 `R02` 的姓名，这一列请填代表编号 `R02``.
@@ -186,6 +204,7 @@ enum ReaderMessages {
         switch place {
         case .column: (whereZH, whereEN) = ("这一列", "this column")
         case .option(let name): (whereZH, whereEN) = ("`\(name)` ", "`\(name)`")
+        case .argument: (whereZH, whereEN) = ("这里", "the command")
         }
         let quoted = ids.map { "`\($0)`" }
         if ids.count == 1 {
@@ -199,10 +218,16 @@ enum ReaderMessages {
     static func fullWidthID(_ id: String) -> L {
         L(zh: "编号要用半角字符：是不是 `\(id)`？（切换到英文输入法再输入）", en: "ids are written in half-width characters: did you mean `\(id)`?")
     }
+    /// An id typed with spaces around it (`R05 `) whose text alone is an id.
+    static func spacesAroundID(_ id: String) -> L {
+        L(zh: "编号前后不能有空格：是不是 `\(id)`？", en: "an id has no spaces around it: did you mean `\(id)`?")
+    }
     /// The hint for an unknown id: its half-width form when that is an id, else a near miss.
     static func unknownIDHint(_ typed: String, known: (String) -> Bool, nearMiss: () -> L?) -> L? {
         let half = UnitMatcher.normalized(typed)
-        return half != typed && known(half) ? fullWidthID(half) : nearMiss()
+        guard half != typed && known(half) else { return nearMiss() }
+        // `R05 ` typed with a space: not a matter of half-width characters.
+        return typed.trimmingSpaces() == half ? spacesAroundID(half) : fullWidthID(half)
     }
 
     static func metricStandardBallot(_ id: String) -> L {

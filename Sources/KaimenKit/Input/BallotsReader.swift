@@ -55,7 +55,12 @@ public struct BallotsReader {
         // Long if it has standard and score columns; otherwise wide, one column per item.
         // Locations are made only for a message or a counted ballot: most cells need one, not four.
         var cells: [(row: Int, itemText: String, itemCol: Int, scoreCol: Int)] = []
-        if let standardCol, let scoreCol {
+        if (standardCol == nil) != (scoreCol == nil) {
+            // Half of the long form's pair: the other column is missing, not every standard's.
+            let (has, lacks) = standardCol != nil ? ("standard", "score") : ("score", "standard")
+            diagnostics.append(.error(.missingColumn, ReaderMessages.longColumnMissing(has: has, lacks: lacks),
+                                      at: lineStart, path: lacks, hint: ReaderMessages.longNeedsColumns))
+        } else if let standardCol, let scoreCol {
             for r in csv.rows.indices where !csv.rows[r].isBlank {
                 cells.append((r, csv.rows[r][standardCol].trimmingSpaces(), standardCol, scoreCol))
             }
@@ -72,7 +77,7 @@ public struct BallotsReader {
                     diagnostics.append(.unknownStandard) {
                         .error(.unknownStandard, ReaderMessages.columnNotBallotStandard(Echo.cell(name)),
                                at: csv.headerLocation(column: c), path: Echo.cell(name),
-                               hint: itemSuggestions.didYouMean(name) ?? ReaderMessages.longNeedsColumns)
+                               hint: itemSuggestions.didYouMean(name) ?? ReaderMessages.wideColumns)
                     }
                 }
             }
@@ -97,6 +102,17 @@ public struct BallotsReader {
             if itemCols.isEmpty && !diagnostics.hasErrors {
                 diagnostics.append(.error(.missingColumn, ReaderMessages.noBallotColumns,
                                           at: lineStart, hint: ReaderMessages.ballotStandards(items, rules: rules)))
+            } else if !itemCols.isEmpty {
+                // A wide file is a sheet of every ballot standard: a standard without its column
+                // (an old template, a column deleted) would count as not scored by anyone, and
+                // change totals and grades without a word.
+                let headed = Set(itemCols.compactMap { itemIndex[$0.1] }).union(twice)
+                let missing = items.indices.filter { !headed.contains($0) }
+                if !missing.isEmpty {
+                    diagnostics.append(.error(.missingColumn, ReaderMessages.wideColumnsMissing(missing.map { items[$0] }, rules: rules),
+                                              at: lineStart, path: missing.map { items[$0].key }.joined(separator: ","),
+                                              hint: ReaderMessages.addWideColumns))
+                }
             }
             for r in csv.rows.indices {
                 for (c, key) in itemCols where !csv.rows[r][c].trimmingSpaces().isEmpty {

@@ -45,9 +45,41 @@ enum TypedNumber {
         let core = String(chars[first...last])
         let extra = String(chars[..<first]) + String(chars[(last + 1)...])
         if !extra.isEmpty, !core.isEmpty, valid(core) {
+            // `185.64万`: the 万 is a factor, not a unit to drop (that would make the value ten
+            // thousand times too small). The number it stands for, worked out on the digits.
+            let before = String(chars[..<first]).trimmingSpaces(), after = String(chars[(last + 1)...]).trimmingSpaces()
+            if before.isEmpty || before == "￥" || before == "¥",
+               let (word, places) = multipliers.first(where: { after.hasPrefix($0.word) }),
+               let whole = shifted(core, by: places), valid(whole) {
+                return ReaderMessages.multiplySuffix(word, places: places, whole)
+            }
             return ReaderMessages.removeSuffix(extra.trimmingSpaces(), core)
         }
         return nil
+    }
+
+    /// Chinese words for powers of ten a number is typed with (`185.64万`), longest first.
+    private static let multipliers: [(word: String, places: Int)] = [("百万", 6), ("千万", 7), ("万", 4), ("千", 3), ("亿", 8)]
+
+    /// `number` (digits, at most one point, thousands commas, a sign) times 10^`places`, as
+    /// digits: the point moved, never through floating point. `nil` when it is not such a number.
+    static func shifted(_ number: String, by places: Int) -> String? {
+        var text = Substring(number.replacingOccurrences(of: ",", with: ""))
+        var sign = ""
+        if let c = text.first, c == "+" || c == "-" {
+            sign = c == "-" ? "-" : ""
+            text = text.dropFirst()
+        }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              !(parts[0].isEmpty && (parts.count == 1 || parts[1].isEmpty)) else { return nil }
+        var fraction = parts.count == 2 ? String(parts[1]) : ""
+        fraction += String(repeating: "0", count: max(0, places - fraction.count))
+        var whole = String(parts[0]) + fraction.prefix(places)
+        let rest = String(fraction.dropFirst(places)).replacing(/0+$/, with: "")
+        whole = String(whole.drop { $0 == "0" })
+        if whole.isEmpty { whole = "0" }
+        return sign + whole + (rest.isEmpty ? "" : "." + rest)
     }
 
     /// One comma where a decimal point was meant (`3,5`, or `3，5` typed with an input

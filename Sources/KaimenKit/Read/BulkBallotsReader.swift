@@ -181,7 +181,8 @@ public enum BulkBallotsReader {
                 }
                 // One standard in two columns (by id and by name): the checked reader's header error.
                 guard Set(itemCols.map(\.1)).count == itemCols.count else { return nil }
-                guard !itemCols.isEmpty else { return nil }
+                // A standard without its column: the checked reader's header error too.
+                guard !itemCols.isEmpty && itemCols.count == items.count else { return nil }
                 if max(repCol, unitCol) < itemCols.map(\.column).min()! {
                     var roles = Array(repeating: Context.otherRole, count: header.count)
                     roles[repCol] = Context.repRole

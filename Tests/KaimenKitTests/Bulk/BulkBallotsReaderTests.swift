@@ -124,7 +124,9 @@ struct BulkBallotsReaderTests {
         try s.expectSame(Array("representative,unit,standard,score,note\nR01, X01 ,rights.ballot, 3.5 ,ok\nR02,X01,rights.ballot,-0,\nR04,X01,publicity,1.0,\n".utf8))
         let item = BallotItem.items(of: F.xicheng).first { $0.key == "publicity" }!
         let name = F.xicheng.standards[item.standard].name
-        try s.expectSame(Array("代表编号,姓名,单位编号,\(name),rights.ballot\r\nR01,顾尚礼,X01,1.5,\r\nR02,王秀兰,X01, ,3\r\n".utf8))
+        // The six other ballot standards' columns, empty (a wide file has one for each).
+        let rest = ",safety.ballot,democracy.ballot,models.ballot,warmth.ballot,insurance.ballot,audit.ballot", empty = ",,,,,,"
+        try s.expectSame(Array("代表编号,姓名,单位编号,\(name),rights.ballot\(rest)\r\nR01,顾尚礼,X01,1.5,\(empty)\r\nR02,王秀兰,X01, ,3\(empty)\r\n".utf8))
         // Header only: no ballots at all is an error (`no-ballots`), so the bulk reader hands over.
         s.expectHandOver(Array("representative,unit,standard,score\n".utf8))
     }
@@ -166,6 +168,7 @@ struct BulkBallotsReaderTests {
         #expect(bulk.recusals.map(\.location.line) == [2, 4])
         #expect(bulk.recusals.map(\.location.column) == [5, 5])
         // Wide, the unit before the representative, and a name column first.
-        try Self.xicheng.expectSame(Array("姓名,unit,rep,rights.ballot,publicity\n李建国,X02,R03,3,1.5\n顾尚礼,X02,R01,2.5,\n李建国,X01,R03,,1\n".utf8))
+        let rest = ",safety.ballot,democracy.ballot,models.ballot,warmth.ballot,insurance.ballot,audit.ballot", empty = ",,,,,,"
+        try Self.xicheng.expectSame(Array("姓名,unit,rep,rights.ballot,publicity\(rest)\n李建国,X02,R03,3,1.5\(empty)\n顾尚礼,X02,R01,2.5,\(empty)\n李建国,X01,R03,,1\(empty)\n".utf8))
     }
 }

@@ -8,7 +8,10 @@ struct BulkHandOverTests {
     typealias S = BulkBallotsReaderTests
 
     static let long = "representative,unit,standard,score\n"
-    static let wide = "representative,unit,rights.ballot,publicity\n"
+    /// Two of the Xicheng sample's eight ballot standards read; the other six's columns after
+    /// them, empty in every row (`ws`): a wide file has a column for every ballot standard.
+    static let wide = "representative,unit,rights.ballot,publicity,safety.ballot,democracy.ballot,models.ballot,warmth.ballot,insurance.ballot,audit.ballot\n"
+    static let ws = ",,,,,,"
 
     @Test("each broken long-form or wide ballot gives its reason", arguments: [
         (long + "R01,X01,rights.ballot,3.5\nR99,X01,rights.ballot,3\n", BulkHandOver.unknownRepresentative),
@@ -36,14 +39,14 @@ struct BulkHandOverTests {
         ("representative,unit,standard,score,note\n" + "R01,X01,rights.ballot,3,a\u{1}b\n", .notPlainText),
         ("representative,unit,standard,score,note\n" + "R01,X01,rights.ballot,3\n", .fieldCount),
         (long, .noBallots),
-        (wide + "R01,X01,3,1.5\nR99,X01,3,1\n", .unknownRepresentative),
-        (wide + "R01,X99,3,1\n", .unknownUnit),
-        (wide + "R01,X01,x,1\n", .badNumber),
-        (wide + "R01,X01,3,9\n", .scoreOutOfRange),
-        (wide + "R01,X01,3,1.3\n", .offStep),
-        (wide + "R01,X01,3,1\nR01,X01,2,\n", .duplicateBallot),
-        (wide + "R01,X01,3,1,\n", .fieldCount),
-        (wide + "R01,X01,3\n", .fieldCount),
+        (wide + "R01,X01,3,1.5\(ws)\nR99,X01,3,1\(ws)\n", .unknownRepresentative),
+        (wide + "R01,X99,3,1\(ws)\n", .unknownUnit),
+        (wide + "R01,X01,x,1\(ws)\n", .badNumber),
+        (wide + "R01,X01,3,9\(ws)\n", .scoreOutOfRange),
+        (wide + "R01,X01,3,1.3\(ws)\n", .offStep),
+        (wide + "R01,X01,3,1\(ws)\nR01,X01,2,\(ws)\n", .duplicateBallot),
+        (wide + "R01,X01,3,1,\(ws)\n", .fieldCount),
+        (wide + "R01,X01,3\(ws)\n", .fieldCount),
         ("representative,unit,bogus\nR01,X01,3\n", .header),
         ("representative,standard,score\nR01,rights.ballot,3\n", .header),
         ("representative,unit,unit\nR01,X01,X01\n", .header),

@@ -40,6 +40,13 @@ struct TypedNumberTests {
                       ("90.8 %", "去掉中间的空格：`90.8%`", "remove the space inside: `90.8%`"),
                       ("1。5", "把 `。` 换成 `.`：`1.5`", "replace `。` with `.`: `1.5`"),
                       ("１２８人", "去掉 `人`，只写数字：`128`", "remove `人` and write the number alone: `128`"),
+                      // 万, 千, 亿 are factors: dropping them would make the value far too small.
+                      ("185.64万", "`万` 是乘以 10000，不能直接去掉：写成 `1856400`", "`万` means × 10000 and cannot simply be dropped: write `1856400`"),
+                      ("1,234.5万元", "`万` 是乘以 10000，不能直接去掉：写成 `12345000`", "`万` means × 10000 and cannot simply be dropped: write `12345000`"),
+                      ("￥3千", "`千` 是乘以 1000，不能直接去掉：写成 `3000`", "`千` means × 1000 and cannot simply be dropped: write `3000`"),
+                      ("1.5亿", "`亿` 是乘以 100000000，不能直接去掉：写成 `150000000`", "`亿` means × 100000000 and cannot simply be dropped: write `150000000`"),
+                      ("2.5百万", "`百万` 是乘以 1000000，不能直接去掉：写成 `2500000`", "`百万` means × 1000000 and cannot simply be dropped: write `2500000`"),
+                      ("0.00005万", "`万` 是乘以 10000，不能直接去掉：写成 `0.5`", "`万` means × 10000 and cannot simply be dropped: write `0.5`"),
                       // The comma is right here: the hint is about the `人`, not about commas.
                       ("1,236人", "去掉 `人`，只写数字：`1,236`", "remove `人` and write the number alone: `1,236`"),
                       // One comma where a point was meant, typed either way: the fix itself.
@@ -55,6 +62,15 @@ struct TypedNumberTests {
         #expect(message.en == "`\(text)` is not a number")
         #expect(message.zh == "`\(text)` 不是数字")
         #expect(hint == Localized(zh: zh, en: en))
+    }
+
+    /// Worked by hand: the point moved right, never through floating point.
+    @Test("a number times a power of ten, on its digits", arguments: [
+        ("185.64", 4, "1856400"), ("0.00005", 4, "0.5"), ("-2.5", 4, "-25000"), ("+007", 3, "7000"), ("5.", 4, "50000"),
+        (".5", 4, "5000"), ("1,234.5678", 2, "123456.78"), ("0", 8, "0"), ("1.2.3", 4, nil), ("1a", 4, nil), ("", 4, nil), (".", 4, nil),
+    ] as [(String, Int, String?)])
+    func shifted(_ number: String, _ places: Int, _ expected: String?) {
+        #expect(TypedNumber.shifted(number, by: places) == expected)
     }
 
     /// Where a point would not make a number of the cell, or the commas could be anything,

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// A ballots file's columns as a typist gets them wrong: a wide file without a standard's
+/// column (an old template, a column deleted), half of the long form's pair, a note column.
+/// Found by a new user whose wide file lacked 依法维权's column: no error, and grades changed.
+@Suite("Ballots files with a column missing or extra")
+struct BallotColumnsTests {
+    typealias S = BulkBallotsReaderTests
+
+    /// The sample's typed-a.csv without its `column`th column.
+    static func typedWithout(column: Int) throws -> String {
+        let text = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("samples/xicheng-2014/typed-a.csv"), encoding: .utf8)
+        return text.split(separator: "\n").map { line in
+            var cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            cells.remove(at: column)
+            return cells.joined(separator: ",")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    @Test("a wide file without a ballot standard's column is an error on its header, and the fast reader hands it over")
+    func wideColumnMissing() throws {
+        let bytes = Array(try Self.typedWithout(column: 2).utf8)
+        let problems = S.xicheng.checked(bytes).diagnostics
+        #expect(problems.map(\.code) == ["missing-column"])
+        let d = try #require(problems.first)
+        #expect(d.location?.line == 1)
+        #expect(d.rendered(.zh).contains("错误：选票文件（宽表）缺少 1 条由代表打分的标准的列：`rights.ballot`（依法维权工作评价（职工代表评分））；没有这些列，它们会被当作谁都没打分；补上这些列（表头写标准编号或名称）；某位代表没有打的分，格子留空即可"))
+        #expect(d.rendered(.en).contains("the ballots file (wide) has no column for 1 ballot standard: `rights.ballot` (依法维权工作评价（职工代表评分）); they would count as scored by no one"))
+        #expect(S.xicheng.tryRead(bytes) == .header)
+    }
+
+    @Test("every standard missing is named, in the rules' order, in one message")
+    func wideColumnsMissing() {
+        let bytes = Array("representative,unit,publicity,audit.ballot\nR01,X01,1,1\n".utf8)
+        let problems = S.xicheng.checked(bytes).diagnostics
+        #expect(problems.count == 1)
+        #expect(problems.first?.rendered(.zh).contains("缺少 6 条由代表打分的标准的列：`rights.ballot`（依法维权工作评价（职工代表评分））、`safety.ballot`（") == true)
+        #expect(S.xicheng.tryRead(bytes) == .header)
+    }
+
+    @Test("a long file with `standard` and no `score` column (or the reverse) says which is missing")
+    func longPairHalf() throws {
+        for (text, has, lacks) in [("representative,unit,standard\nR01,X01,rights.ballot\n", "standard", "score"),
+                                   ("representative,unit,score\nR01,X01,3\n", "score", "standard")] {
+            let problems = S.xicheng.checked(Array(text.utf8)).diagnostics
+            #expect(problems.map(\.code) == ["missing-column"], "\(text)")
+            #expect(problems.first?.rendered(.zh).contains("选票文件有 `\(has)` 列，却没有 `\(lacks)` 列；长表格式的选票文件需要 `standard` 和 `score` 两列") == true)
+            #expect(S.xicheng.tryRead(Array(text.utf8)) == .header)
+        }
+    }
+
+    @Test("a wide file's unknown column: the hint names what a wide file's columns may be, not the long form's")
+    func wideUnknownColumn() {
+        let text = "representative,unit,rights.ballot,publicity,safety.ballot,democracy.ballot,models.ballot,warmth.ballot,insurance.ballot,audit.ballot,备注\nR01,X01,3,1,1,1,1,1,1,1,改为4分\n"
+        let problems = S.xicheng.checked(Array(text.utf8)).diagnostics
+        #expect(problems.map(\.code) == ["unknown-standard"])
+        #expect(problems.first?.rendered(.zh).contains("`备注` 列不是这套规则中由代表打分的标准；宽表的每一列是一条由代表打分的标准（表头写编号或名称），或供录入员核对的列：代表姓名、组别、表号、单位名称；删去这一列或改正表头") == true)
+    }
+
+    @Test("in a session, a typed file without a standard's column is refused and nothing is recorded")
+    func sessionEnter() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let file = try s.file("a.csv", try Self.typedWithout(column: 2))
+        let before = s.journal
+        let r = s.run("enter", [file, "--by", "甲"])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("缺少 1 条由代表打分的标准的列：`rights.ballot`"))
+        #expect(r.err.contains("未做任何记录"))
+        #expect(s.journal == before)
+    }
+}
