@@ -54,7 +54,9 @@ enum CommandMessages {
         let list = names.map { "`\($0)`" }.joined(separator: ", ")
         return Localized(zh: "缺少 \(list)", en: "missing \(list)")
     }
-    static let wholeNumberOptions = Localized(zh: "`--top` 和 `--threads` 要写整数", en: "`--top` and `--threads` take a whole number")
+    static func wholeNumberOption(_ option: String, atLeast least: Int, got: String) -> Localized {
+        Localized(zh: "`\(option)` 要写不小于 \(least) 的整数，不能是 `\(got)`", en: "`\(option)` takes a whole number of at least \(least), not `\(got)`")
+    }
     static func notScored(errors n: Int, wroteNothing: Bool) -> Localized {
         Localized(zh: "\(n) 个错误；未计分\(wroteNothing ? "，也未写入任何文件" : "")",
                   en: "\(n) error\(n == 1 ? "" : "s"); nothing was scored\(wroteNothing ? " and nothing written" : "")")

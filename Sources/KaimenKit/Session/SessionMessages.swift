@@ -557,6 +557,13 @@ extension SessionMessages {
             : Localized(zh: "按日志重新计算的结果与封存记录 \(seq) 不符（\(paths.count) 个文件，排名、总分或等级也不同）：\(list)\(detail.zh)",
                         en: "the result recomputed from the journal does not match seal record \(seq) in \(paths.count) file\(paths.count == 1 ? "" : "s"), ranks, totals or grades included: \(list)\(detail.en)")
     }
+    static func recomputedFromChangedInputs(_ paths: [String], seq: Int) -> Localized {
+        let list = paths.map { "`\($0)`" }.joined(separator: ", ")
+        return Localized(zh: "按日志和改动过的输入副本重新计算，\(paths.count) 个文件与封存记录 \(seq) 不同：\(list)",
+                         en: "recomputed from the journal and the changed input copies, \(paths.count) file\(paths.count == 1 ? " differs" : "s differ") from seal record \(seq): \(list)")
+    }
+    static let restoreInputsFirst = Localized(zh: "这是输入副本被改动的结果（见上）：先把输入副本恢复原样，再核验封存的结果",
+                                              en: "this follows from the changed input copies (above): restore them first, then verify the sealed results")
     static let rewrittenWithSealHint = Localized(
         zh: "这一版本的 kaimen 按同样的日志应写出同样的文件：这些文件连同封存记录一起被改写过。以日志为准：用公示的日志哈希（--head）核对日志，再从备份恢复结果文件",
         en: "this version of kaimen writes the same files from the same journal: these files were rewritten together with the seal. Trust the journal: check it against the posted head hash (--head), then restore the results from a backup")

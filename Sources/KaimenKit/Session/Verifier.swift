@@ -40,7 +40,8 @@ public enum Verifier {
             }
         }
         // 2. The inputs, as copied when the session opened.
-        problems += SessionFolder.changedInputs(directory, recorded: journal.records.first)
+        let changedInputs = SessionFolder.changedInputs(directory, recorded: journal.records.first)
+        problems += changedInputs
         let folder: SessionFolder
         do { folder = try SessionFolder.open(journal) } catch {
             // The open record's failure repeats the journal's own problems: each is said once.
@@ -56,7 +57,7 @@ public enum Verifier {
             guard r.kind == .seal else { state.apply(r); continue }
             seals += 1
             let at = SourceLocation(file: Journal.fileName, line: lineOf[r.seq] ?? 0, column: 1)
-            problems += checkSeal(r, state: state, folder: folder, at: at)
+            problems += checkSeal(r, state: state, folder: folder, at: at, inputsChanged: !changedInputs.isEmpty)
             sealedPaths.formUnion((r.content["outputs"]?.objectValue ?? [:]).keys)
             // The set's own manifest (its files' hashes and when it was written) is checked
             // against the seal (`checkManifest`), not rebuilt.
@@ -91,7 +92,11 @@ public enum Verifier {
         return paths.sorted()
     }
 
-    static func checkSeal(_ seal: JournalRecord, state: SessionState, folder: SessionFolder, at: SourceLocation) -> [Diagnostic] {
+    /// - Parameter inputsChanged: an input copy is not as the session opened with it (said
+    ///   already): results recomputed from it differ for that reason, and nothing is said
+    ///   about how the files came to differ.
+    static func checkSeal(_ seal: JournalRecord, state: SessionState, folder: SessionFolder, at: SourceLocation,
+                          inputsChanged: Bool = false) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let c = seal.content
         let sealed = (c["outputs"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
@@ -127,7 +132,10 @@ public enum Verifier {
                 recomputed[SessionFolder.path(of: url, under: temp) ?? url.path] = SessionFolder.sha256(ofFile: url)
             }
             let differing = Set(recomputed.keys).union(sealed.keys).sorted().filter { recomputed[$0] != sealed[$0] }
-            if !differing.isEmpty {
+            if !differing.isEmpty && inputsChanged {
+                problems.append(.error("seal-mismatch", SessionMessages.recomputedFromChangedInputs(differing, seq: seal.seq), at: at,
+                                       hint: SessionMessages.restoreInputsFirst))
+            } else if !differing.isEmpty {
                 // Whether the numbers people sign agree tells a file written by another kaimen
                 // (other wording, same ranking) from a result that changed.
                 let sameRanking = c["ranking"] == SessionFolder.sealedRanking(session)

@@ -69,6 +69,13 @@ struct VerifierTests {
         try Data(bytes).write(to: url)
         let p = try Self.problems(s)
         #expect(p.contains { $0.code == "input-changed" && $0.message.contains("inputs/units.csv") })
+        // The results recomputed from the changed copy differ for that reason: no word of
+        // result files rewritten with the seal (a new user was told so, wrongly).
+        let zh = p.map { $0.rendered(.zh) }
+        #expect(!zh.contains { $0.contains("所记的哈希一致") || $0.contains("连同封存记录一起被改写过") }, "\(zh)")
+        let mismatch = try #require(p.first { $0.code == "seal-mismatch" }, "X09's changed metric changes its results")
+        #expect(mismatch.rendered(.zh).contains("按日志和改动过的输入副本重新计算，"))
+        #expect(mismatch.rendered(.zh).contains("这是输入副本被改动的结果（见上）：先把输入副本恢复原样，再核验封存的结果"))
     }
 
     @Test("a changed output file is named")

@@ -86,6 +86,23 @@ public enum ExplainCommand: Command {
         }
     }
 
+    /// `没有单位 …` with what the secretary most likely meant: the id of a unit of that name
+    /// (`商务局`), the id in half-width characters or without spaces (`Ｘ０７`), the unit whose
+    /// id or name is nearest.
+    static func unknownUnit(_ id: String, source: ExplainSource, index: [String: Int]) -> Localized {
+        let units = source.units
+        switch UnitMatcher(ids: units.ids, names: units.names).match(id) {
+        case .units(let ids) where ids.count == 1 && UnitMatcher.normalized(id) == ids[0]:
+            return CommandMessages.noUnit(id).joined(hint: ReaderMessages.unknownIDHint(id, known: { index[$0] != nil }) { nil })
+        case .units(let ids):
+            return CommandMessages.noUnit(id).appending(ReaderMessages.nameForID(id, ids: ids, of: .unit, in: .argument))
+        case .nearMiss(let near, let name):
+            return CommandMessages.noUnit(id).joined(hint: Localized(zh: "是不是 `\(near)`（\(name)）？", en: "did you mean `\(near)` (\(name))?"))
+        case .outside:
+            return CommandMessages.noUnit(id)
+        }
+    }
+
     static func explain(_ args: ParsedArguments, source: ExplainSource, before: [String: String], console: Console, lang: Language) -> ExitCode {
         let ids = args.positionals == ["all"] ? source.ranking.order.map { source.units.ids[$0] } : args.positionals
         var failed = false
@@ -93,7 +110,7 @@ public enum ExplainCommand: Command {
         let index = Dictionary(source.units.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         for (n, id) in ids.enumerated() {
             guard let u = index[id], source.results[u] != nil else {
-                console.error(CommandMessages.noUnit(id).joined(hint: Localized.didYouMean(id, among: source.units.ids)), lang)
+                console.error(unknownUnit(id, source: source, index: index), lang)
                 failed = true
                 continue
             }

@@ -79,11 +79,22 @@ public enum ScoreCommand: Command {
             return usageError(CommandMessages.takesOnlyOptions(args.positionals[0], path.joined(separator: " ")), console: console, lang: lang)
         }
         guard var inputs = inputs(args, console: console) else { return .usage }
-        let threads = args.value("--threads").flatMap(Int.init) ?? ProcessInfo.processInfo.activeProcessorCount
-        let top = args.value("--top").flatMap(Int.init)
-        if args.value("--top") != nil && top == nil || args.value("--threads") != nil && threads < 1 {
-            return usageError(CommandMessages.wholeNumberOptions, console: console, lang: lang, showUsage: false)
+        // A value that is not a whole number in range is refused, never replaced by the default:
+        // `--threads abc` ran on every core and said nothing.
+        func whole(_ option: String, atLeast least: Int) -> (value: Int?, refused: Bool) {
+            guard let text = args.value(option) else { return (nil, false) }
+            guard let n = Int(TypedNumber.ascii(text.trimmingSpaces())), n >= least else {
+                console.errLine(CommandMessages.errorLabel.text(lang) + CommandMessages.wholeNumberOption(option, atLeast: least, got: Echo.visible(text)).text(lang))
+                return (nil, true)
+            }
+            return (n, false)
         }
+        let (threadsGiven, threadsRefused) = whole("--threads", atLeast: 1), (top, topRefused) = whole("--top", atLeast: 0)
+        if threadsRefused || topRefused {
+            console.errLine(CommandMessages.usageLine(usage).text(lang))
+            return .usage
+        }
+        let threads = threadsGiven ?? ProcessInfo.processInfo.activeProcessorCount
         let start = Date()
         // The manifest's hashes of the session's files, taken while the run reads and scores.
         let digests = args.value("--out") != nil ? OutputOptions.inputDigests([inputs.units, inputs.roster, inputs.ballots], console: console) : nil

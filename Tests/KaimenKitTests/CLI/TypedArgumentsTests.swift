@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// Command-line values as secretaries type them: a unit's name where its id belongs, full-width
+/// digits, a thread count that is no number. Found by a new user and a hostile test.
+@Suite("Typed arguments: explain's unit, score's --threads and --top")
+struct TypedArgumentsTests {
+    typealias E = EndToEndTests
+    static var inputs: [String] { E.sample("xicheng-2014", rules: "xicheng-2014") }
+
+    @Test("explain with a unit's name, its id in full-width characters, or a near name: the id meant", arguments: [
+        ("西城区商务局机关工会", "没有单位 `西城区商务局机关工会`：`西城区商务局机关工会` 是单位 `X07` 的名称，这里请填单位编号 `X07`"),
+        ("Ｘ０７", "没有单位 `Ｘ０７`；编号要用半角字符：是不是 `X07`？"),
+        ("X07 ", "没有单位 `X07 `；编号前后不能有空格：是不是 `X07`？"),
+        ("商务局机关工会", "没有单位 `商务局机关工会`；是不是 `X07`（西城区商务局机关工会）？"),
+        ("X7", "没有单位 `X7`；是不是 `X07`（西城区商务局机关工会）？"),
+    ])
+    func explainUnit(_ typed: String, _ message: String) {
+        let r = E.run(["explain", typed] + Self.inputs)
+        #expect(r.code == .failure)
+        #expect(r.err.contains(message), "\(r.err)")
+    }
+
+    @Test("--threads must be a whole number of at least 1, --top of at least 0: anything else is a usage error naming it",
+          arguments: [("--threads", "abc", 1), ("--threads", "2x", 1), ("--threads", "1e3", 1), ("--threads", "0", 1), ("--threads", "-1", 1),
+                      ("--top", "x", 0), ("--top", "-3", 0)])
+    func wholeNumbers(_ option: String, _ value: String, _ least: Int) {
+        let r = E.run(["score", option, value, "--format", "none"] + Self.inputs)
+        #expect(r.code == .usage)
+        #expect(r.err.contains("错误：`\(option)` 要写不小于 \(least) 的整数，不能是 `\(value)`"), "\(r.err)")
+        #expect(r.err.contains("用法：kaimen score"))
+    }
+
+    @Test("--threads in full-width digits, and --top 0, are taken")
+    func accepted() {
+        #expect(E.run(["score", "--threads", "２", "--format", "none"] + Self.inputs).code == .success)
+        let r = E.run(["score", "--top", "0"] + Self.inputs)
+        #expect(r.code == .success)
+    }
+}
