@@ -1,5 +1,6 @@
 /// Finds control characters in a CSV file: NUL, ESC, BEL and the rest of C0, DEL, the C1
-/// controls and the bidirectional controls (``Echo/isBidiControl(_:)``). None has a place in a
+/// controls, the bidirectional controls (``Echo/isBidiControl(_:)``) and a byte order mark
+/// after the file's start. None has a place in a
 /// spreadsheet export; some rewrite a terminal when printed, NUL cuts text short in other
 /// programs, and a right-to-left override shows a name backwards on the papers. Tabs and line
 /// breaks are left to the readers, which allow them only inside quoted text cells.
@@ -50,6 +51,8 @@ enum CSVControlCheck {
                 return i  // U+0080 … U+009F
             } else if (b == 0xD8 || b == 0xE2) && isBidiControl(p + i, n - i) {
                 return i
+            } else if b == 0xEF && isByteOrderMark(p + i, n - i) {
+                return i
             }
             i += 1
         }
@@ -67,6 +70,14 @@ enum CSVControlCheck {
         guard p[0] == 0xE2, n >= 3 else { return false }
         let (b1, b2) = (p[1], p[2])
         return b1 == 0x80 ? (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE)) : (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)
+    }
+
+    /// Whether the `n` bytes at `p` begin with U+FEFF (EF BB BF), a byte order mark anywhere
+    /// but at the file's start (where the readers take it off): invisible, it made `X02` of a
+    /// row two files were joined at another id than `X02`, without a word.
+    @inline(__always)
+    static func isByteOrderMark(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF
     }
 
     /// The scalar whose UTF-8 starts at `offset`: a C0 or DEL byte, a two-byte C1 control or

@@ -52,6 +52,14 @@ enum InputMessages {
     static func controlCharacter(_ scalar: Unicode.Scalar, at location: SourceLocation, column: String?) -> Diagnostic {
         let name = controlName(scalar)
         let bidi = Echo.isBidiControl(scalar)
+        if scalar == "\u{FEFF}" {
+            return .error("control-character",
+                          Localized(zh: "这里有字节顺序标记 \(name)：看不见，只能在文件开头；在这里它成了单元格文字的一部分（多是把两个文件接在一起时带进来的）",
+                                    en: "byte order mark \(name) here: invisible, it belongs only at a file's start; here it is part of the cell's text (it usually comes from joining two files)"),
+                          at: location, path: column,
+                          hint: Localized(zh: "删去这个看不见的字符：把这个单元格的文字删掉再重新输入",
+                                          en: "delete this invisible character: clear the cell and type its text again"))
+        }
         return .error("control-character",
                       bidi ? Localized(zh: "这里有双向文字控制字符 \(name)（看不见，却会颠倒其后文字的显示顺序），文件中不能有控制字符",
                                        en: "bidirectional control \(name) here (invisible, it reorders the text after it); input files must not hold control characters")
@@ -86,7 +94,7 @@ enum InputMessages {
                      "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US"]
         let bidi: [UInt32: String] = [0x061C: "ALM", 0x200E: "LRM", 0x200F: "RLM", 0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF",
                                       0x202D: "LRO", 0x202E: "RLO", 0x2066: "LRI", 0x2067: "RLI", 0x2068: "FSI", 0x2069: "PDI"]
-        let short = v < 0x20 ? names[v] : (v == 0x7F ? "DEL" : (bidi[scalar.value] ?? "C1"))
+        let short = v < 0x20 ? names[v] : (v == 0x7F ? "DEL" : v == 0xFEFF ? "BOM" : (bidi[scalar.value] ?? "C1"))
         return "\(Echo.codePoint(scalar)) \(short)"
     }
 

@@ -221,7 +221,8 @@ public enum BulkRosterReader {
     /// at `pos` ends (`ends[c]`, the offset of its comma or line end) and the offset after the
     /// record's line end; `nil` when the record has fewer or more than `width` fields, or is
     /// not valid UTF-8 (by `TextEncodingDetection.firstInvalidUTF8`'s rules), or holds a
-    /// control character other than a tab (C1 and the bidirectional ones included), or a quote.
+    /// control character other than a tab (C1, the bidirectional ones and a byte order mark
+    /// included), or a quote.
     @inline(__always)
     static func plainRecord(_ p: UnsafePointer<UInt8>, from pos: Int, limit: Int, width: Int,
                             ends: UnsafeMutablePointer<Int>) -> Int? {
@@ -239,7 +240,8 @@ public enum BulkRosterReader {
                     // Most often a CJK character: three bytes, E1…EC or EE…EF and two continuation bytes.
                     if b & 0xF0 == 0xE0 && b != 0xE0 && b != 0xED {
                         guard i + 3 <= limit, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80,
-                              b != 0xE2 || !CSVControlCheck.isBidiControl(p + i, 3) else { return nil }
+                              b != 0xE2 || !CSVControlCheck.isBidiControl(p + i, 3),
+                              b != 0xEF || !CSVControlCheck.isByteOrderMark(p + i, 3) else { return nil }
                         i += 3
                         continue
                     }

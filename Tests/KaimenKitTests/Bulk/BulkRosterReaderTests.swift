@@ -103,7 +103,7 @@ struct BulkRosterReaderTests {
         "id,units\nR1,X01;X01\n",                                                                  // a unit twice
         "id,name,units\nR1,甲,\n,,\n , \t,\nR2,乙,\n",                                              // rows of nothing but blanks
         "id,name,units\n代表一,名\u{3000}字,\n代表二,\u{301}乙,\n",                                    // non-ASCII ids and text
-        "id,units,note\nR1,,\u{FEFF}a\u{A0}b\nR2,,\u{1F600}\n",                                    // odd text where no one reads it
+        "id,units,note\nR1,,\u{200B}a\u{A0}b\nR2,,\u{1F600}\n",                                    // odd text where no one reads it (a BOM is an error anywhere but the start)
         "id,group,role,units\nR1,第一大组第一小组,职工代表（劳动模范）,\nR2,第一大组第一小组,职工代表（劳动模范）,\nR3,一,甲,",  // long and short groups and roles
     ])
     func accepts(text: String) throws {

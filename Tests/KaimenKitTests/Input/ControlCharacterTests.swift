@@ -156,8 +156,24 @@ struct ControlCharacterTests {
         #expect(d.contains { $0.rendered(.zh).contains("U1" + shown) }, "\(d.map { $0.rendered(.zh) })")
     }
 
+    /// Found by a hostile test: a units file joined from two, the second's byte order mark
+    /// before a row, made that row's id `\u{FEFF}X02`, and the only message was a ballot's
+    /// unknown `X02` with a suggestion of another unit.
+    @Test("a byte order mark after the file's start is an error at its place: before a row, inside a cell, a second one before the header")
+    func byteOrderMarkInside() throws {
+        for (units, row, column) in [("id,name,n\nU1,甲,1\n\u{FEFF}U2,乙,2\n", 3, 1), ("id,name,n\nU1,甲,1\nU2,乙\u{FEFF},2\n", 3, 2),
+                                     ("\u{FEFF}\u{FEFF}id,name,n\nU1,甲,1\nU2,乙,2\n", 1, 1)] {
+            let d = failures(units: units)
+            let bom = try #require(d.first { $0.code == "control-character" }, "\(units.debugDescription): \(d.map { $0.rendered(.zh) })")
+            #expect(bom.location?.line == row && bom.location?.cell?.column == column - 1, "\(units.debugDescription)")
+            #expect(bom.rendered(.zh).contains("错误：这里有字节顺序标记 U+FEFF BOM：看不见，只能在文件开头；在这里它成了单元格文字的一部分"))
+            #expect(bom.rendered(.en).contains("byte order mark U+FEFF BOM here"))
+            expectPrintable(d)
+        }
+    }
+
     @Test("the bulk readers hand such files to the checked readers", arguments: [
-        "U1,\u{1B}甲,企业", "U1\u{7F},甲,企业", "U1,甲,企\u{85}业", "U1,甲\t乙,企业", "U\t1,甲,企业",
+        "U1,\u{1B}甲,企业", "U1\u{7F},甲,企业", "U1,甲,企\u{85}业", "U1,甲\t乙,企业", "U\t1,甲,企业", "\u{FEFF}U1,甲,企业", "U1,甲\u{FEFF},企业",
     ])
     func bulkHandsOver(row: String) {
         let rules = BulkFixtures.xicheng
@@ -168,7 +184,7 @@ struct ControlCharacterTests {
     }
 
     @Test("the bulk roster reader hands over on control characters, and on tabs inside a cell", arguments: [
-        "R1,甲\u{1B},\n", "R1\u{7F},甲,\n", "R1,甲\u{9B},\n", "R1,甲\t乙,\n", "R1,甲,\u{0B}\n",
+        "R1,甲\u{1B},\n", "R1\u{7F},甲,\n", "R1,甲\u{9B},\n", "R1,甲\t乙,\n", "R1,甲,\u{0B}\n", "\u{FEFF}R1,甲,\n",
     ])
     func bulkRoster(row: String) {
         BulkRosterReaderTests.expectHandOver(Array(("id,name,units\n" + row).utf8))
