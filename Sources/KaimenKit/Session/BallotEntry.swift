@@ -38,8 +38,11 @@ extension SessionFolder {
                 diagnostics.append(.error("sheet-not-appealed", SessionMessages.notAppealed(s.sheet, appealed: state.appealedUnits), at: s.location))
                 continue
             }
-            // The journal keeps `by` as `Echo.visible` made it: compared the same way.
-            let mine = state.currentEntries(s.sheet).filter { $0.by == Echo.visible(by) && $0.round == state.round }
+            // The journal keeps `by` as `Echo.visible` made it: compared the same way, and as one
+            // person however spaced, wide or capitalised (`录入员　甲`, `录入员甲`; `Zhang`, `zhang`),
+            // so that one operator cannot confirm their own typing under a second spelling.
+            let me = Self.operatorKey(Echo.visible(by))
+            let mine = state.currentEntries(s.sheet).filter { Self.operatorKey($0.by) == me && $0.round == state.round }
             if let earlier = mine.first {
                 // Item by item (a journal written before blanks were kept as `null` leaves them out).
                 if setup.expected.items.allSatisfy({ (earlier.scores[$0] ?? nil) == (s.scores[$0] ?? nil) }) {
@@ -73,7 +76,7 @@ extension SessionFolder {
         // The entries of these bytes, as the state indexes them (`SessionState.files`).
         let twin = !doubleEntry ? nil : (state.files[typed.sha256] ?? []).lazy
             .compactMap { seq in self.journal.records.first { $0.seq == seq } }
-            .first { r in r.by != Echo.visible(by) && (r.content["round"]?.intValue ?? 1) == state.round }
+            .first { r in Self.operatorKey(r.by) != Self.operatorKey(Echo.visible(by)) && (r.content["round"]?.intValue ?? 1) == state.round }
         if !identical, let twin {
             throw .problems([.error("same-file", SessionMessages.sameFile(file: PathText.lastComponent(fileName), seq: twin.seq, by: twin.by,
                                                                         earlierFile: twin.content["file"]?.stringValue ?? ""),
@@ -89,5 +92,13 @@ extension SessionFolder {
         return EntryOutcome(record: record, unchanged: unchanged,
                             decisions: fresh.map { ($0.sheet, after.decision($0.sheet, items: setup.expected.items)) },
                             untyped: untyped, warnings: diagnostics)
+    }
+
+    /// An operator's name as the same-operator check compares it: full-width letters and
+    /// digits made half-width, every space (ideographic and no-break included) removed, and
+    /// lowercase.
+    static func operatorKey(_ name: String) -> String {
+        let blanks: Set<Unicode.Scalar> = [" ", "\t", "\u{3000}", "\u{A0}"]
+        return String(String.UnicodeScalarView(UnitMatcher.normalized(name).unicodeScalars.filter { !blanks.contains($0) })).lowercased()
     }
 }

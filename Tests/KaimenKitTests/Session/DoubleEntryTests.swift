@@ -131,6 +131,28 @@ struct DoubleEntryTests {
         #expect(s.journalLines.count == lines)
     }
 
+    /// Found by a new user: `录入员　甲` and `录入员甲` (or `Zhang` and `zhang`) counted as two
+    /// people, so one person's typing confirmed every sheet.
+    @Test("one operator under another spacing, width or case is the same operator", arguments: [
+        ("录入员　甲", "录入员甲"), ("Zhang", "zhang"), ("王 秀兰", "王秀兰"), ("ＬＩ", "li"),
+    ])
+    func sameOperatorSpelledOtherwise(_ first: String, _ second: String) throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R05,X02,") })
+        let b = try s.file("b.csv", SampleSession.typed("b") { $0.hasPrefix("R05,X02,") })
+        #expect(s.run("enter", [a, "--by", first]).code == .success)
+        let lines = s.journalLines.count
+        let again = s.run("enter", [b, "--by", second])
+        #expect(again.code == .failure)
+        #expect(again.err.contains("同一人不能录入两次"), "\(again.err)")
+        #expect(s.journalLines.count == lines)
+        // The same values under the other spelling: nothing new, and not confirmed.
+        let same = s.run("enter", [a, "--by", second])
+        #expect(same.code == .success)
+        #expect(s.journalLines.count == lines)
+        #expect(try s.state().decision(.init(representative: "R05", unit: "X02"), items: ExpectedBallotsTests.xichengItems).state == .once)
+    }
+
     @Test("re-entering the same file records nothing new and says so")
     func reentering() throws {
         let s = try SampleSession(); defer { s.remove() }
