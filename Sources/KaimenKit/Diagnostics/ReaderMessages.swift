@@ -243,6 +243,10 @@ enum ReaderMessages {
         L(zh: "`\(rep)` 给 `\(unit)` 在 `\(item)` 上的分数 `\(text)` 不是数字",
           en: "score `\(text)` (by `\(rep)` for `\(unit)` on `\(item)`) is not a number")
     }
+    static func scoreBeyondLimits(_ text: String, _ rep: String, _ unit: String, _ item: String) -> L {
+        L(zh: "`\(rep)` 给 `\(unit)` 在 `\(item)` 上的分数 `\(text)` 小数位数太多（最多 \(NumberLimits.maxDecimals) 位）",
+          en: "score `\(text)` (by `\(rep)` for `\(unit)` on `\(item)`) has too many decimals (at most \(NumberLimits.maxDecimals))")
+    }
     static func scoreOutOfRange(_ text: String, _ rep: String, _ unit: String, _ item: String, _ max: String) -> L {
         L(zh: "`\(rep)` 给 `\(unit)` 在 `\(item)` 上的分数 \(text) 不在 0–\(max) 之间",
           en: "score \(text) by `\(rep)` for `\(unit)` on `\(item)` is outside 0–\(max)")

@@ -188,7 +188,13 @@ public struct BallotsReader {
                 }
             } else if let s = Rational(decimal: TypedNumber.ascii(text)) {
                 score = s
-            } else if let item, NumberLimits.check(unreadable: Substring(TypedNumber.ascii(text))) == .tooLarge {
+            } else if let item, NumberLimits.check(unreadableLiteral: Substring(TypedNumber.ascii(text))) == .tooManyDecimals {
+                // `0.000…1`, `1e-31`: a number (`3e0` reads as 3), with more decimals than any score can have.
+                diagnostics.append(.invalidScore) {
+                    .error(.invalidScore, ReaderMessages.scoreBeyondLimits(Echo.cell(text), repText, unitText, items[item].key),
+                           at: at(cell.scoreCol), path: "score", hint: NumberLimits.hint(.tooManyDecimals))
+                }
+            } else if let item, NumberLimits.check(unreadableLiteral: Substring(TypedNumber.ascii(text))) == .tooLarge {
                 // A number with too many digits to hold is far above any standard's points: out
                 // of range, which says what a score may be, not "not a number".
                 let max = items[item].max.plainText()

@@ -71,3 +71,24 @@ struct BallotColumnsTests {
         #expect(s.journal == before)
     }
 }
+
+/// A score beyond what any score can be, said as such, not as "not a number" (a hostile test).
+@Suite("Ballot scores beyond kaimen's limits")
+struct BallotScoreLimitsTests {
+    typealias S = BulkBallotsReaderTests
+
+    @Test("too many decimals, too many digits, as written or with an exponent: a limits message or out of range, not \"not a number\"", arguments: [
+        ("0.0000000000000000000000000000001", "分数 `0.0000000000000000000000000000001` 小数位数太多（最多 6 位）；请四舍五入到 6 位小数以内"),
+        ("1111111111111111111111111111111", "分数 1111111111111111111111111111111 不在 0–4 之间"),
+        ("1e-31", "分数 `1e-31` 小数位数太多（最多 6 位）"),
+        ("1e31", "分数 1e31 不在 0–4 之间"),
+        ("3x", "分数 `3x` 不是数字"),
+    ])
+    func limits(_ score: String, _ message: String) {
+        let bytes = Array("representative,unit,standard,score\nR01,X01,rights.ballot,\(score)\n".utf8)
+        let problems = S.xicheng.checked(bytes).diagnostics
+        #expect(problems.count == 1)
+        #expect(problems.first?.rendered(.zh).contains(message) == true, "\(problems.map { $0.rendered(.zh) })")
+        #expect(S.xicheng.bulk(bytes) == nil)
+    }
+}
