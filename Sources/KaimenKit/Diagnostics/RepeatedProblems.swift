@@ -27,19 +27,27 @@ enum RepeatedProblems {
 
     private static func row(_ l: SourceLocation) -> Int { l.cell?.row ?? l.line }
 
-    /// `（同样的问题另有 7 处：第 3、4 行）` / ` (and 7 more cells: rows 3, 4)`.
+    /// `（同样的问题另有 7 处：第 3、4 行）` / ` (and 7 more cells: rows 3, 4)`; with cells in the
+    /// message's own row among them, `（同样的问题另有 55 处，在本行和第 3、4 行）`.
     static func note(_ n: Int, rows: [Int?], firstRow: Int?) -> Localized {
         var seen = Set<Int>()
         let distinct = rows.compactMap { $0 }.filter { seen.insert($0).inserted }
-        let sameRow = distinct.allSatisfy { $0 == firstRow }
-        let shown = distinct.prefix(5).map(String.init)
-        let more = distinct.count > 5 ? "…" : ""
+        // The rows listed are the others: the message's own row is said as `本行` (a wide row
+        // repeats a bad unit id in every standard's cell), never listed as if it were another.
+        let others = distinct.filter { $0 != firstRow }
+        let shown = others.prefix(5).map(String.init)
+        let more = others.count > 5 ? "…" : ""
         let plural = n == 1 ? "" : "s"
-        if sameRow || distinct.isEmpty {
+        if others.isEmpty {
             return Localized(zh: "（同一行另有 \(n) 个单元格相同）", en: " (and \(n) more cell\(plural) in the same row)")
         }
+        let rowsEN = "row\(others.count == 1 ? "" : "s") \(shown.joined(separator: ", "))\(more)"
+        if others.count < distinct.count {
+            return Localized(zh: "（同样的问题另有 \(n) 处，在本行和第 \(shown.joined(separator: "、"))\(more) 行）",
+                             en: " (and \(n) more cell\(plural), in this row and \(rowsEN))")
+        }
         return Localized(zh: "（同样的问题另有 \(n) 处：第 \(shown.joined(separator: "、"))\(more) 行）",
-                         en: " (and \(n) more cell\(plural): row\(distinct.count == 1 ? "" : "s") \(shown.joined(separator: ", "))\(more))")
+                         en: " (and \(n) more cell\(plural): \(rowsEN))")
     }
 }
 
