@@ -7,7 +7,7 @@ public enum PanelRender {
         var s = lang.t("评委分析 · ", "Panel analysis · ") + title + "\n"
         let corridor = p.data.items.isEmpty ? "" : p.data.corridorWidth.enumerated().map { i, w in
             "\(p.data.items[i].key) ±\(PanelMessages.points(w))" }.joined(separator: lang.t("，", ", "))
-        s += lang.t("代表 \(p.raters.count) 名，\(p.groups.count) 个组；计入的评分 \(p.cells.reduce(0) { $0 + $1.count }) 票；bootstrap \(p.options.resamples) 次，种子 \(p.options.seed)\n",
+        s += lang.t("代表 \(p.raters.count) 名，\(p.groups.count) 个组；计入的评分 \(p.cells.reduce(0) { $0 + $1.count }) 票；自助重抽样（bootstrap）\(p.options.resamples) 次，种子 \(p.options.seed)\n",
                     "\(p.raters.count) representatives in \(p.groups.count) groups; \(p.cells.reduce(0) { $0 + $1.count }) counted ballots; \(p.options.resamples) bootstrap resamples, seed \(p.options.seed)\n")
         s += "\n" + lang.t("一、代表", "1. Representatives") + "\n"
         s += PanelTables.raters(p, lang: lang).text()

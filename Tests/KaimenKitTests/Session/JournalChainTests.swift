@@ -85,8 +85,16 @@ struct JournalChainTests {
         #expect(r.code == .success)
         #expect(r.err.isEmpty)
         #expect(r.out.contains("可以结束会话"))
-        let journal = try Journal(directory: s.dir, writable: false)
-        #expect(journal.diagnostics.isEmpty)
-        #expect(journal.recordLines == [1, 2])
+        do {
+            // Scoped: an open journal holds the session's lock, which verify below takes.
+            let journal = try Journal(directory: s.dir, writable: false)
+            #expect(journal.diagnostics.isEmpty)
+            #expect(journal.recordLines == [1, 2])
+        }
+        // Before any close, verify says there is nothing sealed yet, not "0 sealed results match".
+        let v = s.run("verify", [])
+        #expect(v.code == .success)
+        #expect(v.out.contains("核验通过：2 条记录的哈希链完整，输入文件未变，会话尚未结束，还没有封存的结果"), "\(v.out)")
+        #expect(!v.out.contains("0 个封存结果"))
     }
 }

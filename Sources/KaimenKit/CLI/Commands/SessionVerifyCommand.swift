@@ -42,8 +42,12 @@ public enum SessionVerifyCommand: Command {
             let report = try Verifier.verify(url, posted: posted)
             SessionCommandSupport.report(report.problems, dir: dir, lang: lang, console: console)
             if report.ok {
-                console.outLine(lang.t("核验通过：\(report.records) 条记录的哈希链完整，输入文件未变，\(report.seals) 个封存结果与日志重算一致",
-                                       "verified: the chain of \(report.records) records is intact, the inputs are unchanged, and \(report.seals == 1 ? "the 1 sealed result matches" : "\(report.seals) sealed results match") the journal"))
+                // Before any close there is no sealed result to compare: said so, not "0 match".
+                let seals = report.seals == 0 ? lang.t("会话尚未结束，还没有封存的结果", "the session is not closed yet: no sealed result")
+                                              : lang.t("\(report.seals) 个封存结果与日志重算一致",
+                                                       report.seals == 1 ? "the 1 sealed result matches the journal" : "\(report.seals) sealed results match the journal")
+                console.outLine(lang.t("核验通过：\(report.records) 条记录的哈希链完整，输入文件未变，\(seals)",
+                                       "verified: the chain of \(report.records) records is intact, the inputs are unchanged, and \(seals)"))
                 console.outLine(lang.t("日志末条哈希：\(report.head)", "journal head: \(report.head)"))
                 if let n = report.postedRecord {
                     let later = report.records - n
