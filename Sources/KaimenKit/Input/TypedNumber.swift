@@ -76,7 +76,9 @@ enum TypedNumber {
         var fraction = parts.count == 2 ? String(parts[1]) : ""
         fraction += String(repeating: "0", count: max(0, places - fraction.count))
         var whole = String(parts[0]) + fraction.prefix(places)
-        let rest = String(fraction.dropFirst(places)).replacing(/0+$/, with: "")
+        // (No regex literal: the fuzz build compiles this file in Swift 5 mode, without them.)
+        var rest = Substring(fraction.dropFirst(places))
+        while rest.last == "0" { rest = rest.dropLast() }
         whole = String(whole.drop { $0 == "0" })
         if whole.isEmpty { whole = "0" }
         return sign + whole + (rest.isEmpty ? "" : "." + rest)
