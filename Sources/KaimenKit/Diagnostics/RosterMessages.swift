@@ -10,11 +10,12 @@ enum RosterMessages {
 
     /// `roster-unit-near-miss`: an entry that names no assessed unit but is close to one.
     static func nearMiss(rep: String, repName: String, entry: String, column: RecusalViolation.Reason, id: String, name: String) -> Diagnostic.Parts {
-        let who = repName.isEmpty ? rep : "\(rep)（\(repName)）"
+        // No space between a closing full-width bracket and 的 (`R07（王芳）的`), one after an id (`R07 的`).
+        let who = repName.isEmpty ? rep + " " : "\(rep)（\(repName)）"
         let whoEn = repName.isEmpty ? rep : "\(rep) (\(repName))"
         let c = columnName(column)
         return Diagnostic.Parts(
-            text: Localized(zh: "代表 \(who) 的\(c.zh)写作 `\(entry)`，不是任何被考核单位的编号或全称，但与 `\(id)`（\(name)）相近：若指的是它，回避将被漏掉",
+            text: Localized(zh: "代表 \(who)的\(c.zh)写作 `\(entry)`，不是任何被考核单位的编号或全称，但与 `\(id)`（\(name)）相近：若指的是它，回避将被漏掉",
                             en: "representative \(whoEn): \(c.en) `\(entry)` is neither the id nor the exact name of an assessed unit, but is close to `\(id)` (\(name)): if that is meant, the recusal would be missed"),
             hint: Localized(zh: "是否指 `\(id)`（\(name)）？请写单位编号 `\(id)` 或其完整名称；若确是另一单位，请写出能与之区分的完整名称",
                             en: "did you mean `\(id)` (\(name))? Write the unit's id `\(id)` or its exact name; if it is another unit, write its full name so that it differs"))
