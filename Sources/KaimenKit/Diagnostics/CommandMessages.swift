@@ -79,6 +79,10 @@ enum CommandMessages {
     static func noUnit(_ id: String) -> Localized {
         Localized(zh: "没有单位 `\(id)`", en: "no unit `\(id)`")
     }
+    /// The unit whose id or name is close to what was typed, by both.
+    static func nearUnit(_ id: String, name: String) -> Localized {
+        Localized(zh: "是不是 `\(id)`（\(name)）？", en: "did you mean `\(id)` (\(name))?")
+    }
     static let noRulesFiles = Localized(zh: "没有给出规则文件，这里也没有 rules/*.jsonc", en: "no rules files given, and no rules/*.jsonc here")
     static func showTakesOne(_ n: Int) -> Localized {
         Localized(zh: "`rules show` 只接受一个规则文件，收到 \(n) 个", en: "`rules show` takes one rules file; got \(n)")

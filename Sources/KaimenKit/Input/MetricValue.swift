@@ -104,6 +104,12 @@ public enum MetricValue {
 }
 
 extension StringProtocol {
+    /// Without any space, tab, ideographic or no-break space, wherever it stands (`1 280` →
+    /// `1280`, `录入员　甲` → `录入员甲`).
+    func removingBlanks() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "\u{3000}" && $0 != "\u{A0}" }))
+    }
+
     /// Without spaces, tabs and ideographic spaces on either side.
     func trimmingSpaces() -> String {
         func blank(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\u{3000}" || c == "\u{A0}" || c == "\r" || c == "\n" }

@@ -32,11 +32,8 @@ enum TypedNumber {
             if valid(fixed) { return ReaderMessages.replaceMark(mark, ".", fixed) }
         }
         // `90.8 %`, `1 280`: spaces inside the number.
-        let blanks: Set<Unicode.Scalar> = [" ", "\t", "\u{3000}", "\u{A0}"]
-        if text.unicodeScalars.contains(where: { blanks.contains($0) }) {
-            let fixed = String(String.UnicodeScalarView(text.unicodeScalars.filter { !blanks.contains($0) }))
-            if valid(fixed) { return ReaderMessages.removeSpaces(fixed) }
-        }
+        let fixed = text.removingBlanks()
+        if fixed != text, valid(fixed) { return ReaderMessages.removeSpaces(fixed) }
         // `3.5分`, `128人`, `￥300`: a unit or currency around the number.
         let numeric = Set("0123456789.,%+-")
         let chars = Array(text)

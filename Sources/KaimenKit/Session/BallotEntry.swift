@@ -28,6 +28,10 @@ extension SessionFolder {
         let typed = TypedSheets.read(data, fileName: fileName, setup: setup)
         var diagnostics = typed.diagnostics
         var fresh: [TypedSheets.Sheet] = [], unchanged: [ExpectedBallots.Sheet] = []
+        // The journal keeps `by` as `Echo.visible` made it: compared the same way, and as one
+        // person however spaced, wide or capitalised (`录入员　甲`, `录入员甲`; `Zhang`, `zhang`),
+        // so that one operator cannot confirm their own typing under a second spelling.
+        let me = Self.operatorKey(Echo.visible(by))
         for s in typed.sheets {
             // A void of this round stands; one of an earlier round gives way to an appeal's entries.
             if let v = state.void(s.sheet), v.round == state.round {
@@ -38,10 +42,6 @@ extension SessionFolder {
                 diagnostics.append(.error("sheet-not-appealed", SessionMessages.notAppealed(s.sheet, appealed: state.appealedUnits), at: s.location))
                 continue
             }
-            // The journal keeps `by` as `Echo.visible` made it: compared the same way, and as one
-            // person however spaced, wide or capitalised (`录入员　甲`, `录入员甲`; `Zhang`, `zhang`),
-            // so that one operator cannot confirm their own typing under a second spelling.
-            let me = Self.operatorKey(Echo.visible(by))
             let mine = state.currentEntries(s.sheet).filter { Self.operatorKey($0.by) == me && $0.round == state.round }
             if let earlier = mine.first {
                 // Item by item (a journal written before blanks were kept as `null` leaves them out).
@@ -76,7 +76,7 @@ extension SessionFolder {
         // The entries of these bytes, as the state indexes them (`SessionState.files`).
         let twin = !doubleEntry ? nil : (state.files[typed.sha256] ?? []).lazy
             .compactMap { seq in self.journal.records.first { $0.seq == seq } }
-            .first { r in Self.operatorKey(r.by) != Self.operatorKey(Echo.visible(by)) && (r.content["round"]?.intValue ?? 1) == state.round }
+            .first { r in Self.operatorKey(r.by) != me && (r.content["round"]?.intValue ?? 1) == state.round }
         if !identical, let twin {
             throw .problems([.error("same-file", SessionMessages.sameFile(file: PathText.lastComponent(fileName), seq: twin.seq, by: twin.by,
                                                                         earlierFile: twin.content["file"]?.stringValue ?? ""),
@@ -98,7 +98,6 @@ extension SessionFolder {
     /// digits made half-width, every space (ideographic and no-break included) removed, and
     /// lowercase.
     static func operatorKey(_ name: String) -> String {
-        let blanks: Set<Unicode.Scalar> = [" ", "\t", "\u{3000}", "\u{A0}"]
-        return String(String.UnicodeScalarView(UnitMatcher.normalized(name).unicodeScalars.filter { !blanks.contains($0) })).lowercased()
+        UnitMatcher.normalized(name).removingBlanks().lowercased()
     }
 }

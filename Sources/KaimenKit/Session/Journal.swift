@@ -24,8 +24,6 @@ public final class Journal {
     public private(set) var resaved = false
     /// Problems met on opening: a torn tail set aside (warning), an unreadable line (error).
     public private(set) var diagnostics: [Diagnostic] = []
-    /// Lines as read, for the verifier: `(line number, text)`.
-    public private(set) var lines: [(number: Int, text: String)] = []
     /// The line each of `records` was read from.
     public private(set) var recordLines: [Int] = []
     /// Whole lines in the file: those read, then those appended.
@@ -80,7 +78,6 @@ public final class Journal {
         for raw in bytes[..<end].split(separator: 0x0A, omittingEmptySubsequences: false).dropLast() {
             number += 1
             let text = String(decoding: raw, as: UTF8.self)
-            lines.append((number, text))
             if raw.last == 0x0D { crLines += 1 }
             switch JournalRecord.parse(text) {
             case .success(let r):

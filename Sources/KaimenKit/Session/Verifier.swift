@@ -27,7 +27,7 @@ public enum Verifier {
         var problems = journal.diagnostics
         // 1. The chain: checked as the journal is read (`Journal`), its problems among the
         // journal's own.
-        let previous = journal.records.last?.hash ?? JournalRecord.zeroHash
+        let head = journal.records.last?.hash ?? JournalRecord.zeroHash
         let lineOf = Dictionary(zip(journal.records.map(\.seq), journal.recordLines), uniquingKeysWith: { _, last in last })
         // 1b. The posted head: records cut from the end, or rewritten and chained anew, lose it.
         var postedRecord: Int?
@@ -46,7 +46,7 @@ public enum Verifier {
         do { folder = try SessionFolder.open(journal) } catch {
             // The open record's failure repeats the journal's own problems: each is said once.
             let more = error.diagnostics.filter { !problems.contains($0) }
-            return Report(problems: Diagnostics.sortedList(problems + more), records: journal.records.count, seals: 0, head: previous,
+            return Report(problems: Diagnostics.sortedList(problems + more), records: journal.records.count, seals: 0, head: head,
                           postedRecord: postedRecord)
         }
         // 3. Every seal: recompute from the journal up to it, compare with the seal and the files.
@@ -77,7 +77,7 @@ public enum Verifier {
                                        hint: SessionMessages.outputUnsealedHint))
             }
         }
-        return Report(problems: Diagnostics.sortedList(problems), records: journal.records.count, seals: seals, head: previous, postedRecord: postedRecord)
+        return Report(problems: Diagnostics.sortedList(problems), records: journal.records.count, seals: seals, head: head, postedRecord: postedRecord)
     }
 
     /// Every file under the session's `results/` folder, as a path from the session folder

@@ -118,6 +118,22 @@ struct DoubleEntryTests {
         #expect(last.kind == .resolve && last.content["standard"]?.stringValue == "rights.ballot")
     }
 
+    /// Ids typed on the command line as secretaries type them: with a space after (copied from a
+    /// cell), or in full-width characters. The hint says which it is.
+    @Test("`--rep \"R05 \"`: the hint is about the space; `--rep Ｒ０５`: about half-width characters")
+    func idHints() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        try s.enterConflictingX02()
+        func resolve(_ rep: String) -> String {
+            s.run("resolve", ["--rep", rep, "--unit", "X02", "--standard", "rights.ballot", "--score", "3", "--reason", "原表", "--by", "王"]).err
+        }
+        let spaced = resolve("R05 ")
+        #expect(spaced.contains("编号前后不能有空格：是不是 `R05`？"), "\(spaced)")
+        #expect(!spaced.contains("半角"))
+        let wide = resolve("Ｒ０５")
+        #expect(wide.contains("编号要用半角字符：是不是 `R05`？"), "\(wide)")
+    }
+
     @Test("the same operator cannot enter a sheet twice with other values")
     func sameOperatorTwice() throws {
         let s = try SampleSession(); defer { s.remove() }

@@ -97,7 +97,7 @@ public enum ExplainCommand: Command {
         case .units(let ids):
             return CommandMessages.noUnit(id).appending(ReaderMessages.nameForID(id, ids: ids, of: .unit, in: .argument))
         case .nearMiss(let near, let name):
-            return CommandMessages.noUnit(id).joined(hint: Localized(zh: "是不是 `\(near)`（\(name)）？", en: "did you mean `\(near)` (\(name))?"))
+            return CommandMessages.noUnit(id).joined(hint: CommandMessages.nearUnit(near, name: name))
         case .outside:
             return CommandMessages.noUnit(id)
         }
