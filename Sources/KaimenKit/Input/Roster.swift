@@ -30,9 +30,11 @@ public struct Representative: Sendable, Equatable {
 /// name (`UnitMatcher`); one that is close to a unit but not it is an error.
 public enum RosterReader {
     /// `units` is `nil` when the units file could not be read: representatives' own units are then not checked.
+    /// An empty list is taken the same way: the units file's own error says it has no units, and a
+    /// note per representative that their unit "is not assessed" would only bury it.
     /// `rules`, when given, lets a units or ballots file given as the roster be named as such.
     public static func read(_ data: Data, fileName: String, units: [Unit]?, rules: Rules? = nil) -> (reps: [Representative]?, diagnostics: [Diagnostic]) {
-        read(data, fileName: fileName, matcher: units.map { UnitMatcher(units: $0) }, rules: rules)
+        read(data, fileName: fileName, matcher: units.flatMap { $0.isEmpty ? nil : UnitMatcher(units: $0) }, rules: rules)
     }
 
     /// - Parameter matcher: resolves entries to assessed units; `nil` when the units file could

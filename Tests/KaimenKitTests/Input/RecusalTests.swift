@@ -100,6 +100,16 @@ struct RecusalTests {
         #expect(s.inputWarnings.first?.rendered(.zh).contains("提示：代表 R1 的所在单位 `西城区创业孵化器` 不是被考核单位") == true)
     }
 
+    @Test("a units file with no units: its one error, and no note per representative that their unit is not assessed")
+    func noUnits() {
+        var s = Self.session(Self.roster("J04", conflicts: "J05"))
+        s.units = "id,name,n\n"
+        let problems = s.failures()
+        #expect(problems.count == 1, "\(problems.map(\.code))")
+        #expect(problems.first?.severity == .error)
+        #expect(problems.first?.rendered(.zh).contains("里没有单位") == true)
+    }
+
     @Test("a declared conflict recuses the same way and is reported as such", arguments: ["J04", "北京荷花市场餐饮管理有限公司工会"])
     func declaredConflict(entry: String) throws {
         let s = try Self.session(Self.roster("", conflicts: entry)).run()
