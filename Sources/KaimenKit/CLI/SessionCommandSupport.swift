@@ -76,11 +76,25 @@ enum SessionCommandSupport {
         return diagnostics.contains { $0.severity == .error } ? .failure : .success
     }
 
-    static func fail(_ error: SessionError, dir: String, lang: Language, console: Console) -> ExitCode {
-        report(error.diagnostics, dir: dir, lang: lang, console: console)
-        let n = error.diagnostics.filter { $0.severity == .error }.count
-        console.errLine(lang.t("\(n) 个错误；未做任何记录", "\(n) error\(n == 1 ? "" : "s"); nothing was recorded"))
-        return .failure
+    /// Opens the session to append to it, prints what opening found (a torn tail set aside),
+    /// and runs `body`. On a refusal it prints the problems and a last line that says what was
+    /// recorded: a torn tail is set aside on opening, before the command finds its own problems,
+    /// so the journal did change then, and the last line must not deny it.
+    static func writing(_ url: URL, dir: String, lang: Language, console: Console,
+                        _ body: (SessionFolder) throws(SessionError) -> ExitCode) -> ExitCode {
+        var tailSetAside = false
+        do {
+            let folder = try SessionFolder.open(url)
+            report(folder.journal.diagnostics, dir: dir, lang: lang, console: console)
+            tailSetAside = folder.journal.diagnostics.contains { $0.code == DiagnosticCode.journalTornTail.rawValue }
+            return try body(folder)
+        } catch {
+            report(error.diagnostics, dir: dir, lang: lang, console: console)
+            tailSetAside = tailSetAside || error.diagnostics.contains { $0.code == DiagnosticCode.journalTornTail.rawValue }
+            let n = error.diagnostics.filter { $0.severity == .error }.count
+            console.errLine(SessionMessages.notRecorded(errors: n, tailSetAside: tailSetAside).text(lang))
+            return .failure
+        }
     }
 
     /// Text from data made safe for a terminal: control characters, and the bidirectional

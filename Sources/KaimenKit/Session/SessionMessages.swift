@@ -102,6 +102,15 @@ extension SessionMessages {
                   en: "the journal ended with \(bytes) bytes of an incomplete record (a write was cut short); they are kept in `\(side)` and set aside; the records before are intact")
     }
 
+    /// The last line of a refused command that appends to the journal.
+    static func notRecorded(errors n: Int, tailSetAside: Bool) -> Localized {
+        let s = n == 1 ? "" : "s"
+        return tailSetAside
+            ? Localized(zh: "\(n) 个错误；本次操作未记录（只有日志末尾的不完整内容已移到旁边的文件，见上方警告）",
+                        en: "\(n) error\(s); this command was not recorded (only the journal's incomplete tail was set aside, see the warning above)")
+            : Localized(zh: "\(n) 个错误；未做任何记录", en: "\(n) error\(s); nothing was recorded")
+    }
+
     static func io(_ op: String, path: String, reason: Localized) -> Localized {
         Localized(zh: "无法\(opZH(op)) `\(path)`：\(reason.zh)", en: "could not \(op) `\(path)`: \(reason.en)")
     }

@@ -57,6 +57,29 @@ struct JournalDurabilityTests {
         #expect(try Verifier.verify(s.dir).ok)
     }
 
+    @Test("a command refused after setting a torn tail aside says so, not that nothing was recorded")
+    func tornTailThenRefused() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let handle = try FileHandle(forWritingTo: s.dir.appendingPathComponent("journal.jsonl"))
+        try handle.seekToEnd(); try handle.write(contentsOf: Data("{\"seq\":2,\"ki".utf8)); try handle.close()
+        let bad = try s.file("bad.csv", "representative,unit,standard,score\nR99,X01,rights.ballot,4\n")
+        let r = s.run("enter", [bad, "--by", "甲"])
+        #expect(r.code == .failure)
+        #expect(!r.err.contains("未做任何记录"), "\(r.err)")
+        #expect(r.err.contains("1 个错误；本次操作未记录（只有日志末尾的不完整内容已移到旁边的文件，见上方警告）"), "\(r.err)")
+        var kinds = try s.journalLines.map { try JournalRecord.parse($0).get().kind }
+        #expect(kinds == [.open, .recovered])
+
+        // `void`, `resolve`, `appeal` and `close` said nothing of a tail they set aside.
+        let again = try FileHandle(forWritingTo: s.dir.appendingPathComponent("journal.jsonl"))
+        try again.seekToEnd(); try again.write(contentsOf: Data("{\"seq\":3,\"ki".utf8)); try again.close()
+        let voided = s.run("void", ["--rep", "R05", "--unit", "X02", "--reason", "污损", "--by", "甲"])
+        #expect(voided.code == .success)
+        #expect(voided.err.contains("日志末尾有 12 字节不完整的记录（上次写入时中断），已原样保存到 `journal.torn-3-"), "\(voided.err)")
+        kinds = try s.journalLines.map { try JournalRecord.parse($0).get().kind }
+        #expect(kinds == [.open, .recovered, .recovered, .void])
+    }
+
     @Test("kill -9 during `enter` at random moments never loses an acknowledged record or breaks the chain")
     func killDuringEnter() throws {
         let s = try SampleSession(singleEntry: true); defer { s.remove() }

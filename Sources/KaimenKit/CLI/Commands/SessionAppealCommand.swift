@@ -31,14 +31,11 @@ public enum SessionAppealCommand: Command {
         guard let unit = args.value("--unit") else {
             return usageError(CommandMessages.missingOptions(["--unit"]), console: console, lang: lang)
         }
-        do {
-            let folder = try SessionFolder.open(url)
+        return SessionCommandSupport.writing(url, dir: dir, lang: lang, console: console) { folder throws(SessionError) in
             let r = try folder.appeal(unit: unit, reason: args.value("--reason") ?? "", by: by)
             console.outLine(lang.t("会话已为 \(unit) 重新开放（记录 \(r.seq)）；更正的评分表请两人各录入一次，然后再次结束会话（结果写入 \(SessionFolder.resultsPath(version: folder.state.nextVersion))/）",
                                    "session reopened for \(unit) (record \(r.seq)); enter the corrected sheets twice, then close again (results go to \(SessionFolder.resultsPath(version: folder.state.nextVersion))/)"))
             return .success
-        } catch {
-            return SessionCommandSupport.fail(error, dir: dir, lang: lang, console: console)
         }
     }
 }

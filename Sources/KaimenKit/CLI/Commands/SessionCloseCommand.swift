@@ -38,6 +38,7 @@ public enum SessionCloseCommand: Command {
               let by = SessionCommandSupport.operatorName(args, usage: usage, console: console) else { return .usage }
         do {
             let folder = try SessionFolder.open(url)
+            SessionCommandSupport.report(folder.journal.diagnostics, dir: dir, lang: lang, console: console)  // a torn tail set aside
             let (seal, session) = try folder.close(by: by, acceptMissing: args.value("--accept-missing"), lang: lang)
             let results = seal.content["results"]?.stringValue ?? "results"
             let files = seal.content["outputs"]?.objectValue?.count ?? 0

@@ -37,9 +37,7 @@ public enum SessionEnterCommand: Command {
             console.errLine(SessionCommandSupport.clean(UnreadableFile.diagnostic(file, at: resolve(file, in: console.currentDirectory)).rendered(lang)))
             return .failure
         }
-        do {
-            let folder = try SessionFolder.open(url)
-            SessionCommandSupport.report(folder.journal.diagnostics, dir: dir, lang: lang, console: console)
+        return SessionCommandSupport.writing(url, dir: dir, lang: lang, console: console) { folder throws(SessionError) in
             let outcome = try folder.enter(data, fileName: file, by: by, identical: args.has("--identical"))
             SessionCommandSupport.report(outcome.warnings, dir: dir, lang: lang, console: console)
             defer {
@@ -76,8 +74,6 @@ public enum SessionEnterCommand: Command {
                                        "  check the paper sheet, then enter it again or settle it with `kaimen session resolve`; `kaimen session status` lists the command for each item"))
             }
             return .success
-        } catch {
-            return SessionCommandSupport.fail(error, dir: dir, lang: lang, console: console)
         }
     }
 }

@@ -31,8 +31,7 @@ public enum SessionResolveCommand: Command {
               (args.value("--score") != nil) != args.has("--blank") else {
             return usageError(SessionMessages.resolveNeedsOptions, console: console, lang: lang)
         }
-        do {
-            let folder = try SessionFolder.open(url)
+        return SessionCommandSupport.writing(url, dir: dir, lang: lang, console: console) { folder throws(SessionError) in
             let r = try folder.resolve(.init(representative: rep, unit: unit), item: item, score: args.value("--score"),
                                        reason: args.value("--reason") ?? "", by: by, override: args.has("--override"))
             let state = folder.state.decision(.init(representative: rep, unit: unit), items: folder.setup.expected.items).state
@@ -41,8 +40,6 @@ public enum SessionResolveCommand: Command {
             console.outLine(SessionCommandSupport.clean(lang.t("已裁定（记录 \(r.seq)）\(replaced.zh)；该评分表现在：\(SessionMessages.stateName(state).zh)",
                                                                "resolved (record \(r.seq))\(replaced.en); the sheet is now \(SessionMessages.stateName(state).en)")))
             return .success
-        } catch {
-            return SessionCommandSupport.fail(error, dir: dir, lang: lang, console: console)
         }
     }
 }

@@ -27,13 +27,11 @@ public enum SessionVoidCommand: Command {
         guard let rep = args.value("--rep"), let unit = args.value("--unit") else {
             return usageError(CommandMessages.missingOptions(["--rep", "--unit"].filter { args.value($0) == nil }), console: console, lang: lang)
         }
-        do {
-            let r = try SessionFolder.open(url).void(.init(representative: rep, unit: unit), reason: args.value("--reason") ?? "", by: by,
-                                                       override: args.has("--override"))
+        return SessionCommandSupport.writing(url, dir: dir, lang: lang, console: console) { folder throws(SessionError) in
+            let r = try folder.void(.init(representative: rep, unit: unit), reason: args.value("--reason") ?? "", by: by,
+                                    override: args.has("--override"))
             console.outLine(lang.t("已声明作废（记录 \(r.seq)）", "declared void (record \(r.seq))"))
             return .success
-        } catch {
-            return SessionCommandSupport.fail(error, dir: dir, lang: lang, console: console)
         }
     }
 }
