@@ -157,6 +157,16 @@ enum ReaderMessages {
     static func longColumnMissing(has: String, lacks: String) -> L {
         L(zh: "选票文件有 `\(has)` 列，却没有 `\(lacks)` 列", en: "the ballots file has a `\(has)` column but no `\(lacks)` column")
     }
+    /// A long file's column that is none of the ballot's and none for the typist, with text in it
+    /// (a remark such as `改为4分`, which a reader could take for a correction).
+    static func longColumnNotRead(_ name: String, rows: Int, text: String) -> L {
+        let others = rows == 1 ? "" : "，另有 \(rows - 1) 行也写了内容"
+        let othersEn = rows == 1 ? "" : rows == 2 ? ", as does 1 other row" : ", as do \(rows - 1) other rows"
+        return L(zh: "`\(name)` 列不是选票文件读的列，已忽略：本行写有 `\(text)`\(others)，这些内容不改变任何分数",
+                 en: "column `\(name)` is not one kaimen reads in a ballots file and is ignored: this row holds `\(text)`\(othersEn), which changes no score")
+    }
+    static let longColumnNotReadHint = L(zh: "要改分，请改该行 `score` 列的分数；这一列若只是备注，这条警告可以不理会",
+                                         en: "to change a score, change the number in the row's `score` column; if the column only holds remarks, this warning can be left")
     static let wideColumns = L(zh: "宽表的每一列是一条由代表打分的标准（表头写编号或名称），或供录入员核对的列：代表姓名、组别、表号、单位名称；删去这一列或改正表头",
                                en: "each column of a wide file is a ballot standard (headed by its id or name), or one for the typist: the representative's name, group, sheet, unit name; delete the column or correct its header")
     /// A wide file without a column for these standards.

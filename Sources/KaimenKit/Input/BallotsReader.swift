@@ -64,6 +64,19 @@ public struct BallotsReader {
             for r in csv.rows.indices where !csv.rows[r].isBlank {
                 cells.append((r, csv.rows[r][standardCol].trimmingSpaces(), standardCol, scoreCol))
             }
+            // A column kaimen does not read, with text in it: said once, at its first filled cell.
+            // A remark such as `改为4分` would otherwise look taken into account. An empty one is
+            // harmless and says nothing.
+            let read = [repCol, unitCol, standardCol, scoreCol]
+            for c in csv.header.indices where !read.contains(c) && ColumnNames.find(ColumnNames.ballotExtras, in: [csv.header[c]]) == nil {
+                let filled = csv.rows.indices.filter { !csv.rows[$0].isBlank && !csv.rows[$0][c].trimmingSpaces().isEmpty }
+                guard let first = filled.first else { continue }
+                diagnostics.append(.unknownColumn, .warning) {
+                    .warning(.unknownColumn, ReaderMessages.longColumnNotRead(Echo.cell(csv.header[c]), rows: filled.count,
+                                                                             text: Echo.cell(csv.rows[first][c].trimmingSpaces())),
+                             at: csv.location(row: first, column: c), path: Echo.cell(csv.header[c]), hint: ReaderMessages.longColumnNotReadHint)
+                }
+            }
         } else {
             var itemCols: [(Int, String)] = []
             for (c, name) in csv.header.enumerated() where c != repCol && c != unitCol {

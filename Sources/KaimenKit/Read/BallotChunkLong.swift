@@ -24,20 +24,21 @@ extension BallotChunk {
         let others = cx.otherCols
         let memory = (repStarts: OwnedMemory<Int>(repeating: 0, count: repSlots), repLengths: OwnedMemory<Int>(repeating: -1, count: repSlots),
                       repIndices: OwnedMemory<Int32>(repeating: 0, count: repSlots),
-                      hasOwn: OwnedMemory(copying: cx.hasOwn), others: OwnedMemory(copying: others),
+                      hasOwn: OwnedMemory(copying: cx.hasOwn), others: OwnedMemory(copying: others), unread: OwnedMemory(copying: cx.otherUnread),
                       fieldStarts: OwnedMemory<Int>(repeating: 0, count: width), fieldEnds: OwnedMemory<Int>(repeating: 0, count: width))
         defer { withExtendedLifetime(memory) {} }
         let repStarts = memory.repStarts.base, repLengths = memory.repLengths.base, repIndices = memory.repIndices.base
-        let hasOwn = memory.hasOwn.base, otherColumns = memory.others.base, otherCount = others.count
+        let hasOwn = memory.hasOwn.base, otherColumns = memory.others.base, otherUnread = memory.unread.base, otherCount = others.count
         let fieldStarts = memory.fieldStarts.base, fieldEnds = memory.fieldEnds.base
         /// The hand-over for the first column read by no one, among columns 0 ... `last` of the
-        /// row split so far, that is not plain text.
+        /// row split so far, that is not plain text, or that is for no typist and holds text.
         func notPlain(upTo last: Int) -> BulkHandOver? {
             for k in 0 ..< otherCount where otherColumns[k] <= last {
-                let c = otherColumns[k]
-                if !BulkCSV.isPlain(base + fieldStarts[c], fieldEnds[c] - fieldStarts[c]) {
-                    return BulkHandOver.cell(base + fieldStarts[c], fieldEnds[c] - fieldStarts[c], otherwise: .notPlainText)
+                let c = otherColumns[k], n = fieldEnds[c] - fieldStarts[c]
+                if !BulkCSV.isPlain(base + fieldStarts[c], n) {
+                    return BulkHandOver.cell(base + fieldStarts[c], n, otherwise: .notPlainText)
                 }
+                if n > 0 && otherUnread[k] { return .textInUnreadColumn }
             }
             return nil
         }

@@ -108,6 +108,9 @@ public enum BulkBallotsReader {
         /// Columns read by no one (names, groups; in a long file, anything else): still
         /// checked to be plain text.
         var otherCols: [Int]
+        /// Per column of `otherCols`: whether it is none for the typist either (a long file's
+        /// `备注`), so that text in it is the checked reader's to warn of.
+        var otherUnread: [Bool]
         /// Item keys and standard ids → item index (`itemOf`), for long files.
         var itemNames: IDTable
         var itemOf: [Int]
@@ -163,8 +166,10 @@ public enum BulkBallotsReader {
             scoreCol = ColumnNames.find(ColumnNames.score, in: header)
             itemCols = []
             otherCols = []
+            otherUnread = []
             if let standardCol, let scoreCol {
                 otherCols = header.indices.filter { ![repCol, unitCol, standardCol, scoreCol].contains($0) }
+                otherUnread = otherCols.map { ColumnNames.find(ColumnNames.ballotExtras, in: [header[$0]]) == nil }
             } else {
                 standardCol = nil
                 scoreCol = nil
@@ -175,6 +180,7 @@ public enum BulkBallotsReader {
                         itemCols.append((c, i))
                     } else if ColumnNames.find(ColumnNames.ballotExtras, in: [name]) != nil {
                         otherCols.append(c)
+                        otherUnread.append(false)
                     } else {
                         return nil
                     }

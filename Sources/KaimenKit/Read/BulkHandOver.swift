@@ -36,6 +36,9 @@ public enum BulkHandOver: String, Sendable, Equatable, CaseIterable, Error {
     case unknownRepresentative
     /// A standard id or ballot item key (long form) that is no ballot item.
     case unknownStandard
+    /// Text in a long-form column no one reads (a remark such as `改为4分`), of which the
+    /// checked reader warns: it could be taken for a correction.
+    case textInUnreadColumn
     /// An empty score cell in a long-form row.
     case missingScore
     /// A score that is not a plain decimal number (letters, an exponent, a sign, …).

@@ -121,7 +121,9 @@ struct BulkBallotsReaderTests {
     @Test("takes long files with spaces, -0, 4.0 and extra columns; wide files by standard name and with name columns")
     func variants() throws {
         let s = Self.xicheng
-        try s.expectSame(Array("representative,unit,standard,score,note\nR01, X01 ,rights.ballot, 3.5 ,ok\nR02,X01,rights.ballot,-0,\nR04,X01,publicity,1.0,\n".utf8))
+        try s.expectSame(Array("representative,unit,standard,score,group\nR01, X01 ,rights.ballot, 3.5 ,一组\nR02,X01,rights.ballot,-0,\nR04,X01,publicity,1.0,\n".utf8))
+        // A column for no one, empty: nothing to warn of (text in it is the checked reader's, `BallotColumnsTests`).
+        try s.expectSame(Array("representative,unit,standard,score,note\nR01,X01,rights.ballot,3.5,\nR02,X01,rights.ballot,2,\n".utf8))
         let item = BallotItem.items(of: F.xicheng).first { $0.key == "publicity" }!
         let name = F.xicheng.standards[item.standard].name
         // The six other ballot standards' columns, empty (a wide file has one for each).

@@ -38,6 +38,8 @@ struct BulkHandOverTests {
         ("representative,note,unit,standard,score\n" + "R01,a\u{1}b,X01,rights.ballot,3\n", .notPlainText),
         ("representative,unit,standard,score,note\n" + "R01,X01,rights.ballot,3,a\u{1}b\n", .notPlainText),
         ("representative,unit,standard,score,note\n" + "R01,X01,rights.ballot,3\n", .fieldCount),
+        // Text in it, where no typist's column is: the checked reader warns of it.
+        ("representative,unit,standard,score,note\n" + "R01,X01,rights.ballot,3,\nR02,X01,rights.ballot,3,改为4分\n", .textInUnreadColumn),
         (long, .noBallots),
         (wide + "R01,X01,3,1.5\(ws)\nR99,X01,3,1\(ws)\n", .unknownRepresentative),
         (wide + "R01,X99,3,1\(ws)\n", .unknownUnit),

@@ -59,6 +59,24 @@ struct BallotColumnsTests {
         #expect(problems.first?.rendered(.zh).contains("`备注` 列不是这套规则中由代表打分的标准；宽表的每一列是一条由代表打分的标准（表头写编号或名称），或供录入员核对的列：代表姓名、组别、表号、单位名称；删去这一列或改正表头") == true)
     }
 
+    @Test("a long file's column that no one reads, with text in it: one warning at its first filled cell, counting the rest")
+    func longRemarks() throws {
+        let text = "representative,unit,standard,score,备注,姓名\nR01,X01,rights.ballot,3,,顾尚礼\nR02,X01,rights.ballot,3,改为4分,王秀兰\nR04,X01,rights.ballot,2,字迹不清,\n"
+        let read = S.xicheng.checked(Array(text.utf8))
+        #expect(read.diagnostics.map(\.code) == ["unknown-column"])
+        let w = try #require(read.diagnostics.first)
+        #expect(w.severity == .warning)
+        #expect(w.location?.cell?.row == 3 && w.location?.cell?.column == 4)
+        #expect(w.rendered(.zh).contains("`备注` 列不是选票文件读的列，已忽略：本行写有 `改为4分`，另有 1 行也写了内容，这些内容不改变任何分数"), "\(w.rendered(.zh))")
+        #expect(w.rendered(.zh).contains("要改分，请改该行 `score` 列的分数"))
+        #expect(w.rendered(.en).contains("this row holds `改为4分`, as does 1 other row, which changes no score"))
+        // Read as without it: the remark changes nothing.
+        let plain = S.xicheng.checked(Array("representative,unit,standard,score\nR01,X01,rights.ballot,3\nR02,X01,rights.ballot,3\nR04,X01,rights.ballot,2\n".utf8))
+        #expect(read.box?.ballots.map(\.score) == plain.box?.ballots.map(\.score))
+        // Empty, or a typist's column (姓名) with text: nothing to say.
+        #expect(S.xicheng.checked(Array("representative,unit,standard,score,备注\nR01,X01,rights.ballot,3,\n".utf8)).diagnostics.isEmpty)
+    }
+
     @Test("in a session, a typed file without a standard's column is refused and nothing is recorded")
     func sessionEnter() throws {
         let s = try SampleSession(); defer { s.remove() }
