@@ -24,6 +24,10 @@ public struct CSVParser: IteratorProtocol, Sendable {
     private var problems = Diagnostics()
     private var position = 0
     private var columnNames: [String]?
+    /// The spreadsheet row of the record being read: its line, less the extra lines of the
+    /// quoted multi-line cells before it (as `CSVTable.spreadsheetRows` counts them).
+    private var row = 0
+    private var extraLines = 0
 
     public init(buffer: CSVBuffer, delimiter: UInt8 = UInt8(ascii: ",")) {
         self.buffer = buffer
@@ -44,6 +48,8 @@ public struct CSVParser: IteratorProtocol, Sendable {
         }
         guard position < n else { return nil }
         let recordStart = position
+        let firstLine = buffer.line(ofByte: recordStart)
+        row = firstLine - extraLines
         var fields: [CSVField] = []
         var end = position
         bytes.withUnsafeBufferPointer { p in
@@ -64,7 +70,8 @@ public struct CSVParser: IteratorProtocol, Sendable {
                 break
             }
         }
-        let record = CSVRecord(line: buffer.line(ofByte: recordStart), fields: fields, end: end)
+        let record = CSVRecord(line: firstLine, fields: fields, end: end)
+        extraLines += buffer.line(ofByte: end) - firstLine
         if columnNames == nil {
             columnNames = fields.map { CSVTable.trimmedHeader(buffer.string($0)) }
         }
@@ -82,6 +89,15 @@ public struct CSVParser: IteratorProtocol, Sendable {
 
     private func isFieldEnd(_ b: UInt8) -> Bool {
         b == delimiter || b == Self.lf || b == Self.cr
+    }
+
+    /// The byte at `offset`, in field `index` of the record being read, as the cell a
+    /// spreadsheet shows: `ballots.csv 第 2 行 D 列（score）`.
+    private func cellLocation(ofByte offset: Int, index: Int) -> SourceLocation {
+        var location = buffer.location(ofByte: offset)
+        let header = columnNames.flatMap { index < $0.count && !$0[index].isEmpty ? $0[index] : nil }
+        location.cell = CellPosition(row: row, column: index, header: header)
+        return location
     }
 
     private func columnName(_ index: Int) -> String? {
@@ -111,18 +127,18 @@ public struct CSVParser: IteratorProtocol, Sendable {
         }
         if position >= n {
             problems.append(.error(
-                DiagnosticCode.csvUnbalancedQuote, CSVMessages.quoteNeverClosed,
-                at: buffer.location(ofByte: start), path: columnName(index), hint: CSVMessages.closeQuote))
+                DiagnosticCode.csvUnbalancedQuote, CSVMessages.quoteNeverClosed(cellLocation(ofByte: start, index: index)),
+                at: cellLocation(ofByte: start, index: index), path: columnName(index), hint: CSVMessages.closeQuote))
             position = start
             return unquotedField(p, index: index, reportQuotes: false)
         }
         let contentEnd = position
         position += 1
         if position < n && !isFieldEnd(p[position]) {
-            let at = position - 1, path = columnName(index), buffer = buffer
+            let at = cellLocation(ofByte: position - 1, index: index), path = columnName(index)
             problems.append(.csvStrayQuote) {
-                .error(DiagnosticCode.csvStrayQuote, CSVMessages.textAfterQuote,
-                       at: buffer.location(ofByte: at), path: path, hint: CSVMessages.doubleInnerQuote)
+                .error(DiagnosticCode.csvStrayQuote, CSVMessages.textAfterQuote(at),
+                       at: at, path: path, hint: CSVMessages.doubleInnerQuote)
             }
             while position < n && !isFieldEnd(p[position]) {
                 position += 1
@@ -140,11 +156,11 @@ public struct CSVParser: IteratorProtocol, Sendable {
             if b == delimiter || b == Self.lf || b == Self.cr { break }
             if b == Self.quote && !reported {
                 reported = true
-                let at = position, path = columnName(index), buffer = buffer
+                let at = cellLocation(ofByte: position, index: index), path = columnName(index)
                 let spaceBefore = p[start..<position].allSatisfy({ $0 == 0x20 || $0 == 0x09 })
                 problems.append(.csvStrayQuote) {
-                    .error(DiagnosticCode.csvStrayQuote, CSVMessages.quoteInUnquoted,
-                           at: buffer.location(ofByte: at), path: path,
+                    .error(DiagnosticCode.csvStrayQuote, CSVMessages.quoteInUnquoted(at),
+                           at: at, path: path,
                            hint: spaceBefore ? CSVMessages.spaceBeforeQuote : CSVMessages.quoteWholeField)
                 }
             }

@@ -63,13 +63,24 @@ enum CSVMessages {
     static func missingCells(_ names: String) -> L {
         L(zh: "缺少 \(names)；空值也要用两个逗号隔开", en: "missing \(names); leave a value empty with nothing between two commas")
     }
-    static let quoteNeverClosed = L(zh: "这个引号没有闭合", en: "this quote is never closed")
+    /// Where a quote is in the text: a spreadsheet shows the cell but not its quotes, so a
+    /// quote problem also says where a text editor finds it.
+    static func inText(_ at: SourceLocation) -> L {
+        L(zh: "（在文本第 \(at.line) 行第 \(at.column) 个字符处）", en: " (line \(at.line), character \(at.column) of the text)")
+    }
+    static func quoteNeverClosed(_ at: SourceLocation) -> L {
+        L(zh: "这个引号没有闭合" + inText(at).zh, en: "this quote is never closed" + inText(at).en)
+    }
     static let closeQuote = L(zh: "补上闭合的 `\"`；如果引号是文字的一部分，写成两个：`\"\"`",
                               en: "add the closing `\"`, or double a quote that belongs to the text: `\"\"`")
-    static let textAfterQuote = L(zh: "带引号的单元格在闭合引号之后还有文字", en: "text after the closing quote of a quoted field")
+    static func textAfterQuote(_ at: SourceLocation) -> L {
+        L(zh: "带引号的单元格在闭合引号之后还有文字" + inText(at).zh, en: "text after the closing quote of a quoted field" + inText(at).en)
+    }
     static let doubleInnerQuote = L(zh: "带引号的单元格里的引号要写两个：`\"say \"\"hi\"\"\"`",
                                     en: "a quote inside a quoted field must be doubled: `\"say \"\"hi\"\"\"`")
-    static let quoteInUnquoted = L(zh: "不带引号的单元格中间有一个引号", en: "a quote in the middle of an unquoted field")
+    static func quoteInUnquoted(_ at: SourceLocation) -> L {
+        L(zh: "不带引号的单元格中间有一个引号" + inText(at).zh, en: "a quote in the middle of an unquoted field" + inText(at).en)
+    }
     static let quoteWholeField = L(zh: "含引号的单元格要整个放进引号里，里面的每个引号写两个：`\"say \"\"hi\"\"\"`",
                                    en: "a field with a quote in it must be quoted entirely, each inner quote doubled: `\"say \"\"hi\"\"\"`")
     static let spaceBeforeQuote = L(zh: "删掉开头引号前的空格", en: "remove the space before the opening quote")

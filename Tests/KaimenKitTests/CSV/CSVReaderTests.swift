@@ -224,7 +224,6 @@ struct CSVReaderTests {
         庚,"7,ok
         """
         let r = read(text, file: "broken.csv")
-        let at = { (line: Int, column: Int) in SourceLocation(file: "broken.csv", line: line, column: column) }
         let found = r.diagnostics.map { "\($0.code) \($0.location!.line):\($0.location!.column) \($0.path ?? "-")" }
         #expect(found == [
             "csv-ragged-row 3:7 -",
@@ -243,7 +242,14 @@ struct CSVReaderTests {
         #expect(r.diagnostics[1].rendered(.en).hasPrefix("broken.csv row 4, column C (备注): error:"))
         #expect(r.diagnostics[1].hint?.contains("`备注`") == true)
         #expect(r.diagnostics[4].hint == "remove the space before the opening quote")
-        #expect(r.diagnostics[5].location == at(8, 3))
+        // Quote problems are placed as every other cell problem, by row and column letter.
+        #expect(r.diagnostics[5].location == SourceLocation(file: "broken.csv", line: 8, column: 3, cell: CellPosition(row: 8, column: 1, header: "得分")))
+        #expect(r.diagnostics[5].rendered(.zh).hasPrefix("broken.csv 第 8 行 B 列（得分）：错误：这个引号没有闭合（在文本第 8 行第 3 个字符处）"))
+        #expect(r.diagnostics[2].rendered(.zh).hasPrefix("broken.csv 第 5 行 C 列（备注）：错误："))
+        // A quoted cell over two lines is one spreadsheet row: the stray quote below it is in row 3, on line 4.
+        let multi = read("名称,备注\n甲,\"两\n行\"\n乙,他说\"好\"\n", file: "multi.csv")
+        #expect(multi.diagnostics.map(\.code) == ["csv-stray-quote"])
+        #expect(multi.diagnostics.first?.location == SourceLocation(file: "multi.csv", line: 4, column: 5, cell: CellPosition(row: 3, column: 1, header: "备注")))
         // The table is still built, every row as wide as the header.
         let t = try #require(r.table)
         #expect(t.rows.count == 7)
