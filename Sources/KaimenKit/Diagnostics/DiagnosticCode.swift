@@ -152,6 +152,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case outputUnsealed = "output-unsealed"
     case manifestMismatch = "manifest-mismatch"
     case journalHead = "journal-head"
+    case sealPath = "seal-path"
+    case outputSymlink = "output-symlink"
     case sealBallots = "seal-ballots"
     case sealMismatch = "seal-mismatch"
     case sealRescore = "seal-rescore"

@@ -40,9 +40,19 @@ extension SessionFolder {
 
     /// `url` as a path from `folder` (`results/summary.csv`), as seals list files; `nil` when it
     /// is not under `folder`.
+    /// Either may be written through a symbolic link in a folder above (`/tmp` on macOS): they
+    /// are compared as written, then with every link resolved.
     static func path(of url: URL, under folder: URL) -> String? {
-        let root = folder.standardizedFileURL.path + "/", path = url.standardizedFileURL.path
-        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : nil
+        for (root, path) in [(folder.standardizedFileURL.path, url.standardizedFileURL.path),
+                             (folder.resolvingSymlinksInPath().path, url.resolvingSymlinksInPath().path)] {
+            if path.hasPrefix(root + "/") { return String(path.dropFirst(root.count + 1)) }
+        }
+        return nil
+    }
+
+    /// Whether `url` itself (not what it points to) is a symbolic link.
+    static func isSymbolicLink(_ url: URL) -> Bool {
+        (try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType) == .typeSymbolicLink
     }
 
     public static func sha256(ofFile url: URL) -> String? {
@@ -72,6 +82,12 @@ extension SessionFolder {
         let sheets = SessionInputs.sheets(setup, state: state, uncounted: uncounted, acceptMissing: acceptMissing, resultVersion: version)
         let session = try SessionFolder.score(ballots, paths: paths, in: directory, sheets: sheets)
         let resultsPath = SessionFolder.resultsPath(version: version)
+        // The results are files in the session folder: a link at `results` (or `results/vN`)
+        // would put them elsewhere, under a seal that says they are here.
+        for part in Set([SessionFolder.resultsPath(version: 1), resultsPath]).sorted()
+        where SessionFolder.isSymbolicLink(directory.appendingPathComponent(part)) {
+            throw .problems([.error("output-symlink", SessionMessages.outputSymlink(part), hint: SessionMessages.outputSymlinkHint)])
+        }
         let written: [URL]
         do {
             // The results' manifest lists the input copies by their paths in the session folder,
@@ -85,7 +101,11 @@ extension SessionFolder {
         }
         var outputs: [String: JSONOut] = [:]
         for url in written {
-            outputs[SessionFolder.path(of: url, under: directory) ?? url.path] = .str(SessionFolder.sha256(ofFile: url))
+            // Never a path from elsewhere in a seal: `verify` could not find it again.
+            guard let path = SessionFolder.path(of: url, under: directory) else {
+                throw .problems([.error("output-failed", SessionMessages.io("write", path: url.path, reason: SessionMessages.outsideSession))])
+            }
+            outputs[path] = .str(SessionFolder.sha256(ofFile: url))
         }
         var inputs: [String: JSONOut] = [:]
         for path in recordedInputs.keys { inputs[path] = .str(SessionFolder.sha256(ofFile: directory.appendingPathComponent(path))) }

@@ -111,6 +111,20 @@ extension SessionMessages {
             : Localized(zh: "\(n) 个错误；未做任何记录", en: "\(n) error\(s); nothing was recorded")
     }
 
+    static let outsideSession = Localized(zh: "写到了会话文件夹之外", en: "it was written outside the session folder")
+    static func outputSymlink(_ path: String) -> Localized {
+        Localized(zh: "`\(path)` 是符号链接：封存的结果必须是会话文件夹里的真实文件和文件夹",
+                  en: "`\(path)` is a symbolic link: sealed results must be real files and folders in the session folder")
+    }
+    static let outputSymlinkHint = Localized(zh: "删去这个链接（链接指向的文件不是封存的结果），在会话文件夹里恢复原来的文件；尚未结束的会话，删去链接后再运行 `kaimen session close`",
+                                             en: "remove the link (what it points to is not the sealed result) and restore the files in the session folder; in a session not yet closed, remove it and run `kaimen session close` again")
+    static func sealPath(_ path: String, seq: Int) -> Localized {
+        Localized(zh: "封存记录 \(seq) 中的路径 `\(path)` 不在它的结果文件夹里（kaimen 只写 `results` 或 `results/v2` 这样的文件夹）：封存记录被改写过；没有读取或重写它所指的文件",
+                  en: "seal record \(seq) names the path `\(path)`, outside its results folder (kaimen writes only folders such as `results` or `results/v2`): the seal was rewritten; the files it points to were neither read nor written")
+    }
+    static let sealPathHint = Localized(zh: "用备份恢复 journal.jsonl，并对照公示的日志末条哈希核验（`--head`）",
+                                        en: "restore journal.jsonl from a copy and check it against the posted head hash (`--head`)")
+
     static func io(_ op: String, path: String, reason: Localized) -> Localized {
         Localized(zh: "无法\(opZH(op)) `\(path)`：\(reason.zh)", en: "could not \(op) `\(path)`: \(reason.en)")
     }

@@ -57,6 +57,13 @@ public enum Verifier {
             guard r.kind == .seal else { state.apply(r); continue }
             seals += 1
             let at = SourceLocation(file: Journal.fileName, line: lineOf[r.seq] ?? 0, column: 1)
+            // A seal whose paths lead out of its results folder was not written by `close`: its
+            // files are neither read nor written again (the folder could be anyone's).
+            if let bad = outsidePath(r) {
+                problems.append(.error("seal-path", SessionMessages.sealPath(bad, seq: r.seq), at: at, hint: SessionMessages.sealPathHint))
+                state.apply(r)
+                continue
+            }
             problems += checkSeal(r, state: state, folder: folder, at: at, inputsChanged: !changedInputs.isEmpty)
             sealedPaths.formUnion((r.content["outputs"]?.objectValue ?? [:]).keys)
             // The set's own manifest (its files' hashes and when it was written) is checked
@@ -66,7 +73,12 @@ public enum Verifier {
         }
         // 4. Result files no seal lists: a seal record removed (then one line for the folder), or
         // files added afterwards (one line each).
-        let unsealed = resultFiles(in: directory).filter { !sealedPaths.contains($0) }
+        let found = resultFiles(in: directory)
+        for link in found.links {
+            problems.append(.error("output-symlink", SessionMessages.outputSymlink(link), at: SourceLocation(file: link, line: 1, column: 1),
+                                   hint: SessionMessages.outputSymlinkHint))
+        }
+        let unsealed = found.files.filter { !sealedPaths.contains($0) }
         if seals == 0, let first = unsealed.first(where: { !$0.hasSuffix("/" + Manifest.fileName) }) ?? unsealed.first {
             let folderPath = SessionFolder.resultsPath(version: 1)
             problems.append(.error("output-unsealed", SessionMessages.resultsWithoutSeal(folderPath, count: unsealed.count, first: first),
@@ -80,16 +92,42 @@ public enum Verifier {
         return Report(problems: Diagnostics.sortedList(problems), records: journal.records.count, seals: seals, head: head, postedRecord: postedRecord)
     }
 
-    /// Every file under the session's `results/` folder, as a path from the session folder
-    /// (`results/summary.csv`), in order.
-    static func resultFiles(in directory: URL) -> [String] {
-        let results = directory.appendingPathComponent(SessionFolder.resultsPath(version: 1))
-        guard let walker = FileManager.default.enumerator(at: results, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        var paths: [String] = []
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-            if let path = SessionFolder.path(of: url, under: directory) { paths.append(path) }
+    /// The first path of `seal` that is not where `close` writes: `results` for the first
+    /// version and `results/vN` for the N-th, and every output inside it, with no `..`, `.` or
+    /// empty part. `nil` when all are.
+    static func outsidePath(_ seal: JournalRecord) -> String? {
+        let c = seal.content
+        let version = c["version"]?.intValue ?? 1
+        let results = c["results"]?.stringValue ?? "results"
+        guard version >= 1, results == SessionFolder.resultsPath(version: version) else { return results }
+        for path in (c["outputs"]?.objectValue ?? [:]).keys.sorted() {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            if !path.hasPrefix(results + "/") || parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) { return path }
         }
-        return paths.sorted()
+        return nil
+    }
+
+    /// Every file under the session's `results/` folder, as a path from the session folder
+    /// (`results/summary.csv`), in order, and every symbolic link in it (or `results` itself,
+    /// when it is one): a sealed result is a file in the session folder, and a link could show
+    /// anything, from anywhere, without a file of it being listed.
+    static func resultFiles(in directory: URL) -> (files: [String], links: [String]) {
+        let folder = SessionFolder.resultsPath(version: 1)
+        let results = directory.appendingPathComponent(folder)
+        if SessionFolder.isSymbolicLink(results) { return ([], [folder]) }
+        let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey]
+        guard let walker = FileManager.default.enumerator(at: results, includingPropertiesForKeys: keys) else { return ([], []) }
+        var files: [String] = [], links: [String] = []
+        for case let url as URL in walker {
+            let values = try? url.resourceValues(forKeys: Set(keys))
+            let path = SessionFolder.path(of: url, under: directory) ?? url.lastPathComponent
+            if values?.isSymbolicLink == true {
+                links.append(path)
+            } else if values?.isRegularFile == true {
+                files.append(path)
+            }
+        }
+        return (files.sorted(), links.sorted())
     }
 
     /// - Parameter inputsChanged: an input copy is not as the session opened with it (said

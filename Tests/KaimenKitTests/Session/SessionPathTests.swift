@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// A session's results are files in its own folder, sealed by paths from it: found by a hostile
+/// test, which made `verify` replace another session's results through a seal rewritten with
+/// `../`, made `close` write through a `results` link and seal what it wrote elsewhere, hid files
+/// behind a link in `results/`, and sealed a result that could never verify by closing through a
+/// linked folder above the session (as `/tmp` is on macOS).
+@Suite("Session paths: seals, links and folders above", .serialized)
+struct SessionPathTests {
+    /// A single-entry session with every typed-a sheet entered and closed.
+    static func closed() throws -> SampleSession {
+        let s = try SampleSession(singleEntry: true)
+        let a = try s.file("a.csv", SampleSession.typed("a"))
+        try #require(s.run("enter", [a, "--by", "甲"]).code == .success)
+        try #require(s.run("close", ["--by", "王秘书"]).code == .success)
+        return s
+    }
+
+    /// The journal with `change` applied to its records and chained anew, as someone who read
+    /// docs/session.md could: every hash recomputed.
+    static func forge(_ s: SampleSession, _ change: (inout [JournalRecord]) -> Void) throws {
+        var records = try s.journalLines.map { try JournalRecord.parse($0).get() }
+        change(&records)
+        var prev = JournalRecord.zeroHash
+        var lines: [String] = []
+        for r in records {
+            let again = JournalRecord(seq: r.seq, time: r.time, by: r.by, kind: r.kind, content: r.content, prev: prev)
+            lines.append(again.line)
+            prev = again.hash
+        }
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: s.dir.appendingPathComponent(Journal.fileName))
+    }
+
+    /// The last seal's content changed by `change`.
+    static func setSeal(_ records: inout [JournalRecord], _ change: (inout [String: JSONOut]) -> Void) {
+        guard let i = records.lastIndex(where: { $0.kind == .seal }), case .object(var o) = records[i].content else {
+            Issue.record("no seal to change")
+            return
+        }
+        change(&o)
+        records[i].content = .object(o)
+    }
+
+    @Test("a seal whose results folder is `../…`: verify names it, and neither reads nor writes there")
+    func sealResultsOutside() throws {
+        let s = try Self.closed(); defer { s.remove() }
+        let escape = "kaimen-escape-\(UUID().uuidString)"
+        try Self.forge(s) { Self.setSeal(&$0) { $0["results"] = .string("../" + escape) } }
+        let r = s.run("verify", [])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("封存记录 3 中的路径 `../\(escape)` 不在它的结果文件夹里"), "\(r.err)")
+        let temp = FileManager.default.temporaryDirectory
+        #expect(!FileManager.default.fileExists(atPath: temp.appendingPathComponent(escape).path))
+        #expect(!FileManager.default.fileExists(atPath: s.dir.deletingLastPathComponent().appendingPathComponent(escape).path))
+    }
+
+    @Test("a sealed output outside its folder, or with `..` in it: named, and the seal's files not read", arguments: [
+        "../../etc/hostname", "results/../journal.jsonl", "/etc/hostname", "results//summary.csv",
+    ])
+    func sealOutputOutside(path: String) throws {
+        let s = try Self.closed(); defer { s.remove() }
+        try Self.forge(s) { Self.setSeal(&$0) { o in
+            guard case .object(var outputs)? = o["outputs"] else { return }
+            outputs[path] = .string(String(repeating: "0", count: 64))
+            o["outputs"] = .object(outputs)
+        } }
+        let r = s.run("verify", [])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("中的路径 `\(path)` 不在它的结果文件夹里"), "\(r.err)")
+        #expect(!r.err.contains("seal-mismatch") && !r.err.contains("按日志重新计算"))
+    }
+
+    @Test("an untouched closed session still verifies")
+    func untouched() throws {
+        let s = try Self.closed(); defer { s.remove() }
+        let r = s.run("verify", [])
+        #expect(r.code == .success, "\(r.err)")
+    }
+
+    @Test("`results` a link to a folder elsewhere: close refuses, writes nothing there and seals nothing")
+    func resultsLinkAtClose() throws {
+        let s = try SampleSession(singleEntry: true); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a"))
+        try #require(s.run("enter", [a, "--by", "甲"]).code == .success)
+        let elsewhere = s.files.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: s.dir.appendingPathComponent("results"), withDestinationURL: elsewhere)
+        let before = s.journal
+        let r = s.run("close", ["--by", "王秘书"])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("`results` 是符号链接：封存的结果必须是会话文件夹里的真实文件和文件夹"), "\(r.err)")
+        #expect(r.err.contains("会话未结束"))
+        #expect(s.journal == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
+    }
+
+    @Test("a link inside the sealed results (or `results` itself one): verify names it, files behind it are not passed over", arguments: [
+        "results/sheets", "results",
+    ])
+    func linkInResults(link: String) throws {
+        let s = try Self.closed(); defer { s.remove() }
+        // The folder copied elsewhere, a file planted in the copy, and the original replaced by a link to it.
+        let original = s.dir.appendingPathComponent(link)
+        let copy = s.files.appendingPathComponent("copy")
+        try FileManager.default.createDirectory(at: s.files, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: original, to: copy)
+        try Data("planted".utf8).write(to: copy.appendingPathComponent("planted.csv"))
+        try FileManager.default.removeItem(at: original)
+        try FileManager.default.createSymbolicLink(at: original, withDestinationURL: copy)
+        let r = s.run("verify", [])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("`\(link)` 是符号链接"), "\(r.err)")
+    }
+
+    @Test("a session reached through a linked folder above it: close seals paths inside it, and verify passes by either path")
+    func linkedFolderAbove() throws {
+        let temp = FileManager.default.temporaryDirectory
+        let real = temp.appendingPathComponent("kaimen-real-\(UUID().uuidString)")
+        let link = temp.appendingPathComponent("kaimen-link-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        defer { try? FileManager.default.removeItem(at: link); try? FileManager.default.removeItem(at: real) }
+        let dir = link.appendingPathComponent("s").path
+        let typed = real.appendingPathComponent("a.csv")
+        try Data(try SampleSession.typed("a").utf8).write(to: typed)
+        #expect(SampleSession.run(["session", "init", dir, "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                                   "--roster", "samples/xicheng-2014/roster.csv", "--schedule", "samples/xicheng-2014/schedule.csv",
+                                   "--single-entry", "--by", "王秘书"]).code == .success)
+        #expect(SampleSession.run(["session", "enter", dir, typed.path, "--by", "甲"]).code == .success)
+        let closed = SampleSession.run(["session", "close", dir, "--by", "王秘书"])
+        #expect(closed.code == .success, "\(closed.err)")
+        let journal = try String(contentsOf: real.appendingPathComponent("s/journal.jsonl"), encoding: .utf8)
+        #expect(journal.contains("\"results/summary.csv\""))
+        #expect(!journal.contains(real.path) && !journal.contains(link.path))
+        for path in [dir, real.appendingPathComponent("s").path] {
+            let r = SampleSession.run(["session", "verify", path])
+            #expect(r.code == .success, "\(path): \(r.err)")
+        }
+    }
+}
