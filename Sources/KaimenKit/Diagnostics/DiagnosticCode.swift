@@ -127,6 +127,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case journalUnreadable = "journal-unreadable"
     case journalDamaged = "journal-damaged"
     case journalTornTail = "journal-torn-tail"
+    case journalLineEnd = "journal-line-end"
     case notScheduled = "not-scheduled"
     case sameOperator = "same-operator"
     case sameFile = "same-file"

@@ -92,6 +92,18 @@ public final class Journal {
                 failed.append((number, p, parses))
             }
         }
+        // A last line that is a whole record, chained after the one before with its own hash
+        // right, and only its line end missing, is no torn tail: setting it aside would drop
+        // a record kaimen wrote (a correction acknowledged, perhaps) without a word. It stays a
+        // record; a writer adds the line end.
+        var lineEndMissing: JournalRecord?
+        if end < bytes.count, failed.isEmpty, case .success(let r) = JournalRecord.parse(String(decoding: bytes[end...], as: UTF8.self)),
+           r.seq == (records.last?.seq ?? 0) + 1, r.prev == (records.last?.hash ?? JournalRecord.zeroHash), r.hash == r.computedHash {
+            number += 1
+            records.append(r)
+            recordLines.append(number)
+            lineEndMissing = r
+        }
         lineCount = number
         resaved = !failed.isEmpty && (crLines == 0 || crLines == number) && failed.allSatisfy(\.bare)
         if resaved {
@@ -109,6 +121,17 @@ public final class Journal {
         // changed by hand must stop the commands that would append to it or seal from it.
         let chain = chainProblems()
         defer { diagnostics += chain }
+        if let r = lineEndMissing {
+            let at = SourceLocation(file: Journal.fileName, line: number, column: 1)
+            guard writable else {
+                diagnostics.append(.warning("journal-line-end", SessionMessages.lineEndMissing(seq: r.seq, added: false), at: at))
+                return
+            }
+            let newline: [UInt8] = [0x0A]
+            guard newline.withUnsafeBytes({ write(fd, $0.baseAddress!, 1) }) == 1, fsync(fd) == 0 else { throw .io("write", url.path) }
+            diagnostics.append(.warning("journal-line-end", SessionMessages.lineEndMissing(seq: r.seq, added: true), at: at))
+            return
+        }
         guard end < bytes.count else { return }
         let tail = Array(bytes[end...])
         let at = SourceLocation(file: Journal.fileName, line: number + 1, column: 1)

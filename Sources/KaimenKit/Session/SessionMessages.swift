@@ -92,6 +92,14 @@ extension SessionMessages {
     static let journalResavedHint = Localized(zh: "用备份恢复 journal.jsonl，或只删去开头的 BOM、把换行改回 LF（记录内容不要改），再运行 `kaimen session verify`；日志不要用记事本等程序打开后保存",
                                               en: "restore journal.jsonl from a copy, or remove only the BOM and turn the line ends back into LF (leave the records as they are), then run `kaimen session verify`; never save the journal from Notepad or the like")
 
+    static func lineEndMissing(seq: Int, added: Bool) -> Localized {
+        added
+            ? Localized(zh: "日志最后一条记录（记录 \(seq)）完整，哈希和前后链接都对，只缺行尾的换行：已补上换行，这条记录照常有效",
+                        en: "the journal's last record (record \(seq)) is whole, its hash and link right, and only its line end is missing: the line end was added, and the record stands")
+            : Localized(zh: "日志最后一条记录（记录 \(seq)）完整，哈希和前后链接都对，只缺行尾的换行：照常计入；下一条修改会话的命令会补上换行",
+                        en: "the journal's last record (record \(seq)) is whole, its hash and link right, and only its line end is missing: it counts, and the next command that changes the session adds the line end")
+    }
+
     static func tornTailSeen(_ bytes: Int) -> Localized {
         Localized(zh: "日志末尾有 \(bytes) 字节不完整的记录（上次写入时中断），已忽略；下一条修改会话的命令会把它移到旁边的文件",
                   en: "the journal ends with \(bytes) bytes of an incomplete record (a write was cut short); ignored here, and the next command that changes the session sets it aside")

@@ -80,6 +80,28 @@ struct JournalDurabilityTests {
         #expect(kinds == [.open, .recovered, .recovered, .void])
     }
 
+    @Test("a whole last record without its line end is no torn tail: it stays, status counts it, a writer adds the line end")
+    func lineEndMissing() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R01,") })
+        try #require(s.run("enter", [a, "--by", "甲"]).code == .success)
+        let whole = s.journal
+        // The last byte, the line end, removed by hand (or a write cut one byte short).
+        try Data(whole.utf8.dropLast()).write(to: s.dir.appendingPathComponent("journal.jsonl"))
+        let looked = s.run("status", [])
+        #expect(looked.err.contains("日志最后一条记录（记录 2）完整，哈希和前后链接都对，只缺行尾的换行：照常计入"), "\(looked.err)")
+        #expect(!looked.err.contains("不完整"))
+        #expect(try SessionFolder.open(s.dir, writable: false).journal.records.count == 2)
+        let voided = s.run("void", ["--rep", "R20", "--unit", "X07", "--reason", "污损", "--by", "王"])
+        #expect(voided.code == .success, "\(voided.err)")
+        #expect(voided.err.contains("已补上换行，这条记录照常有效"))
+        #expect(s.journal.hasPrefix(whole))
+        let kinds = try s.journalLines.map { try JournalRecord.parse($0).get().kind }
+        #expect(kinds == [.open, .entry, .void])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: s.dir.path).filter { $0.hasPrefix("journal.torn-") }.isEmpty)
+        #expect(try Verifier.verify(s.dir).ok)
+    }
+
     @Test("kill -9 during `enter` at random moments never loses an acknowledged record or breaks the chain")
     func killDuringEnter() throws {
         let s = try SampleSession(singleEntry: true); defer { s.remove() }
