@@ -128,6 +128,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case journalDamaged = "journal-damaged"
     case journalTornTail = "journal-torn-tail"
     case journalLineEnd = "journal-line-end"
+    case journalRecordInvalid = "journal-record-invalid"
+    case alreadyAppealed = "already-appealed"
     case notScheduled = "not-scheduled"
     case sameOperator = "same-operator"
     case sameFile = "same-file"

@@ -95,9 +95,10 @@ extension SessionFolder {
     }
 
     /// An operator's name as the same-operator check compares it: full-width letters and
-    /// digits made half-width, every space (ideographic and no-break included) removed, and
-    /// lowercase.
+    /// digits made half-width, every space (ideographic and no-break included) and every
+    /// invisible format character (a zero-width space, a joiner) removed, and lowercase.
     static func operatorKey(_ name: String) -> String {
-        UnitMatcher.normalized(name).removingBlanks().lowercased()
+        let visible = String(String.UnicodeScalarView(name.unicodeScalars.filter { $0.properties.generalCategory != .format }))
+        return UnitMatcher.normalized(visible).removingBlanks().lowercased()
     }
 }

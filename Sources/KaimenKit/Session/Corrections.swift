@@ -103,6 +103,11 @@ extension SessionFolder {
         var problems: [Diagnostic] = []
         if state.phase == .open { problems.append(.error("session-open", SessionMessages.appealNeedsClosed)) }
         if setup.unit(unit) == nil { problems.append(unknownUnit(unit)) }
+        // Reopened already in this round: a second appeal would say "reopened" again and change nothing.
+        if state.phase == .reopened, state.appealedUnits.contains(unit),
+           let earlier = state.appeals.last(where: { $0.content["unit"]?.stringValue == unit }) {
+            problems.append(.error("already-appealed", SessionMessages.alreadyAppealed(unit, seq: earlier.seq), hint: SessionMessages.alreadyAppealedHint))
+        }
         if reason.trimmingSpaces().isEmpty { problems.append(.error("missing-reason", SessionMessages.needReason, path: "--reason")) }
         guard problems.isEmpty else { throw .problems(problems) }
         return try journal.append(.appeal, by: by, content: .object(["unit": .string(unit), "reason": .string(reason)]))

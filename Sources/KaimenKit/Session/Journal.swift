@@ -119,7 +119,7 @@ public final class Journal {
         }
         // Every command that opens the journal checks its chain, not only `verify`: a record
         // changed by hand must stop the commands that would append to it or seal from it.
-        let chain = chainProblems()
+        let chain = chainProblems() + ReplayCheck.problems(records, lines: recordLines)
         defer { diagnostics += chain }
         if let r = lineEndMissing {
             let at = SourceLocation(file: Journal.fileName, line: number, column: 1)

@@ -402,6 +402,35 @@ extension SessionMessages {
 
 // MARK: verify
 extension SessionMessages {
+    static func alreadyAppealed(_ unit: String, seq: Int) -> Localized {
+        Localized(zh: "`\(unit)` 已在本轮申诉中重新开放（记录 \(seq)），无需再次申诉", en: "`\(unit)` was already reopened in this round (record \(seq)); no second appeal is needed")
+    }
+    static let alreadyAppealedHint = Localized(zh: "更正的评分表请两人各录入一次，然后再次结束会话；`kaimen session status` 列出待录入的评分表",
+                                               en: "have the corrected sheets entered twice, then close again; `kaimen session status` lists the sheets to enter")
+    static func recordNotByKaimen(seq: Int, kind: String, why: Localized) -> Localized {
+        Localized(zh: "记录 \(seq)（\(kind)）不是 kaimen 的命令能写出的：\(why.zh)", en: "record \(seq) (\(kind)) is not one a kaimen command could write: \(why.en)")
+    }
+    static let recordNotByKaimenHint = Localized(zh: "日志被改写过（哈希可以重算，规则不能）：用备份恢复 journal.jsonl，并对照公示的日志末条哈希核验（`--head`）",
+                                                 en: "the journal was rewritten (hashes can be recomputed, the rules cannot): restore journal.jsonl from a copy and check it against the posted head hash (`--head`)")
+    /// Why a replayed record is one no command writes (`ReplayCheck`).
+    enum Replay {
+        static let openNotFirst = Localized(zh: "`open` 只能是第一条记录", en: "`open` can only be the first record")
+        static let sealedTwice = Localized(zh: "会话已经封存，其后只能是申诉（appeal），不能再封存", en: "the session was already sealed; only an appeal can follow, not another seal")
+        static let appealWhileOpen = Localized(zh: "会话尚未封存，不能申诉", en: "the session was not sealed yet, so there was nothing to appeal")
+        static let afterSeal = Localized(zh: "会话已经封存，其后只能是申诉（appeal）", en: "the session was sealed; only an appeal can follow")
+        static func notAppealed(unit: String) -> Localized {
+            Localized(zh: "`\(unit)` 未经申诉重新开放，封存后不能再录入、裁定或作废它的评分表",
+                      en: "`\(unit)` was not reopened by an appeal, so its sheets cannot be entered, resolved or voided after the seal")
+        }
+        static func wrongRound(recorded: Int, current: Int) -> Localized {
+            Localized(zh: "记为第 \(recorded) 轮，而当时是第 \(current) 轮", en: "it says round \(recorded), when it was round \(current)")
+        }
+        static func enteredTwice(by: String, sheet: String, earlier: Int) -> Localized {
+            Localized(zh: "`\(by)` 在本轮已录入过评分表 \(sheet)（记录 \(earlier)），同一人不能再录入一次",
+                      en: "`\(by)` had already entered sheet \(sheet) in this round (record \(earlier)); one operator cannot enter it again")
+        }
+    }
+
     static func badSequence(seq: Int, line: Int) -> Localized {
         Localized(zh: "第 \(line) 行的记录序号是 \(seq)，应为 \(line)", en: "the record on line \(line) has seq \(seq), not \(line)")
     }

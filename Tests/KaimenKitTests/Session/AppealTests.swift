@@ -17,6 +17,12 @@ struct AppealTests {
         #expect(s.run("appeal", ["--unit", "X04", "--by", "王秘书"]).code == .failure)
         #expect(s.run("appeal", ["--unit", "X04", "--reason", "恒泰餐饮申诉：R13 的依法维权评分录入有误", "--by", "王秘书"]).code == .success)
         #expect(try s.state().phase == .reopened)
+        // The same unit again in the same round: refused, nothing recorded (it said "reopened" again).
+        let lines = s.journalLines.count
+        let again = s.run("appeal", ["--unit", "X04", "--reason", "再次申诉", "--by", "王秘书"])
+        #expect(again.code == .failure)
+        #expect(again.err.contains("`X04` 已在本轮申诉中重新开放（记录 \(lines)），无需再次申诉"), "\(again.err)")
+        #expect(s.journalLines.count == lines)
 
         // A correction for another unit is refused; R13's corrected X04 sheet is entered twice.
         let other = try s.file("x03.csv", SampleSession.typed("a") { $0.hasPrefix("R01,X03,") })

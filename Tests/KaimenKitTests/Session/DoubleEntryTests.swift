@@ -151,6 +151,7 @@ struct DoubleEntryTests {
     /// people, so one person's typing confirmed every sheet.
     @Test("one operator under another spacing, width or case is the same operator", arguments: [
         ("录入员　甲", "录入员甲"), ("Zhang", "zhang"), ("王 秀兰", "王秀兰"), ("ＬＩ", "li"),
+        ("录入员甲\u{200B}", "录入员甲"),   // an invisible zero-width space (a hostile test)
     ])
     func sameOperatorSpelledOtherwise(_ first: String, _ second: String) throws {
         let s = try SampleSession(); defer { s.remove() }

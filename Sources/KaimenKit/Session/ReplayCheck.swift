@@ -1,0 +1,59 @@
+/// The journal replayed against the rules its commands follow: a record no kaimen command could
+/// have written (an entry after a seal, for a unit no appeal reopened, or by an operator who
+/// had already entered that sheet in that round; an appeal of an open session; a second seal)
+/// is damage, said at its line, as a broken chain is. The hash chain alone does not show it:
+/// whoever read docs/session.md can append records and recompute every hash.
+///
+/// Only what every kaimen version refused is checked, so an older session never reads as damaged.
+enum ReplayCheck {
+    static func problems(_ records: [JournalRecord], lines: [Int]) -> [Diagnostic] {
+        var state = SessionState(records: [], doubleEntry: true)
+        var problems: [Diagnostic] = []
+        for (index, (r, line)) in zip(records, lines).enumerated() {
+            if let why = refusal(r, first: index == 0, state: state) {
+                problems.append(.error("journal-record-invalid", SessionMessages.recordNotByKaimen(seq: r.seq, kind: r.kind.rawValue, why: why),
+                                       at: SourceLocation(file: Journal.fileName, line: line, column: 1), hint: SessionMessages.recordNotByKaimenHint))
+            }
+            state.apply(r)
+        }
+        return problems
+    }
+
+    /// Why `r` could not have been written after the records that made `state`; `nil` if it could.
+    static func refusal(_ r: JournalRecord, first: Bool, state: SessionState) -> Localized? {
+        let c = r.content
+        switch r.kind {
+        case .open:
+            return first ? nil : SessionMessages.Replay.openNotFirst
+        case .recovered:
+            return nil
+        case .seal:
+            return state.phase == .closed ? SessionMessages.Replay.sealedTwice : nil
+        case .appeal:
+            return state.phase == .open ? SessionMessages.Replay.appealWhileOpen : nil
+        case .entry, .resolve, .void:
+            if state.phase == .closed { return SessionMessages.Replay.afterSeal }
+            let sheets: [(rep: String, unit: String)] = r.kind == .entry
+                ? (c["sheets"]?.arrayValue ?? []).compactMap { s in
+                    s["representative"]?.stringValue.flatMap { rep in s["unit"]?.stringValue.map { (rep, $0) } }
+                }
+                : [c["representative"]?.stringValue, c["unit"]?.stringValue].allSatisfy { $0 != nil }
+                    ? [(c["representative"]!.stringValue!, c["unit"]!.stringValue!)] : []
+            if state.phase == .reopened, let s = sheets.first(where: { !state.appealedUnits.contains($0.unit) }) {
+                return SessionMessages.Replay.notAppealed(unit: s.unit)
+            }
+            guard r.kind == .entry else { return nil }
+            let round = c["round"]?.intValue ?? 1
+            if round != state.round { return SessionMessages.Replay.wrongRound(recorded: round, current: state.round) }
+            // One operator's second entry of a sheet in a round is refused (other values) or
+            // skipped (the same): never recorded. Names compared as the journal keeps them.
+            for s in sheets {
+                let sheet = SessionState.Sheet(representative: s.rep, unit: s.unit)
+                if let earlier = state.currentEntries(sheet).first(where: { $0.round == round && $0.by == r.by }) {
+                    return SessionMessages.Replay.enteredTwice(by: r.by, sheet: "\(s.rep)×\(s.unit)", earlier: earlier.seq)
+                }
+            }
+            return nil
+        }
+    }
+}
