@@ -87,6 +87,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case wrongFile = "wrong-file"
     case missingColumn = "missing-column"
     case unknownColumn = "unknown-column"
+    case metricColumnAbsent = "metric-column-absent"
     case metricColumnTwice = "metric-column-twice"
     case missingUnitID = "missing-unit-id"
     case duplicateUnit = "duplicate-unit"

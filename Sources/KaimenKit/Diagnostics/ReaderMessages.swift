@@ -24,6 +24,18 @@ enum ReaderMessages {
         L(zh: "`\(name)` 不是这套规则的指标，已忽略", en: "`\(name)` is not a metric of these rules and is ignored")
     }
 
+    static func metricColumnAbsent(_ name: String, _ id: String, missing: MetricDefinition.Missing) -> L {
+        missing == .zero
+            ? L(zh: "单位文件没有 \(name)（`\(id)`）这一列：按规则（空值按 0 计），每个单位的这项指标都按 0 计",
+                en: "the units file has no column for \(name) (`\(id)`): by its rule (an empty value counts as 0), every unit's value counts as 0")
+            : L(zh: "单位文件没有 \(name)（`\(id)`）这一列：按规则（空值不予考核），每个单位读取它的标准都不予考核",
+                en: "the units file has no column for \(name) (`\(id)`): by its rule (an empty value is not assessable), every standard reading it is not assessed for any unit")
+    }
+    static func metricColumnAbsentHint(_ id: String) -> L {
+        L(zh: "补上 `\(id)` 列（没有数据的单位留空）；若确实没有这项数据，这条警告可以不理会",
+          en: "add a `\(id)` column (leave a unit's cell empty where it has no value); if there is no such data at all, this warning can be left")
+    }
+
     // MARK: Units
 
     static let unitWithoutID = L(zh: "有一个单位没有编号", en: "a unit has no id")

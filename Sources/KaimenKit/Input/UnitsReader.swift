@@ -163,6 +163,15 @@ public struct UnitsReader {
                 diagnostics.append(.error(.missingColumn, ReaderMessages.noMetricColumn(metric.name, metric.id),
                                           at: lineStart, path: metric.id,
                                           hint: Localized.didYouMean(metric.id, among: header) ?? ReaderMessages.addColumn(metric.id)))
+            } else {
+                // Its rule says what an empty cell means, not a column that is not there: an old
+                // template, before the metric was added, would score every unit 0 (or leave the
+                // standards reading it out) without a word.
+                diagnostics.append(.metricColumnAbsent, .warning) {
+                    .warning(.metricColumnAbsent, ReaderMessages.metricColumnAbsent(metric.name, metric.id, missing: metric.missing),
+                             at: lineStart, path: metric.id,
+                             hint: Localized.didYouMean(metric.id, among: header) ?? ReaderMessages.metricColumnAbsentHint(metric.id))
+                }
             }
             metricCols.append(col)
         }
@@ -219,6 +228,7 @@ public struct UnitsReader {
             return (nil, [.error(.wrongType, ReaderMessages.unitsNotList, at: root.location, path: "units")])
         }
         var rows: [RawRow] = []
+        var keysGiven: Set<String> = []
         for (i, node) in list.enumerated() {
             let path = "units[\(i)]"
             guard node.members != nil else {
@@ -236,6 +246,7 @@ public struct UnitsReader {
                 default: return "\(v.typeDescription)"
                 }
             }
+            keysGiven.formUnion((metricsNode.members ?? []).map(\.key))
             let known = Set(["id", "name", "category", "metrics"] + rules.metrics.map(\.id))
             for m in metricsNode.members ?? [] where !known.contains(m.key) {
                 diagnostics.append(.unknownColumn, .warning) {
@@ -254,6 +265,14 @@ public struct UnitsReader {
                                location: node.location,
                                cells: rules.metrics.map { text(metricsNode[$0.id]) },
                                cellLocations: rules.metrics.map { metricsNode[$0.id]?.location }))
+        }
+        // A metric no unit gives, whose rule lets it be missing: said once, as a CSV file's
+        // absent column is (a metric with `missing: error` is an error at every unit).
+        for metric in rules.metrics where metric.missing != .error && !rows.isEmpty && !keysGiven.contains(metric.id) {
+            diagnostics.append(.metricColumnAbsent, .warning) {
+                .warning(.metricColumnAbsent, ReaderMessages.metricColumnAbsent(metric.name, metric.id, missing: metric.missing),
+                         at: root.location, path: metric.id, hint: ReaderMessages.metricColumnAbsentHint(metric.id))
+            }
         }
         let table = build(rows, fileName: fileName, diagnostics: &diagnostics)
         return (table, diagnostics.items)

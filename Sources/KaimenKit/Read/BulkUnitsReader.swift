@@ -101,10 +101,7 @@ public enum BulkUnitsReader {
         }
         if let parsed { return parsed }
         let count = storage.count
-        var values = storage.take(count: count)
-        for m in layout.absent {
-            values[m] = Array(repeating: rules.metrics[m].missing == .zero ? 0 : T.missingMark, count: count)
-        }
+        let values = storage.take(count: count)
         return .done((UnitIdentities(ids: storage.ids, names: storage.names, categories: storage.categories, lines: storage.lines),
                       T.columns(unitCount: count, scales: storage.scales, values: values), storage.index))
     }
@@ -129,9 +126,9 @@ public enum BulkUnitsReader {
         var roles: [Int]
         var kinds: [MetricDefinition.Kind]
         var missing: [MetricDefinition.Missing]
-        /// Metrics with a column, and metrics without (their `missing` rule is not `error`).
+        /// Metrics with a column: every metric (a file without a metric's column is the
+        /// checked reader's, which says so, whatever the metric's `missing` rule).
         var present: [Int]
-        var absent: [Int]
 
         /// The columns as `UnitsReader.readCSV` finds them; `nil` where it would report a
         /// missing or unknown column, or where one column would serve twice.
@@ -150,7 +147,6 @@ public enum BulkUnitsReader {
             kinds = rules.metrics.map(\.kind)
             missing = rules.metrics.map(\.missing)
             present = []
-            absent = []
             for (m, metric) in rules.metrics.enumerated() {
                 let (column, twice) = ColumnNames.metric(metric, in: header)
                 // Headed by its id and by its name: the checked reader says so.
@@ -160,8 +156,7 @@ public enum BulkUnitsReader {
                     roles[c] = m
                     present.append(m)
                 } else {
-                    guard metric.missing != .error else { return nil }
-                    absent.append(m)
+                    return nil
                 }
             }
             guard !roles.contains(Int.min) else { return nil }
@@ -485,24 +480,13 @@ public enum BulkUnitsReader {
     /// ratio with `maxOne`.
     static func ratiosHold<T: StoredMantissa>(rules: Rules, layout: Layout, out: BulkUnitsBuffers<T>, scales: [Int], count: Int) -> Bool {
         let index = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        // A metric without a column is all zeros or all missing.
-        func value(_ m: Int, _ u: Int) -> Int64 {
-            if layout.present.contains(m) { return out.columns[m].base[u] == T.missingMark ? BulkData.missing : Int64(out.columns[m].base[u]) }
-            return rules.metrics[m].missing == .zero ? 0 : BulkData.missing
-        }
+        // Every metric has its column here (a file without one is the checked reader's).
         for r in rules.maxOneRatios {
             guard let n = index[r.numerator], let d = index[r.denominator] else { continue }
             let fa = Int128(ByteNumber.pow10(scales[d])), fb = Int128(ByteNumber.pow10(scales[n]))
-            if layout.present.contains(n) && layout.present.contains(d) {
-                let a = out.columns[n].base, b = out.columns[d].base
-                for u in 0 ..< count where a[u] != T.missingMark && b[u] != T.missingMark {
-                    if Int128(a[u]) * fa > Int128(b[u]) * fb { return false }
-                }
-            } else {
-                for u in 0 ..< count {
-                    let a = value(n, u), b = value(d, u)
-                    if a != BulkData.missing && b != BulkData.missing && Int128(a) * fa > Int128(b) * fb { return false }
-                }
+            let a = out.columns[n].base, b = out.columns[d].base
+            for u in 0 ..< count where a[u] != T.missingMark && b[u] != T.missingMark {
+                if Int128(a[u]) * fa > Int128(b[u]) * fb { return false }
             }
         }
         return true

@@ -93,17 +93,44 @@ struct InputErrorTests {
         check(problems, file: "units-empty.csv", Expected(code: "csv-empty", line: 1, column: 1, path: nil, mentions: ["units-empty.csv"]))
     }
 
-    @Test("a missing required column is an error; a missing `missing: zero` column is not")
+    @Test("a missing required column is an error; a missing `missing: zero` or `notAssessable` column a warning on the header")
     func missingColumn() {
         let problems = InputFixtures.problems(InputFixtures.inputs(units: InputFixtures.broken("units-missing-column.csv")))
         check(problems, file: "units-missing-column.csv", Expected(code: "missing-column", line: 1, column: 1, path: "congress", mentions: ["congress"]))
-        #expect(!problems.contains { $0.path == "members" })
+        let members = problems.first { $0.path == "members" }
+        #expect(members?.code == "metric-column-absent" && members?.severity == .warning)
+        #expect(members?.rendered(.zh).contains("units-missing-column.csv 第 1 行（表头）：警告：单位文件没有") == true)
+        #expect(members?.rendered(.zh).contains("按规则（空值按 0 计），每个单位的这项指标都按 0 计") == true)
         #expect(!problems.contains { $0.path == "survey_score" })
         #expect(problems.filter { $0.severity == .error }.count == 1)
         // A column that is not there has no cell: the message is placed on the header row.
         let missing = problems.first { $0.code == "missing-column" }
         #expect(missing?.rendered(.zh).contains("units-missing-column.csv 第 1 行（表头）：错误：") == true)
         #expect(missing?.rendered(.en).contains("units-missing-column.csv row 1 (the header): error: ") == true)
+    }
+
+    /// Found by a tuner: a new metric with `missing: zero`, scored against last year's units
+    /// file, gave every unit 0 and `compare` said the new standard changed nothing.
+    @Test("a `notAssessable` metric's column missing, in CSV; a metric no unit gives, in JSON: one warning each, and the run goes on")
+    func absentOptionalMetric() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-absent-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = try String(contentsOfFile: InputFixtures.good("units.csv"), encoding: .utf8).split(separator: "\n").map { line in
+            line.split(separator: ",", omittingEmptySubsequences: false).dropLast().joined(separator: ",")
+        }.joined(separator: "\n") + "\n"
+        let json = try String(contentsOfFile: InputFixtures.good("units.json"), encoding: .utf8)
+            .replacingOccurrences(of: #", "members": 80"#, with: "").replacingOccurrences(of: #", "members": null"#, with: "")
+            .replacingOccurrences(of: #", "members": 100"#, with: "")
+        for (name, text, metric, phrase) in [("units.csv", csv, "survey_score", "按规则（空值不予考核），每个单位读取它的标准都不予考核"),
+                                             ("units.json", json, "members", "按规则（空值按 0 计），每个单位的这项指标都按 0 计")] {
+            let file = dir.appendingPathComponent(name)
+            try Data(text.utf8).write(to: file)
+            let s = try ScoringSession.run(InputFixtures.inputs(units: file.path))
+            let absent = s.inputWarnings.filter { $0.code == "metric-column-absent" }
+            #expect(absent.map(\.path) == [metric], "\(name): \(s.inputWarnings)")
+            #expect(absent.first?.rendered(.zh).contains(phrase) == true, "\(name)")
+        }
     }
 
     /// Each reader's missing key column, on the header row as a whole (it was once `:1:1`, a

@@ -46,6 +46,25 @@ struct CompareCommandTests {
         #expect(html.out.components(separatedBy: "<tr").count == 1 + 1 + 9)  // header row and 9 units
     }
 
+    /// Found by a tuner: a new standard reading a new `missing: zero` metric, compared against
+    /// last year's units file, "changed nothing", because every unit scored 0 on it in silence.
+    @Test("a NEW file's `missing: zero` metric the data has no column for: compare says so on standard error")
+    func absentOptionalMetric() throws {
+        var text = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc"), encoding: .utf8)
+        let metric = #"    { "id": "signature_activities","#
+        #expect(text.contains(metric))
+        text = text.replacingOccurrences(of: metric, with: #"    { "id": "wechat_account", "name": "开通工会微信公众号", "kind": "flag", "missing": "zero" },"# + "\n" + metric)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-compare-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let tuned = dir.appendingPathComponent("tuned.jsonc")
+        try Data(text.utf8).write(to: tuned)
+        let r = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--rules", tuned.path] + Self.sample)
+        #expect(r.code == .success, "\(r.err)")
+        #expect(r.err.contains("单位文件没有 开通工会微信公众号（`wechat_account`）这一列：按规则（空值按 0 计），每个单位的这项指标都按 0 计"), "\(r.err)")
+        #expect(r.err.components(separatedBy: "wechat_account`）这一列").count == 2)  // once, not per side
+    }
+
     @Test("--set with one rules file shows what the what-if value alone changes")
     func whatIf() throws {
         // X03 reported 3 legal-aid cases: 3 × 0.5 = 1.5 points; with 9 it gets min(4.5, 2) = 2, +0.5.

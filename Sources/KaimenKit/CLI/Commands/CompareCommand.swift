@@ -153,6 +153,16 @@ public enum CompareCommand: Command {
             console.out(table.text())
             console.out("\n" + ComparisonExport.summary(comparison, lang: lang).map { $0 + "\n" }.joined())
         }
+        // A metric a side reads whose column the data lacks, and whose rule lets it be empty:
+        // every unit scores as an empty cell, and a new standard would seem to change nothing.
+        var absent: [String] = []
+        for (i, session) in sessions.enumerated() {
+            for d in session.inputWarnings where d.code == DiagnosticCode.metricColumnAbsent.rawValue {
+                let line = "\(files[i])：" + relative(d, console, lang)
+                if !absent.contains(where: { $0.hasSuffix(relative(d, console, lang)) }) { absent.append(line) }
+            }
+        }
+        for line in absent { console.errLine(line) }
         if let assumption, !allGaps.isEmpty {
             console.errLine(lang.t("注意：数据缺少 \(allGaps.gaps.map(\.metric).joined(separator: ", "))，按 \(assumption == .zero ? "0" : "不予考核") 计（--assume-missing \(assumption.rawValue)）",
                                    "note: the data lacks \(allGaps.gaps.map(\.metric).joined(separator: ", ")), scored as \(assumption == .zero ? "zero" : "not assessable") (--assume-missing \(assumption.rawValue))"))
