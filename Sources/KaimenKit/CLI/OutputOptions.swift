@@ -4,8 +4,13 @@ import Foundation
 /// ``OutputBatch/CommitOptions`` from the command line and the environment.
 enum OutputOptions {
     /// The environment variable that sets how long to wait for another kaimen writing the same
-    /// folder, in seconds (default 30).
+    /// folder (or using the same session), in seconds (default 30).
     static let lockWaitVariable = "KAIMEN_LOCK_WAIT"
+
+    /// `KAIMEN_LOCK_WAIT`, or 30 s.
+    static var lockWait: Double {
+        ProcessInfo.processInfo.environment[lockWaitVariable].flatMap(Double.init).map { max(0, $0) } ?? 30
+    }
 
     /// `--force`, the input files (as written on the command line, read from the current
     /// folder), the current folder (never replaced) and the lock's patience.
@@ -18,7 +23,7 @@ enum OutputOptions {
     static func commitOptions(_ args: ParsedArguments, console: Console, inputs: [String],
                               digests: InputDigests? = nil) -> OutputBatch.CommitOptions {
         let here = console.currentDirectory
-        let wait = ProcessInfo.processInfo.environment[lockWaitVariable].flatMap(Double.init).map { max(0, $0) } ?? 30
+        let wait = lockWait
         return OutputBatch.CommitOptions(force: args.has("--force"),
                                          inputs: inputs.map { (shown: $0, url: URL(fileURLWithPath: resolve($0, in: here))) },
                                          protected: [URL(fileURLWithPath: here)],

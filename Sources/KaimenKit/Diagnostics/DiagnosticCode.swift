@@ -131,6 +131,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case journalLineEnd = "journal-line-end"
     case journalRecordInvalid = "journal-record-invalid"
     case alreadyAppealed = "already-appealed"
+    case sessionLocked = "session-locked"
     case notScheduled = "not-scheduled"
     case sameOperator = "same-operator"
     case sameFile = "same-file"

@@ -36,7 +36,9 @@ public final class Journal {
 
     /// Opens (or with `create`, creates) the journal of the session in `directory`.
     /// - Parameter writable: set a torn tail aside (else only report it).
-    public init(directory: URL, create: Bool = false, writable: Bool = true) throws(SessionError) {
+    /// - Parameter lockTimeout: how long to wait for another command on the same session
+    ///   (`KAIMEN_LOCK_WAIT`, 30 s by default); then a `session-locked` error, never a silent hang.
+    public init(directory: URL, create: Bool = false, writable: Bool = true, lockTimeout: Double? = nil) throws(SessionError) {
         self.directory = directory
         // A folder that holds no journal is no session: say so before the lock file is made,
         // so that asking about the wrong folder leaves nothing behind in it.
@@ -48,8 +50,18 @@ public final class Journal {
         }
         lockFD = open(directory.appendingPathComponent("journal.lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard lockFD >= 0 else { throw .io("open", directory.appendingPathComponent("journal.lock").path) }
-        while flock(lockFD, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw .io("lock", directory.appendingPathComponent("journal.lock").path) }
+        let lockTimeout = lockTimeout ?? OutputOptions.lockWait
+        var clock = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &clock)
+        let deadline = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9 + max(0, lockTimeout)
+        while flock(lockFD, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else { throw .io("lock", directory.appendingPathComponent("journal.lock").path) }
+            clock_gettime(CLOCK_MONOTONIC, &clock)
+            if Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9 >= deadline {
+                throw .problems([.error("session-locked", SessionMessages.sessionLocked(directory.path, seconds: Int(lockTimeout.rounded(.up))),
+                                        hint: SessionMessages.sessionLockedHint)])
+            }
+            usleep(20_000)
         }
         let flags = O_RDWR | O_APPEND | O_CLOEXEC | (create ? O_CREAT | O_EXCL : 0)
         fd = open(url.path, flags, 0o644)

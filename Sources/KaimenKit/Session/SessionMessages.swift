@@ -407,6 +407,11 @@ extension SessionMessages {
     }
     static let alreadyAppealedHint = Localized(zh: "更正的评分表请两人各录入一次，然后再次结束会话；`kaimen session status` 列出待录入的评分表",
                                                en: "have the corrected sheets entered twice, then close again; `kaimen session status` lists the sheets to enter")
+    static func sessionLocked(_ path: String, seconds: Int) -> Localized {
+        Localized(zh: "另一个 kaimen 命令正在使用会话 `\(path)`，等了 \(seconds) 秒仍未结束", en: "another kaimen command is using the session `\(path)` and has not finished after \(seconds) s")
+    }
+    static let sessionLockedHint = Localized(zh: "等那个命令结束后再运行（`fuser journal.lock` 可查是哪个进程）；环境变量 KAIMEN_LOCK_WAIT 可设等待的秒数",
+                                             en: "run again when it has finished (`fuser journal.lock` shows which process it is); KAIMEN_LOCK_WAIT sets how many seconds to wait")
     static func recordNotByKaimen(seq: Int, kind: String, why: Localized) -> Localized {
         Localized(zh: "记录 \(seq)（\(kind)）不是 kaimen 的命令能写出的：\(why.zh)", en: "record \(seq) (\(kind)) is not one a kaimen command could write: \(why.en)")
     }

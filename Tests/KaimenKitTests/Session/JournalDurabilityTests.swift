@@ -102,6 +102,34 @@ struct JournalDurabilityTests {
         #expect(try Verifier.verify(s.dir).ok)
     }
 
+    @Test("a session held by another command: a bounded wait, then session-locked, never a silent hang")
+    func lockedSession() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let held = try Journal(directory: s.dir, writable: false)
+        do {
+            _ = try Journal(directory: s.dir, writable: false, lockTimeout: 0.1)
+            Issue.record("the second open should have timed out")
+        } catch {
+            #expect(error.diagnostics.map(\.code) == ["session-locked"])
+            #expect(error.diagnostics.first?.rendered(.zh).contains("另一个 kaimen 命令正在使用会话") == true)
+        }
+        // The real executable, with KAIMEN_LOCK_WAIT: status exits 1 with the message.
+        let p = Process()
+        p.executableURL = try Self.executable()
+        p.arguments = ["session", "status", s.dir.path]
+        p.environment = ProcessInfo.processInfo.environment.merging(["KAIMEN_LOCK_WAIT": "0.2"]) { _, new in new }
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 1)
+        #expect(text.contains("另一个 kaimen 命令正在使用会话"), "\(text)")
+        #expect(text.contains("等了 1 秒仍未结束"), "\(text)")
+        withExtendedLifetime(held) {}
+    }
+
     @Test("kill -9 during `enter` at random moments never loses an acknowledged record or breaks the chain")
     func killDuringEnter() throws {
         let s = try SampleSession(singleEntry: true); defer { s.remove() }
