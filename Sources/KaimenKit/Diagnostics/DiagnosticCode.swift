@@ -132,6 +132,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case journalRecordInvalid = "journal-record-invalid"
     case alreadyAppealed = "already-appealed"
     case sessionLocked = "session-locked"
+    case gradeUnreachable = "grade-unreachable"
     case notScheduled = "not-scheduled"
     case sameOperator = "same-operator"
     case sameFile = "same-file"

@@ -52,3 +52,37 @@ struct QuotaCheckTests {
         #expect(en.stderr.contains("[at grades[0].quota]"))
     }
 }
+
+/// Found by a tuner: 优秀 at 105 when a unit can score at most 100 + 3 passed `rules check`.
+@Suite("Grades out of reach: a warning in rules check")
+struct GradeReachCheckTests {
+    static func rules(_ min: String, bonusCap: String? = "3") throws -> Rules {
+        var text = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc"), encoding: .utf8)
+        text = text.replacingOccurrences(of: #"{ "name": "优秀", "min": 90, "quota": 30 }"#, with: #"{ "name": "优秀", "min": \#(min), "quota": 30 }"#)
+        if bonusCap == nil { text = text.replacingOccurrences(of: #""bonusCap": 3,"#, with: "") }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-grades-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("r.jsonc")
+        try Data(text.utf8).write(to: file)
+        return try RulesLoader().load(file.path).rules
+    }
+
+    @Test("Xicheng: 100 points and bonuses capped at 3, so 103 at most; 105 is out of reach, 103 is not")
+    func xicheng() throws {
+        #expect(GradeReachCheck.highestTotal(try Self.rules("90")) == 103)
+        let far = GradeReachCheck.rulesWarnings(try Self.rules("105"))
+        #expect(far.map(\.code) == ["grade-unreachable"])
+        #expect(far.first?.text.zh == "等级「优秀」的下限 105 分高于单位可能得到的最高分 103 分（满分 100 + 加分至多 3）：没有单位能获得该等级")
+        #expect(far.first?.path == "grades[0].min")
+        #expect(GradeReachCheck.rulesWarnings(try Self.rules("103")).isEmpty)
+    }
+
+    @Test("without a cap, every bonus counts: the three Xicheng bonuses add up to more than 3")
+    func uncapped() throws {
+        let r = try Self.rules("90", bonusCap: nil)
+        let bonuses = r.bonuses.reduce(Rational.zero) { $0 + $1.points }
+        #expect(bonuses > 3)
+        #expect(GradeReachCheck.highestTotal(r) == 100 + bonuses)
+    }
+}

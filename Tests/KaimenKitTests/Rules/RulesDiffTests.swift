@@ -126,4 +126,21 @@ struct RulesDiffTests {
         let en = RulesDiffCommand.text(RulesDiff.compare(old, new), oldFile: "a", newFile: "b", lang: .en)
         #expect(en.contains("`s` 标准: formula: x → 2 * x\n"), "\(en)")
     }
+
+    /// Found by a tuner: areas re-weighted to 102 points, the grades still set for 100, and
+    /// `rules diff` said nothing of the full marks.
+    @Test("the full marks moved: one line above the changes, with the grades' thresholds when they did not move")
+    func totalMoved() throws {
+        let small = try RulesLoader().load(Fixtures.path("rules/valid/small.jsonc")).rules
+        var tuned = small
+        tuned.areas[0].points = tuned.areas[0].points + 2
+        let diff = RulesDiff.compare(small, tuned)
+        #expect(diff.newTotal == diff.oldTotal + 2)
+        let text = RulesDiffCommand.text(diff, oldFile: "a.jsonc", newFile: "b.jsonc", lang: .zh)
+        let mins = small.grades.compactMap { g in g.min.map { "\(g.name) \($0.plainText())" } }.joined(separator: "、")
+        #expect(text.contains("满分：\(diff.oldTotal.plainText()) 分 → \(diff.newTotal.plainText()) 分；各等级的下限未变（\(mins) 分），请核对是否随之调整"), "\(text)")
+        #expect(diff.json["totalPoints"]?["new"] == .string(diff.newTotal.plainText()))
+        // The same full marks: no such line.
+        #expect(!RulesDiffCommand.text(RulesDiff.compare(small, small), oldFile: "a", newFile: "a", lang: .zh).contains("满分"))
+    }
 }

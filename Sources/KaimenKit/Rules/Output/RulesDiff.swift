@@ -47,6 +47,13 @@ public struct RulesDiff: Sendable {
     public var oldRules: RulesMetadata
     public var newRules: RulesMetadata
     public var changes: [Change]
+    /// The full marks (the areas' points added up) under each file: a re-weighting that no
+    /// longer adds up to them is said once, above the changes, since the grades' thresholds
+    /// were set for the old sum.
+    public var oldTotal: Rational = .zero
+    public var newTotal: Rational = .zero
+    /// The new file's grade thresholds, when no grade changed (`优秀 90`, …).
+    public var unchangedGradeMins: [(name: String, min: Rational)] = []
 
     /// The grades' and vetoes' threshold keys, whatever the entry. A grade's `quota` is not a
     /// threshold (it limits how many units hold the grade): its change is `changed`.
@@ -79,7 +86,13 @@ public struct RulesDiff: Sendable {
         for key in ["notAssessable", "bonusCap", "publishRepresentatives"] {
             diffFields(a[key], b[key], prefix: key, section: "policies", id: nil, name: nil, into: &changes)
         }
-        return RulesDiff(oldRules: old.metadata, newRules: new.metadata, changes: changes)
+        var diff = RulesDiff(oldRules: old.metadata, newRules: new.metadata, changes: changes)
+        diff.oldTotal = old.totalPoints
+        diff.newTotal = new.totalPoints
+        if !changes.contains(where: { $0.section == "grades" }) {
+            diff.unchangedGradeMins = new.grades.compactMap { g in g.min.map { (g.name, $0) } }
+        }
+        return diff
     }
 
     private static func key(_ v: JSONOut) -> String? {
@@ -189,6 +202,7 @@ public struct RulesDiff: Sendable {
             "old": .object(["id": .string(oldRules.id), "version": .string(oldRules.version)]),
             "new": .object(["id": .string(newRules.id), "version": .string(newRules.version)]),
             "summary": .object(Dictionary(uniqueKeysWithValues: Kind.allCases.map { ($0.rawValue, JSONOut.num(count($0))) })),
+            "totalPoints": .object(["old": .string(oldTotal.plainText()), "new": .string(newTotal.plainText())]),
             "changes": .array(changes.map { c in
                 var o: [String: JSONOut] = ["kind": .string(c.kind.rawValue), "section": .string(c.section)]
                 if let v = c.id { o["id"] = .string(v) }

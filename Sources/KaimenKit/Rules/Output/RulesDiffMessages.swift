@@ -28,6 +28,15 @@ enum RulesDiffMessages {
     static let none = L(zh: "（无）", en: "(none)")
     static let noDifferences = L(zh: "\n没有差别。\n", en: "\nNo differences.\n")
     static let summaryLabel = L(zh: "\n合计：", en: "\nSummary: ")
+    /// The full marks moved: `满分：100 分 → 102 分；各等级的下限未变（优秀 90、…），请核对是否随之调整`.
+    static func totalMoved(_ old: Rational, _ new: Rational, gradeMins: [(name: String, min: Rational)]) -> L {
+        let head = L(zh: "\n满分：\(old.plainText()) 分 → \(new.plainText()) 分", en: "\nFull marks: \(old.plainText()) → \(new.plainText()) points")
+        guard !gradeMins.isEmpty else { return L(zh: head.zh + "\n", en: head.en + "\n") }
+        let zh = gradeMins.map { "\($0.name) \($0.min.plainText())" }.joined(separator: "、")
+        let en = gradeMins.map { "\($0.name) \($0.min.plainText())" }.joined(separator: ", ")
+        return L(zh: head.zh + "；各等级的下限未变（\(zh) 分），请核对是否随之调整\n",
+                 en: head.en + "; the grades' thresholds are unchanged (\(en)): check whether they should move with it\n")
+    }
     static let listSeparator = L(zh: "，", en: ", ")
 
     /// `删除 1 处` / `1 removed`.
