@@ -50,6 +50,9 @@ enum JSONCMessages {
     static func afterNumber(_ c: String, _ text: String) -> L {
         L(zh: "数字 `\(text)` 后面出现了 `\(c)`", en: "unexpected `\(c)` after the number `\(text)`")
     }
+    static func unitAfterNumber(_ c: String, _ text: String) -> L {
+        L(zh: "数字后面不写单位：去掉 `\(c)`，写 `\(text)`", en: "write no unit after a number: drop `\(c)` and write `\(text)`")
+    }
     static func rateFraction(_ number: String, _ fraction: String) -> L {
         L(zh: "比率写成小数：\(number)% 写 \(fraction)", en: "write rates as fractions: \(fraction) for \(number)%")
     }

@@ -356,6 +356,10 @@ public struct JSONCParser {
             let hint = percentHint?(keyPath, text) ?? JSONCMessages.rateFraction(text, JSONCParser.hundredth(of: text))
             throw fail(JSONCMessages.afterNumber("\(c)", text), hint: hint)
         }
+        if let c = current, c.properties.isIdeographic, !"万千百亿".unicodeScalars.contains(c) {
+            // `2分`, `5项`: a unit written after the number, as on the paper criteria.
+            throw fail(JSONCMessages.afterNumber("\(c)", text), hint: JSONCMessages.unitAfterNumber("\(c)", text))
+        }
         if let c = current, c.properties.isAlphabetic || JSONCParser.numberLookalikes.contains(c) {
             // `3。5`, `1２`: a number typed partly in a Chinese input method.
             let hint = JSONCParser.asciiNumber(scalars, from: startIndex).map(JSONCMessages.writeNumber)
