@@ -12,6 +12,9 @@ enum ValidationMessages {
     static func extendsMissing(_ name: String, _ from: String) -> L {
         L(zh: "`extends` 写的是 `\(name)`，但 `\(from)` 旁边没有这个文件", en: "`extends` names `\(name)`, but there is no such file next to `\(from)`")
     }
+    static func extendsNear(_ near: String, lookedFor path: String) -> L {
+        L(zh: "是不是 `\(near)`？路径相对于本文件；找的是 \(path)", en: "did you mean `\(near)`? The path is relative to this file; looked for \(path)")
+    }
     static func lookedFor(_ path: String) -> L {
         L(zh: "路径相对于本文件；找的是 \(path)", en: "the path is relative to this file; looked for \(path)")
     }

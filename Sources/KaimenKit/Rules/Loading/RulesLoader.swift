@@ -103,8 +103,13 @@ public struct RulesLoader {
             return nil
         } catch {
             if let (node, from) = referencedBy {
+                // A near name among the rules files in that folder (`xicheng2014.jsonc` for `xicheng-2014.jsonc`).
+                let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
+                let near = ((try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? [])
+                    .filter { $0.hasSuffix(".jsonc") || $0.hasSuffix(".json") }.sorted()
+                let hint = Suggestion.closest(to: name, among: near).map { ValidationMessages.extendsNear($0, lookedFor: path) } ?? ValidationMessages.lookedFor(path)
                 ctx.error(.extendsMissing, ValidationMessages.extendsMissing(node.stringValue ?? path, PathText.lastComponent(from)),
-                          at: node.location, path: "extends", hint: ValidationMessages.lookedFor(path))
+                          at: node.location, path: "extends", hint: hint)
             } else {
                 ctx.error(.fileNotFound, ValidationMessages.noSuchFile(path), at: nil, path: nil, hint: CSVMessages.checkPath)
             }
