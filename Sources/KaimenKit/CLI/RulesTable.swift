@@ -61,22 +61,22 @@ public enum RulesTable {
         var t = TextTable(columns: [.init(lang.t("编号 id", "id")), .init(lang.t("名称", "name")), .init(lang.t("类型", "kind")),
                                     .init(lang.t("单位", "unit")), .init(lang.t("未填时", "if left empty"))])
         for m in rules.metrics {
-            t.addRow([m.id, m.name, ReaderMessages.kindName(m.kind).text(lang), m.unit ?? "", missingText(m.missing).text(lang)])
+            t.addRow([m.id, m.name, ReaderMessages.kindName(m.kind).text(lang), m.unit ?? "", missingText(m.missing, flag: m.kind == .flag).text(lang)])
         }
         return lang.t("各单位须填报的指标（\(rules.metrics.count) 项）", "Metrics each unit submits (\(rules.metrics.count))") + "\n"
             + t.render() + "\n"
     }
 
-    static func missingText(_ missing: MetricDefinition.Missing) -> Localized {
+    static func missingText(_ missing: MetricDefinition.Missing, flag: Bool = false) -> Localized {
         switch missing {
         case .error: Localized(zh: "必须填写（空着即报错）", en: "required (an empty cell is an error)")
-        case .zero: Localized(zh: "按 0 计", en: "counts as 0")
+        case .zero: flag ? Localized(zh: "按“否”计", en: "counts as no") : Localized(zh: "按 0 计", en: "counts as 0")
         case .notAssessable: Localized(zh: "读它的标准不予考核", en: "standards reading it are not assessable")
         }
     }
 
     static func row(_ st: Standard, indent: String, lang: Language = .zh) -> [String] {
-        [indent + st.id, st.name, st.points.plainText(), st.method.name, parameters(st, lang: lang), st.criteria]
+        [indent + st.id, st.name, st.points.plainText(), lang == .zh ? st.method.kind.words.zh : st.method.name, parameters(st, lang: lang), st.criteria]
     }
 
     /// The method's parameters in a few words: `合同签订数/企业数 ≥0.99→3 ≥0.9→2`.

@@ -24,10 +24,11 @@ enum ReaderMessages {
         L(zh: "`\(name)` 不是这套规则的指标，已忽略", en: "`\(name)` is not a metric of these rules and is ignored")
     }
 
-    static func metricColumnAbsent(_ name: String, _ id: String, missing: MetricDefinition.Missing) -> L {
-        missing == .zero
-            ? L(zh: "单位文件没有 \(name)（`\(id)`）这一列：按规则（空值按 0 计），每个单位的这项指标都按 0 计",
-                en: "the units file has no column for \(name) (`\(id)`): by its rule (an empty value counts as 0), every unit's value counts as 0")
+    static func metricColumnAbsent(_ name: String, _ id: String, missing: MetricDefinition.Missing, flag: Bool = false) -> L {
+        let zero = flag ? (zh: "按“否”计", en: "counts as no") : (zh: "按 0 计", en: "counts as 0")
+        return missing == .zero
+            ? L(zh: "单位文件没有 \(name)（`\(id)`）这一列：按规则（空值\(zero.zh)），每个单位的这项指标都\(zero.zh)",
+                en: "the units file has no column for \(name) (`\(id)`): by its rule (an empty value \(zero.en)), every unit's value \(zero.en)")
             : L(zh: "单位文件没有 \(name)（`\(id)`）这一列：按规则（空值不予考核），每个单位读取它的标准都不予考核",
                 en: "the units file has no column for \(name) (`\(id)`): by its rule (an empty value is not assessable), every standard reading it is not assessed for any unit")
     }

@@ -168,7 +168,7 @@ public struct UnitsReader {
                 // template, before the metric was added, would score every unit 0 (or leave the
                 // standards reading it out) without a word.
                 diagnostics.append(.metricColumnAbsent, .warning) {
-                    .warning(.metricColumnAbsent, ReaderMessages.metricColumnAbsent(metric.name, metric.id, missing: metric.missing),
+                    .warning(.metricColumnAbsent, ReaderMessages.metricColumnAbsent(metric.name, metric.id, missing: metric.missing, flag: metric.kind == .flag),
                              at: lineStart, path: metric.id,
                              hint: Localized.didYouMean(metric.id, among: header) ?? ReaderMessages.metricColumnAbsentHint(metric.id))
                 }
@@ -270,7 +270,7 @@ public struct UnitsReader {
         // absent column is (a metric with `missing: error` is an error at every unit).
         for metric in rules.metrics where metric.missing != .error && !rows.isEmpty && !keysGiven.contains(metric.id) {
             diagnostics.append(.metricColumnAbsent, .warning) {
-                .warning(.metricColumnAbsent, ReaderMessages.metricColumnAbsent(metric.name, metric.id, missing: metric.missing),
+                .warning(.metricColumnAbsent, ReaderMessages.metricColumnAbsent(metric.name, metric.id, missing: metric.missing, flag: metric.kind == .flag),
                          at: root.location, path: metric.id, hint: ReaderMessages.metricColumnAbsentHint(metric.id))
             }
         }

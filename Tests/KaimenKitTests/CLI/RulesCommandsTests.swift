@@ -59,11 +59,14 @@ struct RulesCommandsTests {
         func width(upTo marker: String, in line: String) -> Int? {
             line.range(of: marker).map { DisplayWidth.of(line[..<$0.lowerBound]) }
         }
-        // The method column starts at the same display column on every standard row.
+        // The method column starts at the same display column on every standard row; in
+        // Chinese, the method as the papers name it (分档计分), not its rules key.
+        // (Searched from the right: a standard may be named as its method is, 满意度测评.)
         let methodColumns = rows.compactMap { row in
-            ["bands", "count", "expression", "ballot", "linear", "checklist", "presence", "survey"]
-                .compactMap { width(upTo: " \($0) ", in: row) }.min()
+            ScoringMethod.Kind.allCases.map(\.words.zh)
+                .compactMap { m in row.range(of: " \(m) ", options: .backwards).map { DisplayWidth.of(row[..<$0.lowerBound]) } }.min()
         }
+        #expect(!rows.contains { $0.contains(" bands ") || $0.contains(" linear ") })
         #expect(methodColumns.count == 8)
         #expect(Set(methodColumns).count == 1, "\(methodColumns)")
         let header = try #require(lines.first { $0.contains("编号 id") })

@@ -61,7 +61,7 @@ struct CompareCommandTests {
         try Data(text.utf8).write(to: tuned)
         let r = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--rules", tuned.path] + Self.sample)
         #expect(r.code == .success, "\(r.err)")
-        #expect(r.err.contains("单位文件没有 开通工会微信公众号（`wechat_account`）这一列：按规则（空值按 0 计），每个单位的这项指标都按 0 计"), "\(r.err)")
+        #expect(r.err.contains("单位文件没有 开通工会微信公众号（`wechat_account`）这一列：按规则（空值按“否”计），每个单位的这项指标都按“否”计"), "\(r.err)")
         #expect(r.err.components(separatedBy: "wechat_account`）这一列").count == 2)  // once, not per side
     }
 

@@ -24,6 +24,7 @@ struct UnitsTemplateTests {
         #expect(instruction("members") == "填写整数，如 120（单位：人）；必填")
         #expect(instruction("congress_held") == "填写 是 或 否；必填")
         #expect(instruction("station_stars") == "填写整数，如 120（单位：星）；没有可留空（按0计）")
+        #expect(instruction("five_good_union") == "填写 是 或 否；没有可留空（按“否”计）")  // a yes/no metric's 0 is 否
         #expect(instruction("funds_due").hasPrefix("填写数额"))
     }
 

@@ -66,7 +66,7 @@ public enum RulesCheckCommand: Command {
         if !rules.deductions.isEmpty { extras.append("扣分 \(rules.deductions.count) 项") }
         if !rules.vetoes.isEmpty { extras.append("否决 \(rules.vetoes.count) 项") }
         if !extras.isEmpty { s += "；" + extras.joined(separator: "，") }
-        s += "；方法：" + rules.methodsUsed.joined(separator: ", ")
+        s += "；方法：" + rules.methodsUsed.map { ScoringMethod.Kind(rawValue: $0)?.words.zh ?? $0 }.joined(separator: "、")
         let own = rules.tests.filter { $0.isOwn(in: rules) }.count, inherited = rules.tests.count - own
         s += "；测试 \(own) 个" + (inherited > 0 ? "（另继承 \(inherited) 个）" : "")
         if rules.sourceFiles.count > 1 { s += "；继承 " + rules.sourceFiles.dropFirst().map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " → ") }
