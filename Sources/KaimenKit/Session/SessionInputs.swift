@@ -87,12 +87,18 @@ public struct SessionInputs: Sendable {
             session.report.sheets = sheets
             return session
         } catch {
-            // No ballot counted yet: said as the session's state, not as a file's header with
-            // advice on how to fill in a ballots file the secretary never sees.
-            throw DiagnosticsError(error.diagnostics.map { d in
-                guard d.code == DiagnosticCode.noBallots.rawValue, d.location?.file == SessionInputs.ballotsName else { return d }
-                return .error(.noBallots, SessionMessages.nothingConfirmed, hint: SessionMessages.nothingConfirmedHint)
-            })
+            throw DiagnosticsError(Self.asSession(error.diagnostics))
+        }
+    }
+
+    /// The problems of scoring a session's counted ballots, as a secretary reads them: no
+    /// ballot counted yet is said as the session's state, not as a file's header with advice
+    /// on how to fill in a ballots file the secretary never sees. (`panel`, `compare`,
+    /// `sensitivity` and `explain` on a session folder.)
+    public static func asSession(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.map { d in
+            guard d.code == DiagnosticCode.noBallots.rawValue, d.location?.file == SessionInputs.ballotsName else { return d }
+            return .error(.noBallots, SessionMessages.nothingConfirmed, hint: SessionMessages.nothingConfirmedHint)
         }
     }
 }

@@ -87,4 +87,19 @@ struct SessionInputsTests {
         // one header row and the 9 units
         #expect(r.out.split(whereSeparator: \.isNewline).count == 10)
     }
+
+    /// Found by a hostile test: compare and sensitivity on a session with nothing confirmed
+    /// spoke of a ballots file's header (and compare blamed the rules file); panel did not.
+    @Test("nothing confirmed yet: panel, compare and sensitivity say so, as the session's state")
+    func nothingConfirmed() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        for (args, last) in [(["panel", s.path], "1 个错误；未做分析"), (["compare", s.path, "--rules", "rules/xicheng-2014.jsonc"], "1 个错误，未比较"),
+                             (["sensitivity", s.path, "--scenarios", "5"], "1 个错误，未分析")] {
+            let r = SampleSession.run(args)
+            #expect(r.code == .failure)
+            #expect(r.err.contains("错误：会话中还没有一张已确认的评分表，没有可计的选票"), "\(args[0]): \(r.err)")
+            #expect(!r.err.contains("表头") && !r.err.contains("jsonc："), "\(args[0]): \(r.err)")
+            #expect(r.err.hasSuffix(last + "\n"), "\(args[0]): \(r.err)")
+        }
+    }
 }

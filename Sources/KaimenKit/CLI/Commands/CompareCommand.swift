@@ -132,11 +132,15 @@ public enum CompareCommand: Command {
             do {
                 sessions.append(try ScoringSession.run(rules: side, warnings: loaded[i].warnings, inputs, readFile: folder?.readFile, adjust: adjust))
             } catch {
-                if let dir = args.positionals.first { SessionCommandSupport.report(error.diagnostics, dir: dir, lang: lang, console: console) } else {
-                    for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
+                let problems = folder == nil ? error.diagnostics : SessionInputs.asSession(error.diagnostics)
+                if folder != nil, let dir = args.positionals.first { SessionCommandSupport.report(problems, dir: dir, lang: lang, console: console) } else {
+                    for d in problems { console.errLine(relative(d, console, lang)) }
                 }
-                let n = error.diagnostics.filter { $0.severity == .error }.count
-                console.errLine(lang.t("\(files[i])：\(n) 个错误，未比较", "\(files[i]): \(n) error\(n == 1 ? "" : "s"); nothing compared"))
+                let n = problems.filter { $0.severity == .error }.count
+                // Nothing counted yet is the session's state, not a fault of either rules file.
+                let nothingCounted = problems != error.diagnostics
+                console.errLine(nothingCounted ? lang.t("\(n) 个错误，未比较", "\(n) error\(n == 1 ? "" : "s"); nothing compared")
+                                               : lang.t("\(files[i])：\(n) 个错误，未比较", "\(files[i]): \(n) error\(n == 1 ? "" : "s"); nothing compared"))
                 return .failure
             }
         }

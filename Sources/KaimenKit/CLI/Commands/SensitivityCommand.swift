@@ -86,7 +86,9 @@ public enum SensitivityCommand: Command {
                                            leaveOneOut: vary.contains("leave-one-out"), bootstrap: vary.contains("bootstrap"))
         let session: ScoringSession
         do { session = try ScoringSession.run(inputs, readFile: folder?.readFile) } catch {
-            if let dir = args.positionals.first { SessionCommandSupport.report(error.diagnostics, dir: dir, lang: lang, console: console) } else {
+            if folder != nil, let dir = args.positionals.first {
+                SessionCommandSupport.report(SessionInputs.asSession(error.diagnostics), dir: dir, lang: lang, console: console)
+            } else {
                 for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
             }
             let n = error.diagnostics.filter { $0.severity == .error }.count
