@@ -133,6 +133,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case alreadyAppealed = "already-appealed"
     case sessionLocked = "session-locked"
     case gradeUnreachable = "grade-unreachable"
+    case outputLeftover = "output-leftover"
     case notScheduled = "not-scheduled"
     case sameOperator = "same-operator"
     case sameFile = "same-file"

@@ -563,8 +563,19 @@ extension SessionMessages {
     }
 
     static func resultsWithoutSeal(_ folder: String, count: Int, first: String) -> Localized {
-        Localized(zh: "`\(folder)/` 中有 \(count) 个结果文件（如 `\(first)`），但日志中没有封存记录：封存记录可能被删除了",
-                  en: "`\(folder)/` holds \(count) result file\(count == 1 ? "" : "s") (such as `\(first)`), but the journal has no seal record: a seal may have been deleted")
+        Localized(zh: "`\(folder)/` 中有 \(count) 个结果文件（如 `\(first)`），但日志中没有封存记录：上次 `kaimen session close` 可能在写完结果、封存之前中断了（再运行一次即可），或者封存记录被删除了",
+                  en: "`\(folder)/` holds \(count) result file\(count == 1 ? "" : "s") (such as `\(first)`), but the journal has no seal record: the last `kaimen session close` may have been cut short after writing them and before sealing (run it again), or a seal was deleted")
+    }
+    static func closeLeftovers(_ paths: [String]) -> Localized {
+        let shown = paths.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (paths.count > 3 ? " …" : "")
+        return Localized(zh: "\(shown) 是某次 `kaimen session close` 写结果时中断留下的临时文件，不属于任何封存结果",
+                         en: "\(shown) \(paths.count == 1 ? "was" : "were") left by a `kaimen session close` cut short while writing results, and belong\(paths.count == 1 ? "s" : "") to no sealed result")
+    }
+    static let closeLeftoversHint = Localized(zh: "再运行一次 `kaimen session close`（会清理它们）；会话已结束的，可以直接删去它们",
+                                              en: "run `kaimen session close` again (it clears them); in a closed session, they can simply be removed")
+    static func unsealedResults(_ count: Int) -> Localized {
+        Localized(zh: "注意：`results/` 里已有 \(count) 个未封存的结果文件（上次结束会话中断了？）；它们不算数，结束会话时会被替换。",
+                  en: "Note: `results/` already holds \(count) unsealed result file\(count == 1 ? "" : "s") (was the last close cut short?); they do not count, and closing the session replaces them.")
     }
     static let outputUnsealedHint = Localized(zh: "结果文件只应由 kaimen session close 写入；对照公示的日志末条哈希核验（--head）",
                                               en: "only kaimen session close writes results; check against the posted journal head hash (--head)")

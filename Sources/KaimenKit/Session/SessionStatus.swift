@@ -36,6 +36,9 @@ public struct SessionStatus: Sendable {
     /// The journal has a record that does not chain, or a line that is no record: nothing can
     /// be recorded or closed (`session verify` says what is wrong).
     public var journalDamaged: Bool
+    /// Result files in `results/` of a session never sealed: a `close` cut short after writing
+    /// them (they do not count; the next `close` replaces them).
+    public var unsealedResults = 0
 
     public init(folder: SessionFolder) {
         let state = folder.state
@@ -52,6 +55,7 @@ public struct SessionStatus: Sendable {
         versions = state.seals.count
         changedInputs = SessionFolder.changedInputs(folder.directory, recorded: folder.journal.records.first).compactMap { $0.location?.file }
         journalDamaged = folder.journal.diagnostics.contains { $0.severity == .error }
+        if state.seals.isEmpty { unsealedResults = Verifier.resultFiles(in: folder.directory).files.count }
         rows = setup.expected.sheets.map { sheet in
             let d = state.decision(sheet, items: setup.expected.items)
             let current = state.currentEntries(sheet)

@@ -60,6 +60,7 @@ public enum StatusReport {
             }
             out += t.render()
         }
+        if s.unsealedResults > 0 { out += "\n" + SessionMessages.unsealedResults(s.unsealedResults).text(lang) + "\n" }
         out += "\n" + (s.phase == .closed ? lang.t("会话已结束并封存（共 \(s.versions) 版结果）。", "The session is closed and sealed (\(s.versions) result version\(s.versions == 1 ? "" : "s")).")
                        : s.journalDamaged ? SessionMessages.journalDamagedStatus(dir: dir).text(lang)
                        : !s.changedInputs.isEmpty ? SessionMessages.inputsChangedStatus(s.changedInputs).text(lang)
@@ -78,7 +79,7 @@ public enum StatusReport {
             "phase": .string(s.phase.rawValue), "round": .num(s.round), "doubleEntry": .bool(s.doubleEntry), "schedule": .bool(s.hasSchedule),
             "items": .array(s.items.map(JSONOut.string)),
             "itemNames": .object(s.itemNames.mapValues(JSONOut.string)), "totals": counts(nil), "canClose": .bool(s.canClose), "versions": .num(s.versions),
-            "changedInputs": .array(s.changedInputs.map(JSONOut.string)), "journalDamaged": .bool(s.journalDamaged),
+            "changedInputs": .array(s.changedInputs.map(JSONOut.string)), "journalDamaged": .bool(s.journalDamaged), "unsealedResults": .num(s.unsealedResults),
             "groups": .array(s.groups.map { .object(["group": .string($0), "counts": counts($0)]) }),
             "sheets": .array(s.rows.map { r in .object([
                 "group": .string(r.group), "representative": .string(r.representative), "name": .string(r.name), "unit": .string(r.unit),

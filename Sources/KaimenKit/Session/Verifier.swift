@@ -74,6 +74,10 @@ public enum Verifier {
         // 4. Result files no seal lists: a seal record removed (then one line for the folder), or
         // files added afterwards (one line each).
         let found = resultFiles(in: directory)
+        if !found.leftovers.isEmpty {
+            problems.append(.warning("output-leftover", SessionMessages.closeLeftovers(found.leftovers),
+                                     at: SourceLocation(file: found.leftovers[0], line: 1, column: 1), hint: SessionMessages.closeLeftoversHint))
+        }
         for link in found.links {
             problems.append(.error("output-symlink", SessionMessages.outputSymlink(link), at: SourceLocation(file: link, line: 1, column: 1),
                                    hint: SessionMessages.outputSymlinkHint))
@@ -111,23 +115,31 @@ public enum Verifier {
     /// (`results/summary.csv`), in order, and every symbolic link in it (or `results` itself,
     /// when it is one): a sealed result is a file in the session folder, and a link could show
     /// anything, from anywhere, without a file of it being listed.
-    static func resultFiles(in directory: URL) -> (files: [String], links: [String]) {
+    ///
+    /// What an interrupted `close` leaves behind inside `results/` (a later version's staging
+    /// folder `.v2.kaimen-tmp-…` and its lock `.v2.kaimen-lock`) is listed apart, as `leftovers`:
+    /// kaimen's own names, which the next `close` clears, not files someone added.
+    static func resultFiles(in directory: URL) -> (files: [String], links: [String], leftovers: [String]) {
         let folder = SessionFolder.resultsPath(version: 1)
         let results = directory.appendingPathComponent(folder)
-        if SessionFolder.isSymbolicLink(results) { return ([], [folder]) }
+        if SessionFolder.isSymbolicLink(results) { return ([], [folder], []) }
         let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey]
-        guard let walker = FileManager.default.enumerator(at: results, includingPropertiesForKeys: keys) else { return ([], []) }
-        var files: [String] = [], links: [String] = []
+        guard let walker = FileManager.default.enumerator(at: results, includingPropertiesForKeys: keys) else { return ([], [], []) }
+        var files: [String] = [], links: [String] = [], leftovers: [String] = []
         for case let url as URL in walker {
             let values = try? url.resourceValues(forKeys: Set(keys))
             let path = SessionFolder.path(of: url, under: directory) ?? url.lastPathComponent
-            if values?.isSymbolicLink == true {
+            let name = url.lastPathComponent
+            if name.hasPrefix(".") && (name.contains(".kaimen-tmp-") || name.hasSuffix(".kaimen-lock")) && values?.isSymbolicLink != true {
+                leftovers.append(path)
+                walker.skipDescendants()
+            } else if values?.isSymbolicLink == true {
                 links.append(path)
             } else if values?.isRegularFile == true {
                 files.append(path)
             }
         }
-        return (files.sorted(), links.sorted())
+        return (files.sorted(), links.sorted(), leftovers.sorted())
     }
 
     /// - Parameter inputsChanged: an input copy is not as the session opened with it (said

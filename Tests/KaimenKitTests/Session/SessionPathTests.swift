@@ -139,4 +139,33 @@ struct SessionPathTests {
             #expect(r.code == .success, "\(path): \(r.err)")
         }
     }
+
+    /// Found by a hostile test: a `close` of v2 killed while writing left its staging folder and
+    /// lock inside `results/`, and verify failed the sealed v1 with 25 "unsealed" files.
+    @Test("what an interrupted close leaves inside results/: one warning, and the sealed result still verifies")
+    func closeLeftovers() throws {
+        let s = try Self.closed(); defer { s.remove() }
+        let staging = s.dir.appendingPathComponent("results/.v2.kaimen-tmp-123-abc")
+        try FileManager.default.createDirectory(at: staging.appendingPathComponent("sheets"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: staging.appendingPathComponent("summary.csv"))
+        try Data("x".utf8).write(to: staging.appendingPathComponent("sheets/X01.csv"))
+        try Data().write(to: s.dir.appendingPathComponent("results/.v2.kaimen-lock"))
+        let r = s.run("verify", [])
+        #expect(r.code == .success, "\(r.err)")
+        #expect(r.err.contains("是某次 `kaimen session close` 写结果时中断留下的临时文件，不属于任何封存结果"), "\(r.err)")
+        #expect(!r.err.contains("不在任何封存记录中"))
+    }
+
+    @Test("results written and never sealed (a close cut short): status says so, verify names both causes")
+    func resultsNeverSealed() throws {
+        let closed = try Self.closed(); defer { closed.remove() }
+        let s = try SampleSession(singleEntry: true); defer { s.remove() }
+        try FileManager.default.copyItem(at: closed.dir.appendingPathComponent("results"), to: s.dir.appendingPathComponent("results"))
+        let status = s.run("status", [])
+        #expect(status.out.contains("注意：`results/` 里已有"), "\(status.out)")
+        #expect(status.out.contains("个未封存的结果文件（上次结束会话中断了？）；它们不算数，结束会话时会被替换。"))
+        let verify = s.run("verify", [])
+        #expect(verify.code == .failure)
+        #expect(verify.err.contains("上次 `kaimen session close` 可能在写完结果、封存之前中断了（再运行一次即可），或者封存记录被删除了"), "\(verify.err)")
+    }
 }
