@@ -25,6 +25,10 @@ enum JSONCMessages {
     static let commaNotKey = L(zh: "意外的 `,`：这里应该是键", en: "unexpected `,`: a key was expected")
     static let keySingleQuotes = L(zh: "键用英文双引号 `\"`，不能用 `'`", en: "keys use double quotes `\"`, not `'`")
     static let keyQuotes = L(zh: "键必须放在双引号里", en: "keys must be in double quotes")
+    static func objectNotClosed(line: Int, column: Int) -> L {
+        L(zh: "是不是第 \(line) 行第 \(column) 列开始的对象少了结尾的 `}`？在它的最后一项后面补上 `}`",
+          en: "is the object opened at line \(line), column \(column) missing its closing `}`? Add `}` after its last entry")
+    }
     static func unexpectedKey(_ c: String) -> L { L(zh: "应该是键或 `}` 的地方出现了 `\(c)`", en: "unexpected `\(c)` where a key or `}` was expected") }
     static func colonAfter(_ key: String) -> L { L(zh: "键 `\(key)` 后面应该是 `:`", en: "expected `:` after the key `\(key)`") }
     static func duplicateKey(_ key: String, line: Int, column: Int) -> L {

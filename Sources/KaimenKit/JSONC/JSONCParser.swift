@@ -194,7 +194,9 @@ public struct JSONCParser {
                     }
                     throw fail(JSONCMessages.keyQuotes, hint: JSONCMessages.write(word))
                 }
-                throw fail(JSONCMessages.unexpectedKey("\(c)"), hint: lookalikeHint(at: i))
+                // A `{` where the next key belongs: most likely the object above lacks its `}`.
+                let hint = c == "{" ? JSONCMessages.objectNotClosed(line: start.line, column: start.column) : lookalikeHint(at: i)
+                throw fail(JSONCMessages.unexpectedKey("\(c)"), hint: hint)
             }
             let keyNode = try parseString()
             let key = keyNode.stringValue ?? ""
