@@ -10,6 +10,13 @@ public struct Comparison: Sendable {
     }
 
     /// A standard (or bonus or deduction item) whose points changed for a unit.
+    public struct VetoCap: Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var oldCap: Rational
+        public var newCap: Rational
+    }
+
     public struct Driver: Sendable, Equatable {
         public var id: String
         public var name: String
@@ -35,8 +42,13 @@ public struct Comparison: Sendable {
         /// A quota moved the unit down under old / new.
         public var oldQuotaMoved: Bool
         public var newQuotaMoved: Bool
-        /// The (at most three) items that moved it most, largest change first.
+        /// The (at most three) items that moved it most, largest change first; none when a
+        /// veto caps the unit under both files (`vetoCapped`).
         public var drivers: [Driver]
+        /// The veto whose cap sets the unit's total under both files, and the caps: its standards'
+        /// changes do not reach the total then, and as drivers they read as if the veto had
+        /// given points (a tuner's reading).
+        public var vetoCapped: VetoCap? = nil
 
         public var totalChange: Rational { newTotal - oldTotal }
         /// Positive when the unit moved up (its rank number fell).
@@ -76,12 +88,16 @@ public struct Comparison: Sendable {
             let unit = b.table.units[u]
             guard let ua = a.table.index(ofUnit: unit.id) else { continue }
             let ra = a.results[ua], rb = b.results[u]
+            var capped: VetoCap?
+            if let (va, ca) = cappingVeto(a.rules, ra), let (vb, cb) = cappingVeto(b.rules, rb), a.rules.vetoes[va].id == b.rules.vetoes[vb].id {
+                capped = VetoCap(id: b.rules.vetoes[vb].id, name: b.rules.vetoes[vb].name, oldCap: ca, newCap: cb)
+            }
             moves.append(Move(unit: unit.id, name: unit.name, category: unit.category,
                               oldTotal: ra.total, newTotal: rb.total, oldGrade: ra.grade, newGrade: rb.grade,
                               oldGradeByTotal: ra.gradeByTotal, newGradeByTotal: rb.gradeByTotal,
                               oldRank: ra.rank, newRank: rb.rank, oldCategoryRank: ra.categoryRank, newCategoryRank: rb.categoryRank,
                               oldQuotaMoved: movedA.contains(ua), newQuotaMoved: movedB.contains(u),
-                              drivers: drivers(a, ra, b, rb)))
+                              drivers: capped == nil ? drivers(a, ra, b, rb) : [], vetoCapped: capped))
         }
         return Comparison(old: side(a, oldFile), new: side(b, newFile), moves: moves,
                           precision: max(a.rules.ranking.precision, b.rules.ranking.precision))
@@ -133,12 +149,18 @@ public struct Comparison: Sendable {
         }
         let bonusScale = ratio(r.bonus, r.bonusEarned)
         for (bItem, res) in zip(rules.bonuses, r.bonuses) { out.append((bItem.id, bItem.name, res.points * bonusScale)) }
-        // The lowest cap of the vetoes that hold, if it is below the total.
-        let capping = r.vetoes.compactMap { v in rules.vetoes[v].capTotal.map { (v, $0) } }.min { $0.1 < $1.1 }
-        if let (v, cap) = capping, cap < r.exactTotal {
+        if let (v, cap) = cappingVeto(rules, r) {
             out.append((rules.vetoes[v].id, rules.vetoes[v].name, cap - r.exactTotal))
         }
         return out
+    }
+
+    /// The veto whose cap lowers `r`'s total (the lowest cap of those that hold, if it is below
+    /// the total), and the cap.
+    static func cappingVeto(_ rules: Rules, _ r: UnitResult) -> (index: Int, cap: Rational)? {
+        guard let (v, cap) = r.vetoes.compactMap({ v in rules.vetoes[v].capTotal.map { (v, $0) } }).min(by: { $0.1 < $1.1 }),
+              cap < r.exactTotal else { return nil }
+        return (v, cap)
     }
 }
 

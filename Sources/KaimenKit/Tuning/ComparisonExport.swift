@@ -15,6 +15,7 @@ public enum ComparisonExport {
     /// The drivers for the HTML page: ids and changes never broken across lines, a long name may be.
     static func driversMarkup(_ m: Comparison.Move, places: Int, lang: Language) -> HTMLText {
         func nw(_ t: String) -> String { "<span class=\"nw\">\(HTMLText.escape(t))</span>" }
+        if m.vetoCapped != nil { return HTMLText(markup: HTMLText.escape(driverItems(m, places: places, lang: lang).joined())) }
         return HTMLText(markup: m.drivers.map { d in
             lang == .zh && !d.name.isEmpty && d.name != d.id
                 ? nw(d.id) + HTMLText.escape("（\(d.name)）") + nw(signed(d.delta, places)) : nw("\(d.id) \(signed(d.delta, places))")
@@ -22,7 +23,15 @@ public enum ComparisonExport {
     }
 
     static func driverItems(_ m: Comparison.Move, places: Int, lang: Language) -> [String] {
-        m.drivers.map { d in
+        if let v = m.vetoCapped {
+            // No space after a full-width bracket (`（重大安全生产责任事故）两版`), one after an id.
+            let who = lang == .zh && !v.name.isEmpty ? "\(v.id)（\(v.name)）" : v.id + " "
+            return [v.oldCap == v.newCap
+                ? lang.t("否决封顶：\(who)两版都为 \(v.newCap.plainText()) 分，各标准的变化不改变总分",
+                         "capped by a veto: \(who)at \(v.newCap.plainText()) under both, so no standard's change reaches the total")
+                : lang.t("否决封顶：\(who)\(v.oldCap.plainText()) → \(v.newCap.plainText()) 分", "capped by a veto: \(who)\(v.oldCap.plainText()) → \(v.newCap.plainText())")]
+        }
+        return m.drivers.map { d in
             lang == .zh && !d.name.isEmpty && d.name != d.id ? "\(d.id)（\(d.name)）\(signed(d.delta, places))" : "\(d.id) \(signed(d.delta, places))"
         }
     }
@@ -98,6 +107,7 @@ public enum ComparisonExport {
                 "totalChange": .num(m.totalChange), "rankChange": .num(m.rankChange), "gradeChanged": .bool(m.gradeChanged),
                 "crossedGradeBoundary": .bool(m.crossedGradeBoundary), "crossedQuotaLine": .bool(m.crossedQuotaLine),
                 "drivers": .array(m.drivers.map { .object(["id": .string($0.id), "name": .string($0.name), "change": .num($0.delta)]) }),
+                "vetoCapped": m.vetoCapped.map { .object(["id": .string($0.id), "name": .string($0.name), "oldCap": .num($0.oldCap), "newCap": .num($0.newCap)]) } ?? .null,
             ])
         }
         return .object([

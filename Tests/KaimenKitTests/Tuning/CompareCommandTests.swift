@@ -65,6 +65,25 @@ struct CompareCommandTests {
         #expect(r.err.components(separatedBy: "wechat_account`）这一列").count == 2)  // once, not per side
     }
 
+    /// Found by a tuner: X01, capped at 59 by its veto under both files, listed the veto as
+    /// `+5.72` among the standards that "moved it most", though its total did not move.
+    @Test("a unit a veto caps under both files: the veto named as the reason, no drivers")
+    func vetoCappedBoth() throws {
+        let r = run(Self.both + ["--assume-missing", "notAssessable", "--format", "json"])
+        #expect(r.code == .success)
+        let json = try JSONCParser.parse(r.out, file: "out.json").get()
+        let x01 = try #require(json["units"]?.elements?.first { $0["unit"]?.stringValue == "X01" })
+        #expect(x01["drivers"]?.elements?.isEmpty == true)
+        #expect(x01["vetoCapped"]?["id"]?.stringValue == "veto.safety")
+        #expect(x01["vetoCapped"]?["newCap"]?.value == .number("59"))
+        let x08 = try #require(json["units"]?.elements?.first { $0["unit"]?.stringValue == "X08" })
+        #expect(x08["vetoCapped"]?.value == .null)
+        #expect(x08["drivers"]?.elements?.count == 3)
+        let table = run(Self.both + ["--assume-missing", "notAssessable"])
+        let row = try #require(table.out.split(separator: "\n").first { $0.hasPrefix("X01 ") })
+        #expect(row.hasSuffix("否决封顶：veto.safety（重大安全生产责任事故）两版都为 59 分，各标准的变化不改变总分"), "\(row)")
+    }
+
     @Test("--set with one rules file shows what the what-if value alone changes")
     func whatIf() throws {
         // X03 reported 3 legal-aid cases: 3 × 0.5 = 1.5 points; with 9 it gets min(4.5, 2) = 2, +0.5.
