@@ -31,8 +31,9 @@ public enum CLI {
     /// area's heading with its first row; a chart's equal ballots stack clear of its result.
     /// 0.20.0: a score sheet's subtotal, veto or total row never opens a page alone.
     /// 0.21.0: nor does the row of a veto that could not be checked (data missing), which had
-    /// no class for the rule to hold it by.
-    public static let version = "0.21.0"
+    /// no class for the rule to hold it by. 0.22.0: a notice that names the representatives
+    /// states a recusal in brief in 说明 (its ballots are in the representatives' table).
+    public static let version = "0.22.0"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method

@@ -23,7 +23,8 @@ public struct ScoreReport: Sendable {
     /// result and the page numbers, 0.19.0 the tie notes' wording, the report's summary page
     /// (recusals in brief, headers broken between words) and its charts' stacked ballots,
     /// 0.20.0 the score sheets' subtotal, veto and total rows, kept with the row above them,
-    /// 0.21.0 the row of a veto that could not be checked, kept so too
+    /// 0.21.0 the row of a veto that could not be checked, kept so too,
+    /// 0.22.0 a notice that names the representatives, its recusals in brief
     /// (docs/session.md, `session verify`).
     public static let v0_16: [Int] = [0, 16, 0]
     public static let v0_17: [Int] = [0, 17, 0]
@@ -31,6 +32,7 @@ public struct ScoreReport: Sendable {
     public static let v0_19: [Int] = [0, 19, 0]
     public static let v0_20: [Int] = [0, 20, 0]
     public static let v0_21: [Int] = [0, 21, 0]
+    public static let v0_22: [Int] = [0, 22, 0]
 
     /// Whether the files are written as `version` (`ScoreReport.v0_17`) or a later version writes them.
     public func writes(since version: [Int]) -> Bool {

@@ -72,7 +72,10 @@ public enum NoticeHTML {
         for u in report.ranking.order {
             t.addRow([.number(String(report.scores.rank[u])), .text(report.units.ids[u]), .text(report.units.names[u]), .text(report.units.categories[u]),
                       .number(Rational.formatScaled(report.scores.total[u], places: report.scores.precision)), .text(report.gradeName(u)),
-                      notes.text(u, recusals: namesRepresentatives ? .named : .none).map { .text($0) } ?? .empty])
+                      // Named, briefly: the ballots set aside are in the representatives' table
+                      // below, and each listed here took a 44 mm cell over 14 lines (a tuner's print).
+                      notes.text(u, recusals: !namesRepresentatives ? .none : report.writes(since: ScoreReport.v0_22) ? .brief : .named)
+                          .map { .text($0) } ?? .empty])
         }
         return t.rendered()
     }

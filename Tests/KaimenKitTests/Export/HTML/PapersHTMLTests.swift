@@ -201,6 +201,12 @@ struct PapersHTMLTests {
         // 王秀兰 gave U1 2 and U2 1; 顾尚礼 belongs to U1: recused there, no ballot for U2.
         #expect(named.contains("<td>王秀兰</td><td>一组</td><td class=\"num\">2</td><td class=\"num\">1</td>"))
         #expect(named.contains("<td>顾尚礼</td><td>一组</td><td class=\"num\">回避</td><td class=\"num\"></td>"))
+        // The 说明 cell names the recusal briefly; the ballot set aside is in the table above.
+        #expect(named.contains("回避：R1 顾尚礼（本单位代表）1 票不计</td>"), "\(named)")
+        // As 0.21.0 wrote it (a seal it made is re-derived byte for byte): the ballots listed.
+        var old = s
+        old.report.writtenAs = ScoreReport.v0_21
+        #expect(NoticeHTML.render(old, namesRepresentatives: true).contains("回避：R1 顾尚礼（本单位代表）1 票不计（"))
     }
 
     @Test("a standard left out of its area reads 不考核, not 0.00, with the reason")
