@@ -32,7 +32,8 @@ public enum CLI {
     /// 0.20.0: a score sheet's subtotal, veto or total row never opens a page alone.
     /// 0.21.0: nor does the row of a veto that could not be checked (data missing), which had
     /// no class for the rule to hold it by. 0.22.0: a notice that names the representatives
-    /// states a recusal in brief in 说明 (its ballots are in the representatives' table).
+    /// states a recusal in brief in 说明 (its ballots are in the representatives' table); a score
+    /// sheet's note on its ballots is its table's last row, kept with the total.
     public static let version = "0.22.0"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)

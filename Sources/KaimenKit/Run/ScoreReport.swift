@@ -24,7 +24,8 @@ public struct ScoreReport: Sendable {
     /// (recusals in brief, headers broken between words) and its charts' stacked ballots,
     /// 0.20.0 the score sheets' subtotal, veto and total rows, kept with the row above them,
     /// 0.21.0 the row of a veto that could not be checked, kept so too,
-    /// 0.22.0 a notice that names the representatives, its recusals in brief
+    /// 0.22.0 a notice that names the representatives, its recusals in brief, and a score
+    /// sheet's ballots note as its table's last row
     /// (docs/session.md, `session verify`).
     public static let v0_16: [Int] = [0, 16, 0]
     public static let v0_17: [Int] = [0, 17, 0]

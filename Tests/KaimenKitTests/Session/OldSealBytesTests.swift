@@ -15,7 +15,7 @@ import Testing
 /// as `Fixtures/golden/` has it.
 @Suite("Old seals: written as an older version wrote them, byte for byte")
 struct OldSealBytesTests {
-    static let versions = ["0.16.0", "0.17.0", "0.18.0", "0.19.0", "0.20.0"]
+    static let versions = ["0.16.0", "0.17.0", "0.18.0", "0.19.0", "0.20.0", "0.21.0"]
 
     @Test("the Xicheng sample's --out, written as an older version, is that version's files", arguments: versions)
     func xicheng(_ version: String) throws {

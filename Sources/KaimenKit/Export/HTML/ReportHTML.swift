@@ -25,6 +25,8 @@ public enum ReportHTML {
         if session.report.writes(since: ScoreReport.v0_20) { doc.extraCSS += Self.css020 }
         // Since 0.21.0: so does the row of a veto that could not be checked.
         if session.report.writes(since: ScoreReport.v0_21) { doc.extraCSS += Self.css021 }
+        // Since 0.22.0: the ballots' note, the sheet table's last row, stays with the total.
+        if session.report.writes(since: ScoreReport.v0_22) { doc.extraCSS += Self.css022 }
         doc.append(summaryPage(session, lang: lang))
         let medians = pages == nil ? areaMedians(session) : []
         for u in session.report.ranking.order {
@@ -40,6 +42,7 @@ public enum ReportHTML {
     static let css019 = ".sheet tr.area { break-after: avoid; page-break-after: avoid; }\n"
     static let css020 = ".sheet tr.subtotal, .sheet tr.total { break-before: avoid; page-break-before: avoid; }\n"
     static let css021 = ".sheet tr.veto { break-before: avoid; page-break-before: avoid; }\n"
+    static let css022 = ".sheet tr.ballots { break-before: avoid; page-break-before: avoid; }\n.sheet tr.ballots td { border: none; font-size: 8.5pt; padding-top: 6px; }\n"
 
     static let css = """
     .summary table.grid { font-size: 8.5pt; }

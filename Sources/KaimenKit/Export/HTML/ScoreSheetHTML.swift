@@ -21,8 +21,12 @@ enum ScoreSheetHTML {
             PaperTexts.meta(Localized(zh: "等级", en: "Grade"), r.grade + (r.movedFrom.map { lang.t("（因名额限制由\($0)调整）", " (moved from \($0) by the quota)") } ?? ""), lang),
             PaperTexts.meta(Localized(zh: "排名", en: "Rank"), rank, lang),
         ].map(\.markup).joined() + "</div>"
-        s += table(session, unit: u, lang: lang, narration: narration).markup
-        s += ballotsParagraph(session, unit: u, lang: lang).markup
+        // Since 0.22.0 the ballots' note is the table's last row, kept with the total above it: as
+        // a paragraph after the table it could open the next page alone (a tuner's print of X01).
+        let ballots = ballotsText(session, unit: u, lang: lang)
+        let inTable = session.report.writes(since: ScoreReport.v0_22)
+        s += table(session, unit: u, lang: lang, narration: narration, ballotsRow: inTable ? ballots : nil).markup
+        if !inTable, let ballots { s += "<p class=\"small\">\(HTMLText.escape(ballots))</p>" }
         // The charts and signatures may fall on a page of their own: name the unit there too.
         s += "<p class=\"running\">\(HTMLText.escape("\(PaperTexts.sheetHeading.text(lang)) · \(unit.id) \(unit.name)"))</p>"
         s += "<div class=\"charts\"><figure>" + profile(session, unit: u, medians: medians, lang: lang).markup
@@ -42,7 +46,8 @@ enum ScoreSheetHTML {
         return HTMLText(markup: "<div class=\"sign\"><div><span>\(sign)</span></div><div></div><div></div><div style=\"flex:0.6\"><span>\(date)</span></div></div>")
     }
 
-    static func table(_ session: ScoringSession, unit u: Int, lang: Language, narration: SheetNarration? = nil) -> HTMLText {
+    /// - Parameter ballotsRow: the ballots' note, as the table's last row (`tr.ballots`).
+    static func table(_ session: ScoringSession, unit u: Int, lang: Language, narration: SheetNarration? = nil, ballotsRow: String? = nil) -> HTMLText {
         let rules = session.rules, unit = session.table.units[u], r = session.results[u]
         let fmt = ValueFormatter(rules: rules, lang: lang)
         let narrator = Narrator(session: session, lang: lang).forUnit(u)
@@ -107,6 +112,7 @@ enum ScoreSheetHTML {
         note += lang.t("；等级 \(r.grade)；排名第 \(r.rank) 名", "; grade \(r.grade); rank \(r.rank)")
         t.addRow([.text(PaperTexts.total.text(lang)), .empty, .text(note), .number(fmt.fixed(rules.totalPoints)), .number(fmt.fixed(r.total))],
                  rowClass: "total")
+        if let ballotsRow { t.addRow([.text(ballotsRow)], rowClass: "ballots", span: [0: 5]) }
         return t.rendered()
     }
 
@@ -133,8 +139,8 @@ enum ScoreSheetHTML {
 
     /// Who scored the unit, how trimming works, the recused ballots (counted, not named), and
     /// in a session the sheets declared void or left uncounted (who, and why).
-    static func ballotsParagraph(_ session: ScoringSession, unit u: Int, lang: Language) -> HTMLText {
-        guard !session.ballots.items.isEmpty else { return HTMLText(markup: "") }
+    static func ballotsText(_ session: ScoringSession, unit u: Int, lang: Language) -> String? {
+        guard !session.ballots.items.isEmpty else { return nil }
         let mine = session.ballots.ballots.filter { $0.unit == u }
         let voters = Set(mine.map(\.representative)).count
         var parts = [PaperTexts.ballotsLine(representatives: session.representatives.count, ballots: mine.count, voters: voters, lang: lang)]
@@ -152,7 +158,7 @@ enum ScoreSheetHTML {
         // A session's voided and uncounted sheets, by whom and why (the page's chart names the
         // representatives who scored, so the ones whose sheet did not count are named too).
         if let dropped = session.report.sheets?.droppedText(unitID, naming: true, lang: lang) { parts.append(dropped) }
-        return HTMLText(markup: "<p class=\"small\">\(HTMLText.escape(parts.joined(separator: lang.t("；", "; "))))</p>")
+        return parts.joined(separator: lang.t("；", "; "))
     }
 
     static func profile(_ session: ScoringSession, unit u: Int, medians: [Double], lang: Language) -> HTMLText {

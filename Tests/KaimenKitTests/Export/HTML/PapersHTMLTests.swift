@@ -180,7 +180,36 @@ struct PapersHTMLTests {
         #expect(!was20.contains("tr.veto"))
         #expect(was20.contains(".sheet tr.subtotal, .sheet tr.total { break-before"))
         // Nothing else differs.
-        #expect(html.replacingOccurrences(of: "<tr class=\"veto\">", with: "<tr>").replacingOccurrences(of: ReportHTML.css021, with: "") == was20)
+        #expect(html.replacingOccurrences(of: "<tr class=\"veto\">", with: "<tr>").replacingOccurrences(of: ReportHTML.css021, with: "")
+                    .replacingOccurrences(of: ReportHTML.css022, with: "") == was20)
+    }
+
+    /// Found by a tuner: X01's note on its ballots opened page 47 alone, away from its table.
+    @Test("the ballots' note is the score sheet table's last row, kept with the total (since 0.22.0)")
+    func ballotsNoteKept() throws {
+        let s = try TestSession(rules: Self.hostileRules, units: Self.hostileUnits,
+                                roster: "id,name,group,units\nR1,顾尚礼,一组,U1\nR2,王秀兰,一组,\nR3,李建国,一组,\nR4,赵敏,二组,\n",
+                                ballots: Self.ballots).run()
+        let html = ReportHTML.render(s)
+        #expect(html.contains(".sheet tr.ballots { break-before: avoid; page-break-before: avoid; }"))
+        // Every sheet's note is in such a row (the summary page has a paragraph of its own).
+        let notes = html.components(separatedBy: "名代表为该单位打分").count - 1
+        #expect(notes == 2)
+        #expect(html.components(separatedBy: "<tr class=\"ballots\"><td colspan=\"5\">").dropFirst().filter { $0.prefix(20).contains("名代表为该单位打分") }.count == notes)
+        // Right after each sheet's total row, over the table's five columns.
+        let totals = html.components(separatedBy: "<tr class=\"total\">").dropFirst()
+        #expect(totals.count == 2)
+        for after in totals {
+            let next = try #require(after.range(of: "<tr"))
+            #expect(after[next.lowerBound...].hasPrefix("<tr class=\"ballots\"><td colspan=\"5\">"), "\(after.prefix(300))")
+        }
+        // As 0.21.0 wrote it: a paragraph after the table.
+        var old = s
+        old.report.writtenAs = ScoreReport.v0_21
+        let was21 = ReportHTML.render(old)
+        #expect(!was21.contains("tr.ballots"))
+        let paragraphs = { (h: String) in h.components(separatedBy: "</table><p class=\"small\">").count }
+        #expect(paragraphs(was21) == paragraphs(html) + 2)
     }
 
     @Test("the notice names no representative and shows no individual score unless asked")
