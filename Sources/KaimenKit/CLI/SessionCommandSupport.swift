@@ -86,11 +86,11 @@ enum SessionCommandSupport {
         do {
             let folder = try SessionFolder.open(url)
             report(folder.journal.diagnostics, dir: dir, lang: lang, console: console)
-            tailSetAside = folder.journal.diagnostics.contains { $0.code == DiagnosticCode.journalTornTail.rawValue }
+            tailSetAside = folder.journal.tailSetAside != nil
             return try body(folder)
         } catch {
+            // (A journal that does not open whole is only read: nothing was set aside then.)
             report(error.diagnostics, dir: dir, lang: lang, console: console)
-            tailSetAside = tailSetAside || error.diagnostics.contains { $0.code == DiagnosticCode.journalTornTail.rawValue }
             let n = error.diagnostics.filter { $0.severity == .error }.count
             console.errLine(SessionMessages.notRecorded(errors: n, tailSetAside: tailSetAside).text(lang))
             return .failure

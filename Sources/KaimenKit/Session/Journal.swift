@@ -28,6 +28,8 @@ public final class Journal {
     public private(set) var recordLines: [Int] = []
     /// Whole lines in the file: those read, then those appended.
     private var lineCount = 0
+    /// The side file a torn tail was moved to when this journal was opened, if one was.
+    public private(set) var tailSetAside: String?
     private var lockFD: Int32 = -1
     private var fd: Int32 = -1
 
@@ -108,9 +110,13 @@ public final class Journal {
         // right, and only its line end missing, is no torn tail: setting it aside would drop
         // a record kaimen wrote (a correction acknowledged, perhaps) without a word. It stays a
         // record; a writer adds the line end.
+        // (Whatever the lines before: a damaged line elsewhere does not make this one torn.)
         var lineEndMissing: JournalRecord?
-        if end < bytes.count, failed.isEmpty, case .success(let r) = JournalRecord.parse(String(decoding: bytes[end...], as: UTF8.self)),
-           r.seq == (records.last?.seq ?? 0) + 1, r.prev == (records.last?.hash ?? JournalRecord.zeroHash), r.hash == r.computedHash {
+        // (After a line that could not be read, its link cannot be checked here; the chain's
+        // own check names the gap.)
+        if end < bytes.count, case .success(let r) = JournalRecord.parse(String(decoding: bytes[end...], as: UTF8.self)),
+           r.seq == number + 1, r.hash == r.computedHash,
+           !failed.isEmpty || r.prev == (records.last?.hash ?? JournalRecord.zeroHash) {
             number += 1
             records.append(r)
             recordLines.append(number)
@@ -131,11 +137,17 @@ public final class Journal {
         }
         // Every command that opens the journal checks its chain, not only `verify`: a record
         // changed by hand must stop the commands that would append to it or seal from it.
-        let chain = chainProblems() + ReplayCheck.problems(records, lines: recordLines)
+        // The commands' rules are replayed over a journal that reads and chains whole: over a
+        // gap (an unreadable line, say an appeal's), every record after it would be blamed.
+        var chain = chainProblems()
+        if chain.isEmpty && failed.isEmpty { chain = ReplayCheck.problems(records, lines: recordLines) }
         defer { diagnostics += chain }
+        // A damaged journal is only read: every command that would write refuses it, and must
+        // not first move its tail or add a line end (the secretary restores it from a copy).
+        let damaged = !chain.isEmpty || diagnostics.contains { $0.severity == .error }
         if let r = lineEndMissing {
             let at = SourceLocation(file: Journal.fileName, line: number, column: 1)
-            guard writable else {
+            guard writable && !damaged else {
                 diagnostics.append(.warning("journal-line-end", SessionMessages.lineEndMissing(seq: r.seq, added: false), at: at))
                 return
             }
@@ -147,7 +159,7 @@ public final class Journal {
         guard end < bytes.count else { return }
         let tail = Array(bytes[end...])
         let at = SourceLocation(file: Journal.fileName, line: number + 1, column: 1)
-        guard writable else {
+        guard writable && !damaged else {
             diagnostics.append(.warning("journal-torn-tail", SessionMessages.tornTailSeen(tail.count), at: at))
             return
         }
@@ -159,11 +171,10 @@ public final class Journal {
         }
         guard ftruncate(fd, off_t(end)) == 0, fsync(fd) == 0 else { throw .io("truncate", url.path) }
         diagnostics.append(.warning("journal-torn-tail", SessionMessages.tornTailSetAside(tail.count, side: side.lastPathComponent), at: at))
-        if diagnostics.allSatisfy({ $0.severity != .error }) && chain.isEmpty {
-            try append(.recovered, by: "kaimen", content: .object([
-                "file": .string(side.lastPathComponent), "bytes": .num(tail.count), "sha256": .string(SHA256.hex(tail)),
-            ]))
-        }
+        tailSetAside = side.lastPathComponent
+        try append(.recovered, by: "kaimen", content: .object([
+            "file": .string(side.lastPathComponent), "bytes": .num(tail.count), "sha256": .string(SHA256.hex(tail)),
+        ]))
     }
 
     /// Where the records do not chain: a record not at the line its number says, a `prev` that

@@ -130,6 +130,27 @@ struct JournalDurabilityTests {
         withExtendedLifetime(held) {}
     }
 
+    /// Found by a review: with a line broken elsewhere, the whole last record was moved aside
+    /// as "incomplete" by a command that then refused the journal anyway.
+    @Test("a damaged journal is only read: a writer refuses it without moving its tail or adding a line end")
+    func damagedJournalUntouched() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        for (row, by) in [("R01,", "甲"), ("R02,", "乙")] {
+            let f = try s.file("\(by).csv", SampleSession.typed("a") { $0.hasPrefix(row) })
+            try #require(s.run("enter", [f, "--by", by]).code == .success)
+        }
+        var lines = s.journalLines
+        lines[1] = String(lines[1].dropLast(5))   // line 2 unreadable
+        let text = lines.joined(separator: "\n")  // and no line end after the last record
+        try Data(text.utf8).write(to: s.dir.appendingPathComponent("journal.jsonl"))
+        let r = s.run("void", ["--rep", "R20", "--unit", "X07", "--reason", "污损", "--by", "王"])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("journal.jsonl:2:1: 错误"), "\(r.err)")
+        #expect(!r.err.contains("不完整"), "\(r.err)")
+        #expect(s.journal == text)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: s.dir.path).filter { $0.hasPrefix("journal.torn-") }.isEmpty)
+    }
+
     @Test("kill -9 during `enter` at random moments never loses an acknowledged record or breaks the chain")
     func killDuringEnter() throws {
         let s = try SampleSession(singleEntry: true); defer { s.remove() }

@@ -94,4 +94,53 @@ struct ReplayCheckTests {
         let journal = try Journal(directory: s.dir, writable: false)
         #expect(journal.diagnostics.isEmpty, "\(journal.diagnostics)")
     }
+
+    /// Found by a review: an appeal's line unreadable made every round-2 entry after it
+    /// "not one a command could write", blaming a forger for a damaged disk.
+    @Test("over an unreadable line, the rules are not replayed: the line is named, not the records after it")
+    func unreadableLineNotBlamedOnLater() throws {
+        let s = try P.closed(); defer { s.remove() }
+        #expect(s.run("appeal", ["--unit", "X04", "--reason", "申诉", "--by", "王秘书"]).code == .success)
+        let fix = try s.file("fix.csv", SampleSession.typed("a") { $0.hasPrefix("R13,X04,") })
+        #expect(s.run("enter", [fix, "--by", "甲"]).code == .success)
+        var lines = s.journalLines
+        let appeal = try #require(lines.firstIndex { $0.contains(#""kind":"appeal""#) })
+        lines[appeal] = lines[appeal].replacingOccurrences(of: #""kind":"appeal""#, with: #""kind":"appeal"#)
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: s.dir.appendingPathComponent("journal.jsonl"))
+        let r = s.run("verify", [])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("journal.jsonl:\(appeal + 1):1: 错误"), "\(r.err)")
+        #expect(!r.err.contains("不是 kaimen 的命令能写出的"), "\(r.err)")
+    }
+
+    /// A journal as every command writes it, over three rounds (a review's walk-through):
+    /// nothing in it reads as a record no command could write.
+    @Test("a rich journal written by the commands replays without a word")
+    func richJournal() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a")), b = try s.file("b.csv", SampleSession.typed("b"))
+        #expect(s.run("enter", [a, "--by", "甲"]).code == .success)
+        #expect(s.run("enter", [a, "--by", "甲"]).code == .success)   // the same again: nothing recorded
+        #expect(s.run("enter", [b, "--by", "乙"]).code == .success)
+        #expect(s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "原表", "--by", "王"]).code == .success)
+        #expect(s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "3.5", "--reason", "复核", "--by", "王", "--override"]).code == .success)
+        #expect(s.run("void", ["--rep", "R20", "--unit", "X07", "--reason", "污损", "--by", "王", "--override"]).code == .success)
+        #expect(s.run("close", ["--by", "王"]).code == .success)
+        #expect(s.run("appeal", ["--unit", "X04", "--reason", "申诉", "--by", "王"]).code == .success)
+        #expect(s.run("appeal", ["--unit", "X01", "--reason", "申诉", "--by", "王"]).code == .success)
+        #expect(s.run("appeal", ["--unit", "X04", "--reason", "再次", "--by", "王"]).code == .failure)
+        let fix = try s.file("fix.csv", SampleSession.typed("a") { $0.hasPrefix("R13,X04,") || $0.hasPrefix("R02,X01,") })
+        #expect(s.run("enter", [fix, "--by", "甲"]).code == .success)
+        #expect(s.run("enter", [fix, "--by", "乙", "--identical"]).code == .success)
+        #expect(s.run("void", ["--rep", "R03", "--unit", "X01", "--reason", "污损", "--by", "王", "--override"]).code == .success)
+        #expect(s.run("close", ["--by", "王"]).code == .success)
+        #expect(s.run("appeal", ["--unit", "X04", "--reason", "第三轮", "--by", "王"]).code == .success)
+        #expect(s.run("close", ["--by", "王", "--accept-missing", "时间所限"]).code == .success)
+        do {  // (the journal's lock is held while it is open: let it go before verify)
+            let journal = try Journal(directory: s.dir, writable: false)
+            #expect(journal.diagnostics.isEmpty, "\(journal.diagnostics)")
+        }
+        let r = s.run("verify", [])
+        #expect(r.code == .success, "\(r.err)")
+    }
 }
