@@ -573,9 +573,9 @@ extension SessionMessages {
     }
     static let closeLeftoversHint = Localized(zh: "再运行一次 `kaimen session close`（会清理它们）；会话已结束的，可以直接删去它们",
                                               en: "run `kaimen session close` again (it clears them); in a closed session, they can simply be removed")
-    static func unsealedResults(_ count: Int) -> Localized {
-        Localized(zh: "注意：`results/` 里已有 \(count) 个未封存的结果文件（上次结束会话中断了？）；它们不算数，结束会话时会被替换。",
-                  en: "Note: `results/` already holds \(count) unsealed result file\(count == 1 ? "" : "s") (was the last close cut short?); they do not count, and closing the session replaces them.")
+    static func unsealedResults(_ count: Int, folder: String) -> Localized {
+        Localized(zh: "注意：`\(folder)/` 里已有 \(count) 个未封存的结果文件（上次结束会话中断了？）；它们不算数，结束会话时会被替换。",
+                  en: "Note: `\(folder)/` already holds \(count) unsealed result file\(count == 1 ? "" : "s") (was the last close cut short?); they do not count, and closing the session replaces them.")
     }
     static let outputUnsealedHint = Localized(zh: "结果文件只应由 kaimen session close 写入；对照公示的日志末条哈希核验（--head）",
                                               en: "only kaimen session close writes results; check against the posted journal head hash (--head)")

@@ -55,7 +55,13 @@ public struct SessionStatus: Sendable {
         versions = state.seals.count
         changedInputs = SessionFolder.changedInputs(folder.directory, recorded: folder.journal.records.first).compactMap { $0.location?.file }
         journalDamaged = folder.journal.diagnostics.contains { $0.severity == .error }
-        if state.seals.isEmpty { unsealedResults = Verifier.resultFiles(in: folder.directory).files.count }
+        if phase != .closed {
+            // In the folder the next close writes, and no seal lists them: a close cut short.
+            let next = SessionFolder.resultsPath(version: state.nextVersion)
+            let sealed = Set(state.seals.flatMap { ($0.content["outputs"]?.objectValue ?? [:]).keys + [($0.content["results"]?.stringValue ?? "results") + "/" + Manifest.fileName] })
+            unsealedResults = Verifier.resultFiles(in: folder.directory, nextVersion: state.nextVersion).files
+                .filter { !sealed.contains($0) && (state.seals.isEmpty || $0.hasPrefix(next + "/")) }.count
+        }
         rows = setup.expected.sheets.map { sheet in
             let d = state.decision(sheet, items: setup.expected.items)
             let current = state.currentEntries(sheet)

@@ -73,7 +73,7 @@ public enum Verifier {
         }
         // 4. Result files no seal lists: a seal record removed (then one line for the folder), or
         // files added afterwards (one line each).
-        let found = resultFiles(in: directory)
+        let found = resultFiles(in: directory, nextVersion: seals + 1)
         if !found.leftovers.isEmpty {
             problems.append(.warning("output-leftover", SessionMessages.closeLeftovers(found.leftovers),
                                      at: SourceLocation(file: found.leftovers[0], line: 1, column: 1), hint: SessionMessages.closeLeftoversHint))
@@ -83,8 +83,12 @@ public enum Verifier {
                                    hint: SessionMessages.outputSymlinkHint))
         }
         let unsealed = found.files.filter { !sealedPaths.contains($0) }
-        if seals == 0, let first = unsealed.first(where: { !$0.hasSuffix("/" + Manifest.fileName) }) ?? unsealed.first {
-            let folderPath = SessionFolder.resultsPath(version: 1)
+        // All in the folder the next close writes (`results`, or `results/vN` after N − 1 seals):
+        // most likely a close cut short between writing them and sealing, said once.
+        let next = SessionFolder.resultsPath(version: seals + 1)
+        if seals == 0 || unsealed.allSatisfy({ $0.hasPrefix(next + "/") }),
+           let first = unsealed.first(where: { !$0.hasSuffix("/" + Manifest.fileName) }) ?? unsealed.first {
+            let folderPath = next
             problems.append(.error("output-unsealed", SessionMessages.resultsWithoutSeal(folderPath, count: unsealed.count, first: first),
                                    at: SourceLocation(file: first, line: 1, column: 1), hint: SessionMessages.outputUnsealedHint))
         } else {
@@ -119,7 +123,7 @@ public enum Verifier {
     /// What an interrupted `close` leaves behind inside `results/` (a later version's staging
     /// folder `.v2.kaimen-tmp-…` and its lock `.v2.kaimen-lock`) is listed apart, as `leftovers`:
     /// kaimen's own names, which the next `close` clears, not files someone added.
-    static func resultFiles(in directory: URL) -> (files: [String], links: [String], leftovers: [String]) {
+    static func resultFiles(in directory: URL, nextVersion: Int) -> (files: [String], links: [String], leftovers: [String]) {
         let folder = SessionFolder.resultsPath(version: 1)
         let results = directory.appendingPathComponent(folder)
         if SessionFolder.isSymbolicLink(results) { return ([], [folder], []) }
@@ -129,8 +133,7 @@ public enum Verifier {
         for case let url as URL in walker {
             let values = try? url.resourceValues(forKeys: Set(keys))
             let path = SessionFolder.path(of: url, under: directory) ?? url.lastPathComponent
-            let name = url.lastPathComponent
-            if name.hasPrefix(".") && (name.contains(".kaimen-tmp-") || name.hasSuffix(".kaimen-lock")) && values?.isSymbolicLink != true {
+            if values?.isSymbolicLink != true, isLeftover(url, in: results, nextVersion: nextVersion) {
                 leftovers.append(path)
                 walker.skipDescendants()
             } else if values?.isSymbolicLink == true {
@@ -140,6 +143,20 @@ public enum Verifier {
             }
         }
         return (files.sorted(), links.sorted(), leftovers.sorted())
+    }
+
+    /// Exactly what a close of version `nextVersion` cut short leaves in `results/`: its staging
+    /// folder `.vN.kaimen-tmp-<pid>-<random>` (`FolderSwap`) or its empty lock file
+    /// `.vN.kaimen-lock` (`OutputLock`). Any other name, deeper or otherwise, is no leftover.
+    static func isLeftover(_ url: URL, in results: URL, nextVersion: Int) -> Bool {
+        guard nextVersion >= 2, url.deletingLastPathComponent().standardizedFileURL.path == results.standardizedFileURL.path else { return false }
+        let name = url.lastPathComponent, stem = ".v\(nextVersion).kaimen-"
+        if name == stem + "lock" {
+            return ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 1) == 0
+        }
+        guard name.hasPrefix(stem + "tmp-") else { return false }
+        let parts = name.dropFirst((stem + "tmp-").count).split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[0].allSatisfy(\.isNumber) && !parts[1].isEmpty
     }
 
     /// - Parameter inputsChanged: an input copy is not as the session opened with it (said

@@ -156,6 +156,44 @@ struct SessionPathTests {
         #expect(!r.err.contains("不在任何封存记录中"))
     }
 
+    /// Found by a review: any dot-name with `.kaimen-tmp-` at any depth passed as a leftover, so
+    /// files planted in one passed verify.
+    @Test("only the next version's staging folder and empty lock directly in results/ are leftovers; planted look-alikes are unsealed files")
+    func leftoverLookAlikes() throws {
+        let s = try Self.closed(); defer { s.remove() }
+        let fm = FileManager.default
+        let planted = s.dir.appendingPathComponent("results/sheets/.X10.kaimen-tmp-1")
+        try fm.createDirectory(at: planted, withIntermediateDirectories: true)
+        try Data("X10,伪造单位,100,优秀".utf8).write(to: planted.appendingPathComponent("X10.csv"))
+        try Data("planted".utf8).write(to: s.dir.appendingPathComponent("results/.公示.kaimen-lock"))
+        try Data("planted".utf8).write(to: s.dir.appendingPathComponent("results/.v2.kaimen-lock"))   // a lock is empty
+        let r = s.run("verify", [])
+        #expect(r.code == .failure)
+        for path in ["results/sheets/.X10.kaimen-tmp-1/X10.csv", "results/.公示.kaimen-lock", "results/.v2.kaimen-lock"] {
+            #expect(r.err.contains("结果文件 `\(path)` 不在任何封存记录中"), "\(path): \(r.err)")
+        }
+        #expect(!r.err.contains("中断留下的临时文件"))
+    }
+
+    @Test("a close of v2 cut short before its seal: verify names the folder once, status notes it")
+    func secondCloseCutShort() throws {
+        let s = try Self.closed(); defer { s.remove() }
+        #expect(s.run("appeal", ["--unit", "X04", "--reason", "申诉", "--by", "王秘书"]).code == .success)
+        let fix = try s.file("fix.csv", SampleSession.typed("a") { $0.hasPrefix("R13,X04,") })
+        #expect(s.run("enter", [fix, "--by", "甲"]).code == .success)
+        #expect(s.run("close", ["--by", "王秘书"]).code == .success)
+        // The v2 seal as if never written: the journal up to the record before it.
+        let lines = s.journalLines
+        try Data((lines.dropLast().joined(separator: "\n") + "\n").utf8).write(to: s.dir.appendingPathComponent("journal.jsonl"))
+        let r = s.run("verify", [])
+        #expect(r.code == .failure)
+        #expect(r.err.components(separatedBy: "错误").count == 2, "\(r.err)")
+        #expect(r.err.contains("`results/v2/` 中有"), "\(r.err)")
+        #expect(r.err.contains("上次 `kaimen session close` 可能在写完结果、封存之前中断了"))
+        let status = s.run("status", [])
+        #expect(status.out.contains("注意：`results/v2/` 里已有"), "\(status.out)")
+    }
+
     @Test("results written and never sealed (a close cut short): status says so, verify names both causes")
     func resultsNeverSealed() throws {
         let closed = try Self.closed(); defer { closed.remove() }
