@@ -407,6 +407,8 @@ extension SessionMessages {
     }
     static let alreadyAppealedHint = Localized(zh: "更正的评分表请两人各录入一次，然后再次结束会话；`kaimen session status` 列出待录入的评分表",
                                                en: "have the corrected sheets entered twice, then close again; `kaimen session status` lists the sheets to enter")
+    static let inputWarningsAgain = Localized(zh: "建立会话时已提示的输入问题（会话的输入副本不能再改；要改须另建会话）：",
+                                              en: "What the inputs were warned of when the session opened (its input copies cannot be changed; a change takes a new session):")
     static func sessionLocked(_ path: String, seconds: Int) -> Localized {
         Localized(zh: "另一个 kaimen 命令正在使用会话 `\(path)`，等了 \(seconds) 秒仍未结束", en: "another kaimen command is using the session `\(path)` and has not finished after \(seconds) s")
     }

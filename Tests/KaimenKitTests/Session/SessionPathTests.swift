@@ -206,4 +206,28 @@ struct SessionPathTests {
         #expect(verify.code == .failure)
         #expect(verify.err.contains("上次 `kaimen session close` 可能在写完结果、封存之前中断了（再运行一次即可），或者封存记录被删除了"), "\(verify.err)")
     }
+
+    /// Found by a review: close repeated init's warning about the units file with the advice to
+    /// add a column, which in a session (its copies sealed by hash) would break it.
+    @Test("close repeats the inputs' warnings under a line saying the copies cannot be changed, each placed in the session folder")
+    func inputWarningsAtClose() throws {
+        let temp = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-inputs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: temp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let units = try String(contentsOf: SampleSession.sample.appendingPathComponent("units.csv"), encoding: .utf8)
+        let rows = units.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let c = try #require(rows[0].firstIndex(of: "station_stars"))
+        try Data((rows.map { r in r.enumerated().filter { $0.offset != c }.map(\.element).joined(separator: ",") }.joined(separator: "\n") + "\n").utf8)
+            .write(to: temp.appendingPathComponent("units.csv"))
+        let dir = temp.appendingPathComponent("s").path
+        let opened = SampleSession.run(["session", "init", dir, "--rules", "rules/xicheng-2014.jsonc", "--units", temp.appendingPathComponent("units.csv").path,
+                                        "--roster", "samples/xicheng-2014/roster.csv", "--schedule", "samples/xicheng-2014/schedule.csv",
+                                        "--single-entry", "--by", "王秘书"])
+        #expect(opened.code == .success)
+        #expect(opened.err.contains("`station_stars`）这一列"))
+        #expect(SampleSession.run(["session", "enter", dir, "samples/xicheng-2014/typed-a.csv", "--by", "甲"]).code == .success)
+        let closed = SampleSession.run(["session", "close", dir, "--by", "王秘书"])
+        #expect(closed.code == .success)
+        #expect(closed.err.contains("建立会话时已提示的输入问题（会话的输入副本不能再改；要改须另建会话）：\n\(dir)/inputs/units.csv 第 1 行（表头）：警告：单位文件没有"), "\(closed.err)")
+    }
 }

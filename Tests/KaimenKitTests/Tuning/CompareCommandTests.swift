@@ -62,7 +62,22 @@ struct CompareCommandTests {
         let r = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--rules", tuned.path] + Self.sample)
         #expect(r.code == .success, "\(r.err)")
         #expect(r.err.contains("单位文件没有 开通工会微信公众号（`wechat_account`）这一列：按规则（空值按“否”计），每个单位的这项指标都按“否”计"), "\(r.err)")
-        #expect(r.err.components(separatedBy: "wechat_account`）这一列").count == 2)  // once, not per side
+        #expect(r.err.components(separatedBy: "wechat_account`）这一列").count == 2)
+        // Both files read it: still once. Given by --set: not at all (a review).
+        let both = run(["compare", "--rules", tuned.path, "--rules", tuned.path, "--set", "X01.signature_activities=3"] + Self.sample)
+        #expect(both.err.components(separatedBy: "wechat_account`）这一列").count == 2, "\(both.err)")
+        let set = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--rules", tuned.path, "--set", "X01.wechat_account=是"] + Self.sample)
+        #expect(!set.err.contains("wechat_account`）这一列"), "\(set.err)")
+    }
+
+    @Test("--assume-missing speaks for the metrics it assumes: no column warning for them, only for the NEW file's own optional ones")
+    func assumedNotWarned() {
+        let r = run(Self.both + ["--assume-missing", "zero", "--lang", "en"])
+        #expect(r.code == .success)
+        let absent = r.err.split(separator: "\n").filter { $0.contains("the units file has no column for") }
+        #expect(absent.count == 1, "\(r.err)")
+        #expect(absent.first?.hasPrefix("rules/dongcheng-2019.jsonc: ") == true)
+        #expect(absent.first?.contains("`new_heart_stations`") == true)
     }
 
     /// Found by a tuner: X01, capped at 59 by its veto under both files, listed the veto as

@@ -159,14 +159,16 @@ public enum CompareCommand: Command {
         }
         // A metric a side reads whose column the data lacks, and whose rule lets it be empty:
         // every unit scores as an empty cell, and a new standard would seem to change nothing.
-        var absent: [String] = []
+        // Not for a metric --assume-missing already speaks for (its note follows), nor one --set gives.
+        let assumed = Set(allGaps.gaps.map(\.metric))
+        var said: Set<String> = []
         for (i, session) in sessions.enumerated() {
             for d in session.inputWarnings where d.code == DiagnosticCode.metricColumnAbsent.rawValue {
-                let line = "\(files[i])：" + relative(d, console, lang)
-                if !absent.contains(where: { $0.hasSuffix(relative(d, console, lang)) }) { absent.append(line) }
+                guard let metric = d.path, !assumed.contains(metric), !overrides.entries.contains(where: { $0.key.hasSuffix("." + metric) }),
+                      said.insert(metric).inserted else { continue }
+                console.errLine(files[i] + lang.t("：", ": ") + relative(d, console, lang))
             }
         }
-        for line in absent { console.errLine(line) }
         if let assumption, !allGaps.isEmpty {
             console.errLine(lang.t("注意：数据缺少 \(allGaps.gaps.map(\.metric).joined(separator: ", "))，按 \(assumption == .zero ? "0" : "不予考核") 计（--assume-missing \(assumption.rawValue)）",
                                    "note: the data lacks \(allGaps.gaps.map(\.metric).joined(separator: ", ")), scored as \(assumption == .zero ? "zero" : "not assessable") (--assume-missing \(assumption.rawValue))"))

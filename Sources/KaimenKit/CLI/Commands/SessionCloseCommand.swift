@@ -53,7 +53,10 @@ public enum SessionCloseCommand: Command {
                                                                                       partly: uncounted.filter(inConflict.contains),
                                                                                       reason: args.value("--accept-missing") ?? "").text(lang)))
             }
-            for d in session.report.inputWarnings { console.errLine(SessionCommandSupport.clean(d.rendered(lang))) }
+            // The input copies' warnings were shown at `init`; their hints (add a column, correct a
+            // cell) cannot be followed in a session, whose copies are sealed by hash: said so first.
+            if !session.report.inputWarnings.isEmpty { console.errLine(SessionMessages.inputWarningsAgain.text(lang)) }
+            SessionCommandSupport.report(session.report.inputWarnings, dir: dir, lang: lang, console: console)
             console.warnings(SessionWarnings.collect(session.report, lang: lang), lang: lang)
             console.outLine(lang.t("会话已结束：结果 \(files) 个文件写入 \(PathText.join(dir, results))/，封存于记录 \(seal.seq)",
                                    "session closed: \(files) result files in \(PathText.join(dir, results))/, sealed by record \(seal.seq)"))
