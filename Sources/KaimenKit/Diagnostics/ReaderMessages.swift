@@ -24,13 +24,16 @@ enum ReaderMessages {
         L(zh: "`\(name)` 不是这套规则的指标，已忽略", en: "`\(name)` is not a metric of these rules and is ignored")
     }
 
-    static func metricColumnAbsent(_ name: String, _ id: String, missing: MetricDefinition.Missing, flag: Bool = false) -> L {
+    /// `json`: a JSON units file, where no unit gives the metric (there are no columns).
+    static func metricColumnAbsent(_ name: String, _ id: String, missing: MetricDefinition.Missing, flag: Bool = false, json: Bool = false) -> L {
         let zero = flag ? (zh: "按“否”计", en: "counts as no") : (zh: "按 0 计", en: "counts as 0")
+        let head = json ? (zh: "单位文件中没有一个单位给出 \(name)（`\(id)`）", en: "no unit in the units file gives \(name) (`\(id)`)")
+                        : (zh: "单位文件没有 \(name)（`\(id)`）这一列", en: "the units file has no column for \(name) (`\(id)`)")
         return missing == .zero
-            ? L(zh: "单位文件没有 \(name)（`\(id)`）这一列：按规则（空值\(zero.zh)），每个单位的这项指标都\(zero.zh)",
-                en: "the units file has no column for \(name) (`\(id)`): by its rule (an empty value \(zero.en)), every unit's value \(zero.en)")
-            : L(zh: "单位文件没有 \(name)（`\(id)`）这一列：按规则（空值不予考核），每个单位读取它的标准都不予考核",
-                en: "the units file has no column for \(name) (`\(id)`): by its rule (an empty value is not assessable), every standard reading it is not assessed for any unit")
+            ? L(zh: "\(head.zh)：按规则（空值\(zero.zh)），每个单位的这项指标都\(zero.zh)",
+                en: "\(head.en): by its rule (an empty value \(zero.en)), every unit's value \(zero.en)")
+            : L(zh: "\(head.zh)：按规则（空值不予考核），每个单位读取它的标准都不予考核",
+                en: "\(head.en): by its rule (an empty value is not assessable), every standard reading it is not assessed for any unit")
     }
     static func metricColumnAbsentHint(_ id: String) -> L {
         L(zh: "补上 `\(id)` 列（没有数据的单位留空）；若确实没有这项数据，这条警告可以不理会",
@@ -176,10 +179,13 @@ enum ReaderMessages {
         let others = rows == 1 ? "" : "，另有 \(rows - 1) 行也写了内容"
         let othersEn = rows == 1 ? "" : rows == 2 ? ", as does 1 other row" : ", as do \(rows - 1) other rows"
         return L(zh: "`\(name)` 列不是选票文件读的列，已忽略：本行写有 `\(text)`\(others)，这些内容不改变任何分数",
-                 en: "column `\(name)` is not one kaimen reads in a ballots file and is ignored: this row holds `\(text)`\(othersEn), which changes no score")
+                 en: "column `\(name)` is not one kaimen reads in a ballots file and is ignored: this row holds `\(text)`\(othersEn); no score changes for it")
     }
-    static let longColumnNotReadHint = L(zh: "要改分，请改该行 `score` 列的分数；这一列若只是备注，这条警告可以不理会",
-                                         en: "to change a score, change the number in the row's `score` column; if the column only holds remarks, this warning can be left")
+    /// `score`: the score column's header as the file writes it (`分数`).
+    static func longColumnNotReadHint(score: String) -> L {
+        L(zh: "要改分，请改该行 `\(score)` 列的分数；这一列若只是备注，这条警告可以不理会",
+          en: "to change a score, change the number in the row's `\(score)` column; if the column only holds remarks, this warning can be left")
+    }
     static let wideColumns = L(zh: "宽表的每一列是一条由代表打分的标准（表头写编号或名称），或供录入员核对的列：代表姓名、组别、表号、单位名称；删去这一列或改正表头",
                                en: "each column of a wide file is a ballot standard (headed by its id or name), or one for the typist: the representative's name, group, sheet, unit name; delete the column or correct its header")
     /// A wide file without a column for these standards.

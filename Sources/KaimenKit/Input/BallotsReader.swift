@@ -74,7 +74,8 @@ public struct BallotsReader {
                 diagnostics.append(.unknownColumn, .warning) {
                     .warning(.unknownColumn, ReaderMessages.longColumnNotRead(Echo.cell(csv.header[c]), rows: filled.count,
                                                                              text: Echo.cell(csv.rows[first][c].trimmingSpaces())),
-                             at: csv.location(row: first, column: c), path: Echo.cell(csv.header[c]), hint: ReaderMessages.longColumnNotReadHint)
+                             at: csv.location(row: first, column: c), path: Echo.cell(csv.header[c]),
+                             hint: ReaderMessages.longColumnNotReadHint(score: Echo.cell(csv.header[scoreCol])))
                 }
             }
         } else {

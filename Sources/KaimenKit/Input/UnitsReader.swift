@@ -270,7 +270,7 @@ public struct UnitsReader {
         // absent column is (a metric with `missing: error` is an error at every unit).
         for metric in rules.metrics where metric.missing != .error && !rows.isEmpty && !keysGiven.contains(metric.id) {
             diagnostics.append(.metricColumnAbsent, .warning) {
-                .warning(.metricColumnAbsent, ReaderMessages.metricColumnAbsent(metric.name, metric.id, missing: metric.missing, flag: metric.kind == .flag),
+                .warning(.metricColumnAbsent, ReaderMessages.metricColumnAbsent(metric.name, metric.id, missing: metric.missing, flag: metric.kind == .flag, json: true),
                          at: root.location, path: metric.id, hint: ReaderMessages.metricColumnAbsentHint(metric.id))
             }
         }

@@ -106,7 +106,7 @@ extension SessionFolder {
         // Reopened already in this round: a second appeal would say "reopened" again and change nothing.
         if state.phase == .reopened, state.appealedUnits.contains(unit),
            let earlier = state.appeals.last(where: { $0.content["unit"]?.stringValue == unit }) {
-            problems.append(.error("already-appealed", SessionMessages.alreadyAppealed(unit, seq: earlier.seq), hint: SessionMessages.alreadyAppealedHint))
+            problems.append(.error("already-appealed", SessionMessages.alreadyAppealed(unit, seq: earlier.seq), hint: SessionMessages.alreadyAppealedHint(doubleEntry: doubleEntry)))
         }
         if reason.trimmingSpaces().isEmpty { problems.append(.error("missing-reason", SessionMessages.needReason, path: "--reason")) }
         guard problems.isEmpty else { throw .problems(problems) }

@@ -60,8 +60,9 @@ public final class Journal {
             guard errno == EWOULDBLOCK || errno == EINTR else { throw .io("lock", directory.appendingPathComponent("journal.lock").path) }
             clock_gettime(CLOCK_MONOTONIC, &clock)
             if Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9 >= deadline {
-                throw .problems([.error("session-locked", SessionMessages.sessionLocked(directory.path, seconds: Int(lockTimeout.rounded(.up))),
-                                        hint: SessionMessages.sessionLockedHint)])
+                let lock = directory.appendingPathComponent("journal.lock").path
+                throw .problems([.error("session-locked", SessionMessages.sessionLocked(directory.lastPathComponent, seconds: Int(lockTimeout.rounded(.up))),
+                                        hint: SessionMessages.sessionLockedHint(lock))])
             }
             usleep(20_000)
         }

@@ -130,6 +130,13 @@ extension SessionMessages {
         Localized(zh: "封存记录 \(seq) 中的路径 `\(path)` 不在它的结果文件夹里（kaimen 只写 `results` 或 `results/v2` 这样的文件夹）：封存记录被改写过；没有读取或重写它所指的文件",
                   en: "seal record \(seq) names the path `\(path)`, outside its results folder (kaimen writes only folders such as `results` or `results/v2`): the seal was rewritten; the files it points to were neither read nor written")
     }
+    static func sealAbsolutePaths(seq: Int, version: String?) -> Localized {
+        let by = version.map { (zh: "kaimen \($0)", en: "kaimen \($0)") } ?? (zh: "早于 0.22.0 的 kaimen", en: "a kaimen before 0.22.0")
+        return Localized(zh: "封存记录 \(seq) 按绝对路径记下结果文件（\(by.zh) 经由链接的上级文件夹结束会话时会这样写），这一版无法按它核验这些文件",
+                         en: "seal record \(seq) lists the result files by absolute paths (as \(by.en) wrote it when the session was closed through a linked folder above it); this version cannot check the files by it")
+    }
+    static let sealAbsolutePathsHint = Localized(zh: "日志本身（哈希链、各记录）照常核验；结果文件请对照公示的版本人工核对，或用结束会话的那一版 kaimen、按同样的路径核验",
+                                                 en: "the journal itself (hash chain, records) is verified as usual; check the result files against the posted ones by hand, or verify with the kaimen that closed the session, by the same path")
     static let sealPathHint = Localized(zh: "用备份恢复 journal.jsonl，并对照公示的日志末条哈希核验（`--head`）",
                                         en: "restore journal.jsonl from a copy and check it against the posted head hash (`--head`)")
 
@@ -405,15 +412,26 @@ extension SessionMessages {
     static func alreadyAppealed(_ unit: String, seq: Int) -> Localized {
         Localized(zh: "`\(unit)` 已在本轮申诉中重新开放（记录 \(seq)），无需再次申诉", en: "`\(unit)` was already reopened in this round (record \(seq)); no second appeal is needed")
     }
-    static let alreadyAppealedHint = Localized(zh: "更正的评分表请两人各录入一次，然后再次结束会话；`kaimen session status` 列出待录入的评分表",
-                                               en: "have the corrected sheets entered twice, then close again; `kaimen session status` lists the sheets to enter")
+    static func alreadyAppealedHint(doubleEntry: Bool) -> Localized {
+        doubleEntry
+            ? Localized(zh: "更正的评分表请两人各录入一次，然后再次结束会话；`kaimen session status` 列出待录入的评分表",
+                        en: "have the corrected sheets entered twice, then close again; `kaimen session status` lists the sheets to enter")
+            : Localized(zh: "录入更正的评分表，然后再次结束会话；`kaimen session status` 列出待录入的评分表",
+                        en: "enter the corrected sheets, then close again; `kaimen session status` lists the sheets to enter")
+    }
     static let inputWarningsAgain = Localized(zh: "建立会话时已提示的输入问题（会话的输入副本不能再改；要改须另建会话）：",
                                               en: "What the inputs were warned of when the session opened (its input copies cannot be changed; a change takes a new session):")
-    static func sessionLocked(_ path: String, seconds: Int) -> Localized {
-        Localized(zh: "另一个 kaimen 命令正在使用会话 `\(path)`，等了 \(seconds) 秒仍未结束", en: "another kaimen command is using the session `\(path)` and has not finished after \(seconds) s")
+    static func sessionLocked(_ folder: String, seconds: Int) -> Localized {
+        seconds == 0
+            ? Localized(zh: "另一个 kaimen 命令正在使用会话 `\(folder)`（KAIMEN_LOCK_WAIT=0，没有等待）",
+                        en: "another kaimen command is using the session `\(folder)` (KAIMEN_LOCK_WAIT=0: no wait)")
+            : Localized(zh: "另一个 kaimen 命令正在使用会话 `\(folder)`，等了 \(seconds) 秒仍未结束",
+                        en: "another kaimen command is using the session `\(folder)` and has not finished after \(seconds) s")
     }
-    static let sessionLockedHint = Localized(zh: "等那个命令结束后再运行（`fuser journal.lock` 可查是哪个进程）；环境变量 KAIMEN_LOCK_WAIT 可设等待的秒数",
-                                             en: "run again when it has finished (`fuser journal.lock` shows which process it is); KAIMEN_LOCK_WAIT sets how many seconds to wait")
+    static func sessionLockedHint(_ lock: String) -> Localized {
+        Localized(zh: "等那个命令结束后再运行（`fuser \(lock)` 或 `lsof \(lock)` 可查是哪个进程）；环境变量 KAIMEN_LOCK_WAIT 可设等待的秒数",
+                  en: "run again when it has finished (`fuser \(lock)` or `lsof \(lock)` shows which process it is); KAIMEN_LOCK_WAIT sets how many seconds to wait")
+    }
     static func recordNotByKaimen(seq: Int, kind: String, why: Localized) -> Localized {
         Localized(zh: "记录 \(seq)（\(kind)）不是 kaimen 的命令能写出的：\(why.zh)", en: "record \(seq) (\(kind)) is not one a kaimen command could write: \(why.en)")
     }

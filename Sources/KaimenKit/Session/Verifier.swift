@@ -60,7 +60,20 @@ public enum Verifier {
             // A seal whose paths lead out of its results folder was not written by `close`: its
             // files are neither read nor written again (the folder could be anyone's).
             if let bad = outsidePath(r) {
-                problems.append(.error("seal-path", SessionMessages.sealPath(bad, seq: r.seq), at: at, hint: SessionMessages.sealPathHint))
+                // Before 0.22.0, a close through a linked folder above the session sealed its
+                // outputs by absolute paths: kaimen's own record, which cannot be checked by them,
+                // not a rewritten one; its files are then not each "unsealed" either.
+                let outputs = (r.content["outputs"]?.objectValue ?? [:]).keys
+                let inside = outputs.compactMap { $0.hasPrefix("/") ? SessionFolder.path(of: URL(fileURLWithPath: $0), under: directory) : $0 }
+                if bad.hasPrefix("/"), inside.count == outputs.count, let results = r.content["results"]?.stringValue,
+                   results == SessionFolder.resultsPath(version: r.content["version"]?.intValue ?? 1) {
+                    problems.append(.error("seal-path", SessionMessages.sealAbsolutePaths(seq: r.seq, version: r.content["kaimen"]?.stringValue), at: at,
+                                           hint: SessionMessages.sealAbsolutePathsHint))
+                    sealedPaths.formUnion(inside)
+                    sealedPaths.insert(results + "/" + Manifest.fileName)
+                } else {
+                    problems.append(.error("seal-path", SessionMessages.sealPath(bad, seq: r.seq), at: at, hint: SessionMessages.sealPathHint))
+                }
                 state.apply(r)
                 continue
             }

@@ -69,7 +69,10 @@ struct BallotColumnsTests {
         #expect(w.location?.cell?.row == 3 && w.location?.cell?.column == 4)
         #expect(w.rendered(.zh).contains("`备注` 列不是选票文件读的列，已忽略：本行写有 `改为4分`，另有 1 行也写了内容，这些内容不改变任何分数"), "\(w.rendered(.zh))")
         #expect(w.rendered(.zh).contains("要改分，请改该行 `score` 列的分数"))
-        #expect(w.rendered(.en).contains("this row holds `改为4分`, as does 1 other row, which changes no score"))
+        // The hint names the score column as the file heads it.
+        let chinese = S.xicheng.checked(Array("代表编号,单位编号,标准,分数,备注\nR01,X01,rights.ballot,3,改为4分\n".utf8)).diagnostics
+        #expect(chinese.first?.rendered(.zh).contains("要改分，请改该行 `分数` 列的分数") == true, "\(chinese)")
+        #expect(w.rendered(.en).contains("this row holds `改为4分`, as does 1 other row; no score changes for it"))
         // Read as without it: the remark changes nothing.
         let plain = S.xicheng.checked(Array("representative,unit,standard,score\nR01,X01,rights.ballot,3\nR02,X01,rights.ballot,3\nR04,X01,rights.ballot,2\n".utf8))
         #expect(read.box?.ballots.map(\.score) == plain.box?.ballots.map(\.score))

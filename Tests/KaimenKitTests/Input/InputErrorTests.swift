@@ -123,7 +123,7 @@ struct InputErrorTests {
             .replacingOccurrences(of: #", "members": 80"#, with: "").replacingOccurrences(of: #", "members": null"#, with: "")
             .replacingOccurrences(of: #", "members": 100"#, with: "")
         for (name, text, metric, phrase) in [("units.csv", csv, "survey_score", "按规则（空值不予考核），每个单位读取它的标准都不予考核"),
-                                             ("units.json", json, "members", "按规则（空值按 0 计），每个单位的这项指标都按 0 计")] {
+                                             ("units.json", json, "members", "单位文件中没有一个单位给出 新发展会员（`members`）：按规则（空值按 0 计），每个单位的这项指标都按 0 计")] {
             let file = dir.appendingPathComponent(name)
             try Data(text.utf8).write(to: file)
             let s = try ScoringSession.run(InputFixtures.inputs(units: file.path))

@@ -149,6 +149,26 @@ struct ExtendsLimitsTests {
         #expect(!d.map { $0.rendered(.zh) + $0.rendered(.en) }.joined().contains("root:"))
     }
 
+    /// Found by a review: `xicheng-2105.jsonc` in `xicheng-2015.jsonc` suggested the file itself,
+    /// and `../xicheng2014.jsonc` lost its folder in the suggestion.
+    @Test("extends' did-you-mean never names the file itself, and keeps the folder as written")
+    func nearExtends() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-near-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let base = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc"), encoding: .utf8)
+        let child = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("rules/dongcheng-2019.jsonc"), encoding: .utf8)
+        try Data(base.utf8).write(to: dir.appendingPathComponent("xicheng-2014.jsonc"))
+        for (file, extends, suggested) in [("xicheng-2015.jsonc", "xicheng-2105.jsonc", "xicheng-2014.jsonc"),
+                                           ("sub/d.jsonc", "../xicheng2014.jsonc", "../xicheng-2014.jsonc")] {
+            let url = dir.appendingPathComponent(file)
+            try Data(child.replacingOccurrences(of: #""extends": "xicheng-2014.jsonc""#, with: #""extends": "\#(extends)""#).utf8).write(to: url)
+            let problems = failures(RulesLoader(), url.path)
+            #expect(problems.map(\.code) == ["extends-missing"], "\(file)")
+            #expect(problems.first?.hintText?.en.hasPrefix("did you mean `\(suggested)`?") == true, "\(file): \(problems.first?.hintText?.en ?? "")")
+        }
+    }
+
     @Test("the shipped tuned rules still extend their base")
     func shipped() throws {
         let rules = try RulesLoader().load(Fixtures.packageRoot.appendingPathComponent("rules/dongcheng-2019.jsonc").path).rules

@@ -72,6 +72,23 @@ struct SessionPathTests {
         #expect(!r.err.contains("seal-mismatch") && !r.err.contains("按日志重新计算"))
     }
 
+    /// Found by a review: a seal an older kaimen wrote by absolute paths (closing through a
+    /// linked folder above the session) was called rewritten, and each of its files unsealed.
+    @Test("a seal by absolute paths inside the session (as before 0.22.0): said as kaimen's own, its files not unsealed")
+    func oldAbsoluteSeal() throws {
+        let s = try Self.closed(); defer { s.remove() }
+        let root = s.dir.path
+        try Self.forge(s) { Self.setSeal(&$0) { o in
+            guard case .object(let outputs)? = o["outputs"] else { return }
+            o["outputs"] = .object(Dictionary(uniqueKeysWithValues: outputs.map { (root + "/" + $0.key, $0.value) }))
+            o["kaimen"] = .string("0.21.0")
+        } }
+        let r = s.run("verify", [])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("封存记录 3 按绝对路径记下结果文件（kaimen 0.21.0 经由链接的上级文件夹结束会话时会这样写），这一版无法按它核验这些文件"), "\(r.err)")
+        #expect(!r.err.contains("改写过") && !r.err.contains("不在任何封存记录中"), "\(r.err)")
+    }
+
     @Test("an untouched closed session still verifies")
     func untouched() throws {
         let s = try Self.closed(); defer { s.remove() }

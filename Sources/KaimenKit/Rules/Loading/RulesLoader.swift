@@ -104,10 +104,15 @@ public struct RulesLoader {
         } catch {
             if let (node, from) = referencedBy {
                 // A near name among the rules files in that folder (`xicheng2014.jsonc` for `xicheng-2014.jsonc`).
+                // Never the referring file itself, and with the folder as `extends` wrote it.
                 let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
+                let written = node.stringValue ?? name, writtenFolder = (written as NSString).deletingLastPathComponent
                 let near = ((try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? [])
-                    .filter { $0.hasSuffix(".jsonc") || $0.hasSuffix(".json") }.sorted()
-                let hint = Suggestion.closest(to: name, among: near).map { ValidationMessages.extendsNear($0, lookedFor: path) } ?? ValidationMessages.lookedFor(path)
+                    .filter { ($0.hasSuffix(".jsonc") || $0.hasSuffix(".json")) && PathText.normalize((folder as NSString).appendingPathComponent($0)) != PathText.normalize(from) }
+                    .sorted()
+                let hint = Suggestion.closest(to: name, among: near)
+                    .map { ValidationMessages.extendsNear(writtenFolder.isEmpty ? $0 : (writtenFolder as NSString).appendingPathComponent($0), lookedFor: path) }
+                    ?? ValidationMessages.lookedFor(path)
                 ctx.error(.extendsMissing, ValidationMessages.extendsMissing(node.stringValue ?? path, PathText.lastComponent(from)),
                           at: node.location, path: "extends", hint: hint)
             } else {

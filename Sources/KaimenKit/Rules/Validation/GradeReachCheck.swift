@@ -16,13 +16,19 @@ public enum GradeReachCheck {
         let bonus = highest - rules.totalPoints
         return rules.grades.compactMap { g in
             guard let min = g.min, min > highest else { return nil }
-            return .warning(.gradeUnreachable,
-                            Localized(zh: "等级「\(g.name)」的下限 \(min.plainText()) 分高于单位可能得到的最高分 \(highest.plainText()) 分（满分 \(rules.totalPoints.plainText())"
-                                          + (bonus > .zero ? " + 加分至多 \(bonus.plainText())" : "") + "）：没有单位能获得该等级",
-                                      en: "grade \(g.name)'s lower bound \(min.plainText()) is above the most a unit can score, \(highest.plainText()) (full marks \(rules.totalPoints.plainText())"
-                                          + (bonus > .zero ? " + at most \(bonus.plainText()) of bonuses" : "") + "): no unit can reach it"),
-                            at: g.origin.fields["min"] ?? g.origin.location, path: g.origin.path + ".min",
-                            hint: Localized(zh: "把下限改到 \(highest.plainText()) 分以内，或核对各方面的分值", en: "set the bound at most \(highest.plainText()), or check the areas' points"))
+            let m = GradeReachMessages.unreachable(grade: g.name, min: min, highest: highest, full: rules.totalPoints, bonus: bonus)
+            return .warning(.gradeUnreachable, m.text, at: g.origin.fields["min"] ?? g.origin.location, path: g.origin.path + ".min", hint: m.hint)
         }
+    }
+}
+
+/// The texts of `GradeReachCheck`, in Chinese and English.
+enum GradeReachMessages {
+    static func unreachable(grade: String, min: Rational, highest: Rational, full: Rational, bonus: Rational) -> Diagnostic.Parts {
+        let plus = bonus > .zero ? (zh: " + 加分至多 \(bonus.plainText())", en: " + at most \(bonus.plainText()) of bonuses") : (zh: "", en: "")
+        return Diagnostic.Parts(
+            text: Localized(zh: "等级「\(grade)」的下限 \(min.plainText()) 分高于单位可能得到的最高分 \(highest.plainText()) 分（满分 \(full.plainText())\(plus.zh)）：没有单位能获得该等级",
+                            en: "grade \(grade)'s lower bound \(min.plainText()) is above the most a unit can score, \(highest.plainText()) (full marks \(full.plainText())\(plus.en)): no unit can reach it"),
+            hint: Localized(zh: "把下限改到 \(highest.plainText()) 分以内，或核对各方面的分值", en: "set the bound at most \(highest.plainText()), or check the areas' points"))
     }
 }
