@@ -9,8 +9,11 @@ enum ReplayCheck {
     static func problems(_ records: [JournalRecord], lines: [Int]) -> [Diagnostic] {
         var state = SessionState(records: [], doubleEntry: true)
         var problems: [Diagnostic] = []
+        // A session opened since 0.22.0 says so (`kaimen`): its `enter` compared operators by
+        // `operatorKey` all along, and replay may too. An older one, by the names as written.
+        let byKey = records.first?.kind == .open && records.first?.content["kaimen"] != nil
         for (index, (r, line)) in zip(records, lines).enumerated() {
-            if let why = refusal(r, first: index == 0, state: state) {
+            if let why = refusal(r, first: index == 0, state: state, byKey: byKey) {
                 problems.append(.error("journal-record-invalid", SessionMessages.recordNotByKaimen(seq: r.seq, kind: r.kind.rawValue, why: why),
                                        at: SourceLocation(file: Journal.fileName, line: line, column: 1), hint: SessionMessages.recordNotByKaimenHint))
             }
@@ -20,7 +23,7 @@ enum ReplayCheck {
     }
 
     /// Why `r` could not have been written after the records that made `state`; `nil` if it could.
-    static func refusal(_ r: JournalRecord, first: Bool, state: SessionState) -> Localized? {
+    static func refusal(_ r: JournalRecord, first: Bool, state: SessionState, byKey: Bool = false) -> Localized? {
         let c = r.content
         switch r.kind {
         case .open:
@@ -46,10 +49,11 @@ enum ReplayCheck {
             let round = c["round"]?.intValue ?? 1
             if round != state.round { return SessionMessages.Replay.wrongRound(recorded: round, current: state.round) }
             // One operator's second entry of a sheet in a round is refused (other values) or
-            // skipped (the same): never recorded. Names compared as the journal keeps them.
+            // skipped (the same): never recorded.
+            let me = byKey ? SessionFolder.operatorKey(r.by) : r.by
             for s in sheets {
                 let sheet = SessionState.Sheet(representative: s.rep, unit: s.unit)
-                if let earlier = state.currentEntries(sheet).first(where: { $0.round == round && $0.by == r.by }) {
+                if let earlier = state.currentEntries(sheet).first(where: { $0.round == round && (byKey ? SessionFolder.operatorKey($0.by) : $0.by) == me }) {
                     return SessionMessages.Replay.enteredTwice(by: r.by, sheet: "\(s.rep)×\(s.unit)", earlier: earlier.seq)
                 }
             }

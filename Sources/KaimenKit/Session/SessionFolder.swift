@@ -57,6 +57,8 @@ public struct SessionFolder {
             try journal.append(.open, by: by, content: .object([
                 "rules": .string(local.rules), "units": .string(local.units), "roster": .string(local.roster),
                 "schedule": .str(local.schedule), "doubleEntry": .bool(doubleEntry), "agreement": .string("majority"), "inputs": .object(hashes), "sources": .object(sources),
+                // The version that opened it: replay compares operators as this one's `enter` does.
+                "kaimen": .string(CLI.version),
             ]))
             return try SessionFolder(directory: directory, journal: journal)
         } catch {

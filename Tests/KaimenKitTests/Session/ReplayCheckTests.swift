@@ -56,6 +56,28 @@ struct ReplayCheckTests {
         Self.expectDamage(s, seq: 3, "`甲` 在本轮已录入过评分表 R01×X01（记录 2），同一人不能再录入一次")
     }
 
+    /// Found by a review: the copied entry passed under `甲` with a zero-width space, which
+    /// `enter` would have refused as the same operator.
+    @Test("a session opened since 0.22.0 replays operators as enter compares them; an older one, as written")
+    func entryCopiedUnderAnotherSpelling() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R01,") })
+        try #require(s.run("enter", [a, "--by", "甲"]).code == .success)
+        #expect(try JournalRecord.parse(s.journalLines[0]).get().content["kaimen"]?.stringValue == CLI.version)
+        try P.forge(s) { records in records.append(Self.entry(from: records[1], seq: 3, by: "甲\u{200B}", round: 1) { _ in true }) }
+        Self.expectDamage(s, seq: 3, "在本轮已录入过评分表 R01×X01（记录 2），同一人不能再录入一次")
+        // The same journal as a session opened before 0.22.0 (no `kaimen` in its open record).
+        try P.forge(s) { records in
+            guard case .object(var o) = records[0].content else { return }
+            o["kaimen"] = nil
+            records[0].content = .object(o)
+        }
+        do {
+            let journal = try Journal(directory: s.dir, writable: false)
+            #expect(!journal.diagnostics.contains { $0.code == "journal-record-invalid" }, "\(journal.diagnostics)")
+        }
+    }
+
     @Test("a second seal after the first, with no appeal between")
     func afterSeal() throws {
         let s = try P.closed(); defer { s.remove() }
