@@ -126,9 +126,8 @@ public struct CSVParser: IteratorProtocol, Sendable {
             position += 1
         }
         if position >= n {
-            problems.append(.error(
-                DiagnosticCode.csvUnbalancedQuote, CSVMessages.quoteNeverClosed(cellLocation(ofByte: start, index: index)),
-                at: cellLocation(ofByte: start, index: index), path: columnName(index), hint: CSVMessages.closeQuote))
+            let at = cellLocation(ofByte: start, index: index)
+            problems.append(.error(DiagnosticCode.csvUnbalancedQuote, CSVMessages.quoteNeverClosed(at), at: at, path: columnName(index), hint: CSVMessages.closeQuote))
             position = start
             return unquotedField(p, index: index, reportQuotes: false)
         }

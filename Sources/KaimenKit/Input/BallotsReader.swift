@@ -68,7 +68,7 @@ public struct BallotsReader {
             // A remark such as `改为4分` would otherwise look taken into account. An empty one is
             // harmless and says nothing.
             let read = [repCol, unitCol, standardCol, scoreCol]
-            for c in csv.header.indices where !read.contains(c) && ColumnNames.find(ColumnNames.ballotExtras, in: [csv.header[c]]) == nil {
+            for c in csv.header.indices where !read.contains(c) && !ColumnNames.isBallotExtra(csv.header[c]) {
                 let filled = csv.rows.indices.filter { !csv.rows[$0].isBlank && !csv.rows[$0][c].trimmingSpaces().isEmpty }
                 guard let first = filled.first else { continue }
                 diagnostics.append(.unknownColumn, .warning) {
@@ -85,7 +85,7 @@ public struct BallotsReader {
                     itemCols.append((c, name))
                 } else if let id = itemNames.standardID(named: name) {
                     itemCols.append((c, id))
-                } else if ColumnNames.find(ColumnNames.ballotExtras, in: [name]) != nil {
+                } else if ColumnNames.isBallotExtra(name) {
                     continue
                 } else {
                     diagnostics.append(.unknownStandard) {
@@ -202,19 +202,22 @@ public struct BallotsReader {
                 }
             } else if let s = Rational(decimal: TypedNumber.ascii(text)) {
                 score = s
-            } else if let item, NumberLimits.check(unreadableLiteral: Substring(TypedNumber.ascii(text))) == .tooManyDecimals {
-                // `0.000…1`, `1e-31`: a number (`3e0` reads as 3), with more decimals than any score can have.
-                diagnostics.append(.invalidScore) {
-                    .error(.invalidScore, ReaderMessages.scoreBeyondLimits(Echo.cell(text), repText, unitText, items[item].key),
-                           at: at(cell.scoreCol), path: "score", hint: NumberLimits.hint(.tooManyDecimals))
-                }
-            } else if let item, NumberLimits.check(unreadableLiteral: Substring(TypedNumber.ascii(text))) == .tooLarge {
-                // A number with too many digits to hold is far above any standard's points: out
-                // of range, which says what a score may be, not "not a number".
-                let max = items[item].max.plainText()
-                diagnostics.append(.scoreOutOfRange) {
-                    .error(.scoreOutOfRange, ReaderMessages.scoreOutOfRange(Echo.cell(text), repText, unitText, items[item].key, max),
-                           at: at(cell.scoreCol), path: "score", hint: ReaderMessages.standardWorth(max))
+            } else if let item, case let limit = NumberLimits.check(unreadableLiteral: Substring(TypedNumber.ascii(text))),
+                      limit == .tooManyDecimals || limit == .tooLarge {
+                if limit == .tooManyDecimals {
+                    // `0.000…1`, `1e-31`: a number (`3e0` reads as 3), with more decimals than any score can have.
+                    diagnostics.append(.invalidScore) {
+                        .error(.invalidScore, ReaderMessages.scoreBeyondLimits(Echo.cell(text), repText, unitText, items[item].key),
+                               at: at(cell.scoreCol), path: "score", hint: NumberLimits.hint(.tooManyDecimals))
+                    }
+                } else {
+                    // A number with too many digits to hold is far above any standard's points: out
+                    // of range, which says what a score may be, not "not a number".
+                    let max = items[item].max.plainText()
+                    diagnostics.append(.scoreOutOfRange) {
+                        .error(.scoreOutOfRange, ReaderMessages.scoreOutOfRange(Echo.cell(text), repText, unitText, items[item].key, max),
+                               at: at(cell.scoreCol), path: "score", hint: ReaderMessages.standardWorth(max))
+                    }
                 }
             } else {
                 diagnostics.append(.invalidScore) {

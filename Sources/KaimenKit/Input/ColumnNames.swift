@@ -18,6 +18,11 @@ enum ColumnNames {
     /// (the entry template's, `kaimen sheets`).
     static let ballotExtras = repName + group + ["sheet", "sheet_id", "表号", "unit_name", "单位名称"]
 
+    /// Whether a ballots file's column `name` is one for the typist (`ballotExtras`): skipped by
+    /// both ballots readers, and, in a long file, the only other column that may hold text
+    /// without a warning.
+    static func isBallotExtra(_ name: String) -> Bool { find(ballotExtras, in: [name]) != nil }
+
     /// Where a metric's values are in a units file's header: the column headed by its id, else
     /// by its name; and `twice` when one column is headed by its id and another by its name
     /// (neither is then read: `metric-column-twice`). The one rule both units readers follow.

@@ -28,7 +28,7 @@ struct OutputLock {
     /// Takes the lock of `dir`, trying every 20 ms for up to `timeout` seconds.
     init(for dir: String, timeout: Double) throws {
         let path = Self.path(for: dir)
-        let deadline = Self.now() + max(0, timeout)
+        let deadline = MonotonicClock.seconds() + max(0, timeout)
         while true {
             let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
             guard fd >= 0 else { throw OutputError.io(operation: .lock, path: path, cause: .last) }
@@ -48,7 +48,7 @@ struct OutputLock {
             guard cause.code == EWOULDBLOCK || cause.code == EINTR else {
                 throw OutputError.io(operation: .lock, path: path, cause: cause)
             }
-            if Self.now() >= deadline {
+            if MonotonicClock.seconds() >= deadline {
                 throw OutputError.locked(path: dir, seconds: Int(timeout.rounded(.up)))
             }
             usleep(20_000)
@@ -60,11 +60,5 @@ struct OutputLock {
     func release() {
         unlink(path)
         close(fd)
-    }
-
-    private static func now() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 }

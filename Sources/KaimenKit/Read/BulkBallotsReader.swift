@@ -169,7 +169,7 @@ public enum BulkBallotsReader {
             otherUnread = []
             if let standardCol, let scoreCol {
                 otherCols = header.indices.filter { ![repCol, unitCol, standardCol, scoreCol].contains($0) }
-                otherUnread = otherCols.map { ColumnNames.find(ColumnNames.ballotExtras, in: [header[$0]]) == nil }
+                otherUnread = otherCols.map { !ColumnNames.isBallotExtra(header[$0]) }
             } else {
                 standardCol = nil
                 scoreCol = nil
@@ -178,7 +178,7 @@ public enum BulkBallotsReader {
                         itemCols.append((c, i))
                     } else if let s = rules.standards.first(where: { $0.name == name }), let i = itemIndex[s.id] {
                         itemCols.append((c, i))
-                    } else if ColumnNames.find(ColumnNames.ballotExtras, in: [name]) != nil {
+                    } else if ColumnNames.isBallotExtra(name) {
                         otherCols.append(c)
                         otherUnread.append(false)
                     } else {

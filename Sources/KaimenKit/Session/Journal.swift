@@ -53,13 +53,10 @@ public final class Journal {
         lockFD = open(directory.appendingPathComponent("journal.lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard lockFD >= 0 else { throw .io("open", directory.appendingPathComponent("journal.lock").path) }
         let lockTimeout = lockTimeout ?? OutputOptions.lockWait
-        var clock = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &clock)
-        let deadline = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9 + max(0, lockTimeout)
+        let deadline = MonotonicClock.seconds() + max(0, lockTimeout)
         while flock(lockFD, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else { throw .io("lock", directory.appendingPathComponent("journal.lock").path) }
-            clock_gettime(CLOCK_MONOTONIC, &clock)
-            if Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9 >= deadline {
+            if MonotonicClock.seconds() >= deadline {
                 let lock = directory.appendingPathComponent("journal.lock").path
                 throw .problems([.error("session-locked", SessionMessages.sessionLocked(directory.lastPathComponent, seconds: Int(lockTimeout.rounded(.up))),
                                         hint: SessionMessages.sessionLockedHint(lock))])

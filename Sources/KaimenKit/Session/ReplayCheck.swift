@@ -36,12 +36,11 @@ enum ReplayCheck {
             return state.phase == .open ? SessionMessages.Replay.appealWhileOpen : nil
         case .entry, .resolve, .void:
             if state.phase == .closed { return SessionMessages.Replay.afterSeal }
-            let sheets: [(rep: String, unit: String)] = r.kind == .entry
-                ? (c["sheets"]?.arrayValue ?? []).compactMap { s in
-                    s["representative"]?.stringValue.flatMap { rep in s["unit"]?.stringValue.map { (rep, $0) } }
-                }
-                : [c["representative"]?.stringValue, c["unit"]?.stringValue].allSatisfy { $0 != nil }
-                    ? [(c["representative"]!.stringValue!, c["unit"]!.stringValue!)] : []
+            // An entry's sheets, or the one sheet a resolve or void names.
+            let sheets: [(rep: String, unit: String)] = (r.kind == .entry ? c["sheets"]?.arrayValue ?? [] : [c]).compactMap { s in
+                guard let rep = s["representative"]?.stringValue, let unit = s["unit"]?.stringValue else { return nil }
+                return (rep, unit)
+            }
             if state.phase == .reopened, let s = sheets.first(where: { !state.appealedUnits.contains($0.unit) }) {
                 return SessionMessages.Replay.notAppealed(unit: s.unit)
             }

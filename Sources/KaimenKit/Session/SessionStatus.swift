@@ -58,7 +58,7 @@ public struct SessionStatus: Sendable {
         if phase != .closed {
             // In the folder the next close writes, and no seal lists them: a close cut short.
             let next = SessionFolder.resultsPath(version: state.nextVersion)
-            let sealed = Set(state.seals.flatMap { ($0.content["outputs"]?.objectValue ?? [:]).keys + [($0.content["results"]?.stringValue ?? "results") + "/" + Manifest.fileName] })
+            let sealed = Set(state.seals.flatMap(Verifier.listedPaths))
             unsealedResults = Verifier.resultFiles(in: folder.directory, nextVersion: state.nextVersion).files
                 .filter { !sealed.contains($0) && (state.seals.isEmpty || $0.hasPrefix(next + "/")) }.count
         }

@@ -78,10 +78,7 @@ public enum Verifier {
                 continue
             }
             problems += checkSeal(r, state: state, folder: folder, at: at, inputsChanged: !changedInputs.isEmpty)
-            sealedPaths.formUnion((r.content["outputs"]?.objectValue ?? [:]).keys)
-            // The set's own manifest (its files' hashes and when it was written) is checked
-            // against the seal (`checkManifest`), not rebuilt.
-            sealedPaths.insert((r.content["results"]?.stringValue ?? "results") + "/" + Manifest.fileName)
+            sealedPaths.formUnion(listedPaths(r))
             state.apply(r)
         }
         // 4. Result files no seal lists: a seal record removed (then one line for the folder), or
@@ -111,6 +108,12 @@ public enum Verifier {
             }
         }
         return Report(problems: Diagnostics.sortedList(problems), records: journal.records.count, seals: seals, head: head, postedRecord: postedRecord)
+    }
+
+    /// The files `seal` accounts for, as paths from the session folder: its outputs and its
+    /// set's own manifest (checked against the seal by `checkManifest`, not rebuilt).
+    static func listedPaths(_ seal: JournalRecord) -> [String] {
+        Array((seal.content["outputs"]?.objectValue ?? [:]).keys) + [(seal.content["results"]?.stringValue ?? "results") + "/" + Manifest.fileName]
     }
 
     /// The first path of `seal` that is not where `close` writes: `results` for the first
