@@ -64,18 +64,58 @@ public struct SHA256: Sendable {
 
     /// Adds bytes from memory: whole 64-byte blocks are compressed where they lie, without copying.
     mutating func update(_ raw: UnsafeRawBufferPointer) {
+        guard let rest = topUp(raw) else { return }
+        absorb(rest)
+    }
+
+    /// Adds `rawA` to `a` and `rawB` to `b`. The whole blocks both have go through the SHA
+    /// extensions two at a time, one of each message per round (`kaimen_sha256_blocks2`: the
+    /// rounds of one message wait for each other, and the other message's fill the wait, so
+    /// the pair takes little more than one alone); the rest as `update` would. Either way each
+    /// digest is that of its own bytes.
+    static func update(_ a: inout SHA256, _ rawA: UnsafeRawBufferPointer, alongside b: inout SHA256, _ rawB: UnsafeRawBufferPointer) {
+        guard let restA = a.topUp(rawA) else { return b.update(rawB) }
+        guard let restB = b.topUp(rawB) else { return a.absorb(restA) }
+        let pairs = a.instructions && b.instructions ? min(restA.count, restB.count) / 64 : 0
+        guard pairs > 0, let pA = restA.baseAddress, let pB = restB.baseAddress else {
+            a.absorb(restA)
+            b.absorb(restB)
+            return
+        }
+        Self.k.withUnsafeBufferPointer { k in
+            withUnsafeMutableBytes(of: &a.state) { sa in
+                withUnsafeMutableBytes(of: &b.state) { sb in
+                    kaimen_sha256_blocks2(sa.baseAddress!.assumingMemoryBound(to: UInt32.self), pA.assumingMemoryBound(to: UInt8.self),
+                                          sb.baseAddress!.assumingMemoryBound(to: UInt32.self), pB.assumingMemoryBound(to: UInt8.self),
+                                          pairs, k.baseAddress!)
+                }
+            }
+        }
+        a.length &+= UInt64(64 * pairs)
+        b.length &+= UInt64(64 * pairs)
+        a.absorb(UnsafeRawBufferPointer(rebasing: restA[(64 * pairs)...]))
+        b.absorb(UnsafeRawBufferPointer(rebasing: restB[(64 * pairs)...]))
+    }
+
+    /// Completes a block begun by an earlier update with the first of `raw`'s bytes. Returns
+    /// the bytes left, which start a block of their own, or `nil` when there are none.
+    private mutating func topUp(_ raw: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
+        guard let p = raw.baseAddress, raw.count > 0 else { return nil }
+        if buffer.isEmpty { return raw }
+        let take = min(64 - buffer.count, raw.count)
+        buffer.append(contentsOf: UnsafeRawBufferPointer(start: p, count: take))
+        length &+= UInt64(take)
+        if buffer.count < 64 { return nil }
+        buffer.withUnsafeBytes { compressBlocks($0.baseAddress!, count: 1) }
+        buffer.removeAll(keepingCapacity: true)
+        return take < raw.count ? UnsafeRawBufferPointer(start: p + take, count: raw.count - take) : nil
+    }
+
+    /// Adds bytes when no block is begun: the whole blocks where they lie, the rest kept.
+    private mutating func absorb(_ raw: UnsafeRawBufferPointer) {
         guard var p = raw.baseAddress, raw.count > 0 else { return }
         var left = raw.count
         length &+= UInt64(left)
-        if !buffer.isEmpty {
-            let take = min(64 - buffer.count, left)
-            buffer.append(contentsOf: UnsafeRawBufferPointer(start: p, count: take))
-            p += take
-            left -= take
-            if buffer.count < 64 { return }
-            buffer.withUnsafeBytes { compressBlocks($0.baseAddress!, count: 1) }
-            buffer.removeAll(keepingCapacity: true)
-        }
         if left >= 64 {
             compressBlocks(p, count: left / 64)
             p += left / 64 * 64

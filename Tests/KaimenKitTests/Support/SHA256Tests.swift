@@ -110,6 +110,71 @@ struct SHA256Tests {
         #expect(a.finish() == b.finish())
     }
 
+    /// A megabyte and thirteen bytes of xorshift32 from 2 463 534 242 (the low byte of each
+    /// step), and its digest from Python:
+    ///
+    ///     x, out = 2463534242, bytearray()
+    ///     while len(out) < (1 << 20) + 13:
+    ///         x ^= (x << 13) & 0xffffffff; x ^= x >> 17; x ^= (x << 5) & 0xffffffff
+    ///         out.append(x & 0xff)
+    ///     hashlib.sha256(out).hexdigest()
+    static let xorshift: [UInt8] = {
+        var x: UInt32 = 2_463_534_242
+        return (0 ..< (1 << 20) + 13).map { _ in
+            x ^= x << 13; x ^= x >> 17; x ^= x << 5
+            return UInt8(truncatingIfNeeded: x)
+        }
+    }()
+    static let xorshiftDigest = "bf76a08686e3e80b4337697873fa834937de7e4e0ee21d16628783141e28eb19"
+
+    /// The million 'a' and the xorshift bytes hashed alongside each other, each fed in pieces of
+    /// its own uneven sizes (so that either may have a block begun when the other has none).
+    static func alongside(instructions: Bool) -> (String, String) {
+        var a = SHA256(instructions: instructions), b = SHA256(instructions: instructions)
+        let piece = [UInt8](repeating: 0x61, count: 5_000)
+        var leftA = 1_000_000, atB = 0, step = 1
+        while leftA > 0 || atB < xorshift.count {
+            let n = min(leftA, step * 7 % 4_999 + 1)
+            let m = min(xorshift.count - atB, step)
+            piece.withUnsafeBytes { pa in
+                xorshift.withUnsafeBytes { pb in
+                    SHA256.update(&a, UnsafeRawBufferPointer(rebasing: pa[0 ..< n]), alongside: &b,
+                                  UnsafeRawBufferPointer(rebasing: pb[atB ..< atB + m]))
+                }
+            }
+            leftA -= n
+            atB += m
+            step = step * 3 % 10_007 + 1
+        }
+        return (SHA256.hexString(a.finish()), SHA256.hexString(b.finish()))
+    }
+
+    @Test("two messages hashed alongside each other each get their own digest: the portable rounds")
+    func alongsidePortable() {
+        let (a, b) = Self.alongside(instructions: false)
+        #expect(a == Self.millionDigest)
+        #expect(b == Self.xorshiftDigest)
+    }
+
+    @Test("two messages hashed alongside each other each get their own digest: two at a time on the SHA extensions",
+          .enabled(if: SHA256.hasInstructions, "this processor has no SHA extensions"))
+    func alongsideInstructions() {
+        let (a, b) = Self.alongside(instructions: true)
+        #expect(a == Self.millionDigest)
+        #expect(b == Self.xorshiftDigest)
+        // Whole blocks from the start on both sides, and one side empty.
+        var c = SHA256(instructions: true), d = SHA256(instructions: true), e = SHA256(instructions: true)
+        Self.xorshift.withUnsafeBytes { x in
+            let whole = UnsafeRawBufferPointer(rebasing: x[0 ..< 1 << 20])
+            SHA256.update(&c, whole, alongside: &d, whole)
+            SHA256.update(&e, UnsafeRawBufferPointer(rebasing: x[0 ..< 0]), alongside: &c, UnsafeRawBufferPointer(rebasing: x[(1 << 20)...]))
+            SHA256.update(&d, UnsafeRawBufferPointer(rebasing: x[(1 << 20)...]), alongside: &e, UnsafeRawBufferPointer(rebasing: x[0 ..< 0]))
+        }
+        #expect(SHA256.hexString(c.finish()) == Self.xorshiftDigest)
+        #expect(SHA256.hexString(d.finish()) == Self.xorshiftDigest)
+        #expect(SHA256.hexString(e.finish()) == Self.vectors[0].digest)
+    }
+
     @Test("CPUID finds the SHA extensions where /proc/cpuinfo lists sha_ni, ssse3 and sse4_1")
     func detection() throws {
         let text = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
