@@ -7,22 +7,25 @@ import Foundation
 /// processor-second) were hashed while the summary was formatted and written, work that
 /// already fills both cores of the machines committees use. A run leaves a core idle at times
 /// (ranking runs on one core); the idle thread hashes then, and never takes a core from the
-/// run's own threads. When the folder is written, `entry(forPath:shownAs:)` stops it and goes
-/// on from the last megabyte it finished, without waiting for it to finish (on a machine busy
-/// with other programs an idle thread may not run for a long time). The only wait is for the
-/// lock around the thread's progress, held for a few instructions at a time.
+/// run's own threads. When the folder is written, ``InputsAlongside`` stops it (`takeOver`)
+/// and goes on from the last megabyte it finished, without waiting for it to finish (on a
+/// machine busy with other programs an idle thread may not run for a long time), alongside
+/// the summary's own hashing. The only wait is for the lock around the thread's progress, held
+/// for a few instructions at a time.
 ///
 /// The entries are the digests of the whole files as they are when the folder is written: a
 /// file changed since the idle thread looked at it (another inode, size or time of change) is
 /// hashed again from its start.
 public final class InputDigests: Sendable {
     private struct State: Sendable {
-        var finished: [String: (bytes: Int, sha256: String, file: Manifest.FileIdentity)] = [:]
-        /// How far the idle thread is in a file it has begun.
+        /// The files the idle thread has hashed to their end (their digests not finished: see `partial`).
+        var finished: Set<String> = []
+        /// How far the idle thread is in a file it has begun, or has hashed whole.
         var partial: [String: Manifest.PartialDigest] = [:]
         var stopped = false
-        /// For the tests: of the entries asked for, how many bytes each took from the idle thread.
+        /// Of the entries asked for, how many bytes each took from the idle thread, and how many it has.
         var reused: [String: Int] = [:]
+        var sizes: [String: Int] = [:]
     }
     private let paths: Set<String>
     private let state = Locked(State())
@@ -49,12 +52,12 @@ public final class InputDigests: Sendable {
                         return !s.stopped
                     }
                 }
-                guard let digest else {
+                guard digest != nil else {
                     // Stopped, or the file cannot be read: the writer reads it, and names it if it fails.
                     if state.withLock({ $0.stopped }) { return }
                     continue
                 }
-                state.withLock { $0.finished[path] = digest }
+                state.withLock { _ = $0.finished.insert(path) }
             }
         }
         thread.name = "kaimen input hashes"
@@ -66,24 +69,26 @@ public final class InputDigests: Sendable {
         state.withLock { $0.stopped = true }
     }
 
-    /// The manifest entry of the file at `path`, `nil` when it is not one of those given. Stops
-    /// the idle thread and hashes on this thread whatever it had not finished.
-    func entry(forPath path: String, shownAs shown: String) throws -> Manifest.Entry? {
-        guard paths.contains(path) else { return nil }
-        let (finished, partial) = state.withLock { s in
-            s.stopped = true
-            return (s.finished[path], s.partial[path])
-        }
+    /// How far the idle thread got with the file at `path`, for ``InputsAlongside`` to go on
+    /// from: the whole file hashed but not finished, a part of it, or nothing when the file is
+    /// not the one the thread hashed (another inode, size or time of change: it is hashed again
+    /// from its start) or is not one of those given. Stops the idle thread.
+    func takeOver(_ path: String) -> Manifest.PartialDigest {
         let now = Manifest.FileIdentity(path: path)
-        if let finished, finished.file == now {
-            state.withLock { $0.reused[path] = finished.bytes }
-            return Manifest.Entry(path: shown, bytes: finished.bytes, sha256: finished.sha256)
+        return state.withLock { s in
+            s.stopped = true
+            guard paths.contains(path) else { return Manifest.PartialDigest() }
+            let partial = s.partial[path].flatMap { $0.file == now ? $0 : nil } ?? Manifest.PartialDigest()
+            s.reused[path] = partial.bytes
+            s.sizes[path] = now.map { Int($0.size) } ?? 0
+            return partial
         }
-        // `digest` itself starts again from the beginning if the file is not the one `start` hashed.
-        let start = partial ?? Manifest.PartialDigest()
-        let digest = try Manifest.wholeDigest(ofFile: path, from: start)
-        state.withLock { $0.reused[path] = start.file == now ? start.bytes : 0 }
-        return Manifest.Entry(path: shown, bytes: digest.bytes, sha256: digest.sha256)
+    }
+
+    /// For `--timings`: of the bytes of the entries asked for, how many the idle thread had
+    /// hashed before the folder was written.
+    public var hashedAhead: (bytes: Int, of: Int) {
+        state.withLock { s in (s.reused.values.reduce(0, +), s.sizes.values.reduce(0, +)) }
     }
 
     /// For the tests: how many bytes of `path` the entry took from the idle thread's work.
@@ -91,7 +96,7 @@ public final class InputDigests: Sendable {
 
     /// For the tests: whether the thread has stopped, and whether it has hashed `path` whole.
     var stopped: Bool { state.withLock { $0.stopped } }
-    func hasFinished(_ path: String) -> Bool { state.withLock { $0.finished[path] != nil } }
+    func hasFinished(_ path: String) -> Bool { state.withLock { $0.finished.contains(path) } }
 
     /// Puts the calling thread in the idle scheduling class, where it runs only on a core no
     /// other thread wants. Elsewhere than Linux it keeps its priority.

@@ -78,17 +78,6 @@ public struct Manifest: Sendable {
         return (inputs, outputs)
     }
 
-    /// The size and SHA-256 of an input file, read in pieces.
-    static func entry(forInput url: URL, shownAs shown: String) throws -> Entry {
-        let digest = try wholeDigest(ofFile: url.path)
-        return Entry(path: shown, bytes: digest.bytes, sha256: digest.sha256)
-    }
-
-    /// `digest(ofFile:from:progress:)` hashing to the end, from where `start` left off.
-    static func wholeDigest(ofFile path: String, from start: PartialDigest = PartialDigest()) throws -> (bytes: Int, sha256: String, file: FileIdentity) {
-        try digest(ofFile: path, from: start, progress: { _ in true })!
-    }
-
     /// A file's hashing part way: its first `bytes` bytes, and their running hash, and which
     /// file that was (so that a file changed since is hashed again from the start).
     struct PartialDigest: Sendable {

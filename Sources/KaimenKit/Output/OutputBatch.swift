@@ -111,28 +111,24 @@ public struct OutputBatch: Sendable {
     }
 
     /// Writes the files into the staging folder on two threads (each file's SHA-256 is taken
-    /// from the bytes as they are written), the second thread also hashing the input files that
-    /// `digests` does not hold already (for a large run both are hundreds of megabytes); returns
-    /// both lists of manifest entries.
+    /// from the bytes as they are written), and hashes the input files (``InputsAlongside``:
+    /// alongside a streamed file's bytes, and after the files what is left; for a large run
+    /// both are hundreds of megabytes); returns both lists of manifest entries.
     private func writeAndHash(into staging: StagingFolder, relatives: [String], target: String,
                               inputs: [(shown: String, url: URL)],
                               digests: InputDigests?) throws -> (outputs: [Manifest.Entry], inputs: [Manifest.Entry]) {
-        enum Part: Sendable { case entries([Manifest.Entry], inputs: [Manifest.Entry]), failed(OutputError) }
+        enum Part: Sendable { case entries([Manifest.Entry]), failed(OutputError) }
         try staging.makeFolders(for: relatives, shownUnder: target)
         let files = self.files
-        let inputList = inputs.map { (shown: $0.shown, path: $0.url.path) }
-        let workers = files.count > 1 || !inputList.isEmpty ? 2 : 1
+        let alongside = InputsAlongside(inputs: inputs.map { (shown: $0.shown, path: $0.url.path) }, digests: digests)
+        let workers = files.count > 1 ? 2 : 1
         let work: @Sendable (Int) -> Part = { k in
             do {
                 // Alternate files between the two threads: the sheets are many and alike.
-                let outputs = try stride(from: k, to: files.count, by: workers).map { i in
-                    try staging.write(files[i].content, at: relatives[i], shownAs: target + "/" + relatives[i], foldersMade: true)
-                }
-                let hashed = k == workers - 1 ? try inputList.map { input in
-                    try digests?.entry(forPath: input.path, shownAs: input.shown)
-                        ?? Manifest.entry(forInput: URL(fileURLWithPath: input.path), shownAs: input.shown)
-                } : []
-                return .entries(outputs, inputs: hashed)
+                return .entries(try stride(from: k, to: files.count, by: workers).map { i in
+                    try staging.write(files[i].content, at: relatives[i], shownAs: target + "/" + relatives[i], foldersMade: true,
+                                      alongside: alongside)
+                })
             } catch let e as OutputError {
                 return .failed(e)
             } catch {
@@ -149,16 +145,14 @@ public struct OutputBatch: Sendable {
             parts = [work(0)]
         }
         var outputs = [Manifest.Entry?](repeating: nil, count: files.count)
-        var hashedInputs: [Manifest.Entry] = []
         for (k, part) in parts.enumerated() {
             switch part {
-            case .entries(let list, let hashed):
+            case .entries(let list):
                 for (j, entry) in list.enumerated() { outputs[k + j * workers] = entry }
-                hashedInputs += hashed
             case .failed(let error): throw error
             }
         }
-        return (outputs.map { $0! }, hashedInputs)
+        return (outputs.map { $0! }, try alongside.entries())
     }
 
     /// Refuses to replace what is not a kaimen output folder, or holds an input of the run.

@@ -37,8 +37,10 @@ struct StagingFolder: Sendable {
 
     /// Writes one file at `relative` (already checked by ``SafePath``) and returns its manifest
     /// entry. Its folders are made first, by ``makeFolders(for:shownUnder:)`` (or here when
-    /// `foldersMade` is false). Errors name `shownAs`, the file's final place.
-    func write(_ content: OutputBatch.Content, at relative: String, shownAs shown: String, foldersMade: Bool = false) throws -> Manifest.Entry {
+    /// `foldersMade` is false). Errors name `shownAs`, the file's final place. A streamed file's
+    /// bytes are hashed `alongside` the inputs' where it is given.
+    func write(_ content: OutputBatch.Content, at relative: String, shownAs shown: String, foldersMade: Bool = false,
+               alongside: InputsAlongside? = nil) throws -> Manifest.Entry {
         let full = path + "/" + relative
         let folder = FileSystem.parent(of: full)
         if !foldersMade && folder != path && FileSystem.kind(folder) != .folder {
@@ -55,9 +57,10 @@ struct StagingFolder: Sendable {
         // A streamed file (a large one: the summary of a million units is half a gigabyte)
         // goes around the page cache where the system allows it (``DirectWriter``).
         var directWriter: DirectWriter?
-        if case .stream = content { directWriter = DirectWriter(fd: fd) }
+        var inputs: InputsAlongside?
+        if case .stream = content { (directWriter, inputs) = (DirectWriter(fd: fd), alongside) }
         func writeAll(_ raw: UnsafeRawBufferPointer) throws {
-            hash.update(raw)
+            if let inputs { try inputs.hash(raw, into: &hash) } else { hash.update(raw) }
             bytes += raw.count
             if let directWriter {
                 guard directWriter.write(raw) else { throw OutputError.io(operation: .write, path: shown, cause: .last) }

@@ -3,14 +3,15 @@ import Testing
 @testable import KaimenKit
 
 /// The inputs' hashes for the manifest, begun on an idle thread when the run starts and taken
-/// over by the writer wherever the idle thread had got to. Expected digests from Python:
+/// over by the writer wherever the idle thread had got to (`InputsAlongside`), alongside a
+/// streamed output's bytes. Expected digests from Python:
 ///
 ///     import hashlib
 ///     big = bytes((i * 7) % 251 for i in range((3 << 20) + 17))
 ///     hashlib.sha256(big).hexdigest()   # 9e4bfb50…34e6, 3 145 745 bytes
 ///     hashlib.sha256(b"").hexdigest()   # e3b0c442…b855
 ///     hashlib.sha256(b"x").hexdigest()  # 2d711642…4881
-@Suite("Input digests: hashed while the run works, finished by the writer")
+@Suite("Input digests: hashed while the run works, finished by the writer alongside its own")
 struct InputDigestsTests {
     static let big = Data((0..<(3 << 20) + 17).map { UInt8(($0 * 7) % 251) })
     static let expected = [
@@ -55,11 +56,10 @@ struct InputDigestsTests {
         for wait in [0.0, 0.5] {
             let digests = InputDigests(paths: Array(paths.values))
             if wait > 0 { Thread.sleep(forTimeInterval: wait) }
-            for (name, path) in paths.sorted(by: { $0.key < $1.key }) {
-                let entry = try #require(try digests.entry(forPath: path, shownAs: name))
-                #expect(entry.path == name)
-                Self.expectDigest(of: name, bytes: entry.bytes, sha256: entry.sha256)
-            }
+            let named = paths.sorted(by: { $0.key < $1.key })
+            let entries = try InputsAlongside(inputs: named.map { (shown: $0.key, path: $0.value) }, digests: digests).entries()
+            #expect(entries.map(\.path) == named.map(\.key))
+            for entry in entries { Self.expectDigest(of: entry.path, bytes: entry.bytes, sha256: entry.sha256) }
         }
     }
 
@@ -83,8 +83,9 @@ struct InputDigestsTests {
         let digests = InputDigests(paths: [path], stopAfter: 2 << 20, idle: false)
         Self.wait { digests.stopped }
         #expect(digests.stopped)
-        let entry = try #require(try digests.entry(forPath: path, shownAs: "big.csv"))
+        let entry = try #require(try InputsAlongside(inputs: [(shown: "big.csv", path: path)], digests: digests).entries().first)
         #expect(digests.reusedBytes(path) == 2 << 20)
+        #expect(digests.hashedAhead == (2 << 20, Self.big.count))
         Self.expectDigest(of: "big.csv", bytes: entry.bytes, sha256: entry.sha256)
     }
 
@@ -105,29 +106,98 @@ struct InputDigestsTests {
         var changed = Self.big
         changed[0] ^= 1
         try changed.write(to: URL(fileURLWithPath: big))
-        let xEntry = try #require(try whole.entry(forPath: x, shownAs: "x.csv"))
+        let xEntry = try #require(try InputsAlongside(inputs: [(shown: "x.csv", path: x)], digests: whole).entries().first)
         #expect(whole.reusedBytes(x) == 0)
         #expect(xEntry.sha256 == SHA256.hex(Array("y".utf8)))
-        let bigEntry = try #require(try part.entry(forPath: big, shownAs: "big.csv"))
+        let bigEntry = try #require(try InputsAlongside(inputs: [(shown: "big.csv", path: big)], digests: part).entries().first)
         #expect(part.reusedBytes(big) == 0)
         #expect(bigEntry.sha256 == SHA256.hex([UInt8](changed)))
         #expect(bigEntry.sha256 != Self.expected["big.csv"]!.1)
     }
 
-    @Test("a file not given is left to the caller; a file that cannot be read is an error naming it")
+    @Test("a file the idle thread was not given is hashed from its start; a file that cannot be read is an error naming it")
     func notGivenAndUnreadable() throws {
         let s = ScratchFolder()
         defer { s.cleanUp() }
         let paths = try Self.files(s)
         let gone = s.url.appendingPathComponent("gone.csv").path
         let digests = InputDigests(paths: [paths["x.csv"]!, gone])
-        #expect(try digests.entry(forPath: paths["big.csv"]!, shownAs: "big.csv") == nil)
-        #expect(throws: OutputError.self) { try digests.entry(forPath: gone, shownAs: "gone.csv") }
+        let entries = try InputsAlongside(inputs: [(shown: "big.csv", path: paths["big.csv"]!)], digests: digests).entries()
+        #expect(digests.reusedBytes(paths["big.csv"]!) == nil)
+        Self.expectDigest(of: "big.csv", bytes: entries[0].bytes, sha256: entries[0].sha256)
+        #expect(throws: OutputError.self) { try InputsAlongside(inputs: [(shown: "gone.csv", path: gone)], digests: digests).entries() }
         do {
-            _ = try digests.entry(forPath: gone, shownAs: "gone.csv")
+            _ = try InputsAlongside(inputs: [(shown: "x.csv", path: paths["x.csv"]!), (shown: "gone.csv", path: gone)], digests: digests).entries()
         } catch let error as OutputError {
             #expect(error.diagnostic.rendered(.en).contains(gone))
         }
+    }
+
+    @Test("a file changed after the writer took it over, before it opened it, is hashed again from its start")
+    func changedAfterTakeOver() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let big = try Self.files(s)["big.csv"]!
+        let digests = InputDigests(paths: [big], stopAfter: 1 << 20, idle: false)
+        Self.wait { digests.stopped }
+        let alongside = InputsAlongside(inputs: [(shown: "big.csv", path: big)], digests: digests)
+        #expect(digests.reusedBytes(big) == 1 << 20)
+        Thread.sleep(forTimeInterval: 0.01)
+        var changed = Self.big
+        changed[0] ^= 1
+        try changed.write(to: URL(fileURLWithPath: big))
+        let entry = try #require(try alongside.entries().first)
+        #expect(entry.bytes == changed.count)
+        #expect(entry.sha256 == SHA256.hex([UInt8](changed)))
+    }
+
+    /// The xorshift megabyte of `SHA256Tests` (its digest from Python there), as a writer's pieces.
+    static func stream(_ alongside: InputsAlongside, step first: Int) throws -> String {
+        var hash = SHA256()
+        var at = 0, step = first
+        let bytes = SHA256Tests.xorshift
+        try bytes.withUnsafeBytes { raw in
+            while at < bytes.count {
+                let n = min(bytes.count - at, step)
+                try alongside.hash(UnsafeRawBufferPointer(rebasing: raw[at ..< at + n]), into: &hash)
+                at += n
+                step = step * 3 % 300_007 + 1
+            }
+        }
+        return SHA256.hexString(hash.finish())
+    }
+
+    @Test("a writer's bytes hashed alongside the inputs: each digest its own, from wherever the idle thread stopped")
+    func alongsideAWriter() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let paths = try Self.files(s)
+        let named = paths.sorted(by: { $0.key < $1.key }).map { (shown: $0.key, path: $0.value) }
+        for stopAfter in [nil, 1 << 20] {
+            let digests = stopAfter.map { InputDigests(paths: [paths["big.csv"]!], stopAfter: $0, idle: false) }
+            if let digests { Self.wait { digests.stopped } }
+            // Pieces from one byte up, so that the stream outlasts the inputs and is outlasted by them.
+            for first in [1, 100_000] {
+                let alongside = InputsAlongside(inputs: named, digests: digests)
+                #expect(try Self.stream(alongside, step: first) == SHA256Tests.xorshiftDigest)
+                let entries = try alongside.entries()
+                #expect(entries.map(\.path) == named.map(\.shown))
+                for entry in entries { Self.expectDigest(of: entry.path, bytes: entry.bytes, sha256: entry.sha256) }
+            }
+        }
+    }
+
+    @Test("two writers at once: one has the inputs, the other hashes its bytes alone, and every digest is right")
+    func twoWriters() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let paths = try Self.files(s)
+        let named = paths.sorted(by: { $0.key < $1.key }).map { (shown: $0.key, path: $0.value) }
+        let alongside = InputsAlongside(inputs: named, digests: nil)
+        let (a, b) = Parallel.alongside({ try? Self.stream(alongside, step: 1_000) }, { try? Self.stream(alongside, step: 7_000) })
+        #expect(a == SHA256Tests.xorshiftDigest)
+        #expect(b == SHA256Tests.xorshiftDigest)
+        for entry in try alongside.entries() { Self.expectDigest(of: entry.path, bytes: entry.bytes, sha256: entry.sha256) }
     }
 
     @Test("score --out records the inputs' digests in the manifest, the same as hashing them afterwards")

@@ -204,6 +204,10 @@ public enum ScoreCommand: Command {
             if let fallbacks { console.errLine("fallbacks\t\(fallbacks)\nsettled\t\(settled)") }
             // Why the bulk path left the input to the checked one (`BulkHandOver`).
             if let handOver { console.errLine("handover\t\(handOver.rawValue)") }
+            // How much of the inputs' hashing the idle thread did before the folder was written.
+            if let ahead = digests?.hashedAhead, ahead.of > 0 {
+                console.errLine("hashed ahead\t\(String(format: "%.1f", Double(ahead.bytes) / 1e6)) of \(String(format: "%.1f", Double(ahead.of) / 1e6)) MB")
+            }
         }
         return .success
     }
