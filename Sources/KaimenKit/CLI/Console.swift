@@ -10,9 +10,14 @@ public protocol Console: AnyObject, Sendable {
     var errIsTerminal: Bool { get }
     /// The directory relative paths are resolved against.
     var currentDirectory: String { get }
+    /// Whether the process ends when the command returns (the executable's console), so that a
+    /// command may leave large values for the system to take back (``ProcessEnd``).
+    var processEndsAfterCommand: Bool { get }
 }
 
 extension Console {
+    public var processEndsAfterCommand: Bool { false }
+
     public func outLine(_ text: String = "") { out(text + "\n") }
     public func errLine(_ text: String) { err(text + "\n") }
 
@@ -32,6 +37,7 @@ public final class StandardConsole: Console {
     public func err(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
     public var errIsTerminal: Bool { isatty(2) == 1 }
     public var currentDirectory: String { FileManager.default.currentDirectoryPath }
+    public var processEndsAfterCommand: Bool { true }
 }
 
 /// Captures output in memory, for tests.

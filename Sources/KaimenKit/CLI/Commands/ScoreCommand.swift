@@ -209,6 +209,7 @@ public enum ScoreCommand: Command {
                 console.errLine("hashed ahead\t\(String(format: "%.1f", Double(ahead.bytes) / 1e6)) of \(String(format: "%.1f", Double(ahead.of) / 1e6)) MB")
             }
         }
+        if console.processEndsAfterCommand && n > ProcessEnd.largeReport { ProcessEnd.keep((report, session)) }
         return .success
     }
 
