@@ -33,8 +33,10 @@ public enum CLI {
     /// 0.21.0: nor does the row of a veto that could not be checked (data missing), which had
     /// no class for the rule to hold it by. 0.22.0: a notice that names the representatives
     /// states a recusal in brief in 说明 (its ballots are in the representatives' table); a score
-    /// sheet's note on its ballots is its table's last row, kept with the total.
-    public static let version = "0.22.0"
+    /// sheet's note on its ballots is its table's last row, kept with the total. 0.23.0: the
+    /// papers are as 0.22.0's; a session opened by it compares operators without punctuation
+    /// or symbols (`录入员甲。` is `录入员甲`), and its journal is replayed so.
+    public static let version = "0.23.0"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method

@@ -142,6 +142,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case sessionClosed = "session-closed"
     case sessionOpen = "session-open"
     case nothingToResolve = "nothing-to-resolve"
+    case enteredOnce = "entered-once"
+    case acceptMissingRefused = "accept-missing-refused"
     case alreadyConfirmed = "already-confirmed"
     case overrideNeeded = "override-needed"
     case missingReason = "missing-reason"

@@ -95,10 +95,21 @@ extension SessionFolder {
     }
 
     /// An operator's name as the same-operator check compares it: full-width letters and
-    /// digits made half-width, every space (ideographic and no-break included) and every
-    /// invisible format character (a zero-width space, a joiner) removed, and lowercase.
-    static func operatorKey(_ name: String) -> String {
-        let visible = String(String.UnicodeScalarView(name.unicodeScalars.filter { $0.properties.generalCategory != .format }))
-        return UnitMatcher.normalized(visible).removingBlanks().lowercased()
+    /// digits made half-width, every space (ideographic and no-break included), every invisible
+    /// format character (a zero-width space, a joiner) and, since 0.23.0 (`marks`), every
+    /// punctuation mark and symbol removed (`录入员甲。` or `录入员-甲` is `录入员甲`: a stray
+    /// full stop made one typist two, and confirmed every sheet on one person's typing), and
+    /// lowercase. `marks: false` is the key of a session opened by 0.22.0, for its replay.
+    static func operatorKey(_ name: String, marks: Bool = true) -> String {
+        let kept = name.unicodeScalars.filter { c in
+            switch c.properties.generalCategory {
+            case .format: return false
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+                 .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+                return !marks
+            default: return true
+            }
+        }
+        return UnitMatcher.normalized(String(String.UnicodeScalarView(kept))).removingBlanks().lowercased()
     }
 }

@@ -6,7 +6,9 @@ extension SessionFolder {
     ///
     /// An item the entries (or an earlier resolve) already confirmed is not a disagreement:
     /// changing it takes `override`, and the record keeps the value it replaces (`replaces`).
-    /// The same value again records nothing.
+    /// The same value again records nothing. Nor is an item entered once, with double entry:
+    /// settling it before the second entry takes `override` too (the resolve then counts,
+    /// whatever the second entry says).
     public func resolve(_ sheet: ExpectedBallots.Sheet, item: String, score: String?, reason: String, by: String,
                         override: Bool = false) throws(SessionError) -> JournalRecord {
         let state = self.state
@@ -51,19 +53,34 @@ extension SessionFolder {
         }
         if reason.trimmingSpaces().isEmpty { problems.append(.error("missing-reason", SessionMessages.needReason, path: "--reason")) }
         var replaces: String??
-        if problems.isEmpty, case .confirmed(let current) = state.decision(sheet, items: setup.expected.items).items[key] {
-            let name = BallotItem.names(of: setup.rules)[key] ?? key
+        let name = BallotItem.names(of: setup.rules)[key] ?? key
+        let entries = state.currentEntries(sheet)
+        let round = entries.first?.round ?? state.round
+        switch problems.isEmpty ? state.decision(sheet, items: setup.expected.items).items[key] : nil {
+        case .confirmed(let current):
+            // Settled by an earlier resolve, or by the entries' agreement: the messages say which.
+            let resolved = state.resolves[sheet]?[round]?[key] != nil
             if current == text {
-                problems.append(.error("already-confirmed", SessionMessages.alreadyConfirmed(sheet, item: name, value: current)))
+                problems.append(.error("already-confirmed", SessionMessages.alreadyConfirmed(sheet, item: name, value: current, resolved: resolved)))
             } else if !override {
-                problems.append(.error("override-needed", SessionMessages.confirmedItem(sheet, item: name, value: current, new: text, doubleEntry: doubleEntry),
+                problems.append(.error("override-needed", SessionMessages.confirmedItem(sheet, item: name, value: current, new: text, doubleEntry: doubleEntry,
+                                                                                         resolved: resolved),
                                        path: "--override", hint: SessionMessages.confirmedItemHint(doubleEntry: doubleEntry)))
             } else {
                 replaces = .some(current)
             }
+        case .pending where !override:
+            // Entered once: there is no disagreement yet. A resolve now would outrank the second
+            // entry, even one agreeing with the first (a resolve given before typist B entered
+            // 3.5 as A had made 2 count, shown as confirmed without a conflict).
+            if let first = entries.first {
+                problems.append(.error("entered-once", SessionMessages.resolveEnteredOnce(sheet, item: name, seq: first.seq, by: first.by),
+                                       path: "--override", hint: SessionMessages.resolveEnteredOnceHint))
+            }
+        default:
+            break
         }
         guard problems.isEmpty else { throw .problems(problems) }
-        let round = state.currentEntries(sheet).first?.round ?? state.round
         var content: [String: JSONOut] = [
             "representative": .string(sheet.representative), "unit": .string(sheet.unit), "standard": .string(key),
             "score": .str(text), "reason": .string(reason), "round": .num(round),

@@ -71,6 +71,17 @@ extension SessionFolder {
             throw .problems([.error("missing-reason", SessionMessages.emptyAcceptMissing, path: "--accept-missing",
                                     hint: SessionMessages.emptyAcceptMissingHint)])
         }
+        // `--accept-missing` is for sheets that cannot be confirmed (a sheet lost, a typist away).
+        // Not for a conflict, which the paper sheet settles (`resolve`), nor for an appeal's
+        // correction entered once: leaving that sheet out would drop the scores confirmed in the
+        // earlier round too, which no one corrected. It swept both in before 0.23.0, and the
+        // papers gave its reason for them.
+        let unacceptable = acceptMissing == nil ? [] : status.open.filter { $0.state == .conflict || ($0.state == .once && $0.corrected) }
+        if !unacceptable.isEmpty {
+            throw .problems(unacceptable.map { row in
+                .error("accept-missing-refused", SessionMessages.notAcceptedMissing(row), hint: SessionMessages.notAcceptedMissingHint(row))
+            } + [.error("close-refused", SessionMessages.closeRefusedAccepting(unacceptable.count), hint: SessionMessages.closeRefusedAcceptingHint)])
+        }
         if !status.open.isEmpty && acceptMissing == nil {
             throw .problems(status.open.map { row in
                 .error("sheet-\(row.state.rawValue)", SessionMessages.openSheet(row), hint: SessionMessages.openSheetHint(row.state))

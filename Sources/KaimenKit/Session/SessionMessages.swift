@@ -252,14 +252,19 @@ extension SessionMessages {
         value.map { ($0, $0) } ?? ("空白", "blank")
     }
 
-    static func alreadyConfirmed(_ s: ExpectedBallots.Sheet, item: String, value: String?) -> Localized {
+    /// `resolved`: the value was settled by an earlier resolve, not by the entries.
+    static func alreadyConfirmed(_ s: ExpectedBallots.Sheet, item: String, value: String?, resolved: Bool = false) -> Localized {
         let v = cellText(value)
-        return Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表中「\(item)」已确认为 \(v.zh)，与裁定相同，无需裁定",
-                         en: "`\(s.representative)`'s sheet for `\(s.unit)` already has \(item) confirmed as \(v.en): there is nothing to resolve")
+        return Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表中「\(item)」已\(resolved ? "裁定" : "确认")为 \(v.zh)，与裁定相同，无需裁定",
+                         en: "`\(s.representative)`'s sheet for `\(s.unit)` already has \(item) \(resolved ? "resolved" : "confirmed") as \(v.en): there is nothing to resolve")
     }
 
-    static func confirmedItem(_ s: ExpectedBallots.Sheet, item: String, value: String?, new: String?, doubleEntry: Bool) -> Localized {
+    static func confirmedItem(_ s: ExpectedBallots.Sheet, item: String, value: String?, new: String?, doubleEntry: Bool, resolved: Bool = false) -> Localized {
         let (v, n) = (cellText(value), cellText(new))
+        if resolved {
+            return Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表中「\(item)」已裁定为 \(v.zh)；要改为 \(n.zh)，须加 `--override`",
+                             en: "`\(s.representative)`'s sheet for `\(s.unit)` has \(item) resolved as \(v.en); changing it to \(n.en) takes `--override`")
+        }
         return doubleEntry
             ? Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表中「\(item)」已确认为 \(v.zh)，两次录入并无不一致；要改为 \(n.zh)，须加 `--override`",
                         en: "`\(s.representative)`'s sheet for `\(s.unit)` has \(item) confirmed as \(v.en): the entries agree; changing it to \(n.en) takes `--override`")
@@ -280,7 +285,7 @@ extension SessionMessages {
 
     static func voidConfirmed(_ s: ExpectedBallots.Sheet, scores: [String], doubleEntry: Bool) -> Localized {
         let list = scores.joined(separator: "，"), listEN = scores.joined(separator: ", ")
-        return Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表已有\(doubleEntry ? "两次录入一致" : "录入")确认的 \(scores.count) 项分数（\(list)）；作废会使它们都不计入，且本轮不能撤销；确要作废，须加 `--override`",
+        return Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表已有\(doubleEntry ? "两次录入一致或经裁定" : "录入")确认的 \(scores.count) 项分数（\(list)）；作废会使它们都不计入，且本轮不能撤销；确要作废，须加 `--override`",
                          en: "`\(s.representative)`'s sheet for `\(s.unit)` has \(scores.count) confirmed score\(scores.count == 1 ? "" : "s") (\(listEN)); a void drops them all and cannot be undone in this round; to void it all the same, add `--override`")
     }
     static let voidConfirmedHint = Localized(zh: "先核对 --rep 和 --unit 是否写对、纸质评分表是否确实无法辨认；只是个别分数有误时用 `kaimen session resolve` 更正",
@@ -333,6 +338,15 @@ extension SessionMessages {
                                             en: "no sheet of the session is confirmed yet: there are no ballots to count")
     static let nothingConfirmedHint = Localized(zh: "先用 `kaimen session enter` 录入评分表（双人录入时每张由两名录入员各录一次）；`kaimen session status` 列出各表状态",
                                                 en: "enter the sheets with `kaimen session enter` (with double entry, each by two operators); `kaimen session status` lists each sheet's state")
+
+    /// `resolve` of an item only one operator has entered (with double entry), record `seq` by `by`.
+    static func resolveEnteredOnce(_ s: ExpectedBallots.Sheet, item: String, seq: Int, by: String) -> Localized {
+        Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表中「\(item)」只录入了一次（记录 \(seq)，\(Echo.visible(by))），还没有两次录入可比较，无从裁定；裁定会压过第二次录入，即使第二次录入与第一次一致",
+                  en: "`\(s.representative)`'s sheet for `\(s.unit)` has \(item) entered once (record \(seq), by \(Echo.visible(by))): there is no second entry to compare and nothing to resolve yet; a resolve would outrank the second entry, even one agreeing with the first")
+    }
+    static let resolveEnteredOnceHint = Localized(
+        zh: "等第二位录入员录入这张评分表；两次不一致时 `kaimen session status` 会列出裁定命令。第二次录入无法进行、委员会决定按原表裁定的，加 `--override`",
+        en: "have a second operator enter the sheet; where the entries disagree, `kaimen session status` lists the resolve command. If no second entry can be made and the committee settles the item from the paper sheet, add `--override`")
 
     static func nothingToResolve(_ s: ExpectedBallots.Sheet) -> Localized {
         Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表还没有录入，无需裁定", en: "`\(s.representative)`'s sheet for `\(s.unit)` has not been entered: there is nothing to resolve")
@@ -391,6 +405,24 @@ extension SessionMessages {
                          en: "\(row.group) `\(row.representative)` (\(row.name)), sheet for `\(row.unit)`: \(s.en)\(itemsEN)")
     }
 
+    /// A sheet `--accept-missing` does not leave out: in conflict, or an appeal's correction entered once.
+    static func notAcceptedMissing(_ row: SessionStatus.Row) -> Localized {
+        let sheet = Localized(zh: "\(row.group) `\(row.representative)`（\(row.name)）对 `\(row.unit)` 的评分表", en: "\(row.group) `\(row.representative)` (\(row.name)), sheet for `\(row.unit)`")
+        if row.state == .conflict {
+            return Localized(zh: sheet.zh + "两次录入不一致（" + row.conflicts.joined(separator: ", ") + "）：--accept-missing 只用于无法确认的评分表（缺交、遗失、录入员缺席），不一致的项要按纸质评分表裁定",
+                             en: sheet.en + ": the entries disagree (" + row.conflicts.joined(separator: ", ") + "); --accept-missing is for sheets that cannot be confirmed (not handed in, lost, an operator away), and disagreeing items are settled from the paper sheet")
+        }
+        return Localized(zh: sheet.zh + "的申诉更正只录入了一次：若按 --accept-missing 不计入，此前一轮已确认的分数也会一并去掉",
+                         en: sheet.en + ": the appeal's correction is entered once; leaving it out by --accept-missing would drop the scores confirmed in the earlier round as well")
+    }
+    static func notAcceptedMissingHint(_ row: SessionStatus.Row) -> Localized {
+        row.state == .conflict
+            ? Localized(zh: "用 `kaimen session status` 列出的 `kaimen session resolve` 命令逐项裁定，或再录入一次",
+                        en: "settle each item with the `kaimen session resolve` command `kaimen session status` lists, or enter the sheet a third time")
+            : Localized(zh: "请另一位录入员录入这份更正；无法录入时按纸质评分表用 `kaimen session resolve … --override` 裁定",
+                        en: "have another operator enter the correction; if none can, settle it from the paper sheet with `kaimen session resolve … --override`")
+    }
+
     static func openSheetHint(_ s: DoubleEntry.SheetState) -> Localized {
         switch s {
         case .missing: return Localized(zh: "录入这张评分表（两人各录一次），或用 `session void` 声明作废", en: "enter the sheet (twice, by two operators), or declare it void with `session void`")
@@ -405,6 +437,14 @@ extension SessionMessages {
 
     static let closeRefusedHint = Localized(zh: "补齐后再结束；确需结束的，用 --accept-missing \"理由\"（理由记入日志，未确认的票不计）",
                                             en: "complete them first, or close anyway with --accept-missing \"reason\" (recorded; unconfirmed ballots are not counted)")
+
+    /// `close --accept-missing` with sheets it does not leave out (`notAcceptedMissing`).
+    static func closeRefusedAccepting(_ n: Int) -> Localized {
+        Localized(zh: "有 \(n) 张评分表不能按 --accept-missing 不计，不能结束会话",
+                  en: "\(n) sheet\(n == 1 ? "" : "s") cannot be left out by --accept-missing: the session cannot be closed")
+    }
+    static let closeRefusedAcceptingHint = Localized(zh: "按上面每张评分表的提示处理后再结束；其余未确认的评分表仍可按 --accept-missing 不计",
+                                                     en: "deal with each sheet above as it says, then close; the other unconfirmed sheets can still be left out by --accept-missing")
 }
 
 // MARK: verify

@@ -98,7 +98,7 @@ struct EntrySafetyTests {
         let journal = s.journal
         let refused = s.run("void", ["--rep", "R01", "--unit", "X01", "--reason", "污损", "--by", "王秘书"])
         #expect(refused.code == .failure)
-        #expect(refused.err.contains("`R01` 对 `X01` 的评分表已有两次录入一致确认的 8 项分数（依法维权工作评价（职工代表评分） ")
+        #expect(refused.err.contains("`R01` 对 `X01` 的评分表已有两次录入一致或经裁定确认的 8 项分数（依法维权工作评价（职工代表评分） ")
                 && refused.err.contains("作废会使它们都不计入，且本轮不能撤销；确要作废，须加 `--override`"), "\(refused.err)")
         #expect(s.journal == journal)
         // Voided all the same, by a slip of --rep: the sheet is no longer counted, and nothing in this round undoes it.
@@ -271,18 +271,71 @@ struct EntrySafetyTests {
         }
     }
 
-    @Test("close --accept-missing says which sheets count nothing and which, in conflict, count the items their entries agree on")
-    func uncountedSaysWhatCounts() throws {
+    /// Found by a secretary's test: `--accept-missing "乙丢了三张"` also left out a sheet in
+    /// conflict, and the papers gave that reason for it. A conflict is settled from the paper
+    /// sheet; `--accept-missing` is for sheets that cannot be confirmed.
+    @Test("close --accept-missing does not pass a sheet in conflict: refused, nothing recorded; once resolved, it closes")
+    func acceptMissingLeavesConflicts() throws {
         let s = try SampleSession(); defer { s.remove() }
         try s.enterConflictingX02()  // R05 × X02: rights.ballot 4 / 3, the other items agree
-        let r = s.run("close", ["--by", "王秘书", "--accept-missing", "试运行"])
-        #expect(r.code == .success)
-        #expect(r.err.contains("张整张不计（缺录或只录一次）："), "\(r.err)")
-        #expect(r.err.contains("1 张两次录入不一致，只计一致的项：R05×X02"), "\(r.err)")
-        // And it does: X02's publicity counts R05's agreed 1.5, its rights.ballot counts no R05 ballot.
+        let journal = s.journal
+        let r = s.run("close", ["--by", "王秘书", "--accept-missing", "乙丢了三张"])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("错误：第一组 `R05`（刘志强）对 `X02` 的评分表两次录入不一致（rights.ballot）：--accept-missing 只用于无法确认的评分表"), "\(r.err)")
+        #expect(r.err.contains("`kaimen session resolve`"), "\(r.err)")
+        #expect(s.journal == journal)
+        #expect(s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "核对原表",
+                                  "--by", "王秘书"]).code == .success)
+        let closed = s.run("close", ["--by", "王秘书", "--accept-missing", "乙丢了三张"])
+        #expect(closed.code == .success, "\(closed.err)")
+        #expect(closed.err.contains("张整张不计（缺录或只录一次）："), "\(closed.err)")
+        #expect(!closed.err.contains("两次录入不一致"), "\(closed.err)")
         let ballots = String(decoding: SessionFolder.ballotsCSV(try s.state(), setup: try SessionFolder.open(s.dir, writable: false).setup), as: UTF8.self)
-        #expect(ballots.contains("R05,X02,publicity,1.5\n"))
-        #expect(!ballots.contains("R05,X02,rights.ballot,"))
+        #expect(ballots.contains("R05,X02,rights.ballot,4\n"))
+    }
+
+    /// Found by a secretary's test: a typist entered the sheet once in a reopened round, the
+    /// secretary closed with `--accept-missing`, and all eight of R13's X04 scores confirmed in
+    /// round 1 were dropped (X04 86.10 → 86.35).
+    @Test("close --accept-missing does not pass an appeal's correction entered once: the earlier round's scores would go with it")
+    func acceptMissingLeavesAppealCorrections() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a")), b = try s.file("b.csv", SampleSession.typed("b"))
+        s.run("enter", [a, "--by", "甲"]); s.run("enter", [b, "--by", "乙"])
+        s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "核对原表", "--by", "王秘书"])
+        try #require(s.run("close", ["--by", "王秘书"]).code == .success)
+        try #require(s.run("appeal", ["--unit", "X04", "--reason", "申诉", "--by", "王秘书"]).code == .success)
+        let x04 = try s.file("x04.csv", SampleSession.typed("a") { $0.hasPrefix("R13,X04,") }.replacingOccurrences(of: "R13,X04,3,", with: "R13,X04,2.5,"))
+        try #require(s.run("enter", [x04, "--by", "甲"]).code == .success)
+        let journal = s.journal
+        let r = s.run("close", ["--by", "王秘书", "--accept-missing", "乙请假"])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("`R13`（马俊杰）对 `X04` 的评分表的申诉更正只录入了一次：若按 --accept-missing 不计入，此前一轮已确认的分数也会一并去掉"), "\(r.err)")
+        #expect(s.journal == journal)
+    }
+
+    /// Found by a secretary's test: a resolve given while the sheet was entered once outranked
+    /// the two typists' later agreement, shown as confirmed with no conflict, and the messages
+    /// then said the entries agreed on the resolve's value.
+    @Test("resolve of an item entered once is refused without --override; a resolved value is said as resolved")
+    func resolveBeforeTheSecondEntry() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R01,X01,") })
+        try #require(s.run("enter", [a, "--by", "甲"]).code == .success)
+        let journal = s.journal
+        let args = ["--rep", "R01", "--unit", "X01", "--standard", "rights.ballot", "--score", "2", "--reason", "看纸质表", "--by", "王秘书"]
+        let early = s.run("resolve", args)
+        #expect(early.code == .failure)
+        #expect(early.err.contains("错误：`R01` 对 `X01` 的评分表中「依法维权工作评价（职工代表评分）」只录入了一次（记录 2，甲），还没有两次录入可比较，无从裁定"), "\(early.err)")
+        #expect(early.err.contains("加 `--override`"), "\(early.err)")
+        #expect(s.journal == journal)
+        // The committee settles it from the paper all the same: the resolve counts, and says so.
+        #expect(s.run("resolve", args + ["--override"]).code == .success)
+        let again = s.run("resolve", args)
+        #expect(again.code == .failure)
+        #expect(again.err.contains("已裁定为 2，与裁定相同，无需裁定"), "\(again.err)")
+        let change = s.run("resolve", ["--rep", "R01", "--unit", "X01", "--standard", "rights.ballot", "--score", "3", "--reason", "r", "--by", "王秘书"])
+        #expect(change.err.contains("已裁定为 2；要改为 3，须加 `--override`") && !change.err.contains("两次录入并无不一致"), "\(change.err)")
     }
 
     @Test("resolve with neither --score nor --blank says so in Chinese")

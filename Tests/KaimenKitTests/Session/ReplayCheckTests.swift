@@ -78,6 +78,27 @@ struct ReplayCheckTests {
         }
     }
 
+    /// Found by a secretary's test: `录入员甲。` was a second operator. Since 0.23.0 `enter`
+    /// compares names without punctuation, and the replay of a session opened since then does
+    /// too; one opened by 0.22.0 keeps 0.22.0's comparison, so such a journal is not damaged.
+    @Test("a session opened since 0.23.0 replays operators without their punctuation; one opened by 0.22.0, with it")
+    func entryCopiedWithAStrayMark() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R01,") })
+        try #require(s.run("enter", [a, "--by", "甲"]).code == .success)
+        try P.forge(s) { records in records.append(Self.entry(from: records[1], seq: 3, by: "甲。", round: 1) { _ in true }) }
+        Self.expectDamage(s, seq: 3, "在本轮已录入过评分表 R01×X01（记录 2），同一人不能再录入一次")
+        for (opener, damaged) in [("0.22.0", false), ("0.23.0", true), ("0.30.1", true)] {
+            try P.forge(s) { records in
+                guard case .object(var o) = records[0].content else { return }
+                o["kaimen"] = .string(opener)
+                records[0].content = .object(o)
+            }
+            let journal = try Journal(directory: s.dir, writable: false)
+            #expect(journal.diagnostics.contains { $0.code == "journal-record-invalid" } == damaged, "\(opener): \(journal.diagnostics)")
+        }
+    }
+
     @Test("a second seal after the first, with no appeal between")
     func afterSeal() throws {
         let s = try P.closed(); defer { s.remove() }
