@@ -109,6 +109,12 @@ enum ReaderMessages {
         let factor = "1" + String(repeating: "0", count: places)
         return L(zh: "`\(word)` 是乘以 \(factor)，不能直接去掉：写成 `\(whole)`", en: "`\(word)` means × \(factor) and cannot simply be dropped: write `\(whole)`")
     }
+    /// `-` or `N/A` as a ballot's score: a units file reads them as missing, a ballots file does not.
+    static let blankForNoScore = L(zh: "代表没有给这一项打分的，这一格留空即可（选票中 `-`、`N/A` 不表示未打分）",
+                                   en: "where the representative gave no score, leave the cell empty (`-` or `N/A` does not mean \"no score\" in a ballots file)")
+    static func spaceForPoint(_ fixed: String) -> L {
+        L(zh: "把中间的空格换成小数点：`\(fixed)`", en: "replace the space inside with a decimal point: `\(fixed)`")
+    }
     static func removeSpaces(_ fixed: String) -> L {
         L(zh: "去掉中间的空格：`\(fixed)`", en: "remove the space inside: `\(fixed)`")
     }

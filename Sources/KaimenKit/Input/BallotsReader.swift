@@ -194,7 +194,13 @@ public struct BallotsReader {
                 }
             }
             let text = row[cell.scoreCol].trimmingSpaces()
-            func isNumber(_ t: String) -> Bool { Rational(decimal: t) != nil }
+            // What a hint may suggest: a number, and where the standard is known one it allows
+            // (`3 5` is not `35` when the standard is worth 4).
+            func isNumber(_ t: String) -> Bool {
+                guard let v = Rational(decimal: t) else { return false }
+                guard let item else { return true }
+                return !v.isNegative && v <= items[item].max && (rules.ballots.scoreStep.map { v.divided(by: $0)!.isInteger } ?? true)
+            }
             var score: Rational?
             if text.isEmpty {
                 diagnostics.append(.invalidScore) {
@@ -222,7 +228,8 @@ public struct BallotsReader {
             } else {
                 diagnostics.append(.invalidScore) {
                     .error(.invalidScore, ReaderMessages.scoreNotNumber(Echo.cell(text), repText, unitText, Echo.cell(cell.itemText)), at: at(cell.scoreCol), path: "score",
-                           hint: TypedNumber.hint(for: TypedNumber.ascii(text), valid: isNumber) ?? TypedNumber.commaHint(typed: text, valid: isNumber))
+                           hint: TypedNumber.hint(for: TypedNumber.ascii(text), valid: isNumber) ?? TypedNumber.commaHint(typed: text, valid: isNumber)
+                               ?? (MetricValue.missingTokens.contains(text) ? ReaderMessages.blankForNoScore : nil))
                 }
             }
             guard ok, let rep, let unit, let item, let score else { continue }

@@ -31,9 +31,29 @@ enum TypedNumber {
             let fixed = text.replacingOccurrences(of: mark, with: ".")
             if valid(fixed) { return ReaderMessages.replaceMark(mark, ".", fixed) }
         }
-        // `90.8 %`, `1 280`: spaces inside the number.
+        // `3½`: a fraction sign for the decimals (never dropped: `3` would be another score).
+        for (sign, decimals) in fractionSigns where text.contains(sign) {
+            let before = text.components(separatedBy: sign)[0].trimmingSpaces()
+            let fixed = (before.isEmpty ? "0" : before) + decimals
+            if text.hasSuffix(sign), before.allSatisfy(\.isNumber), valid(fixed) { return ReaderMessages.replaceMark(sign, decimals, fixed) }
+            return nil
+        }
+        // Another fraction (`3⅓`, `⅛`), or a Roman or circled numeral: no decimal says it, and
+        // dropping it would leave another value.
+        if text.unicodeScalars.contains(where: { c in numberForms.contains { $0.contains(c.value) } }) { return nil }
+        // `90.8 %`, `1 280`: spaces inside the number; or, where that is no valid value,
+        // `3 5` with one space for the decimal point (a score of 0–4 is not 35).
         let fixed = text.removingBlanks()
         if fixed != text, valid(fixed) { return ReaderMessages.removeSpaces(fixed) }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
+        if fixed != text, words.count == 2, !text.contains("."), words.allSatisfy({ $0.allSatisfy(\.isNumber) }),
+           case let point = words.joined(separator: "."), valid(point) {
+            return ReaderMessages.spaceForPoint(point)
+        }
+        // `3.5%` where a plain number is meant (a score).
+        if text.hasSuffix("%"), case let plain = String(text.dropLast()).trimmingSpaces(), valid(plain) {
+            return ReaderMessages.removeSuffix("%", plain)
+        }
         // `3.5分`, `128人`, `￥300`: a unit or currency around the number.
         let numeric = Set("0123456789.,%+-")
         let chars = Array(text)
@@ -54,6 +74,14 @@ enum TypedNumber {
         }
         return nil
     }
+
+    /// Fractions, Roman and circled numerals, superscript and subscript digits (`万` and `千`,
+    /// numbers too to Unicode, are factors: `multipliers`).
+    private static let numberForms: [ClosedRange<UInt32>] = [0x00B2...0x00B3, 0x00B9...0x00BE, 0x2070...0x209F, 0x2150...0x218F,
+                                                             0x2460...0x24FF, 0x2776...0x2793]
+
+    /// Fraction signs and the decimals they stand for.
+    private static let fractionSigns: [(sign: String, decimals: String)] = [("½", ".5"), ("¼", ".25"), ("¾", ".75")]
 
     /// Chinese words for powers of ten a number is typed with (`185.64万`), longest first.
     private static let multipliers: [(word: String, places: Int)] = [("百万", 6), ("千万", 7), ("万", 4), ("千", 3), ("亿", 8)]

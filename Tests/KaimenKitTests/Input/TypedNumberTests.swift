@@ -85,6 +85,38 @@ struct TypedNumberTests {
         #expect(hint == ReaderMessages.commaGrouping)
     }
 
+    /// Found by a secretary's test: `3½` was told to drop the `½` (3, another score) and
+    /// `3 5` to become `35` (out of a 0–4 standard's range); `-` and `N/A` got no hint.
+    @Test("a ballot's score: a hint never suggests another or an impossible score", arguments: [
+        ("3½", "把 `½` 换成 `.5`：`3.5`"), ("½", "把 `½` 换成 `.5`：`0.5`"), ("3 5", "把中间的空格换成小数点：`3.5`"),
+        ("3.5%", "去掉 `%`，只写数字：`3.5`"), ("-", "代表没有给这一项打分的，这一格留空即可（选票中 `-`、`N/A` 不表示未打分）"),
+        ("N/A", "代表没有给这一项打分的，这一格留空即可（选票中 `-`、`N/A` 不表示未打分）"),
+    ])
+    func ballotHints(_ typed: String, _ hint: String) throws {
+        let csv = "representative,unit,standard,score\nR01,X01,rights.ballot,\(typed)\n"
+        let r = try Self.xichengBallots(csv)
+        let d = try #require(r.diagnostics.first { $0.code == "invalid-score" })
+        #expect(d.hintText?.zh == hint, "\(d.rendered(.zh))")
+    }
+
+    @Test("a ballot's score with a fraction sign or a space that no change makes a valid score gets no hint", arguments: ["4½", "3⅓", "½3", "3 7", "2 5 1"])
+    func noBallotHint(_ typed: String) throws {
+        let csv = "representative,unit,standard,score\nR01,X01,rights.ballot,\(typed)\n"
+        let r = try Self.xichengBallots(csv)
+        let d = try #require(r.diagnostics.first { $0.code == "invalid-score" || $0.code == "score-out-of-range" })
+        #expect(d.hintText == nil || d.code == "score-out-of-range", "\(d.rendered(.zh))")
+    }
+
+    /// `csv` read as ballots against the Xicheng sample (rights.ballot is worth 4, step 0.5).
+    static func xichengBallots(_ csv: String) throws -> (box: BallotBox?, diagnostics: [Diagnostic]) {
+        let root = Fixtures.packageRoot.appendingPathComponent("samples/xicheng-2014")
+        let rules = try RulesLoader(readFile: { try RulesLoader.text(Data(contentsOf: URL(fileURLWithPath: $0)), path: $0) })
+            .load(Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc").path).rules
+        let units = try #require(UnitsReader(rules: rules).read(Data(contentsOf: root.appendingPathComponent("units.csv")), fileName: "units.csv").table).units
+        let reps = try #require(RosterReader.read(Data(contentsOf: root.appendingPathComponent("roster.csv")), fileName: "roster.csv", units: units).reps)
+        return BallotsReader(rules: rules, units: units, representatives: reps).read(Data(csv.utf8), fileName: "ballots.csv")
+    }
+
     @Test("text that is no number at all gets no made-up hint")
     func noHint() {
         #expect(MetricValue.parse("很多", kind: .count) == .invalid(message: Localized(zh: "`很多` 不是数字", en: "`很多` is not a number"), hint: nil))
