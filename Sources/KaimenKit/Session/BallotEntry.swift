@@ -74,12 +74,17 @@ extension SessionFolder {
         // template alike to the byte: `identical` says so, and the record names the twin.
         // (Single entry: one entry confirms, and a second one of the same bytes only agrees.)
         // The entries of these bytes, as the state indexes them (`SessionState.files`).
-        let twin = !doubleEntry ? nil : (state.files[typed.sha256] ?? []).lazy
+        // Since 0.23.0 the same text too: the file saved again by Excel (CRLF line ends, GB18030)
+        // has other bytes, and was taken for a second typist's work (a secretary's test).
+        let seqs = (state.files[typed.sha256] ?? []) + (typed.textHash.flatMap { state.files[$0] } ?? [])
+        let twin = !doubleEntry ? nil : seqs.lazy
             .compactMap { seq in self.journal.records.first { $0.seq == seq } }
             .first { r in Self.operatorKey(r.by) != me && (r.content["round"]?.intValue ?? 1) == state.round }
         if !identical, let twin {
-            throw .problems([.error("same-file", SessionMessages.sameFile(file: PathText.lastComponent(fileName), seq: twin.seq, by: twin.by,
-                                                                        earlierFile: twin.content["file"]?.stringValue ?? ""),
+            let file = PathText.lastComponent(fileName), earlier = twin.content["file"]?.stringValue ?? ""
+            let bytes = twin.content["sha256"]?.stringValue == typed.sha256
+            throw .problems([.error("same-file", bytes ? SessionMessages.sameFile(file: file, seq: twin.seq, by: twin.by, earlierFile: earlier)
+                                                       : SessionMessages.sameText(file: file, seq: twin.seq, by: twin.by, earlierFile: earlier),
                                     at: SourceLocation(file: fileName, line: 1, column: 1), path: "--identical", hint: SessionMessages.sameFileHint)])
         }
         var content: [String: JSONOut] = [
@@ -87,6 +92,7 @@ extension SessionFolder {
             "sheets": .array(sheets),
         ]
         if let twin { content["identical"] = .num(twin.seq) }
+        if let text = typed.textHash { content["text"] = .string(text) }
         let record = try journal.append(.entry, by: by, content: .object(content))
         let after = self.state
         return EntryOutcome(record: record, unchanged: unchanged,

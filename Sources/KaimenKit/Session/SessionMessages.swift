@@ -280,6 +280,11 @@ extension SessionMessages {
         Localized(zh: "`\(file)` 与记录 \(seq)（\(by) 录入的 `\(earlierFile)`）逐字节相同：同一个文件录入两次，评分表其实只录入了一次，却会按两人一致确认；未做记录",
                   en: "`\(file)` is byte for byte the file of record \(seq) (`\(earlierFile)`, entered by \(by)): one file entered twice is typed once, yet would confirm its sheets as if by two; nothing recorded")
     }
+    /// The same text as an earlier entry's file, in other bytes (saved again: other line ends or encoding).
+    static func sameText(file: String, seq: Int, by: String, earlierFile: String) -> Localized {
+        Localized(zh: "`\(file)` 与记录 \(seq)（\(by) 录入的 `\(earlierFile)`）内容完全相同，只是换了编码或行尾（多是把同一个文件另存了一次）：评分表其实只录入了一次，却会按两人一致确认；未做记录",
+                  en: "`\(file)` holds exactly the text of record \(seq)'s file (`\(earlierFile)`, entered by \(by)), in another encoding or with other line ends (most likely the same file saved again): typed once, yet it would confirm its sheets as if by two; nothing recorded")
+    }
     static let sameFileHint = Localized(zh: "双人录入要两人各自对照纸质评分表录入、各存一个文件；若确是两人各自录入而恰好完全相同，加 `--identical` 再录入",
                                         en: "double entry takes two people each typing from the paper sheets into their own file; if two people did type it and it came out the same to the byte, add `--identical`")
 

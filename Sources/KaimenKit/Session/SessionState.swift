@@ -59,6 +59,8 @@ public struct SessionState: Sendable {
                 entries[Sheet(representative: rep, unit: unit), default: []].append(.init(seq: r.seq, by: r.by, round: round, scores: scores))
             }
             if let hash = c["sha256"]?.stringValue { files[hash, default: []].append(r.seq) }
+            // Since 0.23.0 also by its text, so that the same file saved again is found too.
+            if let text = c["text"]?.stringValue, text != c["sha256"]?.stringValue { files[text, default: []].append(r.seq) }
         case .resolve:
             guard let rep = c["representative"]?.stringValue, let unit = c["unit"]?.stringValue,
                   let item = c["standard"]?.stringValue else { return }

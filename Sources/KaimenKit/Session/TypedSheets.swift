@@ -18,6 +18,11 @@ public struct TypedSheets: Sendable {
     public var untyped: [Sheet] = []
     public var diagnostics: [Diagnostic]
     public var sha256: String
+    /// SHA-256 of the file's text as read: decoded to UTF-8 (GB18030 and UTF-16 too), without a
+    /// byte order mark, every line end a line feed, no line end after the last row. The same
+    /// file saved again by Excel (CRLF, GB18030) has other bytes and this same hash. `nil` for
+    /// a file that is not text.
+    public var textHash: String?
 
     public static func read(_ data: Data, fileName: String, setup: SessionSetup) -> TypedSheets {
         let reader = BallotsReader(rules: setup.rules, units: setup.units, representatives: setup.representatives, strict: true)
@@ -27,10 +32,11 @@ public struct TypedSheets: Sendable {
         // records nothing and says so.
         var diagnostics = ballotDiagnostics.filter { $0.code != "recusal" && $0.code != "no-ballots" }
         let hash = SHA256.hex([UInt8](data))
+        let textHash = Self.textHash(data, fileName: fileName)
         guard let box, let csv = CSVReader.read(data, fileName: fileName).table,
               let repCol = ColumnNames.find(ColumnNames.representative, in: csv.header),
               let unitCol = ColumnNames.find(ColumnNames.ballotUnit, in: csv.header) else {
-            return TypedSheets(sheets: [], untyped: [], diagnostics: diagnostics, sha256: hash)
+            return TypedSheets(sheets: [], untyped: [], diagnostics: diagnostics, sha256: hash, textHash: textHash)
         }
         let items = setup.items.map(\.key)
         let repIDs = Set(setup.representatives.map(\.id)), unitIDs = Set(setup.units.map(\.id))
@@ -71,7 +77,27 @@ public struct TypedSheets: Sendable {
                 sheets.append(Sheet(sheet: sheet, scores: s, location: at))
             }
         }
-        return TypedSheets(sheets: sheets, untyped: untyped, diagnostics: Diagnostics.sortedList(diagnostics), sha256: hash)
+        return TypedSheets(sheets: sheets, untyped: untyped, diagnostics: Diagnostics.sortedList(diagnostics), sha256: hash, textHash: textHash)
+    }
+
+    /// `textHash` of `data`.
+    static func textHash(_ data: Data, fileName: String) -> String? {
+        guard case .success(let decoded) = TextEncodingDetection.decode([UInt8](data), fileName: fileName) else { return nil }
+        var text: [UInt8] = []
+        text.reserveCapacity(decoded.bytes.count)
+        var i = 0
+        let b = decoded.bytes
+        while i < b.count {
+            if b[i] == 0x0D {
+                text.append(0x0A)
+                if i + 1 < b.count && b[i + 1] == 0x0A { i += 1 }
+            } else {
+                text.append(b[i])
+            }
+            i += 1
+        }
+        while text.last == 0x0A { text.removeLast() }
+        return SHA256.hex(text)
     }
 }
 

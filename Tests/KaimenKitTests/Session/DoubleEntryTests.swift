@@ -47,6 +47,36 @@ struct DoubleEntryTests {
         #expect(single.run("enter", [b, "--by", "乙"]).code == .success)
     }
 
+    /// Found by a secretary's test: typed-a.csv saved again by Excel (CRLF) or as GB18030 was a
+    /// second typist's work, and confirmed all 57 sheets on one person's typing.
+    @Test("the same file saved again (CRLF line ends, GB18030, a byte order mark) is the same file", arguments: ["crlf", "gb18030", "bom"])
+    func sameTextOtherBytes(_ how: String) throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let text = try SampleSession.typed("a")
+        let a = try s.file("a.csv", text)
+        try #require(s.run("enter", [a, "--by", "录入员甲"]).code == .success)
+        let entry = try JournalRecord.parse(s.journalLines.last!).get()
+        // The text's hash, worked out here as the docs say: UTF-8, LF line ends, none at the end.
+        #expect(entry.content["text"]?.stringValue == SHA256.hex(Array(text.trimmingCharacters(in: .newlines).utf8)))
+        let resaved: Data
+        switch how {
+        case "crlf": resaved = Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        case "bom": resaved = Data([0xEF, 0xBB, 0xBF] + Array(text.utf8))
+        default:
+            resaved = try #require(text.data(using: TextEncodingDetection.gb18030))
+        }
+        #expect(resaved != Data(text.utf8))
+        let copy = s.files.appendingPathComponent("b.csv")
+        try resaved.write(to: copy)
+        let journal = s.journal
+        let refused = s.run("enter", [copy.path, "--by", "录入员乙"])
+        #expect(refused.code == .failure)
+        #expect(refused.err.contains("`b.csv` 与记录 2（录入员甲 录入的 `a.csv`）内容完全相同，只是换了编码或行尾"), "\(refused.err)")
+        #expect(s.journal == journal)
+        #expect(s.run("enter", [copy.path, "--by", "录入员乙", "--identical"]).code == .success)
+        #expect(try JournalRecord.parse(s.journalLines.last!).get().content["identical"]?.intValue == 2)
+    }
+
     @Test("a disagreement counts for neither until a third entry settles it")
     func disagreementSettledByThirdEntry() throws {
         let s = try SampleSession(); defer { s.remove() }
