@@ -85,7 +85,8 @@ extension SessionFolder {
             let bytes = twin.content["sha256"]?.stringValue == typed.sha256
             throw .problems([.error("same-file", bytes ? SessionMessages.sameFile(file: file, seq: twin.seq, by: twin.by, earlierFile: earlier)
                                                        : SessionMessages.sameText(file: file, seq: twin.seq, by: twin.by, earlierFile: earlier),
-                                    at: SourceLocation(file: fileName, line: 1, column: 1), path: "--identical", hint: SessionMessages.sameFileHint)])
+                                    at: SourceLocation(file: fileName, line: 1, column: 1), path: "--identical",
+                                    hint: typed.sheets.count <= 3 ? SessionMessages.sameFileFewSheetsHint(typed.sheets.count) : SessionMessages.sameFileHint)])
         }
         var content: [String: JSONOut] = [
             "file": .string(PathText.lastComponent(fileName)), "sha256": .string(typed.sha256), "round": .num(state.round),

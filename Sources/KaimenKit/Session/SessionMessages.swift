@@ -285,6 +285,11 @@ extension SessionMessages {
         Localized(zh: "`\(file)` 与记录 \(seq)（\(by) 录入的 `\(earlierFile)`）内容完全相同，只是换了编码或行尾（多是把同一个文件另存了一次）：评分表其实只录入了一次，却会按两人一致确认；未做记录",
                   en: "`\(file)` holds exactly the text of record \(seq)'s file (`\(earlierFile)`, entered by \(by)), in another encoding or with other line ends (most likely the same file saved again): typed once, yet it would confirm its sheets as if by two; nothing recorded")
     }
+    /// A file of a sheet or few (an appeal's correction): two typists typing it alike is usual.
+    static func sameFileFewSheetsHint(_ n: Int) -> Localized {
+        Localized(zh: "这个文件只有 \(n) 张评分表，两人各自对照纸质表录入而完全相同很常见：确是如此，加 `--identical` 再录入；否则请另一位录入员自己录入",
+                  en: "the file holds \(n) sheet\(n == 1 ? "" : "s"): two people each typing from the paper sheet often come out the same; if that is so, add `--identical`; otherwise have another operator type it")
+    }
     static let sameFileHint = Localized(zh: "双人录入要两人各自对照纸质评分表录入、各存一个文件；若确是两人各自录入而恰好完全相同，加 `--identical` 再录入",
                                         en: "double entry takes two people each typing from the paper sheets into their own file; if two people did type it and it came out the same to the byte, add `--identical`")
 

@@ -30,6 +30,11 @@ struct DoubleEntryTests {
         #expect(twice.code == .failure)
         #expect(twice.err.contains("`a.csv` 与记录 2（录入员甲 录入的 `a.csv`）逐字节相同") && twice.err.contains("加 `--identical` 再录入"), "\(twice.err)")
         #expect(s.journal == journal)
+        // A one-sheet file (an appeal's correction) typed alike by two people is usual: the hint says so.
+        let one = try s.file("one.csv", SampleSession.typed("b") { $0.hasPrefix("R02,X01,") })
+        #expect(s.run("enter", [one, "--by", "丙"]).code == .success)
+        let oneAgain = s.run("enter", [one, "--by", "丁"])
+        #expect(oneAgain.code == .failure && oneAgain.err.contains("这个文件只有 1 张评分表，两人各自对照纸质表录入而完全相同很常见"), "\(oneAgain.err)")
         // The same file renamed, or its copy with a different name: the bytes decide.
         let copy = try s.file("copy.csv", SampleSession.typed("a"))
         #expect(s.run("enter", [copy, "--by", "乙"]).code == .failure)
@@ -72,6 +77,7 @@ struct DoubleEntryTests {
         let refused = s.run("enter", [copy.path, "--by", "录入员乙"])
         #expect(refused.code == .failure)
         #expect(refused.err.contains("`b.csv` 与记录 2（录入员甲 录入的 `a.csv`）内容完全相同，只是换了编码或行尾"), "\(refused.err)")
+        #expect(refused.err.contains("双人录入要两人各自对照纸质评分表录入"), "\(refused.err)")
         #expect(s.journal == journal)
         #expect(s.run("enter", [copy.path, "--by", "录入员乙", "--identical"]).code == .success)
         #expect(try JournalRecord.parse(s.journalLines.last!).get().content["identical"]?.intValue == 2)
