@@ -32,6 +32,9 @@ extension SessionFolder {
         // person however spaced, wide or capitalised (`录入员　甲`, `录入员甲`; `Zhang`, `zhang`),
         // so that one operator cannot confirm their own typing under a second spelling.
         let me = Self.operatorKey(Echo.visible(by))
+        // After an appeal, the sheets of units not reopened: said once for the file (the whole
+        // typed file entered again gave one error per sheet, and no word of what to keep).
+        var notAppealed: [TypedSheets.Sheet] = []
         for s in typed.sheets {
             // A void of this round stands; one of an earlier round gives way to an appeal's entries.
             if let v = state.void(s.sheet), v.round == state.round {
@@ -39,7 +42,7 @@ extension SessionFolder {
                 continue
             }
             if state.phase == .reopened && !state.appealedUnits.contains(s.sheet.unit) {
-                diagnostics.append(.error("sheet-not-appealed", SessionMessages.notAppealed(s.sheet, appealed: state.appealedUnits), at: s.location))
+                notAppealed.append(s)
                 continue
             }
             let mine = state.currentEntries(s.sheet).filter { Self.operatorKey($0.by) == me && $0.round == state.round }
@@ -54,6 +57,12 @@ extension SessionFolder {
                 continue
             }
             fresh.append(s)
+        }
+        if let first = notAppealed.first {
+            diagnostics.append(notAppealed.count == 1
+                ? .error("sheet-not-appealed", SessionMessages.notAppealed(first.sheet, appealed: state.appealedUnits), at: first.location)
+                : .error("sheet-not-appealed", SessionMessages.notAppealed(notAppealed.map(\.sheet), appealed: state.appealedUnits), at: first.location,
+                         hint: SessionMessages.notAppealedHint(state.appealedUnits)))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw .problems(Diagnostics.sortedList(diagnostics)) }
         let untyped = typed.untyped.map(\.sheet)

@@ -225,6 +225,21 @@ extension SessionMessages {
         return Localized(zh: "会话只为申诉复核的单位（\(list)）重新开放，`\(s.unit)` 不在其中", en: "the session is reopened only for the appealed units (\(list)), not `\(s.unit)`")
     }
 
+    /// Several sheets of a typed file for units no appeal reopened.
+    static func notAppealed(_ sheets: [ExpectedBallots.Sheet], appealed: [String]) -> Localized {
+        var units: [String] = []
+        for s in sheets where !units.contains(s.unit) { units.append(s.unit) }
+        let shown = units.prefix(8).joined(separator: ", ") + (units.count > 8 ? " …" : "")
+        let list = appealed.joined(separator: ", ")
+        return Localized(zh: "会话只为申诉复核的单位（\(list)）重新开放，文件中另有 \(sheets.count) 张评分表属于其他单位（\(shown)）",
+                         en: "the session is reopened only for the appealed units (\(list)); the file holds \(sheets.count) sheets of other units (\(shown))")
+    }
+    static func notAppealedHint(_ appealed: [String]) -> Localized {
+        let list = appealed.joined(separator: ", ")
+        return Localized(zh: "只保留 \(list) 的行（申诉更正的评分表）再录入；其他单位的评分表已随结果封存，不能再录入",
+                         en: "keep only the rows of \(list) (the appeal's corrected sheets) and enter the file again; the other units' sheets are sealed with the results")
+    }
+
     static func sameOperator(_ s: ExpectedBallots.Sheet, by: String, seq: Int) -> Localized {
         Localized(zh: "`\(by)` 已录入过 `\(s.representative)` 对 `\(s.unit)` 的评分表（记录 \(seq)），且内容不同；同一人不能录入两次",
                   en: "`\(by)` already entered `\(s.representative)`'s sheet for `\(s.unit)` (record \(seq)) with other values; one operator cannot enter a sheet twice")

@@ -314,6 +314,24 @@ struct EntrySafetyTests {
         #expect(s.journal == journal)
     }
 
+    /// Found by a secretary's test: the whole typed file entered after an appeal gave one
+    /// error per sheet of another unit (49 lines), and none said to keep the appealed unit's rows.
+    @Test("after an appeal, a typed file with other units' sheets gets one error for them, saying which rows to keep")
+    func appealWholeFile() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a")), b = try s.file("b.csv", SampleSession.typed("b"))
+        s.run("enter", [a, "--by", "甲"]); s.run("enter", [b, "--by", "乙"])
+        s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "核对原表", "--by", "王秘书"])
+        try #require(s.run("close", ["--by", "王秘书"]).code == .success)
+        try #require(s.run("appeal", ["--unit", "X04", "--reason", "申诉", "--by", "王秘书"]).code == .success)
+        let others = try SampleSession.typed("a").split(separator: "\n").dropFirst().filter { !$0.contains(",X04,") }.count
+        let r = s.run("enter", [a, "--by", "丙"])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("错误：会话只为申诉复核的单位（X04）重新开放，文件中另有 \(others) 张评分表属于其他单位（X01, X02, X03, X05"), "\(r.err)")
+        #expect(r.err.contains("只保留 X04 的行（申诉更正的评分表）再录入"), "\(r.err)")
+        #expect(r.err.components(separatedBy: "sheet-not-appealed").count <= 2 && r.err.components(separatedBy: "重新开放").count == 2, "\(r.err)")
+    }
+
     /// Found by a secretary's test: a resolve given while the sheet was entered once outranked
     /// the two typists' later agreement, shown as confirmed with no conflict, and the messages
     /// then said the entries agreed on the resolve's value.
