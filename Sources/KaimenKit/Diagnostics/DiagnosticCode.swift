@@ -189,6 +189,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case outputIO = "output-io"
     case outputNotAFolder = "output-not-a-folder"
     case outputForeignFolder = "output-foreign-folder"
+    case outputForeignFiles = "output-foreign-files"
     case outputContainsInput = "output-contains-input"
     case outputLocked = "output-locked"
     case outputProducerFailed = "output-producer-failed"

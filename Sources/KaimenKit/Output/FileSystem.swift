@@ -49,6 +49,18 @@ enum FileSystem {
     }
 
     /// The names in a folder, hidden ones included, without `.` and `..`.
+    /// Whether the folder at `path` holds anything but folders, however deep (a link counts
+    /// as a file: it is not followed). A folder that cannot be listed counts as holding some.
+    static func containsFile(_ path: String, depth: Int = 0) -> Bool {
+        guard depth < 64, let names = try? names(in: path) else { return true }
+        for name in names {
+            var st = stat()
+            guard lstat(path + "/" + name, &st) == 0 else { return true }
+            if (st.st_mode & S_IFMT) != S_IFDIR || containsFile(path + "/" + name, depth: depth + 1) { return true }
+        }
+        return false
+    }
+
     static func names(in path: String) throws -> [String] {
         guard let dir = opendir(path) else { throw OutputError.io(operation: .list, path: path, cause: .last) }
         defer { closedir(dir) }

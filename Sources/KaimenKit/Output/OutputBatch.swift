@@ -169,9 +169,44 @@ public struct OutputBatch: Sendable {
             }
         }
         let names = try FileSystem.names(in: target)
-        if !names.isEmpty && !options.force && !Manifest.isPresent(in: target) {
-            throw OutputError.foreignFolder(path: target, entries: names.count)
+        if names.isEmpty || options.force { return }
+        guard Manifest.isPresent(in: target) else { throw OutputError.foreignFolder(path: target, entries: names.count) }
+        // kaimen's folder, with a file of the user's added since (notes beside the results):
+        // replacing the folder would delete it without a word.
+        let unlisted = unlistedFiles(in: target)
+        if !unlisted.isEmpty { throw OutputError.foreignFiles(path: target, files: Array(unlisted.prefix(5)), count: unlisted.count) }
+    }
+
+    /// What a kaimen folder holds that its manifest does not list, by relative path (a folder
+    /// whose every file is unlisted by its own path and `/`), sorted; empty folders and the
+    /// files a desktop leaves in any folder it shows (`.DS_Store`, `Thumbs.db`, `desktop.ini`)
+    /// are not counted. A manifest that cannot be read lists nothing kaimen may keep quiet about.
+    static func unlistedFiles(in target: String) -> [String] {
+        guard let data = FileManager.default.contents(atPath: target + "/" + Manifest.fileName),
+              let listed = Manifest.listed(in: data) else { return [] }
+        let known = Set(listed.outputs.map(\.path) + [Manifest.fileName])
+        let ignored: Set<String> = [".DS_Store", "Thumbs.db", "desktop.ini"]
+        var unlisted: [String] = []
+        func walk(_ relative: String) {
+            let full = relative.isEmpty ? target : target + "/" + relative
+            guard let names = try? FileSystem.names(in: full) else { return }
+            for name in names.sorted() where !ignored.contains(name) {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var st = stat()
+                guard lstat(target + "/" + path, &st) == 0 else { continue }
+                if (st.st_mode & S_IFMT) == S_IFDIR {
+                    if !known.contains(where: { $0.hasPrefix(path + "/") }) {
+                        if FileSystem.containsFile(target + "/" + path) { unlisted.append(path + "/") }
+                    } else {
+                        walk(path)
+                    }
+                } else if !known.contains(path) {
+                    unlisted.append(path)
+                }
+            }
         }
+        walk("")
+        return unlisted
     }
 
     /// `url` as an absolute path without `.`, `..` or symbolic links in the folders above it;

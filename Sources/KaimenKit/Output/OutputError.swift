@@ -20,6 +20,8 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The folder holds files but no `manifest.json`: kaimen did not write it, so it is not
     /// replaced without `--force`.
     case foreignFolder(path: String, entries: Int)
+    /// A folder kaimen wrote holds files its manifest does not list (the user's own, added since).
+    case foreignFiles(path: String, files: [String], count: Int)
     /// Replacing the folder would delete an input of this run or the current folder.
     case containsInput(folder: String, input: String)
     /// Another process held the folder's lock for longer than we were willing to wait.
@@ -56,6 +58,7 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .io: return "output-io"
         case .notAFolder: return "output-not-a-folder"
         case .foreignFolder: return "output-foreign-folder"
+        case .foreignFiles: return "output-foreign-files"
         case .containsInput: return "output-contains-input"
         case .locked: return "output-locked"
         case .producerFailed: return "output-producer-failed"
@@ -76,6 +79,11 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .foreignFolder(let path, let entries):
             return Localized(zh: "文件夹 `\(path)` 里已有 \(entries) 项内容，但没有 manifest.json，不是 kaimen 写的；不会替换它",
                              en: "the folder `\(path)` holds \(entries) item\(entries == 1 ? "" : "s") but no manifest.json, so kaimen did not write it; it is not replaced")
+        case .foreignFiles(let path, let files, let count):
+            let shown = files.map { "`\($0)`" }.joined(separator: "、") + (count > files.count ? " 等 \(count) 项" : "")
+            let shownEN = files.map { "`\($0)`" }.joined(separator: ", ") + (count > files.count ? " and \(count - files.count) more" : "")
+            return Localized(zh: "文件夹 `\(path)` 是 kaimen 写的，但其中有它的 manifest.json 没有列出的内容：\(shown)；替换文件夹会删掉它们，所以不替换",
+                             en: "the folder `\(path)` was written by kaimen, but holds what its manifest.json does not list: \(shownEN); replacing the folder would delete them, so it is not replaced")
         case .containsInput(let folder, let input):
             return Localized(zh: "替换文件夹 `\(folder)` 会删掉 `\(input)`", en: "replacing the folder `\(folder)` would delete `\(input)`")
         case .locked(let path, let seconds):
@@ -98,6 +106,9 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .foreignFolder:
             return Localized(zh: "换一个空的或新的文件夹；确实要用这次的结果替换它的全部内容，加 --force",
                              en: "choose an empty or new folder; to replace everything in it with this run's files, add --force")
+        case .foreignFiles:
+            return Localized(zh: "把这些文件移到别处，或换一个文件夹；确实要连同它们一起替换，加 --force",
+                             en: "move these files elsewhere, or choose another folder; to replace them along with the rest, add --force")
         case .locked:
             return Localized(zh: "等另一个进程结束后再运行，或换一个文件夹", en: "run again when the other process has finished, or choose another folder")
         case .unsafePath, .duplicatePath, .producerFailed:

@@ -68,9 +68,41 @@ struct OutputBatchTests {
         try Data("kept".utf8).write(to: s.url.appendingPathComponent("keep/k.txt"))
         try FileManager.default.createSymbolicLink(atPath: out.path + "/sheets/link", withDestinationPath: s.url.path + "/keep")
         try FileManager.default.createSymbolicLink(atPath: out.path + "/deep/file-link", withDestinationPath: s.url.path + "/keep/k.txt")
-        try Self.batch(["summary.csv": "2"]).commit(into: out)
+        // Links the old manifest does not list: not replaced without --force (output-foreign-files).
+        #expect(throws: OutputError.self) { try Self.batch(["summary.csv": "2"]).commit(into: out) }
+        try Self.batch(["summary.csv": "2"]).commit(into: out, options: .init(force: true))
         #expect(s.allNames() == ["keep", "keep/k.txt", "out", "out/manifest.json", "out/summary.csv"])
         #expect(s.read("keep/k.txt") == "kept")
+    }
+
+    /// Found by a hostile test: notes a user put into a kaimen folder were deleted without a
+    /// word by the next run writing it, though docs/outputs.md says your own files are safe.
+    @Test("a kaimen folder holding files its manifest does not list is not replaced without --force, and says which")
+    func keepsTheUsersFiles() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let out = s.url.appendingPathComponent("out")
+        try Self.batch(["summary.csv": "1", "sheets/a.csv": "a"]).commit(into: out)
+        // What a desktop leaves, and an empty folder, are not the user's files.
+        try Data().write(to: out.appendingPathComponent(".DS_Store"))
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("empty/inner"), withIntermediateDirectories: true)
+        try Self.batch(["summary.csv": "2", "sheets/a.csv": "a"]).commit(into: out)
+        #expect(s.read("out/summary.csv") == "2")
+        try Data("notes".utf8).write(to: out.appendingPathComponent("my-notes.txt"))
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("mine"), withIntermediateDirectories: true)
+        try Data("k".utf8).write(to: out.appendingPathComponent("mine/keep.txt"))
+        try Data("x".utf8).write(to: out.appendingPathComponent("sheets/extra.csv"))
+        do {
+            try Self.batch(["summary.csv": "3"]).commit(into: out)
+            Issue.record("replaced a folder holding the user's files")
+        } catch let error as OutputError {
+            #expect(error.code == "output-foreign-files")
+            #expect(error.diagnostic.rendered(.zh).contains("其中有它的 manifest.json 没有列出的内容：`mine/`、`my-notes.txt`、`sheets/extra.csv`；替换文件夹会删掉它们，所以不替换"),
+                    "\(error.diagnostic.rendered(.zh))")
+        }
+        #expect(s.read("out/my-notes.txt") == "notes" && s.read("out/summary.csv") == "2")
+        try Self.batch(["summary.csv": "3"]).commit(into: out, options: .init(force: true))
+        #expect(s.read("out/summary.csv") == "3" && s.read("out/my-notes.txt") == nil)
     }
 
     @Test("removing a tree that is a file, a link or missing removes just that, or nothing")
