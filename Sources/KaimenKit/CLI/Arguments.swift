@@ -45,7 +45,8 @@ public struct UsageError: Error, Sendable, CustomStringConvertible {
     public init(_ message: String, hint: String? = nil) { self.init(Localized(same: message), hint: hint.map { Localized(same: $0) }) }
     public var message: String { text.en }
     public var hint: String? { hintText?.en }
-    public func rendered(_ language: Language) -> String { text.joined(hint: hintText).text(language) }
+    /// What was typed is quoted in it: control and invisible characters are shown as escapes.
+    public func rendered(_ language: Language) -> String { Echo.shownLines(text.joined(hint: hintText).text(language)) }
     public var description: String { rendered(.en) }
 }
 

@@ -40,7 +40,8 @@ extension Command {
 
     /// Prints a usage error and the usage line; returns 64.
     static func usageError(_ text: Localized, console: Console, lang: Language, showUsage: Bool = true) -> ExitCode {
-        console.errLine(CommandMessages.errorLabel.text(lang) + text.text(lang))
+        // What was typed is quoted: control and invisible characters in it are shown as escapes.
+        console.errLine(CommandMessages.errorLabel.text(lang) + Echo.shownLines(text.text(lang)))
         if showUsage { console.errLine(CommandMessages.usageLine(usage).text(lang)) }
         return .usage
     }
@@ -64,6 +65,6 @@ extension OptionSpec {
 extension Console {
     /// An error about the command line or a file, in the chosen language.
     func error(_ text: Localized, _ lang: Language) {
-        errLine(CommandMessages.errorLabel.text(lang) + text.text(lang))
+        errLine(CommandMessages.errorLabel.text(lang) + Echo.shownLines(text.text(lang)))
     }
 }

@@ -38,6 +38,13 @@ public enum Echo {
         escaped(text) { isControl($0) || isInvisible($0) }
     }
 
+    /// ``shown(_:)`` line by line: a message of several lines keeps its line breaks. For the
+    /// command line's own messages, which quote what was typed (an option, a unit id, a path).
+    public static func shownLines(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { ($0 != "\n" && isControl($0)) || isInvisible($0) }) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { shown(String($0)) }.joined(separator: "\n")
+    }
+
     private static func escaped(_ text: String, _ needs: (Unicode.Scalar) -> Bool) -> String {
         guard text.unicodeScalars.contains(where: needs) else { return text }
         var out = ""
@@ -57,7 +64,8 @@ public enum Echo {
     @inline(__always)
     public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x200B...0x200D, 0x2028, 0x2029, 0x2060...0x2064, 0xFEFF: true
+        // …and the tag characters (U+E0000…U+E007F), which print as nothing (a hostile test).
+        case 0x200B...0x200D, 0x2028, 0x2029, 0x2060...0x2064, 0xFEFF, 0xE0000...0xE007F: true
         default: isBidiControl(scalar)
         }
     }

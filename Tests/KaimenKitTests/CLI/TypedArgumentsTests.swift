@@ -22,6 +22,35 @@ struct TypedArgumentsTests {
         #expect(r.err.contains(message), "\(r.err)")
     }
 
+    /// Found by a hostile test: an unknown command, option, choice or unit typed with terminal
+    /// escapes or a bidi override was echoed raw, and `--out`'s name in the closing line too.
+    @Test("what was typed is echoed with its control, bidi and tag characters as escapes", arguments: [
+        (["sc\u{1B}[31more"], "没有命令 `sc\\u{1B}[31more`"),
+        (["score", "--r\u{1B}[31mules", "x"], "没有选项 `--r\\u{1B}[31mules`"),
+        (["score", "--format", "t\u{1B}[1mable"], "`t\\u{1B}[1mable` 不是 `--format` 的有效值"),
+        (["score", "--lang", "z\u{1B}[1mh"], "`z\\u{1B}[1mh` 不是 `--lang` 的有效值"),
+        (["explain", "X\u{1B}[5m01\u{202E}"] + TypedArgumentsTests.inputs, "没有单位 `X\\u{1B}[5m01\\u{202E}`"),
+        (["explain", "X01\u{E0041}"] + TypedArgumentsTests.inputs, "没有单位 `X01\\u{E0041}`"),
+    ])
+    func escapesWhatWasTyped(_ args: [String], _ message: String) {
+        let r = E.run(args)
+        #expect(r.code != .success)
+        #expect(r.err.contains(message), "\(r.err)")
+        #expect(!r.err.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" || $0.value == 0xE0041 }, "\(r.err)")
+    }
+
+    @Test("score --out with an escape in the folder's name writes there and names it with the escape shown")
+    func outNameEscaped() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let out = s.url.appendingPathComponent("o\u{1B}[31mut").path
+        let r = E.run(["score", "--out", out, "--format", "none"] + Self.inputs)
+        #expect(r.code == .success, "\(r.err)")
+        #expect(FileManager.default.fileExists(atPath: out + "/summary.csv"))
+        #expect(r.err.contains("个文件到 " + s.url.path + "/o\\u{1B}[31mut"), "\(r.err)")
+        #expect(!r.err.unicodeScalars.contains("\u{1B}"))
+    }
+
     @Test("--threads must be a whole number of at least 1, --top of at least 0: anything else is a usage error naming it",
           arguments: [("--threads", "abc", 1), ("--threads", "2x", 1), ("--threads", "1e3", 1), ("--threads", "0", 1), ("--threads", "-1", 1),
                       ("--top", "x", 0), ("--top", "-3", 0)])

@@ -50,7 +50,7 @@ public enum RulesTemplateCommand: Command {
             console.errLine(lang.t("错误：无法写入 `\(out)`：\(error)", "error: could not write `\(out)`: \(error)"))
             return .failure
         }
-        console.errLine(lang.t("已写入 \(out)：\(rules.metrics.count) 个指标列", "wrote \(out): \(rules.metrics.count) metric columns"))
+        console.errLine(lang.t("已写入 \(Echo.shown(out))：\(rules.metrics.count) 个指标列", "wrote \(Echo.shown(out)): \(rules.metrics.count) metric columns"))
         return .success
     }
 }

@@ -73,8 +73,8 @@ public enum SheetsCommand: Command {
             return .failure
         }
         let recused = set.sheets.count - set.fillable.count
-        console.errLine(lang.t("已写入 \(out)：ballot-sheets.html（\(BallotSheetsHTML.pageCount(set, layout: layout)) 页，\(set.fillable.count) 张评分表，\(recused) 张回避）、entry-template.csv、entry-template.xlsx",
-                               "wrote \(out): ballot-sheets.html (\(BallotSheetsHTML.pageCount(set, layout: layout)) pages, \(set.fillable.count) sheets to fill, \(recused) recused), entry-template.csv, entry-template.xlsx"))
+        console.errLine(lang.t("已写入 \(Echo.shown(out))：ballot-sheets.html（\(BallotSheetsHTML.pageCount(set, layout: layout)) 页，\(set.fillable.count) 张评分表，\(recused) 张回避）、entry-template.csv、entry-template.xlsx",
+                               "wrote \(Echo.shown(out)): ballot-sheets.html (\(BallotSheetsHTML.pageCount(set, layout: layout)) pages, \(set.fillable.count) sheets to fill, \(recused) recused), entry-template.csv, entry-template.xlsx"))
         return .success
     }
 }
