@@ -67,14 +67,20 @@ public struct BallotsReader {
             // A column kaimen does not read, with text in it: said once, at its first filled cell.
             // A remark such as `改为4分` would otherwise look taken into account. An empty one is
             // harmless and says nothing.
-            let read = [repCol, unitCol, standardCol, scoreCol]
-            for c in csv.header.indices where !read.contains(c) && !ColumnNames.isBallotExtra(csv.header[c]) {
-                let filled = csv.rows.indices.filter { !csv.rows[$0].isBlank && !csv.rows[$0][c].trimmingSpaces().isEmpty }
-                guard let first = filled.first else { continue }
+            // Row by row over the cells each row has: a header of a million columns over short
+            // rows costs the rows' size (column by column over every row, it hung; a hostile test).
+            let read: Set<Int> = [repCol, unitCol, standardCol, scoreCol]
+            var filled: [Int: (first: Int, rows: Int)] = [:]
+            for r in csv.rows.indices where !csv.rows[r].isBlank {
+                for (c, cell) in csv.rows[r].stored.enumerated() where !read.contains(c) && !cell.trimmingSpaces().isEmpty {
+                    filled[c, default: (r, 0)].rows += 1
+                }
+            }
+            for (c, f) in filled.sorted(by: { $0.key < $1.key }) where !ColumnNames.isBallotExtra(csv.header[c]) {
                 diagnostics.append(.unknownColumn, .warning) {
-                    .warning(.unknownColumn, ReaderMessages.longColumnNotRead(Echo.cell(csv.header[c]), rows: filled.count,
-                                                                             text: Echo.cell(csv.rows[first][c].trimmingSpaces())),
-                             at: csv.location(row: first, column: c), path: Echo.cell(csv.header[c]),
+                    .warning(.unknownColumn, ReaderMessages.longColumnNotRead(Echo.cell(csv.header[c]), rows: f.rows,
+                                                                             text: Echo.cell(csv.rows[f.first][c].trimmingSpaces())),
+                             at: csv.location(row: f.first, column: c), path: Echo.cell(csv.header[c]),
                              hint: ReaderMessages.longColumnNotReadHint(score: Echo.cell(csv.header[scoreCol])))
                 }
             }
