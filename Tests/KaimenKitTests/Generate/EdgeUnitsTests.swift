@@ -102,4 +102,18 @@ struct EdgeUnitsTests {
         }
         #expect(!FileManager.default.fileExists(atPath: dir.path), "nothing written")
     }
+
+    /// Found by a hostile test: `--units-per-group 9223372036854775807` overflowed (a crash),
+    /// and a group of 1000 for each of 50 million units asked for 16 GB at once.
+    @Test("--units-per-group past the most units, or a roster past ten million, is a usage error, not a crash", arguments: [
+        (["--units", "100", "--units-per-group", "9223372036854775807"], "`--units-per-group`（1 到 50000000）须为整数"),
+        (["--units", "50000000", "--units-per-group", "1", "--group-size", "1000"], "这样会有 50000000000 名代表（50000000 组，每组 1000 人），最多 10000000 名"),
+    ])
+    func tooLarge(_ args: [String], _ text: String) {
+        let dir = EngineRuns.temporaryFolder("generate-large")
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        #expect(CLI.run(["generate"] + args + ["--out", dir.path], console: console) == .usage)
+        #expect(console.stderr.contains(text), "\(console.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path), "nothing written")
+    }
 }

@@ -5,6 +5,9 @@ public enum GenerateCommand: Command {
     public static let path = ["generate"]
     public static let abstract = Localized(zh: "写出任意规模、可重现的模拟会话数据（单位、代表名单、评分票）。",
                                            en: "Write a synthetic, reproducible session (units, roster, ballots) of any size.")
+    /// The most units, and representatives, a generated session has.
+    static let maxUnits = 50_000_000
+    static let maxRepresentatives = 10_000_000
     public static let usage = "kaimen generate --units N [--seed S] [--rules FILE] [--group-size N] [--units-per-group N] [--edges P] --out DIR [--force]"
     public static let discussion = Localized(zh: """
         按规则（默认 rules/xicheng-2014.jsonc）写出 DIR/units.csv、DIR/roster.csv 和
@@ -78,7 +81,7 @@ public enum GenerateCommand: Command {
         guard args.positionals.isEmpty else {
             return usageError(CommandMessages.takesOnlyOptions(args.positionals[0], path.joined(separator: " ")), console: console, lang: lang)
         }
-        guard let n = args.value("--units").flatMap(Int.init), n > 0, n <= 50_000_000 else {
+        guard let n = args.value("--units").flatMap(Int.init), n > 0, n <= Self.maxUnits else {
             return usageError(CommandMessages.generateUnits, console: console, lang: lang, showUsage: false)
         }
         guard let seed = args.value("--seed").flatMap(UInt64.init) else {
@@ -89,9 +92,17 @@ public enum GenerateCommand: Command {
         }
         guard let rules = loadRules(args.value("--rules")!, console: console, lang: lang) else { return .failure }
         guard let groupSize = args.value("--group-size").flatMap(Int.init), (1...1000).contains(groupSize),
-              let perGroup = args.value("--units-per-group").flatMap(Int.init), perGroup >= 1 else {
-            console.errLine(lang.t("错误：`--group-size`（1 到 1000）和 `--units-per-group`（1 或以上）须为整数",
-                                   "error: `--group-size` (1 to 1000) and `--units-per-group` (1 or more) take a whole number"))
+              let perGroup = args.value("--units-per-group").flatMap(Int.init), (1...Self.maxUnits).contains(perGroup) else {
+            console.errLine(lang.t("错误：`--group-size`（1 到 1000）和 `--units-per-group`（1 到 \(Self.maxUnits)）须为整数",
+                                   "error: `--group-size` (1 to 1000) and `--units-per-group` (1 to \(Self.maxUnits)) take a whole number"))
+            return .usage
+        }
+        // The roster is made whole in memory: a group of 1000 for each of 50 million units
+        // asked for 16 GB at once and ended in a crash (a hostile test).
+        let representatives = (n + perGroup - 1) / perGroup * groupSize
+        guard representatives <= Self.maxRepresentatives else {
+            console.errLine(lang.t("错误：这样会有 \(representatives) 名代表（\((n + perGroup - 1) / perGroup) 组，每组 \(groupSize) 人），最多 \(Self.maxRepresentatives) 名；加大 `--units-per-group` 或减小 `--group-size`",
+                                   "error: that makes \(representatives) representatives (\((n + perGroup - 1) / perGroup) groups of \(groupSize)); at most \(Self.maxRepresentatives); raise `--units-per-group` or lower `--group-size`"))
             return .usage
         }
         guard let edges = args.value("--edges").flatMap(Int.init), (0...100).contains(edges) else {
