@@ -52,12 +52,21 @@ enum SessionCommandSupport {
         return given.isEmpty ? nil : SessionMessages.folderBringsInputs(given)
     }
 
-    /// `--by NAME`, required by every command that appends to the journal.
+    /// `--by NAME`, required by every command that appends to the journal. The free text the
+    /// journal keeps (`--by`, `--reason`, `--accept-missing`) may hold no control character
+    /// and nothing invisible (a bidi override, a zero-width space): in an audit record U+202E
+    /// makes a name or a reason read otherwise than it was typed (a hostile test).
     static func operatorName(_ args: ParsedArguments, usage: String, console: Console) -> String? {
+        let lang = language(args)
         guard let by = args.value("--by")?.trimmingSpaces(), !by.isEmpty else {
-            let lang = language(args)
             console.error(CommandMessages.byRequired, lang)
             console.errLine(CommandMessages.usageLine(usage).text(lang))
+            return nil
+        }
+        for option in ["--by", "--reason", "--accept-missing"] {
+            guard let text = args.value(option),
+                  let bad = text.unicodeScalars.first(where: { Echo.isControl($0) || Echo.isInvisible($0) }) else { continue }
+            console.error(SessionMessages.invisibleInText(option, text: Echo.shown(text), scalar: bad), lang)
             return nil
         }
         return by

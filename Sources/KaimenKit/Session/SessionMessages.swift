@@ -287,6 +287,14 @@ extension SessionMessages {
                         en: "`\(s.representative)`'s sheet for `\(s.unit)` has \(item) entered and confirmed as \(v.en); changing it to \(n.en) takes `--override`")
     }
 
+    /// `--by`, `--reason` or `--accept-missing` with a control or invisible character, which the journal does not keep.
+    static func invisibleInText(_ option: String, text: String, scalar: Unicode.Scalar) -> Localized {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        return Localized(zh: "`\(option)` 的值 `\(text)` 里有看不见的字符 \(code)（控制字符或改变文字方向的字符）：日志里的姓名和理由要能照原样读出；请重新输入这一项，不要从别处粘贴",
+                         en: "the value `\(text)` of `\(option)` holds an invisible character \(code) (a control or a direction mark): the journal's names and reasons must read as typed; type it again rather than pasting it")
+    }
+
     static let emptyAcceptMissing = Localized(zh: "--accept-missing 的理由是空的", en: "--accept-missing gives no reason")
     static let emptyAcceptMissingHint = Localized(zh: "写明为何未确认的评分表不计入，例如 --accept-missing \"R20 因病缺席，未交评分表\"；理由记入日志并随结果封存",
                                                   en: "say why the unconfirmed sheets are left out, e.g. --accept-missing \"R20 absent, no sheet\"; the reason is recorded and sealed with the results")

@@ -26,6 +26,24 @@ struct SessionUsageTests {
         #expect(zh.code == .usage && zh.err.hasPrefix("错误：多余的参数 `b`\n"), "\(zh.err)")
     }
 
+    /// Found by a hostile test: `--by 'Wang\u{202E}evil'` and a reason with U+2066 were kept in
+    /// the journal, where they make a name or a reason read otherwise than it was typed.
+    @Test("a control or invisible character in --by, --reason or --accept-missing is refused, nothing recorded", arguments: [
+        (["--by", "Wang\u{202E}evil"], "`--by` 的值 `Wang\\u{202E}evil` 里有看不见的字符 U+202E"),
+        (["--by", "王\u{1B}[31m"], "`--by` 的值 `王\\u{1B}[31m` 里有看不见的字符 U+001B"),
+        (["--by", "王", "--reason", "申诉\u{2066}x"], "`--reason` 的值 `申诉\\u{2066}x` 里有看不见的字符 U+2066"),
+        (["--by", "王", "--reason", "a\u{200B}b"], "`--reason` 的值 `a\\u{200B}b` 里有看不见的字符 U+200B"),
+    ])
+    func invisibleText(_ args: [String], _ message: String) throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let journal = s.journal
+        let r = s.run("appeal", ["--unit", "X01"] + args + (args.contains("--reason") ? [] : ["--reason", "r"]))
+        #expect(r.code == .usage)
+        #expect(r.err.contains(message), "\(r.err)")
+        #expect(!r.err.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" || $0 == "\u{2066}" || $0 == "\u{200B}" })
+        #expect(s.journal == journal)
+    }
+
     @Test("no --by: the journal needs a name")
     func noOperator() {
         let zh = Self.run(["session", "close", "nowhere"])
