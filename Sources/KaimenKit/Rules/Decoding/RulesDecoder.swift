@@ -354,7 +354,11 @@ struct RulesDecoder {
         case .failure(let e):
             // A metric written by its name (`重大事故起数 > 0`) breaks the formula at its first
             // character: the hint names the id to write instead, the longest name the text holds.
-            let named = metricEntries.filter { !$0.name.isEmpty && text.contains($0.name) }.max { $0.name.count < $1.name.count }
+            // Only for a syntax error, in a formula of a length formulas may have: over a formula of
+            // megabytes, looking for each name took seconds (a hostile test).
+            let syntax = e.diagnostics.contains { $0.code == DiagnosticCode.expressionSyntax.rawValue }
+            let named = !syntax || text.utf8.count > 4 * Parser.maxLength ? nil
+                : metricEntries.filter { !$0.name.isEmpty && text.contains($0.name) }.max { $0.name.count < $1.name.count }
             for var d in e.diagnostics {
                 if d.path == nil { d.path = r.path(key) }
                 if let named, d.code == DiagnosticCode.expressionSyntax.rawValue {
