@@ -295,6 +295,10 @@ extension SessionMessages {
                          en: "the value `\(text)` of `\(option)` holds an invisible character \(code) (a control or a direction mark): the journal's names and reasons must read as typed; type it again rather than pasting it")
     }
 
+    static let enterTakesTypedSheets = Localized(
+        zh: "`kaimen session enter` 录入的是录入员对照纸质评分表录入的文件（`kaimen sheets` 写出的录入模板 entry-template，填好后另存为 CSV）；换成那个文件",
+        en: "`kaimen session enter` takes the file an operator typed from the paper sheets (the entry template `kaimen sheets` writes, filled in and saved as CSV); give that file")
+
     static let emptyAcceptMissing = Localized(zh: "--accept-missing 的理由是空的", en: "--accept-missing gives no reason")
     static let emptyAcceptMissingHint = Localized(zh: "写明为何未确认的评分表不计入，例如 --accept-missing \"R20 因病缺席，未交评分表\"；理由记入日志并随结果封存",
                                                   en: "say why the unconfirmed sheets are left out, e.g. --accept-missing \"R20 absent, no sheet\"; the reason is recorded and sealed with the results")

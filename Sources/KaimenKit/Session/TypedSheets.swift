@@ -30,7 +30,13 @@ public struct TypedSheets: Sendable {
         // One recusal error per sheet (below), not one per score. A file with no score at all is
         // no error here: its rows are listed as not entered (`untyped`), and an empty file
         // records nothing and says so.
-        var diagnostics = ballotDiagnostics.filter { $0.code != "recusal" && $0.code != "no-ballots" }
+        var diagnostics = ballotDiagnostics.filter { $0.code != "recusal" && $0.code != "no-ballots" }.map { d in
+            // `enter` takes the file as its argument, not as `--ballots`: the hint says what to give.
+            guard d.code == DiagnosticCode.wrongFile.rawValue else { return d }
+            var d = d
+            d.hintText = SessionMessages.enterTakesTypedSheets
+            return d
+        }
         let hash = SHA256.hex([UInt8](data))
         let textHash = Self.textHash(data, fileName: fileName)
         guard let box, let csv = CSVReader.read(data, fileName: fileName).table,

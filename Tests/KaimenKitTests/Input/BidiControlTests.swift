@@ -75,11 +75,22 @@ struct BidiControlTests {
         #expect(d.allSatisfy { $0.location?.file == "/mem/rules.jsonc" })
     }
 
-    @Test("kaimen's own journal keeps a reason or a name as typed, and still reads and verifies")
+    /// Since 0.23.0 the commands refuse such a reason or name (a hostile test: in the journal
+    /// they make an audit record read otherwise than typed); a journal an older kaimen wrote
+    /// with them still reads and verifies, and nothing shows them raw.
+    @Test("a reason or a name with bidi controls is refused; a journal that holds them still reads and verifies")
     func journalKeepsThem() throws {
         let s = try SampleSession(); defer { s.remove() }
         let void = s.run("void", ["--rep", "R05", "--unit", "X02", "--reason", "原表空白\u{200F}\u{202E}abc", "--by", "王秘书\u{2066}"])
-        #expect(void.code == .success, "\(void.err)")
+        #expect(void.code == .usage, "\(void.err)")
+        #expect(!s.journal.contains("\u{202E}"))
+        #expect(s.run("void", ["--rep", "R05", "--unit", "X02", "--reason", "原表空白", "--by", "王秘书"]).code == .success)
+        try SessionPathTests.forge(s) { records in
+            guard case .object(var c) = records[1].content else { return }
+            c["reason"] = .string("原表空白\u{200F}\u{202E}abc")
+            records[1].content = .object(c)
+            records[1].by = "王秘书\u{2066}"
+        }
         #expect(s.journal.contains("\u{202E}"))
         #expect(s.run("verify", []).code == .success)
         let a = try s.file("a.csv", SampleSession.typed("a") { !$0.hasPrefix("R05,X02,") })

@@ -187,7 +187,7 @@ struct DoubleEntryTests {
     /// people, so one person's typing confirmed every sheet.
     @Test("one operator under another spacing, width or case is the same operator", arguments: [
         ("录入员　甲", "录入员甲"), ("Zhang", "zhang"), ("王 秀兰", "王秀兰"), ("ＬＩ", "li"),
-        ("录入员甲\u{200B}", "录入员甲"),   // an invisible zero-width space (a hostile test)
+        // (An invisible zero-width space, found by a hostile test, is refused in --by since 0.23.0: SessionUsageTests.)
         // A stray mark (a secretary's test, 0.23.0): punctuation and symbols are not part of a name.
         ("录入员甲", "录入员甲。"), ("录入员甲", "录入员-甲"), ("Zhang", "Zhang."), ("录入员甲", "（录入员甲）"),
     ])
