@@ -314,6 +314,17 @@ struct EntrySafetyTests {
         #expect(s.journal == journal)
     }
 
+    /// Found by a secretary's test: the roster given to `enter` was told to check `--ballots`
+    /// and `--roster`, options `enter` does not have.
+    @Test("session enter given the roster says it takes the typed file, and names no options it lacks")
+    func enterGivenTheRoster() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let r = s.run("enter", [SampleSession.sample.appendingPathComponent("roster.csv").path, "--by", "甲"])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("`kaimen session enter` 录入的是录入员对照纸质评分表录入的文件"), "\(r.err)")
+        #expect(!r.err.contains("--ballots") && !r.err.contains("--roster"), "\(r.err)")
+    }
+
     /// Found by a secretary's test: the whole typed file entered after an appeal gave one
     /// error per sheet of another unit (49 lines), and none said to keep the appealed unit's rows.
     @Test("after an appeal, a typed file with other units' sheets gets one error for them, saying which rows to keep")
