@@ -260,9 +260,19 @@ enum ReaderMessages {
     /// The hint for an unknown id: its half-width form when that is an id, else a near miss.
     static func unknownIDHint(_ typed: String, known: (String) -> Bool, nearMiss: () -> L?) -> L? {
         let half = UnitMatcher.normalized(typed)
+        // `X01` here and `x01` in the units file (or the roster): which side is wrong is not
+        // known, and it is most often the one file, not every ballot (a secretary's test).
+        if half == typed, let other = [typed.lowercased(), typed.uppercased()].first(where: { $0 != typed && known($0) }) {
+            return caseOnly(typed, other)
+        }
         guard half != typed && known(half) else { return nearMiss() }
         // `R05 ` typed with a space: not a matter of half-width characters.
         return typed.trimmingSpaces() == half ? spacesAroundID(half) : fullWidthID(half)
+    }
+
+    static func caseOnly(_ typed: String, _ other: String) -> L {
+        L(zh: "是不是 `\(other)`？编号只差大小写，两处要写得一模一样；若是单位文件或代表名单那边写错了，改那一处即可，不必逐一改",
+          en: "did you mean `\(other)`? The ids differ only in case and must be written alike; if the units file or the roster has it wrong, correct it there, not everywhere else")
     }
 
     static func metricStandardBallot(_ id: String) -> L {

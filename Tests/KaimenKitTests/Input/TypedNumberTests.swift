@@ -107,6 +107,17 @@ struct TypedNumberTests {
         #expect(d.hintText == nil || d.code == "score-out-of-range", "\(d.rendered(.zh))")
     }
 
+    /// Found by a secretary's test: `x01` in the units file made every ballot's `X01` unknown,
+    /// with the hint "是不是 `x01`" on each, as if every ballot were wrong.
+    @Test("an id that differs only in case from a known one gets a hint saying so, and that the other file may be the one wrong")
+    func caseOnlyHint() throws {
+        let r = try Self.xichengBallots("representative,unit,standard,score\nr01,X01,rights.ballot,3\nR01,x01,rights.ballot,3\n")
+        let rep = try #require(r.diagnostics.first { $0.code == "unknown-representative" })
+        #expect(rep.hintText?.zh == "是不是 `R01`？编号只差大小写，两处要写得一模一样；若是单位文件或代表名单那边写错了，改那一处即可，不必逐一改")
+        let unit = try #require(r.diagnostics.first { $0.code == "unknown-unit" })
+        #expect(unit.hintText?.zh.hasPrefix("是不是 `X01`？编号只差大小写") == true, "\(unit.rendered(.zh))")
+    }
+
     /// `csv` read as ballots against the Xicheng sample (rights.ballot is worth 4, step 0.5).
     static func xichengBallots(_ csv: String) throws -> (box: BallotBox?, diagnostics: [Diagnostic]) {
         let root = Fixtures.packageRoot.appendingPathComponent("samples/xicheng-2014")
