@@ -4,5 +4,6 @@ import KaimenKit
 // Freed blocks are reused between stages rather than faulted in afresh (see ProcessMemory).
 ProcessMemory.keepFreedBlocks()
 // The executable is thin: the command line lives in KaimenKit so tests can drive it.
-let code = CLI.run(Array(CommandLine.arguments.dropFirst()), console: StandardConsole())
+// The process exits after the command: a large report is left for the system (ProcessEnd).
+let code = CLI.run(Array(CommandLine.arguments.dropFirst()), console: StandardConsole(processEndsAfterCommand: true))
 exit(code.rawValue)

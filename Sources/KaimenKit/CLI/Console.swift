@@ -32,12 +32,14 @@ extension Console {
 
 /// The real terminal.
 public final class StandardConsole: Console {
-    public init() {}
+    /// - Parameter processEndsAfterCommand: whether the process exits when the command returns
+    ///   (the executable says so; a long-running program that drives commands keeps `false`).
+    public init(processEndsAfterCommand: Bool = false) { self.processEndsAfterCommand = processEndsAfterCommand }
+    public let processEndsAfterCommand: Bool
     public func out(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
     public func err(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
     public var errIsTerminal: Bool { isatty(2) == 1 }
     public var currentDirectory: String { FileManager.default.currentDirectoryPath }
-    public var processEndsAfterCommand: Bool { true }
 }
 
 /// Captures output in memory, for tests.

@@ -54,8 +54,9 @@ enum SessionCommandSupport {
 
     /// `--by NAME`, required by every command that appends to the journal. The free text the
     /// journal keeps (`--by`, `--reason`, `--accept-missing`) may hold no control character
-    /// and nothing invisible (a bidi override, a zero-width space): in an audit record U+202E
-    /// makes a name or a reason read otherwise than it was typed (a hostile test).
+    /// (but a reason's line breaks and tabs) and nothing invisible (a bidi override, a
+    /// zero-width space): in an audit record U+202E makes a name or a reason read otherwise
+    /// than it was typed (a hostile test).
     static func operatorName(_ args: ParsedArguments, usage: String, console: Console) -> String? {
         let lang = language(args)
         guard let by = args.value("--by")?.trimmingSpaces(), !by.isEmpty else {
@@ -64,8 +65,10 @@ enum SessionCommandSupport {
             return nil
         }
         for option in ["--by", "--reason", "--accept-missing"] {
+            // A reason may run over lines (pasted from a letter): its line breaks and tabs stay.
+            let allowed: Set<Unicode.Scalar> = option == "--by" ? [] : ["\n", "\t"]
             guard let text = args.value(option),
-                  let bad = text.unicodeScalars.first(where: { Echo.isControl($0) || Echo.isInvisible($0) }) else { continue }
+                  let bad = text.unicodeScalars.first(where: { !allowed.contains($0) && (Echo.isControl($0) || Echo.isInvisible($0)) }) else { continue }
             console.error(SessionMessages.invisibleInText(option, text: Echo.shown(text), scalar: bad), lang)
             return nil
         }

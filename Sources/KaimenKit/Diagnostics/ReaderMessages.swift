@@ -112,6 +112,9 @@ enum ReaderMessages {
     /// `-` or `N/A` as a ballot's score: a units file reads them as missing, a ballots file does not.
     static let blankForNoScore = L(zh: "代表没有给这一项打分的，这一格留空即可（选票中 `-`、`N/A` 不表示未打分）",
                                    en: "where the representative gave no score, leave the cell empty (`-` or `N/A` does not mean \"no score\" in a ballots file)")
+    static func spaceEitherWay(_ joined: String, _ point: String) -> L {
+        L(zh: "中间有空格：是 `\(joined)` 还是 `\(point)`？核对原表后照写", en: "a space inside: is it `\(joined)` or `\(point)`? Check the paper and write it so")
+    }
     static func spaceForPoint(_ fixed: String) -> L {
         L(zh: "把中间的空格换成小数点：`\(fixed)`", en: "replace the space inside with a decimal point: `\(fixed)`")
     }
@@ -260,8 +263,8 @@ enum ReaderMessages {
     /// The hint for an unknown id: its half-width form when that is an id, else a near miss.
     static func unknownIDHint(_ typed: String, known: (String) -> Bool, nearMiss: () -> L?) -> L? {
         let half = UnitMatcher.normalized(typed)
-        // `X01` here and `x01` in the units file (or the roster): which side is wrong is not
-        // known, and it is most often the one file, not every ballot (a secretary's test).
+        // `X01` here and `x01` in the units file (or the roster): said as such, not as a near
+        // miss among others (a secretary's test).
         if half == typed, let other = [typed.lowercased(), typed.uppercased()].first(where: { $0 != typed && known($0) }) {
             return caseOnly(typed, other)
         }
@@ -270,9 +273,11 @@ enum ReaderMessages {
         return typed.trimmingSpaces() == half ? spacesAroundID(half) : fullWidthID(half)
     }
 
+    /// Only the case differs. Which side is wrong is not known here (a units file, a typed
+    /// sheet, the command line), so the hint says only that they must agree.
     static func caseOnly(_ typed: String, _ other: String) -> L {
-        L(zh: "是不是 `\(other)`？编号只差大小写，两处要写得一模一样；若是单位文件或代表名单那边写错了，改那一处即可，不必逐一改",
-          en: "did you mean `\(other)`? The ids differ only in case and must be written alike; if the units file or the roster has it wrong, correct it there, not everywhere else")
+        L(zh: "是不是 `\(other)`？编号只差大小写，各处要写得一模一样",
+          en: "did you mean `\(other)`? The ids differ only in case, and must be written alike everywhere")
     }
 
     static func metricStandardBallot(_ id: String) -> L {

@@ -44,11 +44,14 @@ enum TypedNumber {
         // `90.8 %`, `1 280`: spaces inside the number; or, where that is no valid value,
         // `3 5` with one space for the decimal point (a score of 0–4 is not 35).
         let fixed = text.removingBlanks()
-        if fixed != text, valid(fixed) { return ReaderMessages.removeSpaces(fixed) }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
-        if fixed != text, words.count == 2, !text.contains("."), words.allSatisfy({ $0.allSatisfy(\.isNumber) }),
-           case let point = words.joined(separator: "."), valid(point) {
-            return ReaderMessages.spaceForPoint(point)
+        let point = fixed != text && words.count == 2 && !text.contains(".") && words.allSatisfy({ $0.allSatisfy(\.isNumber) })
+            ? words.joined(separator: ".") : nil
+        switch (fixed != text && valid(fixed), point.map(valid) ?? false) {
+        case (true, true): return ReaderMessages.spaceEitherWay(fixed, point!)  // `8 5` where 85 and 8.5 both may be
+        case (true, false): return ReaderMessages.removeSpaces(fixed)
+        case (false, true): return ReaderMessages.spaceForPoint(point!)
+        case (false, false): break
         }
         // `3.5%` where a plain number is meant (a score).
         if text.hasSuffix("%"), case let plain = String(text.dropLast()).trimmingSpaces(), valid(plain) {

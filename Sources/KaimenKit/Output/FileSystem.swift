@@ -48,19 +48,27 @@ enum FileSystem {
         for folder in created.reversed() { rmdir(folder) }
     }
 
-    /// The names in a folder, hidden ones included, without `.` and `..`.
-    /// Whether the folder at `path` holds anything but folders, however deep (a link counts
-    /// as a file: it is not followed). A folder that cannot be listed counts as holding some.
-    static func containsFile(_ path: String, depth: Int = 0) -> Bool {
+    /// Whether the folder at `path` holds anything but folders and what `ignoring` says to
+    /// leave out, however deep (a link counts as a file: it is not followed). A folder that
+    /// cannot be listed counts as holding some.
+    static func containsFile(_ path: String, ignoring ignored: (String) -> Bool = { _ in false }, depth: Int = 0) -> Bool {
         guard depth < 64, let names = try? names(in: path) else { return true }
-        for name in names {
+        for name in names where !ignored(name) {
             var st = stat()
             guard lstat(path + "/" + name, &st) == 0 else { return true }
-            if (st.st_mode & S_IFMT) != S_IFDIR || containsFile(path + "/" + name, depth: depth + 1) { return true }
+            if (st.st_mode & S_IFMT) != S_IFDIR || containsFile(path + "/" + name, ignoring: ignored, depth: depth + 1) { return true }
         }
         return false
     }
 
+    /// A file a desktop or an office program leaves in a folder by itself: `.DS_Store`,
+    /// `Thumbs.db`, `desktop.ini`, and the lock beside a file open in LibreOffice
+    /// (`.~lock.NAME#`) or Excel (`~$NAME`).
+    static func isDesktopLeftover(_ name: String) -> Bool {
+        [".DS_Store", "Thumbs.db", "desktop.ini"].contains(name) || (name.hasPrefix(".~lock.") && name.hasSuffix("#")) || name.hasPrefix("~$")
+    }
+
+    /// The names in a folder, hidden ones included, without `.` and `..`.
     static func names(in path: String) throws -> [String] {
         guard let dir = opendir(path) else { throw OutputError.io(operation: .list, path: path, cause: .last) }
         defer { closedir(dir) }

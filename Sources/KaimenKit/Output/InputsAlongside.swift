@@ -30,6 +30,8 @@ final class InputsAlongside: Sendable {
         var fd: Int32 = -1
         /// Whether the file has been read to its end.
         var ended = false
+        /// How often the file was found changed at its end and read again from its start.
+        var restarts = 0
     }
     private struct State: Sendable {
         var inputs: [Input]
@@ -148,6 +150,15 @@ final class InputsAlongside: Sendable {
                 throw OutputError.io(operation: .read, path: input.path, cause: .last)
             }
             if n == 0 {
+                // Rewritten in place while it was read (the file stays open through the summary's
+                // writing): its digest would be of neither version. Read again from the start, a
+                // few times at most; the identity then recorded is the last one seen.
+                var st = stat()
+                if input.restarts < 3, fstat(input.fd, &st) == 0, Manifest.FileIdentity(st) != input.partial.file {
+                    input.restarts += 1
+                    input.partial = Manifest.PartialDigest(file: Manifest.FileIdentity(st))
+                    continue
+                }
                 close(input.fd)
                 input.fd = -1
                 input.ended = true

@@ -11,8 +11,9 @@ import Foundation
 /// the output folder holds either the complete old set or the complete new one, never a mix;
 /// the next run removes a staging folder or old set left behind; a failure leaves no folder
 /// that was not there before. A folder that holds files but no manifest (kaimen did not write
-/// it) is not replaced unless ``CommitOptions/force`` is set, and never one that holds an input
-/// of the run or the current folder.
+/// it), or files its manifest does not list (the user's, added since), is not replaced unless
+/// ``CommitOptions/force`` is set, and never one that holds an input of the run or the current
+/// folder.
 public struct OutputBatch: Sendable {
     public struct File: Sendable {
         public var relativePath: String
@@ -178,25 +179,26 @@ public struct OutputBatch: Sendable {
     }
 
     /// What a kaimen folder holds that its manifest does not list, by relative path (a folder
-    /// whose every file is unlisted by its own path and `/`), sorted; empty folders and the
-    /// files a desktop leaves in any folder it shows (`.DS_Store`, `Thumbs.db`, `desktop.ini`)
+    /// whose every file is unlisted by its own path and `/`), sorted; empty folders, the files a
+    /// desktop leaves in any folder it shows (`.DS_Store`, `Thumbs.db`, `desktop.ini`) and an
+    /// office program's lock beside a file it has open (`.~lock.summary.xlsx#`, `~$summary.xlsx`)
     /// are not counted. A manifest that cannot be read lists nothing kaimen may keep quiet about.
     static func unlistedFiles(in target: String) -> [String] {
         guard let data = FileManager.default.contents(atPath: target + "/" + Manifest.fileName),
               let listed = Manifest.listed(in: data) else { return [] }
         let known = Set(listed.outputs.map(\.path) + [Manifest.fileName])
-        let ignored: Set<String> = [".DS_Store", "Thumbs.db", "desktop.ini"]
         var unlisted: [String] = []
+        let ignored = FileSystem.isDesktopLeftover
         func walk(_ relative: String) {
             let full = relative.isEmpty ? target : target + "/" + relative
             guard let names = try? FileSystem.names(in: full) else { return }
-            for name in names.sorted() where !ignored.contains(name) {
+            for name in names.sorted() where !ignored(name) {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 var st = stat()
                 guard lstat(target + "/" + path, &st) == 0 else { continue }
                 if (st.st_mode & S_IFMT) == S_IFDIR {
                     if !known.contains(where: { $0.hasPrefix(path + "/") }) {
-                        if FileSystem.containsFile(target + "/" + path) { unlisted.append(path + "/") }
+                        if FileSystem.containsFile(target + "/" + path, ignoring: ignored) { unlisted.append(path + "/") }
                     } else {
                         walk(path)
                     }

@@ -76,7 +76,13 @@ extension SessionFolder {
         // correction entered once: leaving that sheet out would drop the scores confirmed in the
         // earlier round too, which no one corrected. It swept both in before 0.23.0, and the
         // papers gave its reason for them.
-        let unacceptable = acceptMissing == nil ? [] : status.open.filter { $0.state == .conflict || ($0.state == .once && $0.corrected) }
+        // In a reopened round, only the appealed units' sheets: the others were settled by the
+        // earlier seal (one by 0.22.0 may have left a conflict out) and can be neither resolved
+        // nor entered now.
+        let settles = status.open.filter { row in
+            (state.phase != .reopened || state.appealedUnits.contains(row.unit)) && (row.state == .conflict || (row.state == .once && row.corrected))
+        }
+        let unacceptable = acceptMissing == nil ? [] : settles
         if !unacceptable.isEmpty {
             throw .problems(unacceptable.map { row in
                 .error("accept-missing-refused", SessionMessages.notAcceptedMissing(row), hint: SessionMessages.notAcceptedMissingHint(row))
@@ -85,7 +91,8 @@ extension SessionFolder {
         if !status.open.isEmpty && acceptMissing == nil {
             throw .problems(status.open.map { row in
                 .error("sheet-\(row.state.rawValue)", SessionMessages.openSheet(row), hint: SessionMessages.openSheetHint(row.state))
-            } + [.error("close-refused", SessionMessages.closeRefused(status.open.count), hint: SessionMessages.closeRefusedHint)])
+            } + [.error("close-refused", SessionMessages.closeRefused(status.open.count),
+                        hint: settles.isEmpty ? SessionMessages.closeRefusedHint : SessionMessages.closeRefusedSettleFirstHint)])
         }
         let ballots = SessionFolder.ballotsCSV(state, setup: setup)
         let uncounted = status.open.map { ExpectedBallots.Sheet(representative: $0.representative, unit: $0.unit) }

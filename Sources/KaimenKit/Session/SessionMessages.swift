@@ -475,6 +475,11 @@ extension SessionMessages {
     static let closeRefusedHint = Localized(zh: "补齐后再结束；确需结束的，用 --accept-missing \"理由\"（理由记入日志，未确认的票不计）",
                                             en: "complete them first, or close anyway with --accept-missing \"reason\" (recorded; unconfirmed ballots are not counted)")
 
+    /// `close` with sheets in conflict or an appeal's correction entered once among the open ones.
+    static let closeRefusedSettleFirstHint = Localized(
+        zh: "先裁定两次录入不一致的评分表、补录只录入一次的申诉更正；--accept-missing \"理由\" 只能让其余未确认的评分表（缺录、只录一次）不计",
+        en: "settle the sheets whose entries disagree and have an appeal's correction entered a second time first; --accept-missing \"reason\" leaves out only the other unconfirmed sheets (missing, entered once)")
+
     /// `close --accept-missing` with sheets it does not leave out (`notAcceptedMissing`).
     static func closeRefusedAccepting(_ n: Int) -> Localized {
         Localized(zh: "有 \(n) 张评分表不能按 --accept-missing 不计，不能结束会话",

@@ -44,6 +44,19 @@ struct SessionUsageTests {
         #expect(s.journal == journal)
     }
 
+    /// Found by a review: a reason pasted from a letter runs over lines.
+    @Test("a reason's line breaks and tabs are kept; in --by they are refused")
+    func reasonOverLines() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R05,X02,") })
+        try #require(s.run("enter", [a, "--by", "甲"]).code == .success)
+        let r = s.run("void", ["--rep", "R05", "--unit", "X02", "--reason", "原表污损：\n第二行\t看不清", "--by", "王秘书", "--override"])
+        #expect(r.code == .success, "\(r.err)")
+        // The journal keeps free text as `Echo.visible` writes it: a line break as `\n`, seen as typed.
+        #expect(try JournalRecord.parse(s.journalLines.last!).get().content["reason"]?.stringValue == "原表污损：\\n第二行\\t看不清")
+        #expect(s.run("appeal", ["--unit", "X01", "--reason", "r", "--by", "王\n秘书"]).code == .usage)
+    }
+
     @Test("no --by: the journal needs a name")
     func noOperator() {
         let zh = Self.run(["session", "close", "nowhere"])

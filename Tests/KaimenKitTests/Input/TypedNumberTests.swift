@@ -99,6 +99,13 @@ struct TypedNumberTests {
         #expect(d.hintText?.zh == hint, "\(d.rendered(.zh))")
     }
 
+    /// Found by a review: on a standard worth 10 or more, `8 5` may be 85 or 8.5.
+    @Test("a space inside a number that reads two valid ways gets a hint naming both")
+    func spaceEitherWay() {
+        let hint = TypedNumber.hint(for: "8 5") { Rational(decimal: $0).map { $0 <= Rational(100) } ?? false }
+        #expect(hint?.zh == "中间有空格：是 `85` 还是 `8.5`？核对原表后照写")
+    }
+
     @Test("a ballot's score with a fraction sign or a space that no change makes a valid score gets no hint", arguments: ["4½", "3⅓", "½3", "3 7", "2 5 1"])
     func noBallotHint(_ typed: String) throws {
         let csv = "representative,unit,standard,score\nR01,X01,rights.ballot,\(typed)\n"
@@ -109,11 +116,11 @@ struct TypedNumberTests {
 
     /// Found by a secretary's test: `x01` in the units file made every ballot's `X01` unknown,
     /// with the hint "是不是 `x01`" on each, as if every ballot were wrong.
-    @Test("an id that differs only in case from a known one gets a hint saying so, and that the other file may be the one wrong")
+    @Test("an id that differs only in case from a known one gets a hint saying so")
     func caseOnlyHint() throws {
         let r = try Self.xichengBallots("representative,unit,standard,score\nr01,X01,rights.ballot,3\nR01,x01,rights.ballot,3\n")
         let rep = try #require(r.diagnostics.first { $0.code == "unknown-representative" })
-        #expect(rep.hintText?.zh == "是不是 `R01`？编号只差大小写，两处要写得一模一样；若是单位文件或代表名单那边写错了，改那一处即可，不必逐一改")
+        #expect(rep.hintText?.zh == "是不是 `R01`？编号只差大小写，各处要写得一模一样")
         let unit = try #require(r.diagnostics.first { $0.code == "unknown-unit" })
         #expect(unit.hintText?.zh.hasPrefix("是不是 `X01`？编号只差大小写") == true, "\(unit.rendered(.zh))")
     }

@@ -128,6 +128,7 @@ struct InputDigestsTests {
         #expect(throws: OutputError.self) { try InputsAlongside(inputs: [(shown: "gone.csv", path: gone)], digests: digests).entries() }
         do {
             _ = try InputsAlongside(inputs: [(shown: "x.csv", path: paths["x.csv"]!), (shown: "gone.csv", path: gone)], digests: digests).entries()
+            Issue.record("a file that cannot be read gave an entry")
         } catch let error as OutputError {
             #expect(error.diagnostic.rendered(.en).contains(gone))
         }
@@ -149,6 +150,29 @@ struct InputDigestsTests {
         let entry = try #require(try alongside.entries().first)
         #expect(entry.bytes == changed.count)
         #expect(entry.sha256 == SHA256.hex([UInt8](changed)))
+    }
+
+    /// Found by a review: the file stays open while the summary is written, and one rewritten
+    /// in place meanwhile would get a digest of neither version.
+    @Test("a file rewritten in place while it is hashed is hashed again from its start, as it is at the end")
+    func rewrittenWhileRead() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let big = try Self.files(s)["big.csv"]!
+        let alongside = InputsAlongside(inputs: [(shown: "big.csv", path: big)], digests: nil)
+        var hash = SHA256()
+        let piece = [UInt8](repeating: 0x61, count: 1 << 20)
+        try piece.withUnsafeBytes { try alongside.hash($0, into: &hash) }  // the first megabyte of big.csv read
+        Thread.sleep(forTimeInterval: 0.01)
+        var changed = Self.big
+        changed[(2 << 20) + 5] ^= 1
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: big))
+        try handle.seek(toOffset: 0)
+        try handle.write(contentsOf: changed)
+        try handle.close()
+        let entry = try #require(try alongside.entries().first)
+        #expect(entry.sha256 == SHA256.hex([UInt8](changed)))
+        #expect(entry.bytes == changed.count)
     }
 
     /// The xorshift megabyte of `SHA256Tests` (its digest from Python there), as a writer's pieces.

@@ -83,9 +83,13 @@ struct OutputBatchTests {
         defer { s.cleanUp() }
         let out = s.url.appendingPathComponent("out")
         try Self.batch(["summary.csv": "1", "sheets/a.csv": "a"]).commit(into: out)
-        // What a desktop leaves, and an empty folder, are not the user's files.
+        // What a desktop or an office program leaves, and an empty folder (one a desktop has
+        // shown, too), are not the user's files.
         try Data().write(to: out.appendingPathComponent(".DS_Store"))
+        try Data().write(to: out.appendingPathComponent(".~lock.summary.csv#"))
+        try Data().write(to: out.appendingPathComponent("~$summary.xlsx"))
         try FileManager.default.createDirectory(at: out.appendingPathComponent("empty/inner"), withIntermediateDirectories: true)
+        try Data().write(to: out.appendingPathComponent("empty/inner/.DS_Store"))
         try Self.batch(["summary.csv": "2", "sheets/a.csv": "a"]).commit(into: out)
         #expect(s.read("out/summary.csv") == "2")
         try Data("notes".utf8).write(to: out.appendingPathComponent("my-notes.txt"))

@@ -157,6 +157,7 @@ public enum ScoreCommand: Command {
             for d in report.inputWarnings { console.errLine(relative(d, console, lang)) }
             console.warnings(SessionWarnings.collect(report, lang: lang, limit: n > 1000 ? 20 : nil), lang: lang)
         }
+        var sheetsKept: ScoringSession?
         if let out = args.value("--out") {
             let dir = URL(fileURLWithPath: resolve(out, in: console.currentDirectory))
             var sheets = session
@@ -166,6 +167,7 @@ public enum ScoreCommand: Command {
             // breaks, blank lines) taking the count over the limit.
             if sheets == nil && (n <= sheetLimit || args.has("--sheets")) && !args.has("--summary-only") {
                 sheets = try? ScoringSession.run(inputs)
+                sheetsKept = sheets
             }
             do {
                 let inputFiles = [inputs.rules] + report.rules.sourceFiles.dropFirst() + [inputs.units, inputs.roster, inputs.ballots]
@@ -209,7 +211,7 @@ public enum ScoreCommand: Command {
                 console.errLine("hashed ahead\t\(String(format: "%.1f", Double(ahead.bytes) / 1e6)) of \(String(format: "%.1f", Double(ahead.of) / 1e6)) MB")
             }
         }
-        if console.processEndsAfterCommand && n > ProcessEnd.largeReport { ProcessEnd.keep((report, session)) }
+        if console.processEndsAfterCommand && n > ProcessEnd.largeReport { ProcessEnd.keep((report, session, sheetsKept)) }
         return .success
     }
 
