@@ -156,6 +156,7 @@ public struct BallotsReader {
                        at: r.at, path: "representative", hint: ReaderMessages.keepOneBallot)
             }
         }
+        var idErrorRow = -1
         for cell in cells {
             if let r = repeated, r.row != cell.row { sayRepeated() }
             let row = csv.rows[cell.row]
@@ -166,25 +167,29 @@ public struct BallotsReader {
             var repText: String { Echo.cell(repID) }
             var unitText: String { Echo.cell(unitID) }
             let rep = repIndex[repID]
+            // A wide row's unknown id is one cell to mend, said once for the row: once per score
+            // cell it read "同一行另有 7 个单元格相同" (a secretary's test).
+            let sameRow = idErrorRow == cell.row
+            idErrorRow = cell.row
             if rep == nil {
                 ok = false
-                diagnostics.append(.unknownRepresentative) {
+                if !sameRow { diagnostics.append(.unknownRepresentative) {
                     // A name typed for an id: the message names the id, and no other suggestion is needed.
                     let named = NameForID.representatives(named: repID, in: representatives)
                     return .error(.unknownRepresentative, ReaderMessages.unknownRepresentative(repText, namedIDs: named), at: at(repCol),
                                   path: "representative", hint: named.isEmpty ? ReaderMessages.unknownIDHint(repID, known: { repIndex[$0] != nil },
                                                                                                             nearMiss: { repSuggestions.didYouMean(repID) }) : nil)
-                }
+                } }
             }
             let unit = unitIndex[unitID]
             if unit == nil {
                 ok = false
-                diagnostics.append(.unknownUnit) {
+                if !sameRow { diagnostics.append(.unknownUnit) {
                     let named = NameForID.units(named: unitID, in: units)
                     return .error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitText, namedIDs: named), at: at(unitCol), path: "unit",
                                   hint: named.isEmpty ? ReaderMessages.unknownIDHint(unitID, known: { unitIndex[$0] != nil },
                                                                                      nearMiss: { unitSuggestions.didYouMean(unitID) }) : nil)
-                }
+                } }
             }
             // A long file's standard column may name the standard as a wide header does.
             let item = itemNames.index(named: cell.itemText)
