@@ -130,25 +130,9 @@ final class InputsAlongside: Sendable {
     /// file first (and starting its digest again when the file is not the one it was begun on);
     /// 0, and the file closed and `ended`, at its end.
     private static func read(_ input: inout Input, into buffer: OwnedMemory<UInt8>, upTo limit: Int) throws -> Int {
-        if input.fd < 0 {
-            let fd = open(input.path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw OutputError.io(operation: .read, path: input.path, cause: .last) }
-            var st = stat()
-            guard fstat(fd, &st) == 0 else {
-                let cause = SystemError.last
-                close(fd)
-                throw OutputError.io(operation: .read, path: input.path, cause: cause)
-            }
-            let file = Manifest.FileIdentity(st)
-            if input.partial.file != file { input.partial = Manifest.PartialDigest(file: file) }
-            input.fd = fd
-        }
+        if input.fd < 0 { input.fd = try Manifest.openToContinue(input.path, &input.partial).fd }
         while true {
-            let n = withExtendedLifetime(buffer) { pread(input.fd, buffer.base, min(limit, buffer.count), off_t(input.partial.bytes)) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw OutputError.io(operation: .read, path: input.path, cause: .last)
-            }
+            let n = try Manifest.readPiece(input.fd, path: input.path, into: buffer, upTo: limit, at: input.partial.bytes)
             if n == 0 {
                 // Rewritten in place while it was read (the file stays open through the summary's
                 // writing): its digest would be of neither version. Read again from the start, a

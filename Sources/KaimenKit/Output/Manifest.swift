@@ -113,25 +113,44 @@ public struct Manifest: Sendable {
     /// hashing is; `nil` when it says to stop.
     static func digest(ofFile path: String, from start: PartialDigest = PartialDigest(),
                        progress: (PartialDigest) -> Bool) throws -> (bytes: Int, sha256: String, file: FileIdentity)? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw OutputError.io(operation: .read, path: path, cause: .last) }
+        var partial = start
+        let (fd, file) = try openToContinue(path, &partial)
         defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw OutputError.io(operation: .read, path: path, cause: .last) }
-        let file = FileIdentity(st)
-        var partial = start.file == file ? start : PartialDigest(file: file)
         let buffer = OwnedMemory<UInt8>(uninitialized: 1 << 20)
         while true {
-            let n = withExtendedLifetime(buffer) { pread(fd, buffer.base, buffer.count, off_t(partial.bytes)) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw OutputError.io(operation: .read, path: path, cause: .last)
-            }
+            let n = try readPiece(fd, path: path, into: buffer, upTo: buffer.count, at: partial.bytes)
             if n == 0 { break }
             withExtendedLifetime(buffer) { partial.hash.update(UnsafeRawBufferPointer(start: buffer.base, count: n)) }
             partial.bytes += n
             if !progress(partial) { return nil }
         }
         return (partial.bytes, SHA256.hexString(partial.hash.finish()), file)
+    }
+
+    /// Opens the file at `path` to go on with `partial`, which is begun again (on this file)
+    /// when it was not begun on this file as it is now: another file, or this one changed since.
+    /// The descriptor, and the file as it was opened.
+    static func openToContinue(_ path: String, _ partial: inout PartialDigest) throws -> (fd: Int32, file: FileIdentity) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw OutputError.io(operation: .read, path: path, cause: .last) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            let cause = SystemError.last
+            close(fd)
+            throw OutputError.io(operation: .read, path: path, cause: cause)
+        }
+        let file = FileIdentity(st)
+        if partial.file != file { partial = PartialDigest(file: file) }
+        return (fd, file)
+    }
+
+    /// Up to `limit` bytes (at most the buffer's) of the file open at `fd` from `offset`, into
+    /// `buffer`, read again when a signal interrupts; 0 at the file's end.
+    static func readPiece(_ fd: Int32, path: String, into buffer: OwnedMemory<UInt8>, upTo limit: Int, at offset: Int) throws -> Int {
+        while true {
+            let n = withExtendedLifetime(buffer) { pread(fd, buffer.base, min(limit, buffer.count), off_t(offset)) }
+            if n >= 0 { return n }
+            if errno != EINTR { throw OutputError.io(operation: .read, path: path, cause: .last) }
+        }
     }
 }
