@@ -13,10 +13,10 @@ enum ReplayCheck {
         // `operatorKey` all along, and replay may too, with punctuation and symbols removed
         // since 0.23.0. An older one, by the names as written.
         let opener = records.first?.kind == .open ? records.first?.content["kaimen"]?.stringValue : nil
-        let byKey = opener != nil
-        let marks = opener.map { ScoreReport.version($0.split(separator: ".").compactMap { Int($0) }, reaches: [0, 23, 0]) } ?? false
+        let marks = Verifier.sealed(by: opener, since: [0, 23, 0])
+        func operatorKey(_ name: String) -> String { opener == nil ? name : SessionFolder.operatorKey(name, marks: marks) }
         for (index, (r, line)) in zip(records, lines).enumerated() {
-            if let why = refusal(r, first: index == 0, state: state, byKey: byKey, marks: marks) {
+            if let why = refusal(r, first: index == 0, state: state, operatorKey: operatorKey) {
                 problems.append(.error("journal-record-invalid", SessionMessages.recordNotByKaimen(seq: r.seq, kind: r.kind.rawValue, why: why),
                                        at: SourceLocation(file: Journal.fileName, line: line, column: 1), hint: SessionMessages.recordNotByKaimenHint))
             }
@@ -26,7 +26,8 @@ enum ReplayCheck {
     }
 
     /// Why `r` could not have been written after the records that made `state`; `nil` if it could.
-    static func refusal(_ r: JournalRecord, first: Bool, state: SessionState, byKey: Bool = false, marks: Bool = false) -> Localized? {
+    /// `operatorKey`: how the session's `enter` compared operators' names.
+    static func refusal(_ r: JournalRecord, first: Bool, state: SessionState, operatorKey: (String) -> String = { $0 }) -> Localized? {
         let c = r.content
         switch r.kind {
         case .open:
@@ -52,10 +53,10 @@ enum ReplayCheck {
             if round != state.round { return SessionMessages.Replay.wrongRound(recorded: round, current: state.round) }
             // One operator's second entry of a sheet in a round is refused (other values) or
             // skipped (the same): never recorded.
-            let me = byKey ? SessionFolder.operatorKey(r.by, marks: marks) : r.by
+            let me = operatorKey(r.by)
             for s in sheets {
                 let sheet = SessionState.Sheet(representative: s.rep, unit: s.unit)
-                if let earlier = state.currentEntries(sheet).first(where: { $0.round == round && (byKey ? SessionFolder.operatorKey($0.by, marks: marks) : $0.by) == me }) {
+                if let earlier = state.currentEntries(sheet).first(where: { $0.round == round && operatorKey($0.by) == me }) {
                     return SessionMessages.Replay.enteredTwice(by: r.by, sheet: "\(s.rep)×\(s.unit)", earlier: earlier.seq)
                 }
             }

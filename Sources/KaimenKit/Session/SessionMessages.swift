@@ -289,8 +289,7 @@ extension SessionMessages {
 
     /// `--by`, `--reason` or `--accept-missing` with a control or invisible character, which the journal does not keep.
     static func invisibleInText(_ option: String, text: String, scalar: Unicode.Scalar) -> Localized {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let code = Echo.codePoint(scalar)
         return Localized(zh: "`\(option)` 的值 `\(text)` 里有看不见的字符 \(code)（控制字符或改变文字方向的字符）：日志里的姓名和理由要能照原样读出；请重新输入这一项，不要从别处粘贴",
                          en: "the value `\(text)` of `\(option)` holds an invisible character \(code) (a control or a direction mark): the journal's names and reasons must read as typed; type it again rather than pasting it")
     }
