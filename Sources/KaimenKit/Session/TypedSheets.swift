@@ -21,7 +21,7 @@ public struct TypedSheets: Sendable {
     /// SHA-256 of the file's text as read: decoded to UTF-8 (GB18030 and UTF-16 too), without a
     /// byte order mark, every line end a line feed, no line end after the last row. The same
     /// file saved again by Excel (CRLF, GB18030) has other bytes and this same hash. `nil` for
-    /// a file that is not text.
+    /// a file the CSV reader cannot read.
     public var textHash: String?
 
     public static func read(_ data: Data, fileName: String, setup: SessionSetup) -> TypedSheets {
@@ -38,8 +38,9 @@ public struct TypedSheets: Sendable {
             return d
         }
         let hash = SHA256.hex([UInt8](data))
-        let textHash = Self.textHash(data, fileName: fileName)
-        guard let box, let csv = CSVReader.read(data, fileName: fileName).table,
+        let table = CSVReader.read(data, fileName: fileName).table
+        let textHash = table.map { Self.textHash(decoded: $0.buffer.bytes) }
+        guard let box, let csv = table,
               let repCol = ColumnNames.find(ColumnNames.representative, in: csv.header),
               let unitCol = ColumnNames.find(ColumnNames.ballotUnit, in: csv.header) else {
             return TypedSheets(sheets: [], untyped: [], diagnostics: diagnostics, sha256: hash, textHash: textHash)
@@ -86,13 +87,12 @@ public struct TypedSheets: Sendable {
         return TypedSheets(sheets: sheets, untyped: untyped, diagnostics: Diagnostics.sortedList(diagnostics), sha256: hash, textHash: textHash)
     }
 
-    /// `textHash` of `data`.
-    static func textHash(_ data: Data, fileName: String) -> String? {
-        guard case .success(let decoded) = TextEncodingDetection.decode([UInt8](data), fileName: fileName) else { return nil }
+    /// `textHash` of a file whose text, decoded to UTF-8 without a byte order mark (as the CSV
+    /// reader keeps it), is `b`.
+    static func textHash(decoded b: [UInt8]) -> String {
         var text: [UInt8] = []
-        text.reserveCapacity(decoded.bytes.count)
+        text.reserveCapacity(b.count)
         var i = 0
-        let b = decoded.bytes
         while i < b.count {
             if b[i] == 0x0D {
                 text.append(0x0A)
