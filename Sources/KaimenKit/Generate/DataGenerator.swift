@@ -6,6 +6,9 @@ import Foundation
 /// violations, vetoes, surveys below the participation threshold, and natural ties; and, with
 /// `edges`, units at the edges of the rules that reach every scoring path.
 public struct DataGenerator {
+    /// How many groups hear `units` units, `perGroup` each (the last may hear fewer).
+    static func groups(units: Int, perGroup: Int) -> Int { max(1, (units + perGroup - 1) / perGroup) }
+
     public let rules: Rules
     public let units: Int
     public let seed: UInt64
@@ -78,7 +81,7 @@ public struct DataGenerator {
         }
 
         // Roster: groups of `groupSize`; one in twenty representatives belongs to a unit their group hears.
-        let groups = max(1, (units + unitsPerGroup - 1) / unitsPerGroup)
+        let groups = Self.groups(units: units, perGroup: unitsPerGroup)
         var own = [Int?](repeating: nil, count: groups * groupSize)
         var rosterCSV: [UInt8] = [0xEF, 0xBB, 0xBF]
         rosterCSV.append(contentsOf: "id,name,group,units,role\r\n".utf8)

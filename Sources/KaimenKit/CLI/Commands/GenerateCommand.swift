@@ -99,10 +99,10 @@ public enum GenerateCommand: Command {
         }
         // The roster is made whole in memory: a group of 1000 for each of 50 million units
         // asked for 16 GB at once and ended in a crash (a hostile test).
-        let representatives = (n + perGroup - 1) / perGroup * groupSize
+        let groups = DataGenerator.groups(units: n, perGroup: perGroup), representatives = groups * groupSize
         guard representatives <= Self.maxRepresentatives else {
-            console.errLine(lang.t("错误：这样会有 \(representatives) 名代表（\((n + perGroup - 1) / perGroup) 组，每组 \(groupSize) 人），最多 \(Self.maxRepresentatives) 名；加大 `--units-per-group` 或减小 `--group-size`",
-                                   "error: that makes \(representatives) representatives (\((n + perGroup - 1) / perGroup) groups of \(groupSize)); at most \(Self.maxRepresentatives); raise `--units-per-group` or lower `--group-size`"))
+            console.errLine(lang.t("错误：这样会有 \(representatives) 名代表（\(groups) 组，每组 \(groupSize) 人），最多 \(Self.maxRepresentatives) 名；加大 `--units-per-group` 或减小 `--group-size`",
+                                   "error: that makes \(representatives) representatives (\(groups) groups of \(groupSize)); at most \(Self.maxRepresentatives); raise `--units-per-group` or lower `--group-size`"))
             return .usage
         }
         guard let edges = args.value("--edges").flatMap(Int.init), (0...100).contains(edges) else {
