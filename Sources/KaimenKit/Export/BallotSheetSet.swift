@@ -27,7 +27,7 @@ public struct BallotSheetSet: Sendable {
     /// Reads rules, units, roster and (optionally) the schedule; throws every problem at once.
     public static func load(rules: String, units: String, roster: String, schedule: String?, baseDirectory: String = "",
                             readFile: ((String) throws -> Data)? = nil) throws(DiagnosticsError) -> BallotSheetSet {
-        let readFile = readFile ?? { try Data(contentsOf: URL(fileURLWithPath: PathText.resolve($0, in: baseDirectory))) }
+        let readFile = readFile ?? { try InputFile.read(PathText.resolve($0, in: baseDirectory)) }
         let loaded = try RulesLoader(readFile: { try RulesLoader.text(readFile($0), path: $0) }).load(rules)
         var diagnostics = Diagnostics()
         diagnostics.append(contentsOf: loaded.warnings)

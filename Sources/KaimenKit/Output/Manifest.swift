@@ -131,7 +131,8 @@ public struct Manifest: Sendable {
     /// when it was not begun on this file as it is now: another file, or this one changed since.
     /// The descriptor, and the file as it was opened.
     static func openToContinue(_ path: String, _ partial: inout PartialDigest) throws -> (fd: Int32, file: FileIdentity) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Never waits for a writer: an input replaced by a FIFO since it was read fails its `pread`.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw OutputError.io(operation: .read, path: path, cause: .last) }
         var st = stat()
         guard fstat(fd, &st) == 0 else {

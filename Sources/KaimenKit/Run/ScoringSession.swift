@@ -46,7 +46,7 @@ public struct ScoringSession: Sendable {
     /// Runs the whole pipeline; throws every problem found in every input file at once.
     public static func run(_ inputs: Inputs, readFile: ((String) throws -> Data)? = nil) throws(DiagnosticsError) -> ScoringSession {
         let base = inputs.baseDirectory
-        let readFile = readFile ?? { try Data(contentsOf: URL(fileURLWithPath: PathText.resolve($0, in: base))) }
+        let readFile = readFile ?? { try InputFile.read(PathText.resolve($0, in: base)) }
         let clock = StageClock()
 
         var loader = RulesLoader(readFile: { try RulesLoader.text(readFile($0), path: $0) })
@@ -62,7 +62,7 @@ public struct ScoringSession: Sendable {
                            adjust: ((inout UnitTable) -> [Diagnostic])? = nil,
                            clock: StageClock = StageClock()) throws(DiagnosticsError) -> ScoringSession {
         let base = inputs.baseDirectory
-        let readFile = readFile ?? { try Data(contentsOf: URL(fileURLWithPath: PathText.resolve($0, in: base))) }
+        let readFile = readFile ?? { try InputFile.read(PathText.resolve($0, in: base)) }
         var clock = clock
         func lap(_ stage: String) { clock.lap(stage) }
         let plan: ScoringPlan

@@ -74,7 +74,7 @@ public struct SessionInputs: Sendable {
         let (ballots, base) = (ballots, inputs.baseDirectory)
         return { path in
             if path == SessionInputs.ballotsName { return ballots }
-            return try Data(contentsOf: URL(fileURLWithPath: PathText.resolve(path, in: base)))
+            return try InputFile.read(PathText.resolve(path, in: base))
         }
     }
 

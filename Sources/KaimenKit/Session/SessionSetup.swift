@@ -32,7 +32,7 @@ public struct SessionSetup: Sendable {
         let log = ReadLog()
         var loader = RulesLoader(readFile: { path in
             log.paths.append(path)
-            return try RulesLoader.text(Data(contentsOf: URL(fileURLWithPath: PathText.resolve(path, in: base))), path: path)
+            return try RulesLoader.text(InputFile.read(PathText.resolve(path, in: base)), path: path)
         })
         loader.requireOwnName = !copies
         var diagnostics = Diagnostics()

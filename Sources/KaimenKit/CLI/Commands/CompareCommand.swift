@@ -106,7 +106,7 @@ public enum CompareCommand: Command {
         let assumption = args.value("--assume-missing").flatMap(MissingMetrics.Assumption.init(rawValue:))
         var rules = loaded.map(\.rules)
         var allGaps = MissingMetrics(gaps: [])
-        if let data = try? Data(contentsOf: URL(fileURLWithPath: PathText.resolve(inputs.units, in: inputs.baseDirectory))) {
+        if let data = try? InputFile.read(PathText.resolve(inputs.units, in: inputs.baseDirectory)) {
             var problems: [Diagnostic] = []
             for i in rules.indices where !(i == 1 && rulesFiles.count == 1) {
                 let gaps = MissingMetrics.find(in: data, fileName: inputs.units, rules: rules[i])

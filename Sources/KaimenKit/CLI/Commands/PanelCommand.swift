@@ -118,7 +118,7 @@ public enum PanelCommand: Command {
         }
         var schedule: Schedule?
         if let path = args.value("--schedule") {
-            guard let data = try? Data(contentsOf: URL(fileURLWithPath: resolve(path, in: console.currentDirectory))) else {
+            guard let data = try? InputFile.read(resolve(path, in: console.currentDirectory)) else {
                 console.errLine(UnreadableFile.diagnostic(path, at: resolve(path, in: console.currentDirectory)).rendered(lang))
                 return nil
             }

@@ -33,7 +33,7 @@ public enum SessionEnterCommand: Command {
         guard let (dir, url) = SessionCommandSupport.folder(args, usage: usage, count: 2, console: console),
               let by = SessionCommandSupport.operatorName(args, usage: usage, console: console) else { return .usage }
         let file = args.positionals[1]
-        guard let data = FileManager.default.contents(atPath: resolve(file, in: console.currentDirectory)) else {
+        guard let data = try? InputFile.read(resolve(file, in: console.currentDirectory)) else {
             console.errLine(SessionCommandSupport.clean(UnreadableFile.diagnostic(file, at: resolve(file, in: console.currentDirectory)).rendered(lang)))
             return .failure
         }

@@ -15,7 +15,7 @@ public struct RulesLoader {
     }
 
     public static func readFromDisk(_ path: String) throws -> String {
-        try text(Data(contentsOf: URL(fileURLWithPath: path)), path: path)
+        try text(InputFile.read(path), path: path)
     }
 
     /// A rules file's bytes as text; an error saying how to fix it when they are not UTF-8.
@@ -115,6 +115,8 @@ public struct RulesLoader {
                     ?? ValidationMessages.lookedFor(path)
                 ctx.error(.extendsMissing, ValidationMessages.extendsMissing(node.stringValue ?? path, PathText.lastComponent(from)),
                           at: node.location, path: "extends", hint: hint)
+            } else if let why = error as? InputFile.Unreadable {
+                ctx.error(.fileNotFound, UnreadableFile.message(path, why), at: nil, path: nil, hint: why.hint)
             } else {
                 ctx.error(.fileNotFound, ValidationMessages.noSuchFile(path), at: nil, path: nil, hint: CSVMessages.checkPath)
             }

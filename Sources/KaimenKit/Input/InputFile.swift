@@ -1,0 +1,77 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reading an input file (rules, units, roster, ballots, schedule, typed sheets): only a file
+/// stored on disk. A pipe (`<(iconv …)`, a FIFO made by `mkfifo`), a device (`/dev/null`) or a
+/// socket is refused before it is opened: opening a FIFO with no writer would wait for ever, a
+/// pipe read once cannot be read again for the manifest's digest or by `verify`, and
+/// `/dev/null` read as an empty file would be scored as one.
+public enum InputFile {
+    /// Why a path could not be read, for the person who gave it.
+    public struct Unreadable: Error, Sendable {
+        /// E.g. `文件或文件夹不存在（ENOENT）`, `这是管道，不是存在磁盘上的文件`.
+        public let cause: Localized
+        /// What would fix it.
+        public let hint: Localized
+    }
+
+    /// The bytes of the regular file at `path` (resolved).
+    public static func read(_ path: String) throws(Unreadable) -> Data {
+        if let kind = irregular(path) { throw unreadable(kind) }
+        do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch { throw unreadable(path) }
+    }
+
+    /// What a path that is not a regular file names.
+    enum Kind { case pipe, device, socket }
+
+    /// The kind of `path` when it exists and is neither a regular file nor a folder (a
+    /// symbolic link is followed: `/dev/fd/63` names the pipe behind it). Looking does not
+    /// open it, so a FIFO does not block.
+    static func irregular(_ path: String) -> Kind? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFIFO: return .pipe
+        case S_IFCHR, S_IFBLK: return .device
+        case S_IFSOCK: return .socket
+        default: return nil
+        }
+    }
+
+    /// Why `path` (resolved) cannot be read: looked up again after a failed read.
+    static func unreadable(_ path: String) -> Unreadable {
+        if let kind = irregular(path) { return unreadable(kind) }
+        var info = stat()
+        let cause: SystemError
+        if stat(path, &info) != 0 {
+            cause = .last
+        } else if (info.st_mode & S_IFMT) == S_IFDIR {
+            cause = SystemError(EISDIR)
+        } else {
+            let fd = open(path, O_RDONLY | O_NONBLOCK)
+            cause = fd < 0 ? .last : SystemError(EIO)
+            if fd >= 0 { close(fd) }
+        }
+        return Unreadable(cause: cause.text, hint: CSVMessages.checkPath)
+    }
+
+    private static func unreadable(_ kind: Kind) -> Unreadable {
+        let cause: Localized
+        switch kind {
+        case .pipe: cause = Localized(zh: "这是管道，不是存在磁盘上的文件", en: "it is a pipe, not a file stored on disk")
+        case .device: cause = Localized(zh: "这是设备，不是文件", en: "it is a device, not a file")
+        case .socket: cause = Localized(zh: "这是套接字，不是文件", en: "it is a socket, not a file")
+        }
+        return Unreadable(cause: cause, hint: storeFirst)
+    }
+
+    static let storeFirst = Localized(
+        zh: "kaimen 只读存在磁盘上的文件（记录摘要、日后核验都要再读它）：请先把内容存成文件，再给出那个文件的路径",
+        en: "kaimen reads only files stored on disk (the manifest's digest and a later verify read them again): save the content to a file first and give that file's path")
+}
