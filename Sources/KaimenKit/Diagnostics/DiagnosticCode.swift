@@ -40,6 +40,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case rulesInvalid = "rules-invalid"
     case notRulesFile = "not-rules-file"
     case controlCharacter = "control-character"
+    case textTooLong = "text-too-long"
 
     // Rules files: extends, override, remove
     case extendsMissing = "extends-missing"

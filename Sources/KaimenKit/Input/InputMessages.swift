@@ -87,6 +87,16 @@ enum InputMessages {
                                     en: "only a text cell in double quotes may hold a tab or line break; delete it, or quote the whole cell"))
     }
 
+    /// `text-too-long`: an id or a name longer than `TextCellCheck` allows, quoted cut short.
+    static func tooLong(_ what: Localized, text: String, count: Int, limit: Int, at location: SourceLocation, path: String) -> Diagnostic {
+        let quoted = Echo.cell(text)
+        return .error("text-too-long",
+                      Localized(zh: "\(what.zh) `\(quoted)` 有 \(count) 个字符，超过上限 \(limit) 个",
+                                en: "\(what.en) `\(quoted)` has \(count) characters, more than the \(limit) allowed"),
+                      at: location, path: path,
+                      hint: Localized(zh: "看看这一格是不是误粘贴了别的内容", en: "check whether something else was pasted into this cell"))
+    }
+
     /// `U+001B（ESC）` / `U+001B (ESC)`: a control character named for people.
     static func controlName(_ scalar: Unicode.Scalar) -> String {
         let v = Int(scalar.value)

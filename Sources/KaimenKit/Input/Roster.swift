@@ -33,13 +33,17 @@ public enum RosterReader {
     /// An empty list is taken the same way: the units file's own error says it has no units, and a
     /// note per representative that their unit "is not assessed" would only bury it.
     /// `rules`, when given, lets a units or ballots file given as the roster be named as such.
-    public static func read(_ data: Data, fileName: String, units: [Unit]?, rules: Rules? = nil) -> (reps: [Representative]?, diagnostics: [Diagnostic]) {
-        read(data, fileName: fileName, matcher: units.flatMap { $0.isEmpty ? nil : UnitMatcher(units: $0) }, rules: rules)
+    /// `limitsText`: whether ids and names longer than `TextCellCheck` allows are errors (not in
+    /// a session's copies of its inputs).
+    public static func read(_ data: Data, fileName: String, units: [Unit]?, rules: Rules? = nil,
+                            limitsText: Bool = true) -> (reps: [Representative]?, diagnostics: [Diagnostic]) {
+        read(data, fileName: fileName, matcher: units.flatMap { $0.isEmpty ? nil : UnitMatcher(units: $0) }, rules: rules, limitsText: limitsText)
     }
 
     /// - Parameter matcher: resolves entries to assessed units; `nil` when the units file could
     ///   not be read (entries are then kept as written and not checked).
-    public static func read(_ data: Data, fileName: String, matcher: UnitMatcher?, rules: Rules? = nil) -> (reps: [Representative]?, diagnostics: [Diagnostic]) {
+    public static func read(_ data: Data, fileName: String, matcher: UnitMatcher?, rules: Rules? = nil,
+                            limitsText: Bool = true) -> (reps: [Representative]?, diagnostics: [Diagnostic]) {
         let result = CSVReader.read(data, fileName: fileName)
         var diagnostics = Diagnostics(result.diagnostics)
         guard let csv = result.table else { return (nil, diagnostics.items) }
@@ -88,12 +92,13 @@ public enum RosterReader {
             seen[id] = loc.cell?.row ?? loc.line
             let rawOwn = unitsCol.map { splitList(cells[$0]) } ?? []
             var cellProblems: [Diagnostic?] = [
-                TextCellCheck.problem(id, role: .id, what: TextCellCheck.repID, at: loc, path: "id", othersReported: true),
+                TextCellCheck.problem(id, role: .id, what: TextCellCheck.repID, at: loc, path: "id", othersReported: true, limited: limitsText),
             ]
             for (col, what, path) in [(nameCol, TextCellCheck.repName, "name"), (groupCol, TextCellCheck.group, "group"), (roleCol, TextCellCheck.role, "role")] {
                 guard let col else { continue }
                 cellProblems.append(TextCellCheck.problem(cells[col].trimmingSpaces(), role: .text(quoted: csv.isQuoted(row: r, column: col)), what: what,
-                                                          at: csv.location(row: r, column: col), path: path, othersReported: true))
+                                                          at: csv.location(row: r, column: col), path: path, othersReported: true,
+                                                          limited: limitsText))
             }
             if let unitsCol, let u = rawOwn.first(where: { $0.unicodeScalars.contains(where: Echo.isControl) }) {
                 cellProblems.append(TextCellCheck.problem(u, role: .id, what: TextCellCheck.ownUnit, at: csv.location(row: r, column: unitsCol),

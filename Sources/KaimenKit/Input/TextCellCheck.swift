@@ -13,9 +13,44 @@ enum TextCellCheck {
         case text(quoted: Bool)
     }
 
-    /// The problem with `text` (a cell's trimmed text), if it has one.
+    /// At most this many characters (Unicode scalars) in an id, and in a name, a category, a
+    /// group or a role. A name of 40 000 characters, pasted into a cell by mistake, was
+    /// accepted: it flooded the terminal in every message that named the unit, and passed the
+    /// 32 767 characters an Excel cell holds in the workbook (a hostile-input test). The
+    /// longest official union names are about 40 characters.
+    static let idLimit = 64, textLimit = 200
+
+    static func limit(_ role: Role) -> Int {
+        if case .id = role { return idLimit }
+        return textLimit
+    }
+
+    /// Whether the `n` UTF-8 bytes at `p` hold at most `limit` characters: for the byte
+    /// readers, which hand a row over when a cell holds more.
+    @inline(__always)
+    static func fits(_ p: UnsafePointer<UInt8>, _ n: Int, limit: Int) -> Bool {
+        guard n > limit else { return true }
+        var scalars = 0
+        for k in 0 ..< n where p[k] & 0xC0 != 0x80 { scalars += 1 }
+        return scalars <= limit
+    }
+
+    /// The problem with `text` (a cell's trimmed text), if it has one: a control character
+    /// first, else (when `limited`) a text longer than its role allows. A session's copies of
+    /// its inputs are read without the limits, which came in 0.23.1: a session opened before
+    /// must still score and verify.
     static func problem(_ text: String, role: Role, what: Localized, at place: @autoclosure () -> SourceLocation, path: String,
-                        othersReported: Bool) -> Diagnostic? {
+                        othersReported: Bool, limited: Bool = true) -> Diagnostic? {
+        if let control = controlProblem(text, role: role, what: what, at: place(), path: path, othersReported: othersReported) { return control }
+        let limit = limit(role)
+        guard limited, text.utf8.count > limit else { return nil }
+        let count = text.unicodeScalars.count
+        guard count > limit else { return nil }
+        return InputMessages.tooLong(what, text: text, count: count, limit: limit, at: place(), path: path)
+    }
+
+    private static func controlProblem(_ text: String, role: Role, what: Localized, at place: @autoclosure () -> SourceLocation, path: String,
+                                       othersReported: Bool) -> Diagnostic? {
         guard let scalar = text.unicodeScalars.first(where: { scalar in
             guard Echo.isControl(scalar) else { return false }
             let layout = scalar == "\t" || scalar == "\n" || scalar == "\r"

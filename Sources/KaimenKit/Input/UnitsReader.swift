@@ -5,6 +5,9 @@ import Foundation
 /// all problems are reported in one go.
 public struct UnitsReader {
     public let rules: Rules
+    /// Whether ids and names longer than `TextCellCheck` allows are errors (not in a session's
+    /// copies of its inputs, read as the version that opened it read them).
+    public var limitsText = true
 
     public init(rules: Rules) { self.rules = rules }
 
@@ -194,7 +197,8 @@ public struct UnitsReader {
                                             (nameCol, .text(quoted: nameCol.map { csv.isQuoted(row: r, column: $0) } ?? false), TextCellCheck.unitName, "name"),
                                             (categoryCol, .text(quoted: categoryCol.map { csv.isQuoted(row: r, column: $0) } ?? false), TextCellCheck.category, "category")] {
                 guard let col, let d = TextCellCheck.problem(cells[col].trimmingSpaces(), role: role, what: what,
-                                                             at: csv.location(row: r, column: col), path: path, othersReported: true) else { continue }
+                                                             at: csv.location(row: r, column: col), path: path, othersReported: true,
+                                                             limited: limitsText) else { continue }
                 diagnostics.append(d)
             }
             rows.append(RawRow(id: cells[idCol].trimmingSpaces(), name: nameCol.map { cells[$0].trimmingSpaces() } ?? "",
@@ -258,7 +262,7 @@ public struct UnitsReader {
                                       ("category", .text(quoted: true), TextCellCheck.category)] {
                 guard let v = node[key], let t = text(v),
                       let d = TextCellCheck.problem(t.trimmingSpaces(), role: role, what: what, at: v.location, path: "\(path).\(key)",
-                                                    othersReported: true) else { continue }
+                                                    othersReported: true, limited: limitsText) else { continue }
                 diagnostics.append(d)
             }
             rows.append(RawRow(id: text(node["id"]) ?? "", name: text(node["name"]) ?? "", category: text(node["category"]) ?? "",

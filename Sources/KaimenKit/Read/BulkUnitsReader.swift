@@ -332,16 +332,18 @@ public enum BulkUnitsReader {
                     let text = UnsafeBufferPointer(start: f + a, count: len)
                     switch spec.role {
                     case Layout.id:
-                        guard len > 0 else { job.failed = true; return }
+                        guard len > 0, TextCellCheck.fits(f + a, len, limit: TextCellCheck.idLimit) else { job.failed = true; return }
                         id = String(decoding: text, as: UTF8.self)
                         job.idBytes.append(contentsOf: text)
                         job.idEnds.append(job.idBytes.count)
                     case Layout.name:
-                        guard len > 0 else { job.failed = true; return }
+                        guard len > 0, TextCellCheck.fits(f + a, len, limit: TextCellCheck.textLimit) else { job.failed = true; return }
                         name = String(decoding: text, as: UTF8.self)
                     default:
                         if len > 0 {
-                            guard let s = categories.text(f + a, len) else { job.failed = true; return }
+                            guard TextCellCheck.fits(f + a, len, limit: TextCellCheck.textLimit), let s = categories.text(f + a, len) else {
+                                job.failed = true; return
+                            }
                             category = s
                         }
                     }

@@ -81,7 +81,9 @@ public struct ScoringSession: Sendable {
         }
         var table: UnitTable?
         if let data = read(inputs.units) {
-            let r = UnitsReader(rules: rules).read(data, fileName: inputs.units)
+            var reader = UnitsReader(rules: rules)
+            reader.limitsText = !inputs.sessionCopies
+            let r = reader.read(data, fileName: inputs.units)
             table = r.table
             diagnostics.append(contentsOf: r.diagnostics)
             if let t = r.table { diagnostics.append(contentsOf: QuotaCheck.sessionWarnings(rules, units: t.units.count)) }
@@ -90,7 +92,7 @@ public struct ScoringSession: Sendable {
         lap("read metrics")
         var reps: [Representative]?
         if let data = read(inputs.roster) {
-            let r = RosterReader.read(data, fileName: inputs.roster, units: table?.units, rules: rules)
+            let r = RosterReader.read(data, fileName: inputs.roster, units: table?.units, rules: rules, limitsText: !inputs.sessionCopies)
             reps = r.reps
             diagnostics.append(contentsOf: r.diagnostics)
         }

@@ -49,19 +49,22 @@ public struct SessionSetup: Sendable {
             diagnostics.append(contentsOf: error.diagnostics)
         }
         func read(_ path: String) -> Data? {
-            if let d = FileManager.default.contents(atPath: PathText.resolve(path, in: base)) { return d }
-            diagnostics.append(UnreadableFile.diagnostic(path, at: PathText.resolve(path, in: base)))
-            return nil
+            do { return try InputFile.read(PathText.resolve(path, in: base)) } catch {
+                diagnostics.append(UnreadableFile.diagnostic(path, error))
+                return nil
+            }
         }
         var units: [Unit]?
         if let data = read(paths.units), let rules {
-            let r = UnitsReader(rules: rules).read(data, fileName: paths.units)
+            var reader = UnitsReader(rules: rules)
+            reader.limitsText = !copies
+            let r = reader.read(data, fileName: paths.units)
             units = r.table?.units
             diagnostics.append(contentsOf: r.diagnostics)
         }
         var reps: [Representative]?
         if let data = read(paths.roster) {
-            let r = RosterReader.read(data, fileName: paths.roster, units: units, rules: rules)
+            let r = RosterReader.read(data, fileName: paths.roster, units: units, rules: rules, limitsText: !copies)
             reps = r.reps
             diagnostics.append(contentsOf: r.diagnostics)
         }

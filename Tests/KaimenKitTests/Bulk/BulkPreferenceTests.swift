@@ -48,12 +48,13 @@ struct BulkPreferenceTests {
     func scoreCommand() throws {
         let dir = try GeneratedSession.make(units: 300, seed: 9, rules: "rules/xicheng-2014.jsonc")
         defer { try? FileManager.default.removeItem(at: dir) }
-        // Long names (1 200 characters, 3 600 bytes each) take the file over a megabyte.
+        // Names padded with 3 600 spaces each (which the readers trim) take the file over a
+        // megabyte (a name may have at most 200 characters).
         let unitsURL = dir.appendingPathComponent("units.csv")
         var lines = try String(contentsOf: unitsURL, encoding: .utf8).components(separatedBy: "\r\n")
         for i in 1 ..< lines.count where !lines[i].isEmpty {
             var cells = lines[i].components(separatedBy: ",")
-            cells[1] += String(repeating: "会", count: 1200)
+            cells[1] += String(repeating: " ", count: 3600)
             lines[i] = cells.joined(separator: ",")
         }
         try lines.joined(separator: "\r\n").write(to: unitsURL, atomically: true, encoding: .utf8)
