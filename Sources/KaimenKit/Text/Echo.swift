@@ -24,6 +24,40 @@ public enum Echo {
         return shown(kept) + (cut ? "…" : "")
     }
 
+    /// A span quoted in backticks longer than this many scalars is cut by ``quotesCut(_:)``.
+    static let maxQuoted = 120
+
+    /// `text` with every span in backticks longer than ``maxQuoted`` scalars cut to
+    /// ``maxScalars`` and `…`: the last guard for a message that quotes something without
+    /// ``cell(_:)`` (a rules file's reference to an area or metric of 50 000 characters was
+    /// printed whole). Text without such a span is returned as is.
+    public static func quotesCut(_ text: String) -> String {
+        guard text.unicodeScalars.count > maxQuoted else { return text }
+        var out = String.UnicodeScalarView(), span: [Unicode.Scalar] = [], inside = false, changed = false
+        for scalar in text.unicodeScalars {
+            if scalar == "`" {
+                if inside {
+                    if span.count > maxQuoted {
+                        out.append(contentsOf: span.prefix(maxScalars))
+                        out.append("…")
+                        changed = true
+                    } else {
+                        out.append(contentsOf: span)
+                    }
+                    span.removeAll(keepingCapacity: true)
+                }
+                inside.toggle()
+                out.append(scalar)
+            } else if inside {
+                span.append(scalar)
+            } else {
+                out.append(scalar)
+            }
+        }
+        out.append(contentsOf: span)
+        return changed ? String(out) : text
+    }
+
     /// `text` with every control character (C0, DEL, C1) replaced by a visible escape:
     /// `\t`, `\n`, `\r`, `\0`, or `\u{1B}` for the others. Text without one is returned as is.
     /// What the journal stores of free text; ids and keys that the readers accept keep their
