@@ -55,6 +55,14 @@ enum ReaderMessages {
     static func missingMetric(_ unit: String, _ name: String, _ id: String) -> L {
         L(zh: "单位 `\(unit)` 没有填“\(name)”（`\(id)`）", en: "unit `\(unit)` has no value for \(name) (`\(id)`)")
     }
+    /// The cell holds a word read as no value (`无`, `N/A`, `-`): a secretary who wrote `无` for
+    /// no disputes was told the cell was not filled.
+    static func missingMetricWritten(_ unit: String, _ name: String, _ id: String, _ written: String) -> L {
+        L(zh: "单位 `\(unit)` 的“\(name)”（`\(id)`）写的是 `\(written)`，按没有填处理",
+          en: "unit `\(unit)`, \(name) (`\(id)`): `\(written)` is read as no value")
+    }
+    static let fillMetricWritten = L(zh: "如果是零，请写 0；否则请填上数值。如果允许空着，在规则里给这个指标写 \"missing\": \"zero\" 或 \"notAssessable\"",
+                                     en: "if it is none, write 0; otherwise fill in the figure. If it may be left empty, declare the metric with \"missing\": \"zero\" or \"notAssessable\"")
     static let fillMetric = L(zh: "请填上；如果允许空着，在规则里给这个指标写 \"missing\": \"zero\" 或 \"notAssessable\"",
                               en: "fill it in; if it may be left empty, declare the metric with \"missing\": \"zero\" or \"notAssessable\"")
     static func noUnits(_ file: String) -> L { L(zh: "`\(file)` 里没有单位", en: "`\(file)` lists no units") }

@@ -81,8 +81,13 @@ public struct UnitsReader {
                     switch metric.missing {
                     case .error:
                         diagnostics.append(.missingMetric) {
-                            .error(.missingMetric, ReaderMessages.missingMetric(idText, metric.name, metric.id), at: loc, path: metric.id,
-                                   hint: ReaderMessages.fillMetric)
+                            let written = (row.cells[m] ?? "").trimmingSpaces()
+                            if written.isEmpty {
+                                return .error(.missingMetric, ReaderMessages.missingMetric(idText, metric.name, metric.id), at: loc, path: metric.id,
+                                              hint: ReaderMessages.fillMetric)
+                            }
+                            return .error(.missingMetric, ReaderMessages.missingMetricWritten(idText, metric.name, metric.id, Echo.cell(written)),
+                                          at: loc, path: metric.id, hint: ReaderMessages.fillMetricWritten)
                         }
                         value = nil
                     case .zero: value = .zero

@@ -164,4 +164,14 @@ struct CarelessInputTests {
     func grouping(_ n: Int, _ text: String) {
         #expect(InputMessages.grouped(n) == text)
     }
+
+    @Test("`无` in a count cell is said to be read as no value, with 0 offered; an empty cell keeps its message")
+    func wordForNone() {
+        let ballots = "representative,unit,standard,score\nR1,U1,a.b,2\nR1,U2,a.b,3\n"
+        let d = failures(units: "id,name,n\nU1,甲,无\nU2,乙,\n", ballots: ballots)
+        #expect(d.map(\.code) == ["missing-metric", "missing-metric"], "\(d.map { $0.rendered(.zh) })")
+        #expect(d.first?.rendered(.zh).contains("单位 `U1` 的“n名”（`n`）写的是 `无`，按没有填处理；如果是零，请写 0") == true, "\(d)")
+        #expect(d.first?.rendered(.en).contains("`无` is read as no value; if it is none, write 0") == true, "\(d)")
+        #expect(d.last?.rendered(.zh).contains("单位 `U2` 没有填“n名”（`n`）；请填上") == true, "\(d)")
+    }
 }
