@@ -55,6 +55,9 @@ public struct BallotsReader {
         // Long if it has standard and score columns; otherwise wide, one column per item.
         // Locations are made only for a message or a counted ballot: most cells need one, not four.
         var cells: [(row: Int, itemText: String, itemCol: Int, scoreCol: Int)] = []
+        // Wide rows one cell too long where joining two cells with a point mends the row, by
+        // spreadsheet row.
+        var commaSplits: [Int: WideCommaSplit] = [:]
         if (standardCol == nil) != (scoreCol == nil) {
             // Half of the long form's pair: the other column is missing, not every standard's.
             let (has, lacks) = standardCol != nil ? ("standard", "score") : ("score", "standard")
@@ -135,6 +138,19 @@ public struct BallotsReader {
                 }
             }
             for r in csv.rows.indices {
+                // A row with more cells than the header: a comma split a value (`1,5` typed for
+                // 1.5: the keys sit side by side), and every cell after it stands under the next
+                // header. Its cells are not read: their errors were the shift's, listed before
+                // the one thing to mend (a secretary's test). The ragged-row error says where.
+                if csv.records[r].fields.count > csv.header.count {
+                    if let split = WideCommaSplit.find(csv, row: r, itemCols: itemCols, valid: { text, key in
+                        guard let v = Rational(decimal: text), let i = itemIndex[key] else { return false }
+                        return !v.isNegative && v <= items[i].max && (rules.ballots.scoreStep.map { v.divided(by: $0)!.isInteger } ?? true)
+                    }) {
+                        commaSplits[csv.spreadsheetRows[r]] = split
+                    }
+                    continue
+                }
                 for (c, key) in itemCols where !csv.rows[r][c].trimmingSpaces().isEmpty {
                     cells.append((r, key, c, c))
                 }
@@ -288,6 +304,7 @@ public struct BallotsReader {
             diagnostics.append(.error(.noBallots, ReaderMessages.noBallots(fileName, items.count),
                                       at: lineStart, hint: ReaderMessages.addBallots))
         }
-        return (BallotBox(items: items, ballots: ballots, recusals: recusals), RepeatedProblems.merged(diagnostics.items))
+        return (BallotBox(items: items, ballots: ballots, recusals: recusals),
+                RepeatedProblems.merged(WideCommaSplit.said(commaSplits, in: diagnostics.items)))
     }
 }

@@ -113,3 +113,40 @@ struct BallotScoreLimitsTests {
         #expect(S.xicheng.bulk(bytes) == nil)
     }
 }
+
+/// `1,5` typed for 1.5 in a wide row (the keys sit side by side): the row has a cell too many,
+/// and every cell after the comma stood under the next header. The errors of those shifted
+/// cells were listed first (a 5 not in 0–2 …), the ragged row last (a secretary's test). Now
+/// only the ragged row is said, at the split, with the score it most likely was.
+@Suite("A comma typed for a point in a wide ballots row")
+struct WideCommaSplitTests {
+    typealias S = BulkBallotsReaderTests
+    static let header = "representative,unit,rights.ballot,publicity,safety.ballot,democracy.ballot,models.ballot,warmth.ballot,insurance.ballot,audit.ballot\n"
+
+    @Test("the split is found, said at its first cell, and the shifted cells say nothing")
+    func found() throws {
+        // safety.ballot is worth 2, publicity 2 (step 0.5): 1.5 typed as `1,5` in column E.
+        let text = Self.header + "R01,X01,3,1,1,5,2,1,3,1.5,1\nR02,X01,3,1,1.5,2,1,3,1.5,1\n"
+        let problems = S.xicheng.checked(Array(text.utf8)).diagnostics
+        #expect(problems.map(\.code) == ["csv-ragged-row"], "\(problems.map { $0.rendered(.zh) })")
+        let d = try #require(problems.first)
+        #expect(d.rendered(.zh) == "ballots.csv 第 2 行 E 列（safety.ballot）：错误：第 2 行有 11 个单元格，但表头有 10 列；E、F 两格的 `1,5` 多半是 1.5（逗号和句点在键盘上挨着）：改成 1.5，本行的分数就都对上了", "\(d.rendered(.zh))")
+        #expect(d.rendered(.en).hasSuffix("`1,5` in columns E and F is most likely 1.5 (the comma sits beside the point on the keyboard): write 1.5, and every score of the row falls in place"))
+        // The byte reader hands the file over (at the first shifted score it cannot take).
+        #expect(S.xicheng.tryRead(Array(text.utf8)) != nil)
+    }
+
+    @Test("when two joins would both mend the row, or none would, the hint stays the general one; the shifted cells still say nothing")
+    func notFound() {
+        // `1,1,1` : joining either pair gives 1.1 (off the 0.5 step) — none mends; `2,0,2`: none.
+        for row in ["R01,X01,3,1,1,1,1,2,1,3,1.5,1\n", "R01,X01,3,1,1,5,2,1,3,1.5,1,备注\n", "R01,X01,3,1,1,5,2,1,3,1.5,1,1\n"] {
+            let problems = S.xicheng.checked(Array((Self.header + row).utf8)).diagnostics
+            #expect(problems.map(\.code) == ["csv-ragged-row"], "\(row): \(problems.map { $0.rendered(.zh) })")
+            #expect(problems.first?.rendered(.zh).contains("含逗号的值要放在英文双引号里") == true, "\(row)")
+        }
+        // Two places either of which mends it: 1,0 → 1.0 in E–F, or 0,0 → 0.0 in F–G.
+        let both = S.xicheng.checked(Array((Self.header + "R01,X01,3,1,1,0,0,1,1,1,1\n").utf8)).diagnostics
+        #expect(both.map(\.code) == ["csv-ragged-row"] && both.first?.rendered(.zh).contains("含逗号的值要放在英文双引号里") == true,
+                "\(both.map { $0.rendered(.zh) })")
+    }
+}
