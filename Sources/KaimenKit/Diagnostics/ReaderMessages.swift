@@ -281,6 +281,26 @@ enum ReaderMessages {
         return typed.trimmingSpaces() == half ? spacesAroundID(half) : fullWidthID(half)
     }
 
+    /// What the ids are, when they are one prefix and numbers of one width (`R01`–`R27`): for an
+    /// unknown id with no one nearest. `nil` for fewer than three ids or any other shape.
+    static func idRange(_ ids: [String], units: Bool) -> L? {
+        guard ids.count >= 3 else { return nil }
+        func split(_ id: String) -> (prefix: Substring, digits: Substring)? {
+            guard id.utf8.allSatisfy({ $0 < 0x80 }), let first = id.firstIndex(where: { $0.isASCII && $0.isNumber }),
+                  id[first...].allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return (id[..<first], id[first...])
+        }
+        guard let shape = split(ids[0]) else { return nil }
+        var low = ids[0], high = ids[0]
+        for id in ids {
+            guard let s = split(id), s.prefix == shape.prefix, s.digits.count == shape.digits.count else { return nil }
+            if id < low { low = id }
+            if id > high { high = id }
+        }
+        return units ? L(zh: "单位编号从 `\(low)` 到 `\(high)`", en: "the unit ids run from `\(low)` to `\(high)`")
+                     : L(zh: "名单上的代表编号从 `\(low)` 到 `\(high)`", en: "the roster's ids run from `\(low)` to `\(high)`")
+    }
+
     /// Only the case differs. Which side is wrong is not known here (a units file, a typed
     /// sheet, the command line), so the hint says only that they must agree.
     static func caseOnly(_ typed: String, _ other: String) -> L {

@@ -49,6 +49,17 @@ public struct BallotsReader {
         // Suggestions for unknown ids, each distinct one matched once.
         var repSuggestions = SuggestionIndex { Array(repIndex.keys) }, unitSuggestions = SuggestionIndex { Array(unitIndex.keys) }
         var itemSuggestions = SuggestionIndex { itemNames.spellings }
+        // Where no one id is the nearest (`R28` among `R01`–`R27`), what the ids are, worked
+        // out once.
+        var rangeMemo: (reps: Localized??, units: Localized??) = (nil, nil)
+        func repRange() -> Localized? {
+            if rangeMemo.reps == nil { rangeMemo.reps = .some(ReaderMessages.idRange(representatives.map(\.id), units: false)) }
+            return rangeMemo.reps!
+        }
+        func unitRange() -> Localized? {
+            if rangeMemo.units == nil { rangeMemo.units = .some(ReaderMessages.idRange(units.map(\.id), units: true)) }
+            return rangeMemo.units!
+        }
         let standardCol = ColumnNames.find(ColumnNames.ballotStandard, in: csv.header)
         let scoreCol = ColumnNames.find(ColumnNames.score, in: csv.header)
 
@@ -194,7 +205,7 @@ public struct BallotsReader {
                     let named = NameForID.representatives(named: repID, in: representatives)
                     return .error(.unknownRepresentative, ReaderMessages.unknownRepresentative(repText, namedIDs: named), at: at(repCol),
                                   path: "representative", hint: named.isEmpty ? ReaderMessages.unknownIDHint(repID, known: { repIndex[$0] != nil },
-                                                                                                            nearMiss: { repSuggestions.didYouMean(repID) }) : nil)
+                                                                                                            nearMiss: { repSuggestions.didYouMeanOnly(repID) ?? repRange() }) : nil)
                 } }
             }
             let unit = unitIndex[unitID]
@@ -204,7 +215,7 @@ public struct BallotsReader {
                     let named = NameForID.units(named: unitID, in: units)
                     return .error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitText, namedIDs: named), at: at(unitCol), path: "unit",
                                   hint: named.isEmpty ? ReaderMessages.unknownIDHint(unitID, known: { unitIndex[$0] != nil },
-                                                                                     nearMiss: { unitSuggestions.didYouMean(unitID) }) : nil)
+                                                                                     nearMiss: { unitSuggestions.didYouMeanOnly(unitID) ?? unitRange() }) : nil)
                 } }
             }
             // A long file's standard column may name the standard as a wide header does.

@@ -23,7 +23,7 @@ struct SuggestionIndex {
     private var codeOf: [Character: Int32] = [:]
     /// The longest candidate's length, plus one: a row of the distance table.
     private var width = 1
-    private var answers: [String: String?] = [:]
+    private var answers: [String: (text: String?, tied: Bool)] = [:]
 
     init(_ candidates: @escaping () -> [String]) {
         source = candidates
@@ -31,8 +31,12 @@ struct SuggestionIndex {
 
     /// The candidate closest to `word`, by ``Suggestion/closest(to:among:)``'s rules.
     mutating func closest(to word: String) -> String? {
+        answer(word).text
+    }
+
+    private mutating func answer(_ word: String) -> (text: String?, tied: Bool) {
         if let known = answers[word] { return known }
-        let answer = Suggestion.lowered(word).flatMap { match(word, $0) }
+        let answer = Suggestion.lowered(word).map { match(word, $0) } ?? (nil, false)
         answers[word] = answer
         return answer
     }
@@ -42,7 +46,16 @@ struct SuggestionIndex {
         closest(to: word).map { CommandMessages.didYouMean($0) }
     }
 
-    private mutating func match(_ word: String, _ lowerWord: [Character]) -> String? {
+    /// `didYouMean` for an id, only when one candidate is closest: `R28` is as near to `R08`,
+    /// `R18` and `R20`–`R27`, and naming the first of them (as a secretary was told) picks one
+    /// at random.
+    mutating func didYouMeanOnly(_ word: String) -> Localized? {
+        let a = answer(word)
+        return a.tied ? nil : a.text.map { CommandMessages.didYouMean($0) }
+    }
+
+    /// The closest candidate, and whether another is as close.
+    private mutating func match(_ word: String, _ lowerWord: [Character]) -> (text: String?, tied: Bool) {
         if candidates == nil {
             candidates = source().sorted().map { text in
                 let lowered = Array(text.lowercased())
@@ -60,7 +73,7 @@ struct SuggestionIndex {
         let limit = lowerWord.count >= 4 ? 2 : (lowerWord.count >= 2 ? 1 : 0)
         // Within the limit, the smallest distance wins (then the smallest with case); ties go to
         // the first. Any of these beats a candidate that is only a prefix, whose distance is larger.
-        var best: (text: String, key: (Int, Int))?
+        var best: (text: String, key: (Int, Int))?, tied = false
         // Three rows of the distance table, for the longest candidate, shared by all.
         let rows = OwnedMemory<Int>(uninitialized: 3 * width)
         withExtendedLifetime(rows) {
@@ -69,18 +82,18 @@ struct SuggestionIndex {
                     let d = c.codes.withUnsafeBufferPointer { Self.distance(w, $0, limit: limit, rows: rows.base) }
                     guard d <= limit else { continue }
                     let key = (d, d == 0 ? Suggestion.distance(Array(word), Array(c.text)) : d)
-                    if best == nil || key < best!.key { best = (c.text, key) }
+                    if best == nil || key < best!.key { best = (c.text, key); tied = false } else if key == best!.key { tied = true }
                 }
             }
         }
-        if let best { return best.text }
+        if let best { return (best.text, tied) }
         // Then a candidate that starts with the word, or that the word starts with (3 characters at least).
         for c in candidates! where min(lowerWord.count, c.lowered.count) >= 3
             && (lowerWord.starts(with: c.lowered) || c.lowered.starts(with: lowerWord)) {
             let d = Suggestion.distance(lowerWord, c.lowered)
-            if best == nil || (d, d) < best!.key { best = (c.text, (d, d)) }
+            if best == nil || (d, d) < best!.key { best = (c.text, (d, d)); tied = false } else if (d, d) == best!.key { tied = true }
         }
-        return best?.text
+        return (best?.text, tied)
     }
 
     /// The optimal-string-alignment distance of `a` and `b` when it is at most `limit`;

@@ -47,3 +47,42 @@ struct SuggestionIndexTests {
         #expect(Suggestion.distance(a, b) == exact)
     }
 }
+
+/// `R28` typed on a ballot was answered 是不是 `R08`？ (a secretary's test): `R18` and `R20`–`R27`
+/// are as near, and the first in sorted order was named. An unknown id with no one nearest
+/// now gets what the ids are instead (`R01`–`R27`), when they have that shape.
+@Suite("An unknown id with several nearest ids")
+struct TiedSuggestionTests {
+    @Test("didYouMeanOnly names one nearest id, none when several are as near; closest still answers")
+    func only() {
+        let ids = (1 ... 27).map { String(format: "R%02d", $0) }
+        var index = SuggestionIndex { ids }
+        #expect(index.didYouMeanOnly("R28") == nil)
+        #expect(index.closest(to: "R28") == "R08")
+        #expect(index.didYouMeanOnly("R2 7")?.zh.contains("`R27`") == true)
+        #expect(index.didYouMeanOnly("R5") == nil)  // R05, R15, R25
+        var units = SuggestionIndex { ["X01", "X02", "X03"] }
+        #expect(units.didYouMeanOnly("X10")?.zh.contains("`X01`") == true)
+    }
+
+    @Test("the ids' range, for one prefix and numbers of one width only")
+    func range() {
+        #expect(ReaderMessages.idRange(["R02", "R01", "R27"], units: false)?.zh == "名单上的代表编号从 `R01` 到 `R27`")
+        #expect(ReaderMessages.idRange(["X01", "X02", "X09"], units: true)?.en == "the unit ids run from `X01` to `X09`")
+        #expect(ReaderMessages.idRange(["R01", "R02"], units: false) == nil)
+        #expect(ReaderMessages.idRange(["R01", "R02", "R100"], units: false) == nil)
+        #expect(ReaderMessages.idRange(["R01", "S02", "R03"], units: false) == nil)
+        #expect(ReaderMessages.idRange(["张三", "李四", "王五"], units: false) == nil)
+    }
+
+    @Test("a ballots file: R28 and R5 are told the roster's range, X10 is asked about X01")
+    func ballots() throws {
+        var text = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("samples/xicheng-2014/ballots.csv"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "\nR27,", with: "\nR28,").replacingOccurrences(of: "\nR05,", with: "\nR5,")
+            .replacingOccurrences(of: ",X03,", with: ",X10,")
+        let problems = BulkBallotsReaderTests.xicheng.checked(Array(text.utf8)).diagnostics.map { $0.rendered(.zh) }
+        #expect(problems.contains { $0.contains("投票人 `R28` 不在代表名单上") && $0.hasSuffix("；名单上的代表编号从 `R01` 到 `R27`") }, "\(problems)")
+        #expect(problems.contains { $0.contains("投票人 `R5` 不在代表名单上") && $0.hasSuffix("；名单上的代表编号从 `R01` 到 `R27`") }, "\(problems)")
+        #expect(problems.contains { $0.contains("选票打分的单位 `X10` 不在单位文件里") && $0.hasSuffix("；是不是 `X01`？") }, "\(problems)")
+    }
+}
