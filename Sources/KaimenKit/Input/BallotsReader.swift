@@ -184,6 +184,10 @@ public struct BallotsReader {
             }
         }
         var idErrorRow = -1
+        // Whether any ballot names a known representative, a known unit; the unknown ids, in
+        // the order met: a file with none known is another session's, said once.
+        var anyKnown = (rep: false, unit: false)
+        var unknown = (reps: OrderedIDs(), units: OrderedIDs())
         for cell in cells {
             if let r = repeated, r.row != cell.row { sayRepeated() }
             let row = csv.rows[cell.row]
@@ -194,6 +198,7 @@ public struct BallotsReader {
             var repText: String { Echo.cell(repID) }
             var unitText: String { Echo.cell(unitID) }
             let rep = repIndex[repID]
+            if rep == nil { unknown.reps.insert(repID, at: at(repCol)) } else { anyKnown.rep = true }
             // A wide row's unknown id is one cell to mend, said once for the row: once per score
             // cell it read "同一行另有 7 个单元格相同" (a secretary's test).
             let sameRow = idErrorRow == cell.row
@@ -209,6 +214,7 @@ public struct BallotsReader {
                 } }
             }
             let unit = unitIndex[unitID]
+            if unit == nil { unknown.units.insert(unitID, at: at(unitCol)) } else { anyKnown.unit = true }
             if unit == nil {
                 ok = false
                 if !sameRow { diagnostics.append(.unknownUnit) {
@@ -315,7 +321,9 @@ public struct BallotsReader {
             diagnostics.append(.error(.noBallots, ReaderMessages.noBallots(fileName, items.count),
                                       at: lineStart, hint: ReaderMessages.addBallots))
         }
-        return (BallotBox(items: items, ballots: ballots, recusals: recusals),
-                RepeatedProblems.merged(WideCommaSplit.said(commaSplits, in: diagnostics.items)))
+        var said = WideCommaSplit.said(commaSplits, in: diagnostics.items)
+        if !anyKnown.unit { said = OrderedIDs.noneKnown(unknown.units, code: .unknownUnit, in: said, units: true) }
+        if !anyKnown.rep { said = OrderedIDs.noneKnown(unknown.reps, code: .unknownRepresentative, in: said, units: false) }
+        return (BallotBox(items: items, ballots: ballots, recusals: recusals), RepeatedProblems.merged(said))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KaimenKit
 
@@ -84,5 +85,33 @@ struct TiedSuggestionTests {
         #expect(problems.contains { $0.contains("投票人 `R28` 不在代表名单上") && $0.hasSuffix("；名单上的代表编号从 `R01` 到 `R27`") }, "\(problems)")
         #expect(problems.contains { $0.contains("投票人 `R5` 不在代表名单上") && $0.hasSuffix("；名单上的代表编号从 `R01` 到 `R27`") }, "\(problems)")
         #expect(problems.contains { $0.contains("选票打分的单位 `X10` 不在单位文件里") && $0.hasSuffix("；是不是 `X01`？") }, "\(problems)")
+    }
+}
+
+/// Another district's ballots given with this session's units were 267 errors, each asking
+/// 是不是 `X01`？ for `D01` (a secretary's test). A file none of whose units (or voters) is
+/// known is said to be one, once.
+@Suite("A ballots file of another assessment")
+struct OtherAssessmentTests {
+    @Test("Dongcheng's ballots with Xicheng's units: one error naming the first ids and their count")
+    func otherDistrict() throws {
+        let bytes = Array(try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("samples/dongcheng-2019/ballots.csv")))
+        let problems = BulkBallotsReaderTests.xicheng.checked(bytes).diagnostics
+        #expect(problems.map(\.code) == ["unknown-unit"], "\(problems.map { $0.rendered(.zh) })")
+        #expect(problems.first?.rendered(.zh) == "ballots.csv 第 2 行 B 列（unit）：错误：选票里的单位编号没有一个在单位文件里（`D01`、`D04`、`D07`、`D02`、`D05` 等 9 个）：这像是另一场考核（另一个区或另一年）的选票；核对 --ballots 和 --units 给的是不是同一场考核的文件")
+        #expect(problems.first?.rendered(.en).contains("no unit the ballots name is in the units file (`D01`, `D04`, `D07`, `D02`, `D05` and others, 9 in all)") == true)
+    }
+
+    @Test("no voter known: said of the roster; one unknown id, or some known, keeps the ordinary errors")
+    func voters() {
+        let header = "representative,unit,standard,score\n"
+        let strangers = header + "Q01,X01,publicity,1\nQ02,X01,publicity,1\nQ01,X02,publicity,1\n"
+        let none = BulkBallotsReaderTests.xicheng.checked(Array(strangers.utf8)).diagnostics
+        #expect(none.map(\.code) == ["unknown-representative"])
+        #expect(none.first?.rendered(.zh).contains("选票里的投票人没有一个在代表名单上（`Q01`、`Q02`）") == true, "\(none.map { $0.rendered(.zh) })")
+        let one = BulkBallotsReaderTests.xicheng.checked(Array((header + "R01,D01,publicity,1\nR02,D01,publicity,1\n").utf8)).diagnostics
+        #expect(one.map(\.code) == ["unknown-unit"] && one.first?.rendered(.zh).contains("选票打分的单位 `D01` 不在单位文件里") == true)
+        let some = BulkBallotsReaderTests.xicheng.checked(Array((header + "R01,D01,publicity,1\nR01,D02,publicity,1\nR01,X01,publicity,1\n").utf8)).diagnostics
+        #expect(some.map(\.code) == ["unknown-unit", "unknown-unit"])
     }
 }
