@@ -678,6 +678,11 @@ extension SessionMessages {
         Localized(zh: "注意：`\(folder)/` 里已有 \(count) 个未封存的结果文件（上次结束会话中断了？）；它们不算数，结束会话时会被替换。",
                   en: "Note: `\(folder)/` already holds \(count) unsealed result file\(count == 1 ? "" : "s") (was the last close cut short?); they do not count, and closing the session replaces them.")
     }
+    /// `close`, having replaced what a close cut short left: the number `status` noted.
+    static func unsealedReplaced(_ count: Int, folder: String) -> Localized {
+        Localized(zh: "`\(folder)/` 里上次结束会话中断时留下的 \(count) 个未封存的结果文件已被本次写出的文件替换",
+                  en: "the \(count) unsealed result file\(count == 1 ? "" : "s") a cut-short close had left in `\(folder)/` \(count == 1 ? "was" : "were") replaced by the files written now")
+    }
     static let outputUnsealedHint = Localized(zh: "结果文件只应由 kaimen session close 写入；对照公示的日志末条哈希核验（--head）",
                                               en: "only kaimen session close writes results; check against the posted journal head hash (--head)")
 
