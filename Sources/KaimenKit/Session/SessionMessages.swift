@@ -316,6 +316,17 @@ extension SessionMessages {
                   en: "`\(by)` already entered `\(s.representative)`'s sheet for `\(s.unit)` (record \(seq)) with other values; one operator cannot enter a sheet twice")
     }
 
+    /// `by` and `other` (the operator of record `seq`), one name holding the other.
+    static func operatorNearMiss(by: String, other: String, seq: Int, sheets: Int) -> Localized {
+        let (by, other) = (Echo.cell(by), Echo.cell(other))
+        return Localized(zh: "`\(by)` 与记录 \(seq) 的录入员 `\(other)` 看起来是同一个人（去掉空格、标点和大小写后，一个名字包含另一个），两个名字下录入的是同样的 \(sheets) 张评分表；"
+                             + "双人录入要两个不同的人各录入一次，同一人换个写法再录一次，这些评分表就只凭一人的录入被确认；未做记录",
+                         en: "`\(by)` and `\(other)`, the operator of record \(seq), look like one person (without spaces, punctuation and case, one name holds the other), and both entered the same \(sheets) sheet\(sheets == 1 ? "" : "s"); "
+                             + "double entry takes two different people each entering once: one person entering again under another spelling would confirm these sheets on one person's typing; nothing recorded")
+    }
+    static let operatorNearMissHint = Localized(zh: "若是同一人，请另一名录入员对照纸质评分表录入；若确是两个不同的人（如 张伟 与 张伟华），加 `--different-person` 再录入",
+                                                en: "if it is one person, have another operator type the paper sheets; if they are two different people (say 张伟 and 张伟华), add `--different-person`")
+
     static let sameOperatorHint = Localized(zh: "第二次录入须由另一人完成；录错的值用 `kaimen session resolve` 更正",
                                             en: "the second entry must be by another operator; settle a wrong value with `kaimen session resolve`")
 }
