@@ -325,7 +325,7 @@ extension SessionMessages {
                              + "double entry takes two different people each entering once: one person entering again under another spelling would confirm these sheets on one person's typing; nothing recorded")
     }
     static let operatorNearMissHint = Localized(zh: "若是同一人，请另一名录入员对照纸质评分表录入；若确是两个不同的人（如 张伟 与 张伟华），加 `--different-person` 再录入",
-                                                en: "if it is one person, have another operator type the paper sheets; if they are two different people (say 张伟 and 张伟华), add `--different-person`")
+                                                en: "if it is one person, have another operator type the paper sheets; if they are two different people (say Li Ming and Li Mingyu), add `--different-person`")
 
     static let sameOperatorHint = Localized(zh: "第二次录入须由另一人完成；录错的值用 `kaimen session resolve` 更正",
                                             en: "the second entry must be by another operator; settle a wrong value with `kaimen session resolve`")

@@ -18,7 +18,7 @@ public enum SessionEnterCommand: Command {
         and nothing from the file is recorded. Re-entering the same file records nothing new.
         With double entry, each sheet counts once two different operators agree; the first
         operator's values are never shown before the second entry is in. A name that holds, or is
-        held in, the name of another operator of the same sheets (甲, 录入员甲) is refused as one
+        held in, the name of another operator of the same sheets (Li, Li Ming) is refused as one
         person; --different-person says they are two. State: open or reopened.
         """)
     public static let examples: [Localized] = [
