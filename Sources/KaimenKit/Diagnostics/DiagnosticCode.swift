@@ -137,6 +137,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case outputLeftover = "output-leftover"
     case notScheduled = "not-scheduled"
     case sameOperator = "same-operator"
+    case operatorNearMiss = "operator-near-miss"
     case sameFile = "same-file"
     case sheetVoid = "sheet-void"
     case sheetNotAppealed = "sheet-not-appealed"

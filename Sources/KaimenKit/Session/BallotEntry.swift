@@ -20,7 +20,11 @@ extension SessionFolder {
     /// Checks `data` completely and records it; throws every problem, recording nothing.
     /// - Parameter identical: the file is byte for byte one another operator entered in this
     ///   round, and that is so (two typists typed alike); without it such a file is refused.
-    public func enter(_ data: Data, fileName: String, by: String, identical: Bool = false) throws(SessionError) -> EntryOutcome {
+    /// - Parameter differentPerson: `by` and the name of another operator who entered the same
+    ///   sheets in this round look alike (one holds the other: `甲`, `录入员甲`), and they are two
+    ///   people all the same; without it such an entry is refused (`operator-near-miss`).
+    public func enter(_ data: Data, fileName: String, by: String, identical: Bool = false,
+                      differentPerson: Bool = false) throws(SessionError) -> EntryOutcome {
         let state = self.state
         if state.phase == .closed {
             throw .problems([.error("session-closed", SessionMessages.closedNoEntry, hint: SessionMessages.closedNoEntryHint)])
@@ -58,13 +62,26 @@ extension SessionFolder {
             }
             fresh.append(s)
         }
+        // A name that holds another operator's, or is held in it, once both are compared as
+        // `operatorKey` makes them (`甲` and `录入员甲`), is most likely one person under two
+        // names, whose second entry would confirm the sheets on one person's typing (a
+        // secretary's test). Refused before anything is recorded: once recorded, a third
+        // typist's other value would be outvoted two to one. Two people whose names do hold
+        // each other (张伟, 张伟华) say so with `differentPerson`. Compared with the operators of
+        // the same sheets in this round only, whose entries decide them with this one; not in
+        // replay, which a journal written before must pass as it did.
+        // Said with the file's other problems, and after a same-file refusal, which it often joins.
+        let nearMiss: [Diagnostic] = !doubleEntry || differentPerson ? [] : Self.nearOperators(me, sheets: fresh.map(\.sheet), state: state).map { near in
+            .error("operator-near-miss", SessionMessages.operatorNearMiss(by: by, other: near.by, seq: near.seq, sheets: near.sheets),
+                   at: SourceLocation(file: fileName, line: 1, column: 1), path: "--by", hint: SessionMessages.operatorNearMissHint)
+        }
         if let first = notAppealed.first {
             diagnostics.append(notAppealed.count == 1
                 ? .error("sheet-not-appealed", SessionMessages.notAppealed(first.sheet, appealed: state.appealedUnits), at: first.location)
                 : .error("sheet-not-appealed", SessionMessages.notAppealed(notAppealed.map(\.sheet), appealed: state.appealedUnits), at: first.location,
                          hint: SessionMessages.notAppealedHint(state.appealedUnits)))
         }
-        if diagnostics.contains(where: { $0.severity == .error }) { throw .problems(Diagnostics.sortedList(diagnostics)) }
+        if diagnostics.contains(where: { $0.severity == .error }) { throw .problems(Diagnostics.sortedList(diagnostics + nearMiss)) }
         let untyped = typed.untyped.map(\.sheet)
         guard !fresh.isEmpty else { return EntryOutcome(record: nil, unchanged: unchanged, decisions: [], untyped: untyped, warnings: diagnostics) }
         let sheets: [JSONOut] = fresh.map { s in
@@ -95,8 +112,10 @@ extension SessionFolder {
             throw .problems([.error("same-file", bytes ? SessionMessages.sameFile(file: file, seq: twin.seq, by: twin.by, earlierFile: earlier)
                                                        : SessionMessages.sameText(file: file, seq: twin.seq, by: twin.by, earlierFile: earlier),
                                     at: SourceLocation(file: fileName, line: 1, column: 1), path: "--identical",
-                                    hint: typed.sheets.count <= 3 ? SessionMessages.sameFileFewSheetsHint(typed.sheets.count) : SessionMessages.sameFileHint)])
+                                    hint: typed.sheets.count <= 3 ? SessionMessages.sameFileFewSheetsHint(typed.sheets.count) : SessionMessages.sameFileHint)]
+                            + nearMiss)
         }
+        if !nearMiss.isEmpty { throw .problems(nearMiss) }
         var content: [String: JSONOut] = [
             "file": .string(PathText.lastComponent(fileName)), "sha256": .string(typed.sha256), "round": .num(state.round),
             "sheets": .array(sheets),
@@ -108,6 +127,25 @@ extension SessionFolder {
         return EntryOutcome(record: record, unchanged: unchanged,
                             decisions: fresh.map { ($0.sheet, after.decision($0.sheet, items: setup.expected.items)) },
                             untyped: untyped, warnings: diagnostics)
+    }
+
+    /// The other operators of `sheets` in this round whose names, compared as `operatorKey`
+    /// makes them, hold `me` or are held in it (`录入员甲` for `甲`), in the order they first
+    /// entered: the name as recorded, their first entry of these sheets, how many of them
+    /// they entered. A name made of marks only (an empty key) is held in every name: not compared.
+    static func nearOperators(_ me: String, sheets: [ExpectedBallots.Sheet], state: SessionState) -> [(by: String, seq: Int, sheets: Int)] {
+        guard !me.isEmpty else { return [] }
+        var found: [String: (by: String, seq: Int, sheets: Int)] = [:]
+        for sheet in sheets {
+            var seen: Set<String> = []
+            for e in state.currentEntries(sheet) where e.round == state.round {
+                let key = operatorKey(e.by)
+                guard key != me, !key.isEmpty, key.contains(me) || me.contains(key), seen.insert(key).inserted else { continue }
+                let before = found[key]
+                found[key] = (before?.by ?? e.by, min(before?.seq ?? e.seq, e.seq), (before?.sheets ?? 0) + 1)
+            }
+        }
+        return found.values.sorted { $0.seq < $1.seq }
     }
 
     /// An operator's name as the same-operator check compares it: full-width letters and

@@ -157,8 +157,11 @@ public final class Journal {
         guard end < bytes.count else { return }
         let tail = Array(bytes[end...])
         let at = SourceLocation(file: Journal.fileName, line: number + 1, column: 1)
+        // Whose action was lost, as far as the torn bytes say (only in the message).
+        let lost = TornTail.read(tail)
         guard writable && !damaged else {
-            diagnostics.append(.warning("journal-torn-tail", SessionMessages.tornTailSeen(tail.count), at: at))
+            diagnostics.append(.warning("journal-torn-tail", SessionMessages.tornTailSeen(tail.count, lost: lost), at: at,
+                                        hint: lost.map(SessionMessages.tornTailRedo)))
             return
         }
         let side = directory.appendingPathComponent("journal.torn-\((records.last?.seq ?? 0) + 1)-\(Int(Date().timeIntervalSince1970)).txt")
@@ -168,7 +171,8 @@ public final class Journal {
             throw .io("write", side.path)
         }
         guard ftruncate(fd, off_t(end)) == 0, fsync(fd) == 0 else { throw .io("truncate", url.path) }
-        diagnostics.append(.warning("journal-torn-tail", SessionMessages.tornTailSetAside(tail.count, side: side.lastPathComponent), at: at))
+        diagnostics.append(.warning("journal-torn-tail", SessionMessages.tornTailSetAside(tail.count, side: side.lastPathComponent, lost: lost), at: at,
+                                    hint: lost.map(SessionMessages.tornTailRedo)))
         tailSetAside = side.lastPathComponent
         try append(.recovered, by: "kaimen", content: .object([
             "file": .string(side.lastPathComponent), "bytes": .num(tail.count), "sha256": .string(SHA256.hex(tail)),

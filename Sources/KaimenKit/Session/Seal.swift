@@ -62,7 +62,10 @@ extension SessionFolder {
     /// Closes the session: refuses while sheets are open unless `acceptMissing` gives a reason.
     /// The results are written in `lang`, which the seal records so `session verify` rebuilds
     /// the same files (their hashes depend on the headings' language).
-    public func close(by: String, acceptMissing: String?, lang: Language = .zh) throws(SessionError) -> (seal: JournalRecord, session: ScoringSession) {
+    /// - Returns: also `replaced`, the unsealed result files a close cut short had left in the
+    ///   folder this one wrote (counted as `status` and `verify` count them), which it replaced.
+    public func close(by: String, acceptMissing: String?, lang: Language = .zh) throws(SessionError)
+        -> (seal: JournalRecord, session: ScoringSession, replaced: Int) {
         let state = self.state
         if state.phase == .closed { throw .problems([.error("session-closed", SessionMessages.alreadyClosed, hint: SessionMessages.alreadyClosedHint)]) }
         let status = SessionStatus(folder: self)
@@ -138,6 +141,6 @@ extension SessionFolder {
             "inputs": .object(inputs), "outputs": .object(outputs), "ballots": .string(SHA256.hex([UInt8](ballots))),
             "journalHead": .string(journal.records.last?.hash ?? JournalRecord.zeroHash), "ranking": SessionFolder.sealedRanking(session),
         ]))
-        return (seal, session)
+        return (seal, session, status.unsealedResults)
     }
 }

@@ -100,14 +100,85 @@ extension SessionMessages {
                         en: "the journal's last record (record \(seq)) is whole, its hash and link right, and only its line end is missing: it counts, and the next command that changes the session adds the line end")
     }
 
-    static func tornTailSeen(_ bytes: Int) -> Localized {
+    static func tornTailSeen(_ bytes: Int, lost: TornTail? = nil) -> Localized {
         Localized(zh: "日志末尾有 \(bytes) 字节不完整的记录（上次写入时中断），已忽略；下一条修改会话的命令会把它移到旁边的文件",
                   en: "the journal ends with \(bytes) bytes of an incomplete record (a write was cut short); ignored here, and the next command that changes the session sets it aside")
+            .joined(hint: lost.map(tornTailLost))
     }
 
-    static func tornTailSetAside(_ bytes: Int, side: String) -> Localized {
+    static func tornTailSetAside(_ bytes: Int, side: String, lost: TornTail? = nil) -> Localized {
         Localized(zh: "日志末尾有 \(bytes) 字节不完整的记录（上次写入时中断），已原样保存到 `\(side)` 并从日志中移开；之前的记录完好",
                   en: "the journal ended with \(bytes) bytes of an incomplete record (a write was cut short); they are kept in `\(side)` and set aside; the records before are intact")
+            .joined(hint: lost.map(tornTailLost))
+    }
+
+    /// Whose action a torn tail was recording, as far as its bytes show (`TornTail`).
+    static func tornTailLost(_ t: TornTail) -> Localized {
+        let by = t.by.map { Echo.cell($0) }
+        let q = { (s: String) in "`" + Echo.cell(s) + "`" }
+        if t.kind == .recovered {
+            return Localized(zh: "丢失的是 kaimen 自己添加的一条恢复记录", en: "the record lost is a recovery record kaimen adds itself")
+        }
+        if t.kind == .entry {
+            let round = t.round.map { (zh: "（第 \($0) 轮）", en: " (round \($0))") } ?? (zh: "", en: "")
+            let zh = switch (by, t.file) {
+            case let (by?, file?): " \(by) 对 \(q(file)) 的录入"
+            case let (nil, file?): "对 \(q(file)) 的录入"
+            case let (by?, nil): " \(by) 的一次录入"
+            case (nil, nil): "一次录入"
+            }
+            let en = (by.map { "\($0)'s entry" } ?? "an entry") + (t.file.map { " of \(q($0))" } ?? "")
+            return Localized(zh: "丢失的是" + zh + round.zh, en: "the record lost is " + en + round.en)
+        }
+        // The sheet (or unit) a resolve, void or appeal names, as far as the bytes go.
+        var zhDetail: [String] = [], enDetail: [String] = []
+        switch (t.representative.map(q), t.unit.map(q)) {
+        case let (rep?, unit?) where t.kind != .appeal: zhDetail.append("\(rep) 对 \(unit) 的评分表"); enDetail.append("\(rep)'s sheet for \(unit)")
+        case let (rep?, nil): zhDetail.append("\(rep) 的评分表"); enDetail.append("a sheet of \(rep)")
+        case let (nil, unit?) where t.kind == .appeal: zhDetail.append(unit); enDetail.append(unit)
+        case let (nil, unit?): zhDetail.append("对 \(unit) 的评分表"); enDetail.append("a sheet for \(unit)")
+        default: break
+        }
+        if let item = t.standard.map(q) { zhDetail.append(item); enDetail.append(item) }
+        let action: (zh: String, en: String, article: String) = switch t.kind {
+        case .resolve?: ("裁定", "resolve", "a")
+        case .void?: ("作废", "void", "a")
+        case .appeal?: ("申诉复核", "appeal", "an")
+        case .seal?: ("结束会话（封存）", "close (its seal)", "a")
+        case .open?: ("建立会话", "opening of the session", "the")
+        default: ("一条记录", "record", "a")
+        }
+        let zh = (by.map { " \($0) 的" } ?? (t.kind == nil || t.kind == .open ? "" : "一次")) + action.zh
+            + (zhDetail.isEmpty ? "" : "（" + zhDetail.joined(separator: "，") + "）")
+        let en = (by.map { "\($0)'s " } ?? action.article + " ") + action.en + (enDetail.isEmpty ? "" : " (" + enDetail.joined(separator: ", ") + ")")
+        return Localized(zh: "丢失的是" + zh, en: "the record lost is " + en)
+    }
+
+    /// What to do about the action a torn tail lost: it was never recorded, so do it again.
+    static func tornTailRedo(_ t: TornTail) -> Localized {
+        let by = t.by.map { " \(Echo.cell($0)) " } ?? ""
+        switch t.kind {
+        case .entry?:
+            return Localized(zh: "这次录入没有记入日志：请\(by)重新录入这个文件（`kaimen session enter`）",
+                             en: "the entry was not recorded: enter the file again (`kaimen session enter`)")
+        case .resolve?:
+            return Localized(zh: "这次裁定没有记入日志：请重新裁定（`kaimen session resolve`）", en: "the resolve was not recorded: resolve again (`kaimen session resolve`)")
+        case .void?:
+            return Localized(zh: "这次作废没有记入日志：请重新作废（`kaimen session void`）", en: "the void was not recorded: void the sheet again (`kaimen session void`)")
+        case .appeal?:
+            return Localized(zh: "这次申诉没有记入日志：请重新登记申诉（`kaimen session appeal`）", en: "the appeal was not recorded: record it again (`kaimen session appeal`)")
+        case .seal?:
+            return Localized(zh: "会话没有结束：结果文件已写出但没有封存，请再运行一次 `kaimen session close`",
+                             en: "the session was not closed: its results were written but not sealed; run `kaimen session close` again")
+        case .recovered?:
+            return Localized(zh: "不需要重做：上一次移开的不完整内容仍原样保存在它的 journal.torn-… 文件中",
+                             en: "nothing to do again: the incomplete record set aside before is still kept in its journal.torn-… file")
+        case .open?, nil:
+            return t.by.map { by in
+                Localized(zh: "这一步没有记入日志：请查明 \(Echo.cell(by)) 当时执行的是哪一步，重新执行",
+                          en: "that step was not recorded: find out which step \(Echo.cell(by)) was taking, and take it again")
+            } ?? Localized(zh: "这一步没有记入日志：请查明是哪一步，重新执行", en: "that step was not recorded: find which it was and run it again")
+        }
     }
 
     /// The last line of a refused command that appends to the journal.
@@ -244,6 +315,17 @@ extension SessionMessages {
         Localized(zh: "`\(by)` 已录入过 `\(s.representative)` 对 `\(s.unit)` 的评分表（记录 \(seq)），且内容不同；同一人不能录入两次",
                   en: "`\(by)` already entered `\(s.representative)`'s sheet for `\(s.unit)` (record \(seq)) with other values; one operator cannot enter a sheet twice")
     }
+
+    /// `by` and `other` (the operator of record `seq`), one name holding the other.
+    static func operatorNearMiss(by: String, other: String, seq: Int, sheets: Int) -> Localized {
+        let (by, other) = (Echo.cell(by), Echo.cell(other))
+        return Localized(zh: "`\(by)` 与记录 \(seq) 的录入员 `\(other)` 看起来是同一个人（去掉空格、标点和大小写后，一个名字包含另一个），两个名字下录入的是同样的 \(sheets) 张评分表；"
+                             + "双人录入要两个不同的人各录入一次，同一人换个写法再录一次，这些评分表就只凭一人的录入被确认；未做记录",
+                         en: "`\(by)` and `\(other)`, the operator of record \(seq), look like one person (without spaces, punctuation and case, one name holds the other), and both entered the same \(sheets) sheet\(sheets == 1 ? "" : "s"); "
+                             + "double entry takes two different people each entering once: one person entering again under another spelling would confirm these sheets on one person's typing; nothing recorded")
+    }
+    static let operatorNearMissHint = Localized(zh: "若是同一人，请另一名录入员对照纸质评分表录入；若确是两个不同的人（如 张伟 与 张伟华），加 `--different-person` 再录入",
+                                                en: "if it is one person, have another operator type the paper sheets; if they are two different people (say Li Ming and Li Mingyu), add `--different-person`")
 
     static let sameOperatorHint = Localized(zh: "第二次录入须由另一人完成；录错的值用 `kaimen session resolve` 更正",
                                             en: "the second entry must be by another operator; settle a wrong value with `kaimen session resolve`")
@@ -677,6 +759,11 @@ extension SessionMessages {
     static func unsealedResults(_ count: Int, folder: String) -> Localized {
         Localized(zh: "注意：`\(folder)/` 里已有 \(count) 个未封存的结果文件（上次结束会话中断了？）；它们不算数，结束会话时会被替换。",
                   en: "Note: `\(folder)/` already holds \(count) unsealed result file\(count == 1 ? "" : "s") (was the last close cut short?); they do not count, and closing the session replaces them.")
+    }
+    /// `close`, having replaced what a close cut short left: the number `status` noted.
+    static func unsealedReplaced(_ count: Int, folder: String) -> Localized {
+        Localized(zh: "`\(folder)/` 里上次结束会话中断时留下的 \(count) 个未封存的结果文件已被本次写出的文件替换",
+                  en: "the \(count) unsealed result file\(count == 1 ? "" : "s") a cut-short close had left in `\(folder)/` \(count == 1 ? "was" : "were") replaced by the files written now")
     }
     static let outputUnsealedHint = Localized(zh: "结果文件只应由 kaimen session close 写入；对照公示的日志末条哈希核验（--head）",
                                               en: "only kaimen session close writes results; check against the posted journal head hash (--head)")

@@ -29,6 +29,9 @@ struct DoubleEntryTests {
         let twice = s.run("enter", [a, "--by", "甲"])
         #expect(twice.code == .failure)
         #expect(twice.err.contains("`a.csv` 与记录 2（录入员甲 录入的 `a.csv`）逐字节相同") && twice.err.contains("加 `--identical` 再录入"), "\(twice.err)")
+        // …and 甲 looks like 录入员甲 (operator-near-miss), said after it.
+        #expect(twice.err.contains("`甲` 与记录 2 的录入员 `录入员甲` 看起来是同一个人"), "\(twice.err)")
+        #expect(twice.err.contains("2 个错误；未做任何记录"), "\(twice.err)")
         #expect(s.journal == journal)
         // A one-sheet file (an appeal's correction) typed alike by two people is usual: the hint says so.
         let one = try s.file("one.csv", SampleSession.typed("b") { $0.hasPrefix("R02,X01,") })
@@ -206,6 +209,85 @@ struct DoubleEntryTests {
         #expect(same.code == .success)
         #expect(s.journalLines.count == lines)
         #expect(try s.state().decision(.init(representative: "R05", unit: "X02"), items: ExpectedBallotsTests.xichengItems).state == .once)
+    }
+
+    /// Found by a user test: `--by 甲` after `--by 录入员甲` was taken for a second person, so
+    /// one person's typing confirmed the sheets. One name holding the other (as `operatorKey`
+    /// compares them) is refused as one person, nothing recorded, unless `--different-person`.
+    @Test("a name that holds, or is held in, the name of another operator of the same sheets is refused; --different-person records it",
+          arguments: [("录入员甲", "甲"), ("甲", "录入员甲"), ("录入员甲", "甲。"), ("录入员 甲", "甲"), ("ＬＩ Ｍｉｎｇ", "li"), ("Zhang Wei", "zhang"), ("王秀兰", "王秀兰（二）")])
+    func nearOperatorName(_ first: String, _ second: String) throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R05,") })
+        let b = try s.file("b.csv", SampleSession.typed("b") { $0.hasPrefix("R05,") })
+        #expect(s.run("enter", [a, "--by", first]).code == .success)
+        let lines = s.journalLines.count
+        let near = s.run("enter", [b, "--by", second])
+        #expect(near.code == .failure)
+        #expect(near.err.contains("b.csv:1:1: 错误：`\(second)` 与记录 2 的录入员 `\(first)` 看起来是同一个人（去掉空格、标点和大小写后，一个名字包含另一个），"
+                                  + "两个名字下录入的是同样的 3 张评分表；双人录入要两个不同的人各录入一次"), "\(near.err)")
+        #expect(near.err.contains("未做记录 [选项 --by]；若是同一人，请另一名录入员对照纸质评分表录入；若确是两个不同的人（如 张伟 与 张伟华），加 `--different-person` 再录入"),
+                "\(near.err)")
+        #expect(near.err.contains("1 个错误；未做任何记录"), "\(near.err)")
+        #expect(s.journalLines.count == lines)
+        #expect(try s.state().decision(.init(representative: "R05", unit: "X01"), items: ExpectedBallotsTests.xichengItems).state == .once)
+        let en = s.run("enter", [b, "--by", second, "--lang", "en"])
+        #expect(en.err.contains("error: `\(second)` and `\(first)`, the operator of record 2, look like one person"), "\(en.err)")
+        #expect(en.err.contains("add `--different-person`"), "\(en.err)")
+        // Two people after all: recorded as any second entry is, the journal as before.
+        let said = s.run("enter", [b, "--by", second, "--different-person"])
+        #expect(said.code == .success, "\(said.err)")
+        #expect(said.out.contains("已确认 2 张，待第二人录入 0 张，不一致 1 张"), "\(said.out)")
+        #expect(try JournalRecord.parse(s.journalLines.last!).get().content.objectValue?.keys.sorted() == ["file", "round", "sha256", "sheets", "text"])
+        #expect(try Verifier.verify(s.dir).ok)
+    }
+
+    @Test("names that do not hold each other, operators of other sheets, and single entry are not compared")
+    func nearOperatorNameNotCompared() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let r01 = try s.file("r01.csv", SampleSession.typed("a") { $0.hasPrefix("R01,") })
+        let r02 = try s.file("r02.csv", SampleSession.typed("a") { $0.hasPrefix("R02,") })
+        let r01b = try s.file("r01b.csv", SampleSession.typed("b") { $0.hasPrefix("R01,") })
+        #expect(s.run("enter", [r01, "--by", "录入员甲"]).code == .success)
+        // Another operator's sheets: no entry of these is confirmed with the other name's.
+        #expect(s.run("enter", [r02, "--by", "甲"]).code == .success)
+        // Two names with a part in common, neither holding the other.
+        let other = s.run("enter", [r01b, "--by", "录入员乙", "--identical"])
+        #expect(other.code == .success, "\(other.err)")
+        #expect(!other.err.contains("看起来是同一个人"))
+        // A third name held in both earlier operators' of R01's sheets: one error for each.
+        let both = s.run("enter", [r01b, "--by", "录入员", "--identical"])
+        #expect(both.code == .failure)
+        #expect(both.err.contains("`录入员` 与记录 2 的录入员 `录入员甲` 看起来是同一个人"), "\(both.err)")
+        #expect(both.err.contains("`录入员` 与记录 4 的录入员 `录入员乙` 看起来是同一个人"), "\(both.err)")
+        #expect(both.err.contains("2 个错误；未做任何记录"), "\(both.err)")
+
+        let single = try SampleSession(singleEntry: true); defer { single.remove() }
+        #expect(single.run("enter", [try single.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R05,") }), "--by", "录入员甲"]).code == .success)
+        let again = single.run("enter", [try single.file("b.csv", SampleSession.typed("b") { $0.hasPrefix("R05,") }), "--by", "甲"])
+        #expect(again.code == .success, "\(again.err)")
+    }
+
+    /// A journal written before the check, with two such names on the same sheets, is read,
+    /// replayed and verified as it was: the check is `enter`'s only.
+    @Test("a journal with near names on the same sheets, as written before the check, replays, closes and verifies without a word")
+    func nearOperatorNameReplay() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a"))
+        #expect(s.run("enter", [a, "--by", "录入员甲"]).code == .success)
+        // As 0.23.0 wrote it before the check: the second entry forged under the near name.
+        try SessionPathTests.forge(s) { records in
+            var again = records[1]
+            again.seq = 3
+            again.by = "甲"
+            records.append(again)
+        }
+        #expect(try Journal(directory: s.dir, writable: false).diagnostics.isEmpty)
+        #expect(try s.state().entries.values.allSatisfy { $0.count == 2 })
+        #expect(try Verifier.verify(s.dir).ok)
+        let closed = s.run("close", ["--by", "王秘书"])
+        #expect(closed.code == .success, "\(closed.err)")
+        #expect(s.run("verify", []).code == .success)
     }
 
     @Test("re-entering the same file records nothing new and says so")

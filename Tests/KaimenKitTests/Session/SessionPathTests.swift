@@ -224,6 +224,45 @@ struct SessionPathTests {
         #expect(verify.err.contains("上次 `kaimen session close` 可能在写完结果、封存之前中断了（再运行一次即可），或者封存记录被删除了"), "\(verify.err)")
     }
 
+    /// Found by a user test: after a close killed between writing its results and sealing them,
+    /// `status` and `verify` said 24 files were unsealed and the next `close` said it wrote 23
+    /// (it counted the seal's outputs, without the set's manifest.json, which the seal covers too).
+    @Test("a close cut short before its seal: status, verify and the next close count the same files, those on disk",
+          arguments: [1, 2])
+    func interruptedCloseCounts(version: Int) throws {
+        let s = try Self.closed(); defer { s.remove() }
+        if version == 2 {
+            #expect(s.run("appeal", ["--unit", "X04", "--reason", "申诉", "--by", "王秘书"]).code == .success)
+            let fix = try s.file("fix.csv", SampleSession.typed("a") { $0.hasPrefix("R13,X04,") })
+            #expect(s.run("enter", [fix, "--by", "甲"]).code == .success)
+            #expect(s.run("close", ["--by", "王秘书"]).code == .success)
+        }
+        // What a close killed after writing its results and before appending its seal leaves
+        // (reproduced with the executable under `strace -e inject=write:signal=KILL` on the
+        // journal): the set on disk, the journal without the seal.
+        try Data((s.journalLines.dropLast().joined(separator: "\n") + "\n").utf8).write(to: s.dir.appendingPathComponent("journal.jsonl"))
+        let folder = SessionFolder.resultsPath(version: version)
+        let walker = FileManager.default.enumerator(at: s.dir.appendingPathComponent(folder), includingPropertiesForKeys: [.isRegularFileKey])!
+        let onDisk = walker.compactMap { $0 as? URL }
+            .filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }.count
+        #expect(onDisk == 24)
+        func number(_ text: String, between before: String, and after: String) -> Int? {
+            guard let start = text.range(of: before), let end = text.range(of: after, range: start.upperBound..<text.endIndex) else { return nil }
+            return Int(text[start.upperBound..<end.lowerBound])
+        }
+        let status = s.run("status", [])
+        #expect(number(status.out, between: "注意：`\(folder)/` 里已有 ", and: " 个未封存的结果文件") == onDisk, "\(status.out)")
+        let verify = s.run("verify", [])
+        #expect(number(verify.err, between: "`\(folder)/` 中有 ", and: " 个结果文件") == onDisk, "\(verify.err)")
+        let closed = s.run("close", ["--by", "王秘书"])
+        #expect(closed.code == .success, "\(closed.err)")
+        #expect(number(closed.out, between: "会话已结束：结果 ", and: " 个文件写入") == onDisk, "\(closed.out)")
+        #expect(number(closed.out, between: "\(folder)/` 里上次结束会话中断时留下的 ", and: " 个未封存的结果文件已被本次写出的文件替换") == onDisk, "\(closed.out)")
+        let en = s.run("status", ["--lang", "en"])
+        #expect(!en.out.contains("unsealed"))
+        #expect(s.run("verify", []).code == .success)
+    }
+
     /// Found by a review: close repeated init's warning about the units file with the advice to
     /// add a column, which in a session (its copies sealed by hash) would break it.
     @Test("close repeats the inputs' warnings under a line saying the copies cannot be changed, each placed in the session folder")

@@ -39,9 +39,11 @@ public enum SessionCloseCommand: Command {
         do {
             let folder = try SessionFolder.open(url)
             SessionCommandSupport.report(folder.journal.diagnostics, dir: dir, lang: lang, console: console)  // a torn tail set aside
-            let (seal, session) = try folder.close(by: by, acceptMissing: args.value("--accept-missing"), lang: lang)
+            let (seal, session, replaced) = try folder.close(by: by, acceptMissing: args.value("--accept-missing"), lang: lang)
             let results = seal.content["results"]?.stringValue ?? "results"
-            let files = seal.content["outputs"]?.objectValue?.count ?? 0
+            // Every file the seal accounts for, its manifest.json too: the files `status` and
+            // `verify` count in the folder (they said 24 unsealed where this said 23 written).
+            let files = Verifier.listedPaths(seal).count
             console.out(SessionCommandSupport.clean(SummaryExport.table(session.report, lang: lang).text()))
             // What --accept-missing left out, sheet by sheet, then the warnings `score` prints.
             let uncounted = seal.content["uncounted"]?.arrayValue?.compactMap(\.stringValue) ?? []
@@ -58,6 +60,9 @@ public enum SessionCloseCommand: Command {
             if !session.report.inputWarnings.isEmpty { console.errLine(SessionMessages.inputWarningsAgain.text(lang)) }
             SessionCommandSupport.report(session.report.inputWarnings, dir: dir, lang: lang, console: console)
             console.warnings(SessionWarnings.collect(session.report, lang: lang), lang: lang)
+            if replaced > 0 {
+                console.outLine(SessionMessages.unsealedReplaced(replaced, folder: PathText.join(dir, results)).text(lang))
+            }
             console.outLine(lang.t("会话已结束：结果 \(files) 个文件写入 \(PathText.join(dir, results))/，封存于记录 \(seal.seq)",
                                    "session closed: \(files) result files in \(PathText.join(dir, results))/, sealed by record \(seal.seq)"))
             console.outLine(lang.t("日志末条哈希（可公示，供日后核验）：\(seal.hash)", "journal head hash (post it, so the record can be checked later): \(seal.hash)"))
