@@ -176,7 +176,9 @@ public enum ScoreCommand: Command {
                                                   lang: lang, threads: threads, summaryOnly: args.has("--summary-only"),
                                                   namesRepresentatives: args.has("--publish-representatives"), options: options)
                 if !args.has("--quiet") {
-                    console.errLine(lang.t("已写入 \(files.count) 个文件到 \(Echo.shown(out))", "wrote \(files.count) files to \(Echo.shown(out))"))
+                    // manifest.json too, as `session status`, `verify` and `close` count a set.
+                    let written = files.count + 1
+                    console.errLine(lang.t("已写入 \(written) 个文件到 \(Echo.shown(out))", "wrote \(written) files to \(Echo.shown(out))"))
                     if n > OutputFiles.jsonLimit && !args.has("--summary-only") {
                         console.errLine(lang.t("（超过 \(OutputFiles.jsonLimit) 个单位，汇总只写 summary.csv）",
                                                "(more than \(OutputFiles.jsonLimit) units: the summary is written as summary.csv only)"))
