@@ -35,8 +35,11 @@ public enum CLI {
     /// states a recusal in brief in 说明 (its ballots are in the representatives' table); a score
     /// sheet's note on its ballots is its table's last row, kept with the total. 0.23.0: the
     /// papers are as 0.22.0's; a session opened by it compares operators without punctuation
-    /// or symbols (`录入员甲。` is `录入员甲`), and its journal is replayed so.
-    public static let version = "0.23.0"
+    /// or symbols (`录入员甲。` is `录入员甲`), and its journal is replayed so. 0.23.1: the papers
+    /// are as 0.22.0's; inputs that are not files on disk, ids over 64 characters and names over
+    /// 200 are refused (a session's copies are read without the limits), and `session enter`
+    /// refuses an operator whose name holds another's of the same sheets.
+    public static let version = "0.23.1"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method
