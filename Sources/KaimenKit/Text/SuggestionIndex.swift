@@ -23,7 +23,13 @@ struct SuggestionIndex {
     private var codeOf: [Character: Int32] = [:]
     /// The longest candidate's length, plus one: a row of the distance table.
     private var width = 1
-    private var answers: [String: (text: String?, tied: Bool)] = [:]
+    private var answers: [String: Answer] = [:]
+
+    /// The closest candidate, and every candidate as close (itself first; a few at most).
+    private struct Answer {
+        var text: String?
+        var asClose: [String] = []
+    }
 
     init(_ candidates: @escaping () -> [String]) {
         source = candidates
@@ -34,9 +40,9 @@ struct SuggestionIndex {
         answer(word).text
     }
 
-    private mutating func answer(_ word: String) -> (text: String?, tied: Bool) {
+    private mutating func answer(_ word: String) -> Answer {
         if let known = answers[word] { return known }
-        let answer = Suggestion.lowered(word).map { match(word, $0) } ?? (nil, false)
+        let answer = Suggestion.lowered(word).map { match(word, $0) } ?? Answer()
         answers[word] = answer
         return answer
     }
@@ -48,14 +54,33 @@ struct SuggestionIndex {
 
     /// `didYouMean` for an id, only when one candidate is closest: `R28` is as near to `R08`,
     /// `R18` and `R20`–`R27`, and naming the first of them (as a secretary was told) picks one
-    /// at random.
+    /// at random. Among candidates as close, one that differs only by characters that look
+    /// alike (`R0l` and `R01`, `X0O` and `X00`) is closest.
     mutating func didYouMeanOnly(_ word: String) -> Localized? {
         let a = answer(word)
-        return a.tied ? nil : a.text.map { CommandMessages.didYouMean($0) }
+        guard a.asClose.count > 1 else { return a.text.map { CommandMessages.didYouMean($0) } }
+        let folded = Self.lookalikes(word)
+        let alike = a.asClose.filter { Self.lookalikes($0) == folded }
+        return alike.count == 1 ? CommandMessages.didYouMean(alike[0]) : nil
     }
 
+    /// `text` lowercased with the characters typed for one another by their look folded
+    /// together: `l`, `i` and `|` as `1`, `o` as `0`.
+    static func lookalikes(_ text: String) -> String {
+        String(text.lowercased().map { c -> Character in
+            switch c {
+            case "l", "i", "|": return "1"
+            case "o": return "0"
+            default: return c
+            }
+        })
+    }
+
+    /// How many candidates as close as the closest an answer keeps.
+    private static let asCloseKept = 16
+
     /// The closest candidate, and whether another is as close.
-    private mutating func match(_ word: String, _ lowerWord: [Character]) -> (text: String?, tied: Bool) {
+    private mutating func match(_ word: String, _ lowerWord: [Character]) -> Answer {
         if candidates == nil {
             candidates = source().sorted().map { text in
                 let lowered = Array(text.lowercased())
@@ -73,7 +98,15 @@ struct SuggestionIndex {
         let limit = lowerWord.count >= 4 ? 2 : (lowerWord.count >= 2 ? 1 : 0)
         // Within the limit, the smallest distance wins (then the smallest with case); ties go to
         // the first. Any of these beats a candidate that is only a prefix, whose distance is larger.
-        var best: (text: String, key: (Int, Int))?, tied = false
+        var best: (text: String, key: (Int, Int))?, asClose: [String] = []
+        func consider(_ text: String, _ key: (Int, Int)) {
+            if best == nil || key < best!.key {
+                best = (text, key)
+                asClose = [text]
+            } else if key == best!.key && asClose.count < Self.asCloseKept {
+                asClose.append(text)
+            }
+        }
         // Three rows of the distance table, for the longest candidate, shared by all.
         let rows = OwnedMemory<Int>(uninitialized: 3 * width)
         withExtendedLifetime(rows) {
@@ -82,18 +115,18 @@ struct SuggestionIndex {
                     let d = c.codes.withUnsafeBufferPointer { Self.distance(w, $0, limit: limit, rows: rows.base) }
                     guard d <= limit else { continue }
                     let key = (d, d == 0 ? Suggestion.distance(Array(word), Array(c.text)) : d)
-                    if best == nil || key < best!.key { best = (c.text, key); tied = false } else if key == best!.key { tied = true }
+                    consider(c.text, key)
                 }
             }
         }
-        if let best { return (best.text, tied) }
+        if let best { return Answer(text: best.text, asClose: asClose) }
         // Then a candidate that starts with the word, or that the word starts with (3 characters at least).
         for c in candidates! where min(lowerWord.count, c.lowered.count) >= 3
             && (lowerWord.starts(with: c.lowered) || c.lowered.starts(with: lowerWord)) {
             let d = Suggestion.distance(lowerWord, c.lowered)
-            if best == nil || (d, d) < best!.key { best = (c.text, (d, d)); tied = false } else if (d, d) == best!.key { tied = true }
+            consider(c.text, (d, d))
         }
-        return (best?.text, tied)
+        return Answer(text: best?.text, asClose: asClose)
     }
 
     /// The optimal-string-alignment distance of `a` and `b` when it is at most `limit`;

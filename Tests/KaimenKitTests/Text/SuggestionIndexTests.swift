@@ -62,6 +62,10 @@ struct TiedSuggestionTests {
         #expect(index.closest(to: "R28") == "R08")
         #expect(index.didYouMeanOnly("R2 7")?.zh.contains("`R27`") == true)
         #expect(index.didYouMeanOnly("R5") == nil)  // R05, R15, R25
+        // As close as nine others, but alike to the eye: `l` typed for `1`, `O` for `0`.
+        #expect(index.didYouMeanOnly("R0l")?.zh.contains("`R01`") == true)
+        #expect(index.didYouMeanOnly("R2I")?.zh.contains("`R21`") == true)
+        #expect(index.didYouMeanOnly("RO5")?.zh.contains("`R05`") == true)
         var units = SuggestionIndex { ["X01", "X02", "X03"] }
         #expect(units.didYouMeanOnly("X10")?.zh.contains("`X01`") == true)
     }
