@@ -83,7 +83,7 @@ enum SessionCommandSupport {
                 loc.file = PathText.join(dir, loc.file)
                 d.location = loc
             }
-            console.errLine(clean(d.rendered(lang)))
+            console.errLine(clean(Echo.quotesCut(d.rendered(lang))))
         }
         return diagnostics.contains { $0.severity == .error } ? .failure : .success
     }

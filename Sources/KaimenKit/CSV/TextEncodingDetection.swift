@@ -95,6 +95,40 @@ public enum TextEncodingDetection {
         return valid >= broken
     }
 
+    /// The bytes from `bad` (where UTF-8 breaks) to where well-formed UTF-8 or ASCII resumes,
+    /// taken two at a time (GBK's pairs: the second byte of one may look like UTF-8) unless
+    /// UTF-8 resumes after one, sixteen at most.
+    static func strayRun(_ bytes: [UInt8], at bad: Int) -> Range<Int> {
+        func resumes(_ p: Int) -> Bool {
+            guard p < bytes.count else { return true }
+            let b = bytes[p]
+            if b < 0x80 { return true }
+            guard let (length, lo, hi) = utf8Lead(b), p + length <= bytes.count, bytes[p + 1] >= lo && bytes[p + 1] <= hi else { return false }
+            return (2 ..< length).allSatisfy { bytes[p + $0] & 0xC0 == 0x80 }
+        }
+        // A lone byte where UTF-8 resumes right after it (a character cut short) is one byte;
+        // otherwise a pair, as GBK writes a Chinese character.
+        var end = bad
+        repeat {
+            end = min(end + (resumes(end + 1) ? 1 : 2), bytes.count)
+        } while end < bytes.count && end - bad < 16 && !resumes(end)
+        return bad ..< end
+    }
+
+    /// Whether `run` is the start of a well-formed UTF-8 character, short of its end.
+    static func cutShort(_ run: ArraySlice<UInt8>) -> Bool {
+        guard let lead = run.first, let (length, lo, hi) = utf8Lead(lead), run.count < length else { return false }
+        let rest = Array(run.dropFirst())
+        guard let second = rest.first else { return true }
+        return second >= lo && second <= hi && rest.dropFirst().allSatisfy { $0 & 0xC0 == 0x80 }
+    }
+
+    /// A Han character (CJK unified ideographs and their extension A, compatibility
+    /// ideographs): what text pasted from a GBK file mostly is.
+    static func isHan(_ s: Unicode.Scalar) -> Bool {
+        (0x4E00 ... 0x9FFF).contains(s.value) || (0x3400 ... 0x4DBF).contains(s.value) || (0xF900 ... 0xFAFF).contains(s.value)
+    }
+
     /// Offset of the first byte that breaks GB18030's byte structure, or `nil`: one byte
     /// 00–7F; two bytes 81–FE then 40–7E or 80–FE; four bytes 81–FE, 30–39, 81–FE, 30–39.
     /// (Only the structure: a well-formed sequence with no character is left to the decoder.)
@@ -128,6 +162,19 @@ public enum TextEncodingDetection {
 
     private static func notUTF8(_ fileName: String, _ bytes: [UInt8], _ bad: Int, bom: Bool) -> DiagnosticsError {
         let location = location(ofByte: bad, in: bytes, fileName: fileName)
+        // UTF-8 text with a few bytes of another encoding in it (a name pasted from a GBK
+        // file): the place is told, with what the bytes read as in GB18030 when that is
+        // Chinese. "Neither UTF-8 nor GB18030" sent a secretary to save the whole file again.
+        if mostlyUTF8(bytes) {
+            let run = strayRun(bytes, at: bad)
+            // Not for the start of a UTF-8 character cut short (`E9 A1` of 顾), which GB18030
+            // would read as some other character.
+            let read = cutShort(bytes[run]) ? nil
+                : String(data: Data(bytes[run]), encoding: gb18030).flatMap { $0.unicodeScalars.allSatisfy(isHan) ? $0 : nil }
+            return DiagnosticsError([.error(
+                DiagnosticCode.csvEncoding, CSVMessages.strayBytes(fileName, line: location.line, count: run.count, gbk: read),
+                at: location, hint: CSVMessages.retypeStray)])
+        }
         return DiagnosticsError([.error(
             DiagnosticCode.csvEncoding,
             bom ? CSVMessages.bomNotUTF8(fileName, line: location.line) : CSVMessages.neitherUTF8NorGB(fileName, line: location.line),

@@ -27,6 +27,15 @@ enum CSVMessages {
         L(zh: "`\(file)` 既不是 UTF-8，也不是 GB18030（第一个不符合的字节在第 \(line) 行）",
           en: "`\(file)` is not UTF-8, nor GB18030 (the first byte that does not fit is on line \(line))")
     }
+    /// UTF-8 text with `count` bytes that are not UTF-8 here; `gbk`: what they read as in GB18030.
+    static func strayBytes(_ file: String, line: Int, count: Int, gbk: String?) -> L {
+        let zh = gbk.map { "（按 GBK 读是“\($0)”，多半是从另一个文件粘贴来的）" } ?? ""
+        let en = gbk.map { " (read as GBK they are “\($0)”, most likely pasted from another file)" } ?? ""
+        return L(zh: "`\(file)` 是 UTF-8 文本，但第 \(line) 行这里有 \(count) 个字节不是 UTF-8\(zh)",
+                 en: "`\(file)` is UTF-8 text, but \(count) byte\(count == 1 ? "" : "s") here on line \(line) \(count == 1 ? "is" : "are") not UTF-8\(en)")
+    }
+    static let retypeStray = L(zh: "删去这几个字重新输入，再保存（Excel 或 WPS 中选“CSV UTF-8（逗号分隔）”）",
+                               en: "delete these characters and type them again, then save (in Excel or WPS choose “CSV UTF-8 (Comma delimited)”)")
     static func damagedGB18030(_ file: String, line: Int) -> L {
         L(zh: "`\(file)` 看来是 GB18030 编码（Excel 或 WPS 的“CSV（逗号分隔）”），但第 \(line) 行这里有一个字节不符合 GB18030，也不是 UTF-8",
           en: "`\(file)` looks like GB18030 (Excel's or WPS's “CSV (Comma delimited)”), but a byte here on line \(line) does not fit GB18030, nor is the file UTF-8")

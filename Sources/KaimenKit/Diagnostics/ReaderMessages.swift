@@ -281,24 +281,47 @@ enum ReaderMessages {
         return typed.trimmingSpaces() == half ? spacesAroundID(half) : fullWidthID(half)
     }
 
-    /// What the ids are, when they are one prefix and numbers of one width (`R01`–`R27`): for an
-    /// unknown id with no one nearest. `nil` for fewer than three ids or any other shape.
-    static func idRange(_ ids: [String], units: Bool) -> L? {
-        guard ids.count >= 3 else { return nil }
-        func split(_ id: String) -> (prefix: Substring, digits: Substring)? {
+    /// Ids of one prefix and numbers of one width (`R01`–`R27`): the prefix, the width, the
+    /// lowest and the highest.
+    struct IDSpan: Sendable {
+        let prefix: String, width: Int, low: String, high: String
+
+        /// The span of `ids`; `nil` for fewer than three ids or any other shape.
+        init?(_ ids: [String]) {
+            guard ids.count >= 3, let shape = Self.split(ids[0]) else { return nil }
+            var low = ids[0], high = ids[0]
+            for id in ids {
+                guard let s = Self.split(id), s.prefix == shape.prefix, s.digits.count == shape.digits.count else { return nil }
+                if id < low { low = id }
+                if id > high { high = id }
+            }
+            (prefix, width, self.low, self.high) = (String(shape.prefix), shape.digits.count, low, high)
+        }
+
+        static func split(_ id: String) -> (prefix: Substring, digits: Substring)? {
             guard id.utf8.allSatisfy({ $0 < 0x80 }), let first = id.firstIndex(where: { $0.isASCII && $0.isNumber }),
                   id[first...].allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
             return (id[..<first], id[first...])
         }
-        guard let shape = split(ids[0]) else { return nil }
-        var low = ids[0], high = ids[0]
-        for id in ids {
-            guard let s = split(id), s.prefix == shape.prefix, s.digits.count == shape.digits.count else { return nil }
-            if id < low { low = id }
-            if id > high { high = id }
+
+        /// Whether `typed` has the shape and lies between the lowest and the highest.
+        func within(_ typed: String) -> Bool {
+            guard let t = Self.split(typed), t.prefix == prefix, t.digits.count == width else { return false }
+            return typed >= low && typed <= high
         }
+    }
+
+    /// What the ids are (`R01`–`R27`), for an unknown id with no one nearest; `nil` without a
+    /// span, or for a `typed` inside it (`R15` left out of the roster would read as one of it).
+    static func idRange(_ span: IDSpan?, typed: String, units: Bool) -> L? {
+        guard let span, !span.within(typed) else { return nil }
+        let (low, high) = (span.low, span.high)
         return units ? L(zh: "单位编号从 `\(low)` 到 `\(high)`", en: "the unit ids run from `\(low)` to `\(high)`")
                      : L(zh: "名单上的代表编号从 `\(low)` 到 `\(high)`", en: "the roster's ids run from `\(low)` to `\(high)`")
+    }
+
+    static func idRange(_ ids: [String], typed: String, units: Bool) -> L? {
+        idRange(IDSpan(ids), typed: typed, units: units)
     }
 
     /// Only the case differs. Which side is wrong is not known here (a units file, a typed

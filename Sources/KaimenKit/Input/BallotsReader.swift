@@ -49,16 +49,16 @@ public struct BallotsReader {
         // Suggestions for unknown ids, each distinct one matched once.
         var repSuggestions = SuggestionIndex { Array(repIndex.keys) }, unitSuggestions = SuggestionIndex { Array(unitIndex.keys) }
         var itemSuggestions = SuggestionIndex { itemNames.spellings }
-        // Where no one id is the nearest (`R28` among `R01`–`R27`), what the ids are, worked
-        // out once.
-        var rangeMemo: (reps: Localized??, units: Localized??) = (nil, nil)
-        func repRange() -> Localized? {
-            if rangeMemo.reps == nil { rangeMemo.reps = .some(ReaderMessages.idRange(representatives.map(\.id), units: false)) }
-            return rangeMemo.reps!
+        // Where no one id is the nearest (`R28` among `R01`–`R27`), what the ids are: their
+        // span worked out once, for the first question, and shared by every later one.
+        var spans: (reps: ReaderMessages.IDSpan??, units: ReaderMessages.IDSpan??) = (nil, nil)
+        func repRange(_ typed: String) -> Localized? {
+            if spans.reps == nil { spans.reps = .some(ReaderMessages.IDSpan(representatives.map(\.id))) }
+            return ReaderMessages.idRange(spans.reps!, typed: typed, units: false)
         }
-        func unitRange() -> Localized? {
-            if rangeMemo.units == nil { rangeMemo.units = .some(ReaderMessages.idRange(units.map(\.id), units: true)) }
-            return rangeMemo.units!
+        func unitRange(_ typed: String) -> Localized? {
+            if spans.units == nil { spans.units = .some(ReaderMessages.IDSpan(units.map(\.id))) }
+            return ReaderMessages.idRange(spans.units!, typed: typed, units: true)
         }
         let standardCol = ColumnNames.find(ColumnNames.ballotStandard, in: csv.header)
         let scoreCol = ColumnNames.find(ColumnNames.score, in: csv.header)
@@ -66,6 +66,11 @@ public struct BallotsReader {
         // Long if it has standard and score columns; otherwise wide, one column per item.
         // Locations are made only for a message or a counted ballot: most cells need one, not four.
         var cells: [(row: Int, itemText: String, itemCol: Int, scoreCol: Int)] = []
+        /// Whether `text` is a score item `i` allows: a number in its range, on the rules' step.
+        func allows(_ text: String, item i: Int) -> Bool {
+            guard let v = Rational(decimal: text) else { return false }
+            return !v.isNegative && v <= items[i].max && (rules.ballots.scoreStep.map { v.divided(by: $0)!.isInteger } ?? true)
+        }
         // Wide rows one cell too long where joining two cells with a point mends the row, by
         // spreadsheet row.
         var commaSplits: [Int: WideCommaSplit] = [:]
@@ -155,8 +160,7 @@ public struct BallotsReader {
                 // the one thing to mend (a secretary's test). The ragged-row error says where.
                 if csv.records[r].fields.count > csv.header.count {
                     if let split = WideCommaSplit.find(csv, row: r, itemCols: itemCols, valid: { text, key in
-                        guard let v = Rational(decimal: text), let i = itemIndex[key] else { return false }
-                        return !v.isNegative && v <= items[i].max && (rules.ballots.scoreStep.map { v.divided(by: $0)!.isInteger } ?? true)
+                        itemIndex[key].map { allows(text, item: $0) } ?? false
                     }) {
                         commaSplits[csv.spreadsheetRows[r]] = split
                     }
@@ -210,7 +214,7 @@ public struct BallotsReader {
                     let named = NameForID.representatives(named: repID, in: representatives)
                     return .error(.unknownRepresentative, ReaderMessages.unknownRepresentative(repText, namedIDs: named), at: at(repCol),
                                   path: "representative", hint: named.isEmpty ? ReaderMessages.unknownIDHint(repID, known: { repIndex[$0] != nil },
-                                                                                                            nearMiss: { repSuggestions.didYouMeanOnly(repID) ?? repRange() }) : nil)
+                                                                                                            nearMiss: { repSuggestions.didYouMeanOnly(repID) ?? repRange(repID) }) : nil)
                 } }
             }
             let unit = unitIndex[unitID]
@@ -221,7 +225,7 @@ public struct BallotsReader {
                     let named = NameForID.units(named: unitID, in: units)
                     return .error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitText, namedIDs: named), at: at(unitCol), path: "unit",
                                   hint: named.isEmpty ? ReaderMessages.unknownIDHint(unitID, known: { unitIndex[$0] != nil },
-                                                                                     nearMiss: { unitSuggestions.didYouMeanOnly(unitID) ?? unitRange() }) : nil)
+                                                                                     nearMiss: { unitSuggestions.didYouMeanOnly(unitID) ?? unitRange(unitID) }) : nil)
                 } }
             }
             // A long file's standard column may name the standard as a wide header does.
@@ -241,9 +245,8 @@ public struct BallotsReader {
             // What a hint may suggest: a number, and where the standard is known one it allows
             // (`3 5` is not `35` when the standard is worth 4).
             func isNumber(_ t: String) -> Bool {
-                guard let v = Rational(decimal: t) else { return false }
-                guard let item else { return true }
-                return !v.isNegative && v <= items[item].max && (rules.ballots.scoreStep.map { v.divided(by: $0)!.isInteger } ?? true)
+                guard let item else { return Rational(decimal: t) != nil }
+                return allows(t, item: item)
             }
             var score: Rational?
             if text.isEmpty {
@@ -322,8 +325,18 @@ public struct BallotsReader {
                                       at: lineStart, hint: ReaderMessages.addBallots))
         }
         var said = WideCommaSplit.said(commaSplits, in: diagnostics.items)
-        if !anyKnown.unit { said = OrderedIDs.noneKnown(unknown.units, code: .unknownUnit, in: said, units: true) }
-        if !anyKnown.rep { said = OrderedIDs.noneKnown(unknown.reps, code: .unknownRepresentative, in: said, units: false) }
+        if !anyKnown.unit {
+            said = OrderedIDs.noneKnown(unknown.units, code: .unknownUnit, in: said, units: true) { id in
+                !NameForID.units(named: id, in: units).isEmpty
+                    || ReaderMessages.unknownIDHint(id, known: { unitIndex[$0] != nil }, nearMiss: { nil }) != nil
+            }
+        }
+        if !anyKnown.rep {
+            said = OrderedIDs.noneKnown(unknown.reps, code: .unknownRepresentative, in: said, units: false) { id in
+                !NameForID.representatives(named: id, in: representatives).isEmpty
+                    || ReaderMessages.unknownIDHint(id, known: { repIndex[$0] != nil }, nearMiss: { nil }) != nil
+            }
+        }
         return (BallotBox(items: items, ballots: ballots, recusals: recusals), RepeatedProblems.merged(said))
     }
 }

@@ -19,12 +19,36 @@ public enum InputFile {
         public let cause: Localized
         /// What would fix it.
         public let hint: Localized
+        /// Whether the path names something (a folder, a pipe, a file not to be read), not
+        /// nothing: an `extends` to it is not a missing file.
+        public let exists: Bool
     }
 
-    /// The bytes of the regular file at `path` (resolved).
+    /// The bytes of the regular file at `path` (resolved). Opened without waiting (a FIFO
+    /// gives way at once) and looked at through the open descriptor, so that what is read is
+    /// what was looked at.
     public static func read(_ path: String) throws(Unreadable) -> Data {
-        if let kind = irregular(path) { throw unreadable(kind) }
-        do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch { throw unreadable(path) }
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw unreadable(path) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw unreadable(path) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw Unreadable(cause: SystemError(EISDIR).text, hint: CSVMessages.checkPath, exists: true)
+        default: throw unreadable(kind(info.st_mode) ?? .device)
+        }
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096)) }
+            let n = bytes.withUnsafeMutableBytes { readSome(fd, $0.baseAddress! + count, $0.count - count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { throw Unreadable(cause: SystemError.last.text, hint: CSVMessages.checkPath, exists: true) }
+            if n == 0 { break }
+            count += n
+        }
+        return Data(bytes[..<count])
     }
 
     /// What a path that is not a regular file names.
@@ -36,7 +60,12 @@ public enum InputFile {
     static func irregular(_ path: String) -> Kind? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        switch info.st_mode & S_IFMT {
+        return kind(info.st_mode)
+    }
+
+    /// What a file mode names when it is neither a regular file nor a folder.
+    private static func kind(_ mode: mode_t) -> Kind? {
+        switch mode & S_IFMT {
         case S_IFIFO: return .pipe
         case S_IFCHR, S_IFBLK: return .device
         case S_IFSOCK: return .socket
@@ -58,7 +87,7 @@ public enum InputFile {
             cause = fd < 0 ? .last : SystemError(EIO)
             if fd >= 0 { close(fd) }
         }
-        return Unreadable(cause: cause.text, hint: CSVMessages.checkPath)
+        return Unreadable(cause: cause.text, hint: CSVMessages.checkPath, exists: cause.code != ENOENT && cause.code != ENOTDIR)
     }
 
     private static func unreadable(_ kind: Kind) -> Unreadable {
@@ -68,10 +97,15 @@ public enum InputFile {
         case .device: cause = Localized(zh: "这是设备，不是文件", en: "it is a device, not a file")
         case .socket: cause = Localized(zh: "这是套接字，不是文件", en: "it is a socket, not a file")
         }
-        return Unreadable(cause: cause, hint: storeFirst)
+        return Unreadable(cause: cause, hint: storeFirst, exists: true)
     }
 
     static let storeFirst = Localized(
         zh: "kaimen 只读存在磁盘上的文件（记录摘要、日后核验都要再读它）：请先把内容存成文件，再给出那个文件的路径",
         en: "kaimen reads only files stored on disk (the manifest's digest and a later verify read them again): save the content to a file first and give that file's path")
+}
+
+/// `read(2)`, by a name the enum's own `read` does not hide.
+private func readSome(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(fd, buffer, count)
 }

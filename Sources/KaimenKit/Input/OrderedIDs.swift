@@ -19,9 +19,12 @@ struct OrderedIDs {
     }
 
     /// `diagnostics` with every error of `code` replaced by one that says no id of the file's
-    /// is known, when it names two ids or more (one unknown id is an ordinary mistake).
-    static func noneKnown(_ ids: OrderedIDs, code: DiagnosticCode, in diagnostics: [Diagnostic], units: Bool) -> [Diagnostic] {
-        guard ids.count >= 2, let at = ids.at else { return diagnostics }
+    /// is known, when it names two ids or more (one unknown id is an ordinary mistake) and
+    /// none of the first has a mistake of its own to tell (`explained`: full-width `Ｘ０１`,
+    /// `x01` for `X01`, a name for an id), which is this file's, to mend cell by cell.
+    static func noneKnown(_ ids: OrderedIDs, code: DiagnosticCode, in diagnostics: [Diagnostic], units: Bool,
+                          explained: (String) -> Bool) -> [Diagnostic] {
+        guard ids.count >= 2, let at = ids.at, !ids.first.contains(where: explained) else { return diagnostics }
         let listed = ids.first.map { "`\(Echo.cell($0))`" }
         let more = ids.count >= counted ? "\(counted)+" : "\(ids.count)"
         let zhList = listed.joined(separator: "、") + (ids.count > listed.count ? " 等 \(more) 个" : "")
@@ -32,8 +35,8 @@ struct OrderedIDs {
             : Localized(zh: "选票里的投票人没有一个在代表名单上（\(zhList)）：这像是另一场考核（另一个区或另一年）的选票",
                         en: "no one who cast these ballots is on the roster (\(enList)): these look like another assessment's ballots (another district or year)")
         let hint = units
-            ? Localized(zh: "核对 --ballots 和 --units 给的是不是同一场考核的文件", en: "check that --ballots and --units are the same assessment's files")
-            : Localized(zh: "核对 --ballots 和 --roster 给的是不是同一场考核的文件", en: "check that --ballots and --roster are the same assessment's files")
+            ? Localized(zh: "核对选票和单位文件是不是同一场考核的", en: "check that the ballots and the units file are the same assessment's")
+            : Localized(zh: "核对选票和代表名单是不是同一场考核的", en: "check that the ballots and the roster are the same assessment's")
         var out = diagnostics.filter { $0.code != code.rawValue }
         out.append(.error(code, message, at: at, path: units ? "unit" : "representative", hint: hint))
         return out

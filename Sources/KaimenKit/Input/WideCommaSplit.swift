@@ -19,13 +19,14 @@ struct WideCommaSplit: Equatable {
         let texts = fields.map { csv.buffer.string($0).trimmingSpaces() }
         func digits(_ t: String) -> Bool { !t.isEmpty && t.utf8.count <= 3 && t.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
         let scoreColumns = itemCols.map(\.0)
-        guard let first = scoreColumns.min() else { return nil }
+        guard let first = scoreColumns.min(), let last = scoreColumns.max() else { return nil }
         var found: WideCommaSplit?
-        for j in first ..< texts.count - 1 where digits(texts[j]) && digits(texts[j + 1]) {
+        // Only a join that ends within the score columns: one after them (a sheet number
+        // `12,3`) mends no score. Each join is tried by index, not on a copy of the row.
+        for j in first ... last where digits(texts[j]) && digits(texts[j + 1]) {
             let joined = texts[j] + "." + texts[j + 1]
-            var row = texts
-            row.replaceSubrange(j ... j + 1, with: [joined])
-            guard itemCols.allSatisfy({ row[$0.0].isEmpty || valid(row[$0.0], $0.1) }) else { continue }
+            func cell(_ c: Int) -> String { c < j ? texts[c] : c == j ? joined : texts[c + 1] }
+            guard itemCols.allSatisfy({ cell($0.0).isEmpty || valid(cell($0.0), $0.1) }) else { continue }
             // Two joins that both mend the row: which one was typed cannot be told.
             if found != nil { return nil }
             found = WideCommaSplit(column: j, joined: joined, typed: texts[j] + "," + texts[j + 1], at: csv.location(row: r, column: j))
@@ -38,7 +39,9 @@ struct WideCommaSplit: Equatable {
     static func said(_ splits: [Int: WideCommaSplit], in diagnostics: [Diagnostic]) -> [Diagnostic] {
         guard !splits.isEmpty else { return diagnostics }
         return diagnostics.map { d in
-            guard d.code == DiagnosticCode.csvRaggedRow.rawValue, let cell = d.location?.cell, let split = splits[cell.row] else { return d }
+            // Not the line that counts the rows left unlisted, which stands at the first of them.
+            guard d.code == DiagnosticCode.csvRaggedRow.rawValue, d.omitted == 0, let cell = d.location?.cell,
+                  let split = splits[cell.row] else { return d }
             var d = d
             d.location = split.at
             let letters = (CellPosition.letter(split.column), CellPosition.letter(split.column + 1))

@@ -140,12 +140,21 @@ extension SessionFolder {
             var seen: Set<String> = []
             for e in state.currentEntries(sheet) where e.round == state.round {
                 let key = operatorKey(e.by)
-                guard key != me, !key.isEmpty, key.contains(me) || me.contains(key), seen.insert(key).inserted else { continue }
+                guard key != me, !key.isEmpty, key.contains(me) || me.contains(key), !Self.numbered(key, me),
+                      seen.insert(key).inserted else { continue }
                 let before = found[key]
                 found[key] = (before?.by ?? e.by, min(before?.seq ?? e.seq, e.seq), (before?.sheets ?? 0) + 1)
             }
         }
         return found.values.sorted { $0.seq < $1.seq }
+    }
+
+    /// Whether one name is the other with digits added (`录入员1` and `录入员12`, `typist1` and
+    /// `typist10`): numbered operators, not one person written two ways.
+    static func numbered(_ a: String, _ b: String) -> Bool {
+        let (long, short) = a.count > b.count ? (a, b) : (b, a)
+        guard let r = long.range(of: short) else { return false }
+        return (long[..<r.lowerBound] + long[r.upperBound...]).allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// An operator's name as the same-operator check compares it: full-width letters and

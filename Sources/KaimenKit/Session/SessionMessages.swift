@@ -160,7 +160,7 @@ extension SessionMessages {
         switch t.kind {
         case .entry?:
             return Localized(zh: "这次录入没有记入日志：请\(by)重新录入这个文件（`kaimen session enter`）",
-                             en: "the entry was not recorded: enter the file again (`kaimen session enter`)")
+                             en: "the entry was not recorded: \(t.by.map { "\(Echo.cell($0)) should enter" } ?? "enter") the file again (`kaimen session enter`)")
         case .resolve?:
             return Localized(zh: "这次裁定没有记入日志：请重新裁定（`kaimen session resolve`）", en: "the resolve was not recorded: resolve again (`kaimen session resolve`)")
         case .void?:
@@ -319,7 +319,7 @@ extension SessionMessages {
     /// `by` and `other` (the operator of record `seq`), one name holding the other.
     static func operatorNearMiss(by: String, other: String, seq: Int, sheets: Int) -> Localized {
         let (by, other) = (Echo.cell(by), Echo.cell(other))
-        return Localized(zh: "`\(by)` 与记录 \(seq) 的录入员 `\(other)` 看起来是同一个人（去掉空格、标点和大小写后，一个名字包含另一个），两个名字下录入的是同样的 \(sheets) 张评分表；"
+        return Localized(zh: "`\(by)` 与记录 \(seq) 的录入员 `\(other)` 看起来是同一个人（不计空格、标点和大小写，一个名字包含另一个），两个名字下录入的是同样的 \(sheets) 张评分表；"
                              + "双人录入要两个不同的人各录入一次，同一人换个写法再录一次，这些评分表就只凭一人的录入被确认；未做记录",
                          en: "`\(by)` and `\(other)`, the operator of record \(seq), look like one person (without spaces, punctuation and case, one name holds the other), and both entered the same \(sheets) sheet\(sheets == 1 ? "" : "s"); "
                              + "double entry takes two different people each entering once: one person entering again under another spelling would confirm these sheets on one person's typing; nothing recorded")

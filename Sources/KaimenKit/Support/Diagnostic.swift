@@ -91,15 +91,12 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         // A CSV cell already names its row and column: a path would repeat it, or name the
         // field by its key (`score`) beside the column's own header. An option is called one.
         if let path, !path.isEmpty, location?.cell == nil {
-            // A path holds ids as the file wrote them: cut as a quoted cell is.
-            let path = path.unicodeScalars.count > Echo.maxQuoted ? Echo.cell(path) : path
             if path.hasPrefix("--") { s += language == .zh ? " [选项 \(path)]" : " [option \(path)]" }
             else { s += language == .zh ? " [位置 \(path)]" : " [at \(path)]" }
         }
         if let hint = hintText?.text(language), !hint.isEmpty { s += language == .zh ? "；\(hint)" : "; \(hint)" }
-        // Whatever a message quotes, no control or invisible character reaches a terminal or a
-        // log, and no quoted span runs to thousands of characters.
-        return Echo.shown(Echo.quotesCut(s))
+        // Whatever a message quotes, no control or invisible character reaches a terminal or a log.
+        return Echo.shown(s)
     }
 }
 

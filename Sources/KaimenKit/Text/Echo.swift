@@ -24,38 +24,42 @@ public enum Echo {
         return shown(kept) + (cut ? "…" : "")
     }
 
-    /// A span quoted in backticks longer than this many scalars is cut by ``quotesCut(_:)``.
-    static let maxQuoted = 120
+    /// A span quoted in backticks longer than this many scalars is cut by ``quotesCut(_:)``;
+    /// a message longer than `maxMessage` has every long stretch between backticks cut.
+    static let maxQuoted = 120, maxMessage = 1000
 
-    /// `text` with every span in backticks longer than ``maxQuoted`` scalars cut to
-    /// ``maxScalars`` and `…`: the last guard for a message that quotes something without
-    /// ``cell(_:)`` (a rules file's reference to an area or metric of 50 000 characters was
-    /// printed whole). Text without such a span is returned as is.
+    /// `text` with every span in backticks (an unclosed last one too) longer than
+    /// ``maxQuoted`` scalars cut to ``maxScalars`` and `…`: the command line's last guard for a
+    /// message that quotes something without ``cell(_:)`` (a rules file's reference to an
+    /// area or metric of 50 000 characters was printed whole). A quoted text may hold a
+    /// backtick itself and put the long part outside the pairs: a message still longer than
+    /// `maxMessage` scalars then has every stretch between backticks over ``maxQuoted`` cut,
+    /// quoted or not. Text without such a span is returned as is. Not for the papers, which
+    /// quote as they always did (a sealed session's verify writes them again).
     public static func quotesCut(_ text: String) -> String {
         guard text.unicodeScalars.count > maxQuoted else { return text }
-        var out = String.UnicodeScalarView(), span: [Unicode.Scalar] = [], inside = false, changed = false
+        var segments: [[Unicode.Scalar]] = [[]]
         for scalar in text.unicodeScalars {
-            if scalar == "`" {
-                if inside {
-                    if span.count > maxQuoted {
-                        out.append(contentsOf: span.prefix(maxScalars))
-                        out.append("…")
-                        changed = true
-                    } else {
-                        out.append(contentsOf: span)
-                    }
-                    span.removeAll(keepingCapacity: true)
-                }
-                inside.toggle()
-                out.append(scalar)
-            } else if inside {
-                span.append(scalar)
-            } else {
-                out.append(scalar)
-            }
+            if scalar == "`" { segments.append([]) } else { segments[segments.count - 1].append(scalar) }
         }
-        out.append(contentsOf: span)
-        return changed ? String(out) : text
+        func cut(where chosen: (Int) -> Bool) -> Bool {
+            var changed = false
+            for k in segments.indices where chosen(k) && segments[k].count > maxQuoted {
+                segments[k] = Array(segments[k].prefix(maxScalars)) + ["…"]
+                changed = true
+            }
+            return changed
+        }
+        // Odd segments are inside a pair of backticks, or after an unclosed one.
+        var changed = cut { $0 % 2 == 1 }
+        if segments.reduce(segments.count - 1, { $0 + $1.count }) > maxMessage { changed = cut { _ in true } || changed }
+        guard changed else { return text }
+        var out = String.UnicodeScalarView()
+        for (k, segment) in segments.enumerated() {
+            if k > 0 { out.append("`") }
+            out.append(contentsOf: segment)
+        }
+        return String(out)
     }
 
     /// `text` with every control character (C0, DEL, C1) replaced by a visible escape:

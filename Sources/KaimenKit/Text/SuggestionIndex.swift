@@ -65,15 +65,28 @@ struct SuggestionIndex {
     }
 
     /// `text` lowercased with the characters typed for one another by their look folded
-    /// together: `l`, `i` and `|` as `1`, `o` as `0`.
+    /// together (`l`, `i` and `|` as `1`, `o` as `0`), and the zeros that pad a number dropped
+    /// (`R5` is `R05`).
     static func lookalikes(_ text: String) -> String {
-        String(text.lowercased().map { c -> Character in
+        var out = "", previousDigit = false, pending = 0
+        for c in text.lowercased() {
+            let d: Character
             switch c {
-            case "l", "i", "|": return "1"
-            case "o": return "0"
-            default: return c
+            case "l", "i", "|": d = "1"
+            case "o": d = "0"
+            default: d = c
             }
-        })
+            if d == "0" && !previousDigit { pending += 1; continue }
+            if d.isASCII && d.isNumber { previousDigit = true } else {
+                // Zeros not followed by a digit are the number zero: kept.
+                if pending > 0 { out += String(repeating: "0", count: pending) }
+                previousDigit = false
+            }
+            pending = 0
+            out.append(d)
+        }
+        if pending > 0 { out += String(repeating: "0", count: pending) }
+        return out
     }
 
     /// How many candidates as close as the closest an answer keeps.

@@ -114,7 +114,8 @@ struct CSVReaderTests {
         let r = CSVReader.read(bytes: bytes, fileName: "u.csv")
         #expect(codes(r) == ["csv-encoding"])
         #expect(r.diagnostics.first?.location == SourceLocation(file: "u.csv", line: 2, column: 4))
-        #expect(r.diagnostics.first?.text.zh.contains("既不是 UTF-8，也不是 GB18030") == true, "\(r.diagnostics.first?.text.zh ?? "")")
+        // Since 0.23.1 said to be UTF-8 with a byte that is not, not "neither UTF-8 nor GB18030".
+        #expect(r.diagnostics.first?.text.zh == "`u.csv` 是 UTF-8 文本，但第 2 行这里有 1 个字节不是 UTF-8", "\(r.diagnostics.first?.text.zh ?? "")")
         // The Xicheng sample without its byte order mark, its first name's first character cut short.
         let sample = Array((try? Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("samples/xicheng-2014/units.csv"))) ?? Data())
         var units = Array(sample.dropFirst(3))
@@ -125,6 +126,26 @@ struct CSVReaderTests {
         // 顾 (E9 A1 BE) short of its last byte.
         let roster = Array("id,name\nR01,".utf8) + [0xE9, 0xA1] + Array("尚礼\nR02,王秀兰\n".utf8)
         #expect(CSVReader.read(bytes: roster, fileName: "r.csv").diagnostics.first?.location == SourceLocation(file: "r.csv", line: 2, column: 5))
+        // A character cut short is not read as GBK (E9 A1 would be 椤).
+        #expect(CSVReader.read(bytes: roster, fileName: "r.csv").diagnostics.first?.text.zh == "`r.csv` 是 UTF-8 文本，但第 2 行这里有 2 个字节不是 UTF-8")
+    }
+
+    @Test("a UTF-8 file with one name pasted from a GBK file: the place, and what the bytes read as in GBK")
+    func pastedGBK() throws {
+        // 西 of 西城区德胜商贸集团 in GBK (CE F7), the rest of the Xicheng units UTF-8.
+        let sample = Array(try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("samples/xicheng-2014/units.csv")))
+        let name = Array("西城区德胜".utf8)
+        let at = try #require((0 ..< sample.count - name.count).first { Array(sample[$0 ..< $0 + name.count]) == name })
+        var bytes = sample
+        bytes.replaceSubrange(at ..< at + 3, with: [0xCE, 0xF7])
+        for bom in [true, false] {
+            let r = CSVReader.read(bytes: bom ? bytes : Array(bytes.dropFirst(3)), fileName: "units.csv")
+            #expect(codes(r) == ["csv-encoding"])
+            let d = try #require(r.diagnostics.first)
+            #expect(d.location == SourceLocation(file: "units.csv", line: 3, column: 5))
+            #expect(d.rendered(.zh) == "units.csv:3:5: 错误：`units.csv` 是 UTF-8 文本，但第 3 行这里有 2 个字节不是 UTF-8（按 GBK 读是“西”，多半是从另一个文件粘贴来的）；删去这几个字重新输入，再保存（Excel 或 WPS 中选“CSV UTF-8（逗号分隔）”）", "\(d.rendered(.zh))")
+            #expect(d.rendered(.en).contains("2 bytes here on line 3 are not UTF-8 (read as GBK they are “西”, most likely pasted from another file)"))
+        }
     }
 
     @Test("a GB18030 file whose first name happens to be valid UTF-8 is still placed at its damaged byte")

@@ -136,6 +136,17 @@ struct WideCommaSplitTests {
         #expect(S.xicheng.tryRead(Array(text.utf8)) != nil)
     }
 
+    @Test("past the listed rows, the line counting the rest is not taken for a split row's")
+    func countingLine() {
+        // 250 rows with `1,5` typed: 200 listed with their split, then one line counting 50.
+        let rows = (0 ..< 250).map { _ in "R01,X01,3,1,1,5,2,1,3,1.5,1\n" }.joined()
+        let problems = S.xicheng.checked(Array((Self.header + rows).utf8)).diagnostics
+        let counting = problems.filter { $0.omitted > 0 }
+        #expect(counting.count == 1 && counting.first?.omitted == 50, "\(problems.count)")
+        #expect(counting.first?.rendered(.zh).contains("多半是") == false, "\(counting.map { $0.rendered(.zh) })")
+        #expect(problems.filter { $0.omitted == 0 }.allSatisfy { $0.rendered(.zh).contains("`1,5` 多半是 1.5") })
+    }
+
     @Test("when two joins would both mend the row, or none would, the hint stays the general one; the shifted cells still say nothing")
     func notFound() {
         // `1,1,1` : joining either pair gives 1.1 (off the 0.5 step) — none mends; `2,0,2`: none.
@@ -144,6 +155,10 @@ struct WideCommaSplitTests {
             #expect(problems.map(\.code) == ["csv-ragged-row"], "\(row): \(problems.map { $0.rendered(.zh) })")
             #expect(problems.first?.rendered(.zh).contains("含逗号的值要放在英文双引号里") == true, "\(row)")
         }
+        // A comma in a column after the scores (the sheet number `12,3`): no score to mend.
+        let sheet = S.xicheng.checked(Array((Self.header.replacingOccurrences(of: "\n", with: ",表号\n") + "R01,X01,3,1,1.5,2,1,3,1.5,1,12,3\n").utf8)).diagnostics
+        #expect(sheet.map(\.code) == ["csv-ragged-row"] && sheet.first?.rendered(.zh).contains("含逗号的值要放在英文双引号里") == true,
+                "\(sheet.map { $0.rendered(.zh) })")
         // Two places either of which mends it: 1,0 → 1.0 in E–F, or 0,0 → 0.0 in F–G.
         let both = S.xicheng.checked(Array((Self.header + "R01,X01,3,1,1,0,0,1,1,1,1\n").utf8)).diagnostics
         #expect(both.map(\.code) == ["csv-ragged-row"] && both.first?.rendered(.zh).contains("含逗号的值要放在英文双引号里") == true,

@@ -45,9 +45,11 @@ struct CarelessInputTests {
             ballots += "R1,U\(id),a.b,2\n"
         }
         // Not one ballot's unit known: the file is another assessment's, said once (0.23.1).
-        let none = failures(units: units, ballots: ballots)
+        // (The first 2 000 of them: the same, and CI's time is counted.)
+        let firstLines = ballots.split(separator: "\n", omittingEmptySubsequences: false).prefix(2_001).joined(separator: "\n") + "\n"
+        let none = failures(units: units, ballots: firstLines)
         #expect(none.map(\.code) == ["unknown-unit"])
-        #expect(none.first?.rendered(.zh).contains("选票里的单位编号没有一个在单位文件里（`U00001`、`U00002`、`U00003`、`U00004`、`U00005` 等 20000 个）") == true)
+        #expect(none.first?.rendered(.zh).contains("选票里的单位编号没有一个在单位文件里（`U00001`、`U00002`、`U00003`、`U00004`、`U00005` 等 2000 个）") == true)
         // One ballot for a unit of this session: each unknown unit is an error of its own.
         let d = failures(units: units, ballots: ballots + "R1,W00001,a.b,2\n")
         let unknown = d.filter { $0.code == "unknown-unit" }

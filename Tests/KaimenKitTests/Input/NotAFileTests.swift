@@ -13,8 +13,8 @@ import Glibc
 struct NotAFileTests {
     /// A FIFO in a scratch folder. Should a read wait on it after all, a writer opens and
     /// closes it after a few seconds, so the test fails on its expectations instead of hanging.
-    static func fifo(in folder: ScratchFolder) throws -> String {
-        let path = folder.url.appendingPathComponent("ballots-fifo.csv").path
+    static func fifo(in folder: ScratchFolder, named name: String = "ballots-fifo.csv") throws -> String {
+        let path = folder.url.appendingPathComponent(name).path
         try #require(mkfifo(path, 0o600) == 0)
         Thread.detachNewThread {
             Thread.sleep(forTimeInterval: 5)
@@ -72,6 +72,20 @@ struct NotAFileTests {
         let r = s.run("enter", [fifo, "--by", "甲"])
         #expect(r.code == .failure && r.err.contains("这是管道，不是存在磁盘上的文件"), "\(r.err)")
         #expect(s.journalLines == before)
+    }
+
+    @Test("an extends naming a FIFO or a folder says why, not that the file is missing")
+    func extendsNotAFile() throws {
+        let folder = ScratchFolder(); defer { folder.cleanUp() }
+        let fifo = try Self.fifo(in: folder, named: "base.jsonc"), dir = folder.url.appendingPathComponent("dir.jsonc").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for target in [fifo, dir] {
+            let child = folder.url.appendingPathComponent("child.jsonc")
+            try #"{ "extends": "\#(target)", "id": "c", "title": "c", "issuer": "c" }"#.write(to: child, atomically: true, encoding: .utf8)
+            let r = EndToEndTests.run(["rules", "check", child.path])
+            #expect(r.code == .failure)
+            #expect(r.err.contains("无法读取 `\(target)`：") && !r.err.contains("找不到"), "\(r.err)")
+        }
     }
 
     @Test("a missing file and a folder are still said as before")

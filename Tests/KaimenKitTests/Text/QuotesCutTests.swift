@@ -3,8 +3,9 @@ import Testing
 @testable import KaimenKit
 
 /// A rules file whose standard names an area or a metric of 50 000 characters printed the
-/// whole reference in its error (50 KB for one message; a hostile-input test). Every rendered
-/// message now cuts a quoted span longer than 120 characters to its first 40 and `…`.
+/// whole reference in its error (50 KB for one message; a hostile-input test). Every message
+/// the command line prints now cuts a quoted span longer than 120 characters to its first 40
+/// and `…` (the papers quote as before: a sealed session's verify writes them again).
 @Suite("Long quoted spans in messages are cut")
 struct QuotesCutTests {
     @Test("a span over 120 scalars is cut to 40 and …; shorter spans, text outside quotes and an unclosed quote are kept")
@@ -14,7 +15,13 @@ struct QuotesCutTests {
         #expect(Echo.quotesCut("`\(kept)` and `\(long)`") == "`\(kept)` and `\(String(repeating: "x", count: 40))…`")
         let outside = String(repeating: "z", count: 500)
         #expect(Echo.quotesCut(outside) == outside)
-        #expect(Echo.quotesCut("`a` \(outside) `\(long)") == "`a` \(outside) `\(long)")
+        // An unclosed last span is cut as a closed one.
+        #expect(Echo.quotesCut("`a` \(outside) `\(long)") == "`a` \(outside) `\(String(repeating: "x", count: 40))…")
+        // A backtick inside the quoted value puts the long part outside the pairs: a message
+        // over 1 000 scalars has every long stretch cut, quoted or not.
+        let sneaky = "方面 `x` " + String(repeating: "a", count: 50_000) + "`，但没有定义这个方面"
+        let cut = Echo.quotesCut(sneaky)
+        #expect(cut.unicodeScalars.count < 200 && cut.hasPrefix("方面 `x` aaaa") && cut.hasSuffix("…`，但没有定义这个方面"), "\(cut)")
         // Scalars, not bytes: 121 Chinese characters are cut, 120 are not.
         #expect(Echo.quotesCut("`\(String(repeating: "方", count: 121))`") == "`\(String(repeating: "方", count: 40))…`")
         #expect(Echo.quotesCut("`\(String(repeating: "方", count: 120))`") == "`\(String(repeating: "方", count: 120))`")

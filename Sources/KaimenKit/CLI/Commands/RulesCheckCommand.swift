@@ -93,7 +93,9 @@ func relative(_ d: Diagnostic, _ console: Console, _ lang: Language = .zh) -> St
         if loc.file.hasPrefix(prefix) { loc.file.removeFirst(prefix.count) }
         d.location = loc
     }
-    var s = d.rendered(lang)
+    // On the terminal, no quoted span runs to thousands of characters (the papers keep theirs,
+    // as a sealed session's verify reproduces them).
+    var s = Echo.quotesCut(d.rendered(lang))
     let prefix = URL(fileURLWithPath: console.currentDirectory).standardizedFileURL.path + "/"
     s = s.replacingOccurrences(of: prefix, with: "")
     return s

@@ -102,7 +102,10 @@ public struct RulesLoader {
             ctx.diagnostics.append(contentsOf: e.diagnostics)
             return nil
         } catch {
-            if let (node, from) = referencedBy {
+            if let (node, _) = referencedBy, let why = error as? InputFile.Unreadable, why.exists {
+                // There, but a folder, a pipe or unreadable: why, not "missing".
+                ctx.error(.fileNotFound, UnreadableFile.message(node.stringValue ?? path, why), at: node.location, path: "extends", hint: why.hint)
+            } else if let (node, from) = referencedBy {
                 // A near name among the rules files in that folder (`xicheng2014.jsonc` for `xicheng-2014.jsonc`).
                 // Never the referring file itself, and with the folder as `extends` wrote it.
                 let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
