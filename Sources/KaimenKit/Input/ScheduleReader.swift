@@ -71,7 +71,8 @@ public enum ScheduleReader {
                 } else {
                     ok = false
                     diagnostics.append(.error("unknown-unit", SessionMessages.scheduleUnknownUnit(unit), at: unitLoc, path: unitHeader,
-                                              hint: SessionMessages.didYouMean(unit, among: unitIDs.sorted())))
+                                              hint: SuggestionIndex.onlyNearest(unit, among: unitIDs.sorted())
+                                                ?? ReaderMessages.idRange(Array(unitIDs), typed: unit, units: true)))
                 }
             }
             guard ok else { continue }

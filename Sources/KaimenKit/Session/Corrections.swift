@@ -148,7 +148,9 @@ extension SessionFolder {
                          named: [String], ids: [String]) -> Diagnostic {
         named.isEmpty
             ? .error(code, message, path: option, hint: ReaderMessages.unknownIDHint(text, known: ids.contains,
-                                                                                     nearMiss: { SessionMessages.didYouMean(text, among: ids) }))
+                                                                                     nearMiss: {
+                SuggestionIndex.onlyNearest(text, among: ids) ?? ReaderMessages.idRange(ids, typed: text, units: kind == .unit)
+            }))
             : .error(code, message.appending(ReaderMessages.nameForID(text, ids: named, of: kind, in: .option(option))), path: option)
     }
 

@@ -134,3 +134,25 @@ struct OtherAssessmentTests {
         }
     }
 }
+
+/// The same rule for an id given on the command line (`session resolve --rep`) or in a
+/// schedule: no one of several equally near ids is named (a reviewer's finding).
+@Suite("The one-nearest rule outside the ballots file")
+struct OnlyNearestElsewhereTests {
+    @Test("a schedule's U4 among U1–U3 names none of them, but their range; U0l names U01")
+    func schedule() {
+        let r = ScheduleFixture.read("group,unit\n一组,U4\n二组,U1\n")
+        let d = r.diagnostics.first { $0.code == "unknown-unit" }
+        #expect(d?.hintText?.zh == "单位编号从 `U1` 到 `U3`", "\(r.diagnostics.map { $0.rendered(.zh) })")
+        #expect(SuggestionIndex.onlyNearest("U0l", among: ["U01", "U02", "U03"])?.zh == "是不是 `U01`？")
+    }
+
+    @Test("session resolve --rep R28 is told the roster's range, --rep R5 asked about R05")
+    func resolveRep() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        for (rep, hint) in [("R28", "名单上的代表编号从 `R01` 到 `R27`"), ("R5", "是不是 `R05`？")] {
+            let r = s.run("resolve", ["--rep", rep, "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "r", "--by", "王秘书"])
+            #expect(r.code == .failure && r.err.contains(hint), "\(r.err)")
+        }
+    }
+}
