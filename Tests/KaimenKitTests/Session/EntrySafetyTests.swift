@@ -300,11 +300,7 @@ struct EntrySafetyTests {
     @Test("close --accept-missing does not pass an appeal's correction entered once: the earlier round's scores would go with it")
     func acceptMissingLeavesAppealCorrections() throws {
         let s = try SampleSession(); defer { s.remove() }
-        let a = try s.file("a.csv", SampleSession.typed("a")), b = try s.file("b.csv", SampleSession.typed("b"))
-        s.run("enter", [a, "--by", "甲"]); s.run("enter", [b, "--by", "乙"])
-        s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "核对原表", "--by", "王秘书"])
-        try #require(s.run("close", ["--by", "王秘书"]).code == .success)
-        try #require(s.run("appeal", ["--unit", "X04", "--reason", "申诉", "--by", "王秘书"]).code == .success)
+        try s.closeThenAppealX04()
         let x04 = try s.file("x04.csv", SampleSession.typed("a") { $0.hasPrefix("R13,X04,") }.replacingOccurrences(of: "R13,X04,3,", with: "R13,X04,2.5,"))
         try #require(s.run("enter", [x04, "--by", "甲"]).code == .success)
         let journal = s.journal
@@ -330,11 +326,7 @@ struct EntrySafetyTests {
     @Test("after an appeal, a typed file with other units' sheets gets one error for them, saying which rows to keep")
     func appealWholeFile() throws {
         let s = try SampleSession(); defer { s.remove() }
-        let a = try s.file("a.csv", SampleSession.typed("a")), b = try s.file("b.csv", SampleSession.typed("b"))
-        s.run("enter", [a, "--by", "甲"]); s.run("enter", [b, "--by", "乙"])
-        s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "核对原表", "--by", "王秘书"])
-        try #require(s.run("close", ["--by", "王秘书"]).code == .success)
-        try #require(s.run("appeal", ["--unit", "X04", "--reason", "申诉", "--by", "王秘书"]).code == .success)
+        let a = try s.closeThenAppealX04()
         let others = try SampleSession.typed("a").split(separator: "\n").dropFirst().filter { !$0.contains(",X04,") }.count
         let r = s.run("enter", [a, "--by", "丙"])
         #expect(r.code == .failure)
