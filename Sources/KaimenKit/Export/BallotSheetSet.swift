@@ -33,7 +33,7 @@ public struct BallotSheetSet: Sendable {
         diagnostics.append(contentsOf: loaded.warnings)
         func read(_ path: String) -> Data? {
             do { return try readFile(path) } catch {
-                diagnostics.append(UnreadableFile.diagnostic(path, at: PathText.resolve(path, in: baseDirectory)))
+                diagnostics.append(UnreadableFile.diagnostic(path, error, at: PathText.resolve(path, in: baseDirectory)))
                 return nil
             }
         }

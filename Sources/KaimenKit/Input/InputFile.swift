@@ -24,21 +24,11 @@ public enum InputFile {
         public let exists: Bool
     }
 
-    /// The bytes of the regular file at `path` (resolved). Opened without waiting (a FIFO
-    /// gives way at once) and looked at through the open descriptor, so that what is read is
-    /// what was looked at.
+    /// The bytes of the regular file at `path` (resolved), opened by `openRegular`.
     public static func read(_ path: String) throws(Unreadable) -> Data {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw unreadable(path) }
+        let (fd, size) = try openRegular(path)
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw unreadable(path) }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: throw Unreadable(cause: SystemError(EISDIR).text, hint: CSVMessages.checkPath, exists: true)
-        default: throw unreadable(kind(info.st_mode) ?? .device)
-        }
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        var bytes = [UInt8](repeating: 0, count: size + 1)
         var count = 0
         while true {
             if count == bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096)) }
@@ -51,19 +41,27 @@ public enum InputFile {
         return Data(bytes[..<count])
     }
 
+    /// The regular file at `path` opened for reading, and its size; the caller closes it.
+    /// Opened without waiting (a FIFO gives way at once) and looked at through the open
+    /// descriptor, so that what is read is what was looked at. The byte readers open their
+    /// files here too.
+    static func openRegular(_ path: String) throws(Unreadable) -> (fd: Int32, size: Int) {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw unreadable(path) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw unreadable(path)
+        }
+        return (fd, max(Int(info.st_size), 0))
+    }
+
     /// What a path that is not a regular file names.
     enum Kind { case pipe, device, socket }
 
-    /// The kind of `path` when it exists and is neither a regular file nor a folder (a
-    /// symbolic link is followed: `/dev/fd/63` names the pipe behind it). Looking does not
-    /// open it, so a FIFO does not block.
-    static func irregular(_ path: String) -> Kind? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return kind(info.st_mode)
-    }
-
-    /// What a file mode names when it is neither a regular file nor a folder.
+    /// What a file mode names when it is neither a regular file nor a folder (`stat` follows a
+    /// symbolic link: `/dev/fd/63` names the pipe behind it; looking does not open it, so a
+    /// FIFO does not block).
     private static func kind(_ mode: mode_t) -> Kind? {
         switch mode & S_IFMT {
         case S_IFIFO: return .pipe
@@ -73,17 +71,19 @@ public enum InputFile {
         }
     }
 
-    /// Why `path` (resolved) cannot be read: looked up again after a failed read.
+    /// Why `path` (resolved) cannot be read, looked up after a failed open: what it names
+    /// (one `stat`), or else why opening it fails.
     static func unreadable(_ path: String) -> Unreadable {
-        if let kind = irregular(path) { return unreadable(kind) }
         var info = stat()
         let cause: SystemError
         if stat(path, &info) != 0 {
             cause = .last
+        } else if let kind = kind(info.st_mode) {
+            return unreadable(kind)
         } else if (info.st_mode & S_IFMT) == S_IFDIR {
             cause = SystemError(EISDIR)
         } else {
-            let fd = open(path, O_RDONLY | O_NONBLOCK)
+            let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
             cause = fd < 0 ? .last : SystemError(EIO)
             if fd >= 0 { close(fd) }
         }

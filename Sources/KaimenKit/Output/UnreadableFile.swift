@@ -2,9 +2,10 @@
 /// no permission, …), for every command that reads one. A secretary who gave a folder for a
 /// file was told only 无法读取.
 enum UnreadableFile {
-    /// The error for `shown` (as the person wrote it), looked up at `path` (resolved).
-    static func diagnostic(_ shown: String, at path: String) -> Diagnostic {
-        diagnostic(shown, InputFile.unreadable(path))
+    /// The error for `shown` whose read threw `error`: why `InputFile.read` found, when it
+    /// was the reader (not looked up again), else looked up at `path` (an injected reader's).
+    static func diagnostic(_ shown: String, _ error: any Error, at path: @autoclosure () -> String) -> Diagnostic {
+        diagnostic(shown, (error as? InputFile.Unreadable) ?? InputFile.unreadable(path()))
     }
 
     /// The error for `shown` (as the person wrote it), which `why` could not be read.

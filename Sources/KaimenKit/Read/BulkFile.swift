@@ -10,12 +10,8 @@ public enum BulkFile {
     /// The file's bytes, or `nil` when it cannot be opened or read.
     public static func bytes(atPath path: String) -> [UInt8]? {
         // Never blocks on a FIFO; anything but a regular file goes to the checked readers, which say why.
-        let fd = open(path, O_RDONLY | O_NONBLOCK)
-        guard fd >= 0 else { return nil }
+        guard let (fd, size) = try? InputFile.openRegular(path) else { return nil }
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(info.st_size)
         var failed = false
         let bytes = [UInt8](uninitializedCapacity: size) { buffer, count in
             var done = 0
@@ -53,12 +49,9 @@ public final class MappedFile: Sendable {
     /// Maps the file at `path`; `nil` when it cannot be opened or mapped.
     public init?(path: String) {
         // Never blocks on a FIFO; anything but a regular file goes to the checked readers, which say why.
-        let fd = open(path, O_RDONLY | O_NONBLOCK)
-        guard fd >= 0 else { return nil }
+        guard let (fd, fileSize) = try? InputFile.openRegular(path) else { return nil }
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        count = Int(info.st_size)
+        count = fileSize
         guard count > 0 else {
             address = 0
             return

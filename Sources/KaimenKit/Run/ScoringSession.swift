@@ -75,7 +75,7 @@ public struct ScoringSession: Sendable {
         diagnostics.append(contentsOf: warnings)
         func read(_ path: String) -> Data? {
             do { return try readFile(path) } catch {
-                diagnostics.append(UnreadableFile.diagnostic(path, at: PathText.resolve(path, in: base)))
+                diagnostics.append(UnreadableFile.diagnostic(path, error, at: PathText.resolve(path, in: base)))
                 return nil
             }
         }

@@ -118,8 +118,9 @@ public enum PanelCommand: Command {
         }
         var schedule: Schedule?
         if let path = args.value("--schedule") {
-            guard let data = try? InputFile.read(resolve(path, in: console.currentDirectory)) else {
-                console.errLine(UnreadableFile.diagnostic(path, at: resolve(path, in: console.currentDirectory)).rendered(lang))
+            let data: Data
+            do { data = try InputFile.read(resolve(path, in: console.currentDirectory)) } catch {
+                console.errLine(UnreadableFile.diagnostic(path, error).rendered(lang))
                 return nil
             }
             let read = ScheduleReader.read(data, fileName: path, units: session.table.units, representatives: session.representatives)

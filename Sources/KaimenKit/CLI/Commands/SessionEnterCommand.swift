@@ -39,8 +39,9 @@ public enum SessionEnterCommand: Command {
         guard let (dir, url) = SessionCommandSupport.folder(args, usage: usage, count: 2, console: console),
               let by = SessionCommandSupport.operatorName(args, usage: usage, console: console) else { return .usage }
         let file = args.positionals[1]
-        guard let data = try? InputFile.read(resolve(file, in: console.currentDirectory)) else {
-            console.errLine(SessionCommandSupport.clean(UnreadableFile.diagnostic(file, at: resolve(file, in: console.currentDirectory)).rendered(lang)))
+        let data: Data
+        do { data = try InputFile.read(resolve(file, in: console.currentDirectory)) } catch {
+            console.errLine(SessionCommandSupport.clean(UnreadableFile.diagnostic(file, error).rendered(lang)))
             return .failure
         }
         return SessionCommandSupport.writing(url, dir: dir, lang: lang, console: console) { folder throws(SessionError) in
