@@ -320,10 +320,6 @@ enum ReaderMessages {
                      : L(zh: "名单上的代表编号从 `\(low)` 到 `\(high)`", en: "the roster's ids run from `\(low)` to `\(high)`")
     }
 
-    static func idRange(_ ids: [String], typed: String, units: Bool) -> L? {
-        idRange(IDSpan(ids), typed: typed, units: units)
-    }
-
     /// Only the case differs. Which side is wrong is not known here (a units file, a typed
     /// sheet, the command line), so the hint says only that they must agree.
     static func caseOnly(_ typed: String, _ other: String) -> L {

@@ -47,19 +47,9 @@ public struct BallotsReader {
         let itemNames = BallotItemNames(items: items, rules: rules)
         let itemIndex = itemNames.byID
         // Suggestions for unknown ids, each distinct one matched once.
-        var repSuggestions = SuggestionIndex { Array(repIndex.keys) }, unitSuggestions = SuggestionIndex { Array(unitIndex.keys) }
+        // The one nearest id, or what the ids are (`R28` among `R01`–`R27`).
+        var repHints = UnknownIDHints(units: false) { Array(repIndex.keys) }, unitHints = UnknownIDHints(units: true) { Array(unitIndex.keys) }
         var itemSuggestions = SuggestionIndex { itemNames.spellings }
-        // Where no one id is the nearest (`R28` among `R01`–`R27`), what the ids are: their
-        // span worked out once, for the first question, and shared by every later one.
-        var spans: (reps: ReaderMessages.IDSpan??, units: ReaderMessages.IDSpan??) = (nil, nil)
-        func repRange(_ typed: String) -> Localized? {
-            if spans.reps == nil { spans.reps = .some(ReaderMessages.IDSpan(representatives.map(\.id))) }
-            return ReaderMessages.idRange(spans.reps!, typed: typed, units: false)
-        }
-        func unitRange(_ typed: String) -> Localized? {
-            if spans.units == nil { spans.units = .some(ReaderMessages.IDSpan(units.map(\.id))) }
-            return ReaderMessages.idRange(spans.units!, typed: typed, units: true)
-        }
         let standardCol = ColumnNames.find(ColumnNames.ballotStandard, in: csv.header)
         let scoreCol = ColumnNames.find(ColumnNames.score, in: csv.header)
 
@@ -214,7 +204,7 @@ public struct BallotsReader {
                     let named = NameForID.representatives(named: repID, in: representatives)
                     return .error(.unknownRepresentative, ReaderMessages.unknownRepresentative(repText, namedIDs: named), at: at(repCol),
                                   path: "representative", hint: named.isEmpty ? ReaderMessages.unknownIDHint(repID, known: { repIndex[$0] != nil },
-                                                                                                            nearMiss: { repSuggestions.didYouMeanOnly(repID) ?? repRange(repID) }) : nil)
+                                                                                                            nearMiss: { repHints.hint(repID) }) : nil)
                 } }
             }
             let unit = unitIndex[unitID]
@@ -225,7 +215,7 @@ public struct BallotsReader {
                     let named = NameForID.units(named: unitID, in: units)
                     return .error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitText, namedIDs: named), at: at(unitCol), path: "unit",
                                   hint: named.isEmpty ? ReaderMessages.unknownIDHint(unitID, known: { unitIndex[$0] != nil },
-                                                                                     nearMiss: { unitSuggestions.didYouMeanOnly(unitID) ?? unitRange(unitID) }) : nil)
+                                                                                     nearMiss: { unitHints.hint(unitID) }) : nil)
                 } }
             }
             // A long file's standard column may name the standard as a wide header does.

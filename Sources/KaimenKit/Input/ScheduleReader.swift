@@ -43,6 +43,7 @@ public enum ScheduleReader {
 
         let unitIDs = units.map { Set($0.map(\.id)) }
         let unitByName = Dictionary((units ?? []).map { ($0.name, $0.id) }, uniquingKeysWith: { a, _ in a })
+        var unitHints = UnknownIDHints(units: true) { unitIDs.map { Array($0) } ?? [] }
         var rosterGroups: [String] = []
         for g in (representatives ?? []).map(\.group) where !rosterGroups.contains(g) { rosterGroups.append(g) }
 
@@ -71,8 +72,7 @@ public enum ScheduleReader {
                 } else {
                     ok = false
                     diagnostics.append(.error("unknown-unit", SessionMessages.scheduleUnknownUnit(unit), at: unitLoc, path: unitHeader,
-                                              hint: SuggestionIndex.onlyNearest(unit, among: unitIDs.sorted())
-                                                ?? ReaderMessages.idRange(Array(unitIDs), typed: unit, units: true)))
+                                              hint: unitHints.hint(unit)))
                 }
             }
             guard ok else { continue }

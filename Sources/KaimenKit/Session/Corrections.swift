@@ -149,7 +149,8 @@ extension SessionFolder {
         named.isEmpty
             ? .error(code, message, path: option, hint: ReaderMessages.unknownIDHint(text, known: ids.contains,
                                                                                      nearMiss: {
-                SuggestionIndex.onlyNearest(text, among: ids) ?? ReaderMessages.idRange(ids, typed: text, units: kind == .unit)
+                var hints = UnknownIDHints(units: kind == .unit) { ids }
+                return hints.hint(text)
             }))
             : .error(code, message.appending(ReaderMessages.nameForID(text, ids: named, of: kind, in: .option(option))), path: option)
     }

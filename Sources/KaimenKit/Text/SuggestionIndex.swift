@@ -64,13 +64,6 @@ struct SuggestionIndex {
         return alike.count == 1 ? CommandMessages.didYouMean(alike[0]) : nil
     }
 
-    /// `didYouMeanOnly` asked once, of `ids`: for an id given on the command line or in a
-    /// schedule, where a ballots file's index is not at hand.
-    static func onlyNearest(_ word: String, among ids: [String]) -> Localized? {
-        var index = SuggestionIndex { ids }
-        return index.didYouMeanOnly(word)
-    }
-
     /// `text` lowercased with the characters typed for one another by their look folded
     /// together (`l`, `i` and `|` as `1`, `o` as `0`), and the zeros that pad a number dropped
     /// (`R5` is `R05`).

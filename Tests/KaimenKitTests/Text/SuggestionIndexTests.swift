@@ -74,14 +74,14 @@ struct TiedSuggestionTests {
 
     @Test("the ids' range, for one prefix and numbers of one width only")
     func range() {
-        #expect(ReaderMessages.idRange(["R02", "R01", "R27"], typed: "R28", units: false)?.zh == "名单上的代表编号从 `R01` 到 `R27`")
-        #expect(ReaderMessages.idRange(["X01", "X02", "X09"], typed: "X1", units: true)?.en == "the unit ids run from `X01` to `X09`")
-        #expect(ReaderMessages.idRange(["R01", "R02"], typed: "R28", units: false) == nil)
-        #expect(ReaderMessages.idRange(["R01", "R02", "R100"], typed: "R28", units: false) == nil)
-        #expect(ReaderMessages.idRange(["R01", "S02", "R03"], typed: "R28", units: false) == nil)
-        #expect(ReaderMessages.idRange(["张三", "李四", "王五"], typed: "R28", units: false) == nil)
+        #expect(ReaderMessages.idRange(ReaderMessages.IDSpan(["R02", "R01", "R27"]), typed: "R28", units: false)?.zh == "名单上的代表编号从 `R01` 到 `R27`")
+        #expect(ReaderMessages.idRange(ReaderMessages.IDSpan(["X01", "X02", "X09"]), typed: "X1", units: true)?.en == "the unit ids run from `X01` to `X09`")
+        #expect(ReaderMessages.idRange(ReaderMessages.IDSpan(["R01", "R02"]), typed: "R28", units: false) == nil)
+        #expect(ReaderMessages.idRange(ReaderMessages.IDSpan(["R01", "R02", "R100"]), typed: "R28", units: false) == nil)
+        #expect(ReaderMessages.idRange(ReaderMessages.IDSpan(["R01", "S02", "R03"]), typed: "R28", units: false) == nil)
+        #expect(ReaderMessages.idRange(ReaderMessages.IDSpan(["张三", "李四", "王五"]), typed: "R28", units: false) == nil)
         // An id of the shape inside the range (R15 left out of the roster) is not told the range.
-        #expect(ReaderMessages.idRange(["R01", "R14", "R16", "R27"], typed: "R15", units: false) == nil)
+        #expect(ReaderMessages.idRange(ReaderMessages.IDSpan(["R01", "R14", "R16", "R27"]), typed: "R15", units: false) == nil)
     }
 
     @Test("a ballots file: R28 is told the roster's range, R5 asked about R05, X10 about X01")
@@ -144,7 +144,8 @@ struct OnlyNearestElsewhereTests {
         let r = ScheduleFixture.read("group,unit\n一组,U4\n二组,U1\n")
         let d = r.diagnostics.first { $0.code == "unknown-unit" }
         #expect(d?.hintText?.zh == "单位编号从 `U1` 到 `U3`", "\(r.diagnostics.map { $0.rendered(.zh) })")
-        #expect(SuggestionIndex.onlyNearest("U0l", among: ["U01", "U02", "U03"])?.zh == "是不是 `U01`？")
+        var hints = UnknownIDHints(units: true) { ["U01", "U02", "U03"] }
+        #expect(hints.hint("U0l")?.zh == "是不是 `U01`？")
     }
 
     @Test("session resolve --rep R28 is told the roster's range, --rep R5 asked about R05")
