@@ -38,8 +38,10 @@ public enum CLI {
     /// or symbols (`录入员甲。` is `录入员甲`), and its journal is replayed so. 0.23.1: the papers
     /// are as 0.22.0's; inputs that are not files on disk, ids over 64 characters and names over
     /// 200 are refused (a session's copies are read without the limits), and `session enter`
-    /// refuses an operator whose name holds another's of the same sheets.
-    public static let version = "0.23.1"
+    /// refuses an operator whose name holds another's of the same sheets. 0.23.2: the papers
+    /// are as 0.22.0's; an entry made with `--different-person` names in its record
+    /// (`differentFrom`) the entries of the operators it was told apart from.
+    public static let version = "0.23.2"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method

@@ -13,6 +13,9 @@ extension SessionFolder {
         public var untyped: [ExpectedBallots.Sheet] = []
         /// What the reader noted without refusing the file (a file read as GB18030, …).
         public var warnings: [Diagnostic] = []
+        /// With `differentPerson`: the other operators whose names look like this one's, as
+        /// recorded (`differentFrom`): the name and their first entry of these sheets.
+        public var toldApart: [(by: String, seq: Int)] = []
     }
 
     public var state: SessionState { SessionState(records: journal.records, doubleEntry: doubleEntry) }
@@ -71,8 +74,12 @@ extension SessionFolder {
         // the same sheets in this round only, whose entries decide them with this one; not in
         // replay, which a journal written before must pass as it did.
         // Said with the file's other problems, and after a same-file refusal, which it often joins.
-        let nearMiss: [Diagnostic] = !doubleEntry || differentPerson ? [] : Self.nearOperators(me, sheets: fresh.map(\.sheet), state: state).map { near in
-            .error("operator-near-miss", SessionMessages.operatorNearMiss(by: by, other: near.by, seq: near.seq, sheets: near.sheets),
+        // With `differentPerson` the entry is recorded, and its record names the entries of the
+        // operators whose names it was told apart from (`differentFrom`), so that an auditor
+        // reading the journal sees the override, not just two names alike.
+        let near = doubleEntry ? Self.nearOperators(me, sheets: fresh.map(\.sheet), state: state) : []
+        let nearMiss: [Diagnostic] = differentPerson ? [] : near.map { n in
+            .error("operator-near-miss", SessionMessages.operatorNearMiss(by: by, other: n.by, seq: n.seq, sheets: n.sheets),
                    at: SourceLocation(file: fileName, line: 1, column: 1), path: "--by", hint: SessionMessages.operatorNearMissHint)
         }
         if let first = notAppealed.first {
@@ -121,12 +128,13 @@ extension SessionFolder {
             "sheets": .array(sheets),
         ]
         if let twin { content["identical"] = .num(twin.seq) }
+        if differentPerson && !near.isEmpty { content["differentFrom"] = .array(near.map(\.seq).sorted().map { .num($0) }) }
         if let text = typed.textHash { content["text"] = .string(text) }
         let record = try journal.append(.entry, by: by, content: .object(content))
         let after = self.state
         return EntryOutcome(record: record, unchanged: unchanged,
                             decisions: fresh.map { ($0.sheet, after.decision($0.sheet, items: setup.expected.items)) },
-                            untyped: untyped, warnings: diagnostics)
+                            untyped: untyped, warnings: diagnostics, toldApart: differentPerson ? near.map { ($0.by, $0.seq) } : [])
     }
 
     /// The other operators of `sheets` in this round whose names, compared as `operatorKey`

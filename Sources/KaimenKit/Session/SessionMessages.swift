@@ -324,6 +324,14 @@ extension SessionMessages {
                          en: "`\(by)` and `\(other)`, the operator of record \(seq), look like one person (without spaces, punctuation and case, one name holds the other), and both entered the same \(sheets) sheet\(sheets == 1 ? "" : "s"); "
                              + "double entry takes two different people each entering once: one person entering again under another spelling would confirm these sheets on one person's typing; nothing recorded")
     }
+    /// After an entry with `--different-person`: whom `by` was told apart from, as recorded.
+    static func toldApart(by: String, from others: [(by: String, seq: Int)]) -> Localized {
+        let by = Echo.cell(by)
+        let zh = others.map { "记录 \($0.seq) 的 `\(Echo.cell($0.by))`" }.joined(separator: "、")
+        let en = others.map { "`\(Echo.cell($0.by))` of record \($0.seq)" }.joined(separator: ", ")
+        return Localized(zh: "按 --different-person 记为两个人：`\(by)` 与 \(zh)（日志中此记录的 differentFrom）",
+                         en: "recorded as two people by --different-person: `\(by)` and \(en) (the record's differentFrom in the journal)")
+    }
     static let operatorNearMissHint = Localized(zh: "若是同一人，请另一名录入员对照纸质评分表录入；若确是两个不同的人（如 张伟 与 张伟华），加 `--different-person` 再录入",
                                                 en: "if it is one person, have another operator type the paper sheets; if they are two different people (say Li Ming and Li Mingyu), add `--different-person`")
 

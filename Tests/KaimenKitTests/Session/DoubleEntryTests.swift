@@ -234,12 +234,33 @@ struct DoubleEntryTests {
         let en = s.run("enter", [b, "--by", second, "--lang", "en"])
         #expect(en.err.contains("error: `\(second)` and `\(first)`, the operator of record 2, look like one person"), "\(en.err)")
         #expect(en.err.contains("add `--different-person`"), "\(en.err)")
-        // Two people after all: recorded as any second entry is, the journal as before.
+        // Two people after all: recorded as any second entry is, and the record says whom the
+        // name was told apart from (the review of session 26: an auditor saw two names alike
+        // and nothing of the override).
         let said = s.run("enter", [b, "--by", second, "--different-person"])
         #expect(said.code == .success, "\(said.err)")
         #expect(said.out.contains("已确认 2 张，待第二人录入 0 张，不一致 1 张"), "\(said.out)")
-        #expect(try JournalRecord.parse(s.journalLines.last!).get().content.objectValue?.keys.sorted() == ["file", "round", "sha256", "sheets", "text"])
+        #expect(said.out.contains("按 --different-person 记为两个人：`\(second)` 与 记录 2 的 `\(first)`（日志中此记录的 differentFrom）"), "\(said.out)")
+        let record = try JournalRecord.parse(s.journalLines.last!).get()
+        #expect(record.content.objectValue?.keys.sorted() == ["differentFrom", "file", "round", "sha256", "sheets", "text"])
+        #expect(record.content["differentFrom"] == .array([.num(2)]))
         #expect(try Verifier.verify(s.dir).ok)
+    }
+
+    /// `--different-person` where no name looks like this one: nothing to tell apart, so the
+    /// record is as any other's (no `differentFrom`) and nothing more is printed.
+    @Test("--different-person with no name alike records the entry as any other")
+    func differentPersonNotNeeded() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R05,") })
+        let b = try s.file("b.csv", SampleSession.typed("b") { $0.hasPrefix("R05,") })
+        #expect(s.run("enter", [a, "--by", "录入员甲", "--different-person"]).code == .success)
+        let second = s.run("enter", [b, "--by", "录入员乙", "--different-person"])
+        #expect(second.code == .success, "\(second.err)")
+        #expect(!second.out.contains("different-person"), "\(second.out)")
+        for line in s.journalLines.suffix(2) {
+            #expect(try JournalRecord.parse(line).get().content["differentFrom"] == nil)
+        }
     }
 
     @Test("names that do not hold each other, operators of other sheets, and single entry are not compared")
@@ -263,6 +284,11 @@ struct DoubleEntryTests {
         #expect(both.err.contains("`录入员` 与记录 2 的录入员 `录入员甲` 看起来是同一个人"), "\(both.err)")
         #expect(both.err.contains("`录入员` 与记录 4 的录入员 `录入员乙` 看起来是同一个人"), "\(both.err)")
         #expect(both.err.contains("2 个错误；未做任何记录"), "\(both.err)")
+        // Told apart from both: the record names both entries.
+        let apart = s.run("enter", [r01b, "--by", "录入员", "--identical", "--different-person"])
+        #expect(apart.code == .success, "\(apart.err)")
+        #expect(apart.out.contains("按 --different-person 记为两个人：`录入员` 与 记录 2 的 `录入员甲`、记录 4 的 `录入员乙`"), "\(apart.out)")
+        #expect(try JournalRecord.parse(s.journalLines.last!).get().content["differentFrom"] == .array([.num(2), .num(4)]))
 
         let single = try SampleSession(singleEntry: true); defer { single.remove() }
         #expect(single.run("enter", [try single.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R05,") }), "--by", "录入员甲"]).code == .success)

@@ -64,6 +64,9 @@ public enum SessionEnterCommand: Command {
             }
             console.outLine(lang.t("已记录 \(outcome.decisions.count) 张评分表（记录 \(record.seq)）", "recorded \(outcome.decisions.count) sheets (record \(record.seq))")
                             + (outcome.unchanged.isEmpty ? "" : lang.t("；\(outcome.unchanged.count) 张此前已录入，相同，跳过", "; \(outcome.unchanged.count) already entered identically, skipped")))
+            if !outcome.toldApart.isEmpty {
+                console.outLine(SessionCommandSupport.clean(SessionMessages.toldApart(by: by, from: outcome.toldApart).text(lang)))
+            }
             let count = { (s: DoubleEntry.SheetState) in outcome.decisions.filter { $0.decision.state == s }.count }
             console.outLine(lang.t("已确认 \(count(.confirmed)) 张，待第二人录入 \(count(.once)) 张，不一致 \(count(.conflict)) 张",
                                    "confirmed \(count(.confirmed)), waiting for a second entry \(count(.once)), in conflict \(count(.conflict))"))
