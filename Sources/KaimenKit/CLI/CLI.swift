@@ -40,7 +40,8 @@ public enum CLI {
     /// 200 are refused (a session's copies are read without the limits), and `session enter`
     /// refuses an operator whose name holds another's of the same sheets. 0.23.2: the papers
     /// are as 0.22.0's; an entry made with `--different-person` names in its record
-    /// (`differentFrom`) the entries of the operators it was told apart from.
+    /// (`differentFrom`) the entries of the operators it was told apart from; a rules file's
+    /// names over 200 characters and criteria over 2 000 are refused (`text-too-long`).
     public static let version = "0.23.2"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)

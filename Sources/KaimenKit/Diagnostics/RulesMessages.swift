@@ -72,6 +72,16 @@ enum RulesMessages {
         let list = options.map { "`\($0)`" }.joined(separator: ", ")
         return L(zh: "\(list) 之一", en: "one of \(list)")
     }
+    /// `text-too-long`: the text quoted cut short (``Echo/cell(_:)``).
+    static func tooLong(_ key: String, _ text: String, count: Int, limit: Int) -> L {
+        let quoted = Echo.cell(text)
+        return L(zh: "`\(key)` 的文字 `\(quoted)` 有 \(count) 个字符，超过上限 \(limit) 个",
+                 en: "`\(key)`'s text `\(quoted)` has \(count) characters, more than the \(limit) allowed")
+    }
+    static let tooLongNameHint = L(zh: "看看这里是不是误粘贴了别的内容；名称要简短，细则的说明写在 `criteria` 里",
+                                   en: "check whether something else was pasted here; keep names short and put the explanation in `criteria`")
+    static let tooLongCriteriaHint = L(zh: "看看这里是不是误粘贴了别的内容；评分表和工作簿只放得下要点，完整的文件另行印发",
+                                       en: "check whether something else was pasted here; score sheets and the workbook hold the gist, not the whole document")
     static func emptyValue(_ key: String) -> L { L(zh: "`\(key)` 不能为空", en: "`\(key)` must not be empty") }
     static func metricIDWithMinus(_ s: String) -> L {
         L(zh: "`\(s)` 不能作指标编号：公式会把 `-` 读成减号", en: "`\(s)` is not a valid metric id: formulas would read `-` as a minus sign")

@@ -51,6 +51,7 @@ public struct ScoringSession: Sendable {
 
         var loader = RulesLoader(readFile: { try RulesLoader.text(readFile($0), path: $0) })
         loader.requireOwnName = !inputs.sessionCopies
+        loader.limitsText = !inputs.sessionCopies
         let loaded = try loader.load(inputs.rules)
         return try run(rules: loaded.rules, warnings: loaded.warnings, inputs, readFile: readFile, clock: clock)
     }

@@ -35,6 +35,7 @@ public struct SessionSetup: Sendable {
             return try RulesLoader.text(InputFile.read(PathText.resolve(path, in: base)), path: path)
         })
         loader.requireOwnName = !copies
+        loader.limitsText = !copies
         var diagnostics = Diagnostics()
         var rules: Rules?
         do {

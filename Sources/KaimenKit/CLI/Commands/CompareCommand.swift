@@ -93,6 +93,7 @@ public enum CompareCommand: Command {
             // The session's own rules are its copy, which the version that opened it accepted.
             var loader = RulesLoader()
             loader.requireOwnName = !(ownRules && i == 0)
+            loader.limitsText = !(ownRules && i == 0)
             do { loaded.append(try loader.load(resolve(file, in: console.currentDirectory))) } catch {
                 failed = true
                 for d in error.diagnostics { console.errLine(relative(d, console, lang)) }

@@ -228,13 +228,35 @@ struct XLSXSharedStrings {
     func xml() -> String {
         var s = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         s += "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(count)\" uniqueCount=\"\(list.count)\">"
-        for t in list {
+        for whole in list {
+            let t = Self.fitted(whole)
             let e = Self.escape(t)
             // Leading or trailing spaces survive only with xml:space="preserve".
             let preserve = t.first?.isWhitespace == true || t.last?.isWhitespace == true || t.utf8.contains(0x0A)
             s += preserve ? "<si><t xml:space=\"preserve\">\(e)</t></si>" : "<si><t>\(e)</t></si>"
         }
         return s + "</sst>"
+    }
+
+    /// The most an Excel cell holds: 32 767 characters, counted in UTF-16 units.
+    static let cellLimit = 32_767
+
+    /// `text`, or where it is longer than a cell holds, its start and `…` within the limit (never
+    /// half of a character outside the Basic Multilingual Plane). Excel offers to repair a
+    /// workbook with a longer cell and then empties it. The inputs and the rules refuse texts
+    /// anywhere near this long (`text-too-long`); this holds for what kaimen itself puts
+    /// together (a note naming thousands of tied units).
+    static func fitted(_ text: String) -> String {
+        guard text.utf8.count > cellLimit, text.utf16.count > cellLimit else { return text }
+        var kept = String.UnicodeScalarView()
+        var units = 0
+        for scalar in text.unicodeScalars {
+            let n = scalar.value > 0xFFFF ? 2 : 1
+            if units + n > cellLimit - 1 { break }
+            kept.append(scalar)
+            units += n
+        }
+        return String(kept) + "…"
     }
 
     /// Escapes XML text and drops what XML 1.0 cannot carry (controls other than tab, line feed

@@ -26,6 +26,9 @@ final class DecodeContext {
     /// Whether an extending file must name itself (`extends-own-name`): off for a session's
     /// copies of its inputs, which the version that opened the session accepted (since 0.19.0).
     var requireOwnName = true
+    /// Whether names, criteria and notes longer than `TextLimits` allows are errors (not for a
+    /// session's copy of its rules, which the version that opened it accepted).
+    var limitsText = true
 
     func markUndecoded(_ collection: String, _ node: JSONNode) {
         if let id = node["id"]?.stringValue { undecoded[collection, default: []].insert(id) }

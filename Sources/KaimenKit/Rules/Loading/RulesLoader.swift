@@ -9,6 +9,9 @@ public struct RulesLoader {
     /// `extends-own-name` error, since 0.19.0). Off for a session's copies of its inputs: a
     /// session an earlier version opened must still score and verify.
     public var requireOwnName = true
+    /// Whether a name over 200 characters, an id over 64, or criteria or a note over 2 000 are
+    /// errors (`text-too-long`, since 0.23.2); off for a session's copy of its rules.
+    public var limitsText = true
 
     public init(readFile: @escaping (String) throws -> String = RulesLoader.readFromDisk) {
         self.readFile = readFile
@@ -37,6 +40,7 @@ public struct RulesLoader {
     public func load(_ path: String) throws(DiagnosticsError) -> Loaded {
         let ctx = DecodeContext()
         ctx.requireOwnName = requireOwnName
+        ctx.limitsText = limitsText
         var files: [String] = []
         let root = resolve(path, chain: [], referencedBy: nil, ctx: ctx, files: &files)
         // Problems that leave the tree usable (a duplicate key, an `override` of an unknown id)
