@@ -67,9 +67,9 @@ enum SessionMessages {
 }
 
 extension SessionMessages {
-    /// “是不是 `x`？” / "did you mean `x`?" when a close candidate exists.
+    /// “是不是 `x`？” / "did you mean `x`?" when one candidate is closest (`Suggestion.only`).
     static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> Localized? {
-        Suggestion.closest(to: word, among: candidates).map { Localized(zh: "是不是 `\($0)`？", en: "did you mean `\($0)`?") }
+        Suggestion.only(to: word, among: candidates).map { Localized(zh: "是不是 `\($0)`？", en: "did you mean `\($0)`?") }
     }
 }
 

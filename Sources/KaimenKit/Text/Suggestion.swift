@@ -33,8 +33,28 @@ public enum Suggestion {
     /// The same, with each candidate's lowercased characters worked out beforehand.
     static func closest(to word: String, lowered lowerWord: [Character],
                         among candidates: some Sequence<(String, [Character])>) -> String? {
+        allClosest(to: word, lowered: lowerWord, among: candidates).first
+    }
+
+    /// The candidate meant by `word` only when one is closest (``closest(to:among:)``'s
+    /// rules): among candidates as close, naming the first picks one at random (`s2` is as near
+    /// to `s1` as to `s3`), unless one of them differs from `word` only by characters alike to
+    /// the eye or by the zeros that pad a number (``SuggestionIndex/lookalikes(_:)``).
+    public static func only(to word: String, among candidates: some Sequence<String>) -> String? {
+        guard let lowerWord = lowered(word) else { return nil }
+        let closest = allClosest(to: word, lowered: lowerWord, among: candidates.lazy.map { ($0, Array($0.lowercased())) })
+        guard closest.count > 1 else { return closest.first }
+        let folded = SuggestionIndex.lookalikes(word)
+        let alike = closest.filter { SuggestionIndex.lookalikes($0) == folded }
+        return alike.count == 1 ? alike[0] : nil
+    }
+
+    /// Every candidate as close as the closest, in the order given (the first sixteen: enough
+    /// to tell one from several).
+    private static func allClosest(to word: String, lowered lowerWord: [Character],
+                                   among candidates: some Sequence<(String, [Character])>) -> [String] {
         let limit = lowerWord.count >= 4 ? 2 : (lowerWord.count >= 2 ? 1 : 0)
-        var best: (candidate: String, key: (Int, Int))?
+        var best: [String] = [], bestKey = (Int.max, Int.max)
         for (candidate, lowerCandidate) in candidates {
             let shorter = min(lowerWord.count, lowerCandidate.count)
             let isPrefix = shorter >= 3 && (lowerWord.starts(with: lowerCandidate) || lowerCandidate.starts(with: lowerWord))
@@ -43,11 +63,13 @@ public enum Suggestion {
             let d = distance(lowerWord, lowerCandidate)
             guard d <= limit || isPrefix else { continue }
             let key = (d, d == 0 ? distance(Array(word), Array(candidate)) : d)
-            if best == nil || key < best!.key {
-                best = (candidate, key)
+            if key < bestKey {
+                (best, bestKey) = ([candidate], key)
+            } else if key == bestKey && best.count < 16 && !best.contains(candidate) {
+                best.append(candidate)
             }
         }
-        return best?.candidate
+        return best
     }
 
     /// Optimal-string-alignment (restricted Damerau–Levenshtein) distance between two strings,
@@ -82,8 +104,9 @@ public enum Suggestion {
 }
 
 extension Localized {
-    /// "是不是 `points`？" / "did you mean `points`?" for the closest candidate, or `nil`.
+    /// "是不是 `points`？" / "did you mean `points`?" for the one closest candidate
+    /// (``Suggestion/only(to:among:)``), or `nil`.
     public static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> Localized? {
-        Suggestion.closest(to: word, among: candidates).map { CommandMessages.didYouMean($0) }
+        Suggestion.only(to: word, among: candidates).map { CommandMessages.didYouMean($0) }
     }
 }

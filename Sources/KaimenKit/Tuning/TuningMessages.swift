@@ -49,7 +49,8 @@ enum TuningMessages {
     static func setUnknownUnit(_ option: String, unit: String, known: [String]) -> Diagnostic {
         .error("set-unknown-unit", Localized(zh: "`--set \(option)`：单位文件中没有单位 `\(unit)`",
                                              en: "`--set \(option)`: the units file has no unit `\(unit)`"),
-               hint: suggestion(unit, known, zh: "写单位编号，如 X05", en: "write the unit's id, e.g. X05"))
+               hint: { var hints = UnknownIDHints(units: true) { known }; return hints.hint(unit) }()
+                   ?? Localized(zh: "写单位编号，如 \(known.first ?? "X05")", en: "write the unit's id, e.g. \(known.first ?? "X05")"))
     }
 
     /// A unit's name where its id belongs: the message names the id (or the ids sharing the name).
@@ -121,7 +122,7 @@ enum TuningMessages {
     }
 
     static func suggestion(_ word: String, _ among: [String], zh: String, en: String) -> Localized {
-        if let s = Suggestion.closest(to: word, among: among) {
+        if let s = Suggestion.only(to: word, among: among) {
             return Localized(zh: "是不是 `\(s)`？", en: "did you mean `\(s)`?")
         }
         return Localized(zh: zh, en: en)

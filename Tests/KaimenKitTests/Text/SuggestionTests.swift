@@ -48,4 +48,20 @@ struct SuggestionTests {
         #expect(Suggestion.closest(to: "Name", among: ["name", "Name"]) == "Name")
         #expect(Suggestion.closest(to: "单位", among: ["单价", "单位"]) == "单位")
     }
+
+    /// The hints of the command line and the rules file name a candidate only when one is
+    /// closest (session 26's review: `compare --set` still named the first of several).
+    @Test("only: one closest candidate, or one alike to the eye among several, else none")
+    func only() {
+        #expect(Suggestion.only(to: "ab", among: ["ac", "ad"]) == nil)
+        #expect(Suggestion.only(to: "s2", among: ["s1", "s3", "s4"]) == nil)
+        #expect(Suggestion.only(to: "piont", among: ["points", "point"]) == "point")
+        #expect(Suggestion.only(to: "X0l", among: ["X01", "X02", "X03"]) == "X01")
+        #expect(Suggestion.only(to: "R5", among: ["R05", "R15", "R25"]) == "R05")
+        #expect(Suggestion.only(to: "zzzz", among: ["points"]) == nil)
+        // The same candidate twice is one candidate.
+        #expect(Suggestion.only(to: "nmae", among: ["name", "name"]) == "name")
+        #expect(Localized.didYouMean("s2", among: ["s1", "s3"]) == nil)
+        #expect(Localized.didYouMean("nmae", among: ["name", "id"])?.zh == "是不是 `name`？")
+    }
 }

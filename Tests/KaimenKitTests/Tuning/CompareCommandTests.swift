@@ -117,6 +117,12 @@ struct CompareCommandTests {
         let unit = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--set", "X99.members=1", "--lang", "en"] + Self.sample)
         #expect(unit.code == .failure)
         #expect(unit.err.contains("error: `--set X99.members=1`: the units file has no unit `X99`"))
+        // X0 is as near to each of X01–X09: no one of them is named, but what the ids are
+        // (before, 是不是 `X01`？); X0l is X01 to the eye.
+        let tied = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--set", "X0.members=1"] + Self.sample)
+        #expect(tied.err.contains("错误：`--set X0.members=1`：单位文件中没有单位 `X0`；单位编号从 `X01` 到 `X09`"), "\(tied.err)")
+        let alike = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--set", "X0l.members=1"] + Self.sample)
+        #expect(alike.err.contains("单位文件中没有单位 `X0l`；是不是 `X01`？"), "\(alike.err)")
         let metric = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--set", "X05.menbers=1", "--lang", "en"] + Self.sample)
         #expect(metric.code == .failure)
         #expect(metric.err.contains("`rules/xicheng-2014.jsonc` has no metric `menbers`; did you mean `members`?"))

@@ -64,6 +64,6 @@ enum IDSyntax {
 extension String {
     /// `did you mean `x`?` when a close candidate exists.
     static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String? {
-        Suggestion.closest(to: word, among: candidates).map { "did you mean `\($0)`?" }
+        Suggestion.only(to: word, among: candidates).map { "did you mean `\($0)`?" }
     }
 }
