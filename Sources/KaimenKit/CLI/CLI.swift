@@ -41,7 +41,8 @@ public enum CLI {
     /// refuses an operator whose name holds another's of the same sheets. 0.23.2: the papers
     /// are as 0.22.0's; an entry made with `--different-person` names in its record
     /// (`differentFrom`) the entries of the operators it was told apart from; a rules file's
-    /// names over 200 characters and criteria over 2 000 are refused (`text-too-long`).
+    /// names over 200 characters and criteria over 2 000 are refused (`text-too-long`), and so
+    /// is an id with a Cyrillic or Greek letter drawn like a Latin one (`id-lookalike-letter`).
     public static let version = "0.23.2"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)

@@ -41,6 +41,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case notRulesFile = "not-rules-file"
     case controlCharacter = "control-character"
     case textTooLong = "text-too-long"
+    case idLookalikeLetter = "id-lookalike-letter"
 
     // Rules files: extends, override, remove
     case extendsMissing = "extends-missing"

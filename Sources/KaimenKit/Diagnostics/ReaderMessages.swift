@@ -276,6 +276,13 @@ enum ReaderMessages {
         if half == typed, let other = [typed.lowercased(), typed.uppercased()].first(where: { $0 != typed && known($0) }) {
             return caseOnly(typed, other)
         }
+        // `Х01` with the Cyrillic `Х`: the same to the eye as `X01`, so "did you mean `X01`?"
+        // alone would puzzle; say which letter is not what it looks like.
+        if let (letter, _) = ScriptLookalikes.first(in: typed), case let fixed = ScriptLookalikes.latinized(typed), known(fixed) {
+            let named = ScriptLookalikes.named(letter)
+            return L(zh: "其中的 `\(letter)` 是\(named.zh)，不是拉丁字母：是不是 `\(fixed)`？（切换到英文输入法再输入）",
+                     en: "its `\(letter)` is \(named.en), not a Latin letter: did you mean `\(fixed)`?")
+        }
         guard half != typed && known(half) else { return nearMiss() }
         // `R05 ` typed with a space: not a matter of half-width characters.
         return typed.trimmingSpaces() == half ? spacesAroundID(half) : fullWidthID(half)

@@ -97,6 +97,18 @@ enum InputMessages {
                       hint: Localized(zh: "看看这一格是不是误粘贴了别的内容", en: "check whether something else was pasted into this cell"))
     }
 
+    /// `id-lookalike-letter`: an id of Latin letters or digits with a letter of another script
+    /// drawn like a Latin one (`Х01` with the Cyrillic `Х`).
+    static func lookalikeLetter(_ what: Localized, id: String, letter: Unicode.Scalar, looksLike: Character, at location: SourceLocation,
+                                path: String) -> Diagnostic {
+        let (quoted, fixed, named) = (Echo.cell(id), Echo.cell(ScriptLookalikes.latinized(id)), ScriptLookalikes.named(letter))
+        return .error("id-lookalike-letter",
+                      Localized(zh: "\(what.zh) `\(quoted)` 里的 `\(letter)` 是\(named.zh)，样子像拉丁字母 `\(looksLike)`：看起来是 `\(fixed)`，却是另一个编号，写 `\(fixed)` 的选票和名单都对不上它",
+                                en: "\(what.en) `\(quoted)` holds \(named.en), drawn like the Latin `\(looksLike)`: it looks like `\(fixed)` but is another id, which ballots and rosters writing `\(fixed)` do not match"),
+                      at: location, path: path,
+                      hint: Localized(zh: "改写成 `\(fixed)`（切换到英文输入法重新输入这个编号）", en: "write `\(fixed)` (type the id again on an English keyboard layout)"))
+    }
+
     /// `U+001B（ESC）` / `U+001B (ESC)`: a control character named for people.
     static func controlName(_ scalar: Unicode.Scalar) -> String {
         let v = Int(scalar.value)

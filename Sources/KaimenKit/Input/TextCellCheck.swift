@@ -35,6 +35,15 @@ enum TextCellCheck {
         return scalars <= limit
     }
 
+    /// Whether the `n` UTF-8 bytes at `p` may hold a Greek or Cyrillic letter (a lead byte of
+    /// U+0370–U+052F), which ``ScriptLookalikes`` may find drawn like a Latin one: for the byte
+    /// readers, which hand an id holding one over. Chinese text never has these bytes.
+    @inline(__always)
+    static func mayHoldLookalike(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        for k in 0 ..< n where p[k] >= 0xCD && p[k] <= 0xD4 { return true }
+        return false
+    }
+
     /// The problem with `text` (a cell's trimmed text), if it has one: a control character
     /// first, else (when `limited`) a text longer than its role allows. A session's copies of
     /// its inputs are read without the limits, which came in 0.23.1: a session opened before
@@ -42,6 +51,10 @@ enum TextCellCheck {
     static func problem(_ text: String, role: Role, what: Localized, at place: @autoclosure () -> SourceLocation, path: String,
                         othersReported: Bool, limited: Bool = true) -> Diagnostic? {
         if let control = controlProblem(text, role: role, what: what, at: place(), path: path, othersReported: othersReported) { return control }
+        // Since 0.23.2, with the limits (a session's copies are read as they were accepted).
+        if limited, case .id = role, let (letter, looksLike) = ScriptLookalikes.first(in: text) {
+            return InputMessages.lookalikeLetter(what, id: text, letter: letter, looksLike: looksLike, at: place(), path: path)
+        }
         let limit = limit(role)
         guard limited, text.utf8.count > limit else { return nil }
         let count = text.unicodeScalars.count

@@ -157,7 +157,8 @@ public enum BulkRosterReader {
                 // A tab inside a text cell (not around it) is an error unless the cell is quoted.
                 for k in 0 ..< len where q[k] == 0x09 { return nil }
                 // Longer than the checked reader takes: it says so.
-                guard TextCellCheck.fits(q, len, limit: c == layout.id ? TextCellCheck.idLimit : TextCellCheck.textLimit) else { return nil }
+                guard TextCellCheck.fits(q, len, limit: c == layout.id ? TextCellCheck.idLimit : TextCellCheck.textLimit),
+                      c != layout.id || !TextCellCheck.mayHoldLookalike(q, len) else { return nil }
                 if len >= 2 && (q[0] >= 0x80 || q[len - 1] >= 0x80) {
                     if (q[0] == 0xC2 && q[1] == 0xA0) || (q[len - 2] == 0xC2 && q[len - 1] == 0xA0) { return nil }
                     if len >= 3 && ((q[0] == 0xE3 && q[1] == 0x80 && q[2] == 0x80) || (q[len - 3] == 0xE3 && q[len - 2] == 0x80 && q[len - 1] == 0x80)) { return nil }

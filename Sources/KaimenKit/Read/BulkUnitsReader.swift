@@ -332,7 +332,8 @@ public enum BulkUnitsReader {
                     let text = UnsafeBufferPointer(start: f + a, count: len)
                     switch spec.role {
                     case Layout.id:
-                        guard len > 0, TextCellCheck.fits(f + a, len, limit: TextCellCheck.idLimit) else { job.failed = true; return }
+                        guard len > 0, TextCellCheck.fits(f + a, len, limit: TextCellCheck.idLimit),
+                              !TextCellCheck.mayHoldLookalike(f + a, len) else { job.failed = true; return }
                         id = String(decoding: text, as: UTF8.self)
                         job.idBytes.append(contentsOf: text)
                         job.idEnds.append(job.idBytes.count)

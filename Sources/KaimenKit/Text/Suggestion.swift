@@ -10,8 +10,8 @@ public enum Suggestion {
     /// - starts with `word`, or `word` starts with it, ignoring case, the shorter being at
     ///   least 3 characters long (`mem` → `members`).
     ///
-    /// The closest by edit distance wins (ignoring case, then with case); ties go to the
-    /// earliest candidate.
+    /// The closest by edit distance wins (ignoring case, then with case); among candidates as
+    /// close, one alike to the eye (``SuggestionIndex/lookalikes(_:)``), else the earliest.
     ///
     /// A word longer than ``maxWordLength`` characters gets no suggestion: no id or key is that
     /// long, and comparing a pasted paragraph with every id would cost its length times theirs.
@@ -33,7 +33,11 @@ public enum Suggestion {
     /// The same, with each candidate's lowercased characters worked out beforehand.
     static func closest(to word: String, lowered lowerWord: [Character],
                         among candidates: some Sequence<(String, [Character])>) -> String? {
-        allClosest(to: word, lowered: lowerWord, among: candidates).first
+        let all = allClosest(to: word, lowered: lowerWord, among: candidates)
+        guard all.count > 1 else { return all.first }
+        // Among candidates as close, one alike to the eye (`X0l` and `X01`, `X03` and `Х03`).
+        let folded = SuggestionIndex.lookalikes(word)
+        return all.first { SuggestionIndex.lookalikes($0) == folded } ?? all.first
     }
 
     /// The candidate meant by `word` only when one is closest (``closest(to:among:)``'s
@@ -107,6 +111,6 @@ extension Localized {
     /// "是不是 `points`？" / "did you mean `points`?" for the one closest candidate
     /// (``Suggestion/only(to:among:)``), or `nil`.
     public static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> Localized? {
-        Suggestion.only(to: word, among: candidates).map { CommandMessages.didYouMean($0) }
+        Suggestion.only(to: word, among: candidates).map { CommandMessages.didYouMean($0, for: word) }
     }
 }

@@ -49,7 +49,7 @@ struct SuggestionIndex {
 
     /// `是不是 `x`？` / `did you mean `x`?`, as `Localized.didYouMean` words it.
     mutating func didYouMean(_ word: String) -> Localized? {
-        closest(to: word).map { CommandMessages.didYouMean($0) }
+        closest(to: word).map { CommandMessages.didYouMean($0, for: word) }
     }
 
     /// `didYouMean` for an id, only when one candidate is closest: `R28` is as near to `R08`,
@@ -58,18 +58,19 @@ struct SuggestionIndex {
     /// alike (`R0l` and `R01`, `X0O` and `X00`) is closest.
     mutating func didYouMeanOnly(_ word: String) -> Localized? {
         let a = answer(word)
-        guard a.asClose.count > 1 else { return a.text.map { CommandMessages.didYouMean($0) } }
+        guard a.asClose.count > 1 else { return a.text.map { CommandMessages.didYouMean($0, for: word) } }
         let folded = Self.lookalikes(word)
         let alike = a.asClose.filter { Self.lookalikes($0) == folded }
-        return alike.count == 1 ? CommandMessages.didYouMean(alike[0]) : nil
+        return alike.count == 1 ? CommandMessages.didYouMean(alike[0], for: word) : nil
     }
 
     /// `text` lowercased with the characters typed for one another by their look folded
-    /// together (`l`, `i` and `|` as `1`, `o` as `0`), and the zeros that pad a number dropped
+    /// together (`l`, `i` and `|` as `1`, `o` as `0`, a Cyrillic or Greek letter as the Latin one
+    /// it is drawn like: ``ScriptLookalikes``), and the zeros that pad a number dropped
     /// (`R5` is `R05`).
     static func lookalikes(_ text: String) -> String {
         var out = "", previousDigit = false, pending = 0
-        for c in text.lowercased() {
+        for c in ScriptLookalikes.latinized(text).lowercased() {
             let d: Character
             switch c {
             case "l", "i", "|": d = "1"

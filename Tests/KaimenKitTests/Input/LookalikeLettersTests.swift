@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// An id with a Cyrillic or Greek letter drawn like a Latin one (`Х03` with the Cyrillic `Х`)
+/// was accepted without a word (a hostile-input test, session 25): the ballots typed `X03`
+/// then found no such unit, and the hint asked 是不是 `Х03`？, the same to the eye.
+@Suite("Ids with letters of another script drawn like Latin ones")
+struct LookalikeLettersTests {
+    static let cyrillicX = "\u{0425}"  // Х
+    static let cyrillicR = "\u{0420}"  // Р, drawn like P
+
+    @Test("a units file's id with a Cyrillic Х: id-lookalike-letter at its cell, by either engine; the ballots' X03 is told why")
+    func unitsID() throws {
+        let folder = ScratchFolder(); defer { folder.cleanUp() }
+        let args = try TextLimitsTests.files(in: folder, units: { $0.replacingOccurrences(of: "X03,", with: Self.cyrillicX + "03,") })
+        for engine in ["exact", "fast"] {
+            let r = EndToEndTests.run(["score"] + args + ["--engine", engine])
+            #expect(r.code == .failure)
+            #expect(r.err.contains("units.csv 第 4 行 A 列（id）：错误：单位编号 `Х03` 里的 `Х` 是西里尔字母 Х（U+0425），样子像拉丁字母 `X`："
+                                   + "看起来是 `X03`，却是另一个编号，写 `X03` 的选票和名单都对不上它；改写成 `X03`（切换到英文输入法重新输入这个编号）"), "\(r.err)")
+            // The ballots that write X03: not 是不是 `Х03`？, which shows the same thing twice.
+            #expect(r.err.contains("选票打分的单位 `X03` 不在单位文件里（同样的问题另有 55 处：第 107、108、109、110、111… 行）；"
+                                   + "与 `Х03` 看起来一样，却不是同一个编号：`Х03` 里的 `Х` 是西里尔字母 Х（U+0425）；改正写错的那一处"), "\(r.err)")
+            #expect(!r.err.contains("是不是 `Х03`"), "\(r.err)")
+        }
+    }
+
+    @Test("a roster's id with a Cyrillic Р is said to look like P05, by either engine")
+    func rosterID() throws {
+        let folder = ScratchFolder(); defer { folder.cleanUp() }
+        let args = try TextLimitsTests.files(in: folder, roster: { $0.replacingOccurrences(of: "R05,", with: Self.cyrillicR + "05,") })
+        for engine in ["exact", "fast"] {
+            let r = EndToEndTests.run(["score"] + args + ["--engine", engine, "--lang", "en"])
+            #expect(r.code == .failure)
+            #expect(r.err.contains("roster.csv row 6, column A (id): error: the representative id `Р05` holds the Cyrillic letter Р (U+0420), drawn like the Latin `P`: "
+                                   + "it looks like `P05` but is another id, which ballots and rosters writing `P05` do not match; write `P05`"), "\(r.err)")
+        }
+    }
+
+    @Test("a ballot typed with a Cyrillic Х: which letter, and the id meant")
+    func typedInBallots() throws {
+        let folder = ScratchFolder(); defer { folder.cleanUp() }
+        let args = try TextLimitsTests.files(in: folder, ballots: { text in
+            guard let r = text.range(of: ",X04,") else { return text }
+            return text.replacingCharacters(in: r, with: "," + Self.cyrillicX + "04,")
+        })
+        let r = EndToEndTests.run(["score"] + args)
+        #expect(r.code == .failure)
+        #expect(r.err.contains("B 列（unit）：错误：选票打分的单位 `Х04` 不在单位文件里；其中的 `Х` 是西里尔字母 Х（U+0425），不是拉丁字母：是不是 `X04`？（切换到英文输入法再输入）"), "\(r.err)")
+    }
+
+    @Test("what counts: mixed with ASCII letters or digits; a word wholly in another script, and Chinese, do not")
+    func detection() {
+        #expect(ScriptLookalikes.first(in: "Х03")?.looksLike == "X")
+        #expect(ScriptLookalikes.first(in: "ΑB1")?.looksLike == "A")  // Greek Α
+        #expect(ScriptLookalikes.first(in: "Москва") == nil)
+        #expect(ScriptLookalikes.first(in: "东城01") == nil)
+        #expect(ScriptLookalikes.first(in: "X03") == nil)
+        #expect(ScriptLookalikes.latinized("Х0З") == "X0З")  // Cyrillic З (Ze) is not folded: drawn like 3, not a letter
+        #expect(ScriptLookalikes.named(Unicode.Scalar(0x03A7)!).zh == "希腊字母 Χ（U+03A7）")
+        // The byte readers hand over on the lead bytes of these scripts, never on Chinese.
+        for (text, expected) in [("Х03", true), ("东城工会01", false), ("X03", false), ("Ω1", true)] {
+            let bytes = Array(text.utf8)
+            #expect(bytes.withUnsafeBufferPointer { TextCellCheck.mayHoldLookalike($0.baseAddress!, $0.count) } == expected, "\(text)")
+        }
+    }
+
+    @Test("a session's copies are read as they were accepted: no id-lookalike-letter")
+    func sessionCopies() throws {
+        let rules = try RulesLoader().load(Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc").path).rules
+        let sample = try String(contentsOf: TextLimitsTests.sample.appendingPathComponent("units.csv"), encoding: .utf8)
+        let csv = sample.replacingOccurrences(of: "X03,", with: Self.cyrillicX + "03,")
+        var reader = UnitsReader(rules: rules)
+        #expect(reader.read(Data(csv.utf8), fileName: "units.csv").diagnostics.contains { $0.code == "id-lookalike-letter" })
+        reader.limitsText = false
+        #expect(!reader.read(Data(csv.utf8), fileName: "units.csv").diagnostics.contains { $0.code == "id-lookalike-letter" })
+    }
+}
