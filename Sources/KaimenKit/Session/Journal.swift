@@ -30,6 +30,9 @@ public final class Journal {
     private var lineCount = 0
     /// The side file a torn tail was moved to when this journal was opened, if one was.
     public private(set) var tailSetAside: String?
+    /// How many bytes of an incomplete record follow the last whole one (0 for none), before
+    /// any was set aside.
+    public private(set) var tornBytes = 0
     private var lockFD: Int32 = -1
     private var fd: Int32 = -1
 
@@ -159,6 +162,12 @@ public final class Journal {
         let at = SourceLocation(file: Journal.fileName, line: number + 1, column: 1)
         // Whose action was lost, as far as the torn bytes say (only in the message).
         let lost = TornTail.read(tail)
+        tornBytes = tail.count
+        // With no whole record before it, the tail is the opening record cut short: `init` was
+        // interrupted, and there is no session to recover into (a recovery record appended
+        // here became the journal's first, and the folder was no session at all). Left as it
+        // is; `SessionFolder` says what to do.
+        if records.isEmpty { return }
         guard writable && !damaged else {
             diagnostics.append(.warning("journal-torn-tail", SessionMessages.tornTailSeen(tail.count, lost: lost), at: at,
                                         hint: lost.map(SessionMessages.tornTailRedo)))

@@ -22,7 +22,15 @@ public struct SessionFolder {
                               by: String) throws(SessionError) -> SessionFolder {
         let setup = try SessionSetup.read(paths, base: base)
         let fm = FileManager.default
-        if fm.fileExists(atPath: directory.appendingPathComponent(Journal.fileName).path) { throw .alreadyExists(directory.path) }
+        let journalPath = directory.appendingPathComponent(Journal.fileName).path
+        if fm.fileExists(atPath: journalPath) {
+            // An earlier `init` cut short while writing the opening record: no line of it is whole.
+            if let bytes = fm.contents(atPath: journalPath), !bytes.contains(0x0A) {
+                throw .problems([.error("session-exists", SessionMessages.notOpened(bytes: bytes.count),
+                                        at: SourceLocation(file: Journal.fileName, line: 1, column: 1), hint: SessionMessages.notOpenedHint(directory.path))])
+            }
+            throw .alreadyExists(directory.path)
+        }
         if let existing = try? fm.contentsOfDirectory(atPath: directory.path), !existing.isEmpty {
             throw .problems([.error("session-folder-not-empty", SessionMessages.folderNotEmpty(directory.path), hint: SessionMessages.sessionExistsHint)])
         }
@@ -134,6 +142,12 @@ public struct SessionFolder {
     }
 
     private init(directory: URL, journal: Journal) throws(SessionError) {
+        // No whole record, and nothing unreadable: `init` cut short before or while writing
+        // the opening record (an empty journal, or one incomplete line).
+        if journal.records.isEmpty && !journal.resaved && !journal.diagnostics.contains(where: { $0.severity == .error }) {
+            throw .problems([.error("journal-damaged", SessionMessages.notOpened(bytes: journal.tornBytes),
+                                    at: SourceLocation(file: Journal.fileName, line: 1, column: 1), hint: SessionMessages.notOpenedHint(directory.path))])
+        }
         guard let first = journal.records.first, first.kind == .open,
               let rules = first.content["rules"]?.stringValue, let units = first.content["units"]?.stringValue,
               let roster = first.content["roster"]?.stringValue else {

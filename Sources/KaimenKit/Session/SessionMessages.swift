@@ -173,7 +173,10 @@ extension SessionMessages {
         case .recovered?:
             return Localized(zh: "不需要重做：上一次移开的不完整内容仍原样保存在它的 journal.torn-… 文件中",
                              en: "nothing to do again: the incomplete record set aside before is still kept in its journal.torn-… file")
-        case .open?, nil:
+        case .open?:
+            return Localized(zh: "会话没有建立完成：删去这个会话文件夹后重新运行 `kaimen session init`",
+                             en: "the session was never fully opened: delete its folder and run `kaimen session init` again")
+        case nil:
             return t.by.map { by in
                 Localized(zh: "这一步没有记入日志：请查明 \(Echo.cell(by)) 当时执行的是哪一步，重新执行",
                           en: "that step was not recorded: find out which step \(Echo.cell(by)) was taking, and take it again")
@@ -254,6 +257,19 @@ extension SessionMessages {
 
     static let journalDamaged = Localized(zh: "会话日志已损坏，不能再追加记录", en: "the session journal is damaged: no record can be appended")
     static let runVerify = Localized(zh: "用 `kaimen session verify` 查看哪里不对", en: "run `kaimen session verify` to see what is wrong")
+    /// A journal holding only the opening record cut short (`init` interrupted).
+    static func notOpened(bytes: Int) -> Localized {
+        if bytes == 0 {
+            return Localized(zh: "这个会话没有建立完成：建立会话（`kaimen session init`）时中断，日志是空的，还没有录入任何内容",
+                             en: "this session was never fully opened: `kaimen session init` was cut short, and the journal is empty; nothing has been entered")
+        }
+        return Localized(zh: "这个会话没有建立完成：建立会话（`kaimen session init`）时中断，日志里只有不完整的第一条记录（\(bytes) 字节），还没有录入任何内容",
+                  en: "this session was never fully opened: `kaimen session init` was cut short, and the journal holds only an incomplete first record (\(bytes) bytes); nothing has been entered")
+    }
+    static func notOpenedHint(_ dir: String) -> Localized {
+        Localized(zh: "删去文件夹 `\(Echo.shown(dir))` 后重新运行 `kaimen session init`，或换一个新文件夹建立会话",
+                  en: "delete the folder `\(Echo.shown(dir))` and run `kaimen session init` again, or open the session in a new folder")
+    }
     static let noOpenRecord = Localized(zh: "日志的第一条记录不是建立会话的记录（open）", en: "the journal's first record is not the session's opening record (`open`)")
 }
 

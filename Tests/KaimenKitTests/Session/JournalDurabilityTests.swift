@@ -151,6 +151,62 @@ struct JournalDurabilityTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: s.dir.path).filter { $0.hasPrefix("journal.torn-") }.isEmpty)
     }
 
+    /// `init` cut short while writing the opening record left a journal of one incomplete
+    /// line: `enter` set it aside and appended a recovery record as the journal's first, so the
+    /// folder was no session at all ("the first record is not the opening record"), and `init`
+    /// again said a session was there. Now every command says the session was never opened and
+    /// to delete the folder (or use another), and nothing writes to it.
+    @Test("an opening record cut short: not opened, delete the folder; nothing is set aside or appended", arguments: [0, 1, 40, 300, -1])
+    func tornOpeningRecord(_ cut: Int) throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let url = s.dir.appendingPathComponent("journal.jsonl")
+        let whole = try Data(contentsOf: url)
+        let torn = whole.prefix(cut >= 0 ? cut : whole.count - 2)
+        try torn.write(to: url)
+        let said = (torn.isEmpty ? "这个会话没有建立完成：建立会话（`kaimen session init`）时中断，日志是空的，还没有录入任何内容；"
+                                 : "这个会话没有建立完成：建立会话（`kaimen session init`）时中断，日志里只有不完整的第一条记录（\(torn.count) 字节），还没有录入任何内容；")
+            + "删去文件夹 `\(s.path)` 后重新运行 `kaimen session init`，或换一个新文件夹建立会话"
+        let status = s.run("status", [])
+        #expect(status.code == .failure && status.err.contains(said), "\(status.err)")
+        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R01,") })
+        let entered = s.run("enter", [a, "--by", "甲"])
+        #expect(entered.code == .failure && entered.err.contains(said), "\(entered.err)")
+        #expect(!entered.err.contains("第一条记录不是建立会话的记录"))
+        let again = SampleSession.run(["session", "init", s.path, "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                                       "--roster", "samples/xicheng-2014/roster.csv", "--by", "王秘书"])
+        #expect(again.code == .failure && again.err.contains(said), "\(again.err)")
+        let verified = s.run("verify", [])
+        #expect(verified.code == .failure && verified.err.contains(said), "\(verified.err)")
+        // Untouched: no side file, no recovery record.
+        #expect(try Data(contentsOf: url) == torn)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: s.path).filter { $0.hasPrefix("journal.torn-") }.isEmpty)
+    }
+
+    @Test("kill -9 during `init`: the folder is a whole session, no folder, or one every command calls not opened")
+    func killDuringInit() throws {
+        var random = SplitMix64(seed: 20141205)
+        var seen: [String: Int] = [:]
+        for i in 0..<8 {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-init-kill-\(UUID().uuidString)-\(i)")
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let (p, _) = try Self.start(["session", "init", dir.path, "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                                         "--roster", "samples/xicheng-2014/roster.csv", "--by", "王秘书"])
+            usleep(UInt32(random.next() % 200_000))
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            guard FileManager.default.fileExists(atPath: dir.appendingPathComponent("journal.jsonl").path) else { seen["no journal", default: 0] += 1; continue }
+            let status = SampleSession.run(["session", "status", dir.path])
+            if status.code == .success {
+                seen["opened", default: 0] += 1
+                #expect(try Verifier.verify(dir).ok)
+            } else {
+                seen["not opened", default: 0] += 1
+                #expect(status.err.contains("这个会话没有建立完成"), "\(status.err)")
+            }
+        }
+        print("kill -9 during init: \(seen)")
+    }
+
     @Test("kill -9 during `enter` at random moments never loses an acknowledged record or breaks the chain")
     func killDuringEnter() throws {
         let s = try SampleSession(singleEntry: true); defer { s.remove() }
