@@ -42,7 +42,8 @@ public enum CLI {
     /// are as 0.22.0's; an entry made with `--different-person` names in its record
     /// (`differentFrom`) the entries of the operators it was told apart from; a rules file's
     /// names over 200 characters and criteria over 2 000 are refused (`text-too-long`), and so
-    /// is an id with a Cyrillic or Greek letter drawn like a Latin one (`id-lookalike-letter`).
+    /// is an id with a Cyrillic or Greek letter drawn like a Latin one (`id-lookalike-letter`);
+    /// a rules file's plain syntax mistakes (`：`, a missing comma, …) are all reported in one run.
     public static let version = "0.23.2"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)

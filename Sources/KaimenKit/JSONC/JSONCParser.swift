@@ -1,10 +1,16 @@
 /// Reads JSON with comments (`.jsonc`): `//` and `/* */` comments and trailing commas, as
 /// district staff write rules files by hand. Every value keeps its line and column.
 ///
-/// A syntax error stops the parse (what follows it cannot be trusted), and is reported at the
-/// character where the file stopped making sense, with what was expected there. A key written
-/// twice in one object is not a syntax error: it is reported (`duplicate-key`, at the second
-/// key), the first value is kept, and the parse goes on.
+/// A syntax error is reported at the character where the file stopped making sense, with what
+/// was expected there. Most stop the parse (what follows cannot be trusted). The mistakes whose
+/// meaning is plain (since 0.23.2) are reported and the parse goes on as if the right character
+/// stood there, so that one run finds them all: punctuation typed in a Chinese input method
+/// (`：` `，` `、` `｝` `］` `】`, `“…”` around a string, `３` `。` in a number), a comma missing
+/// before the next key or value, a comma doubled, `%` or a unit such as `分` after a number. The
+/// document then still fails (nothing is decoded: the file must stay JSON that other tools
+/// read), with every such error, up to ``maxRecovered``. A key written twice in one object is
+/// not a syntax error: it is reported (`duplicate-key`, at the second key), the first value is
+/// kept, and the parse goes on.
 public struct JSONCParser {
     private let scalars: [Unicode.Scalar]
     private let file: String
@@ -12,8 +18,12 @@ public struct JSONCParser {
     private var line = 1
     private var lineStart = 0
     private var depth = 0
-    /// Problems that do not stop the parse (duplicate keys).
+    /// Problems that do not stop the parse (duplicate keys, syntax errors read past).
     private var problems: [Diagnostic] = []
+    /// Syntax errors read past (in `problems`): the document fails all the same.
+    private var recovered = 0
+    /// After this many syntax errors read past, the parse stops.
+    public static let maxRecovered = 50
     public static let maxDepth = 128
     /// Whether bidirectional controls may stand in strings and comments: they may in kaimen's
     /// own records (the journal keeps a `--reason` as typed), not in a file a person wrote.
@@ -28,6 +38,8 @@ public struct JSONCParser {
     public typealias PercentHint = @Sendable (_ keyPath: [String], _ number: String) -> Localized
 
     private struct Failure: Error { let diagnostic: Diagnostic }
+    /// Too many syntax errors read past: they are all in `problems`.
+    private struct Stop: Error {}
 
     /// Parses a whole document; exactly one value, then only whitespace and comments.
     /// Fails on a syntax error or a duplicate key, with every problem found.
@@ -46,7 +58,7 @@ public struct JSONCParser {
         var p = JSONCParser(scalars: Array(text.unicodeScalars), file: file, allowsBidi: allowsBidi, percentHint: percentHint)
         let result = p.parseAll()
         switch result {
-        case .success(let node): return (node, p.problems)
+        case .success(let node): return (p.recovered > 0 ? nil : node, p.problems)
         case .failure(let e): return (nil, p.problems + e.diagnostics)
         }
     }
@@ -75,6 +87,8 @@ public struct JSONCParser {
             return .success(node)
         } catch let f as Failure {
             return .failure(DiagnosticsError([f.diagnostic]))
+        } catch is Stop {
+            return .failure(DiagnosticsError([]))
         } catch {
             return .failure(DiagnosticsError([.error(DiagnosticCode.jsonSyntax.rawValue, "\(error)")]))
         }
@@ -99,6 +113,18 @@ public struct JSONCParser {
     }
 
     private var current: Unicode.Scalar? { i < scalars.count ? scalars[i] : nil }
+
+    /// Reports `f` and lets the parse go on (see the type's comment); stops after ``maxRecovered``.
+    private mutating func recover(_ f: Failure) throws {
+        problems.append(f.diagnostic)
+        recovered += 1
+        if recovered >= JSONCParser.maxRecovered { throw Stop() }
+    }
+
+    /// Whether `c` may begin a value: after a value in a list, a comma is then missing.
+    private static func beginsValue(_ c: Unicode.Scalar) -> Bool {
+        c == "\"" || c == "{" || c == "[" || c == "-" || ("0"..."9").contains(c) || c == "t" || c == "f" || c == "n"
+    }
 
     private mutating func advance() {
         if scalars[i] == "\n" { line += 1; lineStart = i + 1 }
@@ -162,7 +188,24 @@ public struct JSONCParser {
                     throw fail(JSONCMessages.bareWord(word), at: start, hint: JSONCMessages.write(word))
                 }
             }
-            throw fail(JSONCMessages.unexpectedValue("\(c)"), hint: lookalikeHint(at: i))
+            let said = fail(JSONCMessages.unexpectedValue("\(c)"), hint: lookalikeHint(at: i))
+            if JSONCParser.chineseQuotes.contains(c) {
+                // `“合格”`: read as the string it was meant to be, up to the closing quote on its line.
+                var k = i + 1, text = ""
+                while k < scalars.count, !JSONCParser.chineseQuotes.contains(scalars[k]), scalars[k] != "\n", scalars[k] != "\"" {
+                    text.unicodeScalars.append(scalars[k]); k += 1
+                }
+                guard k < scalars.count, JSONCParser.chineseQuotes.contains(scalars[k]) else { throw said }
+                try recover(said)
+                while i <= k { advance() }
+                return JSONNode(.string(text), at: start)
+            }
+            if JSONCParser.numberLookalikes.contains(c) || c == "－", let (number, end) = JSONCParser.asciiNumber(scalars, from: i) {
+                try recover(said)
+                while i < end { advance() }
+                return JSONNode(.number(number), at: start)
+            }
+            throw said
         }
     }
 
@@ -184,7 +227,13 @@ public struct JSONCParser {
             }
             if c == "}" { advance(); break }
             guard c == "\"" else {
-                if c == "," { throw fail(JSONCMessages.commaNotKey) }
+                if c == "," {
+                    // `,,` or `{,`: a comma too many.
+                    try recover(fail(JSONCMessages.commaNotKey))
+                    advance()
+                    try skipTrivia()
+                    continue
+                }
                 if c == "'" { throw fail(JSONCMessages.keySingleQuotes) }
                 if c.properties.isAlphabetic || c == "_" {
                     var word = ""
@@ -201,7 +250,9 @@ public struct JSONCParser {
             let keyNode = try parseString()
             let key = keyNode.stringValue ?? ""
             try skipTrivia()
-            guard current == ":" else {
+            if current == "：" {
+                try recover(fail(JSONCMessages.colonAfter(key), hint: lookalikeHint(at: i)))
+            } else if current != ":" {
                 throw fail(JSONCMessages.colonAfter(key), hint: current == nil ? nil : lookalikeHint(at: i))
             }
             advance()
@@ -222,10 +273,27 @@ public struct JSONCParser {
                 continue
             }
             if current == "}" { advance(); break }
-            if current == nil {
+            guard let next = current else {
                 throw fail(JSONCMessages.unclosed(true, line: start.line, column: start.column), hint: JSONCMessages.add("}"))
             }
-            throw fail(JSONCMessages.commaOrBrace(key), hint: lookalikeHint(at: i) ?? JSONCMessages.commaMissing)
+            let said = fail(JSONCMessages.commaOrBrace(key), hint: lookalikeHint(at: i) ?? JSONCMessages.commaMissing)
+            switch next {
+            case "，", "、":
+                try recover(said)
+                advance()
+                try skipTrivia()
+                continue
+            case "｝":
+                try recover(said)
+                advance()
+            case "\"":
+                // The next key: the comma before it is missing.
+                try recover(said)
+                continue
+            default:
+                throw said
+            }
+            break
         }
         return JSONNode(.object(members), at: start)
     }
@@ -242,15 +310,34 @@ public struct JSONCParser {
                 throw fail(JSONCMessages.unclosed(false, line: start.line, column: start.column), hint: JSONCMessages.add("]"))
             }
             if c == "]" { advance(); break }
-            if c == "," { throw fail(JSONCMessages.commaNotValue) }
+            if c == "," {
+                try recover(fail(JSONCMessages.commaNotValue))
+                advance()
+                try skipTrivia()
+                continue
+            }
             items.append(try parseValue())
             try skipTrivia()
             if current == "," { advance(); try skipTrivia(); continue }
             if current == "]" { advance(); break }
-            if current == nil {
+            guard let next = current else {
                 throw fail(JSONCMessages.unclosed(false, line: start.line, column: start.column), hint: JSONCMessages.add("]"))
             }
-            throw fail(JSONCMessages.commaOrBracket, hint: lookalikeHint(at: i) ?? JSONCMessages.commaMissing)
+            let said = fail(JSONCMessages.commaOrBracket, hint: lookalikeHint(at: i) ?? JSONCMessages.commaMissing)
+            if next == "，" || next == "、" {
+                try recover(said)
+                advance()
+                try skipTrivia()
+                continue
+            }
+            if next == "］" || next == "】" {
+                try recover(said)
+                advance()
+                break
+            }
+            // The next value: the comma before it is missing.
+            guard JSONCParser.beginsValue(next) else { throw said }
+            try recover(said)
         }
         return JSONNode(.array(items), at: start)
     }
@@ -356,16 +443,22 @@ public struct JSONCParser {
         }
         if let c = current, c == "%" || c == "％" {
             let hint = percentHint?(keyPath, text) ?? JSONCMessages.rateFraction(text, JSONCParser.hundredth(of: text))
-            throw fail(JSONCMessages.afterNumber("\(c)", text), hint: hint)
+            try recover(fail(JSONCMessages.afterNumber("\(c)", text), hint: hint))
+            advance()
         }
         if let c = current, c.properties.isIdeographic, !"万千百亿".unicodeScalars.contains(c) {
             // `2分`, `5项`: a unit written after the number, as on the paper criteria.
-            throw fail(JSONCMessages.afterNumber("\(c)", text), hint: JSONCMessages.unitAfterNumber("\(c)", text))
+            try recover(fail(JSONCMessages.afterNumber("\(c)", text), hint: JSONCMessages.unitAfterNumber("\(c)", text)))
+            while let d = current, d.properties.isIdeographic { advance() }
         }
         if let c = current, c.properties.isAlphabetic || JSONCParser.numberLookalikes.contains(c) {
             // `3。5`, `1２`: a number typed partly in a Chinese input method.
-            let hint = JSONCParser.asciiNumber(scalars, from: startIndex).map(JSONCMessages.writeNumber)
-            throw fail(JSONCMessages.afterNumber("\(c)", text), hint: hint)
+            let ascii = JSONCParser.asciiNumber(scalars, from: startIndex)
+            let said = fail(JSONCMessages.afterNumber("\(c)", text), hint: ascii.map { JSONCMessages.writeNumber($0.text) })
+            guard let ascii, !c.properties.isAlphabetic else { throw said }
+            try recover(said)
+            while i < ascii.end { advance() }
+            return JSONNode(.number(ascii.text), at: start)
         }
         return JSONNode(.number(text), at: start)
     }
@@ -382,7 +475,7 @@ public struct JSONCParser {
 
     /// The number that starts at `index`, typed with full-width digits or a Chinese full stop
     /// (`３。５`), as ASCII (`3.5`); `nil` when that is not a number.
-    private static func asciiNumber(_ scalars: [Unicode.Scalar], from index: Int) -> String? {
+    private static func asciiNumber(_ scalars: [Unicode.Scalar], from index: Int) -> (text: String, end: Int)? {
         var out = ""
         var k = index
         while k < scalars.count {
@@ -394,7 +487,7 @@ public struct JSONCParser {
             else { break }
             k += 1
         }
-        return Rational(decimal: out) != nil ? out : nil
+        return Rational(decimal: out) != nil ? (out, k) : nil
     }
 
     /// `90` → `0.9`.
@@ -419,7 +512,7 @@ public struct JSONCParser {
             return JSONCMessages.chineseQuotes(closed ? String(word) : nil)
         }
         if JSONCParser.numberLookalikes.contains(c), let number = JSONCParser.asciiNumber(scalars, from: index) {
-            return JSONCMessages.writeNumber(number)
+            return JSONCMessages.writeNumber(number.text)
         }
         if c == "#" || c == "＃" { return JSONCMessages.hashComment }
         if c == "\u{3000}" { return JSONCMessages.fullWidthSpace }

@@ -76,4 +76,52 @@ struct ChineseInputTests {
     func stillStrict() {
         #expect(JSONCParser.parseDocument(#"{ "bonusCap": 3.5, "name": "优秀" }"#, file: "x.jsonc").problems.isEmpty)
     }
+
+    /// `rules check` stopped at the first syntax error, so a file typed in a Chinese input
+    /// method took one run per mistake. Since 0.23.2 the mistakes whose meaning is plain are
+    /// each reported, and the parse goes on as if the right character stood there; the
+    /// document still fails (nothing is decoded).
+    @Test("plain mistakes are all reported in one run, each at its place; the document fails")
+    func several() {
+        let text = "{ \"a\"：1， \"b\": “甲” \"c\": [1、２ 3】, \"d\": 30%, \"e\": 2分,, \"f\": 3。5 }"
+        let (node, problems) = JSONCParser.parseDocument(text, file: "x.jsonc")
+        #expect(node == nil)
+        #expect(problems.map(\.code) == Array(repeating: "json-syntax", count: 12), "\(problems.map(\.message))")
+        // ： ， “ (the comma missing before "c": at its key) 、 ２ (the comma missing before 3) 】 % 分 (the second of ,,) 。
+        let columns = [text.distance(to: "："), text.distance(to: "，"), text.distance(to: "“"), text.distance(to: "\"c"), text.distance(to: "、"),
+                       text.distance(to: "２"), text.distance(to: " 3】") + 1, text.distance(to: "】"), text.distance(to: "%"), text.distance(to: "分"),
+                       text.distance(to: ",,") + 1, text.distance(to: "。")]
+        #expect(problems.compactMap { $0.location?.column } == columns.map { $0 + 1 }, "\(problems.map { "\($0.location!.column) \($0.message)" })")
+        #expect(problems[3].hintText?.en == "is a comma missing?" && problems[1].hintText?.zh == "把 `，` 换成英文的 `,`")
+    }
+
+    @Test("a comma too many, before a key or a value, is read past too")
+    func doubledComma() {
+        let (node, problems) = JSONCParser.parseDocument(#"{ "a": 1,, "b": [1,, 2], "c": 3 }"#, file: "x.jsonc")
+        #expect(node == nil)
+        #expect(problems.map(\.text.en) == ["unexpected `,`: a key was expected", "unexpected `,`: a value was expected"])
+    }
+
+    @Test("what cannot be read past still stops the parse, after what came before it")
+    func fatalAfterRecovered() {
+        let (node, problems) = JSONCParser.parseDocument(#"{ "a"：1, "b": tru, "c"：2 }"#, file: "x.jsonc")
+        #expect(node == nil)
+        // The second `：` is after the word the parse cannot read past: not reached.
+        #expect(problems.count == 2 && problems[0].text.en == "expected `:` after the key `a`" && problems[1].message.contains("tru"), "\(problems.map(\.message))")
+    }
+
+    @Test("after fifty syntax errors read past, the parse stops")
+    func capped() {
+        let text = "[" + Array(repeating: "1、", count: 200).joined() + "1]"
+        let (node, problems) = JSONCParser.parseDocument(text, file: "x.jsonc")
+        #expect(node == nil && problems.count == JSONCParser.maxRecovered)
+    }
+}
+
+private extension String {
+    /// The offset, in Unicode scalars, of the first `part`.
+    func distance(to part: String) -> Int {
+        guard let r = range(of: part) else { return -1 }
+        return unicodeScalars.distance(from: unicodeScalars.startIndex, to: r.lowerBound.samePosition(in: unicodeScalars)!)
+    }
 }
