@@ -30,9 +30,11 @@ public final class Journal {
     private var lineCount = 0
     /// The side file a torn tail was moved to when this journal was opened, if one was.
     public private(set) var tailSetAside: String?
-    /// How many bytes of an incomplete record follow the last whole one (0 for none), before
-    /// any was set aside.
-    public private(set) var tornBytes = 0
+    /// Whether the journal holds nothing but the opening record cut short, or nothing at all:
+    /// `init` was interrupted (``TornTail/cutShortOpening(_:)``), and there is no session.
+    public private(set) var openingCutShort = false
+    /// The journal's size in bytes when it was read.
+    public private(set) var byteCount = 0
     private var lockFD: Int32 = -1
     private var fd: Int32 = -1
 
@@ -81,6 +83,9 @@ public final class Journal {
     private func load(writable: Bool) throws(SessionError) {
         guard let data = FileManager.default.contents(atPath: url.path) else { throw .io("read", url.path) }
         let bytes = [UInt8](data)
+        byteCount = bytes.count
+        // Empty: `init` was interrupted before it wrote the opening record.
+        openingCutShort = bytes.isEmpty
         let end = (bytes.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
         var number = 0
         // A journal saved again by another program (Notepad): a byte order mark before the first
@@ -162,12 +167,19 @@ public final class Journal {
         let at = SourceLocation(file: Journal.fileName, line: number + 1, column: 1)
         // Whose action was lost, as far as the torn bytes say (only in the message).
         let lost = TornTail.read(tail)
-        tornBytes = tail.count
-        // With no whole record before it, the tail is the opening record cut short: `init` was
-        // interrupted, and there is no session to recover into (a recovery record appended
-        // here became the journal's first, and the folder was no session at all). Left as it
-        // is; `SessionFolder` says what to do.
-        if records.isEmpty { return }
+        // With no whole record before it, there is no session to recover into (a recovery
+        // record appended here became the journal's first, and the folder was no session at
+        // all): the file is left as it is. It is the opening record cut short (`SessionFolder`
+        // says what to do), or lines whose line ends were lost (another program saved it).
+        if records.isEmpty {
+            if TornTail.cutShortOpening(tail) {
+                openingCutShort = true
+            } else {
+                diagnostics.append(.error("journal-unreadable", SessionMessages.noWholeLine(bytes: tail.count),
+                                          at: SourceLocation(file: Journal.fileName, line: 1, column: 1), hint: SessionMessages.journalResavedHint))
+            }
+            return
+        }
         guard writable && !damaged else {
             diagnostics.append(.warning("journal-torn-tail", SessionMessages.tornTailSeen(tail.count, lost: lost), at: at,
                                         hint: lost.map(SessionMessages.tornTailRedo)))

@@ -24,9 +24,9 @@ public struct SessionFolder {
         let fm = FileManager.default
         let journalPath = directory.appendingPathComponent(Journal.fileName).path
         if fm.fileExists(atPath: journalPath) {
-            // An earlier `init` cut short while writing the opening record: no line of it is whole.
-            if let bytes = fm.contents(atPath: journalPath), !bytes.contains(0x0A) {
-                throw .problems([.error("session-exists", SessionMessages.notOpened(bytes: bytes.count),
+            // An earlier `init` cut short before or while writing the opening record.
+            if let bytes = fm.contents(atPath: journalPath), bytes.isEmpty || TornTail.cutShortOpening([UInt8](bytes)) {
+                throw .problems([.error("journal-damaged", SessionMessages.notOpened(bytes: bytes.count),
                                         at: SourceLocation(file: Journal.fileName, line: 1, column: 1), hint: SessionMessages.notOpenedHint(directory.path))])
             }
             throw .alreadyExists(directory.path)
@@ -142,10 +142,10 @@ public struct SessionFolder {
     }
 
     private init(directory: URL, journal: Journal) throws(SessionError) {
-        // No whole record, and nothing unreadable: `init` cut short before or while writing
-        // the opening record (an empty journal, or one incomplete line).
-        if journal.records.isEmpty && !journal.resaved && !journal.diagnostics.contains(where: { $0.severity == .error }) {
-            throw .problems([.error("journal-damaged", SessionMessages.notOpened(bytes: journal.tornBytes),
+        // `init` cut short before or while writing the opening record (an empty journal, or
+        // the start of that record alone).
+        if journal.records.isEmpty && journal.openingCutShort {
+            throw .problems([.error("journal-damaged", SessionMessages.notOpened(bytes: journal.byteCount),
                                     at: SourceLocation(file: Journal.fileName, line: 1, column: 1), hint: SessionMessages.notOpenedHint(directory.path))])
         }
         guard let first = journal.records.first, first.kind == .open,

@@ -264,7 +264,12 @@ extension SessionMessages {
                              en: "this session was never fully opened: `kaimen session init` was cut short, and the journal is empty; nothing has been entered")
         }
         return Localized(zh: "这个会话没有建立完成：建立会话（`kaimen session init`）时中断，日志里只有不完整的第一条记录（\(bytes) 字节），还没有录入任何内容",
-                  en: "this session was never fully opened: `kaimen session init` was cut short, and the journal holds only an incomplete first record (\(bytes) bytes); nothing has been entered")
+                         en: "this session was never fully opened: `kaimen session init` was cut short, and the journal holds only an incomplete first record (\(bytes) byte\(bytes == 1 ? "" : "s")); nothing has been entered")
+    }
+    /// A journal with no line end at all that is not an opening record cut short.
+    static func noWholeLine(bytes: Int) -> Localized {
+        Localized(zh: "日志中没有一行以换行结束的记录（共 \(bytes) 字节），也不像建立会话时中断留下的半条记录：多半被其他程序另存过，换行被改掉或删去了；这时不会在日志上追加任何内容",
+                  en: "the journal has no line ended by a line feed (\(bytes) bytes in all), and is not an opening record cut short either: most likely another program saved it again and changed or removed its line ends; nothing is appended to it")
     }
     static func notOpenedHint(_ dir: String) -> Localized {
         Localized(zh: "删去文件夹 `\(Echo.shown(dir))` 后重新运行 `kaimen session init`，或换一个新文件夹建立会话",
@@ -345,7 +350,7 @@ extension SessionMessages {
         let by = Echo.cell(by)
         let zh = others.map { "记录 \($0.seq) 的 `\(Echo.cell($0.by))`" }.joined(separator: "、")
         let en = others.map { "`\(Echo.cell($0.by))` of record \($0.seq)" }.joined(separator: ", ")
-        return Localized(zh: "按 --different-person 记为两个人：`\(by)` 与 \(zh)（日志中此记录的 differentFrom）",
+        return Localized(zh: "按 --different-person 记为两个人：`\(by)` 与\(zh)（日志中此记录的 differentFrom）",
                          en: "recorded as two people by --different-person: `\(by)` and \(en) (the record's differentFrom in the journal)")
     }
     static let operatorNearMissHint = Localized(zh: "若是同一人，请另一名录入员对照纸质评分表录入；若确是两个不同的人（如 张伟 与 张伟华），加 `--different-person` 再录入",

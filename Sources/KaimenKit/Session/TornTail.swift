@@ -69,6 +69,22 @@ struct TornTail: Equatable, Sendable {
         }
     }
 
+    /// Whether `bytes`, the whole journal, are the opening record cut short (an `init`
+    /// interrupted while writing it), rather than records whose line ends were lost or joined
+    /// (a file saved again by another program): one line, beginning as kaimen writes a record,
+    /// every byte fitting the canonical JSON of one, and ending only because the bytes run out;
+    /// not a whole record (that is one whose line end alone is missing); its kind, as far as
+    /// the bytes show it, `open`; and shorter than any session's journal with entries.
+    static func cutShortOpening(_ bytes: [UInt8]) -> Bool {
+        guard !bytes.isEmpty, bytes.count < 1 << 16, !bytes.contains(0x0A), !bytes.contains(0x0D),
+              bytes[0] == UInt8(ascii: "{") else { return false }
+        var reader = PrefixReader(bytes: bytes)
+        _ = reader.value(depth: 0)
+        guard reader.stopped && reader.ranOut else { return false }
+        let lost = read(bytes)
+        return lost?.kind == nil || lost?.kind == .open
+    }
+
     typealias Member = (key: String, value: Piece?)
 
     /// A value read from the bytes: an object or array holds the members read before the bytes
@@ -87,12 +103,16 @@ struct TornTail: Equatable, Sendable {
         var at = 0
         /// The bytes did not fit: nothing more is read, anywhere.
         var stopped = false
+        /// Reading stopped because the bytes ran out (a value, key or character cut short),
+        /// not because a byte did not fit.
+        var ranOut = false
         /// Deeper than any record kaimen writes: read no further (no recursion without end).
         static let maxDepth = 8
 
         /// The value at `at`; a scalar cut off (or not fitting) is `nil`, a container cut off is
         /// what was read of it.
         mutating func value(depth: Int) -> Piece? {
+            if !stopped && at >= bytes.count { ranOut = true }
             guard !stopped, at < bytes.count, depth <= Self.maxDepth else { stopped = true; return nil }
             switch bytes[at] {
             case UInt8(ascii: "{"):
@@ -130,6 +150,7 @@ struct TornTail: Equatable, Sendable {
                     at += word.utf8.count
                     return .literal
                 }
+                if ["true", "false", "null"].contains(where: { $0.utf8.starts(with: bytes[at...]) }) { ranOut = true }
                 stopped = true
                 return nil
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -137,6 +158,7 @@ struct TornTail: Equatable, Sendable {
                 if bytes[at] == UInt8(ascii: "-") { at += 1 }
                 while at < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[at]) { at += 1 }
                 // Digits up to the end may be a number cut short (`1` of `12`).
+                if at >= bytes.count { ranOut = true }
                 guard at < bytes.count, let n = Int(String(decoding: bytes[start..<at], as: UTF8.self)) else { stopped = true; return nil }
                 return .number(n)
             default:
@@ -147,6 +169,7 @@ struct TornTail: Equatable, Sendable {
 
         /// The byte at `at` is `byte`: step over it. Otherwise stop.
         mutating func expect(_ byte: UInt8) -> Bool {
+            if !stopped && at >= bytes.count { ranOut = true }
             guard !stopped, at < bytes.count, bytes[at] == byte else { return false }
             at += 1
             return true
@@ -155,6 +178,7 @@ struct TornTail: Equatable, Sendable {
         /// A whole string at `at`, its escapes undone; `nil` (and stop) when it is cut off or
         /// does not fit (an escape kaimen does not write, a control byte, bytes not UTF-8).
         mutating func string() -> String? {
+            if !stopped && at >= bytes.count { ranOut = true }
             guard !stopped, at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { stopped = true; return nil }
             var i = at + 1
             var text: [UInt8] = []
@@ -166,9 +190,9 @@ struct TornTail: Equatable, Sendable {
                     at = i + 1
                     return s
                 }
-                if b < 0x20 { break }
+                if b < 0x20 { stopped = true; return nil }
                 guard b == UInt8(ascii: "\\") else { text.append(b); i += 1; continue }
-                guard i + 1 < bytes.count else { break }
+                guard i + 1 < bytes.count else { ranOut = true; break }
                 switch bytes[i + 1] {
                 case UInt8(ascii: "\""): text.append(UInt8(ascii: "\""))
                 case UInt8(ascii: "\\"): text.append(UInt8(ascii: "\\"))
@@ -176,6 +200,7 @@ struct TornTail: Equatable, Sendable {
                 case UInt8(ascii: "r"): text.append(0x0D)
                 case UInt8(ascii: "t"): text.append(0x09)
                 case UInt8(ascii: "u"):
+                    if i + 6 > bytes.count { ranOut = true }
                     guard i + 6 <= bytes.count, let v = UInt32(String(decoding: bytes[(i + 2)..<(i + 6)], as: UTF8.self), radix: 16),
                           bytes[(i + 2)..<(i + 6)].allSatisfy({ $0 != UInt8(ascii: "+") && $0 != UInt8(ascii: "-") }),
                           let scalar = Unicode.Scalar(v) else { stopped = true; return nil }
@@ -186,6 +211,8 @@ struct TornTail: Equatable, Sendable {
                 }
                 i += 2
             }
+            // The bytes ran out inside the string (a character cut in the middle included).
+            if i >= bytes.count { ranOut = true }
             stopped = true
             return nil
         }

@@ -240,7 +240,7 @@ struct DoubleEntryTests {
         let said = s.run("enter", [b, "--by", second, "--different-person"])
         #expect(said.code == .success, "\(said.err)")
         #expect(said.out.contains("已确认 2 张，待第二人录入 0 张，不一致 1 张"), "\(said.out)")
-        #expect(said.out.contains("按 --different-person 记为两个人：`\(second)` 与 记录 2 的 `\(first)`（日志中此记录的 differentFrom）"), "\(said.out)")
+        #expect(said.out.contains("按 --different-person 记为两个人：`\(second)` 与记录 2 的 `\(first)`（日志中此记录的 differentFrom）"), "\(said.out)")
         let record = try JournalRecord.parse(s.journalLines.last!).get()
         #expect(record.content.objectValue?.keys.sorted() == ["differentFrom", "file", "round", "sha256", "sheets", "text"])
         #expect(record.content["differentFrom"] == .array([.num(2)]))
@@ -287,7 +287,7 @@ struct DoubleEntryTests {
         // Told apart from both: the record names both entries.
         let apart = s.run("enter", [r01b, "--by", "录入员", "--identical", "--different-person"])
         #expect(apart.code == .success, "\(apart.err)")
-        #expect(apart.out.contains("按 --different-person 记为两个人：`录入员` 与 记录 2 的 `录入员甲`、记录 4 的 `录入员乙`"), "\(apart.out)")
+        #expect(apart.out.contains("按 --different-person 记为两个人：`录入员` 与记录 2 的 `录入员甲`、记录 4 的 `录入员乙`"), "\(apart.out)")
         #expect(try JournalRecord.parse(s.journalLines.last!).get().content["differentFrom"] == .array([.num(2), .num(4)]))
 
         let single = try SampleSession(singleEntry: true); defer { single.remove() }

@@ -182,6 +182,43 @@ struct JournalDurabilityTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: s.path).filter { $0.hasPrefix("journal.torn-") }.isEmpty)
     }
 
+    /// A review's finding: the first version took any journal without a line feed for an
+    /// `init` cut short, and told the secretary to delete a session with entries whose line
+    /// ends another program had changed (to CR, or to spaces). Such a journal is unreadable,
+    /// not unopened, and nothing is written to it.
+    @Test("a journal of whole records whose line ends were changed is not called unopened, and is left as it is", arguments: ["\r", " "])
+    func lineEndsChanged(_ end: String) throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R01,") })
+        #expect(s.run("enter", [a, "--by", "甲"]).code == .success)
+        let url = s.dir.appendingPathComponent("journal.jsonl")
+        let changed = Data(s.journal.replacingOccurrences(of: "\n", with: end).utf8)
+        try changed.write(to: url)
+        for command in ["status", "verify"] {
+            let r = s.run(command, [])
+            #expect(r.code == .failure && !r.err.contains("没有建立完成") && r.err.contains("日志中没有一行以换行结束的记录"), "\(command): \(r.err)")
+        }
+        let b = try s.file("b.csv", SampleSession.typed("b") { $0.hasPrefix("R01,") })
+        #expect(s.run("enter", [b, "--by", "乙"]).code == .failure)
+        let again = SampleSession.run(["session", "init", s.path, "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                                       "--roster", "samples/xicheng-2014/roster.csv", "--by", "王秘书"])
+        #expect(again.code == .failure && again.err.contains("已有会话日志") && !again.err.contains("没有建立完成"), "\(again.err)")
+        #expect(try Data(contentsOf: url) == changed)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: s.path).filter { $0.hasPrefix("journal.torn-") }.isEmpty)
+    }
+
+    @Test("an opening record whole but for its line end is a session: status reads it, init again says a session is there")
+    func openingWithoutLineEnd() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let url = s.dir.appendingPathComponent("journal.jsonl")
+        try Data(try Data(contentsOf: url).dropLast()).write(to: url)
+        let status = s.run("status", [])
+        #expect(status.code == .success, "\(status.err)")
+        let again = SampleSession.run(["session", "init", s.path, "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                                       "--roster", "samples/xicheng-2014/roster.csv", "--by", "王秘书"])
+        #expect(again.code == .failure && again.err.contains("已有会话日志") && !again.err.contains("没有建立完成"), "\(again.err)")
+    }
+
     @Test("kill -9 during `init`: the folder is a whole session, no folder, or one every command calls not opened")
     func killDuringInit() throws {
         var random = SplitMix64(seed: 20141205)
