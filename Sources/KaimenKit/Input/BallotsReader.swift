@@ -106,7 +106,7 @@ public struct BallotsReader {
                     diagnostics.append(.unknownStandard) {
                         .error(.unknownStandard, ReaderMessages.columnNotBallotStandard(Echo.cell(name)),
                                at: csv.headerLocation(column: c), path: Echo.cell(name),
-                               hint: itemSuggestions.didYouMean(name) ?? ReaderMessages.wideColumns)
+                               hint: itemSuggestions.didYouMeanOnly(name) ?? ReaderMessages.wideColumns)
                     }
                 }
             }
@@ -228,7 +228,7 @@ public struct BallotsReader {
                     return .error(.unknownStandard,
                                   isMetricStandard ? ReaderMessages.metricStandardBallot(itemText) : ReaderMessages.unknownBallotStandard(itemText),
                                   at: at(cell.itemCol), path: "standard",
-                                  hint: itemSuggestions.didYouMean(cell.itemText) ?? ReaderMessages.ballotStandards(items, rules: rules))
+                                  hint: itemSuggestions.didYouMeanOnly(cell.itemText) ?? ReaderMessages.ballotStandards(items, rules: rules))
                 }
             }
             let text = row[cell.scoreCol].trimmingSpaces()

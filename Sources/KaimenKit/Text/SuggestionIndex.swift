@@ -133,14 +133,22 @@ struct SuggestionIndex {
                 }
             }
         }
-        if let best { return Answer(text: best.text, asClose: asClose) }
+        if let best { return Answer(text: Self.preferAlike(word, best.text, asClose), asClose: asClose) }
         // Then a candidate that starts with the word, or that the word starts with (3 characters at least).
         for c in candidates! where min(lowerWord.count, c.lowered.count) >= 3
             && (lowerWord.starts(with: c.lowered) || c.lowered.starts(with: lowerWord)) {
             let d = Suggestion.distance(lowerWord, c.lowered)
             consider(c.text, (d, d))
         }
-        return Answer(text: best?.text, asClose: asClose)
+        return Answer(text: best.map { Self.preferAlike(word, $0.text, asClose) }, asClose: asClose)
+    }
+
+    /// Among candidates as close, the one alike to the eye, as ``Suggestion/closest(to:among:)``
+    /// picks; else `first`.
+    private static func preferAlike(_ word: String, _ first: String, _ asClose: [String]) -> String {
+        guard asClose.count > 1 else { return first }
+        let folded = lookalikes(word)
+        return asClose.first { lookalikes($0) == folded } ?? first
     }
 
     /// The optimal-string-alignment distance of `a` and `b` when it is at most `limit`;

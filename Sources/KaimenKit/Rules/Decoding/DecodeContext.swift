@@ -5,9 +5,10 @@ final class DecodeContext {
     /// Ids of entries that could not be decoded, by collection. Checks that would only repeat
     /// the problem (an "unknown area" for an area with a typo in it) are skipped for these.
     var undecoded: [String: Set<String>] = [:]
-    /// JSON paths of the unknown keys reported so far, so a misspelt key is not reported again
-    /// as a missing one.
-    var unknownKeys: Set<String> = []
+    /// The JSON paths of the unknown keys reported so far, each with the allowed key it is the
+    /// one misspelling of (`nil`: none, or several as near), so that a misspelt key is not
+    /// reported again as a missing one.
+    var unknownKeys: [String: String?] = [:]
     /// What an extending file's `remove` dropped, by collection and id: where the id is
     /// written in `remove`, so a base entry still using it is reported there, where the fix is.
     var removed: [String: [String: (location: SourceLocation, path: String)]] = [:]

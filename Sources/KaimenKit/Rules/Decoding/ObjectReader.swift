@@ -45,11 +45,16 @@ struct ObjectReader {
 
     func origin() -> Origin { Origin(location: node.location, path: path, fields: fieldLocations) }
 
-    /// Whether an unknown key here looks like a misspelling of `key` (`piont` for `points`).
-    /// It already got "unknown key, did you mean …?"; "missing `points`" would only repeat it.
+    /// Whether an unknown key here is the one misspelling of `key` (`piont` for `points`): it
+    /// already got "unknown key, did you mean …?"; "missing `points`" would only repeat it. Not
+    /// when it is as near to another allowed key (`kid` to `id` and `kind`): no hint named
+    /// either, so each missing one is said.
     /// (`finish(allowed:)` must have run first.)
     func hasMisspelling(of key: String) -> Bool {
-        members.contains { ctx.unknownKeys.contains(path($0.key)) && Suggestion.closest(to: $0.key, among: [key]) != nil }
+        members.contains { m in
+            guard case .some(.some(let meant)) = ctx.unknownKeys[path(m.key)] else { return false }
+            return meant == key
+        }
     }
 
     private func missing(_ key: String, _ expected: Localized) {
@@ -216,9 +221,10 @@ struct ObjectReader {
     func finish(allowed: [String]) {
         let set = Set(allowed)
         for m in members where !set.contains(m.key) {
-            ctx.unknownKeys.insert(path(m.key))
+            let meant = Suggestion.only(to: m.key, among: allowed)
+            ctx.unknownKeys[path(m.key)] = .some(meant)
             ctx.error(.unknownKey, RulesMessages.unknownKey(m.key, what), at: m.keyLocation, path: path(m.key),
-                      hint: Localized.didYouMean(m.key, among: allowed))
+                      hint: meant.map { CommandMessages.didYouMean($0, for: m.key) })
         }
     }
 }

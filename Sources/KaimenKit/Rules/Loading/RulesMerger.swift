@@ -122,7 +122,7 @@ struct RulesMerger {
                     // Meant to go (misspelt, or listed under another collection): what still uses
                     // it is not reported again.
                     if owner[id] != nil { ctx.meantToRemove.insert(id) }
-                    else if let meant = Suggestion.closest(to: id, among: items.compactMap { $0["id"]?.stringValue }) { ctx.meantToRemove.insert(meant) }
+                    else if let meant = Suggestion.only(to: id, among: items.compactMap { $0["id"]?.stringValue }) { ctx.meantToRemove.insert(meant) }
                     ctx.error(.removeUnknownID, ValidationMessages.cannotRemove(id, baseFile, key),
                               at: idNode.location, path: "remove.\(key)[\(n)]",
                               hint: owner[id].map { ValidationMessages.removeFrom($0, id) } ?? RulesMerger.hint(id, among: items, key))

@@ -71,7 +71,7 @@ struct RulesValidator {
         for s in rules.standards {
             // A removed area its standards still name was reported at the `remove` entry.
             guard let a = s.area, rules.area(a) == nil, !ctx.isRemovedInUse("areas", a) else { continue }
-            if let m = Suggestion.closest(to: a, among: areaIDs) { meant.insert(m) } else { meantUnknown = true }
+            if let m = Suggestion.only(to: a, among: areaIDs) { meant.insert(m) } else { meantUnknown = true }
         }
         for area in rules.areas {
             let members = rules.standards.filter { $0.area == area.id }
