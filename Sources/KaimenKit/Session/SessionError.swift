@@ -17,6 +17,9 @@ public enum SessionError: Error, Sendable, Equatable {
         case .io(let op, let path, let code):
             return [.error("session-io", SessionMessages.io(op, path: path, reason: SystemError(code).text))]
         case .notASession(let path):
+            if SessionFolder.leftByInterruptedInit(path) {
+                return [.error("not-a-session", SessionMessages.notOpenedNoJournal(path), hint: SessionMessages.notOpenedHint(path))]
+            }
             return [.error("not-a-session", SessionMessages.notASession(path), hint: SessionFolder.nearestSession(to: path) ?? SessionMessages.notASessionHint)]
         case .alreadyExists(let path):
             return [.error("session-exists", SessionMessages.sessionExists(path), hint: SessionMessages.sessionExistsHint)]

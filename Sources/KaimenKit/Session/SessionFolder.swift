@@ -31,6 +31,10 @@ public struct SessionFolder {
             }
             throw .alreadyExists(directory.path)
         }
+        if leftByInterruptedInit(directory.path) {
+            throw .problems([.error("session-folder-not-empty", SessionMessages.notOpenedNoJournal(directory.path),
+                                    hint: SessionMessages.notOpenedHint(directory.path))])
+        }
         if let existing = try? fm.contentsOfDirectory(atPath: directory.path), !existing.isEmpty {
             throw .problems([.error("session-folder-not-empty", SessionMessages.folderNotEmpty(directory.path), hint: SessionMessages.sessionExistsHint)])
         }
@@ -90,6 +94,19 @@ public struct SessionFolder {
             if !changed.isEmpty { throw .problems(changed + [.error("input-changed", SessionMessages.inputsChangedRefused, hint: SessionMessages.inputsChangedHint)]) }
         }
         return try SessionFolder(directory: directory, journal: journal)
+    }
+
+    /// Whether the folder at `path` is what an `init` interrupted before it made the journal
+    /// leaves: no journal, the `inputs` folder it was copying the inputs into, and nothing else
+    /// but the lock file and the temporary files of a copy cut short. (A secretary's test:
+    /// `status` sent them to `init`, and `init` said the folder was not empty.)
+    static func leftByInterruptedInit(_ path: String) -> Bool {
+        let fm = FileManager.default
+        var isFolder: ObjCBool = false
+        guard !fm.fileExists(atPath: (path as NSString).appendingPathComponent(Journal.fileName)),
+              fm.fileExists(atPath: (path as NSString).appendingPathComponent("inputs"), isDirectory: &isFolder), isFolder.boolValue,
+              let entries = try? fm.contentsOfDirectory(atPath: path) else { return false }
+        return entries.allSatisfy { $0 == "inputs" || $0 == "journal.lock" || ($0.hasPrefix(".") && $0.contains(".tmp")) }
     }
 
     /// For a folder that holds no session: the session it is inside (`2014-mid/inputs` is in

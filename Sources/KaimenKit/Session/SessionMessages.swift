@@ -266,6 +266,12 @@ extension SessionMessages {
         return Localized(zh: "这个会话没有建立完成：建立会话（`kaimen session init`）时中断，日志里只有不完整的第一条记录（\(bytes) 字节），还没有录入任何内容",
                          en: "this session was never fully opened: `kaimen session init` was cut short, and the journal holds only an incomplete first record (\(bytes) byte\(bytes == 1 ? "" : "s")); nothing has been entered")
     }
+    /// A folder an `init` interrupted before it made the journal left (`leftByInterruptedInit`).
+    static func notOpenedNoJournal(_ path: String) -> Localized {
+        Localized(zh: "`\(Echo.shown(path))` 里的会话没有建立完成：建立会话（`kaimen session init`）时中断，文件夹里只有复制了一部分的输入文件，没有日志，还没有录入任何内容",
+                  en: "the session in `\(Echo.shown(path))` was never opened: `kaimen session init` was cut short while it copied the inputs; there is no journal, and nothing has been entered")
+    }
+
     /// A journal with no line end at all that is not an opening record cut short.
     static func noWholeLine(bytes: Int) -> Localized {
         Localized(zh: "日志中没有一行以换行结束的记录（共 \(bytes) 字节），也不像建立会话时中断留下的半条记录：多半被其他程序另存过，换行被改掉或删去了；这时不会在日志上追加任何内容",

@@ -219,6 +219,27 @@ struct JournalDurabilityTests {
         #expect(again.code == .failure && again.err.contains("已有会话日志") && !again.err.contains("没有建立完成"), "\(again.err)")
     }
 
+    @Test("a folder init left while copying the inputs: status, enter and init say it was never opened, and to delete it")
+    func interruptedBeforeJournal() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-init-left-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("inputs/rules"), withIntermediateDirectories: true)
+        try Data("id,name\n".utf8).write(to: dir.appendingPathComponent("inputs/.units.csv.tmp-12"))
+        try Data().write(to: dir.appendingPathComponent("journal.lock"))
+        let said = "`\(dir.path)` 里的会话没有建立完成：建立会话（`kaimen session init`）时中断，文件夹里只有复制了一部分的输入文件，没有日志，还没有录入任何内容；"
+            + "删去文件夹 `\(dir.path)` 后重新运行 `kaimen session init`，或换一个新文件夹建立会话"
+        for args in [["session", "status", dir.path], ["session", "enter", dir.path, "samples/xicheng-2014/typed-a.csv", "--by", "甲"],
+                     ["session", "init", dir.path, "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                      "--roster", "samples/xicheng-2014/roster.csv", "--by", "王秘书"]] {
+            let r = SampleSession.run(args)
+            #expect(r.code == .failure && r.err.contains(said), "\(args[1]): \(r.err)")
+        }
+        // Anything else in the folder: not taken for such a leftover.
+        try Data("x".utf8).write(to: dir.appendingPathComponent("notes.txt"))
+        #expect(!SessionFolder.leftByInterruptedInit(dir.path))
+        #expect(SampleSession.run(["session", "status", dir.path]).err.contains("不是打分会话文件夹"))
+    }
+
     @Test("kill -9 during `init`: the folder is a whole session, no folder, or one every command calls not opened")
     func killDuringInit() throws {
         var random = SplitMix64(seed: 20141205)
@@ -231,7 +252,15 @@ struct JournalDurabilityTests {
             usleep(UInt32(random.next() % 200_000))
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
-            guard FileManager.default.fileExists(atPath: dir.appendingPathComponent("journal.jsonl").path) else { seen["no journal", default: 0] += 1; continue }
+            guard FileManager.default.fileExists(atPath: dir.appendingPathComponent("journal.jsonl").path) else {
+                seen["no journal", default: 0] += 1
+                // Killed while copying the inputs: said to be a session never opened, not "not a
+                // session" (status) and "not empty" (init), each sending the secretary to the other.
+                if SessionFolder.leftByInterruptedInit(dir.path) {
+                    #expect(SampleSession.run(["session", "status", dir.path]).err.contains("里的会话没有建立完成"))
+                }
+                continue
+            }
             let status = SampleSession.run(["session", "status", dir.path])
             if status.code == .success {
                 seen["opened", default: 0] += 1
