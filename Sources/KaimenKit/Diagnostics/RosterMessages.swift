@@ -14,6 +14,15 @@ enum RosterMessages {
         let who = repName.isEmpty ? rep + " " : "\(rep)（\(repName)）"
         let whoEn = repName.isEmpty ? rep : "\(rep) (\(repName))"
         let c = columnName(column)
+        // `X03` here and `Х03` (a Cyrillic `Х`) in the units file, or the other way round: the
+        // same to the eye, so the letter is named rather than "did you mean `Х03`?".
+        let lookalike = ScriptLookalikes.latinized(entry) == ScriptLookalikes.latinized(id)
+        if lookalike {
+            return Diagnostic.Parts(
+                text: Localized(zh: "代表 \(who)的\(c.zh)写作 `\(entry)`，不是任何被考核单位的编号或全称：若指的是 `\(id)`（\(name)），回避将被漏掉",
+                                en: "representative \(whoEn): \(c.en) `\(entry)` is neither the id nor the exact name of an assessed unit: if `\(id)` (\(name)) is meant, the recusal would be missed"),
+                hint: CommandMessages.didYouMean(id, for: entry))
+        }
         return Diagnostic.Parts(
             text: Localized(zh: "代表 \(who)的\(c.zh)写作 `\(entry)`，不是任何被考核单位的编号或全称，但与 `\(id)`（\(name)）相近：若指的是它，回避将被漏掉",
                             en: "representative \(whoEn): \(c.en) `\(entry)` is neither the id nor the exact name of an assessed unit, but is close to `\(id)` (\(name)): if that is meant, the recusal would be missed"),

@@ -80,6 +80,8 @@ enum RulesMessages {
     }
     static let tooLongNameHint = L(zh: "看看这里是不是误粘贴了别的内容；名称要简短，细则的说明写在 `criteria` 里",
                                    en: "check whether something else was pasted here; keep names short and put the explanation in `criteria`")
+    static let tooLongIDHint = L(zh: "看看这里是不是误粘贴了别的内容；编号要简短（如 `rights.contracts`），名称写在 `name` 里",
+                                 en: "check whether something else was pasted here; keep ids short (say `rights.contracts`) and put the name in `name`")
     static let tooLongCriteriaHint = L(zh: "看看这里是不是误粘贴了别的内容；评分表和工作簿只放得下要点，完整的文件另行印发",
                                        en: "check whether something else was pasted here; score sheets and the workbook hold the gist, not the whole document")
     static func emptyValue(_ key: String) -> L { L(zh: "`\(key)` 不能为空", en: "`\(key)` must not be empty") }

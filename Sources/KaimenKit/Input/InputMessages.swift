@@ -106,7 +106,8 @@ enum InputMessages {
                       Localized(zh: "\(what.zh) `\(quoted)` 里的 `\(letter)` 是\(named.zh)，样子像拉丁字母 `\(looksLike)`：看起来是 `\(fixed)`，却是另一个编号，写 `\(fixed)` 的选票和名单都对不上它",
                                 en: "\(what.en) `\(quoted)` holds \(named.en), drawn like the Latin `\(looksLike)`: it looks like `\(fixed)` but is another id, which ballots and rosters writing `\(fixed)` do not match"),
                       at: location, path: path,
-                      hint: Localized(zh: "改写成 `\(fixed)`（切换到英文输入法重新输入这个编号）", en: "write `\(fixed)` (type the id again on an English keyboard layout)"))
+                      hint: Localized(zh: "切换到英文输入法重新输入这个编号，不要从别处复制（照样子应是 `\(fixed)`，核对它是不是想写的编号）",
+                                      en: "type the id again on an English keyboard layout, not copied from elsewhere (by its look `\(fixed)`: check that this is the id meant)"))
     }
 
     /// `U+001B（ESC）` / `U+001B (ESC)`: a control character named for people.

@@ -15,7 +15,7 @@ enum ScriptLookalikes {
             // Greek capitals and small letters.
             (0x0391, "A"), (0x0392, "B"), (0x0395, "E"), (0x0396, "Z"), (0x0397, "H"), (0x0399, "I"), (0x039A, "K"),
             (0x039C, "M"), (0x039D, "N"), (0x039F, "O"), (0x03A1, "P"), (0x03A4, "T"), (0x03A5, "Y"), (0x03A7, "X"),
-            (0x03BF, "o"), (0x03BD, "v"),
+            (0x03B1, "a"), (0x03B9, "i"), (0x03BA, "k"), (0x03BF, "o"), (0x03C1, "p"), (0x03C5, "u"), (0x03BD, "v"),
         ]
         var d: [Unicode.Scalar: Character] = [:]
         for (v, c) in pairs { d[Unicode.Scalar(v)!] = c }

@@ -18,12 +18,28 @@ struct LookalikeLettersTests {
             let r = EndToEndTests.run(["score"] + args + ["--engine", engine])
             #expect(r.code == .failure)
             #expect(r.err.contains("units.csv 第 4 行 A 列（id）：错误：单位编号 `Х03` 里的 `Х` 是西里尔字母 Х（U+0425），样子像拉丁字母 `X`："
-                                   + "看起来是 `X03`，却是另一个编号，写 `X03` 的选票和名单都对不上它；改写成 `X03`（切换到英文输入法重新输入这个编号）"), "\(r.err)")
+                                   + "看起来是 `X03`，却是另一个编号，写 `X03` 的选票和名单都对不上它；切换到英文输入法重新输入这个编号，不要从别处复制（照样子应是 `X03`，核对它是不是想写的编号）"), "\(r.err)")
             // The ballots that write X03: not 是不是 `Х03`？, which shows the same thing twice.
             #expect(r.err.contains("选票打分的单位 `X03` 不在单位文件里（同样的问题另有 55 处：第 107、108、109、110、111… 行）；"
                                    + "与 `Х03` 看起来一样，却不是同一个编号：`Х03` 里的 `Х` 是西里尔字母 Х（U+0425）；改正写错的那一处"), "\(r.err)")
             #expect(!r.err.contains("是不是 `Х03`"), "\(r.err)")
         }
+    }
+
+    /// The review and the secretary's test: the roster's own-unit column asked 是否指 `Х03`？
+    /// and 请写单位编号 `Х03`, telling the secretary to copy the Cyrillic id into the roster.
+    @Test("a roster's own unit alike to the eye to a unit's id: the letter is named, not the same look twice")
+    func rosterOwnUnit() throws {
+        let folder = ScratchFolder(); defer { folder.cleanUp() }
+        let units = try TextLimitsTests.files(in: folder, units: { $0.replacingOccurrences(of: "X03,", with: Self.cyrillicX + "03,") })
+        let r = EndToEndTests.run(["score"] + units)
+        #expect(r.err.contains("roster.csv 第 11 行 D 列（units）：错误：代表 R10（周海燕）的所在单位写作 `X03`，不是任何被考核单位的编号或全称：若指的是 `Х03`（北京广安门物业管理集团有限公司工会），回避将被漏掉；"
+                               + "与 `Х03` 看起来一样，却不是同一个编号：`Х03` 里的 `Х` 是西里尔字母 Х（U+0425）；改正写错的那一处"), "\(r.err)")
+        let roster = try TextLimitsTests.files(in: folder, roster: { $0.replacingOccurrences(of: ",第一组,X02,", with: ",第一组," + Self.cyrillicX + "02,") })
+        let own = EndToEndTests.run(["score"] + roster)
+        #expect(own.err.contains("的所在单位写作 `Х02`，不是任何被考核单位的编号或全称：若指的是 `X02`")
+                && own.err.contains("其中的 `Х` 是西里尔字母 Х（U+0425），不是拉丁字母：是不是 `X02`？"), "\(own.err)")
+        #expect(!own.err.contains("请写单位编号 `Х02`"))
     }
 
     @Test("a roster's id with a Cyrillic Р is said to look like P05, by either engine")
@@ -34,7 +50,7 @@ struct LookalikeLettersTests {
             let r = EndToEndTests.run(["score"] + args + ["--engine", engine, "--lang", "en"])
             #expect(r.code == .failure)
             #expect(r.err.contains("roster.csv row 6, column A (id): error: the representative id `Р05` holds the Cyrillic letter Р (U+0420), drawn like the Latin `P`: "
-                                   + "it looks like `P05` but is another id, which ballots and rosters writing `P05` do not match; write `P05`"), "\(r.err)")
+                                   + "it looks like `P05` but is another id, which ballots and rosters writing `P05` do not match; type the id again on an English keyboard layout"), "\(r.err)")
         }
     }
 

@@ -81,18 +81,19 @@ struct ObjectReader {
             let count = s.unicodeScalars.count
             if count > limit {
                 ctx.error(.textTooLong, RulesMessages.tooLong(key, s, count: count, limit: limit), at: v.location, path: path(key),
-                          hint: key == "criteria" || key == "note" ? RulesMessages.tooLongCriteriaHint : RulesMessages.tooLongNameHint)
+                          hint: key == "criteria" || key == "note" ? RulesMessages.tooLongCriteriaHint
+                              : key == "id" ? RulesMessages.tooLongIDHint : RulesMessages.tooLongNameHint)
             }
         }
         return s
     }
 
     /// At most this many characters (Unicode scalars) in the strings that papers and the
-    /// workbook show, by key (since 0.23.2): a title, a name or a metric's unit 200, as a
+    /// workbook show, by key (since 0.23.2): a title, an issuer, a version, a name or a metric's unit 200, as a
     /// unit's name in the units file; an id 64, as there; criteria and a note 2 000 (the
     /// bundled rules' longest criteria are 85). A name of 40 000 characters pasted in by
     /// mistake reached every paper and passed the 32 767 characters an Excel cell holds.
-    static let textLimits: [String: Int] = ["title": 200, "issuer": 200, "name": 200, "unit": 200, "id": 64,
+    static let textLimits: [String: Int] = ["title": 200, "issuer": 200, "version": 200, "name": 200, "unit": 200, "id": 64,
                                             "criteria": 2000, "note": 2000]
 
     /// An id. A metric's id (`metric: true`) is read by formulas, where `a-b` is a subtraction,
