@@ -6,6 +6,10 @@ enum JSONCMessages {
     static func afterEnd(_ c: String) -> L { L(zh: "文档结束后还有 `\(c)`", en: "unexpected `\(c)` after the end of the document") }
     static let oneValue = L(zh: "一个文件只放一个 JSON 值；是不是多了字符，或少了 `,`？",
                             en: "a file holds one JSON value; is there a stray character or a missing `,`?")
+    static func tooManyErrors(_ n: Int) -> L {
+        L(zh: "语法错误已有 \(n) 处，后面的部分没有再读", en: "\(n) syntax errors already: the rest of the file was not read")
+    }
+    static let fixThoseFirst = L(zh: "先改正上面这些，再检查一次", en: "fix those first, then check again")
     static let unclosedComment = L(zh: "`/*` 注释没有结束", en: "a `/*` comment is never closed")
     static let endComment = L(zh: "用 `*/` 结束它", en: "end it with `*/`")
     static let endsEarly = L(zh: "文件在应该有值的地方结束了", en: "the file ends where a value was expected")

@@ -118,7 +118,11 @@ public struct JSONCParser {
     private mutating func recover(_ f: Failure) throws {
         problems.append(f.diagnostic)
         recovered += 1
-        if recovered >= JSONCParser.maxRecovered { throw Stop() }
+        if recovered >= JSONCParser.maxRecovered {
+            problems.append(.error(.jsonSyntax, JSONCMessages.tooManyErrors(JSONCParser.maxRecovered), at: f.diagnostic.location,
+                                   hint: JSONCMessages.fixThoseFirst))
+            throw Stop()
+        }
     }
 
     /// Whether `c` may begin a value: after a value in a list, a comma is then missing.
@@ -189,24 +193,31 @@ public struct JSONCParser {
                 }
             }
             let said = fail(JSONCMessages.unexpectedValue("\(c)"), hint: lookalikeHint(at: i))
-            if JSONCParser.chineseQuotes.contains(c) {
-                // `“合格”`: read as the string it was meant to be, up to the closing quote on its line.
-                var k = i + 1, text = ""
-                while k < scalars.count, !JSONCParser.chineseQuotes.contains(scalars[k]), scalars[k] != "\n", scalars[k] != "\"" {
-                    text.unicodeScalars.append(scalars[k]); k += 1
-                }
-                guard k < scalars.count, JSONCParser.chineseQuotes.contains(scalars[k]) else { throw said }
-                try recover(said)
-                while i <= k { advance() }
-                return JSONNode(.string(text), at: start)
-            }
+            // `“合格”`: read as the string it was meant to be.
+            if JSONCParser.chineseQuotes.contains(c), let node = try chineseQuoted(said) { return node }
             if JSONCParser.numberLookalikes.contains(c) || c == "－", let (number, end) = JSONCParser.asciiNumber(scalars, from: i) {
                 try recover(said)
                 while i < end { advance() }
+                // `２分`, `３０％`: what may follow a number, as after one typed in ASCII.
+                try readPastAfterNumber(number)
                 return JSONNode(.number(number), at: start)
             }
             throw said
         }
+    }
+
+    /// The text between the Chinese quote at `i` and the next one on its line, as a string
+    /// node, with `said` reported; `nil` (nothing read) when no quote closes it on the line.
+    private mutating func chineseQuoted(_ said: Failure) throws -> JSONNode? {
+        let start = here
+        var k = i + 1, text = ""
+        while k < scalars.count, !JSONCParser.chineseQuotes.contains(scalars[k]), scalars[k] != "\n", scalars[k] != "\"" {
+            text.unicodeScalars.append(scalars[k]); k += 1
+        }
+        guard k < scalars.count, JSONCParser.chineseQuotes.contains(scalars[k]) else { return nil }
+        try recover(said)
+        while i <= k { advance() }
+        return JSONNode(.string(text), at: start)
     }
 
     private mutating func enter() throws {
@@ -226,7 +237,17 @@ public struct JSONCParser {
                 throw fail(JSONCMessages.unclosed(true, line: start.line, column: start.column), hint: JSONCMessages.add("}"))
             }
             if c == "}" { advance(); break }
-            guard c == "\"" else {
+            if c == "｝" {
+                try recover(fail(JSONCMessages.unexpectedKey("\(c)"), hint: lookalikeHint(at: i)))
+                advance()
+                break
+            }
+            var quoted: JSONNode?
+            if JSONCParser.chineseQuotes.contains(c) {
+                // `“points”`: read as the key it was meant to be.
+                quoted = try chineseQuoted(fail(JSONCMessages.unexpectedKey("\(c)"), hint: lookalikeHint(at: i)))
+            }
+            guard c == "\"" || quoted != nil else {
                 if c == "," {
                     // `,,` or `{,`: a comma too many.
                     try recover(fail(JSONCMessages.commaNotKey))
@@ -247,7 +268,7 @@ public struct JSONCParser {
                 let hint = c == "{" ? JSONCMessages.objectNotClosed(line: start.line, column: start.column) : lookalikeHint(at: i)
                 throw fail(JSONCMessages.unexpectedKey("\(c)"), hint: hint)
             }
-            let keyNode = try parseString()
+            let keyNode = try quoted ?? parseString()
             let key = keyNode.stringValue ?? ""
             try skipTrivia()
             if current == "：" {
@@ -259,6 +280,8 @@ public struct JSONCParser {
             try skipTrivia()
             keyPath.append(key)
             let value = try parseValue()
+            // Where a comma missing after the value belongs (not at the next key, perhaps lines on).
+            let afterValue = here
             keyPath.removeLast()
             if let first = members.first(where: { $0.key == key }) {
                 problems.append(.error(.duplicateKey, JSONCMessages.duplicateKey(key, line: first.keyLocation.line, column: first.keyLocation.column),
@@ -287,8 +310,8 @@ public struct JSONCParser {
                 try recover(said)
                 advance()
             case "\"":
-                // The next key: the comma before it is missing.
-                try recover(said)
+                // The next key: the comma before it is missing, said where it belongs.
+                try recover(fail(JSONCMessages.commaOrBrace(key), at: afterValue, hint: JSONCMessages.commaMissing))
                 continue
             default:
                 throw said
@@ -310,6 +333,11 @@ public struct JSONCParser {
                 throw fail(JSONCMessages.unclosed(false, line: start.line, column: start.column), hint: JSONCMessages.add("]"))
             }
             if c == "]" { advance(); break }
+            if c == "］" || c == "】" {
+                try recover(fail(JSONCMessages.commaOrBracket, hint: lookalikeHint(at: i)))
+                advance()
+                break
+            }
             if c == "," {
                 try recover(fail(JSONCMessages.commaNotValue))
                 advance()
@@ -317,6 +345,7 @@ public struct JSONCParser {
                 continue
             }
             items.append(try parseValue())
+            let afterValue = here
             try skipTrivia()
             if current == "," { advance(); try skipTrivia(); continue }
             if current == "]" { advance(); break }
@@ -335,9 +364,9 @@ public struct JSONCParser {
                 advance()
                 break
             }
-            // The next value: the comma before it is missing.
+            // The next value: the comma before it is missing, said where it belongs.
             guard JSONCParser.beginsValue(next) else { throw said }
-            try recover(said)
+            try recover(fail(JSONCMessages.commaOrBracket, at: afterValue, hint: JSONCMessages.commaMissing))
         }
         return JSONNode(.array(items), at: start)
     }
@@ -425,6 +454,20 @@ public struct JSONCParser {
         return v
     }
 
+    /// After the number `text`: a `%` (`30%`) or a unit written as on the paper criteria
+    /// (`2分`, `5项`), each reported and read past.
+    private mutating func readPastAfterNumber(_ text: String) throws {
+        if let c = current, c == "%" || c == "％" {
+            let hint = percentHint?(keyPath, text) ?? JSONCMessages.rateFraction(text, JSONCParser.hundredth(of: text))
+            try recover(fail(JSONCMessages.afterNumber("\(c)", text), hint: hint))
+            advance()
+        }
+        if let c = current, c.properties.isIdeographic, !"万千百亿".unicodeScalars.contains(c) {
+            try recover(fail(JSONCMessages.afterNumber("\(c)", text), hint: JSONCMessages.unitAfterNumber("\(c)", text)))
+            while let d = current, d.properties.isIdeographic { advance() }
+        }
+    }
+
     private mutating func parseNumber() throws -> JSONNode {
         let start = here, startIndex = i
         var text = ""
@@ -441,16 +484,7 @@ public struct JSONCParser {
             if current == "+" || current == "-" { take() }
             guard digits() > 0 else { throw fail(JSONCMessages.exponentDigits, at: start) }
         }
-        if let c = current, c == "%" || c == "％" {
-            let hint = percentHint?(keyPath, text) ?? JSONCMessages.rateFraction(text, JSONCParser.hundredth(of: text))
-            try recover(fail(JSONCMessages.afterNumber("\(c)", text), hint: hint))
-            advance()
-        }
-        if let c = current, c.properties.isIdeographic, !"万千百亿".unicodeScalars.contains(c) {
-            // `2分`, `5项`: a unit written after the number, as on the paper criteria.
-            try recover(fail(JSONCMessages.afterNumber("\(c)", text), hint: JSONCMessages.unitAfterNumber("\(c)", text)))
-            while let d = current, d.properties.isIdeographic { advance() }
-        }
+        try readPastAfterNumber(text)
         if let c = current, c.properties.isAlphabetic || JSONCParser.numberLookalikes.contains(c) {
             // `3。5`, `1２`: a number typed partly in a Chinese input method.
             let ascii = JSONCParser.asciiNumber(scalars, from: startIndex)

@@ -87,9 +87,9 @@ struct ChineseInputTests {
         let (node, problems) = JSONCParser.parseDocument(text, file: "x.jsonc")
         #expect(node == nil)
         #expect(problems.map(\.code) == Array(repeating: "json-syntax", count: 12), "\(problems.map(\.message))")
-        // ： ， “ (the comma missing before "c": at its key) 、 ２ (the comma missing before 3) 】 % 分 (the second of ,,) 。
-        let columns = [text.distance(to: "："), text.distance(to: "，"), text.distance(to: "“"), text.distance(to: "\"c"), text.distance(to: "、"),
-                       text.distance(to: "２"), text.distance(to: " 3】") + 1, text.distance(to: "】"), text.distance(to: "%"), text.distance(to: "分"),
+        // ： ， “ (the comma missing before "c": where it belongs, after ”) 、 ２ (the comma missing after ２) 】 % 分 (the second of ,,) 。
+        let columns = [text.distance(to: "："), text.distance(to: "，"), text.distance(to: "“"), text.distance(to: "”") + 1, text.distance(to: "、"),
+                       text.distance(to: "２"), text.distance(to: "２") + 1, text.distance(to: "】"), text.distance(to: "%"), text.distance(to: "分"),
                        text.distance(to: ",,") + 1, text.distance(to: "。")]
         #expect(problems.compactMap { $0.location?.column } == columns.map { $0 + 1 }, "\(problems.map { "\($0.location!.column) \($0.message)" })")
         #expect(problems[3].hintText?.en == "is a comma missing?" && problems[1].hintText?.zh == "把 `，` 换成英文的 `,`")
@@ -114,7 +114,23 @@ struct ChineseInputTests {
     func capped() {
         let text = "[" + Array(repeating: "1、", count: 200).joined() + "1]"
         let (node, problems) = JSONCParser.parseDocument(text, file: "x.jsonc")
-        #expect(node == nil && problems.count == JSONCParser.maxRecovered)
+        #expect(node == nil && problems.count == JSONCParser.maxRecovered + 1)
+        // Said, so that the fifty are not taken for all there are.
+        #expect(problems.last?.text.zh == "语法错误已有 50 处，后面的部分没有再读" && problems.last?.hintText?.zh == "先改正上面这些，再检查一次")
+    }
+
+    @Test("a full-width bracket after a trailing comma, a key in Chinese quotes, a full-width number with a unit")
+    func moreReadPast() {
+        func said(_ text: String) -> [String] {
+            let (node, problems) = JSONCParser.parseDocument(text, file: "x.jsonc")
+            #expect(node == nil)
+            return problems.map(\.text.en)
+        }
+        #expect(said(#"{ "a": [1, 2,］, "b": {"c": 1,｝ }"#) == ["expected `,` or `]` in the array", "unexpected `｝` where a key or `}` was expected"])
+        #expect(said(#"{ “points”: 3, "b": “x” }"#) == ["unexpected `“` where a key or `}` was expected", "unexpected `“` where a value was expected"])
+        #expect(said(#"{ "points": ２分, "b": 1 }"#) == ["unexpected `２` where a value was expected", "unexpected `分` after the number `2`"])
+        // A Chinese quote not closed on its line still stops the parse.
+        #expect(said("{ “points: 3,\n \"b\": 1 }").count == 1)
     }
 }
 

@@ -123,11 +123,11 @@ struct JSONCParserTests {
         #expect(problems(#"[ { "id": 1 }, { "id": 2 } ]"#).isEmpty)
     }
 
-    @Test("a syntax error stops the parse and says where and what was expected")
+    @Test("a syntax error says where and what was expected; a missing comma where it belongs, after the value before it")
     func syntaxErrors() {
         let cases: [(String, Int, Int, String)] = [
-            ("{ \"a\": 1\n  \"b\": 2 }", 2, 3, "expected `,` or `}` after the value of `a`"),
-            ("[1 2]", 1, 4, "expected `,` or `]`"),
+            ("{ \"a\": 1\n  \"b\": 2 }", 1, 9, "expected `,` or `}` after the value of `a`"),
+            ("[1 2]", 1, 3, "expected `,` or `]`"),
             ("{ \"a\": tru }", 1, 8, "unexpected word `tru`"),
             ("{ \"a\": 1 } x", 1, 12, "after the end of the document"),
             ("  ", 1, 1, "the file is empty"),
