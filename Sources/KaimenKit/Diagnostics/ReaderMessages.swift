@@ -356,6 +356,10 @@ enum ReaderMessages {
           en: "score \(text) by `\(rep)` for `\(unit)` on `\(item)` is outside 0–\(max)")
     }
     static func standardWorth(_ max: String) -> L { L(zh: "这条标准满分 \(max) 分", en: "the standard is worth \(max) points") }
+    /// `35` for a standard worth 4: most likely 3.5 with its point left out (a secretary's test).
+    static func standardWorth(_ max: String, pointLeftOut meant: String) -> L {
+        L(zh: "这条标准满分 \(max) 分；是不是 \(meant)（漏了小数点）？", en: "the standard is worth \(max) points; did you mean \(meant) (the point left out)?")
+    }
     static func scoreStep(_ text: String, _ rep: String, _ unit: String, _ item: String, _ step: String) -> L {
         L(zh: "`\(rep)` 给 `\(unit)` 在 `\(item)` 上的分数 \(text) 不是 \(step) 的整数倍",
           en: "score \(text) by `\(rep)` for `\(unit)` on `\(item)` is not a multiple of \(step)")

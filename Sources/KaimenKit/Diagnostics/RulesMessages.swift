@@ -148,7 +148,8 @@ enum RulesMessages {
     }
     static let putInList = L(zh: "把各项放进列表：[ { … }, { … } ]", en: "put the entries in a list: [ { … }, { … } ]")
     static func unknownKey(_ key: String, _ what: L) -> L {
-        L(zh: "\(what.zh)里没有键 `\(key)`", en: "unknown key `\(key)` in \(what.en)")
+        // `标准 \`rights.contracts\` 里`: a space after a quoted id, none after Chinese (`第 1 个指标里`).
+        L(zh: "\(what.zh)\(what.zh.hasSuffix("`") ? " " : "")里没有键 `\(key)`", en: "unknown key `\(key)` in \(what.en)")
     }
 
     // MARK: The rules file (RulesDecoder)

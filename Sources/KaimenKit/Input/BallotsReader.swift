@@ -272,9 +272,15 @@ public struct BallotsReader {
             guard ok, let rep, let unit, let item, let score else { continue }
             let max = items[item].max
             if score.isNegative || score > max {
+                // Two digits typed for `d.d` (35 for 3.5): said when the tenth is a score the standard takes.
+                let tenth = score.divided(by: Rational(10))!
+                let pointLeftOut = text.count == 2 && text.allSatisfy({ $0.isASCII && $0.isNumber }) && tenth <= max
+                    && (rules.ballots.scoreStep.map { tenth.divided(by: $0)!.isInteger } ?? true)
                 diagnostics.append(.scoreOutOfRange) {
                     .error(.scoreOutOfRange, ReaderMessages.scoreOutOfRange(Echo.cell(text), repText, unitText, items[item].key, max.plainText()),
-                           at: at(cell.scoreCol), path: "score", hint: ReaderMessages.standardWorth(max.plainText()))
+                           at: at(cell.scoreCol), path: "score",
+                           hint: pointLeftOut ? ReaderMessages.standardWorth(max.plainText(), pointLeftOut: tenth.plainText())
+                                              : ReaderMessages.standardWorth(max.plainText()))
                 }
                 continue
             }

@@ -102,14 +102,19 @@ struct BallotScoreLimitsTests {
         ("0.0000000000000000000000000000001", "分数 `0.0000000000000000000000000000001` 小数位数太多（最多 6 位）；请四舍五入到 6 位小数以内"),
         ("1111111111111111111111111111111", "分数 1111111111111111111111111111111 不在 0–4 之间"),
         ("1e-31", "分数 `1e-31` 小数位数太多（最多 6 位）"),
-        ("1e31", "分数 1e31 不在 0–4 之间"),
+        ("1e31", "分数 1e31 不在 0–4 之间；这条标准满分 4 分"),
         ("3x", "分数 `3x` 不是数字"),
+        // Two digits for d.d, the point left out (a secretary's test): asked when the tenth is a score.
+        ("35", "分数 35 不在 0–4 之间；这条标准满分 4 分；是不是 3.5（漏了小数点）？"),
+        ("45", "分数 45 不在 0–4 之间；这条标准满分 4 分"),
+        ("3.5.", "分数 `3.5.` 不是数字"),
     ])
     func limits(_ score: String, _ message: String) {
         let bytes = Array("representative,unit,standard,score\nR01,X01,rights.ballot,\(score)\n".utf8)
         let problems = S.xicheng.checked(bytes).diagnostics
         #expect(problems.count == 1)
         #expect(problems.first?.rendered(.zh).contains(message) == true, "\(problems.map { $0.rendered(.zh) })")
+        if score == "45" { #expect(problems.first?.rendered(.zh).contains("是不是") == false) }
         #expect(S.xicheng.bulk(bytes) == nil)
     }
 }
