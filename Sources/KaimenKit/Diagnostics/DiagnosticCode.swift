@@ -137,6 +137,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case gradeUnreachable = "grade-unreachable"
     case outputLeftover = "output-leftover"
     case notScheduled = "not-scheduled"
+    case sheetNameMismatch = "sheet-name-mismatch"
     case sameOperator = "same-operator"
     case operatorNearMiss = "operator-near-miss"
     case sameFile = "same-file"

@@ -266,6 +266,19 @@ extension SessionMessages {
         return Localized(zh: "这个会话没有建立完成：建立会话（`kaimen session init`）时中断，日志里只有不完整的第一条记录（\(bytes) 字节），还没有录入任何内容",
                          en: "this session was never fully opened: `kaimen session init` was cut short, and the journal holds only an incomplete first record (\(bytes) byte\(bytes == 1 ? "" : "s")); nothing has been entered")
     }
+    /// A typed row whose name cell is not its representative's name.
+    static func nameMismatch(_ rep: Representative, typed: String, others: [String]) -> Localized {
+        let (name, typed) = (Echo.cell(rep.name), Echo.cell(typed))
+        let whose = others.isEmpty ? (zh: "", en: "") : (zh: "（\(others.joined(separator: "、")) 的姓名）", en: " (the name of \(others.joined(separator: ", ")))")
+        return Localized(zh: "代表编号 `\(rep.id)` 是 \(name)，这一行的姓名却写着 `\(typed)`\(whose.zh)：编号和姓名有一处录错了；这一行按编号 `\(rep.id)` 读",
+                         en: "the representative id `\(rep.id)` is \(name), but this row's name reads `\(typed)`\(whose.en): the id or the name was typed wrong; the row is read as `\(rep.id)`'s")
+    }
+    static func nameMismatchHint(_ rep: Representative, others: [String]) -> Localized {
+        let whose = others.first.map { (zh: "若是 \($0) 的", en: "if it is \($0)'s") } ?? (zh: "若编号录错了", en: "if the id is wrong")
+        return Localized(zh: "核对纸质评分表上是哪位代表：\(whose.zh)，改正这一行的编号后重新录入它；已按 `\(rep.id)` 录入的分数若与另一名录入员的不一致，用 `kaimen session resolve` 按纸质表裁定",
+                         en: "check whose paper sheet it is: \(whose.en), correct this row's id and enter it again; where the scores entered as `\(rep.id)`'s differ from the other operator's, settle them from the paper with `kaimen session resolve`")
+    }
+
     /// A folder an `init` interrupted before it made the journal left (`leftByInterruptedInit`).
     static func notOpenedNoJournal(_ path: String) -> Localized {
         Localized(zh: "`\(Echo.shown(path))` 里的会话没有建立完成：建立会话（`kaimen session init`）时中断，文件夹里只有复制了一部分的输入文件，没有日志，还没有录入任何内容",

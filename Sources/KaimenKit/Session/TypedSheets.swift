@@ -47,10 +47,19 @@ public struct TypedSheets: Sendable {
         }
         let items = setup.items.map(\.key)
         let repIDs = Set(setup.representatives.map(\.id)), unitIDs = Set(setup.units.map(\.id))
+        // The entry template's name column, which the readers skip: a name that is not the
+        // representative's is the best sign that the id was mistyped (a secretary's test: `R01`
+        // typed over a row of 王秀兰, who is R02, was recorded without a word).
+        let nameCol = ColumnNames.find(ColumnNames.repName, in: csv.header).flatMap { $0 == repCol || $0 == unitCol ? nil : $0 }
         // The sheets, in the order of their first row.
         var order: [ExpectedBallots.Sheet] = []
         var located: [ExpectedBallots.Sheet: SourceLocation] = [:]
+        let repsByID = Dictionary(setup.representatives.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (r, cells) in csv.rows.enumerated() where !cells.isBlank {
+            if let nameCol, let rep = repsByID[cells[repCol].trimmingSpaces()],
+               let d = Self.nameMismatch(cells[nameCol], rep: rep, setup: setup, at: csv.location(row: r, column: nameCol), path: csv.header[nameCol]) {
+                diagnostics.append(d)
+            }
             let sheet = ExpectedBallots.Sheet(representative: cells[repCol].trimmingSpaces(), unit: cells[unitCol].trimmingSpaces())
             guard repIDs.contains(sheet.representative), unitIDs.contains(sheet.unit), located[sheet] == nil else { continue }
             located[sheet] = csv.location(row: r, column: repCol)
@@ -85,6 +94,17 @@ public struct TypedSheets: Sendable {
             }
         }
         return TypedSheets(sheets: sheets, untyped: untyped, diagnostics: Diagnostics.sortedList(diagnostics), sha256: hash, textHash: textHash)
+    }
+
+    /// `sheet-name-mismatch` (a warning) when a row's name cell holds a name that is not `rep`'s,
+    /// compared without spaces, width or case; with the representative that name is, if any.
+    static func nameMismatch(_ cell: String, rep: Representative, setup: SessionSetup, at: SourceLocation, path: String) -> Diagnostic? {
+        func key(_ s: String) -> String { TypedNumber.ascii(s).filter { !$0.isWhitespace }.lowercased() }
+        let typed = key(cell)
+        guard !typed.isEmpty, typed != key(rep.name) else { return nil }
+        let others = setup.representatives.filter { key($0.name) == typed }.map(\.id)
+        return .warning("sheet-name-mismatch", SessionMessages.nameMismatch(rep, typed: cell.trimmingSpaces(), others: others), at: at,
+                        path: path, hint: SessionMessages.nameMismatchHint(rep, others: others))
     }
 
     /// `textHash` of a file whose text, decoded to UTF-8 without a byte order mark (as the CSV
