@@ -63,7 +63,7 @@ public struct BallotsReader {
         }
         // Wide rows one cell too long where joining two cells with a point mends the row, by
         // spreadsheet row.
-        var commaSplits: [Int: WideCommaSplit] = [:]
+        var commaSplits: [Int: CommaSplit] = [:]
         if (standardCol == nil) != (scoreCol == nil) {
             // Half of the long form's pair: the other column is missing, not every standard's.
             let (has, lacks) = standardCol != nil ? ("standard", "score") : ("score", "standard")
@@ -149,7 +149,7 @@ public struct BallotsReader {
                 // header. Its cells are not read: their errors were the shift's, listed before
                 // the one thing to mend (a secretary's test). The ragged-row error says where.
                 if csv.records[r].fields.count > csv.header.count {
-                    if let split = WideCommaSplit.find(csv, row: r, itemCols: itemCols, valid: { text, key in
+                    if let split = CommaSplit.find(.point, csv, row: r, columns: itemCols, valid: { text, key in
                         itemIndex[key].map { allows(text, item: $0) } ?? false
                     }) {
                         commaSplits[csv.spreadsheetRows[r]] = split
@@ -320,7 +320,7 @@ public struct BallotsReader {
             diagnostics.append(.error(.noBallots, ReaderMessages.noBallots(fileName, items.count),
                                       at: lineStart, hint: ReaderMessages.addBallots))
         }
-        var said = WideCommaSplit.said(commaSplits, in: diagnostics.items)
+        var said = CommaSplit.said(commaSplits, in: diagnostics.items)
         if !anyKnown.unit {
             said = OrderedIDs.noneKnown(unknown.units, code: .unknownUnit, in: said, units: true) { id in
                 !NameForID.units(named: id, in: units).isEmpty

@@ -27,6 +27,10 @@ public struct UnitsReader {
         /// Per metric (rules order): raw text, or `nil` when the column/key is absent.
         var cells: [String?]
         var cellLocations: [SourceLocation?]
+        /// A row with more cells than the header: a comma split a value and every cell after it
+        /// stands under the next column, so its metrics are not read (their errors would be the
+        /// shift's: a secretary's test listed seven before the one thing to mend).
+        var shifted = false
     }
 
     /// - Parameter start: where a file with no units is reported (a CSV file's header row).
@@ -58,6 +62,11 @@ public struct UnitsReader {
             units.append(Unit(id: row.id, name: row.name, category: row.category.isEmpty ? "未分类" : row.category, location: row.location))
             for (m, metric) in rules.metrics.enumerated() {
                 let loc = row.cellLocations[m] ?? row.location
+                if row.shifted {
+                    values[m].append(nil)
+                    locations[m].append(loc)
+                    continue
+                }
                 let value: Rational?
                 switch row.cells[m].map({ MetricValue.parse($0, kind: metric.kind) }) ?? .missing {
                 case .value(let v):
@@ -196,6 +205,8 @@ public struct UnitsReader {
         }
         var rows: [RawRow] = []
         rows.reserveCapacity(csv.rows.count)
+        var commaSplits: [Int: CommaSplit] = [:]
+        let checked = metricCols.enumerated().compactMap { m, col in col.map { ($0, rules.metrics[m].kind) } }
         // A template's second header row (ids) and instructions row are skipped (`rules template`).
         for (r, cells) in csv.rows.enumerated() where !cells.isBlank && !UnitsTemplate.isExtraRow(idCell: cells[idCol]) {
             for (col, role, what, path) in [(idCol, TextCellCheck.Role.id, TextCellCheck.unitID, "id"),
@@ -210,10 +221,21 @@ public struct UnitsReader {
                                category: categoryCol.map { cells[$0].trimmingSpaces() } ?? "",
                                location: csv.location(row: r, column: idCol),
                                cells: metricCols.map { $0.map { cells[$0] } },
-                               cellLocations: metricCols.map { $0.map { csv.location(row: r, column: $0) } }))
+                               cellLocations: metricCols.map { $0.map { csv.location(row: r, column: $0) } },
+                               shifted: csv.records[r].fields.count > header.count))
+            // `1,280` from Excel without quotes: where, when one join mends the row.
+            if csv.records[r].fields.count > header.count,
+               let split = CommaSplit.find(.thousands, csv, row: r, columns: checked, valid: { text, kind in
+                   switch MetricValue.parse(text, kind: kind) {
+                   case .value, .missing: true
+                   case .invalid, .beyondLimits: false
+                   }
+               }) {
+                commaSplits[csv.spreadsheetRows[r]] = split
+            }
         }
         let table = build(rows, fileName: fileName, start: lineStart, diagnostics: &diagnostics)
-        return (table, diagnostics.items)
+        return (table, CommaSplit.said(commaSplits, in: diagnostics.items))
     }
 
     // MARK: JSON

@@ -170,3 +170,36 @@ struct WideCommaSplitTests {
                 "\(both.map { $0.rendered(.zh) })")
     }
 }
+
+/// `1,280` from Excel without quotes in a units file: the row has a cell too many and every
+/// cell after it stood under the next column. Seven errors of the shifted cells came before the
+/// ragged row (a secretary's test); now only the ragged row is said, at the split, with the
+/// number it most likely was.
+@Suite("A thousands separator that split a units file's number")
+struct UnitsCommaSplitTests {
+    @Test("the split is found and said at its first cell, the shifted cells say nothing, by either engine")
+    func found() throws {
+        let folder = ScratchFolder(); defer { folder.cleanUp() }
+        let args = try TextLimitsTests.files(in: folder, units: {
+            $0.replacingOccurrences(of: "X04,北京西城恒泰餐饮连锁有限公司工会,企业,11,11,1280,", with: "X04,北京西城恒泰餐饮连锁有限公司工会,企业,11,11,1,280,")
+        })
+        for engine in ["exact", "fast"] {
+            let r = EndToEndTests.run(["score"] + args + ["--engine", engine])
+            #expect(r.code == .failure)
+            #expect(r.err.contains("units.csv 第 5 行 F 列（workers）：错误：第 5 行有 61 个单元格，但表头有 60 列；"
+                                   + "F、G 两格的 `1,280` 多半是 1280（千位分隔符的逗号把一个数分成了两格）：改成 1280，或加英文双引号写成 `\"1,280\"`，本行的数就都对上了"), "\(r.err)")
+            #expect(r.err.hasSuffix("1 个错误；未计分\n"), "\(r.err)")
+        }
+    }
+
+    @Test("a row one cell too long that no join mends: the ragged row alone, its cells unread")
+    func notFound() throws {
+        let folder = ScratchFolder(); defer { folder.cleanUp() }
+        let args = try TextLimitsTests.files(in: folder, units: {
+            $0.replacingOccurrences(of: "X04,北京西城恒泰餐饮连锁有限公司工会,企业,11,11,1280,", with: "X04,北京西城恒泰餐饮连锁有限公司工会,企业,11,x,11,1280,")
+        })
+        let r = EndToEndTests.run(["score"] + args)
+        #expect(r.err.contains("第 5 行有 61 个单元格，但表头有 60 列；含逗号的值要放在英文双引号里"), "\(r.err)")
+        #expect(r.err.hasSuffix("1 个错误；未计分\n"), "\(r.err)")
+    }
+}
