@@ -260,6 +260,26 @@ enum ReaderMessages {
         return L(zh: "：\(who) \(quoted.joined(separator: "、")) 都叫 `\(text)`，\(whereZH)请填其中一\(measure)的\(idWord)，选所指的那一\(measure)",
                  en: "; \(whoEN)s \(quoted.joined(separator: ", ")) are all named `\(text)`; \(whereEN) takes the id of one of them: pick the one meant")
     }
+    /// What follows "no such unit" when the text is part of the names of `units` (one, or a few):
+    /// `：\`德胜商贸\` 是单位 \`X02\`（…）名称中的一段，这一列请填单位编号 \`X02\``.
+    static func partOfName(_ text: String, units: [(id: String, name: String)], in place: IDPlace) -> L {
+        let (whereZH, whereEN): (String, String)
+        switch place {
+        case .column: (whereZH, whereEN) = ("这一列", "this column")
+        case .option(let name): (whereZH, whereEN) = ("`\(name)` ", "`\(name)`")
+        case .argument: (whereZH, whereEN) = ("这里", "the command")
+        }
+        if units.count == 1, let u = units.first {
+            return L(zh: "：`\(text)` 是单位 `\(u.id)`（\(Echo.cell(u.name))）名称中的一段，\(whereZH)请填单位编号 `\(u.id)`",
+                     en: "; `\(text)` is part of the name of unit `\(u.id)` (\(Echo.cell(u.name))); \(whereEN) takes the id `\(u.id)`")
+        }
+        let shown = units.prefix(5).map { "`\($0.id)`（\(Echo.cell($0.name))）" }.joined(separator: "、")
+        let shownEN = units.prefix(5).map { "`\($0.id)` (\(Echo.cell($0.name)))" }.joined(separator: ", ")
+        let more = units.count > 5 ? (zh: " 等 \(units.count) 个", en: " and \(units.count - 5) more") : (zh: "", en: "")
+        return L(zh: "：名称中含 `\(text)` 的单位有 \(shown)\(more.zh)，\(whereZH)请填所指那个单位的编号",
+                 en: "; units whose names hold `\(text)`: \(shownEN)\(more.en); \(whereEN) takes the id of the one meant")
+    }
+
     /// An id typed in full-width characters (`Ｒ０５`) whose half-width form is an id.
     static func fullWidthID(_ id: String) -> L {
         L(zh: "编号要用半角字符：是不是 `\(id)`？（切换到英文输入法再输入）", en: "ids are written in half-width characters: did you mean `\(id)`?")

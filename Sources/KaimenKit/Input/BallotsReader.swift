@@ -213,6 +213,11 @@ public struct BallotsReader {
                 ok = false
                 if !sameRow { diagnostics.append(.unknownUnit) {
                     let named = NameForID.units(named: unitID, in: units)
+                    let partOf = named.isEmpty ? NameForID.units(partOf: unitID, in: units) : []
+                    if !partOf.isEmpty {
+                        return .error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitText).appending(ReaderMessages.partOfName(unitText, units: partOf, in: .column)),
+                                      at: at(unitCol), path: "unit")
+                    }
                     return .error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitText, namedIDs: named), at: at(unitCol), path: "unit",
                                   hint: named.isEmpty ? ReaderMessages.unknownIDHint(unitID, known: { unitIndex[$0] != nil },
                                                                                      nearMiss: { unitHints.hint(unitID) }) : nil)

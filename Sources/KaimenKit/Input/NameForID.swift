@@ -17,4 +17,13 @@ enum NameForID {
     static func units(named text: String, in units: [Unit]) -> [String] {
         ids(named: text, in: units.lazy.map { (id: $0.id, name: $0.name) })
     }
+
+    /// The units whose name holds `text` as a part (`德胜商贸` of 北京德胜商贸集团有限公司工会),
+    /// with their names: a short form typed where the id belongs (a secretary's test). Only for a
+    /// text of two characters or more with a Chinese one, so that no id's digits match a name.
+    static func units(partOf text: String, in units: [Unit]) -> [(id: String, name: String)] {
+        let wanted = UnitMatcher.normalized(text)
+        guard wanted.count >= 2, wanted.unicodeScalars.contains(where: { $0.properties.isIdeographic }) else { return [] }
+        return units.filter { UnitMatcher.normalized($0.name).contains(wanted) }.map { ($0.id, $0.name) }
+    }
 }

@@ -132,8 +132,14 @@ extension SessionFolder {
 
     /// `--unit` names no unit: a near miss suggested, or, when it is a unit's name, its id.
     private func unknownUnit(_ unit: String) -> Diagnostic {
-        unknown("unknown-unit", unit, SessionMessages.scheduleUnknownUnit(unit), option: "--unit", kind: .unit,
-                named: NameForID.units(named: unit, in: setup.units), ids: setup.units.map(\.id))
+        let named = NameForID.units(named: unit, in: setup.units)
+        let partOf = named.isEmpty ? NameForID.units(partOf: unit, in: setup.units) : []
+        if !partOf.isEmpty {
+            return .error("unknown-unit", SessionMessages.scheduleUnknownUnit(unit).appending(ReaderMessages.partOfName(unit, units: partOf, in: .option("--unit"))),
+                          path: "--unit")
+        }
+        return unknown("unknown-unit", unit, SessionMessages.scheduleUnknownUnit(unit), option: "--unit", kind: .unit,
+                       named: named, ids: setup.units.map(\.id))
     }
 
     /// `--rep` names no representative: the same, for the roster.
