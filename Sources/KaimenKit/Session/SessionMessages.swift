@@ -466,7 +466,13 @@ extension SessionMessages {
     }
 
     /// `session enter`: rows that gave no score at all, and the void command for the first.
-    static func untypedRows(_ sheets: [ExpectedBallots.Sheet], dir: String) -> Localized {
+    static func untypedRows(_ sheets: [ExpectedBallots.Sheet], dir: String, wholeFile: Bool = false) -> Localized {
+        // Every row of the file without a score: an entry template not filled in yet (a
+        // secretary's test entered one, and was told to void its first sheet as blank).
+        if wholeFile && sheets.count >= 3 {
+            return Localized(zh: "这个文件的 \(sheets.count) 行都没有填分数，像是还没填写的录入模板（`kaimen sheets` 写出的 entry-template.csv）；在模板里填好分数后再录入",
+                             en: "none of this file's \(sheets.count) rows gives a score: it looks like an entry template not filled in yet (the entry-template.csv `kaimen sheets` writes); type the scores into it, then enter it")
+        }
         let shown = sheets.prefix(5).map { "\($0.representative) × \($0.unit)" }
         let more = sheets.count > 5
         let command = sheets.first.map { "kaimen session void \(shellWord(dir)) --rep \(shellWord($0.representative)) --unit \(shellWord($0.unit))" } ?? ""

@@ -48,6 +48,21 @@ struct EntrySafetyTests {
         #expect(s.journalLines.count == lines)
     }
 
+    /// A secretary's test entered the blank entry template and was told to void R01 × X01 as a
+    /// blank paper sheet: a whole file of rows without a score is a template not filled in yet.
+    @Test("the entry template entered unfilled is said to be one, with no word of voiding")
+    func unfilledTemplate() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-tpl-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let made = SampleSession.run(["sheets", "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                                      "--roster", "samples/xicheng-2014/roster.csv", "--schedule", "samples/xicheng-2014/schedule.csv", "--out", out.path])
+        #expect(made.code == .success, "\(made.err)")
+        let r = s.run("enter", [out.appendingPathComponent("entry-template.csv").path, "--by", "甲"])
+        #expect(r.out.contains("这个文件的 57 行都没有填分数，像是还没填写的录入模板（`kaimen sheets` 写出的 entry-template.csv）；在模板里填好分数后再录入"), "\(r.out)")
+        #expect(!r.out.contains("原表空白"))
+    }
+
     @Test("one blank cell among typed ones is still a blank cell, confirmed when both leave it empty")
     func oneBlankCellStays() throws {
         let s = try SampleSession(); defer { s.remove() }

@@ -50,7 +50,8 @@ public enum SessionEnterCommand: Command {
             SessionCommandSupport.report(outcome.warnings, dir: dir, lang: lang, console: console)
             defer {
                 if !outcome.untyped.isEmpty {
-                    console.outLine(SessionCommandSupport.clean(SessionMessages.untypedRows(outcome.untyped, dir: dir).text(lang)))
+                    let wholeFile = outcome.record == nil && outcome.unchanged.isEmpty
+                    console.outLine(SessionCommandSupport.clean(SessionMessages.untypedRows(outcome.untyped, dir: dir, wholeFile: wholeFile).text(lang)))
                 }
             }
             guard let record = outcome.record else {
