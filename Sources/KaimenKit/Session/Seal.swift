@@ -95,7 +95,8 @@ extension SessionFolder {
             throw .problems(status.open.map { row in
                 .error("sheet-\(row.state.rawValue)", SessionMessages.openSheet(row), hint: SessionMessages.openSheetHint(row.state))
             } + [.error("close-refused", SessionMessages.closeRefused(status.open.count),
-                        hint: settles.isEmpty ? SessionMessages.closeRefusedHint : SessionMessages.closeRefusedSettleFirstHint)])
+                        hint: settles.isEmpty ? SessionMessages.closeRefusedHint
+                            : SessionMessages.closeRefusedSettleFirstHint(corrections: settles.contains { $0.state == .once && $0.corrected }))])
         }
         let ballots = SessionFolder.ballotsCSV(state, setup: setup)
         let uncounted = status.open.map { ExpectedBallots.Sheet(representative: $0.representative, unit: $0.unit) }

@@ -400,7 +400,7 @@ extension SessionMessages {
     /// `resolved`: the value was settled by an earlier resolve, not by the entries.
     static func alreadyConfirmed(_ s: ExpectedBallots.Sheet, item: String, value: String?, resolved: Bool = false) -> Localized {
         let v = cellText(value)
-        return Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表中「\(item)」已\(resolved ? "裁定" : "确认")为 \(v.zh)，与裁定相同，无需裁定",
+        return Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表中「\(item)」已\(resolved ? "裁定" : "确认")为 \(v.zh)，与这次给出的值相同，无需再裁定",
                          en: "`\(s.representative)`'s sheet for `\(s.unit)` already has \(item) \(resolved ? "resolved" : "confirmed") as \(v.en): there is nothing to resolve")
     }
 
@@ -610,10 +610,16 @@ extension SessionMessages {
     static let closeRefusedHint = Localized(zh: "补齐后再结束；确需结束的，用 --accept-missing \"理由\"（理由记入日志，未确认的票不计）",
                                             en: "complete them first, or close anyway with --accept-missing \"reason\" (recorded; unconfirmed ballots are not counted)")
 
-    /// `close` with sheets in conflict or an appeal's correction entered once among the open ones.
-    static let closeRefusedSettleFirstHint = Localized(
-        zh: "先裁定两次录入不一致的评分表、补录只录入一次的申诉更正；--accept-missing \"理由\" 只能让其余未确认的评分表（缺录、只录一次）不计",
-        en: "settle the sheets whose entries disagree and have an appeal's correction entered a second time first; --accept-missing \"reason\" leaves out only the other unconfirmed sheets (missing, entered once)")
+    /// `close` with sheets in conflict, or an appeal's correction entered once, among the open
+    /// ones: what to settle first, naming the appeal's corrections only when there are some (the
+    /// first round's refusal spoke of appeals where there were none: a secretary's test).
+    static func closeRefusedSettleFirstHint(corrections: Bool) -> Localized {
+        corrections
+            ? Localized(zh: "先裁定两次录入不一致的评分表、补录只录入一次的申诉更正；--accept-missing \"理由\" 只能让其余未确认的评分表（缺录、只录一次）不计",
+                        en: "settle the sheets whose entries disagree and have an appeal's correction entered a second time first; --accept-missing \"reason\" leaves out only the other unconfirmed sheets (missing, entered once)")
+            : Localized(zh: "先用 `kaimen session resolve` 按纸质表裁定两次录入不一致的评分表；--accept-missing \"理由\" 只能让其余未确认的评分表（缺录、只录一次）不计",
+                        en: "settle the sheets whose entries disagree from the paper with `kaimen session resolve` first; --accept-missing \"reason\" leaves out only the other unconfirmed sheets (missing, entered once)")
+    }
 
     /// `close --accept-missing` with sheets it does not leave out (`notAcceptedMissing`).
     static func closeRefusedAccepting(_ n: Int) -> Localized {
