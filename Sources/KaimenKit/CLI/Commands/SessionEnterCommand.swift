@@ -69,8 +69,10 @@ public enum SessionEnterCommand: Command {
                 console.outLine(SessionCommandSupport.clean(SessionMessages.toldApart(by: by, from: outcome.toldApart).text(lang)))
             }
             let count = { (s: DoubleEntry.SheetState) in outcome.decisions.filter { $0.decision.state == s }.count }
-            console.outLine(lang.t("已确认 \(count(.confirmed)) 张，待第二人录入 \(count(.once)) 张，不一致 \(count(.conflict)) 张",
-                                   "confirmed \(count(.confirmed)), waiting for a second entry \(count(.once)), in conflict \(count(.conflict))"))
+            // Of the sheets this file recorded, not of the session (`status` counts those): a
+            // secretary's test read "已确认 1 张" after 56 skipped as the session's total.
+            console.outLine(lang.t("这次记录的 \(outcome.decisions.count) 张中：已确认 \(count(.confirmed)) 张，待第二人录入 \(count(.once)) 张，不一致 \(count(.conflict)) 张（全场见 `kaimen session status`）",
+                                   "of the \(outcome.decisions.count) recorded now: confirmed \(count(.confirmed)), waiting for a second entry \(count(.once)), in conflict \(count(.conflict)) (the whole session: `kaimen session status`)"))
             let names = BallotItem.names(of: folder.setup.rules)
             for (sheet, d) in outcome.decisions where d.state == .conflict {
                 for item in d.conflicts {
