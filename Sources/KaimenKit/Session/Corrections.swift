@@ -65,7 +65,7 @@ extension SessionFolder {
             } else if !override {
                 problems.append(.error("override-needed", SessionMessages.confirmedItem(sheet, item: name, value: current, new: text, doubleEntry: doubleEntry,
                                                                                          resolved: resolved),
-                                       path: "--override", hint: SessionMessages.confirmedItemHint(doubleEntry: doubleEntry)))
+                                       path: "--override", hint: SessionMessages.confirmedItemHint(doubleEntry: doubleEntry, resolved: resolved)))
             } else {
                 replaces = .some(current)
             }

@@ -457,8 +457,14 @@ extension SessionMessages {
     static let voidConfirmedHint = Localized(zh: "先核对 --rep 和 --unit 是否写对、纸质评分表是否确实无法辨认；只是个别分数有误时用 `kaimen session resolve` 更正",
                                              en: "check that --rep and --unit are right and that the paper sheet really is unreadable; if only some scores are wrong, correct them with `kaimen session resolve`")
 
-    static func confirmedItemHint(doubleEntry: Bool) -> Localized {
-        doubleEntry
+    /// `resolved`: the value was settled by an earlier resolve, whose ruling the override
+    /// replaces (not two typists' entries: a secretary's test).
+    static func confirmedItemHint(doubleEntry: Bool, resolved: Bool = false) -> Localized {
+        if resolved {
+            return Localized(zh: "先核对纸质评分表；确属上次裁定有误时再加 `--override`，上次裁定的值会记入日志",
+                             en: "check the paper sheet first; add `--override` only when the earlier ruling was wrong, and the value it gave is kept in the journal")
+        }
+        return doubleEntry
             ? Localized(zh: "先核对纸质评分表；确属两人都录错时再加 `--override`，原值会记入日志",
                         en: "check the paper sheet first; add `--override` only when both entries are wrong, and the value replaced is kept in the journal")
             : Localized(zh: "先核对纸质评分表；确属录错时再加 `--override`，原值会记入日志",

@@ -408,6 +408,8 @@ struct EntrySafetyTests {
         #expect(again.err.contains("已裁定为 2，与这次给出的值相同，无需再裁定"), "\(again.err)")
         let change = s.run("resolve", ["--rep", "R01", "--unit", "X01", "--standard", "rights.ballot", "--score", "3", "--reason", "r", "--by", "王秘书"])
         #expect(change.err.contains("已裁定为 2；要改为 3，须加 `--override`") && !change.err.contains("两次录入并无不一致"), "\(change.err)")
+        // The hint speaks of the earlier ruling, not of two typists' entries (a secretary's test).
+        #expect(change.err.contains("确属上次裁定有误时再加 `--override`，上次裁定的值会记入日志") && !change.err.contains("两人都录错"), "\(change.err)")
     }
 
     @Test("resolve with neither --score nor --blank says so in Chinese")
