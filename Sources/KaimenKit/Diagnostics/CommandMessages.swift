@@ -109,11 +109,11 @@ enum CommandMessages {
     /// script drawn alike (`Х03` with a Cyrillic `Х` for `X03`): "did you mean `Х03`?" would show
     /// the same thing twice, so the letter is named.
     static func didYouMean(_ candidate: String, for typed: String) -> Localized {
+        let inCandidate = ScriptLookalikes.first(in: candidate)
         guard candidate != typed, ScriptLookalikes.latinized(candidate) == ScriptLookalikes.latinized(typed),
-              let (letter, _) = ScriptLookalikes.first(in: candidate) ?? ScriptLookalikes.first(in: typed) else { return didYouMean(candidate) }
+              let (letter, _) = inCandidate ?? ScriptLookalikes.first(in: typed) else { return didYouMean(candidate) }
         let named = ScriptLookalikes.named(letter)
-        let inCandidate = ScriptLookalikes.first(in: candidate) != nil
-        return inCandidate
+        return inCandidate != nil
             ? Localized(zh: "与 `\(candidate)` 看起来一样，却不是同一个编号：`\(candidate)` 里的 `\(letter)` 是\(named.zh)；改正写错的那一处",
                         en: "it looks like `\(candidate)` but is another id: the `\(letter)` of `\(candidate)` is \(named.en); correct the one written wrong")
             : Localized(zh: "其中的 `\(letter)` 是\(named.zh)，不是拉丁字母：是不是 `\(candidate)`？",

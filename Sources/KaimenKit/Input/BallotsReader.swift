@@ -56,11 +56,11 @@ public struct BallotsReader {
         // Long if it has standard and score columns; otherwise wide, one column per item.
         // Locations are made only for a message or a counted ballot: most cells need one, not four.
         var cells: [(row: Int, itemText: String, itemCol: Int, scoreCol: Int)] = []
-        /// Whether `text` is a score item `i` allows: a number in its range, on the rules' step.
-        func allows(_ text: String, item i: Int) -> Bool {
-            guard let v = Rational(decimal: text) else { return false }
-            return !v.isNegative && v <= items[i].max && (rules.ballots.scoreStep.map { v.divided(by: $0)!.isInteger } ?? true)
+        /// Whether `v` is a score item `i` allows: in its range, on the rules' step.
+        func allows(_ v: Rational, item i: Int) -> Bool {
+            !v.isNegative && v <= items[i].max && (rules.ballots.scoreStep.map { v.divided(by: $0)!.isInteger } ?? true)
         }
+        func allows(_ text: String, item i: Int) -> Bool { Rational(decimal: text).map { allows($0, item: i) } ?? false }
         // Wide rows one cell too long where joining two cells with a point mends the row, by
         // spreadsheet row.
         var commaSplits: [Int: CommaSplit] = [:]
@@ -279,8 +279,7 @@ public struct BallotsReader {
             if score.isNegative || score > max {
                 // Two digits typed for `d.d` (35 for 3.5): said when the tenth is a score the standard takes.
                 let tenth = score.divided(by: Rational(10))!
-                let pointLeftOut = text.count == 2 && text.allSatisfy({ $0.isASCII && $0.isNumber }) && tenth <= max
-                    && (rules.ballots.scoreStep.map { tenth.divided(by: $0)!.isInteger } ?? true)
+                let pointLeftOut = text.count == 2 && text.allSatisfy({ $0.isASCII && $0.isNumber }) && allows(tenth, item: item)
                 diagnostics.append(.scoreOutOfRange) {
                     .error(.scoreOutOfRange, ReaderMessages.scoreOutOfRange(Echo.cell(text), repText, unitText, items[item].key, max.plainText()),
                            at: at(cell.scoreCol), path: "score",

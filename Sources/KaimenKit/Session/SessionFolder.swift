@@ -25,9 +25,8 @@ public struct SessionFolder {
         let journalPath = directory.appendingPathComponent(Journal.fileName).path
         if fm.fileExists(atPath: journalPath) {
             // An earlier `init` cut short before or while writing the opening record.
-            if let bytes = fm.contents(atPath: journalPath), bytes.isEmpty || TornTail.cutShortOpening([UInt8](bytes)) {
-                throw .problems([.error("journal-damaged", SessionMessages.notOpened(bytes: bytes.count),
-                                        at: SourceLocation(file: Journal.fileName, line: 1, column: 1), hint: SessionMessages.notOpenedHint(directory.path))])
+            if let bytes = fm.contents(atPath: journalPath), TornTail.cutShortOpening([UInt8](bytes)) {
+                throw notOpened(directory, bytes: bytes.count)
             }
             throw .alreadyExists(directory.path)
         }
@@ -96,6 +95,13 @@ public struct SessionFolder {
         return try SessionFolder(directory: directory, journal: journal)
     }
 
+    /// A session whose `init` was cut short before or while it wrote the opening record, with
+    /// `bytes` of it in the journal: said the same by `init` again and by every other command.
+    static func notOpened(_ directory: URL, bytes: Int) -> SessionError {
+        .problems([.error("journal-damaged", SessionMessages.notOpened(bytes: bytes),
+                          at: SourceLocation(file: Journal.fileName, line: 1, column: 1), hint: SessionMessages.notOpenedHint(directory.path))])
+    }
+
     /// Whether the folder at `path` is what an `init` interrupted before it made the journal
     /// leaves: no journal, the `inputs` folder it was copying the inputs into, and nothing else
     /// but the lock file and the temporary files of a copy cut short. (A secretary's test:
@@ -161,10 +167,7 @@ public struct SessionFolder {
     private init(directory: URL, journal: Journal) throws(SessionError) {
         // `init` cut short before or while writing the opening record (an empty journal, or
         // the start of that record alone).
-        if journal.records.isEmpty && journal.openingCutShort {
-            throw .problems([.error("journal-damaged", SessionMessages.notOpened(bytes: journal.byteCount),
-                                    at: SourceLocation(file: Journal.fileName, line: 1, column: 1), hint: SessionMessages.notOpenedHint(directory.path))])
-        }
+        if journal.records.isEmpty && journal.openingCutShort { throw Self.notOpened(directory, bytes: journal.byteCount) }
         guard let first = journal.records.first, first.kind == .open,
               let rules = first.content["rules"]?.stringValue, let units = first.content["units"]?.stringValue,
               let roster = first.content["roster"]?.stringValue else {

@@ -69,14 +69,15 @@ struct TornTail: Equatable, Sendable {
         }
     }
 
-    /// Whether `bytes`, the whole journal, are the opening record cut short (an `init`
-    /// interrupted while writing it), rather than records whose line ends were lost or joined
+    /// Whether `bytes`, the whole journal, are the opening record cut short, or nothing (an
+    /// `init` interrupted while writing it, or before), rather than records whose line ends were lost or joined
     /// (a file saved again by another program): one line, beginning as kaimen writes a record,
     /// every byte fitting the canonical JSON of one, and ending only because the bytes run out;
     /// not a whole record (that is one whose line end alone is missing); its kind, as far as
     /// the bytes show it, `open`; and shorter than any session's journal with entries.
     static func cutShortOpening(_ bytes: [UInt8]) -> Bool {
-        guard !bytes.isEmpty, bytes.count < 1 << 16, !bytes.contains(0x0A), !bytes.contains(0x0D),
+        if bytes.isEmpty { return true }
+        guard bytes.count < 1 << 16, !bytes.contains(0x0A), !bytes.contains(0x0D),
               bytes[0] == UInt8(ascii: "{") else { return false }
         var reader = PrefixReader(bytes: bytes)
         _ = reader.value(depth: 0)

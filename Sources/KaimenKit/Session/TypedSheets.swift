@@ -46,7 +46,8 @@ public struct TypedSheets: Sendable {
             return TypedSheets(sheets: [], untyped: [], diagnostics: diagnostics, sha256: hash, textHash: textHash)
         }
         let items = setup.items.map(\.key)
-        let repIDs = Set(setup.representatives.map(\.id)), unitIDs = Set(setup.units.map(\.id))
+        let unitIDs = Set(setup.units.map(\.id))
+        let repsByID = Dictionary(setup.representatives.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // The entry template's name column, which the readers skip: a name that is not the
         // representative's is the best sign that the id was mistyped (a secretary's test: `R01`
         // typed over a row of 王秀兰, who is R02, was recorded without a word).
@@ -54,14 +55,13 @@ public struct TypedSheets: Sendable {
         // The sheets, in the order of their first row.
         var order: [ExpectedBallots.Sheet] = []
         var located: [ExpectedBallots.Sheet: SourceLocation] = [:]
-        let repsByID = Dictionary(setup.representatives.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (r, cells) in csv.rows.enumerated() where !cells.isBlank {
             if let nameCol, let rep = repsByID[cells[repCol].trimmingSpaces()],
                let d = Self.nameMismatch(cells[nameCol], rep: rep, setup: setup, at: csv.location(row: r, column: nameCol), path: csv.header[nameCol]) {
                 diagnostics.append(d)
             }
             let sheet = ExpectedBallots.Sheet(representative: cells[repCol].trimmingSpaces(), unit: cells[unitCol].trimmingSpaces())
-            guard repIDs.contains(sheet.representative), unitIDs.contains(sheet.unit), located[sheet] == nil else { continue }
+            guard repsByID[sheet.representative] != nil, unitIDs.contains(sheet.unit), located[sheet] == nil else { continue }
             located[sheet] = csv.location(row: r, column: repCol)
             order.append(sheet)
         }
@@ -97,7 +97,8 @@ public struct TypedSheets: Sendable {
     }
 
     /// `sheet-name-mismatch` (a warning) when a row's name cell holds a name that is not `rep`'s,
-    /// compared without spaces, width or case; with the representative that name is, if any.
+    /// compared without spaces or case (full-width digits as half-width); with the representative
+    /// that name is, if any.
     static func nameMismatch(_ cell: String, rep: Representative, setup: SessionSetup, at: SourceLocation, path: String) -> Diagnostic? {
         func key(_ s: String) -> String { TypedNumber.ascii(s).filter { !$0.isWhitespace }.lowercased() }
         let typed = key(cell)

@@ -33,11 +33,7 @@ public enum Suggestion {
     /// The same, with each candidate's lowercased characters worked out beforehand.
     static func closest(to word: String, lowered lowerWord: [Character],
                         among candidates: some Sequence<(String, [Character])>) -> String? {
-        let all = allClosest(to: word, lowered: lowerWord, among: candidates)
-        guard all.count > 1 else { return all.first }
-        // Among candidates as close, one alike to the eye (`X0l` and `X01`, `X03` and `Х03`).
-        let folded = SuggestionIndex.lookalikes(word)
-        return all.first { SuggestionIndex.lookalikes($0) == folded } ?? all.first
+        SuggestionIndex.preferAlike(word, allClosest(to: word, lowered: lowerWord, among: candidates))
     }
 
     /// The candidate meant by `word` only when one is closest (``closest(to:among:)``'s
@@ -46,15 +42,11 @@ public enum Suggestion {
     /// the eye or by the zeros that pad a number (``SuggestionIndex/lookalikes(_:)``).
     public static func only(to word: String, among candidates: some Sequence<String>) -> String? {
         guard let lowerWord = lowered(word) else { return nil }
-        let closest = allClosest(to: word, lowered: lowerWord, among: candidates.lazy.map { ($0, Array($0.lowercased())) })
-        guard closest.count > 1 else { return closest.first }
-        let folded = SuggestionIndex.lookalikes(word)
-        let alike = closest.filter { SuggestionIndex.lookalikes($0) == folded }
-        return alike.count == 1 ? alike[0] : nil
+        return SuggestionIndex.onlyAlike(word, allClosest(to: word, lowered: lowerWord, among: candidates.lazy.map { ($0, Array($0.lowercased())) }))
     }
 
-    /// Every candidate as close as the closest, in the order given (the first sixteen: enough
-    /// to tell one from several).
+    /// Every candidate as close as the closest, in the order given (the first
+    /// ``SuggestionIndex/asCloseKept``: enough to tell one from several).
     private static func allClosest(to word: String, lowered lowerWord: [Character],
                                    among candidates: some Sequence<(String, [Character])>) -> [String] {
         let limit = lowerWord.count >= 4 ? 2 : (lowerWord.count >= 2 ? 1 : 0)
@@ -69,7 +61,7 @@ public enum Suggestion {
             let key = (d, d == 0 ? distance(Array(word), Array(candidate)) : d)
             if key < bestKey {
                 (best, bestKey) = ([candidate], key)
-            } else if key == bestKey && best.count < 16 && !best.contains(candidate) {
+            } else if key == bestKey && best.count < SuggestionIndex.asCloseKept && !best.contains(candidate) {
                 best.append(candidate)
             }
         }

@@ -58,10 +58,25 @@ struct SuggestionIndex {
     /// alike (`R0l` and `R01`, `X0O` and `X00`) is closest.
     mutating func didYouMeanOnly(_ word: String) -> Localized? {
         let a = answer(word)
-        guard a.asClose.count > 1 else { return a.text.map { CommandMessages.didYouMean($0, for: word) } }
-        let folded = Self.lookalikes(word)
-        let alike = a.asClose.filter { Self.lookalikes($0) == folded }
-        return alike.count == 1 ? CommandMessages.didYouMean(alike[0], for: word) : nil
+        let meant = a.asClose.count > 1 ? Self.onlyAlike(word, a.asClose) : a.text
+        return meant.map { CommandMessages.didYouMean($0, for: word) }
+    }
+
+    /// Among candidates as close to `word` as each other, the first alike to it to the eye
+    /// (``lookalikes(_:)``), else the first: the closest's tie-break.
+    static func preferAlike(_ word: String, _ asClose: [String]) -> String? {
+        guard asClose.count > 1 else { return asClose.first }
+        let folded = lookalikes(word)
+        return asClose.first { lookalikes($0) == folded } ?? asClose.first
+    }
+
+    /// Among candidates as close, the one alike to `word` to the eye when exactly one is;
+    /// otherwise none can be named. One candidate is itself.
+    static func onlyAlike(_ word: String, _ asClose: [String]) -> String? {
+        guard asClose.count > 1 else { return asClose.first }
+        let folded = lookalikes(word)
+        let alike = asClose.filter { lookalikes($0) == folded }
+        return alike.count == 1 ? alike[0] : nil
     }
 
     /// `text` lowercased with the characters typed for one another by their look folded
@@ -91,7 +106,7 @@ struct SuggestionIndex {
     }
 
     /// How many candidates as close as the closest an answer keeps.
-    private static let asCloseKept = 16
+    static let asCloseKept = 16
 
     /// The closest candidate, and whether another is as close.
     private mutating func match(_ word: String, _ lowerWord: [Character]) -> Answer {
@@ -133,22 +148,14 @@ struct SuggestionIndex {
                 }
             }
         }
-        if let best { return Answer(text: Self.preferAlike(word, best.text, asClose), asClose: asClose) }
+        if best != nil { return Answer(text: Self.preferAlike(word, asClose), asClose: asClose) }
         // Then a candidate that starts with the word, or that the word starts with (3 characters at least).
         for c in candidates! where min(lowerWord.count, c.lowered.count) >= 3
             && (lowerWord.starts(with: c.lowered) || c.lowered.starts(with: lowerWord)) {
             let d = Suggestion.distance(lowerWord, c.lowered)
             consider(c.text, (d, d))
         }
-        return Answer(text: best.map { Self.preferAlike(word, $0.text, asClose) }, asClose: asClose)
-    }
-
-    /// Among candidates as close, the one alike to the eye, as ``Suggestion/closest(to:among:)``
-    /// picks; else `first`.
-    private static func preferAlike(_ word: String, _ first: String, _ asClose: [String]) -> String {
-        guard asClose.count > 1 else { return first }
-        let folded = lookalikes(word)
-        return asClose.first { lookalikes($0) == folded } ?? first
+        return Answer(text: best == nil ? nil : Self.preferAlike(word, asClose), asClose: asClose)
     }
 
     /// The optimal-string-alignment distance of `a` and `b` when it is at most `limit`;

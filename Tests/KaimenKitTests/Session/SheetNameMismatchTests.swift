@@ -31,7 +31,7 @@ struct SheetNameMismatchTests {
         #expect(try s.state().entries.keys.contains(.init(representative: "R01", unit: "X01")))
     }
 
-    @Test("the right name written another way (spaces, full width, case) is no mismatch; a name of no one is still said")
+    @Test("the right name written another way (spaces, case) is no mismatch; a name of no one is still said")
     func sameNameOtherwise() throws {
         let s = try SampleSession(); defer { s.remove() }
         let spaced = try s.file("a.csv", Self.withNames { _ in " 顾 尚礼 " })
