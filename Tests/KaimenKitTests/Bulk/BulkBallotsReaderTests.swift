@@ -70,7 +70,8 @@ struct BulkBallotsReaderTests {
         var lines = String(decoding: F.generated.roster, as: UTF8.self).components(separatedBy: "\r\n")
         for i in stride(from: 1, to: lines.count, by: 70) where !lines[i].isEmpty {
             var cells = lines[i].components(separatedBy: ",")
-            cells[3] = String(format: "U%04d", (i - 1) / 7 * 50 / 7 + 3)
+            let unit: Int = (i - 1) / 7 * 50 / 7 + 3
+            cells[3] = String(format: "U%04d", unit)
             lines[i] = cells.joined(separator: ",")
         }
         return Session(rules: F.xicheng, units: F.generated.units, roster: Array(lines.joined(separator: "\r\n").utf8))

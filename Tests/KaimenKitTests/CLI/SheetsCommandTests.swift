@@ -74,7 +74,8 @@ struct SheetsCommandTests {
         // The sample's typed sheets name the standards the same way.
         if lang == .zh {
             let typed = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("samples/xicheng-2014/typed-a.csv"), encoding: .utf8)
-            let typedItems = typed.split(separator: "\n")[0].split(separator: ",").dropFirst(2).map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+            let firstLine: Substring = typed.split(separator: "\n")[0]
+            let typedItems: [String] = firstLine.split(separator: ",").dropFirst(2).map { (cell: Substring) -> String in String(cell).trimmingCharacters(in: .whitespacesAndNewlines) }
             #expect(Array(lines[0].split(separator: ",").dropFirst(4).map(String.init)) == typedItems)
         }
         for i in 1..<lines.count { lines[i] = lines[i].replacingOccurrences(of: ",,,,,,,,", with: ",1,1,1,1,1,1,1,1") }

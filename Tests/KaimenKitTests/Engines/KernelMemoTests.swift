@@ -92,8 +92,9 @@ struct KernelMemoTests {
         #expect(fast == exact)
         let p = BulkData.pow10[fast.precision]
         #expect(fast.total == [dec("4.75"), dec("3"), dec("4"), dec("4"), dec("4.75"), dec("1.5"), dec("7")].map { $0.scaledInteger(places: fast.precision) })
-        #expect((0 ..< 4).map { fast.standards[$0] } == [150, 150, 75, 100].map { Int64($0) * p / 100 })
-        #expect((0 ..< 4).map { fast.standards[3 * 4 + $0] } == [200, 0, 100, 100].map { Int64($0) * p / 100 })
+        let scaled = { (hundredths: [Int64]) -> [Int64] in hundredths.map { $0 * p / 100 } }
+        #expect((0 ..< 4).map { fast.standards[$0] } == scaled([150, 150, 75, 100]))
+        #expect((0 ..< 4).map { fast.standards[3 * 4 + $0] } == scaled([200, 0, 100, 100]))
     }
 
     @Test("a value the fast form cannot score is remembered as such: every unit with it goes to the exact form")

@@ -13,8 +13,8 @@ import Testing
 ///     hashlib.sha256(b"x").hexdigest()  # 2d711642…4881
 @Suite("Input digests: hashed while the run works, finished by the writer alongside its own")
 struct InputDigestsTests {
-    static let big = Data((0..<(3 << 20) + 17).map { UInt8(($0 * 7) % 251) })
-    static let expected = [
+    static let big = Data((0 ..< (3 << 20) + 17).map { (i: Int) -> UInt8 in UInt8((i * 7) % 251) })
+    static let expected: [String: (Int, String)] = [
         "big.csv": (3_145_745, "9e4bfb50c618e8bde50fc019b449385ee970923d02b68c5a6c0a32344e6e34e6"),
         "empty.csv": (0, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         "x.csv": (1, "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881"),

@@ -214,7 +214,7 @@ struct OutputBatchTests {
         let s = ScratchFolder()
         defer { s.cleanUp() }
         #expect(StagingFolder.writeBackStep == 32 << 20)
-        let block = (0 ..< (1 << 20)).map { UInt8(($0 * 7 + 3) % 251) }
+        let block = (0 ..< (1 << 20)).map { (i: Int) -> UInt8 in UInt8((i * 7 + 3) % 251) }
         var batch = OutputBatch()
         batch.add(streaming: { write in
             for _ in 0 ..< 40 { try block.withUnsafeBytes { try write($0) } }

@@ -27,7 +27,11 @@ struct RadixOrderTests {
         var rng = SplitMix(state: 7)
         // Few distinct high parts, so most keys tie there; the low bits are scrambled, so a
         // sort that looked at them would reorder the ties.
-        let keys = (0 ..< 5_000).map { _ in (rng.next() % 6) << UInt64(lowBit) | (rng.next() & ((1 << UInt64(lowBit)) - 1)) }
+        let keys: [UInt64] = (0 ..< 5_000).map { _ in
+            let high: UInt64 = (rng.next() % 6) << UInt64(lowBit)
+            let low: UInt64 = rng.next() & ((1 << UInt64(lowBit)) - 1)
+            return high | low
+        }
         let sorted = RadixOrder.sorted(keys, fromBit: lowBit)
         #expect(sorted == Self.reference(keys, fromBit: lowBit))
         #expect(sorted != keys.sorted(), "the low bits are not compared")

@@ -140,7 +140,8 @@ struct XLSXTests {
         // A text of 60 display columns in a column 28 wide (26 usable) takes 3 lines.
         #expect(XLSXSheet.wrapped(String(repeating: "字", count: 30), width: 28) == 3)
         #expect(XLSXSheet.wrapped("a\nb", width: 28) == 2)
-        #expect(XLSXSheet.rowHeight([.text(String(repeating: "字", count: 30))], widths: [28]) == 14.5 * 3 + 1)
+        let threeLines: Double = 14.5 * 3 + 1
+        #expect(XLSXSheet.rowHeight([.text(String(repeating: "字", count: 30))], widths: [28]) == threeLines)
         #expect(XLSXSheet.rowHeight([.text("短")], widths: [28]) == nil)
         // Rebuilding a 0.16.0 seal: no wrapping format, no defined names, as it wrote them.
         var old = s
