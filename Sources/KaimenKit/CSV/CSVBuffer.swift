@@ -64,14 +64,22 @@ public struct CSVBuffer: Sendable {
     /// `file:line:column` of the byte at `offset`; the column counts Unicode scalars.
     public func location(ofByte offset: Int) -> SourceLocation {
         let line = line(ofByte: offset)
-        var column = 1
-        let end = min(offset, bytes.count)
-        var i = lineStarts[line - 1]
-        while i < end {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
+        return SourceLocation(file: fileName, line: line, column: 1 + scalars(from: lineStarts[line - 1], to: offset))
+    }
+
+    /// How many Unicode scalars start in bytes `from ..< to` (to at most the buffer's end):
+    /// how many columns further along its line `to` is than `from`.
+    func scalars(from: Int, to: Int) -> Int {
+        var n = 0
+        bytes.withUnsafeBufferPointer { p in
+            var i = from
+            let end = min(to, p.count)
+            while i < end {
+                if p[i] & 0xC0 != 0x80 { n += 1 }
+                i += 1
+            }
         }
-        return SourceLocation(file: fileName, line: line, column: column)
+        return n
     }
 }
 

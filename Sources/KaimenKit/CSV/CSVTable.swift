@@ -51,11 +51,14 @@ public struct CSVTable: Sendable {
     /// Where the cell at `rows[row][column]` starts in the file; for a missing cell, the end
     /// of its row.
     public func location(row: Int, column: Int) -> SourceLocation {
+        var locator = CSVLocator(self)
+        return locator.location(row: row, column: column)
+    }
+
+    /// Where the cell at `rows[row][column]` starts: its first byte, or its row's end.
+    func start(row: Int, column: Int) -> Int {
         let record = records[row]
-        var location = column < record.fields.count ? buffer.location(ofByte: record.fields[column].start)
-                                                    : buffer.location(ofByte: record.end)
-        location.cell = CellPosition(row: spreadsheetRows[row], column: column, header: column < header.count ? header[column] : nil)
-        return location
+        return column < record.fields.count ? record.fields[column].start : record.end
     }
 
     /// Whether the cell at `rows[row][column]` was written in double quotes (the only cells

@@ -182,11 +182,12 @@ public struct BallotsReader {
         // the order met: a file with none known is another session's, said once.
         var anyKnown = (rep: false, unit: false)
         var unknown = (reps: OrderedIDs(), units: OrderedIDs())
+        var locator = CSVLocator(csv)
         for cell in cells {
             if let r = repeated, r.row != cell.row { sayRepeated() }
             let row = csv.rows[cell.row]
             let repID = row[repCol].trimmingSpaces(), unitID = row[unitCol].trimmingSpaces()
-            func at(_ column: Int) -> SourceLocation { csv.location(row: cell.row, column: column) }
+            func at(_ column: Int) -> SourceLocation { locator.location(row: cell.row, column: column) }
             var ok = true
             // The ids as messages quote them: control characters shown, a long paste cut.
             var repText: String { Echo.cell(repID) }

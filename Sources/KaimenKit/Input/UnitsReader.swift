@@ -208,6 +208,7 @@ public struct UnitsReader {
         var commaSplits: [Int: CommaSplit] = [:]
         let checked = metricCols.enumerated().compactMap { m, col in col.map { ($0, rules.metrics[m].kind) } }
         // A template's second header row (ids) and instructions row are skipped (`rules template`).
+        var locator = CSVLocator(csv)
         for (r, cells) in csv.rows.enumerated() where !cells.isBlank && !UnitsTemplate.isExtraRow(idCell: cells[idCol]) {
             for (col, role, what, path) in [(idCol, TextCellCheck.Role.id, TextCellCheck.unitID, "id"),
                                             (nameCol, .text(quoted: nameCol.map { csv.isQuoted(row: r, column: $0) } ?? false), TextCellCheck.unitName, "name"),
@@ -219,9 +220,9 @@ public struct UnitsReader {
             }
             rows.append(RawRow(id: cells[idCol].trimmingSpaces(), name: nameCol.map { cells[$0].trimmingSpaces() } ?? "",
                                category: categoryCol.map { cells[$0].trimmingSpaces() } ?? "",
-                               location: csv.location(row: r, column: idCol),
+                               location: locator.location(row: r, column: idCol),
                                cells: metricCols.map { $0.map { cells[$0] } },
-                               cellLocations: metricCols.map { $0.map { csv.location(row: r, column: $0) } },
+                               cellLocations: metricCols.map { $0.map { locator.location(row: r, column: $0) } },
                                shifted: csv.records[r].fields.count > header.count))
             // `1,280` from Excel without quotes: where, when one join mends the row.
             if csv.records[r].fields.count > header.count,

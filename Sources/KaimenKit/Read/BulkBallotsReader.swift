@@ -240,12 +240,22 @@ public enum BulkBallotsReader {
                 guard !it.max.isNegative else { return -1 }
                 return Int(min(Int128(Int16.max), Int128(it.max.numerator) * f / Int128(it.max.denominator)))
             }
-            var onStep = [Bool](repeating: true, count: Int(Int16.max) + 1)
-            if let step {
-                let q = Int128(step.denominator), d = f * Int128(step.numerator)
-                for m in onStep.indices { onStep[m] = (Int128(m) * q) % d == 0 }
-            }
-            return (max, onStep)
+            return (max, Self.onStep(step, scale: scale))
+        }
+
+        /// Per mantissa 0 ... `Int16.max` at `scale`, whether it is a whole number of `step`s
+        /// (every one without a step). Mantissa m is on the step when m / 10^scale is a whole
+        /// number of steps p / q, that is when d = 10^scale · p divides m · q; with
+        /// g = gcd(q, d), when d / g divides m (d / g and q / g have no factor in common):
+        /// every (d / g)-th mantissa, found without a division each.
+        static func onStep(_ step: Rational?, scale: Int) -> [Bool] {
+            let count = Int(Int16.max) + 1
+            guard let step else { return [Bool](repeating: true, count: count) }
+            let q = UInt128(step.denominator), d = UInt128(ByteNumber.pow10(scale)) * UInt128(step.numerator)
+            let period = d / Rational.gcd(q, d)
+            var onStep = [Bool](repeating: false, count: count)
+            for m in stride(from: 0, to: count, by: period < UInt128(count) ? Int(period) : count) { onStep[m] = true }
+            return onStep
         }
     }
 

@@ -77,6 +77,21 @@ struct BulkBallotsReaderTests {
         return Session(rules: F.xicheng, units: F.generated.units, roster: Array(lines.joined(separator: "\r\n").utf8))
     }()
 
+    /// The table of mantissas on the step, by its definition: m / 10^scale = k · p / q for a
+    /// whole k, that is (m · q) mod (10^scale · p) = 0 (small enough here for Int64).
+    @Test("the step's table marks every mantissa that is a whole number of steps, and no other",
+          arguments: [nil, Rational(1, 1), Rational(1, 2), Rational(1, 4), Rational(1, 3), Rational(2, 1), Rational(3, 7),
+                      Rational(1, 10_000), Rational(7, 4), Rational(10, 1), Rational(40_000, 1)])
+    func stepTable(_ step: Rational?) {
+        for scale in 0 ... BulkBallotsReader.maxScale {
+            let table = BulkBallotsReader.Context.onStep(step, scale: scale)
+            #expect(table.count == Int(Int16.max) + 1)
+            let d = ByteNumber.pow10(scale) * (step?.numerator ?? 1), q = step?.denominator ?? 1
+            let wrong = table.indices.first { m in table[m] != (step == nil || (Int64(m) * q) % d == 0) }
+            #expect(wrong == nil, "scale \(scale): mantissa \(wrong ?? -1)")
+        }
+    }
+
     @Test("reads the samples' long and wide ballots exactly as the checked reader does",
           arguments: ["xicheng-2014/ballots.csv", "dongcheng-2019/ballots.csv", "dongcheng-2019/ballots-wide.csv"])
     func samples(path: String) throws {
