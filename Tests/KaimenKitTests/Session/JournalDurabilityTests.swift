@@ -177,6 +177,8 @@ struct JournalDurabilityTests {
         #expect(again.code == .failure && again.err.contains(said), "\(again.err)")
         let verified = s.run("verify", [])
         #expect(verified.code == .failure && verified.err.contains(said), "\(verified.err)")
+        // Not a mismatch found by checking (it said 核验未通过：1 处不符 under the message until 0.23.3).
+        #expect(!verified.err.contains("核验未通过"), "\(verified.err)")
         // Untouched: no side file, no recovery record.
         #expect(try Data(contentsOf: url) == torn)
         #expect(try FileManager.default.contentsOfDirectory(atPath: s.path).filter { $0.hasPrefix("journal.torn-") }.isEmpty)
