@@ -37,6 +37,26 @@ extension BulkBallotsReader {
         return outcome
     }
 
+    /// Where each (unit, item) cell's scores start, for groups that lie in the units' order,
+    /// one group per unit: the chunks' scores end to end.
+    private static func fillOffsets(_ offsets: inout [Int32], _ chunks: [BallotChunk], itemCount: Int) {
+        var cell = 0, at: Int32 = 0
+        for chunk in chunks {
+            var g = 0
+            for u in chunk.groupUnits {
+                let first = Int(u) * itemCount
+                while cell < first { offsets[cell] = at; cell += 1 }
+                for i in 0 ..< itemCount {
+                    offsets[cell] = at
+                    at += chunk.groupCounts[g + i]
+                    cell += 1
+                }
+                g += itemCount
+            }
+        }
+        while cell < offsets.count { offsets[cell] = at; cell += 1 }
+    }
+
     /// - Parameters:
     ///   - first: where the first chunk's scores go: the start of `result`, or `nil` for memory of its own.
     ///   - inResult: set to how many scores there are when they are all in `result`, not in the outcome.
@@ -108,7 +128,23 @@ extension BulkBallotsReader {
 
         let cells = unitCount * itemCount
         var offsets = [Int32](repeating: 0, count: cells + 1)
-        if ascending && !keepReps {
+        if ascending && keepReps {
+            // In order, keeping who cast each score (`explain`): each chunk's scores and
+            // representatives, already sorted per cell, end to end.
+            var scores = [Int16](), reps = [Int32]()
+            scores.reserveCapacity(total)
+            reps.reserveCapacity(total)
+            for k in chunks.indices {
+                scores.append(contentsOf: UnsafeBufferPointer(start: chunks[k].scores.base, count: chunks[k].scores.count))
+                reps.append(contentsOf: chunks[k].reps)
+                chunks[k].scores = ScoreStore(capacity: 0)
+                chunks[k].reps = []
+            }
+            fillOffsets(&offsets, chunks, itemCount: itemCount)
+            return .done(BallotColumns(itemCount: itemCount, scale: scale, offsets: offsets, scores: scores, recusals: recusals,
+                                       representatives: keepRepresentatives ? reps : []))
+        }
+        if ascending {
             // The groups already lie in order: the scores are the chunks' scores end to end. The
             // first chunk's are in place; the others' are copied after them piece by piece, in
             // parallel, each piece's pages handed back once copied so no score is in memory twice.
@@ -116,21 +152,7 @@ extension BulkBallotsReader {
             join(chunks[1...].map(\.scores), at: chunks[0].scores.count, into: result.baseAddress!)
             for k in 1 ..< chunks.count { chunks[k].scores = ScoreStore(capacity: 0) }
             inResult = total
-            var cell = 0, at: Int32 = 0
-            for chunk in chunks {
-                var g = 0
-                for u in chunk.groupUnits {
-                    let first = Int(u) * itemCount
-                    while cell < first { offsets[cell] = at; cell += 1 }
-                    for i in 0 ..< itemCount {
-                        offsets[cell] = at
-                        at += chunk.groupCounts[g + i]
-                        cell += 1
-                    }
-                    g += itemCount
-                }
-            }
-            while cell <= cells { offsets[cell] = at; cell += 1 }
+            fillOffsets(&offsets, chunks, itemCount: itemCount)
             return .done(BallotColumns(itemCount: itemCount, scale: scale, offsets: offsets, scores: [], recusals: recusals))
         }
 

@@ -14,8 +14,8 @@ struct BallotChunk: Sendable {
     /// Per group: its unit, and per item how many scores it has.
     var groupUnits: [Int32] = []
     var groupCounts: [Int32] = []
-    /// The groups' scores, group after group, item after item (sorted within an item unless
-    /// `keepReps`).
+    /// The groups' scores, group after group, item after item, sorted within an item (with
+    /// `keepReps`, by score and then representative, `reps` alongside).
     var scores: ScoreStore
     /// With `keepReps`: who cast each of `scores`.
     var reps: [Int32] = []
@@ -528,8 +528,8 @@ struct BallotChunk: Sendable {
                 for j in 1 ..< r.count where r[j] == r[j - 1] { return .duplicateBallot }
             }
         }
-        // The buckets end to end, each sorted (or, keeping who cast them, in row order),
-        // straight into the chunk's scores.
+        // The buckets end to end, each sorted (keeping who cast them, by score and then
+        // representative, as `BallotAggregator` orders them), straight into the chunk's scores.
         guard scores.reserve(n) else { return .tooLarge }
         var at = 0
         for i in 0 ..< itemCount {
@@ -540,6 +540,7 @@ struct BallotChunk: Sendable {
                 if k <= 8 { BallotChunk.sortEight(bucket.baseAddress!, k) } else { BallotChunk.sortSmall(bucket, 0, k) }
             } else {
                 (g.gatheredReps + at).update(from: g.reps + i * capacity, count: k)
+                BallotChunk.sortPairs(bucket.baseAddress!, g.gatheredReps + at, k)
             }
             scores.append(bucket.baseAddress!, k)
             at += k
@@ -552,6 +553,31 @@ struct BallotChunk: Sendable {
 }
 
 extension BallotChunk {
+    /// Sorts the `n` scores at `s` and the representatives at `r` who cast them together, by
+    /// score and then representative: in place for a handful, by one key each for more.
+    static func sortPairs(_ s: UnsafeMutablePointer<Int16>, _ r: UnsafeMutablePointer<Int32>, _ n: Int) {
+        if n <= 16 {
+            for i in 1 ..< max(n, 1) {
+                let (ks, kr) = (s[i], r[i])
+                var j = i
+                while j > 0 && (s[j - 1] > ks || (s[j - 1] == ks && r[j - 1] > kr)) {
+                    s[j] = s[j - 1]
+                    r[j] = r[j - 1]
+                    j -= 1
+                }
+                (s[j], r[j]) = (ks, kr)
+            }
+            return
+        }
+        // Scores and representatives are never negative: one key orders both.
+        var keys = (0 ..< n).map { Int64(s[$0]) << 32 | Int64(r[$0]) }
+        keys.sort()
+        for (j, key) in keys.enumerated() {
+            s[j] = Int16(truncatingIfNeeded: key >> 32)
+            r[j] = Int32(truncatingIfNeeded: key)
+        }
+    }
+
     /// Sorts `p[0 ..< n]` ascending, `n` ≤ 8, in registers: the eight slots `p[0 ..< 8]` (all
     /// of them room to write) are read, those from `n` on taken as `Int16.max`, put through a
     /// 19-comparator sorting network, and written back. The handful of scores a unit gets per

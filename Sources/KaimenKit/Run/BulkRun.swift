@@ -24,9 +24,11 @@ public enum BulkRun {
         public let ballots: BallotColumns
         public let representatives: [Representative]
 
-        /// The units asked for, traced, with everything their explanation reads.
+        /// The units asked for (each once, however often asked), traced, with everything their
+        /// explanation reads.
         public func explainSource(_ report: ScoreReport, units: [Int]) -> ExplainSource {
-            var results = Engine(plan: plan).trace(units, columns, ballots)
+            var seen = Set<Int>()
+            var results = Engine(plan: plan).trace(units.filter { seen.insert($0).inserted }, columns, ballots)
             ScoringSession.applyRanking(&results, scores: report.scores, rules: report.rules)
             return ExplainSource(rules: report.rules, plan: plan, units: report.units, representatives: representatives,
                                  items: plan.items, report: report, results: Dictionary(uniqueKeysWithValues: results.map { ($0.unit, $0) }),

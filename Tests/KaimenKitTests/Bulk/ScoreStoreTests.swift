@@ -98,3 +98,24 @@ struct SortEightTests {
         }
     }
 }
+
+@Suite("A bucket's scores sorted with who cast them")
+struct SortPairsTests {
+    @Test("by score, then representative, as sorting the pairs does, for every count from 1 to 40 (in place to 16, by keys above)")
+    func sorts() {
+        var generator = SystemRandomNumberGenerator()
+        for n in 1 ... 40 {
+            for round in 0 ..< 50 {
+                // Many ties in the score (so the representative decides), or few.
+                let top: Int16 = round % 2 == 0 ? 3 : 200
+                var scores = (0 ..< n).map { _ in Int16.random(in: 0 ... top, using: &generator) }
+                var reps = (0 ..< n).map { _ in Int32.random(in: 0 ... 5_000, using: &generator) }
+                let expected = zip(scores, reps).sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+                scores.withUnsafeMutableBufferPointer { s in
+                    reps.withUnsafeMutableBufferPointer { r in BallotChunk.sortPairs(s.baseAddress!, r.baseAddress!, n) }
+                }
+                #expect(scores == expected.map(\.0) && reps == expected.map(\.1), "n = \(n)")
+            }
+        }
+    }
+}

@@ -26,6 +26,19 @@ struct ExplainTracedTests {
         #expect(traced.1.contains(lang == "zh" ? "去掉最高" : "dropped as highest"))
     }
 
+    /// A few ids are found one by one, more than 16 through a table of all (`UnitIndex`). An
+    /// id asked for twice stopped the byte-level run with a trap until 0.23.3 (the traced units
+    /// were put in a table by unit, each once).
+    @Test("a few units or many, some twice, and one unknown among them: the same as the checked run", arguments: [2, 19])
+    func several(_ count: Int) {
+        let ids = (0 ..< count).map { "X0\($0 % 9 + 1)" } + ["X10"]
+        let checked = explain(ids + ["--engine", "exact"])
+        let traced = explain(ids + ["--engine", "fast"])
+        #expect(checked.0 == .failure && traced.0 == .failure)
+        #expect(traced.1 == checked.1 && traced.2 == checked.2)
+        #expect(traced.1.components(separatedBy: "总分 ").count == count + 1)
+    }
+
     @Test("one unit traced alone reads like the same unit in the full run; an unknown id is an error with a suggestion")
     func oneUnit() {
         let checked = explain(["X04", "--engine", "exact"])

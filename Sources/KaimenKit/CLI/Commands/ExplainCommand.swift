@@ -73,10 +73,14 @@ public enum ExplainCommand: Command {
         do {
             if BulkRun.prefers(inputs, engine: engine), case .success(let run) = try BulkRun.attempt(inputs, threads: ProcessInfo.processInfo.activeProcessorCount, keep: true),
                let kept = run.kept {
-                let ids = run.report.units.ids
-                let index = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-                let asked = args.positionals == ["all"] ? run.report.ranking.order : args.positionals.compactMap { index[$0] }
-                return explain(args, source: kept.explainSource(run.report, units: asked), before: [:], console: console, lang: lang)
+                let all = args.positionals == ["all"]
+                let index = all ? nil : UnitIndex(run.report.units.ids, asked: args.positionals)
+                let asked = all ? run.report.ranking.order : args.positionals.compactMap { index?[$0] }
+                let source = kept.explainSource(run.report, units: asked)
+                let code = explain(args, source: source, index: index, before: [:], console: console, lang: lang)
+                // A large session's columns and report are left for the system to take back at exit.
+                if console.processEndsAfterCommand && ids(run) > ProcessEnd.largeReport { ProcessEnd.keep((run, source)) }
+                return code
             }
             let session = try ScoringSession.run(inputs)
             return explain(args, source: ExplainSource(session: session), before: [:], console: console, lang: lang)
@@ -89,11 +93,12 @@ public enum ExplainCommand: Command {
     /// `没有单位 …` with what the secretary most likely meant: the id of a unit of that name
     /// (`商务局`), the id in half-width characters or without spaces (`Ｘ０７`), the unit whose
     /// id or name is nearest.
-    static func unknownUnit(_ id: String, source: ExplainSource, index: [String: Int]) -> Localized {
+    static func unknownUnit(_ id: String, source: ExplainSource) -> Localized {
         let units = source.units
         switch UnitMatcher(ids: units.ids, names: units.names).match(id) {
         case .units(let ids) where ids.count == 1 && UnitMatcher.normalized(id) == ids[0]:
-            return CommandMessages.noUnit(id).joined(hint: ReaderMessages.unknownIDHint(id, known: { index[$0] != nil }) { nil })
+            let known = Set(units.ids)
+            return CommandMessages.noUnit(id).joined(hint: ReaderMessages.unknownIDHint(id, known: { known.contains($0) }) { nil })
         case .units(let ids):
             return CommandMessages.noUnit(id).appending(ReaderMessages.nameForID(id, ids: ids, of: .unit, in: .argument))
         case .nearMiss(let near, let name):
@@ -103,14 +108,17 @@ public enum ExplainCommand: Command {
         }
     }
 
-    static func explain(_ args: ParsedArguments, source: ExplainSource, before: [String: String], console: Console, lang: Language) -> ExitCode {
-        let ids = args.positionals == ["all"] ? source.ranking.order.map { source.units.ids[$0] } : args.positionals
+    static func explain(_ args: ParsedArguments, source: ExplainSource, index: UnitIndex? = nil, before: [String: String],
+                        console: Console, lang: Language) -> ExitCode {
+        // `all`: every unit in rank order; otherwise the ids asked for, found among the units.
+        let all = args.positionals == ["all"]
+        let ids = all ? source.ranking.order.map { source.units.ids[$0] } : args.positionals
         var failed = false
         let explanation = UnitExplanation(source: source, lang: lang)
-        let index = Dictionary(source.units.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let index = all ? nil : index ?? UnitIndex(source.units.ids, asked: ids)
         for (n, id) in ids.enumerated() {
-            guard let u = index[id], source.results[u] != nil else {
-                console.error(unknownUnit(id, source: source, index: index), lang)
+            guard let u = all ? source.ranking.order[n] : index?[id], source.results[u] != nil else {
+                console.error(unknownUnit(id, source: source), lang)
                 failed = true
                 continue
             }
@@ -119,5 +127,26 @@ public enum ExplainCommand: Command {
             console.out(explanation.render(unit: u))
         }
         return failed ? .failure : .success
+    }
+
+    private static func ids(_ run: BulkRun.Result) -> Int { run.report.units.ids.count }
+
+    /// Where the units asked for are among all (the first of a repeated id): found by one pass
+    /// over the ids each for a few asked, by a table of them all for many. (A table of a large
+    /// session's 100 000 ids, built twice for one unit asked, was some 6% of `explain`'s time.)
+    struct UnitIndex {
+        private let found: [String: Int]
+
+        init(_ all: [String], asked: [String]) {
+            if asked.count > 16 {
+                found = Dictionary(all.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+                return
+            }
+            var found: [String: Int] = [:]
+            for id in Set(asked) { if let u = all.firstIndex(of: id) { found[id] = u } }
+            self.found = found
+        }
+
+        subscript(_ id: String) -> Int? { found[id] }
     }
 }
