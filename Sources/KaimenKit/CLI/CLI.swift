@@ -44,7 +44,9 @@ public enum CLI {
     /// names over 200 characters and criteria over 2 000 are refused (`text-too-long`), and so
     /// is an id with a Cyrillic or Greek letter drawn like a Latin one (`id-lookalike-letter`);
     /// a rules file's plain syntax mistakes (`：`, a missing comma, …) are all reported in one run.
-    public static let version = "0.23.2"
+    /// 0.23.3: the papers are as 0.22.0's; `explain` of a large session no longer traps on an id
+    /// asked for twice, and `session verify` of a session never opened says only that.
+    public static let version = "0.23.3"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method
