@@ -45,7 +45,8 @@ public enum CLI {
     /// is an id with a Cyrillic or Greek letter drawn like a Latin one (`id-lookalike-letter`);
     /// a rules file's plain syntax mistakes (`：`, a missing comma, …) are all reported in one run.
     /// 0.23.3: the papers are as 0.22.0's; `explain` of a large session no longer traps on an id
-    /// asked for twice, and `session verify` of a session never opened says only that.
+    /// asked for twice, `session verify` of a session never opened says only that, and `score`
+    /// says in a last line why a large input was read by the checked readers.
     public static let version = "0.23.3"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)

@@ -57,6 +57,39 @@ enum CommandMessages {
     static func wholeNumberOption(_ option: String, atLeast least: Int, got: String) -> Localized {
         Localized(zh: "`\(option)` 要写不小于 \(least) 的整数，不能是 `\(got)`", en: "`\(option)` takes a whole number of at least \(least), not `\(got)`")
     }
+    /// After a large session scored by the checked readers because the byte-level ones handed
+    /// it over (`BulkHandOver`): what they met, in words, and how long the run took.
+    static func handedOver(_ why: BulkHandOver, seconds: Double) -> Localized {
+        let met: (zh: String, en: String) = switch why {
+        case .rulesNotClean: ("细则文件有警告", "warnings in the rules file")
+        case .fileUnreadable: ("无法直接读取的输入文件", "an input file it could not map")
+        case .notCSV: ("不是 UTF-8 编码的 CSV 文件（GB18030、UTF-16 或 JSON）", "a file that is not UTF-8 CSV (GB18030, UTF-16 or JSON)")
+        case .header: ("它不认的表头（列名写法或多余的列）", "a header it does not take (a column's name, or an extra column)")
+        case .quotedCell: ("带双引号的单元格", "a cell in double quotes")
+        case .notPlainText: ("含控制字符或首尾有特殊空白的单元格", "a cell with a control character or a special space at an end")
+        case .lineEnd: ("只用 CR 换行的行", "a line ended by a lone CR")
+        case .fieldCount: ("单元格数与表头不符的行", "a row with more or fewer cells than the header")
+        case .unknownUnit: ("单位文件里没有的单位编号", "a unit id not in the units file")
+        case .unknownRepresentative: ("名单里没有的代表编号", "a representative not on the roster")
+        case .unknownStandard: ("按名称写的标准", "a standard given by its name")
+        case .textInUnreadColumn: ("不读取的列里的文字", "text in a column no one reads")
+        case .missingScore: ("空着的分数", "an empty score")
+        case .badNumber: ("不是普通小数的分数", "a score that is not a plain decimal")
+        case .tooManyDecimals: ("小数超过 4 位的分数", "a score with more than 4 decimals")
+        case .scoreOutOfRange: ("超出范围的分数", "a score out of range")
+        case .offStep: ("不合分数步长的分数", "a score off the score step")
+        case .duplicateBallot: ("同一代表对同一单位同一标准的重复选票", "a representative's second ballot for the same unit and standard")
+        case .noBallots: ("没有选票的选票文件", "a ballots file without ballots")
+        case .tooLarge: ("超出其容量的选票数", "more ballots than it can count")
+        case .unitsRow: ("它不读的单位行（如空着的指标）", "a units row it does not read (such as an empty metric)")
+        case .rosterRow: ("它不读的名单行", "a roster row it does not read")
+        case .recusalUnderStrict: ("--strict 下的回避票", "recused ballots under --strict")
+        case .vetoUncheckedUnderStrict: ("--strict 下无法判断的一票否决", "a veto that cannot be checked under --strict")
+        }
+        let time = String(format: "%.1f", seconds)
+        return Localized(zh: "提示：输入较大，快速读取器遇到\(met.zh)（\(why.rawValue)），改由逐项检查的读取器读取，共用 \(time) 秒；改掉这一处可快得多，见 docs/bulk.md",
+                         en: "note: a large input, and the fast readers met \(met.en) (\(why.rawValue)), so the checked readers read it, in \(time) s; without it the run is much faster (see docs/bulk.md)")
+    }
     static func notScored(errors n: Int, wroteNothing: Bool) -> Localized {
         Localized(zh: "\(n) 个错误；未计分\(wroteNothing ? "，也未写入任何文件" : "")",
                   en: "\(n) error\(n == 1 ? "" : "s"); nothing was scored\(wroteNothing ? " and nothing written" : "")")

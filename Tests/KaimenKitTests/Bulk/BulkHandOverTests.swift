@@ -71,12 +71,16 @@ struct BulkHandOverTests {
         #expect(Set(names).count == names.count)
         #expect(names.allSatisfy { $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
         #expect(BulkHandOver.quotedCell.rawValue == "quotedCell")
+        // Each said in words of its own, in both languages (`score`'s note without --timings).
+        let notes = BulkHandOver.allCases.map { CommandMessages.handedOver($0, seconds: 1) }
+        #expect(Set(notes.map(\.zh)).count == notes.count && Set(notes.map(\.en)).count == notes.count)
+        #expect(zip(BulkHandOver.allCases, notes).allSatisfy { $1.zh.contains("（\($0.rawValue)）") && $1.en.contains("(\($0.rawValue))") })
     }
 }
 
 @Suite("Bulk hand-over: kaimen score --timings prints the reason")
 struct BulkHandOverTimingsTests {
-    func score(ballots: String) throws -> String {
+    func score(ballots: String, options: [String] = ["--quiet", "--timings"]) throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-handover-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -85,9 +89,28 @@ struct BulkHandOverTimingsTests {
         let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
         let code = CLI.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
                             "--roster", "samples/xicheng-2014/roster.csv", "--ballots", file.path, "--engine", "bulk",
-                            "--format", "none", "--quiet", "--timings"], console: console)
+                            "--format", "none"] + options, console: console)
         #expect(code == .success)
         return console.stderr
+    }
+
+    /// Without `--timings` a hand-over is said once in words (the input is large, or `--engine
+    /// fast` asked for the byte readers): what they met and where to read how to avoid it.
+    @Test("without --timings, a note says in words what the fast readers met; --quiet leaves it out")
+    func note() throws {
+        let sample = String(decoding: BulkFixtures.sample("xicheng-2014/ballots.csv"), as: UTF8.self)
+        let quoted = sample.replacingOccurrences(of: "R01,X01,rights.ballot,3.5", with: "R01,X01,rights.ballot,\"3.5\"")
+        // After the run's own notes (the sample's recusal, vetoes, …), as its last line.
+        let zh = try score(ballots: quoted, options: []).split(separator: "\n")
+        #expect(zh.last?.hasPrefix("提示：输入较大，快速读取器遇到带双引号的单元格（quotedCell），改由逐项检查的读取器读取，共用 ") == true
+                && zh.last?.hasSuffix("秒；改掉这一处可快得多，见 docs/bulk.md") == true, "\(zh.last ?? "")")
+        #expect(zh.filter { $0.contains("快速读取器") }.count == 1)
+        let en = try score(ballots: quoted, options: ["--lang", "en"]).split(separator: "\n")
+        #expect(en.last?.hasPrefix("note: a large input, and the fast readers met a cell in double quotes (quotedCell), so the checked readers read it") == true,
+                "\(en.last ?? "")")
+        #expect(try score(ballots: quoted, options: ["--quiet"]).isEmpty)
+        #expect(!(try score(ballots: quoted)).contains("快速读取器"))
+        #expect(!(try score(ballots: sample, options: [])).contains("快速读取器"))
     }
 
     @Test("a quoted score: scored by the checked engine, and `handover<TAB>quotedCell`")

@@ -212,6 +212,9 @@ public enum ScoreCommand: Command {
             if let ahead = digests?.hashedAhead, ahead.of > 0 {
                 console.errLine("hashed ahead\t\(String(format: "%.1f", Double(ahead.bytes) / 1e6)) of \(String(format: "%.1f", Double(ahead.of) / 1e6)) MB")
             }
+        } else if let handOver, !args.has("--quiet") {
+            // A large session read the slow way: said once, with what to change (not an error).
+            console.errLine(CommandMessages.handedOver(handOver, seconds: now.timeIntervalSince(start)).text(lang))
         }
         if console.processEndsAfterCommand && n > ProcessEnd.largeReport { ProcessEnd.keep((report, session, sheetsKept)) }
         return .success
