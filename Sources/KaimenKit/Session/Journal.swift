@@ -171,7 +171,9 @@ public final class Journal {
         // record appended here became the journal's first, and the folder was no session at
         // all): the file is left as it is. It is the opening record cut short (`SessionFolder`
         // says what to do), or lines whose line ends were lost (another program saved it).
-        if records.isEmpty {
+        // After whole lines that could not be read, it is a torn tail like any other (seen, and
+        // left: the journal is damaged), not an `init` cut short.
+        if records.isEmpty && number == 0 {
             if TornTail.cutShortOpening(tail) {
                 openingCutShort = true
             } else {

@@ -209,6 +209,29 @@ struct JournalDurabilityTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: s.path).filter { $0.hasPrefix("journal.torn-") }.isEmpty)
     }
 
+    /// Session 27's second reading: with lines before it that could not be read, a cut-short
+    /// tail was taken for an `init` cut short (or said to be a journal without a line end).
+    @Test("unreadable lines, then an opening record cut short: the lines are named, the tail is a torn tail, nothing is written")
+    func unreadableThenTorn() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let url = s.dir.appendingPathComponent("journal.jsonl")
+        let opening = try Data(contentsOf: url)
+        let damaged = Data("这一行不是记录\n".utf8) + opening.prefix(opening.count / 2)
+        try damaged.write(to: url)
+        for command in ["status", "verify"] {
+            let r = s.run(command, [])
+            #expect(r.code == .failure, "\(command)")
+            #expect(!r.err.contains("这个会话没有建立完成：建立会话（`kaimen session init`）时中断") && !r.err.contains("日志中没有一行以换行结束的记录"),
+                    "\(command): \(r.err)")
+            #expect(r.err.contains("journal.jsonl:1:1: 错误：日志记录不是一个 JSON 对象"), "\(command): \(r.err)")
+        }
+        #expect(s.run("verify", []).err.contains("journal.jsonl:2:1: 警告：日志末尾有"))
+        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R01,") })
+        #expect(s.run("enter", [a, "--by", "甲"]).code == .failure)
+        #expect(try Data(contentsOf: url) == damaged)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: s.path).filter { $0.hasPrefix("journal.torn-") }.isEmpty)
+    }
+
     @Test("an opening record whole but for its line end is a session: status reads it, init again says a session is there")
     func openingWithoutLineEnd() throws {
         let s = try SampleSession(); defer { s.remove() }
