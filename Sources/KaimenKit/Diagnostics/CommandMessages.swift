@@ -87,8 +87,8 @@ enum CommandMessages {
         case .vetoUncheckedUnderStrict: ("--strict 下无法判断的一票否决", "a veto that cannot be checked under --strict")
         }
         let time = String(format: "%.1f", seconds)
-        return Localized(zh: "提示：输入较大，快速读取器遇到\(met.zh)（\(why.rawValue)），改由逐项检查的读取器读取，共用 \(time) 秒；改掉这一处可快得多，见 docs/bulk.md",
-                         en: "note: a large input, and the fast readers met \(met.en) (\(why.rawValue)), so the checked readers read it, in \(time) s; without it the run is much faster (see docs/bulk.md)")
+        return Localized(zh: "提示：快速读取器遇到\(met.zh)（\(why.rawValue)），改由逐项检查的读取器读取，共用 \(time) 秒；改掉这一处，大的输入可快得多，见 docs/bulk.md",
+                         en: "note: the fast readers met \(met.en) (\(why.rawValue)), so the checked readers read the input, in \(time) s; without it a large input is read much faster (see docs/bulk.md)")
     }
     static func notScored(errors n: Int, wroteNothing: Bool) -> Localized {
         Localized(zh: "\(n) 个错误；未计分\(wroteNothing ? "，也未写入任何文件" : "")",

@@ -94,19 +94,19 @@ struct BulkHandOverTimingsTests {
         return console.stderr
     }
 
-    /// Without `--timings` a hand-over is said once in words (the input is large, or `--engine
-    /// fast` asked for the byte readers): what they met and where to read how to avoid it.
+    /// Without `--timings` a hand-over is said once in words (a large input, or `--engine fast`
+    /// asked for the byte readers): what they met and where to read how to avoid it.
     @Test("without --timings, a note says in words what the fast readers met; --quiet leaves it out")
     func note() throws {
         let sample = String(decoding: BulkFixtures.sample("xicheng-2014/ballots.csv"), as: UTF8.self)
         let quoted = sample.replacingOccurrences(of: "R01,X01,rights.ballot,3.5", with: "R01,X01,rights.ballot,\"3.5\"")
         // After the run's own notes (the sample's recusal, vetoes, …), as its last line.
         let zh = try score(ballots: quoted, options: []).split(separator: "\n")
-        #expect(zh.last?.hasPrefix("提示：输入较大，快速读取器遇到带双引号的单元格（quotedCell），改由逐项检查的读取器读取，共用 ") == true
-                && zh.last?.hasSuffix("秒；改掉这一处可快得多，见 docs/bulk.md") == true, "\(zh.last ?? "")")
+        #expect(zh.last?.hasPrefix("提示：快速读取器遇到带双引号的单元格（quotedCell），改由逐项检查的读取器读取，共用 ") == true
+                && zh.last?.hasSuffix("秒；改掉这一处，大的输入可快得多，见 docs/bulk.md") == true, "\(zh.last ?? "")")
         #expect(zh.filter { $0.contains("快速读取器") }.count == 1)
         let en = try score(ballots: quoted, options: ["--lang", "en"]).split(separator: "\n")
-        #expect(en.last?.hasPrefix("note: a large input, and the fast readers met a cell in double quotes (quotedCell), so the checked readers read it") == true,
+        #expect(en.last?.hasPrefix("note: the fast readers met a cell in double quotes (quotedCell), so the checked readers read the input") == true,
                 "\(en.last ?? "")")
         #expect(try score(ballots: quoted, options: ["--quiet"]).isEmpty)
         #expect(!(try score(ballots: quoted)).contains("快速读取器"))

@@ -29,7 +29,10 @@ struct HostileAgreementTests {
             let code = CLI.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", dir.appendingPathComponent("units.csv").path,
                                 "--roster", "samples/xicheng-2014/roster.csv", "--ballots", dir.appendingPathComponent("ballots.csv").path,
                                 "--engine", engine, "--format", "csv"], console: console)
-            results[engine] = (code, console.stdout, console.stderr.replacingOccurrences(of: dir.path, with: "DIR"))
+            // The fast engine's last line when it handed the input over is its own note, not a message.
+            let err = console.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.hasPrefix("提示：快速读取器遇到") }.joined(separator: "\n")
+            results[engine] = (code, console.stdout, err.replacingOccurrences(of: dir.path, with: "DIR"))
         }
         let (exact, fast) = (results["exact"]!, results["fast"]!)
         #expect(fast.0 == exact.0, "exit codes: fast \(fast.0), exact \(exact.0)\n\(fast.2)", sourceLocation: sourceLocation)
