@@ -192,7 +192,7 @@ extension BulkBallotsReader {
         // sort (by score, then representative, as `BallotAggregator` orders them).
         let ok = scores.withUnsafeMutableBufferPointer { s in
             reps.withUnsafeMutableBufferPointer { r in
-                var scratch: [Int32] = [], pairs: [Int64] = []
+                var scratch: [Int32] = []
                 for c in 0 ..< cells {
                     let lo = Int(offsets[c]), hi = Int(offsets[c + 1])
                     guard hi - lo > 1 else { continue }
@@ -201,14 +201,7 @@ extension BulkBallotsReader {
                         scratch.append(contentsOf: r[lo ..< hi])
                         scratch.sort()
                         for j in 1 ..< scratch.count where scratch[j] == scratch[j - 1] { return false }
-                        // Scores and representatives are never negative: one key sorts both.
-                        pairs.removeAll(keepingCapacity: true)
-                        for j in lo ..< hi { pairs.append(Int64(s[j]) << 32 | Int64(r[j])) }
-                        pairs.sort()
-                        for (j, key) in zip(lo ..< hi, pairs) {
-                            s[j] = Int16(truncatingIfNeeded: key >> 32)
-                            r[j] = Int32(truncatingIfNeeded: key)
-                        }
+                        BallotChunk.sortPairs(s.baseAddress! + lo, r.baseAddress! + lo, hi - lo)
                     } else {
                         BallotChunk.sortSmall(s, lo, hi)
                     }

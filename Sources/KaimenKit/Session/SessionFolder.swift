@@ -164,10 +164,15 @@ public struct SessionFolder {
         try SessionFolder(directory: journal.directory, journal: journal)
     }
 
+    /// Refuses a journal `init` cut short before or while writing the opening record (an empty
+    /// journal, or the start of that record alone): every command says the session was never
+    /// opened, `verify` too.
+    static func refuseNeverOpened(_ journal: Journal) throws(SessionError) {
+        if journal.records.isEmpty && journal.openingCutShort { throw notOpened(journal.directory, bytes: journal.byteCount) }
+    }
+
     private init(directory: URL, journal: Journal) throws(SessionError) {
-        // `init` cut short before or while writing the opening record (an empty journal, or
-        // the start of that record alone).
-        if journal.records.isEmpty && journal.openingCutShort { throw Self.notOpened(directory, bytes: journal.byteCount) }
+        try Self.refuseNeverOpened(journal)
         guard let first = journal.records.first, first.kind == .open,
               let rules = first.content["rules"]?.stringValue, let units = first.content["units"]?.stringValue,
               let roster = first.content["roster"]?.stringValue else {

@@ -25,7 +25,7 @@ public enum Verifier {
     public static func verify(_ directory: URL, posted: String? = nil) throws(SessionError) -> Report {
         let journal = try Journal(directory: directory, writable: false)
         // `init` cut short: said as every other command says it, not counted as a mismatch.
-        if journal.records.isEmpty && journal.openingCutShort { throw SessionFolder.notOpened(directory, bytes: journal.byteCount) }
+        try SessionFolder.refuseNeverOpened(journal)
         var problems = journal.diagnostics
         // 1. The chain: checked as the journal is read (`Journal`), its problems among the
         // journal's own.

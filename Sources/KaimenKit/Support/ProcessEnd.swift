@@ -19,4 +19,10 @@ enum ProcessEnd {
     static func keep<Value: Sendable>(_ value: Value) {
         _ = Unmanaged.passRetained(Kept(value))
     }
+
+    /// Keeps `value`, a report of `units` units or what it was made from, when the process ends
+    /// after the command and the report is large.
+    static func keep<Value: Sendable>(_ value: Value, units: Int, console: Console) {
+        if console.processEndsAfterCommand && units > largeReport { keep(value) }
+    }
 }

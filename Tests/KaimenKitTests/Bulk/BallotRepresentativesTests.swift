@@ -72,4 +72,45 @@ struct BallotRepresentativesTests {
         try expectKept(S.generated, BulkBallotsLongTests.long(.unitThenStandard))
         try expectKept(S.generated, BulkBallotsLongTests.long(.byRepresentative))
     }
+
+    /// The Xicheng sample with scores in eighths (up to three decimals; its rules' step 0.125).
+    static let eighths: S.Session = {
+        let path = Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc").path
+        let text = try! String(contentsOfFile: path, encoding: .utf8)
+        precondition(text.contains(#""scoreStep": 0.5"#))
+        let changed = text.replacingOccurrences(of: #""scoreStep": 0.5"#, with: #""scoreStep": 0.125"#)
+        let rules = try! RulesLoader(readFile: { $0 == path ? changed : try RulesLoader.readFromDisk($0) }).load(path).rules
+        return S.Session(rules: rules, units: F.sample("xicheng-2014/units.csv"), roster: F.sample("xicheng-2014/roster.csv"))
+    }()
+
+    /// Every representative scores every unit's every item (27 to a cell: more than a bucket
+    /// sorts in place), in a random order within the unit, the scores of each unit written with
+    /// `values(unit)`; grouped by unit or shuffled. (Session 28's review, which found the
+    /// assembly's rescaling of chunks untested with representatives kept.)
+    static func everyone(seed: UInt64, grouped: Bool, values: (Int) -> [String]) -> [UInt8] {
+        var rng = SplitMix64(seed: seed)
+        let items = ["rights.ballot", "publicity", "safety.ballot", "democracy.ballot", "models.ballot", "warmth.ballot", "insurance.ballot", "audit.ballot"]
+        var lines: [String] = []
+        for u in 1 ... 9 {
+            let written = values(u)
+            for r in (1 ... 27).shuffled(using: &rng) {
+                for item in items { lines.append(String(format: "R%02d,X%02d,%@,%@", r, u, item, written[Int(rng.next() % UInt64(written.count))])) }
+            }
+        }
+        if !grouped { lines.shuffle(using: &rng) }
+        return Array(("representative,unit,standard,score\n" + lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    @Test("more than 16 ballots a cell, chunks at different scales (first or last units with more decimals), grouped or not",
+          arguments: [true, false])
+    func rescaledChunks(grouped: Bool) throws {
+        for seed in 1 ... 3 as ClosedRange<UInt64> {
+            // Whole numbers first, then halves, quarters and eighths: later chunks start at a larger scale.
+            try expectKept(Self.eighths, Self.everyone(seed: seed, grouped: grouped) { u in
+                u < 4 ? ["0", "1", "2"] : u < 6 ? ["1", "1.5", "0.5"] : u < 8 ? ["1.25", "1", "0.75"] : ["1.125", "1", "2"]
+            })
+            // Eighths first, whole numbers last: the later chunks are rescaled when joined.
+            try expectKept(Self.eighths, Self.everyone(seed: seed, grouped: grouped) { u in u > 6 ? ["0", "1", "2"] : ["1.125", "1", "2"] })
+        }
+    }
 }

@@ -79,7 +79,7 @@ public enum ExplainCommand: Command {
                 let source = kept.explainSource(run.report, units: asked)
                 let code = explain(args, source: source, index: index, before: [:], console: console, lang: lang)
                 // A large session's columns and report are left for the system to take back at exit.
-                if console.processEndsAfterCommand && ids(run) > ProcessEnd.largeReport { ProcessEnd.keep((run, source)) }
+                ProcessEnd.keep((run, source), units: run.report.units.ids.count, console: console)
                 return code
             }
             let session = try ScoringSession.run(inputs)
@@ -128,8 +128,6 @@ public enum ExplainCommand: Command {
         }
         return failed ? .failure : .success
     }
-
-    private static func ids(_ run: BulkRun.Result) -> Int { run.report.units.ids.count }
 
     /// Where the units asked for are among all (the first of a repeated id): found by one pass
     /// over the ids each for a few asked, by a table of them all for many. (A table of a large

@@ -216,7 +216,7 @@ public enum ScoreCommand: Command {
             // A large session read the slow way: said once, with what to change (not an error).
             console.errLine(CommandMessages.handedOver(handOver, seconds: now.timeIntervalSince(start)).text(lang))
         }
-        if console.processEndsAfterCommand && n > ProcessEnd.largeReport { ProcessEnd.keep((report, session, sheetsKept)) }
+        ProcessEnd.keep((report, session, sheetsKept), units: n, console: console)
         return .success
     }
 
