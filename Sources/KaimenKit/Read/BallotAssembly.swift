@@ -20,14 +20,15 @@ extension BulkBallotsReader {
                          keepRepresentatives: Bool = false, release: MappedFile?) -> Outcome {
         // The first chunk writes its scores straight into the result, which has room for every
         // chunk's (each score takes two bytes of the file at least; address space only until
-        // written); the others' are copied in after them.
-        let room = keepReps ? 0 : (bounds[bounds.count - 1] - bounds[0]) / 2 + 1
+        // written); the others' are copied in after them. (A file not grouped by unit is
+        // assembled anew, from wherever the chunks' scores lie.)
+        let room = (bounds[bounds.count - 1] - bounds[0]) / 2 + 1
         var outcome = Outcome.handOver(.tooLarge)
         var inResult: Int?
         let result = [Int16](uninitializedCapacity: room) { buffer, initialized in
             outcome = assemble(p, bounds: bounds, headerLine: headerLine, context: cx, keepReps: keepReps,
                                keepRepresentatives: keepRepresentatives, release: release,
-                               first: keepReps ? nil : ScoreStore(lent: buffer), into: buffer, inResult: &inResult)
+                               first: ScoreStore(lent: buffer), into: buffer, inResult: &inResult)
             initialized = inResult ?? 0
         }
         if inResult != nil, case .done(var columns) = outcome {
@@ -128,32 +129,27 @@ extension BulkBallotsReader {
 
         let cells = unitCount * itemCount
         var offsets = [Int32](repeating: 0, count: cells + 1)
-        if ascending && keepReps {
-            // In order, keeping who cast each score (`explain`): each chunk's scores and
-            // representatives, already sorted per cell, end to end.
-            var scores = [Int16](), reps = [Int32]()
-            scores.reserveCapacity(total)
-            reps.reserveCapacity(total)
-            for k in chunks.indices {
-                scores.append(contentsOf: UnsafeBufferPointer(start: chunks[k].scores.base, count: chunks[k].scores.count))
-                reps.append(contentsOf: chunks[k].reps)
-                chunks[k].scores = ScoreStore(capacity: 0)
-                chunks[k].reps = []
-            }
-            fillOffsets(&offsets, chunks, itemCount: itemCount)
-            return .done(BallotColumns(itemCount: itemCount, scale: scale, offsets: offsets, scores: scores, recusals: recusals,
-                                       representatives: keepRepresentatives ? reps : []))
-        }
         if ascending {
-            // The groups already lie in order: the scores are the chunks' scores end to end. The
-            // first chunk's are in place; the others' are copied after them piece by piece, in
-            // parallel, each piece's pages handed back once copied so no score is in memory twice.
+            // The groups already lie in order: the scores are the chunks' scores end to end (with
+            // `keepReps`, sorted per cell by score and then representative, who cast them
+            // alongside). The first chunk's are in place; the others' are copied after them piece
+            // by piece, in parallel, each piece's pages handed back once copied so no score is in
+            // memory twice.
             guard first != nil, total <= result.count else { return .handOver(.tooLarge) }
             join(chunks[1...].map(\.scores), at: chunks[0].scores.count, into: result.baseAddress!)
             for k in 1 ..< chunks.count { chunks[k].scores = ScoreStore(capacity: 0) }
+            var reps: [Int32] = []
+            if keepReps && keepRepresentatives {
+                reps.reserveCapacity(total)
+                for k in chunks.indices {
+                    reps += chunks[k].reps
+                    chunks[k].reps = []
+                }
+            }
             inResult = total
             fillOffsets(&offsets, chunks, itemCount: itemCount)
-            return .done(BallotColumns(itemCount: itemCount, scale: scale, offsets: offsets, scores: [], recusals: recusals))
+            return .done(BallotColumns(itemCount: itemCount, scale: scale, offsets: offsets, scores: [], recusals: recusals,
+                                       representatives: reps))
         }
 
         // Otherwise: count per (unit, item), then place every group's scores.

@@ -554,10 +554,33 @@ struct BallotChunk: Sendable {
 
 extension BallotChunk {
     /// Sorts the `n` scores at `s` and the representatives at `r` who cast them together, by
-    /// score and then representative: in place for a handful, by one key each for more.
+    /// score and then representative: up to eight in registers, a handful in place, more by
+    /// one key each.
     static func sortPairs(_ s: UnsafeMutablePointer<Int16>, _ r: UnsafeMutablePointer<Int32>, _ n: Int) {
+        // Scores and representatives are never negative: one key orders both.
+        @inline(__always) func key(_ j: Int) -> Int64 { Int64(s[j]) << 32 | Int64(r[j]) }
+        @inline(__always) func put(_ key: Int64, _ j: Int) {
+            s[j] = Int16(truncatingIfNeeded: key >> 32)
+            r[j] = Int32(truncatingIfNeeded: key)
+        }
+        if n <= 8 {
+            // The handful a unit gets per item (`explain` keeps who cast every ballot):
+            // the same network as `sortEight`, on the keys.
+            guard n > 1 else { return }
+            @inline(__always) func at(_ k: Int) -> Int64 { k < n ? key(k) : .max }
+            var v = (at(0), at(1), at(2), at(3), at(4), at(5), at(6), at(7))
+            BallotChunk.network(&v.0, &v.1, &v.2, &v.3, &v.4, &v.5, &v.6, &v.7)
+            put(v.0, 0); put(v.1, 1)
+            if n > 2 { put(v.2, 2) }
+            if n > 3 { put(v.3, 3) }
+            if n > 4 { put(v.4, 4) }
+            if n > 5 { put(v.5, 5) }
+            if n > 6 { put(v.6, 6) }
+            if n > 7 { put(v.7, 7) }
+            return
+        }
         if n <= 16 {
-            for i in 1 ..< max(n, 1) {
+            for i in 1 ..< n {
                 let (ks, kr) = (s[i], r[i])
                 var j = i
                 while j > 0 && (s[j - 1] > ks || (s[j - 1] == ks && r[j - 1] > kr)) {
@@ -569,13 +592,9 @@ extension BallotChunk {
             }
             return
         }
-        // Scores and representatives are never negative: one key orders both.
-        var keys = (0 ..< n).map { Int64(s[$0]) << 32 | Int64(r[$0]) }
+        var keys = (0 ..< n).map(key)
         keys.sort()
-        for (j, key) in keys.enumerated() {
-            s[j] = Int16(truncatingIfNeeded: key >> 32)
-            r[j] = Int32(truncatingIfNeeded: key)
-        }
+        for (j, k) in keys.enumerated() { put(k, j) }
     }
 
     /// Sorts `p[0 ..< n]` ascending, `n` ≤ 8, in registers: the eight slots `p[0 ..< 8]` (all
@@ -589,7 +608,16 @@ extension BallotChunk {
             return k < n ? x : .max
         }
         var v0 = at(0), v1 = at(1), v2 = at(2), v3 = at(3), v4 = at(4), v5 = at(5), v6 = at(6), v7 = at(7)
-        @inline(__always) func cs(_ a: inout Int16, _ b: inout Int16) {
+        network(&v0, &v1, &v2, &v3, &v4, &v5, &v6, &v7)
+        p[0] = v0; p[1] = v1; p[2] = v2; p[3] = v3; p[4] = v4; p[5] = v5; p[6] = v6; p[7] = v7
+    }
+
+    /// Eight values put in ascending order by a 19-comparator sorting network (the fewest
+    /// comparators that sort eight), without a branch.
+    @inline(__always)
+    static func network<T: FixedWidthInteger>(_ v0: inout T, _ v1: inout T, _ v2: inout T, _ v3: inout T,
+                                              _ v4: inout T, _ v5: inout T, _ v6: inout T, _ v7: inout T) {
+        @inline(__always) func cs(_ a: inout T, _ b: inout T) {
             let lo = min(a, b), hi = max(a, b)
             a = lo
             b = hi
@@ -600,7 +628,6 @@ extension BallotChunk {
         cs(&v2, &v4); cs(&v3, &v5)
         cs(&v1, &v4); cs(&v3, &v6)
         cs(&v1, &v2); cs(&v3, &v4); cs(&v5, &v6)
-        p[0] = v0; p[1] = v1; p[2] = v2; p[3] = v3; p[4] = v4; p[5] = v5; p[6] = v6; p[7] = v7
     }
 
     /// Sorts `s[lo ..< hi]` ascending: quick for the handful of ballots a unit gets per item

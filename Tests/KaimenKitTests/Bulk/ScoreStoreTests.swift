@@ -101,7 +101,7 @@ struct SortEightTests {
 
 @Suite("A bucket's scores sorted with who cast them")
 struct SortPairsTests {
-    @Test("by score, then representative, as sorting the pairs does, for every count from 1 to 40 (in place to 16, by keys above)")
+    @Test("by score, then representative, as sorting the pairs does, for every count from 1 to 40 (in registers to 8, in place to 16, by keys above)")
     func sorts() {
         var generator = SystemRandomNumberGenerator()
         for n in 1 ... 40 {
