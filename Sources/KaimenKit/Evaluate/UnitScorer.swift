@@ -20,7 +20,7 @@ struct UnitScorer<N: ScoreNumber> {
 
     /// Starts recording a new unit's derivation.
     mutating func beginTrace() {
-        trace = UnitTrace()
+        trace = UnitTrace(standards: program.standardCount, areas: program.areas.count)
         tracing = true
     }
     /// What the last kernel used (set only while tracing).

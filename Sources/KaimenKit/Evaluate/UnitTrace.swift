@@ -13,6 +13,13 @@ struct UnitTrace {
     var exactTotal = Rational.zero
     var ballotPoints = Rational.zero
 
+    /// Room for the unit's standards and areas at once: grown one by one, a unit of 40
+    /// standards held room for 64, and every unit of a session is traced on the checked path.
+    init(standards: Int, areas: Int) {
+        self.standards.reserveCapacity(standards)
+        self.areas.reserveCapacity(areas)
+    }
+
     mutating func standard(_ i: Int, raw: Rational?, points: Rational?, max: Rational, status: StandardResult.Status,
                            prorated: Bool, detail: ScoringDetail) {
         standards.append(StandardResult(index: i, raw: raw ?? .zero, points: points ?? .zero, maxPoints: max, status: status,

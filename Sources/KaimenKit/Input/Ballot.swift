@@ -60,12 +60,14 @@ struct BallotItemNames {
 }
 
 /// One representative's score for one unit on one ballot item.
+///
+/// Without its place in the file: every message about a ballot is made while reading it, and
+/// a large session holds millions (a place took 72 of a ballot's 120 bytes).
 public struct Ballot: Sendable, Equatable {
     public var representative: Int
     public var unit: Int
     public var item: Int
     public var score: Rational
-    public var location: SourceLocation
 }
 
 /// A ballot cast for the representative's own unit: never counted.

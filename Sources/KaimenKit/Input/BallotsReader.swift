@@ -162,9 +162,13 @@ public struct BallotsReader {
             }
         }
 
+        // Room for every cell at once: grown by doubling, the lists of a large file held twice
+        // their size, and the old and new copies both while growing.
         var ballots: [Ballot] = []
+        ballots.reserveCapacity(cells.count)
         var recusals: [RecusalViolation] = []
         var seen: [Int: Int] = [:]  // (rep, unit, item) → line
+        seen.reserveCapacity(cells.count)
         // A row's duplicates, said once for the row: a wide row typed twice repeats every
         // standard of it, and one line per standard buried the one thing to fix.
         var repeated: (row: Int, rep: String, unit: String, firstRow: Int, items: [String], at: SourceLocation)?
@@ -318,7 +322,7 @@ public struct BallotsReader {
                 }
                 continue
             }
-            ballots.append(Ballot(representative: rep, unit: unit, item: item, score: score, location: at(cell.scoreCol)))
+            ballots.append(Ballot(representative: rep, unit: unit, item: item, score: score))
         }
         sayRepeated()
         if ballots.isEmpty && recusals.isEmpty && !items.isEmpty && !diagnostics.hasErrors {

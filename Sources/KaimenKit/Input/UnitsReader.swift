@@ -35,10 +35,18 @@ public struct UnitsReader {
 
     /// - Parameter start: where a file with no units is reported (a CSV file's header row).
     func build(_ rows: [RawRow], fileName: String, start: SourceLocation? = nil, diagnostics: inout Diagnostics) -> UnitTable? {
+        // Room for every row at once (grown by doubling, a large file's columns held up to
+        // twice their size).
         var units: [Unit] = []
+        units.reserveCapacity(rows.count)
         var values = Array(repeating: [Rational?](), count: rules.metrics.count)
         var locations = Array(repeating: [SourceLocation?](), count: rules.metrics.count)
+        for m in values.indices {
+            values[m].reserveCapacity(rows.count)
+            locations[m].reserveCapacity(rows.count)
+        }
         var seen: [String: SourceLocation] = [:]
+        seen.reserveCapacity(rows.count)
         for row in rows {
             if row.id.isEmpty {
                 diagnostics.append(.missingUnitID) {

@@ -106,10 +106,12 @@ public enum ScoreCommand: Command {
         var clock = StageClock()
         var fallbacks: Int?, settled = 0
         var handOver: BulkHandOver?
+        // With --out, score sheets are written for up to `sheetLimit` units (any number with
+        // --sheets): those runs need every unit's derivation, which the checked pipeline makes;
+        // other runs trace no unit.
+        let sheetsUpTo = args.value("--out") != nil && !args.has("--summary-only") ? (args.has("--sheets") ? Int.max : sheetLimit) : nil
+        inputs.traceAtMost = sheetsUpTo ?? 0
         do {
-            // With --out, score sheets are written for up to `sheetLimit` units (any number with
-            // --sheets): those runs need every unit's derivation, which the checked pipeline makes.
-            let sheetsUpTo = args.value("--out") != nil && !args.has("--summary-only") ? (args.has("--sheets") ? Int.max : sheetLimit) : nil
             if BulkRun.prefers(inputs, engine: engine, sheetsUpTo: sheetsUpTo) {
                 switch try BulkRun.attempt(inputs, threads: threads,
                                            progress: { stage, total in progress?.begin(stage.text(lang), total: total) },

@@ -36,7 +36,7 @@ public enum RulesTestRunner {
         for b in test.ballots {
             guard let item = plan.items.firstIndex(where: { $0.key == b.item }) else { continue }
             for (r, score) in b.scores.enumerated() {
-                ballots.append(Ballot(representative: r, unit: 0, item: item, score: score, location: b.location))
+                ballots.append(Ballot(representative: r, unit: 0, item: item, score: score))
             }
         }
         let result = Engine(plan: plan).results(table, ballots: BallotBox(items: plan.items, ballots: ballots, recusals: []))[0]
