@@ -70,6 +70,7 @@ public struct BallotsReader {
             diagnostics.append(.error(.missingColumn, ReaderMessages.longColumnMissing(has: has, lacks: lacks),
                                       at: lineStart, path: lacks, hint: ReaderMessages.longNeedsColumns))
         } else if let standardCol, let scoreCol {
+            cells.reserveCapacity(csv.rows.count)
             for r in csv.rows.indices where !csv.rows[r].isBlank {
                 cells.append((r, csv.rows[r][standardCol].trimmingSpaces(), standardCol, scoreCol))
             }
@@ -143,6 +144,9 @@ public struct BallotsReader {
                                               hint: ReaderMessages.addWideColumns))
                 }
             }
+            // Room for a cell of every item in every row at once (grown by doubling, a large
+            // file's list held up to twice its size).
+            cells.reserveCapacity(csv.rows.count * itemCols.count)
             for r in csv.rows.indices {
                 // A row with more cells than the header: a comma split a value (`1,5` typed for
                 // 1.5: the keys sit side by side), and every cell after it stands under the next
