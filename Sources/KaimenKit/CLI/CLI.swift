@@ -49,7 +49,8 @@ public enum CLI {
     /// says in a last line why a large input was read by the checked readers. 0.23.4: the
     /// papers are as 0.22.0's; `score` on the checked path traces no unit it writes no sheet
     /// for, and a `Ballot` no longer carries its place in the file (half the checked path's
-    /// memory at 100 000 units).
+    /// memory at 100 000 units); `session enter`'s refusals of an operator's name and of the
+    /// same file are no longer placed at the file's line 1, column 1.
     public static let version = "0.23.4"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)

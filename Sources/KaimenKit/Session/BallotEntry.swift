@@ -80,7 +80,7 @@ extension SessionFolder {
         let near = doubleEntry ? Self.nearOperators(me, sheets: fresh.map(\.sheet), state: state) : []
         let nearMiss: [Diagnostic] = differentPerson ? [] : near.map { n in
             .error("operator-near-miss", SessionMessages.operatorNearMiss(by: by, other: n.by, seq: n.seq, sheets: n.sheets),
-                   at: SourceLocation(file: fileName, line: 1, column: 1), path: "--by", hint: SessionMessages.operatorNearMissHint)
+                   path: "--by", hint: SessionMessages.operatorNearMissHint)
         }
         if let first = notAppealed.first {
             diagnostics.append(notAppealed.count == 1
@@ -118,7 +118,7 @@ extension SessionFolder {
             let bytes = twin.content["sha256"]?.stringValue == typed.sha256
             throw .problems([.error("same-file", bytes ? SessionMessages.sameFile(file: file, seq: twin.seq, by: twin.by, earlierFile: earlier)
                                                        : SessionMessages.sameText(file: file, seq: twin.seq, by: twin.by, earlierFile: earlier),
-                                    at: SourceLocation(file: fileName, line: 1, column: 1), path: "--identical",
+                                    path: "--identical",
                                     hint: typed.sheets.count <= 3 ? SessionMessages.sameFileFewSheetsHint(typed.sheets.count) : SessionMessages.sameFileHint)]
                             + nearMiss)
         }
