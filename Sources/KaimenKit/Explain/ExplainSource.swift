@@ -17,7 +17,18 @@ public struct ExplainSource: Sendable {
 
     public var ranking: Ranker.Report { report.ranking }
 
+    /// Every unit the session traced.
     public init(session: ScoringSession) {
+        self.init(session: session, results: session.results)
+    }
+
+    /// The units asked for only, traced now (a session that traced none: `explain` of a large
+    /// input the byte readers handed over traces one unit, not 100 000).
+    public init(session: ScoringSession, units: [Int]) {
+        self.init(session: session, results: session.traced(units))
+    }
+
+    private init(session: ScoringSession, results: [UnitResult]) {
         rules = session.rules
         plan = session.plan
         units = session.table.identities
@@ -25,7 +36,7 @@ public struct ExplainSource: Sendable {
         items = session.ballots.items
         recusals = session.ballots.recusals
         report = session.report
-        results = Dictionary(uniqueKeysWithValues: session.results.map { ($0.unit, $0) })
+        self.results = Dictionary(uniqueKeysWithValues: results.map { ($0.unit, $0) })
         values = .table(session.table)
     }
 

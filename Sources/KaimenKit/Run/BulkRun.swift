@@ -27,9 +27,7 @@ public enum BulkRun {
         /// The units asked for (each once, however often asked), traced, with everything their
         /// explanation reads.
         public func explainSource(_ report: ScoreReport, units: [Int]) -> ExplainSource {
-            var seen = Set<Int>()
-            var results = Engine(plan: plan).trace(units.filter { seen.insert($0).inserted }, columns, ballots)
-            ScoringSession.applyRanking(&results, scores: report.scores, rules: report.rules)
+            let results = ScoringSession.traced(units, plan: plan, columns: columns, ballots: ballots, report: report)
             return ExplainSource(rules: report.rules, plan: plan, units: report.units, representatives: representatives,
                                  items: plan.items, report: report, results: Dictionary(uniqueKeysWithValues: results.map { ($0.unit, $0) }),
                                  values: .columns(columns))

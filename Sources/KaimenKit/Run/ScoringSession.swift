@@ -140,6 +140,22 @@ public struct ScoringSession: Sendable {
                               report: report, timings: clock.stages)
     }
 
+    /// The units asked for (each once, however often asked), traced, with their ranks and
+    /// grades: what `explain` reads of a session that traced none (`Inputs.traceAtMost`).
+    public func traced(_ units: [Int]) -> [UnitResult] {
+        Self.traced(units, plan: plan, columns: MetricColumns.from(table),
+                    ballots: BallotColumns.from(ballots, unitCount: table.units.count), report: report)
+    }
+
+    /// `units` (each once), traced on these columns and ranked as `report` ranked them.
+    static func traced(_ units: [Int], plan: ScoringPlan, columns: MetricColumns, ballots: BallotColumns,
+                       report: ScoreReport) -> [UnitResult] {
+        var seen = Set<Int>()
+        var results = Engine(plan: plan).trace(units.filter { seen.insert($0).inserted }, columns, ballots)
+        applyRanking(&results, scores: report.scores, rules: report.rules)
+        return results
+    }
+
     /// Gives traced results their ranks, and their grades after quotas.
     public static func applyRanking(_ results: inout [UnitResult], scores: ScoreTable, rules: Rules) {
         for i in results.indices {

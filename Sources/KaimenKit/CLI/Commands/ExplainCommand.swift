@@ -82,8 +82,14 @@ public enum ExplainCommand: Command {
                 ProcessEnd.keep((run, source), units: run.report.units.ids.count, console: console)
                 return code
             }
+            // Every unit traced for `all`; otherwise only those asked for, after the run.
+            let all = args.positionals == ["all"]
+            if !all { inputs.traceAtMost = 0 }
             let session = try ScoringSession.run(inputs)
-            return explain(args, source: ExplainSource(session: session), before: [:], console: console, lang: lang)
+            if all { return explain(args, source: ExplainSource(session: session), before: [:], console: console, lang: lang) }
+            let index = UnitIndex(session.report.units.ids, asked: args.positionals)
+            let source = ExplainSource(session: session, units: args.positionals.compactMap { index[$0] })
+            return explain(args, source: source, index: index, before: [:], console: console, lang: lang)
         } catch {
             for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
             return .failure
