@@ -51,7 +51,8 @@ public enum CLI {
     /// for, and a `Ballot` no longer carries its place in the file (half the checked path's
     /// memory at 100 000 units); `session enter`'s refusals of an operator's name and of the
     /// same file are no longer placed at the file's line 1, column 1; `explain` on the checked
-    /// path traces only the units asked for.
+    /// path traces only the units asked for, and says as `score` does why a large input was
+    /// read by the checked readers.
     public static let version = "0.23.4"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)

@@ -113,6 +113,33 @@ struct BulkHandOverTimingsTests {
         #expect(!(try score(ballots: sample, options: [])).contains("快速读取器"))
     }
 
+    /// `explain` of a large input reads it as `score` does, and says the same last line when
+    /// the byte readers handed it over (since 0.23.4: it waited as long without a word).
+    @Test("explain says the same note after the explanation when the fast readers handed the input over, and none otherwise")
+    func explainNote() throws {
+        let sample = String(decoding: BulkFixtures.sample("xicheng-2014/ballots.csv"), as: UTF8.self)
+        let quoted = sample.replacingOccurrences(of: "R01,X01,rights.ballot,3.5", with: "R01,X01,rights.ballot,\"3.5\"")
+        func explain(_ ballots: String, _ options: [String] = []) throws -> (out: String, err: String) {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-handover-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let file = dir.appendingPathComponent("ballots.csv")
+            try ballots.write(to: file, atomically: true, encoding: .utf8)
+            let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+            let code = CLI.run(["explain", "X04", "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                                "--roster", "samples/xicheng-2014/roster.csv", "--ballots", file.path, "--engine", "fast"] + options, console: console)
+            #expect(code == .success)
+            return (console.stdout, console.stderr)
+        }
+        let handed = try explain(quoted), plain = try explain(sample)
+        #expect(handed.out == plain.out && handed.out.contains("X04"))
+        let last = handed.err.split(separator: "\n").last ?? ""
+        #expect(last.hasPrefix("提示：快速读取器遇到带双引号的单元格（quotedCell），改由逐项检查的读取器读取，共用 ")
+                && last.hasSuffix("秒；改掉这一处，大的输入可快得多，见 docs/bulk.md"), "\(handed.err)")
+        #expect(!plain.err.contains("快速读取器"))
+        #expect(try explain(quoted, ["--lang", "en"]).err.contains("note: the fast readers met a cell in double quotes (quotedCell)"))
+    }
+
     @Test("a quoted score: scored by the checked engine, and `handover<TAB>quotedCell`")
     func quoted() throws {
         let sample = String(decoding: BulkFixtures.sample("xicheng-2014/ballots.csv"), as: UTF8.self)

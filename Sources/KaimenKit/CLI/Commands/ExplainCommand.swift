@@ -70,26 +70,39 @@ public enum ExplainCommand: Command {
         let engine = ScoreCommand.engineChoice(args, inputs: &inputs)
         // A large session is read by the byte-level readers and only the units asked for are
         // traced; a small one (or anything the byte readers hand over) by the checked readers.
+        let start = Date()
+        let all = args.positionals == ["all"]
         do {
-            if BulkRun.prefers(inputs, engine: engine), case .success(let run) = try BulkRun.attempt(inputs, threads: ProcessInfo.processInfo.activeProcessorCount, keep: true),
-               let kept = run.kept {
-                let all = args.positionals == ["all"]
-                let index = all ? nil : UnitIndex(run.report.units.ids, asked: args.positionals)
-                let asked = all ? run.report.ranking.order : args.positionals.compactMap { index?[$0] }
-                let source = kept.explainSource(run.report, units: asked)
-                let code = explain(args, source: source, index: index, before: [:], console: console, lang: lang)
-                // A large session's columns and report are left for the system to take back at exit.
-                ProcessEnd.keep((run, source), units: run.report.units.ids.count, console: console)
-                return code
+            var handOver: BulkHandOver?
+            if BulkRun.prefers(inputs, engine: engine) {
+                switch try BulkRun.attempt(inputs, threads: ProcessInfo.processInfo.activeProcessorCount, keep: true) {
+                case .success(let run):
+                    if let kept = run.kept {
+                        let index = all ? nil : UnitIndex(run.report.units.ids, asked: args.positionals)
+                        let asked = all ? run.report.ranking.order : args.positionals.compactMap { index?[$0] }
+                        let source = kept.explainSource(run.report, units: asked)
+                        let code = explain(args, source: source, index: index, before: [:], console: console, lang: lang)
+                        // A large session's columns and report are left for the system to take back at exit.
+                        ProcessEnd.keep((run, source), units: run.report.units.ids.count, console: console)
+                        return code
+                    }
+                case .failure(let why): handOver = why
+                }
             }
             // Every unit traced for `all`; otherwise only those asked for, after the run.
-            let all = args.positionals == ["all"]
             if !all { inputs.traceAtMost = 0 }
             let session = try ScoringSession.run(inputs)
-            if all { return explain(args, source: ExplainSource(session: session), before: [:], console: console, lang: lang) }
-            let index = UnitIndex(session.report.units.ids, asked: args.positionals)
-            let source = ExplainSource(session: session, units: args.positionals.compactMap { index[$0] })
-            return explain(args, source: source, index: index, before: [:], console: console, lang: lang)
+            let code: ExitCode
+            if all {
+                code = explain(args, source: ExplainSource(session: session), before: [:], console: console, lang: lang)
+            } else {
+                let index = UnitIndex(session.report.units.ids, asked: args.positionals)
+                let source = ExplainSource(session: session, units: args.positionals.compactMap { index[$0] })
+                code = explain(args, source: source, index: index, before: [:], console: console, lang: lang)
+            }
+            // A large input read the slow way: said once, as `score` says it.
+            if let handOver { console.errLine(CommandMessages.handedOver(handOver, seconds: Date().timeIntervalSince(start)).text(lang)) }
+            return code
         } catch {
             for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
             return .failure
