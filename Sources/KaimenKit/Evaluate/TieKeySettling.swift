@@ -1,8 +1,12 @@
-/// Makes the fast form's open tie-break keys safe to compare. Within each run of units with
-/// the same rounded total (the only place `Ranker` compares keys), any key whose interval
-/// touches another unit's key for the same tie-break is worked out exactly (the unit's keys
-/// are replaced by the exact form's). Open keys left are each apart from every other key of
-/// their run, so comparing their lower ends orders them as their exact values would.
+/// Makes the fast form's open tie-break keys safe to compare and to print. Within each run of
+/// units with the same rounded total (the only place `Ranker` compares keys, and tie notes
+/// print them), any key whose interval touches another unit's key for the same tie-break, or
+/// holds a point where its printed text would change (half a unit of one of the places up to
+/// `TieValueText.maxPlaces`), is worked out exactly (the unit's keys are replaced by the exact
+/// form's). Open keys left are each apart from every other key of their run, so comparing
+/// their lower ends orders them as their exact values would, and each prints as its exact
+/// value would at any of those places: a tie note's `14.79 对 14.75` is not `14.8 对 14.7`
+/// (14.75 computed through a third, held as 14.749999999999…, printed at one place).
 enum TieKeySettling {
     /// `spread[u * tieBreakCount + k]`: the width at 10⁻¹² of unit `u`'s key `k` (0: exact).
     /// `exactKeys` gives the exact keys of the units asked for. Runs are independent of each
@@ -41,11 +45,13 @@ enum TieKeySettling {
         return units.count
     }
 
-    /// The units of one run with an open key whose interval touches another's for the same tie-break.
+    /// The units of one run with an open key whose interval touches another's for the same
+    /// tie-break, or holds a rounding point of its printed text (`straddlesRounding`).
     static func touching(_ run: ArraySlice<Int>, keys: [Rational?], spread: [UInt32], kc: Int) -> [Int] {
         var out: [Int] = []
         for k in 0..<kc {
             let present = run.compactMap { u in keys[u * kc + k].map { (u: u, lo: $0, spread: spread[u * kc + k]) } }
+            for e in present where e.spread != 0 && straddlesRounding(e.lo, spread: e.spread) { out.append(e.u) }
             // A key of the fast form is a whole number of 10⁻¹²: then the intervals' ends are
             // compared as those whole numbers, without a fraction's arithmetic each (a twentieth
             // of a second of `explain` at 100 000 units). An exact key that is not (a third)
@@ -61,6 +67,25 @@ enum TieKeySettling {
             }
         }
         return out
+    }
+
+    /// Whether [lo, lo + spread × 10⁻¹²] holds a value that rounds (half away from zero) to
+    /// other digits than `lo` at some place from 0 to `TieValueText.maxPlaces`: then the text a
+    /// tie note prints is not decided by the interval. (An open key is a whole number of 10⁻¹²,
+    /// compared as one; any other is compared in fractions.)
+    static func straddlesRounding(_ lo: Rational, spread: UInt32) -> Bool {
+        guard spread != 0 else { return false }
+        guard FixedInterval.scale % lo.denominator == 0 else {
+            let hi = lo + Rational(Int(spread)) * Rational(1, FixedInterval.scale)
+            return (0 ... TieValueText.maxPlaces).contains { lo.scaledInteger(places: $0) != hi.scaledInteger(places: $0) }
+        }
+        let a = Int128(lo.numerator) * Int128(FixedInterval.scale / lo.denominator), b = a + Int128(spread)
+        for places in 0 ... TieValueText.maxPlaces {
+            let unit = Int128(BulkData.pow10[FixedInterval.scaleDigits - places]), half = unit / 2
+            func rounded(_ x: Int128) -> Int128 { x >= 0 ? (x + half) / unit : -((-x + half) / unit) }
+            if rounded(a) != rounded(b) { return true }
+        }
+        return false
     }
 
     /// Sorted by lower end, a unit whose interval reaches the next one's start overlaps it: the

@@ -4,11 +4,13 @@ import Testing
 
 @Suite("The fast number form gives exactly the exact form's results")
 struct EngineFormsTests {
+    /// `rules` under the package's root, or an absolute path.
     static func session(rules: String, units: Int, seed: UInt64) throws -> ScoringSession {
-        let loaded = try RulesLoader().load(Fixtures.packageRoot.appendingPathComponent(rules).path)
+        let path = rules.hasPrefix("/") ? rules : Fixtures.packageRoot.appendingPathComponent(rules).path
+        let loaded = try RulesLoader().load(path)
         let data = DataGenerator(rules: loaded.rules, units: units, seed: seed).generate()
         let files = ["units.csv": Data(data.units), "roster.csv": Data(data.roster), "ballots.csv": Data(data.ballots)]
-        return try ScoringSession.run(.init(rules: Fixtures.packageRoot.appendingPathComponent(rules).path, units: "/gen/units.csv",
+        return try ScoringSession.run(.init(rules: path, units: "/gen/units.csv",
                                             roster: "/gen/roster.csv", ballots: "/gen/ballots.csv"),
                                       readFile: { path in
                                           if let d = files[String(path.dropFirst(5))], path.hasPrefix("/gen/") { return d }
@@ -42,6 +44,14 @@ struct EngineFormsTests {
             default: a == b
             }
         })
+        // …and printed alike: the digits a note shows are the exact values' (a key held as
+        // 14.749999999999… printed `14.7` where the exact 14.75 prints `14.8`, or `14.75` beside 14.79).
+        let p = s.rules.ranking.precision
+        let printed = zip(ranking.notesInOrder, exactRanking.notesInOrder).filter { a, b in
+            guard case .decided(_, let m, let t)? = a?.decision, case .decided(_, let n, let u)? = b?.decision else { return false }
+            return TieValueText.pair(m, t, isMetric: false, precision: p) != TieValueText.pair(n, u, isMetric: false, precision: p)
+        }
+        #expect(printed.isEmpty, "\(printed.prefix(3))")
         #expect(bulk.total == checked.total)
         #expect(bulk.areas == checked.areas)
         #expect(bulk.standards == checked.standards)
@@ -77,6 +87,24 @@ struct EngineFormsTests {
         let two = compare(s, threads: 2, narrow: true)
         #expect(one.fallbacks == two.fallbacks)
         #expect(one.fallbacks < 30, "the fast path should handle nearly every unit, fell back \(one.fallbacks) times")
+    }
+
+    /// A review's rules (session 29): ballots by their mean, totals at whole points, so most units
+    /// share a total and are told apart by ballot points, many of them means of twelfths whose
+    /// exact value ends in 5 (14.75) while the fast form holds it a hair below.
+    @Test("means of ballots and whole-point totals: the same ranks, and tie notes printed with the exact values' digits")
+    func meansAtWholePoints() throws {
+        let text = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc"), encoding: .utf8)
+        let variant = text.replacingOccurrences(of: "\"precision\": 2,", with: "\"precision\": 0,")
+            .replacingOccurrences(of: "\"aggregate\": \"trimmedMean\",\n    \"trim\": { \"k\": 1, \"minBallots\": 5 },", with: "\"aggregate\": \"mean\",")
+        #expect(variant.contains("\"precision\": 0,") && variant.contains("\"aggregate\": \"mean\","))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-means-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rules = dir.appendingPathComponent("xicheng-means.jsonc")
+        try variant.write(to: rules, atomically: true, encoding: .utf8)
+        let s = try Self.session(rules: rules.path, units: Fixtures.units(3000), seed: 29)
+        _ = compare(s, threads: 2)
     }
 
     @Test("the bundled samples: every number equal", arguments: [("xicheng-2014", "xicheng-2014"), ("dongcheng-2019", "dongcheng-2019")])

@@ -4,7 +4,9 @@ import Testing
 @Suite("Open tie-break keys that touch another unit's are found, in whole 10⁻¹² or in fractions")
 struct TieKeySettlingTests {
     /// The definition: an open key is found when its interval [lo, lo + spread × 10⁻¹²] meets
-    /// another present key's of the same tie-break in the run (ends included).
+    /// another present key's of the same tie-break in the run (ends included), or when its ends
+    /// print differently at some place from 0 to 6 (rounded half away from zero, as
+    /// `Rational.formatted` prints a tie note's values).
     static func expected(_ run: [Int], keys: [Rational?], spread: [UInt32], kc: Int) -> Set<Int> {
         let width = Rational(1, FixedInterval.scale)
         var found = Set<Int>()
@@ -17,7 +19,8 @@ struct TieKeySettlingTests {
                     let vhi = vlo + width * Rational(Int(spread[v * kc + k]))
                     return vlo <= hi && lo <= vhi
                 }
-                if meets { found.insert(u) }
+                let prints = (0 ... 6).contains { lo.formatted(places: $0) != hi.formatted(places: $0) }
+                if meets || prints { found.insert(u) }
             }
         }
         return found
@@ -32,8 +35,9 @@ struct TieKeySettlingTests {
             let n = Int.random(in: 1 ... 12, using: &generator)
             var keys: [Rational?] = [], spread: [UInt32] = []
             for _ in 0 ..< n * kc {
-                // Lower ends a few 10⁻¹² apart around 7.25, so that intervals meet often; a few missing.
-                let m = Int64.random(in: 0 ... 12, using: &generator)
+                // Lower ends a few 10⁻¹² apart around 7.25, so that intervals meet often, and some
+                // hold 7.25 itself (printed 7.2 below it, 7.3 from it); a few missing.
+                let m = Int64.random(in: -6 ... 6, using: &generator)
                 keys.append(Int.random(in: 0 ..< 8, using: &generator) == 0 ? nil : Rational(7_250_000_000_000 + m, FixedInterval.scale))
                 spread.append(UInt32.random(in: 0 ... 3, using: &generator))
             }
@@ -47,6 +51,27 @@ struct TieKeySettlingTests {
             let found = Set(TieKeySettling.touching(run[...], keys: keys, spread: spread, kc: kc))
             #expect(found == Self.expected(run, keys: keys, spread: spread, kc: kc), "\(keys) \(spread)")
         }
+    }
+
+    /// 14.75 worked out through a twelfth is held as [14.749999999999, 14.750000000001]: at one
+    /// place its ends print 14.7 and 14.8. 14.7 held so prints 14.7 at every place to 6
+    /// (14.7, 14.70, …, 14.700000), and so does 14.7 + 4×10⁻⁷ open by 2 (14.7000004).
+    @Test("worked by hand: an open key alone is settled when its ends print differently, and not otherwise")
+    func printsDifferently() {
+        let e = Rational(1, FixedInterval.scale)
+        #expect(TieKeySettling.straddlesRounding(Rational(59, 4) - e, spread: 2))
+        #expect(!TieKeySettling.straddlesRounding(Rational(147, 10) - e, spread: 2))
+        #expect(!TieKeySettling.straddlesRounding(Rational(147, 10) + Rational(4, 10_000_000), spread: 2))
+        // Half a millionth: the sixth place's rounding point; and the same below zero.
+        #expect(TieKeySettling.straddlesRounding(Rational(147, 10) + Rational(5, 10_000_000) - e, spread: 1))
+        #expect(TieKeySettling.straddlesRounding(Rational(-59, 4) - e, spread: 2))
+        #expect(!TieKeySettling.straddlesRounding(Rational(59, 4) - e, spread: 0))
+        // A key that is no whole number of 10⁻¹² (never an open one of the fast form), in fractions.
+        #expect(!TieKeySettling.straddlesRounding(Rational(1, 3), spread: 5))
+        #expect(TieKeySettling.straddlesRounding(Rational(59, 4) - Rational(1, 3) * e, spread: 1))
+        // In a run of two far apart, the key at 14.75 is settled, the other not.
+        let keys: [Rational?] = [Rational(59, 4) - e, Rational(428_571_428_571, FixedInterval.scale)]
+        #expect(TieKeySettling.touching([0, 1][...], keys: keys, spread: [2, 2], kc: 1) == [0])
     }
 
     @Test("worked by hand: 1/2 open by 2 reaches 1/2 + 2×10⁻¹², 1/2 + 3×10⁻¹² exact is beyond it, and a lone open key is not found",
