@@ -54,7 +54,8 @@ public enum CLI {
     /// path traces only the units asked for, and says as `score` does why a large input was
     /// read by the checked readers; a tie note of the fast form prints the exact values' digits
     /// where a key held a hair below a rounding point printed the lower (`14.8 对 14.7` for
-    /// 14.79 and 14.75; found by a review, with ballots by mean and totals at whole points).
+    /// 14.79 and 14.75; found by a review, with ballots by mean and totals at whole points);
+    /// `explain`'s English rank line joins its two notes with `; `, not `；`.
     public static let version = "0.23.4"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)

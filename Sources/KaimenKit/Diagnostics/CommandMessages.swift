@@ -62,9 +62,9 @@ enum CommandMessages {
     static func handedOver(_ why: BulkHandOver, seconds: Double) -> Localized {
         let met: (zh: String, en: String) = switch why {
         case .rulesNotClean: ("细则文件有警告", "warnings in the rules file")
-        case .fileUnreadable: ("无法直接读取的输入文件", "an input file it could not map")
+        case .fileUnreadable: ("无法直接读取的输入文件", "an input file they could not map")
         case .notCSV: ("不是 UTF-8 编码的 CSV 文件，比如 GB18030 或 UTF-16 编码的文件、JSON 单位文件", "a file that is not UTF-8 CSV, such as a GB18030, UTF-16 or JSON one")
-        case .header: ("它不认的表头，比如按名称写的列或多余的列", "a header it does not take, such as a column by its name or an extra one")
+        case .header: ("它不认的表头，比如按名称写的列或多余的列", "a header they do not take, such as a column by its name or an extra one")
         case .quotedCell: ("带双引号的单元格", "a cell in double quotes")
         case .notPlainText: ("含控制字符或首尾有特殊空白的单元格", "a cell with a control character or a special space at an end")
         case .lineEnd: ("只用 CR 换行的行", "a line ended by a lone CR")
@@ -80,9 +80,9 @@ enum CommandMessages {
         case .offStep: ("不合分数步长的分数", "a score off the score step")
         case .duplicateBallot: ("同一代表对同一单位同一标准的重复选票", "a representative's second ballot for the same unit and standard")
         case .noBallots: ("没有选票的选票文件", "a ballots file without ballots")
-        case .tooLarge: ("超出其容量的选票数", "more ballots than it can count")
-        case .unitsRow: ("它不直接读的单位行，比如带引号的单元格或空着的指标", "a units row it does not read itself, such as one with a quoted cell or an empty metric")
-        case .rosterRow: ("它不直接读的名单行，比如带引号的单元格或单位文件里没有的本单位", "a roster row it does not read itself, such as one with a quoted cell or an own unit not in the units file")
+        case .tooLarge: ("超出其容量的选票数", "more ballots than they can count")
+        case .unitsRow: ("它不直接读的单位行，比如带引号的单元格或空着的指标", "a units row they do not read themselves, such as one with a quoted cell or an empty metric")
+        case .rosterRow: ("它不直接读的名单行，比如带引号的单元格或单位文件里没有的本单位", "a roster row they do not read themselves, such as one with a quoted cell or an own unit not in the units file")
         case .recusalUnderStrict: ("--strict 下的回避票", "recused ballots under --strict")
         case .vetoUncheckedUnderStrict: ("--strict 下无法判断的一票否决", "a veto that cannot be checked under --strict")
         }

@@ -136,6 +136,6 @@ public struct UnitExplanation {
         }
         if let note = session.ranking.tieNote(u) { lines.append(describe(note, upper: note.above, lower: u)) }
         if let (other, note) = session.ranking.noteBelow(u) { lines.append(describe(note, upper: u, lower: other)) }
-        return lines.isEmpty ? "" : lang.t("排名：", "rank: ") + lines.joined(separator: "；") + "\n"
+        return lines.isEmpty ? "" : lang.t("排名：", "rank: ") + lines.joined(separator: lang.t("；", "; ")) + "\n"
     }
 }

@@ -75,6 +75,9 @@ struct BulkHandOverTests {
         let notes = BulkHandOver.allCases.map { CommandMessages.handedOver($0, seconds: 1) }
         #expect(Set(notes.map(\.zh)).count == notes.count && Set(notes.map(\.en)).count == notes.count)
         #expect(zip(BulkHandOver.allCases, notes).allSatisfy { $1.zh.contains("（\($0.rawValue)）") && $1.en.contains("(\($0.rawValue))") })
+        // "the fast readers met a units row they do not read themselves", not "it … itself" (a review).
+        #expect(notes.allSatisfy { n in [" it does", " it can", " it could", "itself"].allSatisfy { !n.en.contains($0) } })
+        #expect(CommandMessages.handedOver(.unitsRow, seconds: 1).en.contains("met a units row they do not read themselves"))
     }
 }
 
