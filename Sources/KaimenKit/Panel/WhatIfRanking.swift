@@ -29,8 +29,7 @@ public struct WhatIfRanking: Sendable, Equatable {
             guard let offset = groups[data.groupOf[b.representative]].itemOffsets[b.item] else { continue }
             box.ballots[i].score = (b.score - offset).clamped(.zero, box.items[b.item].max)
         }
-        var (scores, _) = Engine(plan: session.plan).score(MetricColumns.from(session.table),
-                                                            BallotColumns.from(box, unitCount: session.table.units.count))
+        var (scores, _) = Engine(plan: session.plan).score(session.columns, BallotColumns.from(box, unitCount: session.table.units.count))
         _ = Ranker.rank(&scores, rules: session.rules, categories: session.table.units.map(\.category))
         let official = session.report.scores
         let rows = session.ranking.order.map { u in

@@ -42,6 +42,10 @@ public struct ScoringSession: Sendable {
     public let results: [UnitResult]
     /// The compact results, ranking and warnings the exports read.
     public internal(set) var report: ScoreReport
+    /// The metric values and the counted ballots as the engine read them: for tracing units
+    /// afterwards (`traced`) and for the tuning tools, which score them again.
+    let columns: MetricColumns
+    let ballotColumns: BallotColumns
     public var ranking: Ranker.Report { report.ranking }
     /// Problems that did not stop the run (ignored columns, a GB18030 file, …), with their places.
     public var inputWarnings: [Diagnostic] { report.inputWarnings }
@@ -131,20 +135,19 @@ public struct ScoringSession: Sendable {
         }
         let ranking = Ranker.rank(&scores, rules: rules, categories: table.units.map(\.category))
         lap("rank")
-        var results = table.units.count <= inputs.traceAtMost ? engine.trace(Array(table.units.indices), columns, ballotColumns) : []
-        applyRanking(&results, scores: scores, rules: rules)
-        lap("trace")
         let report = ScoreReport(rules: rules, units: table.identities, scores: scores, ranking: ranking,
                                  recusals: box.recusals, inputWarnings: diagnostics.sorted)
+        let results = table.units.count <= inputs.traceAtMost
+            ? traced(Array(table.units.indices), plan: plan, columns: columns, ballots: ballotColumns, report: report) : []
+        lap("trace")
         return ScoringSession(rules: rules, plan: plan, table: table, representatives: reps, ballots: box, results: results,
-                              report: report, timings: clock.stages)
+                              report: report, columns: columns, ballotColumns: ballotColumns, timings: clock.stages)
     }
 
     /// The units asked for (each once, however often asked), traced, with their ranks and
     /// grades: what `explain` reads of a session that traced none (`Inputs.traceAtMost`).
     public func traced(_ units: [Int]) -> [UnitResult] {
-        Self.traced(units, plan: plan, columns: MetricColumns.from(table),
-                    ballots: BallotColumns.from(ballots, unitCount: table.units.count), report: report)
+        Self.traced(units, plan: plan, columns: columns, ballots: ballotColumns, report: report)
     }
 
     /// `units` (each once), traced on these columns and ranked as `report` ranked them.

@@ -40,8 +40,7 @@ public struct Sensitivity: Sendable {
                            fragilePercent: Int = 10) -> Sensitivity {
         let rules = session.rules
         let base = session.plan
-        let columns = MetricColumns.from(session.table)
-        let ballots = BallotColumns.from(session.ballots, unitCount: session.table.units.count)
+        let (columns, ballots) = (session.columns, session.ballotColumns)
         let categories = session.table.units.map(\.category)
         let scenarios = Scenario.draw(count, seed: seed, variation: variation, areaMax: areaMax(base),
                                       representatives: session.representatives.count)
