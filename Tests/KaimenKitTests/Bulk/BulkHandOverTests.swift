@@ -83,26 +83,35 @@ struct BulkHandOverTests {
 
 @Suite("Bulk hand-over: kaimen score --timings prints the reason")
 struct BulkHandOverTimingsTests {
-    func score(ballots: String, options: [String] = ["--quiet", "--timings"]) throws -> String {
+    /// The sample's ballots, and the same with one score in double quotes.
+    static let sample = String(decoding: BulkFixtures.sample("xicheng-2014/ballots.csv"), as: UTF8.self)
+    static let quoted = sample.replacingOccurrences(of: "R01,X01,rights.ballot,3.5", with: "R01,X01,rights.ballot,\"3.5\"")
+
+    /// `command` (its words before the inputs) on the Xicheng sample with `ballots` for its
+    /// ballots file, asked to use the byte readers; it must succeed. Its stdout and stderr.
+    func run(_ command: [String], ballots: String, _ options: [String]) throws -> (out: String, err: String) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-handover-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("ballots.csv")
         try ballots.write(to: file, atomically: true, encoding: .utf8)
         let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
-        let code = CLI.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
-                            "--roster", "samples/xicheng-2014/roster.csv", "--ballots", file.path, "--engine", "bulk",
-                            "--format", "none"] + options, console: console)
+        let code = CLI.run(command + ["--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                                      "--roster", "samples/xicheng-2014/roster.csv", "--ballots", file.path, "--engine", "fast"] + options,
+                           console: console)
         #expect(code == .success)
-        return console.stderr
+        return (console.stdout, console.stderr)
+    }
+
+    func score(ballots: String, options: [String] = ["--quiet", "--timings"]) throws -> String {
+        try run(["score"], ballots: ballots, ["--format", "none"] + options).err
     }
 
     /// Without `--timings` a hand-over is said once in words (a large input, or `--engine fast`
     /// asked for the byte readers): what they met and where to read how to avoid it.
     @Test("without --timings, a note says in words what the fast readers met; --quiet leaves it out")
     func note() throws {
-        let sample = String(decoding: BulkFixtures.sample("xicheng-2014/ballots.csv"), as: UTF8.self)
-        let quoted = sample.replacingOccurrences(of: "R01,X01,rights.ballot,3.5", with: "R01,X01,rights.ballot,\"3.5\"")
+        let (sample, quoted) = (Self.sample, Self.quoted)
         // After the run's own notes (the sample's recusal, vetoes, …), as its last line.
         let zh = try score(ballots: quoted, options: []).split(separator: "\n")
         #expect(zh.last?.hasPrefix("提示：快速读取器遇到带双引号的单元格（quotedCell），改由逐项检查的读取器读取，共用 ") == true
@@ -120,19 +129,9 @@ struct BulkHandOverTimingsTests {
     /// the byte readers handed it over (since 0.23.4: it waited as long without a word).
     @Test("explain says the same note after the explanation when the fast readers handed the input over, and none otherwise")
     func explainNote() throws {
-        let sample = String(decoding: BulkFixtures.sample("xicheng-2014/ballots.csv"), as: UTF8.self)
-        let quoted = sample.replacingOccurrences(of: "R01,X01,rights.ballot,3.5", with: "R01,X01,rights.ballot,\"3.5\"")
+        let (sample, quoted) = (Self.sample, Self.quoted)
         func explain(_ ballots: String, _ options: [String] = []) throws -> (out: String, err: String) {
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-handover-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: dir) }
-            let file = dir.appendingPathComponent("ballots.csv")
-            try ballots.write(to: file, atomically: true, encoding: .utf8)
-            let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
-            let code = CLI.run(["explain", "X04", "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
-                                "--roster", "samples/xicheng-2014/roster.csv", "--ballots", file.path, "--engine", "fast"] + options, console: console)
-            #expect(code == .success)
-            return (console.stdout, console.stderr)
+            try run(["explain", "X04"], ballots: ballots, options)
         }
         let handed = try explain(quoted), plain = try explain(sample)
         #expect(handed.out == plain.out && handed.out.contains("X04"))
@@ -145,8 +144,7 @@ struct BulkHandOverTimingsTests {
 
     @Test("a quoted score: scored by the checked engine, and `handover<TAB>quotedCell`")
     func quoted() throws {
-        let sample = String(decoding: BulkFixtures.sample("xicheng-2014/ballots.csv"), as: UTF8.self)
-        let quoted = sample.replacingOccurrences(of: "R01,X01,rights.ballot,3.5", with: "R01,X01,rights.ballot,\"3.5\"")
+        let (sample, quoted) = (Self.sample, Self.quoted)
         #expect(quoted != sample)
         let err = try score(ballots: quoted)
         #expect(err.contains("engine\tchecked\n"))
