@@ -17,6 +17,13 @@ struct CSVLocator {
 
     /// Where the cell at `rows[row][column]` starts, as `CSVTable.location(row:column:)` says.
     mutating func location(row: Int, column c: Int) -> SourceLocation {
+        let (line, column) = place(row: row, column: c)
+        return SourceLocation(file: table.fileName, line: line, column: column,
+                              cell: CellPosition(row: table.spreadsheetRows[row], column: c, header: c < table.header.count ? table.header[c] : nil))
+    }
+
+    /// The line and column (both from 1) where the cell at `rows[row][column]` starts.
+    mutating func place(row: Int, column c: Int) -> (line: Int, column: Int) {
         let buffer = table.buffer
         let b = table.start(row: row, column: c)
         if line == 0 || b < offset || b >= lineEnd {
@@ -27,7 +34,6 @@ struct CSVLocator {
         }
         column += buffer.scalars(from: offset, to: b)
         offset = b
-        return SourceLocation(file: table.fileName, line: line, column: column,
-                              cell: CellPosition(row: table.spreadsheetRows[row], column: c, header: c < table.header.count ? table.header[c] : nil))
+        return (line, column)
     }
 }

@@ -12,10 +12,18 @@ public struct Unit: Sendable, Equatable {
 public struct UnitTable: Sendable {
     public var units: [Unit]
     public var values: [[Rational?]]
-    /// Where each value was read, for messages: `locations[metric][unit]`.
-    public var locations: [[SourceLocation?]]
+    /// Where each value was read, for messages.
+    public var places: MetricPlaces
+
+    public init(units: [Unit], values: [[Rational?]], places: MetricPlaces) {
+        self.units = units
+        self.values = values
+        self.places = places
+    }
 
     public func value(metric: Int, unit: Int) -> Rational? { values[metric][unit] }
+    /// Where metric `metric` of unit `unit` was read; `nil` where the unit had no such cell.
+    public func location(metric: Int, unit: Int) -> SourceLocation? { places.location(metric: metric, unit: unit) }
     public func index(ofUnit id: String) -> Int? { units.firstIndex { $0.id == id } }
 }
 

@@ -26,25 +26,26 @@ public struct UnitsReader {
         var location: SourceLocation
         /// Per metric (rules order): raw text, or `nil` when the column/key is absent.
         var cells: [String?]
-        var cellLocations: [SourceLocation?]
+        /// Where each cell is (none where the column or key is absent).
+        var places: MetricPlaces.Row
         /// A row with more cells than the header: a comma split a value and every cell after it
         /// stands under the next column, so its metrics are not read (their errors would be the
         /// shift's: a secretary's test listed seven before the one thing to mend).
         var shifted = false
     }
 
-    /// - Parameter start: where a file with no units is reported (a CSV file's header row).
-    func build(_ rows: [RawRow], fileName: String, start: SourceLocation? = nil, diagnostics: inout Diagnostics) -> UnitTable? {
+    /// - Parameters:
+    ///   - columns: each metric's spreadsheet column and header, for a CSV file.
+    ///   - start: where a file with no units is reported (a CSV file's header row).
+    func build(_ rows: [RawRow], fileName: String, columns: [(index: Int, header: String?)?], start: SourceLocation? = nil,
+               diagnostics: inout Diagnostics) -> UnitTable? {
         // Room for every row at once (grown by doubling, a large file's columns held up to
         // twice their size).
         var units: [Unit] = []
         units.reserveCapacity(rows.count)
         var values = Array(repeating: [Rational?](), count: rules.metrics.count)
-        var locations = Array(repeating: [SourceLocation?](), count: rules.metrics.count)
-        for m in values.indices {
-            values[m].reserveCapacity(rows.count)
-            locations[m].reserveCapacity(rows.count)
-        }
+        var places = MetricPlaces(file: fileName, columns: columns, capacity: rows.count)
+        for m in values.indices { values[m].reserveCapacity(rows.count) }
         var seen: [String: SourceLocation] = [:]
         seen.reserveCapacity(rows.count)
         for row in rows {
@@ -68,13 +69,13 @@ public struct UnitsReader {
                 diagnostics.append(.missingValue) { .error(.missingValue, ReaderMessages.unitWithoutName(idText), at: row.location, path: "name") }
             }
             units.append(Unit(id: row.id, name: row.name, category: row.category.isEmpty ? "未分类" : row.category, location: row.location))
+            places.append(row.places)
             for (m, metric) in rules.metrics.enumerated() {
-                let loc = row.cellLocations[m] ?? row.location
                 if row.shifted {
                     values[m].append(nil)
-                    locations[m].append(loc)
                     continue
                 }
+                var loc: SourceLocation { places.location(metric: m, unit: units.count - 1) ?? row.location }
                 let value: Rational?
                 switch row.cells[m].map({ MetricValue.parse($0, kind: metric.kind) }) ?? .missing {
                 case .value(let v):
@@ -112,14 +113,13 @@ public struct UnitsReader {
                     }
                 }
                 values[m].append(value)
-                locations[m].append(loc)
             }
         }
         if units.isEmpty && !diagnostics.hasErrors {
             diagnostics.append(.error(.noUnits, ReaderMessages.noUnits(fileName), at: start ?? SourceLocation(file: fileName, line: 1, column: 1),
                                       hint: ReaderMessages.addUnitRows))
         }
-        let table = UnitTable(units: units, values: values, locations: locations)
+        let table = UnitTable(units: units, values: values, places: places)
         checkRatios(table, diagnostics: &diagnostics)
         return table
     }
@@ -137,7 +137,7 @@ public struct UnitsReader {
             diagnostics.append(.ratioAboveOne) {
                 .error(.ratioAboveOne, ReaderMessages.ratioAboveOne(Echo.cell(table.units[r.unit].id), nm.name, r.numeratorValue.plainText(), dm.name,
                                                                     r.denominatorValue.plainText()),
-                       at: table.locations[r.numerator][r.unit], path: nm.id, hint: ReaderMessages.checkRatio)
+                       at: table.location(metric: r.numerator, unit: r.unit), path: nm.id, hint: ReaderMessages.checkRatio)
             }
         }
     }
@@ -217,6 +217,21 @@ public struct UnitsReader {
         let checked = metricCols.enumerated().compactMap { m, col in col.map { ($0, rules.metrics[m].kind) } }
         // A template's second header row (ids) and instructions row are skipped (`rules template`).
         var locator = CSVLocator(csv)
+        func places(row r: Int) -> MetricPlaces.Row {
+            var row = MetricPlaces.Row(sheetRow: csv.spreadsheetRows[r], cells: [])
+            row.cells.reserveCapacity(metricCols.count)
+            for (m, col) in metricCols.enumerated() {
+                guard let col else { row.cells.append(.absent); continue }
+                let place = locator.place(row: r, column: col)
+                if let short = MetricPlaces.LineColumn(line: place.line, column: place.column) {
+                    row.cells.append(short)
+                } else {
+                    row.cells.append(.absent)
+                    row.whole[m] = locator.location(row: r, column: col)
+                }
+            }
+            return row
+        }
         for (r, cells) in csv.rows.enumerated() where !cells.isBlank && !UnitsTemplate.isExtraRow(idCell: cells[idCol]) {
             for (col, role, what, path) in [(idCol, TextCellCheck.Role.id, TextCellCheck.unitID, "id"),
                                             (nameCol, .text(quoted: nameCol.map { csv.isQuoted(row: r, column: $0) } ?? false), TextCellCheck.unitName, "name"),
@@ -230,7 +245,7 @@ public struct UnitsReader {
                                category: categoryCol.map { cells[$0].trimmingSpaces() } ?? "",
                                location: locator.location(row: r, column: idCol),
                                cells: metricCols.map { $0.map { cells[$0] } },
-                               cellLocations: metricCols.map { $0.map { locator.location(row: r, column: $0) } },
+                               places: places(row: r),
                                shifted: csv.records[r].fields.count > header.count))
             // `1,280` from Excel without quotes: where, when one join mends the row.
             if csv.records[r].fields.count > header.count,
@@ -243,7 +258,8 @@ public struct UnitsReader {
                 commaSplits[csv.spreadsheetRows[r]] = split
             }
         }
-        let table = build(rows, fileName: fileName, start: lineStart, diagnostics: &diagnostics)
+        let columns = metricCols.map { $0.map { (index: $0, header: Optional(header[$0])) } }
+        let table = build(rows, fileName: fileName, columns: columns, start: lineStart, diagnostics: &diagnostics)
         return (table, CommaSplit.said(commaSplits, in: diagnostics.items))
     }
 
@@ -304,7 +320,7 @@ public struct UnitsReader {
             rows.append(RawRow(id: text(node["id"]) ?? "", name: text(node["name"]) ?? "", category: text(node["category"]) ?? "",
                                location: node.location,
                                cells: rules.metrics.map { text(metricsNode[$0.id]) },
-                               cellLocations: rules.metrics.map { metricsNode[$0.id]?.location }))
+                               places: MetricPlaces.Row(rules.metrics.map { metricsNode[$0.id]?.location }, file: fileName)))
         }
         // A metric no unit gives, whose rule lets it be missing: said once, as a CSV file's
         // absent column is (a metric with `missing: error` is an error at every unit).
@@ -314,7 +330,7 @@ public struct UnitsReader {
                          at: root.location, path: metric.id, hint: ReaderMessages.metricColumnAbsentHint(metric.id))
             }
         }
-        let table = build(rows, fileName: fileName, diagnostics: &diagnostics)
+        let table = build(rows, fileName: fileName, columns: rules.metrics.map { _ in nil }, diagnostics: &diagnostics)
         return (table, diagnostics.items)
     }
 }

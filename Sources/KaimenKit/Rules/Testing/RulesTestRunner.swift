@@ -31,7 +31,7 @@ public enum RulesTestRunner {
             values[i] = [v]
         }
         let unit = Unit(id: "test", name: test.name, category: "", location: test.location)
-        let table = UnitTable(units: [unit], values: values, locations: rules.metrics.map { _ in [test.location] })
+        let table = UnitTable(units: [unit], values: values, places: MetricPlaces(rules.metrics.map { _ in [test.location] }))
         var ballots: [Ballot] = []
         for b in test.ballots {
             guard let item = plan.items.firstIndex(where: { $0.key == b.item }) else { continue }
