@@ -28,6 +28,11 @@ public struct CSVBuffer: Sendable {
 
     /// The field's text, with a quoted field's `""` turned back into `"`.
     public func string(_ field: CSVField) -> String {
+        Self.string(field, in: bytes)
+    }
+
+    /// The text of `field` of `bytes`, with a quoted field's `""` turned back into `"`.
+    static func string(_ field: CSVField, in bytes: [UInt8]) -> String {
         if !field.hasEscapedQuotes {
             return bytes.withUnsafeBufferPointer { p in
                 String(decoding: UnsafeBufferPointer(rebasing: p[field.range]), as: UTF8.self)
@@ -84,18 +89,21 @@ public struct CSVBuffer: Sendable {
 }
 
 /// One field of a record: where its text is in the buffer. No `String` is made until asked.
+/// 24 bytes: a file of 55 million rows of four fields keeps 220 million.
 public struct CSVField: Sendable, Hashable {
     /// The field's bytes, without the surrounding quotes of a quoted field.
     public var range: Range<Int>
-    /// Where the field starts, at its opening quote if quoted: for error locations.
-    public var start: Int
     public var isQuoted: Bool
     /// A quoted field containing `""`: `CSVBuffer.string(_:)` turns each back into `"`.
     public var hasEscapedQuotes: Bool
 
-    public init(range: Range<Int>, start: Int, isQuoted: Bool, hasEscapedQuotes: Bool) {
+    /// Where the field starts, at its opening quote if quoted: for error locations. (A quoted
+    /// field's text starts right after its quote: the parser takes a quote only as a field's
+    /// first byte.)
+    public var start: Int { isQuoted ? range.lowerBound - 1 : range.lowerBound }
+
+    public init(range: Range<Int>, isQuoted: Bool, hasEscapedQuotes: Bool) {
         self.range = range
-        self.start = start
         self.isQuoted = isQuoted
         self.hasEscapedQuotes = hasEscapedQuotes
     }

@@ -146,7 +146,7 @@ public struct CSVParser: IteratorProtocol, Sendable {
                 position += 1
             }
         }
-        return CSVField(range: contentStart..<contentEnd, start: start, isQuoted: true, hasEscapedQuotes: escaped)
+        return CSVField(range: contentStart..<contentEnd, isQuoted: true, hasEscapedQuotes: escaped)
     }
 
     private mutating func unquotedField(_ p: UnsafeBufferPointer<UInt8>, index: Int, reportQuotes: Bool) -> CSVField {
@@ -168,6 +168,6 @@ public struct CSVParser: IteratorProtocol, Sendable {
             }
             position += 1
         }
-        return CSVField(range: start..<position, start: start, isQuoted: false, hasEscapedQuotes: false)
+        return CSVField(range: start..<position, isQuoted: false, hasEscapedQuotes: false)
     }
 }

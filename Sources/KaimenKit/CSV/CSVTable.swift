@@ -7,7 +7,9 @@ public struct CSVTable: Sendable {
     public let fileName: String
     /// Column names, spaces around them removed.
     public let header: [String]
-    public let rows: [CSVRow]
+    /// The data rows, each cell's text made when it is read (a table of 700 000 rows of ten
+    /// cells kept its seven million strings for as long as it lived, a quarter of a gigabyte).
+    public let rows: CSVRows
     /// The line each row starts on, for messages.
     public let rowLines: [Int]
     /// The line of the header.
@@ -29,10 +31,7 @@ public struct CSVTable: Sendable {
         fileName = buffer.fileName
         header = headerRecord.fields.map { CSVTable.trimmedHeader(buffer.string($0)) }
         headerLine = headerRecord.line
-        let width = header.count
-        rows = records.map { record in
-            CSVRow(record.fields.prefix(width).map { buffer.string($0) }, width: width)
-        }
+        rows = CSVRows(buffer: buffer, records: records, width: header.count)
         rowLines = records.map(\.line)
         var extra = buffer.line(ofByte: headerRecord.end) - headerRecord.line
         headerRow = headerRecord.line
@@ -100,21 +99,62 @@ public struct CSVTable: Sendable {
     }
 }
 
+/// The rows of a ``CSVTable``, each made when asked for from its record's fields.
+public struct CSVRows: RandomAccessCollection, Sendable {
+    let buffer: CSVBuffer
+    let records: [CSVRecord]
+    let width: Int
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { records.count }
+
+    public subscript(r: Int) -> CSVRow {
+        CSVRow(bytes: buffer.bytes, fields: records[r].fields.prefix(width), width: width)
+    }
+}
+
 /// One row of a ``CSVTable``: as many cells as the header has columns. The cells a short row
 /// lacks read as empty without being stored, so a header of 300 000 columns over short rows
-/// costs the rows' own size, not rows × columns.
+/// costs the rows' own size, not rows × columns. A table's row holds its fields' places in the
+/// file and makes a cell's text each time it is read.
 public struct CSVRow: RandomAccessCollection, Sendable, Hashable, ExpressibleByArrayLiteral, CustomStringConvertible {
-    /// The cells the row has (at most `count`).
-    public let stored: [String]
+    /// The bytes the cells are in (the file's, or the given strings' own), and each cell's
+    /// place in them.
+    private let bytes: [UInt8]
+    private let fields: ArraySlice<CSVField>
     public let count: Int
 
     public init(_ stored: [String], width: Int) {
-        self.stored = Array(stored.prefix(width))
+        var bytes: [UInt8] = [], fields: [CSVField] = []
+        for cell in stored.prefix(width) {
+            let start = bytes.count
+            bytes += cell.utf8
+            fields.append(CSVField(range: start ..< bytes.count, isQuoted: false, hasEscapedQuotes: false))
+        }
+        self.bytes = bytes
+        self.fields = fields[...]
         count = width
     }
 
     public init(arrayLiteral cells: String...) {
         self.init(cells, width: cells.count)
+    }
+
+    init(bytes: [UInt8], fields: ArraySlice<CSVField>, width: Int) {
+        self.bytes = bytes
+        self.fields = fields
+        count = width
+    }
+
+    /// How many cells the row has (at most `count`).
+    public var storedCount: Int { fields.count }
+
+    /// The cells the row has (at most `count`).
+    public var stored: [String] { (0 ..< storedCount).map(cell) }
+
+    /// Cell `i`, which the row has.
+    private func cell(_ i: Int) -> String {
+        CSVBuffer.string(fields[fields.startIndex + i], in: bytes)
     }
 
     public var startIndex: Int { 0 }
@@ -123,28 +163,27 @@ public struct CSVRow: RandomAccessCollection, Sendable, Hashable, ExpressibleByA
     /// A run of cells, as an array slice with the row's indices (`rows[0].prefix(4) == [...]`).
     public typealias SubSequence = ArraySlice<String>
     public subscript(bounds: Range<Int>) -> ArraySlice<String> {
-        let cells = bounds.upperBound <= stored.count ? stored
-            : stored + Array(repeating: "", count: bounds.upperBound - stored.count)
+        let cells = (0 ..< bounds.upperBound).map { $0 < bounds.lowerBound ? "" : self[$0] }
         return cells[bounds]
     }
 
     public subscript(i: Int) -> String {
         precondition(i >= 0 && i < count, "CSV column out of range")
-        return i < stored.count ? stored[i] : ""
+        return i < storedCount ? cell(i) : ""
     }
 
     /// Whether every cell is empty once spaces are trimmed (a row Excel leaves as `,,,`), in
     /// the time of the cells the row has.
-    public var isBlank: Bool { stored.allSatisfy { $0.trimmingSpaces().isEmpty } }
+    public var isBlank: Bool { (0 ..< storedCount).allSatisfy { cell($0).trimmingSpaces().isEmpty } }
 
     public static func == (a: CSVRow, b: CSVRow) -> Bool { a.count == b.count && a.elementsEqual(b) }
 
     public func hash(into h: inout Hasher) {
         // Trailing empty cells hash as the missing ones they equal.
-        var n = stored.count
-        while n > 0 && stored[n - 1].isEmpty { n -= 1 }
+        var n = storedCount
+        while n > 0 && cell(n - 1).isEmpty { n -= 1 }
         h.combine(count)
-        for cell in stored[..<n] { h.combine(cell) }
+        for i in 0 ..< n { h.combine(cell(i)) }
     }
 
     public var description: String { Array(self).description }
@@ -156,6 +195,11 @@ extension CSVRow {
 }
 
 /// Rows equal plain arrays of cells, row by row.
-public func == (rows: [CSVRow], cells: [[String]]) -> Bool {
+public func == (rows: CSVRows, cells: [[String]]) -> Bool {
     rows.count == cells.count && zip(rows, cells).allSatisfy { $0 == $1 }
+}
+
+/// A table's rows, where there is a table, equal plain arrays of cells.
+public func == (rows: CSVRows?, cells: [[String]]) -> Bool {
+    rows.map { $0 == cells } ?? false
 }

@@ -55,7 +55,11 @@ public struct BallotsReader {
 
         // Long if it has standard and score columns; otherwise wide, one column per item.
         // Locations are made only for a message or a counted ballot: most cells need one, not four.
-        var cells: [(row: Int, itemText: String, itemCol: Int, scoreCol: Int)] = []
+        // A cell is its row and its score's column; its standard is the long form's standard
+        // column, or the wide form's column's key (`wideKeys`). With the standard's text in
+        // each cell and both columns, the list took 40 bytes a cell, 224 MB for 5.6 million.
+        var cells: [(row: Int, column: Int)] = []
+        var wideKeys: [Int: String] = [:]
         /// Whether `v` is a score item `i` allows: in its range, on the rules' step.
         func allows(_ v: Rational, item i: Int) -> Bool {
             !v.isNegative && v <= items[i].max && (rules.ballots.scoreStep.map { v.divided(by: $0)!.isInteger } ?? true)
@@ -70,10 +74,6 @@ public struct BallotsReader {
             diagnostics.append(.error(.missingColumn, ReaderMessages.longColumnMissing(has: has, lacks: lacks),
                                       at: lineStart, path: lacks, hint: ReaderMessages.longNeedsColumns))
         } else if let standardCol, let scoreCol {
-            cells.reserveCapacity(csv.rows.count)
-            for r in csv.rows.indices where !csv.rows[r].isBlank {
-                cells.append((r, csv.rows[r][standardCol].trimmingSpaces(), standardCol, scoreCol))
-            }
             // A column kaimen does not read, with text in it: said once, at its first filled cell.
             // A remark such as `改为4分` would otherwise look taken into account. An empty one is
             // harmless and says nothing.
@@ -81,8 +81,12 @@ public struct BallotsReader {
             // rows costs the rows' size (column by column over every row, it hung; a hostile test).
             let read: Set<Int> = [repCol, unitCol, standardCol, scoreCol]
             var filled: [Int: (first: Int, rows: Int)] = [:]
-            for r in csv.rows.indices where !csv.rows[r].isBlank {
-                for (c, cell) in csv.rows[r].stored.enumerated() where !read.contains(c) && !cell.trimmingSpaces().isEmpty {
+            cells.reserveCapacity(csv.rows.count)
+            for r in csv.rows.indices {
+                let row = csv.rows[r]
+                guard !row.isBlank else { continue }
+                cells.append((r, scoreCol))
+                for c in 0 ..< row.storedCount where !read.contains(c) && !row[c].trimmingSpaces().isEmpty {
                     filled[c, default: (r, 0)].rows += 1
                 }
             }
@@ -144,6 +148,7 @@ public struct BallotsReader {
                                               hint: ReaderMessages.addWideColumns))
                 }
             }
+            wideKeys = Dictionary(itemCols.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
             // Room for a cell of every item in every row at once (grown by doubling, a large
             // file's list held up to twice its size).
             cells.reserveCapacity(csv.rows.count * itemCols.count)
@@ -160,8 +165,9 @@ public struct BallotsReader {
                     }
                     continue
                 }
-                for (c, key) in itemCols where !csv.rows[r][c].trimmingSpaces().isEmpty {
-                    cells.append((r, key, c, c))
+                let row = csv.rows[r]
+                for (c, _) in itemCols where !row[c].trimmingSpaces().isEmpty {
+                    cells.append((r, c))
                 }
             }
         }
@@ -191,16 +197,27 @@ public struct BallotsReader {
         var anyKnown = (rep: false, unit: false)
         var unknown = (reps: OrderedIDs(), units: OrderedIDs())
         var locator = CSVLocator(csv)
+        // The long form's standard column (the cells are only made when it has a score column too).
+        let longStandard = scoreCol != nil ? standardCol : nil
+        // A row's ids and where they lead, read once for its cells (a wide row has one a
+        // standard; the table makes a cell's text each time it is read).
+        var ids = (row: -1, rep: "", unit: "", repIndex: Int?.none, unitIndex: Int?.none)
         for cell in cells {
             if let r = repeated, r.row != cell.row { sayRepeated() }
             let row = csv.rows[cell.row]
-            let repID = row[repCol].trimmingSpaces(), unitID = row[unitCol].trimmingSpaces()
+            if ids.row != cell.row {
+                let rep = row[repCol].trimmingSpaces(), unit = row[unitCol].trimmingSpaces()
+                ids = (cell.row, rep, unit, repIndex[rep], unitIndex[unit])
+            }
+            let itemCol = longStandard ?? cell.column
+            let itemText = longStandard != nil ? row[itemCol].trimmingSpaces() : wideKeys[itemCol] ?? ""
+            let repID = ids.rep, unitID = ids.unit
             func at(_ column: Int) -> SourceLocation { locator.location(row: cell.row, column: column) }
             var ok = true
             // The ids as messages quote them: control characters shown, a long paste cut.
             var repText: String { Echo.cell(repID) }
             var unitText: String { Echo.cell(unitID) }
-            let rep = repIndex[repID]
+            let rep = ids.repIndex
             if rep == nil { unknown.reps.insert(repID, at: at(repCol)) } else { anyKnown.rep = true }
             // A wide row's unknown id is one cell to mend, said once for the row: once per score
             // cell it read "同一行另有 7 个单元格相同" (a secretary's test).
@@ -216,7 +233,7 @@ public struct BallotsReader {
                                                                                                             nearMiss: { repHints.hint(repID) }) : nil)
                 } }
             }
-            let unit = unitIndex[unitID]
+            let unit = ids.unitIndex
             if unit == nil { unknown.units.insert(unitID, at: at(unitCol)) } else { anyKnown.unit = true }
             if unit == nil {
                 ok = false
@@ -233,19 +250,19 @@ public struct BallotsReader {
                 } }
             }
             // A long file's standard column may name the standard as a wide header does.
-            let item = itemNames.index(named: cell.itemText)
+            let item = itemNames.index(named: itemText)
             if item == nil {
                 ok = false
                 diagnostics.append(.unknownStandard) {
-                    let isMetricStandard = rules.standards.contains { $0.id == cell.itemText || $0.name == cell.itemText }
-                    let itemText = Echo.cell(cell.itemText)
+                    let isMetricStandard = rules.standards.contains { $0.id == itemText || $0.name == itemText }
+                    let shown = Echo.cell(itemText)
                     return .error(.unknownStandard,
-                                  isMetricStandard ? ReaderMessages.metricStandardBallot(itemText) : ReaderMessages.unknownBallotStandard(itemText),
-                                  at: at(cell.itemCol), path: "standard",
-                                  hint: itemSuggestions.didYouMeanOnly(cell.itemText) ?? ReaderMessages.ballotStandards(items, rules: rules))
+                                  isMetricStandard ? ReaderMessages.metricStandardBallot(shown) : ReaderMessages.unknownBallotStandard(shown),
+                                  at: at(itemCol), path: "standard",
+                                  hint: itemSuggestions.didYouMeanOnly(itemText) ?? ReaderMessages.ballotStandards(items, rules: rules))
                 }
             }
-            let text = row[cell.scoreCol].trimmingSpaces()
+            let text = row[cell.column].trimmingSpaces()
             // What a hint may suggest: a number, and where the standard is known one it allows
             // (`3 5` is not `35` when the standard is worth 4).
             func isNumber(_ t: String) -> Bool {
@@ -255,7 +272,7 @@ public struct BallotsReader {
             var score: Rational?
             if text.isEmpty {
                 diagnostics.append(.invalidScore) {
-                    .error(.invalidScore, ReaderMessages.noScore(repText, unitText, Echo.cell(cell.itemText)), at: at(cell.scoreCol), path: "score")
+                    .error(.invalidScore, ReaderMessages.noScore(repText, unitText, Echo.cell(itemText)), at: at(cell.column), path: "score")
                 }
             } else if let s = Rational(decimal: TypedNumber.ascii(text)) {
                 score = s
@@ -265,7 +282,7 @@ public struct BallotsReader {
                     // `0.000…1`, `1e-31`: a number (`3e0` reads as 3), with more decimals than any score can have.
                     diagnostics.append(.invalidScore) {
                         .error(.invalidScore, ReaderMessages.scoreBeyondLimits(Echo.cell(text), repText, unitText, items[item].key),
-                               at: at(cell.scoreCol), path: "score", hint: NumberLimits.hint(.tooManyDecimals))
+                               at: at(cell.column), path: "score", hint: NumberLimits.hint(.tooManyDecimals))
                     }
                 } else {
                     // A number with too many digits to hold is far above any standard's points: out
@@ -273,12 +290,12 @@ public struct BallotsReader {
                     let max = items[item].max.plainText()
                     diagnostics.append(.scoreOutOfRange) {
                         .error(.scoreOutOfRange, ReaderMessages.scoreOutOfRange(Echo.cell(text), repText, unitText, items[item].key, max),
-                               at: at(cell.scoreCol), path: "score", hint: ReaderMessages.standardWorth(max))
+                               at: at(cell.column), path: "score", hint: ReaderMessages.standardWorth(max))
                     }
                 }
             } else {
                 diagnostics.append(.invalidScore) {
-                    .error(.invalidScore, ReaderMessages.scoreNotNumber(Echo.cell(text), repText, unitText, Echo.cell(cell.itemText)), at: at(cell.scoreCol), path: "score",
+                    .error(.invalidScore, ReaderMessages.scoreNotNumber(Echo.cell(text), repText, unitText, Echo.cell(itemText)), at: at(cell.column), path: "score",
                            hint: TypedNumber.hint(for: TypedNumber.ascii(text), valid: isNumber) ?? TypedNumber.commaHint(typed: text, valid: isNumber)
                                ?? (MetricValue.missingTokens.contains(text) ? ReaderMessages.blankForNoScore : nil))
                 }
@@ -291,7 +308,7 @@ public struct BallotsReader {
                 let pointLeftOut = text.count == 2 && text.allSatisfy({ $0.isASCII && $0.isNumber }) && allows(tenth, item: item)
                 diagnostics.append(.scoreOutOfRange) {
                     .error(.scoreOutOfRange, ReaderMessages.scoreOutOfRange(Echo.cell(text), repText, unitText, items[item].key, max.plainText()),
-                           at: at(cell.scoreCol), path: "score",
+                           at: at(cell.column), path: "score",
                            hint: pointLeftOut ? ReaderMessages.standardWorth(max.plainText(), pointLeftOut: tenth.plainText())
                                               : ReaderMessages.standardWorth(max.plainText()))
                 }
@@ -300,7 +317,7 @@ public struct BallotsReader {
             if let step = rules.ballots.scoreStep, !(score.divided(by: step)!.isInteger) {
                 diagnostics.append(.scoreStep) {
                     .error(.scoreStep, ReaderMessages.scoreStep(Echo.cell(text), repText, unitText, items[item].key, step.plainText()),
-                           at: at(cell.scoreCol), path: "score", hint: ReaderMessages.stepAllowed(step.plainText()))
+                           at: at(cell.column), path: "score", hint: ReaderMessages.stepAllowed(step.plainText()))
                 }
                 continue
             }

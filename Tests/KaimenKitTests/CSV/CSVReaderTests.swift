@@ -314,6 +314,19 @@ struct CSVReaderTests {
         #expect(t.header == ["名称", "得分"])
         #expect(t.rows == [[" 甲 ", "1"]])
     }
+
+    @Test("a table's row makes each cell's text when read, equal to and hashed as the same row of strings")
+    func rowsFromTheFile() throws {
+        let t = try #require(read("名称,说明,得分\n\"甲\"\"乙\",\"a,b\",1\n丙\n,,\n").table)
+        #expect(t.rows.count == 3)
+        let quoted: CSVRow = ["甲\"乙", "a,b", "1"]
+        #expect(t.rows[0] == quoted && t.rows[0].hashValue == quoted.hashValue)
+        #expect(t.rows[0].stored == ["甲\"乙", "a,b", "1"] && t.rows[0][1...] == ["a,b", "1"])
+        // A short row reads as filled with empty cells, and equals (and hashes as) the full one.
+        #expect(t.rows[1].storedCount == 1 && t.rows[1] == ["丙", "", ""])
+        #expect(t.rows[1].hashValue == CSVRow(["丙", "", ""], width: 3).hashValue)
+        #expect(t.rows[2].isBlank && !t.rows[1].isBlank)
+    }
 }
 
 @Suite("CSVParser: records as byte ranges")
