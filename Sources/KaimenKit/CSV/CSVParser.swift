@@ -40,6 +40,18 @@ public struct CSVParser: IteratorProtocol, Sendable {
 
     /// The next record, or `nil` at the end of the file.
     public mutating func next() -> CSVRecord? {
+        var fields: [CSVField] = []
+        // As many as the header has, at once (grown one by one, a row of 45 cells took seven
+        // allocations and held room for 64).
+        fields.reserveCapacity(columnNames?.count ?? 8)
+        guard let (line, end) = next(appendingTo: &fields) else { return nil }
+        return CSVRecord(line: line, fields: fields, end: end)
+    }
+
+    /// The next record's fields, appended to `fields`, and the line it starts on and where
+    /// its last field ends; `nil` at the end of the file. A table keeps one list of fields
+    /// for all its records (a list of its own, each record took 48 bytes more).
+    mutating func next(appendingTo fields: inout [CSVField]) -> (line: Int, end: Int)? {
         let bytes = buffer.bytes
         let n = bytes.count
         // Skip empty lines.
@@ -50,14 +62,11 @@ public struct CSVParser: IteratorProtocol, Sendable {
         let recordStart = position
         let firstLine = buffer.line(ofByte: recordStart)
         row = firstLine - extraLines
-        var fields: [CSVField] = []
-        // As many as the header has, at once (grown one by one, a row of 45 cells took seven
-        // allocations and held room for 64).
-        fields.reserveCapacity(columnNames?.count ?? 8)
+        let first = fields.count
         var end = position
         bytes.withUnsafeBufferPointer { p in
             while true {
-                fields.append(parseField(p, index: fields.count))
+                fields.append(parseField(p, index: fields.count - first))
                 end = position
                 if position < n && p[position] == delimiter {
                     position += 1
@@ -73,12 +82,11 @@ public struct CSVParser: IteratorProtocol, Sendable {
                 break
             }
         }
-        let record = CSVRecord(line: firstLine, fields: fields, end: end)
         extraLines += buffer.line(ofByte: end) - firstLine
         if columnNames == nil {
-            columnNames = fields.map { CSVTable.trimmedHeader(buffer.string($0)) }
+            columnNames = fields[first...].map { CSVTable.trimmedHeader(buffer.string($0)) }
         }
-        return record
+        return (firstLine, end)
     }
 
     /// Every remaining record.

@@ -52,7 +52,11 @@ public enum CSVReader {
                                       at: SourceLocation(file: fileName, line: 1, column: 1), hint: CSVMessages.headerFirst))
             return Result(table: nil, encoding: decoded.encoding, diagnostics: diagnostics)
         }
-        let records = parser.readAll()
+        // Room for a record a line, as wide as the header, but never for more fields than one
+        // every two bytes (a header of 300 000 columns over short rows is a hostile file, not
+        // one to make room for); more are made room for as they come.
+        let lines = parser.buffer.lineStarts.count
+        let records = CSVRecords(reading: &parser, rows: lines, fields: min(lines * headerRecord.fields.count, decoded.bytes.count / 2 + lines))
         var all = Diagnostics(diagnostics)
         all.append(contentsOf: parser.diagnostics)
         let table = CSVTable(buffer: parser.buffer, headerRecord: headerRecord, records: records)

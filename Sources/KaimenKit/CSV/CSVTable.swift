@@ -22,9 +22,10 @@ public struct CSVTable: Sendable {
 
     let buffer: CSVBuffer
     let headerRecord: CSVRecord
-    let records: [CSVRecord]
+    /// The data records: where each one's fields are, in one list for the whole file.
+    let records: CSVRecords
 
-    init(buffer: CSVBuffer, headerRecord: CSVRecord, records: [CSVRecord]) {
+    init(buffer: CSVBuffer, headerRecord: CSVRecord, records: CSVRecords) {
         self.buffer = buffer
         self.headerRecord = headerRecord
         self.records = records
@@ -32,12 +33,12 @@ public struct CSVTable: Sendable {
         header = headerRecord.fields.map { CSVTable.trimmedHeader(buffer.string($0)) }
         headerLine = headerRecord.line
         rows = CSVRows(buffer: buffer, records: records, width: header.count)
-        rowLines = records.map(\.line)
+        rowLines = records.lines
         var extra = buffer.line(ofByte: headerRecord.end) - headerRecord.line
         headerRow = headerRecord.line
-        spreadsheetRows = records.map { record in
-            let row = record.line - extra
-            extra += buffer.line(ofByte: record.end) - record.line
+        spreadsheetRows = records.indices.map { r in
+            let line = records.lines[r], row = line - extra
+            extra += buffer.line(ofByte: records.ends[r]) - line
             return row
         }
     }
@@ -56,14 +57,15 @@ public struct CSVTable: Sendable {
 
     /// Where the cell at `rows[row][column]` starts: its first byte, or its row's end.
     func start(row: Int, column: Int) -> Int {
-        let record = records[row]
-        return column < record.fields.count ? record.fields[column].start : record.end
+        let fields = records.fields(row)
+        return column < fields.count ? fields[fields.startIndex + column].start : records.ends[row]
     }
 
     /// Whether the cell at `rows[row][column]` was written in double quotes (the only cells
     /// that may hold a tab or a line break in their text).
     public func isQuoted(row: Int, column: Int) -> Bool {
-        column < records[row].fields.count && records[row].fields[column].isQuoted
+        let fields = records.fields(row)
+        return column < fields.count && fields[fields.startIndex + column].isQuoted
     }
 
     /// Where header cell `column` starts.
@@ -99,17 +101,55 @@ public struct CSVTable: Sendable {
     }
 }
 
+/// The data records of a ``CSVTable``: every record's fields in one list, each record's
+/// first field's index in it, its line and where it ends. `records[r]` is record `r` with its
+/// fields as a slice of the list (indexed from the slice's `startIndex`).
+struct CSVRecords: RandomAccessCollection, Sendable {
+    struct Record {
+        var line: Int
+        var fields: ArraySlice<CSVField>
+        var end: Int
+    }
+
+    private(set) var allFields: [CSVField] = []
+    /// `firsts[r] ..< firsts[r + 1]` are record `r`'s fields.
+    private(set) var firsts: [Int] = [0]
+    private(set) var lines: [Int] = [], ends: [Int] = []
+
+    /// Every remaining record of `parser`, with room for `rows` records and `fields` fields
+    /// made at once (a guess: more are made room for as they come).
+    init(reading parser: inout CSVParser, rows: Int, fields: Int) {
+        allFields.reserveCapacity(fields)
+        firsts.reserveCapacity(rows + 1)
+        lines.reserveCapacity(rows)
+        ends.reserveCapacity(rows)
+        while let (line, end) = parser.next(appendingTo: &allFields) {
+            firsts.append(allFields.count)
+            lines.append(line)
+            ends.append(end)
+        }
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { lines.count }
+
+    subscript(r: Int) -> Record { Record(line: lines[r], fields: fields(r), end: ends[r]) }
+
+    /// Record `r`'s fields.
+    func fields(_ r: Int) -> ArraySlice<CSVField> { allFields[firsts[r] ..< firsts[r + 1]] }
+}
+
 /// The rows of a ``CSVTable``, each made when asked for from its record's fields.
 public struct CSVRows: RandomAccessCollection, Sendable {
     let buffer: CSVBuffer
-    let records: [CSVRecord]
+    let records: CSVRecords
     let width: Int
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { records.count }
 
     public subscript(r: Int) -> CSVRow {
-        CSVRow(bytes: buffer.bytes, fields: records[r].fields.prefix(width), width: width)
+        CSVRow(bytes: buffer.bytes, fields: records.fields(r).prefix(width), width: width)
     }
 }
 

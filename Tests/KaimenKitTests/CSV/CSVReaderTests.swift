@@ -351,6 +351,25 @@ struct CSVParserTests {
         #expect(parser.buffer.location(ofByte: quoted.start) == SourceLocation(file: "p.csv", line: 2, column: 3))
     }
 
+    @Test("a table's records, in one list of fields, are the parser's records one by one")
+    func flatRecords() throws {
+        // Ragged rows, a multi-line quoted cell, an escaped quote, an empty line, a CR line end.
+        let text = "a,b,c\n1,\"x\ny\",3\n\n4\r\n5,6,7,8\r\"q\"\"\",,\n"
+        var parser = CSVParser(bytes: Array(text.utf8), fileName: "f.csv")
+        let one = parser.readAll()
+        let table = try #require(CSVReader.read(bytes: Array(text.utf8), fileName: "f.csv").table)
+        #expect(table.records.count == one.count - 1)
+        for (r, record) in table.records.enumerated() {
+            #expect(Array(record.fields) == one[r + 1].fields && record.line == one[r + 1].line && record.end == one[r + 1].end)
+        }
+        #expect(table.rows == [["1", "x\ny", "3"], ["4", "", ""], ["5", "6", "7"], ["q\"", "", ""]])
+        // Lines 1–7 (the lone CR ends line 6); the empty line 4 is a spreadsheet row of its own,
+        // the quoted cell's second line is not.
+        #expect(table.spreadsheetRows == [2, 4, 5, 6] && table.rowLines == [2, 5, 6, 7])
+        #expect(table.isQuoted(row: 0, column: 1) && !table.isQuoted(row: 0, column: 2) && !table.isQuoted(row: 1, column: 2))
+        #expect(table.location(row: 1, column: 2) == SourceLocation(file: "f.csv", line: 5, column: 2, cell: CellPosition(row: 4, column: 2, header: "c")))
+    }
+
     @Test("another delimiter can be chosen")
     func delimiter() {
         var parser = CSVParser(bytes: Array("a;b\n1;\"x;y\"\n".utf8), fileName: "s.csv", delimiter: UInt8(ascii: ";"))
