@@ -189,7 +189,8 @@ public struct CSVRow: RandomAccessCollection, Sendable, Hashable, ExpressibleByA
     /// How many cells the row has (at most `count`).
     public var storedCount: Int { fields.count }
 
-    /// The cells the row has (at most `count`).
+    /// The cells the row has (at most `count`), each one's text made anew: for a loop over a
+    /// row's cells, read `row[i]` for `i` below `storedCount`.
     public var stored: [String] { (0 ..< storedCount).map(cell) }
 
     /// Cell `i`, which the row has.
@@ -200,7 +201,8 @@ public struct CSVRow: RandomAccessCollection, Sendable, Hashable, ExpressibleByA
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
 
-    /// A run of cells, as an array slice with the row's indices (`rows[0].prefix(4) == [...]`).
+    /// A run of cells, as an array slice with the row's indices (`rows[0].prefix(4) == [...]`):
+    /// the run's cells' texts are made, in an array as long as the run's end.
     public typealias SubSequence = ArraySlice<String>
     public subscript(bounds: Range<Int>) -> ArraySlice<String> {
         let cells = (0 ..< bounds.upperBound).map { $0 < bounds.lowerBound ? "" : self[$0] }

@@ -22,8 +22,11 @@ public struct UnitTable: Sendable {
     }
 
     public func value(metric: Int, unit: Int) -> Rational? { values[metric][unit] }
-    /// Where metric `metric` of unit `unit` was read; `nil` where the unit had no such cell.
-    public func location(metric: Int, unit: Int) -> SourceLocation? { places.location(metric: metric, unit: unit) }
+    /// Where metric `metric` of unit `unit` was read, or the unit's own place where it had no
+    /// such cell (a column or key left out, as a metric that may be missing can be).
+    public func location(metric: Int, unit: Int) -> SourceLocation {
+        places.location(metric: metric, unit: unit) ?? units[unit].location
+    }
     public func index(ofUnit id: String) -> Int? { units.firstIndex { $0.id == id } }
 }
 

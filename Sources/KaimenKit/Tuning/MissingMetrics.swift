@@ -35,7 +35,7 @@ public struct MissingMetrics: Sendable, Equatable {
         for (m, metric) in rules.metrics.enumerated() where metric.missing == .error {
             // An invalid value is the reader's to report, not a gap.
             let invalid = Set(read.diagnostics.filter { $0.code == "invalid-metric" && $0.path == metric.id }.compactMap(\.location))
-            let lacking = table.units.indices.filter { table.values[m][$0] == nil && !invalid.contains(table.location(metric: m, unit: $0) ?? table.units[$0].location) }
+            let lacking = table.units.indices.filter { table.values[m][$0] == nil && !invalid.contains(table.location(metric: m, unit: $0)) }
             guard !lacking.isEmpty else { continue }
             let whole = isCSV ? !(header.contains(metric.id) || header.contains(metric.name)) : lacking.count == table.units.count
             gaps.append(Gap(metric: metric.id, name: metric.name, units: lacking.map { table.units[$0].id }, wholeColumn: whole))

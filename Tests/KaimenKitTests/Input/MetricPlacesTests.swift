@@ -37,10 +37,12 @@ struct MetricPlacesTests {
         for (u, row) in [0, 1, 3].enumerated() {
             #expect(table.location(metric: 0, unit: u) == parsed.location(row: row, column: 3))
             #expect(table.location(metric: 1, unit: u) == parsed.location(row: row, column: 2))
-            #expect(table.location(metric: 2, unit: u) == nil)
+            // No column for k: the unit's own place (its id cell).
+            #expect(table.places.location(metric: 2, unit: u) == nil)
+            #expect(table.location(metric: 2, unit: u) == parsed.location(row: row, column: 0))
         }
         // U2's n: line 4 (the name took two), spreadsheet row 3, column D, after `U2,全角名称,5,`.
-        let n2 = try #require(table.location(metric: 0, unit: 1))
+        let n2 = table.location(metric: 0, unit: 1)
         #expect(n2 == SourceLocation(file: "units.csv", line: 4, column: 11, cell: CellPosition(row: 3, column: 3, header: "n")))
         #expect(n2.rendered(.zh) == "units.csv 第 3 行 D 列（n）")
         // U3's m is an empty cell: still a place, where the cell would start (at the comma that ends it).
@@ -60,7 +62,9 @@ struct MetricPlacesTests {
         #expect(table.location(metric: 0, unit: 0) == SourceLocation(file: "units.json", line: 2, column: 48))
         #expect(table.location(metric: 1, unit: 0) == SourceLocation(file: "units.json", line: 2, column: 56))
         #expect(table.location(metric: 0, unit: 1) == SourceLocation(file: "units.json", line: 4, column: 10))
-        #expect(table.location(metric: 1, unit: 1) == nil)
+        // U2 has no m: the unit's own place (its object).
+        #expect(table.places.location(metric: 1, unit: 1) == nil)
+        #expect(table.location(metric: 1, unit: 1) == SourceLocation(file: "units.json", line: 3, column: 3))
     }
 
     @Test("a ratio above one is reported at its cell after the table is made")
@@ -76,6 +80,26 @@ struct MetricPlacesTests {
         let read = UnitsReader(rules: rules).read(Data(text.utf8), fileName: "units.csv")
         let e = try #require(read.diagnostics.first { $0.code == "ratio-above-one" })
         #expect(e.location == SourceLocation(file: "units.csv", line: 4, column: 7, cell: CellPosition(row: 3, column: 3, header: "done")))
+    }
+
+    @Test("a ratio above one whose numerator has no column (missing as zero, over a negative denominator) is reported at the unit's id")
+    func ratioWithoutItsColumn() throws {
+        // Found by review: the place of a metric without a column was the unit's id until the
+        // places were kept short, then none, and the message lost its place.
+        let rules = try Self.load(RulesText.make(
+            metrics: RulesText.metric("due", "number") + ", " + RulesText.metric("done", missing: "zero"),
+            areas: RulesText.area("a", points: "10"),
+            standards: RulesText.standard("a.r", area: "a", points: "10", """
+                "method": "bands", "ratio": { "numerator": "done", "denominator": "due", "zero": 0, "maxOne": true },
+                "bands": [ { "min": 0.9, "points": 10 } ]
+                """)))
+        let csv = UnitsReader(rules: rules).read(Data("id,name,due\nU1,甲,10\nU2,乙,-2\n".utf8), fileName: "units.csv")
+        let e = try #require(csv.diagnostics.first { $0.code == "ratio-above-one" })
+        #expect(e.location == SourceLocation(file: "units.csv", line: 3, column: 1, cell: CellPosition(row: 3, column: 0, header: "id")))
+        let json = UnitsReader(rules: rules).read(Data(#"[ { "id": "U1", "name": "甲", "due": 10 },\#n  { "id": "U2", "name": "乙", "due": -2 } ]"#.utf8),
+                                                  fileName: "units.json")
+        let j = try #require(json.diagnostics.first { $0.code == "ratio-above-one" })
+        #expect(j.location == SourceLocation(file: "units.json", line: 2, column: 3))
     }
 
     @Test("places that do not fit the short form are kept whole")
