@@ -232,17 +232,21 @@ public struct UnitsReader {
             }
             return row
         }
-        for (r, cells) in csv.rows.enumerated() where !cells.isBlank && !UnitsTemplate.isExtraRow(idCell: cells[idCol]) {
-            for (col, role, what, path) in [(idCol, TextCellCheck.Role.id, TextCellCheck.unitID, "id"),
-                                            (nameCol, .text(quoted: nameCol.map { csv.isQuoted(row: r, column: $0) } ?? false), TextCellCheck.unitName, "name"),
-                                            (categoryCol, .text(quoted: categoryCol.map { csv.isQuoted(row: r, column: $0) } ?? false), TextCellCheck.category, "category")] {
-                guard let col, let d = TextCellCheck.problem(cells[col].trimmingSpaces(), role: role, what: what,
-                                                             at: csv.location(row: r, column: col), path: path, othersReported: true,
-                                                             limited: limitsText) else { continue }
+        for (r, cells) in csv.rows.enumerated() where !cells.isBlank {
+            // The id, name and category, each read once (a table's row makes a cell's text each
+            // time it is read).
+            let idCell = cells[idCol]
+            if UnitsTemplate.isExtraRow(idCell: idCell) { continue }
+            let id = idCell.trimmingSpaces(), name = nameCol.map { cells[$0].trimmingSpaces() }, category = categoryCol.map { cells[$0].trimmingSpaces() }
+            for (col, text, role, what, path) in [(idCol, id, TextCellCheck.Role.id, TextCellCheck.unitID, "id"),
+                                                  (nameCol, name, .text(quoted: nameCol.map { csv.isQuoted(row: r, column: $0) } ?? false), TextCellCheck.unitName, "name"),
+                                                  (categoryCol, category, .text(quoted: categoryCol.map { csv.isQuoted(row: r, column: $0) } ?? false), TextCellCheck.category, "category")] {
+                guard let col, let text, let d = TextCellCheck.problem(text, role: role, what: what,
+                                                                       at: csv.location(row: r, column: col), path: path, othersReported: true,
+                                                                       limited: limitsText) else { continue }
                 diagnostics.append(d)
             }
-            rows.append(RawRow(id: cells[idCol].trimmingSpaces(), name: nameCol.map { cells[$0].trimmingSpaces() } ?? "",
-                               category: categoryCol.map { cells[$0].trimmingSpaces() } ?? "",
+            rows.append(RawRow(id: id, name: name ?? "", category: category ?? "",
                                location: locator.location(row: r, column: idCol),
                                cells: metricCols.map { $0.map { cells[$0] } },
                                places: places(row: r),
