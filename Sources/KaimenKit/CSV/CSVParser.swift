@@ -89,6 +89,12 @@ public struct CSVParser: IteratorProtocol, Sendable {
         return (firstLine, end)
     }
 
+    /// Takes the next record's cells as the column names, instead of the first record's (which
+    /// the caller skipped: a line of spaces before the header).
+    mutating func forgetColumnNames() {
+        columnNames = nil
+    }
+
     /// Every remaining record.
     public mutating func readAll() -> [CSVRecord] {
         var records: [CSVRecord] = []

@@ -46,17 +46,18 @@ public enum CSVReader {
         var parser = CSVParser(bytes: decoded.bytes, fileName: fileName, delimiter: delimiter)
         // Lines of nothing but spaces before the header are skipped, as empty lines are.
         var first = parser.next()
-        while let record = first, record.fields.allSatisfy({ parser.buffer.string($0).trimmingSpaces().isEmpty }) { first = parser.next() }
+        while let record = first, record.fields.allSatisfy({ parser.buffer.string($0).trimmingSpaces().isEmpty }) {
+            // The header's names are the next record's, not this line's spaces.
+            parser.forgetColumnNames()
+            first = parser.next()
+        }
         guard let headerRecord = first else {
             diagnostics.append(.error(.csvEmpty, CSVMessages.empty(fileName),
                                       at: SourceLocation(file: fileName, line: 1, column: 1), hint: CSVMessages.headerFirst))
             return Result(table: nil, encoding: decoded.encoding, diagnostics: diagnostics)
         }
-        // Room for a record a line, as wide as the header, but never for more fields than one
-        // every two bytes (a header of 300 000 columns over short rows is a hostile file, not
-        // one to make room for); more are made room for as they come.
-        let lines = parser.buffer.lineStarts.count
-        let records = CSVRecords(reading: &parser, rows: lines, fields: min(lines * headerRecord.fields.count, decoded.bytes.count / 2 + lines))
+        let room = CSVRecords.room(decoded.bytes, delimiter: delimiter)
+        let records = CSVRecords(reading: &parser, rows: room.rows, fields: room.fields)
         var all = Diagnostics(diagnostics)
         all.append(contentsOf: parser.diagnostics)
         let table = CSVTable(buffer: parser.buffer, headerRecord: headerRecord, records: records)

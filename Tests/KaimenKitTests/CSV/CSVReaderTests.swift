@@ -370,6 +370,31 @@ struct CSVParserTests {
         #expect(table.location(row: 1, column: 2) == SourceLocation(file: "f.csv", line: 5, column: 2, cell: CellPosition(row: 4, column: 2, header: "c")))
     }
 
+    @Test("room for records and fields is counted from the file: lines with text, delimiters outside quotes")
+    func room() throws {
+        let comma = UInt8(ascii: ",")
+        // Header and two rows of three fields; a CRLF, an empty line, no line end at the end.
+        #expect(CSVRecords.room(Array("a,b,c\r\n1,2,3\n\n\n4,5,6".utf8), delimiter: comma) == (3, 9))
+        // A quoted cell's commas and line breaks are its text; `""` inside it is one quote.
+        #expect(CSVRecords.room(Array("a,b\n\"x,\ny\"\"z\n,w\",1\n".utf8), delimiter: comma) == (2, 4))
+        #expect(CSVRecords.room(Array(repeating: 0x0A, count: 1_000), delimiter: comma) == (0, 0))
+        // A file of a million empty lines after its one row: room for two records (a review
+        // found 800 million such lines asked for 29 GB and stopped the reader).
+        let text = "id,name,n\nU1,甲,1\n" + String(repeating: "\n", count: 1_000_000)
+        let table = try #require(CSVReader.read(bytes: Array(text.utf8), fileName: "u.csv").table)
+        #expect(table.rows == [["U1", "甲", "1"]])
+        #expect(table.records.allFields.capacity < 100)
+    }
+
+    @Test("a line of spaces before the header: the parser's messages still name the header's columns")
+    func spacesBeforeHeader() throws {
+        // Found by review: the column names were taken from the line of spaces.
+        let r = CSVReader.read(bytes: Array("  \nid,name\nX01,a\"b\n".utf8), fileName: "u.csv")
+        let e = try #require(r.diagnostics.first { $0.code == "csv-stray-quote" })
+        #expect(e.location?.rendered(.zh) == "u.csv 第 3 行 B 列（name）")
+        #expect(e.path == "name")
+    }
+
     @Test("another delimiter can be chosen")
     func delimiter() {
         var parser = CSVParser(bytes: Array("a;b\n1;\"x;y\"\n".utf8), fileName: "s.csv", delimiter: UInt8(ascii: ";"))
