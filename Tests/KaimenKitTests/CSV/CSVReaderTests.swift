@@ -395,6 +395,19 @@ struct CSVParserTests {
         #expect(e.path == "name")
     }
 
+    @Test("a field is 16 bytes and gives back its range and flags, at any offset a file can have")
+    func fieldLayout() {
+        #expect(MemoryLayout<CSVField>.stride == 16)
+        for (lower, upper) in [(0, 0), (3, 9), (1 << 40, (1 << 40) + 7), ((1 << 61) - 1, 1 << 61)] {
+            for (quoted, escaped) in [(false, false), (true, false), (true, true)] {
+                let f = CSVField(range: lower ..< upper, isQuoted: quoted, hasEscapedQuotes: escaped)
+                #expect(f.range == lower ..< upper && f.isQuoted == quoted && f.hasEscapedQuotes == escaped)
+                #expect(f.start == (quoted ? lower - 1 : lower))
+            }
+        }
+        #expect(CSVField(range: 5 ..< 6, isQuoted: true, hasEscapedQuotes: false) != CSVField(range: 5 ..< 6, isQuoted: false, hasEscapedQuotes: false))
+    }
+
     @Test("another delimiter can be chosen")
     func delimiter() {
         var parser = CSVParser(bytes: Array("a;b\n1;\"x;y\"\n".utf8), fileName: "s.csv", delimiter: UInt8(ascii: ";"))
