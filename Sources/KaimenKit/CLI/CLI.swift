@@ -58,7 +58,7 @@ public enum CLI {
     /// `explain`'s English rank line joins its two notes with `; `, not `；`. 0.23.5: the papers
     /// are as 0.22.0's; the checked readers hold a metric value's place in eight bytes, a CSV
     /// cell's text only while it is read and a file's fields in one list (the peers' million
-    /// units handed over to them now score, in 16 GB).
+    /// units handed over to them now score, in 14 GB).
     public static let version = "0.23.5"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
