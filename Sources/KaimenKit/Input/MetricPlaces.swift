@@ -30,9 +30,35 @@ public struct MetricPlaces: Sendable {
     /// spreadsheet row (0 for a file without spreadsheet rows, such as JSON). A place that
     /// does not fit (`LineColumn(line:column:)` failed) is kept whole in `whole`.
     struct Row {
-        var sheetRow: Int
-        var cells: [LineColumn]
-        var whole: [Int: SourceLocation] = [:]
+        let sheetRow: Int
+        private(set) var cells: [LineColumn] = []
+        private(set) var whole: [Int: SourceLocation] = [:]
+
+        init(sheetRow: Int, metrics: Int) {
+            self.sheetRow = sheetRow
+            cells.reserveCapacity(metrics)
+        }
+
+        /// The next metric's place: short where its line, its column and the row's spreadsheet
+        /// row fit in 32 bits, else `whole()`.
+        mutating func append(line: Int, column: Int, whole place: @autoclosure () -> SourceLocation) {
+            if Int32(exactly: sheetRow) != nil, let short = LineColumn(line: line, column: column) {
+                cells.append(short)
+            } else {
+                append(whole: place())
+            }
+        }
+
+        /// The next metric's place, kept whole.
+        mutating func append(whole place: SourceLocation) {
+            whole[cells.count] = place
+            cells.append(.absent)
+        }
+
+        /// The next metric has no cell (its column or key is absent).
+        mutating func appendAbsent() {
+            cells.append(.absent)
+        }
     }
 
     let file: String
@@ -72,15 +98,10 @@ public struct MetricPlaces: Sendable {
     mutating func append(_ row: Row) {
         precondition(row.cells.count == metricCount, "a place for every metric")
         let base = sheetRows.count * metricCount
-        if let sheetRow = Int32(exactly: row.sheetRow) {
-            sheetRows.append(sheetRow)
-            cells.append(contentsOf: row.cells)
-        } else {
-            // A spreadsheet row past 32 bits: the row's places are kept whole.
-            sheetRows.append(0)
-            cells.append(contentsOf: repeatElement(.absent, count: metricCount))
-            for m in 0 ..< metricCount { whole[base + m] = .some(location(row.cells[m], metric: m, sheetRow: row.sheetRow)) }
-        }
+        // A row past 32 bits has no short place (`Row.append` keeps them whole): its number is
+        // never read.
+        sheetRows.append(Int32(exactly: row.sheetRow) ?? 0)
+        cells.append(contentsOf: row.cells)
         for (m, place) in row.whole { whole[base + m] = .some(place) }
     }
 
@@ -105,16 +126,14 @@ extension MetricPlaces.Row {
     /// A unit's places from whole locations (a JSON file's values, in `file`), each kept
     /// short where it fits.
     init(_ locations: [SourceLocation?], file: String) {
-        sheetRow = 0
-        cells = []
-        cells.reserveCapacity(locations.count)
-        for (m, place) in locations.enumerated() {
-            guard let place else { cells.append(.absent); continue }
-            if place.cell == nil, place.file == file, let short = MetricPlaces.LineColumn(line: place.line, column: place.column) {
-                cells.append(short)
+        self.init(sheetRow: 0, metrics: locations.count)
+        for place in locations {
+            guard let place else { appendAbsent(); continue }
+            // A place in another file or with a cell has more than a line and column to keep.
+            if place.cell == nil && place.file == file {
+                append(line: place.line, column: place.column, whole: place)
             } else {
-                cells.append(.absent)
-                whole[m] = place
+                append(whole: place)
             }
         }
     }

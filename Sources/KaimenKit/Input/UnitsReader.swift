@@ -218,17 +218,11 @@ public struct UnitsReader {
         // A template's second header row (ids) and instructions row are skipped (`rules template`).
         var locator = CSVLocator(csv)
         func places(row r: Int) -> MetricPlaces.Row {
-            var row = MetricPlaces.Row(sheetRow: csv.spreadsheetRows[r], cells: [])
-            row.cells.reserveCapacity(metricCols.count)
-            for (m, col) in metricCols.enumerated() {
-                guard let col else { row.cells.append(.absent); continue }
+            var row = MetricPlaces.Row(sheetRow: csv.spreadsheetRows[r], metrics: metricCols.count)
+            for col in metricCols {
+                guard let col else { row.appendAbsent(); continue }
                 let place = locator.place(row: r, column: col)
-                if let short = MetricPlaces.LineColumn(line: place.line, column: place.column) {
-                    row.cells.append(short)
-                } else {
-                    row.cells.append(.absent)
-                    row.whole[m] = locator.location(row: r, column: col)
-                }
+                row.append(line: place.line, column: place.column, whole: locator.location(row: r, column: col))
             }
             return row
         }

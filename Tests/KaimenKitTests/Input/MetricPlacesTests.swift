@@ -106,10 +106,16 @@ struct MetricPlacesTests {
     func kept() {
         var places = MetricPlaces(file: "units.csv", columns: [(index: 2, header: "n"), nil])
         let far = SourceLocation(file: "units.csv", line: 5_000_000_000, column: 3, cell: CellPosition(row: 5_000_000_000, column: 2, header: "n"))
-        var row = MetricPlaces.Row(sheetRow: 2, cells: [MetricPlaces.LineColumn(line: 2, column: 4)!, .absent])
+        var row = MetricPlaces.Row(sheetRow: 2, metrics: 2)
+        row.append(line: 2, column: 4, whole: far)
+        row.appendAbsent()
+        #expect(row.whole.isEmpty)
         places.append(row)
-        row = MetricPlaces.Row(sheetRow: 5_000_000_000, cells: [.absent, .absent])
-        row.whole[0] = far
+        // A spreadsheet row past 32 bits: its places are kept whole, line and column short or not.
+        row = MetricPlaces.Row(sheetRow: 5_000_000_000, metrics: 2)
+        row.append(line: 7, column: 1, whole: far)
+        row.appendAbsent()
+        #expect(row.cells == [.absent, .absent] && row.whole == [0: far])
         places.append(row)
         #expect(MetricPlaces.LineColumn(line: 5_000_000_000, column: 1) == nil)
         #expect(places.location(metric: 0, unit: 0) == SourceLocation(file: "units.csv", line: 2, column: 4, cell: CellPosition(row: 2, column: 2, header: "n")))
