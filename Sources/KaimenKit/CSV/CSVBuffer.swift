@@ -90,7 +90,7 @@ public struct CSVBuffer: Sendable {
 
 /// One field of a record: where its text is in the buffer. No `String` is made until asked.
 /// 16 bytes (a file of 55 million rows of four fields keeps 220 million): its first byte's
-/// offset, with the two flags in the offset's top bits (a file is far below 2⁶² bytes), and the
+/// offset, with the two flags in the offset's top bits (a file is far below 2⁶¹ bytes), and the
 /// offset just past it.
 public struct CSVField: Sendable, Hashable {
     private let lowerAndFlags: Int
