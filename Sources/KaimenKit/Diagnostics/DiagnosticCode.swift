@@ -195,6 +195,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case outputForeignFolder = "output-foreign-folder"
     case outputForeignFiles = "output-foreign-files"
     case outputContainsInput = "output-contains-input"
+    case outputFileExists = "output-file-exists"
+    case outputIsInput = "output-is-input"
     case outputLocked = "output-locked"
     case outputProducerFailed = "output-producer-failed"
 

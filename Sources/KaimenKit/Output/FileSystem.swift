@@ -18,6 +18,14 @@ enum FileSystem {
         return (st.st_mode & S_IFMT) == S_IFDIR ? .folder : .other
     }
 
+    /// The file `path` names (device and inode, following symbolic links), `nil` when there is
+    /// none: two paths name one file when these are equal.
+    static func identity(_ path: String) -> [UInt64]? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return [UInt64(st.st_dev), UInt64(st.st_ino)]
+    }
+
     /// Creates `path` and any missing parents; returns the folders it created, outermost first,
     /// so a caller that fails later can remove exactly those.
     static func makeFolders(_ path: String) throws -> [String] {

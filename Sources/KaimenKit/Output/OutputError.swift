@@ -24,6 +24,11 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
     case foreignFiles(path: String, files: [String], count: Int)
     /// Replacing the folder would delete an input of this run or the current folder.
     case containsInput(folder: String, input: String)
+    /// One file asked for (`rules template --out`) is already there: not replaced without `--force`.
+    case fileExists(path: String)
+    /// One file asked for is an input of the run (the rules file, or a file it extends):
+    /// never replaced, `--force` or not.
+    case isInput(path: String)
     /// Another process held the folder's lock for longer than we were willing to wait.
     case locked(path: String, seconds: Int)
     /// The code producing a file's bytes failed.
@@ -60,6 +65,8 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .foreignFolder: return "output-foreign-folder"
         case .foreignFiles: return "output-foreign-files"
         case .containsInput: return "output-contains-input"
+        case .fileExists: return "output-file-exists"
+        case .isInput: return "output-is-input"
         case .locked: return "output-locked"
         case .producerFailed: return "output-producer-failed"
         }
@@ -86,6 +93,10 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
                              en: "the folder `\(path)` was written by kaimen, but holds what its manifest.json does not list: \(shownEN); replacing the folder would delete them, so it is not replaced")
         case .containsInput(let folder, let input):
             return Localized(zh: "替换文件夹 `\(folder)` 会删掉 `\(input)`", en: "replacing the folder `\(folder)` would delete `\(input)`")
+        case .fileExists(let path):
+            return Localized(zh: "`\(path)` 已存在，不会覆盖它", en: "`\(path)` already exists and is not replaced")
+        case .isInput(let path):
+            return Localized(zh: "`\(path)` 是这次读取的规则文件，不会覆盖它", en: "`\(path)` is a rules file this run reads; it is not replaced")
         case .locked(let path, let seconds):
             return Localized(zh: "另一个 kaimen 进程正在写入 `\(path)`，等了 \(seconds) 秒仍未结束",
                              en: "another kaimen process is writing `\(path)` and has not finished after \(seconds) s")
@@ -109,6 +120,11 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .foreignFiles:
             return Localized(zh: "把这些文件移到别处，或换一个文件夹；确实要连同它们一起替换，加 --force",
                              en: "move these files elsewhere, or choose another folder; to replace them along with the rest, add --force")
+        case .fileExists:
+            return Localized(zh: "用 --out 换一个文件名；确实要用新模板替换它，加 --force",
+                             en: "choose another file name with --out; to replace it with the new template, add --force")
+        case .isInput:
+            return Localized(zh: "用 --out 换一个文件名，如 units-template.csv", en: "choose another file name with --out, such as units-template.csv")
         case .locked:
             return Localized(zh: "等另一个进程结束后再运行，或换一个文件夹", en: "run again when the other process has finished, or choose another folder")
         case .unsafePath, .duplicatePath, .producerFailed:

@@ -161,7 +161,7 @@ struct RulesCommandsTests {
     func templateTwoFiles() {
         let r = run(["rules", "template", "valid/small.jsonc", "valid/small.jsonc"])
         #expect(r.code == .usage)
-        #expect(r.err == "错误：`rules template` 只接受一个规则文件，收到 2 个\n用法：kaimen rules template FILE [--out units-template.csv] [--lang zh|en]\n",
+        #expect(r.err == "错误：`rules template` 只接受一个规则文件，收到 2 个\n用法：kaimen rules template FILE [--out units-template.csv] [--force] [--lang zh|en]\n",
                 "\(r.err)")
     }
 

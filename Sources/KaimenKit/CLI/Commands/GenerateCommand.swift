@@ -121,7 +121,7 @@ public enum GenerateCommand: Command {
             let options = OutputOptions.commitOptions(args, console: console, inputs: rules.sourceFiles)
             try batch.commit(into: URL(fileURLWithPath: resolve(out, in: console.currentDirectory)), options: options)
         } catch let error as OutputError {
-            console.errLine(error.diagnostic.rendered(.zh))
+            console.errLine(error.diagnostic.rendered(lang))
             return .failure
         } catch {
             console.error(CommandMessages.couldNotWrite(out, error), lang)

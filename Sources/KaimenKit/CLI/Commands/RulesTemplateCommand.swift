@@ -4,13 +4,14 @@ import Foundation
 public enum RulesTemplateCommand: Command {
     public static let path = ["rules", "template"]
     public static let abstract = Localized(zh: "写出区总工会发给各基层工会填写的单位文件模板。", en: "Write the units file template a district sends to its unions.")
-    public static let usage = "kaimen rules template FILE [--out units-template.csv] [--lang zh|en]"
+    public static let usage = "kaimen rules template FILE [--out units-template.csv] [--force] [--lang zh|en]"
     public static let discussion = Localized(zh: """
         写出一个 CSV（带 BOM 的 UTF-8，供 Excel 和 WPS 打开），列为这些规则所需单位文件的列：
         单位编号、单位名称、类别，以及每个指标一列，列名为其中文名称；第二行是 kaimen 也接受的编号；
         还有一行填写说明（如“填写比例，如 91.5%”、“必填”或“可留空”）。读取填好的文件时，
         kaimen 会跳过这两行。不给 --out 时打印 CSV。--out FILE.xlsx 则把同样的行写成一个工作表
-        （kaimen 读取 CSV：填好后请另存为 CSV UTF-8）。
+        （kaimen 读取 CSV：填好后请另存为 CSV UTF-8）。--out 是文件夹时写到其中的 units-template.csv。
+        已有的文件只在加 --force 时替换；规则文件本身（及其继承的文件）从不替换。
         """, en: """
         Writes a CSV (UTF-8 with BOM, for Excel and WPS) with the columns of a units file for
         these rules: the unit id, the unit name, the category and one column per metric, headed
@@ -18,13 +19,17 @@ public enum RulesTemplateCommand: Command {
         instructions (how to write a rate, required or may be left empty). kaimen skips both
         extra rows when it reads the filled-in file. Without --out, prints the CSV. With
         --out FILE.xlsx, writes the same rows as one sheet (kaimen reads CSV: save the
-        filled-in sheet as CSV UTF-8).
+        filled-in sheet as CSV UTF-8). With --out naming a folder, writes units-template.csv in
+        it. A file already there is replaced only with --force; the rules file itself (and
+        the files it extends) never.
         """)
     public static let examples: [Localized] = [.init(same: "kaimen rules template rules/dongcheng-2019.jsonc --out units-template.csv"),
                                                .init(same: "kaimen rules template rules/dongcheng-2019.jsonc --out units-template.xlsx")]
     public static let options: [OptionSpec] = [
         .option("--out", "FILE", .init(zh: "模板写到哪里：.csv，或 .xlsx（一个工作表，填好后另存为 CSV）。",
                                        en: "Where to write the template: .csv, or .xlsx for one sheet (saved as CSV once filled in).")),
+        .flag("--force", .init(zh: "替换 --out 处已有的文件（规则文件本身不会被替换）。",
+                               en: "Replace a file already at --out (never the rules file itself).")),
         .option("--lang", "LANG", .init(zh: "表头和填写说明的语言。", en: "Language of the headers and instructions."), choices: ["zh", "en"], default: "zh"),
     ]
 
@@ -35,22 +40,41 @@ public enum RulesTemplateCommand: Command {
                                         en: "`rules template` takes one rules file; got \(args.positionals.count)"), console: console, lang: lang)
         }
         guard let rules = loadRules(args.positionals[0], console: console, lang: lang) else { return .failure }
-        let xlsx = args.value("--out")?.lowercased().hasSuffix(".xlsx") == true
+        // A folder gets the template inside it, under the usual name.
+        let shown = args.value("--out").map { out in
+            FileSystem.kind(resolve(out, in: console.currentDirectory)) == .folder ? PathText.join(out, "units-template.csv") : out
+        }
+        let xlsx = shown?.lowercased().hasSuffix(".xlsx") == true
         guard let bytes = xlsx ? UnitsTemplate.xlsx(rules, lang: lang) : UnitsTemplate.csv(rules, lang: lang) else {
             console.errLine(lang.t("错误：指标太多，无法写成 .xlsx；请改写 .csv", "error: too many metrics for an .xlsx; write a .csv instead"))
             return .failure
         }
-        guard let out = args.value("--out") else {
+        guard let shown else {
             console.out(String(decoding: bytes.dropFirst(3), as: UTF8.self))
             return .success
         }
+        let target = resolve(shown, in: console.currentDirectory)
         do {
-            try AtomicWriter.write(Data(bytes), to: URL(fileURLWithPath: resolve(out, in: console.currentDirectory)))
+            try checkReplaceable(target, shown: shown, rules: rules, force: args.has("--force"), here: console.currentDirectory)
+            try AtomicWriter.write(Data(bytes), to: URL(fileURLWithPath: target))
+        } catch let error as OutputError {
+            console.errLine(error.diagnostic.rendered(lang))
+            return .failure
         } catch {
-            console.errLine(lang.t("错误：无法写入 `\(out)`：\(error)", "error: could not write `\(out)`: \(error)"))
+            console.error(CommandMessages.couldNotWrite(shown, error), lang)
             return .failure
         }
-        console.errLine(lang.t("已写入 \(Echo.shown(out))：\(rules.metrics.count) 个指标列", "wrote \(Echo.shown(out)): \(rules.metrics.count) metric columns"))
+        console.errLine(lang.t("已写入 \(Echo.shown(shown))：\(rules.metrics.count) 个指标列", "wrote \(Echo.shown(shown)): \(rules.metrics.count) metric columns"))
         return .success
+    }
+
+    /// A file already at `target` is replaced only with `--force`, and a rules file the
+    /// template was made from never (a template written over its own rules file lost them).
+    static func checkReplaceable(_ target: String, shown: String, rules: Rules, force: Bool, here: String) throws(OutputError) {
+        guard let existing = FileSystem.identity(target) else { return }
+        if rules.sourceFiles.contains(where: { FileSystem.identity(resolve($0, in: here)) == existing }) {
+            throw .isInput(path: shown)
+        }
+        if !force { throw .fileExists(path: shown) }
     }
 }
