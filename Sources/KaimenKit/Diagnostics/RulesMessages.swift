@@ -51,11 +51,13 @@ enum RulesMessages {
 
     // MARK: Shapes of values (ObjectReader)
 
+    /// What is named, then a Chinese word: a space after a quoted id or key, none after Chinese.
+    static func lead(_ what: L) -> String { what.zh.hasSuffix("`") ? what.zh + " " : what.zh }
     static func mustBeObject(_ what: L, _ node: JSONNode) -> L {
-        L(zh: "\(what.zh)必须是对象 `{ … }`，不能是\(typeName(node).zh)", en: "\(what.en) must be an object `{ … }`, not \(typeName(node).en)")
+        L(zh: "\(lead(what))必须是对象 `{ … }`，不能是\(typeName(node).zh)", en: "\(what.en) must be an object `{ … }`, not \(typeName(node).en)")
     }
     static func missingKey(_ what: L, _ key: String, _ expected: L) -> L {
-        L(zh: "\(what.zh)缺少键 `\(key)`（\(expected.zh)）", en: "\(what.en) is missing the key `\(key)` (\(expected.en))")
+        L(zh: "\(lead(what))缺少键 `\(key)`（\(expected.zh)）", en: "\(what.en) is missing the key `\(key)` (\(expected.en))")
     }
     static func addKey(_ key: String) -> L { L(zh: "加上 \"\(key)\": …", en: "add \"\(key)\": …") }
     static func wrongType(_ key: String, _ expected: L, _ node: JSONNode) -> L {
@@ -149,8 +151,27 @@ enum RulesMessages {
     static let putInList = L(zh: "把各项放进列表：[ { … }, { … } ]", en: "put the entries in a list: [ { … }, { … } ]")
     static func unknownKey(_ key: String, _ what: L) -> L {
         // `标准 \`rights.contracts\` 里`: a space after a quoted id, none after Chinese (`第 1 个指标里`).
-        L(zh: "\(what.zh)\(what.zh.hasSuffix("`") ? " " : "")里没有键 `\(key)`", en: "unknown key `\(key)` in \(what.en)")
+        L(zh: "\(lead(what))里没有键 `\(key)`", en: "unknown key `\(key)` in \(what.en)")
     }
+
+    // MARK: A rules file's tests (RulesTestsDecoder)
+
+    /// 测试 `name` 的 `metrics` / `metrics` of test `name`.
+    static func testPart(_ key: String, _ test: String) -> L {
+        L(zh: "测试 `\(test)` 的 `\(key)`", en: "`\(key)` of test `\(test)`")
+    }
+    static func testMetricType(_ metric: String, _ test: String, _ node: JSONNode) -> L {
+        L(zh: "测试 `\(test)` 的指标 `\(metric)` 必须是数字或文字，不能是\(typeName(node).zh)",
+          en: "the metric `\(metric)` of test `\(test)` must be a number or text, not \(typeName(node).en)")
+    }
+    static let testMetricHint = L(zh: "一个指标写一个值，如 \"workers\": 120 或 \"rate\": \"91.5%\"",
+                                  en: "give one value per metric, e.g. \"workers\": 120 or \"rate\": \"91.5%\"")
+    static func testBallotsType(_ item: String, _ test: String, _ node: JSONNode) -> L {
+        L(zh: "测试 `\(test)` 中 `\(item)` 的票必须是分数的列表 `[ … ]`，不能是\(typeName(node).zh)",
+          en: "the ballots for `\(item)` in test `\(test)` must be a list of scores `[ … ]`, not \(typeName(node).en)")
+    }
+    static let testBallotsHint = L(zh: "每位代表一个分数，写在列表里，如 [3, 3.5, 4]；只有一票也写成 [4]",
+                                   en: "one score per representative, in a list such as [3, 3.5, 4]; a single ballot is [4]")
 
     // MARK: The rules file (RulesDecoder)
 

@@ -99,6 +99,24 @@ struct RulesTestRunnerTests {
         }
     }
 
+    @Test("a test's metrics, ballots and expectations of the wrong shape are named in Chinese, with how to write them")
+    func shapeInChinese() {
+        do {
+            _ = try Self.load(["/mem/r.jsonc": Self.rules(tests: #"{ "name": "形", "metrics": { "m": [0.9] }, "ballots": { "s2": 4 }, "expect": { "standard": { "s1": 6 }, "areas": 3 } }"#)])
+            Issue.record("loaded")
+        } catch {
+            let shown = error.diagnostics.map { $0.rendered(.zh) }
+            #expect(shown.contains { $0.contains("错误：测试 `形` 的指标 `m` 必须是数字或文字，不能是列表 [位置 tests[0].metrics.m]；一个指标写一个值") }, "\(shown)")
+            #expect(shown.contains { $0.contains("错误：测试 `形` 中 `s2` 的票必须是分数的列表 `[ … ]`，不能是数字 [位置 tests[0].ballots.s2]；每位代表一个分数，写在列表里，如 [3, 3.5, 4]；只有一票也写成 [4]") }, "\(shown)")
+            #expect(shown.contains { $0.contains("错误：测试 `形` 的 `expect` 里没有键 `standard`") }, "\(shown)")
+            #expect(shown.contains { $0.contains("错误：测试 `形` 的 `expect.areas` 必须是对象 `{ … }`，不能是数字") }, "\(shown)")
+            // No English in the Chinese messages (ids and keys aside).
+            for line in shown { #expect(!line.contains(" of test ") && !line.contains("must be"), "\(line)") }
+            let english = error.diagnostics.map { $0.rendered(.en) }
+            #expect(english.contains { $0.contains("error: the ballots for `s2` in test `形` must be a list of scores `[ … ]`, not a number") }, "\(english)")
+        }
+    }
+
     @Test("a test case that is not an object is named in Chinese")
     func notAnObject() {
         do {

@@ -39,10 +39,6 @@ final class DecodeContext {
     func isUndecoded(_ collection: String, _ id: String) -> Bool { undecoded[collection]?.contains(id) == true }
     func hasUndecoded(_ collection: String) -> Bool { !(undecoded[collection]?.isEmpty ?? true) }
 
-    func error(_ code: String, _ message: String, at location: SourceLocation?, path: String?, hint: String? = nil) {
-        diagnostics.append(.error(code, message, at: location, path: path, hint: hint))
-    }
-
     func error(_ code: DiagnosticCode, _ text: Localized, at location: SourceLocation?, path: String?, hint: Localized? = nil) {
         diagnostics.append(.error(code, text, at: location, path: path, hint: hint))
     }

@@ -201,10 +201,6 @@ struct ObjectReader {
         return ObjectReader(v, path: path(key), what: what, ctx: ctx)
     }
 
-    func object(_ key: String, what: String, required: Bool = false) -> ObjectReader? {
-        object(key, what: Localized(same: what), required: required)
-    }
-
     func array(_ key: String, required: Bool = true) -> [JSONNode]? {
         guard let v = value(key) else {
             if required { missing(key, RulesMessages.aList) }

@@ -15,7 +15,7 @@ struct RulesTestsDecoder {
             r.finish(allowed: RulesTestsDecoder.testKeys)
             let name = r.string("name") ?? ""
             var metrics: [RulesTest.MetricEntry] = []
-            if let m = r.object("metrics", what: "`metrics` of test `\(name)`"), let members = m.node.members {
+            if let m = r.object("metrics", what: RulesMessages.testPart("metrics", name)), let members = m.node.members {
                 for member in members {
                     let text: String?
                     switch member.value.value {
@@ -25,19 +25,19 @@ struct RulesTestsDecoder {
                     default: text = nil
                     }
                     guard let text else {
-                        ctx.error("wrong-type", "the metric `\(member.key)` of test `\(name)` must be a number or text, not \(member.value.typeDescription)",
-                                  at: member.value.location, path: m.path(member.key))
+                        ctx.error(.wrongType, RulesMessages.testMetricType(member.key, name, member.value),
+                                  at: member.value.location, path: m.path(member.key), hint: RulesMessages.testMetricHint)
                         continue
                     }
                     metrics.append(.init(metric: member.key, text: text, location: member.value.location))
                 }
             }
             var ballots: [RulesTest.BallotEntry] = []
-            if let b = r.object("ballots", what: "`ballots` of test `\(name)`"), let members = b.node.members {
+            if let b = r.object("ballots", what: RulesMessages.testPart("ballots", name)), let members = b.node.members {
                 for member in members {
                     guard let list = member.value.elements else {
-                        ctx.error("wrong-type", "the ballots for `\(member.key)` must be a list of scores, one per representative, e.g. [3, 3.5, 4]",
-                                  at: member.value.location, path: b.path(member.key))
+                        ctx.error(.wrongType, RulesMessages.testBallotsType(member.key, name, member.value),
+                                  at: member.value.location, path: b.path(member.key), hint: RulesMessages.testBallotsHint)
                         continue
                     }
                     let scores = list.enumerated().compactMap { k, v in
@@ -48,10 +48,10 @@ struct RulesTestsDecoder {
                 }
             }
             var expectations: [RulesTest.Expectation] = []
-            if let e = r.object("expect", what: "`expect` of test `\(name)`", required: true) {
+            if let e = r.object("expect", what: RulesMessages.testPart("expect", name), required: true) {
                 e.finish(allowed: RulesTestsDecoder.expectKeys)
                 for (key, make) in [("standards", RulesTest.Target.standard), ("areas", RulesTest.Target.area)] {
-                    guard let o = e.object(key, what: "`expect.\(key)`"), let members = o.node.members else { continue }
+                    guard let o = e.object(key, what: RulesMessages.testPart("expect.\(key)", name)), let members = o.node.members else { continue }
                     for member in members {
                         if let p = ObjectReader.number(member.value, key: member.key, path: o.path(member.key), nonNegative: false, meaning: .points, ctx: ctx) {
                             expectations.append(.init(target: make(member.key), points: p, grade: nil, location: member.value.location))

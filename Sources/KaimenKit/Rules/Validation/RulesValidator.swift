@@ -18,12 +18,6 @@ struct RulesValidator {
                   path: key.map { origin.path($0) } ?? origin.path, hint: hint)
     }
 
-    /// For checks that name their problem in English only (prefer the `Localized` form).
-    private func error(_ code: String, _ message: String, _ origin: Origin, _ key: String? = nil, hint: String? = nil) {
-        ctx.error(code, message, at: key.map { origin.at($0) } ?? origin.location,
-                  path: key.map { origin.path($0) } ?? origin.path, hint: hint)
-    }
-
     // MARK: Ids
 
     private func checkDuplicateIDs() {
