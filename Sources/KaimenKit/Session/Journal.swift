@@ -15,7 +15,10 @@ import Darwin
 ///   opening. A writer copies those bytes to a side file `journal.torn-<seq>-<time>.txt`, fsyncs
 ///   it, then cuts the journal back to its last whole line and records that it did; a reader
 ///   only reports it. Earlier records are never touched.
-/// - ``append(_:by:content:)`` writes one whole line with `O_APPEND` and `fsync`s before it returns.
+/// - ``append(_:by:content:)`` writes one whole line with `O_APPEND` and `fsync`s before it
+///   returns; when the write or the flush fails, the file is cut back to where it ended.
+/// - A reader (`writable: false`) opens the journal read-only, so a session it cannot write
+///   (an archive, another user's) can still be verified.
 public final class Journal {
     public let directory: URL
     public private(set) var records: [JournalRecord] = []
@@ -55,11 +58,21 @@ public final class Journal {
                 throw .notASession(directory.path)
             }
         }
-        lockFD = open(directory.appendingPathComponent("journal.lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard lockFD >= 0 else { throw .io("open", directory.appendingPathComponent("journal.lock").path) }
+        let lockPath = directory.appendingPathComponent("journal.lock").path
+        lockFD = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // A reader (`verify`, `status`) also checks a session it cannot write: an archived copy,
+        // a read-only disk, another user's folder. The lock is then taken on the file read-only
+        // (`flock` needs no write access); where there is no lock file and none can be made, no
+        // command can be writing the session either, and it is read without one.
+        var unlocked = false
+        if lockFD < 0 && !writable && !create && (errno == EACCES || errno == EROFS || errno == EPERM) {
+            lockFD = open(lockPath, O_RDONLY | O_CLOEXEC)
+            unlocked = lockFD < 0 && errno == ENOENT
+        }
+        guard lockFD >= 0 || unlocked else { throw .io("open", lockPath) }
         let lockTimeout = lockTimeout ?? OutputOptions.lockWait
         let deadline = MonotonicClock.seconds() + max(0, lockTimeout)
-        while flock(lockFD, LOCK_EX | LOCK_NB) != 0 {
+        while lockFD >= 0 && flock(lockFD, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else { throw .io("lock", directory.appendingPathComponent("journal.lock").path) }
             if MonotonicClock.seconds() >= deadline {
                 let lock = directory.appendingPathComponent("journal.lock").path
@@ -68,7 +81,7 @@ public final class Journal {
             }
             usleep(20_000)
         }
-        let flags = O_RDWR | O_APPEND | O_CLOEXEC | (create ? O_CREAT | O_EXCL : 0)
+        let flags = (writable || create ? O_RDWR | O_APPEND : O_RDONLY) | O_CLOEXEC | (create ? O_CREAT | O_EXCL : 0)
         fd = open(url.path, flags, 0o644)
         guard fd >= 0 else { throw create && errno == EEXIST ? .alreadyExists(url.path) : errno == ENOENT ? .notASession(directory.path) : .io("open", url.path) }
         if create { Journal.syncDirectory(directory) }
@@ -230,16 +243,27 @@ public final class Journal {
         let record = JournalRecord(seq: (records.last?.seq ?? 0) + 1, time: JournalRecord.now(), by: Echo.visible(by), kind: kind,
                                    content: Journal.visible(content), prev: records.last?.hash ?? JournalRecord.zeroHash)
         let bytes = Array((record.line + "\n").utf8)
+        // Where the file ended: a write or flush that fails cuts it back there, so that the
+        // journal holds nothing of a record the command says it did not make (a disk that
+        // filled mid-line left part of one, and the next command set it aside as torn).
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .io("write", url.path) }
+        let before = info.st_size
+        func failed(_ operation: String) -> SessionError {
+            let code = errno
+            if ftruncate(fd, before) == 0 { fsync(fd) }
+            return .io(operation, url.path, code: code)
+        }
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw .io("write", url.path)
+                throw failed("write")
             }
             offset += n
         }
-        guard fsync(fd) == 0 else { throw .io("fsync", url.path) }
+        guard fsync(fd) == 0 else { throw failed("fsync") }
         lineCount += 1
         records.append(record)
         recordLines.append(lineCount)

@@ -11,11 +11,26 @@ public enum SessionError: Error, Sendable, Equatable {
     /// Problems in the data; each located.
     case problems([Diagnostic])
 
+    /// What writing `path` failed with, as a session error with the system's cause: a session
+    /// error as it is; an output file's (`AtomicWriter`) or Foundation's with their `errno`.
+    static func from(_ error: any Error, writing path: String) -> SessionError {
+        if let e = error as? SessionError { return e }
+        if case .io(let operation, let file, let cause) = error as? OutputError {
+            return .io(operation == .flush ? "fsync" : operation == .create ? "create" : "write", file, code: cause.code)
+        }
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return .io("write", path, code: Int32(underlying.code))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return .io("write", path, code: Int32(ns.code)) }
+        return .io("write", path, code: EIO)
+    }
+
     public var diagnostics: [Diagnostic] {
         switch self {
         case .problems(let d): return d
         case .io(let op, let path, let code):
-            return [.error("session-io", SessionMessages.io(op, path: path, reason: SystemError(code).text))]
+            return [.error("session-io", SessionMessages.io(op, path: path, reason: SystemError(code).text), hint: SessionMessages.ioHint(code))]
         case .notASession(let path):
             if SessionFolder.leftByInterruptedInit(path) {
                 return [.error("not-a-session", SessionMessages.notOpenedNoJournal(path), hint: SessionMessages.notOpenedHint(path))]

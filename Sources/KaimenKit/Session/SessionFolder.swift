@@ -73,9 +73,11 @@ public struct SessionFolder {
             ]))
             return try SessionFolder(directory: directory, journal: journal)
         } catch {
+            // The cause is taken before the folder is removed: `errno` read afterwards was 0, and
+            // a full disk was said as `系统错误：Success`.
+            let cause = SessionError.from(error, writing: directory.path)
             if created { try? fm.removeItem(at: directory) }
-            if let e = error as? SessionError { throw e }
-            throw .io("write", directory.path)
+            throw cause
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every text the session feature shows people (the schedule reader's, the journal's and the
 /// `session` commands'), in Chinese and English, kept together so they can join the catalogue.
 enum SessionMessages {
@@ -216,6 +218,19 @@ extension SessionMessages {
 
     static func io(_ op: String, path: String, reason: Localized) -> Localized {
         Localized(zh: "无法\(opZH(op)) `\(path)`：\(reason.zh)", en: "could not \(op) `\(path)`: \(reason.en)")
+    }
+
+    /// What to do about a file of the session the system refused, by the cause.
+    static func ioHint(_ code: Int32) -> Localized? {
+        switch code {
+        case ENOSPC, EDQUOT:
+            return Localized(zh: "腾出磁盘空间后再运行；这次没有做任何记录", en: "free some disk space and run it again; nothing was recorded this time")
+        case EACCES, EPERM, EROFS:
+            return Localized(zh: "这个命令要写入会话文件夹，需要对它有写权限（磁盘不能是只读的）；只查看或核验，用 kaimen session status 或 kaimen session verify",
+                             en: "this command writes to the session folder and needs permission to write it (on a disk that is not read-only); to look or verify only, use kaimen session status or kaimen session verify")
+        default:
+            return nil
+        }
     }
 
     private static func opZH(_ op: String) -> String {
