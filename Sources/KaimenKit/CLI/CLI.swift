@@ -58,8 +58,15 @@ public enum CLI {
     /// `explain`'s English rank line joins its two notes with `; `, not `；`. 0.23.5: the papers
     /// are as 0.22.0's; the checked readers hold a metric value's place in eight bytes, a CSV
     /// cell's text only while it is read and a file's fields in one list (the peers' million
-    /// units handed over to them now score, in 14 GB).
-    public static let version = "0.23.5"
+    /// units handed over to them now score, in 14 GB). 0.24.0: numbers on the papers a reader
+    /// can check by hand (`ScoreReport.v0_24`): a weighted standard shows its raw points to
+    /// two more places and its weight (`得 3.625 分…按权重 ×2 折算 7.25 分`), a subtotal whose
+    /// rows as shown add up to another figure says both, the summary's note gives the table's
+    /// largest rounding gap, the CSV sheets' subtotal note is the report's, and the notice's
+    /// table keeps its right border on paper; `rules template --out` replaces a file only with
+    /// `--force` and never the rules file; the session's readers open it read-only (an
+    /// archived session verifies), and a journal write that fails is cut back.
+    public static let version = "0.24.0"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method

@@ -12,6 +12,10 @@ public struct Narrator {
     /// Whether a ballot's note names who cast it (`去掉最高 9（R05）`); without, the scores only,
     /// for papers that keep the representatives anonymous (`summary.xlsx` by default).
     var namesRepresentatives = true
+    /// Whether a weighted standard's points say their weight, with the raw points to two more
+    /// places, so that raw × weight can be checked against the weighted points (since 0.24.0;
+    /// `得 3.63 分，按权重折算 7.25 分` did not multiply out).
+    var showsWeight = true
 
     public init(session: ScoringSession, lang: Language = .zh) {
         self.rules = session.rules
@@ -20,6 +24,7 @@ public struct Narrator {
         self.representatives = session.representatives
         self.lang = lang
         self.fmt = ValueFormatter(rules: session.rules, lang: lang)
+        self.showsWeight = session.report.writes(since: ScoreReport.v0_24)
     }
 
     public init(source: ExplainSource, lang: Language = .zh) {
@@ -45,9 +50,15 @@ public struct Narrator {
         if s.role == .deduction {
             return lang.t("扣 \(fmt.points(r.raw)) 分（最多扣 \(fmt.points(s.points)) 分）", "\(fmt.points(r.raw)) deducted (at most \(fmt.points(s.points)))")
         }
+        let weighted = r.points != r.raw && !r.prorated
+        if weighted, showsWeight, let weight = r.points.divided(by: r.raw) {
+            let raw = r.raw.plainText(maxPlaces: max(rules.ranking.precision, 2) + 2)
+            return lang.t("得 \(raw) 分（满分 \(fmt.points(s.points)) 分），按权重 ×\(weight.plainText(maxPlaces: 4)) 折算 \(fmt.points(r.points)) 分",
+                          "\(raw) of \(fmt.points(s.points)) points, weighted ×\(weight.plainText(maxPlaces: 4)) to \(fmt.points(r.points))")
+        }
         var text = lang.t("得 \(fmt.points(r.raw)) 分（满分 \(fmt.points(s.points)) 分）",
                           "\(fmt.points(r.raw)) of \(fmt.points(s.points)) points")
-        if r.points != r.raw && !r.prorated {
+        if weighted {
             text += lang.t("，按权重折算 \(fmt.points(r.points)) 分", ", weighted to \(fmt.points(r.points))")
         }
         return text

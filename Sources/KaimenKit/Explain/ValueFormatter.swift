@@ -33,8 +33,12 @@ struct ValueFormatter {
     /// coarser than the rules' precision, and at least 2 places so small steps stay visible.
     func points(_ r: Rational) -> String { r.plainText(maxPlaces: max(rules.ranking.precision, 2)) }
 
-    /// A standard's points on a score sheet: at least 2 places, so rows visibly add up.
-    func rowPoints(_ r: Rational) -> String { r.formatted(places: max(rules.ranking.precision, 2)) }
+    /// The places of a standard's points on a score sheet: at least 2, so small steps show.
+    var rowPlaces: Int { max(rules.ranking.precision, 2) }
+
+    /// A standard's points on a score sheet, at `rowPlaces`. (Rounded each, rows can add up to
+    /// another figure than their subtotal; the subtotal's note then says so.)
+    func rowPoints(_ r: Rational) -> String { r.formatted(places: rowPlaces) }
 
     /// Points at the rules' precision with all decimals: `87.30`. For totals and tables.
     func fixed(_ r: Rational) -> String { r.formatted(places: rules.ranking.precision) }

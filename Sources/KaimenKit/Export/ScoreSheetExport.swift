@@ -46,11 +46,10 @@ public enum ScoreSheetExport {
                              .number(fmt.fixed(d.points)), .text(texts.inputs), .number("-" + fmt.rowPoints(dr.points)), .text(texts.note)])
             }
             let ar = r.areas[a]
-            var note = ""
-            if let f = ar.prorateFactor, f.isZero { note = lang.t("本方面所有标准均不予考核", "no standard of this area could be assessed") }
-            else if let f = ar.prorateFactor { note = lang.t("部分标准不予考核，其余按 ×\(f.plainText(maxPlaces: 4)) 折算", "some standards not assessed; the rest scaled ×\(f.plainText(maxPlaces: 4))") }
-            if ar.earned > ar.capped { note += lang.t("封顶", " capped") }
-            if !ar.deducted.isZero { note += lang.t("扣 \(fmt.points(ar.deducted)) 分", " \(fmt.points(ar.deducted)) deducted") }
+            // Since 0.24.0 the report's note (its words and clauses); before, one that ran its
+            // clauses together (`…折算扣 0.5 分`), as a seal of then is rebuilt.
+            let note = session.report.writes(since: ScoreReport.v0_24) ? SheetNarration.subtotalNote(session, r, area: a, fmt: fmt, lang: lang)
+                : SheetNarration.subtotalNoteBefore024(ar, fmt: fmt, lang: lang)
             rows.append([.text(area.name), .empty, .text(lang.t("小计", "Subtotal")), .empty, .number(fmt.fixed(ar.maxPoints)), .empty,
                          .number(fmt.fixed(ar.subtotal)), note.isEmpty ? .empty : .text(note)])
         }

@@ -42,3 +42,52 @@ struct SheetNarration: Sendable {
         return Texts(inputs: narrator.inputs(r, s), note: narrator.note(r, s))
     }
 }
+
+extension SheetNarration {
+    /// The note on an area's subtotal row: a prorated area's factor, a cap, the deductions, and
+    /// (since 0.24.0) when the rows as the sheet shows them add up to another figure than the
+    /// subtotal, what each is, so that a reader adding the column by hand sees why.
+    ///
+    /// Before 0.17.0 the deduction ran on (`…折算扣 0.5 分`); a seal of then is rebuilt so.
+    static func subtotalNote(_ session: ScoringSession, _ r: UnitResult, area a: Int, fmt: ValueFormatter, lang: Language) -> String {
+        let ar = r.areas[a]
+        var note = ""
+        if let f = ar.prorateFactor, f.isZero { note = lang.t("本方面所有标准均不考核", "no standard of this area could be assessed") }
+        else if let f = ar.prorateFactor { note = lang.t("部分标准不考核，其余按 ×\(f.plainText(maxPlaces: 4)) 折算", "some standards not assessed; the rest scaled ×\(f.plainText(maxPlaces: 4))") }
+        if ar.earned > ar.capped { note += lang.t("（封顶）", " (capped)") }
+        let separated = session.report.writes(since: ScoreReport.v0_17)
+        func clause(_ zh: String, _ en: String) {
+            if separated && !note.isEmpty { note += lang.t("；", "; ") }
+            note += lang.t(zh, en)
+        }
+        if !ar.deducted.isZero {
+            if separated && !note.isEmpty { note += lang.t("；", ";") }
+            note += lang.t("扣 \(fmt.points(ar.deducted)) 分", " \(fmt.points(ar.deducted)) deducted")
+        }
+        // The rows add up as shown unless rounding moved them; a prorated or capped area says
+        // why its rows do not add up already.
+        if session.report.writes(since: ScoreReport.v0_24) && ar.prorateFactor == nil && !(ar.earned > ar.capped) {
+            let places = fmt.rowPlaces
+            var shown = Rational.zero
+            for i in session.plan.areaStandards[a] { shown += r.standards[i].points.rounded(places: places) }
+            for i in session.plan.areaDeductions[a] { shown -= r.deductions[i].points.rounded(places: places) }
+            if shown != ar.subtotal.rounded(places: session.rules.ranking.precision) {
+                let exact = ar.subtotal.plainText(maxPlaces: 6) + (ar.subtotal.rounded(places: 6) == ar.subtotal ? "" : "…")
+                clause("各行得分相加为 \(shown.formatted(places: places))；小计用未经四舍五入的分数相加，为 \(exact)，记 \(fmt.fixed(ar.subtotal)) 分",
+                       "the rows as shown add up to \(shown.formatted(places: places)); the subtotal adds the unrounded points, \(exact), shown as \(fmt.fixed(ar.subtotal))")
+            }
+        }
+        return note
+    }
+
+    /// The CSV, JSON and workbook sheets' subtotal note before 0.24.0 (`不予考核`, `封顶`, clauses
+    /// run together), as a seal of then is rebuilt.
+    static func subtotalNoteBefore024(_ ar: UnitResult.AreaResult, fmt: ValueFormatter, lang: Language) -> String {
+        var note = ""
+        if let f = ar.prorateFactor, f.isZero { note = lang.t("本方面所有标准均不予考核", "no standard of this area could be assessed") }
+        else if let f = ar.prorateFactor { note = lang.t("部分标准不予考核，其余按 ×\(f.plainText(maxPlaces: 4)) 折算", "some standards not assessed; the rest scaled ×\(f.plainText(maxPlaces: 4))") }
+        if ar.earned > ar.capped { note += lang.t("封顶", " capped") }
+        if !ar.deducted.isZero { note += lang.t("扣 \(fmt.points(ar.deducted)) 分", " \(fmt.points(ar.deducted)) deducted") }
+        return note
+    }
+}

@@ -25,7 +25,11 @@ public struct ScoreReport: Sendable {
     /// 0.20.0 the score sheets' subtotal, veto and total rows, kept with the row above them,
     /// 0.21.0 the row of a veto that could not be checked, kept so too,
     /// 0.22.0 a notice that names the representatives, its recusals in brief, and a score
-    /// sheet's ballots note as its table's last row
+    /// sheet's ballots note as its table's last row,
+    /// 0.24.0 numbers a reader can check by hand: a weighted standard's raw points to more
+    /// places with its weight, a subtotal whose rows as shown add up otherwise says so, the
+    /// summary's note gives the largest rounding gap in its table, the sheets' CSV subtotal
+    /// note is the HTML's, and the notice's table fits the page
     /// (docs/session.md, `session verify`).
     public static let v0_16: [Int] = [0, 16, 0]
     public static let v0_17: [Int] = [0, 17, 0]
@@ -34,6 +38,7 @@ public struct ScoreReport: Sendable {
     public static let v0_20: [Int] = [0, 20, 0]
     public static let v0_21: [Int] = [0, 21, 0]
     public static let v0_22: [Int] = [0, 22, 0]
+    public static let v0_24: [Int] = [0, 24, 0]
 
     /// Whether the files are written as `version` (`ScoreReport.v0_17`) or a later version writes them.
     public func writes(since version: [Int]) -> Bool {

@@ -319,7 +319,10 @@ struct VerifierTests {
         let older = sealedBy.map { " kaimen \($0) 的" } ?? "封存时版本的"
         #expect(mismatch.text.zh == (sealedBy == CLI.version
             ? "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 1 个文件的内容不同：`results/report.html`"
-            : "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 4 个文件的内容不同：`results/report.html`, `results/summary.csv`, `results/summary.xlsx`, `results/公示.html`"
+            // (Since 0.24.0 the sheets' subtotal notes too: an earlier version wrote `不予考核`.)
+            : "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 18 个文件的内容不同：`results/report.html`, "
+              + (1...7).map { "`results/sheets/X0\($0).csv`, `results/sheets/X0\($0).json`, " }.joined()
+              + "`results/summary.csv`, `results/summary.xlsx`, `results/公示.html`"
               + "；如 `results/summary.csv` 第 8 行 T 列（说明）：文件中为 `与 X06 同分，按“依法维权”得分 11.00 对 9.20 排在前`，"
               + "按\(older)写法应为 `与 X06 同分，按方面依法维权 11.00 对 9.20 在前`"))
         #expect(mismatch.hintText?.zh.hasPrefix(hint) == true, "\(mismatch.hintText?.zh ?? "")")
@@ -381,8 +384,10 @@ struct VerifierTests {
         #expect(p.map(\.code) == ["seal-mismatch"])
         // X09, 6th, is row 8 (the header and the standards' names first); 说明 is column T
         // (7 fixed columns, 10 areas, 加分, 扣分).
-        #expect(p.first?.text.zh == "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 4 个文件的内容不同："
-                + "`results/report.html`, `results/summary.csv`, `results/summary.xlsx`, `results/公示.html`；"
+        // (Since 0.24.0 the sheets too: their subtotal notes said `不予考核` before.)
+        #expect(p.first?.text.zh == "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 18 个文件的内容不同：`results/report.html`, "
+                + (1...7).map { "`results/sheets/X0\($0).csv`, `results/sheets/X0\($0).json`, " }.joined()
+                + "`results/summary.csv`, `results/summary.xlsx`, `results/公示.html`；"
                 + "如 `results/summary.csv` 第 8 行 T 列（说明）：文件中为 `与 X06 同分，按“依法维权”得分 11.00 对 9.20 排在前`，"
                 + "按 kaimen 0.10.0 的写法应为 `与 X06 同分，按方面依法维权 11.00 对 9.20 在前`")
         #expect(p.first?.hintText?.zh.hasPrefix("会话由 kaimen 0.10.0 结束（这是 kaimen \(CLI.version)）") == true)

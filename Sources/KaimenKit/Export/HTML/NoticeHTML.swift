@@ -6,6 +6,10 @@ public enum NoticeHTML {
     public static func render(_ session: ScoringSession, lang: Language = .zh, namesRepresentatives: Bool = false) -> String {
         let report = session.report, rules = session.rules, m = rules.metadata
         var doc = HTMLDocument(title: m.title + " · " + PaperTexts.noticeTitle.text(lang), lang: lang, extraCSS: css)
+        // Since 0.24.0: a hair narrower than the page, so that Chromium prints its right border
+        // (at the full width, collapsed borders put it just past the printable area, and it was
+        // lost on paper).
+        if report.writes(since: ScoreReport.v0_24) { doc.extraCSS += Self.css024 }
         // Since 0.17.0: words kept whole, the closing lines kept together on one page, and the
         // issuer's line with a place for its seal (盖章), as a posted notice is stamped.
         let now = report.writes(since: ScoreReport.v0_17)
@@ -60,6 +64,8 @@ public enum NoticeHTML {
     .notice table.reps { font-size: 7.5pt; }
 
     """
+
+    static let css024 = ".notice table.grid { width: calc(100% - 1pt); }\n"
 
     static func rankingTable(_ report: ScoreReport, lang: Language, namesRepresentatives: Bool) -> HTMLText {
         var t = HTMLTableBuilder(columns: [

@@ -49,7 +49,11 @@ enum PaperTexts {
     /// Under the ranked table: what its columns add up to. Each area's points already have its
     /// deductions taken off, and the total is added before rounding, so the rounded columns may
     /// miss it by a unit or two of the last place.
-    static func summaryNote(_ rules: Rules, lang: Language) -> String {
+    /// - Parameter largestGap: since 0.24.0, the largest difference in the table between a
+    ///   unit's total and the sum of its rounded columns (in units of the last place), said
+    ///   instead of `0.01 左右`, which understated it (ten rounded areas and the bonus can be
+    ///   0.05 apart from their total).
+    static func summaryNote(_ rules: Rules, lang: Language, largestGap: Int64? = nil) -> String {
         let places = rules.ranking.precision
         let last = Rational(mantissa: 1, scale: places).formatted(places: places)   // one unit of the last place: 0.01
         var zh = "注：", en = "Note: "
@@ -58,9 +62,17 @@ enum PaperTexts {
             en += "each area's points already have its deductions taken off; the deduction column only shows how much, and is not taken off again. "
         }
         zh += "总分 = 各方面得分之和 + 加分" + (rules.vetoes.isEmpty ? "" : "（一票否决的按否决规定）")
-            + "，用未经四舍五入的分数相加后保留 \(places) 位小数，因此可能与表中各列之和相差 \(last) 左右。"
         en += "The total is the areas plus the bonus" + (rules.vetoes.isEmpty ? "" : " (or as a veto sets it)")
-            + ", added before rounding to \(places) places, so it may differ by about \(last) from the sum of the rounded columns."
+        guard let largestGap else {
+            zh += "，用未经四舍五入的分数相加后保留 \(places) 位小数，因此可能与表中各列之和相差 \(last) 左右。"
+            en += ", added before rounding to \(places) places, so it may differ by about \(last) from the sum of the rounded columns."
+            return lang.t(zh, en)
+        }
+        let gap = Rational(mantissa: largestGap, scale: places).formatted(places: places)
+        zh += "，用未经四舍五入的分数相加后保留 \(places) 位小数，因此可能与表中各列之和不同"
+            + (largestGap > 0 ? "；本表中最多相差 \(gap)。" : "；本表中各单位恰好相等。")
+        en += ", added before rounding to \(places) places, so it may differ from the sum of the rounded columns"
+            + (largestGap > 0 ? "; in this table by at most \(gap)." : "; in this table it never does.")
         return lang.t(zh, en)
     }
 
@@ -90,5 +102,20 @@ extension PaperTexts {
         let m = max.plainText()
         guard let step, !step.isZero else { return lang.t("0–\(m) 分", "0–\(m)") }
         return lang.t("0–\(m) 分，每档 \(step.plainText()) 分", "0–\(m) in steps of \(step.plainText())")
+    }
+}
+
+extension PaperTexts {
+    /// The largest difference, over the units whose total no veto capped, between the total and
+    /// its areas plus bonus as the summary shows them, in units of the last place.
+    static func largestRoundingGap(_ scores: ScoreTable) -> Int64 {
+        let capped = Set(scores.vetoes.map { Int($0.unit) })
+        var largest: Int64 = 0
+        for u in 0..<scores.unitCount where !capped.contains(u) {
+            var sum = scores.bonus[u]
+            for a in 0..<scores.areaCount { sum += scores.areas[u * scores.areaCount + a] }
+            largest = max(largest, abs(sum - scores.total[u]))
+        }
+        return largest
     }
 }

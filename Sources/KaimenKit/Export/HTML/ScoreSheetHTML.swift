@@ -81,7 +81,7 @@ enum ScoreSheetHTML {
                 t.addRow([named(PaperTexts.deduction.text(lang) + lang.t("：", ": ") + d.name, d.criteria, id: d.id), .text(PaperTexts.method(d.method, lang)),
                           .text(working(SheetNarration.texts(narration?.deductions, i, narrator, dr, d), d, lang)), .number(fmt.fixed(d.points)), .number("-" + fmt.rowPoints(dr.points))])
             }
-            t.addRow([.text(PaperTexts.subtotal.text(lang) + lang.t("：", ": ") + area.name), .empty, .text(subtotalNote(ar, fmt: fmt, lang: lang, separated: session.report.writes(since: ScoreReport.v0_17))),
+            t.addRow([.text(PaperTexts.subtotal.text(lang) + lang.t("：", ": ") + area.name), .empty, .text(SheetNarration.subtotalNote(session, r, area: a, fmt: fmt, lang: lang)),
                       .number(fmt.fixed(ar.maxPoints)), .number(fmt.fixed(ar.subtotal))], rowClass: "subtotal")
         }
         for (i, b) in rules.bonuses.enumerated() where !r.bonuses[i].raw.isZero {
@@ -121,20 +121,6 @@ enum ScoreSheetHTML {
     static func working(_ texts: SheetNarration.Texts, _ s: Standard, _ lang: Language) -> String {
         if case .expression = s.method { return texts.inputs + lang.t("；", "; ") + texts.note }
         return texts.note
-    }
-
-    /// - Parameter separated: the deduction is its own clause (`…折算；扣 0.5 分`), since 0.17.0;
-    ///   before, it ran on (`…折算扣 0.5 分`), as a seal of then is rebuilt.
-    static func subtotalNote(_ ar: UnitResult.AreaResult, fmt: ValueFormatter, lang: Language, separated: Bool = true) -> String {
-        var note = ""
-        if let f = ar.prorateFactor, f.isZero { note = lang.t("本方面所有标准均不考核", "no standard of this area could be assessed") }
-        else if let f = ar.prorateFactor { note = lang.t("部分标准不考核，其余按 ×\(f.plainText(maxPlaces: 4)) 折算", "some standards not assessed; the rest scaled ×\(f.plainText(maxPlaces: 4))") }
-        if ar.earned > ar.capped { note += lang.t("（封顶）", " (capped)") }
-        if !ar.deducted.isZero {
-            if separated && !note.isEmpty { note += lang.t("；", ";") }
-            note += lang.t("扣 \(fmt.points(ar.deducted)) 分", " \(fmt.points(ar.deducted)) deducted")
-        }
-        return note
     }
 
     /// Who scored the unit, how trimming works, the recused ballots (counted, not named), and
