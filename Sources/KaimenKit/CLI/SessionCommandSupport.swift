@@ -13,10 +13,13 @@ enum SessionCommandSupport {
     static func language(_ args: ParsedArguments) -> Language { Language(rawValue: args.value("--lang") ?? "zh") ?? .zh }
 
     /// The session folder: the one positional argument (or the first of several).
+    /// - Parameter count: how many positional arguments the command takes (`enter`: the folder
+    ///   and the typed file); with the folder given and the file not, the file is what is missing.
     static func folder(_ args: ParsedArguments, usage: String, count: Int = 1, console: Console) -> (dir: String, url: URL)? {
         guard args.positionals.count == count else {
             let lang = language(args)
-            console.error(args.positionals.count < count ? CommandMessages.missingSessionFolder : CommandMessages.unexpectedArgument(args.positionals[count]), lang)
+            let missing = args.positionals.isEmpty ? CommandMessages.missingSessionFolder : CommandMessages.missingTypedFile
+            console.error(args.positionals.count < count ? missing : CommandMessages.unexpectedArgument(args.positionals[count]), lang)
             console.errLine(CommandMessages.usageLine(usage).text(lang))
             return nil
         }

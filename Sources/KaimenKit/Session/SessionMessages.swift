@@ -290,8 +290,10 @@ extension SessionMessages {
     }
     static func nameMismatchHint(_ rep: Representative, others: [String]) -> Localized {
         let whose = others.first.map { (zh: "若是 \($0) 的", en: "if it is \($0)'s") } ?? (zh: "若编号录错了", en: "if the id is wrong")
-        return Localized(zh: "核对纸质评分表上是哪位代表：\(whose.zh)，改正这一行的编号后重新录入它；已按 `\(rep.id)` 录入的分数若与另一名录入员的不一致，用 `kaimen session resolve` 按纸质表裁定",
-                         en: "check whose paper sheet it is: \(whose.en), correct this row's id and enter it again; where the scores entered as `\(rep.id)`'s differ from the other operator's, settle them from the paper with `kaimen session resolve`")
+        // Not "enter it again": the same operator's second entry of a sheet is refused (a
+        // secretary's trial followed that advice into a refusal).
+        return Localized(zh: "核对纸质评分表上是哪位代表：\(whose.zh)，这一行已按 `\(rep.id)` 记入，同一录入员不能再录一次；用 `kaimen session resolve` 按纸质表改正（双人录入时，等另一名录入员录入后再裁定）",
+                         en: "check whose paper sheet it is: \(whose.en), this row is recorded as `\(rep.id)`'s and the same operator cannot enter it again; correct it from the paper with `kaimen session resolve` (with double entry, once the other operator has entered it)")
     }
 
     /// A folder an `init` interrupted before it made the journal left (`leftByInterruptedInit`).

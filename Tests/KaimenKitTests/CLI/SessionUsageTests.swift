@@ -20,6 +20,15 @@ struct SessionUsageTests {
         #expect(en.code == .usage && en.err.hasPrefix("error: missing the session folder DIR\nusage: kaimen session status DIR"), "\(en.err)")
     }
 
+    /// Found by a secretary's trial: `session enter 2014-mid --by 乙` said the folder was missing.
+    @Test("enter with the folder and no file says the file is missing")
+    func missingFile() {
+        let zh = Self.run(["session", "enter", "2014-mid", "--by", "乙"])
+        #expect(zh.code == .usage && zh.err.hasPrefix("错误：缺少录入的文件 FILE：写在会话文件夹后面\n用法：kaimen session enter DIR FILE"), "\(zh.err)")
+        let none = Self.run(["session", "enter", "--by", "乙"])
+        #expect(none.err.hasPrefix("错误：缺少会话文件夹 DIR\n"), "\(none.err)")
+    }
+
     @Test("a stray argument is named")
     func strayArgument() {
         let zh = Self.run(["session", "verify", "a", "b"])
