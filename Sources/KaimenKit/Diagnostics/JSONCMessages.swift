@@ -19,6 +19,17 @@ enum JSONCMessages {
         L(zh: "意外的词 `\(word)`；文字必须放在双引号里", en: "unexpected word `\(word)`; text must be in double quotes")
     }
     static func write(_ word: String) -> L { L(zh: "写成 \"\(word)\"", en: "write \"\(word)\"") }
+    /// `true` or `false` for a word that means yes or no in another case or in Chinese.
+    static func yesOrNo(_ word: String) -> Bool? {
+        switch word.lowercased() {
+        case "true", "yes", "是", "对", "真": return true
+        case "false", "no", "否", "不", "错", "假": return false
+        default: return nil
+        }
+    }
+    static func writeBool(_ value: Bool) -> L {
+        L(zh: "是或否写成 \(value)（小写，不加引号）", en: "write \(value) (lower case, no quotes)")
+    }
     static func unexpectedValue(_ c: String) -> L { L(zh: "应该是值的地方出现了 `\(c)`", en: "unexpected `\(c)` where a value was expected") }
     static func tooDeep(_ n: Int) -> L { L(zh: "文档嵌套超过 \(n) 层", en: "the document nests deeper than \(n) levels") }
     static func unclosed(_ object: Bool, line: Int, column: Int) -> L {
@@ -50,7 +61,9 @@ enum JSONCMessages {
     static let surrogatePair = L(zh: "代理项 `\\uD800`–`\\uDFFF` 后面必须跟着它的另一半", en: "a surrogate `\\uD800`–`\\uDFFF` must be followed by its pair")
     static func unknownEscape(_ e: String) -> L { L(zh: "字符串里有未知的转义 `\\\(e)`", en: "unknown escape `\\\(e)` in a string") }
     static let backslash = L(zh: "反斜杠写成 `\\\\`", en: "write `\\\\` for a backslash")
-    static let controlCharacter = L(zh: "字符串里的控制字符必须转义", en: "a control character must be escaped inside a string")
+    static let tabInString = L(zh: "文字里有一个制表符（Tab，U+0009 TAB）：规则文件引号里的文字不能有制表符",
+                               en: "a tab (U+0009 TAB) inside the text: text in quotes in a rules file must not hold tabs")
+    static let tabInStringHint = L(zh: "删去它，或换成空格", en: "delete it, or put a space instead")
     static let fourHex = L(zh: "`\\u` 后面必须是四位十六进制数字", en: "`\\u` must be followed by four hex digits")
     static let digitsAfterMinus = L(zh: "`-` 后面要有数字", en: "a number needs digits after `-`")
     static let digitsAfterPoint = L(zh: "小数点后面要有数字", en: "a number needs digits after the decimal point")

@@ -189,7 +189,10 @@ public struct JSONCParser {
                 case "false": return JSONNode(.bool(false), at: start)
                 case "null": return JSONNode(.null, at: start)
                 default:
-                    throw fail(JSONCMessages.bareWord(word), at: start, hint: JSONCMessages.write(word))
+                    // `True`, `FALSE`, `是`, `否`: a yes or no meant, which JSON writes in lower
+                    // case without quotes (quoting it, as the plain hint says, is refused next).
+                    throw fail(JSONCMessages.bareWord(word), at: start,
+                               hint: JSONCMessages.yesOrNo(word).map(JSONCMessages.writeBool) ?? JSONCMessages.write(word))
                 }
             }
             let said = fail(JSONCMessages.unexpectedValue("\(c)"), hint: lookalikeHint(at: i))
@@ -434,7 +437,19 @@ public struct JSONCParser {
                 s.append(scalar); columns.append(col)
                 continue
             }
-            if c.value < 0x20 { throw fail(JSONCMessages.controlCharacter) }
+            // Typed or pasted raw into a string (JSON wants `\t`): said as the character it
+            // is, with how to fix it, once per string; the string is kept and reading goes on.
+            if c.value < 0x20 {
+                if !control {
+                    control = true
+                    let at = SourceLocation(file: file, line: line, column: col)
+                    problems.append(c == "\t" ? .error(.controlCharacter, JSONCMessages.tabInString, at: at, hint: JSONCMessages.tabInStringHint)
+                                               : InputMessages.controlCharacter(c, at: at, column: nil))
+                }
+                s.append(c); columns.append(col)
+                advance()
+                continue
+            }
             checkControl(c, at: col)
             s.append(c); columns.append(col)
             advance()

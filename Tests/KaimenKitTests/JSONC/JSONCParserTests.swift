@@ -133,6 +133,7 @@ struct JSONCParserTests {
             ("  ", 1, 1, "the file is empty"),
             ("{ \"a\": \"x\u{01}\" }", 1, 10, "control character"),
             ("{ \"a\": -x }", 1, 8, "digits after `-`"),
+            ("{ \"a\": \"x\u{1B}y\" }", 1, 10, "control character U+001B ESC here"),
         ]
         for (text, line, column, message) in cases {
             let p = problems(text)
@@ -140,5 +141,29 @@ struct JSONCParserTests {
             #expect(p.first?.location?.line == line && p.first?.location?.column == column, "\(text): \(p)")
             #expect(p.first?.message.contains(message) == true, "\(text): \(p)")
         }
+    }
+
+    /// Found by a rules author's trial: a tab typed in a name stopped the reading there with
+    /// `字符串里的控制字符必须转义`, naming neither the character nor what to do.
+    @Test("a tab typed inside a string is named, with what to do, and the rest of the file is still read")
+    func tabInString() {
+        let p = problems("{ \"name\": \"法律\t援助\",\n  \"b\": tru }")
+        #expect(p.count == 2, "\(p)")
+        #expect(p.first?.location?.line == 1 && p.first?.location?.column == 14, "\(p)")
+        #expect(p.first?.rendered(.zh).hasSuffix("错误：文字里有一个制表符（Tab，U+0009 TAB）：规则文件引号里的文字不能有制表符；删去它，或换成空格") == true, "\(p)")
+        #expect(p.last?.message.contains("unexpected word `tru`") == true, "\(p)")
+    }
+
+    /// Found by a rules author's trial: `False` was told to be written `"False"`, which the
+    /// rules then refuse as text where true or false is wanted.
+    @Test("a yes or no in another case or in Chinese is told to be true or false, lower case, no quotes", arguments: [
+        ("False", "false"), ("TRUE", "true"), ("否", "false"), ("是", "true"),
+    ])
+    func yesOrNo(_ word: String, _ value: String) {
+        let p = problems("{ \"maxOne\": \(word) }")
+        #expect(p.first?.rendered(.zh).hasSuffix("；是或否写成 \(value)（小写，不加引号）") == true, "\(p)")
+        #expect(p.first?.rendered(.en).hasSuffix("; write \(value) (lower case, no quotes)") == true, "\(p)")
+        // Any other word is still told to be quoted.
+        #expect(problems("{ \"name\": 法律 }").first?.rendered(.zh).hasSuffix("；写成 \"法律\"") == true)
     }
 }
