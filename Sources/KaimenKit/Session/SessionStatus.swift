@@ -39,6 +39,9 @@ public struct SessionStatus: Sendable {
     /// Result files in `results/` of a session never sealed: a `close` cut short after writing
     /// them (they do not count; the next `close` replaces them).
     public var unsealedResults = 0
+    /// What a `close` cut short left of its staging (`Verifier.resultFiles`'s `leftovers`):
+    /// kaimen's own hidden folder and lock, which the next `close` clears.
+    public var leftovers: [String] = []
 
     public init(folder: SessionFolder) {
         let state = folder.state
@@ -55,12 +58,13 @@ public struct SessionStatus: Sendable {
         versions = state.seals.count
         changedInputs = SessionFolder.changedInputs(folder.directory, recorded: folder.journal.records.first).compactMap { $0.location?.file }
         journalDamaged = folder.journal.diagnostics.contains { $0.severity == .error }
+        let found = Verifier.resultFiles(in: folder.directory, nextVersion: state.nextVersion)
+        leftovers = found.leftovers
         if phase != .closed {
             // In the folder the next close writes, and no seal lists them: a close cut short.
             let next = SessionFolder.resultsPath(version: state.nextVersion)
             let sealed = Set(state.seals.flatMap(Verifier.listedPaths))
-            unsealedResults = Verifier.resultFiles(in: folder.directory, nextVersion: state.nextVersion).files
-                .filter { !sealed.contains($0) && (state.seals.isEmpty || $0.hasPrefix(next + "/")) }.count
+            unsealedResults = found.files.filter { !sealed.contains($0) && (state.seals.isEmpty || $0.hasPrefix(next + "/")) }.count
         }
         rows = setup.expected.sheets.map { sheet in
             let d = state.decision(sheet, items: setup.expected.items)

@@ -60,6 +60,9 @@ public enum StatusReport {
             }
             out += t.render()
         }
+        if !s.leftovers.isEmpty {
+            out += "\n" + lang.t("注意：", "Note: ") + SessionMessages.closeLeftovers(s.leftovers).text(lang) + lang.t("；", "; ") + SessionMessages.closeLeftoversHint.text(lang) + "\n"
+        }
         if s.unsealedResults > 0 { out += "\n" + SessionMessages.unsealedResults(s.unsealedResults, folder: SessionFolder.resultsPath(version: s.versions + 1)).text(lang) + "\n" }
         out += "\n" + (s.phase == .closed ? lang.t("会话已结束并封存（共 \(s.versions) 版结果）。", "The session is closed and sealed (\(s.versions) result version\(s.versions == 1 ? "" : "s")).")
                        : s.journalDamaged ? SessionMessages.journalDamagedStatus(dir: dir).text(lang)
@@ -79,7 +82,7 @@ public enum StatusReport {
             "phase": .string(s.phase.rawValue), "round": .num(s.round), "doubleEntry": .bool(s.doubleEntry), "schedule": .bool(s.hasSchedule),
             "items": .array(s.items.map(JSONOut.string)),
             "itemNames": .object(s.itemNames.mapValues(JSONOut.string)), "totals": counts(nil), "canClose": .bool(s.canClose), "versions": .num(s.versions),
-            "changedInputs": .array(s.changedInputs.map(JSONOut.string)), "journalDamaged": .bool(s.journalDamaged), "unsealedResults": .num(s.unsealedResults),
+            "changedInputs": .array(s.changedInputs.map(JSONOut.string)), "journalDamaged": .bool(s.journalDamaged), "unsealedResults": .num(s.unsealedResults), "leftovers": .array(s.leftovers.map(JSONOut.string)),
             "groups": .array(s.groups.map { .object(["group": .string($0), "counts": counts($0)]) }),
             "sheets": .array(s.rows.map { r in .object([
                 "group": .string(r.group), "representative": .string(r.representative), "name": .string(r.name), "unit": .string(r.unit),

@@ -138,9 +138,10 @@ public enum Verifier {
     /// when it is one): a sealed result is a file in the session folder, and a link could show
     /// anything, from anywhere, without a file of it being listed.
     ///
-    /// What an interrupted `close` leaves behind inside `results/` (a later version's staging
-    /// folder `.v2.kaimen-tmp-…` and its lock `.v2.kaimen-lock`) is listed apart, as `leftovers`:
-    /// kaimen's own names, which the next `close` clears, not files someone added.
+    /// What an interrupted `close` leaves behind (the first's `.results.kaimen-tmp-…` and
+    /// `.results.kaimen-lock` in the session folder; a later version's `.v2.kaimen-tmp-…` and
+    /// `.v2.kaimen-lock` inside `results/`) is listed apart, as `leftovers`: kaimen's own
+    /// names, which the next `close` clears, not files someone added.
     static func resultFiles(in directory: URL, nextVersion: Int) -> (files: [String], links: [String], leftovers: [String]) {
         let folder = SessionFolder.resultsPath(version: 1)
         let results = directory.appendingPathComponent(folder)
@@ -160,15 +161,27 @@ public enum Verifier {
                 files.append(path)
             }
         }
+        // The first close stages `results` beside it, in the session folder (`.results.kaimen-
+        // tmp-…`, locked by `.results.kaimen-lock`): cut short, it leaves those there.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        where isLeftover(directory.appendingPathComponent(name), in: directory, stem: ".\(folder).kaimen-") {
+            leftovers.append(name)
+        }
         return (files.sorted(), links.sorted(), leftovers.sorted())
     }
 
-    /// Exactly what a close of version `nextVersion` cut short leaves in `results/`: its staging
-    /// folder `.vN.kaimen-tmp-<pid>-<random>` (`FolderSwap`) or its empty lock file
+    /// Exactly what a close of version `nextVersion` (2 or later) cut short leaves in `results/`:
+    /// its staging folder `.vN.kaimen-tmp-<pid>-<random>` (`FolderSwap`) or its empty lock file
     /// `.vN.kaimen-lock` (`OutputLock`). Any other name, deeper or otherwise, is no leftover.
     static func isLeftover(_ url: URL, in results: URL, nextVersion: Int) -> Bool {
-        guard nextVersion >= 2, url.deletingLastPathComponent().standardizedFileURL.path == results.standardizedFileURL.path else { return false }
-        let name = url.lastPathComponent, stem = ".v\(nextVersion).kaimen-"
+        nextVersion >= 2 && isLeftover(url, in: results, stem: ".v\(nextVersion).kaimen-")
+    }
+
+    /// Whether `url`, directly in `folder`, is the staging folder `<stem>tmp-<pid>-<random>` or
+    /// the empty lock file `<stem>lock` of a write of `<stem>`'s folder cut short.
+    static func isLeftover(_ url: URL, in folder: URL, stem: String) -> Bool {
+        guard url.deletingLastPathComponent().standardizedFileURL.path == folder.standardizedFileURL.path else { return false }
+        let name = url.lastPathComponent
         if name == stem + "lock" {
             return ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 1) == 0
         }

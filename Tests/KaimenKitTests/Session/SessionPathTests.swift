@@ -173,6 +173,31 @@ struct SessionPathTests {
         #expect(!r.err.contains("不在任何封存记录中"))
     }
 
+    /// Found by a secretary's trial: the first close, interrupted, left a 63 MB staging folder
+    /// beside `results` that verify passed and status never mentioned.
+    @Test("what an interrupted first close leaves beside results/: verify warns, status notes it, the next close clears it")
+    func firstCloseLeftovers() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a")), b = try s.file("b.csv", SampleSession.typed("b"))
+        s.run("enter", [a, "--by", "甲"]); s.run("enter", [b, "--by", "乙"])
+        s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "核对原表", "--by", "王秘书"])
+        let staging = s.dir.appendingPathComponent(".results.kaimen-tmp-123-abc")
+        try FileManager.default.createDirectory(at: staging.appendingPathComponent("sheets"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: staging.appendingPathComponent("summary.csv"))
+        try Data().write(to: s.dir.appendingPathComponent(".results.kaimen-lock"))
+        let verified = s.run("verify", [])
+        #expect(verified.code == .success, "\(verified.err)")
+        #expect(verified.err.contains("`.results.kaimen-lock`, `.results.kaimen-tmp-123-abc` 是某次 `kaimen session close` 写结果时中断留下的临时文件"), "\(verified.err)")
+        let status = s.run("status", [])
+        #expect(status.out.contains("注意：`.results.kaimen-lock`, `.results.kaimen-tmp-123-abc` 是某次 `kaimen session close` 写结果时中断留下的临时文件，不属于任何封存结果；再运行一次 `kaimen session close`"), "\(status.out)")
+        #expect(s.run("close", ["--by", "王秘书"]).code == .success)
+        #expect(!FileManager.default.fileExists(atPath: staging.path))
+        #expect(!s.run("status", []).out.contains("中断留下的临时文件"))
+        // A name like it with more after it is nobody's leftover, and not kaimen's to name.
+        try Data().write(to: s.dir.appendingPathComponent(".results.kaimen-lock-copy"))
+        #expect(!s.run("verify", []).err.contains("中断留下的临时文件"))
+    }
+
     /// Found by a review: any dot-name with `.kaimen-tmp-` at any depth passed as a leftover, so
     /// files planted in one passed verify.
     @Test("only the next version's staging folder and empty lock directly in results/ are leftovers; planted look-alikes are unsealed files")
