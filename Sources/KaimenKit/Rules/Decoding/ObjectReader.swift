@@ -108,7 +108,7 @@ struct ObjectReader {
         }
         guard IDSyntax.isValid(s) else {
             ctx.error(.invalidID, RulesMessages.invalidID(s),
-                      at: value(key)!.location, path: path(key), hint: RulesMessages.chineseInName)
+                      at: value(key)!.location, path: path(key), hint: RulesMessages.invalidIDHint(s))
             return nil
         }
         return s
