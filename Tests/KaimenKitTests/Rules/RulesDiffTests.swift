@@ -95,6 +95,22 @@ struct RulesDiffTests {
         #expect(en.hasSuffix("\nSummary: 1 added, 1 re-weighted, 2 thresholds moved, 6 changed\n"))
     }
 
+    /// Found by a rules author's trial: metric kinds were English words in the Chinese text, and
+    /// the tie-break order printed as its JSON.
+    @Test("a metric's kind in words, and the tie-break order as a list, not JSON")
+    func kindsAndTieBreak() throws {
+        let xicheng = try RulesLoader().load(Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc").path).rules
+        let dongcheng = try RulesLoader().load(Fixtures.packageRoot.appendingPathComponent("rules/dongcheng-2019.jsonc").path).rules
+        let diff = RulesDiff.compare(xicheng, dongcheng)
+        let zh = RulesDiffCommand.text(diff, oldFile: "x", newFile: "d", lang: .zh)
+        #expect(zh.contains("\n  + 新增         `new_members` 新发展会员数（计数）\n"), "\(zh)")
+        #expect(zh.contains("（是/否）\n"))
+        #expect(!zh.contains("新发展会员数（count）") && !zh.contains("[{"), "\(zh)")
+        #expect(zh.contains("\n  ~ 修改         并列处理（tieBreak）：ballots desc, area rights desc, metric members desc → ballots desc, area rights desc, metric new_members desc\n"), "\(zh)")
+        let en = RulesDiffCommand.text(diff, oldFile: "x", newFile: "d", lang: .en)
+        #expect(en.contains("\n  + added            `new_members` 新发展会员数 (count)\n"), "\(en)")
+    }
+
     @Test("--format table is the text listing, as in show, compare and sensitivity; text stays its alias")
     func formatTable() {
         func run(_ extra: [String]) -> (ExitCode, String) {

@@ -191,6 +191,13 @@ public struct RulesDiff: Sendable {
                 return "\(sym)\(t.compact)→\(o["points"]!.compact)"
             }.joined(separator: ", ")
         }
+        // The tie-break order as a list, not its JSON: `ballots desc, area rights desc`.
+        if let items = v.arrayValue, !items.isEmpty, items.allSatisfy({ $0.objectValue?["by"] != nil }) {
+            return items.map { item -> String in
+                let o = item.objectValue!
+                return [o["by"], o["id"], o["order"]].compactMap { $0.map(display) }.joined(separator: " ")
+            }.joined(separator: ", ")
+        }
         if case .string(let s) = v { return s }
         return v.compact
     }

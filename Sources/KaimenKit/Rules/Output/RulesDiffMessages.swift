@@ -80,7 +80,12 @@ enum RulesDiffMessages {
         if let a = e.area { zh.append("方面 \(a)"); en.append("area \(a)") }
         if let p = e.points { zh.append("\(p) 分"); en.append("\(p) points") }
         if let m = e.method { let l = method(m); zh.append(l.zh); en.append(l.en) }
-        if let k = e.metricKind { zh.append(k); en.append(k) }
+        // The kind's word, as `rules show` says it (计数, 是/否).
+        if let k = e.metricKind {
+            let words = MetricDefinition.Kind(rawValue: k).map(ReaderMessages.kindName)
+            zh.append(words?.zh ?? k)
+            en.append(words?.en ?? k)
+        }
         return L(zh: zh.joined(separator: "，"), en: en.joined(separator: ", "))
     }
 }
