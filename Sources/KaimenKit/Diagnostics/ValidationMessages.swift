@@ -6,8 +6,15 @@ enum ValidationMessages {
     // MARK: Loading
 
     static func rulesNotUTF8(_ path: String) -> L {
-        L(zh: "`\(path)` 不是 UTF-8 文本；请把规则文件存为 UTF-8", en: "`\(path)` is not UTF-8 text; save the rules file as UTF-8")
+        L(zh: "`\(path)` 不是 UTF-8 文本", en: "`\(path)` is not UTF-8 text")
     }
+    /// A whole rules file in another encoding: `UTF-16 LE`, `GB18030`.
+    static func rulesOtherEncoding(_ path: String, _ encoding: String) -> L {
+        L(zh: "`\(path)` 是 \(encoding) 编码的文本，不是 UTF-8", en: "`\(path)` is \(encoding) text, not UTF-8")
+    }
+    static let saveRulesAsUTF8 = L(zh: "请把规则文件存为 UTF-8（记事本或编辑器的“另存为”中选编码 UTF-8）",
+                                   en: "save the rules file as UTF-8 (choose the UTF-8 encoding in your editor's Save As)")
+    static let retypeStrayRules = L(zh: "删去这几个字重新输入，再把规则文件存为 UTF-8", en: "delete these characters, type them again, and save the rules file as UTF-8")
     static func rulesInvalid(_ path: String) -> L { L(zh: "`\(path)` 无法作为规则文件读取", en: "`\(path)` could not be read as a rules file") }
     static func extendsMissing(_ name: String, _ from: String) -> L {
         L(zh: "`extends` 写的是 `\(name)`，但 `\(from)` 旁边没有这个文件", en: "`extends` names `\(name)`, but there is no such file next to `\(from)`")
