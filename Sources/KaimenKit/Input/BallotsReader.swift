@@ -107,6 +107,10 @@ public struct BallotsReader {
                     itemCols.append((c, id))
                 } else if ColumnNames.isBallotExtra(name) {
                     continue
+                } else if name.trimmingSpaces().isEmpty {
+                    // A header without a name is said as such by the CSV table (`csv-empty-header`),
+                    // not again as a standard named `` (a secretary's file with `,,` after each line).
+                    continue
                 } else {
                     diagnostics.append(.unknownStandard) {
                         .error(.unknownStandard, ReaderMessages.columnNotBallotStandard(Echo.cell(name)),

@@ -27,6 +27,15 @@ struct CarelessInputTests {
         ds.map { $0.rendered(.zh) + "\n" + $0.rendered(.en) + "\n" }.joined()
     }
 
+    /// Found by a secretary's trial: `,,` after every line of a wide file gave each empty header
+    /// a second error, a standard named ``.
+    @Test("a wide file's columns without a header name are said once each, as empty headers, not as unknown standards")
+    func emptyWideHeaders() throws {
+        let d = failures(units: "id,name,n\nU1,甲,1\n", ballots: "representative,unit,a.b,,\nR1,U1,2,,\n")
+        #expect(d.map(\.code) == ["csv-empty-header", "csv-empty-header"], "\(report(d))")
+        #expect(!report(d).contains("``"), "\(report(d))")
+    }
+
     @Test("a standard no ballot standard is near is answered with every ballot standard, by id and name")
     func ballotStandardList() throws {
         let d = failures(units: "id,name,n\nU1,甲,1\n", ballots: "representative,unit,standard,score\nR1,U1,zzzzzz,2\n")
