@@ -31,7 +31,7 @@ public enum PanelHTML {
 
     /// The whole page: the section, then every representative, the what-if ranking and the ICC tables.
     public static func document(_ p: PanelReport, title: String, lang: Language, limit: Int? = nil) -> String {
-        var doc = HTMLDocument(title: lang.t("评委分析 · ", "Panel analysis · ") + title, lang: lang, extraCSS: css)
+        var doc = HTMLDocument(title: lang.t("评委分析 · ", "Panel analysis · ") + title, lang: lang, extraCSS: css + css024)
         doc.append(HTMLText(markup: "<h1>") + HTMLText(lang.t("评委分析", "Panel analysis")) + HTMLText(markup: "</h1>"))
         doc.append(paragraph(title))
         doc.append(section(p, lang: lang, limit: limit))
@@ -53,6 +53,10 @@ public enum PanelHTML {
     ul.flags { margin: 2mm 0; padding-left: 6mm; }
 
     """
+
+    /// A header breaks between words only (a papers review found 单/位, 代/表, 评/分 in the
+    /// re-check list's narrow columns); the report adds it since 0.24.0.
+    public static let css024 = ".panel table.grid th { word-break: keep-all; }\n"
 
     static func paragraph(_ s: String) -> HTMLText { HTMLText(markup: "<p>") + HTMLText(s) + HTMLText(markup: "</p>") }
 

@@ -97,6 +97,12 @@ struct CheckableNumbersTests {
         return cells + [cell]
     }
 
+    @Test("the panel tables' headers break between words only; not as 0.22.0 wrote the report")
+    func panelHeaders() throws {
+        #expect(ReportHTML.render(try Self.session()).contains(".panel table.grid th { word-break: keep-all; }"))
+        #expect(!ReportHTML.render(try Self.session(writtenAs: [0, 22, 0])).contains(PanelHTML.css024))
+    }
+
     @Test("the notice's table is a hair narrower than the page, so that its right border prints; not as 0.22.0 wrote it")
     func noticeWidth() throws {
         #expect(NoticeHTML.render(try Self.session()).contains(NoticeHTML.css024))

@@ -27,6 +27,8 @@ public enum ReportHTML {
         if session.report.writes(since: ScoreReport.v0_21) { doc.extraCSS += Self.css021 }
         // Since 0.22.0: the ballots' note, the sheet table's last row, stays with the total.
         if session.report.writes(since: ScoreReport.v0_22) { doc.extraCSS += Self.css022 }
+        // Since 0.24.0: the panel tables' headers break between words, never inside one (单/位).
+        if session.report.writes(since: ScoreReport.v0_24) { doc.extraCSS += PanelHTML.css024 }
         doc.append(summaryPage(session, lang: lang))
         let medians = pages == nil ? areaMedians(session) : []
         for u in session.report.ranking.order {
