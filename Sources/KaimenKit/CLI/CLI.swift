@@ -62,8 +62,9 @@ public enum CLI {
     /// can check by hand (`ScoreReport.v0_24`): a weighted standard shows its raw points to
     /// two more places and its weight (`得 3.625 分…按权重 ×2 折算 7.25 分`), a subtotal whose
     /// rows as shown add up to another figure says both, the summary's note gives the table's
-    /// largest rounding gap, the CSV sheets' subtotal note is the report's, and the notice's
-    /// table keeps its right border on paper; `rules template --out` replaces a file only with
+    /// largest rounding gap, the CSV sheets' subtotal note is the report's, the notice's
+    /// table keeps its right border on paper, the panel tables' headers break between words,
+    /// and the anonymous workbook's recusal rows give no score; `rules template --out` replaces a file only with
     /// `--force` and never the rules file; the session's readers open it read-only (an
     /// archived session verifies), and a journal write that fails is cut back.
     public static let version = "0.24.0"

@@ -52,9 +52,9 @@ public struct Narrator {
         }
         let weighted = r.points != r.raw && !r.prorated
         if weighted, showsWeight, let weight = r.points.divided(by: r.raw) {
-            let raw = r.raw.plainText(maxPlaces: max(rules.ranking.precision, 2) + 2)
-            return lang.t("得 \(raw) 分（满分 \(fmt.points(s.points)) 分），按权重 ×\(weight.plainText(maxPlaces: 4)) 折算 \(fmt.points(r.points)) 分",
-                          "\(raw) of \(fmt.points(s.points)) points, weighted ×\(weight.plainText(maxPlaces: 4)) to \(fmt.points(r.points))")
+            let (raw, w) = Self.checkable(r.raw, weight, points: r.points, places: max(rules.ranking.precision, 2))
+            return lang.t("得 \(raw) 分（满分 \(fmt.points(s.points)) 分），按权重 ×\(w) 折算 \(fmt.points(r.points)) 分",
+                          "\(raw) of \(fmt.points(s.points)) points, weighted ×\(w) to \(fmt.points(r.points))")
         }
         var text = lang.t("得 \(fmt.points(r.raw)) 分（满分 \(fmt.points(s.points)) 分）",
                           "\(fmt.points(r.raw)) of \(fmt.points(s.points)) points")
@@ -62,6 +62,22 @@ public struct Narrator {
             text += lang.t("，按权重折算 \(fmt.points(r.points)) 分", ", weighted to \(fmt.points(r.points))")
         }
         return text
+    }
+
+    /// A weighted standard's raw points and weight as the papers show them: with the fewest
+    /// places (two more than the points', at least) at which the shown raw times the shown weight
+    /// rounds to the points shown (`places`), up to 8; `…` after a figure that is cut. (A
+    /// review found 2.9933 × 0.75 = 2.244975 shown beside 2.25: 4 places were too few there.)
+    static func checkable(_ raw: Rational, _ weight: Rational, points: Rational, places: Int) -> (raw: String, weight: String) {
+        func shown(_ x: Rational, _ p: Int) -> String { x.plainText(maxPlaces: p) + (x.rounded(places: p) == x ? "" : "…") }
+        let target = points.rounded(places: places)
+        var p = places + 2
+        while p < 8 {
+            let w = weight.rounded(places: max(p, 4))
+            if (raw.rounded(places: p) * w).rounded(places: places) == target { break }
+            p += 1
+        }
+        return (shown(raw, p), shown(weight, max(p, 4)))
     }
 
     /// The values a standard read, e.g. `已签订 52 / 已建会 55 = 94.55%`.

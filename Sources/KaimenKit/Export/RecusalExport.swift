@@ -9,12 +9,16 @@ enum RecusalExport {
 
     /// One score-sheet row per ballot set aside: who (unless `naming` is off), why, the item and
     /// score, not counted.
+    /// - Parameter scoresUnnamed: whether a row that names no one still gives the recused score
+    ///   (before 0.24.0). A unit has often one representative of its own on the panel, so
+    ///   `本单位代表 … 4` told anyone who knows who that is how they scored their own unit.
     static func sheetRows(_ recusals: [RecusalViolation], itemNames: [String: String], fmt: ValueFormatter, lang: Language,
-                          naming: Bool = true) -> [[ExportCell]] {
+                          naming: Bool = true, scoresUnnamed: Bool = false) -> [[ExportCell]] {
         recusals.map { v in
-            [.text(lang.t("回避", "Recusal")), naming ? .text(v.representative) : .empty, naming ? .text(v.name) : .empty,
+            let item = itemNames[v.item] ?? v.item
+            return [.text(lang.t("回避", "Recusal")), naming ? .text(v.representative) : .empty, naming ? .text(v.name) : .empty,
              .text(v.reasonText.text(lang)), .empty,
-             .text("\(itemNames[v.item] ?? v.item) \(fmt.points(v.score))"), .empty,
+             .text(naming || scoresUnnamed ? "\(item) \(fmt.points(v.score))" : item), .empty,
              // The file's line points at the representative's own row: left out with the names.
              .text(naming ? lang.t("回避，不计入（\(v.location.file) 第 \(v.location.line) 行）", "recused, not counted (\(v.location.file) line \(v.location.line))")
                           : lang.t("回避，不计入", "recused, not counted"))]

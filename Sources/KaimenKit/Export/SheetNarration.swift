@@ -64,14 +64,26 @@ extension SheetNarration {
             if separated && !note.isEmpty { note += lang.t("；", ";") }
             note += lang.t("扣 \(fmt.points(ar.deducted)) 分", " \(fmt.points(ar.deducted)) deducted")
         }
-        // The rows add up as shown unless rounding moved them; a prorated or capped area says
-        // why its rows do not add up already.
+        // The rows add up as shown unless rounding moved them, or the deductions passed what the
+        // area earned (they take it to 0, no further); a prorated or capped area says why its
+        // rows do not add up already.
         if session.report.writes(since: ScoreReport.v0_24) && ar.prorateFactor == nil && !(ar.earned > ar.capped) {
             let places = fmt.rowPlaces
-            var shown = Rational.zero
-            for i in session.plan.areaStandards[a] { shown += r.standards[i].points.rounded(places: places) }
-            for i in session.plan.areaDeductions[a] { shown -= r.deductions[i].points.rounded(places: places) }
-            if shown != ar.subtotal.rounded(places: session.rules.ranking.precision) {
+            var shown = Rational.zero, rows = Rational.zero, deductions = Rational.zero
+            for i in session.plan.areaStandards[a] {
+                shown += r.standards[i].points.rounded(places: places)
+                rows += r.standards[i].points
+            }
+            for i in session.plan.areaDeductions[a] {
+                shown -= r.deductions[i].points.rounded(places: places)
+                deductions += r.deductions[i].points
+            }
+            if deductions > ar.deducted {
+                clause("扣分不超过本方面的得分：扣分项共 \(fmt.points(deductions)) 分，实扣 \(fmt.points(ar.deducted)) 分",
+                       "deductions take at most the area's points: \(fmt.points(deductions)) in all, \(fmt.points(ar.deducted)) taken off")
+            } else if rows - deductions == ar.subtotal && shown != ar.subtotal.rounded(places: places) {
+                // (Compared at the rows' places: a subtotal shown to fewer places, at a coarser
+                // precision, is rounded as every total is, and says nothing here.)
                 let exact = ar.subtotal.plainText(maxPlaces: 6) + (ar.subtotal.rounded(places: 6) == ar.subtotal ? "" : "…")
                 clause("各行得分相加为 \(shown.formatted(places: places))；小计用未经四舍五入的分数相加，为 \(exact)，记 \(fmt.fixed(ar.subtotal)) 分",
                        "the rows as shown add up to \(shown.formatted(places: places)); the subtotal adds the unrounded points, \(exact), shown as \(fmt.fixed(ar.subtotal))")

@@ -29,8 +29,8 @@ public struct ScoreReport: Sendable {
     /// 0.24.0 numbers a reader can check by hand: a weighted standard's raw points to more
     /// places with its weight, a subtotal whose rows as shown add up otherwise says so, the
     /// summary's note gives the largest rounding gap in its table, the sheets' CSV subtotal
-    /// note is the HTML's, the notice's table fits the page, and the panel tables' headers
-    /// break between words
+    /// note is the HTML's, the notice's table fits the page, the panel tables' headers
+    /// break between words, and the anonymous workbook's recusal rows give no score
     /// (docs/session.md, `session verify`).
     public static let v0_16: [Int] = [0, 16, 0]
     public static let v0_17: [Int] = [0, 17, 0]

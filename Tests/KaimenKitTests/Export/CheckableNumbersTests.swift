@@ -103,6 +103,87 @@ struct CheckableNumbersTests {
         #expect(!ReportHTML.render(try Self.session(writtenAs: [0, 22, 0])).contains(PanelHTML.css024))
     }
 
+    /// Found by a papers review: X08 of the Xicheng sample has one representative of its own on
+    /// the panel, so the anonymous workbook's `本单位代表 … 4` said how that person scored.
+    @Test("the anonymous score sheet's recusal rows give the standard but no score; the named ones, and 0.22.0's, give it")
+    func anonymousRecusalRows() throws {
+        let s = try ScoringSession.run(.init(rules: "rules/xicheng-2014.jsonc", units: "samples/xicheng-2014/units.csv",
+                                             roster: "samples/xicheng-2014/roster.csv", ballots: "samples/xicheng-2014/ballots.csv",
+                                             baseDirectory: Fixtures.packageRoot.path))
+        let u = try Self.unit(s, "X08")
+        func recusalRows(_ s: ScoringSession, naming: Bool) -> [[String]] {
+            ScoreSheetExport.table(s, unit: u, lang: .zh, narration: nil, namesRepresentatives: naming).rows
+                .filter { if case .text("回避") = $0.first { return true } else { return false } }
+                .map { $0.map { if case .text(let t) = $0 { return t } else { return "" } } }
+        }
+        let anonymous = recusalRows(s, naming: false)
+        try #require(!anonymous.isEmpty)
+        for row in anonymous {
+            #expect(row[1].isEmpty && row[2].isEmpty)
+            #expect(!row[5].contains { $0.isNumber }, "\(row)")   // the standard's name only
+        }
+        #expect(recusalRows(s, naming: true).allSatisfy { $0[5].last?.isNumber == true })
+        var old = s
+        old.report.writtenAs = [0, 22, 0]
+        #expect(recusalRows(old, naming: false).allSatisfy { $0[5].last?.isNumber == true })
+    }
+
+    /// Found by a review of the change: a deduction that passed what its area earned (so took
+    /// it to 0, no further) was said to be a rounding difference (`各行得分相加为 -0.50；…为 0`).
+    @Test("deductions above what the area earned are said as such, not as rounding")
+    func deductionCapped() throws {
+        // Area a (10): s counts m at 1 point each; d deducts 0.5 per x, at most 2. U1: m 0, x 1:
+        // rows 0 and -0.5, the area 0 (a deduction takes at most what the area earned).
+        let rules = RulesText.make(
+            metrics: RulesText.metric("m") + "," + RulesText.metric("x"),
+            areas: RulesText.area("a", points: "10"),
+            standards: RulesText.standard("s", area: "a", points: "10", #""method": "count", "metric": "m", "perUnit": 1"#),
+            more: #""deductions": [ { "id": "d", "area": "a", "name": "迟报", "criteria": "每次扣0.5分。", "points": 2, "method": "count", "metric": "x", "perUnit": 0.5 } ],"#)
+        let s = try TestSession(rules: rules, units: "id,name,m,x\nU1,甲,0,1\nU2,乙,3,1\n").run()
+        let u1 = try #require(try Self.sheet(s, "U1").first { $0.contains(",小计,") })
+        #expect(u1.hasSuffix(",0.00,扣分不超过本方面的得分：扣分项共 0.5 分，实扣 0 分"), "\(u1)")
+        // U2: 3 − 0.5 = 2.5, rows adding up as shown: no clause but the deduction's.
+        let u2 = try #require(try Self.sheet(s, "U2").first { $0.contains(",小计,") })
+        #expect(u2.hasSuffix(",2.50,扣 0.5 分"), "\(u2)")
+    }
+
+    /// Found by a review of the change: 4 places were too few there, 2.9933 × 0.75 = 2.244975
+    /// beside 2.25. Raw 3 × (45 / 82) / 0.55 = 1350/451 = 2.993348…, weighted × 3/4 = 2.245011…
+    @Test("a weighted standard's raw points get as many places as raw × weight needs to round to the points shown")
+    func weightedPlaces() {
+        let raw = Rational(1350, 451), weight = Rational(3, 4)
+        let shown = Narrator.checkable(raw, weight, points: raw * weight, places: 2)
+        #expect(shown.raw == "2.99335…" && shown.weight == "0.75", "\(shown)")   // 2.99335 × 0.75 = 2.2450125 → 2.25
+        // Enough as it is: 3.625 × 2 = 7.25.
+        #expect(Narrator.checkable(Rational(29, 8), Rational(2), points: Rational(29, 4), places: 2) == ("3.625", "2"))
+        // A weight that does not end is marked cut: 2/3 → 0.6667…
+        #expect(Narrator.checkable(Rational(3), Rational(2, 3), points: Rational(2), places: 2).weight == "0.6667…")
+    }
+
+    /// Found by a review of the change: a veto that only sets a grade left the unit out of the
+    /// largest gap (X08: 96.20 against columns adding to 96.22).
+    @Test("a unit with a veto that does not cap its total still counts in the summary's largest gap")
+    func gapWithGradeVeto() throws {
+        let root = Fixtures.packageRoot
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-gap-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // serious_violations (column 56) set to 1 for X02, X05 and X08: veto.discipline sets the grade only.
+        var lines = try String(contentsOf: root.appendingPathComponent("samples/xicheng-2014/units.csv"), encoding: .utf8).components(separatedBy: "\n")
+        let column = try #require(Self.cells(lines[0]).firstIndex(of: "serious_violations"))
+        for (i, line) in lines.enumerated() where ["X02,", "X05,", "X08,"].contains(where: { line.hasPrefix($0) }) {
+            var cells = line.components(separatedBy: ",")
+            cells[column] = "1"
+            lines[i] = cells.joined(separator: ",")
+        }
+        try lines.joined(separator: "\n").write(to: dir.appendingPathComponent("units.csv"), atomically: true, encoding: .utf8)
+        let s = try ScoringSession.run(.init(rules: "rules/xicheng-2014.jsonc", units: dir.appendingPathComponent("units.csv").path,
+                                             roster: "samples/xicheng-2014/roster.csv", ballots: "samples/xicheng-2014/ballots.csv",
+                                             baseDirectory: root.path))
+        #expect(s.unit("X08").vetoes.isEmpty == false)
+        #expect(ReportHTML.render(s).contains("本表中最多相差 0.02。"))
+    }
+
     @Test("the notice's table is a hair narrower than the page, so that its right border prints; not as 0.22.0 wrote it")
     func noticeWidth() throws {
         #expect(NoticeHTML.render(try Self.session()).contains(NoticeHTML.css024))

@@ -107,13 +107,23 @@ extension PaperTexts {
 
 extension PaperTexts {
     /// The largest difference, over the units whose total no veto capped, between the total and
-    /// its areas plus bonus as the summary shows them, in units of the last place.
-    static func largestRoundingGap(_ scores: ScoreTable) -> Int64 {
-        let capped = Set(scores.vetoes.map { Int($0.unit) })
+    /// its areas plus bonus as the summary shows them, in units of the last place. A veto that
+    /// only sets a grade, or whose cap the total is under, leaves the total the sum it is.
+    static func largestRoundingGap(_ report: ScoreReport) -> Int64 {
+        let scores = report.scores, vetoes = report.rules.vetoes
+        // Each unit's lowest cap among its vetoes that held, at the table's places.
+        var cap: [Int: Int64] = [:]
+        for v in scores.vetoes {
+            guard let c = vetoes[Int(v.item)].capTotal else { continue }
+            let scaled = c.scaledInteger(places: scores.precision)
+            cap[Int(v.unit)] = min(cap[Int(v.unit)] ?? scaled, scaled)
+        }
         var largest: Int64 = 0
-        for u in 0..<scores.unitCount where !capped.contains(u) {
+        for u in 0..<scores.unitCount {
             var sum = scores.bonus[u]
             for a in 0..<scores.areaCount { sum += scores.areas[u * scores.areaCount + a] }
+            // Capped: the total is the cap, and the columns add up to more than any rounding.
+            if let c = cap[u], scores.total[u] == c, sum > c { continue }
             largest = max(largest, abs(sum - scores.total[u]))
         }
         return largest

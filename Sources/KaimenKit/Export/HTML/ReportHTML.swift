@@ -75,7 +75,7 @@ public enum ReportHTML {
             PaperTexts.meta(Localized(zh: "职工代表", en: "Representatives"), lang.t("\(session.representatives.count) 人", "\(session.representatives.count)"), lang),
         ].map(\.markup).joined() + "</div>"
         s += summaryTable(report, plan: session.plan, lang: lang).markup
-        let gap = report.writes(since: ScoreReport.v0_24) ? PaperTexts.largestRoundingGap(report.scores) : nil
+        let gap = report.writes(since: ScoreReport.v0_24) ? PaperTexts.largestRoundingGap(report) : nil
         s += "<p class=\"small\">\(HTMLText.escape(PaperTexts.summaryNote(rules, lang: lang, largestGap: gap)))</p>"
         s += "<h2>\(HTMLText.escape(PaperTexts.warningsHeading.text(lang)))</h2>"
         // Recusals: since 0.19.0 in brief in the table's 说明 column, their ballots here; before,
