@@ -18,7 +18,10 @@ enum SessionCommandSupport {
     static func folder(_ args: ParsedArguments, usage: String, count: Int = 1, console: Console) -> (dir: String, url: URL)? {
         guard args.positionals.count == count else {
             let lang = language(args)
-            let missing = args.positionals.isEmpty ? CommandMessages.missingSessionFolder : CommandMessages.missingTypedFile
+            // One argument given: the file when it is one (`enter typed-a.csv`), else the folder.
+            var isFolder: ObjCBool = false
+            let givenFile = args.positionals.first.map { FileManager.default.fileExists(atPath: resolve($0, in: console.currentDirectory), isDirectory: &isFolder) && !isFolder.boolValue } ?? false
+            let missing = args.positionals.isEmpty || givenFile ? CommandMessages.missingSessionFolder : CommandMessages.missingTypedFile
             console.error(args.positionals.count < count ? missing : CommandMessages.unexpectedArgument(args.positionals[count]), lang)
             console.errLine(CommandMessages.usageLine(usage).text(lang))
             return nil

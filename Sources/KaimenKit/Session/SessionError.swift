@@ -16,7 +16,7 @@ public enum SessionError: Error, Sendable, Equatable {
     static func from(_ error: any Error, writing path: String) -> SessionError {
         if let e = error as? SessionError { return e }
         if case .io(let operation, let file, let cause) = error as? OutputError {
-            return .io(operation == .flush ? "fsync" : operation == .create ? "create" : "write", file, code: cause.code)
+            return .io(operation == .flush ? "fsync" : operation == .create || operation == .createFolder ? "create" : "write", file, code: cause.code)
         }
         let ns = error as NSError
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {

@@ -55,7 +55,9 @@ public struct SessionFolder {
         let created = !fm.fileExists(atPath: directory.path)
         var hashes: [String: JSONOut] = [:], sources: [String: JSONOut] = [:]
         do {
-            try fm.createDirectory(at: directory, withIntermediateDirectories: true)
+            // With the system's own calls, so that a refusal keeps its cause (Foundation's
+            // error for a folder it may not make carried no `errno`, and was said as EIO).
+            _ = try FileSystem.makeFolders(directory.path)
             for c in copies {
                 guard let data = fm.contents(atPath: PathText.resolve(c.from, in: base)) else { throw SessionError.io("read", c.from) }
                 try AtomicWriter.write(data, to: directory.appendingPathComponent(c.to))

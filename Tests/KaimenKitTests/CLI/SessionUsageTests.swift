@@ -27,6 +27,12 @@ struct SessionUsageTests {
         #expect(zh.code == .usage && zh.err.hasPrefix("错误：缺少录入的文件 FILE：写在会话文件夹后面\n用法：kaimen session enter DIR FILE"), "\(zh.err)")
         let none = Self.run(["session", "enter", "--by", "乙"])
         #expect(none.err.hasPrefix("错误：缺少会话文件夹 DIR\n"), "\(none.err)")
+        // The file alone: the folder is what is missing (a review of the change above).
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("typed-\(UUID().uuidString).csv")
+        try? Data("代表编号\n".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let onlyFile = Self.run(["session", "enter", file.lastPathComponent, "--by", "乙"])
+        #expect(onlyFile.err.hasPrefix("错误：缺少会话文件夹 DIR\n"), "\(onlyFile.err)")
     }
 
     @Test("a stray argument is named")

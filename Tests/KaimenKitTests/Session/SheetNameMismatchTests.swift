@@ -25,7 +25,7 @@ struct SheetNameMismatchTests {
         let r = s.run("enter", [file, "--by", "甲"])
         #expect(r.code == .success, "\(r.err)")
         #expect(r.err.contains("a.csv 第 2 行 B 列（姓名）：警告：代表编号 `R01` 是 顾尚礼，这一行的姓名却写着 `王秀兰`（R02 的姓名）：编号和姓名有一处录错了；这一行按编号 `R01` 读；"
-                               + "核对纸质评分表上是哪位代表：若是 R02 的，这一行已按 `R01` 记入，同一录入员不能再录一次；用 `kaimen session resolve` 按纸质表改正（双人录入时，等另一名录入员录入后再裁定）"), "\(r.err)")
+                               + "核对纸质评分表上是哪位代表：若是 R02 的，这次录入被拒绝时，改正这一行的编号后重新录入；已记录时，同一录入员不能再录一次，用 `kaimen session resolve` 按纸质表改正（双人录入时，等另一名录入员录入后再裁定）"), "\(r.err)")
         // One warning: the other rows carry R01's own name.
         #expect(r.err.components(separatedBy: "警告：").count == 2, "\(r.err)")
         #expect(try s.state().entries.keys.contains(.init(representative: "R01", unit: "X01")))
@@ -40,7 +40,7 @@ struct SheetNameMismatchTests {
         let other = try s.file("b.csv", Self.withNames { $0 == "X02" ? "张三" : "" })
         let b = s.run("enter", [other, "--by", "乙", "--lang", "en"])
         #expect(b.err.contains("warning: the representative id `R01` is 顾尚礼, but this row's name reads `张三`: the id or the name was typed wrong; the row is read as `R01`'s; "
-                               + "check whose paper sheet it is: if the id is wrong, this row is recorded as `R01`'s and the same operator cannot enter it again; "
-                               + "correct it from the paper with `kaimen session resolve`"), "\(b.err)")
+                               + "check whose paper sheet it is: if the id is wrong, and this entry was refused, correct this row's id and enter it again; "
+                               + "if it was recorded, the same operator cannot enter it again: correct it from the paper with `kaimen session resolve`"), "\(b.err)")
     }
 }
