@@ -104,26 +104,33 @@ enum RulesMessages {
     static func invalidIDHint(_ s: String) -> L {
         let scalars = Array(s.unicodeScalars)
         let spaces: Set<UInt32> = [0x20, 0x09, 0xA0, 0x3000]
-        let ends = [scalars.first, scalars.last].compactMap { $0 }.contains { spaces.contains($0.value) }
-        let invisible = scalars.first { Echo.isInvisible($0) || Echo.isControl($0) || ($0.value == 0xA0 && !ends) }
-        let wide = scalars.first { (0xFF01...0xFF5E).contains($0.value) || $0 == "。" }
-        // The id with all of that put right.
+        // Chinese first: no other change makes an id of it.
+        if scalars.contains(where: { $0.properties.isIdeographic }) { return chineseInName }
+        // The id with every slip put right: invisible characters and spaces out, full-width
+        // letters and `。` as ASCII.
         var meant = String.UnicodeScalarView()
         for u in scalars where !(Echo.isInvisible(u) || Echo.isControl(u) || spaces.contains(u.value)) {
             meant.append(u == "。" ? "." : (0xFF01...0xFF5E).contains(u.value) ? Unicode.Scalar(u.value - 0xFEE0)! : u)
         }
         let candidate = String(meant)
         let write = IDSyntax.isValid(candidate) ? (zh: "：写 `\(candidate)`", en: ": write `\(candidate)`") : (zh: "", en: "")
-        if let u = invisible {
-            let name = Echo.codePoint(u) + (u.value == 0x200B ? "（零宽空格）" : u.value == 0xA0 ? "（不换行空格）" : "")
-            let nameEN = Echo.codePoint(u) + (u.value == 0x200B ? " (zero-width space)" : u.value == 0xA0 ? " (no-break space)" : "")
+        if let u = scalars.first(where: { Echo.isInvisible($0) || (Echo.isControl($0) && $0 != "\t") }) {
+            let name = Echo.codePoint(u) + (u.value == 0x200B ? "（零宽空格）" : "")
+            let nameEN = Echo.codePoint(u) + (u.value == 0x200B ? " (zero-width space)" : "")
             return L(zh: "编号里有看不见的字符 \(name)，删去它\(write.zh)", en: "the id holds an invisible character, \(nameEN); delete it\(write.en)")
         }
-        if ends { return L(zh: "去掉编号首尾的空格\(write.zh)", en: "remove the space at the id's start or end\(write.en)") }
-        if let u = wide {
+        if let first = scalars.first, let last = scalars.last, spaces.contains(first.value) || spaces.contains(last.value) {
+            return L(zh: "去掉编号首尾的空格\(write.zh)", en: "remove the space at the id's start or end\(write.en)")
+        }
+        if scalars.contains(where: { spaces.contains($0.value) }) {
+            return L(zh: "编号里不能有空格\(write.zh)", en: "an id holds no spaces\(write.en)")
+        }
+        if let u = scalars.first(where: { (0xFF01...0xFF5E).contains($0.value) || $0 == "。" }) {
             return L(zh: "编号里有全角字符 `\(Character(u))`：用半角（英文输入法）\(write.zh)", en: "the id holds the full-width `\(Character(u))`: use ASCII\(write.en)")
         }
-        if scalars.contains(where: { $0.properties.isIdeographic }) { return chineseInName }
+        if let first = scalars.first, !(first.isASCII && first.properties.isAlphabetic) {
+            return L(zh: "编号要以英文字母开头", en: "an id starts with an ASCII letter")
+        }
         return L(zh: "只用英文字母、数字、`_`、`-` 和 `.`\(write.zh)", en: "use ASCII letters, digits, `_`, `-` and `.` only\(write.en)")
     }
     // A number written as text or with `%` (`NumberMeaning`): what to write, by what the field counts.

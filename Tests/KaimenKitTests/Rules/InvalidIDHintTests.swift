@@ -13,10 +13,12 @@ struct InvalidIDHintTests {
         ("ｒｉｇｈｔｓ.legal_aid", "编号里有全角字符 `ｒ`：用半角（英文输入法）：写 `rights.legal_aid`"),
         ("rights。legal_aid", "编号里有全角字符 `。`：用半角（英文输入法）：写 `rights.legal_aid`"),
         ("rights.legal\u{200B}_aid", "编号里有看不见的字符 U+200B（零宽空格），删去它：写 `rights.legal_aid`"),
-        ("a\u{A0}b", "编号里有看不见的字符 U+00A0（不换行空格），删去它：写 `ab`"),
+        ("veto\u{A0}safety", "编号里不能有空格：写 `vetosafety`"),
         ("维权", "中文写在 `name` 里"),
-        ("1abc", "只用英文字母、数字、`_`、`-` 和 `.`"),
-        ("a b", "只用英文字母、数字、`_`、`-` 和 `.`：写 `ab`"),
+        (" 安全", "中文写在 `name` 里"),
+        ("1veto", "编号要以英文字母开头"),
+        ("a b", "编号里不能有空格：写 `ab`"),
+        ("a/b", "只用英文字母、数字、`_`、`-` 和 `.`"),
     ])
     func hint(_ id: String, _ expected: String) {
         #expect(!IDSyntax.isValid(id))

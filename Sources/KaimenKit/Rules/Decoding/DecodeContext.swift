@@ -31,9 +31,21 @@ final class DecodeContext {
     /// session's copy of its rules, which the version that opened it accepted).
     var limitsText = true
 
-    func markUndecoded(_ collection: String, _ node: JSONNode) {
-        if let id = node["id"]?.stringValue { undecoded[collection, default: []].insert(id) }
-        else { undecoded[collection, default: []].insert("") }
+    /// Where each entry the decoder could not decode stands, with its id, by collection: its id
+    /// still counts in the check for an id used twice (a rules author's trial fixed an entry's
+    /// typo, only to be told then that its id was another entry's).
+    var undecodedEntries: [String: [(id: String, origin: Origin)]] = [:]
+
+    /// - Parameter entry: the decoder's own entry (not an extending file's patch of a base
+    ///   entry, whose id is the base's): kept in `undecodedEntries`.
+    func markUndecoded(_ collection: String, _ node: JSONNode, entry: Bool = false) {
+        if let id = node["id"]?.stringValue {
+            undecoded[collection, default: []].insert(id)
+            if entry, !id.isEmpty {
+                undecodedEntries[collection, default: []].append((id, Origin(location: node.location, path: "\(collection)[\(id)]",
+                                                                             fields: node["id"].map { ["id": $0.location] } ?? [:])))
+            }
+        } else { undecoded[collection, default: []].insert("") }
     }
 
     func isUndecoded(_ collection: String, _ id: String) -> Bool { undecoded[collection]?.contains(id) == true }

@@ -56,7 +56,7 @@ struct RulesDecoder {
 
         var metrics: [MetricDefinition] = []
         for (i, node) in collection(top, "metrics", required: true, nonEmpty: false).enumerated() {
-            if let m = decodeMetric(node, index: i) { metrics.append(m) } else { ctx.markUndecoded("metrics", node) }
+            if let m = decodeMetric(node, index: i) { metrics.append(m) } else { ctx.markUndecoded("metrics", node, entry: true) }
         }
         for (slot, m) in metrics.enumerated() where metricSlots[m.id] == nil {
             metricSlots[m.id] = slot
@@ -79,18 +79,18 @@ struct RulesDecoder {
 
         var areas: [Area] = []
         for (i, node) in collection(top, "areas", required: true, nonEmpty: true).enumerated() {
-            if let a = decodeArea(node, index: i) { areas.append(a) } else { ctx.markUndecoded("areas", node) }
+            if let a = decodeArea(node, index: i) { areas.append(a) } else { ctx.markUndecoded("areas", node, entry: true) }
         }
         let standards = decodeStandards(collection(top, "standards", required: true, nonEmpty: true), collection: "standards", role: .standard)
         let bonuses = decodeStandards(collection(top, "bonuses", required: false, nonEmpty: false), collection: "bonuses", role: .bonus)
         let deductions = decodeStandards(collection(top, "deductions", required: false, nonEmpty: false), collection: "deductions", role: .deduction)
         var grades: [Grade] = []
         for (i, node) in collection(top, "grades", required: true, nonEmpty: true).enumerated() {
-            if let g = decodeGrade(node, index: i) { grades.append(g) } else { ctx.markUndecoded("grades", node) }
+            if let g = decodeGrade(node, index: i) { grades.append(g) } else { ctx.markUndecoded("grades", node, entry: true) }
         }
         var vetoes: [Veto] = []
         for (i, node) in collection(top, "vetoes", required: false, nonEmpty: false).enumerated() {
-            if let v = decodeVeto(node, index: i) { vetoes.append(v) } else { ctx.markUndecoded("vetoes", node) }
+            if let v = decodeVeto(node, index: i) { vetoes.append(v) } else { ctx.markUndecoded("vetoes", node, entry: true) }
         }
         let bonusCap = top.number("bonusCap", required: false, nonNegative: true, meaning: .points)
         let ranking = top.object("ranking", what: RulesMessages.quoted("ranking")).map(decodeRanking) ?? .default
@@ -266,7 +266,7 @@ struct RulesDecoder {
     private mutating func decodeStandards(_ nodes: [JSONNode], collection: String, role: Standard.Role) -> [Standard] {
         var out: [Standard] = []
         for (i, node) in nodes.enumerated() {
-            if let s = decodeStandard(node, index: i, collection: collection, role: role) { out.append(s) } else { ctx.markUndecoded(collection, node) }
+            if let s = decodeStandard(node, index: i, collection: collection, role: role) { out.append(s) } else { ctx.markUndecoded(collection, node, entry: true) }
         }
         return out
     }

@@ -21,7 +21,16 @@ struct RulesValidator {
     // MARK: Ids
 
     private func checkDuplicateIDs() {
-        func check(_ entries: [(id: String, origin: Origin)], _ what: Localized) {
+        // With the entries that could not be decoded (each said already), in the order they
+        // stand: the first of two is the one earlier in its file, or in the file read first.
+        func check(_ decoded: [(id: String, origin: Origin)], _ what: Localized, _ collections: [String]) {
+            let files = rules.sourceFiles
+            let undecoded = collections.flatMap { ctx.undecodedEntries[$0] ?? [] }
+            let entries = undecoded.isEmpty ? decoded : (decoded + undecoded).sorted { a, b in
+                let (x, y) = (a.origin.location, b.origin.location)
+                let (fx, fy) = (files.firstIndex(of: x.file) ?? 0, files.firstIndex(of: y.file) ?? 0)
+                return (fx, x.line, x.column) < (fy, y.line, y.column)
+            }
             var first: [String: Origin] = [:]
             for e in entries {
                 if let prior = first[e.id] {
@@ -32,10 +41,10 @@ struct RulesValidator {
                 }
             }
         }
-        check(rules.metrics.map { ($0.id, $0.origin) }, ValidationMessages.metric)
-        check(rules.areas.map { ($0.id, $0.origin) }, ValidationMessages.area)
+        check(rules.metrics.map { ($0.id, $0.origin) }, ValidationMessages.metric, ["metrics"])
+        check(rules.areas.map { ($0.id, $0.origin) }, ValidationMessages.area, ["areas"])
         check((rules.standards + rules.bonuses + rules.deductions).map { ($0.id, $0.origin) } + rules.vetoes.map { ($0.id, $0.origin) },
-              ValidationMessages.anyEntry)
+              ValidationMessages.anyEntry, ["standards", "bonuses", "deductions", "vetoes"])
         // A ballot standard's name heads its column on the entry sheets, and a ballots file may
         // name it so: two of one name could not be told apart.
         var ballotNames: [String: Origin] = [:]
