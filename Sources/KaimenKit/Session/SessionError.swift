@@ -35,6 +35,12 @@ public enum SessionError: Error, Sendable, Equatable {
             if SessionFolder.leftByInterruptedInit(path) {
                 return [.error("not-a-session", SessionMessages.notOpenedNoJournal(path), hint: SessionMessages.notOpenedHint(path))]
             }
+            // A folder that is not there is said so, not sent to `init` (a secretary in the
+            // wrong folder was invited to open a second session).
+            var isFolder: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+                return [.error("not-a-session", SessionMessages.noSuchFolder(path), hint: SessionFolder.nearestSession(to: path) ?? SessionMessages.noSuchFolderHint)]
+            }
             return [.error("not-a-session", SessionMessages.notASession(path), hint: SessionFolder.nearestSession(to: path) ?? SessionMessages.notASessionHint)]
         case .alreadyExists(let path):
             return [.error("session-exists", SessionMessages.sessionExists(path), hint: SessionMessages.sessionExistsHint)]

@@ -249,6 +249,11 @@ extension SessionMessages {
         Localized(zh: "是不是 `\(Echo.shown(session))`？", en: "did you mean `\(Echo.shown(session))`?")
     }
     static let notASessionHint = Localized(zh: "先用 `kaimen session init` 建立会话", en: "create one with `kaimen session init`")
+    static func noSuchFolder(_ path: String) -> Localized {
+        Localized(zh: "会话文件夹 `\(path)` 不存在", en: "the session folder `\(path)` does not exist")
+    }
+    static let noSuchFolderHint = Localized(zh: "检查文件夹的名字和位置：在会话所在的文件夹中运行，或写出会话文件夹的完整路径",
+                                            en: "check the folder's name and place: run the command where the session is, or give the session folder's full path")
 
     static func sessionExists(_ path: String) -> Localized {
         Localized(zh: "`\(path)` 已有会话日志，不能再次建立", en: "`\(path)` already holds a session journal")

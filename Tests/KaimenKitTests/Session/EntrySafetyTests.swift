@@ -434,6 +434,9 @@ struct EntrySafetyTests {
         #expect(missing.code == .failure)
         #expect(!missing.err.contains("No such file"), "\(missing.err)")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("nosuch").path))
+        // Said as missing, not sent to `init` (a secretary's trial, in the wrong folder).
+        #expect(missing.err.contains("错误：会话文件夹 `\(dir.appendingPathComponent("nosuch").path)` 不存在；检查文件夹的名字和位置"), "\(missing.err)")
+        #expect(!missing.err.contains("session init"), "\(missing.err)")
     }
 
     @Test("enter prints the reader's warning for a file saved by Excel as GB18030")
