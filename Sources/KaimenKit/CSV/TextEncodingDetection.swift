@@ -160,17 +160,23 @@ public enum TextEncodingDetection {
         utf8.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(utf8.dropFirst(3)) : utf8
     }
 
+    /// The bytes that are not UTF-8 from `bad` on, and what they read as in GB18030 when that
+    /// is Chinese; not for the start of a UTF-8 character cut short (`E9 A1` of 顾), which
+    /// GB18030 would read as some other character.
+    static func stray(_ bytes: [UInt8], at bad: Int) -> (run: Range<Int>, gbk: String?) {
+        let run = strayRun(bytes, at: bad)
+        let read = cutShort(bytes[run]) ? nil
+            : String(data: Data(bytes[run]), encoding: gb18030).flatMap { $0.unicodeScalars.allSatisfy(isHan) ? $0 : nil }
+        return (run, read)
+    }
+
     private static func notUTF8(_ fileName: String, _ bytes: [UInt8], _ bad: Int, bom: Bool) -> DiagnosticsError {
         let location = location(ofByte: bad, in: bytes, fileName: fileName)
         // UTF-8 text with a few bytes of another encoding in it (a name pasted from a GBK
         // file): the place is told, with what the bytes read as in GB18030 when that is
         // Chinese. "Neither UTF-8 nor GB18030" sent a secretary to save the whole file again.
         if mostlyUTF8(bytes) {
-            let run = strayRun(bytes, at: bad)
-            // Not for the start of a UTF-8 character cut short (`E9 A1` of 顾), which GB18030
-            // would read as some other character.
-            let read = cutShort(bytes[run]) ? nil
-                : String(data: Data(bytes[run]), encoding: gb18030).flatMap { $0.unicodeScalars.allSatisfy(isHan) ? $0 : nil }
+            let (run, read) = stray(bytes, at: bad)
             return DiagnosticsError([.error(
                 DiagnosticCode.csvEncoding, CSVMessages.strayBytes(fileName, line: location.line, count: run.count, gbk: read),
                 at: location, hint: CSVMessages.retypeStray)])

@@ -37,9 +37,7 @@ public struct RulesLoader {
         if let utf16 {
             message = ValidationMessages.rulesOtherEncoding(path, utf16)
         } else if TextEncodingDetection.mostlyUTF8(bytes) {
-            let run = TextEncodingDetection.strayRun(bytes, at: bad)
-            let read = TextEncodingDetection.cutShort(bytes[run]) ? nil
-                : String(data: Data(bytes[run]), encoding: TextEncodingDetection.gb18030).flatMap { $0.unicodeScalars.allSatisfy(TextEncodingDetection.isHan) ? $0 : nil }
+            let (run, read) = TextEncodingDetection.stray(bytes, at: bad)
             throw DiagnosticsError([.error(.rulesEncoding, CSVMessages.strayBytes(path, line: at.line, count: run.count, gbk: read), at: at,
                                            hint: ValidationMessages.retypeStrayRules)])
         } else if String(data: data, encoding: TextEncodingDetection.gb18030) != nil {
