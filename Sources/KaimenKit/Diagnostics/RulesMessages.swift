@@ -106,11 +106,11 @@ enum RulesMessages {
         let spaces: Set<UInt32> = [0x20, 0x09, 0xA0, 0x3000]
         // Chinese first: no other change makes an id of it.
         if scalars.contains(where: { $0.properties.isIdeographic }) { return chineseInName }
-        // The id with every slip put right: invisible characters and spaces out, full-width
-        // letters and `。` as ASCII.
+        // The id with every slip put right: full-width letters as ASCII (as a unit id typed so is
+        // matched, `UnitMatcher.normalized`), `。` as `.`, invisible characters and spaces out.
         var meant = String.UnicodeScalarView()
-        for u in scalars where !(Echo.isInvisible(u) || Echo.isControl(u) || spaces.contains(u.value)) {
-            meant.append(u == "。" ? "." : (0xFF01...0xFF5E).contains(u.value) ? Unicode.Scalar(u.value - 0xFEE0)! : u)
+        for u in UnitMatcher.normalized(s).unicodeScalars where !(Echo.isInvisible(u) || Echo.isControl(u) || spaces.contains(u.value)) {
+            meant.append(u == "。" ? "." : u)
         }
         let candidate = String(meant)
         let write = IDSyntax.isValid(candidate) ? (zh: "：写 `\(candidate)`", en: ": write `\(candidate)`") : (zh: "", en: "")
