@@ -16,12 +16,14 @@ enum SessionCommandSupport {
     /// - Parameter count: how many positional arguments the command takes (`enter`: the folder
     ///   and the typed file); with the folder given and the file not, the file is what is missing.
     static func folder(_ args: ParsedArguments, usage: String, count: Int = 1, console: Console) -> (dir: String, url: URL)? {
+        func isFile(_ path: String) -> Bool {
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: resolve(path, in: console.currentDirectory), isDirectory: &isFolder) && !isFolder.boolValue
+        }
         guard args.positionals.count == count else {
             let lang = language(args)
             // One argument given: the file when it is one (`enter typed-a.csv`), else the folder.
-            var isFolder: ObjCBool = false
-            let givenFile = args.positionals.first.map { FileManager.default.fileExists(atPath: resolve($0, in: console.currentDirectory), isDirectory: &isFolder) && !isFolder.boolValue } ?? false
-            let missing = args.positionals.isEmpty || givenFile ? CommandMessages.missingSessionFolder : CommandMessages.missingTypedFile
+            let missing = (args.positionals.first.map(isFile) ?? true) ? CommandMessages.missingSessionFolder : CommandMessages.missingTypedFile
             console.error(args.positionals.count < count ? missing : CommandMessages.unexpectedArgument(args.positionals[count]), lang)
             console.errLine(CommandMessages.usageLine(usage).text(lang))
             return nil
@@ -29,8 +31,7 @@ enum SessionCommandSupport {
         let dir = args.positionals[0]
         let url = URL(fileURLWithPath: resolve(dir, in: console.currentDirectory))
         // A file first is the secretary's usual slip (`session enter typed-a.csv 2014-mid`).
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+        if isFile(dir) {
             let lang = language(args)
             console.error(CommandMessages.sessionFolderIsFile(Echo.visible(dir)), lang)
             console.errLine(CommandMessages.usageLine(usage).text(lang))

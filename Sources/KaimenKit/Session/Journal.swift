@@ -73,11 +73,10 @@ public final class Journal {
         let lockTimeout = lockTimeout ?? OutputOptions.lockWait
         let deadline = MonotonicClock.seconds() + max(0, lockTimeout)
         while lockFD >= 0 && flock(lockFD, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR else { throw .io("lock", directory.appendingPathComponent("journal.lock").path) }
+            guard errno == EWOULDBLOCK || errno == EINTR else { throw .io("lock", lockPath) }
             if MonotonicClock.seconds() >= deadline {
-                let lock = directory.appendingPathComponent("journal.lock").path
                 throw .problems([.error("session-locked", SessionMessages.sessionLocked(directory.lastPathComponent, seconds: Int(lockTimeout.rounded(.up))),
-                                        hint: SessionMessages.sessionLockedHint(lock))])
+                                        hint: SessionMessages.sessionLockedHint(lockPath))])
             }
             usleep(20_000)
         }

@@ -12,17 +12,13 @@ public enum SessionError: Error, Sendable, Equatable {
     case problems([Diagnostic])
 
     /// What writing `path` failed with, as a session error with the system's cause: a session
-    /// error as it is; an output file's (`AtomicWriter`) or Foundation's with their `errno`.
+    /// error as it is; an output file's or folder's (`AtomicWriter`, `FileSystem`) with its
+    /// `errno`.
     static func from(_ error: any Error, writing path: String) -> SessionError {
         if let e = error as? SessionError { return e }
         if case .io(let operation, let file, let cause) = error as? OutputError {
             return .io(operation == .flush ? "fsync" : operation == .create || operation == .createFolder ? "create" : "write", file, code: cause.code)
         }
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return .io("write", path, code: Int32(underlying.code))
-        }
-        if ns.domain == NSPOSIXErrorDomain { return .io("write", path, code: Int32(ns.code)) }
         return .io("write", path, code: EIO)
     }
 
@@ -37,8 +33,7 @@ public enum SessionError: Error, Sendable, Equatable {
             }
             // A folder that is not there is said so, not sent to `init` (a secretary in the
             // wrong folder was invited to open a second session).
-            var isFolder: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            if !FileManager.default.fileExists(atPath: path) {
                 return [.error("not-a-session", SessionMessages.noSuchFolder(path), hint: SessionFolder.nearestSession(to: path) ?? SessionMessages.noSuchFolderHint)]
             }
             return [.error("not-a-session", SessionMessages.notASession(path), hint: SessionFolder.nearestSession(to: path) ?? SessionMessages.notASessionHint)]

@@ -295,9 +295,9 @@ extension SessionMessages {
     }
     static func nameMismatchHint(_ rep: Representative, others: [String]) -> Localized {
         let whose = others.first.map { (zh: "若是 \($0) 的", en: "if it is \($0)'s") } ?? (zh: "若编号录错了", en: "if the id is wrong")
-        // Not "enter it again": the same operator's second entry of a sheet is refused (a
-        // secretary's trial followed that advice into a refusal).
-        // The warning comes before the file is recorded or refused, so both cases are said.
+        // The warning comes before the file is recorded or refused, so both cases are said: once
+        // recorded, the same operator's second entry of the sheet is refused (a secretary's
+        // trial followed "enter it again" into that refusal).
         return Localized(zh: "核对纸质评分表上是哪位代表：\(whose.zh)，这次录入被拒绝时，改正这一行的编号后重新录入；已记录时，同一录入员不能再录一次，用 `kaimen session resolve` 按纸质表改正（双人录入时，等另一名录入员录入后再裁定）",
                          en: "check whose paper sheet it is: \(whose.en), and this entry was refused, correct this row's id and enter it again; if it was recorded, the same operator cannot enter it again: correct it from the paper with `kaimen session resolve` (with double entry, once the other operator has entered it)")
     }

@@ -61,7 +61,7 @@ public enum StatusReport {
             out += t.render()
         }
         if !s.leftovers.isEmpty {
-            out += "\n" + lang.t("注意：", "Note: ") + SessionMessages.closeLeftovers(s.leftovers).text(lang) + lang.t("；", "; ") + SessionMessages.closeLeftoversHint.text(lang) + "\n"
+            out += "\n" + lang.t("注意：", "Note: ") + SessionMessages.closeLeftovers(s.leftovers).joined(hint: SessionMessages.closeLeftoversHint).text(lang) + "\n"
         }
         if s.unsealedResults > 0 { out += "\n" + SessionMessages.unsealedResults(s.unsealedResults, folder: SessionFolder.resultsPath(version: s.versions + 1)).text(lang) + "\n" }
         out += "\n" + (s.phase == .closed ? lang.t("会话已结束并封存（共 \(s.versions) 版结果）。", "The session is closed and sealed (\(s.versions) result version\(s.versions == 1 ? "" : "s")).")
