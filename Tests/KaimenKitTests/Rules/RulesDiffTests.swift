@@ -106,9 +106,14 @@ struct RulesDiffTests {
         #expect(zh.contains("\n  + 新增         `new_members` 新发展会员数（计数）\n"), "\(zh)")
         #expect(zh.contains("（是/否）\n"))
         #expect(!zh.contains("新发展会员数（count）") && !zh.contains("[{"), "\(zh)")
-        #expect(zh.contains("\n  ~ 修改         并列处理（tieBreak）：ballots desc, area rights desc, metric members desc → ballots desc, area rights desc, metric new_members desc\n"), "\(zh)")
+        // The keys by the names each file gives them, as `rules show` lists them (a trial found
+        // `ballots desc, area rights desc` in the Chinese text); the JSON keeps the keys.
+        #expect(zh.contains("\n  ~ 修改         并列处理（tieBreak）：代表评分（高者优先）、“依法维权”得分（高者优先）、指标“会员总数”（高者优先）"
+                            + " → 代表评分（高者优先）、“依法维权”得分（高者优先）、指标“新发展会员数”（高者优先）\n"), "\(zh)")
         let en = RulesDiffCommand.text(diff, oldFile: "x", newFile: "d", lang: .en)
         #expect(en.contains("\n  + added            `new_members` 新发展会员数 (count)\n"), "\(en)")
+        #expect(en.contains("tieBreak: representatives' points (higher first), area 依法维权 (higher first), metric 会员总数 (higher first) → "), "\(en)")
+        #expect(diff.json.rendered().contains("ballots desc, area rights desc, metric members desc"))
     }
 
     @Test("--format table is the text listing, as in show, compare and sensitivity; text stays its alias")

@@ -74,7 +74,8 @@ public enum RulesDiffCommand: Command {
         default:
             let subject = who.isEmpty ? "" : who + colon
             let field = c.field.map { M.field($0, method: c.method).text(lang) } ?? ""
-            return "~ \(label(c.kind)) \(subject)\(field)\(colon)\(c.old ?? none) → \(c.new ?? none)"
+            let old = c.oldWords?.text(lang) ?? c.old ?? none, new = c.newWords?.text(lang) ?? c.new ?? none
+            return "~ \(label(c.kind)) \(subject)\(field)\(colon)\(old) → \(new)"
         }
     }
 }

@@ -32,6 +32,10 @@ public struct RulesDiff: Sendable {
         /// what the key means: a linear standard's `target` is a threshold, a ballot
         /// standard's is what the ballots score.
         public var method: String? = nil
+        /// `old` and `new` in words for people, where the value is not read as written: the
+        /// tie-break order names its areas, standards and metrics (`“依法维权”得分（高者优先）`).
+        public var oldWords: Localized? = nil
+        public var newWords: Localized? = nil
     }
 
     /// An added or removed entry in a few facts: its area, points, method, metric kind.
@@ -85,6 +89,19 @@ public struct RulesDiff: Sendable {
         }
         for key in ["notAssessable", "bonusCap", "publishRepresentatives"] {
             diffFields(a[key], b[key], prefix: key, section: "policies", id: nil, name: nil, into: &changes)
+        }
+        // The tie-break order by the names each file gives its keys, as `rules show` lists it.
+        for i in changes.indices where changes[i].section == "ranking" && changes[i].field == "tieBreak" {
+            func words(_ rules: Rules) -> Localized? {
+                guard !rules.ranking.tieBreak.isEmpty else { return nil }
+                func list(_ lang: Language) -> String {
+                    rules.ranking.tieBreak.map { RulesTable.tieBreakText($0, rules: rules, lang: lang, quoted: true) }
+                        .joined(separator: lang.t("、", ", "))
+                }
+                return Localized(zh: list(.zh), en: list(.en))
+            }
+            changes[i].oldWords = words(old)
+            changes[i].newWords = words(new)
         }
         var diff = RulesDiff(oldRules: old.metadata, newRules: new.metadata, changes: changes)
         diff.oldTotal = old.totalPoints
