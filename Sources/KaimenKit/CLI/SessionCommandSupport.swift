@@ -64,10 +64,16 @@ enum SessionCommandSupport {
     /// (but a reason's line breaks and tabs) and nothing invisible (a bidi override, a
     /// zero-width space): in an audit record U+202E makes a name or a reason read otherwise
     /// than it was typed (a hostile test).
-    static func operatorName(_ args: ParsedArguments, usage: String, console: Console) -> String? {
+    /// - Parameter reason: the command records why (`resolve`, `void`, `appeal`): a missing or
+    ///   empty `--reason` is a usage error too, said with a missing `--by` (it was found only
+    ///   once the session was opened, and exited 1 where a missing `--by` exits 64).
+    static func operatorName(_ args: ParsedArguments, usage: String, reason: Bool = false, console: Console) -> String? {
         let lang = language(args)
-        guard let by = args.value("--by")?.trimmingSpaces(), !by.isEmpty else {
-            console.error(CommandMessages.byRequired, lang)
+        let by = args.value("--by")?.trimmingSpaces() ?? ""
+        let noReason = reason && (args.value("--reason")?.trimmingSpaces() ?? "").isEmpty
+        guard !by.isEmpty, !noReason else {
+            if by.isEmpty { console.error(CommandMessages.byRequired, lang) }
+            if noReason { console.errLine(Diagnostic.error(.missingReason, SessionMessages.needReason, path: "--reason").rendered(lang)) }
             console.errLine(CommandMessages.usageLine(usage).text(lang))
             return nil
         }

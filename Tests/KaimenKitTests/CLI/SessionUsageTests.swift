@@ -80,6 +80,25 @@ struct SessionUsageTests {
         #expect(en.code == .usage && en.err.hasPrefix("error: `--by NAME` is required"), "\(en.err)")
     }
 
+    /// Found by a secretary's trial: a missing `--reason` was found only once the session was
+    /// open, and exited 1 where a missing `--by` exits 64.
+    @Test("no --reason for resolve, void or appeal: a usage error with a missing --by, nothing recorded", arguments: [
+        ["void", "--rep", "R05", "--unit", "X02"],
+        ["resolve", "--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "3"],
+        ["appeal", "--unit", "X01", "--reason", "  "],
+    ])
+    func noReason(_ args: [String]) throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let journal = s.journal
+        let r = s.run(args[0], Array(args.dropFirst()) + ["--by", "王秘书"])
+        #expect(r.code == .usage && r.err.hasPrefix("错误：须写明理由（--reason） [选项 --reason]\n用法：kaimen session \(args[0]) "), "\(r.err)")
+        // Both missing: both said, then the usage line once.
+        let both = s.run(args[0], Array(args.dropFirst()))
+        #expect(both.code == .usage && both.err.hasPrefix("错误：必须给出 `--by NAME`：日志要记录每一步是谁做的\n错误：须写明理由（--reason）"), "\(both.err)")
+        #expect(both.err.components(separatedBy: "用法：").count == 2)
+        #expect(s.journal == journal)
+    }
+
     @Test("a file where the folder goes (arguments swapped): said so, exit 64, nothing read or created")
     func fileFirst() {
         let typed = Fixtures.packageRoot.appendingPathComponent("samples/xicheng-2014/typed-a.csv").path

@@ -27,7 +27,7 @@ public enum SessionAppealCommand: Command {
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
         let lang = SessionCommandSupport.language(args)
         guard let (dir, url) = SessionCommandSupport.folder(args, usage: usage, console: console),
-              let by = SessionCommandSupport.operatorName(args, usage: usage, console: console) else { return .usage }
+              let by = SessionCommandSupport.operatorName(args, usage: usage, reason: true, console: console) else { return .usage }
         guard let unit = args.value("--unit") else {
             return usageError(CommandMessages.missingOptions(["--unit"]), console: console, lang: lang)
         }

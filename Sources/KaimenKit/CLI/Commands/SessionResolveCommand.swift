@@ -26,7 +26,7 @@ public enum SessionResolveCommand: Command {
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
         let lang = SessionCommandSupport.language(args)
         guard let (dir, url) = SessionCommandSupport.folder(args, usage: usage, console: console),
-              let by = SessionCommandSupport.operatorName(args, usage: usage, console: console) else { return .usage }
+              let by = SessionCommandSupport.operatorName(args, usage: usage, reason: true, console: console) else { return .usage }
         guard let rep = args.value("--rep"), let unit = args.value("--unit"), let item = args.value("--standard"),
               (args.value("--score") != nil) != args.has("--blank") else {
             return usageError(SessionMessages.resolveNeedsOptions, console: console, lang: lang)
