@@ -59,16 +59,14 @@ public final class Journal {
             }
         }
         let lockPath = directory.appendingPathComponent("journal.lock").path
-        lockFD = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        // A reader (`verify`, `status`) also checks a session it cannot write: an archived copy,
-        // a read-only disk, another user's folder. The lock is then taken on the file read-only
-        // (`flock` needs no write access); where there is no lock file and none can be made, no
-        // command can be writing the session either, and it is read without one.
-        var unlocked = false
-        if lockFD < 0 && !writable && !create && (errno == EACCES || errno == EROFS || errno == EPERM) {
-            lockFD = open(lockPath, O_RDONLY | O_CLOEXEC)
-            unlocked = lockFD < 0 && errno == ENOENT
-        }
+        // A reader (`verify`, `status`) changes nothing in the folder, and also checks a session
+        // it cannot write: an archived copy, a read-only disk, another user's folder. It takes
+        // the lock on the file opened read-only (`flock` needs no write access), and where there
+        // is no lock file it reads without one rather than leave one behind: the file is made
+        // by `init`, and a session copied without it has no command writing it.
+        let reader = !writable && !create
+        lockFD = open(lockPath, reader ? O_RDONLY | O_CLOEXEC : O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let unlocked = reader && lockFD < 0 && errno == ENOENT
         guard lockFD >= 0 || unlocked else { throw .io("open", lockPath) }
         let lockTimeout = lockTimeout ?? OutputOptions.lockWait
         let deadline = MonotonicClock.seconds() + max(0, lockTimeout)

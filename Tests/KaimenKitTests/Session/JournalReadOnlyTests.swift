@@ -81,6 +81,15 @@ struct JournalReadOnlyTests {
         #expect(appeal.code == 1)
         #expect(appeal.err.contains("没有权限（EACCES）；这个命令要写入会话文件夹，需要对它有写权限"), "\(appeal.err)")
         #expect(s.journal == journal)
+
+        // The same copy writable again (a trial: readers made a lock file in it): the readers
+        // still leave the folder as it was; the first writer makes the lock file.
+        try Self.setWritable(s.dir, true)
+        let lock = s.dir.appendingPathComponent("journal.lock").path
+        #expect(s.run("verify", []).code == .success && s.run("status", []).code == .success)
+        #expect(!FileManager.default.fileExists(atPath: lock))
+        #expect(s.run("appeal", ["--unit", "X04", "--reason", "申诉", "--by", "王秘书"]).code == .success)
+        #expect(FileManager.default.fileExists(atPath: lock))
     }
 
     @Test("a journal write the system refuses half-way is cut back: the journal is byte for byte what it was, and nothing is torn")
