@@ -13,7 +13,7 @@ public enum RulesTable {
         s += "\n"
         var table = TextTable(columns: [
             .init(lang.t("编号 id", "id")), .init(lang.t("方面 / 标准", "area / standard")), .init(lang.t("分值", "points"), alignment: .right),
-            .init(lang.t("方法", "method")), .init(lang.t("参数", "parameters"), maxWidth: 44), .init(lang.t("评分标准", "criteria"), maxWidth: criteriaWidth),
+            .init(lang.t("方法", "method")), .init(lang.t("参数", "parameters"), maxWidth: 44, wrap: true), .init(lang.t("评分标准", "criteria"), maxWidth: criteriaWidth, wrap: true),
         ])
         for area in rules.orderedAreas {
             table.addRow([area.id, area.name, area.points.plainText(), area.capped ? lang.t("（封顶）", "(capped)") : "", "", ""])
@@ -25,8 +25,8 @@ public enum RulesTable {
         for (title, items) in [(lang.t("加分项", "Bonuses") + (rules.bonusCap.map { lang.t("（最多 \($0.plainText()) 分）", " (at most \($0.plainText()) points)") } ?? ""), rules.bonuses),
                                (lang.t("扣分项（不使方面得分低于 0）", "Deductions (never below 0 in an area)"), rules.deductions)] where !items.isEmpty {
             var t = TextTable(columns: [.init(lang.t("编号 id", "id")), .init(lang.t("名称", "name")), .init(lang.t("分值", "points"), alignment: .right),
-                                        .init(lang.t("方法", "method")), .init(lang.t("参数", "parameters"), maxWidth: 44),
-                                        .init(lang.t("评分标准", "criteria"), maxWidth: criteriaWidth)])
+                                        .init(lang.t("方法", "method")), .init(lang.t("参数", "parameters"), maxWidth: 44, wrap: true),
+                                        .init(lang.t("评分标准", "criteria"), maxWidth: criteriaWidth, wrap: true)])
             for st in items { t.addRow(row(st, indent: "", lang: lang)) }
             s += "\(title)\n" + t.render() + "\n"
         }

@@ -130,4 +130,45 @@ public enum DisplayWidth {
         }
         return out + ellipsis
     }
+
+    /// `s` in lines of at most `width` columns, each broken after the last separator that fits
+    /// (`，`, `、`, `；`, `：`, `。`, or a space, which the break drops), or where the line is
+    /// full when none does, so a list such as `≥0.99→3, ≥0.9→2` is never cut inside an item
+    /// that fits on a line of its own. A closing mark that comes where a line is full stays on
+    /// it, one or two columns past `width`, as Chinese never begins a line with one.
+    public static func wrap(_ s: some StringProtocol, to width: Int) -> [String] {
+        let hangs: Set<Character> = [" ", "，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "”", "’", "》", ",", ".", ";", ":", ")"]
+        guard width > 0, of(s) > width else { return [String(s)] }
+        var lines: [String] = []
+        var line: [Character] = [], used = 0
+        /// Where the line may break: after this many characters, and how wide they are.
+        var lastBreak: (count: Int, width: Int)?
+        for c in s {
+            let cw = of(c)
+            // A space past the end stays, to be dropped with the break it makes; so does a
+            // closing mark (`，` `。` `）` …), which Chinese never begins a line with.
+            while used + cw > width && used > 0 && !hangs.contains(c) {
+                // The rest after the last break holds no separator: no break is left in it.
+                let (count, w) = lastBreak ?? (line.count, used)
+                lines.append(String(line[..<count]).trimmingTrailingSpaces)
+                line = Array(line[count...])
+                used -= w
+                lastBreak = nil
+            }
+            if c == " " && line.isEmpty { continue }
+            line.append(c)
+            used += cw
+            if "，、；：。 ".contains(c) { lastBreak = (line.count, used) }
+        }
+        if !line.isEmpty { lines.append(String(line).trimmingTrailingSpaces) }
+        return lines
+    }
+}
+
+private extension String {
+    var trimmingTrailingSpaces: String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
 }

@@ -10,7 +10,8 @@
 /// Columns are separated by two spaces, the header is underlined column by column, and
 /// trailing spaces are trimmed from every line. Tabs and line breaks inside a cell are shown
 /// as spaces, so every row stays on one line. A row with fewer cells than there are columns
-/// is filled with empty cells; cells beyond the last column are ignored.
+/// is filled with empty cells; cells beyond the last column are ignored. A cell wider than its
+/// column's `maxWidth` is cut with an ellipsis, or in a `wrap` column goes on over more lines.
 public struct TextTable: Sendable, Hashable {
     public enum Alignment: Sendable, Hashable {
         case left, right
@@ -19,13 +20,19 @@ public struct TextTable: Sendable, Hashable {
     public struct Column: Sendable, Hashable {
         public var header: String
         public var alignment: Alignment
-        /// Cells (and the header) wider than this many columns are truncated with the ellipsis.
+        /// Cells (and the header) wider than this many columns are truncated with the ellipsis,
+        /// or with `wrap` go on over as many lines as they need.
         public var maxWidth: Int?
+        /// A cell wider than `maxWidth` is broken into lines (``DisplayWidth/wrap(_:to:)``) and
+        /// its row takes as many lines, the other cells on its first: what must be read whole,
+        /// such as a standard's thresholds, is never cut.
+        public var wrap: Bool
 
-        public init(_ header: String, alignment: Alignment = .left, maxWidth: Int? = nil) {
+        public init(_ header: String, alignment: Alignment = .left, maxWidth: Int? = nil, wrap: Bool = false) {
             self.header = header
             self.alignment = alignment
             self.maxWidth = maxWidth
+            self.wrap = wrap
         }
     }
 
@@ -56,8 +63,10 @@ public struct TextTable: Sendable, Hashable {
     public func lines() -> [String] {
         guard !columns.isEmpty else { return [] }
         let header = columns.map { fit($0.header, $0) }
-        let body = rows.map { row in
-            columns.indices.map { i in fit(i < row.count ? row[i] : "", columns[i]) }
+        let body = rows.flatMap { row in
+            let cells = columns.indices.map { i in cellLines(i < row.count ? row[i] : "", columns[i]) }
+            let height = cells.map(\.count).max() ?? 1
+            return (0..<height).map { k in cells.map { k < $0.count ? $0[k] : "" } }
         }
         var widths = header.map { DisplayWidth.of($0) }
         for row in body {
@@ -81,14 +90,19 @@ public struct TextTable: Sendable, Hashable {
     }
 
     private func fit(_ text: String, _ column: Column) -> String {
-        var s = text
-        if s.contains(where: { $0 == "\t" || $0.isNewline }) {
-            s = String(s.map { $0 == "\t" || $0.isNewline ? " " : $0 })
-        }
-        if let maxWidth = column.maxWidth {
-            s = DisplayWidth.truncate(s, to: maxWidth, ellipsis: ellipsis)
-        }
-        return s
+        guard let maxWidth = column.maxWidth else { return oneLine(text) }
+        return DisplayWidth.truncate(oneLine(text), to: maxWidth, ellipsis: ellipsis)
+    }
+
+    /// A cell's lines: one, or in a `wrap` column as many as its width needs.
+    private func cellLines(_ text: String, _ column: Column) -> [String] {
+        guard column.wrap, let maxWidth = column.maxWidth else { return [fit(text, column)] }
+        return DisplayWidth.wrap(oneLine(text), to: maxWidth)
+    }
+
+    private func oneLine(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\t" || $0.isNewline }) else { return text }
+        return String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
     }
 
     private func line(_ cells: [String], _ widths: [Int]) -> String {

@@ -79,6 +79,36 @@ struct TextTableTests {
         #expect(table.lines() == ["a      b", "-----  -", "x", "1      2", "多 行"])
     }
 
+    /// Found by a rules author's trial: `rules show` cut `≥0.99→3` to `≥0.9…`, which reads as
+    /// another threshold.
+    @Test("a wrap column goes on over more lines, broken after a separator, never inside an item")
+    func wrapColumn() {
+        var table = TextTable(columns: [.init("id"), .init("参数", maxWidth: 12, wrap: true), .init("n", alignment: .right)])
+        table.addRow(["a", "≥0.99→3 ≥0.95→2 ≥0.9→1", "3"])
+        table.addRow(["b", "短", "1"])
+        // `≥0.99→3 ≥0.95→2` is 15 columns: each threshold on a line of its own, the column 7 wide.
+        #expect(table.lines() == ["id  参数     n",
+                                  "--  -------  -",
+                                  "a   ≥0.99→3  3",
+                                  "    ≥0.95→2",
+                                  "    ≥0.9→1",
+                                  "b   短       1"], "\(table.lines())")
+    }
+
+    @Test("wrapping: after the last separator that fits, hard where none does, a closing mark kept on its line", arguments: [
+        ("≥0.99→3 ≥0.95→2 ≥0.9→1", 12, ["≥0.99→3", "≥0.95→2", "≥0.9→1"]),
+        ("≥0.99→3 ≥0.95→2 ≥0.9→1", 16, ["≥0.99→3 ≥0.95→2", "≥0.9→1"]),
+        ("达到99%以上得3分，95%以上得2分", 16, ["达到99%以上得3分，", "95%以上得2分"]),
+        // `，` where the line is full stays on it (two columns past), never begins the next.
+        ("人以上得2分，5人", 12, ["人以上得2分，", "5人"]),
+        ("abcdefghij", 4, ["abcd", "efgh", "ij"]),
+        ("职工代表听取汇报", 6, ["职工代", "表听取", "汇报"]),
+        ("短", 4, ["短"]),
+    ])
+    func wrap(_ text: String, _ width: Int, _ lines: [String]) {
+        #expect(DisplayWidth.wrap(text, to: width) == lines)
+    }
+
     @Test("a table without columns renders nothing")
     func empty() {
         #expect(TextTable(columns: []).render() == "")
