@@ -12,6 +12,19 @@ struct RulesCommandsTests {
         return (code, console.stdout, console.stderr)
     }
 
+    /// Found by a rules author's trial: `rules check` ends a bad file's problems with their
+    /// count, `rules diff`, `show` and `compare` stopped after the last one.
+    @Test("diff, show and compare end an invalid file's problems with their count, as check does")
+    func countLine() {
+        let bad = "broken/duplicate-id-undecoded.jsonc"
+        for args in [["rules", "diff", "valid/small.jsonc", bad], ["rules", "show", bad],
+                     ["compare", "--rules", "valid/small.jsonc", "--rules", bad, "--units", "u.csv", "--roster", "r.csv", "--ballots", "b.csv"]] {
+            let r = run(args)
+            #expect(r.code == .failure && r.err.hasSuffix("\n\(bad)：2 个错误\n"), "\(args): \(r.err)")
+        }
+        #expect(run(["rules", "show", bad, "--lang", "en"]).err.hasSuffix("\n\(bad): 2 errors\n"))
+    }
+
     @Test("rules check exits 0 for valid files and summarises each")
     func checkValid() {
         let r = run(["rules", "check", "valid/small.jsonc", "valid/tuned.jsonc", "--lang", "en"])

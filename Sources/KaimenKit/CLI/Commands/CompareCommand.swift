@@ -97,6 +97,7 @@ public enum CompareCommand: Command {
             do { loaded.append(try loader.load(resolve(file, in: console.currentDirectory))) } catch {
                 failed = true
                 for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
+                console.errLine(CommandMessages.fileErrors(file, error.errorCount).text(lang))
             }
         }
         if failed { return .failure }

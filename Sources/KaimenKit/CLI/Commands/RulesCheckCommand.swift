@@ -101,7 +101,8 @@ func relative(_ d: Diagnostic, _ console: Console, _ lang: Language = .zh) -> St
     return s
 }
 
-/// Loads a rules file for a command, printing every problem; `nil` when it has errors.
+/// Loads a rules file for a command, printing every problem and then, as `rules check` does,
+/// how many errors the file has; `nil` when it has errors.
 func loadRules(_ file: String, console: Console, lang: Language = .zh) -> Rules? {
     do {
         let loaded = try RulesLoader().load(resolve(file, in: console.currentDirectory))
@@ -109,6 +110,7 @@ func loadRules(_ file: String, console: Console, lang: Language = .zh) -> Rules?
         return loaded.rules
     } catch {
         for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
+        console.errLine(CommandMessages.fileErrors(file, error.errorCount).text(lang))
         return nil
     }
 }
