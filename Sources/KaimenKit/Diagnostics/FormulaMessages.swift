@@ -35,8 +35,10 @@ enum FormulaMessages {
     static func tooDeep(_ n: Int) -> L { L(zh: "公式嵌套超过 \(n) 层", en: "the formula is nested more than \(n) levels deep") }
     static let splitParts = L(zh: "把它拆成更简单的几部分", en: "split it into simpler parts")
     static func expected(_ what: L, found: L) -> L { L(zh: "这里应该是\(what.zh)，但出现了\(found.zh)", en: "expected \(what.en), but found \(found.en)") }
+    /// What was found, to follow `出现了`: a token with a space before it (`出现了 `,``), as code
+    /// spans are spaced in the other messages.
     static func found(_ token: Token) -> L {
-        token.kind == .end ? L(zh: "公式结尾", en: "the end of the formula") : L(same: "`\(token.text)`")
+        token.kind == .end ? L(zh: "公式结尾", en: "the end of the formula") : L(zh: " `\(token.text)`", en: "`\(token.text)`")
     }
     static let thenAfterCondition = L(zh: "`if` 条件后的 `then`", en: "`then` after the condition of `if`")
     static let writeIf = L(zh: "写成 `if 条件 then a else b`", en: "write `if condition then a else b`")
@@ -53,6 +55,14 @@ enum FormulaMessages {
     static let notInParens = L(zh: "这里的 `not` 必须放在括号里", en: "`not` must be in parentheses here")
     static let writeNotParens = L(zh: "写成 `(not 条件)`", en: "write `(not condition)`")
     static let operand = L(zh: "数字、指标或 `(`", en: "a number, a metric or `(`")
+    static let doubledComma = L(zh: "多写了一个 `,`：删去一个", en: "one `,` too many: remove one")
+    static let argumentAfterComma = L(zh: "`,` 后面少了一个参数：删去这个 `,`，或补上参数", en: "an argument is missing after the `,`: remove the `,` or add the argument")
+    static let argumentAfterParen = L(zh: "`(` 后面少了第一个参数", en: "the first argument is missing after `(`")
+    /// `【members】`, `[members]`: a metric is written by its id alone.
+    static func bracketed(_ id: String?) -> L {
+        guard let id else { return L(zh: "公式里只用英文圆括号 `( )` 分组", en: "formulas group with ASCII parentheses `( )` only") }
+        return L(zh: "指标直接写编号，不加括号：写 `\(id)`", en: "a metric is written by its id alone, without brackets: write `\(id)`")
+    }
     static func commaOrParen(_ name: String) -> L { L(zh: "`\(name)` 的参数后的 `,` 或 `)`", en: "`,` or `)` after an argument of `\(name)`") }
     static let unmatchedParen = L(zh: "多余的 `)`", en: "unmatched `)`")
     static let removeParen = L(zh: "删掉它，或补上它闭合的 `(`", en: "remove it, or add the `(` it closes")

@@ -53,6 +53,15 @@ enum JSONCMessages {
     static let removeOne = L(zh: "删掉其中一个", en: "remove one of them")
     static func commaOrBrace(_ key: String) -> L { L(zh: "`\(key)` 的值后面应该是 `,` 或 `}`", en: "expected `,` or `}` after the value of `\(key)`") }
     static let commaMissing = L(zh: "是不是少了逗号？", en: "is a comma missing?")
+    /// A `"` typed inside a string ended it: `"按"4+4+N"模式"`.
+    static func textAfterString(_ rest: String, key: String?) -> L {
+        let whose = key.map { L(zh: "`\($0)` 的值", en: "the value of `\($0)`") } ?? L(zh: "列表里的字符串", en: "the string in the array")
+        return L(zh: "\(whose.zh)在它前面的 `\"` 处就结束了，后面紧跟着的 `\(rest)` 没有读进去",
+                 en: "\(whose.en) ended at the `\"` just before, and `\(rest)` right after it was not read")
+    }
+    static let quoteInString = L(zh: "文字里的引号用中文引号 `“ ”`，或写成 `\\\"`", en: "write quotes inside the text as `“ ”`, or as `\\\"`")
+    static let noQuotesInFormula = L(zh: "公式里不写引号：指标写编号；是/否 指标在公式里是 1 或 0，例如 `congress = 1`",
+                                     en: "formulas have no quotes: name a metric by its id; a yes/no metric is 1 or 0 in a formula, e.g. `congress = 1`")
     static let commaNotValue = L(zh: "意外的 `,`：这里应该是值", en: "unexpected `,`: a value was expected")
     static let commaOrBracket = L(zh: "列表里应该是 `,` 或 `]`", en: "expected `,` or `]` in the array")
     static let unclosedString = L(zh: "从这里开始的字符串没有结束", en: "the string starting here is never closed")

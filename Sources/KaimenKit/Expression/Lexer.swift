@@ -60,10 +60,22 @@ struct Lexer {
         case ">":
             if peek() == "=" { position += 1; kind = .greaterEqual } else { kind = .greater }
         default:
-            throw FormulaProblem(.expressionSyntax, FormulaMessages.unexpectedCharacter("\(c)"), at: start,
-                                 hint: c == "%" || c == "％" ? percentHint(before: start) : Lexer.hint(for: c))
+            let hint = c == "%" || c == "％" ? percentHint(before: start) : Lexer.brackets.contains(c) ? bracketHint(at: start) : Lexer.hint(for: c)
+            throw FormulaProblem(.expressionSyntax, FormulaMessages.unexpectedCharacter("\(c)"), at: start, hint: hint)
         }
         return Token(kind, text: text(start), offset: start, end: position)
+    }
+
+    /// Brackets people put around a name (`【members】`, `[members]`, `《…》`) or use to group.
+    private static let brackets: Set<Unicode.Scalar> = ["【", "】", "[", "]", "{", "}", "〔", "〕", "［", "］", "《", "》", "「", "」", "〈", "〉"]
+
+    /// `【members】`: the name the brackets hold, to be written alone; else how to group.
+    private func bracketHint(at index: Int) -> Localized {
+        var k = index + 1
+        var name = String.UnicodeScalarView()
+        while k < scalars.count, scalars[k].isIdentifierStart || scalars[k].isDigit { name.append(scalars[k]); k += 1 }
+        let closed = k < scalars.count && Lexer.brackets.contains(scalars[k]) && !name.isEmpty && name.first!.isIdentifierStart
+        return FormulaMessages.bracketed(closed ? String(name) : nil)
     }
 
     /// `55%`: the fraction the number before the `%` stands for (`0.55`).

@@ -193,7 +193,15 @@ struct Parser {
         case .not:
             throw FormulaProblem(.expressionSyntax, FormulaMessages.notInParens, at: t.offset, hint: FormulaMessages.writeNotParens)
         default:
-            throw expected(FormulaMessages.operand)
+            // `min(a,, b)`, `min(a, )`, `min(, b)`: the commas said for what they are.
+            let before = index > 0 ? tokens[index - 1].kind : nil
+            let hint: Localized? = switch (t.kind, before) {
+            case (.comma, .comma?): FormulaMessages.doubledComma
+            case (.rightParen, .comma?): FormulaMessages.argumentAfterComma
+            case (.comma, .leftParen?): FormulaMessages.argumentAfterParen
+            default: nil
+            }
+            throw expected(FormulaMessages.operand, hint: hint)
         }
     }
 

@@ -284,7 +284,7 @@ public struct JSONCParser {
             keyPath.append(key)
             let value = try parseValue()
             // Where a comma missing after the value belongs (not at the next key, perhaps lines on).
-            let afterValue = here
+            let afterValue = here, valueEnd = i
             keyPath.removeLast()
             if let first = members.first(where: { $0.key == key }) {
                 problems.append(.error(.duplicateKey, JSONCMessages.duplicateKey(key, line: first.keyLocation.line, column: first.keyLocation.column),
@@ -302,6 +302,7 @@ public struct JSONCParser {
             guard let next = current else {
                 throw fail(JSONCMessages.unclosed(true, line: start.line, column: start.column), hint: JSONCMessages.add("}"))
             }
+            if let quote = quoteInside(value, endingAt: valueEnd, key: key) { throw quote }
             let said = fail(JSONCMessages.commaOrBrace(key), hint: lookalikeHint(at: i) ?? JSONCMessages.commaMissing)
             switch next {
             case "，", "、":
@@ -348,13 +349,14 @@ public struct JSONCParser {
                 continue
             }
             items.append(try parseValue())
-            let afterValue = here
+            let afterValue = here, valueEnd = i
             try skipTrivia()
             if current == "," { advance(); try skipTrivia(); continue }
             if current == "]" { advance(); break }
             guard let next = current else {
                 throw fail(JSONCMessages.unclosed(false, line: start.line, column: start.column), hint: JSONCMessages.add("]"))
             }
+            if let quote = quoteInside(items[items.count - 1], endingAt: valueEnd, key: nil) { throw quote }
             let said = fail(JSONCMessages.commaOrBracket, hint: lookalikeHint(at: i) ?? JSONCMessages.commaMissing)
             if next == "，" || next == "、" {
                 try recover(said)
@@ -542,6 +544,24 @@ public struct JSONCParser {
     /// `90` → `0.9`.
     private static func hundredth(of number: String) -> String {
         Rational(decimal: number).flatMap { $0.divided(by: Rational(100)) }?.plainText(maxPlaces: 12) ?? number
+    }
+
+    /// A string followed at once by more text (`"按"4+4+N"模式"`): a `"` typed inside the text
+    /// ended it early. Said as such, with the text that follows, rather than as a missing comma.
+    /// - Parameter key: the value's key; a formula's (`formula`, `when`) has no quotes at all.
+    private func quoteInside(_ value: JSONNode, endingAt end: Int, key: String?) -> Failure? {
+        // Right after the closing quote, with no space or comment between (the lookalikes of
+        // `,` `}` `]` have their own hints).
+        guard value.stringValue != nil, i == end, let c = current, !"，、｝］】：:".unicodeScalars.contains(c) else { return nil }
+        var rest = String.UnicodeScalarView()
+        var k = i
+        while k < scalars.count, scalars[k] != "\n", rest.count < 24 {
+            rest.append(scalars[k])
+            if scalars[k] == "\"" && k > i { break }
+            k += 1
+        }
+        let formula = key == "formula" || key == "when"
+        return fail(JSONCMessages.textAfterString(String(rest), key: key), hint: formula ? JSONCMessages.noQuotesInFormula : JSONCMessages.quoteInString)
     }
 
     /// What to write instead of the character at `index`, when it is the full-width or Chinese

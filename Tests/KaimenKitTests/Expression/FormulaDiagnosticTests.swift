@@ -35,6 +35,20 @@ struct FormulaDiagnosticTests {
         expectError("a && b", .boolean, code: "expression-syntax", column: 22, hint: "write `and`")
     }
 
+    /// Found by a rules author's trial: these were told only "expected a number, a metric or `(`"
+    /// or "unexpected character".
+    @Test("a doubled or dangling comma, and a metric in brackets, are said for what they are")
+    func commasAndBrackets() {
+        expectError("min(a,, b)", code: "expression-syntax", column: 26, hint: "one `,` too many: remove one")
+        expectError("min(a, b, )", code: "expression-syntax", column: 30, hint: "an argument is missing after the `,`: remove the `,` or add the argument")
+        expectError("max(, b)", code: "expression-syntax", column: 24, hint: "the first argument is missing after `(`")
+        expectError("【members】 / 10", code: "expression-syntax", column: 20, hint: "a metric is written by its id alone, without brackets: write `members`")
+        expectError("[card_rate] * 2", code: "expression-syntax", column: 20, hint: "a metric is written by its id alone, without brackets: write `card_rate`")
+        expectError("min(a, b)】", code: "expression-syntax", column: 29, hint: "formulas group with ASCII parentheses `( )` only")
+        let zh = F.error("min(a,, b)")
+        #expect(zh?.text.zh == "这里应该是数字、指标或 `(`，但出现了 `,`" && zh?.hintText?.zh == "多写了一个 `,`：删去一个", "\(String(describing: zh))")
+    }
+
     @Test("full-width digits and a percent sign get what to write instead")
     func fullWidthDigitsAndPercent() {
         // `０` (U+FF10) at offset 11: the ASCII digit.

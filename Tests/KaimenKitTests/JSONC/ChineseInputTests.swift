@@ -21,6 +21,23 @@ struct ChineseInputTests {
         #expect(d?.hintText == Localized(zh: "把 `：` 换成英文的 `:`", en: "write the ASCII `:` instead of `：`"))
     }
 
+    /// Found by a rules author's trial: `"按"4+4+N"模式"` was told "is a comma missing?".
+    @Test("a double quote typed inside a string is said as such, with what followed it; in a formula, that formulas have no quotes")
+    func quoteInsideString() {
+        let text = error(#"{ "criteria": "按"4+4+N"模式", "points": 2 }"#)
+        // `4` is the 18th character: `{ "criteria": "按"` takes 17.
+        #expect(text?.location?.column == 18)
+        #expect(text?.text.zh == "`criteria` 的值在它前面的 `\"` 处就结束了，后面紧跟着的 `4+4+N\"` 没有读进去", "\(String(describing: text))")
+        #expect(text?.hintText?.zh == "文字里的引号用中文引号 `“ ”`，或写成 `\\\"`")
+        let formula = error(#"{ "formula": "if congress = "是" then 3 else 0" }"#)
+        #expect(formula?.text.en == "the value of `formula` ended at the `\"` just before, and `是\"` right after it was not read")
+        #expect(formula?.hintText?.zh.hasPrefix("公式里不写引号") == true)
+        let inList = error(#"{ "items": ["a"b", "c"] }"#)
+        #expect(inList?.text.zh.hasPrefix("列表里的字符串在它前面的") == true, "\(String(describing: inList))")
+        // A space or a comment between: still a missing comma.
+        #expect(error(#"{ "a": "x" "b": 1 }"#)?.hintText?.zh != "文字里的引号用中文引号 `“ ”`，或写成 `\\\"`")
+    }
+
     @Test("a full-width comma is named, not taken for a missing comma")
     func comma() {
         let d = error(#"{ "bonusCap": 3， "format": 1 }"#)
