@@ -209,7 +209,7 @@ enum ValidationMessages {
         return L(zh: "\(role.zh) `\(s.id)`", en: "\(s.role == .standard ? "standard" : s.role.rawValue) `\(s.id)`")
     }
     static func unknownArea(_ label: L, _ area: String) -> L {
-        L(zh: "\(label.zh)属于方面 `\(area)`，但没有定义这个方面", en: "\(label.en) is in area `\(area)`, which is not defined")
+        L(zh: "\(label.zh) 属于方面 `\(area)`，但没有定义这个方面", en: "\(label.en) is in area `\(area)`, which is not defined")
     }
     static let addUnderAreas = L(zh: "在 `areas` 下加上它", en: "add it under `areas`")
     static let standard = L(zh: "标准", en: "standard")
@@ -218,10 +218,10 @@ enum ValidationMessages {
         L(zh: "“\(name)”是\(what.zh)的名称，这里要写编号：用编号 `\(id)`", en: "“\(name)” is the \(what.en)'s name; an id belongs here: use the id `\(id)`")
     }
     static func notAssessableExceeds(_ label: L, _ p: String, _ points: String) -> L {
-        L(zh: "\(label.zh)无法考核时得 \(p) 分，超过了它的 \(points) 分", en: "\(label.en) would score \(p) when not assessable, more than its \(points) points")
+        L(zh: "\(label.zh) 无法考核时得 \(p) 分，超过了它的 \(points) 分", en: "\(label.en) would score \(p) when not assessable, more than its \(points) points")
     }
     static func cannotProrate(_ label: L) -> L {
-        L(zh: "\(label.zh)不能按比例折算；只有方面内的标准可以", en: "\(label.en) cannot be prorated; only area standards can")
+        L(zh: "\(label.zh) 不能按比例折算；只有方面内的标准可以", en: "\(label.en) cannot be prorated; only area standards can")
     }
     static func rateThreshold(_ label: L, _ key: String, _ v: String) -> L {
         L(zh: "\(label.zh)：`\(key)` 是 \(v)，但比率最大是 1（100%）", en: "\(label.en): `\(key)` is \(v), but a rate is at most 1 (100%)")
@@ -234,10 +234,10 @@ enum ValidationMessages {
     }
     static func perUnitPositive(_ label: L) -> L { L(zh: "\(label.zh)：`perUnit` 必须大于 0", en: "\(label.en): `perUnit` must be above 0") }
     static func duplicateChecklistItem(_ id: String, _ label: L) -> L {
-        L(zh: "检查项 `\(id)` 在\(label.zh)里列了两次", en: "checklist item `\(id)` is listed twice in \(label.en)")
+        L(zh: "检查项 `\(id)` 在 \(label.zh) 里列了两次", en: "checklist item `\(id)` is listed twice in \(label.en)")
     }
     static func checklistSum(_ label: L, _ sum: String, _ points: String) -> L {
-        L(zh: "\(label.zh)的检查项合计 \(sum) 分，但该标准是 \(points) 分", en: "the checklist items of \(label.en) add up to \(sum) points, but the standard has \(points)")
+        L(zh: "\(label.zh) 的检查项合计 \(sum) 分，但该标准是 \(points) 分", en: "the checklist items of \(label.en) add up to \(sum) points, but the standard has \(points)")
     }
     static let matchItems = L(zh: "让各检查项的分数加起来等于标准的分数", en: "make the items' points add up to the standard's")
     static func zeroDenominatorExceeds(_ label: L, _ p: String, _ points: String) -> L {
@@ -247,28 +247,28 @@ enum ValidationMessages {
         L(zh: "\(label.zh)：比率用 `\(id)` 除以它自己", en: "\(label.en): the ratio divides `\(id)` by itself")
     }
     static func bandRateThreshold(_ i: Int, _ label: L, _ key: String, _ v: String) -> L {
-        L(zh: "\(label.zh)的第 \(i + 1) 档从 \(key) \(v) 开始，但比率最大是 1（100%）",
+        L(zh: "\(label.zh) 的第 \(i + 1) 档从 \(key) \(v) 开始，但比率最大是 1（100%）",
           en: "band \(i + 1) of \(label.en) starts at \(key) \(v), but a rate is at most 1 (100%)")
     }
     static func bandExceeds(_ i: Int, _ label: L, _ p: String, _ points: String) -> L {
-        L(zh: "\(label.zh)的第 \(i + 1) 档给 \(p) 分，超过了标准的 \(points) 分", en: "band \(i + 1) of \(label.en) gives \(p) points, more than the standard's \(points)")
+        L(zh: "\(label.zh) 的第 \(i + 1) 档给 \(p) 分，超过了标准的 \(points) 分", en: "band \(i + 1) of \(label.en) gives \(p) points, more than the standard's \(points)")
     }
     static func bandsOverlap(_ i: Int, _ label: L, _ key: String, _ v: String) -> L {
-        L(zh: "\(label.zh)的第 \(i) 档和第 \(i + 1) 档都从 \(key) \(v) 开始", en: "bands \(i) and \(i + 1) of \(label.en) both start at \(key) \(v)")
+        L(zh: "\(label.zh) 的第 \(i) 档和第 \(i + 1) 档都从 \(key) \(v) 开始", en: "bands \(i) and \(i + 1) of \(label.en) both start at \(key) \(v)")
     }
     static let ownThreshold = L(zh: "每一档要有自己的起点", en: "each band needs its own threshold")
     static func bandsOrder(_ label: L, _ key: String, _ v: String, _ prev: String, atLeast: Bool) -> L {
-        L(zh: "\(label.zh)的分档顺序不对：\(key) \(v) 排在 \(key) \(prev) 之后；请\(atLeast ? "从最高的 `min` 往下" : "从最低的 `max` 往上")排列",
+        L(zh: "\(label.zh) 的分档顺序不对：\(key) \(v) 排在 \(key) \(prev) 之后；请\(atLeast ? "从最高的 `min` 往下" : "从最低的 `max` 往上")排列",
           en: "the bands of \(label.en) are not in order: \(key) \(v) comes after \(key) \(prev); list them \(atLeast ? "from the highest `min` down" : "from the lowest `max` up")")
     }
     static let widerBandFirst = L(zh: "排在更宽一档后面的档永远不会用到", en: "a band after a wider one can never be reached")
     static func bandNotMonotone(_ i: Int, _ label: L, _ p: String, _ prev: String) -> L {
-        L(zh: "\(label.zh)的第 \(i + 1) 档给 \(p) 分，比前面更好的一档（\(prev)）还多",
+        L(zh: "\(label.zh) 的第 \(i + 1) 档给 \(p) 分，比前面更好的一档（\(prev)）还多",
           en: "band \(i + 1) of \(label.en) gives \(p) points, more than the better band before it (\(prev))")
     }
     static let pointsNotIncrease = L(zh: "数值越差，分数不能越高", en: "points must not increase as the value gets worse")
     static func otherwiseExceeds(_ label: L, _ p: String, _ last: String) -> L {
-        L(zh: "\(label.zh)的 `otherwise` 给 \(p) 分，比最差的一档（\(last)）还多",
+        L(zh: "\(label.zh) 的 `otherwise` 给 \(p) 分，比最差的一档（\(last)）还多",
           en: "\(label.en) gives \(p) points `otherwise`, more than its worst band (\(last))")
     }
     static func lastGradeMin(_ name: String) -> L {

@@ -49,6 +49,17 @@ final class DecodeContext {
     }
 
     func isUndecoded(_ collection: String, _ id: String) -> Bool { undecoded[collection]?.contains(id) == true }
+    /// Whether a key of the entry `path` is in (`standards[rights.contracts]`, or a part of it
+    /// such as `….bands[0]`) was unknown and meant one of `keys` (`point` for `points`; `nil`:
+    /// an unknown key that could have meant anything). What it was meant to set was not set
+    /// (an extending file's `ponits` leaves the base's points), so a check of what the entry
+    /// adds up to would only repeat that problem, at another place (a rules author's trial was
+    /// told the base file's area did not add up).
+    func misspelt(_ keys: Set<String?>, at path: String) -> Bool {
+        guard let close = path.firstIndex(of: "]") else { return false }
+        let entry = path[...close] + "."
+        return unknownKeys.contains { $0.key.hasPrefix(entry) && keys.contains($0.value) }
+    }
     func hasUndecoded(_ collection: String) -> Bool { !(undecoded[collection]?.isEmpty ?? true) }
 
     func error(_ code: DiagnosticCode, _ text: Localized, at location: SourceLocation?, path: String?, hint: Localized? = nil) {
