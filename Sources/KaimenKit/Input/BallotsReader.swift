@@ -215,6 +215,9 @@ public struct BallotsReader {
             }
             let itemCol = longStandard ?? cell.column
             let itemText = longStandard != nil ? row[itemCol].trimmingSpaces() : wideKeys[itemCol] ?? ""
+            // The standard as a score's message names it: as the typist wrote it, in the long
+            // form's cell or the wide form's header (never an id the sheet does not show).
+            var itemShown: String { Echo.cell(longStandard != nil ? itemText : csv.header[itemCol].trimmingSpaces()) }
             let repID = ids.rep, unitID = ids.unit
             func at(_ column: Int) -> SourceLocation { locator.location(row: cell.row, column: column) }
             var ok = true
@@ -276,7 +279,7 @@ public struct BallotsReader {
             var score: Rational?
             if text.isEmpty {
                 diagnostics.append(.invalidScore) {
-                    .error(.invalidScore, ReaderMessages.noScore(repText, unitText, Echo.cell(itemText)), at: at(cell.column), path: "score")
+                    .error(.invalidScore, ReaderMessages.noScore(repText, unitText, itemShown), at: at(cell.column), path: "score")
                 }
             } else if let s = Rational(decimal: TypedNumber.ascii(text)) {
                 score = s
@@ -285,7 +288,7 @@ public struct BallotsReader {
                 if limit == .tooManyDecimals {
                     // `0.000…1`, `1e-31`: a number (`3e0` reads as 3), with more decimals than any score can have.
                     diagnostics.append(.invalidScore) {
-                        .error(.invalidScore, ReaderMessages.scoreBeyondLimits(Echo.cell(text), repText, unitText, items[item].key),
+                        .error(.invalidScore, ReaderMessages.scoreBeyondLimits(Echo.cell(text), repText, unitText, itemShown),
                                at: at(cell.column), path: "score", hint: NumberLimits.hint(.tooManyDecimals))
                     }
                 } else {
@@ -293,13 +296,13 @@ public struct BallotsReader {
                     // of range, which says what a score may be, not "not a number".
                     let max = items[item].max.plainText()
                     diagnostics.append(.scoreOutOfRange) {
-                        .error(.scoreOutOfRange, ReaderMessages.scoreOutOfRange(Echo.cell(text), repText, unitText, items[item].key, max),
+                        .error(.scoreOutOfRange, ReaderMessages.scoreOutOfRange(Echo.cell(text), repText, unitText, itemShown, max),
                                at: at(cell.column), path: "score", hint: ReaderMessages.standardWorth(max))
                     }
                 }
             } else {
                 diagnostics.append(.invalidScore) {
-                    .error(.invalidScore, ReaderMessages.scoreNotNumber(Echo.cell(text), repText, unitText, Echo.cell(itemText)), at: at(cell.column), path: "score",
+                    .error(.invalidScore, ReaderMessages.scoreNotNumber(Echo.cell(text), repText, unitText, itemShown), at: at(cell.column), path: "score",
                            hint: TypedNumber.hint(for: TypedNumber.ascii(text), valid: isNumber) ?? TypedNumber.commaHint(typed: text, valid: isNumber)
                                ?? (MetricValue.missingTokens.contains(text) ? ReaderMessages.blankForNoScore : nil))
                 }
@@ -311,7 +314,7 @@ public struct BallotsReader {
                 let tenth = score.divided(by: Rational(10))!
                 let pointLeftOut = text.count == 2 && text.allSatisfy({ $0.isASCII && $0.isNumber }) && allows(tenth, item: item)
                 diagnostics.append(.scoreOutOfRange) {
-                    .error(.scoreOutOfRange, ReaderMessages.scoreOutOfRange(Echo.cell(text), repText, unitText, items[item].key, max.plainText()),
+                    .error(.scoreOutOfRange, ReaderMessages.scoreOutOfRange(Echo.cell(text), repText, unitText, itemShown, max.plainText()),
                            at: at(cell.column), path: "score",
                            hint: pointLeftOut ? ReaderMessages.standardWorth(max.plainText(), pointLeftOut: tenth.plainText())
                                               : ReaderMessages.standardWorth(max.plainText()))
@@ -320,7 +323,7 @@ public struct BallotsReader {
             }
             if let step = rules.ballots.scoreStep, !(score.divided(by: step)!.isInteger) {
                 diagnostics.append(.scoreStep) {
-                    .error(.scoreStep, ReaderMessages.scoreStep(Echo.cell(text), repText, unitText, items[item].key, step.plainText()),
+                    .error(.scoreStep, ReaderMessages.scoreStep(Echo.cell(text), repText, unitText, itemShown, step.plainText()),
                            at: at(cell.column), path: "score", hint: ReaderMessages.stepAllowed(step.plainText()))
                 }
                 continue

@@ -172,6 +172,26 @@ struct TypedNumberTests {
         #expect(cli(dir.appendingPathComponent("units.csv").path, dir.appendingPathComponent("ballots.csv").path, engine: "fast") == expected)
     }
 
+    /// Found by a secretary's trial: a typed (wide) sheet's score out of range named the
+    /// standard by its id (`publicity`), which the sheet never shows, where a score that is
+    /// not a number named it by the column the typist filled.
+    @Test("a wide sheet's score out of range names the standard by its column, as a score that is not a number does")
+    func wideNamesColumn() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-wide-range-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sample = Fixtures.packageRoot.appendingPathComponent("samples/xicheng-2014")
+        let typed = try String(contentsOf: sample.appendingPathComponent("typed-b.csv"), encoding: .utf8)
+        try #require(typed.contains("\nR05,X02,3,1.5,"))
+        let file = dir.appendingPathComponent("typed.csv")
+        try typed.replacingOccurrences(of: "\nR05,X02,3,1.5,", with: "\nR05,X02,3,9,").write(to: file, atomically: true, encoding: .utf8)
+        let inputs = ScoringSession.Inputs(rules: Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc").path,
+                                           units: sample.appendingPathComponent("units.csv").path,
+                                           roster: sample.appendingPathComponent("roster.csv").path, ballots: file.path)
+        let d = try #require(InputFixtures.problems(inputs).first { $0.code == "score-out-of-range" })
+        #expect(d.text.zh == "`R05` 给 `X02` 在 `宣传教育工作总体评价（职工代表评分）` 上的分数 9 不在 0–2 之间", "\(d.text.zh)")
+    }
+
     @Test("a ballot score with 分 after it is an error with the hint, in both languages")
     func ballotHint() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-score-unit-\(UUID().uuidString)")
