@@ -66,8 +66,12 @@ public enum CLI {
     /// table keeps its right border on paper, the panel tables' headers break between words,
     /// and the anonymous workbook's recusal rows give no score; `rules template --out` replaces a file only with
     /// `--force` and never the rules file; the session's readers open it read-only (an
-    /// archived session verifies), and a journal write that fails is cut back.
-    public static let version = "0.24.0"
+    /// archived session verifies), and a journal write that fails is cut back. 0.25.0: the
+    /// workbook's 汇总 prints with its grid, its headings wrapped and merged over both header
+    /// rows, at about three quarters of its size, not half (`ScoreReport.v0_25`); messages
+    /// name a typed sheet's standard by its column, and say a quote inside a rules string, a
+    /// doubled comma in a formula and a misspelt key in an override for what they are.
+    public static let version = "0.25.0"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method

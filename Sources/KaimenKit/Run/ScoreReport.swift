@@ -30,7 +30,9 @@ public struct ScoreReport: Sendable {
     /// places with its weight, a subtotal whose rows as shown add up otherwise says so, the
     /// summary's note gives the largest rounding gap in its table, the sheets' CSV subtotal
     /// note is the HTML's, the notice's table fits the page, the panel tables' headers
-    /// break between words, and the anonymous workbook's recusal rows give no score
+    /// break between words, and the anonymous workbook's recusal rows give no score,
+    /// 0.25.0 the workbook's 汇总 printed with its grid, its headings wrapped and merged over
+    /// both header rows, at about three quarters of its size, not half
     /// (docs/session.md, `session verify`).
     public static let v0_16: [Int] = [0, 16, 0]
     public static let v0_17: [Int] = [0, 17, 0]
@@ -40,6 +42,7 @@ public struct ScoreReport: Sendable {
     public static let v0_21: [Int] = [0, 21, 0]
     public static let v0_22: [Int] = [0, 22, 0]
     public static let v0_24: [Int] = [0, 24, 0]
+    public static let v0_25: [Int] = [0, 25, 0]
 
     /// Whether the files are written as `version` (`ScoreReport.v0_17`) or a later version writes them.
     public func writes(since version: [Int]) -> Bool {

@@ -40,6 +40,7 @@ public enum SummaryWorkbook {
             summary.wrapsText = true
             summary.maxWidth = 36
         }
+        if report.writes(since: ScoreReport.v0_25) { printedLarger(&summary, printed: summary.printColumns) }
         book.add(summary)
         if let session {
             let units = session.report.ranking.order
@@ -76,6 +77,26 @@ public enum SummaryWorkbook {
         // is tall enough for LibreOffice's lines too.
         if since018 { book.setUpPages(lang, lineHeight: 16) }
         return book
+    }
+
+    /// 汇总 as it prints since 0.25.0 (a trial printed it from LibreOffice at about half size,
+    /// without a grid): its grid drawn; the headings of the printed columns wrapped to 6
+    /// characters (`类别` over `排名`) and every column at most 28 wide, so the page is some
+    /// 195 characters wide, not 250, and prints at about three quarters; a heading with no
+    /// second header row under it (every printed one: the second row names the standards
+    /// after them) merged over both rows; the texts of the columns not printed (the hints) on
+    /// one line, so that they make no printed row taller; a row of one line as high as
+    /// LibreOffice's line needs.
+    static func printedLarger(_ summary: inout XLSXSheet, printed: Int) {
+        summary.borderedFrom = 0
+        summary.maxWidth = 28
+        (summary.headerMaxWidth, summary.headerMaxWidthColumns, summary.wrapsColumns) = (6, printed, printed)
+        summary.heightsEveryRow = true
+        guard summary.frozenRows == 2, summary.rows.count > 1 else { return }
+        for (c, cell) in summary.rows[1].enumerated() where cell == .empty {
+            let column = XLSXSheet.columnName(c)
+            summary.merges.append("\(column)1:\(column)2")
+        }
     }
 
     /// A score sheet set up to print: its texts wrapped in columns at most 28 characters wide,

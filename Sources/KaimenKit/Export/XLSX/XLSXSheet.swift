@@ -23,11 +23,21 @@ public struct XLSXSheet: Sendable {
     /// header cells wrap (their style asks for it), so a long heading over short values takes
     /// several lines instead of widening the column (`nil`: `maxWidth`).
     public var headerMaxWidth: Double?
+    /// Only the first this many columns keep their header cells to `headerMaxWidth` (`nil`: all).
+    public var headerMaxWidthColumns: Int?
+    /// Cell ranges shown as one cell (`A1:A2`): a heading over two header rows.
+    public var merges: [String] = []
     /// Printed, the sheet is scaled to one page wide (a score sheet; not the wide summary).
     public var fitToWidth = false
     /// Text cells wrap at their column's width (capped by `maxWidth`), so a long criteria text or
     /// note takes lines instead of being cut off, and a sheet fit to one page stays readable.
     public var wrapsText = false
+    /// With `wrapsText`, only the first this many columns wrap (`nil`: all): the ones printed,
+    /// whose rows are as tall as their own texts need, not as a note in a column off the page.
+    public var wrapsColumns: Int?
+    /// Rows of one line are given their height too (a line and a point), so that a row of the
+    /// grid is as high as a line of LibreOffice's font needs, not Excel's default 15 points.
+    public var heightsEveryRow = false
     /// Rows at the top printed again on every page (`_xlnm.Print_Titles`): the headers.
     public var printTitleRows = 0
     /// Only the first this many columns are printed (`_xlnm.Print_Area`; 0: all).
@@ -57,7 +67,7 @@ public struct XLSXSheet: Sendable {
                 let w: Int
                 switch cell {
                 case .text(let s): w = Self.widestLine(s)
-                case .header(let s): w = min(Self.widestLine(s), Int(headerMaxWidth ?? maxWidth))
+                case .header(let s): w = min(Self.widestLine(s), Int(c < (headerMaxWidthColumns ?? .max) ? headerMaxWidth ?? maxWidth : maxWidth))
                 case .number(let s, _): w = s.count
                 case .integer(let i): w = String(i).count
                 case .empty: w = 0
@@ -151,16 +161,20 @@ public struct XLSXSheet: Sendable {
         // Each format, and its bordered copy for the table's rows.
         func style(_ xf: Int) -> (plain: [UInt8], bordered: [UInt8]) { (Array(String(xf).utf8), Array(String(styles.borders ? styles.bordered(xf) : xf).utf8)) }
         let textStyles = style(wrapsText ? styles.wrappedText : styles.text), headerStyles = style(styles.header), integerStyles = style(styles.integer)
+        // A text cell past `wrapsColumns`: on one line.
+        let unwrappedStyles = wrapsColumns == nil ? textStyles : style(styles.text)
         let tableWidth = borderedFrom.flatMap { $0 < rows.count ? rows[$0].count : nil } ?? 0
         for (r, row) in rows.enumerated() {
             let inTable = styles.borders && (borderedFrom.map { r >= $0 } ?? false)
             let textStyle = inTable ? textStyles.bordered : textStyles.plain, headerStyle = inTable ? headerStyles.bordered : headerStyles.plain
+            let unwrappedStyle = inTable ? unwrappedStyles.bordered : unwrappedStyles.plain
             let integerStyle = inTable ? integerStyles.bordered : integerStyles.plain
             let number = Array(String(r + 1).utf8)
             out += "<row r=\"".utf8
             out += number
             // Wrapped text needs its height said: neither Excel nor LibreOffice grows a row on opening.
-            if wrapsText, let height = Self.rowHeight(row, widths: widths, lineHeight: lineHeight) {
+            if wrapsText, let height = Self.rowHeight(Array(row.prefix(wrapsColumns ?? row.count)), widths: widths, lineHeight: lineHeight)
+                ?? (heightsEveryRow ? lineHeight + 1 : nil) {
                 out += "\" ht=\"\(SVGCanvas.n(height))\" customHeight=\"1".utf8
             }
             out += "\">".utf8
@@ -176,7 +190,8 @@ public struct XLSXSheet: Sendable {
                 out += number
                 switch cell {
                 case .text(let t), .header(let t):
-                    if case .header = cell { out += "\" t=\"s\" s=\"".utf8; out += headerStyle } else { out += "\" t=\"s\" s=\"".utf8; out += textStyle }
+                    out += "\" t=\"s\" s=\"".utf8
+                    if case .header = cell { out += headerStyle } else { out += c < (wrapsColumns ?? .max) ? textStyle : unwrappedStyle }
                     out += "\"><v>".utf8
                     out += String(strings.index(t)).utf8
                 case .number(let v, let places):
@@ -198,6 +213,8 @@ public struct XLSXSheet: Sendable {
             out += "</row>".utf8
         }
         var tail = "</sheetData>"
+        // After the cells and before the page's set-up, as the schema orders them.
+        if !merges.isEmpty { tail += "<mergeCells count=\"\(merges.count)\">" + merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>" }
         tail += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
         tail += "<pageSetup paperSize=\"9\" orientation=\"landscape\"\(fitToWidth ? " fitToWidth=\"1\" fitToHeight=\"0\"" : "")/>"
         if let lang = pageFooter {

@@ -150,7 +150,39 @@ struct XLSXTests {
         #expect(then["xl/workbook.xml"]?.contains("definedName") == false && then["xl/styles.xml"]?.contains("wrapText=\"1\"/></xf></cellXfs>") == false)
     }
 
-    @Test("a score sheet's table has its grid, empty cells too, and every sheet a page number; its title rows, 汇总 and a 0.17.0 workbook have no grid")
+    /// Found by a committee's trial: printed from LibreOffice, 汇总 came out at about half size
+    /// and without a grid. The sample's printed columns are A (排名) to T (说明); U to BH hold
+    /// the standards (their ids over their names), BI the hints.
+    @Test("汇总 prints with its grid, its headings wrapped to 6 characters and merged over both header rows, its columns at most 28 wide")
+    func summaryPrints() throws {
+        let s = try ScoringSession.run(.init(rules: "rules/xicheng-2014.jsonc", units: "samples/xicheng-2014/units.csv",
+                                             roster: "samples/xicheng-2014/roster.csv", ballots: "samples/xicheng-2014/ballots.csv",
+                                             baseDirectory: Fixtures.packageRoot.path))
+        let book = try #require(SummaryWorkbook.workbook(s.report, session: s).bytes())
+        let sheet = try #require(Self.parts(book)["xl/worksheets/sheet1.xml"])
+        // Every column whose second header row is empty: the 20 printed ones and the hints (BI).
+        let merges = (0..<20).map { XLSXSheet.columnName($0) } + ["BI"]
+        #expect(sheet.contains("<mergeCells count=\"21\">" + merges.map { "<mergeCell ref=\"\($0)1:\($0)2\"/>" }.joined() + "</mergeCells><pageMargins"))
+        // 类别排名 (8 wide) wraps in a column 6 + 2 wide; 单位 (names up to 34 wide) is 28; a
+        // standard's id over its column is not held to 6 (rights.contracts: 16 + 2).
+        #expect(sheet.contains(#"<col min="2" max="2" width="8" customWidth="1"/>"#))
+        #expect(sheet.contains(#"<col min="4" max="4" width="28" customWidth="1"/>"#))
+        #expect(sheet.contains(#"<col min="21" max="21" width="18" customWidth="1"/>"#))
+        // Every row has its height: the headings' row three lines (职工互助保险办理 in 6), a
+        // row of one line a line and a point (16 + 1), none taller for a hint off the page.
+        let heights = sheet.components(separatedBy: "<row ").dropFirst().map { row -> String in
+            String(row.components(separatedBy: #"ht=""#)[1].prefix { $0 != "\"" })
+        }
+        #expect(heights.count == 11 && heights[0] == "49" && heights[1] == "17", "\(heights)")
+        // As 0.24.0 wrote it: none of this.
+        var old = s
+        old.report.writtenAs = [0, 24, 0]
+        let oldBook = try #require(SummaryWorkbook.workbook(old.report, session: old).bytes())
+        let then = try #require(Self.parts(oldBook)["xl/worksheets/sheet1.xml"])
+        #expect(!then.contains("mergeCells") && then.contains(#"<col min="4" max="4" width="36" customWidth="1"/>"#))
+    }
+
+    @Test("a score sheet's table has its grid, empty cells too, and every sheet a page number; its title rows and a 0.17.0 workbook have no grid")
     func scoreSheetBorders() throws {
         let s = try ScoringSession.run(.init(rules: "rules/xicheng-2014.jsonc", units: "samples/xicheng-2014/units.csv",
                                              roster: "samples/xicheng-2014/roster.csv", ballots: "samples/xicheng-2014/ballots.csv",
@@ -190,9 +222,14 @@ struct XLSXTests {
         #expect(styles.contains(#"applyBorder="1" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>"#))
         // A subtotal row leaves cells empty: they are written, with only their border.
         #expect(x08.contains { $0.range(of: #"<c r="[A-Z]+[0-9]+" s="[0-9]+"/>"#, options: .regularExpression) != nil })
-        // 汇总 has no grid.
+        // 汇总 has its grid since 0.25.0, every cell of every row; as 0.24.0 wrote it, none.
         let summary = rows(try #require(parts["xl/worksheets/sheet1.xml"]))
-        #expect(summary.allSatisfy { styleNumbers($0).allSatisfy { !withBorder.contains($0) } })
+        #expect(summary.allSatisfy { styleNumbers($0).allSatisfy { withBorder.contains($0) } })
+        var v024 = s
+        v024.report.writtenAs = [0, 24, 0]
+        let book024 = try #require(SummaryWorkbook.workbook(v024.report, session: v024).bytes())
+        let summary024 = rows(try #require(Self.parts(book024)["xl/worksheets/sheet1.xml"]))
+        #expect(summary024.allSatisfy { styleNumbers($0).allSatisfy { !withBorder.contains($0) } })
         // Rebuilding a 0.17.0 seal: no border anywhere, as it wrote them.
         var old = s
         old.report.writtenAs = [0, 17, 0]
