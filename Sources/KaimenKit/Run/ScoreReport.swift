@@ -32,7 +32,8 @@ public struct ScoreReport: Sendable {
     /// note is the HTML's, the notice's table fits the page, the panel tables' headers
     /// break between words, and the anonymous workbook's recusal rows give no score,
     /// 0.25.0 the workbook's 汇总 printed with its grid, its headings wrapped and merged over
-    /// both header rows, at about three quarters of its size, not half
+    /// both header rows, at about three quarters of its size, not half, and the notice's units
+    /// named in running text isolated (`<bdi>`) from a right-to-left name
     /// (docs/session.md, `session verify`).
     public static let v0_16: [Int] = [0, 16, 0]
     public static let v0_17: [Int] = [0, 17, 0]

@@ -13,6 +13,8 @@ public enum NoticeHTML {
         // Since 0.17.0: words kept whole, the closing lines kept together on one page, and the
         // issuer's line with a place for its seal (盖章), as a posted notice is stamped.
         let now = report.writes(since: ScoreReport.v0_17)
+        // Since 0.25.0: each unit named in running text is isolated (`unit(_:_:isolated:)`).
+        let isolated = report.writes(since: ScoreReport.v0_25)
         doc.wholeWords = now
         // Since 0.18.0: each printed page numbered (第 1 页，共 2 页).
         doc.pageNumbers = report.writes(since: ScoreReport.v0_18)
@@ -36,13 +38,13 @@ public enum NoticeHTML {
         for (g, grade) in rules.grades.enumerated() {
             let units = report.ranking.order.filter { Int(report.scores.grade[$0]) == g }
             guard !units.isEmpty else { continue }
-            let names = units.map { "\(report.units.ids[$0]) \(report.units.names[$0])" }.joined(separator: lang.t("、", "; "))
-            s += "<li><b>\(HTMLText.escape(grade.name + lang.t("（\(units.count) 个）", " (\(units.count))")))</b>\(HTMLText.escape(lang.t("：", ": ") + names))</li>"
+            let names = units.map { unit(report.units.ids[$0], report.units.names[$0], isolated: isolated) }.joined(separator: HTMLText.escape(lang.t("、", "; ")))
+            s += "<li><b>\(HTMLText.escape(grade.name + lang.t("（\(units.count) 个）", " (\(units.count))")))</b>\(HTMLText.escape(lang.t("：", ": ")) + names)</li>"
         }
         s += "</ul>"
-        s += "<h2>\(HTMLText.escape(lang.t("回避", "Recusal")))</h2><p>" + HTMLText.escape(recusalText(session, lang: lang)) + "</p>"
-        if let dropped = droppedText(session, namesRepresentatives: namesRepresentatives, lang: lang) {
-            s += "<h2>\(HTMLText.escape(lang.t("作废与未计入的评分表", "Sheets void or not counted")))</h2><p>" + HTMLText.escape(dropped) + "</p>"
+        s += "<h2>\(HTMLText.escape(lang.t("回避", "Recusal")))</h2><p>" + recusalText(session, lang: lang, isolated: isolated) + "</p>"
+        if let dropped = droppedText(session, namesRepresentatives: namesRepresentatives, lang: lang, isolated: isolated) {
+            s += "<h2>\(HTMLText.escape(lang.t("作废与未计入的评分表", "Sheets void or not counted")))</h2><p>" + dropped + "</p>"
         }
         if namesRepresentatives { s += representativesTable(session, lang: lang).markup }
         if now { s += "<div class=\"end\">" }
@@ -90,7 +92,8 @@ public enum NoticeHTML {
     /// `session init` counted (`SessionSheets.recusals`: representatives who hear the
     /// unit and must not score it, their own unit or a declared conflict); `score` counts the
     /// representatives of each assessed unit.
-    static func recusalText(_ session: ScoringSession, lang: Language) -> String {
+    /// As markup: the text escaped, each unit's id and name isolated with `isolated`.
+    static func recusalText(_ session: ScoringSession, lang: Language, isolated: Bool) -> String {
         var base = lang.t("本次考评执行回避制度，职工代表不为本人所在单位评分。", "Representatives do not score their own unit. ")
         let sessionRecusals = session.report.sheets?.recusals
         func recused(_ unit: String) -> Int {
@@ -98,8 +101,8 @@ public enum NoticeHTML {
         }
         let own = session.table.units.filter { recused($0.id) > 0 }
         if own.isEmpty {
-            return base + (sessionRecusals == nil ? lang.t("本次无需回避。", "No representative belongs to an assessed unit.")
-                                                          : lang.t("本次没有需要回避的代表。", "No representative had to recuse."))
+            return HTMLText.escape(base + (sessionRecusals == nil ? lang.t("本次无需回避。", "No representative belongs to an assessed unit.")
+                                                                  : lang.t("本次没有需要回避的代表。", "No representative had to recuse.")))
         }
         base += sessionRecusals == nil
             ? lang.t("以下单位有本单位的代表参加评分，其对本单位的评分一律不计入：", "These units have representatives of their own among the scorers; those ballots never count: ")
@@ -107,26 +110,34 @@ public enum NoticeHTML {
                      "These units had representatives who must not score them (their own unit, or a declared conflict), and did not: ")
         let list = own.map { u -> String in
             let n = recused(u.id)
-            return lang.t("\(u.id) \(u.name)（\(n) 名代表回避）", "\(u.id) \(u.name) (\(n) recused)")
+            return unit(u.id, u.name, isolated: isolated) + HTMLText.escape(lang.t("（\(n) 名代表回避）", " (\(n) recused)"))
         }
-        return base + list.joined(separator: lang.t("；", "; ")) + lang.t("。", ".")
+        return HTMLText.escape(base) + list.joined(separator: HTMLText.escape(lang.t("；", "; "))) + HTMLText.escape(lang.t("。", "."))
     }
 
     /// A session's sheets that did not count, by unit, in ranking order: how many were declared
     /// void and how many were closed unconfirmed (`--accept-missing`). Counted only: the
     /// representatives are named when the committee opts in, and the reasons, free text that
     /// may name people, stay on the score sheets. `nil` when every sheet counted.
-    static func droppedText(_ session: ScoringSession, namesRepresentatives: Bool, lang: Language) -> String? {
+    /// As markup, as `recusalText`.
+    static func droppedText(_ session: ScoringSession, namesRepresentatives: Bool, lang: Language, isolated: Bool) -> String? {
         guard let sheets = session.report.sheets, sheets.dropsAny else { return nil }
         let report = session.report
         let list = report.ranking.order.compactMap { u -> String? in
             let id = report.units.ids[u]
             return sheets.droppedText(id, naming: namesRepresentatives, reasons: false, lang: lang).map {
-                "\(id) \(report.units.names[u])\(lang.t("：", ": "))\($0)"
+                unit(id, report.units.names[u], isolated: isolated) + HTMLText.escape(lang.t("：", ": ") + $0)
             }
         }
-        return lang.t("以下单位有评分表未计入得分：", "These units have sheets that did not count: ")
-            + list.joined(separator: lang.t("；", "; ")) + lang.t("。", ".")
+        return HTMLText.escape(lang.t("以下单位有评分表未计入得分：", "These units have sheets that did not count: "))
+            + list.joined(separator: HTMLText.escape(lang.t("；", "; "))) + HTMLText.escape(lang.t("。", "."))
+    }
+
+    /// A unit's id and name in running text, as markup. Since 0.25.0 in `<bdi>`: a name in a
+    /// right-to-left script (Uyghur, in Arabic letters) is laid out on its own, and does not
+    /// carry the id, the punctuation and the next unit into its direction.
+    static func unit(_ id: String, _ name: String, isolated: Bool) -> String {
+        isolated ? "<bdi>" + HTMLText.escape("\(id) \(name)") + "</bdi>" : HTMLText.escape("\(id) \(name)")
     }
 
     /// Only when the committee opts in: each representative's sum of ballot points per unit.

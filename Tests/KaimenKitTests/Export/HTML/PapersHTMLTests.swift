@@ -30,6 +30,32 @@ struct PapersHTMLTests {
     static let hostileRoster = "id,name,group,units\nR1,\"<img src=x onerror=alert(3)>\",\"<u>&组</u>\",U1\nR2,代表二,一组,\nR3,代表三,一组,\nR4,代表四,二组,\n"
     static let ballots = "representative,unit,standard,score\nR1,U1,b,3\nR2,U1,b,2\nR3,U1,b,2.5\nR4,U1,b,1\nR2,U2,b,1\nR3,U2,b,2\nR4,U2,b,3\n"
 
+    /// Found by a papers trial: a unit name in a right-to-left script (Uyghur, in Arabic
+    /// letters) took its id, the `、` and the next unit into its direction in the notice's
+    /// running text. Since 0.25.0 each unit named there is in `<bdi>`; as 0.24.0 wrote it, not.
+    @Test("the notice isolates each unit named in its running text: the grade lists, recusals")
+    func rightToLeftNames() throws {
+        let root = Fixtures.packageRoot, sample = root.appendingPathComponent("samples/xicheng-2014")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-rtl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let uyghur = "ئۈرۈمچى سودا ئۇيۇشمىسى"
+        let units = try String(contentsOf: sample.appendingPathComponent("units.csv"), encoding: .utf8)
+            .replacingOccurrences(of: "X08,什刹海街道总工会,", with: "X08,\(uyghur),")
+        try units.write(to: dir.appendingPathComponent("units.csv"), atomically: true, encoding: .utf8)
+        var session = try ScoringSession.run(.init(rules: root.appendingPathComponent("rules/xicheng-2014.jsonc").path,
+                                                   units: dir.appendingPathComponent("units.csv").path,
+                                                   roster: sample.appendingPathComponent("roster.csv").path,
+                                                   ballots: sample.appendingPathComponent("ballots.csv").path))
+        let notice = NoticeHTML.render(session)
+        // X08 heads 优秀, and has its own representative (R24) among the scorers.
+        #expect(notice.contains("<li><b>优秀（2 个）</b>：<bdi>X08 \(uyghur)</bdi>、<bdi>X05 西城区月坛中医医院工会</bdi></li>"), "\(notice)")
+        #expect(notice.contains("<bdi>X08 \(uyghur)</bdi>（1 名代表回避）"))
+        session.report.writtenAs = [0, 24, 0]
+        let old = NoticeHTML.render(session)
+        #expect(!old.contains("<bdi>") && old.contains("：X08 \(uyghur)、X05 西城区月坛中医医院工会</li>"))
+    }
+
     /// Under a weighted `combine` an area's maximum is not its nominal points: the summary's
     /// headers print the same maximum as the score sheets. Maxima worked out by
     /// `Fixtures/reference/area-maxima/area_maxima.py` from docs/rules.md.
