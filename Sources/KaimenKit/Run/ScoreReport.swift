@@ -33,7 +33,8 @@ public struct ScoreReport: Sendable {
     /// break between words, and the anonymous workbook's recusal rows give no score,
     /// 0.25.0 the workbook's 汇总 printed with its grid, its headings wrapped and merged over
     /// both header rows, at about three quarters of its size, not half, and the notice's units
-    /// named in running text isolated (`<bdi>`) from a right-to-left name
+    /// named in running text isolated (`<bdi>`) from a right-to-left name, and the ballot
+    /// chart's result tick clear of a stack of dots
     /// (docs/session.md, `session verify`).
     public static let v0_16: [Int] = [0, 16, 0]
     public static let v0_17: [Int] = [0, 17, 0]

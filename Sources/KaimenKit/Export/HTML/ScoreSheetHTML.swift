@@ -176,6 +176,7 @@ enum ScoreSheetHTML {
         }
         var chart = BallotDotsChart(rows: rows, title: PaperTexts.ballotsHeading.text(lang))
         chart.stacksApart = session.report.writes(since: ScoreReport.v0_19)
+        chart.tickClear = session.report.writes(since: ScoreReport.v0_25)
         return chart
     }
 }
