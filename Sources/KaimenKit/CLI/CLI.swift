@@ -70,7 +70,8 @@ public enum CLI {
     /// workbook's 汇总 prints with its grid, its headings wrapped and merged over both header
     /// rows, at about three quarters of its size, not half, and the notice isolates each unit
     /// it names in running text from a right-to-left name, and a ballot chart's result tick
-    /// shows over a stack of dots (`ScoreReport.v0_25`); messages
+    /// shows over a stack of dots, and the panel's points are at two places, so a column's
+    /// decimals line up (`ScoreReport.v0_25`); messages
     /// name a typed sheet's standard by its column, and say a quote inside a rules string, a
     /// doubled comma in a formula and a misspelt key in an override for what they are.
     public static let version = "0.25.0"

@@ -7,7 +7,9 @@ public enum PanelHTML {
     /// the agreement in brief. `limit` caps the re-check list.
     /// - Parameter standardNames: the re-check list and the agreement table name each standard (off only to write a
     ///   sealed report again as kaimen before 0.17.0 wrote it, with ids).
-    public static func section(_ p: PanelReport, lang: Language, limit: Int? = nil, standardNames: Bool = true) -> HTMLText {
+    /// - Parameter fixedPlaces: the re-check list's points at two places (off only to write a
+    ///   report sealed before 0.25.0 again, `4`, `0.5`, `2.75` in one column).
+    public static func section(_ p: PanelReport, lang: Language, limit: Int? = nil, standardNames: Bool = true, fixedPlaces: Bool = true) -> HTMLText {
         var parts: [HTMLText] = [HTMLText(markup: "<section class=\"page panel\">"), HTMLText(markup: "<h2>"),
                                  HTMLText(lang.t("评委分析", "Panel analysis")), HTMLText(markup: "</h2>")]
         parts.append(paragraph(lang.t("各代表评分与其他代表共识之差（占满分比例），点为平均，线为 95% 区间；深色为有提示的代表。",
@@ -20,7 +22,7 @@ public enum PanelHTML {
             parts.append(HTMLText(markup: "</ul>"))
         }
         parts.append(HTMLText(markup: "<h3>") + HTMLText(lang.t("复核清单（超出区间的评分，\(p.outliers.count) 条）", "To re-check (marks outside the corridor, \(p.outliers.count))")) + HTMLText(markup: "</h3>"))
-        if p.outliers.isEmpty { parts.append(paragraph(lang.t("无。", "None."))) } else { parts.append(table(PanelTables.outliers(p, lang: lang, limit: limit, standardNames: standardNames))) }
+        if p.outliers.isEmpty { parts.append(paragraph(lang.t("无。", "None."))) } else { parts.append(table(PanelTables.outliers(p, lang: lang, limit: limit, standardNames: standardNames, fixedPlaces: fixedPlaces))) }
         parts.append(HTMLText(markup: "<h3>") + HTMLText(lang.t("分组", "Groups")) + HTMLText(markup: "</h3>"))
         parts.append(table(PanelTables.groups(p, lang: lang)))
         parts.append(HTMLText(markup: "<h3>") + HTMLText(lang.t("一致性（Krippendorff α，区间尺度）", "Agreement (Krippendorff's alpha, interval)")) + HTMLText(markup: "</h3>"))

@@ -22,7 +22,10 @@ public enum PanelTables {
     }
 
     static func num(_ x: Double?, places: Int = 2) -> ExportCell { x.map { .number(PanelMessages.number($0, places: places)) } ?? .empty }
-    static func pts(_ r: Rational) -> ExportCell { .number(PanelMessages.points(r)) }
+    /// Points in a table: at two places, so a column's decimals line up (`0.30`, `0.00`, `4.00`;
+    /// `fixed: false`, trailing zeros dropped, `0.3`, `0`, `4`, as the report's re-check list
+    /// was sealed before 0.25.0).
+    static func pts(_ r: Rational, fixed: Bool = true) -> ExportCell { .number(fixed ? r.formatted(places: 2) : PanelMessages.points(r)) }
     static func interval(_ i: Bootstrap.Interval?, places: Int = 2, scale: Double = 1) -> ExportCell {
         i.map { .text("[\(PanelMessages.number($0.low * scale, places: places)), \(PanelMessages.number($0.high * scale, places: places))]") } ?? .empty
     }
@@ -58,7 +61,9 @@ public enum PanelTables {
 
     /// - Parameter standardNames: the 评分项 column gives the standard's name (for people, on a
     ///   page) instead of its id (for scripts, in CSV and JSON).
-    static func outliers(_ p: PanelReport, lang: Language, limit: Int?, standardNames: Bool = false) -> ExportTable {
+    /// - Parameter fixedPlaces: points at two places (`pts`); off only to write a report sealed
+    ///   before 0.25.0 again.
+    static func outliers(_ p: PanelReport, lang: Language, limit: Int?, standardNames: Bool = false, fixedPlaces: Bool = true) -> ExportTable {
         let columns = [
             col("单位", "Unit", "unit", lang), col("单位名称", "Unit name", "unitName", lang), col("评分项", "Standard", "standard", lang),
             col("代表", "Rep", "representative", lang), col("评分", "Score", "score", right: true, lang),
@@ -68,8 +73,8 @@ public enum PanelTables {
         let shown = limit.map { Array(p.outliers.prefix($0)) } ?? p.outliers
         return ExportTable(columns: columns, rows: shown.map { o in
             [.text(p.units[o.unit].id), .text(p.units[o.unit].name), .text(standardNames ? p.data.itemNames[o.item] : p.data.items[o.item].key),
-             .text(p.data.representatives[o.representative].id), pts(o.score), pts(o.medianOfOthers),
-             pts(o.distance), pts(o.width)]
+             .text(p.data.representatives[o.representative].id), pts(o.score, fixed: fixedPlaces), pts(o.medianOfOthers, fixed: fixedPlaces),
+             pts(o.distance, fixed: fixedPlaces), pts(o.width, fixed: fixedPlaces)]
         })
     }
 

@@ -36,7 +36,8 @@ public enum ReportHTML {
         }
         // 评委分析: for the committee only (it names representatives), never in the public notice.
         if !session.ballots.ballots.isEmpty {
-            doc.append(PanelHTML.section(PanelReport.analyse(session), lang: lang, limit: 200, standardNames: session.report.writes(since: ScoreReport.v0_17)))
+            doc.append(PanelHTML.section(PanelReport.analyse(session), lang: lang, limit: 200, standardNames: session.report.writes(since: ScoreReport.v0_17),
+                                         fixedPlaces: session.report.writes(since: ScoreReport.v0_25)))
         }
         return doc.rendered()
     }
