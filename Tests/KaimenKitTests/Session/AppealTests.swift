@@ -14,7 +14,8 @@ struct AppealTests {
 
         // Only a closed session can be appealed, only for a real unit, only with a reason.
         #expect(s.run("appeal", ["--unit", "X99", "--reason", "r", "--by", "王秘书"]).code == .failure)
-        #expect(s.run("appeal", ["--unit", "X04", "--by", "王秘书"]).code == .failure)
+        // Without a reason: a usage error, as without --by (since 0.25.0; it was found only inside the session).
+        #expect(s.run("appeal", ["--unit", "X04", "--by", "王秘书"]).code == .usage)
         #expect(s.run("appeal", ["--unit", "X04", "--reason", "恒泰餐饮申诉：R13 的依法维权评分录入有误", "--by", "王秘书"]).code == .success)
         #expect(try s.state().phase == .reopened)
         // The same unit again in the same round: refused, nothing recorded (it said "reopened" again).

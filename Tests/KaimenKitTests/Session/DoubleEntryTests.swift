@@ -113,7 +113,7 @@ struct DoubleEntryTests {
         let s = try SampleSession(); defer { s.remove() }
         try s.enterConflictingX02()
         let noReason = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--by", "王秘书"])
-        #expect(noReason.code == .failure)
+        #expect(noReason.code == .usage)
         #expect(noReason.err.contains("理由"))
         let offStep = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4.3", "--reason", "r", "--by", "王秘书"])
         #expect(offStep.code == .failure)
