@@ -9,7 +9,7 @@ import Darwin
 
 /// `journal.jsonl`, opened under the session's lock: its records, and appending one durably.
 ///
-/// - Opening takes an exclusive `flock` on `journal.lock` for as long as the journal is open,
+/// - Opening takes an exclusive `flock` on `journal.lock` (a reader a shared one) for as long as the journal is open,
 ///   so two commands on one session run one after the other and never interleave writes.
 /// - A torn tail (bytes after the last line end: a record cut short by a crash) is detected on
 ///   opening. A writer copies those bytes to a side file `journal.torn-<seq>-<time>.txt`, fsyncs
@@ -18,7 +18,8 @@ import Darwin
 /// - ``append(_:by:content:)`` writes one whole line with `O_APPEND` and `fsync`s before it
 ///   returns; when the write or the flush fails, the file is cut back to where it ended.
 /// - A reader (`writable: false`) opens the journal read-only, so a session it cannot write
-///   (an archive, another user's) can still be verified.
+///   (an archive, another user's) can still be verified, and takes a shared lock: readers run
+///   together, never while a writer writes.
 public final class Journal {
     public let directory: URL
     public private(set) var records: [JournalRecord] = []
@@ -70,19 +71,34 @@ public final class Journal {
         guard lockFD >= 0 || unlocked else { throw .io("open", lockPath) }
         let lockTimeout = lockTimeout ?? OutputOptions.lockWait
         let deadline = MonotonicClock.seconds() + max(0, lockTimeout)
-        while lockFD >= 0 && flock(lockFD, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR else { throw .io("lock", lockPath) }
-            if MonotonicClock.seconds() >= deadline {
-                throw .problems([.error("session-locked", SessionMessages.sessionLocked(directory.lastPathComponent, seconds: Int(lockTimeout.rounded(.up))),
-                                        hint: SessionMessages.sessionLockedHint(lockPath))])
+        // A writer alone; readers together (a shared lock: also what NFS grants on a file opened
+        // read-only, where an exclusive one needs it open for writing).
+        func lock(_ fd: Int32) throws(SessionError) {
+            while flock(fd, (reader ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0 {
+                guard errno == EWOULDBLOCK || errno == EINTR else { throw .io("lock", lockPath) }
+                if MonotonicClock.seconds() >= deadline {
+                    throw .problems([.error("session-locked", SessionMessages.sessionLocked(directory.lastPathComponent, seconds: Int(lockTimeout.rounded(.up))),
+                                            hint: SessionMessages.sessionLockedHint(lockPath))])
+                }
+                usleep(20_000)
             }
-            usleep(20_000)
         }
+        if lockFD >= 0 { try lock(lockFD) }
         let flags = (writable || create ? O_RDWR | O_APPEND : O_RDONLY) | O_CLOEXEC | (create ? O_CREAT | O_EXCL : 0)
         fd = open(url.path, flags, 0o644)
         guard fd >= 0 else { throw create && errno == EEXIST ? .alreadyExists(url.path) : errno == ENOENT ? .notASession(directory.path) : .io("open", url.path) }
         if create { Journal.syncDirectory(directory) }
         try load(writable: writable)
+        // Read without a lock file: a writer that began meanwhile has made one, and may have
+        // been writing what was read. Read again under its lock.
+        if unlocked {
+            lockFD = open(lockPath, O_RDONLY | O_CLOEXEC)
+            if lockFD >= 0 {
+                try lock(lockFD)
+                (records, recordLines, diagnostics, lineCount, resaved, tailSetAside, openingCutShort, byteCount) = ([], [], [], 0, false, nil, false, 0)
+                try load(writable: writable)
+            }
+        }
     }
 
     deinit {

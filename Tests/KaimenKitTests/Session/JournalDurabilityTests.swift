@@ -105,7 +105,14 @@ struct JournalDurabilityTests {
     @Test("a session held by another command: a bounded wait, then session-locked, never a silent hang")
     func lockedSession() throws {
         let s = try SampleSession(); defer { s.remove() }
-        let held = try Journal(directory: s.dir, writable: false)
+        // Readers share the lock: a second one opens at once (since 0.25.0).
+        do {
+            let reader = try Journal(directory: s.dir, writable: false)
+            _ = try Journal(directory: s.dir, writable: false, lockTimeout: 0.1)
+            withExtendedLifetime(reader) {}
+        }
+        // A writer holds it alone: a reader waits, then stops.
+        let held = try Journal(directory: s.dir)
         do {
             _ = try Journal(directory: s.dir, writable: false, lockTimeout: 0.1)
             Issue.record("the second open should have timed out")
