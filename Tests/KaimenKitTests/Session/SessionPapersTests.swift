@@ -43,7 +43,7 @@ struct SessionPapersTests {
         #expect(html.contains("<h2>作废与未计入的评分表</h2>"))
         // The closing lines kept together, the issuer's seal beside its name.
         #expect(html.contains("<div class=\"end\"><p class=\"closing\">") && html.contains("西城区总工会（盖章）<br>"))
-        #expect(html.contains("<bdi>X07 西城区商务局机关工会</bdi>：作废评分表 1 张"))
+        #expect(html.contains("X07 <bdi>西城区商务局机关工会</bdi>：作废评分表 1 张"))
         #expect(html.contains("：1 张评分表结束时未确认，未确认的分数经同意不计入"))
         #expect(!html.contains("评分表污损") && !html.contains(Self.acceptReason) && !html.contains("R20") && !html.contains("罗金宝"))
     }

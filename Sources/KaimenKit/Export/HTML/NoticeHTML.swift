@@ -133,11 +133,12 @@ public enum NoticeHTML {
             + list.joined(separator: HTMLText.escape(lang.t("；", "; "))) + HTMLText.escape(lang.t("。", "."))
     }
 
-    /// A unit's id and name in running text, as markup. Since 0.25.0 in `<bdi>`: a name in a
-    /// right-to-left script (Uyghur, in Arabic letters) is laid out on its own, and does not
-    /// carry the id, the punctuation and the next unit into its direction.
+    /// A unit's id and name in running text, as markup. Since 0.25.0 the name in `<bdi>`: a
+    /// name in a right-to-left script (Uyghur, in Arabic letters) is laid out on its own, and
+    /// does not carry the id, the punctuation and the next unit into its direction (the id
+    /// stays outside, where an id of digits would otherwise take the name's direction).
     static func unit(_ id: String, _ name: String, isolated: Bool) -> String {
-        isolated ? "<bdi>" + HTMLText.escape("\(id) \(name)") + "</bdi>" : HTMLText.escape("\(id) \(name)")
+        isolated ? HTMLText.escape(id) + " <bdi>" + HTMLText.escape(name) + "</bdi>" : HTMLText.escape("\(id) \(name)")
     }
 
     /// Only when the committee opts in: each representative's sum of ballot points per unit.

@@ -31,9 +31,11 @@ public struct BallotDotsChart: Sendable {
     /// 0.19.0); off, side by side 3 points apart, as before.
     public var stacksApart = true
     /// The result's tick clear of the dots (since 0.25.0): drawn over them on a white edge and
-    /// reaching above a stack of two, with a small mark at its top. Before, a dashed black line
-    /// from just above the dots ran through a stack of black dots at the result and was lost in
-    /// it (a papers trial), showing 2.5 points of itself.
+    /// reaching above a stack of two; each row's scale labels (`0`, the maximum) drawn after
+    /// every tick, so a tick at either end, which now reaches up to the label of the row above,
+    /// never covers it. Before, a dashed black line from just above the dots ran through a
+    /// stack of black dots at the result and was lost in it (a papers trial), showing 2.5
+    /// points of itself.
     public var tickClear = true
 
     public init(rows: [Row], title: String) {
@@ -71,23 +73,31 @@ public struct BallotDotsChart: Sendable {
             let x = scales[i]
             c.text(labelW - 5, mid + 3.5, row.name, size: 9.5, anchor: .end)
             c.line(labelW, mid + 6, labelW + plotW, mid + 6, .init(stroke: "#000", strokeWidth: 0.6))
-            c.text(labelW, mid + 15, "0", size: 7)
-            c.text(labelW + plotW, mid + 15, SVGCanvas.n(row.maximum), size: 7, anchor: .end)
+            if !tickClear {
+                c.text(labelW, mid + 15, "0", size: 7)
+                c.text(labelW + plotW, mid + 15, SVGCanvas.n(row.maximum), size: 7, anchor: .end)
+            }
             for d in placed[i] {
                 c.circle(d.x, d.y, r: Self.radius, d.hollow ? .init(stroke: "#000", strokeWidth: 0.9, fill: "#fff")
                                                             : .init(stroke: "#000", strokeWidth: 0.5, fill: "#000"))
             }
             if let r = row.result, tickClear {
                 // The top of a stack of two is 5.5 above the middle; the tick reaches 4 more,
-                // within the row, and its mark above that.
-                c.line(x(r), mid - 9.5, x(r), mid + 6, .init(stroke: "#fff", strokeWidth: 3.2))
+                // within the row (its top 11 above the middle).
+                // The white edge stops short of the axis (at 6 below the middle, 0.6 thick), which it would cut.
+                c.line(x(r), mid - 9.5, x(r), mid + 5.4, .init(stroke: "#fff", strokeWidth: 3.2))
                 c.line(x(r), mid - 9.5, x(r), mid + 6, .init(stroke: "#000", strokeWidth: 1.2, dash: "2 1"))
-                c.polyline([(x(r) - 2.6, mid - 11.5), (x(r) + 2.6, mid - 11.5), (x(r), mid - 8), (x(r) - 2.6, mid - 11.5)],
-                           .init(stroke: "#000", strokeWidth: 0.6, fill: "#000"))
                 c.text(labelX[i], mid + 3.5, row.resultLabel ?? SVGCanvas.n(r), size: 8.5)
             } else if let r = row.result {
                 c.line(x(r), mid - 8, x(r), mid + 6, .init(stroke: "#000", strokeWidth: 1.4, dash: "2 1"))
                 c.text(labelX[i], mid + 3.5, row.resultLabel ?? SVGCanvas.n(r), size: 8.5)
+            }
+        }
+        if tickClear {
+            for (i, row) in rows.enumerated() {
+                let mid = top + Double(i) * rowH + rowH / 2
+                c.text(labelW, mid + 15, "0", size: 7)
+                c.text(labelW + plotW, mid + 15, SVGCanvas.n(row.maximum), size: 7, anchor: .end)
             }
         }
         return c.rendered()

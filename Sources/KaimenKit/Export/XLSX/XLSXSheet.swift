@@ -32,8 +32,9 @@ public struct XLSXSheet: Sendable {
     /// Text cells wrap at their column's width (capped by `maxWidth`), so a long criteria text or
     /// note takes lines instead of being cut off, and a sheet fit to one page stays readable.
     public var wrapsText = false
-    /// With `wrapsText`, only the first this many columns wrap (`nil`: all): the ones printed,
-    /// whose rows are as tall as their own texts need, not as a note in a column off the page.
+    /// With `wrapsText`, only the first this many columns wrap their text cells (`nil`: all):
+    /// the ones printed, whose rows are as tall as their own texts need, not as a note in a
+    /// column off the page. Header cells wrap in every column, and their rows are as tall.
     public var wrapsColumns: Int?
     /// Rows of one line are given their height too (a line and a point), so that a row of the
     /// grid is as high as a line of LibreOffice's font needs, not Excel's default 15 points.
@@ -173,7 +174,13 @@ public struct XLSXSheet: Sendable {
             out += "<row r=\"".utf8
             out += number
             // Wrapped text needs its height said: neither Excel nor LibreOffice grows a row on opening.
-            if wrapsText, let height = Self.rowHeight(Array(row.prefix(wrapsColumns ?? row.count)), widths: widths, lineHeight: lineHeight)
+            // Past `wrapsColumns` only the header cells wrap (their style does), and count.
+            let wrapping = wrapsColumns.map { limit in row.enumerated().map { c, cell in
+                if c < limit { return cell }
+                if case .header = cell { return cell }
+                return .empty
+            } } ?? row
+            if wrapsText, let height = Self.rowHeight(wrapping, widths: widths, lineHeight: lineHeight)
                 ?? (heightsEveryRow ? lineHeight + 1 : nil) {
                 out += "\" ht=\"\(SVGCanvas.n(height))\" customHeight=\"1".utf8
             }
