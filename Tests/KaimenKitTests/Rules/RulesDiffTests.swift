@@ -32,6 +32,25 @@ struct RulesDiffTests {
         #expect(diff.count(.added) == 0)
     }
 
+    /// A rules author's trial (the older "stale criteria"): tuned.jsonc raises
+    /// rights.contracts to 5 points with new bands and lowers org.members' target, and keeps
+    /// their criteria (`签订率99%以上得3分…`, `完成50人得满分`), which no longer say what is scored.
+    @Test("points or thresholds moved with the criteria text unchanged: said once per entry, under the changes")
+    func staleCriteria() throws {
+        let small = try RulesLoader().load(Fixtures.path("rules/valid/small.jsonc")).rules
+        let tuned = try RulesLoader().load(Fixtures.path("rules/valid/tuned.jsonc")).rules
+        let diff = RulesDiff.compare(small, tuned)
+        #expect(diff.staleCriteria.map(\.id) == ["rights.contracts", "org.members"])
+        let zh = RulesDiffCommand.text(diff, oldFile: "s", newFile: "t", lang: .zh)
+        #expect(zh.contains("\n注意：以下各项的分值或门槛改了，评分标准（criteria）的文字却没改，核对文字是否还与计分相符：`rights.contracts` 集体合同签订率、`org.members` 新发展会员\n\n合计："), "\(zh)")
+        #expect(diff.json.objectValue?["staleCriteria"] == .array([.string("rights.contracts"), .string("org.members")]))
+        // Criteria changed with the thresholds: nothing to say (Xicheng → Dongcheng rewrote each).
+        let xicheng = try RulesLoader().load(Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc").path).rules
+        let dongcheng = try RulesLoader().load(Fixtures.packageRoot.appendingPathComponent("rules/dongcheng-2019.jsonc").path).rules
+        let rewritten = RulesDiff.compare(xicheng, dongcheng)
+        #expect(!rewritten.staleCriteria.contains { $0.id == "rights.contracts" })
+    }
+
     @Test("a ballot standard's keys: target is what its ballots score, not a threshold; how many ballots count and are dropped are")
     func ballotKeys() throws {
         let path = Fixtures.path("rules/valid/small.jsonc")

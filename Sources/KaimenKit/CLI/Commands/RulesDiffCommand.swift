@@ -46,6 +46,7 @@ public enum RulesDiffCommand: Command {
             s += "\n\(title.text(lang))\n"
             for c in changes { s += "  " + line(c, lang: lang) + "\n" }
         }
+        if !diff.staleCriteria.isEmpty { s += M.staleCriteria(diff.staleCriteria).text(lang) }
         let counts = RulesDiff.Kind.allCases.compactMap { k -> String? in
             let n = diff.count(k)
             return n == 0 ? nil : M.count(k, n).text(lang)

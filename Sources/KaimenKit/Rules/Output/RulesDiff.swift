@@ -58,6 +58,10 @@ public struct RulesDiff: Sendable {
     public var newTotal: Rational = .zero
     /// The new file's grade thresholds, when no grade changed (`优秀 90`, …).
     public var unchangedGradeMins: [(name: String, min: Rational)] = []
+    /// Standards, bonuses and deductions whose points or thresholds changed while their
+    /// `criteria` text did not: the text people read (`达到99%以上得3分`) may no longer say
+    /// what is scored. In the order of the changes.
+    public var staleCriteria: [(id: String, name: String?)] = []
 
     /// The grades' and vetoes' threshold keys, whatever the entry. A grade's `quota` is not a
     /// threshold (it limits how many units hold the grade): its change is `changed`.
@@ -108,6 +112,12 @@ public struct RulesDiff: Sendable {
         diff.newTotal = new.totalPoints
         if !changes.contains(where: { $0.section == "grades" }) {
             diff.unchangedGradeMins = new.grades.compactMap { g in g.min.map { (g.name, $0) } }
+        }
+        var seen = Set<String>()
+        for c in changes where ["standards", "bonuses", "deductions"].contains(c.section) && (c.kind == .thresholds || c.kind == .reweighted) {
+            guard let id = c.id, seen.insert(id).inserted,
+                  !changes.contains(where: { $0.section == c.section && $0.id == id && $0.field == "criteria" }) else { continue }
+            diff.staleCriteria.append((id, c.name))
         }
         return diff
     }
@@ -227,6 +237,7 @@ public struct RulesDiff: Sendable {
             "new": .object(["id": .string(newRules.id), "version": .string(newRules.version)]),
             "summary": .object(Dictionary(uniqueKeysWithValues: Kind.allCases.map { ($0.rawValue, JSONOut.num(count($0))) })),
             "totalPoints": .object(["old": .string(oldTotal.plainText()), "new": .string(newTotal.plainText())]),
+            "staleCriteria": .array(staleCriteria.map { .string($0.id) }),
             "changes": .array(changes.map { c in
                 var o: [String: JSONOut] = ["kind": .string(c.kind.rawValue), "section": .string(c.section)]
                 if let v = c.id { o["id"] = .string(v) }

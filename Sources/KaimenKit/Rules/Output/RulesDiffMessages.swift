@@ -38,6 +38,13 @@ enum RulesDiffMessages {
                  en: head.en + "; the grades' thresholds are unchanged (\(en)): check whether they should move with it\n")
     }
     static let listSeparator = L(zh: "，", en: ", ")
+    /// Points or thresholds moved, the `criteria` text not: one line under the changes.
+    static func staleCriteria(_ entries: [(id: String, name: String?)]) -> L {
+        let zh = entries.map { "`\($0.id)`" + ($0.name.map { " \($0)" } ?? "") }.joined(separator: "、")
+        let en = entries.map { "`\($0.id)`" + ($0.name.map { " \($0)" } ?? "") }.joined(separator: ", ")
+        return L(zh: "\n注意：以下各项的分值或门槛改了，评分标准（criteria）的文字却没改，核对文字是否还与计分相符：\(zh)\n",
+                 en: "\nNote: the points or thresholds of these changed but their criteria text did not; check that the text still says what is scored: \(en)\n")
+    }
 
     /// `删除 1 处` / `1 removed`.
     static func count(_ k: RulesDiff.Kind, _ n: Int) -> L {
