@@ -73,7 +73,7 @@ enum SessionCommandSupport {
         let noReason = reason && (args.value("--reason")?.trimmingSpaces() ?? "").isEmpty
         guard !by.isEmpty, !noReason else {
             if by.isEmpty { console.error(CommandMessages.byRequired, lang) }
-            if noReason { console.errLine(Diagnostic.error(.missingReason, SessionMessages.needReason, path: "--reason").rendered(lang)) }
+            if noReason { console.error(SessionMessages.needReason, lang) }
             console.errLine(CommandMessages.usageLine(usage).text(lang))
             return nil
         }

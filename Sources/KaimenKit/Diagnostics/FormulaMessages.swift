@@ -34,7 +34,10 @@ enum FormulaMessages {
     static let empty = L(zh: "公式是空的", en: "the formula is empty")
     static func tooDeep(_ n: Int) -> L { L(zh: "公式嵌套超过 \(n) 层", en: "the formula is nested more than \(n) levels deep") }
     static let splitParts = L(zh: "把它拆成更简单的几部分", en: "split it into simpler parts")
-    static func expected(_ what: L, found: L) -> L { L(zh: "这里应该是\(what.zh)，但出现了\(found.zh)", en: "expected \(what.en), but found \(found.en)") }
+    /// `这里应该是 `,` 或 `)`，但出现了 `x``: a code span spaced from the Chinese before it.
+    static func expected(_ what: L, found: L) -> L {
+        L(zh: "这里应该是\(what.zh.hasPrefix("`") ? " " : "")\(what.zh)，但出现了\(found.zh)", en: "expected \(what.en), but found \(found.en)")
+    }
     /// What was found, to follow `出现了`: a token with a space before it (`出现了 `,``), as code
     /// spans are spaced in the other messages.
     static func found(_ token: Token) -> L {

@@ -29,8 +29,8 @@ enum RulesMessages {
         let r = self.role(role)
         return id.map { L(zh: "\(r.zh) `\($0)`", en: "\(r.en) `\($0)`") } ?? L(zh: "第 \(index + 1) 条\(r.zh)", en: "\(r.en) #\(index + 1)")
     }
-    static func band(_ i: Int, of what: L) -> L { L(zh: "\(what.zh)的第 \(i + 1) 档", en: "band \(i + 1) of \(what.en)") }
-    static func checklistItem(_ i: Int, of what: L) -> L { L(zh: "\(what.zh)的第 \(i + 1) 个检查项", en: "checklist item \(i + 1) of \(what.en)") }
+    static func band(_ i: Int, of what: L) -> L { L(zh: "\(what.zh) 的第 \(i + 1) 档", en: "band \(i + 1) of \(what.en)") }
+    static func checklistItem(_ i: Int, of what: L) -> L { L(zh: "\(what.zh) 的第 \(i + 1) 个检查项", en: "checklist item \(i + 1) of \(what.en)") }
     static func grade(_ i: Int) -> L { L(zh: "第 \(i + 1) 个等级", en: "grade \(i + 1)") }
     static func veto(_ id: String?, _ index: Int) -> L {
         id.map { L(zh: "否决项 `\($0)`", en: "veto `\($0)`") } ?? L(zh: "第 \(index + 1) 个否决项", en: "veto #\(index + 1)")
@@ -236,10 +236,10 @@ enum RulesMessages {
     static func unknownMetric(_ id: String) -> L { L(zh: "没有指标 `\(id)`", en: "unknown metric `\(id)`") }
     static let declareMetric = L(zh: "在 `metrics` 下声明它", en: "declare it under `metrics`")
     static func metricAndRatio(_ what: L) -> L {
-        L(zh: "\(what.zh)同时有 `metric` 和 `ratio`；只留一个", en: "\(what.en) has both `metric` and `ratio`; keep one")
+        L(zh: "\(what.zh) 同时有 `metric` 和 `ratio`；只留一个", en: "\(what.en) has both `metric` and `ratio`; keep one")
     }
     static func needsMetricOrRatio(_ what: L) -> L {
-        L(zh: "\(what.zh)需要 `metric` 或 `ratio` 说明读哪个指标", en: "\(what.en) needs `metric` or `ratio` to say what it reads")
+        L(zh: "\(what.zh) 需要 `metric` 或 `ratio` 说明读哪个指标", en: "\(what.en) needs `metric` or `ratio` to say what it reads")
     }
     static let addMetricOrRatio = L(zh: "加上 \"metric\": \"…\" 或 \"ratio\": { \"numerator\": …, \"denominator\": …, \"zero\": 0 }",
                                     en: "add \"metric\": \"…\" or \"ratio\": { \"numerator\": …, \"denominator\": …, \"zero\": 0 }")
@@ -247,17 +247,17 @@ enum RulesMessages {
     static let ratioNeedsZero = L(zh: "比率必须说明分母为 0 时得多少分（`zero`）", en: "the ratio must say what a zero denominator gives (`zero`)")
     static let addZero = L(zh: "加上 \"zero\": 0、\"zero\": \"full\" 或 \"zero\": \"notAssessable\"",
                            en: "add \"zero\": 0, \"zero\": \"full\" or \"zero\": \"notAssessable\"")
-    static func noBands(_ what: L) -> L { L(zh: "\(what.zh)没有分档（bands）", en: "\(what.en) has no bands") }
+    static func noBands(_ what: L) -> L { L(zh: "\(what.zh) 没有分档（bands）", en: "\(what.en) has no bands") }
     static let addBand = L(zh: "至少加一档 { \"min\": …, \"points\": … }", en: "add at least one { \"min\": …, \"points\": … }")
     static let minOrMax = L(zh: "一档只能有 `min` 或 `max` 之一，不能两个都有", en: "a band has either `min` or `max`, not both")
     static func bandNeedsThreshold(_ i: Int, _ what: L) -> L {
-        L(zh: "\(what.zh)的第 \(i + 1) 档需要 `min`（值 ≥ min）或 `max`（值 ≤ max）",
+        L(zh: "\(what.zh) 的第 \(i + 1) 档需要 `min`（值 ≥ min）或 `max`（值 ≤ max）",
           en: "band \(i + 1) of \(what.en) needs `min` (value ≥ min) or `max` (value ≤ max)")
     }
     static func bandsMixed(_ what: L) -> L {
-        L(zh: "\(what.zh)的分档混用了 `min` 和 `max`；所有档请用同一种", en: "the bands of \(what.en) mix `min` and `max`; use one kind for all bands")
+        L(zh: "\(what.zh) 的分档混用了 `min` 和 `max`；所有档请用同一种", en: "the bands of \(what.en) mix `min` and `max`; use one kind for all bands")
     }
-    static func noChecklist(_ what: L) -> L { L(zh: "\(what.zh)没有检查项", en: "\(what.en) has no checklist items") }
+    static func noChecklist(_ what: L) -> L { L(zh: "\(what.zh) 没有检查项", en: "\(what.en) has no checklist items") }
     static func ballotOnlyStandards(_ role: Standard.Role) -> L {
         L(zh: "只有标准可以由代表打分，\(self.role(role).zh)不行", en: "only standards can be scored by ballot, not \(self.role(role).en)s")
     }
@@ -276,7 +276,7 @@ enum RulesMessages {
         L(zh: "`quota` 是 0 到 100 之间的百分比，不能是 \(v)", en: "`quota` is a percentage between 0 and 100, not \(v)")
     }
     static func vetoNeedsEffect(_ what: L) -> L {
-        L(zh: "\(what.zh)必须规定等级（`grade`）、封顶总分（`capTotal`），或两者都有",
+        L(zh: "\(what.zh) 必须规定等级（`grade`）、封顶总分（`capTotal`），或两者都有",
           en: "\(what.en) must force a `grade`, cap the total (`capTotal`), or both")
     }
     static func tieBreakNoID(_ by: String) -> L { L(zh: "按 `\(by)` 决胜不需要 `id`", en: "tie-break by `\(by)` takes no `id`") }

@@ -73,7 +73,7 @@ struct Lexer {
     private func bracketHint(at index: Int) -> Localized {
         var k = index + 1
         var name = String.UnicodeScalarView()
-        while k < scalars.count, scalars[k].isIdentifierStart || scalars[k].isDigit { name.append(scalars[k]); k += 1 }
+        while k < scalars.count, scalars[k].isIdentifierStart || scalars[k].isDigit || scalars[k] == "." { name.append(scalars[k]); k += 1 }
         let closed = k < scalars.count && Lexer.brackets.contains(scalars[k]) && !name.isEmpty && name.first!.isIdentifierStart
         return FormulaMessages.bracketed(closed ? String(name) : nil)
     }

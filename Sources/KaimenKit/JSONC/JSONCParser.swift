@@ -550,12 +550,14 @@ public struct JSONCParser {
     /// ended it early. Said as such, with the text that follows, rather than as a missing comma.
     /// - Parameter key: the value's key; a formula's (`formula`, `when`) has no quotes at all.
     private func quoteInside(_ value: JSONNode, endingAt end: Int, key: String?) -> Failure? {
-        // Right after the closing quote, with no space or comment between (the lookalikes of
-        // `,` `}` `]` have their own hints).
-        guard value.stringValue != nil, i == end, let c = current, !"，、｝］】：:".unicodeScalars.contains(c) else { return nil }
+        // Right after the closing quote, with no space or comment between; not a bracket or a
+        // quote (a structural mistake, said as before), nor what has a hint of its own (`，`
+        // `：` `“` a full-width digit, `#`).
+        guard value.stringValue != nil, i == end, let c = current, !"，、｝］】：:[]{}\"".unicodeScalars.contains(c),
+              lookalikeHint(at: i) == nil else { return nil }
         var rest = String.UnicodeScalarView()
         var k = i
-        while k < scalars.count, scalars[k] != "\n", rest.count < 24 {
+        while k < scalars.count, scalars[k] != "\n", scalars[k] != "\r", rest.count < 24 {
             rest.append(scalars[k])
             if scalars[k] == "\"" && k > i { break }
             k += 1

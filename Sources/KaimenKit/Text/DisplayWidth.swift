@@ -134,8 +134,9 @@ public enum DisplayWidth {
     /// `s` in lines of at most `width` columns, each broken after the last separator that fits
     /// (`，`, `、`, `；`, `：`, `。`, or a space, which the break drops), or where the line is
     /// full when none does, so a list such as `≥0.99→3, ≥0.9→2` is never cut inside an item
-    /// that fits on a line of its own. A closing mark that comes where a line is full stays on
-    /// it, one or two columns past `width`, as Chinese never begins a line with one.
+    /// that fits on a line of its own; after an ASCII `,` or `;` too, unless digits stand on
+    /// both sides (`1,234`). A closing mark that comes where a line is full stays on it, one or two columns
+    /// past `width`, as Chinese never begins a line with one. A `width` of 0 or less: no wrap.
     public static func wrap(_ s: some StringProtocol, to width: Int) -> [String] {
         let hangs: Set<Character> = [" ", "，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "”", "’", "》", ",", ".", ";", ":", ")"]
         guard width > 0, of(s) > width else { return [String(s)] }
@@ -143,8 +144,13 @@ public enum DisplayWidth {
         var line: [Character] = [], used = 0
         /// Where the line may break: after this many characters, and how wide they are.
         var lastBreak: (count: Int, width: Int)?
+        /// After an ASCII `,` or `;`: a break there, unless digits stand on both sides (`1,234`).
+        var afterComma: (count: Int, width: Int, digitBefore: Bool)?
+        func isDigit(_ c: Character?) -> Bool { c.map { $0.isASCII && $0.isNumber } ?? false }
         for c in s {
             let cw = of(c)
+            if let b = afterComma, !(b.digitBefore && isDigit(c)) { lastBreak = (b.count, b.width) }
+            afterComma = nil
             // A space past the end stays, to be dropped with the break it makes; so does a
             // closing mark (`，` `。` `）` …), which Chinese never begins a line with.
             while used + cw > width && used > 0 && !hangs.contains(c) {
@@ -159,6 +165,7 @@ public enum DisplayWidth {
             line.append(c)
             used += cw
             if "，、；：。 ".contains(c) { lastBreak = (line.count, used) }
+            if c == "," || c == ";" { afterComma = (line.count, used, isDigit(line.dropLast().last)) }
         }
         if !line.isEmpty { lines.append(String(line).trimmingTrailingSpaces) }
         return lines

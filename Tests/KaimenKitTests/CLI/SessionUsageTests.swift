@@ -91,7 +91,7 @@ struct SessionUsageTests {
         let s = try SampleSession(); defer { s.remove() }
         let journal = s.journal
         let r = s.run(args[0], Array(args.dropFirst()) + ["--by", "王秘书"])
-        #expect(r.code == .usage && r.err.hasPrefix("错误：须写明理由（--reason） [选项 --reason]\n用法：kaimen session \(args[0]) "), "\(r.err)")
+        #expect(r.code == .usage && r.err.hasPrefix("错误：须写明理由（--reason）\n用法：kaimen session \(args[0]) "), "\(r.err)")
         // Both missing: both said, then the usage line once.
         let both = s.run(args[0], Array(args.dropFirst()))
         #expect(both.code == .usage && both.err.hasPrefix("错误：必须给出 `--by NAME`：日志要记录每一步是谁做的\n错误：须写明理由（--reason）"), "\(both.err)")

@@ -44,6 +44,8 @@ struct FormulaDiagnosticTests {
         expectError("max(, b)", code: "expression-syntax", column: 24, hint: "the first argument is missing after `(`")
         expectError("【members】 / 10", code: "expression-syntax", column: 20, hint: "a metric is written by its id alone, without brackets: write `members`")
         expectError("[card_rate] * 2", code: "expression-syntax", column: 20, hint: "a metric is written by its id alone, without brackets: write `card_rate`")
+        // An id with a dot, as names may have (a review).
+        expectError("【staff.count】 + 1", code: "expression-syntax", column: 20, hint: "a metric is written by its id alone, without brackets: write `staff.count`")
         expectError("min(a, b)】", code: "expression-syntax", column: 29, hint: "formulas group with ASCII parentheses `( )` only")
         let zh = F.error("min(a,, b)")
         #expect(zh?.text.zh == "这里应该是数字、指标或 `(`，但出现了 `,`" && zh?.hintText?.zh == "多写了一个 `,`：删去一个", "\(String(describing: zh))")

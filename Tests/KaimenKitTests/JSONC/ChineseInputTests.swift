@@ -34,8 +34,12 @@ struct ChineseInputTests {
         #expect(formula?.hintText?.zh.hasPrefix("公式里不写引号") == true)
         let inList = error(#"{ "items": ["a"b", "c"] }"#)
         #expect(inList?.text.zh.hasPrefix("列表里的字符串在它前面的") == true, "\(String(describing: inList))")
-        // A space or a comment between: still a missing comma.
-        #expect(error(#"{ "a": "x" "b": 1 }"#)?.hintText?.zh != "文字里的引号用中文引号 `“ ”`，或写成 `\\\"`")
+        // A space between, a bracket or a quote right after: a missing comma or bracket, as before
+        // (a review: `[{"name": "依法维权"]` was told about quotes).
+        for text in [#"{ "a": "x" "b": 1 }"#, #"{ "a": [{ "name": "依法维权"] }"#, #"{ "a": ["x"} }"#, #"{ "a": "x""b": 1 }"#] {
+            let (_, problems) = JSONCParser.parseDocument(text, file: "x.jsonc")
+            #expect(!problems.isEmpty && problems.allSatisfy { !$0.text.zh.contains("处就结束了") }, "\(text): \(problems)")
+        }
     }
 
     @Test("a full-width comma is named, not taken for a missing comma")

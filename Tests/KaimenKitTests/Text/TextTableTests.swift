@@ -104,6 +104,9 @@ struct TextTableTests {
         ("abcdefghij", 4, ["abcd", "efgh", "ij"]),
         ("职工代表听取汇报", 6, ["职工代", "表听取", "汇报"]),
         ("短", 4, ["短"]),
+        // After an ASCII comma or semicolon (a review), but not inside `1,234`.
+        ("95%以上得3分,90%以上得2分", 16, ["95%以上得3分,", "90%以上得2分"]),
+        ("满1,234人得3分", 10, ["满1,234人", "得3分"]),
     ])
     func wrap(_ text: String, _ width: Int, _ lines: [String]) {
         #expect(DisplayWidth.wrap(text, to: width) == lines)

@@ -96,8 +96,7 @@ public enum CompareCommand: Command {
             loader.limitsText = !(ownRules && i == 0)
             do { loaded.append(try loader.load(resolve(file, in: console.currentDirectory))) } catch {
                 failed = true
-                for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
-                console.errLine(CommandMessages.fileErrors(file, error.errorCount).text(lang))
+                reportRulesErrors(error, file: file, console: console, lang: lang)
             }
         }
         if failed { return .failure }

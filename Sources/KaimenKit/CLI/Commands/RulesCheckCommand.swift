@@ -31,9 +31,7 @@ public enum RulesCheckCommand: Command {
                 console.outLine(lang == .zh ? "\(file)：通过 — \(summary(loaded.rules, lang: .zh))" : "\(file): ok — \(summary(loaded.rules))")
             } catch {
                 failed = true
-                for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
-                let n = error.errorCount
-                console.errLine(CommandMessages.fileErrors(file, n).text(lang))
+                reportRulesErrors(error, file: file, console: console, lang: lang)
             }
         }
         return failed ? .failure : .success
@@ -109,8 +107,13 @@ func loadRules(_ file: String, console: Console, lang: Language = .zh) -> Rules?
         for w in loaded.warnings { console.errLine(relative(w, console, lang)) }
         return loaded.rules
     } catch {
-        for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
-        console.errLine(CommandMessages.fileErrors(file, error.errorCount).text(lang))
+        reportRulesErrors(error, file: file, console: console, lang: lang)
         return nil
     }
+}
+
+/// A rules file's problems, each at its place, then how many errors the file has.
+func reportRulesErrors(_ error: DiagnosticsError, file: String, console: Console, lang: Language) {
+    for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
+    console.errLine(CommandMessages.fileErrors(file, error.errorCount).text(lang))
 }

@@ -50,8 +50,8 @@ final class DecodeContext {
 
     func isUndecoded(_ collection: String, _ id: String) -> Bool { undecoded[collection]?.contains(id) == true }
     /// Whether a key of the entry `path` is in (`standards[rights.contracts]`, or a part of it
-    /// such as `….bands[0]`) was unknown and meant one of `keys` (`point` for `points`; `nil`:
-    /// an unknown key that could have meant anything). What it was meant to set was not set
+    /// such as `….bands[0]`) was unknown and the one misspelling of one of `keys` (`point` for
+    /// `points`; a key near none, or near several, is not taken for one). What it was meant to set was not set
     /// (an extending file's `ponits` leaves the base's points), so a check of what the entry
     /// adds up to would only repeat that problem, at another place (a rules author's trial was
     /// told the base file's area did not add up).

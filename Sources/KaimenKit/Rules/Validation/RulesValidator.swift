@@ -16,7 +16,7 @@ struct RulesValidator {
     func error(_ code: DiagnosticCode, _ text: Localized, _ origin: Origin, _ key: String? = nil, hint: Localized? = nil) {
         // A standard whose `points` was misspelt (`point`, said already) has another file's
         // points or none: what is compared with them would only repeat that problem.
-        if code == .pointsExceed || code == .pointsMismatch, ctx.misspelt(["points", nil], at: origin.path) { return }
+        if code == .pointsExceed || code == .pointsMismatch, ctx.misspelt(["points"], at: origin.path) { return }
         ctx.error(code, text, at: key.map { origin.at($0) } ?? origin.location,
                   path: key.map { origin.path($0) } ?? origin.path, hint: hint)
     }
@@ -85,7 +85,7 @@ struct RulesValidator {
             if ctx.hasUndecoded("standards") || meantUnknown || meant.contains(area.id) { continue }
             // A misspelt key in the area or one of its standards (`ponits`) was reported; what
             // it was meant to set is missing from the sum.
-            let sumKeys: Set<String?> = ["points", "capped", "area", nil]
+            let sumKeys: Set<String?> = ["points", "capped", "area"]
             if ctx.misspelt(sumKeys, at: area.origin.path) || members.contains(where: { ctx.misspelt(sumKeys, at: $0.origin.path) }) { continue }
             // A standard a `remove` meant to drop (its id misspelt there) still counts here.
             if members.contains(where: { ctx.meantToRemove.contains($0.id) }) { continue }
