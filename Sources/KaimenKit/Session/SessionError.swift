@@ -38,7 +38,9 @@ public enum SessionError: Error, Sendable, Equatable {
             }
             return [.error("not-a-session", SessionMessages.notASession(path), hint: SessionFolder.nearestSession(to: path) ?? SessionMessages.notASessionHint)]
         case .alreadyExists(let path):
-            return [.error("session-exists", SessionMessages.sessionExists(path), hint: SessionMessages.sessionExistsHint)]
+            // The folder as the user named it: the journal's folder (the error may name the journal).
+            let folder = path.hasSuffix("/" + Journal.fileName) ? String(path.dropLast(Journal.fileName.count + 1)) : path
+            return [.error("session-exists", SessionMessages.sessionExists(folder), hint: SessionMessages.sessionExistsHint(Echo.shown(folder)))]
         }
     }
 }

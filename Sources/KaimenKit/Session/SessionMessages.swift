@@ -260,6 +260,12 @@ extension SessionMessages {
     }
 
     static let sessionExistsHint = Localized(zh: "换一个新文件夹，或继续使用已有的会话", en: "choose a new folder, or go on with the existing session")
+    /// `init` again on a session: perhaps the first `init` was done and only stopped (Ctrl-C)
+    /// before it said so (a secretary's trial was left wondering): how to see it.
+    static func sessionExistsHint(_ path: String) -> Localized {
+        Localized(zh: "这个会话已经建好（上次 `init` 即使在打印结果前被中断，也已完成）：用 `kaimen session status \(path)` 查看；要另开一个会话，换一个新文件夹",
+                  en: "the session is there (an earlier `init` stopped before it printed its result had still finished): see it with `kaimen session status \(path)`; for another session, choose a new folder")
+    }
 }
 
 extension SessionMessages {

@@ -249,6 +249,8 @@ struct JournalDurabilityTests {
         let again = SampleSession.run(["session", "init", s.path, "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
                                        "--roster", "samples/xicheng-2014/roster.csv", "--by", "王秘书"])
         #expect(again.code == .failure && again.err.contains("已有会话日志") && !again.err.contains("没有建立完成"), "\(again.err)")
+        // How to see it: an `init` stopped before it printed had still finished (a secretary's trial).
+        #expect(again.err.contains("上次 `init` 即使在打印结果前被中断，也已完成）：用 `kaimen session status \(s.path)` 查看"), "\(again.err)")
     }
 
     @Test("a folder init left while copying the inputs: status, enter and init say it was never opened, and to delete it")
