@@ -40,7 +40,7 @@ public enum SessionError: Error, Sendable, Equatable {
         case .alreadyExists(let path):
             // The folder as the user named it: the journal's folder (the error may name the journal).
             let folder = path.hasSuffix("/" + Journal.fileName) ? String(path.dropLast(Journal.fileName.count + 1)) : path
-            return [.error("session-exists", SessionMessages.sessionExists(folder), hint: SessionMessages.sessionExistsHint(Echo.shown(folder)))]
+            return [.error("session-exists", SessionMessages.sessionExists(folder), hint: SessionMessages.sessionExistsHint(SessionMessages.shellWord(Echo.shown(folder))))]
         }
     }
 }

@@ -99,6 +99,13 @@ struct SessionUsageTests {
         #expect(s.journal == journal)
     }
 
+    @Test("init on a session names the folder as typed, and the status command to see it, quoted for the shell")
+    func sessionExists() {
+        let d = SessionError.alreadyExists("2014 中期/journal.jsonl").diagnostics
+        #expect(d.first?.text.zh == "`2014 中期` 已有会话日志，不能再次建立")
+        #expect(d.first?.hintText?.zh.contains("用 `kaimen session status '2014 中期'` 查看") == true, "\(d)")
+    }
+
     @Test("a file where the folder goes (arguments swapped): said so, exit 64, nothing read or created")
     func fileFirst() {
         let typed = Fixtures.packageRoot.appendingPathComponent("samples/xicheng-2014/typed-a.csv").path

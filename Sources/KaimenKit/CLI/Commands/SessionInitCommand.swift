@@ -66,6 +66,8 @@ public enum SessionInitCommand: Command {
     }
 
     private static func report(_ error: SessionError, dir: String, lang: Language, console: Console) {
-        SessionCommandSupport.report(error.diagnostics, dir: "", lang: lang, console: console)
+        // A session already there is named as the folder was typed, for the status command its hint gives.
+        let shown: SessionError = if case .alreadyExists = error { .alreadyExists(dir) } else { error }
+        SessionCommandSupport.report(shown.diagnostics, dir: "", lang: lang, console: console)
     }
 }
