@@ -197,6 +197,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case outputContainsInput = "output-contains-input"
     case outputFileExists = "output-file-exists"
     case outputIsInput = "output-is-input"
+    case outputInSession = "output-in-session"
     case outputLocked = "output-locked"
     case outputProducerFailed = "output-producer-failed"
 

@@ -58,6 +58,9 @@ public struct OutputBatch: Sendable {
         /// Inputs already being hashed since the run began (by the path of their `url`); the
         /// others are hashed while the files are written.
         public var digests: InputDigests?
+        /// The folder is a session's results, written by `session close`: the one writer that may
+        /// write inside a session's folder (any other is refused, `OutputError.inSession`).
+        public var sessionResults = false
 
         public init(force: Bool = false, inputs: [(shown: String, url: URL)] = [], protected: [URL] = [], lockTimeout: Double = 30,
                     digests: InputDigests? = nil) {
@@ -83,6 +86,9 @@ public struct OutputBatch: Sendable {
             let relative = String(url.path.dropFirst(target.count + 1))
             guard seen.insert(relative.lowercased()).inserted else { throw OutputError.duplicatePath(path: file.relativePath) }
             relatives.append(relative)
+        }
+        if !options.sessionResults, let session = Self.sessionFolder(holding: target) {
+            throw OutputError.inSession(path: dir.path, session: session)
         }
         let createdParents = try FileSystem.makeFolders(FileSystem.parent(of: target))
         var swapped = false
@@ -154,6 +160,19 @@ public struct OutputBatch: Sendable {
             }
         }
         return (outputs.map { $0! }, try alongside.entries())
+    }
+
+    /// The scoring session folder `target` is, or is in (the nearest with a `journal.jsonl`),
+    /// if any: `sheets --out s1` and `score --out s1/results/v2` replaced a session or its sealed
+    /// results (a secretary's trial; `--force` removed the journal itself).
+    static func sessionFolder(holding target: String) -> String? {
+        var folder = target
+        while true {
+            var info = stat()
+            if lstat(folder + "/journal.jsonl", &info) == 0 { return folder }
+            guard let slash = folder.lastIndex(of: "/"), folder != "/" else { return nil }
+            folder = slash == folder.startIndex ? "/" : String(folder[..<slash])
+        }
     }
 
     /// Refuses to replace what is not a kaimen output folder, or holds an input of the run.

@@ -29,6 +29,9 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
     /// One file asked for is an input of the run (the rules file, or a file it extends):
     /// never replaced, `--force` or not.
     case isInput(path: String)
+    /// The folder is in a scoring session's folder (`session`, which holds `journal.jsonl`), or is
+    /// it: only `session close` writes there, and never with `--force`.
+    case inSession(path: String, session: String)
     /// Another process held the folder's lock for longer than we were willing to wait.
     case locked(path: String, seconds: Int)
     /// The code producing a file's bytes failed.
@@ -67,6 +70,7 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .containsInput: return "output-contains-input"
         case .fileExists: return "output-file-exists"
         case .isInput: return "output-is-input"
+        case .inSession: return "output-in-session"
         case .locked: return "output-locked"
         case .producerFailed: return "output-producer-failed"
         }
@@ -97,6 +101,12 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
             return Localized(zh: "`\(path)` 已存在，不会覆盖它", en: "`\(path)` already exists and is not replaced")
         case .isInput(let path):
             return Localized(zh: "`\(path)` 是这次读取的规则文件，不会覆盖它", en: "`\(path)` is a rules file this run reads; it is not replaced")
+        case .inSession(let path, let session):
+            return path == session
+                ? Localized(zh: "`\(path)` 是打分会话的文件夹（有 journal.jsonl）：其他命令不能写入，加 --force 也不能",
+                            en: "`\(path)` is a scoring session's folder (it holds journal.jsonl): no other command writes there, --force or not")
+                : Localized(zh: "`\(path)` 在打分会话 `\(session)` 的文件夹里：会话的结果只由 `kaimen session close` 写，其他命令不能写入，加 --force 也不能",
+                            en: "`\(path)` is inside the scoring session `\(session)`: only `kaimen session close` writes there, --force or not")
         case .locked(let path, let seconds):
             return Localized(zh: "另一个 kaimen 进程正在写入 `\(path)`，等了 \(seconds) 秒仍未结束",
                              en: "another kaimen process is writing `\(path)` and has not finished after \(seconds) s")
@@ -114,6 +124,9 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
             return Localized(zh: "换一个可以写入的文件夹（--out）", en: "choose a folder you can write to with --out")
         case .notAFolder, .containsInput:
             return Localized(zh: "用 --out 换一个新的文件夹", en: "choose a new folder with --out")
+        case .inSession:
+            return Localized(zh: "用 --out 换一个会话文件夹之外的新文件夹；会话的结果要重写，用 `kaimen session close`",
+                             en: "choose a new folder outside the session with --out; a session's results are written by `kaimen session close`")
         case .foreignFolder:
             return Localized(zh: "换一个空的或新的文件夹；确实要用这次的结果替换它的全部内容，加 --force",
                              en: "choose an empty or new folder; to replace everything in it with this run's files, add --force")

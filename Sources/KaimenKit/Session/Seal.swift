@@ -115,8 +115,9 @@ extension SessionFolder {
             // The results' manifest lists the input copies by their paths in the session folder,
             // as the journal does; the ballots are the journal's, which the seal covers.
             let inputs = recordedInputs.keys.sorted().map { (shown: $0, url: directory.appendingPathComponent($0)) }
-            written = try OutputFiles.write(session, to: directory.appendingPathComponent(resultsPath), lang: lang,
-                                            options: OutputBatch.CommitOptions(inputs: inputs))
+            var options = OutputBatch.CommitOptions(inputs: inputs)
+            options.sessionResults = true
+            written = try OutputFiles.write(session, to: directory.appendingPathComponent(resultsPath), lang: lang, options: options)
         } catch {
             let reason = (error as? OutputError)?.text ?? Localized(zh: "\(error)", en: "\(error)")
             throw .problems([.error("output-failed", SessionMessages.io("write", path: resultsPath, reason: reason))])

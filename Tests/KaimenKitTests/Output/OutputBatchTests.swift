@@ -149,6 +149,33 @@ struct OutputBatchTests {
         #expect(text.contains("manifest.json") && text.contains("--force"))
     }
 
+    /// Found by a secretary's trial: `score --out s1/results/v2` replaced a sealed result set (it
+    /// has a manifest) and `sheets --out s1 --force` emptied the session folder, journal and all.
+    @Test("a session's folder, or any folder in it, is refused even with force; only session close writes its results")
+    func sessionFolder() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let session = s.url.appendingPathComponent("s1")
+        try FileManager.default.createDirectory(at: session.appendingPathComponent("results"), withIntermediateDirectories: true)
+        try Data("{}\n".utf8).write(to: session.appendingPathComponent("journal.jsonl"))
+        let root = OutputBatch.absolutePath(session)
+        for (out, force) in [(session, true), (session.appendingPathComponent("results"), false), (session.appendingPathComponent("results/v2"), true),
+                             (session.appendingPathComponent("blank/sheets"), false)] {
+            #expect(throws: OutputError.inSession(path: out.path, session: root)) {
+                try Self.batch(["a.csv": "a"]).commit(into: out, options: .init(force: force))
+            }
+        }
+        #expect(s.allNames() == ["s1", "s1/journal.jsonl", "s1/results"])
+        var close = OutputBatch.CommitOptions()
+        close.sessionResults = true
+        try Self.batch(["a.csv": "a"]).commit(into: session.appendingPathComponent("results"), options: close)
+        #expect(s.read("s1/results/a.csv") == "a")
+        // Beside the session, not in it: written.
+        try Self.batch(["a.csv": "a"]).commit(into: s.url.appendingPathComponent("s1-sheets"))
+        let text = OutputError.inSession(path: "s1/results", session: "s1").diagnostic.rendered(.zh)
+        #expect(text == "错误：`s1/results` 在打分会话 `s1` 的文件夹里：会话的结果只由 `kaimen session close` 写，其他命令不能写入，加 --force 也不能；用 --out 换一个会话文件夹之外的新文件夹；会话的结果要重写，用 `kaimen session close`")
+    }
+
     @Test("a folder holding an input or the current folder is never replaced, even with force")
     func protectsInputs() throws {
         let s = ScratchFolder()
