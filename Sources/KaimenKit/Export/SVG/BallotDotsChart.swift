@@ -30,12 +30,12 @@ public struct BallotDotsChart: Sendable {
     /// Equal ballots in columns of two, clear of each other and of the result's label (since
     /// 0.19.0); off, side by side 3 points apart, as before.
     public var stacksApart = true
-    /// The result's tick clear of the dots (since 0.25.0): drawn over them on a white edge and
-    /// reaching above a stack of two; each row's scale labels (`0`, the maximum) drawn after
-    /// every tick, so a tick at either end, which now reaches up to the label of the row above,
-    /// never covers it. Before, a dashed black line from just above the dots ran through a
-    /// stack of black dots at the result and was lost in it (a papers trial), showing 2.5
-    /// points of itself.
+    /// The result's tick clear of the dots (since 0.25.0): drawn behind them and reaching 4
+    /// points above a stack of two and 3 below the axis; each row's scale labels (`0`, the
+    /// maximum) drawn after every tick, so a tick at either end, which reaches the label of the
+    /// row above and its own, never covers it. Before, a dashed black line from just above the
+    /// dots ran through a stack of black dots at the result and was lost in it (a papers
+    /// trial), showing 2.5 points of itself.
     public var tickClear = true
 
     public init(rows: [Row], title: String) {
@@ -77,18 +77,19 @@ public struct BallotDotsChart: Sendable {
                 c.text(labelW, mid + 15, "0", size: 7)
                 c.text(labelW + plotW, mid + 15, SVGCanvas.n(row.maximum), size: 7, anchor: .end)
             }
+            if let r = row.result, tickClear {
+                // Behind the dots, so each keeps its own look (black counted, hollow trimmed: a
+                // white edge drawn over them made a counted one look trimmed, a papers trial),
+                // and long enough to show past them: 4 above the top of a stack of two (5.5
+                // above the middle), within the row, and 3 below the axis (6 below it).
+                c.line(x(r), mid - 9.5, x(r), mid + 9, .init(stroke: "#000", strokeWidth: 1.2, dash: "2 1"))
+                c.text(labelX[i], mid + 3.5, row.resultLabel ?? SVGCanvas.n(r), size: 8.5)
+            }
             for d in placed[i] {
                 c.circle(d.x, d.y, r: Self.radius, d.hollow ? .init(stroke: "#000", strokeWidth: 0.9, fill: "#fff")
                                                             : .init(stroke: "#000", strokeWidth: 0.5, fill: "#000"))
             }
-            if let r = row.result, tickClear {
-                // The top of a stack of two is 5.5 above the middle; the tick reaches 4 more,
-                // within the row (its top 11 above the middle).
-                // The white edge stops short of the axis (at 6 below the middle, 0.6 thick), which it would cut.
-                c.line(x(r), mid - 9.5, x(r), mid + 5.4, .init(stroke: "#fff", strokeWidth: 3.2))
-                c.line(x(r), mid - 9.5, x(r), mid + 6, .init(stroke: "#000", strokeWidth: 1.2, dash: "2 1"))
-                c.text(labelX[i], mid + 3.5, row.resultLabel ?? SVGCanvas.n(r), size: 8.5)
-            } else if let r = row.result {
+            if !tickClear, let r = row.result {
                 c.line(x(r), mid - 8, x(r), mid + 6, .init(stroke: "#000", strokeWidth: 1.4, dash: "2 1"))
                 c.text(labelX[i], mid + 3.5, row.resultLabel ?? SVGCanvas.n(r), size: 8.5)
             }

@@ -102,27 +102,28 @@ struct HTMLPrimitivesTests {
     }
 
     /// Found by a papers trial: a result equal to a stack of black dots hid its dashed tick,
-    /// which rose 2.5 points above them.
-    @Test("the result's tick is drawn over the dots on a white edge, reaching above a stack of two; the scale labels after every tick")
-    func ballotTickClear() {
+    /// which rose 2.5 points above them; a second trial found a white edge drawn over the dots
+    /// made a counted (black) one look trimmed (hollow).
+    @Test("the result's tick is drawn behind the dots, reaching above a stack of two and below the axis; the scale labels after every tick")
+    func ballotTickClear() throws {
         // One row: its middle at 4 + 22 / 2 = 15; 2 of 4 at 116 + 222 / 2 = 227. A stack of two
-        // at 2 reaches 15 + 2.5 − 5.4 − 2.6 = 9.5; the tick 4 higher, at 5.5, to the axis at
-        // 15 + 6 = 21; its white edge stops 0.6 short, at 20.4, not to cut the axis.
+        // at 2 reaches 15 + 2.5 − 5.4 − 2.6 = 9.5; the tick 4 higher, at 5.5, to 3 below the
+        // axis (15 + 6), at 24.
         let chart = BallotDotsChart(rows: [.init(name: "评议", maximum: 4, kept: [2, 2, 1], trimmed: [], result: 2, resultLabel: "2.00")], title: "t")
         let svg = chart.rendered().markup
-        let halo = ##"<line x1="227" y1="5.5" x2="227" y2="20.4" fill="none" stroke="#fff" stroke-width="3.2"/>"##
-        let tick = ##"<line x1="227" y1="5.5" x2="227" y2="21" fill="none" stroke="#000" stroke-width="1.2" stroke-dasharray="2 1"/>"##
-        #expect(svg.contains(halo + tick), "\(svg)")
-        // After every dot: drawn over them; the scale's labels after it (a review: a tick at 0
-        // or the maximum reaches the label of the row above, at its middle − 7).
-        #expect(svg.range(of: "<circle", options: .backwards)!.lowerBound < svg.range(of: halo)!.lowerBound)
-        #expect(svg.range(of: halo)!.upperBound <= svg.range(of: ##"<text x="112" y="30" font-size="7">0</text>"##)!.lowerBound)
+        let tick = ##"<line x1="227" y1="5.5" x2="227" y2="24" fill="none" stroke="#000" stroke-width="1.2" stroke-dasharray="2 1"/>"##
+        let tickAt = try #require(svg.range(of: tick), "\(svg)")
+        // Before every dot: drawn behind them, no white edge over any; the scale's labels after
+        // it (a tick at 0 or the maximum reaches the label of the row above, at its middle + 15).
+        #expect(tickAt.upperBound <= svg.range(of: "<circle")!.lowerBound && !svg.contains("#fff"))
+        #expect(tickAt.upperBound <= svg.range(of: ##"<text x="112" y="30" font-size="7">0</text>"##)!.lowerBound)
         var old = chart
         old.tickClear = false
         let before = old.rendered().markup
-        #expect(before.contains(##"<line x1="227" y1="7" x2="227" y2="21" fill="none" stroke="#000" stroke-width="1.4" stroke-dasharray="2 1"/>"##) && !before.contains("#fff"))
-        // Before, each row's labels came before its dots.
+        #expect(before.contains(##"<line x1="227" y1="7" x2="227" y2="21" fill="none" stroke="#000" stroke-width="1.4" stroke-dasharray="2 1"/>"##))
+        // Before, each row's labels came before its dots, and the tick after them.
         #expect(before.range(of: ##">0</text>"##)!.lowerBound < before.range(of: "<circle")!.lowerBound)
+        #expect(before.range(of: "<circle", options: .backwards)!.lowerBound < before.range(of: "stroke-dasharray")!.lowerBound)
     }
 
     @Test("equal ballots stack in columns of two, no dot over another, the result's label clear of every dot")
