@@ -65,6 +65,14 @@ enum JSONCMessages {
     static let commaNotValue = L(zh: "意外的 `,`：这里应该是值", en: "unexpected `,`: a value was expected")
     static let commaOrBracket = L(zh: "列表里应该是 `,` 或 `]`", en: "expected `,` or `]` in the array")
     static let unclosedString = L(zh: "从这里开始的字符串没有结束", en: "the string starting here is never closed")
+    /// A text typed over lines: `"…得1分，⏎ 有企业…最高1分。"`.
+    static func stringOverLines(_ first: Int, _ last: Int) -> L {
+        L(zh: "这段文字从第 \(first) 行写到了第 \(last) 行：JSON 的字符串里不能直接换行",
+          en: "this text runs from line \(first) to line \(last): a JSON string cannot hold a line break")
+    }
+    static func joinLines(_ first: Int, _ last: Int) -> L {
+        L(zh: "把第 \(first)–\(last) 行接成一行（要在文字里换行，写 `\\n`）", en: "join lines \(first)–\(last) into one (for a line break inside the text, write `\\n`)")
+    }
     static let closeString = L(zh: "加上结尾的 `\"`", en: "add the closing `\"`")
     static let badUnicodeEscape = L(zh: "`\\u` 转义不是一个字符", en: "`\\u` escape does not name a character")
     static let surrogatePair = L(zh: "代理项 `\\uD800`–`\\uDFFF` 后面必须跟着它的另一半", en: "a surrogate `\\uD800`–`\\uDFFF` must be followed by its pair")

@@ -182,6 +182,17 @@ enum RulesMessages {
         let list = options.map { "`\($0)`" }.joined(separator: ", ")
         return L(zh: "`\(s)` 不是有效的 `\(key)`；可用 \(list)", en: "`\(s)` is not a valid `\(key)`; use one of \(list)")
     }
+    /// `公式计算` for `expression`: the word people use, answered with the key's value.
+    static func writeChoice(_ word: String, _ option: String) -> L {
+        L(zh: "`\(word)` 写作 `\(option)`", en: "write `\(option)` for `\(word)`")
+    }
+    /// What people call a tie-break's `by` and `order` values.
+    static let tieBreakWords: [String: String] = [
+        "代表评分": "ballots", "代表打分": "ballots", "方面": "area", "标准": "standard", "指标": "metric", "加分": "bonus", "加分项": "bonus",
+    ]
+    static let orderWords: [String: String] = [
+        "降序": "desc", "从高到低": "desc", "高者优先": "desc", "高分优先": "desc", "升序": "asc", "从低到高": "asc", "低者优先": "asc", "低分优先": "asc",
+    ]
     static func mustBeList(_ key: String, _ node: JSONNode) -> L {
         L(zh: "`\(key)` 必须是列表 `[ … ]`，不能是\(typeName(node).zh)", en: "`\(key)` must be a list `[ … ]`, not \(typeName(node).en)")
     }

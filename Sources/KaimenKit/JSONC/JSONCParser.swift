@@ -125,6 +125,32 @@ public struct JSONCParser {
         }
     }
 
+    /// How many lines after the line break at `index` a `"` ends the string it breaks (a text
+    /// typed over lines): on one of the next five lines, a `"` not escaped with only `,` `}`
+    /// `]`, a comment or the line's end after it. `nil` when a line before it begins with `"`
+    /// (the next key: the string lacks its closing quote), or none does.
+    static func closingLine(_ scalars: [Unicode.Scalar], after index: Int) -> Int? {
+        var k = index + 1, lines = 1
+        func skipSpaces() { while k < scalars.count, scalars[k] == " " || scalars[k] == "\t" || scalars[k] == "\r" { k += 1 } }
+        while k < scalars.count, lines <= 5 {
+            skipSpaces()
+            if k < scalars.count, scalars[k] == "\"" { return nil }
+            var escaped = false
+            while k < scalars.count, scalars[k] != "\n" {
+                let c = scalars[k]
+                k += 1
+                if escaped { escaped = false; continue }
+                if c == "\\" { escaped = true; continue }
+                guard c == "\"" else { continue }
+                skipSpaces()
+                return k == scalars.count || ",}]\n/".unicodeScalars.contains(scalars[k]) ? lines : nil
+            }
+            k += 1
+            lines += 1
+        }
+        return nil
+    }
+
     /// Whether `c` may begin a value: after a value in a list, a comma is then missing.
     private static func beginsValue(_ c: Unicode.Scalar) -> Bool {
         c == "\"" || c == "{" || c == "[" || c == "-" || ("0"..."9").contains(c) || c == "t" || c == "f" || c == "n"
@@ -317,6 +343,11 @@ public struct JSONCParser {
                 // The next key: the comma before it is missing, said where it belongs.
                 try recover(fail(JSONCMessages.commaOrBrace(key), at: afterValue, hint: JSONCMessages.commaMissing))
                 continue
+            case "]":
+                // The list this object is in closes: the object's `}` is missing, said right after
+                // its last value (a rules author's trial was told a comma was missing, a line on),
+                // and read on as if it stood there.
+                try recover(fail(JSONCMessages.commaOrBrace(key), at: afterValue, hint: JSONCMessages.objectNotClosed(line: start.line, column: start.column)))
             default:
                 throw said
             }
@@ -390,9 +421,25 @@ public struct JSONCParser {
             control = true
             problems.append(InputMessages.controlCharacter(scalar, at: SourceLocation(file: file, line: line, column: column), column: nil))
         }
+        // Whether a line break in it was said (once a string, however many lines it runs over).
+        var brokenOverLines = false
         while true {
-            guard let c = current, c != "\n" else {
-                throw fail(JSONCMessages.unclosedString, at: start, hint: JSONCMessages.closeString)
+            guard let c = current else { throw fail(JSONCMessages.unclosedString, at: start, hint: JSONCMessages.closeString) }
+            if c == "\n" {
+                // A text typed over lines (a long criteria, Enter pressed in it): when a later
+                // line closes it, said as such, with the lines to join, and read on as if they
+                // were one. Otherwise the string is not closed.
+                guard let closing = Self.closingLine(scalars, after: i) else {
+                    throw fail(JSONCMessages.unclosedString, at: start, hint: JSONCMessages.closeString)
+                }
+                if !brokenOverLines {
+                    brokenOverLines = true
+                    try recover(fail(JSONCMessages.stringOverLines(start.line, line + closing),
+                                     hint: JSONCMessages.joinLines(start.line, line + closing)))
+                }
+                advance()
+                while current == " " || current == "\t" || current == "\r" { advance() }
+                continue
             }
             let col = i - lineStart + 1
             if c == "\"" {

@@ -42,6 +42,30 @@ struct ChineseInputTests {
         }
     }
 
+    /// Found by a rules author's trial: a long criteria typed with Enter in it was told "the
+    /// string is never closed; add the closing quote", which led to a second wrong message.
+    @Test("a text typed over lines is said as such, with the lines to join; a string really left open still is")
+    func textOverLines() {
+        let (_, problems) = JSONCParser.parseDocument("{\n  \"criteria\": \"协商4项得1分，\n    有自选内容的得0.5分。\",\n  \"points\": 2\n}", file: "x.jsonc")
+        #expect(problems.count == 1, "\(problems)")
+        #expect(problems.first?.location?.line == 2 && problems.first?.text.zh == "这段文字从第 2 行写到了第 3 行：JSON 的字符串里不能直接换行", "\(problems)")
+        #expect(problems.first?.hintText?.zh == "把第 2–3 行接成一行（要在文字里换行，写 `\\n`）")
+        // No closing quote, the next key on the next line: not closed, as before.
+        let open = error("{\n  \"name\": \"依法维权,\n  \"points\": 2\n}")
+        #expect(open?.text.zh == "从这里开始的字符串没有结束", "\(String(describing: open))")
+    }
+
+    /// Found by a rules author's trial: `{ "id": "publicity", "points": 6 ⏎ ],` was told a comma
+    /// was missing, a line on.
+    @Test("an object's missing } before the list's ] is said right after its last value, with where the object began")
+    func braceBeforeBracket() {
+        let (_, problems) = JSONCParser.parseDocument("{ \"areas\": [\n  { \"id\": \"p\", \"points\": 6\n  ],\n  \"x\": 1 }", file: "x.jsonc")
+        #expect(problems.count == 1, "\(problems)")
+        // Right after `6`, the 26th character of `  { "id": "p", "points": 6`.
+        #expect(problems.first?.location?.line == 2 && problems.first?.location?.column == 27, "\(problems)")
+        #expect(problems.first?.hintText?.zh == "是不是第 2 行第 3 列开始的对象少了结尾的 `}`？在它的最后一项后面补上 `}`", "\(problems)")
+    }
+
     @Test("a full-width comma is named, not taken for a missing comma")
     func comma() {
         let d = error(#"{ "bonusCap": 3， "format": 1 }"#)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KaimenKit
 
@@ -42,13 +43,25 @@ struct RulesDiffTests {
         let diff = RulesDiff.compare(small, tuned)
         #expect(diff.staleCriteria.map(\.id) == ["rights.contracts", "org.members"])
         let zh = RulesDiffCommand.text(diff, oldFile: "s", newFile: "t", lang: .zh)
-        #expect(zh.contains("\n注意：以下各项的分值或门槛改了，评分标准（criteria）的文字却没改，核对文字是否还与计分相符：`rights.contracts` 集体合同签订率、`org.members` 新发展会员\n\n合计："), "\(zh)")
+        #expect(zh.contains("\n注意：以下各项的分值、门槛或公式改了，评分标准（criteria）的文字却没改，核对文字是否还与计分相符：`rights.contracts` 集体合同签订率、`org.members` 新发展会员\n\n合计："), "\(zh)")
         #expect(diff.json.objectValue?["staleCriteria"] == .array([.string("rights.contracts"), .string("org.members")]))
         // Criteria changed with the thresholds: nothing to say (Xicheng → Dongcheng rewrote each).
         let xicheng = try RulesLoader().load(Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc").path).rules
         let dongcheng = try RulesLoader().load(Fixtures.packageRoot.appendingPathComponent("rules/dongcheng-2019.jsonc").path).rules
         let rewritten = RulesDiff.compare(xicheng, dongcheng)
         #expect(!rewritten.staleCriteria.contains { $0.id == "rights.contracts" })
+        // A formula moved under a text still saying 55% (a rules author's trial): named too.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-stale-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let base = Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc").path
+        try """
+            { "format": 1, "extends": "\(base)", "id": "tuned", "title": "调整后", "issuer": "区总工会", "version": "2",
+              "override": { "standards": [ { "id": "rights.mediation",
+                "formula": "if disputes = 0 then 3 else 3 * min(1, disputes_mediated / disputes / 0.6)" } ] } }
+            """.write(to: dir.appendingPathComponent("tuned.jsonc"), atomically: true, encoding: .utf8)
+        let tunedFormula = try RulesLoader().load(dir.appendingPathComponent("tuned.jsonc").path).rules
+        #expect(RulesDiff.compare(xicheng, tunedFormula).staleCriteria.map(\.id) == ["rights.mediation"])
     }
 
     @Test("a ballot standard's keys: target is what its ballots score, not a threshold; how many ballots count and are dropped are")

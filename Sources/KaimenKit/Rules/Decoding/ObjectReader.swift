@@ -98,7 +98,9 @@ struct ObjectReader {
 
     /// An id. A metric's id (`metric: true`) is read by formulas, where `a-b` is a subtraction,
     /// so it may not contain `-`.
-    func id(_ key: String, required: Bool = true, metric: Bool = false) -> String? {
+    /// - Parameter named: ids by the names people know them by, with what they are (`依法维权`:
+    ///   area `rights`): a name written for an id is answered with the id.
+    func id(_ key: String, required: Bool = true, metric: Bool = false, named: [String: (id: String, what: Localized)] = [:]) -> String? {
         guard let s = string(key, required: required) else { return nil }
         if metric, IDSyntax.isValid(s), s.contains("-") {
             ctx.error(.invalidID, RulesMessages.metricIDWithMinus(s),
@@ -107,8 +109,10 @@ struct ObjectReader {
             return nil
         }
         guard IDSyntax.isValid(s) else {
+            let meant = named[s.trimmingSpaces()]
             ctx.error(.invalidID, RulesMessages.invalidID(s),
-                      at: value(key)!.location, path: path(key), hint: RulesMessages.invalidIDHint(s))
+                      at: value(key)!.location, path: path(key),
+                      hint: meant.map { ValidationMessages.useID($0.id, name: s.trimmingSpaces(), $0.what) } ?? RulesMessages.invalidIDHint(s))
             return nil
         }
         return s
@@ -176,7 +180,9 @@ struct ObjectReader {
     }
 
     /// One of a fixed set of words.
-    func choice(_ key: String, _ options: [String], required: Bool = true) -> String? {
+    /// - Parameter words: what people call the options (`公式计算` for `expression`, as `rules
+    ///   show` prints it; `降序` for `desc`): one of them is answered with its option.
+    func choice(_ key: String, _ options: [String], required: Bool = true, words: [String: String] = [:]) -> String? {
         guard let v = value(key) else {
             if required { missing(key, RulesMessages.oneOf(options)) }
             return nil
@@ -186,8 +192,9 @@ struct ObjectReader {
             return nil
         }
         guard options.contains(s) else {
+            let meant = words[s.trimmingSpaces()]
             ctx.error(.invalidValue, RulesMessages.invalidChoice(s, key, options),
-                      at: v.location, path: path(key), hint: Localized.didYouMean(s, among: options))
+                      at: v.location, path: path(key), hint: meant.map { RulesMessages.writeChoice(s, $0) } ?? Localized.didYouMean(s, among: options))
             return nil
         }
         return s

@@ -93,7 +93,12 @@ struct RulesDecoder {
             if let v = decodeVeto(node, index: i) { vetoes.append(v) } else { ctx.markUndecoded("vetoes", node, entry: true) }
         }
         let bonusCap = top.number("bonusCap", required: false, nonNegative: true, meaning: .points)
-        let ranking = top.object("ranking", what: RulesMessages.quoted("ranking")).map(decodeRanking) ?? .default
+        // A tie-break naming an area, a standard or a metric by its name is answered with its id.
+        var named: [String: [String: (id: String, what: Localized)]] = ["area": [:], "standard": [:], "metric": [:]]
+        for a in areas { named["area"]![a.name] = (a.id, ValidationMessages.area) }
+        for st in standards + bonuses + deductions { named["standard"]![st.name] = (st.id, ValidationMessages.standard) }
+        for m in metrics { named["metric"]![m.name] = (m.id, ValidationMessages.metric) }
+        let ranking = top.object("ranking", what: RulesMessages.quoted("ranking")).map { decodeRanking($0, named: named) } ?? .default
         let ballots = top.object("ballots", what: RulesMessages.ballotPolicy).map(decodeBallotPolicy) ?? .default
         let notAssessable = top.value("notAssessable").flatMap { decodeNotAssessable($0, path: "notAssessable", allowPoints: false) } ?? .zero
         let publishRepresentatives = top.bool("publishRepresentatives") ?? false
@@ -242,7 +247,9 @@ struct RulesDecoder {
         guard let r = ObjectReader(node, path: path, what: label, ctx: ctx) else { return nil }
         r.finish(allowed: RulesDecoder.metricKeys)
         let id = r.id("id", metric: true), name = r.string("name")
-        let kind = r.choice("kind", MetricDefinition.Kind.allCases.map(\.rawValue)).flatMap(MetricDefinition.Kind.init(rawValue:))
+        let kind = r.choice("kind", MetricDefinition.Kind.allCases.map(\.rawValue),
+                            words: Dictionary(MetricDefinition.Kind.allCases.map { (ReaderMessages.kindName($0).zh, $0.rawValue) }, uniquingKeysWith: { a, _ in a }))
+            .flatMap(MetricDefinition.Kind.init(rawValue:))
         let unit = r.string("unit", required: false)
         let missing = r.choice("missing", MetricDefinition.Missing.allCases.map(\.rawValue), required: false)
             .flatMap(MetricDefinition.Missing.init(rawValue:)) ?? .error
@@ -287,7 +294,9 @@ struct RulesDecoder {
         let name = r.string("name")
         let criteria = r.string("criteria")
         let points = r.number("points", nonNegative: true, meaning: .points)
-        let methodName = r.choice("method", ScoringMethod.allNames)
+        // The method as `rules show` names it (`公式计算`) is answered with its key.
+        let methodName = r.choice("method", ScoringMethod.allNames,
+                                  words: Dictionary(ScoringMethod.Kind.allCases.map { ($0.words.zh, $0.rawValue) }, uniquingKeysWith: { a, _ in a }))
         let method = methodName.flatMap { ScoringMethod.Kind(rawValue: $0)?.rule.decode(r, self, role: role) }
         var precondition: Precondition?
         if let p = r.object("precondition", what: RulesMessages.precondition) {
@@ -415,22 +424,22 @@ struct RulesDecoder {
         return Veto(id: id, name: name, criteria: criteria, when: when, grade: grade, capTotal: cap, origin: r.origin())
     }
 
-    private func decodeRanking(_ r: ObjectReader) -> RankingPolicy {
+    private func decodeRanking(_ r: ObjectReader, named: [String: [String: (id: String, what: Localized)]]) -> RankingPolicy {
         r.finish(allowed: RulesDecoder.rankingKeys)
         let precision = r.integer("precision", required: false, range: 0...6) ?? 2
         var tieBreak: [RankingPolicy.TieBreak] = []
         for (i, node) in (r.array("tieBreak", required: false) ?? []).enumerated() {
             guard let t = ObjectReader(node, path: r.path("tieBreak") + "[\(i)]", what: RulesMessages.tieBreak(i), ctx: ctx) else { continue }
             t.finish(allowed: RulesDecoder.tieBreakKeys)
-            let by = t.choice("by", ["ballots", "area", "standard", "metric", "bonus"])
-            let descending = (t.choice("order", ["desc", "asc"], required: false) ?? "desc") == "desc"
+            let by = t.choice("by", ["ballots", "area", "standard", "metric", "bonus"], words: RulesMessages.tieBreakWords)
+            let descending = (t.choice("order", ["desc", "asc"], required: false, words: RulesMessages.orderWords) ?? "desc") == "desc"
             var key: RankingPolicy.TieBreak.Key?
             switch by {
             case "ballots": key = .ballots
             case "bonus": key = .bonus
-            case "area": key = t.id("id").map { .area($0) }
-            case "standard": key = t.id("id").map { .standard($0) }
-            case "metric": key = t.id("id").map { .metric($0) }
+            case "area": key = t.id("id", named: named["area"] ?? [:]).map { .area($0) }
+            case "standard": key = t.id("id", named: named["standard"] ?? [:]).map { .standard($0) }
+            case "metric": key = t.id("id", named: named["metric"] ?? [:]).map { .metric($0) }
             default: break
             }
             if let by, ["ballots", "bonus"].contains(by), t.has("id") {

@@ -58,7 +58,7 @@ public struct RulesDiff: Sendable {
     public var newTotal: Rational = .zero
     /// The new file's grade thresholds, when no grade changed (`优秀 90`, …).
     public var unchangedGradeMins: [(name: String, min: Rational)] = []
-    /// Standards, bonuses and deductions whose points or thresholds changed while their
+    /// Standards, bonuses and deductions whose points, thresholds, formula or precondition changed while their
     /// `criteria` text did not: the text people read (`达到99%以上得3分`) may no longer say
     /// what is scored. In the order of the changes.
     public var staleCriteria: [(id: String, name: String?)] = []
@@ -114,7 +114,11 @@ public struct RulesDiff: Sendable {
             diff.unchangedGradeMins = new.grades.compactMap { g in g.min.map { (g.name, $0) } }
         }
         var seen = Set<String>()
-        for c in changes where ["standards", "bonuses", "deductions"].contains(c.section) && (c.kind == .thresholds || c.kind == .reweighted) {
+        // A formula or a precondition is what the standard scores, as a threshold is (a rules
+        // author's trial moved a formula's 55% to 60% under a text still saying 55%).
+        let scoring: Set<String> = ["formula", "precondition.when"]
+        for c in changes where ["standards", "bonuses", "deductions"].contains(c.section)
+            && (c.kind == .thresholds || c.kind == .reweighted || c.field.map(scoring.contains) == true) {
             guard let id = c.id, seen.insert(id).inserted,
                   !changes.contains(where: { $0.section == c.section && $0.id == id && $0.field == "criteria" }) else { continue }
             diff.staleCriteria.append((id, c.name))

@@ -42,8 +42,8 @@ enum RulesDiffMessages {
     static func staleCriteria(_ entries: [(id: String, name: String?)]) -> L {
         let zh = entries.map { "`\($0.id)`" + ($0.name.map { " \($0)" } ?? "") }.joined(separator: "、")
         let en = entries.map { "`\($0.id)`" + ($0.name.map { " \($0)" } ?? "") }.joined(separator: ", ")
-        return L(zh: "\n注意：以下各项的分值或门槛改了，评分标准（criteria）的文字却没改，核对文字是否还与计分相符：\(zh)\n",
-                 en: "\nNote: the points or thresholds of these changed but their criteria text did not; check that the text still says what is scored: \(en)\n")
+        return L(zh: "\n注意：以下各项的分值、门槛或公式改了，评分标准（criteria）的文字却没改，核对文字是否还与计分相符：\(zh)\n",
+                 en: "\nNote: the points, thresholds or formula of these changed but their criteria text did not; check that the text still says what is scored: \(en)\n")
     }
 
     /// `删除 1 处` / `1 removed`.
