@@ -978,9 +978,16 @@ extension SessionMessages {
         return "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
+    /// Since 0.25.0 said to be for reference: `close` does not ask for it, and a secretary's
+    /// trial read "关闭前请核对" as a must.
     static func recheckCount(_ n: Int) -> Localized {
-        Localized(zh: "待复核：\(n) 个分数偏离其他代表的中位数（关闭前请核对纸质评分表）",
-                  en: "To re-check: \(n) mark\(n == 1 ? "" : "s") far from the other representatives' median (check the paper sheets before closing)")
+        Localized(zh: "待复核：\(n) 个分数偏离其他代表的中位数，供参考（结束会话不要求核对；有疑问的，核对纸质评分表）",
+                  en: "To re-check: \(n) mark\(n == 1 ? "" : "s") far from the other representatives' median, for reference (closing does not require it; where in doubt, check the paper sheets)")
+    }
+    /// Above `shown` marks: which are listed, and where all are.
+    static func recheckLargest(_ shown: Int, dir: String) -> Localized {
+        Localized(zh: "下面列出相差最大的 \(shown) 个；`kaimen panel \(shellWord(dir)) --format csv --section outliers` 列出全部",
+                  en: "the \(shown) farthest are listed below; `kaimen panel \(shellWord(dir)) --format csv --section outliers` lists them all")
     }
 
     static func phaseName(_ p: SessionState.Phase) -> Localized {

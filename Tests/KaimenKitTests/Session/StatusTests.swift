@@ -144,6 +144,28 @@ struct StatusRecheckTests {
         #expect(en.contains("X01 北京西城华宸建设集团有限公司工会 · 依法维权工作评价（职工代表评分）: R06 陈淑芬 gave 1, the others' median is 3, 2 apart (beyond ±1)"))
     }
 
+    /// Found by a secretary's trial: 122 marks were listed before whether the session could
+    /// close, under "关闭前请核对", which reads as a must.
+    @Test("above 20 marks the text lists the 20 farthest from the others, says where all are, and that they are for reference")
+    func many() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a")), b = try s.file("b.csv", SampleSession.typed("b"))
+        s.run("enter", [a, "--by", "甲"]); s.run("enter", [b, "--by", "乙"])
+        let out = s.run("status", []).out
+        let marks = try #require(try JSONSerialization.jsonObject(with: Data(s.run("status", ["--format", "json"]).out.utf8)) as? [String: Any])["recheck"] as? [[String: Any]]
+        let all = try #require(marks)
+        try #require(all.count > 20)
+        #expect(out.contains("待复核：\(all.count) 个分数偏离其他代表的中位数，供参考（结束会话不要求核对；有疑问的，核对纸质评分表）\n下面列出相差最大的 20 个；`kaimen panel \(s.path) --format csv --section outliers` 列出全部\n"), "\(out)")
+        let listed = out.components(separatedBy: "\n").filter { $0.hasPrefix("  X0") && $0.contains("其他代表中位数") }
+        #expect(listed.count == 20)
+        // The 20 are the farthest: none left out is farther than the nearest listed.
+        func distance(_ m: [String: Any]) -> Double { abs(Double(m["score"] as! String)! - Double(m["medianOfOthers"] as! String)!) }
+        let shown = all.filter { m in listed.contains("  " + ((m["text"] as! [String: Any])["zh"] as! String)) }
+        #expect(shown.count == 20)
+        let nearestShown = shown.map(distance).min() ?? 0
+        #expect(all.map(distance).sorted(by: >).prefix(20).last == nearestShown)
+    }
+
     @Test("the JSON has the same marks under recheck")
     func json() throws {
         let s = try Self.x01(); defer { s.remove() }
