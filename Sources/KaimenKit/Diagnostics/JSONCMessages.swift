@@ -47,7 +47,7 @@ enum JSONCMessages {
     static func unexpectedKey(_ c: String) -> L { L(zh: "应该是键或 `}` 的地方出现了 `\(c)`", en: "unexpected `\(c)` where a key or `}` was expected") }
     static func colonAfter(_ key: String) -> L { L(zh: "键 `\(key)` 后面应该是 `:`", en: "expected `:` after the key `\(key)`") }
     static func duplicateKey(_ key: String, line: Int, column: Int) -> L {
-        L(zh: "这个对象里键 `\(key)` 写了两次；保留第一次（第 \(line) 行第 \(column) 列）的",
+        L(zh: "这个对象里键 `\(key)` 写了两次；读取的是第一次（第 \(line) 行第 \(column) 列）写的值",
           en: "the key `\(key)` is written twice in this object; the first, at line \(line), column \(column), is kept")
     }
     static let removeOne = L(zh: "删掉其中一个", en: "remove one of them")
@@ -63,6 +63,8 @@ enum JSONCMessages {
     static let noQuotesInFormula = L(zh: "公式里不写引号：指标写编号；是/否 指标在公式里是 1 或 0，例如 `congress = 1`",
                                      en: "formulas have no quotes: name a metric by its id; a yes/no metric is 1 or 0 in a formula, e.g. `congress = 1`")
     static let commaNotValue = L(zh: "意外的 `,`：这里应该是值", en: "unexpected `,`: a value was expected")
+    /// `,,`: one comma too many (a rules author's trial: no hint said so).
+    static let removeComma = L(zh: "多写了一个 `,`：删去一个", en: "one `,` too many: remove one")
     static let commaOrBracket = L(zh: "列表里应该是 `,` 或 `]`", en: "expected `,` or `]` in the array")
     static let unclosedString = L(zh: "从这里开始的字符串没有结束", en: "the string starting here is never closed")
     /// A text typed over lines: `"…得1分，⏎ 有企业…最高1分。"`.

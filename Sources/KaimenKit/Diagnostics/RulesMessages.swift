@@ -146,10 +146,6 @@ enum RulesMessages {
         L(zh: "`\(key)` 是百分数，只写数：\(number)% 写 \(number)，不带引号和 %",
           en: "`\(key)` is a percentage, written as its number: \(number) for \(number)%, without quotes or %")
     }
-    static func fractionFromPercent(_ number: String, _ fraction: String, quoted: Bool) -> L {
-        L(zh: "比率写成\(quoted ? "不带引号的" : "")小数：\(number)% 写 \(fraction)",
-          en: "write rates as fractions\(quoted ? " without quotes" : ""): \(fraction) for \(number)%")
-    }
     static func measureNotPercent(_ key: String) -> L {
         L(zh: "`\(key)` 与指标本身的数值比较，不是比率：写不带引号和 % 的数",
           en: "`\(key)` is compared with the metric's own value, not a rate: write a number without quotes or %")
@@ -159,8 +155,20 @@ enum RulesMessages {
           en: "a test's values are written as in a units file: write \"\(number)%\" (in quotes) or \(fraction)")
     }
     static func thresholdPercent(_ key: String, _ number: String, _ fraction: String) -> L {
-        L(zh: "`\(key)` 不带 %：比较比率（如签订率）时写小数 \(fraction)，比较人数、金额等数量时写数本身",
-          en: "`\(key)` takes no %: \(fraction) when it is compared with a rate, the number itself when with a count or an amount")
+        let head = L(zh: "`\(key)` 不带 %：比较比率（如签订率）时写小数 \(fraction)，比较人数、金额等数量时写数本身",
+                     en: "`\(key)` takes no %: \(fraction) when it is compared with a rate, the number itself when with a count or an amount")
+        return head.appending(meantFraction(number))
+    }
+    static func fractionFromPercent(_ number: String, _ fraction: String, quoted: Bool) -> L {
+        L(zh: "比率写成\(quoted ? "不带引号的" : "")小数：\(number)% 写 \(fraction)",
+          en: "write rates as fractions\(quoted ? " without quotes" : ""): \(fraction) for \(number)%").appending(meantFraction(number))
+    }
+    /// `0.99%`: most likely 99% written as its fraction with a % after it (a rules author's
+    /// trial followed `写 0.0099` and set a threshold a hundred times too low): said too.
+    static func meantFraction(_ number: String) -> L {
+        guard let n = Rational(decimal: number), !n.isZero, !n.isNegative, n <= .one else { return L(same: "") }
+        let percent = (n * Rational(100)).plainText()
+        return L(zh: "；若要的是 \(percent)%，写 \(number)", en: "; for \(percent)%, write \(number)")
     }
     static func numberWithoutPercent(_ number: String) -> L {
         L(zh: "写不带引号和 % 的数，例如 \(number)", en: "write a number without quotes or %, e.g. \(number)")

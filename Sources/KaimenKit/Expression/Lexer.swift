@@ -121,7 +121,7 @@ struct Lexer {
 
     private static let lookalikes: [Unicode.Scalar: String] = [
         "（": "(", "）": ")", "，": ",", "＋": "+", "－": "-", "×": "*", "＊": "*", "÷": "/", "／": "/",
-        "＝": "=", "≠": "!=", "＜": "<", "＞": ">", "≤": "<=", "≥": ">=", "．": ".",
+        "＝": "=", "≠": "!=", "＜": "<", "＞": ">", "≤": "<=", "≥": ">=", "．": ".", "。": ".",
     ]
 
     private static func hint(for c: Unicode.Scalar) -> Localized? {
@@ -135,7 +135,7 @@ struct Lexer {
         case "|": return FormulaMessages.writeOr
         case "^": return FormulaMessages.noPower
         case ".": return FormulaMessages.digitBeforePoint
-        case "\"", "'": return FormulaMessages.noStrings
+        case "\"", "'", "“", "”", "‘", "’": return FormulaMessages.noStrings
         default: return nil
         }
     }

@@ -279,7 +279,7 @@ public struct JSONCParser {
             guard c == "\"" || quoted != nil else {
                 if c == "," {
                     // `,,` or `{,`: a comma too many.
-                    try recover(fail(JSONCMessages.commaNotKey))
+                    try recover(fail(JSONCMessages.commaNotKey, hint: JSONCMessages.removeComma))
                     advance()
                     try skipTrivia()
                     continue
@@ -374,7 +374,7 @@ public struct JSONCParser {
                 break
             }
             if c == "," {
-                try recover(fail(JSONCMessages.commaNotValue))
+                try recover(fail(JSONCMessages.commaNotValue, hint: JSONCMessages.removeComma))
                 advance()
                 try skipTrivia()
                 continue

@@ -44,6 +44,9 @@ struct FormulaDiagnosticTests {
         expectError("max(, b)", code: "expression-syntax", column: 24, hint: "the first argument is missing after `(`")
         expectError("【members】 / 10", code: "expression-syntax", column: 20, hint: "a metric is written by its id alone, without brackets: write `members`")
         expectError("[card_rate] * 2", code: "expression-syntax", column: 20, hint: "a metric is written by its id alone, without brackets: write `card_rate`")
+        // Chinese quotes and a Chinese full stop from an input method (a rules author's trial).
+        expectError("min(1, “a” * 0.5)", code: "expression-syntax", column: 27, hint: "formulas have no strings; name a metric by its id")
+        expectError("a * 0。5", code: "expression-syntax", column: 25, hint: "write the ASCII `.` instead of `。`")
         // An id with a dot, as names may have (a review).
         expectError("【staff.count】 + 1", code: "expression-syntax", column: 20, hint: "a metric is written by its id alone, without brackets: write `staff.count`")
         expectError("min(a, b)】", code: "expression-syntax", column: 29, hint: "formulas group with ASCII parentheses `( )` only")

@@ -145,6 +145,8 @@ struct ChineseInputTests {
         let (node, problems) = JSONCParser.parseDocument(#"{ "a": 1,, "b": [1,, 2], "c": 3 }"#, file: "x.jsonc")
         #expect(node == nil)
         #expect(problems.map(\.text.en) == ["unexpected `,`: a key was expected", "unexpected `,`: a value was expected"])
+        // With what to do (a rules author's trial: `"2020.1",,` got no hint).
+        #expect(problems.allSatisfy { $0.hintText?.zh == "多写了一个 `,`：删去一个" }, "\(problems)")
     }
 
     @Test("what cannot be read past still stops the parse, after what came before it")

@@ -66,6 +66,12 @@ struct TuningMistakesTests {
         // review found "写 0.05" told for a count's band), so the hint gives both.
         let rate = Self.errors(#"{ "min": 0.99, "points": 3 }"#, #"{ "min": 99%, "points": 3 }"#)
         #expect(rate.first?.hintText?.zh == "`min` 不带 %：比较比率（如签订率）时写小数 0.99，比较人数、金额等数量时写数本身")
+        // `0.99%`: 99% written as its fraction with a % too (a rules author's trial followed
+        // `写 0.0099` alone and set a threshold a hundred times too low).
+        let fraction = Self.errors(#"{ "min": 0.99, "points": 3 }"#, #"{ "min": 0.99%, "points": 3 }"#)
+        #expect(fraction.first?.hintText?.zh == "`min` 不带 %：比较比率（如签订率）时写小数 0.0099，比较人数、金额等数量时写数本身；若要的是 99%，写 0.99")
+        let quoted = Self.errors(#"{ "min": 0.99, "points": 3 }"#, #"{ "min": "0.99%", "points": 3 }"#)
+        #expect(quoted.first?.hintText?.zh == "比率写成不带引号的小数：0.99% 写 0.0099；若要的是 99%，写 0.99", "\(quoted)")
     }
 
     @Test("each field written as text is answered with what that field takes",
