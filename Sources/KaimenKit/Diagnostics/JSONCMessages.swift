@@ -64,7 +64,7 @@ enum JSONCMessages {
                                      en: "formulas have no quotes: name a metric by its id; a yes/no metric is 1 or 0 in a formula, e.g. `congress = 1`")
     static let commaNotValue = L(zh: "意外的 `,`：这里应该是值", en: "unexpected `,`: a value was expected")
     /// `,,`: one comma too many (a rules author's trial: no hint said so).
-    static let removeComma = L(zh: "多写了一个 `,`：删去一个", en: "one `,` too many: remove one")
+    static let removeComma = FormulaMessages.doubledComma
     static let commaOrBracket = L(zh: "列表里应该是 `,` 或 `]`", en: "expected `,` or `]` in the array")
     static let unclosedString = L(zh: "从这里开始的字符串没有结束", en: "the string starting here is never closed")
     /// A text typed over lines: `"…得1分，⏎ 有企业…最高1分。"`.

@@ -95,7 +95,6 @@ public final class Journal {
             lockFD = open(lockPath, O_RDONLY | O_CLOEXEC)
             if lockFD >= 0 {
                 try lock(lockFD)
-                (records, recordLines, diagnostics, lineCount, resaved, tailSetAside, openingCutShort, byteCount) = ([], [], [], 0, false, nil, false, 0)
                 try load(writable: writable)
             }
         }
@@ -106,7 +105,10 @@ public final class Journal {
         if lockFD >= 0 { flock(lockFD, LOCK_UN); close(lockFD) }
     }
 
+    /// Reads the journal into `records` (what an earlier load read is dropped: a reader that
+    /// found no lock file reads again under a writer's).
     private func load(writable: Bool) throws(SessionError) {
+        (records, recordLines, diagnostics) = ([], [], [])
         guard let data = FileManager.default.contents(atPath: url.path) else { throw .io("read", url.path) }
         let bytes = [UInt8](data)
         byteCount = bytes.count

@@ -1,12 +1,12 @@
 /// `session status` as a terminal table (Chinese by default, aligned by display width) or JSON.
 /// Shows counts and states only: no value typed by a single operator.
 public enum StatusReport {
-    /// `recheck`: the corridor outliers of the ballots confirmed so far (`RecheckList`), or `nil`
-    /// when the session cannot be scored yet.
-    /// `dir`: the session folder as the user named it, for the commands the text suggests.
     /// How many re-check marks the text lists (the JSON has them all).
     static let recheckShown = 20
 
+    /// `recheck`: the corridor outliers of the ballots confirmed so far (`RecheckList`), or `nil`
+    /// when the session cannot be scored yet.
+    /// `dir`: the session folder as the user named it, for the commands the text suggests.
     public static func text(_ s: SessionStatus, changes: [AppealChange], recheck: [RecheckList.Entry]? = nil, dir: String = "DIR", lang: Language) -> String {
         var out = ""
         let phase = SessionMessages.phaseName(s.phase).text(lang)

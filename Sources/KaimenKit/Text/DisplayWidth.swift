@@ -172,7 +172,8 @@ public enum DisplayWidth {
     }
 }
 
-private extension String {
+extension String {
+    /// The string without the spaces at its end (a wrapped line's, a table line's).
     var trimmingTrailingSpaces: String {
         var s = self
         while s.last == " " { s.removeLast() }

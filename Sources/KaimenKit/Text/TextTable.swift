@@ -77,7 +77,7 @@ public struct TextTable: Sendable, Hashable {
         var out: [String] = []
         out.reserveCapacity(rows.count + 2)
         out.append(line(header, widths))
-        out.append(trimmed(widths.map { String(repeating: underline, count: $0) }.joined(separator: separator)))
+        out.append(widths.map { String(repeating: underline, count: $0) }.joined(separator: separator).trimmingTrailingSpaces)
         for row in body {
             out.append(line(row, widths))
         }
@@ -114,12 +114,6 @@ public struct TextTable: Sendable, Hashable {
             case .right: parts.append(DisplayWidth.padLeft(cell, to: widths[i]))
             }
         }
-        return trimmed(parts.joined(separator: separator))
-    }
-
-    private func trimmed(_ s: String) -> String {
-        var s = s
-        while s.last == " " { s.removeLast() }
-        return s
+        return parts.joined(separator: separator).trimmingTrailingSpaces
     }
 }

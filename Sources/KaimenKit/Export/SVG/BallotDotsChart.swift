@@ -68,39 +68,38 @@ public struct BallotDotsChart: Sendable {
         let labelRoom = zip(rows, labelX).map { row, x in x + 5 * Double((row.resultLabel ?? SVGCanvas.n(row.result ?? 0)).count) }.max() ?? 0
         let width = stacksApart ? max(labelW + plotW + rightW, labelRoom.rounded(.up)) : labelW + plotW + rightW
         var c = SVGCanvas(width: width, height: top + Double(rows.count) * rowH + 6, title: title)
+        func middle(_ i: Int) -> Double { top + Double(i) * rowH + rowH / 2 }
+        // Row `i`'s scale, `0` and its maximum under the axis.
+        func scaleLabels(_ i: Int) {
+            c.text(labelW, middle(i) + 15, "0", size: 7)
+            c.text(labelW + plotW, middle(i) + 15, SVGCanvas.n(rows[i].maximum), size: 7, anchor: .end)
+        }
+        // Row `i`'s result: its tick, from `top` to `bottom` (from the row's middle), and its label.
+        func result(_ i: Int, _ r: Double, top: Double, bottom: Double, width: Double) {
+            let x = scales[i](r), mid = middle(i)
+            c.line(x, mid + top, x, mid + bottom, .init(stroke: "#000", strokeWidth: width, dash: "2 1"))
+            c.text(labelX[i], mid + 3.5, rows[i].resultLabel ?? SVGCanvas.n(r), size: 8.5)
+        }
         for (i, row) in rows.enumerated() {
-            let y0 = top + Double(i) * rowH, mid = y0 + rowH / 2
-            let x = scales[i]
+            let mid = middle(i)
             c.text(labelW - 5, mid + 3.5, row.name, size: 9.5, anchor: .end)
             c.line(labelW, mid + 6, labelW + plotW, mid + 6, .init(stroke: "#000", strokeWidth: 0.6))
-            if !tickClear {
-                c.text(labelW, mid + 15, "0", size: 7)
-                c.text(labelW + plotW, mid + 15, SVGCanvas.n(row.maximum), size: 7, anchor: .end)
-            }
+            if !tickClear { scaleLabels(i) }
             if let r = row.result, tickClear {
                 // Behind the dots, so each keeps its own look (black counted, hollow trimmed: a
                 // white edge drawn over them made a counted one look trimmed, a papers trial),
                 // and long enough to show past them: 4 above the top of a stack of two (5.5
                 // above the middle), within the row, and 3 below the axis (6 below it).
-                c.line(x(r), mid - 9.5, x(r), mid + 9, .init(stroke: "#000", strokeWidth: 1.2, dash: "2 1"))
-                c.text(labelX[i], mid + 3.5, row.resultLabel ?? SVGCanvas.n(r), size: 8.5)
+                result(i, r, top: -9.5, bottom: 9, width: 1.2)
             }
             for d in placed[i] {
                 c.circle(d.x, d.y, r: Self.radius, d.hollow ? .init(stroke: "#000", strokeWidth: 0.9, fill: "#fff")
                                                             : .init(stroke: "#000", strokeWidth: 0.5, fill: "#000"))
             }
-            if !tickClear, let r = row.result {
-                c.line(x(r), mid - 8, x(r), mid + 6, .init(stroke: "#000", strokeWidth: 1.4, dash: "2 1"))
-                c.text(labelX[i], mid + 3.5, row.resultLabel ?? SVGCanvas.n(r), size: 8.5)
-            }
+            if !tickClear, let r = row.result { result(i, r, top: -8, bottom: 6, width: 1.4) }
         }
-        if tickClear {
-            for (i, row) in rows.enumerated() {
-                let mid = top + Double(i) * rowH + rowH / 2
-                c.text(labelW, mid + 15, "0", size: 7)
-                c.text(labelW + plotW, mid + 15, SVGCanvas.n(row.maximum), size: 7, anchor: .end)
-            }
-        }
+        // After every tick, which reaches the labels of its own row and the row above's.
+        if tickClear { rows.indices.forEach(scaleLabels) }
         return c.rendered()
     }
 

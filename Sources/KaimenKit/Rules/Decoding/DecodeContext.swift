@@ -55,10 +55,10 @@ final class DecodeContext {
     /// (an extending file's `ponits` leaves the base's points), so a check of what the entry
     /// adds up to would only repeat that problem, at another place (a rules author's trial was
     /// told the base file's area did not add up).
-    func misspelt(_ keys: Set<String?>, at path: String) -> Bool {
+    func misspelt(_ keys: Set<String>, at path: String) -> Bool {
         guard let close = path.firstIndex(of: "]") else { return false }
         let entry = path[...close] + "."
-        return unknownKeys.contains { $0.key.hasPrefix(entry) && keys.contains($0.value) }
+        return unknownKeys.contains { $0.key.hasPrefix(entry) && $0.value.map(keys.contains) == true }
     }
     func hasUndecoded(_ collection: String) -> Bool { !(undecoded[collection]?.isEmpty ?? true) }
 

@@ -85,7 +85,7 @@ struct RulesValidator {
             if ctx.hasUndecoded("standards") || meantUnknown || meant.contains(area.id) { continue }
             // A misspelt key in the area or one of its standards (`ponits`) was reported; what
             // it was meant to set is missing from the sum.
-            let sumKeys: Set<String?> = ["points", "capped", "area"]
+            let sumKeys: Set<String> = ["points", "capped", "area"]
             if ctx.misspelt(sumKeys, at: area.origin.path) || members.contains(where: { ctx.misspelt(sumKeys, at: $0.origin.path) }) { continue }
             // A standard a `remove` meant to drop (its id misspelt there) still counts here.
             if members.contains(where: { ctx.meantToRemove.contains($0.id) }) { continue }
