@@ -44,7 +44,8 @@ enum SessionCommandSupport {
     /// its inputs and counted ballots, or `nil` with the problems printed.
     static func inputs(_ dir: String, lang: Language, console: Console) -> SessionInputs? {
         do {
-            let folder = try SessionFolder.open(URL(fileURLWithPath: resolve(dir, in: console.currentDirectory)), writable: false)
+            let folder = try SessionFolder.open(URL(fileURLWithPath: resolve(dir, in: console.currentDirectory)), writable: false,
+                                                waiting: busyNotice(dir, lang: lang, console: console))
             report(folder.journal.diagnostics + folder.changedInputWarnings, dir: dir, lang: lang, console: console)
             return SessionInputs(folder)
         } catch {
@@ -109,7 +110,7 @@ enum SessionCommandSupport {
                         _ body: (SessionFolder) throws(SessionError) -> ExitCode) -> ExitCode {
         var tailSetAside = false
         do {
-            let folder = try SessionFolder.open(url)
+            let folder = try SessionFolder.open(url, waiting: busyNotice(dir, lang: lang, console: console))
             report(folder.journal.diagnostics, dir: dir, lang: lang, console: console)
             tailSetAside = folder.journal.tailSetAside != nil
             return try body(folder)
@@ -120,6 +121,12 @@ enum SessionCommandSupport {
             console.errLine(SessionMessages.notRecorded(errors: n, tailSetAside: tailSetAside).text(lang))
             return .failure
         }
+    }
+
+    /// Says, once, that another command holds the session and this one waits for it
+    /// (`SessionFolder.open`'s `waiting`), on the error stream, so that output stays clean.
+    static func busyNotice(_ dir: String, lang: Language, console: Console) -> () -> Void {
+        { console.errLine(clean(SessionMessages.sessionBusy(dir, seconds: Int(OutputOptions.lockWait.rounded(.up))).text(lang))) }
     }
 
     /// Text from data made safe for a terminal: control characters, and the bidirectional

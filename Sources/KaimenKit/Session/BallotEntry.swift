@@ -11,6 +11,9 @@ extension SessionFolder {
         public var decisions: [(sheet: ExpectedBallots.Sheet, decision: DoubleEntry.Decision)]
         /// Rows that gave no score at all: not entered (`TypedSheets.untyped`).
         public var untyped: [ExpectedBallots.Sheet] = []
+        /// The recorded sheets' cells left blank in this file, item keys in the rules' order:
+        /// taken as not scored, which a cell skipped in typing would be too.
+        public var blankCells: [(sheet: ExpectedBallots.Sheet, items: [String])] = []
         /// What the reader noted without refusing the file (a file read as GB18030, …).
         public var warnings: [Diagnostic] = []
         /// With `differentPerson`: the other operators whose names look like this one's, as
@@ -58,8 +61,9 @@ extension SessionFolder {
                 if setup.expected.items.allSatisfy({ (earlier.scores[$0] ?? nil) == (s.scores[$0] ?? nil) }) {
                     unchanged.append(s.sheet)
                 } else {
+                    let others = state.currentEntries(s.sheet).contains { Self.operatorKey($0.by) != me && $0.round == state.round }
                     diagnostics.append(.error("same-operator", SessionMessages.sameOperator(s.sheet, by: by, seq: earlier.seq), at: s.location,
-                                              hint: SessionMessages.sameOperatorHint))
+                                              hint: SessionMessages.sameOperatorHint(doubleEntry: doubleEntry, othersEntered: others)))
                 }
                 continue
             }
@@ -134,7 +138,12 @@ extension SessionFolder {
         let after = self.state
         return EntryOutcome(record: record, unchanged: unchanged,
                             decisions: fresh.map { ($0.sheet, after.decision($0.sheet, items: setup.expected.items)) },
-                            untyped: untyped, warnings: diagnostics, toldApart: differentPerson ? near.map { ($0.by, $0.seq) } : [])
+                            untyped: untyped,
+                            blankCells: fresh.compactMap { s in
+                                let blank = setup.expected.items.filter { (s.scores[$0] ?? nil) == nil }
+                                return blank.isEmpty ? nil : (s.sheet, blank)
+                            },
+                            warnings: diagnostics, toldApart: differentPerson ? near.map { ($0.by, $0.seq) } : [])
     }
 
     /// The other operators of `sheets` in this round whose names, compared as `operatorKey`

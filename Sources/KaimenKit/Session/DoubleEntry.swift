@@ -48,6 +48,23 @@ public enum DoubleEntry {
         }
     }
 
+    /// One value an item was typed with, and who typed it.
+    public struct Typing: Sendable, Equatable {
+        public var value: String?
+        public var by: [String]
+    }
+
+    /// Item `item`'s values in `entries`, each once in the order first typed, with who typed
+    /// it: what a conflict is told with, so that the secretary knows whose typing to check.
+    public static func typings(_ entries: [Entry], item: String) -> [Typing] {
+        var out: [Typing] = []
+        for e in entries {
+            let v = e.scores[item] ?? nil
+            if let i = out.firstIndex(where: { $0.value == v }) { out[i].by.append(e.by) } else { out.append(Typing(value: v, by: [e.by])) }
+        }
+        return out
+    }
+
     /// - Parameters:
     ///   - entries: the sheet's entries of its latest round, in journal order, each by a different operator.
     ///   - resolved: item → value settled by `resolve` in that round.

@@ -43,13 +43,19 @@ public final class Journal {
     private var fd: Int32 = -1
 
     public static let fileName = "journal.jsonl"
+    /// After how many seconds of waiting for another command's lock `waiting` is called.
+    public static let waitNotice = 1.0
     public var url: URL { directory.appendingPathComponent(Journal.fileName) }
 
     /// Opens (or with `create`, creates) the journal of the session in `directory`.
     /// - Parameter writable: set a torn tail aside (else only report it).
     /// - Parameter lockTimeout: how long to wait for another command on the same session
     ///   (`KAIMEN_LOCK_WAIT`, 30 s by default); then a `session-locked` error, never a silent hang.
-    public init(directory: URL, create: Bool = false, writable: Bool = true, lockTimeout: Double? = nil) throws(SessionError) {
+    /// - Parameter waiting: called once when the lock has been waited for `waitNotice` seconds,
+    ///   so that the command can say why nothing happens yet (a secretary's trial met 30 silent
+    ///   seconds while another typist's `enter` ran).
+    public init(directory: URL, create: Bool = false, writable: Bool = true, lockTimeout: Double? = nil,
+                waiting: (() -> Void)? = nil) throws(SessionError) {
         self.directory = directory
         // A folder that holds no journal is no session: say so before the lock file is made,
         // so that asking about the wrong folder leaves nothing behind in it.
@@ -70,13 +76,19 @@ public final class Journal {
         let unlocked = reader && lockFD < 0 && errno == ENOENT
         guard lockFD >= 0 || unlocked else { throw .io("open", lockPath) }
         let lockTimeout = lockTimeout ?? OutputOptions.lockWait
-        let deadline = MonotonicClock.seconds() + max(0, lockTimeout)
+        let start = MonotonicClock.seconds(), deadline = start + max(0, lockTimeout)
+        var told = waiting == nil
         // A writer alone; readers together (a shared lock: also what NFS grants on a file opened
         // read-only, where an exclusive one needs it open for writing).
         func lock(_ fd: Int32) throws(SessionError) {
             while flock(fd, (reader ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0 {
                 guard errno == EWOULDBLOCK || errno == EINTR else { throw .io("lock", lockPath) }
-                if MonotonicClock.seconds() >= deadline {
+                let now = MonotonicClock.seconds()
+                if !told && now - start >= Journal.waitNotice && now < deadline {
+                    told = true
+                    waiting?()
+                }
+                if now >= deadline {
                     throw .problems([.error("session-locked", SessionMessages.sessionLocked(directory.lastPathComponent, seconds: Int(lockTimeout.rounded(.up))),
                                             hint: SessionMessages.sessionLockedHint(lockPath))])
                 }

@@ -85,8 +85,9 @@ public struct SessionFolder {
 
     /// Opens an existing session: takes its lock, reads the journal and the inputs' copies.
     /// - Parameter writable: a command that will append (a torn tail is then set aside).
-    public static func open(_ directory: URL, writable: Bool = true) throws(SessionError) -> SessionFolder {
-        let journal = try Journal(directory: directory, writable: writable)
+    /// - Parameter waiting: called once if another command holds the session for a while (`Journal.init`).
+    public static func open(_ directory: URL, writable: Bool = true, waiting: (() -> Void)? = nil) throws(SessionError) -> SessionFolder {
+        let journal = try Journal(directory: directory, writable: writable, waiting: waiting)
         if writable, journal.diagnostics.contains(where: { $0.severity == .error }) {
             throw .problems(journal.diagnostics + [.error("journal-damaged", SessionMessages.journalDamaged, hint: SessionMessages.runVerify)])
         }

@@ -404,8 +404,20 @@ extension SessionMessages {
     static let operatorNearMissHint = Localized(zh: "若是同一人，请另一名录入员对照纸质评分表录入；若确是两个不同的人（如 张伟 与 张伟华），加 `--different-person` 再录入",
                                                 en: "if it is one person, have another operator type the paper sheets; if they are two different people (say Li Ming and Li Mingyu), add `--different-person`")
 
-    static let sameOperatorHint = Localized(zh: "第二次录入须由另一人完成；录错的值用 `kaimen session resolve` 更正",
-                                            en: "the second entry must be by another operator; settle a wrong value with `kaimen session resolve`")
+    /// What to do instead, by where the sheet stands: with double entry and no one else's entry
+    /// yet, `resolve` refuses (`entered-once`), so the way is the second typist's entry (a
+    /// secretary's trial was sent to `resolve` and refused).
+    static func sameOperatorHint(doubleEntry: Bool, othersEntered: Bool) -> Localized {
+        if doubleEntry && !othersEntered {
+            return Localized(zh: "第二次录入须由另一名录入员对照纸质评分表完成；录错的值会与之不一致，`kaimen session status` 再列出裁定命令",
+                             en: "the second entry must be by another operator, from the paper sheet; a value typed wrong will then disagree with theirs, and `kaimen session status` lists the resolve command")
+        }
+        return doubleEntry
+            ? Localized(zh: "第二次录入须由另一人完成；录错的值用 `kaimen session resolve` 更正（`kaimen session status` 列出不一致项的裁定命令；已确认的值须加 `--override`）",
+                        en: "the second entry must be by another operator; settle a wrong value with `kaimen session resolve` (`kaimen session status` lists the command for items in conflict; a confirmed value takes `--override`)")
+            : Localized(zh: "录错的值用 `kaimen session resolve` 加 `--override` 更正，原值会记入日志",
+                        en: "correct a wrong value with `kaimen session resolve` and `--override`; the value replaced is kept in the journal")
+    }
 }
 
 // MARK: resolve, void, appeal
@@ -517,6 +529,28 @@ extension SessionMessages {
             en: "not entered: \(sheets.count) row\(sheets.count == 1 ? "" : "s") give no score at all (\(shown.joined(separator: ", "))\(more ? ", …" : "")); "
                 + "type them and enter the file again. If a paper sheet is blank throughout, declare it void: "
                 + "`\(command) --reason \"blank sheet\" --by NAME --lang en`")
+    }
+
+    /// `session enter`: the cells this file left blank, which count as not scored: the first
+    /// `shown` by sheet and item name, and what to do where the paper has a score (a secretary's
+    /// trial found them only as a count in `status`).
+    static func blankCellsEntered(_ cells: [(sheet: ExpectedBallots.Sheet, items: [String])], names: [String: String],
+                                  doubleEntry: Bool, shown: Int = 8) -> Localized {
+        let all = cells.flatMap { c in c.items.map { (c.sheet, $0) } }
+        let listed = all.prefix(shown)
+        let zh = listed.map { sheet, item in "\(sheet.representative) × \(sheet.unit) · \(oneLine(names[item].map { "\($0)（\(item)）" } ?? item))" }
+        let en = listed.map { sheet, item in "\(sheet.representative) × \(sheet.unit) · \(oneLine(names[item].map { "\($0) (\(item))" } ?? item))" }
+        let rest = all.count - listed.count
+        return Localized(
+            zh: "空白单元格 \(all.count) 个，按“未打分”处理、不计票：\(zh.joined(separator: "、"))"
+                + (rest > 0 ? " 等（全部见 `kaimen session status` 的“空白项”）" : "")
+                + "。纸质评分表上有分数的是漏录了："
+                + (doubleEntry ? "第二名录入员录入后会列为不一致，按纸质评分表裁定" : "用 `kaimen session resolve` 加 `--override` 补上"),
+            en: "\(all.count) blank cell\(all.count == 1 ? "" : "s"), taken as not scored (no ballot): \(en.joined(separator: ", "))"
+                + (rest > 0 ? ", … (all of them under “Blank cells” in `kaimen session status`)" : "")
+                + ". Where the paper sheet has a score, it was skipped in typing: "
+                + (doubleEntry ? "the second operator's entry will then disagree, to be settled from the paper sheet"
+                               : "add it with `kaimen session resolve` and `--override`"))
     }
 
     static let noSheetToRecord = Localized(zh: "没有可记录的评分表，未做记录", en: "no sheet to record; nothing recorded")
@@ -685,6 +719,11 @@ extension SessionMessages {
                         en: "another kaimen command is using the session `\(folder)` (KAIMEN_LOCK_WAIT=0: no wait)")
             : Localized(zh: "另一个 kaimen 命令正在使用会话 `\(folder)`，等了 \(seconds) 秒仍未结束",
                         en: "another kaimen command is using the session `\(folder)` and has not finished after \(seconds) s")
+    }
+    /// Said once while waiting for another command's lock, before `sessionLocked` ends the wait.
+    static func sessionBusy(_ folder: String, seconds: Int) -> Localized {
+        Localized(zh: "会话 `\(folder)` 正被另一个 kaimen 命令使用（例如另一名录入员正在录入），等它结束后继续，最多等 \(seconds) 秒……",
+                  en: "the session `\(folder)` is in use by another kaimen command (another operator entering, perhaps); going on when it ends, waiting at most \(seconds) s…")
     }
     static func sessionLockedHint(_ lock: String) -> Localized {
         Localized(zh: "等那个命令结束后再运行（`fuser \(lock)` 或 `lsof \(lock)` 可查是哪个进程）；环境变量 KAIMEN_LOCK_WAIT 可设等待的秒数",
@@ -963,6 +1002,14 @@ extension SessionMessages {
         let named = (zh: oneLine(itemName.map { "\($0)（\(item)）" } ?? item), en: oneLine(itemName.map { "\($0) (\(item))" } ?? item))
         return Localized(zh: "\(who) × \(unit) · \(named.zh)：\(command) --score 分数 --reason 理由 --by 姓名（原表空白则以 --blank 代替 --score 分数）",
                          en: "\(who) × \(unit) · \(named.en): \(command) --score SCORE --reason REASON --by NAME --lang en (--blank instead of --score for a blank cell)")
+    }
+
+    /// An item's values as the operators typed them, each with who typed it:
+    /// `4（录入员甲）/ 3（录入员乙）`, a blank cell as `（空）`.
+    static func typings(_ typings: [DoubleEntry.Typing]) -> Localized {
+        // No space before the slash after a full-width bracket, which has its own.
+        Localized(zh: typings.map { "\($0.value ?? "（空）")（\(oneLine($0.by.joined(separator: "、")))）" }.joined(separator: "/ "),
+                  en: typings.map { "\($0.value ?? "(blank)") (\(oneLine($0.by.joined(separator: ", "))))" }.joined(separator: " / "))
     }
 
     /// `s` on one line: line breaks and tabs from data shown as spaces.

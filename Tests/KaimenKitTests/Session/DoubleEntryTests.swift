@@ -96,8 +96,8 @@ struct DoubleEntryTests {
         #expect(s.run("enter", [a, "--by", "甲"]).code == .success)
         let second = s.run("enter", [b, "--by", "乙", "--identical"])
         #expect(second.code == .success)
-        // Both are in now: the conflict may be shown, the item by its name.
-        #expect(second.out.contains("  不一致：R05 × X02 · 依法维权工作评价（职工代表评分）（rights.ballot）：4 / 3\n"))
+        // Both are in now: the conflict may be shown, the item by its name, each value with who typed it.
+        #expect(second.out.contains("  不一致：R05 × X02 · 依法维权工作评价（职工代表评分）（rights.ballot）：4（甲）/ 3（乙）\n"), "\(second.out)")
         #expect(second.out.contains("`kaimen session status` 列出每一项的裁定命令"))
         let d = try s.state().decision(Self.sheet, items: ExpectedBallotsTests.xichengItems)
         #expect(d.state == .conflict)
@@ -186,6 +186,15 @@ struct DoubleEntryTests {
         #expect(again.code == .failure)
         #expect(again.err.contains("同一人不能录入两次"))
         #expect(s.journalLines.count == lines)
+        // No one else has entered it: the way on is the second typist's entry, not `resolve`,
+        // which would refuse an item entered once (a secretary's trial was sent there).
+        #expect(again.err.contains("第二次录入须由另一名录入员对照纸质评分表完成"), "\(again.err)")
+        #expect(!again.err.contains("session resolve` 更正"), "\(again.err)")
+        // Once a second operator has entered it, a wrong value is settled by `resolve`.
+        #expect(s.run("enter", [b, "--by", "乙", "--identical"]).code == .success)
+        let third = s.run("enter", [b, "--by", "甲", "--identical"])
+        #expect(third.code == .failure)
+        #expect(third.err.contains("录错的值用 `kaimen session resolve` 更正"), "\(third.err)")
     }
 
     /// Found by a new user: `录入员　甲` and `录入员甲` (or `Zhang` and `zhang`) counted as two
@@ -337,6 +346,19 @@ struct DoubleEntryTests {
 
     /// One item typed by operators in turn: its state after each entry, worked out by the rule
     /// in docs/session.md (a value with `required` entries or more, and no other with as many).
+    @Test("a conflict's values are told with who typed each, in the order first typed, a blank as a value, a name on one line")
+    func typings() {
+        let entries = [("4", "甲"), ("3", "乙"), ("4", "丙"), (nil, "丁\n二")].enumerated().map { k, e in
+            DoubleEntry.Entry(seq: k + 2, by: e.1, round: 1, scores: ["rights.ballot": e.0])
+        }
+        let t = DoubleEntry.typings(entries, item: "rights.ballot")
+        #expect(t == [.init(value: "4", by: ["甲", "丙"]), .init(value: "3", by: ["乙"]), .init(value: nil, by: ["丁\n二"])])
+        #expect(SessionMessages.typings(t).zh == "4（甲、丙）/ 3（乙）/ （空）（丁 二）")
+        #expect(SessionMessages.typings(t).en == "4 (甲, 丙) / 3 (乙) / (blank) (丁 二)")
+        // An item an entry has no key for (a journal written before blanks were kept) is blank.
+        #expect(DoubleEntry.typings(entries, item: "other") == [.init(value: nil, by: ["甲", "乙", "丙", "丁\n二"])])
+    }
+
     static func states(_ typed: [String?], required: Int = 2, majority: Bool = true) -> [DoubleEntry.ItemState] {
         (1...typed.count).map { n in
             let entries = typed.prefix(n).enumerated().map { k, v in

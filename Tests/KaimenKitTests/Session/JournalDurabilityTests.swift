@@ -120,11 +120,18 @@ struct JournalDurabilityTests {
             #expect(error.diagnostics.map(\.code) == ["session-locked"])
             #expect(error.diagnostics.first?.rendered(.zh).contains("另一个 kaimen 命令正在使用会话") == true)
         }
+        // Waiting longer than `Journal.waitNotice`, the command is told once, before the wait ends;
+        // a wait that ends sooner is not.
+        var notices = 0
+        #expect(throws: SessionError.self) { _ = try Journal(directory: s.dir, writable: false, lockTimeout: 0.2, waiting: { notices += 1 }) }
+        #expect(notices == 0)
+        #expect(throws: SessionError.self) { _ = try Journal(directory: s.dir, writable: false, lockTimeout: 1.4, waiting: { notices += 1 }) }
+        #expect(notices == 1)
         // The real executable, with KAIMEN_LOCK_WAIT: status exits 1 with the message.
         let p = Process()
         p.executableURL = try Self.executable()
         p.arguments = ["session", "status", s.dir.path]
-        p.environment = ProcessInfo.processInfo.environment.merging(["KAIMEN_LOCK_WAIT": "0.2"]) { _, new in new }
+        p.environment = ProcessInfo.processInfo.environment.merging(["KAIMEN_LOCK_WAIT": "1.5"]) { _, new in new }
         let err = Pipe()
         p.standardError = err
         p.standardOutput = FileHandle.nullDevice
@@ -133,7 +140,11 @@ struct JournalDurabilityTests {
         p.waitUntilExit()
         #expect(p.terminationStatus == 1)
         #expect(text.contains("另一个 kaimen 命令正在使用会话"), "\(text)")
-        #expect(text.contains("等了 1 秒仍未结束"), "\(text)")
+        #expect(text.contains("等了 2 秒仍未结束"), "\(text)")
+        // Told while it waited, first: a secretary's trial met 30 silent seconds.
+        let busy = text.range(of: "正被另一个 kaimen 命令使用（例如另一名录入员正在录入），等它结束后继续，最多等 2 秒")
+        let ended = text.range(of: "等了 2 秒")
+        #expect(busy != nil && ended != nil && busy!.lowerBound < ended!.lowerBound, "\(text)")
         withExtendedLifetime(held) {}
     }
 

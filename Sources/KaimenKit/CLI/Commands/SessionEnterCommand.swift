@@ -74,10 +74,17 @@ public enum SessionEnterCommand: Command {
             console.outLine(lang.t("这次记录的 \(outcome.decisions.count) 张中：已确认 \(count(.confirmed)) 张，待第二人录入 \(count(.once)) 张，不一致 \(count(.conflict)) 张（全场见 `kaimen session status`）",
                                    "of the \(outcome.decisions.count) recorded now: confirmed \(count(.confirmed)), waiting for a second entry \(count(.once)), in conflict \(count(.conflict)) (the whole session: `kaimen session status`)"))
             let names = BallotItem.names(of: folder.setup.rules)
+            if !outcome.blankCells.isEmpty {
+                console.outLine(SessionCommandSupport.clean(SessionMessages.blankCellsEntered(outcome.blankCells, names: names,
+                                                                                             doubleEntry: folder.doubleEntry).text(lang)))
+            }
+            let after = outcome.decisions.contains { $0.decision.state == .conflict } ? folder.state : nil
             for (sheet, d) in outcome.decisions where d.state == .conflict {
+                let entries = after?.currentEntries(sheet) ?? []
                 for item in d.conflicts {
-                    guard case .conflict(let values) = d.items[item] else { continue }
-                    let shown = values.map { $0 ?? lang.t("（空）", "(blank)") }.joined(separator: " / ")
+                    guard case .conflict = d.items[item] else { continue }
+                    // Each value with who typed it: whose typing to check against the paper.
+                    let shown = SessionMessages.typings(DoubleEntry.typings(entries, item: item)).text(lang)
                     let named = (zh: names[item].map { "\($0)（\(item)）" } ?? item, en: names[item].map { "\($0) (\(item))" } ?? item)
                     console.outLine(SessionCommandSupport.clean(lang.t("  不一致：\(sheet.representative) × \(sheet.unit) · \(named.zh)：\(shown)",
                                                                        "  conflict: \(sheet.representative) × \(sheet.unit) · \(named.en): \(shown)")))
