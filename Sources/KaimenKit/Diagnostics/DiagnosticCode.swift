@@ -135,6 +135,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case alreadyAppealed = "already-appealed"
     case sessionLocked = "session-locked"
     case gradeUnreachable = "grade-unreachable"
+    case metricUnread = "metric-unread"
     case outputLeftover = "output-leftover"
     case notScheduled = "not-scheduled"
     case sheetNameMismatch = "sheet-name-mismatch"

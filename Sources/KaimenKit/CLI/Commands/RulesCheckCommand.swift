@@ -27,7 +27,8 @@ public enum RulesCheckCommand: Command {
         for file in files {
             do {
                 let loaded = try RulesLoader().load(resolve(file, in: console.currentDirectory))
-                for w in loaded.warnings + QuotaCheck.rulesWarnings(loaded.rules) + GradeReachCheck.rulesWarnings(loaded.rules) { console.errLine(relative(w, console, lang)) }
+                for w in loaded.warnings + QuotaCheck.rulesWarnings(loaded.rules) + GradeReachCheck.rulesWarnings(loaded.rules)
+                         + UnreadMetricCheck.rulesWarnings(loaded.rules) { console.errLine(relative(w, console, lang)) }
                 console.outLine(lang == .zh ? "\(file)：通过 — \(summary(loaded.rules, lang: .zh))" : "\(file): ok — \(summary(loaded.rules))")
             } catch {
                 failed = true
