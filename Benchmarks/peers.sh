@@ -11,8 +11,9 @@
 #   ZEN_MAX_N=100000 bash Benchmarks/peers.sh          # ZEN too, up to 100 000 units
 #   KAIMEN=/path/to/kaimen bash Benchmarks/peers.sh    # another kaimen binary
 #
-# One change is made to the copy: its kaimen_compare.py predates summary.csv's second header
+# Two changes are made to the copy: its kaimen_compare.py predates summary.csv's second header
 # row (the standards' names under their ids) and took that row for a unit; the copy skips it.
+# And its report took `--timings`' `hashed ahead` line for a stage; the copy keeps to numbers.
 # The million-unit data is about 1.1 GB and takes a few minutes to make the first time; it is
 # kept in $DATA and reused. Not part of the test suite: tests never assert on time.
 set -euo pipefail
@@ -44,9 +45,26 @@ if fix not in s:
         sys.exit(f"{p}: cannot find where to skip summary.csv's second header row")
     s = s.replace(anchor, anchor + fix, 1)
     open(p, "w").write(s)
+# Its report takes every `--timings` line for a stage; since 0.16 kaimen also says how far the
+# inputs were hashed ahead (`hashed ahead<TAB>672.1 of 935.3 MB`), which it then failed to
+# format as seconds. Only lines whose value is a number are stages.
+r = sys.argv[1].replace("kaimen_compare.py", "side_by_side_report.py")
+s = open(r).read()
+old = 'names = [s for s in stages[mid] if s not in ("total", "engine", "fallbacks")]'
+new = 'names = [s for s in stages[mid] if s not in ("total", "engine", "fallbacks") and isinstance(stages[mid][s][0], float)]'
+if new not in s:
+    if old not in s:
+        sys.exit(f"{r}: cannot find the stages' names to keep to numbers")
+    s = s.replace(old, new, 1)
+    open(r, "w").write(s)
 EOF
 cd "$DATA/bench-peers"
-KAIMEN="$KAIMEN" SIZES="${SIZES:-1000000}" RUNS="${RUNS:-5}" ZEN_MAX_N="${ZEN_MAX_N:-0}" ZEN_ONCE_N="${ZEN_ONCE_N-}" \
+# The correctness gate reads the 10 000 units' data, which side_by_side.sh makes only for the
+# sizes it times: on a fresh machine `SIZES=1000000` stopped at the gate. 10 000 is timed too
+# (a second or so a round).
+SIZES=${SIZES:-1000000}
+case " $SIZES " in *" 10000 "*) ;; *) SIZES="10000 $SIZES" ;; esac
+KAIMEN="$KAIMEN" SIZES="$SIZES" RUNS="${RUNS:-5}" ZEN_MAX_N="${ZEN_MAX_N:-0}" ZEN_ONCE_N="${ZEN_ONCE_N-}" \
   EXTRAS="${EXTRAS:-floor session}" bash side_by_side.sh
 echo
 sed -n '/^## /,$p' out/side_by_side.md | head -60
