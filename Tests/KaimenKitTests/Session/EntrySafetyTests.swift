@@ -295,6 +295,17 @@ struct EntrySafetyTests {
         #expect(r.code == .success)
         #expect(r.err.contains("\(roster.path) 第 2 行 D 列（units）"), "\(r.err)")
         #expect(!r.err.contains("inputs/"))
+        // A roster saved by Excel as GB18030: its warning's text names the file too (it named
+        // `inputs/roster.csv` at the secretary's file's place, two files in one line).
+        // python3 -c "print(list('甲'.encode('gb18030')), list('第一组'.encode('gb18030')))"
+        let (jia, group): ([UInt8], [UInt8]) = ([188, 215], [181, 218, 210, 187, 215, 233])
+        let gb = files.appendingPathComponent("名单gb.csv")
+        try Data(Array("id,name,group,units\r\nR01,".utf8) + jia + Array(",".utf8) + group + Array(",\r\n".utf8)).write(to: gb)
+        let g = SampleSession.run(["session", "init", files.appendingPathComponent("s2").path, "--rules", "rules/xicheng-2014.jsonc",
+                                   "--units", "samples/xicheng-2014/units.csv", "--roster", gb.path, "--by", "王秘书"])
+        #expect(g.code == .success, "\(g.err)")
+        #expect(g.err.contains("\(gb.path):1:1: 警告：`\(gb.path)` 不是 UTF-8；已按 GB18030（GBK）读取"), "\(g.err)")
+        #expect(!g.err.contains("inputs/"), "\(g.err)")
     }
 
     @Test("close and panel with nothing confirmed say so as the session's state, not as a ballots file's header")

@@ -45,7 +45,12 @@ public enum SessionInitCommand: Command {
             let sources = folder.journal.records.first?.content["sources"]?.objectValue ?? [:]
             let warnings = folder.setup.warnings.map { d -> Diagnostic in
                 var d = d
-                if let file = d.location?.file, let original = sources[file]?.stringValue { d.location?.file = original }
+                if let file = d.location?.file, let original = sources[file]?.stringValue {
+                    d.location?.file = original
+                    // And in its text: a GB18030 roster was said as `inputs/roster.csv` at roster.csv:1:1.
+                    let (copy, given) = ("`\(file)`", "`\(original)`")
+                    d.text = Localized(zh: d.text.zh.replacingOccurrences(of: copy, with: given), en: d.text.en.replacingOccurrences(of: copy, with: given))
+                }
                 return d
             }
             SessionCommandSupport.report(warnings, dir: "", lang: lang, console: console)
