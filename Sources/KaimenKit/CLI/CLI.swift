@@ -73,8 +73,13 @@ public enum CLI {
     /// shows over a stack of dots, and the panel's points are at two places, so a column's
     /// decimals line up (`ScoreReport.v0_25`); messages
     /// name a typed sheet's standard by its column, and say a quote inside a rules string, a
-    /// doubled comma in a formula and a misspelt key in an override for what they are.
-    public static let version = "0.25.0"
+    /// doubled comma in a formula and a misspelt key in an override for what they are. 0.26.0:
+    /// a ballot chart's stack of equal ballots at either end of its scale fans inwards, not over
+    /// the row's name or past the axis, and the notice under `score` counts each unit's own
+    /// representatives among the scorers without saying they recused (`ScoreReport.v0_26`);
+    /// `enter` lists the blank cells it recorded and who typed each value of a conflict, a
+    /// command waiting for a busy session says so, and `rules check` warns of a metric nothing reads.
+    public static let version = "0.26.0"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method

@@ -45,6 +45,7 @@ public struct ScoreReport: Sendable {
     public static let v0_22: [Int] = [0, 22, 0]
     public static let v0_24: [Int] = [0, 24, 0]
     public static let v0_25: [Int] = [0, 25, 0]
+    public static let v0_26: [Int] = [0, 26, 0]
 
     /// Whether the files are written as `version` (`ScoreReport.v0_17`) or a later version writes them.
     public func writes(since version: [Int]) -> Bool {

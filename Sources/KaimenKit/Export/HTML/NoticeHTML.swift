@@ -108,9 +108,14 @@ public enum NoticeHTML {
             ? lang.t("以下单位有本单位的代表参加评分，其对本单位的评分一律不计入：", "These units have representatives of their own among the scorers; those ballots never count: ")
             : lang.t("以下单位有须回避的代表（本单位的代表，或申报与该单位有利害关系的代表），这些代表不为该单位评分：",
                      "These units had representatives who must not score them (their own unit, or a declared conflict), and did not: ")
+        // Under `score` (no schedule) it is not known who heard which unit: a unit's own
+        // representatives are counted as such, not said to have recused (since 0.26.0; a papers
+        // trial read "2 名代表回避" for representatives who never heard the unit).
+        let counted = sessionRecusals == nil && session.report.writes(since: ScoreReport.v0_26)
         let list = own.map { u -> String in
             let n = recused(u.id)
-            return unit(u.id, u.name, isolated: isolated) + HTMLText.escape(lang.t("（\(n) 名代表回避）", " (\(n) recused)"))
+            return unit(u.id, u.name, isolated: isolated)
+                + HTMLText.escape(counted ? lang.t("（本单位代表 \(n) 名）", " (\(n) of its own)") : lang.t("（\(n) 名代表回避）", " (\(n) recused)"))
         }
         return HTMLText.escape(base) + list.joined(separator: HTMLText.escape(lang.t("；", "; "))) + HTMLText.escape(lang.t("。", "."))
     }

@@ -177,6 +177,7 @@ enum ScoreSheetHTML {
         var chart = BallotDotsChart(rows: rows, title: PaperTexts.ballotsHeading.text(lang))
         chart.stacksApart = session.report.writes(since: ScoreReport.v0_19)
         chart.tickClear = session.report.writes(since: ScoreReport.v0_25)
+        chart.fansWithin = session.report.writes(since: ScoreReport.v0_26)
         return chart
     }
 }

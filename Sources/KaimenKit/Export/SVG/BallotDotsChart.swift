@@ -37,6 +37,11 @@ public struct BallotDotsChart: Sendable {
     /// dots ran through a stack of black dots at the result and was lost in it (a papers
     /// trial), showing 2.5 points of itself.
     public var tickClear = true
+    /// A stack's columns kept within the scale (since 0.26.0): a stack whose columns, fanned
+    /// right and left of its value, would pass either end of the scale fans towards the other
+    /// end only. Before, a big group of equal ballots at 0 fanned over the row's name, and at
+    /// the maximum past the axis.
+    public var fansWithin = true
 
     public init(rows: [Row], title: String) {
         self.rows = rows
@@ -55,10 +60,14 @@ public struct BallotDotsChart: Sendable {
             let mid = top + Double(i) * rowH + rowH / 2
             let x = scales[i]
             var seen: [Double: Int] = [:], dots: [Placed] = []
+            var count: [Double: Int] = [:]
+            for v in row.kept + row.trimmed { count[v, default: 0] += 1 }
+            let (low, high) = (x(0), x(max(row.maximum, 0.0001)))
             for (v, hollow) in row.kept.sorted().map({ ($0, false) }) + row.trimmed.sorted().map({ ($0, true) }) {
                 let k = seen[v, default: 0]
                 seen[v] = k + 1
-                let (cx, cy) = stacksApart ? Self.stacked(k, at: x(v), mid) : Self.sideBySide(k, at: x(v), mid)
+                let fan = fansWithin ? Self.fan(count[v] ?? 1, at: x(v), low: low, high: high) : 0
+                let (cx, cy) = stacksApart ? Self.stacked(k, at: x(v), mid, fan: fan) : Self.sideBySide(k, at: x(v), mid)
                 dots.append(Placed(x: cx, y: cy, hollow: hollow))
             }
             placed.append(dots)
@@ -110,10 +119,24 @@ public struct BallotDotsChart: Sendable {
     /// clear of the row above's scale),
     /// the columns 5.6 apart, alternately right and left of the value: 0, +1, −1, +2, … columns.
     /// Dots 5.2 wide never overlap.
-    static func stacked(_ k: Int, at x: Double, _ mid: Double) -> (x: Double, y: Double) {
+    /// - Parameter fan: 0 alternately right and left; +1 right only, −1 left only (`fan(_:at:low:high:)`).
+    static func stacked(_ k: Int, at x: Double, _ mid: Double, fan: Int = 0) -> (x: Double, y: Double) {
         let column = k / 2, level = k % 2
-        let offset = column == 0 ? 0 : (column % 2 == 1 ? (column + 1) / 2 : -(column / 2))
+        let offset = fan != 0 ? fan * column : column == 0 ? 0 : (column % 2 == 1 ? (column + 1) / 2 : -(column / 2))
         return (x + Double(offset) * 5.6, mid + 2.5 - Double(level) * 5.4)
+    }
+
+    /// How a stack of `n` equal ballots at `x` fans so that its columns stay between `low` and
+    /// `high` (the scale's two ends): alternately (0) where they fit, else away from the end
+    /// it would pass, right (+1) or left (−1).
+    static func fan(_ n: Int, at x: Double, low: Double, high: Double) -> Int {
+        let columns = (n + 1) / 2
+        guard columns > 1 else { return 0 }
+        // Alternately, the columns reach `(columns − 1) / 2` to the left and half of them, rounded up, to the right.
+        let left = Double((columns - 1) / 2) * 5.6, right = Double(columns / 2) * 5.6
+        if x + right > high + 0.001 { return -1 }
+        if x - left < low - 0.001 { return 1 }
+        return 0
     }
 
     /// Before 0.19.0: 3 points apart (overlapping), alternately right and left, a second layer

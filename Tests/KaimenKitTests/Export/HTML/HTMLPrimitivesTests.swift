@@ -147,8 +147,10 @@ struct HTMLPrimitivesTests {
         #expect(BallotDotsChart.stacked(1, at: 100, 50) == (x: 100, y: 47.1))
         #expect(BallotDotsChart.stacked(2, at: 100, 50) == (x: 105.6, y: 52.5))
         #expect(BallotDotsChart.stacked(4, at: 100, 50) == (x: 94.4, y: 52.5))
-        // Five ballots of the maximum: the label starts right of the rightmost dot's edge.
-        let chart = BallotDotsChart(rows: [.init(name: "评议", maximum: 4, kept: [4, 4, 4], trimmed: [4, 4], result: 4, resultLabel: "4.00")], title: "t")
+        // Five ballots of the maximum, fanned both ways as 0.19.0–0.25.0 did: the label starts
+        // right of the rightmost dot's edge.
+        var chart = BallotDotsChart(rows: [.init(name: "评议", maximum: 4, kept: [4, 4, 4], trimmed: [4, 4], result: 4, resultLabel: "4.00")], title: "t")
+        chart.fansWithin = false
         let svg = chart.rendered().markup
         let label = try #require(svg.range(of: ">4.00</text>"))
         let textStart = try #require(svg[..<label.lowerBound].range(of: "<text x=\"", options: .backwards))
@@ -161,9 +163,50 @@ struct HTMLPrimitivesTests {
         // Thirty equal ballots at the maximum: 15 columns, 7 of them right of the value, the
         // last 7 × 5.6 = 39.2 right; its edge at 338 + 39.2 + 2.6 = 379.8, the label at 382.8,
         // four characters of about 5 points: the chart widens to 403 instead of cutting it.
-        let wide = BallotDotsChart(rows: [.init(name: "评议", maximum: 4, kept: Array(repeating: 4, count: 30), trimmed: [], result: 4, resultLabel: "4.00")],
-                                   title: "t").rendered().markup
+        var thirty = BallotDotsChart(rows: [.init(name: "评议", maximum: 4, kept: Array(repeating: 4, count: 30), trimmed: [], result: 4, resultLabel: "4.00")],
+                                     title: "t")
+        thirty.fansWithin = false
+        let wide = thirty.rendered().markup
         #expect(wide.contains("viewBox=\"0 0 403 ") && wide.contains("<text x=\"382.8\""))
         #expect(chart.rendered().markup.contains("viewBox=\"0 0 380 "))
+    }
+
+    /// Found by a papers trial: nine equal ballots of 0 fanned over the row's name (since 0.19.0),
+    /// and a stack at the maximum past the axis's end.
+    @Test("a stack at either end of the scale fans inwards, every dot within the axis; elsewhere both ways, as before")
+    func stacksWithinTheScale() throws {
+        // The scale 0…4 runs from 112 + 4 = 116 to 112 + 230 − 4 = 338.
+        // By hand: n ballots make ⌈n/2⌉ columns; fanned both ways they reach ⌊(c−1)/2⌋ columns
+        // left and ⌊c/2⌋ right, 5.6 each.
+        #expect(BallotDotsChart.fan(2, at: 116, low: 116, high: 338) == 0)     // one column
+        #expect(BallotDotsChart.fan(3, at: 338, low: 116, high: 338) == -1)    // a column right of the maximum
+        #expect(BallotDotsChart.fan(4, at: 116, low: 116, high: 338) == 0)     // two columns: the second is right, inside
+        #expect(BallotDotsChart.fan(5, at: 116, low: 116, high: 338) == 1)     // three: one left of 0
+        #expect(BallotDotsChart.fan(5, at: 121.6, low: 116, high: 338) == 0)   // 5.6 in: the left column sits on 0
+        #expect(BallotDotsChart.fan(5, at: 121.5, low: 116, high: 338) == 1)
+        #expect(BallotDotsChart.fan(9, at: 227, low: 116, high: 338) == 0)     // mid-scale: both ways
+        #expect(BallotDotsChart.stacked(4, at: 116, 50, fan: 1) == (x: 127.2, y: 52.5))
+        #expect(BallotDotsChart.stacked(4, at: 338, 50, fan: -1) == (x: 326.8, y: 52.5))
+        func circles(_ markup: String) -> [Double] {
+            markup.components(separatedBy: "<circle cx=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
+        }
+        for (value, count) in [(0.0, 9), (4.0, 9), (0.0, 30), (4.0, 30), (0.5, 7)] {
+            let row = BallotDotsChart.Row(name: "依法维权工作评价", maximum: 4, kept: Array(repeating: value, count: count), trimmed: [],
+                                          result: value, resultLabel: "x")
+            let xs = circles(BallotDotsChart(rows: [row], title: "t").rendered().markup)
+            #expect(xs.count == count)
+            #expect(xs.allSatisfy { $0 >= 116 - 0.001 && $0 <= 338 + 0.001 }, "\(count) × \(value): \(xs)")
+            var old = BallotDotsChart(rows: [row], title: "t")
+            old.fansWithin = false
+            let before = circles(old.rendered().markup)
+            if count >= 5 && (value == 0 || value == 4) {
+                #expect(!before.allSatisfy { $0 >= 116 - 0.001 && $0 <= 338 + 0.001 }, "as 0.25.0 drew it, \(count) × \(value) passed an end")
+            }
+        }
+        // Nine ballots of 0: as 0.25.0 drew them, the leftmost column's edge reached over the
+        // name, which ends 5 left of the axis (112): 116 − 2 × 5.6 − 2.6 = 102.2.
+        var nine = BallotDotsChart(rows: [.init(name: "评议", maximum: 4, kept: Array(repeating: 0, count: 9), trimmed: [], result: 0)], title: "t")
+        nine.fansWithin = false
+        #expect(circles(nine.rendered().markup).min() == 104.8)
     }
 }
