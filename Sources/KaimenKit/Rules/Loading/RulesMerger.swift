@@ -161,6 +161,7 @@ struct RulesMerger {
                               at: entry["id"]?.location ?? entry.location, path: "override.\(key)[\(id)]",
                               hint: RulesMerger.hint(id, among: items, key) ?? ValidationMessages.addNewUnder(key))
                     ctx.undecoded[key, default: []].insert(id)
+                    if let meant = Suggestion.only(to: id, among: items.compactMap { $0["id"]?.stringValue }) { ctx.meantToOverride.insert(meant) }
                     continue
                 }
                 items[k] = JSONNode(.object(mergeKeys(baseMembers, members)), at: items[k].location)

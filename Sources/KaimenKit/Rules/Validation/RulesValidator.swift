@@ -89,6 +89,9 @@ struct RulesValidator {
             if ctx.misspelt(sumKeys, at: area.origin.path) || members.contains(where: { ctx.misspelt(sumKeys, at: $0.origin.path) }) { continue }
             // A standard a `remove` meant to drop (its id misspelt there) still counts here.
             if members.contains(where: { ctx.meantToRemove.contains($0.id) }) { continue }
+            // Nor one whose points an `override` meant to change, its id misspelt. (A misspelt
+            // standard's override is undecoded, which skips every area's sum above.)
+            if ctx.meantToOverride.contains(area.id) { continue }
             // Standards a `remove` dropped from an area whose points were written elsewhere (the
             // base file): what no longer adds up is the extending file's to fix, so it is said there.
             let removedHere = ctx.removedFromArea[area.id].flatMap { r in r.first { $0.location.file != area.origin.at("points").file } }
