@@ -48,7 +48,9 @@ public enum RulesTable {
         }.joined(separator: " · ") + "\n"
         s += lang.t("排名: 总分保留 \(rules.ranking.precision) 位小数（四舍五入）", "Ranking: totals rounded to \(rules.ranking.precision) decimals (half away from zero)")
         if !rules.ranking.tieBreak.isEmpty {
-            s += lang.t("；同分依次比较 ", "; ties compared by ") + rules.ranking.tieBreak.map { tieBreakText($0, rules: rules, lang: lang) }.joined(separator: " → ")
+            // Worded as `rules diff` and the tie notes word them (`“依法维权”得分`), not `方面依法维权`.
+            s += lang.t("；同分依次比较 ", "; ties compared by ")
+                + rules.ranking.tieBreak.map { tieBreakText($0, rules: rules, lang: lang, quoted: true) }.joined(separator: " → ")
         }
         s += lang.t("；仍相同则并列\n", "; still equal units share a rank\n")
         s += lang.t("代表评分: ", "Ballots: ") + ballotText(rules.ballots, lang: lang) + "\n"

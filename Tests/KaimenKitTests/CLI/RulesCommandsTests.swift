@@ -93,6 +93,16 @@ struct RulesCommandsTests {
         #expect(width(upTo: "方法", in: header) == methodColumns.first.map { $0 + 1 })
     }
 
+    /// A rules author's trial read `方面依法维权` in `rules show` and `“依法维权”得分` in `rules diff`.
+    @Test("rules show words the tie-break keys as rules diff and the tie notes do")
+    func showTieBreakWords() {
+        let path = Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc").path
+        let zh = run(["rules", "show", path]).out
+        #expect(zh.contains("；同分依次比较 代表评分（高者优先） → “依法维权”得分（高者优先） → 指标“会员总数”（高者优先）；仍相同则并列"), "\(zh)")
+        let en = run(["rules", "show", path, "--lang", "en"]).out
+        #expect(en.contains("; ties compared by representatives' points (higher first) → area 依法维权 (higher first) → metric 会员总数 (higher first);"), "\(en)")
+    }
+
     @Test("rules show --format json prints the effective rules with sorted keys")
     func showJSON() throws {
         let r = run(["rules", "show", "valid/tuned.jsonc", "--format", "json"])
