@@ -13,10 +13,14 @@ public protocol Console: AnyObject, Sendable {
     /// Whether the process ends when the command returns (the executable's console), so that a
     /// command may leave large values for the system to take back (``ProcessEnd``).
     var processEndsAfterCommand: Bool { get }
+    /// How many columns standard output shows when it is a terminal; `nil` for a pipe or a
+    /// file, where a table keeps its own widths.
+    var outWidth: Int? { get }
 }
 
 extension Console {
     public var processEndsAfterCommand: Bool { false }
+    public var outWidth: Int? { nil }
 
     public func outLine(_ text: String = "") { out(text + "\n") }
     public func errLine(_ text: String) { err(text + "\n") }
@@ -40,6 +44,7 @@ public final class StandardConsole: Console {
     public func err(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
     public var errIsTerminal: Bool { isatty(2) == 1 }
     public var currentDirectory: String { FileManager.default.currentDirectoryPath }
+    public var outWidth: Int? { TerminalWidth.of(1) }
 }
 
 /// Captures output in memory, for tests.
@@ -48,7 +53,12 @@ public final class BufferConsole: Console {
     public var stdout: String { written.withLock { $0.out } }
     public var stderr: String { written.withLock { $0.err } }
     public let currentDirectory: String
-    public init(currentDirectory: String = FileManager.default.currentDirectoryPath) { self.currentDirectory = currentDirectory }
+    /// As a terminal this many columns wide would say (`nil`: not a terminal).
+    public let outWidth: Int?
+    public init(currentDirectory: String = FileManager.default.currentDirectoryPath, outWidth: Int? = nil) {
+        self.currentDirectory = currentDirectory
+        self.outWidth = outWidth
+    }
     public func out(_ text: String) { written.withLock { $0.out += text } }
     public func err(_ text: String) { written.withLock { $0.err += text } }
     public var errIsTerminal: Bool { false }

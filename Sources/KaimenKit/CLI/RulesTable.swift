@@ -1,7 +1,9 @@
 /// The effective criteria as text for a terminal: every area with its standards, then
 /// bonuses, deductions, vetoes, grades, ranking and ballot policy.
 public enum RulesTable {
-    public static func render(_ rules: Rules, criteriaWidth: Int = 56, lang: Language = .zh) -> String {
+    /// - Parameter width: the terminal's columns, when the text is shown in one: wrapped columns narrow to fit it.
+    public static func render(_ rules: Rules, criteriaWidth: Int = 56, lang: Language = .zh, width: Int? = nil) -> String {
+        func shown(_ t: TextTable) -> String { (width.map { t.fitted(to: $0) } ?? t).render() }
         let m = rules.metadata
         var s = "\(m.title)\n"
         s += "\(m.issuer) · \(m.id) \(m.version) · " + lang.t("有效期", "effective") + " \(m.effectiveFrom) – \(m.effectiveTo ?? "")"
@@ -19,7 +21,7 @@ public enum RulesTable {
             table.addRow([area.id, area.name, area.points.plainText(), area.capped ? lang.t("（封顶）", "(capped)") : "", "", ""])
             for st in rules.standards(in: area.id) { table.addRow(row(st, indent: "  ", lang: lang)) }
         }
-        s += table.render() + "\n"
+        s += shown(table) + "\n"
         s += metricsTable(rules, lang: lang)
 
         for (title, items) in [(lang.t("加分项", "Bonuses") + (rules.bonusCap.map { lang.t("（最多 \($0.plainText()) 分）", " (at most \($0.plainText()) points)") } ?? ""), rules.bonuses),
@@ -28,7 +30,7 @@ public enum RulesTable {
                                         .init(lang.t("方法", "method")), .init(lang.t("参数", "parameters"), maxWidth: 44, wrap: true),
                                         .init(lang.t("评分标准", "criteria"), maxWidth: criteriaWidth, wrap: true)])
             for st in items { t.addRow(row(st, indent: "", lang: lang)) }
-            s += "\(title)\n" + t.render() + "\n"
+            s += "\(title)\n" + shown(t) + "\n"
         }
         if !rules.vetoes.isEmpty {
             var t = TextTable(columns: [.init(lang.t("编号 id", "id")), .init(lang.t("名称", "name")), .init(lang.t("条件", "when")),
@@ -39,7 +41,7 @@ public enum RulesTable {
                     .compactMap { $0 }.joined(separator: lang.t("，", ", "))
                 t.addRow([v.id, v.name, v.when.text, effect])
             }
-            s += lang.t("一票否决", "Vetoes") + "\n" + t.render() + "\n"
+            s += lang.t("一票否决", "Vetoes") + "\n" + shown(t) + "\n"
         }
         s += lang.t("等级: ", "Grades: ") + rules.grades.map { g in
             var text = g.name + (g.min.map { " ≥ \($0.plainText())" } ?? "")

@@ -84,6 +84,34 @@ public struct TextTable: Sendable, Hashable {
         return out
     }
 
+    /// The table with its wrapped columns narrowed so that its lines fit `width` display
+    /// columns where they can: the room the other columns leave is shared among the wrapped
+    /// ones in proportion to their `maxWidth`, each between `minimum` (or its `maxWidth`, if
+    /// less) and its `maxWidth`. A table whose other columns alone are too wide keeps the
+    /// minimums and runs past `width`. (`rules show` in a terminal narrower than its table,
+    /// whose lines a terminal folded mid-word.)
+    public func fitted(to width: Int, minimum: Int = 12) -> TextTable {
+        let wrapped = columns.indices.filter { columns[$0].wrap && columns[$0].maxWidth != nil }
+        guard !wrapped.isEmpty else { return self }
+        // Each column's width unwrapped: the others' as they will print, the wrapped ones' up to their `maxWidth`.
+        func natural(_ i: Int) -> Int {
+            let cells = [columns[i].header] + rows.map { i < $0.count ? $0[i] : "" }
+            let widest = cells.map { DisplayWidth.of(oneLine($0)) }.max() ?? 0
+            return columns[i].maxWidth.map { min($0, widest) } ?? widest
+        }
+        let others = columns.indices.filter { !wrapped.contains($0) }.reduce(0) { $0 + natural($1) }
+        // Less two a wrapped column: `DisplayWidth.wrap` keeps a closing mark (`，`) on its line past the width.
+        let room = width - others - DisplayWidth.of(separator) * (columns.count - 1) - 2 * wrapped.count
+        let wanted = wrapped.map(natural)
+        let total = wanted.reduce(0, +)
+        guard room < total else { return self }
+        var t = self
+        for (k, i) in wrapped.enumerated() {
+            t.columns[i].maxWidth = max(min(minimum, wanted[k]), min(wanted[k], room * wanted[k] / total))
+        }
+        return t
+    }
+
     /// The whole table, each line ending with `\n`.
     public func render() -> String {
         lines().map { $0 + "\n" }.joined()

@@ -112,6 +112,40 @@ struct TextTableTests {
         #expect(DisplayWidth.wrap(text, to: width) == lines)
     }
 
+    @Test("fitted to a width: the wrapped columns share what the others leave, in proportion, each at least the minimum; a table that fits is unchanged")
+    func fitted() {
+        var t = TextTable(columns: [.init("id"), .init("参数", maxWidth: 40, wrap: true), .init("评分标准", maxWidth: 60, wrap: true)])
+        // id 4 wide; 参数 unwrapped 20 wide, 评分标准 30 (15 characters of two columns).
+        t.addRow(["r.c1", String(repeating: "a", count: 20), String(repeating: "达", count: 15)])
+        // 4 + 2 + 20 + 2 + 30 = 58, and 2 for each wrapped column's closing mark: at 62 or
+        // more, nothing changes.
+        #expect(t.fitted(to: 62).columns == t.columns)
+        #expect(t.fitted(to: 100).lines() == t.lines())
+        // At 42: 42 − 4 − 2 × 2 − 2 × 2 = 30 to share, 20 : 30 → 12 and 18.
+        let narrow = t.fitted(to: 42)
+        #expect(narrow.columns.map(\.maxWidth) == [nil, 12, 18])
+        #expect(narrow.lines().allSatisfy { DisplayWidth.of($0) <= 42 }, "\(narrow.lines())")
+        #expect(narrow.lines().count == 4)  // header, underline, two lines of the row
+        // At 24 the share would be 4 and 7: each keeps the minimum, and the lines run past 24.
+        #expect(t.fitted(to: 24).columns.map(\.maxWidth) == [nil, 12, 12])
+        #expect(t.fitted(to: 24, minimum: 3).columns.map(\.maxWidth) == [nil, 4, 7])
+    }
+
+    @Test("rules show in a terminal: its lines fit the terminal's width where the wrapped columns can give; to a pipe, as before")
+    func rulesShowWidth() {
+        let path = Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc").path
+        func lines(_ width: Int?) -> [String] {
+            let console = BufferConsole(outWidth: width)
+            _ = CLI.run(["rules", "show", path], console: console)
+            return console.stdout.split(separator: "\n").map(String.init)
+        }
+        let piped = lines(nil)
+        #expect(piped.contains { DisplayWidth.of($0) > 160 })
+        let wide = lines(160)
+        #expect(wide.allSatisfy { DisplayWidth.of($0) <= 160 }, "\(wide.filter { DisplayWidth.of($0) > 160 })")
+        #expect(wide.count > piped.count)  // the same text over more lines
+    }
+
     @Test("a table without columns renders nothing")
     func empty() {
         #expect(TextTable(columns: []).render() == "")

@@ -28,7 +28,7 @@ public enum RulesShowCommand: Command {
             if case .object(var o) = json { o["$schema"] = .string("./schema.json"); json = .object(o) }
             console.out(json.rendered())
         } else {
-            console.out(RulesTable.render(rules, lang: lang))
+            console.out(RulesTable.render(rules, lang: lang, width: console.outWidth))
         }
         return .success
     }
