@@ -94,7 +94,15 @@ struct RulesValidator {
             if ctx.meantToOverride.contains(area.id) { continue }
             // Standards a `remove` dropped from an area whose points were written elsewhere (the
             // base file): what no longer adds up is the extending file's to fix, so it is said there.
-            let removedHere = ctx.removedFromArea[area.id].flatMap { r in r.first { $0.location.file != area.origin.at("points").file } }
+            // Of the removals in files outside the one where the area's points were last written,
+            // the outermost file's (the file checked comes first): in a chain base → middle → own,
+            // a middle file's removal, which it balanced, was blamed for the own file's (a rules
+            // author's trial), and so it was when the own file's override set the points wrong.
+            let depth = { (file: String) in rules.sourceFiles.firstIndex(of: file) ?? rules.sourceFiles.count }
+            let pointsDepth = depth(area.origin.at("points").file)
+            let removedHere = ctx.removedFromArea[area.id].flatMap { r in
+                r.filter { depth($0.location.file) < pointsDepth }.min { depth($0.location.file) < depth($1.location.file) }
+            }
             if members.isEmpty {
                 if let r = removedHere {
                     ctx.error(.emptyArea, ValidationMessages.afterRemoving(ValidationMessages.emptyArea(area.id, area.name), r.id), at: r.location, path: r.path,
