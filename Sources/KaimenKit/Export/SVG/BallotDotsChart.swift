@@ -37,10 +37,10 @@ public struct BallotDotsChart: Sendable {
     /// dots ran through a stack of black dots at the result and was lost in it (a papers
     /// trial), showing 2.5 points of itself.
     public var tickClear = true
-    /// A stack's columns kept within the scale (since 0.26.0): a stack whose columns, fanned
-    /// right and left of its value, would pass either end of the scale fans towards the other
-    /// end only. Before, a big group of equal ballots at 0 fanned over the row's name, and at
-    /// the maximum past the axis.
+    /// A row's stacks placed together (since 0.26.0, `columns(_:low:high:)`): a stack's columns
+    /// stay within the scale where there is room, so that one at either end fans inwards, and
+    /// never land on another stack's. Before, a big group of equal ballots at 0 fanned over
+    /// the row's name, one at the maximum past the axis, and a wide fan onto its neighbour's dots.
     public var fansWithin = true
 
     public init(rows: [Row], title: String) {
@@ -60,14 +60,23 @@ public struct BallotDotsChart: Sendable {
             let mid = top + Double(i) * rowH + rowH / 2
             let x = scales[i]
             var seen: [Double: Int] = [:], dots: [Placed] = []
-            var count: [Double: Int] = [:]
-            for v in row.kept + row.trimmed { count[v, default: 0] += 1 }
-            let (low, high) = (x(0), x(max(row.maximum, 0.0001)))
-            for (v, hollow) in row.kept.sorted().map({ ($0, false) }) + row.trimmed.sorted().map({ ($0, true) }) {
+            // Since 0.26.0 each stack's columns, placed for the whole row at once.
+            var columns: [Double: [Double]] = [:]
+            if fansWithin && stacksApart {
+                var count: [Double: Int] = [:]
+                for v in row.kept + row.trimmed { count[v, default: 0] += 1 }
+                let values = count.keys.sorted()
+                let xs = Self.columns(values.map { (x(Double($0)), count[$0]!) }, low: x(0), high: x(max(row.maximum, 0.0001)))
+                columns = Dictionary(uniqueKeysWithValues: zip(values, xs))
+            }
+            // Since 0.26.0 a stack's trimmed ballots first, in its column on the value: pushed a
+            // column aside, the trimmed highest read as the lowest of its group (a secretary's trial).
+            let kept = row.kept.sorted().map { ($0, false) }, trimmed = row.trimmed.sorted().map { ($0, true) }
+            for (v, hollow) in fansWithin && stacksApart ? trimmed + kept : kept + trimmed {
                 let k = seen[v, default: 0]
                 seen[v] = k + 1
-                let fan = fansWithin ? Self.fan(count[v] ?? 1, at: x(v), low: low, high: high) : 0
-                let (cx, cy) = stacksApart ? Self.stacked(k, at: x(v), mid, fan: fan) : Self.sideBySide(k, at: x(v), mid)
+                let (cx, cy) = if let c = columns[v] { (c[k / 2], mid + 2.5 - Double(k % 2) * 5.4) }
+                               else if stacksApart { Self.stacked(k, at: x(v), mid) } else { Self.sideBySide(k, at: x(v), mid) }
                 dots.append(Placed(x: cx, y: cy, hollow: hollow))
             }
             placed.append(dots)
@@ -119,24 +128,42 @@ public struct BallotDotsChart: Sendable {
     /// clear of the row above's scale),
     /// the columns 5.6 apart, alternately right and left of the value: 0, +1, −1, +2, … columns.
     /// Dots 5.2 wide never overlap.
-    /// - Parameter fan: 0 alternately right and left; +1 right only, −1 left only (`fan(_:at:low:high:)`).
-    static func stacked(_ k: Int, at x: Double, _ mid: Double, fan: Int = 0) -> (x: Double, y: Double) {
+    static func stacked(_ k: Int, at x: Double, _ mid: Double) -> (x: Double, y: Double) {
         let column = k / 2, level = k % 2
-        let offset = fan != 0 ? fan * column : column == 0 ? 0 : (column % 2 == 1 ? (column + 1) / 2 : -(column / 2))
+        let offset = column == 0 ? 0 : (column % 2 == 1 ? (column + 1) / 2 : -(column / 2))
         return (x + Double(offset) * 5.6, mid + 2.5 - Double(level) * 5.4)
     }
 
-    /// How a stack of `n` equal ballots at `x` fans so that its columns stay between `low` and
-    /// `high` (the scale's two ends): alternately (0) where they fit, else away from the end
-    /// it would pass, right (+1) or left (−1).
-    static func fan(_ n: Int, at x: Double, low: Double, high: Double) -> Int {
-        let columns = (n + 1) / 2
-        guard columns > 1 else { return 0 }
-        // Alternately, the columns reach `(columns − 1) / 2` to the left and half of them, rounded up, to the right.
-        let left = Double((columns - 1) / 2) * 5.6, right = Double(columns / 2) * 5.6
-        if x + right > high + 0.001 { return -1 }
-        if x - left < low - 0.001 { return 1 }
-        return 0
+    /// Since 0.26.0: where the columns of a row's stacks go, `stacks` being each value's `x` and
+    /// how many ballots gave it, in the order given. Each stack's first column sits on its value
+    /// whatever is near (so a single ballot is always where it belongs). Its further columns,
+    /// stack after stack, take the places `stacked` would (0, +1, −1, +2, … columns of 5.6), skipping
+    /// any outside the scale (`low`…`high`) or within a dot's width (5.2) of a column already
+    /// placed: a stack at either end fans inwards, and a fan never lands on another stack's dots.
+    /// A stack too big for the room left takes what it needs beyond the scale, as before.
+    static func columns(_ stacks: [(x: Double, count: Int)], low: Double, high: Double) -> [[Double]] {
+        var taken = stacks.map(\.x)
+        var out = stacks.map { [$0.x] }
+        func offset(_ k: Int) -> Int { k % 2 == 1 ? (k + 1) / 2 : -(k / 2) }
+        // Candidates out to the scale's width on either side; the second pass takes places
+        // beyond the scale too, for a stack the scale has no room left for.
+        let reach = 2 * (Int((high - low) / 5.6) + 1)
+        for (i, s) in stacks.enumerated() {
+            let needed = (s.count + 1) / 2
+            for beyond in [false, true] {
+                var k = 1
+                while out[i].count < needed && (beyond || k <= reach) {
+                    let cx = s.x + Double(offset(k)) * 5.6
+                    let inside = cx >= low - 0.001 && cx <= high + 0.001
+                    if (beyond || inside) && !taken.contains(where: { abs($0 - cx) < 2 * radius - 0.001 }) {
+                        out[i].append(cx)
+                        taken.append(cx)
+                    }
+                    k += 1
+                }
+            }
+        }
+        return out
     }
 
     /// Before 0.19.0: 3 points apart (overlapping), alternately right and left, a second layer

@@ -172,21 +172,37 @@ struct HTMLPrimitivesTests {
     }
 
     /// Found by a papers trial: nine equal ballots of 0 fanned over the row's name (since 0.19.0),
-    /// and a stack at the maximum past the axis's end.
-    @Test("a stack at either end of the scale fans inwards, every dot within the axis; elsewhere both ways, as before")
+    /// and a stack at the maximum past the axis; by a review: a fan inwards landed on the next
+    /// value's stack, and a stack wider than the room one way fanned that way all the same.
+    @Test("a row's stacks: each on its value, further columns within the scale and clear of every other column; beyond it only when there is no room")
     func stacksWithinTheScale() throws {
         // The scale 0…4 runs from 112 + 4 = 116 to 112 + 230 − 4 = 338.
-        // By hand: n ballots make ⌈n/2⌉ columns; fanned both ways they reach ⌊(c−1)/2⌋ columns
-        // left and ⌊c/2⌋ right, 5.6 each.
-        #expect(BallotDotsChart.fan(2, at: 116, low: 116, high: 338) == 0)     // one column
-        #expect(BallotDotsChart.fan(3, at: 338, low: 116, high: 338) == -1)    // a column right of the maximum
-        #expect(BallotDotsChart.fan(4, at: 116, low: 116, high: 338) == 0)     // two columns: the second is right, inside
-        #expect(BallotDotsChart.fan(5, at: 116, low: 116, high: 338) == 1)     // three: one left of 0
-        #expect(BallotDotsChart.fan(5, at: 121.6, low: 116, high: 338) == 0)   // 5.6 in: the left column sits on 0
-        #expect(BallotDotsChart.fan(5, at: 121.5, low: 116, high: 338) == 1)
-        #expect(BallotDotsChart.fan(9, at: 227, low: 116, high: 338) == 0)     // mid-scale: both ways
-        #expect(BallotDotsChart.stacked(4, at: 116, 50, fan: 1) == (x: 127.2, y: 52.5))
-        #expect(BallotDotsChart.stacked(4, at: 338, 50, fan: -1) == (x: 326.8, y: 52.5))
+        let (low, high) = (116.0, 338.0)
+        // By hand: a stack's columns go 0, +1, −1, +2, … columns of 5.6, skipping places outside
+        // 116…338 or within 5.2 of a column already placed.
+        #expect(BallotDotsChart.columns([(116, 2)], low: low, high: high) == [[116]])
+        #expect(BallotDotsChart.columns([(338, 3)], low: low, high: high) == [[338, 332.4]])
+        #expect(BallotDotsChart.columns([(116, 5)], low: low, high: high).map { $0.map { ($0 * 10).rounded() / 10 } } == [[116, 121.6, 127.2]])
+        #expect(BallotDotsChart.columns([(227, 5)], low: low, high: high) == [[227, 232.6, 221.4]])
+        // Three 3.5s (at 310.25) and nine 4s, stack after stack: the 3.5s' second column at
+        // 315.85; the 4s' go 332.4, 326.8, 321.2 (5.35 from 315.85), then would land on the 3.5s'
+        // columns at 315.6 and 310.0, and take 304.4 instead (0.25.0 put two dots on one place).
+        let two = BallotDotsChart.columns([(310.25, 3), (338, 9)], low: low, high: high).map { $0.map { ($0 * 100).rounded() / 100 } }
+        #expect(two == [[310.25, 315.85], [338, 332.4, 326.8, 321.2, 304.4]])
+        func apart(_ columns: [[Double]]) -> Bool {
+            let all = columns.flatMap { $0 }
+            return all.indices.allSatisfy { i in all.indices.allSatisfy { j in i == j || abs(all[i] - all[j]) >= 5.2 - 0.001 } }
+        }
+        #expect(apart(two))
+        // 81 ballots, 41 columns: from either end 40 fit in the scale (116 + 39 × 5.6 = 334.4),
+        // the last just beyond; from the middle 39 (227 ± 19 × 5.6), two just beyond; never as far
+        // as the name's end (107) with a dot's edge.
+        for (x, beyond) in [(116.0, 1), (227, 2), (338, 1)] {
+            let c = BallotDotsChart.columns([(x, 81)], low: low, high: high)[0]
+            #expect(c.count == 41 && apart([c]))
+            #expect(c.filter { $0 < low - 0.001 || $0 > high + 0.001 }.count == beyond, "\(x): \(c)")
+            #expect(c.allSatisfy { $0 - BallotDotsChart.radius > 107 })
+        }
         func circles(_ markup: String) -> [Double] {
             markup.components(separatedBy: "<circle cx=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
         }
@@ -195,12 +211,12 @@ struct HTMLPrimitivesTests {
                                           result: value, resultLabel: "x")
             let xs = circles(BallotDotsChart(rows: [row], title: "t").rendered().markup)
             #expect(xs.count == count)
-            #expect(xs.allSatisfy { $0 >= 116 - 0.001 && $0 <= 338 + 0.001 }, "\(count) × \(value): \(xs)")
+            #expect(xs.allSatisfy { $0 >= low - 0.001 && $0 <= high + 0.001 }, "\(count) × \(value): \(xs)")
             var old = BallotDotsChart(rows: [row], title: "t")
             old.fansWithin = false
             let before = circles(old.rendered().markup)
             if count >= 5 && (value == 0 || value == 4) {
-                #expect(!before.allSatisfy { $0 >= 116 - 0.001 && $0 <= 338 + 0.001 }, "as 0.25.0 drew it, \(count) × \(value) passed an end")
+                #expect(!before.allSatisfy { $0 >= low - 0.001 && $0 <= high + 0.001 }, "as 0.25.0 drew it, \(count) × \(value) passed an end")
             }
         }
         // Nine ballots of 0: as 0.25.0 drew them, the leftmost column's edge reached over the
@@ -208,5 +224,10 @@ struct HTMLPrimitivesTests {
         var nine = BallotDotsChart(rows: [.init(name: "评议", maximum: 4, kept: Array(repeating: 0, count: 9), trimmed: [], result: 0)], title: "t")
         nine.fansWithin = false
         #expect(circles(nine.rendered().markup).min() == 104.8)
+        // Two kept 4s and a trimmed 4: the trimmed one on the value (its column first), not a
+        // column aside, where it read as the lowest of the three (a secretary's trial).
+        let three = BallotDotsChart(rows: [.init(name: "评议", maximum: 4, kept: [4, 4], trimmed: [4], result: 4)], title: "t").rendered().markup
+        let hollow = try #require(three.components(separatedBy: "<circle cx=\"").dropFirst().first { $0.contains("fill=\"#fff\"") })
+        #expect(hollow.hasPrefix("338\""), "\(hollow)")
     }
 }
