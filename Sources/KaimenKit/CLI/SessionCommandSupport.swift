@@ -78,6 +78,15 @@ enum SessionCommandSupport {
             console.errLine(CommandMessages.usageLine(usage).text(lang))
             return nil
         }
+        // The placeholders of the commands `status` and the hints print, copied as they are
+        // (a secretary's trial recorded a resolve by “姓名” for the reason “理由”).
+        let placeholders: [(option: String, words: Set<String>)] = [("--by", ["姓名", "NAME"]), ("--reason", ["理由", "REASON"])]
+        let copied = placeholders.filter { p in args.value(p.option).map { p.words.contains($0.trimmingSpaces()) } == true }
+        if !copied.isEmpty {
+            for p in copied { console.error(SessionMessages.placeholderCopied(p.option, word: args.value(p.option)!.trimmingSpaces()), lang) }
+            console.errLine(CommandMessages.usageLine(usage).text(lang))
+            return nil
+        }
         for option in ["--by", "--reason", "--accept-missing"] {
             // A reason may run over lines (pasted from a letter): its line breaks and tabs stay.
             let allowed: Set<Unicode.Scalar> = option == "--by" ? [] : ["\n", "\t"]
@@ -125,8 +134,8 @@ enum SessionCommandSupport {
 
     /// Says, once, that another command holds the session and this one waits for it
     /// (`SessionFolder.open`'s `waiting`), on the error stream, so that output stays clean.
-    static func busyNotice(_ dir: String, lang: Language, console: Console) -> () -> Void {
-        { console.errLine(clean(SessionMessages.sessionBusy(dir, seconds: Int(OutputOptions.lockWait.rounded(.up))).text(lang))) }
+    static func busyNotice(_ dir: String, lang: Language, console: Console) -> (Double) -> Void {
+        { seconds in console.errLine(clean(SessionMessages.sessionBusy(dir, seconds: seconds).text(lang))) }
     }
 
     /// Text from data made safe for a terminal: control characters, and the bidirectional

@@ -9,6 +9,9 @@ extension SessionFolder {
         public var unchanged: [ExpectedBallots.Sheet]
         /// Each recorded sheet's state after the entry.
         public var decisions: [(sheet: ExpectedBallots.Sheet, decision: DoubleEntry.Decision)]
+        /// Each recorded sheet's entries after this one (what its decision was made from): who
+        /// typed each value of a conflict.
+        public var entries: [ExpectedBallots.Sheet: [DoubleEntry.Entry]] = [:]
         /// Rows that gave no score at all: not entered (`TypedSheets.untyped`).
         public var untyped: [ExpectedBallots.Sheet] = []
         /// The recorded sheets' cells left blank in this file, item keys in the rules' order:
@@ -138,6 +141,7 @@ extension SessionFolder {
         let after = self.state
         return EntryOutcome(record: record, unchanged: unchanged,
                             decisions: fresh.map { ($0.sheet, after.decision($0.sheet, items: setup.expected.items)) },
+                            entries: Dictionary(fresh.map { ($0.sheet, after.currentEntries($0.sheet)) }, uniquingKeysWith: { a, _ in a }),
                             untyped: untyped,
                             blankCells: fresh.compactMap { s in
                                 let blank = setup.expected.items.filter { (s.scores[$0] ?? nil) == nil }

@@ -79,21 +79,19 @@ public enum DoubleEntry {
         var states: [String: ItemState] = [:]
         for item in items {
             if let r = resolved[item] { states[item] = .confirmed(r); continue }
-            let values = entries.map { $0.scores[item] ?? nil }
-            var counts: [String?: Int] = [:]
-            for v in values { counts[v, default: 0] += 1 }
-            var distinct: [String?] = []
-            for v in values where !distinct.contains(v) { distinct.append(v) }
-            let most = counts.values.max() ?? 0
-            let leaders = distinct.filter { counts[$0] == most }
-            if !majority, let first = values.first(where: { counts[$0]! >= required }) {
-                states[item] = .confirmed(first)
+            // Each value once, in the order first typed, with who typed it (what a conflict is told with).
+            let typed = typings(entries, item: item)
+            let most = typed.map(\.by.count).max() ?? 0
+            let leaders = typed.filter { $0.by.count == most }.map(\.value)
+            // (The first value in journal order to have its entries is the first such in `typed`.)
+            if !majority, let first = typed.first(where: { $0.by.count >= required }) {
+                states[item] = .confirmed(first.value)
             } else if majority && most >= required && leaders.count == 1 {
                 states[item] = .confirmed(leaders[0])
             } else if entries.count < required {
                 states[item] = .pending
             } else {
-                states[item] = .conflict(distinct)
+                states[item] = .conflict(typed.map(\.value))
             }
         }
         let all = Array(states.values)

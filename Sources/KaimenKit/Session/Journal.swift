@@ -52,10 +52,10 @@ public final class Journal {
     /// - Parameter lockTimeout: how long to wait for another command on the same session
     ///   (`KAIMEN_LOCK_WAIT`, 30 s by default); then a `session-locked` error, never a silent hang.
     /// - Parameter waiting: called once when the lock has been waited for `waitNotice` seconds,
-    ///   so that the command can say why nothing happens yet (a secretary's trial met 30 silent
-    ///   seconds while another typist's `enter` ran).
+    ///   with how long the wait may last in all, so that the command can say why nothing happens
+    ///   yet (a secretary's trial met 30 silent seconds while another typist's `enter` ran).
     public init(directory: URL, create: Bool = false, writable: Bool = true, lockTimeout: Double? = nil,
-                waiting: (() -> Void)? = nil) throws(SessionError) {
+                waiting: ((Double) -> Void)? = nil) throws(SessionError) {
         self.directory = directory
         // A folder that holds no journal is no session: say so before the lock file is made,
         // so that asking about the wrong folder leaves nothing behind in it.
@@ -86,10 +86,10 @@ public final class Journal {
                 let now = MonotonicClock.seconds()
                 if !told && now - start >= Journal.waitNotice && now < deadline {
                     told = true
-                    waiting?()
+                    waiting?(max(0, lockTimeout))
                 }
                 if now >= deadline {
-                    throw .problems([.error("session-locked", SessionMessages.sessionLocked(directory.lastPathComponent, seconds: Int(lockTimeout.rounded(.up))),
+                    throw .problems([.error("session-locked", SessionMessages.sessionLocked(directory.lastPathComponent, seconds: max(0, lockTimeout)),
                                             hint: SessionMessages.sessionLockedHint(lockPath))])
                 }
                 usleep(20_000)

@@ -14,6 +14,9 @@ public struct SessionFolder {
     public let journal: Journal
     public let paths: SessionSetup.Paths
     public let setup: SessionSetup
+    /// What reading the inputs as given said (a roster read as GB18030, …), naming them as
+    /// given: set by `create` only, whose `setup` is read from the session's copies.
+    public private(set) var givenInputWarnings: [Diagnostic] = []
     public let doubleEntry: Bool
 
     /// Creates the folder from the inputs at `paths` (relative to `base`): checks them all
@@ -73,7 +76,9 @@ public struct SessionFolder {
                 // The version that opened it: replay compares operators as this one's `enter` does.
                 "kaimen": .string(CLI.version),
             ]))
-            return try SessionFolder(directory: directory, journal: journal)
+            var folder = try SessionFolder(directory: directory, journal: journal)
+            folder.givenInputWarnings = setup.warnings
+            return folder
         } catch {
             // The cause is taken before the folder is removed: `errno` read afterwards was 0, and
             // a full disk was said as `系统错误：Success`.
@@ -86,7 +91,7 @@ public struct SessionFolder {
     /// Opens an existing session: takes its lock, reads the journal and the inputs' copies.
     /// - Parameter writable: a command that will append (a torn tail is then set aside).
     /// - Parameter waiting: called once if another command holds the session for a while (`Journal.init`).
-    public static func open(_ directory: URL, writable: Bool = true, waiting: (() -> Void)? = nil) throws(SessionError) -> SessionFolder {
+    public static func open(_ directory: URL, writable: Bool = true, waiting: ((Double) -> Void)? = nil) throws(SessionError) -> SessionFolder {
         let journal = try Journal(directory: directory, writable: writable, waiting: waiting)
         if writable, journal.diagnostics.contains(where: { $0.severity == .error }) {
             throw .problems(journal.diagnostics + [.error("journal-damaged", SessionMessages.journalDamaged, hint: SessionMessages.runVerify)])

@@ -409,12 +409,12 @@ extension SessionMessages {
     /// secretary's trial was sent to `resolve` and refused).
     static func sameOperatorHint(doubleEntry: Bool, othersEntered: Bool) -> Localized {
         if doubleEntry && !othersEntered {
-            return Localized(zh: "第二次录入须由另一名录入员对照纸质评分表完成；录错的值会与之不一致，`kaimen session status` 再列出裁定命令",
+            return Localized(zh: "第二次录入须由另一名录入员对照纸质评分表完成；录错的值会与之不一致，届时 `kaimen session status` 会列出裁定命令",
                              en: "the second entry must be by another operator, from the paper sheet; a value typed wrong will then disagree with theirs, and `kaimen session status` lists the resolve command")
         }
         return doubleEntry
-            ? Localized(zh: "第二次录入须由另一人完成；录错的值用 `kaimen session resolve` 更正（`kaimen session status` 列出不一致项的裁定命令；已确认的值须加 `--override`）",
-                        en: "the second entry must be by another operator; settle a wrong value with `kaimen session resolve` (`kaimen session status` lists the command for items in conflict; a confirmed value takes `--override`)")
+            ? Localized(zh: "录错的值用 `kaimen session resolve` 更正（`kaimen session status` 列出不一致项的裁定命令；已确认的值须加 `--override`）",
+                        en: "settle a wrong value with `kaimen session resolve` (`kaimen session status` lists the command for items in conflict; a confirmed value takes `--override`)")
             : Localized(zh: "录错的值用 `kaimen session resolve` 加 `--override` 更正，原值会记入日志",
                         en: "correct a wrong value with `kaimen session resolve` and `--override`; the value replaced is kept in the journal")
     }
@@ -531,26 +531,35 @@ extension SessionMessages {
                 + "`\(command) --reason \"blank sheet\" --by NAME --lang en`")
     }
 
-    /// `session enter`: the cells this file left blank, which count as not scored: the first
-    /// `shown` by sheet and item name, and what to do where the paper has a score (a secretary's
-    /// trial found them only as a count in `status`).
+    /// `session enter`: the cells this file left blank, which count as not scored, a line a
+    /// sheet (the first `shown` sheets, then a count), and what to do where the paper has a score
+    /// (a secretary's trial found them only as a count in `status`). `confirmed`: the blanks are
+    /// settled already (both typists left them, or single entry), so only `resolve --override`
+    /// adds a score; else the second typist's entry will disagree (a review and a trial: the
+    /// second typist was promised a disagreement that could no longer come).
     static func blankCellsEntered(_ cells: [(sheet: ExpectedBallots.Sheet, items: [String])], names: [String: String],
-                                  doubleEntry: Bool, shown: Int = 8) -> Localized {
-        let all = cells.flatMap { c in c.items.map { (c.sheet, $0) } }
-        let listed = all.prefix(shown)
-        let zh = listed.map { sheet, item in "\(sheet.representative) × \(sheet.unit) · \(oneLine(names[item].map { "\($0)（\(item)）" } ?? item))" }
-        let en = listed.map { sheet, item in "\(sheet.representative) × \(sheet.unit) · \(oneLine(names[item].map { "\($0) (\(item))" } ?? item))" }
-        let rest = all.count - listed.count
+                                  confirmed: Bool, shown: Int = 20) -> Localized {
+        let count = cells.reduce(0) { $0 + $1.items.count }
+        let listed = cells.prefix(shown)
+        func lines(_ bracket: (String, String) -> String) -> String {
+            listed.map { c in
+                "\n  \(c.sheet.representative) × \(c.sheet.unit)：" + c.items.map { item in oneLine(names[item].map { bracket($0, item) } ?? item) }.joined(separator: "、")
+            }.joined()
+        }
+        let restSheets = cells.count - listed.count, restCells = cells.dropFirst(shown).reduce(0) { $0 + $1.items.count }
+        let zhList = lines { "\($0)（\($1)）" }
+        let enList = lines { "\($0) (\($1))" }.replacingOccurrences(of: "：", with: ": ").replacingOccurrences(of: "、", with: ", ")
         return Localized(
-            zh: "空白单元格 \(all.count) 个，按“未打分”处理、不计票：\(zh.joined(separator: "、"))"
-                + (rest > 0 ? " 等（全部见 `kaimen session status` 的“空白项”）" : "")
-                + "。纸质评分表上有分数的是漏录了："
-                + (doubleEntry ? "第二名录入员录入后会列为不一致，按纸质评分表裁定" : "用 `kaimen session resolve` 加 `--override` 补上"),
-            en: "\(all.count) blank cell\(all.count == 1 ? "" : "s"), taken as not scored (no ballot): \(en.joined(separator: ", "))"
-                + (rest > 0 ? ", … (all of them under “Blank cells” in `kaimen session status`)" : "")
-                + ". Where the paper sheet has a score, it was skipped in typing: "
-                + (doubleEntry ? "the second operator's entry will then disagree, to be settled from the paper sheet"
-                               : "add it with `kaimen session resolve` and `--override`"))
+            zh: (confirmed ? "已确认为空白的单元格 \(count) 个" : "空白单元格 \(count) 个") + "，按“未打分”处理、不计票：" + zhList
+                + (restSheets > 0 ? "\n  ……另有 \(restSheets) 张评分表的 \(restCells) 个" : "")
+                + "\n纸质评分表上有分数的是漏录了："
+                + (confirmed ? "用 `kaimen session resolve` 加 `--override` 补上" : "第二名录入员录入后会列为不一致，再按纸质评分表裁定"),
+            en: (confirmed ? "\(count) blank cell\(count == 1 ? "" : "s") confirmed" : "\(count) blank cell\(count == 1 ? "" : "s")")
+                + ", taken as not scored (no ballot):" + enList
+                + (restSheets > 0 ? "\n  … and \(restCells) on \(restSheets) more sheet\(restSheets == 1 ? "" : "s")" : "")
+                + "\nWhere the paper sheet has a score, it was skipped in typing: "
+                + (confirmed ? "add it with `kaimen session resolve` and `--override`"
+                             : "the second operator's entry will then disagree, to be settled from the paper sheet"))
     }
 
     static let noSheetToRecord = Localized(zh: "没有可记录的评分表，未做记录", en: "no sheet to record; nothing recorded")
@@ -658,7 +667,7 @@ extension SessionMessages {
     }
     static func notAcceptedMissingHint(_ row: SessionStatus.Row) -> Localized {
         row.state == .conflict
-            ? Localized(zh: "用 `kaimen session status` 列出的 `kaimen session resolve` 命令逐项裁定，或再录入一次",
+            ? Localized(zh: "用 `kaimen session status` 列出的 `kaimen session resolve` 命令逐项裁定，或由第三名录入员对照纸质评分表再录入一次",
                         en: "settle each item with the `kaimen session resolve` command `kaimen session status` lists, or enter the sheet a third time")
             : Localized(zh: "请另一位录入员录入这份更正；无法录入时按纸质评分表用 `kaimen session resolve … --override` 裁定",
                         en: "have another operator enter the correction; if none can, settle it from the paper sheet with `kaimen session resolve … --override`")
@@ -668,7 +677,8 @@ extension SessionMessages {
         switch s {
         case .missing: return Localized(zh: "录入这张评分表（两人各录一次），或用 `session void` 声明作废", en: "enter the sheet (twice, by two operators), or declare it void with `session void`")
         case .once: return Localized(zh: "请另一位录入员再录入一次", en: "have another operator enter it once more")
-        default: return Localized(zh: "再录入一次，或用 `kaimen session resolve` 裁定", en: "enter it a third time, or settle it with `kaimen session resolve`")
+        default: return Localized(zh: "由第三名录入员对照纸质评分表再录入一次，或用 `kaimen session resolve` 裁定",
+                                  en: "have a third operator enter it from the paper sheet, or settle it with `kaimen session resolve`")
         }
     }
 
@@ -713,17 +723,22 @@ extension SessionMessages {
     }
     static let inputWarningsAgain = Localized(zh: "建立会话时已提示的输入问题（会话的输入副本不能再改；要改须另建会话）：",
                                               en: "What the inputs were warned of when the session opened (its input copies cannot be changed; a change takes a new session):")
-    static func sessionLocked(_ folder: String, seconds: Int) -> Localized {
-        seconds == 0
+    /// `seconds` as said: whole, or to a tenth (`KAIMEN_LOCK_WAIT=1.5` waits 1.5 s, not 2).
+    static func waitSeconds(_ seconds: Double) -> String {
+        let tenths = (seconds * 10).rounded()
+        return tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : String(tenths / 10)
+    }
+    static func sessionLocked(_ folder: String, seconds: Double) -> Localized {
+        seconds <= 0
             ? Localized(zh: "另一个 kaimen 命令正在使用会话 `\(folder)`（KAIMEN_LOCK_WAIT=0，没有等待）",
                         en: "another kaimen command is using the session `\(folder)` (KAIMEN_LOCK_WAIT=0: no wait)")
-            : Localized(zh: "另一个 kaimen 命令正在使用会话 `\(folder)`，等了 \(seconds) 秒仍未结束",
-                        en: "another kaimen command is using the session `\(folder)` and has not finished after \(seconds) s")
+            : Localized(zh: "另一个 kaimen 命令正在使用会话 `\(folder)`，等了 \(waitSeconds(seconds)) 秒仍未结束",
+                        en: "another kaimen command is using the session `\(folder)` and has not finished after \(waitSeconds(seconds)) s")
     }
     /// Said once while waiting for another command's lock, before `sessionLocked` ends the wait.
-    static func sessionBusy(_ folder: String, seconds: Int) -> Localized {
-        Localized(zh: "会话 `\(folder)` 正被另一个 kaimen 命令使用（例如另一名录入员正在录入），等它结束后继续，最多等 \(seconds) 秒……",
-                  en: "the session `\(folder)` is in use by another kaimen command (another operator entering, perhaps); going on when it ends, waiting at most \(seconds) s…")
+    static func sessionBusy(_ folder: String, seconds: Double) -> Localized {
+        Localized(zh: "会话 `\(folder)` 正被另一个 kaimen 命令使用（例如另一名录入员正在录入），等它结束后继续，最多等 \(waitSeconds(seconds)) 秒……",
+                  en: "the session `\(folder)` is in use by another kaimen command (another operator entering, perhaps); continuing when it finishes, waiting at most \(waitSeconds(seconds)) s…")
     }
     static func sessionLockedHint(_ lock: String) -> Localized {
         Localized(zh: "等那个命令结束后再运行（`fuser \(lock)` 或 `lsof \(lock)` 可查是哪个进程）；环境变量 KAIMEN_LOCK_WAIT 可设等待的秒数",
@@ -988,8 +1003,8 @@ extension SessionMessages {
     }
     /// The heading of `session status`'s list of items two entries disagree on.
     static func conflictCount(_ n: Int) -> Localized {
-        Localized(zh: "不一致：\(n) 项两次录入不同（核对纸质评分表后再录入一次，或用 `kaimen session resolve` 裁定）",
-                  en: "Conflicts: \(n) item\(n == 1 ? "" : "s") entered differently (check the paper sheet, then enter it again or settle it with `kaimen session resolve`)")
+        Localized(zh: "不一致：\(n) 项两次录入不同（由第三名录入员对照纸质评分表再录入一次，或用 `kaimen session resolve` 裁定）",
+                  en: "Conflicts: \(n) item\(n == 1 ? "" : "s") entered differently (have a third operator enter it from the paper sheet, or settle it with `kaimen session resolve`)")
     }
 
     /// One item two entries disagree on, by names and ids, and the `resolve` that settles it.
@@ -1005,11 +1020,19 @@ extension SessionMessages {
     }
 
     /// An item's values as the operators typed them, each with who typed it:
-    /// `4（录入员甲）/ 3（录入员乙）`, a blank cell as `（空）`.
+    /// `4（录入员甲）/ 3（录入员乙）`, a blank cell as `空白（录入员乙）`.
     static func typings(_ typings: [DoubleEntry.Typing]) -> Localized {
         // No space before the slash after a full-width bracket, which has its own.
-        Localized(zh: typings.map { "\($0.value ?? "（空）")（\(oneLine($0.by.joined(separator: "、")))）" }.joined(separator: "/ "),
-                  en: typings.map { "\($0.value ?? "(blank)") (\(oneLine($0.by.joined(separator: ", "))))" }.joined(separator: " / "))
+        Localized(zh: typings.map { "\($0.value ?? "空白")（\(oneLine($0.by.joined(separator: "、")))）" }.joined(separator: "/ "),
+                  en: typings.map { "\($0.value ?? "blank") (\(oneLine($0.by.joined(separator: ", "))))" }.joined(separator: " / "))
+    }
+
+    /// `--by 姓名` or `--reason 理由` as a printed command has them: the placeholder, not filled in.
+    static func placeholderCopied(_ option: String, word: String) -> Localized {
+        option == "--by"
+            ? Localized(zh: "`--by \(word)` 是命令里的占位词：写上操作人自己的名字，它会记入日志", en: "`--by \(word)` is the command's placeholder: give your own name, which the journal records")
+            : Localized(zh: "`--reason \(word)` 是命令里的占位词：写上这样做的理由（如 原始评分表为 4 分），它会记入日志",
+                        en: "`--reason \(word)` is the command's placeholder: give the reason (say, “the paper sheet says 4”), which the journal records")
     }
 
     /// `s` on one line: line breaks and tabs from data shown as spaces.

@@ -22,7 +22,7 @@ public enum Verifier {
 
     /// Verifies the session in `directory`; with `posted` (a journal head hash posted at a
     /// close), also that the journal still holds that record. `waiting`: as `SessionFolder.open`'s.
-    public static func verify(_ directory: URL, posted: String? = nil, waiting: (() -> Void)? = nil) throws(SessionError) -> Report {
+    public static func verify(_ directory: URL, posted: String? = nil, waiting: ((Double) -> Void)? = nil) throws(SessionError) -> Report {
         let journal = try Journal(directory: directory, writable: false, waiting: waiting)
         // `init` cut short: said as every other command says it, not counted as a mismatch.
         try SessionFolder.refuseNeverOpened(journal)

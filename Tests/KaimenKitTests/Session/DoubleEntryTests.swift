@@ -118,6 +118,15 @@ struct DoubleEntryTests {
         let offStep = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4.3", "--reason", "r", "--by", "王秘书"])
         #expect(offStep.code == .failure)
         #expect(offStep.err.contains("分数 `4.3` 无效：须在 0–4 之间，且是 0.5 的整数倍"), "\(offStep.err)")
+        // The command as `status` prints it, with only the score filled in: its placeholders are
+        // refused, nothing recorded (a secretary's trial recorded a resolve by “姓名”).
+        let lines = s.journalLines.count
+        let copied = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "理由", "--by", "姓名"])
+        #expect(copied.code == .usage)
+        #expect(copied.err.contains("`--by 姓名` 是命令里的占位词：写上操作人自己的名字") && copied.err.contains("`--reason 理由` 是命令里的占位词"), "\(copied.err)")
+        #expect(s.run("void", ["--rep", "R05", "--unit", "X02", "--reason", "REASON", "--by", "王秘书", "--lang", "en"]).err
+            .contains("`--reason REASON` is the command's placeholder"))
+        #expect(s.journalLines.count == lines)
         let ok = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "原始评分表为 4 分", "--by", "王秘书"])
         #expect(ok.code == .success)
         #expect(try s.state().decision(Self.sheet, items: ExpectedBallotsTests.xichengItems).state == .confirmed)
@@ -194,7 +203,15 @@ struct DoubleEntryTests {
         #expect(s.run("enter", [b, "--by", "乙", "--identical"]).code == .success)
         let third = s.run("enter", [b, "--by", "甲", "--identical"])
         #expect(third.code == .failure)
-        #expect(third.err.contains("录错的值用 `kaimen session resolve` 更正"), "\(third.err)")
+        #expect(third.err.contains("；录错的值用 `kaimen session resolve` 更正"), "\(third.err)")
+        #expect(!third.err.contains("第二次录入须由另一"), "\(third.err)")  // that entry is in
+        // Single entry: the one entry confirms, so a wrong value takes resolve --override.
+        let single = try SampleSession(singleEntry: true); defer { single.remove() }
+        let a1 = try single.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R05,X02,") })
+        let b1 = try single.file("b.csv", SampleSession.typed("b") { $0.hasPrefix("R05,X02,") })
+        #expect(single.run("enter", [a1, "--by", "甲"]).code == .success)
+        let again1 = single.run("enter", [b1, "--by", "甲"])
+        #expect(again1.err.contains("录错的值用 `kaimen session resolve` 加 `--override` 更正，原值会记入日志"), "\(again1.err)")
     }
 
     /// Found by a new user: `录入员　甲` and `录入员甲` (or `Zhang` and `zhang`) counted as two
@@ -344,8 +361,6 @@ struct DoubleEntryTests {
         #expect(s.journalLines.count == lines)
     }
 
-    /// One item typed by operators in turn: its state after each entry, worked out by the rule
-    /// in docs/session.md (a value with `required` entries or more, and no other with as many).
     @Test("a conflict's values are told with who typed each, in the order first typed, a blank as a value, a name on one line")
     func typings() {
         let entries = [("4", "甲"), ("3", "乙"), ("4", "丙"), (nil, "丁\n二")].enumerated().map { k, e in
@@ -353,12 +368,14 @@ struct DoubleEntryTests {
         }
         let t = DoubleEntry.typings(entries, item: "rights.ballot")
         #expect(t == [.init(value: "4", by: ["甲", "丙"]), .init(value: "3", by: ["乙"]), .init(value: nil, by: ["丁\n二"])])
-        #expect(SessionMessages.typings(t).zh == "4（甲、丙）/ 3（乙）/ （空）（丁 二）")
-        #expect(SessionMessages.typings(t).en == "4 (甲, 丙) / 3 (乙) / (blank) (丁 二)")
+        #expect(SessionMessages.typings(t).zh == "4（甲、丙）/ 3（乙）/ 空白（丁 二）")
+        #expect(SessionMessages.typings(t).en == "4 (甲, 丙) / 3 (乙) / blank (丁 二)")
         // An item an entry has no key for (a journal written before blanks were kept) is blank.
         #expect(DoubleEntry.typings(entries, item: "other") == [.init(value: nil, by: ["甲", "乙", "丙", "丁\n二"])])
     }
 
+    /// One item typed by operators in turn: its state after each entry, worked out by the rule
+    /// in docs/session.md (a value with `required` entries or more, and no other with as many).
     static func states(_ typed: [String?], required: Int = 2, majority: Bool = true) -> [DoubleEntry.ItemState] {
         (1...typed.count).map { n in
             let entries = typed.prefix(n).enumerated().map { k, v in

@@ -70,29 +70,43 @@ struct EntrySafetyTests {
         let file = try s.file("a.csv", header + "R01,X01,3.5,,1,2,1.5,3,1,1.5\n")
         let first = s.run("enter", [file, "--by", "甲"])
         // Said at once, by sheet and item, with what a cell skipped in typing leads to.
-        #expect(first.out.contains("空白单元格 1 个，按“未打分”处理、不计票：R01 × X01 · 宣传教育工作总体评价（职工代表评分）（publicity）。"
-            + "纸质评分表上有分数的是漏录了：第二名录入员录入后会列为不一致，按纸质评分表裁定"), "\(first.out)")
-        s.run("enter", [file, "--by", "乙", "--identical"])
+        #expect(first.out.contains("空白单元格 1 个，按“未打分”处理、不计票：\n  R01 × X01：宣传教育工作总体评价（职工代表评分）（publicity）\n"
+            + "纸质评分表上有分数的是漏录了：第二名录入员录入后会列为不一致，再按纸质评分表裁定"), "\(first.out)")
+        // The second typist left it blank too: settled, so the way to a score is resolve --override
+        // (a review and a trial: the second typist was promised a disagreement that could not come).
+        let second = s.run("enter", [file, "--by", "乙", "--identical"])
+        #expect(second.out.contains("已确认为空白的单元格 1 个，按“未打分”处理、不计票：\n  R01 × X01：宣传教育工作总体评价（职工代表评分）（publicity）\n"
+            + "纸质评分表上有分数的是漏录了：用 `kaimen session resolve` 加 `--override` 补上"), "\(second.out)")
         let d = try s.state().decision(.init(representative: "R01", unit: "X01"), items: Self.items)
         #expect(d.state == .confirmed)
         #expect(d.blanks == ["publicity"])
     }
 
-    @Test("blank cells entered are listed up to eight, then counted, with where all of them are; a file without one says nothing of them")
+    @Test("blank cells entered are listed a line a sheet, the first 20 sheets, then counted; one in conflict is told as a conflict, not as blank")
     func blankCellsListed() throws {
         let s = try SampleSession(); defer { s.remove() }
         let header = try SampleSession.typed("a") { _ in false }
         let file = try s.file("a.csv", header + "R01,X01,3.5,,,,,,1,1.5\nR02,X01,,,,,1,3.5,1.5,0.5\n")
         let r = s.run("enter", [file, "--by", "甲"])
         #expect(r.code == .success)
-        #expect(r.out.contains("空白单元格 9 个，按“未打分”处理、不计票：R01 × X01 · "), "\(r.out)")
-        #expect(r.out.contains("R02 × X01 · 安全生产工作评价（职工代表评分）（safety.ballot） 等（全部见 `kaimen session status` 的“空白项”）"), "\(r.out)")
-        // R02's ninth, democracy.ballot, is only counted: the name appears once, for R01.
-        #expect(r.out.components(separatedBy: "（democracy.ballot）").count == 2, "\(r.out)")
-        let en = s.run("enter", [try s.file("b.csv", header + "R03,X01,3,0,1.5,1,1,1.5,2,\n"), "--by", "甲", "--lang", "en"])
-        #expect(en.out.contains("1 blank cell, taken as not scored (no ballot): R03 × X01 · "), "\(en.out)")
-        let none = s.run("enter", [try s.file("c.csv", header + "R04,X01,2.5,2,0,1.5,2,3.5,1,1.5\n"), "--by", "甲"])
+        #expect(r.out.contains("空白单元格 9 个，按“未打分”处理、不计票：\n  R01 × X01：宣传教育工作总体评价（职工代表评分）（publicity）、"), "\(r.out)")
+        #expect(r.out.contains("\n  R02 × X01：依法维权工作评价（职工代表评分）（rights.ballot）、宣传教育工作总体评价（职工代表评分）（publicity）、"
+            + "安全生产工作评价（职工代表评分）（safety.ballot）、民主管理工作评价（职工代表评分）（democracy.ballot）\n"), "\(r.out)")
+        // The second typist typed R02's first cell: a conflict with its two values, not a blank.
+        let b = try s.file("b.csv", header + "R01,X01,3.5,,,,,,1,1.5\nR02,X01,4,,,,1,3.5,1.5,0.5\n")
+        let second = s.run("enter", [b, "--by", "乙"])
+        #expect(second.out.contains("已确认为空白的单元格 8 个"), "\(second.out)")
+        #expect(!second.out.contains("（rights.ballot）、") && second.out.contains("  不一致：R02 × X01 · 依法维权工作评价（职工代表评分）（rights.ballot）：空白（甲）/ 4（乙）"),
+                "\(second.out)")
+        let en = s.run("enter", [try s.file("c.csv", header + "R03,X01,3,0,1.5,1,1,1.5,2,\n"), "--by", "甲", "--lang", "en"])
+        #expect(en.out.contains("1 blank cell, taken as not scored (no ballot):\n  R03 × X01: "), "\(en.out)")
+        let none = s.run("enter", [try s.file("d.csv", header + "R04,X01,2.5,2,0,1.5,2,3.5,1,1.5\n"), "--by", "甲"])
         #expect(none.code == .success && !none.out.contains("空白单元格"), "\(none.out)")
+        // Above 20 sheets, the rest counted (by hand: 22 sheets of one blank each).
+        let cells = (1...22).map { (sheet: ExpectedBallots.Sheet(representative: String(format: "R%02d", $0), unit: "X01"), items: ["publicity"]) }
+        let said = SessionMessages.blankCellsEntered(cells, names: [:], confirmed: false)
+        #expect(said.zh.hasPrefix("空白单元格 22 个") && said.zh.contains("\n  R20 × X01：publicity\n  ……另有 2 张评分表的 2 个\n"), "\(said.zh)")
+        #expect(!said.zh.contains("R21") && said.en.contains("\n  … and 2 on 2 more sheets\n"))
     }
 
     @Test("resolve refuses to change an item both typists agree on without --override; with it, the record keeps the old value")

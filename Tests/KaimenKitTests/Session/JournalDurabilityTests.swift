@@ -123,10 +123,12 @@ struct JournalDurabilityTests {
         // Waiting longer than `Journal.waitNotice`, the command is told once, before the wait ends;
         // a wait that ends sooner is not.
         var notices = 0
-        #expect(throws: SessionError.self) { _ = try Journal(directory: s.dir, writable: false, lockTimeout: 0.2, waiting: { notices += 1 }) }
+        #expect(throws: SessionError.self) { _ = try Journal(directory: s.dir, writable: false, lockTimeout: 0.2, waiting: { _ in notices += 1 }) }
         #expect(notices == 0)
-        #expect(throws: SessionError.self) { _ = try Journal(directory: s.dir, writable: false, lockTimeout: 1.4, waiting: { notices += 1 }) }
-        #expect(notices == 1)
+        var told: Double?
+        #expect(throws: SessionError.self) { _ = try Journal(directory: s.dir, writable: false, lockTimeout: 1.4, waiting: { notices += 1; told = $0 }) }
+        #expect(notices == 1 && told == 1.4)
+        #expect(SessionMessages.waitSeconds(30) == "30" && SessionMessages.waitSeconds(1.5) == "1.5" && SessionMessages.waitSeconds(0.04) == "0")
         // The real executable, with KAIMEN_LOCK_WAIT: status exits 1 with the message.
         let p = Process()
         p.executableURL = try Self.executable()
@@ -140,10 +142,10 @@ struct JournalDurabilityTests {
         p.waitUntilExit()
         #expect(p.terminationStatus == 1)
         #expect(text.contains("另一个 kaimen 命令正在使用会话"), "\(text)")
-        #expect(text.contains("等了 2 秒仍未结束"), "\(text)")
+        #expect(text.contains("等了 1.5 秒仍未结束"), "\(text)")
         // Told while it waited, first: a secretary's trial met 30 silent seconds.
-        let busy = text.range(of: "正被另一个 kaimen 命令使用（例如另一名录入员正在录入），等它结束后继续，最多等 2 秒")
-        let ended = text.range(of: "等了 2 秒")
+        let busy = text.range(of: "正被另一个 kaimen 命令使用（例如另一名录入员正在录入），等它结束后继续，最多等 1.5 秒")
+        let ended = text.range(of: "等了 1.5 秒")
         #expect(busy != nil && ended != nil && busy!.lowerBound < ended!.lowerBound, "\(text)")
         withExtendedLifetime(held) {}
     }

@@ -28,7 +28,7 @@ struct StatusTests {
         let s = try SampleSession(); defer { s.remove() }
         try s.enterConflictingX02()
         let out = s.run("status", []).out
-        #expect(out.contains("不一致：1 项两次录入不同（核对纸质评分表后再录入一次，或用 `kaimen session resolve` 裁定）"))
+        #expect(out.contains("不一致：1 项两次录入不同（由第三名录入员对照纸质评分表再录入一次，或用 `kaimen session resolve` 裁定）"))
         let prefix = "  R05 刘志强 × X02 西城区德胜商贸集团有限公司工会 · 依法维权工作评价（职工代表评分）（rights.ballot）："
         #expect(out.contains(prefix + "kaimen session resolve \(s.dir.path) --rep R05 --unit X02 --standard rights.ballot "
             + "--score 分数 --reason 理由 --by 姓名（原表空白则以 --blank 代替 --score 分数）"))

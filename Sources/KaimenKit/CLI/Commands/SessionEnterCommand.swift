@@ -74,13 +74,26 @@ public enum SessionEnterCommand: Command {
             console.outLine(lang.t("这次记录的 \(outcome.decisions.count) 张中：已确认 \(count(.confirmed)) 张，待第二人录入 \(count(.once)) 张，不一致 \(count(.conflict)) 张（全场见 `kaimen session status`）",
                                    "of the \(outcome.decisions.count) recorded now: confirmed \(count(.confirmed)), waiting for a second entry \(count(.once)), in conflict \(count(.conflict)) (the whole session: `kaimen session status`)"))
             let names = BallotItem.names(of: folder.setup.rules)
-            if !outcome.blankCells.isEmpty {
-                console.outLine(SessionCommandSupport.clean(SessionMessages.blankCellsEntered(outcome.blankCells, names: names,
-                                                                                             doubleEntry: folder.doubleEntry).text(lang)))
+            // By where each blank stands now: still waiting for the second typist, or settled as
+            // blank; one in conflict is listed below with its values instead.
+            let decided = Dictionary(outcome.decisions.map { ($0.sheet, $0.decision) }, uniquingKeysWith: { a, _ in a })
+            for confirmed in [false, true] {
+                let cells = outcome.blankCells.compactMap { c -> (sheet: ExpectedBallots.Sheet, items: [String])? in
+                    let items = c.items.filter { item in
+                        switch decided[c.sheet]?.items[item] {
+                        case .confirmed(nil): return confirmed
+                        case .pending: return !confirmed
+                        default: return false
+                        }
+                    }
+                    return items.isEmpty ? nil : (c.sheet, items)
+                }
+                if !cells.isEmpty {
+                    console.outLine(SessionCommandSupport.clean(SessionMessages.blankCellsEntered(cells, names: names, confirmed: confirmed).text(lang)))
+                }
             }
-            let after = outcome.decisions.contains { $0.decision.state == .conflict } ? folder.state : nil
             for (sheet, d) in outcome.decisions where d.state == .conflict {
-                let entries = after?.currentEntries(sheet) ?? []
+                let entries = outcome.entries[sheet] ?? []
                 for item in d.conflicts {
                     guard case .conflict = d.items[item] else { continue }
                     // Each value with who typed it: whose typing to check against the paper.
@@ -91,8 +104,8 @@ public enum SessionEnterCommand: Command {
                 }
             }
             if count(.conflict) > 0 {
-                console.outLine(lang.t("  核对纸质评分表后再录入一次，或用 `kaimen session resolve` 裁定；`kaimen session status` 列出每一项的裁定命令",
-                                       "  check the paper sheet, then enter it again or settle it with `kaimen session resolve`; `kaimen session status` lists the command for each item"))
+                console.outLine(lang.t("  由第三名录入员对照纸质评分表再录入一次，或用 `kaimen session resolve` 裁定；`kaimen session status` 列出每一项的裁定命令",
+                                       "  have a third operator enter it from the paper sheet, or settle it with `kaimen session resolve`; `kaimen session status` lists the command for each item"))
             }
             return .success
         }

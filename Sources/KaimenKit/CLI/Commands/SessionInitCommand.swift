@@ -41,18 +41,9 @@ public enum SessionInitCommand: Command {
                                        schedule: args.value("--schedule"))
         do {
             let folder = try SessionFolder.create(url, from: paths, base: console.currentDirectory, doubleEntry: !args.has("--single-entry"), by: by)
-            // Warnings about the inputs name the files as given, not the session's copies of them.
-            let sources = folder.journal.records.first?.content["sources"]?.objectValue ?? [:]
-            let warnings = folder.setup.warnings.map { d -> Diagnostic in
-                var d = d
-                if let file = d.location?.file, let original = sources[file]?.stringValue {
-                    d.location?.file = original
-                    // And in its text: a GB18030 roster was said as `inputs/roster.csv` at roster.csv:1:1.
-                    let (copy, given) = ("`\(file)`", "`\(original)`")
-                    d.text = Localized(zh: d.text.zh.replacingOccurrences(of: copy, with: given), en: d.text.en.replacingOccurrences(of: copy, with: given))
-                }
-                return d
-            }
+            // Warnings about the inputs name the files as given, not the session's copies of them
+            // (since 0.26.0 in their text too: a GB18030 roster was said as `inputs/roster.csv`).
+            let warnings = folder.givenInputWarnings
             SessionCommandSupport.report(warnings, dir: "", lang: lang, console: console)
             let e = folder.setup.expected
             console.outLine(lang.t("已建立会话 \(dir)：\(folder.setup.representatives.count) 名代表、\(folder.setup.units.count) 个单位，应收评分表 \(e.sheets.count) 张（共 \(e.count) 票），回避 \(e.recused.count) 张",
