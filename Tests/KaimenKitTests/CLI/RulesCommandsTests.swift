@@ -32,11 +32,11 @@ struct RulesCommandsTests {
         // Only the note that the 30% quota lets nobody through in sessions of fewer than 4 units,
         // and that tuned.jsonc removed the standard that read aid_cases and not the metric.
         #expect(r.err.split(separator: "\n").allSatisfy {
-            $0.contains("warning: grade `优秀` has a quota of 30%") || $0.contains("warning: metric aid_cases (法律援助案件) is read by no standard")
+            $0.contains("warning: grade `优秀` has a quota of 30%") || $0.contains("warning: metric `aid_cases` (法律援助案件) is read by no standard")
         }, "\(r.err)")
-        #expect(r.err.contains("valid/small.jsonc:15:5: warning: metric aid_cases (法律援助案件) is read by no standard, veto or tie-break, "
-            + "yet every unit must still submit its column [at metrics[aid_cases]]; if the standards that read it were removed, "
-            + "remove aid_cases too, under `remove.metrics` in tuned.jsonc"), "\(r.err)")
+        #expect(r.err.contains("valid/small.jsonc:15:5: warning: metric `aid_cases` (法律援助案件) is read by no standard, bonus, deduction, veto "
+            + "or tie-break, yet the units file must still have its column [at metrics[aid_cases]]; if what read it was removed or now reads "
+            + "another metric, remove `aid_cases` too, under `remove.metrics` in tuned.jsonc"), "\(r.err)")
         let lines = r.out.split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines[0].hasPrefix("valid/small.jsonc: ok — 测试细则 1: 2 areas, 8 standards, 20 points"))

@@ -45,20 +45,21 @@ struct UnreadMetricCheckTests {
             let w = UnreadMetricCheck.rulesWarnings(rules)
             #expect(w.map(\.code) == ["metric-unread", "metric-unread"])
             #expect(w.map(\.severity) == [.warning, .warning])
-            #expect(w.first?.text.zh == "指标 station_stars（服务站星级评定结果）没有任何标准、否决项或并列排序读取，各单位却仍须填报这一列")
-            #expect(w.first?.hintText?.zh == "读它的标准已删去的，在 dongcheng-2019.jsonc 的 `remove.metrics` 中一并删去 station_stars；仍要用它，就让某条标准读取它")
+            #expect(w.first?.text.zh == "指标 `station_stars`（服务站星级评定结果）没有任何标准、加分项、扣分项、否决项或同分比较读取，单位文件缺这一列时仍会得到提示")
+            #expect(w.first?.hintText?.zh == "如果读取它的项已删去或已改读别的指标，在 dongcheng-2019.jsonc 的 `remove.metrics` 中一并删去 `station_stars`；仍要用它，就让某一项读取它")
             #expect(w.first?.location?.file.hasSuffix("xicheng-2014.jsonc") == true)
             #expect(w.first?.location?.line == 38)
-            #expect(w.last?.text.en.hasPrefix("metric signature_activities (") == true)
+            // signature_activities must be filled in (an empty cell is an error): its column must be there.
+            #expect(w.last?.text.en.hasPrefix("metric `signature_activities` (") == true && w.last?.text.en.hasSuffix("yet the units file must still have its column") == true)
             // The command prints them and still passes: legal, only wasteful.
             let console = BufferConsole(currentDirectory: dir.path)
             #expect(CLI.run(["rules", "check", "dongcheng-2019.jsonc"], console: console) == .success)
-            #expect(console.stderr.contains("xicheng-2014.jsonc:38:5: 警告：指标 station_stars（服务站星级评定结果）没有任何标准"), "\(console.stderr)")
+            #expect(console.stderr.contains("xicheng-2014.jsonc:38:5: 警告：指标 `station_stars`（服务站星级评定结果）没有任何标准"), "\(console.stderr)")
             #expect(console.stderr.components(separatedBy: "警告：指标").count == 3, "\(console.stderr)")
         }
     }
 
-    @Test("a metric in the file's own declarations that nothing reads: the hint is the file's own metrics; one read only by a veto or a tie-break is read")
+    @Test("a metric in the file's own declarations that nothing reads: the hint is the file's own metrics; one read only by a veto, a tie-break or a deduction's precondition is read")
     func ownMetric() throws {
         let anchor = #"    { "id": "station_stars","#
         let extra = #"    { "id": "spare_count", "name": "备用计数", "kind": "count" },"# + "\n"
@@ -68,8 +69,8 @@ struct UnreadMetricCheckTests {
         }) { dir in
             let rules = try RulesLoader().load(dir.appendingPathComponent("xicheng-2014.jsonc").path).rules
             let w = UnreadMetricCheck.rulesWarnings(rules)
-            #expect(w.map(\.text.zh) == ["指标 spare_count（备用计数）没有任何标准、否决项或并列排序读取，各单位却仍须填报这一列"])
-            #expect(w.first?.hintText?.en == "remove it from `metrics` if it is not needed; to keep it, have a standard read it")
+            #expect(w.map(\.text.zh) == ["指标 `spare_count`（备用计数）没有任何标准、加分项、扣分项、否决项或同分比较读取，单位文件却仍须有这一列"])
+            #expect(w.first?.hintText?.en == "remove it from `metrics` if it is not needed; to keep it, have an entry read it")
             #expect(w.first?.location?.line == 38)
             // Read by a tie-break only: read.
             var tied = rules
@@ -79,6 +80,12 @@ struct UnreadMetricCheckTests {
             var vetoed = rules
             vetoed.vetoes[0].when.metricIDs.append("spare_count")
             #expect(UnreadMetricCheck.rulesWarnings(vetoed).isEmpty)
+            // By a deduction's precondition only: read.
+            var guarded = rules
+            var when = guarded.vetoes[0].when
+            when.metricIDs = ["spare_count"]
+            guarded.deductions[0].precondition = Precondition(when: when, note: nil)
+            #expect(UnreadMetricCheck.rulesWarnings(guarded).isEmpty)
         }
     }
 }

@@ -127,17 +127,17 @@ struct RulesDecoder {
     private func checkRemovedMetrics(_ ids: [String], in rules: Rules) {
         for id in ids {
             guard let at = ctx.removed["metrics"]?[id] else { continue }
-            let items = (rules.standards + rules.bonuses + rules.deductions).filter { !ctx.meantToRemove.contains($0.id) }
-            var users = items.filter { $0.metricIDs.contains(id) }.map {
+            let readers = MetricReaders(of: id, in: rules, excluding: ctx.meantToRemove)
+            var users = readers.items.map {
                 (label: ValidationMessages.entry($0), location: $0.origin.location, collection: Optional($0.role.collection), tieBreak: false)
             }
-            users += rules.vetoes.filter { $0.when.metricIDs.contains(id) }.map { (RulesMessages.veto($0.id, 0), $0.origin.location, "vetoes", false) }
-            users += rules.ranking.tieBreak.filter { $0.key == .metric(id) }.map { (ValidationMessages.tieBreakLabel, $0.origin.location, nil, true) }
+            users += readers.vetoes.map { (RulesMessages.veto($0.id, 0), $0.origin.location, "vetoes", false) }
+            users += readers.tieBreaks.map { (ValidationMessages.tieBreakLabel, $0.origin.location, nil, true) }
             guard let first = users.first else { continue }
             // One mistake, one error: the sums of the areas whose standards read it, and the
             // tests that give it, would only repeat it.
             ctx.undecoded["metrics", default: []].insert(id)
-            for s in items where s.metricIDs.contains(id) { ctx.undecoded["standards", default: []].insert(s.id) }
+            for s in readers.items { ctx.undecoded["standards", default: []].insert(s.id) }
             ctx.error(.unknownMetric, ValidationMessages.removedMetricInUse(id, first.label, PathText.lastComponent(first.location.file),
                                                                              line: first.location.line, others: users.dropFirst().map(\.label)),
                       at: at.location, path: at.path,

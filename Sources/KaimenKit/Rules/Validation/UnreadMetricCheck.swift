@@ -1,24 +1,17 @@
-/// Metrics declared that nothing reads: no standard, bonus or deduction (its method or its
-/// precondition), no veto and no tie-break. Legal, but every unit must still submit the column
-/// (`missing-metric` when it is absent). Most often an extending file removed the last standard
-/// that read it and not the metric (a rules author's trial: nothing said so), so the hint names
-/// the extending file's `remove.metrics` when the metric comes from a base file.
+/// Metrics declared that nothing reads (`MetricReaders`): no standard, bonus or deduction (its
+/// method or its precondition), no veto and no tie-break. Legal, but the units file must still
+/// have the column (an error when it is missing, for a metric whose empty cell is an error; a
+/// warning otherwise). Most often an extending file removed the last entry that read it, or
+/// had it read another metric, and not the metric (a rules author's trial: nothing said so),
+/// so the hint names the extending file's `remove.metrics` when the metric comes from a base file.
 public enum UnreadMetricCheck {
-    /// The ids of the metrics that something in `rules` reads.
-    static func readIDs(_ rules: Rules) -> Set<String> {
-        var read = Set((rules.standards + rules.bonuses + rules.deductions).flatMap(\.metricIDs))
-        read.formUnion(rules.vetoes.flatMap(\.when.metricIDs))
-        for t in rules.ranking.tieBreak { if case .metric(let id) = t.key { read.insert(id) } }
-        return read
-    }
-
     /// For `rules check`: one warning per metric nothing reads, at its declaration.
     public static func rulesWarnings(_ rules: Rules) -> [Diagnostic] {
-        let read = readIDs(rules)
         let own = rules.sourceFiles.first
-        return rules.metrics.filter { !read.contains($0.id) }.map { m in
+        return rules.metrics.filter { MetricReaders(of: $0.id, in: rules).isEmpty }.map { m in
             let inBase = own != nil && m.origin.location.file != own
-            let parts = UnreadMetricMessages.unread(m.id, name: m.name, extending: inBase ? own.map(PathText.lastComponent) : nil)
+            let parts = UnreadMetricMessages.unread(m.id, name: m.name, required: m.missing == .error,
+                                                    extending: inBase ? own.map(PathText.lastComponent) : nil)
             return .warning(.metricUnread, parts.text, at: m.origin.location, path: m.origin.path, hint: parts.hint)
         }
     }
@@ -26,15 +19,18 @@ public enum UnreadMetricCheck {
 
 /// The texts of `UnreadMetricCheck`, in Chinese and English.
 enum UnreadMetricMessages {
+    /// - Parameter required: an empty cell of it is an error (`missing: error`), so its column must be there.
     /// - Parameter extending: the extending file's name, when the metric is declared in a base file.
-    static func unread(_ id: String, name: String, extending: String?) -> Diagnostic.Parts {
+    static func unread(_ id: String, name: String, required: Bool, extending: String?) -> Diagnostic.Parts {
         Diagnostic.Parts(
-            text: Localized(zh: "指标 \(id)（\(name)）没有任何标准、否决项或并列排序读取，各单位却仍须填报这一列",
-                            en: "metric \(id) (\(name)) is read by no standard, veto or tie-break, yet every unit must still submit its column"),
+            text: Localized(zh: "指标 `\(id)`（\(name)）没有任何标准、加分项、扣分项、否决项或同分比较读取，"
+                                + (required ? "单位文件却仍须有这一列" : "单位文件缺这一列时仍会得到提示"),
+                            en: "metric `\(id)` (\(name)) is read by no standard, bonus, deduction, veto or tie-break, yet "
+                                + (required ? "the units file must still have its column" : "a units file without its column is still warned")),
             hint: extending.map { file in
-                Localized(zh: "读它的标准已删去的，在 \(file) 的 `remove.metrics` 中一并删去 \(id)；仍要用它，就让某条标准读取它",
-                          en: "if the standards that read it were removed, remove \(id) too, under `remove.metrics` in \(file); to keep it, have a standard read it")
-            } ?? Localized(zh: "不需要就从 `metrics` 中删去；仍要用它，就让某条标准读取它",
-                           en: "remove it from `metrics` if it is not needed; to keep it, have a standard read it"))
+                Localized(zh: "如果读取它的项已删去或已改读别的指标，在 \(file) 的 `remove.metrics` 中一并删去 `\(id)`；仍要用它，就让某一项读取它",
+                          en: "if what read it was removed or now reads another metric, remove `\(id)` too, under `remove.metrics` in \(file); to keep it, have an entry read it")
+            } ?? Localized(zh: "不需要就从 `metrics` 中删去；仍要用它，就让某一项读取它",
+                           en: "remove it from `metrics` if it is not needed; to keep it, have an entry read it"))
     }
 }
