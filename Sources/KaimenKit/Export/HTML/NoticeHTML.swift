@@ -115,7 +115,7 @@ public enum NoticeHTML {
         let list = own.map { u -> String in
             let n = recused(u.id)
             return unit(u.id, u.name, isolated: isolated)
-                + HTMLText.escape(counted ? lang.t("（本单位代表 \(n) 名）", " (\(n) of its own)") : lang.t("（\(n) 名代表回避）", " (\(n) recused)"))
+                + HTMLText.escape(counted ? lang.t("（本单位代表 \(n) 名）", " (\(n) representative\(n == 1 ? "" : "s") of its own)") : lang.t("（\(n) 名代表回避）", " (\(n) recused)"))
         }
         return HTMLText.escape(base) + list.joined(separator: HTMLText.escape(lang.t("；", "; "))) + HTMLText.escape(lang.t("。", "."))
     }

@@ -255,7 +255,7 @@ struct PapersHTMLTests {
         // Under `score` no schedule says who heard which unit: the unit's own representative is
         // counted, not said to have recused (since 0.26.0), in either language.
         #expect(notice.contains("（本单位代表 1 名）") && !notice.contains("回避）"))
-        #expect(NoticeHTML.render(s, lang: .en).contains(" (1 of its own)"))
+        #expect(NoticeHTML.render(s, lang: .en).contains(" (1 representative of its own)"))
         let named = NoticeHTML.render(s, namesRepresentatives: true)
         for who in ["顾尚礼", "王秀兰", "李建国", "赵敏"] { #expect(named.contains(who)) }
         // 王秀兰 gave U1 2 and U2 1; 顾尚礼 belongs to U1 and is shown as recused there.
