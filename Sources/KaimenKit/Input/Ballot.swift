@@ -44,7 +44,15 @@ struct BallotItemNames {
     /// Only ballot standards are looked at (the rules check refuses two of one name, as their
     /// names head the entry sheets' columns; another standard may share one).
     func standardID(named name: String) -> String? {
-        rules.standards.first(where: { $0.name == name && byID[$0.id] != nil })?.id
+        rules.standards.first(where: { Self.sameName($0.name, name) && byID[$0.id] != nil })?.id
+    }
+
+    /// Whether `text` names the standard called `name`: as written, or with its full-width
+    /// brackets, digits and letters typed half-width (or the other way round), spaces around
+    /// it aside. Excel users type `(职工代表评分)` for `（职工代表评分）` (a secretary's trial, whose
+    /// header was refused while `４` in a cell was read as 4).
+    static func sameName(_ name: String, _ text: String) -> Bool {
+        name == text || (!name.isEmpty && UnitMatcher.normalized(name) == UnitMatcher.normalized(text))
     }
 
     /// The item `text` names as any ballot file may, in a wide file's header or a long file's

@@ -82,6 +82,39 @@ struct EntrySafetyTests {
         #expect(d.blanks == ["publicity"])
     }
 
+    /// A secretary's trial typed the header's brackets half-width, as Excel users do: refused,
+    /// while a full-width digit in a cell was read.
+    @Test("a header naming a standard with half-width brackets is that standard, in a session and under score (fast and exact)")
+    func halfWidthBracketsInHeader() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let text = try SampleSession.typed("a") { $0.hasPrefix("R01,X01,") }
+        let half = text.replacingOccurrences(of: "（职工代表评分）", with: "(职工代表评分)")
+        #expect(half != text)
+        let r = s.run("enter", [try s.file("a.csv", half), "--by", "甲"])
+        #expect(r.code == .success, "\(r.err)")
+        #expect(r.out.contains("已记录 1 张评分表"), "\(r.out)")
+        #expect(!r.out.contains("空白单元格"), "\(r.out)")
+        // The whole typed file as a ballots file to score: the same summary as with the brackets
+        // as the rules write them, on either engine.
+        let whole = try SampleSession.typed("a") { _ in true }
+        let files = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-brackets-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: files) }
+        try whole.write(to: files.appendingPathComponent("full.csv"), atomically: true, encoding: .utf8)
+        try whole.replacingOccurrences(of: "（职工代表评分）", with: "(职工代表评分)")
+            .write(to: files.appendingPathComponent("half.csv"), atomically: true, encoding: .utf8)
+        var summaries: [String] = []
+        for (ballots, engine) in [("full.csv", "fast"), ("half.csv", "fast"), ("half.csv", "exact")] {
+            let out = files.appendingPathComponent("out-\(ballots)-\(engine)")
+            let run = SampleSession.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                                         "--roster", "samples/xicheng-2014/roster.csv", "--ballots", files.appendingPathComponent(ballots).path,
+                                         "--out", out.path, "--summary-only", "--format", "none", "--quiet", "--engine", engine])
+            #expect(run.code == .success, "\(run.err)")
+            summaries.append((try? String(contentsOf: out.appendingPathComponent("summary.csv"), encoding: .utf8)) ?? "")
+        }
+        #expect(!summaries[0].isEmpty && Set(summaries).count == 1)
+    }
+
     @Test("blank cells entered are listed a line a sheet, the first 20 sheets, then counted; one in conflict is told as a conflict, not as blank")
     func blankCellsListed() throws {
         let s = try SampleSession(); defer { s.remove() }
