@@ -168,6 +168,11 @@ enum ValidationMessages {
         L(zh: "由代表打分的标准名称“\(name)”用了两次；第一次在 \(at.rendered(.zh))",
           en: "the ballot standard name “\(name)” is used twice; first at \(at.rendered(.en))")
     }
+    /// Two ballot standards' names that differ only in the width of their brackets, digits or letters.
+    static func ballotNamesByWidth(_ name: String, _ prior: String, _ at: SourceLocation) -> L {
+        L(zh: "由代表打分的标准名称“\(name)”与“\(prior)”（\(at.rendered(.zh))）只差全角半角，录入表按同一名称读取",
+          en: "the ballot standard name “\(name)” differs from “\(prior)” (\(at.rendered(.en))) only in full- or half-width characters, which the entry sheets read as one name")
+    }
     static let ownBallotName = L(zh: "评分表和录入表以名称作列标题，两条同名的标准无法区分：给每条由代表打分的标准一个自己的名称",
                                  en: "the score sheets and entry templates head their columns by these names, so two alike cannot be told apart: give each ballot standard its own name")
     static func duplicateGrade(_ name: String, _ at: SourceLocation) -> L {

@@ -44,15 +44,21 @@ struct BallotItemNames {
     /// Only ballot standards are looked at (the rules check refuses two of one name, as their
     /// names head the entry sheets' columns; another standard may share one).
     func standardID(named name: String) -> String? {
-        rules.standards.first(where: { Self.sameName($0.name, name) && byID[$0.id] != nil })?.id
+        Self.standardID(named: name, in: rules) { byID[$0] != nil }
     }
 
-    /// Whether `text` names the standard called `name`: as written, or with its full-width
-    /// brackets, digits and letters typed half-width (or the other way round), spaces around
-    /// it aside. Excel users type `(职工代表评分)` for `（职工代表评分）` (a secretary's trial, whose
-    /// header was refused while `４` in a cell was read as 4).
-    static func sameName(_ name: String, _ text: String) -> Bool {
-        name == text || (!name.isEmpty && UnitMatcher.normalized(name) == UnitMatcher.normalized(text))
+    /// The id of the standard of `rules` that `text` names, among those `isBallot` accepts (by
+    /// id): the one so named as written, else the one whose name it is with its full-width
+    /// brackets, digits and letters typed half-width (or the other way round), spaces around it
+    /// aside. Excel users type `(职工代表评分)` for `（职工代表评分）` (a secretary's trial, whose header
+    /// was refused while `４` in a cell was read as 4). The rules check refuses two ballot
+    /// standards whose names differ only so (`duplicate-id`). Both ballots readers look up a
+    /// header here, so they always agree.
+    static func standardID(named text: String, in rules: Rules, isBallot: (String) -> Bool) -> String? {
+        if let exact = rules.standards.first(where: { $0.name == text && isBallot($0.id) }) { return exact.id }
+        let folded = UnitMatcher.normalized(text)
+        guard !folded.isEmpty else { return nil }
+        return rules.standards.first(where: { UnitMatcher.normalized($0.name) == folded && isBallot($0.id) })?.id
     }
 
     /// The item `text` names as any ballot file may, in a wide file's header or a long file's

@@ -176,7 +176,7 @@ public enum BulkBallotsReader {
                 for (c, name) in header.enumerated() where c != repCol && c != unitCol {
                     if let i = itemIndex[name] {
                         itemCols.append((c, i))
-                    } else if let s = rules.standards.first(where: { BallotItemNames.sameName($0.name, name) }), let i = itemIndex[s.id] {
+                    } else if let id = BallotItemNames.standardID(named: name, in: rules, isBallot: { itemIndex[$0] != nil }), let i = itemIndex[id] {
                         itemCols.append((c, i))
                     } else if ColumnNames.isBallotExtra(name) {
                         otherCols.append(c)

@@ -49,14 +49,18 @@ struct RulesValidator {
         check((rules.standards + rules.bonuses + rules.deductions).map { ($0.id, $0.origin) } + rules.vetoes.map { ($0.id, $0.origin) },
               ValidationMessages.anyEntry, ["standards", "bonuses", "deductions", "vetoes"])
         // A ballot standard's name heads its column on the entry sheets, and a ballots file may
-        // name it so: two of one name could not be told apart.
-        var ballotNames: [String: Origin] = [:]
+        // name it so: two of one name could not be told apart, nor two whose names differ only in
+        // the width of their brackets, digits or letters, which the readers take as one
+        // (`BallotItemNames.standardID(named:in:isBallot:)`, since 0.26.0).
+        var ballotNames: [String: (origin: Origin, name: String)] = [:]
         for s in rules.standards {
             guard case .ballot = s.method else { continue }
-            if let prior = ballotNames[s.name] {
-                error(.duplicateID, ValidationMessages.duplicateBallotName(s.name, prior.location), s.origin, "name",
-                      hint: ValidationMessages.ownBallotName)
-            } else { ballotNames[s.name] = s.origin }
+            let key = UnitMatcher.normalized(s.name)
+            if let prior = ballotNames[key] {
+                error(.duplicateID, prior.name == s.name ? ValidationMessages.duplicateBallotName(s.name, prior.origin.location)
+                                                         : ValidationMessages.ballotNamesByWidth(s.name, prior.name, prior.origin.location),
+                      s.origin, "name", hint: ValidationMessages.ownBallotName)
+            } else { ballotNames[key] = (s.origin, s.name) }
         }
         var gradeNames: [String: Origin] = [:]
         for g in rules.grades {
@@ -91,7 +95,7 @@ struct RulesValidator {
             if members.contains(where: { ctx.meantToRemove.contains($0.id) }) { continue }
             // Nor one whose points an `override` meant to change, its id misspelt. (A misspelt
             // standard's override is undecoded, which skips every area's sum above.)
-            if ctx.meantToOverride.contains(area.id) { continue }
+            if ctx.meantToOverride["areas"]?.contains(area.id) == true { continue }
             // Standards a `remove` dropped from an area whose points were written elsewhere (the
             // base file): what no longer adds up is the extending file's to fix, so it is said there.
             // Of the removals in files outside the one where the area's points were last written,
