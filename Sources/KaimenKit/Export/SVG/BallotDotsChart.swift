@@ -135,31 +135,36 @@ public struct BallotDotsChart: Sendable {
     }
 
     /// Since 0.26.0: where the columns of a row's stacks go, `stacks` being each value's `x` and
-    /// how many ballots gave it, in the order given. Each stack's first column sits on its value
-    /// whatever is near (so a single ballot is always where it belongs). Its further columns,
-    /// stack after stack, take the places `stacked` would (0, +1, −1, +2, … columns of 5.6), skipping
-    /// any outside the scale (`low`…`high`) or within a dot's width (5.2) of a column already
-    /// placed: a stack at either end fans inwards, and a fan never lands on another stack's dots.
-    /// A stack too big for the room left takes what it needs beyond the scale, as before.
+    /// how many ballots gave it, in ascending order of value. Each stack's first column sits on
+    /// its value whatever is near (so a single ballot is always where it belongs). Its further
+    /// columns, stack after stack, take the places `stacked` would (0, +1, −1, +2, … columns of
+    /// 5.6), skipping any within a dot's width (5.2) of a column already placed, any on the far
+    /// side of a neighbouring stack's value (a dot there reads as another score), and, while
+    /// there is room, any outside the scale (`low`…`high`): so a stack at either end fans
+    /// inwards, and no fan lands on or past another stack. A stack with no room left within
+    /// the scale goes beyond it on its own side; one boxed in by both neighbours, last of all,
+    /// wherever a place is free.
     static func columns(_ stacks: [(x: Double, count: Int)], low: Double, high: Double) -> [[Double]] {
         var taken = stacks.map(\.x)
         var out = stacks.map { [$0.x] }
         func offset(_ k: Int) -> Int { k % 2 == 1 ? (k + 1) / 2 : -(k / 2) }
-        // Candidates out to the scale's width on either side; the second pass takes places
-        // beyond the scale too, for a stack the scale has no room left for.
-        let reach = 2 * (Int((high - low) / 5.6) + 1)
+        // The first two passes try candidates out to twice the scale's width on either side.
+        let reach = 4 * (Int(max(0, high - low) / 5.6) + 1)
         for (i, s) in stacks.enumerated() {
             let needed = (s.count + 1) / 2
-            for beyond in [false, true] {
+            let left = i > 0 ? stacks[i - 1].x : -Double.infinity, right = i + 1 < stacks.count ? stacks[i + 1].x : Double.infinity
+            // 0: within the scale, between the neighbours; 1: beyond the scale, still between
+            // them; 2: anywhere free.
+            for pass in 0 ..< 3 {
                 var k = 1
-                while out[i].count < needed && (beyond || k <= reach) {
+                while out[i].count < needed && (pass == 2 || k <= reach) {
                     let cx = s.x + Double(offset(k)) * 5.6
-                    let inside = cx >= low - 0.001 && cx <= high + 0.001
-                    if (beyond || inside) && !taken.contains(where: { abs($0 - cx) < 2 * radius - 0.001 }) {
-                        out[i].append(cx)
-                        taken.append(cx)
-                    }
                     k += 1
+                    if pass < 2 && !(cx > left + 0.001 && cx < right - 0.001) { continue }
+                    if pass == 0 && !(cx >= low - 0.001 && cx <= high + 0.001) { continue }
+                    if taken.contains(where: { abs($0 - cx) < 2 * radius - 0.001 }) { continue }
+                    out[i].append(cx)
+                    taken.append(cx)
                 }
             }
         }

@@ -185,10 +185,23 @@ struct HTMLPrimitivesTests {
         #expect(BallotDotsChart.columns([(116, 5)], low: low, high: high).map { $0.map { ($0 * 10).rounded() / 10 } } == [[116, 121.6, 127.2]])
         #expect(BallotDotsChart.columns([(227, 5)], low: low, high: high) == [[227, 232.6, 221.4]])
         // Three 3.5s (at 310.25) and nine 4s, stack after stack: the 3.5s' second column at
-        // 315.85; the 4s' go 332.4, 326.8, 321.2 (5.35 from 315.85), then would land on the 3.5s'
-        // columns at 315.6 and 310.0, and take 304.4 instead (0.25.0 put two dots on one place).
+        // 315.85; the 4s' go 332.4, 326.8, 321.2 (5.35 from 315.85); 315.6 and 310.0 would land on
+        // the 3.5s' columns (0.25.0 put two dots on one place) and 304.4 past their value (a
+        // review: a ballot of 4 drawn as about 3.4): the fifth goes beyond the maximum, 343.6.
         let two = BallotDotsChart.columns([(310.25, 3), (338, 9)], low: low, high: high).map { $0.map { ($0 * 100).rounded() / 100 } }
-        #expect(two == [[310.25, 315.85], [338, 332.4, 326.8, 321.2, 304.4]])
+        #expect(two == [[310.25, 315.85], [338, 332.4, 326.8, 321.2, 343.6]])
+        // Six 3.5s and fourteen 4s: the 3.5s take 315.85 and 304.65; the 4s 332.4, 326.8, 321.2,
+        // then beyond: 343.6, 349.2, 354.8, 360.4. None left of 310.25.
+        let twenty = BallotDotsChart.columns([(310.25, 6), (338, 14)], low: low, high: high)
+        let fours: [Double] = twenty[1].map { ($0 * 100).rounded() / 100 }
+        #expect(fours == [338, 332.4, 326.8, 321.2, 343.6, 349.2, 354.8])
+        #expect(twenty[0].allSatisfy { $0 < 338 })
+        // A stack boxed in by both neighbours with no room between: last of all, anywhere free,
+        // clear of every other column.
+        let boxed = BallotDotsChart.columns([(200, 1), (203, 3), (206, 1)], low: low, high: high)
+        #expect(boxed[1].count == 2)
+        let extra = boxed[1][1]
+        #expect([200.0, 206].allSatisfy { abs($0 - extra) >= 5.2 - 0.001 })
         func apart(_ columns: [[Double]]) -> Bool {
             let all = columns.flatMap { $0 }
             return all.indices.allSatisfy { i in all.indices.allSatisfy { j in i == j || abs(all[i] - all[j]) >= 5.2 - 0.001 } }
