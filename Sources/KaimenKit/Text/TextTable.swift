@@ -85,29 +85,38 @@ public struct TextTable: Sendable, Hashable {
     }
 
     /// The table with its wrapped columns narrowed so that its lines fit `width` display
-    /// columns where they can: the room the other columns leave is shared among the wrapped
-    /// ones in proportion to their `maxWidth`, each between `minimum` (or its `maxWidth`, if
-    /// less) and its `maxWidth`. A table whose other columns alone are too wide keeps the
-    /// minimums and runs past `width`. (`rules show` in a terminal narrower than its table,
-    /// whose lines a terminal folded mid-word.)
-    public func fitted(to width: Int, minimum: Int = 12) -> TextTable {
+    /// columns, when they can: each wrapped column keeps at least its floor (its header, and
+    /// its widest run of characters without a space or a character two columns wide, such as
+    /// `contracts_signed/enterprises_unionised`, which a narrower column would cut mid-word;
+    /// at most its `maxWidth`), and what the other columns leave beyond the floors is shared
+    /// in proportion to what each wrapped column's cells want beyond its floor. A table that
+    /// cannot fit so is returned unchanged (`rules show` in a terminal narrower than its table,
+    /// whose lines a terminal folded mid-word).
+    public func fitted(to width: Int) -> TextTable {
         let wrapped = columns.indices.filter { columns[$0].wrap && columns[$0].maxWidth != nil }
         guard !wrapped.isEmpty else { return self }
+        func cells(_ i: Int) -> [String] { [columns[i].header] + rows.map { i < $0.count ? oneLine($0[i]) : "" } }
         // Each column's width unwrapped: the others' as they will print, the wrapped ones' up to their `maxWidth`.
         func natural(_ i: Int) -> Int {
-            let cells = [columns[i].header] + rows.map { i < $0.count ? $0[i] : "" }
-            let widest = cells.map { DisplayWidth.of(oneLine($0)) }.max() ?? 0
+            let widest = cells(i).map { DisplayWidth.of($0) }.max() ?? 0
             return columns[i].maxWidth.map { min($0, widest) } ?? widest
+        }
+        func floor(_ i: Int) -> Int {
+            let runs = cells(i).flatMap { $0.split { $0 == " " || DisplayWidth.of($0) == 2 } }
+            let widest = max(DisplayWidth.of(columns[i].header), runs.map { DisplayWidth.of(String($0)) }.max() ?? 0)
+            return min(columns[i].maxWidth!, widest)
         }
         let others = columns.indices.filter { !wrapped.contains($0) }.reduce(0) { $0 + natural($1) }
         // Less two a wrapped column: `DisplayWidth.wrap` keeps a closing mark (`，`) on its line past the width.
         let room = width - others - DisplayWidth.of(separator) * (columns.count - 1) - 2 * wrapped.count
-        let wanted = wrapped.map(natural)
-        let total = wanted.reduce(0, +)
-        guard room < total else { return self }
+        let wanted = wrapped.map(natural), floors = wrapped.map(floor)
+        let total = wanted.reduce(0, +), least = floors.reduce(0, +)
+        guard room < total, room >= least else { return self }
+        let beyond = zip(wanted, floors).map { max(0, $0 - $1) }, beyondTotal = beyond.reduce(0, +)
         var t = self
         for (k, i) in wrapped.enumerated() {
-            t.columns[i].maxWidth = max(min(minimum, wanted[k]), min(wanted[k], room * wanted[k] / total))
+            let share = beyondTotal > 0 ? (room - least) * beyond[k] / beyondTotal : 0
+            t.columns[i].maxWidth = min(wanted[k], floors[k] + share)
         }
         return t
     }

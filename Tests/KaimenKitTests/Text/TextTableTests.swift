@@ -112,23 +112,29 @@ struct TextTableTests {
         #expect(DisplayWidth.wrap(text, to: width) == lines)
     }
 
-    @Test("fitted to a width: the wrapped columns share what the others leave, in proportion, each at least the minimum; a table that fits is unchanged")
+    @Test("fitted to a width: the wrapped columns keep their floors and share the rest by what they want beyond them; a table that fits, or cannot, is unchanged")
     func fitted() {
         var t = TextTable(columns: [.init("id"), .init("参数", maxWidth: 40, wrap: true), .init("评分标准", maxWidth: 60, wrap: true)])
-        // id 4 wide; 参数 unwrapped 20 wide, 评分标准 30 (15 characters of two columns).
-        t.addRow(["r.c1", String(repeating: "a", count: 20), String(repeating: "达", count: 15)])
+        // id 4 wide; 参数 20 wide, one run of 12 without a space (its floor); 评分标准 30 (15
+        // characters two columns wide: its floor is its header's 8).
+        t.addRow(["r.c1", "abcdefghijkl 1234 xy", String(repeating: "达", count: 15)])
         // 4 + 2 + 20 + 2 + 30 = 58, and 2 for each wrapped column's closing mark: at 62 or
         // more, nothing changes.
         #expect(t.fitted(to: 62).columns == t.columns)
         #expect(t.fitted(to: 100).lines() == t.lines())
-        // At 42: 42 − 4 − 2 × 2 − 2 × 2 = 30 to share, 20 : 30 → 12 and 18.
+        // At 42: 42 − 4 − 2 × 2 − 2 × 2 = 30; floors 12 + 8 = 20; the 10 beyond them shared
+        // 8 : 22 (what each wants beyond its floor) → 2 and 7, rounded down: widths 14 and 15.
         let narrow = t.fitted(to: 42)
-        #expect(narrow.columns.map(\.maxWidth) == [nil, 12, 18])
+        #expect(narrow.columns.map(\.maxWidth) == [nil, 14, 15])
         #expect(narrow.lines().allSatisfy { DisplayWidth.of($0) <= 42 }, "\(narrow.lines())")
-        #expect(narrow.lines().count == 4)  // header, underline, two lines of the row
-        // At 24 the share would be 4 and 7: each keeps the minimum, and the lines run past 24.
-        #expect(t.fitted(to: 24).columns.map(\.maxWidth) == [nil, 12, 12])
-        #expect(t.fitted(to: 24, minimum: 3).columns.map(\.maxWidth) == [nil, 4, 7])
+        #expect(narrow.lines().contains { $0.contains("abcdefghijkl") })  // the run is never cut
+        // At 32 the room (20) is the floors': 12 and 8.
+        #expect(t.fitted(to: 32).columns.map(\.maxWidth) == [nil, 12, 8])
+        // Below it the table cannot fit without cutting a run: unchanged.
+        #expect(t.fitted(to: 31).columns == t.columns)
+        // No rows: the headers' widths only.
+        let empty = TextTable(columns: [.init("id"), .init("参数", maxWidth: 40, wrap: true)])
+        #expect(empty.fitted(to: 10).columns == empty.columns)
     }
 
     @Test("rules show in a terminal: its lines fit the terminal's width where the wrapped columns can give; to a pipe, as before")
