@@ -15,11 +15,11 @@ final class DecodeContext {
     /// Ids a `remove` was meant to drop but misspelt (the suggestion for `remove-unknown-id`):
     /// what they still use is not reported again.
     var meantToRemove: Set<String> = []
-    /// Entries an `override` was meant to change but named by a misspelt id (the suggestion for
-    /// `override-unknown-id`): an area's sum that the change would have set right is not
-    /// reported again (a rules author's trial met `rights` not adding up to the
+    /// Entries an `override` was meant to change the points of (`points`, `capped`) but named by
+    /// a misspelt id (the suggestion for `override-unknown-id`), by collection: an area's sum
+    /// that the change would have set right is not reported again (a rules author's trial met `rights` not adding up to the
     /// base's 12 after `override.areas` named it `right` with 14).
-    var meantToOverride: Set<String> = []
+    var meantToOverride: [String: Set<String>] = [:]
     /// Areas and standards a `remove` dropped while kept entries still name them, by
     /// collection: reported once at the `remove` entry, so what names them says nothing more.
     /// Kept apart from `undecoded`, which would also silence the checks of every area's sums.

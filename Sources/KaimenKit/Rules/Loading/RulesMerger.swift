@@ -161,7 +161,12 @@ struct RulesMerger {
                               at: entry["id"]?.location ?? entry.location, path: "override.\(key)[\(id)]",
                               hint: RulesMerger.hint(id, among: items, key) ?? ValidationMessages.addNewUnder(key))
                     ctx.undecoded[key, default: []].insert(id)
-                    if let meant = Suggestion.only(to: id, among: items.compactMap { $0["id"]?.stringValue }) { ctx.meantToOverride.insert(meant) }
+                    // Only what it would have set of a sum: an override that renames the area leaves
+                    // its sum for the checks to report (a review).
+                    if members.contains(where: { ["points", "capped"].contains($0.key) }),
+                       let meant = Suggestion.only(to: id, among: items.compactMap { $0["id"]?.stringValue }) {
+                        ctx.meantToOverride[key, default: []].insert(meant)
+                    }
                     continue
                 }
                 items[k] = JSONNode(.object(mergeKeys(baseMembers, members)), at: items[k].location)
