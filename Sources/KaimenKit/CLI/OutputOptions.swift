@@ -7,9 +7,13 @@ enum OutputOptions {
     /// folder (or using the same session), in seconds (default 30).
     static let lockWaitVariable = "KAIMEN_LOCK_WAIT"
 
-    /// `KAIMEN_LOCK_WAIT`, or 30 s.
+    /// The longest wait `KAIMEN_LOCK_WAIT` may set: a day (`1e20` trapped when the seconds were
+    /// said, `inf` was said as such; a review).
+    static let longestLockWait = 86_400.0
+
+    /// `KAIMEN_LOCK_WAIT`, or 30 s; between 0 and a day.
     static var lockWait: Double {
-        ProcessInfo.processInfo.environment[lockWaitVariable].flatMap(Double.init).map { max(0, $0) } ?? 30
+        ProcessInfo.processInfo.environment[lockWaitVariable].flatMap(Double.init).map { $0.isNaN ? 30 : min(max(0, $0), longestLockWait) } ?? 30
     }
 
     /// `--force`, the input files (as written on the command line, read from the current

@@ -80,8 +80,7 @@ enum SessionCommandSupport {
         }
         // The placeholders of the commands `status` and the hints print, copied as they are
         // (a secretary's trial recorded a resolve by “姓名” for the reason “理由”).
-        let placeholders: [(option: String, words: Set<String>)] = [("--by", ["姓名", "NAME"]), ("--reason", ["理由", "REASON"])]
-        let copied = placeholders.filter { p in args.value(p.option).map { p.words.contains($0.trimmingSpaces()) } == true }
+        let copied = SessionMessages.placeholders.filter { p in args.value(p.option).map { p.words.contains($0.trimmingSpaces()) } == true }
         if !copied.isEmpty {
             for p in copied { console.error(SessionMessages.placeholderCopied(p.option, word: args.value(p.option)!.trimmingSpaces()), lang) }
             console.errLine(CommandMessages.usageLine(usage).text(lang))

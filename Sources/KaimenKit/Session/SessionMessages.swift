@@ -525,10 +525,10 @@ extension SessionMessages {
         let command = sheets.first.map { "kaimen session void \(shellWord(dir)) --rep \(shellWord($0.representative)) --unit \(shellWord($0.unit))" } ?? ""
         return Localized(
             zh: "未录入 \(sheets.count) 行：没有填任何分数（\(shown.joined(separator: "、"))\(more ? " 等" : "")），不算录入；填好后再录入这个文件。"
-                + "原表若确实全部空白，用 `\(command) --reason 原表空白 --by 姓名` 声明作废",
+                + "原表若确实全部空白，用 `\(command) --reason 原表空白 --by \(namePlaceholder.zh)` 声明作废",
             en: "not entered: \(sheets.count) row\(sheets.count == 1 ? "" : "s") give no score at all (\(shown.joined(separator: ", "))\(more ? ", …" : "")); "
                 + "type them and enter the file again. If a paper sheet is blank throughout, declare it void: "
-                + "`\(command) --reason \"blank sheet\" --by NAME --lang en`")
+                + "`\(command) --reason \"blank sheet\" --by \(namePlaceholder.en) --lang en`")
     }
 
     /// `session enter`: the cells this file left blank, which count as not scored, a line a
@@ -541,22 +541,24 @@ extension SessionMessages {
                                   confirmed: Bool, shown: Int = 20) -> Localized {
         let count = cells.reduce(0) { $0 + $1.items.count }
         let listed = cells.prefix(shown)
-        func lines(_ bracket: (String, String) -> String) -> String {
+        /// A line a sheet, its items by name and key (a standard's name may hold `、` or `：` itself).
+        func lines(colon: String, comma: String, _ bracket: (String, String) -> String) -> String {
             listed.map { c in
-                "\n  \(c.sheet.representative) × \(c.sheet.unit)：" + c.items.map { item in oneLine(names[item].map { bracket($0, item) } ?? item) }.joined(separator: "、")
+                "\n  \(c.sheet.representative) × \(c.sheet.unit)\(colon)" + c.items.map { item in oneLine(names[item].map { bracket($0, item) } ?? item) }.joined(separator: comma)
             }.joined()
         }
         let restSheets = cells.count - listed.count, restCells = cells.dropFirst(shown).reduce(0) { $0 + $1.items.count }
-        let zhList = lines { "\($0)（\($1)）" }
-        let enList = lines { "\($0) (\($1))" }.replacingOccurrences(of: "：", with: ": ").replacingOccurrences(of: "、", with: ", ")
+        let zhList = lines(colon: "：", comma: "、") { "\($0)（\($1)）" }
+        let enList = lines(colon: ": ", comma: ", ") { "\($0) (\($1))" }
         return Localized(
             zh: (confirmed ? "已确认为空白的单元格 \(count) 个" : "空白单元格 \(count) 个") + "，按“未打分”处理、不计票：" + zhList
-                + (restSheets > 0 ? "\n  ……另有 \(restSheets) 张评分表的 \(restCells) 个" : "")
+                + (restSheets > 0 ? "\n  ……另有 \(restSheets) 张评分表共 \(restCells) 个空白单元格" + (confirmed ? "（`kaimen session status` 的“空白项”一列列出全部）" : "") : "")
                 + "\n纸质评分表上有分数的是漏录了："
                 + (confirmed ? "用 `kaimen session resolve` 加 `--override` 补上" : "第二名录入员录入后会列为不一致，再按纸质评分表裁定"),
             en: (confirmed ? "\(count) blank cell\(count == 1 ? "" : "s") confirmed" : "\(count) blank cell\(count == 1 ? "" : "s")")
                 + ", taken as not scored (no ballot):" + enList
-                + (restSheets > 0 ? "\n  … and \(restCells) on \(restSheets) more sheet\(restSheets == 1 ? "" : "s")" : "")
+                + (restSheets > 0 ? "\n  … and \(restCells) on \(restSheets) more sheet\(restSheets == 1 ? "" : "s")"
+                    + (confirmed ? " (all of them under “Blank cells” in `kaimen session status`)" : "") : "")
                 + "\nWhere the paper sheet has a score, it was skipped in typing: "
                 + (confirmed ? "add it with `kaimen session resolve` and `--override`"
                              : "the second operator's entry will then disagree, to be settled from the paper sheet"))
@@ -581,7 +583,8 @@ extension SessionMessages {
 
     /// `session status`, last line: ready to close, with the whole command.
     static func readyToClose(dir: String) -> Localized {
-        Localized(zh: "可以结束会话：kaimen session close \(shellWord(dir)) --by 姓名", en: "Ready to close: kaimen session close \(shellWord(dir)) --by NAME")
+        Localized(zh: "可以结束会话：kaimen session close \(shellWord(dir)) --by \(namePlaceholder.zh)",
+                  en: "Ready to close: kaimen session close \(shellWord(dir)) --by \(namePlaceholder.en)")
     }
 
     static let nothingConfirmed = Localized(zh: "会话中还没有一张已确认的评分表，没有可计的选票",
@@ -668,7 +671,7 @@ extension SessionMessages {
     static func notAcceptedMissingHint(_ row: SessionStatus.Row) -> Localized {
         row.state == .conflict
             ? Localized(zh: "用 `kaimen session status` 列出的 `kaimen session resolve` 命令逐项裁定，或由第三名录入员对照纸质评分表再录入一次",
-                        en: "settle each item with the `kaimen session resolve` command `kaimen session status` lists, or enter the sheet a third time")
+                        en: "settle each item with the `kaimen session resolve` command `kaimen session status` lists, or have a third operator enter it from the paper sheet")
             : Localized(zh: "请另一位录入员录入这份更正；无法录入时按纸质评分表用 `kaimen session resolve … --override` 裁定",
                         en: "have another operator enter the correction; if none can, settle it from the paper sheet with `kaimen session resolve … --override`")
     }
@@ -725,11 +728,11 @@ extension SessionMessages {
                                               en: "What the inputs were warned of when the session opened (its input copies cannot be changed; a change takes a new session):")
     /// `seconds` as said: whole, or to a tenth (`KAIMEN_LOCK_WAIT=1.5` waits 1.5 s, not 2).
     static func waitSeconds(_ seconds: Double) -> String {
-        let tenths = (seconds * 10).rounded()
+        let tenths = (min(max(0, seconds), OutputOptions.longestLockWait) * 10).rounded()
         return tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : String(tenths / 10)
     }
     static func sessionLocked(_ folder: String, seconds: Double) -> Localized {
-        seconds <= 0
+        waitSeconds(seconds) == "0"
             ? Localized(zh: "另一个 kaimen 命令正在使用会话 `\(folder)`（KAIMEN_LOCK_WAIT=0，没有等待）",
                         en: "another kaimen command is using the session `\(folder)` (KAIMEN_LOCK_WAIT=0: no wait)")
             : Localized(zh: "另一个 kaimen 命令正在使用会话 `\(folder)`，等了 \(waitSeconds(seconds)) 秒仍未结束",
@@ -1015,8 +1018,9 @@ extension SessionMessages {
         let command = "kaimen session resolve \(shellWord(dir)) --rep \(shellWord(row.representative)) --unit \(shellWord(row.unit)) "
             + "--standard \(shellWord(item))"
         let named = (zh: oneLine(itemName.map { "\($0)（\(item)）" } ?? item), en: oneLine(itemName.map { "\($0) (\(item))" } ?? item))
-        return Localized(zh: "\(who) × \(unit) · \(named.zh)：\(command) --score 分数 --reason 理由 --by 姓名（原表空白则以 --blank 代替 --score 分数）",
-                         en: "\(who) × \(unit) · \(named.en): \(command) --score SCORE --reason REASON --by NAME --lang en (--blank instead of --score for a blank cell)")
+        let (name, reason) = (namePlaceholder, reasonPlaceholder)
+        return Localized(zh: "\(who) × \(unit) · \(named.zh)：\(command) --score 分数 --reason \(reason.zh) --by \(name.zh)（原表空白则以 --blank 代替 --score 分数）",
+                         en: "\(who) × \(unit) · \(named.en): \(command) --score SCORE --reason \(reason.en) --by \(name.en) --lang en (--blank instead of --score for a blank cell)")
     }
 
     /// An item's values as the operators typed them, each with who typed it:
@@ -1027,12 +1031,23 @@ extension SessionMessages {
                   en: typings.map { "\($0.value ?? "blank") (\(oneLine($0.by.joined(separator: ", "))))" }.joined(separator: " / "))
     }
 
+    /// The placeholders the printed commands and usage lines hold for a name and a reason.
+    static let namePlaceholder = Localized(zh: "姓名", en: "NAME")
+    static let reasonPlaceholder = Localized(zh: "理由", en: "REASON")
+    /// Each option's placeholders, as `status`, the hints and the usage lines print them
+    /// (`--reason TEXT`, `--accept-missing REASON`): refused when given as they are.
+    static let placeholders: [(option: String, words: Set<String>)] = [
+        ("--by", [namePlaceholder.zh, namePlaceholder.en]),
+        ("--reason", [reasonPlaceholder.zh, reasonPlaceholder.en, "TEXT"]),
+        ("--accept-missing", [reasonPlaceholder.zh, reasonPlaceholder.en]),
+    ]
+
     /// `--by 姓名` or `--reason 理由` as a printed command has them: the placeholder, not filled in.
     static func placeholderCopied(_ option: String, word: String) -> Localized {
         option == "--by"
             ? Localized(zh: "`--by \(word)` 是命令里的占位词：写上操作人自己的名字，它会记入日志", en: "`--by \(word)` is the command's placeholder: give your own name, which the journal records")
-            : Localized(zh: "`--reason \(word)` 是命令里的占位词：写上这样做的理由（如 原始评分表为 4 分），它会记入日志",
-                        en: "`--reason \(word)` is the command's placeholder: give the reason (say, “the paper sheet says 4”), which the journal records")
+            : Localized(zh: "`\(option) \(word)` 是命令里的占位词：写上这样做的理由，它会记入日志",
+                        en: "`\(option) \(word)` is the command's placeholder: give the reason, which the journal records")
     }
 
     /// `s` on one line: line breaks and tabs from data shown as spaces.

@@ -126,6 +126,10 @@ struct DoubleEntryTests {
         #expect(copied.err.contains("`--by 姓名` 是命令里的占位词：写上操作人自己的名字") && copied.err.contains("`--reason 理由` 是命令里的占位词"), "\(copied.err)")
         #expect(s.run("void", ["--rep", "R05", "--unit", "X02", "--reason", "REASON", "--by", "王秘书", "--lang", "en"]).err
             .contains("`--reason REASON` is the command's placeholder"))
+        // As the usage lines print them: `--reason TEXT`, `--accept-missing REASON`.
+        #expect(s.run("appeal", ["--unit", "X02", "--reason", "TEXT", "--by", "王秘书"]).code == .usage)
+        let close = s.run("close", ["--by", "王秘书", "--accept-missing", "理由"])
+        #expect(close.code == .usage && close.err.contains("`--accept-missing 理由` 是命令里的占位词：写上这样做的理由"), "\(close.err)")
         #expect(s.journalLines.count == lines)
         let ok = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "原始评分表为 4 分", "--by", "王秘书"])
         #expect(ok.code == .success)

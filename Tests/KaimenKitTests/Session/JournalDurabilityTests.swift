@@ -129,6 +129,10 @@ struct JournalDurabilityTests {
         #expect(throws: SessionError.self) { _ = try Journal(directory: s.dir, writable: false, lockTimeout: 1.4, waiting: { notices += 1; told = $0 }) }
         #expect(notices == 1 && told == 1.4)
         #expect(SessionMessages.waitSeconds(30) == "30" && SessionMessages.waitSeconds(1.5) == "1.5" && SessionMessages.waitSeconds(0.04) == "0")
+        // A wait too long to say (1e20 trapped, `inf` was said as such) is at most a day; one that
+        // rounds to 0 is said as no wait (a review).
+        #expect(SessionMessages.waitSeconds(1e20) == "86400" && SessionMessages.waitSeconds(.infinity) == "86400")
+        #expect(SessionMessages.sessionLocked("s", seconds: 0.04).zh.contains("KAIMEN_LOCK_WAIT=0，没有等待"))
         // The real executable, with KAIMEN_LOCK_WAIT: status exits 1 with the message.
         let p = Process()
         p.executableURL = try Self.executable()

@@ -26,7 +26,7 @@ enum UnreadMetricMessages {
             text: Localized(zh: "指标 `\(id)`（\(name)）没有任何标准、加分项、扣分项、否决项或同分比较读取，"
                                 + (required ? "单位文件却仍须有这一列" : "单位文件缺这一列时仍会得到提示"),
                             en: "metric `\(id)` (\(name)) is read by no standard, bonus, deduction, veto or tie-break, yet "
-                                + (required ? "the units file must still have its column" : "a units file without its column is still warned")),
+                                + (required ? "the units file must still have its column" : "a units file without its column still draws a warning (`metric-column-absent`)")),
             hint: extending.map { file in
                 Localized(zh: "如果读取它的项已删去或已改读别的指标，在 \(file) 的 `remove.metrics` 中一并删去 `\(id)`；仍要用它，就让某一项读取它",
                           en: "if what read it was removed or now reads another metric, remove `\(id)` too, under `remove.metrics` in \(file); to keep it, have an entry read it")
