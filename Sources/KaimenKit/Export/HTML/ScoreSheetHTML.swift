@@ -170,9 +170,13 @@ enum ScoreSheetHTML {
             // A standard not assessed (too few ballots) has no resulting points to mark, since 0.17.0:
             // the table says 不考核, and a tick would read as points.
             let assessed = r.standards[i].isAssessed || !session.report.writes(since: ScoreReport.v0_17)
+            // Since 0.26.0 its row says so where the result would stand: its ballots, drawn black,
+            // read as counted (a secretary's trial).
+            let notCounted = !assessed || d.result == nil
+            let saysNotAssessed = notCounted && session.report.writes(since: ScoreReport.v0_26)
             rows.append(.init(name: label, maximum: st.points.doubleValue, kept: d.kept.map { $0.score.doubleValue },
                               trimmed: (d.droppedLow + d.droppedHigh).map { $0.score.doubleValue }, result: assessed ? d.result?.doubleValue : nil,
-                              resultLabel: assessed ? fmt.flatMap { f in d.result.map(f.fixed) } : nil))
+                              resultLabel: saysNotAssessed ? PaperTexts.notAssessed.text(lang) : assessed ? fmt.flatMap { f in d.result.map(f.fixed) } : nil))
         }
         var chart = BallotDotsChart(rows: rows, title: PaperTexts.ballotsHeading.text(lang))
         chart.stacksApart = session.report.writes(since: ScoreReport.v0_19)

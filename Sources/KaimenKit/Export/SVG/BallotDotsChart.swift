@@ -12,7 +12,8 @@ public struct BallotDotsChart: Sendable {
         /// The points the ballots gave (their mean after trimming), if any.
         public var result: Double?
         /// The result as the score sheet's table writes it (`1.50`), beside its tick; `nil`: in
-        /// the chart's own short form (`1.5`), as before 0.18.0.
+        /// the chart's own short form (`1.5`), as before 0.18.0. Without a result, said alone
+        /// where it would stand (`不考核`, since 0.26.0: too few ballots to count).
         public var resultLabel: String?
 
         public init(name: String, maximum: Double, kept: [Double], trimmed: [Double], result: Double?, resultLabel: String? = nil) {
@@ -115,6 +116,8 @@ public struct BallotDotsChart: Sendable {
                                                             : .init(stroke: "#000", strokeWidth: 0.5, fill: "#000"))
             }
             if !tickClear, let r = row.result { result(i, r, top: -8, bottom: 6, width: 1.4) }
+            // No result, but a label (since 0.26.0, `不考核`): the label alone, where the result's stands.
+            if row.result == nil, let label = row.resultLabel { c.text(labelX[i], mid + 3.5, label, size: 8.5) }
         }
         // After every tick, which reaches the labels of its own row and the row above's.
         if tickClear { rows.indices.forEach(scaleLabels) }

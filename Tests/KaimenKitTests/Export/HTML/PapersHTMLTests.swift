@@ -96,7 +96,15 @@ struct PapersHTMLTests {
         let x07 = try #require(s.table.units.firstIndex { $0.id == "X07" })
         let row = { (s: ScoringSession) in ScoreSheetHTML.ballotDots(s, unit: x07, lang: .zh).rows.first { $0.name == "职工互助保险办理" } }
         #expect(try #require(row(s)).result == nil && row(s)?.kept.count == 2)
+        // Since 0.26.0 the row says 不考核 where the result would stand: its two black dots read
+        // as counted (a secretary's trial); in English, `not assessed`.
+        #expect(row(s)?.resultLabel == "不考核")
+        let svg = ScoreSheetHTML.ballotDots(s, unit: x07, lang: .zh).rendered().markup
+        #expect(svg.contains(">不考核</text>"), "\(svg)")
+        #expect(ScoreSheetHTML.ballotDots(s, unit: x07, lang: .en).rows.first { $0.name == "职工互助保险办理" }?.resultLabel == "not assessed")
         #expect(SessionWarnings.collect(s.report, lang: .en).contains { $0.hasSuffix("— X07 (2)") })
+        s.report.writtenAs = [0, 25, 0]
+        #expect(try #require(row(s)).resultLabel == nil, "as 0.25.0 drew it, for its seals")
         s.report.writtenAs = [0, 16, 0]
         #expect(try #require(row(s)).result != nil, "as 0.16.0 drew it, for its seals")
         #expect(SessionWarnings.collect(s.report, lang: .en).contains { $0.hasSuffix("— X07（2）") })
