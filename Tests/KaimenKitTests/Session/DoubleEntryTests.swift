@@ -131,8 +131,11 @@ struct DoubleEntryTests {
         let close = s.run("close", ["--by", "王秘书", "--accept-missing", "理由"])
         #expect(close.code == .usage && close.err.contains("`--accept-missing 理由` 是命令里的占位词：写上这样做的理由"), "\(close.err)")
         #expect(s.journalLines.count == lines)
-        let ok = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "原始评分表为 4 分", "--by", "王秘书"])
+        // A full-width ４ and the standard by its name: said back as recorded (a secretary's trial).
+        let ok = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "依法维权工作评价（职工代表评分）", "--score", "４",
+                                   "--reason", "原始评分表为 4 分", "--by", "王秘书"])
         #expect(ok.code == .success)
+        #expect(ok.out.hasPrefix("已裁定 R05 × X02 · rights.ballot 为 4（记录 "), "\(ok.out)")
         #expect(try s.state().decision(Self.sheet, items: ExpectedBallotsTests.xichengItems).state == .confirmed)
         let last = try JournalRecord.parse(s.journalLines.last!).get()
         #expect(last.kind == .resolve && last.by == "王秘书")

@@ -37,8 +37,11 @@ public enum SessionResolveCommand: Command {
             let state = folder.state.decision(.init(representative: rep, unit: unit), items: folder.setup.expected.items).state
             let replaced = r.content["replaces"].map { SessionMessages.replaced($0.stringValue, by: r.content["score"]?.stringValue) }
                 ?? Localized(zh: "", en: "")
-            console.outLine(SessionCommandSupport.clean(lang.t("已裁定（记录 \(r.seq)）\(replaced.zh)；该评分表现在：\(SessionMessages.stateName(state).zh)",
-                                                               "resolved (record \(r.seq))\(replaced.en); the sheet is now \(SessionMessages.stateName(state).en)")))
+            // The value as recorded, and the item by its key: a `４` typed full-width, or a name
+            // given to --standard, is seen as read (a secretary's trial could not tell).
+            let value = SessionMessages.cellText(r.content["score"]?.stringValue), key = r.content["standard"]?.stringValue ?? item
+            console.outLine(SessionCommandSupport.clean(lang.t("已裁定 \(rep) × \(unit) · \(key) 为 \(value.zh)（记录 \(r.seq)）\(replaced.zh)；该评分表现在：\(SessionMessages.stateName(state).zh)",
+                                                               "resolved \(rep) × \(unit) · \(key) as \(value.en) (record \(r.seq))\(replaced.en); the sheet is now \(SessionMessages.stateName(state).en)")))
             return .success
         }
     }
