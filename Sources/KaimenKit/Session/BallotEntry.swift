@@ -40,6 +40,7 @@ extension SessionFolder {
         }
         let typed = TypedSheets.read(data, fileName: fileName, setup: setup)
         var diagnostics = typed.diagnostics
+        let readWithErrors = diagnostics.contains { $0.severity == .error }
         var fresh: [TypedSheets.Sheet] = [], unchanged: [ExpectedBallots.Sheet] = []
         // The journal keeps `by` as `Echo.visible` made it: compared the same way, and as one
         // person however spaced, wide or capitalised (`录入员　甲`, `录入员甲`; `Zhang`, `zhang`),
@@ -59,7 +60,10 @@ extension SessionFolder {
                 continue
             }
             let mine = state.currentEntries(s.sheet).filter { Self.operatorKey($0.by) == me && $0.round == state.round }
-            if let earlier = mine.first {
+            // A file with a problem of its own (a header naming no standard) is not compared with
+            // the operator's earlier entries: every sheet read without that column differed, and
+            // 57 `same-operator` errors buried the one that mattered (a secretary's trial).
+            if let earlier = mine.first, !readWithErrors {
                 // Item by item (a journal written before blanks were kept as `null` leaves them out).
                 if setup.expected.items.allSatisfy({ (earlier.scores[$0] ?? nil) == (s.scores[$0] ?? nil) }) {
                     unchanged.append(s.sheet)

@@ -221,6 +221,22 @@ struct DoubleEntryTests {
         #expect(again1.err.contains("录错的值用 `kaimen session resolve` 加 `--override` 更正，原值会记入日志"), "\(again1.err)")
     }
 
+    /// A secretary's trial: a header mistake in a second file of the same operator was followed
+    /// by one `same-operator` error per sheet (every sheet read without that column differed).
+    @Test("a file with a header problem is not compared with the operator's earlier entries: the header's error alone")
+    func headerErrorNotBuried() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a") { _ in true })
+        #expect(s.run("enter", [a, "--by", "甲"]).code == .success)
+        let lines = s.journalLines.count
+        let typo = try SampleSession.typed("a") { _ in true }.replacingOccurrences(of: "安全生产工作评价", with: "安全生产工做评价")
+        let r = s.run("enter", [try s.file("typo.csv", typo), "--by", "甲"])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("安全生产工做评价") && !r.err.contains("同一人不能录入两次"), "\(r.err)")
+        #expect(r.err.contains("\n2 个错误；未做任何记录"), "\(r.err)")  // the header's two: the unknown column, the missing one
+        #expect(s.journalLines.count == lines)
+    }
+
     /// Found by a new user: `录入员　甲` and `录入员甲` (or `Zhang` and `zhang`) counted as two
     /// people, so one person's typing confirmed every sheet.
     @Test("one operator under another spacing, width or case is the same operator", arguments: [
