@@ -52,6 +52,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case extendsNotRules = "extends-not-rules"
     case extendsTooDeep = "extends-too-deep"
     case extendsOwnName = "extends-own-name"
+    case extendsInheritsVersion = "extends-inherits-version"
 
     // Rules files: the criteria as a whole
     case duplicateID = "duplicate-id"

@@ -55,6 +55,28 @@ struct ExtendsLimitsTests {
         #expect(layered.metadata.title == "甲区细则" && layered.metadata.version == "2")
     }
 
+    /// A rules author's trial: a 2024 file without its own version and period printed the
+    /// base's `2014.1 · 有效期 2014-01-01 – …` and nothing said so.
+    @Test("an extending file without its own version or period is warned at its extends, with what stands for it; a layer in between is not")
+    func ownVersion() throws {
+        let named = #"{ "format": 1, "extends": "base.jsonc", "id": "a", "title": "甲区细则", "issuer": "甲区总工会" }"#
+        let loaded = try memoryLoader(["/r/a.jsonc": named, "/r/base.jsonc": Self.base]).load("/r/a.jsonc")
+        let w = loaded.warnings.filter { $0.code == "extends-inherits-version" }
+        #expect(w.count == 1 && w.first?.severity == .warning)
+        #expect(w.first?.text.zh == "继承 base.jsonc 的细则没有写自己的 `version`、`effective`：会沿用 base.jsonc 的版本 1、有效期 2024-01-01 起，印在汇总表和评分表上")
+        #expect(w.first?.location?.line == 1 && w.first?.location?.column == 27)
+        #expect(loaded.rules.metadata.version == "1")
+        // With its own version, only the period; with both, nothing; a layer in between is not asked.
+        let versioned = named.replacingOccurrences(of: #""id": "a""#, with: #""id": "a", "version": "2""#)
+        let one = try memoryLoader(["/r/a.jsonc": versioned, "/r/base.jsonc": Self.base]).load("/r/a.jsonc").warnings
+        #expect(one.filter { $0.code == "extends-inherits-version" }.map(\.message) == ["a file that extends base.jsonc has no `effective` of its own: "
+            + "base.jsonc's period from 2024-01-01 would stand for it on the summary and score sheets"])
+        let dated = versioned.replacingOccurrences(of: #""version": "2""#, with: #""version": "2", "effective": { "from": "2025-01-01" }"#)
+        let layered = try memoryLoader(["/r/a.jsonc": dated.replacingOccurrences(of: "base.jsonc", with: "mid.jsonc"),
+                                        "/r/mid.jsonc": #"{ "format": 1, "extends": "base.jsonc" }"#, "/r/base.jsonc": Self.base]).load("/r/a.jsonc")
+        #expect(!layered.warnings.contains { $0.code == "extends-inherits-version" })
+    }
+
     @Test("a session's copy of a child without its own name still loads: a session 0.18.0 opened must score and verify")
     func ownNameNotAskedOfSessionCopies() throws {
         let root = Fixtures.packageRoot.path

@@ -21,6 +21,15 @@ struct RulesMerger {
                                                                        id: base["id"]?.stringValue, issuer: base["issuer"]?.stringValue),
                       at: child["extends"]?.location ?? child.location, path: "extends", hint: ValidationMessages.writeOwnName(missing))
         }
+        // Its version and period, inherited, would be printed as the base's (a rules author's
+        // trial met `2014.1 · 有效期 2014-01-01 – 2014-12-31` on a 2024 file): legal, so a warning.
+        let undated = ctx.requireOwnName && given ? ["version", "effective"].filter { key in child[key] == nil } : []
+        if !undated.isEmpty {
+            let period = base["effective"].map { e in (from: e["from"]?.stringValue ?? "", to: e["to"]?.stringValue) }
+            ctx.warning(.extendsInheritsVersion, ValidationMessages.inheritsVersion(undated, base: baseFile, version: base["version"]?.stringValue,
+                                                                                   effective: period),
+                        at: child["extends"]?.location ?? child.location, path: "extends", hint: ValidationMessages.writeOwnVersion(undated))
+        }
         result.removeAll { $0.key == "$schema" || $0.key == "extends" }
 
         // 1. remove
