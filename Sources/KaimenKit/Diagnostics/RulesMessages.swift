@@ -198,6 +198,23 @@ enum RulesMessages {
     static let tieBreakWords: [String: String] = [
         "代表评分": "ballots", "代表打分": "ballots", "方面": "area", "标准": "standard", "指标": "metric", "加分": "bonus", "加分项": "bonus",
     ]
+    /// What a rules author may write for `notAssessable`, `missing`, `aggregate`, `insufficient`
+    /// and a ballot standard's `target` in Chinese (a rules author's trial: only `kind`,
+    /// `method`, `by` and `order` were answered with their key).
+    static let notAssessableWords: [String: String] = [
+        "不得分": "zero", "得0分": "zero", "得 0 分": "zero", "零分": "zero", "满分": "full", "得满分": "full",
+        "按比例": "prorate", "按比例折算": "prorate", "折算": "prorate", "按比例计": "prorate",
+    ]
+    static let missingWords: [String: String] = [
+        "必须填写": "error", "报错": "error", "必填": "error", "按0计": "zero", "按 0 计": "zero", "计为0": "zero", "零": "zero", "按“否”计": "zero",
+        "不予考核": "notAssessable", "不考核": "notAssessable", "读它的标准不予考核": "notAssessable",
+    ]
+    static let aggregateWords: [String: String] = [
+        "平均": "mean", "平均分": "mean", "平均值": "mean", "中位数": "median", "中位": "median",
+        "去掉最高最低": "trimmedMean", "去掉最高最低取平均": "trimmedMean", "截尾平均": "trimmedMean", "去极值平均": "trimmedMean",
+    ]
+    static let insufficientWords: [String: String] = ["不予考核": "notAssessable", "不考核": "notAssessable", "不得分": "zero", "零分": "zero", "得0分": "zero"]
+    static let targetWords: [String: String] = ["标准": "standard", "按标准": "standard", "按标准打分": "standard", "方面": "area", "按方面": "area", "按方面打分": "area"]
     static let orderWords: [String: String] = [
         "降序": "desc", "从高到低": "desc", "高者优先": "desc", "高分优先": "desc", "升序": "asc", "从低到高": "asc", "低者优先": "asc", "低分优先": "asc",
     ]
@@ -249,7 +266,7 @@ enum RulesMessages {
     }
     static func notADate(_ s: String) -> L { L(zh: "`\(s)` 不是日期；请写成 YYYY-MM-DD", en: "`\(s)` is not a date; write it as YYYY-MM-DD") }
     static func notAssessableChoice(allowPoints: Bool) -> L {
-        L(zh: "`notAssessable` 必须是 `zero`、`full`、`prorate`\(allowPoints ? "或分数" : "")",
+        L(zh: "`notAssessable` 必须是 `zero`、`full`、`prorate`\(allowPoints ? " 或一个分值" : " 之一")",
           en: "`notAssessable` must be `zero`, `full`, `prorate`\(allowPoints ? " or a number of points" : "")")
     }
     static func unknownMetric(_ id: String) -> L { L(zh: "没有指标 `\(id)`", en: "unknown metric `\(id)`") }

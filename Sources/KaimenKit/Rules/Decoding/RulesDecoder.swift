@@ -251,7 +251,7 @@ struct RulesDecoder {
                             words: Dictionary(MetricDefinition.Kind.allCases.map { (ReaderMessages.kindName($0).zh, $0.rawValue) }, uniquingKeysWith: { a, _ in a }))
             .flatMap(MetricDefinition.Kind.init(rawValue:))
         let unit = r.string("unit", required: false)
-        let missing = r.choice("missing", MetricDefinition.Missing.allCases.map(\.rawValue), required: false)
+        let missing = r.choice("missing", MetricDefinition.Missing.allCases.map(\.rawValue), required: false, words: RulesMessages.missingWords)
             .flatMap(MetricDefinition.Missing.init(rawValue:)) ?? .error
         guard let id, let name, let kind else { return nil }
         return MetricDefinition(id: id, name: name, kind: kind, unit: unit, missing: missing, origin: r.origin())
@@ -318,8 +318,10 @@ struct RulesDecoder {
         }
         let options = ["zero", "full", "prorate"]
         guard let s = v.stringValue, options.contains(s) else {
+            let meant = v.stringValue.flatMap { RulesMessages.notAssessableWords[$0.trimmingSpaces()] }
             ctx.error(.invalidValue, RulesMessages.notAssessableChoice(allowPoints: allowPoints),
-                      at: v.location, path: path, hint: v.stringValue.flatMap { Localized.didYouMean($0, among: options) })
+                      at: v.location, path: path,
+                      hint: meant.map { RulesMessages.writeChoice(v.stringValue!, $0) } ?? v.stringValue.flatMap { Localized.didYouMean($0, among: options) })
             return nil
         }
         switch s {
@@ -453,12 +455,14 @@ struct RulesDecoder {
     private func decodeBallotPolicy(_ r: ObjectReader) -> BallotPolicy {
         r.finish(allowed: RulesDecoder.ballotPolicyKeys)
         var p = BallotPolicy.default
-        if let a = r.choice("aggregate", BallotPolicy.Aggregate.allCases.map(\.rawValue), required: false).flatMap(BallotPolicy.Aggregate.init(rawValue:)) {
+        if let a = r.choice("aggregate", BallotPolicy.Aggregate.allCases.map(\.rawValue), required: false, words: RulesMessages.aggregateWords)
+            .flatMap(BallotPolicy.Aggregate.init(rawValue:)) {
             p.aggregate = a
         }
         if let t = r.object("trim", what: RulesMessages.quoted("trim")).flatMap(decodeTrim) { p.trim = t }
         if let m = r.integer("minBallots", required: false, range: 1...1000) { p.minBallots = m }
-        if let i = r.choice("insufficient", BallotPolicy.Insufficient.allCases.map(\.rawValue), required: false).flatMap(BallotPolicy.Insufficient.init(rawValue:)) {
+        if let i = r.choice("insufficient", BallotPolicy.Insufficient.allCases.map(\.rawValue), required: false, words: RulesMessages.insufficientWords)
+            .flatMap(BallotPolicy.Insufficient.init(rawValue:)) {
             p.insufficient = i
         }
         if let step = r.number("scoreStep", required: false, nonNegative: true, meaning: .points) {

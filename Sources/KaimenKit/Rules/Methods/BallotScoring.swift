@@ -28,8 +28,8 @@ extension BallotScoring: MethodRule {
                         at: r.value("method")?.location, path: r.path("method"))
             return nil
         }
-        let target = r.choice("target", ["standard", "area"], required: false).flatMap(Target.init(rawValue:)) ?? .standard
-        let aggregate = r.choice("aggregate", BallotPolicy.Aggregate.allCases.map(\.rawValue), required: false)
+        let target = r.choice("target", ["standard", "area"], required: false, words: RulesMessages.targetWords).flatMap(Target.init(rawValue:)) ?? .standard
+        let aggregate = r.choice("aggregate", BallotPolicy.Aggregate.allCases.map(\.rawValue), required: false, words: RulesMessages.aggregateWords)
             .flatMap(BallotPolicy.Aggregate.init(rawValue:))
         let trim = r.object("trim", what: RulesMessages.quoted("trim")).flatMap(d.decodeTrim)
         let minBallots = r.integer("minBallots", required: false, range: 1...1000)
