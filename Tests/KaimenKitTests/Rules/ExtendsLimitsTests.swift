@@ -77,6 +77,27 @@ struct ExtendsLimitsTests {
         #expect(!layered.warnings.contains { $0.code == "extends-inherits-version" })
     }
 
+    /// A rules author's trial: an override to `expression` of a `count` standard was refused for
+    /// the base's `metric` and `perUnit`, in the base file, with no word of why.
+    @Test("an override that changes a standard's method drops the base's keys the new method does not take, and keeps those it does")
+    func overrideMethod() throws {
+        func child(_ standard: String) -> String {
+            #"{ "format": 1, "extends": "base.jsonc", "id": "a", "title": "甲", "issuer": "甲区", "version": "2", "effective": { "from": "2025-01-01" }, "#
+                + #""override": { "standards": [ \#(standard) ] } }"#
+        }
+        let rules = try memoryLoader(["/r/a.jsonc": child(#"{ "id": "s", "method": "expression", "formula": "min(10, n)" }"#), "/r/base.jsonc": Self.base])
+            .load("/r/a.jsonc").rules
+        #expect(rules.standards[0].method.kind == .expression)
+        // To `presence`, which takes `metric` too: the base's metric stays, its `perUnit` goes.
+        let present = try memoryLoader(["/r/a.jsonc": child(#"{ "id": "s", "method": "presence" }"#), "/r/base.jsonc": Self.base]).load("/r/a.jsonc").rules
+        #expect(present.standards[0].method.kind == .presence && present.standards[0].metricIDs == ["n"])
+        // The same method: every key merges as before, so a misspelt one is still said.
+        let error = try #require(throws: DiagnosticsError.self) {
+            try memoryLoader(["/r/a.jsonc": child(#"{ "id": "s", "method": "count", "perUnt": 2 }"#), "/r/base.jsonc": Self.base]).load("/r/a.jsonc")
+        }
+        #expect(error.diagnostics.contains { $0.code == "unknown-key" && $0.message.contains("perUnt") })
+    }
+
     @Test("a session's copy of a child without its own name still loads: a session 0.18.0 opened must score and verify")
     func ownNameNotAskedOfSessionCopies() throws {
         let root = Fixtures.packageRoot.path

@@ -178,7 +178,16 @@ struct RulesMerger {
                     }
                     continue
                 }
-                items[k] = JSONNode(.object(mergeKeys(baseMembers, members)), at: items[k].location)
+                // An override that changes the method: the base's keys the new method does not take
+                // go with the old method (count's `metric` and `perUnit` under `expression` were
+                // errors in the base file, with no word of why; a rules author's trial). Keys both
+                // take stay, so a file that loaded before loads the same.
+                var kept = baseMembers
+                if let method = entry["method"]?.stringValue, method != items[k]["method"]?.stringValue, let keys = RulesDecoder.methodKeys[method] {
+                    let taken = Set(RulesDecoder.standardCommonKeys + keys)
+                    kept.removeAll { !taken.contains($0.key) }
+                }
+                items[k] = JSONNode(.object(mergeKeys(kept, members)), at: items[k].location)
             }
         }
     }
