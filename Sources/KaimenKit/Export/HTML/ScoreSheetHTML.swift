@@ -170,10 +170,11 @@ enum ScoreSheetHTML {
             // A standard not assessed (too few ballots) has no resulting points to mark, since 0.17.0:
             // the table says 不考核, and a tick would read as points.
             let assessed = r.standards[i].isAssessed || !session.report.writes(since: ScoreReport.v0_17)
-            // Since 0.26.0 its row says so where the result would stand: its ballots, drawn black,
-            // read as counted (a secretary's trial).
-            let notCounted = !assessed || d.result == nil
-            let saysNotAssessed = notCounted && session.report.writes(since: ScoreReport.v0_26)
+            // Since 0.26.0 a standard left out (its points prorated away: the table's 不考核) says
+            // so where the result would stand: its ballots, drawn black, read as counted (a
+            // secretary's trial). One its rule gives points to (0, full) is as before.
+            let leftOut = !r.standards[i].isAssessed && r.standards[i].prorated
+            let saysNotAssessed = leftOut && session.report.writes(since: ScoreReport.v0_26)
             rows.append(.init(name: label, maximum: st.points.doubleValue, kept: d.kept.map { $0.score.doubleValue },
                               trimmed: (d.droppedLow + d.droppedHigh).map { $0.score.doubleValue }, result: assessed ? d.result?.doubleValue : nil,
                               resultLabel: saysNotAssessed ? PaperTexts.notAssessed.text(lang) : assessed ? fmt.flatMap { f in d.result.map(f.fixed) } : nil))

@@ -84,7 +84,10 @@ public struct BallotDotsChart: Sendable {
             let rightmost = dots.map { $0.x + Self.radius }.max() ?? 0
             labelX.append(stacksApart ? max(labelW + plotW + 4, rightmost + 3) : labelW + plotW + 4)
         }
-        let labelRoom = zip(rows, labelX).map { row, x in x + 5 * Double((row.resultLabel ?? SVGCanvas.n(row.result ?? 0)).count) }.max() ?? 0
+        // About 5 points a character, a character two columns wide (`不考核`, since 0.26.0) 9.
+        let labelRoom = zip(rows, labelX).map { row, x in
+            x + (row.resultLabel ?? SVGCanvas.n(row.result ?? 0)).reduce(0) { $0 + (DisplayWidth.of($1) == 2 ? 9 : 5) }
+        }.max() ?? 0
         let width = stacksApart ? max(labelW + plotW + rightW, labelRoom.rounded(.up)) : labelW + plotW + rightW
         var c = SVGCanvas(width: width, height: top + Double(rows.count) * rowH + 6, title: title)
         func middle(_ i: Int) -> Double { top + Double(i) * rowH + rowH / 2 }

@@ -105,6 +105,21 @@ struct PapersHTMLTests {
         #expect(SessionWarnings.collect(s.report, lang: .en).contains { $0.hasSuffix("— X07 (2)") })
         s.report.writtenAs = [0, 25, 0]
         #expect(try #require(row(s)).resultLabel == nil, "as 0.25.0 drew it, for its seals")
+        s.report.writtenAs = nil
+        // A rule that gives the standard points when too few ballots came (`zero` here): the table
+        // gives 0.00, so the chart does not say 不考核 (a review: the sheet contradicted itself).
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-zero-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc"), encoding: .utf8)
+        let zeroed = text.replacingOccurrences(of: #""notAssessable": "prorate"\#n    },\#n\#n    // ── 九"#,
+                                               with: #""notAssessable": "zero"\#n    },\#n\#n    // ── 九"#)
+        #expect(zeroed != text)
+        try zeroed.write(to: dir.appendingPathComponent("r.jsonc"), atomically: true, encoding: .utf8)
+        let z = try ScoringSession.run(.init(rules: dir.appendingPathComponent("r.jsonc").path, units: "samples/xicheng-2014/units.csv",
+                                             roster: "samples/xicheng-2014/roster.csv", ballots: "samples/xicheng-2014/ballots.csv",
+                                             baseDirectory: Fixtures.packageRoot.path))
+        #expect(try #require(row(z)).resultLabel == nil && row(z)?.result == nil)
         s.report.writtenAs = [0, 16, 0]
         #expect(try #require(row(s)).result != nil, "as 0.16.0 drew it, for its seals")
         #expect(SessionWarnings.collect(s.report, lang: .en).contains { $0.hasSuffix("— X07（2）") })
