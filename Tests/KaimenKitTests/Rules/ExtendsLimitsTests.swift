@@ -96,6 +96,20 @@ struct ExtendsLimitsTests {
             try memoryLoader(["/r/a.jsonc": child(#"{ "id": "s", "method": "count", "perUnt": 2 }"#), "/r/base.jsonc": Self.base]).load("/r/a.jsonc")
         }
         #expect(error.diagnostics.contains { $0.code == "unknown-key" && $0.message.contains("perUnt") })
+        // A stray `method` on a metric drops nothing: its one error is the unknown key (a review
+        // met a missing `kind` said in the base file too).
+        let stray = try #require(throws: DiagnosticsError.self) {
+            let text = #"{ "format": 1, "extends": "base.jsonc", "id": "a", "title": "甲", "issuer": "甲区", "version": "2", "effective": { "from": "2025-01-01" }, "#
+                + #""override": { "metrics": [ { "id": "n", "method": "count" } ] } }"#
+            _ = try memoryLoader(["/r/a.jsonc": text, "/r/base.jsonc": Self.base]).load("/r/a.jsonc")
+        }
+        #expect(stray.diagnostics.filter { $0.severity == .error }.map(\.code) == ["unknown-key"], "\(stray.diagnostics.map(\.description))")
+        // A key the new method needs and the override lacks is said at the override, not in the base file.
+        let lacking = try #require(throws: DiagnosticsError.self) {
+            try memoryLoader(["/r/a.jsonc": child(#"{ "id": "s", "method": "linear", "metric": "n" }"#), "/r/base.jsonc": Self.base]).load("/r/a.jsonc")
+        }
+        let missing = lacking.diagnostics.filter { $0.code == "missing-key" }
+        #expect(!missing.isEmpty && missing.allSatisfy { $0.location?.file.hasSuffix("a.jsonc") == true }, "\(lacking.diagnostics.map(\.description))")
     }
 
     @Test("a session's copy of a child without its own name still loads: a session 0.18.0 opened must score and verify")

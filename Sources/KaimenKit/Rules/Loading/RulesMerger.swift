@@ -182,12 +182,17 @@ struct RulesMerger {
                 // go with the old method (count's `metric` and `perUnit` under `expression` were
                 // errors in the base file, with no word of why; a rules author's trial). Keys both
                 // take stay, so a file that loaded before loads the same.
-                var kept = baseMembers
-                if let method = entry["method"]?.stringValue, method != items[k]["method"]?.stringValue, let keys = RulesDecoder.methodKeys[method] {
+                // (Only a standard, bonus or deduction has a method: a stray `method` elsewhere is
+                // an unknown key, and drops nothing.) The entry then stands at the override, so a
+                // key the new method needs and lacks is said there, not in the base file.
+                var kept = baseMembers, at = items[k].location
+                if ["standards", "bonuses", "deductions"].contains(key), let method = entry["method"]?.stringValue,
+                   method != items[k]["method"]?.stringValue, let keys = RulesDecoder.methodKeys[method] {
                     let taken = Set(RulesDecoder.standardCommonKeys + keys)
                     kept.removeAll { !taken.contains($0.key) }
+                    at = entry.location
                 }
-                items[k] = JSONNode(.object(mergeKeys(kept, members)), at: items[k].location)
+                items[k] = JSONNode(.object(mergeKeys(kept, members)), at: at)
             }
         }
     }
