@@ -40,7 +40,8 @@ extension SessionFolder {
         }
         let typed = TypedSheets.read(data, fileName: fileName, setup: setup)
         var diagnostics = typed.diagnostics
-        let readWithErrors = diagnostics.contains { $0.severity == .error }
+        // The lines with an error of the reader's: the header's (line 1) stands for every sheet.
+        let errorLines = Set(diagnostics.filter { $0.severity == .error }.compactMap { $0.location?.line })
         var fresh: [TypedSheets.Sheet] = [], unchanged: [ExpectedBallots.Sheet] = []
         // The journal keeps `by` as `Echo.visible` made it: compared the same way, and as one
         // person however spaced, wide or capitalised (`录入员　甲`, `录入员甲`; `Zhang`, `zhang`),
@@ -60,10 +61,12 @@ extension SessionFolder {
                 continue
             }
             let mine = state.currentEntries(s.sheet).filter { Self.operatorKey($0.by) == me && $0.round == state.round }
-            // A file with a problem of its own (a header naming no standard) is not compared with
-            // the operator's earlier entries: every sheet read without that column differed, and
-            // 57 `same-operator` errors buried the one that mattered (a secretary's trial).
-            if let earlier = mine.first, !readWithErrors {
+            // A sheet read with a problem of its own (a header naming no standard, a bad cell in
+            // its row) is not compared with the operator's earlier entries: every sheet read
+            // without that column differed, and 57 `same-operator` errors buried the one that
+            // mattered (a secretary's trial). Nothing is recorded either way; the others are.
+            let misread = errorLines.contains(1) || errorLines.contains(s.location.line)
+            if let earlier = mine.first, !misread {
                 // Item by item (a journal written before blanks were kept as `null` leaves them out).
                 if setup.expected.items.allSatisfy({ (earlier.scores[$0] ?? nil) == (s.scores[$0] ?? nil) }) {
                     unchanged.append(s.sheet)

@@ -235,6 +235,16 @@ struct DoubleEntryTests {
         #expect(r.err.contains("安全生产工做评价") && !r.err.contains("同一人不能录入两次"), "\(r.err)")
         #expect(r.err.contains("\n2 个错误；未做任何记录"), "\(r.err)")  // the header's two: the unknown column, the missing one
         #expect(s.journalLines.count == lines)
+        // An error in one row hides only that sheet's comparison: another sheet typed otherwise is
+        // still said to be this operator's second entry (a review: the fix took two rounds).
+        var rows = try SampleSession.typed("a") { _ in true }.components(separatedBy: "\n")
+        let r01 = try #require(rows.firstIndex { $0.hasPrefix("R01,X01,") }), r02 = try #require(rows.firstIndex { $0.hasPrefix("R02,X01,") })
+        rows[r01] = rows[r01].replacingOccurrences(of: "R01,X01,3.5,", with: "R01,X01,4分,")
+        rows[r02] = rows[r02].replacingOccurrences(of: "R02,X01,4,", with: "R02,X01,3,")
+        let both = s.run("enter", [try s.file("both.csv", rows.joined(separator: "\n")), "--by", "甲"])
+        #expect(both.code == .failure && both.err.contains("4分") && both.err.contains("`甲` 已录入过 `R02` 对 `X01` 的评分表"), "\(both.err)")
+        #expect(!both.err.contains("`甲` 已录入过 `R01`"), "\(both.err)")
+        #expect(s.journalLines.count == lines)
     }
 
     /// Found by a new user: `录入员　甲` and `录入员甲` (or `Zhang` and `zhang`) counted as two
