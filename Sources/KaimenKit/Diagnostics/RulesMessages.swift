@@ -206,14 +206,17 @@ enum RulesMessages {
         "按比例": "prorate", "按比例折算": "prorate", "折算": "prorate", "按比例计": "prorate",
     ]
     static let missingWords: [String: String] = [
-        "必须填写": "error", "报错": "error", "必填": "error", "按0计": "zero", "按 0 计": "zero", "计为0": "zero", "零": "zero", "按“否”计": "zero",
+        "必须填写": "error", "必须填写（空着即报错）": "error", "报错": "error", "必填": "error", "按0计": "zero", "按 0 计": "zero", "计为0": "zero", "零": "zero", "按“否”计": "zero",
         "不予考核": "notAssessable", "不考核": "notAssessable", "读它的标准不予考核": "notAssessable",
     ]
     static let aggregateWords: [String: String] = [
         "平均": "mean", "平均分": "mean", "平均值": "mean", "中位数": "median", "中位": "median",
         "去掉最高最低": "trimmedMean", "去掉最高最低取平均": "trimmedMean", "截尾平均": "trimmedMean", "去极值平均": "trimmedMean",
     ]
-    static let insufficientWords: [String: String] = ["不予考核": "notAssessable", "不考核": "notAssessable", "不得分": "zero", "零分": "zero", "得0分": "zero"]
+    static let insufficientWords: [String: String] = [
+        "不予考核": "notAssessable", "不考核": "notAssessable", "按不可评处理": "notAssessable", "不可评": "notAssessable",
+        "不得分": "zero", "零分": "zero", "得0分": "zero", "计 0 分": "zero", "计0分": "zero",
+    ]
     static let targetWords: [String: String] = ["标准": "standard", "按标准": "standard", "按标准打分": "standard", "方面": "area", "按方面": "area", "按方面打分": "area"]
     static let orderWords: [String: String] = [
         "降序": "desc", "从高到低": "desc", "高者优先": "desc", "高分优先": "desc", "升序": "asc", "从低到高": "asc", "低者优先": "asc", "低分优先": "asc",
@@ -267,7 +270,7 @@ enum RulesMessages {
     static func notADate(_ s: String) -> L { L(zh: "`\(s)` 不是日期；请写成 YYYY-MM-DD", en: "`\(s)` is not a date; write it as YYYY-MM-DD") }
     static func notAssessableChoice(allowPoints: Bool) -> L {
         L(zh: "`notAssessable` 必须是 `zero`、`full`、`prorate`\(allowPoints ? " 或一个分值" : " 之一")",
-          en: "`notAssessable` must be `zero`, `full`, `prorate`\(allowPoints ? " or a number of points" : "")")
+          en: "`notAssessable` must be \(allowPoints ? "" : "one of ")`zero`, `full`, `prorate`\(allowPoints ? " or a number of points" : "")")
     }
     static func unknownMetric(_ id: String) -> L { L(zh: "没有指标 `\(id)`", en: "unknown metric `\(id)`") }
     static let declareMetric = L(zh: "在 `metrics` 下声明它", en: "declare it under `metrics`")

@@ -73,18 +73,22 @@ enum ValidationMessages {
     static func inheritsVersion(_ missing: [String], base: String, version: String?, effective: (from: String, to: String?)?) -> L {
         let keys = missing.map { "`\($0)`" }
         var zh: [String] = [], en: [String] = []
-        if missing.contains("version") { zh.append("版本 \(version ?? "")"); en.append("version \(version ?? "")") }
+        if missing.contains("version"), let version { zh.append("版本 \(version)"); en.append("version \(version)") }
         if missing.contains("effective"), let e = effective {
             zh.append("有效期 " + (e.to.map { "\(e.from) – \($0)" } ?? "\(e.from) 起"))
             en.append("period " + (e.to.map { "\(e.from) – \($0)" } ?? "from \(e.from)"))
         }
+        guard !zh.isEmpty else {
+            return L(zh: "继承 \(base) 的细则没有写自己的 " + keys.joined(separator: "、"), en: "a file that extends \(base) has no " + keys.joined(separator: " or ") + " of its own")
+        }
         return L(zh: "继承 \(base) 的细则没有写自己的 " + keys.joined(separator: "、") + "：会沿用 \(base) 的" + zh.joined(separator: "、") + "，印在汇总表和评分表上",
-                 en: "a file that extends \(base) has no " + keys.joined(separator: ", ") + " of its own: \(base)'s " + en.joined(separator: " and ")
+                 en: "a file that extends \(base) has no " + keys.joined(separator: " or ") + " of its own: \(base)'s " + en.joined(separator: " and ")
                     + " would stand for it on the summary and score sheets")
     }
     static func writeOwnVersion(_ missing: [String]) -> L {
-        L(zh: "在文件开头写明本细则的 " + missing.map { "`\($0)`" }.joined(separator: "、") + "（如 \"version\": \"2024.1\", \"effective\": { \"from\": \"2024-01-01\", \"to\": \"2024-12-31\" }）",
-          en: "write this file's own " + missing.map { "`\($0)`" }.joined(separator: ", ") + " at its top (e.g. \"version\": \"2024.1\", \"effective\": { \"from\": \"2024-01-01\", \"to\": \"2024-12-31\" })")
+        let example = missing.map { $0 == "version" ? #""version": "2024.1""# : #""effective": { "from": "2024-01-01", "to": "2024-12-31" }"# }.joined(separator: ", ")
+        return L(zh: "在文件开头写明本细则的 " + missing.map { "`\($0)`" }.joined(separator: "、") + "（如 \(example)）",
+                 en: "write this file's own " + missing.map { "`\($0)`" }.joined(separator: " and ") + " at its top (e.g. \(example))")
     }
     static func moveToOverride(_ key: String) -> L {
         L(zh: "把这一项移到 \"override\": { \"\(key)\": [ … ] }", en: "move this entry to \"override\": { \"\(key)\": [ … ] }")

@@ -36,8 +36,8 @@ public struct ScoreReport: Sendable {
     /// named in running text isolated (`<bdi>`) from a right-to-left name, and the ballot
     /// chart's result tick clear of a stack of dots, and the re-check list's points at two places,
     /// 0.26.0 a ballot chart's stacks placed together for the row (within the scale, clear of
-    /// each other, the trimmed ballots on the value) and the notice's count under `score` of a
-    /// unit's own representatives, not called recusals
+    /// each other, the trimmed ballots on the value) with `不考核` for a standard left out, and
+    /// the notice's count under `score` of a unit's own representatives, not called recusals
     /// (docs/session.md, `session verify`).
     public static let v0_16: [Int] = [0, 16, 0]
     public static let v0_17: [Int] = [0, 17, 0]

@@ -566,7 +566,7 @@ extension SessionMessages {
 
     static let noSheetToRecord = Localized(zh: "没有可记录的评分表，未做记录", en: "no sheet to record; nothing recorded")
 
-    /// `session resolve` with `--override`: the confirmed value it replaced, after 已裁定（记录 n）.
+    /// `session resolve` with `--override`: the confirmed value it replaced, after 已裁定 … 为 v（记录 n）.
     static func replaced(_ was: String?, by now: String?) -> Localized {
         let (w, n) = (cellText(was), cellText(now))
         return Localized(zh: "；原确认值 \(w.zh) 改为 \(n.zh)", en: "; the confirmed \(w.en) is now \(n.en)")
