@@ -194,6 +194,11 @@ enum RulesMessages {
     static func writeChoice(_ word: String, _ option: String) -> L {
         L(zh: "`\(word)` 写作 `\(option)`", en: "write `\(option)` for `\(word)`")
     }
+    /// The hint for `s` where one of `options` was expected: the option a word people use
+    /// stands for (`words`), else the closest option.
+    static func choiceHint(_ s: String, among options: [String], words: [String: String]) -> L? {
+        words[s.trimmingSpaces()].map { writeChoice(s, $0) } ?? L.didYouMean(s, among: options)
+    }
     /// What people call a tie-break's `by` and `order` values.
     static let tieBreakWords: [String: String] = [
         "代表评分": "ballots", "代表打分": "ballots", "方面": "area", "标准": "standard", "指标": "metric", "加分": "bonus", "加分项": "bonus",

@@ -76,7 +76,7 @@ public final class Journal {
         let unlocked = reader && lockFD < 0 && errno == ENOENT
         guard lockFD >= 0 || unlocked else { throw .io("open", lockPath) }
         let lockTimeout = lockTimeout ?? OutputOptions.lockWait
-        let start = MonotonicClock.seconds(), deadline = start + max(0, lockTimeout)
+        let wait = max(0, lockTimeout), start = MonotonicClock.seconds(), deadline = start + wait
         var told = waiting == nil
         // A writer alone; readers together (a shared lock: also what NFS grants on a file opened
         // read-only, where an exclusive one needs it open for writing).
@@ -86,10 +86,10 @@ public final class Journal {
                 let now = MonotonicClock.seconds()
                 if !told && now - start >= Journal.waitNotice && now < deadline {
                     told = true
-                    waiting?(max(0, lockTimeout))
+                    waiting?(wait)
                 }
                 if now >= deadline {
-                    throw .problems([.error("session-locked", SessionMessages.sessionLocked(directory.lastPathComponent, seconds: max(0, lockTimeout)),
+                    throw .problems([.error("session-locked", SessionMessages.sessionLocked(directory.lastPathComponent, seconds: wait),
                                             hint: SessionMessages.sessionLockedHint(lockPath))])
                 }
                 usleep(20_000)

@@ -95,7 +95,6 @@ public enum SessionEnterCommand: Command {
             for (sheet, d) in outcome.decisions where d.state == .conflict {
                 let entries = outcome.entries[sheet] ?? []
                 for item in d.conflicts {
-                    guard case .conflict = d.items[item] else { continue }
                     // Each value with who typed it: whose typing to check against the paper.
                     let shown = SessionMessages.typings(DoubleEntry.typings(entries, item: item)).text(lang)
                     let named = (zh: names[item].map { "\($0)（\(item)）" } ?? item, en: names[item].map { "\($0) (\(item))" } ?? item)

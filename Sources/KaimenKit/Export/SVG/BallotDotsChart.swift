@@ -67,7 +67,7 @@ public struct BallotDotsChart: Sendable {
                 var count: [Double: Int] = [:]
                 for v in row.kept + row.trimmed { count[v, default: 0] += 1 }
                 let values = count.keys.sorted()
-                let xs = Self.columns(values.map { (x(Double($0)), count[$0]!) }, low: x(0), high: x(max(row.maximum, 0.0001)))
+                let xs = Self.columns(values.map { (x($0), count[$0]!) }, low: x(0), high: x(max(row.maximum, 0.0001)))
                 columns = Dictionary(uniqueKeysWithValues: zip(values, xs))
             }
             // Since 0.26.0 a stack's trimmed ballots first, in its column on the value: pushed a
@@ -96,11 +96,13 @@ public struct BallotDotsChart: Sendable {
             c.text(labelW, middle(i) + 15, "0", size: 7)
             c.text(labelW + plotW, middle(i) + 15, SVGCanvas.n(rows[i].maximum), size: 7, anchor: .end)
         }
+        // Row `i`'s result label, right of its dots.
+        func label(_ i: Int, _ text: String) { c.text(labelX[i], middle(i) + 3.5, text, size: 8.5) }
         // Row `i`'s result: its tick, from `top` to `bottom` (from the row's middle), and its label.
         func result(_ i: Int, _ r: Double, top: Double, bottom: Double, width: Double) {
             let x = scales[i](r), mid = middle(i)
             c.line(x, mid + top, x, mid + bottom, .init(stroke: "#000", strokeWidth: width, dash: "2 1"))
-            c.text(labelX[i], mid + 3.5, rows[i].resultLabel ?? SVGCanvas.n(r), size: 8.5)
+            label(i, rows[i].resultLabel ?? SVGCanvas.n(r))
         }
         for (i, row) in rows.enumerated() {
             let mid = middle(i)
@@ -120,7 +122,7 @@ public struct BallotDotsChart: Sendable {
             }
             if !tickClear, let r = row.result { result(i, r, top: -8, bottom: 6, width: 1.4) }
             // No result, but a label (since 0.26.0, `不考核`): the label alone, where the result's stands.
-            if row.result == nil, let label = row.resultLabel { c.text(labelX[i], mid + 3.5, label, size: 8.5) }
+            if row.result == nil, let text = row.resultLabel { label(i, text) }
         }
         // After every tick, which reaches the labels of its own row and the row above's.
         if tickClear { rows.indices.forEach(scaleLabels) }

@@ -17,8 +17,8 @@ final class DecodeContext {
     var meantToRemove: Set<String> = []
     /// Entries an `override` was meant to change the points of (`points`, `capped`) but named by
     /// a misspelt id (the suggestion for `override-unknown-id`), by collection: an area's sum
-    /// that the change would have set right is not reported again (a rules author's trial met `rights` not adding up to the
-    /// base's 12 after `override.areas` named it `right` with 14).
+    /// that the change would have set right is not reported again (a rules author's trial met
+    /// `rights` not adding up to the base's 12 after `override.areas` named it `right` with 14).
     var meantToOverride: [String: Set<String>] = [:]
     /// Areas and standards a `remove` dropped while kept entries still name them, by
     /// collection: reported once at the `remove` entry, so what names them says nothing more.

@@ -192,9 +192,8 @@ struct ObjectReader {
             return nil
         }
         guard options.contains(s) else {
-            let meant = words[s.trimmingSpaces()]
             ctx.error(.invalidValue, RulesMessages.invalidChoice(s, key, options),
-                      at: v.location, path: path(key), hint: meant.map { RulesMessages.writeChoice(s, $0) } ?? Localized.didYouMean(s, among: options))
+                      at: v.location, path: path(key), hint: RulesMessages.choiceHint(s, among: options, words: words))
             return nil
         }
         return s

@@ -318,10 +318,9 @@ struct RulesDecoder {
         }
         let options = ["zero", "full", "prorate"]
         guard let s = v.stringValue, options.contains(s) else {
-            let meant = v.stringValue.flatMap { RulesMessages.notAssessableWords[$0.trimmingSpaces()] }
             ctx.error(.invalidValue, RulesMessages.notAssessableChoice(allowPoints: allowPoints),
                       at: v.location, path: path,
-                      hint: meant.map { RulesMessages.writeChoice(v.stringValue!, $0) } ?? v.stringValue.flatMap { Localized.didYouMean($0, among: options) })
+                      hint: v.stringValue.flatMap { RulesMessages.choiceHint($0, among: options, words: RulesMessages.notAssessableWords) })
             return nil
         }
         switch s {
