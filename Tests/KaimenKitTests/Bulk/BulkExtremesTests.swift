@@ -64,4 +64,29 @@ struct BulkExtremesTests {
                            standards: #"{ "id": "a.f", "area": "a", "name": "甲", "criteria": "有则满分。", "points": 5000000, "method": "presence", "metric": "f" }, { "id": "b.g", "area": "b", "name": "乙", "criteria": "有则满分。", "points": 5000000, "method": "presence", "metric": "g" }"#)
         try same(r, units: "id,name,f,g\nU1,甲,1,1\nU2,乙,1,0\n")
     }
+    /// Bands on a ratio whose every threshold compares by cross factors decide without the
+    /// ratio's value in the fast form (no division). At and around each threshold, with a
+    /// negative numerator, a zero, negative or missing denominator and `max` bands, both forms
+    /// agree and give the points worked out here by hand.
+    @Test("bands on a ratio decided by cross factors alone: at, above and below each threshold")
+    func ratioBandsByCrossFactors() throws {
+        let r = Self.rules(metrics: #"{ "id": "n", "name": "分子", "kind": "number", "missing": "notAssessable" }, { "id": "m", "name": "分母", "kind": "number" }"#,
+                           areas: #"{ "id": "a", "name": "方面", "points": 10 }, { "id": "b", "name": "方面二", "points": 10 }"#,
+                           standards: #"{ "id": "a.r", "area": "a", "name": "达标率", "criteria": "分档。", "points": 10, "method": "bands", "ratio": { "numerator": "n", "denominator": "m", "zero": 4, "maxOne": false }, "bands": [ { "min": 0.9, "points": 10 }, { "min": 0.333334, "points": 6 } ], "otherwise": 1 }, { "id": "b.r", "area": "b", "name": "差错率", "criteria": "分档。", "points": 10, "method": "bands", "ratio": { "numerator": "n", "denominator": "m", "zero": 0, "maxOne": false }, "bands": [ { "max": 0.1, "points": 10 }, { "max": 0.5, "points": 5 } ] }"#)
+        // n/m              a.r (≥ 0.9: 10, ≥ 0.333334: 6, else 1)   b.r (≤ 0.1: 10, ≤ 0.5: 5, else 0)
+        // 9/10 = 0.9       10                                        0
+        // 8.999999/10      6                                         0
+        // 1/3 = 0.3333…    1                                         5
+        // 0.333334/1       6                                         5
+        // 1/10             1                                         10
+        // 0.5/1            6                                         5
+        // −1/2             1                                         10
+        // 1/0              4 (zero: 4)                               0 (zero: 0)
+        // 1/−2             1                                         10
+        let units = "id,name,n,m\nU1,甲,9,10\nU2,乙,8.999999,10\nU3,丙,1,3\nU4,丁,0.333334,1\nU5,戊,1,10\nU6,己,0.5,1\nU7,庚,-1,2\nU8,辛,1,0\nU9,壬,1,-2\n"
+        let s = try TestSession(rules: r, units: units, ballots: "representative,unit,standard,score\n").run()
+        let expected: [[Int64]] = [[10, 0], [6, 0], [1, 5], [6, 5], [1, 10], [6, 5], [1, 10], [4, 0], [1, 10]]
+        #expect(s.results.map { $0.standards.map(\.points) } == expected.map { $0.map { Rational(integer: $0) } })
+        try same(r, units: units + "U10,癸,,3\n")
+    }
 }

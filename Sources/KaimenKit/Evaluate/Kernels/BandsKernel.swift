@@ -9,6 +9,9 @@ struct BandsStep: Sendable {
     var otherwise: ProgramConstant
     /// `min` bands (value ≥ threshold) rather than `max` bands (value ≤ threshold).
     var atLeast: Bool
+    /// On a ratio, whether every band is compared by its cross factors: then, unless tracing,
+    /// the ratio's value is never needed, and is not worked out (a division a band).
+    var crossOnly: Bool
 }
 
 /// One band, compiled.
@@ -51,14 +54,25 @@ extension Bands {
         }
         let start = b.methods.bandRows.count
         b.methods.bandRows += rows
+        let onRatio: Bool
+        if case .ratio = input { onRatio = true } else { onRatio = false }
         let step = BandsStep(input: b.input(input), rows: start ..< b.methods.bandRows.count, otherwise: ProgramConstant(otherwise),
-                             atLeast: direction == .atLeast)
+                             atLeast: direction == .atLeast, crossOnly: onRatio && rows.allSatisfy { $0.crossFactors != nil })
         return .bands(MethodSteps.add(step, to: &b.methods.bands))
     }
 }
 
 extension UnitScorer {
     @inline(__always) mutating func bands(_ b: BandsStep, max: ProgramConstant) -> KernelOutcome<N>? {
+        // A ratio every band compares by cross factors, with a positive denominator: its bands
+        // decide without its value.
+        if b.crossOnly && !tracing, case .ratio(let nm, let dm, _) = b.input {
+            let a = mantissa(nm), d = mantissa(dm)
+            if a != BulkData.missing && d != BulkData.missing && d > 0 {
+                guard let band = firstBand(b, onMetric: nil, onRatio: (a, d), value: nil) else { return nil }
+                return N(constant: band.map { program.methods.bandRows[$0].points } ?? b.otherwise).map { .scored($0) }
+            }
+        }
         guard let (input, num, den) = read(b.input, max: max) else { return nil }
         switch input {
         case .notAssessed(let cause):
@@ -75,26 +89,32 @@ extension UnitScorer {
                 let d = mantissa(dm)
                 if d > 0 { onRatio = (mantissa(nm), d) }
             }
-            for k in b.rows {
-                let reached: Bool
-                if let x = onMetric, let t = program.methods.bandRows[k].mantissa {
-                    reached = b.atLeast ? x >= t : x <= t
-                } else if let r = onRatio, let f = program.methods.bandRows[k].crossFactors {
-                    let left = Int128(r.a) * Int128(f.numerator), right = Int128(r.b) * Int128(f.denominator)
-                    reached = b.atLeast ? left >= right : left <= right
-                } else {
-                    let t = N.Term(program.methods.bandRows[k].threshold)
-                    guard let r = b.atLeast ? v.isAtLeast(t) : v.isAtMost(t) else { return nil }
-                    reached = r
-                }
-                if reached {
-                    if tracing { detail = .bands(value: v.exact, numerator: num, denominator: den, band: k - b.rows.lowerBound) }
-                    return N(constant: program.methods.bandRows[k].points).map { .scored($0) }
-                }
-            }
-            if tracing { detail = .bands(value: v.exact, numerator: num, denominator: den, band: nil) }
-            return N(constant: b.otherwise).map { .scored($0) }
+            guard let band = firstBand(b, onMetric: onMetric, onRatio: onRatio, value: v) else { return nil }
+            if tracing { detail = .bands(value: v.exact, numerator: num, denominator: den, band: band.map { $0 - b.rows.lowerBound }) }
+            return N(constant: band.map { program.methods.bandRows[$0].points } ?? b.otherwise).map { .scored($0) }
         }
+    }
+
+    /// The first of `b`'s bands the value reaches (its row), `.some(nil)` when it reaches none,
+    /// `nil` when this number form cannot tell. A band is compared by the metric's mantissa or
+    /// the ratio's cross factors where it has them, else as a term (`value`, which must then be
+    /// given).
+    @inline(__always) private func firstBand(_ b: BandsStep, onMetric: Int64?, onRatio: (a: Int64, b: Int64)?, value v: N.Term?) -> Int?? {
+        for k in b.rows {
+            let reached: Bool
+            if let x = onMetric, let t = program.methods.bandRows[k].mantissa {
+                reached = b.atLeast ? x >= t : x <= t
+            } else if let r = onRatio, let f = program.methods.bandRows[k].crossFactors {
+                let left = Int128(r.a) * Int128(f.numerator), right = Int128(r.b) * Int128(f.denominator)
+                reached = b.atLeast ? left >= right : left <= right
+            } else {
+                let t = N.Term(program.methods.bandRows[k].threshold)
+                guard let v, let r = b.atLeast ? v.isAtLeast(t) : v.isAtMost(t) else { return nil }
+                reached = r
+            }
+            if reached { return .some(k) }
+        }
+        return .some(nil)
     }
 }
 
