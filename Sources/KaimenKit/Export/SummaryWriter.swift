@@ -9,9 +9,10 @@ public enum SummaryWriter {
         return out
     }
 
-    /// The same bytes, handed to `write` in pieces of some ten thousand rows, so a summary of a
-    /// million units is never in memory whole. While one wave of rows is handed to `write`, the
-    /// next is formatted on other threads.
+    /// The same bytes, handed to `write` in pieces of a thousand rows, so a summary of a million
+    /// units is never in memory whole. The pieces are formatted on `threads` − 1 other threads
+    /// and on this one while it has nothing to write, at most 64 ahead of the one being
+    /// written (`Parallel.inOrder`).
     static func csv(_ report: ScoreReport, lang: Language = .zh, threads: Int = 1,
                     write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         let empty = SummaryExport.table(emptyOf: report, lang: lang, standardColumns: true)
@@ -26,25 +27,13 @@ public enum SummaryWriter {
         try head.bytes.withUnsafeBytes { try write($0) }
         let formatter = RowFormatter(report, lang: lang, threads: threads)
         let count = report.ranking.order.count
-        let wave = 16_384 * max(1, threads)
-        let waves = (count + wave - 1) / wave
-        @Sendable func format(_ k: Int, reusing spare: [CSVChunkWriter]) -> [CSVChunkWriter] {
-            formatter.rows(threads: threads, range: k * wave..<min(count, (k + 1) * wave), reusing: spare)
-        }
-        // Two sets of buffers take turns: one being written out, one being filled.
-        var ready = waves > 0 ? format(0, reusing: []) : []
-        var spare: [CSVChunkWriter] = []
-        for k in 0..<waves {
-            // The next wave's rows, made on another thread while this one is written.
-            let buffers = spare
-            let (_, next) = try Parallel.alongside({
-                for part in ready { try write(UnsafeRawBufferPointer(part.bytes)) }
-            }, {
-                k + 1 < waves ? format(k + 1, reusing: buffers) : []
-            })
-            spare = ready
-            ready = next
-        }
+        let piece = 1024
+        let pieces = (count + piece - 1) / piece
+        try Parallel.inOrder(pieces, makers: max(1, threads - 1), ahead: 64, make: { k, spare in
+            var w = spare ?? CSVChunkWriter(capacity: piece * formatter.rowRoom)
+            formatter.rows(k * piece ..< min(count, (k + 1) * piece), into: &w)
+            return w
+        }, use: { _, w in try write(UnsafeRawBufferPointer(w.bytes)) })
     }
 
     /// What formatting a row reads, taken out of the report once.
@@ -90,53 +79,49 @@ public enum SummaryWriter {
                               ids: gather(units.ids), names: gather(units.names), categories: gather(units.categories))
         }
 
-        /// The rows of `order[range]`, in pieces formatted in parallel, in order, written into
-        /// the `spare` buffers first (the caller's from an earlier wave).
-        func rows(threads: Int, range: Range<Int>, reusing spare: [CSVChunkWriter] = []) -> [CSVChunkWriter] {
-            let chunks = max(1, min(threads * 16, range.count / 512 + 1))
+        /// Room for a row, in bytes, as first guessed (a writer grows when a row needs more).
+        var rowRoom: Int { 200 + 8 * (report.scores.standardCount + areaIndex.count) }
+
+        /// The rows of `order[range]`, in place of what `w` held.
+        func rows(_ range: Range<Int>, into w: inout CSVChunkWriter) {
             let s = report.scores
             let p = s.precision
             let (areaCount, standardCount) = (areaIndex.count, s.standardCount)
             let (o, order, notesInOrder) = (inOrder, report.ranking.order, report.ranking.notesInOrder)
-            return Parallel.map(chunks) { c in
-                let start = range.lowerBound + range.count * c / chunks, end = range.lowerBound + range.count * (c + 1) / chunks
-                var w = c < spare.count ? spare[c] : CSVChunkWriter(capacity: (end - start) * (200 + 8 * (standardCount + areaCount)))
-                w.removeAll()
-                var scratch = CSVChunkWriter(capacity: 512)
-                var b = Block()
-                var from = start
-                while from < end {
-                    let to = min(end, from + Block.size)
-                    b.gather(from..<to, self)
-                    for at in from..<to {
-                        let i = at - from
-                        w.integer(Int64(o.rank[at])); w.separator()
-                        w.integer(Int64(o.categoryRank[at])); w.separator()
-                        w.text(o.ids[at]); w.separator()
-                        w.text(o.names[at]); w.separator()
-                        w.text(o.categories[at]); w.separator()
-                        w.fixed(o.total[at], places: p); w.separator()
-                        gradeNames[Int(o.grade[at])].withUnsafeBufferPointer { w.text(utf8: $0) }
-                        b.areas.withUnsafeBufferPointer { w.separatorsAndFixed($0.baseAddress! + i * areaCount, count: areaCount, digits) }
-                        w.separatorAndFixed(o.bonus[at], digits)
-                        w.separatorAndFixed(o.deducted[at], digits)
-                        w.separator()
-                        // Most units need no note: look further only when something could be said.
-                        let own = notesInOrder[at], next = at + 1 < order.count ? notesInOrder[at + 1] : nil
-                        if own != nil || next != nil || o.special[at] {
-                            let u = order[at]
-                            let above = own.map { n in (n, at > 0 && n.above == order[at - 1] ? o.ids[at - 1] : report.units.ids[n.above]) }
-                            let below = next.flatMap { n in n.above == u ? (n, o.ids[at + 1]) : nil }
-                            notes.write(u, special: o.special[at], above: above, below: below, into: &w, scratch: &scratch)
-                        }
-                        b.standards.withUnsafeBufferPointer { w.separatorsAndFixed($0.baseAddress! + i * standardCount, count: standardCount, digits) }
-                        w.separator()
-                        if o.hinted[at], let h = hints.text(order[at]) { w.text(h) }
-                        w.endRow()
+            w.removeAll()
+            var scratch = CSVChunkWriter(capacity: 512)
+            var b = Block()
+            var from = range.lowerBound
+            while from < range.upperBound {
+                let to = min(range.upperBound, from + Block.size)
+                b.gather(from..<to, self)
+                for at in from..<to {
+                    let i = at - from
+                    w.integer(Int64(o.rank[at])); w.separator()
+                    w.integer(Int64(o.categoryRank[at])); w.separator()
+                    w.text(o.ids[at]); w.separator()
+                    w.text(o.names[at]); w.separator()
+                    w.text(o.categories[at]); w.separator()
+                    w.fixed(o.total[at], places: p); w.separator()
+                    gradeNames[Int(o.grade[at])].withUnsafeBufferPointer { w.text(utf8: $0) }
+                    b.areas.withUnsafeBufferPointer { w.separatorsAndFixed($0.baseAddress! + i * areaCount, count: areaCount, digits) }
+                    w.separatorAndFixed(o.bonus[at], digits)
+                    w.separatorAndFixed(o.deducted[at], digits)
+                    w.separator()
+                    // Most units need no note: look further only when something could be said.
+                    let own = notesInOrder[at], next = at + 1 < order.count ? notesInOrder[at + 1] : nil
+                    if own != nil || next != nil || o.special[at] {
+                        let u = order[at]
+                        let above = own.map { n in (n, at > 0 && n.above == order[at - 1] ? o.ids[at - 1] : report.units.ids[n.above]) }
+                        let below = next.flatMap { n in n.above == u ? (n, o.ids[at + 1]) : nil }
+                        notes.write(u, special: o.special[at], above: above, below: below, into: &w, scratch: &scratch)
                     }
-                    from = to
+                    b.standards.withUnsafeBufferPointer { w.separatorsAndFixed($0.baseAddress! + i * standardCount, count: standardCount, digits) }
+                    w.separator()
+                    if o.hinted[at], let h = hints.text(order[at]) { w.text(h) }
+                    w.endRow()
                 }
-                return w
+                from = to
             }
         }
 

@@ -51,6 +51,84 @@ enum Parallel {
         return (a, state.withLock { $0.result! })
     }
 
+    /// `make(k)` for every `k` in `0 ..< n`, and `use(k, made)` on the calling thread in order
+    /// of `k`, each as soon as it is made. `makers` other threads make, at most `ahead` made and
+    /// not yet used; the caller makes too whenever the next `k` is not made yet: the one it
+    /// needs when no one has begun it, else the next no one has begun. `make` is handed
+    /// something `use` is done with, to reuse its memory.
+    ///
+    /// Why: the summary's writer made its rows in waves, a wave on every thread while the
+    /// last was written, then waited for both; in each wave whichever side finished first
+    /// waited for the other. With a thread making and the caller making when it would wait,
+    /// two threads keep both cores busy to the end, and neither waits unless the other is
+    /// making what it needs.
+    ///
+    /// Threads of the global queue busy elsewhere can delay the makers, never hold this up:
+    /// the caller makes what no one has begun. If `use` throws, the makers stop after what
+    /// they are making, and the error is thrown once they have.
+    static func inOrder<T: Sendable>(_ n: Int, makers: Int, ahead: Int, make: @escaping @Sendable (_ k: Int, _ spare: T?) -> T,
+                                     use: (_ k: Int, _ made: T) throws -> Void) rethrows {
+        let state = Locked(InOrderState<T>())
+        let room = DispatchSemaphore(value: max(1, ahead)), madeOne = DispatchSemaphore(value: 0)
+        let group = DispatchGroup()
+        let makerCount = n > 1 ? max(0, makers) : 0
+        for _ in 0 ..< makerCount {
+            group.enter()
+            DispatchQueue.global().async {
+                defer { group.leave() }
+                while true {
+                    room.wait()
+                    let claim: (k: Int, spare: T?)? = state.withLock { s in
+                        guard !s.stopped && s.next < n else { return nil }
+                        defer { s.next += 1 }
+                        return (s.next, s.spares.popLast())
+                    }
+                    guard let claim else {
+                        room.signal()  // so that a maker waiting for room sees the end too
+                        return
+                    }
+                    let t = make(claim.k, claim.spare)
+                    state.withLock { $0.made[claim.k] = (t, byMaker: true) }
+                    madeOne.signal()
+                }
+            }
+        }
+        do {
+            for k in 0 ..< n {
+                var made: (value: T, byMaker: Bool)?
+                while made == nil {
+                    let step: InOrderStep<T> = state.withLock { s in
+                        if let m = s.made.removeValue(forKey: k) { return .use(m.value, byMaker: m.byMaker) }
+                        // The one needed if no one has begun it; else, while there is room, the next.
+                        guard s.next < n && (s.next == k || s.made.count < ahead) else { return .wait }
+                        defer { s.next += 1 }
+                        return .make(s.next, s.spares.popLast())
+                    }
+                    switch step {
+                    case .use(let t, let byMaker): made = (t, byMaker)
+                    case .make(let j, let spare):
+                        let t = make(j, spare)
+                        if j == k {
+                            made = (t, false)
+                        } else {
+                            state.withLock { $0.made[j] = (t, byMaker: false) }
+                        }
+                    case .wait: madeOne.wait()
+                    }
+                }
+                try use(k, made!.value)
+                state.withLock { $0.spares.append(made!.value) }
+                if made!.byMaker { room.signal() }
+            }
+        } catch {
+            state.withLock { $0.stopped = true }
+            for _ in 0 ..< makerCount { room.signal() }
+            group.wait()
+            throw error
+        }
+        group.wait()
+    }
+
     /// `value(order[i])` for every `i`, in that order, the positions split between `threads`
     /// threads that each fill their own range. Meant for one column at a time: reading a
     /// column at scattered places stays within it, so its lines are read from memory once and
@@ -69,6 +147,22 @@ enum Parallel {
             count = n
         }
     }
+}
+
+/// `Parallel.inOrder`'s shared state: the next `k` to make, those made and not yet used, what
+/// the caller is done with, and whether it has stopped.
+private struct InOrderState<T: Sendable>: Sendable {
+    var next = 0
+    var made: [Int: (value: T, byMaker: Bool)] = [:]
+    var spares: [T] = []
+    var stopped = false
+}
+
+/// What `Parallel.inOrder`'s caller does next: use what is made, make `k`, or wait.
+private enum InOrderStep<T> {
+    case use(T, byMaker: Bool)
+    case make(Int, T?)
+    case wait
 }
 
 /// Memory that several threads share, each reading all of it or writing only its own part,
