@@ -50,58 +50,54 @@ public enum Ranker {
     /// within a run of equal totals do the tie-breaks apply. Each run's keys are copied out
     /// once, so sorting it, placing it and giving its ranks and notes reads a small local block
     /// instead of keys scattered through memory.
-    public static func rank(_ scores: inout ScoreTable, rules: Rules, categories: [String]) -> Report {
+    ///
+    /// `threads`: how many gather the columns read in rank order (the rest runs on one).
+    public static func rank(_ scores: inout ScoreTable, rules: Rules, categories: [String], threads: Int = 1) -> Report {
         let descending = rules.ranking.tieBreak.map(\.descending)
         let total = scores.total
         let kc = scores.tieBreakCount
         let n = total.count
         var order = byTotal(total)
-        // The totals in rank order, read in turn below instead of through `order`.
-        let sortedTotal = order.map { total[$0] }
-        var notes = [TieNote?](repeating: nil, count: n)
-        var position = [Int](repeating: 0, count: n)
+        // The totals and categories in rank order, read in turn below instead of through
+        // `order`: read through it, each was a cache miss the loop waited for; gathered column
+        // by column first, many are on their way at once.
+        let sortedTotal = Parallel.gather(order, threads: threads) { total[$0] }
         let category = categoryIndices(categories)
+        let categoryInOrder = Parallel.gather(order, threads: threads) { category[$0] }
+        var notes = [TieNote?](repeating: nil, count: n)
         let categoryCount = Int(category.max() ?? -1) + 1
         var seenCount = [Int32](repeating: 0, count: categoryCount)
         /// Within the current run: the place in the run of each category's last unit so far.
         var lastInRun = [Int](repeating: -1, count: categoryCount)
         var run: [Int] = [], keys: [Rational?] = [], slots: [Int] = [], runCategory: [Int] = []
+        // Ranks by place, set in turn, and given to the units once the order is known.
+        var rankInOrder = [Int32](repeating: 0, count: n), categoryRankInOrder = [Int32](repeating: 0, count: n)
+        let tieKeys = scores.tieKeys
         var start = 0
         while start < n {
             var end = start + 1
             while end < n && sortedTotal[end] == sortedTotal[start] { end += 1 }
-            // The run's units (ascending, as the sort left them) and their keys, copied out.
+            // The run's units (ascending, as the sort left them), categories and keys, copied out.
             run.removeAll(keepingCapacity: true)
             run += order[start..<end]
             keys.removeAll(keepingCapacity: true)
-            for u in run { for k in 0..<kc { keys.append(scores.tieKeys[u * kc + k]) } }
+            if kc > 0 { for u in run { for k in 0..<kc { keys.append(tieKeys[u * kc + k]) } } }
             runCategory.removeAll(keepingCapacity: true)
-            for u in run { runCategory.append(Int(category[u])) }
-            /// `nil` when tied on every key; else the deciding key and whether slot a goes first.
-            func compare(_ a: Int, _ b: Int) -> (key: Int, aFirst: Bool)? {
-                for k in 0..<kc {
-                    let x = keys[a * kc + k], y = keys[b * kc + k]
-                    if x == y { continue }
-                    // A missing value sorts after any present one.
-                    guard let x else { return (k, false) }
-                    guard let y else { return (k, true) }
-                    return (k, descending[k] ? x > y : x < y)
-                }
-                return nil
-            }
+            for p in start..<end { runCategory.append(Int(categoryInOrder[p])) }
             slots.removeAll(keepingCapacity: true)
             slots += 0..<run.count
-            if run.count > 1 && kc > 0 { slots.sort { a, b in compare(a, b)?.aFirst ?? (a < b) } }
+            if run.count > 1 && kc > 0 {
+                slots.sort { a, b in compare(keys, kc, descending, a, b)?.aFirst ?? (a < b) }
+            }
             for (i, slot) in slots.enumerated() {
                 let u = run[slot], pos = start + i
                 order[pos] = u
-                position[u] = pos
                 if i == 0 {
-                    scores.rank[u] = Int32(pos + 1)
+                    rankInOrder[pos] = Int32(pos + 1)
                 } else {
                     let above = slots[i - 1]
-                    let decided = compare(above, slot)
-                    scores.rank[u] = decided == nil ? scores.rank[run[above]] : Int32(pos + 1)
+                    let decided = compare(keys, kc, descending, above, slot)
+                    rankInOrder[pos] = decided == nil ? rankInOrder[pos - 1] : Int32(pos + 1)
                     if let decided {
                         notes[pos] = TieNote(above: run[above], decision: .decided(index: decided.key, mine: keys[slot * kc + decided.key],
                                                                                     theirs: keys[above * kc + decided.key]))
@@ -113,10 +109,10 @@ public enum Ranker {
                 // which (equal totals) can only be in this run.
                 let c = runCategory[slot]
                 let last = lastInRun[c]
-                if last >= 0 && compare(slots[last], slot) == nil {
-                    scores.categoryRank[u] = scores.categoryRank[run[slots[last]]]
+                if last >= 0 && compare(keys, kc, descending, slots[last], slot) == nil {
+                    categoryRankInOrder[pos] = categoryRankInOrder[start + last]
                 } else {
-                    scores.categoryRank[u] = seenCount[c] + 1
+                    categoryRankInOrder[pos] = seenCount[c] + 1
                 }
                 seenCount[c] += 1
                 lastInRun[c] = i
@@ -124,8 +120,36 @@ public enum Ranker {
             for c in runCategory { lastInRun[c] = -1 }
             start = end
         }
+        // Each unit's place and ranks, by unit.
+        let position = inverse(order)
+        let (ranks, categoryRanks) = (rankInOrder, categoryRankInOrder)
+        scores.rank = Parallel.gather(position, threads: threads) { ranks[$0] }
+        scores.categoryRank = Parallel.gather(position, threads: threads) { categoryRanks[$0] }
         let moves = applyQuotas(&scores, order: order, grades: rules.grades)
         return Report(order: order, position: position, notesInOrder: notes, quotaMoves: moves)
+    }
+
+    /// The permutation that undoes `order` (a permutation of `0 ..< order.count`): the place of
+    /// each unit in it.
+    static func inverse(_ order: [Int]) -> [Int] {
+        var position = [Int](repeating: 0, count: order.count)
+        for (p, u) in order.enumerated() { position[u] = p }
+        return position
+    }
+
+    /// Two units of a run of equal totals, by their places `a` and `b` in the run (their keys
+    /// at `keys[place × kc ..< place × kc + kc]`): `nil` when tied on every key; else the
+    /// deciding key and whether `a` goes first. A missing value sorts after any present one.
+    @inline(__always)
+    private static func compare(_ keys: [Rational?], _ kc: Int, _ descending: [Bool], _ a: Int, _ b: Int) -> (key: Int, aFirst: Bool)? {
+        for k in 0..<kc {
+            let x = keys[a * kc + k], y = keys[b * kc + k]
+            if x == y { continue }
+            guard let x else { return (k, false) }
+            guard let y else { return (k, true) }
+            return (k, descending[k] ? x > y : x < y)
+        }
+        return nil
     }
 
     /// Unit indices by total, highest first, then in input order: a sort on one packed integer

@@ -116,7 +116,7 @@ public enum BulkRun {
         ballots = BallotColumns(itemCount: 0, scale: 0, offsets: [], scores: [], recusals: [])
         if inputs.strict && !scores.vetoesUnchecked.isEmpty { return .failure(.vetoUncheckedUnderStrict) }
         lap("evaluate")
-        let ranking = Ranker.rank(&scores, rules: rules, categories: units.identities.categories)
+        let ranking = Ranker.rank(&scores, rules: rules, categories: units.identities.categories, threads: threads)
         lap("rank")
         let report = ScoreReport(rules: rules, units: units.identities, scores: scores, ranking: ranking,
                                  recusals: recusals, inputWarnings: QuotaCheck.sessionWarnings(rules, units: scores.unitCount))
