@@ -64,17 +64,26 @@ enum Parallel {
     /// making what it needs.
     ///
     /// Threads of the global queue busy elsewhere can delay the makers, never hold this up:
-    /// the caller makes what no one has begun. If `use` throws, the makers stop after what
-    /// they are making, and the error is thrown once they have.
+    /// the caller makes what no one has begun, and at the end waits only for makers that have
+    /// begun (one that begins later finds the work over and does nothing). If `use` throws,
+    /// the makers stop after what they are making, and the error is thrown once they have.
     static func inOrder<T: Sendable>(_ n: Int, makers: Int, ahead: Int, make: @escaping @Sendable (_ k: Int, _ spare: T?) -> T,
                                      use: (_ k: Int, _ made: T) throws -> Void) rethrows {
         let state = Locked(InOrderState<T>())
-        let room = DispatchSemaphore(value: max(1, ahead)), madeOne = DispatchSemaphore(value: 0)
+        // Room starts at 0 and is given `ahead` times: libdispatch traps when a semaphore goes
+        // with less than it started with, as `room` does when `use` throws with some made.
+        let room = DispatchSemaphore(value: 0), madeOne = DispatchSemaphore(value: 0)
+        for _ in 0 ..< max(1, ahead) { room.signal() }
+        // The makers that have begun (entered under the lock, while the work is not over).
         let group = DispatchGroup()
         let makerCount = n > 1 ? max(0, makers) : 0
         for _ in 0 ..< makerCount {
-            group.enter()
             DispatchQueue.global().async {
+                guard state.withLock({ s in
+                    if s.stopped { return false }
+                    group.enter()
+                    return true
+                }) else { return }
                 defer { group.leave() }
                 while true {
                     room.wait()
@@ -121,12 +130,18 @@ enum Parallel {
                 if made!.byMaker { room.signal() }
             }
         } catch {
+            finish()
+            throw error
+        }
+        finish()
+
+        /// Ends the work: a maker yet to begin does nothing, one waiting for room is let
+        /// through to see that, and those at work are waited for.
+        func finish() {
             state.withLock { $0.stopped = true }
             for _ in 0 ..< makerCount { room.signal() }
             group.wait()
-            throw error
         }
-        group.wait()
     }
 
     /// `value(order[i])` for every `i`, in that order, the positions split between `threads`

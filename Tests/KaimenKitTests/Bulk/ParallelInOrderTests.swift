@@ -58,23 +58,19 @@ struct ParallelInOrderTests {
             fresh.withLock { $0 += 1 }
             return Box()
         }, use: { _, _ in })
-        // At most what is ever alive at once: those ahead, one a maker is making, the caller's.
-        #expect(fresh.withLock { $0 } <= 4 + 2 + 1)
+        // At most what is ever alive at once: the maker's (made or being made, within its room),
+        // the caller's made ahead (while fewer than `ahead` wait), and the one being used.
+        #expect(fresh.withLock { $0 } <= 2 * 4 + 1)
     }
 
-    @Test("with the other threads held up, the caller makes everything itself and does not wait for them")
+    @Test("with the global queue's threads held up, the caller makes what no one has begun and does not wait for them")
     func callerMakesWhenNoOneElseCan() {
-        // Every thread of the global queue's pool is kept busy until the call is over, so no
-        // maker can start; the call must still finish.
-        let release = DispatchSemaphore(value: 0), started = DispatchSemaphore(value: 0)
+        // More blocks than the pool has threads, each holding its thread until the call is
+        // over: a maker's work queued behind them cannot start, and the call must still finish.
+        // (Not waited for to start: other tests hold threads of the pool too.)
+        let release = DispatchSemaphore(value: 0)
         let busy = ProcessInfo.processInfo.activeProcessorCount * 2 + 2
-        for _ in 0 ..< busy {
-            DispatchQueue.global().async {
-                started.signal()
-                release.wait()
-            }
-        }
-        for _ in 0 ..< ProcessInfo.processInfo.activeProcessorCount { _ = started.wait(timeout: .now() + 5) }
+        for _ in 0 ..< busy { DispatchQueue.global().async { release.wait() } }
         var used: [Int] = []
         Parallel.inOrder(50, makers: 1, ahead: 4, make: { k, _ in k }, use: { _, made in used.append(made) })
         for _ in 0 ..< busy { release.signal() }
