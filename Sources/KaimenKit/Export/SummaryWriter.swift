@@ -9,11 +9,12 @@ public enum SummaryWriter {
         return out
     }
 
-    /// The same bytes, handed to `write` in pieces of a thousand rows, so a summary of a million
+    /// The same bytes, handed to `write` in pieces of `piece` rows, so a summary of a million
     /// units is never in memory whole. The pieces are formatted on `threads` − 1 other threads
-    /// and on this one while it has nothing to write, at most 64 ahead of the one being
-    /// written (`Parallel.inOrder`).
-    static func csv(_ report: ScoreReport, lang: Language = .zh, threads: Int = 1,
+    /// and on this one while it has nothing to write, some hundred and thirty at most made and
+    /// not yet written (`Parallel.inOrder`'s bound: twice its 64 ahead, and the one being
+    /// written). (`piece` is for the tests, which give small sessions several pieces.)
+    static func csv(_ report: ScoreReport, lang: Language = .zh, threads: Int = 1, piece: Int = 1024,
                     write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         let empty = SummaryExport.table(emptyOf: report, lang: lang, standardColumns: true)
         var head = CSVWriter()
@@ -27,7 +28,7 @@ public enum SummaryWriter {
         try head.bytes.withUnsafeBytes { try write($0) }
         let formatter = RowFormatter(report, lang: lang, threads: threads)
         let count = report.ranking.order.count
-        let piece = 1024
+        let piece = max(1, piece)
         let pieces = (count + piece - 1) / piece
         try Parallel.inOrder(pieces, makers: max(1, threads - 1), ahead: 64, make: { k, spare in
             var w = spare ?? CSVChunkWriter(capacity: piece * formatter.rowRoom)

@@ -52,10 +52,11 @@ enum Parallel {
     }
 
     /// `make(k)` for every `k` in `0 ..< n`, and `use(k, made)` on the calling thread in order
-    /// of `k`, each as soon as it is made. `makers` other threads make, at most `ahead` made and
-    /// not yet used; the caller makes too whenever the next `k` is not made yet: the one it
-    /// needs when no one has begun it, else the next no one has begun. `make` is handed
-    /// something `use` is done with, to reuse its memory.
+    /// of `k`, each as soon as it is made. `makers` other threads make, at most `ahead` of theirs
+    /// made (or being made) and not yet used; the caller makes too whenever the next `k` is not
+    /// made yet: the one it needs when no one has begun it, else, while fewer than `ahead` wait,
+    /// the next no one has begun. So at most 2 × `ahead` + 1 are alive at once. `make` is
+    /// handed something `use` is done with, to reuse its memory.
     ///
     /// Why: the summary's writer made its rows in waves, a wave on every thread while the
     /// last was written, then waited for both; in each wave whichever side finished first
@@ -136,11 +137,17 @@ enum Parallel {
         finish()
 
         /// Ends the work: a maker yet to begin does nothing, one waiting for room is let
-        /// through to see that, and those at work are waited for.
+        /// through to see that, and those at work are waited for. What is made and not used,
+        /// and the spares, are let go now: a maker that begins later holds the state until it
+        /// runs.
         func finish() {
             state.withLock { $0.stopped = true }
             for _ in 0 ..< makerCount { room.signal() }
             group.wait()
+            state.withLock { s in
+                s.made = [:]
+                s.spares = []
+            }
         }
     }
 

@@ -63,26 +63,38 @@ struct ParallelInOrderTests {
         #expect(fresh.withLock { $0 } <= 2 * 4 + 1)
     }
 
-    @Test("with the global queue's threads held up, the caller makes what no one has begun and does not wait for them")
-    func callerMakesWhenNoOneElseCan() {
-        // More blocks than the pool has threads, each holding its thread until the call is
-        // over: a maker's work queued behind them cannot start, and the call must still finish.
-        // (Not waited for to start: other tests hold threads of the pool too.)
-        let release = DispatchSemaphore(value: 0)
-        let busy = ProcessInfo.processInfo.activeProcessorCount * 2 + 2
-        for _ in 0 ..< busy { DispatchQueue.global().async { release.wait() } }
+    @Test("the caller makes what no one has begun instead of waiting: with a slow maker, most are the caller's")
+    func callerMakesInsteadOfWaiting() {
+        let caller = pthread_self()
+        let byCaller = Locked(0)
         var used: [Int] = []
-        Parallel.inOrder(50, makers: 1, ahead: 4, make: { k, _ in k }, use: { _, made in used.append(made) })
-        for _ in 0 ..< busy { release.signal() }
-        #expect(used == Array(0 ..< 50))
+        Parallel.inOrder(100, makers: 1, ahead: 4, make: { k, _ in
+            if pthread_equal(pthread_self(), caller) != 0 {
+                byCaller.withLock { $0 += 1 }
+            } else {
+                usleep(2000)  // a maker far slower than the caller
+            }
+            return k
+        }, use: { _, made in used.append(made) })
+        #expect(used == Array(0 ..< 100))
+        // Had the caller waited for the maker instead, it would have made none.
+        #expect(byCaller.withLock { $0 } > 50)
+    }
+
+    @Test("with no other thread to make, the caller makes everything")
+    func noMakers() {
+        var used: [Int] = []
+        Parallel.inOrder(30, makers: 0, ahead: 4, make: { k, _ in k }, use: { _, made in used.append(made) })
+        #expect(used == Array(0 ..< 30))
     }
 
     @Test("when using one throws, the makers stop and the error comes back once they have")
     func useThrows() {
-        let makingAfter = Locked(0), returned = Locked(false)
+        let makingAfter = Locked(0), returned = Locked(false), madeCount = Locked(0)
         #expect(throws: Refused.self) {
             try Parallel.inOrder(1000, makers: 2, ahead: 8, make: { k, _ in
                 if returned.withLock({ $0 }) { makingAfter.withLock { $0 += 1 } }
+                madeCount.withLock { $0 += 1 }
                 usleep(50)
                 return k
             }, use: { k, _ in
@@ -90,8 +102,10 @@ struct ParallelInOrderTests {
             })
         }
         returned.withLock { $0 = true }
-        // Nothing is made once the call has returned.
+        // Nothing is made once the call has returned (makers that went on would be counted),
+        // nor much beyond what was used before the error.
         usleep(20_000)
         #expect(makingAfter.withLock { $0 } == 0)
+        #expect(madeCount.withLock { $0 } < 100)
     }
 }

@@ -21,6 +21,29 @@ struct SummaryWriterTests {
         #expect(SummaryWriter.csv(s.report, lang: .en) == SummaryExport.table(s.report, lang: .en, standardColumns: true).csv())
     }
 
+    /// The rows go out in pieces formatted on other threads and by the writer, used in order:
+    /// small pieces give a small session many of them, as a million units has.
+    @Test("CSV in pieces of one row, seven and a thousand, on one to three threads: the exporter's bytes, and a write that fails stops it",
+          arguments: ["xicheng-2014", "dongcheng-2019"])
+    func pieces(_ name: String) throws {
+        let s = try Self.sample(name)
+        let csv = SummaryExport.table(s.report, standardColumns: true).csv()
+        for (piece, threads) in [(1, 2), (7, 2), (7, 3), (1024, 2), (3, 1)] {
+            var out: [UInt8] = []
+            SummaryWriter.csv(s.report, threads: threads, piece: piece) { out.append(contentsOf: $0) }
+            #expect(out == csv, "pieces of \(piece) on \(threads) threads")
+        }
+        struct Full: Error {}
+        var calls = 0
+        #expect(throws: Full.self) {
+            try SummaryWriter.csv(s.report, threads: 2, piece: 1) { _ in
+                calls += 1
+                if calls == 3 { throw Full() }  // the header, a row, and the next row fails
+            }
+        }
+        #expect(calls == 3)
+    }
+
     @Test("fixed-point digits written straight into the buffer read as Rational prints them",
           arguments: [(Int64(8735), 2), (-5, 2), (0, 2), (7, 0), (-1, 0), (1_000_000, 6), (Int64.max, 2), (-123456789, 4)])
     func fixed(_ v: Int64, _ places: Int) {
