@@ -72,7 +72,6 @@ public enum Ranker {
         var run: [Int] = [], keys: [Rational?] = [], slots: [Int] = [], runCategory: [Int] = []
         // Ranks by place, set in turn, and given to the units once the order is known.
         var rankInOrder = [Int32](repeating: 0, count: n), categoryRankInOrder = [Int32](repeating: 0, count: n)
-        let tieKeys = scores.tieKeys
         var start = 0
         while start < n {
             var end = start + 1
@@ -81,14 +80,24 @@ public enum Ranker {
             run.removeAll(keepingCapacity: true)
             run += order[start..<end]
             keys.removeAll(keepingCapacity: true)
-            if kc > 0 { for u in run { for k in 0..<kc { keys.append(tieKeys[u * kc + k]) } } }
+            for u in run { for k in 0..<kc { keys.append(scores.tieKeys[u * kc + k]) } }
             runCategory.removeAll(keepingCapacity: true)
             for p in start..<end { runCategory.append(Int(categoryInOrder[p])) }
+            /// `nil` when tied on every key; else the deciding key and whether slot a goes first.
+            func compare(_ a: Int, _ b: Int) -> (key: Int, aFirst: Bool)? {
+                for k in 0..<kc {
+                    let x = keys[a * kc + k], y = keys[b * kc + k]
+                    if x == y { continue }
+                    // A missing value sorts after any present one.
+                    guard let x else { return (k, false) }
+                    guard let y else { return (k, true) }
+                    return (k, descending[k] ? x > y : x < y)
+                }
+                return nil
+            }
             slots.removeAll(keepingCapacity: true)
             slots += 0..<run.count
-            if run.count > 1 && kc > 0 {
-                slots.sort { a, b in compare(keys, kc, descending, a, b)?.aFirst ?? (a < b) }
-            }
+            if run.count > 1 && kc > 0 { slots.sort { a, b in compare(a, b)?.aFirst ?? (a < b) } }
             for (i, slot) in slots.enumerated() {
                 let u = run[slot], pos = start + i
                 order[pos] = u
@@ -96,7 +105,7 @@ public enum Ranker {
                     rankInOrder[pos] = Int32(pos + 1)
                 } else {
                     let above = slots[i - 1]
-                    let decided = compare(keys, kc, descending, above, slot)
+                    let decided = compare(above, slot)
                     rankInOrder[pos] = decided == nil ? rankInOrder[pos - 1] : Int32(pos + 1)
                     if let decided {
                         notes[pos] = TieNote(above: run[above], decision: .decided(index: decided.key, mine: keys[slot * kc + decided.key],
@@ -109,7 +118,7 @@ public enum Ranker {
                 // which (equal totals) can only be in this run.
                 let c = runCategory[slot]
                 let last = lastInRun[c]
-                if last >= 0 && compare(keys, kc, descending, slots[last], slot) == nil {
+                if last >= 0 && compare(slots[last], slot) == nil {
                     categoryRankInOrder[pos] = categoryRankInOrder[start + last]
                 } else {
                     categoryRankInOrder[pos] = seenCount[c] + 1
@@ -135,21 +144,6 @@ public enum Ranker {
         var position = [Int](repeating: 0, count: order.count)
         for (p, u) in order.enumerated() { position[u] = p }
         return position
-    }
-
-    /// Two units of a run of equal totals, by their places `a` and `b` in the run (their keys
-    /// at `keys[place × kc ..< place × kc + kc]`): `nil` when tied on every key; else the
-    /// deciding key and whether `a` goes first. A missing value sorts after any present one.
-    @inline(__always)
-    private static func compare(_ keys: [Rational?], _ kc: Int, _ descending: [Bool], _ a: Int, _ b: Int) -> (key: Int, aFirst: Bool)? {
-        for k in 0..<kc {
-            let x = keys[a * kc + k], y = keys[b * kc + k]
-            if x == y { continue }
-            guard let x else { return (k, false) }
-            guard let y else { return (k, true) }
-            return (k, descending[k] ? x > y : x < y)
-        }
-        return nil
     }
 
     /// Unit indices by total, highest first, then in input order: a sort on one packed integer

@@ -103,43 +103,11 @@ enum Parallel {
                 }
             }
         }
-        do {
-            for k in 0 ..< n {
-                var made: (value: T, byMaker: Bool)?
-                while made == nil {
-                    let step: InOrderStep<T> = state.withLock { s in
-                        if let m = s.made.removeValue(forKey: k) { return .use(m.value, byMaker: m.byMaker) }
-                        // The one needed if no one has begun it; else, while there is room, the next.
-                        guard s.next < n && (s.next == k || s.made.count < ahead) else { return .wait }
-                        defer { s.next += 1 }
-                        return .make(s.next, s.spares.popLast())
-                    }
-                    switch step {
-                    case .use(let t, let byMaker): made = (t, byMaker)
-                    case .make(let j, let spare):
-                        let t = make(j, spare)
-                        if j == k {
-                            made = (t, false)
-                        } else {
-                            state.withLock { $0.made[j] = (t, byMaker: false) }
-                        }
-                    case .wait: madeOne.wait()
-                    }
-                }
-                try use(k, made!.value)
-                state.withLock { $0.spares.append(made!.value) }
-                if made!.byMaker { room.signal() }
-            }
-        } catch {
-            finish()
-            throw error
-        }
-        finish()
 
-        /// Ends the work: a maker yet to begin does nothing, one waiting for room is let
-        /// through to see that, and those at work are waited for. What is made and not used,
-        /// and the spares, are let go now: a maker that begins later holds the state until it
-        /// runs.
+        /// Ends the work, however `use` ends: a maker yet to begin does nothing, one waiting for
+        /// room is let through to see that, and those at work are waited for. What is made and
+        /// not used, and the spares, are let go now: a maker that begins later holds the state
+        /// until it runs.
         func finish() {
             state.withLock { $0.stopped = true }
             for _ in 0 ..< makerCount { room.signal() }
@@ -148,6 +116,33 @@ enum Parallel {
                 s.made = [:]
                 s.spares = []
             }
+        }
+        defer { finish() }
+        for k in 0 ..< n {
+            var made: (value: T, byMaker: Bool)?
+            while made == nil {
+                let step: InOrderStep<T> = state.withLock { s in
+                    if let m = s.made.removeValue(forKey: k) { return .use(m.value, byMaker: m.byMaker) }
+                    // The one needed if no one has begun it; else, while there is room, the next.
+                    guard s.next < n && (s.next == k || s.made.count < ahead) else { return .wait }
+                    defer { s.next += 1 }
+                    return .make(s.next, s.spares.popLast())
+                }
+                switch step {
+                case .use(let t, let byMaker): made = (t, byMaker)
+                case .make(let j, let spare):
+                    let t = make(j, spare)
+                    if j == k {
+                        made = (t, false)
+                    } else {
+                        state.withLock { $0.made[j] = (t, byMaker: false) }
+                    }
+                case .wait: madeOne.wait()
+                }
+            }
+            try use(k, made!.value)
+            state.withLock { $0.spares.append(made!.value) }
+            if made!.byMaker { room.signal() }
         }
     }
 

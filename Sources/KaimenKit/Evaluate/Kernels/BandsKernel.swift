@@ -54,10 +54,8 @@ extension Bands {
         }
         let start = b.methods.bandRows.count
         b.methods.bandRows += rows
-        let onRatio: Bool
-        if case .ratio = input { onRatio = true } else { onRatio = false }
         let step = BandsStep(input: b.input(input), rows: start ..< b.methods.bandRows.count, otherwise: ProgramConstant(otherwise),
-                             atLeast: direction == .atLeast, crossOnly: onRatio && rows.allSatisfy { $0.crossFactors != nil })
+                             atLeast: direction == .atLeast, crossOnly: input.isRatio && rows.allSatisfy { $0.crossFactors != nil })
         return .bands(MethodSteps.add(step, to: &b.methods.bands))
     }
 }
@@ -70,7 +68,7 @@ extension UnitScorer {
             let a = mantissa(nm), d = mantissa(dm)
             if a != BulkData.missing && d != BulkData.missing && d > 0 {
                 guard let band = firstBand(b, onMetric: nil, onRatio: (a, d), value: nil) else { return nil }
-                return N(constant: band.map { program.methods.bandRows[$0].points } ?? b.otherwise).map { .scored($0) }
+                return scored(b, band)
             }
         }
         guard let (input, num, den) = read(b.input, max: max) else { return nil }
@@ -91,8 +89,13 @@ extension UnitScorer {
             }
             guard let band = firstBand(b, onMetric: onMetric, onRatio: onRatio, value: v) else { return nil }
             if tracing { detail = .bands(value: v.exact, numerator: num, denominator: den, band: band.map { $0 - b.rows.lowerBound }) }
-            return N(constant: band.map { program.methods.bandRows[$0].points } ?? b.otherwise).map { .scored($0) }
+            return scored(b, band)
         }
+    }
+
+    /// The points of `band` (a row of `b`'s), or `otherwise` when none was reached.
+    @inline(__always) private func scored(_ b: BandsStep, _ band: Int?) -> KernelOutcome<N>? {
+        N(constant: band.map { program.methods.bandRows[$0].points } ?? b.otherwise).map { .scored($0) }
     }
 
     /// The first of `b`'s bands the value reaches (its row), `.some(nil)` when it reaches none,
