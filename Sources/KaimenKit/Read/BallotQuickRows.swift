@@ -29,6 +29,8 @@ extension BallotChunk {
         private var values: UnsafeMutablePointer<Int32> { memory.values.base }
         /// Slots − 1 (a power of two), and 64 − log2(slots).
         private let mask: Int, shift: UInt64
+        /// Whether an id given has a comma (then the template pass is not used).
+        let hasComma: Bool
 
         /// The ids of `names` that have one to sixteen bytes, each naming its `value`. Longer
         /// ones are left out (their rows are never quick), and so are ids a cell the full steps
@@ -41,6 +43,7 @@ extension BallotChunk {
             let slots = 1 << bits
             mask = slots - 1
             shift = UInt64(64 - bits)
+            hasComma = names.contains { $0.name.utf8.contains(BulkCSV.comma) }
             memory = (OwnedMemory(repeating: 0, count: 2 * slots), OwnedMemory(repeating: 0, count: slots), OwnedMemory(repeating: -1, count: slots))
             let (keys, counts, values) = (memory.keys.base, memory.counts.base, memory.values.base)
             for (name, value) in names {
@@ -131,67 +134,79 @@ extension BallotChunk {
     /// starts (or where the pass stopped), how many rows it read, and whether the last one was
     /// a duplicate (a representative's second score for a standard in the unit: the chunk then
     /// hands over, as the full steps do).
+    ///
+    /// A row's shape (where its fields lie, its unit and line end) is found by its commas, or,
+    /// when it matches the last row so found (`Template`), taken from that row; its fields are
+    /// then checked the same way either way.
     @inline(never)
     static func quickRows(_ base: UnsafePointer<UInt8>, from start: Int, stop: Int, _ q: inout QuickLong, _ group: inout Group,
                           _ limits: Limits, scale: Int) -> (next: Int, rows: Int, duplicate: Bool) {
-        let unit = q.unit, repFirst = q.repFirst
+        let unit = q.unit, repFirst = q.repFirst, templates = !q.reps.hasComma && !q.items.hasComma
         let factor0 = Int(limits.factor[0]), factor1 = scale >= 1 ? Int(limits.factor[1]) : 0
         let lf = BulkCSV.lf, cr = BulkCSV.cr, point = UInt8(ascii: ".")
+        var template = Template.none
         var pos = start, rows = 0
         while pos <= stop {
             let row = base + pos
-            // The first three commas of the row's first sixteen bytes, or thirty-two, or
-            // forty-eight, as far as it takes (sixteen bytes a compare: `byte_masks.h`); the
-            // score after the third must be `d` or `d.d` and then the line end, so there is no
-            // fourth field.
-            @inline(__always) func commasIn(_ k: Int) -> UInt64 {
-                UInt64(kaimen_byte_mask16(row + k, UInt8(ascii: ",")))
-            }
-            var commaBits = commasIn(0)
-            var third = commaBits & (commaBits &- 1)
-            third &= third &- 1
-            var scanned = 16
-            while third == 0 && scanned < 48 {
-                commaBits |= commasIn(scanned) << UInt64(scanned)
-                third = commaBits & (commaBits &- 1)
+            let shape: Shape
+            if template.matches(row) {
+                shape = template.shape
+            } else {
+                // The first three commas of the row's first sixteen bytes, or thirty-two, or
+                // forty-eight, as far as it takes (sixteen bytes a compare: `byte_masks.h`);
+                // the score after the third must be `d` or `d.d` and then the line end, so
+                // there is no fourth field.
+                @inline(__always) func commasIn(_ k: Int) -> UInt64 {
+                    UInt64(kaimen_byte_mask16(row + k, UInt8(ascii: ",")))
+                }
+                var commaBits = commasIn(0)
+                var third = commaBits & (commaBits &- 1)
                 third &= third &- 1
-                scanned += 16
+                var scanned = 16
+                while third == 0 && scanned < 48 {
+                    commaBits |= commasIn(scanned) << UInt64(scanned)
+                    third = commaBits & (commaBits &- 1)
+                    third &= third &- 1
+                    scanned += 16
+                }
+                let c0 = commaBits.trailingZeroBitCount
+                let c1 = (commaBits & (commaBits &- 1)).trailingZeroBitCount
+                let c2 = third.trailingZeroBitCount
+                guard c2 < 43 else { break }
+                let s = row + c2 + 1
+                let after = s[1] == point ? 3 : 1
+                let length: Int
+                if s[after] == lf {
+                    length = c2 &+ after &+ 2
+                } else if s[after] == cr && s[after &+ 1] == lf {
+                    length = c2 &+ after &+ 3
+                } else {
+                    break
+                }
+                // The unit and representative, first and second in either order.
+                let (uAt, un) = repFirst ? (c0 &+ 1, c1 &- c0 &- 1) : (0, c0)
+                guard un > 0, un == unit.count, ShortIDs.key(row + uAt, un) == unit else { break }
+                shape = Shape(length: length, rep: repFirst ? 0 : c0 &+ 1, repLength: repFirst ? c0 : c1 &- c0 &- 1,
+                              item: c1 &+ 1, itemLength: c2 &- c1 &- 1, score: c2 &+ 1, tenths: after == 3)
+                template = templates && length <= 32 ? Template(row, shape) : .none
             }
-            let c0 = commaBits.trailingZeroBitCount
-            let c1 = (commaBits & (commaBits &- 1)).trailingZeroBitCount
-            let c2 = third.trailingZeroBitCount
-            guard c2 < 43 else { break }
-            let s = row + c2 + 1
-            let d0 = Int(s[0] &- 48)
+            // The fields: the score, the representative (who may score the unit), the standard.
+            let d0 = Int(row[shape.score] &- 48)
             guard d0 < 10 else { break }
-            let mm: Int, after: Int
-            if s[1] == point {
-                let d2 = Int(s[2] &- 48)
+            let mm: Int
+            if shape.tenths {
+                let d2 = Int(row[shape.score &+ 2] &- 48)
                 // Tenths the chunk's scale does not have yet: the full steps rescale.
                 guard d2 < 10 && (d2 == 0 || factor1 > 0) else { break }
                 mm = d2 == 0 ? d0 &* factor0 : (d0 &* 10 &+ d2) &* factor1
-                after = 3
             } else {
                 mm = d0 &* factor0
-                after = 1
             }
-            let next: Int
-            if s[after] == lf {
-                next = c2 &+ after &+ 2
-            } else if s[after] == cr && s[after &+ 1] == lf {
-                next = c2 &+ after &+ 3
-            } else {
-                break
-            }
-            // The unit and representative, first and second in either order.
-            let (first, second) = ((row, c0), (row + c0 + 1, c1 &- c0 &- 1))
-            let (uf, un) = repFirst ? second : first, (rf, rn) = repFirst ? first : second
-            guard un > 0, un == unit.count, ShortIDs.key(uf, un) == unit, rn > 0 else { break }
-            let rep = q.reps.find(ShortIDs.key(rf, rn))
+            guard shape.repLength > 0 else { break }
+            let rep = q.reps.find(ShortIDs.key(row + shape.rep, shape.repLength))
             guard rep >= 0 && q.recused[Int(rep)] != q.unitIndex else { break }
-            let n = c2 &- c1 &- 1
-            guard n > 0 else { break }
-            let itemKey = ShortIDs.key(row + c1 + 1, n)
+            guard shape.itemLength > 0 else { break }
+            let itemKey = ShortIDs.key(row + shape.item, shape.itemLength)
             if itemKey != q.lastItem {
                 let k = q.items.find(itemKey)
                 guard k >= 0 else { break }
@@ -202,8 +217,64 @@ extension BallotChunk {
             guard mm <= limits.max[item] && limits.onStep[mm] else { break }
             guard group.append(rep: rep, item: item, score: Int16(truncatingIfNeeded: mm)) else { return (pos, rows, true) }
             rows &+= 1
-            pos &+= next
+            pos &+= shape.length
         }
         return (pos, rows, false)
+    }
+
+    /// Where a quick row's fields lie: its length (line end included), where its
+    /// representative, standard and score start and how long the first two are, and whether
+    /// the score is `d.d` (else `d`).
+    struct Shape {
+        var length = 0, rep = 0, repLength = 0, item = 0, itemLength = 0, score = 0
+        var tenths = false
+    }
+
+    /// A quick row of at most thirty-two bytes as a pattern for the rows after it: a row with
+    /// the same bytes but for its representative's, its standard's and its score's digits has
+    /// its shape. Those bytes are the unit and its comma, the other two commas, the score's
+    /// point and the line end; the representative and standard between them are ids of the
+    /// tables or the row is not quick, so (when no id has a comma) they hold no comma, and
+    /// the row's first three commas are where the pattern has them. So a row that matches is
+    /// split as the steps by commas would split it, and its unit is the pattern's.
+    struct Template {
+        /// The row's first and second sixteen bytes as numbers (byte k in bits 8k …), the
+        /// bytes compared, and the masks of those compared.
+        let bytes: (UInt128, UInt128), mask: (UInt128, UInt128)
+        let shape: Shape
+
+        /// No pattern: it matches no row (a mask of nothing, and bytes that are not nothing).
+        static let none = Template(bytes: (1, 0), mask: (0, 0), shape: Shape())
+
+        private init(bytes: (UInt128, UInt128), mask: (UInt128, UInt128), shape: Shape) {
+            (self.bytes, self.mask, self.shape) = (bytes, mask, shape)
+        }
+
+        init(_ row: UnsafePointer<UInt8>, _ shape: Shape) {
+            // Masks of whole bytes, over thirty-two as two halves: bytes 0 ..< k, and a ..< a + n.
+            @inline(__always) func half(_ k: Int) -> UInt128 { k >= 16 ? ~0 : (1 &<< UInt128(8 &* k)) &- 1 }
+            @inline(__always) func first(_ k: Int) -> (UInt128, UInt128) { (half(k), k > 16 ? half(k &- 16) : 0) }
+            @inline(__always) func span(_ a: Int, _ n: Int) -> (UInt128, UInt128) {
+                let (end, start) = (first(a &+ n), first(a))
+                return (end.0 & ~start.0, end.1 & ~start.1)
+            }
+            let (rep, item, digit) = (span(shape.rep, shape.repLength), span(shape.item, shape.itemLength), span(shape.score, 1))
+            let tenth = shape.tenths ? span(shape.score &+ 2, 1) : (0, 0)
+            let all = first(shape.length)
+            mask = (all.0 & ~(rep.0 | item.0 | digit.0 | tenth.0), all.1 & ~(rep.1 | item.1 | digit.1 | tenth.1))
+            bytes = (Self.load(row) & mask.0, Self.load(row + 16) & mask.1)
+            self.shape = shape
+        }
+
+        /// Whether the thirty-two bytes from `row` match.
+        @inline(__always) func matches(_ row: UnsafePointer<UInt8>) -> Bool {
+            (Self.load(row) & mask.0 ^ bytes.0) | (Self.load(row + 16) & mask.1 ^ bytes.1) == 0
+        }
+
+        /// Sixteen bytes from `p`, the first in the lowest bits.
+        @inline(__always) static func load(_ p: UnsafePointer<UInt8>) -> UInt128 {
+            let low = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self), high = UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self)
+            return UInt128(UInt64(littleEndian: high)) &<< 64 | UInt128(UInt64(littleEndian: low))
+        }
     }
 }
