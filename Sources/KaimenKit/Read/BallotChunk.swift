@@ -7,8 +7,9 @@ struct BallotChunk: Sendable {
     var keepReps: Bool
     /// LF bytes read: lines, for the line numbers of later chunks.
     var lineFeeds = 0
-    /// Rows the long form's quick pass read (`quickRows`), of all the chunk read.
-    var quickRowsRead = 0
+    /// Rows the long form's quick pass read (`quickRows`), of all the chunk read, and of them
+    /// those read with a template's shape (counted in debug builds only, for the tests).
+    var quickRowsRead = 0, templateRowsRead = 0
     /// Scores are mantissas at this scale.
     var scale: Int
     /// Per group: its unit, and per item how many scores it has.

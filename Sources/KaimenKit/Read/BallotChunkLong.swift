@@ -48,6 +48,7 @@ extension BallotChunk {
         var quickState = QuickLong(width: width, unit: unitColumn, rep: repColumn, item: itemColumn, score: scoreColumn,
                                    reps: cx.shortReps, items: cx.shortItems, representatives: cx.repIDs.count)
         let quick = quickState != nil
+        defer { templateRowsRead += quickState?.templated ?? 0 }
         /// Whether sixteen bytes from `f` are in the buffer (for `ShortIDs.key`).
         @inline(__always) func sixteen(_ f: UnsafePointer<UInt8>) -> Bool { f - base + 16 <= p.count }
         // The previous row's standard: where its bytes are, and its item.

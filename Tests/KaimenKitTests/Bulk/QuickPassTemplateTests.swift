@@ -120,6 +120,19 @@ struct QuickPassTemplateTests {
         #expect(tally.quick > 8_000)
     }
 
+    /// Rows read in one chunk by the quick pass, and of them those read with a template's shape
+    /// (counted in debug builds only: 0 in a release build).
+    static func quickRows(_ s: S.Session, _ bytes: [UInt8]) -> (quick: Int, templated: Int) {
+        bytes.withUnsafeBufferPointer { p in
+            guard let header = BulkCSV.header(p),
+                  let cx = BulkBallotsReader.Context(header: header.names, rules: s.rules, units: (s.index, s.ids), roster: s.roster, fileName: "ballots.csv")
+            else { return (0, 0) }
+            var chunk = BallotChunk(start: header.bodyStart, end: p.count, scale: cx.startScale, keepReps: false)
+            chunk.parse(p, cx, release: nil)
+            return (chunk.quickRowsRead, chunk.templateRowsRead)
+        }
+    }
+
     @Test("the template's rows are read: a unit's ballots as the sample's are, in either column order, on LF and CRLF lines")
     func quickly() throws {
         for repFirst in [true, false] {
@@ -140,9 +153,13 @@ struct QuickPassTemplateTests {
                 #expect(H.verdict(Self.short, bytes, &tally) == nil)
                 #expect(tally.bulkRead == 1)
                 // Every row is quick but each unit's first (which the full steps enter) and
-                // those that start in the file's last 64 bytes (eight rows at most).
-                let quick = H.quickRows(Self.short, bytes)
+                // those that start in the file's last 64 bytes (eight rows at most); and all of
+                // those but each unit's first quick row (whose commas are found) match its template.
+                let (quick, templated) = Self.quickRows(Self.short, bytes)
                 #expect(quick <= rows - 6 && quick >= rows - 6 - 8)
+                #if DEBUG  // (counted in debug builds only)
+                #expect(templated == quick - 6)
+                #endif
             }
         }
     }
@@ -172,6 +189,31 @@ struct QuickPassTemplateTests {
             H.check(Self.short, h + run + odd + "5,9,B3,1\n" + Self.tail)
             H.check(Self.short, h + "5,1,B1,3\n5,abc,B1,3\n" + odd.replacingOccurrences(of: ",9,", with: ",ab,") + Self.tail)
         }
+        // After a run with tenths, a row whose point is a comma or a letter; after a run with
+        // a whole score, a row with a semicolon for its second or third comma (and the same
+        // with the representative first): each matches the template but for a byte it compares.
+        for odd in ["5,8,B1,2,5\n", "5,8,B1,2x5\n", "5,8,B1,2.5\n"] {
+            H.check(Self.short, h + "5,1,B1,2.5\n5,7,B1,1.5\n" + odd + Self.tail)
+        }
+        for odd in ["5,8;B1,2\n", "5,8,B1;2\n"] {
+            H.check(Self.short, h + run + odd + Self.tail)
+        }
+        H.check(Self.short, "representative,unit,standard,score\n1,5,B1,3\n7,5,B1,2\n8,5;B1,2\n"
+            + ["B4", "B5", "B6"].map { i in ["1", "7", "8"].map { "\($0),U6,\(i),1\n" }.joined() }.joined())
+        // A row that matches the template by chance (`,5,` and `,` where the template has them,
+        // the representative first) ends the pass, which begins again at that row and finds
+        // its commas: it is quick, not left to the full steps.
+        let chance = "representative,unit,standard,score\nabc,5,B1,3\nR-000000000007,5,B1,3\nabc,5,B2,2\nabc,5,B3,2\n"
+            + ["B4", "B5", "B6"].map { i in ["1", "7", "8"].map { "\($0),U6,\(i),1\n" }.joined() }.joined()
+        H.check(Self.short, chance)
+        // Quick: `R-0…` (its commas found), `abc,5,B2` (its commas found in the next pass),
+        // `abc,5,B3` (`abc,5,B2`'s template), and the two rows of `U6` after its first that
+        // start before the file's last 64 bytes (the second of them by its template).
+        let counts = Self.quickRows(Self.short, Array(chance.utf8))
+        #expect(counts.quick == 5)
+        #if DEBUG
+        #expect(counts.templated == 2)
+        #endif
         // A recused representative (`2` is a member of X3) and a conflict (`3` with unit 1) after a run.
         H.check(Self.short, h + "X3,1,B1,3\nX3,7,B1,2\nX3,2,B1,2\nX3,8,B1,2\n" + Self.tail)
         H.check(Self.short, h + "1,7,B1,3\n1,8,B1,2\n1,3,B1,2\n1,9,B1,2\n" + Self.tail)
@@ -188,6 +230,18 @@ struct QuickPassTemplateTests {
         var tally = H.Tally()
         #expect(H.verdict(withComma, Array((h + "5,1,B1,3\n5,abc,B1,3\n5,a,c,B1,2\n" + Self.tail).utf8), &tally) == nil)
         #expect(tally.checkedErrors == 1)
+        // A standard id with a comma (the rules loader refuses one; a caller of the API may
+        // make it): `B,1`, after rows for `B2x`, a standard id of the same length.
+        var rules = Self.shortRules
+        for k in rules.standards.indices {
+            if rules.standards[k].id == "B1" { rules.standards[k].id = "B,1" }
+            if rules.standards[k].id == "B2" { rules.standards[k].id = "B2x" }
+        }
+        let standardComma = Self.session(rules)
+        var tally2 = H.Tally()
+        let text2 = h + "5,1,B2x,1\n5,7,B2x,1\n5,8,B,1,1\n" + Self.tail
+        #expect(H.verdict(standardComma, Array(text2.utf8), &tally2) == nil)
+        #expect(tally2.checkedErrors == 1)
         // Quoted, the same id is read (by the full steps: a quote is never quick).
         H.check(withComma, h + "5,1,B1,3\n5,abc,B1,3\n5,\"a,c\",B1,2\n" + Self.tail)
     }
