@@ -154,6 +154,7 @@ extension BallotChunk {
             let row = base + pos
             let shape: Shape
             #if DEBUG
+            // For `q.templated` only; the release build's loop asks once (see `QuickLong.templated`).
             let matched = template.matches(row)
             #endif
             if template.matches(row) {
