@@ -170,6 +170,23 @@ struct QuickPassHostileTests {
     static let badScores = ["0", "9", "4.0", ".5", "5.", "3.50", "+3", "-0", "３", " 2", "2 ", "1.3", "2.25", "02", "1e0", "\t2", "", "0.0",
                             "2.5", "1.05", "00", "4.5", "x", "2\r", "1.", "0.5"]
 
+    /// One unit's ballots, as (representative, item index) pairs: some of `repIDs` and some of
+    /// the items, representative by representative or item by item. Items 1 and 2 are the
+    /// same item under two names (`publicity` and its standard's id): at most one is kept (a
+    /// duplicate otherwise).
+    static func block(_ repIDs: [String], itemCount: Int, _ rng: inout SplitMix) -> [(String, Int)] {
+        let reps = repIDs.shuffled(using: &rng).prefix(Int.random(in: 1 ... repIDs.count, using: &rng))
+        var itemPicks = Array(0 ..< itemCount).shuffled(using: &rng).prefix(Int.random(in: 1 ... itemCount, using: &rng))
+        if itemPicks.contains(1) && itemPicks.contains(2) { itemPicks.removeAll { $0 == (Bool.random(using: &rng) ? 1 : 2) } }
+        var pairs: [(String, Int)] = []
+        if Bool.random(using: &rng) {
+            for r in reps { for i in itemPicks { pairs.append((r, i)) } }
+        } else {
+            for i in itemPicks { for r in reps { pairs.append((r, i)) } }
+        }
+        return pairs
+    }
+
     static func file(_ rng: inout SplitMix, step: Int) -> [UInt8] {
         let order = Int.random(in: 0 ..< 20, using: &rng)
         // 0 ..< 9: rep first; 9 ..< 18: unit first; 18: unit,standard,rep,score; 19: a fifth column.
@@ -200,17 +217,7 @@ struct QuickPassHostileTests {
             var u = Int.random(in: 0 ..< unitIDs.count, using: &rng)
             if u == lastUnit && Bool.random(using: &rng) { u = (u + 1) % unitIDs.count }
             lastUnit = u
-            let reps = repIDs.shuffled(using: &rng).prefix(Int.random(in: 1 ... repIDs.count, using: &rng))
-            var itemPicks = Array(0 ..< items.count).shuffled(using: &rng).prefix(Int.random(in: 1 ... items.count, using: &rng))
-            // `publicity` and `publicity.ballot` are the same item: keep at most one (a duplicate otherwise).
-            if itemPicks.contains(1) && itemPicks.contains(2) { itemPicks.removeAll { $0 == (Bool.random(using: &rng) ? 1 : 2) } }
-            var pairs: [(String, Int)] = []
-            if Bool.random(using: &rng) {
-                for r in reps { for i in itemPicks { pairs.append((r, i)) } }
-            } else {
-                for i in itemPicks { for r in reps { pairs.append((r, i)) } }
-            }
-            for (r, i) in pairs {
+            for (r, i) in Self.block(repIDs, itemCount: items.count, &rng) {
                 var unit = unitIDs[u], rep = r, item = items[i].name
                 var sc = score(items[i].max, step: step, &rng)
                 var lineEnd = end()
