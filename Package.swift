@@ -40,10 +40,11 @@ let package = Package(
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         // Processor instructions Swift cannot name. SHA-256's block function on the SHA
-        // extensions (one C file: the instructions are enabled for its two functions only, by
-        // attribute; no build flags), used by KaimenKit's SHA256 where CPUID says the processor
-        // has them; and where a byte occurs in sixteen bytes (SSE2's compare and mask move, on
-        // every x86-64; a header function, so it is compiled into its Swift callers).
+        // extensions (the instructions are enabled for its functions only, by attribute; no
+        // build flags), used by KaimenKit's SHA256 where CPUID says the processor has them; the
+        // summary's cells of points eight at a time on AVX-512 (likewise, where CPUID and
+        // XGETBV say so); and where a byte occurs in sixteen bytes (SSE2's compare and mask move,
+        // on every x86-64; a header function, so it is compiled into its Swift callers).
         .target(
             name: "Instructions",
             path: "Sources/Instructions"

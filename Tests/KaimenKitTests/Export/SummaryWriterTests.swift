@@ -1,4 +1,5 @@
 import Foundation
+import Instructions
 import Testing
 @testable import KaimenKit
 
@@ -195,6 +196,68 @@ extension FixedDigitsWriterTests {
         }
         #expect(wrong.isEmpty, "first differences: \(wrong.prefix(5))")
     }
+}
+
+extension FixedDigitsWriterTests {
+    /// `kaimen_fixed_cells` (eight values at a time, AVX-512) against the loop, which the
+    /// tests above hold against `Rational.formatScaled`. Where the processor has no AVX-512 the
+    /// table never asks for it (checked here) and only the loop's side runs; CI's machines have it.
+    @Test("eight cells at a time on AVX-512: the loop's bytes at one to six places, runs of every length, and every value it refuses")
+    func eightAtATime() {
+        #expect(FixedDigits(places: 6).vector == FixedDigits.hasVector)
+        #expect(!FixedDigits(places: 0).vector && !FixedDigits(places: 7).vector && !FixedDigits(places: 6, vector: false).vector)
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int64) -> Int64 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int64((seed >> 11) % UInt64(bound))
+        }
+        var wrong: [String] = []
+        for places in 1 ... 6 {
+            let (vector, loop) = (FixedDigits(places: places), FixedDigits(places: places, vector: false))
+            var power: Int64 = 1
+            for _ in 0 ..< places { power *= 10 }
+            let edges: [Int64] = [0, 1, 9, 10, power - 1, power, power + 1, 10 * power - 1, 10 * power, 10 * power + 1, 100 * power - 1]
+            // Runs of 0 to 41 values (every count of the last, partial eight), of edges and seeded
+            // values, then the same with one value the vector path refuses at each place in turn.
+            for n in 0 ... 41 {
+                var run = (0 ..< n).map { k in k % 3 == 0 ? edges[Int(next(Int64(edges.count)))] : next(100 * power) }
+                var cases = [run]
+                for (k, bad) in zip(0 ..< n, [100 * power, -1, Int64.max, Int64.min, 100 * power + 7].cycled(n)) {
+                    run[k] = bad
+                    cases.append(run)
+                    run[k] = next(100 * power)
+                }
+                for values in cases {
+                    var a = CSVChunkWriter(capacity: 1), b = CSVChunkWriter(capacity: 1)
+                    a.raw("x"); b.raw("x")
+                    values.withUnsafeBufferPointer { p in
+                        guard let base = p.baseAddress else { return }
+                        a.separatorsAndFixed(base, count: n, vector)
+                        b.separatorsAndFixed(base, count: n, loop)
+                    }
+                    a.raw("y"); b.raw("y")
+                    if Array(a.bytes) != Array(b.bytes) { wrong.append("\(values) at \(places)") }
+                }
+            }
+        }
+        #expect(wrong.count == 0, "first differences: \(wrong.prefix(3))")
+        // The function itself: the bytes it counts, and −1 for what it does not take.
+        guard FixedDigits.hasVector else { return }
+        var out = [UInt8](repeating: 0, count: 24 * 9)
+        let values: [Int64] = [1_600_000, 99_999_999, 0, 10_000_000, 5, 9_999_999, 30_000_000, 1]
+        let n = out.withUnsafeMutableBufferPointer { o in values.withUnsafeBufferPointer { kaimen_fixed_cells($0.baseAddress, 8, 6, o.baseAddress) } }
+        #expect(String(decoding: out.prefix(n), as: UTF8.self) == ",1.600000,99.999999,0.000000,10.000000,0.000005,9.999999,30.000000,0.000001")
+        for (places, bad) in [(0, Int64(1)), (7, 1), (6, 100_000_000), (6, -1), (1, 1_000)] {
+            let r = out.withUnsafeMutableBufferPointer { o in [bad].withUnsafeBufferPointer { kaimen_fixed_cells($0.baseAddress, 1, Int32(places), o.baseAddress) } }
+            #expect(r == -1, "\(bad) at \(places)")
+        }
+        #expect(out.withUnsafeMutableBufferPointer { kaimen_fixed_cells(nil, 0, 6, $0.baseAddress) } == 0)
+    }
+}
+
+private extension Array {
+    /// The elements repeated to `n` of them.
+    func cycled(_ n: Int) -> [Element] { (0 ..< n).map { self[$0 % count] } }
 }
 
 @Suite("Summary notes written as bytes read as the exporter writes them")
