@@ -1,6 +1,7 @@
 /// The fast form's memory of kernel outcomes, one scorer's own: for each step whose kernel
 /// reads one metric and works out a fraction (`count`, and `linear` on a metric), the outcomes
-/// of the last values it saw.
+/// of the last values it saw; and for each ballot step, the outcomes of the last counts and
+/// sums of counted scores it saw (`CountedBallots.key`: all its outcome depends on).
 ///
 /// A kernel's outcome is a function of what it reads and of its step's constants, nothing
 /// else. So a unit whose value equals an earlier unit's gets that unit's outcome without
@@ -12,7 +13,7 @@
 /// Only the fast form remembers (the exact form scores the few units handed to it, and
 /// `explain`'s, which are traced), only steps without a precondition (a formula may read any
 /// metric), and never while tracing. A step's table is direct-mapped: 512 entries, the slot by
-/// a multiplicative hash of the value's mantissa, and a new value in a taken slot replaces
+/// a multiplicative hash of its key (the value's mantissa), and a new value in a taken slot replaces
 /// what was there. What is remembered includes "not assessed" (a missing value is a value
 /// too) and "score this unit exactly" (`nil`), so every outcome is the kernel's, hit or miss,
 /// and the results do not depend on the memory (`KernelMemoTests`).
@@ -33,8 +34,16 @@ struct KernelMemo<N: ScoreNumber> {
     static var slotBits: Int { 9 }
     static var slots: Int { 1 << slotBits }
 
-    /// Per step, the metric whose mantissa is its key (`nil`: not remembered).
-    let metrics: [Int?]
+    /// What a remembered step's outcome is looked up by: a metric's mantissa, or, for a ballot
+    /// step (`ballots(i)`, its `program.methods.ballot` index), how many scores the unit has for
+    /// its item and the sum of those that count (`CountedBallots.key`).
+    enum Key: Equatable {
+        case metric(Int)
+        case ballots(Int)
+    }
+
+    /// Per step, its key (`nil`: not remembered).
+    let keys: [Key?]
     /// Per step remembered, where its table starts in `entries`.
     private let starts: [Int]
     private let entries: ScratchBuffer<Entry>
@@ -42,18 +51,19 @@ struct KernelMemo<N: ScoreNumber> {
     /// - Parameter enabled: whether the scorer scores in this form at all (`Engine` makes a fast
     ///   scorer for every chunk; under `--engine exact` it is never used, and has no tables).
     init(program: ScoringProgram, enabled: Bool = true) {
-        metrics = program.steps.map { step in
+        keys = program.steps.map { step in
             guard enabled && !N.isExact && step.precondition == nil else { return nil }
             switch step.method {
-            case .count(let i): return program.methods.count[i].metric
+            case .count(let i): return .metric(program.methods.count[i].metric)
             case .linear(let i):
-                if case .metric(let m) = program.methods.linear[i].input { return m }
+                if case .metric(let m) = program.methods.linear[i].input { return .metric(m) }
                 return nil
+            case .ballot(let i): return .ballots(i)
             default: return nil
             }
         }
         var starts: [Int] = [], tables = 0
-        for m in metrics {
+        for m in keys {
             starts.append(tables * Self.slots)
             if m != nil { tables += 1 }
         }

@@ -86,8 +86,14 @@ struct UnitScorer<N: ScoreNumber> {
     /// Step `k`'s points by its precondition and method; `nil`: score the unit exactly. From
     /// `memo` when the step's input is one it remembers.
     mutating func evaluate(_ k: Int) -> KernelOutcome<N>? {
-        if !tracing, let m = memo.metrics[k] {
-            let key = mantissa(m)
+        if !tracing, let source = memo.keys[k] {
+            let key: Int64
+            switch source {
+            case .metric(let m): key = mantissa(m)
+            case .ballots(let i):
+                guard let c = counted(program.methods.ballot[i]).key else { return work(k) }
+                key = c
+            }
             switch memo.lookup(k, key) {
             case .hit(let outcome): return outcome
             case .miss(let slot):

@@ -37,16 +37,16 @@ struct KernelMemoTests {
         return (fast, exact, stats.fallbacks)
     }
 
-    @Test("only the fast form's count and linear steps on a metric, without a precondition, are remembered")
+    @Test("only the fast form's count and linear steps on a metric, without a precondition, are remembered (and ballot steps: below)")
     func whichSteps() throws {
         let s = try Self.session(["U1,甲,3,0.6,1"])
         let columns = MetricColumns.from(s.table)
         let program = ScoringProgram(plan: s.plan, scales: columns.scales, ballotScale: 0)
         let c = s.plan.metricIndex["c"]!, r = s.plan.metricIndex["r"]!
-        #expect(KernelMemo<FixedInterval>(program: program).metrics == [c, r, nil, nil])
-        #expect(KernelMemo<Rational>(program: program).metrics == [nil, nil, nil, nil])
+        #expect(KernelMemo<FixedInterval>(program: program).keys == [.metric(c), .metric(r), nil, nil])
+        #expect(KernelMemo<Rational>(program: program).keys == [nil, nil, nil, nil])
         // A fast scorer that will not score (`--engine exact`) makes no tables either.
-        #expect(KernelMemo<FixedInterval>(program: program, enabled: false).metrics == [nil, nil, nil, nil])
+        #expect(KernelMemo<FixedInterval>(program: program, enabled: false).keys == [nil, nil, nil, nil])
     }
 
     @Test("a value seen before is a hit; another value in its slot replaces it; each step has its own table")
@@ -122,6 +122,90 @@ struct KernelMemoTests {
             rows.append("U\(u),单位\(u),\(c),\(r),\(u % 3 == 0 ? 0 : 1)")
         }
         let s = try Self.session(rows)
+        for threads in [1, 2] {
+            let (fast, exact, fallbacks) = Self.tables(s, threads: threads)
+            #expect(fallbacks == 0)
+            #expect(fast == exact)
+        }
+    }
+
+    // MARK: Ballot steps
+
+    /// `b`: 3 points by ballot, the file's trimmed mean (k = 1 from 5 ballots, at least 3,
+    /// steps of 0.5); `m`: 3 points, the median of the same representatives' scores for it.
+    static let ballotRules = RulesText.make(
+        metrics: RulesText.metric("n"), areas: RulesText.area("v", points: "6"),
+        standards: [RulesText.standard("b", area: "v", points: "3", #""method": "ballot", "target": "standard""#),
+                    RulesText.standard("m", area: "v", points: "3", #""method": "ballot", "target": "standard", "aggregate": "median""#)]
+            .joined(separator: ","),
+        more: #""ballots": { "aggregate": "trimmedMean", "trim": { "k": 1, "minBallots": 5 }, "minBallots": 3, "scoreStep": 0.5 },"#)
+
+    /// A session of `units` (U1, U2, …), each with its scores for `b` and `m` by R1, R2, … in order.
+    static func ballotSession(_ units: [(b: [String], m: [String])]) throws -> ScoringSession {
+        var ballots = "representative,unit,standard,score\n"
+        for (u, scores) in units.enumerated() {
+            for (item, list) in [("b", scores.b), ("m", scores.m)] {
+                for (r, score) in list.enumerated() { ballots += "R\(r + 1),U\(u + 1),\(item),\(score)\n" }
+            }
+        }
+        let rows = units.indices.map { "U\($0 + 1),单位\($0 + 1),0" }.joined(separator: "\n")
+        return try TestSession(rules: ballotRules, units: "id,name,n\n" + rows + "\n", ballots: ballots).run()
+    }
+
+    @Test("ballot steps are remembered by how many scores a unit has and the sum of those that count: the points worked out by hand, and the same rows as the exact form")
+    func ballots() throws {
+        let s = try Self.ballotSession([
+            (["2", "2", "2"], ["1", "2", "3"]),             // b: 3 < 5, no trim: 6/3 = 2;           m: 2
+            (["1", "2", "3"], ["2", "2", "3"]),             // b: 3 scores summing to 6 (a hit): 2;   m: 2 (a hit on 3 scores, middle 2)
+            (["3", "3"], ["3", "3"]),                       // b: 2 < 3, too few: 0 (sum 6, but 2 scores); m: too few: 0
+            (["1.5", "1.5", "3"], ["1", "3", "3"]),         // b: 6/3 = 2 (a hit);                   m: 3 (3 scores, middle 3: not 2's key)
+            (["0", "2", "2", "2", "3"], ["0", "1", "2", "3", "3"]), // b: drop 0 and 3: 6/3 = 2 (5 scores, sum 6); m: 2
+            (["1", "2", "2", "2", "1"], ["3", "3", "3", "0", "0"]), // b: drop 1 and 2: 5/3;          m: 3
+            (["3", "3", "3", "0", "0"], ["2", "2", "2", "2"]),      // b: drop 0 and 3: 6/3 = 2 (a hit on U5's key); m: (2 + 2)/2 = 2
+            (["3", "3"], []),                               // b: too few again (a hit): 0;          m: none: 0
+            ([], ["2.5"]),                                  // b: none: 0;                           m: too few: 0
+        ])
+        let (fast, exact, fallbacks) = Self.tables(s)
+        #expect(fallbacks == 0)
+        #expect(fast == exact)
+        let hundredths = { (v: Rational) -> Int64 in v.scaledInteger(places: fast.precision) }
+        let b: [Rational] = [2, 2, 0, 2, 2, Rational(5, 3), 2, 0, 0], m: [Rational] = [2, 2, 0, 3, 2, 3, 2, 0, 0]
+        #expect((0 ..< 9).map { fast.standards[2 * $0] } == b.map(hundredths))
+        #expect((0 ..< 9).map { fast.standards[2 * $0 + 1] } == m.map(hundredths))
+        // The program's ballot steps are remembered, by their own tables.
+        let program = ScoringProgram(plan: s.plan, scales: MetricColumns.from(s.table).scales, ballotScale: 1)
+        #expect(KernelMemo<FixedInterval>(program: program).keys == [.ballots(0), .ballots(1)])
+        #expect(KernelMemo<Rational>(program: program).keys == [nil, nil])
+    }
+
+    @Test("a ballot key: the same for the same count and sum, another for another count or sum, none beyond its bits")
+    func ballotKeys() {
+        let all = BallotAggregation.Counted(from: 0, to: 3, trimmed: nil)
+        func key(_ n: Int, _ sum: Int64) -> Int64? { CountedBallots(lo: 10, hi: 10 + n, counted: all, sum: sum).key }
+        #expect(key(3, 6) == key(3, 6) && key(3, 6) != nil)
+        #expect(key(3, 6) != key(2, 6) && key(3, 6) != key(3, 7) && key(3, 6) != key(4, 6))
+        // Negative sums (scores below zero) keep their own keys.
+        #expect(key(3, -6) != key(3, 6) && key(3, -6) != nil && key(0, 0) != key(1, 0))
+        // A count from 2^20 or a sum from 2^42 either way is not remembered.
+        #expect(key((1 << 20) - 1, 5) != nil && key(1 << 20, 5) == nil)
+        #expect(key(3, (1 << 42) - 1) != nil && key(3, 1 << 42) == nil && key(3, -(1 << 42)) != nil && key(3, -(1 << 42) - 1) == nil)
+        // Every count and sum in a small range has a key of its own.
+        var seen = Set<Int64>()
+        for n in 0 ..< 64 { for sum in Int64(-200) ... 200 { seen.insert(key(n, sum)!) } }
+        #expect(seen.count == 64 * 401)
+    }
+
+    @Test("three thousand units with random ballots (0 to 7 each, two aggregations): the same rows as the exact form, on one thread and on two")
+    func manyBallots() throws {
+        var seed: UInt64 = 0x853C_49E6_748F_EA9B
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let units = (0 ..< 3000).map { _ in
+            (b: (0 ..< next(8)).map { _ in String(Double(next(7)) / 2) }, m: (0 ..< next(8)).map { _ in String(Double(next(7)) / 2) })
+        }
+        let s = try Self.ballotSession(units)
         for threads in [1, 2] {
             let (fast, exact, fallbacks) = Self.tables(s, threads: threads)
             #expect(fallbacks == 0)

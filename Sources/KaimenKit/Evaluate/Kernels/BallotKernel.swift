@@ -27,17 +27,43 @@ extension BallotScoring {
     }
 }
 
+/// The unit's scores for a ballot step's item: where they are (`lo ..< hi`, sorted), which of
+/// them count (`from ..< to`, by `BallotAggregation.counted`) and the sum of those.
+struct CountedBallots {
+    let lo: Int, hi: Int
+    let counted: BallotAggregation.Counted
+    let sum: Int64
+
+    var n: Int { hi - lo }
+    var from: Int { lo + counted.from }
+    var to: Int { lo + counted.to }
+
+    /// The step's outcome is a function of how many scores there are and the sum of those that
+    /// count, nothing else (which count is a function of how many there are; the rest are the
+    /// step's constants): the two as one number for `KernelMemo`, `nil` when they do not fit
+    /// (a count from 2^20, a sum from 2^42 either way).
+    var key: Int64? {
+        guard n < 1 << 20, sum >= -(1 << 42), sum < 1 << 42 else { return nil }
+        return sum << 20 | Int64(n)
+    }
+}
+
 extension UnitScorer {
-    mutating func ballot(_ b: BallotStep, max: ProgramConstant) -> KernelOutcome<N>? {
+    /// The unit's scores for `b`'s item, and the sum of those that count.
+    @inline(__always) func counted(_ b: BallotStep) -> CountedBallots {
         let cell = unit * ballots.itemCount + b.item
         let lo = Int(ballots.offsets[cell]), hi = Int(ballots.offsets[cell + 1])
-        let n = hi - lo
-        let counted = BallotAggregation.counted(n, aggregate: b.aggregate, k: b.trimK, minBallots: b.trimMinBallots)
-        let from = lo + counted.from, to = lo + counted.to
+        let counted = BallotAggregation.counted(hi - lo, aggregate: b.aggregate, k: b.trimK, minBallots: b.trimMinBallots)
+        var sum: Int64 = 0
+        for j in lo + counted.from ..< lo + counted.to { sum += ballots.score(j) }
+        return CountedBallots(lo: lo, hi: hi, counted: counted, sum: sum)
+    }
+
+    mutating func ballot(_ b: BallotStep, max: ProgramConstant) -> KernelOutcome<N>? {
+        let c = counted(b)
+        let (lo, hi, n, from, to, sum, counted) = (c.lo, c.hi, c.n, c.from, c.to, c.sum, c.counted)
         var result: N.Term?
         if n > 0 {
-            var sum: Int64 = 0
-            for j in from..<to { sum += ballots.score(j) }
             // sum / (unit × count) as one fraction; in the rare case that product overflows,
             // divided twice.
             let unit = ballots.unit
