@@ -20,9 +20,9 @@ fi
 lib="$B/libKaimenKit.a"
 sha="$B/libInstructions.a"
 # Rebuilt when the sources differ from the copy the library was built from. Instructions
-# (SHA-256 on the processor's SHA extensions, one C file, and a header function for a vector
-# byte compare) is compiled first with the toolchain's clang under the same sanitizers, with a
-# module map naming both headers so KaimenKit can import it.
+# (SHA-256 on the processor's SHA extensions, the summary's cells on AVX-512, a header function
+# for a vector byte compare) is compiled first with the toolchain's clang under the same
+# sanitizers, every C file of it, with a module map naming every header so KaimenKit can import it.
 if [ ! -f "$lib" ] || [ ! -f "$sha" ] || ! diff -rq Sources/KaimenKit "$B/src/KaimenKit" > /dev/null 2>&1 \
    || ! diff -rq Sources/Instructions "$B/src/Instructions" > /dev/null 2>&1; then
   echo "building the library for fuzzing (a few minutes)…" >&2
@@ -30,13 +30,19 @@ if [ ! -f "$lib" ] || [ ! -f "$sha" ] || ! diff -rq Sources/KaimenKit "$B/src/Ka
   rm -rf "$B/src" && mkdir -p "$B/src" && cp -R Sources/KaimenKit Sources/Instructions "$B/src/"
   clang=$(dirname "$(command -v swiftc)")/clang
   [ -x "$clang" ] || clang=clang
-  "$clang" -fsanitize=fuzzer-no-link,address -g -O1 -I "$B/src/Instructions/include" \
-    -c "$B/src/Instructions/sha_instructions.c" -o "$B/sha_instructions.o"
-  rm -f "$sha" && ar rcs "$sha" "$B/sha_instructions.o"
+  objects=()
+  for c in "$B"/src/Instructions/*.c; do
+    o="$B/$(basename "$c" .c).o"
+    "$clang" -fsanitize=fuzzer-no-link,address -g -O1 -I "$B/src/Instructions/include" -c "$c" -o "$o"
+    objects+=("$o")
+  done
+  rm -f "$sha" && ar rcs "$sha" "${objects[@]}"
   mkdir -p "$B/modules/Instructions"
-  printf 'module Instructions {\n  header "%s"\n  header "%s"\n  export *\n}\n' \
-    "$PWD/$B/src/Instructions/include/sha_instructions.h" "$PWD/$B/src/Instructions/include/byte_masks.h" \
-    > "$B/modules/Instructions/module.modulemap"
+  { echo 'module Instructions {'
+    for h in "$B"/src/Instructions/include/*.h; do echo "  header \"$(cd "$(dirname "$h")" && pwd)/$(basename "$h")\""; done
+    echo '  export *'
+    echo '}'
+  } > "$B/modules/Instructions/module.modulemap"
   swiftc "${FLAGS[@]}" -I "$B/modules/Instructions" -wmo -module-name KaimenKit -emit-module -emit-module-path "$B/KaimenKit.swiftmodule" \
     -num-threads 2 -emit-library -static $(find "$B/src/KaimenKit" -name '*.swift' | sort) -o "$lib.tmp"
   mv "$lib.tmp" "$lib"
