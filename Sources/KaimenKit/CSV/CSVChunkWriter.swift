@@ -170,9 +170,11 @@ struct CSVChunkWriter: Sendable {
     /// `separatorAndFixed` for each of `count` values from `values`, in one call: room for all
     /// of them is made once, and again only after a value the digit loop wrote (which may take
     /// more than `fixedRoom`).
-    /// Where the processor has AVX-512 (`FixedDigits.vector`), eight values at a time by
-    /// `kaimen_fixed_cells` (`Sources/Instructions`), the same bytes; a value it does not take
-    /// (negative, or 100 points or more) sends all `count` through the loop here instead.
+    ///
+    /// Where the processor has AVX-512 and the places are 1 to 6 (`FixedDigits.vector`), eight
+    /// values at a time by `kaimen_fixed_cells` (`Sources/Instructions`), the same bytes; a value
+    /// it does not take (negative, or 100 points or more) sends all `count` through the loop
+    /// here instead.
     mutating func separatorsAndFixed(_ values: UnsafePointer<Int64>, count n: Int, _ table: FixedDigits) {
         reserve(n * Self.fixedRoom)
         if table.vector {
