@@ -255,6 +255,60 @@ extension FixedDigitsWriterTests {
     }
 }
 
+extension FixedDigitsWriterTests {
+    /// Whether the processor check agrees with the kernel's own list of what this processor
+    /// has (`/proc/cpuinfo`'s flags: the kernel lists AVX-512 only where it saves its
+    /// registers): a check that read the wrong register would leave the vector path unused
+    /// everywhere, and every other test would still pass.
+    @Test("the AVX-512 check agrees with /proc/cpuinfo's flags")
+    func vectorCheck() throws {
+        #if os(Linux)
+        let text = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else {
+            Issue.record("no flags line in /proc/cpuinfo")
+            return
+        }
+        let flags = Set(line.split(separator: " ").map(String.init))
+        #expect(FixedDigits.hasVector == (flags.contains("avx512f") && flags.contains("avx512dq")))
+        #endif
+    }
+
+    /// `kaimen_fixed_cells` reads only its `count` values and writes only within `count` × 24
+    /// bytes: both end right before a page that may be neither read nor written, so a lane
+    /// loaded past the end or a store past the room stops the test process (its masked loads
+    /// and refused lanes would otherwise hide such a read).
+    @Test("eight cells at a time read and write nothing past their values and room (guard pages)")
+    func guardPages() throws {
+        guard FixedDigits.hasVector else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        func guarded() throws -> UnsafeMutableRawPointer {
+            guard let p = mmap(nil, 3 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), p != MAP_FAILED else {
+                throw CocoaError(.fileWriteUnknown)
+            }
+            #expect(mprotect(p + 2 * page, page, PROT_NONE) == 0)
+            return p
+        }
+        let (valuesPage, roomPage) = (try guarded(), try guarded())
+        defer { munmap(valuesPage, 3 * page); munmap(roomPage, 3 * page) }
+        var wrong: [String] = []
+        for places in 1 ... 6 {
+            var power: Int64 = 1
+            for _ in 0 ..< places { power *= 10 }
+            for n in 0 ... 20 {
+                let values = (valuesPage + 2 * page - 8 * n).assumingMemoryBound(to: Int64.self)
+                for k in 0 ..< n { values[k] = (Int64(k) * 7_654_321 + 13) % (100 * power) }
+                let room = (roomPage + 2 * page - 24 * n).assumingMemoryBound(to: UInt8.self)
+                let written = kaimen_fixed_cells(values, n, Int32(places), room)
+                let expected = (0 ..< n).map { "," + Rational.formatScaled(values[$0], places: places) }.joined()
+                if written < 0 || String(decoding: UnsafeBufferPointer(start: room, count: written), as: UTF8.self) != expected {
+                    wrong.append("\(n) at \(places)")
+                }
+            }
+        }
+        #expect(wrong.count == 0, "first differences: \(wrong.prefix(3))")
+    }
+}
+
 private extension Array {
     /// The elements repeated to `n` of them.
     func cycled(_ n: Int) -> [Element] { (0 ..< n).map { self[$0 % count] } }
