@@ -63,9 +63,9 @@ struct KernelMemo<N: ScoreNumber> {
             }
         }
         var starts: [Int] = [], tables = 0
-        for m in keys {
+        for key in keys {
             starts.append(tables * Self.slots)
-            if m != nil { tables += 1 }
+            if key != nil { tables += 1 }
         }
         self.starts = starts
         entries = ScratchBuffer(repeating: Entry(key: 0, filled: false, outcome: nil), count: tables * Self.slots)

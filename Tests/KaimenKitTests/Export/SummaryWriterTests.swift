@@ -222,8 +222,9 @@ extension FixedDigitsWriterTests {
             for n in 0 ... 41 {
                 var run = (0 ..< n).map { k in k % 3 == 0 ? edges[Int(next(Int64(edges.count)))] : next(100 * power) }
                 var cases = [run]
-                for (k, bad) in zip(0 ..< n, [100 * power, -1, Int64.max, Int64.min, 100 * power + 7].cycled(n)) {
-                    run[k] = bad
+                let refused = [100 * power, -1, Int64.max, Int64.min, 100 * power + 7]
+                for k in 0 ..< n {
+                    run[k] = refused[k % refused.count]
                     cases.append(run)
                     run[k] = next(100 * power)
                 }
@@ -307,11 +308,6 @@ extension FixedDigitsWriterTests {
         }
         #expect(wrong.count == 0, "first differences: \(wrong.prefix(3))")
     }
-}
-
-private extension Array {
-    /// The elements repeated to `n` of them.
-    func cycled(_ n: Int) -> [Element] { (0 ..< n).map { self[$0 % count] } }
 }
 
 @Suite("Summary notes written as bytes read as the exporter writes them")
