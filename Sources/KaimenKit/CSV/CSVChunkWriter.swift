@@ -92,7 +92,15 @@ struct CSVChunkWriter: Sendable {
     }
 
     /// A whole number.
-    @inline(__always) mutating func integer(_ v: Int64) { fixed(v, places: 0) }
+    @inline(__always) mutating func integer(_ v: Int64) {
+        guard v >= 0 && v < 100_000_000 else { return fixed(v, places: 0) }
+        // The eight digits, leading zeros shifted out (all but the last), in one store.
+        let digits = Self.eightDigits(UInt64(v))
+        let zeros = min(7, (digits ^ 0x3030_3030_3030_3030).trailingZeroBitCount >> 3)
+        reserve(8)
+        UnsafeMutableRawPointer(base + count).storeBytes(of: digits &>> UInt64(8 &* zeros), as: UInt64.self)
+        count &+= 8 &- zeros
+    }
 
     /// `v × 10^−places` in fixed point, exactly as `Rational.formatScaled` prints it
     /// (`8735`, 2 → `87.35`; `-5`, 2 → `-0.05`). The digits are made two at a time, from the

@@ -86,7 +86,6 @@ public enum SummaryWriter {
         /// The rows of `order[range]`, in place of what `w` held.
         func rows(_ range: Range<Int>, into w: inout CSVChunkWriter) {
             let s = report.scores
-            let p = s.precision
             let (areaCount, standardCount) = (areaIndex.count, s.standardCount)
             let (o, order, notesInOrder) = (inOrder, report.ranking.order, report.ranking.notesInOrder)
             w.removeAll()
@@ -102,8 +101,8 @@ public enum SummaryWriter {
                     w.integer(Int64(o.categoryRank[at])); w.separator()
                     w.text(o.ids[at]); w.separator()
                     w.text(o.names[at]); w.separator()
-                    w.text(o.categories[at]); w.separator()
-                    w.fixed(o.total[at], places: p); w.separator()
+                    w.text(o.categories[at])
+                    w.separatorAndFixed(o.total[at], digits); w.separator()
                     gradeNames[Int(o.grade[at])].withUnsafeBufferPointer { w.text(utf8: $0) }
                     b.areas.withUnsafeBufferPointer { w.separatorsAndFixed($0.baseAddress! + i * areaCount, count: areaCount, digits) }
                     w.separatorAndFixed(o.bonus[at], digits)

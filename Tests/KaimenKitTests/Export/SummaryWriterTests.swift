@@ -94,6 +94,16 @@ struct FixedDigitsWriterTests {
             }
         }
         #expect(wrong.count == 0, "first differences: \(wrong.prefix(5))")
+        // Whole numbers (ranks): below 10^8 one word of digits, the rest the digit loop; after
+        // text already written, from a writer that must grow.
+        var ranks = CSVChunkWriter(capacity: 1)
+        var expected = ""
+        for v in values + [99_999_999, 100_000_000, 100_000_001, 10_000_000, 12_345_678] {
+            ranks.integer(v)
+            ranks.separator()
+            expected += Rational.formatScaled(v, places: 0) + ","
+        }
+        #expect(String(decoding: ranks.bytes, as: UTF8.self) == expected)
         // After a separator, through the digit table, the values below 100 written straight
         // into place, or the digit loop: the same text, at every precision, around the edges
         // where a value gains a second digit before the point and where it leaves the table.
