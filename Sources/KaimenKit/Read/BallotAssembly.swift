@@ -26,6 +26,7 @@ extension BulkBallotsReader {
         var outcome = Outcome.handOver(.tooLarge)
         var inResult: Int?
         let result = [Int16](uninitializedCapacity: room) { buffer, initialized in
+            HugePages.advise(buffer)
             outcome = assemble(p, bounds: bounds, headerLine: headerLine, context: cx, keepReps: keepReps,
                                keepRepresentatives: keepRepresentatives, release: release,
                                first: ScoreStore(lent: buffer), into: buffer, inResult: &inResult)
@@ -128,7 +129,7 @@ extension BulkBallotsReader {
         seen = []
 
         let cells = unitCount * itemCount
-        var offsets = [Int32](repeating: 0, count: cells + 1)
+        var offsets = LargeArray.filled(repeating: Int32(0), count: cells + 1)
         if ascending {
             // The groups already lie in order: the scores are the chunks' scores end to end (with
             // `keepReps`, sorted per cell by score and then representative, who cast them

@@ -546,9 +546,9 @@ final class UnitsStorage<T: StoredMantissa> {
 
     init(capacity: Int, metrics: [Int], metricCount: Int) {
         columns = (0 ..< metricCount).map { metrics.contains($0) ? Column(capacity: capacity) : nil }
-        ids = Array(repeating: "", count: capacity)
-        names = Array(repeating: "", count: capacity)
-        categories = Array(repeating: "", count: capacity)
+        ids = LargeArray.filled(repeating: "", count: capacity)
+        names = LargeArray.filled(repeating: "", count: capacity)
+        categories = LargeArray.filled(repeating: "", count: capacity)
         lines = LargeArray.uninitialized(capacity)
     }
 

@@ -25,7 +25,7 @@ public struct IDTable: Sendable {
     public init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: 0, count: size)
+        slots = LargeArray.filled(repeating: 0, count: size)
         mask = size - 1
         keyBytes.reserveCapacity(capacity * 8)
         keyStarts.reserveCapacity(capacity + 1)
@@ -231,7 +231,7 @@ public struct IDTable: Sendable {
 
     /// Places every key again in `size` slots.
     private mutating func rehash(size: Int) {
-        slots = Array(repeating: 0, count: size)
+        slots = LargeArray.filled(repeating: 0, count: size)
         mask = size - 1
         for i in 0 ..< count {
             let h = keyBytes.withUnsafeBufferPointer { k in

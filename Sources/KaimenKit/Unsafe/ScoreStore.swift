@@ -17,6 +17,7 @@ struct ScoreStore: @unchecked Sendable {
     /// Room for `capacity` scores, address space only until written.
     init(capacity: Int) {
         let own = OwnedMemory<Int16>(uninitialized: max(capacity, 16))
+        HugePages.advise(UnsafeMutableBufferPointer(start: own.base, count: own.count))
         (memory, base, self.capacity) = (own, own.base, own.count)
     }
 
