@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import KaimenKit
 
@@ -63,21 +66,71 @@ struct HugePagesTests {
         array.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress! + $0.count / 2) }
     }
 
-    @Test("columns, tables and scores of 8 MB and more are advised, before they are written",
+    @Test("asked for directly, the whole pages of a fresh mapping are advised",
+          .enabled(if: FileManager.default.fileExists(atPath: "/sys/kernel/mm/transparent_hugepage"), "no transparent huge pages here"))
+    func forced() throws {
+        // A mapping of its own (not the allocator's, whose blocks an earlier test may have advised).
+        let bytes = 8 << 20
+        let p = try #require(mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0))
+        defer { munmap(p, bytes) }
+        #expect(p != MAP_FAILED)
+        #expect(try !isAdvised(p + bytes / 2))
+        HugePages.advise(UnsafeMutableRawBufferPointer(start: p, count: bytes), wanted: true)
+        #expect(try isAdvised(p + bytes / 2))
+        #expect(try isAdvised(p + bytes - 1) == (Int(bitPattern: p) % HugePages.size == 0))
+    }
+
+    @Test("columns, tables and scores of 8 MB and more are advised where this machine wants it, before they are written",
           .enabled(if: FileManager.default.fileExists(atPath: "/sys/kernel/mm/transparent_hugepage"), "no transparent huge pages here"))
     func advised() throws {
+        let wanted = HugePages.wanted
         let n = 1 << 20  // 8 MB of Int64, 4 MB of Int32
         let filled: [Int64] = LargeArray.filled(repeating: 7, count: n)
         #expect(filled.allSatisfy { $0 == 7 })
-        #expect(try isAdvised(middle(filled)))
+        #expect(try isAdvised(middle(filled)) == wanted)
         let names: [String] = LargeArray.filled(repeating: "", count: n)
         #expect(names.allSatisfy { $0.isEmpty })
-        #expect(try isAdvised(middle(names)))
+        #expect(try isAdvised(middle(names)) == wanted)
         let column: [Int64] = LargeArray.uninitialized(n)
-        #expect(try isAdvised(middle(column)))
+        #expect(try isAdvised(middle(column)) == wanted)
         let later = LargeArray.make(repeating: Int64(0), count: n, filledLater: true)
-        #expect(try isAdvised(middle(later)))
+        #expect(try isAdvised(middle(later)) == wanted)
         let store = ScoreStore(capacity: 4 << 20)
-        #expect(try isAdvised(UnsafeRawPointer(store.base + (2 << 20))))
+        #expect(try isAdvised(UnsafeRawPointer(store.base + (2 << 20))) == wanted)
+    }
+
+    /// A sysfs of a few files, in a scratch folder.
+    private func sysfs(_ files: [String: String]) throws -> String {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-sysfs-\(UUID().uuidString)").path
+        for (path, text) in files {
+            let url = URL(fileURLWithPath: root + "/" + path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: false, encoding: .utf8)
+        }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        return root
+    }
+
+    @Test("a machine that reports free blocks of 2 MB or less to its host is told by its balloon's features and the reporting order")
+    func freePageReporting() throws {
+        let balloon = "bus/virtio/drivers/virtio_balloon/virtio0/features", order = "module/page_reporting/parameters/page_reporting_order"
+        // This project's host: bit 5 (reporting) set, order 9.
+        let host = "0110010100000000000000000000000010000000"
+        func reports(_ files: [String: String], pageSize: Int = 4096) throws -> Bool {
+            let root = try sysfs(files)
+            defer { try? FileManager.default.removeItem(atPath: root) }
+            return HugePages.reportsFreeBlocks(sys: root, pageSize: pageSize)
+        }
+        #expect(try reports([balloon: host + "\n", order: "9\n"]))
+        #expect(try reports([balloon: host]))  // no order said: the kernel's 9
+        #expect(try reports([balloon: host, order: "0"]))
+        #expect(try !reports([balloon: host, order: "10"]))  // 4 MB blocks: a 2 MB page can come from elsewhere
+        #expect(try reports([balloon: host, order: "5"], pageSize: 65_536))  // 2 MB of 64 KiB pages
+        #expect(try !reports([balloon: host, order: "9"], pageSize: 65_536))
+        #expect(try !reports([balloon: "0110000100000000", order: "9"]))  // a balloon without reporting
+        #expect(try !reports([balloon: "01100", order: "9"]))  // too short to say
+        #expect(try !reports([order: "9"]))  // no balloon
+        #expect(try !reports(["bus/virtio/drivers/virtio_balloon/module/features": host, order: "9"]))  // not a device
+        #expect(try !reports([:]))
     }
 }
