@@ -14,6 +14,14 @@
 # Two changes are made to the copy: its kaimen_compare.py predates summary.csv's second header
 # row (the standards' names under their ids) and took that row for a unit; the copy skips it.
 # And its report took `--timings`' `hashed ahead` line for a stage; the copy keeps to numbers.
+#
+#   SETTLE_S=10 bash Benchmarks/peers.sh               # every timed run 10 s after the one before
+#
+# SETTLE_S (default 0: as the peers' script runs) adds a pause before each timed run, the same
+# for every tool. On a virtual machine whose balloon hands freed memory back to its host, the
+# host takes it back in the seconds after a run ends, and the next run meanwhile loses processor
+# time to it (steal time): right after pandas' 2.7 GB, 9–10 ticks of steal in kaimen's run,
+# 0–1 after a 10 s pause (Benchmarks/README.md, "Session 38").
 # The million-unit data is about 1.1 GB and takes a few minutes to make the first time; it is
 # kept in $DATA and reused. Not part of the test suite: tests never assert on time.
 set -euo pipefail
@@ -57,6 +65,15 @@ if new not in s:
         sys.exit(f"{r}: cannot find the stages' names to keep to numbers")
     s = s.replace(old, new, 1)
     open(r, "w").write(s)
+b = sys.argv[1].replace("kaimen_compare.py", "side_by_side.sh")
+s = open(b).read()
+anchor = '  read -r l waited note < <(wait_load)\n'
+settle = '  [ "${SETTLE_S:-0}" -gt 0 ] && sleep "$SETTLE_S"  # (added by kaimen\'s peers.sh)\n'
+if settle not in s:
+    if anchor not in s:
+        sys.exit(f"{b}: cannot find where a run waits for the load, to add SETTLE_S")
+    s = s.replace(anchor, anchor + settle, 1)
+    open(b, "w").write(s)
 EOF
 cd "$DATA/bench-peers"
 # The correctness gate reads the 10 000 units' data, which side_by_side.sh makes only for the
