@@ -18,10 +18,10 @@
 #   SETTLE_S=10 bash Benchmarks/peers.sh               # every timed run 10 s after the one before
 #
 # SETTLE_S (default 0: as the peers' script runs) adds a pause before each timed run, the same
-# for every tool. On a virtual machine whose balloon hands freed memory back to its host, the
-# host takes it back in the seconds after a run ends, and the next run meanwhile loses processor
-# time to it (steal time): right after pandas' 2.7 GB, 9–10 ticks of steal in kaimen's run,
-# 0–1 after a 10 s pause (Benchmarks/README.md, "Session 38").
+# for every tool. On this project's host (a virtual machine whose balloon hands freed memory
+# back to its host) a kaimen run right after pandas freed its 2.7 GB had 9–10 ticks of steal
+# time (processor time the host gave elsewhere), and 0–1 after a 10 s pause: most likely the
+# host taking that memory back (Benchmarks/README.md, "Session 38").
 # The million-unit data is about 1.1 GB and takes a few minutes to make the first time; it is
 # kept in $DATA and reused. Not part of the test suite: tests never assert on time.
 set -euo pipefail
