@@ -41,39 +41,36 @@ fi
 mkdir -p "$DATA/bench-peers"
 # The peers' scripts, refreshed on every run; their data and venv are kept.
 find "$PEERS" -maxdepth 1 -type f -exec cp {} "$DATA/bench-peers/" \;
-python3 - "$DATA/bench-peers/kaimen_compare.py" <<'EOF'
+python3 - "$DATA/bench-peers" <<'EOF'
 import sys
-p = sys.argv[1]
-s = open(p).read()
+folder = sys.argv[1]
+
+def patch(name, old, new, why):
+    """Replaces `old` by `new` once in the copy's file `name`, unless it already holds `new`."""
+    path = f"{folder}/{name}"
+    s = open(path).read()
+    if new in s:
+        return
+    if old not in s:
+        sys.exit(f"{path}: cannot find {why}")
+    open(path, "w").write(s.replace(old, new, 1))
+
 anchor = '        for r in rd:\n'
-fix = ('            # kaimen\'s second header row (the standards\' names) has no rank: not a unit.\n'
-       '            if not r[col["rank"]]:\n                continue\n')
-if fix not in s:
-    if anchor not in s:
-        sys.exit(f"{p}: cannot find where to skip summary.csv's second header row")
-    s = s.replace(anchor, anchor + fix, 1)
-    open(p, "w").write(s)
+patch("kaimen_compare.py", anchor,
+      anchor + ('            # kaimen\'s second header row (the standards\' names) has no rank: not a unit.\n'
+                '            if not r[col["rank"]]:\n                continue\n'),
+      "where to skip summary.csv's second header row")
 # Its report takes every `--timings` line for a stage; since 0.16 kaimen also says how far the
 # inputs were hashed ahead (`hashed ahead<TAB>672.1 of 935.3 MB`), which it then failed to
 # format as seconds. Only lines whose value is a number are stages.
-r = sys.argv[1].replace("kaimen_compare.py", "side_by_side_report.py")
-s = open(r).read()
-old = 'names = [s for s in stages[mid] if s not in ("total", "engine", "fallbacks")]'
-new = 'names = [s for s in stages[mid] if s not in ("total", "engine", "fallbacks") and isinstance(stages[mid][s][0], float)]'
-if new not in s:
-    if old not in s:
-        sys.exit(f"{r}: cannot find the stages' names to keep to numbers")
-    s = s.replace(old, new, 1)
-    open(r, "w").write(s)
-b = sys.argv[1].replace("kaimen_compare.py", "side_by_side.sh")
-s = open(b).read()
+patch("side_by_side_report.py",
+      'names = [s for s in stages[mid] if s not in ("total", "engine", "fallbacks")]',
+      'names = [s for s in stages[mid] if s not in ("total", "engine", "fallbacks") and isinstance(stages[mid][s][0], float)]',
+      "the stages' names to keep to numbers")
 anchor = '  read -r l waited note < <(wait_load)\n'
-settle = '  [ "${SETTLE_S:-0}" -gt 0 ] && sleep "$SETTLE_S"  # (added by kaimen\'s peers.sh)\n'
-if settle not in s:
-    if anchor not in s:
-        sys.exit(f"{b}: cannot find where a run waits for the load, to add SETTLE_S")
-    s = s.replace(anchor, anchor + settle, 1)
-    open(b, "w").write(s)
+patch("side_by_side.sh", anchor,
+      anchor + '  [ "${SETTLE_S:-0}" -gt 0 ] && sleep "$SETTLE_S"  # (added by kaimen\'s peers.sh)\n',
+      "where a run waits for the load, to add SETTLE_S")
 EOF
 cd "$DATA/bench-peers"
 # The correctness gate reads the 10 000 units' data, which side_by_side.sh makes only for the
