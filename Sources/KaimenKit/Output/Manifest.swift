@@ -38,13 +38,11 @@ public struct Manifest: Sendable {
         func list(_ entries: [Entry]) -> JSONOut {
             .array(entries.map { .object(["path": .string($0.path), "bytes": .num($0.bytes), "sha256": .string($0.sha256)]) })
         }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
         return JSONOut.object([
             "format": .string(Self.format),
             "version": .num(1),
             "kaimen": .string(kaimen),
-            "created": .string(formatter.string(from: created)),
+            "created": .string(UTCTimestamp.text(created)),
             "inputs": list(inputs),
             "outputs": list(outputs.sorted { $0.path < $1.path }),
         ]).rendered()

@@ -64,11 +64,7 @@ public struct JournalRecord: Sendable, Equatable {
         return CanonicalJSON.serialise(.object(o))
     }
 
-    public static func now() -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: Date())
-    }
+    public static func now() -> String { UTCTimestamp.text(Date()) }
 
     /// Why a line is not a well-formed record.
     public enum Problem: Error, Sendable, Equatable {
