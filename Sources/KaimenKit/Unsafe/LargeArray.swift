@@ -8,17 +8,19 @@ enum LargeArray {
         guard filledLater && _isPOD(T.self) && count * MemoryLayout<T>.stride >= 1 << 20 else {
             return filled(repeating: value, count: count)
         }
-        // A plain type (checked above at run time): as `uninitialized`, which needs it at compile time.
-        return [T](uninitializedCapacity: count) { b, initialized in
-            HugePages.advise(b)
-            initialized = count
-        }
+        // A plain type, checked above at run time.
+        return leftAsGiven(count)
     }
 
     /// `count` values left as the kernel gives them (zero pages, or whatever an earlier use
     /// left), for a caller that writes each before it reads it: a reader's columns, filled row
     /// by row as the file is parsed.
-    static func uninitialized<T: BitwiseCopyable>(_ count: Int) -> [T] {
+    static func uninitialized<T: BitwiseCopyable>(_ count: Int) -> [T] { leftAsGiven(count) }
+
+    /// The array of `make` and `uninitialized`: `count` elements never written, on 2 MB pages
+    /// where large. Only for a plain type: `uninitialized` requires one when it is compiled,
+    /// `make` checks at run time (which is why it cannot call `uninitialized`).
+    private static func leftAsGiven<T>(_ count: Int) -> [T] {
         [T](uninitializedCapacity: count) { b, initialized in
             HugePages.advise(b)
             initialized = count

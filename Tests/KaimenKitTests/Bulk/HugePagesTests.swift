@@ -99,16 +99,14 @@ struct HugePagesTests {
         #expect(try isAdvised(UnsafeRawPointer(store.base + (2 << 20))) == wanted)
     }
 
-    /// A sysfs of a few files, in a scratch folder.
-    private func sysfs(_ files: [String: String]) throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-sysfs-\(UUID().uuidString)").path
+    /// A sysfs of a few files, in `scratch`.
+    private func sysfs(_ files: [String: String], in scratch: ScratchFolder) throws -> String {
         for (path, text) in files {
-            let url = URL(fileURLWithPath: root + "/" + path)
+            let url = scratch.url.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: false, encoding: .utf8)
         }
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        return root
+        return scratch.url.path
     }
 
     @Test("a machine that reports free blocks of 2 MB or less to its host is told by its balloon's features and the reporting order")
@@ -117,9 +115,9 @@ struct HugePagesTests {
         // This project's host: bit 5 (reporting) set, order 9.
         let host = "0110010100000000000000000000000010000000"
         func reports(_ files: [String: String], pageSize: Int = 4096) throws -> Bool {
-            let root = try sysfs(files)
-            defer { try? FileManager.default.removeItem(atPath: root) }
-            return HugePages.reportsFreeBlocks(sys: root, pageSize: pageSize)
+            let scratch = ScratchFolder()
+            defer { scratch.cleanUp() }
+            return HugePages.reportsFreeBlocks(sys: try sysfs(files, in: scratch), pageSize: pageSize)
         }
         #expect(try reports([balloon: host + "\n", order: "9\n"]))
         #expect(try reports([balloon: host]))  // no order said: the kernel's 9
