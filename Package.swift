@@ -35,7 +35,7 @@ let package = Package(
     targets: [
         .target(
             name: "KaimenKit",
-            dependencies: ["Instructions"],
+            dependencies: ["Instructions", "SignalGuard"],
             path: "Sources/KaimenKit",
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
@@ -49,6 +49,12 @@ let package = Package(
             name: "Instructions",
             path: "Sources/Instructions"
         ),
+        // The guard of mapped input files: a SIGBUS handler, in C because a signal handler may
+        // only do what is safe in one (no allocation, no locks), which Swift code cannot promise.
+        .target(
+            name: "SignalGuard",
+            path: "Sources/SignalGuard"
+        ),
         .executableTarget(
             name: "kaimen",
             dependencies: ["KaimenKit"],
@@ -57,7 +63,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KaimenKitTests",
-            dependencies: ["KaimenKit", "Instructions"],
+            dependencies: ["KaimenKit", "Instructions", "SignalGuard"],
             path: "Tests/KaimenKitTests",
             exclude: ["Fixtures"],
             sources: onlySanitizerTests ? sanitizerTests : nil,

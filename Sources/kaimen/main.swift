@@ -3,6 +3,8 @@ import KaimenKit
 
 // Freed blocks are reused between stages rather than faulted in afresh (see ProcessMemory).
 ProcessMemory.keepFreedBlocks()
+// A mapped input that shrinks while it is read stops the run with a message, not a crash (MappedFile).
+MappedFile.installGuard()
 // The executable is thin: the command line lives in KaimenKit so tests can drive it.
 // The process exits after the command: a large report is left for the system (ProcessEnd).
 let code = CLI.run(Array(CommandLine.arguments.dropFirst()), console: StandardConsole(processEndsAfterCommand: true))

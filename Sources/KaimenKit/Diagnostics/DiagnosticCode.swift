@@ -6,6 +6,7 @@
 public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     // Reading files and their encoding
     case fileNotFound = "file-not-found"
+    case inputChangedDuringRun = "input-changed-during-run"
     case csvEncoding = "csv-encoding"
     case gb18030Decoded = "gb18030-decoded"
     case utf16Decoded = "utf16-decoded"

@@ -2,6 +2,26 @@
 enum ReaderMessages {
     typealias L = Localized
 
+    // MARK: Files
+
+    /// An input file that changed while the run had it (`input-changed-during-run`): shorter while it was
+    /// read (`MappedFile.checkIntact`), or not the same file when its digest was taken for the
+    /// manifest as when the run began (`OutputError.inputChanged`, with `read: false`).
+    static func inputChanged(_ file: String, whileRead: Bool) -> L {
+        whileRead
+            ? L(zh: "输入文件 `\(file)` 在读取过程中被改动了（变短了）：读到的不是完整的文件",
+                en: "the input file `\(file)` changed while it was read (it became shorter): what was read is not the whole file")
+            : L(zh: "输入文件 `\(file)` 在本次运行中被改动了（大小或修改时间与开始时不同）：结果无法与清单记录的摘要对应",
+                en: "the input file `\(file)` changed during the run (its size or time of change is not what it was at the start): the results cannot be matched to the digest the manifest would record")
+    }
+    static let waitUntilSaved = L(zh: "等写入这个文件的程序（Excel、同步盘等）保存完毕、文件不再变动后，重新运行",
+                                  en: "wait until the program writing it (Excel, a synced folder) has saved it and it no longer changes, then run again")
+
+    /// `input-changed` for a file the bulk readers read as it shrank.
+    static func changedWhileRead(_ file: String) -> Diagnostic {
+        .error(DiagnosticCode.inputChangedDuringRun.rawValue, inputChanged(file, whileRead: true), hint: waitUntilSaved)
+    }
+
     // MARK: Columns
 
     static let noUnitIDColumn = L(zh: "单位文件没有单位编号列", en: "the units file has no unit id column")

@@ -15,7 +15,9 @@ import Foundation
 ///
 /// The entries are the digests of the whole files as they are when the folder is written: a
 /// file changed since the idle thread looked at it (another inode, size or time of change) is
-/// hashed again from its start.
+/// hashed again from its start. Each file's identity is also taken when the run begins
+/// (`identityAtStart`): a file whose digest ends on another identity changed while the run
+/// read it, and the folder is not written (``InputsAlongside``, `OutputError.inputChanged`).
 public final class InputDigests: Sendable {
     private struct State: Sendable {
         /// The files the idle thread has hashed to their end (their digests not finished: see `partial`).
@@ -29,6 +31,8 @@ public final class InputDigests: Sendable {
     }
     private let paths: Set<String>
     private let state = Locked(State())
+    /// Each file as it was when the run began (those that could be looked at).
+    private let atStart: [String: Manifest.FileIdentity]
 
     /// Starts hashing `paths` (absolute, or relative to the current folder), one after another.
     public convenience init(paths: [String]) {
@@ -40,6 +44,8 @@ public final class InputDigests: Sendable {
     /// priority, so that it runs while the other tests keep both cores busy.
     init(paths: [String], stopAfter: Int?, idle: Bool = true) {
         self.paths = Set(paths)
+        atStart = Dictionary(self.paths.compactMap { path in Manifest.FileIdentity(path: path).map { (path, $0) } },
+                             uniquingKeysWith: { first, _ in first })
         let (ordered, state) = (self.paths.sorted(), state)
         let thread = Thread {
             if idle { Self.yieldToEveryOtherThread() }
@@ -84,6 +90,10 @@ public final class InputDigests: Sendable {
             return partial
         }
     }
+
+    /// The file at `path` as it was when the run began; `nil` when it is not one of those
+    /// given, or could not be looked at then.
+    func identityAtStart(_ path: String) -> Manifest.FileIdentity? { atStart[path] }
 
     /// For `--timings`: of the bytes of the entries asked for, how many the idle thread had
     /// hashed before the folder was written.

@@ -19,6 +19,10 @@ import Darwin
 /// `Manifest.digest(ofFile:)` reads them: a file whose identity is not the one the idle thread
 /// hashed is hashed again from its start.
 ///
+/// An input whose digest ends on another file than the run began with (another size, time of
+/// change or inode: `InputDigests.identityAtStart`) makes ``entries()`` throw
+/// `OutputError.inputChanged`: the results were worked out from a file that changed meanwhile.
+///
 /// A streamed output's writer calls ``hash(_:into:)`` with each piece it writes; the inputs are
 /// lent to one writer at a time (a second writer at the same moment hashes its piece alone, it
 /// never waits). ``entries()``, once no writer is left, hashes the rest and gives the entries.
@@ -32,6 +36,8 @@ final class InputsAlongside: Sendable {
         var ended = false
         /// How often the file was found changed at its end and read again from its start.
         var restarts = 0
+        /// The file as it was when the run began (`InputDigests.identityAtStart`), when known.
+        let atStart: Manifest.FileIdentity?
     }
     private struct State: Sendable {
         var inputs: [Input]
@@ -47,7 +53,8 @@ final class InputsAlongside: Sendable {
     /// `digests`' idle thread had got to (stopping it), or from the start.
     init(inputs: [(shown: String, path: String)], digests: InputDigests?) {
         state = Locked(State(inputs: inputs.map { input in
-            Input(path: input.path, shown: input.shown, partial: digests?.takeOver(input.path) ?? Manifest.PartialDigest())
+            Input(path: input.path, shown: input.shown, partial: digests?.takeOver(input.path) ?? Manifest.PartialDigest(),
+                  atStart: digests?.identityAtStart(input.path))
         }))
     }
 
@@ -120,7 +127,10 @@ final class InputsAlongside: Sendable {
                 inputs[a].partial.bytes += n
             }
         }
-        return inputs.map { input in
+        return try inputs.map { input in
+            // A digest of another file than the run began with is not a record of what was
+            // scored: the run read a file that changed meanwhile (or was replaced).
+            if let start = input.atStart, input.partial.file != start { throw OutputError.inputChanged(path: input.shown) }
             var hash = input.partial.hash
             return Manifest.Entry(path: input.shown, bytes: input.partial.bytes, sha256: SHA256.hexString(hash.finish()))
         }

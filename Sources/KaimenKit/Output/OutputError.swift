@@ -36,6 +36,9 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
     case locked(path: String, seconds: Int)
     /// The code producing a file's bytes failed.
     case producerFailed(path: String, message: String)
+    /// An input file is not the file it was when the run began (another size, time of change
+    /// or inode) when its digest is taken: the manifest could not say what was scored.
+    case inputChanged(path: String)
 
     /// What kaimen was doing when the system refused.
     public enum Operation: String, Sendable, Hashable {
@@ -73,6 +76,7 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .inSession: return "output-in-session"
         case .locked: return "output-locked"
         case .producerFailed: return "output-producer-failed"
+        case .inputChanged: return DiagnosticCode.inputChangedDuringRun.rawValue
         }
     }
 
@@ -112,6 +116,8 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
                              en: "another kaimen process is writing `\(path)` and has not finished after \(seconds) s")
         case .producerFailed(let path, let message):
             return Localized(zh: "生成 `\(path)` 时出错：\(message)", en: "could not produce `\(path)`: \(message)")
+        case .inputChanged(let path):
+            return ReaderMessages.inputChanged(path, whileRead: false)
         }
     }
 
@@ -140,6 +146,8 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
             return Localized(zh: "用 --out 换一个文件名，如 units-template.csv", en: "choose another file name with --out, such as units-template.csv")
         case .locked:
             return Localized(zh: "等另一个进程结束后再运行，或换一个文件夹", en: "run again when the other process has finished, or choose another folder")
+        case .inputChanged:
+            return ReaderMessages.waitUntilSaved
         case .unsafePath, .duplicatePath, .producerFailed:
             return nil
         }

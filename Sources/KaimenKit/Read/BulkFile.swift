@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SignalGuard
 
 /// Reads a whole file into one byte array with `read(2)`: one copy of the file in memory,
 /// for the bulk readers to parse and then drop.
@@ -41,10 +42,18 @@ public enum BulkFile {
 /// A file mapped into memory, read-only: its bytes without a copy, straight from the page
 /// cache. The bulk readers let go of the pages they are done with as they go (`release`), so
 /// a large file never sits in memory whole.
+///
+/// A file that shrinks while it is mapped (another program truncates it, or saves it shorter
+/// in place) would end the process at the first read past its new end (`SIGBUS`). The mapping
+/// is guarded (`SignalGuard`): such a read gets zeros instead, and `damaged` says so; whoever
+/// read the bytes then stops with a message (`checkIntact`). A file that cannot be guarded is
+/// not mapped at all.
 public final class MappedFile: Sendable {
     public let count: Int
     /// The mapping's address, as a number (0 for an empty file).
     private let address: UInt
+    /// The guard's slot for the mapping (-1 for an empty file, which has none).
+    private let guardSlot: Int32
 
     /// Maps the file at `path`; `nil` when it cannot be opened or mapped.
     public init?(path: String) {
@@ -53,16 +62,39 @@ public final class MappedFile: Sendable {
         defer { close(fd) }
         count = fileSize
         guard count > 0 else {
-            address = 0
+            (address, guardSlot) = (0, -1)
             return
         }
         guard let p = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
+        let slot = kaimen_guard_add(p, count)
+        guard slot >= 0 else {
+            // Unguarded, a shrinking file could end the process: the checked readers read it instead.
+            munmap(p, count)
+            return nil
+        }
         _ = madvise(p, count, MADV_SEQUENTIAL)
-        address = UInt(bitPattern: p)
+        (address, guardSlot) = (UInt(bitPattern: p), slot)
     }
 
     deinit {
-        if address != 0 { _ = munmap(UnsafeMutableRawPointer(bitPattern: address), count) }
+        guard address != 0 else { return }
+        kaimen_guard_remove(guardSlot)
+        _ = munmap(UnsafeMutableRawPointer(bitPattern: address), count)
+    }
+
+    /// Installs the guard's handler now (it is otherwise installed with the first mapping): the
+    /// executable does so first, before any thread. Returns whether it is installed.
+    @discardableResult
+    public static func installGuard() -> Bool { kaimen_guard_install() != 0 }
+
+    /// Whether a read met a page the file no longer had (it shrank while mapped): the bytes
+    /// read there were zeros, not the file's.
+    public var damaged: Bool { address != 0 && kaimen_guard_hit(guardSlot) != 0 }
+
+    /// Throws the message for a file that shrank while it was read (`damaged`), naming it as
+    /// `fileName`; the bytes read from it are not the file's, and nothing may come of them.
+    public func checkIntact(fileName: String) throws(DiagnosticsError) {
+        if damaged { throw DiagnosticsError([ReaderMessages.changedWhileRead(fileName)]) }
     }
 
     /// The file's bytes, valid while this object lives.

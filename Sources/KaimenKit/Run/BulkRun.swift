@@ -52,13 +52,12 @@ public enum BulkRun {
     /// The lines of a CSV units file after its header (an upper bound of its units: a quoted
     /// cell may hold a line break), or `nil` for a JSON file or one over `atMost` bytes.
     static func rowCount(_ path: String, atMost: Int) -> Int? {
-        guard !path.lowercased().hasSuffix(".json"), atMost > 0,
-              let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped), data.count <= atMost else { return nil }
-        return data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            let feeds = BulkCSV.countLineFeeds(bytes, 0, bytes.count)
-            return max(0, feeds + (bytes.last == 0x0A ? 0 : 1) - 1)
-        }
+        // Mapped and guarded as the readers' files are: a file that shrinks meanwhile gives no count.
+        guard !path.lowercased().hasSuffix(".json"), atMost > 0, let file = MappedFile(path: path), file.count <= atMost else { return nil }
+        let bytes = file.bytes
+        let feeds = BulkCSV.countLineFeeds(bytes, 0, bytes.count)
+        let rows = max(0, feeds + (bytes.last == 0x0A ? 0 : 1) - 1)
+        return file.damaged ? nil : rows
     }
 
     public static func run(_ inputs: ScoringSession.Inputs, threads: Int,
@@ -82,24 +81,32 @@ public enum BulkRun {
         lap("read rules")
 
         progress?(CommandMessages.readingMetrics, 1)
+        // After each reader, whatever it found: a file that shrank as it was read gave it zeros
+        // for bytes (`MappedFile`), and the run stops there with the message.
         guard let unitsFile = MappedFile(path: PathText.resolve(inputs.units, in: base)) else { return .failure(.fileUnreadable) }
-        guard var units = BulkUnitsReader.read(unitsFile, fileName: inputs.units, rules: rules, threads: threads) else {
+        let unitsRead = BulkUnitsReader.read(unitsFile, fileName: inputs.units, rules: rules, threads: threads)
+        try unitsFile.checkIntact(fileName: inputs.units)
+        guard var units = unitsRead else {
             return .failure(BulkUnitsReader.handOver(unitsFile.bytes, fileName: inputs.units, rules: rules))
         }
         units.columns.narrowColumns()
         lap("read metrics")
 
         guard let rosterFile = MappedFile(path: PathText.resolve(inputs.roster, in: base)) else { return .failure(.fileUnreadable) }
-        guard let reps = BulkRosterReader.read(rosterFile, fileName: inputs.roster, units: units.index, threads: threads) else {
+        let rosterRead = BulkRosterReader.read(rosterFile, fileName: inputs.roster, units: units.index, threads: threads)
+        try rosterFile.checkIntact(fileName: inputs.roster)
+        guard let reps = rosterRead else {
             return .failure(BulkRosterReader.handOver(rosterFile.bytes))
         }
         lap("read roster")
         progress?(CommandMessages.readingBallots, 1)
         guard let ballotsFile = MappedFile(path: PathText.resolve(inputs.ballots, in: base)) else { return .failure(.fileUnreadable) }
         var ballots: BallotColumns
-        switch BulkBallotsReader.tryRead(ballotsFile, fileName: inputs.ballots, rules: rules,
-                                         units: (units.index, units.identities.ids), roster: reps, threads: threads,
-                                         keepRepresentatives: keep) {
+        let ballotsRead = BulkBallotsReader.tryRead(ballotsFile, fileName: inputs.ballots, rules: rules,
+                                                    units: (units.index, units.identities.ids), roster: reps, threads: threads,
+                                                    keepRepresentatives: keep)
+        try ballotsFile.checkIntact(fileName: inputs.ballots)
+        switch ballotsRead {
         case .success(let columns): ballots = columns
         case .failure(let why): return .failure(why)
         }

@@ -89,7 +89,10 @@ struct InputDigestsTests {
         Self.expectDigest(of: "big.csv", bytes: entry.bytes, sha256: entry.sha256)
     }
 
-    @Test("a file changed after the thread looked at it is hashed again from its start, whole or part way")
+    /// Since 0.26.1 a digest that ends on another file than the run began with is an error
+    /// (`OutputError.inputChanged`): the results were worked out from a file that changed
+    /// meanwhile. Before, the entry was the new file's digest.
+    @Test("a file changed after the thread looked at it is not taken from the thread, and is an error naming it")
     func changedFile() throws {
         let s = ScratchFolder()
         defer { s.cleanUp() }
@@ -106,13 +109,17 @@ struct InputDigestsTests {
         var changed = Self.big
         changed[0] ^= 1
         try changed.write(to: URL(fileURLWithPath: big))
-        let xEntry = try #require(try InputsAlongside(inputs: [(shown: "x.csv", path: x)], digests: whole).entries().first)
+        #expect(throws: OutputError.inputChanged(path: "x.csv")) {
+            try InputsAlongside(inputs: [(shown: "x.csv", path: x)], digests: whole).entries()
+        }
         #expect(whole.reusedBytes(x) == 0)
-        #expect(xEntry.sha256 == SHA256.hex(Array("y".utf8)))
-        let bigEntry = try #require(try InputsAlongside(inputs: [(shown: "big.csv", path: big)], digests: part).entries().first)
+        #expect(throws: OutputError.inputChanged(path: "big.csv")) {
+            try InputsAlongside(inputs: [(shown: "big.csv", path: big)], digests: part).entries()
+        }
         #expect(part.reusedBytes(big) == 0)
+        // Without the run's start to compare with, the entry is the file as it is now.
+        let bigEntry = try #require(try InputsAlongside(inputs: [(shown: "big.csv", path: big)], digests: nil).entries().first)
         #expect(bigEntry.sha256 == SHA256.hex([UInt8](changed)))
-        #expect(bigEntry.sha256 != Self.expected["big.csv"]!.1)
     }
 
     @Test("a file the idle thread was not given is hashed from its start; a file that cannot be read is an error naming it")
@@ -134,7 +141,7 @@ struct InputDigestsTests {
         }
     }
 
-    @Test("a file changed after the writer took it over, before it opened it, is hashed again from its start")
+    @Test("a file changed after the writer took it over, before it opened it, is an error naming it")
     func changedAfterTakeOver() throws {
         let s = ScratchFolder()
         defer { s.cleanUp() }
@@ -147,9 +154,41 @@ struct InputDigestsTests {
         var changed = Self.big
         changed[0] ^= 1
         try changed.write(to: URL(fileURLWithPath: big))
-        let entry = try #require(try alongside.entries().first)
-        #expect(entry.bytes == changed.count)
-        #expect(entry.sha256 == SHA256.hex([UInt8](changed)))
+        #expect(throws: OutputError.inputChanged(path: "big.csv")) { try alongside.entries() }
+    }
+
+    @Test("a file changed since the run began stops the output folder: nothing written, nothing left behind")
+    func changedStopsTheFolder() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let paths = try Self.files(s)
+        let digests = InputDigests(paths: [paths["x.csv"]!, paths["big.csv"]!])
+        // Appended to, as a program saving the file in pieces would, after the run began.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: paths["big.csv"]!))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("more".utf8))
+        try handle.close()
+        var batch = OutputBatch()
+        batch.add(Data("a".utf8), at: "a.txt")
+        let out = s.url.appendingPathComponent("out")
+        let options = OutputBatch.CommitOptions(inputs: [(shown: "x.csv", url: URL(fileURLWithPath: paths["x.csv"]!)),
+                                                         (shown: "big.csv", url: URL(fileURLWithPath: paths["big.csv"]!))],
+                                                digests: digests)
+        do {
+            try batch.commit(into: out, options: options)
+            Issue.record("a folder was written with a changed input")
+        } catch let error as OutputError {
+            #expect(error == .inputChanged(path: "big.csv"))
+            #expect(error.code == "input-changed-during-run")
+            #expect(error.diagnostic.rendered(.zh).contains("`big.csv` 在本次运行中被改动了"))
+            #expect(error.diagnostic.rendered(.en).contains("`big.csv` changed during the run"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        #expect(OutputProcessTests.leftovers(beside: out).isEmpty)
+        // The same files left alone: the folder is written.
+        let again = InputDigests(paths: [paths["x.csv"]!, paths["big.csv"]!])
+        try batch.commit(into: out, options: OutputBatch.CommitOptions(inputs: options.inputs, digests: again))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("a.txt").path))
     }
 
     /// Found by a review: the file stays open while the summary is written, and one rewritten

@@ -96,8 +96,10 @@ public enum ScoreCommand: Command {
         }
         let threads = threadsGiven ?? ProcessInfo.processInfo.activeProcessorCount
         let start = Date()
-        // The manifest's hashes of the session's files, taken while the run reads and scores.
-        let digests = args.value("--out") != nil ? OutputOptions.inputDigests([inputs.units, inputs.roster, inputs.ballots], console: console) : nil
+        // The manifest's hashes of the session's files, taken while the run reads and scores,
+        // and the files as they are now: one that changes before its digest is done stops the writing.
+        let digests = args.value("--out") != nil
+            ? OutputOptions.inputDigests([inputs.rules, inputs.units, inputs.roster, inputs.ballots], console: console) : nil
         let progress = (args.has("--progress") || console.errIsTerminal) && !args.has("--quiet") ? ProgressLine(console: console) : nil
         // Pick the engine.
         let engine = engineChoice(args, inputs: &inputs)
