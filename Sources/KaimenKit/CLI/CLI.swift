@@ -79,7 +79,10 @@ public enum CLI {
     /// representatives among the scorers without saying they recused (`ScoreReport.v0_26`);
     /// `enter` lists the blank cells it recorded and who typed each value of a conflict, a
     /// command waiting for a busy session says so, and `rules check` warns of a metric nothing reads.
-    public static let version = "0.26.0"
+    /// 0.26.1: an input file that changes while a run has it stops the run with a message
+    /// (`input-changed-during-run`) instead of ending the process (a mapped file cut short) or
+    /// writing a manifest whose digest is not of the file scored; the papers are as 0.26.0's.
+    public static let version = "0.26.1"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method
