@@ -9,17 +9,22 @@ enum ReaderMessages {
     /// manifest as when the run began (`OutputError.inputChanged`, with `read: false`).
     static func inputChanged(_ file: String, whileRead: Bool) -> L {
         whileRead
-            ? L(zh: "输入文件 `\(file)` 在读取过程中被改动了（变短了）：读到的不是完整的文件",
-                en: "the input file `\(file)` changed while it was read (it became shorter): what was read is not the whole file")
+            ? L(zh: "输入文件 `\(file)` 在读取过程中有一部分读不到了（文件被改短了，或磁盘出错）：读到的不是完整的文件",
+                en: "part of the input file `\(file)` could no longer be read while it was read (the file was cut short, or the disk failed): what was read is not the whole file")
             : L(zh: "输入文件 `\(file)` 在本次运行中被改动了（大小或修改时间与开始时不同）：结果无法与清单记录的摘要对应",
                 en: "the input file `\(file)` changed during the run (its size or time of change is not what it was at the start): the results cannot be matched to the digest the manifest would record")
     }
     static let waitUntilSaved = L(zh: "等写入这个文件的程序（Excel、同步盘等）保存完毕、文件不再变动后，重新运行",
                                   en: "wait until the program writing it (Excel, a synced folder) has saved it and it no longer changes, then run again")
 
-    /// `input-changed` for a file the bulk readers read as it shrank.
+    static let checkTheDisk = L(zh: "；若文件并没有被改动，请检查磁盘（或把文件复制到本机磁盘上）",
+                                en: "; if the file was not changed, check the disk (or copy the file to a local disk)")
+
+    /// `input-changed-during-run` for a file the bulk readers read as it shrank (`SIGBUS` in its
+    /// mapping: a page past its new end, or one the disk could not give).
     static func changedWhileRead(_ file: String) -> Diagnostic {
-        .error(DiagnosticCode.inputChangedDuringRun.rawValue, inputChanged(file, whileRead: true), hint: waitUntilSaved)
+        .error(DiagnosticCode.inputChangedDuringRun.rawValue, inputChanged(file, whileRead: true),
+               hint: L(zh: waitUntilSaved.zh + checkTheDisk.zh, en: waitUntilSaved.en + checkTheDisk.en))
     }
 
     // MARK: Columns

@@ -44,8 +44,8 @@ struct MappedFileGuardTests {
         let error = #expect(throws: DiagnosticsError.self) { try file.checkIntact(fileName: "ballots.csv") }
         let d = try #require(error?.diagnostics.first)
         #expect(d.code == DiagnosticCode.inputChangedDuringRun.rawValue)
-        #expect(d.rendered(.zh).contains("`ballots.csv`") && d.rendered(.zh).contains("读取过程中被改动"))
-        #expect(d.rendered(.en).contains("changed while it was read"))
+        #expect(d.rendered(.zh).contains("`ballots.csv` 在读取过程中有一部分读不到了") && d.rendered(.zh).contains("请检查磁盘"))
+        #expect(d.rendered(.en).contains("`ballots.csv` could no longer be read while it was read"))
     }
 
     @Test("a file read whole and left as it was is intact")
