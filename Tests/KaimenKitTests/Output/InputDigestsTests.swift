@@ -252,6 +252,29 @@ struct InputDigestsTests {
         }
     }
 
+    @Test("a writer's bytes go alongside the input with the most left, so that what is left over is in both files")
+    func mostLeftFirst() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let small = [UInt8]((0 ..< 1 << 20).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        let large = [UInt8]((0 ..< 3 << 20).map { UInt8(truncatingIfNeeded: $0 &* 17 &+ 5) })
+        try Data(small).write(to: s.url.appendingPathComponent("small.csv"))
+        try Data(large).write(to: s.url.appendingPathComponent("large.csv"))
+        // The small file first: taken in turn, it would have been hashed first, alone at the end the large one's last 2 MB.
+        let alongside = InputsAlongside(inputs: [(shown: "small.csv", path: s.url.appendingPathComponent("small.csv").path),
+                                                 (shown: "large.csv", path: s.url.appendingPathComponent("large.csv").path)], digests: nil)
+        let piece = [UInt8](repeating: 0x62, count: 1 << 20)
+        var hash = SHA256()
+        for _ in 0 ..< 2 { try piece.withUnsafeBytes { try alongside.hash($0, into: &hash) } }
+        #expect(alongside.hashedBytes("large.csv") == 2 << 20)
+        #expect(alongside.hashedBytes("small.csv") == 0)
+        // 1 MB left in each, hashed two at a time; each digest its own file's.
+        let entries = try alongside.entries()
+        #expect(entries.map(\.bytes) == [small.count, large.count])
+        #expect(entries.map(\.sha256) == [SHA256.hex(small), SHA256.hex(large)])
+        #expect(SHA256.hexString(hash.finish()) == SHA256.hex(piece + piece))
+    }
+
     @Test("two writers at once: one has the inputs, the other hashes its bytes alone, and every digest is right")
     func twoWriters() throws {
         let s = ScratchFolder()
