@@ -1,8 +1,9 @@
 // See signal_guard.h. Everything the handler does is async-signal-safe: atomic loads and
-// stores on a fixed table, mmap, sigaction and raise.
+// stores on a fixed table, mmap, sigaction and raise (and errno is kept).
 #include "signal_guard.h"
 
 #if defined(__linux__) || defined(__APPLE__)
+#include <errno.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -32,14 +33,19 @@ static int installed;
 
 static void on_sigbus(int signal, siginfo_t *info, void *context) {
     (void)context;
+    // The interrupted code's errno, which mmap and sigaction may set, is given back as it was.
+    int saved_errno = errno;
     uintptr_t address = (uintptr_t)info->si_addr;
-    for (int i = 0; i < KAIMEN_GUARD_SLOTS; i++) {
+    // Only a fault the kernel raised (`si_code` above 0) has an address; a signal a program
+    // sent (`kill`) holds its sender there instead, and is never taken for a guarded page's.
+    for (int i = 0; info->si_code > 0 && i < KAIMEN_GUARD_SLOTS; i++) {
         uintptr_t end = atomic_load(&slots[i].end);
         if (end == 0 || address >= end || address < atomic_load(&slots[i].start)) continue;
         void *page = (void *)(address & ~(page_size - 1));
         // Zeros where the file's page was: the same range stays mapped, and is unmapped with the rest.
         if (mmap(page, page_size, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != MAP_FAILED) {
             atomic_store(&slots[i].hit, 1);
+            errno = saved_errno;
             return;
         }
         break;
@@ -49,6 +55,7 @@ static void on_sigbus(int signal, siginfo_t *info, void *context) {
     // by a program (`si_code` 0 or below), which would not come again.
     sigaction(signal, &previous, NULL);
     if (info->si_code <= 0) raise(signal);
+    errno = saved_errno;
 }
 
 static void install(void) {
