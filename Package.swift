@@ -5,7 +5,7 @@
 import PackageDescription
 
 // CI's sanitizer step (.ci/sanitizers.sh) sets KAIMEN_SANITIZER_TESTS=1 and so builds only the
-// tests of the code with threads and raw memory (byte readers, IDTable, ScoreStore, mapped files,
+// tests of the code with threads and raw memory (byte readers, IDTable, ScoreStore, mapped files and their SIGBUS guard,
 // the fast number form, the summary writer's chunks, the progress line, locks, Parallel.alongside and inOrder,
 // SHA-256, the inputs' hashes) with the support files they use: under a sanitizer the other tests
 // took two thirds of each build's time. This list is the step's whole selection: every test in
@@ -18,7 +18,7 @@ let sanitizerTests = [
     "Bulk/BulkHandOverTests.swift", "Bulk/BulkPreferenceTests.swift", "Bulk/BulkRosterReaderTests.swift",
     "Bulk/BulkTestSupport.swift", "Bulk/BulkUnitsReaderTests.swift", "Bulk/BulkWidthTests.swift",
     "Bulk/ByteNumberTests.swift", "Bulk/EngineFormsTests.swift", "Bulk/IDTableBulkTests.swift",
-    "Bulk/LockedTests.swift", "Bulk/MappedReadTests.swift", "Bulk/ScoreStoreTests.swift",
+    "Bulk/LockedTests.swift", "Bulk/MappedReadTests.swift", "Bulk/MappedFileGuardTests.swift", "Bulk/ScoreStoreTests.swift",
     "Bulk/UninitializedArrayTests.swift", "Bulk/ParallelAlongsideTests.swift", "Bulk/ParallelInOrderTests.swift", "CLI/ProgressLineTests.swift", "Export/SummaryWriterTests.swift",
     "Evaluation/SessionTestSupport.swift", "Expression/FormulaTestSupport.swift", "Output/DirectWriterTests.swift",
     "Output/InputDigestsTests.swift",

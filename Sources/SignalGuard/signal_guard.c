@@ -1,8 +1,13 @@
-// See signal_guard.h. Everything the handler does is async-signal-safe: atomic loads and
-// stores on a fixed table, mmap, sigaction and raise (and errno is kept).
+// See signal_guard.h. Everything the handler does is safe in a signal handler: lock-free atomic
+// loads and stores on a fixed table, sigaction and raise (on POSIX's list), and mmap, which is
+// not on that list but on Linux is the bare system call; errno is given back as it was.
+//
+// Linux only. Elsewhere the guard is not made (the functions say so): on macOS a signal sent
+// with `kill` arrives as a fault with the thread's last fault address, so it could not be told
+// from a guarded page's.
 #include "signal_guard.h"
 
-#if defined(__linux__) || defined(__APPLE__)
+#if defined(__linux__)
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
@@ -11,10 +16,6 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
-
-#if !defined(MAP_ANONYMOUS)
-#define MAP_ANONYMOUS MAP_ANON
-#endif
 
 // A slot is claimed by setting `taken` (compare and swap), then given its range: `start`
 // before `end`, so a handler that sees `end` set sees that range's `start`. `remove` clears
@@ -102,7 +103,7 @@ void kaimen_guard_remove(int slot) {
 
 #else
 
-// Elsewhere nothing is guarded: the bulk readers' files are then not mapped (see MappedFile).
+// Elsewhere nothing is guarded (MappedFile maps without the guard there).
 int kaimen_guard_install(void) { return 0; }
 int kaimen_guard_add(const void *start, size_t length) { (void)start; (void)length; return -1; }
 int kaimen_guard_hit(int slot) { (void)slot; return 0; }

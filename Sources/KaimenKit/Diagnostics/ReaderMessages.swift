@@ -4,27 +4,39 @@ enum ReaderMessages {
 
     // MARK: Files
 
-    /// An input file that changed while the run had it (`input-changed-during-run`): shorter while it was
-    /// read (`MappedFile.checkIntact`), or not the same file when its digest was taken for the
-    /// manifest as when the run began (`OutputError.inputChanged`, with `read: false`).
-    static func inputChanged(_ file: String, whileRead: Bool) -> L {
-        whileRead
-            ? L(zh: "输入文件 `\(file)` 在读取过程中有一部分读不到了（文件被改短了，或磁盘出错）：读到的不是完整的文件",
-                en: "part of the input file `\(file)` could no longer be read while it was read (the file was cut short, or the disk failed): what was read is not the whole file")
-            : L(zh: "输入文件 `\(file)` 在本次运行中被改动了（大小或修改时间与开始时不同）：结果无法与清单记录的摘要对应",
-                en: "the input file `\(file)` changed during the run (its size or time of change is not what it was at the start): the results cannot be matched to the digest the manifest would record")
+    /// An input file that changed while the run had it (`input-changed-during-run`).
+    enum InputChange {
+        /// Part of it could no longer be read as the bulk readers read it (`MappedFile`).
+        case cutShort
+        /// Its size or time of change moved while the bulk readers read it.
+        case changedWhileRead
+        /// Under `--out`: not the file the run began with when its digest was taken
+        /// (`OutputError.inputChanged`).
+        case changedDuringRun
+    }
+    static func inputChanged(_ file: String, _ change: InputChange) -> L {
+        switch change {
+        case .cutShort:
+            return L(zh: "输入文件 `\(file)` 在读取过程中有一部分读不到了（文件被改短了，或磁盘出错）：读到的不是完整的文件",
+                     en: "part of the input file `\(file)` could no longer be read while it was read (the file was cut short, or the disk failed): what was read is not the whole file")
+        case .changedWhileRead:
+            return L(zh: "输入文件 `\(file)` 在读取过程中被改动了（大小或修改时间变了）：读到的内容不是同一版文件",
+                     en: "the input file `\(file)` changed while it was read (its size or time of change moved): what was read is not one version of the file")
+        case .changedDuringRun:
+            return L(zh: "输入文件 `\(file)` 在本次运行中被改动了（大小、修改时间或文件本身被替换，与开始时不同）：结果无法与清单记录的摘要对应",
+                     en: "the input file `\(file)` changed during the run (its size, its time of change, or the file itself, replaced, is not what it was at the start): the results cannot be matched to the digest the manifest would record")
+        }
     }
     static let waitUntilSaved = L(zh: "等写入这个文件的程序（Excel、同步盘等）保存完毕、文件不再变动后，重新运行",
                                   en: "wait until the program writing it (Excel, a synced folder) has saved it and it no longer changes, then run again")
-
     static let checkTheDisk = L(zh: "；若文件并没有被改动，请检查磁盘（或把文件复制到本机磁盘上）",
                                 en: "; if the file was not changed, check the disk (or copy the file to a local disk)")
 
-    /// `input-changed-during-run` for a file the bulk readers read as it shrank (`SIGBUS` in its
-    /// mapping: a page past its new end, or one the disk could not give).
-    static func changedWhileRead(_ file: String) -> Diagnostic {
-        .error(DiagnosticCode.inputChangedDuringRun.rawValue, inputChanged(file, whileRead: true),
-               hint: L(zh: waitUntilSaved.zh + checkTheDisk.zh, en: waitUntilSaved.en + checkTheDisk.en))
+    /// `input-changed-during-run` for a file the bulk readers read as it changed: `cutShort`, a
+    /// page past its new end (or one the disk could not give, which the same signal reports).
+    static func changedWhileRead(_ file: String, cutShort: Bool) -> Diagnostic {
+        .error(DiagnosticCode.inputChangedDuringRun.rawValue, inputChanged(file, cutShort ? .cutShort : .changedWhileRead),
+               hint: cutShort ? L(zh: waitUntilSaved.zh + checkTheDisk.zh, en: waitUntilSaved.en + checkTheDisk.en) : waitUntilSaved)
     }
 
     // MARK: Columns

@@ -117,7 +117,7 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .producerFailed(let path, let message):
             return Localized(zh: "生成 `\(path)` 时出错：\(message)", en: "could not produce `\(path)`: \(message)")
         case .inputChanged(let path):
-            return ReaderMessages.inputChanged(path, whileRead: false)
+            return ReaderMessages.inputChanged(path, .changedDuringRun)
         }
     }
 

@@ -45,12 +45,14 @@ public enum BulkBallotsReader {
         }
     }
 
-    /// `read` of a mapped file, saying why it hands over.
+    /// `read` of a mapped file, saying why it hands over; `fileUnreadable` too when the file
+    /// changed as it was read (`MappedFile.damaged`: `checkIntact` says so).
     public static func tryRead(_ file: MappedFile, fileName: String, rules: Rules, units: (index: IDTable, ids: [String]),
                                roster: [Representative], threads: Int, parallelThreshold: Int = 4 << 20,
                                keepRepresentatives: Bool = false) -> Result<BallotColumns, BulkHandOver> {
-        tryRead(file.bytes, fileName: fileName, rules: rules, units: units, roster: roster, threads: threads,
-                parallelThreshold: parallelThreshold, release: file, keepRepresentatives: keepRepresentatives)
+        let result = tryRead(file.bytes, fileName: fileName, rules: rules, units: units, roster: roster, threads: threads,
+                             parallelThreshold: parallelThreshold, release: file, keepRepresentatives: keepRepresentatives)
+        return file.damaged ? .failure(.fileUnreadable) : result
     }
 
     /// - Parameters:

@@ -13,9 +13,11 @@ public enum BulkRosterReader {
         bytes.withUnsafeBufferPointer { read($0, fileName: fileName, units: units, threads: threads, parallelThreshold: parallelThreshold) }
     }
 
+    /// `nil` too when the file changed as it was read (`MappedFile.damaged`: `checkIntact` says so).
     public static func read(_ file: MappedFile, fileName: String, units: IDTable, threads: Int = 1,
                             parallelThreshold: Int = 1 << 20) -> [Representative]? {
-        read(file.bytes, fileName: fileName, units: units, threads: threads, parallelThreshold: parallelThreshold)
+        let result = read(file.bytes, fileName: fileName, units: units, threads: threads, parallelThreshold: parallelThreshold)
+        return file.damaged ? nil : result
     }
 
     /// - Parameter parallelThreshold: files of fewer bytes are read on one thread.

@@ -17,10 +17,12 @@ public enum BulkUnitsReader {
         bytes.withUnsafeBufferPointer { read($0, fileName: fileName, rules: rules, threads: threads, parallelThreshold: parallelThreshold) }
     }
 
-    /// Reads a mapped file, letting go of its pages as it goes.
+    /// Reads a mapped file, letting go of its pages as it goes; `nil` too when the file changed
+    /// as it was read (`MappedFile.damaged`: `checkIntact` says so).
     public static func read(_ file: MappedFile, fileName: String, rules: Rules, threads: Int,
                             parallelThreshold: Int = 4 << 20) -> Result? {
-        read(file.bytes, fileName: fileName, rules: rules, threads: threads, parallelThreshold: parallelThreshold, release: file)
+        let result = read(file.bytes, fileName: fileName, rules: rules, threads: threads, parallelThreshold: parallelThreshold, release: file)
+        return file.damaged ? nil : result
     }
 
     /// - Parameters:

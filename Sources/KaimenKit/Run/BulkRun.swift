@@ -72,6 +72,14 @@ public enum BulkRun {
     public static func attempt(_ inputs: ScoringSession.Inputs, threads: Int, keep: Bool = false,
                                progress: (@Sendable (Localized, Int) -> Void)? = nil,
                                advance: (@Sendable (Int) -> Void)? = nil) throws(DiagnosticsError) -> Swift.Result<Result, BulkHandOver> {
+        try attempt(inputs, threads: threads, keep: keep, progress: progress, advance: advance, mapped: nil)
+    }
+
+    /// `attempt`, and for the tests `mapped`, called with each input file (as given) once it is
+    /// mapped and before it is read: to change the file there.
+    static func attempt(_ inputs: ScoringSession.Inputs, threads: Int, keep: Bool = false,
+                        progress: (@Sendable (Localized, Int) -> Void)? = nil, advance: (@Sendable (Int) -> Void)? = nil,
+                        mapped: ((String) -> Void)?) throws(DiagnosticsError) -> Swift.Result<Result, BulkHandOver> {
         var clock = StageClock()
         func lap(_ stage: String) { clock.lap(stage) }
         let base = inputs.baseDirectory
@@ -81,9 +89,10 @@ public enum BulkRun {
         lap("read rules")
 
         progress?(CommandMessages.readingMetrics, 1)
-        // After each reader, whatever it found: a file that shrank as it was read gave it zeros
-        // for bytes (`MappedFile`), and the run stops there with the message.
+        // After each reader, whatever it found: a file that changed as it was read (cut short, it
+        // gave the reader zeros for bytes: `MappedFile`) stops the run there with the message.
         guard let unitsFile = MappedFile(path: PathText.resolve(inputs.units, in: base)) else { return .failure(.fileUnreadable) }
+        mapped?(inputs.units)
         let unitsRead = BulkUnitsReader.read(unitsFile, fileName: inputs.units, rules: rules, threads: threads)
         try unitsFile.checkIntact(fileName: inputs.units)
         guard var units = unitsRead else {
@@ -93,6 +102,7 @@ public enum BulkRun {
         lap("read metrics")
 
         guard let rosterFile = MappedFile(path: PathText.resolve(inputs.roster, in: base)) else { return .failure(.fileUnreadable) }
+        mapped?(inputs.roster)
         let rosterRead = BulkRosterReader.read(rosterFile, fileName: inputs.roster, units: units.index, threads: threads)
         try rosterFile.checkIntact(fileName: inputs.roster)
         guard let reps = rosterRead else {
@@ -101,6 +111,7 @@ public enum BulkRun {
         lap("read roster")
         progress?(CommandMessages.readingBallots, 1)
         guard let ballotsFile = MappedFile(path: PathText.resolve(inputs.ballots, in: base)) else { return .failure(.fileUnreadable) }
+        mapped?(inputs.ballots)
         var ballots: BallotColumns
         let ballotsRead = BulkBallotsReader.tryRead(ballotsFile, fileName: inputs.ballots, rules: rules,
                                                     units: (units.index, units.identities.ids), roster: reps, threads: threads,

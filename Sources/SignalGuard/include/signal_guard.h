@@ -5,7 +5,8 @@
 // mapping was hit, and returns, so the read goes on (reading zeros) and the reader's caller,
 // seeing the note, stops the run with a message instead of the process crashing. A SIGBUS
 // anywhere else goes to the handler that was there before (Swift's backtracer, or the
-// default), as if there were no guard.
+// default), as if there were no guard. Linux only: elsewhere `kaimen_guard_install` and
+// `kaimen_guard_add` say it is not made.
 #ifndef KAIMEN_SIGNAL_GUARD_H
 #define KAIMEN_SIGNAL_GUARD_H
 

@@ -2,11 +2,21 @@ import Foundation
 import Testing
 @testable import KaimenKit
 
-/// The guard of mapped files (`MappedFile`, `Sources/SignalGuard`) in the executable, which
-/// installs it first: it takes only faults in the pages of a guarded mapping. Any other SIGBUS
-/// ends the process as it did before the guard.
+#if os(Linux)
+/// The guard of mapped files (`MappedFile`, `Sources/SignalGuard`, Linux only) in the
+/// executable, which installs it first: it takes only faults in the pages of a guarded mapping.
+/// Any other SIGBUS ends the process as it did before the guard.
 @Suite("The mapped files' guard in a real process", .serialized)
 struct SignalGuardProcessTests {
+    /// Whether process `pid` has a handler for SIGBUS: Linux's `/proc/PID/status`, whose `SigCgt`
+    /// is a bit per signal caught (signal n at bit n - 1), in hexadecimal.
+    static func catchesSIGBUS(_ pid: Int32) -> Bool {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
+              let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16) else { return false }
+        return mask & (1 << UInt64(SIGBUS - 1)) != 0
+    }
+
     @Test("a SIGBUS sent to kaimen, not a guarded mapping's fault, still ends the process by that signal")
     func foreignSignal() throws {
         let s = ScratchFolder()
@@ -20,7 +30,14 @@ struct SignalGuardProcessTests {
              "--roster", "samples/xicheng-2014/roster.csv", "--ballots", "samples/xicheng-2014/ballots.csv",
              "--format", "none", "--quiet", "--out", out.path],
             environment: [OutputOptions.lockWaitVariable: "60", "SWIFT_BACKTRACE": "enable=no"])
-        Thread.sleep(forTimeInterval: 1)
+        // Its handler is in place once the system says the process catches SIGBUS (Swift's own
+        // crash handler is off: SWIFT_BACKTRACE=enable=no), which it does from its first lines.
+        var waited = 0
+        while !Self.catchesSIGBUS(child.processIdentifier) && child.isRunning && waited < 200 {
+            Thread.sleep(forTimeInterval: 0.05)
+            waited += 1
+        }
+        #expect(Self.catchesSIGBUS(child.processIdentifier))
         #expect(child.isRunning)
         kill(child.processIdentifier, SIGBUS)
         // Had the guard kept the signal, the child would still be waiting: given the lock, it
@@ -33,3 +50,4 @@ struct SignalGuardProcessTests {
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }
+#endif
