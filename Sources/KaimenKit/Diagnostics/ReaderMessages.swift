@@ -36,7 +36,7 @@ enum ReaderMessages {
     /// page past its new end (or one the disk could not give, which the same signal reports).
     static func changedWhileRead(_ file: String, cutShort: Bool) -> Diagnostic {
         .error(DiagnosticCode.inputChangedDuringRun.rawValue, inputChanged(file, cutShort ? .cutShort : .changedWhileRead),
-               hint: cutShort ? L(zh: waitUntilSaved.zh + checkTheDisk.zh, en: waitUntilSaved.en + checkTheDisk.en) : waitUntilSaved)
+               hint: cutShort ? waitUntilSaved.appending(checkTheDisk) : waitUntilSaved)
     }
 
     // MARK: Columns
