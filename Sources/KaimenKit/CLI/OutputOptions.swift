@@ -21,7 +21,14 @@ enum OutputOptions {
     /// Starts hashing `inputs` (as written on the command line) for the manifest, to be handed
     /// to `commitOptions` when the run writes its folder.
     static func inputDigests(_ inputs: [String], console: Console) -> InputDigests {
-        InputDigests(paths: inputs.map { URL(fileURLWithPath: resolve($0, in: console.currentDirectory)).path })
+        let here = console.currentDirectory
+        return InputDigests(paths: inputs.map { absolute($0, in: here) })
+    }
+
+    /// An input file as written on the command line (or as a rules file names its base), as
+    /// the manifest's digests look it up: read from `here` when relative.
+    static func absolute(_ input: String, in here: String) -> String {
+        URL(fileURLWithPath: resolve(input, in: here)).path
     }
 
     static func commitOptions(_ args: ParsedArguments, console: Console, inputs: [String],
@@ -29,7 +36,7 @@ enum OutputOptions {
         let here = console.currentDirectory
         let wait = lockWait
         return OutputBatch.CommitOptions(force: args.has("--force"),
-                                         inputs: inputs.map { (shown: $0, url: URL(fileURLWithPath: resolve($0, in: here))) },
+                                         inputs: inputs.map { (shown: $0, url: URL(fileURLWithPath: absolute($0, in: here))) },
                                          protected: [URL(fileURLWithPath: here)],
                                          lockTimeout: wait, digests: digests)
     }

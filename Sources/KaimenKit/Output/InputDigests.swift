@@ -18,6 +18,8 @@ import Foundation
 /// hashed again from its start. Each file's identity is also taken when the run begins
 /// (`identityAtStart`): a file whose digest ends on another identity changed while the run
 /// read it, and the folder is not written (``InputsAlongside``, `OutputError.inputChanged`).
+/// The files a rules file `extends`, known only once it is read, are pinned as the rules
+/// loader comes to them (``pin(_:)``), before each is read.
 public final class InputDigests: Sendable {
     private struct State: Sendable {
         /// The files the idle thread has hashed to their end (their digests not finished: see `partial`).
@@ -28,11 +30,11 @@ public final class InputDigests: Sendable {
         /// Of the entries asked for, how many bytes each took from the idle thread, and how many it has.
         var reused: [String: Int] = [:]
         var sizes: [String: Int] = [:]
+        /// Each file as it was when the run began, or (one pinned later) before it was read.
+        var atStart: [String: Manifest.FileIdentity] = [:]
     }
     private let paths: Set<String>
-    private let state = Locked(State())
-    /// Each file as it was when the run began (those that could be looked at).
-    private let atStart: [String: Manifest.FileIdentity]
+    private let state: Locked<State>
 
     /// Starts hashing `paths` (absolute, or relative to the current folder), one after another.
     public convenience init(paths: [String]) {
@@ -44,8 +46,9 @@ public final class InputDigests: Sendable {
     /// priority, so that it runs while the other tests keep both cores busy.
     init(paths: [String], stopAfter: Int?, idle: Bool = true) {
         self.paths = Set(paths)
-        atStart = Dictionary(self.paths.compactMap { path in Manifest.FileIdentity(path: path).map { (path, $0) } },
-                             uniquingKeysWith: { first, _ in first })
+        let atStart = Dictionary(self.paths.compactMap { path in Manifest.FileIdentity(path: path).map { (path, $0) } },
+                                 uniquingKeysWith: { first, _ in first })
+        state = Locked(State(atStart: atStart))
         let (ordered, state) = (self.paths.sorted(), state)
         let thread = Thread {
             if idle { Self.yieldToEveryOtherThread() }
@@ -91,9 +94,19 @@ public final class InputDigests: Sendable {
         }
     }
 
-    /// The file at `path` as it was when the run began; `nil` when it is not one of those
-    /// given, or could not be looked at then.
-    func identityAtStart(_ path: String) -> Manifest.FileIdentity? { atStart[path] }
+    /// The file at `path` as it was when the run began (or when it was pinned); `nil` when it
+    /// is none of those, or could not be looked at then.
+    func identityAtStart(_ path: String) -> Manifest.FileIdentity? { state.withLock { $0.atStart[path] } }
+
+    /// Takes the identity of the file at `path` (absolute, or relative to the current folder)
+    /// now, unless it has one already: called just before a file the run learns of as it goes
+    /// (a rules file's base) is read, so that its digest too must end on the file the run read.
+    public func pin(_ path: String) {
+        guard let now = Manifest.FileIdentity(path: path) else { return }
+        state.withLock { s in
+            if s.atStart[path] == nil { s.atStart[path] = now }
+        }
+    }
 
     /// For `--timings`: of the bytes of the entries asked for, how many the idle thread had
     /// hashed before the folder was written.

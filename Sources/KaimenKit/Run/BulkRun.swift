@@ -83,7 +83,10 @@ public enum BulkRun {
         var clock = StageClock()
         func lap(_ stage: String) { clock.lap(stage) }
         let base = inputs.baseDirectory
-        let loaded = try RulesLoader(readFile: { try RulesLoader.readFromDisk(PathText.resolve($0, in: base)) }).load(inputs.rules)
+        let loaded = try RulesLoader(readFile: { path in
+            inputs.rulesFileRead?(path)
+            return try RulesLoader.readFromDisk(PathText.resolve(path, in: base))
+        }).load(inputs.rules)
         let rules = loaded.rules
         guard loaded.warnings.isEmpty, case .success(let plan) = ScoringPlan.compile(rules) else { return .failure(.rulesNotClean) }
         lap("read rules")

@@ -21,6 +21,11 @@ public struct ScoringSession: Sendable {
         /// more, `results` is empty. `score` without score sheets to write asks for none: at
         /// 100 000 units the traces took 1.6 GB and 4 s that nothing read.
         public var traceAtMost = Int.max
+        /// Called with each rules file's path, as the rules name it (relative ones from
+        /// `baseDirectory`), just before it is read: the file given and those it `extends`.
+        /// `score --out` pins them there (`InputDigests.pin`), so that a base file changed
+        /// while the run goes on stops the folder as a changed data file does.
+        public var rulesFileRead: (@Sendable (String) -> Void)?
 
         public init(rules: String, units: String, roster: String, ballots: String, strict: Bool = false, baseDirectory: String = "") {
             self.rules = rules
@@ -58,7 +63,10 @@ public struct ScoringSession: Sendable {
         let readFile = readFile ?? { try InputFile.read(PathText.resolve($0, in: base)) }
         let clock = StageClock()
 
-        var loader = RulesLoader(readFile: { try RulesLoader.text(readFile($0), path: $0) })
+        var loader = RulesLoader(readFile: { path in
+            inputs.rulesFileRead?(path)
+            return try RulesLoader.text(readFile(path), path: path)
+        })
         loader.requireOwnName = !inputs.sessionCopies
         loader.limitsText = !inputs.sessionCopies
         let loaded = try loader.load(inputs.rules)

@@ -308,4 +308,50 @@ struct InputDigestsTests {
             #expect(recorded[path] == SHA256.hex([UInt8](bytes)), "\(path)")
         }
     }
+
+    @Test("a file pinned later (a rules file's base, as it is read) and changed after stops the folder; a second pin keeps the first")
+    func pinnedLater() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let paths = try Self.files(s)
+        let digests = InputDigests(paths: [paths["x.csv"]!])
+        #expect(digests.identityAtStart(paths["big.csv"]!) == nil)
+        digests.pin(paths["big.csv"]!)
+        let pinned = try #require(digests.identityAtStart(paths["big.csv"]!))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: paths["big.csv"]!))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("more".utf8))
+        try handle.close()
+        digests.pin(paths["big.csv"]!)
+        #expect(digests.identityAtStart(paths["big.csv"]!) == pinned)
+        var batch = OutputBatch()
+        batch.add(Data("a".utf8), at: "a.txt")
+        let out = s.url.appendingPathComponent("out")
+        let inputs = [(shown: "x.csv", url: URL(fileURLWithPath: paths["x.csv"]!)), (shown: "big.csv", url: URL(fileURLWithPath: paths["big.csv"]!))]
+        #expect(throws: OutputError.inputChanged(path: "big.csv")) {
+            try batch.commit(into: out, options: OutputBatch.CommitOptions(inputs: inputs, digests: digests))
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        // Never pinned, a file is recorded as it is at the end, as before.
+        try batch.commit(into: out, options: OutputBatch.CommitOptions(inputs: inputs, digests: InputDigests(paths: [paths["x.csv"]!])))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("a.txt").path))
+    }
+
+    /// Found in session 41's second look at 0.26.1's known gaps: only the rules file given was
+    /// pinned, so a base it `extends`, edited while a large run went on, was recorded as edited.
+    @Test("both readers of the rules name every rules file, the base included, before reading it")
+    func rulesFilesAnnounced() throws {
+        let root = Fixtures.packageRoot.path
+        let read = Locked<[String]>([])
+        var inputs = ScoringSession.Inputs(rules: "rules/dongcheng-2019.jsonc", units: "samples/dongcheng-2019/units.csv",
+                                           roster: "samples/dongcheng-2019/roster.csv", ballots: "samples/dongcheng-2019/ballots.csv",
+                                           baseDirectory: root)
+        inputs.rulesFileRead = { path in read.withLock { $0.append(path) } }
+        let session = try ScoringSession.run(inputs)
+        #expect(read.withLock { $0 } == session.rules.sourceFiles)
+        #expect(session.rules.sourceFiles.count == 2)
+        read.withLock { $0 = [] }
+        _ = try BulkRun.attempt(inputs, threads: 2)
+        #expect(read.withLock { $0 } == session.rules.sourceFiles)
+    }
 }

@@ -100,6 +100,11 @@ public enum ScoreCommand: Command {
         // and the files as they are now: one that changes before its digest is done stops the writing.
         let digests = args.value("--out") != nil
             ? OutputOptions.inputDigests([inputs.rules, inputs.units, inputs.roster, inputs.ballots], console: console) : nil
+        if let digests {
+            // The files the rules `extend` are known only as they are read: pinned then.
+            let here = console.currentDirectory
+            inputs.rulesFileRead = { digests.pin(OutputOptions.absolute($0, in: here)) }
+        }
         let progress = (args.has("--progress") || console.errIsTerminal) && !args.has("--quiet") ? ProgressLine(console: console) : nil
         // Pick the engine.
         let engine = engineChoice(args, inputs: &inputs)
@@ -143,6 +148,42 @@ public enum ScoreCommand: Command {
         }
         guard let report else { return .failure }
         let n = report.scores.unitCount
+        // With --out the folder is written before anything is shown: an input that changed while
+        // the run had it stops the folder, and the table worked out from it is not shown either.
+        var sheetsKept: ScoringSession?
+        var written: Result<Int, any Error>?
+        if let out = args.value("--out") {
+            let dir = URL(fileURLWithPath: resolve(out, in: console.currentDirectory))
+            var sheets = session
+            // The session is read a second time here only where `BulkRun.prefers` chose the byte
+            // readers although sheets are written: `--engine fast`, a JSON units file over a
+            // megabyte, a CSV over 64 MB with --sheets, or more lines than units (quoted line
+            // breaks, blank lines) taking the count over the limit.
+            if sheets == nil && (n <= sheetLimit || args.has("--sheets")) && !args.has("--summary-only") {
+                sheets = try? ScoringSession.run(inputs)
+                sheetsKept = sheets
+            }
+            written = Result {
+                let inputFiles = [inputs.rules] + report.rules.sourceFiles.dropFirst() + [inputs.units, inputs.roster, inputs.ballots]
+                let options = OutputOptions.commitOptions(args, console: console, inputs: inputFiles, digests: digests)
+                return try OutputFiles.write(report, sheets: (n <= sheetLimit || args.has("--sheets")) ? sheets : nil, to: dir,
+                                             lang: lang, threads: threads, summaryOnly: args.has("--summary-only"),
+                                             namesRepresentatives: args.has("--publish-representatives"), options: options).count
+            }
+        }
+        // Why the folder was not written, and nothing of it there.
+        func notWritten(_ error: any Error, _ out: String) -> ExitCode {
+            if let error = error as? OutputError {
+                console.errLine(error.diagnostic.rendered(lang))
+                console.errLine(lang.t("没有写入任何文件到 \(Echo.shown(out))", "nothing was written to \(Echo.shown(out))"))
+            } else {
+                console.error(CommandMessages.couldNotWrite(out, error), lang)
+            }
+            return .failure
+        }
+        if let out = args.value("--out"), case .failure(let error as OutputError) = written, case .inputChanged = error {
+            return notWritten(error, out)
+        }
         switch args.value("--format") {
         case "csv": console.out(String(decoding: SummaryWriter.csv(report, lang: lang, threads: threads).dropFirst(3), as: UTF8.self))
         case "json": console.out(String(decoding: SummaryWriter.json(report, lang: lang, threads: threads, warningLimit: n > 1000 ? 20 : nil), as: UTF8.self))
@@ -161,28 +202,12 @@ public enum ScoreCommand: Command {
             for d in report.inputWarnings { console.errLine(relative(d, console, lang)) }
             console.warnings(SessionWarnings.collect(report, lang: lang, limit: n > 1000 ? 20 : nil), lang: lang)
         }
-        var sheetsKept: ScoringSession?
-        if let out = args.value("--out") {
-            let dir = URL(fileURLWithPath: resolve(out, in: console.currentDirectory))
-            var sheets = session
-            // The session is read a second time here only where `BulkRun.prefers` chose the byte
-            // readers although sheets are written: `--engine fast`, a JSON units file over a
-            // megabyte, a CSV over 64 MB with --sheets, or more lines than units (quoted line
-            // breaks, blank lines) taking the count over the limit.
-            if sheets == nil && (n <= sheetLimit || args.has("--sheets")) && !args.has("--summary-only") {
-                sheets = try? ScoringSession.run(inputs)
-                sheetsKept = sheets
-            }
-            do {
-                let inputFiles = [inputs.rules] + report.rules.sourceFiles.dropFirst() + [inputs.units, inputs.roster, inputs.ballots]
-                let options = OutputOptions.commitOptions(args, console: console, inputs: inputFiles, digests: digests)
-                let files = try OutputFiles.write(report, sheets: (n <= sheetLimit || args.has("--sheets")) ? sheets : nil, to: dir,
-                                                  lang: lang, threads: threads, summaryOnly: args.has("--summary-only"),
-                                                  namesRepresentatives: args.has("--publish-representatives"), options: options)
+        if let out = args.value("--out"), let written {
+            switch written {
+            case .success(let files):
                 if !args.has("--quiet") {
                     // manifest.json too, as `session status`, `verify` and `close` count a set.
-                    let written = files.count + 1
-                    console.errLine(lang.t("已写入 \(written) 个文件到 \(Echo.shown(out))", "wrote \(written) files to \(Echo.shown(out))"))
+                    console.errLine(lang.t("已写入 \(files + 1) 个文件到 \(Echo.shown(out))", "wrote \(files + 1) files to \(Echo.shown(out))"))
                     if n > OutputFiles.jsonLimit && !args.has("--summary-only") {
                         console.errLine(lang.t("（超过 \(OutputFiles.jsonLimit) 个单位，汇总只写 summary.csv）",
                                                "(more than \(OutputFiles.jsonLimit) units: the summary is written as summary.csv only)"))
@@ -192,13 +217,8 @@ public enum ScoreCommand: Command {
                                                "(more than \(sheetLimit) units: no score sheets written; add --sheets for them)"))
                     }
                 }
-            } catch let error as OutputError {
-                console.errLine(error.diagnostic.rendered(lang))
-                console.errLine(lang.t("没有写入任何文件到 \(out)", "nothing was written to \(out)"))
-                return .failure
-            } catch {
-                console.error(CommandMessages.couldNotWrite(out, error), lang)
-                return .failure
+            case .failure(let error):
+                return notWritten(error, out)
             }
         }
         clock.lap("write")
