@@ -82,9 +82,9 @@ public enum CLI {
     /// 0.26.1: an input file that changes while a run has it stops the run with a message
     /// (`input-changed-during-run`) instead of ending the process (a mapped file cut short) or
     /// writing a manifest whose digest is not of the file scored; the papers are as 0.26.0's.
-    /// 0.26.2: the files a rules file `extends` are pinned too, and `score --out` writes its
-    /// folder before it prints the table, so that a changed input shows no results; the papers
-    /// are as 0.26.0's.
+    /// 0.26.2: the files a rules file `extends` are pinned too, `score --out` writes its folder
+    /// before it prints the table, so that a changed input shows no results, and the checked
+    /// readers too stop at a file that changed while they read it; the papers are as 0.26.0's.
     public static let version = "0.26.2"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)

@@ -22,12 +22,24 @@ public enum InputFile {
         /// Whether the path names something (a folder, a pipe, a file not to be read), not
         /// nothing: an `extends` to it is not a missing file.
         public let exists: Bool
+        /// Whether the file was read, but changed while it was (`input-changed-during-run`).
+        public var changed = false
     }
 
-    /// The bytes of the regular file at `path` (resolved), opened by `openRegular`.
+    /// The bytes of the regular file at `path` (resolved), opened by `openRegular`. A file whose
+    /// size or time of change is not the same when it has been read as when it was opened
+    /// (another program saving it, or cutting it short) is `changed`: what was read may be
+    /// parts of two versions.
     public static func read(_ path: String) throws(Unreadable) -> Data {
-        let (fd, size) = try openRegular(path)
+        try read(path, afterFirstRead: nil)
+    }
+
+    /// `afterFirstRead` is for the tests: called once the first `read(2)` has returned, so that
+    /// a test may change the file in the middle of reading it.
+    static func read(_ path: String, afterFirstRead: (() -> Void)?) throws(Unreadable) -> Data {
+        let (fd, size, identity) = try openRegular(path)
         defer { close(fd) }
+        var first = afterFirstRead
         var bytes = [UInt8](repeating: 0, count: size + 1)
         var count = 0
         while true {
@@ -37,15 +49,21 @@ public enum InputFile {
             guard n >= 0 else { throw Unreadable(cause: SystemError.last.text, hint: CSVMessages.checkPath, exists: true) }
             if n == 0 { break }
             count += n
+            first?()
+            first = nil
+        }
+        var after = stat()
+        if fstat(fd, &after) != 0 || Manifest.FileIdentity(after) != identity {
+            throw Unreadable(cause: ReaderMessages.inputChanged(path, .changedWhileRead), hint: ReaderMessages.waitUntilSaved, exists: true, changed: true)
         }
         return Data(bytes[..<count])
     }
 
-    /// The regular file at `path` opened for reading, and its size; the caller closes it.
-    /// Opened without waiting (a FIFO gives way at once) and looked at through the open
-    /// descriptor, so that what is read is what was looked at. The byte readers open their
-    /// files here too.
-    static func openRegular(_ path: String) throws(Unreadable) -> (fd: Int32, size: Int) {
+    /// The regular file at `path` opened for reading, its size, and what it is as opened (to
+    /// compare once read); the caller closes it. Opened without waiting (a FIFO gives way at
+    /// once) and looked at through the open descriptor, so that what is read is what was
+    /// looked at. The byte readers open their files here too.
+    static func openRegular(_ path: String) throws(Unreadable) -> (fd: Int32, size: Int, identity: Manifest.FileIdentity) {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw unreadable(path) }
         var info = stat()
@@ -53,7 +71,7 @@ public enum InputFile {
             close(fd)
             throw unreadable(path)
         }
-        return (fd, max(Int(info.st_size), 0))
+        return (fd, max(Int(info.st_size), 0), Manifest.FileIdentity(info))
     }
 
     /// What a path that is not a regular file names.

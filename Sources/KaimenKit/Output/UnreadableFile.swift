@@ -10,7 +10,7 @@ enum UnreadableFile {
 
     /// The error for `shown` (as the person wrote it), which `why` could not be read.
     static func diagnostic(_ shown: String, _ why: InputFile.Unreadable) -> Diagnostic {
-        .error("file-not-found", message(shown, why), hint: why.hint)
+        why.changed ? ReaderMessages.changedWhileRead(shown, cutShort: false) : .error("file-not-found", message(shown, why), hint: why.hint)
     }
 
     static func message(_ shown: String, _ why: InputFile.Unreadable) -> Localized {

@@ -8,25 +8,6 @@ import SignalGuard
 /// Reads a whole file into one byte array with `read(2)`: one copy of the file in memory,
 /// for the bulk readers to parse and then drop.
 public enum BulkFile {
-    /// The file's bytes, or `nil` when it cannot be opened or read.
-    public static func bytes(atPath path: String) -> [UInt8]? {
-        // Never blocks on a FIFO; anything but a regular file goes to the checked readers, which say why.
-        guard let (fd, size) = try? InputFile.openRegular(path) else { return nil }
-        defer { close(fd) }
-        var failed = false
-        let bytes = [UInt8](uninitializedCapacity: size) { buffer, count in
-            var done = 0
-            while done < size {
-                let n = read(fd, buffer.baseAddress! + done, size - done)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { failed = n < 0; break }
-                done += n
-            }
-            count = done
-        }
-        return failed ? nil : bytes
-    }
-
     /// Hands the whole pages inside `buffer` back to the system: their contents are lost (they
     /// read as zeros), so only for memory that will not be read again before it is freed.
     static func discard(_ buffer: UnsafeMutableRawBufferPointer) {
@@ -64,13 +45,8 @@ public final class MappedFile: Sendable {
     /// Maps the file at `path`; `nil` when it cannot be opened or mapped.
     public init?(path: String) {
         // Never blocks on a FIFO; anything but a regular file goes to the checked readers, which say why.
-        guard let (fd, fileSize) = try? InputFile.openRegular(path) else { return nil }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else {
-            close(fd)
-            return nil
-        }
-        (self.fd, identity, count) = (fd, Manifest.FileIdentity(st), fileSize)
+        guard let (fd, fileSize, identity) = try? InputFile.openRegular(path) else { return nil }
+        (self.fd, self.identity, count) = (fd, identity, fileSize)
         guard count > 0 else {
             (address, guardSlot) = (0, -1)
             return

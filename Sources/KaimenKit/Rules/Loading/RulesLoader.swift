@@ -124,7 +124,10 @@ public struct RulesLoader {
             ctx.diagnostics.append(contentsOf: e.diagnostics)
             return nil
         } catch {
-            if let (node, _) = referencedBy, let why = error as? InputFile.Unreadable, why.exists {
+            if let why = error as? InputFile.Unreadable, why.changed {
+                // Read while another program saved it: not one version of the file.
+                ctx.diagnostics.append(UnreadableFile.diagnostic(path, why))
+            } else if let (node, _) = referencedBy, let why = error as? InputFile.Unreadable, why.exists {
                 // There, but a folder, a pipe or unreadable: why, not "missing".
                 ctx.error(.fileNotFound, UnreadableFile.message(node.stringValue ?? path, why), at: node.location, path: "extends", hint: why.hint)
             } else if let (node, from) = referencedBy {
