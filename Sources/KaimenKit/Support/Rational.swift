@@ -6,8 +6,9 @@
 /// positive denominator, and every operation is overflow-checked through `Int128`.
 ///
 /// Should an exact result not fit in 64 bits (it takes a sum of many fractions with large,
-/// unrelated denominators), the value is rounded, half away from zero, to the finest power of
-/// ten that fits: at least 12 decimal places for any value below a million. That is far below
+/// unrelated denominators, or a ratio of two metrics of twelve digits and six places), the
+/// value is rounded, half away from zero, to the finest power of ten up to 10^18 that fits: at
+/// least 12 decimal places for any value below a million. That is far below
 /// the two places totals are shown at; ``approximated`` tells when it happened.
 public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let numerator: Int64
@@ -58,16 +59,26 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
             self.init(reduced: n64, d64, flags: approximated ? 1 : 0)
             return
         }
-        // Too wide: round to the finest decimal scale that fits in Int64.
-        var scale: Int128 = 1_000_000_000_000_000_000
+        // Too wide: round to the finest decimal scale that fits in Int64. The magnitude times
+        // the scale is taken in 256 bits: in 128 it overflowed for a numerator past about 10^20
+        // times the scale, and a total whose fractions had grown to 10^36 (a metric of twelve
+        // digits and six places divided by another) was rounded to one decimal, 0.02 off the
+        // fast form's exact result (a hostile test, session 41).
+        let (magnitude, divisor) = (n.magnitude, d.magnitude)
+        var scale: UInt128 = 1_000_000_000_000_000_000
         while scale > 1 {
-            let (scaled, overflow) = n.multipliedReportingOverflow(by: scale)
-            if overflow { scale /= 10; continue }
-            let q = Rational.divideRoundingHalfAway(scaled, d)
-            if let q64 = Int64(exactly: q), q64 != Int64.min {
-                let g2 = Rational.gcd(UInt128(q64.magnitude), UInt128(scale))
-                self.init(reduced: Int64(Int128(q64) / Int128(g2)), Int64(scale / Int128(g2)), flags: 1)
-                return
+            let product = magnitude.multipliedFullWidth(by: scale)
+            // The quotient fits in 128 bits only when the high half is below the divisor.
+            if product.high < divisor {
+                let (q, r) = divisor.dividingFullWidth(product)
+                // Half away from zero, on the magnitude: up when 2r ≥ d (r < d, so d − r does not wrap).
+                if q < UInt128(Int64.max) || (q == UInt128(Int64.max) && r < divisor - r) {
+                    let rounded = r >= divisor - r ? q + 1 : q
+                    let g2 = Rational.gcd(rounded, scale)
+                    let reduced = Int64(rounded / g2)
+                    self.init(reduced: n < 0 ? -reduced : reduced, Int64(scale / g2), flags: 1)
+                    return
+                }
             }
             scale /= 10
         }

@@ -92,6 +92,38 @@ struct RationalTests {
         #expect(!(Rational(1, 3) + Rational(1, 6)).approximated)
     }
 
+    /// Found by a hostile test in session 41: a fraction past about 10^20 times the scale was
+    /// multiplied by the scale in 128 bits, which overflowed, so a numerator near 10^36 was
+    /// rounded to one decimal (a unit's total 79.28 by the exact form and the score sheets,
+    /// 79.30 by the fast form and by Python's fractions). Expected values from Python:
+    ///
+    ///     from fractions import Fraction as F
+    ///     def rha(n, d):                      # half away from zero
+    ///         q, r = divmod(abs(n), d); q += 2 * r >= d; return q if n >= 0 else -q
+    ///     def wide(n, d):                     # the finest 10^s, s <= 18, whose quotient fits Int64
+    ///         x = F(n, d)
+    ///         for s in range(18, 0, -1):
+    ///             q = rha(x.numerator * 10**s, x.denominator)
+    ///             if abs(q) <= 2**63 - 1: f = F(q, 10**s); return f.numerator, f.denominator
+    @Test("a fraction too wide for 64 bits keeps 18 places however wide its parts, rounded half away from zero",
+          arguments: [
+              // A sum of three standards' points from a unit's metrics of twelve digits and six places (111 and 108 bits).
+              ("1596893204653869200116312325387549", "182894919323613312678342870459069", Int64(8_731_205_932_671_835_047), Int64(1_000_000_000_000_000_000)),
+              ("-1596893204653869200116312325387549", "182894919323613312678342870459069", -8_731_205_932_671_835_047, 1_000_000_000_000_000_000),
+              // 2^126 − 1 over 3·2^124 + 1: both parts 126 bits (the old code kept no decimal at all).
+              ("85070591730234615865843651857942052863", "63802943797675961899382738893456539649", 1_333_333_333_333_333_333, 1_000_000_000_000_000_000),
+              // Exactly half a unit of the 18th place: away from zero, either sign.
+              ("10000000000000000001", "2000000000000000000", 5_000_000_000_000_000_001, 1_000_000_000_000_000_000),
+              ("-10000000000000000001", "2000000000000000000", -5_000_000_000_000_000_001, 1_000_000_000_000_000_000),
+              // Below half a unit of the 18th place: zero.
+              ("7", "1000000000000000000000000000003", 0, 1),
+          ])
+    func wideFractionsKeepTheirPlaces(n: String, d: String, numerator: Int64, denominator: Int64) throws {
+        let r = Rational(wide: try #require(Int128(n)), try #require(Int128(d)), approximated: false)
+        #expect(r.numerator == numerator && r.denominator == denominator, "\(r.numerator)/\(r.denominator)")
+        #expect(r.approximated)
+    }
+
     @Test("the binary gcd agrees with Euclid's, and fractions reduce the same on both paths")
     func binaryGCD() {
         func euclid(_ a: UInt64, _ b: UInt64) -> UInt64 { b == 0 ? a : euclid(b, a % b) }

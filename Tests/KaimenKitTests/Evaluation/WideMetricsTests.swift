@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// A unit whose metrics are legal but large (twelve digits, six places): a hostile test in
+/// session 41 found the exact form, `explain` and the score sheets at 79.28 and the fast form
+/// and the summary at 79.30, both in one `--out` set. `Rational(wide:)` rounded a fraction near
+/// 10^36 to one decimal (RationalTests has the arithmetic). The right total, from Python's
+/// fractions (the five standards whose fractions grow, the others as the rules give them):
+///
+///     from fractions import Fraction as F
+///     mediation = 3 * min(1, F(499999999999, 999999999999) / F("0.55"))
+///     membership = 3 * (F(6, 7) - F("0.8")) / F("0.16")
+///     card = 3 * (F("0.899999") - F("0.8")) / F("0.2")
+///     funds = 4 * (F("791507501920.846") / F("827727446384.767866") - F("0.8")) / F("0.2")
+///     audit = 3 * F(2429, 2531)
+///     areas = [2 + mediation + F("0.5") + 2, 2 + membership + 3 + 1, F("6.5"), 4, F("8.5"), 8, 10,
+///              1 + 2 + card + 2, funds + 4 + F("1.5"), 5 + audit + 2]
+///     float(sum(areas)), float(sum(areas) + 3)   # 76.3026195041004, 79.3026195041004 → 79.30
+@Suite("Large metric values: every engine and every paper agrees")
+struct WideMetricsTests {
+    static let header = "id,name,category,enterprises,enterprises_unionised,workers,members,stations,social_workers_full,station_stars,contracts_signed,disputes,disputes_mediated,legal_aid_cases,training_sessions,legal_campaign,signature_activities,ankang_cup,safety_volunteers,accidents,major_accidents,congress_held,open_affairs,survey_satisfied,survey_basic,survey_dissatisfied,model_awards,model_activities,commendation_held,hardship_households,hardship_lifted,festival_visits,six_survey,six_project,six_plan,six_publicity,six_organization,six_guarantee,org_info_rate,member_info_rate,card_application_rate,card_issuance_rate,funds_due,funds_collected,funds_remitted,centralised_accounting,rule_spending,rule_assets,rule_expenses,rule_review,audit_committee,third_party_audit,audit_issues,audit_issues_fixed,audit_violations,serious_violations,five_good_union,model_home,honours,late_reports"
+    static let unit = "U1,甲工会,企业,59,57,7,6,3,1,3,55,999999999999,499999999999,1,1,1,2,1,2,9,0,1,1,2,5,3,2,9,1,999999999989,949999999989,1,1,1,1,1,1,1,1,0.9471,0.8845,89.9999%,827727446384.767866,791507501920.846,1,1,1,1,1,0,1,1,2531,2429,0,0,1,1,10,0"
+
+    static func session(in s: ScratchFolder) throws -> [String] {
+        try Data((header + "\n" + unit + "\n").utf8).write(to: s.url.appendingPathComponent("units.csv"))
+        let reps = (1 ... 7).map { "R\($0)" }
+        try Data((["id,name,group,units,role"] + reps.map { "\($0),代表\($0.dropFirst()),第1组,,职工代表" }).joined(separator: "\n").utf8)
+            .write(to: s.url.appendingPathComponent("roster.csv"))
+        let ballots = ["representative,unit,rights.ballot,publicity,safety.ballot,democracy.ballot,models.ballot,warmth.ballot,insurance.ballot,audit.ballot"]
+            + reps.map { "\($0),U1,2,2,2,2,2,2,2,2" }
+        try Data(ballots.joined(separator: "\n").utf8).write(to: s.url.appendingPathComponent("ballots.csv"))
+        let folder = s.url.path
+        return ["--rules", Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc").path, "--units", "\(folder)/units.csv",
+                "--roster", "\(folder)/roster.csv", "--ballots", "\(folder)/ballots.csv"]
+    }
+
+    @Test("the total is 79.30 by the fast form, the exact form and explain")
+    func engines() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let inputs = try Self.session(in: s)
+        for engine in ["fast", "exact"] {
+            let r = EndToEndTests.run(["score"] + inputs + ["--engine", engine, "--format", "csv", "--quiet"])
+            #expect(r.code == .success, "\(r.err)")
+            let row = try #require(r.out.split(whereSeparator: \.isNewline).last).split(separator: ",")
+            #expect(row[2] == "U1" && row[5] == "79.30", "\(engine): \(row)")
+        }
+        let explained = EndToEndTests.run(["explain", "U1"] + inputs + ["--lang", "en"])
+        #expect(explained.out.contains("sum: areas 76.30262… + bonus 3 = 79.30262…, rounded half away from zero to 2 places: 79.30"), "\(explained.out)")
+    }
+
+    @Test("one --out set says 79.30 in the summary and in the unit's score sheet")
+    func papers() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let inputs = try Self.session(in: s)
+        let out = s.url.appendingPathComponent("out").path
+        let r = EndToEndTests.run(["score"] + inputs + ["--out", out, "--quiet", "--format", "none"])
+        #expect(r.code == .success, "\(r.err)")
+        let summary = try #require(s.read("out/summary.json")), sheet = try #require(s.read("out/sheets/U1.json"))
+        #expect(summary.contains("\"total\": 79.3"), "\(summary.prefix(600))")
+        #expect(sheet.contains("\"total\": 79.3"), "\(sheet.prefix(600))")
+        #expect(!summary.contains("79.28") && !sheet.contains("79.28"))
+    }
+}
