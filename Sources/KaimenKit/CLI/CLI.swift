@@ -87,7 +87,8 @@ public enum CLI {
     /// readers too stop at a file that changed while they read it; a fraction too wide for 64
     /// bits keeps its 18 places, where one whose parts passed 10^36 kept one decimal (so the
     /// exact form, `explain` and the score sheets agree with the fast form on large metrics);
-    /// the papers of the bundled samples are as 0.26.0's.
+    /// a ballot's empty id cell, an id written full-width in the units file or the roster, and a
+    /// metric's column twice get messages that say so; the papers of the bundled samples are as 0.26.0's.
     public static let version = "0.26.2"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)

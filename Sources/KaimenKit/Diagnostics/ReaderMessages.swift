@@ -260,6 +260,12 @@ enum ReaderMessages {
         return L(zh: "由代表打分的标准（编号或名称均可）：" + zh.joined(separator: "、"),
                  en: "ballot standards (by id or name): " + en.joined(separator: ", "))
     }
+    /// A ballot row whose representative, unit or standard cell is empty (it was "ballot by ``,
+    /// who is not on the roster": a hostile test, session 41).
+    static let noBallotRepresentative = L(zh: "这一行没有填投票代表的编号", en: "this row has no representative id: a ballot row names the representative who cast it")
+    static let noBallotUnit = L(zh: "这一行没有填被打分单位的编号", en: "this row has no unit id: a ballot row names the unit it scores")
+    static let noBallotStandard = L(zh: "这一行没有填评分标准", en: "this row has no standard: a ballot row names the standard it scores")
+    static let fillInOrDeleteRow = L(zh: "把它填上；若这一行不是选票，就删掉这一行", en: "fill it in; if the row is not a ballot, delete the row")
     /// `namedIDs`: the representatives whose name `rep` is (``NameForID``); the message then names their ids.
     static func unknownRepresentative(_ rep: String, namedIDs: [String] = []) -> L {
         let base = L(zh: "投票人 `\(rep)` 不在代表名单上", en: "ballot by `\(rep)`, who is not on the roster")
@@ -325,9 +331,25 @@ enum ReaderMessages {
     static func spacesAroundID(_ id: String) -> L {
         L(zh: "编号前后不能有空格：是不是 `\(id)`？", en: "an id has no spaces around it: did you mean `\(id)`?")
     }
-    /// The hint for an unknown id: its half-width form when that is an id, else a near miss.
-    static func unknownIDHint(_ typed: String, known: (String) -> Bool, nearMiss: () -> L?) -> L? {
+    /// The file an id is looked up in, for ``writtenWide(_:as:in:)``.
+    enum IDFile { case units, roster }
+    /// An id the units file or the roster writes with full-width characters (`Ｘ02`) where the
+    /// ballots write it half-width (`X02`): the ids are not the same text, so nothing matched
+    /// and the message had no hint (a hostile test, session 41).
+    static func writtenWide(_ half: String, as written: String, in file: IDFile) -> L {
+        let (zh, en) = file == .units ? ("单位文件", "the units file") : ("代表名单", "the roster")
+        return L(zh: "\(zh)里这个编号写作 `\(written)`，用了全角字符：编号要用半角字符，两处都写 `\(half)`",
+                 en: "\(en) writes this id `\(written)`, in full-width characters: ids are written in half-width characters, `\(half)` in both files")
+    }
+    /// The hint for an unknown id: its half-width form when that is an id, the id as the other
+    /// file writes it when only their full-width forms differ (`writtenAs`: the id of that file
+    /// whose half-width form is the one given, if any), else a near miss.
+    static func unknownIDHint(_ typed: String, known: (String) -> Bool, nearMiss: () -> L?,
+                              writtenAs: ((String) -> String?)? = nil, in file: IDFile = .units) -> L? {
         let half = UnitMatcher.normalized(typed)
+        if let written = writtenAs?(half), written != typed, !known(half) {
+            return writtenWide(half, as: written, in: file)
+        }
         // `X01` here and `x01` in the units file (or the roster): said as such, not as a near
         // miss among others (a secretary's test).
         if half == typed, let other = [typed.lowercased(), typed.uppercased()].first(where: { $0 != typed && known($0) }) {

@@ -225,7 +225,8 @@ public struct BallotsReader {
             var repText: String { Echo.cell(repID) }
             var unitText: String { Echo.cell(unitID) }
             let rep = ids.repIndex
-            if rep == nil { unknown.reps.insert(repID, at: at(repCol)) } else { anyKnown.rep = true }
+            // An empty id is a cell to fill in, not an id of another session's.
+            if rep == nil && !repID.isEmpty { unknown.reps.insert(repID, at: at(repCol)) } else if rep != nil { anyKnown.rep = true }
             // A wide row's unknown id is one cell to mend, said once for the row: once per score
             // cell it read "同一行另有 7 个单元格相同" (a secretary's test).
             let sameRow = idErrorRow == cell.row
@@ -233,18 +234,27 @@ public struct BallotsReader {
             if rep == nil {
                 ok = false
                 if !sameRow { diagnostics.append(.unknownRepresentative) {
+                    if repID.isEmpty {
+                        return .error(.unknownRepresentative, ReaderMessages.noBallotRepresentative, at: at(repCol), path: "representative",
+                                      hint: ReaderMessages.fillInOrDeleteRow)
+                    }
                     // A name typed for an id: the message names the id, and no other suggestion is needed.
                     let named = NameForID.representatives(named: repID, in: representatives)
                     return .error(.unknownRepresentative, ReaderMessages.unknownRepresentative(repText, namedIDs: named), at: at(repCol),
                                   path: "representative", hint: named.isEmpty ? ReaderMessages.unknownIDHint(repID, known: { repIndex[$0] != nil },
-                                                                                                            nearMiss: { repHints.hint(repID) }) : nil)
+                                                                                                            nearMiss: { repHints.hint(repID) },
+                                                                                                            writtenAs: { h in representatives.first { UnitMatcher.normalized($0.id) == h }?.id },
+                                                                                                            in: .roster) : nil)
                 } }
             }
             let unit = ids.unitIndex
-            if unit == nil { unknown.units.insert(unitID, at: at(unitCol)) } else { anyKnown.unit = true }
+            if unit == nil && !unitID.isEmpty { unknown.units.insert(unitID, at: at(unitCol)) } else if unit != nil { anyKnown.unit = true }
             if unit == nil {
                 ok = false
                 if !sameRow { diagnostics.append(.unknownUnit) {
+                    if unitID.isEmpty {
+                        return .error(.unknownUnit, ReaderMessages.noBallotUnit, at: at(unitCol), path: "unit", hint: ReaderMessages.fillInOrDeleteRow)
+                    }
                     let named = NameForID.units(named: unitID, in: units)
                     let partOf = named.isEmpty ? NameForID.units(partOf: unitID, in: units) : []
                     if !partOf.isEmpty {
@@ -253,7 +263,8 @@ public struct BallotsReader {
                     }
                     return .error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitText, namedIDs: named), at: at(unitCol), path: "unit",
                                   hint: named.isEmpty ? ReaderMessages.unknownIDHint(unitID, known: { unitIndex[$0] != nil },
-                                                                                     nearMiss: { unitHints.hint(unitID) }) : nil)
+                                                                                     nearMiss: { unitHints.hint(unitID) },
+                                                                                     writtenAs: { h in units.first { UnitMatcher.normalized($0.id) == h }?.id }) : nil)
                 } }
             }
             // A long file's standard column may name the standard as a wide header does.
@@ -261,6 +272,10 @@ public struct BallotsReader {
             if item == nil {
                 ok = false
                 diagnostics.append(.unknownStandard) {
+                    if longStandard != nil && itemText.isEmpty {
+                        return .error(.unknownStandard, ReaderMessages.noBallotStandard, at: at(itemCol), path: "standard",
+                                      hint: ReaderMessages.fillInOrDeleteRow)
+                    }
                     let isMetricStandard = rules.standards.contains { $0.id == itemText || $0.name == itemText }
                     let shown = Echo.cell(itemText)
                     return .error(.unknownStandard,

@@ -201,8 +201,10 @@ public struct UnitsReader {
             metricCols.append(col)
         }
         let metricIDs = rules.metrics.map(\.id)
-        // A column without a name is already an error (`csv-empty-header`).
-        for (c, name) in header.enumerated() where !used.contains(c) && !name.isEmpty {
+        // A column without a name is already an error (`csv-empty-header`), and so is a second
+        // column of a name (`csv-duplicate-header`): a metric's second column was also said not
+        // to be a metric, "did you mean" its own name (a hostile test, session 41).
+        for (c, name) in header.enumerated() where !used.contains(c) && !name.isEmpty && header.firstIndex(of: name) == c {
             diagnostics.append(.unknownColumn, .warning) {
                 .warning(.unknownColumn, ReaderMessages.columnNotMetric(Echo.cell(name)), at: headerLoc(c), path: Echo.cell(name),
                          hint: Localized.didYouMean(name, among: metricIDs))
