@@ -376,13 +376,15 @@ public struct BallotsReader {
         if !anyKnown.unit {
             said = OrderedIDs.noneKnown(unknown.units, code: .unknownUnit, in: said, units: true) { id in
                 !NameForID.units(named: id, in: units).isEmpty
-                    || ReaderMessages.unknownIDHint(id, known: { unitIndex[$0] != nil }, nearMiss: { nil }) != nil
+                    || ReaderMessages.unknownIDHint(id, known: { unitIndex[$0] != nil }, nearMiss: { nil },
+                                                    writtenAs: { h in units.first { UnitMatcher.normalized($0.id) == h }?.id }) != nil
             }
         }
         if !anyKnown.rep {
             said = OrderedIDs.noneKnown(unknown.reps, code: .unknownRepresentative, in: said, units: false) { id in
                 !NameForID.representatives(named: id, in: representatives).isEmpty
-                    || ReaderMessages.unknownIDHint(id, known: { repIndex[$0] != nil }, nearMiss: { nil }) != nil
+                    || ReaderMessages.unknownIDHint(id, known: { repIndex[$0] != nil }, nearMiss: { nil },
+                                                    writtenAs: { h in representatives.first { UnitMatcher.normalized($0.id) == h }?.id }, in: .roster) != nil
             }
         }
         return (BallotBox(items: items, ballots: ballots, recusals: recusals), RepeatedProblems.merged(said))

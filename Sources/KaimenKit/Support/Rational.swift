@@ -60,10 +60,10 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
             return
         }
         // Too wide: round to the finest decimal scale that fits in Int64. The magnitude times
-        // the scale is taken in 256 bits: in 128 it overflowed for a numerator past about 10^20
-        // times the scale, and a total whose fractions had grown to 10^36 (a metric of twelve
-        // digits and six places divided by another) was rounded to one decimal, 0.02 off the
-        // fast form's exact result (a hostile test, session 41).
+        // the scale is taken in 256 bits: in 128 it overflowed once numerator × scale passed
+        // about 1.7·10^38 (a numerator past 1.7·10^20 at 18 places), and a sum whose numerator
+        // had grown to 10^36 (a metric of twelve digits and six places divided by another) was
+        // rounded to one decimal, 0.02 off the fast form's result (a hostile test, session 41).
         let (magnitude, divisor) = (n.magnitude, d.magnitude)
         var scale: UInt128 = 1_000_000_000_000_000_000
         while scale > 1 {

@@ -64,6 +64,22 @@ struct HostileIDCellTests {
                     en: ["ballot for unit `X02`, which is not in the units file", "the units file writes this id `Ｘ02`, in full-width characters: ids are written in half-width characters, `X02` in both files"])
     }
 
+    /// From the review: with every id full-width, no ballot's id was known, and the file was
+    /// taken for another assessment's ballots, the hint never shown.
+    @Test("every id the units file or the roster writes full-width: the hint, not 'another assessment's ballots'", arguments: ["units.csv", "roster.csv"])
+    func everyIDWrittenWide(file: String) throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let (letter, wide) = file == "units.csv" ? ("X", "Ｘ") : ("R", "Ｒ")
+        let args = try Self.sample(in: s, file) { lines in
+            for i in lines.indices.dropFirst() where lines[i].hasPrefix(letter) { lines[i] = wide + lines[i].dropFirst() }
+        }
+        let r = EndToEndTests.run(args)
+        #expect(r.code == .failure)
+        #expect(r.err.contains("用了全角字符：编号要用半角字符，两处都写 `\(letter)0"), "\(r.err)")
+        #expect(!r.err.contains("另一场考核"), "\(r.err)")
+    }
+
     @Test("an id the roster writes full-width: the ballots' unknown representative says how it is written there")
     func representativeWrittenWide() throws {
         let s = ScratchFolder()
