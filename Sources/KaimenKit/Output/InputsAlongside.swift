@@ -158,7 +158,16 @@ final class InputsAlongside: Sendable {
     /// file first (and starting its digest again when the file is not the one it was begun on);
     /// 0, and the file closed and `ended`, at its end.
     private static func read(_ input: inout Input, into buffer: OwnedMemory<UInt8>, upTo limit: Int) throws -> Int {
-        if input.fd < 0 { input.fd = try Manifest.openToContinue(input.path, &input.partial).fd }
+        if input.fd < 0 {
+            do {
+                input.fd = try Manifest.openToContinue(input.path, &input.partial).fd
+            } catch {
+                // Gone (deleted, or moved away) since the run began: a changed input, whose
+                // results are not shown either, not a failure to read (from a review).
+                if input.atStart != nil && Manifest.FileIdentity(path: input.path) == nil { throw OutputError.inputChanged(path: input.shown) }
+                throw error
+            }
+        }
         while true {
             let n = try Manifest.readPiece(input.fd, path: input.path, into: buffer, upTo: limit, at: input.partial.bytes)
             if n == 0 {

@@ -157,6 +157,26 @@ struct InputDigestsTests {
         #expect(throws: OutputError.inputChanged(path: "big.csv")) { try alongside.entries() }
     }
 
+    /// From a review: a deleted input was a failure to read (`output-io`), after the table was shown.
+    @Test("a file deleted since the run began is a changed input; one never pinned is still a failure to read")
+    func deleted() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let paths = try Self.files(s)
+        let digests = InputDigests(paths: [paths["x.csv"]!])
+        try FileManager.default.removeItem(atPath: paths["x.csv"]!)
+        let alongside = InputsAlongside(inputs: [(shown: "x.csv", path: paths["x.csv"]!)], digests: digests)
+        #expect(throws: OutputError.inputChanged(path: "x.csv")) { try alongside.entries() }
+        try FileManager.default.removeItem(atPath: paths["empty.csv"]!)
+        let unpinned = InputsAlongside(inputs: [(shown: "empty.csv", path: paths["empty.csv"]!)], digests: nil)
+        do {
+            _ = try unpinned.entries()
+            Issue.record("a missing file was hashed")
+        } catch let error as OutputError {
+            #expect(error.code == "output-io", "\(error)")
+        }
+    }
+
     @Test("a file changed since the run began stops the output folder: nothing written, nothing left behind")
     func changedStopsTheFolder() throws {
         let s = ScratchFolder()
