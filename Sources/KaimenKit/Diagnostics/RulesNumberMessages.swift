@@ -16,6 +16,13 @@ enum RulesNumberMessages {
         return L(zh: "公式中的数字 \(what.zh)", en: "the number in the formula: \(what.en)")
     }
 
+    /// Points beyond ``NumberLimits/largestPoints``.
+    static func pointsBeyondLimit(_ key: String, _ text: String) -> L {
+        L(zh: "`\(key)`：分值 \(text) 超过了上限 1000000", en: "`\(key)`: \(text) is more than the 1000000 points a rules file may give at most")
+    }
+    static let pointsHint = L(zh: "分值按分计，一套细则满分通常是 100；核对这个数（是否多写了几个 0）",
+                              en: "points count as points: a rules file's full marks are usually 100; check the figure (a few zeros too many?)")
+
     static func hint(_ problem: NumberLimits.Problem) -> L {
         switch problem {
         case .tooLarge:

@@ -10,6 +10,12 @@ public enum NumberLimits {
     public static let bound = Rational(integer: 1_000_000_000_000)
     /// The largest whole number, as messages print it.
     public static let largestText = "999999999999"
+    /// The most `points` a rules file may give an area, a standard, a band, a checklist item or
+    /// the corridor: a million. An area's proration multiplies two of them and the fixed
+    /// point holds them at six places, so within it nothing overflows; a rules file's points
+    /// are tens. (An area of 3·10⁹ points scored 3037000499.95 for full marks: a hostile test,
+    /// session 41.)
+    public static let largestPoints = Rational(integer: 1_000_000)
 
     public enum Problem: Equatable, Sendable {
         case tooLarge

@@ -113,6 +113,26 @@ struct RulesNumberLimitsTests {
         #expect(problems.isEmpty, "\(problems.map { $0.rendered(.en) })")
     }
 
+    /// A hostile test in session 41: an area of 3 037 000 500 points scored 3037000499.95 for
+    /// full marks, by both engines (its proration squares the points past 2⁶³).
+    @Test("points above a million are an error at their place; a million loads", arguments: [
+        (#""name": "依法维权", "points": 10"#, "10", "areas[rights].points"),
+        (#""points": 3, "method": "bands""#, "3", nil),
+    ])
+    func pointsAboveAMillion(anchor: String, old: String, path: String?) throws {
+        let over = try Self.broken(Place(name: "", anchor: anchor, old: old, new: "1000001", problem: .tooLarge))
+        let found = Self.problems(over.text).filter { $0.code == DiagnosticCode.rulesNumberBeyondLimits.rawValue }
+        try #require(found.count == 1, "\(Self.problems(over.text).map { $0.rendered(.en) })")
+        #expect(found[0].location == SourceLocation(file: "r.jsonc", line: over.line, column: over.column))
+        #expect(found[0].rendered(.zh).contains("错误：`points`：分值 1000001 超过了上限 1000000"), "\(found[0].rendered(.zh))")
+        #expect(found[0].rendered(.zh).contains("一套细则满分通常是 100"))
+        #expect(found[0].rendered(.en).contains("error: `points`: 1000001 is more than the 1000000 points a rules file may give at most"))
+        if let path { #expect(found[0].path == path) }
+        // The standard at a million is within the limit (its area then caps it, which is another matter).
+        let atLimit = try Self.broken(Place(name: "", anchor: anchor, old: old, new: "1000000", problem: .tooLarge))
+        #expect(!Self.problems(atLimit.text).contains { $0.code == DiagnosticCode.rulesNumberBeyondLimits.rawValue })
+    }
+
     @Test("every number beyond the limits is reported in one run")
     func allInOneRun() throws {
         var text = Self.small

@@ -149,6 +149,11 @@ struct ObjectReader {
                       hint: RulesNumberMessages.hint(problem))
             return nil
         }
+        if key == "points" && r.magnitude > NumberLimits.largestPoints {
+            ctx.error(.rulesNumberBeyondLimits, RulesNumberMessages.pointsBeyondLimit(key, text), at: v.location, path: path,
+                      hint: RulesNumberMessages.pointsHint)
+            return nil
+        }
         if nonNegative && r.isNegative {
             ctx.error(.negativePoints, RulesMessages.negative(key, text), at: v.location, path: path)
             return nil
