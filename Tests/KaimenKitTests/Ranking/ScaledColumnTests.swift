@@ -17,10 +17,11 @@ struct ScaledColumnTests {
     @Test("the widths by hand: 326 points at precision 2 is 32 600, under 32 767 but at the bound kept with a margin of a point")
     func widths() throws {
         // Bound: 32 767 / 10² − 1 = 326 points (a point's margin for rounding); below it 16 bits.
-        // For 32 bits: 2 147 483 647 / 10² − 1 = 21 474 835 points.
+        // For 32 bits: 2 147 483 647 / 10⁶ (whole) − 1 = 2 146 points at precision 6 (at precision 2,
+        // 21 474 835 points, past the million a rules file may give since 0.26.2).
         let cases: [(points: Int, precision: Int, width: ScaledColumn.Width)] = [
             (100, 2, .short), (325, 2, .short), (326, 2, .narrow), (400, 2, .narrow), (32_000, 0, .short), (40_000, 0, .narrow),
-            (10, 4, .narrow), (100, 6, .narrow), (21_000_000, 2, .narrow), (22_000_000, 2, .wide),
+            (10, 4, .narrow), (100, 6, .narrow), (2_145, 6, .narrow), (2_146, 6, .wide), (1_000_000, 2, .narrow), (1_000_000, 4, .wide),
         ]
         for c in cases {
             let s = try Self.session(points: c.points, precision: c.precision)
