@@ -89,7 +89,9 @@ public enum CLI {
     /// kept one decimal (so the
     /// exact form, `explain` and the score sheets agree with the fast form on large metrics);
     /// a ballot's empty id cell, an id written full-width in the units file or the roster, and a
-    /// metric's column twice get messages that say so; the papers of the bundled samples are as 0.26.0's.
+    /// metric's column twice get messages that say so; points are at most a million, and a formula
+    /// value beyond ±9.2·10¹⁸ leaves its standard not assessed instead of going on clamped; the
+    /// papers of the bundled samples are as 0.26.0's.
     public static let version = "0.26.2"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)

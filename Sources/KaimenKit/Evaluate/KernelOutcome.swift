@@ -11,6 +11,8 @@ enum NotAssessedCause {
     case missing(Int)
     case zeroDenominator(Int)
     case divisionByZero
+    /// A formula's value on the way was beyond what the fractions hold (`FormulaResult.tooLarge`).
+    case tooLarge
     case noRespondents
     /// Below the survey's minimum participation (the minimum is its step's: kept out of the
     /// cause, so that a kernel's outcome stays small enough to be returned in registers).
@@ -25,6 +27,7 @@ enum NotAssessedCause {
         case .missing(let m): return .notAssessable(.missingMetric(metrics[m].id))
         case .zeroDenominator(let m): return .notAssessable(.zeroDenominator(metrics[m].id))
         case .divisionByZero: return .notAssessable(.divisionByZero)
+        case .tooLarge: return .notAssessable(.valueTooLarge)
         case .noRespondents: return .notAssessable(.noRespondents)
         case .participation(let rate):
             guard case .survey(let j) = program.steps[k].method else { preconditionFailure("only a survey is below participation") }

@@ -30,6 +30,8 @@ public enum NotAssessableReason: Sendable, Equatable {
     case missingMetric(String)
     case zeroDenominator(String)
     case divisionByZero
+    /// A formula's value on the way was beyond ±9.2·10¹⁸ (since 0.26.2; it went on clamped).
+    case valueTooLarge
     case noRespondents
     case participationBelow(rate: Rational, min: Rational)
 }

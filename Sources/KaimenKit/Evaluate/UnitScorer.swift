@@ -120,6 +120,7 @@ struct UnitScorer<N: ScoreNumber> {
             case .boolean(false), .number: return .notAssessed(.precondition)
             case .missing(let slot): return .notAssessed(.missing(slot))
             case .divisionByZero: return .notAssessed(.divisionByZero)
+            case .tooLarge: return .notAssessed(.tooLarge)
             }
         }
         let max = program.steps[k].max

@@ -109,7 +109,7 @@ extension UnitScorer {
                     total = capped
                 }
                 if let g = veto.grade { forced = max(forced ?? g, g) }
-            case .missing, .divisionByZero:
+            case .missing, .divisionByZero, .tooLarge:
                 row.vetoesUnchecked.append(Int32(v))
             default:
                 break

@@ -178,6 +178,7 @@ public struct Narrator {
         case .missingMetric(let m): return lang.t("缺少指标 \(fmt.metricName(m))（\(m)）", "metric \(fmt.metricName(m)) (`\(m)`) is missing")
         case .zeroDenominator(let m): return lang.t("\(fmt.metricName(m)) 为 0，无法计算比率", "\(fmt.metricName(m)) is 0, no ratio")
         case .divisionByZero: return lang.t("公式中出现除以 0", "the formula divides by zero")
+        case .valueTooLarge: return lang.t("公式中的值超出了能精确计算的范围（绝对值须小于 9.2×10¹⁸）", "a value in the formula is beyond what kaimen computes exactly (its magnitude must be below 9.2·10¹⁸)")
         case .noRespondents: return lang.t("无人参与测评", "nobody took part in the survey")
         case .participationBelow(let rate, let min):
             let fmt = fmt.comparing(rate, with: [min])

@@ -10,6 +10,8 @@ public enum FormulaResult: Sendable, Equatable {
     /// The first metric the evaluation read that had no value.
     case missing(slot: Int)
     case divisionByZero
+    /// A value on the way was beyond ±9.2·10¹⁸, more than kaimen's fractions hold.
+    case tooLarge
 }
 
 /// A formula parsed, type-checked, resolved to metric slots and folded, ready to evaluate
@@ -55,6 +57,7 @@ public struct CompiledFormula: Sendable {
         case .value(let r): resultType == .number ? .number(r) : .boolean(!r.isZero)
         case .missing(let slot): .missing(slot: slot)
         case .divisionByZero: .divisionByZero
+        case .outOfRange: .tooLarge
         }
     }
 

@@ -93,6 +93,8 @@ struct Program: Sendable, Equatable {
         case value(Rational)
         case missing(slot: Int)
         case divisionByZero
+        /// A value on the way did not fit (``Rational/outOfRange``).
+        case outOfRange
     }
 
     func run(_ value: (Int) -> Rational?) -> Outcome {
@@ -111,14 +113,17 @@ struct Program: Sendable, Equatable {
                     sp += 1
                 case .negate:
                     stack[sp - 1] = -stack[sp - 1]
+                    if stack[sp - 1].outOfRange { return .outOfRange }
                 case .not:
                     stack[sp - 1] = stack[sp - 1].isZero ? .one : .zero
                 case .binary(let op):
                     guard let r = Program.apply(op, stack[sp - 2], stack[sp - 1]) else { return .divisionByZero }
+                    if r.outOfRange { return .outOfRange }
                     sp -= 1
                     stack[sp - 1] = r
                 case .call(let kind, let n):
                     let r = BuiltinFunction.apply(kind, UnsafeBufferPointer(rebasing: stack[(sp - n)..<sp]))
+                    if r.outOfRange { return .outOfRange }
                     sp -= n - 1
                     stack[sp - 1] = r
                 case .jump(let target):

@@ -19,6 +19,11 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// `true` when this value was rounded because its exact form would overflow.
     public var approximated: Bool { flags & 1 != 0 }
+    /// `true` when even the value's whole part did not fit in 64 bits (beyond ±9.2·10¹⁸): it
+    /// was clamped to the largest magnitude there is and is not the value. A formula stops at
+    /// such a result (`Program.run`): `a * b / a / b * 100` with a and b of ten digits gave 57.65
+    /// (a hostile test, session 41).
+    public var outOfRange: Bool { flags & 2 != 0 }
     private let flags: UInt8
 
     public init(integer: Int64) {
@@ -83,8 +88,11 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
             scale /= 10
         }
         let q = Rational.divideRoundingHalfAway(n, d)
-        let clamped = q > Int128(Int64.max) ? Int64.max : (q < Int128(Int64.min + 1) ? Int64.min + 1 : Int64(q))
-        self.init(reduced: clamped, 1, flags: 1)
+        if let q64 = Int64(exactly: q), q64 != Int64.min {
+            self.init(reduced: q64, 1, flags: 1)
+        } else {
+            self.init(reduced: q > 0 ? Int64.max : Int64.min + 1, 1, flags: 3)
+        }
     }
 
     // MARK: Parsing

@@ -63,4 +63,39 @@ struct WideMetricsTests {
         #expect(sheet.contains("\"total\": 79.3"), "\(sheet.prefix(600))")
         #expect(!summary.contains("79.28") && !sheet.contains("79.28"))
     }
+
+    /// `a * b / a / b * 100` is 100 for any a, b > 0. Where a × b passes 2⁶³ − 1
+    /// (9 223 372 036 854 775 807), the fractions cannot hold it: the value was clamped and the
+    /// formula went on (57.65 for a = b = 4·10⁹, 0.00 for twelve nines; a hostile test, session
+    /// 41). 3037000499² = 9 223 372 030 926 249 001 fits; 3.1·10⁹² = 9.61·10¹⁸ does not.
+    @Test("a formula whose value on the way passes 9.2·10¹⁸ leaves its standard not assessed, with a warning; by both engines")
+    func formulaBeyondRange() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let rules = """
+        { "format": 1, "id": "probe", "title": "测试细则", "issuer": "测试区总工会", "version": "1",
+          "effective": { "from": "2026-01-01" },
+          "metrics": [ { "id": "a", "name": "甲", "kind": "amount" }, { "id": "b", "name": "乙", "kind": "amount" } ],
+          "areas": [ { "id": "x", "name": "方面", "points": 100 } ],
+          "standards": [ { "id": "x.e1", "area": "x", "name": "公式一", "criteria": "测试。", "points": 100, "method": "expression",
+                           "formula": "a * b / a / b * 100" } ],
+          "grades": [ { "name": "优秀", "min": 90 }, { "name": "不合格" } ] }
+        """
+        try Data(rules.utf8).write(to: s.url.appendingPathComponent("rules.jsonc"))
+        try Data("id,name,category,a,b\nU1,一,企业,3037000499,3037000499\nU2,二,企业,3100000000,3100000000\nU5,五,企业,999999999999,999999999999\n".utf8)
+            .write(to: s.url.appendingPathComponent("units.csv"))
+        try Data("id,name,group,units,role\nR1,代表,第1组,,职工代表\n".utf8).write(to: s.url.appendingPathComponent("roster.csv"))
+        try Data("representative,unit,standard,score\n".utf8).write(to: s.url.appendingPathComponent("ballots.csv"))
+        let f = s.url.path
+        let inputs = ["--rules", "\(f)/rules.jsonc", "--units", "\(f)/units.csv", "--roster", "\(f)/roster.csv", "--ballots", "\(f)/ballots.csv"]
+        for engine in ["fast", "exact"] {
+            let r = EndToEndTests.run(["score"] + inputs + ["--engine", engine, "--format", "csv"])
+            #expect(r.code == .success, "\(r.err)")
+            let rows = r.out.split(whereSeparator: \.isNewline).dropFirst(2).map { $0.split(separator: ",").map(String.init) }
+            #expect(rows.map { [$0[2], $0[5]] } == [["U1", "100.00"], ["U2", "0.00"], ["U5", "0.00"]], "\(engine): \(rows)")
+            #expect(r.err.contains("不予考核：x.e1 公式一：公式中的值超出了能精确计算的范围（绝对值须小于 9.2×10¹⁸），按规则计 0 分（满分 100 分）——U2、U5"), "\(r.err)")
+        }
+        let en = EndToEndTests.run(["explain", "U2"] + inputs + ["--lang", "en"])
+        #expect(en.out.contains("a value in the formula is beyond what kaimen computes exactly (its magnitude must be below 9.2·10¹⁸)"), "\(en.out)")
+    }
 }

@@ -124,6 +124,21 @@ struct RationalTests {
         #expect(r.approximated)
     }
 
+    @Test("a value whose whole part does not fit 64 bits is out of range (clamped); one that rounds into it is not")
+    func outOfRange() throws {
+        // 10¹⁹ is past Int64.max (9 223 372 036 854 775 807); 9·10¹⁸ + ½ rounds to 9·10¹⁸ + 1, which fits.
+        let over = Rational(wide: Int128(10_000_000_000_000_000_000 as UInt64), 1, approximated: false)
+        #expect(over.outOfRange && over.approximated && over.numerator == Int64.max)
+        let under = Rational(wide: -Int128(10_000_000_000_000_000_000 as UInt64), 1, approximated: false)
+        #expect(under.outOfRange && under.numerator == Int64.min + 1)
+        let product = Rational(3_100_000_000) * Rational(3_100_000_000)
+        #expect(product.outOfRange)
+        let fits = Rational(3_037_000_499) * Rational(3_037_000_499)
+        #expect(!fits.outOfRange && !fits.approximated && fits.numerator == 9_223_372_030_926_249_001)
+        let half = Rational(wide: Int128(18_000_000_000_000_000_001 as UInt64), 2, approximated: false)
+        #expect(!half.outOfRange && half.approximated && half.numerator == 9_000_000_000_000_000_001 && half.denominator == 1)
+    }
+
     @Test("the binary gcd agrees with Euclid's, and fractions reduce the same on both paths")
     func binaryGCD() {
         func euclid(_ a: UInt64, _ b: UInt64) -> UInt64 { b == 0 ? a : euclid(b, a % b) }

@@ -20,6 +20,9 @@ extension UnitScorer {
         case .divisionByZero:
             if tracing { detail = .expression(value: nil) }
             return .notAssessed(.divisionByZero)
+        case .tooLarge:
+            if tracing { detail = .expression(value: nil) }
+            return .notAssessed(.tooLarge)
         }
     }
 }
