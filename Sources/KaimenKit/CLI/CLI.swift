@@ -85,8 +85,8 @@ public enum CLI {
     /// 0.26.2: the files a rules file `extends` are pinned too, `score --out` writes its folder
     /// before it prints the table, so that a changed input shows no results, and the checked
     /// readers too stop at a file that changed while they read it; a fraction too wide for 64
-    /// bits keeps up to 18 places (a total about 16–17), where one whose numerator passed 10^36
-    /// kept one decimal (so the
+    /// bits keeps up to 18 places (a total about 16–17), rounded to odd, where one whose
+    /// numerator passed 10^36 kept one decimal and a total a hair below x.xx5 could round up (so the
     /// exact form, `explain` and the score sheets agree with the fast form on large metrics);
     /// a ballot's empty id cell, an id written full-width in the units file or the roster, and a
     /// metric's column twice get messages that say so; points are at most a million, and a formula

@@ -7,8 +7,9 @@
 ///
 /// Should an exact result not fit in 64 bits (it takes a sum of many fractions with large,
 /// unrelated denominators, or a ratio of two metrics of twelve digits and six places), the
-/// value is rounded, half away from zero, to the finest power of ten up to 10^18 that fits: at
-/// least 12 decimal places for any value below a million. That is far below
+/// value is rounded to odd (toward zero, the last digit made odd when anything is left over:
+/// see `init(wide:)`) at the finest power of ten up to 10^18 that fits: at least 12 decimal
+/// places for any value below a million. That is far below
 /// the two places totals are shown at; ``approximated`` tells when it happened.
 public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let numerator: Int64
@@ -69,16 +70,23 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         // about 1.7·10^38 (a numerator past 1.7·10^20 at 18 places), and a sum whose numerator
         // had grown to 10^36 (a metric of twelve digits and six places divided by another) was
         // rounded to one decimal, 0.02 off the fast form's result (a hostile test, session 41).
+        //
+        // Rounded to odd: the quotient toward zero, made odd when anything was left over (its
+        // last digit odd). Half away from zero, a total a hair below 89.995 became exactly
+        // 89.995 at 10⁻¹⁷ and was then rounded up to 90.00 at two places, and its grade with
+        // it (a hostile test, session 41). A value rounded to odd is never exactly on a point a
+        // coarser rounding has to decide (those end in zeros at this scale), and lies on the
+        // same side of it as the exact value, so rounding it again at the rules' precision gives
+        // what rounding the exact value would.
         let (magnitude, divisor) = (n.magnitude, d.magnitude)
         var scale: UInt128 = 1_000_000_000_000_000_000
-        while scale > 1 {
+        while scale >= 1 {
             let product = magnitude.multipliedFullWidth(by: scale)
             // The quotient fits in 128 bits only when the high half is below the divisor.
             if product.high < divisor {
                 let (q, r) = divisor.dividingFullWidth(product)
-                // Half away from zero, on the magnitude: up when 2r ≥ d (r < d, so d − r does not wrap).
-                if q < UInt128(Int64.max) || (q == UInt128(Int64.max) && r < divisor - r) {
-                    let rounded = r >= divisor - r ? q + 1 : q
+                let rounded = r == 0 || q % 2 == 1 ? q : q + 1
+                if rounded <= UInt128(Int64.max) {
                     let g2 = Rational.gcd(rounded, scale)
                     let reduced = Int64(rounded / g2)
                     self.init(reduced: n < 0 ? -reduced : reduced, Int64(scale / g2), flags: 1)
@@ -87,12 +95,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
             }
             scale /= 10
         }
-        let q = Rational.divideRoundingHalfAway(n, d)
-        if let q64 = Int64(exactly: q), q64 != Int64.min {
-            self.init(reduced: q64, 1, flags: 1)
-        } else {
-            self.init(reduced: q > 0 ? Int64.max : Int64.min + 1, 1, flags: 3)
-        }
+        self.init(reduced: n > 0 ? Int64.max : Int64.min + 1, 1, flags: 3)
     }
 
     // MARK: Parsing

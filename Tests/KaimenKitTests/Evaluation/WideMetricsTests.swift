@@ -98,4 +98,38 @@ struct WideMetricsTests {
         let en = EndToEndTests.run(["explain", "U2"] + inputs + ["--lang", "en"])
         #expect(en.out.contains("a value in the formula is beyond what kaimen computes exactly (its magnitude must be below 9.2·10¹⁸)"), "\(en.out)")
     }
+
+    /// A total a hair below a rounding point (a hostile test, session 41): U1's exact total is
+    /// 89.995 − 2.005·10⁻¹⁸, so 89.99 and 良好 (the quota's one 优秀 needs 90); its area sum does
+    /// not fit 64 bits, and rounded half away from zero at 10⁻¹⁷ it was exactly 89.995, then
+    /// 90.00 and 优秀. Rounded to odd it stays below. From Python:
+    ///
+    ///     from fractions import Fraction as F
+    ///     a, b = F("899749999999.999999"), F("999999999999.999999")
+    ///     t = 88 + 4 * (a / b - F(4, 5)) / F(1, 5)     # funds.collection on 88 points of the rest
+    ///     float(t - F("89.995"))                         # -2.005e-18
+    @Test("a total a hair below 89.995 is 89.99 and 良好 by both engines, not 90.00 and 优秀")
+    func doubleRounding() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let unit = { (i: Int, collected: String) in
+            "U\(i),单位\(i)工会,企业,5000,4900,100,96,1,1,5,4851,20,11,4,4,0,2,0,10,0,0,1,1,60,0,0,2,4,1,2,1,1,1,1,1,1,1,1,1,1,0.9,1,999999999999.999999,\(collected),0,0,1,1,1,1,1,1,0,0,0,0,0,0,0,0"
+        }
+        let units = [Self.header, unit(1, "899749999999.999999"), unit(2, "0"), unit(3, "0"), unit(4, "0")]
+        try Data((units.joined(separator: "\n") + "\n").utf8).write(to: s.url.appendingPathComponent("units.csv"))
+        try Data((["id,name,group,units,role"] + (1 ... 7).map { "R\($0),代表\($0),第1组,,职工代表" }).joined(separator: "\n").utf8)
+            .write(to: s.url.appendingPathComponent("roster.csv"))
+        let ballots = ["representative,unit,rights.ballot,publicity,safety.ballot,democracy.ballot,models.ballot,warmth.ballot,insurance.ballot,audit.ballot"]
+            + (1 ... 4).flatMap { u in (1 ... 7).map { "R\($0),U\(u),4,2,2,2,2,4,2,2" } }
+        try Data(ballots.joined(separator: "\n").utf8).write(to: s.url.appendingPathComponent("ballots.csv"))
+        let f = s.url.path
+        let inputs = ["--rules", Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc").path, "--units", "\(f)/units.csv",
+                      "--roster", "\(f)/roster.csv", "--ballots", "\(f)/ballots.csv"]
+        for engine in ["fast", "exact"] {
+            let r = EndToEndTests.run(["score"] + inputs + ["--engine", engine, "--format", "csv", "--quiet"])
+            #expect(r.code == .success, "\(r.err)")
+            let rows = r.out.split(whereSeparator: \.isNewline).dropFirst(2).map { $0.split(separator: ",").map(String.init) }
+            #expect(rows.first.map { [$0[2], $0[5], $0[6]] } == ["U1", "89.99", "良好"], "\(engine): \(rows)")
+        }
+    }
 }

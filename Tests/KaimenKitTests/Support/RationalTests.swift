@@ -98,25 +98,25 @@ struct RationalTests {
     /// 79.30 by the fast form and by Python's fractions). Expected values from Python:
     ///
     ///     from fractions import Fraction as F
-    ///     def rha(n, d):                      # half away from zero
-    ///         q, r = divmod(abs(n), d); q += 2 * r >= d; return q if n >= 0 else -q
+    ///     def rto(n, d):                      # toward zero, made odd when anything is left over
+    ///         q, r = divmod(abs(n), d); q += bool(r) and q % 2 == 0; return q if n >= 0 else -q
     ///     def wide(n, d):                     # the finest 10^s, s <= 18, whose quotient fits Int64
     ///         x = F(n, d)
-    ///         for s in range(18, 0, -1):
-    ///             q = rha(x.numerator * 10**s, x.denominator)
+    ///         for s in range(18, -1, -1):
+    ///             q = rto(x.numerator * 10**s, x.denominator)
     ///             if abs(q) <= 2**63 - 1: f = F(q, 10**s); return f.numerator, f.denominator
-    @Test("a fraction too wide for 64 bits keeps 18 places however wide its parts, rounded half away from zero",
+    @Test("a fraction too wide for 64 bits keeps 18 places however wide its parts, rounded to odd",
           arguments: [
               // A sum of three standards' points from a unit's metrics of twelve digits and six places (111 and 108 bits).
               ("1596893204653869200116312325387549", "182894919323613312678342870459069", Int64(8_731_205_932_671_835_047), Int64(1_000_000_000_000_000_000)),
               ("-1596893204653869200116312325387549", "182894919323613312678342870459069", -8_731_205_932_671_835_047, 1_000_000_000_000_000_000),
               // 2^126 − 1 over 3·2^124 + 1: 124 and 123 bits once reduced by their common 7 (the old code kept one decimal, 13/10).
               ("85070591730234615865843651857942052863", "63802943797675961899382738893456539649", 1_333_333_333_333_333_333, 1_000_000_000_000_000_000),
-              // Exactly half a unit of the 18th place: away from zero, either sign.
+              // Half a unit of the 18th place past an even digit: made odd, either sign.
               ("10000000000000000001", "2000000000000000000", 5_000_000_000_000_000_001, 1_000_000_000_000_000_000),
               ("-10000000000000000001", "2000000000000000000", -5_000_000_000_000_000_001, 1_000_000_000_000_000_000),
-              // Below half a unit of the 18th place: zero.
-              ("7", "1000000000000000000000000000003", 0, 1),
+              // Far below the 18th place: not zero, but its last digit made odd, 10⁻¹⁸.
+              ("7", "1000000000000000000000000000003", 1, 1_000_000_000_000_000_000),
           ])
     func wideFractionsKeepTheirPlaces(n: String, d: String, numerator: Int64, denominator: Int64) throws {
         let r = Rational(wide: try #require(Int128(n)), try #require(Int128(d)), approximated: false)
@@ -126,7 +126,7 @@ struct RationalTests {
 
     @Test("a value whose whole part does not fit 64 bits is out of range (clamped); one that rounds into it is not")
     func outOfRange() throws {
-        // 10¹⁹ is past Int64.max (9 223 372 036 854 775 807); 9·10¹⁸ + ½ rounds to 9·10¹⁸ + 1, which fits.
+        // 10¹⁹ is past Int64.max (9 223 372 036 854 775 807); 9·10¹⁸ + ½ rounds (to odd) to 9·10¹⁸ + 1, which fits.
         let over = Rational(wide: Int128(10_000_000_000_000_000_000 as UInt64), 1, approximated: false)
         #expect(over.outOfRange && over.approximated && over.numerator == Int64.max)
         let under = Rational(wide: -Int128(10_000_000_000_000_000_000 as UInt64), 1, approximated: false)
