@@ -49,6 +49,10 @@ public struct BallotsReader {
         // Suggestions for unknown ids, each distinct one matched once.
         // The one nearest id, or what the ids are (`R28` among `R01`–`R27`).
         var repHints = UnknownIDHints(units: false) { Array(repIndex.keys) }, unitHints = UnknownIDHints(units: true) { Array(unitIndex.keys) }
+        // The id the units file (or the roster) writes for a half-width one, when only their widths differ (`Ｘ02`).
+        let (units, representatives) = (self.units, self.representatives)
+        let unitWrittenAs = { (half: String) in units.first { UnitMatcher.normalized($0.id) == half }?.id }
+        let repWrittenAs = { (half: String) in representatives.first { UnitMatcher.normalized($0.id) == half }?.id }
         var itemSuggestions = SuggestionIndex { itemNames.spellings }
         let standardCol = ColumnNames.find(ColumnNames.ballotStandard, in: csv.header)
         let scoreCol = ColumnNames.find(ColumnNames.score, in: csv.header)
@@ -243,7 +247,7 @@ public struct BallotsReader {
                     return .error(.unknownRepresentative, ReaderMessages.unknownRepresentative(repText, namedIDs: named), at: at(repCol),
                                   path: "representative", hint: named.isEmpty ? ReaderMessages.unknownIDHint(repID, known: { repIndex[$0] != nil },
                                                                                                             nearMiss: { repHints.hint(repID) },
-                                                                                                            writtenAs: { h in representatives.first { UnitMatcher.normalized($0.id) == h }?.id },
+                                                                                                            writtenAs: repWrittenAs,
                                                                                                             in: .roster) : nil)
                 } }
             }
@@ -264,7 +268,7 @@ public struct BallotsReader {
                     return .error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitText, namedIDs: named), at: at(unitCol), path: "unit",
                                   hint: named.isEmpty ? ReaderMessages.unknownIDHint(unitID, known: { unitIndex[$0] != nil },
                                                                                      nearMiss: { unitHints.hint(unitID) },
-                                                                                     writtenAs: { h in units.first { UnitMatcher.normalized($0.id) == h }?.id }) : nil)
+                                                                                     writtenAs: unitWrittenAs) : nil)
                 } }
             }
             // A long file's standard column may name the standard as a wide header does.
@@ -377,14 +381,14 @@ public struct BallotsReader {
             said = OrderedIDs.noneKnown(unknown.units, code: .unknownUnit, in: said, units: true) { id in
                 !NameForID.units(named: id, in: units).isEmpty
                     || ReaderMessages.unknownIDHint(id, known: { unitIndex[$0] != nil }, nearMiss: { nil },
-                                                    writtenAs: { h in units.first { UnitMatcher.normalized($0.id) == h }?.id }) != nil
+                                                    writtenAs: unitWrittenAs) != nil
             }
         }
         if !anyKnown.rep {
             said = OrderedIDs.noneKnown(unknown.reps, code: .unknownRepresentative, in: said, units: false) { id in
                 !NameForID.representatives(named: id, in: representatives).isEmpty
                     || ReaderMessages.unknownIDHint(id, known: { repIndex[$0] != nil }, nearMiss: { nil },
-                                                    writtenAs: { h in representatives.first { UnitMatcher.normalized($0.id) == h }?.id }, in: .roster) != nil
+                                                    writtenAs: repWrittenAs, in: .roster) != nil
             }
         }
         return (BallotBox(items: items, ballots: ballots, recusals: recusals), RepeatedProblems.merged(said))

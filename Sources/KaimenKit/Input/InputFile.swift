@@ -52,8 +52,7 @@ public enum InputFile {
             first?()
             first = nil
         }
-        var after = stat()
-        if fstat(fd, &after) != 0 || Manifest.FileIdentity(after) != identity {
+        if Manifest.FileIdentity(descriptor: fd) != identity {
             throw Unreadable(cause: ReaderMessages.inputChanged(path, .changedWhileRead), hint: ReaderMessages.waitUntilSaved, exists: true, changed: true)
         }
         return Data(bytes[..<count])

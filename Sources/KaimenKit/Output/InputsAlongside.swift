@@ -174,10 +174,9 @@ final class InputsAlongside: Sendable {
                 // Rewritten in place while it was read (the file stays open through the summary's
                 // writing): its digest would be of neither version. Read again from the start, a
                 // few times at most; the identity then recorded is the last one seen.
-                var st = stat()
-                if input.restarts < 3, fstat(input.fd, &st) == 0, Manifest.FileIdentity(st) != input.partial.file {
+                if input.restarts < 3, let now = Manifest.FileIdentity(descriptor: input.fd), now != input.partial.file {
                     input.restarts += 1
-                    input.partial = Manifest.PartialDigest(file: Manifest.FileIdentity(st))
+                    input.partial = Manifest.PartialDigest(file: now)
                     continue
                 }
                 close(input.fd)

@@ -103,6 +103,13 @@ public struct Manifest: Sendable {
             guard stat(path, &st) == 0 else { return nil }
             self.init(st)
         }
+
+        /// The file open at `fd` now; `nil` when it cannot be looked at (`errno` says why).
+        init?(descriptor fd: Int32) {
+            var st = stat()
+            guard fstat(fd, &st) == 0 else { return nil }
+            self.init(st)
+        }
     }
 
     /// The size and SHA-256 of the file at `path`, read a megabyte at a time from where `start`
@@ -132,13 +139,11 @@ public struct Manifest: Sendable {
         // Never waits for a writer: an input replaced by a FIFO since it was read fails its `pread`.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw OutputError.io(operation: .read, path: path, cause: .last) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else {
+        guard let file = FileIdentity(descriptor: fd) else {
             let cause = SystemError.last
             close(fd)
             throw OutputError.io(operation: .read, path: path, cause: cause)
         }
-        let file = FileIdentity(st)
         if partial.file != file { partial = PartialDigest(file: file) }
         return (fd, file)
     }

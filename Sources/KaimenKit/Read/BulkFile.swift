@@ -86,10 +86,7 @@ public final class MappedFile: Sendable {
     var cutShort: Bool { address != 0 && kaimen_guard_hit(guardSlot) != 0 }
 
     /// Whether the open file is not what it was when mapped (another size or time of change).
-    var changed: Bool {
-        var st = stat()
-        return fstat(fd, &st) != 0 || Manifest.FileIdentity(st) != identity
-    }
+    var changed: Bool { Manifest.FileIdentity(descriptor: fd) != identity }
 
     /// Whether the bytes read may not be the file's, as one version of it: cut short while
     /// read, or changed since it was mapped.
