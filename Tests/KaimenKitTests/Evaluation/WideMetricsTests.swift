@@ -22,13 +22,16 @@ struct WideMetricsTests {
     static let header = "id,name,category,enterprises,enterprises_unionised,workers,members,stations,social_workers_full,station_stars,contracts_signed,disputes,disputes_mediated,legal_aid_cases,training_sessions,legal_campaign,signature_activities,ankang_cup,safety_volunteers,accidents,major_accidents,congress_held,open_affairs,survey_satisfied,survey_basic,survey_dissatisfied,model_awards,model_activities,commendation_held,hardship_households,hardship_lifted,festival_visits,six_survey,six_project,six_plan,six_publicity,six_organization,six_guarantee,org_info_rate,member_info_rate,card_application_rate,card_issuance_rate,funds_due,funds_collected,funds_remitted,centralised_accounting,rule_spending,rule_assets,rule_expenses,rule_review,audit_committee,third_party_audit,audit_issues,audit_issues_fixed,audit_violations,serious_violations,five_good_union,model_home,honours,late_reports"
     static let unit = "U1,甲工会,企业,59,57,7,6,3,1,3,55,999999999999,499999999999,1,1,1,2,1,2,9,0,1,1,2,5,3,2,9,1,999999999989,949999999989,1,1,1,1,1,1,1,1,0.9471,0.8845,89.9999%,827727446384.767866,791507501920.846,1,1,1,1,1,0,1,1,2531,2429,0,0,1,1,10,0"
 
-    static func session(in s: ScratchFolder) throws -> [String] {
-        try Data((header + "\n" + unit + "\n").utf8).write(to: s.url.appendingPathComponent("units.csv"))
+    /// Xicheng's rules, `units` (rows under `header`), seven representatives in one group, and
+    /// each of them scoring every unit `scores` (a row of the eight ballot standards' scores).
+    static func session(in s: ScratchFolder, units: [String] = [unit], scores: String = "2,2,2,2,2,2,2,2") throws -> [String] {
+        try Data((([header] + units).joined(separator: "\n") + "\n").utf8).write(to: s.url.appendingPathComponent("units.csv"))
         let reps = (1 ... 7).map { "R\($0)" }
         try Data((["id,name,group,units,role"] + reps.map { "\($0),代表\($0.dropFirst()),第1组,,职工代表" }).joined(separator: "\n").utf8)
             .write(to: s.url.appendingPathComponent("roster.csv"))
+        let ids = units.map { $0.prefix { $0 != "," } }
         let ballots = ["representative,unit,rights.ballot,publicity,safety.ballot,democracy.ballot,models.ballot,warmth.ballot,insurance.ballot,audit.ballot"]
-            + reps.map { "\($0),U1,2,2,2,2,2,2,2,2" }
+            + ids.flatMap { u in reps.map { "\($0),\(u),\(scores)" } }
         try Data(ballots.joined(separator: "\n").utf8).write(to: s.url.appendingPathComponent("ballots.csv"))
         let folder = s.url.path
         return ["--rules", Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc").path, "--units", "\(folder)/units.csv",
@@ -115,16 +118,8 @@ struct WideMetricsTests {
         let unit = { (i: Int, collected: String) in
             "U\(i),单位\(i)工会,企业,5000,4900,100,96,1,1,5,4851,20,11,4,4,0,2,0,10,0,0,1,1,60,0,0,2,4,1,2,1,1,1,1,1,1,1,1,1,1,0.9,1,999999999999.999999,\(collected),0,0,1,1,1,1,1,1,0,0,0,0,0,0,0,0"
         }
-        let units = [Self.header, unit(1, "899749999999.999999"), unit(2, "0"), unit(3, "0"), unit(4, "0")]
-        try Data((units.joined(separator: "\n") + "\n").utf8).write(to: s.url.appendingPathComponent("units.csv"))
-        try Data((["id,name,group,units,role"] + (1 ... 7).map { "R\($0),代表\($0),第1组,,职工代表" }).joined(separator: "\n").utf8)
-            .write(to: s.url.appendingPathComponent("roster.csv"))
-        let ballots = ["representative,unit,rights.ballot,publicity,safety.ballot,democracy.ballot,models.ballot,warmth.ballot,insurance.ballot,audit.ballot"]
-            + (1 ... 4).flatMap { u in (1 ... 7).map { "R\($0),U\(u),4,2,2,2,2,4,2,2" } }
-        try Data(ballots.joined(separator: "\n").utf8).write(to: s.url.appendingPathComponent("ballots.csv"))
-        let f = s.url.path
-        let inputs = ["--rules", Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc").path, "--units", "\(f)/units.csv",
-                      "--roster", "\(f)/roster.csv", "--ballots", "\(f)/ballots.csv"]
+        let inputs = try Self.session(in: s, units: [unit(1, "899749999999.999999"), unit(2, "0"), unit(3, "0"), unit(4, "0")],
+                                      scores: "4,2,2,2,2,4,2,2")
         for engine in ["fast", "exact"] {
             let r = EndToEndTests.run(["score"] + inputs + ["--engine", engine, "--format", "csv", "--quiet"])
             #expect(r.code == .success, "\(r.err)")

@@ -52,16 +52,27 @@ struct HostileIDCellTests {
         #expect(!r.err.contains("``"), "\(r.err)")
     }
 
-    @Test("an id the units file writes full-width: the ballots' unknown unit says how it is written there")
-    func unitWrittenWide() throws {
+    /// One id written with a full-width first letter in the units file (`Ｘ02`) or the roster
+    /// (`Ｒ05`): the file, the id, that letter, and the texts the ballots' error must hold.
+    struct WideID: Sendable, CustomTestStringConvertible {
+        var file: String, id: String, wide: String, zh: [String], en: [String]
+        var testDescription: String { "\(file) \(id)" }
+    }
+
+    @Test("an id the units file or the roster writes full-width: the ballots' unknown id says how it is written there", arguments: [
+        WideID(file: "units.csv", id: "X02", wide: "Ｘ", zh: ["选票打分的单位 `X02` 不在单位文件里", "单位文件里这个编号写作 `Ｘ02`，用了全角字符：编号要用半角字符，两处都写 `X02`"],
+               en: ["ballot for unit `X02`, which is not in the units file", "the units file writes this id `Ｘ02`, in full-width characters: ids are written in half-width characters, `X02` in both files"]),
+        WideID(file: "roster.csv", id: "R05", wide: "Ｒ", zh: ["投票人 `R05` 不在代表名单上", "代表名单里这个编号写作 `Ｒ05`，用了全角字符：编号要用半角字符，两处都写 `R05`"],
+               en: ["ballot by `R05`, who is not on the roster", "the roster writes this id `Ｒ05`, in full-width characters"]),
+    ])
+    func idWrittenWide(_ c: WideID) throws {
         let s = ScratchFolder()
         defer { s.cleanUp() }
-        let args = try Self.sample(in: s, "units.csv") { lines in
-            let i = try! #require(lines.firstIndex { $0.hasPrefix("X02,") })
-            lines[i] = "Ｘ" + lines[i].dropFirst()
+        let args = try Self.sample(in: s, c.file) { lines in
+            let i = try! #require(lines.firstIndex { $0.hasPrefix(c.id + ",") })
+            lines[i] = c.wide + lines[i].dropFirst()
         }
-        Self.expect(args, zh: ["选票打分的单位 `X02` 不在单位文件里", "单位文件里这个编号写作 `Ｘ02`，用了全角字符：编号要用半角字符，两处都写 `X02`"],
-                    en: ["ballot for unit `X02`, which is not in the units file", "the units file writes this id `Ｘ02`, in full-width characters: ids are written in half-width characters, `X02` in both files"])
+        Self.expect(args, zh: c.zh, en: c.en)
     }
 
     /// From the review: with every id full-width, no ballot's id was known, and the file was
@@ -78,18 +89,6 @@ struct HostileIDCellTests {
         #expect(r.code == .failure)
         #expect(r.err.contains("用了全角字符：编号要用半角字符，两处都写 `\(letter)0"), "\(r.err)")
         #expect(!r.err.contains("另一场考核"), "\(r.err)")
-    }
-
-    @Test("an id the roster writes full-width: the ballots' unknown representative says how it is written there")
-    func representativeWrittenWide() throws {
-        let s = ScratchFolder()
-        defer { s.cleanUp() }
-        let args = try Self.sample(in: s, "roster.csv") { lines in
-            let i = try! #require(lines.firstIndex { $0.hasPrefix("R05,") })
-            lines[i] = "Ｒ" + lines[i].dropFirst()
-        }
-        Self.expect(args, zh: ["投票人 `R05` 不在代表名单上", "代表名单里这个编号写作 `Ｒ05`，用了全角字符：编号要用半角字符，两处都写 `R05`"],
-                    en: ["ballot by `R05`, who is not on the roster", "the roster writes this id `Ｒ05`, in full-width characters"])
     }
 
     @Test("a metric's column twice: the duplicate header is the one message, not also 'not a metric, did you mean' itself")

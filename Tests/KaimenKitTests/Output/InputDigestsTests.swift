@@ -64,6 +64,14 @@ struct InputDigestsTests {
     }
 
     /// The size and digest Python gave for the file `name`.
+    /// Four bytes added at the end of the file at `path`, as a program saving it in pieces would.
+    static func append(to path: String) throws {
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("more".utf8))
+        try handle.close()
+    }
+
     static func expectDigest(of name: String, bytes: Int, sha256: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         #expect(bytes == expected[name]!.0, sourceLocation: sourceLocation)
         #expect(sha256 == expected[name]!.1, sourceLocation: sourceLocation)
@@ -184,10 +192,7 @@ struct InputDigestsTests {
         let paths = try Self.files(s)
         let digests = InputDigests(paths: [paths["x.csv"]!, paths["big.csv"]!])
         // Appended to, as a program saving the file in pieces would, after the run began.
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: paths["big.csv"]!))
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data("more".utf8))
-        try handle.close()
+        try Self.append(to: paths["big.csv"]!)
         var batch = OutputBatch()
         batch.add(Data("a".utf8), at: "a.txt")
         let out = s.url.appendingPathComponent("out")
@@ -338,10 +343,7 @@ struct InputDigestsTests {
         #expect(digests.identityAtStart(paths["big.csv"]!) == nil)
         digests.pin(paths["big.csv"]!)
         let pinned = try #require(digests.identityAtStart(paths["big.csv"]!))
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: paths["big.csv"]!))
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data("more".utf8))
-        try handle.close()
+        try Self.append(to: paths["big.csv"]!)
         digests.pin(paths["big.csv"]!)
         #expect(digests.identityAtStart(paths["big.csv"]!) == pinned)
         var batch = OutputBatch()
