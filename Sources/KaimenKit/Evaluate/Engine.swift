@@ -15,6 +15,9 @@ public struct Engine: Sendable {
         public var fallbacks = 0
         /// Units whose open tie-break keys were worked out exactly (`TieKeySettling`).
         public var settled = 0
+        /// Units whose exact arithmetic did not fit 64-bit fractions, scored in fractions of
+        /// any size (`BigFraction`).
+        public var unbounded = 0
     }
 
     public let plan: ScoringPlan
@@ -38,7 +41,7 @@ public struct Engine: Sendable {
                 let start = n * c / chunks, end = n * (c + 1) / chunks
                 var out = ChunkResult(spread: [UInt32](repeating: 0, count: (end - start) * kc))
                 var fastScorer = UnitScorer<FixedInterval>(program: program, ballots: ballots, remembers: fast)
-                var exactScorer = UnitScorer<Rational>(program: program, ballots: ballots, tileCapacity: 1)
+                var exactScorer = ExactScorer(program: program, ballots: ballots)
                 var tileStart = start
                 while tileStart < end {
                     let tileEnd = min(end, tileStart + MetricTile.size)
@@ -48,14 +51,14 @@ public struct Engine: Sendable {
                             out.add(fastScorer.row, unit: u, rows: rows, spreadAt: (u - start) * kc)
                         } else {
                             if fast { out.fallbacks += 1 }
-                            exactScorer.tile.load(columns, u, u + 1)
-                            precondition(exactScorer.score(u), "the exact form always decides")
-                            out.add(exactScorer.row, unit: u, rows: rows, spreadAt: (u - start) * kc)
+                            let row = exactScorer.score(u, columns)
+                            out.add(row, unit: u, rows: rows, spreadAt: (u - start) * kc)
                         }
                     }
                     tileStart = tileEnd
                 }
                 progress?(end - start)
+                out.unbounded = exactScorer.unbounded
                 return out
             }
         }
@@ -66,17 +69,14 @@ public struct Engine: Sendable {
         for part in parts {
             table.append(part.lists)
             stats.fallbacks += part.fallbacks
+            stats.unbounded += part.unbounded
             spread += part.spread
             open = open || part.open
         }
         if open {
             stats.settled = TieKeySettling.settle(&table, spread: spread, threads: threads) { units in
-                var exact = UnitScorer<Rational>(program: program, ballots: ballots, tileCapacity: 1)
-                return units.map { u in
-                    exact.tile.load(columns, u, u + 1)
-                    precondition(exact.score(u), "the exact form always decides")
-                    return exact.row.tieKeys.array
-                }
+                var exact = ExactScorer(program: program, ballots: ballots)
+                return units.map { u in exact.score(u, columns).tieKeys.array }
             }
         }
         table.resetGrades()
@@ -87,13 +87,8 @@ public struct Engine: Sendable {
     /// sheets show. (Ranks and grades after quotas are the ranking's.)
     public func trace(_ units: [Int], _ columns: MetricColumns, _ ballots: BallotColumns) -> [UnitResult] {
         let program = ScoringProgram(plan: plan, scales: columns.scales, ballotScale: ballots.scale)
-        var scorer = UnitScorer<Rational>(program: program, ballots: ballots, tileCapacity: 1)
-        return units.map { u in
-            scorer.tile.load(columns, u, u + 1)
-            scorer.beginTrace()
-            precondition(scorer.score(u), "the exact form always decides")
-            return scorer.trace!.result(unit: u, row: scorer.row, program: program)
-        }
+        var scorer = ExactScorer(program: program, ballots: ballots)
+        return units.map { u in scorer.trace(u, columns) }
     }
 
     /// Every unit of a checked-path input, traced.
@@ -106,6 +101,7 @@ public struct Engine: Sendable {
 private struct ChunkResult: Sendable {
     var lists = ScoreRowLists()
     var fallbacks = 0
+    var unbounded = 0
     var spread: [UInt32]
     var open = false
 
@@ -118,5 +114,41 @@ private struct ChunkResult: Sendable {
             spread[s + k] = row.tieSpread[k]
             if row.tieSpread[k] != 0 { open = true }
         }
+    }
+}
+
+/// Scores a unit exactly: in `Rational`s, and in `BigFraction`s when its exact arithmetic
+/// does not fit 64-bit fractions (a value `Rational` had to round), so that no total, grade,
+/// cap or band depends on a rounded value.
+private struct ExactScorer {
+    var bounded: UnitScorer<Rational>
+    var wide: UnitScorer<BigFraction>
+    /// Units scored in `BigFraction`s.
+    private(set) var unbounded = 0
+
+    init(program: ScoringProgram, ballots: BallotColumns) {
+        bounded = UnitScorer(program: program, ballots: ballots, tileCapacity: 1, remembers: false)
+        wide = UnitScorer(program: program, ballots: ballots, tileCapacity: 1, remembers: false)
+    }
+
+    /// Unit `u`'s row.
+    mutating func score(_ u: Int, _ columns: MetricColumns) -> UnitRow {
+        bounded.tile.load(columns, u, u + 1)
+        if bounded.score(u) { return bounded.row }
+        unbounded += 1
+        wide.tile.load(columns, u, u + 1)
+        precondition(wide.score(u), "fractions of any size always decide")
+        return wide.row
+    }
+
+    /// Unit `u`'s full derivation.
+    mutating func trace(_ u: Int, _ columns: MetricColumns) -> UnitResult {
+        bounded.tile.load(columns, u, u + 1)
+        bounded.beginTrace()
+        if bounded.score(u) { return bounded.trace!.result(unit: u, row: bounded.row, program: bounded.program) }
+        wide.tile.load(columns, u, u + 1)
+        wide.beginTrace()
+        precondition(wide.score(u), "fractions of any size always decide")
+        return wide.trace!.result(unit: u, row: wide.row, program: wide.program)
     }
 }

@@ -18,7 +18,7 @@
 /// too) and "score this unit exactly" (`nil`), so every outcome is the kernel's, hit or miss,
 /// and the results do not depend on the memory (`KernelMemoTests`).
 struct KernelMemo<N: ScoreNumber> {
-    struct Entry: BitwiseCopyable {
+    struct Entry {
         var key: Int64
         var filled: Bool
         var outcome: KernelOutcome<N>?

@@ -1,5 +1,6 @@
-/// Scores one unit at a time by the compiled program, in number form `N`: `Rational` (exact)
-/// or `FixedInterval` (fast, giving up on a unit with `false` where it cannot decide). Every
+/// Scores one unit at a time by the compiled program, in number form `N`: `FixedInterval`
+/// (fast), `Rational` (exact in 64 bits) or `BigFraction` (exact), each but the last giving up
+/// on a unit with `false` where it cannot decide. Every
 /// scoring decision is written once, here and in the kernels (`Kernels/`, one per method):
 /// the not-assessable rule, prorating, area caps, deductions, bonus and its cap, vetoes,
 /// rounding, grades and tie-break keys (`UnitTotals.swift`).
@@ -67,7 +68,7 @@ struct UnitScorer<N: ScoreNumber> {
         return v == BulkData.missing ? nil : Rational(mantissa: v, scale: program.scales[m])
     }
 
-    mutating func formula(_ i: Int) -> FormulaResult {
+    mutating func formula(_ i: Int) -> FormulaOutcome<N.FormulaValue> {
         if let c = program.comparisons[i] {
             let v = mantissa(c.slot)
             return v == BulkData.missing ? .missing(slot: c.slot) : .boolean(c.result(v))
@@ -75,9 +76,9 @@ struct UnitScorer<N: ScoreNumber> {
         // Only what the formula reads is captured: capturing `self` would copy the whole scorer
         // (and retain every array in it) for every formula of every unit.
         let (values, b, scales) = (tile.values, base, program.scales)
-        return program.formulas[i].evaluate { m in
+        return program.formulas[i].outcome { m in
             let v = values[b + m]
-            return v == BulkData.missing ? nil : Rational(mantissa: v, scale: scales[m])
+            return v == BulkData.missing ? nil : N.FormulaValue(Rational(mantissa: v, scale: scales[m]))
         }
     }
 
@@ -121,6 +122,7 @@ struct UnitScorer<N: ScoreNumber> {
             case .missing(let slot): return .notAssessed(.missing(slot))
             case .divisionByZero: return .notAssessed(.divisionByZero)
             case .tooLarge: return .notAssessed(.tooLarge)
+            case .inexact: return nil
             }
         }
         let max = program.steps[k].max

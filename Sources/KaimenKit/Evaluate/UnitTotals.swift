@@ -2,8 +2,8 @@
 /// prorating, area caps and deductions, bonus and its cap, vetoes, rounding, the grade and
 /// the tie-break keys. The arithmetic of docs/rules.md ("How a unit's total is worked out").
 extension UnitScorer {
-    /// Scores unit `u` (loaded in the tile) into `row` (and `trace`); `false` when the fast
-    /// form cannot decide something and the unit must be scored exactly.
+    /// Scores unit `u` (loaded in the tile) into `row` (and `trace`); `false` when this form
+    /// cannot decide something and the unit must be scored in the next (`Engine`).
     mutating func score(_ u: Int) -> Bool {
         assert(tracing == (trace != nil), "a trace is begun with beginTrace()")
         unit = u
@@ -111,6 +111,8 @@ extension UnitScorer {
                 if let g = veto.grade { forced = max(forced ?? g, g) }
             case .missing, .divisionByZero, .tooLarge:
                 row.vetoesUnchecked.append(Int32(v))
+            case .inexact:
+                return false
             default:
                 break
             }

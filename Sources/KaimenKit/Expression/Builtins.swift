@@ -36,12 +36,13 @@ public struct BuiltinFunction: Sendable, Equatable {
     }
 
     /// Applies the function to numbers; shared by constant folding and evaluation.
-    static func apply(_ kind: Kind, _ args: UnsafeBufferPointer<Rational>) -> Rational {
+    static func apply<V: FormulaNumber>(_ kind: Kind, _ args: UnsafeBufferPointer<V>) -> V {
         switch kind {
-        case .min: return args.dropFirst().reduce(args[0]) { Swift.min($0, $1) }
-        case .max: return args.dropFirst().reduce(args[0]) { Swift.max($0, $1) }
-        case .clamp: return args[0].clamped(args[1], args[2])
-        case .round: return args[0].rounded(places: args.count > 1 ? Int(args[1].numerator) : 0)
+        case .min: return args.dropFirst().reduce(args[0]) { V.order($1, $0) < 0 ? $1 : $0 }
+        case .max: return args.dropFirst().reduce(args[0]) { V.order($1, $0) > 0 ? $1 : $0 }
+        case .clamp: return args[0].limited(to: args[1], args[2])
+        // `places` is a constant from 0 to 6 (checked when the formula was compiled).
+        case .round: return args[0].rounded(places: args.count > 1 ? Int(args[1].rational.numerator) : 0)
         case .abs: return args[0].magnitude
         }
     }

@@ -51,13 +51,37 @@ public struct CompiledFormula: Sendable {
 
     /// Evaluate with metric values by slot. `nil` from `value` means the metric is missing.
     /// `and`, `or` and `if` read only what they need: a missing metric in a part that is not
-    /// evaluated does not make the result missing.
+    /// evaluated does not make the result missing. A value on the way too wide for `Rational`
+    /// is worked out in fractions of any size, so conditions and comparisons are decided
+    /// exactly; a number result is then rounded to odd as `Rational` rounds what does not fit.
     public func evaluate(_ value: (Int) -> Rational?) -> FormulaResult {
+        var result = outcome(value)
+        if case .inexact = result {
+            switch outcome({ value($0).map(BigFraction.init) }) {
+            case .number(let v): result = .number(v.rational)
+            case .boolean(let b): result = .boolean(b)
+            case .missing(let slot): result = .missing(slot: slot)
+            case .divisionByZero: result = .divisionByZero
+            case .tooLarge, .inexact: result = .tooLarge
+            }
+        }
+        switch result {
+        case .number(let r): return .number(r)
+        case .boolean(let b): return .boolean(b)
+        case .missing(let slot): return .missing(slot: slot)
+        case .divisionByZero: return .divisionByZero
+        case .tooLarge, .inexact: return .tooLarge
+        }
+    }
+
+    /// Evaluate in number form `V` (the engine's, by `ScoreNumber.FormulaValue`).
+    func outcome<V: FormulaNumber>(_ value: (Int) -> V?) -> FormulaOutcome<V> {
         switch program.run(value) {
         case .value(let r): resultType == .number ? .number(r) : .boolean(!r.isZero)
         case .missing(let slot): .missing(slot: slot)
         case .divisionByZero: .divisionByZero
         case .outOfRange: .tooLarge
+        case .inexact: .inexact
         }
     }
 

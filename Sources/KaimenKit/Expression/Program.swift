@@ -72,76 +72,91 @@ struct Program: Sendable, Equatable {
 
     /// The arithmetic and comparisons, on numbers and 0/1 booleans; `nil` for division by zero.
     @inline(__always)
-    static func apply(_ op: BinaryOperator, _ a: Rational, _ b: Rational) -> Rational? {
+    static func apply<V: FormulaNumber>(_ op: BinaryOperator, _ a: V, _ b: V) -> V? {
         switch op {
         case .add: return a + b
         case .subtract: return a - b
         case .multiply: return a * b
         case .divide: return a.divided(by: b)
-        case .equal: return a == b ? .one : .zero
-        case .notEqual: return a != b ? .one : .zero
-        case .less: return a < b ? .one : .zero
-        case .lessEqual: return a <= b ? .one : .zero
-        case .greater: return a > b ? .one : .zero
-        case .greaterEqual: return a >= b ? .one : .zero
+        case .equal: return V.order(a, b) == 0 ? .one : .zero
+        case .notEqual: return V.order(a, b) != 0 ? .one : .zero
+        case .less: return V.order(a, b) < 0 ? .one : .zero
+        case .lessEqual: return V.order(a, b) <= 0 ? .one : .zero
+        case .greater: return V.order(a, b) > 0 ? .one : .zero
+        case .greaterEqual: return V.order(a, b) >= 0 ? .one : .zero
         case .and: return !a.isZero && !b.isZero ? .one : .zero
         case .or: return !a.isZero || !b.isZero ? .one : .zero
         }
     }
 
-    enum Outcome {
-        case value(Rational)
+    enum Outcome<V: FormulaNumber> {
+        case value(V)
         case missing(slot: Int)
         case divisionByZero
         /// A value on the way did not fit (``Rational/outOfRange``).
         case outOfRange
+        /// A value on the way was rounded (``Rational/approximated``): run it in `BigFraction`s.
+        case inexact
     }
 
-    func run(_ value: (Int) -> Rational?) -> Outcome {
-        withUnsafeTemporaryAllocation(of: Rational.self, capacity: maxStack) { stack in
+    /// Runs the formula in number form `V`, stopping at the first value that is missing,
+    /// beyond range, or (in `Rational`s) rounded.
+    func run<V: FormulaNumber>(_ value: (Int) -> V?) -> Outcome<V> {
+        withUnsafeTemporaryAllocation(of: V.self, capacity: maxStack) { stack in
             stack.initialize(repeating: .zero)
-            var sp = 0
-            var pc = 0
-            while pc < code.count {
-                switch code[pc] {
-                case .push(let r):
-                    stack[sp] = r
-                    sp += 1
-                case .load(let slot):
-                    guard let v = value(slot) else { return .missing(slot: slot) }
-                    stack[sp] = v
-                    sp += 1
-                case .negate:
-                    stack[sp - 1] = -stack[sp - 1]
-                    if stack[sp - 1].outOfRange { return .outOfRange }
-                case .not:
-                    stack[sp - 1] = stack[sp - 1].isZero ? .one : .zero
-                case .binary(let op):
-                    guard let r = Program.apply(op, stack[sp - 2], stack[sp - 1]) else { return .divisionByZero }
-                    if r.outOfRange { return .outOfRange }
-                    sp -= 1
-                    stack[sp - 1] = r
-                case .call(let kind, let n):
-                    let r = BuiltinFunction.apply(kind, UnsafeBufferPointer(rebasing: stack[(sp - n)..<sp]))
-                    if r.outOfRange { return .outOfRange }
-                    sp -= n - 1
-                    stack[sp - 1] = r
-                case .jump(let target):
-                    pc = target
-                    continue
-                case .jumpIfFalse(let target):
-                    sp -= 1
-                    if stack[sp].isZero { pc = target; continue }
-                case .jumpIfFalseOrPop(let target):
-                    if stack[sp - 1].isZero { pc = target; continue }
-                    sp -= 1
-                case .jumpIfTrueOrPop(let target):
-                    if !stack[sp - 1].isZero { pc = target; continue }
-                    sp -= 1
-                }
-                pc += 1
-            }
-            return .value(stack[0])
+            defer { _ = stack.deinitialize() }
+            return execute(stack, value)
         }
+    }
+
+    @inline(__always)
+    private func execute<V: FormulaNumber>(_ stack: UnsafeMutableBufferPointer<V>, _ value: (Int) -> V?) -> Outcome<V> {
+        func stopsAt(_ r: V) -> Outcome<V>? {
+            if r.outOfRange { return .outOfRange }
+            if r.inexact { return .inexact }
+            return nil
+        }
+        var sp = 0
+        var pc = 0
+        while pc < code.count {
+            switch code[pc] {
+            case .push(let r):
+                stack[sp] = V(r)
+                sp += 1
+            case .load(let slot):
+                guard let v = value(slot) else { return .missing(slot: slot) }
+                stack[sp] = v
+                sp += 1
+            case .negate:
+                stack[sp - 1] = -stack[sp - 1]
+                if let stop = stopsAt(stack[sp - 1]) { return stop }
+            case .not:
+                stack[sp - 1] = stack[sp - 1].isZero ? .one : .zero
+            case .binary(let op):
+                guard let r = Program.apply(op, stack[sp - 2], stack[sp - 1]) else { return .divisionByZero }
+                if let stop = stopsAt(r) { return stop }
+                sp -= 1
+                stack[sp - 1] = r
+            case .call(let kind, let n):
+                let r = BuiltinFunction.apply(kind, UnsafeBufferPointer(rebasing: stack[(sp - n)..<sp]))
+                if let stop = stopsAt(r) { return stop }
+                sp -= n - 1
+                stack[sp - 1] = r
+            case .jump(let target):
+                pc = target
+                continue
+            case .jumpIfFalse(let target):
+                sp -= 1
+                if stack[sp].isZero { pc = target; continue }
+            case .jumpIfFalseOrPop(let target):
+                if stack[sp - 1].isZero { pc = target; continue }
+                sp -= 1
+            case .jumpIfTrueOrPop(let target):
+                if !stack[sp - 1].isZero { pc = target; continue }
+                sp -= 1
+            }
+            pc += 1
+        }
+        return .value(stack[0])
     }
 }

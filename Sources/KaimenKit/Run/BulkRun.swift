@@ -13,6 +13,8 @@ public enum BulkRun {
         public var fallbacks: Int
         /// Units whose open tie-break keys were worked out exactly (`TieKeySettling`).
         public var settled = 0
+        /// Units whose exact arithmetic did not fit 64-bit fractions (`Engine.Stats.unbounded`).
+        public var unbounded = 0
         /// The columns, kept when asked for (`keep`), to trace units afterwards.
         public var kept: Kept?
     }
@@ -141,6 +143,7 @@ public enum BulkRun {
         lap("rank")
         let report = ScoreReport(rules: rules, units: units.identities, scores: scores, ranking: ranking,
                                  recusals: recusals, inputWarnings: QuotaCheck.sessionWarnings(rules, units: scores.unitCount))
-        return .success(Result(report: report, timings: clock.stages, fallbacks: stats.fallbacks, settled: stats.settled, kept: kept))
+        return .success(Result(report: report, timings: clock.stages, fallbacks: stats.fallbacks, settled: stats.settled,
+                               unbounded: stats.unbounded, kept: kept))
     }
 }

@@ -65,37 +65,47 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
             self.init(reduced: n64, d64, flags: approximated ? 1 : 0)
             return
         }
-        // Too wide: round to the finest decimal scale that fits in Int64. The magnitude times
-        // the scale is taken in 256 bits: in 128 it overflowed once numerator × scale passed
-        // about 1.7·10^38 (a numerator past 1.7·10^20 at 18 places), and a sum whose numerator
-        // had grown to 10^36 (a metric of twelve digits and six places divided by another) was
-        // rounded to one decimal, 0.02 off the fast form's result (a hostile test, session 41).
-        //
-        // Rounded to odd: the quotient toward zero, made odd when anything was left over (its
-        // last digit odd). Half away from zero, a total a hair below 89.995 became exactly
-        // 89.995 at 10⁻¹⁷ and was then rounded up to 90.00 at two places, and its grade with
-        // it (a hostile test, session 41). A value rounded to odd is never exactly on a point a
-        // coarser rounding has to decide (those end in zeros at this scale), and lies on the
-        // same side of it as the exact value, so rounding it again at the rules' precision gives
-        // what rounding the exact value would.
-        let (magnitude, divisor) = (n.magnitude, d.magnitude)
-        var scale: UInt128 = 1_000_000_000_000_000_000
-        while scale >= 1 {
-            let product = magnitude.multipliedFullWidth(by: scale)
-            // The quotient fits in 128 bits only when the high half is below the divisor.
-            if product.high < divisor {
-                let (q, r) = divisor.dividingFullWidth(product)
-                let rounded = r == 0 || q % 2 == 1 ? q : q + 1
-                if rounded <= UInt128(Int64.max) {
-                    let g2 = Rational.gcd(rounded, scale)
-                    let reduced = Int64(rounded / g2)
-                    self.init(reduced: n < 0 ? -reduced : reduced, Int64(scale / g2), flags: 1)
-                    return
-                }
-            }
-            scale /= 10
+        // Too wide: rounded to odd (`approximating`).
+        self = Rational.approximating(BigInteger(n), BigInteger(d))
+    }
+
+    /// `n / d` (`d` not zero) exactly when it fits 64 bits reduced. Otherwise rounded to the
+    /// finest decimal scale, up to 10^18, at which it fits, **to odd**: the quotient toward
+    /// zero, made odd when anything was left over (its last digit odd), and `approximated`.
+    /// Beyond ±(2⁶³ − 1) it is clamped there and `outOfRange`.
+    ///
+    /// Why to odd: rounded half away from zero, a total a hair below 89.995 became exactly
+    /// 89.995 at 10⁻¹⁷ and was then rounded up to 90.00 at two places, and its grade with it (a
+    /// hostile test, session 41). A value rounded to odd is never exactly on a point a coarser
+    /// rounding has to decide (those end in zeros at this scale), and lies on the same side of
+    /// it as the exact value, so rounding it again at the rules' precision gives what rounding
+    /// the exact value would. (The scale was once found by multiplying in 128 bits, which
+    /// overflowed for a sum whose numerator had grown to 10^36 and kept one decimal: 0.02 off.)
+    /// The engine does not decide on such values: a unit that meets one is scored again in
+    /// `BigFraction`s. They remain for what is shown (a trace's values, tie-break keys).
+    static func approximating(_ n: BigInteger, _ d: BigInteger) -> Rational {
+        let g = BigInteger.gcd(n, d)
+        var (num, den) = (n, d)
+        if g != BigInteger.one {
+            num = BigInteger(limbs: BigInteger.divide(n.limbs, by: g.limbs).quotient, negative: n.negative)
+            den = BigInteger(limbs: BigInteger.divide(d.limbs, by: g.limbs).quotient, negative: d.negative)
         }
-        self.init(reduced: n > 0 ? Int64.max : Int64.min + 1, 1, flags: 3)
+        if den.negative { (num, den) = (-num, -den) }
+        if let n64 = num.int128.flatMap({ Int64(exactly: $0) }), n64 != Int64.min,
+           let d64 = den.int128.flatMap({ Int64(exactly: $0) }) {
+            return Rational(reduced: n64, d64, flags: 0)
+        }
+        for places in stride(from: 18, through: 0, by: -1) {
+            let scale = Rational.powersOfTen[places]
+            let (q, r) = BigInteger.quotientAndRemainder(num.magnitude * BigInteger(scale), den)
+            let rounded = r.isZero || q.limbs.first.map({ $0 & 1 == 1 }) == true ? q : q + BigInteger.one
+            if let m = rounded.uint64Magnitude, m <= UInt64(Int64.max) {
+                let g2 = gcd64(m, UInt64(scale))
+                let reduced = Int64(m / g2)
+                return Rational(reduced: num.negative ? -reduced : reduced, scale / Int64(g2), flags: 1)
+            }
+        }
+        return Rational(reduced: num.negative ? Int64.min + 1 : Int64.max, 1, flags: 3)
     }
 
     // MARK: Parsing

@@ -1,8 +1,8 @@
-/// A fixed-size buffer of plain values that one thread reads and writes many times per unit
+/// A fixed-size buffer of values (plain ones but for `BigFraction`'s) that one thread reads and writes many times per unit
 /// (a unit's points, its row, a tile of metric values): memory of its own, freed in `deinit`,
 /// indexed without the copy-on-write and bounds checks of an array in the innermost loop
 /// (bounds are checked in debug builds). Not `Sendable`: each thread makes its own.
-final class ScratchBuffer<T: BitwiseCopyable> {
+final class ScratchBuffer<T> {
     private let base: UnsafeMutablePointer<T>
     let count: Int
 
@@ -12,7 +12,10 @@ final class ScratchBuffer<T: BitwiseCopyable> {
         base.initialize(repeating: value, count: Swift.max(1, count))
     }
 
-    deinit { base.deallocate() }
+    deinit {
+        base.deinitialize(count: Swift.max(1, count))
+        base.deallocate()
+    }
 
     @inline(__always) subscript(_ i: Int) -> T {
         get {

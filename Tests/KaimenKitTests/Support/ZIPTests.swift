@@ -22,7 +22,7 @@ struct ZIPTests {
     /// `zlib.crc32(bytes((i*i+7*i)%256 for i in range(100003)))` = 0x5AA72339.
     @Test("CRC-32 of 100 003 bytes matches zlib, however the bytes are split")
     func crcLong() {
-        let bytes = (0..<100_003).map { UInt8(($0 * $0 + 7 * $0) % 256) }
+        let bytes = (0..<100_003).map { (i: Int) -> UInt8 in UInt8((i * i + 7 * i) % 256) }
         #expect(CRC32.checksum(bytes) == 0x5AA7_2339)
         #expect(CRC32.checksum(bytes.lazy.map { $0 }) == 0x5AA7_2339)
         for cut in 0..<16 {

@@ -111,7 +111,7 @@ public enum ScoreCommand: Command {
         var report: ScoreReport?
         var session: ScoringSession?
         var clock = StageClock()
-        var fallbacks: Int?, settled = 0
+        var fallbacks: Int?, settled = 0, unbounded = 0
         var handOver: BulkHandOver?
         // With --out, score sheets are written for up to `sheetLimit` units (any number with
         // --sheets): those runs need every unit's derivation, which the checked pipeline makes;
@@ -128,6 +128,7 @@ public enum ScoreCommand: Command {
                     clock.append(bulk.timings)
                     fallbacks = bulk.fallbacks
                     settled = bulk.settled
+                    unbounded = bulk.unbounded
                 case .failure(let why):
                     handOver = why
                 }
@@ -229,7 +230,8 @@ public enum ScoreCommand: Command {
             console.errLine("total\t\(String(format: "%.3f", now.timeIntervalSince(start)))")
             // fast: the byte-level readers; checked: the checked readers; exact: those and fractions throughout.
             console.errLine("engine\t\(fallbacks != nil ? "fast" : (inputs.form == .exact ? "exact" : "checked"))")
-            if let fallbacks { console.errLine("fallbacks\t\(fallbacks)\nsettled\t\(settled)") }
+            // unbounded: units scored in fractions of any size (their 64-bit ones had to round).
+            if let fallbacks { console.errLine("fallbacks\t\(fallbacks)\nsettled\t\(settled)\nunbounded\t\(unbounded)") }
             // Why the bulk path left the input to the checked one (`BulkHandOver`).
             if let handOver { console.errLine("handover\t\(handOver.rawValue)") }
             // How much of the inputs' hashing the idle thread did before the folder was written.

@@ -9,8 +9,8 @@ extension UnitScorer {
     mutating func expression(formula f: Int, max: ProgramConstant) -> KernelOutcome<N>? {
         switch formula(f) {
         case .number(let v):
-            if tracing { detail = .expression(value: v) }
-            return N(term: N.Term(v.clamped(.zero, max.exact))).map { .scored($0) }
+            if tracing { detail = .expression(value: v.rational) }
+            return N.term(formula: v.limited(to: .zero, N.FormulaValue(max.exact))).flatMap(N.init(term:)).map { .scored($0) }
         case .boolean(let b):
             if tracing { detail = .expression(value: b ? .one : .zero) }
             return b ? N(constant: max).map { .scored($0) } : .scored(.zero)
@@ -23,6 +23,8 @@ extension UnitScorer {
         case .tooLarge:
             if tracing { detail = .expression(value: nil) }
             return .notAssessed(.tooLarge)
+        case .inexact:
+            return nil
         }
     }
 }

@@ -1,11 +1,16 @@
 /// The arithmetic that adds a unit's points up (areas, prorating, caps, deductions, bonus,
-/// vetoes, rounding), written once in `UnitScorer` and implemented twice: exactly
-/// (`Rational`) and fast (`FixedInterval`, an interval at 10⁻¹² that surely holds the exact
-/// value). Where the fast form cannot decide (a cap inside the interval, a rounding boundary
-/// inside it, an overflow) it returns `nil` and the unit is scored exactly instead.
-protocol ScoreNumber: Sendable, BitwiseCopyable {
+/// vetoes, rounding), written once in `UnitScorer` and implemented three times: fast
+/// (`FixedInterval`, an interval at 10⁻¹² that surely holds the exact value), exactly in 64
+/// bits (`Rational`), and exactly in fractions of any size (`BigFraction`). Where a form cannot
+/// decide (a cap inside the interval, a rounding boundary inside it, an overflow; for
+/// `Rational`, a value it had to round) it returns `nil` and the unit is scored in the next.
+protocol ScoreNumber: Sendable {
     /// The arithmetic inside one standard that goes with it.
     associatedtype Term: ScoreTerm
+    /// What formulas run on in this form.
+    associatedtype FormulaValue: FormulaNumber
+    /// A formula's number as a term; `nil` when this form cannot hold it exactly.
+    static func term(formula v: FormulaValue) -> Term?
     static var zero: Self { get }
     /// Whether values are exact (`Rational`): only exact runs are traced.
     static var isExact: Bool { get }
@@ -39,21 +44,54 @@ struct ProgramConstant: Sendable {
     }
 }
 
+/// In `Rational`s every operation that meets a value it had to round (`approximated`: its
+/// exact form did not fit 64 bits) gives `nil`, and the unit is scored in `BigFraction`s. A
+/// sum passes the mark on (`+` cannot say `nil`), and every sum ends in a rounding, a cap or a
+/// tie-break key, which asks.
 extension Rational: ScoreNumber {
     typealias Term = Rational
+    typealias FormulaValue = Rational
     static var isExact: Bool { true }
-    init?(term: Rational) { self = term }
+    static func term(formula v: Rational) -> Rational? { v.approximated ? nil : v }
+    init?(term: Rational) {
+        guard !term.approximated else { return nil }
+        self = term
+    }
     init?(constant: ProgramConstant) { self = constant.exact }
-    func scaled(by r: Rational) -> Rational? { self * r }
-    static func minimum(_ a: Rational, _ b: Rational) -> Rational? { Swift.min(a, b) }
-    func roundedScaled(places: Int) -> Int64? { scaledInteger(places: places) }
-    var tieKey: (value: Rational, spread: UInt32)? { (self, 0) }
+    func scaled(by r: Rational) -> Rational? { (self * r).exactOrNil }
+    static func minimum(_ a: Rational, _ b: Rational) -> Rational? {
+        a.approximated || b.approximated ? nil : Swift.min(a, b)
+    }
+    func roundedScaled(places: Int) -> Int64? { approximated ? nil : scaledInteger(places: places) }
+    var tieKey: (value: Rational, spread: UInt32)? { approximated ? nil : (self, 0) }
     var exactValue: Rational? { self }
+
+    /// `self`, or `nil` when it was rounded.
+    var exactOrNil: Rational? { approximated ? nil : self }
+}
+
+/// Fractions of any size: every operation decides.
+extension BigFraction: ScoreNumber {
+    typealias Term = BigFraction
+    typealias FormulaValue = BigFraction
+    static var isExact: Bool { true }
+    static func term(formula v: BigFraction) -> BigFraction? { v }
+    init?(term: BigFraction) { self = term }
+    init?(constant: ProgramConstant) { self.init(constant.exact) }
+    func scaled(by r: Rational) -> BigFraction? { self * BigFraction(r) }
+    static func minimum(_ a: BigFraction, _ b: BigFraction) -> BigFraction? { compare(a, b) <= 0 ? a : b }
+    func roundedScaled(places: Int) -> Int64? { scaledInteger(places: places) }
+    /// The key as a `Rational`: exact when it fits, else rounded to odd (so still ordered
+    /// against every key of fewer decimals as the exact value is; see docs/rules.md).
+    var tieKey: (value: Rational, spread: UInt32)? { (rational, 0) }
+    var exactValue: Rational? { rational }
 }
 
 extension FixedInterval: ScoreNumber {
     typealias Term = FastTerm
+    typealias FormulaValue = Rational
     static var isExact: Bool { false }
+    static func term(formula v: Rational) -> FastTerm? { v.approximated ? nil : FastTerm(v) }
 
     @inline(__always) init?(term t: FastTerm) {
         if t.n >= 0 {

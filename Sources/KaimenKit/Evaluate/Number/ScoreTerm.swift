@@ -1,11 +1,9 @@
 /// The arithmetic inside one standard (a ratio, a linear scale, a mean of ballots), written
-/// once in the kernels and implemented twice: exactly (`Rational`) and fast (`FastTerm`, an
-/// unreduced 128-bit fraction that gives up with `nil` instead of overflowing).
-///
-/// Every operation returns `nil` only when the fast form cannot hold the result; `Rational`
-/// never does (it rounds to 10⁻¹² or finer in the rare case its 64 bits overflow, and says so
-/// in `approximated`). A kernel that gets `nil` returns `nil`, and the unit is scored again
-/// with `Rational` (see `Engine`).
+/// once in the kernels and implemented three times: fast (`FastTerm`, an unreduced 128-bit
+/// fraction that gives up with `nil` instead of overflowing), exactly in 64 bits (`Rational`,
+/// which gives up with `nil` where it would have to round: its exact form does not fit), and
+/// exactly in fractions of any size (`BigFraction`, which never gives up). A kernel that gets
+/// `nil` returns `nil`, and the unit is scored again in the next form (see `Engine`).
 protocol ScoreTerm {
     /// `mantissa × 10^-scale`: a metric value or ballot score as stored in the columns.
     init(mantissa: Int64, scale: Int)
@@ -48,11 +46,24 @@ extension Rational: ScoreTerm {
     init(_ r: Rational) { self = r }
     init(_ n: Int64, over d: Int64) { self = Rational(n, d) }
 
-    func plus(_ b: Rational) -> Rational? { self + b }
-    func minus(_ b: Rational) -> Rational? { self - b }
-    func times(_ b: Rational) -> Rational? { self * b }
-    func over(_ b: Rational) -> Rational? { divided(by: b) }
-    func compared(to b: Rational) -> Int? { self < b ? -1 : (self == b ? 0 : 1) }
+    func plus(_ b: Rational) -> Rational? { (self + b).exactOrNil }
+    func minus(_ b: Rational) -> Rational? { (self - b).exactOrNil }
+    func times(_ b: Rational) -> Rational? { (self * b).exactOrNil }
+    func over(_ b: Rational) -> Rational? { divided(by: b)?.exactOrNil }
+    func compared(to b: Rational) -> Int? {
+        approximated || b.approximated ? nil : Rational.order(self, b)
+    }
     var exact: Rational { self }
-    func limited(_ lo: Rational, _ hi: Rational) -> Rational? { clamped(lo, hi) }
+    func limited(_ lo: Rational, _ hi: Rational) -> Rational? { approximated ? nil : clamped(lo, hi) }
+}
+
+extension BigFraction: ScoreTerm {
+    init(_ n: Int64, over d: Int64) { self.init(BigInteger(n), BigInteger(d)) }
+    func plus(_ b: BigFraction) -> BigFraction? { self + b }
+    func minus(_ b: BigFraction) -> BigFraction? { self - b }
+    func times(_ b: BigFraction) -> BigFraction? { self * b }
+    func over(_ b: BigFraction) -> BigFraction? { divided(by: b) }
+    func compared(to b: BigFraction) -> Int? { BigFraction.compare(self, b) }
+    var exact: Rational { rational }
+    func limited(_ lo: BigFraction, _ hi: BigFraction) -> BigFraction? { comparedLimits(lo, hi) }
 }

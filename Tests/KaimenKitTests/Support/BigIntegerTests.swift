@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// Integers and fractions of any size against Python's, case by case: the cases and their
+/// expected values come from `Fixtures/reference/big-integer/make.py` (Python's integers and
+/// `fractions`), with Algorithm D's corners (all-ones and zero limbs, Hacker's Delight's
+/// add-back cases) among them.
+@Suite("Integers and fractions of any size agree with Python's")
+struct BigIntegerTests {
+    static func cases(_ kind: String) throws -> [[String]] {
+        let text = try String(contentsOf: Fixtures.url("reference/big-integer/cases.tsv"), encoding: .utf8)
+        return text.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }.filter { $0[0] == kind }
+    }
+
+    static func big(_ text: String) -> BigInteger { BigInteger(decimal: text)! }
+
+    @Test("sums, differences, products, quotients, remainders and greatest common divisors")
+    func integers() throws {
+        let cases = try Self.cases("int")
+        #expect(cases.count > 600)
+        for f in cases {
+            let (a, b) = (Self.big(f[1]), Self.big(f[2]))
+            #expect(a.description == f[1] && b.description == f[2], "decimal text \(f[1]) \(f[2])")
+            #expect((a + b).description == f[3], "\(f[1]) + \(f[2])")
+            #expect((a - b).description == f[4], "\(f[1]) - \(f[2])")
+            #expect((a * b).description == f[5], "\(f[1]) * \(f[2])")
+            #expect(BigInteger.gcd(a, b).description == f[8], "gcd(\(f[1]), \(f[2]))")
+            guard !b.isZero else { continue }
+            let (q, r) = BigInteger.quotientAndRemainder(a, b)
+            #expect(q.description == f[6] && r.description == f[7], "\(f[1]) ÷ \(f[2])")
+        }
+    }
+
+    @Test("order and the values that fit 128 bits")
+    func orderAndFit() {
+        let values = ["-340282366920938463463374607431768211456", "-170141183460469231731687303715884105728", "-4294967296", "-1", "0", "1",
+                      "4294967295", "170141183460469231731687303715884105727", "170141183460469231731687303715884105728"].map(Self.big)
+        for (i, a) in values.enumerated() {
+            for (j, b) in values.enumerated() {
+                #expect(BigInteger.compare(a, b) == (i < j ? -1 : i == j ? 0 : 1), "\(a) vs \(b)")
+            }
+        }
+        #expect(values[1].int128 == Int128.min && values[7].int128 == Int128.max)
+        #expect(values[0].int128 == nil && values[8].int128 == nil)
+        #expect(BigInteger(Int128.min).description == "-170141183460469231731687303715884105728")
+        #expect(BigInteger(magnitude: UInt128.max).description == "340282366920938463463374607431768211455")
+        #expect(BigInteger(decimal: "-") == nil && BigInteger(decimal: "1x") == nil && BigInteger(decimal: "") == nil)
+        #expect(BigInteger(decimal: "-0") == .zero && !BigInteger(decimal: "-0")!.negative)
+    }
+
+    @Test("fractions rounded half away from zero at 0 to 6 places, as an integer count")
+    func rounding() throws {
+        let cases = try Self.cases("frac")
+        #expect(cases.count > 300)
+        for f in cases {
+            let x = BigFraction(Self.big(f[1]), Self.big(f[2])), places = Int(f[3])!
+            #expect(x.scaledInteger(places: places) == Int64(f[4])!, "\(f[1])/\(f[2]) at \(places)")
+            #expect(BigFraction.compare(x.rounded(places: places), BigFraction(Self.big(f[4]), BigInteger.power10(places))) == 0)
+        }
+    }
+
+    @Test("a fraction as a Rational: exact when it fits, else rounded to odd at the finest power of ten")
+    func toOdd() throws {
+        let cases = try Self.cases("odd")
+        #expect(cases.count > 300)
+        for f in cases {
+            let r = BigFraction(Self.big(f[1]), Self.big(f[2])).rational
+            if f[3] == "out" {
+                #expect(r.outOfRange, "\(f[1])/\(f[2])")
+                continue
+            }
+            let parts = f[3].split(separator: "/").map(String.init)
+            #expect(r.numerator == Int64(parts[0])! && r.denominator == Int64(parts[1])! && !r.outOfRange, "\(f[1])/\(f[2]): \(r.numerator)/\(r.denominator)")
+            let exact = Rational.approximating(Self.big(f[1]), Self.big(f[2]))
+            #expect(exact == r)
+            // Approximated exactly when Python had to round.
+            let fits = BigInteger.compare(Self.big(f[1]) * Self.big(parts[1]), Self.big(f[2]) * Self.big(parts[0])) == 0
+            #expect(r.approximated == !fits, "\(f[1])/\(f[2])")
+        }
+    }
+
+    @Test("comparisons cross-multiply: equal values with other denominators are equal")
+    func fractionOrder() {
+        let third = BigFraction(BigInteger(Int64(1)), BigInteger(Int64(3)))
+        let same = BigFraction(Self.big("100000000000000000000000000000"), Self.big("300000000000000000000000000000"))
+        #expect(BigFraction.compare(third, same) == 0)
+        #expect(BigFraction.compare(-third, same) == -1 && BigFraction.compare(same, -third) == 1)
+        #expect(BigFraction(BigInteger(Int64(1)), BigInteger(Int64(-3))).isNegative)
+        #expect(BigFraction.compare(third + same, BigFraction(BigInteger(Int64(2)), BigInteger(Int64(3)))) == 0)
+        #expect(third.divided(by: .zero) == nil)
+        #expect(BigFraction(Rational(integer: Int64.max)).beyondRational == false)
+        #expect((BigFraction(Rational(integer: Int64.max)) + BigFraction(Rational(1, 10))).beyondRational)
+        #expect((BigFraction(Rational(integer: -Int64.max)) - BigFraction(Rational(1, 10))).beyondRational)
+    }
+}
