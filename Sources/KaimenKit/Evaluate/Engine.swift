@@ -76,7 +76,10 @@ public struct Engine: Sendable {
         if open {
             stats.settled = TieKeySettling.settle(&table, spread: spread, threads: threads) { units in
                 var exact = ExactScorer(program: program, ballots: ballots)
-                return units.map { u in exact.score(u, columns).tieKeys.array }
+                return units.map { u in
+                    let row = exact.score(u, columns)
+                    return (row.tieKeys.array, row.wideTieKeys)
+                }
             }
         }
         table.resetGrades()
@@ -110,6 +113,7 @@ private struct ChunkResult: Sendable {
         lists.events += row.events
         for v in row.vetoes { lists.vetoes.append(.init(unit: Int32(u), item: v)) }
         for v in row.vetoesUnchecked { lists.vetoesUnchecked.append(.init(unit: Int32(u), item: v)) }
+        for (k, w) in row.wideTieKeys { lists.wideTieKeys[u * row.tieKeys.count + k] = w }
         for k in 0..<row.tieSpread.count {
             spread[s + k] = row.tieSpread[k]
             if row.tieSpread[k] != 0 { open = true }

@@ -13,7 +13,7 @@ enum TieKeySettling {
     /// other, so they are looked at on `threads` threads, and the units found are re-scored
     /// on as many. Returns how many were settled.
     static func settle(_ table: inout ScoreTable, spread: [UInt32], threads: Int = 1,
-                       exactKeys: @Sendable ([Int]) -> [[Rational?]]) -> Int {
+                       exactKeys: @Sendable ([Int]) -> [(keys: [Rational?], wide: [(tieBreak: Int, value: BigFraction)])]) -> Int {
         let kc = table.tieBreakCount
         let order = Ranker.byTotal(table.total)
         // The runs of equal totals with more than one unit and an open key among them.
@@ -39,8 +39,9 @@ enum TieKeySettling {
         let exact = Parallel.map(batches) { b in
             exactKeys(Array(units[units.count * b / batches ..< units.count * (b + 1) / batches]))
         }.joined()
-        for (u, keys) in zip(units, exact) {
-            for (k, key) in keys.enumerated() { table.tieKeys[u * kc + k] = key }
+        for (u, exact) in zip(units, exact) {
+            for (k, key) in exact.keys.enumerated() { table.tieKeys[u * kc + k] = key }
+            for (k, wide) in exact.wide { table.wideTieKeys[u * kc + k] = wide }
         }
         return units.count
     }

@@ -13,6 +13,9 @@ struct UnitRow {
     /// Each tie-break's key (`nil`: missing, sorts last) and its interval's width at 10⁻¹².
     let tieKeys: ScratchBuffer<Rational?>
     let tieSpread: ScratchBuffer<UInt32>
+    /// The exact values of the keys that do not fit a `Rational` (rounded to odd in `tieKeys`),
+    /// by tie-break: only a unit scored in `BigFraction`s has any.
+    var wideTieKeys: [(tieBreak: Int, value: BigFraction)] = []
     var events: [ScoreTable.StandardEvent] = []
     var vetoes: [Int32] = []
     var vetoesUnchecked: [Int32] = []
@@ -29,6 +32,7 @@ struct UnitRow {
         events.removeAll(keepingCapacity: true)
         vetoes.removeAll(keepingCapacity: true)
         vetoesUnchecked.removeAll(keepingCapacity: true)
+        wideTieKeys.removeAll()
     }
 
     /// Whether any tie-break key is an interval rather than one value.

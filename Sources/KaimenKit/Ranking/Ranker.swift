@@ -87,6 +87,12 @@ public enum Ranker {
             func compare(_ a: Int, _ b: Int) -> (key: Int, aFirst: Bool)? {
                 for k in 0..<kc {
                     let x = keys[a * kc + k], y = keys[b * kc + k]
+                    if let x, let y, x.approximated || y.approximated {
+                        // Rounded to odd (beyond 64-bit fractions): compared by the exact values.
+                        let c = scores.compareTieKeys(k, run[a], run[b])
+                        if c == 0 { continue }
+                        return (k, descending[k] ? c > 0 : c < 0)
+                    }
                     if x == y { continue }
                     // A missing value sorts after any present one.
                     guard let x else { return (k, false) }

@@ -30,6 +30,9 @@ public struct ScoreTable: Sendable, Equatable {
     public var events: [StandardEvent]
     /// `tieKeys[u * tieBreakCount + k]`: unit `u`'s value for tie-break `k` of the rules (`nil` sorts last).
     public var tieKeys: [Rational?]
+    /// By the same index, the exact value of each key that `tieKeys` holds rounded to odd
+    /// (`Rational.approximated`: it did not fit 64-bit fractions): few units, if any, have one.
+    var wideTieKeys: [Int: BigFraction] = [:]
     public let tieBreakCount: Int
     /// Filled by `Ranker`.
     public var rank: [Int32]
@@ -80,6 +83,15 @@ public struct ScoreTable: Sendable, Equatable {
     }
 
     public func tieKey(_ k: Int, unit u: Int) -> Rational? { tieKeys[u * tieBreakCount + k] }
+
+    /// −1, 0 or 1 as unit `a`'s key `k` is below, equal to or above unit `b`'s (both present),
+    /// exactly: through `wideTieKeys` where either was rounded.
+    func compareTieKeys(_ k: Int, _ a: Int, _ b: Int) -> Int {
+        let (i, j) = (a * tieBreakCount + k, b * tieBreakCount + k)
+        let (x, y) = (tieKeys[i]!, tieKeys[j]!)
+        guard x.approximated || y.approximated else { return x < y ? -1 : (x == y ? 0 : 1) }
+        return BigFraction.compare(wideTieKeys[i] ?? BigFraction(x), wideTieKeys[j] ?? BigFraction(y))
+    }
 
     /// A scaled value as an exact number: `8735` → 87.35.
     public func value(_ scaled: Int64) -> Rational { Rational(scaled, BulkData.pow10[precision]) }

@@ -8,7 +8,7 @@
 /// Not reduced: sums and products just multiply out (every unit does a bounded number of
 /// operations, so the size stays bounded), and comparisons cross-multiply. Only turning a
 /// value into a `Rational` (for explanations and tie-break keys) takes a greatest common divisor.
-struct BigFraction: Sendable, CustomStringConvertible {
+struct BigFraction: Sendable, Equatable, CustomStringConvertible {
     let numerator: BigInteger
     /// Positive.
     let denominator: BigInteger
@@ -63,6 +63,9 @@ struct BigFraction: Sendable, CustomStringConvertible {
         if a.denominator == b.denominator { return BigInteger.compare(a.numerator, b.numerator) }
         return BigInteger.compare(a.numerator * b.denominator, b.numerator * a.denominator)
     }
+
+    /// Equal values, whatever their (unreduced) numerators and denominators.
+    static func == (a: BigFraction, b: BigFraction) -> Bool { compare(a, b) == 0 }
 
     static func minimum(_ a: BigFraction, _ b: BigFraction) -> BigFraction { compare(a, b) <= 0 ? a : b }
     static func maximum(_ a: BigFraction, _ b: BigFraction) -> BigFraction { compare(a, b) >= 0 ? a : b }

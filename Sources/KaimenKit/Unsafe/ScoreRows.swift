@@ -22,6 +22,7 @@ struct ScoreRowLists {
     var events: [ScoreTable.StandardEvent] = []
     var vetoes: [ScoreTable.UnitItem] = []
     var vetoesUnchecked: [ScoreTable.UnitItem] = []
+    var wideTieKeys: [Int: BigFraction] = [:]
 }
 
 extension ScoreTable {
@@ -57,6 +58,7 @@ extension ScoreTable {
         events += lists.events
         vetoes += lists.vetoes
         vetoesUnchecked += lists.vetoesUnchecked
+        wideTieKeys.merge(lists.wideTieKeys) { _, new in new }
     }
 
     /// Sets `grade` to the grade by total for every unit (before quotas).

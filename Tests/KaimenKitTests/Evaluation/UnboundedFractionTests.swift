@@ -63,6 +63,32 @@ struct UnboundedFractionTests {
         #expect(engine.trace([1], columns, ballots).first?.exactTotal.approximated == false)
     }
 
+    /// Two units with the same total whose tie-break key, `a / b + c / d`, does not fit 64 bits
+    /// and differs by about 10⁻¹⁸ (U2's `a` is 10⁻⁶ more): held rounded to odd, the keys are the
+    /// same number (Python: both 1559136529725339753/10¹⁸), and the units shared a rank.
+    static let tiedKeys = TestSession(
+        rules: rules(metrics: ["a", "b", "c", "d"], points: 10, grade: "1", standards: [("k", 10, "a / b + c / d")])
+            .replacingOccurrences(of: #""grades""#, with: #""ranking": { "precision": 2, "tieBreak": [ { "by": "standard", "id": "s.k" } ] }, "grades""#),
+        units: "id,name,a,b,c,d\nU1,甲,853282935278.009643,999999999999.999999,705853594439.565745,999999999989.000037\n"
+            + "U2,乙,853282935278.009644,999999999999.999999,705853594439.565745,999999999989.000037\n")
+
+    @Test("tie-break keys beyond 64 bits are compared exactly, by every form")
+    func tieBreak() throws {
+        let s = try Self.tiedKeys.run()
+        let engine = Engine(plan: s.plan)
+        let columns = MetricColumns.from(s.table)
+        let ballots = BallotColumns.from(s.ballots, unitCount: s.table.units.count)
+        for form in [Engine.NumberForm.fast, .exact] {
+            var (table, stats) = engine.score(columns, ballots, form: form, threads: 2)
+            #expect(stats.unbounded == 2)
+            #expect(table.total == [156, 156])
+            #expect(table.tieKeys[0] == table.tieKeys[1] && table.tieKeys[0]!.approximated, "rounded to odd alike")
+            _ = Ranker.rank(&table, rules: s.rules, categories: s.table.units.map(\.category))
+            #expect(table.rank == [2, 1], "\(form): U2's key is larger")
+        }
+        #expect(s.report.scores.rank == [2, 1])
+    }
+
     @Test("the command line prints it and counts it in --timings")
     func commandLine() throws {
         let s = ScratchFolder()

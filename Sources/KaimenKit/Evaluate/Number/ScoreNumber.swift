@@ -30,6 +30,13 @@ protocol ScoreNumber: Sendable {
     var tieKey: (value: Rational, spread: UInt32)? { get }
     /// The exact value, for explanations (`nil` for the fast form).
     var exactValue: Rational? { get }
+    /// The exact value when `tieKey` had to round it (`BigFraction` only): kept beside the
+    /// table's keys, so that `Ranker` compares such keys exactly.
+    var wideTieKey: BigFraction? { get }
+}
+
+extension ScoreNumber {
+    var wideTieKey: BigFraction? { nil }
 }
 
 /// A constant of the rules (a band's points, a standard's maximum, a cap) in both forms.
@@ -81,10 +88,11 @@ extension BigFraction: ScoreNumber {
     func scaled(by r: Rational) -> BigFraction? { self * BigFraction(r) }
     static func minimum(_ a: BigFraction, _ b: BigFraction) -> BigFraction? { compare(a, b) <= 0 ? a : b }
     func roundedScaled(places: Int) -> Int64? { scaledInteger(places: places) }
-    /// The key as a `Rational`: exact when it fits, else rounded to odd (so still ordered
-    /// against every key of fewer decimals as the exact value is; see docs/rules.md).
+    /// The key as a `Rational`: exact when it fits, else rounded to odd, and then the exact
+    /// value is kept too (`wideTieKey`).
     var tieKey: (value: Rational, spread: UInt32)? { (rational, 0) }
     var exactValue: Rational? { rational }
+    var wideTieKey: BigFraction? { rational.approximated ? self : nil }
 }
 
 extension FixedInterval: ScoreNumber {

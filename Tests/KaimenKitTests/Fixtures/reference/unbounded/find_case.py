@@ -80,3 +80,16 @@ for trial in range(100000):
         print("exact a/b + c/d + e/d =", exact, "→", half_away(exact, 2))
         print("bounded fractions:", bounded, "→", half_away(bounded, 2), f"(trial {trial})")
         break
+
+# Two units tied on the total whose tie-break key, a standard a/b + c/d that does not fit
+# 64 bits, differs by (10^-6)/b ≈ 10^-18: rounded to odd both keys are the same number.
+B3, D3 = 10**18 - 1, 999999999989 * 10**6 + 37
+for trial in range(100000):
+    A3 = rng.randrange(10**17, 9 * 10**17)
+    C3 = rng.randrange(10**17, D3)
+    v1 = F(A3, B3) + F(C3, D3)
+    v2 = F(A3 + 1, B3) + F(C3, D3)
+    if to_odd(v1) == to_odd(v2) and not fits(v1) and not fits(v2) and half_away(v1, 2) == half_away(v2, 2):
+        print("U1: a =", text(A3), " U2: a =", text(A3 + 1), " b =", text(B3), " c =", text(C3), " d =", text(D3))
+        print("keys", v1, "<", v2, "; both rounded to odd:", to_odd(v1), "; totals", half_away(v1, 2), f"(trial {trial})")
+        break
