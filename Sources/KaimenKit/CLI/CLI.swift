@@ -91,8 +91,11 @@ public enum CLI {
     /// a ballot's empty id cell, an id written full-width in the units file or the roster, and a
     /// metric's column twice get messages that say so; points are at most a million, and a formula
     /// value beyond ±9.2·10¹⁸ leaves its standard not assessed instead of going on clamped; the
-    /// papers of the bundled samples are as 0.26.0's.
-    public static let version = "0.26.2"
+    /// papers of the bundled samples are as 0.26.0's. 0.27.0: a unit whose exact arithmetic
+    /// does not fit 64-bit fractions is scored in fractions of any size (`BigFraction`), where
+    /// two roundings to odd in a row took 1.005 − 10⁻¹⁸ to 1.01, and tie-break keys beyond 64
+    /// bits are compared exactly; the papers of the bundled samples are as 0.26.0's.
+    public static let version = "0.27.0"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method
