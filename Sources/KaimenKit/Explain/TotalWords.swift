@@ -2,12 +2,24 @@
 /// `各方面 95.198421… + 加分 1 = 96.198421…，保留 2 位小数（四舍五入）为 96.20 分`, with the cap
 /// of a veto that lowers it. The parts are given to six places (`…` when cut), so a reader who
 /// adds the rounded columns of a table and finds 0.01 more or less sees why.
+///
+/// Where the sum before rounding, rounded at six places, would mislead (87.4449996 is
+/// `87.445…`, which a reader rounds to 87.45 beside a total of 87.44), the sum and its parts
+/// are cut (toward zero) at six places instead: `87.444999…`. A value so cut rounds at the rules'
+/// precision (at most six places) as the value itself does.
 enum TotalWords {
     static func sum(_ r: UnitResult, rules: Rules, fmt: ValueFormatter, lang: Language) -> String {
         let areaSum = r.areas.reduce(Rational.zero) { $0 + $1.subtotal }
-        let exact = { (x: Rational) in x.plainText(maxPlaces: 6) + (x.rounded(places: 6) == x ? "" : "…") }
-        var out = lang.t("各方面 \(exact(areaSum)) + 加分 \(exact(r.bonus)) = \(exact(r.exactTotal))",
-                         "areas \(exact(areaSum)) + bonus \(exact(r.bonus)) = \(exact(r.exactTotal))")
+        let precision = rules.ranking.precision
+        let misleads = r.exactTotal.rounded(places: 6).rounded(places: precision) != r.exactTotal.rounded(places: precision)
+        let exact = { (x: Rational) -> String in
+            guard x.rounded(places: 6) != x else { return x.plainText(maxPlaces: 6) }
+            guard misleads else { return x.plainText(maxPlaces: 6) + "…" }
+            let cut = Int128(x.numerator) * 1_000_000 / Int128(x.denominator)
+            return Rational(Int64(clamping: cut), 1_000_000).plainText(maxPlaces: 6) + "…"
+        }
+        let (parts, bonus, total) = (exact(areaSum), exact(r.bonus), exact(r.exactTotal))
+        var out = lang.t("各方面 \(parts) + 加分 \(bonus) = \(total)", "areas \(parts) + bonus \(bonus) = \(total)")
         let caps = r.vetoes.compactMap { rules.vetoes[$0].capTotal }
         if let cap = caps.min(), cap < r.exactTotal {
             out += lang.t("，一票否决封顶为 \(fmt.points(cap)) 分", ", capped at \(fmt.points(cap)) by the veto")
