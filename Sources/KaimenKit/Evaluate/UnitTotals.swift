@@ -154,7 +154,7 @@ extension UnitScorer {
             guard let key = value.tieKey else { return false }
             row.tieKeys[k] = key.value
             row.tieSpread[k] = key.spread
-            if let wide = value.wideTieKey { row.wideTieKeys.append((k, wide)) }
+            if let wide = value.wideTieKey(rounded: key.value) { row.wideTieKeys.append((k, wide)) }
         }
         return true
     }

@@ -61,7 +61,8 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         if d < 0 { n = -n; d = -d }
         let g = Rational.gcd(n.magnitude, d.magnitude)
         if g > 1 { n /= Int128(g); d /= Int128(g) }
-        if let n64 = Int64(exactly: n), let d64 = Int64(exactly: d) {
+        // −2⁶³ is not held (it has no negation in 64 bits): it goes the way of what does not fit.
+        if let n64 = Int64(exactly: n), n64 != Int64.min, let d64 = Int64(exactly: d) {
             self.init(reduced: n64, d64, flags: approximated ? 1 : 0)
             return
         }
@@ -84,16 +85,28 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// The engine does not decide on such values: a unit that meets one is scored again in
     /// `BigFraction`s. They remain for what is shown (a trace's values, tie-break keys).
     static func approximating(_ n: BigInteger, _ d: BigInteger) -> Rational {
-        let g = BigInteger.gcd(n, d)
-        var (num, den) = (n, d)
-        if g != BigInteger.one {
-            num = BigInteger(limbs: BigInteger.divide(n.limbs, by: g.limbs).quotient, negative: n.negative)
-            den = BigInteger(limbs: BigInteger.divide(d.limbs, by: g.limbs).quotient, negative: d.negative)
+        var (num, den) = d.negative ? (-n, -d) : (n, d)
+        // Euclid's algorithm on the magnitudes, for at most 100 divisions. A fraction whose
+        // reduced denominator fits 64 bits has a continued fraction of at most 92 terms (its
+        // convergents' denominators grow at least as Fibonacci's numbers do, and F₉₃ > 2⁶³),
+        // and Euclid takes one division a term: one that takes more does not fit, and the rest
+        // of its greatest common divisor is not needed. (The whole of it, on the 50 000-bit
+        // fractions of a formula of 800 ratios, took half a second a unit: a hostile test.)
+        var (x, y) = (num.limbs, den.limbs)
+        var divisions = 0
+        while !y.isEmpty && divisions < 100 {
+            (x, y) = (y, BigInteger.divide(x, by: y).remainder)
+            divisions += 1
         }
-        if den.negative { (num, den) = (-num, -den) }
-        if let n64 = num.int128.flatMap({ Int64(exactly: $0) }), n64 != Int64.min,
-           let d64 = den.int128.flatMap({ Int64(exactly: $0) }) {
-            return Rational(reduced: n64, d64, flags: 0)
+        if y.isEmpty {
+            if x != [1] {
+                num = BigInteger(limbs: BigInteger.divide(num.limbs, by: x).quotient, negative: num.negative)
+                den = BigInteger(limbs: BigInteger.divide(den.limbs, by: x).quotient, negative: false)
+            }
+            if let n64 = num.int128.flatMap({ Int64(exactly: $0) }), n64 != Int64.min,
+               let d64 = den.int128.flatMap({ Int64(exactly: $0) }) {
+                return Rational(reduced: n64, d64, flags: 0)
+            }
         }
         for places in stride(from: 18, through: 0, by: -1) {
             let scale = Rational.powersOfTen[places]
@@ -185,7 +198,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     public static func + (a: Rational, b: Rational) -> Rational {
         if a.denominator == b.denominator {
             let (s, o) = a.numerator.addingReportingOverflow(b.numerator)
-            if !o {
+            if !o && s != Int64.min {
                 if a.denominator == 1 { return Rational(reduced: s, 1, flags: a.flags | b.flags) }
                 return Rational(wide: Int128(s), Int128(a.denominator), approximated: a.approximated || b.approximated)
             }
@@ -197,14 +210,17 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     public static func - (a: Rational, b: Rational) -> Rational { a + (-b) }
 
+    /// (−2⁶³ is never a value's numerator but as `Rational(integer:)` was given it, or as the
+    /// clamp of a value out of range: its negation is out of range too.)
     public static prefix func - (a: Rational) -> Rational {
-        Rational(reduced: a.numerator == Int64.min ? Int64.max : -a.numerator, a.denominator, flags: a.flags)
+        a.numerator == Int64.min ? Rational(reduced: Int64.max, a.denominator, flags: a.flags | 3)
+            : Rational(reduced: -a.numerator, a.denominator, flags: a.flags)
     }
 
     public static func * (a: Rational, b: Rational) -> Rational {
         if a.denominator == 1 && b.denominator == 1 {
             let (p, o) = a.numerator.multipliedReportingOverflow(by: b.numerator)
-            if !o { return Rational(reduced: p, 1, flags: a.flags | b.flags) }
+            if !o && p != Int64.min { return Rational(reduced: p, 1, flags: a.flags | b.flags) }
         }
         return Rational(wide: Int128(a.numerator) * Int128(b.numerator),
                         Int128(a.denominator) * Int128(b.denominator),

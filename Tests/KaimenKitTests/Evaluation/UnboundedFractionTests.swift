@@ -89,6 +89,34 @@ struct UnboundedFractionTests {
         #expect(s.report.scores.rank == [2, 1])
     }
 
+    /// −2⁶³ fits an `Int64` but has no negation there: a `Rational` held it (from a product or a
+    /// sum of whole numbers, or a fraction such as −2⁶³/3), and negating it gave 2⁶³ − 1. A
+    /// hostile test (session 42) found `0 - (0 - a) / 3 * b - c * d` at 0.33 by every form; it
+    /// is 2/3 (Python: `0 - (0 - F(2**32)) / 3 * 2**31 - 1431655766 * 2147483647`). Now such a
+    /// value does not fit, and the unit goes to fractions of any size; a value of exactly −2⁶³
+    /// is beyond ±(2⁶³ − 1), not assessed.
+    @Test("−2⁶³ on the way is not negated into 2⁶³ − 1")
+    func minimumInteger() throws {
+        let product = Rational(integer: -4_294_967_296) * Rational(integer: 2_147_483_648)
+        #expect(product.outOfRange)
+        #expect((Rational(integer: -4_294_967_296).divided(by: Rational(integer: 3))! * Rational(integer: 2_147_483_648)).approximated)
+        #expect((Rational(integer: Int64.min + 1) - Rational(integer: 1)).outOfRange)
+        #expect((-Rational(integer: Int64.min)).outOfRange)
+        let session = TestSession(
+            rules: Self.rules(metrics: ["a", "b", "c", "d"], points: 2, grade: "1",
+                              standards: [("n", 1, "0 - (0 - a) / 3 * b - c * d"), ("m", 1, "(0 - a) * b / d / d + 5")]),
+            units: "id,name,a,b,c,d\nU1,甲,4294967296,2147483648,1431655766,2147483647\n")
+        let s = try session.run()
+        let engine = Engine(plan: s.plan)
+        let (columns, ballots) = (MetricColumns.from(s.table), BallotColumns.from(s.ballots, unitCount: 1))
+        for form in [Engine.NumberForm.fast, .exact] {
+            let (table, _) = engine.score(columns, ballots, form: form)
+            // 2/3 → 0.67; the second formula is −2⁶³ on the way: not assessed, 0 points.
+            #expect(table.total[0] == 67, "\(form)")
+            #expect(table.events.map(\.status) == [.notAssessable(.valueTooLarge)], "\(form)")
+        }
+    }
+
     @Test("the command line prints it and counts it in --timings")
     func commandLine() throws {
         let s = ScratchFolder()

@@ -30,13 +30,13 @@ protocol ScoreNumber: Sendable {
     var tieKey: (value: Rational, spread: UInt32)? { get }
     /// The exact value, for explanations (`nil` for the fast form).
     var exactValue: Rational? { get }
-    /// The exact value when `tieKey` had to round it (`BigFraction` only): kept beside the
-    /// table's keys, so that `Ranker` compares such keys exactly.
-    var wideTieKey: BigFraction? { get }
+    /// The exact value when `tieKey` had to round it to `key` (`BigFraction` only): kept
+    /// beside the table's keys, so that `Ranker` compares such keys exactly.
+    func wideTieKey(rounded key: Rational) -> BigFraction?
 }
 
 extension ScoreNumber {
-    var wideTieKey: BigFraction? { nil }
+    func wideTieKey(rounded key: Rational) -> BigFraction? { nil }
 }
 
 /// A constant of the rules (a band's points, a standard's maximum, a cap) in both forms.
@@ -92,7 +92,7 @@ extension BigFraction: ScoreNumber {
     /// value is kept too (`wideTieKey`).
     var tieKey: (value: Rational, spread: UInt32)? { (rational, 0) }
     var exactValue: Rational? { rational }
-    var wideTieKey: BigFraction? { rational.approximated ? self : nil }
+    func wideTieKey(rounded key: Rational) -> BigFraction? { key.approximated ? self : nil }
 }
 
 extension FixedInterval: ScoreNumber {

@@ -74,6 +74,15 @@ for n, d, p in fracs:
 
 odds = [(1, 10**20), (-1, 10**20), (10**19, 1), (-(10**19), 1), (INT64_MAX, 1), (-INT64_MAX, 1),
         (2 * INT64_MAX + 1, 2), (89995 * 10**30 - 2, 10**33), (6, 4), (0, 7), (3, 9 * 10**19)]
+# Fractions that fit only once reduced by a large common factor, among them consecutive
+# Fibonacci numbers (the longest continued fractions there are): F91/F92 fits 64 bits,
+# F92/F93 does not (F93 > 2^63).
+fib = [0, 1]
+while len(fib) < 100:
+    fib.append(fib[-1] + fib[-2])
+g = 3**150 + 2
+odds += [(fib[91] * g, fib[92] * g), (-fib[92] * g, fib[91] * g), (fib[92] * g, fib[93] * g), (fib[93] * g, fib[94] * g),
+         (fib[60] * g, fib[59] * g * 10**9), (7 * g, 3 * g), (INT64_MAX * g, g), ((INT64_MAX + 1) * g, g)]
 for _ in range(300):
     d = limbs_number(rng.randint(1, 6)) or 1
     n = signed(rng.randrange(0, d * 10**rng.randint(0, 20)) if rng.random() < 0.8 else limbs_number(rng.randint(0, 6)))
