@@ -72,8 +72,16 @@ struct BigFraction: Sendable, Equatable, CustomStringConvertible {
 
     /// Whether the value lies beyond ±(2⁶³ − 1), where `Rational` cannot hold even its whole
     /// part (`Rational.outOfRange`): a formula stops at such a value in either form.
+    ///
+    /// Told from the sizes alone unless they are within a few bits of the bound (a formula asks
+    /// after every operation, and multiplying out a 50 000-bit denominator each time was most
+    /// of a long formula's time): with n of `bn` bits and d of `bd`, n < 2^bn ≤ 2^(bd − 1 + 62)
+    /// ≤ 2⁶² d when bn ≤ bd + 61, and n ≥ 2^(bn − 1) ≥ 2^(bd + 63) > 2⁶³ d when bn ≥ bd + 64.
     var beyondRational: Bool {
-        BigInteger.compare(numerator.limbs, BigInteger.multiply(denominator.limbs, BigInteger(Int64.max).limbs)) > 0
+        let (bn, bd) = (numerator.bitLength, denominator.bitLength)
+        if bn <= bd + 61 { return false }
+        if bn >= bd + 64 { return true }
+        return BigInteger.compare(numerator.limbs, BigInteger.multiply(denominator.limbs, BigInteger(Int64.max).limbs)) > 0
     }
 
     // MARK: Rounding

@@ -50,6 +50,8 @@ struct BigInteger: Sendable, Equatable, CustomStringConvertible {
     }
 
     var isZero: Bool { limbs.isEmpty }
+    /// How many bits the magnitude takes (0 for zero).
+    var bitLength: Int { limbs.last.map { limbs.count * 32 - $0.leadingZeroBitCount } ?? 0 }
     var magnitude: BigInteger { BigInteger(limbs: limbs, negative: false) }
 
     /// The value, when it fits.

@@ -80,6 +80,32 @@ struct BigIntegerTests {
         }
     }
 
+    /// `beyondRational` tells most values from their sizes; around the bound it multiplies out.
+    /// Checked against that product (n > (2⁶³ − 1)·d, by `BigInteger`'s own multiplication,
+    /// which the Python cases above check) for denominators of 1 to 300 bits and numerators a
+    /// little either side of the bound and a few bits away.
+    @Test("beyond ±(2⁶³ − 1): told by sizes where they decide, by the product near the bound")
+    func beyondRationalBound() {
+        var generator = QuickPassHostileTests.SplitMix(state: 20261206)
+        let bound = BigInteger(Int64.max)
+        for bits in 1...300 {
+            var limbs = (0..<((bits + 31) / 32)).map { _ in UInt32.random(in: 0...UInt32.max, using: &generator) }
+            let top = bits % 32 == 0 ? 32 : bits % 32
+            limbs[limbs.count - 1] = (limbs[limbs.count - 1] >> UInt32(32 - top)) | (1 << UInt32(top - 1))
+            let d = BigInteger(limbs: limbs, negative: false)
+            let edge = bound * d
+            for shift in [-3, -2, -1, 0, 1, 2, 3] {
+                for delta in [-1, 0, 1] {
+                    var n = shift >= 0 ? edge * BigInteger(Int64(1) << shift) : BigInteger.quotientAndRemainder(edge, BigInteger(Int64(1) << -shift)).quotient
+                    n = n + BigInteger(Int64(delta))
+                    let expected = BigInteger.compare(n, edge) > 0
+                    #expect(BigFraction(n, d).beyondRational == expected, "\(bits) bits, shift \(shift), delta \(delta)")
+                    #expect(BigFraction(-n, d).beyondRational == expected)
+                }
+            }
+        }
+    }
+
     @Test("comparisons cross-multiply: equal values with other denominators are equal")
     func fractionOrder() {
         let third = BigFraction(BigInteger(Int64(1)), BigInteger(Int64(3)))
