@@ -97,10 +97,17 @@ enum CSVMessages {
     // MARK: A scoring run
 
     static let checkPath = L(zh: "请检查路径", en: "check the path")
-    static func vetoUnchecked(_ unit: String, _ veto: String, _ when: String) -> L {
-        L(zh: "单位 `\(unit)`：否决项 `\(veto)`（\(when)）无法判断：它用到的指标缺失",
-          en: "unit `\(unit)`: veto `\(veto)` (\(when)) cannot be checked: a metric it reads is missing")
+    static func vetoUnchecked(_ unit: String, _ veto: String, _ when: String, _ why: VetoNotChecked) -> L {
+        let (zh, en) = switch why {
+        case .missingData: ("它用到的指标缺失", "a metric it reads is missing")
+        case .divisionByZero: ("条件里的除数为零", "its condition divides by zero")
+        case .valueTooLarge: ("条件里的数值超出范围（±9.2×10¹⁸）", "a value in its condition is beyond ±9.2·10¹⁸")
+        }
+        return L(zh: "单位 `\(unit)`：否决项 `\(veto)`（\(when)）无法判断：\(zh)",
+                 en: "unit `\(unit)`: veto `\(veto)` (\(when)) cannot be checked: \(en)")
     }
     static let fillOrNotStrict = L(zh: "请补上指标，或不加 --strict 运行（该单位不看这个否决项计分）",
                                    en: "fill in the metric, or run without --strict to score the unit without the veto")
+    static let checkOrNotStrict = L(zh: "请核对该单位用到的指标，或不加 --strict 运行（该单位不看这个否决项计分）",
+                                    en: "check the unit's metrics the condition reads, or run without --strict to score the unit without the veto")
 }

@@ -112,7 +112,7 @@ private struct ChunkResult: Sendable {
         rows.write(row, unit: u)
         lists.events += row.events
         for v in row.vetoes { lists.vetoes.append(.init(unit: Int32(u), item: v)) }
-        for v in row.vetoesUnchecked { lists.vetoesUnchecked.append(.init(unit: Int32(u), item: v)) }
+        for v in row.vetoesUnchecked { lists.vetoesUnchecked.append(.init(unit: Int32(u), item: v.veto, notChecked: v.why)) }
         for (k, w) in row.wideTieKeys { lists.wideTieKeys[u * row.tieKeys.count + k] = w }
         for k in 0..<row.tieSpread.count {
             spread[s + k] = row.tieSpread[k]

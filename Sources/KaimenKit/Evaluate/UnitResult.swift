@@ -27,8 +27,10 @@ public struct UnitResult: Sendable, Equatable {
     public var bonus: Rational
     /// Indices into `rules.vetoes` whose condition held.
     public var vetoes: [Int]
-    /// Vetoes that could not be checked (a metric they read is missing).
+    /// Vetoes that could not be checked (a metric they read is missing, a division by zero, a
+    /// value out of range), and why, in the same order.
     public var vetoesUnchecked: [Int]
+    public var vetoesNotCheckedWhy: [VetoNotChecked]
     /// Areas + bonus, before any veto cap: the exact total.
     public var exactTotal: Rational
     /// After veto caps, rounded half away from zero at the rules' precision.

@@ -18,7 +18,7 @@ struct UnitRow {
     var wideTieKeys: [(tieBreak: Int, value: BigFraction)] = []
     var events: [ScoreTable.StandardEvent] = []
     var vetoes: [Int32] = []
-    var vetoesUnchecked: [Int32] = []
+    var vetoesUnchecked: [(veto: Int32, why: VetoNotChecked)] = []
 
     init(program: ScoringProgram) {
         areas = ScratchBuffer(repeating: 0, count: program.areas.count)

@@ -109,8 +109,12 @@ extension UnitScorer {
                     total = capped
                 }
                 if let g = veto.grade { forced = max(forced ?? g, g) }
-            case .missing, .divisionByZero, .tooLarge:
-                row.vetoesUnchecked.append(Int32(v))
+            case .missing:
+                row.vetoesUnchecked.append((Int32(v), .missingData))
+            case .divisionByZero:
+                row.vetoesUnchecked.append((Int32(v), .divisionByZero))
+            case .tooLarge:
+                row.vetoesUnchecked.append((Int32(v), .valueTooLarge))
             case .inexact:
                 return false
             default:

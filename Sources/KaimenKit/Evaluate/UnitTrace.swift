@@ -40,7 +40,8 @@ struct UnitTrace {
         let scale = BulkData.pow10[program.precision]
         return UnitResult(unit: unit, standards: standards, areas: areas, bonuses: bonuses, deductions: deductions,
                           bonusEarned: bonusEarned, bonus: bonus, vetoes: row.vetoes.map(Int.init),
-                          vetoesUnchecked: row.vetoesUnchecked.map(Int.init), exactTotal: exactTotal,
+                          vetoesUnchecked: row.vetoesUnchecked.map { Int($0.veto) }, vetoesNotCheckedWhy: row.vetoesUnchecked.map(\.why),
+                          exactTotal: exactTotal,
                           total: Rational(row.total, scale), gradeForced: row.forced, gradeByTotal: grade, grade: grade,
                           movedFrom: nil, ballotPoints: ballotPoints)
     }

@@ -81,12 +81,12 @@ public struct UnitExplanation {
             out += "\n"
         }
         out += lang.t("合计：", "sum: ") + TotalWords.sum(r, rules: rules, fmt: fmt, lang: lang) + "\n"
-        for v in r.vetoesUnchecked {
+        for (v, why) in zip(r.vetoesUnchecked, r.vetoesNotCheckedWhy) {
             let when = rules.vetoes[v].when
             let (text, values) = (when.readable(rules, lang: lang), narrator.values(when))
             let read = values.isEmpty ? "" : lang.t("；\(values)", "; \(values)")
-            out += lang.t("一票否决项「\(rules.vetoes[v].name)」（\(text)\(read)）缺少数据，未能检查\n",
-                          "veto \(rules.vetoes[v].name) (\(text)\(read)) could not be checked: data missing\n")
+            out += lang.t("一票否决项「\(rules.vetoes[v].name)」（\(text)\(read)）\(why.text(lang))，未能检查\n",
+                          "veto \(rules.vetoes[v].name) (\(text)\(read)) could not be checked: \(why.text(lang))\n")
         }
         out += lang.t("等级：\(r.gradeByTotal)", "grade: \(r.gradeByTotal)")
         if let from = r.movedFrom {

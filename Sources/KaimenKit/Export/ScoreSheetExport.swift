@@ -62,10 +62,10 @@ public enum ScoreSheetExport {
             rows.append([.text(lang.t("加分", "Bonus")), .empty, .text(lang.t("加分封顶", "Bonus cap")), .empty, .number(fmt.fixed(rules.bonusCap ?? .zero)),
                          .empty, .number(fmt.fixed(r.bonus)), .text(lang.t("加分合计 \(fmt.points(r.bonusEarned)) 分，按上限计", "bonuses add up to \(fmt.points(r.bonusEarned)); capped"))])
         }
-        for v in r.vetoesUnchecked {
+        for (v, why) in zip(r.vetoesUnchecked, r.vetoesNotCheckedWhy) {
             let veto = rules.vetoes[v]
             rows.append([.text(lang.t("一票否决", "Veto")), .text(veto.id), .text(veto.name), .text(veto.criteria ?? veto.when.readable(rules, lang: lang)), .empty,
-                         .text(narrator.values(veto.when)), .empty, .text(lang.t("缺少数据，未能检查", "not checked: data missing"))])
+                         .text(narrator.values(veto.when)), .empty, .text(lang.t("\(why.text(lang))，未能检查", "not checked: \(why.text(lang))"))])
         }
         for v in r.vetoes {
             let veto = rules.vetoes[v]

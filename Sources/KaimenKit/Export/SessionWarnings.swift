@@ -103,8 +103,9 @@ public enum SessionWarnings {
                                 "veto: \(report.scores.vetoes.count - limit) more units, \(report.scores.vetoes.count) in all"))
         }
         for v in report.scores.vetoesUnchecked.prefix(limit ?? Int.max) {
-            lines.append(lang.t("无法检查一票否决项：\(report.units.ids[Int(v.unit)]) · \(rules.vetoes[Int(v.item)].name)（缺少数据）",
-                                "veto could not be checked: \(report.units.ids[Int(v.unit)]) · \(rules.vetoes[Int(v.item)].name) (missing data)"))
+            let why = (v.notChecked ?? .missingData).text(lang)
+            lines.append(lang.t("无法检查一票否决项：\(report.units.ids[Int(v.unit)]) · \(rules.vetoes[Int(v.item)].name)（\(why)）",
+                                "veto could not be checked: \(report.units.ids[Int(v.unit)]) · \(rules.vetoes[Int(v.item)].name) (\(why))"))
         }
         if let limit, report.scores.vetoesUnchecked.count > limit {
             lines.append(lang.t("无法检查一票否决项：另有 \(report.scores.vetoesUnchecked.count - limit) 个", "vetoes not checked: \(report.scores.vetoesUnchecked.count - limit) more"))

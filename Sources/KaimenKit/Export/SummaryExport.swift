@@ -80,7 +80,7 @@ public enum SummaryExport {
         let report: ScoreReport
         let lang: Language
         let vetoes: [Int: [Int]]
-        let unchecked: [Int: [Int]]
+        let unchecked: [Int: [(veto: Int, why: VetoNotChecked)]]
         /// The recusals of each unit, by unit id.
         let recusals: [String: [RecusalViolation]]
         /// Ballot items' names by key, for the recusal notes.
@@ -101,7 +101,8 @@ public enum SummaryExport {
             self.lang = lang
             zh = lang == .zh
             vetoes = Dictionary(grouping: report.scores.vetoes, by: { Int($0.unit) }).mapValues { $0.map { Int($0.item) } }
-            unchecked = Dictionary(grouping: report.scores.vetoesUnchecked, by: { Int($0.unit) }).mapValues { $0.map { Int($0.item) } }
+            unchecked = Dictionary(grouping: report.scores.vetoesUnchecked, by: { Int($0.unit) })
+                .mapValues { $0.map { (Int($0.item), $0.notChecked ?? .missingData) } }
             recusals = RecusalExport.byUnit(report.recusals)
             itemNames = BallotItem.names(of: report.rules)
             // Since 0.19.0: `按“依法维权”得分 11.00 对 9.20 排在前`; before, `按方面依法维权 11.00 对 9.20 在前`.
@@ -230,8 +231,8 @@ public enum SummaryExport {
                 }
             }
             if let list = unchecked[u] {
-                for v in list {
-                    parts.append(lang.t("一票否决项「\(rules.vetoes[v].name)」缺少数据，未能检查", "veto \(rules.vetoes[v].name) not checked: data missing"))
+                for (v, why) in list {
+                    parts.append(lang.t("一票否决项「\(rules.vetoes[v].name)」\(why.text(lang))，未能检查", "veto \(rules.vetoes[v].name) not checked: \(why.text(lang))"))
                 }
             }
             let s = report.scores

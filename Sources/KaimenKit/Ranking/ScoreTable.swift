@@ -41,6 +41,8 @@ public struct ScoreTable: Sendable, Equatable {
     public struct UnitItem: Sendable, Equatable {
         public var unit: Int32
         public var item: Int32
+        /// For a veto not checked: why (`nil` for one that held).
+        public var notChecked: VetoNotChecked? = nil
     }
 
     /// A standard that did not score normally, for the warnings.

@@ -136,9 +136,10 @@ public struct ScoringSession: Sendable {
         lap("evaluate")
         if inputs.strict && !scores.vetoesUnchecked.isEmpty {
             throw DiagnosticsError(scores.vetoesUnchecked.map { e in
-                let (u, v) = (Int(e.unit), Int(e.item))
-                return .error(.vetoUnchecked, CSVMessages.vetoUnchecked(table.units[u].id, rules.vetoes[v].id, rules.vetoes[v].when.text),
-                              at: table.units[u].location, path: rules.vetoes[v].id, hint: CSVMessages.fillOrNotStrict)
+                let (u, v, why) = (Int(e.unit), Int(e.item), e.notChecked ?? .missingData)
+                return .error(.vetoUnchecked, CSVMessages.vetoUnchecked(table.units[u].id, rules.vetoes[v].id, rules.vetoes[v].when.text, why),
+                              at: table.units[u].location, path: rules.vetoes[v].id,
+                              hint: why == .missingData ? CSVMessages.fillOrNotStrict : CSVMessages.checkOrNotStrict)
             })
         }
         let ranking = Ranker.rank(&scores, rules: rules, categories: table.units.map(\.category))

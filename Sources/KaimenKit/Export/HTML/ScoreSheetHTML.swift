@@ -92,13 +92,13 @@ enum ScoreSheetHTML {
             t.addRow([.text(lang.t("加分封顶", "Bonus cap")), .empty, .text(lang.t("加分合计 \(fmt.points(r.bonusEarned)) 分，按上限计", "bonuses add up to \(fmt.points(r.bonusEarned)); capped")),
                       .number(fmt.fixed(rules.bonusCap ?? .zero)), .number(fmt.fixed(r.bonus))])
         }
-        for v in r.vetoesUnchecked {
+        for (v, why) in zip(r.vetoesUnchecked, r.vetoesNotCheckedWhy) {
             let veto = rules.vetoes[v]
             // Since 0.21.0 the row has a class, so that it stays with the row above it as a
             // held veto's does (`ReportHTML.css021`). Unstyled: a veto that held is a subtotal
             // row (grey, bold), since it changed the result; one not checked changed nothing.
             t.addRow([named(PaperTexts.veto.text(lang) + lang.t("：", ": ") + veto.name, veto.criteria, id: veto.id), .empty,
-                      .text(narrator.condition(veto.when) + lang.t("：缺少数据，未能检查", ": not checked, data missing")), .empty, .empty],
+                      .text(narrator.condition(veto.when) + lang.t("：\(why.text(lang))，未能检查", ": not checked, \(why.text(lang))")), .empty, .empty],
                      rowClass: session.report.writes(since: ScoreReport.v0_21) ? "veto" : nil)
         }
         for v in r.vetoes {
