@@ -109,6 +109,15 @@ struct BigFraction: Sendable, Equatable, CustomStringConvertible {
         return BigInteger.compare(twice, denominator) >= 0 ? q + BigInteger.one : q
     }
 
+    /// |value| × 10^places, cut toward zero, with the value's sign: a cheap first comparison
+    /// of two values (it never orders them otherwise than their exact values; equal cuts say
+    /// nothing), one division where comparing exactly multiplies the two out.
+    func truncated(places: Int) -> BigInteger {
+        let scaled = numerator.magnitude * BigInteger.power10(places)
+        let q = BigInteger.quotientAndRemainder(scaled, denominator).quotient
+        return numerator.negative ? -q : q
+    }
+
     /// The value as a `Rational`: exactly when it fits reduced, otherwise rounded to odd as
     /// `Rational` rounds what does not fit (`Rational.approximating`).
     var rational: Rational { Rational.approximating(numerator, denominator) }

@@ -106,6 +106,27 @@ struct BigIntegerTests {
         }
     }
 
+    @Test("a value cut at 10⁻⁴⁰ never orders two values otherwise than they are; closer ones go to the exact comparison")
+    func truncatedOrder() throws {
+        #expect(BigFraction(Rational(-1, 3)).truncated(places: 5).description == "-33333")
+        #expect(BigFraction(Rational(2, 3)).truncated(places: 5).description == "66666")
+        let fractions = try Self.cases("odd").map { BigFraction(Self.big($0[1]), Self.big($0[2])) }
+        for (a, b) in zip(fractions, fractions.dropFirst()) {
+            let cut = BigInteger.compare(a.truncated(places: 40), b.truncated(places: 40))
+            if cut != 0 { #expect(cut == BigFraction.compare(a, b), "\(a) vs \(b)") }
+        }
+        // Two tie-break keys 10⁻⁴⁵ apart, both rounded to odd alike as Rationals: the cuts at
+        // 10⁻⁴⁰ are equal, and the exact comparison orders them.
+        let one = BigFraction(Rational(1, 3)), tiny = BigFraction(BigInteger.one, BigInteger.power10(45))
+        let (a, b) = (one + tiny, one + tiny + tiny)
+        var table = ScoreTable(unitCount: 2, areaCount: 0, standardCount: 0, precision: 2, tieBreaks: 1, width: .short)
+        table.tieKeys = [a.rational, b.rational]
+        table.wideTieKeys = [0: a, 1: b]
+        #expect(a.rational == b.rational && a.rational.approximated)
+        #expect(a.truncated(places: 40) == b.truncated(places: 40))
+        #expect(table.compareTieKeys(0, 0, 1) == -1 && table.compareTieKeys(0, 1, 0) == 1 && table.compareTieKeys(0, 1, 1) == 0)
+    }
+
     @Test("comparisons cross-multiply: equal values with other denominators are equal")
     func fractionOrder() {
         let third = BigFraction(BigInteger(Int64(1)), BigInteger(Int64(3)))
