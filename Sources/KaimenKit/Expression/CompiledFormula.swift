@@ -55,23 +55,8 @@ public struct CompiledFormula: Sendable {
     /// is worked out in fractions of any size, so conditions and comparisons are decided
     /// exactly; a number result is then rounded to odd as `Rational` rounds what does not fit.
     public func evaluate(_ value: (Int) -> Rational?) -> FormulaResult {
-        var result = outcome(value)
-        if case .inexact = result {
-            switch outcome({ value($0).map(BigFraction.init) }) {
-            case .number(let v): result = .number(v.rational)
-            case .boolean(let b): result = .boolean(b)
-            case .missing(let slot): result = .missing(slot: slot)
-            case .divisionByZero: result = .divisionByZero
-            case .tooLarge, .inexact: result = .tooLarge
-            }
-        }
-        switch result {
-        case .number(let r): return .number(r)
-        case .boolean(let b): return .boolean(b)
-        case .missing(let slot): return .missing(slot: slot)
-        case .divisionByZero: return .divisionByZero
-        case .tooLarge, .inexact: return .tooLarge
-        }
+        // `BigFraction`s are never inexact: the second `result` is never `nil`.
+        outcome(value).result ?? outcome { value($0).map(BigFraction.init) }.result ?? .tooLarge
     }
 
     /// Evaluate in number form `V` (the engine's, by `ScoreNumber.FormulaValue`).

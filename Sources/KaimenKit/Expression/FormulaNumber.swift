@@ -57,4 +57,16 @@ enum FormulaOutcome<V: FormulaNumber> {
     case tooLarge
     /// A value on the way was rounded (`Rational` only): score the unit in `BigFraction`s.
     case inexact
+
+    /// As the public `FormulaResult` (a number as a `Rational`); `nil` when inexact.
+    var result: FormulaResult? {
+        switch self {
+        case .number(let v): .number(v.rational)
+        case .boolean(let b): .boolean(b)
+        case .missing(let slot): .missing(slot: slot)
+        case .divisionByZero: .divisionByZero
+        case .tooLarge: .tooLarge
+        case .inexact: nil
+        }
+    }
 }

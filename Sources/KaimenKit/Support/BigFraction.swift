@@ -7,7 +7,8 @@
 ///
 /// Not reduced: sums and products just multiply out (every unit does a bounded number of
 /// operations, so the size stays bounded), and comparisons cross-multiply. Only turning a
-/// value into a `Rational` (for explanations and tie-break keys) takes a greatest common divisor.
+/// value into a `Rational` (for explanations and tie-break keys) looks for a common divisor,
+/// and gives up after 100 steps of Euclid's (`Rational.approximating`).
 struct BigFraction: Sendable, Equatable, CustomStringConvertible {
     let numerator: BigInteger
     /// Positive.
