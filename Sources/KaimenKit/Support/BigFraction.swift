@@ -68,9 +68,6 @@ struct BigFraction: Sendable, Equatable, CustomStringConvertible {
     /// Equal values, whatever their (unreduced) numerators and denominators.
     static func == (a: BigFraction, b: BigFraction) -> Bool { compare(a, b) == 0 }
 
-    static func minimum(_ a: BigFraction, _ b: BigFraction) -> BigFraction { compare(a, b) <= 0 ? a : b }
-    static func maximum(_ a: BigFraction, _ b: BigFraction) -> BigFraction { compare(a, b) >= 0 ? a : b }
-
     /// Whether the value lies beyond ±(2⁶³ − 1), where `Rational` cannot hold even its whole
     /// part (`Rational.outOfRange`): a formula stops at such a value in either form.
     ///

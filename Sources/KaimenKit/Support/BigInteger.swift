@@ -116,10 +116,16 @@ struct BigInteger: Sendable, Equatable, CustomStringConvertible {
         return (BigInteger(limbs: q, negative: false), BigInteger(limbs: r, negative: false))
     }
 
-    /// The greatest common divisor of the magnitudes (Euclid's).
-    static func gcd(_ a: BigInteger, _ b: BigInteger) -> BigInteger {
+    /// The greatest common divisor of the magnitudes (Euclid's), or `nil` when it takes more
+    /// than `divisions` divisions (`Rational.approximating` stops there).
+    static func gcd(_ a: BigInteger, _ b: BigInteger, divisions: Int = .max) -> BigInteger? {
         var (x, y) = (a.limbs, b.limbs)
-        while !y.isEmpty { (x, y) = (y, divide(x, by: y).remainder) }
+        var done = 0
+        while !y.isEmpty {
+            guard done < divisions else { return nil }
+            (x, y) = (y, divide(x, by: y).remainder)
+            done += 1
+        }
         return BigInteger(limbs: x, negative: false)
     }
 

@@ -92,16 +92,10 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         // and Euclid takes one division a term: one that takes more does not fit, and the rest
         // of its greatest common divisor is not needed. (The whole of it, on the 50 000-bit
         // fractions of a formula of 800 ratios, took half a second a unit: a hostile test.)
-        var (x, y) = (num.limbs, den.limbs)
-        var divisions = 0
-        while !y.isEmpty && divisions < 100 {
-            (x, y) = (y, BigInteger.divide(x, by: y).remainder)
-            divisions += 1
-        }
-        if y.isEmpty {
-            if x != [1] {
-                num = BigInteger(limbs: BigInteger.divide(num.limbs, by: x).quotient, negative: num.negative)
-                den = BigInteger(limbs: BigInteger.divide(den.limbs, by: x).quotient, negative: false)
+        if let g = BigInteger.gcd(num, den, divisions: 100) {
+            if g != BigInteger.one {
+                num = BigInteger(limbs: BigInteger.divide(num.limbs, by: g.limbs).quotient, negative: num.negative)
+                den = BigInteger(limbs: BigInteger.divide(den.limbs, by: g.limbs).quotient, negative: false)
             }
             if let n64 = num.int128.flatMap({ Int64(exactly: $0) }), n64 != Int64.min,
                let d64 = den.int128.flatMap({ Int64(exactly: $0) }) {

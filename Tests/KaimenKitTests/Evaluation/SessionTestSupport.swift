@@ -41,6 +41,13 @@ struct TestSession {
             })
     }
 
+    /// Writes the session's files into `folder`; the command line's input options for them.
+    func written(to folder: ScratchFolder) throws -> [String] {
+        for (name, data) in files { try data.write(to: folder.url.appendingPathComponent(name)) }
+        let path = { (name: String) in folder.url.appendingPathComponent(name).path }
+        return ["--rules", path("rules.jsonc"), "--units", path(unitsFile), "--roster", path("roster.csv"), "--ballots", path("ballots.csv")]
+    }
+
     /// The problems of a run that must fail; records an issue if it succeeds.
     func failures(sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [Diagnostic] {
         do {

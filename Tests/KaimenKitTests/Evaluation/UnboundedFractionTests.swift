@@ -121,9 +121,7 @@ struct UnboundedFractionTests {
     func commandLine() throws {
         let s = ScratchFolder()
         defer { s.cleanUp() }
-        for (name, data) in Self.areaSum.files { try data.write(to: s.url.appendingPathComponent(name)) }
-        let inputs = ["--rules", "rules.jsonc", "--units", "units.csv", "--roster", "roster.csv", "--ballots", "ballots.csv"]
-            .map { $0.hasSuffix("c") || $0.hasSuffix("v") ? s.url.appendingPathComponent($0).path : $0 }
+        let inputs = try Self.areaSum.written(to: s)
         let r = EndToEndTests.run(["score"] + inputs + ["--engine", "fast", "--format", "csv", "--quiet", "--timings"])
         #expect(r.code == .success, "\(r.err)")
         #expect(r.out.contains(",U1,甲,未分类,10.00,不合格,"), "\(r.out)")

@@ -48,9 +48,7 @@ struct VetoNotCheckedTests {
     func explained() throws {
         let s = ScratchFolder()
         defer { s.cleanUp() }
-        for (name, data) in TestSession(rules: Self.rules, units: Self.units).files { try data.write(to: s.url.appendingPathComponent(name)) }
-        let inputs = ["--rules", "rules.jsonc", "--units", "units.csv", "--roster", "roster.csv", "--ballots", "ballots.csv"]
-            .map { $0.hasSuffix("c") || $0.hasSuffix("v") ? s.url.appendingPathComponent($0).path : $0 }
+        let inputs = try TestSession(rules: Self.rules, units: Self.units).written(to: s)
         let zh = EndToEndTests.run(["explain", "U2"] + inputs)
         #expect(zh.out.contains("一票否决项「调解率过低」（调解 ÷ 纠纷 < 0.5；纠纷 0，调解 3）除数为零，未能检查"), "\(zh.out)")
         let en = EndToEndTests.run(["explain", "U1"] + inputs + ["--lang", "en"])
