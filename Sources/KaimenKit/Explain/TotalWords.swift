@@ -5,24 +5,20 @@
 ///
 /// Where the sum before rounding, rounded at six places, would mislead (87.4449996 is
 /// `87.445…`, which a reader rounds to 87.45 beside a total of 87.44), the sum and its parts
-/// are cut (toward zero) at six places instead: `87.444999…`. A value so cut rounds at the rules'
-/// precision (at most six places) as the value itself does.
+/// are cut (toward zero) at six places instead: `87.444999…` (`ShownValue`).
 enum TotalWords {
     static func sum(_ r: UnitResult, rules: Rules, fmt: ValueFormatter, lang: Language) -> String {
         let areaSum = r.areas.reduce(Rational.zero) { $0 + $1.subtotal }
         let precision = rules.ranking.precision
-        let misleads = r.exactTotal.rounded(places: 6).rounded(places: precision) != r.exactTotal.rounded(places: precision)
-        let exact = { (x: Rational) -> String in
-            guard x.rounded(places: 6) != x else { return x.plainText(maxPlaces: 6) }
-            guard misleads else { return x.plainText(maxPlaces: 6) + "…" }
-            let cut = Int128(x.numerator) * 1_000_000 / Int128(x.denominator)
-            return Rational(Int64(clamping: cut), 1_000_000).plainText(maxPlaces: 6) + "…"
-        }
+        // One choice for the whole line: its parts are cut when the total's would mislead.
+        let cut = ShownValue.misleads(r.exactTotal, places: 6, precision: precision)
+        let exact = { (x: Rational) in ShownValue.text(x, places: 6, cut: cut) }
         let (parts, bonus, total) = (exact(areaSum), exact(r.bonus), exact(r.exactTotal))
         var out = lang.t("各方面 \(parts) + 加分 \(bonus) = \(total)", "areas \(parts) + bonus \(bonus) = \(total)")
         let caps = r.vetoes.compactMap { rules.vetoes[$0].capTotal }
         if let cap = caps.min(), cap < r.exactTotal {
-            out += lang.t("，一票否决封顶为 \(fmt.points(cap)) 分", ", capped at \(fmt.points(cap)) by the veto")
+            // The rules' own number, as written (61.115, not 61.12 at precision 2).
+            out += lang.t("，一票否决封顶为 \(exact(cap)) 分", ", capped at \(exact(cap)) by the veto")
         }
         out += lang.t("，保留 \(rules.ranking.precision) 位小数（四舍五入）为 \(fmt.fixed(r.total)) 分",
                       ", rounded half away from zero to \(rules.ranking.precision) places: \(fmt.fixed(r.total))")

@@ -77,7 +77,7 @@ public struct UnitExplanation {
             let read = values.isEmpty ? "" : lang.t("；\(values)", "; \(values)")
             out += lang.t("一票否决：\(veto.name)（\(when) 成立\(read)）", "veto: \(veto.name) (\(when) holds\(read))")
             if let g = veto.grade { out += lang.t("，定为\(g)", ", grade \(g)") }
-            if let c = veto.capTotal { out += lang.t("，总分不超过 \(fmt.points(c)) 分", ", total at most \(fmt.points(c))") }
+            if let c = veto.capTotal { out += lang.t("，总分不超过 \(c.plainText()) 分", ", total at most \(c.plainText())") }
             out += "\n"
         }
         out += lang.t("合计：", "sum: ") + TotalWords.sum(r, rules: rules, fmt: fmt, lang: lang) + "\n"

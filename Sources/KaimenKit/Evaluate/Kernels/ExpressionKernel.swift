@@ -37,8 +37,11 @@ extension ExpressionMethod {
 
     /// `服务站点数 × 0.5 = 1.5：得 1.5 分（满分 2 分）`: the formula as its reader writes it
     /// (metric names; in Chinese 若…则…否则), as the papers show every formula of the rules.
+    /// Its value to four places (`…` when cut short), cut where rounding would make it read
+    /// otherwise than the points beside it (`ShownValue`): `= 0.0049…：得 0 分`, not `= 0.005`.
     func note(_ r: StandardResult, _ s: Standard, _ n: Narrator) -> String? {
         guard case .expression(let v) = r.detail else { return nil }
-        return "\(formula.readable(n.rules, lang: n.lang)) = \(v.map { $0.plainText(maxPlaces: 4) } ?? "?")" + n.lang.t("：", ": ") + n.earned(r, s)
+        let value = v.map { ShownValue.text($0, places: 4, checkedAt: n.fmt.rowPlaces) } ?? "?"
+        return "\(formula.readable(n.rules, lang: n.lang)) = \(value)" + n.lang.t("：", ": ") + n.earned(r, s)
     }
 }

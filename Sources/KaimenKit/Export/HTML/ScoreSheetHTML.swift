@@ -103,7 +103,7 @@ enum ScoreSheetHTML {
         }
         for v in r.vetoes {
             let veto = rules.vetoes[v]
-            let effect = [veto.grade.map { lang.t("定为\($0)", "grade \($0)") }, veto.capTotal.map { lang.t("总分不超过 \(fmt.points($0)) 分", "total at most \(fmt.points($0))") }]
+            let effect = [veto.grade.map { lang.t("定为\($0)", "grade \($0)") }, veto.capTotal.map { lang.t("总分不超过 \($0.plainText()) 分", "total at most \($0.plainText())") }]
                 .compactMap { $0 }.joined(separator: lang.t("，", ", "))
             t.addRow([named(PaperTexts.veto.text(lang) + lang.t("：", ": ") + veto.name, veto.criteria, id: veto.id), .empty,
                       .text(narrator.condition(veto.when) + lang.t("：", ": ") + effect), .empty, .empty], rowClass: "subtotal")

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// Values a line of working shows beside points rounded at the rules' precision, worked by
+/// hand. A value a hair below a rounding point, rounded at the line's own places, would read
+/// as if it were on the point: 0.0049996 at four places is 0.005, which a reader rounds to
+/// 0.01 beside 0 points. Such a value is cut (toward zero) instead, with `…`.
+@Suite("A line of working never shows a value that rounds otherwise than the points beside it")
+struct ShownValueTests {
+    @Test("rounded where that reads right, cut where it would mislead, exact when it is", arguments: [
+        // (numerator, denominator, places, precision, text)
+        (49996, 10_000_000, 4, 2, "0.0049…"),   // 0.0049996: 0.005 would round to 0.01; it is 0.00
+        (50004, 10_000_000, 4, 2, "0.005…"),    // 0.0050004: rounds to 0.01 either way
+        (5, 1000, 4, 2, "0.005"),               // exact: no `…`
+        (2, 3, 4, 2, "0.6667…"),                // 0.666…: 0.67 either way
+        (-49996, 10_000_000, 4, 2, "-0.0049…"), // cut toward zero below zero too
+        (874449996, 10_000_000, 6, 2, "87.444999…"),
+        (49996, 10_000_000, 4, 4, "0.005…"),    // at four places the line is the precision
+    ])
+    func text(n: Int64, d: Int64, places: Int, precision: Int, expected: String) {
+        #expect(ShownValue.text(Rational(n, d), places: places, checkedAt: precision) == expected)
+    }
+
+    static func session(a: String, veto: String = "") -> TestSession {
+        TestSession(rules: """
+            { "format": 1, "id": "x", "title": "公式", "issuer": "测试", "version": "1", "effective": { "from": "2014-01-01" },
+              "metrics": [ { "id": "a", "name": "甲", "kind": "number" }, { "id": "b", "name": "乙", "kind": "number" } ],
+              "areas": [ { "id": "s", "name": "方面", "points": 100 } ],
+              "standards": [ { "id": "s.f", "area": "s", "name": "公式", "criteria": "按公式。", "points": 100, "method": "expression", "formula": "a / b" } ],
+              \(veto)
+              "grades": [ { "name": "合格", "min": 60 }, { "name": "不合格" } ] }
+            """, units: "id,name,a,b\nU1,甲,\(a),10000000\n")
+    }
+
+    static func traced(_ s: ScoringSession) throws -> UnitResult {
+        let columns = MetricColumns.from(s.table), ballots = BallotColumns.from(s.ballots, unitCount: s.table.units.count)
+        return try #require(Engine(plan: s.plan).trace([0], columns, ballots).first)
+    }
+
+    /// Before, the first read `甲 ÷ 乙 = 0.005：得 0 分`.
+    @Test("an expression standard's note", arguments: [
+        ("49996", "甲 ÷ 乙 = 0.0049…：得 0 分（满分 100 分）", "甲 ÷ 乙 = 0.0049…: 0 of 100 points"),
+        ("50004", "甲 ÷ 乙 = 0.005…：得 0.01 分（满分 100 分）", "甲 ÷ 乙 = 0.005…: 0.01 of 100 points"),
+        ("50000", "甲 ÷ 乙 = 0.005：得 0.01 分（满分 100 分）", "甲 ÷ 乙 = 0.005: 0.01 of 100 points"),
+        ("6666667", "甲 ÷ 乙 = 0.6667…：得 0.67 分（满分 100 分）", "甲 ÷ 乙 = 0.6667…: 0.67 of 100 points"),
+    ])
+    func expressionNote(a: String, chinese: String, english: String) throws {
+        let s = try Self.session(a: a).run()
+        let r = try Self.traced(s)
+        #expect(Narrator(session: s, lang: .zh).forUnit(0).note(r.standards[0], s.rules.standards[0]) == chinese)
+        #expect(Narrator(session: s, lang: .en).forUnit(0).note(r.standards[0], s.rules.standards[0]) == english)
+    }
+
+    /// A veto's cap is the rules' own number, as written: before, 61.115 read `61.12` in the
+    /// total's line (and in the veto's line of `explain` and the score sheets).
+    @Test("a veto's cap as the rules write it")
+    func vetoCap() throws {
+        let veto = #""vetoes": [ { "id": "v", "name": "事故", "criteria": "有事故。", "when": "b > 0", "capTotal": 61.115 } ],"#
+        let s = try Self.session(a: "700000000", veto: veto).run()
+        let r = try Self.traced(s)
+        let zh = TotalWords.sum(r, rules: s.rules, fmt: ValueFormatter(rules: s.rules, lang: .zh), lang: .zh)
+        #expect(zh == "各方面 70 + 加分 0 = 70，一票否决封顶为 61.115 分，保留 2 位小数（四舍五入）为 61.12 分")
+        let en = TotalWords.sum(r, rules: s.rules, fmt: ValueFormatter(rules: s.rules, lang: .en), lang: .en)
+        #expect(en == "areas 70 + bonus 0 = 70, capped at 61.115 by the veto, rounded half away from zero to 2 places: 61.12")
+        let explained = UnitExplanation(session: s, lang: .zh).render(unit: 0)
+        #expect(explained.contains("总分不超过 61.115 分"), "\(explained)")
+    }
+}
