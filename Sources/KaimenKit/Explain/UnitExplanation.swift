@@ -130,8 +130,10 @@ public struct UnitExplanation {
                                                                 withOrder: false, quoted: true) : ""
                 let t = session.rules.ranking.tieBreak[index]
                 let (upperValue, lowerValue) = RulesTable.tieValueTexts(t, theirs, mine, rules: session.rules)
-                return lang.t("\(a) 与 \(b) 同分 \(total)，按\(name) \(upperValue) 对 \(lowerValue)，\(a) 排在前",
-                              "\(a) and \(b) tie at \(total); by \(name) \(upperValue) vs \(lowerValue), \(a) ranks first")
+                let readAlike = TieValueText.readAlike(theirs, mine, isMetric: t.comparesMetric, precision: session.rules.ranking.precision)
+                let alike = readAlike ? TieValueText.clauseReadAlike(lang) : ""
+                return lang.t("\(a) 与 \(b) 同分 \(total)，按\(name) \(upperValue) 对 \(lowerValue)\(alike)，\(a) 排在前",
+                              "\(a) and \(b) tie at \(total); by \(name) \(upperValue) vs \(lowerValue)\(alike), \(a) ranks first")
             }
         }
         if let note = session.ranking.tieNote(u) { lines.append(describe(note, upper: note.above, lower: u)) }

@@ -92,7 +92,8 @@ public enum SummaryExport {
         let zh: Bool
         /// The same phrases as bytes, for `write(_:into:)`.
         private let tieNameBytes: [[UInt8]]
-        private let phrases: (tied: [UInt8], by: [UInt8], versus: [UInt8], ahead: [UInt8], behind: [UInt8], shared: [UInt8], sharedEnd: [UInt8], join: [UInt8])
+        private let phrases: (tied: [UInt8], by: [UInt8], versus: [UInt8], ahead: [UInt8], behind: [UInt8], shared: [UInt8], sharedEnd: [UInt8], join: [UInt8],
+                                alike: [UInt8])
         /// Whether tie-break `k` compares a metric (shown as entered, not at the rules' precision).
         private let isMetric: [Bool]
 
@@ -110,11 +111,12 @@ public enum SummaryExport {
             tieNames = report.rules.ranking.tieBreak.map { RulesTable.tieBreakText($0, rules: report.rules, lang: lang, withOrder: false, quoted: quoted) }
             (ahead, behind) = quoted ? ("排在前", "排在后") : ("在前", "在后")
             tieNameBytes = tieNames.map { Array($0.utf8) }
-            isMetric = report.rules.ranking.tieBreak.map { if case .metric = $0.key { true } else { false } }
+            isMetric = report.rules.ranking.tieBreak.map(\.comparesMetric)
             let z = lang == .zh
             phrases = (Array((z ? "与 " : "tied with ").utf8), Array((z ? " 同分，按" : " on total; ").utf8), Array((z ? " 对 " : " vs ").utf8),
                        Array((z ? " " + ahead : " puts it ahead").utf8), Array((z ? " " + behind : " puts it behind").utf8),
-                       Array((z ? "与 " : "shares the rank with ").utf8), Array((z ? " 并列" : "").utf8), Array((z ? "；" : "; ").utf8))
+                       Array((z ? "与 " : "shares the rank with ").utf8), Array((z ? " 并列" : "").utf8), Array((z ? "；" : "; ").utf8),
+                       Array(TieValueText.clauseReadAlike(lang).utf8))
         }
 
         /// Units whose note says more than how ties were placed (a veto, a veto not checked, a
@@ -147,6 +149,7 @@ public enum SummaryExport {
                 let places = isMetric[k] ? nil : TieValueText.places(mine, theirs, minimum: report.scores.precision)
                 scratch.byte(0x20); writeValue(k, mine, theirs, places, into: &scratch); scratch.raw(phrases.versus)
                 writeValue(k, theirs, mine, places, into: &scratch)
+                if (places ?? TieValueText.maxPlaces) == TieValueText.maxPlaces && readAlike(k, mine, theirs) { scratch.raw(phrases.alike) }
                 scratch.raw(first ? phrases.ahead : phrases.behind)
             }
             func shared(_ other: String) { scratch.raw(phrases.shared); scratch.raw(other); scratch.raw(phrases.sharedEnd) }
@@ -179,11 +182,14 @@ public enum SummaryExport {
             }
         }
 
+        /// Whether tie-break `k`'s two values read alike even at the most places printed.
+        private func readAlike(_ k: Int, _ a: Rational?, _ b: Rational?) -> Bool {
+            TieValueText.readAlike(a, b, isMetric: isMetric[k], precision: report.scores.precision)
+        }
+
         /// How a tie-break value reads beside the one it was compared with (`TieValueText`).
         private func value(_ k: Int, _ v: Rational?, _ other: Rational?) -> String {
-            let isMetric: Bool
-            if case .metric = report.rules.ranking.tieBreak[k].key { isMetric = true } else { isMetric = false }
-            return TieValueText.pair(v, other, isMetric: isMetric, precision: report.scores.precision).0
+            TieValueText.pair(v, other, isMetric: isMetric[k], precision: report.scores.precision).0
         }
 
         /// How a unit's note states its recusals.
@@ -205,8 +211,9 @@ public enum SummaryExport {
             var parts: [String] = []
             func decided(_ k: Int, _ mine: Rational?, _ theirs: Rational?, other: Int, first: Bool) -> String {
                 let a = value(k, mine, theirs), b = value(k, theirs, mine)
-                return zh ? "与 \(ids[other]) 同分，按\(tieNames[k]) \(a) 对 \(b) \(first ? ahead : behind)"
-                          : "tied with \(ids[other]) on total; \(tieNames[k]) \(a) vs \(b) puts it \(first ? "ahead" : "behind")"
+                let alike = readAlike(k, mine, theirs) ? TieValueText.clauseReadAlike(lang) : ""
+                return zh ? "与 \(ids[other]) 同分，按\(tieNames[k]) \(a) 对 \(b)\(alike) \(first ? ahead : behind)"
+                          : "tied with \(ids[other]) on total; \(tieNames[k]) \(a) vs \(b)\(alike) puts it \(first ? "ahead" : "behind")"
             }
             func shared(_ other: Int) -> String { zh ? "与 \(ids[other]) 并列" : "shares the rank with \(ids[other])" }
             if let note = report.ranking.tieNote(u) {
