@@ -97,8 +97,12 @@ public enum CLI {
     /// bits are compared exactly; −2⁶³ is no longer a value whose negation clamps to 2⁶³ − 1; a
     /// veto not checked says why (缺少数据, 除数为零, 数值超出范围); the total's line cuts a sum
     /// whose rounding at six places would read otherwise than the total; the papers of the
-    /// bundled samples are as 0.26.0's.
-    public static let version = "0.27.0"
+    /// bundled samples are as 0.26.0's. 0.27.1: an expression standard's working cuts its value
+    /// where rounding at four places would read otherwise than the points beside it (`0.0049…`,
+    /// not `0.005`, beside 0 points); a veto's cap is echoed as the rules write it (61.115, not
+    /// 61.12); a tie note whose values read alike at six places says they differ beyond; the
+    /// papers of the bundled samples are as 0.26.0's.
+    public static let version = "0.27.1"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method
