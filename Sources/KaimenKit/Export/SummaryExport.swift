@@ -149,8 +149,8 @@ public enum SummaryExport {
                 let places = isMetric[k] ? nil : TieValueText.places(mine, theirs, minimum: report.scores.precision)
                 scratch.byte(0x20); writeValue(k, mine, theirs, places, into: &scratch); scratch.raw(phrases.versus)
                 writeValue(k, theirs, mine, places, into: &scratch)
-                if (places ?? TieValueText.maxPlaces) == TieValueText.maxPlaces && readAlike(k, mine, theirs) { scratch.raw(phrases.alike) }
                 scratch.raw(first ? phrases.ahead : phrases.behind)
+                if (places ?? TieValueText.maxPlaces) == TieValueText.maxPlaces && readAlike(k, mine, theirs) { scratch.raw(phrases.alike) }
             }
             func shared(_ other: String) { scratch.raw(phrases.shared); scratch.raw(other); scratch.raw(phrases.sharedEnd) }
             if let (note, id) = above {
@@ -212,8 +212,8 @@ public enum SummaryExport {
             func decided(_ k: Int, _ mine: Rational?, _ theirs: Rational?, other: Int, first: Bool) -> String {
                 let a = value(k, mine, theirs), b = value(k, theirs, mine)
                 let alike = readAlike(k, mine, theirs) ? TieValueText.clauseReadAlike(lang) : ""
-                return zh ? "与 \(ids[other]) 同分，按\(tieNames[k]) \(a) 对 \(b)\(alike) \(first ? ahead : behind)"
-                          : "tied with \(ids[other]) on total; \(tieNames[k]) \(a) vs \(b)\(alike) puts it \(first ? "ahead" : "behind")"
+                return zh ? "与 \(ids[other]) 同分，按\(tieNames[k]) \(a) 对 \(b) \(first ? ahead : behind)\(alike)"
+                          : "tied with \(ids[other]) on total; \(tieNames[k]) \(a) vs \(b) puts it \(first ? "ahead" : "behind")\(alike)"
             }
             func shared(_ other: Int) -> String { zh ? "与 \(ids[other]) 并列" : "shares the rank with \(ids[other])" }
             if let note = report.ranking.tieNote(u) {

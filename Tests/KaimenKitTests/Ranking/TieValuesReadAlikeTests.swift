@@ -39,14 +39,14 @@ struct TieValuesReadAlikeTests {
         #expect(explained.contains("U1 与 U2 同分 0.33，按“标准k”得分 0.333333… 对 0.333333…（小数点后第 6 位之后才不同），U1 排在前"), "\(explained)")
         let english = UnitExplanation(session: s, lang: .en).render(unit: u2)
         #expect(english.contains("by standard 标准k 0.333333… vs 0.333333… (they differ only beyond the 6th decimal), U1 ranks first"), "\(english)")
-        let behind = "与 U1 同分，按“标准k”得分 0.333333… 对 0.333333…（小数点后第 6 位之后才不同） 排在后"
+        let behind = "与 U1 同分，按“标准k”得分 0.333333… 对 0.333333… 排在后（小数点后第 6 位之后才不同）"
         #expect(SummaryExport.Notes(s.report, lang: .zh).text(u2) == behind)
-        let ahead = "与 U2 同分，按“标准k”得分 0.333333… 对 0.333333…（小数点后第 6 位之后才不同） 排在前"
+        let ahead = "与 U2 同分，按“标准k”得分 0.333333… 对 0.333333… 排在前（小数点后第 6 位之后才不同）"
         #expect(SummaryExport.Notes(s.report, lang: .zh).text(u1) == ahead)
         let csv = String(decoding: SummaryWriter.csv(s.report, threads: 1), as: UTF8.self)
         #expect(csv.contains(behind) && csv.contains(ahead), "\(csv)")
         #expect(SummaryExport.Notes(s.report, lang: .en).text(u1)
-                == "tied with U2 on total; standard 标准k 0.333333… vs 0.333333… (they differ only beyond the 6th decimal) puts it ahead")
+                == "tied with U2 on total; standard 标准k 0.333333… vs 0.333333… puts it ahead (they differ only beyond the 6th decimal)")
     }
 
     /// Keys beyond 64-bit fractions are held rounded to odd alike (`UnboundedFractionTests`):
@@ -55,7 +55,7 @@ struct TieValuesReadAlikeTests {
     func wideKeys() throws {
         let s = try UnboundedFractionTests.tiedKeys.run()
         let note = try #require(SummaryExport.Notes(s.report, lang: .zh).text(0))
-        #expect(note == "与 U2 同分，按“标准k”得分 1.559137… 对 1.559137…（小数点后第 6 位之后才不同） 排在后")
+        #expect(note == "与 U2 同分，按“标准k”得分 1.559137… 对 1.559137… 排在后（小数点后第 6 位之后才不同）")
         #expect(String(decoding: SummaryWriter.csv(s.report, threads: 1), as: UTF8.self).contains(note))
     }
 }
