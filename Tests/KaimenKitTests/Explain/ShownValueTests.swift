@@ -67,3 +67,26 @@ struct ShownValueTests {
         #expect(explained.contains("总分不超过 61.115 分"), "\(explained)")
     }
 }
+
+/// An area's subtotal note, where the rows as shown add up to another figure: 3.3974998 twice
+/// is 6.7949996, shown `6.795…` beside 记 6.79 before 0.27.1. Worked by hand: each row shows
+/// 3.40, the rows 6.80; the subtotal 6.7949996 is 6.79 at two places.
+@Suite("An area's subtotal note cuts the exact sum where rounding would mislead")
+struct SubtotalNoteShownValueTests {
+    @Test("6.7949996 reads 6.794999…, beside 6.79")
+    func subtotal() throws {
+        let s = try TestSession(rules: """
+            { "format": 1, "id": "x", "title": "小计", "issuer": "测试", "version": "1", "effective": { "from": "2014-01-01" },
+              "metrics": [ { "id": "a", "name": "甲", "kind": "number" }, { "id": "b", "name": "乙", "kind": "number" } ],
+              "areas": [ { "id": "s", "name": "方面", "points": 20 } ],
+              "standards": [ { "id": "s.f", "area": "s", "name": "公式一", "criteria": "按公式。", "points": 10, "method": "expression", "formula": "a / b" },
+                             { "id": "s.g", "area": "s", "name": "公式二", "criteria": "按公式。", "points": 10, "method": "expression", "formula": "a / b" } ],
+              "grades": [ { "name": "合格", "min": 6 }, { "name": "不合格" } ] }
+            """, units: "id,name,a,b\nU1,甲,33974998,10000000\n").run()
+        let r = try ShownValueTests.traced(s)
+        let zh = SheetNarration.subtotalNote(s, r, area: 0, fmt: ValueFormatter(rules: s.rules, lang: .zh), lang: .zh)
+        #expect(zh == "各行得分相加为 6.80；小计用未经四舍五入的分数相加，为 6.794999…，记 6.79 分")
+        let en = SheetNarration.subtotalNote(s, r, area: 0, fmt: ValueFormatter(rules: s.rules, lang: .en), lang: .en)
+        #expect(en == "the rows as shown add up to 6.80; the subtotal adds the unrounded points, 6.794999…, shown as 6.79")
+    }
+}
