@@ -69,7 +69,7 @@ public struct Narrator {
     /// rounds to the points shown (`places`), up to 8; `…` after a figure that is cut. (A
     /// review found 2.9933 × 0.75 = 2.244975 shown beside 2.25: 4 places were too few there.)
     static func checkable(_ raw: Rational, _ weight: Rational, points: Rational, places: Int) -> (raw: String, weight: String) {
-        func shown(_ x: Rational, _ p: Int) -> String { x.plainText(maxPlaces: p) + (x.rounded(places: p) == x ? "" : "…") }
+        func shown(_ x: Rational, _ p: Int) -> String { ShownValue.text(x, places: p, cut: false) }
         let target = points.rounded(places: places)
         var p = places + 2
         while p < 8 {
