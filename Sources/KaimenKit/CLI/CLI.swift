@@ -97,11 +97,17 @@ public enum CLI {
     /// bits are compared exactly; −2⁶³ is no longer a value whose negation clamps to 2⁶³ − 1; a
     /// veto not checked says why (缺少数据, 除数为零, 数值超出范围); the total's line cuts a sum
     /// whose rounding at six places would read otherwise than the total; the papers of the
-    /// bundled samples are as 0.26.0's. 0.27.1: an expression standard's working cuts its value
-    /// where rounding at four places would read otherwise than the points beside it (`0.0049…`,
-    /// not `0.005`, beside 0 points); a veto's cap is echoed as the rules write it (61.115, not
-    /// 61.12); a tie note whose values read alike at six places says they differ beyond; the
-    /// papers of the bundled samples are as 0.26.0's.
+    /// bundled samples are as 0.26.0's. 0.27.1: an expression standard's working gives its
+    /// value with `…` when cut short, at the points' places when more than four, as the raw
+    /// points where weighted, and cut where rounding would read otherwise than the points beside
+    /// it (`0.0049…`, not `0.005`, beside 0 points), and an area subtotal's exact sum is cut so
+    /// too; a veto's cap is echoed as the rules write it (61.115, not 61.12); tie values that
+    /// rounding at six places does not tell apart are cut there and, if still alike, the note
+    /// says they differ beyond, and a rate's tie values are percentages; the fast form settles
+    /// a tie key whose interval holds a whole 10⁻⁶; seals of 0.26 and 0.27.0 are rebuilt with
+    /// their words (the 0.27.0 and 0.27.1 changes asked the version before, which they did
+    /// not); Xicheng's papers are as 0.26.0's, Dongcheng's two sheets with expression values
+    /// (and its report and workbook) read `2.6332…` where 0.27.0 wrote `2.6332`.
     public static let version = "0.27.1"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)

@@ -121,7 +121,7 @@ public enum RulesTable {
     /// A tie-break value as people compare it: points at the rules' precision, metrics as entered.
     /// Two compared tie-break values, with as many decimals as it takes to tell them apart.
     public static func tieValueTexts(_ t: RankingPolicy.TieBreak, _ a: Rational?, _ b: Rational?, rules: Rules) -> (String, String) {
-        TieValueText.pair(a, b, isMetric: t.comparesMetric, precision: rules.ranking.precision)
+        TieValueText.pair(a, b, kind: TieValueText.kind(t, rules: rules), precision: rules.ranking.precision)
     }
 
     static func ballotText(_ b: BallotPolicy, lang: Language = .zh) -> String {

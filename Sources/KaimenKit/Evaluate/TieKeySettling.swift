@@ -71,19 +71,24 @@ enum TieKeySettling {
     }
 
     /// Whether [lo, lo + spread × 10⁻¹²] holds a value that rounds (half away from zero) to
-    /// other digits than `lo` at some place from 0 to `TieValueText.maxPlaces`, or starts at a
-    /// whole number of 10⁻⁶ (the exact value may be it, or a hair above it, printed with `…`
-    /// where two keys read alike): then the text a tie note prints is not decided by the
-    /// interval. (An open key is a whole number of 10⁻¹², compared as one; any other is
-    /// compared in fractions, and is never a whole number of 10⁻⁶.)
+    /// other digits than `lo` at some place from 0 to `TieValueText.maxPlaces`, or a whole
+    /// number of 10⁻⁶ (where a value cut at six places, as a note prints two keys that read
+    /// alike, changes its digits, and the exact value may be that number, printed without `…`,
+    /// or a hair off it): then the text a tie note prints is not decided by the interval. (An
+    /// open key is a whole number of 10⁻¹², compared as one; any other is compared in fractions.)
     static func straddlesRounding(_ lo: Rational, spread: UInt32) -> Bool {
         guard spread != 0 else { return false }
         guard FixedInterval.scale % lo.denominator == 0 else {
             let hi = lo + Rational(Int(spread)) * Rational(1, FixedInterval.scale)
+            // The first whole 10⁻⁶ from `lo` up (a ceiling: `/` cuts toward zero).
+            let n = Int128(lo.numerator) * 1_000_000, d = Int128(lo.denominator)
+            let first = n / d + (n > 0 && n % d != 0 ? 1 : 0)
+            if Rational(wide: first, 1_000_000, approximated: false) <= hi { return true }
             return (0 ... TieValueText.maxPlaces).contains { lo.scaledInteger(places: $0) != hi.scaledInteger(places: $0) }
         }
         let a = Int128(lo.numerator) * Int128(FixedInterval.scale / lo.denominator), b = a + Int128(spread)
-        if a % Int128(BulkData.pow10[FixedInterval.scaleDigits - TieValueText.maxPlaces]) == 0 { return true }
+        let millionth = Int128(BulkData.pow10[FixedInterval.scaleDigits - TieValueText.maxPlaces])
+        if (a / millionth + (a > 0 && a % millionth != 0 ? 1 : 0)) * millionth <= b { return true }
         for places in 0 ... TieValueText.maxPlaces {
             let unit = Int128(BulkData.pow10[FixedInterval.scaleDigits - places]), half = unit / 2
             func rounded(_ x: Int128) -> Int128 { x >= 0 ? (x + half) / unit : -((-x + half) / unit) }

@@ -16,6 +16,9 @@ public struct Narrator {
     /// places, so that raw × weight can be checked against the weighted points (since 0.24.0;
     /// `得 3.63 分，按权重折算 7.25 分` did not multiply out).
     var showsWeight = true
+    /// Whether a value in a line of working is cut where rounding would mislead, with `…` after
+    /// one cut short (`ShownValue`; since 0.27.1, for an expression standard's value).
+    var cutsValues = true
 
     public init(session: ScoringSession, lang: Language = .zh) {
         self.rules = session.rules
@@ -25,6 +28,7 @@ public struct Narrator {
         self.lang = lang
         self.fmt = ValueFormatter(rules: session.rules, lang: lang)
         self.showsWeight = session.report.writes(since: ScoreReport.v0_24)
+        self.cutsValues = session.report.writes(since: ScoreReport.v0_27_1)
     }
 
     public init(source: ExplainSource, lang: Language = .zh) {
@@ -51,8 +55,7 @@ public struct Narrator {
             return lang.t("扣 \(fmt.points(r.raw)) 分（最多扣 \(fmt.points(s.points)) 分）", "\(fmt.points(r.raw)) deducted (at most \(fmt.points(s.points)))")
         }
         let weighted = r.points != r.raw && !r.prorated
-        if weighted, showsWeight, let weight = r.points.divided(by: r.raw) {
-            let (raw, w) = Self.checkable(r.raw, weight, points: r.points, places: max(rules.ranking.precision, 2))
+        if let (raw, w) = shownWeight(r, s) {
             return lang.t("得 \(raw) 分（满分 \(fmt.points(s.points)) 分），按权重 ×\(w) 折算 \(fmt.points(r.points)) 分",
                           "\(raw) of \(fmt.points(s.points)) points, weighted ×\(w) to \(fmt.points(r.points))")
         }
@@ -62,6 +65,12 @@ public struct Narrator {
             text += lang.t("，按权重折算 \(fmt.points(r.points)) 分", ", weighted to \(fmt.points(r.points))")
         }
         return text
+    }
+
+    /// A weighted standard's raw points and weight as `earned` shows them, when it does.
+    func shownWeight(_ r: StandardResult, _ s: Standard) -> (raw: String, weight: String)? {
+        guard s.role != .deduction, r.points != r.raw, !r.prorated, showsWeight, let weight = r.points.divided(by: r.raw) else { return nil }
+        return Self.checkable(r.raw, weight, points: r.points, places: max(rules.ranking.precision, 2))
     }
 
     /// A weighted standard's raw points and weight as the papers show them: with the fewest

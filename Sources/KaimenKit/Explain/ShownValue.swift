@@ -18,8 +18,12 @@ enum ShownValue {
     static func text(_ x: Rational, places: Int, cut: Bool) -> String {
         guard x.rounded(places: places) != x else { return x.plainText(maxPlaces: places) }
         guard cut else { return x.plainText(maxPlaces: places) + "…" }
-        let scaled = Int128(x.numerator) * Rational.pow10(places) / Int128(x.denominator)
-        return Rational(wide: scaled, Rational.pow10(places), approximated: false).plainText(maxPlaces: places) + "…"
+        return Self.cut(x, places: places).plainText(maxPlaces: places) + "…"
+    }
+
+    /// `x` cut (toward zero) at `places` decimals.
+    static func cut(_ x: Rational, places: Int) -> Rational {
+        Rational(wide: Int128(x.numerator) * Rational.pow10(places) / Int128(x.denominator), Rational.pow10(places), approximated: false)
     }
 
     /// `x` to at most `places` decimals, `…` when more follow, cut where rounding would

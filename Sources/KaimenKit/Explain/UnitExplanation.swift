@@ -77,7 +77,7 @@ public struct UnitExplanation {
             let read = values.isEmpty ? "" : lang.t("；\(values)", "; \(values)")
             out += lang.t("一票否决：\(veto.name)（\(when) 成立\(read)）", "veto: \(veto.name) (\(when) holds\(read))")
             if let g = veto.grade { out += lang.t("，定为\(g)", ", grade \(g)") }
-            if let c = veto.capTotal { out += lang.t("，总分不超过 \(c.plainText()) 分", ", total at most \(c.plainText())") }
+            if let c = veto.capTotal.map({ TotalWords.capText($0, fmt: fmt) }) { out += lang.t("，总分不超过 \(c) 分", ", total at most \(c)") }
             out += "\n"
         }
         out += lang.t("合计：", "sum: ") + TotalWords.sum(r, rules: rules, fmt: fmt, lang: lang) + "\n"
@@ -130,7 +130,7 @@ public struct UnitExplanation {
                                                                 withOrder: false, quoted: true) : ""
                 let t = session.rules.ranking.tieBreak[index]
                 let (upperValue, lowerValue) = RulesTable.tieValueTexts(t, theirs, mine, rules: session.rules)
-                let readAlike = TieValueText.readAlike(theirs, mine, isMetric: t.comparesMetric, precision: session.rules.ranking.precision)
+                let readAlike = TieValueText.readAlike(theirs, mine, kind: TieValueText.kind(t, rules: session.rules), precision: session.rules.ranking.precision)
                 let alike = readAlike ? TieValueText.clauseReadAlike(lang) : ""
                 return lang.t("\(a) 与 \(b) 同分 \(total)，按\(name) \(upperValue) 对 \(lowerValue)\(alike)，\(a) 排在前",
                               "\(a) and \(b) tie at \(total); by \(name) \(upperValue) vs \(lowerValue)\(alike), \(a) ranks first")

@@ -62,14 +62,14 @@ public enum ScoreSheetExport {
             rows.append([.text(lang.t("加分", "Bonus")), .empty, .text(lang.t("加分封顶", "Bonus cap")), .empty, .number(fmt.fixed(rules.bonusCap ?? .zero)),
                          .empty, .number(fmt.fixed(r.bonus)), .text(lang.t("加分合计 \(fmt.points(r.bonusEarned)) 分，按上限计", "bonuses add up to \(fmt.points(r.bonusEarned)); capped"))])
         }
-        for (v, why) in zip(r.vetoesUnchecked, r.vetoesNotCheckedWhy) {
+        for (v, why) in zip(r.vetoesUnchecked, r.vetoesNotCheckedWhy.map(session.report.vetoNotChecked)) {
             let veto = rules.vetoes[v]
             rows.append([.text(lang.t("一票否决", "Veto")), .text(veto.id), .text(veto.name), .text(veto.criteria ?? veto.when.readable(rules, lang: lang)), .empty,
                          .text(narrator.values(veto.when)), .empty, .text(lang.t("\(why.text(lang))，未能检查", "not checked: \(why.text(lang))"))])
         }
         for v in r.vetoes {
             let veto = rules.vetoes[v]
-            let effect = [veto.grade.map { lang.t("定为\($0)", "grade \($0)") }, veto.capTotal.map { lang.t("总分不超过 \($0.plainText()) 分", "total at most \($0.plainText())") }]
+            let effect = [veto.grade.map { lang.t("定为\($0)", "grade \($0)") }, veto.capTotal.map { lang.t("总分不超过 \(TotalWords.capText($0, fmt: fmt, as: session.report)) 分", "total at most \(TotalWords.capText($0, fmt: fmt, as: session.report))") }]
                 .compactMap { $0 }.joined(separator: lang.t("，", ", "))
             rows.append([.text(lang.t("一票否决", "Veto")), .text(veto.id), .text(veto.name), .text(veto.criteria ?? veto.when.readable(rules, lang: lang)), .empty,
                          .text(narrator.values(veto.when)), .empty, .text(effect)])
@@ -80,7 +80,7 @@ public enum ScoreSheetExport {
         if let sheets = session.report.sheets {
             rows += droppedRows(sheets, unit: session.table.units[u].id, session: session, lang: lang, naming: namesRepresentatives)
         }
-        var totalNote = TotalWords.sum(r, rules: rules, fmt: fmt, lang: lang)
+        var totalNote = TotalWords.sum(r, rules: rules, fmt: fmt, lang: lang, as: session.report)
         totalNote += lang.t("；等级 \(r.grade)；排名第 \(r.rank) 名", "; grade \(r.grade); rank \(r.rank)")
         rows.append([.text(lang.t("总分", "Total")), .empty, .empty, .empty, .number(fmt.fixed(rules.totalPoints)), .empty,
                      .number(fmt.fixed(r.total)), .text(totalNote)])

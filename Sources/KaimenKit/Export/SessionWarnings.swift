@@ -103,7 +103,8 @@ public enum SessionWarnings {
                                 "veto: \(report.scores.vetoes.count - limit) more units, \(report.scores.vetoes.count) in all"))
         }
         for v in report.scores.vetoesUnchecked.prefix(limit ?? Int.max) {
-            let why = (v.notChecked ?? .missingData).text(lang)
+            // Before 0.27.0: `（缺少数据）`, in English `(missing data)`, whatever the cause.
+            let why = report.writes(since: ScoreReport.v0_27) ? (v.notChecked ?? .missingData).text(lang) : lang.t("缺少数据", "missing data")
             lines.append(lang.t("无法检查一票否决项：\(report.units.ids[Int(v.unit)]) · \(rules.vetoes[Int(v.item)].name)（\(why)）",
                                 "veto could not be checked: \(report.units.ids[Int(v.unit)]) · \(rules.vetoes[Int(v.item)].name) (\(why))"))
         }

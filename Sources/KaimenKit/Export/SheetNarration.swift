@@ -86,7 +86,9 @@ extension SheetNarration {
                 // precision, is rounded as every total is, and says nothing here.) Since 0.27.1
                 // cut where rounding at six places would read otherwise than the subtotal shown
                 // (6.7949996 is `6.794999…`, not `6.795…`, beside 6.79).
-                let exact = ShownValue.text(ar.subtotal, places: 6, checkedAt: session.rules.ranking.precision)
+                let exact = session.report.writes(since: ScoreReport.v0_27_1)
+                    ? ShownValue.text(ar.subtotal, places: 6, checkedAt: session.rules.ranking.precision)
+                    : ShownValue.text(ar.subtotal, places: 6, cut: false)
                 clause("各行得分相加为 \(shown.formatted(places: places))；小计用未经四舍五入的分数相加，为 \(exact)，记 \(fmt.fixed(ar.subtotal)) 分",
                        "the rows as shown add up to \(shown.formatted(places: places)); the subtotal adds the unrounded points, \(exact), shown as \(fmt.fixed(ar.subtotal))")
             }

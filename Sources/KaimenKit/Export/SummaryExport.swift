@@ -94,8 +94,12 @@ public enum SummaryExport {
         private let tieNameBytes: [[UInt8]]
         private let phrases: (tied: [UInt8], by: [UInt8], versus: [UInt8], ahead: [UInt8], behind: [UInt8], shared: [UInt8], sharedEnd: [UInt8], join: [UInt8],
                                 alike: [UInt8])
-        /// Whether tie-break `k` compares a metric (shown as entered, not at the rules' precision).
-        private let isMetric: [Bool]
+        /// How tie-break `k`'s values read (points at the rules' precision, a metric as entered,
+        /// a rate as a percentage).
+        private let kinds: [TieValueText.Kind]
+        /// Whether a note whose values read alike at six places says so, and prints them cut
+        /// (since 0.27.1).
+        private let notesAlike: Bool
 
         init(_ report: ScoreReport, lang: Language) {
             self.report = report
@@ -103,7 +107,7 @@ public enum SummaryExport {
             zh = lang == .zh
             vetoes = Dictionary(grouping: report.scores.vetoes, by: { Int($0.unit) }).mapValues { $0.map { Int($0.item) } }
             unchecked = Dictionary(grouping: report.scores.vetoesUnchecked, by: { Int($0.unit) })
-                .mapValues { $0.map { (Int($0.item), $0.notChecked ?? .missingData) } }
+                .mapValues { $0.map { (Int($0.item), report.vetoNotChecked($0.notChecked)) } }
             recusals = RecusalExport.byUnit(report.recusals)
             itemNames = BallotItem.names(of: report.rules)
             // Since 0.19.0: `按“依法维权”得分 11.00 对 9.20 排在前`; before, `按方面依法维权 11.00 对 9.20 在前`.
@@ -111,7 +115,8 @@ public enum SummaryExport {
             tieNames = report.rules.ranking.tieBreak.map { RulesTable.tieBreakText($0, rules: report.rules, lang: lang, withOrder: false, quoted: quoted) }
             (ahead, behind) = quoted ? ("排在前", "排在后") : ("在前", "在后")
             tieNameBytes = tieNames.map { Array($0.utf8) }
-            isMetric = report.rules.ranking.tieBreak.map(\.comparesMetric)
+            kinds = report.rules.ranking.tieBreak.map { TieValueText.kind($0, rules: report.rules, asOf: report) }
+            notesAlike = report.writes(since: ScoreReport.v0_27_1)
             let z = lang == .zh
             phrases = (Array((z ? "与 " : "tied with ").utf8), Array((z ? " 同分，按" : " on total; ").utf8), Array((z ? " 对 " : " vs ").utf8),
                        Array((z ? " " + ahead : " puts it ahead").utf8), Array((z ? " " + behind : " puts it behind").utf8),
@@ -146,11 +151,19 @@ public enum SummaryExport {
             func decided(_ k: Int, _ mine: Rational?, _ theirs: Rational?, other: String, first: Bool) {
                 scratch.raw(phrases.tied); scratch.raw(other); scratch.raw(phrases.by)
                 scratch.raw(tieNameBytes[k])
-                let places = isMetric[k] ? nil : TieValueText.places(mine, theirs, minimum: report.scores.precision)
+                // Points at the places that tell them apart, written as bytes; anything else (a
+                // metric, a rate, values printed cut at six places) through `value`.
+                var places: Int? = nil
+                if kinds[k] == .points {
+                    let p = TieValueText.places(mine, theirs, minimum: report.scores.precision)
+                    // (Equal as held, two keys beyond 64-bit fractions: `places` says the minimum.)
+                    let maybeCut = notesAlike && (p == TieValueText.maxPlaces || mine == theirs)
+                    if !maybeCut || !readsCut(k, mine, theirs) { places = p }
+                }
                 scratch.byte(0x20); writeValue(k, mine, theirs, places, into: &scratch); scratch.raw(phrases.versus)
                 writeValue(k, theirs, mine, places, into: &scratch)
                 scratch.raw(first ? phrases.ahead : phrases.behind)
-                if (places ?? TieValueText.maxPlaces) == TieValueText.maxPlaces && readAlike(k, mine, theirs) { scratch.raw(phrases.alike) }
+                if places == nil && readAlike(k, mine, theirs) { scratch.raw(phrases.alike) }
             }
             func shared(_ other: String) { scratch.raw(phrases.shared); scratch.raw(other); scratch.raw(phrases.sharedEnd) }
             if let (note, id) = above {
@@ -172,7 +185,7 @@ public enum SummaryExport {
         /// `value(k, v, other)`, written into `w`; points at `places` decimals (the rules'
         /// precision, or more to tell `v` from `other`) without making a string.
         private func writeValue(_ k: Int, _ v: Rational?, _ other: Rational?, _ places: Int?, into w: inout CSVChunkWriter) {
-            if let v, isMetric[k], v.denominator == 1 {
+            if let v, kinds[k] == .metric, v.denominator == 1 {
                 w.integer(v.numerator)  // a count as entered: `plainText` of a whole number
             } else if let v, let p = places, v.denominator == 1 || BulkData.pow10[p] % v.denominator == 0,
                case let (scaled, overflow) = v.numerator.multipliedReportingOverflow(by: BulkData.pow10[p] / v.denominator), !overflow {
@@ -182,14 +195,21 @@ public enum SummaryExport {
             }
         }
 
-        /// Whether tie-break `k`'s two values read alike even at the most places printed.
+        /// Whether tie-break `k`'s two values read alike even at the most places printed (and
+        /// the note says so: since 0.27.1).
         private func readAlike(_ k: Int, _ a: Rational?, _ b: Rational?) -> Bool {
-            TieValueText.readAlike(a, b, isMetric: isMetric[k], precision: report.scores.precision)
+            notesAlike && TieValueText.readAlike(a, b, kind: kinds[k], precision: report.scores.precision)
+        }
+
+        /// Whether tie-break `k`'s two points are printed cut at six places (`TieValueText.cutShort`).
+        private func readsCut(_ k: Int, _ a: Rational?, _ b: Rational?) -> Bool {
+            guard let a, let b else { return false }
+            return TieValueText.cutShort(a, b, minimum: report.scores.precision)
         }
 
         /// How a tie-break value reads beside the one it was compared with (`TieValueText`).
         private func value(_ k: Int, _ v: Rational?, _ other: Rational?) -> String {
-            TieValueText.pair(v, other, isMetric: isMetric[k], precision: report.scores.precision).0
+            TieValueText.pair(v, other, kind: kinds[k], precision: report.scores.precision, notesAlike: notesAlike).0
         }
 
         /// How a unit's note states its recusals.

@@ -37,7 +37,12 @@ public struct ScoreReport: Sendable {
     /// chart's result tick clear of a stack of dots, and the re-check list's points at two places,
     /// 0.26.0 a ballot chart's stacks placed together for the row (within the scale, clear of
     /// each other, the trimmed ballots on the value) with `不考核` for a standard left out, and
-    /// the notice's count under `score` of a unit's own representatives, not called recusals
+    /// the notice's count under `score` of a unit's own representatives, not called recusals,
+    /// 0.27.0 a veto not checked says why (缺少数据, 除数为零, 数值超出范围) and the total's line
+    /// cuts a sum whose rounding at six places would read otherwise than the total, 0.27.1 an
+    /// expression standard's value and an area's subtotal note cut so too (and `…` after a
+    /// value cut short), a veto's cap as the rules write it, and tie notes whose values read
+    /// alike at six places saying they differ beyond
     /// (docs/session.md, `session verify`).
     public static let v0_16: [Int] = [0, 16, 0]
     public static let v0_17: [Int] = [0, 17, 0]
@@ -49,6 +54,13 @@ public struct ScoreReport: Sendable {
     public static let v0_24: [Int] = [0, 24, 0]
     public static let v0_25: [Int] = [0, 25, 0]
     public static let v0_26: [Int] = [0, 26, 0]
+    public static let v0_27: [Int] = [0, 27, 0]
+    public static let v0_27_1: [Int] = [0, 27, 1]
+
+    /// Why a veto was not checked, as this report's papers say it: before 0.27.0 always 缺少数据.
+    func vetoNotChecked(_ why: VetoNotChecked?) -> VetoNotChecked {
+        writes(since: Self.v0_27) ? why ?? .missingData : .missingData
+    }
 
     /// Whether the files are written as `version` (`ScoreReport.v0_17`) or a later version writes them.
     public func writes(since version: [Int]) -> Bool {

@@ -49,7 +49,7 @@ struct EngineFormsTests {
         let p = s.rules.ranking.precision
         let printed = zip(ranking.notesInOrder, exactRanking.notesInOrder).filter { a, b in
             guard case .decided(_, let m, let t)? = a?.decision, case .decided(_, let n, let u)? = b?.decision else { return false }
-            return TieValueText.pair(m, t, isMetric: false, precision: p) != TieValueText.pair(n, u, isMetric: false, precision: p)
+            return TieValueText.pair(m, t, kind: .points, precision: p) != TieValueText.pair(n, u, kind: .points, precision: p)
         }
         #expect(printed.isEmpty, "\(printed.prefix(3))")
         #expect(bulk.total == checked.total)

@@ -6,8 +6,9 @@ struct TieKeySettlingTests {
     /// The definition: an open key is found when its interval [lo, lo + spread × 10⁻¹²] meets
     /// another present key's of the same tie-break in the run (ends included), or when its ends
     /// print differently at some place from 0 to 6 (rounded half away from zero, as
-    /// `Rational.formatted` prints a tie note's values), or when its lower end is a whole
-    /// number of 10⁻⁶ (printed without `…` if exact, with it a hair above: since 0.27.1).
+    /// `Rational.formatted` prints a tie note's values), or when it holds a whole number of
+    /// 10⁻⁶ (where a value cut at six places changes its digits, and an exact one has no `…`:
+    /// since 0.27.1).
     static func expected(_ run: [Int], keys: [Rational?], spread: [UInt32], kc: Int) -> Set<Int> {
         let width = Rational(1, FixedInterval.scale)
         var found = Set<Int>()
@@ -20,7 +21,9 @@ struct TieKeySettlingTests {
                     let vhi = vlo + width * Rational(Int(spread[v * kc + k]))
                     return vlo <= hi && lo <= vhi
                 }
-                let prints = (0 ... 6).contains { lo.formatted(places: $0) != hi.formatted(places: $0) } || lo.rounded(places: 6) == lo
+                let millionths = (0 ... 3).map { hi.rounded(places: 6) + Rational($0 - 1, 1_000_000) }
+                let prints = (0 ... 6).contains { lo.formatted(places: $0) != hi.formatted(places: $0) }
+                    || millionths.contains { lo <= $0 && $0 <= hi }
                 if meets || prints { found.insert(u) }
             }
         }
@@ -55,13 +58,16 @@ struct TieKeySettlingTests {
     }
 
     /// 14.75 worked out through a twelfth is held as [14.749999999999, 14.750000000001]: at one
-    /// place its ends print 14.7 and 14.8. 14.7 held so prints 14.7 at every place to 6
-    /// (14.7, 14.70, …, 14.700000), and so does 14.7 + 4×10⁻⁷ open by 2 (14.7000004).
+    /// place its ends print 14.7 and 14.8. 14.7 held so rounds to 14.7 at every place to 6
+    /// (14.7, 14.70, …, 14.700000), but cut at six places its ends read 14.699999 and 14.700000
+    /// (since 0.27.1 a note cuts two keys that read alike); 14.7 + 4×10⁻⁷ open by 2 (14.7000004)
+    /// reads the same either way.
     @Test("worked by hand: an open key alone is settled when its ends print differently, and not otherwise")
     func printsDifferently() {
         let e = Rational(1, FixedInterval.scale)
         #expect(TieKeySettling.straddlesRounding(Rational(59, 4) - e, spread: 2))
-        #expect(!TieKeySettling.straddlesRounding(Rational(147, 10) - e, spread: 2))
+        #expect(TieKeySettling.straddlesRounding(Rational(147, 10) - e, spread: 2))
+        #expect(!TieKeySettling.straddlesRounding(Rational(147, 10) - e * Rational(3), spread: 2))
         // Starting at 14.7 itself: exact, it prints 14.700000 where two keys read alike; a hair
         // above, 14.700000…. Below zero too.
         #expect(TieKeySettling.straddlesRounding(Rational(147, 10), spread: 1))
@@ -76,6 +82,10 @@ struct TieKeySettlingTests {
         // A key that is no whole number of 10⁻¹² (never an open one of the fast form), in fractions.
         #expect(!TieKeySettling.straddlesRounding(Rational(1, 3), spread: 5))
         #expect(TieKeySettling.straddlesRounding(Rational(59, 4) - Rational(1, 3) * e, spread: 1))
+        // In fractions too: a third of 10⁻¹² below 2 reaches 2; below −2 it starts past −2.
+        #expect(TieKeySettling.straddlesRounding(Rational(2) - Rational(1, 3) * e, spread: 1))
+        #expect(!TieKeySettling.straddlesRounding(Rational(-2) + Rational(1, 3) * e, spread: 1))
+        #expect(TieKeySettling.straddlesRounding(Rational(-2) - Rational(1, 3) * e, spread: 1))
         // In a run of two far apart, the key at 14.75 is settled, the other not.
         let keys: [Rational?] = [Rational(59, 4) - e, Rational(428_571_428_571, FixedInterval.scale)]
         #expect(TieKeySettling.touching([0, 1][...], keys: keys, spread: [2, 2], kc: 1) == [0])

@@ -73,20 +73,92 @@ struct ShownValueTests {
 /// 3.40, the rows 6.80; the subtotal 6.7949996 is 6.79 at two places.
 @Suite("An area's subtotal note cuts the exact sum where rounding would mislead")
 struct SubtotalNoteShownValueTests {
+    static let session = TestSession(rules: """
+        { "format": 1, "id": "x", "title": "小计", "issuer": "测试", "version": "1", "effective": { "from": "2014-01-01" },
+          "metrics": [ { "id": "a", "name": "甲", "kind": "number" }, { "id": "b", "name": "乙", "kind": "number" } ],
+          "areas": [ { "id": "s", "name": "方面", "points": 20 } ],
+          "standards": [ { "id": "s.f", "area": "s", "name": "公式一", "criteria": "按公式。", "points": 10, "method": "expression", "formula": "a / b" },
+                         { "id": "s.g", "area": "s", "name": "公式二", "criteria": "按公式。", "points": 10, "method": "expression", "formula": "a / b" } ],
+          "grades": [ { "name": "合格", "min": 6 }, { "name": "不合格" } ] }
+        """, units: "id,name,a,b\nU1,甲,33974998,10000000\n")
+
     @Test("6.7949996 reads 6.794999…, beside 6.79")
     func subtotal() throws {
-        let s = try TestSession(rules: """
-            { "format": 1, "id": "x", "title": "小计", "issuer": "测试", "version": "1", "effective": { "from": "2014-01-01" },
-              "metrics": [ { "id": "a", "name": "甲", "kind": "number" }, { "id": "b", "name": "乙", "kind": "number" } ],
-              "areas": [ { "id": "s", "name": "方面", "points": 20 } ],
-              "standards": [ { "id": "s.f", "area": "s", "name": "公式一", "criteria": "按公式。", "points": 10, "method": "expression", "formula": "a / b" },
-                             { "id": "s.g", "area": "s", "name": "公式二", "criteria": "按公式。", "points": 10, "method": "expression", "formula": "a / b" } ],
-              "grades": [ { "name": "合格", "min": 6 }, { "name": "不合格" } ] }
-            """, units: "id,name,a,b\nU1,甲,33974998,10000000\n").run()
+        let s = try Self.session.run()
         let r = try ShownValueTests.traced(s)
         let zh = SheetNarration.subtotalNote(s, r, area: 0, fmt: ValueFormatter(rules: s.rules, lang: .zh), lang: .zh)
         #expect(zh == "各行得分相加为 6.80；小计用未经四舍五入的分数相加，为 6.794999…，记 6.79 分")
         let en = SheetNarration.subtotalNote(s, r, area: 0, fmt: ValueFormatter(rules: s.rules, lang: .en), lang: .en)
         #expect(en == "the rows as shown add up to 6.80; the subtotal adds the unrounded points, 6.794999…, shown as 6.79")
+    }
+}
+
+/// What a hostile review of 0.27.1 found (session 43), worked by hand.
+@Suite("An expression's value reads as the points beside it, weighted or at five places")
+struct ExpressionValueShownTests {
+    static func rules(points: Int, precision: Int, extra: String = "", standards: String = "") -> String {
+        """
+        { "format": 1, "id": "x", "title": "公式", "issuer": "测试", "version": "1", "effective": { "from": "2014-01-01" },
+          "metrics": [ { "id": "a", "name": "甲", "kind": "number" }, { "id": "b", "name": "乙", "kind": "number" } ],
+          "areas": [ { "id": "s", "name": "方面", "points": 100 } ],
+          "standards": [ { "id": "s.f", "area": "s", "name": "公式", "criteria": "按公式。", "points": \(points), "method": "expression", "formula": "a / b" }\(standards) ],
+          \(extra)
+          "ranking": { "precision": \(precision) },
+          "grades": [ { "name": "合格", "min": 60 }, { "name": "不合格" } ] }
+        """
+    }
+
+    /// At precision 5 the points are shown to five places: 0.00466 = 4660 ÷ 1000000 exactly.
+    /// The value, at four places, read 0.0047 beside them; now at five, as the points.
+    @Test("at precision 5 the value has the points' places")
+    func precisionFive() throws {
+        let s = try TestSession(rules: Self.rules(points: 100, precision: 5), units: "id,name,a,b\nU1,甲,4660,1000000\nU2,乙,4666666,1000000000\n").run()
+        let narrator = Narrator(session: s, lang: .zh)
+        let r0 = try ShownValueTests.traced(s)
+        #expect(narrator.forUnit(0).note(r0.standards[0], s.rules.standards[0]) == "甲 ÷ 乙 = 0.00466：得 0.00466 分（满分 100 分）")
+        let columns = MetricColumns.from(s.table), ballots = BallotColumns.from(s.ballots, unitCount: s.table.units.count)
+        let r1 = try #require(Engine(plan: s.plan).trace([1], columns, ballots).first)
+        // 0.004666666: 0.00467 at five places either way.
+        #expect(narrator.forUnit(1).note(r1.standards[0], s.rules.standards[0]) == "甲 ÷ 乙 = 0.00467…：得 0.00467 分（满分 100 分）")
+    }
+
+    /// Weighted (ballots 40, metrics 60: each metric standard ×1.2): the value 0.0049996 is the
+    /// raw points, shown as the raw points are (`checkable`: at four places 0.0050 × 1.2 =
+    /// 0.006, which rounds to the 0.01 shown). It read `= 0.0049…：得 0.005… 分`.
+    @Test("weighted: the value as the raw points beside it")
+    func weighted() throws {
+        let ballot = #", { "id": "s.v", "area": "s", "name": "评议", "criteria": "代表评分。", "points": 50, "method": "ballot", "target": "standard" }"#
+        let extra = #""ballots": { "aggregate": "mean", "minBallots": 1, "combine": { "mode": "weighted", "ballots": 40, "metrics": 60 } },"#
+        let s = try TestSession(rules: Self.rules(points: 50, precision: 2, extra: extra, standards: ballot),
+                                units: "id,name,a,b\nU1,甲,49996,10000000\n", ballots: "representative,unit,standard,score\nR1,U1,s.v,10\n").run()
+        let r = try ShownValueTests.traced(s)
+        #expect(Narrator(session: s, lang: .zh).forUnit(0).note(r.standards[0], s.rules.standards[0])
+                == "甲 ÷ 乙 = 0.005…：得 0.005… 分（满分 50 分），按权重 ×1.2 折算 0.01 分")
+    }
+}
+
+/// Two units whose area points are 1/3 + 2/3 = 1 exactly and 1/3 + 2.000001/3 = 1.000000333…:
+/// the fast form holds the first as an interval around 1 ([0.999999999999, 1.000000000001]),
+/// which read `1.000000…` where the exact form reads `1.000000`. Every form must print the
+/// exact value's text (a hostile review of 0.27.1, session 43).
+@Suite("Tie notes are the same bytes by every number form")
+struct TieNotesByEveryFormTests {
+    @Test("an interval holding a whole 10⁻⁶ is settled exactly")
+    func settled() throws {
+        let rules = UnboundedFractionTests.rules(metrics: ["a", "b"], points: 100, grade: "60",
+                                                 standards: [("a", 50, "a / 3"), ("b", 50, "b / 3")])
+            .replacingOccurrences(of: #""grades""#, with: #""ranking": { "precision": 2, "tieBreak": [ { "by": "area", "id": "s" } ] }, "grades""#)
+        let session = TestSession(rules: rules, units: "id,name,a,b\nA,甲,1,2\nB,乙,1,2.000001\n")
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let inputs = try session.written(to: s)
+        var outs: [String] = []
+        for engine in ["exact", "fast"] {
+            let r = EndToEndTests.run(["score"] + inputs + ["--engine", engine, "--format", "csv", "--quiet"])
+            #expect(r.code == .success, "\(r.err)")
+            outs.append(r.out)
+        }
+        #expect(outs[0] == outs[1])
+        #expect(outs[0].contains("与 A 同分，按“方面”得分 1.000000… 对 1.000000 排在前（小数点后第 6 位之后才不同）"), "\(outs[0])")
     }
 }

@@ -45,6 +45,34 @@ struct OldSealBytesTests {
         #expect(compared == 9)
     }
 
+    /// `Fixtures/golden-0.27.0/dongcheng-2019/out/` holds the Dongcheng sample's files that
+    /// changed since 0.27.0, as 0.27.0 wrote them (from 506fa4e; 0.26.x wrote them the same):
+    /// an expression standard's value without `…` (`= 2.6332：得 2.6332… 分`), where 0.27.1
+    /// writes `= 2.6332…：`. The Xicheng sample has no such value.
+    @Test("the Dongcheng sample's --out, written as 0.26.0 or 0.27.0, is those versions' files", arguments: ["0.26.0", "0.27.0"])
+    func dongcheng(_ version: String) throws {
+        let root = Fixtures.packageRoot
+        var session = try ScoringSession.run(.init(rules: "rules/dongcheng-2019.jsonc", units: "samples/dongcheng-2019/units.csv",
+                                                   roster: "samples/dongcheng-2019/roster.csv", ballots: "samples/dongcheng-2019/ballots.csv",
+                                                   baseDirectory: root.path))
+        session.report.writtenAs = version.split(separator: ".").map { Int($0)! }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-old-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try OutputFiles.write(session, to: dir)
+        let folder = Fixtures.url("golden-0.27.0/dongcheng-2019/out")
+        for name in ["report.html", "summary.xlsx", "sheets/D03.csv", "sheets/D03.json", "sheets/D09.csv", "sheets/D09.json"] {
+            let expected = try Data(contentsOf: folder.appendingPathComponent(name))
+            var actual = try Data(contentsOf: dir.appendingPathComponent(name))
+            if name.hasSuffix(".csv"), actual.starts(with: [0xEF, 0xBB, 0xBF]) { actual = Data(actual.dropFirst(3)) }
+            #expect(actual == expected, "\(name) as \(version) wrote it differs (\(actual.count) bytes written, \(expected.count) expected)")
+        }
+        // And this version writes them otherwise: the files above are not today's.
+        session.report.writtenAs = nil
+        try? FileManager.default.removeItem(at: dir)
+        try OutputFiles.write(session, to: dir)
+        #expect(try Data(contentsOf: dir.appendingPathComponent("sheets/D03.json")) != Data(contentsOf: folder.appendingPathComponent("sheets/D03.json")))
+    }
+
     @Test("a sheet name with a character Excel forbids is made as 0.16.0 made it, for its seals")
     func sheetNames() {
         #expect(XLSXWorkbook.validName("评分表 X01/2", before017: true) == "评分表 X012")

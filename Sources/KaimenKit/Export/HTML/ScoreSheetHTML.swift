@@ -92,7 +92,7 @@ enum ScoreSheetHTML {
             t.addRow([.text(lang.t("加分封顶", "Bonus cap")), .empty, .text(lang.t("加分合计 \(fmt.points(r.bonusEarned)) 分，按上限计", "bonuses add up to \(fmt.points(r.bonusEarned)); capped")),
                       .number(fmt.fixed(rules.bonusCap ?? .zero)), .number(fmt.fixed(r.bonus))])
         }
-        for (v, why) in zip(r.vetoesUnchecked, r.vetoesNotCheckedWhy) {
+        for (v, why) in zip(r.vetoesUnchecked, r.vetoesNotCheckedWhy.map(session.report.vetoNotChecked)) {
             let veto = rules.vetoes[v]
             // Since 0.21.0 the row has a class, so that it stays with the row above it as a
             // held veto's does (`ReportHTML.css021`). Unstyled: a veto that held is a subtotal
@@ -103,12 +103,12 @@ enum ScoreSheetHTML {
         }
         for v in r.vetoes {
             let veto = rules.vetoes[v]
-            let effect = [veto.grade.map { lang.t("定为\($0)", "grade \($0)") }, veto.capTotal.map { lang.t("总分不超过 \($0.plainText()) 分", "total at most \($0.plainText())") }]
+            let effect = [veto.grade.map { lang.t("定为\($0)", "grade \($0)") }, veto.capTotal.map { lang.t("总分不超过 \(TotalWords.capText($0, fmt: fmt, as: session.report)) 分", "total at most \(TotalWords.capText($0, fmt: fmt, as: session.report))") }]
                 .compactMap { $0 }.joined(separator: lang.t("，", ", "))
             t.addRow([named(PaperTexts.veto.text(lang) + lang.t("：", ": ") + veto.name, veto.criteria, id: veto.id), .empty,
                       .text(narrator.condition(veto.when) + lang.t("：", ": ") + effect), .empty, .empty], rowClass: "subtotal")
         }
-        var note = TotalWords.sum(r, rules: rules, fmt: fmt, lang: lang)
+        var note = TotalWords.sum(r, rules: rules, fmt: fmt, lang: lang, as: session.report)
         note += lang.t("；等级 \(r.grade)；排名第 \(r.rank) 名", "; grade \(r.grade); rank \(r.rank)")
         t.addRow([.text(PaperTexts.total.text(lang)), .empty, .text(note), .number(fmt.fixed(rules.totalPoints)), .number(fmt.fixed(r.total))],
                  rowClass: "total")

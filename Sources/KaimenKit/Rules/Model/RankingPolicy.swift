@@ -12,10 +12,6 @@ public struct RankingPolicy: Sendable, Equatable {
         public var key: Key
         public var descending: Bool
         public var origin: Origin
-
-        /// Whether it compares a metric: its values are shown as entered, not as points at the
-        /// rules' precision.
-        public var comparesMetric: Bool { if case .metric = key { true } else { false } }
     }
 
     /// Decimal places totals are rounded to, half away from zero.
