@@ -256,7 +256,8 @@ public final class Journal {
                 problems.append(.error("journal-chain", SessionMessages.badPrev(seq: r.seq), at: at, hint: SessionMessages.badPrevHint))
             }
             if r.hash != r.computedHash {
-                problems.append(.error("journal-hash", SessionMessages.badHash(seq: r.seq), at: at, hint: SessionMessages.badHashHint))
+                problems.append(.error("journal-hash", SessionMessages.badHash(seq: r.seq, what: SessionMessages.recordWhat(r)), at: at,
+                                       hint: SessionMessages.badHashHint))
             }
             previous = r.hash
         }

@@ -781,8 +781,25 @@ extension SessionMessages {
     }
     static let badPrevHint = Localized(zh: "其前面的记录被删除、改动或调换了顺序", en: "a record before it was deleted, changed or moved")
 
-    static func badHash(seq: Int) -> Localized {
-        Localized(zh: "记录 \(seq) 的内容与其哈希不符：记录被改动过", en: "record \(seq)'s content does not match its hash: the record was changed")
+    static func badHash(seq: Int, what: Localized? = nil) -> Localized {
+        let zh = what.map { "（\($0.zh)）" } ?? "", en = what.map { " (\($0.en))" } ?? ""
+        return Localized(zh: "记录 \(seq)\(zh)的内容与其哈希不符：记录被改动过", en: "record \(seq)\(en)'s content does not match its hash: the record was changed")
+    }
+
+    /// What a record is, as its content says (which may be the changed part): `录入员甲 录入 `a.csv``.
+    static func recordWhat(_ r: JournalRecord) -> Localized {
+        let by = Echo.shown(r.by)
+        switch r.kind {
+        case .entry:
+            let file = r.content["file"]?.stringValue.map { " `\(Echo.shown($0))`" } ?? ""
+            return Localized(zh: "\(by) 录入\(file)", en: "\(by) entered\(file)")
+        case .resolve: return Localized(zh: "\(by) 裁定冲突", en: "a conflict settled by \(by)")
+        case .void: return Localized(zh: "\(by) 作废评分表", en: "a sheet voided by \(by)")
+        case .seal: return Localized(zh: "结束会话并封存", en: "the session closed and sealed")
+        case .open: return Localized(zh: "建立会话", en: "the session opened")
+        case .appeal: return Localized(zh: "申诉复核", en: "an appeal")
+        case .recovered: return Localized(zh: "移开残缺的末尾记录", en: "a torn tail set aside")
+        }
     }
     static let badHashHint = Localized(zh: "日志只能追加；更正要作为新记录录入", en: "the journal is append-only: corrections are new records")
 
@@ -978,6 +995,21 @@ extension SessionMessages {
         return Localized(zh: "按日志和改动过的输入副本重新计算，\(paths.count) 个文件与封存记录 \(seq) 不同：\(list)",
                          en: "recomputed from the journal and the changed input copies, \(paths.count) file\(paths.count == 1 ? " differs" : "s differ") from seal record \(seq): \(list)")
     }
+    static func recomputedFromChangedJournal(_ paths: [String], seq: Int, cell: CellDifference?) -> Localized {
+        let list = paths.map { "`\($0)`" }.joined(separator: ", ")
+        let detail = cell.map { d in
+            Localized(zh: "；如 `\(d.path)` \(d.cell.rendered(.zh))：封存的文件中为 `\(Echo.cell(d.onDisk))`，按现在的日志为 `\(Echo.cell(d.recomputed))`",
+                      en: "; e.g. `\(d.path)` \(d.cell.rendered(.en)): the sealed file has `\(Echo.cell(d.onDisk))`, the journal as it is now gives `\(Echo.cell(d.recomputed))`")
+        } ?? Localized(zh: "", en: "")
+        return Localized(zh: "按现在的日志重新计算，\(paths.count) 个结果文件与封存记录 \(seq) 不同：\(list)\(detail.zh)",
+                         en: "recomputed from the journal as it is now, \(paths.count) result file\(paths.count == 1 ? " differs" : "s differ") from seal record \(seq): \(list)\(detail.en)")
+    }
+    static let restoreJournalFirst = Localized(
+        zh: "这是日志在封存后被改动的结果（见上）：与封存记录一致的结果文件不必恢复。以公示的日志哈希（--head）核对日志，从备份恢复日志后再核验",
+        en: "this follows from the journal changed after the seal (above): result files that are as sealed need no restoring. Check the journal against the posted head hash (--head), restore it from a backup, then verify again")
+    static let sealBallotsHint = Localized(
+        zh: "日志中封存之前的记录被改动、删去或插入过（与其哈希不符的记录见上）；封存记录所记的是封存时的计分票",
+        en: "a record before the seal was changed, removed or put in (a record that does not match its hash is named above); the seal records the ballots as they were when sealed")
     static let restoreInputsFirst = Localized(zh: "这是输入副本被改动的结果（见上）：先把输入副本恢复原样，再核验封存的结果",
                                               en: "this follows from the changed input copies (above): restore them first, then verify the sealed results")
     static let rewrittenWithSealHint = Localized(

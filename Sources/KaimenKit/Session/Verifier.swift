@@ -199,8 +199,11 @@ public enum Verifier {
         let c = seal.content
         let sealed = (c["outputs"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
         let ballots = SessionFolder.ballotsCSV(state, setup: folder.setup)
-        if c["ballots"]?.stringValue != SHA256.hex([UInt8](ballots)) {
-            problems.append(.error("seal-ballots", SessionMessages.sealBallots(seq: seal.seq), at: at))
+        // The journal's ballots are not those sealed: a record before the seal was changed,
+        // removed or put in. Results recomputed from it then differ for that reason.
+        let ballotsChanged = c["ballots"]?.stringValue != SHA256.hex([UInt8](ballots))
+        if ballotsChanged {
+            problems.append(.error("seal-ballots", SessionMessages.sealBallots(seq: seal.seq), at: at, hint: SessionMessages.sealBallotsHint))
         }
         // The files on disk against the seal.
         var asSealed: Set<String> = []
@@ -233,6 +236,16 @@ public enum Verifier {
             if !differing.isEmpty && inputsChanged {
                 problems.append(.error("seal-mismatch", SessionMessages.recomputedFromChangedInputs(differing, seq: seal.seq), at: at,
                                        hint: SessionMessages.restoreInputsFirst))
+            } else if !differing.isEmpty && ballotsChanged {
+                // The files as sealed are the trustworthy ones here: say where the changed
+                // journal gives another figure, and that the journal is what to restore.
+                // The summary first: the table people signed.
+                let csvs = differing.filter { $0.hasSuffix(".csv") && asSealed.contains($0) }
+                let cell = (csvs.filter { $0.hasSuffix("summary.csv") } + csvs.filter { !$0.hasSuffix("summary.csv") }).lazy.compactMap { path in
+                    Self.firstDifference(path, onDisk: folder.directory.appendingPathComponent(path), recomputed: temp.appendingPathComponent(path))
+                }.first
+                problems.append(.error("seal-mismatch", SessionMessages.recomputedFromChangedJournal(differing, seq: seal.seq, cell: cell), at: at,
+                                       hint: SessionMessages.restoreJournalFirst))
             } else if !differing.isEmpty {
                 // Whether the numbers people sign agree tells a file written by another kaimen
                 // (other wording, same ranking) from a result that changed.

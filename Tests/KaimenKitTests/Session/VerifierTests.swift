@@ -39,6 +39,18 @@ struct VerifierTests {
         try Self.rewrite(s) { $0[1] = $0[1].replacingOccurrences(of: "\"rights.ballot\":\"3.5\"", with: "\"rights.ballot\":\"4\"") }
         let p = try Self.problems(s)
         #expect(p.contains { $0.code == "journal-hash" && $0.location?.line == 2 && $0.message.contains("record 2") })
+        // The record named by what it is; the results, as sealed, are not what to restore: the
+        // changed journal gives other figures (a secretary was told, wrongly, that the results
+        // were rewritten with the seal and to restore them; session 43).
+        let zh = p.map { $0.rendered(.zh) }
+        #expect(zh.contains { $0.contains("记录 2（甲 录入 `a.csv`）的内容与其哈希不符：记录被改动过") }, "\(zh)")
+        #expect(p.contains { $0.code == "seal-ballots" && $0.rendered(.zh).contains("与其哈希不符的记录见上") })
+        let mismatch = try #require(p.first { $0.code == "seal-mismatch" })
+        #expect(mismatch.rendered(.zh).contains("按现在的日志重新计算，"))
+        #expect(mismatch.rendered(.zh).contains("results/summary.csv` 第 "), "the first cell that differs: \(mismatch.rendered(.zh))")
+        #expect(mismatch.rendered(.zh).contains("这是日志在封存后被改动的结果（见上）：与封存记录一致的结果文件不必恢复"))
+        #expect(!zh.contains { $0.contains("连同封存记录一起被改写过") || $0.contains("从备份恢复结果文件") }, "\(zh)")
+        #expect(!p.contains { $0.code == "output-changed" })
     }
 
     @Test("a changed ballot with every hash recomputed still fails: the seal no longer matches")
