@@ -160,7 +160,7 @@ public struct SessionFolder {
             let now = sha256(ofFile: directory.appendingPathComponent(path))
             guard now != hash else { return nil }
             let message = now == nil ? SessionMessages.inputMissing(path) : SessionMessages.inputChanged(path)
-            let at = SourceLocation(file: path, line: 1, column: 1)
+            let at = SourceLocation.whole(path)
             if reading { return .warning("input-changed", message, at: at, hint: SessionMessages.readFromChangedCopy) }
             return .error("input-changed", message, at: at, hint: sources[path].map(SessionMessages.copiedFrom))
         }

@@ -836,8 +836,14 @@ extension SessionMessages {
         Localized(zh: "按日志重算的计分票与封存记录 \(seq) 中的不同", en: "the ballots replayed from the journal differ from those sealed by record \(seq)")
     }
 
-    static func outputChanged(_ path: String, seq: Int) -> Localized {
-        Localized(zh: "结果文件 `\(path)` 在封存（记录 \(seq)）后被改动过", en: "output `\(path)` has changed since it was sealed (record \(seq))")
+    /// - Parameter cell: its first cell that differs from the file as sealed (written again from
+    ///   the journal), for a CSV file.
+    static func outputChanged(_ path: String, seq: Int, cell: CellDifference? = nil) -> Localized {
+        let detail = cell.map { d in
+            Localized(zh: "：\(d.cell.rendered(.zh))现为 `\(Echo.cell(d.onDisk))`，封存时为 `\(Echo.cell(d.recomputed))`",
+                      en: ": \(d.cell.rendered(.en)) now has `\(Echo.cell(d.onDisk))`, sealed as `\(Echo.cell(d.recomputed))`")
+        } ?? Localized(zh: "", en: "")
+        return Localized(zh: "结果文件 `\(path)` 在封存（记录 \(seq)）后被改动过\(detail.zh)", en: "output `\(path)` has changed since it was sealed (record \(seq))\(detail.en)")
     }
 
     /// What a result set's manifest says that its seal does not.

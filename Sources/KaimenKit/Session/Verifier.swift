@@ -88,10 +88,10 @@ public enum Verifier {
         let found = resultFiles(in: directory, nextVersion: seals + 1)
         if !found.leftovers.isEmpty {
             problems.append(.warning("output-leftover", SessionMessages.closeLeftovers(found.leftovers),
-                                     at: SourceLocation(file: found.leftovers[0], line: 1, column: 1), hint: SessionMessages.closeLeftoversHint))
+                                     at: SourceLocation.whole(found.leftovers[0]), hint: SessionMessages.closeLeftoversHint))
         }
         for link in found.links {
-            problems.append(.error("output-symlink", SessionMessages.outputSymlink(link), at: SourceLocation(file: link, line: 1, column: 1),
+            problems.append(.error("output-symlink", SessionMessages.outputSymlink(link), at: SourceLocation.whole(link),
                                    hint: SessionMessages.outputSymlinkHint))
         }
         let unsealed = found.files.filter { !sealedPaths.contains($0) }
@@ -102,10 +102,10 @@ public enum Verifier {
            let first = unsealed.first(where: { !$0.hasSuffix("/" + Manifest.fileName) }) ?? unsealed.first {
             let folderPath = next
             problems.append(.error("output-unsealed", SessionMessages.resultsWithoutSeal(folderPath, count: unsealed.count, first: first),
-                                   at: SourceLocation(file: first, line: 1, column: 1), hint: SessionMessages.outputUnsealedHint))
+                                   at: SourceLocation.whole(first), hint: SessionMessages.outputUnsealedHint))
         } else {
             for path in unsealed {
-                problems.append(.error("output-unsealed", SessionMessages.outputUnsealed(path), at: SourceLocation(file: path, line: 1, column: 1),
+                problems.append(.error("output-unsealed", SessionMessages.outputUnsealed(path), at: SourceLocation.whole(path),
                                        hint: SessionMessages.outputUnsealedHint))
             }
         }
@@ -205,20 +205,18 @@ public enum Verifier {
         if ballotsChanged {
             problems.append(.error("seal-ballots", SessionMessages.sealBallots(seq: seal.seq), at: at, hint: SessionMessages.sealBallotsHint))
         }
-        // The files on disk against the seal.
-        var asSealed: Set<String> = []
+        // The files on disk against the seal (said below, once the results are recomputed: a
+        // changed CSV file's first changed cell is named where the recomputed file is as sealed).
+        var asSealed: Set<String> = [], changed: [(path: String, missing: Bool)] = []
         for (path, hash) in sealed.sorted(by: { $0.key < $1.key }) {
             let now = SessionFolder.sha256(ofFile: folder.directory.appendingPathComponent(path))
-            if now == hash { asSealed.insert(path) }
-            if now != hash {
-                problems.append(.error("output-changed", now == nil ? SessionMessages.outputMissing(path, seq: seal.seq) : SessionMessages.outputChanged(path, seq: seal.seq),
-                                       at: SourceLocation(file: path, line: 1, column: 1), hint: SessionMessages.restoreOutputHint))
-            }
+            if now == hash { asSealed.insert(path) } else { changed.append((path, now == nil)) }
         }
         problems += checkManifest(seal, folder: folder, sealedOutputs: sealed)
         // The results recomputed from the journal against the seal.
         let temp = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-verify-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: temp) }
+        var recomputedAsSealed: Set<String> = []
         let resultsPath = c["results"]?.stringValue ?? "results"
         do {
             // Written again as the version that made the seal wrote them (none recorded: before 0.11.0).
@@ -232,6 +230,7 @@ public enum Verifier {
             for url in written {
                 recomputed[SessionFolder.path(of: url, under: temp) ?? url.path] = SessionFolder.sha256(ofFile: url)
             }
+            recomputedAsSealed = Set(sealed.keys.filter { recomputed[$0] == sealed[$0] })
             let differing = Set(recomputed.keys).union(sealed.keys).sorted().filter { recomputed[$0] != sealed[$0] }
             if !differing.isEmpty && inputsChanged {
                 problems.append(.error("seal-mismatch", SessionMessages.recomputedFromChangedInputs(differing, seq: seal.seq), at: at,
@@ -275,6 +274,13 @@ public enum Verifier {
         } catch {
             problems.append(.error("seal-rescore", SessionMessages.rescoreFailed(seq: seal.seq, "\(error)"), at: at))
         }
+        for (path, missing) in changed {
+            // What the file says now against what the journal gives, which is what was sealed.
+            let cell = !missing && path.hasSuffix(".csv") && recomputedAsSealed.contains(path)
+                ? Self.firstDifference(path, onDisk: folder.directory.appendingPathComponent(path), recomputed: temp.appendingPathComponent(path)) : nil
+            problems.append(.error("output-changed", missing ? SessionMessages.outputMissing(path, seq: seal.seq) : SessionMessages.outputChanged(path, seq: seal.seq, cell: cell),
+                                   at: SourceLocation.whole(path), hint: SessionMessages.restoreOutputHint))
+        }
         return problems
     }
     /// The first cell in which CSV file `path` on disk differs from the one written again from
@@ -312,7 +318,7 @@ public enum Verifier {
         let c = seal.content
         let resultsPath = c["results"]?.stringValue ?? "results"
         let path = resultsPath + "/" + Manifest.fileName
-        let at = SourceLocation(file: path, line: 1, column: 1)
+        let at = SourceLocation.whole(path)
         let url = folder.directory.appendingPathComponent(path)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             // Sealed by hash since 0.18.0; before, it was the set's file all the same.

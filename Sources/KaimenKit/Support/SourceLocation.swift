@@ -17,6 +17,10 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
         self.cell = cell
     }
 
+    /// A file as a whole, where no line in it is the place (a result file changed, a lock file
+    /// left behind): printed as its path alone, not `path:1:1`.
+    public static func whole(_ file: String) -> SourceLocation { SourceLocation(file: file, line: 0, column: 0) }
+
     /// The same place, `n` columns further along the line.
     public func advanced(by n: Int) -> SourceLocation {
         SourceLocation(file: file, line: line, column: column + n, cell: cell)
@@ -26,7 +30,7 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var description: String { rendered(.en) }
 
     public func rendered(_ language: Language) -> String {
-        guard let cell else { return "\(file):\(line):\(column)" }
+        guard let cell else { return line > 0 ? "\(file):\(line):\(column)" : file }
         return "\(file) \(cell.rendered(language))"
     }
 }

@@ -100,6 +100,28 @@ struct VerifierTests {
         let p = try Self.problems(s)
         #expect(p.map(\.code) == ["output-changed"])
         #expect(p[0].message.contains("results/sheets/X01.csv"))
+        // The file as a whole is the place, not a made-up line 1, column 1 (session 43).
+        #expect(p[0].location == .whole("results/sheets/X01.csv") && p[0].rendered(.zh).hasPrefix("results/sheets/X01.csv: "))
+    }
+
+    /// A total edited in the summary: the message names the cell and both texts (the sealed one
+    /// is what the journal gives again), not only the file.
+    @Test("a changed total in summary.csv is named by its cell")
+    func changedTotal() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        let url = s.dir.appendingPathComponent("results/summary.csv")
+        let text = try String(contentsOf: url, encoding: .utf8), end = text.contains("\r\n") ? "\r\n" : "\n"
+        var lines = text.components(separatedBy: end)
+        var cells = lines[2].components(separatedBy: ",")
+        let sealed = cells[5]
+        cells[5] = "99.99"
+        lines[2] = cells.joined(separator: ",")
+        try Data(lines.joined(separator: end).utf8).write(to: url)
+        let p = try Self.problems(s)
+        #expect(p.map(\.code) == ["output-changed"])
+        let changed = try #require(p.first)
+        #expect(changed.rendered(.zh).contains("结果文件 `results/summary.csv` 在封存（记录 4）后被改动过：第 3 行 F 列（总分）现为 `99.99`，封存时为 `\(sealed)`"),
+                "\(changed.rendered(.zh))")
     }
 
     /// What verify finds in a seal whose `manifest` hash was stripped, as a seal made before
