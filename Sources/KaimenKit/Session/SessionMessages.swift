@@ -807,6 +807,22 @@ extension SessionMessages {
         Localized(zh: "输入文件 `\(path)` 与建立会话时不同", en: "input file `\(path)` differs from the copy made when the session opened")
     }
 
+    static let outputChangedStatusHint = Localized(zh: "用 kaimen session verify 查看改动之处；从备份恢复这个文件",
+                                                   en: "run kaimen session verify to see what changed; restore the file from a backup")
+
+    /// The last line of `status` for a closed session with something wrong (`problem`).
+    static func closedButDamaged(versions: Int, _ problem: Localized, dir: String) -> Localized {
+        Localized(zh: "会话已结束并封存（共 \(versions) 版结果），但\(problem.zh)（见上面的错误）：用 kaimen session verify \(shellWord(dir)) 查明哪里不对。",
+                  en: "The session is closed and sealed (\(versions) result version\(versions == 1 ? "" : "s")), but \(problem.en) (see the errors above): run kaimen session verify \(shellWord(dir)) to see what is wrong.")
+    }
+    static let journalDamagedWords = Localized(zh: "会话日志已损坏", en: "the session journal is damaged")
+    static func resultsChangedWords(_ n: Int) -> Localized {
+        Localized(zh: "有 \(n) 个结果文件与封存时不同", en: "\(n) result file\(n == 1 ? " is" : "s are") not as sealed")
+    }
+    static func inputsChangedWords(_ n: Int) -> Localized {
+        Localized(zh: "有 \(n) 个输入副本与建立会话时不同", en: "\(n) input cop\(n == 1 ? "y differs" : "ies differ") from when the session opened")
+    }
+
     static func journalDamagedStatus(dir: String) -> Localized {
         Localized(zh: "尚不能结束：会话日志已损坏（见上面的错误），不能再记录或结束会话。用 kaimen session verify \(shellWord(dir)) 查看哪里不对。",
                   en: "Not ready to close: the session journal is damaged (see the errors above); nothing can be recorded and the session cannot be closed. Run kaimen session verify \(shellWord(dir)) to see what is wrong.")

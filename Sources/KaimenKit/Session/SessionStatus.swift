@@ -36,6 +36,8 @@ public struct SessionStatus: Sendable {
     /// The journal has a record that does not chain, or a line that is no record: nothing can
     /// be recorded or closed (`session verify` says what is wrong).
     public var journalDamaged: Bool
+    /// Sealed result files not as sealed (changed or missing), in a session with a seal.
+    public var changedResults: [String] = []
     /// Result files in `results/` of a session never sealed: a `close` cut short after writing
     /// them (they do not count; the next `close` replaces them).
     public var unsealedResults = 0
@@ -58,6 +60,7 @@ public struct SessionStatus: Sendable {
         versions = state.seals.count
         changedInputs = SessionFolder.changedInputs(folder.directory, recorded: folder.journal.records.first).compactMap { $0.location?.file }
         journalDamaged = folder.journal.diagnostics.contains { $0.severity == .error }
+        changedResults = Verifier.changedOutputs(state.seals, in: folder.directory).compactMap { $0.location?.file }
         let found = Verifier.resultFiles(in: folder.directory, nextVersion: state.nextVersion)
         leftovers = found.leftovers
         if phase != .closed {

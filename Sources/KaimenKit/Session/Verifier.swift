@@ -114,6 +114,19 @@ public enum Verifier {
 
     /// The files `seal` accounts for, as paths from the session folder: its outputs and its
     /// set's own manifest (checked against the seal by `checkManifest`, not rebuilt).
+    /// The sealed result files (of every seal) that are not, byte for byte, as sealed: changed
+    /// or missing. What `status` says of a closed session; `verify` says more of each.
+    static func changedOutputs(_ seals: [JournalRecord], in directory: URL) -> [Diagnostic] {
+        seals.flatMap { seal in
+            (seal.content["outputs"]?.objectValue ?? [:]).compactMapValues(\.stringValue).sorted(by: { $0.key < $1.key }).compactMap { path, hash in
+                let now = SessionFolder.sha256(ofFile: directory.appendingPathComponent(path))
+                guard now != hash else { return nil }
+                return .error("output-changed", now == nil ? SessionMessages.outputMissing(path, seq: seal.seq) : SessionMessages.outputChanged(path, seq: seal.seq),
+                              at: SourceLocation.whole(path), hint: SessionMessages.outputChangedStatusHint)
+            }
+        }
+    }
+
     static func listedPaths(_ seal: JournalRecord) -> [String] {
         Array((seal.content["outputs"]?.objectValue ?? [:]).keys) + [(seal.content["results"]?.stringValue ?? "results") + "/" + Manifest.fileName]
     }

@@ -124,6 +124,30 @@ struct VerifierTests {
                 "\(changed.rendered(.zh))")
     }
 
+    /// A closed session read as all well in `status` with a changed journal or result file: the
+    /// last line said 会话已结束并封存 (a secretary's walkthrough, session 43).
+    @Test("status of a closed session says when the journal or a result is not as sealed, and exits 1")
+    func statusOfDamagedClosedSession() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        #expect(s.run("status", []).code == .success)
+        let url = s.dir.appendingPathComponent("results/sheets/X01.csv")
+        let original = try Data(contentsOf: url)
+        var bytes = [UInt8](original)
+        bytes[bytes.count / 2] ^= 0x01
+        try Data(bytes).write(to: url)
+        let r = s.run("status", [])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("results/sheets/X01.csv: 错误：结果文件 `results/sheets/X01.csv` 在封存（记录 4）后被改动过"), "\(r.err)")
+        #expect(r.out.contains("会话已结束并封存（共 1 版结果），但有 1 个结果文件与封存时不同（见上面的错误）：用 kaimen session verify"), "\(r.out)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(s.run("status", ["--format", "json"]).out.utf8)) as? [String: Any])
+        #expect(json["changedResults"] as? [String] == ["results/sheets/X01.csv"])
+        try original.write(to: url)
+        try Self.rewrite(s) { $0[1] = $0[1].replacingOccurrences(of: "\"rights.ballot\":\"3.5\"", with: "\"rights.ballot\":\"4\"") }
+        let damaged = s.run("status", [])
+        #expect(damaged.code == .failure)
+        #expect(damaged.out.contains("会话已结束并封存（共 1 版结果），但会话日志已损坏（见上面的错误）"), "\(damaged.out)")
+    }
+
     /// What verify finds in a seal whose `manifest` hash was stripped, as a seal made before
     /// 0.18.0 has none, but for the stripping itself.
     static func oldSeal(_ s: SampleSession) throws -> [Diagnostic] {

@@ -31,7 +31,9 @@ public enum SessionStatusCommand: Command {
             let folder = try SessionFolder.open(url, writable: false, waiting: SessionCommandSupport.busyNotice(dir, lang: lang, console: console))
             // Input copies changed since `init` are said here too: no later command will record.
             let changed = SessionFolder.changedInputs(url, recorded: folder.journal.records.first)
-            let found = SessionCommandSupport.report(folder.journal.diagnostics + changed, dir: dir, lang: lang, console: console)
+            // So is a sealed result file that is no longer as sealed.
+            let results = Verifier.changedOutputs(folder.state.seals, in: url)
+            let found = SessionCommandSupport.report(folder.journal.diagnostics + changed + results, dir: dir, lang: lang, console: console)
             let status = SessionStatus(folder: folder)
             let changes = AppealChange.between(folder.state.seals)
             let recheck = recheckList(folder)
