@@ -224,8 +224,14 @@ enum ReaderMessages {
         L(zh: "`\(name)` 列不是这套规则中由代表打分的标准", en: "column `\(name)` is not a ballot standard of these rules")
     }
     static let longNeedsColumns = L(zh: "长表格式的选票文件需要 `standard` 和 `score` 两列", en: "a long ballots file needs columns `standard` and `score`")
-    static func longColumnMissing(has: String, lacks: String) -> L {
-        L(zh: "选票文件有 `\(has)` 列，却没有 `\(lacks)` 列", en: "the ballots file has a `\(has)` column but no `\(lacks)` column")
+    /// - Parameters: has: the header of the column the file has, as it writes it (`得分`);
+    ///   lacksStandard: whether the standard's column is the one missing (else the score's).
+    static func longColumnMissing(has: String, lacksStandard: Bool) -> L {
+        lacksStandard
+            ? L(zh: "选票文件有 `\(has)` 列（分数），却没有写评分标准的列（表头写 `standard`、`标准`、`评分标准` 或 `评分项目`）",
+                en: "the ballots file has a `\(has)` column (the scores) but no column naming the standard (headed `standard`, `标准`, `评分标准` or `评分项目`)")
+            : L(zh: "选票文件有 `\(has)` 列（评分标准），却没有写分数的列（表头写 `score`、`分数`、`得分` 或 `评分`）",
+                en: "the ballots file has a `\(has)` column (the standards) but no column of scores (headed `score`, `分数`, `得分` or `评分`)")
     }
     /// A long file's column that is none of the ballot's and none for the typist, with text in it
     /// (a remark such as `改为4分`, which a reader could take for a correction).

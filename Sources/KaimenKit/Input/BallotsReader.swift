@@ -74,8 +74,8 @@ public struct BallotsReader {
         var commaSplits: [Int: CommaSplit] = [:]
         if (standardCol == nil) != (scoreCol == nil) {
             // Half of the long form's pair: the other column is missing, not every standard's.
-            let (has, lacks) = standardCol != nil ? ("standard", "score") : ("score", "standard")
-            diagnostics.append(.error(.missingColumn, ReaderMessages.longColumnMissing(has: has, lacks: lacks),
+            let (has, lacks) = standardCol != nil ? (csv.header[standardCol!], "score") : (csv.header[scoreCol!], "standard")
+            diagnostics.append(.error(.missingColumn, ReaderMessages.longColumnMissing(has: has, lacksStandard: lacks == "standard"),
                                       at: lineStart, path: lacks, hint: ReaderMessages.longNeedsColumns))
         } else if let standardCol, let scoreCol {
             // A column kaimen does not read, with text in it: said once, at its first filled cell.

@@ -40,15 +40,27 @@ struct BallotColumnsTests {
         #expect(S.xicheng.tryRead(bytes) == .header)
     }
 
-    @Test("a long file with `standard` and no `score` column (or the reverse) says which is missing")
+    @Test("a long file with `standard` and no `score` column (or the reverse) says which is missing, and what it may be headed")
     func longPairHalf() throws {
-        for (text, has, lacks) in [("representative,unit,standard\nR01,X01,rights.ballot\n", "standard", "score"),
-                                   ("representative,unit,score\nR01,X01,3\n", "score", "standard")] {
+        for (text, expected) in [("representative,unit,standard\nR01,X01,rights.ballot\n",
+                                  "选票文件有 `standard` 列（评分标准），却没有写分数的列（表头写 `score`、`分数`、`得分` 或 `评分`）"),
+                                 ("代表,单位,得分\nR01,X01,3\n",
+                                  "选票文件有 `得分` 列（分数），却没有写评分标准的列（表头写 `standard`、`标准`、`评分标准` 或 `评分项目`）")] {
             let problems = S.xicheng.checked(Array(text.utf8)).diagnostics
             #expect(problems.map(\.code) == ["missing-column"], "\(text)")
-            #expect(problems.first?.rendered(.zh).contains("选票文件有 `\(has)` 列，却没有 `\(lacks)` 列；长表格式的选票文件需要 `standard` 和 `score` 两列") == true)
+            #expect(problems.first?.rendered(.zh).contains(expected + "；长表格式的选票文件需要 `standard` 和 `score` 两列") == true, "\(problems)")
             #expect(S.xicheng.tryRead(Array(text.utf8)) == .header)
         }
+    }
+
+    /// A secretary's Chinese headings, as the printed sheet words them (`评分项目`), or `评分标准`:
+    /// refused before 0.27.1 (`选票文件有 `score` 列，却没有 `standard` 列`).
+    @Test("a long file headed in Chinese is read", arguments: ["代表,单位,评分标准,得分", "代表编号,单位编号,评分项目,分数", "代表,单位,项目,评分"])
+    func longChineseHeaders(_ header: String) throws {
+        let text = header + "\nR01,X01,rights.ballot,3\nR02,X01,依法维权工作评价（职工代表评分）,2\n"
+        let read = S.xicheng.checked(Array(text.utf8))
+        #expect(read.diagnostics.filter { $0.severity == .error }.isEmpty, "\(read.diagnostics)")
+        #expect(read.box?.ballots.count == 2)
     }
 
     @Test("a wide file's unknown column: the hint names what a wide file's columns may be, not the long form's")
