@@ -29,7 +29,7 @@ public enum SessionError: Error, Sendable, Equatable {
             return [.error("session-io", SessionMessages.io(op, path: path, reason: SystemError(code).text), hint: SessionMessages.ioHint(code))]
         case .notASession(let path):
             if SessionFolder.leftByInterruptedInit(path) {
-                return [.error("not-a-session", SessionMessages.notOpenedNoJournal(path), hint: SessionMessages.notOpenedHint(path))]
+                return [.error("not-a-session", SessionMessages.notOpenedNoJournal(path), hint: SessionMessages.rerunInitHint(path))]
             }
             // A folder that is not there is said so, not sent to `init` (a secretary in the
             // wrong folder was invited to open a second session).

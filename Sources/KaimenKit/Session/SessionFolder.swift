@@ -17,6 +17,8 @@ public struct SessionFolder {
     /// What reading the inputs as given said (a roster read as GB18030, …), naming them as
     /// given: set by `create` only, whose `setup` is read from the session's copies.
     public private(set) var givenInputWarnings: [Diagnostic] = []
+    /// Whether `create` first cleared what an `init` cut short had left in the folder.
+    public private(set) var clearedInterruptedInit = false
     public let doubleEntry: Bool
 
     /// Creates the folder from the inputs at `paths` (relative to `base`): checks them all
@@ -33,11 +35,8 @@ public struct SessionFolder {
             }
             throw .alreadyExists(directory.path)
         }
-        if leftByInterruptedInit(directory.path) {
-            throw .problems([.error("session-folder-not-empty", SessionMessages.notOpenedNoJournal(directory.path),
-                                    hint: SessionMessages.notOpenedHint(directory.path))])
-        }
-        if let existing = try? fm.contentsOfDirectory(atPath: directory.path), !existing.isEmpty {
+        let interrupted = leftByInterruptedInit(directory.path)
+        if !interrupted, let existing = try? fm.contentsOfDirectory(atPath: directory.path), !existing.isEmpty {
             throw .problems([.error("session-folder-not-empty", SessionMessages.folderNotEmpty(directory.path), hint: SessionMessages.sessionExistsHint)])
         }
         // Where each input is copied to, inside the folder.
@@ -55,6 +54,15 @@ public struct SessionFolder {
         copies.append((paths.units, "inputs/units.\(unitsExt)"))
         copies.append((paths.roster, "inputs/roster.csv"))
         if let s = paths.schedule { copies.append((s, "inputs/schedule.csv")) }
+        // An `init` cut short before it wrote the journal left only copies of these inputs:
+        // cleared, and this one goes on (since 0.27.1; before, it asked for the folder to be
+        // deleted). Anything else there, or an input read from inside the folder, and it stops.
+        if interrupted {
+            guard clearInterruptedInit(directory, copies: copies.map(\.to), sources: copies.map { PathText.resolve($0.from, in: base) }) else {
+                throw .problems([.error("session-folder-not-empty", SessionMessages.notOpenedNoJournal(directory.path),
+                                        hint: SessionMessages.notOpenedHint(directory.path))])
+            }
+        }
         let created = !fm.fileExists(atPath: directory.path)
         var hashes: [String: JSONOut] = [:], sources: [String: JSONOut] = [:]
         do {
@@ -78,6 +86,7 @@ public struct SessionFolder {
             ]))
             var folder = try SessionFolder(directory: directory, journal: journal)
             folder.givenInputWarnings = setup.warnings
+            folder.clearedInterruptedInit = interrupted
             return folder
         } catch {
             // The cause is taken before the folder is removed: `errno` read afterwards was 0, and
@@ -116,6 +125,35 @@ public struct SessionFolder {
     /// leaves: no journal, the `inputs` folder it was copying the inputs into, and nothing else
     /// but the lock file and the temporary files of a copy cut short. (A secretary's test:
     /// `status` sent them to `init`, and `init` said the folder was not empty.)
+    /// Removes what an `init` cut short left in `directory` (`leftByInterruptedInit`), when it
+    /// is only that: under `inputs` nothing but the copies this `init` makes (`copies`, paths in
+    /// the folder) and the temporary files of a copy cut short, and no input read from inside
+    /// the folder (`sources`, resolved). Returns whether it did.
+    static func clearInterruptedInit(_ directory: URL, copies: [String], sources: [String]) -> Bool {
+        let fm = FileManager.default
+        let root = directory.standardizedFileURL.path
+        if sources.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path.hasPrefix(root + "/") }) { return false }
+        let inputs = directory.appendingPathComponent("inputs")
+        guard let walker = fm.enumerator(at: inputs, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey, .isSymbolicLinkKey]) else { return false }
+        let expected = Set(copies)
+        for case let url as URL in walker {
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey, .isSymbolicLinkKey])
+            if values?.isDirectory == true && values?.isSymbolicLink != true { continue }
+            guard values?.isRegularFile == true, let path = SessionFolder.path(of: url, under: directory) else { return false }
+            // A copy, or the temporary file of one (`.NAME.tmp-…` beside it).
+            let name = url.lastPathComponent, folder = (path as NSString).deletingLastPathComponent
+            let tempOf = name.hasPrefix(".") ? name.dropFirst().components(separatedBy: ".tmp-").first.map { folder + "/" + $0 } : nil
+            guard expected.contains(path) || tempOf.map(expected.contains) == true else { return false }
+        }
+        do {
+            try fm.removeItem(at: inputs)
+            for name in try fm.contentsOfDirectory(atPath: directory.path) where name.hasPrefix(".") && name.contains(".tmp") {
+                try fm.removeItem(at: directory.appendingPathComponent(name))
+            }
+        } catch { return false }
+        return true
+    }
+
     static func leftByInterruptedInit(_ path: String) -> Bool {
         let fm = FileManager.default
         var isFolder: ObjCBool = false

@@ -323,6 +323,11 @@ extension SessionMessages {
         Localized(zh: "删去文件夹 `\(Echo.shown(dir))` 后重新运行 `kaimen session init`，或换一个新文件夹建立会话",
                   en: "delete the folder `\(Echo.shown(dir))` and run `kaimen session init` again, or open the session in a new folder")
     }
+    /// For a folder an `init` left while copying the inputs, said by a command other than `init`.
+    static func rerunInitHint(_ dir: String) -> Localized {
+        Localized(zh: "用同样的输入文件重新运行 `kaimen session init`（它会先清理中断留下的文件），或删去文件夹 `\(Echo.shown(dir))`、换一个新文件夹建立会话",
+                  en: "run `kaimen session init` again with the same inputs (it clears what the interrupted one left first), or delete the folder `\(Echo.shown(dir))` and open the session in a new folder")
+    }
     static let noOpenRecord = Localized(zh: "日志的第一条记录不是建立会话的记录（open）", en: "the journal's first record is not the session's opening record (`open`)")
 }
 

@@ -270,21 +270,45 @@ struct JournalDurabilityTests {
         #expect(again.err.contains("上次 `init` 即使在打印结果前被中断，也已完成）：用 `kaimen session status \(s.path)` 查看"), "\(again.err)")
     }
 
-    @Test("a folder init left while copying the inputs: status, enter and init say it was never opened, and to delete it")
+    @Test("a folder init left while copying the inputs: status and enter say it was never opened; init again clears it and opens the session")
     func interruptedBeforeJournal() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-init-left-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("inputs/rules"), withIntermediateDirectories: true)
         try Data("id,name\n".utf8).write(to: dir.appendingPathComponent("inputs/.units.csv.tmp-12"))
+        try Data("{".utf8).write(to: dir.appendingPathComponent("inputs/rules/xicheng-2014.jsonc"))
         try Data().write(to: dir.appendingPathComponent("journal.lock"))
         let said = "`\(dir.path)` 里的会话没有建立完成：建立会话（`kaimen session init`）时中断，文件夹里只有复制了一部分的输入文件，没有日志，还没有录入任何内容；"
-            + "删去文件夹 `\(dir.path)` 后重新运行 `kaimen session init`，或换一个新文件夹建立会话"
-        for args in [["session", "status", dir.path], ["session", "enter", dir.path, "samples/xicheng-2014/typed-a.csv", "--by", "甲"],
-                     ["session", "init", dir.path, "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
-                      "--roster", "samples/xicheng-2014/roster.csv", "--by", "王秘书"]] {
+            + "用同样的输入文件重新运行 `kaimen session init`（它会先清理中断留下的文件），或删去文件夹 `\(dir.path)`、换一个新文件夹建立会话"
+        for args in [["session", "status", dir.path], ["session", "enter", dir.path, "samples/xicheng-2014/typed-a.csv", "--by", "甲"]] {
             let r = SampleSession.run(args)
             #expect(r.code == .failure && r.err.contains(said), "\(args[1]): \(r.err)")
         }
+        let initArgs = ["session", "init", dir.path, "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                        "--roster", "samples/xicheng-2014/roster.csv", "--by", "王秘书"]
+        // A file under `inputs` that this init would not write: not cleared, and it says to delete the folder.
+        try Data("x".utf8).write(to: dir.appendingPathComponent("inputs/mine.csv"))
+        let refused = SampleSession.run(initArgs)
+        #expect(refused.code == .failure && refused.err.contains("删去文件夹 `\(dir.path)` 后重新运行 `kaimen session init`"), "\(refused.err)")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("inputs/mine.csv").path))
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("inputs/mine.csv"))
+        // An input read from inside the folder (the secretary's own `inputs/units.csv`): never removed.
+        let units = try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("samples/xicheng-2014/units.csv"))
+        try units.write(to: dir.appendingPathComponent("inputs/units.csv"))
+        var inside = initArgs
+        inside[6] = dir.appendingPathComponent("inputs/units.csv").path
+        #expect(SampleSession.run(inside).code == .failure)
+        #expect(try Data(contentsOf: dir.appendingPathComponent("inputs/units.csv")) == units)
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("inputs/units.csv"))
+        // Only the copies it makes and their temporary files: cleared, and the session opened (since 0.27.1).
+        let again = SampleSession.run(initArgs)
+        #expect(again.code == .success, "\(again.err)")
+        #expect(again.out.contains("上次建立会话时中断，留下了复制了一部分的输入文件：已清理，重新建立"))
+        #expect(try Verifier.verify(dir).ok)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("inputs/.units.csv.tmp-12").path))
+        try FileManager.default.removeItem(at: dir)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("inputs"), withIntermediateDirectories: true)
+        try Data().write(to: dir.appendingPathComponent("journal.lock"))
         // Anything else in the folder: not taken for such a leftover.
         try Data("x".utf8).write(to: dir.appendingPathComponent("notes.txt"))
         #expect(!SessionFolder.leftByInterruptedInit(dir.path))

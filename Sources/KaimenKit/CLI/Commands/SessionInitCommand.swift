@@ -45,6 +45,9 @@ public enum SessionInitCommand: Command {
             // (since 0.26.0 in their text too: a GB18030 roster was said as `inputs/roster.csv`).
             let warnings = folder.givenInputWarnings
             SessionCommandSupport.report(warnings, dir: "", lang: lang, console: console)
+            if folder.clearedInterruptedInit {
+                console.outLine(lang.t("上次建立会话时中断，留下了复制了一部分的输入文件：已清理，重新建立", "an earlier init was cut short and left part of the inputs copied: cleared, and the session opened afresh"))
+            }
             let e = folder.setup.expected
             console.outLine(lang.t("已建立会话 \(dir)：\(folder.setup.representatives.count) 名代表、\(folder.setup.units.count) 个单位，应收评分表 \(e.sheets.count) 张（共 \(e.count) 票），回避 \(e.recused.count) 张",
                                    "session \(dir) opened: \(folder.setup.representatives.count) representatives, \(folder.setup.units.count) units, \(e.sheets.count) sheets expected (\(e.count) ballots), \(e.recused.count) recused"))
