@@ -16,10 +16,13 @@ public struct SystemError: Hashable, Sendable, CustomStringConvertible {
     /// The current `errno`.
     public static var last: SystemError { SystemError(errno) }
 
-    /// The cause, e.g. `磁盘已满（ENOSPC）` / `no space left on the disk (ENOSPC)`.
+    /// The cause, e.g. `磁盘已满（ENOSPC）` / `no space left on the disk (ENOSPC)`; a path that is
+    /// missing, a folder or through a file says so in words alone (`文件或文件夹不存在`), since
+    /// 0.27.1: a secretary took `（ENOENT）` for an internal fault.
     public var text: Localized {
-        let name = Self.names[code].map { "（\($0)）" } ?? "（errno \(code)）"
-        let nameEN = Self.names[code].map { " (\($0))" } ?? " (errno \(code))"
+        let plain = code == ENOENT || code == EISDIR || code == ENOTDIR
+        let name = plain ? "" : Self.names[code].map { "（\($0)）" } ?? "（errno \(code)）"
+        let nameEN = plain ? "" : Self.names[code].map { " (\($0))" } ?? " (errno \(code))"
         if let known = Self.known[code] { return Localized(zh: known.zh + name, en: known.en + nameEN) }
         let system = String(cString: strerror(code))
         return Localized(zh: "系统错误：\(system)\(name)", en: "\(system)\(nameEN)")

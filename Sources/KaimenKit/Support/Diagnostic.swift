@@ -89,9 +89,13 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         }
         s += language == .zh ? "\(label)：\(text.zh)" : "\(label): \(text.en)"
         // A CSV cell already names its row and column: a path would repeat it, or name the
-        // field by its key (`score`) beside the column's own header. An option is called one.
+        // field by its key (`score`) beside the column's own header. An option is called one,
+        // unless the message names it already (a bracket mid-sentence read as internal).
         if let path, !path.isEmpty, location?.cell == nil {
-            if path.hasPrefix("--") { s += language == .zh ? " [选项 \(path)]" : " [option \(path)]" }
+            if path.hasPrefix("--") {
+                let said = language == .zh ? text.zh : text.en
+                if !said.contains(path) { s += language == .zh ? "（选项 \(path)）" : " [option \(path)]" }
+            }
             else { s += language == .zh ? " [位置 \(path)]" : " [at \(path)]" }
         }
         if let hint = hintText?.text(language), !hint.isEmpty { s += language == .zh ? "；\(hint)" : "; \(hint)" }

@@ -105,6 +105,6 @@ struct DiagnosticPlaceTests {
         let rules = Diagnostic.error(.invalidValue, Localized(zh: "不能为空", en: "must not be empty"), at: SourceLocation(file: "r.jsonc", line: 3, column: 12), path: "title")
         #expect(rules.rendered(.zh) == "r.jsonc:3:12: 错误：不能为空 [位置 title]")
         let option = Diagnostic.error(.missingReason, Localized(zh: "须写明理由", en: "a reason is required"), path: "--reason")
-        #expect(option.rendered(.zh) == "错误：须写明理由 [选项 --reason]" && option.rendered(.en) == "error: a reason is required [option --reason]")
+        #expect(option.rendered(.zh) == "错误：须写明理由（选项 --reason）" && option.rendered(.en) == "error: a reason is required [option --reason]")
     }
 }

@@ -207,8 +207,8 @@ struct OutputBatchTests {
             Issue.record("expected an error")
         } catch let error as OutputError {
             #expect(error == .io(operation: .createFolder, path: file.appendingPathComponent("x").path, cause: SystemError(ENOTDIR)))
-            #expect(error.diagnostic.rendered(.zh).contains("无法创建文件夹 `\(file.path)/x`：路径中有一段是文件而不是文件夹（ENOTDIR）"))
-            #expect(error.diagnostic.rendered(.en).contains("could not create the folder `\(file.path)/x`: a part of the path is a file, not a folder (ENOTDIR)"))
+            #expect(error.diagnostic.rendered(.zh).contains("无法创建文件夹 `\(file.path)/x`：路径中有一段是文件而不是文件夹"))
+            #expect(error.diagnostic.rendered(.en).contains("could not create the folder `\(file.path)/x`: a part of the path is a file, not a folder"))
         }
         #expect(s.allNames() == ["plain"])
     }

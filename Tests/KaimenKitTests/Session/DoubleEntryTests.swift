@@ -150,9 +150,9 @@ struct DoubleEntryTests {
         let r = s.run("resolve", ["--rep", "李建国", "--unit", "西城区德胜商贸集团有限公司工会", "--standard", "rights.ballot", "--score", "4",
                                   "--reason", "r", "--by", "王秘书"])
         #expect(r.code == .failure)
-        #expect(r.err.contains("错误：代表 `李建国` 不在名单中：`李建国` 是代表 `R03` 的姓名，`--rep` 请填代表编号 `R03` [选项 --rep]"))
+        #expect(r.err.contains("错误：代表 `李建国` 不在名单中：`李建国` 是代表 `R03` 的姓名，`--rep` 请填代表编号 `R03`"))
         #expect(r.err.contains("错误：单位 `西城区德胜商贸集团有限公司工会` 不在单位文件中：`西城区德胜商贸集团有限公司工会` 是单位 `X02` 的名称，"
-            + "`--unit` 请填单位编号 `X02` [选项 --unit]"))
+            + "`--unit` 请填单位编号 `X02`"))
         let en = s.run("resolve", ["--rep", "李建国", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "r", "--by", "王秘书",
                                    "--lang", "en"])
         #expect(en.err.contains("error: representative `李建国` is not on the roster; `李建国` is the name of representative `R03`; `--rep` takes the id `R03`"))
@@ -166,7 +166,7 @@ struct DoubleEntryTests {
         // One character short: not accepted, and the name is suggested.
         let typo = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "依法维权工作评价（职工代表评分", "--score", "4", "--reason", "r", "--by", "王秘书"])
         #expect(typo.code == .failure)
-        #expect(typo.err.contains("错误：`依法维权工作评价（职工代表评分` 不是职工代表评分项 [选项 --standard]；是不是 `依法维权工作评价（职工代表评分）`？"))
+        #expect(typo.err.contains("错误：`依法维权工作评价（职工代表评分` 不是职工代表评分项（选项 --standard）；是不是 `依法维权工作评价（职工代表评分）`？"))
         let ok = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "依法维权工作评价（职工代表评分）", "--score", "4",
                                    "--reason", "原始评分表为 4 分", "--by", "王秘书"])
         #expect(ok.code == .success, "\(ok.err)")
@@ -290,7 +290,7 @@ struct DoubleEntryTests {
         #expect(near.err.split(separator: "\n").contains { $0.hasPrefix("错误：`\(second)` 与记录 2 的录入员 `\(first)` 看起来是同一个人（不计空格、标点和大小写，一个名字包含另一个），"
                                   + "两个名字下录入的是同样的 3 张评分表；双人录入要两个不同的人各录入一次") }, "\(near.err)")
         #expect(!near.err.contains("b.csv:1:1"), "\(near.err)")
-        #expect(near.err.contains("未做记录 [选项 --by]；若是同一人，请另一名录入员对照纸质评分表录入；若确是两个不同的人（如 张伟 与 张伟华），加 `--different-person` 再录入"),
+        #expect(near.err.contains("未做记录（选项 --by）；若是同一人，请另一名录入员对照纸质评分表录入；若确是两个不同的人（如 张伟 与 张伟华），加 `--different-person` 再录入"),
                 "\(near.err)")
         #expect(near.err.contains("1 个错误；未做任何记录"), "\(near.err)")
         #expect(s.journalLines.count == lines)

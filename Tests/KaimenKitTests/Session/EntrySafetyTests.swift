@@ -284,10 +284,10 @@ struct EntrySafetyTests {
         #expect(absent.code == .failure && !absent.err.contains("里面的文件夹"), "\(absent.err)")
         // A folder given for the typed file, or a file that is not there: said why.
         let folder = s.run("enter", ["samples/xicheng-2014", "--by", "甲"])
-        #expect(folder.code == .failure && folder.err.contains("无法读取 `samples/xicheng-2014`：这是一个文件夹（EISDIR）"), "\(folder.err)")
+        #expect(folder.code == .failure && folder.err.contains("无法读取 `samples/xicheng-2014`：这是一个文件夹"), "\(folder.err)")
         let missing = SampleSession.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
                                          "--roster", "nowhere.csv", "--ballots", "samples/xicheng-2014/ballots.csv"])
-        #expect(missing.err.contains("无法读取 `nowhere.csv`：文件或文件夹不存在（ENOENT）"), "\(missing.err)")
+        #expect(missing.err.contains("无法读取 `nowhere.csv`：文件或文件夹不存在"), "\(missing.err)")
     }
 
     @Test("an input copy changed after init: status says so, and nothing more is recorded or sealed")

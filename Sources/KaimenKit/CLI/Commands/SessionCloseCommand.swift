@@ -69,8 +69,10 @@ public enum SessionCloseCommand: Command {
             return .success
         } catch {
             SessionCommandSupport.report(error.diagnostics, dir: dir, lang: lang, console: console)
-            // A session closed before stays closed: "not closed" would contradict the message.
-            if !error.diagnostics.contains(where: { $0.code == DiagnosticCode.sessionClosed.rawValue }) {
+            // A session closed before stays closed: "not closed" would contradict the message;
+            // and a folder that holds no session has none to close.
+            let isSession = FileManager.default.fileExists(atPath: url.appendingPathComponent(Journal.fileName).path)
+            if isSession && !error.diagnostics.contains(where: { $0.code == DiagnosticCode.sessionClosed.rawValue }) {
                 console.errLine(lang.t("会话未结束", "the session was not closed"))
             }
             return .failure
