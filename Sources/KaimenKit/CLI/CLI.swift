@@ -157,6 +157,11 @@ public enum CLI {
             console.out(help(lang))
             return .success
         }
+        // `kaimen help session enter` is `kaimen session enter --help` (a secretary typed it so).
+        if bare.count > 1 && bare[0] == "help" {
+            let rest = Array(arguments.drop { $0 != "help" }.dropFirst())
+            return run(rest.filter { $0 != "--help" && $0 != "-h" } + ["--help"], console: console)
+        }
         if bare == ["--version"] || bare == ["version"] || bare == ["-V"] {
             console.outLine("kaimen \(version)")
             return .success

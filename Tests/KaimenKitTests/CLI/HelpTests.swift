@@ -33,6 +33,15 @@ struct HelpTests {
 
     static let commands: [[String]] = CLI.commands.map { $0.path }
 
+    /// `kaimen help session` said `没有命令 help` (a secretary's walkthrough, session 43).
+    @Test("`kaimen help X` is `kaimen X --help`, for a group and a command, in either language", arguments: [["session"], ["session", "enter"], ["score"]])
+    func helpWord(_ path: [String]) {
+        let asked = Self.run(["help"] + path), direct = Self.run(path + ["--help"])
+        #expect(asked.code == .success && asked.out == direct.out && !asked.out.isEmpty, "\(asked.err)")
+        #expect(Self.run(["--lang", "en", "help"] + path).out == Self.run(path + ["--help", "--lang", "en"]).out)
+        #expect(Self.run(["help", "nosuch"]).err.contains("没有命令 `nosuch`"))
+    }
+
     @Test("every command's help is Chinese by default: no line of English words alone", arguments: commands)
     func chineseHelp(_ path: [String]) {
         let r = Self.run(path + ["--help"])
