@@ -14,6 +14,8 @@ extension SessionFolder {
         public var entries: [ExpectedBallots.Sheet: [DoubleEntry.Entry]] = [:]
         /// Rows that gave no score at all: not entered (`TypedSheets.untyped`).
         public var untyped: [ExpectedBallots.Sheet] = []
+        /// The spreadsheet row of each of `untyped`, where the file has one.
+        public var untypedRows: [Int?] = []
         /// The recorded sheets' cells left blank in this file, item keys in the rules' order:
         /// taken as not scored, which a cell skipped in typing would be too.
         public var blankCells: [(sheet: ExpectedBallots.Sheet, items: [String])] = []
@@ -103,8 +105,10 @@ extension SessionFolder {
                          hint: SessionMessages.notAppealedHint(state.appealedUnits)))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw .problems(Diagnostics.sortedList(diagnostics + nearMiss)) }
-        let untyped = typed.untyped.map(\.sheet)
-        guard !fresh.isEmpty else { return EntryOutcome(record: nil, unchanged: unchanged, decisions: [], untyped: untyped, warnings: diagnostics) }
+        let untyped = typed.untyped.map(\.sheet), untypedRows = typed.untyped.map { $0.location.cell?.row }
+        guard !fresh.isEmpty else {
+            return EntryOutcome(record: nil, unchanged: unchanged, decisions: [], untyped: untyped, untypedRows: untypedRows, warnings: diagnostics)
+        }
         let sheets: [JSONOut] = fresh.map { s in
             var o: [String: JSONOut] = [
                 "representative": .string(s.sheet.representative), "unit": .string(s.sheet.unit),
@@ -149,7 +153,7 @@ extension SessionFolder {
         return EntryOutcome(record: record, unchanged: unchanged,
                             decisions: fresh.map { ($0.sheet, after.decision($0.sheet, items: setup.expected.items)) },
                             entries: Dictionary(fresh.map { ($0.sheet, after.currentEntries($0.sheet)) }, uniquingKeysWith: { a, _ in a }),
-                            untyped: untyped,
+                            untyped: untyped, untypedRows: untypedRows,
                             blankCells: fresh.compactMap { s in
                                 let blank = setup.expected.items.filter { (s.scores[$0] ?? nil) == nil }
                                 return blank.isEmpty ? nil : (s.sheet, blank)

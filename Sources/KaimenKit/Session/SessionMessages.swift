@@ -518,20 +518,23 @@ extension SessionMessages {
     }
 
     /// `session enter`: rows that gave no score at all, and the void command for the first.
-    static func untypedRows(_ sheets: [ExpectedBallots.Sheet], dir: String, wholeFile: Bool = false) -> Localized {
+    /// - Parameter rows: each sheet's spreadsheet row in the file, where known (`第 12 行 R09 × X04`).
+    static func untypedRows(_ sheets: [ExpectedBallots.Sheet], rows: [Int?] = [], dir: String, wholeFile: Bool = false) -> Localized {
         // Every row of the file without a score: an entry template not filled in yet (a
         // secretary's test entered one, and was told to void its first sheet as blank).
         if wholeFile && sheets.count >= 3 {
             return Localized(zh: "这个文件的 \(sheets.count) 行都没有填分数，像是还没填写的录入模板（`kaimen sheets` 写出的 entry-template.csv）；在模板里填好分数后再录入",
                              en: "none of this file's \(sheets.count) rows gives a score: it looks like an entry template not filled in yet (the entry-template.csv `kaimen sheets` writes); type the scores into it, then enter it")
         }
-        let shown = sheets.prefix(5).map { "\($0.representative) × \($0.unit)" }
+        let shown = sheets.prefix(5).enumerated().map { i, s in
+            (zh: (i < rows.count ? rows[i].map { "第 \($0) 行 " } : nil) ?? "", en: (i < rows.count ? rows[i].map { " (row \($0))" } : nil) ?? "", sheet: "\(s.representative) × \(s.unit)")
+        }
         let more = sheets.count > 5
         let command = sheets.first.map { "kaimen session void \(shellWord(dir)) --rep \(shellWord($0.representative)) --unit \(shellWord($0.unit))" } ?? ""
         return Localized(
-            zh: "未录入 \(sheets.count) 行：没有填任何分数（\(shown.joined(separator: "、"))\(more ? " 等" : "")），不算录入；填好后再录入这个文件。"
+            zh: "未录入 \(sheets.count) 行：没有填任何分数（\(shown.map { $0.zh + $0.sheet }.joined(separator: "、"))\(more ? " 等" : "")），不算录入；填好后再录入这个文件。"
                 + "原表若确实全部空白，用 `\(command) --reason 原表空白 --by \(namePlaceholder.zh)` 声明作废",
-            en: "not entered: \(sheets.count) row\(sheets.count == 1 ? "" : "s") give no score at all (\(shown.joined(separator: ", "))\(more ? ", …" : "")); "
+            en: "not entered: \(sheets.count) row\(sheets.count == 1 ? "" : "s") give no score at all (\(shown.map { $0.sheet + $0.en }.joined(separator: ", "))\(more ? ", …" : "")); "
                 + "type them and enter the file again. If a paper sheet is blank throughout, declare it void: "
                 + "`\(command) --reason \"blank sheet\" --by \(namePlaceholder.en) --lang en`")
     }

@@ -21,7 +21,7 @@ struct EntrySafetyTests {
         let first = s.run("enter", [file, "--by", "甲"])
         #expect(first.code == .success)
         #expect(first.out.contains("已记录 1 张评分表"))
-        #expect(first.out.contains("未录入 1 行：没有填任何分数（R27 × X09），不算录入"))
+        #expect(first.out.contains("未录入 1 行：没有填任何分数（第 3 行 R27 × X09），不算录入"))
         #expect(first.out.contains("kaimen session void \(s.path) --rep R27 --unit X09 --reason 原表空白 --by 姓名"))
         #expect(s.run("enter", [file, "--by", "乙", "--identical"]).code == .success)
         let state = try s.state()
@@ -44,7 +44,7 @@ struct EntrySafetyTests {
         let r = s.run("enter", [file, "--by", "甲", "--lang", "en"])
         #expect(r.code == .success)
         #expect(r.out.contains("no sheet to record; nothing recorded"))
-        #expect(r.out.contains("not entered: 2 rows give no score at all (R27 × X09, R27 × X08)"))
+        #expect(r.out.contains("not entered: 2 rows give no score at all (R27 × X09 (row 2), R27 × X08 (row 3))"))
         #expect(s.journalLines.count == lines)
     }
 

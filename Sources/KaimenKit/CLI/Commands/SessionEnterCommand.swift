@@ -51,7 +51,7 @@ public enum SessionEnterCommand: Command {
             defer {
                 if !outcome.untyped.isEmpty {
                     let wholeFile = outcome.record == nil && outcome.unchanged.isEmpty
-                    console.outLine(SessionCommandSupport.clean(SessionMessages.untypedRows(outcome.untyped, dir: dir, wholeFile: wholeFile).text(lang)))
+                    console.outLine(SessionCommandSupport.clean(SessionMessages.untypedRows(outcome.untyped, rows: outcome.untypedRows, dir: dir, wholeFile: wholeFile).text(lang)))
                 }
             }
             guard let record = outcome.record else {
