@@ -107,7 +107,14 @@ public enum CLI {
     /// a tie key whose interval holds a whole 10⁻⁶; seals of 0.26 and 0.27.0 are rebuilt with
     /// their words (the 0.27.0 and 0.27.1 changes asked the version before, which they did
     /// not); Xicheng's papers are as 0.26.0's, Dongcheng's two sheets with expression values
-    /// (and its report and workbook) read `2.6332…` where 0.27.0 wrote `2.6332`.
+    /// (and its report and workbook) read `2.6332…` where 0.27.0 wrote `2.6332`. Also 0.27.1,
+    /// from a secretary's walkthrough: `verify` lays a ballot changed in the journal after the
+    /// seal at the journal's door, not the results' (it said to restore the results), names a
+    /// changed record by who entered what and a changed result CSV's cell, and a whole file as
+    /// its place; `status` of a closed session says when the journal or a result is not as
+    /// sealed (exit 1); `init` after an `init` cut short clears what it left; a long ballots
+    /// file may be headed 评分标准, 评分项目 or 项目; `kaimen help X`; no errno name after a
+    /// missing path, no `[选项 --x]` after a message that names the option.
     public static let version = "0.27.1"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
