@@ -454,8 +454,13 @@ enum ReaderMessages {
         L(zh: "`\(rep)` 在 `\(item)` 上给 `\(unit)` 打了两次分；第一次在第 \(firstRow) 行",
           en: "`\(rep)` scored `\(unit)` on `\(item)` twice; first at row \(firstRow)")
     }
-    /// Several standards of one row scored again (a wide row typed twice): `items` in the row's order.
-    static func duplicateBallots(_ rep: String, _ unit: String, _ items: [String], firstRow: Int) -> L {
+    /// Several standards of one row scored again (a wide row typed twice): `items` in the row's
+    /// order, as the file heads them; not listed when they are `every` standard of the rules.
+    static func duplicateBallots(_ rep: String, _ unit: String, _ items: [String], firstRow: Int, every: Bool = false) -> L {
+        if every {
+            return L(zh: "`\(rep)` 给 `\(unit)` 的这一行与第 \(firstRow) 行重复：全部 \(items.count) 条标准都打了两次分",
+                     en: "`\(rep)` scored `\(unit)` again on this row, as at row \(firstRow): all \(items.count) standards twice")
+        }
         let shown = items.prefix(8).map { "`\($0)`" }, more = items.count > 8 ? "…" : ""
         return L(zh: "`\(rep)` 给 `\(unit)` 的这一行与第 \(firstRow) 行重复：\(items.count) 条标准都打了两次分（\(shown.joined(separator: "、"))\(more)）",
                  en: "`\(rep)` scored `\(unit)` again on this row, as at row \(firstRow): \(items.count) standards twice (\(shown.joined(separator: ", "))\(more))")

@@ -195,7 +195,8 @@ public struct BallotsReader {
             repeated = nil
             diagnostics.append(.duplicateBallot) {
                 .error(.duplicateBallot, r.items.count == 1 ? ReaderMessages.duplicateBallot(r.rep, r.unit, r.items[0], firstRow: r.firstRow)
-                                                            : ReaderMessages.duplicateBallots(r.rep, r.unit, r.items, firstRow: r.firstRow),
+                                                            : ReaderMessages.duplicateBallots(r.rep, r.unit, r.items, firstRow: r.firstRow,
+                                                                                              every: r.items.count == items.count),
                        at: r.at, path: "representative", hint: ReaderMessages.keepOneBallot)
             }
         }
@@ -353,7 +354,8 @@ public struct BallotsReader {
                 if repeated == nil {
                     repeated = (cell.row, repText, unitText, first, [], at(repCol))
                 }
-                repeated?.items.append(items[item].key)
+                // As the file heads or writes it, which is what the typist looks for.
+                repeated?.items.append(itemShown)
                 continue
             }
             seen[key] = csv.spreadsheetRows[cell.row]

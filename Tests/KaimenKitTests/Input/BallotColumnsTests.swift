@@ -63,6 +63,18 @@ struct BallotColumnsTests {
         #expect(read.box?.ballots.count == 2)
     }
 
+    /// Part of a wide row typed again: the standards repeated as the file heads them (in
+    /// Chinese here), not by ids the typist does not see (a secretary's walkthrough, session 43).
+    @Test("a wide row repeating two standards names them as the file heads them")
+    func repeatedHeaders() {
+        let header = "代表编号,单位编号,依法维权工作评价（职工代表评分）,宣传教育工作总体评价（职工代表评分）,安全生产工作评价（职工代表评分）,民主管理工作评价（职工代表评分）,劳模工作评价（职工代表评分）,温暖工程评价（职工代表评分）,互助保障工作评价（职工代表评分）,经费使用公开评价（职工代表评分）"
+        let text = header + "\nR01,X01,3.5,1.5,1,2,1.5,3,1,1.5\nR01,X01,3,1,,,,,,\n"
+        let problems = S.xicheng.checked(Array(text.utf8)).diagnostics.filter { $0.code == "duplicate-ballot" }
+        #expect(problems.count == 1)
+        #expect(problems.first?.rendered(.zh).contains("与第 2 行重复：2 条标准都打了两次分（`依法维权工作评价（职工代表评分）`、`宣传教育工作总体评价（职工代表评分）`）") == true,
+                "\(problems.map { $0.rendered(.zh) })")
+    }
+
     @Test("a wide file's unknown column: the hint names what a wide file's columns may be, not the long form's")
     func wideUnknownColumn() {
         let text = "representative,unit,rights.ballot,publicity,safety.ballot,democracy.ballot,models.ballot,warmth.ballot,insurance.ballot,audit.ballot,备注\nR01,X01,3,1,1,1,1,1,1,1,改为4分\n"
