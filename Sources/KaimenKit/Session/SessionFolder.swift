@@ -121,24 +121,25 @@ public struct SessionFolder {
                           at: SourceLocation(file: Journal.fileName, line: 1, column: 1), hint: SessionMessages.notOpenedHint(directory.path))])
     }
 
-    /// Whether the folder at `path` is what an `init` interrupted before it made the journal
-    /// leaves: no journal, the `inputs` folder it was copying the inputs into, and nothing else
-    /// but the lock file and the temporary files of a copy cut short. (A secretary's test:
-    /// `status` sent them to `init`, and `init` said the folder was not empty.)
     /// Removes what an `init` cut short left in `directory` (`leftByInterruptedInit`), when it
     /// is only that: under `inputs` nothing but the copies this `init` makes (`copies`, paths in
     /// the folder) and the temporary files of a copy cut short, and no input read from inside
     /// the folder (`sources`, resolved). Returns whether it did.
     static func clearInterruptedInit(_ directory: URL, copies: [String], sources: [String]) -> Bool {
         let fm = FileManager.default
-        let root = directory.standardizedFileURL.path
-        if sources.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path.hasPrefix(root + "/") }) { return false }
+        // Compared with links resolved: a folder named through a link and an input through the
+        // real path (or the reverse) is still the same place.
+        let root = directory.resolvingSymlinksInPath().standardizedFileURL.path
+        if sources.contains(where: { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path.hasPrefix(root + "/") }) { return false }
         let inputs = directory.appendingPathComponent("inputs")
+        // A link anywhere under it is none of kaimen's: its copies are plain files and folders.
+        if (try? fm.destinationOfSymbolicLink(atPath: inputs.path)) != nil { return false }
         guard let walker = fm.enumerator(at: inputs, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey, .isSymbolicLinkKey]) else { return false }
         let expected = Set(copies)
         for case let url as URL in walker {
             let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey, .isSymbolicLinkKey])
-            if values?.isDirectory == true && values?.isSymbolicLink != true { continue }
+            if values?.isSymbolicLink == true || (try? fm.destinationOfSymbolicLink(atPath: url.path)) != nil { return false }
+            if values?.isDirectory == true { continue }
             guard values?.isRegularFile == true, let path = SessionFolder.path(of: url, under: directory) else { return false }
             // A copy, or the temporary file of one (`.NAME.tmp-…` beside it).
             let name = url.lastPathComponent, folder = (path as NSString).deletingLastPathComponent
@@ -147,13 +148,17 @@ public struct SessionFolder {
         }
         do {
             try fm.removeItem(at: inputs)
-            for name in try fm.contentsOfDirectory(atPath: directory.path) where name.hasPrefix(".") && name.contains(".tmp") {
+            for name in try fm.contentsOfDirectory(atPath: directory.path) where name.hasPrefix(".") && name.contains(".tmp-") {
                 try fm.removeItem(at: directory.appendingPathComponent(name))
             }
         } catch { return false }
         return true
     }
 
+    /// Whether the folder at `path` is what an `init` interrupted before it made the journal
+    /// leaves: no journal, the `inputs` folder it was copying the inputs into, and nothing else
+    /// but the lock file and the temporary files of a copy cut short. (A secretary's test:
+    /// `status` sent them to `init`, and `init` said the folder was not empty.)
     static func leftByInterruptedInit(_ path: String) -> Bool {
         let fm = FileManager.default
         var isFolder: ObjCBool = false

@@ -299,6 +299,22 @@ struct JournalDurabilityTests {
         inside[6] = dir.appendingPathComponent("inputs/units.csv").path
         #expect(SampleSession.run(inside).code == .failure)
         #expect(try Data(contentsOf: dir.appendingPathComponent("inputs/units.csv")) == units)
+        // The folder named through a link, the input through its real path: the same place.
+        let link = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-init-link-\(UUID().uuidString)")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: dir)
+        defer { try? FileManager.default.removeItem(at: link) }
+        var throughLink = inside
+        throughLink[2] = link.path
+        #expect(SampleSession.run(throughLink).code == .failure)
+        #expect(try Data(contentsOf: dir.appendingPathComponent("inputs/units.csv")) == units)
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("inputs/units.csv"))
+        // A link under `inputs` (to a file of the secretary's): never cleared.
+        let own = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-own-\(UUID().uuidString).csv")
+        try units.write(to: own)
+        defer { try? FileManager.default.removeItem(at: own) }
+        try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("inputs/units.csv"), withDestinationURL: own)
+        #expect(SampleSession.run(initArgs).code == .failure)
+        #expect(try Data(contentsOf: own) == units)
         try FileManager.default.removeItem(at: dir.appendingPathComponent("inputs/units.csv"))
         // Only the copies it makes and their temporary files: cleared, and the session opened (since 0.27.1).
         let again = SampleSession.run(initArgs)
