@@ -228,8 +228,8 @@ enum ReaderMessages {
     ///   lacksStandard: whether the standard's column is the one missing (else the score's).
     static func longColumnMissing(has: String, lacksStandard: Bool) -> L {
         lacksStandard
-            ? L(zh: "选票文件有 `\(has)` 列（分数），却没有写评分标准的列（表头写 `standard`、`标准`、`评分标准` 或 `评分项目`）",
-                en: "the ballots file has a `\(has)` column (the scores) but no column naming the standard (headed `standard`, `标准`, `评分标准` or `评分项目`)")
+            ? L(zh: "选票文件有 `\(has)` 列（分数），却没有写评分标准的列（表头写 `standard`、`标准` 或 `评分项目`）",
+                en: "the ballots file has a `\(has)` column (the scores) but no column naming the standard (headed `standard`, `标准` or `评分项目`)")
             : L(zh: "选票文件有 `\(has)` 列（评分标准），却没有写分数的列（表头写 `score`、`分数`、`得分` 或 `评分`）",
                 en: "the ballots file has a `\(has)` column (the standards) but no column of scores (headed `score`, `分数`, `得分` or `评分`)")
     }

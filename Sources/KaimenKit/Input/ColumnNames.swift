@@ -11,9 +11,9 @@ enum ColumnNames {
     static let role = ["role", "身份", "角色"]
     static let conflicts = ["conflicts", "conflict", "回避单位", "利害关系单位", "申报回避"]
     static let ballotUnit = ["unit", "unit_id", "单位编号", "被评单位", "单位"]
-    /// (`评分项目` as the printed sheet heads it, `评分项目及评分标准`; since 0.27.1 with `评分标准`
-    /// and `项目`.)
-    static let ballotStandard = ["standard", "standard_id", "item", "标准", "标准编号", "评分项", "评分项目", "评分标准", "项目"]
+    /// (`评分项目` as the printed sheet heads it, `评分项目及评分标准`, since 0.27.1. Not `项目` or
+    /// `评分标准`: a wide file may have a standard, or a column of the criteria, headed so.)
+    static let ballotStandard = ["standard", "standard_id", "item", "标准", "标准编号", "评分项", "评分项目"]
     static let score = ["score", "分数", "得分", "评分"]
     /// Columns a wide ballots file may carry beside its scores, for the typist, and that the
     /// readers skip: the representative's name and group, the sheet id and the unit's name

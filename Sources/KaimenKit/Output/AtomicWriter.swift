@@ -82,6 +82,17 @@ public enum AtomicWriter {
         return ".\(stem).tmp-\(getpid())-\(random)"
     }
 
+    /// The name of the file `name` whose temporary file `candidate` is (`temporaryName`), if it
+    /// is one: `.NAME.tmp-<digits>-<base 36>`; `nil` for any other name.
+    static func temporaryOf(_ candidate: String) -> String? {
+        guard candidate.hasPrefix("."), let r = candidate.range(of: ".tmp-", options: .backwards) else { return nil }
+        let name = candidate[candidate.index(after: candidate.startIndex)..<r.lowerBound]
+        let parts = candidate[r.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
+        guard !name.isEmpty, parts.count == 2, !parts[0].isEmpty, parts[0].allSatisfy(\.isASCII), parts[0].allSatisfy(\.isNumber),
+              !parts[1].isEmpty, parts[1].allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLowercase) }) else { return nil }
+        return String(name)
+    }
+
     static func ioError(_ operation: OutputError.Operation, _ path: String) -> OutputError {
         .io(operation: operation, path: path, cause: .last)
     }

@@ -58,9 +58,14 @@ public struct SessionFolder {
         // cleared, and this one goes on (since 0.27.1; before, it asked for the folder to be
         // deleted). Anything else there, or an input read from inside the folder, and it stops.
         if interrupted {
-            guard clearInterruptedInit(directory, copies: copies.map(\.to), sources: copies.map { PathText.resolve($0.from, in: base) }) else {
+            switch clearInterruptedInit(directory, copies: copies.map { ($0.to, PathText.resolve($0.from, in: base), $0.from) }) {
+            case .cleared: break
+            case .inputInside(let given):
+                throw .problems([.error("session-folder-not-empty", SessionMessages.inputInsideSessionFolder(given, folder: directory.path),
+                                        hint: SessionMessages.inputInsideSessionFolderHint)])
+            case .notOnlyCopies:
                 throw .problems([.error("session-folder-not-empty", SessionMessages.notOpenedNoJournal(directory.path),
-                                        hint: SessionMessages.notOpenedHint(directory.path))])
+                                        hint: SessionMessages.notOnlyCopiesHint(directory.path))])
             }
         }
         let created = !fm.fileExists(atPath: directory.path)
@@ -121,38 +126,55 @@ public struct SessionFolder {
                           at: SourceLocation(file: Journal.fileName, line: 1, column: 1), hint: SessionMessages.notOpenedHint(directory.path))])
     }
 
-    /// Removes what an `init` cut short left in `directory` (`leftByInterruptedInit`), when it
-    /// is only that: under `inputs` nothing but the copies this `init` makes (`copies`, paths in
-    /// the folder) and the temporary files of a copy cut short, and no input read from inside
-    /// the folder (`sources`, resolved). Returns whether it did.
-    static func clearInterruptedInit(_ directory: URL, copies: [String], sources: [String]) -> Bool {
+    /// Whether `init` may clear what an `init` cut short left in `directory`
+    /// (`leftByInterruptedInit`), and why not.
+    enum Clearing: Equatable {
+        case cleared
+        /// An input is read from inside the folder (its path as given): nothing is touched.
+        case inputInside(String)
+        /// Something there is not a copy this `init` makes, byte for byte, or its temporary file.
+        case notOnlyCopies
+    }
+
+    /// Removes what an `init` cut short left in `directory`, when it is only that: under `inputs`
+    /// nothing but plain files that are the copies this `init` makes (`copies`: paths in the folder
+    /// and the inputs they copy, resolved), each byte for byte its input (a copy is written whole
+    /// or not at all), and their temporary files (`.NAME.tmp-<pid>-<random>`); beside `inputs`
+    /// only such temporary files; and no input read from inside the folder.
+    static func clearInterruptedInit(_ directory: URL, copies: [(to: String, from: String, given: String)]) -> Clearing {
         let fm = FileManager.default
         // Compared with links resolved: a folder named through a link and an input through the
         // real path (or the reverse) is still the same place.
         let root = directory.resolvingSymlinksInPath().standardizedFileURL.path
-        if sources.contains(where: { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path.hasPrefix(root + "/") }) { return false }
+        if let inside = copies.first(where: { URL(fileURLWithPath: $0.from).resolvingSymlinksInPath().standardizedFileURL.path.hasPrefix(root + "/") }) {
+            return .inputInside(inside.given)
+        }
         let inputs = directory.appendingPathComponent("inputs")
         // A link anywhere under it is none of kaimen's: its copies are plain files and folders.
-        if (try? fm.destinationOfSymbolicLink(atPath: inputs.path)) != nil { return false }
-        guard let walker = fm.enumerator(at: inputs, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey, .isSymbolicLinkKey]) else { return false }
-        let expected = Set(copies)
+        if (try? fm.destinationOfSymbolicLink(atPath: inputs.path)) != nil { return .notOnlyCopies }
+        guard let walker = fm.enumerator(at: inputs, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey, .isSymbolicLinkKey]) else { return .notOnlyCopies }
+        let source = Dictionary(copies.map { ($0.to, $0.from) }, uniquingKeysWith: { a, _ in a })
         for case let url as URL in walker {
             let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey, .isSymbolicLinkKey])
-            if values?.isSymbolicLink == true || (try? fm.destinationOfSymbolicLink(atPath: url.path)) != nil { return false }
+            if values?.isSymbolicLink == true || (try? fm.destinationOfSymbolicLink(atPath: url.path)) != nil { return .notOnlyCopies }
             if values?.isDirectory == true { continue }
-            guard values?.isRegularFile == true, let path = SessionFolder.path(of: url, under: directory) else { return false }
-            // A copy, or the temporary file of one (`.NAME.tmp-…` beside it).
-            let name = url.lastPathComponent, folder = (path as NSString).deletingLastPathComponent
-            let tempOf = name.hasPrefix(".") ? name.dropFirst().components(separatedBy: ".tmp-").first.map { folder + "/" + $0 } : nil
-            guard expected.contains(path) || tempOf.map(expected.contains) == true else { return false }
+            guard values?.isRegularFile == true, let path = SessionFolder.path(of: url, under: directory) else { return .notOnlyCopies }
+            let folder = (path as NSString).deletingLastPathComponent
+            if let of = AtomicWriter.temporaryOf(url.lastPathComponent), source[folder + "/" + of] != nil { continue }
+            guard let from = source[path], let copy = fm.contents(atPath: url.path), copy == fm.contents(atPath: from) else { return .notOnlyCopies }
+        }
+        // Beside `inputs`, only plain temporary files (kaimen's own names) are taken.
+        let beside = ((try? fm.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0 != "inputs" && $0 != "journal.lock" }
+        for name in beside {
+            let url = directory.appendingPathComponent(name)
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            guard AtomicWriter.temporaryOf(name) != nil, values?.isRegularFile == true, values?.isSymbolicLink != true else { return .notOnlyCopies }
         }
         do {
             try fm.removeItem(at: inputs)
-            for name in try fm.contentsOfDirectory(atPath: directory.path) where name.hasPrefix(".") && name.contains(".tmp-") {
-                try fm.removeItem(at: directory.appendingPathComponent(name))
-            }
-        } catch { return false }
-        return true
+            for name in beside { try fm.removeItem(at: directory.appendingPathComponent(name)) }
+        } catch { return .notOnlyCopies }
+        return .cleared
     }
 
     /// Whether the folder at `path` is what an `init` interrupted before it made the journal

@@ -323,6 +323,20 @@ extension SessionMessages {
         Localized(zh: "删去文件夹 `\(Echo.shown(dir))` 后重新运行 `kaimen session init`，或换一个新文件夹建立会话",
                   en: "delete the folder `\(Echo.shown(dir))` and run `kaimen session init` again, or open the session in a new folder")
     }
+    /// `init` into a folder an `init` cut short left, with an input read from inside it.
+    static func inputInsideSessionFolder(_ given: String, folder: String) -> Localized {
+        Localized(zh: "输入文件 `\(Echo.shown(given))` 在会话文件夹 `\(Echo.shown(folder))` 里面：会话文件夹里的输入文件由 kaimen 复制放入，不能从那里读取；没有改动文件夹里的任何内容",
+                  en: "the input `\(Echo.shown(given))` is inside the session folder `\(Echo.shown(folder))`: kaimen copies the inputs into that folder and cannot read them from there; nothing in the folder was changed")
+    }
+    static let inputInsideSessionFolderHint = Localized(zh: "把输入文件移到会话文件夹之外（或另选一个新的会话文件夹），再运行 `kaimen session init`",
+                                                        en: "move the inputs out of the session folder (or choose a new session folder), then run `kaimen session init`")
+
+    /// `init` into such a folder that holds something it would not write: nothing is removed.
+    static func notOnlyCopiesHint(_ dir: String) -> Localized {
+        Localized(zh: "但文件夹 `\(Echo.shown(dir))` 里还有不是这次 `init` 复制的文件（或与输入文件内容不同），没有删去任何内容：核对后把它们移走，再运行 `kaimen session init`，或换一个新文件夹建立会话",
+                  en: "but the folder `\(Echo.shown(dir))` also holds files this `init` would not copy (or that differ from the inputs); nothing was removed: check them and move them away, then run `kaimen session init`, or open the session in a new folder")
+    }
+
     /// For a folder an `init` left while copying the inputs, said by a command other than `init`.
     static func rerunInitHint(_ dir: String) -> Localized {
         Localized(zh: "用同样的输入文件重新运行 `kaimen session init`（它会先清理中断留下的文件），或删去文件夹 `\(Echo.shown(dir))`、换一个新文件夹建立会话",

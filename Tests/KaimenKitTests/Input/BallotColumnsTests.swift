@@ -45,7 +45,7 @@ struct BallotColumnsTests {
         for (text, expected) in [("representative,unit,standard\nR01,X01,rights.ballot\n",
                                   "选票文件有 `standard` 列（评分标准），却没有写分数的列（表头写 `score`、`分数`、`得分` 或 `评分`）"),
                                  ("代表,单位,得分\nR01,X01,3\n",
-                                  "选票文件有 `得分` 列（分数），却没有写评分标准的列（表头写 `standard`、`标准`、`评分标准` 或 `评分项目`）")] {
+                                  "选票文件有 `得分` 列（分数），却没有写评分标准的列（表头写 `standard`、`标准` 或 `评分项目`）")] {
             let problems = S.xicheng.checked(Array(text.utf8)).diagnostics
             #expect(problems.map(\.code) == ["missing-column"], "\(text)")
             #expect(problems.first?.rendered(.zh).contains(expected + "；长表格式的选票文件需要 `standard` 和 `score` 两列") == true, "\(problems)")
@@ -53,14 +53,25 @@ struct BallotColumnsTests {
         }
     }
 
-    /// A secretary's Chinese headings, as the printed sheet words them (`评分项目`), or `评分标准`:
-    /// refused before 0.27.1 (`选票文件有 `score` 列，却没有 `standard` 列`).
-    @Test("a long file headed in Chinese is read", arguments: ["代表,单位,评分标准,得分", "代表编号,单位编号,评分项目,分数", "代表,单位,项目,评分"])
+    /// A secretary's Chinese headings, as the printed sheet words them (`评分项目`): refused before
+    /// 0.27.1 (`选票文件有 `score` 列，却没有 `standard` 列`). `项目` and `评分标准` are not taken
+    /// for the standard's column: a wide file may head a standard or a column of criteria so.
+    @Test("a long file headed in Chinese is read", arguments: ["代表,单位,评分项目,得分", "代表编号,单位编号,评分项目,分数", "代表,单位,标准,评分"])
     func longChineseHeaders(_ header: String) throws {
         let text = header + "\nR01,X01,rights.ballot,3\nR02,X01,依法维权工作评价（职工代表评分）,2\n"
         let read = S.xicheng.checked(Array(text.utf8))
         #expect(read.diagnostics.filter { $0.severity == .error }.isEmpty, "\(read.diagnostics)")
         #expect(read.box?.ballots.count == 2)
+    }
+
+    /// A wide file with a column headed `项目` or `评分标准` (notes, the criteria) is a wide file
+    /// with a column that is no standard, not half of a long file (a hostile test of 0.27.1's
+    /// first headings, session 43).
+    @Test("a wide file's column headed 项目 or 评分标准 is not taken for the long form's", arguments: ["项目", "评分标准"])
+    func wideExtraHeading(_ heading: String) {
+        let text = "representative,unit,rights.ballot,publicity,safety.ballot,democracy.ballot,models.ballot,warmth.ballot,insurance.ballot,audit.ballot,\(heading)\nR01,X01,3,1,1,1,1,1,1,1,x\n"
+        let problems = S.xicheng.checked(Array(text.utf8)).diagnostics
+        #expect(problems.map(\.code) == ["unknown-standard"], "\(problems.map { $0.rendered(.zh) })")
     }
 
     /// Part of a wide row typed again: the standards repeated as the file heads them (in

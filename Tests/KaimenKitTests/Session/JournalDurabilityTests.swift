@@ -275,8 +275,10 @@ struct JournalDurabilityTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-init-left-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("inputs/rules"), withIntermediateDirectories: true)
-        try Data("id,name\n".utf8).write(to: dir.appendingPathComponent("inputs/.units.csv.tmp-12"))
-        try Data("{".utf8).write(to: dir.appendingPathComponent("inputs/rules/xicheng-2014.jsonc"))
+        try Data("id,name\n".utf8).write(to: dir.appendingPathComponent("inputs/.units.csv.tmp-12-abc"))
+        // A whole copy (a copy is written whole or not at all) and a temporary file cut short.
+        let rules = try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc"))
+        try rules.write(to: dir.appendingPathComponent("inputs/rules/xicheng-2014.jsonc"))
         try Data().write(to: dir.appendingPathComponent("journal.lock"))
         let said = "`\(dir.path)` 里的会话没有建立完成：建立会话（`kaimen session init`）时中断，文件夹里只有复制了一部分的输入文件，没有日志，还没有录入任何内容；"
             + "用同样的输入文件重新运行 `kaimen session init`（它会先清理中断留下的文件），或删去文件夹 `\(dir.path)`、换一个新文件夹建立会话"
@@ -289,7 +291,7 @@ struct JournalDurabilityTests {
         // A file under `inputs` that this init would not write: not cleared, and it says to delete the folder.
         try Data("x".utf8).write(to: dir.appendingPathComponent("inputs/mine.csv"))
         let refused = SampleSession.run(initArgs)
-        #expect(refused.code == .failure && refused.err.contains("删去文件夹 `\(dir.path)` 后重新运行 `kaimen session init`"), "\(refused.err)")
+        #expect(refused.code == .failure && refused.err.contains("还有不是这次 `init` 复制的文件（或与输入文件内容不同），没有删去任何内容"), "\(refused.err)")
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("inputs/mine.csv").path))
         try FileManager.default.removeItem(at: dir.appendingPathComponent("inputs/mine.csv"))
         // An input read from inside the folder (the secretary's own `inputs/units.csv`): never removed.
@@ -297,7 +299,9 @@ struct JournalDurabilityTests {
         try units.write(to: dir.appendingPathComponent("inputs/units.csv"))
         var inside = initArgs
         inside[6] = dir.appendingPathComponent("inputs/units.csv").path
-        #expect(SampleSession.run(inside).code == .failure)
+        let insideRun = SampleSession.run(inside)
+        #expect(insideRun.code == .failure)
+        #expect(insideRun.err.contains("在会话文件夹 `\(dir.path)` 里面：会话文件夹里的输入文件由 kaimen 复制放入，不能从那里读取；没有改动文件夹里的任何内容"), "\(insideRun.err)")
         #expect(try Data(contentsOf: dir.appendingPathComponent("inputs/units.csv")) == units)
         // The folder named through a link, the input through its real path: the same place.
         let link = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-init-link-\(UUID().uuidString)")
@@ -308,6 +312,20 @@ struct JournalDurabilityTests {
         #expect(SampleSession.run(throughLink).code == .failure)
         #expect(try Data(contentsOf: dir.appendingPathComponent("inputs/units.csv")) == units)
         try FileManager.default.removeItem(at: dir.appendingPathComponent("inputs/units.csv"))
+        // A file at a copy's place whose bytes are not its input's: the secretary's own, kept.
+        try Data("id,name\nZ1,手工表\n".utf8).write(to: dir.appendingPathComponent("inputs/units.csv"))
+        #expect(SampleSession.run(initArgs).code == .failure)
+        #expect(try String(contentsOf: dir.appendingPathComponent("inputs/units.csv"), encoding: .utf8) == "id,name\nZ1,手工表\n")
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("inputs/units.csv"))
+        // A hidden name that is no temporary file of kaimen's, under `inputs` or beside it: kept.
+        for hidden in ["inputs/.units.csv", "inputs/.roster.csv.tmp-mybackup-2013", ".notes.tmp-1-a/plan.txt"] {
+            let url = dir.appendingPathComponent(hidden)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("mine".utf8).write(to: url)
+            #expect(SampleSession.run(initArgs).code == .failure, "\(hidden)")
+            #expect(try Data(contentsOf: url) == Data("mine".utf8), "\(hidden)")
+            try FileManager.default.removeItem(at: hidden.hasPrefix(".notes") ? url.deletingLastPathComponent() : url)
+        }
         // A link under `inputs` (to a file of the secretary's): never cleared.
         let own = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-own-\(UUID().uuidString).csv")
         try units.write(to: own)
@@ -321,7 +339,7 @@ struct JournalDurabilityTests {
         #expect(again.code == .success, "\(again.err)")
         #expect(again.out.contains("上次建立会话时中断，留下了复制了一部分的输入文件：已清理，重新建立"))
         #expect(try Verifier.verify(dir).ok)
-        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("inputs/.units.csv.tmp-12").path))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("inputs/.units.csv.tmp-12-abc").path))
         try FileManager.default.removeItem(at: dir)
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("inputs"), withIntermediateDirectories: true)
         try Data().write(to: dir.appendingPathComponent("journal.lock"))
