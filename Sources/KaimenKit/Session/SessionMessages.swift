@@ -804,7 +804,8 @@ extension SessionMessages {
     static let badPrevHint = Localized(zh: "其前面的记录被删除、改动或调换了顺序", en: "a record before it was deleted, changed or moved")
 
     static func badHash(seq: Int, what: Localized? = nil) -> Localized {
-        let zh = what.map { "（\($0.zh)）" } ?? "", en = what.map { " (\($0.en))" } ?? ""
+        // As its content reads now, which may be the changed part.
+        let zh = what.map { "（现在写的是：\($0.zh)）" } ?? "", en = what.map { " (it now reads: \($0.en))" } ?? ""
         return Localized(zh: "记录 \(seq)\(zh)的内容与其哈希不符：记录被改动过", en: "record \(seq)\(en)'s content does not match its hash: the record was changed")
     }
 
@@ -1054,6 +1055,12 @@ extension SessionMessages {
     static let sealBallotsHint = Localized(
         zh: "日志中封存之前的记录被改动、删去或插入过（与其哈希不符的记录见上）；封存记录所记的是封存时的计分票",
         en: "a record before the seal was changed, removed or put in (a record that does not match its hash is named above); the seal records the ballots as they were when sealed")
+    static let sealBallotsRehashedHint = Localized(
+        zh: "哈希链本身完整：封存之前的记录被改动后，整条链的哈希又被重新计算过；用公示的日志末条哈希核对（--head），从备份恢复日志",
+        en: "the hash chain itself is whole: a record before the seal was changed and every hash recomputed; check against the posted head hash (--head) and restore the journal from a backup")
+    static let restoreInputsAndJournalFirst = Localized(
+        zh: "这是输入副本和日志都被改动的结果（见上）：先把输入副本和日志恢复原样，再核验封存的结果",
+        en: "this follows from the changed input copies and journal (above): restore both first, then verify the sealed results")
     static let restoreInputsFirst = Localized(zh: "这是输入副本被改动的结果（见上）：先把输入副本恢复原样，再核验封存的结果",
                                               en: "this follows from the changed input copies (above): restore them first, then verify the sealed results")
     static let rewrittenWithSealHint = Localized(

@@ -43,7 +43,7 @@ struct VerifierTests {
         // changed journal gives other figures (a secretary was told, wrongly, that the results
         // were rewritten with the seal and to restore them; session 43).
         let zh = p.map { $0.rendered(.zh) }
-        #expect(zh.contains { $0.contains("记录 2（甲 录入 `a.csv`）的内容与其哈希不符：记录被改动过") }, "\(zh)")
+        #expect(zh.contains { $0.contains("记录 2（现在写的是：甲 录入 `a.csv`）的内容与其哈希不符：记录被改动过") }, "\(zh)")
         #expect(p.contains { $0.code == "seal-ballots" && $0.rendered(.zh).contains("与其哈希不符的记录见上") })
         let mismatch = try #require(p.first { $0.code == "seal-mismatch" })
         #expect(mismatch.rendered(.zh).contains("按现在的日志重新计算，"))
@@ -69,6 +69,10 @@ struct VerifierTests {
         let p = try Self.problems(s)
         #expect(!p.contains { $0.code.hasPrefix("journal-") })
         #expect(p.contains { $0.code == "seal-ballots" })
+        // Nothing above names a record (every hash is whole): the hint says so, and to check the
+        // posted head hash, not "see above" (a hostile test, session 43).
+        let ballots = try #require(p.first { $0.code == "seal-ballots" })
+        #expect(ballots.rendered(.zh).contains("哈希链本身完整") && !ballots.rendered(.zh).contains("见上"), "\(ballots.rendered(.zh))")
         #expect(p.contains { $0.code == "seal-mismatch" && $0.message.contains("results/summary.csv") })
     }
 
@@ -459,7 +463,7 @@ struct VerifierTests {
         func pair(_ a: String, _ b: String) throws -> SessionMessages.CellDifference? {
             try Data(a.utf8).write(to: dir.appendingPathComponent("a.csv"))
             try Data(b.utf8).write(to: dir.appendingPathComponent("b.csv"))
-            return Verifier.firstDifference("s.csv", onDisk: dir.appendingPathComponent("a.csv"), recomputed: dir.appendingPathComponent("b.csv"))
+            return Verifier.firstDifference("results/summary.csv", onDisk: dir.appendingPathComponent("a.csv"), recomputed: dir.appendingPathComponent("b.csv"))
         }
         let d = try #require(try pair("id,总分\nX1,1\nX2,2\n", "id,总分\nX1,1\nX2,3\n"))
         #expect(d.cell.rendered(.zh) == "第 3 行 B 列（总分）" && d.onDisk == "2" && d.recomputed == "3")
@@ -471,6 +475,10 @@ struct VerifierTests {
         #expect(h.cell.row == 1 && h.cell.column == 1 && h.onDisk == "合计" && h.recomputed == "总分")
         // Only the bytes: a BOM and Windows line ends.
         #expect(try pair("\u{FEFF}id,总分\r\nX1,1\r\n", "id,总分\nX1,1\n") == nil)
+        // A score sheet's CSV opens with a title block, not a header: no cell named by it.
+        try Data("id,总分\nX1,1\n".utf8).write(to: dir.appendingPathComponent("a.csv"))
+        try Data("id,总分\nX1,2\n".utf8).write(to: dir.appendingPathComponent("b.csv"))
+        #expect(Verifier.firstDifference("results/sheets/X01.csv", onDisk: dir.appendingPathComponent("a.csv"), recomputed: dir.appendingPathComponent("b.csv")) == nil)
     }
 
     @Test("records cut from the end still chain up: the posted head hash finds it; without it a result folder with no seal does")
