@@ -69,6 +69,12 @@ extension SessionFolder {
         let state = self.state
         if state.phase == .closed { throw .problems([.error("session-closed", SessionMessages.alreadyClosed, hint: SessionMessages.alreadyClosedHint)]) }
         let status = SessionStatus(folder: self)
+        // A new version is not sealed on top of an earlier one that is no longer as sealed (a
+        // hostile test: an appeal closed over a changed v1 without a word).
+        let tampered = Verifier.changedOutputs(state.seals, in: directory)
+        if !tampered.isEmpty {
+            throw .problems(tampered + [.error("results-changed", SessionMessages.notSealedOverChanged, hint: SessionMessages.runVerify)])
+        }
         // `--accept-missing ""` is a reason left out, not the option left out.
         if let a = acceptMissing, a.trimmingSpaces().isEmpty {
             throw .problems([.error("missing-reason", SessionMessages.emptyAcceptMissing, path: "--accept-missing",

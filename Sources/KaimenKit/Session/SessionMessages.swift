@@ -281,6 +281,7 @@ extension SessionMessages {
                   en: "`\(file)`, which `\(main)` extends, is outside its folder and cannot be copied into the session")
     }
 
+    static let notSealedOverChanged = Localized(zh: "已封存的结果文件与封存时不同，不能在其上封存新的结果", en: "sealed result files are not as sealed: no new result is sealed on top of them")
     static let journalDamaged = Localized(zh: "会话日志已损坏，不能再追加记录", en: "the session journal is damaged: no record can be appended")
     static let runVerify = Localized(zh: "用 `kaimen session verify` 查看哪里不对", en: "run `kaimen session verify` to see what is wrong")
     /// A journal holding only the opening record cut short (`init` interrupted).
@@ -837,6 +838,11 @@ extension SessionMessages {
     static func closedButDamaged(versions: Int, _ problem: Localized, dir: String) -> Localized {
         Localized(zh: "会话已结束并封存（共 \(versions) 版结果），但\(problem.zh)（见上面的错误）：用 kaimen session verify \(shellWord(dir)) 查明哪里不对。",
                   en: "The session is closed and sealed (\(versions) result version\(versions == 1 ? "" : "s")), but \(problem.en) (see the errors above): run kaimen session verify \(shellWord(dir)) to see what is wrong.")
+    }
+    /// The last line of `status` for a reopened session whose sealed results are not as sealed.
+    static func notReadyResultsChanged(_ problem: Localized, dir: String) -> Localized {
+        Localized(zh: "尚不能结束：\(problem.zh)（见上面的错误），不能在其上封存新的结果：用 kaimen session verify \(shellWord(dir)) 查明哪里不对。",
+                  en: "Not ready to close: \(problem.en) (see the errors above), and no new result is sealed on top of them: run kaimen session verify \(shellWord(dir)) to see what is wrong.")
     }
     static let journalDamagedWords = Localized(zh: "会话日志已损坏", en: "the session journal is damaged")
     static func resultsChangedWords(_ n: Int) -> Localized {

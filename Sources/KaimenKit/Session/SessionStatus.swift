@@ -59,7 +59,9 @@ public struct SessionStatus: Sendable {
         appealedUnits = state.appealedUnits
         versions = state.seals.count
         changedInputs = SessionFolder.changedInputs(folder.directory, recorded: folder.journal.records.first).compactMap { $0.location?.file }
-        journalDamaged = folder.journal.diagnostics.contains { $0.severity == .error }
+        // A record changed and every hash recomputed reads as a whole chain: the last seal's
+        // ballots tell (a hostile test, session 43).
+        journalDamaged = folder.journal.diagnostics.contains { $0.severity == .error } || Verifier.sealedBallotsChanged(folder) != nil
         changedResults = Verifier.changedOutputs(state.seals, in: folder.directory).compactMap { $0.location?.file }
         let found = Verifier.resultFiles(in: folder.directory, nextVersion: state.nextVersion)
         leftovers = found.leftovers
@@ -91,7 +93,7 @@ public struct SessionStatus: Sendable {
 
     /// Sheets that stop `close`: missing, entered once, or in conflict.
     public var open: [Row] { rows.filter { $0.state == .missing || $0.state == .once || $0.state == .conflict } }
-    public var canClose: Bool { phase != .closed && open.isEmpty && changedInputs.isEmpty && !journalDamaged }
+    public var canClose: Bool { phase != .closed && open.isEmpty && changedInputs.isEmpty && !journalDamaged && changedResults.isEmpty }
     public var blankCells: Int { rows.reduce(0) { $0 + $1.blanks.count } }
     /// Every item two entries disagree on, sheet by sheet: what stops `close` besides sheets
     /// not entered twice.

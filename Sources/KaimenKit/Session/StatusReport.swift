@@ -84,6 +84,7 @@ public enum StatusReport {
                            ?? lang.t("会话已结束并封存（共 \(s.versions) 版结果）。", "The session is closed and sealed (\(s.versions) result version\(s.versions == 1 ? "" : "s")).")
                        : s.journalDamaged ? SessionMessages.journalDamagedStatus(dir: dir).text(lang)
                        : !s.changedInputs.isEmpty ? SessionMessages.inputsChangedStatus(s.changedInputs).text(lang)
+                       : !s.changedResults.isEmpty ? SessionMessages.notReadyResultsChanged(SessionMessages.resultsChangedWords(s.changedResults.count), dir: dir).text(lang)
                        : s.canClose ? SessionMessages.readyToClose(dir: dir).text(lang)
                        : lang.t("尚不能结束：\(s.open.count) 张评分表未确认。", "Not ready to close: \(s.open.count) sheet\(s.open.count == 1 ? "" : "s") not confirmed.")) + "\n"
         return out

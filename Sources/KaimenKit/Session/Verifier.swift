@@ -113,13 +113,20 @@ public enum Verifier {
         return Report(problems: Diagnostics.sortedList(problems), records: journal.records.count, seals: seals, head: head, postedRecord: postedRecord)
     }
 
-    /// The files `seal` accounts for, as paths from the session folder: its outputs and its
-    /// set's own manifest (checked against the seal by `checkManifest`, not rebuilt).
     /// The sealed result files (of every seal) that are not, byte for byte, as sealed: changed
     /// or missing. What `status` says of a closed session; `verify` says more of each.
     static func changedOutputs(_ seals: [JournalRecord], in directory: URL) -> [Diagnostic] {
         seals.flatMap { seal in
-            (seal.content["outputs"]?.objectValue ?? [:]).compactMapValues(\.stringValue).sorted(by: { $0.key < $1.key }).compactMap { path, hash in
+            // Each output, and the manifest where the seal holds its hash (since 0.18.0); a link
+            // in place of a file is not the file sealed, whatever it points to.
+            var sealed = (seal.content["outputs"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
+            if let manifest = seal.content["manifest"]?.stringValue {
+                sealed[(seal.content["results"]?.stringValue ?? "results") + "/" + Manifest.fileName] = manifest
+            }
+            return sealed.sorted(by: { $0.key < $1.key }).compactMap { (path, hash) -> Diagnostic? in
+                if (try? FileManager.default.destinationOfSymbolicLink(atPath: directory.appendingPathComponent(path).path)) != nil {
+                    return .error("output-symlink", SessionMessages.outputSymlink(path), at: SourceLocation.whole(path), hint: SessionMessages.outputSymlinkHint)
+                }
                 let now = SessionFolder.sha256(ofFile: directory.appendingPathComponent(path))
                 guard now != hash else { return nil }
                 return .error("output-changed", now == nil ? SessionMessages.outputMissing(path, seq: seal.seq) : SessionMessages.outputChanged(path, seq: seal.seq),
@@ -128,6 +135,20 @@ public enum Verifier {
         }
     }
 
+    /// In a closed session, the ballots replayed from the journal against those its last seal
+    /// records: they differ when a record before it was changed and every hash recomputed (the
+    /// chain then reads whole). What `status` says of it; `verify` says which seal and more.
+    static func sealedBallotsChanged(_ folder: SessionFolder) -> Diagnostic? {
+        let state = folder.state
+        guard state.phase == .closed, let seal = state.seals.last,
+              let sealed = seal.content["ballots"]?.stringValue,
+              sealed != SHA256.hex([UInt8](SessionFolder.ballotsCSV(state, setup: folder.setup))) else { return nil }
+        return .error("seal-ballots", SessionMessages.sealBallots(seq: seal.seq), at: SourceLocation(file: Journal.fileName, line: seal.seq, column: 1),
+                      hint: SessionMessages.sealBallotsRehashedHint)
+    }
+
+    /// The files `seal` accounts for, as paths from the session folder: its outputs and its
+    /// set's own manifest (checked against the seal by `checkManifest`, not rebuilt).
     static func listedPaths(_ seal: JournalRecord) -> [String] {
         Array((seal.content["outputs"]?.objectValue ?? [:]).keys) + [(seal.content["results"]?.stringValue ?? "results") + "/" + Manifest.fileName]
     }

@@ -33,6 +33,15 @@ struct AppealTests {
         #expect(try s.state().decision(.init(representative: "R13", unit: "X04"), items: ExpectedBallotsTests.xichengItems).state == .once)
         #expect(s.run("close", ["--by", "王秘书"]).code == .failure)  // the correction is not confirmed yet
         #expect(s.run("enter", [fix, "--by", "乙", "--identical"]).code == .success)
+        // A first result changed meanwhile: no second version is sealed over it (a hostile test,
+        // session 43: close sealed v2 over a changed v1 without a word, and status said it could).
+        let v1URL = s.dir.appendingPathComponent("results/summary.csv")
+        try Data(v1.dropLast()).write(to: v1URL)
+        let over = s.run("close", ["--by", "王秘书"])
+        #expect(over.code == .failure && over.err.contains("已封存的结果文件与封存时不同，不能在其上封存新的结果"), "\(over.err)")
+        let reopened = s.run("status", []).out
+        #expect(!reopened.contains("可以结束会话") && reopened.contains("尚不能结束：有 1 个结果文件与封存时不同"), "\(reopened)")
+        try v1.write(to: v1URL)
         let correction = try JournalRecord.parse(s.journalLines.last!).get()
         let corrects = correction.content["sheets"]?.arrayValue?.first?["corrects"]?.arrayValue?.compactMap(\.intValue)
         #expect(corrects == [2, 3])  // the two original entries of R13's X04 sheet, which stay in the journal

@@ -73,6 +73,10 @@ struct VerifierTests {
         // posted head hash, not "see above" (a hostile test, session 43).
         let ballots = try #require(p.first { $0.code == "seal-ballots" })
         #expect(ballots.rendered(.zh).contains("哈希链本身完整") && !ballots.rendered(.zh).contains("见上"), "\(ballots.rendered(.zh))")
+        // status says it too: the chain reads whole, the last seal's ballots do not.
+        let status = s.run("status", [])
+        #expect(status.code == .failure && status.err.contains("按日志重算的计分票与封存记录 4 中的不同"), "\(status.err)")
+        #expect(status.out.contains("会话已结束并封存（共 1 版结果），但会话日志已损坏"), "\(status.out)")
         #expect(p.contains { $0.code == "seal-mismatch" && $0.message.contains("results/summary.csv") })
     }
 
@@ -146,6 +150,22 @@ struct VerifierTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(s.run("status", ["--format", "json"]).out.utf8)) as? [String: Any])
         #expect(json["changedResults"] as? [String] == ["results/sheets/X01.csv"])
         try original.write(to: url)
+        // The manifest, sealed by its hash, and a link in place of a sealed file.
+        let manifest = s.dir.appendingPathComponent("results/manifest.json")
+        let manifestBytes = try Data(contentsOf: manifest)
+        try Data(manifestBytes.dropLast()).write(to: manifest)
+        #expect(s.run("status", []).err.contains("results/manifest.json"))
+        try manifestBytes.write(to: manifest)
+        let copy = s.dir.appendingPathComponent("X01-copy.csv")
+        try original.write(to: copy)
+        try FileManager.default.removeItem(at: url)
+        try FileManager.default.createSymbolicLink(at: url, withDestinationURL: copy)
+        let linked = s.run("status", [])
+        #expect(linked.code == .failure && linked.err.contains("results/sheets/X01.csv"), "\(linked.err)")
+        try FileManager.default.removeItem(at: url)
+        try FileManager.default.removeItem(at: copy)
+        try original.write(to: url)
+        #expect(s.run("status", []).code == .success)
         try Self.rewrite(s) { $0[1] = $0[1].replacingOccurrences(of: "\"rights.ballot\":\"3.5\"", with: "\"rights.ballot\":\"4\"") }
         let damaged = s.run("status", [])
         #expect(damaged.code == .failure)

@@ -33,6 +33,7 @@ public enum SessionStatusCommand: Command {
             let changed = SessionFolder.changedInputs(url, recorded: folder.journal.records.first)
             // So is a sealed result file that is no longer as sealed.
             let results = Verifier.changedOutputs(folder.state.seals, in: url)
+                + (folder.journal.diagnostics.contains { $0.severity == .error } ? [] : Verifier.sealedBallotsChanged(folder).map { [$0] } ?? [])
             let found = SessionCommandSupport.report(folder.journal.diagnostics + changed + results, dir: dir, lang: lang, console: console)
             let status = SessionStatus(folder: folder)
             let changes = AppealChange.between(folder.state.seals)
