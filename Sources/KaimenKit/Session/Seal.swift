@@ -73,7 +73,7 @@ extension SessionFolder {
         // hostile test: an appeal closed over a changed v1 without a word).
         let tampered = Verifier.changedOutputs(state.seals, in: directory)
         if !tampered.isEmpty {
-            throw .problems(tampered + [.error("results-changed", SessionMessages.notSealedOverChanged, hint: SessionMessages.runVerify)])
+            throw .problems(tampered + [.error("output-changed", SessionMessages.notSealedOverChanged, hint: SessionMessages.runVerify)])
         }
         // `--accept-missing ""` is a reason left out, not the option left out.
         if let a = acceptMissing, a.trimmingSpaces().isEmpty {

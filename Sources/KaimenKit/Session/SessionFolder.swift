@@ -64,8 +64,8 @@ public struct SessionFolder {
                 throw .problems([.error("session-folder-not-empty", SessionMessages.inputInsideSessionFolder(given, folder: directory.path),
                                         hint: SessionMessages.inputInsideSessionFolderHint)])
             case .notOnlyCopies:
-                throw .problems([.error("session-folder-not-empty", SessionMessages.notOpenedNoJournal(directory.path),
-                                        hint: SessionMessages.notOnlyCopiesHint(directory.path))])
+                throw .problems([.error("session-folder-not-empty", SessionMessages.notOnlyCopies(directory.path),
+                                        hint: SessionMessages.notOnlyCopiesHint)])
             }
         }
         let created = !fm.fileExists(atPath: directory.path)

@@ -332,11 +332,13 @@ extension SessionMessages {
     static let inputInsideSessionFolderHint = Localized(zh: "把输入文件移到会话文件夹之外（或另选一个新的会话文件夹），再运行 `kaimen session init`",
                                                         en: "move the inputs out of the session folder (or choose a new session folder), then run `kaimen session init`")
 
-    /// `init` into such a folder that holds something it would not write: nothing is removed.
-    static func notOnlyCopiesHint(_ dir: String) -> Localized {
-        Localized(zh: "但文件夹 `\(Echo.shown(dir))` 里还有不是这次 `init` 复制的文件（或与输入文件内容不同），没有删去任何内容：核对后把它们移走，再运行 `kaimen session init`，或换一个新文件夹建立会话",
-                  en: "but the folder `\(Echo.shown(dir))` also holds files this `init` would not copy (or that differ from the inputs); nothing was removed: check them and move them away, then run `kaimen session init`, or open the session in a new folder")
+    /// `init` into a folder with no journal that holds something it would not write: nothing is removed.
+    static func notOnlyCopies(_ dir: String) -> Localized {
+        Localized(zh: "`\(Echo.shown(dir))` 里没有会话日志，但有不是这次 `init` 复制的文件（或与输入文件内容不同），不能当作建立会话中断留下的文件清理；没有删去任何内容",
+                  en: "`\(Echo.shown(dir))` holds no session journal, but files this `init` would not copy (or that differ from the inputs): they are not cleared as what an interrupted `init` left; nothing was removed")
     }
+    static let notOnlyCopiesHint = Localized(zh: "核对后把这些文件移走，再运行 `kaimen session init`，或换一个新文件夹建立会话",
+                                             en: "check those files and move them away, then run `kaimen session init`, or open the session in a new folder")
 
     /// For a folder an `init` left while copying the inputs, said by a command other than `init`.
     static func rerunInitHint(_ dir: String) -> Localized {

@@ -291,7 +291,7 @@ struct JournalDurabilityTests {
         // A file under `inputs` that this init would not write: not cleared, and it says to delete the folder.
         try Data("x".utf8).write(to: dir.appendingPathComponent("inputs/mine.csv"))
         let refused = SampleSession.run(initArgs)
-        #expect(refused.code == .failure && refused.err.contains("还有不是这次 `init` 复制的文件（或与输入文件内容不同），没有删去任何内容"), "\(refused.err)")
+        #expect(refused.code == .failure && refused.err.contains("里没有会话日志，但有不是这次 `init` 复制的文件（或与输入文件内容不同），不能当作建立会话中断留下的文件清理；没有删去任何内容"), "\(refused.err)")
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("inputs/mine.csv").path))
         try FileManager.default.removeItem(at: dir.appendingPathComponent("inputs/mine.csv"))
         // An input read from inside the folder (the secretary's own `inputs/units.csv`): never removed.
