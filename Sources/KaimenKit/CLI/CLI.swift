@@ -111,10 +111,11 @@ public enum CLI {
     /// from a secretary's walkthrough: `verify` lays a ballot changed in the journal after the
     /// seal at the journal's door, not the results' (it said to restore the results), names a
     /// changed record by who entered what and a changed result CSV's cell, and a whole file as
-    /// its place; `status` of a closed session says when the journal or a result is not as
-    /// sealed (exit 1); `init` after an `init` cut short clears what it left; a long ballots
-    /// file may be headed 评分标准, 评分项目 or 项目; `kaimen help X`; no errno name after a
-    /// missing path, no `[选项 --x]` after a message that names the option.
+    /// its place; `status` says when the journal or a result is not as sealed (exit 1), and
+    /// `close` seals no new version over a changed one; `init` after an `init` cut short clears
+    /// what it left, when that is only its own copies byte for byte; a long ballots file may be
+    /// headed 评分项目; `kaimen help X`; no errno name after a missing path, no `[选项 --x]` after
+    /// a message that names the option; a wide row typed twice names its standards as headed.
     public static let version = "0.27.1"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
