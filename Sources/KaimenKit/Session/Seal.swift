@@ -71,9 +71,9 @@ extension SessionFolder {
         let status = SessionStatus(folder: self)
         // A new version is not sealed on top of an earlier one that is no longer as sealed (a
         // hostile test: an appeal closed over a changed v1 without a word).
-        let tampered = Verifier.changedOutputs(state.seals, in: directory)
-        if !tampered.isEmpty {
-            throw .problems(tampered + [.error("output-changed", SessionMessages.notSealedOverChanged, hint: SessionMessages.runVerify)])
+        // (`status` found them: a session not closed has no `seal-ballots` among them.)
+        if !status.sealProblems.isEmpty {
+            throw .problems(status.sealProblems + [.error("output-changed", SessionMessages.notSealedOverChanged, hint: SessionMessages.runVerify)])
         }
         // `--accept-missing ""` is a reason left out, not the option left out.
         if let a = acceptMissing, a.trimmingSpaces().isEmpty {

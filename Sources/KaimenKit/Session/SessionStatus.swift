@@ -36,8 +36,13 @@ public struct SessionStatus: Sendable {
     /// The journal has a record that does not chain, or a line that is no record: nothing can
     /// be recorded or closed (`session verify` says what is wrong).
     public var journalDamaged: Bool
-    /// Sealed result files not as sealed (changed or missing), in a session with a seal.
-    public var changedResults: [String] = []
+    /// What is not as sealed, in a session with a seal: each result file changed, missing or a
+    /// link (`output-changed`, `output-symlink`), and, in a closed session whose journal chains,
+    /// the last seal's ballots (`seal-ballots`: a record changed and every hash recomputed).
+    /// Worked out once here, for `status` to say and `close` to refuse on.
+    public var sealProblems: [Diagnostic] = []
+    /// The paths of the sealed result files not as sealed.
+    public var changedResults: [String] { sealProblems.filter { $0.code != "seal-ballots" }.compactMap { $0.location?.file } }
     /// Result files in `results/` of a session never sealed: a `close` cut short after writing
     /// them (they do not count; the next `close` replaces them).
     public var unsealedResults = 0
@@ -61,8 +66,9 @@ public struct SessionStatus: Sendable {
         changedInputs = SessionFolder.changedInputs(folder.directory, recorded: folder.journal.records.first).compactMap { $0.location?.file }
         // A record changed and every hash recomputed reads as a whole chain: the last seal's
         // ballots tell (a hostile test, session 43).
-        journalDamaged = folder.journal.diagnostics.contains { $0.severity == .error } || Verifier.sealedBallotsChanged(folder) != nil
-        changedResults = Verifier.changedOutputs(state.seals, in: folder.directory).compactMap { $0.location?.file }
+        let chainBroken = folder.journal.diagnostics.contains { $0.severity == .error }
+        sealProblems = Verifier.changedOutputs(state.seals, in: folder.directory) + (chainBroken ? [] : Verifier.sealedBallotsChanged(folder).map { [$0] } ?? [])
+        journalDamaged = chainBroken || sealProblems.contains { $0.code == "seal-ballots" }
         let found = Verifier.resultFiles(in: folder.directory, nextVersion: state.nextVersion)
         leftovers = found.leftovers
         if phase != .closed {

@@ -31,11 +31,9 @@ public enum SessionStatusCommand: Command {
             let folder = try SessionFolder.open(url, writable: false, waiting: SessionCommandSupport.busyNotice(dir, lang: lang, console: console))
             // Input copies changed since `init` are said here too: no later command will record.
             let changed = SessionFolder.changedInputs(url, recorded: folder.journal.records.first)
-            // So is a sealed result file that is no longer as sealed.
-            let results = Verifier.changedOutputs(folder.state.seals, in: url)
-                + (folder.journal.diagnostics.contains { $0.severity == .error } ? [] : Verifier.sealedBallotsChanged(folder).map { [$0] } ?? [])
-            let found = SessionCommandSupport.report(folder.journal.diagnostics + changed + results, dir: dir, lang: lang, console: console)
+            // So is what is no longer as sealed (`SessionStatus.sealProblems`).
             let status = SessionStatus(folder: folder)
+            let found = SessionCommandSupport.report(folder.journal.diagnostics + changed + status.sealProblems, dir: dir, lang: lang, console: console)
             let changes = AppealChange.between(folder.state.seals)
             let recheck = recheckList(folder)
             let text = args.value("--format") == "json" ? StatusReport.json(status, changes: changes, recheck: recheck)
