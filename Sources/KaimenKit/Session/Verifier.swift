@@ -123,15 +123,22 @@ public enum Verifier {
             if let manifest = seal.content["manifest"]?.stringValue {
                 sealed[(seal.content["results"]?.stringValue ?? "results") + "/" + Manifest.fileName] = manifest
             }
-            return sealed.sorted(by: { $0.key < $1.key }).compactMap { (path, hash) -> Diagnostic? in
-                if (try? FileManager.default.destinationOfSymbolicLink(atPath: directory.appendingPathComponent(path).path)) != nil {
-                    return .error("output-symlink", SessionMessages.outputSymlink(path), at: SourceLocation.whole(path), hint: SessionMessages.outputSymlinkHint)
+            let links = Set(sealed.keys.filter { (try? FileManager.default.destinationOfSymbolicLink(atPath: directory.appendingPathComponent($0).path)) != nil })
+            let found = links.map { Diagnostic.error("output-symlink", SessionMessages.outputSymlink($0), at: SourceLocation.whole($0), hint: SessionMessages.outputSymlinkHint) }
+                + notAsSealed(sealed.filter { !links.contains($0.key) }, in: directory).map { path, missing in
+                    Diagnostic.error("output-changed", missing ? SessionMessages.outputMissing(path, seq: seal.seq) : SessionMessages.outputChanged(path, seq: seal.seq),
+                                     at: SourceLocation.whole(path), hint: SessionMessages.outputChangedStatusHint)
                 }
-                let now = SessionFolder.sha256(ofFile: directory.appendingPathComponent(path))
-                guard now != hash else { return nil }
-                return .error("output-changed", now == nil ? SessionMessages.outputMissing(path, seq: seal.seq) : SessionMessages.outputChanged(path, seq: seal.seq),
-                              at: SourceLocation.whole(path), hint: SessionMessages.outputChangedStatusHint)
-            }
+            return found.sorted { ($0.location?.file ?? "") < ($1.location?.file ?? "") }
+        }
+    }
+
+    /// Of `sealed` (path from `directory` → SHA-256 as sealed), the files that are not so now,
+    /// in order of path, and whether each is missing.
+    static func notAsSealed(_ sealed: [String: String], in directory: URL) -> [(path: String, missing: Bool)] {
+        sealed.sorted(by: { $0.key < $1.key }).compactMap { path, hash in
+            let now = SessionFolder.sha256(ofFile: directory.appendingPathComponent(path))
+            return now == hash ? nil : (path, now == nil)
         }
     }
 
@@ -244,11 +251,8 @@ public enum Verifier {
         }
         // The files on disk against the seal (said below, once the results are recomputed: a
         // changed CSV file's first changed cell is named where the recomputed file is as sealed).
-        var asSealed: Set<String> = [], changed: [(path: String, missing: Bool)] = []
-        for (path, hash) in sealed.sorted(by: { $0.key < $1.key }) {
-            let now = SessionFolder.sha256(ofFile: folder.directory.appendingPathComponent(path))
-            if now == hash { asSealed.insert(path) } else { changed.append((path, now == nil)) }
-        }
+        let changed = notAsSealed(sealed, in: folder.directory)
+        let asSealed = Set(sealed.keys).subtracting(changed.map(\.path))
         problems += checkManifest(seal, folder: folder, sealedOutputs: sealed)
         // The results recomputed from the journal against the seal.
         let temp = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-verify-\(UUID().uuidString)")
@@ -274,10 +278,9 @@ public enum Verifier {
                                        hint: ballotsChanged ? SessionMessages.restoreInputsAndJournalFirst : SessionMessages.restoreInputsFirst))
             } else if !differing.isEmpty && ballotsChanged {
                 // The files as sealed are the trustworthy ones here: say where the changed
-                // journal gives another figure, and that the journal is what to restore.
-                // The summary first: the table people signed.
-                let csvs = differing.filter { $0.hasSuffix(".csv") && asSealed.contains($0) }
-                let cell = (csvs.filter { $0.hasSuffix("summary.csv") } + csvs.filter { !$0.hasSuffix("summary.csv") }).lazy.compactMap { path in
+                // journal gives another figure (in the summary, the one CSV file that names
+                // its cells: `firstDifference`), and that the journal is what to restore.
+                let cell = differing.lazy.filter(asSealed.contains).compactMap { path in
                     Self.firstDifference(path, onDisk: folder.directory.appendingPathComponent(path), recomputed: temp.appendingPathComponent(path))
                 }.first
                 problems.append(.error("seal-mismatch", SessionMessages.recomputedFromChangedJournal(differing, seq: seal.seq, cell: cell), at: at,
