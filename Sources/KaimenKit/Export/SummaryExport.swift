@@ -156,9 +156,9 @@ public enum SummaryExport {
                 var places: Int? = nil
                 if kinds[k] == .points {
                     let p = TieValueText.places(mine, theirs, minimum: report.scores.precision)
-                    // (Equal as held, two keys beyond 64-bit fractions: `places` says the minimum.)
-                    let maybeCut = notesAlike && (p == TieValueText.maxPlaces || mine == theirs)
-                    if !maybeCut || !readsCut(k, mine, theirs) { places = p }
+                    var cut = false
+                    if notesAlike, let mine, let theirs { cut = TieValueText.cutShort(mine, theirs, places: p) }
+                    if !cut { places = p }
                 }
                 scratch.byte(0x20); writeValue(k, mine, theirs, places, into: &scratch); scratch.raw(phrases.versus)
                 writeValue(k, theirs, mine, places, into: &scratch)
@@ -201,11 +201,6 @@ public enum SummaryExport {
             notesAlike && TieValueText.readAlike(a, b, kind: kinds[k], precision: report.scores.precision)
         }
 
-        /// Whether tie-break `k`'s two points are printed cut at six places (`TieValueText.cutShort`).
-        private func readsCut(_ k: Int, _ a: Rational?, _ b: Rational?) -> Bool {
-            guard let a, let b else { return false }
-            return TieValueText.cutShort(a, b, minimum: report.scores.precision)
-        }
 
         /// How a tie-break value reads beside the one it was compared with (`TieValueText`).
         private func value(_ k: Int, _ v: Rational?, _ other: Rational?) -> String {

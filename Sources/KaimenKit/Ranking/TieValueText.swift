@@ -45,7 +45,12 @@ public enum TieValueText {
     /// fractions, rounded alike). Cut, not rounded, so that the one ranked ahead never reads
     /// below the other: rounded, 1.0000004 and 0.9999996 both read `1.000000…`.
     static func cutShort(_ a: Rational, _ b: Rational, minimum: Int) -> Bool {
-        a == b || places(a, b, minimum: minimum) == maxPlaces && a.scaledInteger(places: maxPlaces) == b.scaledInteger(places: maxPlaces)
+        cutShort(a, b, places: places(a, b, minimum: minimum))
+    }
+
+    /// `cutShort`, given `places(a, b, minimum:)` already worked out.
+    static func cutShort(_ a: Rational, _ b: Rational, places d: Int) -> Bool {
+        a == b || d == maxPlaces && a.scaledInteger(places: maxPlaces) == b.scaledInteger(places: maxPlaces)
     }
 
     /// Whether two values a ranking told apart read alike even cut at `maxPlaces` (they differ
