@@ -69,8 +69,7 @@ public enum ScoreSheetExport {
         }
         for v in r.vetoes {
             let veto = rules.vetoes[v]
-            let effect = [veto.grade.map { lang.t("定为\($0)", "grade \($0)") }, veto.capTotal.map { lang.t("总分不超过 \(TotalWords.capText($0, fmt: fmt, as: session.report)) 分", "total at most \(TotalWords.capText($0, fmt: fmt, as: session.report))") }]
-                .compactMap { $0 }.joined(separator: lang.t("，", ", "))
+            let effect = SheetNarration.vetoEffect(veto, fmt: fmt, lang: lang, as: session.report)
             rows.append([.text(lang.t("一票否决", "Veto")), .text(veto.id), .text(veto.name), .text(veto.criteria ?? veto.when.readable(rules, lang: lang)), .empty,
                          .text(narrator.values(veto.when)), .empty, .text(effect)])
         }

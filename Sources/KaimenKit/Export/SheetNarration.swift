@@ -44,6 +44,14 @@ struct SheetNarration: Sendable {
 }
 
 extension SheetNarration {
+    /// What a veto that held did, on its row of a score sheet (CSV and HTML alike):
+    /// `定为不合格，总分不超过 59 分`, the cap as `TotalWords.capText` writes it for `report`.
+    static func vetoEffect(_ veto: Veto, fmt: ValueFormatter, lang: Language, as report: ScoreReport) -> String {
+        [veto.grade.map { lang.t("定为\($0)", "grade \($0)") },
+         veto.capTotal.map { c in TotalWords.capText(c, fmt: fmt, as: report) }.map { lang.t("总分不超过 \($0) 分", "total at most \($0)") }]
+            .compactMap { $0 }.joined(separator: lang.t("，", ", "))
+    }
+
     /// The note on an area's subtotal row: a prorated area's factor, a cap, the deductions, and
     /// (since 0.24.0) when the rows as the sheet shows them add up to another figure than the
     /// subtotal, what each is, so that a reader adding the column by hand sees why.

@@ -103,8 +103,7 @@ enum ScoreSheetHTML {
         }
         for v in r.vetoes {
             let veto = rules.vetoes[v]
-            let effect = [veto.grade.map { lang.t("定为\($0)", "grade \($0)") }, veto.capTotal.map { lang.t("总分不超过 \(TotalWords.capText($0, fmt: fmt, as: session.report)) 分", "total at most \(TotalWords.capText($0, fmt: fmt, as: session.report))") }]
-                .compactMap { $0 }.joined(separator: lang.t("，", ", "))
+            let effect = SheetNarration.vetoEffect(veto, fmt: fmt, lang: lang, as: session.report)
             t.addRow([named(PaperTexts.veto.text(lang) + lang.t("：", ": ") + veto.name, veto.criteria, id: veto.id), .empty,
                       .text(narrator.condition(veto.when) + lang.t("：", ": ") + effect), .empty, .empty], rowClass: "subtotal")
         }
