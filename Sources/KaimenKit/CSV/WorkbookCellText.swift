@@ -1,0 +1,218 @@
+/// What a workbook cell's stored value reads as in kaimen's inputs: the text a person sees in
+/// the cell, where that is the value, and the value itself where Excel's display would cut it.
+///
+/// - A number is written out in full, to at most 15 significant digits (as Excel shows and
+///   computes it, so `=0.1+0.2`, stored as 0.30000000000000004, reads 0.3), without exponent,
+///   thousands separators or the trailing zeros of a `0.00` format: `8.5`, `1280`, `0.875`.
+/// - In a percentage format (`0%`, `0.0%`) it is the percentage, exactly: 0.875 is `87.5%`
+///   whatever places the format shows, as kaimen's rates are written.
+/// - In a date or time format it is the date and time: `2014-07-08`, `09:00`,
+///   `2014-07-08 09:00` (seconds when there are any), from the 1900 or 1904 date system.
+/// - TRUE and FALSE as Excel writes them; an error value (`#DIV/0!`) as its text.
+enum WorkbookCellText {
+    /// How a cell's number format shows a number.
+    enum Shape: Equatable, Sendable {
+        case plain, percent
+        case date(day: Bool, time: Bool)
+    }
+
+    /// The shape of a built-in format id (ECMA-376 §18.8.30, with the ids that Chinese,
+    /// Japanese and Korean Excel give their dates and times: 27–36, 50–58).
+    static func shape(builtIn id: Int) -> Shape {
+        switch id {
+        case 9, 10: .percent
+        case 14...17, 27...31, 36, 50...58: .date(day: true, time: false)
+        case 18...21, 32...35, 45...47: .date(day: false, time: true)
+        case 22: .date(day: true, time: true)
+        default: .plain
+        }
+    }
+
+    /// The shape of a format code a workbook defines (`yyyy"年"m"月"d"日"`, `0.00%`, `#,##0`):
+    /// its first section, without quoted text, escaped characters and `[…]` (a colour, a
+    /// locale; `[h]` is elapsed hours, a time).
+    static func shape(code: String) -> Shape {
+        if code.lowercased() == "general" { return .plain }
+        var letters: [Character] = [], bracket = ""
+        var inQuote = false, inBracket = false, escaped = false
+        sections: for c in code {
+            if escaped { escaped = false; continue }
+            if inQuote { if c == "\"" { inQuote = false }; continue }
+            if inBracket {
+                if c != "]" { bracket.append(c); continue }
+                inBracket = false
+                if !bracket.isEmpty && bracket.allSatisfy({ "hHmMsS".contains($0) }) { letters.append("h") }
+                continue
+            }
+            switch c {
+            case "\"": inQuote = true
+            case "\\": escaped = true
+            case "[": inBracket = true; bracket = ""
+            case ";": break sections
+            default: letters.append(Character(c.lowercased()))
+            }
+        }
+        if letters.contains(where: { "0#?".contains($0) }) {
+            return letters.contains("%") ? .percent : .plain
+        }
+        let time = letters.contains { $0 == "h" || $0 == "s" }
+        let day = letters.contains { "yde".contains($0) } || (letters.contains("m") && !time)
+        return day || time ? .date(day: day, time: time) : (letters.contains("%") ? .percent : .plain)
+    }
+
+    /// `raw` (a number as the workbook stores it) as the cell reads in kaimen; `nil` when it is no number.
+    static func number(_ raw: String, shape: Shape, date1904: Bool) -> String? {
+        guard var d = Decimal15(raw) else { return nil }
+        switch shape {
+        case .plain: return d.text
+        case .percent:
+            d.exponent += 2
+            return d.text + "%"
+        case .date(let day, let time):
+            guard let serial = Double(raw), let text = dateText(serial, day: day, time: time, date1904: date1904) else { return d.text }
+            return text
+        }
+    }
+
+    /// A date serial as `yyyy-mm-dd`, `hh:mm[:ss]` or both; `nil` outside Excel's dates (negative, past 9999).
+    static func dateText(_ serial: Double, day: Bool, time: Bool, date1904: Bool) -> String? {
+        guard serial >= 0, serial < 2_958_466 else { return nil }
+        var days = Int(serial.rounded(.down))
+        var seconds = Int(((serial - Double(days)) * 86_400).rounded())
+        if seconds == 86_400 { days += 1; seconds = 0 }
+        var parts: [String] = []
+        if day || !time {
+            let ymd: (Int, Int, Int)
+            if date1904 {
+                ymd = civil(fromDays: days + daysFrom1970(1904, 1, 1))
+            } else if days == 60 {
+                // Lotus 1-2-3's 29 February 1900, which Excel keeps so that its serials agree.
+                ymd = (1900, 2, 29)
+            } else {
+                ymd = civil(fromDays: days + daysFrom1970(1899, 12, days < 60 ? 31 : 30))
+            }
+            parts.append("\(pad(ymd.0, 4))-\(pad(ymd.1, 2))-\(pad(ymd.2, 2))")
+        }
+        if time {
+            var t = "\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2))"
+            if seconds % 60 != 0 { t += ":\(pad(seconds % 60, 2))" }
+            parts.append(t)
+        }
+        return parts.joined(separator: " ")
+    }
+
+    private static func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+
+    /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (Howard Hinnant's `days_from_civil`).
+    static func daysFrom1970(_ y: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y - 1 : y
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The date `z` days from 1970-01-01 (`civil_from_days`).
+    static func civil(fromDays z: Int) -> (Int, Int, Int) {
+        let z = z + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// OOXML's escape of a character XML cannot hold (`_x000D_` for a carriage return, `_x005F_`
+    /// for a `_` that would otherwise start one), undone.
+    static func unescaped(_ s: String) -> String {
+        guard s.contains("_x") else { return s }
+        var out = "", rest = Substring(s)
+        while let r = rest.range(of: "_x") {
+            out += rest[..<r.lowerBound]
+            let hex = rest[r.upperBound...].prefix(5)
+            if hex.count == 5, hex.last == "_", let v = UInt32(hex.dropLast(), radix: 16), hex.dropLast().allSatisfy(\.isHexDigit),
+               let scalar = Unicode.Scalar(v) {
+                out.unicodeScalars.append(scalar)
+                rest = rest[rest.index(r.upperBound, offsetBy: 5)...]
+            } else {
+                out += "_x"
+                rest = rest[r.upperBound...]
+            }
+        }
+        return out + rest
+    }
+
+    /// A decimal number cut to 15 significant digits, rounded half away from zero on its
+    /// written digits (the shortest that read back as the stored double).
+    struct Decimal15 {
+        var negative: Bool
+        /// Significant digits, without leading or trailing zeros; empty for zero.
+        var digits: [UInt8]
+        /// The value is 0.`digits` × 10^exponent.
+        var exponent: Int
+
+        init?(_ raw: String) {
+            var bytes = Array(raw.utf8)[...]
+            negative = bytes.first == UInt8(ascii: "-")
+            if negative || bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+            var mantissa: [UInt8] = [], point: Int?, seenDigit = false
+            while let b = bytes.first, b != UInt8(ascii: "e"), b != UInt8(ascii: "E") {
+                bytes = bytes.dropFirst()
+                if b == UInt8(ascii: ".") {
+                    guard point == nil else { return nil }
+                    point = mantissa.count
+                } else if b >= 0x30 && b <= 0x39 {
+                    mantissa.append(b - 0x30)
+                    seenDigit = true
+                } else {
+                    return nil
+                }
+            }
+            guard seenDigit else { return nil }
+            var power = 0
+            if !bytes.isEmpty {
+                bytes = bytes.dropFirst()
+                guard let p = Int(String(decoding: bytes, as: UTF8.self)), abs(p) < 10_000 else { return nil }
+                power = p
+            }
+            // 0.mantissa × 10^(point + power), then without leading zeros.
+            exponent = (point ?? mantissa.count) + power
+            let lead = mantissa.firstIndex { $0 != 0 } ?? mantissa.count
+            exponent -= lead
+            digits = Array(mantissa[lead...])
+            if digits.count > 15 {
+                let up = digits[15] >= 5
+                digits = Array(digits[..<15])
+                if up {
+                    var k = 14
+                    while k >= 0 && digits[k] == 9 { digits[k] = 0; k -= 1 }
+                    if k >= 0 { digits[k] += 1 } else { digits.insert(1, at: 0); digits.removeLast(); exponent += 1 }
+                }
+            }
+            while digits.last == 0 { digits.removeLast() }
+            if digits.isEmpty { negative = false }
+        }
+
+        /// Plain decimal text: `-12.5`, `0.0031`, `1200`.
+        var text: String {
+            guard !digits.isEmpty else { return "0" }
+            let ds = digits.map { Character(Unicode.Scalar($0 + 0x30)) }
+            var s = negative ? "-" : ""
+            if exponent <= 0 {
+                s += "0." + String(repeating: "0", count: -exponent) + String(ds)
+            } else if exponent >= ds.count {
+                s += String(ds) + String(repeating: "0", count: exponent - ds.count)
+            } else {
+                s += String(ds[..<exponent]) + "." + String(ds[exponent...])
+            }
+            return s
+        }
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// Workbooks read as the CSV text of their first visible worksheet. The fixtures were made by
+/// openpyxl and then saved again by LibreOffice (`Fixtures/reference/workbook/make_workbooks.py`);
+/// the text expected of them is worked out here by hand from what the script put in each cell.
+@Suite("Workbooks (.xlsx) read as their first worksheet's CSV text")
+struct WorkbookSheetTests {
+    static func fixture(_ name: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: Fixtures.url("reference/workbook/\(name)")))
+    }
+
+    static func text(_ read: WorkbookSheet.Read) -> String { String(decoding: read.csv, as: UTF8.self) }
+
+    /// The cells the script wrote, as kaimen reads them. Row 3 is empty; E4 and B5, E5–H5 were
+    /// never written. I2, I4 and J5 are formulas: openpyxl stores no value for them (empty
+    /// cells); LibreOffice stores the value it computed (7120, 0.3 for 0.1+0.2, #DIV/0!).
+    static func expected(i2: String, i4: String, j5: String) -> String {
+        #"""
+        编号,名称,数量,比率,日期,时间,日期时间,备注,公式,真假
+        X01,"北京,工会",3560,87.5%,2014-07-08,09:00,2014-07-08 09:30:15,"第一行
+        第二行",\#(i2),TRUE
+
+        X02,"say ""hi""",1280,97.6%,,12:00,2014-07-09,0012,\#(i4),FALSE
+        X03,,12345678901234600000,-0.5,,,,,0.0000001,\#(j5)
+
+        """#
+    }
+
+    @Test("openpyxl's workbook: inline strings, dates, times, percentages, a formula without its value")
+    func openpyxl() throws {
+        let read = try WorkbookSheet.read(try Self.fixture("cells-openpyxl.xlsx"))
+        #expect(Self.text(read) == Self.expected(i2: "", i4: "", j5: ""))
+        #expect(read.sheetName == "评分" && read.worksheetCount == 3)
+        // The hidden sheet holds a value too, and is named with the other.
+        #expect(read.othersWithValues == ["说明", "隐藏"])
+    }
+
+    @Test("LibreOffice's: shared strings with rich-text runs, its own styles, each formula's value")
+    func libreOffice() throws {
+        let read = try WorkbookSheet.read(try Self.fixture("cells-libreoffice.xlsx"))
+        #expect(Self.text(read) == Self.expected(i2: "7120", i4: "0.3", j5: "#DIV/0!"))
+        #expect(read.othersWithValues == ["说明", "隐藏"])
+    }
+
+    @Test("a hidden first worksheet is passed over for the first visible one")
+    func hiddenFirst() throws {
+        let read = try WorkbookSheet.read(try Self.fixture("hidden-first.xlsx"))
+        #expect(Self.text(read) == "id,name\nX01,甲\n")
+        #expect(read.sheetName == "新表" && read.othersWithValues == ["旧表"])
+    }
+
+    // MARK: - Workbooks written here, part by part
+
+    /// A workbook of the given worksheets (name, sheet XML, hidden), with optional shared strings and styles.
+    static func workbook(_ sheets: [(String, String)], strings: String? = nil, styles: String? = nil, date1904: Bool = false,
+                         prefix: String = "", hidden: Set<Int> = []) -> [UInt8] {
+        var zip = ZIPArchive()
+        let p = prefix.isEmpty ? "" : prefix + ":"
+        let ns = prefix.isEmpty ? "xmlns" : "xmlns:\(prefix)"
+        var rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        var list = ""
+        for (i, s) in sheets.enumerated() {
+            rels += "<Relationship Id=\"rId\(i + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"/xl/worksheets/s\(i + 1).xml\"/>"
+            list += "<\(p)sheet name=\"\(s.0)\" sheetId=\"\(i + 1)\"\(hidden.contains(i) ? " state=\"hidden\"" : "") r:id=\"rId\(i + 1)\"/>"
+            zip.add("xl/worksheets/s\(i + 1).xml", text: "<?xml version=\"1.0\"?><\(p)worksheet \(ns)=\"main\"><\(p)sheetData>\(s.1)</\(p)sheetData></\(p)worksheet>")
+        }
+        if strings != nil { rels += "<Relationship Id=\"rS\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"strings.xml\"/>" }
+        if styles != nil { rels += "<Relationship Id=\"rT\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>" }
+        rels += "</Relationships>"
+        zip.add("_rels/.rels", text: "<Relationships><Relationship Id=\"r1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")
+        zip.add("xl/workbook.xml", text: "<\(p)workbook \(ns)=\"main\" xmlns:r=\"rel\"><\(p)workbookPr date1904=\"\(date1904 ? 1 : 0)\"/><\(p)sheets>\(list)</\(p)sheets></\(p)workbook>")
+        zip.add("xl/_rels/workbook.xml.rels", text: rels)
+        if let strings { zip.add("xl/strings.xml", text: "<sst>\(strings)</sst>") }
+        if let styles { zip.add("xl/styles.xml", text: "<styleSheet>\(styles)</styleSheet>") }
+        return zip.bytes() ?? []
+    }
+
+    static func read(_ sheet: String, strings: String? = nil, styles: String? = nil, date1904: Bool = false, prefix: String = "") throws -> String {
+        text(try WorkbookSheet.read(workbook([("S", sheet)], strings: strings, styles: styles, date1904: date1904, prefix: prefix)))
+    }
+
+    @Test("inline and shared strings: runs joined, phonetic runs left out, entities and _xHHHH_ undone")
+    func strings() throws {
+        let strings = "<si><t>甲</t></si><si><r><t>工</t></r><r><t xml:space=\"preserve\">会 </t></r><rPh sb=\"0\" eb=\"1\"><t>こう</t></rPh></si><si><t>a_x000D__x000A_b_x005F_x0041_</t></si>"
+        let sheet = """
+            <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>\
+            <row r="2"><c r="A2" t="inlineStr"><is><t>&lt;b&gt; &amp; &#x4E00;&#20108;</t></is></c><c r="B2" t="str"><v>x&quot;y</v></c><c r="C2" t="inlineStr"><is><t><![CDATA[<raw>]]></t></is></c></row>
+            """
+        #expect(try Self.read(sheet, strings: strings) == "甲,工会 ,\"a\r\nb_x0041_\"\n<b> & 一二,\"x\"\"y\",<raw>\n")
+    }
+
+    @Test("rows and cells without references follow on; a skipped row is an empty line; rows widen to the widest")
+    func places() throws {
+        let sheet = "<row><c><v>1</v></c><c><v>2</v></c></row><row r=\"4\"><c r=\"C4\"><v>3</v></c><c><v>4</v></c></row><row><c r=\"B5\"><v>5</v></c></row>"
+        #expect(try Self.read(sheet) == "1,2,,\n\n\n,,3,4\n,5,,\n")
+    }
+
+    @Test("cells listed out of order are placed by their references; the same cell twice is refused")
+    func order() throws {
+        #expect(try Self.read("<row r=\"2\"><c r=\"B2\"><v>2</v></c><c r=\"A2\"><v>1</v></c></row><row r=\"1\"><c r=\"A1\" t=\"str\"><v>h</v></c></row>") == "h,\n1,2\n")
+        #expect(throws: WorkbookSheet.Failure.malformed(part: "xl/worksheets/s1.xml")) {
+            try Self.read("<row r=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"A1\"><v>2</v></c></row>")
+        }
+        // A cell whose reference names another row, or a place past XFD1048576.
+        for bad in ["<row r=\"1\"><c r=\"A2\"><v>1</v></c></row>", "<row r=\"1\"><c r=\"XFE1\"><v>1</v></c></row>",
+                    "<row r=\"1048577\"><c><v>1</v></c></row>", "<row r=\"1\"><c r=\"1A\"><v>1</v></c></row>"] {
+            #expect(throws: WorkbookSheet.Failure.self) { try Self.read(bad) }
+        }
+    }
+
+    @Test("a prefixed SpreadsheetML (x:row, x:c) reads as an unprefixed one")
+    func prefixed() throws {
+        let sheet = "<x:row r=\"1\"><x:c r=\"A1\" t=\"inlineStr\"><x:is><x:t>id</x:t></x:is></x:c></x:row><x:row r=\"2\"><x:c r=\"A2\"><x:v>7</x:v></x:c></x:row>"
+        #expect(try Self.read(sheet, prefix: "x") == "id\n7\n")
+    }
+
+    @Test("styles: a built-in percentage, a custom date, and elapsed hours are told apart; General stays a number")
+    func styles() throws {
+        let styles = """
+            <numFmts><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="165" formatCode="[Red]0.00"/>\
+            <numFmt numFmtId="166" formatCode="General"/></numFmts>\
+            <cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="10"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="22"/><xf numFmtId="166"/></cellXfs>
+            """
+        let sheet = "<row r=\"1\"><c s=\"1\"><v>0.12345</v></c><c s=\"2\"><v>41828</v></c><c s=\"3\"><v>-2.5</v></c><c s=\"4\"><v>41828.5</v></c><c s=\"5\"><v>41828</v></c><c s=\"9\"><v>1</v></c></row>"
+        #expect(try Self.read(sheet, styles: styles) == "12.345%,2014-07-08,-2.5,2014-07-08 12:00,41828,1\n")
+        // In the 1904 date system the same serial is four years and a day later.
+        #expect(try Self.read("<row><c s=\"2\"><v>41828</v></c></row>", styles: styles, date1904: true) == "2018-07-09\n")
+    }
+
+    @Test("numbers to 15 significant digits, rounded half away from zero, without exponent", arguments: [
+        ("0.30000000000000004", "0.3"), ("92.35", "92.35"), ("1E-007", "0.0000001"), ("1.23456789012346E+019", "12345678901234600000"),
+        ("-0.5", "-0.5"), ("0.99999999999999989", "1"), ("-1.0000000000000002", "-1"), ("3560", "3560"), ("0", "0"), ("-0", "0"),
+        ("123456789012345.5", "123456789012346"), ("2.5e3", "2500"), ("007.50", "7.5"), (".5", "0.5"),
+    ])
+    func numbers(_ raw: String, _ expected: String) {
+        #expect(WorkbookCellText.number(raw, shape: .plain, date1904: false) == expected)
+    }
+
+    @Test("what is no number is not made one", arguments: ["", "abc", "1.2.3", "1e", "--1", "1e99999", "e5"])
+    func notNumbers(_ raw: String) {
+        #expect(WorkbookCellText.number(raw, shape: .plain, date1904: false) == nil)
+    }
+
+    /// Serials from Python: `(date - datetime(1899, 12, 30)).days` for dates after February 1900.
+    @Test("dates in the 1900 system, with Lotus's 29 February 1900", arguments: [
+        (1.0, "1900-01-01"), (59.0, "1900-02-28"), (60.0, "1900-02-29"), (61.0, "1900-03-01"), (41828.0, "2014-07-08"),
+        (45658.0, "2025-01-01"), (2958465.0, "9999-12-31"),
+    ])
+    func dates(_ serial: Double, _ expected: String) {
+        #expect(WorkbookCellText.dateText(serial, day: true, time: false, date1904: false) == expected)
+    }
+
+    @Test("times to the second: 23:59:59.6 rounds into the next day; a serial before 0 or past 9999 stays a number")
+    func times() {
+        #expect(WorkbookCellText.dateText(0.375, day: false, time: true, date1904: false) == "09:00")
+        #expect(WorkbookCellText.dateText(41828 + 34215.0 / 86400, day: true, time: true, date1904: false) == "2014-07-08 09:30:15")
+        #expect(WorkbookCellText.dateText(41828 + 86399.6 / 86400, day: true, time: true, date1904: false) == "2014-07-09 00:00")
+        #expect(WorkbookCellText.number("-1", shape: .date(day: true, time: false), date1904: false) == "-1")
+        #expect(WorkbookCellText.number("2958466", shape: .date(day: true, time: false), date1904: false) == "2958466")
+    }
+
+    @Test("format codes", arguments: [
+        ("0%", WorkbookCellText.Shape.percent), ("0.00%", .percent), ("#,##0", .plain), ("0.00E+00", .plain), ("@", .plain),
+        ("yyyy/m/d;@", .date(day: true, time: false)), ("h:mm AM/PM", .date(day: false, time: true)), ("[h]:mm:ss", .date(day: false, time: true)),
+        ("[$-804]yyyy\"年\"m\"月\"", .date(day: true, time: false)), ("[Magenta]0", .plain), ("\"h\"0", .plain), ("mm:ss", .date(day: false, time: true)),
+        ("yyyy-mm-dd hh:mm", .date(day: true, time: true)), ("General", .plain), ("\\d0", .plain),
+    ])
+    func formatCodes(_ code: String, _ expected: WorkbookCellText.Shape) {
+        #expect(WorkbookCellText.shape(code: code) == expected)
+    }
+
+    // MARK: - What cannot be read
+
+    @Test("a cut-short or damaged archive, a broken part, no worksheet, a DOCTYPE: each refused with its reason")
+    func refusals() throws {
+        let good = try Self.fixture("cells-libreoffice.xlsx")
+        #expect(throws: WorkbookSheet.Failure.archive(.notAnArchive)) { try WorkbookSheet.read(Array(good.prefix(good.count / 2))) }
+        // A byte inside the sheet's deflated data: its CRC-32 no longer matches, or its stream breaks.
+        let zip = try ZIPReader(good)
+        let sheet = try #require(zip.entries["xl/worksheets/sheet1.xml"])
+        var damaged = good
+        damaged[sheet.localOffset + 30 + sheet.name.utf8.count + sheet.compressedSize / 2] ^= 0x55
+        #expect(throws: WorkbookSheet.Failure.archive(.damaged(entry: "xl/worksheets/sheet1.xml"))) { try WorkbookSheet.read(damaged) }
+        #expect(throws: WorkbookSheet.Failure.malformed(part: "xl/worksheets/s1.xml")) { try Self.read("<row><c><v>1</v></row>") }
+        #expect(throws: WorkbookSheet.Failure.noWorksheet) { try WorkbookSheet.read(Self.workbook([])) }
+        #expect(throws: WorkbookSheet.Failure.malformed(part: "xl/worksheets/s1.xml")) {
+            try Self.read("<!DOCTYPE x [<!ENTITY a \"aaaa\">]><row><c t=\"inlineStr\"><is><t>&a;</t></is></c></row>")
+        }
+        #expect(throws: WorkbookSheet.Failure.malformed(part: "xl/worksheets/s1.xml")) {
+            try Self.read("<row><c t=\"s\"><v>3</v></c></row>")   // a shared string past the table
+        }
+        // An entry with the encryption flag.
+        var locked = ZIPArchive()
+        locked.add("xl/workbook.xml", text: "<workbook/>")
+        var bytes = try #require(locked.bytes())
+        bytes[6] = 1                                         // the local header's flags
+        let central = 30 + "xl/workbook.xml".utf8.count + "<workbook/>".utf8.count
+        #expect(Array(bytes[central..<(central + 4)]) == [0x50, 0x4B, 0x01, 0x02])
+        bytes[central + 8] = 1                               // and the directory's
+        #expect(throws: WorkbookSheet.Failure.archive(.unsupported(entry: "xl/workbook.xml"))) { try WorkbookSheet.read(bytes) }
+    }
+
+    @Test("a sheet whose text would pass the limit is refused before it is made")
+    func textLimit() throws {
+        // One cell at XFD on each of 40 000 rows: 16 383 commas a row, 655 MB of text.
+        var rows = ""
+        for r in 1...40_000 { rows += "<row r=\"\(r)\"><c r=\"XFD\(r)\"><v>1</v></c></row>" }
+        #expect(throws: WorkbookSheet.Failure.tooLarge) { try Self.read(rows) }
+    }
+
+    @Test("kaimen's own entry workbook reads as the entry template's CSV but for its two extra columns")
+    func ownWorkbook() throws {
+        var sheet = XLSXSheet(name: "录入模板")
+        sheet.rows = [["表号", "代表编号", "单位编号", "A,B"].map { .header($0) }, [.text("0001-1"), .text("R01"), .text("X01"), .text("=1+1")]]
+        var book = XLSXWorkbook()
+        book.add(sheet)
+        let read = try WorkbookSheet.read(try #require(book.bytes()))
+        // kaimen writes a text that starts with `=` with a leading apostrophe's worth of protection
+        // as text, never as a formula: it reads back as the text it was.
+        #expect(Self.text(read) == "表号,代表编号,单位编号,\"A,B\"\n0001-1,R01,X01,=1+1\n")
+    }
+}
