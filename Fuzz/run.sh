@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one fuzz target for a while:   bash Fuzz/run.sh TARGET SECONDS [libFuzzer options…]
 # TARGET is a file name in Fuzz/Targets without .swift: rules, formula, units-csv, units-json,
-# roster, ballots-long, ballots-wide. The seeds come from rules/, samples/ and the test
+# roster, ballots-long, ballots-wide, workbook. The seeds come from rules/, samples/ and the test
 # fixtures (see seed() below) and Fuzz/corpus/TARGET; what the fuzzer learns is kept in
 # $FUZZ_BUILD/corpus/TARGET for the next run. A crash, a leak or an input slower than 25 s
 # is saved under $FUZZ_BUILD/crashes/TARGET/ and makes the script fail (exit 1).
@@ -26,6 +26,7 @@ case "$target" in
   roster)       seed samples/dongcheng-2019/roster.csv $fixtures/inputs/*/roster*.csv ;;
   ballots-long) seed samples/dongcheng-2019/ballots.csv ;;
   ballots-wide) seed samples/dongcheng-2019/ballots-wide.csv ;;
+  workbook)     seed $fixtures/reference/workbook/*.xlsx ;;
 esac
 [ -d "Fuzz/corpus/$target" ] && cp Fuzz/corpus/"$target"/* "$seeds/" 2>/dev/null || true
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1:symbolize=1}

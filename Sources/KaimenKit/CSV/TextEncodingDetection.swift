@@ -6,10 +6,13 @@ import Foundation
 /// text" as UTF-16, so all three are recognised: a UTF-8 byte order mark is removed, valid
 /// UTF-8 is taken as is, UTF-16 with a byte order mark and anything that decodes as GB18030
 /// are converted (with a warning naming the encoding, since a wrong guess shows as garbled
-/// text). Excel workbooks and files with NUL bytes are refused with a way out.
+/// text). An Excel workbook (`.xlsx`) is read as its first worksheet's CSV text (``WorkbookSheet``);
+/// an old `.xls` workbook and files with NUL bytes are refused with a way out.
 public enum TextEncodingDetection {
     public enum SourceEncoding: String, Sendable, Hashable {
         case utf8, utf8WithBOM, utf16LittleEndian, utf16BigEndian, gb18030
+        /// An Excel workbook's first worksheet, as CSV text.
+        case xlsx
     }
 
     public struct Decoded: Sendable, Hashable {
@@ -38,10 +41,12 @@ public enum TextEncodingDetection {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return decodeUTF16(bytes, fileName: fileName)
         }
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return workbook(bytes, fileName: fileName)
+        }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             return .failure(DiagnosticsError([.error(
-                DiagnosticCode.csvEncoding, CSVMessages.workbook(fileName),
-                at: SourceLocation(file: fileName, line: 1, column: 1), hint: saveAsUTF8)]))
+                DiagnosticCode.csvEncoding, CSVMessages.oldWorkbook(fileName), at: .whole(fileName), hint: CSVMessages.saveAsXLSX)]))
         }
         if let nul = bytes.firstIndex(of: 0) {
             let location = location(ofByte: nul, in: bytes, fileName: fileName)
@@ -70,6 +75,25 @@ public enum TextEncodingDetection {
                 at: location, hint: CSVMessages.checkDamagedLine)]))
         }
         return .failure(notUTF8(fileName, bytes, bad, bom: false))
+    }
+
+    /// An `.xlsx` workbook: its first visible worksheet as CSV text (``WorkbookSheet``), with a
+    /// warning when other worksheets hold values, which are not read.
+    static func workbook(_ bytes: [UInt8], fileName: String) -> Result<Decoded, DiagnosticsError> {
+        let read: WorkbookSheet.Read
+        do {
+            read = try WorkbookSheet.read(bytes)
+        } catch {
+            return .failure(DiagnosticsError([.error(
+                DiagnosticCode.workbookUnreadable, CSVMessages.unreadableWorkbook(fileName, error), at: .whole(fileName), hint: CSVMessages.reopenWorkbook)]))
+        }
+        var diagnostics: [Diagnostic] = []
+        if !read.othersWithValues.isEmpty {
+            diagnostics.append(.warning(DiagnosticCode.workbookSheets,
+                                        CSVMessages.otherSheets(fileName, read: read.sheetName, count: read.worksheetCount, others: read.othersWithValues),
+                                        at: .whole(fileName), hint: CSVMessages.firstSheetOnly))
+        }
+        return .success(Decoded(bytes: read.csv, encoding: .xlsx, diagnostics: diagnostics))
     }
 
     /// Whether `bytes` hold at least as many well-formed multi-byte UTF-8 characters as places

@@ -5,9 +5,42 @@ enum CSVMessages {
 
     static let saveAsUTF8 = L(zh: "在 Excel 或 WPS 中选“另存为”→“CSV UTF-8（逗号分隔）”",
                               en: "in Excel or WPS choose “Save As” → “CSV UTF-8 (逗号分隔)”")
-    static func workbook(_ file: String) -> L {
-        L(zh: "`\(file)` 是 Excel 工作簿，不是 CSV 文件", en: "`\(file)` is an Excel workbook, not a CSV file")
+    /// An Excel 97–2003 workbook, or a workbook with a password (both are OLE compound files).
+    static func oldWorkbook(_ file: String) -> L {
+        L(zh: "`\(file)` 是旧版 Excel 工作簿（.xls）或设了打开密码的工作簿，kaimen 读不了",
+          en: "`\(file)` is an old Excel workbook (.xls) or a workbook with a password to open it, which kaimen cannot read")
     }
+    static let saveAsXLSX = L(zh: "在 Excel 或 WPS 中选“另存为”→“Excel 工作簿（*.xlsx）”（不设密码），或“CSV UTF-8（逗号分隔）”",
+                              en: "in Excel or WPS choose “Save As” → “Excel Workbook (*.xlsx)” (without a password), or “CSV UTF-8 (Comma delimited)”")
+    /// A `.xlsx` workbook kaimen could not read, and why.
+    static func unreadableWorkbook(_ file: String, _ failure: WorkbookSheet.Failure) -> L {
+        let why: L
+        switch failure {
+        case .archive(.notAnArchive), .archive(.damaged(nil)):
+            why = L(zh: "文件不完整或已损坏（多半是复制或下载时被截断了）", en: "the file is incomplete or damaged (most likely cut short when copied or downloaded)")
+        case .archive(.damaged(let part?)):
+            why = L(zh: "其中的 `\(Echo.cell(part))` 已损坏（与校验值不符）", en: "its part `\(Echo.cell(part))` is damaged (it does not match its checksum)")
+        case .malformed(let part):
+            why = L(zh: "其中的 `\(Echo.cell(part))` 不是格式正确的工作表内容", en: "its part `\(Echo.cell(part))` is not well-formed workbook content")
+        case .archive(.unsupported(let part)):
+            why = L(zh: "其中的 `\(Echo.cell(part))` 加了密码或用了 kaimen 不认识的压缩方式", en: "its part `\(Echo.cell(part))` has a password or a compression kaimen does not know")
+        case .archive(.tooLarge), .tooLarge:
+            why = L(zh: "内容展开后超过 \(WorkbookSheet.partLimit >> 20) MiB，不像是评分用的表格", en: "its content, unpacked, passes \(WorkbookSheet.partLimit >> 20) MiB, which no scoring table comes near")
+        case .noWorksheet:
+            why = L(zh: "里面没有工作表", en: "it holds no worksheet")
+        }
+        return L(zh: "`\(file)` 是 Excel 工作簿（.xlsx），但读不了：" + why.zh, en: "`\(file)` is an Excel workbook (.xlsx), but it cannot be read: " + why.en)
+    }
+    static let reopenWorkbook = L(zh: "用 Excel 或 WPS 打开它，确认内容无误后重新保存；打不开时，用原来的文件重新复制一份",
+                                  en: "open it in Excel or WPS, check its content and save it again; if it does not open, copy the original file again")
+    /// A workbook of several worksheets: only `read` was read; `others` hold values too.
+    static func otherSheets(_ file: String, read: String, count: Int, others: [String]) -> L {
+        let zh = others.map { "「\(Echo.cell($0))」" }.joined(separator: "、"), en = others.map { "“\(Echo.cell($0))”" }.joined(separator: ", ")
+        return L(zh: "`\(file)` 有 \(count) 个工作表，只读取了第一个「\(Echo.cell(read))」；工作表\(zh)里也有内容，没有读取",
+                 en: "`\(file)` has \(count) worksheets, and only the first, “\(Echo.cell(read))”, was read; \(en) \(others.count == 1 ? "holds" : "hold") values too, which were not read")
+    }
+    static let firstSheetOnly = L(zh: "要读的内容请放在第一个工作表里（把它拖到最前面），或删去其他工作表",
+                                  en: "put what is to be read in the first worksheet (drag it to the front), or delete the other worksheets")
     static func nulBytes(_ file: String) -> L {
         L(zh: "`\(file)` 含有 NUL 字节：它不是文本文件，或是没有字节顺序标记的 UTF-16 文本",
           en: "`\(file)` contains NUL bytes: it is not a text file, or is UTF-16 text without a byte order mark")

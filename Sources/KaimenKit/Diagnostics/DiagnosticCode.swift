@@ -10,6 +10,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case csvEncoding = "csv-encoding"
     case gb18030Decoded = "gb18030-decoded"
     case utf16Decoded = "utf16-decoded"
+    case workbookUnreadable = "workbook-unreadable"
+    case workbookSheets = "workbook-sheets"
     case rulesEncoding = "rules-encoding"
     case jsonEncoding = "json-encoding"
 

@@ -50,10 +50,16 @@ public struct SessionFolder {
             }
             copies.append((file, "inputs/rules/" + rel))
         }
-        let unitsExt = paths.units.lowercased().hasSuffix(".json") ? "json" : "csv"
-        copies.append((paths.units, "inputs/units.\(unitsExt)"))
-        copies.append((paths.roster, "inputs/roster.csv"))
-        if let s = paths.schedule { copies.append((s, "inputs/schedule.csv")) }
+        // A copy keeps its kind in its name: JSON units, or a workbook (since 0.28.0) that a
+        // secretary opens from the folder in Excel; every other input is CSV.
+        func copyName(_ path: String, _ name: String) -> String {
+            let lower = path.lowercased()
+            return "inputs/\(name)." + (lower.hasSuffix(".xlsx") ? "xlsx" : name == "units" && lower.hasSuffix(".json") ? "json" : "csv")
+        }
+        let local = (units: copyName(paths.units, "units"), roster: copyName(paths.roster, "roster"), schedule: paths.schedule.map { copyName($0, "schedule") })
+        copies.append((paths.units, local.units))
+        copies.append((paths.roster, local.roster))
+        if let s = paths.schedule, let to = local.schedule { copies.append((s, to)) }
         // An `init` cut short before it wrote the journal left only copies of these inputs:
         // cleared, and this one goes on (since 0.27.1; before, it asked for the folder to be
         // deleted). Anything else there, or an input read from inside the folder, and it stops.
@@ -81,8 +87,7 @@ public struct SessionFolder {
                 sources[c.to] = .string(c.from)
             }
             let journal = try Journal(directory: directory, create: true)
-            let local = SessionSetup.Paths(rules: copies[0].to, units: "inputs/units.\(unitsExt)", roster: "inputs/roster.csv",
-                                           schedule: paths.schedule == nil ? nil : "inputs/schedule.csv")
+            let local = SessionSetup.Paths(rules: copies[0].to, units: local.units, roster: local.roster, schedule: local.schedule)
             try journal.append(.open, by: by, content: .object([
                 "rules": .string(local.rules), "units": .string(local.units), "roster": .string(local.roster),
                 "schedule": .str(local.schedule), "doubleEntry": .bool(doubleEntry), "agreement": .string("majority"), "inputs": .object(hashes), "sources": .object(sources),

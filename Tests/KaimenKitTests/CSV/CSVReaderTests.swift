@@ -160,11 +160,15 @@ struct CSVReaderTests {
         #expect(r.diagnostics.first?.location == SourceLocation(file: "g.csv", line: 5, column: 5))
     }
 
-    @Test("an Excel workbook or a file with NUL bytes is refused")
+    @Test("an old .xls workbook, a damaged .xlsx or a file with NUL bytes is refused")
     func notText() {
+        let xls = CSVReader.read(bytes: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], fileName: "units.xls")
+        #expect(codes(xls) == ["csv-encoding"])
+        #expect(xls.diagnostics[0].message.contains("old Excel workbook (.xls)"))
+        #expect(xls.diagnostics[0].location == .whole("units.xls"))
         let xlsx = CSVReader.read(bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], fileName: "units.xlsx")
-        #expect(codes(xlsx) == ["csv-encoding"])
-        #expect(xlsx.diagnostics[0].message.contains("Excel workbook"))
+        #expect(codes(xlsx) == ["workbook-unreadable"])
+        #expect(xlsx.diagnostics[0].message.contains("incomplete or damaged"))
         let nul = CSVReader.read(bytes: Array("a,b\n1".utf8) + [0, 0x32], fileName: "nul.csv")
         #expect(codes(nul) == ["csv-encoding"])
         #expect(nul.diagnostics[0].location == SourceLocation(file: "nul.csv", line: 2, column: 2))
