@@ -116,7 +116,13 @@ public enum CLI {
     /// what it left, when that is only its own copies byte for byte; a long ballots file may be
     /// headed 评分项目; `kaimen help X`; no errno name after a missing path, no `[选项 --x]` after
     /// a message that names the option; a wide row typed twice names its standards as headed.
-    public static let version = "0.27.1"
+    /// 0.28.0: every CSV input may be an Excel workbook (`.xlsx`, its first visible worksheet
+    /// read as Excel's CSV of it would read: rows and column letters kept, numbers to 15
+    /// digits, percentages and dates as written, formulas as their values), with its own
+    /// DEFLATE, ZIP and XML readers; a damaged workbook and other worksheets with values are
+    /// said (`workbook-unreadable`, `workbook-sheets`); an old `.xls` is told how to save as
+    /// `.xlsx`; a session keeps a workbook's copy as `.xlsx`. Results and papers are as 0.27.1's.
+    public static let version = "0.28.0"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method

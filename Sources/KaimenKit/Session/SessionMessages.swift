@@ -488,8 +488,8 @@ extension SessionMessages {
     }
 
     static let enterTakesTypedSheets = Localized(
-        zh: "`kaimen session enter` 录入的是录入员对照纸质评分表录入的文件（`kaimen sheets` 写出的录入模板 entry-template，填好后另存为 CSV）；换成那个文件",
-        en: "`kaimen session enter` takes the file an operator typed from the paper sheets (the entry template `kaimen sheets` writes, filled in and saved as CSV); give that file")
+        zh: "`kaimen session enter` 录入的是录入员对照纸质评分表录入的文件（`kaimen sheets` 写出的录入模板 entry-template.csv 或 .xlsx，填好分数）；换成那个文件",
+        en: "`kaimen session enter` takes the file an operator typed from the paper sheets (the entry template, entry-template.csv or .xlsx, that `kaimen sheets` writes, with the scores typed in); give that file")
 
     static let emptyAcceptMissing = Localized(zh: "--accept-missing 的理由是空的", en: "--accept-missing gives no reason")
     static let emptyAcceptMissingHint = Localized(zh: "写明为何未确认的评分表不计入，例如 --accept-missing \"R20 因病缺席，未交评分表\"；理由记入日志并随结果封存",
@@ -501,8 +501,8 @@ extension SessionMessages {
     }
     /// The same text as an earlier entry's file, in other bytes (saved again: other line ends or encoding).
     static func sameText(file: String, seq: Int, by: String, earlierFile: String) -> Localized {
-        Localized(zh: "`\(file)` 与记录 \(seq)（\(by) 录入的 `\(earlierFile)`）内容完全相同，只是换了编码或行尾（多是把同一个文件另存了一次）：评分表其实只录入了一次，却会按两人一致确认；未做记录",
-                  en: "`\(file)` holds exactly the text of record \(seq)'s file (`\(earlierFile)`, entered by \(by)), in another encoding or with other line ends (most likely the same file saved again): typed once, yet it would confirm its sheets as if by two; nothing recorded")
+        Localized(zh: "`\(file)` 与记录 \(seq)（\(by) 录入的 `\(earlierFile)`）内容完全相同，只是换了编码、行尾或文件格式（CSV 或 Excel 工作簿；多是把同一个文件另存了一次）：评分表其实只录入了一次，却会按两人一致确认；未做记录",
+                  en: "`\(file)` holds exactly the text of record \(seq)'s file (`\(earlierFile)`, entered by \(by)), in another encoding, with other line ends or in another format (CSV or an Excel workbook; most likely the same file saved again): typed once, yet it would confirm its sheets as if by two; nothing recorded")
     }
     /// A file of a sheet or few (an appeal's correction): two typists typing it alike is usual.
     static func sameFileFewSheetsHint(_ n: Int) -> Localized {

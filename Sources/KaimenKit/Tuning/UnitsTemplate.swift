@@ -42,8 +42,8 @@ public enum UnitsTemplate {
         return w.bytes
     }
 
-    /// The template as one sheet of an `.xlsx` workbook, its three rows frozen. kaimen reads
-    /// units as CSV or JSON: a sheet filled in is saved as CSV (UTF-8) before scoring.
+    /// The template as one sheet of an `.xlsx` workbook, its three rows frozen. Filled in, it is
+    /// read as it is (``WorkbookSheet``), as its CSV would be.
     public static func xlsx(_ rules: Rules, lang: Language = .zh) -> [UInt8]? {
         let r = rows(rules, lang: lang)
         var sheet = XLSXSheet(name: lang.t("单位指标", "units"), rows: [r[0].map { .header($0) }] + r.dropFirst().map { $0.map { .text($0) } },

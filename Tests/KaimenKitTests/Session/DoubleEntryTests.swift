@@ -81,7 +81,7 @@ struct DoubleEntryTests {
         let journal = s.journal
         let refused = s.run("enter", [copy.path, "--by", "录入员乙"])
         #expect(refused.code == .failure)
-        #expect(refused.err.contains("`b.csv` 与记录 2（录入员甲 录入的 `a.csv`）内容完全相同，只是换了编码或行尾"), "\(refused.err)")
+        #expect(refused.err.contains("`b.csv` 与记录 2（录入员甲 录入的 `a.csv`）内容完全相同，只是换了编码、行尾或文件格式"), "\(refused.err)")
         #expect(refused.err.contains("双人录入要两人各自对照纸质评分表录入"), "\(refused.err)")
         #expect(s.journal == journal)
         #expect(s.run("enter", [copy.path, "--by", "录入员乙", "--identical"]).code == .success)

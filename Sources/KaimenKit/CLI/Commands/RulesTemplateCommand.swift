@@ -10,7 +10,7 @@ public enum RulesTemplateCommand: Command {
         单位编号、单位名称、类别，以及每个指标一列，列名为其中文名称；第二行是 kaimen 也接受的编号；
         还有一行填写说明（如“填写比例，如 91.5%”、“必填”或“可留空”）。读取填好的文件时，
         kaimen 会跳过这两行。不给 --out 时打印 CSV。--out FILE.xlsx 则把同样的行写成一个工作表
-        （kaimen 读取 CSV：填好后请另存为 CSV UTF-8）。--out 是文件夹时写到其中的 units-template.csv。
+        （填好后 kaimen 可直接读取，也可另存为 CSV UTF-8）。--out 是文件夹时写到其中的 units-template.csv。
         已有的文件只在加 --force 时替换；规则文件本身（及其继承的文件）从不替换。
         """, en: """
         Writes a CSV (UTF-8 with BOM, for Excel and WPS) with the columns of a units file for
@@ -18,16 +18,16 @@ public enum RulesTemplateCommand: Command {
         by its Chinese name; a second row with the ids kaimen also accepts; and a row of
         instructions (how to write a rate, required or may be left empty). kaimen skips both
         extra rows when it reads the filled-in file. Without --out, prints the CSV. With
-        --out FILE.xlsx, writes the same rows as one sheet (kaimen reads CSV: save the
-        filled-in sheet as CSV UTF-8). With --out naming a folder, writes units-template.csv in
+        --out FILE.xlsx, writes the same rows as one sheet (kaimen reads the filled-in workbook
+        as it is, or saved as CSV UTF-8). With --out naming a folder, writes units-template.csv in
         it. A file already there is replaced only with --force; the rules file itself (and
         the files it extends) never.
         """)
     public static let examples: [Localized] = [.init(same: "kaimen rules template rules/dongcheng-2019.jsonc --out units-template.csv"),
                                                .init(same: "kaimen rules template rules/dongcheng-2019.jsonc --out units-template.xlsx")]
     public static let options: [OptionSpec] = [
-        .option("--out", "FILE", .init(zh: "模板写到哪里：.csv，或 .xlsx（一个工作表，填好后另存为 CSV）。",
-                                       en: "Where to write the template: .csv, or .xlsx for one sheet (saved as CSV once filled in).")),
+        .option("--out", "FILE", .init(zh: "模板写到哪里：.csv，或 .xlsx（一个工作表，填好后可直接读取）。",
+                                       en: "Where to write the template: .csv, or .xlsx for one sheet (read as it is once filled in).")),
         .flag("--force", .init(zh: "替换 --out 处已有的文件（规则文件本身不会被替换）。",
                                en: "Replace a file already at --out (never the rules file itself).")),
         .option("--lang", "LANG", .init(zh: "表头和填写说明的语言。", en: "Language of the headers and instructions."), choices: ["zh", "en"], default: "zh"),

@@ -11,14 +11,14 @@ public enum SheetsCommand: Command {
         写出 DIR/ballot-sheets.html（打印用：每名代表对其所在组听取汇报的每个单位一页 A4，
         加 --per representative 时每名代表一页）、DIR/entry-template.csv（宽表评分票文件，
         每张打印的评分表一行，顺序与打印相同，分数空白：填好后 `kaimen score --ballots` 可直接读取）
-        和 DIR/entry-template.xlsx（内容相同，另有评分表编号和单位名称）。不给 --schedule 时，
+        和 DIR/entry-template.xlsx（内容相同，另有评分表编号和单位名称；填好后同样可直接读取和录入）。不给 --schedule 时，
         每组听取每个单位的汇报。代表所属（或声明有利害关系）的单位打印时划去，标“回避”。
         """, en: """
         Writes DIR/ballot-sheets.html (print it: one A4 page per representative and unit their
         group hears, or one per representative with --per representative), DIR/entry-template.csv
         (a wide ballots file, one row per printed sheet, in print order, scores blank: filled in,
         `kaimen score --ballots` reads it as it is) and DIR/entry-template.xlsx (the same, with sheet
-        ids and unit names). Without --schedule every group hears every unit. A unit a
+        ids and unit names; filled in, it is read and entered as it is too). Without --schedule every group hears every unit. A unit a
         representative belongs to (or declared a conflict with) is printed struck through and
         marked as recused.
         """)
