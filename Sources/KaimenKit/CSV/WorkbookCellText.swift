@@ -62,6 +62,8 @@ enum WorkbookCellText {
 
     /// `raw` (a number as the workbook stores it) as the cell reads in kaimen; `nil` when it is no number.
     static func number(_ raw: String, shape: Shape, date1904: Bool) -> String? {
+        // Most cells: a plain decimal already in its shortest form (`3560`, `-0.875`, `12.5`).
+        if shape == .plain, isPlain(raw) { return raw }
         guard var d = Decimal15(raw) else { return nil }
         switch shape {
         case .plain: return d.text
@@ -72,6 +74,30 @@ enum WorkbookCellText {
             guard let serial = Double(raw), let text = dateText(serial, day: day, time: time, date1904: date1904) else { return d.text }
             return text
         }
+    }
+
+    /// Whether `raw` is a decimal as ``Decimal15/text`` writes it: an optional `-`, no leading
+    /// zero but a lone one before the point, no trailing zero after it, at most 15 digits, not `-0`.
+    static func isPlain(_ raw: String) -> Bool {
+        var digits = 0, point = false, last: UInt8 = 0, first = true, leadingZero = false, negative = false
+        for b in raw.utf8 {
+            switch b {
+            case UInt8(ascii: "-") where first && !negative: negative = true; continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if leadingZero && !point { return false }
+                if digits == 0 && b == UInt8(ascii: "0") { leadingZero = true }
+                digits += 1
+            case UInt8(ascii: ".") where !point && digits > 0: point = true
+            default: return false
+            }
+            first = false
+            last = b
+        }
+        guard digits > 0, digits <= 15, last != UInt8(ascii: ".") else { return false }
+        if point && last == UInt8(ascii: "0") { return false }
+        // `-0`: zero written with a sign (a lone `0`, or `0.` something, is fine).
+        if negative && leadingZero && !point { return false }
+        return true
     }
 
     /// A date serial as `yyyy-mm-dd`, `hh:mm[:ss]` or both; `nil` outside Excel's dates (negative, past 9999).

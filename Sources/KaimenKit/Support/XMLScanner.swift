@@ -6,12 +6,20 @@
 /// `id`), as some generators prefix SpreadsheetML's elements.
 struct XMLScanner {
     enum Event: Equatable {
-        case start(name: String, attributes: [String: String], empty: Bool)
+        case start(name: String, attributes: Attributes, empty: Bool)
         case end(name: String)
         case text(String)
     }
 
     struct Malformed: Error, Equatable {}
+
+    /// A tag's attributes, in order, looked up by name: a tag has a few, and a list costs less
+    /// than hashing (a worksheet has an element for every cell).
+    struct Attributes: Equatable {
+        var pairs: [(name: String, value: String)] = []
+        subscript(name: String) -> String? { pairs.first { $0.name == name }?.value }
+        static func == (a: Attributes, b: Attributes) -> Bool { a.pairs.elementsEqual(b.pairs) { $0 == $1 } }
+    }
 
     private let bytes: [UInt8]
     private var i = 0
@@ -49,7 +57,7 @@ struct XMLScanner {
             } else {
                 i += 1
                 let name = try readName()
-                var attributes: [String: String] = [:]
+                var attributes = Attributes()
                 while true {
                     skipSpace()
                     guard i < bytes.count else { throw Malformed() }
@@ -66,7 +74,7 @@ struct XMLScanner {
                     let start = i
                     while i < bytes.count && bytes[i] != quote { i += 1 }
                     guard i < bytes.count else { throw Malformed() }
-                    attributes[key] = try Self.decode(bytes[start..<i])
+                    attributes.pairs.append((key, try Self.decode(bytes[start..<i])))
                     i += 1
                 }
             }

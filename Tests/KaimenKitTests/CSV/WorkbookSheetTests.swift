@@ -138,6 +138,26 @@ struct WorkbookSheetTests {
         #expect(WorkbookCellText.number(raw, shape: .plain, date1904: false) == expected)
     }
 
+    @Test("a number already written as kaimen writes it is passed through as it is")
+    func plainPassThrough() {
+        var texts = ["0", "-0", "00", "0.5", "-0.5", ".5", "5.", "12.50", "1E3", "-", "", "0.0000001", "123456789012345",
+                     "1234567890123456", "-12.25", "0.000", "1-2", "--1", "0.1234567890123456"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let length = Int.random(in: 1...18, using: &rng)
+            var t = (0..<length).map { _ in String(Int.random(in: 0...9, using: &rng)) }.joined()
+            if Bool.random(using: &rng) { t.insert(".", at: t.index(t.startIndex, offsetBy: Int.random(in: 0..<t.count, using: &rng))) }
+            if Bool.random(using: &rng) { t = "-" + t }
+            texts.append(t)
+        }
+        // Passed through only where the full reading writes it the same (the other way, a
+        // `0.` and 15 more digits, the full reading is merely taken when it need not be).
+        for t in texts where WorkbookCellText.isPlain(t) {
+            #expect(WorkbookCellText.Decimal15(t)?.text == t, "\(t)")
+        }
+        #expect(texts.prefix(19).filter(WorkbookCellText.isPlain) == ["0", "0.5", "-0.5", "0.0000001", "123456789012345", "-12.25"])
+    }
+
     @Test("what is no number is not made one", arguments: ["", "abc", "1.2.3", "1e", "--1", "1e99999", "e5"])
     func notNumbers(_ raw: String) {
         #expect(WorkbookCellText.number(raw, shape: .plain, date1904: false) == nil)
