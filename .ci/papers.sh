@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints kaimen's papers as a committee would and checks them with independent tools:
 # headless Chromium (HTML → PDF), poppler (page counts, page sizes, text positions), openpyxl
-# (summary.xlsx against summary.csv) and LibreOffice (opens and converts summary.xlsx).
+# (summary.xlsx against summary.csv) and LibreOffice (opens and converts summary.xlsx); and the
+# entry workbook filled in by openpyxl and saved by LibreOffice, read back by kaimen.
 # Installs what is missing (apt-get, pip). Exits non-zero on any problem.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,6 +63,49 @@ if len(a) != len(b) or bad:
     print("FAIL: LibreOffice reads summary.xlsx differently from summary.csv:", len(a), len(b), bad[:5]); sys.exit(1)
 print(f"papers: LibreOffice shows all {len(a)} rows of 汇总 as summary.csv (recusals counted, not named)")
 PY
+
+# The entry workbook filled in as a typist would in a spreadsheet (since 0.28.0 it is read as it
+# is): openpyxl types the sample's typed-b.csv into entry-template.xlsx, sheet by sheet and score
+# by score as numbers, LibreOffice saves it again (deflated, shared strings, its own styles), and
+# kaimen scores it exactly as it scores typed-b.csv.
+python3 - "$sheets/entry-template.xlsx" samples/xicheng-2014/typed-b.csv "$work/filled.xlsx" <<'PY'
+import csv, sys, openpyxl
+template, typed, out = sys.argv[1:]
+with open(typed, encoding="utf-8-sig") as f:
+    rows = list(csv.reader(f))
+head, scores = rows[0], {(r[0], r[1]): r for r in rows[1:]}
+wb = openpyxl.load_workbook(template)
+ws = wb.worksheets[0]
+names = [c.value for c in ws[1]]
+rep, unit = names.index("代表编号"), names.index("单位编号")
+filled = 0
+for row in ws.iter_rows(min_row=2):
+    typed_row = scores.get((row[rep].value, row[unit].value))
+    if typed_row is None:
+        continue
+    for j, name in enumerate(head[2:], 2):
+        if typed_row[j] != "":
+            row[names.index(name)].value = float(typed_row[j])
+    filled += 1
+if filled != len(scores):
+    print(f"FAIL: {filled} of the template's rows match typed-b.csv's {len(scores)} sheets"); sys.exit(1)
+wb.save(out)
+PY
+timeout 300 soffice --headless --norestore --convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir "$lo/saved" "$work/filled.xlsx" >/dev/null 2>&1
+[ -s "$lo/saved/filled.xlsx" ] || { echo "FAIL: LibreOffice did not save the filled entry workbook"; exit 1; }
+score_with() {  # the ranking as CSV, or FAIL when kaimen does not score the file
+  "$bin" score --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv \
+    --roster samples/xicheng-2014/roster.csv --ballots "$1" --format csv > "$2" 2> "$2.err" \
+    || { echo "FAIL: kaimen did not score $1:"; head -5 "$2.err"; exit 1; }
+}
+score_with "$lo/saved/filled.xlsx" "$work/filled.ranking"
+score_with samples/xicheng-2014/typed-b.csv "$work/typed.ranking"
+if ! cmp -s "$work/filled.ranking" "$work/typed.ranking" || [ "$(wc -l < "$work/typed.ranking")" -lt 10 ]; then
+  echo "FAIL: the entry workbook, filled in and saved by LibreOffice, scores otherwise than typed-b.csv"
+  diff "$work/filled.ranking" "$work/typed.ranking" | head -10
+  exit 1
+fi
+echo "papers: the entry workbook, filled in by openpyxl and saved by LibreOffice, scores as typed-b.csv"
 
 if [ -n "${PAPERS_PNG:-}" ]; then  # PAPERS_PNG=DIR keeps pictures of the pages to look at
   mkdir -p "$PAPERS_PNG"
