@@ -85,7 +85,7 @@ public enum TextEncodingDetection {
             read = try WorkbookSheet.read(bytes)
         } catch {
             return .failure(DiagnosticsError([.error(
-                DiagnosticCode.workbookUnreadable, CSVMessages.unreadableWorkbook(fileName, error), at: .whole(fileName), hint: CSVMessages.reopenWorkbook)]))
+                DiagnosticCode.workbookUnreadable, CSVMessages.unreadableWorkbook(fileName, error), at: .whole(fileName), hint: CSVMessages.unreadableWorkbookHint(error))]))
         }
         var diagnostics: [Diagnostic] = []
         if !read.othersWithValues.isEmpty {

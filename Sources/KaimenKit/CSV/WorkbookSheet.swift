@@ -25,6 +25,8 @@ enum WorkbookSheet {
         /// A part that is not well-formed XML, or a cell reference outside the sheet's 1 048 576 × 16 384 cells.
         case malformed(part: String)
         case noWorksheet
+        /// A ZIP archive that holds no workbook: an OpenDocument spreadsheet (`.ods`, `true`), or anything else.
+        case notAWorkbook(openDocument: Bool)
         /// More text than `textLimit`.
         case tooLarge
     }
@@ -46,7 +48,10 @@ enum WorkbookSheet {
         }
         // The package's main part, then its worksheets in the workbook's order.
         let book = try relationships(of: "", part).first { $0.type.hasSuffix("/officeDocument") }?.target ?? "xl/workbook.xml"
-        guard let bookXML = try part(book) else { throw .noWorksheet }
+        guard let bookXML = try part(book) else {
+            let mimetype = (try? zip.data("mimetype", limit: 200)).flatMap { $0 }.map { String(decoding: $0, as: UTF8.self) }
+            throw .notAWorkbook(openDocument: mimetype?.contains("opendocument.spreadsheet") == true)
+        }
         let bookRels = try relationships(of: book, part)
         var sheets: [(name: String, visible: Bool, target: String)] = []
         var date1904 = false

@@ -14,6 +14,13 @@ enum CSVMessages {
                               en: "in Excel or WPS choose “Save As” → “Excel Workbook (*.xlsx)” (without a password), or “CSV UTF-8 (Comma delimited)”")
     /// A `.xlsx` workbook kaimen could not read, and why.
     static func unreadableWorkbook(_ file: String, _ failure: WorkbookSheet.Failure) -> L {
+        switch failure {
+        case .notAWorkbook(openDocument: true):
+            return L(zh: "`\(file)` 是 OpenDocument 表格（.ods），不是 Excel 工作簿（.xlsx）", en: "`\(file)` is an OpenDocument spreadsheet (.ods), not an Excel workbook (.xlsx)")
+        case .notAWorkbook(openDocument: false):
+            return L(zh: "`\(file)` 是 ZIP 压缩包，里面不是 Excel 工作簿", en: "`\(file)` is a ZIP archive, and not an Excel workbook")
+        default: break
+        }
         let why: L
         switch failure {
         case .archive(.notAnArchive), .archive(.damaged(nil)):
@@ -28,8 +35,20 @@ enum CSVMessages {
             why = L(zh: "内容展开后超过 \(WorkbookSheet.partLimit >> 20) MiB，不像是评分用的表格", en: "its content, unpacked, passes \(WorkbookSheet.partLimit >> 20) MiB, which no scoring table comes near")
         case .noWorksheet:
             why = L(zh: "里面没有工作表", en: "it holds no worksheet")
+        case .notAWorkbook: why = L(same: "")
         }
         return L(zh: "`\(file)` 是 Excel 工作簿（.xlsx），但读不了：" + why.zh, en: "`\(file)` is an Excel workbook (.xlsx), but it cannot be read: " + why.en)
+    }
+    /// The way out for a file `unreadableWorkbook` refused.
+    static func unreadableWorkbookHint(_ failure: WorkbookSheet.Failure) -> L {
+        switch failure {
+        case .notAWorkbook(openDocument: true):
+            return L(zh: "在 LibreOffice、WPS 或 Excel 中选“另存为”→“Excel 工作簿（*.xlsx）”，或“CSV UTF-8（逗号分隔）”",
+                     en: "in LibreOffice, WPS or Excel choose “Save As” → “Excel Workbook (*.xlsx)”, or “CSV UTF-8 (Comma delimited)”")
+        case .notAWorkbook(openDocument: false):
+            return L(zh: "解压后给出其中的 CSV 文件或 Excel 工作簿", en: "unpack it and give the CSV file or Excel workbook inside")
+        default: return reopenWorkbook
+        }
     }
     static let reopenWorkbook = L(zh: "用 Excel 或 WPS 打开它，确认内容无误后重新保存；打不开时，用原来的文件重新复制一份",
                                   en: "open it in Excel or WPS, check its content and save it again; if it does not open, copy the original file again")

@@ -205,6 +205,13 @@ struct WorkbookSheetTests {
         #expect(throws: WorkbookSheet.Failure.archive(.damaged(entry: "xl/worksheets/sheet1.xml"))) { try WorkbookSheet.read(damaged) }
         #expect(throws: WorkbookSheet.Failure.malformed(part: "xl/worksheets/s1.xml")) { try Self.read("<row><c><v>1</v></row>") }
         #expect(throws: WorkbookSheet.Failure.noWorksheet) { try WorkbookSheet.read(Self.workbook([])) }
+        // LibreOffice's own format, and a ZIP archive of something else, are no workbooks.
+        #expect(throws: WorkbookSheet.Failure.notAWorkbook(openDocument: true)) { try WorkbookSheet.read(try Self.fixture("sheet.ods")) }
+        var other = ZIPArchive()
+        other.add("units.csv", text: "id\nX01\n")
+        #expect(throws: WorkbookSheet.Failure.notAWorkbook(openDocument: false)) { try WorkbookSheet.read(other.bytes() ?? []) }
+        let ods = CSVReader.read(bytes: try Self.fixture("sheet.ods"), fileName: "units.ods").diagnostics
+        #expect(ods.map { $0.rendered(.zh) } == ["units.ods: 错误：`units.ods` 是 OpenDocument 表格（.ods），不是 Excel 工作簿（.xlsx）；在 LibreOffice、WPS 或 Excel 中选“另存为”→“Excel 工作簿（*.xlsx）”，或“CSV UTF-8（逗号分隔）”"])
         #expect(throws: WorkbookSheet.Failure.malformed(part: "xl/worksheets/s1.xml")) {
             try Self.read("<!DOCTYPE x [<!ENTITY a \"aaaa\">]><row><c t=\"inlineStr\"><is><t>&a;</t></is></c></row>")
         }

@@ -104,3 +104,9 @@ for name in ["units", "typed-a"]:
     libreoffice("xicheng-" + name + ".xlsx", "xicheng-" + name + ".xlsx")
 # X02's members (row 3, column G) typed in words, and a second sheet that holds a note.
 sheet_of("units", "单位", broken={"G3": "两千零九十六"}, extra=True).save("xicheng-units-broken.xlsx")
+
+# The same units as an OpenDocument spreadsheet (LibreOffice's own format): refused, with how to save it as .xlsx.
+tmp = tempfile.mkdtemp()
+subprocess.run(["soffice", "--headless", "--calc", "--convert-to", "ods", "--outdir", tmp, "hidden-first.xlsx"], check=True, capture_output=True)
+shutil.move(os.path.join(tmp, "hidden-first.ods"), "sheet.ods")
+shutil.rmtree(tmp)
