@@ -52,7 +52,10 @@ enum WorkbookCellText {
             default: letters.append(Character(c.lowercased()))
             }
         }
-        if letters.contains(where: { "0#?".contains($0) }) {
+        // `General` is a number placeholder too, with text around it (`General"人"`, which
+        // Chinese Excel saves for G/通用格式"人", or `[Red]General`): its `e` is no era's year.
+        let section = String(letters)
+        if letters.contains(where: { "0#?".contains($0) }) || section.contains("general") {
             return letters.contains("%") ? .percent : .plain
         }
         let time = letters.contains { $0 == "h" || $0 == "s" }
@@ -100,15 +103,53 @@ enum WorkbookCellText {
         return true
     }
 
+    /// An ISO 8601 date and time as a `t="d"` cell holds it (`2014-07-08T09:30:00`, with
+    /// fractions of a second or a zone after): the parts `shape` shows, written as a serial's
+    /// are; both (the time only when it is not midnight) where the cell has no date format.
+    /// Text that is no such date is kept as it is.
+    static func isoDate(_ raw: String, shape: Shape) -> String {
+        let b = Array(raw.utf8)
+        func digits(_ from: Int, _ n: Int) -> Int? {
+            guard from + n <= b.count, b[from..<(from + n)].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            return Int(String(decoding: b[from..<(from + n)], as: UTF8.self))
+        }
+        guard let y = digits(0, 4), b.count >= 10, b[4] == UInt8(ascii: "-"), let m = digits(5, 2), b[7] == UInt8(ascii: "-"),
+              let d = digits(8, 2), (1...12).contains(m), (1...31).contains(d) else { return raw }
+        var seconds = 0
+        if b.count > 10 {
+            guard b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "), let hh = digits(11, 2), b.count > 13, b[13] == UInt8(ascii: ":"),
+                  let mm = digits(14, 2) else { return raw }
+            let ss = b.count > 16 && b[16] == UInt8(ascii: ":") ? digits(17, 2) ?? 0 : 0
+            seconds = hh * 3600 + mm * 60 + ss
+        }
+        let (day, time): (Bool, Bool)
+        switch shape {
+        case .date(let dd, let tt): (day, time) = (dd, tt)
+        default: (day, time) = (true, seconds != 0)
+        }
+        return written(day || !time ? (y, m, d) : nil, time ? seconds : nil)
+    }
+
+    /// `yyyy-mm-dd`, `hh:mm` (`hh:mm:ss` when there are seconds), or both with a space between.
+    private static func written(_ date: (Int, Int, Int)?, _ seconds: Int?) -> String {
+        var parts: [String] = []
+        if let (y, m, d) = date { parts.append("\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))") }
+        if let seconds {
+            var t = "\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2))"
+            if seconds % 60 != 0 { t += ":\(pad(seconds % 60, 2))" }
+            parts.append(t)
+        }
+        return parts.joined(separator: " ")
+    }
+
     /// A date serial as `yyyy-mm-dd`, `hh:mm[:ss]` or both; `nil` outside Excel's dates (negative, past 9999).
     static func dateText(_ serial: Double, day: Bool, time: Bool, date1904: Bool) -> String? {
         guard serial >= 0, serial < 2_958_466 else { return nil }
         var days = Int(serial.rounded(.down))
         var seconds = Int(((serial - Double(days)) * 86_400).rounded())
         if seconds == 86_400 { days += 1; seconds = 0 }
-        var parts: [String] = []
+        var ymd: (Int, Int, Int)?
         if day || !time {
-            let ymd: (Int, Int, Int)
             if date1904 {
                 ymd = civil(fromDays: days + daysFrom1970(1904, 1, 1))
             } else if days == 60 {
@@ -117,14 +158,8 @@ enum WorkbookCellText {
             } else {
                 ymd = civil(fromDays: days + daysFrom1970(1899, 12, days < 60 ? 31 : 30))
             }
-            parts.append("\(pad(ymd.0, 4))-\(pad(ymd.1, 2))-\(pad(ymd.2, 2))")
         }
-        if time {
-            var t = "\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2))"
-            if seconds % 60 != 0 { t += ":\(pad(seconds % 60, 2))" }
-            parts.append(t)
-        }
-        return parts.joined(separator: " ")
+        return written(ymd, time ? seconds : nil)
     }
 
     private static func pad(_ n: Int, _ width: Int) -> String {

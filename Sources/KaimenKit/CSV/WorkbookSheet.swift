@@ -12,13 +12,20 @@
 ///   formula as the value it last had (what Excel shows).
 ///
 /// The other worksheets are read only to say which of them hold values (the caller warns: they
-/// are not read). Parts are found through the package's relationships, as OPC defines them,
-/// and each is inflated to at most `partLimit` bytes.
+/// are not read), each only as far as its first value. Parts are found through the package's
+/// relationships, as OPC defines them, and all of them together inflate to at most
+/// `unpackedLimit` bytes; each is refused unless it is UTF-8.
 enum WorkbookSheet {
-    static let partLimit = 256 << 20
+    /// What the parts read may inflate to, all together.
+    static let unpackedLimit = 128 << 20
+    /// How far into another worksheet its first value is looked for.
+    static let lookLimit = 1 << 20
     /// The CSV text made, at most: a row's padding comes from the widest row, and a hostile
     /// sheet of a cell in column XFD on each of a million rows would make 16 GiB of commas.
-    static let textLimit = 512 << 20
+    static let textLimit = 256 << 20
+    /// The characters (UTF-16 units) a cell holds at most, as in Excel: a longer text (a
+    /// shared string of 100 MiB used in every cell) comes from no spreadsheet.
+    static let cellLimit = 32_767
 
     enum Failure: Error, Equatable, Sendable {
         case archive(ZIPReader.Failure)
@@ -29,6 +36,8 @@ enum WorkbookSheet {
         case notAWorkbook(openDocument: Bool)
         /// More text than `textLimit`.
         case tooLarge
+        /// A cell longer than `cellLimit`, at its row and column (from 1).
+        case longCell(row: Int, column: Int, length: Int)
     }
 
     struct Read: Sendable, Equatable {
@@ -43,8 +52,17 @@ enum WorkbookSheet {
     static func read(_ bytes: [UInt8]) throws(Failure) -> Read {
         let zip: ZIPReader
         do { zip = try ZIPReader(bytes) } catch { throw .archive(error) }
+        // What every part read may inflate to, together: a workbook of many small parts that
+        // each stay under a part's limit is as much a bomb as one large part.
+        var left = unpackedLimit
         func part(_ name: String) throws(Failure) -> [UInt8]? {
-            do { return try zip.data(name, limit: partLimit) } catch { throw .archive(error) }
+            let data: [UInt8]?
+            do { data = try zip.data(name, limit: left) } catch { throw .archive(error) }
+            guard let data else { return nil }
+            left -= data.count
+            // Every part is XML in UTF-8: other bytes (a part in GBK) would be read as U+FFFD.
+            guard TextEncodingDetection.firstInvalidUTF8(data) == nil else { throw .malformed(part: name) }
+            return data
         }
         // The package's main part, then its worksheets in the workbook's order.
         let book = try relationships(of: "", part).first { $0.type.hasSuffix("/officeDocument") }?.target ?? "xl/workbook.xml"
@@ -58,44 +76,80 @@ enum WorkbookSheet {
         try scan(bookXML, book) { event in
             guard case .start(let name, let a, _) = event else { return }
             if name == "workbookPr" { date1904 = ["1", "true"].contains(a["date1904"] ?? "") }
-            if name == "sheet", let id = a["id"], let rel = bookRels.first(where: { $0.id == id }), rel.type.hasSuffix("/worksheet") {
+            if name == "sheet", let id = a["id"], let rel = bookRels.first(where: { $0.id == id }), rel.type.hasSuffix("/worksheet"),
+               !sheets.contains(where: { $0.target == rel.target }) {
                 sheets.append((a["name"] ?? "", (a["state"] ?? "visible") == "visible", rel.target))
             }
         }
         guard let chosen = sheets.firstIndex(where: \.visible) ?? sheets.indices.first else { throw .noWorksheet }
-        let strings = try sharedStrings(bookRels.first { $0.type.hasSuffix("/sharedStrings") }?.target, part)
-        let shapes = try styles(bookRels.first { $0.type.hasSuffix("/styles") }?.target, part)
-        let context = Context(strings: strings, shapes: shapes, date1904: date1904)
+        let target = sheets[chosen].target
+        guard let sheetXML = try part(target) else { throw .malformed(part: target) }
+        let raw = try cells(sheetXML, target)
+        // The other worksheets only as far as their first value, in their first `lookLimit`
+        // bytes: they are not read, only named. One that breaks before a value is not named.
         var othersWithValues: [String] = []
-        var csv: [UInt8] = []
-        for (i, sheet) in sheets.enumerated() {
-            guard let xml = try part(sheet.target) else { throw .malformed(part: sheet.target) }
-            let rows = try cells(xml, sheet.target, context)
-            if i == chosen {
-                csv = try text(rows)
-            } else if !rows.isEmpty {
-                othersWithValues.append(sheet.name)
-            }
+        for (i, sheet) in sheets.enumerated() where i != chosen {
+            guard left > 0 else { throw .tooLarge }
+            guard let xml = zip.prefix(sheet.target, count: min(lookLimit, left)) else { continue }
+            left -= xml.count
+            if let first = try? cells(xml, sheet.target, firstOnly: true), !first.isEmpty { othersWithValues.append(sheet.name) }
         }
-        return Read(csv: csv, sheetName: sheets[chosen].name, worksheetCount: sheets.count, othersWithValues: othersWithValues)
+        // Only the shared strings the sheet uses are kept.
+        var used = Set<Int>()
+        for r in raw { for c in r.cells { if case .shared(let i) = c.cell { used.insert(i) } } }
+        let stringsPart = bookRels.first { $0.type.hasSuffix("/sharedStrings") }?.target
+        let strings = try sharedStrings(stringsPart, used: used, part)
+        let shapes = try styles(bookRels.first { $0.type.hasSuffix("/styles") }?.target, part)
+        var rows: Rows = []
+        rows.reserveCapacity(raw.count)
+        for r in raw {
+            var cells: [(column: Int, text: String)] = []
+            cells.reserveCapacity(r.cells.count)
+            for c in r.cells {
+                let text: String
+                switch c.cell {
+                case .text(let t): text = t
+                case .shared(let i):
+                    guard let t = strings[i] else { throw .malformed(part: target) }
+                    text = t
+                case .number(let v, let style):
+                    let shape = shapes.indices.contains(style) ? shapes[style] : .plain
+                    guard let t = WorkbookCellText.number(v, shape: shape, date1904: date1904) else { throw .malformed(part: target) }
+                    text = t
+                case .isoDate(let v, let style):
+                    text = WorkbookCellText.isoDate(v, shape: shapes.indices.contains(style) ? shapes[style] : .plain)
+                }
+                guard text.utf16.count <= cellLimit else { throw .longCell(row: r.row, column: c.column, length: text.utf16.count) }
+                if !text.isEmpty { cells.append((c.column, text)) }
+            }
+            if !cells.isEmpty { rows.append((r.row, cells)) }
+        }
+        return Read(csv: try text(rows), sheetName: sheets[chosen].name, worksheetCount: sheets.count, othersWithValues: othersWithValues)
     }
 
     /// A sheet's values: each row that holds one, its number and its cells by column (both from 1), in order.
     typealias Rows = [(row: Int, cells: [(column: Int, text: String)])]
 
-    struct Context {
-        var strings: [String]
-        /// A style's (`s`) way of showing numbers, by its index in `cellXfs`.
-        var shapes: [WorkbookCellText.Shape]
-        var date1904: Bool
+    /// A cell as its worksheet holds it, before the shared strings and styles say what it reads as.
+    enum Cell: Equatable, Sendable {
+        /// Inline text, a formula's text, TRUE or FALSE, an error value: as it reads.
+        case text(String)
+        /// An index into the shared strings.
+        case shared(Int)
+        /// A number as stored, and the cell's style (its index in `cellXfs`).
+        case number(String, style: Int)
+        /// An ISO 8601 date (`t="d"`), and the cell's style.
+        case isoDate(String, style: Int)
     }
 
-    /// The cells of a worksheet part that hold a value (an empty string is none).
-    static func cells(_ xml: [UInt8], _ partName: String, _ context: Context) throws(Failure) -> Rows {
+    typealias RawRows = [(row: Int, cells: [(column: Int, cell: Cell)])]
+
+    /// The cells of a worksheet part that hold a value, or with `firstOnly` the first such cell.
+    static func cells(_ xml: [UInt8], _ partName: String, firstOnly: Bool = false) throws(Failure) -> RawRows {
         var scanner = XMLScanner(xml)
-        var rows: Rows = []
+        var rows: RawRows = []
         var row = 0, column = 0
-        var current: [(column: Int, text: String)] = []
+        var current: [(column: Int, cell: Cell)] = []
         func endRow() {
             if !current.isEmpty { rows.append((row, current.sorted { $0.column < $1.column })) }
             current = []
@@ -123,9 +177,13 @@ enum WorkbookSheet {
                     }
                     guard column >= 1, column <= 16_384, row > 0 else { throw Failure.malformed(part: partName) }
                     if empty { continue }
-                    let value = try cellValue(&scanner, type: a["t"] ?? "n", style: Int(a["s"] ?? "0") ?? 0, context)
-                    guard let value else { throw Failure.malformed(part: partName) }
-                    if !value.isEmpty { current.append((column, value)) }
+                    guard let cell = try cell(&scanner, type: a["t"] ?? "n", style: Int(a["s"] ?? "0") ?? 0) else {
+                        throw Failure.malformed(part: partName)
+                    }
+                    if cell != .text("") {
+                        current.append((column, cell))
+                        if firstOnly { break reading }
+                    }
                 case .end("sheetData"):
                     break reading
                 default: continue
@@ -147,29 +205,31 @@ enum WorkbookSheet {
         return rows
     }
 
-    /// The text of the cell just started, read to its end tag: `nil` for a number that is none
-    /// or a shared string index past the table.
-    private static func cellValue(_ scanner: inout XMLScanner, type: String, style: Int, _ context: Context) throws(XMLScanner.Malformed) -> String? {
+    /// The cell just started, read to its end tag (`.text("")` when it holds nothing); `nil` for
+    /// a shared string index that is no number.
+    private static func cell(_ scanner: inout XMLScanner, type: String, style: Int) throws(XMLScanner.Malformed) -> Cell? {
         var value: String?, inline: String?
         while let event = try scanner.next() {
             switch event {
             case .start("v", _, false): value = try scanner.text(until: "v")
             case .start("is", _, false): inline = try scanner.text(until: "is", inside: "t", skipping: ["rPh"])
-            case .start("f", _, false): _ = try scanner.text(until: "f")
             case .start(let name, _, false): _ = try scanner.text(until: name)
             case .end("c"):
                 switch type {
-                case "inlineStr": return WorkbookCellText.unescaped(inline ?? "")
+                case "inlineStr": return .text(WorkbookCellText.unescaped(inline ?? ""))
                 case "s":
-                    guard let v = value else { return "" }
-                    guard let i = Int(v.trimmingSpaces()), context.strings.indices.contains(i) else { return nil }
-                    return context.strings[i]
-                case "str", "e", "d": return WorkbookCellText.unescaped(value ?? "")
-                case "b": return value.map { $0.trimmingSpaces() == "1" ? "TRUE" : "FALSE" } ?? ""
+                    guard let v = value else { return .text("") }
+                    return Int(v.trimmingSpaces()).map { .shared($0) }
+                case "str", "e": return .text(WorkbookCellText.unescaped(value ?? ""))
+                case "d":
+                    guard let v = value?.trimmingSpaces(), !v.isEmpty else { return .text("") }
+                    return .isoDate(v, style: style)
+                case "b":
+                    guard let v = value?.trimmingSpaces(), !v.isEmpty else { return .text("") }
+                    return .text(v == "1" || v.lowercased() == "true" ? "TRUE" : "FALSE")
                 default:
-                    guard let v = value?.trimmingSpaces(), !v.isEmpty else { return "" }
-                    let shape = context.shapes.indices.contains(style) ? context.shapes[style] : .plain
-                    return WorkbookCellText.number(v, shape: shape, date1904: context.date1904)
+                    guard let v = value?.trimmingSpaces(), !v.isEmpty else { return .text("") }
+                    return .number(v, style: style)
                 }
             default: continue
             }
@@ -258,15 +318,21 @@ enum WorkbookSheet {
         return parts.joined(separator: "/")
     }
 
-    static func sharedStrings(_ name: String?, _ part: (String) throws(Failure) -> [UInt8]?) throws(Failure) -> [String] {
-        guard let name, let xml = try part(name) else { return [] }
-        var out: [String] = []
+    /// The shared strings at the indices `used`, by index; an index past the table is not there.
+    static func sharedStrings(_ name: String?, used: Set<Int>, _ part: (String) throws(Failure) -> [UInt8]?) throws(Failure) -> [Int: String] {
+        guard !used.isEmpty, let name, let xml = try part(name) else { return [:] }
+        var out: [Int: String] = [:]
         var scanner = XMLScanner(xml)
+        var index = 0
         do {
             while let event = try scanner.next() {
-                if case .start("si", _, let empty) = event {
-                    out.append(empty ? "" : WorkbookCellText.unescaped(try scanner.text(until: "si", inside: "t", skipping: ["rPh"])))
+                guard case .start("si", _, let empty) = event else { continue }
+                if used.contains(index) {
+                    out[index] = empty ? "" : WorkbookCellText.unescaped(try scanner.text(until: "si", inside: "t", skipping: ["rPh"]))
+                } else if !empty {
+                    _ = try scanner.text(until: "si", inside: "\u{0}")
                 }
+                index += 1
             }
         } catch {
             throw .malformed(part: name)

@@ -32,7 +32,14 @@ enum CSVMessages {
         case .archive(.unsupported(let part)):
             why = L(zh: "其中的 `\(Echo.cell(part))` 加了密码或用了 kaimen 不认识的压缩方式", en: "its part `\(Echo.cell(part))` has a password or a compression kaimen does not know")
         case .archive(.tooLarge), .tooLarge:
-            why = L(zh: "内容展开后超过 \(WorkbookSheet.partLimit >> 20) MiB，不像是评分用的表格", en: "its content, unpacked, passes \(WorkbookSheet.partLimit >> 20) MiB, which no scoring table comes near")
+            why = L(zh: "内容展开后超过 \(WorkbookSheet.unpackedLimit >> 20) MiB，不像是评分用的表格", en: "its content, unpacked, passes \(WorkbookSheet.unpackedLimit >> 20) MiB, which no scoring table comes near")
+        case .archive(.zip64):
+            why = L(zh: "它是 ZIP64 格式（超过 4 GiB 的压缩包才用），或已损坏", en: "it is in ZIP64 form (used only past 4 GiB), or damaged")
+        case .archive(.duplicate(let part)):
+            why = L(zh: "其中的 `\(Echo.cell(part))` 出现了两次，不知该读哪一个", en: "its part `\(Echo.cell(part))` is there twice, and either could be meant")
+        case .longCell(let row, let column, let length):
+            why = L(zh: "第 \(row) 行 \(CellPosition.letter(column - 1)) 列的单元格有 \(length) 个字符，超过 Excel 单元格最多的 \(WorkbookSheet.cellLimit) 个，不是 Excel 或 WPS 保存的内容",
+                    en: "the cell in row \(row), column \(CellPosition.letter(column - 1)) holds \(length) characters, more than the \(WorkbookSheet.cellLimit) an Excel cell holds: it is not what Excel or WPS saved")
         case .noWorksheet:
             why = L(zh: "里面没有工作表", en: "it holds no worksheet")
         case .notAWorkbook: why = L(same: "")

@@ -20,8 +20,21 @@ enum Inflate {
 
     /// The bytes `input` encodes, at most `limit` of them.
     static func decompress(_ input: ArraySlice<UInt8>, limit: Int) throws(Failure) -> [UInt8] {
-        var bits = BitReader(input)
         var out: [UInt8] = []
+        try decode(input, limit: limit, into: &out)
+        return out
+    }
+
+    /// The first bytes `input` encodes, about `count` of them (fewer when it ends or breaks
+    /// first): enough to look into a part without inflating all of it.
+    static func prefix(_ input: ArraySlice<UInt8>, count: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        try? decode(input, limit: count, into: &out)
+        return out
+    }
+
+    private static func decode(_ input: ArraySlice<UInt8>, limit: Int, into out: inout [UInt8]) throws(Failure) {
+        var bits = BitReader(input)
         var last = false
         while !last {
             last = try bits.take(1) == 1
@@ -34,7 +47,6 @@ enum Inflate {
             default: throw .malformed
             }
         }
-        return out
     }
 
     private static func stored(_ bits: inout BitReader, into out: inout [UInt8], limit: Int) throws(Failure) {
@@ -118,11 +130,21 @@ enum Inflate {
         return (Huffman(lengths: lengths[...])!, Huffman(lengths: [UInt8](repeating: 5, count: 32)[...])!)
     }()
 
-    /// A canonical Huffman code (RFC 1951 §3.2.2) as a lookup table.
+    /// A canonical Huffman code (RFC 1951 §3.2.2): a lookup table for the codes of up to
+    /// `fastBits` bits, indexed by the next input bits, and for longer (rarer) codes the
+    /// symbols by length, walked a bit at a time as zlib's `puff` does. A table as wide as the
+    /// longest code (2^15 entries) cost more to fill than a block's symbols took to read: a
+    /// small file of many empty blocks, each with a 15-bit code, kept the decoder for minutes.
     struct Huffman: Sendable {
-        /// Indexed by the next `width` input bits: `symbol << 4 | length`, or 0 where no code starts.
+        static let fastBits = 9
+        /// Indexed by the next `width` input bits: `symbol << 4 | length`, or 0 where no code
+        /// of at most `width` bits starts (a longer code, or none).
         private var table: [UInt32]
         private var width: Int
+        /// How many codes each length has, and the symbols in order of length, then value.
+        private var count: [Int]
+        private var symbols: [UInt16]
+        private var longest: Int
 
         /// `nil` when the lengths over-fill the code space (no prefix code has them). An
         /// incomplete code is accepted (zlib writes one for a block with a single distance);
@@ -135,29 +157,53 @@ enum Inflate {
                 left = left << 1 - count[l]
                 if left < 0 { return nil }
             }
-            width = max(1, (1...15).last { count[$0] > 0 } ?? 1)
-            table = [UInt32](repeating: 0, count: 1 << width)
-            // The first code of each length: the canonical rule, first(l) = (first(l-1) + count(l-1)) << 1.
             count[0] = 0
+            longest = max(1, (1...15).last { count[$0] > 0 } ?? 1)
+            width = min(Self.fastBits, longest)
+            table = [UInt32](repeating: 0, count: 1 << width)
+            var offset = [Int](repeating: 0, count: 16)
+            for l in 1..<15 { offset[l + 1] = offset[l] + count[l] }
+            symbols = [UInt16](repeating: 0, count: offset[15] + count[15])
+            // The first code of each length: the canonical rule, first(l) = (first(l-1) + count(l-1)) << 1.
             var next = [Int](repeating: 0, count: 16)
             for l in 1...15 { next[l] = (next[l - 1] + count[l - 1]) << 1 }
             for (i, l) in zip(0..., lengths) where l > 0 {
                 let length = Int(l)
+                symbols[offset[length]] = UInt16(i)
+                offset[length] += 1
                 var reversed = 0, c = next[length]
                 next[length] += 1
+                guard length <= width else { continue }
                 for _ in 0..<length { reversed = reversed << 1 | (c & 1); c >>= 1 }
                 for slot in stride(from: reversed, to: 1 << width, by: 1 << length) {
                     table[slot] = UInt32(i) << 4 | UInt32(length)
                 }
             }
+            self.count = count
         }
 
         func decode(_ bits: inout BitReader) throws(Failure) -> Int {
             let entry = table[Int(bits.peek(width))]
             let length = Int(entry & 15)
-            guard length > 0 else { throw .malformed }
-            try bits.drop(length)
-            return Int(entry >> 4)
+            if length > 0 {
+                try bits.drop(length)
+                return Int(entry >> 4)
+            }
+            // A code longer than the table, or none: bit by bit, the first code of each length
+            // and how many there are say whether the bits so far are one (RFC 1951 §3.2.2).
+            let v = bits.peek(longest)
+            var code = 0, first = 0, index = 0
+            for l in 1...longest {
+                code |= Int(v >> UInt64(l - 1) & 1)
+                if code < first + count[l] {
+                    try bits.drop(l)
+                    return Int(symbols[index + code - first])
+                }
+                index += count[l]
+                first = (first + count[l]) << 1
+                code <<= 1
+            }
+            throw .malformed
         }
     }
 

@@ -191,7 +191,76 @@ struct WorkbookSheetTests {
         #expect(WorkbookCellText.shape(code: code) == expected)
     }
 
+    /// A hostile review's findings: formats built on General (`General"人"`, as Chinese Excel
+    /// saves G/通用格式"人") were taken for dates by General's `e`; ISO date cells came out raw;
+    /// `true` in a boolean cell read FALSE.
+    @Test("General with text around it is a number; ISO dates read by their style; a boolean written `true` is TRUE")
+    func hostileFormats() throws {
+        for code in ["General\"人\"", "General\\分", "[Red]General", "General;[Red]-General", "[DBNum1][$-804]General", "G/通用格式"] {
+            #expect(WorkbookCellText.shape(code: code) == .plain, "\(code)")
+        }
+        let styles = """
+            <numFmts><numFmt numFmtId="164" formatCode="General&quot;人&quot;"/></numFmts>\
+            <cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/><xf numFmtId="20"/></cellXfs>
+            """
+        let sheet = """
+            <row r="1"><c s="1"><v>3260</v></c><c t="d"><v>2014-07-08T09:30:00</v></c><c t="d" s="2"><v>2014-07-08T09:30:00</v></c>\
+            <c t="d" s="3"><v>2014-07-08T09:30:15.000Z</v></c><c t="d"><v>2014-07-09T00:00:00</v></c><c t="d"><v>明天</v></c>\
+            <c t="b"><v>true</v></c><c t="b"><v>0</v></c></row>
+            """
+        #expect(try Self.read(sheet, styles: styles) == "3260,2014-07-08 09:30,2014-07-08,09:30:15,2014-07-09,明天,TRUE,FALSE\n")
+    }
+
     // MARK: - What cannot be read
+
+    @Test("a part that is not UTF-8, a cell longer than Excel's 32 767 characters, a part twice, ZIP64's marks: each refused so")
+    func hostileParts() throws {
+        // A sheet part in GBK: its bytes are no UTF-8, and would have read as U+FFFD.
+        var gbk = ZIPArchive()
+        gbk.add("xl/workbook.xml", text: "<workbook><sheets><sheet name=\"S\" r:id=\"r1\"/></sheets></workbook>")
+        gbk.add("xl/_rels/workbook.xml.rels", text: "<Relationships><Relationship Id=\"r1\" Type=\"x/worksheet\" Target=\"s.xml\"/></Relationships>")
+        gbk.add("xl/s.xml", Array("<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>".utf8) + [0xB5, 0xDA] + Array("</t></is></c></row></sheetData></worksheet>".utf8))
+        #expect(throws: WorkbookSheet.Failure.malformed(part: "xl/s.xml")) { try WorkbookSheet.read(gbk.bytes() ?? []) }
+        // One shared string of 40 000 characters, used in B3.
+        let long = String(repeating: "长", count: 40_000)
+        #expect(throws: WorkbookSheet.Failure.longCell(row: 3, column: 2, length: 40_000)) {
+            try Self.read("<row r=\"3\"><c r=\"B3\" t=\"s\"><v>0</v></c></row>", strings: "<si><t>\(long)</t></si>")
+        }
+        #expect(try Self.read("<row><c t=\"s\"><v>0</v></c></row>", strings: "<si><t>\(long.prefix(32_767))</t></si>").utf8.count == 32_767 * 3 + 1)
+        // Two entries whose names differ only in case.
+        var twice = ZIPArchive()
+        twice.add("xl/workbook.xml", text: "<workbook/>")
+        twice.add("XL/Workbook.xml", text: "<workbook/>")
+        #expect(throws: WorkbookSheet.Failure.archive(.duplicate(entry: "XL/Workbook.xml"))) { try WorkbookSheet.read(twice.bytes() ?? []) }
+        // The end record's count set to 0xFFFF, as ZIP64 marks it.
+        var marked = try #require(Self.workbook([("S", "")]).count > 22 ? Self.workbook([("S", "")]) : nil)
+        marked[marked.count - 12] = 0xFF
+        marked[marked.count - 11] = 0xFF
+        #expect(throws: WorkbookSheet.Failure.archive(.zip64)) { try WorkbookSheet.read(marked) }
+        #expect(CSVMessages.unreadableWorkbook("u.xlsx", .archive(.zip64)).zh == "`u.xlsx` 是 Excel 工作簿（.xlsx），但读不了：它是 ZIP64 格式（超过 4 GiB 的压缩包才用），或已损坏")
+        #expect(CSVMessages.unreadableWorkbook("u.xlsx", .longCell(row: 3, column: 2, length: 40_000)).zh
+                == "`u.xlsx` 是 Excel 工作簿（.xlsx），但读不了：第 3 行 B 列的单元格有 40000 个字符，超过 Excel 单元格最多的 32767 个，不是 Excel 或 WPS 保存的内容")
+    }
+
+    @Test("two sheets of one part are one worksheet, read once; a second sheet is named for its first value")
+    func samePartTwice() throws {
+        // Both sheets' entries in the workbook point at the first part.
+        let book = try ZIPReader(Self.workbook([("A", "<row><c t=\"inlineStr\"><is><t>x</t></is></c></row>"), ("B", "<row><c><v>1</v></c></row>")]))
+        var parts = ZIPArchive()
+        for name in ["_rels/.rels", "xl/workbook.xml", "xl/worksheets/s1.xml", "xl/worksheets/s2.xml"] {
+            parts.add(name, try #require(try book.data(name, limit: 1 << 20)))
+        }
+        parts.add("xl/_rels/workbook.xml.rels", text: """
+            <Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/s1.xml"/>\
+            <Relationship Id="rId2" Type="x/worksheet" Target="/xl/worksheets/s1.xml"/></Relationships>
+            """)
+        let read = try WorkbookSheet.read(parts.bytes() ?? [])
+        #expect(read.worksheetCount == 1 && read.othersWithValues.isEmpty && Self.text(read) == "x\n")
+        // A second sheet whose first value is read and whose second (a shared string past the
+        // table) is never reached: named, not refused.
+        let two = try WorkbookSheet.read(Self.workbook([("A", "<row><c><v>1</v></c></row>"), ("B", "<row><c><v>1</v></c></row><row><c t=\"s\"><v>9</v></c></row>")]))
+        #expect(two.othersWithValues == ["B"])
+    }
 
     @Test("a cut-short or damaged archive, a broken part, no worksheet, a DOCTYPE: each refused with its reason")
     func refusals() throws {

@@ -80,6 +80,27 @@ struct InflateTests {
         #expect(try Inflate.decompress(Self.pack(bits)[...], limit: 10) == Array("aaaa".utf8))
     }
 
+    /// Lengths 1, 2, …, 14, 15, 15 (a complete code): the codes past the table's nine bits are
+    /// found bit by bit. Canonical codes by hand: symbol k < 14 is k ones and a zero; 14 and 15
+    /// are fourteen ones and a 0 or a 1.
+    @Test("codes longer than the lookup table's nine bits decode, as canonical codes by hand say")
+    func longCodes() throws {
+        let lengths = (1...14).map { UInt8($0) } + [15, 15]
+        let huffman = try #require(Inflate.Huffman(lengths: lengths[...]))
+        func code(_ symbol: Int) -> [Int] {
+            symbol < 14 ? Array(repeating: 1, count: symbol) + [0] : Array(repeating: 1, count: 14) + [symbol - 14]
+        }
+        let message = [15, 0, 14, 9, 10, 3, 13, 1]
+        var reader = Inflate.BitReader(Self.pack(message.flatMap(code))[...])
+        #expect(try message.map { _ in try huffman.decode(&reader) } == message)
+        // An incomplete code: a missing long code is `malformed`, not a symbol.
+        let incomplete = try #require(Inflate.Huffman(lengths: ((1...14).map { UInt8($0) } + [15])[...]))
+        var missing = Inflate.BitReader(Self.pack(code(15))[...])
+        #expect(throws: Inflate.Failure.malformed) { try incomplete.decode(&missing) }
+        // Over-subscribed lengths are no code at all.
+        #expect(Inflate.Huffman(lengths: [1, 1, 1][...]) == nil)
+    }
+
     /// Bits in the order DEFLATE reads them, packed least significant first.
     static func pack(_ bits: [Int]) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: (bits.count + 7) / 8)
