@@ -2,9 +2,10 @@
 /// "Save As → CSV UTF-8" would make of its first visible worksheet, so that every reader, its
 /// checks and its messages take a workbook as they take a CSV file:
 ///
-/// - Row *n* of the sheet is line *n* of the text (an empty row is an empty line, which the CSV
-///   reader skips and counts), and the cell in column *k* is field *k*: a message's
-///   `第 8 行 C 列` is the cell the workbook shows there.
+/// - Row *n* of the sheet is record *n* of the text (an empty row is an empty line, which the
+///   CSV reader skips and counts; a cell's line breaks stay inside its quotes, which the reader
+///   counts as one row), and the cell in column *k* is field *k*: a message's `第 8 行 C 列` is
+///   the cell the workbook shows there.
 /// - Every row that holds a value has as many fields as the sheet's widest row that holds one
 ///   (Excel's CSV does the same), so a cell left empty is an empty field, not a short row.
 /// - A cell reads as ``WorkbookCellText`` says: a shared or inline string as written; a number
@@ -34,7 +35,7 @@ enum WorkbookSheet {
         case noWorksheet
         /// A ZIP archive that holds no workbook: an OpenDocument spreadsheet (`.ods`, `true`), or anything else.
         case notAWorkbook(openDocument: Bool)
-        /// More text than `textLimit`.
+        /// More text than `textLimit`, or the other worksheets past what is left of `unpackedLimit`.
         case tooLarge
         /// A cell longer than `cellLimit`, at its row and column (from 1).
         case longCell(row: Int, column: Int, length: Int)
