@@ -30,9 +30,12 @@ public struct SessionStatus: Sendable {
     public var recused: [ExpectedBallots.Sheet]
     public var appealedUnits: [String]
     public var versions: Int
-    /// Input copies changed since `init` (paths in the session folder): nothing can be
-    /// recorded or closed until they are restored.
-    public var changedInputs: [String]
+    /// Input copies changed or missing since `init` (`input-changed`), as found once here for
+    /// both the status command's messages and `changedInputs`: nothing can be recorded or
+    /// closed until they are restored.
+    public var inputProblems: [Diagnostic]
+    /// The paths in the session folder of `inputProblems`.
+    public var changedInputs: [String] { inputProblems.compactMap { $0.location?.file } }
     /// The journal has a record that does not chain, or a line that is no record: nothing can
     /// be recorded or closed (`session verify` says what is wrong).
     public var journalDamaged: Bool
@@ -63,7 +66,7 @@ public struct SessionStatus: Sendable {
         recused = setup.expected.recused
         appealedUnits = state.appealedUnits
         versions = state.seals.count
-        changedInputs = SessionFolder.changedInputs(folder.directory, recorded: folder.journal.records.first).compactMap { $0.location?.file }
+        inputProblems = SessionFolder.changedInputs(folder.directory, recorded: folder.journal.records.first)
         // A record changed and every hash recomputed reads as a whole chain: the last seal's
         // ballots tell (a hostile test, session 43).
         let chainBroken = folder.journal.diagnostics.contains { $0.severity == .error }

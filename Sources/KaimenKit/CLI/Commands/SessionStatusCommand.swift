@@ -29,11 +29,10 @@ public enum SessionStatusCommand: Command {
         guard let (dir, url) = SessionCommandSupport.folder(args, usage: usage, console: console) else { return .usage }
         do {
             let folder = try SessionFolder.open(url, writable: false, waiting: SessionCommandSupport.busyNotice(dir, lang: lang, console: console))
-            // Input copies changed since `init` are said here too: no later command will record.
-            let changed = SessionFolder.changedInputs(url, recorded: folder.journal.records.first)
-            // So is what is no longer as sealed (`SessionStatus.sealProblems`).
+            // Input copies changed since `init` are said here too (no later command will
+            // record), and so is what is no longer as sealed: both as `SessionStatus` found them.
             let status = SessionStatus(folder: folder)
-            let found = SessionCommandSupport.report(folder.journal.diagnostics + changed + status.sealProblems, dir: dir, lang: lang, console: console)
+            let found = SessionCommandSupport.report(folder.journal.diagnostics + status.inputProblems + status.sealProblems, dir: dir, lang: lang, console: console)
             let changes = AppealChange.between(folder.state.seals)
             let recheck = recheckList(folder)
             let text = args.value("--format") == "json" ? StatusReport.json(status, changes: changes, recheck: recheck)
