@@ -13,6 +13,8 @@ enum WorkbookCellText {
     /// How a cell's number format shows a number.
     enum Shape: Equatable, Sendable {
         case plain, percent
+        /// A number followed by `%` as literal text (`0.0"%"`, `0.0\\%`): 97.6 shows as 97.6%.
+        case percentText
         case date(day: Bool, time: Bool)
     }
 
@@ -34,10 +36,10 @@ enum WorkbookCellText {
     static func shape(code: String) -> Shape {
         if code.lowercased() == "general" { return .plain }
         var letters: [Character] = [], bracket = ""
-        var inQuote = false, inBracket = false, escaped = false
+        var inQuote = false, inBracket = false, escaped = false, literalPercent = false
         sections: for c in code {
-            if escaped { escaped = false; continue }
-            if inQuote { if c == "\"" { inQuote = false }; continue }
+            if escaped { escaped = false; literalPercent = literalPercent || c == "%"; continue }
+            if inQuote { if c == "\"" { inQuote = false } else if c == "%" { literalPercent = true }; continue }
             if inBracket {
                 if c != "]" { bracket.append(c); continue }
                 inBracket = false
@@ -56,7 +58,7 @@ enum WorkbookCellText {
         // Chinese Excel saves for G/通用格式"人", or `[Red]General`): its `e` is no era's year.
         let section = String(letters)
         if letters.contains(where: { "0#?".contains($0) }) || section.contains("general") {
-            return letters.contains("%") ? .percent : .plain
+            return letters.contains("%") ? .percent : literalPercent ? .percentText : .plain
         }
         let time = letters.contains { $0 == "h" || $0 == "s" }
         let day = letters.contains { "yde".contains($0) } || (letters.contains("m") && !time)
@@ -73,6 +75,7 @@ enum WorkbookCellText {
         case .percent:
             d.exponent += 2
             return d.text + "%"
+        case .percentText: return d.text + "%"
         case .date(let day, let time):
             guard let serial = Double(raw), let text = dateText(serial, day: day, time: time, date1904: date1904) else { return d.text }
             return text
@@ -112,6 +115,11 @@ enum WorkbookCellText {
         func digits(_ from: Int, _ n: Int) -> Int? {
             guard from + n <= b.count, b[from..<(from + n)].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
             return Int(String(decoding: b[from..<(from + n)], as: UTF8.self))
+        }
+        // A time alone (`09:00:00`, as openpyxl writes a time): as a serial's time reads.
+        if b.count >= 5, b[2] == UInt8(ascii: ":"), let hh = digits(0, 2), let mm = digits(3, 2), hh < 24, mm < 60 {
+            let ss = b.count >= 8 && b[5] == UInt8(ascii: ":") ? digits(6, 2) ?? 0 : 0
+            return written(nil, hh * 3600 + mm * 60 + ss)
         }
         guard let y = digits(0, 4), b.count >= 10, b[4] == UInt8(ascii: "-"), let m = digits(5, 2), b[7] == UInt8(ascii: "-"),
               let d = digits(8, 2), (1...12).contains(m), (1...31).contains(d) else { return raw }
@@ -240,7 +248,9 @@ enum WorkbookCellText {
             var power = 0
             if !bytes.isEmpty {
                 bytes = bytes.dropFirst()
-                guard let p = Int(String(decoding: bytes, as: UTF8.self)), abs(p) < 10_000 else { return nil }
+                // A double's range (Excel's numbers are doubles): `1E9999` in 20 bytes of XML
+                // was written out as ten thousand digits.
+                guard let p = Int(String(decoding: bytes, as: UTF8.self)), abs(p) <= 330 else { return nil }
                 power = p
             }
             // 0.mantissa × 10^(point + power), then without leading zeros.

@@ -27,6 +27,11 @@ enum WorkbookSheet {
     /// The characters (UTF-16 units) a cell holds at most, as in Excel: a longer text (a
     /// shared string of 100 MiB used in every cell) comes from no spreadsheet.
     static let cellLimit = 32_767
+    /// The cells with a value a worksheet may hold: a few hundred KiB of XML hold millions of
+    /// one-character cells, each a string once read.
+    static let cellCountLimit = 3_000_000
+    /// How much of the other worksheets is looked into, all together; past it they are not named.
+    static let othersLookLimit = 16 << 20
 
     enum Failure: Error, Equatable, Sendable {
         case archive(ZIPReader.Failure)
@@ -35,8 +40,10 @@ enum WorkbookSheet {
         case noWorksheet
         /// A ZIP archive that holds no workbook: an OpenDocument spreadsheet (`.ods`, `true`), or anything else.
         case notAWorkbook(openDocument: Bool)
-        /// More text than `textLimit`, or the other worksheets past what is left of `unpackedLimit`.
+        /// More unpacked than `unpackedLimit`.
         case tooLarge
+        /// More than `cellCountLimit` cells with a value, or more text than `textLimit`.
+        case tooMuchText
         /// A cell longer than `cellLimit`, at its row and column (from 1).
         case longCell(row: Int, column: Int, length: Int)
     }
@@ -88,11 +95,12 @@ enum WorkbookSheet {
         let raw = try cells(sheetXML, target)
         // The other worksheets only as far as their first value, in their first `lookLimit`
         // bytes: they are not read, only named. One that breaks before a value is not named.
+        // A budget of their own: the sheet read is never refused for the others.
         var othersWithValues: [String] = []
-        for (i, sheet) in sheets.enumerated() where i != chosen {
-            guard left > 0 else { throw .tooLarge }
-            guard let xml = zip.prefix(sheet.target, count: min(lookLimit, left)) else { continue }
-            left -= xml.count
+        var lookLeft = othersLookLimit
+        for (i, sheet) in sheets.enumerated() where i != chosen && lookLeft > 0 {
+            guard let xml = zip.prefix(sheet.target, count: min(lookLimit, lookLeft)) else { continue }
+            lookLeft -= max(xml.count, 1)
             if let first = try? cells(xml, sheet.target, firstOnly: true), !first.isEmpty { othersWithValues.append(sheet.name) }
         }
         // Only the shared strings the sheet uses are kept.
@@ -103,6 +111,8 @@ enum WorkbookSheet {
         let shapes = try styles(bookRels.first { $0.type.hasSuffix("/styles") }?.target, part)
         var rows: Rows = []
         rows.reserveCapacity(raw.count)
+        // The text as it is made, so that a few cells of long numbers are refused before they fill memory.
+        var made = 0
         for r in raw {
             var cells: [(column: Int, text: String)] = []
             cells.reserveCapacity(r.cells.count)
@@ -121,6 +131,8 @@ enum WorkbookSheet {
                     text = WorkbookCellText.isoDate(v, shape: shapes.indices.contains(style) ? shapes[style] : .plain)
                 }
                 guard text.utf16.count <= cellLimit else { throw .longCell(row: r.row, column: c.column, length: text.utf16.count) }
+                made += text.utf8.count + 1
+                guard made <= textLimit else { throw .tooMuchText }
                 if !text.isEmpty { cells.append((c.column, text)) }
             }
             if !cells.isEmpty { rows.append((r.row, cells)) }
@@ -151,6 +163,7 @@ enum WorkbookSheet {
         var rows: RawRows = []
         var row = 0, column = 0
         var current: [(column: Int, cell: Cell)] = []
+        var count = 0
         func endRow() {
             if !current.isEmpty { rows.append((row, current.sorted { $0.column < $1.column })) }
             current = []
@@ -184,6 +197,8 @@ enum WorkbookSheet {
                     if cell != .text("") {
                         current.append((column, cell))
                         if firstOnly { break reading }
+                        count += 1
+                        guard count <= cellCountLimit else { throw Failure.tooMuchText }
                     }
                 case .end("sheetData"):
                     break reading
@@ -262,7 +277,7 @@ enum WorkbookSheet {
         let width = rows.map { $0.cells.last?.column ?? 0 }.max() ?? 0
         var size = 0
         for r in rows { size += width + r.cells.reduce(0) { $0 + $1.text.utf8.count + 2 } }
-        guard size + (rows.last?.row ?? 0) <= textLimit else { throw .tooLarge }
+        guard size + (rows.last?.row ?? 0) <= textLimit else { throw .tooMuchText }
         var out: [UInt8] = []
         out.reserveCapacity(size + (rows.last?.row ?? 0))
         var line = 1

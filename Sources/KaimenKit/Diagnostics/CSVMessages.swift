@@ -33,6 +33,9 @@ enum CSVMessages {
             why = L(zh: "其中的 `\(Echo.cell(part))` 加了密码或用了 kaimen 不认识的压缩方式", en: "its part `\(Echo.cell(part))` has a password or a compression kaimen does not know")
         case .archive(.tooLarge), .tooLarge:
             why = L(zh: "内容展开后超过 \(WorkbookSheet.unpackedLimit >> 20) MiB，不像是评分用的表格", en: "its content, unpacked, passes \(WorkbookSheet.unpackedLimit >> 20) MiB, which no scoring table comes near")
+        case .tooMuchText:
+            why = L(zh: "读出的内容超过 \(WorkbookSheet.textLimit >> 20) MiB 或 \(WorkbookSheet.cellCountLimit / 10_000) 万个有值的单元格，不像是评分用的表格",
+                    en: "what it reads as passes \(WorkbookSheet.textLimit >> 20) MiB or \(WorkbookSheet.cellCountLimit) cells with a value, which no scoring table comes near")
         case .archive(.zip64):
             why = L(zh: "它是 ZIP64 格式（超过 4 GiB 的压缩包才用），或已损坏", en: "it is in ZIP64 form (used only past 4 GiB), or damaged")
         case .archive(.duplicate(let part)):
@@ -54,6 +57,9 @@ enum CSVMessages {
                      en: "in LibreOffice, WPS or Excel choose “Save As” → “Excel Workbook (*.xlsx)”, or “CSV UTF-8 (Comma delimited)”")
         case .notAWorkbook(openDocument: false):
             return L(zh: "解压后给出其中的 CSV 文件或 Excel 工作簿", en: "unpack it and give the CSV file or Excel workbook inside")
+        case .tooLarge, .tooMuchText, .archive(.tooLarge):
+            return L(zh: "核对是不是给错了文件；确是这样大的表，在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”再读取",
+                     en: "check that it is the right file; if the table really is that large, save it as “CSV UTF-8 (Comma delimited)” in Excel or WPS and give that")
         default: return reopenWorkbook
         }
     }

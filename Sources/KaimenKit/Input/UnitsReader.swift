@@ -92,7 +92,7 @@ public struct UnitsReader {
                         return .error(.numberBeyondLimits,
                                       Localized(zh: "单位 `\(idText)` 的\(metric.name)（`\(metric.id)`）：\(m.zh)",
                                                 en: "unit `\(idText)`, \(metric.name) (`\(metric.id)`): \(m.en)"),
-                                      at: loc, path: metric.id, hint: NumberLimits.hint(problem))
+                                      at: loc, path: metric.id, hint: NumberLimits.metricHint(problem))
                     }
                     value = nil
                 case .missing:

@@ -90,10 +90,11 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         s += language == .zh ? "\(label)：\(text.zh)" : "\(label): \(text.en)"
         // A CSV cell already names its row and column: a path would repeat it, or name the
         // field by its key (`score`) beside the column's own header. An option is called one,
-        // unless the message names it already (a bracket mid-sentence read as internal).
+        // unless the message or its hint names it already (a bracket mid-sentence read as
+        // internal; `（选项 --identical）` before a hint that says to add `--identical`).
         if let path, !path.isEmpty, location?.cell == nil {
             if path.hasPrefix("--") {
-                let said = language == .zh ? text.zh : text.en
+                let said = (language == .zh ? text.zh : text.en) + (hintText?.text(language) ?? "")
                 if !said.contains(path) { s += language == .zh ? "（选项 \(path)）" : " [option \(path)]" }
             }
             else { s += language == .zh ? " [位置 \(path)]" : " [at \(path)]" }

@@ -84,4 +84,14 @@ public enum NumberLimits {
         case .tooManyDecimals: Localized(zh: "请四舍五入到 \(maxDecimals) 位小数以内", en: "round it to at most \(maxDecimals) decimals")
         }
     }
+
+    /// The hint for a metric's value: a value with many decimals is most often a formula's in a
+    /// workbook (a rate `=G2/F2` shown as 97.4% is stored as 0.973926380368098).
+    public static func metricHint(_ problem: Problem) -> Localized {
+        switch problem {
+        case .tooLarge: hint(problem)
+        case .tooManyDecimals: Localized(zh: "请四舍五入到 \(maxDecimals) 位小数以内（Excel 中由公式算出的值，可写成 =ROUND(G2/F2, \(maxDecimals))）",
+                                         en: "round it to at most \(maxDecimals) decimals (a value a formula works out in Excel can be written =ROUND(G2/F2, \(maxDecimals)))")
+        }
+    }
 }

@@ -211,6 +211,25 @@ struct WorkbookSheetTests {
         #expect(try Self.read(sheet, styles: styles) == "3260,2014-07-08 09:30,2014-07-08,09:30:15,2014-07-09,明天,TRUE,FALSE\n")
     }
 
+    /// A second hostile review: `1E9999` (20 bytes of XML) was written out as ten thousand
+    /// digits; `0.0"%"` shows 97.6 as 97.6%, which read as 97.6 (a rate above 100%); a time
+    /// alone in an ISO cell kept its seconds.
+    @Test("an exponent past a double's range is no number; a literal % follows the number; an ISO time reads as a serial's")
+    func secondReview() throws {
+        #expect(WorkbookCellText.number("1E9999", shape: .plain, date1904: false) == nil)
+        #expect(WorkbookCellText.number("1.7976931348623157E308", shape: .plain, date1904: false)?.utf8.count == 309)
+        #expect(WorkbookCellText.number("4.9E-324", shape: .plain, date1904: false) == "0." + String(repeating: "0", count: 323) + "49")
+        #expect(throws: WorkbookSheet.Failure.malformed(part: "xl/worksheets/s1.xml")) { try Self.read("<row><c><v>1E9999</v></c></row>") }
+        for code in ["0.0\"%\"", "0.0\\%", "#,##0.00\"%\""] {
+            #expect(WorkbookCellText.shape(code: code) == .percentText, "\(code)")
+        }
+        #expect(WorkbookCellText.number("97.6", shape: .percentText, date1904: false) == "97.6%")
+        #expect(WorkbookCellText.shape(code: "\"%\"") == .plain)      // no number in it
+        #expect(WorkbookCellText.isoDate("09:00:00", shape: .date(day: false, time: true)) == "09:00")
+        #expect(WorkbookCellText.isoDate("09:30:15", shape: .plain) == "09:30:15")
+        #expect(WorkbookCellText.isoDate("9:00", shape: .plain) == "9:00")
+    }
+
     // MARK: - What cannot be read
 
     @Test("a part that is not UTF-8, a cell longer than Excel's 32 767 characters, a part twice, ZIP64's marks: each refused so")
@@ -303,7 +322,7 @@ struct WorkbookSheetTests {
         // One cell at XFD on each of 40 000 rows: 16 383 commas a row, 655 MB of text.
         var rows = ""
         for r in 1...40_000 { rows += "<row r=\"\(r)\"><c r=\"XFD\(r)\"><v>1</v></c></row>" }
-        #expect(throws: WorkbookSheet.Failure.tooLarge) { try Self.read(rows) }
+        #expect(throws: WorkbookSheet.Failure.tooMuchText) { try Self.read(rows) }
     }
 
     @Test("kaimen's own entry workbook reads as the entry template's CSV but for its two extra columns")
