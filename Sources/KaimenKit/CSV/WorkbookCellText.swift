@@ -158,13 +158,15 @@ enum WorkbookCellText {
         if seconds == 86_400 { days += 1; seconds = 0 }
         var ymd: (Int, Int, Int)?
         if day || !time {
-            if date1904 {
-                ymd = civil(fromDays: days + daysFrom1970(1904, 1, 1))
-            } else if days == 60 {
+            if !date1904 && days == 60 {
                 // Lotus 1-2-3's 29 February 1900, which Excel keeps so that its serials agree.
                 ymd = (1900, 2, 29)
             } else {
-                ymd = civil(fromDays: days + daysFrom1970(1899, 12, days < 60 ? 31 : 30))
+                // Serial 0 is 1904-01-01, 24 107 days before 1970; in the 1900 system it is
+                // 1899-12-31 before that false leap day, and 1899-12-30 after it (25 569 days).
+                let from1970 = days - (date1904 ? 24_107 : days < 60 ? 25_568 : 25_569)
+                let f = UTCTimestamp.fields(from1970 * 86_400)
+                ymd = (f.year, f.month, f.day)
             }
         }
         return written(ymd, time ? seconds : nil)
@@ -173,29 +175,6 @@ enum WorkbookCellText {
     private static func pad(_ n: Int, _ width: Int) -> String {
         let s = String(n)
         return String(repeating: "0", count: max(0, width - s.count)) + s
-    }
-
-    /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (Howard Hinnant's `days_from_civil`).
-    static func daysFrom1970(_ y: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y - 1 : y
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    /// The date `z` days from 1970-01-01 (`civil_from_days`).
-    static func civil(fromDays z: Int) -> (Int, Int, Int) {
-        let z = z + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
     /// OOXML's escape of a character XML cannot hold (`_x000D_` for a carriage return, `_x005F_`

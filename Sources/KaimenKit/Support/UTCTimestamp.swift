@@ -20,12 +20,19 @@ enum UTCTimestamp {
         // 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z.
         let first = -62_135_596_800.0, last = 253_402_300_799.0
         let s = date.timeIntervalSince1970.rounded(.down)
-        var seconds = time_t(s.isNaN ? 0 : min(max(s, first), last))
-        var t = tm()
-        _ = gmtime_r(&seconds, &t)
-        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        let year = String(Int(t.tm_year) + 1900)
+        let t = fields(Int(s.isNaN ? 0 : min(max(s, first), last)))
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        let year = String(t.year)
         let y = String(repeating: "0", count: 4 - year.count) + year
-        return "\(y)-\(two(t.tm_mon + 1))-\(two(t.tm_mday))T\(two(t.tm_hour)):\(two(t.tm_min)):\(two(t.tm_sec))Z"
+        return "\(y)-\(two(t.month))-\(two(t.day))T\(two(t.hour)):\(two(t.minute)):\(two(t.second))Z"
+    }
+
+    /// The calendar date and time in UTC of `seconds` since 1970 (the C library's `gmtime_r`,
+    /// proleptic Gregorian): also a workbook's date serials (`WorkbookCellText`).
+    static func fields(_ seconds: Int) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+        var s = time_t(seconds)
+        var t = tm()
+        _ = gmtime_r(&s, &t)
+        return (Int(t.tm_year) + 1900, Int(t.tm_mon) + 1, Int(t.tm_mday), Int(t.tm_hour), Int(t.tm_min), Int(t.tm_sec))
     }
 }
