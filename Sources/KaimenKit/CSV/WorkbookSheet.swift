@@ -229,7 +229,7 @@ enum WorkbookSheet {
             switch event {
             case .start("v", _, false): value = try scanner.text(until: "v")
             case .start("is", _, false): inline = try scanner.text(until: "is", inside: "t", skipping: ["rPh"])
-            case .start(let name, _, false): _ = try scanner.text(until: name)
+            case .start(let name, _, false): try scanner.skip(to: name)
             case .end("c"):
                 switch type {
                 case "inlineStr": return .text(WorkbookCellText.unescaped(inline ?? ""))
@@ -346,7 +346,7 @@ enum WorkbookSheet {
                 if used.contains(index) {
                     out[index] = empty ? "" : WorkbookCellText.unescaped(try scanner.text(until: "si", inside: "t", skipping: ["rPh"]))
                 } else if !empty {
-                    _ = try scanner.text(until: "si", inside: "\u{0}")
+                    try scanner.skip(to: "si")
                 }
                 index += 1
             }

@@ -5,7 +5,7 @@
 /// file expands into gigabytes. Names lose their namespace prefix (`x:c` is `c`, `r:id` is
 /// `id`), as some generators prefix SpreadsheetML's elements.
 struct XMLScanner {
-    enum Event: Equatable {
+    enum Event {
         case start(name: String, attributes: Attributes, empty: Bool)
         case end(name: String)
         case text(String)
@@ -15,10 +15,9 @@ struct XMLScanner {
 
     /// A tag's attributes, in order, looked up by name: a tag has a few, and a list costs less
     /// than hashing (a worksheet has an element for every cell).
-    struct Attributes: Equatable {
+    struct Attributes {
         var pairs: [(name: String, value: String)] = []
         subscript(name: String) -> String? { pairs.first { $0.name == name }?.value }
-        static func == (a: Attributes, b: Attributes) -> Bool { a.pairs.elementsEqual(b.pairs) { $0 == $1 } }
     }
 
     private let bytes: [UInt8]
@@ -105,6 +104,12 @@ struct XMLScanner {
             }
         }
         throw Malformed()
+    }
+
+    /// Past the end tag of the element just started, keeping none of its text (`inside` an
+    /// element name none has: names are never empty).
+    mutating func skip(to end: String) throws(Malformed) {
+        _ = try text(until: end, inside: "")
     }
 
     private func matches(_ s: StaticString) -> Bool {
