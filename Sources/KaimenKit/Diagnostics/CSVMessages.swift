@@ -14,15 +14,12 @@ enum CSVMessages {
                               en: "in Excel or WPS choose “Save As” → “Excel Workbook (*.xlsx)” (without a password), or “CSV UTF-8 (Comma delimited)”")
     /// A `.xlsx` workbook kaimen could not read, and why.
     static func unreadableWorkbook(_ file: String, _ failure: WorkbookSheet.Failure) -> L {
+        let why: L
         switch failure {
         case .notAWorkbook(openDocument: true):
             return L(zh: "`\(file)` 是 OpenDocument 表格（.ods），不是 Excel 工作簿（.xlsx）", en: "`\(file)` is an OpenDocument spreadsheet (.ods), not an Excel workbook (.xlsx)")
         case .notAWorkbook(openDocument: false):
             return L(zh: "`\(file)` 是 ZIP 压缩包，里面不是 Excel 工作簿", en: "`\(file)` is a ZIP archive, and not an Excel workbook")
-        default: break
-        }
-        let why: L
-        switch failure {
         case .archive(.notAnArchive), .archive(.damaged(nil)):
             why = L(zh: "文件不完整或已损坏（多半是复制或下载时被截断了）", en: "the file is incomplete or damaged (most likely cut short when copied or downloaded)")
         case .archive(.damaged(let part?)):
@@ -45,7 +42,6 @@ enum CSVMessages {
                     en: "the cell in row \(row), column \(CellPosition.letter(column - 1)) holds \(length) characters, more than the \(WorkbookSheet.cellLimit) an Excel cell holds: it is not what Excel or WPS saved")
         case .noWorksheet:
             why = L(zh: "里面没有工作表", en: "it holds no worksheet")
-        case .notAWorkbook: why = L(same: "")
         }
         return L(zh: "`\(file)` 是 Excel 工作簿（.xlsx），但读不了：" + why.zh, en: "`\(file)` is an Excel workbook (.xlsx), but it cannot be read: " + why.en)
     }

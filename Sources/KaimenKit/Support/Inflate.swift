@@ -3,9 +3,9 @@
 /// small hostile archive cannot make gigabytes (a "zip bomb"), and every malformed stream ends
 /// in a `Failure`, never a trap.
 ///
-/// Each Huffman code is decoded through one lookup table indexed by the next input bits (least
-/// significant first, as DEFLATE packs them): the table has 2^(longest code) entries, each the
-/// symbol and its length, filled for every continuation of a code.
+/// Each Huffman code of up to nine bits is decoded through a lookup table indexed by the next
+/// input bits (least significant first, as DEFLATE packs them), each entry the symbol and its
+/// length; a longer code bit by bit (`Huffman`).
 enum Inflate {
     enum Failure: Error, Equatable, Sendable {
         /// The stream ended before its final block did.
