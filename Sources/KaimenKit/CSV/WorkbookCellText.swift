@@ -34,7 +34,6 @@ enum WorkbookCellText {
     /// its first section, without quoted text, escaped characters and `[…]` (a colour, a
     /// locale; `[h]` is elapsed hours, a time).
     static func shape(code: String) -> Shape {
-        if code.lowercased() == "general" { return .plain }
         var letters: [Character] = [], bracket = ""
         var inQuote = false, inBracket = false, escaped = false, literalPercent = false
         sections: for c in code {

@@ -109,6 +109,7 @@ enum WorkbookSheet {
         let stringsPart = bookRels.first { $0.type.hasSuffix("/sharedStrings") }?.target
         let strings = try sharedStrings(stringsPart, used: used, part)
         let shapes = try styles(bookRels.first { $0.type.hasSuffix("/styles") }?.target, part)
+        func shape(_ style: Int) -> WorkbookCellText.Shape { shapes.indices.contains(style) ? shapes[style] : .plain }
         var rows: Rows = []
         rows.reserveCapacity(raw.count)
         // The text as it is made, so that a few cells of long numbers are refused before they fill memory.
@@ -124,11 +125,10 @@ enum WorkbookSheet {
                     guard let t = strings[i] else { throw .malformed(part: target) }
                     text = t
                 case .number(let v, let style):
-                    let shape = shapes.indices.contains(style) ? shapes[style] : .plain
-                    guard let t = WorkbookCellText.number(v, shape: shape, date1904: date1904) else { throw .malformed(part: target) }
+                    guard let t = WorkbookCellText.number(v, shape: shape(style), date1904: date1904) else { throw .malformed(part: target) }
                     text = t
                 case .isoDate(let v, let style):
-                    text = WorkbookCellText.isoDate(v, shape: shapes.indices.contains(style) ? shapes[style] : .plain)
+                    text = WorkbookCellText.isoDate(v, shape: shape(style))
                 }
                 guard text.utf16.count <= cellLimit else { throw .longCell(row: r.row, column: c.column, length: text.utf16.count) }
                 made += text.utf8.count + 1
@@ -295,6 +295,9 @@ enum WorkbookSheet {
         return out
     }
 
+    /// Not `CSVWriter`'s cell: that one is for what kaimen writes for people (a `'` before a
+    /// would-be formula, CRLF), where this text is read back as the cell held it; and a tab is
+    /// quoted here, so that a one-column sheet whose header holds a tab reads as one column.
     private static func field(_ text: String, into out: inout [UInt8]) {
         let bytes = Array(text.utf8)
         guard bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
