@@ -201,7 +201,6 @@ public enum SummaryExport {
             notesAlike && TieValueText.readAlike(a, b, kind: kinds[k], precision: report.scores.precision)
         }
 
-
         /// How a tie-break value reads beside the one it was compared with (`TieValueText`).
         private func value(_ k: Int, _ v: Rational?, _ other: Rational?) -> String {
             TieValueText.pair(v, other, kind: kinds[k], precision: report.scores.precision, notesAlike: notesAlike).0
