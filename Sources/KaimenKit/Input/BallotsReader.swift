@@ -19,7 +19,12 @@ public struct BallotsReader {
     }
 
     public func read(_ data: Data, fileName: String) -> (box: BallotBox?, diagnostics: [Diagnostic]) {
-        let result = CSVReader.read(data, fileName: fileName)
+        read(CSVReader.read(data, fileName: fileName), fileName: fileName)
+    }
+
+    /// The ballots of a file already read as CSV: `session enter` keeps the table as well, and
+    /// a workbook is then inflated and read once, not twice.
+    func read(_ result: CSVReader.Result, fileName: String) -> (box: BallotBox?, diagnostics: [Diagnostic]) {
         var diagnostics = Diagnostics(result.diagnostics)
         guard let csv = result.table else { return (nil, diagnostics.items) }
         let items = BallotItem.items(of: rules)

@@ -26,7 +26,8 @@ public struct TypedSheets: Sendable {
 
     public static func read(_ data: Data, fileName: String, setup: SessionSetup) -> TypedSheets {
         let reader = BallotsReader(rules: setup.rules, units: setup.units, representatives: setup.representatives, strict: true)
-        let (box, ballotDiagnostics) = reader.read(data, fileName: fileName)
+        let file = CSVReader.read(data, fileName: fileName)
+        let (box, ballotDiagnostics) = reader.read(file, fileName: fileName)
         // One recusal error per sheet (below), not one per score. A file with no score at all is
         // no error here: its rows are listed as not entered (`untyped`), and an empty file
         // records nothing and says so.
@@ -38,7 +39,7 @@ public struct TypedSheets: Sendable {
             return d
         }
         let hash = SHA256.hex([UInt8](data))
-        let table = CSVReader.read(data, fileName: fileName).table
+        let table = file.table
         let textHash = table.map { Self.textHash(decoded: $0.buffer.bytes) }
         guard let box, let csv = table,
               let repCol = ColumnNames.find(ColumnNames.representative, in: csv.header),
