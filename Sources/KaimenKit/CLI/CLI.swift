@@ -122,7 +122,9 @@ public enum CLI {
     /// DEFLATE, ZIP and XML readers; a damaged workbook and other worksheets with values are
     /// said (`workbook-unreadable`, `workbook-sheets`); an old `.xls` is told how to save as
     /// `.xlsx`; a session keeps a workbook's copy as `.xlsx`. Results and papers are as 0.27.1's.
-    public static let version = "0.28.0"
+    /// 0.28.1: a workbook's formula stored without its value (openpyxl's) is refused with its
+    /// place, where it read as an empty cell.
+    public static let version = "0.28.1"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method

@@ -14,8 +14,9 @@ struct WorkbookSheetTests {
     static func text(_ read: WorkbookSheet.Read) -> String { String(decoding: read.csv, as: UTF8.self) }
 
     /// The cells the script wrote, as kaimen reads them. Row 3 is empty; E4 and B5, E5–H5 were
-    /// never written. I2, I4 and J5 are formulas: openpyxl stores no value for them (empty
-    /// cells); LibreOffice stores the value it computed (7120, 0.3 for 0.1+0.2, #DIV/0!).
+    /// never written. I2, I4 and J5 are formulas: LibreOffice stores the value it computed (7120,
+    /// 0.3 for 0.1+0.2, #DIV/0!); openpyxl stores none, and the script's copy without them
+    /// leaves those cells empty.
     static func expected(i2: String, i4: String, j5: String) -> String {
         #"""
         编号,名称,数量,比率,日期,时间,日期时间,备注,公式,真假
@@ -28,9 +29,13 @@ struct WorkbookSheetTests {
         """#
     }
 
-    @Test("openpyxl's workbook: inline strings, dates, times, percentages, a formula without its value")
+    @Test("openpyxl's workbook: inline strings, dates, times, percentages; its formulas without values are refused")
     func openpyxl() throws {
-        let read = try WorkbookSheet.read(try Self.fixture("cells-openpyxl.xlsx"))
+        // I2 first, then I4 and J5: each `<f>` with an empty `<v/>`, as openpyxl writes them.
+        #expect(throws: WorkbookSheet.Failure.uncomputedFormula(row: 2, column: 9, count: 3)) {
+            try WorkbookSheet.read(try Self.fixture("cells-openpyxl.xlsx"))
+        }
+        let read = try WorkbookSheet.read(try Self.fixture("cells-openpyxl-values.xlsx"))
         #expect(Self.text(read) == Self.expected(i2: "", i4: "", j5: ""))
         #expect(read.sheetName == "评分" && read.worksheetCount == 3)
         // The hidden sheet holds a value too, and is named with the other.
@@ -259,6 +264,36 @@ struct WorkbookSheetTests {
         #expect(CSVMessages.unreadableWorkbook("u.xlsx", .archive(.zip64)).zh == "`u.xlsx` 是 Excel 工作簿（.xlsx），但读不了：它是 ZIP64 格式（超过 4 GiB 的压缩包才用），或已损坏")
         #expect(CSVMessages.unreadableWorkbook("u.xlsx", .longCell(row: 3, column: 2, length: 40_000)).zh
                 == "`u.xlsx` 是 Excel 工作簿（.xlsx），但读不了：第 3 行 B 列的单元格有 40000 个字符，超过 Excel 单元格最多的 32767 个，不是 Excel 或 WPS 保存的内容")
+    }
+
+    @Test("a formula reads as its stored value; one stored without a value is refused with its place, wherever it is")
+    func uncomputedFormulas() throws {
+        // Values as Excel and LibreOffice store them: a number, a text, the empty text of `=""`, TRUE, an error.
+        let stored = """
+            <row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c r="B1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>\
+            <c r="C1" t="str"><f>""</f><v></v></c><c r="D1" t="b"><f>TRUE()</f><v>1</v></c><c r="E1" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>
+            """
+        #expect(try Self.read(stored) == "2,ab,,TRUE,#DIV/0!\n")
+        // No `<v>`, an empty `<v/>` where a number is due, a shared formula's follower, a text formula without `<v>`.
+        for (cell, place) in [("<c r=\"C2\"><f>A2*2</f></c>", (2, 3)), ("<c r=\"C2\"><f>A2*2</f><v/></c>", (2, 3)),
+                              ("<c r=\"C2\"><f t=\"shared\" si=\"0\"/><v></v></c>", (2, 3)), ("<c r=\"C2\" t=\"str\"><f>A2</f></c>", (2, 3)),
+                              ("<c r=\"C2\" t=\"b\"><f>A2&gt;1</f><v/></c>", (2, 3))] {
+            #expect(throws: WorkbookSheet.Failure.uncomputedFormula(row: place.0, column: place.1, count: 1), "\(cell)") {
+                try Self.read("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"2\">\(cell)</row>")
+            }
+        }
+        // Counted over the sheet, the first named; an empty shared string cell is no formula and stays empty.
+        #expect(throws: WorkbookSheet.Failure.uncomputedFormula(row: 3, column: 2, count: 2)) {
+            try Self.read("<row r=\"3\"><c r=\"A3\" t=\"s\"><v/></c><c r=\"B3\"><f>1</f></c></row><row r=\"9\"><c r=\"A9\"><f>2</f><v/></c></row>")
+        }
+        #expect(try Self.read("<row><c t=\"s\"><v/></c><c><v>1</v></c></row>") == ",1\n")
+        // In another worksheet it is not read: that sheet is named as holding a value.
+        let other = try WorkbookSheet.read(Self.workbook([("S", "<row><c><v>1</v></c></row>"), ("T", "<row><c><f>1</f></c></row>")]))
+        #expect(Self.text(other) == "1\n" && other.othersWithValues == ["T"])
+        #expect(CSVMessages.unreadableWorkbook("u.xlsx", .uncomputedFormula(row: 3, column: 7, count: 2)).zh
+                == "`u.xlsx` 是 Excel 工作簿（.xlsx），但读不了：第 3 行 G 列的单元格是公式，文件里却没有它算出的值（这样的公式共 2 个）：这个文件多半是由程序生成、还没有在 Excel 或 WPS 中打开保存过")
+        #expect(CSVMessages.unreadableWorkbook("u.xlsx", .uncomputedFormula(row: 3, column: 7, count: 1)).en
+                == "`u.xlsx` is an Excel workbook (.xlsx), but it cannot be read: the cell in row 3, column G is a formula, and the file does not hold the value it works out to: most likely a program wrote the file, and it has not been opened and saved in Excel or WPS since")
     }
 
     @Test("two sheets of one part are one worksheet, read once; a second sheet is named for its first value")

@@ -6,41 +6,48 @@ out by hand in the test. Run from this folder: python3 make_workbooks.py"""
 import datetime, os, shutil, subprocess, tempfile
 import openpyxl
 
-wb = openpyxl.Workbook()
-ws = wb.active
-ws.title = "评分"
-ws.append(["编号", "名称", "数量", "比率", "日期", "时间", "日期时间", "备注", "公式", "真假"])
-ws.append(["X01", "北京,工会", 3560, 0.875, datetime.date(2014, 7, 8), datetime.time(9, 0),
-           datetime.datetime(2014, 7, 8, 9, 30, 15), "第一行\n第二行", "=C2*2", True])
-ws["D2"].number_format = "0%"
-ws["E2"].number_format = "yyyy-mm-dd"
-ws["F2"].number_format = "hh:mm"
-ws["G2"].number_format = "yyyy-mm-dd hh:mm:ss"
-# Row 3 is left empty. Row 4 skips column E.
-ws["A4"] = "X02"
-ws["B4"] = 'say "hi"'
-ws["C4"] = 1280
-ws["C4"].number_format = "#,##0"
-ws["D4"] = 0.976
-ws["D4"].number_format = "0.0%"
-ws["F4"] = 0.5
-ws["F4"].number_format = "h:mm"
-ws["G4"] = datetime.date(2014, 7, 9)
-ws["G4"].number_format = 'yyyy"年"m"月"d"日"'
-ws["H4"] = "0012"
-ws["I4"] = "=0.1+0.2"
-ws["J4"] = False
-ws["A5"] = "X03"
-ws["C5"] = 12345678901234567890
-ws["D5"] = -0.5
-ws["I5"] = 1e-7
-ws["J5"] = "=1/0"
-notes = wb.create_sheet("说明")
-notes["B2"] = "这里是说明"
-hidden = wb.create_sheet("隐藏")
-hidden["A1"] = "藏起来的"
-hidden.sheet_state = "hidden"
-wb.save("cells-openpyxl.xlsx")
+def cells_workbook(formulas):
+    """The cells below; without `formulas`, the three formula cells are left empty."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "评分"
+    ws.append(["编号", "名称", "数量", "比率", "日期", "时间", "日期时间", "备注", "公式", "真假"])
+    ws.append(["X01", "北京,工会", 3560, 0.875, datetime.date(2014, 7, 8), datetime.time(9, 0),
+               datetime.datetime(2014, 7, 8, 9, 30, 15), "第一行\n第二行", "=C2*2" if formulas else None, True])
+    ws["D2"].number_format = "0%"
+    ws["E2"].number_format = "yyyy-mm-dd"
+    ws["F2"].number_format = "hh:mm"
+    ws["G2"].number_format = "yyyy-mm-dd hh:mm:ss"
+    # Row 3 is left empty. Row 4 skips column E.
+    ws["A4"] = "X02"
+    ws["B4"] = 'say "hi"'
+    ws["C4"] = 1280
+    ws["C4"].number_format = "#,##0"
+    ws["D4"] = 0.976
+    ws["D4"].number_format = "0.0%"
+    ws["F4"] = 0.5
+    ws["F4"].number_format = "h:mm"
+    ws["G4"] = datetime.date(2014, 7, 9)
+    ws["G4"].number_format = 'yyyy"年"m"月"d"日"'
+    ws["H4"] = "0012"
+    ws["I4"] = "=0.1+0.2" if formulas else None
+    ws["J4"] = False
+    ws["A5"] = "X03"
+    ws["C5"] = 12345678901234567890
+    ws["D5"] = -0.5
+    ws["I5"] = 1e-7
+    ws["J5"] = "=1/0" if formulas else None
+    notes = wb.create_sheet("说明")
+    notes["B2"] = "这里是说明"
+    hidden = wb.create_sheet("隐藏")
+    hidden["A1"] = "藏起来的"
+    hidden.sheet_state = "hidden"
+    return wb
+
+# openpyxl stores a formula without its value: that workbook is refused (I2, I4, J5); the same
+# cells without the formulas read as their text. LibreOffice's copy stores each formula's value.
+cells_workbook(True).save("cells-openpyxl.xlsx")
+cells_workbook(False).save("cells-openpyxl-values.xlsx")
 
 # A workbook whose first sheet is hidden: the first visible one is read.
 wb = openpyxl.Workbook()
@@ -104,6 +111,8 @@ for name in ["units", "typed-a"]:
     libreoffice("xicheng-" + name + ".xlsx", "xicheng-" + name + ".xlsx")
 # X02's members (row 3, column G) typed in words, and a second sheet that holds a note.
 sheet_of("units", "单位", broken={"G3": "两千零九十六"}, extra=True).save("xicheng-units-broken.xlsx")
+# X02's members (G3) and X05's (G6) worked out by formulas, saved by openpyxl: no values stored.
+sheet_of("units", "单位", broken={"G3": "=F3*2", "G6": "=SUM(F6:F6)"}).save("xicheng-units-formula.xlsx")
 
 # The same units as an OpenDocument spreadsheet (LibreOffice's own format): refused, with how to save it as .xlsx.
 tmp = tempfile.mkdtemp()
