@@ -143,6 +143,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case outputLeftover = "output-leftover"
     case notScheduled = "not-scheduled"
     case sheetNameMismatch = "sheet-name-mismatch"
+    case sheetUnitMismatch = "sheet-unit-mismatch"
+    case sheetIDMismatch = "sheet-id-mismatch"
     case sameOperator = "same-operator"
     case operatorNearMiss = "operator-near-miss"
     case sameFile = "same-file"

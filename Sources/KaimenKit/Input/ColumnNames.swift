@@ -18,7 +18,10 @@ enum ColumnNames {
     /// Columns a wide ballots file may carry beside its scores, for the typist, and that the
     /// readers skip: the representative's name and group, the sheet id and the unit's name
     /// (the entry template's, `kaimen sheets`).
-    static let ballotExtras = repName + group + ["sheet", "sheet_id", "表号", "unit_name", "单位名称"]
+    static let ballotExtras = repName + group + sheetID + sheetUnitName
+    /// The entry workbook's sheet id and unit name columns (checked by `session enter`: `TypedSheetChecks`).
+    static let sheetID = ["sheet", "sheet_id", "表号"]
+    static let sheetUnitName = ["unit_name", "单位名称"]
 
     /// Whether a ballots file's column `name` is one for the typist (`ballotExtras`): skipped by
     /// both ballots readers, and, in a long file, the only other column that may hold text

@@ -297,16 +297,67 @@ extension SessionMessages {
     static func nameMismatch(_ rep: Representative, typed: String, others: [String]) -> Localized {
         let (name, typed) = (Echo.cell(rep.name), Echo.cell(typed))
         let whose = others.isEmpty ? (zh: "", en: "") : (zh: "（\(others.joined(separator: "、")) 的姓名）", en: " (the name of \(others.joined(separator: ", ")))")
-        return Localized(zh: "代表编号 `\(rep.id)` 是 \(name)，这一行的姓名却写着 `\(typed)`\(whose.zh)：编号和姓名有一处录错了；这一行按编号 `\(rep.id)` 读",
-                         en: "the representative id `\(rep.id)` is \(name), but this row's name reads `\(typed)`\(whose.en): the id or the name was typed wrong; the row is read as `\(rep.id)`'s")
+        return Localized(zh: "代表编号 `\(rep.id)` 是 \(name)，这一行的姓名却写着 `\(typed)`\(whose.zh)：编号和姓名有一处录错了",
+                         en: "the representative id `\(rep.id)` is \(name), but this row's name reads `\(typed)`\(whose.en): the id or the name was typed wrong")
     }
     static func nameMismatchHint(_ rep: Representative, others: [String]) -> Localized {
-        let whose = others.first.map { (zh: "若是 \($0) 的", en: "if it is \($0)'s") } ?? (zh: "若编号录错了", en: "if the id is wrong")
-        // The warning comes before the file is recorded or refused, so both cases are said: once
-        // recorded, the same operator's second entry of the sheet is refused (a secretary's
-        // trial followed "enter it again" into that refusal).
-        return Localized(zh: "核对纸质评分表上是哪位代表：\(whose.zh)，这次录入被拒绝时，改正这一行的编号后重新录入；已记录时，同一录入员不能再录一次，用 `kaimen session resolve` 按纸质表改正（双人录入时，等另一名录入员录入后再裁定）",
-                         en: "check whose paper sheet it is: \(whose.en), and this entry was refused, correct this row's id and enter it again; if it was recorded, the same operator cannot enter it again: correct it from the paper with `kaimen session resolve` (with double entry, once the other operator has entered it)")
+        let whose = others.first.map { (zh: "若是 \($0) 的，把这一行的代表编号改为 `\($0)`", en: "if it is \($0)'s, change this row's representative id to `\($0)`") }
+            ?? (zh: "若编号录错了，改正这一行的代表编号", en: "if the id is wrong, correct this row's representative id")
+        return Localized(zh: "核对纸质评分表上是哪位代表：\(whose.zh)；若编号没错，把姓名改回 \(Echo.cell(rep.name))（或清空这一格）；改好后重新录入这个文件",
+                         en: "check whose paper sheet it is: \(whose.en); if the id is right, change the name back to \(Echo.cell(rep.name)) (or empty the cell); then enter the file again")
+    }
+    /// A typed row whose unit name cell is not its unit's name.
+    static func unitNameMismatch(_ unit: Unit, typed: String, others: [String]) -> Localized {
+        let (name, typed) = (Echo.cell(unit.name), Echo.cell(typed))
+        let whose = others.isEmpty ? (zh: "", en: "") : (zh: "（\(others.joined(separator: "、")) 的名称）", en: " (the name of \(others.joined(separator: ", ")))")
+        return Localized(zh: "单位编号 `\(unit.id)` 是 \(name)，这一行的单位名称却写着 `\(typed)`\(whose.zh)：编号和名称有一处录错了",
+                         en: "the unit id `\(unit.id)` is \(name), but this row's unit name reads `\(typed)`\(whose.en): the id or the name was typed wrong")
+    }
+    static func unitNameMismatchHint(_ unit: Unit, others: [String]) -> Localized {
+        let whose = others.first.map { (zh: "若是 \($0) 的，把这一行的单位编号改为 `\($0)`", en: "if it is \($0)'s, change this row's unit id to `\($0)`") }
+            ?? (zh: "若编号录错了，改正这一行的单位编号", en: "if the id is wrong, correct this row's unit id")
+        return Localized(zh: "核对纸质评分表上是哪个单位：\(whose.zh)；若编号没错，把单位名称改回 \(Echo.cell(unit.name))（或清空这一格）；改好后重新录入这个文件",
+                         en: "check which unit the paper sheet is for: \(whose.en); if the id is right, change the unit name back to \(Echo.cell(unit.name)) (or empty the cell); then enter the file again")
+    }
+    /// Why a typed row's sheet id (表号) is not the id of the sheet its ids name.
+    enum SheetIDProblem: Equatable {
+        /// Not of the form `0012-3`.
+        case notAnID
+        /// Its last digit is not the Luhn check digit of the others.
+        case checkDigit
+        /// A sheet id, of another sheet printed from the session's inputs.
+        case othersSheet(ExpectedBallots.Sheet)
+        /// A sheet id, but of no sheet printed from the session's inputs.
+        case notPrinted
+    }
+    static func sheetIDMismatch(_ typed: String, row: ExpectedBallots.Sheet, problem: SheetIDProblem) -> Localized {
+        let typed = Echo.cell(typed)
+        switch problem {
+        case .notAnID:
+            return Localized(zh: "表号 `\(typed)` 不是评分表上的表号（形如 `0012-3`）", en: "`\(typed)` is no sheet id as the sheets print them (such as `0012-3`)")
+        case .checkDigit:
+            return Localized(zh: "表号 `\(typed)` 的最后一位校验位不对：表号录错了一位，或有两位前后颠倒",
+                             en: "the sheet id `\(typed)` has the wrong check digit (its last): a digit was typed wrong, or two were swapped")
+        case .othersSheet(let whose):
+            return Localized(zh: "表号 `\(typed)` 是代表 `\(whose.representative)` 给单位 `\(whose.unit)` 的评分表，这一行却是 `\(row.representative)` 给 `\(row.unit)` 的：编号和表号有一处录错了",
+                             en: "the sheet id `\(typed)` is representative `\(whose.representative)`'s sheet for unit `\(whose.unit)`, but this row is `\(row.representative)`'s for `\(row.unit)`: an id or the sheet id was typed wrong")
+        case .notPrinted:
+            return Localized(zh: "按本会话的输入文件打印的评分表里没有表号 `\(typed)`", en: "no sheet printed from this session's inputs has the id `\(typed)`")
+        }
+    }
+    static func sheetIDMismatchHint(row: ExpectedBallots.Sheet, own: String?, problem: SheetIDProblem) -> Localized {
+        let ownText = own.map { (zh: "（`\(row.representative)` 给 `\(row.unit)` 的评分表表号是 `\($0)`）", en: " (`\(row.representative)`'s sheet for `\(row.unit)` is `\($0)`)") } ?? (zh: "", en: "")
+        switch problem {
+        case .othersSheet(let whose):
+            return Localized(zh: "核对纸质评分表：若是表号上的那张，把这一行的代表编号和单位编号改为 `\(whose.representative)`、`\(whose.unit)`；否则按纸质表改正表号\(ownText.zh)；改好后重新录入这个文件",
+                             en: "check the paper sheet: if it is the one the sheet id names, change this row's ids to `\(whose.representative)` and `\(whose.unit)`; otherwise correct the sheet id from the paper\(ownText.en); then enter the file again")
+        case .notPrinted:
+            return Localized(zh: "按纸质评分表改正表号\(ownText.zh)；评分表若不是用本会话的输入文件（规则、单位、代表名单、日程）打印的，表号就对不上：清空表号这一列后重新录入",
+                             en: "correct the sheet id from the paper\(ownText.en); if the sheets were not printed from this session's inputs (rules, units, roster, schedule), their ids cannot match: empty the sheet id column and enter the file again")
+        case .notAnID, .checkDigit:
+            return Localized(zh: "按纸质评分表改正表号\(ownText.zh)，或清空这一格；改好后重新录入这个文件",
+                             en: "correct the sheet id from the paper\(ownText.en), or empty the cell; then enter the file again")
+        }
     }
 
     /// A folder an `init` interrupted before it made the journal left (`leftByInterruptedInit`).

@@ -49,19 +49,30 @@ public struct TypedSheets: Sendable {
         let items = setup.items.map(\.key)
         let unitIDs = Set(setup.units.map(\.id))
         let repsByID = Dictionary(setup.representatives.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        // The entry template's name column, which the readers skip: a name that is not the
-        // representative's is the best sign that the id was mistyped (a secretary's test: `R01`
-        // typed over a row of 王秀兰, who is R02, was recorded without a word).
-        let nameCol = ColumnNames.find(ColumnNames.repName, in: csv.header).flatMap { $0 == repCol || $0 == unitCol ? nil : $0 }
+        // The entry template's columns for the typist, which the readers skip, checked against
+        // the row's ids (`TypedSheetChecks`).
+        func column(_ names: [String]) -> Int? { ColumnNames.find(names, in: csv.header).flatMap { $0 == repCol || $0 == unitCol ? nil : $0 } }
+        let (nameCol, unitNameCol, sheetCol) = (column(ColumnNames.repName), column(ColumnNames.sheetUnitName), column(ColumnNames.sheetID))
+        let checks = nameCol == nil && unitNameCol == nil && sheetCol == nil ? nil : TypedSheetChecks(setup: setup)
+        let unitsByID = Dictionary(setup.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // The sheets, in the order of their first row.
         var order: [ExpectedBallots.Sheet] = []
         var located: [ExpectedBallots.Sheet: SourceLocation] = [:]
         for (r, cells) in csv.rows.enumerated() where !cells.isBlank {
-            if let nameCol, let rep = repsByID[cells[repCol].trimmingSpaces()],
-               let d = Self.nameMismatch(cells[nameCol], rep: rep, setup: setup, at: csv.location(row: r, column: nameCol), path: csv.header[nameCol]) {
-                diagnostics.append(d)
-            }
             let sheet = ExpectedBallots.Sheet(representative: cells[repCol].trimmingSpaces(), unit: cells[unitCol].trimmingSpaces())
+            if let checks {
+                func at(_ c: Int) -> (SourceLocation, String) { (csv.location(row: r, column: c), csv.header[c]) }
+                let rep = repsByID[sheet.representative], unit = unitsByID[sheet.unit]
+                if let nameCol, let rep, let d = checks.representativeName(cells[nameCol], rep: rep, at: at(nameCol).0, path: at(nameCol).1) {
+                    diagnostics.append(d)
+                }
+                if let unitNameCol, let unit, let d = checks.unitName(cells[unitNameCol], unit: unit, at: at(unitNameCol).0, path: at(unitNameCol).1) {
+                    diagnostics.append(d)
+                }
+                if let sheetCol, rep != nil, unit != nil, let d = checks.sheetID(cells[sheetCol], row: sheet, at: at(sheetCol).0, path: at(sheetCol).1) {
+                    diagnostics.append(d)
+                }
+            }
             guard repsByID[sheet.representative] != nil, unitIDs.contains(sheet.unit), located[sheet] == nil else { continue }
             located[sheet] = csv.location(row: r, column: repCol)
             order.append(sheet)
@@ -95,18 +106,6 @@ public struct TypedSheets: Sendable {
             }
         }
         return TypedSheets(sheets: sheets, untyped: untyped, diagnostics: Diagnostics.sortedList(diagnostics), sha256: hash, textHash: textHash)
-    }
-
-    /// `sheet-name-mismatch` (a warning) when a row's name cell holds a name that is not `rep`'s,
-    /// compared without spaces or case (full-width digits as half-width); with the representative
-    /// that name is, if any.
-    static func nameMismatch(_ cell: String, rep: Representative, setup: SessionSetup, at: SourceLocation, path: String) -> Diagnostic? {
-        func key(_ s: String) -> String { TypedNumber.ascii(s).filter { !$0.isWhitespace }.lowercased() }
-        let typed = key(cell)
-        guard !typed.isEmpty, typed != key(rep.name) else { return nil }
-        let others = setup.representatives.filter { key($0.name) == typed }.map(\.id)
-        return .warning("sheet-name-mismatch", SessionMessages.nameMismatch(rep, typed: cell.trimmingSpaces(), others: others), at: at,
-                        path: path, hint: SessionMessages.nameMismatchHint(rep, others: others))
     }
 
     /// `textHash` of a file whose text, decoded to UTF-8 without a byte order mark (as the CSV

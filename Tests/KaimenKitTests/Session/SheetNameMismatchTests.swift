@@ -2,45 +2,94 @@ import Foundation
 import Testing
 @testable import KaimenKit
 
-/// The entry template carries each row's name (姓名) for the typist; the readers skip it. A
-/// secretary's test typed `R01` over a row of 王秀兰 (R02) and it was recorded without a word:
-/// the name that is not the id's is the best sign the id was mistyped. Now a warning at the cell.
-@Suite("A typed row whose name is not its representative's")
+/// The entry template carries each row's sheet id (表号), representative's name (姓名) and
+/// unit's name (单位名称) for the typist; the readers skip them. Secretaries' tests typed `R01`
+/// over a row of 王秀兰 (R02), and `X02` over a row of X01's sheet `0001-8`, and both were
+/// recorded as the ids said. Now each is an error at the cell, and nothing is recorded.
+///
+/// The sheet ids are worked out by hand: R01 is the first representative of 第一组, which hears
+/// X01, X02, X03 in that order (the sample's schedule), so R01's sheets are the first three
+/// printed, 0001–0003. Their Luhn check digits: 0001 → the last digit doubled, 2, → 10 − 2 = 8;
+/// 0002 → 4 → 6; 0003 → 6 → 4.
+@Suite("A typed row whose sheet id, name or unit name is not its ids'")
 struct SheetNameMismatchTests {
-    /// The sample's typed rows of R01 with a name column, each row's name given by `name`.
-    static func withNames(_ name: (String) -> String) throws -> String {
+    static let unitNames = ["X01": "北京西城华宸建设集团有限公司工会", "X02": "西城区德胜商贸集团有限公司工会", "X03": "北京广安门物业管理集团有限公司工会"]
+    static let sheetIDs = ["X01": "0001-8", "X02": "0002-6", "X03": "0003-4"]
+
+    /// The sample's typed rows of R01 as the entry workbook lays them out (表号, 代表编号, 姓名,
+    /// 单位编号, 单位名称, scores), each row's extra cells given by `cells` from its unit.
+    static func rows(_ cells: (String) -> (sheet: String, name: String, unitName: String) = { unit in
+        (sheetIDs[unit]!, "顾尚礼", unitNames[unit]!)
+    }) throws -> String {
         let lines = try SampleSession.typed("a") { $0.hasPrefix("R01,") }.split(separator: "\n").map(String.init)
-        let header = lines[0].replacingOccurrences(of: "代表编号,", with: "代表编号,姓名,")
+        let header = lines[0].replacingOccurrences(of: "代表编号,单位编号,", with: "表号,代表编号,姓名,单位编号,单位名称,")
         let rows = lines.dropFirst().map { row -> String in
-            let cells = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            return ([cells[0], name(cells[1])] + cells.dropFirst()).joined(separator: ",")
+            let c = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let extra = cells(c[1])
+            return ([extra.sheet, c[0], extra.name, c[1], extra.unitName] + c.dropFirst(2)).joined(separator: ",")
         }
         return ([header] + rows).joined(separator: "\n") + "\n"
     }
 
-    @Test("another representative's name: a warning naming whose it is; the entry is recorded as the id says")
-    func anotherRepresentative() throws {
+    @Test("the template's own sheet ids and names, written another way (spaces, case, full-width digits): no problem")
+    func asPrinted() throws {
         let s = try SampleSession(); defer { s.remove() }
-        let file = try s.file("a.csv", Self.withNames { $0 == "X01" ? "王秀兰" : "顾尚礼" })
-        let r = s.run("enter", [file, "--by", "甲"])
-        #expect(r.code == .success, "\(r.err)")
-        #expect(r.err.contains("a.csv 第 2 行 B 列（姓名）：警告：代表编号 `R01` 是 顾尚礼，这一行的姓名却写着 `王秀兰`（R02 的姓名）：编号和姓名有一处录错了；这一行按编号 `R01` 读；"
-                               + "核对纸质评分表上是哪位代表：若是 R02 的，这次录入被拒绝时，改正这一行的编号后重新录入；已记录时，同一录入员不能再录一次，用 `kaimen session resolve` 按纸质表改正（双人录入时，等另一名录入员录入后再裁定）"), "\(r.err)")
-        // One warning: the other rows carry R01's own name.
-        #expect(r.err.components(separatedBy: "警告：").count == 2, "\(r.err)")
-        #expect(try s.state().entries.keys.contains(.init(representative: "R01", unit: "X01")))
+        let r = s.run("enter", [try s.file("a.csv", Self.rows()), "--by", "甲"])
+        #expect(r.code == .success && !r.err.contains("错误") && !r.err.contains("警告"), "\(r.err)")
+        let spaced = try Self.rows { unit in
+            (" " + Self.sheetIDs[unit]!.replacingOccurrences(of: "0", with: "０") + " ", " 顾 尚礼 ", Self.unitNames[unit]!.replacingOccurrences(of: "工会", with: " 工会 "))
+        }
+        let b = s.run("enter", [try s.file("b.csv", spaced), "--by", "乙"])
+        #expect(b.code == .success && !b.err.contains("错误"), "\(b.err)")
+        #expect(try s.state().entries.count == 3)
     }
 
-    @Test("the right name written another way (spaces, case) is no mismatch; a name of no one is still said")
-    func sameNameOtherwise() throws {
+    @Test("another representative's name: an error naming whose it is; nothing is recorded")
+    func anotherRepresentative() throws {
         let s = try SampleSession(); defer { s.remove() }
-        let spaced = try s.file("a.csv", Self.withNames { _ in " 顾 尚礼 " })
-        let r = s.run("enter", [spaced, "--by", "甲"])
-        #expect(r.code == .success && !r.err.contains("警告"), "\(r.err)")
-        let other = try s.file("b.csv", Self.withNames { $0 == "X02" ? "张三" : "" })
+        let file = try s.file("a.csv", Self.rows { unit in (Self.sheetIDs[unit]!, unit == "X01" ? "王秀兰" : "顾尚礼", Self.unitNames[unit]!) })
+        let r = s.run("enter", [file, "--by", "甲"])
+        #expect(r.code != .success)
+        #expect(r.err.contains("a.csv 第 2 行 C 列（姓名）：错误：代表编号 `R01` 是 顾尚礼，这一行的姓名却写着 `王秀兰`（R02 的姓名）：编号和姓名有一处录错了；"
+                               + "核对纸质评分表上是哪位代表：若是 R02 的，把这一行的代表编号改为 `R02`；若编号没错，把姓名改回 顾尚礼（或清空这一格）；改好后重新录入这个文件"), "\(r.err)")
+        // One error: the other rows carry R01's own name.
+        #expect(r.err.components(separatedBy: "错误：").count == 2, "\(r.err)")
+        #expect(try s.state().entries.isEmpty)
+        // A name of no one, in English.
+        let other = try s.file("b.csv", Self.rows { unit in (Self.sheetIDs[unit]!, unit == "X02" ? "张三" : "", Self.unitNames[unit]!) })
         let b = s.run("enter", [other, "--by", "乙", "--lang", "en"])
-        #expect(b.err.contains("warning: the representative id `R01` is 顾尚礼, but this row's name reads `张三`: the id or the name was typed wrong; the row is read as `R01`'s; "
-                               + "check whose paper sheet it is: if the id is wrong, and this entry was refused, correct this row's id and enter it again; "
-                               + "if it was recorded, the same operator cannot enter it again: correct it from the paper with `kaimen session resolve`"), "\(b.err)")
+        #expect(b.err.contains("error: the representative id `R01` is 顾尚礼, but this row's name reads `张三`: the id or the name was typed wrong; "
+                               + "check whose paper sheet it is: if the id is wrong, correct this row's representative id; if the id is right, change the name back to 顾尚礼 (or empty the cell); then enter the file again"),
+                "\(b.err)")
+    }
+
+    @Test("a unit id typed over another unit's row: its name and sheet id both say so; nothing is recorded")
+    func unitTypedOver() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        // Row 3 is X02's sheet, but its extra cells are X01's (the row's scores and ids were typed over, or the id column sorted alone).
+        let file = try s.file("a.csv", Self.rows { unit in unit == "X02" ? (Self.sheetIDs["X01"]!, "顾尚礼", Self.unitNames["X01"]!) : (Self.sheetIDs[unit]!, "顾尚礼", Self.unitNames[unit]!) })
+        let r = s.run("enter", [file, "--by", "甲"])
+        #expect(r.code != .success)
+        #expect(r.err.contains("a.csv 第 3 行 E 列（单位名称）：错误：单位编号 `X02` 是 西城区德胜商贸集团有限公司工会，这一行的单位名称却写着 `北京西城华宸建设集团有限公司工会`（X01 的名称）：编号和名称有一处录错了；"
+                               + "核对纸质评分表上是哪个单位：若是 X01 的，把这一行的单位编号改为 `X01`；若编号没错，把单位名称改回 西城区德胜商贸集团有限公司工会（或清空这一格）；改好后重新录入这个文件"), "\(r.err)")
+        #expect(r.err.contains("a.csv 第 3 行 A 列（表号）：错误：表号 `0001-8` 是代表 `R01` 给单位 `X01` 的评分表，这一行却是 `R01` 给 `X02` 的：编号和表号有一处录错了；"
+                               + "核对纸质评分表：若是表号上的那张，把这一行的代表编号和单位编号改为 `R01`、`X01`；否则按纸质表改正表号（`R01` 给 `X02` 的评分表表号是 `0002-6`）；改好后重新录入这个文件"), "\(r.err)")
+        #expect(r.err.components(separatedBy: "错误：").count == 3, "\(r.err)")
+        #expect(try s.state().entries.isEmpty)
+    }
+
+    @Test("a sheet id with a wrong check digit, of no sheet printed, or no sheet id at all: each said with the row's own id", arguments: [
+        ("0002-7", "表号 `0002-7` 的最后一位校验位不对：表号录错了一位，或有两位前后颠倒；按纸质评分表改正表号（`R01` 给 `X02` 的评分表表号是 `0002-6`），或清空这一格；改好后重新录入这个文件"),
+        // 9999: the first and third digits from the right doubled, 18 → 9 each, with the other
+        // two 9s 36 → 4; a valid id, and no sheet of the sample's 61.
+        ("9999-4", "按本会话的输入文件打印的评分表里没有表号 `9999-4`；按纸质评分表改正表号（`R01` 给 `X02` 的评分表表号是 `0002-6`）；评分表若不是用本会话的输入文件（规则、单位、代表名单、日程）打印的，表号就对不上：清空表号这一列后重新录入"),
+        ("第2张", "表号 `第2张` 不是评分表上的表号（形如 `0012-3`）；按纸质评分表改正表号（`R01` 给 `X02` 的评分表表号是 `0002-6`），或清空这一格；改好后重新录入这个文件"),
+    ])
+    func badSheetIDs(_ typed: String, _ said: String) throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let file = try s.file("a.csv", Self.rows { unit in (unit == "X02" ? typed : Self.sheetIDs[unit]!, "顾尚礼", Self.unitNames[unit]!) })
+        let r = s.run("enter", [file, "--by", "甲"])
+        #expect(r.code != .success && r.err.contains("a.csv 第 3 行 A 列（表号）：错误：" + said), "\(r.err)")
+        #expect(try s.state().entries.isEmpty)
     }
 }
