@@ -57,9 +57,9 @@ extension OptionSpec {
     static let lang = OptionSpec.option("--lang", "LANG", .init(zh: "信息和标题的语言。", en: "Language of messages and headings."), choices: ["zh", "en"], default: "zh")
     /// The four inputs of a scoring run, described once for every command that reads them.
     static let rulesFile = OptionSpec.option("--rules", "FILE", .init(zh: "规则文件（.jsonc）。", en: "The rules file (.jsonc)."))
-    static let unitsFile = OptionSpec.option("--units", "FILE", .init(zh: "单位及其指标（.csv 或 .json）。", en: "Units and their metrics (.csv or .json)."))
-    static let rosterFile = OptionSpec.option("--roster", "FILE", .init(zh: "职工代表名单（.csv）。", en: "The representatives (.csv)."))
-    static let ballotsFile = OptionSpec.option("--ballots", "FILE", .init(zh: "评分票（.csv，长表或宽表）。", en: "The ballots (.csv, long or wide)."))
+    static let unitsFile = OptionSpec.option("--units", "FILE", .init(zh: "单位及其指标（.csv、.xlsx 或 .json）。", en: "Units and their metrics (.csv, .xlsx or .json)."))
+    static let rosterFile = OptionSpec.option("--roster", "FILE", .init(zh: "职工代表名单（.csv 或 .xlsx）。", en: "The representatives (.csv or .xlsx)."))
+    static let ballotsFile = OptionSpec.option("--ballots", "FILE", .init(zh: "评分票（.csv 或 .xlsx，长表或宽表）。", en: "The ballots (.csv or .xlsx, long or wide)."))
 }
 
 extension Console {

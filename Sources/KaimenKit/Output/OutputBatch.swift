@@ -175,6 +175,18 @@ public struct OutputBatch: Sendable {
         }
     }
 
+    /// What `commit` would refuse `dir` for before it writes anything (a session's folder, not a
+    /// folder, one holding an input or what kaimen did not write), for a command that would
+    /// otherwise find out only after a long run: `score --out` printed its whole table and then
+    /// refused the folder (a secretary's test). `commit` checks again, under its lock.
+    public static func checkTarget(_ dir: URL, options: CommitOptions) throws {
+        let target = absolutePath(dir)
+        if !options.sessionResults, let session = sessionFolder(holding: target) {
+            throw OutputError.inSession(path: dir.path, session: session)
+        }
+        try checkReplaceable(target, options: options)
+    }
+
     /// Refuses to replace what is not a kaimen output folder, or holds an input of the run.
     private static func checkReplaceable(_ target: String, options: CommitOptions) throws {
         switch FileSystem.kind(target) {

@@ -99,13 +99,20 @@ extension SessionFolder {
                    path: "--by", hint: SessionMessages.operatorNearMissHint)
         }
         if let first = notAppealed.first {
-            diagnostics.append(notAppealed.count == 1
-                ? .error("sheet-not-appealed", SessionMessages.notAppealed(first.sheet, appealed: state.appealedUnits), at: first.location)
-                : .error("sheet-not-appealed", SessionMessages.notAppealed(notAppealed.map(\.sheet), appealed: state.appealedUnits), at: first.location,
-                         hint: SessionMessages.notAppealedHint(state.appealedUnits)))
+            // At the unit's cell: the unit is what was not reopened.
+            diagnostics.append(.error("sheet-not-appealed", notAppealed.count == 1
+                ? SessionMessages.notAppealed(first.sheet, appealed: state.appealedUnits)
+                : SessionMessages.notAppealed(notAppealed.map(\.sheet), appealed: state.appealedUnits), at: first.unitLocation,
+                hint: SessionMessages.notAppealedHint(state.appealedUnits)))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw .problems(Diagnostics.sortedList(diagnostics + nearMiss)) }
-        let untyped = typed.untyped.map(\.sheet), untypedRows = typed.untyped.map { $0.location.cell?.row }
+        // A row left blank whose sheet this operator entered from another file in this round is
+        // no sheet missing (a secretary's test entered the template's groups 3–4 after 1–2, and
+        // was told that 33 sheets entered before were not, and to void them).
+        let notEntered = typed.untyped.filter { u in
+            !state.currentEntries(u.sheet).contains { Self.operatorKey($0.by) == me && $0.round == state.round }
+        }
+        let untyped = notEntered.map(\.sheet), untypedRows = notEntered.map { $0.location.cell?.row }
         guard !fresh.isEmpty else {
             return EntryOutcome(record: nil, unchanged: unchanged, decisions: [], untyped: untyped, untypedRows: untypedRows, warnings: diagnostics)
         }

@@ -761,6 +761,12 @@ extension SessionMessages {
         }
     }
 
+    /// A seal after an appeal whose ranking (every unit's rank, total and grade) is the one before's.
+    static func appealChangedNothing(version: Int, earlier: Int) -> Localized {
+        Localized(zh: "第 \(version) 版与第 \(earlier) 版的名次、总分和等级完全相同：本轮申诉复核没有改变任何单位的结果（维持原结果）",
+                  en: "result \(version) has every unit's rank, total and grade as result \(earlier) has them: this appeal round changed no unit's result (the result stands)")
+    }
+
     static func closeRefused(_ n: Int) -> Localized {
         Localized(zh: "还有 \(n) 张评分表未确认，不能结束会话", en: "\(n) sheet\(n == 1 ? " is" : "s are") not confirmed: the session cannot be closed")
     }

@@ -9,6 +9,8 @@ public struct TypedSheets: Sendable {
         public var scores: [String: String?]
         /// The sheet's first cell (its representative) in the file.
         public var location: SourceLocation
+        /// Its unit's cell, where a problem of the unit is said.
+        public var unitLocation: SourceLocation
     }
 
     public var sheets: [Sheet]
@@ -57,7 +59,7 @@ public struct TypedSheets: Sendable {
         let unitsByID = Dictionary(setup.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // The sheets, in the order of their first row.
         var order: [ExpectedBallots.Sheet] = []
-        var located: [ExpectedBallots.Sheet: SourceLocation] = [:]
+        var located: [ExpectedBallots.Sheet: (rep: SourceLocation, unit: SourceLocation)] = [:]
         for (r, cells) in csv.rows.enumerated() where !cells.isBlank {
             let sheet = ExpectedBallots.Sheet(representative: cells[repCol].trimmingSpaces(), unit: cells[unitCol].trimmingSpaces())
             if let checks {
@@ -74,7 +76,7 @@ public struct TypedSheets: Sendable {
                 }
             }
             guard repsByID[sheet.representative] != nil, unitIDs.contains(sheet.unit), located[sheet] == nil else { continue }
-            located[sheet] = csv.location(row: r, column: repCol)
+            located[sheet] = (csv.location(row: r, column: repCol), csv.location(row: r, column: unitCol))
             order.append(sheet)
         }
         var scores: [ExpectedBallots.Sheet: [String: String?]] = [:]
@@ -84,7 +86,7 @@ public struct TypedSheets: Sendable {
         }
         var sheets: [Sheet] = [], untyped: [Sheet] = []
         for sheet in order {
-            let at = located[sheet]!
+            let (at, unitAt) = located[sheet]!
             if !setup.expected.isExpected(sheet) {
                 let rep = setup.representative(sheet.representative)!
                 if setup.expected.isRecused(sheet) || rep.units.contains(sheet.unit) {
@@ -100,9 +102,9 @@ public struct TypedSheets: Sendable {
             var s: [String: String?] = [:]
             for item in items { s.updateValue(scores[sheet]?[item] ?? nil, forKey: item) }
             if s.values.allSatisfy({ $0 == nil }) {
-                untyped.append(Sheet(sheet: sheet, scores: s, location: at))
+                untyped.append(Sheet(sheet: sheet, scores: s, location: at, unitLocation: unitAt))
             } else {
-                sheets.append(Sheet(sheet: sheet, scores: s, location: at))
+                sheets.append(Sheet(sheet: sheet, scores: s, location: at, unitLocation: unitAt))
             }
         }
         return TypedSheets(sheets: sheets, untyped: untyped, diagnostics: Diagnostics.sortedList(diagnostics), sha256: hash, textHash: textHash)

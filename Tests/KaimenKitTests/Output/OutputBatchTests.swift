@@ -149,6 +149,24 @@ struct OutputBatchTests {
         #expect(text.contains("manifest.json") && text.contains("--force"))
     }
 
+    /// Found by a secretary's test: `score --out` into a folder of notes printed the whole
+    /// ranking and its warnings, and refused the folder on the last line, easy to miss.
+    @Test("score --out into a folder it would refuse says so before scoring, and prints no table")
+    func scoreChecksItsFolderFirst() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let out = s.url.appendingPathComponent("other")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: out.appendingPathComponent("notes.txt"))
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        let code = CLI.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                            "--roster", "samples/xicheng-2014/roster.csv", "--ballots", "samples/xicheng-2014/ballots.csv", "--out", out.path], console: console)
+        #expect(code == .failure && console.stdout.isEmpty, "\(console.stdout)")
+        #expect(console.stderr.hasPrefix("错误：文件夹 `\(OutputBatch.absolutePath(out))` 里已有 1 项内容，但没有 manifest.json，不是 kaimen 写的；不会替换它"), "\(console.stderr)")
+        #expect(console.stderr.contains("没有写入任何文件到 \(out.path)") && !console.stderr.contains("提示"), "\(console.stderr)")
+        #expect(s.read("other/notes.txt") == "keep")
+    }
+
     /// Found by a secretary's trial: `score --out s1/results/v2` replaced a sealed result set (it
     /// has a manifest) and `sheets --out s1 --force` emptied the session folder, journal and all.
     @Test("a session's folder, or any folder in it, is refused even with force; only session close writes its results")

@@ -45,7 +45,8 @@ struct AppealTests {
         let correction = try JournalRecord.parse(s.journalLines.last!).get()
         let corrects = correction.content["sheets"]?.arrayValue?.first?["corrects"]?.arrayValue?.compactMap(\.intValue)
         #expect(corrects == [2, 3])  // the two original entries of R13's X04 sheet, which stay in the journal
-        #expect(s.run("close", ["--by", "王秘书"]).code == .success)
+        let closed = s.run("close", ["--by", "王秘书"])
+        #expect(closed.code == .success && !closed.out.contains("维持原结果"), "\(closed.out)")
 
         // X04 rights.ballot, 7 ballots, highest and lowest dropped:
         //   before 3.5, 4, 3.5, 4, 2.5, 3, 3 → (3.5 + 3.5 + 4 + 3 + 3) / 5 = 3.4
@@ -66,5 +67,18 @@ struct AppealTests {
         #expect(try String(contentsOf: s.dir.appendingPathComponent("results/v2/report.html"), encoding: .utf8).contains("申诉复核后第 2 版"))
         #expect(!(try String(contentsOf: s.dir.appendingPathComponent("results/公示.html"), encoding: .utf8)).contains("申诉复核"))
         #expect(s.run("verify", []).code == .success)
+    }
+
+    /// Found by a secretary's test: an appeal closed with no correction sealed v3, a copy of v2,
+    /// without a word, and its notice said it replaced the results posted before.
+    @Test("an appeal round closed without a correction says the result stands")
+    func appealChangesNothing() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        try s.closeThenAppealX04()
+        let r = s.run("close", ["--by", "王秘书"])
+        #expect(r.code == .success)
+        #expect(r.out.contains("第 2 版与第 1 版的名次、总分和等级完全相同：本轮申诉复核没有改变任何单位的结果（维持原结果）"), "\(r.out)")
+        #expect(try Data(contentsOf: s.dir.appendingPathComponent("results/v2/summary.csv"))
+                == Data(contentsOf: s.dir.appendingPathComponent("results/summary.csv")))
     }
 }

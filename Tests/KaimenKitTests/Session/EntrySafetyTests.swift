@@ -35,6 +35,24 @@ struct EntrySafetyTests {
         #expect(close.err.contains("R27"))
     }
 
+    /// Found by a secretary's test: the whole template entered for groups 3–4, after groups 1–2
+    /// from files of their own, listed 1–2's sheets as not entered and said to void them.
+    @Test("a row left blank whose sheet this operator already entered is not listed as not entered; another's still is")
+    func blankRowAlreadyEntered() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let first = try s.file("x01.csv", SampleSession.typed("a") { $0.hasPrefix("R01,X01,") })
+        #expect(s.run("enter", [first, "--by", "甲"]).code == .success)
+        // The template again: R01 × X01 blank (entered above), R02 × X01 typed, R27 × X09 blank (never entered).
+        let rest = try SampleSession.typed("a") { $0.hasPrefix("R02,X01,") } + "R01,X01,,,,,,,,\nR27,X09,,,,,,,,\n"
+        let r = s.run("enter", [try s.file("rest.csv", rest), "--by", "甲"])
+        #expect(r.code == .success)
+        #expect(r.out.contains("未录入 1 行：没有填任何分数（第 4 行 R27 × X09），不算录入"), "\(r.out)")
+        #expect(!r.out.contains("R01 × X01"), "\(r.out)")
+        // For another typist, R01 × X01 left blank is a sheet not entered.
+        let b = s.run("enter", [try s.file("b.csv", rest), "--by", "乙", "--identical"])
+        #expect(b.out.contains("未录入 2 行：没有填任何分数（第 3 行 R01 × X01、第 4 行 R27 × X09），不算录入"), "\(b.out)")
+    }
+
     @Test("a file of untyped rows only records nothing and says so, in English too")
     func onlyUntypedRows() throws {
         let s = try SampleSession(); defer { s.remove() }
@@ -435,6 +453,18 @@ struct EntrySafetyTests {
         #expect(r.err.contains("错误：会话只为申诉复核的单位（X04）重新开放，文件中另有 \(others) 张评分表属于其他单位（X01, X02, X03, X05"), "\(r.err)")
         #expect(r.err.contains("只保留 X04 的行（申诉更正的评分表）再录入"), "\(r.err)")
         #expect(r.err.components(separatedBy: "重新开放").count == 2, "one error for the other units' sheets: \(r.err)")
+    }
+
+    /// Found by a secretary's test: one row of another unit was placed at its representative's
+    /// cell (`A 列（代表编号）`), and had no hint; the unit is what was not reopened.
+    @Test("after an appeal, one row of another unit is placed at its unit's cell, with the rows to keep")
+    func appealOneOtherRow() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        try s.closeThenAppealX04()
+        let x05 = try s.file("x05.csv", SampleSession.typed("a") { $0.hasPrefix("R13,X04,") || $0.hasPrefix("R13,X05,") })
+        let r = s.run("enter", [x05, "--by", "丙"])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("x05.csv 第 3 行 B 列（单位编号）：错误：会话只为申诉复核的单位（X04）重新开放，`X05` 不在其中；只保留 X04 的行（申诉更正的评分表）再录入"), "\(r.err)")
     }
 
     /// Found by a review: a session sealed by 0.22.0 with a conflict left out by --accept-missing

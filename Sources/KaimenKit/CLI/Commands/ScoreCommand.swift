@@ -94,6 +94,26 @@ public enum ScoreCommand: Command {
             console.errLine(CommandMessages.usageLine(usage).text(lang))
             return .usage
         }
+        // Why the folder was not written, and nothing of it there.
+        func notWritten(_ error: any Error, _ out: String) -> ExitCode {
+            if let error = error as? OutputError {
+                console.errLine(error.diagnostic.rendered(lang))
+                console.errLine(lang.t("没有写入任何文件到 \(Echo.shown(out))", "nothing was written to \(Echo.shown(out))"))
+            } else {
+                console.error(CommandMessages.couldNotWrite(out, error), lang)
+            }
+            return .failure
+        }
+        // A folder --out cannot be written to is said before the run, not under its table.
+        if let out = args.value("--out") {
+            let dir = URL(fileURLWithPath: resolve(out, in: console.currentDirectory))
+            do {
+                try OutputBatch.checkTarget(dir, options: OutputOptions.commitOptions(args, console: console,
+                                                                                    inputs: [inputs.rules, inputs.units, inputs.roster, inputs.ballots]))
+            } catch {
+                return notWritten(error, out)
+            }
+        }
         let threads = threadsGiven ?? ProcessInfo.processInfo.activeProcessorCount
         let start = Date()
         // The manifest's hashes of the session's files, taken while the run reads and scores,
@@ -171,16 +191,6 @@ public enum ScoreCommand: Command {
                                              lang: lang, threads: threads, summaryOnly: args.has("--summary-only"),
                                              namesRepresentatives: args.has("--publish-representatives"), options: options).count
             }
-        }
-        // Why the folder was not written, and nothing of it there.
-        func notWritten(_ error: any Error, _ out: String) -> ExitCode {
-            if let error = error as? OutputError {
-                console.errLine(error.diagnostic.rendered(lang))
-                console.errLine(lang.t("没有写入任何文件到 \(Echo.shown(out))", "nothing was written to \(Echo.shown(out))"))
-            } else {
-                console.error(CommandMessages.couldNotWrite(out, error), lang)
-            }
-            return .failure
         }
         if let out = args.value("--out"), case .failure(let error as OutputError) = written, case .inputChanged = error {
             return notWritten(error, out)

@@ -63,6 +63,14 @@ public enum SessionCloseCommand: Command {
             if replaced > 0 {
                 console.outLine(SessionMessages.unsealedReplaced(replaced, folder: PathText.join(dir, results)).text(lang))
             }
+            // An appeal round that changed no unit's rank, total or grade (no correction entered,
+            // or none that mattered) seals a version like the one before: said, so that the
+            // committee posts it as the appeal's answer, not as new results (a secretary's test).
+            let earlier = folder.journal.records.last { $0.kind == .seal && $0.seq < seal.seq }
+            if let earlier, let version = seal.content["version"], earlier.content["ranking"] == seal.content["ranking"] {
+                console.outLine(SessionMessages.appealChangedNothing(version: version.intValue ?? 0,
+                                                                     earlier: earlier.content["version"]?.intValue ?? 0).text(lang))
+            }
             console.outLine(lang.t("会话已结束：结果 \(files) 个文件写入 \(PathText.join(dir, results))/，封存于记录 \(seal.seq)",
                                    "session closed: \(files) result files in \(PathText.join(dir, results))/, sealed by record \(seal.seq)"))
             console.outLine(lang.t("日志末条哈希（可公示，供日后核验）：\(seal.hash)", "journal head hash (post it, so the record can be checked later): \(seal.hash)"))

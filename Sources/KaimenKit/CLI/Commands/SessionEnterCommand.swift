@@ -3,19 +3,21 @@ import Foundation
 /// `kaimen session enter`: records a typed file of score sheets.
 public enum SessionEnterCommand: Command {
     public static let path = ["session", "enter"]
-    public static let abstract = Localized(zh: "把录入的评分表（长表或宽表 CSV）录入进行中的会话。", en: "Enter typed score sheets (long or wide CSV) into an open session.")
+    public static let abstract = Localized(zh: "把录入的评分表（长表或宽表，CSV 或 Excel 工作簿）录入进行中的会话。", en: "Enter typed score sheets (long or wide, CSV or an Excel workbook) into an open session.")
     public static let usage = "kaimen session enter DIR FILE --by NAME [--identical] [--different-person]"
     public static let discussion = Localized(zh: """
         按规则、代表名单、单位和日程表检查每一行（该组不听取汇报的单位、应回避的单位、
-        超出范围或不合步长的分数、未知编号）；有任何问题时，该文件的内容一概不记录。
+        超出范围或不合步长的分数、未知编号；录入模板的表号、姓名和单位名称与编号不符）；
+        有任何问题时，该文件的内容一概不记录。
         重复录入同一文件不会增加新记录。双人录入时，两名不同的录入员一致后评分表才计入；
         第二次录入完成前，不显示第一名录入员录入的值。录入同样评分表的两个名字一个包含另一个
         （如 甲 与 录入员甲）时，按同一人拒绝录入；确是两个人时加 --different-person。
         状态：进行中或已重新打开。
         """, en: """
         Checks every row against the rules, roster, units and schedule (a unit the group does
-        not hear, a recused unit, an out-of-range or off-step score, an unknown id); any problem
-        and nothing from the file is recorded. Re-entering the same file records nothing new.
+        not hear, a recused unit, an out-of-range or off-step score, an unknown id; the entry
+        template's sheet id, name or unit name not fitting the ids); any problem and nothing
+        from the file is recorded. Re-entering the same file records nothing new.
         With double entry, each sheet counts once two different operators agree; the first
         operator's values are never shown before the second entry is in. A name that holds, or is
         held in, the name of another operator of the same sheets (Li, Li Ming) is refused as one

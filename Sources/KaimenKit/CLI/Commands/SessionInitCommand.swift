@@ -24,7 +24,7 @@ public enum SessionInitCommand: Command {
     ]
     public static let options: [OptionSpec] = [
         .rulesFile, .unitsFile, .rosterFile,
-        .option("--schedule", "FILE", .init(zh: "哪个组听取哪个单位的汇报（.csv）。", en: "Which group hears which unit (.csv).")),
+        .option("--schedule", "FILE", .init(zh: "哪个组听取哪个单位的汇报（.csv 或 .xlsx）。", en: "Which group hears which unit (.csv or .xlsx).")),
         .flag("--single-entry", .init(zh: "录入一次即计入评分表（默认双人录入）。", en: "Count a sheet after one entry (double entry is the default).")),
         SessionCommandSupport.by, SessionCommandSupport.lang,
     ]
