@@ -65,10 +65,13 @@ extension SessionFolder {
     }
 
     /// The latest sealed result, scored again from the ballots counted when it was sealed, through
-    /// the one pipeline `close` used; `nil` when the session was never closed.
+    /// the one pipeline `close` used, with the sheets its papers state (recusals, voids, sheets
+    /// left uncounted); `nil` when the session was never closed.
     public func latestSealedSession() throws(SessionError) -> ScoringSession? {
         guard let seal = journal.records.last(where: { $0.kind == .seal }) else { return nil }
-        let ballots = SessionFolder.ballotsCSV(state(through: seal.seq), setup: setup)
-        return try SessionFolder.score(ballots, paths: paths, in: directory)
+        let state = state(through: seal.seq)
+        let ballots = SessionFolder.ballotsCSV(state, setup: setup)
+        let sheets = Verifier.sealedSheets(seal, writtenAs: Verifier.version(CLI.version) ?? [], state: state, setup: setup)
+        return try SessionFolder.score(ballots, paths: paths, in: directory, sheets: sheets)
     }
 }

@@ -50,5 +50,8 @@ public enum AppealReviewText {
     static func notSealed(_ dir: String) -> L {
         L(zh: "会话 \(dir) 还没有封存的结果", en: "session \(dir) has no sealed result yet")
     }
-    static let notSealedHint = L(zh: "先运行 `kaimen session close DIR --by NAME`", en: "run `kaimen session close DIR --by NAME` first")
+    static func notSealedHint(_ dir: String) -> L {
+        L(zh: "先运行 `kaimen session close \(SessionMessages.shellWord(dir)) --by \(SessionMessages.namePlaceholder.zh)`",
+          en: "run `kaimen session close \(SessionMessages.shellWord(dir)) --by \(SessionMessages.namePlaceholder.en) --lang en` first")
+    }
 }

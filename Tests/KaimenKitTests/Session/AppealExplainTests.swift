@@ -4,6 +4,26 @@ import Testing
 
 @Suite("explain --session: a unit of a session's sealed result, and what an appeal changed", .serialized)
 struct AppealExplainTests {
+    /// Found by a secretary's test: X07's 6 ballots of the 7 representatives who heard it were
+    /// not explained; its score sheet said R20's sheet was void, `explain` did not.
+    @Test("explain --session says who scored the unit and whose sheet was declared void, as its score sheet does")
+    func voidSheetExplained() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a") { !$0.hasPrefix("R20,X07,") })
+        s.run("enter", [a, "--by", "甲"]); s.run("enter", [a, "--by", "乙", "--identical"])
+        #expect(s.run("void", ["--rep", "R20", "--unit", "X07", "--reason", "评分表污损", "--by", "王秘书"]).code == .success)
+        #expect(s.run("close", ["--by", "王秘书"]).code == .success)
+        // 第三组 (R15–R21) hears X07, and none of them belongs to it: 7, less R20's void sheet.
+        let r = SampleSession.run(["explain", "X07", "--session", s.path])
+        #expect(r.code == .success)
+        #expect(r.out.contains("评分票：6 名代表为该单位打分"), "\(r.out)")
+        #expect(r.out.contains("作废评分表 1 张（R20：评分表污损）"), "\(r.out)")
+        // Without a seal, the hint is a command to run, with the folder named.
+        let t = try SampleSession(); defer { t.remove() }
+        let early = SampleSession.run(["explain", "X07", "--session", t.path])
+        #expect(early.err.contains("先运行 `kaimen session close \(t.path) --by 姓名`"), "\(early.err)")
+    }
+
     @Test("after the appeal that breaks the X03/X04 tie, explain names the corrected ballot and the moved total and rank")
     func explainAfterAppeal() throws {
         let s = try SampleSession(); defer { s.remove() }

@@ -48,13 +48,18 @@ public enum ExplainCommand: Command {
                                                     waiting: SessionCommandSupport.busyNotice(dir, lang: lang, console: console))
                 SessionCommandSupport.report(folder.journal.diagnostics + folder.changedInputWarnings, dir: dir, lang: lang, console: console)
                 guard let sealed = try folder.latestSealedSession() else {
-                    console.error(AppealReviewText.notSealed(dir).joined(hint: AppealReviewText.notSealedHint), lang)
+                    console.error(AppealReviewText.notSealed(dir).joined(hint: AppealReviewText.notSealedHint(dir)), lang)
                     return .failure
                 }
-                let texts = Dictionary(uniqueKeysWithValues: sealed.table.units.compactMap { u in
-                    AppealReview.of(unit: u.id, in: folder).map { (u.id, AppealReviewText.render($0, lang: lang)) }
-                })
-                return explain(args, source: ExplainSource(session: sealed), before: texts, console: console, lang: lang)
+                // Before each unit: what an appeal changed, and who scored it, who was recused and
+                // whose sheet did not count, as its score sheet says (`explain` told neither, and
+                // a unit's 6 ballots of 7 went unexplained: a secretary's test).
+                let before = { (u: Int, id: String) -> String? in
+                    let review = AppealReview.of(unit: id, in: folder).map { AppealReviewText.render($0, lang: lang) } ?? ""
+                    let ballots = ScoreSheetHTML.ballotsText(sealed, unit: u, lang: lang).map { lang.t("评分票：", "Ballots: ") + $0 + "\n" } ?? ""
+                    return review + ballots
+                }
+                return explain(args, source: ExplainSource(session: sealed), before: before, console: console, lang: lang)
             } catch {
                 SessionCommandSupport.report(error.diagnostics, dir: dir, lang: lang, console: console)
                 return .failure
@@ -82,7 +87,7 @@ public enum ExplainCommand: Command {
                         let index = all ? nil : UnitIndex(run.report.units.ids, asked: args.positionals)
                         let asked = all ? run.report.ranking.order : args.positionals.compactMap { index?[$0] }
                         let source = kept.explainSource(run.report, units: asked)
-                        let code = explain(args, source: source, index: index, before: [:], console: console, lang: lang)
+                        let code = explain(args, source: source, index: index, before: { _, _ in nil }, console: console, lang: lang)
                         // A large session's columns and report are left for the system to take back at exit.
                         ProcessEnd.keep((run, source), units: run.report.units.ids.count, console: console)
                         return code
@@ -95,11 +100,11 @@ public enum ExplainCommand: Command {
             let session = try ScoringSession.run(inputs)
             let code: ExitCode
             if all {
-                code = explain(args, source: ExplainSource(session: session), before: [:], console: console, lang: lang)
+                code = explain(args, source: ExplainSource(session: session), before: { _, _ in nil }, console: console, lang: lang)
             } else {
                 let index = UnitIndex(session.report.units.ids, asked: args.positionals)
                 let source = ExplainSource(session: session, units: args.positionals.compactMap { index[$0] })
-                code = explain(args, source: source, index: index, before: [:], console: console, lang: lang)
+                code = explain(args, source: source, index: index, before: { _, _ in nil }, console: console, lang: lang)
             }
             // A large input read the slow way: said once, as `score` says it.
             if let handOver { console.errLine(CommandMessages.handedOver(handOver, seconds: Date().timeIntervalSince(start)).text(lang)) }
@@ -128,7 +133,7 @@ public enum ExplainCommand: Command {
         }
     }
 
-    static func explain(_ args: ParsedArguments, source: ExplainSource, index: UnitIndex? = nil, before: [String: String],
+    static func explain(_ args: ParsedArguments, source: ExplainSource, index: UnitIndex? = nil, before: (_ unit: Int, _ id: String) -> String?,
                         console: Console, lang: Language) -> ExitCode {
         // `all`: every unit in rank order; otherwise the ids asked for, found among the units.
         let all = args.positionals == ["all"]
@@ -143,7 +148,7 @@ public enum ExplainCommand: Command {
                 continue
             }
             if n > 0 { console.outLine(String(repeating: "─", count: 40)) }
-            if let text = before[id] { console.out(SessionCommandSupport.clean(text)) }
+            if let text = before(u, id), !text.isEmpty { console.out(SessionCommandSupport.clean(text)) }
             console.out(explanation.render(unit: u))
         }
         return failed ? .failure : .success
