@@ -45,6 +45,7 @@ public enum SessionCloseCommand: Command {
             // `verify` count in the folder (they said 24 unsealed where this said 23 written).
             let files = Verifier.listedPaths(seal).count
             console.out(SessionCommandSupport.clean(SummaryExport.table(session.report, lang: lang).text()))
+            console.outLine(PaperTexts.summaryNote(session.rules, lang: lang, largestGap: PaperTexts.largestRoundingGap(session.report)))
             // What --accept-missing left out, sheet by sheet, then the warnings `score` prints.
             let uncounted = seal.content["uncounted"]?.arrayValue?.compactMap(\.stringValue) ?? []
             if !uncounted.isEmpty {
