@@ -33,6 +33,10 @@ public enum DoubleEntry {
     public struct Decision: Sendable, Equatable {
         public var state: SheetState
         public var items: [String: ItemState]
+        /// The items in the order the rules list them, which the printed sheet follows: `blanks`
+        /// and `conflicts` are listed so, as the secretary checks them against the paper (they
+        /// were listed by id, `democracy`, `insurance`, …, a secretary's test found).
+        public var order: [String] = []
         /// The counted values once confirmed: item → score (blank items left out).
         public var values: [String: String] {
             var v: [String: String] = [:]
@@ -41,10 +45,10 @@ public enum DoubleEntry {
         }
         /// Items confirmed blank: a cell both operators left empty.
         public var blanks: [String] {
-            items.filter { if case .confirmed(nil) = $0.value { return true } else { return false } }.keys.sorted()
+            order.filter { if case .confirmed(nil)? = items[$0] { return true } else { return false } }
         }
         public var conflicts: [String] {
-            items.filter { if case .conflict = $0.value { return true } else { return false } }.keys.sorted()
+            order.filter { if case .conflict? = items[$0] { return true } else { return false } }
         }
     }
 
@@ -97,6 +101,6 @@ public enum DoubleEntry {
         let all = Array(states.values)
         let state: SheetState = all.contains { if case .conflict = $0 { return true } else { return false } } ? .conflict
             : all.contains(.pending) ? .once : .confirmed
-        return Decision(state: state, items: states)
+        return Decision(state: state, items: states, order: items)
     }
 }

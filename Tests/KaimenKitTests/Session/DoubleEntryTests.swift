@@ -407,6 +407,25 @@ struct DoubleEntryTests {
         #expect(DoubleEntry.typings(entries, item: "other") == [.init(value: nil, by: ["甲", "乙", "丙", "丁\n二"])])
     }
 
+    /// Found by a secretary's test: R07 × X01's conflicts were listed democracy, insurance,
+    /// models, rights, safety (by id), where the printed sheet runs 依法维权, 安全生产, 民主管理, ….
+    @Test("a sheet's conflicts and blanks are listed in the rules' order of items, as the paper runs")
+    func itemsInPaperOrder() {
+        let items = ExpectedBallotsTests.xichengItems
+        let a = DoubleEntry.Entry(seq: 2, by: "甲", round: 1, scores: Dictionary(uniqueKeysWithValues: items.map { ($0, "1") }))
+        var bScores = a.scores
+        for k in ["democracy.ballot", "insurance.ballot", "models.ballot", "rights.ballot", "safety.ballot"] { bScores[k] = "2" }
+        bScores["audit.ballot"] = .some(nil)
+        bScores["publicity"] = .some(nil)
+        var aBlank = a
+        aBlank.scores["audit.ballot"] = .some(nil)
+        aBlank.scores["publicity"] = .some(nil)
+        let b = DoubleEntry.Entry(seq: 3, by: "乙", round: 1, scores: bScores)
+        let d = DoubleEntry.decide([aBlank, b], resolved: [:], items: items, required: 2)
+        #expect(d.conflicts == ["rights.ballot", "safety.ballot", "democracy.ballot", "models.ballot", "insurance.ballot"])
+        #expect(d.blanks == ["publicity", "audit.ballot"])
+    }
+
     /// One item typed by operators in turn: its state after each entry, worked out by the rule
     /// in docs/session.md (a value with `required` entries or more, and no other with as many).
     static func states(_ typed: [String?], required: Int = 2, majority: Bool = true) -> [DoubleEntry.ItemState] {
