@@ -361,6 +361,17 @@ enum ReaderMessages {
         if half == typed, let other = [typed.lowercased(), typed.uppercased()].first(where: { $0 != typed && known($0) }) {
             return caseOnly(typed, other)
         }
+        // `R08` and a zero-width space pasted from a web page or a chat: it looks like `R08`, so
+        // "did you mean `R08`?" alone would puzzle (a secretary's test); say what is in it.
+        let invisible: Set<UInt32> = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD]
+        if let hidden = typed.unicodeScalars.first(where: { invisible.contains($0.value) }) {
+            let cleaned = String(String.UnicodeScalarView(typed.unicodeScalars.filter { !invisible.contains($0.value) }))
+            if known(cleaned) || known(UnitMatcher.normalized(cleaned)) {
+                let code = Echo.codePoint(hidden)
+                return L(zh: "其中有看不见的字符（\(code)，多半是从网页或聊天中复制来的）：清空这一格，重新输入 `\(cleaned)`",
+                         en: "it holds an invisible character (\(code), most likely copied from a web page or a chat): empty the cell and type `\(cleaned)` again")
+            }
+        }
         // `Х01` with the Cyrillic `Х`: the same to the eye as `X01`, so "did you mean `X01`?"
         // alone would puzzle; say which letter is not what it looks like.
         if let (letter, _) = ScriptLookalikes.first(in: typed), case let fixed = ScriptLookalikes.latinized(typed), known(fixed) {
@@ -431,6 +442,15 @@ enum ReaderMessages {
     static func scoreNotNumber(_ text: String, _ rep: String, _ unit: String, _ item: String) -> L {
         L(zh: "`\(rep)` 给 `\(unit)` 在 `\(item)` 上的分数 `\(text)` 不是数字",
           en: "score `\(text)` (by `\(rep)` for `\(unit)` on `\(item)`) is not a number")
+    }
+    /// A score that reads as a percentage (`500%`): a workbook cell in a percentage format, which
+    /// shows 5 as 500% (a secretary's test was told only that it was no number).
+    static func scoreAsPercent(_ text: String, max: String?) -> L? {
+        let t = text.trimmingSpaces()
+        guard t.hasSuffix("%"), let p = Rational(decimal: String(t.dropLast()).trimmingSpaces()), let v = p.divided(by: Rational(100)) else { return nil }
+        let worth = max.map { (zh: "；这条标准满分 \($0) 分", en: "; the standard is worth \($0) points") } ?? (zh: "", en: "")
+        return L(zh: "分数不用百分数：多半是单元格设成了百分比格式（\(t) 即 \(v.plainText())）；把这一列的单元格格式改为“常规”或“数值”，按纸质评分表重新输入\(worth.zh)",
+                 en: "a score is no percentage: most likely the cell has a percentage format (\(t) is \(v.plainText())); set the column's format to General or Number and type the scores again from the paper sheets\(worth.en)")
     }
     static func scoreBeyondLimits(_ text: String, _ rep: String, _ unit: String, _ item: String) -> L {
         L(zh: "`\(rep)` 给 `\(unit)` 在 `\(item)` 上的分数 `\(text)` 小数位数太多（最多 \(NumberLimits.maxDecimals) 位）",

@@ -328,7 +328,8 @@ public struct BallotsReader {
             } else {
                 diagnostics.append(.invalidScore) {
                     .error(.invalidScore, ReaderMessages.scoreNotNumber(Echo.cell(text), repText, unitText, itemShown), at: at(cell.column), path: "score",
-                           hint: TypedNumber.hint(for: TypedNumber.ascii(text), valid: isNumber) ?? TypedNumber.commaHint(typed: text, valid: isNumber)
+                           hint: ReaderMessages.scoreAsPercent(TypedNumber.ascii(text), max: item.map { items[$0].max.plainText() })
+                               ?? TypedNumber.hint(for: TypedNumber.ascii(text), valid: isNumber) ?? TypedNumber.commaHint(typed: text, valid: isNumber)
                                ?? (MetricValue.missingTokens.contains(text) ? ReaderMessages.blankForNoScore : nil))
                 }
             }

@@ -36,7 +36,8 @@ extension SessionFolder {
                 text = value.plainText()
             } else {
                 let hint = TypedNumber.commaHint(typed: score) { valid($0) != nil } ?? TypedNumber.hint(for: ascii) { valid($0) != nil }
-                problems.append(.error("invalid-score", SessionMessages.badResolveScore(score, max: max.plainText(), step: step?.plainText()),
+                problems.append(.error("invalid-score", SessionMessages.badResolveScore(score, value: Rational(decimal: ascii.trimmingSpaces()),
+                                                                                               max: max.plainText(), step: step?.plainText()),
                                        path: "--score", hint: hint))
             }
         }

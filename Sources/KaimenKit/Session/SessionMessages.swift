@@ -499,11 +499,17 @@ extension SessionMessages {
         Localized(zh: "`\(item)` 不是职工代表评分项", en: "`\(item)` is not a ballot standard")
     }
 
-    static func badResolveScore(_ s: String, max: String, step: String?) -> Localized {
-        guard let step else {
-            return Localized(zh: "分数 `\(s)` 无效：须是 0–\(max) 之间的数", en: "score `\(s)` is not valid: it must be a number within 0–\(max)")
+    /// Why `resolve --score` is refused: what is wrong with it, then what a score may be (`4.5`
+    /// for a standard worth 4 was told it must be a multiple of 0.5, which it is: a secretary's test).
+    static func badResolveScore(_ s: String, value: Rational?, max: String, step: String?) -> Localized {
+        let rule = step.map { (zh: "须在 0–\(max) 之间，且是 \($0) 的整数倍", en: "it must lie within 0–\(max), in steps of \($0)") }
+            ?? (zh: "须是 0–\(max) 之间的数", en: "it must be a number within 0–\(max)")
+        guard let value else { return Localized(zh: "分数 `\(s)` 不是数字：\(rule.zh)", en: "score `\(s)` is not a number: \(rule.en)") }
+        if value.isNegative { return Localized(zh: "分数 `\(s)` 是负数：\(rule.zh)", en: "score `\(s)` is negative: \(rule.en)") }
+        if let m = Rational(decimal: max), value > m {
+            return Localized(zh: "分数 `\(s)` 超过这条标准的满分 \(max) 分", en: "score `\(s)` is above the standard's \(max) points")
         }
-        return Localized(zh: "分数 `\(s)` 无效：须在 0–\(max) 之间，且是 \(step) 的整数倍", en: "score `\(s)` is not valid: it must lie within 0–\(max), in steps of \(step)")
+        return Localized(zh: "分数 `\(s)` 不是 \(step ?? "") 的整数倍：\(rule.zh)", en: "score `\(s)` is not a multiple of \(step ?? ""): \(rule.en)")
     }
 
     /// A cell's value as a message shows it: the number, or 空 / blank.

@@ -43,14 +43,8 @@ enum ScriptLookalikes {
     /// `西里尔字母 Х（U+0425）` / `the Cyrillic letter Х (U+0425)`.
     static func named(_ letter: Unicode.Scalar) -> Localized {
         let cyrillic = letter.value >= 0x0400
-        let code = "U+" + String(letter.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        let code = Echo.codePoint(letter)
         return Localized(zh: "\(cyrillic ? "西里尔" : "希腊")字母 \(letter)（\(code)）",
                          en: "the \(cyrillic ? "Cyrillic" : "Greek") letter \(letter) (\(code))")
-    }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

@@ -66,6 +66,34 @@ struct LookalikeLettersTests {
         #expect(r.err.contains("B 列（unit）：错误：选票打分的单位 `Х04` 不在单位文件里；其中的 `Х` 是西里尔字母 Х（U+0425），不是拉丁字母：是不是 `X04`？（切换到英文输入法再输入）"), "\(r.err)")
     }
 
+    /// Found by a secretary's test: `R08` with a zero-width space was asked "did you mean `R08`?".
+    @Test("an id with an invisible character: which one, and to type the id again")
+    func invisibleCharacter() throws {
+        let folder = ScratchFolder(); defer { folder.cleanUp() }
+        let args = try TextLimitsTests.files(in: folder, ballots: { text in
+            guard let r = text.range(of: "R08,") else { return text }
+            return text.replacingCharacters(in: r, with: "R08\u{200B},")
+        })
+        let r = EndToEndTests.run(["score"] + args)
+        #expect(r.code == .failure)
+        #expect(r.err.contains("其中有看不见的字符（U+200B，多半是从网页或聊天中复制来的）：清空这一格，重新输入 `R08`"), "\(r.err)")
+    }
+
+    /// Found by a secretary's test: a workbook's cell in a percentage format read as `500%`, and
+    /// was told only that it was no number.
+    @Test("a score written as a percentage: the cell's format is named, with the value it holds")
+    func scoreAsPercent() throws {
+        let folder = ScratchFolder(); defer { folder.cleanUp() }
+        let args = try TextLimitsTests.files(in: folder, ballots: { text in
+            guard let r = text.range(of: "R01,X01,rights.ballot,3.5\n") else { return text }
+            return text.replacingCharacters(in: r, with: "R01,X01,rights.ballot,350%\n")
+        })
+        let r = EndToEndTests.run(["score"] + args)
+        #expect(r.code == .failure)
+        #expect(r.err.contains("上的分数 `350%` 不是数字；分数不用百分数：多半是单元格设成了百分比格式（350% 即 3.5）；把这一列的单元格格式改为“常规”或“数值”，按纸质评分表重新输入；这条标准满分 4 分"),
+                "\(r.err)")
+    }
+
     @Test("what counts: mixed with ASCII letters or digits; a word wholly in another script, and Chinese, do not")
     func detection() {
         #expect(ScriptLookalikes.first(in: "Х03")?.looksLike == "X")

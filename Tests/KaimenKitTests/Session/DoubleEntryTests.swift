@@ -115,9 +115,16 @@ struct DoubleEntryTests {
         let noReason = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--by", "王秘书"])
         #expect(noReason.code == .usage)
         #expect(noReason.err.contains("理由"))
-        let offStep = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4.3", "--reason", "r", "--by", "王秘书"])
+        let offStep = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "3.3", "--reason", "r", "--by", "王秘书"])
         #expect(offStep.code == .failure)
-        #expect(offStep.err.contains("分数 `4.3` 无效：须在 0–4 之间，且是 0.5 的整数倍"), "\(offStep.err)")
+        #expect(offStep.err.contains("分数 `3.3` 不是 0.5 的整数倍：须在 0–4 之间，且是 0.5 的整数倍"), "\(offStep.err)")
+        // Above the standard's points (a multiple of 0.5 all the same), negative, no number: each said as it is.
+        let above = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4.5", "--reason", "r", "--by", "王秘书"])
+        #expect(above.code == .failure && above.err.contains("分数 `4.5` 超过这条标准的满分 4 分"), "\(above.err)")
+        let negative = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "-1", "--reason", "r", "--by", "王秘书"])
+        #expect(negative.err.contains("分数 `-1` 是负数：须在 0–4 之间，且是 0.5 的整数倍"), "\(negative.err)")
+        let words = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "四", "--reason", "r", "--by", "王秘书"])
+        #expect(words.err.contains("分数 `四` 不是数字：须在 0–4 之间，且是 0.5 的整数倍"), "\(words.err)")
         // The command as `status` prints it, with only the score filled in: its placeholders are
         // refused, nothing recorded (a secretary's trial recorded a resolve by “姓名”).
         let lines = s.journalLines.count
