@@ -37,7 +37,7 @@ public struct SessionFolder {
         }
         let interrupted = leftByInterruptedInit(directory.path)
         if !interrupted, let existing = try? fm.contentsOfDirectory(atPath: directory.path), !existing.isEmpty {
-            throw .problems([.error("session-folder-not-empty", SessionMessages.folderNotEmpty(directory.path), hint: SessionMessages.sessionExistsHint)])
+            throw .problems([.error("session-folder-not-empty", SessionMessages.folderNotEmpty(directory.path), hint: SessionMessages.folderNotEmptyHint)])
         }
         // Where each input is copied to, inside the folder.
         let rulesDir = PathText.directory(of: PathText.normalize(paths.rules))

@@ -259,7 +259,9 @@ extension SessionMessages {
         Localized(zh: "`\(path)` 已有会话日志，不能再次建立", en: "`\(path)` already holds a session journal")
     }
 
-    static let sessionExistsHint = Localized(zh: "换一个新文件夹，或继续使用已有的会话", en: "choose a new folder, or go on with the existing session")
+    /// A folder that holds other things than a session: no session to go on with (a secretary's
+    /// test was told to "go on with the existing session" of a folder of notes).
+    static let folderNotEmptyHint = Localized(zh: "换一个新文件夹（不存在的文件夹会自动建立），或先清空这个文件夹", en: "choose a new folder (one that does not exist is made), or empty this one first")
     /// `init` again on a session: perhaps the first `init` was done and only stopped (Ctrl-C)
     /// before it said so (a secretary's trial was left wondering): how to see it.
     static func sessionExistsHint(_ path: String) -> Localized {
