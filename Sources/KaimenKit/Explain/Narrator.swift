@@ -134,7 +134,7 @@ public struct Narrator {
         case .notAssessable(let reason):
             return reasonText(reason, s) + lang.t("，", "; ") + fallbackText(r, s)
         case .insufficientBallots(let count, let needed):
-            return lang.t("有效票 \(count) 张，少于 \(needed) 张，票数不足", "\(count) ballots, fewer than \(needed): insufficient")
+            return lang.t("有效票 \(count) 张，少于 \(needed) 张，票数不足", "\(count) ballot\(count == 1 ? "" : "s"), fewer than \(needed): insufficient")
                 + lang.t("，", "; ") + fallbackText(r, s)
         case .scored:
             break

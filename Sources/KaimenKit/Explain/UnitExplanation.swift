@@ -42,7 +42,11 @@ public struct UnitExplanation {
                 out += "   \(s.id) \(s.name)  [\(method)] \(fmt.fixed(sr.points))/\(fmt.points(sr.maxPoints))\n"
                 out += "     " + lang.t("评分标准：", "criteria: ") + s.criteria + "\n"
                 out += "     " + narrator.note(sr, s) + "\n"
-                if case .ballot(let d) = sr.detail { out += ballotLines(d, standard: s, unit: unit) }
+                if case .ballot(let d) = sr.detail {
+                    var insufficient = false
+                    if case .insufficientBallots = sr.status { insufficient = true }
+                    out += ballotLines(d, standard: s, unit: unit, insufficient: insufficient)
+                }
             }
             if let f = ar.prorateFactor, f.isZero {
                 out += "   " + lang.t("本方面所有标准均不予考核，计 0 分\n", "no standard of this area could be assessed: 0 points\n")
@@ -96,13 +100,16 @@ public struct UnitExplanation {
         return out
     }
 
-    func ballotLines(_ d: BallotDetail, standard s: Standard, unit: (id: String, name: String, category: String)) -> String {
+    /// - Parameter insufficient: too few ballots to count: they are listed as cast, not as kept.
+    func ballotLines(_ d: BallotDetail, standard s: Standard, unit: (id: String, name: String, category: String), insufficient: Bool = false) -> String {
         let fmt = ValueFormatter(rules: session.rules, lang: lang)
         func list(_ l: [BallotScore]) -> String {
             l.map { "\(session.representatives[$0.representative].id) \(fmt.points($0.score))" }.joined(separator: lang.t("，", ", "))
         }
         var out = ""
-        if !d.kept.isEmpty { out += "     " + lang.t("计入：", "kept: ") + list(d.kept) + "\n" }
+        if !d.kept.isEmpty {
+            out += "     " + (insufficient ? lang.t("所投（票数不足，未计入）：", "cast (too few, not counted): ") : lang.t("计入：", "kept: ")) + list(d.kept) + "\n"
+        }
         if !d.droppedHigh.isEmpty { out += "     " + lang.t("去掉最高：", "dropped as highest: ") + list(d.droppedHigh) + "\n" }
         if !d.droppedLow.isEmpty { out += "     " + lang.t("去掉最低：", "dropped as lowest: ") + list(d.droppedLow) + "\n" }
         let key = session.items.first { session.rules.standards[$0.standard].id == s.id }?.key ?? s.id

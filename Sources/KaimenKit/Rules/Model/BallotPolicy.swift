@@ -28,8 +28,8 @@ public struct BallotPolicy: Sendable, Equatable {
         /// What `count` ballots came to when none were dropped: `7 票平均 7.3`.
         func resultWords(count n: Int, result: String, lang: Language) -> String {
             switch self {
-            case .mean, .trimmedMean: lang.t("\(n) 票平均 \(result)", "mean of \(n) ballots \(result)")
-            case .median: lang.t("\(n) 票取中位数 \(result)", "median of \(n) ballots \(result)")
+            case .mean, .trimmedMean: lang.t("\(n) 票平均 \(result)", "mean of \(n) ballot\(n == 1 ? "" : "s") \(result)")
+            case .median: lang.t("\(n) 票取中位数 \(result)", "median of \(n) ballot\(n == 1 ? "" : "s") \(result)")
             }
         }
     }
