@@ -60,7 +60,7 @@ public enum TextEncodingDetection {
         if let text = String(data: Data(bytes), encoding: gb18030) {
             let warning = Diagnostic.warning(
                 DiagnosticCode.gb18030Decoded, CSVMessages.readAsGB18030(fileName),
-                at: SourceLocation(file: fileName, line: 1, column: 1), hint: CSVMessages.checkChinese)
+                at: .whole(fileName), hint: CSVMessages.checkChinese)
             return .success(Decoded(bytes: withoutBOM(Array(text.utf8)), encoding: .gb18030, diagnostics: [warning]))
         }
         // Neither. A file that breaks UTF-8 more often than it holds a UTF-8 character is most
@@ -214,7 +214,8 @@ public enum TextEncodingDetection {
     private static func decodeUTF16(_ bytes: [UInt8], fileName: String) -> Result<Decoded, DiagnosticsError> {
         let littleEndian = bytes[0] == 0xFF
         let name = littleEndian ? "UTF-16 LE" : "UTF-16 BE"
-        let start = SourceLocation(file: fileName, line: 1, column: 1)
+        // The file as a whole (its encoding), not a made-up first cell.
+        let start = SourceLocation.whole(fileName)
         var units: [UInt16] = []
         units.reserveCapacity(bytes.count / 2)
         var i = 2
