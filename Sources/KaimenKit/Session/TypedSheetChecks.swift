@@ -25,21 +25,23 @@ struct TypedSheetChecks {
     /// `sheet-name-mismatch` when `cell` holds a name that is not `rep`'s; with the representative
     /// that name is, if any.
     func representativeName(_ cell: String, rep: Representative, at: SourceLocation, path: String) -> Diagnostic? {
-        let typed = Self.key(cell)
-        guard !typed.isEmpty, typed != Self.key(rep.name) else { return nil }
-        let others = setup.representatives.filter { Self.key($0.name) == typed }.map(\.id)
-        return .error("sheet-name-mismatch", SessionMessages.nameMismatch(rep, typed: cell.trimmingSpaces(), others: others), at: at,
-                      path: path, hint: SessionMessages.nameMismatchHint(rep, others: others))
+        name(cell, .representative, id: rep.id, name: rep.name, named: setup.representatives.map { ($0.id, $0.name) }, code: "sheet-name-mismatch", at: at, path: path)
     }
 
     /// `sheet-unit-mismatch` when `cell` holds a unit name that is not `unit`'s; with the unit
     /// that name is, if any.
     func unitName(_ cell: String, unit: Unit, at: SourceLocation, path: String) -> Diagnostic? {
+        name(cell, .unit, id: unit.id, name: unit.name, named: setup.units.map { ($0.id, $0.name) }, code: "sheet-unit-mismatch", at: at, path: path)
+    }
+
+    /// `code` when `cell` holds a name that is not `name` (of `id`), said with the ids of `named` whose name it is.
+    private func name(_ cell: String, _ kind: SessionMessages.NamedBy, id: String, name: String, named: [(id: String, name: String)],
+                      code: String, at: SourceLocation, path: String) -> Diagnostic? {
         let typed = Self.key(cell)
-        guard !typed.isEmpty, typed != Self.key(unit.name) else { return nil }
-        let others = setup.units.filter { Self.key($0.name) == typed }.map(\.id)
-        return .error("sheet-unit-mismatch", SessionMessages.unitNameMismatch(unit, typed: cell.trimmingSpaces(), others: others), at: at,
-                      path: path, hint: SessionMessages.unitNameMismatchHint(unit, others: others))
+        guard !typed.isEmpty, typed != Self.key(name) else { return nil }
+        let others = named.filter { Self.key($0.name) == typed }.map(\.id)
+        return .error(code, SessionMessages.nameMismatch(kind, id: id, name: name, typed: cell.trimmingSpaces(), others: others), at: at,
+                      path: path, hint: SessionMessages.nameMismatchHint(kind, name: name, others: others))
     }
 
     /// `sheet-id-mismatch` when `cell` is not the id of the sheet `row` names, as the session's

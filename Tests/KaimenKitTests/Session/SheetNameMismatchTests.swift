@@ -70,7 +70,7 @@ struct SheetNameMismatchTests {
         let file = try s.file("a.csv", Self.rows { unit in unit == "X02" ? (Self.sheetIDs["X01"]!, "顾尚礼", Self.unitNames["X01"]!) : (Self.sheetIDs[unit]!, "顾尚礼", Self.unitNames[unit]!) })
         let r = s.run("enter", [file, "--by", "甲"])
         #expect(r.code != .success)
-        #expect(r.err.contains("a.csv 第 3 行 E 列（单位名称）：错误：单位编号 `X02` 是 西城区德胜商贸集团有限公司工会，这一行的单位名称却写着 `北京西城华宸建设集团有限公司工会`（X01 的名称）：编号和名称有一处录错了；"
+        #expect(r.err.contains("a.csv 第 3 行 E 列（单位名称）：错误：单位编号 `X02` 是 西城区德胜商贸集团有限公司工会，这一行的单位名称却写着 `北京西城华宸建设集团有限公司工会`（X01 的单位名称）：编号和名称有一处录错了；"
                                + "核对纸质评分表上是哪个单位：若是 X01 的，把这一行的单位编号改为 `X01`；若编号没错，把单位名称改回 西城区德胜商贸集团有限公司工会（或清空这一格）；改好后重新录入这个文件"), "\(r.err)")
         #expect(r.err.contains("a.csv 第 3 行 A 列（表号）：错误：表号 `0001-8` 是代表 `R01` 给单位 `X01` 的评分表，这一行却是 `R01` 给 `X02` 的：编号和表号有一处录错了；"
                                + "核对纸质评分表：若是表号上的那张，把这一行的代表编号和单位编号改为 `R01`、`X01`；否则按纸质表改正表号（`R01` 给 `X02` 的评分表表号是 `0002-6`）；改好后重新录入这个文件"), "\(r.err)")
