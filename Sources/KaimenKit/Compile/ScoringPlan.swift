@@ -24,7 +24,9 @@ public struct ScoringPlan: Sendable {
         return raw.isZero ? area.points : (area.points * weighted).divided(by: raw)!
     }
 
-    /// Compiles; fails only for a combine policy the rules cannot satisfy.
+    /// Compiles; fails only for a combine policy the rules cannot satisfy. The one place that
+    /// decides whether rules can be scored: `RulesLoader.load` calls it too, so `rules check`
+    /// and `rules test` refuse what `score` would, at the same place.
     public static func compile(_ rules: Rules) -> Result<ScoringPlan, DiagnosticsError> {
         let metricIndex = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let items = BallotItem.items(of: rules)
@@ -36,8 +38,15 @@ public struct ScoringPlan: Sendable {
             let ballotMax = items.reduce(Rational.zero) { $0 + $1.max }
             let metricMax = rules.standards.indices.filter { itemOf[$0] == nil }.reduce(Rational.zero) { $0 + rules.standards[$1].points }
             var problems: [Diagnostic] = []
-            if ballotMax.isZero && !wb.isZero { problems.append(.error(.combineWeights, RulesMessages.combineNoBallots(wb.plainText()), path: "ballots.combine")) }
-            if metricMax.isZero && !wm.isZero { problems.append(.error(.combineWeights, RulesMessages.combineNoMetrics(wm.plainText()), path: "ballots.combine")) }
+            let at = rules.ballots.combineLocation
+            if ballotMax.isZero && !wb.isZero {
+                problems.append(.error(.combineWeights, RulesMessages.combineNoBallots(wb.plainText()), at: at, path: "ballots.combine",
+                                       hint: RulesMessages.combineFixNoBallots))
+            }
+            if metricMax.isZero && !wm.isZero {
+                problems.append(.error(.combineWeights, RulesMessages.combineNoMetrics(wm.plainText()), at: at, path: "ballots.combine",
+                                       hint: RulesMessages.combineFixNoMetrics))
+            }
             if !problems.isEmpty { return .failure(DiagnosticsError(problems)) }
             let hundred = Rational(100)
             let fb = ballotMax.isZero ? .zero : (wb * total).divided(by: hundred * ballotMax)!

@@ -338,4 +338,8 @@ enum RulesMessages {
     static func combineNoMetrics(_ w: String) -> L {
         L(zh: "`ballots.combine` 给指标 \(w)%，但所有标准都由代表打分", en: "`ballots.combine` gives metrics \(w)%, but every standard is scored by ballot")
     }
+    static let combineFixNoBallots = L(zh: "删去 `combine`（或写 \"mode\": \"sum\"），或把代表打分的份额写为 0，或加一条 \"method\": \"ballot\" 的标准",
+                                       en: "drop `combine` (or write \"mode\": \"sum\"), give ballots 0, or add a standard with \"method\": \"ballot\"")
+    static let combineFixNoMetrics = L(zh: "删去 `combine`（或写 \"mode\": \"sum\"），或把指标的份额写为 0，或加一条按指标计分的标准",
+                                       en: "drop `combine` (or write \"mode\": \"sum\"), give metrics 0, or add a standard scored from metrics")
 }

@@ -30,7 +30,7 @@ struct RulesTestRunnerTests {
               "expect": { "standards": { "s1": 6, "s2": 3.5 }, "areas": { "a": 9.5 }, "bonus": 0, "total": 9.5, "grade": "优秀" } }
             """#)])
         #expect(rules.tests.count == 1)
-        let outcomes = RulesTestRunner.run(rules)
+        let outcomes = try RulesTestRunner.run(rules)
         #expect(outcomes.count == 1)
         #expect(outcomes[0].passed, "\(outcomes[0].failures)")
     }
@@ -43,7 +43,7 @@ struct RulesTestRunnerTests {
               "expect": { "standards": { "s1": 6 }, "total": 3, "grade": "合格" } }
             """#)
         let rules = try Self.load(["/mem/r.jsonc": text])
-        let failures = RulesTestRunner.run(rules)[0].failures
+        let failures = try RulesTestRunner.run(rules)[0].failures
         #expect(failures.count == 2)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let line = try #require(lines.firstIndex { $0.contains(#""s1": 6 }"#) }) + 1
@@ -63,6 +63,42 @@ struct RulesTestRunnerTests {
         #expect(code == .failure)
         #expect(console.stderr.contains(":\(line):\(column): error: test `差一点`: standard `s1` expected 6, got 3"))
         #expect(console.stdout.contains("1 test, 0 passed, 1 failed"))
+    }
+
+    @Test("rules that score cannot compile fail rules check at their place, and rules test fails rather than skipping")
+    func uncompilableRulesFail() throws {
+        // Every standard is a ballot, but `combine` gives metrics 60%: `score` refuses it.
+        let text = RulesText.make(
+            metrics: RulesText.metric("m"),
+            areas: RulesText.area("a", points: "10"),
+            standards: RulesText.standard("s2", area: "a", points: "10", #""method": "ballot""#),
+            more: #"""
+            "ballots": { "aggregate": "mean", "minBallots": 2, "combine": { "mode": "weighted", "ballots": 40, "metrics": 60 } },
+            "tests": [ { "name": "全满分", "ballots": { "s2": [10, 10] }, "expect": { "total": 999 } } ],
+            """#)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(lines.firstIndex { $0.contains(#""combine""#) }) + 1
+        // The `{` after `"combine": ` (1-based columns).
+        let column = String(lines[line - 1]).components(separatedBy: #""combine": "#)[0].unicodeScalars.count + 12
+        let folder = ScratchFolder()
+        defer { folder.cleanUp() }
+        try Data(text.utf8).write(to: folder.url.appendingPathComponent("r.jsonc"))
+        for command in ["check", "test"] {
+            let console = BufferConsole(currentDirectory: folder.url.path)
+            #expect(CLI.run(["rules", command, "r.jsonc", "--lang", "en"], console: console) == .failure)
+            #expect(console.stderr.contains("r.jsonc:\(line):\(column): error: `ballots.combine` gives metrics 60%, but every standard is scored by ballot"),
+                    "\(console.stderr)")
+            #expect(!console.stdout.contains("ok"))
+            #expect(!console.stdout.contains("0 tests"))
+        }
+        // The reverse: ballots weighted, no ballot standard.
+        let noBallot = RulesText.single(points: "10", metrics: RulesText.metric("m"), method: #""method": "count", "metric": "m", "perUnit": 1"#,
+                                        more: #""ballots": { "combine": { "mode": "weighted", "ballots": 40, "metrics": 60 } },"#)
+        #expect(throws: DiagnosticsError.self) { try Self.load(["/mem/r.jsonc": noBallot]) }
+        do { _ = try Self.load(["/mem/r.jsonc": noBallot]) } catch {
+            #expect(error.diagnostics.map(\.code) == ["combine-weights"])
+            #expect(error.diagnostics[0].location?.line == 4)
+        }
     }
 
     @Test("a test naming an unknown standard, metric or grade is an error in the rules file")
@@ -141,10 +177,10 @@ struct RulesTestRunnerTests {
         """#
         let rules = try Self.load(["/mem/r.jsonc": base, "/mem/child.jsonc": child], "/mem/child.jsonc")
         #expect(rules.tests.map(\.name) == ["基础", "新门槛"])
-        let own = RulesTestRunner.run(rules)
+        let own = try RulesTestRunner.run(rules)
         #expect(own.map(\.test.name) == ["新门槛"])
         #expect(own.allSatisfy { $0.passed })
-        let all = RulesTestRunner.run(rules, inherited: true)
+        let all = try RulesTestRunner.run(rules, inherited: true)
         #expect(all.count == 2)
         let old = try #require(all.first { $0.inherited })
         // Under the child's bands m = 0.6 scores 0, not 3.

@@ -31,21 +31,23 @@ public enum RulesTestCommand: Command {
         guard !files.isEmpty else { return usageError(CommandMessages.noRulesFiles, console: console, lang: lang) }
         var failed = false
         for file in files {
-            let rules: Rules
-            do { rules = try RulesLoader().load(resolve(file, in: console.currentDirectory)).rules } catch {
+            let outcomes: [RulesTestRunner.Outcome]
+            do {
+                let rules = try RulesLoader().load(resolve(file, in: console.currentDirectory)).rules
+                outcomes = try RulesTestRunner.run(rules, inherited: args.has("--inherited"))
+            } catch {
                 failed = true
                 for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
-                console.errLine(lang.t("\(file)：细则有错误，未运行测试", "\(file): the rules have errors; no tests run"))
+                console.errLine(lang.t("\(Echo.shown(file))：细则有错误，未运行测试", "\(Echo.shown(file)): the rules have errors; no tests run"))
                 continue
             }
-            let outcomes = RulesTestRunner.run(rules, inherited: args.has("--inherited"))
             for o in outcomes where !o.passed {
                 for d in o.failures { console.errLine(relative(d, console, lang)) }
             }
             let own = outcomes.filter { !$0.inherited }, inherited = outcomes.filter(\.inherited)
             let ownFailed = own.filter { !$0.passed }.count, inheritedFailed = inherited.filter { !$0.passed }.count
             if ownFailed > 0 || inheritedFailed > 0 { failed = true }
-            var line = lang.t("\(file)：\(own.count) 个测试，\(own.count - ownFailed) 个通过", "\(file): \(own.count) test\(own.count == 1 ? "" : "s"), \(own.count - ownFailed) passed")
+            var line = lang.t("\(Echo.shown(file))：\(own.count) 个测试，\(own.count - ownFailed) 个通过", "\(Echo.shown(file)): \(own.count) test\(own.count == 1 ? "" : "s"), \(own.count - ownFailed) passed")
             if ownFailed > 0 { line += lang.t("，\(ownFailed) 个失败", ", \(ownFailed) failed") }
             if args.has("--inherited") {
                 line += lang.t("；继承的测试 \(inherited.count) 个，\(inherited.count - inheritedFailed) 个通过", "; \(inherited.count) inherited, \(inherited.count - inheritedFailed) passed")

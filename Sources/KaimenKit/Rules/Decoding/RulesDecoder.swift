@@ -482,6 +482,7 @@ struct RulesDecoder {
         }
         if let c = r.object("combine", what: RulesMessages.quoted("combine")) {
             c.finish(allowed: RulesDecoder.combineKeys)
+            p.combineLocation = c.location
             switch c.choice("mode", ["sum", "weighted"]) {
             case "weighted":
                 let b = c.number("ballots", nonNegative: true, meaning: .percent), m = c.number("metrics", nonNegative: true, meaning: .percent)

@@ -67,6 +67,9 @@ public struct RulesLoader {
             var decoder = RulesDecoder(ctx: ctx)
             if let rules = decoder.decode(root, sourceFiles: files) {
                 RulesValidator(rules: rules, ctx: ctx).validate()
+                // What only the compiled plan can tell (a combine weight no standard can take):
+                // checked here too, so no file loads that `score` would then refuse.
+                if !ctx.hasErrors, case .failure(let e) = ScoringPlan.compile(rules) { ctx.diagnostics.append(contentsOf: e.diagnostics) }
                 if !ctx.hasErrors {
                     return Loaded(rules: rules, warnings: ctx.diagnostics.filter { $0.severity != .error })
                 }

@@ -10,9 +10,15 @@ public enum RulesTestRunner {
         public var passed: Bool { failures.isEmpty }
     }
 
-    /// The file's own tests, and with `inherited` the tests of the files it extends.
-    public static func run(_ rules: Rules, inherited: Bool = false) -> [Outcome] {
-        guard case .success(let plan) = ScoringPlan.compile(rules) else { return [] }
+    /// The file's own tests, and with `inherited` the tests of the files it extends. Rules
+    /// that cannot be scored throw why (`RulesLoader` refuses them already): a test is never
+    /// skipped in silence.
+    public static func run(_ rules: Rules, inherited: Bool = false) throws(DiagnosticsError) -> [Outcome] {
+        let plan: ScoringPlan
+        switch ScoringPlan.compile(rules) {
+        case .success(let p): plan = p
+        case .failure(let e): throw e
+        }
         return rules.tests.compactMap { test in
             let own = test.isOwn(in: rules)
             guard own || inherited else { return nil }
