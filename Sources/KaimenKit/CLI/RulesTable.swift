@@ -10,7 +10,7 @@ public enum RulesTable {
         s += lang.t(" · \(rules.areas.count) 个方面, \(rules.standards.count) 条标准, 共 \(rules.totalPoints.plainText()) 分\n",
                     " · \(rules.areas.count) areas, \(rules.standards.count) standards, \(rules.totalPoints.plainText()) points\n")
         if rules.sourceFiles.count > 1 {
-            s += lang.t("继承 (extends): ", "extends: ") + rules.sourceFiles.map { $0.split(separator: "/").last.map(String.init) ?? $0 }.joined(separator: " → ") + "\n"
+            s += lang.t("继承 (extends): ", "extends: ") + rules.sourceFiles.map { Echo.shown($0.split(separator: "/").last.map(String.init) ?? $0) }.joined(separator: " → ") + "\n"
         }
         s += "\n"
         var table = TextTable(columns: [

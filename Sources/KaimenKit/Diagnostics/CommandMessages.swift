@@ -96,7 +96,8 @@ enum CommandMessages {
                   en: "\(n) error\(n == 1 ? "" : "s"); nothing was scored\(wroteNothing ? " and nothing written" : "")")
     }
     static func fileErrors(_ file: String, _ n: Int) -> Localized {
-        Localized(zh: "\(file)：\(n) 个错误", en: "\(file): \(n) error\(n == 1 ? "" : "s")")
+        let file = Echo.shown(file)
+        return Localized(zh: "\(file)：\(n) 个错误", en: "\(file): \(n) error\(n == 1 ? "" : "s")")
     }
     static func couldNotWrite(_ out: String, _ error: String) -> Localized {
         Localized(zh: "无法写入 `\(out)`：\(error)", en: "could not write to `\(out)`: \(error)")

@@ -66,8 +66,10 @@ public enum ComparisonExport {
         let p = c.precision
         var lines: [String] = []
         let n = c.moves.count
-        lines.append(lang.t("\(c.old.file)（\(c.old.id) \(c.old.version)）→ \(c.new.file)（\(c.new.id) \(c.new.version)），共 \(n) 个单位",
-                            "\(c.old.file) (\(c.old.id) \(c.old.version)) → \(c.new.file) (\(c.new.id) \(c.new.version)), \(n) units"))
+        // File names as typed may hold any character: shown as diagnostics show them.
+        let (oldFile, newFile) = (Echo.shown(c.old.file), Echo.shown(c.new.file))
+        lines.append(lang.t("\(oldFile)（\(c.old.id) \(c.old.version)）→ \(newFile)（\(c.new.id) \(c.new.version)），共 \(n) 个单位",
+                            "\(oldFile) (\(c.old.id) \(c.old.version)) → \(newFile) (\(c.new.id) \(c.new.version)), \(n) units"))
         let g = c.gradeChanges
         lines.append(lang.t("等次变化：\(g.count) 个单位", "grade changed: \(g.count) unit\(g.count == 1 ? "" : "s")")
                      + (g.isEmpty ? "" : lang.t("（", " (") + TuningMessages.firstOf(g.map { "\($0.unit) \($0.oldGrade)→\($0.newGrade)" }, separator: lang.t("，", ", "), lang: lang) + lang.t("）", ")")))

@@ -141,7 +141,7 @@ public enum CompareCommand: Command {
                 // Nothing counted yet is the session's state, not a fault of either rules file.
                 let nothingCounted = problems != error.diagnostics
                 console.errLine(nothingCounted ? lang.t("\(n) 个错误，未比较", "\(n) error\(n == 1 ? "" : "s"); nothing compared")
-                                               : lang.t("\(files[i])：\(n) 个错误，未比较", "\(files[i]): \(n) error\(n == 1 ? "" : "s"); nothing compared"))
+                                               : lang.t("\(Echo.shown(files[i]))：\(n) 个错误，未比较", "\(Echo.shown(files[i])): \(n) error\(n == 1 ? "" : "s"); nothing compared"))
                 return .failure
             }
         }
@@ -167,7 +167,7 @@ public enum CompareCommand: Command {
             for d in session.inputWarnings where d.code == DiagnosticCode.metricColumnAbsent.rawValue {
                 guard let metric = d.path, !assumed.contains(metric), !overrides.entries.contains(where: { $0.key.hasSuffix("." + metric) }),
                       said.insert(metric).inserted else { continue }
-                console.errLine(files[i] + lang.t("：", ": ") + relative(d, console, lang))
+                console.errLine(Echo.shown(files[i]) + lang.t("：", ": ") + relative(d, console, lang))
             }
         }
         if let assumption, !allGaps.isEmpty {

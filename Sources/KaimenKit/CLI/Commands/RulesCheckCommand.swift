@@ -29,7 +29,7 @@ public enum RulesCheckCommand: Command {
                 let loaded = try RulesLoader().load(resolve(file, in: console.currentDirectory))
                 for w in loaded.warnings + QuotaCheck.rulesWarnings(loaded.rules) + GradeReachCheck.rulesWarnings(loaded.rules)
                          + UnreadMetricCheck.rulesWarnings(loaded.rules) { console.errLine(relative(w, console, lang)) }
-                console.outLine(lang == .zh ? "\(file)：通过 — \(summary(loaded.rules, lang: .zh))" : "\(file): ok — \(summary(loaded.rules))")
+                console.outLine(lang == .zh ? "\(Echo.shown(file))：通过 — \(summary(loaded.rules, lang: .zh))" : "\(Echo.shown(file)): ok — \(summary(loaded.rules))")
             } catch {
                 failed = true
                 reportRulesErrors(error, file: file, console: console, lang: lang)
@@ -52,7 +52,7 @@ public enum RulesCheckCommand: Command {
         s += "; methods: " + rules.methodsUsed.joined(separator: ", ")
         let own = rules.tests.filter { $0.isOwn(in: rules) }.count, inherited = rules.tests.count - own
         s += "; " + n(own, "test") + (inherited > 0 ? " (+\(inherited) inherited)" : "")
-        if rules.sourceFiles.count > 1 { s += "; extends " + rules.sourceFiles.dropFirst().map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " → ") }
+        if rules.sourceFiles.count > 1 { s += "; extends " + rules.sourceFiles.dropFirst().map { Echo.shown(URL(fileURLWithPath: $0).lastPathComponent) }.joined(separator: " → ") }
         return s
     }
 
@@ -68,7 +68,7 @@ public enum RulesCheckCommand: Command {
         s += "；方法：" + rules.methodsUsed.map { ScoringMethod.Kind(rawValue: $0)?.words.zh ?? $0 }.joined(separator: "、")
         let own = rules.tests.filter { $0.isOwn(in: rules) }.count, inherited = rules.tests.count - own
         s += "；测试 \(own) 个" + (inherited > 0 ? "（另继承 \(inherited) 个）" : "")
-        if rules.sourceFiles.count > 1 { s += "；继承 " + rules.sourceFiles.dropFirst().map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " → ") }
+        if rules.sourceFiles.count > 1 { s += "；继承 " + rules.sourceFiles.dropFirst().map { Echo.shown(URL(fileURLWithPath: $0).lastPathComponent) }.joined(separator: " → ") }
         return s
     }
 

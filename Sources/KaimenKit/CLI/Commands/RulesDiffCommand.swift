@@ -37,7 +37,7 @@ public enum RulesDiffCommand: Command {
     }
 
     public static func text(_ diff: RulesDiff, oldFile: String, newFile: String, lang: Language = .en) -> String {
-        var s = "\(oldFile) (\(diff.oldRules.id) \(diff.oldRules.version)) → \(newFile) (\(diff.newRules.id) \(diff.newRules.version))\n"
+        var s = "\(Echo.shown(oldFile)) (\(diff.oldRules.id) \(diff.oldRules.version)) → \(Echo.shown(newFile)) (\(diff.newRules.id) \(diff.newRules.version))\n"
         if diff.changes.isEmpty { return s + M.noDifferences.text(lang) }
         if diff.oldTotal != diff.newTotal { s += M.totalMoved(diff.oldTotal, diff.newTotal, gradeMins: diff.unchangedGradeMins).text(lang) }
         for (section, title) in M.sectionTitles {
