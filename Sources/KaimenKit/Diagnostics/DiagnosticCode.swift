@@ -186,6 +186,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
 
     // Tuning: compare, rules test (docs/tuning.md)
     case compareMissingMetric = "compare-missing-metric"
+    case compareBallotsDropped = "compare-ballots-dropped"
+    case compareBallotsAdded = "compare-ballots-added"
+    case compareBallotsRescaled = "compare-ballots-rescaled"
     case setUnknownUnit = "set-unknown-unit"
     case setUnknownMetric = "set-unknown-metric"
     case setInvalidValue = "set-invalid-value"

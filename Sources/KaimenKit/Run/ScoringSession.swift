@@ -75,9 +75,11 @@ public struct ScoringSession: Sendable {
 
     /// Runs the pipeline with rules already loaded (the tuning tools change them in memory).
     /// `adjust` may change the metrics once read, before anything is scored (a what-if value);
-    /// the problems it returns join the input problems.
+    /// the problems it returns join the input problems. `ballots`, when given, are the ballots
+    /// already read and checked under other rules (`compare` carries OLD's to NEW): the ballots
+    /// file is not read again.
     public static func run(rules: Rules, warnings: [Diagnostic] = [], _ inputs: Inputs, readFile: ((String) throws -> Data)? = nil,
-                           adjust: ((inout UnitTable) -> [Diagnostic])? = nil,
+                           adjust: ((inout UnitTable) -> [Diagnostic])? = nil, ballots carried: BallotBox? = nil,
                            clock: StageClock = StageClock()) throws(DiagnosticsError) -> ScoringSession {
         let base = inputs.baseDirectory
         let readFile = readFile ?? { try InputFile.read(PathText.resolve($0, in: base)) }
@@ -115,7 +117,9 @@ public struct ScoringSession: Sendable {
             diagnostics.append(contentsOf: r.diagnostics)
         }
         var box: BallotBox?
-        if let data = read(inputs.ballots) {
+        if let carried {
+            box = carried
+        } else if let data = read(inputs.ballots) {
             if let table, !table.units.isEmpty, let reps {
                 let r = BallotsReader(rules: rules, units: table.units, representatives: reps, strict: inputs.strict).read(data, fileName: inputs.ballots)
                 box = r.box

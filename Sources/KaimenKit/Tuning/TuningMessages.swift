@@ -121,6 +121,40 @@ enum TuningMessages {
         }
     }
 
+    // MARK: ballot standards the new rules change (BallotCarry)
+
+    /// `s2` and its name, as the notes name a ballot standard.
+    private static func named(_ item: BallotCarry.Item) -> Localized {
+        item.name.isEmpty || item.name == item.key ? Localized(same: "`\(item.key)`")
+            : Localized(zh: "`\(item.key)`（\(item.name)）", en: "`\(item.key)` (\(item.name))")
+    }
+
+    static func ballotsDropped(_ item: BallotCarry.Item, newFile: String) -> Diagnostic {
+        .warning("compare-ballots-dropped",
+                 Localized(zh: "`\(newFile)` 不再由代表给 \(named(item).zh)打分：它的 \(item.ballots) 张票不计入新细则的评分",
+                           en: "`\(newFile)` no longer has representatives score \(named(item).en): its \(item.ballots) ballot\(item.ballots == 1 ? "" : "s") are left out of the new scoring"),
+                 hint: Localized(zh: "这是新细则的改动，选票无误；新细则下的总分里没有这一项",
+                                 en: "this is a change of the new rules, not of the ballots; the new totals have no such item"))
+    }
+
+    static func ballotsAdded(_ item: BallotCarry.Item, newFile: String) -> Diagnostic {
+        let points = item.newMax?.plainText() ?? ""
+        return .warning("compare-ballots-added",
+                        Localized(zh: "`\(newFile)` 新增由代表打分的 \(named(item).zh)（\(points) 分），现有选票中没有它的票：按票数不足计分",
+                                  en: "`\(newFile)` adds \(named(item).en) (\(points) points), scored by ballot, which no ballot cast has scored: it counts as insufficient ballots"),
+                        hint: Localized(zh: "比较结果不反映这一项；要知道它的影响，需在新细则下收集选票",
+                                        en: "the comparison says nothing of this item; ballots cast under the new rules would"))
+    }
+
+    static func ballotsRescaled(_ item: BallotCarry.Item, newFile: String) -> Diagnostic {
+        let (old, new) = (item.oldMax?.plainText() ?? "", item.newMax?.plainText() ?? "")
+        return .warning("compare-ballots-rescaled",
+                        Localized(zh: "`\(newFile)` 把 \(named(item).zh)改为 \(new) 分，选票是按 0–\(old) 分打的：每张票按同样的比例折算到 0–\(new) 分",
+                                  en: "`\(newFile)` makes \(named(item).en) worth \(new) points, and the ballots were cast on 0–\(old): each is taken as the same share of 0–\(new)"),
+                        hint: Localized(zh: "例如 0–\(old) 分中的 \(old) 分在新细则下计 \(new) 分；代表按新分值打分时结果可能不同",
+                                        en: "e.g. \(old) of \(old) counts as \(new) of \(new); ballots cast on the new scale may differ"))
+    }
+
     static func suggestion(_ word: String, _ among: [String], zh: String, en: String) -> Localized {
         if let s = Suggestion.only(to: word, among: among) {
             return Localized(zh: "是不是 `\(s)`？", en: "did you mean `\(s)`?")

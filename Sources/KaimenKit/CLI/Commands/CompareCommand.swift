@@ -122,16 +122,25 @@ public enum CompareCommand: Command {
                 return .failure
             }
         }
-        // Score both sides by the one scoring path.
+        // Score both sides by the one scoring path. The ballots were cast under OLD: read and
+        // checked once, under OLD, and carried to NEW's ballot standards (BallotCarry), so what
+        // NEW changes about them is said as its difference, never as a fault of the ballots.
         var sessions: [ScoringSession] = []
+        var carry = BallotCarry()
         for i in 0..<2 {
             let side = rules[i]
             // --set changes the NEW run; its messages name the NEW file, and OLD tells a removed metric from a misspelt one.
             let oldRules = rulesFiles.count == 2 ? rules[0] : nil
             let adjust: ((inout UnitTable) -> [Diagnostic])? = i == 1 && !overrides.isEmpty
                 ? { overrides.apply(to: &$0, rules: side, rulesFile: rulesFiles.last, oldRules: oldRules) } : nil
+            var carried: BallotBox?
+            if i == 1 {
+                carry = BallotCarry.between(old: rules[0], new: side, box: sessions[0].ballots)
+                carried = BallotCarry.carried(sessions[0].ballots, to: side)
+            }
             do {
-                sessions.append(try ScoringSession.run(rules: side, warnings: loaded[i].warnings, inputs, readFile: folder?.readFile, adjust: adjust))
+                sessions.append(try ScoringSession.run(rules: side, warnings: loaded[i].warnings, inputs, readFile: folder?.readFile, adjust: adjust,
+                                                       ballots: carried))
             } catch {
                 let problems = folder == nil ? error.diagnostics : SessionInputs.asSession(error.diagnostics)
                 if folder != nil, let dir = args.positionals.first { SessionCommandSupport.report(problems, dir: dir, lang: lang, console: console) } else {
@@ -158,6 +167,7 @@ public enum CompareCommand: Command {
             console.out(table.text())
             console.out("\n" + ComparisonExport.summary(comparison, lang: lang).map { $0 + "\n" }.joined())
         }
+        for d in carry.warnings(newFile: files[1]) { console.errLine(relative(d, console, lang)) }
         // A metric a side reads whose column the data lacks, and whose rule lets it be empty:
         // every unit scores as an empty cell, and a new standard would seem to change nothing.
         // Not for a metric --assume-missing already speaks for (its note follows), nor one --set gives.
