@@ -79,7 +79,10 @@ public struct ExportTable: Sendable {
 
     /// A GitHub-flavoured Markdown table; `|` in cells is escaped.
     public func markdown() -> String {
-        func esc(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        // A backslash first: a name ending in `\` would escape the cell's closing `|` and run into the next cell.
+        func esc(_ s: String) -> String {
+            s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        }
         var s = "| " + columns.map { esc($0.header) }.joined(separator: " | ") + " |\n"
         s += "|" + columns.map { $0.alignRight ? " ---: |" : " --- |" }.joined() + "\n"
         for r in rows { s += "| " + r.map { esc($0.string) }.joined(separator: " | ") + " |\n" }

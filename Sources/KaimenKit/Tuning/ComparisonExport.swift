@@ -36,8 +36,9 @@ public enum ComparisonExport {
         }
     }
 
-    /// One row per unit, in the new ranking's order.
-    public static func table(_ c: Comparison, lang: Language = .zh) -> ExportTable {
+    /// One row per unit, in the new ranking's order. For CSV (`csv`), the change of a total is
+    /// a plain number (`0.00`, never `±0.00`), which a spreadsheet reads as one.
+    public static func table(_ c: Comparison, lang: Language = .zh, csv: Bool = false) -> ExportTable {
         let p = c.precision
         func col(_ zh: String, _ en: String, _ key: String, right: Bool = false) -> ExportTable.Column {
             .init(header: lang.t(zh, en), key: key, alignRight: right)
@@ -54,7 +55,7 @@ public enum ComparisonExport {
         ]
         let rows: [[ExportCell]] = c.moves.map { m in
             [.text(m.unit), .text(m.name), .text(m.category),
-             .number(m.oldTotal.formatted(places: p)), .number(m.newTotal.formatted(places: p)), .number(signed(m.totalChange, p)),
+             .number(m.oldTotal.formatted(places: p)), .number(m.newTotal.formatted(places: p)), .number(csv ? m.totalChange.formatted(places: p) : signed(m.totalChange, p)),
              .text(m.oldGrade), .text(m.newGrade), .number("\(m.oldRank)"), .number("\(m.newRank)"), .number(signed(m.rankChange)),
              .number("\(m.oldCategoryRank)"), .number("\(m.newCategoryRank)"), .text(drivers(m, places: p, lang: lang))]
         }

@@ -55,6 +55,24 @@ struct ComparisonTests {
         #expect(lines.contains { $0.hasPrefix("largest rank moves: U2 3→2") })
     }
 
+    @Test("CSV's change column is a plain number, and Markdown escapes a name's backslash")
+    func csvAndMarkdownCells() throws {
+        // U2's total 6 → 6: `±0.00` in the table, `0.00` in CSV; U1 10 → 7: -3.00 in both.
+        let units = "id,name,category,m,f\nU1,一,企业,0.92,1\nU2,二\\,企业,0.96,0\nU3,三,机关,0.6,1\n"
+        let old = try TestSession(rules: Self.rules(top: "0.9", second: "0.5"), units: units).run()
+        let new = try TestSession(rules: Self.rules(top: "0.95", second: "0.8"), units: units).run()
+        let c = Comparison.compare(old, new, oldFile: "old.jsonc", newFile: "new.jsonc")
+        let csv = String(decoding: ComparisonExport.table(c, lang: .en, csv: true).csv(), as: UTF8.self)
+        let u2 = try #require(csv.split(whereSeparator: \.isNewline).first { $0.hasPrefix("U2,") })
+        #expect(u2.split(separator: ",").map(String.init)[3...5] == ["6.00", "6.00", "0.00"])
+        let u1 = try #require(csv.split(whereSeparator: \.isNewline).first { $0.hasPrefix("U1,") })
+        #expect(u1.split(separator: ",").map(String.init)[5] == "-3.00")
+        #expect(ComparisonExport.table(c, lang: .en).text().contains("±0.00"))
+        // `二\` is written `二\\`, so the cell's closing `|` is not escaped.
+        let md = ComparisonExport.table(c, lang: .en).markdown()
+        #expect(md.contains("| U2 | 二\\\\ | 企业 |"), "\(md)")
+    }
+
     @Test("a grade quota line crossed in one run and not the other is reported")
     func quotaLine() throws {
         // OLD: 优秀 ≥ 9 with quota 50% of 3 units = 1: U1 (10) and U4 (10) share rank 1 and

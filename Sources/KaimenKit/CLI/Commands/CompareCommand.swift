@@ -155,7 +155,7 @@ public enum CompareCommand: Command {
             }
         }
         let comparison = Comparison.compare(sessions[0], sessions[1], oldFile: files[0], newFile: files[1])
-        let table = ComparisonExport.table(comparison, lang: lang)
+        let table = ComparisonExport.table(comparison, lang: lang, csv: args.value("--format") == "csv")
         switch args.value("--format") {
         case "csv": console.out(String(decoding: table.csv().dropFirst(3), as: UTF8.self))
         case "json": console.out(ComparisonExport.json(comparison, assumption: assumption, gaps: allGaps, overrides: overrides, lang: lang).rendered())
