@@ -12,14 +12,32 @@ public enum RulesTable {
         if rules.sourceFiles.count > 1 {
             s += lang.t("继承 (extends): ", "extends: ") + rules.sourceFiles.map { Echo.shown($0.split(separator: "/").last.map(String.init) ?? $0) }.joined(separator: " → ") + "\n"
         }
+        // With `combine` weighted, the maxima scored and printed on the papers (`explain`'s
+        // 满分) are not the points written: both are shown, the weighted ones from the plan.
+        let plan = try? ScoringPlan.compile(rules).get()
+        let weighted = plan?.isWeighted == true ? plan : nil
+        if weighted != nil, case .weighted(let wb, let wm) = rules.ballots.combine {
+            s += lang.t("代表评分占 \(wb.plainText())%，指标占 \(wm.plainText())%：“按权重满分”是计分时的满分（与 explain 和评分表一致），“分值”是文件中写的分值\n",
+                        "ballots count \(wb.plainText())%, metrics \(wm.plainText())%: \"weighted max\" is the maximum as scored (as explain and the score sheets show it), \"points\" as written\n")
+        }
         s += "\n"
-        var table = TextTable(columns: [
+        var columns: [TextTable.Column] = [
             .init(lang.t("编号 id", "id")), .init(lang.t("方面 / 标准", "area / standard")), .init(lang.t("分值", "points"), alignment: .right),
-            .init(lang.t("方法", "method")), .init(lang.t("参数", "parameters"), maxWidth: 44, wrap: true), .init(lang.t("评分标准", "criteria"), maxWidth: criteriaWidth, wrap: true),
-        ])
-        for area in rules.orderedAreas {
-            table.addRow([area.id, area.name, area.points.plainText(), area.capped ? lang.t("（封顶）", "(capped)") : "", "", ""])
-            for st in rules.standards(in: area.id) { table.addRow(row(st, indent: "  ", lang: lang)) }
+        ]
+        if weighted != nil { columns.append(.init(lang.t("按权重满分", "weighted max"), alignment: .right)) }
+        columns += [.init(lang.t("方法", "method")), .init(lang.t("参数", "parameters"), maxWidth: 44, wrap: true),
+                    .init(lang.t("评分标准", "criteria"), maxWidth: criteriaWidth, wrap: true)]
+        var table = TextTable(columns: columns)
+        let fmt = ValueFormatter(rules: rules, lang: lang)
+        for (a, area) in rules.areas.enumerated().sorted(by: { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }).map({ ($0.offset, $0.element) }) {
+            var cells = [area.id, area.name, area.points.plainText()]
+            if let weighted { cells.append(fmt.points(weighted.areaMaximum(a))) }
+            table.addRow(cells + [area.capped ? lang.t("（封顶）", "(capped)") : "", "", ""])
+            for i in rules.standards.indices where rules.standards[i].area == area.id {
+                var r = row(rules.standards[i], indent: "  ", lang: lang)
+                if let weighted { r.insert(fmt.points(weighted.standardMaximum(i)), at: 3) }
+                table.addRow(r)
+            }
         }
         s += shown(table) + "\n"
         s += metricsTable(rules, lang: lang)

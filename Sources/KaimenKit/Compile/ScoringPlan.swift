@@ -24,6 +24,16 @@ public struct ScoringPlan: Sendable {
         return raw.isZero ? area.points : (area.points * weighted).divided(by: raw)!
     }
 
+    /// Standard `i`'s maximum as it is scored and printed: its `points` × its factor (its
+    /// `points` unless `combine` is weighted).
+    public func standardMaximum(_ i: Int) -> Rational { rules.standards[i].points * factor[i] }
+
+    /// Whether `combine` is weighted, so that maxima differ from the written points.
+    public var isWeighted: Bool {
+        if case .weighted = rules.ballots.combine { return true }
+        return false
+    }
+
     /// Compiles; fails only for a combine policy the rules cannot satisfy. The one place that
     /// decides whether rules can be scored: `RulesLoader.load` calls it too, so `rules check`
     /// and `rules test` refuse what `score` would, at the same place.

@@ -25,6 +25,38 @@ struct RulesCommandsTests {
         #expect(run(["rules", "show", bad, "--lang", "en"]).err.hasSuffix("\n\(bad): 2 errors\n"))
     }
 
+    /// Found by a hostile tester: with Dongcheng's 40/60 `combine`, `rules show` listed 依法维权
+    /// 14 and `rules diff` said `12 → 14`, while `explain` shows 满分 15.5.
+    @Test("rules show and rules diff give the weighted maxima beside the points written")
+    func weightedMaxima() throws {
+        let root = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        #expect(CLI.run(["rules", "show", "rules/dongcheng-2019.jsonc"], console: root) == .success)
+        // 40% of 100 over 20 ballot points: ×2; 60% over 80 metric points: ×0.75.
+        // 依法维权: 3, 3, 2 and 2 from metrics (×0.75 = 7.5) and the 4-point ballot (×2 = 8): 15.5.
+        let lines = root.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(root.stdout.contains("按权重满分"))
+        #expect(lines.contains("rights 依法维权 14 15.5"), "\(root.stdout)")
+        #expect(lines.contains("organization 自身建设 12 9"))
+        #expect(lines.contains("publicity 宣传教育 6 7"))
+        #expect(lines.contains { $0.hasPrefix("rights.ballot 依法维权工作评价（职工代表评分） 4 8 ") })
+        #expect(lines.contains { $0.hasPrefix("rights.contracts 集体合同签订率 3 2.25 ") })
+        // Xicheng sums: no such column.
+        let xicheng = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        #expect(CLI.run(["rules", "show", "rules/xicheng-2014.jsonc"], console: xicheng) == .success)
+        #expect(!xicheng.stdout.contains("按权重满分"))
+        let diff = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        #expect(CLI.run(["rules", "diff", "rules/xicheng-2014.jsonc", "rules/dongcheng-2019.jsonc"], console: diff) == .success)
+        #expect(diff.stdout.contains("`rights` 依法维权：分值（points）：12 → 14（按权重 15.5）"), "\(diff.stdout)")
+        // Written 12 in both, 9 as scored: a change of its own.
+        #expect(diff.stdout.contains("`organization` 自身建设：分值（points）：12 → 12（按权重 9）"))
+        let json = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        #expect(CLI.run(["rules", "diff", "rules/xicheng-2014.jsonc", "rules/dongcheng-2019.jsonc", "--format", "json"], console: json) == .success)
+        let changes = try #require(JSONCParser.parse(json.stdout, file: "d.json").get()["changes"]?.elements)
+        let rights = try #require(changes.first { $0["id"]?.stringValue == "rights" && $0["field"]?.stringValue == "points" })
+        #expect(rights["old"]?.stringValue == "12" && rights["new"]?.stringValue == "14" && rights["newWeighted"]?.stringValue == "15.5")
+        #expect(rights["oldWeighted"]?.stringValue == "12")  // Xicheng sums: as written
+    }
+
     @Test("rules check exits 0 for valid files and summarises each")
     func checkValid() {
         let r = run(["rules", "check", "valid/small.jsonc", "valid/tuned.jsonc", "--lang", "en"])

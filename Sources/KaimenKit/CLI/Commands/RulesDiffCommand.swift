@@ -75,7 +75,10 @@ public enum RulesDiffCommand: Command {
         default:
             let subject = who.isEmpty ? "" : who + colon
             let field = c.field.map { M.field($0, method: c.method).text(lang) } ?? ""
-            let old = c.oldWords?.text(lang) ?? c.old ?? none, new = c.newWords?.text(lang) ?? c.new ?? none
+            var old = c.oldWords?.text(lang) ?? c.old ?? none, new = c.newWords?.text(lang) ?? c.new ?? none
+            // The maximum as scored, where `combine` weights it: `12 → 14（按权重 15.5）`.
+            if let w = c.oldWeighted, w != c.old { old += lang.t("（按权重 \(w)）", " (weighted \(w))") }
+            if let w = c.newWeighted, w != c.new { new += lang.t("（按权重 \(w)）", " (weighted \(w))") }
             return "~ \(label(c.kind)) \(subject)\(field)\(colon)\(old) → \(new)"
         }
     }

@@ -36,6 +36,10 @@ public struct RulesDiff: Sendable {
         /// tie-break order names its areas, standards and metrics (`“依法维权”得分（高者优先）`).
         public var oldWords: Localized? = nil
         public var newWords: Localized? = nil
+        /// An area's or standard's maximum as scored, where a file's `combine` is weighted
+        /// (`ScoringPlan.areaMaximum`, `standardMaximum`): `points` 14 is 15.5 in Dongcheng.
+        public var oldWeighted: String? = nil
+        public var newWeighted: String? = nil
     }
 
     /// An added or removed entry in a few facts: its area, points, method, metric kind.
@@ -107,6 +111,7 @@ public struct RulesDiff: Sendable {
             changes[i].oldWords = words(old)
             changes[i].newWords = words(new)
         }
+        addWeightedMaxima(old, new, &changes)
         var diff = RulesDiff(oldRules: old.metadata, newRules: new.metadata, changes: changes)
         diff.oldTotal = old.totalPoints
         diff.newTotal = new.totalPoints
@@ -124,6 +129,33 @@ public struct RulesDiff: Sendable {
             diff.staleCriteria.append((id, c.name))
         }
         return diff
+    }
+
+    /// With `combine` weighted in either file, the maxima as scored beside the points written:
+    /// on each `points` change of an area or a standard, and as a change of its own for an area
+    /// whose written points are the same but whose maximum as scored moved (Dongcheng's 宣传教育,
+    /// 6 written in both, is 6 → 7). Taken from the compiled plans, where the engine works them out.
+    private static func addWeightedMaxima(_ old: Rules, _ new: Rules, _ changes: inout [Change]) {
+        let plans = (try? ScoringPlan.compile(old).get(), try? ScoringPlan.compile(new).get())
+        guard plans.0?.isWeighted == true || plans.1?.isWeighted == true else { return }
+        func maximum(_ plan: ScoringPlan?, section: String, id: String) -> Rational? {
+            guard let plan else { return nil }
+            if section == "areas" { return plan.rules.areas.firstIndex { $0.id == id }.map(plan.areaMaximum) }
+            return plan.rules.standards.firstIndex { $0.id == id }.map(plan.standardMaximum)
+        }
+        func text(_ r: Rational?, _ rules: Rules) -> String? { r?.plainText(maxPlaces: max(rules.ranking.precision, 2)) }
+        for i in changes.indices where ["areas", "standards"].contains(changes[i].section) && changes[i].field == "points" {
+            guard let id = changes[i].id else { continue }
+            changes[i].oldWeighted = text(maximum(plans.0, section: changes[i].section, id: id), old)
+            changes[i].newWeighted = text(maximum(plans.1, section: changes[i].section, id: id), new)
+        }
+        for (a, area) in new.areas.enumerated() {
+            guard let o = old.areas.first(where: { $0.id == area.id }), o.points == area.points,
+                  let oldMax = maximum(plans.0, section: "areas", id: area.id), let newMax = plans.1?.areaMaximum(a), oldMax != newMax else { continue }
+            changes.append(Change(kind: .reweighted, section: "areas", id: area.id, name: area.name, field: "points",
+                                  old: o.points.plainText(), new: area.points.plainText(),
+                                  oldWeighted: text(oldMax, old), newWeighted: text(newMax, new)))
+        }
     }
 
     private static func key(_ v: JSONOut) -> String? {
@@ -250,6 +282,8 @@ public struct RulesDiff: Sendable {
                 if let v = c.old { o["old"] = .string(v) }
                 if let v = c.new { o["new"] = .string(v) }
                 if let v = c.method { o["method"] = .string(v) }
+                if let v = c.oldWeighted { o["oldWeighted"] = .string(v) }
+                if let v = c.newWeighted { o["newWeighted"] = .string(v) }
                 return .object(o)
             }),
         ])
