@@ -482,7 +482,6 @@ struct RulesDecoder {
         }
         if let c = r.object("combine", what: RulesMessages.quoted("combine")) {
             c.finish(allowed: RulesDecoder.combineKeys)
-            p.combineLocation = c.location
             switch c.choice("mode", ["sum", "weighted"]) {
             case "weighted":
                 let b = c.number("ballots", nonNegative: true, meaning: .percent), m = c.number("metrics", nonNegative: true, meaning: .percent)
@@ -492,6 +491,7 @@ struct RulesDecoder {
                                   at: c.location, path: c.path)
                     } else {
                         p.combine = .weighted(ballots: b, metrics: m)
+                        p.combineLocation = c.location
                     }
                 }
             case "sum":

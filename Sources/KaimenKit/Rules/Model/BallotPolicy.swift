@@ -71,7 +71,7 @@ public struct BallotPolicy: Sendable, Equatable {
     public var scoreStep: Rational?
     public var combine: Combine
     /// Where `combine` was written (its `{`), for the checks that need the standards as well
-    /// (`ScoringPlan.compile`); `nil` when the file does not write one.
+    /// (`ScoringPlan.compile`); `nil` unless it is `weighted`.
     public var combineLocation: SourceLocation? = nil
     /// Only `kaimen panel` reads it: it never changes a score.
     public var corridor: Corridor = .default
