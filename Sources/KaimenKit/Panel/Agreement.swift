@@ -20,7 +20,7 @@ public struct Agreement: Sendable, Equatable {
         /// Units and representatives left out to make the table complete.
         public var unitsLeftOut: [Int]
         public var ratersLeftOut: [Int]
-        /// Why there is no result.
+        /// Why there is no result (an ICC whose own denominator is 0 says why in ``ICC/Result/undefined(average:)``).
         public var reason: Localized?
     }
 
@@ -54,10 +54,10 @@ public struct Agreement: Sendable, Equatable {
         let grouped = data.groups.count > 1
         for i in 0..<m {
             // unit → representative → score, by group (one pass over the item's cells).
-            var scores = [[Int: [Int: Double]]](repeating: [:], count: grouped ? data.groups.count : 1)
+            var scores = [[Int: [Int: Rational]]](repeating: [:], count: grouped ? data.groups.count : 1)
             for u in 0..<data.unitCount {
                 for b in data.cells[u * m + i] {
-                    scores[grouped ? data.groupOf[b.representative] : 0][u, default: [:]][b.representative] = b.score.doubleValue
+                    scores[grouped ? data.groupOf[b.representative] : 0][u, default: [:]][b.representative] = b.score
                 }
             }
             for g in scores.indices { icc.append(iccBlock(scores[g], item: i, group: grouped ? g : nil)) }
@@ -88,7 +88,7 @@ public struct Agreement: Sendable, Equatable {
     /// The complete table of one item within one group: the units any member scored, and of the
     /// members who scored any, either those who scored every unit or the units every one of them
     /// scored, whichever keeps more ballots (with at least two units and two raters).
-    static func iccBlock(_ score: [Int: [Int: Double]], item: Int, group: Int?) -> ICCBlock {
+    static func iccBlock(_ score: [Int: [Int: Rational]], item: Int, group: Int?) -> ICCBlock {
         let units = score.keys.sorted()
         let raters = Set(score.values.flatMap(\.keys)).sorted()
         let fullRaters = raters.filter { r in units.allSatisfy { score[$0]![r] != nil } }
@@ -110,6 +110,6 @@ public struct Agreement: Sendable, Equatable {
         let result = ICC.twoWayRandom(table)
         return ICCBlock(item: item, group: group, result: result,
                         unitsLeftOut: units.filter { !pick.units.contains($0) }, ratersLeftOut: raters.filter { !pick.raters.contains($0) },
-                        reason: result == nil ? PanelMessages.iccNoVariance : nil)
+                        reason: result == nil ? PanelMessages.iccUndefined(.noVariation) : nil)
     }
 }

@@ -55,9 +55,41 @@ enum PanelMessages {
                   en: "not applicable: no \(Agreement.minimumUnits) units scored by the same 2 or more representatives (\(units) units, \(raters) representatives in all)")
     }
 
-    static let iccNoVariance = Localized(zh: "无法计算：分数没有差异", en: "undefined: the scores do not vary")
+    /// Why an ICC has no value: for the whole block (`average` nil, every score the same), or
+    /// for ICC(2,1) or ICC(2,k) alone, naming the figure and its denominator.
+    static func iccUndefined(_ why: ICC.Undefined, average: Bool? = nil) -> Localized {
+        let figure = average.map { $0 ? "ICC(2,k) " : "ICC(2,1) " } ?? ""
+        switch why {
+        case .noVariation:
+            return Localized(zh: "\(figure)无法计算：分数没有差异", en: "\(figure)undefined: the scores do not vary")
+        case .zeroDenominator:
+            let d = average == true ? "MSR + (MSC − MSE)/n" : "MSR + (k − 1)·MSE + k·(MSC − MSE)/n"
+            return Localized(zh: "\(figure)无法计算：分数有差异，但公式的分母 \(d) 为 0",
+                             en: "\(figure)undefined: the scores vary, but its denominator \(d) is 0")
+        }
+    }
+
     static let alphaUndefined = Localized(zh: "无法计算", en: "undefined")
     static let noGroups = Localized(zh: "名册只有一个组，不做分组比较", en: "the roster has one group: no group comparison")
+
+    /// Why there is no group comparison when the roster has two groups or more.
+    static func oneGroupWithBallots(_ name: String?, groups: Int) -> Localized {
+        guard let name else {
+            return Localized(zh: "名册有 \(groups) 个组，但还没有计入的评分，不做分组比较",
+                             en: "the roster has \(groups) groups, but there are no counted ballots yet: no group comparison")
+        }
+        let zh = name.isEmpty ? "（未分组）" : name, en = name.isEmpty ? "(none)" : name
+        return Localized(zh: "名册有 \(groups) 个组，但只有\(zh)有计入的评分，不做分组比较",
+                         en: "the roster has \(groups) groups, but only group \(en) has counted ballots: no group comparison")
+    }
+
+    /// The 提示 column's word for a representative whose leniency is not judged (`Leniency.tooFew`).
+    static let tooFewName = Localized(zh: "票数太少", en: "too few ballots")
+
+    static func tooFew(_ rep: Representative, _ l: Leniency) -> Localized {
+        Localized(zh: "\(rep.id) 可比较的评分只有 \(l.compared) 票、\(l.units) 个单位（至少要 \(Leniency.minimumBallots) 票、\(Leniency.minimumUnits) 个单位），票数太少，不判断宽严",
+                  en: "\(rep.id) has only \(l.compared) ballot\(l.compared == 1 ? "" : "s") on \(l.units) unit\(l.units == 1 ? "" : "s") to compare (at least \(Leniency.minimumBallots) on \(Leniency.minimumUnits) are needed): too few ballots to judge leniency")
+    }
     static let whatIfNote = Localized(zh: "仅为假设：若各组评分居中到总体平均，排名如下；正式结果不变",
                                       en: "What-if only: the ranking if each group's ballots were centred on the overall mean; the official result does not change")
 
@@ -68,8 +100,6 @@ enum PanelMessages {
 
     static let corridorShareHint = Localized(zh: "25% 请写 0.25", en: "write 0.25 for 25%")
 
-    static let wholeNumberOptions = Localized(zh: "`--seed`、`--resamples`（1 到 100000）和 `--top` 要写整数",
-                                              en: "`--seed`, `--resamples` (1 to 100000) and `--top` take a whole number")
 
     static func notAnalysed(errors n: Int) -> Localized {
         Localized(zh: "\(n) 个错误；未做分析", en: "\(n) error\(n == 1 ? "" : "s"); nothing was analysed")

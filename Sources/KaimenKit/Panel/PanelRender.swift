@@ -14,6 +14,12 @@ public enum PanelRender {
         let flags = p.flags
         s += "\n" + (flags.isEmpty ? lang.t("提示：无。\n", "Flags: none.\n") : lang.t("提示（\(flags.count) 条）：\n", "Flags (\(flags.count)):\n"))
         for f in flags { s += "  " + f.reason.text(lang) + "\n" }
+        // Representatives whose leniency is not judged, and why (never silently).
+        let tooFew = p.raters.filter(\.leniencyTooFew)
+        if !tooFew.isEmpty {
+            s += lang.t("未判断宽严（\(tooFew.count) 名）：\n", "Leniency not judged (\(tooFew.count)):\n")
+            for r in tooFew { s += "  " + PanelMessages.tooFew(p.data.representatives[r.index], r.leniency!).text(lang) + "\n" }
+        }
 
         s += "\n" + lang.t("二、复核清单：超出区间的评分（\(p.outliers.count) 条；区间：\(corridor)）",
                            "2. To re-check: marks outside the corridor (\(p.outliers.count); corridor: \(corridor))") + "\n"
@@ -23,15 +29,20 @@ public enum PanelRender {
                                                      "… \(p.outliers.count - limit) more (--top N for more; --format csv --section outliers for all)\n") }
         }
 
-        s += "\n" + lang.t("三、分组（全体平均为满分的 \(PanelMessages.number(p.overallShare * 100, places: 1))%）",
-                           "3. Groups (overall mean \(PanelMessages.number(p.overallShare * 100, places: 1))% of the maximum)") + "\n"
+        // No counted ballot: there is no overall mean to give (it is not 0.0%).
+        s += "\n" + (p.groups.allSatisfy { $0.ballots == 0 } ? lang.t("三、分组", "3. Groups")
+            : lang.t("三、分组（全体平均为满分的 \(PanelMessages.number(p.overallShare * 100, places: 1))%）",
+                     "3. Groups (overall mean \(PanelMessages.number(p.overallShare * 100, places: 1))% of the maximum)")) + "\n"
         s += PanelTables.groups(p, lang: lang).text()
         if let w = p.whatIf {
             s += "\n" + PanelMessages.whatIfNote.text(lang) + lang.t("（名次变化的单位 \(w.moved) 个）：\n", " (\(w.moved) units change rank):\n")
             s += PanelTables.whatIf(p, lang: lang, limit: limit).text()
             if w.rows.count > limit { s += lang.t("……另有 \(w.rows.count - limit) 个单位\n", "… \(w.rows.count - limit) more units\n") }
-        } else {
+        } else if p.groups.count < 2 {
             s += PanelMessages.noGroups.text(lang) + "\n"
+        } else {
+            // Two groups or more on the roster, but fewer than two with ballots: say which one has them.
+            s += PanelMessages.oneGroupWithBallots(p.groups.first { $0.ballots > 0 }?.name, groups: p.groups.count).text(lang) + "\n"
         }
 
         s += "\n" + lang.t("四、一致性：Krippendorff α（区间尺度）", "4. Agreement: Krippendorff's alpha (interval)") + "\n"
@@ -56,7 +67,7 @@ public enum PanelRender {
             let rs = p.agreement.icc.filter { $0.item == i }.compactMap(\.result)
             func median(_ xs: [Double]) -> Double? { xs.isEmpty ? nil : Bootstrap.quantile(xs.sorted(), 0.5) }
             return [.text(p.data.items[i].key), .text("\(rs.count)/\(p.agreement.icc.filter { $0.item == i }.count)"),
-                    PanelTables.num(median(rs.map(\.single)), places: 3), PanelTables.num(median(rs.map(\.average)), places: 3)]
+                    PanelTables.num(median(rs.compactMap(\.single)), places: 3), PanelTables.num(median(rs.compactMap(\.average)), places: 3)]
         })
     }
 

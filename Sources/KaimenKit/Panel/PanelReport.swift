@@ -9,13 +9,22 @@ public struct PanelReport: Sendable {
         public var resamples: Int = 1000
         /// A representative whose leniency is at least this share of the maximum (and whose
         /// interval leaves out 0) is flagged.
-        public var leniencyThreshold: Double = 0.10
-        /// A group whose mean is at least this share of the maximum from the overall mean is flagged.
-        public var groupThreshold: Double = 0.10
+        /// Compared exactly with the exact mean share.
+        public var leniencyThreshold = Rational(1, 10)
+        /// A group whose mean is at least this share of the maximum from the overall mean is
+        /// flagged (compared exactly).
+        public var groupThreshold = Rational(1, 10)
 
-        public init(seed: UInt64 = 1, resamples: Int = 1000) {
+        /// Decide the flags and show the groups table as kaimen before 0.29.0 did (thresholds in
+        /// binary floating point, leniency from two ballots, a group flagged while only one has
+        /// ballots, `groupOffset` by its id and 0.0 for a group without ballots): only to write a
+        /// report sealed before 0.29.0 again.
+        public var legacy = false
+
+        public init(seed: UInt64 = 1, resamples: Int = 1000, legacy: Bool = false) {
             self.seed = seed
             self.resamples = resamples
+            self.legacy = legacy
         }
     }
 
@@ -50,6 +59,8 @@ public struct PanelReport: Sendable {
         /// Ballots cast for their own unit, set aside (回避).
         public var recused: Int
         public var leniency: Leniency?
+        /// Leniency not judged: too few ballots or units (`Leniency.tooFew`); said as 票数太少.
+        public var leniencyTooFew: Bool
         public var trim: TrimShare
         public var straight: StraightLining
         public var flags: [Flag]
@@ -81,6 +92,7 @@ public struct PanelReport: Sendable {
         for e in schedule?.entries ?? [] { if let u = unitIndex[e.unit] { heardBy[e.group, default: []].append(u) } }
         // Per representative: differences from the others' consensus, trimming, sheets.
         var diffs = [[(difference: Rational, max: Rational)]](repeating: [], count: reps.count)
+        var comparedUnits = [Set<Int>](repeating: [], count: reps.count)
         var trims = [TrimShare](repeating: TrimShare(), count: reps.count)
         var sheets = [[Int: [(score: Rational, max: Rational)]]](repeating: [:], count: reps.count)
         for c in data.cells.indices where !data.cells[c].isEmpty {
@@ -89,16 +101,19 @@ public struct PanelReport: Sendable {
             let ballots = data.cells[c]
             for (j, b) in ballots.enumerated() {
                 sheets[b.representative][u, default: []].append((b.score, max))
-                if !max.isZero, let consensus = data.consensus(c, without: j) { diffs[b.representative].append((b.score - consensus, max)) }
+                if !max.isZero, let consensus = data.consensus(c, without: j) {
+                    diffs[b.representative].append((b.score - consensus, max))
+                    comparedUnits[b.representative].insert(u)
+                }
             }
             TrimShare.add(BallotAggregator.aggregate(ballots, aggregate: data.aggregate[i], trim: data.trim[i]), into: &trims)
         }
         var recused = [String: Int]()
         for r in session.ballots.recusals { recused[r.representative, default: 0] += 1 }
         let seed = options.seed, resamples = options.resamples
-        let diffsFinal = diffs
+        let diffsFinal = diffs, unitsFinal = comparedUnits.map(\.count)
         let leniencies = Parallel.map(reps.count) { r in
-            Leniency.of(diffsFinal[r], resamples: resamples, seed: Bootstrap.seed(seed, stream: 1000 + r))
+            Leniency.of(diffsFinal[r], units: unitsFinal[r], resamples: resamples, seed: Bootstrap.seed(seed, stream: 1000 + r))
         }
         var raters: [Rater] = []
         var castBy = [Set<Int>](repeating: [], count: reps.count)
@@ -112,22 +127,25 @@ public struct PanelReport: Sendable {
             let order = heard.map { h in h.filter { sheets[r][$0] != nil } + sheets[r].keys.filter { !h.contains($0) }.sorted() } ?? sheets[r].keys.sorted()
             let straight = StraightLining.of(order.map { sheets[r][$0]! })
             var flags: [Flag] = []
-            if let l = leniencies[r], l.isFlagged(threshold: options.leniencyThreshold) {
+            if let l = leniencies[r], l.isFlagged(threshold: options.leniencyThreshold, legacy: options.legacy) {
                 flags.append(Flag(kind: l.share > 0 ? .lenient : .harsh, reason: PanelMessages.leniency(rep, l)))
             }
-            let side = trims[r].flaggedSide()
+            let side = trims[r].flaggedSide(legacy: options.legacy)
             if side.low { flags.append(Flag(kind: .trimmedLow, reason: PanelMessages.trimmed(rep, low: true, count: trims[r].droppedLow, chance: trims[r].chanceLow))) }
             if side.high { flags.append(Flag(kind: .trimmedHigh, reason: PanelMessages.trimmed(rep, low: false, count: trims[r].droppedHigh, chance: trims[r].chanceHigh))) }
             if straight.isFlaggedStraight { flags.append(Flag(kind: .straightLining, reason: PanelMessages.straight(rep, straight))) }
             if straight.isFlaggedRun { flags.append(Flag(kind: .identicalTotals, reason: PanelMessages.run(rep, straight))) }
             raters.append(Rater(index: r, ballots: sheets[r].values.reduce(0) { $0 + $1.count }, unitsHeard: heard?.count ?? sheets[r].count,
                                 unitsNotScored: (heard ?? []).filter { !castBy[r].contains($0) && rep.recusal(from: session.table.units[$0].id) == nil },
-                                recused: recused[rep.id] ?? 0, leniency: leniencies[r], trim: trims[r], straight: straight, flags: flags))
+                                recused: recused[rep.id] ?? 0, leniency: leniencies[r],
+                                leniencyTooFew: !options.legacy && leniencies[r]?.tooFew == true, trim: trims[r], straight: straight, flags: flags))
         }
         let scan = Corridor.scan(data)
         let (groups, overall) = GroupEffect.of(data)
+        let withBallots = groups.filter { $0.ballots > 0 }.count
         let groupFlags = groups.indices.compactMap { g -> (group: Int, flag: Flag)? in
-            guard groups[g].isFlagged(threshold: options.groupThreshold, groupCount: groups.count) else { return nil }
+            guard groups[g].isFlagged(threshold: options.groupThreshold, groupsWithBallots: withBallots, groups: groups.count,
+                                      legacy: options.legacy) else { return nil }
             return (g, Flag(kind: .groupOffset, reason: PanelMessages.group(groups[g])))
         }
         return PanelReport(options: options, data: data, units: session.table.units, raters: raters, cells: scan.cells,

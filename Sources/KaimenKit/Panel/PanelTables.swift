@@ -54,7 +54,8 @@ public enum PanelTables {
                     .text("\(PanelMessages.number(r.trim.droppedLow, places: 1)) (\(PanelMessages.number(r.trim.chanceLow, places: 1)))"),
                     .text("\(PanelMessages.number(r.trim.droppedHigh, places: 1)) (\(PanelMessages.number(r.trim.chanceHigh, places: 1)))"),
                     .text("\(r.straight.straight)/\(r.straight.sheets)"), .number(String(r.straight.longestRun)),
-                    .text(r.flags.map { $0.kind.name.text(lang) }.joined(separator: lang.t("、", ", ")))]
+                    .text((r.flags.map { $0.kind.name.text(lang) } + (r.leniencyTooFew ? [PanelMessages.tooFewName.text(lang)] : []))
+                        .joined(separator: lang.t("、", ", ")))]
         }
         return ExportTable(columns: columns, rows: rows)
     }
@@ -102,10 +103,13 @@ public enum PanelTables {
             col("平均（占满分%）", "Mean (% of max)", "meanPercent", right: true, lang),
             col("与全体之差（%）", "Offset (% of max)", "offsetPercent", right: true, lang), col("提示", "Flag", "flag", lang),
         ]
-        return ExportTable(columns: columns, rows: p.groups.enumerated().map { g, x in
-            [.text(x.name), .number(String(x.members)), .number(String(x.units)), .number(String(x.ballots)),
-             num(x.meanShare * 100, places: 1), num(x.offset * 100, places: 1),
-             .text(p.groupFlags.contains { $0.group == g } ? "groupOffset" : "")]
+        return ExportTable(columns: columns, rows: p.groups.enumerated().map { g, x -> [ExportCell] in
+            // A group without counted ballots has no mean: blank, not 0.0 (but as before 0.29.0 for a sealed report).
+            let none = x.ballots == 0 && !p.options.legacy
+            let flag = p.options.legacy ? "groupOffset" : PanelReport.Flag.Kind.groupOffset.name.text(lang)
+            return [.text(x.name), .number(String(x.members)), .number(String(x.units)), .number(String(x.ballots)),
+                    none ? .empty : num(x.meanShare * 100, places: 1), none ? .empty : num(x.offset * 100, places: 1),
+                    .text(p.groupFlags.contains { $0.group == g } ? flag : "")]
         })
     }
 
@@ -139,7 +143,7 @@ public enum PanelTables {
         })
     }
 
-    static func reading(_ icc: Double?, _ lang: Language) -> ExportCell {
+    static func reading(_ icc: Rational?, _ lang: Language) -> ExportCell {
         guard let icc else { return .empty }
         return .text(ICC.Reading(reading: icc)?.text.text(lang) ?? lang.t("不可解读", "no reading"))
     }
@@ -155,13 +159,23 @@ public enum PanelTables {
         return ExportTable(columns: columns, rows: p.agreement.icc.map { b in
             var notes: [String] = []
             if let reason = b.reason { notes.append(reason.text(lang)) }
+            if let r = b.result {
+                // Each figure that has no value, and why (ICC(2,1) can be defined where ICC(2,k) is not).
+                if r.undefined(average: false) == .noVariation {
+                    notes.append(PanelMessages.iccUndefined(.noVariation).text(lang))
+                } else {
+                    for average in [false, true] {
+                        if let why = r.undefined(average: average) { notes.append(PanelMessages.iccUndefined(why, average: average).text(lang)) }
+                    }
+                }
+            }
             if let r = b.result, r.n < 5 { notes.append(PanelMessages.fewTargets(r.n).text(lang)) }
             let leftOut = b.ratersLeftOut.map { p.data.representatives[$0].id } + b.unitsLeftOut.map { p.units[$0].id }
             if !leftOut.isEmpty { notes.append(lang.t("未计入（数据不全）：", "left out (incomplete): ") + leftOut.joined(separator: " ")) }
             return [.text(p.data.items[b.item].key), .text(b.group.map { p.data.groups[$0] } ?? lang.t("全体", "all")),
                     b.result.map { .number(String($0.n)) } ?? .empty, b.result.map { .number(String($0.k)) } ?? .empty, num(b.result?.single, places: 3),
-                    reading(b.result?.single, lang), num(b.result?.average, places: 3),
-                    reading(b.result?.average, lang), .text(notes.joined(separator: "；"))]
+                    reading(b.result?.exactSingle, lang), num(b.result?.average, places: 3),
+                    reading(b.result?.exactAverage, lang), .text(notes.joined(separator: "；"))]
         })
     }
 }

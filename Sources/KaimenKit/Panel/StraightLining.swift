@@ -14,7 +14,7 @@ public struct StraightLining: Sendable, Equatable {
 
     /// Flagged when at least half of three or more sheets are straight, or five sheets in a row
     /// have the same total.
-    var isFlaggedStraight: Bool { sheets >= 3 && share >= 0.5 }
+    var isFlaggedStraight: Bool { sheets >= 3 && 2 * straight >= sheets }   // in whole numbers: exactly half counts
     var isFlaggedRun: Bool { longestRun >= 5 }
 
     /// One representative's sheets, in unit order: each the `(score, max)` pairs of its standards.

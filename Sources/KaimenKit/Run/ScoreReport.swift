@@ -56,6 +56,10 @@ public struct ScoreReport: Sendable {
     public static let v0_26: [Int] = [0, 26, 0]
     public static let v0_27: [Int] = [0, 27, 0]
     public static let v0_27_1: [Int] = [0, 27, 1]
+    /// The report's 评委分析 decides its flags exactly (thresholds as fractions, leniency from 6
+    /// ballots on 2 units, groups compared only when two have ballots) and its groups table names
+    /// the flag 组别偏差 and leaves a group without ballots blank (docs/panel.md).
+    public static let v0_29: [Int] = [0, 29, 0]
 
     /// Why a veto was not checked, as this report's papers say it: before 0.27.0 always 缺少数据.
     func vetoNotChecked(_ why: VetoNotChecked?) -> VetoNotChecked {

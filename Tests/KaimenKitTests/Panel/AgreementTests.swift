@@ -49,37 +49,44 @@ struct AgreementTests {
 
     @Test("Shrout & Fleiss (1979) Table 2: ICC(2,1) 0.29 and ICC(2,4) 0.62")
     func shroutFleiss() throws {
-        let r = try #require(ICC.twoWayRandom([[9, 2, 5, 8], [6, 1, 3, 2], [8, 4, 6, 8], [7, 1, 2, 6], [10, 5, 6, 9], [6, 2, 4, 7]]))
-        #expect(abs(r.single - 0.28976377952755916) < Self.tolerance)
-        #expect(abs(r.average - 0.6200505475989893) < Self.tolerance)
-        #expect(ICC.Reading(reading: r.single) == .poor && ICC.Reading(reading: r.average) == .moderate)
+        let r = try #require(ICC.twoWayRandom(Self.exact([[9, 2, 5, 8], [6, 1, 3, 2], [8, 4, 6, 8], [7, 1, 2, 6], [10, 5, 6, 9], [6, 2, 4, 7]])))
+        #expect(abs(try #require(r.single) - 0.28976377952755916) < Self.tolerance)
+        #expect(abs(try #require(r.average) - 0.6200505475989893) < Self.tolerance)
+        let single = try #require(r.exactSingle), average = try #require(r.exactAverage)
+        #expect(ICC.Reading(reading: single) == .poor && ICC.Reading(reading: average) == .moderate)
     }
 
     @Test("a complete panel of 8 units and 5 representatives: ICC and alpha")
     func completePanel() throws {
         let table: [[Double]] = [[3.5, 3.0, 4.0, 3.5, 3.0], [2.0, 1.5, 2.5, 2.0, 1.0], [4.0, 3.5, 4.0, 4.0, 3.5], [1.0, 1.5, 2.0, 0.5, 1.0],
                                  [2.5, 2.5, 3.0, 2.0, 2.0], [3.0, 2.0, 3.5, 3.0, 2.5], [0.5, 1.0, 1.5, 0.5, 0.0], [3.0, 3.5, 3.5, 2.5, 3.0]]
-        let r = try #require(ICC.twoWayRandom(table))
-        #expect(abs(r.single - 0.830411220911699) < Self.tolerance)
-        #expect(abs(r.average - 0.9607582798554253) < Self.tolerance)
-        #expect(ICC.Reading(reading: r.single) == .good && ICC.Reading(reading: r.average) == .excellent)
+        let r = try #require(ICC.twoWayRandom(Self.exact(table)))
+        #expect(abs(try #require(r.single) - 0.830411220911699) < Self.tolerance)
+        #expect(abs(try #require(r.average) - 0.9607582798554253) < Self.tolerance)
+        let single = try #require(r.exactSingle), average = try #require(r.exactAverage)
+        #expect(ICC.Reading(reading: single) == .good && ICC.Reading(reading: average) == .excellent)
         let alpha = try #require(KrippendorffAlpha.interval(table))
         #expect(abs(alpha - 0.8113543788187373) < Self.tolerance)
     }
 
-    @Test("the ICC needs two targets and two raters, and some variation")
-    func iccUndefined() {
-        #expect(ICC.twoWayRandom([[1, 2, 3]]) == nil)
-        #expect(ICC.twoWayRandom([[1], [2]]) == nil)
-        #expect(ICC.twoWayRandom([[2, 2], [2, 2]]) == nil)
+    @Test("the ICC needs two targets and two raters; with no variation neither figure has a value")
+    func iccUndefined() throws {
+        #expect(ICC.twoWayRandom(Self.exact([[1, 2, 3]])) == nil)
+        #expect(ICC.twoWayRandom(Self.exact([[1], [2]])) == nil)
+        let flat = try #require(ICC.twoWayRandom(Self.exact([[2, 2], [2, 2]])))
+        #expect(flat.single == nil && flat.average == nil)
+        #expect(flat.undefined(average: false) == .noVariation && flat.undefined(average: true) == .noVariation)
     }
 
-    @Test("Koo & Li readings at the boundaries")
+    @Test("Koo & Li readings at the boundaries, on exact values")
     func readings() {
-        #expect(ICC.Reading(0.49) == .poor && ICC.Reading(0.5) == .moderate && ICC.Reading(0.75) == .good)
-        #expect(ICC.Reading(0.9) == .good && ICC.Reading(0.91) == .excellent)
-        #expect(ICC.Reading(reading: -0.1) == nil && ICC.Reading(reading: 1.5) == nil)
+        func r(_ text: String) -> ICC.Reading { ICC.Reading(Rational(decimal: text)!) }
+        #expect(r("0.49") == .poor && r("0.5") == .moderate && r("0.75") == .good)
+        #expect(r("0.9") == .good && r("0.91") == .excellent)
+        #expect(ICC.Reading(reading: Rational(decimal: "-0.1")!) == nil && ICC.Reading(reading: Rational(decimal: "1.5")!) == nil)
     }
+
+    static func exact(_ table: [[Double]]) -> [[Rational]] { table.map { $0.map { Rational(decimal: String($0))! } } }
 
     static func xicheng() throws -> PanelReport {
         let root = Fixtures.packageRoot.path + "/"
@@ -115,7 +122,8 @@ struct AgreementTests {
             let r = try #require(block.result)
             #expect(r.n == 3 && r.k == 6)
             #expect(block.ratersLeftOut.map { p.data.representatives[$0].id } == ["R03"])
-            #expect(abs(r.single - single) < Self.tolerance && abs(r.average - average) < Self.tolerance)
+            let (s1, sk) = (try #require(r.single), try #require(r.average))
+            #expect(abs(s1 - single) < Self.tolerance && abs(sk - average) < Self.tolerance)
         }
         // The other groups heard two units each: no ICC, and the reason says so.
         #expect(p.agreement.icc.filter { $0.group != 0 }.allSatisfy { $0.result == nil && $0.reason != nil })

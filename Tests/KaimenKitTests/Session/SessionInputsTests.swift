@@ -29,8 +29,8 @@ struct SessionInputsTests {
     @Test("panel DIR gives every representative the figures panel gives on the equivalent files")
     func panelMatchesFiles() throws {
         let s = try Self.entered(); defer { s.remove() }
-        let fromSession = SampleSession.run(["panel", s.path, "--format", "json", "--resamples", "50"])
-        let fromFiles = SampleSession.run(["panel"] + Self.files + ["--schedule", "samples/xicheng-2014/schedule.csv", "--format", "json", "--resamples", "50"])
+        let fromSession = SampleSession.run(["panel", s.path, "--format", "json", "--resamples", "100"])
+        let fromFiles = SampleSession.run(["panel"] + Self.files + ["--schedule", "samples/xicheng-2014/schedule.csv", "--format", "json", "--resamples", "100"])
         #expect(fromSession.code == .success, "\(fromSession.err)")
         #expect(fromFiles.code == .success)
         let a = try raters(fromSession.out), b = try raters(fromFiles.out)

@@ -47,8 +47,18 @@ public enum PanelCommand: Command {
         .option("--section", "SECTION", .init(zh: "--format csv 打印的部分。", en: "The section --format csv prints."),
                 choices: PanelTables.Section.allCases.map(\.rawValue), default: "raters"),
         .option("--seed", "S", .init(zh: "重抽样区间的种子。", en: "Seed of the bootstrap intervals."), default: "1"),
-        .option("--resamples", "N", .init(zh: "每个区间的重抽样次数。", en: "Bootstrap resamples for each interval."), default: "1000"),
+        .option("--resamples", "N", .init(zh: "每个区间的重抽样次数（100 到 100000）。", en: "Bootstrap resamples for each interval (100 to 100000)."), default: "1000"),
         .option("--top", "N", .init(zh: "表格中待复核和假设排名列表打印的行数。", en: "Rows of the re-check and what-if lists to print in the table."), default: "50"),
+    ]
+
+    /// The fewest bootstrap resamples: a 95% interval is the 2.5% and 97.5% quantiles of the
+    /// resampled values, and with fewer than 100 of them those are one or two draws (with 1, the
+    /// "interval" was that one draw, away from the estimate).
+    public static let minimumResamples: UInt64 = 100
+
+    /// `--seed`, `--resamples` and `--top`, each with the whole numbers it takes.
+    static let numberOptions: [(String, ClosedRange<UInt64>)] = [
+        ("--seed", 0...UInt64.max), ("--resamples", minimumResamples...100_000), ("--top", 0...UInt64.max),
     ]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
@@ -56,10 +66,17 @@ public enum PanelCommand: Command {
         guard args.positionals.count <= 1 else {
             return usageError(CommandMessages.takesOnlyOptions(args.positionals[1], path.joined(separator: " ")), console: console, lang: lang)
         }
-        guard let seed = args.value("--seed").flatMap(UInt64.init), let resamples = args.value("--resamples").flatMap(Int.init),
-              (1...100_000).contains(resamples), let top = args.value("--top").flatMap(Int.init), top >= 0 else {
-            return usageError(PanelMessages.wholeNumberOptions, console: console, lang: lang)
+        // Each number option on its own: the message names the option, what it was given and the
+        // whole numbers it takes (as `sensitivity` does).
+        var numbers: [String: UInt64] = [:]
+        for (name, range) in numberOptions {
+            let text = args.value(name) ?? ""
+            guard let n = UInt64(text), range.contains(n) else {
+                return usageError(TuningMessages.wholeNumberOption(name, Echo.visible(text), range: range), console: console, lang: lang)
+            }
+            numbers[name] = n
         }
+        let seed = numbers["--seed"]!, resamples = Int(numbers["--resamples"]!), top = Int(min(numbers["--top"]!, UInt64(Int.max)))
         let session: ScoringSession
         var schedule: Schedule?
         if let dir = args.positionals.first {
@@ -87,7 +104,9 @@ public enum PanelCommand: Command {
         case "html": console.out(PanelHTML.document(report, title: title, lang: lang))
         case "csv":
             let section = PanelTables.Section(rawValue: args.value("--section") ?? "raters") ?? .raters
-            console.out(String(decoding: PanelTables.table(section, report, lang: lang).csv().dropFirst(3), as: UTF8.self))
+            // With the BOM, as every CSV file kaimen writes: the documented use is a file for
+            // Excel and WPS (`> 复核清单.csv`), which read UTF-8 without one as the local code page.
+            console.out(String(decoding: PanelTables.table(section, report, lang: lang).csv(), as: UTF8.self))
         default: console.out(PanelRender.text(report, title: title, lang: lang, limit: top))
         }
         return .success

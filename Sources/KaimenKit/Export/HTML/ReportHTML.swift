@@ -36,7 +36,10 @@ public enum ReportHTML {
         }
         // 评委分析: for the committee only (it names representatives), never in the public notice.
         if !session.ballots.ballots.isEmpty {
-            doc.append(PanelHTML.section(PanelReport.analyse(session), lang: lang, limit: 200, standardNames: session.report.writes(since: ScoreReport.v0_17),
+            // Before 0.29.0 the flags were decided in binary floating point and the groups table
+            // showed `groupOffset` and 0.0 for a group without ballots: a sealed report is written again so.
+            let options = PanelReport.Options(legacy: !session.report.writes(since: ScoreReport.v0_29))
+            doc.append(PanelHTML.section(PanelReport.analyse(session, options: options), lang: lang, limit: 200, standardNames: session.report.writes(since: ScoreReport.v0_17),
                                          fixedPlaces: session.report.writes(since: ScoreReport.v0_25)))
         }
         return doc.rendered()
