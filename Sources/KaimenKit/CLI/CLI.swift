@@ -122,12 +122,15 @@ public enum CLI {
     /// DEFLATE, ZIP and XML readers; a damaged workbook and other worksheets with values are
     /// said (`workbook-unreadable`, `workbook-sheets`); an old `.xls` is told how to save as
     /// `.xlsx`; a session keeps a workbook's copy as `.xlsx`. Results and papers are as 0.27.1's.
-    /// 0.28.1: a workbook's formula stored without its value (openpyxl's) is refused with its
+    /// 0.29.0: a workbook's formula stored without its value (openpyxl's) is refused with its
     /// place, where it read as an empty cell; `session enter` checks the entry workbook's 表号,
     /// 姓名 and 单位名称 against each row's ids (errors); the terminal ranking has the note on
     /// how its columns add up to the total; `explain --session` says who scored each unit and
-    /// whose sheet did not count; `score --out` checks its folder before scoring.
-    public static let version = "0.28.1"
+    /// whose sheet did not count; `score --out` checks its folder before scoring; `rules check`
+    /// and `rules test` refuse what `score` refuses; `compare` carries the ballots to NEW's
+    /// ballot standards; `rules show`/`diff` give weighted maxima; the report's 评委分析 decides
+    /// its flags exactly (reports sealed before 0.29.0 are written again as they were).
+    public static let version = "0.29.0"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method
