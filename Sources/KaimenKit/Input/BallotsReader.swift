@@ -328,8 +328,11 @@ public struct BallotsReader {
             } else {
                 diagnostics.append(.invalidScore) {
                     .error(.invalidScore, ReaderMessages.scoreNotNumber(Echo.cell(text), repText, unitText, itemShown), at: at(cell.column), path: "score",
-                           hint: ReaderMessages.scoreAsPercent(TypedNumber.ascii(text), max: item.map { items[$0].max.plainText() })
-                               ?? TypedNumber.hint(for: TypedNumber.ascii(text), valid: isNumber) ?? TypedNumber.commaHint(typed: text, valid: isNumber)
+                           // `3.5%` (a score the standard takes, with a `%`) is told to drop it; `350%`,
+                           // which no score is, is most likely a cell in a percentage format.
+                           hint: TypedNumber.hint(for: TypedNumber.ascii(text), valid: isNumber)
+                               ?? ReaderMessages.scoreAsPercent(TypedNumber.ascii(text), max: item.map { items[$0].max.plainText() })
+                               ?? TypedNumber.commaHint(typed: text, valid: isNumber)
                                ?? (MetricValue.missingTokens.contains(text) ? ReaderMessages.blankForNoScore : nil))
                 }
             }
