@@ -6,7 +6,7 @@ import Foundation
 /// printed struck through. The entry template lists the fillable sheets in the same order.
 public struct BallotSheetSet: Sendable {
     public struct Sheet: Sendable, Equatable {
-        /// `0012-3`: a running number and its Luhn check digit.
+        /// `0012-5`: a running number and its Luhn check digit.
         public var id: String
         public var representative: Int
         public var unit: Int
@@ -91,7 +91,7 @@ public struct BallotSheetSet: Sendable {
         self.sheets = sheets
     }
 
-    /// `0012-3`: the number with four digits at least, and its Luhn check digit, which catches
+    /// `0012-5`: the number with four digits at least, and its Luhn check digit, which catches
     /// any single mistyped digit and most swaps of neighbours.
     public static func sheetID(_ n: Int) -> String {
         let digits = String(n).count < 4 ? String(repeating: "0", count: 4 - String(n).count) + String(n) : String(n)

@@ -328,44 +328,55 @@ extension SessionMessages {
     }
     /// Why a typed row's sheet id (表号) is not the id of the sheet its ids name.
     enum SheetIDProblem: Equatable {
-        /// Not of the form `0012-3`.
+        /// Not of the form `0012-5`.
         case notAnID
         /// Its last digit is not the Luhn check digit of the others.
         case checkDigit
-        /// A sheet id, of another sheet printed from the session's inputs.
+        /// A sheet id, of another sheet as the session's inputs print them.
         case othersSheet(ExpectedBallots.Sheet)
         /// A sheet id, but of no sheet printed from the session's inputs.
         case notPrinted
     }
+    /// A warning: the row is entered as its ids say. A sheet id is a running number in print
+    /// order, so sheets printed before the schedule, roster or units were reordered carry other
+    /// numbers than the session's inputs give them; the ids and names, checked as errors, are
+    /// what the entry rests on (a review: an error here refused correct sheets, and its hint
+    /// told the typist to move one sheet's scores onto another's ids).
     static func sheetIDMismatch(_ typed: String, row: ExpectedBallots.Sheet, problem: SheetIDProblem) -> Localized {
         let typed = Echo.cell(typed)
+        let entered = (zh: "；这一行按代表编号和单位编号录入", en: "; the row is entered as its ids say")
         switch problem {
         case .notAnID:
-            return Localized(zh: "表号 `\(typed)` 不是评分表上的表号（形如 `0012-3`）", en: "`\(typed)` is no sheet id as the sheets print them (such as `0012-3`)")
+            return Localized(zh: "表号 `\(typed)` 不是评分表上的表号（形如 `0012-5`）" + entered.zh,
+                             en: "`\(typed)` is no sheet id as the sheets print them (such as `0012-5`)" + entered.en)
         case .checkDigit:
-            return Localized(zh: "表号 `\(typed)` 的最后一位校验位不对：表号录错了一位，或有两位前后颠倒",
-                             en: "the sheet id `\(typed)` has the wrong check digit (its last): a digit was typed wrong, or two were swapped")
+            return Localized(zh: "表号 `\(typed)` 的最后一位校验位不对：表号录错了一位，或有两位前后颠倒" + entered.zh,
+                             en: "the sheet id `\(typed)` has the wrong check digit (its last): a digit was typed wrong, or two were swapped" + entered.en)
         case .othersSheet(let whose):
-            return Localized(zh: "表号 `\(typed)` 是代表 `\(whose.representative)` 给单位 `\(whose.unit)` 的评分表，这一行却是 `\(row.representative)` 给 `\(row.unit)` 的：编号和表号有一处录错了",
-                             en: "the sheet id `\(typed)` is representative `\(whose.representative)`'s sheet for unit `\(whose.unit)`, but this row is `\(row.representative)`'s for `\(row.unit)`: an id or the sheet id was typed wrong")
+            return Localized(zh: "表号 `\(typed)` 按本会话的输入文件打印时是代表 `\(whose.representative)` 给单位 `\(whose.unit)` 的评分表，这一行却是 `\(row.representative)` 给 `\(row.unit)` 的" + entered.zh,
+                             en: "the sheet id `\(typed)`, as this session's inputs print the sheets, is representative `\(whose.representative)`'s sheet for unit `\(whose.unit)`, but this row is `\(row.representative)`'s for `\(row.unit)`" + entered.en)
         case .notPrinted:
-            return Localized(zh: "按本会话的输入文件打印的评分表里没有表号 `\(typed)`", en: "no sheet printed from this session's inputs has the id `\(typed)`")
+            return Localized(zh: "按本会话的输入文件打印的评分表里没有表号 `\(typed)`" + entered.zh,
+                             en: "no sheet printed from this session's inputs has the id `\(typed)`" + entered.en)
         }
     }
     static func sheetIDMismatchHint(row: ExpectedBallots.Sheet, own: String?, problem: SheetIDProblem) -> Localized {
-        let ownText = own.map { (zh: "（`\(row.representative)` 给 `\(row.unit)` 的评分表表号是 `\($0)`）", en: " (`\(row.representative)`'s sheet for `\(row.unit)` is `\($0)`)") } ?? (zh: "", en: "")
+        let ownText = own.map { (zh: "（按本会话的输入文件，`\(row.representative)` 给 `\(row.unit)` 的评分表表号是 `\($0)`）", en: " (as this session's inputs print them, `\(row.representative)`'s sheet for `\(row.unit)` is `\($0)`)") } ?? (zh: "", en: "")
         switch problem {
-        case .othersSheet(let whose):
-            return Localized(zh: "核对纸质评分表：若是表号上的那张，把这一行的代表编号和单位编号改为 `\(whose.representative)`、`\(whose.unit)`；否则按纸质表改正表号\(ownText.zh)；改好后重新录入这个文件",
-                             en: "check the paper sheet: if it is the one the sheet id names, change this row's ids to `\(whose.representative)` and `\(whose.unit)`; otherwise correct the sheet id from the paper\(ownText.en); then enter the file again")
-        case .notPrinted:
-            return Localized(zh: "按纸质评分表改正表号\(ownText.zh)；评分表若不是用本会话的输入文件（规则、单位、代表名单、日程）打印的，表号就对不上：清空表号这一列后重新录入",
-                             en: "correct the sheet id from the paper\(ownText.en); if the sheets were not printed from this session's inputs (rules, units, roster, schedule), their ids cannot match: empty the sheet id column and enter the file again")
+        case .othersSheet, .notPrinted:
+            return Localized(zh: "核对纸质评分表上印的代表和单位：与这一行的编号相同时，是评分表打印后日程、代表名单或单位的顺序改过（表号按打印顺序编排）\(ownText.zh)，录入无误；不同时，这一行录的是另一张评分表，用 `kaimen session status` 查看后按纸质表改正",
+                             en: "check the representative and unit printed on the paper sheet: if they are this row's, the schedule, roster or units were reordered after the sheets were printed (sheet ids follow the print order)\(ownText.en), and the entry is right; if not, this row holds another sheet: see `kaimen session status` and correct it from the paper")
         case .notAnID, .checkDigit:
-            return Localized(zh: "按纸质评分表改正表号\(ownText.zh)，或清空这一格；改好后重新录入这个文件",
-                             en: "correct the sheet id from the paper\(ownText.en), or empty the cell; then enter the file again")
+            return Localized(zh: "核对纸质评分表，改正或清空表号这一格\(ownText.zh)", en: "check the paper sheet, and correct or empty the sheet id cell\(ownText.en)")
         }
     }
+    /// More rows whose sheet ids do not fit than are said one by one.
+    static func moreSheetIDMismatches(_ more: Int, of all: Int) -> Localized {
+        Localized(zh: "另有 \(more) 行的表号也与编号对不上（共 \(all) 行）：评分表多半是在日程、代表名单或单位的顺序改动之前打印的，或表号这一列被单独排序过；这些行都按编号录入",
+                  en: "\(more) more rows have sheet ids that do not fit their ids (\(all) in all): most likely the sheets were printed before the schedule, roster or units were reordered, or the sheet id column was sorted on its own; these rows are entered as their ids say")
+    }
+    static let moreSheetIDMismatchesHint = Localized(zh: "核对几张纸质评分表上印的代表和单位与录入的编号是否一致；一致时录入无误",
+                                                     en: "check on a few paper sheets that the representative and unit printed are the ids typed; if they are, the entry is right")
 
     /// A folder an `init` interrupted before it made the journal left (`leftByInterruptedInit`).
     static func notOpenedNoJournal(_ path: String) -> Localized {

@@ -3,8 +3,9 @@
 /// (表号). Each is filled in by `kaimen sheets`; one that does not fit the row's ids is the best
 /// sign that an id was typed over, or that a column was sorted on its own in the spreadsheet
 /// (a secretary's test typed `X02` over a row of X01's sheet `0001-8`, and it was recorded as
-/// X02's without a word). Each is an error: nothing of the file is recorded until the row is
-/// put right. An empty cell is not checked.
+/// X02's without a word). A name that does not fit is an error: nothing of the file is recorded
+/// until the row is put right. A sheet id that does not fit is a warning, since sheet ids are
+/// numbers in print order, which a reordered schedule changes. An empty cell is not checked.
 struct TypedSheetChecks {
     let setup: SessionSetup
     /// The sheet ids printed from the session's inputs, and whose sheet each is.
@@ -44,9 +45,10 @@ struct TypedSheetChecks {
                       path: path, hint: SessionMessages.nameMismatchHint(kind, name: name, others: others))
     }
 
-    /// `sheet-id-mismatch` when `cell` is not the id of the sheet `row` names, as the session's
-    /// inputs print it: no sheet id at all, one whose check digit is wrong, one of no sheet
-    /// printed from these inputs, or another representative's or unit's sheet.
+    /// `sheet-id-mismatch` (a warning: see `SessionMessages.sheetIDMismatch`) when `cell` is not
+    /// the id of the sheet `row` names, as the session's inputs print it: no sheet id at all,
+    /// one whose check digit is wrong, one of no sheet printed from these inputs, or another
+    /// representative's or unit's sheet.
     func sheetID(_ cell: String, row: ExpectedBallots.Sheet, at: SourceLocation, path: String) -> Diagnostic? {
         let typed = Self.key(cell)
         guard !typed.isEmpty else { return nil }
@@ -63,7 +65,7 @@ struct TypedSheetChecks {
         } else {
             problem = .notPrinted
         }
-        return .error("sheet-id-mismatch", SessionMessages.sheetIDMismatch(cell.trimmingSpaces(), row: row, problem: problem), at: at,
+        return .warning("sheet-id-mismatch", SessionMessages.sheetIDMismatch(cell.trimmingSpaces(), row: row, problem: problem), at: at,
                       path: path, hint: SessionMessages.sheetIDMismatchHint(row: row, own: own, problem: problem))
     }
 }

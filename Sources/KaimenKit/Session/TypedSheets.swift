@@ -57,6 +57,9 @@ public struct TypedSheets: Sendable {
         let (nameCol, unitNameCol, sheetCol) = (column(ColumnNames.repName), column(ColumnNames.sheetUnitName), column(ColumnNames.sheetID))
         let checks = nameCol == nil && unitNameCol == nil && sheetCol == nil ? nil : TypedSheetChecks(setup: setup)
         let unitsByID = Dictionary(setup.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Sheet ids that do not fit: the first few said, the rest counted (sheets printed before
+        // the schedule was reordered give one a row).
+        var sheetIDs: [Diagnostic] = []
         // The sheets, in the order of their first row.
         var order: [ExpectedBallots.Sheet] = []
         var located: [ExpectedBallots.Sheet: (rep: SourceLocation, unit: SourceLocation)] = [:]
@@ -72,12 +75,18 @@ public struct TypedSheets: Sendable {
                     diagnostics.append(d)
                 }
                 if let sheetCol, rep != nil, unit != nil, let d = checks.sheetID(cells[sheetCol], row: sheet, at: at(sheetCol).0, path: at(sheetCol).1) {
-                    diagnostics.append(d)
+                    sheetIDs.append(d)
                 }
             }
             guard repsByID[sheet.representative] != nil, unitIDs.contains(sheet.unit), located[sheet] == nil else { continue }
             located[sheet] = (csv.location(row: r, column: repCol), csv.location(row: r, column: unitCol))
             order.append(sheet)
+        }
+        let shownIDs = 5
+        diagnostics += sheetIDs.prefix(shownIDs)
+        if sheetIDs.count > shownIDs, let first = sheetIDs.first {
+            diagnostics.append(.warning("sheet-id-mismatch", SessionMessages.moreSheetIDMismatches(sheetIDs.count - shownIDs, of: sheetIDs.count),
+                                        at: first.location.map { .whole($0.file) }, hint: SessionMessages.moreSheetIDMismatchesHint))
         }
         var scores: [ExpectedBallots.Sheet: [String: String?]] = [:]
         for b in box.ballots {

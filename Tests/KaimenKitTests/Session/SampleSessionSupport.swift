@@ -8,12 +8,12 @@ struct SampleSession {
     let dir: URL
     var path: String { dir.path }
 
-    /// Creates the session (`init`) with the sample's schedule.
-    init(singleEntry: Bool = false, schedule: Bool = true) throws {
+    /// Creates the session (`init`) with the sample's schedule, or the one at `scheduleFile`.
+    init(singleEntry: Bool = false, schedule: Bool = true, scheduleFile: String = "samples/xicheng-2014/schedule.csv") throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-session-\(UUID().uuidString)")
         var args = ["session", "init", dir.path, "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
                     "--roster", "samples/xicheng-2014/roster.csv", "--by", "王秘书"]
-        if schedule { args += ["--schedule", "samples/xicheng-2014/schedule.csv"] }
+        if schedule { args += ["--schedule", scheduleFile] }
         if singleEntry { args.append("--single-entry") }
         let (code, _, err) = SampleSession.run(args)
         try #require(code == .success, "init failed: \(err)")
