@@ -189,6 +189,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case compareBallotsDropped = "compare-ballots-dropped"
     case compareBallotsAdded = "compare-ballots-added"
     case compareBallotsRescaled = "compare-ballots-rescaled"
+    case compareBallotsOffStep = "compare-ballots-off-step"
     case setUnknownUnit = "set-unknown-unit"
     case setUnknownMetric = "set-unknown-metric"
     case setInvalidValue = "set-invalid-value"

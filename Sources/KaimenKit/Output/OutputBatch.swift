@@ -184,6 +184,13 @@ public struct OutputBatch: Sendable {
         if !options.sessionResults, let session = sessionFolder(holding: target) {
             throw OutputError.inSession(path: dir.path, session: session)
         }
+        // The nearest folder above that is there must be a folder: `--out notes.txt/sub` (a
+        // file on the way) was found only when the folders were made, after the run (a review).
+        var above = FileSystem.parent(of: target)
+        while !above.isEmpty && above != "/" && FileSystem.kind(above) == .missing { above = FileSystem.parent(of: above) }
+        if FileSystem.kind(above) == .other {
+            throw OutputError.io(operation: .createFolder, path: above, cause: SystemError(ENOTDIR))
+        }
         try checkReplaceable(target, options: options)
     }
 

@@ -71,6 +71,9 @@ extension SessionFolder {
         guard let seal = journal.records.last(where: { $0.kind == .seal }) else { return nil }
         let state = state(through: seal.seq)
         let ballots = SessionFolder.ballotsCSV(state, setup: setup)
+        // As this version states them, whichever version sealed: `explain` says what the journal
+        // holds (a void recorded before 0.17.0 is a void), and writes no sealed file; `verify`
+        // rebuilds the sealed files, and states them as the sealing version did.
         let sheets = Verifier.sealedSheets(seal, writtenAs: Verifier.version(CLI.version) ?? [], state: state, setup: setup)
         return try SessionFolder.score(ballots, paths: paths, in: directory, sheets: sheets)
     }

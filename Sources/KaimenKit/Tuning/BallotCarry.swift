@@ -13,6 +13,10 @@
 /// - a ballot standard NEW gives other points: each ballot is taken as the same share of the
 ///   maximum (3 of 4 becomes 4.5 of 6), since a score cast on 0–4 means something else on 0–6.
 ///
+/// - ballots that NEW's `scoreStep` does not allow (a coarser step, or a share taken off it):
+///   counted as they are, with one warning saying how many (a review found a step of 1 over
+///   ballots of 0.5 compared in silence).
+///
 /// Each case is one warning (docs/tuning.md, "Ballot standards the new rules change").
 public struct BallotCarry: Sendable, Equatable {
     public struct Item: Sendable, Equatable {
@@ -30,8 +34,11 @@ public struct BallotCarry: Sendable, Equatable {
     public var dropped: [Item] = []
     public var added: [Item] = []
     public var rescaled: [Item] = []
+    /// NEW's score step, and how many ballots carried to NEW are off it (0: none, or no step).
+    public var step: Rational?
+    public var offStep = 0
 
-    public var isEmpty: Bool { dropped.isEmpty && added.isEmpty && rescaled.isEmpty }
+    public var isEmpty: Bool { dropped.isEmpty && added.isEmpty && rescaled.isEmpty && offStep == 0 }
 
     /// What NEW changes about the ballot standards of OLD, counting `box`'s ballots (read under OLD).
     public static func between(old: Rules, new: Rules, box: BallotBox) -> BallotCarry {
@@ -49,6 +56,10 @@ public struct BallotCarry: Sendable, Equatable {
         }
         for n in newItems where !oldKeys.contains(n.key) {
             carry.added.append(Item(key: n.key, name: new.standards[n.standard].name, oldMax: nil, newMax: n.max))
+        }
+        if let step = new.ballots.scoreStep, !step.isZero {
+            carry.step = step
+            carry.offStep = carried(box, to: new).ballots.count { !$0.score.divided(by: step)!.isInteger }
         }
         return carry
     }
@@ -75,5 +86,6 @@ public struct BallotCarry: Sendable, Equatable {
         dropped.map { TuningMessages.ballotsDropped($0, newFile: newFile) }
             + added.map { TuningMessages.ballotsAdded($0, newFile: newFile) }
             + rescaled.map { TuningMessages.ballotsRescaled($0, newFile: newFile) }
+            + (offStep > 0 && step != nil ? [TuningMessages.ballotsOffStep(offStep, step: step!, newFile: newFile)] : [])
     }
 }

@@ -129,10 +129,13 @@ enum TuningMessages {
             : Localized(zh: "`\(item.key)`（\(item.name)）", en: "`\(item.key)` (\(item.name))")
     }
 
+    /// `1 point`, `6 points`, as English says a standard's points.
+    private static func points(_ text: String) -> String { text == "1" ? "1 point" : "\(text) points" }
+
     static func ballotsDropped(_ item: BallotCarry.Item, newFile: String) -> Diagnostic {
         .warning("compare-ballots-dropped",
                  Localized(zh: "`\(newFile)` 不再由代表给 \(named(item).zh)打分：它的 \(item.ballots) 张票不计入新细则的评分",
-                           en: "`\(newFile)` no longer has representatives score \(named(item).en): its \(item.ballots) ballot\(item.ballots == 1 ? "" : "s") are left out of the new scoring"),
+                           en: "`\(newFile)` no longer has representatives score \(named(item).en): " + (item.ballots == 1 ? "its 1 ballot is" : "its \(item.ballots) ballots are") + " left out of the new scoring"),
                  hint: Localized(zh: "这是新细则的改动，选票无误；新细则下的总分里没有这一项",
                                  en: "this is a change of the new rules, not of the ballots; the new totals have no such item"))
     }
@@ -141,7 +144,7 @@ enum TuningMessages {
         let points = item.newMax?.plainText() ?? ""
         return .warning("compare-ballots-added",
                         Localized(zh: "`\(newFile)` 新增由代表打分的 \(named(item).zh)（\(points) 分），现有选票中没有它的票：按票数不足计分",
-                                  en: "`\(newFile)` adds \(named(item).en) (\(points) points), scored by ballot, which no ballot cast has scored: it counts as insufficient ballots"),
+                                  en: "`\(newFile)` adds \(named(item).en) (\(Self.points(points))), scored by ballot, which no ballot cast has scored: it counts as insufficient ballots"),
                         hint: Localized(zh: "比较结果不反映这一项；要知道它的影响，需在新细则下收集选票",
                                         en: "the comparison says nothing of this item; ballots cast under the new rules would"))
     }
@@ -150,9 +153,17 @@ enum TuningMessages {
         let (old, new) = (item.oldMax?.plainText() ?? "", item.newMax?.plainText() ?? "")
         return .warning("compare-ballots-rescaled",
                         Localized(zh: "`\(newFile)` 把 \(named(item).zh)改为 \(new) 分，选票是按 0–\(old) 分打的：每张票按同样的比例折算到 0–\(new) 分",
-                                  en: "`\(newFile)` makes \(named(item).en) worth \(new) points, and the ballots were cast on 0–\(old): each is taken as the same share of 0–\(new)"),
+                                  en: "`\(newFile)` makes \(named(item).en) worth \(points(new)), and the ballots were cast on 0–\(old): each is taken as the same share of 0–\(new)"),
                         hint: Localized(zh: "例如 0–\(old) 分中的 \(old) 分在新细则下计 \(new) 分；代表按新分值打分时结果可能不同",
                                         en: "e.g. \(old) of \(old) counts as \(new) of \(new); ballots cast on the new scale may differ"))
+    }
+
+    static func ballotsOffStep(_ n: Int, step: Rational, newFile: String) -> Diagnostic {
+        .warning("compare-ballots-off-step",
+                 Localized(zh: "`\(newFile)` 的评分步长是 \(step.plainText()) 分，现有选票中有 \(n) 张不合这个步长（按原细则打的分，或按比例折算后的分）：按原值计分",
+                           en: "`\(newFile)` scores in steps of \(step.plainText()), and \(n) ballot\(n == 1 ? "" : "s") cast (as cast, or as a share taken over) \(n == 1 ? "is" : "are") off that step: counted as \(n == 1 ? "it is" : "they are")"),
+                 hint: Localized(zh: "这是新细则的改动，选票无误；代表按新步长打分时结果可能不同",
+                                 en: "this is a change of the new rules, not of the ballots; ballots cast on the new step may differ"))
     }
 
     static func suggestion(_ word: String, _ among: [String], zh: String, en: String) -> Localized {

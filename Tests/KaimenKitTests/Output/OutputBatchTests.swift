@@ -165,6 +165,12 @@ struct OutputBatchTests {
         #expect(console.stderr.hasPrefix("错误：文件夹 `\(OutputBatch.absolutePath(out))` 里已有 1 项内容，但没有 manifest.json，不是 kaimen 写的；不会替换它"), "\(console.stderr)")
         #expect(console.stderr.contains("没有写入任何文件到 \(out.path)") && !console.stderr.contains("提示"), "\(console.stderr)")
         #expect(s.read("other/notes.txt") == "keep")
+        // A file on the way to the folder: said before scoring too (a review).
+        let under = CLI.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                             "--roster", "samples/xicheng-2014/roster.csv", "--ballots", "samples/xicheng-2014/ballots.csv",
+                             "--out", out.appendingPathComponent("notes.txt/sub").path], console: console)
+        #expect(under == .failure && console.stdout.isEmpty, "\(console.stdout)")
+        #expect(console.stderr.contains("错误：无法创建文件夹 `\(OutputBatch.absolutePath(out.appendingPathComponent("notes.txt")))`：路径中有一段是文件而不是文件夹"), "\(console.stderr)")
     }
 
     /// Found by a secretary's trial: `score --out s1/results/v2` replaced a sealed result set (it

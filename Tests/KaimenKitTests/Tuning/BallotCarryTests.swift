@@ -87,6 +87,23 @@ struct BallotCarryTests {
         #expect(r.err.contains("warning: `new.jsonc` adds `s4` (新项) (4 points), scored by ballot, which no ballot cast has scored: it counts as insufficient ballots"), "\(r.err)")
     }
 
+    /// Found by a review: a NEW step of 1 over ballots of 0.5 compared in silence.
+    @Test("NEW's score step that some ballots are off: counted as cast, and how many said")
+    func offStep() throws {
+        // Step 4: s2's 2 (U1) is off, its 4s on; s3's 6 and both 10s are off, the 8 on: 4 ballots.
+        let new = RulesText.make(
+            metrics: RulesText.metric("m"),
+            areas: RulesText.area("a1", points: "10") + "," + RulesText.area("a2", points: "10"),
+            standards: RulesText.standard("s1", area: "a1", points: "6", #""method": "count", "metric": "m", "perUnit": 1"#)
+                + "," + RulesText.standard("s2", area: "a1", points: "4", #""method": "ballot""#)
+                + "," + RulesText.standard("s3", area: "a2", points: "10", #""method": "ballot""#),
+            more: #""ballots": { "aggregate": "mean", "minBallots": 2, "scoreStep": 4 },"#)
+        let r = try compare(new)
+        #expect(r.code == .success, "\(r.err)")
+        #expect(totals(r.out)["U1"] ?? ("", "") == ("13.00", "13.00"))
+        #expect(r.err.contains("warning: `new.jsonc` scores in steps of 4, and 4 ballots cast (as cast, or as a share taken over) are off that step: counted as they are"), "\(r.err)")
+    }
+
     @Test("the same ballot standards: nothing to say")
     func unchanged() throws {
         let r = try compare(Self.tuned(#""override": { "standards": [ { "id": "s1", "perUnit": 2 } ] }"#))

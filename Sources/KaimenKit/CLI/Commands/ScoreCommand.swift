@@ -206,7 +206,7 @@ public enum ScoreCommand: Command {
             console.out(SummaryExport.table(report, lang: lang, limit: shown).text())
             // How the columns add up to the total, as under report.html's table: a row whose
             // areas and deduction column did not add up to its total went unexplained here.
-            console.outLine(PaperTexts.summaryNote(report.rules, lang: lang, largestGap: PaperTexts.largestRoundingGap(report)))
+            console.outLine(PaperTexts.summaryNote(report.rules, lang: lang, largestGap: PaperTexts.largestRoundingGap(report, shown: shown)))
             if shown < n {
                 console.outLine(lang.t("……另有 \(n - shown) 个单位未列出（--top N 多列，--format csv 或 --out 得到全部）",
                                        "… \(n - shown) more units not shown (--top N for more; --format csv or --out for all)"))

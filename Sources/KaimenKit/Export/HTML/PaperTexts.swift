@@ -109,7 +109,9 @@ extension PaperTexts {
     /// The largest difference, over the units whose total no veto capped, between the total and
     /// its areas plus bonus as the summary shows them, in units of the last place. A veto that
     /// only sets a grade, or whose cap the total is under, leaves the total the sum it is.
-    static func largestRoundingGap(_ report: ScoreReport) -> Int64 {
+    /// - Parameter shown: how many units the table shows, first in rank order (`nil`: all), so
+    ///   that `本表中` speaks of the rows printed (`score --top 5` drew it from hidden units).
+    static func largestRoundingGap(_ report: ScoreReport, shown: Int? = nil) -> Int64 {
         let scores = report.scores, vetoes = report.rules.vetoes
         // Each unit's lowest cap among its vetoes that held, at the table's places.
         var cap: [Int: Int64] = [:]
@@ -119,7 +121,8 @@ extension PaperTexts {
             cap[Int(v.unit)] = min(cap[Int(v.unit)] ?? scaled, scaled)
         }
         var largest: Int64 = 0
-        for u in 0..<scores.unitCount {
+        let units: any Sequence<Int> = shown.map { report.ranking.order.prefix($0) } ?? Array(0..<scores.unitCount)
+        for u in units {
             var sum = scores.bonus[u]
             for a in 0..<scores.areaCount { sum += scores.areas[u * scores.areaCount + a] }
             // Capped: the total is the cap, and the columns add up to more than any rounding.
