@@ -29,7 +29,8 @@ public enum RulesTable {
                     .init(lang.t("评分标准", "criteria"), maxWidth: criteriaWidth, wrap: true)]
         var table = TextTable(columns: columns)
         let fmt = ValueFormatter(rules: rules, lang: lang)
-        for (a, area) in rules.areas.enumerated().sorted(by: { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }).map({ ($0.offset, $0.element) }) {
+        for a in rules.orderedAreaIndices {
+            let area = rules.areas[a]
             var cells = [area.id, area.name, area.points.plainText()]
             if let weighted { cells.append(fmt.points(weighted.areaMaximum(a))) }
             table.addRow(cells + [area.capped ? lang.t("（封顶）", "(capped)") : "", "", ""])

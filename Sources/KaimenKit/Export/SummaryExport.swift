@@ -33,7 +33,7 @@ public enum SummaryExport {
             .init(header: lang.t("总分", "Total"), key: "total", alignRight: true),
             .init(header: lang.t("等级", "Grade"), key: "grade", alignRight: false),
         ]
-        let areaIndex = rules.orderedAreas.map { a in rules.areas.firstIndex { $0.id == a.id }! }
+        let areaIndex = rules.orderedAreaIndices
         columns += areaIndex.map { .init(header: rules.areas[$0].name, key: "area." + rules.areas[$0].id, alignRight: true) }
         columns += [
             .init(header: lang.t("加分", "Bonus"), key: "bonus", alignRight: true),

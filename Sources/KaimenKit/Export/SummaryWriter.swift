@@ -65,7 +65,7 @@ public enum SummaryWriter {
             notes = SummaryExport.Notes(report, lang: lang)
             let hints = SummaryHints(report, lang: lang)
             self.hints = hints
-            areaIndex = report.rules.orderedAreas.map { a in report.rules.areas.firstIndex { $0.id == a.id }! }
+            areaIndex = report.rules.orderedAreaIndices
             gradeNames = report.rules.grades.map { Array($0.name.utf8) }
             digits = FixedDigits(places: report.scores.precision)
             // Units in rank order are scattered through the columns: read row by row, each

@@ -107,9 +107,10 @@ public struct Agreement: Sendable, Equatable {
                             reason: PanelMessages.iccNoDesign(units: units.count, raters: raters.count))
         }
         let table = pick.units.map { u in pick.raters.map { score[u]![$0]! } }
-        let result = ICC.twoWayRandom(table)
-        return ICCBlock(item: item, group: group, result: result,
+        // A complete table of `minimumUnits` units and two raters or more always has a result;
+        // a figure of it without a value says why itself (`ICC.Result.undefined(average:)`).
+        return ICCBlock(item: item, group: group, result: ICC.twoWayRandom(table),
                         unitsLeftOut: units.filter { !pick.units.contains($0) }, ratersLeftOut: raters.filter { !pick.raters.contains($0) },
-                        reason: result == nil ? PanelMessages.iccUndefined(.noVariation) : nil)
+                        reason: nil)
     }
 }

@@ -25,7 +25,7 @@ public struct GroupEffect: Sendable, Equatable {
     /// groups with ballots are compared. (`legacy`: as before 0.29.0, in binary and counting
     /// the roster's groups, to write a report sealed before again.)
     func isFlagged(threshold: Rational, groupsWithBallots: Int, groups: Int, legacy: Bool) -> Bool {
-        if legacy { return groups >= 2 && ballots > 0 && abs(offset) >= 0.10 }
+        if legacy { return groups >= 2 && ballots > 0 && abs(offset) >= threshold.doubleValue }
         return groupsWithBallots >= 2 && ballots > 0 && exactOffset.magnitude >= threshold
     }
 

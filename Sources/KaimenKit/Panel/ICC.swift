@@ -100,7 +100,7 @@ public enum ICC {
         let sst = squares - correction
         let ssr = rowSquares.divided(by: kr)! - correction
         let ssc = columnSquares.divided(by: nr)! - correction
-        let sse = max(.zero, sst - ssr - ssc)
+        let sse = sst - ssr - ssc   // a sum of squares, exact: never below 0
         let msr = ssr.divided(by: Rational(n - 1))!, msc = ssc.divided(by: Rational(k - 1))!
         let mse = sse.divided(by: Rational((n - 1) * (k - 1)))!
         let d1 = msr + (kr - .one) * mse + (kr * (msc - mse)).divided(by: nr)!

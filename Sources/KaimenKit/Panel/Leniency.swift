@@ -72,7 +72,7 @@ public struct Leniency: Sendable, Equatable {
     /// ballots), to write a report sealed before again.
     func isFlagged(threshold: Rational, legacy: Bool = false) -> Bool {
         guard let i = shareInterval else { return false }
-        if legacy { return abs(share) >= 0.10 && (share > 0 ? i.low > 0 : i.high < 0) }
+        if legacy { return abs(share) >= threshold.doubleValue && (share > 0 ? i.low > 0 : i.high < 0) }
         guard !tooFew, exactShare.magnitude >= threshold else { return false }
         return exactShare.isNegative ? Self.shownTenths(i.high) < 0 : Self.shownTenths(i.low) > 0
     }

@@ -25,8 +25,11 @@ public struct Rules: Sendable, Equatable {
     public func standard(_ id: String) -> Standard? { standards.first { $0.id == id } }
 
     /// Areas in display order.
-    public var orderedAreas: [Area] {
-        areas.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
+    public var orderedAreas: [Area] { orderedAreaIndices.map { areas[$0] } }
+
+    /// The indices into `areas` of `orderedAreas`: by `order`, then as written.
+    public var orderedAreaIndices: [Int] {
+        areas.indices.sorted { (areas[$0].order, $0) < (areas[$1].order, $1) }
     }
 
     public func standards(in areaID: String) -> [Standard] { standards.filter { $0.area == areaID } }
