@@ -87,9 +87,7 @@ public struct OutputBatch: Sendable {
             guard seen.insert(relative.lowercased()).inserted else { throw OutputError.duplicatePath(path: file.relativePath) }
             relatives.append(relative)
         }
-        if !options.sessionResults, let session = Self.sessionFolder(holding: target) {
-            throw OutputError.inSession(path: dir.path, session: session)
-        }
+        try Self.checkNotInSession(target, shown: dir.path, options: options)
         let createdParents = try FileSystem.makeFolders(FileSystem.parent(of: target))
         var swapped = false
         defer { if !swapped { FileSystem.removeEmptyFolders(createdParents) } }
@@ -181,9 +179,7 @@ public struct OutputBatch: Sendable {
     /// refused the folder (a secretary's test). `commit` checks again, under its lock.
     public static func checkTarget(_ dir: URL, options: CommitOptions) throws {
         let target = absolutePath(dir)
-        if !options.sessionResults, let session = sessionFolder(holding: target) {
-            throw OutputError.inSession(path: dir.path, session: session)
-        }
+        try checkNotInSession(target, shown: dir.path, options: options)
         // The nearest folder above that is there must be a folder: `--out notes.txt/sub` (a
         // file on the way) was found only when the folders were made, after the run (a review).
         var above = FileSystem.parent(of: target)
@@ -192,6 +188,13 @@ public struct OutputBatch: Sendable {
             throw OutputError.io(operation: .createFolder, path: above, cause: SystemError(ENOTDIR))
         }
         try checkReplaceable(target, options: options)
+    }
+
+    /// Refuses a folder that is a session's or in one, but for `session close`'s results.
+    private static func checkNotInSession(_ target: String, shown: String, options: CommitOptions) throws {
+        if !options.sessionResults, let session = sessionFolder(holding: target) {
+            throw OutputError.inSession(path: shown, session: session)
+        }
     }
 
     /// Refuses to replace what is not a kaimen output folder, or holds an input of the run.

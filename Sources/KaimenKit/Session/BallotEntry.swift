@@ -49,6 +49,10 @@ extension SessionFolder {
         // person however spaced, wide or capitalised (`录入员　甲`, `录入员甲`; `Zhang`, `zhang`),
         // so that one operator cannot confirm their own typing under a second spelling.
         let me = Self.operatorKey(Echo.visible(by))
+        /// This operator's entries of `sheet` in this round.
+        func mine(_ sheet: ExpectedBallots.Sheet) -> [DoubleEntry.Entry] {
+            state.currentEntries(sheet).filter { Self.operatorKey($0.by) == me && $0.round == state.round }
+        }
         // After an appeal, the sheets of units not reopened: said once for the file (the whole
         // typed file entered again gave one error per sheet, and no word of what to keep).
         var notAppealed: [TypedSheets.Sheet] = []
@@ -62,13 +66,12 @@ extension SessionFolder {
                 notAppealed.append(s)
                 continue
             }
-            let mine = state.currentEntries(s.sheet).filter { Self.operatorKey($0.by) == me && $0.round == state.round }
             // A sheet read with a problem of its own (a header naming no standard, a bad cell in
             // its row) is not compared with the operator's earlier entries: every sheet read
             // without that column differed, and 57 `same-operator` errors buried the one that
             // mattered (a secretary's trial). Nothing is recorded either way; the others are.
             let misread = errorLines.contains(1) || errorLines.contains(s.location.line)
-            if let earlier = mine.first, !misread {
+            if let earlier = mine(s.sheet).first, !misread {
                 // Item by item (a journal written before blanks were kept as `null` leaves them out).
                 if setup.expected.items.allSatisfy({ (earlier.scores[$0] ?? nil) == (s.scores[$0] ?? nil) }) {
                     unchanged.append(s.sheet)
@@ -110,7 +113,7 @@ extension SessionFolder {
         // no sheet missing (a secretary's test entered the template's groups 3–4 after 1–2, and
         // was told that 33 sheets entered before were not, and to void them).
         let notEntered = typed.untyped.filter { u in
-            !state.currentEntries(u.sheet).contains { Self.operatorKey($0.by) == me && $0.round == state.round }
+            mine(u.sheet).isEmpty
         }
         let untyped = notEntered.map(\.sheet), untypedRows = notEntered.map { $0.location.cell?.row }
         guard !fresh.isEmpty else {
