@@ -470,26 +470,83 @@ enum ReaderMessages {
           en: "score \(text) by `\(rep)` for `\(unit)` on `\(item)` is not a multiple of \(step)")
     }
     static func stepAllowed(_ step: String) -> L { L(zh: "规则规定分数以 \(step) 为单位", en: "the rules allow scores in steps of \(step)") }
-    static func duplicateBallot(_ rep: String, _ unit: String, _ item: String, firstRow: Int) -> L {
-        L(zh: "`\(rep)` 在 `\(item)` 上给 `\(unit)` 打了两次分；第一次在第 \(firstRow) 行",
-          en: "`\(rep)` scored `\(unit)` on `\(item)` twice; first at row \(firstRow)")
+    /// A standard scored again with another score: as the file writes each.
+    struct Repeated: Sendable {
+        var item: String, first: String, again: String
+    }
+    static func duplicateBallot(_ rep: String, _ unit: String, _ item: String, firstRow: Int, differing: Repeated? = nil) -> L {
+        let scores = differing.map { (zh: "，第一次 \($0.first) 分，这次 \($0.again) 分", en: ", \($0.first) then \($0.again)") }
+            ?? (zh: "，两次分数相同", en: ", the same score both times")
+        return L(zh: "`\(rep)` 在 `\(item)` 上给 `\(unit)` 打了两次分；第一次在第 \(firstRow) 行\(scores.zh)",
+                 en: "`\(rep)` scored `\(unit)` on `\(item)` twice; first at row \(firstRow)\(scores.en)")
     }
     /// Several standards of one row scored again (a wide row typed twice): `items` in the row's
     /// order, as the file heads them; not listed when they are `every` standard of the rules.
-    static func duplicateBallots(_ rep: String, _ unit: String, _ items: [String], firstRow: Int, every: Bool = false) -> L {
+    /// `differing`: those scored otherwise than the first time, the first three shown.
+    static func duplicateBallots(_ rep: String, _ unit: String, _ items: [String], firstRow: Int, every: Bool = false,
+                                 differing: [Repeated] = []) -> L {
+        let shownDiffering = differing.prefix(3).map { (zh: "`\($0.item)` \($0.first)/\($0.again)", en: "`\($0.item)` \($0.first)/\($0.again)") }
+        let moreDiffering = differing.count > 3 ? "…" : ""
+        let scores = differing.isEmpty ? (zh: "，分数都相同", en: ", with the same scores")
+            : differing.count == items.count
+            ? (zh: "，分数都不同（\(shownDiffering.map(\.zh).joined(separator: "、"))\(moreDiffering)）",
+               en: ", every one with another score (\(shownDiffering.map(\.en).joined(separator: ", "))\(moreDiffering))")
+            : (zh: "，其中 \(differing.count) 条分数不同（\(shownDiffering.map(\.zh).joined(separator: "、"))\(moreDiffering)）",
+               en: ", \(differing.count) of them with another score (\(shownDiffering.map(\.en).joined(separator: ", "))\(moreDiffering))")
         if every {
-            return L(zh: "`\(rep)` 给 `\(unit)` 的这一行与第 \(firstRow) 行重复：全部 \(items.count) 条标准都打了两次分",
-                     en: "`\(rep)` scored `\(unit)` again on this row, as at row \(firstRow): all \(items.count) standards twice")
+            return L(zh: "`\(rep)` 给 `\(unit)` 的这一行与第 \(firstRow) 行重复：全部 \(items.count) 条标准都打了两次分\(scores.zh)",
+                     en: "`\(rep)` scored `\(unit)` again on this row, as at row \(firstRow): all \(items.count) standards twice\(scores.en)")
         }
         let shown = items.prefix(8).map { "`\($0)`" }, more = items.count > 8 ? "…" : ""
-        return L(zh: "`\(rep)` 给 `\(unit)` 的这一行与第 \(firstRow) 行重复：\(items.count) 条标准都打了两次分（\(shown.joined(separator: "、"))\(more)）",
-                 en: "`\(rep)` scored `\(unit)` again on this row, as at row \(firstRow): \(items.count) standards twice (\(shown.joined(separator: ", "))\(more))")
+        return L(zh: "`\(rep)` 给 `\(unit)` 的这一行与第 \(firstRow) 行重复：\(items.count) 条标准都打了两次分（\(shown.joined(separator: "、"))\(more)）\(scores.zh)",
+                 en: "`\(rep)` scored `\(unit)` again on this row, as at row \(firstRow): \(items.count) standards twice (\(shown.joined(separator: ", "))\(more))\(scores.en)")
     }
-    static let keepOneBallot = L(zh: "每位代表对每个单位的每条标准只保留一张选票", en: "keep one ballot per representative, unit and standard")
+    /// The same scores both times: the second typing goes. Other scores: the paper sheet decides.
+    static func keepOneBallot(same: Bool) -> L {
+        same ? L(zh: "每位代表对每个单位的每条标准只保留一张选票：删去重复录入的一次", en: "keep one ballot per representative, unit and standard: delete the second typing")
+             : L(zh: "每位代表对每个单位的每条标准只保留一张选票：核对纸质评分表，保留正确的分数，删去另一个",
+                 en: "keep one ballot per representative, unit and standard: check the paper sheet, keep the right score and delete the other")
+    }
     static func noBallots(_ file: String, _ n: Int) -> L {
         L(zh: "`\(file)` 里没有选票，但规则有 \(n) 条标准由代表打分",
           en: "`\(file)` holds no ballots, but the rules score \(n) standard\(n == 1 ? "" : "s") by ballot")
     }
     static let addBallots = L(zh: "填入代表的打分（每位代表、每个单位、每条标准一行）",
                               en: "add the representatives' scores (one row per representative, unit and standard)")
+
+    /// Whose name a typed row's name cell gives: its representative's (姓名) or its unit's (单位名称).
+    enum NamedBy: Sendable {
+        case representative, unit
+
+        /// The row's id column, the name column, and how `kaimen` asks which paper it is.
+        var words: (id: Localized, name: Localized, whose: Localized) {
+            switch self {
+            case .representative:
+                (Localized(zh: "代表编号", en: "representative id"), Localized(zh: "姓名", en: "name"),
+                 Localized(zh: "核对纸质评分表上是哪位代表", en: "check whose paper sheet it is"))
+            case .unit:
+                (Localized(zh: "单位编号", en: "unit id"), Localized(zh: "单位名称", en: "unit name"),
+                 Localized(zh: "核对纸质评分表上是哪个单位", en: "check which unit the paper sheet is for"))
+            }
+        }
+    }
+    /// A typed row whose name cell is not the name of its id (`id`, named `name`); `others`: the
+    /// ids whose name it is.
+    static func nameMismatch(_ kind: NamedBy, id: String, name: String, typed: String, others: [String]) -> Localized {
+        let (w, name, typed) = (kind.words, Echo.cell(name), Echo.cell(typed))
+        let whose = others.isEmpty ? (zh: "", en: "") : (zh: "（\(others.joined(separator: "、")) 的\(w.name.zh)）", en: " (the \(w.name.en) of \(others.joined(separator: ", ")))")
+        return Localized(zh: "\(w.id.zh) `\(id)` 是 \(name)，这一行的\(w.name.zh)却写着 `\(typed)`\(whose.zh)：编号和\(kind == .unit ? "名称" : "姓名")有一处录错了",
+                         en: "the \(w.id.en) `\(id)` is \(name), but this row's \(w.name.en) reads `\(typed)`\(whose.en): the id or the name was typed wrong")
+    }
+    /// What to do after putting the row right: enter the file again (`session enter`), or run
+    /// the command again (`score` and the others reading a ballots file).
+    enum AfterFix: Sendable { case runAgain, enterAgain }
+    static func nameMismatchHint(_ kind: NamedBy, name: String, others: [String], then: AfterFix = .runAgain) -> Localized {
+        let w = kind.words
+        let again = then == .enterAgain ? (zh: "改好后重新录入这个文件", en: "then enter the file again") : (zh: "改好后重新运行", en: "then run the command again")
+        let whose = others.first.map { (zh: "若是 \($0) 的，把这一行的\(w.id.zh)改为 `\($0)`", en: "if it is \($0)'s, change this row's \(w.id.en) to `\($0)`") }
+            ?? (zh: "若编号录错了，改正这一行的\(w.id.zh)", en: "if the id is wrong, correct this row's \(w.id.en)")
+        return Localized(zh: "\(w.whose.zh)：\(whose.zh)；若编号没错，把\(w.name.zh)改回 \(Echo.cell(name))（或清空这一格）；\(again.zh)",
+                         en: "\(w.whose.en): \(whose.en); if the id is right, change the \(w.name.en) back to \(Echo.cell(name)) (or empty the cell); \(again.en)")
+    }
 }

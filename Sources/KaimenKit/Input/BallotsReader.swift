@@ -10,6 +10,8 @@ public struct BallotsReader {
     public let representatives: [Representative]
     /// Recusal violations are errors instead of warnings.
     public var strict = false
+    /// What a name that does not fit its row asks for once the row is put right (`TypistNames`).
+    var afterFix: ReaderMessages.AfterFix = .runAgain
 
     public init(rules: Rules, units: [Unit], representatives: [Representative], strict: Bool = false) {
         self.rules = rules
@@ -190,19 +192,22 @@ public struct BallotsReader {
         var ballots: [Ballot] = []
         ballots.reserveCapacity(cells.count)
         var recusals: [RecusalViolation] = []
-        var seen: [Int: Int] = [:]  // (rep, unit, item) → line
+        var seen: [Int: Int] = [:]  // (rep, unit, item) → the table's row of its first ballot
         seen.reserveCapacity(cells.count)
         // A row's duplicates, said once for the row: a wide row typed twice repeats every
-        // standard of it, and one line per standard buried the one thing to fix.
-        var repeated: (row: Int, rep: String, unit: String, firstRow: Int, items: [String], at: SourceLocation)?
+        // standard of it, and one line per standard buried the one thing to fix. Whether the
+        // two rows' scores are the same says which is to be done: delete either row, or look
+        // at the paper sheet to keep the right one.
+        var repeated: (row: Int, rep: String, unit: String, firstRow: Int, items: [String], differing: [ReaderMessages.Repeated],
+                       at: SourceLocation)?
         func sayRepeated() {
             guard let r = repeated else { return }
             repeated = nil
             diagnostics.append(.duplicateBallot) {
-                .error(.duplicateBallot, r.items.count == 1 ? ReaderMessages.duplicateBallot(r.rep, r.unit, r.items[0], firstRow: r.firstRow)
+                .error(.duplicateBallot, r.items.count == 1 ? ReaderMessages.duplicateBallot(r.rep, r.unit, r.items[0], firstRow: r.firstRow, differing: r.differing.first)
                                                             : ReaderMessages.duplicateBallots(r.rep, r.unit, r.items, firstRow: r.firstRow,
-                                                                                              every: r.items.count == items.count),
-                       at: r.at, path: "representative", hint: ReaderMessages.keepOneBallot)
+                                                                                              every: r.items.count == items.count, differing: r.differing),
+                       at: r.at, path: "representative", hint: ReaderMessages.keepOneBallot(same: r.differing.isEmpty))
             }
         }
         var idErrorRow = -1
@@ -358,16 +363,23 @@ public struct BallotsReader {
                 continue
             }
             let key = (rep * units.count + unit) * items.count + item
-            if let first = seen[key] {
+            if let firstRow = seen[key] {
+                let first = csv.spreadsheetRows[firstRow]
                 if let r = repeated, r.firstRow != first { sayRepeated() }
                 if repeated == nil {
-                    repeated = (cell.row, repText, unitText, first, [], at(repCol))
+                    repeated = (cell.row, repText, unitText, first, [], [], at(repCol))
                 }
                 // As the file heads or writes it, which is what the typist looks for.
                 repeated?.items.append(itemShown)
+                // The first ballot's score, in its row's cell of the same column (a long file's
+                // score column; a wide file's column of this item): it was read as a score.
+                let firstText = csv.rows[firstRow][cell.column].trimmingSpaces()
+                if Rational(decimal: TypedNumber.ascii(firstText)) != score {
+                    repeated?.differing.append(.init(item: itemShown, first: Echo.cell(firstText), again: Echo.cell(text)))
+                }
                 continue
             }
-            seen[key] = csv.spreadsheetRows[cell.row]
+            seen[key] = cell.row
             if let reason = representatives[rep].recusal(from: unitID) {
                 recusals.append(RecusalViolation(representative: repID, name: representatives[rep].name, unit: unitID, item: items[item].key, score: score,
                                                  location: at(repCol), reason: reason))
@@ -383,6 +395,23 @@ public struct BallotsReader {
             ballots.append(Ballot(representative: rep, unit: unit, item: item, score: score))
         }
         sayRepeated()
+        // The typist's name columns (the entry template's 姓名 and 单位名称): a name that does
+        // not fit its row's id, whose own errors (an unknown id) are said above.
+        let named = TypistNames.columns(csv.header, repCol: repCol, unitCol: unitCol)
+        if named.representative != nil || named.unit != nil {
+            let check = TypistNames(units: units, representatives: representatives, then: afterFix)
+            for r in csv.rows.indices where !csv.rows[r].isBlank {
+                let row = csv.rows[r]
+                if let c = named.representative, let rep = repIndex[row[repCol].trimmingSpaces()],
+                   let d = check.representativeName(row[c], rep: representatives[rep], at: csv.location(row: r, column: c), path: csv.header[c]) {
+                    diagnostics.append(.sheetNameMismatch) { d }
+                }
+                if let c = named.unit, let unit = unitIndex[row[unitCol].trimmingSpaces()],
+                   let d = check.unitName(row[c], unit: units[unit], at: csv.location(row: r, column: c), path: csv.header[c]) {
+                    diagnostics.append(.sheetUnitMismatch) { d }
+                }
+            }
+        }
         if ballots.isEmpty && recusals.isEmpty && !items.isEmpty && !diagnostics.hasErrors {
             diagnostics.append(.error(.noBallots, ReaderMessages.noBallots(fileName, items.count),
                                       at: lineStart, hint: ReaderMessages.addBallots))

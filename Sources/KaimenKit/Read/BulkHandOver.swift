@@ -15,7 +15,8 @@ public enum BulkHandOver: String, Sendable, Equatable, CaseIterable, Error {
     /// Not a plain UTF-8 CSV: JSON units, a UTF-16 byte order mark, a workbook.
     case notCSV
     /// The header is not what the bulk reader takes: a blank or repeated name, a missing
-    /// column, a column it does not know, a header that is not plain text.
+    /// column, a column it does not know, a header that is not plain text, a ballots column of
+    /// names for the typist (姓名, 单位名称: checked against the ids by the checked reader).
     case header
 
     // Any cell.

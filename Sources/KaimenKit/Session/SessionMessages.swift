@@ -295,37 +295,6 @@ extension SessionMessages {
         return Localized(zh: "这个会话没有建立完成：建立会话（`kaimen session init`）时中断，日志里只有不完整的第一条记录（\(bytes) 字节），还没有录入任何内容",
                          en: "this session was never fully opened: `kaimen session init` was cut short, and the journal holds only an incomplete first record (\(bytes) byte\(bytes == 1 ? "" : "s")); nothing has been entered")
     }
-    /// Whose name a typed row's name cell gives: its representative's (姓名) or its unit's (单位名称).
-    enum NamedBy: Sendable {
-        case representative, unit
-
-        /// The row's id column, the name column, and how `kaimen` asks which paper it is.
-        var words: (id: Localized, name: Localized, whose: Localized) {
-            switch self {
-            case .representative:
-                (Localized(zh: "代表编号", en: "representative id"), Localized(zh: "姓名", en: "name"),
-                 Localized(zh: "核对纸质评分表上是哪位代表", en: "check whose paper sheet it is"))
-            case .unit:
-                (Localized(zh: "单位编号", en: "unit id"), Localized(zh: "单位名称", en: "unit name"),
-                 Localized(zh: "核对纸质评分表上是哪个单位", en: "check which unit the paper sheet is for"))
-            }
-        }
-    }
-    /// A typed row whose name cell is not the name of its id (`id`, named `name`); `others`: the
-    /// ids whose name it is.
-    static func nameMismatch(_ kind: NamedBy, id: String, name: String, typed: String, others: [String]) -> Localized {
-        let (w, name, typed) = (kind.words, Echo.cell(name), Echo.cell(typed))
-        let whose = others.isEmpty ? (zh: "", en: "") : (zh: "（\(others.joined(separator: "、")) 的\(w.name.zh)）", en: " (the \(w.name.en) of \(others.joined(separator: ", ")))")
-        return Localized(zh: "\(w.id.zh) `\(id)` 是 \(name)，这一行的\(w.name.zh)却写着 `\(typed)`\(whose.zh)：编号和\(kind == .unit ? "名称" : "姓名")有一处录错了",
-                         en: "the \(w.id.en) `\(id)` is \(name), but this row's \(w.name.en) reads `\(typed)`\(whose.en): the id or the name was typed wrong")
-    }
-    static func nameMismatchHint(_ kind: NamedBy, name: String, others: [String]) -> Localized {
-        let w = kind.words
-        let whose = others.first.map { (zh: "若是 \($0) 的，把这一行的\(w.id.zh)改为 `\($0)`", en: "if it is \($0)'s, change this row's \(w.id.en) to `\($0)`") }
-            ?? (zh: "若编号录错了，改正这一行的\(w.id.zh)", en: "if the id is wrong, correct this row's \(w.id.en)")
-        return Localized(zh: "\(w.whose.zh)：\(whose.zh)；若编号没错，把\(w.name.zh)改回 \(Echo.cell(name))（或清空这一格）；改好后重新录入这个文件",
-                         en: "\(w.whose.en): \(whose.en); if the id is right, change the \(w.name.en) back to \(Echo.cell(name)) (or empty the cell); then enter the file again")
-    }
     /// Why a typed row's sheet id (表号) is not the id of the sheet its ids name.
     enum SheetIDProblem: Equatable {
         /// Not of the form `0012-5`.

@@ -27,7 +27,8 @@ public struct TypedSheets: Sendable {
     public var textHash: String?
 
     public static func read(_ data: Data, fileName: String, setup: SessionSetup) -> TypedSheets {
-        let reader = BallotsReader(rules: setup.rules, units: setup.units, representatives: setup.representatives, strict: true)
+        var reader = BallotsReader(rules: setup.rules, units: setup.units, representatives: setup.representatives, strict: true)
+        reader.afterFix = .enterAgain
         let file = CSVReader.read(data, fileName: fileName)
         let (box, ballotDiagnostics) = reader.read(file, fileName: fileName)
         // One recusal error per sheet (below), not one per score. A file with no score at all is
@@ -51,12 +52,10 @@ public struct TypedSheets: Sendable {
         let items = setup.items.map(\.key)
         let unitIDs = Set(setup.units.map(\.id))
         let repsByID = Dictionary(setup.representatives.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        // The entry template's columns for the typist, which the readers skip, checked against
-        // the row's ids (`TypedSheetChecks`).
-        func column(_ names: [String]) -> Int? { ColumnNames.find(names, in: csv.header).flatMap { $0 == repCol || $0 == unitCol ? nil : $0 } }
-        let (nameCol, unitNameCol, sheetCol) = (column(ColumnNames.repName), column(ColumnNames.sheetUnitName), column(ColumnNames.sheetID))
-        let checks = nameCol == nil && unitNameCol == nil && sheetCol == nil ? nil : TypedSheetChecks(setup: setup)
-        let unitsByID = Dictionary(setup.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // The entry template's sheet id column, which the readers skip, checked against the row's
+        // ids (`TypedSheetChecks`; its name columns the reader checks, `TypistNames`).
+        let sheetCol = ColumnNames.find(ColumnNames.sheetID, in: csv.header).flatMap { $0 == repCol || $0 == unitCol ? nil : $0 }
+        let checks = sheetCol == nil ? nil : TypedSheetChecks(setup: setup)
         // Sheet ids that do not fit: the first few said, the rest counted (sheets printed before
         // the schedule was reordered give one a row).
         var sheetIDs: [Diagnostic] = []
@@ -65,18 +64,9 @@ public struct TypedSheets: Sendable {
         var located: [ExpectedBallots.Sheet: (rep: SourceLocation, unit: SourceLocation)] = [:]
         for (r, cells) in csv.rows.enumerated() where !cells.isBlank {
             let sheet = ExpectedBallots.Sheet(representative: cells[repCol].trimmingSpaces(), unit: cells[unitCol].trimmingSpaces())
-            if let checks {
-                func at(_ c: Int) -> (SourceLocation, String) { (csv.location(row: r, column: c), csv.header[c]) }
-                let rep = repsByID[sheet.representative], unit = unitsByID[sheet.unit]
-                if let nameCol, let rep, let d = checks.representativeName(cells[nameCol], rep: rep, at: at(nameCol).0, path: at(nameCol).1) {
-                    diagnostics.append(d)
-                }
-                if let unitNameCol, let unit, let d = checks.unitName(cells[unitNameCol], unit: unit, at: at(unitNameCol).0, path: at(unitNameCol).1) {
-                    diagnostics.append(d)
-                }
-                if let sheetCol, rep != nil, unit != nil, let d = checks.sheetID(cells[sheetCol], row: sheet, at: at(sheetCol).0, path: at(sheetCol).1) {
-                    sheetIDs.append(d)
-                }
+            if let checks, let sheetCol, repsByID[sheet.representative] != nil, unitIDs.contains(sheet.unit),
+               let d = checks.sheetID(cells[sheetCol], row: sheet, at: csv.location(row: r, column: sheetCol), path: csv.header[sheetCol]) {
+                sheetIDs.append(d)
             }
             guard repsByID[sheet.representative] != nil, unitIDs.contains(sheet.unit), located[sheet] == nil else { continue }
             located[sheet] = (csv.location(row: r, column: repCol), csv.location(row: r, column: unitCol))

@@ -12,6 +12,8 @@ struct BulkHandOverTests {
     /// them, empty in every row (`ws`): a wide file has a column for every ballot standard.
     static let wide = "representative,unit,rights.ballot,publicity,safety.ballot,democracy.ballot,models.ballot,warmth.ballot,insurance.ballot,audit.ballot\n"
     static let ws = ",,,,,,"
+    /// The wide header with the unit's name (单位名称) after the unit, and one row.
+    static let wideNamed = "representative,unit,单位名称" + String(wide.dropFirst("representative,unit".count)) + "R01,X01,名称,3,1" + ws + "\n"
 
     @Test("each broken long-form or wide ballot gives its reason", arguments: [
         (long + "R01,X01,rights.ballot,3.5\nR99,X01,rights.ballot,3\n", BulkHandOver.unknownRepresentative),
@@ -52,6 +54,9 @@ struct BulkHandOverTests {
         ("representative,unit,bogus\nR01,X01,3\n", .header),
         ("representative,standard,score\nR01,rights.ballot,3\n", .header),
         ("representative,unit,unit\nR01,X01,X01\n", .header),
+        // The typist's name columns, which the checked reader checks against the ids.
+        ("representative,姓名,unit,standard,score\nR01,顾尚礼,X01,rights.ballot,3\n", .header),
+        (wideNamed, .header),
     ])
     func reasons(text: String, reason: BulkHandOver) {
         let bytes = Array(text.utf8)

@@ -224,7 +224,12 @@ struct InputErrorTests {
         // R01's row again, whole; then R02's row again (a second message, naming row 3).
         let body = lines.filter { !$0.isEmpty }
         let r02 = lines[2].split(separator: ",", omittingEmptySubsequences: false)
-        let mixed = (["R02", "D01"] + r02.dropFirst(2)).joined(separator: ",")
+        // R02's again with rights.ballot 3.5 for 3, and democracy.ballot `2.0` for 2 (the same score).
+        #expect(r02[2] == "3" && r02[5] == "2")
+        var again = r02.map(String.init)
+        again[2] = "3.5"
+        again[5] = "2.0"
+        let mixed = again.joined(separator: ",")
         let file = dir.appendingPathComponent("ballots-wide.csv")
         try ((body + [lines[1], mixed]).joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
         let inputs = ScoringSession.Inputs(rules: root.appendingPathComponent("rules/dongcheng-2019.jsonc").path,
@@ -235,10 +240,16 @@ struct InputErrorTests {
         #expect(duplicates.count == 2, "\(duplicates.map { $0.rendered(.zh) })")
         let row = body.count + 1
         // The whole row: not listed (eight ids the typist does not see as such; session 43).
-        #expect(duplicates.first?.rendered(.zh).contains(
-            "第 \(row) 行 A 列（representative）：错误：`R01` 给 `D01` 的这一行与第 2 行重复：全部 8 条标准都打了两次分；") == true)
-        #expect(duplicates.first?.rendered(.en).contains("`R01` scored `D01` again on this row, as at row 2: all 8 standards twice;") == true)
-        #expect(duplicates.last?.rendered(.zh).contains("第 \(row + 1) 行 A 列（representative）：错误：`R02` 给 `D01` 的这一行与第 3 行重复") == true)
+        // With the same scores: the second typing goes (since 0.29.1, which says whether the scores are the same).
+        #expect(duplicates.first?.rendered(.zh).hasSuffix(
+            "第 \(row) 行 A 列（representative）：错误：`R01` 给 `D01` 的这一行与第 2 行重复：全部 8 条标准都打了两次分，分数都相同；每位代表对每个单位的每条标准只保留一张选票：删去重复录入的一次") == true,
+                "\(duplicates.map { $0.rendered(.zh) })")
+        #expect(duplicates.first?.rendered(.en).contains("`R01` scored `D01` again on this row, as at row 2: all 8 standards twice, with the same scores; keep one ballot per representative, unit and standard: delete the second typing") == true)
+        // One score otherwise: named with both scores as typed; the paper sheet decides.
+        #expect(duplicates.last?.rendered(.zh).hasSuffix(
+            "第 \(row + 1) 行 A 列（representative）：错误：`R02` 给 `D01` 的这一行与第 3 行重复：全部 8 条标准都打了两次分，其中 1 条分数不同（`rights.ballot` 3/3.5）；每位代表对每个单位的每条标准只保留一张选票：核对纸质评分表，保留正确的分数，删去另一个") == true,
+                "\(duplicates.map { $0.rendered(.zh) })")
+        #expect(duplicates.last?.rendered(.en).contains("all 8 standards twice, 1 of them with another score (`rights.ballot` 3/3.5); keep one ballot per representative, unit and standard: check the paper sheet, keep the right score and delete the other") == true)
     }
 
     // MARK: ballots

@@ -1,0 +1,47 @@
+/// A ballots file's name columns for the typist (the entry template's 姓名 and 单位名称, which
+/// `kaimen sheets` fills in), checked against each row's ids. The readers skip these columns;
+/// a name that does not fit its row's id is the best sign that the id was typed over, or that a
+/// column was sorted on its own in the spreadsheet (a secretary's test typed `X02` over a row of
+/// X01's sheet, and it was scored as X02's without a word). Such a row is an error wherever a
+/// ballots file is read (`score`, `session enter`, …); an empty cell is not checked.
+struct TypistNames {
+    let units: [Unit]
+    let representatives: [Representative]
+    /// What the hint asks for once the row is put right.
+    var then: ReaderMessages.AfterFix = .runAgain
+
+    /// The name columns of `header`: never the row's id columns (`repCol`, `unitCol`), which a
+    /// heading such as `单位` could name too.
+    static func columns(_ header: [String], repCol: Int, unitCol: Int) -> (representative: Int?, unit: Int?) {
+        func column(_ names: [String]) -> Int? { ColumnNames.find(names, in: header).flatMap { $0 == repCol || $0 == unitCol ? nil : $0 } }
+        return (column(ColumnNames.repName), column(ColumnNames.sheetUnitName))
+    }
+
+    /// A name or sheet id as compared: without spaces or case, full-width digits and `－` as half-width.
+    static func key(_ s: String) -> String { TypedNumber.ascii(s).filter { !$0.isWhitespace }.lowercased() }
+
+    /// `sheet-name-mismatch` when `cell` holds a name that is not `rep`'s; with the representative
+    /// that name is, if any.
+    func representativeName(_ cell: String, rep: Representative, at: SourceLocation, path: String) -> Diagnostic? {
+        name(cell, .representative, id: rep.id, name: rep.name, named: { representatives.map { ($0.id, $0.name) } }, code: .sheetNameMismatch, at: at, path: path)
+    }
+
+    /// `sheet-unit-mismatch` when `cell` holds a unit name that is not `unit`'s; with the unit
+    /// that name is, if any.
+    func unitName(_ cell: String, unit: Unit, at: SourceLocation, path: String) -> Diagnostic? {
+        name(cell, .unit, id: unit.id, name: unit.name, named: { units.map { ($0.id, $0.name) } }, code: .sheetUnitMismatch, at: at, path: path)
+    }
+
+    /// `code` when `cell` holds a name that is not `name` (of `id`), said with the ids of `named` whose name it is (listed
+    /// only then: a file of many rows over many units compares most rows with one name).
+    private func name(_ cell: String, _ kind: ReaderMessages.NamedBy, id: String, name: String, named: () -> [(id: String, name: String)],
+                      code: DiagnosticCode, at: SourceLocation, path: String) -> Diagnostic? {
+        let typed = Self.key(cell)
+        // As kaimen's own entry template writes it too: with the `'` that keeps a name starting
+        // `=`, `+`, `-` or `@` from being run as a formula (a papers review's round trip).
+        guard !typed.isEmpty, typed != Self.key(name), typed != Self.key(CSVWriter.neutralised(name)) else { return nil }
+        let others = named().filter { Self.key($0.name) == typed }.map(\.id)
+        return .error(code.rawValue, ReaderMessages.nameMismatch(kind, id: id, name: name, typed: cell.trimmingSpaces(), others: others), at: at,
+                      path: path, hint: ReaderMessages.nameMismatchHint(kind, name: name, others: others, then: then))
+    }
+}
