@@ -136,6 +136,11 @@ enum CommandMessages {
         Localized(zh: "这里没有自带的样例（\(dir) 中没有 `\(first)`）；请在项目文件夹中运行 kaimen，或写出各个文件：见 `kaimen score --help`",
                   en: "the bundled sample is not here (no `\(first)` in \(dir)); run kaimen from its project folder, or name the files: see `kaimen score --help`")
     }
+    /// `generate` without `--rules`, run outside the project folder.
+    static func defaultRulesMissing(_ file: String, _ dir: String) -> Localized {
+        Localized(zh: "没有给出 --rules，默认的规则文件 `\(file)` 不在 \(dir) 中（它在 kaimen 的项目文件夹里）；用 --rules 指定规则文件，或在项目文件夹中运行",
+                  en: "no --rules given, and the default rules file `\(file)` is not in \(dir) (it is in kaimen's project folder); name a rules file with --rules, or run from the project folder")
+    }
     static func didYouMean(_ word: String) -> Localized {
         Localized(zh: "是不是 `\(word)`？", en: "did you mean `\(word)`?")
     }

@@ -116,4 +116,21 @@ struct EdgeUnitsTests {
         #expect(console.stderr.contains(text), "\(console.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.path), "nothing written")
     }
+
+    /// Two testers ran `kaimen generate` outside the project folder: "cannot read
+    /// rules/xicheng-2014.jsonc", as if they had named that file.
+    @Test("without --rules, outside the project folder: the default rules file is said to be a default, and what to do")
+    func defaultRulesElsewhere() {
+        let dir = EngineRuns.temporaryFolder("generate-elsewhere")
+        let elsewhere = FileManager.default.temporaryDirectory.path
+        let console = BufferConsole(currentDirectory: elsewhere)
+        #expect(CLI.run(["generate", "--units", "5", "--out", dir.path], console: console) == .failure)
+        #expect(console.stderr.contains("没有给出 --rules，默认的规则文件 `rules/xicheng-2014.jsonc` 不在 \(elsewhere) 中（它在 kaimen 的项目文件夹里）；用 --rules 指定规则文件，或在项目文件夹中运行"),
+                "\(console.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path), "nothing written")
+        // Named, the file is read as any other: a missing one is said as such.
+        let named = BufferConsole(currentDirectory: elsewhere)
+        #expect(CLI.run(["generate", "--units", "5", "--rules", "nope.jsonc", "--out", dir.path], console: named) == .failure)
+        #expect(!named.stderr.contains("默认的规则文件"))
+    }
 }

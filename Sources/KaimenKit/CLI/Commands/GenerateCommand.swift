@@ -3,6 +3,8 @@ import Foundation
 /// `kaimen generate`: a deterministic synthetic data set for a rules file, at any size.
 public enum GenerateCommand: Command {
     public static let path = ["generate"]
+    /// The rules `generate` makes data for unless `--rules` names others: the project's Xicheng file.
+    static let defaultRules = "rules/xicheng-2014.jsonc"
     public static let abstract = Localized(zh: "写出任意规模、可重现的模拟会话数据（单位、代表名单、评分票）。",
                                            en: "Write a synthetic, reproducible session (units, roster, ballots) of any size.")
     /// The most units, and representatives, a generated session has.
@@ -65,7 +67,7 @@ public enum GenerateCommand: Command {
     public static let options: [OptionSpec] = [
         .option("--units", "N", .init(zh: "单位个数。", en: "How many units.")),
         .option("--seed", "S", .init(zh: "随机数种子。", en: "Random seed."), default: "1"),
-        .option("--rules", "FILE", .init(zh: "数据所对应的规则。", en: "The rules the data is for."), default: "rules/xicheng-2014.jsonc"),
+        .option("--rules", "FILE", .init(zh: "数据所对应的规则。", en: "The rules the data is for."), default: defaultRules),
         .option("--out", "DIR", .init(zh: "文件写到哪里。", en: "Where to write the files.")),
         .option("--group-size", "N", .init(zh: "每组代表人数。", en: "Representatives per group."), default: "7"),
         .option("--units-per-group", "N", .init(zh: "每组听取汇报的单位数。", en: "Units each group hears."), default: "50"),
@@ -89,6 +91,13 @@ public enum GenerateCommand: Command {
         }
         guard let out = args.value("--out") else {
             return usageError(CommandMessages.generateOut, console: console, lang: lang)
+        }
+        // The default rules file is the project's: run elsewhere without --rules, "cannot read
+        // rules/xicheng-2014.jsonc" did not say that it was a default, nor what to give instead.
+        if args.value("--rules") == Self.defaultRules,
+           !FileManager.default.fileExists(atPath: resolve(Self.defaultRules, in: console.currentDirectory)) {
+            console.error(CommandMessages.defaultRulesMissing(Self.defaultRules, console.currentDirectory), lang)
+            return .failure
         }
         guard let rules = loadRules(args.value("--rules")!, console: console, lang: lang) else { return .failure }
         guard let groupSize = args.value("--group-size").flatMap(Int.init), (1...1000).contains(groupSize),
