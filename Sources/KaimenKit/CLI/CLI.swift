@@ -130,7 +130,11 @@ public enum CLI {
     /// and `rules test` refuse what `score` refuses; `compare` carries the ballots to NEW's
     /// ballot standards; `rules show`/`diff` give weighted maxima; the report's 评委分析 decides
     /// its flags exactly (reports sealed before 0.29.0 are written again as they were).
-    public static let version = "0.29.0"
+    /// 0.29.1: every command reading a ballots file checks its 姓名 and 单位名称 columns against
+    /// each row's ids (`session enter` alone did); a ballot typed twice says whether the two
+    /// scores are the same; `panel --format json` gives intervals, counts and lists as JSON values,
+    /// and `compare --format json` carries its warnings. Results and papers are as 0.29.0's.
+    public static let version = "0.29.1"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method

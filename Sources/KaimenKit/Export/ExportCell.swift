@@ -8,11 +8,14 @@ public enum ExportCell: Sendable, Equatable {
     case number(String)
     /// Where a number would be but none applies (`不考核`): text for people, `null` in JSON.
     case notApplicable(String)
+    /// Text for people (tables, CSV, HTML), a value of its own in JSON: an interval as
+    /// `[low, high]`, a list as an array, a pair of counts as an object.
+    case structured(String, JSONOut)
     case empty
 
     var string: String {
         switch self {
-        case .text(let s), .number(let s), .notApplicable(let s): s
+        case .text(let s), .number(let s), .notApplicable(let s), .structured(let s, _): s
         case .empty: ""
         }
     }
@@ -21,8 +24,17 @@ public enum ExportCell: Sendable, Equatable {
         switch self {
         case .text(let s): .text(s)
         case .number(let s): .number(s)
-        case .notApplicable(let s): .text(s)
+        case .notApplicable(let s), .structured(let s, _): .text(s)
         case .empty: .text("")
+        }
+    }
+
+    /// As an HTML table cell: text escaped, numbers aligned right.
+    var html: HTMLTableBuilder.Cell {
+        switch self {
+        case .text(let s), .notApplicable(let s), .structured(let s, _): .text(s)
+        case .number(let s): .number(s)
+        case .empty: .empty
         }
     }
 
@@ -30,6 +42,7 @@ public enum ExportCell: Sendable, Equatable {
         switch self {
         case .text(let s): .string(s)
         case .number(let s): .number(s)
+        case .structured(_, let value): value
         case .notApplicable, .empty: .null
         }
     }

@@ -9,7 +9,11 @@ public enum PanelHTML {
     ///   sealed report again as kaimen before 0.17.0 wrote it, with ids).
     /// - Parameter fixedPlaces: the re-check list's points at two places (off only to write a
     ///   report sealed before 0.25.0 again, `4`, `0.5`, `2.75` in one column).
-    public static func section(_ p: PanelReport, lang: Language, limit: Int? = nil, standardNames: Bool = true, fixedPlaces: Bool = true) -> HTMLText {
+    /// - Parameter saysLeftOut: a re-check list cut at `limit` says how many rows it leaves out
+    ///   (off only to write a report sealed before 0.29.1 again, which did not: a papers review
+    ///   read 200 of 5 453 rows as the whole list).
+    public static func section(_ p: PanelReport, lang: Language, limit: Int? = nil, standardNames: Bool = true, fixedPlaces: Bool = true,
+                               saysLeftOut: Bool = true) -> HTMLText {
         var parts: [HTMLText] = [HTMLText(markup: "<section class=\"page panel\">"), HTMLText(markup: "<h2>"),
                                  HTMLText(lang.t("评委分析", "Panel analysis")), HTMLText(markup: "</h2>")]
         parts.append(paragraph(lang.t("各代表评分与其他代表共识之差（占满分比例），点为平均，线为 95% 区间；深色为有提示的代表。",
@@ -23,6 +27,7 @@ public enum PanelHTML {
         }
         parts.append(HTMLText(markup: "<h3>") + HTMLText(lang.t("复核清单（超出区间的评分，\(p.outliers.count) 条）", "To re-check (marks outside the corridor, \(p.outliers.count))")) + HTMLText(markup: "</h3>"))
         if p.outliers.isEmpty { parts.append(paragraph(lang.t("无。", "None."))) } else { parts.append(table(PanelTables.outliers(p, lang: lang, limit: limit, standardNames: standardNames, fixedPlaces: fixedPlaces))) }
+        if saysLeftOut, let limit, p.outliers.count > limit { parts.append(paragraph(PanelMessages.recheckLeftOut(p.outliers.count - limit, of: p.outliers.count).text(lang))) }
         parts.append(HTMLText(markup: "<h3>") + HTMLText(lang.t("分组", "Groups")) + HTMLText(markup: "</h3>"))
         parts.append(table(PanelTables.groups(p, lang: lang)))
         parts.append(HTMLText(markup: "<h3>") + HTMLText(lang.t("一致性（Krippendorff α，区间尺度）", "Agreement (Krippendorff's alpha, interval)")) + HTMLText(markup: "</h3>"))
@@ -66,14 +71,7 @@ public enum PanelHTML {
     static func table(_ t: ExportTable) -> HTMLText {
         var b = HTMLTableBuilder(columns: t.columns.map { .init($0.header, numeric: $0.alignRight) })
         for row in t.rows {
-            b.addRow(row.map { c in
-                switch c {
-                case .text(let s): .text(s)
-                case .number(let s): .number(s)
-                case .notApplicable(let s): .text(s)
-                case .empty: .empty
-                }
-            })
+            b.addRow(row.map(\.html))
         }
         return b.rendered()
     }

@@ -69,6 +69,11 @@ enum PanelMessages {
         }
     }
 
+    /// Under a re-check list cut short on a page.
+    static func recheckLeftOut(_ n: Int, of total: Int) -> Localized {
+        Localized(zh: "另有 \(n) 条未在此列出（共 \(total) 条）；全部可用 kaimen panel --format csv --section outliers 导出",
+                  en: "\(n) more not listed here (\(total) in all); kaimen panel --format csv --section outliers exports them all")
+    }
     static let alphaUndefined = Localized(zh: "无法计算", en: "undefined")
     static let noGroups = Localized(zh: "名册只有一个组，不做分组比较", en: "the roster has one group: no group comparison")
 
@@ -85,6 +90,8 @@ enum PanelMessages {
 
     /// The 提示 column's word for a representative whose leniency is not judged (`Leniency.tooFew`).
     static let tooFewName = Localized(zh: "票数太少", en: "too few ballots")
+    /// Its key in JSON, beside the flags' kinds.
+    static let tooFewKey = "tooFewBallots"
 
     static func tooFew(_ rep: Representative, _ l: Leniency) -> Localized {
         Localized(zh: "\(rep.id) 可比较的评分只有 \(l.compared) 票、\(l.units) 个单位（至少要 \(Leniency.minimumBallots) 票、\(Leniency.minimumUnits) 个单位），票数太少，不判断宽严",

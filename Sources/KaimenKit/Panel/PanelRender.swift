@@ -105,7 +105,7 @@ public enum PanelRender {
             out += "    {\n"
             for (n, c) in order.enumerated() {
                 out += keys[n]
-                out += c < row.count ? row[c].json.compact : "null"
+                if c < row.count { row[c].json.write(into: &out, indent: 3) } else { out += "null" }
                 out += n == order.count - 1 ? "\n" : ",\n"
             }
             out += r == t.rows.count - 1 ? "    }\n" : "    },\n"

@@ -26,8 +26,22 @@ public enum PanelTables {
     /// `fixed: false`, trailing zeros dropped, `0.3`, `0`, `4`, as the report's re-check list
     /// was sealed before 0.25.0).
     static func pts(_ r: Rational, fixed: Bool = true) -> ExportCell { .number(fixed ? r.formatted(places: 2) : PanelMessages.points(r)) }
+    /// `[low, high]`: text in a table, an array of two numbers in JSON.
     static func interval(_ i: Bootstrap.Interval?, places: Int = 2, scale: Double = 1) -> ExportCell {
-        i.map { .text("[\(PanelMessages.number($0.low * scale, places: places)), \(PanelMessages.number($0.high * scale, places: places))]") } ?? .empty
+        i.map {
+            let low = PanelMessages.number($0.low * scale, places: places), high = PanelMessages.number($0.high * scale, places: places)
+            return .structured("[\(low), \(high)]", .array([.number(low), .number(high)]))
+        } ?? .empty
+    }
+    /// Words joined for a table (`、`, `, `), an array in JSON (`[]` for none).
+    static func list(_ shown: [String], json: [String], _ lang: Language, separator: String? = nil) -> ExportCell {
+        .structured(shown.joined(separator: separator ?? lang.t("、", ", ")), .array(json.map { .string($0) }))
+    }
+    /// How often a representative's ballots were dropped as the lowest or highest, and how often
+    /// chance would drop them: `3.8 (3.6)` in a table, `{"chance": 3.6, "dropped": 3.8}` in JSON.
+    static func dropped(_ count: Double, chance: Double) -> ExportCell {
+        let n = PanelMessages.number(count, places: 1), c = PanelMessages.number(chance, places: 1)
+        return .structured("\(n) (\(c))", .object(["dropped": .number(n), "chance": .number(c)]))
     }
 
     static func raters(_ p: PanelReport, lang: Language) -> ExportTable {
@@ -47,15 +61,16 @@ public enum PanelTables {
         ]
         let rows: [[ExportCell]] = p.raters.map { r in
             let rep = p.data.representatives[r.index]
+            let notScored = r.unitsNotScored.map { p.units[$0].id }
             let l = r.leniency
             return [.text(rep.id), .text(rep.name), .text(rep.group), .number(String(r.ballots)), .number(String(r.unitsHeard)),
-                    .number(String(r.recused)), .text(r.unitsNotScored.map { p.units[$0].id }.joined(separator: " ")), l.map { pts($0.points) } ?? .empty, interval(l?.pointsInterval),
+                    .number(String(r.recused)), list(notScored, json: notScored, lang, separator: " "), l.map { pts($0.points) } ?? .empty, interval(l?.pointsInterval),
                     num(l.map { $0.share * 100 }, places: 1), interval(l?.shareInterval, places: 1, scale: 100),
-                    .text("\(PanelMessages.number(r.trim.droppedLow, places: 1)) (\(PanelMessages.number(r.trim.chanceLow, places: 1)))"),
-                    .text("\(PanelMessages.number(r.trim.droppedHigh, places: 1)) (\(PanelMessages.number(r.trim.chanceHigh, places: 1)))"),
-                    .text("\(r.straight.straight)/\(r.straight.sheets)"), .number(String(r.straight.longestRun)),
-                    .text((r.flags.map { $0.kind.name.text(lang) } + (r.leniencyTooFew ? [PanelMessages.tooFewName.text(lang)] : []))
-                        .joined(separator: lang.t("、", ", ")))]
+                    dropped(r.trim.droppedLow, chance: r.trim.chanceLow), dropped(r.trim.droppedHigh, chance: r.trim.chanceHigh),
+                    .structured("\(r.straight.straight)/\(r.straight.sheets)", .object(["straight": .num(r.straight.straight), "sheets": .num(r.straight.sheets)])),
+                    .number(String(r.straight.longestRun)),
+                    list(r.flags.map { $0.kind.name.text(lang) } + (r.leniencyTooFew ? [PanelMessages.tooFewName.text(lang)] : []),
+                         json: r.flags.map(\.kind.rawValue) + (r.leniencyTooFew ? [PanelMessages.tooFewKey] : []), lang)]
         }
         return ExportTable(columns: columns, rows: rows)
     }
@@ -92,7 +107,9 @@ public enum PanelTables {
             let ballots = p.data.cells[c.unit * m + c.item]
             return [.text(p.units[c.unit].id), .text(p.data.items[c.item].key), pts(p.data.items[c.item].max), .number(String(c.count)),
                     pts(c.low), pts(c.high), pts(c.range), num(c.mean), num(c.standardDeviation), .number(String(c.outliers)),
-                    .text(ballots.map { "\(p.data.representatives[$0.representative].id)=\(PanelMessages.points($0.score))" }.joined(separator: " "))]
+                    .structured(ballots.map { "\(p.data.representatives[$0.representative].id)=\(PanelMessages.points($0.score))" }.joined(separator: " "),
+                                .array(ballots.map { .object(["representative": .string(p.data.representatives[$0.representative].id),
+                                                              "score": .num($0.score)]) }))]
         })
     }
 
@@ -109,7 +126,7 @@ public enum PanelTables {
             let flag = p.options.legacy ? "groupOffset" : PanelReport.Flag.Kind.groupOffset.name.text(lang)
             return [.text(x.name), .number(String(x.members)), .number(String(x.units)), .number(String(x.ballots)),
                     none ? .empty : num(x.meanShare * 100, places: 1), none ? .empty : num(x.offset * 100, places: 1),
-                    .text(p.groupFlags.contains { $0.group == g } ? flag : "")]
+                    p.groupFlags.contains { $0.group == g } ? .structured(flag, .string(PanelReport.Flag.Kind.groupOffset.rawValue)) : .structured("", .null)]
         })
     }
 
@@ -138,7 +155,7 @@ public enum PanelTables {
         let all = [p.agreement.overall] + p.agreement.byItem
         return ExportTable(columns: columns, rows: all.map { a in
             [.text(a.item.map { standardNames ? p.data.itemNames[$0] : p.data.items[$0].key } ?? lang.t("全部（按占满分比例）", "all (as shares of the maximum)")),
-             a.value.map { .number(PanelMessages.number($0, places: 3)) } ?? .text(PanelMessages.alphaUndefined.text(lang)),
+             a.value.map { .number(PanelMessages.number($0, places: 3)) } ?? .notApplicable(PanelMessages.alphaUndefined.text(lang)),
              interval(a.interval, places: 3), .number(String(a.values)), .number(String(a.unitsOfAnalysis))]
         })
     }

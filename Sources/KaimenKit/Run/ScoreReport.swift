@@ -60,6 +60,11 @@ public struct ScoreReport: Sendable {
     /// ballots on 2 units, groups compared only when two have ballots) and its groups table names
     /// the flag 组别偏差 and leaves a group without ballots blank (docs/panel.md).
     public static let v0_29: [Int] = [0, 29, 0]
+    /// The workbook's one 评分表 sheet of a large session prints one page wide (it printed four
+    /// columns a page: over a thousand pages for 61 units); the report's re-check list says how many rows it leaves out; the notice keeps its closing
+    /// lines with the paragraph before them; a notice naming the representatives shows a unit
+    /// their group did not hear as 未听取, not 回避 (a papers review).
+    public static let v0_29_1: [Int] = [0, 29, 1]
 
     /// Why a veto was not checked, as this report's papers say it: before 0.27.0 always 缺少数据.
     func vetoNotChecked(_ why: VetoNotChecked?) -> VetoNotChecked {

@@ -94,7 +94,20 @@ public enum ComparisonExport {
         return lines
     }
 
+    /// A warning said beside a comparison: `file` is the rules file it is about, when its text
+    /// does not name it already.
+    public struct Warning: Sendable {
+        public var file: String?
+        public var diagnostic: Diagnostic
+        public init(file: String?, diagnostic: Diagnostic) {
+            self.file = file
+            self.diagnostic = diagnostic
+        }
+    }
+
+    /// `warnings` are carried as `{code, file, text}`, each `text` as `render` gives it.
     public static func json(_ c: Comparison, assumption: MissingMetrics.Assumption?, gaps: MissingMetrics, overrides: MetricOverrides,
+                            warnings: [Warning] = [], render: (Diagnostic) -> String = { $0.rendered(.zh) },
                             lang: Language = .zh) -> JSONOut {
         let p = c.precision
         func side(_ s: Comparison.Side) -> JSONOut {
@@ -124,6 +137,9 @@ public enum ComparisonExport {
             "assumeMissing": assumption.map { .string($0.rawValue) } ?? .null,
             "missingMetrics": .array(gaps.gaps.map { .object(["metric": .string($0.metric), "name": .string($0.name), "units": .array($0.units.map { .string($0) })]) }),
             "set": .array(overrides.entries.map { .string($0.text) }),
+            "warnings": .array(warnings.map { w in
+                .object(["code": .string(w.diagnostic.code), "file": .str(w.file), "text": .string(render(w.diagnostic))])
+            }),
         ])
     }
 
@@ -145,11 +161,7 @@ public enum ComparisonExport {
         for (row, move) in zip(t.rows, c.moves) {
             builder.addRow(zip(row, t.columns).map { cell, column -> HTMLTableBuilder.Cell in
                 if column.key == "drivers" { return .markup(driversMarkup(move, places: c.precision, lang: lang)) }
-                switch cell {
-                case .text(let v), .notApplicable(let v): return .text(v)
-                case .number(let v): return .number(v)
-                case .empty: return .empty
-                }
+                return cell.html
             }, rowClass: move.gradeChanged ? "changed" : nil)
         }
         doc.append(builder.rendered())

@@ -200,11 +200,7 @@ public enum SensitivityExport {
         for (row, u) in zip(t.rows, s.units) {
             builder.addRow(zip(row, t.columns).map { c, column -> HTMLTableBuilder.Cell in
                 if column.key == "gradeShares" { return .markup(sharesMarkup(s, u, lang)) }
-                switch c {
-                case .text(let v), .notApplicable(let v): return .text(v)
-                case .number(let v): return .number(v)
-                case .empty: return .empty
-                }
+                return c.html
             })
         }
         doc.append(builder.rendered())

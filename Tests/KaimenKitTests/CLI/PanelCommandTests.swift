@@ -43,6 +43,48 @@ struct PanelCommandTests {
         #expect((object?["raters"] as? [Any])?.count == 27)
     }
 
+    /// A script reading the JSON had to parse `"[-0.43, 0.09]"`, `"1.5 (3.6)"`, `"0/3"` and
+    /// `"R01=3.5 R02=4"` back out of display strings.
+    @Test("--format json gives intervals, counts and lists as JSON values, each what the CSV shows as text")
+    func jsonValues() throws {
+        let r = Self.run(["--resamples", "100", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let csv = Self.run(["--resamples", "100", "--format", "csv", "--section", "raters", "--lang", "en"]).out
+        let raters = try #require(object["raters"] as? [[String: Any]])
+        #expect(raters.count == 27)
+        for rater in raters {
+            let id = try #require(rater["id"] as? String)
+            let line = try #require(csv.split(separator: "\r\n").first { $0.hasPrefix(id + ",") })
+            // Each structured value, written back as the table writes it, is in the rater's CSV row.
+            if let points = rater["leniencyPointsInterval"] as? [Double], let share = rater["leniencyPercentInterval"] as? [Double] {
+                #expect(points.count == 2 && points[0] <= points[1] && share.count == 2 && share[0] <= share[1])
+                #expect(line.contains(String(format: ",\"[%.2f, %.2f]\",", points[0], points[1])), "\(line)")
+                #expect(line.contains(String(format: ",\"[%.1f, %.1f]\",", share[0], share[1])), "\(line)")
+            }
+            for key in ["droppedLow", "droppedHigh"] {
+                let d = try #require(rater[key] as? [String: Double])
+                #expect(Set(d.keys) == ["dropped", "chance"])
+                #expect(line.contains(String(format: ",%.1f (%.1f),", d["dropped"]!, d["chance"]!)), "\(line)")
+            }
+            let straight = try #require(rater["straightSheets"] as? [String: Int])
+            #expect(line.contains(",\(straight["straight"]!)/\(straight["sheets"]!),"), "\(line)")
+            let notScored = try #require(rater["notScored"] as? [String])
+            #expect(line.contains("," + notScored.joined(separator: " ") + ","), "\(line)")
+            // Its flags are the kinds the `flags` section gives it.
+            let flagged = (object["flags"] as? [[String: String]] ?? []).filter { $0["representative"] == id }.compactMap { $0["kind"] }
+            #expect((rater["flags"] as? [String] ?? []).filter { $0 != "tooFewBallots" } == flagged)
+        }
+        #expect(raters.contains { !($0["flags"] as? [String] ?? []).isEmpty })
+        // X01's rights.ballot ballots, as samples/xicheng-2014/ballots.csv has them.
+        let cells = try #require(object["cells"] as? [[String: Any]])
+        let x01 = try #require(cells.first { $0["unit"] as? String == "X01" && $0["standard"] as? String == "rights.ballot" })
+        let scores = try #require(x01["scores"] as? [[String: Any]])
+        #expect(scores.map { "\($0["representative"]!)=\($0["score"]!)" } == ["R01=3.5", "R02=4", "R03=3", "R04=2.5", "R05=2", "R06=1", "R07=3"])
+        // Alpha's interval is two numbers; a group's flag a kind or null.
+        for a in try #require(object["alpha"] as? [[String: Any]]) { #expect((a["interval"] as? [Double])?.count == 2) }
+        for g in try #require(object["groups"] as? [[String: Any]]) { #expect(g["flag"] is NSNull || g["flag"] as? String == "groupOffset") }
+    }
+
     @Test("--format csv prints one section, with its header, after a BOM (Excel and WPS read the Chinese right)")
     func csv() {
         let r = Self.run(["--resamples", "100", "--format", "csv", "--section", "outliers"])

@@ -61,6 +61,25 @@ struct BallotCarryTests {
         #expect(!r.err.contains("error"))
     }
 
+    /// A tool reading `--format json` saw none of the warnings, which went to standard error only.
+    @Test("--format json carries the ballots' warnings, with their codes, as standard error says them")
+    func jsonWarnings() throws {
+        let r = try compare(Self.tuned(#""remove": { "standards": ["s2"] }, "override": { "standards": [ { "id": "s1", "points": 10 } ] }"#),
+                            format: "json")
+        #expect(r.code == .success, "\(r.err)")
+        let json = try JSONCParser.parse(r.out, file: "out.json").get()
+        let warnings = try #require(json["warnings"]?.elements)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?["code"]?.stringValue == "compare-ballots-dropped")
+        #expect(warnings.first?["file"]?.value == .null)
+        let text = try #require(warnings.first?["text"]?.stringValue)
+        #expect(text.hasPrefix("warning: `new.jsonc` no longer has representatives score `s2` (s2名): its 4 ballots are left out"), "\(text)")
+        #expect(r.err.contains(text))
+        // Nothing to say: an empty list, not a missing key.
+        let same = try compare(Self.old, format: "json")
+        #expect(try JSONCParser.parse(same.out, file: "out.json").get()["warnings"]?.elements?.isEmpty == true)
+    }
+
     @Test("a ballot standard NEW gives other points: each ballot counts as the same share of the new maximum")
     func rescaled() throws {
         // NEW: s3 and a2 worth 5. U1 s3 7 of 10 → 3.5: 3 + 3 + 3.5 = 9.5; U2 10 of 10 → 5: 5 + 4 + 5 = 14.

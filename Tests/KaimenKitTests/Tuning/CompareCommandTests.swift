@@ -63,6 +63,12 @@ struct CompareCommandTests {
         #expect(r.code == .success, "\(r.err)")
         #expect(r.err.contains("单位文件没有 开通工会微信公众号（`wechat_account`）这一列：按规则（空值按“否”计），每个单位的这项指标都按“否”计"), "\(r.err)")
         #expect(r.err.components(separatedBy: "wechat_account`）这一列").count == 2)
+        // In the JSON too, naming the file that reads it.
+        let json = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--rules", tuned.path, "--format", "json"] + Self.sample)
+        let warnings = try #require(try JSONCParser.parse(json.out, file: "out.json").get()["warnings"]?.elements)
+        #expect(warnings.map { $0["code"]?.stringValue } == ["metric-column-absent"])
+        #expect(warnings.first?["file"]?.stringValue == tuned.path)
+        #expect(warnings.first?["text"]?.stringValue?.contains("单位文件没有 开通工会微信公众号（`wechat_account`）这一列") == true)
         // Both files read it: still once. Given by --set: not at all (a review).
         let both = run(["compare", "--rules", tuned.path, "--rules", tuned.path, "--set", "X01.signature_activities=3"] + Self.sample)
         #expect(both.err.components(separatedBy: "wechat_account`）这一列").count == 2, "\(both.err)")

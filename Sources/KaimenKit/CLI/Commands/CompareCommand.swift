@@ -155,10 +155,27 @@ public enum CompareCommand: Command {
             }
         }
         let comparison = Comparison.compare(sessions[0], sessions[1], oldFile: files[0], newFile: files[1])
+        // What is said beside the comparison: the ballots' carry to NEW, and a metric a side reads
+        // whose column the data lacks, and whose rule lets it be empty (every unit scores as an
+        // empty cell, and a new standard would seem to change nothing). Not for a metric
+        // --assume-missing already speaks for (its note follows), nor one --set gives. Printed on
+        // standard error, and carried in the JSON for the tools that read it instead.
+        var warnings = carry.warnings(newFile: files[1]).map { ComparisonExport.Warning(file: nil, diagnostic: $0) }
+        let assumed = Set(allGaps.gaps.map(\.metric))
+        var said: Set<String> = []
+        for (i, session) in sessions.enumerated() {
+            for d in session.inputWarnings where d.code == DiagnosticCode.metricColumnAbsent.rawValue {
+                guard let metric = d.path, !assumed.contains(metric), !overrides.entries.contains(where: { $0.key.hasSuffix("." + metric) }),
+                      said.insert(metric).inserted else { continue }
+                warnings.append(.init(file: files[i], diagnostic: d))
+            }
+        }
         let table = ComparisonExport.table(comparison, lang: lang, csv: args.value("--format") == "csv")
         switch args.value("--format") {
         case "csv": console.out(String(decoding: table.csv().dropFirst(3), as: UTF8.self))
-        case "json": console.out(ComparisonExport.json(comparison, assumption: assumption, gaps: allGaps, overrides: overrides, lang: lang).rendered())
+        case "json":
+            console.out(ComparisonExport.json(comparison, assumption: assumption, gaps: allGaps, overrides: overrides, warnings: warnings,
+                                              render: { relative($0, console, lang) }, lang: lang).rendered())
         case "html": console.out(ComparisonExport.html(comparison, lang: lang))
         case "markdown":
             console.out(table.markdown())
@@ -167,18 +184,8 @@ public enum CompareCommand: Command {
             console.out(table.text())
             console.out("\n" + ComparisonExport.summary(comparison, lang: lang).map { $0 + "\n" }.joined())
         }
-        for d in carry.warnings(newFile: files[1]) { console.errLine(relative(d, console, lang)) }
-        // A metric a side reads whose column the data lacks, and whose rule lets it be empty:
-        // every unit scores as an empty cell, and a new standard would seem to change nothing.
-        // Not for a metric --assume-missing already speaks for (its note follows), nor one --set gives.
-        let assumed = Set(allGaps.gaps.map(\.metric))
-        var said: Set<String> = []
-        for (i, session) in sessions.enumerated() {
-            for d in session.inputWarnings where d.code == DiagnosticCode.metricColumnAbsent.rawValue {
-                guard let metric = d.path, !assumed.contains(metric), !overrides.entries.contains(where: { $0.key.hasSuffix("." + metric) }),
-                      said.insert(metric).inserted else { continue }
-                console.errLine(Echo.shown(files[i]) + lang.t("：", ": ") + relative(d, console, lang))
-            }
+        for w in warnings {
+            console.errLine((w.file.map { Echo.shown($0) + lang.t("：", ": ") } ?? "") + relative(w.diagnostic, console, lang))
         }
         if let assumption, !allGaps.isEmpty {
             console.errLine(lang.t("注意：数据缺少 \(allGaps.gaps.map(\.metric).joined(separator: ", "))，按 \(assumption == .zero ? "0" : "不予考核") 计（--assume-missing \(assumption.rawValue)）",

@@ -19,6 +19,10 @@ public enum NoticeHTML {
         // Since 0.18.0: each printed page numbered (第 1 页，共 2 页).
         doc.pageNumbers = report.writes(since: ScoreReport.v0_18)
         if now { doc.extraCSS += ".notice div.end { break-inside: avoid; page-break-inside: avoid; }\n" }
+        // Since 0.29.1 the closing lines stay with what comes before them (a papers review found
+        // 公示期, the issuer and the date alone on a last page, apart from the results they seal),
+        // and a heading with the text under it (回避 was left alone at the foot of a page).
+        if report.writes(since: ScoreReport.v0_29_1) { doc.extraCSS += Self.css0291 }
         var s = "<section class=\"page notice\">"
         s += "<h1>\(HTMLText.escape(m.title))<br>\(HTMLText.escape(PaperTexts.noticeTitle.text(lang)))</h1>"
         if let line = report.sheets?.versionLine(lang) { s += "<p class=\"subtitle\">\(HTMLText.escape(line))</p>" }
@@ -68,6 +72,7 @@ public enum NoticeHTML {
     """
 
     static let css024 = ".notice table.grid { width: calc(100% - 1pt); }\n"
+    static let css0291 = ".notice div.end { break-before: avoid; page-break-before: avoid; }\n.notice h2 { break-after: avoid; page-break-after: avoid; }\n"
 
     static func rankingTable(_ report: ScoreReport, lang: Language, namesRepresentatives: Bool) -> HTMLText {
         var t = HTMLTableBuilder(columns: [
@@ -155,10 +160,14 @@ public enum NoticeHTML {
         var t = HTMLTableBuilder(columns: columns, tableClass: "reps")
         var sums: [Int: [Int: Rational]] = [:]
         for b in session.ballots.ballots { sums[b.representative, default: [:]][b.unit, default: .zero] += b.score }
+        // A representative's own unit: 本单位 since 0.29.1. It read 回避 (recused), also where
+        // their group never heard the unit (a papers review: 周海燕 of 第二组 "recused" from X03,
+        // which only 第一组 heard); their ballots for it never count either way.
+        let own = session.report.writes(since: ScoreReport.v0_29_1) ? lang.t("本单位", "own unit") : lang.t("回避", "recused")
         for (i, rep) in session.representatives.enumerated() {
             var row: [HTMLTableBuilder.Cell] = [.text(rep.name.isEmpty ? rep.id : rep.name), .text(rep.group)]
             row += order.map { u in
-                if rep.units.contains(session.table.units[u].id) { return .text(lang.t("回避", "recused")) }
+                if rep.units.contains(session.table.units[u].id) { return .text(own) }
                 return sums[i]?[u].map { .number(fmt.points($0)) } ?? .empty
             }
             t.addRow(row)

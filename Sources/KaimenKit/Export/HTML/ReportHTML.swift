@@ -40,7 +40,8 @@ public enum ReportHTML {
             // showed `groupOffset` and 0.0 for a group without ballots: a sealed report is written again so.
             let options = PanelReport.Options(legacy: !session.report.writes(since: ScoreReport.v0_29))
             doc.append(PanelHTML.section(PanelReport.analyse(session, options: options), lang: lang, limit: 200, standardNames: session.report.writes(since: ScoreReport.v0_17),
-                                         fixedPlaces: session.report.writes(since: ScoreReport.v0_25)))
+                                         fixedPlaces: session.report.writes(since: ScoreReport.v0_25),
+                                         saysLeftOut: session.report.writes(since: ScoreReport.v0_29_1)))
         }
         return doc.rendered()
     }
@@ -117,13 +118,7 @@ public enum ReportHTML {
         var t = HTMLTableBuilder(columns: columns)
         t.pairedHeaders = report.writes(since: ScoreReport.v0_19)
         for row in export.rows {
-            t.addRow(row.map { cell in
-                switch cell {
-                case .text(let v), .notApplicable(let v): .text(v)
-                case .number(let v): .number(v)
-                case .empty: .empty
-                }
-            })
+            t.addRow(row.map(\.html))
         }
         return t.rendered()
     }

@@ -60,6 +60,9 @@ public enum SummaryWorkbook {
             } else {
                 var long = longSheets(session, lang: lang, table: sheetTable)
                 if current { printable(&long, titleRows: 1) }
+                // One page wide, as every other 评分表 (since 0.29.1: it printed four columns a
+                // page, 1 095 pages for 61 units).
+                if report.writes(since: ScoreReport.v0_29_1) { long.fitToWidth = true }
                 if since018 { long.borderedFrom = 0 }
                 book.add(long)
             }
@@ -110,7 +113,7 @@ public enum SummaryWorkbook {
     static func cells(_ row: [ExportCell]) -> [XLSXSheet.Cell] {
         row.map { cell in
             switch cell {
-            case .text(let s), .notApplicable(let s): .text(s)
+            case .text(let s), .notApplicable(let s), .structured(let s, _): .text(s)
             case .number(let s): number(s)
             case .empty: .empty
             }

@@ -284,9 +284,10 @@ struct PapersHTMLTests {
         // 王秀兰 gave U1 2 and U2 1; 顾尚礼 belongs to U1 and is shown as recused there.
         // U1 ranks first, so its column comes first: U1 = 4 + 1 + (2 + 2.5 + 1) / 3 = 6.83 (R1's own
         // ballot set aside); U2 = (3 + (1 + 2 + 3) / 3) × 10 / 8 = 6.25 (s left out, area scaled up).
-        // 王秀兰 gave U1 2 and U2 1; 顾尚礼 belongs to U1: recused there, no ballot for U2.
+        // 王秀兰 gave U1 2 and U2 1; 顾尚礼 belongs to U1: his own unit there, no ballot for U2.
         #expect(named.contains("<td>王秀兰</td><td>一组</td><td class=\"num\">2</td><td class=\"num\">1</td>"))
-        #expect(named.contains("<td>顾尚礼</td><td>一组</td><td class=\"num\">回避</td><td class=\"num\"></td>"))
+        // Their own unit: 本单位 since 0.29.1 (it said 回避 also where their group did not hear it).
+        #expect(named.contains("<td>顾尚礼</td><td>一组</td><td class=\"num\">本单位</td><td class=\"num\"></td>"))
         // The 说明 cell names the recusal briefly; the ballot set aside is in the table above.
         #expect(named.contains("回避：R1 顾尚礼（本单位代表）1 票不计</td>"), "\(named)")
         // As 0.21.0 wrote it (a seal it made is re-derived byte for byte): the ballots listed.
