@@ -141,14 +141,25 @@ extension SessionFolder {
         // The set's manifest is written with the time it was made, so it cannot be made again
         // byte for byte: the seal holds its hash (since 0.18.0), and `verify` also checks what it lists.
         let manifest = directory.appendingPathComponent(resultsPath).appendingPathComponent(Manifest.fileName)
-        let seal = try journal.append(.seal, by: by, content: .object([
+        let content = JSONOut.object([
             "version": .num(version), "results": .string(resultsPath), "lang": .string(lang.rawValue), "kaimen": .string(CLI.version),
             "manifest": .str(SessionFolder.sha256(ofFile: manifest)),
             "acceptMissing": status.open.isEmpty ? .null : .str(acceptMissing),
             "uncounted": .array(status.open.map { .string("\($0.representative)×\($0.unit)") }),
             "inputs": .object(inputs), "outputs": .object(outputs), "ballots": .string(SHA256.hex([UInt8](ballots))),
             "journalHead": .string(journal.records.last?.hash ?? JournalRecord.zeroHash), "ranking": SessionFolder.sealedRanking(session),
-        ]))
+        ])
+        let seal: JournalRecord
+        do {
+            seal = try journal.append(.seal, by: by, content: content)
+        } catch {
+            // The seal could not be written, and the journal is cut back to where it was (a full
+            // disk): the results just written go too, so that "nothing was recorded" holds for the
+            // folder as for the journal. A hostile test found them left unsealed, and on a small
+            // disk they then took the room the next close needed.
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(resultsPath))
+            throw error
+        }
         return (seal, session, status.unsealedResults)
     }
 }
