@@ -1056,6 +1056,64 @@ extension SessionMessages {
         Localized(zh: "封存（记录 \(seq)）的结果文件 `\(path)` 已缺失", en: "output `\(path)`, sealed by record \(seq), is missing")
     }
 
+    /// A field of seal record `seq` that is not what the journal before it gives (`Verifier.sealFieldProblems`).
+    static func sealField(seq: Int, field: String, sealed: String, expected: Localized) -> Localized {
+        Localized(zh: "封存记录 \(seq) 的字段 `\(field)` 与日志不符：封存记录中为 `\(sealed)`，\(expected.zh)",
+                  en: "field `\(field)` of seal record \(seq) does not match the journal: the seal has `\(sealed)`, \(expected.en)")
+    }
+    static let sealFieldHint = Localized(
+        zh: "kaimen 的 close 不会这样写：封存记录被改写过，整条链的哈希又被重新计算过；以按日志重新计算的结果为准，用公示的日志末条哈希核对（--head），从备份恢复日志",
+        en: "kaimen's close does not write this: the seal record was rewritten and every hash recomputed; trust the result recomputed from the journal, check it against the posted head hash (--head) and restore the journal from a backup")
+    /// What a seal's field should be, said after what it is (`sealField`).
+    enum SealField {
+        static let noSuchKey = Localized(zh: "kaimen 的封存记录没有这个字段", en: "a kaimen seal record has no such field")
+        static let keyMissing = Localized(zh: "kaimen 的封存记录都有这个字段，这里却没有", en: "every kaimen seal record has this field, and this one lacks it")
+        static func version(_ n: Int) -> Localized {
+            Localized(zh: "这是会话的第 \(n) 次封存，应为 \(n)", en: "this is the session's seal number \(n), so it should be \(n)")
+        }
+        static let lang = Localized(zh: "应为 `zh` 或 `en`", en: "it should be `zh` or `en`")
+        static func journalHead(_ hash: String, seq: Int) -> Localized {
+            Localized(zh: "应为前一条记录（记录 \(seq)）的哈希 `\(hash)`", en: "it should be the hash of the record before it (record \(seq)), `\(hash)`")
+        }
+        static let inputs = Localized(zh: "这些输入副本的哈希与建立会话时（记录 1）所记的不同", en: "these input copies' hashes differ from those recorded when the session opened (record 1)")
+        static func uncounted(_ open: [String]) -> Localized {
+            let list = open.isEmpty ? "[]" : open.count > 8 ? open.prefix(8).joined(separator: ", ") + " …" : open.joined(separator: ", ")
+            return Localized(zh: "按日志，封存时未确认的评分表为 \(list)（共 \(open.count) 张）",
+                             en: "the journal leaves \(open.count) sheet\(open.count == 1 ? "" : "s") unconfirmed at the seal: \(list)")
+        }
+        static func acceptMissing(open: Int) -> Localized {
+            open == 0
+                ? Localized(zh: "按日志，封存时每张评分表都已确认，应为 null", en: "every sheet is confirmed at the seal by the journal, so it should be null")
+                : Localized(zh: "按日志，封存时有 \(open) 张评分表未确认，应写明 --accept-missing 的理由", en: "the journal leaves \(open) sheet\(open == 1 ? "" : "s") unconfirmed at the seal, so it should give the --accept-missing reason")
+        }
+    }
+
+    /// One unit's figure in a seal's `ranking` against the journal's (`Verifier.sealRankingProblems`):
+    /// `field` nil when the unit is in one only (`sealed` nil: not in the seal).
+    struct RankingDifference: Sendable {
+        var unit: String
+        var field: String?
+        var sealed: String?
+        var recomputed: String?
+    }
+    static func sealRanking(seq: Int, _ differences: [RankingDifference]) -> Localized {
+        func one(_ d: RankingDifference) -> (zh: String, en: String) {
+            guard let field = d.field else {
+                return d.sealed == nil ? ("`\(d.unit)` 不在封存的 ranking 中", "`\(d.unit)` is not in the sealed ranking")
+                    : ("封存的 ranking 中有 `\(d.unit)`，按日志没有这个单位", "the sealed ranking has `\(d.unit)`, which the journal does not")
+            }
+            let zhName = ["rank": "名次", "total": "总分", "grade": "等级"][field] ?? field
+            return ("`\(d.unit)` 的\(zhName)（\(field)）封存为 `\(d.sealed ?? "")`，按日志应为 `\(d.recomputed ?? "")`",
+                    "`\(d.unit)`'s \(field) is sealed as `\(d.sealed ?? "")`, the journal gives `\(d.recomputed ?? "")`")
+        }
+        let shown = differences.prefix(6).map(one)
+        let more = differences.count - shown.count
+        return Localized(zh: "封存记录 \(seq) 的字段 `ranking`（名次、总分和等级）与按日志重新计算的结果不符：" + shown.map(\.zh).joined(separator: "；")
+                             + (more > 0 ? "；另有 \(more) 处不同" : ""),
+                         en: "field `ranking` (ranks, totals and grades) of seal record \(seq) does not match the result recomputed from the journal: "
+                             + shown.map(\.en).joined(separator: "; ") + (more > 0 ? "; and \(more) more" : ""))
+    }
+
     /// A CSV result's first cell that is not what the journal gives (`Verifier.firstDifference`).
     struct CellDifference: Sendable {
         var path: String

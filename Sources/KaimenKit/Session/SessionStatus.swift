@@ -101,7 +101,15 @@ public struct SessionStatus: Sendable {
     }
 
     /// Sheets that stop `close`: missing, entered once, or in conflict.
-    public var open: [Row] { rows.filter { $0.state == .missing || $0.state == .once || $0.state == .conflict } }
+    public var open: [Row] { rows.filter { Self.stopsClose($0.state) } }
+    /// Whether a sheet in this state stops `close` (one left open by `--accept-missing`, which
+    /// the seal lists as `uncounted`).
+    static func stopsClose(_ state: DoubleEntry.SheetState) -> Bool { state == .missing || state == .once || state == .conflict }
+    /// The sheets `open` lists, in `state` (the journal replayed up to a seal): what that seal's
+    /// `uncounted` lists, which `verify` checks.
+    static func openSheets(_ state: SessionState, setup: SessionSetup) -> [ExpectedBallots.Sheet] {
+        setup.expected.sheets.filter { stopsClose(state.decision($0, items: setup.expected.items).state) }
+    }
     public var canClose: Bool { phase != .closed && open.isEmpty && changedInputs.isEmpty && !journalDamaged && changedResults.isEmpty }
     public var blankCells: Int { rows.reduce(0) { $0 + $1.blanks.count } }
     /// Every item two entries disagree on, sheet by sheet: what stops `close` besides sheets

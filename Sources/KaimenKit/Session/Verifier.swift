@@ -55,7 +55,10 @@ public enum Verifier {
         var state = SessionState(records: [], doubleEntry: folder.doubleEntry)
         var seals = 0
         var sealedPaths: Set<String> = []
+        // The hash of the record before each: a seal's `journalHead` names it.
+        var previous = JournalRecord.zeroHash
         for r in journal.records {
+            defer { previous = r.hash }
             guard r.kind == .seal else { state.apply(r); continue }
             seals += 1
             let at = SourceLocation(file: Journal.fileName, line: lineOf[r.seq] ?? 0, column: 1)
@@ -79,7 +82,7 @@ public enum Verifier {
                 state.apply(r)
                 continue
             }
-            problems += checkSeal(r, state: state, folder: folder, at: at, inputsChanged: !changedInputs.isEmpty,
+            problems += checkSeal(r, previous: previous, state: state, folder: folder, at: at, inputsChanged: !changedInputs.isEmpty,
                                   recordsBroken: journal.diagnostics.contains { $0.severity == .error })
             sealedPaths.formUnion(listedPaths(r))
             state.apply(r)
@@ -236,7 +239,8 @@ public enum Verifier {
     ///   already): results recomputed from it differ for that reason, and nothing is said
     ///   about how the files came to differ.
     /// - Parameter recordsBroken: a record does not chain or match its hash (said already).
-    static func checkSeal(_ seal: JournalRecord, state: SessionState, folder: SessionFolder, at: SourceLocation,
+    /// - Parameter previous: the hash of the record before the seal (its `journalHead`).
+    static func checkSeal(_ seal: JournalRecord, previous: String, state: SessionState, folder: SessionFolder, at: SourceLocation,
                           inputsChanged: Bool = false, recordsBroken: Bool = false) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let c = seal.content
@@ -249,6 +253,10 @@ public enum Verifier {
             problems.append(.error("seal-ballots", SessionMessages.sealBallots(seq: seal.seq), at: at,
                                    hint: recordsBroken ? SessionMessages.sealBallotsHint : SessionMessages.sealBallotsRehashedHint))
         }
+        // The seal's other fields the journal decides (its sheets' states only where the
+        // records and the inputs are as they were: else they differ for that reason, said).
+        let trusted = !inputsChanged && !recordsBroken && !ballotsChanged
+        problems += sealFieldProblems(seal, previous: previous, state: state, folder: folder, replayTrusted: trusted, at: at)
         // The files on disk against the seal (said below, once the results are recomputed: a
         // changed CSV file's first changed cell is named where the recomputed file is as sealed).
         let changed = notAsSealed(sealed, in: folder.directory)
