@@ -71,9 +71,11 @@ enum SessionCommandSupport {
     static func operatorName(_ args: ParsedArguments, usage: String, reason: Bool = false, console: Console) -> String? {
         let lang = language(args)
         let by = args.value("--by")?.trimmingSpaces() ?? ""
-        let noReason = reason && (args.value("--reason")?.trimmingSpaces() ?? "").isEmpty
-        guard !by.isEmpty, !noReason else {
-            if by.isEmpty { console.error(CommandMessages.byRequired, lang) }
+        // (The checks the replay of a journal applies to its records too: `RecordedText`.)
+        let noBy = RecordedText.problem(by, option: "--by", invisible: false) != nil
+        let noReason = reason && RecordedText.problem(args.value("--reason") ?? "", option: "--reason", invisible: false) != nil
+        guard !noBy, !noReason else {
+            if noBy { console.error(CommandMessages.byRequired, lang) }
             if noReason { console.error(SessionMessages.needReason, lang) }
             console.errLine(CommandMessages.usageLine(usage).text(lang))
             return nil
@@ -87,10 +89,7 @@ enum SessionCommandSupport {
             return nil
         }
         for option in ["--by", "--reason", "--accept-missing"] {
-            // A reason may run over lines (pasted from a letter): its line breaks and tabs stay.
-            let allowed: Set<Unicode.Scalar> = option == "--by" ? [] : ["\n", "\t"]
-            guard let text = args.value(option),
-                  let bad = text.unicodeScalars.first(where: { !allowed.contains($0) && (Echo.isControl($0) || Echo.isInvisible($0)) }) else { continue }
+            guard let text = args.value(option), let bad = RecordedText.forbiddenScalar(in: text, option: option) else { continue }
             console.error(SessionMessages.invisibleInText(option, text: Echo.shown(text), scalar: bad), lang)
             return nil
         }

@@ -15,32 +15,10 @@ extension SessionFolder {
         var problems: [Diagnostic] = []
         if state.phase == .closed { problems.append(.error("session-closed", SessionMessages.closedNoEntry, hint: SessionMessages.closedNoEntryHint)) }
         problems += checkSheet(sheet, state: state)
-        // The spellings a typed sheet's header may use: the item's key, its standard's id or name.
-        let names = BallotItemNames(items: setup.items, rules: setup.rules)
-        guard let itemIndex = names.index(named: item.trimmingSpaces()) else {
-            throw .problems(problems + [.error("unknown-standard", SessionMessages.unknownItem(item), path: "--standard",
-                                               hint: SessionMessages.didYouMean(item, among: names.spellings))])
-        }
-        let key = setup.items[itemIndex].key
-        var text: String?
-        if let score {
-            // Typed as on a sheet: full-width digits and marks read as what they are.
-            let max = setup.items[itemIndex].max, step = setup.rules.ballots.scoreStep
-            func valid(_ t: String) -> Rational? {
-                guard let value = Rational(decimal: t.trimmingSpaces()), !value.isNegative, value <= max,
-                      step.map({ value.divided(by: $0)!.isInteger }) ?? true else { return nil }
-                return value
-            }
-            let ascii = TypedNumber.ascii(score)
-            if let value = valid(ascii) {
-                text = value.plainText()
-            } else {
-                let hint = TypedNumber.commaHint(typed: score) { valid($0) != nil } ?? TypedNumber.hint(for: ascii) { valid($0) != nil }
-                problems.append(.error("invalid-score", SessionMessages.badResolveScore(score, value: Rational(decimal: ascii.trimmingSpaces()),
-                                                                                               max: max.plainText(), step: step?.plainText()),
-                                       path: "--score", hint: hint))
-            }
-        }
+        let named = resolvedItem(item, score: score)
+        guard let key = named.key else { throw .problems(problems + named.problems) }
+        problems += named.problems
+        let text = named.text
         if let v = state.void(sheet), problems.isEmpty {
             // Void in this round: nothing to settle. Void from an earlier round (an appeal's round
             // before the sheet is entered again): a resolve would settle the old entries, which
@@ -52,7 +30,7 @@ extension SessionFolder {
         if state.currentEntries(sheet).isEmpty && problems.isEmpty {
             problems.append(.error("nothing-to-resolve", SessionMessages.nothingToResolve(sheet)))
         }
-        if reason.trimmingSpaces().isEmpty { problems.append(.error("missing-reason", SessionMessages.needReason, path: "--reason")) }
+        if let p = Self.reasonProblem(reason) { problems.append(p) }
         var replaces: String??
         let name = BallotItem.names(of: setup.rules)[key] ?? key
         let entries = state.currentEntries(sheet)
@@ -108,7 +86,7 @@ extension SessionFolder {
                                        hint: SessionMessages.voidConfirmedHint))
             }
         }
-        if reason.trimmingSpaces().isEmpty { problems.append(.error("missing-reason", SessionMessages.needReason, path: "--reason")) }
+        if let p = Self.reasonProblem(reason) { problems.append(p) }
         guard problems.isEmpty else { throw .problems(problems) }
         return try journal.append(.void, by: by, content: .object([
             "representative": .string(sheet.representative), "unit": .string(sheet.unit), "reason": .string(reason),
@@ -120,15 +98,68 @@ extension SessionFolder {
         let state = self.state
         var problems: [Diagnostic] = []
         if state.phase == .open { problems.append(.error("session-open", SessionMessages.appealNeedsClosed)) }
-        if setup.unit(unit) == nil { problems.append(unknownUnit(unit)) }
+        problems += appealedUnitProblems(unit)
         // Reopened already in this round: a second appeal would say "reopened" again and change nothing.
         if state.phase == .reopened, state.appealedUnits.contains(unit),
            let earlier = state.appeals.last(where: { $0.content["unit"]?.stringValue == unit }) {
             problems.append(.error("already-appealed", SessionMessages.alreadyAppealed(unit, seq: earlier.seq), hint: SessionMessages.alreadyAppealedHint(doubleEntry: doubleEntry)))
         }
-        if reason.trimmingSpaces().isEmpty { problems.append(.error("missing-reason", SessionMessages.needReason, path: "--reason")) }
+        if let p = Self.reasonProblem(reason) { problems.append(p) }
         guard problems.isEmpty else { throw .problems(problems) }
         return try journal.append(.appeal, by: by, content: .object(["unit": .string(unit), "reason": .string(reason)]))
+    }
+
+    // The checks of the commands' arguments that need the session's inputs and nothing of its
+    // journal: each command makes them, and the replay of a journal makes them of the records
+    // (`ReplayArguments`), so a record appended by hand that the command would have refused
+    // (an appeal of `X99`) reads as damage.
+
+    /// `resolve`'s `--standard` and `--score`: the item's key (nil when no item has that
+    /// name), the score as recorded (nil for blank), and what is wrong with them.
+    func resolvedItem(_ item: String, score: String?) -> (key: String?, text: String?, problems: [Diagnostic]) {
+        // The spellings a typed sheet's header may use: the item's key, its standard's id or name.
+        let names = BallotItemNames(items: setup.items, rules: setup.rules)
+        guard let itemIndex = names.index(named: item.trimmingSpaces()) else {
+            return (nil, nil, [.error("unknown-standard", SessionMessages.unknownItem(item), path: "--standard",
+                                      hint: SessionMessages.didYouMean(item, among: names.spellings))])
+        }
+        let key = setup.items[itemIndex].key
+        guard let score else { return (key, nil, []) }
+        // Typed as on a sheet: full-width digits and marks read as what they are.
+        let max = setup.items[itemIndex].max, step = setup.rules.ballots.scoreStep
+        func valid(_ t: String) -> Rational? {
+            guard let value = Rational(decimal: t.trimmingSpaces()), !value.isNegative, value <= max,
+                  step.map({ value.divided(by: $0)!.isInteger }) ?? true else { return nil }
+            return value
+        }
+        let ascii = TypedNumber.ascii(score)
+        if let value = valid(ascii) { return (key, value.plainText(), []) }
+        let hint = TypedNumber.commaHint(typed: score) { valid($0) != nil } ?? TypedNumber.hint(for: ascii) { valid($0) != nil }
+        return (key, nil, [.error("invalid-score", SessionMessages.badResolveScore(score, value: Rational(decimal: ascii.trimmingSpaces()),
+                                                                                    max: max.plainText(), step: step?.plainText()),
+                                  path: "--score", hint: hint)])
+    }
+
+    /// `appeal`'s `--unit`: a unit of the session.
+    func appealedUnitProblems(_ unit: String) -> [Diagnostic] {
+        setup.unit(unit) == nil ? [unknownUnit(unit)] : []
+    }
+
+    /// `--reason` of `resolve`, `void` and `appeal`: something said (`RecordedText`).
+    static func reasonProblem(_ reason: String) -> Diagnostic? {
+        RecordedText.problem(reason, option: "--reason", invisible: false).map { .error("missing-reason", $0, path: "--reason") }
+    }
+
+    /// `--rep` and `--unit` of `resolve` and `void`: a representative and a unit of the
+    /// session, and a sheet expected of them (not a recusal, a group that hears the unit).
+    func sheetProblems(_ sheet: ExpectedBallots.Sheet) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        if setup.representative(sheet.representative) == nil { problems.append(unknownRepresentative(sheet.representative)) }
+        if setup.unit(sheet.unit) == nil { problems.append(unknownUnit(sheet.unit)) }
+        if problems.isEmpty && !setup.expected.isExpected(sheet) {
+            problems.append(.error("not-expected", SessionMessages.sheetNotExpected(sheet)))
+        }
+        return problems
     }
 
     /// `--unit` names no unit: a near miss suggested, or, when it is a unit's name, its id.
@@ -163,12 +194,7 @@ extension SessionFolder {
     }
 
     private func checkSheet(_ sheet: ExpectedBallots.Sheet, state: SessionState) -> [Diagnostic] {
-        var problems: [Diagnostic] = []
-        if setup.representative(sheet.representative) == nil { problems.append(unknownRepresentative(sheet.representative)) }
-        if setup.unit(sheet.unit) == nil { problems.append(unknownUnit(sheet.unit)) }
-        if problems.isEmpty && !setup.expected.isExpected(sheet) {
-            problems.append(.error("not-expected", SessionMessages.sheetNotExpected(sheet)))
-        }
+        var problems = sheetProblems(sheet)
         if problems.isEmpty && state.phase == .reopened && !state.appealedUnits.contains(sheet.unit) {
             problems.append(.error("sheet-not-appealed", SessionMessages.notAppealed(sheet, appealed: state.appealedUnits)))
         }

@@ -242,6 +242,13 @@ public final class Journal {
         ]))
     }
 
+    /// Adds what replaying the records by the commands' argument checks found
+    /// (`SessionFolder.replayedArgumentProblems`, which needs the inputs this does not read):
+    /// damage like the chain's, for every command that then looks at `diagnostics`.
+    func addReplayProblems(_ problems: [Diagnostic]) {
+        diagnostics += problems.filter { !diagnostics.contains($0) }
+    }
+
     /// Where the records do not chain: a record not at the line its number says, a `prev` that
     /// is not the hash of the record before, a hash that is not its content's.
     private func chainProblems() -> [Diagnostic] {

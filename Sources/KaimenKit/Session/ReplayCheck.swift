@@ -16,13 +16,33 @@ enum ReplayCheck {
         let marks = Verifier.sealed(by: opener, since: [0, 23, 0])
         func operatorKey(_ name: String) -> String { opener == nil ? name : SessionFolder.operatorKey(name, marks: marks) }
         for (index, (r, line)) in zip(records, lines).enumerated() {
-            if let why = refusal(r, first: index == 0, state: state, operatorKey: operatorKey) {
+            if let why = refusal(r, first: index == 0, state: state, operatorKey: operatorKey) ?? textRefusal(r, invisible: marks) {
                 problems.append(.error("journal-record-invalid", SessionMessages.recordNotByKaimen(seq: r.seq, kind: r.kind.rawValue, why: why),
                                        at: SourceLocation(file: Journal.fileName, line: line, column: 1), hint: SessionMessages.recordNotByKaimenHint))
             }
             state.apply(r)
         }
         return problems
+    }
+
+    /// Why `r`'s own text is not what a command writes: its `time` is not a moment as
+    /// `JournalRecord.now` writes it (`2014-13-45T99:00:00Z`), or its `by`, a reason or an
+    /// `--accept-missing` is one the command refuses (`RecordedText`: empty, or holding a bidi
+    /// control); `nil` when it is.
+    /// - Parameter invisible: check the characters (a session opened since 0.23.0, when the
+    ///   commands began to refuse invisible ones); an older one by emptiness only.
+    static func textRefusal(_ r: JournalRecord, invisible: Bool) -> Localized? {
+        if !UTCTimestamp.isWritten(r.time) { return SessionMessages.Replay.badTime(Echo.shown(r.time)) }
+        var texts: [(option: String, text: String)] = [("--by", r.by)]
+        switch r.kind {
+        case .resolve, .void, .appeal: texts.append(("--reason", r.content["reason"]?.stringValue ?? ""))
+        case .seal: if let reason = r.content["acceptMissing"]?.stringValue { texts.append(("--accept-missing", reason)) }
+        default: break
+        }
+        for t in texts {
+            if let why = RecordedText.problem(t.text, option: t.option, invisible: invisible) { return SessionMessages.Replay.badText(t.option, why) }
+        }
+        return nil
     }
 
     /// Why `r` could not have been written after the records that made `state`; `nil` if it could.

@@ -112,16 +112,22 @@ public struct SessionFolder {
     /// - Parameter waiting: called once if another command holds the session for a while (`Journal.init`).
     public static func open(_ directory: URL, writable: Bool = true, waiting: ((Double) -> Void)? = nil) throws(SessionError) -> SessionFolder {
         let journal = try Journal(directory: directory, writable: writable, waiting: waiting)
-        if writable, journal.diagnostics.contains(where: { $0.severity == .error }) {
-            throw .problems(journal.diagnostics + [.error("journal-damaged", SessionMessages.journalDamaged, hint: SessionMessages.runVerify)])
+        func refuseDamaged() throws(SessionError) {
+            if writable, journal.diagnostics.contains(where: { $0.severity == .error }) {
+                throw .problems(journal.diagnostics + [.error("journal-damaged", SessionMessages.journalDamaged, hint: SessionMessages.runVerify)])
+            }
         }
+        try refuseDamaged()
         // Nothing is recorded, and nothing sealed, against input copies changed since `init`:
         // `verify` would reject the result afterwards.
         if writable {
             let changed = changedInputs(directory, recorded: journal.records.first)
             if !changed.isEmpty { throw .problems(changed + [.error("input-changed", SessionMessages.inputsChangedRefused, hint: SessionMessages.inputsChangedHint)]) }
         }
-        return try SessionFolder(directory: directory, journal: journal)
+        let folder = try SessionFolder(directory: directory, journal: journal)
+        // Records whose arguments the commands refuse, found once the inputs are read.
+        try refuseDamaged()
+        return folder
     }
 
     /// A session whose `init` was cut short before or while it wrote the opening record, with
@@ -265,6 +271,8 @@ public struct SessionFolder {
         self.paths = .init(rules: rules, units: units, roster: roster, schedule: first.content["schedule"]?.stringValue)
         self.doubleEntry = first.content["doubleEntry"]?.boolValue ?? true
         self.setup = try SessionSetup.read(paths, base: directory.path, copies: true)
+        // Damage as the chain is, for every command that opens the session (`ReplayArguments`).
+        journal.addReplayProblems(replayedArgumentProblems())
     }
 
     /// The input copies' hashes recorded when the session was opened.

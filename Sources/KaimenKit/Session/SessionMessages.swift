@@ -844,6 +844,19 @@ extension SessionMessages {
             Localized(zh: "`\(by)` 在本轮已录入过评分表 \(sheet)（记录 \(earlier)），同一人不能再录入一次",
                       en: "`\(by)` had already entered sheet \(sheet) in this round (record \(earlier)); one operator cannot enter it again")
         }
+        static func badTime(_ time: String) -> Localized {
+            Localized(zh: "时间 `\(time)` 不是 kaimen 记下的时刻（UTC，精确到秒，如 `2014-07-08T09:30:00Z`）",
+                      en: "its time `\(time)` is not a moment as kaimen records one (UTC to the second, e.g. `2014-07-08T09:30:00Z`)")
+        }
+        /// The record's `by`, reason or `--accept-missing` is one the command refuses (`why`).
+        static func badText(_ option: String, _ why: Localized) -> Localized {
+            Localized(zh: "其中的 \(option) 命令不会接受：\(why.zh)", en: "the command would not take its \(option): \(why.en)")
+        }
+        /// A resolve, void or appeal whose arguments the command refuses, as it says them.
+        static func badArguments(_ problems: [Diagnostic]) -> Localized {
+            Localized(zh: "命令不会接受它的参数：" + problems.map(\.text.zh).joined(separator: "；"),
+                      en: "the command would not take its arguments: " + problems.map(\.text.en).joined(separator: "; "))
+        }
     }
 
     static func badSequence(seq: Int, line: Int) -> Localized {

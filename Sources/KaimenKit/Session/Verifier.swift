@@ -51,6 +51,8 @@ public enum Verifier {
             return Report(problems: Diagnostics.sortedList(problems + more), records: journal.records.count, seals: 0, head: head,
                           postedRecord: postedRecord)
         }
+        // Records whose arguments the commands refuse, found once the inputs are read.
+        problems += journal.diagnostics.filter { !problems.contains($0) }
         // 3. Every seal: recompute from the journal up to it, compare with the seal and the files.
         var state = SessionState(records: [], doubleEntry: folder.doubleEntry)
         var seals = 0
@@ -273,6 +275,8 @@ public enum Verifier {
             var session = try SessionFolder.score(ballots, paths: folder.paths, in: folder.directory,
                                                   sheets: sealedSheets(seal, writtenAs: writtenAs, state: state, setup: folder.setup))
             session.report.writtenAs = writtenAs
+            // The numbers people sign, which `status` and `explain --session` show from the seal.
+            if trusted { problems += sealRankingProblems(seal, recomputed: SessionFolder.sealedRanking(session), at: at) }
             let written = try OutputFiles.write(session, to: temp.appendingPathComponent(resultsPath), lang: Language(rawValue: c["lang"]?.stringValue ?? "zh") ?? .zh)
             // Keyed as close keys them, from the folder the set was written in.
             var recomputed: [String: String] = [:]

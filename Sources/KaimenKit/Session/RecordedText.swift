@@ -1,0 +1,26 @@
+/// The free text a journal keeps from the command line (`--by`, `--reason`, `--accept-missing`):
+/// what the commands refuse in it, checked in one place for the commands and for the replay of
+/// a journal (`ReplayCheck`), so that a record appended by hand with a name or reason no command
+/// takes (empty, or with U+202E in it) reads as damage, as the commands' own rules say.
+enum RecordedText {
+    /// Why `text`, given for `option`, is refused; `nil` when it is not.
+    /// - A name (`--by`) and a reason (`--reason`) must say something: spaces alone are nothing.
+    /// - None of them may hold a control character (a reason its line breaks and tabs excepted)
+    ///   or anything invisible (a bidi override, a zero-width space): in an audit record U+202E
+    ///   makes a name or a reason read otherwise than it was typed (a hostile test).
+    /// - Parameter invisible: check the characters too (a journal opened before 0.23.0 was
+    ///   written without that check, and reads as it did).
+    static func problem(_ text: String, option: String, invisible: Bool = true) -> Localized? {
+        if option == "--by" && text.trimmingSpaces().isEmpty { return CommandMessages.byRequired }
+        if option == "--reason" && text.trimmingSpaces().isEmpty { return SessionMessages.needReason }
+        guard invisible, let bad = forbiddenScalar(in: text, option: option) else { return nil }
+        return SessionMessages.invisibleInText(option, text: Echo.shown(text), scalar: bad)
+    }
+
+    /// The first character of `text` that `option` may not hold (``problem(_:option:invisible:)``).
+    static func forbiddenScalar(in text: String, option: String) -> Unicode.Scalar? {
+        // A reason may run over lines (pasted from a letter): its line breaks and tabs stay.
+        let allowed: Set<Unicode.Scalar> = option == "--by" ? [] : ["\n", "\t"]
+        return text.unicodeScalars.first { !allowed.contains($0) && (Echo.isControl($0) || Echo.isInvisible($0)) }
+    }
+}
