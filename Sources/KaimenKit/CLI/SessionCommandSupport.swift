@@ -43,11 +43,26 @@ enum SessionCommandSupport {
     /// A session folder given to `panel`, `compare` or `sensitivity` in place of the input files:
     /// its inputs and counted ballots, or `nil` with the problems printed.
     static func inputs(_ dir: String, lang: Language, console: Console) -> SessionInputs? {
+        reading(dir, lang: lang, console: console).map(SessionInputs.init)
+    }
+
+    /// Opens a session for a command that only reads it and shows figures from it (`panel`,
+    /// `compare`, `sensitivity`, `explain --session`), printing what opening found. A damaged
+    /// journal (a record that does not chain or match its hash, one no command writes, or
+    /// sealed ballots the journal no longer gives) gives no figures: replayed from it, they were
+    /// never the session's, and were printed after the errors with exit 0 (a hostile test).
+    /// It is said once, and `nil` returned (exit 1).
+    static func reading(_ dir: String, lang: Language, console: Console) -> SessionFolder? {
         do {
             let folder = try SessionFolder.open(URL(fileURLWithPath: resolve(dir, in: console.currentDirectory)), writable: false,
                                                 waiting: busyNotice(dir, lang: lang, console: console))
-            report(folder.journal.diagnostics + folder.changedInputWarnings, dir: dir, lang: lang, console: console)
-            return SessionInputs(folder)
+            let ballots = folder.journal.diagnostics.contains { $0.severity == .error } ? nil : Verifier.sealedBallotsChanged(folder)
+            report(folder.journal.diagnostics + (ballots.map { [$0] } ?? []) + folder.changedInputWarnings, dir: dir, lang: lang, console: console)
+            guard ballots == nil, !folder.journal.diagnostics.contains(where: { $0.severity == .error }) else {
+                console.error(SessionMessages.damagedNoFigures(Echo.shown(dir)), lang)
+                return nil
+            }
+            return folder
         } catch {
             report(error.diagnostics, dir: dir, lang: lang, console: console)
             return nil

@@ -284,6 +284,11 @@ extension SessionMessages {
     }
 
     static let notSealedOverChanged = Localized(zh: "已封存的结果文件与封存时不同，不能在其上封存新的结果", en: "sealed result files are not as sealed: no new result is sealed on top of them")
+    /// A command that reads a session's figures (`panel`, `explain --session`, …) over a damaged journal.
+    static func damagedNoFigures(_ dir: String) -> Localized {
+        Localized(zh: "会话日志已损坏（见上），不给出结果：按损坏的日志算出的数字不是会话封存的结果；请先运行 `kaimen session verify \(dir)`，从备份恢复日志",
+                  en: "the session journal is damaged (above), so no figures are given: numbers replayed from a damaged journal are not the session's sealed result; run `kaimen session verify \(dir)` and restore the journal from a backup")
+    }
     static let journalDamaged = Localized(zh: "会话日志已损坏，不能再追加记录", en: "the session journal is damaged: no record can be appended")
     static let runVerify = Localized(zh: "用 `kaimen session verify` 查看哪里不对", en: "run `kaimen session verify` to see what is wrong")
     /// A journal holding only the opening record cut short (`init` interrupted).

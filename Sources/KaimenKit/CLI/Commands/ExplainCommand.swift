@@ -44,9 +44,7 @@ public enum ExplainCommand: Command {
                 return usageError(AppealReviewText.sessionWithInputs, console: console, lang: lang)
             }
             do {
-                let folder = try SessionFolder.open(URL(fileURLWithPath: PathText.resolve(dir, in: console.currentDirectory)), writable: false,
-                                                    waiting: SessionCommandSupport.busyNotice(dir, lang: lang, console: console))
-                SessionCommandSupport.report(folder.journal.diagnostics + folder.changedInputWarnings, dir: dir, lang: lang, console: console)
+                guard let folder = SessionCommandSupport.reading(dir, lang: lang, console: console) else { return .failure }
                 guard let sealed = try folder.latestSealedSession() else {
                     console.error(AppealReviewText.notSealed(dir).joined(hint: AppealReviewText.notSealedHint(dir)), lang)
                     return .failure
