@@ -26,7 +26,10 @@ public struct SessionStatus: Sendable {
     public var itemNames: [String: String]
     /// Each unit's name, by unit id.
     public var unitNames: [String: String]
-    public var rows: [Row]
+    public var rows: [Row] { didSet { tally = Tally(rows) } }
+    /// The rows counted by group and state once: the status table asked for six counts per
+    /// group, each a pass over every row, which with thousands of groups was quadratic.
+    private var tally = Tally([])
     public var recused: [ExpectedBallots.Sheet]
     public var appealedUnits: [String]
     public var versions: Int
@@ -88,16 +91,38 @@ public struct SessionStatus: Sendable {
                        blanks: d.state == .confirmed || d.state == .conflict ? d.blanks : [], conflicts: d.conflicts,
                        entries: current.count, corrected: (current.first?.round ?? 1) > 1)
         }
+        tally = Tally(rows)  // `didSet` is not called by an initializer
     }
 
     public func count(_ state: DoubleEntry.SheetState, group: String? = nil) -> Int {
-        rows.filter { $0.state == state && (group == nil || $0.group == group) }.count
+        tally.byState[Tally.Key(group: group, state: state), default: 0]
     }
 
-    public var groups: [String] {
-        var g: [String] = []
-        for r in rows where !g.contains(r.group) { g.append(r.group) }
-        return g
+    /// How many sheets are expected of `group` (of all groups: `nil`).
+    public func expected(group: String? = nil) -> Int {
+        group.map { tally.byGroup[$0, default: 0] } ?? rows.count
+    }
+
+    /// The groups, in the order of their first row.
+    public var groups: [String] { tally.groups }
+
+    private struct Tally: Sendable {
+        struct Key: Hashable, Sendable {
+            var group: String?
+            var state: DoubleEntry.SheetState
+        }
+        var groups: [String] = []
+        var byGroup: [String: Int] = [:]
+        var byState: [Key: Int] = [:]
+
+        init(_ rows: [Row]) {
+            for r in rows {
+                if byGroup[r.group] == nil { groups.append(r.group) }
+                byGroup[r.group, default: 0] += 1
+                byState[Key(group: r.group, state: r.state), default: 0] += 1
+                byState[Key(group: nil, state: r.state), default: 0] += 1
+            }
+        }
     }
 
     /// Sheets that stop `close`: missing, entered once, or in conflict.

@@ -19,7 +19,7 @@ public enum StatusReport {
                                          .init(lang.t("作废", "Void"), alignment: .right)])
         for g in s.groups + [""] {
             let scope: String? = g.isEmpty ? nil : g
-            let n = s.rows.filter { scope == nil || $0.group == scope }.count
+            let n = s.expected(group: scope)
             groups.addRow([g.isEmpty ? lang.t("合计", "Total") : g, "\(n)", "\(s.count(.confirmed, group: scope))", "\(s.count(.once, group: scope))",
                            "\(s.count(.conflict, group: scope))", "\(s.count(.missing, group: scope))", "\(s.count(.void, group: scope))"])
         }
@@ -92,7 +92,7 @@ public enum StatusReport {
 
     public static func json(_ s: SessionStatus, changes: [AppealChange], recheck: [RecheckList.Entry]? = nil) -> String {
         func counts(_ g: String?) -> JSONOut {
-            .object(["expected": .num(s.rows.filter { g == nil || $0.group == g }.count), "confirmed": .num(s.count(.confirmed, group: g)),
+            .object(["expected": .num(s.expected(group: g)), "confirmed": .num(s.count(.confirmed, group: g)),
                      "once": .num(s.count(.once, group: g)), "conflict": .num(s.count(.conflict, group: g)),
                      "missing": .num(s.count(.missing, group: g)), "void": .num(s.count(.void, group: g))])
         }
