@@ -129,6 +129,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case sessionExists = "session-exists"
     case sessionFolderNotEmpty = "session-folder-not-empty"
     case sessionRulesOutside = "session-rules-outside"
+    case sessionTooLarge = "session-too-large"
     case notASession = "not-a-session"
     case sessionIO = "session-io"
     case journalUnreadable = "journal-unreadable"

@@ -60,6 +60,13 @@ public struct BallotSheetSet: Sendable {
             diagnostics.append(.error(.noBallotStandards, PaperTexts.noBallotStandards, at: nil, path: "standards", hint: PaperTexts.noBallotStandardsHint))
         }
         guard !diagnostics.hasErrors, let table, let reps, schedule == nil || plan != nil else { throw DiagnosticsError(diagnostics.sorted) }
+        // Counted before a sheet is made, as `session init` does: without a schedule, 28 000
+        // representatives × 200 000 units would be billions of sheets.
+        let count = ExpectedBallots.sheetCount(schedule: plan, representatives: reps, units: table.units.count)
+        if count > ExpectedBallots.maxSheets {
+            throw DiagnosticsError([.error("session-too-large", SessionMessages.tooManySheets(count, representatives: reps.count, units: table.units.count, scheduled: plan != nil),
+                                           hint: SessionMessages.tooManySheetsHint(scheduled: plan != nil))])
+        }
         return BallotSheetSet(rules: loaded.rules, units: table.units, representatives: reps, items: items, schedule: plan)
     }
 
@@ -68,15 +75,21 @@ public struct BallotSheetSet: Sendable {
         self.units = units
         self.representatives = representatives
         self.items = items
-        var groups: [String] = []
-        for g in representatives.map(\.group) where !groups.contains(g) { groups.append(g) }
+        // Each group's representatives, found once: a search of the roster per schedule row was
+        // quadratic (200 000 rows × 28 000 representatives).
+        var groups: [String] = [], membersOf: [String: [Int]] = [:]
+        for (i, rep) in representatives.enumerated() {
+            if membersOf[rep.group] == nil { groups.append(rep.group) }
+            membersOf[rep.group, default: []].append(i)
+        }
         let plan = schedule ?? Schedule.everyoneHearsEverything(groups: groups, units: units.map(\.id))
         let unitIndex = Dictionary(units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var sheets: [Sheet] = []
         var seen = Set<[Int]>()
         for entry in plan.entries {
             guard let u = unitIndex[entry.unit] else { continue }
-            for (r, rep) in representatives.enumerated() where rep.group == entry.group && seen.insert([r, u]).inserted {
+            for r in membersOf[entry.group, default: []] where seen.insert([r, u]).inserted {
+                let rep = representatives[r]
                 let recused = rep.units.contains(entry.unit) || rep.conflicts.contains(entry.unit)
                 sheets.append(Sheet(id: "", representative: r, unit: u, group: entry.group, recused: recused, time: entry.time, place: entry.place))
             }

@@ -31,21 +31,47 @@ public struct ExpectedBallots: Sendable, Equatable {
     public var count: Int { sheets.count * items.count }
 
     public func isExpected(_ sheet: Sheet) -> Bool { expected.contains(sheet) }
-    public func isRecused(_ sheet: Sheet) -> Bool { recused.contains(sheet) }
+    /// Asked of a set, not of `recused` itself: a scan of the array per sheet made `status`
+    /// and `close` of a large session quadratic.
+    public func isRecused(_ sheet: Sheet) -> Bool { recusedSet.contains(sheet) }
 
     private var expected: Set<Sheet>
+    private var recusedSet: Set<Sheet>
     private var groupOf: [Sheet: String]
+
+    /// The most sheets (recused ones included) a session may expect. Every sheet is a paper
+    /// that two people type in by hand: a district's session is tens of thousands at most, and
+    /// ten million is a hundred times the largest plausible one. Past it the tables of expected
+    /// sheets alone take gigabytes; without a schedule (everyone scores every unit) 28 000
+    /// representatives and 200 000 units asked for 5.6 billion, and kaimen died allocating
+    /// 28 GB after a minute. Refused before anything is made (`sheetCount`).
+    public static let maxSheets = 10_000_000
+
+    /// How many sheets `schedule` (or, `nil`, everyone scoring every unit) makes for
+    /// `representatives`, recused ones included: counted without making any, so that a
+    /// session too large is refused before its sheets are allocated.
+    public static func sheetCount(schedule: Schedule?, representatives: [Representative], units: Int) -> Int {
+        guard let schedule else { return representatives.count.multipliedReportingOverflow(by: units).partialValue }
+        var perGroup: [String: Int] = [:]
+        for rep in representatives { perGroup[rep.group, default: 0] += 1 }
+        return schedule.entries.reduce(0) { $0 + perGroup[$1.group, default: 0] }
+    }
 
     /// - Parameter schedule: which group hears which unit; `nil` means every representative
     ///   scores every unit.
     public init(schedule: Schedule?, representatives: [Representative], units: [Unit], items: [BallotItem]) {
-        var groups: [String] = []
-        for g in representatives.map(\.group) where !groups.contains(g) { groups.append(g) }
+        // Each group's representatives, found once (a search of the roster per group was
+        // quadratic in a session of thousands of groups).
+        var groups: [String] = [], membersOf: [String: [Int]] = [:]
+        for (i, rep) in representatives.enumerated() {
+            if membersOf[rep.group] == nil { groups.append(rep.group) }
+            membersOf[rep.group, default: []].append(i)
+        }
         let plan = schedule ?? Schedule.everyoneHearsEverything(groups: groups, units: units.map(\.id))
         var sheets: [Sheet] = [], recused: [Sheet] = [], groupOf: [Sheet: String] = [:]
         for group in plan.groups {
             let heard = plan.units(heardBy: group)
-            for rep in representatives where rep.group == group {
+            for rep in membersOf[group, default: []].map({ representatives[$0] }) {
                 for unit in heard {
                     let sheet = Sheet(representative: rep.id, unit: unit)
                     if rep.recusal(from: unit) != nil {  // own unit or declared conflict
@@ -62,6 +88,7 @@ public struct ExpectedBallots: Sendable, Equatable {
         self.items = items.map(\.key)
         self.groupOf = groupOf
         self.expected = Set(sheets)
+        self.recusedSet = Set(recused)
     }
 
     /// The group `sheet` was expected from.

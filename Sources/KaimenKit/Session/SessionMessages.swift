@@ -1300,3 +1300,27 @@ extension SessionMessages {
         }
     }
 }
+
+// MARK: a session too large to expect (`ExpectedBallots.maxSheets`)
+
+extension SessionMessages {
+    /// Said before any sheet is made: with the product, so that the size is seen to come from
+    /// everyone scoring every unit when there is no schedule.
+    static func tooManySheets(_ n: Int, representatives: Int, units: Int, scheduled: Bool) -> Localized {
+        let max = ExpectedBallots.maxSheets
+        if scheduled {
+            return Localized(zh: "按日程表应收评分表 \(n) 张（回避的也算在内），超过一个会话最多的 \(max) 张",
+                             en: "the schedule makes \(n) score sheets (recused ones included), more than the \(max) a session may have")
+        }
+        return Localized(zh: "没有日程表（--schedule）时，每名代表都要为每个单位打分：\(representatives) 名代表 × \(units) 个单位 = \(n) 张评分表，超过一个会话最多的 \(max) 张",
+                         en: "without a schedule (--schedule) every representative scores every unit: \(representatives) representatives × \(units) units = \(n) score sheets, more than the \(max) a session may have")
+    }
+    static func tooManySheetsHint(scheduled: Bool) -> Localized {
+        if scheduled {
+            return Localized(zh: "检查日程表是否让各组听取了过多单位，或把会话分成几个，每个会话评一部分单位",
+                             en: "check whether the schedule has each group hear too many units, or split the session into several, each scoring part of the units")
+        }
+        return Localized(zh: "这样规模的会话需要日程表：用 `--schedule 文件` 给出哪个组听取哪个单位的汇报（每行一组、一个单位），每组只为其听取的单位打分",
+                         en: "a session this size needs a schedule: give `--schedule FILE`, which group hears which unit (one row per group and unit), and each group scores only the units it hears")
+    }
+}

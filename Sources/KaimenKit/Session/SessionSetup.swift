@@ -5,8 +5,9 @@ import Foundation
 /// expected. Reads them as `score` does and collects every problem of every file at once.
 public struct SessionSetup: Sendable {
     public var rules: Rules
-    public var units: [Unit]
-    public var representatives: [Representative]
+    public var units: [Unit] { didSet { index = Index(representatives: representatives, units: units) } }
+    public var representatives: [Representative] { didSet { index = Index(representatives: representatives, units: units) } }
+    private var index: Index
     /// `nil` when the session has no schedule: everyone scores every unit.
     public var schedule: Schedule?
     public var items: [BallotItem]
@@ -78,15 +79,35 @@ public struct SessionSetup: Sendable {
         guard !diagnostics.hasErrors, let rules, let units, let reps, paths.schedule == nil || schedule != nil else {
             throw .problems(diagnostics.sorted)
         }
+        // Counted before any sheet is made: a session of billions of sheets (no schedule, tens of
+        // thousands of representatives) ended in a crash allocating them.
+        let sheets = ExpectedBallots.sheetCount(schedule: schedule, representatives: reps, units: units.count)
+        if sheets > ExpectedBallots.maxSheets {
+            throw .problems([.error("session-too-large", SessionMessages.tooManySheets(sheets, representatives: reps.count, units: units.count, scheduled: schedule != nil),
+                                    hint: SessionMessages.tooManySheetsHint(scheduled: schedule != nil))])
+        }
         let items = BallotItem.items(of: rules)
         var seen = Set<String>()
         let rulesFiles = log.paths.filter { seen.insert(PathText.normalize($0)).inserted }
-        return SessionSetup(rules: rules, units: units, representatives: reps, schedule: schedule, items: items,
+        return SessionSetup(rules: rules, units: units, representatives: reps, index: Index(representatives: reps, units: units),
+                            schedule: schedule, items: items,
                             expected: ExpectedBallots(schedule: schedule, representatives: reps, units: units, items: items),
                             files: rulesFiles + [paths.units, paths.roster] + (paths.schedule.map { [$0] } ?? []),
                             rulesFiles: rulesFiles, warnings: diagnostics.sorted)
     }
 
-    public func representative(_ id: String) -> Representative? { representatives.first { $0.id == id } }
-    public func unit(_ id: String) -> Unit? { units.first { $0.id == id } }
+    /// Looked up by id in a table made once: `status` asked for a name per sheet, and a search
+    /// of the roster each time was quadratic in a large session.
+    public func representative(_ id: String) -> Representative? { index.representatives[id].map { representatives[$0] } }
+    public func unit(_ id: String) -> Unit? { index.units[id].map { units[$0] } }
+
+    /// Where each id first is in `representatives` and `units`.
+    private struct Index: Sendable {
+        var representatives: [String: Int] = [:]
+        var units: [String: Int] = [:]
+        init(representatives reps: [Representative], units: [Unit]) {
+            for (i, r) in reps.enumerated() where representatives[r.id] == nil { representatives[r.id] = i }
+            for (i, u) in units.enumerated() where self.units[u.id] == nil { self.units[u.id] = i }
+        }
+    }
 }
