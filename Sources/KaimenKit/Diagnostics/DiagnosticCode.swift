@@ -134,6 +134,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case sessionIO = "session-io"
     case journalUnreadable = "journal-unreadable"
     case journalDamaged = "journal-damaged"
+    case journalMissing = "journal-missing"
     case journalTornTail = "journal-torn-tail"
     case journalLineEnd = "journal-line-end"
     case journalRecordInvalid = "journal-record-invalid"

@@ -54,8 +54,10 @@ public final class Journal {
     /// - Parameter waiting: called once when the lock has been waited for `waitNotice` seconds,
     ///   with how long the wait may last in all, so that the command can say why nothing happens
     ///   yet (a secretary's trial met 30 silent seconds while another typist's `enter` ran).
+    /// - Parameter heldLock: the folder's lock, opened and locked already (by `init`), which the
+    ///   journal keeps and lets go of when it closes.
     public init(directory: URL, create: Bool = false, writable: Bool = true, lockTimeout: Double? = nil,
-                waiting: ((Double) -> Void)? = nil) throws(SessionError) {
+                waiting: ((Double) -> Void)? = nil, heldLock: Int32? = nil) throws(SessionError) {
         self.directory = directory
         // A folder that holds no journal is no session: say so before the lock file is made,
         // so that asking about the wrong folder leaves nothing behind in it.
@@ -72,30 +74,15 @@ public final class Journal {
         // is no lock file it reads without one rather than leave one behind: the file is made
         // by `init`, and a session copied without it has no command writing it.
         let reader = !writable && !create
-        lockFD = open(lockPath, reader ? O_RDONLY | O_CLOEXEC : O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // `init` takes the lock before it looks in the folder, and hands it on here.
+        lockFD = heldLock ?? open(lockPath, reader ? O_RDONLY | O_CLOEXEC : O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         let unlocked = reader && lockFD < 0 && errno == ENOENT
         guard lockFD >= 0 || unlocked else { throw .io("open", lockPath) }
         let lockTimeout = lockTimeout ?? OutputOptions.lockWait
-        let wait = max(0, lockTimeout), start = MonotonicClock.seconds(), deadline = start + wait
-        var told = waiting == nil
-        // A writer alone; readers together (a shared lock: also what NFS grants on a file opened
-        // read-only, where an exclusive one needs it open for writing).
         func lock(_ fd: Int32) throws(SessionError) {
-            while flock(fd, (reader ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0 {
-                guard errno == EWOULDBLOCK || errno == EINTR else { throw .io("lock", lockPath) }
-                let now = MonotonicClock.seconds()
-                if !told && now - start >= Journal.waitNotice && now < deadline {
-                    told = true
-                    waiting?(wait)
-                }
-                if now >= deadline {
-                    throw .problems([.error("session-locked", SessionMessages.sessionLocked(directory.lastPathComponent, seconds: wait),
-                                            hint: SessionMessages.sessionLockedHint(lockPath))])
-                }
-                usleep(20_000)
-            }
+            _ = try Journal.lock(fd, shared: reader, path: lockPath, directory: directory, timeout: lockTimeout, waiting: waiting)
         }
-        if lockFD >= 0 { try lock(lockFD) }
+        if lockFD >= 0 && heldLock == nil { try lock(lockFD) }
         let flags = (writable || create ? O_RDWR | O_APPEND : O_RDONLY) | O_CLOEXEC | (create ? O_CREAT | O_EXCL : 0)
         fd = open(url.path, flags, 0o644)
         guard fd >= 0 else { throw create && errno == EEXIST ? .alreadyExists(url.path) : errno == ENOENT ? .notASession(directory.path) : .io("open", url.path) }
@@ -110,6 +97,32 @@ public final class Journal {
                 try load(writable: writable)
             }
         }
+    }
+
+    /// Locks `fd` (the folder's `journal.lock`): exclusively for a writer, shared for a reader,
+    /// waiting up to `timeout` seconds for another command, then a `session-locked` error.
+    /// Returns whether it had to wait (another command held it).
+    static func lock(_ fd: Int32, shared: Bool, path lockPath: String, directory: URL, timeout: Double,
+                     waiting: ((Double) -> Void)?) throws(SessionError) -> Bool {
+        let wait = max(0, timeout), start = MonotonicClock.seconds(), deadline = start + wait
+        var told = waiting == nil, waited = false
+        // A writer alone; readers together (a shared lock: also what NFS grants on a file opened
+        // read-only, where an exclusive one needs it open for writing).
+        while flock(fd, (shared ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else { throw .io("lock", lockPath) }
+            waited = true
+            let now = MonotonicClock.seconds()
+            if !told && now - start >= Journal.waitNotice && now < deadline {
+                told = true
+                waiting?(wait)
+            }
+            if now >= deadline {
+                throw .problems([.error("session-locked", SessionMessages.sessionLocked(directory.lastPathComponent, seconds: wait),
+                                        hint: SessionMessages.sessionLockedHint(lockPath))])
+            }
+            usleep(20_000)
+        }
+        return waited
     }
 
     deinit {

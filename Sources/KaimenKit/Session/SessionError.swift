@@ -8,6 +8,8 @@ public enum SessionError: Error, Sendable, Equatable {
     case notASession(String)
     /// `session init` into a folder that already holds a session.
     case alreadyExists(String)
+    /// `session init` waited for another `init` of the same folder, which made the session.
+    case createdMeanwhile(String)
     /// Problems in the data; each located.
     case problems([Diagnostic])
 
@@ -31,12 +33,19 @@ public enum SessionError: Error, Sendable, Equatable {
             if SessionFolder.leftByInterruptedInit(path) {
                 return [.error("not-a-session", SessionMessages.notOpenedNoJournal(path), hint: SessionMessages.rerunInitHint(path))]
             }
+            // A session's folder (its results, its inputs) whose journal is gone: not a folder
+            // to look for near by (`是不是 …/m_bom？` was said of one).
+            if let marks = SessionFolder.sessionWithoutJournal(path) {
+                return SessionFolder.journalLost(URL(fileURLWithPath: path), bytes: nil, found: marks).diagnostics
+            }
             // A folder that is not there is said so, not sent to `init` (a secretary in the
             // wrong folder was invited to open a second session).
             if !FileManager.default.fileExists(atPath: path) {
                 return [.error("not-a-session", SessionMessages.noSuchFolder(path), hint: SessionFolder.nearestSession(to: path) ?? SessionMessages.noSuchFolderHint)]
             }
             return [.error("not-a-session", SessionMessages.notASession(path), hint: SessionFolder.nearestSession(to: path) ?? SessionMessages.notASessionHint)]
+        case .createdMeanwhile(let folder):
+            return [.error("session-exists", SessionMessages.sessionMadeMeanwhile(folder), hint: SessionMessages.sessionMadeMeanwhileHint(SessionMessages.shellWord(Echo.shown(folder))))]
         case .alreadyExists(let path):
             // The folder as the user named it: the journal's folder (the error may name the journal).
             let folder = path.hasSuffix("/" + Journal.fileName) ? String(path.dropLast(Journal.fileName.count + 1)) : path

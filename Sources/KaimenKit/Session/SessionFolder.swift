@@ -26,6 +26,21 @@ public struct SessionFolder {
     public static func create(_ directory: URL, from paths: SessionSetup.Paths, base: String, doubleEntry: Bool,
                               by: String) throws(SessionError) -> SessionFolder {
         let setup = try SessionSetup.read(paths, base: base)
+        // Everything below is looked at and done under the folder's lock: another `init` of the
+        // same folder waits, then finds this one's session (`InitLock`).
+        var lock = try InitLock.take(directory)
+        do {
+            let folder = try create(directory, setup: setup, from: paths, base: base, doubleEntry: doubleEntry, by: by, lock: &lock)
+            return folder
+        } catch {
+            lock.release()
+            throw error
+        }
+    }
+
+    /// `create`, under the folder's lock (`lock`, handed on to the journal once it is made).
+    private static func create(_ directory: URL, setup: SessionSetup, from paths: SessionSetup.Paths, base: String, doubleEntry: Bool,
+                               by: String, lock: inout InitLock) throws(SessionError) -> SessionFolder {
         let fm = FileManager.default
         let journalPath = directory.appendingPathComponent(Journal.fileName).path
         if fm.fileExists(atPath: journalPath) {
@@ -33,10 +48,14 @@ public struct SessionFolder {
             if let bytes = fm.contents(atPath: journalPath), TornTail.cutShortOpening([UInt8](bytes)) {
                 throw notOpened(directory, bytes: bytes.count)
             }
-            throw .alreadyExists(directory.path)
+            // Made by another `init` while this one waited for the lock.
+            throw lock.waited ? .createdMeanwhile(directory.path) : .alreadyExists(directory.path)
         }
+        // A session whose journal was lost is not an empty folder to fill, nor leftovers to clear.
+        if let marks = sessionWithoutJournal(directory.path) { throw journalLost(directory, bytes: nil, found: marks) }
         let interrupted = leftByInterruptedInit(directory.path)
-        if !interrupted, let existing = try? fm.contentsOfDirectory(atPath: directory.path), !existing.isEmpty {
+        // The lock file is this `init`'s own (or one left behind by a command): not content.
+        if !interrupted, let existing = try? fm.contentsOfDirectory(atPath: directory.path), existing.contains(where: { $0 != "journal.lock" }) {
             throw .problems([.error("session-folder-not-empty", SessionMessages.folderNotEmpty(directory.path), hint: SessionMessages.folderNotEmptyHint)])
         }
         // Where each input is copied to, inside the folder.
@@ -74,19 +93,16 @@ public struct SessionFolder {
                                         hint: SessionMessages.notOnlyCopiesHint)])
             }
         }
-        let created = !fm.fileExists(atPath: directory.path)
         var hashes: [String: JSONOut] = [:], sources: [String: JSONOut] = [:]
+        lock.writing = true
         do {
-            // With the system's own calls, so that a refusal keeps its cause (Foundation's
-            // error for a folder it may not make carried no `errno`, and was said as EIO).
-            _ = try FileSystem.makeFolders(directory.path)
             for c in copies {
                 guard let data = fm.contents(atPath: PathText.resolve(c.from, in: base)) else { throw SessionError.io("read", c.from) }
                 try AtomicWriter.write(data, to: directory.appendingPathComponent(c.to))
                 hashes[c.to] = .string(SHA256.hex([UInt8](data)))
                 sources[c.to] = .string(c.from)
             }
-            let journal = try Journal(directory: directory, create: true)
+            let journal = try Journal(directory: directory, create: true, heldLock: lock.handOver())
             let local = SessionSetup.Paths(rules: copies[0].to, units: local.units, roster: local.roster, schedule: local.schedule)
             try journal.append(.open, by: by, content: .object([
                 "rules": .string(local.rules), "units": .string(local.units), "roster": .string(local.roster),
@@ -99,11 +115,9 @@ public struct SessionFolder {
             folder.clearedInterruptedInit = interrupted
             return folder
         } catch {
-            // The cause is taken before the folder is removed: `errno` read afterwards was 0, and
-            // a full disk was said as `系统错误：Success`.
-            let cause = SessionError.from(error, writing: directory.path)
-            if created { try? fm.removeItem(at: directory) }
-            throw cause
+            // The cause is taken before the folder is removed (by `InitLock.release`): `errno`
+            // read afterwards was 0, and a full disk was said as `系统错误：Success`.
+            throw SessionError.from(error, writing: directory.path)
         }
     }
 
@@ -132,9 +146,39 @@ public struct SessionFolder {
 
     /// A session whose `init` was cut short before or while it wrote the opening record, with
     /// `bytes` of it in the journal: said the same by `init` again and by every other command.
+    /// A folder that holds more than an interrupted `init` leaves (results, a torn tail set
+    /// aside) is a session whose journal was lost: said as such, never with advice to delete it.
     static func notOpened(_ directory: URL, bytes: Int) -> SessionError {
-        .problems([.error("journal-damaged", SessionMessages.notOpened(bytes: bytes),
-                          at: SourceLocation(file: Journal.fileName, line: 1, column: 1), hint: SessionMessages.notOpenedHint(directory.path))])
+        let more = beyondInit(directory.path)
+        if !more.isEmpty { return journalLost(directory, bytes: bytes, found: more) }
+        return .problems([.error("journal-damaged", SessionMessages.notOpened(bytes: bytes),
+                                 at: SourceLocation(file: Journal.fileName, line: 1, column: 1), hint: SessionMessages.notOpenedHint(directory.path))])
+    }
+
+    /// The journal of a session folder is empty, cut short (`bytes` of it), or missing (`nil`)
+    /// while `found` is there: restored from a backup, it is a session again.
+    static func journalLost(_ directory: URL, bytes: Int?, found: [String]) -> SessionError {
+        .problems([.error("journal-missing", SessionMessages.journalLost(directory.path, bytes: bytes, found: found),
+                          at: bytes == nil ? nil : SourceLocation(file: Journal.fileName, line: 1, column: 1),
+                          hint: SessionMessages.journalLostHint(directory.path))])
+    }
+
+    /// What the folder at `path` holds beyond what an `init` cut short leaves there (its inputs'
+    /// copies, the journal, the lock, temporary files): `results/`, a torn tail set aside, ….
+    /// Sorted, `results` first.
+    static func beyondInit(_ path: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        let more = names.filter { !["inputs", Journal.fileName, "journal.lock"].contains($0) && !($0.hasPrefix(".") && $0.contains(".tmp")) }
+        return more.sorted { ($0 == "results" ? 0 : 1, $0) < ($1 == "results" ? 0 : 1, $1) }
+    }
+
+    /// For a folder with no journal: what shows it was a session's (its `results/` or
+    /// `inputs/`), when it is not only what an `init` cut short leaves.
+    static func sessionWithoutJournal(_ path: String) -> [String]? {
+        guard !leftByInterruptedInit(path) else { return nil }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        let marks = ["results", "inputs"].filter(names.contains)
+        return marks.isEmpty ? nil : marks
     }
 
     /// Whether `init` may clear what an `init` cut short left in `directory`

@@ -255,6 +255,15 @@ extension SessionMessages {
     static let noSuchFolderHint = Localized(zh: "检查文件夹的名字和位置：在会话所在的文件夹中运行，或写出会话文件夹的完整路径",
                                             en: "check the folder's name and place: run the command where the session is, or give the session folder's full path")
 
+    /// Two `init`s of one folder at once: the one that waited for the other says what happened.
+    static func sessionMadeMeanwhile(_ path: String) -> Localized {
+        Localized(zh: "另一个 `kaimen session init` 同时在 `\(path)` 建立会话，本命令等它完成后发现会话已经建好，没有再建立，也没有改动任何内容",
+                  en: "another `kaimen session init` was opening a session in `\(path)` at the same time; this one waited for it, found the session made, and neither opened another nor changed anything")
+    }
+    static func sessionMadeMeanwhileHint(_ path: String) -> Localized {
+        Localized(zh: "用 `kaimen session status \(path)` 查看那个会话；要另开一个会话，换一个新文件夹",
+                  en: "see that session with `kaimen session status \(path)`; for another session, choose a new folder")
+    }
     static func sessionExists(_ path: String) -> Localized {
         Localized(zh: "`\(path)` 已有会话日志，不能再次建立", en: "`\(path)` already holds a session journal")
     }
@@ -1322,5 +1331,27 @@ extension SessionMessages {
         }
         return Localized(zh: "这样规模的会话需要日程表：用 `--schedule 文件` 给出哪个组听取哪个单位的汇报（每行一组、一个单位），每组只为其听取的单位打分",
                          en: "a session this size needs a schedule: give `--schedule FILE`, which group hears which unit (one row per group and unit), and each group scores only the units it hears")
+    }
+}
+
+// MARK: a session folder whose journal is lost (`journal-missing`)
+
+extension SessionMessages {
+    /// The journal is empty, cut short (`bytes`) or missing (`nil`), while the folder holds
+    /// `found` (`results`, …): a session that was opened, never one to delete and open again.
+    static func journalLost(_ path: String, bytes: Int?, found: [String]) -> Localized {
+        let shown = found.prefix(3).map { $0 == "results" ? "`results`（已封存的结果）" : "`\($0)`" }.joined(separator: "、") + (found.count > 3 ? " 等" : "")
+        let shownEN = found.prefix(3).map { $0 == "results" ? "`results` (sealed results)" : "`\($0)`" }.joined(separator: ", ") + (found.count > 3 ? " and more" : "")
+        let (zhJournal, enJournal) = switch bytes {
+        case nil: ("没有日志 journal.jsonl", "has no journal.jsonl")
+        case 0?: ("日志 journal.jsonl 是空的", "has an empty journal.jsonl")
+        case let n?: ("日志 journal.jsonl 只有不完整的第一条记录（\(n) 字节）", "has a journal.jsonl holding only an incomplete first record (\(n) byte\(n == 1 ? "" : "s"))")
+        }
+        return Localized(zh: "会话文件夹 `\(Echo.shown(path))` \(zhJournal)，但其中有 \(shown)：这是建立过的会话，日志丢失或被清空了；没有改动任何内容",
+                         en: "the session folder `\(Echo.shown(path))` \(enJournal), yet it holds \(shownEN): the session was opened, and its journal was lost or emptied; nothing was changed")
+    }
+    static func journalLostHint(_ path: String) -> Localized {
+        Localized(zh: "从备份中把 journal.jsonl 恢复到 `\(Echo.shown(path))`，再运行 `kaimen session verify \(shellWord(Echo.shown(path)))`；不要删去这个文件夹：其中的结果要和日志一起才能核验",
+                  en: "restore journal.jsonl into `\(Echo.shown(path))` from a backup, then run `kaimen session verify \(shellWord(Echo.shown(path)))`; do not delete the folder: its results can be verified only with the journal")
     }
 }

@@ -66,7 +66,11 @@ public enum SessionInitCommand: Command {
 
     private static func report(_ error: SessionError, dir: String, lang: Language, console: Console) {
         // A session already there is named as the folder was typed, for the status command its hint gives.
-        let shown: SessionError = if case .alreadyExists = error { .alreadyExists(dir) } else { error }
+        let shown: SessionError = switch error {
+        case .alreadyExists: .alreadyExists(dir)
+        case .createdMeanwhile: .createdMeanwhile(dir)
+        default: error
+        }
         SessionCommandSupport.report(shown.diagnostics, dir: "", lang: lang, console: console)
     }
 }

@@ -1,0 +1,107 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The lock `session init` takes on its folder before it looks inside: the folder's
+/// `journal.lock`, the one every other session command takes.
+///
+/// Two `init`s of one new folder started together each found no journal, each took the other's
+/// copies for what an interrupted `init` leaves and cleared them, and both said that no session
+/// was made while the journal held an `open` record and `inputs/rules` was gone. Under this lock
+/// one `init` looks, copies and writes the opening record; the other waits, then finds the
+/// session there (`SessionError.createdMeanwhile`).
+struct InitLock {
+    /// The lock file, open and locked (exclusively).
+    private(set) var fd: Int32
+    /// Whether this `init` made the folder (it is removed again if the `init` fails).
+    let createdFolder: Bool
+    /// Whether this `init` made the lock file (it is removed again if the `init` refuses a
+    /// folder it did not make, so that a refusal leaves nothing behind).
+    let createdLock: Bool
+    /// Whether another command held the lock when this `init` asked for it.
+    let waited: Bool
+    /// Set when this `init` begins copying into the folder.
+    var writing = false
+    let directory: URL
+
+    var lockPath: String { directory.appendingPathComponent("journal.lock").path }
+
+    /// Makes the folder (and the folders it is in) if missing, and takes its lock, waiting for
+    /// another command as long as every command does (`KAIMEN_LOCK_WAIT`).
+    static func take(_ directory: URL) throws(SessionError) -> InitLock {
+        let path = directory.path, lockPath = directory.appendingPathComponent("journal.lock").path
+        // Again when the lock taken was on a file no longer in the folder: the `init` that held it
+        // failed and removed the folder it had made.
+        var createdFolder = false, waited = false
+        for _ in 0..<8 {
+            // Only when missing: a folder above reached through a link is there already.
+            let parent = FileSystem.parent(of: path)
+            if FileSystem.kind(parent) == .missing {
+                do { _ = try FileSystem.makeFolders(parent) } catch { throw SessionError.from(error, writing: path) }
+            }
+            if mkdir(path, 0o755) == 0 {
+                createdFolder = true
+            } else if errno != EEXIST {
+                throw .io("create", path)
+            } else if FileSystem.kind(path) != .folder {
+                throw .io("create", path, code: ENOTDIR)
+            }
+            var createdLock = true
+            var fd = open(lockPath, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if fd < 0 && errno == EEXIST {
+                createdLock = false
+                fd = open(lockPath, O_RDWR | O_CLOEXEC)
+            }
+            guard fd >= 0 else {
+                let cause = errno
+                if createdFolder { rmdir(path) }
+                throw .io("open", lockPath, code: cause)
+            }
+            do {
+                waited = try Journal.lock(fd, shared: false, path: lockPath, directory: directory, timeout: OutputOptions.lockWait, waiting: nil) || waited
+            } catch {
+                close(fd)
+                throw error
+            }
+            var held = stat(), there = stat()
+            if fstat(fd, &held) == 0 && stat(lockPath, &there) == 0 && held.st_dev == there.st_dev && held.st_ino == there.st_ino {
+                return InitLock(fd: fd, createdFolder: createdFolder, createdLock: createdLock, waited: waited, directory: directory)
+            }
+            flock(fd, LOCK_UN)
+            close(fd)
+        }
+        throw .io("lock", lockPath, code: EAGAIN)
+    }
+
+    /// Hands the locked file on (to the journal, which keeps it while it is open).
+    mutating func handOver() -> Int32 {
+        defer { fd = -1 }
+        return fd
+    }
+
+    /// Lets go after a refusal or a failure: what this `init` made is removed first (the folder,
+    /// or in a folder it did not make the lock file), while the lock is still held.
+    /// After the lock was handed on, the journal has let go of it already (it closed as the
+    /// failure was thrown); the folder is still removed, and a waiting `init` that locked the
+    /// removed file looks again (`take`).
+    ///
+    /// The folder is removed whole only once this `init` began writing into it (`writing`):
+    /// before, what is there may be another `init`'s session, made while this one waited.
+    mutating func release() {
+        if createdFolder && writing {
+            try? FileManager.default.removeItem(at: directory)
+        } else {
+            if createdLock { unlink(lockPath) }
+            if createdFolder { rmdir(directory.path) }  // only when empty
+        }
+        guard fd >= 0 else { return }
+        flock(fd, LOCK_UN)
+        close(fd)
+        fd = -1
+    }
+}
