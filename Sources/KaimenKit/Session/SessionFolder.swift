@@ -172,12 +172,15 @@ public struct SessionFolder {
         return more.sorted { ($0 == "results" ? 0 : 1, $0) < ($1 == "results" ? 0 : 1, $1) }
     }
 
-    /// For a folder with no journal: what shows it was a session's (its `results/` or
-    /// `inputs/`), when it is not only what an `init` cut short leaves.
+    /// For a folder with no journal: what shows it was a session's (its `results/`, or
+    /// `inputs/` holding the rules' copies), when it is not only what an `init` cut short leaves.
+    /// An empty `inputs/` beside other files is no session's.
     static func sessionWithoutJournal(_ path: String) -> [String]? {
         guard !leftByInterruptedInit(path) else { return nil }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        let marks = ["results", "inputs"].filter(names.contains)
+        let fm = FileManager.default
+        let names = (try? fm.contentsOfDirectory(atPath: path)) ?? []
+        let inputs = fm.fileExists(atPath: (path as NSString).appendingPathComponent("inputs/rules"))
+        let marks = ["results", "inputs"].filter { names.contains($0) && ($0 == "results" || inputs) }
         return marks.isEmpty ? nil : marks
     }
 
