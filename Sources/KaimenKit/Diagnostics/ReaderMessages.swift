@@ -485,7 +485,8 @@ enum ReaderMessages {
     /// `differing`: those scored otherwise than the first time, the first three shown.
     static func duplicateBallots(_ rep: String, _ unit: String, _ items: [String], firstRow: Int, every: Bool = false,
                                  differing: [Repeated] = []) -> L {
-        let shownDiffering = differing.prefix(3).map { (zh: "`\($0.item)` \($0.first)/\($0.again)", en: "`\($0.item)` \($0.first)/\($0.again)") }
+        // `3→3.5`, first typing then this one (`3/3.5` read as a fraction on half-point scales).
+        let shownDiffering = differing.prefix(3).map { (zh: "`\($0.item)` \($0.first)→\($0.again)", en: "`\($0.item)` \($0.first)→\($0.again)") }
         let moreDiffering = differing.count > 3 ? "…" : ""
         let scores = differing.isEmpty ? (zh: "，分数都相同", en: ", with the same scores")
             : differing.count == items.count

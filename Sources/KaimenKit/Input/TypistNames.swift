@@ -9,6 +9,23 @@ struct TypistNames {
     let representatives: [Representative]
     /// What the hint asks for once the row is put right.
     var then: ReaderMessages.AfterFix = .runAgain
+    /// The ids of each name, as compared (`key`): a message names whose name a cell holds. Made
+    /// once: looked for in every row that does not fit, a column sorted alone over 28 000 rows
+    /// took minutes (a review).
+    private let repsNamed: [String: [String]], unitsNamed: [String: [String]]
+
+    init(units: [Unit], representatives: [Representative], then: ReaderMessages.AfterFix = .runAgain) {
+        self.units = units
+        self.representatives = representatives
+        self.then = then
+        func table(_ named: [(id: String, name: String)]) -> [String: [String]] {
+            var t: [String: [String]] = [:]
+            for (id, name) in named where !name.isEmpty { t[Self.key(name), default: []].append(id) }
+            return t
+        }
+        repsNamed = table(representatives.map { ($0.id, $0.name) })
+        unitsNamed = table(units.map { ($0.id, $0.name) })
+    }
 
     /// The name columns of `header`: never the row's id columns (`repCol`, `unitCol`), which a
     /// heading such as `单位` could name too.
@@ -23,24 +40,25 @@ struct TypistNames {
     /// `sheet-name-mismatch` when `cell` holds a name that is not `rep`'s; with the representative
     /// that name is, if any.
     func representativeName(_ cell: String, rep: Representative, at: SourceLocation, path: String) -> Diagnostic? {
-        name(cell, .representative, id: rep.id, name: rep.name, named: { representatives.map { ($0.id, $0.name) } }, code: .sheetNameMismatch, at: at, path: path)
+        name(cell, .representative, id: rep.id, name: rep.name, named: repsNamed, code: .sheetNameMismatch, at: at, path: path)
     }
 
     /// `sheet-unit-mismatch` when `cell` holds a unit name that is not `unit`'s; with the unit
     /// that name is, if any.
     func unitName(_ cell: String, unit: Unit, at: SourceLocation, path: String) -> Diagnostic? {
-        name(cell, .unit, id: unit.id, name: unit.name, named: { units.map { ($0.id, $0.name) } }, code: .sheetUnitMismatch, at: at, path: path)
+        name(cell, .unit, id: unit.id, name: unit.name, named: unitsNamed, code: .sheetUnitMismatch, at: at, path: path)
     }
 
-    /// `code` when `cell` holds a name that is not `name` (of `id`), said with the ids of `named` whose name it is (listed
-    /// only then: a file of many rows over many units compares most rows with one name).
-    private func name(_ cell: String, _ kind: ReaderMessages.NamedBy, id: String, name: String, named: () -> [(id: String, name: String)],
+    /// `code` when `cell` holds a name that is not `name` (of `id`), said with the ids `named`
+    /// gives that name. Not when `id` has no name (a roster without names, whose 姓名 cells
+    /// nothing can be checked against).
+    private func name(_ cell: String, _ kind: ReaderMessages.NamedBy, id: String, name: String, named: [String: [String]],
                       code: DiagnosticCode, at: SourceLocation, path: String) -> Diagnostic? {
         let typed = Self.key(cell)
         // As kaimen's own entry template writes it too: with the `'` that keeps a name starting
         // `=`, `+`, `-` or `@` from being run as a formula (a papers review's round trip).
-        guard !typed.isEmpty, typed != Self.key(name), typed != Self.key(CSVWriter.neutralised(name)) else { return nil }
-        let others = named().filter { Self.key($0.name) == typed }.map(\.id)
+        guard !typed.isEmpty, !Self.key(name).isEmpty, typed != Self.key(name), typed != Self.key(CSVWriter.neutralised(name)) else { return nil }
+        let others = named[typed] ?? []
         return .error(code.rawValue, ReaderMessages.nameMismatch(kind, id: id, name: name, typed: cell.trimmingSpaces(), others: others), at: at,
                       path: path, hint: ReaderMessages.nameMismatchHint(kind, name: name, others: others, then: then))
     }

@@ -247,9 +247,9 @@ struct InputErrorTests {
         #expect(duplicates.first?.rendered(.en).contains("`R01` scored `D01` again on this row, as at row 2: all 8 standards twice, with the same scores; keep one ballot per representative, unit and standard: delete the second typing") == true)
         // One score otherwise: named with both scores as typed; the paper sheet decides.
         #expect(duplicates.last?.rendered(.zh).hasSuffix(
-            "第 \(row + 1) 行 A 列（representative）：错误：`R02` 给 `D01` 的这一行与第 3 行重复：全部 8 条标准都打了两次分，其中 1 条分数不同（`rights.ballot` 3/3.5）；每位代表对每个单位的每条标准只保留一张选票：核对纸质评分表，保留正确的分数，删去另一个") == true,
+            "第 \(row + 1) 行 A 列（representative）：错误：`R02` 给 `D01` 的这一行与第 3 行重复：全部 8 条标准都打了两次分，其中 1 条分数不同（`rights.ballot` 3→3.5）；每位代表对每个单位的每条标准只保留一张选票：核对纸质评分表，保留正确的分数，删去另一个") == true,
                 "\(duplicates.map { $0.rendered(.zh) })")
-        #expect(duplicates.last?.rendered(.en).contains("all 8 standards twice, 1 of them with another score (`rights.ballot` 3/3.5); keep one ballot per representative, unit and standard: check the paper sheet, keep the right score and delete the other") == true)
+        #expect(duplicates.last?.rendered(.en).contains("all 8 standards twice, 1 of them with another score (`rights.ballot` 3→3.5); keep one ballot per representative, unit and standard: check the paper sheet, keep the right score and delete the other") == true)
     }
 
     // MARK: ballots

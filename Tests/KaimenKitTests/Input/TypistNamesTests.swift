@@ -94,4 +94,19 @@ struct TypistNamesTests {
         let plain = TypistNames(units: [], representatives: [Representative(id: "R01", name: "顾尚礼", group: "一组", units: [], role: "", location: .whole("roster.csv"))])
         #expect(plain.representativeName("'顾尚礼", rep: plain.representatives[0], at: at, path: "姓名")?.code == "sheet-name-mismatch")
     }
+
+    /// A review: a roster without names made every filled 姓名 cell an error, "R01 是 ，…".
+    @Test("an id without a name (a roster without names) has nothing to check its 姓名 cell against")
+    func nameless() {
+        let names = TypistNames(units: [], representatives: [Representative(id: "R01", name: "", group: "一组", units: [], role: "", location: .whole("roster.csv"))])
+        #expect(names.representativeName("顾尚礼", rep: names.representatives[0], at: .whole("typed.csv"), path: "姓名") == nil)
+    }
+
+    @Test("whose name a cell holds is found by the name, among several with it")
+    func whose() throws {
+        func rep(_ id: String, _ name: String) -> Representative { Representative(id: id, name: name, group: "一组", units: [], role: "", location: .whole("roster.csv")) }
+        let names = TypistNames(units: [], representatives: [rep("R01", "顾尚礼"), rep("R02", "王秀兰"), rep("R03", "王 秀兰")])
+        let d = try #require(names.representativeName("王秀兰", rep: names.representatives[0], at: .whole("typed.csv"), path: "姓名"))
+        #expect(d.text.zh.contains("（R02、R03 的姓名）"), "\(d.text.zh)")
+    }
 }
