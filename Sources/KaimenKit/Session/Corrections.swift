@@ -127,17 +127,22 @@ extension SessionFolder {
         guard let score else { return (key, nil, []) }
         // Typed as on a sheet: full-width digits and marks read as what they are.
         let max = setup.items[itemIndex].max, step = setup.rules.ballots.scoreStep
-        func valid(_ t: String) -> Rational? {
-            guard let value = Rational(decimal: t.trimmingSpaces()), !value.isNegative, value <= max,
-                  step.map({ value.divided(by: $0)!.isInteger }) ?? true else { return nil }
-            return value
-        }
+        func valid(_ t: String) -> Rational? { allowedScore(t, item: itemIndex) }
         let ascii = TypedNumber.ascii(score)
         if let value = valid(ascii) { return (key, value.plainText(), []) }
         let hint = TypedNumber.commaHint(typed: score) { valid($0) != nil } ?? TypedNumber.hint(for: ascii) { valid($0) != nil }
         return (key, nil, [.error("invalid-score", SessionMessages.badResolveScore(score, value: Rational(decimal: ascii.trimmingSpaces()),
                                                                                     max: max.plainText(), step: step?.plainText()),
                                   path: "--score", hint: hint)])
+    }
+
+    /// `text` read as a score ballot item `item` can hold (within its maximum, on the rules'
+    /// step), or `nil`: what `resolve` takes, and what the replay asks of an entry's scores.
+    func allowedScore(_ text: String, item: Int) -> Rational? {
+        let max = setup.items[item].max, step = setup.rules.ballots.scoreStep
+        guard let value = Rational(decimal: text.trimmingSpaces()), !value.isNegative, value <= max,
+              step.map({ value.divided(by: $0)!.isInteger }) ?? true else { return nil }
+        return value
     }
 
     /// `appeal`'s `--unit`: a unit of the session.

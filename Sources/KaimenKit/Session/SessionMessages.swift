@@ -866,6 +866,11 @@ extension SessionMessages {
         static func badText(_ option: String, _ why: Localized) -> Localized {
             Localized(zh: "其中的 \(option) 命令不会接受：\(why.zh)", en: "the command would not take its \(option): \(why.en)")
         }
+        /// A recorded score that is not one the item can hold, written as kaimen writes it.
+        static func notRecordedScore(_ item: String, _ score: String) -> Localized {
+            Localized(zh: "`\(item)` 的分数记为 `\(score)`，不是这一项可以得的分数按 kaimen 的写法",
+                      en: "`\(item)` is recorded as `\(score)`, which is not a score the item can hold, written as kaimen writes one")
+        }
         /// A resolve, void or appeal whose arguments the command refuses, as it says them.
         static func badArguments(_ problems: [Diagnostic]) -> Localized {
             Localized(zh: "命令不会接受它的参数：" + problems.map(\.text.zh).joined(separator: "；"),
