@@ -25,6 +25,9 @@ struct InitLock {
     let createdLock: Bool
     /// Whether another command held the lock when this `init` asked for it.
     let waited: Bool
+    /// Whether the folder held a journal before this `init` waited for the lock: if so, the
+    /// session there was not made meanwhile, whoever held the lock (a `status` holds it too).
+    let journalBefore: Bool
     /// Set when this `init` begins copying into the folder.
     var writing = false
     let directory: URL
@@ -62,6 +65,7 @@ struct InitLock {
                 if createdFolder { rmdir(path) }
                 throw .io("open", lockPath, code: cause)
             }
+            let journalBefore = FileManager.default.fileExists(atPath: directory.appendingPathComponent(Journal.fileName).path)
             do {
                 waited = try Journal.lock(fd, shared: false, path: lockPath, directory: directory, timeout: OutputOptions.lockWait, waiting: nil) || waited
             } catch {
@@ -70,7 +74,8 @@ struct InitLock {
             }
             var held = stat(), there = stat()
             if fstat(fd, &held) == 0 && stat(lockPath, &there) == 0 && held.st_dev == there.st_dev && held.st_ino == there.st_ino {
-                return InitLock(fd: fd, createdFolder: createdFolder, createdLock: createdLock, waited: waited, directory: directory)
+                return InitLock(fd: fd, createdFolder: createdFolder, createdLock: createdLock, waited: waited, journalBefore: journalBefore,
+                                directory: directory)
             }
             flock(fd, LOCK_UN)
             close(fd)

@@ -150,14 +150,17 @@ extension SessionFolder {
             "journalHead": .string(journal.records.last?.hash ?? JournalRecord.zeroHash), "ranking": SessionFolder.sealedRanking(session),
         ])
         let seal: JournalRecord
+        func size() -> Int? { (try? FileManager.default.attributesOfItem(atPath: journal.url.path))?[.size] as? Int }
+        let before = size()
         do {
             seal = try journal.append(.seal, by: by, content: content)
         } catch {
             // The seal could not be written, and the journal is cut back to where it was (a full
             // disk): the results just written go too, so that "nothing was recorded" holds for the
             // folder as for the journal. A hostile test found them left unsealed, and on a small
-            // disk they then took the room the next close needed.
-            try? FileManager.default.removeItem(at: directory.appendingPathComponent(resultsPath))
+            // disk they then took the room the next close needed. Only when the journal is as it
+            // was: were part of the seal left in it, its results are what `verify` must find.
+            if let before, size() == before { try? FileManager.default.removeItem(at: directory.appendingPathComponent(resultsPath)) }
             throw error
         }
         return (seal, session, status.unsealedResults)

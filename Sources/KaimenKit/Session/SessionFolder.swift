@@ -48,8 +48,9 @@ public struct SessionFolder {
             if let bytes = fm.contents(atPath: journalPath), TornTail.cutShortOpening([UInt8](bytes)) {
                 throw notOpened(directory, bytes: bytes.count)
             }
-            // Made by another `init` while this one waited for the lock.
-            throw lock.waited ? .createdMeanwhile(directory.path) : .alreadyExists(directory.path)
+            // Made by another `init` while this one waited for the lock (not one that was there
+            // before, whose `status` or `verify` held the lock: a review).
+            throw lock.waited && !lock.journalBefore ? .createdMeanwhile(directory.path) : .alreadyExists(directory.path)
         }
         // A session whose journal was lost is not an empty folder to fill, nor leftovers to clear.
         if let marks = sessionWithoutJournal(directory.path) { throw journalLost(directory, bytes: nil, found: marks) }
@@ -175,13 +176,26 @@ public struct SessionFolder {
     /// For a folder with no journal: what shows it was a session's (its `results/`, or
     /// `inputs/` holding the rules' copies), when it is not only what an `init` cut short leaves.
     /// An empty `inputs/` beside other files is no session's.
+    /// `results/` shows it only as a session's results: its manifest lists the inputs by their
+    /// copies' paths in a session folder (`inputs/…`). A `score --out results` beside a project's
+    /// files lists them as given, and was taken for a session whose journal was lost (a review).
     static func sessionWithoutJournal(_ path: String) -> [String]? {
         guard !leftByInterruptedInit(path) else { return nil }
         let fm = FileManager.default
         let names = (try? fm.contentsOfDirectory(atPath: path)) ?? []
         let inputs = fm.fileExists(atPath: (path as NSString).appendingPathComponent("inputs/rules"))
-        let marks = ["results", "inputs"].filter { names.contains($0) && ($0 == "results" || inputs) }
+        let marks = ["results", "inputs"].filter { names.contains($0) && ($0 == "results" ? sessionResults(path) : inputs) }
         return marks.isEmpty ? nil : marks
+    }
+
+    /// Whether `path/results/manifest.json` lists the rules' copy in a session folder, as `close` writes it.
+    static func sessionResults(_ path: String) -> Bool {
+        let manifest = URL(fileURLWithPath: path).appendingPathComponent("results").appendingPathComponent(Manifest.fileName)
+        // A manifest is small; one a thousand times larger is no manifest kaimen wrote.
+        guard let data = try? Data(contentsOf: manifest), data.count < 16 << 20,
+              let node = try? JSONCParser.parse(String(decoding: data, as: UTF8.self), file: manifest.path).get(),
+              let listed = node["inputs"]?.elements else { return false }
+        return listed.contains { $0["path"]?.stringValue?.hasPrefix("inputs/rules/") == true }
     }
 
     /// Whether `init` may clear what an `init` cut short left in `directory`

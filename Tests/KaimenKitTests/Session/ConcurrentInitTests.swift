@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import KaimenKit
 
@@ -76,5 +77,39 @@ struct ConcurrentInitTests {
         #expect(result?.err.contains("另一个 `kaimen session init` 同时") == true, "\(result?.err ?? "")")
         #expect(try Verifier.verify(dir).ok)
         #expect(try SessionFolder.open(dir, writable: false).journal.records.first?.by == "王秘书")
+    }
+
+    /// A review: an init of a long-closed session, while a `status` held the lock, was told
+    /// another init had made the session meanwhile.
+    @Test("an init that waited for another command on a session already there says the session exists")
+    func existedBefore() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-ci-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(SampleSession.run(Self.initArgs(dir.path, by: "王秘书")).code == .success)
+        // A reader (`status`, `verify`) holds the lock while this `init` starts.
+        let fd = open(dir.appendingPathComponent("journal.lock").path, O_RDWR)
+        try #require(fd >= 0 && flock(fd, LOCK_SH) == 0)
+        let done = Done()
+        let thread = Thread { done.set(SampleSession.run(Self.initArgs(dir.path, by: "李秘书"))) }
+        thread.start()
+        usleep(300_000)
+        flock(fd, LOCK_UN); close(fd)
+        let result = done.wait()
+        #expect(result.code == .failure)
+        #expect(result.err.contains("已有会话日志，不能再次建立") && !result.err.contains("同时"), "\(result.err)")
+    }
+}
+
+/// A result handed from the thread that ran a command to the test that waits for it.
+final class Done: Sendable {
+    private let value = Mutex<(code: ExitCode, out: String, err: String)?>(nil)
+    private let ready = DispatchSemaphore(value: 0)
+    func set(_ v: (code: ExitCode, out: String, err: String)) {
+        value.withLock { $0 = v }
+        ready.signal()
+    }
+    func wait() -> (code: ExitCode, out: String, err: String) {
+        ready.wait()
+        return value.withLock { $0! }
     }
 }

@@ -53,4 +53,20 @@ struct LostJournalTests {
         let r = s.run("status", [])
         #expect(r.code == .failure && r.err.contains("这个会话没有建立完成"), "\(r.err)")
     }
+
+    /// A review: `score --out proj/results` made `proj` read as a session whose journal was lost.
+    @Test("a folder holding score --out's results is no session: nothing is said of a lost journal")
+    func scoreResults() throws {
+        let proj = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-proj-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: proj, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: proj) }
+        let score = SampleSession.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                                       "--roster", "samples/xicheng-2014/roster.csv", "--ballots", "samples/xicheng-2014/ballots.csv",
+                                       "--out", proj.appendingPathComponent("results").path, "--format", "none"])
+        #expect(score.code == .success, "\(score.err)")
+        #expect(SessionFolder.sessionWithoutJournal(proj.path) == nil)
+        let status = SampleSession.run(["session", "status", proj.path])
+        #expect(status.code != .success)
+        #expect(!status.err.contains("journal-missing") && !status.err.contains("日志丢失"), "\(status.err)")
+    }
 }
