@@ -133,7 +133,11 @@ public enum CLI {
     /// 0.29.1: every command reading a ballots file checks its 姓名 and 单位名称 columns against
     /// each row's ids (`session enter` alone did); a ballot typed twice says whether the two
     /// scores are the same; `panel --format json` gives intervals, counts and lists as JSON values,
-    /// and `compare --format json` carries its warnings. Results and papers are as 0.29.0's.
+    /// and `compare --format json` carries its warnings; `verify` checks every field of a seal
+    /// and replays the commands' argument checks; papers: a large session's 评分表 sheet one page
+    /// wide, the re-check list's count of rows left out, the notice's closing kept with the text
+    /// before it, 本单位 in a published notice (`ScoreReport.v0_29_1`; the notice's CSS changed
+    /// the samples' golden files).
     public static let version = "0.29.1"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)

@@ -62,8 +62,9 @@ public struct ScoreReport: Sendable {
     public static let v0_29: [Int] = [0, 29, 0]
     /// The workbook's one 评分表 sheet of a large session prints one page wide (it printed four
     /// columns a page: over a thousand pages for 61 units); the report's re-check list says how many rows it leaves out; the notice keeps its closing
-    /// lines with the paragraph before them; a notice naming the representatives shows a unit
-    /// their group did not hear as 未听取, not 回避 (a papers review).
+    /// lines with the text before them and a heading with its text; a notice naming the
+    /// representatives shows a representative's own unit as 本单位, not 回避, which it said also
+    /// where their group never heard the unit (a papers review).
     public static let v0_29_1: [Int] = [0, 29, 1]
 
     /// Why a veto was not checked, as this report's papers say it: before 0.27.0 always 缺少数据.
