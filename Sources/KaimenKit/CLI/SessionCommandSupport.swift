@@ -56,9 +56,10 @@ enum SessionCommandSupport {
         do {
             let folder = try SessionFolder.open(URL(fileURLWithPath: resolve(dir, in: console.currentDirectory)), writable: false,
                                                 waiting: busyNotice(dir, lang: lang, console: console))
-            let ballots = folder.journal.diagnostics.contains { $0.severity == .error } ? nil : Verifier.sealedBallotsChanged(folder)
+            let broken = folder.journal.diagnostics.contains { $0.severity == .error }
+            let ballots = broken ? nil : Verifier.sealedBallotsChanged(folder)
             report(folder.journal.diagnostics + (ballots.map { [$0] } ?? []) + folder.changedInputWarnings, dir: dir, lang: lang, console: console)
-            guard ballots == nil, !folder.journal.diagnostics.contains(where: { $0.severity == .error }) else {
+            guard ballots == nil, !broken else {
                 console.error(SessionMessages.damagedNoFigures(Echo.shown(dir)), lang)
                 return nil
             }

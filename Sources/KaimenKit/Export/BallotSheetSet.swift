@@ -62,10 +62,8 @@ public struct BallotSheetSet: Sendable {
         guard !diagnostics.hasErrors, let table, let reps, schedule == nil || plan != nil else { throw DiagnosticsError(diagnostics.sorted) }
         // Counted before a sheet is made, as `session init` does: without a schedule, 28 000
         // representatives × 200 000 units would be billions of sheets.
-        let count = ExpectedBallots.sheetCount(schedule: plan, representatives: reps, units: table.units.count)
-        if count > ExpectedBallots.maxSheets {
-            throw DiagnosticsError([.error("session-too-large", SessionMessages.tooManySheets(count, representatives: reps.count, units: table.units.count, scheduled: plan != nil),
-                                           hint: SessionMessages.tooManySheetsHint(scheduled: plan != nil))])
+        if let tooLarge = ExpectedBallots.sizeProblem(schedule: plan, representatives: reps, units: table.units.count) {
+            throw DiagnosticsError([tooLarge])
         }
         return BallotSheetSet(rules: loaded.rules, units: table.units, representatives: reps, items: items, schedule: plan)
     }
@@ -77,18 +75,14 @@ public struct BallotSheetSet: Sendable {
         self.items = items
         // Each group's representatives, found once: a search of the roster per schedule row was
         // quadratic (200 000 rows × 28 000 representatives).
-        var groups: [String] = [], membersOf: [String: [Int]] = [:]
-        for (i, rep) in representatives.enumerated() {
-            if membersOf[rep.group] == nil { groups.append(rep.group) }
-            membersOf[rep.group, default: []].append(i)
-        }
-        let plan = schedule ?? Schedule.everyoneHearsEverything(groups: groups, units: units.map(\.id))
+        let groups = RosterGroups(representatives)
+        let plan = schedule ?? Schedule.everyoneHearsEverything(groups: groups.order, units: units.map(\.id))
         let unitIndex = Dictionary(units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var sheets: [Sheet] = []
         var seen = Set<[Int]>()
         for entry in plan.entries {
             guard let u = unitIndex[entry.unit] else { continue }
-            for r in membersOf[entry.group, default: []] where seen.insert([r, u]).inserted {
+            for r in groups.members[entry.group, default: []] where seen.insert([r, u]).inserted {
                 let rep = representatives[r]
                 let recused = rep.units.contains(entry.unit) || rep.conflicts.contains(entry.unit)
                 sheets.append(Sheet(id: "", representative: r, unit: u, group: entry.group, recused: recused, time: entry.time, place: entry.place))

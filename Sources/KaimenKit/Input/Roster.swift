@@ -25,6 +25,23 @@ public struct Representative: Sendable, Equatable {
     }
 }
 
+/// A roster's groups, in the order of their first representative, and each group's
+/// representatives by their places in the roster: found in one pass (a search of the roster per
+/// group, or per schedule row, was quadratic in a session of thousands of groups).
+struct RosterGroups: Sendable {
+    private(set) var order: [String] = []
+    private(set) var members: [String: [Int]] = [:]
+
+    init(_ representatives: [Representative]) {
+        for (i, rep) in representatives.enumerated() {
+            if members[rep.group] == nil { order.append(rep.group) }
+            members[rep.group, default: []].append(i)
+        }
+    }
+
+    func contains(_ group: String) -> Bool { members[group] != nil }
+}
+
 /// Reads the roster CSV: `id,name,group,units,role[,conflicts]`. Several units are separated
 /// by `;`. Each entry of `units` and `conflicts` is resolved to an assessed unit by id or exact
 /// name (`UnitMatcher`); one that is close to a unit but not it is an error.

@@ -44,10 +44,10 @@ public enum ScheduleReader {
         let unitIDs = units.map { Set($0.map(\.id)) }
         let unitByName = Dictionary((units ?? []).map { ($0.name, $0.id) }, uniquingKeysWith: { a, _ in a })
         var unitHints = UnknownIDHints(units: true) { unitIDs.map { Array($0) } ?? [] }
-        // The roster's groups in order, and as a set asked once per row (a search of the list
+        // The roster's groups in order, and asked once per row by table (a search of the list
         // per row was slow with thousands of groups and hundreds of thousands of rows).
-        var rosterGroups: [String] = [], rosterGroupSet = Set<String>()
-        for g in (representatives ?? []).map(\.group) where rosterGroupSet.insert(g).inserted { rosterGroups.append(g) }
+        let roster = RosterGroups(representatives ?? [])
+        let rosterGroups = roster.order
 
         var entries: [Schedule.Entry] = []
         var seen: [String: Int] = [:]  // "group\u{1F}unit" → line
@@ -59,7 +59,7 @@ public enum ScheduleReader {
             if group.isEmpty {
                 ok = false
                 diagnostics.append(.error("missing-value", SessionMessages.scheduleEmpty(groupHeader), at: groupLoc, path: groupHeader))
-            } else if representatives != nil && !rosterGroupSet.contains(group) {
+            } else if representatives != nil && !roster.contains(group) {
                 ok = false
                 diagnostics.append(.error("unknown-group", SessionMessages.scheduleUnknownGroup(group), at: groupLoc, path: groupHeader,
                                           hint: GroupName.closest(to: group, among: rosterGroups).map(CommandMessages.didYouMean)

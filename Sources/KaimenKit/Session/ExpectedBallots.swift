@@ -52,26 +52,28 @@ public struct ExpectedBallots: Sendable, Equatable {
     /// session too large is refused before its sheets are allocated.
     public static func sheetCount(schedule: Schedule?, representatives: [Representative], units: Int) -> Int {
         guard let schedule else { return representatives.count.multipliedReportingOverflow(by: units).partialValue }
-        var perGroup: [String: Int] = [:]
-        for rep in representatives { perGroup[rep.group, default: 0] += 1 }
-        return schedule.entries.reduce(0) { $0 + perGroup[$1.group, default: 0] }
+        let groups = RosterGroups(representatives)
+        return schedule.entries.reduce(0) { $0 + (groups.members[$1.group]?.count ?? 0) }
+    }
+
+    /// `session-too-large` when `sheetCount` is past `maxSheets`: said by `session init` (and
+    /// every session command) and by `kaimen sheets`, before a sheet is made.
+    static func sizeProblem(schedule: Schedule?, representatives: [Representative], units: Int) -> Diagnostic? {
+        let count = sheetCount(schedule: schedule, representatives: representatives, units: units)
+        guard count > maxSheets else { return nil }
+        return .error("session-too-large", SessionMessages.tooManySheets(count, representatives: representatives.count, units: units, scheduled: schedule != nil),
+                      hint: SessionMessages.tooManySheetsHint(scheduled: schedule != nil))
     }
 
     /// - Parameter schedule: which group hears which unit; `nil` means every representative
     ///   scores every unit.
     public init(schedule: Schedule?, representatives: [Representative], units: [Unit], items: [BallotItem]) {
-        // Each group's representatives, found once (a search of the roster per group was
-        // quadratic in a session of thousands of groups).
-        var groups: [String] = [], membersOf: [String: [Int]] = [:]
-        for (i, rep) in representatives.enumerated() {
-            if membersOf[rep.group] == nil { groups.append(rep.group) }
-            membersOf[rep.group, default: []].append(i)
-        }
-        let plan = schedule ?? Schedule.everyoneHearsEverything(groups: groups, units: units.map(\.id))
+        let groups = RosterGroups(representatives)
+        let plan = schedule ?? Schedule.everyoneHearsEverything(groups: groups.order, units: units.map(\.id))
         var sheets: [Sheet] = [], recused: [Sheet] = [], groupOf: [Sheet: String] = [:]
         for group in plan.groups {
             let heard = plan.units(heardBy: group)
-            for rep in membersOf[group, default: []].map({ representatives[$0] }) {
+            for rep in groups.members[group, default: []].map({ representatives[$0] }) {
                 for unit in heard {
                     let sheet = Sheet(representative: rep.id, unit: unit)
                     if rep.recusal(from: unit) != nil {  // own unit or declared conflict

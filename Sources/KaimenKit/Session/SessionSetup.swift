@@ -81,11 +81,7 @@ public struct SessionSetup: Sendable {
         }
         // Counted before any sheet is made: a session of billions of sheets (no schedule, tens of
         // thousands of representatives) ended in a crash allocating them.
-        let sheets = ExpectedBallots.sheetCount(schedule: schedule, representatives: reps, units: units.count)
-        if sheets > ExpectedBallots.maxSheets {
-            throw .problems([.error("session-too-large", SessionMessages.tooManySheets(sheets, representatives: reps.count, units: units.count, scheduled: schedule != nil),
-                                    hint: SessionMessages.tooManySheetsHint(scheduled: schedule != nil))])
-        }
+        if let tooLarge = ExpectedBallots.sizeProblem(schedule: schedule, representatives: reps, units: units.count) { throw .problems([tooLarge]) }
         let items = BallotItem.items(of: rules)
         var seen = Set<String>()
         let rulesFiles = log.paths.filter { seen.insert(PathText.normalize($0)).inserted }

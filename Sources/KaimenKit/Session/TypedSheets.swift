@@ -50,8 +50,8 @@ public struct TypedSheets: Sendable {
             return TypedSheets(sheets: [], untyped: [], diagnostics: diagnostics, sha256: hash, textHash: textHash)
         }
         let items = setup.items.map(\.key)
-        let unitIDs = Set(setup.units.map(\.id))
-        let repsByID = Dictionary(setup.representatives.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // A row's ids, known to the session (`SessionSetup`'s tables).
+        func known(_ sheet: ExpectedBallots.Sheet) -> Bool { setup.representative(sheet.representative) != nil && setup.unit(sheet.unit) != nil }
         // The entry template's sheet id column, which the readers skip, checked against the row's
         // ids (`TypedSheetChecks`; its name columns the reader checks, `TypistNames`).
         let sheetCol = ColumnNames.find(ColumnNames.sheetID, in: csv.header).flatMap { $0 == repCol || $0 == unitCol ? nil : $0 }
@@ -64,11 +64,11 @@ public struct TypedSheets: Sendable {
         var located: [ExpectedBallots.Sheet: (rep: SourceLocation, unit: SourceLocation)] = [:]
         for (r, cells) in csv.rows.enumerated() where !cells.isBlank {
             let sheet = ExpectedBallots.Sheet(representative: cells[repCol].trimmingSpaces(), unit: cells[unitCol].trimmingSpaces())
-            if let checks, let sheetCol, repsByID[sheet.representative] != nil, unitIDs.contains(sheet.unit),
+            if let checks, let sheetCol, known(sheet),
                let d = checks.sheetID(cells[sheetCol], row: sheet, at: csv.location(row: r, column: sheetCol), path: csv.header[sheetCol]) {
                 sheetIDs.append(d)
             }
-            guard repsByID[sheet.representative] != nil, unitIDs.contains(sheet.unit), located[sheet] == nil else { continue }
+            guard known(sheet), located[sheet] == nil else { continue }
             located[sheet] = (csv.location(row: r, column: repCol), csv.location(row: r, column: unitCol))
             order.append(sheet)
         }

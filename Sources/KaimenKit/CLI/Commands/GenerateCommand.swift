@@ -4,7 +4,7 @@ import Foundation
 public enum GenerateCommand: Command {
     public static let path = ["generate"]
     /// The rules `generate` makes data for unless `--rules` names others: the project's Xicheng file.
-    static let defaultRules = "rules/xicheng-2014.jsonc"
+    static let defaultRules = DefaultCommand.sampleOptions["--rules"]!
     public static let abstract = Localized(zh: "写出任意规模、可重现的模拟会话数据（单位、代表名单、评分票）。",
                                            en: "Write a synthetic, reproducible session (units, roster, ballots) of any size.")
     /// The most units, and representatives, a generated session has.
