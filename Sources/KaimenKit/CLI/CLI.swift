@@ -138,7 +138,11 @@ public enum CLI {
     /// wide, the re-check list's count of rows left out, the notice's closing kept with the text
     /// before it, 本单位 in a published notice (`ScoreReport.v0_29_1`; the notice's CSS changed
     /// the samples' golden files).
-    public static let version = "0.29.1"
+    /// 0.29.2: papers: the workbook's 汇总 printed with a page header (the issuer, the rules' title,
+    /// a result's version; `ScoreReport.v0_29_2`); the entry workbook warns of a score outside
+    /// 0 to its item's points as it is typed, its header row tall enough for the standards' long
+    /// names, printed one page wide with its grid and titled.
+    public static let version = "0.29.2"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method

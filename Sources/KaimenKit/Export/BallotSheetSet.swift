@@ -161,14 +161,35 @@ public struct BallotSheetSet: Sendable {
         // Saved as CSV, it reads as the CSV template does: the readers skip the sheet id and unit name.
         let headers = entryHeaders(lang: lang)
         sheet.rows = [([lang.t("表号", "sheet")] + headers.fixed + [lang.t("单位名称", "unit_name")] + headers.items).map { .header($0) }]
-        // The standards' names head columns of one-digit scores: wrapped, not as wide as the names.
+        // The standards' names head columns of one-digit scores: wrapped, not as wide as the names,
+        // in a header row as tall as its longest name needs (a papers review found the third
+        // line of 宣传教育工作总体评价（职工代表评分） cut off in LibreOffice); the rows below on one line.
         sheet.headerMaxWidth = 12
+        (sheet.wrapsText, sheet.wrapsColumns) = (true, 0)
         for s in fillable {
             let rep = representatives[s.representative]
             sheet.rows.append([.text(s.id), .text(rep.id), .text(rep.name), .text(rep.group), .text(units[s.unit].id), .text(units[s.unit].name)])
         }
+        // Printed to check a typing against the paper: one page wide, the headers on every page,
+        // a grid (the empty score cells too), each page numbered and titled.
+        (sheet.fitToWidth, sheet.printTitleRows, sheet.borderedFrom) = (true, 1, 0)
+        sheet.pageHeader = (rules.metadata.issuer, rules.metadata.title + " " + lang.t("评分录入表", "score entry"), "")
+        // Each score column warns of a number below 0 or above its item's maximum as it is typed
+        // (a warning: what the paper says can still be typed, and `session enter` judges it).
+        let fixed = 2 + headers.fixed.count
+        if !fillable.isEmpty {
+            sheet.validations = items.enumerated().map { i, item in
+                let max = item.max.plainText()
+                return XLSXSheet.Validation(
+                    column: fixed + i, firstRow: 2, lastRow: fillable.count + 1, maximum: max,
+                    title: lang.t("超出范围", "Out of range"),
+                    message: lang.t("该项满分 \(max) 分，应填 0 到 \(max) 之间的数；请对照纸质评分表核对", "This item is worth \(max): a score from 0 to \(max); check the paper sheet"),
+                    prompt: lang.t("0 到 \(max) 分", "0 to \(max)"))
+            }
+        }
         var book = XLSXWorkbook()
         book.add(sheet)
+        book.setUpPages(lang, lineHeight: 16)
         return book
     }
 }

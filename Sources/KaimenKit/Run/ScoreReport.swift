@@ -66,6 +66,10 @@ public struct ScoreReport: Sendable {
     /// representatives shows a representative's own unit as 本单位, not 回避, which it said also
     /// where their group never heard the unit (a papers review).
     public static let v0_29_1: [Int] = [0, 29, 1]
+    /// The workbook's 汇总 printed with a page header: the issuer, the rules' title with 汇总排名表,
+    /// and a result's version after an appeal (it printed as a bare table: a review asked whose
+    /// and which summary a page was).
+    public static let v0_29_2: [Int] = [0, 29, 2]
 
     /// Why a veto was not checked, as this report's papers say it: before 0.27.0 always 缺少数据.
     func vetoNotChecked(_ why: VetoNotChecked?) -> VetoNotChecked {

@@ -41,6 +41,11 @@ public enum SummaryWorkbook {
             summary.maxWidth = 36
         }
         if report.writes(since: ScoreReport.v0_25) { printedLarger(&summary, printed: summary.printColumns) }
+        // Since 0.29.2 each printed page of 汇总 says whose summary it is, and which result.
+        if report.writes(since: ScoreReport.v0_29_2) {
+            let m = report.rules.metadata
+            summary.pageHeader = (m.issuer, m.title + " " + PaperTexts.summaryHeading.text(lang), report.sheets?.versionLine(lang) ?? "")
+        }
         book.add(summary)
         if let session {
             let units = session.report.ranking.order

@@ -50,6 +50,24 @@ public struct XLSXSheet: Sendable {
     /// Printed at the foot of each page, centred: the page's number and the count, in `lang`
     /// (`nil`: no footer).
     public var pageFooter: Language?
+    /// Printed at the head of each page (`nil`: none): what the page is, left, centre and right
+    /// (the issuer, the title, the result's version), as plain text; `&` is escaped here.
+    public var pageHeader: (left: String, centre: String, right: String)?
+    /// Score columns a typist fills: each warns (and still takes the value) when a number is
+    /// below 0 or above the item's maximum (Excel's and LibreOffice's data validation).
+    public var validations: [Validation] = []
+
+    /// A data validation: `column`'s rows `firstRow...lastRow` (from 1) hold a decimal from 0 to
+    /// `maximum` (as text, `10` or `2.5`); a value outside is warned of with `message`.
+    public struct Validation: Sendable, Equatable {
+        public var column: Int
+        public var firstRow: Int
+        public var lastRow: Int
+        public var maximum: String
+        public var title: String
+        public var message: String
+        public var prompt: String
+    }
     /// Points per line of a wrapped row (its height is written: no program grows it on
     /// opening). 14.5 fits Excel's 等线; LibreOffice, with a CJK font of its own, needs 16.
     public var lineHeight = 14.5
@@ -222,15 +240,48 @@ public struct XLSXSheet: Sendable {
         var tail = "</sheetData>"
         // After the cells and before the page's set-up, as the schema orders them.
         if !merges.isEmpty { tail += "<mergeCells count=\"\(merges.count)\">" + merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>" }
+        if !validations.isEmpty { tail += Self.validationsXML(validations) }
         tail += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
         tail += "<pageSetup paperSize=\"9\" orientation=\"landscape\"\(fitToWidth ? " fitToWidth=\"1\" fitToHeight=\"0\"" : "")/>"
-        if let lang = pageFooter {
+        if pageFooter != nil || pageHeader != nil {
+            tail += "<headerFooter>"
+            if let pageHeader { tail += "<oddHeader>" + XLSXSharedStrings.escape(Self.headerText(pageHeader)) + "</oddHeader>" }
             // &C centres, &P is the page, &N the count (ECMA-376 §18.3.1.46); `&` as `&amp;` in XML.
-            tail += "<headerFooter><oddFooter>\(lang.t("&amp;C第 &amp;P 页，共 &amp;N 页", "&amp;CPage &amp;P of &amp;N"))</oddFooter></headerFooter>"
+            if let lang = pageFooter { tail += "<oddFooter>\(lang.t("&amp;C第 &amp;P 页，共 &amp;N 页", "&amp;CPage &amp;P of &amp;N"))</oddFooter>" }
+            tail += "</headerFooter>"
         }
         tail += "</worksheet>"
         out += tail.utf8
         return out
+    }
+}
+
+extension XLSXSheet {
+    /// A page header's codes: `&L`, `&C` (bold), `&R` and each text with its `&` doubled, as a
+    /// header's text says a literal ampersand (ECMA-376 §18.3.1.39); control characters dropped.
+    /// Excel refuses a header longer than 255 characters: the title is cut first, then the rest.
+    static func headerText(_ h: (left: String, centre: String, right: String)) -> String {
+        func plain(_ s: String, _ limit: Int) -> String {
+            let kept = String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 && !HTMLText.isDropped($0.value) }))
+            let cut = kept.count > limit ? String(kept.prefix(max(0, limit - 1))) + "…" : kept
+            return cut.replacingOccurrences(of: "&", with: "&&")
+        }
+        // A section left empty is not written (openpyxl read `&R` at the end as the centre's text).
+        let (left, centre, right) = (plain(h.left, 40), plain(h.centre, 120), plain(h.right, 60))
+        return (left.isEmpty ? "" : "&L" + left) + (centre.isEmpty ? "" : "&C&\"-,Bold\"" + centre) + (right.isEmpty ? "" : "&R" + right)
+    }
+
+    static func validationsXML(_ list: [Validation]) -> String {
+        var s = "<dataValidations count=\"\(list.count)\">"
+        for v in list {
+            let range = "\(columnName(v.column))\(v.firstRow):\(columnName(v.column))\(v.lastRow)"
+            // Titles at most 32 characters, texts 255 (Excel's limits).
+            s += "<dataValidation type=\"decimal\" errorStyle=\"warning\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\""
+                + " errorTitle=\"\(XLSXSharedStrings.escape(String(v.title.prefix(32))))\" error=\"\(XLSXSharedStrings.escape(String(v.message.prefix(225))))\""
+                + " promptTitle=\"\(XLSXSharedStrings.escape(String(v.title.prefix(32))))\" prompt=\"\(XLSXSharedStrings.escape(String(v.prompt.prefix(250))))\""
+                + " sqref=\"\(range)\"><formula1>0</formula1><formula2>\(XLSXSharedStrings.escape(v.maximum))</formula2></dataValidation>"
+        }
+        return s + "</dataValidations>"
     }
 }
 

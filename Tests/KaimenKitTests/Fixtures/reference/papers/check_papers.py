@@ -10,7 +10,10 @@ usage: check_papers.py OUT_DIR SHEETS_DIR
   per sheet. No page is wider than A4 (portrait or landscape), and no text runs past the right
   edge of its page (pdftotext -bbox gives every word's box).
 - summary.xlsx read with openpyxl: sheet names, and every cell of 汇总 against summary.csv:
-  numbers are numbers (int or float, equal to the CSV's decimal), text is text, same rows.
+  numbers are numbers (int or float, equal to the CSV's decimal), text is text, same rows;
+  汇总's page header (the rules' issuer and title).
+- entry-template.xlsx read with openpyxl: each score column's data validation (0 to the ballot
+  standard's points in the rules file, a warning), its header row's height, printed one page wide.
 """
 import csv, os, re, subprocess, sys
 from decimal import Decimal
@@ -163,6 +166,44 @@ named = [(ws.title, cell.coordinate, cell.value) for ws in wb.worksheets for row
 if named:
     fail(f"summary.xlsx names representatives in {len(named)} cells, e.g. {named[:3]}")
 print(f"summary.xlsx: no cell names any of the {len(roster)} representatives")
+# 汇总 printed says whose summary it is (since 0.29.2): the issuer left, the title centred.
+with open("rules/xicheng-2014.jsonc", encoding="utf-8") as f:
+    meta = dict(re.findall(r'"(title|issuer)"\s*:\s*"([^"]*)"', f.read()))
+head = wb["汇总"].oddHeader
+if head.left.text != meta["issuer"] or head.center.text != meta["title"] + " 汇总排名表":
+    fail(f"summary.xlsx: 汇总's page header {head.left.text!r} | {head.center.text!r}")
+print("summary.xlsx: 汇总's page header names the issuer and the title")
+
+# The entry workbook as a typist's spreadsheet program reads it: each score column warns of a
+# number outside 0 to its item's points (the rules' ballot standards, read here from the rules
+# file), its header row tall enough for its longest name, printed one page wide with a grid.
+ew = openpyxl.load_workbook(os.path.join(sheets, "entry-template.xlsx")).active
+header = [c.value for c in ew[1]]
+with open("rules/xicheng-2014.jsonc", encoding="utf-8") as f:
+    rules_text = f.read()
+ballot_points = {}
+for block in re.findall(r'\{[^{}]*"method"\s*:\s*"ballot"[^{}]*\}', rules_text):
+    name = re.search(r'"name"\s*:\s*"([^"]*)"', block).group(1)
+    ballot_points[name] = re.search(r'"points"\s*:\s*([0-9.]+)', block).group(1)
+rows_typed = ew.max_row - 1
+validations = {str(dv.sqref): (dv.type, dv.formula1, dv.formula2, dv.errorStyle) for dv in ew.data_validations.dataValidation}
+for c, name in enumerate(header):
+    if name not in ballot_points:
+        continue
+    col = openpyxl.utils.get_column_letter(c + 1)
+    want = ("decimal", "0", ballot_points[name], "warning")
+    got = validations.get(f"{col}2:{col}{rows_typed + 1}")
+    if got != want:
+        fail(f"entry-template.xlsx: column {col} ({name}) validation {got}, expected {want}")
+if len(validations) != len(ballot_points) or not ballot_points:
+    fail(f"entry-template.xlsx: {len(validations)} validations for {len(ballot_points)} ballot standards")
+# The longest name, 2 display columns a character, wrapped in 12: its lines at 16 pt, and a point.
+lines = max(-(-2 * len(n) // 12) for n in header[6:])
+if ew.row_dimensions[1].height != lines * 16 + 1:
+    fail(f"entry-template.xlsx: header row {ew.row_dimensions[1].height} pt, {lines} lines need {lines * 16 + 1}")
+if ew.print_title_rows != "$1:$1" or not ew.sheet_properties.pageSetUpPr.fitToPage or ew.page_setup.fitToWidth != 1:
+    fail("entry-template.xlsx: not printed one page wide with its header on every page")
+print(f"entry-template.xlsx: {len(validations)} score columns checked 0 to their points; header row {lines} lines")
 
 if problems:
     print(f"{len(problems)} problem(s)")
