@@ -141,7 +141,8 @@ public enum CLI {
     /// 0.29.2: papers: the workbook's 汇总 printed with a page header (the issuer, the rules' title,
     /// a result's version; `ScoreReport.v0_29_2`); the entry workbook warns of a score outside
     /// 0 to its item's points as it is typed, its header row tall enough for the standards' long
-    /// names, printed one page wide with its grid and titled.
+    /// names, printed one page wide with its grid and titled; a standard that cannot be assessed
+    /// is said so (无法考核, not 不予考核), and summary.csv's 提示 says what its rule gave it.
     public static let version = "0.29.2"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)

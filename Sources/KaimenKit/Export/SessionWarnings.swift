@@ -62,6 +62,10 @@ public enum SessionWarnings {
         // A precondition's words (its formula printed for a reader) are the same for every unit:
         // worked out once per standard, not once per unit of a large run.
         var preconditionParts: [Int32: (String, String, String?)] = [:]
+        // Since 0.29.2 a standard that cannot be assessed is said to be so (无法考核), its line
+        // then saying what the rule gave it: 不予考核 read as "not marked down" where the rule
+        // gave 0 points (a tester's X09 lost 3).
+        let cannot = report.writes(since: ScoreReport.v0_29_2)
         for e in report.scores.events {
             let s = rules.standards[Int(e.standard)]
             let parts: (String, String, String?)
@@ -69,11 +73,11 @@ public enum SessionWarnings {
                 if let known = preconditionParts[e.standard] {
                     parts = known
                 } else {
-                    parts = statusParts(e.status, s, narrator, lang)
+                    parts = statusParts(e.status, s, narrator, lang, cannot: cannot)
                     preconditionParts[e.standard] = parts
                 }
             } else {
-                parts = statusParts(e.status, s, narrator, lang)
+                parts = statusParts(e.status, s, narrator, lang, cannot: cannot)
             }
             let (kind, reason, detail) = parts
             let key = "\(e.standard)\u{0}\(kind)\u{0}\(reason)"
@@ -130,16 +134,19 @@ public enum SessionWarnings {
     }
 
     /// The kind of problem, the reason shared by every unit with it, and the unit's own detail.
-    static func statusParts(_ status: StandardResult.Status, _ s: Standard, _ n: Narrator, _ lang: Language) -> (String, String, String?) {
+    /// - Parameter cannot: the kind said as 无法考核 (since 0.29.2), not 不予考核.
+    static func statusParts(_ status: StandardResult.Status, _ s: Standard, _ n: Narrator, _ lang: Language,
+                            cannot: Bool = true) -> (String, String, String?) {
+        let kind = lang.t(cannot ? "无法考核" : "不予考核", "not assessable")
         switch status {
         case .insufficientBallots(let count, let needed):
             return (lang.t("票数不足", "insufficient ballots"), lang.t("有效票少于 \(needed) 张", "fewer than \(needed) ballots"),
                     lang.t("\(count) 张", "\(count)"))
         case .notAssessable(.participationBelow(let rate, let min)):
-            return (lang.t("不予考核", "not assessable"), lang.t("参与率低于 \(n.fmt.percent(min))", "participation below \(n.fmt.percent(min))"),
+            return (kind, lang.t("参与率低于 \(n.fmt.percent(min))", "participation below \(n.fmt.percent(min))"),
                     n.fmt.comparing(rate, with: [min]).percent(rate))
         case .notAssessable(let reason):
-            return (lang.t("不予考核", "not assessable"), n.reasonText(reason, s), nil)
+            return (kind, n.reasonText(reason, s), nil)
         case .scored:
             return ("", "", nil)
         }

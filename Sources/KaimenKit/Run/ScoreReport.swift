@@ -68,7 +68,9 @@ public struct ScoreReport: Sendable {
     public static let v0_29_1: [Int] = [0, 29, 1]
     /// The workbook's 汇总 printed with a page header: the issuer, the rules' title with 汇总排名表,
     /// and a result's version after an appeal (it printed as a bare table: a review asked whose
-    /// and which summary a page was).
+    /// and which summary a page was); a standard that cannot be assessed said so (无法考核, not
+    /// 不予考核, which read as "not marked down" where the rule gave 0), in the warnings and in
+    /// summary.csv's 提示 with what its rule gave it (`（计 0 分）`, `（不计入）`).
     public static let v0_29_2: [Int] = [0, 29, 2]
 
     /// Why a veto was not checked, as this report's papers say it: before 0.27.0 always 缺少数据.

@@ -96,7 +96,7 @@ struct WideMetricsTests {
             #expect(r.code == .success, "\(r.err)")
             let rows = r.out.split(whereSeparator: \.isNewline).dropFirst(2).map { $0.split(separator: ",").map(String.init) }
             #expect(rows.map { [$0[2], $0[5]] } == [["U1", "100.00"], ["U2", "0.00"], ["U5", "0.00"]], "\(engine): \(rows)")
-            #expect(r.err.contains("不予考核：x.e1 公式一：公式中的值超出了能精确计算的范围（绝对值须小于 9.2×10¹⁸），按规则计 0 分（满分 100 分）——U2、U5"), "\(r.err)")
+            #expect(r.err.contains("无法考核：x.e1 公式一：公式中的值超出了能精确计算的范围（绝对值须小于 9.2×10¹⁸），按规则计 0 分（满分 100 分）——U2、U5"), "\(r.err)")
         }
         let en = EndToEndTests.run(["explain", "U2"] + inputs + ["--lang", "en"])
         #expect(en.out.contains("a value in the formula is beyond what kaimen computes exactly (its magnitude must be below 9.2·10¹⁸)"), "\(en.out)")

@@ -72,4 +72,27 @@ struct PapersReview0292Tests {
         #expect(sheet.fitToWidth && sheet.printTitleRows == 1 && sheet.borderedFrom == 0 && sheet.pageFooter == .zh)
         #expect(xml.contains("<oddHeader>&amp;L西城区总工会&amp;C&amp;&quot;-,Bold&quot;西城区总工会直属基层工会工作目标管理考核细则（2014年） 评分录入表</oddHeader>"))
     }
+
+    /// The Xicheng sample: X09's member survey (democracy.review, 3 points) had 55.18% taking part,
+    /// under the 60% the rules ask, and the rules give such a survey 0 points (`notAssessable:
+    /// zero`); X05's collective contracts (rights.contracts) divide by its 0 unionised firms and are
+    /// left out, the rest of the area scaled up (`prorate`).
+    @Test("a standard that cannot be assessed is said so (无法考核), with what the rule gave it; as sealed before 0.29.2, 不予考核")
+    func cannotBeAssessed() throws {
+        let s = try ScoringSession.run(Self.xicheng)
+        let ids = s.report.units.ids
+        let x09 = try #require(ids.firstIndex(of: "X09")), x05 = try #require(ids.firstIndex(of: "X05"))
+        let hints = SummaryHints(s.report, lang: .zh)
+        #expect(hints.text(x09) == "无法考核 democracy.review（计 0 分）")
+        #expect(hints.text(x05)?.hasPrefix("无法考核 rights.contracts（不计入）、") == true, "\(hints.text(x05) ?? "")")
+        #expect(SummaryHints(s.report, lang: .en).text(x09) == "not assessable: democracy.review (0 points)")
+        let warnings = SessionWarnings.collect(s.report, lang: .zh)
+        #expect(warnings.contains("无法考核：democracy.review 会员评家满意度测评：参与率低于 60%，按规则计 0 分（满分 3 分）——X09（55.18%）"))
+        #expect(!warnings.contains { $0.contains("不予考核") })
+        var old = s
+        old.report.writtenAs = ScoreReport.v0_29_1
+        #expect(SummaryHints(old.report, lang: .zh).text(x09) == "不予考核 democracy.review")
+        #expect(SummaryHints(old.report, lang: .en).text(x09) == "not assessed: democracy.review")
+        #expect(SessionWarnings.collect(old.report, lang: .zh).contains { $0.hasPrefix("不予考核：democracy.review") })
+    }
 }

@@ -401,12 +401,15 @@ struct VerifierTests {
         let older = sealedBy.map { " kaimen \($0) 的" } ?? "封存时版本的"
         #expect(mismatch.text.zh == (sealedBy == CLI.version
             ? "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 1 个文件的内容不同：`results/report.html`"
-            // (Since 0.24.0 the sheets' subtotal notes too: an earlier version wrote `不予考核`.)
-            : "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 18 个文件的内容不同：`results/report.html`, "
+            // (Since 0.24.0 the sheets' subtotal notes too: an earlier version wrote `不予考核`.
+            // Since 0.29.2 summary.json's warnings and the hints too, which said `不予考核`: the
+            // first cell is then X05's 提示, 2nd, row 4 (after the two header rows and X08), column
+            // BI (7 fixed columns, 10 areas, 加分, 扣分, 说明, 40 standards, then 提示).)
+            : "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 19 个文件的内容不同：`results/report.html`, "
               + (1...7).map { "`results/sheets/X0\($0).csv`, `results/sheets/X0\($0).json`, " }.joined()
-              + "`results/summary.csv`, `results/summary.xlsx`, `results/公示.html`"
-              + "；如 `results/summary.csv` 第 8 行 T 列（说明）：文件中为 `与 X06 同分，按“依法维权”得分 11.00 对 9.20 排在前`，"
-              + "按\(older)写法应为 `与 X06 同分，按方面依法维权 11.00 对 9.20 在前`"))
+              + "`results/summary.csv`, `results/summary.json`, `results/summary.xlsx`, `results/公示.html`"
+              + "；如 `results/summary.csv` 第 4 行 BI 列（提示）：文件中为 `无法考核 rights.contracts（不计入）、organization.…`，"
+              + "按\(older)写法应为 `不予考核 rights.contracts、organization.union…`"))
         #expect(mismatch.hintText?.zh.hasPrefix(hint) == true, "\(mismatch.hintText?.zh ?? "")")
         #expect(p.contains { $0.code == "output-changed" && $0.location?.file == "results/report.html" })
     }
@@ -466,12 +469,13 @@ struct VerifierTests {
         #expect(p.map(\.code) == ["seal-mismatch"])
         // X09, 6th, is row 8 (the header and the standards' names first); 说明 is column T
         // (7 fixed columns, 10 areas, 加分, 扣分).
-        // (Since 0.24.0 the sheets too: their subtotal notes said `不予考核` before.)
-        #expect(p.first?.text.zh == "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 18 个文件的内容不同：`results/report.html`, "
+        // (Since 0.24.0 the sheets too: their subtotal notes said `不予考核` before. Since 0.29.2
+        // summary.json and the hints too: the first cell is X05's 提示, row 4, column BI, as above.)
+        #expect(p.first?.text.zh == "按日志重新计算，排名、总分和等级与封存记录 4 一致，但 19 个文件的内容不同：`results/report.html`, "
                 + (1...7).map { "`results/sheets/X0\($0).csv`, `results/sheets/X0\($0).json`, " }.joined()
-                + "`results/summary.csv`, `results/summary.xlsx`, `results/公示.html`；"
-                + "如 `results/summary.csv` 第 8 行 T 列（说明）：文件中为 `与 X06 同分，按“依法维权”得分 11.00 对 9.20 排在前`，"
-                + "按 kaimen 0.10.0 的写法应为 `与 X06 同分，按方面依法维权 11.00 对 9.20 在前`")
+                + "`results/summary.csv`, `results/summary.json`, `results/summary.xlsx`, `results/公示.html`；"
+                + "如 `results/summary.csv` 第 4 行 BI 列（提示）：文件中为 `无法考核 rights.contracts（不计入）、organization.…`，"
+                + "按 kaimen 0.10.0 的写法应为 `不予考核 rights.contracts、organization.union…`")
         #expect(p.first?.hintText?.zh.hasPrefix("会话由 kaimen 0.10.0 结束（这是 kaimen \(CLI.version)）") == true)
     }
 

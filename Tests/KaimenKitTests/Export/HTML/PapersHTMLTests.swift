@@ -176,7 +176,7 @@ struct PapersHTMLTests {
         #expect(!table.contains("评议 3"))
         // 提示: the ballots, with where they are in the file.
         #expect(below.contains("<li>回避：代表 R1 &lt;img src=x onerror=alert(3)&gt; 为本单位 U1 打了 1 项分（评议 3），均不计入（/mem/ballots.csv:2）</li>"))
-        #expect(below.contains("不予考核"))
+        #expect(below.contains("无法考核"))
         let en = ReportHTML.summaryPage(s, lang: .en).markup
         #expect(en.contains("<td>recusal: R1 &lt;img src=x onerror=alert(3)&gt; (own unit): 1 ballot(s) not counted</td>"))
         #expect(en.contains("scored their own unit U1 on 1 item(s)"))
