@@ -87,6 +87,14 @@ public enum ArgumentParser {
                 value = inline
             } else {
                 guard i < args.count else { throw UsageError(CommandMessages.needsValue(name, spec.value!)) }
+                // `--rules --lang en`: the value was left out and the next option taken for it (a
+                // tester got 多余的参数 `en`). A value that is one of this command's options, as
+                // written, is taken for that option; any other, `--污损` too, is a value.
+                let next = args[i]
+                if next.hasPrefix("--"), options.contains(where: { next == $0.name || next.hasPrefix($0.name + "=") }) {
+                    throw UsageError(CommandMessages.needsValue(name, spec.value!),
+                                     hint: CommandMessages.valueIsAnOption(name, String(next.prefix { $0 != "=" })))
+                }
                 value = args[i]
                 i += 1
             }

@@ -22,6 +22,11 @@ enum CommandMessages {
     static func needsValue(_ name: String, _ placeholder: String) -> Localized {
         Localized(zh: "`\(name)` 需要一个值（\(placeholder)）", en: "`\(name)` needs a value (\(placeholder))")
     }
+    /// `--rules --lang en`: the option's value is missing, and the next word is another option.
+    static func valueIsAnOption(_ name: String, _ next: String) -> Localized {
+        Localized(zh: "后面紧接着的 `\(next)` 是另一个选项；在 `\(name)` 后写上它的值（值以 `--` 开头时写成 `\(name)=值`）",
+                  en: "the next word, `\(next)`, is another option; write the value right after `\(name)` (one starting with `--` as `\(name)=VALUE`)")
+    }
     static func invalidChoice(_ value: String, _ name: String, _ choices: [String]) -> Localized {
         let list = choices.map { "`\($0)`" }.joined(separator: ", ")
         return Localized(zh: "`\(value)` 不是 `\(name)` 的有效值；可用 \(list)",

@@ -22,6 +22,27 @@ struct TypedArgumentsTests {
         #expect(r.err.contains(message), "\(r.err)")
     }
 
+    /// Found by a tester: `score --rules --lang en` answered in Chinese 多余的参数 `en` (the value
+    /// left out, `--lang` taken for it), and `--rules --units x` `unexpected argument`.
+    @Test("an option whose value is left out, the next option taken for it: its value is missing, said in the language asked for", arguments: [
+        (["score", "--rules", "--lang", "en"], "error: `--rules` needs a value (FILE); the next word, `--lang`, is another option; write the value right after `--rules` (one starting with `--` as `--rules=VALUE`)"),
+        (["score", "--rules", "--units", "x"], "错误：`--rules` 需要一个值（FILE）；后面紧接着的 `--units` 是另一个选项；在 `--rules` 后写上它的值（值以 `--` 开头时写成 `--rules=值`）"),
+        (["score", "--units", "--ballots=b.csv"], "错误：`--units` 需要一个值（FILE）；后面紧接着的 `--ballots` 是另一个选项"),
+    ])
+    func valueLeftOut(_ args: [String], _ message: String) {
+        let r = E.run(args)
+        #expect(r.code == .usage)
+        #expect(r.err.contains(message), "\(r.err)")
+    }
+
+    /// A value that only looks like an option is still a value: `session void --reason` takes
+    /// `--污损` (no option of that name), and `--rules=--lang` names a file `--lang`.
+    @Test("a value that starts with -- but is no option of the command is still taken as the value")
+    func dashedValue() throws {
+        let parsed = try ArgumentParser.parse(["--rules", "--污损", "--units=--lang"], options: [.rulesFile, .unitsFile, .lang])
+        #expect(parsed.value("--rules") == "--污损" && parsed.value("--units") == "--lang")
+    }
+
     /// Found by a hostile test: an unknown command, option, choice or unit typed with terminal
     /// escapes or a bidi override was echoed raw, and `--out`'s name in the closing line too.
     @Test("what was typed is echoed with its control, bidi and tag characters as escapes", arguments: [
