@@ -140,7 +140,7 @@ public struct UnitExplanation {
                 let readAlike = TieValueText.readAlike(theirs, mine, kind: TieValueText.kind(t, rules: session.rules), precision: session.rules.ranking.precision)
                 let alike = readAlike ? TieValueText.clauseReadAlike(lang) : ""
                 return lang.t("\(a) 与 \(b) 同分 \(total)，按\(name) \(upperValue) 对 \(lowerValue)\(alike)，\(a) 排在前",
-                              "\(a) and \(b) tie at \(total); by \(name) \(upperValue) vs \(lowerValue)\(alike), \(a) ranks first")
+                              "\(a) and \(b) tie at \(total); by \(name) \(upperValue) vs \(lowerValue)\(alike), \(a) ranks ahead of \(b)")
             }
         }
         if let note = session.ranking.tieNote(u) { lines.append(describe(note, upper: note.above, lower: u)) }

@@ -106,14 +106,33 @@ public enum SessionWarnings {
             lines.append(lang.t("一票否决：另有 \(report.scores.vetoes.count - limit) 个单位，共 \(report.scores.vetoes.count) 个",
                                 "veto: \(report.scores.vetoes.count - limit) more units, \(report.scores.vetoes.count) in all"))
         }
-        for v in report.scores.vetoesUnchecked.prefix(limit ?? Int.max) {
-            // Before 0.27.0: `（缺少数据）`, in English `(missing data)`, whatever the cause.
-            let why = report.writes(since: ScoreReport.v0_27) ? (v.notChecked ?? .missingData).text(lang) : lang.t("缺少数据", "missing data")
-            lines.append(lang.t("无法检查一票否决项：\(report.units.ids[Int(v.unit)]) · \(rules.vetoes[Int(v.item)].name)（\(why)）",
-                                "veto could not be checked: \(report.units.ids[Int(v.unit)]) · \(rules.vetoes[Int(v.item)].name) (\(why))"))
+        // Before 0.27.0: `（缺少数据）`, in English `(missing data)`, whatever the cause.
+        func why(_ v: ScoreTable.UnitItem) -> String {
+            report.writes(since: ScoreReport.v0_27) ? (v.notChecked ?? .missingData).text(lang) : lang.t("缺少数据", "missing data")
         }
-        if let limit, report.scores.vetoesUnchecked.count > limit {
-            lines.append(lang.t("无法检查一票否决项：另有 \(report.scores.vetoesUnchecked.count - limit) 个", "vetoes not checked: \(report.scores.vetoesUnchecked.count - limit) more"))
+        if cannot {
+            // Since 0.29.2 one line per veto and reason, listing its units, as the standards not
+            // assessed are (a tester's 200 units each had a line of its own).
+            var vetoGroups: [(item: Int, why: String, units: [String])] = []
+            var vetoGroupIndex: [String: Int] = [:]
+            for v in report.scores.vetoesUnchecked {
+                let reason = why(v), key = "\(v.item)\u{0}\(reason)"
+                if let g = vetoGroupIndex[key] { vetoGroups[g].units.append(report.units.ids[Int(v.unit)]); continue }
+                vetoGroupIndex[key] = vetoGroups.count
+                vetoGroups.append((Int(v.item), reason, [report.units.ids[Int(v.unit)]]))
+            }
+            for g in vetoGroups {
+                lines.append(lang.t("无法检查一票否决项：\(rules.vetoes[g.item].name)（\(g.why)）——", "veto could not be checked: \(rules.vetoes[g.item].name) (\(g.why)) — ")
+                             + capped(g.units, limit, lang))
+            }
+        } else {
+            for v in report.scores.vetoesUnchecked.prefix(limit ?? Int.max) {
+                lines.append(lang.t("无法检查一票否决项：\(report.units.ids[Int(v.unit)]) · \(rules.vetoes[Int(v.item)].name)（\(why(v))）",
+                                    "veto could not be checked: \(report.units.ids[Int(v.unit)]) · \(rules.vetoes[Int(v.item)].name) (\(why(v)))"))
+            }
+            if let limit, report.scores.vetoesUnchecked.count > limit {
+                lines.append(lang.t("无法检查一票否决项：另有 \(report.scores.vetoesUnchecked.count - limit) 个", "vetoes not checked: \(report.scores.vetoesUnchecked.count - limit) more"))
+            }
         }
         for m in report.ranking.quotaMoves.prefix(limit ?? Int.max) {
             let (id, name) = (report.units.ids[m.unit], report.units.names[m.unit])

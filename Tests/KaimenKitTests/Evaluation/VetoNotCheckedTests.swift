@@ -36,8 +36,10 @@ struct VetoNotCheckedTests {
         #expect(notes[1].contains("一票否决项「调解率过低」除数为零，未能检查"), "\(notes[1])")
         #expect(notes[2].contains("一票否决项「数额异常」数值超出范围，未能检查"), "\(notes[2])")
         let warnings = SessionWarnings.collect(s)
-        #expect(warnings.contains("无法检查一票否决项：U2 · 调解率过低（除数为零）"), "\(warnings)")
-        #expect(warnings.contains("无法检查一票否决项：U3 · 数额异常（数值超出范围）"), "\(warnings)")
+        // One line per veto and reason (since 0.29.2), listing its units.
+        #expect(warnings.contains("无法检查一票否决项：调解率过低（缺少数据）——U1"), "\(warnings)")
+        #expect(warnings.contains("无法检查一票否决项：调解率过低（除数为零）——U2"), "\(warnings)")
+        #expect(warnings.contains("无法检查一票否决项：数额异常（数值超出范围）——U3"), "\(warnings)")
         let strict = TestSession(rules: Self.rules, units: Self.units, strict: true).failures()
         #expect(strict.map(\.code) == ["veto-unchecked", "veto-unchecked", "veto-unchecked"])
         #expect(strict.map(\.message).contains { $0.contains("unit `U2`") && $0.contains("divides by zero") })
@@ -53,5 +55,22 @@ struct VetoNotCheckedTests {
         #expect(zh.out.contains("一票否决项「调解率过低」（调解 ÷ 纠纷 < 0.5；纠纷 0，调解 3）除数为零，未能检查"), "\(zh.out)")
         let en = EndToEndTests.run(["explain", "U1"] + inputs + ["--lang", "en"])
         #expect(en.out.contains("could not be checked: data missing"), "\(en.out)")
+    }
+
+    /// A tester's 200 units each had a line of their own for one veto that could not be checked.
+    @Test("a veto not checked for many units is one line listing them, capped with a count; as sealed before 0.29.2, a line each")
+    func grouped() throws {
+        // U1 and U4…U6 leave m empty: 缺少数据; U2 has d = 0: 除数为零.
+        let units = Self.units + "U4,丁,8,4,\nU5,戊,8,4,\nU6,己,8,4,\n"
+        let s = try TestSession(rules: Self.rules, units: units).run()
+        let warnings = SessionWarnings.collect(s)
+        #expect(warnings.filter { $0.hasPrefix("无法检查一票否决项") } == [
+            "无法检查一票否决项：调解率过低（缺少数据）——U1、U4、U5、U6",
+            "无法检查一票否决项：调解率过低（除数为零）——U2",
+            "无法检查一票否决项：数额异常（数值超出范围）——U3"], "\(warnings)")
+        #expect(SessionWarnings.collect(s.report, lang: .en, limit: 2).contains("veto could not be checked: 调解率过低 (data missing) — U1, U4… (4 in all)"))
+        var old = s
+        old.report.writtenAs = ScoreReport.v0_29_1
+        #expect(SessionWarnings.collect(old).filter { $0.hasPrefix("无法检查一票否决项") }.count == 6)
     }
 }

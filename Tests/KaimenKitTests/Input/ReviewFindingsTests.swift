@@ -35,7 +35,7 @@ struct ReviewFindingsTests {
         #expect(s.unit("U1").vetoesUnchecked == [0])
         let notes = SummaryExport.table(s).rows[0].map(\.string).joined(separator: "|")
         #expect(notes.contains("一票否决项「重大事故」缺少数据，未能检查"))
-        #expect(SessionWarnings.collect(s).contains { $0.hasPrefix("无法检查一票否决项：U1") })
+        #expect(SessionWarnings.collect(s).contains { $0.hasPrefix("无法检查一票否决项：重大事故（缺少数据）——U1") })
         let strict = TestSession(rules: Self.rules, units: units, ballots: ballots, strict: true).failures()
         #expect(strict.map(\.code) == ["veto-unchecked"])
         #expect(strict.first?.message.contains("unit `U1`") == true)

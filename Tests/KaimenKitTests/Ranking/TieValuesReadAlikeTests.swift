@@ -58,7 +58,7 @@ struct TieValuesReadAlikeTests {
         let explained = UnitExplanation(session: s, lang: .zh).render(unit: u2)
         #expect(explained.contains("U1 与 U2 同分 0.33，按“标准k”得分 0.333333… 对 0.333333…（小数点后第 6 位之后才不同），U1 排在前"), "\(explained)")
         let english = UnitExplanation(session: s, lang: .en).render(unit: u2)
-        #expect(english.contains("by standard 标准k 0.333333… vs 0.333333… (they differ only beyond the 6th decimal), U1 ranks first"), "\(english)")
+        #expect(english.contains("by standard 标准k 0.333333… vs 0.333333… (they differ only beyond the 6th decimal), U1 ranks ahead of U2"), "\(english)")
         let behind = "与 U1 同分，按“标准k”得分 0.333333… 对 0.333333… 排在后（小数点后第 6 位之后才不同）"
         #expect(SummaryExport.Notes(s.report, lang: .zh).text(u2) == behind)
         let ahead = "与 U2 同分，按“标准k”得分 0.333333… 对 0.333333… 排在前（小数点后第 6 位之后才不同）"

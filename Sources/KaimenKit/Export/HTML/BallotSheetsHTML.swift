@@ -112,7 +112,7 @@ public enum BallotSheetsHTML {
         var s = "<section class=\"page ballot\(sheet.recused ? " recused" : "")\">"
         s += header(set, id: sheet.id, title: PaperTexts.ballotSheetTitle.text(lang), lang: lang)
         var meta = [
-            PaperTexts.meta(Localized(zh: "评分代表", en: "Representative"), rep.name.isEmpty ? rep.id : "\(rep.name)（\(rep.id)）", lang),
+            PaperTexts.meta(Localized(zh: "评分代表", en: "Representative"), rep.name.isEmpty ? rep.id : lang.t("\(rep.name)（\(rep.id)）", "\(rep.name) (\(rep.id))"), lang),
             PaperTexts.meta(Localized(zh: "组别", en: "Group"), sheet.group, lang),
         ]
         if !sheet.time.isEmpty { meta.append(PaperTexts.meta(Localized(zh: "时间", en: "Time"), sheet.time, lang)) }
@@ -158,7 +158,7 @@ public enum BallotSheetsHTML {
         var s = "<section class=\"page landscape ballot per-rep\">"
         s += header(set, id: sheets.first.map { "\($0.id) – \(sheets.last!.id)" }, title: PaperTexts.ballotSheetTitle.text(lang), lang: lang)
         s += "<div class=\"meta\">" + [
-            PaperTexts.meta(Localized(zh: "评分代表", en: "Representative"), rep.name.isEmpty ? rep.id : "\(rep.name)（\(rep.id)）", lang),
+            PaperTexts.meta(Localized(zh: "评分代表", en: "Representative"), rep.name.isEmpty ? rep.id : lang.t("\(rep.name)（\(rep.id)）", "\(rep.name) (\(rep.id))"), lang),
             PaperTexts.meta(Localized(zh: "组别", en: "Group"), rep.group, lang),
         ].map(\.markup).joined() + (page.map { PaperTexts.meta(Localized(zh: "页", en: "Page"), lang.t("第 \($0.0) / \($0.1) 页", "\($0.0) of \($0.1)"), lang).markup } ?? "")
             + "</div>"
