@@ -7,20 +7,51 @@
 /// `①` count 1, which is how most modern terminals draw them; a legacy console set to a
 /// Chinese code page may draw them two columns wide.
 public enum DisplayWidth {
-    /// Display width of a string: the sum of the widths of its scalars.
+    /// Display width of a string: the sum of the widths of its scalars, but for emoji as
+    /// terminals draw them: a narrow emoji asked for as a picture (U+FE0F after it, `❤️`, `☎️`)
+    /// takes two columns, and an emoji joined to the one before it (U+200D, `👨‍👩‍👧`) none of
+    /// its own (a tester's `月坛中医医院工会❤️` shifted its row's later columns by one).
     public static func of(_ s: some StringProtocol) -> Int {
-        var total = 0
-        for scalar in s.unicodeScalars {
-            total += of(scalar)
-        }
-        return total
+        of(scalars: s.unicodeScalars)
     }
 
     /// Display width of one character (a grapheme cluster).
     public static func of(_ c: Character) -> Int {
+        of(scalars: c.unicodeScalars)
+    }
+
+    static func of(scalars: some Sequence<Unicode.Scalar>) -> Int {
         var total = 0
-        for scalar in c.unicodeScalars {
-            total += of(scalar)
+        // The scalar before: an emoji one column wide (a U+FE0F after it widens it), and
+        // whether a zero-width joiner follows an emoji.
+        var narrowEmoji = false, lastEmoji = false, joined = false
+        for scalar in scalars {
+            let v = scalar.value
+            if v >= 0x20 && v < 0x7F && !(v >= 0x30 && v <= 0x39) && v != 0x23 && v != 0x2A {
+                total += 1
+                (narrowEmoji, lastEmoji, joined) = (false, false, false)
+                continue
+            }
+            if v == 0xFE0F {
+                if narrowEmoji { total += 1 }
+                narrowEmoji = false
+                continue
+            }
+            if v == 0x200D {
+                joined = lastEmoji
+                continue
+            }
+            let w = of(scalar)
+            let emoji = w > 0 && scalar.properties.isEmoji
+            if joined && emoji {
+                // Drawn as one picture with the emoji before it.
+                (narrowEmoji, lastEmoji, joined) = (false, true, false)
+                continue
+            }
+            joined = false
+            total += w
+            narrowEmoji = emoji && w == 1
+            lastEmoji = emoji
         }
         return total
     }

@@ -45,6 +45,25 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.of(Unicode.Scalar(0xA0)!) == 1)
     }
 
+    /// A tester's `月坛中医医院工会❤️` (U+2764 U+FE0F) was padded as one column where terminals
+    /// (xterm, GNOME Terminal, Windows Terminal) draw two, shifting its row's later columns.
+    @Test("an emoji asked for as a picture (U+FE0F) is two columns; emoji joined by U+200D are one picture")
+    func emojiSequences() {
+        #expect(DisplayWidth.of("\u{2764}") == 1)                 // ❤ as text
+        #expect(DisplayWidth.of("\u{2764}\u{FE0F}") == 2)         // ❤️
+        #expect(DisplayWidth.of("工会\u{2764}\u{FE0F}") == 6)
+        #expect(DisplayWidth.of("\u{260E}\u{FE0F}a") == 3)        // ☎️ then a
+        #expect(DisplayWidth.of("1\u{FE0F}\u{20E3}") == 2)        // keycap 1️⃣
+        #expect(DisplayWidth.of("12") == 2 && DisplayWidth.of("#*") == 2)
+        #expect(DisplayWidth.of("\u{1F600}\u{FE0F}") == 2)        // already wide: FE0F adds nothing
+        // 👨‍👩‍👧: man, ZWJ, woman, ZWJ, girl: one picture, two columns.
+        #expect(DisplayWidth.of("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}") == 2)
+        // A joiner after a letter joins nothing.
+        #expect(DisplayWidth.of("a\u{200D}\u{1F600}") == 3)
+        #expect(DisplayWidth.of(Character("\u{2764}\u{FE0F}")) == 2)
+        #expect(DisplayWidth.padRight("工会\u{2764}\u{FE0F}", to: 8) == "工会\u{2764}\u{FE0F}  ")
+    }
+
     @Test("padding goes by display width and leaves wider text alone")
     func padding() {
         #expect(DisplayWidth.padRight("单位", to: 6) == "单位  ")
