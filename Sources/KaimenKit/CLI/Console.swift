@@ -16,11 +16,26 @@ public protocol Console: AnyObject, Sendable {
     /// How many columns standard output shows when it is a terminal; `nil` for a pipe or a
     /// file, where a table keeps its own widths.
     var outWidth: Int? { get }
+    /// Whether standard output is a regular file (`> 复核清单.csv`): CSV printed there starts with
+    /// a BOM, as every CSV file kaimen writes, for Excel and WPS; not on a terminal or a pipe.
+    var outIsFile: Bool { get }
 }
 
 extension Console {
     public var processEndsAfterCommand: Bool { false }
     public var outWidth: Int? { nil }
+    public var outIsFile: Bool { false }
+
+    /// A CSV file's bytes (`ExportTable.csv()`, starting with a BOM) on standard output: the BOM
+    /// kept when the output is a file, which Excel and WPS read as UTF-8 only with it, and left
+    /// off on a terminal, where it is an invisible character, and in a pipe, where the next
+    /// program would read it as part of the first header (a tester found `panel` keep it and
+    /// `score`, `sensitivity`, `compare` drop it).
+    func outCSV(_ bytes: some Collection<UInt8>) {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let text = outIsFile || !bytes.starts(with: bom) ? bytes[...] : bytes.dropFirst(3)
+        out(String(decoding: text, as: UTF8.self))
+    }
 
     public func outLine(_ text: String = "") { out(text + "\n") }
     public func errLine(_ text: String) { err(text + "\n") }
@@ -45,6 +60,10 @@ public final class StandardConsole: Console {
     public var errIsTerminal: Bool { isatty(2) == 1 }
     public var currentDirectory: String { FileManager.default.currentDirectoryPath }
     public var outWidth: Int? { TerminalWidth.of(1) }
+    public var outIsFile: Bool {
+        var info = stat()
+        return fstat(1, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
 }
 
 /// Captures output in memory, for tests.
@@ -55,9 +74,12 @@ public final class BufferConsole: Console {
     public let currentDirectory: String
     /// As a terminal this many columns wide would say (`nil`: not a terminal).
     public let outWidth: Int?
-    public init(currentDirectory: String = FileManager.default.currentDirectoryPath, outWidth: Int? = nil) {
+    /// As standard output redirected to a file would say.
+    public let outIsFile: Bool
+    public init(currentDirectory: String = FileManager.default.currentDirectoryPath, outWidth: Int? = nil, outIsFile: Bool = false) {
         self.currentDirectory = currentDirectory
         self.outWidth = outWidth
+        self.outIsFile = outIsFile
     }
     public func out(_ text: String) { written.withLock { $0.out += text } }
     public func err(_ text: String) { written.withLock { $0.err += text } }

@@ -172,7 +172,7 @@ public enum CompareCommand: Command {
         }
         let table = ComparisonExport.table(comparison, lang: lang, csv: args.value("--format") == "csv")
         switch args.value("--format") {
-        case "csv": console.out(String(decoding: table.csv().dropFirst(3), as: UTF8.self))
+        case "csv": console.outCSV(table.csv())
         case "json":
             console.out(ComparisonExport.json(comparison, assumption: assumption, gaps: allGaps, overrides: overrides, warnings: warnings,
                                               render: { relative($0, console, lang) }, lang: lang).rendered())

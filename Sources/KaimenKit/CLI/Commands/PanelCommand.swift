@@ -104,9 +104,8 @@ public enum PanelCommand: Command {
         case "html": console.out(PanelHTML.document(report, title: title, lang: lang))
         case "csv":
             let section = PanelTables.Section(rawValue: args.value("--section") ?? "raters") ?? .raters
-            // With the BOM, as every CSV file kaimen writes: the documented use is a file for
-            // Excel and WPS (`> 复核清单.csv`), which read UTF-8 without one as the local code page.
-            console.out(String(decoding: PanelTables.table(section, report, lang: lang).csv(), as: UTF8.self))
+            // With the BOM when redirected to a file (`> 复核清单.csv`), for Excel and WPS.
+            console.outCSV(PanelTables.table(section, report, lang: lang).csv())
         default: console.out(PanelRender.text(report, title: title, lang: lang, limit: top))
         }
         return .success

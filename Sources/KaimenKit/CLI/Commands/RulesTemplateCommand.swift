@@ -50,7 +50,8 @@ public enum RulesTemplateCommand: Command {
             return .failure
         }
         guard let shown else {
-            console.out(String(decoding: bytes.dropFirst(3), as: UTF8.self))
+            // .csv (no --out): with its BOM when redirected to a file, for Excel and WPS.
+            console.outCSV(bytes)
             return .success
         }
         let target = resolve(shown, in: console.currentDirectory)

@@ -196,7 +196,7 @@ public enum ScoreCommand: Command {
             return notWritten(error, out)
         }
         switch args.value("--format") {
-        case "csv": console.out(String(decoding: SummaryWriter.csv(report, lang: lang, threads: threads).dropFirst(3), as: UTF8.self))
+        case "csv": console.outCSV(SummaryWriter.csv(report, lang: lang, threads: threads))
         case "json": console.out(String(decoding: SummaryWriter.json(report, lang: lang, threads: threads, warningLimit: n > 1000 ? 20 : nil), as: UTF8.self))
         case "markdown": console.out(SummaryExport.table(report, lang: lang).markdown())
         case "none": break

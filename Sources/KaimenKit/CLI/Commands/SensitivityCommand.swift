@@ -98,7 +98,7 @@ public enum SensitivityCommand: Command {
         let result = Sensitivity.run(session, count: count, seed: seed, variation: variation, fragilePercent: fragile)
         let table = SensitivityExport.table(result, lang: lang)
         switch args.value("--format") {
-        case "csv": console.out(String(decoding: table.csv().dropFirst(3), as: UTF8.self))
+        case "csv": console.outCSV(table.csv())
         case "json": console.out(SensitivityExport.json(result).rendered())
         case "html": console.out(SensitivityExport.html(result, rulesTitle: session.rules.metadata.title + lang.t("（\(session.rules.metadata.version)）", " (\(session.rules.metadata.version))"), lang: lang))
         case "markdown":
