@@ -49,9 +49,9 @@ public struct UnitExplanation {
                 }
             }
             if let f = ar.prorateFactor, f.isZero {
-                out += "   " + lang.t("本方面所有标准均不予考核，计 0 分\n", "no standard of this area could be assessed: 0 points\n")
+                out += "   " + lang.t("本方面所有标准均无法考核，计 0 分\n", "no standard of this area could be assessed: 0 points\n")
             } else if let f = ar.prorateFactor {
-                out += "   " + lang.t("部分标准不予考核，已考核部分 × \(f.plainText(maxPlaces: 4)) 折算为 \(fmt.points(ar.earned)) 分\n",
+                out += "   " + lang.t("部分标准不考核，已考核部分 × \(f.plainText(maxPlaces: 4)) 折算为 \(fmt.points(ar.earned)) 分\n",
                                       "some standards not assessed: the assessed ones × \(f.plainText(maxPlaces: 4)) = \(fmt.points(ar.earned))\n")
             }
             if ar.earned > ar.capped {

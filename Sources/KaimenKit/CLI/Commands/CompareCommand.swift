@@ -11,8 +11,8 @@ public enum CompareCommand: Command {
         总分、等级、名次和类别内名次，变化量，以及影响最大的三条标准；
         然后是等级改变的单位数、名次变动最大的单位，以及跨过等级分界线或名额线的单位。
         NEW 需要而单位文件中没有的指标，compare 会列出它们和缺少它们的单位并停止，
-        除非 --assume-missing 说明如何计分：notAssessable（读取它们的标准按各自的
-        `notAssessable` 设为不予评分）或 zero（按 0 计）。
+        除非 --assume-missing 说明如何计分：notAssessable（读取它们的标准按无法考核处理，
+        按各自的 `notAssessable` 规则计分）或 zero（按 0 计）。
         --set UNIT.METRIC=VALUE 只为 NEW 的评分修改一个指标；只给一个 --rules 时，
         compare 显示仅这个假设值会带来的变化。
         给出会话文件夹 DIR（`kaimen session init`）时，用其输入和已确认的票比较；
@@ -39,7 +39,7 @@ public enum CompareCommand: Command {
         .repeated("--rules", "FILE", .init(zh: "规则文件：先 OLD 后 NEW（与 --set 同用时只给一个；给出 DIR 时，只给 NEW 即与会话的规则比较）。",
                                            en: "The rules files: OLD, then NEW (once, with --set; with DIR, NEW alone compares against the session's rules).")),
         .unitsFile, .rosterFile, .ballotsFile,
-        .option("--assume-missing", "HOW", .init(zh: "NEW 需要而数据中没有的指标：按不予评分处理，或按 0 计。",
+        .option("--assume-missing", "HOW", .init(zh: "NEW 需要而数据中没有的指标：按无法考核处理，或按 0 计。",
                                                  en: "Score metrics NEW needs and the data lacks as not assessable, or as zero."),
                 choices: ["notAssessable", "zero"]),
         .repeated("--set", "UNIT.METRIC=VALUE", .init(zh: "为 NEW 的评分修改一个指标（可重复）。", en: "Change a metric for the NEW run (repeatable).")),
@@ -188,7 +188,7 @@ public enum CompareCommand: Command {
             console.errLine((w.file.map { Echo.shown($0) + lang.t("：", ": ") } ?? "") + relative(w.diagnostic, console, lang))
         }
         if let assumption, !allGaps.isEmpty {
-            console.errLine(lang.t("注意：数据缺少 \(allGaps.gaps.map(\.metric).joined(separator: ", "))，按 \(assumption == .zero ? "0" : "不予考核") 计（--assume-missing \(assumption.rawValue)）",
+            console.errLine(lang.t("注意：数据缺少 \(allGaps.gaps.map(\.metric).joined(separator: "、"))，按\(assumption == .zero ? " 0 计" : "无法考核处理")（--assume-missing \(assumption.rawValue)）",
                                    "note: the data lacks \(allGaps.gaps.map(\.metric).joined(separator: ", ")), scored as \(assumption == .zero ? "zero" : "not assessable") (--assume-missing \(assumption.rawValue))"))
         }
         return .success

@@ -3,15 +3,15 @@ import Foundation
 /// `kaimen score`: scores units from their metrics and the representatives' ballots.
 public enum ScoreCommand: Command {
     public static let path = ["score"]
-    public static let abstract = Localized(zh: "为各单位评分：得分、总分、等级和排名，并列出警告。",
+    public static let abstract = Localized(zh: "为各单位评分：得分、总分、等级和排名，并列出提示。",
                                            en: "Score units: points, totals, grades and a ranking, with the warnings.")
     public static let usage = "kaimen score --rules FILE --units FILE --roster FILE --ballots FILE [--format table|csv|json|markdown|none] [--out DIR [--force]]"
     public static let discussion = Localized(zh: """
-        打印排名表（排名、单位、类别、总分、等级、各方面小计），然后是警告：回避、票数不足、
-        未评标准、一票否决、名额调整。
+        打印排名表（排名、单位、类别、总分、等级、各方面小计），然后是提示：回避、票数不足、
+        无法考核的标准、一票否决、名额调整。
         加 --out 时还写出汇总（summary.csv，含每条标准的得分）；单位不超过 10 000 个时，
         另写 summary.json 和每个单位一份评分表（sheets/<unit>.csv 和 .json）；不超过 2 000 个时，
-        还写供打印的 report.html（汇总排名表、各单位评分表和供评审委员会看的评委分析）、
+        还写供打印的 report.html（汇总排名表、各单位评分表和供考评委员会看的评委分析）、
         公示.html（公示用；除非加 --publish-representatives 或规则要求，不写代表姓名）
         和 summary.xlsx（工作簿）；以及 manifest.json（每个输入和输出文件的 SHA-256）。
         文件夹整套替换：看到的要么是旧的一套，要么是新的一套，不会混在一起；
@@ -66,7 +66,7 @@ public enum ScoreCommand: Command {
                                en: "With --out, replace a non-empty folder that has no manifest.json (everything in it is removed).")),
         .flag("--strict", .init(zh: "代表给本单位打的票、无法检查的一票否决项都作为错误处理。",
                                 en: "Treat a ballot for the representative's own unit, or a veto that cannot be checked, as an error.")),
-        .flag("--quiet", .init(zh: "不打印警告。", en: "Print no warnings.")),
+        .flag("--quiet", .init(zh: "不打印提示。", en: "Print no warnings.")),
         .flag("--progress", .init(zh: "显示进度行（标准错误输出是终端时默认显示）。", en: "Show a progress line (default when standard error is a terminal).")),
         .flag("--timings", .init(zh: "在标准错误输出上打印各阶段的用时。", en: "Print the time of each stage on standard error.")),
     ]
