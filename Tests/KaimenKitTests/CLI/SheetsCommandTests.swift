@@ -185,6 +185,23 @@ struct SheetsCommandTests {
         #expect(!FileManager.default.fileExists(atPath: dir.path + "-bad"))
     }
 
+    /// Without a schedule every group hears every unit: 300 units made 12 600 pages, unsaid.
+    @Test("without --schedule, several groups are told every one hears every unit, and how many pages that makes")
+    func noScheduleNote() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-sheets-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // The sample's 27 representatives in 4 groups, each sheet per unit a page: 27 × 9 = 243
+        // pages (a representative's own unit printed struck through).
+        let r = Self.run(["sheets"] + Self.xicheng + ["--out", dir.path])
+        #expect(r.code == .success)
+        #expect(r.err.contains("注意：没有给 --schedule，4 个组都按听取全部 9 个单位的汇报打印，共 243 页；各组只听部分单位时，用 --schedule 给出日程表，只印各组听取的单位"), "\(r.err)")
+        let en = Self.run(["sheets"] + Self.xicheng + ["--out", dir.path, "--lang", "en"])
+        #expect(en.err.contains("note: no --schedule, so each of the 4 groups is taken to hear all 9 units, 243 pages;"), "\(en.err)")
+        // With the schedule, nothing to say.
+        let scheduled = Self.run(["sheets"] + Self.xicheng + ["--schedule", "samples/xicheng-2014/schedule.csv", "--out", dir.path])
+        #expect(scheduled.code == .success && !scheduled.err.contains("--schedule"), "\(scheduled.err)")
+    }
+
     @Test("rules without ballot standards are an error: there is nothing to print")
     func noBallots() throws {
         let rules = RulesText.single(points: "5", metrics: RulesText.metric("x"), method: #""method": "count", "metric": "x", "perUnit": 1"#)
