@@ -95,4 +95,25 @@ struct PapersReview0292Tests {
         #expect(SummaryHints(old.report, lang: .en).text(x09) == "not assessed: democracy.review")
         #expect(SessionWarnings.collect(old.report, lang: .zh).contains { $0.hasPrefix("不予考核：democracy.review") })
     }
+
+    /// X07's 互助保障 ballot standard had 2 ballots, fewer than the 3 its rules ask (the sample's
+    /// warning: `票数不足：insurance.ballot …——X07（2 张）`): left out, its area scaled up.
+    @Test("a ballot standard not assessed draws its ballots grey, said not counted; as sealed before 0.29.2, black beside 不考核")
+    func uncountedGrey() throws {
+        let s = try ScoringSession.run(Self.xicheng)
+        let x07 = try #require(s.report.units.ids.firstIndex(of: "X07"))
+        let chart = ScoreSheetHTML.ballotDots(s, unit: x07, lang: .zh)
+        let row = try #require(chart.rows.first { $0.uncounted })
+        #expect(chart.rows.filter(\.uncounted).count == 1)
+        #expect(row.kept.count + row.trimmed.count == 2 && row.resultLabel == "不考核，票未计入" && row.result == nil)
+        let svg = chart.rendered().markup
+        #expect(svg.components(separatedBy: "fill=\"#bbb\"").count - 1 == row.kept.count)
+        #expect(svg.contains(">不考核，票未计入</text>"))
+        #expect(ScoreSheetHTML.ballotDots(s, unit: x07, lang: .en).rows.contains { $0.resultLabel == "not assessed; ballots not counted" })
+        var old = s
+        old.report.writtenAs = ScoreReport.v0_29_1
+        let before = ScoreSheetHTML.ballotDots(old, unit: x07, lang: .zh)
+        #expect(!before.rows.contains(where: \.uncounted) && before.rows.contains { $0.resultLabel == "不考核" })
+        #expect(!before.rendered().markup.contains("#bbb"))
+    }
 }

@@ -174,9 +174,17 @@ enum ScoreSheetHTML {
             // secretary's trial). One its rule gives points to (0, full) is as before.
             let leftOut = !r.standards[i].isAssessed && r.standards[i].prorated
             let saysNotAssessed = leftOut && session.report.writes(since: ScoreReport.v0_26)
+            var label0292: String? = nil
+            // Since 0.29.2 the ballots of a standard not assessed are drawn grey and said not
+            // counted: drawn black beside 不考核 they still read as counted (a papers review).
+            let uncounted = !r.standards[i].isAssessed && session.report.writes(since: ScoreReport.v0_29_2)
+            if uncounted {
+                label0292 = leftOut ? lang.t("不考核，票未计入", "not assessed; ballots not counted") : lang.t("票未计入", "ballots not counted")
+            }
             rows.append(.init(name: label, maximum: st.points.doubleValue, kept: d.kept.map { $0.score.doubleValue },
                               trimmed: (d.droppedLow + d.droppedHigh).map { $0.score.doubleValue }, result: assessed ? d.result?.doubleValue : nil,
-                              resultLabel: saysNotAssessed ? PaperTexts.notAssessed.text(lang) : assessed ? fmt.flatMap { f in d.result.map(f.fixed) } : nil))
+                              resultLabel: label0292 ?? (saysNotAssessed ? PaperTexts.notAssessed.text(lang) : assessed ? fmt.flatMap { f in d.result.map(f.fixed) } : nil),
+                              uncounted: uncounted))
         }
         var chart = BallotDotsChart(rows: rows, title: PaperTexts.ballotsHeading.text(lang))
         chart.stacksApart = session.report.writes(since: ScoreReport.v0_19)

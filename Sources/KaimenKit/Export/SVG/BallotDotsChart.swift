@@ -15,14 +15,19 @@ public struct BallotDotsChart: Sendable {
         /// the chart's own short form (`1.5`), as before 0.18.0. Without a result, said alone
         /// where it would stand (`不考核`, since 0.26.0: too few ballots to count).
         public var resultLabel: String?
+        /// None of the row's ballots counted (too few of them: since 0.29.2): drawn grey, so that
+        /// they do not read as counted (black) or trimmed (hollow black).
+        public var uncounted: Bool
 
-        public init(name: String, maximum: Double, kept: [Double], trimmed: [Double], result: Double?, resultLabel: String? = nil) {
+        public init(name: String, maximum: Double, kept: [Double], trimmed: [Double], result: Double?, resultLabel: String? = nil,
+                    uncounted: Bool = false) {
             self.name = name
             self.maximum = maximum
             self.kept = kept
             self.trimmed = trimmed
             self.result = result
             self.resultLabel = resultLabel
+            self.uncounted = uncounted
         }
     }
 
@@ -117,6 +122,11 @@ public struct BallotDotsChart: Sendable {
                 result(i, r, top: -9.5, bottom: 9, width: 1.2)
             }
             for d in placed[i] {
+                if row.uncounted {
+                    c.circle(d.x, d.y, r: Self.radius, d.hollow ? .init(stroke: "#888", strokeWidth: 0.9, fill: "#fff")
+                                                                : .init(stroke: "#888", strokeWidth: 0.5, fill: "#bbb"))
+                    continue
+                }
                 c.circle(d.x, d.y, r: Self.radius, d.hollow ? .init(stroke: "#000", strokeWidth: 0.9, fill: "#fff")
                                                             : .init(stroke: "#000", strokeWidth: 0.5, fill: "#000"))
             }
