@@ -191,7 +191,7 @@ public final class Journal {
         } else {
             for f in failed {
                 diagnostics.append(.error("journal-unreadable", SessionMessages.journalUnreadable(f.problem),
-                                          at: SourceLocation(file: Journal.fileName, line: f.number, column: 1)))
+                                          at: SourceLocation(file: Journal.fileName, line: f.number, column: 1), hint: SessionMessages.journalUnreadableHint(f.problem)))
             }
         }
         // Every command that opens the journal checks its chain, not only `verify`: a record

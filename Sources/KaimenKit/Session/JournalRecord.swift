@@ -70,6 +70,9 @@ public struct JournalRecord: Sendable, Equatable {
     public enum Problem: Error, Sendable, Equatable {
         case notJSON
         case missingField(String)
+        /// `seq` is there but holds no sequence number kaimen could write (its JSON text):
+        /// `1e30`, `1000000000000000000000000000000` (beyond any count of records), `"3"`, `2.5`.
+        case invalidSeq(String)
         case unknownKind(String)
         /// Well-formed, but not written canonically: edited by hand or by another tool.
         case notCanonical
@@ -80,7 +83,9 @@ public struct JournalRecord: Sendable, Equatable {
         guard case .success(let node) = JSONCParser.parse(line, file: "journal.jsonl", allowsBidi: true) else { return .failure(.notJSON) }
         let v = CanonicalJSON.value(of: node)
         guard v.objectValue != nil else { return .failure(.notJSON) }
-        guard let seq = v["seq"]?.intValue else { return .failure(.missingField("seq")) }
+        guard let seqValue = v["seq"] else { return .failure(.missingField("seq")) }
+        // A number too large for a count of records (10^30) is there, not missing: said as what it holds.
+        guard let seq = seqValue.intValue else { return .failure(.invalidSeq(seqValue.compact)) }
         guard let time = v["time"]?.stringValue else { return .failure(.missingField("time")) }
         guard let by = v["by"]?.stringValue else { return .failure(.missingField("by")) }
         guard let kindText = v["kind"]?.stringValue else { return .failure(.missingField("kind")) }

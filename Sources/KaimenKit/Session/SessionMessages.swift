@@ -82,9 +82,25 @@ extension SessionMessages {
         case .notJSON: return Localized(zh: "日志记录不是一个 JSON 对象", en: "the journal record is not a JSON object")
         case .missingField(let f): return Localized(zh: "日志记录缺少 `\(f)`", en: "the journal record has no `\(f)`")
         case .unknownKind(let k): return Localized(zh: "日志记录的类别 `\(k)` 未知", en: "the journal record's kind `\(k)` is unknown")
+        case .invalidSeq(let held):
+            let shown = Echo.cell(held)
+            // An integer written in full (digits, perhaps a minus) that no `Int` holds: out of range.
+            let digits = held.hasPrefix("-") ? held.dropFirst() : Substring(held)
+            if !digits.isEmpty && digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                return Localized(zh: "日志记录的序号 `seq` 是 `\(shown)`，超出了序号的范围（最大 \(Int.max)）",
+                                 en: "the journal record's `seq` is `\(shown)`, out of the range of a sequence number (at most \(Int.max))")
+            }
+            return Localized(zh: "日志记录的序号 `seq` 是 `\(shown)`，不是整数", en: "the journal record's `seq` is `\(shown)`, not a whole number")
         case .notCanonical: return Localized(zh: "日志记录不是 kaimen 写出的规范格式（被手工或其他工具改动过）",
                                              en: "the journal record is not in the canonical form kaimen writes (edited by hand or by another tool)")
         }
+    }
+
+    /// What to do about a line that is no record, where there is more to say than the message.
+    static func journalUnreadableHint(_ p: JournalRecord.Problem) -> Localized? {
+        guard case .invalidSeq = p else { return nil }
+        return Localized(zh: "kaimen 写入的序号从 1 起逐条加一，这一行被改动过：从备份恢复 journal.jsonl，再运行 `kaimen session verify`",
+                         en: "kaimen numbers records 1, 2, 3, …, so this line was changed: restore journal.jsonl from a backup, then run `kaimen session verify`")
     }
 
     static func journalResaved(_ lines: Int) -> Localized {
