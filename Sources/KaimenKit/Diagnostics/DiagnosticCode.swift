@@ -172,6 +172,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case inputChanged = "input-changed"
     case outputChanged = "output-changed"
     case outputUnsealed = "output-unsealed"
+    case tornFileChanged = "torn-file-changed"
     case manifestMismatch = "manifest-mismatch"
     case journalHead = "journal-head"
     case sealPath = "seal-path"

@@ -1100,6 +1100,27 @@ extension SessionMessages {
     static let postedHeadMissingHint = Localized(zh: "核对哈希是否抄对；若无误，以公示时保存的日志副本为准",
                                                  en: "check the hash was copied right; if it was, trust the copy of the journal kept when it was posted")
 
+    /// A `recovered` record's side file, gone from the session folder (`Verifier.tornFileProblems`).
+    static func tornFileMissing(_ file: String, seq: Int, bytes: Int?) -> Localized {
+        let held = bytes.map { (zh: "，其中保存着当时从日志末尾移开的 \($0) 字节不完整的记录", en: ", which holds the \($0) bytes of an incomplete record then set aside from the journal's end") } ?? (zh: "", en: "")
+        return Localized(zh: "记录 \(seq)（移开残缺的末尾记录）所指的文件 `\(Echo.shown(file))` 不在会话文件夹里\(held.zh)",
+                         en: "record \(seq) (a torn tail set aside) names the file `\(Echo.shown(file))`, which is not in the session folder\(held.en)")
+    }
+    static func tornFileChanged(_ file: String, seq: Int) -> Localized {
+        Localized(zh: "记录 \(seq)（移开残缺的末尾记录）所指的文件 `\(Echo.shown(file))` 与记录中的哈希不符：移开后被改动过",
+                  en: "the file `\(Echo.shown(file))`, named by record \(seq) (a torn tail set aside), does not match the hash the record holds: it was changed after it was set aside")
+    }
+    static func tornFileNotInFolder(_ file: String, seq: Int) -> Localized {
+        Localized(zh: "记录 \(seq)（移开残缺的末尾记录）所指的 `\(file)` 不是会话文件夹里的文件名（kaimen 写的是 `journal.torn-序号-时间.txt`）：记录被改写过；没有读取它所指的文件",
+                  en: "record \(seq) (a torn tail set aside) names `\(file)`, which is no file name in the session folder (kaimen writes `journal.torn-SEQ-TIME.txt`): the record was rewritten; what it names was not read")
+    }
+    static func restoreTornFileHint(_ file: String) -> Localized {
+        Localized(zh: "从备份中把 `\(Echo.shown(file))` 恢复到会话文件夹，再运行 `kaimen session verify`：它是中断的那条记录仅存的内容，不要删去",
+                  en: "restore `\(Echo.shown(file))` into the session folder from a backup, then run `kaimen session verify`: it is all that is left of the record cut short; do not delete it")
+    }
+    static let restoreJournalHint = Localized(zh: "从备份恢复 journal.jsonl，再运行 `kaimen session verify`",
+                                              en: "restore journal.jsonl from a backup, then run `kaimen session verify`")
+
     static func outputMissing(_ path: String, seq: Int) -> Localized {
         Localized(zh: "封存（记录 \(seq)）的结果文件 `\(path)` 已缺失", en: "output `\(path)`, sealed by record \(seq), is missing")
     }

@@ -41,6 +41,8 @@ public enum Verifier {
                                        hint: SessionMessages.postedHeadMissingHint))
             }
         }
+        // 1c. The torn tails set aside: each `recovered` record's side file, as it recorded it.
+        problems += tornFileProblems(journal)
         // 2. The inputs, as copied when the session opened.
         let changedInputs = SessionFolder.changedInputs(directory, recorded: journal.records.first)
         problems += changedInputs
@@ -116,6 +118,30 @@ public enum Verifier {
             }
         }
         return Report(problems: Diagnostics.sortedList(problems), records: journal.records.count, seals: seals, head: head, postedRecord: postedRecord)
+    }
+
+    /// Each `recovered` record whose side file (`journal.torn-<seq>-<time>.txt`, the torn tail
+    /// it set aside) is not in the session folder as recorded: missing, or other bytes than its
+    /// `sha256`; or whose `file` names no file of the folder (a record rewritten to point
+    /// elsewhere: nothing is read there). A deleted side file passed `verify`: it is all that is
+    /// left of the record cut short, and the journal says it is kept.
+    static func tornFileProblems(_ journal: Journal) -> [Diagnostic] {
+        zip(journal.records, journal.recordLines).compactMap { r, line in
+            guard r.kind == .recovered else { return nil }
+            let at = SourceLocation(file: Journal.fileName, line: line, column: 1)
+            let name = r.content["file"]?.stringValue ?? ""
+            guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else {
+                return .error("torn-file-changed", SessionMessages.tornFileNotInFolder(Echo.cell(name), seq: r.seq), at: at,
+                              hint: SessionMessages.restoreJournalHint)
+            }
+            let url = journal.directory.appendingPathComponent(name)
+            guard let now = SessionFolder.sha256(ofFile: url) else {
+                return .error("torn-file-changed", SessionMessages.tornFileMissing(name, seq: r.seq, bytes: r.content["bytes"]?.intValue), at: at,
+                              hint: SessionMessages.restoreTornFileHint(name))
+            }
+            guard let recorded = r.content["sha256"]?.stringValue, now != recorded else { return nil }
+            return .error("torn-file-changed", SessionMessages.tornFileChanged(name, seq: r.seq), at: at, hint: SessionMessages.restoreTornFileHint(name))
+        }
     }
 
     /// The sealed result files (of every seal) that are not, byte for byte, as sealed: changed
