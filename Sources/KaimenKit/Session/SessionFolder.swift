@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A session folder: copies of the inputs under `inputs/`, the journal, and the results.
 ///
@@ -19,6 +26,9 @@ public struct SessionFolder {
     public private(set) var givenInputWarnings: [Diagnostic] = []
     /// Whether `create` first cleared what an `init` cut short had left in the folder.
     public private(set) var clearedInterruptedInit = false
+    /// Whether what it cleared held the empty journal of an `init` stopped after making it,
+    /// before the opening record (else only copies of the inputs).
+    public private(set) var clearedEmptyJournal = false
     public let doubleEntry: Bool
 
     /// Creates the folder from the inputs at `paths` (relative to `base`): checks them all
@@ -43,7 +53,11 @@ public struct SessionFolder {
                                by: String, lock: inout InitLock) throws(SessionError) -> SessionFolder {
         let fm = FileManager.default
         let journalPath = directory.appendingPathComponent(Journal.fileName).path
-        if fm.fileExists(atPath: journalPath) {
+        // What an `init` cut short left: its copies, perhaps the empty journal it had just made
+        // (killed before the opening record was written). Cleared below, and this one goes on.
+        let interrupted = leftByInterruptedInit(directory.path)
+        let emptyJournal = interrupted && fm.fileExists(atPath: journalPath)
+        if !interrupted && fm.fileExists(atPath: journalPath) {
             // An earlier `init` cut short before or while writing the opening record.
             if let bytes = fm.contents(atPath: journalPath), TornTail.cutShortOpening([UInt8](bytes)) {
                 throw notOpened(directory, bytes: bytes.count)
@@ -54,7 +68,6 @@ public struct SessionFolder {
         }
         // A session whose journal was lost is not an empty folder to fill, nor leftovers to clear.
         if let marks = sessionWithoutJournal(directory.path) { throw journalLost(directory, bytes: nil, found: marks) }
-        let interrupted = leftByInterruptedInit(directory.path)
         // The lock file is this `init`'s own (or one left behind by a command): not content.
         if !interrupted, let existing = try? fm.contentsOfDirectory(atPath: directory.path), existing.contains(where: { $0 != "journal.lock" }) {
             throw .problems([.error("session-folder-not-empty", SessionMessages.folderNotEmpty(directory.path), hint: SessionMessages.folderNotEmptyHint)])
@@ -114,6 +127,7 @@ public struct SessionFolder {
             var folder = try SessionFolder(directory: directory, journal: journal)
             folder.givenInputWarnings = setup.warnings
             folder.clearedInterruptedInit = interrupted
+            folder.clearedEmptyJournal = emptyJournal
             return folder
         } catch {
             // The cause is taken before the folder is removed (by `InitLock.release`): `errno`
@@ -152,8 +166,10 @@ public struct SessionFolder {
     static func notOpened(_ directory: URL, bytes: Int) -> SessionError {
         let more = beyondInit(directory.path)
         if !more.isEmpty { return journalLost(directory, bytes: bytes, found: more) }
+        // An empty journal beside only what `init` writes: `init` again clears it and opens the session.
+        let hint = bytes == 0 && leftByInterruptedInit(directory.path) ? SessionMessages.rerunInitHint(directory.path) : SessionMessages.notOpenedHint(directory.path)
         return .problems([.error("journal-damaged", SessionMessages.notOpened(bytes: bytes),
-                                 at: SourceLocation(file: Journal.fileName, line: 1, column: 1), hint: SessionMessages.notOpenedHint(directory.path))])
+                                 at: SourceLocation(file: Journal.fileName, line: 1, column: 1), hint: hint)])
     }
 
     /// The journal of a session folder is empty, cut short (`bytes` of it), or missing (`nil`)
@@ -198,6 +214,12 @@ public struct SessionFolder {
         return listed.contains { $0["path"]?.stringValue?.hasPrefix("inputs/rules/") == true }
     }
 
+    /// What `init` writes directly in the session folder before the opening record is whole:
+    /// `inputs/`, the lock, and the journal (made empty, then the opening record appended).
+    /// Nothing else, and no temporary file: its copies' are inside `inputs/` (`AtomicWriter`
+    /// writes one beside the file it replaces), where `clearInterruptedInit` checks each.
+    static let initFolderNames: Set<String> = ["inputs", "journal.lock", Journal.fileName]
+
     /// Whether `init` may clear what an `init` cut short left in `directory`
     /// (`leftByInterruptedInit`), and why not.
     enum Clearing: Equatable {
@@ -212,7 +234,10 @@ public struct SessionFolder {
     /// nothing but plain files that are the copies this `init` makes (`copies`: paths in the folder
     /// and the inputs they copy, resolved), each byte for byte its input (a copy is written whole
     /// or not at all), and their temporary files (`.NAME.tmp-<pid>-<random>`); beside `inputs`
-    /// only such temporary files; and no input read from inside the folder.
+    /// only an empty journal (a plain file: the `init` was stopped after making it, before its
+    /// opening record); and no input read from inside the folder. The journal goes first: were
+    /// this stopped midway, what is left is still an `init` cut short, never a journal without
+    /// `inputs`.
     static func clearInterruptedInit(_ directory: URL, copies: [(to: String, from: String, given: String)]) -> Clearing {
         let fm = FileManager.default
         // Compared with links resolved: a folder named through a link and an input through the
@@ -235,31 +260,40 @@ public struct SessionFolder {
             if let of = AtomicWriter.temporaryOf(url.lastPathComponent), source[folder + "/" + of] != nil { continue }
             guard let from = source[path], let copy = fm.contents(atPath: url.path), copy == fm.contents(atPath: from) else { return .notOnlyCopies }
         }
-        // Beside `inputs`, only plain temporary files (kaimen's own names) are taken.
+        // Beside `inputs`, only the empty journal (a plain file) is taken.
         let beside = ((try? fm.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0 != "inputs" && $0 != "journal.lock" }
         for name in beside {
-            let url = directory.appendingPathComponent(name)
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            guard AtomicWriter.temporaryOf(name) != nil, values?.isRegularFile == true, values?.isSymbolicLink != true else { return .notOnlyCopies }
+            guard name == Journal.fileName, isEmptyPlainFile(directory.appendingPathComponent(name).path) else { return .notOnlyCopies }
         }
         do {
-            try fm.removeItem(at: inputs)
             for name in beside { try fm.removeItem(at: directory.appendingPathComponent(name)) }
+            if !beside.isEmpty { Journal.syncDirectory(directory) }
+            try fm.removeItem(at: inputs)
         } catch { return .notOnlyCopies }
         return .cleared
     }
 
-    /// Whether the folder at `path` is what an `init` interrupted before it made the journal
-    /// leaves: no journal, the `inputs` folder it was copying the inputs into, and nothing else
-    /// but the lock file and the temporary files of a copy cut short. (A secretary's test:
-    /// `status` sent them to `init`, and `init` said the folder was not empty.)
+    /// Whether `path` is a plain file (not a link to one) of no bytes.
+    static func isEmptyPlainFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size == 0
+    }
+
+    /// Whether the folder at `path` is what an `init` interrupted before it wrote the opening
+    /// record leaves: the `inputs` folder it was copying the inputs into, beside it only the
+    /// lock file and no journal or an empty one (`init` was stopped after making it): the names
+    /// `init` writes there (`initFolderNames`), nothing else. A hidden `.tmp` name beside
+    /// `inputs` is someone else's (`init` writes none there): it was taken for `init`'s, and
+    /// one named like a temporary file was cleared. (A secretary's test: `status` sent them to
+    /// `init`, and `init` said the folder was not empty.) What `inputs` holds, and whether the
+    /// copies are those of the inputs given, is for `clearInterruptedInit` to tell, naming it.
     static func leftByInterruptedInit(_ path: String) -> Bool {
-        let fm = FileManager.default
-        var isFolder: ObjCBool = false
-        guard !fm.fileExists(atPath: (path as NSString).appendingPathComponent(Journal.fileName)),
-              fm.fileExists(atPath: (path as NSString).appendingPathComponent("inputs"), isDirectory: &isFolder), isFolder.boolValue,
-              let entries = try? fm.contentsOfDirectory(atPath: path) else { return false }
-        return entries.allSatisfy { $0 == "inputs" || $0 == "journal.lock" || ($0.hasPrefix(".") && $0.contains(".tmp")) }
+        let journal = (path as NSString).appendingPathComponent(Journal.fileName)
+        var info = stat()
+        guard lstat(journal, &info) != 0 || isEmptyPlainFile(journal),
+              lstat((path as NSString).appendingPathComponent("inputs"), &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
+              let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else { return false }
+        return entries.allSatisfy(initFolderNames.contains)
     }
 
     /// For a folder that holds no session: the session it is inside (`2014-mid/inputs` is in

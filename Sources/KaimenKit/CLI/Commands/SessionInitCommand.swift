@@ -45,7 +45,10 @@ public enum SessionInitCommand: Command {
             // (since 0.26.0 in their text too: a GB18030 roster was said as `inputs/roster.csv`).
             let warnings = folder.givenInputWarnings
             SessionCommandSupport.report(warnings, dir: "", lang: lang, console: console)
-            if folder.clearedInterruptedInit {
+            if folder.clearedEmptyJournal {
+                console.outLine(lang.t("上次建立会话时中断，留下了输入文件的副本和空的日志（第一条记录尚未写入）：已清理，重新建立",
+                                       "an earlier init was cut short and left the inputs' copies and an empty journal (its first record not yet written): cleared, and the session opened afresh"))
+            } else if folder.clearedInterruptedInit {
                 console.outLine(lang.t("上次建立会话时中断，留下了复制了一部分的输入文件：已清理，重新建立", "an earlier init was cut short and left part of the inputs copied: cleared, and the session opened afresh"))
             }
             let e = folder.setup.expected
