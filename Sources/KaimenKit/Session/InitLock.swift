@@ -15,9 +15,12 @@ import Darwin
 /// was made while the journal held an `open` record and `inputs/rules` was gone. Under this lock
 /// one `init` looks, copies and writes the opening record; the other waits, then finds the
 /// session there (`SessionError.createdMeanwhile`).
+///
+/// The lock file itself is a `LockFile`, handed to the journal `init` makes and kept here too,
+/// so that it is let go of once both are done: after `undo` has removed what a failed `init` made.
 struct InitLock {
     /// The lock file, open and locked (exclusively).
-    private(set) var fd: Int32
+    let file: LockFile
     /// Whether this `init` made the folder (it is removed again if the `init` fails).
     let createdFolder: Bool
     /// Whether this `init` made the lock file (it is removed again if the `init` refuses a
@@ -65,48 +68,32 @@ struct InitLock {
                 if createdFolder { rmdir(path) }
                 throw .io("open", lockPath, code: cause)
             }
+            // Closed when it goes: on a failure to lock, or when it is not the folder's lock file.
+            let file = LockFile(adopting: fd)
             let journalBefore = FileManager.default.fileExists(atPath: directory.appendingPathComponent(Journal.fileName).path)
-            do {
-                waited = try Journal.lock(fd, shared: false, path: lockPath, directory: directory, timeout: OutputOptions.lockWait, waiting: nil) || waited
-            } catch {
-                close(fd)
-                throw error
-            }
+            waited = try Journal.lock(file.fd, shared: false, path: lockPath, directory: directory, timeout: OutputOptions.lockWait, waiting: nil) || waited
             var held = stat(), there = stat()
-            if fstat(fd, &held) == 0 && stat(lockPath, &there) == 0 && held.st_dev == there.st_dev && held.st_ino == there.st_ino {
-                return InitLock(fd: fd, createdFolder: createdFolder, createdLock: createdLock, waited: waited, journalBefore: journalBefore,
+            if fstat(file.fd, &held) == 0 && stat(lockPath, &there) == 0 && held.st_dev == there.st_dev && held.st_ino == there.st_ino {
+                return InitLock(file: file, createdFolder: createdFolder, createdLock: createdLock, waited: waited, journalBefore: journalBefore,
                                 directory: directory)
             }
-            flock(fd, LOCK_UN)
-            close(fd)
         }
         throw .io("lock", lockPath, code: EAGAIN)
     }
 
-    /// Hands the locked file on (to the journal, which keeps it while it is open).
-    mutating func handOver() -> Int32 {
-        defer { fd = -1 }
-        return fd
-    }
-
-    /// Lets go after a refusal or a failure: what this `init` made is removed first (the folder,
-    /// or in a folder it did not make the lock file), while the lock is still held.
-    /// After the lock was handed on, the journal has let go of it already (it closed as the
-    /// failure was thrown); the folder is still removed, and a waiting `init` that locked the
-    /// removed file looks again (`take`).
+    /// Removes what this `init` made, after a refusal or a failure: the folder, or in a folder
+    /// it did not make the lock file. The lock is still held meanwhile (`file`, kept by this
+    /// until it goes, whether or not the journal had it too), so a waiting `init` finds the folder
+    /// as it was or gone; one that locked a lock file removed here looks again (`take`).
     ///
     /// The folder is removed whole only once this `init` began writing into it (`writing`):
     /// before, what is there may be another `init`'s session, made while this one waited.
-    mutating func release() {
+    func undo() {
         if createdFolder && writing {
             try? FileManager.default.removeItem(at: directory)
         } else {
             if createdLock { unlink(lockPath) }
             if createdFolder { rmdir(directory.path) }  // only when empty
         }
-        guard fd >= 0 else { return }
-        flock(fd, LOCK_UN)
-        close(fd)
-        fd = -1
     }
 }

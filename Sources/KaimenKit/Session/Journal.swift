@@ -39,7 +39,9 @@ public final class Journal {
     public private(set) var openingCutShort = false
     /// The journal's size in bytes when it was read.
     public private(set) var byteCount = 0
-    private var lockFD: Int32 = -1
+    /// The folder's lock, held while the journal is open (`nil` for a reader of a folder
+    /// without a lock file); closed by its own `deinit` once nothing holds it.
+    private var lockFile: LockFile?
     private var fd: Int32 = -1
 
     public static let fileName = "journal.jsonl"
@@ -54,10 +56,16 @@ public final class Journal {
     /// - Parameter waiting: called once when the lock has been waited for `waitNotice` seconds,
     ///   with how long the wait may last in all, so that the command can say why nothing happens
     ///   yet (a secretary's trial met 30 silent seconds while another typist's `enter` ran).
+    public convenience init(directory: URL, create: Bool = false, writable: Bool = true, lockTimeout: Double? = nil,
+                            waiting: ((Double) -> Void)? = nil) throws(SessionError) {
+        try self.init(directory: directory, create: create, writable: writable, lockTimeout: lockTimeout, waiting: waiting, heldLock: nil)
+    }
+
+    /// As the public `init`, and:
     /// - Parameter heldLock: the folder's lock, opened and locked already (by `init`), which the
-    ///   journal keeps and lets go of when it closes.
-    public init(directory: URL, create: Bool = false, writable: Bool = true, lockTimeout: Double? = nil,
-                waiting: ((Double) -> Void)? = nil, heldLock: Int32? = nil) throws(SessionError) {
+    ///   journal holds while it is open (`init` holds it too, until it is done).
+    init(directory: URL, create: Bool, writable: Bool, lockTimeout: Double?,
+         waiting: ((Double) -> Void)?, heldLock: LockFile?) throws(SessionError) {
         self.directory = directory
         // A folder that holds no journal is no session: say so before the lock file is made,
         // so that asking about the wrong folder leaves nothing behind in it.
@@ -74,15 +82,24 @@ public final class Journal {
         // is no lock file it reads without one rather than leave one behind: the file is made
         // by `init`, and a session copied without it has no command writing it.
         let reader = !writable && !create
-        // `init` takes the lock before it looks in the folder, and hands it on here.
-        lockFD = heldLock ?? open(lockPath, reader ? O_RDONLY | O_CLOEXEC : O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        let unlocked = reader && lockFD < 0 && errno == ENOENT
-        guard lockFD >= 0 || unlocked else { throw .io("open", lockPath) }
         let lockTimeout = lockTimeout ?? OutputOptions.lockWait
-        func lock(_ fd: Int32) throws(SessionError) {
-            _ = try Journal.lock(fd, shared: reader, path: lockPath, directory: directory, timeout: lockTimeout, waiting: waiting)
+        func lock(_ file: LockFile) throws(SessionError) {
+            _ = try Journal.lock(file.fd, shared: reader, path: lockPath, directory: directory, timeout: lockTimeout, waiting: waiting)
         }
-        if lockFD >= 0 && heldLock == nil { try lock(lockFD) }
+        var unlocked = false
+        if let heldLock {
+            // `init` takes the lock before it looks in the folder, and hands it on here.
+            lockFile = heldLock
+        } else {
+            let lockFD = open(lockPath, reader ? O_RDONLY | O_CLOEXEC : O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            unlocked = reader && lockFD < 0 && errno == ENOENT
+            guard lockFD >= 0 || unlocked else { throw .io("open", lockPath) }
+            if lockFD >= 0 {
+                let file = LockFile(adopting: lockFD)
+                lockFile = file
+                try lock(file)
+            }
+        }
         let flags = (writable || create ? O_RDWR | O_APPEND : O_RDONLY) | O_CLOEXEC | (create ? O_CREAT | O_EXCL : 0)
         fd = open(url.path, flags, 0o644)
         guard fd >= 0 else { throw create && errno == EEXIST ? .alreadyExists(url.path) : errno == ENOENT ? .notASession(directory.path) : .io("open", url.path) }
@@ -91,9 +108,11 @@ public final class Journal {
         // Read without a lock file: a writer that began meanwhile has made one, and may have
         // been writing what was read. Read again under its lock.
         if unlocked {
-            lockFD = open(lockPath, O_RDONLY | O_CLOEXEC)
+            let lockFD = open(lockPath, O_RDONLY | O_CLOEXEC)
             if lockFD >= 0 {
-                try lock(lockFD)
+                let file = LockFile(adopting: lockFD)
+                lockFile = file
+                try lock(file)
                 try load(writable: writable)
             }
         }
@@ -125,9 +144,9 @@ public final class Journal {
         return waited
     }
 
+    /// The journal's file is closed here; the lock then goes with `lockFile`, once nothing else holds it.
     deinit {
         if fd >= 0 { close(fd) }
-        if lockFD >= 0 { flock(lockFD, LOCK_UN); close(lockFD) }
     }
 
     /// Reads the journal into `records` (what an earlier load read is dropped: a reader that

@@ -43,7 +43,8 @@ public struct SessionFolder {
             let folder = try create(directory, setup: setup, from: paths, base: base, doubleEntry: doubleEntry, by: by, lock: &lock)
             return folder
         } catch {
-            lock.release()
+            // While the lock is held: `lock` keeps it until it goes, after this.
+            lock.undo()
             throw error
         }
     }
@@ -116,7 +117,7 @@ public struct SessionFolder {
                 hashes[c.to] = .string(SHA256.hex([UInt8](data)))
                 sources[c.to] = .string(c.from)
             }
-            let journal = try Journal(directory: directory, create: true, heldLock: lock.handOver())
+            let journal = try Journal(directory: directory, create: true, writable: true, lockTimeout: nil, waiting: nil, heldLock: lock.file)
             let local = SessionSetup.Paths(rules: copies[0].to, units: local.units, roster: local.roster, schedule: local.schedule)
             try journal.append(.open, by: by, content: .object([
                 "rules": .string(local.rules), "units": .string(local.units), "roster": .string(local.roster),
@@ -130,7 +131,7 @@ public struct SessionFolder {
             folder.clearedEmptyJournal = emptyJournal
             return folder
         } catch {
-            // The cause is taken before the folder is removed (by `InitLock.release`): `errno`
+            // The cause is taken before the folder is removed (by `InitLock.undo`): `errno`
             // read afterwards was 0, and a full disk was said as `系统错误：Success`.
             throw SessionError.from(error, writing: directory.path)
         }
