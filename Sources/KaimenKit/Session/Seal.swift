@@ -73,8 +73,11 @@ extension SessionFolder {
         // hostile test: an appeal closed over a changed v1 without a word).
         // (`status` found them: a session not closed has no `seal-ballots` among them.)
         if !status.sealProblems.isEmpty {
-            throw .problems(status.sealProblems + [.error("output-changed", SessionMessages.notSealedOverChanged, hint: SessionMessages.runVerify)])
+            throw .problems(status.sealProblems + status.resultLinks + [.error("output-changed", SessionMessages.notSealedOverChanged, hint: SessionMessages.runVerify)])
         }
+        // The results are files in the session folder: a link at `results` (or under it) would
+        // put them, or show them, elsewhere, under a seal that says they are here.
+        if !status.resultLinks.isEmpty { throw .problems(status.resultLinks) }
         // `--accept-missing ""` is a reason left out, not the option left out.
         if let a = acceptMissing, a.trimmingSpaces().isEmpty {
             throw .problems([.error("missing-reason", SessionMessages.emptyAcceptMissing, path: "--accept-missing",
@@ -110,12 +113,6 @@ extension SessionFolder {
         let sheets = SessionInputs.sheets(setup, state: state, uncounted: uncounted, acceptMissing: acceptMissing, resultVersion: version)
         let session = try SessionFolder.score(ballots, paths: paths, in: directory, sheets: sheets)
         let resultsPath = SessionFolder.resultsPath(version: version)
-        // The results are files in the session folder: a link at `results` (or `results/vN`)
-        // would put them elsewhere, under a seal that says they are here.
-        for part in Set([SessionFolder.resultsPath(version: 1), resultsPath]).sorted()
-        where SessionFolder.isSymbolicLink(directory.appendingPathComponent(part)) {
-            throw .problems([.error("output-symlink", SessionMessages.outputSymlink(part), hint: SessionMessages.outputSymlinkHint)])
-        }
         let written: [URL]
         do {
             // The results' manifest lists the input copies by their paths in the session folder,

@@ -948,6 +948,17 @@ extension SessionMessages {
     static func resultsChangedWords(_ n: Int) -> Localized {
         Localized(zh: "有 \(n) 个结果文件与封存时不同", en: "\(n) result file\(n == 1 ? " is" : "s are") not as sealed")
     }
+    /// Links under `results/` (`SessionStatus.resultLinks`), in the last line of `status`.
+    static func resultLinksWords(_ links: [String]) -> Localized {
+        let shown = links.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (links.count > 3 ? " …" : "")
+        return Localized(zh: "结果中有符号链接（\(shown)）", en: "the results hold a symbolic link (\(shown))")
+    }
+    /// The last line of `status` for a session not closed whose results hold a link.
+    static func notReadyResultLinks(_ links: [String]) -> Localized {
+        let words = resultLinksWords(links)
+        return Localized(zh: "尚不能结束：\(words.zh)（见上面的错误）：删去链接后再运行 `kaimen session close`。",
+                         en: "Not ready to close: \(words.en) (see the errors above): remove it, then run `kaimen session close`.")
+    }
     static func inputsChangedWords(_ n: Int) -> Localized {
         Localized(zh: "有 \(n) 个输入副本与建立会话时不同", en: "\(n) input cop\(n == 1 ? "y differs" : "ies differ") from when the session opened")
     }

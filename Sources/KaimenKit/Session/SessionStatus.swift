@@ -55,6 +55,13 @@ public struct SessionStatus: Sendable {
     /// What a `close` cut short left of its staging (`Verifier.resultFiles`'s `leftovers`):
     /// kaimen's own hidden folder and lock, which the next `close` clears.
     public var leftovers: [String] = []
+    /// Each symbolic link under `results/`, or `results` itself one (`output-symlink`), as
+    /// `verify` finds them (`Verifier.resultFiles`) and but for a link in place of a sealed
+    /// file, which `sealProblems` says: `status` missed a linked `results` or `results/sheets`,
+    /// and `close` refuses while there is one.
+    public var resultLinks: [Diagnostic] = []
+    /// The paths of `resultLinks`.
+    public var linkedResults: [String] { resultLinks.compactMap { $0.location?.file } }
 
     public init(folder: SessionFolder) {
         let state = folder.state
@@ -77,6 +84,8 @@ public struct SessionStatus: Sendable {
         journalDamaged = chainBroken || sealProblems.contains { $0.code == "seal-ballots" }
         let found = Verifier.resultFiles(in: folder.directory, nextVersion: state.nextVersion)
         leftovers = found.leftovers
+        let saidAlready = Set(sealProblems.compactMap { $0.location?.file })
+        resultLinks = Verifier.linkProblems(found.links.filter { !saidAlready.contains($0) })
         if phase != .closed {
             // In the folder the next close writes, and no seal lists them: a close cut short.
             let next = SessionFolder.resultsPath(version: state.nextVersion)
@@ -135,7 +144,7 @@ public struct SessionStatus: Sendable {
     static func openSheets(_ state: SessionState, setup: SessionSetup) -> [ExpectedBallots.Sheet] {
         setup.expected.sheets.filter { stopsClose(state.decision($0, items: setup.expected.items).state) }
     }
-    public var canClose: Bool { phase != .closed && open.isEmpty && changedInputs.isEmpty && !journalDamaged && changedResults.isEmpty }
+    public var canClose: Bool { phase != .closed && open.isEmpty && changedInputs.isEmpty && !journalDamaged && changedResults.isEmpty && resultLinks.isEmpty }
     public var blankCells: Int { rows.reduce(0) { $0 + $1.blanks.count } }
     /// Every item two entries disagree on, sheet by sheet: what stops `close` besides sheets
     /// not entered twice.

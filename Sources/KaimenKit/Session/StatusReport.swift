@@ -79,12 +79,14 @@ public enum StatusReport {
         // with a changed journal or result; session 43).
         let closedProblem = s.journalDamaged ? SessionMessages.journalDamagedWords
             : !s.changedResults.isEmpty ? SessionMessages.resultsChangedWords(s.changedResults.count)
+            : !s.resultLinks.isEmpty ? SessionMessages.resultLinksWords(s.linkedResults)
             : !s.changedInputs.isEmpty ? SessionMessages.inputsChangedWords(s.changedInputs.count) : nil
         out += "\n" + (s.phase == .closed ? closedProblem.map { SessionMessages.closedButDamaged(versions: s.versions, $0, dir: dir).text(lang) }
                            ?? lang.t("会话已结束并封存（共 \(s.versions) 版结果）。", "The session is closed and sealed (\(s.versions) result version\(s.versions == 1 ? "" : "s")).")
                        : s.journalDamaged ? SessionMessages.journalDamagedStatus(dir: dir).text(lang)
                        : !s.changedInputs.isEmpty ? SessionMessages.inputsChangedStatus(s.changedInputs).text(lang)
                        : !s.changedResults.isEmpty ? SessionMessages.notReadyResultsChanged(SessionMessages.resultsChangedWords(s.changedResults.count), dir: dir).text(lang)
+                       : !s.resultLinks.isEmpty ? SessionMessages.notReadyResultLinks(s.linkedResults).text(lang)
                        : s.canClose ? SessionMessages.readyToClose(dir: dir).text(lang)
                        : lang.t("尚不能结束：\(s.open.count) 张评分表未确认。", "Not ready to close: \(s.open.count) sheet\(s.open.count == 1 ? "" : "s") not confirmed.")) + "\n"
         return out
@@ -100,7 +102,7 @@ public enum StatusReport {
             "phase": .string(s.phase.rawValue), "round": .num(s.round), "doubleEntry": .bool(s.doubleEntry), "schedule": .bool(s.hasSchedule),
             "items": .array(s.items.map(JSONOut.string)),
             "itemNames": .object(s.itemNames.mapValues(JSONOut.string)), "totals": counts(nil), "canClose": .bool(s.canClose), "versions": .num(s.versions),
-            "changedInputs": .array(s.changedInputs.map(JSONOut.string)), "journalDamaged": .bool(s.journalDamaged), "changedResults": .array(s.changedResults.map(JSONOut.string)), "unsealedResults": .num(s.unsealedResults), "leftovers": .array(s.leftovers.map(JSONOut.string)),
+            "changedInputs": .array(s.changedInputs.map(JSONOut.string)), "journalDamaged": .bool(s.journalDamaged), "changedResults": .array(s.changedResults.map(JSONOut.string)), "unsealedResults": .num(s.unsealedResults), "leftovers": .array(s.leftovers.map(JSONOut.string)), "linkedResults": .array(s.linkedResults.map(JSONOut.string)),
             "groups": .array(s.groups.map { .object(["group": .string($0), "counts": counts($0)]) }),
             "sheets": .array(s.rows.map { r in .object([
                 "group": .string(r.group), "representative": .string(r.representative), "name": .string(r.name), "unit": .string(r.unit),

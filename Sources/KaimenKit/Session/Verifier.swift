@@ -98,10 +98,7 @@ public enum Verifier {
             problems.append(.warning("output-leftover", SessionMessages.closeLeftovers(found.leftovers),
                                      at: SourceLocation.whole(found.leftovers[0]), hint: SessionMessages.closeLeftoversHint))
         }
-        for link in found.links {
-            problems.append(.error("output-symlink", SessionMessages.outputSymlink(link), at: SourceLocation.whole(link),
-                                   hint: SessionMessages.outputSymlinkHint))
-        }
+        problems += linkProblems(found.links)
         let unsealed = found.files.filter { !sealedPaths.contains($0) }
         // All in the folder the next close writes (`results`, or `results/vN` after N − 1 seals):
         // most likely a close cut short between writing them and sealing, said once.
@@ -155,13 +152,19 @@ public enum Verifier {
                 sealed[(seal.content["results"]?.stringValue ?? "results") + "/" + Manifest.fileName] = manifest
             }
             let links = Set(sealed.keys.filter { (try? FileManager.default.destinationOfSymbolicLink(atPath: directory.appendingPathComponent($0).path)) != nil })
-            let found = links.map { Diagnostic.error("output-symlink", SessionMessages.outputSymlink($0), at: SourceLocation.whole($0), hint: SessionMessages.outputSymlinkHint) }
+            let found = linkProblems(links.sorted())
                 + notAsSealed(sealed.filter { !links.contains($0.key) }, in: directory).map { path, missing in
                     Diagnostic.error("output-changed", missing ? SessionMessages.outputMissing(path, seq: seal.seq) : SessionMessages.outputChanged(path, seq: seal.seq),
                                      at: SourceLocation.whole(path), hint: SessionMessages.outputChangedStatusHint)
                 }
             return found.sorted { ($0.location?.file ?? "") < ($1.location?.file ?? "") }
         }
+    }
+
+    /// An `output-symlink` error for each link in the session's results (`resultFiles`'s
+    /// `links`, paths from the session folder): what `verify`, `status` and `close` say of one.
+    static func linkProblems(_ links: [String]) -> [Diagnostic] {
+        links.map { .error("output-symlink", SessionMessages.outputSymlink($0), at: SourceLocation.whole($0), hint: SessionMessages.outputSymlinkHint) }
     }
 
     /// Of `sealed` (path from `directory` → SHA-256 as sealed), the files that are not so now,
