@@ -52,7 +52,12 @@ public struct UsageError: Error, Sendable, CustomStringConvertible {
 
 public enum ArgumentParser {
     /// Parses `--name value`, `--name=value`, flags, and positionals; `--` ends options.
-    public static func parse(_ args: [String], options: [OptionSpec]) throws(UsageError) -> ParsedArguments {
+    /// - Parameter isFolder: whether an argument names a folder (`true`), a file (`false`) or
+    ///   nothing (`nil`) where the command runs, asked of one taken for an unknown option: a
+    ///   folder named `-dash` is a path, and the error says how to give it (`./-dash`, or `--`
+    ///   before it).
+    public static func parse(_ args: [String], options: [OptionSpec],
+                             isFolder: (String) -> Bool? = { _ in nil }) throws(UsageError) -> ParsedArguments {
         var result = ParsedArguments()
         var i = 0
         var onlyPositionals = false
@@ -72,6 +77,7 @@ public enum ArgumentParser {
             }
             guard let spec = options.first(where: { $0.name == name }) else {
                 let names = options.map(\.name)
+                if let folder = isFolder(arg) { throw UsageError(CommandMessages.unknownOption(name), hint: CommandMessages.pathTakenForOption(arg, folder: folder)) }
                 throw UsageError(CommandMessages.unknownOption(name), hint: OptionWords.hint(for: name, among: names))
             }
             if (result.options[name] != nil && !spec.repeatable) || result.flags.contains(name) {

@@ -24,12 +24,22 @@ extension Command {
     /// Parses, handles `--help`, reports usage errors with exit code 64, then runs.
     static func main(_ arguments: [String], console: Console) -> ExitCode {
         let lang = Language.requested(in: arguments)
-        if arguments.contains("--help") || arguments.contains("-h") {
+        // Not after `--`, which ends the options: `-- --help` names a file or folder.
+        let options = arguments.prefix { $0 != "--" }
+        if options.contains("--help") || options.contains("-h") {
             console.out(help(lang))
             return .success
         }
         do {
-            let parsed = try ArgumentParser.parse(arguments, options: options)
+            // An argument taken for an option may be a file or folder named `-…`: looked up
+            // where the command runs, for the error to say how to name it.
+            let parsed = try ArgumentParser.parse(arguments, options: Self.options) { arg in
+                switch FileSystem.kind(PathText.resolve(arg, in: console.currentDirectory)) {
+                case .missing: nil
+                case .folder: true
+                case .other: false
+                }
+            }
             return run(parsed, console: console)
         } catch {
             console.errLine(CommandMessages.errorLabel.text(lang) + error.rendered(lang))

@@ -12,6 +12,11 @@ enum CommandMessages {
         Localized(zh: "没有选项 `\(name)`", en: "unknown option `\(name)`")
     }
     static let seeHelp = Localized(zh: "见 `--help`", en: "see `--help`")
+    /// An argument taken for an option that names a file or folder where the command runs.
+    static func pathTakenForOption(_ arg: String, folder: Bool) -> Localized {
+        Localized(zh: "`\(arg)` 是这里的一个\(folder ? "文件夹" : "文件")：以 `-` 开头的参数会被当作选项；要给出它，写作 `./\(arg)`，或在它前面加 `--`（`-- \(arg)`：`--` 之后的参数都不当作选项）",
+                  en: "`\(arg)` is a \(folder ? "folder" : "file") here: an argument beginning with `-` is taken for an option; to name it, write `./\(arg)`, or put `--` before it (`-- \(arg)`: nothing after `--` is taken for an option)")
+    }
     static func givenTwice(_ name: String) -> Localized {
         Localized(zh: "`\(name)` 给了两次", en: "`\(name)` is given twice")
     }
