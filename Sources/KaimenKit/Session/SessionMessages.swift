@@ -241,6 +241,10 @@ extension SessionMessages {
         switch code {
         case ENOSPC, EDQUOT:
             return Localized(zh: "腾出磁盘空间后再运行；这次没有做任何记录", en: "free some disk space and run it again; nothing was recorded this time")
+        case EFBIG:
+            // A file-size limit (`ulimit -f`, a file system's largest file): the append is cut back as for a full disk.
+            return Localized(zh: "文件超过了允许的大小（`ulimit -f` 设的限制，或文件系统的上限）：放宽限制或换到别的磁盘后再运行；这次没有做任何记录",
+                             en: "the file would exceed the size allowed (a limit set by `ulimit -f`, or the file system's): raise the limit or move to another disk and run it again; nothing was recorded this time")
         case EACCES, EPERM, EROFS:
             return Localized(zh: "这个命令要写入会话文件夹，需要对它有写权限（磁盘不能是只读的）；只查看或核验，用 kaimen session status 或 kaimen session verify",
                              en: "this command writes to the session folder and needs permission to write it (on a disk that is not read-only); to look or verify only, use kaimen session status or kaimen session verify")
