@@ -5,6 +5,9 @@ import KaimenKit
 ProcessMemory.keepFreedBlocks()
 // A mapped input that shrinks while it is read stops the run with a message, not a crash (MappedFile).
 MappedFile.installGuard()
+// A write past a file-size limit (`ulimit -f`) fails with EFBIG, which the writers report and
+// undo (nothing recorded, no staging files left), instead of the signal ending the process.
+signal(SIGXFSZ, SIG_IGN)
 // The executable is thin: the command line lives in KaimenKit so tests can drive it.
 // The process exits after the command: a large report is left for the system (ProcessEnd).
 let code = CLI.run(Array(CommandLine.arguments.dropFirst()), console: StandardConsole(processEndsAfterCommand: true))

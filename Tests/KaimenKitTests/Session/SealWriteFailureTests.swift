@@ -6,8 +6,9 @@ import Testing
 /// executable: its results are removed, the journal is as it was, it says nothing was recorded
 /// and fails; the same close without the limit then seals, and the session verifies.
 ///
-/// The child runs under `ulimit -f` (RLIMIT_FSIZE, in 512-byte blocks in `sh`) with SIGXFSZ
-/// ignored, so that a write past the limit returns EFBIG instead of killing it. The limit must
+/// The child runs under `ulimit -f` (RLIMIT_FSIZE, in 512-byte blocks in `sh`) as a user's shell
+/// would run it: kaimen ignores SIGXFSZ itself (main.swift), so a write past the limit returns
+/// EFBIG instead of the signal killing it (exit 153, its staging files left behind). The limit must
 /// let every result file be written and stop the journal's append: the limit holds per file, so
 /// the journal is made larger than the largest result file (a resolve with a long reason, which
 /// no paper prints), and the limit falls between the two.
@@ -27,12 +28,12 @@ struct SealWriteFailureTests {
     static func size(_ url: URL) -> Int { (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0 }
 
     /// Runs `kaimen args` in a child under `sh`, with the file-size limit `blocks` (512 bytes each;
-    /// `nil`: none) and SIGXFSZ ignored; its output and errors go to files in `logs` (both far
+    /// `nil`: none); its output and errors go to files in `logs` (both far
     /// below the limit).
     static func runLimited(_ args: [String], blocks: Int?, logs: URL) throws -> (status: Int32, out: String, err: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "trap '' XFSZ; ulimit -f \(blocks.map(String.init) ?? "unlimited") || exit 99; exec \"$0\" \"$@\"", try JournalDurabilityTests.executable().path] + args
+        p.arguments = ["-c", "ulimit -f \(blocks.map(String.init) ?? "unlimited") || exit 99; exec \"$0\" \"$@\"", try JournalDurabilityTests.executable().path] + args
         p.currentDirectoryURL = Fixtures.packageRoot
         let out = logs.appendingPathComponent("out-\(UUID().uuidString)"), err = logs.appendingPathComponent("err-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
