@@ -112,6 +112,9 @@ struct EntrySafetyTests {
         #expect(r.code == .success, "\(r.err)")
         #expect(r.out.contains("已记录 1 张评分表"), "\(r.out)")
         #expect(!r.out.contains("空白单元格"), "\(r.out)")
+        // One sheet in English is one sheet (a tester read `recorded 1 sheets`).
+        let again = s.run("enter", [try s.file("b.csv", half), "--by", "乙", "--identical", "--lang", "en"])
+        #expect(again.out.contains("recorded 1 sheet (record "), "\(again.out)")
         // The whole typed file as a ballots file to score: the same summary as with the brackets
         // as the rules write them, on either engine.
         let whole = try SampleSession.typed("a") { _ in true }

@@ -61,11 +61,11 @@ public enum SessionEnterCommand: Command {
                     console.outLine(SessionMessages.noSheetToRecord.text(lang))
                 } else {
                     console.outLine(lang.t("没有新内容：这 \(outcome.unchanged.count) 张评分表 \(by) 都已按相同内容录入过，未做记录",
-                                           "nothing new: \(by) already entered these \(outcome.unchanged.count) sheets with the same values; nothing recorded"))
+                                           "nothing new: \(by) already entered \(outcome.unchanged.count == 1 ? "this sheet" : "these \(outcome.unchanged.count) sheets") with the same values; nothing recorded"))
                 }
                 return .success
             }
-            console.outLine(lang.t("已记录 \(outcome.decisions.count) 张评分表（记录 \(record.seq)）", "recorded \(outcome.decisions.count) sheets (record \(record.seq))")
+            console.outLine(lang.t("已记录 \(outcome.decisions.count) 张评分表（记录 \(record.seq)）", "recorded \(outcome.decisions.count) sheet\(outcome.decisions.count == 1 ? "" : "s") (record \(record.seq))")
                             + (outcome.unchanged.isEmpty ? "" : lang.t("；\(outcome.unchanged.count) 张此前已录入，相同，跳过", "; \(outcome.unchanged.count) already entered identically, skipped")))
             if !outcome.toldApart.isEmpty {
                 console.outLine(SessionCommandSupport.clean(SessionMessages.toldApart(by: by, from: outcome.toldApart).text(lang)))

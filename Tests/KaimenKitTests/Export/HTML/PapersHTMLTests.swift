@@ -98,10 +98,16 @@ struct PapersHTMLTests {
         #expect(try #require(row(s)).result == nil && row(s)?.kept.count == 2)
         // Since 0.26.0 the row says 不考核 where the result would stand: its two black dots read
         // as counted (a secretary's trial); in English, `not assessed`.
-        #expect(row(s)?.resultLabel == "不考核")
+        // Since 0.29.2 `不考核，票未计入`, its dots grey (PapersReview0292Tests).
+        #expect(row(s)?.resultLabel == "不考核，票未计入")
         let svg = ScoreSheetHTML.ballotDots(s, unit: x07, lang: .zh).rendered().markup
-        #expect(svg.contains(">不考核</text>"), "\(svg)")
+        #expect(svg.contains(">不考核，票未计入</text>"), "\(svg)")
+        #expect(ScoreSheetHTML.ballotDots(s, unit: x07, lang: .en).rows.first { $0.name == "职工互助保险办理" }?.resultLabel == "not assessed; ballots not counted")
+        s.report.writtenAs = ScoreReport.v0_29_1
+        #expect(row(s)?.resultLabel == "不考核")
+        #expect(ScoreSheetHTML.ballotDots(s, unit: x07, lang: .zh).rendered().markup.contains(">不考核</text>"))
         #expect(ScoreSheetHTML.ballotDots(s, unit: x07, lang: .en).rows.first { $0.name == "职工互助保险办理" }?.resultLabel == "not assessed")
+        s.report.writtenAs = nil
         #expect(SessionWarnings.collect(s.report, lang: .en).contains { $0.hasSuffix("— X07 (2)") })
         s.report.writtenAs = [0, 25, 0]
         #expect(try #require(row(s)).resultLabel == nil, "as 0.25.0 drew it, for its seals")
@@ -119,7 +125,11 @@ struct PapersHTMLTests {
         let z = try ScoringSession.run(.init(rules: dir.appendingPathComponent("r.jsonc").path, units: "samples/xicheng-2014/units.csv",
                                              roster: "samples/xicheng-2014/roster.csv", ballots: "samples/xicheng-2014/ballots.csv",
                                              baseDirectory: Fixtures.packageRoot.path))
-        #expect(try #require(row(z)).resultLabel == nil && row(z)?.result == nil)
+        // Since 0.29.2 its ballots say they did not count, as its table's 0.00 is the rule's.
+        #expect(try #require(row(z)).resultLabel == "票未计入" && row(z)?.result == nil && row(z)?.uncounted == true)
+        var z0291 = z
+        z0291.report.writtenAs = ScoreReport.v0_29_1
+        #expect(try #require(row(z0291)).resultLabel == nil && row(z0291)?.uncounted == false)
         s.report.writtenAs = [0, 16, 0]
         #expect(try #require(row(s)).result != nil, "as 0.16.0 drew it, for its seals")
         #expect(SessionWarnings.collect(s.report, lang: .en).contains { $0.hasSuffix("— X07（2）") })
