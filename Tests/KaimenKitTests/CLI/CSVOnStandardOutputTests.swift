@@ -37,7 +37,8 @@ struct CSVOnStandardOutputTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-bom-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        func run(_ output: FileHandle) throws {
+        // `kaimen score --format csv` with its standard output to `output` (a file or a pipe).
+        func start(_ output: Any) throws -> Process {
             let p = Process()
             p.executableURL = executable
             p.arguments = ["score", "--format", "csv"] + Self.inputs
@@ -45,26 +46,21 @@ struct CSVOnStandardOutputTests {
             p.standardOutput = output
             p.standardError = FileHandle.nullDevice
             try p.run()
-            p.waitUntilExit()
-            #expect(p.terminationStatus == 0)
+            return p
         }
         let file = dir.appendingPathComponent("ranking.csv")
         _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         let handle = try FileHandle(forWritingTo: file)
-        try run(handle)
+        let toFile = try start(handle)
+        toFile.waitUntilExit()
         try handle.close()
+        #expect(toFile.terminationStatus == 0)
         #expect(Array(try Data(contentsOf: file).prefix(3)) == Self.bom)
         let pipe = Pipe()
-        let p = Process()
-        p.executableURL = executable
-        p.arguments = ["score", "--format", "csv"] + Self.inputs
-        p.currentDirectoryURL = Fixtures.packageRoot
-        p.standardOutput = pipe
-        p.standardError = FileHandle.nullDevice
-        try p.run()
+        let piping = try start(pipe)
         let piped = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
+        piping.waitUntilExit()
+        #expect(piping.terminationStatus == 0)
         #expect(piped.starts(with: "排名,".utf8))
     }
 }
