@@ -10,5 +10,12 @@ MappedFile.installGuard()
 signal(SIGXFSZ, SIG_IGN)
 // The executable is thin: the command line lives in KaimenKit so tests can drive it.
 // The process exits after the command: a large report is left for the system (ProcessEnd).
-let code = CLI.run(Array(CommandLine.arguments.dropFirst()), console: StandardConsole(processEndsAfterCommand: true))
+let console = StandardConsole(processEndsAfterCommand: true)
+let arguments = Array(CommandLine.arguments.dropFirst())
+let code = CLI.run(arguments, console: console)
+// Output that could not be written (a full disk under `> file`) is said once, and fails the run.
+if let failure = console.outFailure {
+    console.errLine(CLI.outputFailed(failure, arguments: arguments))
+    exit(ExitCode.failure.rawValue)
+}
 exit(code.rawValue)

@@ -16,8 +16,9 @@ public protocol Console: AnyObject, Sendable {
     /// How many columns standard output shows when it is a terminal; `nil` for a pipe or a
     /// file, where a table keeps its own widths.
     var outWidth: Int? { get }
-    /// Whether standard output is a regular file (`> 复核清单.csv`): CSV printed there starts with
-    /// a BOM, as every CSV file kaimen writes, for Excel and WPS; not on a terminal or a pipe.
+    /// Whether standard output is a new file (`> 复核清单.csv`, a regular file still empty): CSV
+    /// printed there starts with a BOM, as every CSV file kaimen writes, for Excel and WPS; not on
+    /// a terminal, a pipe, or a file appended to (`>>`).
     var outIsFile: Bool { get }
 }
 
@@ -55,14 +56,49 @@ public final class StandardConsole: Console {
     ///   (the executable says so; a long-running program that drives commands keeps `false`).
     public init(processEndsAfterCommand: Bool = false) { self.processEndsAfterCommand = processEndsAfterCommand }
     public let processEndsAfterCommand: Bool
-    public func out(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
-    public func err(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+    /// Why standard output could not be written, the first time it could not (`nil`: all was).
+    private let outFailed = Locked<SystemError?>(nil)
+    private let errFailed = Locked(false)
+
+    /// Standard output is written until a write fails (a full disk or a file-size limit under
+    /// `> file`): then nothing more is tried, and ``outFailure`` says why, for the executable to
+    /// say once and exit 1 (`FileHandle.write(_:)` ended the process with a fatal error).
+    public func out(_ text: String) {
+        outFailed.withLock { failed in
+            guard failed == nil else { return }
+            do { try FileHandle.standardOutput.write(contentsOf: Data(text.utf8)) } catch {
+                failed = Self.cause(error)
+            }
+        }
+    }
+    /// Standard error: a write that fails is dropped (there is nowhere left to say it).
+    public func err(_ text: String) {
+        errFailed.withLock { failed in
+            guard !failed else { return }
+            do { try FileHandle.standardError.write(contentsOf: Data(text.utf8)) } catch { failed = true }
+        }
+    }
+    /// The `errno` behind a failed write: Foundation wraps it (`NSCocoaErrorDomain` 640, its
+    /// underlying error in `NSPOSIXErrorDomain`); `EIO` when none is given.
+    static func cause(_ error: any Error) -> SystemError {
+        var e: NSError? = error as NSError
+        while let current = e {
+            if current.domain == NSPOSIXErrorDomain { return SystemError(Int32(current.code)) }
+            e = current.userInfo[NSUnderlyingErrorKey] as? NSError
+        }
+        return SystemError(EIO)
+    }
+
+    /// Why standard output could not be written (`nil`: it was, all of it).
+    public var outFailure: SystemError? { outFailed.withLock { $0 } }
     public var errIsTerminal: Bool { isatty(2) == 1 }
     public var currentDirectory: String { FileManager.default.currentDirectoryPath }
     public var outWidth: Int? { TerminalWidth.of(1) }
+    /// A regular file still empty: `> file`, not `>> file` onto what is there, where a BOM
+    /// would land in the middle (a review).
     public var outIsFile: Bool {
         var info = stat()
-        return fstat(1, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        return fstat(1, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size == 0
     }
 }
 

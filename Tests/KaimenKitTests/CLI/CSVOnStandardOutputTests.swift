@@ -62,5 +62,37 @@ struct CSVOnStandardOutputTests {
         piping.waitUntilExit()
         #expect(piping.terminationStatus == 0)
         #expect(piped.starts(with: "排名,".utf8))
+        // `>>` onto a file with something in it: no BOM in the middle of the file (a review).
+        let appended = try FileHandle(forWritingTo: file)
+        try appended.seekToEnd()
+        let again = try start(appended)
+        again.waitUntilExit()
+        try appended.close()
+        let both = try Data(contentsOf: file)
+        #expect(both.count > 0 && both.dropFirst(3).firstRange(of: Data(Self.bom)) == nil)
+    }
+
+    /// A review: `> file` on a full disk (or past `ulimit -f`) ended kaimen with a Swift fatal
+    /// error (exit 132, a backtrace); now it says so once and exits 1.
+    @Test("standard output that cannot be written (a full disk: /dev/full) is said once, exit 1, no crash")
+    func fullDisk() throws {
+        guard let executable = KaimenProcess.executable else { throw KaimenProcess.NotBuilt() }
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-full-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: errors) }
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        let errHandle = try FileHandle(forWritingTo: errors)
+        let p = Process()
+        p.executableURL = executable
+        p.arguments = ["score", "--format", "csv", "--quiet"] + Self.inputs
+        p.currentDirectoryURL = Fixtures.packageRoot
+        p.standardOutput = full
+        p.standardError = errHandle
+        try p.run()
+        p.waitUntilExit()
+        try errHandle.close()
+        let said = try String(contentsOf: errors, encoding: .utf8)
+        #expect(p.terminationStatus == 1, "\(said)")
+        #expect(said == "错误：标准输出没有写完：磁盘已满（ENOSPC）；输出不完整，请腾出空间（或放宽 `ulimit -f`）后重新运行，或用 --out 写到别的文件夹\n", "\(said)")
     }
 }
