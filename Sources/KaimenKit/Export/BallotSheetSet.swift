@@ -184,7 +184,7 @@ public struct BallotSheetSet: Sendable {
                     column: fixed + i, firstRow: 2, lastRow: fillable.count + 1, maximum: max,
                     title: lang.t("超出范围", "Out of range"),
                     message: lang.t("该项满分 \(max) 分，应填 0 到 \(max) 之间的数；请对照纸质评分表核对", "This item is worth \(max): a score from 0 to \(max); check the paper sheet"),
-                    prompt: lang.t("0 到 \(max) 分", "0 to \(max)"))
+                    promptTitle: lang.t("评分范围", "Score range"), prompt: lang.t("0 到 \(max) 分", "0 to \(max)"))
             }
         }
         var book = XLSXWorkbook()

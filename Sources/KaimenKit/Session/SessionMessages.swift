@@ -84,9 +84,14 @@ extension SessionMessages {
         case .unknownKind(let k): return Localized(zh: "日志记录的类别 `\(k)` 未知", en: "the journal record's kind `\(k)` is unknown")
         case .invalidSeq(let held):
             let shown = Echo.cell(held)
-            // An integer written in full (digits, perhaps a minus) that no `Int` holds: out of range.
-            let digits = held.hasPrefix("-") ? held.dropFirst() : Substring(held)
-            if !digits.isEmpty && digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            // Judged by the number's value, however written (a review: `1e30` and `2.0` were
+            // called not whole): a whole number no `Int` holds is out of range; one an `Int`
+            // holds is written otherwise than kaimen writes it.
+            if let value = Double(held), value.isFinite, value == value.rounded() {
+                if let whole = Int(exactly: value), Double(Int.max) > value.magnitude {
+                    return Localized(zh: "日志记录的序号 `seq` 是 `\(shown)`，不是 kaimen 写出的整数写法（应为 `\(whole)`）",
+                                     en: "the journal record's `seq` is `\(shown)`, not written as kaimen writes a whole number (`\(whole)`)")
+                }
                 return Localized(zh: "日志记录的序号 `seq` 是 `\(shown)`，超出了序号的范围（最大 \(Int.max)）",
                                  en: "the journal record's `seq` is `\(shown)`, out of the range of a sequence number (at most \(Int.max))")
             }

@@ -53,6 +53,9 @@ struct PapersReview0292Tests {
         let message = lang == .zh ? "该项满分 4 分，应填 0 到 4 之间的数；请对照纸质评分表核对" : "This item is worth 4: a score from 0 to 4; check the paper sheet"
         #expect(xml.contains("<dataValidations count=\"8\"><dataValidation type=\"decimal\" errorStyle=\"warning\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" errorTitle=\"\(lang == .zh ? "超出范围" : "Out of range")\" error=\"\(message)\""))
         #expect(xml.contains("sqref=\"G2:G58\"><formula1>0</formula1><formula2>4</formula2></dataValidation>"))
+        // A selected cell shows the range under its own title, not the warning's (a review: every
+        // correct cell popped up 超出范围).
+        #expect(xml.contains(lang == .zh ? "promptTitle=\"评分范围\" prompt=\"0 到 4 分\"" : "promptTitle=\"Score range\" prompt=\"0 to 4\""))
         // After the cells and before the page's margins, as the schema orders a worksheet's parts.
         let order = ["</sheetData>", "<dataValidations", "<pageMargins", "<pageSetup", "<headerFooter>"].map { xml.range(of: $0)?.lowerBound }
         #expect(order.allSatisfy { $0 != nil } && zip(order, order.dropFirst()).allSatisfy { $0! < $1! })

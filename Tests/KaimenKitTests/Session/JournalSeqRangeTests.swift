@@ -11,6 +11,11 @@ struct JournalSeqRangeTests {
         ("-99999999999999999999", "超出了序号的范围", "out of the range of a sequence number"),
         ("2.5", "不是整数", "not a whole number"),
         ("\"2\"", "不是整数", "not a whole number"),
+        // By value, however written (a review): 10^30 in exponent form is out of range too, and
+        // 2 written as 2.0 or 2e0 is a whole number kaimen writes as 2.
+        ("1e30", "超出了序号的范围", "out of the range of a sequence number"),
+        ("2.0", "不是 kaimen 写出的整数写法（应为 `2`）", "not written as kaimen writes a whole number (`2`)"),
+        ("2e0", "不是 kaimen 写出的整数写法（应为 `2`）", "not written as kaimen writes a whole number (`2`)"),
     ])
     func seqOutOfRange(_ held: String, _ zh: String, _ en: String) throws {
         let s = try JournalChainTests.session { $0[1] = $0[1].replacingOccurrences(of: "\"seq\":2,", with: "\"seq\":\(held),") }

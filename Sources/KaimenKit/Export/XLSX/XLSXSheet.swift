@@ -64,8 +64,11 @@ public struct XLSXSheet: Sendable {
         public var firstRow: Int
         public var lastRow: Int
         public var maximum: String
+        /// The warning's title (`超出范围`).
         public var title: String
         public var message: String
+        /// Shown when a cell of the column is selected: its title (`评分范围`) and text (`0 到 4 分`).
+        public var promptTitle: String
         public var prompt: String
     }
     /// Points per line of a wrapped row (its height is written: no program grows it on
@@ -278,7 +281,7 @@ extension XLSXSheet {
             // Titles at most 32 characters, texts 255 (Excel's limits).
             s += "<dataValidation type=\"decimal\" errorStyle=\"warning\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\""
                 + " errorTitle=\"\(XLSXSharedStrings.escape(String(v.title.prefix(32))))\" error=\"\(XLSXSharedStrings.escape(String(v.message.prefix(225))))\""
-                + " promptTitle=\"\(XLSXSharedStrings.escape(String(v.title.prefix(32))))\" prompt=\"\(XLSXSharedStrings.escape(String(v.prompt.prefix(250))))\""
+                + " promptTitle=\"\(XLSXSharedStrings.escape(String(v.promptTitle.prefix(32))))\" prompt=\"\(XLSXSharedStrings.escape(String(v.prompt.prefix(250))))\""
                 + " sqref=\"\(range)\"><formula1>0</formula1><formula2>\(XLSXSharedStrings.escape(v.maximum))</formula2></dataValidation>"
         }
         return s + "</dataValidations>"
