@@ -18,6 +18,12 @@ enum FileSystem {
         return (st.st_mode & S_IFMT) == S_IFDIR ? .folder : .other
     }
 
+    /// Whether `path` is a regular file itself (not a link, folder, FIFO or device).
+    static func isRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// The file `path` names (device and inode, following symbolic links), `nil` when there is
     /// none: two paths name one file when these are equal.
     static func identity(_ path: String) -> [UInt64]? {

@@ -1126,6 +1126,10 @@ extension SessionMessages {
         return Localized(zh: "记录 \(seq)（移开残缺的末尾记录）所指的文件 `\(Echo.shown(file))` 不在会话文件夹里\(held.zh)",
                          en: "record \(seq) (a torn tail set aside) names the file `\(Echo.shown(file))`, which is not in the session folder\(held.en)")
     }
+    static func tornFileNotPlain(_ file: String, seq: Int) -> Localized {
+        Localized(zh: "记录 \(seq)（移开残缺的末尾记录）所指的 `\(Echo.shown(file))` 在会话文件夹里，但不是普通文件（是文件夹、符号链接或其他特殊文件）：没有读取它",
+                  en: "`\(Echo.shown(file))`, named by record \(seq) (a torn tail set aside), is in the session folder but is not a plain file (a folder, a symbolic link or another special file): it was not read")
+    }
     static func tornFileChanged(_ file: String, seq: Int) -> Localized {
         Localized(zh: "记录 \(seq)（移开残缺的末尾记录）所指的文件 `\(Echo.shown(file))` 与记录中的哈希不符：移开后被改动过",
                   en: "the file `\(Echo.shown(file))`, named by record \(seq) (a torn tail set aside), does not match the hash the record holds: it was changed after it was set aside")

@@ -132,6 +132,12 @@ public enum Verifier {
                               hint: SessionMessages.restoreJournalHint)
             }
             let url = journal.directory.appendingPathComponent(name)
+            // Something there that is no plain file (a folder, a link, a FIFO) is said as such,
+            // not as missing (a review); nothing is read from it.
+            if FileSystem.kind(url.path) != .missing && !FileSystem.isRegularFile(url.path) {
+                return .error("torn-file-changed", SessionMessages.tornFileNotPlain(name, seq: r.seq), at: at,
+                              hint: SessionMessages.restoreTornFileHint(name))
+            }
             guard let now = SessionFolder.sha256(ofFile: url) else {
                 return .error("torn-file-changed", SessionMessages.tornFileMissing(name, seq: r.seq, bytes: r.content["bytes"]?.intValue), at: at,
                               hint: SessionMessages.restoreTornFileHint(name))

@@ -50,6 +50,28 @@ struct TornFileTests {
         #expect(r.err.contains("journal.jsonl:3:1: 错误：记录 3（移开残缺的末尾记录）所指的文件 `\(side)` 与记录中的哈希不符：移开后被改动过"), "\(r.err)")
     }
 
+    /// A review: a folder or a FIFO in its place was said to be missing, with the hint to restore it.
+    @Test("a side file replaced by a folder, a FIFO or a link: said to be there but no plain file, nothing read")
+    func sideFileNotPlain() throws {
+        for make in ["folder", "fifo", "link"] {
+            let (s, side) = try Self.sessionWithSideFile(); defer { s.remove() }
+            let url = s.dir.appendingPathComponent(side)
+            let kept = try Data(contentsOf: url)
+            try FileManager.default.removeItem(at: url)
+            switch make {
+            case "folder": try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+            case "fifo": #expect(mkfifo(url.path, 0o644) == 0)
+            default:
+                let elsewhere = s.dir.appendingPathComponent("copy.txt")
+                try kept.write(to: elsewhere)
+                try FileManager.default.createSymbolicLink(at: url, withDestinationURL: elsewhere)
+            }
+            let r = s.run("verify", [])
+            #expect(r.code == .failure, "\(make)")
+            #expect(r.err.contains("journal.jsonl:3:1: 错误：记录 3（移开残缺的末尾记录）所指的 `\(side)` 在会话文件夹里，但不是普通文件（是文件夹、符号链接或其他特殊文件）：没有读取它"), "\(make): \(r.err)")
+        }
+    }
+
     @Test("a recovered record rewritten to name a path outside the folder: said, and nothing there is read")
     func sideFileOutside() throws {
         let (s, _) = try Self.sessionWithSideFile(); defer { s.remove() }
