@@ -34,6 +34,12 @@ public enum DisplayWidth {
             }
             if v == 0xFE0F {
                 if narrowEmoji { total += 1 }
+                lastEmoji = lastEmoji || narrowEmoji
+                narrowEmoji = false
+                continue
+            }
+            // A skin tone after an emoji changes its colour, not its width (👍🏽).
+            if (0x1F3FB...0x1F3FF).contains(v) && lastEmoji {
                 narrowEmoji = false
                 continue
             }
@@ -51,7 +57,9 @@ public enum DisplayWidth {
             joined = false
             total += w
             narrowEmoji = emoji && w == 1
-            lastEmoji = emoji
+            // Only an emoji drawn as a picture joins what a U+200D brings after it: a digit or
+            // `#` (emoji only in a keycap) does not (`1‍😀` is a 1 and a face).
+            lastEmoji = emoji && scalar.properties.isEmojiPresentation
         }
         return total
     }

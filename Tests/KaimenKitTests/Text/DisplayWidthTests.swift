@@ -58,8 +58,16 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.of("\u{1F600}\u{FE0F}") == 2)        // already wide: FE0F adds nothing
         // 👨‍👩‍👧: man, ZWJ, woman, ZWJ, girl: one picture, two columns.
         #expect(DisplayWidth.of("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}") == 2)
-        // A joiner after a letter joins nothing.
+        // A joiner after a letter or a digit joins nothing (a review: `1‍😀` counted 1).
         #expect(DisplayWidth.of("a\u{200D}\u{1F600}") == 3)
+        #expect(DisplayWidth.of("1\u{200D}\u{1F600}") == 3)
+        // A skin tone changes the colour, not the width: 👍🏽 and 👨🏽‍💻 are one picture each.
+        #expect(DisplayWidth.of("\u{1F44D}\u{1F3FD}") == 2)
+        #expect(DisplayWidth.of("\u{1F468}\u{1F3FD}\u{200D}\u{1F4BB}") == 2)
+        // ❤️‍🔥: a heart asked for as a picture, joined to fire.
+        #expect(DisplayWidth.of("\u{2764}\u{FE0F}\u{200D}\u{1F525}") == 2)
+        // A skin tone alone is a picture of its own.
+        #expect(DisplayWidth.of("\u{1F3FD}") == 2)
         #expect(DisplayWidth.of(Character("\u{2764}\u{FE0F}")) == 2)
         #expect(DisplayWidth.padRight("工会\u{2764}\u{FE0F}", to: 8) == "工会\u{2764}\u{FE0F}  ")
     }
