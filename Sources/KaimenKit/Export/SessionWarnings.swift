@@ -57,8 +57,7 @@ public enum SessionWarnings {
         // Standards not assessed: one line per standard and reason, listing the units. English
         // brackets in English since 0.17.0 (these lines are in summary.json).
         let english = lang == .en && report.writes(since: ScoreReport.v0_17)
-        var groups: [(key: String, head: String, units: [String])] = []
-        var groupIndex: [String: Int] = [:]
+        var groups = UnitGroups()
         // A precondition's words (its formula printed for a reader) are the same for every unit:
         // worked out once per standard, not once per unit of a large run.
         var preconditionParts: [Int32: (String, String, String?)] = [:]
@@ -83,19 +82,15 @@ public enum SessionWarnings {
             let key = "\(e.standard)\u{0}\(kind)\u{0}\(reason)"
             let id = report.units.ids[Int(e.unit)]
             let entry = detail.map { english ? "\(id) (\($0))" : "\(id)（\($0)）" } ?? id
-            if let g = groupIndex[key] {
-                groups[g].units.append(entry)
-            } else {
+            groups.add(entry, key: key) {
                 let fallback = narrator.fallbackText(raw: e.raw, prorated: e.prorated, s)
-                let head = "\(kind)\(lang.t("：", ": "))\(s.id) \(s.name)\(lang.t("：", ": "))\(reason)\(lang.t("，", "; "))\(fallback)"
-                groupIndex[key] = groups.count
-                groups.append((key, head, [entry]))
+                return "\(kind)\(lang.t("：", ": "))\(s.id) \(s.name)\(lang.t("：", ": "))\(reason)\(lang.t("，", "; "))\(fallback)"
             }
         }
         if let limit, recusalGroups.count > limit {
             lines.append(lang.t("回避：另有 \(recusalGroups.count - limit) 起，共 \(recusalGroups.count) 起", "recusal: \(recusalGroups.count - limit) more, \(recusalGroups.count) in all"))
         }
-        for g in groups { lines.append(g.head + lang.t("——", " — ") + capped(g.units, limit, lang)) }
+        lines += groups.lines(limit: limit, lang: lang)
         for v in report.scores.vetoes.prefix(limit ?? Int.max) {
             let (u, veto) = (Int(v.unit), rules.vetoes[Int(v.item)])
             let when = veto.when.readable(rules, lang: lang)
@@ -113,18 +108,14 @@ public enum SessionWarnings {
         if cannot {
             // Since 0.29.2 one line per veto and reason, listing its units, as the standards not
             // assessed are (a tester's 200 units each had a line of its own).
-            var vetoGroups: [(item: Int, why: String, units: [String])] = []
-            var vetoGroupIndex: [String: Int] = [:]
+            var vetoGroups = UnitGroups()
             for v in report.scores.vetoesUnchecked {
-                let reason = why(v), key = "\(v.item)\u{0}\(reason)"
-                if let g = vetoGroupIndex[key] { vetoGroups[g].units.append(report.units.ids[Int(v.unit)]); continue }
-                vetoGroupIndex[key] = vetoGroups.count
-                vetoGroups.append((Int(v.item), reason, [report.units.ids[Int(v.unit)]]))
+                let reason = why(v), name = rules.vetoes[Int(v.item)].name
+                vetoGroups.add(report.units.ids[Int(v.unit)], key: "\(v.item)\u{0}\(reason)") {
+                    lang.t("无法检查一票否决项：\(name)（\(reason)）", "veto could not be checked: \(name) (\(reason))")
+                }
             }
-            for g in vetoGroups {
-                lines.append(lang.t("无法检查一票否决项：\(rules.vetoes[g.item].name)（\(g.why)）——", "veto could not be checked: \(rules.vetoes[g.item].name) (\(g.why)) — ")
-                             + capped(g.units, limit, lang))
-            }
+            lines += vetoGroups.lines(limit: limit, lang: lang)
         } else {
             for v in report.scores.vetoesUnchecked.prefix(limit ?? Int.max) {
                 lines.append(lang.t("无法检查一票否决项：\(report.units.ids[Int(v.unit)]) · \(rules.vetoes[Int(v.item)].name)（\(why(v))）",
@@ -144,6 +135,27 @@ public enum SessionWarnings {
                                 "quota: \(report.ranking.quotaMoves.count - limit) more units moved, \(report.ranking.quotaMoves.count) in all"))
         }
         return lines
+    }
+
+    /// Lines that each list the units under one head (a standard not assessed and why, a veto
+    /// not checked and why), in the order each head was first met.
+    struct UnitGroups {
+        private var heads: [String] = []
+        private var units: [[String]] = []
+        private var index: [String: Int] = [:]
+
+        /// `unit` under the head of `key`, made by `head` the first time `key` is met.
+        mutating func add(_ unit: String, key: String, head: () -> String) {
+            if let g = index[key] { units[g].append(unit); return }
+            index[key] = heads.count
+            heads.append(head())
+            units.append([unit])
+        }
+
+        /// `head——X01、X02`, each list `capped`.
+        func lines(limit: Int?, lang: Language) -> [String] {
+            zip(heads, units).map { $0 + lang.t("——", " — ") + SessionWarnings.capped($1, limit, lang) }
+        }
     }
 
     /// `X01、X02、X03` or, over the limit, `X01、X02…（共 1234 个）`.

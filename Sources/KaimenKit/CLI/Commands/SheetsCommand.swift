@@ -72,14 +72,14 @@ public enum SheetsCommand: Command {
             console.error(CommandMessages.couldNotWrite(out, error), lang)
             return .failure
         }
-        let recused = set.sheets.count - set.fillable.count
-        console.errLine(lang.t("已写入 \(Echo.shown(out))：ballot-sheets.html（\(BallotSheetsHTML.pageCount(set, layout: layout)) 页，\(set.fillable.count) 张评分表，\(recused) 张回避）、entry-template.csv、entry-template.xlsx",
-                               "wrote \(Echo.shown(out)): ballot-sheets.html (\(BallotSheetsHTML.pageCount(set, layout: layout)) pages, \(set.fillable.count) sheets to fill, \(recused) recused), entry-template.csv, entry-template.xlsx"))
+        let (recused, pages) = (set.sheets.count - set.fillable.count, BallotSheetsHTML.pageCount(set, layout: layout))
+        console.errLine(lang.t("已写入 \(Echo.shown(out))：ballot-sheets.html（\(pages) 页，\(set.fillable.count) 张评分表，\(recused) 张回避）、entry-template.csv、entry-template.xlsx",
+                               "wrote \(Echo.shown(out)): ballot-sheets.html (\(pages) pages, \(set.fillable.count) sheets to fill, \(recused) recused), entry-template.csv, entry-template.xlsx"))
         // Without a schedule every group hears every unit: with several groups that is rarely
         // what happens, and 300 units made 12 600 pages without a word.
         let groups = Set(set.representatives.map(\.group)).count
         if args.value("--schedule") == nil && groups > 1 {
-            let (units, pages) = (set.units.count, BallotSheetsHTML.pageCount(set, layout: layout))
+            let units = set.units.count
             console.errLine(lang.t("注意：没有给 --schedule，\(groups) 个组都按听取全部 \(units) 个单位的汇报打印，共 \(pages) 页；各组只听部分单位时，用 --schedule 给出日程表，只印各组听取的单位",
                                    "note: no --schedule, so each of the \(groups) groups is taken to hear all \(units) units, \(pages) pages; if groups hear only some units, give the schedule with --schedule to print only theirs"))
         }
