@@ -959,8 +959,10 @@ extension SessionMessages {
     }
     /// Links under `results/` (`SessionStatus.resultLinks`), in the last line of `status`.
     static func resultLinksWords(_ links: [String]) -> Localized {
-        let shown = links.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (links.count > 3 ? " …" : "")
-        return Localized(zh: "结果中有符号链接（\(shown)）", en: "the results hold a symbolic link (\(shown))")
+        // Named without brackets of their own: `（见上面的错误）` follows (a review read `）（`).
+        let zh = links.prefix(3).map { "`\($0)`" }.joined(separator: "、") + (links.count > 3 ? " 等" : "")
+        let en = links.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (links.count > 3 ? " …" : "")
+        return Localized(zh: "结果中有符号链接 \(zh)", en: "the results hold a symbolic link, \(en)")
     }
     /// The last line of `status` for a session not closed whose results hold a link.
     static func notReadyResultLinks(_ links: [String]) -> Localized {

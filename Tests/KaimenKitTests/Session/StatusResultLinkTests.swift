@@ -30,7 +30,7 @@ struct StatusResultLinkTests {
         #expect(status.code == .failure)
         #expect(status.err.contains(said), "\(status.err)")
         #expect(status.err.components(separatedBy: said).count == 2, "said once: \(status.err)")
-        #expect(status.out.contains("会话已结束并封存（共 1 版结果），但结果中有符号链接（`\(link)`）（见上面的错误）"), "\(status.out)")
+        #expect(status.out.contains("会话已结束并封存（共 1 版结果），但结果中有符号链接 `\(link)`（见上面的错误）"), "\(status.out)")
         let english = s.run("status", ["--lang", "en"])
         #expect(english.err.contains("`\(link)` is a symbolic link"), "\(english.err)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(s.run("status", ["--format", "json"]).out.utf8)) as? [String: Any])
@@ -48,7 +48,7 @@ struct StatusResultLinkTests {
         let status = s.run("status", [])
         #expect(status.code == .failure)
         #expect(status.err.contains("`results` 是符号链接"), "\(status.err)")
-        #expect(status.out.contains("尚不能结束：结果中有符号链接（`results`）（见上面的错误）：删去链接后再运行 `kaimen session close`。"), "\(status.out)")
+        #expect(status.out.contains("尚不能结束：结果中有符号链接 `results`（见上面的错误）：删去链接后再运行 `kaimen session close`。"), "\(status.out)")
         #expect(!status.out.contains("可以结束会话"))
         let before = s.journal
         let closed = s.run("close", ["--by", "王秘书"])
