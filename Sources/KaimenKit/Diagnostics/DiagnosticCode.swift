@@ -88,6 +88,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case wrongArity = "wrong-arity"
     case invalidArgument = "invalid-argument"
     case divisionByZero = "division-by-zero"
+    case expressionTooLarge = "expression-too-large"
 
     // Units, roster and ballots
     case wrongFile = "wrong-file"

@@ -108,6 +108,12 @@ enum FormulaMessages {
     }
     static let divisionByZero = L(zh: "除以零", en: "division by zero")
     static func alwaysZero(_ divisor: String) -> L { L(zh: "除数 `\(divisor)` 总是 0", en: "the divisor `\(divisor)` is always 0") }
+    static func constantTooLarge(_ part: String) -> L {
+        L(zh: "公式里 `\(part)` 的值超出了能计算的范围（绝对值须小于 9.2×10¹⁸）",
+          en: "the value of `\(part)` in the formula is beyond what kaimen computes (its magnitude must be below 9.2·10¹⁸)")
+    }
+    static let constantTooLargeHint = L(zh: "这一部分不含指标，对每个单位都超出范围：检查这些数字的位数",
+                                        en: "it reads no metric, so it is beyond range for every unit: check the digits of its numbers")
     static func theFunctions(_ names: [String]) -> L {
         let list = names.map { "`\($0)`" }.joined(separator: ", ")
         return L(zh: "可用的函数有 \(list)", en: "the functions are \(list)")

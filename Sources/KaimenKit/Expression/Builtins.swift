@@ -47,7 +47,7 @@ public struct BuiltinFunction: Sendable, Equatable {
         }
     }
 
-    static func apply(_ kind: Kind, _ args: [Rational]) -> Rational {
+    static func apply<V: FormulaNumber>(_ kind: Kind, _ args: [V]) -> V {
         args.withUnsafeBufferPointer { apply(kind, $0) }
     }
 }

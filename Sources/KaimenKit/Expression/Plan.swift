@@ -1,5 +1,6 @@
 /// A formula after resolution: names are slots, functions are built-ins, and every part
-/// without a metric in it has been folded to a constant. Booleans stay booleans here; the
+/// without a metric in it has been folded to a constant (but for one whose exact value does not
+/// fit a `Rational`: `Resolver.Resolved.unfolded`). Booleans stay booleans here; the
 /// instruction array encodes them as 0 and 1.
 indirect enum Plan: Sendable, Equatable {
     case number(Rational)
@@ -23,36 +24,26 @@ indirect enum Plan: Sendable, Equatable {
 
     // MARK: Folding constructors
 
-    static func negated(_ x: Plan) -> Plan {
-        if case .number(let r) = x { return .number(-r) }
-        return .negate(x)
-    }
+    // A part whose operands are all constant is folded by `Resolver`, exactly; these fold what
+    // a constant decides in a part that reads a metric.
 
     static func inverted(_ x: Plan) -> Plan {
         if case .boolean(let b) = x { return .boolean(!b) }
         return .not(x)
     }
 
-    /// `nil` when both sides are constant and the division is by zero.
+    /// `nil` when the divisor is the constant 0.
     static func combined(_ op: BinaryOperator, _ l: Plan, _ r: Plan) -> Plan? {
         if op == .divide, case .number(let d) = r, d.isZero { return nil }
         if case .boolean(let b) = l, op.isLogical {
             // `false and x` is false, `true and x` is x; `or` likewise. x is never read.
             return (op == .and) == b ? r : l
         }
-        guard let a = l.constant, let b = r.constant else { return .binary(op, l, r) }
-        guard let value = Program.apply(op, a, b) else { return nil }
-        return op.isArithmetic ? .number(value) : .boolean(value == .one)
+        return .binary(op, l, r)
     }
 
     static func choice(_ c: Plan, _ t: Plan, _ e: Plan) -> Plan {
         if case .boolean(let b) = c { return b ? t : e }
         return .conditional(c, then: t, else: e)
-    }
-
-    static func called(_ kind: BuiltinFunction.Kind, _ args: [Plan]) -> Plan {
-        let constants = args.compactMap(\.constant)
-        if constants.count == args.count { return .number(BuiltinFunction.apply(kind, constants)) }
-        return .call(kind, args)
     }
 }
