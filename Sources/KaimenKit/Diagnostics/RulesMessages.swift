@@ -90,6 +90,13 @@ enum RulesMessages {
     static func metricIDWithMinus(_ s: String) -> L {
         L(zh: "`\(s)` 不能作指标编号：公式会把 `-` 读成减号", en: "`\(s)` is not a valid metric id: formulas would read `-` as a minus sign")
     }
+    static func reservedMetricID(_ s: String, function: Bool) -> L {
+        function ? L(zh: "`\(s)` 不能作指标编号：它是公式里的函数名", en: "`\(s)` cannot be a metric id: it is the name of a formula function")
+            : L(zh: "`\(s)` 不能作指标编号：它是公式里的关键字", en: "`\(s)` cannot be a metric id: it is a formula keyword")
+    }
+    static func pickAnotherID(_ s: String) -> L {
+        L(zh: "换一个编号，例如 `\(s)_count`，公式里也用这个新编号", en: "pick another id, such as `\(s)_count`, and use it in the formulas too")
+    }
     static func writeInstead(_ s: String) -> L { L(zh: "改写成 `\(s)`", en: "write `\(s)` instead") }
     static func invalidID(_ s: String) -> L {
         L(zh: "`\(s)` 不能作编号：编号由英文字母、数字、`_`、`-` 和 `.` 组成，以字母开头",

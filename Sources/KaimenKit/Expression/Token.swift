@@ -35,6 +35,10 @@ public struct Token: Sendable, Equatable {
         "if": .if, "then": .then, "else": .else,
     ]
 
+    /// Words a formula reads as its own (keywords and function names), never as a metric: a
+    /// metric may not be called so (`RulesMessages.reservedMetricID`).
+    static let reserved: Set<String> = Set(keywords.keys).union(BuiltinFunction.Kind.allCases.map(\.rawValue))
+
     var isComparison: Bool {
         switch kind {
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: true

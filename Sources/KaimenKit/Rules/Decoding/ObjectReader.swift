@@ -97,7 +97,9 @@ struct ObjectReader {
                                             "criteria": 2000, "note": 2000]
 
     /// An id. A metric's id (`metric: true`) is read by formulas, where `a-b` is a subtraction,
-    /// so it may not contain `-`.
+    /// so it may not contain `-`, nor be a word formulas read as their own (`if`, `min`, `true`:
+    /// before 0.29.3 such a metric was accepted, and each formula reading it failed with a
+    /// message about something else).
     /// - Parameter named: ids by the names people know them by, with what they are (`依法维权`:
     ///   area `rights`): a name written for an id is answered with the id.
     func id(_ key: String, required: Bool = true, metric: Bool = false, named: [String: (id: String, what: Localized)] = [:]) -> String? {
@@ -106,6 +108,11 @@ struct ObjectReader {
             ctx.error(.invalidID, RulesMessages.metricIDWithMinus(s),
                       at: value(key)!.location, path: path(key),
                       hint: RulesMessages.writeInstead(s.replacingOccurrences(of: "-", with: "_")))
+            return nil
+        }
+        if metric, Token.reserved.contains(s) {
+            ctx.error(.invalidID, RulesMessages.reservedMetricID(s, function: BuiltinFunction.named(s) != nil),
+                      at: value(key)!.location, path: path(key), hint: RulesMessages.pickAnotherID(s))
             return nil
         }
         guard IDSyntax.isValid(s) else {

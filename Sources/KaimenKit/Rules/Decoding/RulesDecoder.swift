@@ -38,6 +38,8 @@ struct RulesDecoder {
 
     /// Metric id → slot, filled once metrics are decoded; formulas resolve names against it.
     private var metricSlots: [String: Int] = [:]
+    /// Metric ids rejected because formulas read them as keywords or functions (`true`, `min`).
+    private var reservedMetrics: Set<String> = []
     /// Metric id → kind, for what a threshold compared with it counts.
     private var metricKinds: [String: MetricDefinition.Kind] = [:]
     /// The metrics as they can be named, for a name written where an id belongs.
@@ -71,6 +73,9 @@ struct RulesDecoder {
         for id in undecodedMetrics + undecodedMetrics.flatMap({ $0.split(separator: "-").map(String.init) }) where metricSlots[id] == nil {
             metricSlots[id] = metricSlots.count
         }
+        // A metric id rejected as a word formulas read as their own (`if`, `min`) cannot resolve:
+        // a formula that reads it fails (`reservedMetricRead`), and is not reported again.
+        reservedMetrics = Set(undecodedMetrics).intersection(Token.reserved)
 
         // A metric an extending file removed still resolves: what reads it is reported once, at
         // the `remove` entry (`checkRemovedMetrics`), not as "unknown metric" in the base file.
@@ -362,6 +367,7 @@ struct RulesDecoder {
             return Formula(text: text, location: node.location, compiled: compiled,
                            metricIDs: compiled.slots.compactMap { bySlot[$0] })
         case .failure(let e):
+            if reservedMetricRead(text) { return nil }
             // A metric written by its name (`重大事故起数 > 0`) breaks the formula at its first
             // character: the hint names the id to write instead, the longest name the text holds.
             // Only for a syntax error, in a formula of a length formulas may have: over a formula of
@@ -378,6 +384,27 @@ struct RulesDecoder {
             }
             return nil
         }
+    }
+
+    /// Whether `text` names a metric whose id was rejected as a formula's own word (`true`,
+    /// `if`; a function's name not followed by `(`): the formula's errors would be about that word
+    /// (`=` comparing true/false with a number), which the metric's `invalid-id` already says.
+    private func reservedMetricRead(_ text: String) -> Bool {
+        guard !reservedMetrics.isEmpty else { return false }
+        let scalars = Array(text.unicodeScalars)
+        let isWord = { (c: Unicode.Scalar) in c.isASCII && (c.properties.isAlphabetic || c.properties.numericType != nil || c == "_") }
+        var i = 0
+        while i < scalars.count {
+            guard isWord(scalars[i]) else { i += 1; continue }
+            let start = i
+            while i < scalars.count, isWord(scalars[i]) { i += 1 }
+            let word = String(String.UnicodeScalarView(scalars[start..<i]))
+            guard reservedMetrics.contains(word) else { continue }
+            guard BuiltinFunction.named(word) != nil else { return true }
+            let next = scalars[i...].first { $0 != " " }
+            if next != "(" { return true }
+        }
+        return false
     }
 
     func decodeTrim(_ t: ObjectReader) -> BallotPolicy.Trim? {
