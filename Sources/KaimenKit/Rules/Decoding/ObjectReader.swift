@@ -31,8 +31,20 @@ struct ObjectReader {
     }
 
     var keys: [String] { members.map(\.key) }
-    func has(_ key: String) -> Bool { members.contains { $0.key == key } }
-    func value(_ key: String) -> JSONNode? { members.first { $0.key == key }?.value }
+    func has(_ key: String) -> Bool { member(key) != nil }
+    func value(_ key: String) -> JSONNode? { member(key)?.value }
+
+    /// `key`'s member: the key itself, or else the unknown key that is its one misspelling
+    /// (`pionts` for `points`, said already by `finish(allowed:)`), read as what it was meant to
+    /// be so that its value and what it sets are checked in the same run (since 0.29.3: a
+    /// misspelt `method` hid the standard's ratio without `zero`). A file with an unknown key
+    /// never loads, so nothing is scored from it.
+    private func member(_ key: String) -> JSONMember? {
+        members.first { $0.key == key } ?? members.first { m in
+            guard case .some(.some(let meant)) = ctx.unknownKeys[path(m.key)] else { return false }
+            return meant == key
+        }
+    }
     func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
     var location: SourceLocation { node.location }
 

@@ -88,8 +88,11 @@ extension RulesDecoder {
                 } else {
                     ctx.error(.invalidValue, RulesMessages.zeroChoice, at: z.location, path: q.path("zero"))
                 }
-            } else if !q.hasMisspelling(of: "zero") {
+            } else {
                 ctx.error(.missingKey, RulesMessages.ratioNeedsZero, at: q.location, path: q.path, hint: RulesMessages.addZero)
+                // Said; the standard is still checked as a whole (its bands' order: since 0.29.3),
+                // with a rule that adds no problem of its own. The file does not load.
+                zero = .notAssessable
             }
             let maxOne = q.bool("maxOne") ?? true
             guard let num, let den, let zero else { return nil }
