@@ -224,8 +224,15 @@ enum ValidationMessages {
     static func removeAreaToo(_ id: String) -> L {
         L(zh: "把方面 `\(id)` 也列入 `remove.areas`，或不删除它的全部标准", en: "remove the area `\(id)` too (`remove.areas`), or keep some of its standards")
     }
-    static let matchOrCap = L(zh: "改分值使两者相等；如果该方面以其分值封顶，写 \"capped\": true",
-                              en: "change the points so they match, or set \"capped\": true if the area is capped at its points")
+    /// What makes an area's standards add up to its points. Short of them (`sum` < `points`),
+    /// `"capped": true` does not help: a capped area whose standards cannot reach its points is
+    /// an error too (before 0.29.3 this hint offered it).
+    static func matchAreaSum(_ sum: String, _ points: String, _ diff: String, short: Bool) -> L {
+        short ? L(zh: "把该方面的 `points` 改成 \(sum)，或把它的标准的分值共加 \(diff) 分，使合计等于 \(points)",
+                  en: "set the area's `points` to \(sum), or raise its standards' points by \(diff) in all so they add up to \(points)")
+            : L(zh: "把该方面的 `points` 改成 \(sum)，或把它的标准的分值共减 \(diff) 分；如果该方面最多计 \(points) 分，写 \"capped\": true",
+                en: "set the area's `points` to \(sum), or lower its standards' points by \(diff) in all; or, if the area counts at most \(points), set \"capped\": true")
+    }
     static func areaBallots(_ id: String, _ n: Int) -> L {
         L(zh: "方面 `\(id)` 有 \(n) 条按整个方面由代表打分的标准；代表对一个方面只打一个分，只留一条",
           en: "area `\(id)` has \(n) standards scored by ballot on the whole area; representatives cast one area score, so keep one")

@@ -121,7 +121,8 @@ struct RulesValidator {
             if area.capped {
                 if sum < area.points {
                     error(.pointsMismatch, ValidationMessages.cappedUnreachable(area.id, sum.plainText(), area.points.plainText()),
-                          area.origin, "points")
+                          area.origin, "points",
+                          hint: ValidationMessages.matchAreaSum(sum.plainText(), area.points.plainText(), (area.points - sum).plainText(), short: true))
                 }
             } else if sum != area.points {
                 let list = members.map { "\($0.id) \($0.points.plainText())" }.joined(separator: " + ")
@@ -130,7 +131,9 @@ struct RulesValidator {
                     ctx.error(.pointsMismatch, ValidationMessages.afterRemoving(text, r.id), at: r.location, path: r.path,
                               hint: ValidationMessages.overrideAreaPoints(area.id, sum.plainText()))
                 } else {
-                    error(.pointsMismatch, text, area.origin, "points", hint: ValidationMessages.matchOrCap)
+                    error(.pointsMismatch, text, area.origin, "points",
+                          hint: ValidationMessages.matchAreaSum(sum.plainText(), area.points.plainText(), (sum - area.points).magnitude.plainText(),
+                                                                short: sum < area.points))
                 }
             }
             let areaBallots = members.filter { if case .ballot(let b) = $0.method { return b.target == .area } else { return false } }
