@@ -105,6 +105,23 @@ enum JSONCMessages {
         let write = word.map { (zh: "：写 `\"\($0)\"`", en: ": write `\"\($0)\"`") } ?? (zh: "", en: "")
         return L(zh: "把中文引号 `“ ”` 换成英文的双引号 `\"`\(write.zh)", en: "write ASCII double quotes `\"` instead of Chinese quotes `“ ”`\(write.en)")
     }
+    // Numbers written the JavaScript way or in Chinese numerals (`NumberSpellings`).
+    static func hexNumber(_ text: String) -> L {
+        L(zh: "`\(text)` 是十六进制写法，JSON 的数只用十进制", en: "`\(text)` is hexadecimal; JSON numbers are decimal")
+    }
+    static func leadingZero(_ text: String) -> L {
+        L(zh: "数字 `\(text)` 以 0 开头，JSON 的数不能这样写", en: "the number `\(text)` starts with 0, which JSON does not allow")
+    }
+    static func plusSign(_ text: String) -> L {
+        L(zh: "数字 `\(text)` 前面有 `+`，JSON 的数不写正号", en: "the number `\(text)` has a `+` sign, which JSON does not allow")
+    }
+    static func barePoint(_ text: String) -> L {
+        L(zh: "数字 `\(text)` 的小数点前没有数字，JSON 的数不能这样写", en: "the number `\(text)` has no digit before its point, which JSON does not allow")
+    }
+    static func chineseNumeral(_ word: String) -> L {
+        L(zh: "`\(word)` 是中文数字；JSON 的数用阿拉伯数字写", en: "`\(word)` is in Chinese numerals; JSON numbers are written in digits")
+    }
+    static func writePlain(_ number: String) -> L { L(zh: "写 \(number)", en: "write \(number)") }
     static func writeNumber(_ number: String) -> L {
         L(zh: "数字用英文（半角）字符写：写 `\(number)`", en: "write the number in ASCII (half-width) characters: `\(number)`")
     }

@@ -142,6 +142,9 @@ enum RulesMessages {
     }
     // A number written as text or with `%` (`NumberMeaning`): what to write, by what the field counts.
     static func removeQuotes(_ number: String) -> L { L(zh: "去掉引号：写 \(number)", en: "remove the quotes: write \(number)") }
+    static func numberInDigits(_ number: String) -> L {
+        L(zh: "数用阿拉伯数字写，不加引号：写 \(number)", en: "write the number in digits, without quotes: write \(number)")
+    }
     static func pointsWithoutUnit(_ number: String) -> L {
         L(zh: "分数写成不带引号的数，不写“分”：写 \(number)", en: "write points as a number without quotes or “分”: write \(number)")
     }

@@ -214,12 +214,25 @@ public struct JSONCParser {
                 case "true": return JSONNode(.bool(true), at: start)
                 case "false": return JSONNode(.bool(false), at: start)
                 case "null": return JSONNode(.null, at: start)
+                case _ where NumberSpellings.chinesePrefix(word) != nil:
+                    // `十二`, `三分`: the number in digits, read on as it (since 0.29.3).
+                    let value = NumberSpellings.chinesePrefix(word)!.value.plainText(maxPlaces: 6)
+                    try recover(fail(JSONCMessages.chineseNumeral(word), at: start, hint: JSONCMessages.writePlain(value)))
+                    return JSONNode(.number(value), at: start)
                 default:
                     // `True`, `FALSE`, `是`, `否`: a yes or no meant, which JSON writes in lower
                     // case without quotes (quoting it, as the plain hint says, is refused next).
                     throw fail(JSONCMessages.bareWord(word), at: start,
                                hint: JSONCMessages.yesOrNo(word).map(JSONCMessages.writeBool) ?? JSONCMessages.write(word))
                 }
+            }
+            // `+12`, `.5e1`: a number as JavaScript writes it, read on as JSON's (since 0.29.3).
+            if c == "+" || c == ".", let (json, end) = NumberSpellings.signedOrBarePoint(scalars, from: i) {
+                let text = String(String.UnicodeScalarView(scalars[i..<end]))
+                try recover(fail(c == "+" ? JSONCMessages.plusSign(text) : JSONCMessages.barePoint(text), at: start,
+                                 hint: JSONCMessages.writePlain(NumberSpellings.plain(json))))
+                while i < end { advance() }
+                return JSONNode(.number(json), at: start)
             }
             let said = fail(JSONCMessages.unexpectedValue("\(c)"), hint: lookalikeHint(at: i))
             // `“合格”`: read as the string it was meant to be.
@@ -537,8 +550,26 @@ public struct JSONCParser {
         var text = ""
         func take() { text.unicodeScalars.append(scalars[i]); advance() }
         func digits() -> Int { var n = 0; while let c = current, ("0"..."9").contains(c) { take(); n += 1 }; return n }
+        // `0x0C`, `-.5`: a number as JavaScript writes it, said with the number to write and read
+        // on as that (since 0.29.3; `0x0C` was `0` followed by `x`, and the hint said to write 0).
+        if let (decimal, end) = NumberSpellings.hexadecimal(scalars, from: i) {
+            let written = String(String.UnicodeScalarView(scalars[i..<end]))
+            try recover(fail(JSONCMessages.hexNumber(written), at: start, hint: JSONCMessages.writePlain(decimal)))
+            while i < end { advance() }
+            return JSONNode(.number(decimal), at: start)
+        }
+        if current == "-", i + 1 < scalars.count, scalars[i + 1] == ".", let (json, end) = NumberSpellings.signedOrBarePoint(scalars, from: i) {
+            let written = String(String.UnicodeScalarView(scalars[i..<end]))
+            try recover(fail(JSONCMessages.barePoint(written), at: start, hint: JSONCMessages.writePlain(NumberSpellings.plain(json))))
+            while i < end { advance() }
+            return JSONNode(.number(json), at: start)
+        }
         if current == "-" { take() }
-        guard digits() > 0 else { throw fail(JSONCMessages.digitsAfterMinus, at: start) }
+        let integerStart = text.unicodeScalars.count
+        let integerDigits = digits()
+        guard integerDigits > 0 else { throw fail(JSONCMessages.digitsAfterMinus, at: start) }
+        // `012`: JSON has no leading zeros (JavaScript once read it as octal); refused, not guessed.
+        let leadingZeros = integerDigits > 1 && text.unicodeScalars.dropFirst(integerStart).first == "0"
         if current == "." {
             take()
             guard digits() > 0 else { throw fail(JSONCMessages.digitsAfterPoint, at: start) }
@@ -548,11 +579,21 @@ public struct JSONCParser {
             if current == "+" || current == "-" { take() }
             guard digits() > 0 else { throw fail(JSONCMessages.exponentDigits, at: start) }
         }
+        if leadingZeros {
+            let sign = integerStart > 0 ? "-" : ""
+            var rest = Substring(text.dropFirst(integerStart))
+            while rest.count > 1, rest.first == "0", rest.dropFirst().first?.isNumber == true { rest = rest.dropFirst() }
+            let json = sign + rest
+            try recover(fail(JSONCMessages.leadingZero(text), at: start, hint: JSONCMessages.writePlain(json)))
+            text = json
+        }
         try readPastAfterNumber(text)
         if let c = current, c.properties.isAlphabetic || JSONCParser.numberLookalikes.contains(c) {
             // `3。5`, `1２`: a number typed partly in a Chinese input method.
             let ascii = JSONCParser.asciiNumber(scalars, from: startIndex)
-            let said = fail(JSONCMessages.afterNumber("\(c)", text), hint: ascii.map { JSONCMessages.writeNumber($0.text) })
+            // A letter (`12abc`, `0xZ`) has no number to offer: the digits before it are not one.
+            let said = fail(JSONCMessages.afterNumber("\(c)", text),
+                            hint: c.properties.isAlphabetic ? nil : ascii.map { JSONCMessages.writeNumber($0.text) })
             guard let ascii, !c.properties.isAlphabetic else { throw said }
             try recover(said)
             while i < ascii.end { advance() }

@@ -52,6 +52,13 @@ enum NumberMeaning: Sendable, Equatable {
             guard Rational(decimal: number) != nil else { return nil }
             return percentHint(key: key, number: number, quoted: true)
         }
+        // `"十二"`, `"三分"`: Chinese numerals (since 0.29.3), answered as `"12"` and `"3分"` are.
+        if let (value, rest) = NumberSpellings.chinesePrefix(s) {
+            let number = value.plainText(maxPlaces: 6)
+            if rest.isEmpty { return RulesMessages.numberInDigits(number) }
+            if rest == "分", self == .points { return RulesMessages.pointsWithoutUnit(number) }
+            return nil
+        }
         if s.hasSuffix("分"), self == .points {
             let number = String(s.dropLast()).trimmingCharacters(in: .whitespaces)
             guard Rational(decimal: number) != nil else { return nil }
