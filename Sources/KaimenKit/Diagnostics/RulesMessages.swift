@@ -44,8 +44,9 @@ enum RulesMessages {
         case .array: L(zh: "列表", en: "an array")
         case .string: L(zh: "文字", en: "a string")
         case .number: L(zh: "数字", en: "a number")
-        case .bool: L(zh: "true/false", en: "true/false")
-        case .null: L(zh: "null", en: "null")
+        // In Chinese as the formula messages say them (真/假), with the value written.
+        case .bool(let b): L(zh: "真/假值 `\(b)`", en: "true/false")
+        case .null: L(zh: "空值 `null`", en: "null")
         }
     }
 
@@ -62,6 +63,9 @@ enum RulesMessages {
     static func addKey(_ key: String) -> L { L(zh: "加上 \"\(key)\": …", en: "add \"\(key)\": …") }
     static func wrongType(_ key: String, _ expected: L, _ node: JSONNode) -> L {
         L(zh: "`\(key)` 必须是\(expected.zh)，不能是\(typeName(node).zh)", en: "`\(key)` must be \(expected.en), not \(typeName(node).en)")
+    }
+    static func notWhole(_ key: String, _ text: String) -> L {
+        L(zh: "`\(key)` 必须是整数，不能是 \(text)", en: "`\(key)` must be a whole number, not \(text)")
     }
     static let text = L(zh: "文字", en: "text")
     static let quotedText = L(zh: "双引号里的文字", en: "text in double quotes")

@@ -87,9 +87,16 @@ public struct MetricOverrides: Sendable, Equatable {
                     table.values[m][u] = nil
                     changed.append((u, m, e))
                 }
-            case .invalid(let message, let hint): problems.append(TuningMessages.setInvalidValue(e.text, message: message, hint: hint))
+            case .invalid(let message, let hint):
+                // `1e308`: beyond the limits, said so, never "not a number" (docs/inputs.md, *Number
+                // limits*; a rules file's literal is read so too).
+                if let p = NumberLimits.check(unreadableLiteral: Substring(e.value.trimmingSpaces())) {
+                    problems.append(TuningMessages.setBeyondLimits(e.text, NumberLimits.message(p, text: e.value)))
+                } else {
+                    problems.append(TuningMessages.setInvalidValue(e.text, message: message, hint: hint))
+                }
             case .beyondLimits(let p):
-                problems.append(TuningMessages.setInvalidValue(e.text, message: NumberLimits.message(p, text: e.value), hint: nil))
+                problems.append(TuningMessages.setBeyondLimits(e.text, NumberLimits.message(p, text: e.value)))
             }
         }
         // A what-if value must still make sense beside the others (a numerator above its

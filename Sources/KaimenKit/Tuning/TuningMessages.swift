@@ -84,6 +84,12 @@ enum TuningMessages {
                hint: hint)
     }
 
+    /// A value beyond the limits (`1e308`): said as such, not as a value that does not fit the
+    /// metric's kind (取值不符合该指标的类型), as it was in Chinese.
+    static func setBeyondLimits(_ option: String, _ message: Localized) -> Diagnostic {
+        .error("set-invalid-value", setPrefix(option, message))
+    }
+
     /// A units-reader message about a value `--set` gave: `--set X03.members=：单位 X03 没有填…`.
     static func setPrefix(_ option: String, _ message: Localized) -> Localized {
         Localized(zh: "`--set \(option)`：\(message.zh)", en: "`--set \(option)`: \(message.en)")

@@ -153,10 +153,20 @@ struct ObjectReader {
             ctx.error(.wrongType, RulesMessages.mustBeNumber(key, v), at: v.location, path: path, hint: hint)
             return nil
         }
+        // Points too large are said as points, whatever the size (`1e308` was given the hint of a
+        // data value, 12 digits and 万元, where `2000000` got the cap of a million points).
+        func beyond(_ problem: NumberLimits.Problem) {
+            if problem == .tooLarge && key == "points" {
+                ctx.error(.rulesNumberBeyondLimits, RulesNumberMessages.pointsBeyondLimit(key, text), at: v.location, path: path,
+                          hint: RulesNumberMessages.pointsHint)
+            } else {
+                ctx.error(.rulesNumberBeyondLimits, RulesNumberMessages.beyondLimits(key, problem, text), at: v.location, path: path,
+                          hint: problem == .tooLarge && meaning == .points ? RulesNumberMessages.pointsHint : RulesNumberMessages.hint(problem))
+            }
+        }
         guard let r = Rational(decimal: text) else {
             if let problem = NumberLimits.check(unreadableLiteral: Substring(text)) {
-                ctx.error(.rulesNumberBeyondLimits, RulesNumberMessages.beyondLimits(key, problem, text), at: v.location, path: path,
-                          hint: RulesNumberMessages.hint(problem))
+                beyond(problem)
             } else {
                 ctx.error(.wrongType, RulesMessages.notExact(text), at: v.location, path: path)
             }
@@ -164,8 +174,7 @@ struct ObjectReader {
         }
         // The same limits as data values (docs/rules.md, *Numbers*).
         if let problem = NumberLimits.check(r) {
-            ctx.error(.rulesNumberBeyondLimits, RulesNumberMessages.beyondLimits(key, problem, text), at: v.location, path: path,
-                      hint: RulesNumberMessages.hint(problem))
+            beyond(problem)
             return nil
         }
         if key == "points" && r.magnitude > NumberLimits.largestPoints {
@@ -186,7 +195,12 @@ struct ObjectReader {
             return nil
         }
         guard case .number(let text) = v.value, let n = Int(text) else {
-            wrongType(key, v, RulesMessages.wholeNumber)
+            if case .number(let text) = v.value {
+                // `2.5`: "must be a whole number, not a number" said nothing; the value is named.
+                ctx.error(.wrongType, RulesMessages.notWhole(key, text), at: v.location, path: path(key))
+            } else {
+                wrongType(key, v, RulesMessages.wholeNumber)
+            }
             return nil
         }
         guard range.contains(n) else {
