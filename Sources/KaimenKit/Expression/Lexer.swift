@@ -60,7 +60,8 @@ struct Lexer {
         case ">":
             if peek() == "=" { position += 1; kind = .greaterEqual } else { kind = .greater }
         default:
-            let hint = c == "%" || c == "％" ? percentHint(before: start) : Lexer.brackets.contains(c) ? bracketHint(at: start) : Lexer.hint(for: c)
+            let hint = c == "%" || c == "％" ? percentHint(before: start) : Lexer.brackets.contains(c) ? bracketHint(at: start)
+                : fullWidthWordHint(at: start) ?? Lexer.hint(for: c)
             throw FormulaProblem(.expressionSyntax, FormulaMessages.unexpectedCharacter("\(c)"), at: start, hint: hint)
         }
         return Token(kind, text: text(start), offset: start, end: position)
@@ -76,6 +77,28 @@ struct Lexer {
         while k < scalars.count, scalars[k].isIdentifierStart || scalars[k].isDigit || scalars[k] == "." { name.append(scalars[k]); k += 1 }
         let closed = k < scalars.count && Lexer.brackets.contains(scalars[k]) && !name.isEmpty && name.first!.isIdentifierStart
         return FormulaMessages.bracketed(closed ? String(name) : nil)
+    }
+
+    /// `ｍｅｍｂｅｒｓ`: a name typed in full-width letters (a Chinese input method's), with the
+    /// word to write in ASCII (`members`); full-width digits and `＿` in it too. `nil` when the
+    /// character is not a full-width letter.
+    private func fullWidthWordHint(at index: Int) -> Localized? {
+        func ascii(_ c: Unicode.Scalar) -> Unicode.Scalar? {
+            guard (0xFF01...0xFF5E).contains(c.value) else { return nil }
+            return Unicode.Scalar(c.value - 0xFEE0)
+        }
+        guard let first = ascii(scalars[index]), first.isIdentifierStart || first.isDigit else { return nil }
+        // The whole word, from the ASCII letters before it (`membｅｒｓ`) to its end.
+        var k = index
+        while k > 0, scalars[k - 1].isIdentifierStart || scalars[k - 1].isDigit { k -= 1 }
+        guard (ascii(scalars[k]) ?? scalars[k]).isIdentifierStart else { return nil }
+        var written = String.UnicodeScalarView(), word = String.UnicodeScalarView()
+        while k < scalars.count {
+            let c = scalars[k], a = ascii(c) ?? c
+            guard a.isIdentifierStart || a.isDigit else { break }
+            written.append(c); word.append(a); k += 1
+        }
+        return FormulaMessages.writeASCII(String(word), String(written))
     }
 
     /// `55%`: the fraction the number before the `%` stands for (`0.55`).
