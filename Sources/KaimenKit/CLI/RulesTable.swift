@@ -7,10 +7,10 @@ public enum RulesTable {
         let m = rules.metadata
         var s = "\(m.title)\n"
         s += "\(m.issuer) · \(m.id) \(m.version) · " + lang.t("有效期", "effective") + " \(m.effectiveFrom) – \(m.effectiveTo ?? "")"
-        s += lang.t(" · \(rules.areas.count) 个方面, \(rules.standards.count) 条标准, 共 \(rules.totalPoints.plainText()) 分\n",
+        s += lang.t(" · \(rules.areas.count) 个方面，\(rules.standards.count) 条标准，共 \(rules.totalPoints.plainText()) 分\n",
                     " · \(rules.areas.count) areas, \(rules.standards.count) standards, \(rules.totalPoints.plainText()) points\n")
         if rules.sourceFiles.count > 1 {
-            s += lang.t("继承 (extends): ", "extends: ") + rules.sourceFiles.map { Echo.shown($0.split(separator: "/").last.map(String.init) ?? $0) }.joined(separator: " → ") + "\n"
+            s += lang.t("继承（extends）：", "extends: ") + rules.sourceFiles.map { Echo.shown($0.split(separator: "/").last.map(String.init) ?? $0) }.joined(separator: " → ") + "\n"
         }
         // With `combine` weighted, the maxima scored and printed on the papers (`explain`'s
         // 满分) are not the points written: both are shown, the weighted ones from the plan.
@@ -62,19 +62,19 @@ public enum RulesTable {
             }
             s += lang.t("一票否决", "Vetoes") + "\n" + shown(t) + "\n"
         }
-        s += lang.t("等级: ", "Grades: ") + rules.grades.map { g in
+        s += lang.t("等级：", "Grades: ") + rules.grades.map { g in
             var text = g.name + (g.min.map { " ≥ \($0.plainText())" } ?? "")
             if let q = g.quotaPercent { text += lang.t("（不超过 \(q.plainText())%）", " (at most \(q.plainText())%)") }
             return text
         }.joined(separator: " · ") + "\n"
-        s += lang.t("排名: 总分保留 \(rules.ranking.precision) 位小数（四舍五入）", "Ranking: totals rounded to \(rules.ranking.precision) decimals (half away from zero)")
+        s += lang.t("排名：总分保留 \(rules.ranking.precision) 位小数（四舍五入）", "Ranking: totals rounded to \(rules.ranking.precision) decimals (half away from zero)")
         if !rules.ranking.tieBreak.isEmpty {
             // Worded as `rules diff` and the tie notes word them (`“依法维权”得分`), not `方面依法维权`.
             s += lang.t("；同分依次比较 ", "; ties compared by ")
                 + rules.ranking.tieBreak.map { tieBreakText($0, rules: rules, lang: lang, quoted: true) }.joined(separator: " → ")
         }
         s += lang.t("；仍相同则并列\n", "; still equal units share a rank\n")
-        s += lang.t("代表评分: ", "Ballots: ") + ballotText(rules.ballots, lang: lang) + "\n"
+        s += lang.t("代表评分：", "Ballots: ") + ballotText(rules.ballots, lang: lang) + "\n"
         return s
     }
 
@@ -105,7 +105,7 @@ public enum RulesTable {
     /// The method's parameters in a few words: `合同签订数/企业数 ≥0.99→3 ≥0.9→2`.
     static func parameters(_ st: Standard, lang: Language = .zh) -> String {
         var text = st.method.rule.parameters(lang)
-        if let p = st.precondition { text += lang.t(" 前提: ", " if: ") + p.when.text }
+        if let p = st.precondition { text += lang.t(" 前提：", " if: ") + p.when.text }
         return text
     }
 

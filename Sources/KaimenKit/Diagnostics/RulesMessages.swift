@@ -75,8 +75,8 @@ enum RulesMessages {
     static let anObject = L(zh: "对象", en: "an object")
     static let aList = L(zh: "列表 `[ … ]`", en: "a list `[ … ]`")
     static func oneOf(_ options: [String]) -> L {
-        let list = options.map { "`\($0)`" }.joined(separator: ", ")
-        return L(zh: "\(list) 之一", en: "one of \(list)")
+        let list = options.map { "`\($0)`" }
+        return L(zh: "\(list.joined(separator: "、")) 之一", en: "one of \(list.joined(separator: ", "))")
     }
     /// `text-too-long`: the text quoted cut short (``Echo/cell(_:)``).
     static func tooLong(_ key: String, _ text: String, count: Int, limit: Int) -> L {
@@ -201,8 +201,9 @@ enum RulesMessages {
           en: "`\(key)` must be between \(range.lowerBound) and \(range.upperBound), not \(n)")
     }
     static func invalidChoice(_ s: String, _ key: String, _ options: [String]) -> L {
-        let list = options.map { "`\($0)`" }.joined(separator: ", ")
-        return L(zh: "`\(s)` 不是有效的 `\(key)`；可用 \(list)", en: "`\(s)` is not a valid `\(key)`; use one of \(list)")
+        let list = options.map { "`\($0)`" }
+        return L(zh: "`\(s)` 不是有效的 `\(key)`；可用 \(list.joined(separator: "、"))",
+                 en: "`\(s)` is not a valid `\(key)`; use one of \(list.joined(separator: ", "))")
     }
     /// `公式计算` for `expression`: the word people use, answered with the key's value.
     static func writeChoice(_ word: String, _ option: String) -> L {

@@ -54,7 +54,7 @@ public enum SensitivityExport {
         }
         var columns = [
             col("编号", "id", "unit"), col("单位名称", "name", "name"), col("实际排名", "rank", "rank", right: true),
-            col("实际等次", "grade", "grade"), col("排名区间(5%–95%)", "rank 5–95%", "rankRange", right: true),
+            col("实际等次", "grade", "grade"), col("排名区间（5%–95%）", "rank 5–95%", "rankRange", right: true),
             col("最好–最差", "best–worst", "rankExtremes", right: true), col("各等次占比", "grade shares", "gradeShares"),
             col("等次不稳", "grade fragile", "gradeFragile"),
         ]
@@ -82,12 +82,13 @@ public enum SensitivityExport {
         if s.variation.bootstrap { varied.append(lang.t("代表重抽样（bootstrap）", "bootstrap over representatives")) }
         var lines = [lang.t("\(s.scenarioCount) 个情景（种子 \(s.seed)），变动：", "\(s.scenarioCount) scenarios (seed \(s.seed)), varying: ")
                      + (varied.isEmpty ? lang.t("无", "nothing") : varied.joined(separator: lang.t("；", "; ")))]
+        // Ids listed as `score` lists them in Chinese, `X05、X02` (since 0.29.3; `X05, X02` before).
         let g = s.units.filter(\.gradeFragile).map(\.unit)
         lines.append(lang.t("等次不稳（超过 \(s.fragilePercent)% 的情景中等次不同）：", "grade fragile (another grade in more than \(s.fragilePercent)% of scenarios): ")
-                     + (g.isEmpty ? lang.t("无", "none") : TuningMessages.firstOf(g, separator: ", ", lang: lang)))
+                     + (g.isEmpty ? lang.t("无", "none") : TuningMessages.firstOf(g, separator: lang.t("、", ", "), lang: lang)))
         if let q = s.quotaGrade {
             let f = s.units.filter(\.quotaFragile).map(\.unit)
-            lines.append(lang.t("“\(q)”名额内外不稳：", "inside or outside the \(q) quota, fragile: ") + (f.isEmpty ? lang.t("无", "none") : TuningMessages.firstOf(f, separator: ", ", lang: lang)))
+            lines.append(lang.t("“\(q)”名额内外不稳：", "inside or outside the \(q) quota, fragile: ") + (f.isEmpty ? lang.t("无", "none") : TuningMessages.firstOf(f, separator: lang.t("、", ", "), lang: lang)))
         }
         return lines
     }

@@ -118,7 +118,7 @@ enum TuningMessages {
     static func missingMetrics(_ gaps: MissingMetrics, rulesFile: String) -> [Diagnostic] {
         gaps.gaps.map { g in
             let who = g.wholeColumn ? Localized(zh: "全部 \(g.units.count) 个单位", en: "all \(g.units.count) units")
-                                    : Localized(same: g.units.joined(separator: ", "))
+                                    : Localized(zh: g.units.joined(separator: "、"), en: g.units.joined(separator: ", "))
             return .error("compare-missing-metric",
                           Localized(zh: "`\(rulesFile)` 需要指标 \(g.name)（`\(g.metric)`），数据中缺少：\(who.zh)",
                                     en: "`\(rulesFile)` needs the metric \(g.name) (`\(g.metric)`), which the data lacks for \(who.en)"),

@@ -137,7 +137,7 @@ struct SensitivityTests {
                     "--roster", "samples/xicheng-2014/roster.csv", "--ballots", "samples/xicheng-2014/ballots.csv", "--scenarios", "40"]
         let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
         #expect(CLI.run(args, console: console) == .success, "\(console.stderr)")
-        #expect(console.stdout.contains("排名区间(5%–95%)"))
+        #expect(console.stdout.contains("排名区间（5%–95%）"))
         for id in ["X01", "X05", "X09"] { #expect(console.stdout.contains("\n\(id) ")) }
         #expect(console.stdout.contains("40 个情景（种子 1）"))
         let again = BufferConsole(currentDirectory: Fixtures.packageRoot.path)

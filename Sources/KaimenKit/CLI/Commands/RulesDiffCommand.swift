@@ -37,7 +37,9 @@ public enum RulesDiffCommand: Command {
     }
 
     public static func text(_ diff: RulesDiff, oldFile: String, newFile: String, lang: Language = .en) -> String {
-        var s = "\(Echo.shown(oldFile)) (\(diff.oldRules.id) \(diff.oldRules.version)) → \(Echo.shown(newFile)) (\(diff.newRules.id) \(diff.newRules.version))\n"
+        // `（…）` in Chinese, as the rest of the text (since 0.29.3).
+        func named(_ file: String, _ r: RulesMetadata) -> String { Echo.shown(file) + lang.t("（\(r.id) \(r.version)）", " (\(r.id) \(r.version))") }
+        var s = named(oldFile, diff.oldRules) + lang.t("→ ", " → ") + named(newFile, diff.newRules) + "\n"
         if diff.changes.isEmpty { return s + M.noDifferences.text(lang) }
         if diff.oldTotal != diff.newTotal { s += M.totalMoved(diff.oldTotal, diff.newTotal, gradeMins: diff.unchangedGradeMins).text(lang) }
         for (section, title) in M.sectionTitles {
