@@ -115,8 +115,8 @@ enum FormulaMessages {
     static let constantTooLargeHint = L(zh: "这一部分不含指标，对每个单位都超出范围：检查这些数字的位数",
                                         en: "it reads no metric, so it is beyond range for every unit: check the digits of its numbers")
     static func theFunctions(_ names: [String]) -> L {
-        let list = names.map { "`\($0)`" }.joined(separator: ", ")
-        return L(zh: "可用的函数有 \(list)", en: "the functions are \(list)")
+        let list = names.map { "`\($0)`" }
+        return L(zh: "可用的函数有 \(list.joined(separator: "、"))", en: "the functions are \(list.joined(separator: ", "))")
     }
     static func unknownFunction(_ name: String) -> L { L(zh: "公式里的函数 `\(name)` 不存在", en: "unknown function `\(name)` in formula") }
     static func arity(_ name: String, min: Int, max: Int?, got: Int) -> L {

@@ -320,8 +320,8 @@ enum ValidationMessages {
         L(zh: "否决项 `\(veto)` 规定的等级 `\(grade)` 不在等级列表里", en: "veto `\(veto)` forces grade `\(grade)`, which is not one of the grades")
     }
     static func useOneOf(_ names: [String]) -> L {
-        let list = names.map { "`\($0)`" }.joined(separator: ", ")
-        return L(zh: "可用 \(list)", en: "use one of \(list)")
+        let list = names.map { "`\($0)`" }
+        return L(zh: "可用 \(list.joined(separator: "、"))", en: "use one of \(list.joined(separator: ", "))")
     }
     static func tieBreakArea(_ id: String) -> L { L(zh: "按方面 `\(id)` 决胜，但没有定义这个方面", en: "tie-break by area `\(id)`, which is not defined") }
     static func tieBreakStandard(_ id: String) -> L { L(zh: "按标准 `\(id)` 决胜，但没有定义这条标准", en: "tie-break by standard `\(id)`, which is not defined") }
