@@ -94,7 +94,7 @@ public enum RulesTable {
         switch missing {
         case .error: Localized(zh: "必须填写（空着即报错）", en: "required (an empty cell is an error)")
         case .zero: flag ? Localized(zh: "按“否”计", en: "counts as no") : Localized(zh: "按 0 计", en: "counts as 0")
-        case .notAssessable: Localized(zh: "读它的标准不予考核", en: "standards reading it are not assessable")
+        case .notAssessable: Localized(zh: "读它的标准无法考核", en: "standards reading it are not assessable")
         }
     }
 
@@ -145,7 +145,7 @@ public enum RulesTable {
 
     static func ballotText(_ b: BallotPolicy, lang: Language = .zh) -> String {
         var s = b.aggregate.policyWords(b.trim, lang: lang)
-        s += lang.t("；少于 \(b.minBallots) 票为票数不足（\(b.insufficient == .zero ? "计 0 分" : "按不可评处理")）",
+        s += lang.t("；少于 \(b.minBallots) 票为票数不足（\(b.insufficient == .zero ? "计 0 分" : "按无法考核处理")）",
                     "; fewer than \(b.minBallots) ballots are insufficient (\(b.insufficient == .zero ? "scored 0" : "not assessable"))")
         if let step = b.scoreStep { s += lang.t("；分值须为 \(step.plainText()) 的倍数", "; scores in steps of \(step.plainText())") }
         switch b.combine {

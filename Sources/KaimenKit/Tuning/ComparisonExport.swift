@@ -47,7 +47,7 @@ public enum ComparisonExport {
             col("编号", "id", "unit"), col("单位名称", "name", "name"), col("类别", "category", "category"),
             col("原总分", "old total", "oldTotal", right: true), col("新总分", "new total", "newTotal", right: true),
             col("分差", "change", "totalChange", right: true),
-            col("原等次", "old grade", "oldGrade"), col("新等次", "new grade", "newGrade"),
+            col("原等级", "old grade", "oldGrade"), col("新等级", "new grade", "newGrade"),
             col("原排名", "old rank", "oldRank", right: true), col("新排名", "new rank", "newRank", right: true),
             col("名次变化", "rank move", "rankChange", right: true),
             col("原类别排名", "old cat. rank", "oldCategoryRank", right: true), col("新类别排名", "new cat. rank", "newCategoryRank", right: true),
@@ -72,7 +72,7 @@ public enum ComparisonExport {
         lines.append(lang.t("\(oldFile)（\(c.old.id) \(c.old.version)）→ \(newFile)（\(c.new.id) \(c.new.version)），共 \(n) 个单位",
                             "\(oldFile) (\(c.old.id) \(c.old.version)) → \(newFile) (\(c.new.id) \(c.new.version)), \(n) units"))
         let g = c.gradeChanges
-        lines.append(lang.t("等次变化：\(g.count) 个单位", "grade changed: \(g.count) unit\(g.count == 1 ? "" : "s")")
+        lines.append(lang.t("等级变化：\(g.count) 个单位", "grade changed: \(g.count) unit\(g.count == 1 ? "" : "s")")
                      + (g.isEmpty ? "" : lang.t("（", " (") + TuningMessages.firstOf(g.map { "\($0.unit) \($0.oldGrade)→\($0.newGrade)" }, separator: lang.t("，", ", "), lang: lang) + lang.t("）", ")")))
         let r = c.rankChanges
         lines.append(lang.t("排名变化：\(r.count) 个单位", "rank changed: \(r.count) unit\(r.count == 1 ? "" : "s")"))
@@ -82,7 +82,7 @@ public enum ComparisonExport {
                          + largest.map { "\($0.unit) \($0.oldRank)→\($0.newRank)" + lang.t("（\(signed($0.rankChange))）", " (\(signed($0.rankChange)))") }.joined(separator: lang.t("，", ", ")))
         }
         let b = c.boundaryCrossings
-        lines.append(lang.t("按总分跨越等次分数线：\(b.count) 个单位", "crossed a grade boundary by total: \(b.count) unit\(b.count == 1 ? "" : "s")")
+        lines.append(lang.t("按总分跨越等级分数线：\(b.count) 个单位", "crossed a grade boundary by total: \(b.count) unit\(b.count == 1 ? "" : "s")")
                      + (b.isEmpty ? "" : lang.t("（", " (") + TuningMessages.firstOf(b.map { "\($0.unit) \($0.oldTotal.formatted(places: p))→\($0.newTotal.formatted(places: p))" + lang.t("，", ", ") + "\($0.oldGradeByTotal)→\($0.newGradeByTotal)" },
                                                                                          separator: lang.t("；", "; "), lang: lang, inTable: false) + lang.t("）", ")")))
         let q = c.quotaCrossings

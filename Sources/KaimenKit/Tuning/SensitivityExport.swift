@@ -54,9 +54,9 @@ public enum SensitivityExport {
         }
         var columns = [
             col("编号", "id", "unit"), col("单位名称", "name", "name"), col("实际排名", "rank", "rank", right: true),
-            col("实际等次", "grade", "grade"), col("排名区间（5%–95%）", "rank 5–95%", "rankRange", right: true),
-            col("最好–最差", "best–worst", "rankExtremes", right: true), col("各等次占比", "grade shares", "gradeShares"),
-            col("等次不稳", "grade fragile", "gradeFragile"),
+            col("实际等级", "grade", "grade"), col("排名区间（5%–95%）", "rank 5–95%", "rankRange", right: true),
+            col("最好–最差", "best–worst", "rankExtremes", right: true), col("各等级占比", "grade shares", "gradeShares"),
+            col("等级不稳", "grade fragile", "gradeFragile"),
         ]
         if s.quotaGrade != nil { columns.append(col("名额内不稳", "quota fragile", "quotaFragile")) }
         let rows: [[ExportCell]] = s.units.map { u in
@@ -84,7 +84,7 @@ public enum SensitivityExport {
                      + (varied.isEmpty ? lang.t("无", "nothing") : varied.joined(separator: lang.t("；", "; ")))]
         // Ids listed as `score` lists them in Chinese, `X05、X02` (since 0.29.3; `X05, X02` before).
         let g = s.units.filter(\.gradeFragile).map(\.unit)
-        lines.append(lang.t("等次不稳（超过 \(s.fragilePercent)% 的情景中等次不同）：", "grade fragile (another grade in more than \(s.fragilePercent)% of scenarios): ")
+        lines.append(lang.t("等级不稳（超过 \(s.fragilePercent)% 的情景中等级不同）：", "grade fragile (another grade in more than \(s.fragilePercent)% of scenarios): ")
                      + (g.isEmpty ? lang.t("无", "none") : TuningMessages.firstOf(g, separator: lang.t("、", ", "), lang: lang)))
         if let q = s.quotaGrade {
             let f = s.units.filter(\.quotaFragile).map(\.unit)
@@ -178,7 +178,7 @@ public enum SensitivityExport {
         doc.append(HTMLText(markup: "<p class=\"subtitle\">") + HTMLText(rulesTitle) + HTMLText(markup: "</p>"))
         for line in summary(s, lang: lang) { doc.append(HTMLText(markup: "<p>") + HTMLText(line) + HTMLText(markup: "</p>")) }
         doc.append(HTMLText(markup: "<h2>") + HTMLText(lang.t("排名区间", "Rank ranges")) + HTMLText(markup: "</h2>"))
-        doc.append(HTMLText(markup: "<p>") + HTMLText(lang.t("黑点为实际排名，方框为5%–95%区间，虚线为最好到最差；灰色方框为等次或名额不稳的单位。",
+        doc.append(HTMLText(markup: "<p>") + HTMLText(lang.t("黑点为实际排名，方框为5%–95%区间，虚线为最好到最差；灰色方框为等级或名额不稳的单位。",
                                                            "The dot is the actual rank, the box the 5%–95% range, the dashed line best to worst; grey boxes mark fragile units.")) + HTMLText(markup: "</p>"))
         // Each part in a figure that is never split across pages; a long chart continues on the
         // next pages, each part with its axis and a caption saying which ranks it shows.

@@ -122,7 +122,7 @@ enum TuningMessages {
             return .error("compare-missing-metric",
                           Localized(zh: "`\(rulesFile)` 需要指标 \(g.name)（`\(g.metric)`），数据中缺少：\(who.zh)",
                                     en: "`\(rulesFile)` needs the metric \(g.name) (`\(g.metric)`), which the data lacks for \(who.en)"),
-                          hint: Localized(zh: "补上该列；或用 --assume-missing notAssessable（不予考核）或 zero（按0计）比较",
+                          hint: Localized(zh: "补上该列；或用 --assume-missing notAssessable（按无法考核处理）或 zero（按 0 计）比较",
                                           en: "add the column; or compare with --assume-missing notAssessable (not assessed) or zero"))
         }
     }

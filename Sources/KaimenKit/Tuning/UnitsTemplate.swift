@@ -18,8 +18,8 @@ public enum UnitsTemplate {
         switch m.missing {
         case .error: s += lang.t("；必填", "; required")
         case .zero: s += m.kind == .flag ? lang.t("；没有可留空（按“否”计）", "; may be left empty (counts as no)")
-                                         : lang.t("；没有可留空（按0计）", "; may be left empty (counts as 0)")
-        case .notAssessable: s += lang.t("；没有可留空（该项不予考核）", "; may be left empty (not assessed)")
+                                         : lang.t("；没有可留空（按 0 计）", "; may be left empty (counts as 0)")
+        case .notAssessable: s += lang.t("；没有可留空（该项按无法考核处理）", "; may be left empty (not assessed)")
         }
         return s
     }

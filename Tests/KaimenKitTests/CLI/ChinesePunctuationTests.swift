@@ -41,7 +41,7 @@ struct ChinesePunctuationTests {
         let args = ["sensitivity", "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
                     "--roster", "samples/xicheng-2014/roster.csv", "--ballots", "samples/xicheng-2014/ballots.csv", "--scenarios", "40"]
         let zh = run(args).out, en = run(args + ["--lang", "en"]).out
-        let zhLine = zh.split(separator: "\n").first { $0.hasPrefix("等次不稳") }.map(String.init) ?? ""
+        let zhLine = zh.split(separator: "\n").first { $0.hasPrefix("等级不稳") }.map(String.init) ?? ""
         let enLine = en.split(separator: "\n").first { $0.hasPrefix("grade fragile") }.map(String.init) ?? ""
         // The same units in both: `X05、X02` and `X05, X02` (the seeded 40 scenarios move two).
         let zhIDs = zhLine.split(separator: "：").last.map { $0.components(separatedBy: "、") } ?? []

@@ -24,7 +24,7 @@ struct RulesShowMetricsTests {
         #expect(row("congress")?.contains("是/否") == true)
         #expect(row("members")?.hasSuffix("按 0 计") == true)
         #expect(row("survey_score")?.contains("数值") == true)
-        #expect(row("survey_score")?.hasSuffix("读它的标准不予考核") == true)
+        #expect(row("survey_score")?.hasSuffix("读它的标准无法考核") == true)
         let en = run(["rules", "show", "rules.jsonc", "--lang", "en"])
         #expect(en.contains("Metrics each unit submits (6)"))
         #expect(en.split(separator: "\n").contains { $0.hasPrefix("members ") && $0.hasSuffix("counts as 0") })

@@ -20,10 +20,10 @@ struct UnitsTemplateTests {
         let instructions = table.rows[1]
         #expect(instructions[0].hasPrefix("# 填写说明"))
         func instruction(_ id: String) -> String { instructions[3 + rules.metrics.firstIndex { $0.id == id }!] }
-        #expect(instruction("card_application_rate") == "填写比例，如 91.5%；没有可留空（该项不予考核）")
+        #expect(instruction("card_application_rate") == "填写比例，如 91.5%；没有可留空（该项按无法考核处理）")
         #expect(instruction("members") == "填写整数，如 120（单位：人）；必填")
         #expect(instruction("congress_held") == "填写 是 或 否；必填")
-        #expect(instruction("station_stars") == "填写整数，如 120（单位：星）；没有可留空（按0计）")
+        #expect(instruction("station_stars") == "填写整数，如 120（单位：星）；没有可留空（按 0 计）")
         #expect(instruction("five_good_union") == "填写 是 或 否；没有可留空（按“否”计）")  // a yes/no metric's 0 is 否
         #expect(instruction("funds_due").hasPrefix("填写数额"))
     }

@@ -9,7 +9,7 @@ enum RulesTestMessages {
             case .ballotItem: "评分项"
             case .standard: "标准"
             case .area: "方面"
-            case .grade: "等次"
+            case .grade: "等级"
             }
         }
 
@@ -49,7 +49,7 @@ enum RulesTestMessages {
         case .area(let id): lang.t("方面 `\(id)` 小计", "area `\(id)` subtotal")
         case .bonus: lang.t("加分", "bonus")
         case .total: lang.t("总分", "total")
-        case .grade: lang.t("等次", "grade")
+        case .grade: lang.t("等级", "grade")
         }
     }
 
