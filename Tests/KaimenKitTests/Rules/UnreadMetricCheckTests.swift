@@ -59,6 +59,24 @@ struct UnreadMetricCheckTests {
         }
     }
 
+    /// A tester's rules file with 120 000 metrics nothing reads printed 120 002 lines under
+    /// `rules check`; errors were capped at 200 a kind, warnings not.
+    @Test("rules check prints at most 200 warnings of a kind, and counts the rest in one line")
+    func warningsCapped() throws {
+        let anchor = #"    { "id": "station_stars","#
+        // 250 spare metrics, none read: 250 warnings of one kind, 200 listed and 50 counted.
+        let extra = (1...250).map { #"    { "id": "spare_\#($0)", "name": "备用\#($0)", "kind": "count" },"# + "\n" }.joined()
+        try Self.withRules(xicheng: { text in
+            #expect(text.contains(anchor))
+            return text.replacingOccurrences(of: anchor, with: extra + anchor)
+        }) { dir in
+            let console = BufferConsole(currentDirectory: dir.path)
+            #expect(CLI.run(["rules", "check", "xicheng-2014.jsonc"], console: console) == .success)
+            #expect(console.stderr.components(separatedBy: "警告：指标 `spare_").count - 1 == 200, "\(console.stderr.suffix(400))")
+            #expect(console.stderr.contains("……另有 50 条同类警告（代码 metric-unread，说明见 docs/diagnostics.md）未列出"), "\(console.stderr.suffix(400))")
+        }
+    }
+
     @Test("a metric in the file's own declarations that nothing reads: the hint is the file's own metrics; one read only by a veto, a tie-break or a deduction's precondition is read")
     func ownMetric() throws {
         let anchor = #"    { "id": "station_stars","#
