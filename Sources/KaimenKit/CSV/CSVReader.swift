@@ -22,6 +22,8 @@ public enum CSVReader {
         public var table: CSVTable?
         public var encoding: TextEncodingDetection.SourceEncoding?
         public var diagnostics: [Diagnostic]
+        /// A workbook's: what its worksheet says of its cells beyond their text (``WorkbookFacts``).
+        public var workbook: WorkbookFacts? = nil
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
@@ -64,7 +66,7 @@ public enum CSVReader {
         CSVControlCheck.check(table, into: &all)
         checkHeader(table, into: &all)
         checkWidths(table, into: &all)
-        return Result(table: table, encoding: decoded.encoding, diagnostics: all.sorted)
+        return Result(table: table, encoding: decoded.encoding, diagnostics: all.sorted, workbook: decoded.workbook)
     }
 
     /// The first line holding more than spaces and tabs (the parser skips the others), without

@@ -21,6 +21,8 @@ public enum TextEncodingDetection {
         public var encoding: SourceEncoding
         /// A warning when the file was converted; empty for UTF-8.
         public var diagnostics: [Diagnostic]
+        /// A workbook's: what its worksheet says of its cells beyond their text.
+        public var workbook: WorkbookFacts? = nil
     }
 
     /// GB18030 as swift-corelibs-foundation (and Apple's Foundation) number it:
@@ -93,7 +95,7 @@ public enum TextEncodingDetection {
                                         CSVMessages.otherSheets(fileName, read: read.sheetName, count: read.worksheetCount, others: read.othersWithValues),
                                         at: .whole(fileName), hint: CSVMessages.firstSheetOnly))
         }
-        return .success(Decoded(bytes: read.csv, encoding: .xlsx, diagnostics: diagnostics))
+        return .success(Decoded(bytes: read.csv, encoding: .xlsx, diagnostics: diagnostics, workbook: read.facts))
     }
 
     /// Whether `bytes` hold at least as many well-formed multi-byte UTF-8 characters as places

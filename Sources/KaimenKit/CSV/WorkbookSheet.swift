@@ -61,6 +61,8 @@ enum WorkbookSheet {
         /// How many worksheets the workbook has, and the names of the others that hold a value.
         var worksheetCount: Int
         var othersWithValues: [String]
+        /// What the worksheet says of its cells beyond their text (merged ranges).
+        var facts = WorkbookFacts()
     }
 
     static func read(_ bytes: [UInt8]) throws(Failure) -> Read {
@@ -98,7 +100,8 @@ enum WorkbookSheet {
         guard let chosen = sheets.firstIndex(where: \.visible) ?? sheets.indices.first else { throw .noWorksheet }
         let target = sheets[chosen].target
         guard let sheetXML = try part(target) else { throw .malformed(part: target) }
-        let raw = try cells(sheetXML, target)
+        var facts = WorkbookFacts()
+        let raw = try cells(sheetXML, target, facts: &facts)
         // The other worksheets only as far as their first value, in their first `lookLimit`
         // bytes: they are not read, only named. One that breaks before a value is not named.
         // A budget of their own: the sheet read is never refused for the others.
@@ -148,7 +151,7 @@ enum WorkbookSheet {
             if !cells.isEmpty { rows.append((r.row, cells)) }
         }
         if let u = uncomputed { throw .uncomputedFormula(row: u.row, column: u.column, count: u.count) }
-        return Read(csv: try text(rows), sheetName: sheets[chosen].name, worksheetCount: sheets.count, othersWithValues: othersWithValues)
+        return Read(csv: try text(rows), sheetName: sheets[chosen].name, worksheetCount: sheets.count, othersWithValues: othersWithValues, facts: facts)
     }
 
     /// A sheet's values: each row that holds one, its number and its cells by column (both from 1), in order.
@@ -172,7 +175,15 @@ enum WorkbookSheet {
 
     /// The cells of a worksheet part that hold a value, or with `firstOnly` the first such cell.
     static func cells(_ xml: [UInt8], _ partName: String, firstOnly: Bool = false) throws(Failure) -> RawRows {
+        var facts = WorkbookFacts()
+        return try cells(xml, partName, firstOnly: firstOnly, facts: &facts)
+    }
+
+    /// The same, and what the part says of its cells after them (`facts`: its merged ranges,
+    /// after `sheetData`; a part that breaks there is read as far as it goes).
+    static func cells(_ xml: [UInt8], _ partName: String, firstOnly: Bool = false, facts: inout WorkbookFacts) throws(Failure) -> RawRows {
         var scanner = XMLScanner(xml)
+        var afterData = false
         var rows: RawRows = []
         var row = 0, column = 0
         var current: [(column: Int, cell: Cell)] = []
@@ -214,14 +225,18 @@ enum WorkbookSheet {
                         guard count <= cellCountLimit else { throw Failure.tooMuchText }
                     }
                 case .end("sheetData"):
-                    break reading
+                    if firstOnly { break reading }
+                    afterData = true
+                case .start("mergeCell", let a, _) where afterData:
+                    if let range = a["ref"].flatMap(WorkbookFacts.range) { facts.merged.append(range) }
                 default: continue
                 }
             }
         } catch let failure as Failure {
             throw failure
         } catch {
-            throw .malformed(part: partName)
+            // What follows the cells only adds to the hints: a part that breaks there is still read.
+            if !afterData { throw .malformed(part: partName) }
         }
         endRow()
         // Rows and cells as the sheet places them, whatever order the file lists them in; the same cell twice is no sheet.

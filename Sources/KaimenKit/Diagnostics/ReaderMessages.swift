@@ -102,6 +102,17 @@ enum ReaderMessages {
                                      en: "if it is none, write 0; otherwise fill in the figure. If it may be left empty, declare the metric with \"missing\": \"zero\" or \"notAssessable\"")
     static let fillMetric = L(zh: "请填上；如果允许空着，在规则里给这个指标写 \"missing\": \"zero\" 或 \"notAssessable\"",
                               en: "fill it in; if it may be left empty, declare the metric with \"missing\": \"zero\" or \"notAssessable\"")
+    /// A unit without a category in a file that gives others one (`example`: the first given).
+    static func unitWithoutCategory(_ id: String, example: String) -> L {
+        L(zh: "单位 `\(id)` 没有填类别（其他单位填了，如 `\(example)`）：空着会把它归入“未分类”，与同类单位分开排类别名次",
+          en: "unit `\(id)` has no category (other units have one, such as `\(example)`): left empty, it would be ranked in a category of its own (未分类), apart from its like")
+    }
+    static let fillCategory = L(zh: "填上它的类别，与其他单位的写法一致", en: "fill in its category, written as the other units' are")
+    /// A cell a merged range covers below or beside its top left cell, so it reads empty.
+    static func mergedCell(_ range: WorkbookFacts.Range) -> L {
+        L(zh: "这一格在合并单元格 \(range.reference) 里：合并后的值只存在左上角的 \(range.topLeft)，其余各格都是空的；取消合并，在每一行填上它自己的值",
+          en: "this cell lies in the merged range \(range.reference): a merged value is stored in its top left cell \(range.topLeft) only, and the other cells are empty; unmerge them and fill in each row's own value")
+    }
     static func noUnits(_ file: String) -> L { L(zh: "`\(file)` 里没有单位", en: "`\(file)` lists no units") }
     static let addUnitRows = L(zh: "在表头下面每个单位写一行", en: "add one row per unit under the header")
     static func ratioAboveOne(_ unit: String, _ numName: String, _ num: String, _ denName: String, _ den: String) -> L {

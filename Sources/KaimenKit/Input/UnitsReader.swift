@@ -5,8 +5,9 @@ import Foundation
 /// all problems are reported in one go.
 public struct UnitsReader {
     public let rules: Rules
-    /// Whether ids and names longer than `TextCellCheck` allows are errors (not in a session's
-    /// copies of its inputs, read as the version that opened it read them).
+    /// Whether ids and names longer than `TextCellCheck` allows are errors, and so are the
+    /// checks that came after them (an empty category among others): not in a session's copies
+    /// of its inputs, read as the version that opened it read them.
     public var limitsText = true
 
     public init(rules: Rules) { self.rules = rules }
@@ -24,6 +25,9 @@ public struct UnitsReader {
         var name: String
         var category: String
         var location: SourceLocation
+        /// Where its category is (its cell; a JSON unit's `category`, or the unit), when the
+        /// file gives categories.
+        var categoryLocation: SourceLocation? = nil
         /// Per metric (rules order): raw text, or `nil` when the column/key is absent.
         var cells: [String?]
         /// Where each cell is (none where the column or key is absent).
@@ -48,6 +52,11 @@ public struct UnitsReader {
         for m in values.indices { values[m].reserveCapacity(rows.count) }
         var seen: [String: SourceLocation] = [:]
         seen.reserveCapacity(rows.count)
+        // Units without a category are ranked together as 未分类: right for a file that gives
+        // none (every unit is then in one category), not for one empty cell among categories
+        // (a merged cell, a cell left out), which would move that unit's category rank. Not in a
+        // session's copies, read as the version that opened the session accepted them.
+        let someCategory = limitsText ? rows.first { !$0.category.isEmpty }?.category : nil
         for row in rows {
             if row.id.isEmpty {
                 diagnostics.append(.missingUnitID) {
@@ -67,6 +76,12 @@ public struct UnitsReader {
             seen[row.id] = row.location
             if row.name.isEmpty {
                 diagnostics.append(.missingValue) { .error(.missingValue, ReaderMessages.unitWithoutName(idText), at: row.location, path: "name") }
+            }
+            if row.category.isEmpty, let someCategory {
+                diagnostics.append(.missingValue) {
+                    .error(.missingValue, ReaderMessages.unitWithoutCategory(idText, example: Echo.cell(someCategory)), at: row.categoryLocation ?? row.location,
+                           path: "category", hint: ReaderMessages.fillCategory)
+                }
             }
             units.append(Unit(id: row.id, name: row.name, category: row.category.isEmpty ? "未分类" : row.category, location: row.location))
             places.append(row.places)
@@ -244,6 +259,7 @@ public struct UnitsReader {
             }
             rows.append(RawRow(id: id, name: name ?? "", category: category ?? "",
                                location: locator.location(row: r, column: idCol),
+                               categoryLocation: categoryCol.map { locator.location(row: r, column: $0) },
                                cells: metricCols.map { $0.map { cells[$0] } },
                                places: places(row: r),
                                shifted: csv.records[r].fields.count > header.count))
@@ -260,7 +276,7 @@ public struct UnitsReader {
         }
         let columns = metricCols.map { $0.map { (index: $0, header: Optional(header[$0])) } }
         let table = build(rows, fileName: fileName, columns: columns, start: lineStart, diagnostics: &diagnostics)
-        return (table, CommaSplit.said(commaSplits, in: diagnostics.items))
+        return (table, WorkbookHints.apply(CommaSplit.said(commaSplits, in: diagnostics.items), result.workbook))
     }
 
     // MARK: JSON
@@ -318,7 +334,7 @@ public struct UnitsReader {
                 diagnostics.append(d)
             }
             rows.append(RawRow(id: text(node["id"]) ?? "", name: text(node["name"]) ?? "", category: text(node["category"]) ?? "",
-                               location: node.location,
+                               location: node.location, categoryLocation: node["category"]?.location ?? node.location,
                                cells: rules.metrics.map { text(metricsNode[$0.id]) },
                                places: MetricPlaces.Row(rules.metrics.map { metricsNode[$0.id]?.location }, file: fileName)))
         }

@@ -81,6 +81,8 @@ public enum BulkUnitsReader {
                 return job
             }
             if jobs.contains(where: \.failed) { return .failed }
+            // An empty category among others is the checked reader's error (a merged cell).
+            if jobs.contains(where: \.blankCategory) && jobs.contains(where: \.givenCategory) { return .failed }
             if jobs.contains(where: \.tooWide) { return .tooWide }
             // Close the gaps that empty lines left, so rows are contiguous.
             var count = 0
@@ -181,6 +183,8 @@ public enum BulkUnitsReader {
         var idBytes: [UInt8] = []
         var idEnds: [Int] = []
         var failed = false
+        /// Whether a row's category cell was empty, and whether one was not.
+        var blankCategory = false, givenCategory = false
         /// A value does not fit the column type (only `Int32` columns).
         var tooWide = false
 
@@ -348,6 +352,9 @@ public enum BulkUnitsReader {
                                 job.failed = true; return
                             }
                             category = s
+                            job.givenCategory = true
+                        } else {
+                            job.blankCategory = true
                         }
                     }
                 }

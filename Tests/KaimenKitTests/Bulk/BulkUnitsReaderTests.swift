@@ -63,7 +63,7 @@ struct BulkUnitsReaderTests {
                       ("org_info_rate", "1"), ("org_info_rate", ".5"), ("org_info_rate", "0.50"), ("funds_due", "1234.567"),
                       ("funds_due", "-0"), ("five_good_union", "是"), ("five_good_union", "否"), ("five_good_union", "yes"),
                       ("five_good_union", "无"), ("five_good_union", ""), ("honours", "-"), ("honours", "N/A"), ("station_stars", "空"),
-                      ("card_application_rate", ""), ("card_application_rate", "—"), ("name", " 某工会 "), ("category", ""),
+                      ("card_application_rate", ""), ("card_application_rate", "—"), ("name", " 某工会 "),
                       ("funds_due", "5."), ("funds_collected", "0.000001")])
     func accepts(column: String, text: String) throws {
         let bytes = edited(row: 2, column: column, to: text)
@@ -78,7 +78,9 @@ struct BulkUnitsReaderTests {
           arguments: [("members", "-1"), ("members", "1.5"), ("members", "12%"), ("members", "abc"), ("members", "nan"), ("members", ""),
                       ("org_info_rate", "1.2"), ("org_info_rate", "120%"), ("org_info_rate", "-0.1"), ("funds_due", "-5"),
                       ("five_good_union", "2"), ("five_good_union", "1.0"), ("five_good_union", "01"), ("five_good_union", "maybe"),
-                      ("id", ""), ("id", "X01"), ("name", ""), ("members", "1 2"), ("members", "12\"")])
+                      ("id", ""), ("id", "X01"), ("name", ""), ("members", "1 2"), ("members", "12\""),
+                      // An empty category among others (a merged cell in Excel).
+                      ("category", "")])
     func handsOverOnProblems(column: String, text: String) {
         let bytes = edited(row: 2, column: column, to: text)
         let checked = F.checkedUnits(bytes, rules: F.xicheng)

@@ -1,0 +1,45 @@
+/// What a workbook's worksheet says of its cells beyond the text they read as, which the CSV
+/// text made of it cannot carry: that a cell is part of a merged range (its value sits only in
+/// the range's top left cell, so the others read empty). The readers use it for their hints:
+/// an empty category under a merged cell is told to unmerge, not only to fill in.
+///
+/// Rows and columns count from 1, as in the worksheet (`C2` is row 2, column 3).
+public struct WorkbookFacts: Sendable, Hashable {
+    /// A merged range (`<mergeCell ref="C2:C5"/>`): its first and last row and column.
+    public struct Range: Sendable, Hashable {
+        public var top: Int, left: Int, bottom: Int, right: Int
+
+        /// `C2:C5`, as Excel names it.
+        public var reference: String {
+            "\(CellPosition.letter(left - 1))\(top):\(CellPosition.letter(right - 1))\(bottom)"
+        }
+
+        /// The range's top left cell, where its value is stored: `C2`.
+        public var topLeft: String { "\(CellPosition.letter(left - 1))\(top)" }
+
+        func contains(row: Int, column: Int) -> Bool { (top ... bottom).contains(row) && (left ... right).contains(column) }
+    }
+
+    /// The worksheet's merged ranges, as it lists them.
+    public var merged: [Range] = []
+
+    public init(merged: [Range] = []) {
+        self.merged = merged
+    }
+
+    /// The merged range a cell lies in below or beside its top left cell (so that it reads
+    /// empty whatever the range holds), if any. `cell` as a message places it (its column
+    /// from 0).
+    public func mergedAway(_ cell: CellPosition) -> Range? {
+        let (row, column) = (cell.row, cell.column + 1)
+        return merged.first { $0.contains(row: row, column: column) && !($0.top == row && $0.left == column) }
+    }
+
+    /// `A1:C3` (or `B2`, a range of one cell) as a range; `nil` for anything else.
+    static func range(_ ref: String) -> Range? {
+        let ends = ref.split(separator: ":", omittingEmptySubsequences: false)
+        guard ends.count == 1 || ends.count == 2, let a = WorkbookSheet.reference(String(ends[0])),
+              let b = ends.count == 2 ? WorkbookSheet.reference(String(ends[1])) : a else { return nil }
+        return Range(top: min(a.row, b.row), left: min(a.column, b.column), bottom: max(a.row, b.row), right: max(a.column, b.column))
+    }
+}
