@@ -113,6 +113,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case invalidScore = "invalid-score"
     case scoreOutOfRange = "score-out-of-range"
     case scoreStep = "score-step"
+    case blankScore = "blank-score"
     case duplicateBallot = "duplicate-ballot"
     case noBallots = "no-ballots"
     case recusal = "recusal"

@@ -450,6 +450,27 @@ enum ReaderMessages {
     static func noScore(_ rep: String, _ unit: String, _ item: String) -> L {
         L(zh: "`\(rep)` 给 `\(unit)` 在 `\(item)` 上的选票没有分数", en: "ballot by `\(rep)` for `\(unit)` on `\(item)` has no score")
     }
+    /// Where a long file's score cell is empty: the row is a ballot with no score.
+    static let fillScoreOrDeleteRow = L(zh: "按纸质评分表填上分数；代表没有给这一项打分的，删去这一行", en: "fill in the score from the paper sheet; if the representative gave none, delete the row")
+    /// A wide row's empty score cells, as `blankScores` lists them: the row, whose ballots they
+    /// are, and each cell's column letter and header.
+    struct BlankRow: Sendable {
+        var row: Int, rep: String, unit: String
+        var cells: [(letter: String, header: String)]
+    }
+    /// `blank-score`: `count` empty score cells of a wide file, those listed by row, `more` of them
+    /// not listed, on `moreRows` rows.
+    static func blankScores(_ rows: [BlankRow], count: Int, more: Int, moreRows: Int) -> L {
+        let zh = rows.map { r in "第 \(r.row) 行（\(r.rep) 给 \(r.unit)）" + r.cells.map { "\($0.letter) 列（\($0.header)）" }.joined(separator: "、") }
+        let en = rows.map { r in "row \(r.row) (\(r.rep) for \(r.unit)) " + r.cells.map { "column \($0.letter) (\($0.header))" }.joined(separator: ", ") }
+        return L(zh: "空白单元格 \(count) 个：" + zh.joined(separator: "；") + (more > 0 ? "……另有 \(more) 个（\(moreRows) 行）" : "")
+                     + "。空白按未打分处理：这位代表对这个单位的这一项不计票，该单位这一项少一张选票",
+                 en: "\(count) blank score cell\(count == 1 ? "" : "s"): " + en.joined(separator: "; ")
+                     + (more > 0 ? "; … and \(more) more (on \(moreRows) row\(moreRows == 1 ? "" : "s"))" : "")
+                     + ". A blank cell is taken as not scored: that representative's ballot for that unit on that standard is not counted, and the unit has one ballot fewer on it")
+    }
+    static let blankScoresHint = L(zh: "纸质评分表上有分数的是漏录了，补上再运行；代表确实没有打分的，这条警告可以不理会",
+                                   en: "where the paper sheet has a score, it was skipped in typing: type it and run again; where the representative gave none, this warning can be left")
     static func scoreNotNumber(_ text: String, _ rep: String, _ unit: String, _ item: String) -> L {
         L(zh: "`\(rep)` 给 `\(unit)` 在 `\(item)` 上的分数 `\(text)` 不是数字",
           en: "score `\(text)` (by `\(rep)` for `\(unit)` on `\(item)`) is not a number")

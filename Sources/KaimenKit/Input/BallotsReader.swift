@@ -20,6 +20,10 @@ public struct BallotsReader {
         self.strict = strict
     }
 
+    /// Whether a wide file's empty score cells are said (`blank-score`): not by `session
+    /// enter` (``TypedSheets``), which lists them itself with what to do in a session.
+    var warnsOfBlankCells: Bool { afterFix == .runAgain }
+
     public func read(_ data: Data, fileName: String) -> (box: BallotBox?, diagnostics: [Diagnostic]) {
         read(CSVReader.read(data, fileName: fileName), fileName: fileName)
     }
@@ -70,6 +74,9 @@ public struct BallotsReader {
         // column, or the wide form's column's key (`wideKeys`). With the standard's text in
         // each cell and both columns, the list took 40 bytes a cell, 224 MB for 5.6 million.
         var cells: [(row: Int, column: Int)] = []
+        // A wide row's score cells left empty (the row holds something): not scored, said once
+        // for the file (`blank-score`).
+        var blanks: [(row: Int, column: Int)] = []
         var wideKeys: [Int: String] = [:]
         /// Whether `v` is a score item `i` allows: in its range, on the rules' step.
         func allows(_ v: Rational, item i: Int) -> Bool {
@@ -181,8 +188,15 @@ public struct BallotsReader {
                     continue
                 }
                 let row = csv.rows[r]
-                for (c, _) in itemCols where !row[c].trimmingSpaces().isEmpty {
-                    cells.append((r, c))
+                // Whether the row holds anything (a blank row is skipped), looked at once it has an empty cell.
+                var holds: Bool?
+                for (c, _) in itemCols {
+                    if !row[c].trimmingSpaces().isEmpty {
+                        cells.append((r, c))
+                    } else {
+                        if holds == nil { holds = !row.isBlank }
+                        if holds == true { blanks.append((r, c)) }
+                    }
                 }
             }
         }
@@ -309,7 +323,9 @@ public struct BallotsReader {
             var score: Rational?
             if text.isEmpty {
                 diagnostics.append(.invalidScore) {
-                    .error(.invalidScore, ReaderMessages.noScore(repText, unitText, itemShown), at: at(cell.column), path: "score")
+                    // A long row exists to carry its score: one without is a typing gap, not a blank on paper.
+                    .error(.invalidScore, ReaderMessages.noScore(repText, unitText, itemShown), at: at(cell.column), path: "score",
+                           hint: ReaderMessages.fillScoreOrDeleteRow)
                 }
             } else if let s = Rational(decimal: TypedNumber.ascii(text)) {
                 score = s
@@ -395,6 +411,9 @@ public struct BallotsReader {
             ballots.append(Ballot(representative: rep, unit: unit, item: item, score: score))
         }
         sayRepeated()
+        if warnsOfBlankCells, let d = blankCells(blanks, csv, repCol: repCol, unitCol: unitCol, reps: repIndex, units: unitIndex).warning(fileName: fileName) {
+            diagnostics.append(d)
+        }
         // The typist's name columns (the entry template's 姓名 and 单位名称): a name that does
         // not fit its row's id, whose own errors (an unknown id) are said above.
         let named = TypistNames.columns(csv.header, repCol: repCol, unitCol: unitCol)
@@ -432,5 +451,25 @@ public struct BallotsReader {
             }
         }
         return (BallotBox(items: items, ballots: ballots, recusals: recusals), RepeatedProblems.merged(said))
+    }
+}
+
+
+extension BallotsReader {
+    /// A wide file's empty score cells, `blanks` in row order, as ``BlankCells`` gathers them:
+    /// those of rows whose representative may score the row's unit (a known one, not their own
+    /// nor a declared conflict; another row's problem is said by its own message).
+    func blankCells(_ blanks: [(row: Int, column: Int)], _ csv: CSVTable, repCol: Int, unitCol: Int, reps: [String: Int],
+                    units: [String: Int]) -> BlankCells {
+        var cells = BlankCells()
+        for (r, c) in blanks {
+            let row = csv.rows[r]
+            let repID = row[repCol].trimmingSpaces(), unitID = row[unitCol].trimmingSpaces()
+            guard let rep = reps[repID], units[unitID] != nil, representatives[rep].recusal(from: unitID) == nil else { continue }
+            cells.add(row: csv.spreadsheetRows[r]) {
+                BlankCells.Cell(row: csv.spreadsheetRows[r], column: c, header: csv.header[c], representative: repID, unit: unitID)
+            }
+        }
+        return cells
     }
 }

@@ -85,6 +85,7 @@ extension BulkBallotsReader {
         let scale = chunks.map(\.scale).max() ?? cx.startScale
         var recusals: [RecusalViolation] = []
         var recusalKeys = Set<Int>()
+        var blanks = BlankCells()
         var line = headerLine + 1
         for k in chunks.indices {
             if chunks[k].scale < scale {
@@ -104,6 +105,8 @@ extension BulkBallotsReader {
             for key in chunks[k].recusalKeys {
                 guard recusalKeys.insert(key).inserted else { return .handOver(.duplicateBallot) }
             }
+            chunks[k].blanks.shift(by: line)
+            blanks.append(chunks[k].blanks)
             line += chunks[k].lineFeeds
             chunks[k].recusals = []
         }
@@ -152,8 +155,10 @@ extension BulkBallotsReader {
             for k in 1 ..< chunks.count { chunks[k].scores = ScoreStore(capacity: 0) }
             inResult = total
             fillOffsets(&offsets, chunks, itemCount: itemCount)
-            return .done(BallotColumns(itemCount: itemCount, scale: scale, offsets: offsets, scores: [], recusals: recusals,
-                                       representatives: reps))
+            var columns = BallotColumns(itemCount: itemCount, scale: scale, offsets: offsets, scores: [], recusals: recusals,
+                                        representatives: reps)
+            columns.blankCells = blanks
+            return .done(columns)
         }
 
         // Otherwise: count per (unit, item), then place every group's scores.
@@ -210,8 +215,10 @@ extension BulkBallotsReader {
             }
         }
         guard ok else { return .handOver(.duplicateBallot) }
-        return .done(BallotColumns(itemCount: itemCount, scale: scale, offsets: offsets, scores: scores, recusals: recusals,
-                                   representatives: keepRepresentatives ? reps : []))
+        var columns = BallotColumns(itemCount: itemCount, scale: scale, offsets: offsets, scores: scores, recusals: recusals,
+                                    representatives: keepRepresentatives ? reps : [])
+        columns.blankCells = blanks
+        return .done(columns)
     }
 
     /// Copies the scores of `stores` end to end into `target` from offset `at`, piece by piece

@@ -24,6 +24,8 @@ struct BallotChunk: Sendable {
     var recusals: [RecusalViolation] = []
     /// Their (representative, unit, item), as one number, to find duplicates among them.
     var recusalKeys: [Int] = []
+    /// A wide row's empty score cells, rows counted from the chunk's start (as recusals' lines).
+    var blanks = BlankCells()
     /// Why the chunk stopped, handing the file over; `nil` while all is well.
     var handOver: BulkHandOver?
     var failed: Bool { handOver != nil }
@@ -282,6 +284,8 @@ struct BallotChunk: Sendable {
                                     handOver = why
                                     return
                                 }
+                            } else if recusal == nil {
+                                blank(line: line, column: c, rep: rep, unit: group.unit, cx)
                             }
                             m = -1
                         }
@@ -334,7 +338,10 @@ struct BallotChunk: Sendable {
             // A wide row (long rows have `parseLong`).
             for (c, item) in cx.itemCols {
                 let (sf, sn) = field(c, pos)
-                if sn == 0 { continue }
+                if sn == 0 {
+                    if recusal == nil { blank(line: line, column: c, rep: rep, unit: group.unit, cx) }
+                    continue
+                }
                 if let why = add(sf, sn, rep: rep, item: item, &group, &limits, cx, recusal: recusal) {
                     handOver = why
                     return
@@ -348,7 +355,7 @@ struct BallotChunk: Sendable {
     }
 
     /// The scores of columns `c0 ..< width` of a wide row at `i`, when every one is a plain
-    /// score (`d` or `d.d`, or empty) of an item, on the step and in range at `scale`, and the
+    /// score (`d` or `d.d`, not empty) of an item, on the step and in range at `scale`, and the
     /// line ends after them: the offset after the line end and how many, put in `out` as
     /// `item << 16 | mantissa`. `nil` for anything else, which the caller then reads field by
     /// field (this has no effect).
@@ -400,7 +407,8 @@ struct BallotChunk: Sendable {
                 guard mm <= limits.max[item] && limits.onStep[mm] else { return nil }
                 out[k] = item << 16 | mm
                 k += 1
-            } else if !isEnd(byte(i)) {
+            } else {
+                // An empty score is noted field by field (`BlankCells`); anything else is read so too.
                 return nil
             }
             if c < width - 1 {
@@ -443,6 +451,14 @@ struct BallotChunk: Sendable {
         group.unitStart = uf - base
         group.unitLength = un
         return nil
+    }
+
+    /// Notes the empty score cell of column `c` on the chunk's line `line` (a row that is no
+    /// recusal: those are not counted), as the checked reader does (`BlankCells`).
+    mutating func blank(line: Int, column c: Int, rep: Int32, unit: Int32, _ cx: BulkBallotsReader.Context) {
+        blanks.add(row: line) {
+            BlankCells.Cell(row: line, column: c, header: cx.headers[c], representative: cx.repIDs[Int(rep)], unit: cx.unitIDs[Int(unit)])
+        }
     }
 
     /// Checks one score and adds it to the group, or to the recusals; `false` to hand over.

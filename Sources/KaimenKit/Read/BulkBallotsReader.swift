@@ -95,6 +95,8 @@ public enum BulkBallotsReader {
         var repCol: Int
         /// The representative column's header, for the spreadsheet position of a recusal.
         var repHeader: String
+        /// Every column's header, for an empty score cell's (`BlankCells`).
+        var headers: [String]
         var unitCol: Int
         /// Long format: the standard and score columns.
         var standardCol: Int?
@@ -151,6 +153,7 @@ public enum BulkBallotsReader {
             guard named.representative == nil && named.unit == nil else { return nil }
             self.repCol = repCol
             repHeader = CSVTable.trimmedHeader(header[repCol])
+            headers = header.map(CSVTable.trimmedHeader)
             self.unitCol = unitCol
             repUnitLast = max(repCol, unitCol)
             items = BallotItem.items(of: rules)

@@ -114,6 +114,8 @@ public struct BallotColumns: Sendable {
     public var denominator: Int64?
     /// Ballots representatives cast for their own unit: set aside, in input order.
     public var recusals: [RecusalViolation]
+    /// A wide file's empty score cells (not ballots), of which the run warns (`blank-score`).
+    public var blankCells = BlankCells()
     /// Parallel to `scores` when asked for (`keepRepresentatives`), else empty: the roster
     /// index of who cast each counted ballot. Within each (unit, item) the ballots are then
     /// sorted by (score, representative), the order `BallotAggregator` uses.

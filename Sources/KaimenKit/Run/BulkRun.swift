@@ -133,6 +133,8 @@ public enum BulkRun {
         // Scored in a scope of its own, so the metrics and ballots are let go before ranking and writing.
         var (scores, stats) = Engine(plan: plan).score(units.columns, ballots, threads: threads, progress: advance)
         let recusals = ballots.recusals
+        // What the checked ballots reader warns of, made of the facts the bulk one gathered.
+        let blankCells = ballots.blankCells.warning(fileName: inputs.ballots)
         let kept = keep ? Kept(plan: plan, columns: units.columns, ballots: ballots, representatives: reps) : nil
         units.columns = MetricColumns(unitCount: 0, scales: [], mantissas: [])
         units.index = IDTable()
@@ -142,7 +144,8 @@ public enum BulkRun {
         let ranking = Ranker.rank(&scores, rules: rules, categories: units.identities.categories, threads: threads)
         lap("rank")
         let report = ScoreReport(rules: rules, units: units.identities, scores: scores, ranking: ranking,
-                                 recusals: recusals, inputWarnings: QuotaCheck.sessionWarnings(rules, units: scores.unitCount))
+                                 recusals: recusals,
+                                 inputWarnings: Diagnostics(QuotaCheck.sessionWarnings(rules, units: scores.unitCount) + [blankCells].compactMap { $0 }).sorted)
         return .success(Result(report: report, timings: clock.stages, fallbacks: stats.fallbacks, settled: stats.settled,
                                unbounded: stats.unbounded, kept: kept))
     }

@@ -22,7 +22,8 @@ struct BallotColumnsTests {
     @Test("a wide file without a ballot standard's column is an error on its header, and the fast reader hands it over")
     func wideColumnMissing() throws {
         let bytes = Array(try Self.typedWithout(column: 2).utf8)
-        let problems = S.xicheng.checked(bytes).diagnostics
+        // (typed-a.csv's five empty cells are warned of too: `blank-score`.)
+        let problems = S.xicheng.checked(bytes).diagnostics.filter { $0.severity == .error }
         #expect(problems.map(\.code) == ["missing-column"])
         let d = try #require(problems.first)
         #expect(d.location?.line == 1)
