@@ -66,6 +66,7 @@ public enum CSVReader {
         CSVControlCheck.check(table, into: &all)
         checkHeader(table, into: &all)
         checkWidths(table, into: &all)
+        if let facts = decoded.workbook { WorkbookHints.check(table, facts, into: &all) }
         return Result(table: table, encoding: decoded.encoding, diagnostics: all.sorted, workbook: decoded.workbook)
     }
 

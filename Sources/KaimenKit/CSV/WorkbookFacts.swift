@@ -1,7 +1,9 @@
 /// What a workbook's worksheet says of its cells beyond the text they read as, which the CSV
 /// text made of it cannot carry: that a cell is part of a merged range (its value sits only in
-/// the range's top left cell, so the others read empty). The readers use it for their hints:
-/// an empty category under a merged cell is told to unmerge, not only to fill in.
+/// the range's top left cell, so the others read empty), or a formula stored without its value.
+/// The readers use it for their messages: an empty category under a merged cell is told to
+/// unmerge, not only to fill in; a formula without a value is an error at its cell, in place
+/// of whatever a reader would say of its text.
 ///
 /// Rows and columns count from 1, as in the worksheet (`C2` is row 2, column 3).
 public struct WorkbookFacts: Sendable, Hashable {
@@ -23,9 +25,27 @@ public struct WorkbookFacts: Sendable, Hashable {
     /// The worksheet's merged ranges, as it lists them.
     public var merged: [Range] = []
 
-    public init(merged: [Range] = []) {
-        self.merged = merged
+    /// A formula stored without the value it works out to, as openpyxl writes them: its cell
+    /// (read as the formula's text, `=C2*2`) and the formula.
+    public struct Uncomputed: Sendable, Hashable {
+        public var row: Int, column: Int
+        /// Without `=`; empty for a shared formula's follower. Kept for the first
+        /// `formulasKept` only, which is all the messages quote.
+        public var formula: String
     }
+    /// Every formula stored without its value, in row order.
+    public var uncomputed: [Uncomputed] = []
+    static let formulasKept = Diagnostics.limitPerKind + 1
+
+    public init(merged: [Range] = [], uncomputed: [Uncomputed] = []) {
+        self.merged = merged
+        self.uncomputed = uncomputed
+    }
+
+    mutating func noteUncomputed(row: Int, column: Int, formula: String) {
+        uncomputed.append(Uncomputed(row: row, column: column, formula: uncomputed.count < Self.formulasKept ? formula : ""))
+    }
+
 
     /// The merged range a cell lies in below or beside its top left cell (so that it reads
     /// empty whatever the range holds), if any. `cell` as a message places it (its column

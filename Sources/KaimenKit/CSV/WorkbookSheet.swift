@@ -11,9 +11,10 @@
 /// - A cell reads as ``WorkbookCellText`` says: a shared or inline string as written; a number
 ///   in full to 15 significant digits, a percentage as `87.5%`, a date as `2014-07-08`; a
 ///   formula as the value it last had (what Excel shows). A formula stored without a value
-///   (openpyxl and other programs write them so; Excel, WPS and LibreOffice never do) is
-///   refused with its place: what it works out to is not in the file, and an empty cell in its
-///   place could pass for a value left out.
+///   (openpyxl and other programs write them so; Excel, WPS and LibreOffice never do) reads as
+///   its text (`=C2*2`), and is listed in the facts (``WorkbookFacts/uncomputed``), from which
+///   the CSV reader makes an error at each such cell: what it works out to is not in the file,
+///   and an empty cell in its place could pass for a value left out.
 ///
 /// The other worksheets are read only to say which of them hold values (the caller warns: they
 /// are not read), each only as far as its first value. Parts are found through the package's
@@ -49,9 +50,6 @@ enum WorkbookSheet {
         case tooMuchText
         /// A cell longer than `cellLimit`, at its row and column (from 1).
         case longCell(row: Int, column: Int, length: Int)
-        /// Formulas stored without the value they work out to (a program wrote the file, and
-        /// nothing has computed it since): the first one's row and column (from 1), and how many.
-        case uncomputedFormula(row: Int, column: Int, count: Int)
     }
 
     struct Read: Sendable, Equatable {
@@ -123,7 +121,6 @@ enum WorkbookSheet {
         rows.reserveCapacity(raw.count)
         // The text as it is made, so that a few cells of long numbers are refused before they fill memory.
         var made = 0
-        var uncomputed: (row: Int, column: Int, count: Int)?
         for r in raw {
             var cells: [(column: Int, text: String)] = []
             cells.reserveCapacity(r.cells.count)
@@ -139,9 +136,11 @@ enum WorkbookSheet {
                     text = t
                 case .isoDate(let v, let style):
                     text = WorkbookCellText.isoDate(v, shape: shape(style))
-                case .uncomputed:
-                    uncomputed = uncomputed.map { ($0.row, $0.column, $0.count + 1) } ?? (r.row, c.column, 1)
-                    continue
+                case .uncomputed(let formula):
+                    // Read as its text, `=` and the formula (a shared formula's follower has none
+                    // of its own), so that no reader takes the cell for one left empty.
+                    text = "=" + formula
+                    facts.noteUncomputed(row: r.row, column: c.column, formula: formula)
                 }
                 guard text.utf16.count <= cellLimit else { throw .longCell(row: r.row, column: c.column, length: text.utf16.count) }
                 made += text.utf8.count + 1
@@ -150,7 +149,6 @@ enum WorkbookSheet {
             }
             if !cells.isEmpty { rows.append((r.row, cells)) }
         }
-        if let u = uncomputed { throw .uncomputedFormula(row: u.row, column: u.column, count: u.count) }
         return Read(csv: try text(rows), sheetName: sheets[chosen].name, worksheetCount: sheets.count, othersWithValues: othersWithValues, facts: facts)
     }
 
@@ -167,8 +165,9 @@ enum WorkbookSheet {
         case number(String, style: Int)
         /// An ISO 8601 date (`t="d"`), and the cell's style.
         case isoDate(String, style: Int)
-        /// A formula without the value it works out to.
-        case uncomputed
+        /// A formula without the value it works out to, and its text (without `=`; empty for a
+        /// shared formula's follower, which has none of its own).
+        case uncomputed(String)
     }
 
     typealias RawRows = [(row: Int, cells: [(column: Int, cell: Cell)])]
@@ -252,20 +251,19 @@ enum WorkbookSheet {
     /// The cell just started, read to its end tag (`.text("")` when it holds nothing); `nil` for
     /// a shared string index that is no number.
     private static func cell(_ scanner: inout XMLScanner, type: String, style: Int) throws(XMLScanner.Malformed) -> Cell? {
-        var value: String?, inline: String?, formula = false
+        var value: String?, inline: String?, formula: String?
         while let event = try scanner.next() {
             switch event {
             case .start("v", _, let empty): value = empty ? "" : try scanner.text(until: "v")
             case .start("f", _, let empty):
-                formula = true
-                if !empty { try scanner.skip(to: "f") }
+                formula = empty ? "" : try scanner.text(until: "f")
             case .start("is", _, false): inline = try scanner.text(until: "is", inside: "t", skipping: ["rPh"])
             case .start(let name, _, false): try scanner.skip(to: name)
             case .end("c"):
                 // A formula's value is stored in `<v>`: empty only for a text (`t="str"`, `=""`).
                 // openpyxl writes `<v/>` for every formula, Excel and LibreOffice the value.
-                if formula && type != "inlineStr" && (value == nil || (type != "str" && value?.trimmingSpaces().isEmpty == true)) {
-                    return .uncomputed
+                if let formula, type != "inlineStr" && (value == nil || (type != "str" && value?.trimmingSpaces().isEmpty == true)) {
+                    return .uncomputed(formula)
                 }
                 switch type {
                 case "inlineStr": return .text(WorkbookCellText.unescaped(inline ?? ""))

@@ -42,10 +42,6 @@ enum CSVMessages {
                     en: "the cell in row \(row), column \(CellPosition.letter(column - 1)) holds \(length) characters, more than the \(WorkbookSheet.cellLimit) an Excel cell holds: it is not what Excel or WPS saved")
         case .noWorksheet:
             why = L(zh: "里面没有工作表", en: "it holds no worksheet")
-        case .uncomputedFormula(let row, let column, let count):
-            let others = count > 1 ? L(zh: "（这样的公式共 \(count) 个）", en: " (\(count) such formulas in all)") : L(zh: "", en: "")
-            why = L(zh: "第 \(row) 行 \(CellPosition.letter(column - 1)) 列的单元格是公式，文件里却没有它算出的值\(others.zh)：这个文件多半是由程序生成、还没有在 Excel 或 WPS 中打开保存过",
-                    en: "the cell in row \(row), column \(CellPosition.letter(column - 1)) is a formula, and the file does not hold the value it works out to\(others.en): most likely a program wrote the file, and it has not been opened and saved in Excel or WPS since")
         }
         return L(zh: "`\(file)` 是 Excel 工作簿（.xlsx），但读不了：" + why.zh, en: "`\(file)` is an Excel workbook (.xlsx), but it cannot be read: " + why.en)
     }
@@ -60,9 +56,6 @@ enum CSVMessages {
         case .tooLarge, .tooMuchText, .archive(.tooLarge):
             return L(zh: "核对是不是给错了文件；确是这样大的表，在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”再读取",
                      en: "check that it is the right file; if the table really is that large, save it as “CSV UTF-8 (Comma delimited)” in Excel or WPS and give that")
-        case .uncomputedFormula:
-            return L(zh: "用 Excel、WPS 或 LibreOffice 打开它再保存一次（保存时会算出每个公式的值），或让生成它的程序写入数值而不是公式",
-                     en: "open it in Excel, WPS or LibreOffice and save it again (saving works out every formula's value), or have the program that wrote it write values instead of formulas")
         default: return reopenWorkbook
         }
     }

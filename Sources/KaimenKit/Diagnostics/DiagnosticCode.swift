@@ -12,6 +12,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case utf16Decoded = "utf16-decoded"
     case workbookUnreadable = "workbook-unreadable"
     case workbookSheets = "workbook-sheets"
+    case workbookFormula = "workbook-formula"
     case rulesEncoding = "rules-encoding"
     case jsonEncoding = "json-encoding"
 

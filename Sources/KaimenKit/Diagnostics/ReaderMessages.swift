@@ -39,6 +39,18 @@ enum ReaderMessages {
                hint: cutShort ? waitUntilSaved.appending(checkTheDisk) : waitUntilSaved)
     }
 
+    // MARK: Workbooks
+
+    /// `workbook-formula`: a formula stored without its value (`formula` without `=`; empty
+    /// for a shared formula's follower).
+    static func formulaWithoutValue(_ formula: String) -> L {
+        let (zh, en) = formula.isEmpty ? ("这一格是公式", "this cell is a formula") : ("这一格是公式 `=\(formula)`", "this cell is the formula `=\(formula)`")
+        return L(zh: zh + "，文件里却没有存它算出的值：这个文件多半是由程序生成、还没有在 Excel 或 WPS 中打开保存过",
+                 en: en + ", and the file does not hold the value it works out to: most likely a program wrote the file, and it has not been opened and saved in Excel or WPS since")
+    }
+    static let computeFormulas = L(zh: "用 Excel、WPS 或 LibreOffice 打开它再保存一次（保存时会算出每个公式的值），或让生成它的程序写入数值而不是公式",
+                                   en: "open it in Excel, WPS or LibreOffice and save it again (saving works out every formula's value), or have the program that wrote it write values instead of formulas")
+
     // MARK: Columns
 
     static let noUnitIDColumn = L(zh: "单位文件没有单位编号列", en: "the units file has no unit id column")

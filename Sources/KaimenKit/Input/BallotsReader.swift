@@ -450,7 +450,7 @@ public struct BallotsReader {
                                                     writtenAs: repWrittenAs, in: .roster) != nil
             }
         }
-        return (BallotBox(items: items, ballots: ballots, recusals: recusals), RepeatedProblems.merged(said))
+        return (BallotBox(items: items, ballots: ballots, recusals: recusals), RepeatedProblems.merged(WorkbookHints.apply(said, result.workbook)))
     }
 }
 

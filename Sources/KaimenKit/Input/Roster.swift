@@ -165,7 +165,7 @@ public enum RosterReader {
         if reps.isEmpty && !diagnostics.hasErrors {
             diagnostics.append(.error(.noRepresentatives, ReaderMessages.noRepresentatives(fileName), at: lineStart))
         }
-        return (reps, diagnostics.items)
+        return (reps, WorkbookHints.apply(diagnostics.items, result.workbook))
     }
 
     static func splitList(_ s: String) -> [String] {

@@ -122,6 +122,6 @@ public enum ScheduleReader {
                                           hint: SessionMessages.scheduleUnheardUnitHint(fileName)))
             }
         }
-        return (schedule, diagnostics)
+        return (schedule, WorkbookHints.apply(diagnostics, result.workbook))
     }
 }

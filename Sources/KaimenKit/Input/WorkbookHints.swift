@@ -1,12 +1,40 @@
-/// The hints a workbook adds to the readers' messages, from what its worksheet says of the
-/// cells they name (``WorkbookFacts``): a cell under a merged range reads empty whatever the
-/// range shows, so the message's hint says to unmerge, which filling in alone would not mend.
+/// What a workbook adds to the readers' messages, from what its worksheet says of the cells
+/// (``WorkbookFacts``):
+///
+/// - A formula stored without its value (openpyxl's) is an error at its cell
+///   (`workbook-formula`), made by the CSV reader (``check(_:_:into:)``); whatever a reader
+///   says of the same cell's text (`=1+1` is no number) is left out (``apply(_:_:)``), so the
+///   cell is said once, and every other problem of the file is still said.
+/// - A cell under a merged range reads empty whatever the range shows, so a message at it is
+///   told to unmerge, which filling in alone would not mend.
 enum WorkbookHints {
-    /// `diagnostics` with the hints `facts` give (none without a workbook).
+    /// The errors for `facts`' formulas without values, at their cells in `table`.
+    static func check(_ table: CSVTable, _ facts: WorkbookFacts, into out: inout Diagnostics) {
+        guard !facts.uncomputed.isEmpty else { return }
+        let rowIndex = Dictionary(table.spreadsheetRows.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        for f in facts.uncomputed {
+            out.append(.workbookFormula) {
+                let column = f.column - 1
+                let at = f.row == table.headerRow ? table.headerLocation(column: column)
+                    : rowIndex[f.row].map { table.location(row: $0, column: column) }
+                    ?? SourceLocation(file: table.fileName, line: f.row, column: 1, cell: CellPosition(row: f.row, column: column))
+                return .error(.workbookFormula, ReaderMessages.formulaWithoutValue(Echo.cell(f.formula)), at: at,
+                              path: at.cell?.header, hint: ReaderMessages.computeFormulas)
+            }
+        }
+    }
+
+    /// `diagnostics` (a reader's, of one file) with what `facts` say of the cells they name:
+    /// none but `workbook-formula` at a formula without its value, and the hint to unmerge at a
+    /// cell under a merged range. Unchanged without a workbook.
     static func apply(_ diagnostics: [Diagnostic], _ facts: WorkbookFacts?) -> [Diagnostic] {
-        guard let facts, !facts.merged.isEmpty else { return diagnostics }
-        return diagnostics.map { d in
-            guard let cell = d.location?.cell, !cell.wholeHeader, d.omitted == 0, let range = facts.mergedAway(cell) else { return d }
+        guard let facts, !facts.merged.isEmpty || !facts.uncomputed.isEmpty else { return diagnostics }
+        let formulas = Set(facts.uncomputed.map { [$0.row, $0.column - 1] })
+        return diagnostics.compactMap { d in
+            guard let cell = d.location?.cell, d.omitted == 0 else { return d }
+            let place = cell.wholeHeader ? nil : [cell.row, cell.column]
+            if let place, formulas.contains(place) { return d.code == DiagnosticCode.workbookFormula.rawValue ? d : nil }
+            guard !cell.wholeHeader, let range = facts.mergedAway(cell) else { return d }
             var d = d
             d.hintText = ReaderMessages.mergedCell(range)
             return d

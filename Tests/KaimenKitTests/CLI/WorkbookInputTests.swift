@@ -40,13 +40,18 @@ struct WorkbookInputTests {
         #expect(r.err.contains("\(file): 警告：`\(file)` 有 2 个工作表，只读取了第一个「单位」；工作表「备注」里也有内容，没有读取；要读的内容请放在第一个工作表里（把它拖到最前面），或删去其他工作表"), "\(r.err)")
     }
 
-    @Test("units worked out by formulas that openpyxl saved without values: refused, the first cell named, how to fix it said")
+    @Test("units worked out by formulas that openpyxl saved without values: an error at each cell, with its header and how to fix it")
     func uncomputedFormulas() {
         let r = Self.score(["units": "\(Self.folder)/xicheng-units-formula.xlsx"], format: "table")
         #expect(r.code != .success && r.out.isEmpty)
         let file = "\(Self.folder)/xicheng-units-formula.xlsx"
-        #expect(r.err.contains("\(file): 错误：`\(file)` 是 Excel 工作簿（.xlsx），但读不了：第 3 行 G 列的单元格是公式，文件里却没有它算出的值（这样的公式共 2 个）"
-                               + "：这个文件多半是由程序生成、还没有在 Excel 或 WPS 中打开保存过；用 Excel、WPS 或 LibreOffice 打开它再保存一次（保存时会算出每个公式的值），或让生成它的程序写入数值而不是公式"), "\(r.err)")
+        // G3 `=F3*2` (X02's members) and G6 `=SUM(F6:F6)` (X05's): each said once, not also as `=F3*2` being no number.
+        for (row, formula) in [(3, "F3*2"), (6, "SUM(F6:F6)")] {
+            #expect(r.err.contains("\(file) 第 \(row) 行 G 列（members）：错误：这一格是公式 `=\(formula)`，文件里却没有存它算出的值：这个文件多半是由程序生成、还没有在 Excel 或 WPS 中打开保存过"
+                                   + "；用 Excel、WPS 或 LibreOffice 打开它再保存一次（保存时会算出每个公式的值），或让生成它的程序写入数值而不是公式"), "\(r.err)")
+        }
+        #expect(!r.err.contains("不是数字"), "\(r.err)")
+        #expect(r.err.contains("2 个错误；未计分"), "\(r.err)")
     }
 
     @Test("a session opened on workbooks keeps them as .xlsx copies, takes typed sheets from a workbook, and verifies")

@@ -29,12 +29,13 @@ struct WorkbookSheetTests {
         """#
     }
 
-    @Test("openpyxl's workbook: inline strings, dates, times, percentages; its formulas without values are refused")
+    @Test("openpyxl's workbook: inline strings, dates, times, percentages; its formulas without values read as their text, each noted")
     func openpyxl() throws {
         // I2 first, then I4 and J5: each `<f>` with an empty `<v/>`, as openpyxl writes them.
-        #expect(throws: WorkbookSheet.Failure.uncomputedFormula(row: 2, column: 9, count: 3)) {
-            try WorkbookSheet.read(try Self.fixture("cells-openpyxl.xlsx"))
-        }
+        let formulas = try WorkbookSheet.read(try Self.fixture("cells-openpyxl.xlsx"))
+        #expect(Self.text(formulas) == Self.expected(i2: "=C2*2", i4: "=0.1+0.2", j5: "=1/0"))
+        #expect(formulas.facts.uncomputed == [.init(row: 2, column: 9, formula: "C2*2"), .init(row: 4, column: 9, formula: "0.1+0.2"),
+                                              .init(row: 5, column: 10, formula: "1/0")])
         let read = try WorkbookSheet.read(try Self.fixture("cells-openpyxl-values.xlsx"))
         #expect(Self.text(read) == Self.expected(i2: "", i4: "", j5: ""))
         #expect(read.sheetName == "评分" && read.worksheetCount == 3)
@@ -266,7 +267,7 @@ struct WorkbookSheetTests {
                 == "`u.xlsx` 是 Excel 工作簿（.xlsx），但读不了：第 3 行 B 列的单元格有 40000 个字符，超过 Excel 单元格最多的 32767 个，不是 Excel 或 WPS 保存的内容")
     }
 
-    @Test("a formula reads as its stored value; one stored without a value is refused with its place, wherever it is")
+    @Test("a formula reads as its stored value; one stored without a value reads as its text and is noted with its place, wherever it is")
     func uncomputedFormulas() throws {
         // Values as Excel and LibreOffice store them: a number, a text, the empty text of `=""`, TRUE, an error.
         let stored = """
@@ -274,26 +275,22 @@ struct WorkbookSheetTests {
             <c r="C1" t="str"><f>""</f><v></v></c><c r="D1" t="b"><f>TRUE()</f><v>1</v></c><c r="E1" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>
             """
         #expect(try Self.read(stored) == "2,ab,,TRUE,#DIV/0!\n")
-        // No `<v>`, an empty `<v/>` where a number is due, a shared formula's follower, a text formula without `<v>`.
-        for (cell, place) in [("<c r=\"C2\"><f>A2*2</f></c>", (2, 3)), ("<c r=\"C2\"><f>A2*2</f><v/></c>", (2, 3)),
-                              ("<c r=\"C2\"><f t=\"shared\" si=\"0\"/><v></v></c>", (2, 3)), ("<c r=\"C2\" t=\"str\"><f>A2</f></c>", (2, 3)),
-                              ("<c r=\"C2\" t=\"b\"><f>A2&gt;1</f><v/></c>", (2, 3))] {
-            #expect(throws: WorkbookSheet.Failure.uncomputedFormula(row: place.0, column: place.1, count: 1), "\(cell)") {
-                try Self.read("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"2\">\(cell)</row>")
-            }
+        // No `<v>`, an empty `<v/>` where a number is due, a shared formula's follower (no text of its own), a text formula without `<v>`.
+        for (cell, text, formula) in [("<c r=\"C2\"><f>A2*2</f></c>", "=A2*2", "A2*2"), ("<c r=\"C2\"><f>A2*2</f><v/></c>", "=A2*2", "A2*2"),
+                                      ("<c r=\"C2\"><f t=\"shared\" si=\"0\"/><v></v></c>", "=", ""), ("<c r=\"C2\" t=\"str\"><f>A2</f></c>", "=A2", "A2"),
+                                      ("<c r=\"C2\" t=\"b\"><f>A2&gt;1</f><v/></c>", "=A2>1", "A2>1")] {
+            let read = try WorkbookSheet.read(Self.workbook([("S", "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"2\">\(cell)</row>")]))
+            #expect(Self.text(read) == "1,,\n,,\(text)\n", "\(cell)")
+            #expect(read.facts.uncomputed == [.init(row: 2, column: 3, formula: formula)], "\(cell)")
         }
-        // Counted over the sheet, the first named; an empty shared string cell is no formula and stays empty.
-        #expect(throws: WorkbookSheet.Failure.uncomputedFormula(row: 3, column: 2, count: 2)) {
-            try Self.read("<row r=\"3\"><c r=\"A3\" t=\"s\"><v/></c><c r=\"B3\"><f>1</f></c></row><row r=\"9\"><c r=\"A9\"><f>2</f><v/></c></row>")
-        }
+        // Every one over the sheet, in order; an empty shared string cell is no formula and stays empty.
+        let two = try WorkbookSheet.read(Self.workbook([("S", "<row r=\"3\"><c r=\"A3\" t=\"s\"><v/></c><c r=\"B3\"><f>1</f></c></row><row r=\"9\"><c r=\"A9\"><f>2</f><v/></c></row>")]))
+        #expect(Self.text(two) == "\n\n,=1\n\n\n\n\n\n=2,\n")
+        #expect(two.facts.uncomputed == [.init(row: 3, column: 2, formula: "1"), .init(row: 9, column: 1, formula: "2")])
         #expect(try Self.read("<row><c t=\"s\"><v/></c><c><v>1</v></c></row>") == ",1\n")
         // In another worksheet it is not read: that sheet is named as holding a value.
         let other = try WorkbookSheet.read(Self.workbook([("S", "<row><c><v>1</v></c></row>"), ("T", "<row><c><f>1</f></c></row>")]))
-        #expect(Self.text(other) == "1\n" && other.othersWithValues == ["T"])
-        #expect(CSVMessages.unreadableWorkbook("u.xlsx", .uncomputedFormula(row: 3, column: 7, count: 2)).zh
-                == "`u.xlsx` 是 Excel 工作簿（.xlsx），但读不了：第 3 行 G 列的单元格是公式，文件里却没有它算出的值（这样的公式共 2 个）：这个文件多半是由程序生成、还没有在 Excel 或 WPS 中打开保存过")
-        #expect(CSVMessages.unreadableWorkbook("u.xlsx", .uncomputedFormula(row: 3, column: 7, count: 1)).en
-                == "`u.xlsx` is an Excel workbook (.xlsx), but it cannot be read: the cell in row 3, column G is a formula, and the file does not hold the value it works out to: most likely a program wrote the file, and it has not been opened and saved in Excel or WPS since")
+        #expect(Self.text(other) == "1\n" && other.othersWithValues == ["T"] && other.facts.uncomputed.isEmpty)
     }
 
     @Test("two sheets of one part are one worksheet, read once; a second sheet is named for its first value")

@@ -44,7 +44,7 @@ def cells_workbook(formulas):
     hidden.sheet_state = "hidden"
     return wb
 
-# openpyxl stores a formula without its value: that workbook is refused (I2, I4, J5); the same
+# openpyxl stores a formula without its value: those cells read as their text (I2, I4, J5), each an error; the same
 # cells without the formulas read as their text. LibreOffice's copy stores each formula's value.
 cells_workbook(True).save("cells-openpyxl.xlsx")
 cells_workbook(False).save("cells-openpyxl-values.xlsx")
