@@ -93,6 +93,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
 
     // Units, roster and ballots
     case wrongFile = "wrong-file"
+    case titleRow = "title-row"
     case missingColumn = "missing-column"
     case unknownColumn = "unknown-column"
     case metricColumnAbsent = "metric-column-absent"

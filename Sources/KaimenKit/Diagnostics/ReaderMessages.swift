@@ -51,6 +51,16 @@ enum ReaderMessages {
     static let computeFormulas = L(zh: "用 Excel、WPS 或 LibreOffice 打开它再保存一次（保存时会算出每个公式的值），或让生成它的程序写入数值而不是公式",
                                    en: "open it in Excel, WPS or LibreOffice and save it again (saving works out every formula's value), or have the program that wrote it write values instead of formulas")
 
+    /// `title-row`: the first row (`row`) holds one cell (`title`, in column `column`), and the header is below it.
+    static func titleRow(row: Int, column: String, title: String, headerRow: Int) -> L {
+        L(zh: "第 \(row) 行像是标题（只有 \(column) 列有内容：`\(title)`），表头在第 \(headerRow) 行",
+          en: "row \(row) looks like a title (only column \(column) holds anything: `\(title)`), and the header is in row \(headerRow)")
+    }
+    static func deleteTitleRow(row: Int) -> L {
+        L(zh: "删去第 \(row) 行（标题行），让表头成为第一行：kaimen 把第一行当作表头",
+          en: "delete row \(row) (the title), so that the header is the first row: kaimen takes the first row as the header")
+    }
+
     // MARK: Columns
 
     static let noUnitIDColumn = L(zh: "单位文件没有单位编号列", en: "the units file has no unit id column")

@@ -33,6 +33,7 @@ public struct BallotsReader {
     func read(_ result: CSVReader.Result, fileName: String) -> (box: BallotBox?, diagnostics: [Diagnostic]) {
         var diagnostics = Diagnostics(result.diagnostics)
         guard let csv = result.table else { return (nil, diagnostics.items) }
+        if let title = TitleRow.check(csv, keys: [ColumnNames.representative, ColumnNames.ballotUnit]) { return (nil, TitleRow.answer(result, title)) }
         let items = BallotItem.items(of: rules)
         let lineStart = csv.headerRowLocation
         // Another input given here (the roster, or the units file): one error that says so.

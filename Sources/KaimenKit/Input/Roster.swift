@@ -64,6 +64,7 @@ public enum RosterReader {
         let result = CSVReader.read(data, fileName: fileName)
         var diagnostics = Diagnostics(result.diagnostics)
         guard let csv = result.table else { return (nil, diagnostics.items) }
+        if let title = TitleRow.check(csv, keys: [ColumnNames.representative + ["id"], ColumnNames.repUnits]) { return (nil, TitleRow.answer(result, title)) }
         let lineStart = csv.headerRowLocation
         // Another input given here (the units file, or the ballots): one error that says so.
         // Asked only when columns a roster needs are missing, or it has a score column (the

@@ -21,6 +21,7 @@ public enum ScheduleReader {
         let result = CSVReader.read(data, fileName: fileName)
         var diagnostics = result.diagnostics
         guard let csv = result.table else { return (nil, diagnostics) }
+        if let title = TitleRow.check(csv, keys: [groupColumn, unitColumn]) { return (nil, TitleRow.answer(result, title)) }
         let headerStart = csv.headerRowLocation
         let groupCol = ColumnNames.find(groupColumn, in: csv.header)
         let unitCol = ColumnNames.find(unitColumn, in: csv.header)

@@ -163,6 +163,7 @@ public struct UnitsReader {
         let result = CSVReader.read(data, fileName: fileName)
         var diagnostics = Diagnostics(result.diagnostics)
         guard let csv = result.table else { return (nil, diagnostics.items) }
+        if let title = TitleRow.check(csv, keys: [ColumnNames.unitID]) { return (nil, TitleRow.answer(result, title)) }
         let header = csv.header
         let headerLoc = { (c: Int) in csv.headerLocation(column: c) }
         let lineStart = csv.headerRowLocation
