@@ -71,6 +71,16 @@ enum ReaderMessages {
         L(zh: "单位文件没有“\(name)”（`\(id)`）这一列，而规则要求填报", en: "the units file has no column for \(name) (`\(id)`), which the rules require")
     }
     static func addColumn(_ id: String) -> L { L(zh: "加一列，列名为 `\(id)`", en: "add a column named `\(id)`") }
+    /// A metric without its column, and an unread column near its id or Chinese name.
+    static func metricColumnNear(_ header: String, _ name: String, _ id: String) -> L {
+        L(zh: "是不是 `\(header)` 这一列？列名写指标的中文名“\(name)”或编号 `\(id)`，两者都认",
+          en: "is it the column `\(header)`? Head it with the metric's Chinese name \(name) or its id `\(id)`: either is read")
+    }
+    /// An unread column near a metric's id or Chinese name.
+    static func columnNearMetric(_ name: String, _ id: String) -> L {
+        L(zh: "是不是“\(name)”（`\(id)`）？列名写指标的中文名或编号都认",
+          en: "did you mean \(name) (`\(id)`)? A column may be headed by the metric's Chinese name or its id")
+    }
     static func metricColumnTwice(_ name: String, _ id: String, idColumn: String, nameColumn: String) -> L {
         L(zh: "指标“\(name)”（`\(id)`）有两列：\(idColumn) 列写编号 `\(id)`，\(nameColumn) 列写名称“\(name)”；两列的值不能都用",
           en: "metric \(name) (`\(id)`) has two columns: \(idColumn) headed by its id `\(id)` and \(nameColumn) by its name \(name); only one can be read")

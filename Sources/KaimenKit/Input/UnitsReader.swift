@@ -189,21 +189,33 @@ public struct UnitsReader {
         let categoryCol = ColumnNames.find(ColumnNames.category, in: header)
         var metricCols: [Int?] = []
         var used = Set([idCol, nameCol, categoryCol].compactMap { $0 })
-        for metric in rules.metrics {
-            let (col, twice) = ColumnNames.metric(metric, in: header)
+        let found = rules.metrics.map { ColumnNames.metric($0, in: header) }
+        for (col, twice) in found {
+            if let col { used.insert(col) }
+            if let (_, byName) = twice { used.insert(byName) }
+        }
+        // The columns no one reads, each name once: a metric without its column may be one of
+        // them, slightly renamed (`会员数` for 会员总数, `职工总数（人）` for 职工总数).
+        let unread = header.indices.filter { c in !used.contains(c) && !header[c].isEmpty && header.firstIndex(of: header[c]) == c }.map { header[$0] }
+        let columnless = rules.metrics.indices.filter { found[$0].column == nil }.map { rules.metrics[$0] }
+        /// "Is it the column `会员数`?" for a metric without its column, when one unread column is near it.
+        func nearColumn(_ metric: MetricDefinition) -> Localized? {
+            MetricHeaders.header(near: metric, among: unread).map { ReaderMessages.metricColumnNear(Echo.cell($0), metric.name, metric.id) }
+        }
+        for (m, metric) in rules.metrics.enumerated() {
+            let (col, twice) = found[m]
             // Headed both by its id and by its name: which column's values count is not for
             // kaimen to guess, so neither is read.
             if let (byID, byName) = twice {
-                used.insert(byName)
                 diagnostics.append(.error(.metricColumnTwice, ReaderMessages.metricColumnTwice(metric.name, metric.id, idColumn: CellPosition.letter(byID),
                                                                                                nameColumn: CellPosition.letter(byName)),
                                           at: headerLoc(max(byID, byName)), path: metric.id, hint: ReaderMessages.keepOneMetricColumn))
             }
-            if let col { used.insert(col) }
-            else if metric.missing == .error {
+            if col != nil {
+            } else if metric.missing == .error {
                 diagnostics.append(.error(.missingColumn, ReaderMessages.noMetricColumn(metric.name, metric.id),
                                           at: lineStart, path: metric.id,
-                                          hint: Localized.didYouMean(metric.id, among: header) ?? ReaderMessages.addColumn(metric.id)))
+                                          hint: nearColumn(metric) ?? ReaderMessages.addColumn(metric.id)))
             } else {
                 // Its rule says what an empty cell means, not a column that is not there: an old
                 // template, before the metric was added, would score every unit 0 (or leave the
@@ -211,19 +223,20 @@ public struct UnitsReader {
                 diagnostics.append(.metricColumnAbsent, .warning) {
                     .warning(.metricColumnAbsent, ReaderMessages.metricColumnAbsent(metric.name, metric.id, missing: metric.missing, flag: metric.kind == .flag),
                              at: lineStart, path: metric.id,
-                             hint: Localized.didYouMean(metric.id, among: header) ?? ReaderMessages.metricColumnAbsentHint(metric.id))
+                             hint: nearColumn(metric) ?? ReaderMessages.metricColumnAbsentHint(metric.id))
                 }
             }
             metricCols.append(col)
         }
-        let metricIDs = rules.metrics.map(\.id)
         // A column without a name is already an error (`csv-empty-header`), and so is a second
         // column of a name (`csv-duplicate-header`): a metric's second column was also said not
         // to be a metric, "did you mean" its own name (a hostile test, session 41).
         for (c, name) in header.enumerated() where !used.contains(c) && !name.isEmpty && header.firstIndex(of: name) == c {
             diagnostics.append(.unknownColumn, .warning) {
-                .warning(.unknownColumn, ReaderMessages.columnNotMetric(Echo.cell(name)), at: headerLoc(c), path: Echo.cell(name),
-                         hint: Localized.didYouMean(name, among: metricIDs))
+                // The metric it is near: one without its column first, else any.
+                let near = MetricHeaders.metric(near: name, among: columnless) ?? MetricHeaders.metric(near: name, among: rules.metrics)
+                return .warning(.unknownColumn, ReaderMessages.columnNotMetric(Echo.cell(name)), at: headerLoc(c), path: Echo.cell(name),
+                                hint: near.map { ReaderMessages.columnNearMetric($0.name, $0.id) })
             }
         }
         if diagnostics.items.contains(where: { $0.kind == .missingColumn || $0.kind == .metricColumnTwice }) {
