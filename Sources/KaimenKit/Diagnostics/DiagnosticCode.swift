@@ -100,6 +100,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case metricColumnTwice = "metric-column-twice"
     case missingUnitID = "missing-unit-id"
     case duplicateUnit = "duplicate-unit"
+    case unitIDIsName = "unit-id-is-name"
     case missingValue = "missing-value"
     case invalidMetric = "invalid-metric"
     case missingMetric = "missing-metric"

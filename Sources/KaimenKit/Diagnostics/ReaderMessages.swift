@@ -117,6 +117,35 @@ enum ReaderMessages {
         L(zh: "单位编号 `\(id)` 用了两次；第一次在第 \(firstRow) 行", en: "unit id `\(id)` is used twice; first at row \(firstRow)")
     }
     static let ownUnitID = L(zh: "每个单位要有自己的编号", en: "each unit needs its own id")
+    /// `unit-id-is-name`: the id cell holds a name (`sameAsName`: the row's own name).
+    static func unitIDIsName(_ id: String, sameAsName: Bool) -> L {
+        sameAsName
+            ? L(zh: "单位编号一格写的是 `\(id)`，与本行的单位名称相同：这是名称，不是编号", en: "the unit id cell holds `\(id)`, the row's unit name: a name, not an id")
+            : L(zh: "单位编号一格写的是 `\(id)`，像是单位名称，不是编号", en: "the unit id cell holds `\(id)`, which looks like a unit's name, not an id")
+    }
+    /// `example`: another unit's id, to show what one looks like.
+    static func writeUnitID(example: String?) -> L {
+        let e = example.map { (zh: "（如 `\($0)`）", en: " (such as `\($0)`)") } ?? (zh: "", en: "")
+        return L(zh: "在这一格填这个单位的编号\(e.zh)，与代表名单和选票里写的一致；名称写在单位名称列",
+                 en: "write the unit's id in this cell\(e.en), as the roster and the ballots write it; its name goes in the name column")
+    }
+    /// A roster entry that matches no unit while some units' id cells hold names.
+    static func rosterUnitNotFound(rep: String, repName: String, entry: String, column: RecusalViolation.Reason) -> L {
+        let who = repName.isEmpty ? rep + " " : "\(rep)（\(repName)）", whoEn = repName.isEmpty ? rep : "\(rep) (\(repName))"
+        let c = RosterMessages.columnName(column)
+        return L(zh: "代表 \(who)的\(c.zh)写作 `\(entry)`，不是单位文件里任何单位的编号或全称",
+                 en: "representative \(whoEn): \(c.en) `\(entry)` is neither the id nor the exact name of a unit in the units file")
+    }
+    /// After a message about an id of another file that matches no unit: units whose id cells
+    /// hold names (`unit-id-is-name`), by their row, so the id may be one of theirs.
+    static func idMaybeMisnamed(_ units: [Unit]) -> L {
+        let rows = units.prefix(3).map { u in u.location.cell?.row ?? u.location.line }
+        let more = units.count > 3 ? "…" : ""
+        let file = units.first.map { Echo.shown($0.location.file) } ?? ""
+        let one = units.count == 1
+        return L(zh: "；单位文件 \(file) 第 \(rows.map(String.init).joined(separator: "、"))\(more) 行的编号一格写的是单位名称，这个编号多半就是\(one ? "那个单位" : "其中一个单位")的：先改正单位文件",
+                 en: "; the units file \(file) holds a unit's name in the id cell of row\(one ? "" : "s") \(rows.map(String.init).joined(separator: ", "))\(more), so this id is most likely \(one ? "that unit's" : "one of those units'"): correct the units file first")
+    }
     static func unitWithoutName(_ id: String) -> L { L(zh: "单位 `\(id)` 没有名称", en: "unit `\(id)` has no name") }
     static func invalidMetric(_ unit: String, _ name: String, _ id: String, _ problem: L) -> L {
         L(zh: "单位 `\(unit)` 的“\(name)”（`\(id)`）：\(problem.zh)", en: "unit `\(unit)`, \(name) (`\(id)`): \(problem.en)")

@@ -64,6 +64,7 @@ public struct BallotsReader {
         // The id the units file (or the roster) writes for a half-width one, when only their widths differ (`Ｘ02`).
         let (units, representatives) = (self.units, self.representatives)
         let unitWrittenAs = { (half: String) in units.first { UnitMatcher.normalized($0.id) == half }?.id }
+        let misnamed = units.filter(\.idIsName)
         let repWrittenAs = { (half: String) in representatives.first { UnitMatcher.normalized($0.id) == half }?.id }
         var itemSuggestions = SuggestionIndex { itemNames.spellings }
         let standardCol = ColumnNames.find(ColumnNames.ballotStandard, in: csv.header)
@@ -286,6 +287,11 @@ public struct BallotsReader {
                         return .error(.unknownUnit, ReaderMessages.noBallotUnit, at: at(unitCol), path: "unit", hint: ReaderMessages.fillInOrDeleteRow)
                     }
                     let named = NameForID.units(named: unitID, in: units)
+                    // A unit whose id cell holds its name may be the one meant (`unit-id-is-name`).
+                    if named.isEmpty && !misnamed.isEmpty {
+                        return .error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitText).appending(ReaderMessages.idMaybeMisnamed(misnamed)),
+                                      at: at(unitCol), path: "unit")
+                    }
                     let partOf = named.isEmpty ? NameForID.units(partOf: unitID, in: units) : []
                     if !partOf.isEmpty {
                         return .error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitText).appending(ReaderMessages.partOfName(unitText, units: partOf, in: .column)),

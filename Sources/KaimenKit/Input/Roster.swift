@@ -139,6 +139,15 @@ public enum RosterReader {
                     switch match {
                     case .units(let ids):
                         out += ids
+                    case _ where !matcher.misnamed.isEmpty:
+                        // A unit whose id cell holds its name may be the one meant: not said to be
+                        // near another, nor outside, while the units file is to be corrected.
+                        diagnostics.append("roster-unit-near-miss") {
+                            .error("roster-unit-near-miss", ReaderMessages.rosterUnitNotFound(rep: Echo.cell(id), repName: name, entry: Echo.cell(entry), column: kind)
+                                .appending(ReaderMessages.idMaybeMisnamed(matcher.misnamed)),
+                                   at: csv.location(row: r, column: column), path: Echo.cell(csv.header[column]))
+                        }
+                        out.append(UnitMatcher.normalized(entry))
                     case .nearMiss(let unitID, let unitName):
                         diagnostics.append("roster-unit-near-miss") {
                             let m = RosterMessages.nearMiss(rep: Echo.cell(id), repName: name, entry: Echo.cell(entry), column: kind, id: unitID, name: unitName)

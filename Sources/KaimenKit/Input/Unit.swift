@@ -5,6 +5,30 @@ public struct Unit: Sendable, Equatable {
     /// 企业 / 机关 / 事业单位 / 街道 …; ranks are also given within each category.
     public var category: String
     public var location: SourceLocation
+    /// Whether the id cell holds what looks like the unit's name, not an id (`unit-id-is-name`,
+    /// an error of the units file): an id of another file that matches no unit may be this
+    /// unit's, and the other files' messages say so rather than suggest another unit.
+    public var idIsName = false
+
+    /// Whether `id`, read from a row whose name is `name`, is a name rather than an id: the
+    /// row's own name, or six Chinese characters or more (no id is that long in Chinese; a
+    /// union's name is, `北京西城华宸建设集团有限公司工会`). Both units readers ask (the bulk one by
+    /// its bytes, and hands the file over).
+    static func looksLikeName(_ id: String, name: String) -> Bool {
+        (!name.isEmpty && id == name) || id.unicodeScalars.lazy.filter(isHan).count >= hanInAName
+    }
+
+    /// How many Chinese characters make an id a name.
+    static let hanInAName = 6
+
+    /// A CJK ideograph (the unified blocks and their extension A, the compatibility block, the
+    /// supplementary ones).
+    static func isHan(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: true
+        default: false
+        }
+    }
 }
 
 /// Every unit's metric values, stored by metric (column-major) in the rules' metric order:

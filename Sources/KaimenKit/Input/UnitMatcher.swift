@@ -27,8 +27,13 @@ public struct UnitMatcher: Sendable {
     private let byID: [String: Int]
     private let byName: [String: [Int]]
 
+    /// Units whose id cells hold names (``Unit/idIsName``): an entry that matches no unit may be
+    /// one of theirs, so it is said so, not as near another unit or outside.
+    public private(set) var misnamed: [Unit] = []
+
     public init(units: [Unit]) {
         self.init(ids: units.map(\.id), names: units.map(\.name))
+        misnamed = units.filter(\.idIsName)
     }
 
     /// `names[i]` is the name of unit `ids[i]`; with fewer names, the rest have none.

@@ -83,7 +83,17 @@ public struct UnitsReader {
                            path: "category", hint: ReaderMessages.fillCategory)
                 }
             }
-            units.append(Unit(id: row.id, name: row.name, category: row.category.isEmpty ? "未分类" : row.category, location: row.location))
+            var unit = Unit(id: row.id, name: row.name, category: row.category.isEmpty ? "未分类" : row.category, location: row.location)
+            // A unit's name typed in its id cell: its id is not known, and the other files' ids
+            // that match no unit may be its (they say so).
+            if limitsText && Unit.looksLikeName(row.id, name: row.name) {
+                unit.idIsName = true
+                diagnostics.append(.unitIDIsName) {
+                    .error(.unitIDIsName, ReaderMessages.unitIDIsName(idText, sameAsName: row.id == row.name), at: row.location, path: "id",
+                           hint: ReaderMessages.writeUnitID(example: rows.lazy.map(\.id).first { !$0.isEmpty && !Unit.looksLikeName($0, name: "") }.map(Echo.cell)))
+                }
+            }
+            units.append(unit)
             places.append(row.places)
             for (m, metric) in rules.metrics.enumerated() {
                 if row.shifted {

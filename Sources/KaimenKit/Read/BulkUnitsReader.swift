@@ -339,7 +339,7 @@ public enum BulkUnitsReader {
                     switch spec.role {
                     case Layout.id:
                         guard len > 0, TextCellCheck.fits(f + a, len, limit: TextCellCheck.idLimit),
-                              !TextCellCheck.mayHoldLookalike(f + a, len) else { job.failed = true; return }
+                              !TextCellCheck.mayHoldLookalike(f + a, len), !TextCellCheck.mayBeName(f + a, len) else { job.failed = true; return }
                         id = String(decoding: text, as: UTF8.self)
                         job.idBytes.append(contentsOf: text)
                         job.idEnds.append(job.idBytes.count)
@@ -364,6 +364,8 @@ public enum BulkUnitsReader {
                 }
             }
             guard let next = BulkCSV.lineEnd(p, i) else { job.failed = true; return }
+            // A unit's name typed in its id cell: the checked reader's error (`unit-id-is-name`).
+            if id == name { job.failed = true; return }
             out.ids.base[row] = id
             out.names.base[row] = name
             out.categories.base[row] = category
