@@ -1,6 +1,7 @@
 /// What a workbook's worksheet says of its cells beyond the text they read as, which the CSV
 /// text made of it cannot carry: that a cell is part of a merged range (its value sits only in
-/// the range's top left cell, so the others read empty), or a formula stored without its value.
+/// the range's top left cell, so the others read empty), a formula stored without its value, a
+/// number shown as a date, a hidden row.
 /// The readers use it for their messages: an empty category under a merged cell is told to
 /// unmerge, not only to fill in; a formula without a value is an error at its cell, in place
 /// of whatever a reader would say of its text.
@@ -37,9 +38,23 @@ public struct WorkbookFacts: Sendable, Hashable {
     public var uncomputed: [Uncomputed] = []
     static let formulasKept = Diagnostics.limitPerKind + 1
 
-    public init(merged: [Range] = [], uncomputed: [Uncomputed] = []) {
+    /// A cell that reads as a date or time: a number in a date format (`number`, the number it
+    /// holds, `41828` for `2014-07-08`), or a date stored as such (`number` nil).
+    public struct DateCell: Sendable, Hashable {
+        public var row: Int, column: Int
+        public var number: String?
+    }
+    public var dates: [DateCell] = []
+
+    /// The rows hidden in the worksheet (`<row hidden="1">`) that hold a value, in order: they
+    /// are read like any other, and a committee that hid them may not mean them to count.
+    public var hiddenRows: [Int] = []
+
+    public init(merged: [Range] = [], uncomputed: [Uncomputed] = [], dates: [DateCell] = [], hiddenRows: [Int] = []) {
         self.merged = merged
         self.uncomputed = uncomputed
+        self.dates = dates
+        self.hiddenRows = hiddenRows
     }
 
     mutating func noteUncomputed(row: Int, column: Int, formula: String) {

@@ -132,10 +132,16 @@ enum WorkbookSheet {
                     guard let t = strings[i] else { throw .malformed(part: target) }
                     text = t
                 case .number(let v, let style):
-                    guard let t = WorkbookCellText.number(v, shape: shape(style), date1904: date1904) else { throw .malformed(part: target) }
+                    let shape = shape(style)
+                    guard let t = WorkbookCellText.number(v, shape: shape, date1904: date1904) else { throw .malformed(part: target) }
                     text = t
+                    // A number shown as a date or time: what it holds, for a message that finds it no figure.
+                    if case .date = shape, let plain = WorkbookCellText.number(v, shape: .plain, date1904: date1904), plain != t {
+                        facts.dates.append(.init(row: r.row, column: c.column, number: plain))
+                    }
                 case .isoDate(let v, let style):
                     text = WorkbookCellText.isoDate(v, shape: shape(style))
+                    facts.dates.append(.init(row: r.row, column: c.column, number: nil))
                 case .uncomputed(let formula):
                     // Read as its text, `=` and the formula (a shared formula's follower has none
                     // of its own), so that no reader takes the cell for one left empty.
@@ -203,6 +209,7 @@ enum WorkbookSheet {
                         row += 1
                     }
                     guard row <= 1_048_576 else { throw Failure.malformed(part: partName) }
+                    if let hidden = a["hidden"], hidden == "1" || hidden == "true" { facts.hiddenRows.append(row) }
                     column = 0
                     if empty { continue }
                 case .start("c", let a, let empty):
@@ -240,6 +247,10 @@ enum WorkbookSheet {
         endRow()
         // Rows and cells as the sheet places them, whatever order the file lists them in; the same cell twice is no sheet.
         rows.sort { $0.row < $1.row }
+        if !facts.hiddenRows.isEmpty {
+            let filled = Set(rows.map(\.row))
+            facts.hiddenRows = Array(Set(facts.hiddenRows.filter(filled.contains))).sorted()
+        }
         for (i, r) in rows.enumerated() {
             guard i == 0 || rows[i - 1].row < r.row, zip(r.cells, r.cells.dropFirst()).allSatisfy({ $0.column < $1.column }) else {
                 throw .malformed(part: partName)

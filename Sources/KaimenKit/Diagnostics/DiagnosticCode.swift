@@ -13,6 +13,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case workbookUnreadable = "workbook-unreadable"
     case workbookSheets = "workbook-sheets"
     case workbookFormula = "workbook-formula"
+    case workbookHiddenRow = "workbook-hidden-row"
     case rulesEncoding = "rules-encoding"
     case jsonEncoding = "json-encoding"
 

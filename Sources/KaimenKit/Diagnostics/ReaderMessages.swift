@@ -61,6 +61,24 @@ enum ReaderMessages {
           en: "delete row \(row) (the title), so that the header is the first row: kaimen takes the first row as the header")
     }
 
+    /// `workbook-hidden-row`: rows hidden in the worksheet, read like any other.
+    static func hiddenRows(_ rows: [Int]) -> L {
+        let shown = rows.prefix(10).map(String.init), more = rows.count > 10
+        return L(zh: "第 \(shown.joined(separator: "、"))\(more ? "…" : "") 行在工作簿里是隐藏的\(more ? "（共 \(rows.count) 行）" : "")，已照常读取",
+                 en: "row\(rows.count == 1 ? "" : "s") \(shown.joined(separator: ", "))\(more ? "…" : "") \(rows.count == 1 ? "is" : "are") hidden in the workbook\(more ? " (\(rows.count) in all)" : ""), and \(rows.count == 1 ? "was" : "were") read like any other")
+    }
+    static let hiddenRowsHint = L(zh: "隐藏的行照样计分：若它们不该计入，删去这些行；若该计入，取消隐藏并核对一遍",
+                                  en: "hidden rows are scored like any other: if they should not count, delete them; if they should, unhide them and check them")
+    /// A cell in a date format where a number is due: the number it holds (`nil` for a date stored as such).
+    static func dateCell(number: String?) -> L {
+        guard let number else {
+            return L(zh: "这一格在工作簿里存的是日期，不是数字：把这一列的单元格格式改为“常规”或“数值”，重新输入数字",
+                     en: "this cell holds a date in the workbook, not a number: set the column's format to General or Number and type the figure again")
+        }
+        return L(zh: "这一格在工作簿里设成了日期格式，存的数是 \(number)：把这一列的单元格格式改为“常规”或“数值”，再核对这个数",
+                 en: "this cell has a date format in the workbook, and holds the number \(number): set the column's format to General or Number and check the figure")
+    }
+
     // MARK: Columns
 
     static let noUnitIDColumn = L(zh: "单位文件没有单位编号列", en: "the units file has no unit id column")
@@ -244,6 +262,28 @@ enum ReaderMessages {
     }
     static func replaceMark(_ mark: String, _ by: String, _ fixed: String) -> L {
         L(zh: "把 `\(mark)` 换成 `\(by)`：`\(fixed)`", en: "replace `\(mark)` with `\(by)`: `\(fixed)`")
+    }
+
+    // MARK: What a spreadsheet puts in a cell
+
+    /// `=1+1` as a cell's text: a formula typed into a cell in the Text format, or written by a program as text.
+    static func formulaAsText(_ text: String) -> L {
+        L(zh: "`\(text)` 是公式的文字，不是它算出的值：填上数值本身（在 Excel 中，设成“文本”格式的单元格不计算公式）",
+          en: "`\(text)` is a formula's text, not the value it works out to: enter the value itself (in Excel, a cell in the Text format does not work out a formula)")
+    }
+    /// `#DIV/0!` and Excel's other error values.
+    static func excelError(_ text: String) -> L {
+        L(zh: "`\(text)` 是 Excel 的错误值：这一格的公式没有算出结果（例如除以 0，或引用了文字）；改正公式，或填上数值",
+          en: "`\(text)` is an Excel error value: the cell's formula gave no result (a division by 0, or a reference to text, say); correct the formula, or enter the value")
+    }
+    /// A date or time where a number is due (in a CSV file, as Excel saved a cell in a date format).
+    static func dateLike(_ text: String) -> L {
+        L(zh: "`\(text)` 是日期或时间：多半是单元格设成了日期格式（Excel 会把输入的数字显示成日期）；把这一列的单元格格式改为“常规”或“数值”，按原表重新输入",
+          en: "`\(text)` is a date or a time: most likely the cell has a date format (Excel shows a number typed there as a date); set the column's format to General or Number and type the figures again")
+    }
+    /// After the hint that mends a score's text (`3.5分` → `3.5`) when what it leaves is beyond the standard's points.
+    static func stillBeyond(_ max: String) -> L {
+        L(zh: "；但这条标准满分 \(max) 分，这个数也超出了：核对纸质评分表", en: "; but the standard is worth \(max) points, and that number is beyond them: check the paper sheet")
     }
 
     // MARK: A file given in another's place

@@ -354,13 +354,21 @@ public struct BallotsReader {
                     }
                 }
             } else {
+                /// `3.5分` for a standard worth 2: what to remove, and that the number is beyond its points.
+                func unitBeyond() -> Localized? {
+                    guard let item, let (core, unit) = TypedNumber.unitAround(TypedNumber.ascii(text)), let v = Rational(decimal: core),
+                          v.isNegative || v > items[item].max else { return nil }
+                    return ReaderMessages.removeSuffix(unit, core).appending(ReaderMessages.stillBeyond(items[item].max.plainText()))
+                }
                 diagnostics.append(.invalidScore) {
                     .error(.invalidScore, ReaderMessages.scoreNotNumber(Echo.cell(text), repText, unitText, itemShown), at: at(cell.column), path: "score",
                            // `3.5%` (a score the standard takes, with a `%`) is told to drop it; `350%`,
                            // which no score is, is most likely a cell in a percentage format.
-                           hint: TypedNumber.hint(for: TypedNumber.ascii(text), valid: isNumber)
+                           hint: TypedNumber.spreadsheetHint(text)
+                               ?? TypedNumber.hint(for: TypedNumber.ascii(text), valid: isNumber)
                                ?? ReaderMessages.scoreAsPercent(TypedNumber.ascii(text), max: item.map { items[$0].max.plainText() })
                                ?? TypedNumber.commaHint(typed: text, valid: isNumber)
+                               ?? unitBeyond()
                                ?? (MetricValue.missingTokens.contains(text) ? ReaderMessages.blankForNoScore : nil))
                 }
             }

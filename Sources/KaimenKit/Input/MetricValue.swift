@@ -41,6 +41,9 @@ public enum MetricValue {
             return parsed
         }
         func valid(_ text: String) -> Bool { if case .value = parseASCII(text, typed: text, kind: kind) { true } else { false } }
+        // A formula's text, an Excel error value, a date: what the spreadsheet put there (before
+        // a unit to remove: `#DIV/0!` is no `0` with `#DIV/!` around it).
+        if hint == nil, let sheet = TypedNumber.spreadsheetHint(typed) { return .invalid(message: message, hint: sheet) }
         if let better = TypedNumber.hint(for: ascii, valid: valid) { return .invalid(message: message, hint: better) }
         if hint != nil, let comma = TypedNumber.commaHint(typed: typed, valid: valid) { return .invalid(message: message, hint: comma) }
         return parsed

@@ -78,6 +78,59 @@ enum TypedNumber {
         return nil
     }
 
+    /// A plain decimal with a unit or currency around it and nothing else (`3.5分`, `￥300`): the
+    /// decimal and what is around it. `nil` for anything else (a space, a fraction sign or
+    /// another digit around it is no unit).
+    static func unitAround(_ text: String) -> (core: String, unit: String)? {
+        let chars = Array(text.trimmingSpaces())
+        func decimal(_ c: Character) -> Bool { c.isASCII && (c.isNumber || c == ".") }
+        guard let first = chars.firstIndex(where: decimal), let last = chars.lastIndex(where: decimal) else { return nil }
+        let core = String(chars[first...last]), unit = String(chars[..<first]) + String(chars[(last + 1)...])
+        guard !unit.isEmpty, Rational(decimal: core) != nil,
+              unit.allSatisfy({ !$0.isNumber && !$0.isWhitespace && $0 != "." && $0 != "," && $0 != "%" }) else { return nil }
+        return (core, unit)
+    }
+
+    /// What a spreadsheet put in a cell where a number is due, said as such: a formula's text
+    /// (`=1+1`), one of Excel's error values (`#DIV/0!`), or a date or time (`2014-07-08`,
+    /// `2014/7/8`, `09:00`, as a cell in a date format shows a number). `nil` for anything else.
+    static func spreadsheetHint(_ typed: String) -> Localized? {
+        let text = typed.trimmingSpaces()
+        let shown = Echo.cell(text)
+        if (text.hasPrefix("=") || text.hasPrefix("＝")) && text.count > 1 { return ReaderMessages.formulaAsText(shown) }
+        if excelErrors.contains(text.uppercased()) { return ReaderMessages.excelError(shown) }
+        if isDateOrTime(text) { return ReaderMessages.dateLike(shown) }
+        return nil
+    }
+
+    static let excelErrors: Set<String> = ["#VALUE!", "#DIV/0!", "#N/A", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"]
+
+    /// `2014-07-08`, `2014/7/8`, `2014.7.8` (a date, maybe with a time after a space), `9:00`,
+    /// `09:00:15` (a time), `2014年7月8日`.
+    static func isDateOrTime(_ text: String) -> Bool {
+        func digits(_ s: Substring, _ range: ClosedRange<Int>) -> Bool { range.contains(s.count) && s.allSatisfy { $0.isASCII && $0.isNumber } }
+        func time(_ s: Substring) -> Bool {
+            let parts = s.split(separator: ":", omittingEmptySubsequences: false)
+            return (2 ... 3).contains(parts.count) && digits(parts[0], 1 ... 2) && parts.dropFirst().allSatisfy { digits($0, 2 ... 2) }
+        }
+        func date(_ s: Substring) -> Bool {
+            for mark: Character in ["-", "/", "."] {
+                let parts = s.split(separator: mark, omittingEmptySubsequences: false)
+                if parts.count == 3 && digits(parts[0], 4 ... 4) && digits(parts[1], 1 ... 2) && digits(parts[2], 1 ... 2) { return true }
+            }
+            if s.hasSuffix("日"), let y = s.firstIndex(of: "年"), let m = s.firstIndex(of: "月"), y < m {
+                return digits(s[..<y], 4 ... 4) && digits(s[s.index(after: y) ..< m], 1 ... 2) && digits(s[s.index(after: m) ..< s.index(before: s.endIndex)], 1 ... 2)
+            }
+            return false
+        }
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        switch words.count {
+        case 1: return date(words[0]) || time(words[0])
+        case 2: return date(words[0]) && time(words[1])
+        default: return false
+        }
+    }
+
     /// Fractions, Roman and circled numerals, superscript and subscript digits (`万` and `千`,
     /// numbers too to Unicode, are factors: `multipliers`).
     private static let numberForms: [ClosedRange<UInt32>] = [0x00B2...0x00B3, 0x00B9...0x00BE, 0x2070...0x209F, 0x2150...0x218F,

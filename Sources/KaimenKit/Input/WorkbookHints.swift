@@ -7,9 +7,16 @@
 ///   cell is said once, and every other problem of the file is still said.
 /// - A cell under a merged range reads empty whatever the range shows, so a message at it is
 ///   told to unmerge, which filling in alone would not mend.
+/// - A number in a date format reads as a date (`2014-07-08`): a metric or a score there is
+///   told the cell's format and the number it holds.
+/// - Hidden rows are read like any other, and said once (`workbook-hidden-row`).
 enum WorkbookHints {
-    /// The errors for `facts`' formulas without values, at their cells in `table`.
+    /// The errors for `facts`' formulas without values, at their cells in `table`; the warning
+    /// for its hidden rows that hold a value (`workbook-hidden-row`), once for the file.
     static func check(_ table: CSVTable, _ facts: WorkbookFacts, into out: inout Diagnostics) {
+        if !facts.hiddenRows.isEmpty {
+            out.append(.warning(.workbookHiddenRow, ReaderMessages.hiddenRows(facts.hiddenRows), at: .whole(table.fileName), hint: ReaderMessages.hiddenRowsHint))
+        }
         guard !facts.uncomputed.isEmpty else { return }
         let rowIndex = Dictionary(table.spreadsheetRows.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         for f in facts.uncomputed {
@@ -28,16 +35,26 @@ enum WorkbookHints {
     /// none but `workbook-formula` at a formula without its value, and the hint to unmerge at a
     /// cell under a merged range. Unchanged without a workbook.
     static func apply(_ diagnostics: [Diagnostic], _ facts: WorkbookFacts?) -> [Diagnostic] {
-        guard let facts, !facts.merged.isEmpty || !facts.uncomputed.isEmpty else { return diagnostics }
+        guard let facts, !facts.merged.isEmpty || !facts.uncomputed.isEmpty || !facts.dates.isEmpty else { return diagnostics }
         let formulas = Set(facts.uncomputed.map { [$0.row, $0.column - 1] })
+        var dates: [[Int]: WorkbookFacts.DateCell] = [:]
+        for d in facts.dates { dates[[d.row, d.column - 1]] = d }
         return diagnostics.compactMap { d in
-            guard let cell = d.location?.cell, d.omitted == 0 else { return d }
-            let place = cell.wholeHeader ? nil : [cell.row, cell.column]
-            if let place, formulas.contains(place) { return d.code == DiagnosticCode.workbookFormula.rawValue ? d : nil }
-            guard !cell.wholeHeader, let range = facts.mergedAway(cell) else { return d }
+            guard let cell = d.location?.cell, !cell.wholeHeader, d.omitted == 0 else { return d }
+            let place = [cell.row, cell.column]
+            if formulas.contains(place) { return d.code == DiagnosticCode.workbookFormula.rawValue ? d : nil }
             var d = d
-            d.hintText = ReaderMessages.mergedCell(range)
+            if let range = facts.mergedAway(cell) {
+                d.hintText = ReaderMessages.mergedCell(range)
+            } else if let date = dates[place], dateHinted.contains(d.code) {
+                // A number where a figure or a score is due, shown as a date: what it holds.
+                d.hintText = ReaderMessages.dateCell(number: date.number)
+            }
             return d
         }
     }
+
+    /// The messages of a cell that should hold a number: a date there is a cell in a date format.
+    static let dateHinted: Set<String> = [DiagnosticCode.invalidMetric.rawValue, DiagnosticCode.invalidScore.rawValue,
+                                          DiagnosticCode.numberBeyondLimits.rawValue, DiagnosticCode.scoreOutOfRange.rawValue]
 }
