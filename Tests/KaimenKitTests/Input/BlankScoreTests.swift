@@ -33,6 +33,18 @@ struct BlankScoreTests {
         #expect(w.hintText?.zh == "纸质评分表上有分数的是漏录了，补上再运行；代表确实没有打分的，这条警告可以不理会")
     }
 
+    /// The helper that made the warning found `panel` print no input warning at all.
+    @Test("panel prints the warning too, as score does")
+    func panelSaysIt() throws {
+        let folder = ScratchFolder()
+        defer { folder.cleanUp() }
+        let inputs = try TestSession(rules: Self.rules, units: "id,name,n\nU1,甲工会,0\nU2,乙工会,0\n",
+                                     ballots: "representative,unit,b\nR1,U1,3\nR2,U1,\nR3,U1,2\nR1,U2,1\n").written(to: folder)
+        let r = EndToEndTests.run(["panel", "--resamples", "100"] + inputs)
+        #expect(r.code == .success, "\(r.err)")
+        #expect(r.err.contains("警告：空白单元格 1 个：第 3 行（R2 给 U1）C 列（b）"), "\(r.err)")
+    }
+
     @Test("many: the first ten listed by row, the others counted with their rows")
     func many() throws {
         // Two standards, b and c; rows 2–7 (R1–R6 for U1) leave both empty: 12 cells on 6 rows.

@@ -39,7 +39,7 @@ struct CompareCommandTests {
         let table = run(Self.both + ["--assume-missing", "zero"])
         #expect(table.code == .success)
         for id in ["X01", "X02", "X03", "X04", "X05", "X06", "X07", "X08", "X09"] { #expect(table.out.contains("\n\(id) ")) }
-        #expect(table.out.contains("等次变化："))
+        #expect(table.out.contains("等级变化："))
         let html = run(Self.both + ["--assume-missing", "zero", "--format", "html"])
         #expect(html.code == .success)
         #expect(html.out.hasPrefix("<!DOCTYPE html>"))

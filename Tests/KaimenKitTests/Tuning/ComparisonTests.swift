@@ -181,8 +181,8 @@ struct ComparisonTests {
         arguments[0] = "compare"
         let code = CLI.run(arguments + ["--rules", "rules/dongcheng-2019.jsonc", "--assume-missing", "notAssessable"], console: console)
         #expect(code == .success, "\(console.stderr)")
-        let line = try #require(console.stdout.split(separator: "\n").first { $0.hasPrefix("等次变化：") })
-        let changed = try #require(Int(line.dropFirst("等次变化：".count).prefix { $0.isNumber }))
+        let line = try #require(console.stdout.split(separator: "\n").first { $0.hasPrefix("等级变化：") })
+        let changed = try #require(Int(line.dropFirst("等级变化：".count).prefix { $0.isNumber }))
         #expect(changed > 12)
         // The table's rows whose grade changed: as many as the line counts, twelve of them named.
         #expect(line.hasSuffix("，另有 \(changed - 12) 个见表）"), "\(line)")

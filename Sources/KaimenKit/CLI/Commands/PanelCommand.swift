@@ -134,6 +134,9 @@ public enum PanelCommand: Command {
             console.errLine(PanelMessages.notAnalysed(errors: error.diagnostics.filter { $0.severity == .error }.count).text(lang))
             return nil
         }
+        // The inputs' warnings, as `score` prints them (a ballot cell left blank changes a
+        // representative's count, which the panel reads: a helper found them unsaid here).
+        for d in session.report.inputWarnings { console.errLine(relative(d, console, lang)) }
         var schedule: Schedule?
         if let path = args.value("--schedule") {
             let data: Data
