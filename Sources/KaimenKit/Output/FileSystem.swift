@@ -18,10 +18,12 @@ enum FileSystem {
         return (st.st_mode & S_IFMT) == S_IFDIR ? .folder : .other
     }
 
-    /// Whether `path` is a regular file itself (not a link, folder, FIFO or device).
-    static func isRegularFile(_ path: String) -> Bool {
+    /// The size of the regular file `path` itself, or `nil` when it is none (missing, a link,
+    /// a folder, a FIFO, a device).
+    static func plainFileSize(_ path: String) -> Int? {
         var st = stat()
-        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(st.st_size)
     }
 
     /// The file `path` names (device and inode, following symbolic links), `nil` when there is

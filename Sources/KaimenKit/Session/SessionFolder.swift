@@ -1,11 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A session folder: copies of the inputs under `inputs/`, the journal, and the results.
 ///
@@ -186,7 +179,7 @@ public struct SessionFolder {
     /// Sorted, `results` first.
     static func beyondInit(_ path: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        let more = names.filter { !["inputs", Journal.fileName, "journal.lock"].contains($0) && !($0.hasPrefix(".") && $0.contains(".tmp")) }
+        let more = names.filter { !initFolderNames.contains($0) && !($0.hasPrefix(".") && $0.contains(".tmp")) }
         return more.sorted { ($0 == "results" ? 0 : 1, $0) < ($1 == "results" ? 0 : 1, $1) }
     }
 
@@ -276,8 +269,7 @@ public struct SessionFolder {
 
     /// Whether `path` is a plain file (not a link to one) of no bytes.
     static func isEmptyPlainFile(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size == 0
+        FileSystem.plainFileSize(path) == 0
     }
 
     /// Whether the folder at `path` is what an `init` interrupted before it wrote the opening
@@ -290,9 +282,8 @@ public struct SessionFolder {
     /// copies are those of the inputs given, is for `clearInterruptedInit` to tell, naming it.
     static func leftByInterruptedInit(_ path: String) -> Bool {
         let journal = (path as NSString).appendingPathComponent(Journal.fileName)
-        var info = stat()
-        guard lstat(journal, &info) != 0 || isEmptyPlainFile(journal),
-              lstat((path as NSString).appendingPathComponent("inputs"), &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
+        guard FileSystem.kind(journal) == .missing || isEmptyPlainFile(journal),
+              FileSystem.kind((path as NSString).appendingPathComponent("inputs")) == .folder,
               let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else { return false }
         return entries.allSatisfy(initFolderNames.contains)
     }

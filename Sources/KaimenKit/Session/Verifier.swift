@@ -134,7 +134,7 @@ public enum Verifier {
             let url = journal.directory.appendingPathComponent(name)
             // Something there that is no plain file (a folder, a link, a FIFO) is said as such,
             // not as missing (a review); nothing is read from it.
-            if FileSystem.kind(url.path) != .missing && !FileSystem.isRegularFile(url.path) {
+            if FileSystem.kind(url.path) != .missing && FileSystem.plainFileSize(url.path) == nil {
                 return .error("torn-file-changed", SessionMessages.tornFileNotPlain(name, seq: r.seq), at: at,
                               hint: SessionMessages.restoreTornFileHint(name))
             }
