@@ -33,7 +33,7 @@ enum CommandMessages {
                   en: "the next word, `\(next)`, is another option; write the value right after `\(name)` (one starting with `--` as `\(name)=VALUE`)")
     }
     static func invalidChoice(_ value: String, _ name: String, _ choices: [String]) -> Localized {
-        // `、` in Chinese, as `--vary`'s list (since 0.29.3; `可用 `zh`, `en`` before).
+        // `、` in Chinese, as `--vary`'s list (since 0.29.2; `可用 `zh`, `en`` before).
         let list = choices.map { "`\($0)`" }
         return Localized(zh: "`\(value)` 不是 `\(name)` 的有效值；可用 \(list.joined(separator: "、"))",
                          en: "`\(value)` is not a valid value for `\(name)`; use one of \(list.joined(separator: ", "))")

@@ -226,7 +226,7 @@ enum ValidationMessages {
     }
     /// What makes an area's standards add up to its points. Short of them (`sum` < `points`),
     /// `"capped": true` does not help: a capped area whose standards cannot reach its points is
-    /// an error too (before 0.29.3 this hint offered it).
+    /// an error too (before 0.29.2 this hint offered it).
     static func matchAreaSum(_ sum: String, _ points: String, _ diff: String, short: Bool) -> L {
         short ? L(zh: "把该方面的 `points` 改成 \(sum)，或把它的标准的分值共加 \(diff) 分，使合计等于 \(points)",
                   en: "set the area's `points` to \(sum), or raise its standards' points by \(diff) in all so they add up to \(points)")

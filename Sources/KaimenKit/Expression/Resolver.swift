@@ -108,7 +108,7 @@ struct Resolver {
     /// the value fits a `Rational` reduced (a condition always does); `plan` as it is when it
     /// does not (`Resolved.unfolded`); an error when it is beyond ±(2⁶³ − 1). The evaluator
     /// stops at such a value (`Rational.outOfRange`), so no unit could be scored by the
-    /// formula; before 0.29.3 it was folded to the clamped bound and every unit scored from
+    /// formula; before 0.29.2 it was folded to the clamped bound and every unit scored from
     /// that (`999999999999 * 999999999999 * 999999999999` gave its full points, a veto
     /// `… > 0` struck every unit: a hostile test).
     private mutating func folded(_ value: BigFraction, _ type: FormulaType, unfolded plan: Plan, _ e: Expr) -> Resolved {

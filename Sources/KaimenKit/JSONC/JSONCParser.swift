@@ -215,7 +215,7 @@ public struct JSONCParser {
                 case "false": return JSONNode(.bool(false), at: start)
                 case "null": return JSONNode(.null, at: start)
                 case _ where NumberSpellings.chinesePrefix(word) != nil:
-                    // `十二`, `三分`: the number in digits, read on as it (since 0.29.3).
+                    // `十二`, `三分`: the number in digits, read on as it (since 0.29.2).
                     let value = NumberSpellings.chinesePrefix(word)!.value.plainText(maxPlaces: 6)
                     try recover(fail(JSONCMessages.chineseNumeral(word), at: start, hint: JSONCMessages.writePlain(value)))
                     return JSONNode(.number(value), at: start)
@@ -226,7 +226,7 @@ public struct JSONCParser {
                                hint: JSONCMessages.yesOrNo(word).map(JSONCMessages.writeBool) ?? JSONCMessages.write(word))
                 }
             }
-            // `+12`, `.5e1`: a number as JavaScript writes it, read on as JSON's (since 0.29.3).
+            // `+12`, `.5e1`: a number as JavaScript writes it, read on as JSON's (since 0.29.2).
             if c == "+" || c == ".", let (json, end) = NumberSpellings.signedOrBarePoint(scalars, from: i) {
                 let text = String(String.UnicodeScalarView(scalars[i..<end]))
                 try recover(fail(c == "+" ? JSONCMessages.plusSign(text) : JSONCMessages.barePoint(text), at: start,
@@ -551,7 +551,7 @@ public struct JSONCParser {
         func take() { text.unicodeScalars.append(scalars[i]); advance() }
         func digits() -> Int { var n = 0; while let c = current, ("0"..."9").contains(c) { take(); n += 1 }; return n }
         // `0x0C`, `-.5`: a number as JavaScript writes it, said with the number to write and read
-        // on as that (since 0.29.3; `0x0C` was `0` followed by `x`, and the hint said to write 0).
+        // on as that (since 0.29.2; `0x0C` was `0` followed by `x`, and the hint said to write 0).
         if let (decimal, end) = NumberSpellings.hexadecimal(scalars, from: i) {
             let written = String(String.UnicodeScalarView(scalars[i..<end]))
             try recover(fail(JSONCMessages.hexNumber(written), at: start, hint: JSONCMessages.writePlain(decimal)))

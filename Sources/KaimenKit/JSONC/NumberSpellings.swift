@@ -1,7 +1,7 @@
 /// Numbers written otherwise than JSON writes them, as a rules author may type them: the
 /// JavaScript ways (`0x0C`, `012`, `+12`, `.5`) and Chinese numerals (`十二`, `两`, `三点五`).
 /// Each is refused, so that a rules file stays plain JSON other tools read, and answered with
-/// the number to write (`写 12`). Since 0.29.3.
+/// the number to write (`写 12`). Since 0.29.2.
 enum NumberSpellings {
     /// The value of a Chinese numeral, exactly, or `nil`: whole numbers below 10 000 written with
     /// 零〇 一 二两 三 … 九 and 十 百 千 (`十二`, `二十`, `一百零五`, `两千`), a decimal part after

@@ -82,7 +82,7 @@ public enum SensitivityExport {
         if s.variation.bootstrap { varied.append(lang.t("代表重抽样（bootstrap）", "bootstrap over representatives")) }
         var lines = [lang.t("\(s.scenarioCount) 个情景（种子 \(s.seed)），变动：", "\(s.scenarioCount) scenarios (seed \(s.seed)), varying: ")
                      + (varied.isEmpty ? lang.t("无", "nothing") : varied.joined(separator: lang.t("；", "; ")))]
-        // Ids listed as `score` lists them in Chinese, `X05、X02` (since 0.29.3; `X05, X02` before).
+        // Ids listed as `score` lists them in Chinese, `X05、X02` (since 0.29.2; `X05, X02` before).
         let g = s.units.filter(\.gradeFragile).map(\.unit)
         lines.append(lang.t("等级不稳（超过 \(s.fragilePercent)% 的情景中等级不同）：", "grade fragile (another grade in more than \(s.fragilePercent)% of scenarios): ")
                      + (g.isEmpty ? lang.t("无", "none") : TuningMessages.firstOf(g, separator: lang.t("、", ", "), lang: lang)))

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import KaimenKit
 
-/// Chinese text uses Chinese punctuation (`，：（）、`), English its own (since 0.29.3): `rules
+/// Chinese text uses Chinese punctuation (`，：（）、`), English its own (since 0.29.2): `rules
 /// show` said `10 个方面, 40 条标准`, `继承 (extends):`, `等级:`, `前提:`; `rules diff`'s header
 /// `(xicheng-2014 2014.1)`; `sensitivity` listed `X05, X02` where `score` writes `X01、X02`; a
 /// rules value's choices `可用 `mean`, `median``.

@@ -41,7 +41,7 @@ struct RulesShowMetricsTests {
         // The rules' own Chinese names stay as written.
         #expect(en.contains("集体合同签订率"))
         let zh = run(["rules", "show", "rules.jsonc"])
-        // Chinese punctuation in the Chinese text (since 0.29.3: `等级: ` and the like).
+        // Chinese punctuation in the Chinese text (since 0.29.2: `等级: ` and the like).
         #expect(zh.contains("等级：") && zh.contains("排名：总分保留") && zh.contains("代表评分："))
         #expect(!zh.contains("等级: ") && !zh.contains("排名: ") && !zh.contains("代表评分: "))
     }

@@ -5,7 +5,7 @@ import Testing
 /// A part of a formula that reads no metric is worked out when the rules are loaded. One whose
 /// value is beyond ±(2⁶³ − 1) = ±9 223 372 036 854 775 807 is refused where it is written: the
 /// evaluator stops at such a value (a standard not assessed, a veto not checked), so no unit
-/// could be scored by it. Before 0.29.3 it was folded to that bound and every unit scored from
+/// could be scored by it. Before 0.29.2 it was folded to that bound and every unit scored from
 /// it (a hostile test: `999999999999 * 999999999999 * 999999999999` gave every unit the
 /// standard's full points, and a veto `… > 0` struck all nine). One whose exact value does not
 /// fit a 64-bit fraction is not rounded but kept whole.

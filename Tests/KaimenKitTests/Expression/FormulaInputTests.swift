@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import KaimenKit
 
-/// What the docs promise of a formula's input, checked against the code (since 0.29.3): the
+/// What the docs promise of a formula's input, checked against the code (since 0.29.2): the
 /// length limit they state is the parser's (they said 4096, the parser refused from 4001), and a
 /// name typed in full-width letters gets the word to write in ASCII, as full-width digits and
 /// punctuation do.

@@ -4,7 +4,7 @@ import Testing
 
 /// Numbers written the JavaScript way (`0x0C`, `012`, `+12`, `.5e1`) or in Chinese numerals
 /// (`十二`, `三分`): refused, as JSON has none of them, with the number to write, and read on as
-/// that number so the rest of the file is still checked. Before 0.29.3 `0x0C` was told to
+/// that number so the rest of the file is still checked. Before 0.29.2 `0x0C` was told to
 /// write `0`, `012` loaded as 12, and `+12`, `.5e1`, `十二` got no number.
 @Suite("Numbers written the JavaScript way or in Chinese numerals get the number to write")
 struct NumberSpellingTests {

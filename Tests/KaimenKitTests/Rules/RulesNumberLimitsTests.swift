@@ -17,7 +17,7 @@ struct RulesNumberLimitsTests {
         var new: String
         var problem: NumberLimits.Problem
         var insert: (String, String)? = nil
-        /// A `points` too large is said as over the cap of 1 000 000 points (since 0.29.3; it
+        /// A `points` too large is said as over the cap of 1 000 000 points (since 0.29.2; it
         /// was given a data value's 12 digits, and `1e308` the hint to use 万元).
         var pointsCap = false
         var testDescription: String { name }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import KaimenKit
 
-/// How a wrong value in a rules file is named (since 0.29.3): the value itself where "a number"
+/// How a wrong value in a rules file is named (since 0.29.2): the value itself where "a number"
 /// said nothing (`precision` 2.5), true/false and null in Chinese as the formula messages say
 /// them, points too large as points whatever their size, and a `--set` value beyond the limits
 /// as beyond the limits, never "not a number".

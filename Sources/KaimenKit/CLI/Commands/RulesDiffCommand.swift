@@ -37,7 +37,7 @@ public enum RulesDiffCommand: Command {
     }
 
     public static func text(_ diff: RulesDiff, oldFile: String, newFile: String, lang: Language = .en) -> String {
-        // `（…）` in Chinese, as the rest of the text (since 0.29.3).
+        // `（…）` in Chinese, as the rest of the text (since 0.29.2).
         func named(_ file: String, _ r: RulesMetadata) -> String { Echo.shown(file) + lang.t("（\(r.id) \(r.version)）", " (\(r.id) \(r.version))") }
         var s = named(oldFile, diff.oldRules) + lang.t("→ ", " → ") + named(newFile, diff.newRules) + "\n"
         if diff.changes.isEmpty { return s + M.noDifferences.text(lang) }

@@ -52,7 +52,7 @@ enum NumberMeaning: Sendable, Equatable {
             guard Rational(decimal: number) != nil else { return nil }
             return percentHint(key: key, number: number, quoted: true)
         }
-        // `"十二"`, `"三分"`: Chinese numerals (since 0.29.3), answered as `"12"` and `"3分"` are.
+        // `"十二"`, `"三分"`: Chinese numerals (since 0.29.2), answered as `"12"` and `"3分"` are.
         if let (value, rest) = NumberSpellings.chinesePrefix(s) {
             let number = value.plainText(maxPlaces: 6)
             if rest.isEmpty { return RulesMessages.numberInDigits(number) }

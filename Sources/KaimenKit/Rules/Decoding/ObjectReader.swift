@@ -36,7 +36,7 @@ struct ObjectReader {
 
     /// `key`'s member: the key itself, or else the unknown key that is its one misspelling
     /// (`pionts` for `points`, said already by `finish(allowed:)`), read as what it was meant to
-    /// be so that its value and what it sets are checked in the same run (since 0.29.3: a
+    /// be so that its value and what it sets are checked in the same run (since 0.29.2: a
     /// misspelt `method` hid the standard's ratio without `zero`). A file with an unknown key
     /// never loads, so nothing is scored from it.
     private func member(_ key: String) -> JSONMember? {
@@ -110,7 +110,7 @@ struct ObjectReader {
 
     /// An id. A metric's id (`metric: true`) is read by formulas, where `a-b` is a subtraction,
     /// so it may not contain `-`, nor be a word formulas read as their own (`if`, `min`, `true`:
-    /// before 0.29.3 such a metric was accepted, and each formula reading it failed with a
+    /// before 0.29.2 such a metric was accepted, and each formula reading it failed with a
     /// message about something else).
     /// - Parameter named: ids by the names people know them by, with what they are (`依法维权`:
     ///   area `rights`): a name written for an id is answered with the id.

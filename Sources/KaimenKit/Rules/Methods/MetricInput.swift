@@ -90,7 +90,7 @@ extension RulesDecoder {
                 }
             } else {
                 ctx.error(.missingKey, RulesMessages.ratioNeedsZero, at: q.location, path: q.path, hint: RulesMessages.addZero)
-                // Said; the standard is still checked as a whole (its bands' order: since 0.29.3),
+                // Said; the standard is still checked as a whole (its bands' order: since 0.29.2),
                 // with a rule that adds no problem of its own. The file does not load.
                 zero = .notAssessable
             }
