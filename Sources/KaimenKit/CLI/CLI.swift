@@ -225,9 +225,7 @@ public enum CLI {
     /// command line asks for: the output is incomplete, why, and what to do.
     public static func outputFailed(_ cause: SystemError, arguments: [String]) -> String {
         let lang = Language.requested(in: canonicalLanguage(arguments))
-        return CommandMessages.errorLabel.text(lang) + lang.t(
-            "标准输出没有写完：\(cause.text.zh)；输出不完整，请腾出空间（或放宽 `ulimit -f`）后重新运行，或用 --out 写到别的文件夹",
-            "standard output could not be written in full: \(cause.text.en); the output is incomplete: free some room (or raise `ulimit -f`) and run again, or write to another folder with --out")
+        return CommandMessages.errorLabel.text(lang) + CommandMessages.outputFailed(cause).text(lang)
     }
 
     /// `kaimen --help` in `lang`.

@@ -110,6 +110,16 @@ enum CommandMessages {
         let file = Echo.shown(file)
         return Localized(zh: "\(file)：\(n) 个错误", en: "\(file): \(n) error\(n == 1 ? "" : "s")")
     }
+    /// Standard output not written in full (a full disk, `ulimit -f`), said by the executable.
+    static func outputFailed(_ cause: SystemError) -> Localized {
+        Localized(zh: "标准输出没有写完：\(cause.text.zh)；输出不完整，请腾出空间（或放宽 `ulimit -f`）后重新运行，或用 --out 写到别的文件夹",
+                  en: "standard output could not be written in full: \(cause.text.en); the output is incomplete: free some room (or raise `ulimit -f`) and run again, or write to another folder with --out")
+    }
+    /// `kaimen sheets` without `--schedule`, with several groups: every group hears every unit.
+    static func sheetsWithoutSchedule(groups: Int, units: Int, pages: Int) -> Localized {
+        Localized(zh: "注意：没有给 --schedule，\(groups) 个组都按听取全部 \(units) 个单位的汇报打印，共 \(pages) 页；各组只听部分单位时，用 --schedule 给出日程表，只印各组听取的单位",
+                  en: "note: no --schedule, so each of the \(groups) groups is taken to hear all \(units) units, \(pages) pages; if groups hear only some units, give the schedule with --schedule to print only theirs")
+    }
     static func couldNotWrite(_ out: String, _ error: String) -> Localized {
         Localized(zh: "无法写入 `\(out)`：\(error)", en: "could not write to `\(out)`: \(error)")
     }

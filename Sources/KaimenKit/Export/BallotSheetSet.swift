@@ -173,7 +173,7 @@ public struct BallotSheetSet: Sendable {
         // Printed to check a typing against the paper: one page wide, the headers on every page,
         // a grid (the empty score cells too), each page numbered and titled.
         (sheet.fitToWidth, sheet.printTitleRows, sheet.borderedFrom) = (true, 1, 0)
-        sheet.pageHeader = (rules.metadata.issuer, rules.metadata.title + " " + lang.t("评分录入表", "score entry"), "")
+        sheet.pageHeader = (rules.metadata.issuer, rules.metadata.title + " " + PaperTexts.entryTitle.text(lang), "")
         // Each score column warns of a number below 0 or above its item's maximum as it is typed
         // (a warning: what the paper says can still be typed, and `session enter` judges it).
         let fixed = 2 + headers.fixed.count
@@ -182,9 +182,9 @@ public struct BallotSheetSet: Sendable {
                 let max = item.max.plainText()
                 return XLSXSheet.Validation(
                     column: fixed + i, firstRow: 2, lastRow: fillable.count + 1, maximum: max,
-                    title: lang.t("超出范围", "Out of range"),
-                    message: lang.t("该项满分 \(max) 分，应填 0 到 \(max) 之间的数；请对照纸质评分表核对", "This item is worth \(max): a score from 0 to \(max); check the paper sheet"),
-                    promptTitle: lang.t("评分范围", "Score range"), prompt: lang.t("0 到 \(max) 分", "0 to \(max)"))
+                    title: PaperTexts.scoreOutOfRange.text(lang),
+                    message: PaperTexts.scoreOutOfRangeText(max).text(lang),
+                    promptTitle: PaperTexts.scoreRange.text(lang), prompt: PaperTexts.scoreRangeText(max).text(lang))
             }
         }
         var book = XLSXWorkbook()

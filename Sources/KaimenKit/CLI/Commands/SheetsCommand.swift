@@ -79,9 +79,7 @@ public enum SheetsCommand: Command {
         // what happens, and 300 units made 12 600 pages without a word.
         let groups = Set(set.representatives.map(\.group)).count
         if args.value("--schedule") == nil && groups > 1 {
-            let units = set.units.count
-            console.errLine(lang.t("注意：没有给 --schedule，\(groups) 个组都按听取全部 \(units) 个单位的汇报打印，共 \(pages) 页；各组只听部分单位时，用 --schedule 给出日程表，只印各组听取的单位",
-                                   "note: no --schedule, so each of the \(groups) groups is taken to hear all \(units) units, \(pages) pages; if groups hear only some units, give the schedule with --schedule to print only theirs"))
+            console.errLine(CommandMessages.sheetsWithoutSchedule(groups: groups, units: set.units.count, pages: pages).text(lang))
         }
         return .success
     }

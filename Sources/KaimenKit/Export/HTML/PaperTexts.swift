@@ -87,6 +87,17 @@ enum PaperTexts {
 }
 
 extension PaperTexts {
+    /// The entry workbook (since 0.29.2): its title, and a score column's data validation.
+    static let entryTitle = Localized(zh: "评分录入表", en: "score entry")
+    static let scoreOutOfRange = Localized(zh: "超出范围", en: "Out of range")
+    static func scoreOutOfRangeText(_ max: String) -> Localized {
+        Localized(zh: "该项满分 \(max) 分，应填 0 到 \(max) 之间的数；请对照纸质评分表核对", en: "This item is worth \(max): a score from 0 to \(max); check the paper sheet")
+    }
+    static let scoreRange = Localized(zh: "评分范围", en: "Score range")
+    static func scoreRangeText(_ max: String) -> Localized { Localized(zh: "0 到 \(max) 分", en: "0 to \(max)") }
+    /// A ballot chart's row whose ballots did not count (since 0.29.2): left out, or given points by its rule.
+    static let notAssessedUncounted = Localized(zh: "不考核，票未计入", en: "not assessed; ballots not counted")
+    static let ballotsUncounted = Localized(zh: "票未计入", en: "ballots not counted")
     static let ballotSheetTitle = Localized(zh: "职工代表现场评分表", en: "Representative's ballot sheet")
     static let recused = Localized(zh: "回避", en: "Recused")
     static let recusedNote = Localized(zh: "本人所在单位（或申报回避），不参与评分，请勿填写。", en: "The representative's own unit (or a declared conflict): not to be scored.")

@@ -179,7 +179,7 @@ enum ScoreSheetHTML {
             // counted: drawn black beside 不考核 they still read as counted (a papers review).
             let uncounted = !r.standards[i].isAssessed && session.report.writes(since: ScoreReport.v0_29_2)
             if uncounted {
-                label0292 = leftOut ? lang.t("不考核，票未计入", "not assessed; ballots not counted") : lang.t("票未计入", "ballots not counted")
+                label0292 = (leftOut ? PaperTexts.notAssessedUncounted : PaperTexts.ballotsUncounted).text(lang)
             }
             rows.append(.init(name: label, maximum: st.points.doubleValue, kept: d.kept.map { $0.score.doubleValue },
                               trimmed: (d.droppedLow + d.droppedHigh).map { $0.score.doubleValue }, result: assessed ? d.result?.doubleValue : nil,
