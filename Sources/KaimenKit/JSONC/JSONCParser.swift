@@ -7,8 +7,9 @@
 /// stood there, so that one run finds them all: punctuation typed in a Chinese input method
 /// (`：` `，` `、` `｝` `］` `】`, `“…”` around a string, `３` `。` in a number), a comma missing
 /// before the next key or value, a comma doubled, `%` or a unit such as `分` after a number. The
-/// document then still fails (nothing is decoded: the file must stay JSON that other tools
-/// read), with every such error, up to ``maxRecovered``. A key written twice in one object is
+/// document then still fails (the file must stay JSON that other tools read), with every such
+/// error, up to ``maxRecovered``; ``parseReadingOn(_:file:allowsBidi:percentHint:)`` also hands
+/// back the tree as read on, which the rules loader checks further. A key written twice in one object is
 /// not a syntax error: it is reported (`duplicate-key`, at the second key), the first value is
 /// kept, and the parse goes on.
 public struct JSONCParser {
@@ -55,11 +56,22 @@ public struct JSONCParser {
     /// `node` is `nil` only after a syntax error; `problems` lists every duplicate key too.
     public static func parseDocument(_ text: String, file: String, allowsBidi: Bool = false,
                                      percentHint: PercentHint? = nil) -> (node: JSONNode?, problems: [Diagnostic]) {
+        let parsed = parseReadingOn(text, file: file, allowsBidi: allowsBidi, percentHint: percentHint)
+        return (parsed.readPast ? nil : parsed.node, parsed.problems)
+    }
+
+    /// Parses a whole document as ``parseDocument(_:file:allowsBidi:percentHint:)`` does, but
+    /// when every syntax error was one read past (`readPast`), hands back the tree as read on,
+    /// as if the right character stood at each: the document still fails, and its reader may
+    /// check the rest of it, so that one run says everything (since 0.29.3; the rules loader
+    /// does). `node` is `nil` only after a syntax error that stopped the parse.
+    public static func parseReadingOn(_ text: String, file: String, allowsBidi: Bool = false,
+                                      percentHint: PercentHint? = nil) -> (node: JSONNode?, readPast: Bool, problems: [Diagnostic]) {
         var p = JSONCParser(scalars: Array(text.unicodeScalars), file: file, allowsBidi: allowsBidi, percentHint: percentHint)
         let result = p.parseAll()
         switch result {
-        case .success(let node): return (p.recovered > 0 ? nil : node, p.problems)
-        case .failure(let e): return (nil, p.problems + e.diagnostics)
+        case .success(let node): return (node, p.recovered > 0, p.problems)
+        case .failure(let e): return (nil, p.recovered > 0, p.problems + e.diagnostics)
         }
     }
 

@@ -107,4 +107,45 @@ struct NumberSpellingTests {
         #expect(try check(#""3分""#)?.hintText?.zh == "分数写成不带引号的数，不写“分”：写 3")
         #expect(try check("012")?.code == "json-syntax")
     }
+
+    func problems(_ text: String) throws -> [Diagnostic] {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let path = s.url.appendingPathComponent("r.jsonc").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try RulesLoader().load(path)
+            Issue.record("should not load")
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    /// A rules author's trial: a bare `十二` was said, and the quoted `"三分"` in the same file
+    /// only in the next run, the file being decoded only once its syntax was right.
+    @Test("a syntax error read past: the rest of the file is still checked, in the same run (since 0.29.3)")
+    func checkedAfterReadPast() throws {
+        // The area's `三` read as 3 (the standard's 3 add up to it); the standard's `"三分"` said too.
+        let text = Self.rules.replacingOccurrences(of: "AREA", with: "三")
+            .replacingOccurrences(of: #""points": 3, "method""#, with: #""points": "三分", "method""#)
+        let found = try problems(text)
+        #expect(found.map(\.code) == ["json-syntax", "wrong-type"], "\(found.map(\.message))")
+        #expect(found.map { $0.location?.line } == [4, 5])
+        #expect(found.last?.hintText?.zh == "分数写成不带引号的数，不写“分”：写 3")
+        // An unknown area on another line: said too, with the syntax error.
+        let unknown = Self.rules.replacingOccurrences(of: "AREA", with: "三").replacingOccurrences(of: #""area": "x""#, with: #""area": "y""#)
+        #expect(try problems(unknown).map(\.code).contains("unknown-area"))
+    }
+
+    @Test("what a guessed value gives on its own line is not said: `十二` read as 12 is no points mismatch")
+    func guessedValueNotJudged() throws {
+        // The area's 12 against its standard's 3 would be `points-mismatch`, on the area's line.
+        let found = try problems(Self.rules.replacingOccurrences(of: "AREA", with: "十二"))
+        #expect(found.map(\.code) == ["json-syntax"], "\(found.map(\.message))")
+        // A syntax error that stops the parse: nothing else is checked, as before.
+        let stopped = try problems(Self.rules.replacingOccurrences(of: "AREA", with: "tru")
+            .replacingOccurrences(of: #""area": "x""#, with: #""area": "y""#))
+        #expect(stopped.map(\.code) == ["json-syntax"], "\(stopped.map(\.message))")
+    }
 }

@@ -1,7 +1,16 @@
 /// Collects every problem found while decoding one rules document. Decoding never stops at
 /// the first problem: a missing or wrong value is reported and decoding goes on without it.
+/// A line of a rules file: `file` as the diagnostics place it.
+struct ReadPastLine: Hashable {
+    var file: String
+    var line: Int
+}
+
 final class DecodeContext {
     var diagnostics: [Diagnostic] = []
+    /// The lines of the rules files where a syntax error was read past (`RulesLoader`): what
+    /// decoding finds on them is not said, being of a value guessed.
+    var readPastLines: Set<ReadPastLine> = []
     /// Ids of entries that could not be decoded, by collection. Checks that would only repeat
     /// the problem (an "unknown area" for an area with a typo in it) are skipped for these.
     var undecoded: [String: Set<String>] = [:]

@@ -76,12 +76,21 @@ public struct RulesLoader {
             }
         }
         var all = Diagnostics()
-        all.append(contentsOf: ctx.diagnostics)
+        // A line whose syntax was read past says that only: what the decoding then finds there
+        // is of the value as guessed (`30%` read as 30, which a rate refuses).
+        all.append(contentsOf: ctx.diagnostics.filter { d in
+            guard let at = d.location, ctx.readPastLines.contains(ReadPastLine(file: at.file, line: at.line)) else { return true }
+            return RulesLoader.parserCodes.contains(d.code)
+        })
         if !all.hasErrors {
             all.append(.error(.rulesInvalid, ValidationMessages.rulesInvalid(path), at: SourceLocation(file: path, line: 1, column: 1)))
         }
         throw DiagnosticsError(all.sorted)
     }
+
+    /// The problems the parser itself reports, kept on a line whose syntax was read past.
+    static let parserCodes: Set<String> = [DiagnosticCode.jsonSyntax.rawValue, DiagnosticCode.duplicateKey.rawValue,
+                                           DiagnosticCode.controlCharacter.rawValue]
 
     /// How many files an `extends` chain may hold, the first included.
     public static let maxExtendsDepth = 32
@@ -160,9 +169,17 @@ public struct RulesLoader {
             ctx.diagnostics.append(InputMessages.notRulesFile(path, referencedBy: referencedBy.map { ($0.node.location, $0.file) }))
             return nil
         }
-        let (parsed, problems) = JSONCParser.parseDocument(text, file: path, percentHint: { keyPath, number in
+        // Syntax errors read past (`：`, `十二`, `30%`): the tree as read on is still decoded and
+        // checked, so that one run says everything (since 0.29.3; before, a quoted `"三分"` was
+        // said only once a bare `十二` was fixed). The load fails on the syntax errors all the same.
+        let (parsed, readPast, problems) = JSONCParser.parseReadingOn(text, file: path, percentHint: { keyPath, number in
             NumberMeaning.at(keyPath: keyPath).percentHint(key: keyPath.last ?? "", number: number, quoted: false)
         })
+        if readPast {
+            for d in problems where d.code == DiagnosticCode.jsonSyntax.rawValue {
+                if let at = d.location { ctx.readPastLines.insert(ReadPastLine(file: at.file, line: at.line)) }
+            }
+        }
         if let root = parsed, let (node, from) = referencedBy, !RulesLoader.looksLikeRules(root) {
             ctx.diagnostics.append(InputMessages.notRulesFile(path, referencedBy: (node.location, from)))
             return nil
