@@ -72,6 +72,28 @@ public struct ScoreReport: Sendable {
     /// 不予考核, which read as "not marked down" where the rule gave 0), in the warnings and in
     /// summary.csv's 提示 with what its rule gave it (`（计 0 分）`, `（不计入）`).
     public static let v0_29_2: [Int] = [0, 29, 2]
+    /// The warnings of hidden workbook columns (and the other reader warnings this version added).
+    public static let v0_29_3: [Int] = [0, 29, 3]
+
+    /// The version each input warning a session's papers may state was first given in, where
+    /// that is later than sessions were first sealed: a seal is written again without the kinds
+    /// its version did not know (``papersInputWarnings``). A new warning a reader gives for a
+    /// session's inputs (its units, roster or schedule file) is added here with its version.
+    static let inputWarningSince: [String: [Int]] = [
+        DiagnosticCode.workbookHiddenRow.rawValue: v0_29_2,
+        DiagnosticCode.blankScore.rawValue: v0_29_2,
+    ]
+
+    /// The input warnings the papers state (the report's 提示, the workbook's 提示 sheet): every
+    /// one, or, when a seal an earlier version made is written again, those of the kinds that
+    /// version gave. Since 0.29.3; before, a session sealed with an Excel input that had hidden
+    /// rows was written again by 0.29.2 with a warning 0.29.1 never gave, and did not verify.
+    public var papersInputWarnings: [Diagnostic] {
+        guard let writtenAs else { return inputWarnings }
+        return inputWarnings.filter { d in
+            Self.inputWarningSince[d.code].map { Self.version(writtenAs, reaches: $0) } ?? true
+        }
+    }
 
     /// Why a veto was not checked, as this report's papers say it: before 0.27.0 always 缺少数据.
     func vetoNotChecked(_ why: VetoNotChecked?) -> VetoNotChecked {

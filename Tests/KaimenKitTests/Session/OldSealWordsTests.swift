@@ -71,4 +71,32 @@ struct OldSealWordsTests {
         #expect(SummaryExport.Notes(Self.asOf(rate, [0, 27, 0]).report, lang: .zh).text(0) == "与 U2 同分，按指标“入会率” 0.2 对 0.1 排在前")
         #expect(String(decoding: SummaryWriter.csv(rate.report, threads: 1), as: UTF8.self).contains("20% 对 10% 排在前"))
     }
+
+    /// A session sealed by 0.29.1 with a units workbook that had hidden rows was written again by
+    /// 0.29.2 with the `workbook-hidden-row` warning 0.29.1 never gave: its report and workbook
+    /// differed from the seal and it did not verify (found reading the reader warnings' path).
+    @Test("the papers' input warnings, as sealed: only the kinds the sealing version gave")
+    func inputWarningKinds() throws {
+        let s = try TestSession(rules: VetoNotCheckedTests.rules, units: VetoNotCheckedTests.units).run()
+        let r = s.report
+        let hidden = Diagnostic.warning(.workbookHiddenRow, ReaderMessages.hiddenRows([3]), at: .whole("units.xlsx"), hint: ReaderMessages.hiddenRowsHint)
+        let column = Diagnostic.warning(.unknownColumn, Localized(zh: "未用的列", en: "a column not used"), at: .whole("units.xlsx"))
+        var session = s
+        session.report = ScoreReport(rules: r.rules, units: r.units, scores: r.scores, ranking: r.ranking, recusals: r.recusals,
+                                     inputWarnings: [hidden, column])
+        let hiddenText = hidden.rendered(.zh), columnText = column.rendered(.zh)
+        // As this version writes them, and as 0.29.2 (which gave both kinds) sealed them: both.
+        for version in [nil, ScoreReport.v0_29_2] {
+            var v = session
+            v.report.writtenAs = version
+            #expect(v.report.papersInputWarnings.map(\.code) == ["workbook-hidden-row", "unknown-column"])
+            let html = ReportHTML.render(v)
+            #expect(html.contains(HTMLText.escape(hiddenText)) && html.contains(HTMLText.escape(columnText)))
+        }
+        // As 0.29.1 sealed them: the hidden rows were never said.
+        let old = Self.asOf(session, ScoreReport.v0_29_1)
+        #expect(old.report.papersInputWarnings.map(\.code) == ["unknown-column"])
+        let html = ReportHTML.render(old)
+        #expect(!html.contains(HTMLText.escape(hiddenText)) && html.contains(HTMLText.escape(columnText)))
+    }
 }

@@ -86,7 +86,7 @@ public enum ReportHTML {
         // Recusals: since 0.19.0 in brief in the table's 说明 column, their ballots here; before,
         // only in 说明, whole. Void and uncounted sheets: on each unit's score sheet.
         let warnings = SessionWarnings.collect(report, lang: lang, recusals: report.writes(since: ScoreReport.v0_19), droppedSheets: false)
-            + report.inputWarnings.map { $0.rendered(lang) }
+            + report.papersInputWarnings.map { $0.rendered(lang) }
         if warnings.isEmpty {
             s += "<p>\(HTMLText.escape(PaperTexts.noWarnings.text(lang)))</p>"
         } else {

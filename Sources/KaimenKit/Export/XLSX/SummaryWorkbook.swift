@@ -77,7 +77,7 @@ public enum SummaryWorkbook {
 
         notes.rows = [[.header(PaperTexts.warningsHeading.text(lang))]]
         notes.rows += (SessionWarnings.collect(report, lang: lang, limit: report.scores.unitCount > 1000 ? 20 : nil, recusals: names)
-                       + report.inputWarnings.map { $0.rendered(lang) }).map { [.text($0)] }
+                       + report.papersInputWarnings.map { $0.rendered(lang) }).map { [.text($0)] }
         notes.maxWidth = current ? 100 : 120
         notes.wrapsText = current
         book.add(notes)
