@@ -143,7 +143,11 @@ public enum CLI {
     /// 0 to its item's points as it is typed, its header row tall enough for the standards' long
     /// names, printed one page wide with its grid and titled; a standard that cannot be assessed
     /// is said so (无法考核, not 不予考核), and summary.csv's 提示 says what its rule gave it.
-    public static let version = "0.29.2"
+    /// 0.29.3: a rules file whose syntax errors were all read past is checked further in the same
+    /// run; a seal is written again with only the input warnings its version gave; papers: a
+    /// score sheet's signatures follow its table, and a later version's sheet says which it is
+    /// (`ScoreReport.v0_29_3`); `explain` says 不考核 for a standard left out.
+    public static let version = "0.29.3"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method

@@ -72,7 +72,10 @@ public struct ScoreReport: Sendable {
     /// 不予考核, which read as "not marked down" where the rule gave 0), in the warnings and in
     /// summary.csv's 提示 with what its rule gave it (`（计 0 分）`, `（不计入）`).
     public static let v0_29_2: [Int] = [0, 29, 2]
-    /// The warnings of hidden workbook columns (and the other reader warnings this version added).
+    /// A score sheet's signatures right after its table, kept with its total, before the charts
+    /// (they fell on a page of charts alone), and a later version's score sheet saying which
+    /// it is (`申诉复核后第 2 版…`), as its notice and summary do; and the reader warnings this
+    /// version added (``inputWarningSince``).
     public static let v0_29_3: [Int] = [0, 29, 3]
 
     /// The version each input warning a session's papers may state was first given in, where

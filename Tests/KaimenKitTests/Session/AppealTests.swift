@@ -64,7 +64,18 @@ struct AppealTests {
         // The second result's notice and report say which they are; the first's say nothing.
         let notice2 = try String(contentsOf: s.dir.appendingPathComponent("results/v2/公示.html"), encoding: .utf8)
         #expect(notice2.contains("<p class=\"subtitle\">（申诉复核后第 2 版，替代此前公布的结果）</p>"))
-        #expect(try String(contentsOf: s.dir.appendingPathComponent("results/v2/report.html"), encoding: .utf8).contains("申诉复核后第 2 版"))
+        let report2 = try String(contentsOf: s.dir.appendingPathComponent("results/v2/report.html"), encoding: .utf8)
+        #expect(report2.contains("申诉复核后第 2 版"))
+        // So does each of its score sheets (since 0.29.3: a tester found them unmarked), each
+        // signed right after its table, kept with its total, not after its charts.
+        let sheets2 = report2.components(separatedBy: "<section class=\"page landscape sheet\"").dropFirst()
+        #expect(sheets2.count == 9 && sheets2.allSatisfy { $0.contains("<p class=\"subtitle\">（申诉复核后第 2 版，替代此前公布的结果）</p>") })
+        #expect(sheets2.allSatisfy { sheet in
+            guard let sign = sheet.range(of: "<tr class=\"signatures\">"), let charts = sheet.range(of: "<div class=\"charts\">") else { return false }
+            return sign.lowerBound < charts.lowerBound
+        })
+        let report1 = try String(contentsOf: s.dir.appendingPathComponent("results/report.html"), encoding: .utf8)
+        #expect(!report1.contains("申诉复核"))
         #expect(!(try String(contentsOf: s.dir.appendingPathComponent("results/公示.html"), encoding: .utf8)).contains("申诉复核"))
         #expect(s.run("verify", []).code == .success)
     }

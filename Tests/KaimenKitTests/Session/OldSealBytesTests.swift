@@ -14,12 +14,13 @@ import Testing
 /// 0.22.0 to 0.23.5 wrote them (from 996717c), `Fixtures/golden-0.24.0/` those that changed since
 /// 0.24.0 (from 1ec52a9), `Fixtures/golden-0.25.0/` those that changed since 0.25.0 (from 0cc106f),
 /// `Fixtures/golden-0.29.1/` those that changed since 0.29.1 (from 0b3c452: 汇总's page header,
-/// 无法考核 for 不予考核 in the hints and warnings). A file a version's
+/// 无法考核 for 不予考核 in the hints and warnings), `Fixtures/golden-0.29.2/` those that changed
+/// since 0.29.2 (from ad90743: a score sheet's signatures after its charts). A file a version's
 /// folder does not hold was written as the next version's folder has it, or, if none has it,
 /// as `Fixtures/golden/` has it.
 @Suite("Old seals: written as an older version wrote them, byte for byte")
 struct OldSealBytesTests {
-    static let versions = ["0.16.0", "0.17.0", "0.18.0", "0.19.0", "0.20.0", "0.21.0", "0.22.0", "0.24.0", "0.25.0", "0.29.1"]
+    static let versions = ["0.16.0", "0.17.0", "0.18.0", "0.19.0", "0.20.0", "0.21.0", "0.22.0", "0.24.0", "0.25.0", "0.29.1", "0.29.2"]
 
     @Test("the Xicheng sample's --out, written as an older version, is that version's files", arguments: versions)
     func xicheng(_ version: String) throws {

@@ -29,6 +29,8 @@ public enum ReportHTML {
         if session.report.writes(since: ScoreReport.v0_22) { doc.extraCSS += Self.css022 }
         // Since 0.24.0: the panel tables' headers break between words, never inside one (单/位).
         if session.report.writes(since: ScoreReport.v0_24) { doc.extraCSS += PanelHTML.css024 }
+        // Since 0.29.3: a score sheet's signatures, right after its table, stay with its total.
+        if session.report.writes(since: ScoreReport.v0_29_3) { doc.extraCSS += Self.css0293 }
         doc.append(summaryPage(session, lang: lang))
         let medians = pages == nil ? areaMedians(session) : []
         for u in session.report.ranking.order {
@@ -49,6 +51,8 @@ public enum ReportHTML {
     static let css019 = ".sheet tr.area { break-after: avoid; page-break-after: avoid; }\n"
     static let css020 = ".sheet tr.subtotal, .sheet tr.total { break-before: avoid; page-break-before: avoid; }\n"
     static let css021 = ".sheet tr.veto { break-before: avoid; page-break-before: avoid; }\n"
+    static let css0293 = ".sheet tr.signatures { break-before: avoid; page-break-before: avoid; break-inside: avoid; page-break-inside: avoid; }\n"
+        + ".sheet tr.signatures td { border: none; padding: 16mm 0 2mm 0; }\n.sheet tr.signatures div.sign { margin-top: 0; }\n"
     static let css022 = ".sheet tr.ballots { break-before: avoid; page-break-before: avoid; }\n.sheet tr.ballots td { border: none; font-size: 8.5pt; padding-top: 6px; }\n"
 
     static let css = """

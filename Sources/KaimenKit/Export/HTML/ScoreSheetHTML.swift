@@ -11,6 +11,12 @@ enum ScoreSheetHTML {
         var s = "<section class=\"page landscape sheet\" id=\"unit-\(HTMLText.escape(SafePath.uniqueFileNames(for: [unit.id])[0]))\">"
         s += "<h1>\(HTMLText.escape(PaperTexts.sheetHeading.text(lang)))</h1>"
         s += "<p class=\"subtitle\">\(HTMLText.escape(rules.metadata.title))（\(HTMLText.escape(rules.metadata.id + " " + rules.metadata.version))）</p>"
+        // Since 0.29.3 a later version's sheet says so, as its notice and summary do (a tester
+        // found an appeal's second score sheets unmarked, beside the first ones' copies), and the
+        // signatures follow the table, kept with its total, before the charts (they fell on a
+        // page of charts alone, apart from the figures they sign).
+        let v0293 = session.report.writes(since: ScoreReport.v0_29_3)
+        if v0293, let line = session.report.sheets?.versionLine(lang) { s += "<p class=\"subtitle\">\(HTMLText.escape(line))</p>" }
         var rank = lang.t("第 \(r.rank) 名", "\(r.rank)")
         rank += lang.t("（\(unit.category)第 \(r.categoryRank) 名）", " (\(r.categoryRank) in \(unit.category))")
         s += "<div class=\"meta\">" + [
@@ -25,9 +31,9 @@ enum ScoreSheetHTML {
         // a paragraph after the table it could open the next page alone (a tuner's print of X01).
         let ballots = ballotsText(session, unit: u, lang: lang)
         let inTable = session.report.writes(since: ScoreReport.v0_22)
-        s += table(session, unit: u, lang: lang, narration: narration, ballotsRow: inTable ? ballots : nil).markup
+        s += table(session, unit: u, lang: lang, narration: narration, ballotsRow: inTable ? ballots : nil, signRow: v0293).markup
         if !inTable, let ballots { s += "<p class=\"small\">\(HTMLText.escape(ballots))</p>" }
-        // The charts and signatures may fall on a page of their own: name the unit there too.
+        // The charts (before 0.29.3, and the signatures) may fall on a page of their own: name the unit there too.
         s += "<p class=\"running\">\(HTMLText.escape("\(PaperTexts.sheetHeading.text(lang)) · \(unit.id) \(unit.name)"))</p>"
         s += "<div class=\"charts\"><figure>" + profile(session, unit: u, medians: medians, lang: lang).markup
         s += "<figcaption>\(HTMLText.escape(PaperTexts.profileHeading.text(lang)))</figcaption></figure>"
@@ -36,7 +42,7 @@ enum ScoreSheetHTML {
             s += "<figure>" + dots.rendered().markup + "<figcaption>\(HTMLText.escape(PaperTexts.ballotsHeading.text(lang)))</figcaption></figure>"
         }
         s += "</div>"
-        s += signature(lang).markup
+        if !v0293 { s += signature(lang).markup }
         s += "</section>"
         return HTMLText(markup: s)
     }
@@ -46,8 +52,13 @@ enum ScoreSheetHTML {
         return HTMLText(markup: "<div class=\"sign\"><div><span>\(sign)</span></div><div></div><div></div><div style=\"flex:0.6\"><span>\(date)</span></div></div>")
     }
 
-    /// - Parameter ballotsRow: the ballots' note, as the table's last row (`tr.ballots`).
-    static func table(_ session: ScoringSession, unit u: Int, lang: Language, narration: SheetNarration? = nil, ballotsRow: String? = nil) -> HTMLText {
+    /// - Parameters:
+    ///   - ballotsRow: the ballots' note, as the table's last row (`tr.ballots`).
+    ///   - signRow: the signatures as the table's last row (`tr.signatures`, since 0.29.3), which the
+    ///     report keeps with the rows above it: a paragraph after the table, or after the charts
+    ///     as before, could fall on a page of its own.
+    static func table(_ session: ScoringSession, unit u: Int, lang: Language, narration: SheetNarration? = nil, ballotsRow: String? = nil,
+                      signRow: Bool = false) -> HTMLText {
         let rules = session.rules, unit = session.table.units[u], r = session.results[u]
         let fmt = ValueFormatter(rules: rules, lang: lang)
         let narrator = Narrator(session: session, lang: lang).forUnit(u)
@@ -112,6 +123,7 @@ enum ScoreSheetHTML {
         t.addRow([.text(PaperTexts.total.text(lang)), .empty, .text(note), .number(fmt.fixed(rules.totalPoints)), .number(fmt.fixed(r.total))],
                  rowClass: "total")
         if let ballotsRow { t.addRow([.text(ballotsRow)], rowClass: "ballots", span: [0: 5]) }
+        if signRow { t.addRow([.markup(signature(lang))], rowClass: "signatures", span: [0: 5]) }
         return t.rendered()
     }
 
