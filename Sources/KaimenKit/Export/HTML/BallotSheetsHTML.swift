@@ -97,6 +97,7 @@ public enum BallotSheetsHTML {
     .ballot.per-rep .sign { margin-top: 7mm; }
     .ballot.per-rep .sign div { height: 7mm; }
     .ballot.per-rep .sign div span { bottom: 8mm; }
+    .ballot.per-rep table.grid { width: calc(100% - 1pt); }
 
     """
 
