@@ -73,7 +73,10 @@ public enum MetricValue {
         }
         let cleaned = grouped ? String(numberText.filter { $0 != "," }) : String(numberText)
         guard var value = Rational(decimal: cleaned) else {
-            if let problem = NumberLimits.check(unreadable: Substring(cleaned)) { return .beyondLimits(problem) }
+            // Digits too many to hold (`1234…` of 40 digits), or an exponent beyond them (`1e308`,
+            // `-1e309`, `1e-400`), as a rules file's literal and a ballot's score are read: beyond
+            // the limits, never "not a number" (docs/inputs.md, *Number limits*).
+            if let problem = NumberLimits.check(unreadableLiteral: Substring(cleaned)) { return .beyondLimits(problem) }
             let lower = cleaned.lowercased()
             if ["nan", "inf", "-inf", "+inf", "infinity", "-infinity"].contains(lower) {
                 return .invalid(message: ReaderMessages.notANumber(Echo.cell(typed)), hint: ReaderMessages.notAFigure)

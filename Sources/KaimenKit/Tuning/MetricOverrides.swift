@@ -88,14 +88,9 @@ public struct MetricOverrides: Sendable, Equatable {
                     changed.append((u, m, e))
                 }
             case .invalid(let message, let hint):
-                // `1e308`: beyond the limits, said so, never "not a number" (docs/inputs.md, *Number
-                // limits*; a rules file's literal is read so too).
-                if let p = NumberLimits.check(unreadableLiteral: Substring(e.value.trimmingSpaces())) {
-                    problems.append(TuningMessages.setBeyondLimits(e.text, NumberLimits.message(p, text: e.value)))
-                } else {
-                    problems.append(TuningMessages.setInvalidValue(e.text, message: message, hint: hint))
-                }
+                problems.append(TuningMessages.setInvalidValue(e.text, message: message, hint: hint))
             case .beyondLimits(let p):
+                // `1e308` too: beyond the limits, said so, never "not a number", as the units file's cell.
                 problems.append(TuningMessages.setBeyondLimits(e.text, NumberLimits.message(p, text: e.value)))
             }
         }
