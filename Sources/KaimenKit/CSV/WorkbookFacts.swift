@@ -1,7 +1,7 @@
 /// What a workbook's worksheet says of its cells beyond the text they read as, which the CSV
 /// text made of it cannot carry: that a cell is part of a merged range (its value sits only in
 /// the range's top left cell, so the others read empty), a formula stored without its value, a
-/// number shown as a date, a hidden row.
+/// number shown as a date, a hidden row or column.
 /// The readers use it for their messages: an empty category under a merged cell is told to
 /// unmerge, not only to fill in; a formula without a value is an error at its cell, in place
 /// of whatever a reader would say of its text.
@@ -50,11 +50,16 @@ public struct WorkbookFacts: Sendable, Hashable {
     /// are read like any other, and a committee that hid them may not mean them to count.
     public var hiddenRows: [Int] = []
 
-    public init(merged: [Range] = [], uncomputed: [Uncomputed] = [], dates: [DateCell] = [], hiddenRows: [Int] = []) {
+    /// The columns hidden in the worksheet (`<col min="4" max="4" hidden="1"/>`) that hold a
+    /// value in any row, in order: read like any other, as hidden rows are.
+    public var hiddenColumns: [Int] = []
+
+    public init(merged: [Range] = [], uncomputed: [Uncomputed] = [], dates: [DateCell] = [], hiddenRows: [Int] = [], hiddenColumns: [Int] = []) {
         self.merged = merged
         self.uncomputed = uncomputed
         self.dates = dates
         self.hiddenRows = hiddenRows
+        self.hiddenColumns = hiddenColumns
     }
 
     mutating func noteUncomputed(row: Int, column: Int, formula: String) {

@@ -15,6 +15,8 @@
 ///   its text (`=C2*2`), and is listed in the facts (``WorkbookFacts/uncomputed``), from which
 ///   the CSV reader makes an error at each such cell: what it works out to is not in the file,
 ///   and an empty cell in its place could pass for a value left out.
+/// - Hidden rows and columns are read like any other, and listed in the facts
+///   (``WorkbookFacts/hiddenRows``, ``WorkbookFacts/hiddenColumns``) for the readers to say so.
 ///
 /// The other worksheets are read only to say which of them hold values (the caller warns: they
 /// are not read), each only as far as its first value. Parts are found through the package's
@@ -193,6 +195,8 @@ enum WorkbookSheet {
         var row = 0, column = 0
         var current: [(column: Int, cell: Cell)] = []
         var count = 0
+        // The columns `<cols>` hides (`<col min="4" max="5" hidden="1"/>`), before `sheetData`.
+        var hiddenColumns: [ClosedRange<Int>] = []
         func endRow() {
             if !current.isEmpty { rows.append((row, current.sorted { $0.column < $1.column })) }
             current = []
@@ -230,6 +234,11 @@ enum WorkbookSheet {
                         count += 1
                         guard count <= cellCountLimit else { throw Failure.tooMuchText }
                     }
+                case .start("col", let a, _) where !afterData:
+                    if let hidden = a["hidden"], hidden == "1" || hidden == "true",
+                       let low = a["min"].flatMap({ Int($0) }), let high = a["max"].flatMap({ Int($0) }), 1 ... 16_384 ~= low, low <= high {
+                        hiddenColumns.append(low ... min(high, 16_384))
+                    }
                 case .end("sheetData"):
                     if firstOnly { break reading }
                     afterData = true
@@ -250,6 +259,12 @@ enum WorkbookSheet {
         if !facts.hiddenRows.isEmpty {
             let filled = Set(rows.map(\.row))
             facts.hiddenRows = Array(Set(facts.hiddenRows.filter(filled.contains))).sorted()
+        }
+        // The hidden columns that hold a value in any row, as the hidden rows.
+        if !hiddenColumns.isEmpty {
+            var filled = Set<Int>()
+            for r in rows { for c in r.cells { filled.insert(c.column) } }
+            facts.hiddenColumns = filled.filter { c in hiddenColumns.contains { $0.contains(c) } }.sorted()
         }
         for (i, r) in rows.enumerated() {
             guard i == 0 || rows[i - 1].row < r.row, zip(r.cells, r.cells.dropFirst()).allSatisfy({ $0.column < $1.column }) else {

@@ -14,6 +14,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case workbookSheets = "workbook-sheets"
     case workbookFormula = "workbook-formula"
     case workbookHiddenRow = "workbook-hidden-row"
+    case workbookHiddenColumn = "workbook-hidden-column"
     case rulesEncoding = "rules-encoding"
     case jsonEncoding = "json-encoding"
 

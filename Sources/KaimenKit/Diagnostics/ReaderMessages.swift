@@ -69,6 +69,17 @@ enum ReaderMessages {
     }
     static let hiddenRowsHint = L(zh: "隐藏的行照样计分：若它们不该计入，删去这些行；若该计入，取消隐藏并核对一遍",
                                   en: "hidden rows are scored like any other: if they should not count, delete them; if they should, unhide them and check them")
+    /// `workbook-hidden-column`: columns hidden in the worksheet, read like any other, each by
+    /// its letter and header (`nil` past the header), the first 10 and how many in all.
+    static func hiddenColumns(_ columns: [(letter: String, header: String?)]) -> L {
+        let shown = columns.prefix(10), more = columns.count > 10
+        let zh = shown.map { "\($0.letter) 列" + ($0.header.map { "（\($0)）" } ?? "") }.joined(separator: "、")
+        let en = shown.map { $0.letter + ($0.header.map { " (\($0))" } ?? "") }.joined(separator: ", ")
+        return L(zh: "\(zh)\(more ? "…" : "")在工作簿里是隐藏的\(more ? "（共 \(columns.count) 列）" : "")，已照常读取",
+                 en: "column\(columns.count == 1 ? "" : "s") \(en)\(more ? "…" : "") \(columns.count == 1 ? "is" : "are") hidden in the workbook\(more ? " (\(columns.count) in all)" : ""), and \(columns.count == 1 ? "was" : "were") read like any other")
+    }
+    static let hiddenColumnsHint = L(zh: "隐藏的列照样读取（指标、分数照样计分）：若它们不该计入，删去这些列；若该计入，取消隐藏并核对一遍",
+                                     en: "hidden columns are read like any other (a metric's or a score's counts): if they should not count, delete them; if they should, unhide them and check them")
     /// A cell in a date format where a number is due: the number it holds (`nil` for a date stored as such).
     static func dateCell(number: String?) -> L {
         guard let number else {

@@ -9,13 +9,22 @@
 ///   told to unmerge, which filling in alone would not mend.
 /// - A number in a date format reads as a date (`2014-07-08`): a metric or a score there is
 ///   told the cell's format and the number it holds.
-/// - Hidden rows are read like any other, and said once (`workbook-hidden-row`).
+/// - Hidden rows are read like any other, and said once (`workbook-hidden-row`); so are hidden
+///   columns (`workbook-hidden-column`), each by its letter and header.
 enum WorkbookHints {
-    /// The errors for `facts`' formulas without values, at their cells in `table`; the warning
-    /// for its hidden rows that hold a value (`workbook-hidden-row`), once for the file.
+    /// The errors for `facts`' formulas without values, at their cells in `table`; the warnings
+    /// for its hidden rows and columns that hold a value (`workbook-hidden-row`,
+    /// `workbook-hidden-column`), each once for the file.
     static func check(_ table: CSVTable, _ facts: WorkbookFacts, into out: inout Diagnostics) {
         if !facts.hiddenRows.isEmpty {
             out.append(.warning(.workbookHiddenRow, ReaderMessages.hiddenRows(facts.hiddenRows), at: .whole(table.fileName), hint: ReaderMessages.hiddenRowsHint))
+        }
+        if !facts.hiddenColumns.isEmpty {
+            // Each by its letter and the header above it (none past the header's last column).
+            let columns = facts.hiddenColumns.map { c in
+                (letter: CellPosition.letter(c - 1), header: table.header.indices.contains(c - 1) && !table.header[c - 1].isEmpty ? Echo.cell(table.header[c - 1]) : nil)
+            }
+            out.append(.warning(.workbookHiddenColumn, ReaderMessages.hiddenColumns(columns), at: .whole(table.fileName), hint: ReaderMessages.hiddenColumnsHint))
         }
         guard !facts.uncomputed.isEmpty else { return }
         let rowIndex = Dictionary(table.spreadsheetRows.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })

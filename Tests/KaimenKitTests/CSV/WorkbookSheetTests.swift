@@ -60,8 +60,9 @@ struct WorkbookSheetTests {
     // MARK: - Workbooks written here, part by part
 
     /// A workbook of the given worksheets (name, sheet XML, hidden), with optional shared strings and styles.
+    /// `cols`, a `<cols>` element's content, goes before each sheet's `sheetData`.
     static func workbook(_ sheets: [(String, String)], strings: String? = nil, styles: String? = nil, date1904: Bool = false,
-                         prefix: String = "", hidden: Set<Int> = []) -> [UInt8] {
+                         prefix: String = "", hidden: Set<Int> = [], cols: String = "") -> [UInt8] {
         var zip = ZIPArchive()
         let p = prefix.isEmpty ? "" : prefix + ":"
         let ns = prefix.isEmpty ? "xmlns" : "xmlns:\(prefix)"
@@ -70,7 +71,7 @@ struct WorkbookSheetTests {
         for (i, s) in sheets.enumerated() {
             rels += "<Relationship Id=\"rId\(i + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"/xl/worksheets/s\(i + 1).xml\"/>"
             list += "<\(p)sheet name=\"\(s.0)\" sheetId=\"\(i + 1)\"\(hidden.contains(i) ? " state=\"hidden\"" : "") r:id=\"rId\(i + 1)\"/>"
-            zip.add("xl/worksheets/s\(i + 1).xml", text: "<?xml version=\"1.0\"?><\(p)worksheet \(ns)=\"main\"><\(p)sheetData>\(s.1)</\(p)sheetData></\(p)worksheet>")
+            zip.add("xl/worksheets/s\(i + 1).xml", text: "<?xml version=\"1.0\"?><\(p)worksheet \(ns)=\"main\">\(cols.isEmpty ? "" : "<\(p)cols>\(cols)</\(p)cols>")<\(p)sheetData>\(s.1)</\(p)sheetData></\(p)worksheet>")
         }
         if strings != nil { rels += "<Relationship Id=\"rS\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"strings.xml\"/>" }
         if styles != nil { rels += "<Relationship Id=\"rT\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>" }

@@ -39,3 +39,13 @@ wb.save("units-title.xlsx")
 wb, ws = units([["U1", "甲", "企业", 1], ["U2", "乙", "企业", 2], ["U3", "丙", "企业", 3]])
 ws.row_dimensions[3].hidden = True
 wb.save("units-hidden.xlsx")
+
+# Hidden columns: D (n, a metric, scored) and E (备注, a column no one reads), as openpyxl
+# writes them (`<col min="4" max="4" hidden="1"/>`); F is hidden but empty, and not said.
+wb, ws = units([["U1", "甲", "企业", 1], ["U2", "乙", "企业", 2]])
+ws["E1"] = "备注"
+ws["E2"] = "已核"
+ws.column_dimensions["D"].hidden = True
+ws.column_dimensions["E"].hidden = True
+ws.column_dimensions["F"].hidden = True
+wb.save("units-hidden-column.xlsx")
