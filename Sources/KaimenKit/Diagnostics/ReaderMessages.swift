@@ -394,6 +394,15 @@ enum ReaderMessages {
     static let noBallotRepresentative = L(zh: "这一行没有填投票代表的编号", en: "this row has no representative id: a ballot row names the representative who cast it")
     static let noBallotUnit = L(zh: "这一行没有填被打分单位的编号", en: "this row has no unit id: a ballot row names the unit it scores")
     static let noBallotStandard = L(zh: "这一行没有填评分标准", en: "this row has no standard: a ballot row names the standard it scores")
+    /// A wide ballots row without a score whose id names no one: the hint, alone or after
+    /// another (`hint`; after a question, `是不是 \`R10\`？`, as a sentence of its own).
+    static func rowWithoutScores(after hint: L?) -> L {
+        let zh = "这一行没有分数：若它不是选票（如已从名单删去的代表的空行、表尾的落款），删去这一行"
+        let en = "his row holds no score: if it is no ballot (an empty row of a representative since taken off the roster, a signature below the table), delete the row"
+        guard let hint else { return L(zh: zh, en: "t" + en) }
+        let question = hint.zh.hasSuffix("？") || hint.en.hasSuffix("?")
+        return hint.appending(question ? L(zh: zh, en: " T" + en) : L(zh: "；" + zh, en: "; t" + en))
+    }
     static let fillInOrDeleteRow = L(zh: "把它填上；若这一行不是选票，就删掉这一行", en: "fill it in; if the row is not a ballot, delete the row")
     /// `namedIDs`: the representatives whose name `rep` is (``NameForID``); the message then names their ids.
     static func unknownRepresentative(_ rep: String, namedIDs: [String] = []) -> L {

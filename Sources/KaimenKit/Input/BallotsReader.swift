@@ -192,13 +192,23 @@ public struct BallotsReader {
                 let row = csv.rows[r]
                 // Whether the row holds anything (a blank row is skipped), looked at once it has an empty cell.
                 var holds: Bool?
+                var scored = false
                 for (c, _) in itemCols {
                     if !row[c].trimmingSpaces().isEmpty {
                         cells.append((r, c))
+                        scored = true
                     } else {
                         if holds == nil { holds = !row.isBlank }
                         if holds == true { blanks.append((r, c)) }
                     }
+                }
+                // A row without a score whose ids name no one (`R1O` for R10, a representative
+                // since taken off the roster, a signature below the table) passed in silence,
+                // where a known id's empty row is a blank sheet (`blank-score`): its ids are
+                // checked as a scored row's are, by one cell of column -1 that reads nothing else.
+                if !scored && holds == true
+                    && (repIndex[row[repCol].trimmingSpaces()] == nil || unitIndex[row[unitCol].trimmingSpaces()] == nil) {
+                    cells.append((r, -1))
                 }
             }
         }
@@ -251,6 +261,11 @@ public struct BallotsReader {
             var itemShown: String { Echo.cell(longStandard != nil ? itemText : csv.header[itemCol].trimmingSpaces()) }
             let repID = ids.rep, unitID = ids.unit
             func at(_ column: Int) -> SourceLocation { locator.location(row: cell.row, column: column) }
+            // A wide row without a score: only its ids are read (see above); their hint says so.
+            let scoreless = cell.column < 0
+            func withoutScores(_ hint: Localized?) -> Localized? {
+                scoreless ? ReaderMessages.rowWithoutScores(after: hint) : hint
+            }
             var ok = true
             // The ids as messages quote them: control characters shown, a long paste cut.
             var repText: String { Echo.cell(repID) }
@@ -272,10 +287,10 @@ public struct BallotsReader {
                     // A name typed for an id: the message names the id, and no other suggestion is needed.
                     let named = NameForID.representatives(named: repID, in: representatives)
                     return .error(.unknownRepresentative, ReaderMessages.unknownRepresentative(repText, namedIDs: named), at: at(repCol),
-                                  path: "representative", hint: named.isEmpty ? ReaderMessages.unknownIDHint(repID, known: { repIndex[$0] != nil },
-                                                                                                            nearMiss: { repHints.hint(repID) },
-                                                                                                            writtenAs: repWrittenAs,
-                                                                                                            in: .roster) : nil)
+                                  path: "representative", hint: withoutScores(named.isEmpty ? ReaderMessages.unknownIDHint(repID, known: { repIndex[$0] != nil },
+                                                                                                                          nearMiss: { repHints.hint(repID) },
+                                                                                                                          writtenAs: repWrittenAs,
+                                                                                                                          in: .roster) : nil))
                 } }
             }
             let unit = ids.unitIndex
@@ -290,19 +305,20 @@ public struct BallotsReader {
                     // A unit whose id cell holds its name may be the one meant (`unit-id-is-name`).
                     if named.isEmpty && !misnamed.isEmpty {
                         return .error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitText).appending(ReaderMessages.idMaybeMisnamed(misnamed)),
-                                      at: at(unitCol), path: "unit")
+                                      at: at(unitCol), path: "unit", hint: withoutScores(nil))
                     }
                     let partOf = named.isEmpty ? NameForID.units(partOf: unitID, in: units) : []
                     if !partOf.isEmpty {
                         return .error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitText).appending(ReaderMessages.partOfName(unitText, units: partOf, in: .column)),
-                                      at: at(unitCol), path: "unit")
+                                      at: at(unitCol), path: "unit", hint: withoutScores(nil))
                     }
                     return .error(.unknownUnit, ReaderMessages.unknownBallotUnit(unitText, namedIDs: named), at: at(unitCol), path: "unit",
-                                  hint: named.isEmpty ? ReaderMessages.unknownIDHint(unitID, known: { unitIndex[$0] != nil },
-                                                                                     nearMiss: { unitHints.hint(unitID) },
-                                                                                     writtenAs: unitWrittenAs) : nil)
+                                  hint: withoutScores(named.isEmpty ? ReaderMessages.unknownIDHint(unitID, known: { unitIndex[$0] != nil },
+                                                                                                   nearMiss: { unitHints.hint(unitID) },
+                                                                                                   writtenAs: unitWrittenAs) : nil))
                 } }
             }
+            if scoreless { continue }
             // A long file's standard column may name the standard as a wide header does.
             let item = itemNames.index(named: itemText)
             if item == nil {
