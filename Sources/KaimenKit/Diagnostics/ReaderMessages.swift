@@ -152,6 +152,11 @@ enum ReaderMessages {
             ? L(zh: "单位编号一格写的是 `\(id)`，与本行的单位名称相同：这是名称，不是编号", en: "the unit id cell holds `\(id)`, the row's unit name: a name, not an id")
             : L(zh: "单位编号一格写的是 `\(id)`，像是单位名称，不是编号", en: "the unit id cell holds `\(id)`, which looks like a unit's name, not an id")
     }
+    /// `unit-id-is-name`: the id cell holds the name of the unit in spreadsheet row `row` (another row's).
+    static func unitIDIsOtherName(_ id: String, row: Int) -> L {
+        L(zh: "单位编号一格写的是 `\(id)`，与第 \(row) 行的单位名称相同：这是名称，不是编号",
+          en: "the unit id cell holds `\(id)`, the unit name of row \(row): a name, not an id")
+    }
     /// `example`: another unit's id, to show what one looks like.
     static func writeUnitID(example: String?) -> L {
         let e = example.map { (zh: "（如 `\($0)`）", en: " (such as `\($0)`)") } ?? (zh: "", en: "")

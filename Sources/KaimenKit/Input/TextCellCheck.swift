@@ -44,17 +44,6 @@ enum TextCellCheck {
         return false
     }
 
-    /// Whether the `n` UTF-8 bytes at `p` may be a unit's name rather than an id (``Unit/looksLikeName(_:name:)``:
-    /// six Chinese characters or more): at least that many characters of three or four bytes
-    /// from U+3000 up. For the bulk units reader, which hands such an id over.
-    @inline(__always)
-    static func mayBeName(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        guard n >= 3 * Unit.hanInAName else { return false }
-        var wide = 0
-        for k in 0 ..< n where p[k] >= 0xE3 && p[k] <= 0xF4 { wide += 1 }
-        return wide >= Unit.hanInAName
-    }
-
     /// The problem with `text` (a cell's trimmed text), if it has one: a control character
     /// first, else (when `limited`) a text longer than its role allows. A session's copies of
     /// its inputs are read without the limits, which came in 0.23.1: a session opened before

@@ -10,15 +10,70 @@ public struct Unit: Sendable, Equatable {
     /// unit's, and the other files' messages say so rather than suggest another unit.
     public var idIsName = false
 
-    /// Whether `id`, read from a row whose name is `name`, is a name rather than an id: the
-    /// row's own name, or six Chinese characters or more (no id is that long in Chinese; a
-    /// union's name is, `北京西城华宸建设集团有限公司工会`). Both units readers ask (the bulk one by
-    /// its bytes, and hands the file over).
-    static func looksLikeName(_ id: String, name: String) -> Bool {
-        (!name.isEmpty && id == name) || id.unicodeScalars.lazy.filter(isHan).count >= hanInAName
+    /// Why an id cell holds a name (`unit-id-is-name`).
+    enum IDIsName: Equatable, Sendable {
+        /// Its row's own name.
+        case ownName
+        /// Another row's name: that row, by its index among the ids given.
+        case otherName(Int)
+        /// A name by its shape: Chinese characters where the file's ids have none, or its
+        /// row's name typed with a slip or cut short.
+        case looksLikeName
     }
 
-    /// How many Chinese characters make an id a name.
+    /// The id cells among `ids` (each read from a row whose name is the same index of `names`)
+    /// that hold a name rather than an id, by index (docs/inputs.md, *Ids*). An id is a name when:
+    ///
+    /// - it is its row's own name; or, holding a Chinese character, another row's name;
+    /// - it holds six Chinese characters or more (as long as a union's name) and either most of
+    ///   the file's other ids hold none (`X01`…), or it is within two edits of its row's name
+    ///   (the name typed with a slip, or without its last two characters);
+    /// - most of the file's other ids hold no Chinese character, and it holds two or more that
+    ///   are a part of its row's name (`华宸建设` for 北京西城华宸建设集团有限公司工会).
+    ///
+    /// So a file whose ids are Chinese (`西城一号`, or a long one every file uses) keeps them
+    /// as ids, unless one is a name; a short Chinese id among `X01`… that is no part of its row's
+    /// name is an id too. Empty ids are no names (they are their own error). Until 0.29.2 any
+    /// id of six Chinese characters or more was a name, whatever the file's other ids.
+    ///
+    /// Both units readers ask: the bulk one over the ids and names it read, when an id holds a
+    /// byte beyond ASCII, and hands the file over when one is a name.
+    static func namesInIDCells(ids: [String], names: [String]) -> [Int: IDIsName] {
+        var found: [Int: IDIsName] = [:]
+        var han = [Int](repeating: 0, count: ids.count)
+        var given = 0, chinese = 0
+        for (k, id) in ids.enumerated() where !id.isEmpty {
+            given += 1
+            han[k] = id.unicodeScalars.lazy.filter(isHan).count
+            if han[k] > 0 { chinese += 1 }
+        }
+        // Each name's first row, only when some id could be another row's name.
+        var nameRows: [String: Int] = [:]
+        if chinese > 0 {
+            for (k, name) in names.enumerated().reversed() where !name.isEmpty && name.unicodeScalars.contains(where: isHan) { nameRows[name] = k }
+        }
+        // Whether most of the other ids hold no Chinese character (this one holds some).
+        let columnWithout = 2 * (given - chinese) > given - 1
+        for (k, id) in ids.enumerated() where !id.isEmpty {
+            let name = k < names.count ? names[k] : ""
+            if !name.isEmpty && id == name {
+                found[k] = .ownName
+                continue
+            }
+            guard han[k] > 0 else { continue }
+            if let other = nameRows[id] {
+                found[k] = .otherName(other)
+            } else if han[k] >= hanInAName && (columnWithout || (!name.isEmpty && Suggestion.distance(id, name) <= 2)) {
+                found[k] = .looksLikeName
+            } else if columnWithout && han[k] >= 2 && name.contains(id) {
+                found[k] = .looksLikeName
+            }
+        }
+        return found
+    }
+
+    /// How many Chinese characters an id needs to be a name by its length alone (where the
+    /// file's other ids are not Chinese, or its row's name is near).
     static let hanInAName = 6
 
     /// A CJK ideograph (the unified blocks and their extension A, the compatibility block, the

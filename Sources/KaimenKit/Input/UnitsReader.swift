@@ -57,7 +57,9 @@ public struct UnitsReader {
         // (a merged cell, a cell left out), which would move that unit's category rank. Not in a
         // session's copies, read as the version that opened the session accepted them.
         let someCategory = limitsText ? rows.first { !$0.category.isEmpty }?.category : nil
-        for row in rows {
+        // The id cells that hold names, decided over the whole file (its other ids, its names).
+        let namesInIDs = limitsText ? Unit.namesInIDCells(ids: rows.map(\.id), names: rows.map(\.name)) : [:]
+        for (k, row) in rows.enumerated() {
             if row.id.isEmpty {
                 diagnostics.append(.missingUnitID) {
                     .error(.missingUnitID, ReaderMessages.unitWithoutID, at: row.location, path: "id", hint: ReaderMessages.giveUnitID)
@@ -86,11 +88,17 @@ public struct UnitsReader {
             var unit = Unit(id: row.id, name: row.name, category: row.category.isEmpty ? "未分类" : row.category, location: row.location)
             // A unit's name typed in its id cell: its id is not known, and the other files' ids
             // that match no unit may be its (they say so).
-            if limitsText && Unit.looksLikeName(row.id, name: row.name) {
+            if let why = namesInIDs[k] {
                 unit.idIsName = true
                 diagnostics.append(.unitIDIsName) {
-                    .error(.unitIDIsName, ReaderMessages.unitIDIsName(idText, sameAsName: row.id == row.name), at: row.location, path: "id",
-                           hint: ReaderMessages.writeUnitID(example: rows.lazy.map(\.id).first { !$0.isEmpty && !Unit.looksLikeName($0, name: "") }.map(Echo.cell)))
+                    let example = rows.indices.first { !rows[$0].id.isEmpty && namesInIDs[$0] == nil }.map { Echo.cell(rows[$0].id) }
+                    let message: Localized
+                    switch why {
+                    case .ownName: message = ReaderMessages.unitIDIsName(idText, sameAsName: true)
+                    case .otherName(let other): message = ReaderMessages.unitIDIsOtherName(idText, row: rows[other].location.cell?.row ?? rows[other].location.line)
+                    case .looksLikeName: message = ReaderMessages.unitIDIsName(idText, sameAsName: false)
+                    }
+                    return .error(.unitIDIsName, message, at: row.location, path: "id", hint: ReaderMessages.writeUnitID(example: example))
                 }
             }
             units.append(unit)

@@ -91,6 +91,14 @@ public enum BulkUnitsReader {
                 count += job.rows
             }
             guard count > 0 else { return .failed }
+            // A name in an id cell (`unit-id-is-name`) is decided over the whole file, as the
+            // checked reader decides it; only an id beyond ASCII may be one (but the row's own
+            // name, handed over as the row was read).
+            if jobs.contains(where: { job in job.idBytes.withUnsafeBufferPointer { BulkCSV.anyBeyondASCII($0) } }),
+               !Unit.namesInIDCells(ids: Array(UnsafeBufferPointer(start: out.ids.base, count: count)),
+                                    names: Array(UnsafeBufferPointer(start: out.names.base, count: count))).isEmpty {
+                return .failed
+            }
             let scales: [Int]
             switch mergeScales(jobs, layout: layout, out: out) {
             case .success(let s): scales = s
@@ -339,7 +347,7 @@ public enum BulkUnitsReader {
                     switch spec.role {
                     case Layout.id:
                         guard len > 0, TextCellCheck.fits(f + a, len, limit: TextCellCheck.idLimit),
-                              !TextCellCheck.mayHoldLookalike(f + a, len), !TextCellCheck.mayBeName(f + a, len) else { job.failed = true; return }
+                              !TextCellCheck.mayHoldLookalike(f + a, len) else { job.failed = true; return }
                         id = String(decoding: text, as: UTF8.self)
                         job.idBytes.append(contentsOf: text)
                         job.idEnds.append(job.idBytes.count)

@@ -49,7 +49,72 @@ struct UnitIDIsNameTests {
         } else {
             #expect((try? TestSession(rules: rules, units: units).run()) != nil)
         }
-        #expect(Unit.looksLikeName(id, name: "乙工会") == isName)
+        #expect((Unit.namesInIDCells(ids: [id, "U02"], names: ["乙工会", "丙工会"])[0] != nil) == isName)
+    }
+
+    static func ids(_ rows: [(String, String)]) -> [Int: KaimenKit.Unit.IDIsName] {
+        KaimenKit.Unit.namesInIDCells(ids: rows.map(\.0), names: rows.map(\.1))
+    }
+
+    /// Until 0.29.2 any id of six Chinese characters or more was a name: a district whose ids are
+    /// Chinese (every file writing them so) could not be scored at all.
+    @Test("a file of Chinese ids keeps them as ids, long or short: its units are scored")
+    func chineseIDs() throws {
+        let units = "id,name,category,n\n西城区第一基层单位,甲工会,企业,1\n西城区第二基层单位,乙工会,企业,2\n西城一号,丙工会,企业,3\n"
+        let s = try TestSession(rules: EmptyCategoryTests.rules, units: units).run()
+        #expect(s.table.units.map(\.id) == ["西城区第一基层单位", "西城区第二基层单位", "西城一号"])
+        #expect(s.unit("西城区第二基层单位").total == 2)
+        // The bulk reader reads it too (an id beyond ASCII, decided over the file: no name).
+        #expect(BulkUnitsReader.read(Array(units.utf8), fileName: "units.csv", rules: s.rules, threads: 1)?.identities.ids.count == 3)
+    }
+
+    @Test("among Chinese ids: its own name, another row's name (said with that row), or its own name with a slip, is a name")
+    func amongChinese() throws {
+        // Row 2 (index 0) is an id; row 3 holds row 2's name; row 4 its own name less 工会 (two edits); row 5 its own name.
+        let rows = [("西城一号", "甲工会"), ("甲工会", "乙工会"), ("北京西城华宸建设集团有限公司", "北京西城华宸建设集团有限公司工会"),
+                    ("丁工会", "丁工会"), ("西城区第五基层单位", "戊工会")]
+        #expect(Self.ids(rows) == [1: .otherName(0), 2: .looksLikeName, 3: .ownName])
+        let units = "id,name,category,n\n" + rows.map { "\($0.0),\($0.1),企业,1\n" }.joined()
+        let d = TestSession(rules: EmptyCategoryTests.rules, units: units).failures()
+        #expect(d.map(\.code) == ["unit-id-is-name", "unit-id-is-name", "unit-id-is-name"])
+        #expect(d.map { $0.location?.cell?.row } == [3, 4, 5])
+        #expect(d[0].text.zh == "单位编号一格写的是 `甲工会`，与第 2 行的单位名称相同：这是名称，不是编号")
+        #expect(d[0].text.en == "the unit id cell holds `甲工会`, the unit name of row 2: a name, not an id")
+        #expect(d[1].text.zh == "单位编号一格写的是 `北京西城华宸建设集团有限公司`，像是单位名称，不是编号")
+        #expect(d[2].text.zh == "单位编号一格写的是 `丁工会`，与本行的单位名称相同：这是名称，不是编号")
+        // The example id in the hint is the first that is no name.
+        #expect(d[0].hintText?.zh == "在这一格填这个单位的编号（如 `西城一号`），与代表名单和选票里写的一致；名称写在单位名称列")
+    }
+
+    @Test("among ids without Chinese (X01…): six Chinese characters, or two that are part of its row's name, make a name; others are ids")
+    func amongASCII() {
+        let x01 = "北京西城华宸建设集团有限公司工会"
+        // 华宸建设 is part of its row's name; 西城一号 is no part of 乙工会; 某某 is part of 某某商贸公司工会.
+        #expect(Self.ids([("华宸建设", x01), ("X02", "乙工会"), ("X03", "丙工会")]) == [0: .looksLikeName])
+        #expect(Self.ids([("西城一号", "乙工会"), ("X02", "丙工会"), ("X03", "丁工会")]) == [:])
+        #expect(Self.ids([("X01", "甲工会"), ("某某", "某某商贸公司工会"), ("X03", "丁工会")]) == [1: .looksLikeName])
+        // One Chinese character is no name's part (`X01甲`).
+        #expect(Self.ids([("甲", "甲乙工会"), ("X02", "丙工会"), ("X03", "丁工会")]) == [:])
+        // Two names among eight ids without Chinese: each sees most of the others without, both said.
+        let eight = (3 ... 10).map { (String(format: "X%02d", $0), "工会\($0)") }
+        #expect(Self.ids([("北京某某有限公司", "甲"), ("北京某某某某公司", "乙")] + eight) == [0: .looksLikeName, 1: .looksLikeName])
+        // But among as many Chinese ids as not, a long one is an id (not most of the others are without).
+        #expect(Self.ids([("北京某某有限公司", "甲"), ("西城二号", "乙"), ("X03", "丙")]) == [:])
+        // Its row's own name is a name whatever the script; an empty id is its own error.
+        #expect(Self.ids([("ABC", "ABC"), ("", "乙工会")]) == [0: .ownName])
+    }
+
+    @Test("the bulk units reader hands over exactly the files with a name in an id cell, decided over the file")
+    func bulkAgrees() throws {
+        let rules = BulkFixtures.xicheng
+        // The sample's X01 as 华宸建设 (part of its name, among X02…): handed over, and the checked reader says it.
+        let part = Array(Self.units(x01: "华宸建设").utf8)
+        #expect(BulkUnitsReader.read(part, fileName: "units.csv", rules: rules, threads: 1) == nil)
+        #expect(BulkFixtures.checkedUnits(part, rules: rules).diagnostics.map(\.code) == ["unit-id-is-name"])
+        // X01 as X02's name: handed over, said with row 3.
+        let other = Array(Self.units(x01: "西城区德胜商贸集团有限公司工会").utf8)
+        #expect(BulkUnitsReader.read(other, fileName: "units.csv", rules: rules, threads: 1) == nil)
+        #expect(BulkFixtures.checkedUnits(other, rules: rules).diagnostics.first?.text.zh.contains("与第 3 行的单位名称相同") == true)
     }
 
     @Test("the bulk units reader hands both over, and reads a short Chinese id; a session's copies are read as before")
