@@ -149,12 +149,6 @@ public enum TextEncodingDetection {
         return second >= lo && second <= hi && rest.dropFirst().allSatisfy { $0 & 0xC0 == 0x80 }
     }
 
-    /// A Han character (CJK unified ideographs and their extension A, compatibility
-    /// ideographs): what text pasted from a GBK file mostly is.
-    static func isHan(_ s: Unicode.Scalar) -> Bool {
-        (0x4E00 ... 0x9FFF).contains(s.value) || (0x3400 ... 0x4DBF).contains(s.value) || (0xF900 ... 0xFAFF).contains(s.value)
-    }
-
     /// Offset of the first byte that breaks GB18030's byte structure, or `nil`: one byte
     /// 00–7F; two bytes 81–FE then 40–7E or 80–FE; four bytes 81–FE, 30–39, 81–FE, 30–39.
     /// (Only the structure: a well-formed sequence with no character is left to the decoder.)
@@ -192,7 +186,7 @@ public enum TextEncodingDetection {
     static func stray(_ bytes: [UInt8], at bad: Int) -> (run: Range<Int>, gbk: String?) {
         let run = strayRun(bytes, at: bad)
         let read = cutShort(bytes[run]) ? nil
-            : String(data: Data(bytes[run]), encoding: gb18030).flatMap { $0.unicodeScalars.allSatisfy(isHan) ? $0 : nil }
+            : String(data: Data(bytes[run]), encoding: gb18030).flatMap { $0.unicodeScalars.allSatisfy(Han.isHan) ? $0 : nil }
         return (run, read)
     }
 

@@ -23,7 +23,7 @@ enum NameForID {
     /// text of two characters or more with a Chinese one, so that no id's digits match a name.
     static func units(partOf text: String, in units: [Unit]) -> [(id: String, name: String)] {
         let wanted = UnitMatcher.normalized(text)
-        guard wanted.count >= 2, wanted.unicodeScalars.contains(where: { $0.properties.isIdeographic }) else { return [] }
+        guard wanted.count >= 2, wanted.unicodeScalars.contains(where: Han.isHan) else { return [] }
         return units.filter { UnitMatcher.normalized($0.name).contains(wanted) }.map { ($0.id, $0.name) }
     }
 }

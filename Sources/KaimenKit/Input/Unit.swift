@@ -22,7 +22,8 @@ public struct Unit: Sendable, Equatable {
     }
 
     /// The id cells among `ids` (each read from a row whose name is the same index of `names`)
-    /// that hold a name rather than an id, by index (docs/inputs.md, *Ids*). An id is a name when:
+    /// that hold a name rather than an id, by index (docs/inputs.md, *Ids*; Chinese characters as
+    /// ``Han`` counts them). An id is a name when:
     ///
     /// - it is its row's own name; or, holding a Chinese character, another row's name;
     /// - it holds six Chinese characters or more (as long as a union's name) and either most of
@@ -44,13 +45,13 @@ public struct Unit: Sendable, Equatable {
         var given = 0, chinese = 0
         for (k, id) in ids.enumerated() where !id.isEmpty {
             given += 1
-            han[k] = id.unicodeScalars.lazy.filter(isHan).count
+            han[k] = Han.count(in: id)
             if han[k] > 0 { chinese += 1 }
         }
         // Each name's first row, only when some id could be another row's name.
         var nameRows: [String: Int] = [:]
         if chinese > 0 {
-            for (k, name) in names.enumerated().reversed() where !name.isEmpty && name.unicodeScalars.contains(where: isHan) { nameRows[name] = k }
+            for (k, name) in names.enumerated().reversed() where !name.isEmpty && name.unicodeScalars.contains(where: Han.isHan) { nameRows[name] = k }
         }
         // Whether most of the other ids hold no Chinese character (this one holds some).
         let columnWithout = 2 * (given - chinese) > given - 1
@@ -75,15 +76,6 @@ public struct Unit: Sendable, Equatable {
     /// How many Chinese characters an id needs to be a name by its length alone (where the
     /// file's other ids are not Chinese, or its row's name is near).
     static let hanInAName = 6
-
-    /// A CJK ideograph (the unified blocks and their extension A, the compatibility block, the
-    /// supplementary ones).
-    static func isHan(_ c: Unicode.Scalar) -> Bool {
-        switch c.value {
-        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: true
-        default: false
-        }
-    }
 }
 
 /// Every unit's metric values, stored by metric (column-major) in the rules' metric order:

@@ -110,7 +110,7 @@ public struct HTMLTableBuilder: Sendable {
             run.removeAll()
         }
         for ch in markup {
-            if Self.isHan(ch) {
+            if Han.isHan(ch) {
                 run.append(ch)
                 continue
             }
@@ -121,13 +121,5 @@ public struct HTMLTableBuilder: Sendable {
         }
         flush()
         return out
-    }
-
-    /// A Chinese character: a CJK unified ideograph (the basic block, extensions A to H), a
-    /// compatibility ideograph, or 〇; with any marks after it (one character as people see it).
-    static func isHan(_ ch: Character) -> Bool {
-        guard let v = ch.unicodeScalars.first?.value else { return false }
-        return (0x4E00 ... 0x9FFF).contains(v) || (0x3400 ... 0x4DBF).contains(v) || (0xF900 ... 0xFAFF).contains(v)
-            || (0x20000 ... 0x323AF).contains(v) || v == 0x3007
     }
 }
