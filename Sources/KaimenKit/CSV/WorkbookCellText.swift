@@ -7,7 +7,8 @@
 /// - In a percentage format (`0%`, `0.0%`) it is the percentage, exactly: 0.875 is `87.5%`
 ///   whatever places the format shows, as kaimen's rates are written.
 /// - In a date or time format it is the date and time: `2014-07-08`, `09:00`,
-///   `2014-07-08 09:00` (seconds when there are any), from the 1900 or 1904 date system.
+///   `2014-07-08 09:00` (seconds when there are any), from the 1900 or 1904 date system; in an
+///   elapsed-time format (`[h]:mm`) the duration Excel shows: 1.5 days is `36:00`.
 /// - TRUE and FALSE as Excel writes them; an error value (`#DIV/0!`) as its text.
 enum WorkbookCellText {
     /// How a cell's number format shows a number.
@@ -16,6 +17,11 @@ enum WorkbookCellText {
         /// A number followed by `%` as literal text (`0.0"%"`, `0.0\\%`): 97.6 shows as 97.6%.
         case percentText
         case date(day: Bool, time: Bool)
+        /// An elapsed time (`[h]:mm`, `[mm]:ss`, `[s]`): a duration in the bracket's unit,
+        /// `h`, `m` or `s`, which counts on past a day (1.5 days in `[h]:mm` is `36:00`).
+        case elapsed(unit: Character)
+
+        var isElapsed: Bool { if case .elapsed = self { true } else { false } }
     }
 
     /// The shape of a built-in format id (ECMA-376 §18.8.30, with the ids that Chinese,
@@ -24,7 +30,8 @@ enum WorkbookCellText {
         switch id {
         case 9, 10: .percent
         case 14...17, 27...31, 36, 50...58: .date(day: true, time: false)
-        case 18...21, 32...35, 45...47: .date(day: false, time: true)
+        case 18...21, 32...35, 45, 47: .date(day: false, time: true)
+        case 46: .elapsed(unit: "h")  // [h]:mm:ss
         case 22: .date(day: true, time: true)
         default: .plain
         }
@@ -32,9 +39,10 @@ enum WorkbookCellText {
 
     /// The shape of a format code a workbook defines (`yyyy"年"m"月"d"日"`, `0.00%`, `#,##0`):
     /// its first section, without quoted text, escaped characters and `[…]` (a colour, a
-    /// locale; `[h]` is elapsed hours, a time).
+    /// locale; `[h]`, `[mm]`, `[ss]` an elapsed time, a duration unless the section has a date too).
     static func shape(code: String) -> Shape {
         var letters: [Character] = [], bracket = ""
+        var elapsed: Character?
         var inQuote = false, inBracket = false, escaped = false, literalPercent = false
         sections: for c in code {
             if escaped { escaped = false; literalPercent = literalPercent || c == "%"; continue }
@@ -42,7 +50,10 @@ enum WorkbookCellText {
             if inBracket {
                 if c != "]" { bracket.append(c); continue }
                 inBracket = false
-                if !bracket.isEmpty && bracket.allSatisfy({ "hHmMsS".contains($0) }) { letters.append("h") }
+                if !bracket.isEmpty && bracket.allSatisfy({ "hHmMsS".contains($0) }) {
+                    letters.append("h")
+                    if elapsed == nil, let unit = bracket.first { elapsed = Character(unit.lowercased()) }
+                }
                 continue
             }
             switch c {
@@ -61,6 +72,7 @@ enum WorkbookCellText {
         }
         let time = letters.contains { $0 == "h" || $0 == "s" }
         let day = letters.contains { "yde".contains($0) } || (letters.contains("m") && !time)
+        if let elapsed, !day { return .elapsed(unit: elapsed) }
         return day || time ? .date(day: day, time: time) : (letters.contains("%") ? .percent : .plain)
     }
 
@@ -78,6 +90,27 @@ enum WorkbookCellText {
         case .date(let day, let time):
             guard let serial = Double(raw), let text = dateText(serial, day: day, time: time, date1904: date1904) else { return d.text }
             return text
+        case .elapsed(let unit):
+            guard let serial = Double(raw), let text = elapsedText(serial, unit: unit) else { return d.text }
+            return text
+        }
+    }
+
+    /// A duration of `serial` days as an elapsed-time format shows it, rounded to the second:
+    /// in hours `36:00` (`36:00:15` when it has seconds), in minutes `2160:00`, in seconds
+    /// `129600`. Hours are written with two digits at least, as a time of day is (`09:00`), so
+    /// a duration under a day reads as it did when it was taken for one. `nil` below 0 or past
+    /// the dates' end, where the cell stays a number.
+    static func elapsedText(_ serial: Double, unit: Character) -> String? {
+        guard serial >= 0, serial < 2_958_466 else { return nil }
+        let total = Int((serial * 86_400).rounded())
+        switch unit {
+        case "h":
+            var t = "\(pad(total / 3600, 2)):\(pad(total / 60 % 60, 2))"
+            if total % 60 != 0 { t += ":\(pad(total % 60, 2))" }
+            return t
+        case "m": return "\(total / 60):\(pad(total % 60, 2))"
+        default: return String(total)
         }
     }
 
@@ -132,6 +165,7 @@ enum WorkbookCellText {
         let (day, time): (Bool, Bool)
         switch shape {
         case .date(let dd, let tt): (day, time) = (dd, tt)
+        case .elapsed: (day, time) = (false, true)
         default: (day, time) = (true, seconds != 0)
         }
         return written(day || !time ? (y, m, d) : nil, time ? seconds : nil)

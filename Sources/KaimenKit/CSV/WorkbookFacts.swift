@@ -39,10 +39,13 @@ public struct WorkbookFacts: Sendable, Hashable {
     static let formulasKept = Diagnostics.limitPerKind + 1
 
     /// A cell that reads as a date or time: a number in a date format (`number`, the number it
-    /// holds, `41828` for `2014-07-08`), or a date stored as such (`number` nil).
+    /// holds, `41828` for `2014-07-08`) or an elapsed-time one (`1.5` for `36:00`), or a date
+    /// stored as such (`number` nil).
     public struct DateCell: Sendable, Hashable {
         public var row: Int, column: Int
         public var number: String?
+        /// In an elapsed-time format (`[h]:mm`): a duration, in days, not a date.
+        public var elapsed = false
     }
     public var dates: [DateCell] = []
 

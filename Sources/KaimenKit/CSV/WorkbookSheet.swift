@@ -137,9 +137,13 @@ enum WorkbookSheet {
                     let shape = shape(style)
                     guard let t = WorkbookCellText.number(v, shape: shape, date1904: date1904) else { throw .malformed(part: target) }
                     text = t
-                    // A number shown as a date or time: what it holds, for a message that finds it no figure.
-                    if case .date = shape, let plain = WorkbookCellText.number(v, shape: .plain, date1904: date1904), plain != t {
-                        facts.dates.append(.init(row: r.row, column: c.column, number: plain))
+                    // A number shown as a date, a time or a duration: what it holds, for a message that finds it no figure.
+                    switch shape {
+                    case .date, .elapsed:
+                        if let plain = WorkbookCellText.number(v, shape: .plain, date1904: date1904), plain != t {
+                            facts.dates.append(.init(row: r.row, column: c.column, number: plain, elapsed: shape.isElapsed))
+                        }
+                    default: break
                     }
                 case .isoDate(let v, let style):
                     text = WorkbookCellText.isoDate(v, shape: shape(style))

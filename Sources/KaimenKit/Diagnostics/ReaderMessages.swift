@@ -90,6 +90,13 @@ enum ReaderMessages {
                  en: "this cell has a date format in the workbook, and holds the number \(number): set the column's format to General or Number and check the figure")
     }
 
+    /// A cell in an elapsed-time format (`[h]:mm`) where a number is due: a duration, and the
+    /// number of days it holds.
+    static func elapsedCell(number: String) -> L {
+        L(zh: "这一格在工作簿里设成了时长格式（如 [h]:mm），显示的是时长，存的数是 \(number)（以天计，1 即 24 小时）：把这一列的单元格格式改为“常规”或“数值”，按应填的单位重新输入数字",
+          en: "this cell has an elapsed-time format in the workbook (such as [h]:mm): it shows a duration, and holds the number \(number) (in days, 1 being 24 hours): set the column's format to General or Number and type the figure again in the unit it is due in")
+    }
+
     // MARK: Columns
 
     static let noUnitIDColumn = L(zh: "单位文件没有单位编号列", en: "the units file has no unit id column")

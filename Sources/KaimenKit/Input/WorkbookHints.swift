@@ -8,7 +8,8 @@
 /// - A cell under a merged range reads empty whatever the range shows, so a message at it is
 ///   told to unmerge, which filling in alone would not mend.
 /// - A number in a date format reads as a date (`2014-07-08`): a metric or a score there is
-///   told the cell's format and the number it holds.
+///   told the cell's format and the number it holds; in an elapsed-time format (`36:00`), that
+///   it is a duration and the days it holds.
 /// - Hidden rows are read like any other, and said once (`workbook-hidden-row`); so are hidden
 ///   columns (`workbook-hidden-column`), each by its letter and header.
 enum WorkbookHints {
@@ -57,7 +58,7 @@ enum WorkbookHints {
                 d.hintText = ReaderMessages.mergedCell(range)
             } else if let date = dates[place], dateHinted.contains(d.code) {
                 // A number where a figure or a score is due, shown as a date: what it holds.
-                d.hintText = ReaderMessages.dateCell(number: date.number)
+                d.hintText = date.elapsed ? ReaderMessages.elapsedCell(number: date.number ?? "") : ReaderMessages.dateCell(number: date.number)
             }
             return d
         }

@@ -190,7 +190,9 @@ struct WorkbookSheetTests {
 
     @Test("format codes", arguments: [
         ("0%", WorkbookCellText.Shape.percent), ("0.00%", .percent), ("#,##0", .plain), ("0.00E+00", .plain), ("@", .plain),
-        ("yyyy/m/d;@", .date(day: true, time: false)), ("h:mm AM/PM", .date(day: false, time: true)), ("[h]:mm:ss", .date(day: false, time: true)),
+        ("yyyy/m/d;@", .date(day: true, time: false)), ("h:mm AM/PM", .date(day: false, time: true)), ("[h]:mm:ss", .elapsed(unit: "h")),
+        ("[h]:mm", .elapsed(unit: "h")), ("[mm]:ss", .elapsed(unit: "m")), ("[SS]", .elapsed(unit: "s")), ("[h]:mm;@", .elapsed(unit: "h")),
+        ("yyyy-mm-dd [h]:mm", .date(day: true, time: true)), ("[Red][h]:mm", .elapsed(unit: "h")),
         ("[$-804]yyyy\"年\"m\"月\"", .date(day: true, time: false)), ("[Magenta]0", .plain), ("\"h\"0", .plain), ("mm:ss", .date(day: false, time: true)),
         ("yyyy-mm-dd hh:mm", .date(day: true, time: true)), ("General", .plain), ("\\d0", .plain),
     ])
