@@ -164,6 +164,10 @@ enum ReaderMessages {
         L(zh: "单位编号一格写的是 `\(id)`，与第 \(row) 行的单位名称相同：这是名称，不是编号",
           en: "the unit id cell holds `\(id)`, the unit name of row \(row): a name, not an id")
     }
+    /// `number-beyond-limits`: a metric's value beyond what kaimen holds exactly (`limit`, ``NumberLimits/message(_:text:)``).
+    static func metricBeyondLimits(_ id: String, _ name: String, _ metric: String, _ limit: L) -> L {
+        L(zh: "单位 `\(id)` 的\(name)（`\(metric)`）：\(limit.zh)", en: "unit `\(id)`, \(name) (`\(metric)`): \(limit.en)")
+    }
     /// `example`: another unit's id, to show what one looks like.
     static func writeUnitID(example: String?) -> L {
         let e = example.map { (zh: "（如 `\($0)`）", en: " (such as `\($0)`)") } ?? (zh: "", en: "")

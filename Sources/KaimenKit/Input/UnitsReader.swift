@@ -121,10 +121,7 @@ public struct UnitsReader {
                 case .beyondLimits(let problem):
                     diagnostics.append(.numberBeyondLimits) {
                         let text = Echo.cell((row.cells[m] ?? "").trimmingSpaces())
-                        let m = NumberLimits.message(problem, text: text)
-                        return .error(.numberBeyondLimits,
-                                      Localized(zh: "单位 `\(idText)` 的\(metric.name)（`\(metric.id)`）：\(m.zh)",
-                                                en: "unit `\(idText)`, \(metric.name) (`\(metric.id)`): \(m.en)"),
+                        return .error(.numberBeyondLimits, ReaderMessages.metricBeyondLimits(idText, metric.name, metric.id, NumberLimits.message(problem, text: text)),
                                       at: loc, path: metric.id, hint: NumberLimits.metricHint(problem))
                     }
                     value = nil
