@@ -34,7 +34,7 @@ public struct Unit: Sendable, Equatable {
     ///
     /// So a file whose ids are Chinese (`西城一号`, or a long one every file uses) keeps them
     /// as ids, unless one is a name; a short Chinese id among `X01`… that is no part of its row's
-    /// name is an id too. Empty ids are no names (they are their own error). Until 0.29.2 any
+    /// name is an id too. Empty ids are no names (they are their own error). Before 0.29.3 any
     /// id of six Chinese characters or more was a name, whatever the file's other ids.
     ///
     /// Both units readers ask: the bulk one over the ids and names it read, when an id holds a

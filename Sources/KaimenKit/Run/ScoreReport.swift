@@ -85,6 +85,7 @@ public struct ScoreReport: Sendable {
     static let inputWarningSince: [String: [Int]] = [
         DiagnosticCode.workbookHiddenRow.rawValue: v0_29_2,
         DiagnosticCode.blankScore.rawValue: v0_29_2,
+        DiagnosticCode.workbookHiddenColumn.rawValue: v0_29_3,
     ]
 
     /// The input warnings the papers state (the report's 提示, the workbook's 提示 sheet): every

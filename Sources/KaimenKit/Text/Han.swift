@@ -8,7 +8,7 @@
 /// - or 〇 (U+3007), the zero written in Chinese dates and numbers (二〇一四年).
 ///
 /// Not the CJK punctuation (`，`、`。`), the full-width forms (`Ｘ`, `１`), the radicals, nor
-/// the Hangzhou numerals (〡–〩): a text of those alone is not Chinese words. Until 0.29.2
+/// the Hangzhou numerals (〡–〩): a text of those alone is not Chinese words. Before 0.29.3
 /// three copies said three things: the units reader's left out 〇 and extension H, the
 /// reading of GBK bytes in a UTF-8 file the planes 2 and 3 and 〇 too (a GBK two-byte
 /// character is always in the first plane, so only 〇 mattered: `二〇一四` read as GBK was not

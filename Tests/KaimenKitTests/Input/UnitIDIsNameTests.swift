@@ -56,7 +56,7 @@ struct UnitIDIsNameTests {
         KaimenKit.Unit.namesInIDCells(ids: rows.map(\.0), names: rows.map(\.1))
     }
 
-    /// Until 0.29.2 any id of six Chinese characters or more was a name: a district whose ids are
+    /// Before 0.29.3 any id of six Chinese characters or more was a name: a district whose ids are
     /// Chinese (every file writing them so) could not be scored at all.
     @Test("a file of Chinese ids keeps them as ids, long or short: its units are scored")
     func chineseIDs() throws {

@@ -70,7 +70,7 @@ struct HugeExponentTests {
         let d = TestSession(rules: Self.rules, units: "id,name,n\nU1,甲,\(Self.minExponent)\n",
                             ballots: "representative,unit,standard,score\nR1,U1,a.b,2\n").failures()
         // A nonzero number with a negative exponent has too many decimals, as a formula's literal
-        // (since 0.29.2; it was `invalid-metric`, "not a number").
+        // (since 0.29.3; it was `invalid-metric`, "not a number").
         #expect(d.map(\.code) == ["number-beyond-limits"])
         // `U1,甲,` is five characters: the value starts at column 6.
         #expect(d.first?.location == SourceLocation(file: "/mem/units.csv", line: 2, column: 6, cell: CellPosition(row: 2, column: 2, header: "n")))
