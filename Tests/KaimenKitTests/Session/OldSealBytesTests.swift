@@ -15,7 +15,8 @@ import Testing
 /// 0.24.0 (from 1ec52a9), `Fixtures/golden-0.25.0/` those that changed since 0.25.0 (from 0cc106f),
 /// `Fixtures/golden-0.29.1/` those that changed since 0.29.1 (from 0b3c452: 汇总's page header,
 /// 无法考核 for 不予考核 in the hints and warnings), `Fixtures/golden-0.29.2/` those that changed
-/// since 0.29.2 (from ad90743: a score sheet's signatures after its charts). A file a version's
+/// since 0.29.2 (from ad90743: a score sheet's signatures after its charts, and the workbook's
+/// score sheets' rows above the table one text a cell). A file a version's
 /// folder does not hold was written as the next version's folder has it, or, if none has it,
 /// as `Fixtures/golden/` has it.
 @Suite("Old seals: written as an older version wrote them, byte for byte")

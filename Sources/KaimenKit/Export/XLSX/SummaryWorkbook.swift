@@ -60,6 +60,7 @@ public enum SummaryWorkbook {
                     // wrapped text above it.
                     if since018 { sheet.borderedFrom = table.preamble.count }
                     sheet.rows = table.preamble.map(cells) + [table.columns.map { .header($0.header) }] + table.rows.map(cells)
+                    if report.writes(since: ScoreReport.v0_29_3) { spreadPreamble(&sheet, table, lang: lang) }
                     book.add(sheet)
                 }
             } else {
@@ -105,6 +106,29 @@ public enum SummaryWorkbook {
         for (c, cell) in summary.rows[1].enumerated() where cell == .empty {
             let column = XLSXSheet.columnName(c)
             summary.merges.append("\(column)1:\(column)2")
+        }
+    }
+
+    /// A score sheet's three rows above its table (``ScoreSheetExport``: 评分表 and the rules' title
+    /// and id; 单位, its id, name and category; 总分, the total, grade and rank), each text
+    /// merged over the columns to the last two, the last text over those two (since 0.29.3: a
+    /// tester's print had the rules' title wrapped in the narrow 编号 column and `96.20优秀` run
+    /// together across two cells). The grade is said as such (`等级：优秀`), clear of the total.
+    static func spreadPreamble(_ sheet: inout XLSXSheet, _ table: ExportTable, lang: Language) {
+        let n = table.columns.count
+        guard n >= 6 else { return }
+        func column(_ i: Int) -> String { XLSXSheet.columnName(i) }
+        for (r, row) in table.preamble.enumerated() where row.count >= 3 {
+            var cells = Self.cells(row)
+            if r == 2, case .text(let grade) = cells[2] { cells[2] = .text(lang.t("等级：", "grade: ") + grade) }
+            // The first texts at A (and B); the one before the last from there to column n − 2; the last over n − 1 and n.
+            let head = Array(cells.dropLast(2)), middle = cells[cells.count - 2], last = cells[cells.count - 1]
+            var out = head + [middle]
+            out += Array(repeating: .empty, count: n - 2 - out.count) + [last, .empty]
+            sheet.rows[r] = out
+            let line = r + 1
+            if n - 2 > head.count + 1 { sheet.merges.append("\(column(head.count))\(line):\(column(n - 3))\(line)") }
+            sheet.merges.append("\(column(n - 2))\(line):\(column(n - 1))\(line)")
         }
     }
 

@@ -173,6 +173,21 @@ head = wb["汇总"].oddHeader
 if head.left.text != meta["issuer"] or head.center.text != meta["title"] + " 汇总排名表":
     fail(f"summary.xlsx: 汇总's page header {head.left.text!r} | {head.center.text!r}")
 print("summary.xlsx: 汇总's page header names the issuer and the title")
+# Each 评分表's rows above its table (since 0.29.3): one text a merged cell, the title over B–F
+# (it wrapped in the narrow 编号 column), the grade said as such beside the total.
+with open(os.path.join(out, "summary.csv"), encoding="utf-8-sig") as f:
+    by_unit = {r[2]: r for r in list(csv.reader(f))[2:]}
+for u in units:
+    sh = wb[f"评分表 {u}"]
+    merged = sorted(str(m) for m in sh.merged_cells.ranges)
+    if merged != sorted(["B1:F1", "G1:H1", "C2:F2", "G2:H2", "C3:F3", "G3:H3"]):
+        fail(f"summary.xlsx: 评分表 {u} merges {merged}")
+    row = by_unit[u]
+    top = [[sh.cell(r, c).value for c in (1, 2, 3, 7)] for r in (1, 2, 3)]
+    want = [["评分表", meta["title"], None, None], ["单位", u, row[3], row[4]], ["总分", float(row[5]), "等级：" + row[6], f"第 {row[0]} 名"]]
+    if top[0][:2] != want[0][:2] or top[1] != want[1] or top[2] != want[2]:
+        fail(f"summary.xlsx: 评分表 {u}'s top rows {top}, expected {want}")
+print(f"summary.xlsx: the {len(units)} 评分表 sheets' top rows merged, the grade said beside the total")
 
 # The entry workbook as a typist's spreadsheet program reads it: each score column warns of a
 # number outside 0 to its item's points (the rules' ballot standards, read here from the rules
