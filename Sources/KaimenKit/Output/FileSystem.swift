@@ -34,6 +34,14 @@ enum FileSystem {
         return [UInt64(st.st_dev), UInt64(st.st_ino)]
     }
 
+    /// The file open as `fd`, as ``identity(_:)`` names a path's: equal when the descriptor is
+    /// open on the file the path names now (a lock file not removed and made again meanwhile).
+    static func identity(of fd: Int32) -> [UInt64]? {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        return [UInt64(st.st_dev), UInt64(st.st_ino)]
+    }
+
     /// Creates `path` and any missing parents; returns the folders it created, outermost first,
     /// so a caller that fails later can remove exactly those.
     static func makeFolders(_ path: String) throws -> [String] {

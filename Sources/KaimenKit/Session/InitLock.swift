@@ -72,8 +72,7 @@ struct InitLock {
             let file = LockFile(adopting: fd)
             let journalBefore = FileManager.default.fileExists(atPath: directory.appendingPathComponent(Journal.fileName).path)
             waited = try Journal.lock(file.fd, shared: false, path: lockPath, directory: directory, timeout: OutputOptions.lockWait, waiting: nil) || waited
-            var held = stat(), there = stat()
-            if fstat(file.fd, &held) == 0 && stat(lockPath, &there) == 0 && held.st_dev == there.st_dev && held.st_ino == there.st_ino {
+            if let held = FileSystem.identity(of: file.fd), held == FileSystem.identity(lockPath) {
                 return InitLock(file: file, createdFolder: createdFolder, createdLock: createdLock, waited: waited, journalBefore: journalBefore,
                                 directory: directory)
             }
