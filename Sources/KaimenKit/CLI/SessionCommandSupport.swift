@@ -115,14 +115,18 @@ enum SessionCommandSupport {
     /// Prints problems (folder-relative paths prefixed with the folder) and returns the exit code.
     @discardableResult
     static func report(_ diagnostics: [Diagnostic], dir: String, lang: Language, console: Console) -> ExitCode {
-        for var d in diagnostics {
-            if var loc = d.location, loc.file.hasPrefix("inputs/") || loc.file.hasPrefix("results") || loc.file.hasPrefix("journal") {
-                loc.file = PathText.join(dir, loc.file)
-                d.location = loc
-            }
-            console.errLine(clean(Echo.quotesCut(d.rendered(lang))))
-        }
+        for d in diagnostics { console.errLine(rendered(d, dir: dir, lang: lang)) }
         return diagnostics.contains { $0.severity == .error } ? .failure : .success
+    }
+
+    /// One problem as `report` prints it.
+    static func rendered(_ d: Diagnostic, dir: String, lang: Language) -> String {
+        var d = d
+        if var loc = d.location, loc.file.hasPrefix("inputs/") || loc.file.hasPrefix("results") || loc.file.hasPrefix("journal") {
+            loc.file = PathText.join(dir, loc.file)
+            d.location = loc
+        }
+        return clean(Echo.quotesCut(d.rendered(lang)))
     }
 
     /// Opens the session to append to it, prints what opening found (a torn tail set aside),

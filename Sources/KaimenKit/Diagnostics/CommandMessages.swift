@@ -50,6 +50,10 @@ enum CommandMessages {
         Localized(zh: "`\(path)` 是一个文件，不是会话文件夹：会话文件夹写在最前面，文件写在它后面",
                   en: "`\(path)` is a file, not a session folder: the session folder comes first, any file after it")
     }
+    /// A warning that one of `compare`'s two runs gives, after the rules file of that run.
+    static func saidUnder(_ file: String, _ line: String) -> Localized {
+        Localized(zh: "\(file)：\(line)", en: "\(file): \(line)")
+    }
     static func unexpectedArgument(_ argument: String) -> Localized {
         Localized(zh: "多余的参数 `\(argument)`", en: "unexpected argument `\(argument)`")
     }

@@ -185,13 +185,48 @@ public enum CompareCommand: Command {
             console.out("\n" + ComparisonExport.summary(comparison, lang: lang).map { $0 + "\n" }.joined())
         }
         for w in warnings {
-            console.errLine((w.file.map { Echo.shown($0) + lang.t("：", ": ") } ?? "") + relative(w.diagnostic, console, lang))
+            let line = relative(w.diagnostic, console, lang)
+            console.errLine(w.file.map { CommandMessages.saidUnder(Echo.shown($0), line).text(lang) } ?? line)
         }
         if let assumption, !allGaps.isEmpty {
             console.errLine(lang.t("注意：数据缺少 \(allGaps.gaps.map(\.metric).joined(separator: "、"))，按\(assumption == .zero ? " 0 计" : "无法考核处理")（--assume-missing \(assumption.rawValue)）",
                                    "note: the data lacks \(allGaps.gaps.map(\.metric).joined(separator: ", ")), scored as \(assumption == .zero ? "zero" : "not assessable") (--assume-missing \(assumption.rawValue))"))
         }
+        printRunWarnings(sessions, files: files, ballotsFile: inputs.ballots, session: folder != nil ? args.positionals.first : nil,
+                         console: console, lang: lang)
         return .success
     }
 
+    /// The two runs' warnings, as `score` prints a run's (since 0.29.2: compare printed none, and
+    /// a blank ballot cell or a recusal behind both columns went unsaid): the inputs' own, then the
+    /// 提示 list. What both runs say is said once; what one alone says has its rules file before
+    /// it, as the warnings above do, but for the ballots file's, which is read once, under OLD.
+    /// A missing metric's column is left out here: said above, or by --assume-missing's note.
+    static func printRunWarnings(_ sessions: [ScoringSession], files: [String], ballotsFile: String, session dir: String?,
+                                 console: Console, lang: Language) {
+        func rendered(_ d: Diagnostic) -> String {
+            dir.map { SessionCommandSupport.rendered(d, dir: $0, lang: lang) } ?? relative(d, console, lang)
+        }
+        let inputs = sessions.map { $0.inputWarnings.filter { $0.code != DiagnosticCode.metricColumnAbsent.rawValue } }
+        let ballots = Set(inputs.joined().filter { $0.location?.file == ballotsFile }.map(rendered))
+        let inputLines = bothSides(inputs.map { $0.map(rendered) }, files: files, plain: ballots, lang: lang)
+        if dir != nil && !inputLines.isEmpty { console.errLine(SessionMessages.inputWarningsAgain.text(lang)) }
+        for line in inputLines { console.errLine(line) }
+        console.warnings(bothSides(sessions.map { RunWarnings.list($0.report, lang: lang) }, files: files, plain: [], lang: lang)
+                            .map(SessionCommandSupport.clean), lang: lang)
+    }
+
+    /// OLD's lines, then NEW's that OLD has not: each once, a line only one side has (and not
+    /// among `plain`) after its file's name.
+    static func bothSides(_ lines: [[String]], files: [String], plain: Set<String>, lang: Language) -> [String] {
+        let sides = lines.map(Set.init)
+        var said: Set<String> = [], out: [String] = []
+        for (i, side) in lines.enumerated() {
+            for line in side where said.insert(line).inserted {
+                let everywhere = sides.allSatisfy { $0.contains(line) }
+                out.append(everywhere || plain.contains(line) ? line : CommandMessages.saidUnder(Echo.shown(files[i]), line).text(lang))
+            }
+        }
+        return out
+    }
 }

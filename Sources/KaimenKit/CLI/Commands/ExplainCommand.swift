@@ -57,7 +57,10 @@ public enum ExplainCommand: Command {
                     let ballots = ScoreSheetHTML.ballotsText(sealed, unit: u, lang: lang).map { lang.t("评分票：", "Ballots: ") + $0 + "\n" } ?? ""
                     return review + ballots
                 }
-                return explain(args, source: ExplainSource(session: sealed), before: before, console: console, lang: lang)
+                let code = explain(args, source: ExplainSource(session: sealed), before: before, console: console, lang: lang)
+                // The warnings `close` printed for this result (recusals, sheets not counted, vetoes …).
+                RunWarnings.print(sealed.report, session: dir, console: console, lang: lang)
+                return code
             } catch {
                 SessionCommandSupport.report(error.diagnostics, dir: dir, lang: lang, console: console)
                 return .failure
@@ -86,6 +89,7 @@ public enum ExplainCommand: Command {
                         let asked = all ? run.report.ranking.order : args.positionals.compactMap { index?[$0] }
                         let source = kept.explainSource(run.report, units: asked)
                         let code = explain(args, source: source, index: index, before: { _, _ in nil }, console: console, lang: lang)
+                        RunWarnings.print(run.report, console: console, lang: lang)
                         // A large session's columns and report are left for the system to take back at exit.
                         ProcessEnd.keep((run, source), units: run.report.units.ids.count, console: console)
                         return code
@@ -104,6 +108,9 @@ public enum ExplainCommand: Command {
                 let source = ExplainSource(session: session, units: args.positionals.compactMap { index[$0] })
                 code = explain(args, source: source, index: index, before: { _, _ in nil }, console: console, lang: lang)
             }
+            // The run's warnings, as `score` prints them: a blank ballot cell or a recusal changes
+            // the figures explained, and went unsaid here.
+            RunWarnings.print(session.report, console: console, lang: lang)
             // A large input read the slow way: said once, as `score` says it.
             if let handOver { console.errLine(CommandMessages.handedOver(handOver, seconds: Date().timeIntervalSince(start)).text(lang)) }
             return code

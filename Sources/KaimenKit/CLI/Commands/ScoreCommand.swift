@@ -197,7 +197,7 @@ public enum ScoreCommand: Command {
         }
         switch args.value("--format") {
         case "csv": console.outCSV(SummaryWriter.csv(report, lang: lang, threads: threads))
-        case "json": console.out(String(decoding: SummaryWriter.json(report, lang: lang, threads: threads, warningLimit: n > 1000 ? 20 : nil), as: UTF8.self))
+        case "json": console.out(String(decoding: SummaryWriter.json(report, lang: lang, threads: threads, warningLimit: RunWarnings.limit(units: n)), as: UTF8.self))
         case "markdown": console.out(SummaryExport.table(report, lang: lang).markdown())
         case "none": break
         default:
@@ -213,8 +213,7 @@ public enum ScoreCommand: Command {
             }
         }
         if !args.has("--quiet") {
-            for d in report.inputWarnings { console.errLine(relative(d, console, lang)) }
-            console.warnings(SessionWarnings.collect(report, lang: lang, limit: n > 1000 ? 20 : nil), lang: lang)
+            RunWarnings.print(report, console: console, lang: lang)
         }
         if let out = args.value("--out"), let written {
             switch written {

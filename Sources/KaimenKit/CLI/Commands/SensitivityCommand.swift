@@ -109,6 +109,13 @@ public enum SensitivityCommand: Command {
             console.out(table.text())
             console.out("\n" + SensitivityExport.summary(result, lang: lang).map { $0 + "\n" }.joined())
         }
+        // The actual run's warnings, as `score` prints them (a blank ballot cell or a recusal
+        // changes the ranking the scenarios vary), on standard error.
+        if folder != nil, let dir = args.positionals.first {
+            RunWarnings.print(session.report, session: dir, console: console, lang: lang)
+        } else {
+            RunWarnings.print(session.report, console: console, lang: lang)
+        }
         return .success
     }
 }
