@@ -279,12 +279,20 @@ public struct JSONCParser {
         if depth > JSONCParser.maxDepth { throw fail(JSONCMessages.tooDeep(JSONCParser.maxDepth)) }
     }
 
+    /// From how many members an object's keys are found by a table rather than a pass over them
+    /// (most objects are small: a table for each would cost more than it saves).
+    static let indexedFrom = 16
+
     private mutating func parseObject() throws -> JSONNode {
         let start = here
         try enter()
         defer { depth -= 1 }
         advance() // {
         var members: [JSONMember] = []
+        // Where each key is in `members`, once the object has more than a few: a duplicate key was
+        // looked for by a pass over the keys before it, quadratic in a large object (a sealed
+        // session's `ranking` of 200 000 units took most of `session status` and `verify`).
+        var index: [String: Int] = [:]
         try skipTrivia()
         while true {
             guard let c = current else {
@@ -337,10 +345,14 @@ public struct JSONCParser {
             // Where a comma missing after the value belongs (not at the next key, perhaps lines on).
             let afterValue = here, valueEnd = i
             keyPath.removeLast()
-            if let first = members.first(where: { $0.key == key }) {
+            if members.count == JSONCParser.indexedFrom { for (k, m) in members.enumerated() { index[m.key] = k } }
+            let earlier = members.count < JSONCParser.indexedFrom ? members.firstIndex { $0.key == key } : index[key]
+            if let earlier {
+                let first = members[earlier]
                 problems.append(.error(.duplicateKey, JSONCMessages.duplicateKey(key, line: first.keyLocation.line, column: first.keyLocation.column),
                                        at: keyNode.location, hint: JSONCMessages.removeOne))
             } else {
+                if members.count >= JSONCParser.indexedFrom { index[key] = members.count }
                 members.append(JSONMember(key: key, keyLocation: keyNode.location, value: value))
             }
             try skipTrivia()

@@ -13,7 +13,7 @@ enum CanonicalJSON {
         switch value {
         case .object(let o):
             out += "{"
-            for (i, key) in o.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }).enumerated() {
+            for (i, key) in o.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
                 if i > 0 { out += "," }
                 out += JSONOut.quote(key) + ":"
                 write(o[key]!, into: &out)
