@@ -113,20 +113,27 @@ enum SessionCommandSupport {
     }
 
     /// Prints problems (folder-relative paths prefixed with the folder) and returns the exit code.
+    /// - Parameter folder: the session folder as typed, whose absolute path the messages show
+    ///   as typed (`TypedFolder`); `dir` unless given.
     @discardableResult
-    static func report(_ diagnostics: [Diagnostic], dir: String, lang: Language, console: Console) -> ExitCode {
-        for d in diagnostics { console.errLine(rendered(d, dir: dir, lang: lang)) }
+    static func report(_ diagnostics: [Diagnostic], dir: String, folder: String? = nil, lang: Language, console: Console) -> ExitCode {
+        let typed = TypedFolder(folder ?? dir, in: console.currentDirectory)
+        for d in diagnostics { console.errLine(rendered(d, dir: dir, typed: typed, lang: lang)) }
         return diagnostics.contains { $0.severity == .error } ? .failure : .success
     }
 
     /// One problem as `report` prints it.
-    static func rendered(_ d: Diagnostic, dir: String, lang: Language) -> String {
+    static func rendered(_ d: Diagnostic, dir: String, lang: Language, console: Console) -> String {
+        rendered(d, dir: dir, typed: TypedFolder(dir, in: console.currentDirectory), lang: lang)
+    }
+
+    private static func rendered(_ d: Diagnostic, dir: String, typed: TypedFolder, lang: Language) -> String {
         var d = d
         if var loc = d.location, loc.file.hasPrefix("inputs/") || loc.file.hasPrefix("results") || loc.file.hasPrefix("journal") {
             loc.file = PathText.join(dir, loc.file)
             d.location = loc
         }
-        return clean(Echo.quotesCut(d.rendered(lang)))
+        return clean(Echo.quotesCut(typed.shown(d.rendered(lang))))
     }
 
     /// Opens the session to append to it, prints what opening found (a torn tail set aside),

@@ -136,7 +136,7 @@ public final class Journal {
                 waiting?(wait)
             }
             if now >= deadline {
-                throw .problems([.error("session-locked", SessionMessages.sessionLocked(directory.lastPathComponent, seconds: wait),
+                throw .problems([.error("session-locked", SessionMessages.sessionLocked(directory.path, seconds: wait),
                                         hint: SessionMessages.sessionLockedHint(lockPath))])
             }
             usleep(20_000)

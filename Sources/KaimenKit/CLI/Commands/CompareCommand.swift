@@ -205,7 +205,7 @@ public enum CompareCommand: Command {
     static func printRunWarnings(_ sessions: [ScoringSession], files: [String], ballotsFile: String, session dir: String?,
                                  console: Console, lang: Language) {
         func rendered(_ d: Diagnostic) -> String {
-            dir.map { SessionCommandSupport.rendered(d, dir: $0, lang: lang) } ?? relative(d, console, lang)
+            dir.map { SessionCommandSupport.rendered(d, dir: $0, lang: lang, console: console) } ?? relative(d, console, lang)
         }
         let inputs = sessions.map { $0.inputWarnings.filter { $0.code != DiagnosticCode.metricColumnAbsent.rawValue } }
         let ballots = Set(inputs.joined().filter { $0.location?.file == ballotsFile }.map(rendered))

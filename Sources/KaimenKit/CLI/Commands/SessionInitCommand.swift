@@ -74,6 +74,6 @@ public enum SessionInitCommand: Command {
         case .createdMeanwhile: .createdMeanwhile(dir)
         default: error
         }
-        SessionCommandSupport.report(shown.diagnostics, dir: "", lang: lang, console: console)
+        SessionCommandSupport.report(shown.diagnostics, dir: "", folder: dir, lang: lang, console: console)
     }
 }
