@@ -1209,6 +1209,39 @@ extension SessionMessages {
                              + shown.map(\.en).joined(separator: "; ") + (more > 0 ? "; and \(more) more" : ""))
     }
 
+    /// A seal's `ranking` against the `summary.csv` it seals (`Verifier.sealedRankingAgainstSummary`,
+    /// for `status`): `recomputed` is the file's figure; `field` nil when the unit is in one only
+    /// (`sealed` nil: not in the seal).
+    static func sealRankingAgainstSummary(seq: Int, file: String, _ differences: [RankingDifference]) -> Localized {
+        func one(_ d: RankingDifference) -> (zh: String, en: String) {
+            guard let field = d.field else {
+                return d.sealed == nil ? ("`\(d.unit)` 在 `\(file)` 中，不在封存的 ranking 中", "`\(d.unit)` is in `\(file)`, not in the sealed ranking")
+                    : ("封存的 ranking 中有 `\(d.unit)`，`\(file)` 中没有这个单位", "the sealed ranking has `\(d.unit)`, which `\(file)` does not")
+            }
+            let zhName = ["rank": "名次", "total": "总分", "grade": "等级"][field] ?? field
+            return ("`\(d.unit)` 的\(zhName)（\(field)）封存为 `\(d.sealed ?? "")`，`\(file)` 中为 `\(d.recomputed ?? "")`",
+                    "`\(d.unit)`'s \(field) is sealed as `\(d.sealed ?? "")`, `\(file)` has `\(d.recomputed ?? "")`")
+        }
+        let shown = differences.prefix(6).map(one)
+        let more = differences.count - shown.count
+        return Localized(zh: "封存记录 \(seq) 的字段 `ranking`（名次、总分和等级）与它封存的结果文件 `\(file)` 不符：" + shown.map(\.zh).joined(separator: "；")
+                             + (more > 0 ? "；另有 \(more) 处不同" : ""),
+                         en: "field `ranking` (ranks, totals and grades) of seal record \(seq) does not match the result file it seals, `\(file)`: "
+                             + shown.map(\.en).joined(separator: "; ") + (more > 0 ? "; and \(more) more" : ""))
+    }
+
+    /// Under the appeal table of `status`: its figures are the seals' own, not scored again.
+    static func sealedFiguresNote(dir: String) -> Localized {
+        Localized(zh: "（以上总分、名次和等级取自各版的封存记录，已与封存的 summary.csv 核对，没有按日志重新计分；要重新计分并逐项核对，运行 kaimen session verify \(shellWord(dir))）",
+                  en: "(the totals, ranks and grades above are the seal records' own, checked against the sealed summary.csv, not scored again from the journal; to score again and check every figure, run kaimen session verify \(shellWord(dir)))")
+    }
+
+    /// The last line of `status` for a closed session whose seals and results are as sealed.
+    static func closedAsSealed(versions: Int, results: String, dir: String) -> Localized {
+        Localized(zh: "会话已结束并封存（共 \(versions) 版结果，最新一版在 \(results)/）。\nstatus 只核对日志和结果文件与封存时一致，没有重新计分；要按日志重新计分、逐项核对结果，运行 kaimen session verify \(shellWord(dir))。",
+                  en: "The session is closed and sealed (\(versions) result version\(versions == 1 ? "" : "s"), the latest in \(results)/).\nstatus checks only that the journal and the result files are as sealed, and does not score the session again; to score it again from the journal and check every figure of the result, run kaimen session verify \(shellWord(dir)).")
+    }
+
     /// A CSV result's first cell that is not what the journal gives (`Verifier.firstDifference`).
     struct CellDifference: Sendable {
         var path: String

@@ -48,7 +48,10 @@ public struct SessionStatus: Sendable {
     /// Worked out once here, for `status` to say and `close` to refuse on.
     public var sealProblems: [Diagnostic] = []
     /// The paths of the sealed result files not as sealed.
-    public var changedResults: [String] { sealProblems.filter { $0.code != "seal-ballots" }.compactMap { $0.location?.file } }
+    public var changedResults: [String] { sealProblems.filter { !Self.rewrittenSeal($0) }.compactMap { $0.location?.file } }
+    /// Whether a seal problem says that the journal's seal was rewritten (its ballots or its
+    /// ranking not those of the journal and the files it seals), not that a result file changed.
+    static func rewrittenSeal(_ d: Diagnostic) -> Bool { d.code == "seal-ballots" || d.code == "seal-mismatch" }
     /// Result files in `results/` of a session never sealed: a `close` cut short after writing
     /// them (they do not count; the next `close` replaces them).
     public var unsealedResults = 0
@@ -80,8 +83,14 @@ public struct SessionStatus: Sendable {
         // A record changed and every hash recomputed reads as a whole chain: the last seal's
         // ballots tell (a hostile test, session 43).
         let chainBroken = folder.journal.diagnostics.contains { $0.severity == .error }
-        sealProblems = Verifier.changedOutputs(state.seals, in: folder.directory) + (chainBroken ? [] : Verifier.sealedBallotsChanged(folder).map { [$0] } ?? [])
-        journalDamaged = chainBroken || sealProblems.contains { $0.code == "seal-ballots" }
+        let changed = Verifier.changedOutputs(state.seals, in: folder.directory)
+        // Each seal's ranking (what the appeal table shows) against the summary it seals, where
+        // that file is as sealed: status does not score again, but shows no figure the sealed
+        // files do not hold (a seal's ranking rewritten and every hash recomputed read as sealed).
+        let ranking = chainBroken ? [] : Verifier.sealedRankingAgainstSummary(state.seals, in: folder.directory,
+                                                                              notAsSealed: Set(changed.compactMap { $0.location?.file }))
+        sealProblems = changed + (chainBroken ? [] : Verifier.sealedBallotsChanged(folder).map { [$0] } ?? []) + ranking
+        journalDamaged = chainBroken || sealProblems.contains(where: Self.rewrittenSeal)
         let found = Verifier.resultFiles(in: folder.directory, nextVersion: state.nextVersion)
         leftovers = found.leftovers
         let saidAlready = Set(sealProblems.compactMap { $0.location?.file })

@@ -70,6 +70,7 @@ public enum StatusReport {
                 t.addRow([c.unit, "v\(c.from)→v\(c.to)", "\(c.total.0)→\(c.total.1)", "\(c.rank.0)→\(c.rank.1)", "\(c.grade.0)→\(c.grade.1)"])
             }
             out += t.render()
+            out += SessionMessages.sealedFiguresNote(dir: dir).text(lang) + "\n"
         }
         if !s.leftovers.isEmpty {
             out += "\n" + lang.t("注意：", "Note: ") + SessionMessages.closeLeftovers(s.leftovers).joined(hint: SessionMessages.closeLeftoversHint).text(lang) + "\n"
@@ -82,7 +83,7 @@ public enum StatusReport {
             : !s.resultLinks.isEmpty ? SessionMessages.resultLinksWords(s.linkedResults)
             : !s.changedInputs.isEmpty ? SessionMessages.inputsChangedWords(s.changedInputs.count) : nil
         out += "\n" + (s.phase == .closed ? closedProblem.map { SessionMessages.closedButDamaged(versions: s.versions, $0, dir: dir).text(lang) }
-                           ?? lang.t("会话已结束并封存（共 \(s.versions) 版结果）。", "The session is closed and sealed (\(s.versions) result version\(s.versions == 1 ? "" : "s")).")
+                           ?? SessionMessages.closedAsSealed(versions: s.versions, results: PathText.join(dir, SessionFolder.resultsPath(version: s.versions)), dir: dir).text(lang)
                        : s.journalDamaged ? SessionMessages.journalDamagedStatus(dir: dir).text(lang)
                        : !s.changedInputs.isEmpty ? SessionMessages.inputsChangedStatus(s.changedInputs).text(lang)
                        : !s.changedResults.isEmpty ? SessionMessages.notReadyResultsChanged(SessionMessages.resultsChangedWords(s.changedResults.count), dir: dir).text(lang)
