@@ -51,6 +51,12 @@ public struct CSVBuffer: Sendable {
 
     /// The raw bytes of the field (quotes still doubled), for callers that parse numbers
     /// without making a `String`.
+    /// Whether `field` holds nothing but spaces (as `trimmingSpaces()` trims them): no text is
+    /// made for an empty one.
+    func isBlank(_ field: CSVField) -> Bool {
+        field.range.isEmpty || string(field).trimmingSpaces().isEmpty
+    }
+
     public func rawBytes(_ field: CSVField) -> ArraySlice<UInt8> {
         bytes[field.range]
     }

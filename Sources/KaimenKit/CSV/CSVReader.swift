@@ -12,7 +12,9 @@ import Foundation
 /// - `csv-unbalanced-quote`, `csv-stray-quote` (errors): see ``CSVParser``.
 /// - `csv-empty-header`, `csv-duplicate-header` (errors): a header cell that is blank, or
 ///   repeats an earlier one.
-/// - `csv-ragged-row` (error): a row with more or fewer fields than the header.
+/// - `csv-ragged-row` (error): a row with fewer fields than the header, or with more that
+///   hold something (empty ones beyond the header are left out, as are nameless header cells at
+///   its end with nothing under them: ``CSVTable/width(_:_:_:)``).
 /// - `control-character` (error): NUL, ESC, DEL or another control character in a cell,
 ///   whatever the encoding (see ``CSVControlCheck``).
 public enum CSVReader {
@@ -109,18 +111,23 @@ public enum CSVReader {
 
     static func checkWidths(_ table: CSVTable, into out: inout Diagnostics) {
         let width = table.header.count
-        // A row of nothing but spaces (a last line of spaces, `  ,  ` from a sheet) is a blank
-        // row, which the readers skip whatever its cell count, not a row short of cells.
-        // (A row longer than the header is cut in `rows`: its cells beyond are looked at too.)
-        func blank(_ r: Int) -> Bool {
-            table.rows[r].isBlank && table.records[r].fields.dropFirst(width).allSatisfy { table.buffer.string($0).trimmingSpaces().isEmpty }
-        }
-        for (r, record) in table.records.enumerated() where record.fields.count != width && !blank(r) {
+        for (r, record) in table.records.enumerated() where record.fields.count != width {
+            // Empty cells beyond the header (`,,` at a row's end from Excel or WPS, spaces
+            // included) lose nothing: the row counts as being as wide as the header, and only a
+            // cell that holds something is said (since 0.29.3, before which every such row was
+            // refused). The count said is up to that row's last filled cell.
+            let count = table.filledCount(r)
+            if count == width { continue }
+            // A row of nothing but spaces (a last line of spaces, `  ,  ` from a sheet) is a blank
+            // row, which the readers skip whatever its cell count, not a row short of cells.
+            if count < width && table.rows[r].isBlank { continue }
             out.append(.csvRaggedRow) {
-                let count = record.fields.count
                 let message = CSVMessages.raggedRow(row: table.spreadsheetRows[r], count: count, width: width)
                 if count > width {
-                    return .error(.csvRaggedRow, message, at: table.location(row: r, column: width), hint: CSVMessages.quoteComma)
+                    // At the first cell beyond the header that holds something.
+                    let fields = record.fields
+                    let first = (width ..< count).first { !table.buffer.isBlank(fields[fields.startIndex + $0]) } ?? width
+                    return .error(.csvRaggedRow, message, at: table.location(row: r, column: first), hint: CSVMessages.quoteComma)
                 }
                 let names = table.header[count...]
                 var missing = names.prefix(namesListed).map { "`\(Echo.cell($0))`" }.joined(separator: ", ")

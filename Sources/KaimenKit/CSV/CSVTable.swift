@@ -2,10 +2,12 @@
 ///
 /// Build one with ``CSVReader/read(_:fileName:)``. Rows that had too few fields read as
 /// filled with empty strings and rows with too many are cut, so `rows[r][c]` is always safe;
-/// both are reported as `csv-ragged-row`.
+/// both are reported as `csv-ragged-row`, but for a row whose cells beyond the header are all
+/// empty (``filledCount(_:)``), which loses nothing.
 public struct CSVTable: Sendable {
     public let fileName: String
-    /// Column names, spaces around them removed.
+    /// Column names, spaces around them removed. Nameless cells at the header's end under which
+    /// no row holds anything, nor beyond them, are not columns (``width(_:_:_:)``).
     public let header: [String]
     /// The data rows, each cell's text made when it is read (a table of 700 000 rows of ten
     /// cells kept its seven million strings for as long as it lived, a quarter of a gigabyte).
@@ -30,7 +32,8 @@ public struct CSVTable: Sendable {
         self.headerRecord = headerRecord
         self.records = records
         fileName = buffer.fileName
-        header = headerRecord.fields.map { CSVTable.trimmedHeader(buffer.string($0)) }
+        let names = headerRecord.fields.map { CSVTable.trimmedHeader(buffer.string($0)) }
+        header = Array(names.prefix(CSVTable.width(names, records, buffer)))
         headerLine = headerRecord.line
         rows = CSVRows(buffer: buffer, records: records, width: header.count)
         rowLines = records.lines
@@ -42,6 +45,40 @@ public struct CSVTable: Sendable {
             return row
         }
     }
+
+    /// How many of the header's cells `names` are columns: all but the nameless ones at its end
+    /// under which, and beyond which, no row of `records` holds anything (nothing but spaces).
+    /// Excel and WPS write `,,` after every line, the header's too, once a cell right of the
+    /// table was touched; those cells lose nothing (since 0.29.3: each was `csv-empty-header`).
+    /// A nameless column with a value under it stays, and is said (`csv-empty-header`). Looks
+    /// only at the cells from the header's last name on, so a header without a nameless end
+    /// costs nothing.
+    static func width(_ names: [String], _ records: CSVRecords, _ buffer: CSVBuffer) -> Int {
+        guard let last = names.last, last.isEmpty, let named = names.lastIndex(where: { !$0.isEmpty }) else { return names.count }
+        var width = named + 1
+        for r in records.indices {
+            let fields = records.fields(r)
+            var n = fields.count
+            while n > width && buffer.isBlank(fields[fields.startIndex + n - 1]) { n -= 1 }
+            width = max(width, n)
+            if width >= names.count { return names.count }
+        }
+        return width
+    }
+
+    /// How many cells row `r` has as written, less the empty ones (nothing but spaces) at its
+    /// end beyond the header's columns: an Excel or WPS export's `,,` after a row, which loses
+    /// nothing. More than `header.count` only when a cell beyond the header holds something.
+    public func filledCount(_ r: Int) -> Int {
+        let fields = records.fields(r)
+        var n = fields.count
+        while n > header.count && buffer.isBlank(fields[fields.startIndex + n - 1]) { n -= 1 }
+        return n
+    }
+
+    /// Whether row `r` holds something beyond the header's columns (a value split by a comma,
+    /// or a column without a header): its cells there are not read.
+    public func overflows(_ r: Int) -> Bool { filledCount(r) > header.count }
 
     /// Index of the column named `name`, exactly as written after trimming.
     public func columnIndex(named name: String) -> Int? {

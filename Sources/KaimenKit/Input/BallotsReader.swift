@@ -181,7 +181,8 @@ public struct BallotsReader {
                 // 1.5: the keys sit side by side), and every cell after it stands under the next
                 // header. Its cells are not read: their errors were the shift's, listed before
                 // the one thing to mend (a secretary's test). The ragged-row error says where.
-                if csv.records[r].fields.count > csv.header.count {
+                // (Empty cells beyond the header, an export's `,,`, shift nothing.)
+                if csv.overflows(r) {
                     if let split = CommaSplit.find(.point, csv, row: r, columns: itemCols, valid: { text, key in
                         itemIndex[key].map { allows(text, item: $0) } ?? false
                     }) {

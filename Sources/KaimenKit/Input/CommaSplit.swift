@@ -1,4 +1,4 @@
-/// A CSV row one cell longer than the header, where one comma split a value in two, so that
+/// A CSV row one cell longer than the header (empty cells after it left out), where one comma split a value in two, so that
 /// every cell after it stands under the next header: the place, found by joining each pair of
 /// neighbouring cells and keeping the one join after which every value of the row is one its
 /// column allows. Two kinds:
@@ -41,9 +41,10 @@ struct CommaSplit: Equatable {
     /// columns whose values are checked, each with what `valid` needs to check it; `valid`
     /// says whether a text is a value its column allows.
     static func find<Key>(_ kind: Kind, _ csv: CSVTable, row r: Int, columns: [(Int, Key)], valid: (String, Key) -> Bool) -> CommaSplit? {
-        let fields = csv.records[r].fields
-        guard fields.count == csv.header.count + 1 else { return nil }
-        let texts = fields.map { csv.buffer.string($0).trimmingSpaces() }
+        // Empty cells after the row's last filled one (an export's `,,`) are no part of it.
+        let count = csv.filledCount(r)
+        guard count == csv.header.count + 1 else { return nil }
+        let texts = csv.records[r].fields.prefix(count).map { csv.buffer.string($0).trimmingSpaces() }
         guard let first = columns.map(\.0).min(), let last = columns.map(\.0).max() else { return nil }
         var found: CommaSplit?
         // Only a join that ends within the checked columns: one after them (a sheet number

@@ -291,9 +291,9 @@ public struct UnitsReader {
                                categoryLocation: categoryCol.map { locator.location(row: r, column: $0) },
                                cells: metricCols.map { $0.map { cells[$0] } },
                                places: places(row: r),
-                               shifted: csv.records[r].fields.count > header.count))
+                               shifted: csv.overflows(r)))
             // `1,280` from Excel without quotes: where, when one join mends the row.
-            if csv.records[r].fields.count > header.count,
+            if csv.overflows(r),
                let split = CommaSplit.find(.thousands, csv, row: r, columns: checked, valid: { text, kind in
                    switch MetricValue.parse(text, kind: kind) {
                    case .value, .missing: true

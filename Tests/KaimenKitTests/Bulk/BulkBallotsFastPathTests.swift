@@ -26,7 +26,7 @@ struct BulkBallotsFastPathTests {
     @Test("hands over on what the checked reader reports, in a row read at once", arguments: [
         "R01,X01,2,1.5,9",      // above the maximum
         "R01,X01,2,1.3,1",      // off the step
-        "R01,X01,2,1.5,1,",     // ragged
+        "R01,X01,2,1.5,1,1,1,1,1,1,1",  // ragged: a cell beyond the header holds something (empty ones beyond it lose nothing)
         "R01,X01,2,1.5",        // short
         "R01,X01,2,x,1",        // not a number
         "R01,X01,2,1.5,1\nR01,X01,1,,",  // a duplicate on the next row

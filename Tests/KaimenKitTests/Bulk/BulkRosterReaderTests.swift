@@ -145,7 +145,7 @@ struct BulkRosterReaderTests {
         "id,name,units\nR1,甲,,x\n",                     // ragged: too many
         "id,name,name,units\nR1,甲,乙,\n",                // duplicate header
         "id,,units\nR1,甲,\n",                           // blank header
-        "id,name,units,\nR1,甲,,\n",                     // blank header at the end
+        "id,name,units,\nR1,甲,,x\n",                    // blank header at the end, a value under it (empty under it, it is no column: TrailingEmptyCellsTests)
         "id,name,units\nR1,甲\"乙,\n",                    // stray quote
         "id,name,units\nR1,\"甲,\n",                      // unbalanced quote
         "",                                              // empty
