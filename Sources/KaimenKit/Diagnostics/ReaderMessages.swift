@@ -271,9 +271,16 @@ enum ReaderMessages {
         let factor = "1" + String(repeating: "0", count: places)
         return L(zh: "`\(word)` 是乘以 \(factor)，不能直接去掉：写成 `\(whole)`", en: "`\(word)` means × \(factor) and cannot simply be dropped: write `\(whole)`")
     }
-    /// `-` or `N/A` as a ballot's score: a units file reads them as missing, a ballots file does not.
-    static let blankForNoScore = L(zh: "代表没有给这一项打分的，这一格留空即可（选票中 `-`、`N/A` 不表示未打分）",
-                                   en: "where the representative gave no score, leave the cell empty (`-` or `N/A` does not mean \"no score\" in a ballots file)")
+    /// A mark typed for "not scored" as a ballot's score (`-`, `N/A`, `/`, `—`, `×`, `无` …: a
+    /// units file reads some of them as a missing value, a ballots file none), quoted as typed:
+    /// a wide file's cell is left empty, a long file's row deleted (it exists to carry a score;
+    /// before 0.29.3 it too was told to leave the cell empty, which is another error there).
+    static func noScoreMark(_ mark: String, long: Bool) -> L {
+        long ? L(zh: "代表没有给这一项打分的，删去这一行即可（选票中 `\(mark)` 不表示未打分；长表的每一行记一个分数）",
+                 en: "where the representative gave no score, delete the row (`\(mark)` does not mean \"no score\" in a ballots file, and each row of a long file carries one score)")
+             : L(zh: "代表没有给这一项打分的，这一格留空即可（选票中 `\(mark)` 不表示未打分）",
+                 en: "where the representative gave no score, leave the cell empty (`\(mark)` does not mean \"no score\" in a ballots file)")
+    }
     static func spaceEitherWay(_ joined: String, _ point: String) -> L {
         L(zh: "中间有空格：是 `\(joined)` 还是 `\(point)`？核对原表后照写", en: "a space inside: is it `\(joined)` or `\(point)`? Check the paper and write it so")
     }

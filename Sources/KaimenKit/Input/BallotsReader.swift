@@ -386,7 +386,7 @@ public struct BallotsReader {
                                ?? ReaderMessages.scoreAsPercent(TypedNumber.ascii(text), max: item.map { items[$0].max.plainText() })
                                ?? TypedNumber.commaHint(typed: text, valid: isNumber)
                                ?? unitBeyond()
-                               ?? (MetricValue.missingTokens.contains(text) ? ReaderMessages.blankForNoScore : nil))
+                               ?? (Self.isNoScoreMark(text) ? ReaderMessages.noScoreMark(Echo.cell(text), long: longStandard != nil) : nil))
                 }
             }
             guard ok, let rep, let unit, let item, let score else { continue }
@@ -488,6 +488,21 @@ public struct BallotsReader {
 
 
 extension BallotsReader {
+    /// What a secretary types for "not scored" in a score cell, none of it a score: the units
+    /// file's words for a missing value (`-`, `—`, `N/A`, `无`, `空` …), and the marks of a
+    /// paper sheet's cell struck through or crossed out: `/` and `\` (half- and full-width, and
+    /// `、`, which a Chinese input method types for either key), `×` and `x`, `——` (a Chinese
+    /// input method's dash). Each is answered with what to do instead (since 0.29.3 for all but
+    /// the units file's words).
+    static let noScoreMarks: Set<String> = MetricValue.missingTokens.subtracting([""])
+        .union(["/", "／", "\\", "＼", "、", "×", "x", "X", "✗", "——", "–"])
+
+    /// Whether `text` (a trimmed cell) is one of ``noScoreMarks``, as typed or with full-width
+    /// forms made half-width (`－`).
+    static func isNoScoreMark(_ text: String) -> Bool {
+        noScoreMarks.contains(text) || noScoreMarks.contains(TypedNumber.ascii(text))
+    }
+
     /// A wide file's empty score cells, `blanks` in row order, as ``BlankCells`` gathers them:
     /// those of rows whose representative may score the row's unit (a known one, not their own
     /// nor a declared conflict; another row's problem is said by its own message).

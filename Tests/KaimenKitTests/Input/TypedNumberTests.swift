@@ -86,11 +86,12 @@ struct TypedNumberTests {
     }
 
     /// Found by a secretary's test: `3½` was told to drop the `½` (3, another score) and
-    /// `3 5` to become `35` (out of a 0–4 standard's range); `-` and `N/A` got no hint.
+    /// `3 5` to become `35` (out of a 0–4 standard's range); `-` and `N/A` got no hint. (In this
+    /// long file they are told to delete the row since 0.29.3: `NoScoreMarkTests`.)
     @Test("a ballot's score: a hint never suggests another or an impossible score", arguments: [
         ("3½", "把 `½` 换成 `.5`：`3.5`"), ("½", "把 `½` 换成 `.5`：`0.5`"), ("3 5", "把中间的空格换成小数点：`3.5`"),
-        ("3.5%", "去掉 `%`，只写数字：`3.5`"), ("-", "代表没有给这一项打分的，这一格留空即可（选票中 `-`、`N/A` 不表示未打分）"),
-        ("N/A", "代表没有给这一项打分的，这一格留空即可（选票中 `-`、`N/A` 不表示未打分）"),
+        ("3.5%", "去掉 `%`，只写数字：`3.5`"), ("-", "代表没有给这一项打分的，删去这一行即可（选票中 `-` 不表示未打分；长表的每一行记一个分数）"),
+        ("N/A", "代表没有给这一项打分的，删去这一行即可（选票中 `N/A` 不表示未打分；长表的每一行记一个分数）"),
     ])
     func ballotHints(_ typed: String, _ hint: String) throws {
         let csv = "representative,unit,standard,score\nR01,X01,rights.ballot,\(typed)\n"
