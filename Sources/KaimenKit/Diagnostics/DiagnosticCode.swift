@@ -153,6 +153,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case notScheduled = "not-scheduled"
     case sheetNameMismatch = "sheet-name-mismatch"
     case sheetUnitMismatch = "sheet-unit-mismatch"
+    case sheetGroupMismatch = "sheet-group-mismatch"
     case sheetIDMismatch = "sheet-id-mismatch"
     case sameOperator = "same-operator"
     case operatorNearMiss = "operator-near-miss"

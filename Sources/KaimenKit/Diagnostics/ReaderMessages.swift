@@ -715,6 +715,19 @@ enum ReaderMessages {
         return Localized(zh: "\(w.id.zh) `\(id)` 是 \(name)，这一行的\(w.name.zh)却写着 `\(typed)`\(whose.zh)：编号和\(kind == .unit ? "名称" : "姓名")有一处录错了",
                          en: "the \(w.id.en) `\(id)` is \(name), but this row's \(w.name.en) reads `\(typed)`\(whose.en): the id or the name was typed wrong")
     }
+    /// A typed row whose group cell (the entry template's 组别) is not its representative's group
+    /// in the roster.
+    static func groupMismatch(id: String, name: String, group: String, typed: String) -> Localized {
+        let (group, typed) = (Echo.cell(group), Echo.cell(typed))
+        let named = name.isEmpty ? (zh: "", en: "") : (zh: "（\(Echo.cell(name))）", en: " (\(Echo.cell(name)))")
+        return Localized(zh: "代表编号 `\(id)`\(named.zh) 在代表名单中属于 \(group)，这一行的组别却写着 `\(typed)`",
+                         en: "the representative id `\(id)`\(named.en) is in \(group) on the roster, but this row's group reads `\(typed)`")
+    }
+    static func groupMismatchHint(group: String) -> Localized {
+        let group = Echo.cell(group)
+        return Localized(zh: "组别一格不计分，这一行照常按代表编号计分；核对纸质评分表上是哪位代表：若是别的代表的，改正这一行的代表编号；若编号没错，把组别改为 \(group)（或清空这一格）",
+                         en: "the group cell is not scored, and the row counts by its representative id; check whose paper sheet it is: if it is another representative's, correct this row's representative id; if the id is right, change the group to \(group) (or empty the cell)")
+    }
     /// What to do after putting the row right: enter the file again (`session enter`), or run
     /// the command again (`score` and the others reading a ballots file).
     enum AfterFix: Sendable { case runAgain, enterAgain }

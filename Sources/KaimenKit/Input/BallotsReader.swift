@@ -447,15 +447,20 @@ public struct BallotsReader {
             diagnostics.append(d)
         }
         // The typist's name columns (the entry template's 姓名 and 单位名称): a name that does
-        // not fit its row's id, whose own errors (an unknown id) are said above.
+        // not fit its row's id, whose own errors (an unknown id) are said above; and its group
+        // column (组别), a group that is not the representative's (a warning, since 0.29.3).
         let named = TypistNames.columns(csv.header, repCol: repCol, unitCol: unitCol)
-        if named.representative != nil || named.unit != nil {
+        if named.any {
             let check = TypistNames(units: units, representatives: representatives, then: afterFix)
             for r in csv.rows.indices where !csv.rows[r].isBlank {
                 let row = csv.rows[r]
                 if let c = named.representative, let rep = repIndex[row[repCol].trimmingSpaces()],
                    let d = check.representativeName(row[c], rep: representatives[rep], at: csv.location(row: r, column: c), path: csv.header[c]) {
                     diagnostics.append(.sheetNameMismatch) { d }
+                }
+                if let c = named.group, let rep = repIndex[row[repCol].trimmingSpaces()],
+                   let d = check.group(row[c], rep: representatives[rep], at: csv.location(row: r, column: c), path: csv.header[c]) {
+                    diagnostics.append(.sheetGroupMismatch, .warning) { d }
                 }
                 if let c = named.unit, let unit = unitIndex[row[unitCol].trimmingSpaces()],
                    let d = check.unitName(row[c], unit: units[unit], at: csv.location(row: r, column: c), path: csv.header[c]) {

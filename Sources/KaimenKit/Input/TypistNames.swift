@@ -1,5 +1,6 @@
 /// A ballots file's name columns for the typist (the entry template's 姓名 and 单位名称, which
-/// `kaimen sheets` fills in), checked against each row's ids. The readers skip these columns;
+/// `kaimen sheets` fills in), checked against each row's ids; and its group column (组别), a
+/// warning (``group(_:rep:at:path:)``). The readers skip these columns;
 /// a name that does not fit its row's id is the best sign that the id was typed over, or that a
 /// column was sorted on its own in the spreadsheet (a secretary's test typed `X02` over a row of
 /// X01's sheet, and it was scored as X02's without a word). Such a row is an error wherever a
@@ -27,11 +28,17 @@ struct TypistNames {
         unitsNamed = table(units.map { ($0.id, $0.name) })
     }
 
-    /// The name columns of `header`: never the row's id columns (`repCol`, `unitCol`), which a
-    /// heading such as `单位` could name too.
-    static func columns(_ header: [String], repCol: Int, unitCol: Int) -> (representative: Int?, unit: Int?) {
+    /// The typist's columns of `header`: the representative's name, the unit's name and the
+    /// representative's group (组别, since 0.29.3); never the row's id columns (`repCol`,
+    /// `unitCol`), which a heading such as `单位` could name too.
+    struct Columns: Equatable {
+        var representative: Int?, unit: Int?, group: Int?
+        /// Whether there is any: such a file is read by the checked reader alone.
+        var any: Bool { representative != nil || unit != nil || group != nil }
+    }
+    static func columns(_ header: [String], repCol: Int, unitCol: Int) -> Columns {
         func column(_ names: [String]) -> Int? { ColumnNames.find(names, in: header).flatMap { $0 == repCol || $0 == unitCol ? nil : $0 } }
-        return (column(ColumnNames.repName), column(ColumnNames.sheetUnitName))
+        return Columns(representative: column(ColumnNames.repName), unit: column(ColumnNames.sheetUnitName), group: column(ColumnNames.group))
     }
 
     /// A name or sheet id as compared: without spaces or case, full-width digits and `－` as half-width.
@@ -47,6 +54,30 @@ struct TypistNames {
     /// that name is, if any.
     func unitName(_ cell: String, unit: Unit, at: SourceLocation, path: String) -> Diagnostic? {
         name(cell, .unit, id: unit.id, name: unit.name, named: unitsNamed, code: .sheetUnitMismatch, at: at, path: path)
+    }
+
+    /// A group as compared: written as ``GroupName/normalized(_:)`` writes it (`第1组` for
+    /// `第一组`), without case, and without a `第` before it or a `组` after it, so that `第一组`,
+    /// `一组`, `1组` and `1` are one group, as a typist may write the group they see.
+    static func groupKey(_ s: String) -> String {
+        var key = Substring(GroupName.normalized(s).lowercased())
+        if key.hasPrefix("第") { key = key.dropFirst() }
+        if key.hasSuffix("组") { key = key.dropLast() }
+        return String(key)
+    }
+
+    /// `sheet-group-mismatch` (a warning) when `cell` holds a group that is not `rep`'s in the
+    /// roster (compared by ``groupKey(_:)``). The group is not scored, and the row counts as its
+    /// ids say: a group typed or sorted wrong changes nothing, and an id typed over a template
+    /// row is the name columns' error to say (where the row has a name). Not when the cell is
+    /// empty, or the roster gives the representative no group.
+    func group(_ cell: String, rep: Representative, at: SourceLocation, path: String) -> Diagnostic? {
+        let typed = Self.groupKey(cell)
+        guard !typed.isEmpty, !Self.groupKey(rep.group).isEmpty, typed != Self.groupKey(rep.group),
+              typed != Self.groupKey(CSVWriter.neutralised(rep.group)) else { return nil }
+        return .warning(.sheetGroupMismatch,
+                        ReaderMessages.groupMismatch(id: rep.id, name: rep.name, group: rep.group, typed: cell.trimmingSpaces()), at: at,
+                        path: path, hint: ReaderMessages.groupMismatchHint(group: rep.group))
     }
 
     /// `code` when `cell` holds a name that is not `name` (of `id`), said with the ids `named`

@@ -147,10 +147,10 @@ public enum BulkBallotsReader {
             width = header.count
             guard let repCol = ColumnNames.find(ColumnNames.representative, in: header),
                   let unitCol = ColumnNames.find(ColumnNames.ballotUnit, in: header) else { return nil }
-            // The typist's name columns (姓名, 单位名称) are checked against the row's ids by the
-            // checked reader alone (`TypistNames`): a typed file, never a bulk one.
+            // The typist's name and group columns (姓名, 单位名称, 组别) are checked against the
+            // row's ids by the checked reader alone (`TypistNames`): a typed file, never a bulk one.
             let named = TypistNames.columns(header, repCol: repCol, unitCol: unitCol)
-            guard named.representative == nil && named.unit == nil else { return nil }
+            guard !named.any else { return nil }
             self.repCol = repCol
             repHeader = CSVTable.trimmedHeader(header[repCol])
             headers = header.map(CSVTable.trimmedHeader)

@@ -16,7 +16,8 @@ public enum BulkHandOver: String, Sendable, Equatable, CaseIterable, Error {
     case notCSV
     /// The header is not what the bulk reader takes: a blank or repeated name, a missing
     /// column, a column it does not know, a header that is not plain text, a ballots column of
-    /// names for the typist (姓名, 单位名称: checked against the ids by the checked reader).
+    /// names or the group for the typist (姓名, 单位名称, 组别 since 0.29.3: checked against the
+    /// ids by the checked reader).
     case header
 
     // Any cell.

@@ -89,7 +89,7 @@ struct BulkBallotsLongTests {
 
     @Test("columns in any order, with columns of their own: the fields are found wherever they are")
     func columnOrders() throws {
-        try S.xicheng.expectSame(Array("score,standard,组别,representative,unit\n3.5,rights.ballot,一组,R01,X01\n1,publicity,,R02,X01\n".utf8))
+        try S.xicheng.expectSame(Array("score,standard,表号,representative,unit\n3.5,rights.ballot,0001-8,R01,X01\n1,publicity,,R02,X01\n".utf8))
         try S.xicheng.expectSame(Array("standard,unit,score,representative\nrights.ballot,X01,3,R01\nrights.ballot,X02,2,R03\n".utf8))
     }
 
