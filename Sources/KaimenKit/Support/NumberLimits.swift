@@ -29,29 +29,19 @@ public enum NumberLimits {
         return nil
     }
 
-    /// For text `Rational(decimal:)` could not read: `[+|-]digits[.digits]` too long to hold.
-    public static func check(unreadable text: Substring) -> Problem? {
-        var body = text
-        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
-        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard !body.isEmpty, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), parts.contains(where: { !$0.isEmpty }) else { return nil }
-        let whole = parts[0].drop { $0 == "0" }
-        return whole.count > maxWholeDigits ? .tooLarge : .tooManyDecimals
-    }
-
-    /// For a rules-file or formula literal `Rational(decimal:)` could not read: like
-    /// `check(unreadable:)`, and also `digits[.digits]e[+|-]digits` with a nonzero mantissa,
-    /// too large for a positive exponent, too many decimals for a negative one.
+    /// For a number's text `Rational(decimal:)` could not read (a data value, a rules-file or
+    /// formula literal, a score): whether its value is beyond the limits, judged by the value
+    /// (``DecimalText``), never by how it is written. Too large when it is 10¹² or more (its
+    /// first significant digit at the 13th place before the point or further: `1e308`, 40
+    /// digits, `0.0001e31`); else too many decimals when its last significant digit is past the
+    /// 6th after the point (`1e-400`, `0.` + 70 zeros + `1e31`, which is 10⁻⁴⁰: "too large" by its
+    /// exponent's sign before 0.29.3). `nil` for a text that is no number, and for zero, which
+    /// `Rational(decimal:)` reads whatever its exponent (`0e400`, "not a number" before 0.29.3).
     public static func check(unreadableLiteral text: Substring) -> Problem? {
-        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return check(unreadable: text) }
-        let mantissa = text[..<e]
-        var exponent = text[text.index(after: e)...]
-        let negative = exponent.first == "-"
-        if exponent.first == "-" || exponent.first == "+" { exponent = exponent.dropFirst() }
-        guard !exponent.isEmpty, exponent.allSatisfy({ $0.isASCII && $0.isNumber }),
-              mantissa.contains(where: { $0.isASCII && $0.isNumber && $0 != "0" }),
-              check(unreadable: mantissa) != nil || Rational(decimal: mantissa) != nil else { return nil }
-        return negative ? .tooManyDecimals : .tooLarge
+        guard let d = DecimalText(text), !d.isZero else { return nil }
+        if d.lead >= maxWholeDigits { return .tooLarge }
+        if d.power < -maxDecimals { return .tooManyDecimals }
+        return nil
     }
 
     /// The bulk reader's test, on a mantissa and its scale: whether the checked reader would

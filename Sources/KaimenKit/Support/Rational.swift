@@ -119,7 +119,27 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// Parses decimal text exactly: `12`, `-3.50`, `+0.125`, `2.675`, `1e3`, `1.5E-2`.
     /// Returns `nil` for anything else (including `nan`, `inf`, empty text, or too many digits).
+    ///
+    /// A text is read by its value, however it is written (since 0.29.3): one the quick reading
+    /// refuses for its notation (an exponent beyond ±30, more than 30 digits counting zeros that
+    /// only place the point, a nonzero digit past the 36th decimal before the exponent moves it)
+    /// is read again in its shortest form (``DecimalText``), so `0e400` and `0.0e999` are 0 and
+    /// `0.` + 40 zeros + `1e45` is 0.000001. Still `nil` when the value needs more than 30
+    /// significant digits or is no fraction of 64-bit integers (`1e31`, `1e-31`).
     public init?(decimal text: some StringProtocol) {
+        if let r = Rational.quickDecimal(text) {
+            self = r
+        } else if let r = DecimalText(text)?.rational {
+            self = r
+        } else {
+            return nil
+        }
+    }
+
+    /// `init(decimal:)`'s reading of the texts people write, digit by digit into a 128-bit
+    /// mantissa: `nil` for any text beyond its limits, which ``DecimalText`` then reads by value.
+    @inline(__always)
+    private static func quickDecimal(_ text: some StringProtocol) -> Rational? {
         var utf8 = Array(text.utf8)[...]
         guard !utf8.isEmpty else { return nil }
         var negative = false
@@ -184,7 +204,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         }
         let r = Rational(wide: mantissa, den, approximated: false)
         guard !r.approximated else { return nil }
-        self = r
+        return r
     }
 
     // MARK: Arithmetic
