@@ -115,6 +115,24 @@ struct TrailingEmptyCellsTests {
         #expect(d.first?.hintText?.zh.hasPrefix("D、E 两格的 `1,280` 多半是 1280") == true, "\(d.map { $0.rendered(.zh) })")
     }
 
+    @Test("a units workbook with a cell of spaces right of the table: read as without")
+    func workbook() throws {
+        func cell(_ ref: String, _ text: String) -> String { "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(text)</t></is></c>" }
+        let sheet = "<row r=\"1\">" + cell("A1", "id") + cell("B1", "name") + cell("C1", "category") + cell("D1", "n") + "</row>"
+            + "<row r=\"2\">" + cell("A2", "U1") + cell("B2", "甲工会") + cell("C2", "企业") + "<c r=\"D2\"><v>1</v></c>" + cell("F2", "  ") + "</row>"
+            + "<row r=\"3\">" + cell("A3", "U2") + cell("B3", "乙工会") + cell("C3", "企业") + "<c r=\"D3\"><v>2</v></c></row>"
+        let bytes = WorkbookSheetTests.workbook([("单位", sheet)])
+        // Read as Excel's CSV would write it: every row as wide as the widest, F's spaces and all.
+        let csv = CSVReader.read(Data(bytes), fileName: "units.xlsx")
+        #expect(csv.diagnostics.isEmpty, "\(csv.diagnostics.map { $0.rendered(.zh) })")
+        #expect(csv.table?.header == ["id", "name", "category", "n"])
+        #expect(csv.table?.records.fields(0).count == 6)
+        var session = TestSession(rules: Self.rules, units: "", unitsFile: "units.xlsx", roster: Self.roster, ballots: Self.long)
+        session.bytes["units.xlsx"] = Data(bytes)
+        let s = try session.run()
+        #expect(["U1", "U2"].map { s.points($0, "b") } == [Rational(integer: 2), Rational(3, 2)])
+    }
+
     @Test("a schedule with `,,` after every line reads as without")
     func schedule() throws {
         let text = "组别,单位编号,时间,地点\n一组,U1,09:00,一会议室\n一组,U2,10:00,一会议室\n二组,U3,,报告厅\n二组,U1,,报告厅\n二组,U2,,报告厅\n一组,U3,,报告厅\n"
