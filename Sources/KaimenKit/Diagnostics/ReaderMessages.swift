@@ -719,8 +719,8 @@ enum ReaderMessages {
     /// in the roster.
     static func groupMismatch(id: String, name: String, group: String, typed: String) -> Localized {
         let (group, typed) = (Echo.cell(group), Echo.cell(typed))
-        let named = name.isEmpty ? (zh: "", en: "") : (zh: "（\(Echo.cell(name))）", en: " (\(Echo.cell(name)))")
-        return Localized(zh: "代表编号 `\(id)`\(named.zh) 在代表名单中属于 \(group)，这一行的组别却写着 `\(typed)`",
+        let named = name.isEmpty ? (zh: " ", en: "") : (zh: "（\(Echo.cell(name))）", en: " (\(Echo.cell(name)))")
+        return Localized(zh: "代表编号 `\(id)`\(named.zh)在代表名单中属于 \(group)，这一行的组别却写着 `\(typed)`",
                          en: "the representative id `\(id)`\(named.en) is in \(group) on the roster, but this row's group reads `\(typed)`")
     }
     static func groupMismatchHint(group: String) -> Localized {

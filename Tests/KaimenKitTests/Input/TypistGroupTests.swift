@@ -30,7 +30,7 @@ struct TypistGroupTests {
         #expect(r.diagnostics.map(\.code) == ["sheet-group-mismatch"])
         let d = try #require(r.diagnostics.first)
         #expect(d.severity == .warning)
-        #expect(d.rendered(.zh) == "ballots.csv 第 2 行 C 列（组别）：警告：代表编号 `R01`（顾尚礼） 在代表名单中属于 第一组，这一行的组别却写着 `第二组`；"
+        #expect(d.rendered(.zh) == "ballots.csv 第 2 行 C 列（组别）：警告：代表编号 `R01`（顾尚礼）在代表名单中属于 第一组，这一行的组别却写着 `第二组`；"
             + "组别一格不计分，这一行照常按代表编号计分；核对纸质评分表上是哪位代表：若是别的代表的，改正这一行的代表编号；若编号没错，把组别改为 第一组（或清空这一格）")
         #expect(d.rendered(.en) == "ballots.csv row 2, column C (组别): warning: the representative id `R01` (顾尚礼) is in 第一组 on the roster, but this row's group reads `第二组`; "
             + "the group cell is not scored, and the row counts by its representative id; check whose paper sheet it is: if it is another representative's, correct this row's representative id; if the id is right, change the group to 第一组 (or empty the cell)")
@@ -45,7 +45,16 @@ struct TypistGroupTests {
     func longFile() throws {
         let r = try TypedNumberTests.xichengBallots("representative,组别,unit,standard,score\nR01,第一组,X01,rights.ballot,3\nR08,第一组,X01,rights.ballot,3\nR99,第一组,X01,rights.ballot,3\n")
         #expect(r.diagnostics.map(\.code).sorted() == ["sheet-group-mismatch", "unknown-representative"], "\(r.diagnostics.map { $0.rendered(.zh) })")
-        #expect(r.diagnostics.first { $0.code == "sheet-group-mismatch" }?.text.zh == "代表编号 `R08`（赵红梅） 在代表名单中属于 第二组，这一行的组别却写着 `第一组`")
+        #expect(r.diagnostics.first { $0.code == "sheet-group-mismatch" }?.text.zh == "代表编号 `R08`（赵红梅）在代表名单中属于 第二组，这一行的组别却写着 `第一组`")
+    }
+
+    @Test("a representative without a name: the message names the id alone")
+    func unnamed() throws {
+        let rep = Representative(id: "R1", name: "", group: "一组", units: [], role: "", location: .whole("roster.csv"))
+        let d = try #require(TypistNames(units: [], representatives: [rep]).group("第二组", rep: rep, at: .whole("b.csv"), path: "组别"))
+        #expect(d.text.zh == "代表编号 `R1` 在代表名单中属于 一组，这一行的组别却写着 `第二组`")
+        #expect(d.text.en == "the representative id `R1` is in 一组 on the roster, but this row's group reads `第二组`")
+        #expect(TypistNames(units: [], representatives: [rep]).group("1", rep: rep, at: .whole("b.csv"), path: "组别") == nil)
     }
 
     @Test("a representative without a group in the roster is not checked")
@@ -65,7 +74,7 @@ struct TypistGroupTests {
         let file = try s.file("a.csv", typed)
         let r = s.run("enter", [file, "--by", "甲"])
         #expect(r.code == .success, "\(r.err)")
-        #expect(r.err.contains("B 列（组别）：警告：代表编号 `R01`（顾尚礼） 在代表名单中属于 第一组，这一行的组别却写着 `第二组`"), "\(r.err)")
+        #expect(r.err.contains("B 列（组别）：警告：代表编号 `R01`（顾尚礼）在代表名单中属于 第一组，这一行的组别却写着 `第二组`"), "\(r.err)")
         #expect(try s.state().entries.count == 3)
         let score = SampleSession.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
                                        "--roster", "samples/xicheng-2014/roster.csv", "--ballots", file, "--lang", "en"])
