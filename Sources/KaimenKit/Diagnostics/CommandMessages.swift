@@ -124,6 +124,27 @@ enum CommandMessages {
         Localized(zh: "注意：没有给 --schedule，\(groups) 个组都按听取全部 \(units) 个单位的汇报打印，共 \(pages) 页；各组只听部分单位时，用 --schedule 给出日程表，只印各组听取的单位",
                   en: "note: no --schedule, so each of the \(groups) groups is taken to hear all \(units) units, \(pages) pages; if groups hear only some units, give the schedule with --schedule to print only theirs")
     }
+    static func nothingWritten(errors n: Int) -> Localized {
+        Localized(zh: "\(n) 个错误；未写入任何文件", en: "\(n) error\(n == 1 ? "" : "s"); nothing written")
+    }
+    /// What `kaimen sheets` wrote.
+    static func sheetsWritten(_ out: String, pages: Int, sheets: Int, recused: Int) -> Localized {
+        Localized(zh: "已写入 \(out)：ballot-sheets.html（\(pages) 页，\(sheets) 张评分表，\(recused) 张回避）、entry-template.csv、entry-template.xlsx",
+                  en: "wrote \(out): ballot-sheets.html (\(pages) pages, \(sheets) sheets to fill, \(recused) recused), entry-template.csv, entry-template.xlsx")
+    }
+    /// `kaimen sheets DIR`: printed from the session's copies, so the ids are those enter checks.
+    static func sheetsFromSession(_ dir: String) -> Localized {
+        Localized(zh: "评分表按会话 `\(dir)` 的输入副本（\(dir)/inputs/）打印，表号与 `kaimen session enter` 核对的一致",
+                  en: "the sheets are printed from the input copies of session `\(dir)` (\(dir)/inputs/), so their sheet ids are those `kaimen session enter` checks")
+    }
+    /// Why `kaimen sheets DIR` takes no input files.
+    static let sheetsFromSessionCopies = Localized(zh: "评分表按会话的输入副本（DIR/inputs/）打印，表号才与 `kaimen session enter` 核对的一致",
+                                                   en: "the sheets are printed from the session's input copies (DIR/inputs/), so that their ids are those `kaimen session enter` checks")
+    /// `kaimen sheets rules.jsonc`: a file where the session folder goes.
+    static func sheetsFileNotSession(_ path: String) -> Localized {
+        Localized(zh: "`\(path)` 是一个文件，不是会话文件夹：sheets 后面只能写会话文件夹；输入文件用 --rules、--units、--roster 和 --schedule 给出",
+                  en: "`\(path)` is a file, not a session folder: only a session folder comes after sheets; give input files with --rules, --units, --roster and --schedule")
+    }
     static func couldNotWrite(_ out: String, _ error: String) -> Localized {
         Localized(zh: "无法写入 `\(out)`：\(error)", en: "could not write to `\(out)`: \(error)")
     }

@@ -7,7 +7,8 @@ public enum SessionEnterCommand: Command {
     public static let usage = "kaimen session enter DIR FILE --by NAME [--identical] [--different-person]"
     public static let discussion = Localized(zh: """
         按规则、代表名单、单位和日程表检查每一行（该组不听取汇报的单位、应回避的单位、
-        超出范围或不合步长的分数、未知编号；录入模板的表号、姓名和单位名称与编号不符）；
+        超出范围或不合步长的分数、未知编号；录入模板的表号、姓名和单位名称与编号不符：
+        表号按 `kaimen sheets DIR` 从会话的输入副本打印的核对）；
         有任何问题时，该文件的内容一概不记录。
         重复录入同一文件不会增加新记录。双人录入时，两名不同的录入员一致后评分表才计入；
         第二次录入完成前，不显示第一名录入员录入的值。录入同样评分表的两个名字一个包含另一个
@@ -16,7 +17,8 @@ public enum SessionEnterCommand: Command {
         """, en: """
         Checks every row against the rules, roster, units and schedule (a unit the group does
         not hear, a recused unit, an out-of-range or off-step score, an unknown id; the entry
-        template's sheet id, name or unit name not fitting the ids); any problem and nothing
+        template's sheet id, name or unit name not fitting the ids: sheet ids as `kaimen sheets DIR`
+        prints them from the session's input copies); any problem and nothing
         from the file is recorded. Re-entering the same file records nothing new.
         With double entry, each sheet counts once two different operators agree; the first
         operator's values are never shown before the second entry is in. A name that holds, or is

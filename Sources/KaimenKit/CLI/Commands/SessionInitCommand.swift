@@ -11,12 +11,16 @@ public enum SessionInitCommand: Command {
         把它们（规则文件连同其 extends 链）复制到 DIR/inputs/，并开始 DIR/journal.jsonl。
         给了 --schedule 时，每组只为其听取汇报的单位评分；没给时，每名代表都应为每个单位评分。
         除非加 --single-entry，否则采用双人录入。之后的状态：进行中。
+        下一步：用 `kaimen sheets DIR --out …` 按会话的输入副本打印空白评分表和录入模板
+        （表号与 `kaimen session enter` 核对的一致）。
         """, en: """
         Checks every input as `score` does (every problem at once; nothing is created on error),
         copies them (the rules with their `extends` chain) into DIR/inputs/, and starts
         DIR/journal.jsonl. With --schedule, each group scores only the units it hears; without,
         every representative is expected to score every unit. Double entry is on unless
         --single-entry. State after: open.
+        Next: `kaimen sheets DIR --out …` prints the blank ballot sheets and the entry template
+        from the session's input copies (their sheet ids are those `kaimen session enter` checks).
         """)
     public static let examples: [Localized] = [
         .init(zh: "kaimen session init 2014-mid --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --schedule samples/xicheng-2014/schedule.csv --by 王秘书",
