@@ -186,6 +186,23 @@ public enum CLI {
         } else if let first = arguments.first, first.hasPrefix("--lang=") {
             arguments = Array(arguments.dropFirst()) + [first]
         }
+        // `kaimen session --lang en status DIR` (since 0.29.3): the language between a group and
+        // its subcommand goes after the subcommand (not to the end, where a `--` would make it a
+        // file name); it read as the command `session --lang`.
+        if let first = arguments.first, commands.contains(where: { $0.path.count > 1 && $0.path[0] == first }) {
+            var moved: [String] = []
+            while arguments.count > 1 {
+                if arguments[1] == "--lang", arguments.count > 2 {
+                    moved += arguments[1...2]
+                    arguments.removeSubrange(1...2)
+                } else if arguments[1].hasPrefix("--lang=") {
+                    moved.append(arguments.remove(at: 1))
+                } else {
+                    break
+                }
+            }
+            arguments.insert(contentsOf: moved, at: min(2, arguments.count))
+        }
         // `kaimen --help`, also with `--lang en` before or after it.
         let lang = Language.requested(in: arguments)
         let bare = withoutLanguage(arguments)
@@ -216,6 +233,13 @@ public enum CLI {
         if !group.isEmpty && (bare.count == 1 || bare.count == 2 && (bare[1] == "--help" || bare[1] == "-h")) {
             console.out(HelpText.group(arguments[0], group, lang: lang))
             return bare.count == 1 ? .usage : .success
+        }
+        // `kaimen session --by 王秘书 status …`: an option before the subcommand is no command.
+        if !group.isEmpty, arguments.count > 1, arguments[1].hasPrefix("-") {
+            let option = String(arguments[1].prefix { $0 != "=" })
+            console.error(CommandMessages.optionBeforeSubcommand(option, group: arguments[0]), lang)
+            console.errLine(CommandMessages.seeSubcommands(arguments[0]).text(lang))
+            return .usage
         }
         let words = Set(commands.map { $0.path.joined(separator: " ") } + commands.map { $0.path[0] })
         let attempt = arguments.prefix(2).joined(separator: " ")

@@ -61,6 +61,14 @@ enum CommandMessages {
     static func unknownCommand(_ words: String) -> Localized {
         Localized(zh: "没有命令 `\(words)`", en: "unknown command `\(words)`")
     }
+    /// `kaimen session --by 王秘书 status`: options come after the subcommand.
+    static func optionBeforeSubcommand(_ option: String, group: String) -> Localized {
+        Localized(zh: "选项 `\(option)` 要写在子命令之后：`kaimen \(group) <子命令> … \(option) …`",
+                  en: "the option `\(option)` goes after the subcommand: `kaimen \(group) <subcommand> … \(option) …`")
+    }
+    static func seeSubcommands(_ group: String) -> Localized {
+        Localized(zh: "运行 `kaimen \(group) --help` 查看子命令。", en: "Run `kaimen \(group) --help` to see its subcommands.")
+    }
     static let seeCommands = Localized(zh: "运行 `kaimen --help` 查看所有命令。", en: "Run `kaimen --help` to see the commands.")
     static func takesOnlyOptions(_ argument: String, _ command: String) -> Localized {
         Localized(zh: "多余的参数 `\(argument)`；`\(command)` 只接受选项",
