@@ -12,6 +12,19 @@ enum CommandMessages {
         Localized(zh: "没有选项 `\(name)`", en: "unknown option `\(name)`")
     }
     static let seeHelp = Localized(zh: "见 `--help`", en: "see `--help`")
+    /// `--规则`: the option a Chinese word means (`OptionWords`).
+    static func optionInEnglish(_ typed: String, _ options: [String]) -> Localized {
+        let list = options.map { "`\($0)`" }
+        return Localized(zh: "选项名用英文书写：`\(typed)` 请写作 " + list.joined(separator: " 或 "),
+                         en: "options are written in English: for `\(typed)` write " + list.joined(separator: " or "))
+    }
+    static let optionsAreEnglish = Localized(zh: "选项名用英文书写（如 `--rules`），可用的选项见 `--help`",
+                                             en: "options are written in English (such as `--rules`); `--help` lists them")
+    /// `--operator`: the options another English word means (`OptionWords`), one or several.
+    static func didYouMean(_ options: [String]) -> Localized {
+        let list = options.map { "`\($0)`" }
+        return Localized(zh: "是不是 \(list.joined(separator: " 或 "))？", en: "did you mean \(list.joined(separator: " or "))?")
+    }
     /// An argument taken for an option that names a file or folder where the command runs.
     static func pathTakenForOption(_ arg: String, folder: Bool) -> Localized {
         Localized(zh: "`\(arg)` 是这里的一个\(folder ? "文件夹" : "文件")：以 `-` 开头的参数会被当作选项；要给出它，写作 `./\(arg)`，或在它前面加 `--`（`-- \(arg)`：`--` 之后的参数都不当作选项）",

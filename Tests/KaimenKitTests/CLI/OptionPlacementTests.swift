@@ -31,4 +31,27 @@ struct OptionPlacementTests {
         let en = SampleSession.run(["session", "--by=王秘书", "close", "--lang", "en"])
         #expect(en.err.hasPrefix("error: the option `--by` goes after the subcommand: `kaimen session <subcommand> … --by …`"), "\(en.err)")
     }
+
+    @Test("another English word for an option is told the option", arguments: [
+        ("--operator", "是不是 `--by`？"), ("--user", "是不是 `--by`？"), ("--name", "是不是 `--by`？"), ("--Operator", "是不是 `--by`？"),
+        ("--why", "是不是 `--reason`？"), ("--language", "是不是 `--lang`？"),
+    ])
+    func synonyms(_ typed: String, _ said: String) throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let r = s.run("void", ["--rep", "R20", "--unit", "X07", "--reason", "评分表污损", typed, "王秘书"])
+        #expect(r.code == .usage && r.err.hasPrefix("错误：没有选项 `\(typed)`；\(said)"), "\(r.err)")
+        #expect(try s.state().voids.isEmpty)
+    }
+
+    @Test("a word that means two options the command has names both; one it lacks falls back to the spelling")
+    func synonymsAmongKnown() {
+        #expect(OptionWords.hint(for: "--why", among: ["--reason", "--accept-missing", "--by"]).zh == "是不是 `--reason` 或 `--accept-missing`？")
+        #expect(OptionWords.hint(for: "--operator", among: ["--by"]).en == "did you mean `--by`?")
+        // `score` has no `--by`: `--name` is no word for any of its options.
+        #expect(OptionWords.hint(for: "--name", among: ScoreCommand.options.map(\.name)).zh != "是不是 `--by`？")
+        // The Chinese words keep their own hint.
+        #expect(OptionWords.hint(for: "--操作人", among: ["--by"]).zh == "选项名用英文书写：`--操作人` 请写作 `--by`")
+        // A near spelling is still the spelling's.
+        #expect(OptionWords.hint(for: "--bye", among: ["--by", "--reason"]).zh == "是不是 `--by`？")
+    }
 }
