@@ -10,6 +10,9 @@ enum HelpText {
     static let examples = L(zh: "示例：", en: "EXAMPLES:")
     static let subcommands = L(zh: "子命令：", en: "SUBCOMMANDS:")
     static let commands = L(zh: "命令：", en: "COMMANDS:")
+    /// The placeholders of the usage lines kaimen writes itself, in the help's language (since
+    /// 0.29.3: `用法：kaimen <command> [options]` read as English in the Chinese help).
+    static let subcommandPlaceholder = L(zh: "<子命令>", en: "<subcommand>")
     static let helpOption = OptionSpec.flag("--help", L(zh: "显示本帮助。", en: "Show this help."))
 
     static func choices(_ c: [String]) -> L {
@@ -38,9 +41,9 @@ enum HelpText {
 
     /// `kaimen rules --help`: the subcommands of a group.
     static func group(_ name: String, _ group: [any Command.Type], lang: Language) -> String {
-        var s = usage.text(lang) + "kaimen \(name) <subcommand>\n\n" + subcommands.text(lang) + "\n"
+        var s = usage.text(lang) + "kaimen \(name) " + subcommandPlaceholder.text(lang) + "\n\n" + subcommands.text(lang) + "\n"
         s += columns(group.map { ($0.path.joined(separator: " "), $0.abstract.text(lang)) })
-        return s + "\n" + L(zh: "每个子命令的说明见 `kaimen \(name) <subcommand> --help`。",
+        return s + "\n" + L(zh: "每个子命令的说明见 `kaimen \(name) <子命令> --help`。",
                             en: "See `kaimen \(name) <subcommand> --help` for each.").text(lang) + "\n"
     }
 
@@ -50,7 +53,7 @@ enum HelpText {
             kaimen（开门）——为基层工会“开门打分”评分：读入规则文件中的评分标准、各单位的指标
             和职工代表的评分票，给出有说明的得分、总分、等级和排名。
 
-            用法：kaimen <command> [options]
+            用法：kaimen <命令> [选项]
                   kaimen            （不带参数：\(defaultAbstract.zh)）
 
             命令：
@@ -67,7 +70,7 @@ enum HelpText {
 
             """).text(lang)
         s += columns(all.map { ($0.path.joined(separator: " "), $0.abstract.text(lang)) })
-        s += "\n" + L(zh: "运行 `kaimen <command> --help` 查看命令的选项和示例；加 `--lang en` 显示英文。",
+        s += "\n" + L(zh: "运行 `kaimen <命令> --help` 查看命令的选项和示例；加 `--lang en` 显示英文。",
                       en: "Run `kaimen <command> --help` for a command's options and an example.").text(lang) + "\n"
         return s
     }

@@ -54,8 +54,11 @@ enum CommandMessages {
     static func usage(_ usage: String, help: String) -> Localized {
         Localized(zh: "用法：\(usage)（见 `\(help) --help`）", en: "usage: \(usage)  (see `\(help) --help`)")
     }
+    /// The usage line after a usage error the command found itself, with the help to see, as
+    /// the parser's errors have it (since 0.29.3: `kaimen sheets` without its options gave the
+    /// line without `（见 …）`).
     static func usageLine(_ usage: String) -> Localized {
-        Localized(zh: "用法：\(usage)", en: "usage: \(usage)")
+        self.usage(usage, help: usage.split(separator: " ").prefix { $0.allSatisfy { $0.isLowercase || $0 == "-" } }.joined(separator: " "))
     }
     static let missingSessionFolder = Localized(zh: "缺少会话文件夹 DIR", en: "missing the session folder DIR")
     static let missingTypedFile = Localized(zh: "缺少录入的文件 FILE：写在会话文件夹后面", en: "missing the typed file FILE: it comes after the session folder")

@@ -116,10 +116,41 @@ struct HelpTests {
     @Test("a group's help follows --lang too")
     func groupHelp() {
         let zh = Self.run(["session", "--help"])
-        #expect(zh.code == .success && zh.out.hasPrefix("用法：kaimen session <subcommand>") && Self.untranslated(zh.out).isEmpty)
+        #expect(zh.code == .success && zh.out.hasPrefix("用法：kaimen session <子命令>") && Self.untranslated(zh.out).isEmpty)
         let en = Self.run(["session", "--lang", "en", "--help"])
         #expect(en.code == .success && en.out.hasPrefix("USAGE: kaimen session <subcommand>") && !Self.hasCJK(en.out))
         #expect(Self.run(["session"]).code == .usage)
+    }
+
+    /// A secretary's walkthrough of 0.29.2: the Chinese help's usage line read
+    /// `kaimen <command> [options]`; `status --help` named panel's 区间 a 走廊 (a word for word
+    /// "corridor"), and `panel --help` gave its default as 1.5 分或满分的 25% (it is the narrower).
+    @Test("the help's own words: Chinese placeholders, 区间, the narrower of the corridor's two bounds")
+    func wording() {
+        let top = Self.run(["--help"]).out
+        #expect(top.contains("用法：kaimen <命令> [选项]") && top.contains("`kaimen <命令> --help`") && !top.contains("<command>"), "\(top)")
+        #expect(Self.run(["--help", "--lang", "en"]).out.contains("USAGE: kaimen <command> [options]"))
+        #expect(Self.run(["session", "--help"]).out.contains("`kaimen session <子命令> --help`"))
+        for path in Self.commands {
+            let zh = Self.run(path + ["--help"]).out
+            #expect(!zh.contains("走廊") && !zh.contains("<command>") && !zh.contains("<subcommand>"), "\(path)")
+        }
+        #expect(Self.run(["score", "--help"]).out.contains("sheets/<单位编号>.csv"))
+        #expect(Self.run(["session", "status", "--help"]).out.contains("（即 `kaimen panel` 复核清单的区间）"))
+        let panel = Self.run(["panel", "--help"]).out
+        #expect(panel.contains("超出规则所定区间（`ballots.corridor`，默认距其他代表中位数 1.5 分和满分的 25% 中较小者）"), "\(panel)")
+        #expect(Self.run(["panel", "--help", "--lang", "en"]).out.contains("by default the narrower of 1.5 points and 25% of the maximum"))
+    }
+
+    /// `kaimen sheets` alone gave its usage line without `（见 `kaimen sheets --help`）`, which
+    /// the parser's own errors have: every command's usage errors end so now.
+    @Test("a usage error a command finds itself ends with the help to see, as the parser's do", arguments: [
+        ["sheets"], ["rules", "template", "a.jsonc", "b.jsonc"], ["session", "close"],
+    ])
+    func usageTail(_ args: [String]) {
+        let r = Self.run(args)
+        let words = args.prefix { !$0.contains(".") }.joined(separator: " ")
+        #expect(r.code == .usage && r.err.hasSuffix("（见 `kaimen \(words) --help`）\n"), "\(r.err)")
     }
 
     @Test("the untranslated-line check catches an English line in the Chinese help")

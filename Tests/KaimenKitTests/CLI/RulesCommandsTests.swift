@@ -222,7 +222,7 @@ struct RulesCommandsTests {
     func templateTwoFiles() {
         let r = run(["rules", "template", "valid/small.jsonc", "valid/small.jsonc"])
         #expect(r.code == .usage)
-        #expect(r.err == "错误：`rules template` 只接受一个规则文件，收到 2 个\n用法：kaimen rules template FILE [--out units-template.csv] [--force] [--lang zh|en]\n",
+        #expect(r.err == "错误：`rules template` 只接受一个规则文件，收到 2 个\n用法：kaimen rules template FILE [--out units-template.csv] [--force] [--lang zh|en]（见 `kaimen rules template --help`）\n",
                 "\(r.err)")
     }
 
@@ -238,7 +238,7 @@ struct RulesCommandsTests {
     func group() {
         let r = run(["rules"])
         #expect(r.code == .usage)
-        #expect(r.out.hasPrefix("用法：kaimen rules <subcommand>"))
+        #expect(r.out.hasPrefix("用法：kaimen rules <子命令>"))
         for sub in ["rules check", "rules show", "rules diff"] { #expect(r.out.contains("  \(sub)")) }
     }
 }

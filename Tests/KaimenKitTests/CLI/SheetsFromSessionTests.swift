@@ -74,6 +74,7 @@ struct SheetsFromSessionTests {
         let out = s.files.appendingPathComponent("out")
         let r = SampleSession.run(["sheets", s.path] + (extra.isEmpty ? [] : ["--out", out.path] + extra))
         #expect(r.code == .usage && r.err.contains(said), "\(r.err)")
+        #expect(r.err.contains("（见 `kaimen sheets --help`）"), "\(r.err)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
         let file = SampleSession.run(["sheets", "samples/xicheng-2014/units.csv", "--out", out.path])
         #expect(file.code == .usage && file.err.contains("错误：`samples/xicheng-2014/units.csv` 是一个文件，不是会话文件夹：sheets 后面只能写会话文件夹；输入文件用 --rules、--units、--roster 和 --schedule 给出"), "\(file.err)")

@@ -60,7 +60,7 @@ struct TuningUsageTests {
     func sensitivityUsage() {
         expectUsage(run(["sensitivity", "--rules", "R", "--units", "U"]), "缺少 `--roster`, `--ballots`", command: "sensitivity")
         let en = run(["sensitivity", "--rules", "R", "--units", "U", "--lang", "en"])
-        #expect(en.err == "error: missing `--roster`, `--ballots`\nusage: \(SensitivityCommand.usage)\n")
+        #expect(en.err == "error: missing `--roster`, `--ballots`\nusage: \(SensitivityCommand.usage)  (see `kaimen sensitivity --help`)\n")
         let range = run(["sensitivity"] + Self.rules + Self.sample + ["--weights", "150", "--lang", "en"])
         #expect(range.err.hasPrefix("error: `--weights` takes a whole number from 0 to 100; got `150`\n"))
     }

@@ -11,7 +11,7 @@ public enum PanelCommand: Command {
         输入与 `kaimen score` 相同。对每名代表：票数、听取汇报的单位、回避的票、
         与其他代表共识相比的宽严（分数和占满分的比例，附按种子重抽样的 95% 区间）、
         其票被去极值的频率与随机情况的对比、一律打同分（straight-lining）；标记附有说明。
-        超出规则走廊（`ballots.corridor`，默认距其他代表中位数 1.5 分或满分的 25%）的分数，
+        超出规则所定区间（`ballots.corridor`，默认距其他代表中位数 1.5 分和满分的 25% 中较小者）的分数，
         在结束会话前列出待复核；各组与总均值的差异，以及各组居中后的假设排名（绝非正式结果）；
         总体和每条评议标准的 Krippendorff's alpha（区间型），附重抽样区间；
         设计允许时，每条评议标准和每组的 ICC(2,1) 和 ICC(2,k)。各项数字的定义见 docs/panel.md。
@@ -24,8 +24,8 @@ public enum PanelCommand: Command {
         ballots, leniency against the consensus of the others (points and share of the maximum,
         with a seeded 95% bootstrap interval), how often their ballot was trimmed against chance,
         straight-lining; flags with plain reasons. The marks outside the rules' corridor
-        (`ballots.corridor`, default 1.5 points or 25% of the maximum from the median of the
-        others) to re-check before closing; each group against the overall mean, and a what-if
+        (`ballots.corridor`, by default the narrower of 1.5 points and 25% of the maximum from
+        the median of the others) to re-check before closing; each group against the overall mean, and a what-if
         ranking with each group centred (never the official result); Krippendorff's alpha
         (interval) overall and per ballot standard with bootstrap intervals; ICC(2,1) and
         ICC(2,k) per ballot standard and group where the design allows. docs/panel.md defines

@@ -10,7 +10,7 @@ public enum ScoreCommand: Command {
         打印排名表（排名、单位、类别、总分、等级、各方面小计），然后是提示：回避、票数不足、
         无法考核的标准、一票否决、名额调整。
         加 --out 时还写出汇总（summary.csv，含每条标准的得分）；单位不超过 10 000 个时，
-        另写 summary.json 和每个单位一份评分表（sheets/<unit>.csv 和 .json）；不超过 2 000 个时，
+        另写 summary.json 和每个单位一份评分表（sheets/<单位编号>.csv 和 .json）；不超过 2 000 个时，
         还写供打印的 report.html（汇总排名表、各单位评分表和供考评委员会看的评委分析）、
         公示.html（公示用；除非加 --publish-representatives 或规则要求，不写代表姓名）
         和 summary.xlsx（工作簿）；以及 manifest.json（每个输入和输出文件的 SHA-256）。

@@ -10,7 +10,7 @@ public enum SessionStatusCommand: Command {
         按组，以及按代表和单位：评分表的状态、空白格和不一致的项；已执行的回避；
         能否结束会话；申诉复核之后，它改变了什么。从不显示只由一名录入员录入的值。任何状态均可。
         结束前，一旦有评分表已确认：列出待复核的分数，即与其他代表中位数相差较远的分数
-        （`kaimen panel` 的走廊）。
+        （即 `kaimen panel` 复核清单的区间）。
         """, en: """
         Per group, and per representative and unit: the sheet's state, its blank cells and
         conflicting items; the recusals applied; whether the session can be closed; after an
