@@ -150,6 +150,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case gradeUnreachable = "grade-unreachable"
     case metricUnread = "metric-unread"
     case outputLeftover = "output-leftover"
+    case outputOpenElsewhere = "output-open-elsewhere"
     case notScheduled = "not-scheduled"
     case sheetNameMismatch = "sheet-name-mismatch"
     case sheetUnitMismatch = "sheet-unit-mismatch"

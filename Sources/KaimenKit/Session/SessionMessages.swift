@@ -1109,6 +1109,27 @@ extension SessionMessages {
     }
     static let outputUnsealedHint = Localized(zh: "结果文件只应由 kaimen session close 写入；对照公示的日志末条哈希核验（--head）",
                                               en: "only kaimen session close writes results; check against the posted journal head hash (--head)")
+    /// `verify` and `status`: an office program's lock file beside a result it has open.
+    static func officeLock(_ lock: OfficeLock) -> Localized {
+        switch lock.program {
+        case .excel:
+            return Localized(zh: "`\(lock.path)` 是 Excel 或 WPS 打开 `\(lock.locks)` 时在旁边建的锁定文件：这个结果文件正在电子表格或办公软件中打开。它不是结果文件，不算不符",
+                             en: "`\(lock.path)` is the lock file Excel or WPS keeps beside `\(lock.locks)` while it has it open: that result is open in a spreadsheet or office program. It is no result file and no mismatch")
+        case .libreOffice:
+            return Localized(zh: "`\(lock.path)` 是 LibreOffice 打开 `\(lock.locks)` 时在旁边建的锁定文件：这个结果文件正在电子表格或办公软件中打开。它不是结果文件，不算不符",
+                             en: "`\(lock.path)` is the lock file LibreOffice keeps beside `\(lock.locks)` while it has it open: that result is open in a spreadsheet or office program. It is no result file and no mismatch")
+        }
+    }
+    static func officeLockHint(_ program: OfficeLock.Program) -> Localized {
+        switch program {
+        case .excel:
+            return Localized(zh: "关闭 Excel/WPS 后它会消失；程序已关闭它却还在（程序曾异常退出），可以直接删去它。请不要在打开的结果文件里修改或保存",
+                             en: "it goes away when Excel/WPS is closed; if it stays after the program is closed (the program crashed), it can simply be removed. Do not change or save the open result file")
+        case .libreOffice:
+            return Localized(zh: "关闭 LibreOffice 后它会消失；程序已关闭它却还在（程序曾异常退出），可以直接删去它。请不要在打开的结果文件里修改或保存",
+                             en: "it goes away when LibreOffice is closed; if it stays after the program is closed (the program crashed), it can simply be removed. Do not change or save the open result file")
+        }
+    }
 
     static func badPostedHead(_ text: String) -> Localized {
         Localized(zh: "--head 应为 64 位十六进制的日志哈希（结束会话时打印的那一行），而不是 `\(text)`",

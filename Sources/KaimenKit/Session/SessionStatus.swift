@@ -58,6 +58,9 @@ public struct SessionStatus: Sendable {
     /// What a `close` cut short left of its staging (`Verifier.resultFiles`'s `leftovers`):
     /// kaimen's own hidden folder and lock, which the next `close` clears.
     public var leftovers: [String] = []
+    /// Office programs' lock files beside result files they have open (`OfficeLock`): said as
+    /// such, neither results nor leftovers (since 0.29.3).
+    public var officeLocks: [OfficeLock] = []
     /// Each symbolic link under `results/`, or `results` itself one (`output-symlink`), as
     /// `verify` finds them (`Verifier.resultFiles`) and but for a link in place of a sealed
     /// file, which `sealProblems` says: `status` missed a linked `results` or `results/sheets`,
@@ -93,6 +96,7 @@ public struct SessionStatus: Sendable {
         journalDamaged = chainBroken || sealProblems.contains(where: Self.rewrittenSeal)
         let found = Verifier.resultFiles(in: folder.directory, nextVersion: state.nextVersion)
         leftovers = found.leftovers
+        officeLocks = found.officeLocks
         let saidAlready = Set(sealProblems.compactMap { $0.location?.file })
         resultLinks = Verifier.linkProblems(found.links.filter { !saidAlready.contains($0) })
         if phase != .closed {

@@ -75,6 +75,10 @@ public enum StatusReport {
         if !s.leftovers.isEmpty {
             out += "\n" + lang.t("注意：", "Note: ") + SessionMessages.closeLeftovers(s.leftovers).joined(hint: SessionMessages.closeLeftoversHint).text(lang) + "\n"
         }
+        if !s.officeLocks.isEmpty { out += "\n" }
+        for lock in s.officeLocks {
+            out += lang.t("提示：", "Note: ") + lock.note.text.joined(hint: lock.note.hintText).text(lang) + "\n"
+        }
         if s.unsealedResults > 0 { out += "\n" + SessionMessages.unsealedResults(s.unsealedResults, folder: SessionFolder.resultsPath(version: s.versions + 1)).text(lang) + "\n" }
         // A closed session says first what is wrong with it, if anything (it read as all well
         // with a changed journal or result; session 43).
@@ -103,7 +107,7 @@ public enum StatusReport {
             "phase": .string(s.phase.rawValue), "round": .num(s.round), "doubleEntry": .bool(s.doubleEntry), "schedule": .bool(s.hasSchedule),
             "items": .array(s.items.map(JSONOut.string)),
             "itemNames": .object(s.itemNames.mapValues(JSONOut.string)), "totals": counts(nil), "canClose": .bool(s.canClose), "versions": .num(s.versions),
-            "changedInputs": .array(s.changedInputs.map(JSONOut.string)), "journalDamaged": .bool(s.journalDamaged), "changedResults": .array(s.changedResults.map(JSONOut.string)), "unsealedResults": .num(s.unsealedResults), "leftovers": .array(s.leftovers.map(JSONOut.string)), "linkedResults": .array(s.linkedResults.map(JSONOut.string)),
+            "changedInputs": .array(s.changedInputs.map(JSONOut.string)), "journalDamaged": .bool(s.journalDamaged), "changedResults": .array(s.changedResults.map(JSONOut.string)), "unsealedResults": .num(s.unsealedResults), "leftovers": .array(s.leftovers.map(JSONOut.string)), "openResults": .array(s.officeLocks.map { JSONOut.string($0.locks) }), "linkedResults": .array(s.linkedResults.map(JSONOut.string)),
             "groups": .array(s.groups.map { .object(["group": .string($0), "counts": counts($0)]) }),
             "sheets": .array(s.rows.map { r in .object([
                 "group": .string(r.group), "representative": .string(r.representative), "name": .string(r.name), "unit": .string(r.unit),

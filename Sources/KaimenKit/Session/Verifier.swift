@@ -99,6 +99,7 @@ public enum Verifier {
                                      at: SourceLocation.whole(found.leftovers[0]), hint: SessionMessages.closeLeftoversHint))
         }
         problems += linkProblems(found.links)
+        problems += found.officeLocks.map(\.note)
         let unsealed = found.files.filter { !sealedPaths.contains($0) }
         // All in the folder the next close writes (`results`, or `results/vN` after N − 1 seals):
         // most likely a close cut short between writing them and sealing, said once.
@@ -224,13 +225,19 @@ public enum Verifier {
     /// `.results.kaimen-lock` in the session folder; a later version's `.v2.kaimen-tmp-…` and
     /// `.v2.kaimen-lock` inside `results/`) is listed apart, as `leftovers`: kaimen's own
     /// names, which the next `close` clears, not files someone added.
-    static func resultFiles(in directory: URL, nextVersion: Int) -> (files: [String], links: [String], leftovers: [String]) {
+    ///
+    /// The lock file an office program keeps beside a result file it has open (`~$summary.xlsx`,
+    /// `.~lock.report.html#`; `OfficeLock`) is listed apart too, as `officeLocks`: a file open in
+    /// Excel while `verify` ran was an unsealed result, with a hint of tampering (a secretary's
+    /// test, 0.29.2).
+    static func resultFiles(in directory: URL, nextVersion: Int)
+        -> (files: [String], links: [String], leftovers: [String], officeLocks: [OfficeLock]) {
         let folder = SessionFolder.resultsPath(version: 1)
         let results = directory.appendingPathComponent(folder)
-        if SessionFolder.isSymbolicLink(results) { return ([], [folder], []) }
-        let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey]
-        guard let walker = FileManager.default.enumerator(at: results, includingPropertiesForKeys: keys) else { return ([], [], []) }
-        var files: [String] = [], links: [String] = [], leftovers: [String] = []
+        if SessionFolder.isSymbolicLink(results) { return ([], [folder], [], []) }
+        let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey, .fileSizeKey]
+        guard let walker = FileManager.default.enumerator(at: results, includingPropertiesForKeys: keys) else { return ([], [], [], []) }
+        var files: [String] = [], links: [String] = [], leftovers: [String] = [], sizes: [String: Int] = [:]
         for case let url as URL in walker {
             let values = try? url.resourceValues(forKeys: Set(keys))
             let path = SessionFolder.path(of: url, under: directory) ?? url.lastPathComponent
@@ -241,15 +248,19 @@ public enum Verifier {
                 links.append(path)
             } else if values?.isRegularFile == true {
                 files.append(path)
+                sizes[path] = values?.fileSize
             }
         }
+        let officeLocks = OfficeLock.find(among: files, sizes: sizes)
+        let locked = Set(officeLocks.map(\.path))
+        files.removeAll { locked.contains($0) }
         // The first close stages `results` beside it, in the session folder (`.results.kaimen-
         // tmp-…`, locked by `.results.kaimen-lock`): cut short, it leaves those there.
         for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         where isLeftover(directory.appendingPathComponent(name), in: directory, stem: ".\(folder).kaimen-") {
             leftovers.append(name)
         }
-        return (files.sorted(), links.sorted(), leftovers.sorted())
+        return (files.sorted(), links.sorted(), leftovers.sorted(), officeLocks.sorted { $0.path < $1.path })
     }
 
     /// Exactly what a close of version `nextVersion` (2 or later) cut short leaves in `results/`:

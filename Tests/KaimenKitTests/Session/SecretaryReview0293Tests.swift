@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import KaimenKit
+
+/// What a tester playing a committee secretary found with 0.29.2, each fixed in 0.29.3.
+@Suite("A secretary's review of 0.29.2: office lock files, the appeal history, the printed commands and the refusals", .serialized)
+struct SecretaryReview0293Tests {
+    /// Writes `bytes` at `path` in the session folder.
+    func put(_ s: SampleSession, _ path: String, _ bytes: String = ",王秘书,PC-01,07.07.2014 09:30,file:///C:/会议/results/summary.xlsx;") throws {
+        try Data(bytes.utf8).write(to: s.dir.appendingPathComponent(path))
+    }
+
+    @Test("a result open in Excel, WPS or LibreOffice (its lock file beside it) is said as open: a note, no mismatch, and verify passes")
+    func officeLockFiles() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a"))
+        s.run("enter", [a, "--by", "甲"]); s.run("enter", [a, "--by", "乙", "--identical"])
+        #expect(s.run("close", ["--by", "王秘书"]).code == .success)
+        let sheet = try #require(try FileManager.default.contentsOfDirectory(atPath: s.dir.appendingPathComponent("results/sheets").path).sorted().first)
+        try put(s, "results/~$summary.xlsx")
+        try put(s, "results/.~lock.report.html#")
+        try put(s, "results/sheets/.~lock.\(sheet)#")
+        let verify = s.run("verify", [])
+        #expect(verify.code == .success, "\(verify.err)")
+        #expect(verify.err.contains("提示：`results/~$summary.xlsx` 是 Excel 或 WPS 打开 `results/summary.xlsx` 时在旁边建的锁定文件：这个结果文件正在电子表格或办公软件中打开。它不是结果文件，不算不符；关闭 Excel/WPS 后它会消失"), "\(verify.err)")
+        #expect(verify.err.contains("`results/.~lock.report.html#` 是 LibreOffice 打开 `results/report.html` 时"), "\(verify.err)")
+        #expect(verify.err.contains("`results/sheets/.~lock.\(sheet)#`"), "\(verify.err)")
+        #expect(!verify.err.contains("不在任何封存记录中") && !verify.err.contains("错误"), "\(verify.err)")
+        #expect(verify.out.contains("核验通过"))
+        let status = s.run("status", [])
+        #expect(status.code == .success)
+        #expect(status.out.contains("提示：`results/~$summary.xlsx` 是 Excel 或 WPS 打开 `results/summary.xlsx` 时"), "\(status.out)")
+        let json = s.run("status", ["--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        #expect(object["openResults"] as? [String] == ["results/report.html", "results/sheets/\(sheet)", "results/summary.xlsx"], "\(json.out)")
+
+        // Another name stays an error: no file beside it of that name, a look-alike, or a large one.
+        try put(s, "results/~$nothing.xlsx")
+        try put(s, "results/~lock.summary.xlsx#")
+        try put(s, "results/.~lock.summary.xlsx#", String(repeating: "x", count: 5000))
+        let bad = s.run("verify", [])
+        #expect(bad.code == .failure)
+        for path in ["results/~$nothing.xlsx", "results/~lock.summary.xlsx#", "results/.~lock.summary.xlsx#"] {
+            #expect(bad.err.contains("结果文件 `\(path)` 不在任何封存记录中"), "\(path): \(bad.err)")
+        }
+        #expect(!bad.err.contains("结果文件 `results/~$summary.xlsx` 不在"), "\(bad.err)")
+    }
+
+    @Test("Word's shortened owner name (~$ for the first one or two characters of a long name) is a lock too; a short name is never shortened")
+    func shortenedOwnerName() {
+        let files = ["results/summary.xlsx", "results/~$ummary.xlsx", "results/ballot-sheets.html", "results/~$llot-sheets.html",
+                     "results/sheets/X01.csv", "results/sheets/~$1.csv", "results/~$mmary.xlsx"]
+        let found = OfficeLock.find(among: files, sizes: Dictionary(uniqueKeysWithValues: files.map { ($0, 165) }))
+        #expect(found == [OfficeLock(path: "results/~$ummary.xlsx", locks: "results/summary.xlsx", program: .excel),
+                          OfficeLock(path: "results/~$llot-sheets.html", locks: "results/ballot-sheets.html", program: .excel)])
+    }
+
+    @Test("an appeal's close is neither blocked nor confused by a lock file, and seals none: in results/ or in the new version's folder")
+    func closeWithLockFiles() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        try s.closeThenAppealX04()
+        try put(s, "results/~$summary.xlsx")
+        let status = s.run("status", [])
+        #expect(!status.out.contains("未封存的结果文件"), "\(status.out)")
+        let close = s.run("close", ["--by", "王秘书"])
+        #expect(close.code == .success, "\(close.err)")
+        #expect(!close.out.contains("未封存"), "\(close.out)")
+        try put(s, "results/v2/.~lock.summary.xlsx#")
+        let seal = try #require(s.journalLines.last)
+        #expect(!seal.contains("~$") && !seal.contains(".~lock."))
+        let verify = s.run("verify", [])
+        #expect(verify.code == .success, "\(verify.err)")
+        #expect(verify.err.contains("`results/v2/.~lock.summary.xlsx#` 是 LibreOffice 打开 `results/v2/summary.xlsx` 时"), "\(verify.err)")
+    }
+}
