@@ -7,9 +7,14 @@ public struct AppealReview: Sendable, Equatable {
     public struct Correction: Sendable, Equatable {
         public var representative: String
         public var standard: String
-        /// `nil` when the cell was blank (or the sheet not counted).
+        /// `nil` when the cell was blank or the sheet not counted (then `oldSheet` says why).
         public var old: String?
         public var new: String?
+        /// The sheet's state where it did not count (void, missing, entered once, or the item in
+        /// conflict); `nil` where it counted. A void sheet's items read as blank cells
+        /// (`（空） → 2.5`) before 0.29.3.
+        public var oldSheet: DoubleEntry.SheetState? = nil
+        public var newSheet: DoubleEntry.SheetState? = nil
     }
 
     public struct Appeal: Sendable, Equatable {
@@ -41,9 +46,11 @@ public struct AppealReview: Sendable, Equatable {
         let items = folder.setup.expected.items
         var corrections: [Correction] = []
         for sheet in folder.setup.expected.sheets where sheet.unit == unit {
-            let old = before.decision(sheet, items: items).values, new = after.decision(sheet, items: items).values
+            let was = before.decision(sheet, items: items), now = after.decision(sheet, items: items)
+            let old = was.values, new = now.values
             for item in items where old[item] != new[item] {
-                corrections.append(Correction(representative: sheet.representative, standard: item, old: old[item], new: new[item]))
+                corrections.append(Correction(representative: sheet.representative, standard: item, old: old[item], new: new[item],
+                                              oldSheet: Self.uncounted(was, item: item), newSheet: Self.uncounted(now, item: item)))
             }
         }
         let appeals = records.filter { $0.kind == .appeal && $0.seq > previous.seq && $0.seq < latest.seq && $0.content["unit"]?.stringValue == unit }
@@ -55,6 +62,19 @@ public struct AppealReview: Sendable, Equatable {
         return AppealReview(unit: unit, from: previous.content["version"]?.intValue ?? seals.count - 1,
                             to: latest.content["version"]?.intValue ?? seals.count,
                             appeals: appeals, corrections: corrections, before: standing(previous), after: standing(latest))
+    }
+}
+
+extension AppealReview {
+    /// Why `item` of a sheet so decided did not count: the sheet's state (void, missing,
+    /// entered once), or `.conflict` for an item its entries disagree on; `nil` where it
+    /// counted (a score, or a blank cell the entries agree on).
+    static func uncounted(_ d: DoubleEntry.Decision, item: String) -> DoubleEntry.SheetState? {
+        if case .confirmed? = d.items[item] { return nil }
+        switch d.state {
+        case .void, .missing, .once: return d.state
+        case .conflict, .confirmed: return d.items[item] == nil ? .missing : .conflict
+        }
     }
 }
 

@@ -13,9 +13,25 @@ public enum AppealReviewText {
     static let correctedBallots = L(zh: "更正的评分：", en: "Corrected ballots:")
     static let noCorrection = L(zh: "本单位的评分没有更正", en: "None of this unit's ballots was corrected")
     static let blank = L(zh: "（空）", en: "(blank)")
+    /// A value that did not count, by why: the sheet's state (since 0.29.3; all read `（空）`,
+    /// as a blank cell, before).
+    static func uncounted(_ state: DoubleEntry.SheetState) -> L {
+        switch state {
+        case .void: return L(zh: "（作废，未计入）", en: "(void, not counted)")
+        case .missing: return L(zh: "（未录入，未计入）", en: "(not entered, not counted)")
+        case .once: return L(zh: "（只录入一次，未计入）", en: "(entered once, not counted)")
+        case .conflict: return L(zh: "（两次录入不一致，未计入）", en: "(entries disagree, not counted)")
+        case .confirmed: return blank
+        }
+    }
+    static func value(_ v: String?, _ sheet: DoubleEntry.SheetState?) -> L {
+        if let v { return L(same: v) }
+        return sheet.map(uncounted) ?? blank
+    }
     static func correction(_ c: AppealReview.Correction) -> L {
-        L(zh: "代表 \(c.representative)，标准 \(c.standard)：\(c.old ?? blank.zh) → \(c.new ?? blank.zh)",
-          en: "representative \(c.representative), standard \(c.standard): \(c.old ?? blank.en) → \(c.new ?? blank.en)")
+        let old = value(c.old, c.oldSheet), new = value(c.new, c.newSheet)
+        return L(zh: "代表 \(c.representative)，标准 \(c.standard)：\(old.zh) → \(new.zh)",
+                 en: "representative \(c.representative), standard \(c.standard): \(old.en) → \(new.en)")
     }
     static func standing(_ label: L, _ s: AppealReview.Standing?) -> L {
         guard let s else { return L(zh: "\(label.zh)：无结果", en: "\(label.en): no result") }

@@ -72,4 +72,22 @@ struct SecretaryReview0293Tests {
         #expect(verify.code == .success, "\(verify.err)")
         #expect(verify.err.contains("`results/v2/.~lock.summary.xlsx#` 是 LibreOffice 打开 `results/v2/summary.xlsx` 时"), "\(verify.err)")
     }
+
+    @Test("explain --session after an appeal of a voided sheet says the earlier value was void, not blank")
+    func appealOfVoidSheet() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a") { !$0.hasPrefix("R20,X07,") })
+        s.run("enter", [a, "--by", "甲"]); s.run("enter", [a, "--by", "乙", "--identical"])
+        #expect(s.run("void", ["--rep", "R20", "--unit", "X07", "--reason", "评分表污损", "--by", "王秘书"]).code == .success)
+        #expect(s.run("close", ["--by", "王秘书"]).code == .success)
+        #expect(s.run("appeal", ["--unit", "X07", "--reason", "找到了 R20 的原表", "--by", "王秘书"]).code == .success)
+        let fix = try s.file("fix.csv", SampleSession.typed("a") { $0.hasPrefix("R20,X07,") })
+        #expect(s.run("enter", [fix, "--by", "乙", "--identical"]).code == .success)
+        #expect(s.run("close", ["--by", "王秘书"]).code == .success)
+        let r = SampleSession.run(["explain", "X07", "--session", s.path])
+        #expect(r.out.contains("    代表 R20，标准 rights.ballot：（作废，未计入） → 2.5\n"), "\(r.out)")
+        #expect(!r.out.contains("（空）"), "\(r.out)")
+        let en = SampleSession.run(["explain", "X07", "--session", s.path, "--lang", "en"])
+        #expect(en.out.contains("    representative R20, standard rights.ballot: (void, not counted) → 2.5\n"), "\(en.out)")
+    }
 }
