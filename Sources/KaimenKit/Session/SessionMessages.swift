@@ -350,32 +350,34 @@ extension SessionMessages {
     /// numbers than the session's inputs give them; the ids and names, checked as errors, are
     /// what the entry rests on (a review: an error here refused correct sheets, and its hint
     /// told the typist to move one sheet's scores onto another's ids).
+    /// One sentence (since 0.29.3; it was some 200 characters with brackets in brackets): what
+    /// is wrong with the id, and that the row is entered as its ids say.
     static func sheetIDMismatch(_ typed: String, row: ExpectedBallots.Sheet, problem: SheetIDProblem) -> Localized {
         let typed = Echo.cell(typed)
-        let entered = (zh: "；这一行按代表编号和单位编号录入", en: "; the row is entered as its ids say")
         switch problem {
         case .notAnID:
-            return Localized(zh: "表号 `\(typed)` 不是评分表上的表号（形如 `0012-5`）" + entered.zh,
-                             en: "`\(typed)` is no sheet id as the sheets print them (such as `0012-5`)" + entered.en)
+            return Localized(zh: "表号 `\(typed)` 不是评分表上的表号（形如 `0012-5`），这一行按编号录入",
+                             en: "`\(typed)` is no sheet id (such as `0012-5`); the row is entered as its ids say")
         case .checkDigit:
-            return Localized(zh: "表号 `\(typed)` 的最后一位校验位不对：表号录错了一位，或有两位前后颠倒" + entered.zh,
-                             en: "the sheet id `\(typed)` has the wrong check digit (its last): a digit was typed wrong, or two were swapped" + entered.en)
+            return Localized(zh: "表号 `\(typed)` 的校验位不对，多半录错或颠倒了一位，这一行按编号录入",
+                             en: "the sheet id `\(typed)` has the wrong check digit, most likely a digit mistyped or two swapped; the row is entered as its ids say")
         case .othersSheet(let whose):
-            return Localized(zh: "表号 `\(typed)` 按本会话的输入文件打印时是代表 `\(whose.representative)` 给单位 `\(whose.unit)` 的评分表，这一行却是 `\(row.representative)` 给 `\(row.unit)` 的" + entered.zh,
-                             en: "the sheet id `\(typed)`, as this session's inputs print the sheets, is representative `\(whose.representative)`'s sheet for unit `\(whose.unit)`, but this row is `\(row.representative)`'s for `\(row.unit)`" + entered.en)
+            return Localized(zh: "表号 `\(typed)` 是 \(whose.representative) 给 \(whose.unit) 的评分表，这一行却是 \(row.representative) 给 \(row.unit) 的，按编号录入",
+                             en: "the sheet id `\(typed)` is \(whose.representative)'s sheet for \(whose.unit), but this row is \(row.representative)'s for \(row.unit); entered as its ids say")
         case .notPrinted:
-            return Localized(zh: "按本会话的输入文件打印的评分表里没有表号 `\(typed)`" + entered.zh,
-                             en: "no sheet printed from this session's inputs has the id `\(typed)`" + entered.en)
+            return Localized(zh: "本会话打印的评分表里没有表号 `\(typed)`，这一行按编号录入",
+                             en: "no sheet this session prints has the id `\(typed)`; the row is entered as its ids say")
         }
     }
     static func sheetIDMismatchHint(row: ExpectedBallots.Sheet, own: String?, problem: SheetIDProblem) -> Localized {
-        let ownText = own.map { (zh: "（按本会话的输入文件，`\(row.representative)` 给 `\(row.unit)` 的评分表表号是 `\($0)`）", en: " (as this session's inputs print them, `\(row.representative)`'s sheet for `\(row.unit)` is `\($0)`)") } ?? (zh: "", en: "")
+        let ownText = own.map { (zh: "按本会话的输入，这一行的表号是 `\($0)`", en: "as this session prints it, this row's sheet id is `\($0)`") }
         switch problem {
         case .othersSheet, .notPrinted:
-            return Localized(zh: "核对纸质评分表上印的代表和单位：与这一行的编号相同时，是评分表打印后日程、代表名单或单位的顺序改过（表号按打印顺序编排）\(ownText.zh)，录入无误；不同时，这一行录的是另一张评分表，用 `kaimen session status` 查看后按纸质表改正",
-                             en: "check the representative and unit printed on the paper sheet: if they are this row's, the schedule, roster or units were reordered after the sheets were printed (sheet ids follow the print order)\(ownText.en), and the entry is right; if not, this row holds another sheet: see `kaimen session status` and correct it from the paper")
+            return Localized(zh: "纸质表上印的代表和单位与这一行相同，就是打印后顺序改过，录入无误\(ownText.map { "（\($0.zh)）" } ?? "")；不同则按纸质表改正这一行",
+                             en: "if the paper sheet prints this row's representative and unit, the order changed after printing and the entry is right\(ownText.map { " (\($0.en))" } ?? ""); if not, correct the row from the paper")
         case .notAnID, .checkDigit:
-            return Localized(zh: "核对纸质评分表，改正或清空表号这一格\(ownText.zh)", en: "check the paper sheet, and correct or empty the sheet id cell\(ownText.en)")
+            return Localized(zh: "核对纸质评分表，改正或清空这一格\(ownText.map { "（\($0.zh)）" } ?? "")",
+                             en: "check the paper sheet, and correct or empty the cell\(ownText.map { " (\($0.en))" } ?? "")")
         }
     }
     /// More rows whose sheet ids do not fit than are said one by one.

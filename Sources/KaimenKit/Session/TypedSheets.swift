@@ -72,6 +72,12 @@ public struct TypedSheets: Sendable {
             located[sheet] = (csv.location(row: r, column: repCol), csv.location(row: r, column: unitCol))
             order.append(sheet)
         }
+        // A row whose name columns are already an error (`sheet-unit-mismatch`: the unit's name
+        // is another's) has its sheet id said by that error: a warning beside it repeated the
+        // same slip at more length (a secretary's test, 0.29.2).
+        let explained = Set(diagnostics.filter { $0.severity == .error && ["sheet-name-mismatch", "sheet-unit-mismatch"].contains($0.code) }
+            .compactMap { $0.location.map { [$0.file, String($0.line)] } })
+        sheetIDs.removeAll { d in d.location.map { explained.contains([$0.file, String($0.line)]) } ?? false }
         let shownIDs = 5
         diagnostics += sheetIDs.prefix(shownIDs)
         if sheetIDs.count > shownIDs, let first = sheetIDs.first {

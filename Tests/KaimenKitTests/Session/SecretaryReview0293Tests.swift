@@ -90,4 +90,25 @@ struct SecretaryReview0293Tests {
         let en = SampleSession.run(["explain", "X07", "--session", s.path, "--lang", "en"])
         #expect(en.out.contains("    representative R20, standard rights.ballot: (void, not counted) → 2.5\n"), "\(en.out)")
     }
+
+    @Test("a row whose unit name is already an error gets no sheet-id warning beside it; another row's is one sentence and a hint")
+    func sheetIDWarningShort() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        // X01's row typed over X02's template row: X02's sheet id and unit name, X01's id.
+        let file = try s.file("a.csv", SheetNameMismatchTests.rows { unit in
+            unit == "X01" ? ("0002-6", "顾尚礼", SheetNameMismatchTests.unitNames["X02"]!) : (SheetNameMismatchTests.sheetIDs[unit]!, "顾尚礼", SheetNameMismatchTests.unitNames[unit]!)
+        })
+        let r = s.run("enter", [file, "--by", "甲"])
+        #expect(r.err.contains("第 2 行 E 列（单位名称）：错误："), "\(r.err)")
+        #expect(!r.err.contains("警告"), "\(r.err)")
+        // Without the name error, the sheet id alone: one sentence, then the hint.
+        let only = try s.file("b.csv", SheetNameMismatchTests.rows { unit in
+            (unit == "X01" ? "0002-6" : SheetNameMismatchTests.sheetIDs[unit]!, "顾尚礼", SheetNameMismatchTests.unitNames[unit]!)
+        })
+        let w = s.run("enter", [only, "--by", "甲"])
+        #expect(w.code == .success)
+        let line = try #require(w.err.split(separator: "\n").first { $0.contains("警告") })
+        #expect(line.hasSuffix("警告：表号 `0002-6` 是 R01 给 X02 的评分表，这一行却是 R01 给 X01 的，按编号录入；"
+                               + "纸质表上印的代表和单位与这一行相同，就是打印后顺序改过，录入无误（按本会话的输入，这一行的表号是 `0001-8`）；不同则按纸质表改正这一行"), "\(line)")
+    }
 }
