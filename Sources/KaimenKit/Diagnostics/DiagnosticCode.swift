@@ -158,6 +158,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case sheetIDMismatch = "sheet-id-mismatch"
     case sameOperator = "same-operator"
     case operatorNearMiss = "operator-near-miss"
+    case operatorName = "operator-name"
     case sameFile = "same-file"
     case sheetVoid = "sheet-void"
     case sheetNotAppealed = "sheet-not-appealed"

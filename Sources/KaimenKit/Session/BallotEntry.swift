@@ -36,6 +36,7 @@ extension SessionFolder {
     ///   people all the same; without it such an entry is refused (`operator-near-miss`).
     public func enter(_ data: Data, fileName: String, by: String, identical: Bool = false,
                       differentPerson: Bool = false) throws(SessionError) -> EntryOutcome {
+        try Self.checkOperator(by)
         let state = self.state
         if state.phase == .closed {
             throw .problems([.error("session-closed", SessionMessages.closedNoEntry, hint: SessionMessages.closedNoEntryHint)])

@@ -11,6 +11,7 @@ extension SessionFolder {
     /// whatever the second entry says).
     public func resolve(_ sheet: ExpectedBallots.Sheet, item: String, score: String?, reason: String, by: String,
                         override: Bool = false) throws(SessionError) -> JournalRecord {
+        try Self.checkOperator(by)
         let state = self.state
         var problems: [Diagnostic] = []
         if state.phase == .closed { problems.append(.error("session-closed", SessionMessages.closedNoEntry, hint: SessionMessages.closedNoEntryHint)) }
@@ -73,6 +74,7 @@ extension SessionFolder {
     /// them) takes `override`: a void cannot be undone in its round, and would silently drop
     /// them (a mistyped `--rep` or `--unit` too).
     public func void(_ sheet: ExpectedBallots.Sheet, reason: String, by: String, override: Bool = false) throws(SessionError) -> JournalRecord {
+        try Self.checkOperator(by)
         let state = self.state
         var problems = checkSheet(sheet, state: state)
         if state.phase == .closed { problems.append(.error("session-closed", SessionMessages.closedNoEntry, hint: SessionMessages.closedNoEntryHint)) }
@@ -95,6 +97,7 @@ extension SessionFolder {
 
     /// Reopens a closed session for one unit (申诉复核).
     public func appeal(unit: String, reason: String, by: String) throws(SessionError) -> JournalRecord {
+        try Self.checkOperator(by)
         let state = self.state
         var problems: [Diagnostic] = []
         if state.phase == .open { problems.append(.error("session-open", SessionMessages.appealNeedsClosed)) }

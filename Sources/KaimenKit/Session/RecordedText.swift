@@ -23,4 +23,29 @@ enum RecordedText {
         let allowed: Set<Unicode.Scalar> = option == "--by" ? [] : ["\n", "\t"]
         return text.unicodeScalars.first { !allowed.contains($0) && (Echo.isControl($0) || Echo.isInvisible($0)) }
     }
+
+    /// Why an operator name given to a command that records (`--by`) is refused, beyond
+    /// `problem`: a bracket of any kind, or a leading `--` (since 0.29.3). The line `status`
+    /// prints for a conflict ended `--by 姓名（原表空白则以 --blank 代替 --score 分数）`, and a
+    /// secretary's copy up to the bracket recorded `王秘书（原表空白则以` as the operator.
+    /// Refused, not warned of: the journal keeps a name for good. A person's name needs neither,
+    /// and names are compared without punctuation (`录入员（甲）` is `录入员甲`), so leaving the
+    /// brackets out loses nothing. Only new records are checked: the replay of a journal does
+    /// not apply it, so a journal written before with such a name reads and verifies as it did.
+    static func operatorNameProblem(_ by: String) -> Localized? {
+        let name = by.trimmingSpaces()
+        if name.hasPrefix("--") || name.hasPrefix("－－") { return SessionMessages.operatorLooksLikeOption(Echo.shown(name)) }
+        let brackets: Set<Character> = ["(", ")", "（", "）", "[", "]", "【", "】", "［", "］"]
+        if let b = name.first(where: brackets.contains) { return SessionMessages.operatorHasBracket(Echo.shown(name), bracket: String(b)) }
+        return nil
+    }
+}
+
+extension SessionFolder {
+    /// `RecordedText.operatorNameProblem` as a refusal, before a command that records does anything.
+    static func checkOperator(_ by: String) throws(SessionError) {
+        if let text = RecordedText.operatorNameProblem(by) {
+            throw .problems([.error("operator-name", text, path: "--by", hint: SessionMessages.operatorNameHint)])
+        }
+    }
 }

@@ -66,6 +66,7 @@ extension SessionFolder {
     ///   folder this one wrote (counted as `status` and `verify` count them), which it replaced.
     public func close(by: String, acceptMissing: String?, lang: Language = .zh) throws(SessionError)
         -> (seal: JournalRecord, session: ScoringSession, replaced: Int) {
+        try Self.checkOperator(by)
         let state = self.state
         if state.phase == .closed { throw .problems([.error("session-closed", SessionMessages.alreadyClosed, hint: SessionMessages.alreadyClosedHint)]) }
         let status = SessionStatus(folder: self)

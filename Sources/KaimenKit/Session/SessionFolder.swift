@@ -28,6 +28,7 @@ public struct SessionFolder {
     /// first, and creates nothing if any has an error.
     public static func create(_ directory: URL, from paths: SessionSetup.Paths, base: String, doubleEntry: Bool,
                               by: String) throws(SessionError) -> SessionFolder {
+        try Self.checkOperator(by)
         let setup = try SessionSetup.read(paths, base: base)
         // Everything below is looked at and done under the folder's lock: another `init` of the
         // same folder waits, then finds this one's session (`InitLock`).

@@ -1369,9 +1369,13 @@ extension SessionMessages {
             + "--standard \(shellWord(item))"
         let named = (zh: oneLine(itemName.map { "\($0)（\(item)）" } ?? item), en: oneLine(itemName.map { "\($0) (\(item))" } ?? item))
         let (name, reason) = (namePlaceholder, reasonPlaceholder)
-        return Localized(zh: "\(who) × \(unit) · \(named.zh)：\(command) --score 分数 --reason \(reason.zh) --by \(name.zh)（原表空白则以 --blank 代替 --score 分数）",
-                         en: "\(who) × \(unit) · \(named.en): \(command) --score SCORE --reason \(reason.en) --by \(name.en) --lang en (--blank instead of --score for a blank cell)")
+        return Localized(zh: "\(who) × \(unit) · \(named.zh)：\(command) --score 分数 --reason \(reason.zh) --by \(name.zh)",
+                         en: "\(who) × \(unit) · \(named.en): \(command) --score SCORE --reason \(reason.en) --by \(name.en) --lang en")
     }
+
+    /// Under the conflicts' commands, on its own line (since 0.29.3; it ended each command).
+    static let conflictBlankNote = Localized(zh: "（纸质评分表上这一项空白的，把命令中的 `--score 分数` 换成 `--blank`；姓名处填裁定人的姓名，不带括号）",
+                                             en: "(where the paper sheet leaves the item blank, give `--blank` instead of `--score SCORE`; give the name of whoever settles it, without brackets)")
 
     /// An item's values as the operators typed them, each with who typed it:
     /// `4（录入员甲）/ 3（录入员乙）`, a blank cell as `空白（录入员乙）`.
@@ -1380,6 +1384,19 @@ extension SessionMessages {
         Localized(zh: typings.map { "\($0.value ?? "空白")（\(oneLine($0.by.joined(separator: "、")))）" }.joined(separator: "/ "),
                   en: typings.map { "\($0.value ?? "blank") (\(oneLine($0.by.joined(separator: ", "))))" }.joined(separator: " / "))
     }
+
+    /// `--by` that starts as an option does (`RecordedText.operatorNameProblem`).
+    static func operatorLooksLikeOption(_ name: String) -> Localized {
+        Localized(zh: "录入人姓名 `\(name)` 以 -- 开头，像是一个选项，不像姓名：多半是 --by 后面漏填了姓名；未做记录",
+                  en: "the operator name `\(name)` starts with --, as an option does: most likely the name after --by was left out; nothing was recorded")
+    }
+    /// `--by` with a bracket in it (`RecordedText.operatorNameProblem`).
+    static func operatorHasBracket(_ name: String, bracket: String) -> Localized {
+        Localized(zh: "录入人姓名 `\(name)` 中有括号 `\(bracket)`：多半是把命令后面的说明一起复制进来了；日志会永久记下这个名字，所以未做记录",
+                  en: "the operator name `\(name)` holds a bracket `\(bracket)`: most likely a note after a printed command was copied with it; the journal keeps the name for good, so nothing was recorded")
+    }
+    static let operatorNameHint = Localized(zh: "--by 只写录入人的姓名，不带括号，例如 --by 王秘书",
+                                            en: "give --by the operator's name alone, without brackets, e.g. --by Wang")
 
     /// The placeholders the printed commands and usage lines hold for a name and a reason.
     static let namePlaceholder = Localized(zh: "姓名", en: "NAME")

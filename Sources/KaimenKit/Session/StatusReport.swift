@@ -39,6 +39,9 @@ public enum StatusReport {
             for (row, item) in conflicts {
                 out += "  " + SessionMessages.conflictLine(row, item: item, itemName: s.itemNames[item], unitName: s.unitNames[row.unit], dir: dir).text(lang) + "\n"
             }
+            // On a line of its own, not after the command: copied with it, the note gave
+            // `--score` twice, or an operator `王秘书（原表空白则以` (a secretary's test, 0.29.2).
+            out += "  " + SessionMessages.conflictBlankNote.text(lang) + "\n"
         }
         if !s.recused.isEmpty {
             out += "\n" + lang.t("回避（不需要的评分表）：", "Recusals applied (sheets not expected): ")

@@ -91,6 +91,38 @@ struct SecretaryReview0293Tests {
         #expect(en.out.contains("    representative R20, standard rights.ballot: (void, not counted) → 2.5\n"), "\(en.out)")
     }
 
+    @Test("status puts the blank-cell note on its own line, and a --by with a bracket or a leading -- is refused at once; an old journal with one still verifies")
+    func resolveLineAndOperatorName() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        try s.enterConflictingX02()
+        let status = s.run("status", [])
+        let line = try #require(status.out.split(separator: "\n").first { $0.contains("kaimen session resolve") && $0.contains("--rep R05") })
+        #expect(line.hasSuffix("--by 姓名"), "\(line)")
+        #expect(status.out.contains("\n  （纸质评分表上这一项空白的，把命令中的 `--score 分数` 换成 `--blank`；姓名处填裁定人的姓名，不带括号）\n"), "\(status.out)")
+        let before = s.journal
+        for name in ["王秘书（原表空白则以", "王秘书(代)", "--王秘书", "【王】"] {
+            let r = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "核对原表", "--by=" + name])
+            #expect(r.code == .failure, "\(name)")
+            #expect(r.err.contains("错误：录入人姓名 `\(name)`"), "\(r.err)")
+            #expect(r.err.contains(name.hasPrefix("--") ? "以 -- 开头" : "中有括号"), "\(r.err)")
+        }
+        #expect(s.journal == before)
+        let enter = s.run("enter", [try s.file("c.csv", SampleSession.typed("a") { $0.hasPrefix("R01,X01,") }), "--by", "录入员(丙)"])
+        #expect(enter.code == .failure && enter.err.contains("中有括号 `(`"), "\(enter.err)")
+        #expect(s.journal == before)
+        // The replay does not apply it: a journal written before with such a name still verifies.
+        let t = try SampleSession(); defer { t.remove() }
+        do {
+            let folder = try SessionFolder.open(t.dir)
+            _ = try folder.journal.append(.void, by: "王秘书（代）", content: .object([
+                "representative": .string("R01"), "unit": .string("X01"), "reason": .string("评分表污损"),
+            ]))
+        }
+        let verify = t.run("verify", [])
+        #expect(verify.code == .success, "\(verify.err)")
+        #expect(t.run("status", []).code == .success)
+    }
+
     @Test("a row whose unit name is already an error gets no sheet-id warning beside it; another row's is one sentence and a hint")
     func sheetIDWarningShort() throws {
         let s = try SampleSession(); defer { s.remove() }
