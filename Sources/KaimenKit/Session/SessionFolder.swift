@@ -350,9 +350,13 @@ public struct SessionFolder {
         guard let first = journal.records.first, first.kind == .open,
               let rules = first.content["rules"]?.stringValue, let units = first.content["units"]?.stringValue,
               let roster = first.content["roster"]?.stringValue else {
-            // What made the open record unreadable comes first (a journal saved again by Notepad).
-            throw .problems(journal.diagnostics.filter { $0.severity == .error }
-                + [.error("journal-damaged", SessionMessages.noOpenRecord, at: SourceLocation(file: Journal.fileName, line: 1, column: 1))])
+            // What made the open record unreadable comes first (a journal saved again by Notepad),
+            // and is then the whole story: that the first record is no opening record is its
+            // consequence, and said after it misled (a secretary's test, 0.29.2).
+            let errors = journal.diagnostics.filter { $0.severity == .error }
+            let firstLineSaid = errors.contains { $0.location?.file == Journal.fileName && $0.location?.line == 1 }
+            throw .problems(errors + (firstLineSaid ? [] : [.error("journal-damaged", SessionMessages.noOpenRecord,
+                                                                   at: SourceLocation(file: Journal.fileName, line: 1, column: 1))]))
         }
         self.directory = directory
         self.journal = journal

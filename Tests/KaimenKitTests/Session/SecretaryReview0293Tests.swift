@@ -123,6 +123,21 @@ struct SecretaryReview0293Tests {
         #expect(t.run("status", []).code == .success)
     }
 
+    @Test("a journal saved with CRLF line ends: the resave is said, and not followed by 'the first record is no opening record'")
+    func crlfJournal() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a") { $0.hasPrefix("R01,") })
+        s.run("enter", [a, "--by", "甲"])
+        let url = s.dir.appendingPathComponent("journal.jsonl")
+        try Data(s.journal.replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: url)
+        for command in ["status", "verify", "enter"] {
+            let r = s.run(command, command == "enter" ? [a, "--by", "乙"] : [])
+            #expect(r.code == .failure, "\(command)")
+            #expect(r.err.contains("Windows 换行（CRLF）"), "\(command): \(r.err)")
+            #expect(!r.err.contains("日志的第一条记录不是建立会话的记录"), "\(command): \(r.err)")
+        }
+    }
+
     @Test("a row whose unit name is already an error gets no sheet-id warning beside it; another row's is one sentence and a hint")
     func sheetIDWarningShort() throws {
         let s = try SampleSession(); defer { s.remove() }

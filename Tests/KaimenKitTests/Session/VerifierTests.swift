@@ -560,7 +560,10 @@ struct VerifierTests {
             let r = s.run(command, [])
             #expect(r.code == .failure)
             let lines = r.err.split(separator: "\n").filter { $0.contains("错误") }
-            #expect(lines.count == 2, "\(command): \(r.err)")
+            // The re-save alone: not followed by its consequence, that the first record is no
+            // opening record, which misled (since 0.29.3; a secretary's test).
+            #expect(lines.count == 1, "\(command): \(r.err)")
+            #expect(!r.err.contains("日志的第一条记录不是建立会话的记录"), "\(r.err)")
             #expect(lines.first?.contains("日志文件被其他程序另存过：4 行记录多了字节顺序标记（BOM）或 Windows 换行（CRLF）") == true, "\(r.err)")
             #expect(!r.err.contains("不是 kaimen 写出的规范格式"))
         }
@@ -569,7 +572,7 @@ struct VerifierTests {
         try Data([0xEF, 0xBB, 0xBF] + Array(original)).write(to: url)
         let bom = s.run("verify", [])
         #expect(bom.err.contains("日志文件被其他程序另存过：1 行") && !bom.err.contains("prev"), "\(bom.err)")
-        #expect(bom.err.split(separator: "\n").filter { $0.contains("错误") }.count == 2, "\(bom.err)")
+        #expect(bom.err.split(separator: "\n").filter { $0.contains("错误") }.count == 1, "\(bom.err)")
         try original.write(to: url)
         #expect(s.run("verify", []).code == .success)
         // A changed score on line 2 with a CR added to that line only is damage at line 2, not a re-save.
