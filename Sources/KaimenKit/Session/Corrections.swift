@@ -14,7 +14,7 @@ extension SessionFolder {
         try Self.checkOperator(by)
         let state = self.state
         var problems: [Diagnostic] = []
-        if state.phase == .closed { problems.append(.error("session-closed", SessionMessages.closedNoEntry, hint: SessionMessages.closedNoEntryHint)) }
+        if state.phase == .closed { problems.append(.error("session-closed", SessionMessages.closedNoResolve, hint: SessionMessages.closedNoResolveHint)) }
         problems += checkSheet(sheet, state: state)
         let named = resolvedItem(item, score: score)
         guard let key = named.key else { throw .problems(problems + named.problems) }
@@ -77,7 +77,7 @@ extension SessionFolder {
         try Self.checkOperator(by)
         let state = self.state
         var problems = checkSheet(sheet, state: state)
-        if state.phase == .closed { problems.append(.error("session-closed", SessionMessages.closedNoEntry, hint: SessionMessages.closedNoEntryHint)) }
+        if state.phase == .closed { problems.append(.error("session-closed", SessionMessages.closedNoVoid, hint: SessionMessages.closedNoResolveHint)) }
         if let v = state.void(sheet), v.round == state.round {
             problems.append(.error("sheet-void", SessionMessages.sheetVoid(sheet), hint: SessionMessages.sheetVoidHint))
         } else if problems.isEmpty && !override {

@@ -97,8 +97,11 @@ extension SessionFolder {
         }
         let unacceptable = acceptMissing == nil ? [] : settles
         if !unacceptable.isEmpty {
+            // The sheet as the last seal counted it: whether leaving it out drops scores.
+            let sealed = state.seals.last.map { self.state(through: $0.seq) }
             throw .problems(unacceptable.map { row in
-                .error("accept-missing-refused", SessionMessages.notAcceptedMissing(row), hint: SessionMessages.notAcceptedMissingHint(row))
+                let earlier = sealed?.decision(.init(representative: row.representative, unit: row.unit), items: setup.expected.items).state ?? .confirmed
+                return .error("accept-missing-refused", SessionMessages.notAcceptedMissing(row, earlier: earlier), hint: SessionMessages.notAcceptedMissingHint(row))
             } + [.error("close-refused", SessionMessages.closeRefusedAccepting(unacceptable.count), hint: SessionMessages.closeRefusedAcceptingHint)])
         }
         if !status.open.isEmpty && acceptMissing == nil {

@@ -448,6 +448,12 @@ extension SessionMessages {
 extension SessionMessages {
     static let closedNoEntry = Localized(zh: "会话已结束（已封存），不能再录入", en: "the session is closed (sealed): nothing can be entered")
     static let closedNoEntryHint = Localized(zh: "如需复核某单位，先用 `kaimen session appeal` 申诉复核", en: "to review a unit, open an appeal with `kaimen session appeal`")
+    /// `resolve` and `void` on a closed session say what they were asked to do (since 0.29.3;
+    /// they said `不能再录入`, as `enter` does).
+    static let closedNoResolve = Localized(zh: "会话已结束（已封存），不能再裁定", en: "the session is closed (sealed): nothing can be resolved")
+    static let closedNoVoid = Localized(zh: "会话已结束（已封存），不能再声明评分表作废", en: "the session is closed (sealed): no sheet can be declared void")
+    static let closedNoResolveHint = Localized(zh: "如需复核某单位，先用 `kaimen session appeal` 申诉复核，重新开放后再裁定或作废它的评分表",
+                                               en: "to review a unit, open an appeal with `kaimen session appeal`; once it is reopened, its sheets can be resolved or voided")
 
     static func sheetVoid(_ s: ExpectedBallots.Sheet) -> Localized {
         Localized(zh: "`\(s.representative)` 对 `\(s.unit)` 的评分表已声明作废，本轮不能再录入、裁定或作废", en: "`\(s.representative)`'s sheet for `\(s.unit)` was declared void: in this round it cannot be entered, resolved or voided again")
@@ -717,7 +723,10 @@ extension SessionMessages {
 
     static let needReason = Localized(zh: "须写明理由（--reason）", en: "a reason is required (--reason)")
 
-    static let appealNeedsClosed = Localized(zh: "会话尚未结束，不需要申诉复核：直接录入更正", en: "the session is not closed: no appeal is needed, enter corrections directly")
+    /// `appeal` on an open session: what corrects a sheet before close, by its state (since
+    /// 0.29.3; it said to enter the correction, which a confirmed sheet refuses).
+    static let appealNeedsClosed = Localized(zh: "会话尚未结束，不需要申诉复核：还未确认的评分表直接录入更正；已确认的项按纸质评分表用 `kaimen session resolve … --override` 改正",
+                                             en: "the session is not closed: no appeal is needed; enter corrections of sheets not yet confirmed, and change a confirmed item from the paper sheet with `kaimen session resolve … --override`")
 
     static func unknownRep(_ id: String) -> Localized {
         Localized(zh: "代表 `\(id)` 不在名单中", en: "representative `\(id)` is not on the roster")
@@ -769,14 +778,26 @@ extension SessionMessages {
     }
 
     /// A sheet `--accept-missing` does not leave out: in conflict, or an appeal's correction entered once.
-    static func notAcceptedMissing(_ row: SessionStatus.Row) -> Localized {
+    /// - Parameter earlier: the sheet as the last seal counted it: only a sheet that counted
+    ///   then has scores an `--accept-missing` would drop (a sheet void in round 1 has none;
+    ///   before 0.29.3 it was said to lose them all the same).
+    static func notAcceptedMissing(_ row: SessionStatus.Row, earlier: DoubleEntry.SheetState = .confirmed) -> Localized {
         let sheet = Localized(zh: "\(row.group) `\(row.representative)`（\(row.name)）对 `\(row.unit)` 的评分表", en: "\(row.group) `\(row.representative)` (\(row.name)), sheet for `\(row.unit)`")
         if row.state == .conflict {
             return Localized(zh: sheet.zh + "两次录入不一致（" + row.conflicts.joined(separator: ", ") + "）：--accept-missing 只用于无法确认的评分表（缺交、遗失、录入员缺席），不一致的项要按纸质评分表裁定",
                              en: sheet.en + ": the entries disagree (" + row.conflicts.joined(separator: ", ") + "); --accept-missing is for sheets that cannot be confirmed (not handed in, lost, an operator away), and disagreeing items are settled from the paper sheet")
         }
-        return Localized(zh: sheet.zh + "的申诉更正只录入了一次：若按 --accept-missing 不计入，此前一轮已确认的分数也会一并去掉",
-                         en: sheet.en + ": the appeal's correction is entered once; leaving it out by --accept-missing would drop the scores confirmed in the earlier round as well")
+        switch earlier {
+        case .void:
+            return Localized(zh: sheet.zh + "的申诉更正只录入了一次（此前一轮这张表已作废，没有计入的分数）：申诉更正要确认后才算数，--accept-missing 只用于无法确认的评分表",
+                             en: sheet.en + ": the appeal's correction is entered once (the sheet was void in the earlier round, and counted nothing); an appeal's correction counts once confirmed, and --accept-missing is for sheets that cannot be confirmed")
+        case .missing, .once:
+            return Localized(zh: sheet.zh + "的申诉更正只录入了一次（此前一轮这张表未确认，没有计入的分数）：申诉更正要确认后才算数，--accept-missing 只用于无法确认的评分表",
+                             en: sheet.en + ": the appeal's correction is entered once (the sheet was not confirmed in the earlier round, and counted nothing); an appeal's correction counts once confirmed, and --accept-missing is for sheets that cannot be confirmed")
+        case .confirmed, .conflict:
+            return Localized(zh: sheet.zh + "的申诉更正只录入了一次：若按 --accept-missing 不计入，此前一轮已确认的分数也会一并去掉",
+                             en: sheet.en + ": the appeal's correction is entered once; leaving it out by --accept-missing would drop the scores confirmed in the earlier round as well")
+        }
     }
     static func notAcceptedMissingHint(_ row: SessionStatus.Row) -> Localized {
         row.state == .conflict

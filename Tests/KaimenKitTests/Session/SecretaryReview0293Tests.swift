@@ -82,6 +82,12 @@ struct SecretaryReview0293Tests {
         #expect(s.run("close", ["--by", "王秘书"]).code == .success)
         #expect(s.run("appeal", ["--unit", "X07", "--reason", "找到了 R20 的原表", "--by", "王秘书"]).code == .success)
         let fix = try s.file("fix.csv", SampleSession.typed("a") { $0.hasPrefix("R20,X07,") })
+        // Entered once: close --accept-missing is refused without saying that confirmed scores would go (there were none).
+        #expect(s.run("enter", [fix, "--by", "甲"]).code == .success)
+        let accept = s.run("close", ["--by", "王秘书", "--accept-missing", "录入员不在"])
+        #expect(accept.code == .failure)
+        #expect(accept.err.contains("的申诉更正只录入了一次（此前一轮这张表已作废，没有计入的分数）"), "\(accept.err)")
+        #expect(!accept.err.contains("此前一轮已确认的分数也会一并去掉"), "\(accept.err)")
         #expect(s.run("enter", [fix, "--by", "乙", "--identical"]).code == .success)
         #expect(s.run("close", ["--by", "王秘书"]).code == .success)
         let r = SampleSession.run(["explain", "X07", "--session", s.path])
@@ -136,6 +142,21 @@ struct SecretaryReview0293Tests {
             #expect(r.err.contains("Windows 换行（CRLF）"), "\(command): \(r.err)")
             #expect(!r.err.contains("日志的第一条记录不是建立会话的记录"), "\(command): \(r.err)")
         }
+    }
+
+    @Test("refusals that fit their case: resolve and void on a closed session, appeal on an open one")
+    func refusalsFitTheirCase() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let appeal = s.run("appeal", ["--unit", "X04", "--reason", "申诉", "--by", "王秘书"])
+        #expect(appeal.err.contains("会话尚未结束，不需要申诉复核：还未确认的评分表直接录入更正；已确认的项按纸质评分表用 `kaimen session resolve … --override` 改正"), "\(appeal.err)")
+        let a = try s.file("a.csv", SampleSession.typed("a"))
+        s.run("enter", [a, "--by", "甲"]); s.run("enter", [a, "--by", "乙", "--identical"])
+        #expect(s.run("close", ["--by", "王秘书"]).code == .success)
+        let resolve = s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "核对原表", "--by", "王秘书"])
+        #expect(resolve.err.contains("会话已结束（已封存），不能再裁定；如需复核某单位，先用 `kaimen session appeal` 申诉复核"), "\(resolve.err)")
+        #expect(!resolve.err.contains("不能再录入"), "\(resolve.err)")
+        let void = s.run("void", ["--rep", "R05", "--unit", "X02", "--reason", "污损", "--by", "王秘书"])
+        #expect(void.err.contains("会话已结束（已封存），不能再声明评分表作废"), "\(void.err)")
     }
 
     @Test("a row whose unit name is already an error gets no sheet-id warning beside it; another row's is one sentence and a hint")
