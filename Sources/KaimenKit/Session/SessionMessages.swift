@@ -1406,6 +1406,11 @@ extension SessionMessages {
                   en: typings.map { "\($0.value ?? "blank") (\(oneLine($0.by.joined(separator: ", "))))" }.joined(separator: " / "))
     }
 
+    /// `session init` given an input that is not there, with a near name beside it.
+    static func nearInput(_ near: String) -> Localized {
+        Localized(zh: "是不是 `\(Echo.shown(near))`？", en: "did you mean `\(Echo.shown(near))`?")
+    }
+
     /// `--by` that starts as an option does (`RecordedText.operatorNameProblem`).
     static func operatorLooksLikeOption(_ name: String) -> Localized {
         Localized(zh: "录入人姓名 `\(name)` 以 -- 开头，像是一个选项，不像姓名：多半是 --by 后面漏填了姓名；未做记录",

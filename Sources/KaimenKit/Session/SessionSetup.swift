@@ -48,11 +48,23 @@ public struct SessionSetup: Sendable {
                 diagnostics.append(contentsOf: loaded.warnings)
             }
         } catch {
-            diagnostics.append(contentsOf: error.diagnostics)
+            // The rules file itself not found: a near name beside it (`xicheng-2014.json` for
+            // `.jsonc`), as `extends` says one (`nearFile`).
+            let near = copies ? nil : nearFile(paths.rules, base: base)
+            var said = false
+            diagnostics.append(contentsOf: error.diagnostics.map { d in
+                guard let near, !said, d.code == DiagnosticCode.fileNotFound.rawValue else { return d }
+                said = true
+                var d = d
+                d.hintText = SessionMessages.nearInput(near)
+                return d
+            })
         }
         func read(_ path: String) -> Data? {
             do { return try InputFile.read(PathText.resolve(path, in: base)) } catch {
-                diagnostics.append(UnreadableFile.diagnostic(path, error))
+                var d = UnreadableFile.diagnostic(path, error)
+                if !copies, let near = nearFile(path, base: base) { d.hintText = SessionMessages.nearInput(near) }
+                diagnostics.append(d)
                 return nil
             }
         }
@@ -90,6 +102,25 @@ public struct SessionSetup: Sendable {
                             expected: ExpectedBallots(schedule: schedule, representatives: reps, units: units, items: items),
                             files: rulesFiles + [paths.units, paths.roster] + (paths.schedule.map { [$0] } ?? []),
                             rulesFiles: rulesFiles, warnings: diagnostics.sorted)
+    }
+
+    /// A file near `path` in name, in the folder `path` names (relative to `base`), written as
+    /// `path` writes its folder (`样例/units.csv` for `样例/unit.csv`); `nil` when `path` is there
+    /// (it could not be read otherwise), or no name is near (`Suggestion.closest`, the rule the
+    /// rules' `extends` and the session folder's own name are suggested by). Since 0.29.3:
+    /// `session init` named the missing input without one.
+    static func nearFile(_ path: String, base: String) -> String? {
+        let fm = FileManager.default
+        let full = PathText.resolve(path, in: base)
+        guard !fm.fileExists(atPath: full) else { return nil }
+        let folder = (full as NSString).deletingLastPathComponent, name = (full as NSString).lastPathComponent
+        let names = ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).filter { n in
+            var isFolder: ObjCBool = false
+            return !n.hasPrefix(".") && fm.fileExists(atPath: (folder as NSString).appendingPathComponent(n), isDirectory: &isFolder) && !isFolder.boolValue
+        }.sorted()
+        guard let near = Suggestion.closest(to: name, among: names), near != name else { return nil }
+        let written = (path as NSString).deletingLastPathComponent
+        return written.isEmpty ? near : (written as NSString).appendingPathComponent(near)
     }
 
     /// Looked up by id in a table made once: `status` asked for a name per sheet, and a search

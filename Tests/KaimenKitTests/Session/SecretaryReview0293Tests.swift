@@ -159,6 +159,23 @@ struct SecretaryReview0293Tests {
         #expect(void.err.contains("会话已结束（已封存），不能再声明评分表作废"), "\(void.err)")
     }
 
+    @Test("init given a path that is not there suggests the near file beside it: units, roster, schedule and the rules")
+    func initSuggestsNearFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-session-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = SampleSession.run(["session", "init", dir.path, "--rules", "rules/xicheng-2014.json", "--units", "samples/xicheng-2014/unit.csv",
+                                   "--roster", "samples/xicheng-2014/roster.csv", "--schedule", "samples/xicheng-2014/schedul.csv", "--by", "王秘书"])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("是不是 `samples/xicheng-2014/units.csv`？"), "\(r.err)")
+        #expect(r.err.contains("是不是 `samples/xicheng-2014/schedule.csv`？"), "\(r.err)")
+        #expect(r.err.contains("是不是 `rules/xicheng-2014.jsonc`？"), "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path))
+        // Nothing near: no guess.
+        let far = SampleSession.run(["session", "init", dir.path, "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/单位名单.csv",
+                                     "--roster", "samples/xicheng-2014/roster.csv", "--by", "王秘书"])
+        #expect(far.code == .failure && !far.err.contains("是不是"), "\(far.err)")
+    }
+
     @Test("a row whose unit name is already an error gets no sheet-id warning beside it; another row's is one sentence and a hint")
     func sheetIDWarningShort() throws {
         let s = try SampleSession(); defer { s.remove() }
