@@ -118,6 +118,30 @@ struct JSONCParserTests {
         #expect(throws: DiagnosticsError.self) { try JSONCParser.parse(#"{ "a": 1, "a": 2 }"#, file: "t.jsonc").get() }
     }
 
+    /// Keys are found through a table from the 16th member on (a sealed session's ranking has a
+    /// key per unit, and a pass over the keys before each one was quadratic): the same answers.
+    @Test("in an object of many keys, a key written twice is found as in a small one, each time, at its place")
+    func duplicateKeysInLargeObject() throws {
+        // Keys k0 … k39, each `"kN": N` (the object's text starts at column 1); k3 again after
+        // k20 (the 22nd member) and k30 again at the end, before the closing brace.
+        var members = (0..<40).map { "\"k\($0)\": \($0)" }
+        members.insert(#""k3": 99"#, at: 21)
+        members.append(#""k30": 98"#)
+        let text = "{" + members.joined(separator: ",") + "}"
+        let (node, p) = JSONCParser.parseDocument(text, file: "t.jsonc")
+        #expect(p.map(\.code) == ["duplicate-key", "duplicate-key"])
+        // Each second key's column: one past the text before it (the brace, members and commas).
+        let first = text.distance(from: text.startIndex, to: text.range(of: #""k3": 99"#)!.lowerBound) + 1
+        let second = text.distance(from: text.startIndex, to: text.range(of: #""k30": 98"#)!.lowerBound) + 1
+        #expect(p.map(\.location) == [SourceLocation(file: "t.jsonc", line: 1, column: first), SourceLocation(file: "t.jsonc", line: 1, column: second)])
+        // The first of each is where `"k3": 3` and `"k30": 30` stand.
+        let k3 = text.distance(from: text.startIndex, to: text.range(of: #""k3": 3,"#)!.lowerBound) + 1
+        #expect(p[0].message.contains("line 1, column \(k3)"), "\(p[0].message)")
+        #expect(node?.members?.map(\.key) == (0..<40).map { "k\($0)" })
+        #expect(node?["k3"]?.value == .number("3") && node?["k30"]?.value == .number("30"))
+        #expect(problems("{" + (0..<5000).map { "\"u\($0)\": \($0)" }.joined(separator: ",") + "}").isEmpty)
+    }
+
     @Test("the same key in different objects is fine")
     func sameKeyInDifferentObjects() {
         #expect(problems(#"[ { "id": 1 }, { "id": 2 } ]"#).isEmpty)
