@@ -157,16 +157,18 @@ enum CommandMessages {
                   en: "wrote \(out): ballot-sheets.html (\(pages) pages, \(sheets) sheets to fill, \(recused) recused), entry-template.csv, entry-template.xlsx")
     }
     /// `kaimen sheets DIR`: printed from the session's copies, so the ids are those enter checks.
-    static func sheetsFromSession(_ dir: String) -> Localized {
-        Localized(zh: "评分表按会话 `\(dir)` 的输入副本（\(dir)/inputs/）打印，表号与 `kaimen session enter` 核对的一致",
+    static func sheetsFromSession(_ typed: String) -> Localized {
+        let dir = Echo.shown(typed)
+        return Localized(zh: "评分表按会话 `\(dir)` 的输入副本（\(dir)/inputs/）打印，表号与 `kaimen session enter` 核对的一致",
                   en: "the sheets are printed from the input copies of session `\(dir)` (\(dir)/inputs/), so their sheet ids are those `kaimen session enter` checks")
     }
     /// Why `kaimen sheets DIR` takes no input files.
     static let sheetsFromSessionCopies = Localized(zh: "评分表按会话的输入副本（DIR/inputs/）打印，表号才与 `kaimen session enter` 核对的一致",
                                                    en: "the sheets are printed from the session's input copies (DIR/inputs/), so that their ids are those `kaimen session enter` checks")
     /// `kaimen sheets rules.jsonc`: a file where the session folder goes.
-    static func sheetsFileNotSession(_ path: String) -> Localized {
-        Localized(zh: "`\(path)` 是一个文件，不是会话文件夹：sheets 后面只能写会话文件夹；输入文件用 --rules、--units、--roster 和 --schedule 给出",
+    static func sheetsFileNotSession(_ typed: String) -> Localized {
+        let path = Echo.shown(typed)
+        return Localized(zh: "`\(path)` 是一个文件，不是会话文件夹：sheets 后面只能写会话文件夹；输入文件用 --rules、--units、--roster 和 --schedule 给出",
                   en: "`\(path)` is a file, not a session folder: only a session folder comes after sheets; give input files with --rules, --units, --roster and --schedule")
     }
     static func couldNotWrite(_ out: String, _ error: String) -> Localized {
