@@ -11,6 +11,8 @@ enum PaperTexts {
     static let profileHeading = Localized(zh: "各方面得分率（与全部单位中位数对比）", en: "Each area against its maximum and the median of all units")
     static let ballotsHeading = Localized(zh: "代表评分（每点一张票，空心为去掉的最高/最低分）", en: "Ballots (one dot each; hollow: trimmed highest/lowest)")
     static let notAssessed = Localized(zh: "不考核", en: "not assessed")
+    /// Before a grade in the workbook's score sheets' top rows (`等级：优秀`), clear of the total beside it.
+    static let gradeLabel = Localized(zh: "等级：", en: "grade: ")
     static let signature = Localized(zh: "考评委员会成员签字", en: "Committee members' signatures")
     static let date = Localized(zh: "日期", en: "Date")
     static let subtotal = Localized(zh: "小计", en: "Subtotal")

@@ -120,7 +120,7 @@ public enum SummaryWorkbook {
         func column(_ i: Int) -> String { XLSXSheet.columnName(i) }
         for (r, row) in table.preamble.enumerated() where row.count >= 3 {
             var cells = Self.cells(row)
-            if r == 2, case .text(let grade) = cells[2] { cells[2] = .text(lang.t("等级：", "grade: ") + grade) }
+            if r == 2, case .text(let grade) = cells[2] { cells[2] = .text(PaperTexts.gradeLabel.text(lang) + grade) }
             // The first texts at A (and B); the one before the last from there to column n − 2; the last over n − 1 and n.
             let head = Array(cells.dropLast(2)), middle = cells[cells.count - 2], last = cells[cells.count - 1]
             var out = head + [middle]
