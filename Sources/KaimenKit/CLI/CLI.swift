@@ -147,7 +147,10 @@ public enum CLI {
     /// run; a seal is written again with only the input warnings its version gave; papers: a
     /// score sheet's signatures follow its table, and a later version's sheet says which it is
     /// (`ScoreReport.v0_29_3`); `explain` says 不考核 for a standard left out.
-    public static let version = "0.29.3"
+    /// 0.29.4: `session verify --head` takes the head hash's first 16 digits or more, as written
+    /// by hand on a session's notice, which has a line for them (`ScoreReport.v0_29_4`), and
+    /// `close` prints them grouped in fours.
+    public static let version = "0.29.4"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method

@@ -77,6 +77,10 @@ public struct ScoreReport: Sendable {
     /// it is (`申诉复核后第 2 版…`), as its notice and summary do; and the reader warnings this
     /// version added (``inputWarningSince``).
     public static let v0_29_3: [Int] = [0, 29, 3]
+    /// A session's notice has a place for the verification code (the journal head hash's first
+    /// 16 digits, `PostedHead`), which `close` prints and `verify --head` takes: the notice is
+    /// sealed before the hash exists, so the committee writes it in by hand.
+    public static let v0_29_4: [Int] = [0, 29, 4]
 
     /// The version each input warning a session's papers may state was first given in, where
     /// that is later than sessions were first sealed: a seal is written again without the kinds

@@ -1155,9 +1155,24 @@ extension SessionMessages {
     }
 
     static func badPostedHead(_ text: String) -> Localized {
-        Localized(zh: "--head 应为 64 位十六进制的日志哈希（结束会话时打印的那一行），而不是 `\(text)`",
-                  en: "--head takes the journal's 64-hex-digit hash (the line printed at close), not `\(text)`")
+        Localized(zh: "--head 应为结束会话时打印的日志末条哈希：64 位十六进制，或公示的前 \(PostedHead.shortest) 位以上（可有空格），而不是 `\(text)`",
+                  en: "--head takes the journal head hash printed at close: 64 hex digits, or at least the first \(PostedHead.shortest) as posted (spaces allowed), not `\(text)`")
     }
+
+    /// What `close` asks the committee to write on the notice's line for it (`PostedHead`).
+    static func postHandwritten(_ digits: String) -> Localized {
+        Localized(zh: "公示时在公示表的“核验码”处填写前 \(PostedHead.shortest) 位：\(digits)",
+                  en: "on the notice, write its first \(PostedHead.shortest) digits where it says verification code: \(digits)")
+    }
+
+    static func postedHeadAmbiguous(_ hash: String, records: [Int]) -> Localized {
+        let list = records.map(String.init)
+        return Localized(zh: "公示的日志哈希 \(hash) 是记录 \(list.joined(separator: "、")) 共同的开头，无法确定是哪一条",
+                         en: "the posted journal hash \(hash) begins the hashes of records \(list.joined(separator: ", ")): which one is meant cannot be told")
+    }
+
+    static let postedHeadAmbiguousHint = Localized(zh: "给出完整的 64 位哈希（结束会话时打印的那一行）",
+                                                   en: "give the whole 64-digit hash (the line printed at close)")
 
     static func postedHeadMissing(_ hash: String) -> Localized {
         Localized(zh: "公示的日志哈希 \(hash) 不在日志中：公示之后日志被截断或改写过",

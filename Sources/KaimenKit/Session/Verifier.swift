@@ -21,7 +21,8 @@ public enum Verifier {
     }
 
     /// Verifies the session in `directory`; with `posted` (a journal head hash posted at a
-    /// close), also that the journal still holds that record. `waiting`: as `SessionFolder.open`'s.
+    /// close, whole or its first digits: `PostedHead.digits`), also that the journal still holds
+    /// that record. `waiting`: as `SessionFolder.open`'s.
     public static func verify(_ directory: URL, posted: String? = nil, waiting: ((Double) -> Void)? = nil) throws(SessionError) -> Report {
         let journal = try Journal(directory: directory, writable: false, waiting: waiting)
         // `init` cut short: said as every other command says it, not counted as a mismatch.
@@ -34,11 +35,16 @@ public enum Verifier {
         // 1b. The posted head: records cut from the end, or rewritten and chained anew, lose it.
         var postedRecord: Int?
         if let posted {
-            let hash = posted.lowercased()   // hashes are written in lowercase hex
-            postedRecord = journal.records.first { $0.hash == hash }?.seq
-            if postedRecord == nil {
-                problems.append(.error("journal-head", SessionMessages.postedHeadMissing(posted), at: SourceLocation(file: Journal.fileName, line: 1, column: 1),
-                                       hint: SessionMessages.postedHeadMissingHint))
+            // The whole hash or its first digits (`PostedHead`); hashes are written in lowercase hex.
+            let hash = posted.lowercased()
+            let found = journal.records.filter { $0.hash.hasPrefix(hash) }
+            if found.count == 1 {
+                postedRecord = found[0].seq
+            } else {
+                // Two records sharing 16 digits is a 1 in 2^64 chance: said, not guessed between.
+                problems.append(.error("journal-head", found.isEmpty ? SessionMessages.postedHeadMissing(posted) : SessionMessages.postedHeadAmbiguous(posted, records: found.map(\.seq)),
+                                       at: SourceLocation(file: Journal.fileName, line: 1, column: 1),
+                                       hint: found.isEmpty ? SessionMessages.postedHeadMissingHint : SessionMessages.postedHeadAmbiguousHint))
             }
         }
         // 1c. The torn tails set aside: each `recovered` record's side file, as it recorded it.

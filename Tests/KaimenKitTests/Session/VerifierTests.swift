@@ -536,18 +536,80 @@ struct VerifierTests {
         #expect(p.map(\.code) == ["output-unsealed"] && p.first?.location?.file == "results/sheets/X99.csv")
     }
 
-    @Test("--head takes a whole hash: anything else is a usage error")
+    @Test("--head takes a whole hash or its first 16 digits or more: anything else is a usage error")
     func badHead() throws {
         let s = try Self.closedSession(); defer { s.remove() }
-        for bad in ["abc", String(repeating: "g", count: 64), String(repeating: "a", count: 63)] {
+        for bad in ["abc", String(repeating: "g", count: 64), String(repeating: "a", count: 15), String(repeating: "a", count: 65), "3f7a 9c01 5be2 d44x"] {
             let r = SampleSession.run(["session", "verify", s.path, "--head", bad])
-            #expect(r.code == .usage && r.err.contains("--head 应为 64 位十六进制的日志哈希"), "\(bad): \(r.err)")
+            #expect(r.code == .usage && r.err.contains("--head 应为结束会话时打印的日志末条哈希：64 位十六进制，或公示的前 16 位以上"), "\(bad): \(r.err)")
         }
         // Copied from a notice in full-width characters (a secretary's trial), it is the same hash.
         let head = try JournalRecord.parse(s.journalLines.last!).get().hash
         let wide = String(String.UnicodeScalarView(head.unicodeScalars.map { Unicode.Scalar($0.value + 0xFEE0)! }))
         let r = SampleSession.run(["session", "verify", s.path, "--head", "　" + wide.uppercased()])
         #expect(r.code == .success && r.out.contains("与公示的哈希一致"), "\(r.err)")
+    }
+
+    @Test("the verification code written on the notice (the head's first 16 digits, grouped) finds the record; a wrong one does not")
+    func handwrittenHead() throws {
+        let s = try Self.closedSession(); defer { s.remove() }
+        let head = try JournalRecord.parse(s.journalLines.last!).get().hash
+        // As `close` prints it for the notice: four groups of four.
+        let code = [0, 4, 8, 12].map { String(Array(head)[$0 ..< $0 + 4]) }.joined(separator: " ")
+        #expect(PostedHead.handwritten(head) == code)
+        let r = SampleSession.run(["session", "verify", s.path, "--head", code.uppercased()])
+        #expect(r.code == .success && r.out.contains("与公示的哈希一致"), "\(r.err)")
+        // An earlier record's 20 digits, with a hyphen: that record, and the later ones said.
+        let third = try JournalRecord.parse(s.journalLines[2]).get().hash
+        let earlier = SampleSession.run(["session", "verify", s.path, "--head", String(third.prefix(10)) + "-" + String(third.dropFirst(10).prefix(10))])
+        #expect(earlier.code == .success && earlier.out.contains("公示的哈希是记录 3，其后又追加了 1 条记录"), "\(earlier.out)")
+        // One digit miscopied: not in the journal.
+        let last = head[head.index(head.startIndex, offsetBy: 15)]
+        let wrong = String(head.prefix(15)) + (last == "0" ? "1" : "0")
+        let miss = SampleSession.run(["session", "verify", s.path, "--head", wrong])
+        #expect(miss.code == .failure && miss.err.contains("公示的日志哈希 \(wrong) 不在日志中"), "\(miss.err)")
+        // A prefix every record shares (the empty one, which the command never passes): not guessed.
+        let all = try Verifier.verify(s.dir, posted: "")
+        #expect(!all.ok && all.postedRecord == nil)
+        #expect(all.problems.contains { $0.code == "journal-head" && $0.text.zh.contains("是记录 1、2、3、4 共同的开头") })
+    }
+
+    @Test("close prints the verification code, and a session's notice has its line (since 0.29.4); a notice by score, or sealed before, has none")
+    func verificationCodeOnNotice() throws {
+        let s = try SampleSession(); defer { s.remove() }
+        let a = try s.file("a.csv", SampleSession.typed("a"))
+        s.run("enter", [a, "--by", "甲"]); s.run("enter", [a, "--by", "乙", "--identical"])
+        let closed = s.run("close", ["--by", "王秘书"])
+        let head = try JournalRecord.parse(s.journalLines.last!).get().hash
+        #expect(closed.code == .success && closed.out.contains("日志末条哈希（可公示，供日后核验）：\(head)\n公示时在公示表的“核验码”处填写前 16 位：\(PostedHead.handwritten(head))\n"), "\(closed.out)")
+        let line = "<p class=\"code\">核验码：______ ______ ______ ______（会议日志末条哈希的前 16 位，结束会话后由考评委员会填写；可用 kaimen session verify 核对本结果与会议记录一致）</p>"
+        let notice = try String(contentsOf: s.dir.appendingPathComponent("results/公示.html"), encoding: .utf8)
+        #expect(notice.contains("</p>" + line + "<p class=\"issuer\">"))
+        // The same session's notice as 0.29.3 sealed it: no such line, and it verifies so (the gate).
+        let folder = try SessionFolder.open(s.dir, writable: false)
+        var session = try SessionFolder.score(SessionFolder.ballotsCSV(folder.state, setup: folder.setup), paths: folder.paths, in: s.dir,
+                                              sheets: SessionSheets(recusals: SessionInputs.recusals(folder.setup)))
+        session.report.writtenAs = [0, 29, 3]
+        #expect(!NoticeHTML.render(session).contains("核验码"))
+        // `score --out` has no journal: no code to write.
+        let out = s.files.appendingPathComponent("scored")
+        let scored = SampleSession.run(["score", "--rules", "rules/xicheng-2014.jsonc", "--units", "samples/xicheng-2014/units.csv",
+                                        "--roster", "samples/xicheng-2014/roster.csv", "--ballots", "samples/xicheng-2014/ballots.csv", "--out", out.path])
+        #expect(scored.code == .success, "\(scored.err)")
+        #expect(!(try String(contentsOf: out.appendingPathComponent("公示.html"), encoding: .utf8)).contains("核验码"))
+    }
+
+    @Test("a posted hash reads as typed or copied: full-width, capitals, spaces and hyphens between digits; 16 to 64 hex digits")
+    func postedHeadDigits() {
+        let head = "d6ff1a2b3c4d5e6f" + String(repeating: "0", count: 48)
+        #expect(PostedHead.digits(head) == head)
+        #expect(PostedHead.digits("D6FF-1A2B 3C4D 5E6F") == "d6ff1a2b3c4d5e6f")
+        #expect(PostedHead.digits("　ｄ６ｆｆ　１ａ２ｂ　３ｃ４ｄ　５ｅ６ｆ") == "d6ff1a2b3c4d5e6f")
+        #expect(PostedHead.digits("d6ff1a2b3c4d5e6") == nil)               // 15 digits
+        #expect(PostedHead.digits(head + "0") == nil)                      // 65
+        #expect(PostedHead.digits("d6ff1a2b3c4d5e6g") == nil)
+        #expect(PostedHead.digits("d6ff:1a2b3c4d5e6f") == nil)
+        #expect(PostedHead.handwritten(head) == "d6ff 1a2b 3c4d 5e6f")
     }
 
     @Test("a journal saved again by Notepad (a BOM, CRLF) is said as such, once, with what to do; restored, it verifies")

@@ -75,6 +75,7 @@ public enum SessionCloseCommand: Command {
             console.outLine(lang.t("会话已结束：结果 \(files) 个文件写入 \(PathText.join(dir, results))/，封存于记录 \(seal.seq)",
                                    "session closed: \(files) result files in \(PathText.join(dir, results))/, sealed by record \(seal.seq)"))
             console.outLine(lang.t("日志末条哈希（可公示，供日后核验）：\(seal.hash)", "journal head hash (post it, so the record can be checked later): \(seal.hash)"))
+            console.outLine(SessionMessages.postHandwritten(PostedHead.handwritten(seal.hash)).text(lang))
             return .success
         } catch {
             SessionCommandSupport.report(error.diagnostics, dir: dir, lang: lang, console: console)

@@ -11,32 +11,39 @@ public enum SessionVerifyCommand: Command {
         从日志重算每个封存的结果，并与封存记录和 results/ 中的文件比较。准确指出哪里不同。
         只有全部一致时退出码才为 0。任何状态均可；不做任何改动。
         哈希链本身看不出末尾的记录被删掉（其余记录仍然连得上）：用 --head 给出结束会话时公示的
-        日志末条哈希，核验日志中仍有这条记录。
+        日志末条哈希（或公示表上填写的前 16 位），核验日志中仍有这条记录。
         """, en: """
         Replays the journal, checks every record's hash and link, compares the inputs with the
         hashes recorded when the session opened, recomputes each sealed result from the journal
         and compares it with the seal and with the files in results/. Names exactly what differs.
         Exit 0 only when everything matches. Any state; changes nothing.
         A chain cannot show that records were cut from its end (the rest still links up): give
-        the journal head hash posted at close with --head to check the journal still holds it.
+        the journal head hash posted at close (or the first 16 digits written on the notice) with
+        --head to check the journal still holds it.
         """)
     public static let examples: [Localized] = [
         .init(same: "kaimen session verify 2014-mid"),
         .init(zh: "kaimen session verify 2014-mid --head 3f7a…（结束会话时公示的 64 位哈希）",
               en: "kaimen session verify 2014-mid --head 3f7a… (the 64-digit hash posted at close)"),
+        .init(zh: "kaimen session verify 2014-mid --head \"3f7a 9c01 5be2 d448\"（公示表上填写的核验码）",
+              en: "kaimen session verify 2014-mid --head \"3f7a 9c01 5be2 d448\" (the verification code written on the notice)"),
     ]
     public static let options: [OptionSpec] = [
-        .option("--head", "HASH", .init(zh: "结束会话时公示的日志末条哈希（64 位十六进制）。", en: "The journal head hash posted at close (64 hex digits).")),
+        .option("--head", "HASH", .init(zh: "结束会话时公示的日志末条哈希：64 位十六进制，或公示表上填写的前 16 位以上。", en: "The journal head hash posted at close: 64 hex digits, or at least the first 16 as written on the notice.")),
         SessionCommandSupport.lang,
     ]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
         let lang = SessionCommandSupport.language(args)
         guard let (dir, url) = SessionCommandSupport.folder(args, usage: usage, console: console) else { return .usage }
-        // Copied from a notice, the hash may come in full-width characters (ｂ３６０…).
-        let posted = args.value("--head").map(UnitMatcher.normalized)
-        if let posted, posted.count != 64 || !posted.allSatisfy(\.isHexDigit) {
-            return usageError(SessionMessages.badPostedHead(posted), console: console, lang: lang)
+        // The whole hash or its first 16 digits or more, full-width or grouped as copied from
+        // a notice (`PostedHead`).
+        var posted: String?
+        if let typed = args.value("--head") {
+            guard let digits = PostedHead.digits(typed) else {
+                return usageError(SessionMessages.badPostedHead(UnitMatcher.normalized(typed)), console: console, lang: lang)
+            }
+            posted = digits
         }
         do {
             let report = try Verifier.verify(url, posted: posted, waiting: SessionCommandSupport.busyNotice(dir, lang: lang, console: console))

@@ -54,6 +54,12 @@ public enum NoticeHTML {
         if now { s += "<div class=\"end\">" }
         s += "<p class=\"closing\">" + HTMLText.escape(lang.t("公示期：______年____月____日至______年____月____日。如有异议，请在公示期内向考评委员会反映。",
                                                              "Open for comment from ________ to ________; objections to the assessment committee.")) + "</p>"
+        // Since 0.29.4, a session's notice: where the committee writes the verification code
+        // `close` printed (the hash cannot be in a file it seals).
+        if report.sheets != nil && report.writes(since: ScoreReport.v0_29_4) {
+            doc.extraCSS += Self.css0294
+            s += "<p class=\"code\">" + HTMLText.escape(PaperTexts.verificationCode.text(lang)) + "</p>"
+        }
         let stamp = now ? HTMLText.escape(lang.t("（盖章）", " (seal)")) : ""
         s += "<p class=\"issuer\">\(HTMLText.escape(m.issuer))\(stamp)<br>\(HTMLText.escape(lang.t("______年____月____日", "Date: ____________")))</p>"
         if now { s += "</div>" }
@@ -72,6 +78,7 @@ public enum NoticeHTML {
     """
 
     static let css024 = ".notice table.grid { width: calc(100% - 1pt); }\n"
+    static let css0294 = ".notice p.code { margin-top: 4mm; line-height: 2; }\n"
     static let css0291 = ".notice div.end { break-before: avoid; page-break-before: avoid; }\n.notice h2 { break-after: avoid; page-break-after: avoid; }\n"
 
     static func rankingTable(_ report: ScoreReport, lang: Language, namesRepresentatives: Bool) -> HTMLText {

@@ -5,6 +5,11 @@ enum PaperTexts {
     static let summaryHeading = Localized(zh: "汇总排名表", en: "Ranked summary")
     static let sheetHeading = Localized(zh: "评分表", en: "Score sheet")
     static let noticeTitle = Localized(zh: "考核结果公示", en: "Public notice of the assessment results")
+    /// A session's notice: the line where the committee writes the journal head hash's first
+    /// digits by hand (since 0.29.4; `PostedHead`).
+    static let verificationCode = Localized(
+        zh: "核验码：______ ______ ______ ______（会议日志末条哈希的前 \(PostedHead.shortest) 位，结束会话后由考评委员会填写；可用 kaimen session verify 核对本结果与会议记录一致）",
+        en: "Verification code: ______ ______ ______ ______ (the first \(PostedHead.shortest) digits of the session journal's head hash, written in by the committee after closing; kaimen session verify checks these results against the session's record with it)")
     static let warningsHeading = Localized(zh: "提示", en: "Notes for the committee")
     static let noWarnings = Localized(zh: "无", en: "none")
     static let distributionHeading = Localized(zh: "总分分布与等级分数线", en: "Totals and grade boundaries")
