@@ -34,8 +34,8 @@ struct OutputLock {
             guard fd >= 0 else { throw OutputError.io(operation: .lock, path: path, cause: .last) }
             if flock(fd, LOCK_EX | LOCK_NB) == 0 {
                 // Still the file at `path`? (The previous holder may have removed it meanwhile.)
-                var held = stat(), current = stat()
-                if fstat(fd, &held) == 0 && stat(path, &current) == 0 && held.st_ino == current.st_ino && held.st_dev == current.st_dev {
+                // (One way of saying "same file", as `InitLock` says it.)
+                if let held = FileSystem.identity(of: fd), held == FileSystem.identity(path) {
                     self.path = path
                     self.fd = fd
                     return
