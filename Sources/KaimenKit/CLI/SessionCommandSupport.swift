@@ -70,6 +70,17 @@ enum SessionCommandSupport {
         }
     }
 
+    /// The session folder given to a command that takes either input files or a folder
+    /// (`sheets`, `panel`): `--session DIR`, or `DIR` alone after the command; `problem` is the
+    /// usage error for an argument beyond it.
+    static func folderArgument(_ args: ParsedArguments) -> (dir: String?, problem: Localized?) {
+        let session = args.value("--session")
+        if args.positionals.count > (session == nil ? 1 : 0) {
+            return (nil, CommandMessages.unexpectedArgument(args.positionals[session == nil ? 1 : 0]))
+        }
+        return (session ?? args.positionals.first, nil)
+    }
+
     /// Input options a command given a session folder must not also be given.
     static func conflictingInputs(_ args: ParsedArguments, _ names: [String]) -> Localized? {
         let given = names.filter { args.value($0) != nil }
@@ -101,6 +112,14 @@ enum SessionCommandSupport {
         let copied = SessionMessages.placeholders.filter { p in args.value(p.option).map { p.words.contains($0.trimmingSpaces()) } == true }
         if !copied.isEmpty {
             for p in copied { console.error(SessionMessages.placeholderCopied(p.option, word: args.value(p.option)!.trimmingSpaces()), lang) }
+            console.errLine(CommandMessages.usageLine(usage).text(lang))
+            return nil
+        }
+        // A name with brackets or one that looks like an option (`operator-name`) is a bad option
+        // value as the others are, and exits 64 as they do (it exited 1, found once the session
+        // was opened). The session's own check stays for the callers that record without this.
+        if let problem = RecordedText.operatorNameProblem(by) {
+            console.error(problem.joined(hint: SessionMessages.operatorNameHint), lang)
             console.errLine(CommandMessages.usageLine(usage).text(lang))
             return nil
         }
