@@ -144,9 +144,15 @@ enum CommandMessages {
                   en: "standard output could not be written in full: \(cause.text.en); the output is incomplete: free some room (or raise `ulimit -f`) and run again, or write to another folder with --out")
     }
     /// `kaimen sheets` without `--schedule`, with several groups: every group hears every unit.
-    static func sheetsWithoutSchedule(groups: Int, units: Int, pages: Int) -> Localized {
-        Localized(zh: "注意：没有给 --schedule，\(groups) 个组都按听取全部 \(units) 个单位的汇报打印，共 \(pages) 页；各组只听部分单位时，用 --schedule 给出日程表，只印各组听取的单位",
-                  en: "note: no --schedule, so each of the \(groups) groups is taken to hear all \(units) units, \(pages) pages; if groups hear only some units, give the schedule with --schedule to print only theirs")
+    /// - Parameter session: the session folder the sheets were printed from (its schedule, or
+    ///   none, was given at `init`).
+    static func sheetsWithoutSchedule(groups: Int, units: Int, pages: Int, session: String? = nil) -> Localized {
+        guard let session else {
+            return Localized(zh: "注意：没有给 --schedule，\(groups) 个组都按听取全部 \(units) 个单位的汇报打印，共 \(pages) 页；各组只听部分单位时，用 --schedule 给出日程表，只印各组听取的单位",
+                             en: "note: no --schedule, so each of the \(groups) groups is taken to hear all \(units) units, \(pages) pages; if groups hear only some units, give the schedule with --schedule to print only theirs")
+        }
+        return Localized(zh: "注意：会话 `\(session)` 没有日程表（`kaimen session init` 时没有给 --schedule），\(groups) 个组都按听取全部 \(units) 个单位的汇报打印，共 \(pages) 页；各组只听部分单位时，日程表须在 `kaimen session init --schedule` 时给出",
+                         en: "note: session `\(session)` has no schedule (`kaimen session init` was given no --schedule), so each of the \(groups) groups is taken to hear all \(units) units, \(pages) pages; if groups hear only some units, the schedule is given with `kaimen session init --schedule`")
     }
     static func nothingWritten(errors n: Int) -> Localized {
         Localized(zh: "\(n) 个错误；未写入任何文件", en: "\(n) error\(n == 1 ? "" : "s"); nothing written")

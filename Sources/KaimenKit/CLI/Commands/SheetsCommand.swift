@@ -57,11 +57,9 @@ public enum SheetsCommand: Command {
         // Since 0.29.3 a session folder, given after `sheets` or as `--session DIR`: its input
         // copies print the sheet ids `session enter` checks. Printing from the original files
         // could give other ids (a file edited since `init`), which enter then warned of.
-        if args.positionals.count > (args.value("--session") == nil ? 1 : 0) {
-            let extra = args.positionals[args.value("--session") == nil ? 1 : 0]
-            return usageError(CommandMessages.unexpectedArgument(extra), console: console, lang: lang)
-        }
-        if let dir = args.value("--session") ?? args.positionals.first {
+        let (given, problem) = SessionCommandSupport.folderArgument(args)
+        if let problem { return usageError(problem, console: console, lang: lang) }
+        if let dir = given {
             if let message = SessionCommandSupport.conflictingInputs(args, inputOptions) {
                 return usageError(message.joined(hint: CommandMessages.sheetsFromSessionCopies), console: console, lang: lang)
             }
@@ -77,7 +75,10 @@ public enum SheetsCommand: Command {
             let set = BallotSheetSet(rules: setup.rules, units: setup.units, representatives: setup.representatives, items: setup.items,
                                      schedule: setup.schedule)
             let code = write(set, args: args, inputs: setup.files.map { PathText.join(dir, $0) }, console: console, lang: lang)
-            if code == .success { console.errLine(CommandMessages.sheetsFromSession(Echo.shown(dir)).text(lang)) }
+            if code == .success {
+                console.errLine(CommandMessages.sheetsFromSession(Echo.shown(dir)).text(lang))
+                if setup.schedule == nil { withoutSchedule(set, args: args, session: dir, console: console, lang: lang) }
+            }
             return code
         }
         let missing = ["--rules", "--units", "--roster", "--out"].filter { args.value($0) == nil }
@@ -96,15 +97,20 @@ public enum SheetsCommand: Command {
         }
         let inputs = [args.value("--rules")!, args.value("--units")!, args.value("--roster")!] + (args.value("--schedule").map { [$0] } ?? [])
         let code = write(set, args: args, inputs: inputs, console: console, lang: lang)
-        // Without a schedule every group hears every unit: with several groups that is rarely
-        // what happens, and 300 units made 12 600 pages without a word. (A session's schedule
-        // was settled at `init`, which said so.)
-        let groups = Set(set.representatives.map(\.group)).count
-        if code == .success && args.value("--schedule") == nil && groups > 1 {
-            let pages = BallotSheetsHTML.pageCount(set, layout: layout(args))
-            console.errLine(CommandMessages.sheetsWithoutSchedule(groups: groups, units: set.units.count, pages: pages).text(lang))
-        }
+        if code == .success && args.value("--schedule") == nil { withoutSchedule(set, args: args, session: nil, console: console, lang: lang) }
         return code
+    }
+
+    /// Without a schedule every group hears every unit: with several groups that is rarely what
+    /// happens, and 300 units made 12 600 pages without a word. Said for a session folder without
+    /// one too (since 0.29.4: `init` said so, but the sheets printed from it did not), naming the
+    /// session, whose schedule is given at `init`. For sheets printed without a schedule.
+    static func withoutSchedule(_ set: BallotSheetSet, args: ParsedArguments, session dir: String?, console: Console, lang: Language) {
+        let groups = Set(set.representatives.map(\.group)).count
+        guard groups > 1 else { return }
+        let pages = BallotSheetsHTML.pageCount(set, layout: layout(args))
+        console.errLine(CommandMessages.sheetsWithoutSchedule(groups: groups, units: set.units.count, pages: pages,
+                                                              session: dir.map(Echo.shown)).text(lang))
     }
 
     static func layout(_ args: ParsedArguments) -> BallotSheetsHTML.Layout {
