@@ -6,7 +6,7 @@ public enum PanelCommand: Command {
     public static let path = ["panel"]
     public static let abstract = Localized(zh: "分析评分代表：宽严倾向、待复核的离群分、各组差异、Krippendorff's alpha 和 ICC。",
                                            en: "Analyse the representatives: leniency, outliers to re-check, groups, Krippendorff's alpha and ICC.")
-    public static let usage = "kaimen panel [DIR | --rules FILE --units FILE --roster FILE --ballots FILE [--schedule FILE]] [--format table|json|csv|html] [--section S] [--lang zh|en]"
+    public static let usage = "kaimen panel [[--session] DIR | --rules FILE --units FILE --roster FILE --ballots FILE [--schedule FILE]] [--format table|json|csv|html] [--section S] [--lang zh|en]"
     public static let discussion = Localized(zh: """
         输入与 `kaimen score` 相同。对每名代表：票数、听取汇报的单位、回避的票、
         与其他代表共识相比的宽严（分数和占满分的比例，附按种子重抽样的 95% 区间）、
@@ -15,8 +15,9 @@ public enum PanelCommand: Command {
         在结束会话前列出待复核；各组与总均值的差异，以及各组居中后的假设排名（绝非正式结果）；
         总体和每条评议标准的 Krippendorff's alpha（区间型），附重抽样区间；
         设计允许时，每条评议标准和每组的 ICC(2,1) 和 ICC(2,k)。各项数字的定义见 docs/panel.md。
-        不给输入选项时，分析自带的西城区样例。给出会话文件夹 DIR（`kaimen session init`）时，
-        分析其输入、日程表和已确认的票。
+        不给输入选项时，分析自带的西城区样例。给出会话文件夹 DIR（`kaimen session init`；写在 panel
+        后面，或用 --session DIR）时，分析其输入、日程表和已确认的票。分析之后在标准错误上打印输入的警告
+        和提示（回避、一票否决、无法考核的标准等），与 `kaimen score` 相同。
         --format csv 打印一个部分（--section，默认 raters）；--format html 打印一页，
         附宽严区间图。
         """, en: """
@@ -30,7 +31,9 @@ public enum PanelCommand: Command {
         (interval) overall and per ballot standard with bootstrap intervals; ICC(2,1) and
         ICC(2,k) per ballot standard and group where the design allows. docs/panel.md defines
         every figure. With no input options, analyses the bundled Xicheng sample. Given a session
-        folder DIR (`kaimen session init`), analyses its inputs, schedule and confirmed ballots.
+        folder DIR (`kaimen session init`; after panel, or as --session DIR), analyses its inputs,
+        schedule and confirmed ballots. After the analysis, prints the inputs' warnings and the
+        notes (recusals, vetoes, standards not assessed, …) on standard error, as `kaimen score` does.
         --format csv prints one section (--section, default raters); --format html a page
         with the chart of the leniency intervals.
         """)
@@ -43,6 +46,8 @@ public enum PanelCommand: Command {
     public static let options: [OptionSpec] = ScoreCommand.options.filter { ["--rules", "--units", "--roster", "--ballots", "--lang", "--strict"].contains($0.name) } + [
         .option("--schedule", "FILE", .init(zh: "哪个组听取哪个单位的汇报（schedule.csv）：决定听取的单位和评分表的顺序。",
                                             en: "Which group heard which unit (schedule.csv): units heard, the order of the sheets.")),
+        .option("--session", "DIR", .init(zh: "会话文件夹：分析其输入和已确认的票（也可直接写在 panel 后面）。",
+                                          en: "A session folder: analyse its inputs and confirmed ballots (or give it right after panel).")),
         .option("--format", "FORMAT", .init(zh: "打印格式。", en: "How to print."), choices: ["table", "json", "csv", "html"], default: "table"),
         .option("--section", "SECTION", .init(zh: "--format csv 打印的部分。", en: "The section --format csv prints."),
                 choices: PanelTables.Section.allCases.map(\.rawValue), default: "raters"),
@@ -63,9 +68,8 @@ public enum PanelCommand: Command {
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
         let lang = args.language
-        guard args.positionals.count <= 1 else {
-            return usageError(CommandMessages.takesOnlyOptions(args.positionals[1], path.joined(separator: " ")), console: console, lang: lang)
-        }
+        let (given, problem) = SessionCommandSupport.folderArgument(args)
+        if let problem { return usageError(problem, console: console, lang: lang) }
         // Each number option on its own: the message names the option, what it was given and the
         // whole numbers it takes (as `sensitivity` does).
         var numbers: [String: UInt64] = [:]
@@ -79,7 +83,7 @@ public enum PanelCommand: Command {
         let seed = numbers["--seed"]!, resamples = Int(numbers["--resamples"]!), top = Int(min(numbers["--top"]!, UInt64(Int.max)))
         let session: ScoringSession
         var schedule: Schedule?
-        if let dir = args.positionals.first {
+        if let dir = given {
             if let message = SessionCommandSupport.conflictingInputs(args, ["--rules", "--units", "--roster", "--ballots", "--schedule"]) {
                 return usageError(message, console: console, lang: lang)
             }
@@ -108,6 +112,14 @@ public enum PanelCommand: Command {
             console.outCSV(PanelTables.table(section, report, lang: lang).csv())
         default: console.out(PanelRender.text(report, title: title, lang: lang, limit: top))
         }
+        // The run's warnings and 提示, as `score` prints them after its output (since 0.29.4: only
+        // the inputs' warnings were said, and a session folder's not at all): a recusal or a
+        // veto behind the figures went unsaid.
+        if let dir = given {
+            RunWarnings.print(session.report, session: dir, console: console, lang: lang)
+        } else {
+            RunWarnings.print(session.report, console: console, lang: lang)
+        }
         return .success
     }
 
@@ -134,9 +146,6 @@ public enum PanelCommand: Command {
             console.errLine(PanelMessages.notAnalysed(errors: error.diagnostics.filter { $0.severity == .error }.count).text(lang))
             return nil
         }
-        // The inputs' warnings, as `score` prints them (a ballot cell left blank changes a
-        // representative's count, which the panel reads: a helper found them unsaid here).
-        for d in session.report.inputWarnings { console.errLine(relative(d, console, lang)) }
         var schedule: Schedule?
         if let path = args.value("--schedule") {
             let data: Data
