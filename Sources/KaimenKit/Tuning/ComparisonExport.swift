@@ -105,9 +105,21 @@ public enum ComparisonExport {
         }
     }
 
-    /// `warnings` are carried as `{code, file, text}`, each `text` as `render` gives it.
+    /// A line of the 提示 list said beside a comparison: `file` is the rules file whose run alone
+    /// says it (`nil`: both runs').
+    public struct Note: Sendable {
+        public var file: String?
+        public var text: String
+        public init(file: String?, text: String) {
+            self.file = file
+            self.text = text
+        }
+    }
+
+    /// `warnings` are carried as `{code, file, text}`, each `text` as `render` gives it, and
+    /// `notes` as `{file, text}`.
     public static func json(_ c: Comparison, assumption: MissingMetrics.Assumption?, gaps: MissingMetrics, overrides: MetricOverrides,
-                            warnings: [Warning] = [], render: (Diagnostic) -> String = { $0.rendered(.zh) },
+                            warnings: [Warning] = [], notes: [Note] = [], render: (Diagnostic) -> String = { $0.rendered(.zh) },
                             lang: Language = .zh) -> JSONOut {
         let p = c.precision
         func side(_ s: Comparison.Side) -> JSONOut {
@@ -140,6 +152,7 @@ public enum ComparisonExport {
             "warnings": .array(warnings.map { w in
                 .object(["code": .string(w.diagnostic.code), "file": .str(w.file), "text": .string(render(w.diagnostic))])
             }),
+            "notes": .array(notes.map { .object(["file": .str($0.file), "text": .string($0.text)]) }),
         ])
     }
 

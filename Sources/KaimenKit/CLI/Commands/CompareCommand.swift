@@ -170,12 +170,19 @@ public enum CompareCommand: Command {
                 warnings.append(.init(file: files[i], diagnostic: d))
             }
         }
+        // The runs' own warnings and 提示, printed last and carried in the JSON after the above.
+        let dir = folder != nil ? args.positionals.first : nil
+        let rendered = { (d: Diagnostic) -> String in
+            dir.map { SessionCommandSupport.rendered(d, dir: $0, lang: lang, console: console) } ?? relative(d, console, lang)
+        }
+        let runLines = runLines(sessions, files: files, ballotsFile: inputs.ballots, rendered: rendered, lang: lang)
         let table = ComparisonExport.table(comparison, lang: lang, csv: args.value("--format") == "csv")
         switch args.value("--format") {
         case "csv": console.outCSV(table.csv())
         case "json":
-            console.out(ComparisonExport.json(comparison, assumption: assumption, gaps: allGaps, overrides: overrides, warnings: warnings,
-                                              render: { relative($0, console, lang) }, lang: lang).rendered())
+            console.out(ComparisonExport.json(comparison, assumption: assumption, gaps: allGaps, overrides: overrides,
+                                              warnings: warnings + runLines.inputs, notes: runLines.notes,
+                                              render: rendered, lang: lang).rendered())
         case "html": console.out(ComparisonExport.html(comparison, lang: lang))
         case "markdown":
             console.out(table.markdown())
@@ -192,8 +199,7 @@ public enum CompareCommand: Command {
             console.errLine(lang.t("注意：数据缺少 \(allGaps.gaps.map(\.metric).joined(separator: "、"))，按\(assumption == .zero ? " 0 计" : "无法考核处理")（--assume-missing \(assumption.rawValue)）",
                                    "note: the data lacks \(allGaps.gaps.map(\.metric).joined(separator: ", ")), scored as \(assumption == .zero ? "zero" : "not assessable") (--assume-missing \(assumption.rawValue))"))
         }
-        printRunWarnings(sessions, files: files, ballotsFile: inputs.ballots, session: folder != nil ? args.positionals.first : nil,
-                         console: console, lang: lang)
+        printRunWarnings(runLines, session: dir, rendered: rendered, console: console, lang: lang)
         return .success
     }
 
@@ -202,29 +208,43 @@ public enum CompareCommand: Command {
     /// 提示 list. What both runs say is said once; what one alone says has its rules file before
     /// it, as the warnings above do, but for the ballots file's, which is read once, under OLD.
     /// A missing metric's column is left out here: said above, or by --assume-missing's note.
-    static func printRunWarnings(_ sessions: [ScoringSession], files: [String], ballotsFile: String, session dir: String?,
-                                 console: Console, lang: Language) {
-        func rendered(_ d: Diagnostic) -> String {
-            dir.map { SessionCommandSupport.rendered(d, dir: $0, lang: lang, console: console) } ?? relative(d, console, lang)
-        }
-        let inputs = sessions.map { $0.inputWarnings.filter { $0.code != DiagnosticCode.metricColumnAbsent.rawValue } }
-        let ballots = Set(inputs.joined().filter { $0.location?.file == ballotsFile }.map(rendered))
-        let inputLines = bothSides(inputs.map { $0.map(rendered) }, files: files, plain: ballots, lang: lang)
-        if dir != nil && !inputLines.isEmpty { console.errLine(SessionMessages.inputWarningsAgain.text(lang)) }
-        for line in inputLines { console.errLine(line) }
-        console.warnings(bothSides(sessions.map { RunWarnings.list($0.report, lang: lang) }, files: files, plain: [], lang: lang)
-                            .map(SessionCommandSupport.clean), lang: lang)
+    struct RunLines {
+        /// The inputs' warnings, each with the rules file it is said under (`nil`: both sides').
+        var inputs: [ComparisonExport.Warning] = []
+        /// The 提示 list, so.
+        var notes: [ComparisonExport.Note] = []
     }
 
-    /// OLD's lines, then NEW's that OLD has not: each once, a line only one side has (and not
-    /// among `plain`) after its file's name.
-    static func bothSides(_ lines: [[String]], files: [String], plain: Set<String>, lang: Language) -> [String] {
-        let sides = lines.map(Set.init)
-        var said: Set<String> = [], out: [String] = []
-        for (i, side) in lines.enumerated() {
-            for line in side where said.insert(line).inserted {
+    /// The two runs' warnings as `printRunWarnings` prints them, and `--format json` carries them
+    /// (since 0.29.4), each line rendered by `rendered`.
+    static func runLines(_ sessions: [ScoringSession], files: [String], ballotsFile: String,
+                         rendered: (Diagnostic) -> String, lang: Language) -> RunLines {
+        let inputs = sessions.map { $0.inputWarnings.filter { $0.code != DiagnosticCode.metricColumnAbsent.rawValue } }
+        let ballots = Set(inputs.joined().filter { $0.location?.file == ballotsFile }.map(rendered))
+        let notes = sessions.map { RunWarnings.list($0.report, lang: lang).map(SessionCommandSupport.clean) }
+        return RunLines(inputs: bothSides(inputs, files: files, plain: ballots, key: rendered).map { .init(file: $0.file, diagnostic: $0.item) },
+                        notes: bothSides(notes, files: files, plain: [], key: { $0 }).map { .init(file: $0.file, text: $0.item) })
+    }
+
+    /// Prints `lines` on standard error: the inputs' warnings (a session's under the words that
+    /// say they were said before), then the 提示 list.
+    static func printRunWarnings(_ lines: RunLines, session dir: String?, rendered: (Diagnostic) -> String, console: Console, lang: Language) {
+        func said(_ file: String?, _ line: String) -> String { file.map { CommandMessages.saidUnder(Echo.shown($0), line).text(lang) } ?? line }
+        if dir != nil && !lines.inputs.isEmpty { console.errLine(SessionMessages.inputWarningsAgain.text(lang)) }
+        for w in lines.inputs { console.errLine(said(w.file, rendered(w.diagnostic))) }
+        console.warnings(lines.notes.map { said($0.file, $0.text) }, lang: lang)
+    }
+
+    /// OLD's items, then NEW's that OLD has not (items alike when their `key` is): each once, with
+    /// the file of its side when only one side has it (and its key is not among `plain`).
+    static func bothSides<T>(_ items: [[T]], files: [String], plain: Set<String>, key: (T) -> String) -> [(file: String?, item: T)] {
+        let sides = items.map { Set($0.map(key)) }
+        var said: Set<String> = [], out: [(file: String?, item: T)] = []
+        for (i, side) in items.enumerated() {
+            for item in side where said.insert(key(item)).inserted {
+                let line = key(item)
                 let everywhere = sides.allSatisfy { $0.contains(line) }
-                out.append(everywhere || plain.contains(line) ? line : CommandMessages.saidUnder(Echo.shown(files[i]), line).text(lang))
+                out.append((everywhere || plain.contains(line) ? nil : files[i], item))
             }
         }
         return out
