@@ -115,17 +115,18 @@ enum SessionCommandSupport {
             console.errLine(CommandMessages.usageLine(usage).text(lang))
             return nil
         }
-        // A name with brackets or one that looks like an option (`operator-name`) is a bad option
-        // value as the others are, and exits 64 as they do (it exited 1, found once the session
-        // was opened). The session's own check stays for the callers that record without this.
-        if let problem = RecordedText.operatorNameProblem(by) {
-            console.error(problem.joined(hint: SessionMessages.operatorNameHint), lang)
-            console.errLine(CommandMessages.usageLine(usage).text(lang))
-            return nil
-        }
         for option in ["--by", "--reason", "--accept-missing"] {
             guard let text = args.value(option), let bad = RecordedText.forbiddenScalar(in: text, option: option) else { continue }
             console.error(SessionMessages.invisibleInText(option, text: Echo.shown(text), scalar: bad), lang)
+            return nil
+        }
+        // A name with brackets or one that looks like an option (`operator-name`) is a bad option
+        // value as the others are, and exits 64 as they do (it exited 1, found once the session
+        // was opened). After the characters above, so that an escape's `[` is said as the escape.
+        // The session's own check stays for the callers that record without this.
+        if let problem = RecordedText.operatorNameProblem(by) {
+            console.error(problem.joined(hint: SessionMessages.operatorNameHint), lang)
+            console.errLine(CommandMessages.usageLine(usage).text(lang))
             return nil
         }
         return by
