@@ -149,7 +149,8 @@ public enum CLI {
     /// (`ScoreReport.v0_29_3`); `explain` says 不考核 for a standard left out.
     /// 0.29.4: `session verify --head` takes the head hash's first 16 digits or more, as written
     /// by hand on a session's notice, which has a line for them (`ScoreReport.v0_29_4`), and
-    /// `close` prints them grouped in fours.
+    /// `close` prints them grouped in fours; `--period` (score, session init) gives the papers'
+    /// 考核期, which was the rules' `effective` dates only.
     public static let version = "0.29.4"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)

@@ -74,6 +74,12 @@ enum CommandMessages {
         Localized(zh: "多余的参数 `\(argument)`", en: "unexpected argument `\(argument)`")
     }
     static let byRequired = Localized(zh: "必须给出 `--by NAME`：日志要记录每一步是谁做的", en: "`--by NAME` is required: the journal records who did what")
+    static let periodEmpty = Localized(zh: "`--period` 不能为空：写出考核期，如 `--period 2014年年中`；不给这个选项则印细则的有效期",
+                                       en: "`--period` cannot be empty: write the assessment period, e.g. `--period \"mid-2014\"`; without the option the rules' effective dates are printed")
+    static func periodTooLong(_ count: Int) -> Localized {
+        Localized(zh: "`--period` 有 \(count) 个字，最多 \(RecordedText.periodLimit) 个：它印在报告和公示的一行里，写考核期本身即可，如 `2014年年中`",
+                  en: "`--period` has \(count) characters, at most \(RecordedText.periodLimit): it is printed on one line of the report and the notice; give the period alone, e.g. `mid-2014`")
+    }
     static func unknownCommand(_ words: String) -> Localized {
         Localized(zh: "没有命令 `\(words)`", en: "unknown command `\(words)`")
     }

@@ -17,6 +17,9 @@ public struct ScoreReport: Sendable {
     /// change to the bytes of a session's results asks `writes(since:)`, so a journal sealed
     /// by two versions (an appeal closed after an upgrade) verifies whole.
     public internal(set) var writtenAs: [Int]? = nil
+    /// The assessment period the report and the notice print as 考核期 (`score --period`, or a
+    /// session's `init --period`, since 0.29.4); `nil`: the rules' `effective` dates, as before.
+    public internal(set) var period: String? = nil
 
     /// The versions that changed a session's files (`writes(since:)`): 0.16.0 the notice's
     /// recusals, 0.17.0 the papers, 0.18.0 the workbook's borders, the ballot chart's

@@ -27,6 +27,9 @@ public struct SessionSheets: Sendable, Equatable {
     /// Which sealed result of the session this is: 1, then 2 after the first appeal, … (since
     /// 0.17.0; 1 when re-deriving an older seal, whose papers did not say).
     public var resultVersion = 1
+    /// The session's assessment period, as `init --period` recorded it (since 0.29.4): the
+    /// papers' 考核期 (`ScoreReport.period`).
+    public var period: String? = nil
 
     /// `（申诉复核后第 2 版）` under a later result's title, so two posted notices are told apart.
     public func versionLine(_ lang: Language) -> String? {

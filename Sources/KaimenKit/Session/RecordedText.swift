@@ -20,8 +20,21 @@ enum RecordedText {
     /// The first character of `text` that `option` may not hold (``problem(_:option:invisible:)``).
     static func forbiddenScalar(in text: String, option: String) -> Unicode.Scalar? {
         // A reason may run over lines (pasted from a letter): its line breaks and tabs stay.
-        let allowed: Set<Unicode.Scalar> = option == "--by" ? [] : ["\n", "\t"]
+        let allowed: Set<Unicode.Scalar> = option == "--by" || option == "--period" ? [] : ["\n", "\t"]
         return text.unicodeScalars.first { !allowed.contains($0) && (Echo.isControl($0) || Echo.isInvisible($0)) }
+    }
+
+    /// The most characters `--period` takes: a period is a few words on one line of the papers.
+    static let periodLimit = 40
+
+    /// Why an assessment period (`score --period`, `session init --period`, since 0.29.4) is
+    /// refused: empty, longer than `periodLimit`, or holding a control or invisible character
+    /// (it is printed on the papers, and a session's journal keeps it).
+    static func periodProblem(_ text: String) -> Localized? {
+        let period = text.trimmingSpaces()
+        if period.isEmpty { return CommandMessages.periodEmpty }
+        if period.count > periodLimit { return CommandMessages.periodTooLong(period.count) }
+        return problem(period, option: "--period")
     }
 
     /// Why an operator name given to a command that records (`--by`) is refused, beyond

@@ -26,15 +26,20 @@ public struct SessionFolder {
 
     /// Creates the folder from the inputs at `paths` (relative to `base`): checks them all
     /// first, and creates nothing if any has an error.
+    /// - Parameter period: the assessment period the papers print (`--period`), recorded in the
+    ///   opening record; `nil`: the rules' `effective` dates.
     public static func create(_ directory: URL, from paths: SessionSetup.Paths, base: String, doubleEntry: Bool,
-                              by: String) throws(SessionError) -> SessionFolder {
+                              by: String, period: String? = nil) throws(SessionError) -> SessionFolder {
         try Self.checkOperator(by)
+        if let period, let problem = RecordedText.periodProblem(period) {
+            throw .problems([.error(DiagnosticCode.invalidArgument.rawValue, problem, path: "--period")])
+        }
         let setup = try SessionSetup.read(paths, base: base)
         // Everything below is looked at and done under the folder's lock: another `init` of the
         // same folder waits, then finds this one's session (`InitLock`).
         var lock = try InitLock.take(directory)
         do {
-            let folder = try create(directory, setup: setup, from: paths, base: base, doubleEntry: doubleEntry, by: by, lock: &lock)
+            let folder = try create(directory, setup: setup, from: paths, base: base, doubleEntry: doubleEntry, by: by, period: period, lock: &lock)
             return folder
         } catch {
             // While the lock is held: `lock` keeps it until it goes, after this.
@@ -45,7 +50,7 @@ public struct SessionFolder {
 
     /// `create`, under the folder's lock (`lock`, handed on to the journal once it is made).
     private static func create(_ directory: URL, setup: SessionSetup, from paths: SessionSetup.Paths, base: String, doubleEntry: Bool,
-                               by: String, lock: inout InitLock) throws(SessionError) -> SessionFolder {
+                               by: String, period: String?, lock: inout InitLock) throws(SessionError) -> SessionFolder {
         let fm = FileManager.default
         let journalPath = directory.appendingPathComponent(Journal.fileName).path
         // What an `init` cut short left: its copies, perhaps the empty journal it had just made
@@ -113,12 +118,15 @@ public struct SessionFolder {
             }
             let journal = try Journal(directory: directory, create: true, writable: true, lockTimeout: nil, waiting: nil, heldLock: lock.file)
             let local = SessionSetup.Paths(rules: copies[0].to, units: local.units, roster: local.roster, schedule: local.schedule)
-            try journal.append(.open, by: by, content: .object([
+            var content: [String: JSONOut] = [
                 "rules": .string(local.rules), "units": .string(local.units), "roster": .string(local.roster),
                 "schedule": .str(local.schedule), "doubleEntry": .bool(doubleEntry), "agreement": .string("majority"), "inputs": .object(hashes), "sources": .object(sources),
                 // The version that opened it: replay compares operators as this one's `enter` does.
                 "kaimen": .string(CLI.version),
-            ]))
+            ]
+            // Only when given: a session opened without it records what every earlier one did.
+            if let period { content["period"] = .string(period) }
+            try journal.append(.open, by: by, content: .object(content))
             var folder = try SessionFolder(directory: directory, journal: journal)
             folder.givenInputWarnings = setup.warnings
             folder.clearedInterruptedInit = interrupted

@@ -53,6 +53,7 @@ public struct SessionInputs: Sendable {
                               acceptMissing: String? = nil, resultVersion: Int = 1) -> SessionSheets {
         var result = SessionSheets(recusals: recusals(setup))
         result.resultVersion = resultVersion
+        result.period = state.period
         let open = Set(uncounted)
         for sheet in setup.expected.sheets {
             if let v = state.void(sheet) {
@@ -85,6 +86,7 @@ public struct SessionInputs: Sendable {
         do {
             var session = try ScoringSession.run(inputs, readFile: readFile)
             session.report.sheets = sheets
+            session.report.period = sheets?.period
             return session
         } catch {
             throw DiagnosticsError(Self.asSession(error.diagnostics))

@@ -39,6 +39,8 @@ public struct SessionState: Sendable {
     /// Whether the journal's `open` record names the majority rule (`DoubleEntry.decide`):
     /// sessions opened since 0.15.0. Earlier ones are decided by the rule they were sealed under.
     public private(set) var majority = false
+    /// The assessment period the opening record gives (`init --period`, since 0.29.4).
+    public private(set) var period: String? = nil
 
     public init(records: [JournalRecord], doubleEntry: Bool) {
         self.doubleEntry = doubleEntry
@@ -48,7 +50,9 @@ public struct SessionState: Sendable {
     public mutating func apply(_ r: JournalRecord) {
         let c = r.content
         switch r.kind {
-        case .open: majority = c["agreement"]?.stringValue == "majority"
+        case .open:
+            majority = c["agreement"]?.stringValue == "majority"
+            period = c["period"]?.stringValue
         case .recovered: break
         case .entry:
             let round = c["round"]?.intValue ?? 1

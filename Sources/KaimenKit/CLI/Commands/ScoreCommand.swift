@@ -60,6 +60,7 @@ public enum ScoreCommand: Command {
         .option("--threads", "N", .init(zh: "评分线程数（默认：处理器核数）。", en: "Threads to score on (default: the cores).")),
         .flag("--sheets", .init(zh: "单位超过 10 000 个时也写评分表。", en: "Write score sheets even for more than 10 000 units.")),
         .flag("--summary-only", .init(zh: "与 --out 同用：只写 summary.csv。", en: "With --out, write summary.csv only.")),
+        PeriodOption.spec,
         .flag("--publish-representatives", .init(zh: "与 --out 同用：在 公示.html 和 summary.xlsx 中写出代表姓名及其评分（默认匿名）。",
                                                  en: "With --out, name the representatives and show their ballots in the public notice (notice.html with --lang en) and summary.xlsx (default: anonymous).")),
         .flag("--force", .init(zh: "与 --out 同用：替换没有 manifest.json 的非空文件夹（其中所有内容都会被删除）。",
@@ -93,6 +94,11 @@ public enum ScoreCommand: Command {
         if threadsRefused || topRefused {
             console.errLine(CommandMessages.usageLine(usage).text(lang))
             return .usage
+        }
+        let period: String?
+        switch PeriodOption.read(args) {
+        case .success(let given): period = given
+        case .failure(let refused): return usageError(refused.text, console: console, lang: lang)
         }
         // Why the folder was not written, and nothing of it there.
         func notWritten(_ error: any Error, _ out: String) -> ExitCode {
@@ -184,6 +190,8 @@ public enum ScoreCommand: Command {
                 sheets = try? ScoringSession.run(inputs)
                 sheetsKept = sheets
             }
+            // The papers' 考核期 (`--period`), checked with the other options before the run.
+            sheets?.report.period = period
             written = Result {
                 let inputFiles = [inputs.rules] + report.rules.sourceFiles.dropFirst() + [inputs.units, inputs.roster, inputs.ballots]
                 let options = OutputOptions.commitOptions(args, console: console, inputs: inputFiles, digests: digests)

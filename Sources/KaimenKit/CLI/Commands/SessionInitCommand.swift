@@ -29,6 +29,7 @@ public enum SessionInitCommand: Command {
     public static let options: [OptionSpec] = [
         .rulesFile, .unitsFile, .rosterFile,
         .option("--schedule", "FILE", .init(zh: "哪个组听取哪个单位的汇报（.csv 或 .xlsx）。", en: "Which group hears which unit (.csv or .xlsx).")),
+        PeriodOption.spec,
         .flag("--single-entry", .init(zh: "录入一次即计入评分表（默认双人录入）。", en: "Count a sheet after one entry (double entry is the default).")),
         SessionCommandSupport.by, SessionCommandSupport.lang,
     ]
@@ -41,10 +42,16 @@ public enum SessionInitCommand: Command {
         guard missing.isEmpty else {
             return usageError(CommandMessages.missingOptions(missing), console: console, lang: lang)
         }
+        let period: String?
+        switch PeriodOption.read(args) {
+        case .success(let given): period = given
+        case .failure(let refused): return usageError(refused.text, console: console, lang: lang)
+        }
         let paths = SessionSetup.Paths(rules: args.value("--rules")!, units: args.value("--units")!, roster: args.value("--roster")!,
                                        schedule: args.value("--schedule"))
         do {
-            let folder = try SessionFolder.create(url, from: paths, base: console.currentDirectory, doubleEntry: !args.has("--single-entry"), by: by)
+            let folder = try SessionFolder.create(url, from: paths, base: console.currentDirectory, doubleEntry: !args.has("--single-entry"),
+                                                  by: by, period: period)
             // Warnings about the inputs name the files as given, not the session's copies of them
             // (since 0.26.0 in their text too: a GB18030 roster was said as `inputs/roster.csv`).
             let warnings = folder.givenInputWarnings

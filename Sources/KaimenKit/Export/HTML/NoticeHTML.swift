@@ -31,7 +31,7 @@ public enum NoticeHTML {
         if groups > 1 { reps += lang.t("（分 \(groups) 组）", " in \(groups) groups") }
         s += "<div class=\"meta\">" + [
             PaperTexts.meta(Localized(zh: "发布单位", en: "Issued by"), m.issuer, lang),
-            PaperTexts.meta(Localized(zh: "考核期", en: "Period"), PaperTexts.period(m, lang), lang),
+            PaperTexts.meta(Localized(zh: "考核期", en: "Period"), PaperTexts.period(report, lang), lang),
             PaperTexts.meta(Localized(zh: "参评单位", en: "Units"), lang.t("\(report.units.ids.count) 个", "\(report.units.ids.count)"), lang),
             PaperTexts.meta(Localized(zh: "评分代表", en: "Representatives"), reps, lang),
         ].map(\.markup).joined() + "</div>"

@@ -49,8 +49,10 @@ enum PaperTexts {
         HTMLText(markup: "<span><b>\(HTMLText.escape(label.text(lang)))</b>\(HTMLText.escape(value))</span>")
     }
 
-    static func period(_ m: RulesMetadata, _ lang: Language) -> String {
-        m.effectiveFrom + (m.effectiveTo.map { lang.t(" 至 ", " to ") + $0 } ?? "")
+    /// 考核期: the period given (`--period`, since 0.29.4), else the rules' `effective` dates.
+    static func period(_ report: ScoreReport, _ lang: Language) -> String {
+        let m = report.rules.metadata
+        return report.period ?? (m.effectiveFrom + (m.effectiveTo.map { lang.t(" 至 ", " to ") + $0 } ?? ""))
     }
 
     /// Under the ranked table: what its columns add up to. Each area's points already have its

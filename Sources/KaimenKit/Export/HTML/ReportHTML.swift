@@ -79,7 +79,7 @@ public enum ReportHTML {
         s += "<div class=\"meta\">" + [
             PaperTexts.meta(Localized(zh: "发布单位", en: "Issued by"), m.issuer, lang),
             PaperTexts.meta(Localized(zh: "细则版本", en: "Rules version"), m.id + " " + m.version, lang),
-            PaperTexts.meta(Localized(zh: "考核期", en: "Period"), PaperTexts.period(m, lang), lang),
+            PaperTexts.meta(Localized(zh: "考核期", en: "Period"), PaperTexts.period(session.report, lang), lang),
             PaperTexts.meta(Localized(zh: "参评单位", en: "Units"), lang.t("\(report.units.ids.count) 个", "\(report.units.ids.count)"), lang),
             PaperTexts.meta(Localized(zh: "职工代表", en: "Representatives"), lang.t("\(session.representatives.count) 人", "\(session.representatives.count)"), lang),
         ].map(\.markup).joined() + "</div>"
