@@ -10,8 +10,10 @@ import Foundation
 /// - `csv-empty` (error): nothing in the file, not even a header. A header without rows is
 ///   not an error here; callers decide.
 /// - `csv-unbalanced-quote`, `csv-stray-quote` (errors): see ``CSVParser``.
-/// - `csv-empty-header`, `csv-duplicate-header` (errors): a header cell that is blank, or
-///   repeats an earlier one.
+/// - `csv-empty-header` (error): a cell that holds something under a header cell that is
+///   blank, said at that cell (a nameless column with nothing under it is read past:
+///   ``CSVTable/firstFilled(under:)``).
+/// - `csv-duplicate-header` (error): a header cell that repeats an earlier one.
 /// - `csv-ragged-row` (error): a row with fewer fields than the header, or with more that
 ///   hold something (empty ones beyond the header are left out, as are nameless header cells at
 ///   its end with nothing under them: ``CSVTable/width(_:_:_:)``).
@@ -87,14 +89,16 @@ public enum CSVReader {
     }
 
     static func checkHeader(_ table: CSVTable, into out: inout Diagnostics) {
-        var firstColumn: [String: Int] = [:]
-        for (i, name) in table.header.enumerated() {
-            if name.isEmpty {
-                out.append(.csvEmptyHeader) {
-                    .error(.csvEmptyHeader, CSVMessages.emptyHeader(i + 1), at: table.headerLocation(column: i), hint: CSVMessages.nameOrDelete)
-                }
-                continue
+        // A nameless column is said at its first filled cell; one with nothing under it is read past (`CSVTable.firstFilled`).
+        let nameless = table.header.indices.filter { table.header[$0].isEmpty }
+        for (column, row) in table.firstFilled(under: nameless) {
+            out.append(.csvEmptyHeader) {
+                .error(.csvEmptyHeader, CSVMessages.unnamedColumnFilled(column, headerRow: table.headerRow), at: table.location(row: row, column: column),
+                       hint: CSVMessages.nameOrMove(column, headerRow: table.headerRow))
             }
+        }
+        var firstColumn: [String: Int] = [:]
+        for (i, name) in table.header.enumerated() where !name.isEmpty {
             if let first = firstColumn[name] {
                 out.append(.csvDuplicateHeader) {
                     .error(.csvDuplicateHeader, CSVMessages.duplicateHeader(Echo.cell(name)),

@@ -7,7 +7,9 @@
 public struct CSVTable: Sendable {
     public let fileName: String
     /// Column names, spaces around them removed. Nameless cells at the header's end under which
-    /// no row holds anything, nor beyond them, are not columns (``width(_:_:_:)``).
+    /// no row holds anything, nor beyond them, are not columns (``width(_:_:_:)``); a nameless
+    /// one between names stays, as `""`, so that the columns after it keep their letters, and
+    /// the readers read past it (``firstFilled(under:)``).
     public let header: [String]
     /// The data rows, each cell's text made when it is read (a table of 700 000 rows of ten
     /// cells kept its seven million strings for as long as it lived, a quarter of a gigabyte).
@@ -74,6 +76,30 @@ public struct CSVTable: Sendable {
         var n = fields.count
         while n > header.count && buffer.isBlank(fields[fields.startIndex + n - 1]) { n -= 1 }
         return n
+    }
+
+    /// The nameless columns (header cells of nothing but spaces) under which a row holds
+    /// something, each with its first such row, in column order: one rule for every nameless
+    /// column, with ``width(_:_:_:)``. A nameless column with nothing under it, at the header's
+    /// end (0.29.3, where it is no column) or between two names (since 0.29.4: a spacer column
+    /// Excel users leave, `id,,name`), loses nothing and says nothing; one that holds something
+    /// is `csv-empty-header`, at that cell. One pass over the cells as written: a row's cells
+    /// past its last written one are empty.
+    func firstFilled(under nameless: [Int]) -> [(column: Int, row: Int)] {
+        // The columns not yet found filled, in order: a row is looked at in those it has cells in only.
+        var open = nameless.sorted(), found: [(column: Int, row: Int)] = []
+        for r in records.indices where !open.isEmpty {
+            let fields = records.fields(r)
+            var filled: Set<Int> = []
+            for c in open {
+                guard c < fields.count else { break }
+                if !buffer.isBlank(fields[fields.startIndex + c]) { filled.insert(c) }
+            }
+            guard !filled.isEmpty else { continue }
+            found += filled.map { ($0, r) }
+            open.removeAll { filled.contains($0) }
+        }
+        return found.sorted { $0.column < $1.column }
     }
 
     /// Whether row `r` holds something beyond the header's columns (a value split by a comma,

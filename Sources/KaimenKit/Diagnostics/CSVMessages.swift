@@ -112,11 +112,19 @@ enum CSVMessages {
 
     static func empty(_ file: String) -> L { L(zh: "`\(file)` 是空的：没有表头行", en: "`\(file)` is empty: it has no header line") }
     static let headerFirst = L(zh: "第一行要写各列的名称，用逗号隔开", en: "the first line must name the columns, separated by commas")
-    static func emptyHeader(_ column: Int) -> L {
-        L(zh: "表头第 \(column) 列（\(CellPosition.letter(column - 1)) 列）没有名称", en: "column \(column) (\(CellPosition.letter(column - 1))) of the header has no name")
+    /// A cell under a nameless header cell holds something (`column` counted from 0). Said at
+    /// that cell since 0.29.4 (before, at the header cell: the header said nothing of where
+    /// the value was); a nameless column with nothing under it is read past.
+    static func unnamedColumnFilled(_ column: Int, headerRow: Int) -> L {
+        let letter = CellPosition.letter(column)
+        return L(zh: "这一格有内容，但 \(letter) 列在表头（第 \(headerRow) 行）没有名称，不知道它是哪一项的值",
+                 en: "this cell holds something, but column \(letter) has no name in the header (row \(headerRow)), so what it is a value of is unknown")
     }
-    static let nameOrDelete = L(zh: "给这一列起个名字；如果它是空列就删掉（检查表头行末尾是否多了一个逗号）",
-                                en: "name the column, or delete it if it is empty (check for a stray comma at the end of the header line)")
+    static func nameOrMove(_ column: Int, headerRow: Int) -> L {
+        let letter = CellPosition.letter(column)
+        return L(zh: "在第 \(headerRow) 行 \(letter) 列写上这一列的名称；如果这些内容放错了列，把它们移到有名称的列里（\(letter) 列全空时不用删，读取时跳过）",
+                 en: "write the column's name in row \(headerRow), column \(letter); if these cells belong to another column, move them there (an empty column \(letter) need not be deleted: it is read past)")
+    }
     static func duplicateHeader(_ name: String) -> L {
         L(zh: "表头里 `\(name)` 列出现了两次", en: "column `\(name)` appears twice in the header")
     }

@@ -110,7 +110,8 @@ public struct BallotsReader {
                     filled[c, default: (r, 0)].rows += 1
                 }
             }
-            for (c, f) in filled.sorted(by: { $0.key < $1.key }) where !ColumnNames.isBallotExtra(csv.header[c]) {
+            // (A nameless column with text in it is said by the CSV table, `csv-empty-header`, at its first filled cell.)
+            for (c, f) in filled.sorted(by: { $0.key < $1.key }) where !csv.header[c].isEmpty && !ColumnNames.isBallotExtra(csv.header[c]) {
                 diagnostics.append(.unknownColumn, .warning) {
                     .warning(.unknownColumn, ReaderMessages.longColumnNotRead(Echo.cell(csv.header[c]), rows: f.rows,
                                                                              text: Echo.cell(csv.rows[f.first][c].trimmingSpaces())),

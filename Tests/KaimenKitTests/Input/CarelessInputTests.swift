@@ -116,7 +116,8 @@ struct CarelessInputTests {
         #expect(table.rows.map(\.count) == [width, width])
         #expect(table.rows.map(\.stored.count) == [3, 3])
         #expect(table.rows[0][width - 1] == "" && table.rows[0][2] == "1")
-        #expect(r.diagnostics.filter { $0.code == "csv-empty-header" }.count == Diagnostics.limitPerKind + 1)
+        // The nameless columns between `n` and `z` hold nothing: read past (since 0.29.4), in one pass over the cells written.
+        #expect(r.diagnostics.filter { $0.code == "csv-empty-header" }.isEmpty)
         let ragged = r.diagnostics.filter { $0.code == "csv-ragged-row" }
         #expect(ragged.count == 2)
         // The missing columns are named five at most: the hint stays a line.
