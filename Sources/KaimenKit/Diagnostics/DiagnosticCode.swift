@@ -157,6 +157,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case sheetGroupMismatch = "sheet-group-mismatch"
     case sheetIDMismatch = "sheet-id-mismatch"
     case sameOperator = "same-operator"
+    case entryRowsSwapped = "entry-rows-swapped"
     case operatorNearMiss = "operator-near-miss"
     case operatorName = "operator-name"
     case sameFile = "same-file"

@@ -161,8 +161,21 @@ extension SessionFolder {
         if let text = typed.textHash { content["text"] = .string(text) }
         let record = try journal.append(.entry, by: by, content: .object(content))
         let after = self.state
+        let decisions = fresh.map { ($0.sheet, after.decision($0.sheet, items: setup.expected.items)) }
+        // Two of this file's rows typed in each other's place: said once for the pair, beside
+        // the conflicts it explains (which stay conflicts, settled as any other).
+        let conflicting = decisions.filter { $0.1.state == .conflict }.map(\.0)
+        let typedAs = Dictionary(fresh.map { ($0.sheet, $0) }, uniquingKeysWith: { a, _ in a })
+        let swaps = DoubleEntry.swaps(conflicting, seq: record.seq, entries: Dictionary(conflicting.map { ($0, after.currentEntries($0)) }, uniquingKeysWith: { a, _ in a }),
+                                      decide: { after.decision($0, items: setup.expected.items, entries: $1) })
+        for swap in swaps {
+            guard let a = typedAs[swap.first], let b = typedAs[swap.second] else { continue }
+            let at = swap.items.first.flatMap { a.itemLocations[$0] } ?? a.location
+            diagnostics.append(.warning("entry-rows-swapped", SessionMessages.rowsSwapped(swap, rows: (a.rows(of: swap.items), b.rows(of: swap.items))),
+                                        at: at, hint: SessionMessages.rowsSwappedHint))
+        }
         return EntryOutcome(record: record, unchanged: unchanged,
-                            decisions: fresh.map { ($0.sheet, after.decision($0.sheet, items: setup.expected.items)) },
+                            decisions: decisions,
                             entries: Dictionary(fresh.map { ($0.sheet, after.currentEntries($0.sheet)) }, uniquingKeysWith: { a, _ in a }),
                             untyped: untyped, untypedRows: untypedRows,
                             blankCells: fresh.compactMap { s in

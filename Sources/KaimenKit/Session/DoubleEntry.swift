@@ -103,4 +103,54 @@ public enum DoubleEntry {
             : all.contains(.pending) ? .once : .confirmed
         return Decision(state: state, items: states, order: items)
     }
+
+    /// Two sheets in conflict whose conflicts an exchange of one entry's scores between them
+    /// would all settle: that entry's typist most likely put the two rows in each other's place
+    /// (a wide file's rows, two sheets; a long file's rows, one standard of two sheets). Only
+    /// said, never acted on: what counts and how it is settled stay as `decide` has them.
+    public struct Swap: Sendable, Equatable {
+        public var first: ExpectedBallots.Sheet
+        public var second: ExpectedBallots.Sheet
+        /// The items exchanged: those either sheet is in conflict on, in the rules' order.
+        public var items: [String]
+        /// How many conflicts the two sheets have together, which the exchange settles.
+        public var conflicts: Int
+    }
+
+    /// The sheets of `sheets` (in conflict, in file order) two by two, of one representative or
+    /// of one unit, whose conflicts all vanish when entry `seq` gives each the other's values on
+    /// the items either is in conflict on, decided as `decide` decides a sheet from its entries
+    /// (the session's rule: resolves, majority, entries required). A sheet that fits more than
+    /// one other is no swap: which of them it was is not known.
+    public static func swaps(_ sheets: [ExpectedBallots.Sheet], seq: Int, entries: [ExpectedBallots.Sheet: [Entry]],
+                             decide: (ExpectedBallots.Sheet, [Entry]) -> Decision) -> [Swap] {
+        let decided = Dictionary(sheets.map { s in (s, decide(s, entries[s] ?? [])) }, uniquingKeysWith: { a, _ in a })
+        let order = Dictionary(sheets.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        /// Entry `seq` of `sheet`, its scores on `items` those of `from`'s entry `seq`.
+        func exchanged(_ sheet: ExpectedBallots.Sheet, from other: ExpectedBallots.Sheet, items: [String]) -> [Entry]? {
+            guard var mine = entries[sheet], let i = mine.firstIndex(where: { $0.seq == seq }),
+                  let theirs = entries[other]?.first(where: { $0.seq == seq }) else { return nil }
+            for item in items { mine[i].scores.updateValue(theirs.scores[item] ?? nil, forKey: item) }
+            return mine
+        }
+        var found: [Swap] = []
+        // Pairs within a representative's sheets, then within a unit's: never the square of a file.
+        let groups = Array(Dictionary(grouping: sheets, by: \.representative).values) + Array(Dictionary(grouping: sheets, by: \.unit).values)
+        for group in groups where group.count > 1 {
+            for (k, a) in group.enumerated() {
+                for b in group[(k + 1)...] {
+                    guard let da = decided[a], let db = decided[b], !da.conflicts.isEmpty, !db.conflicts.isEmpty else { continue }
+                    let either = Set(da.conflicts + db.conflicts), items = da.order.filter { either.contains($0) }
+                    guard let ea = exchanged(a, from: b, items: items), let eb = exchanged(b, from: a, items: items),
+                          decide(a, ea).conflicts.isEmpty, decide(b, eb).conflicts.isEmpty else { continue }
+                    let (first, second) = order[a]! < order[b]! ? (a, b) : (b, a)
+                    found.append(Swap(first: first, second: second, items: items, conflicts: da.conflicts.count + db.conflicts.count))
+                }
+            }
+        }
+        // A sheet in two fits: neither is said.
+        var fits: [ExpectedBallots.Sheet: Int] = [:]
+        for s in found { fits[s.first, default: 0] += 1; fits[s.second, default: 0] += 1 }
+        return found.filter { fits[$0.first] == 1 && fits[$0.second] == 1 }.sorted { order[$0.first]! < order[$1.first]! }
+    }
 }

@@ -1413,6 +1413,21 @@ extension SessionMessages {
     static let conflictBlankNote = Localized(zh: "（纸质评分表上这一项空白的，把命令中的 `--score 分数` 换成 `--blank`；姓名处填裁定人的姓名，不带括号）",
                                              en: "(where the paper sheet leaves the item blank, give `--blank` instead of `--score SCORE`; give the name of whoever settles it, without brackets)")
 
+    /// Two rows of a typed file whose scores, exchanged, would settle every conflict of their
+    /// two sheets (`DoubleEntry.swaps`): `rows` are each sheet's rows in the file.
+    static func rowsSwapped(_ swap: DoubleEntry.Swap, rows: ([Int], [Int])) -> Localized {
+        func zh(_ r: [Int]) -> String { "第 " + r.map(String.init).joined(separator: "、") + " 行" }
+        func en(_ r: [Int]) -> String { r.map(String.init).joined(separator: ", ") }
+        let (a, b) = (swap.first, swap.second)
+        let (sa, sb) = (oneLine("\(a.representative) × \(a.unit)"), oneLine("\(b.representative) × \(b.unit)"))
+        let n = swap.conflicts
+        return Localized(zh: "\(zh(rows.0))（\(sa)）与\(zh(rows.1))（\(sb)）的评分看起来互换了：这两处的分数对调，两张评分表的 \(n) 项不一致就都没有了",
+                         en: "rows \(en(rows.0)) (\(sa)) and \(en(rows.1)) (\(sb)) look swapped: with their scores exchanged, all \(n) conflict\(n == 1 ? "" : "s") of the two sheets would vanish")
+    }
+    static let rowsSwappedHint = Localized(
+        zh: "对照这两张纸质评分表，看是这次还是之前的录入放错了行；录入员不能改自己已录入的值：由第三名录入员按纸质评分表录入这两张，或用 `kaimen session resolve` 逐项裁定",
+        en: "check the two paper sheets for whether this entry or the earlier one put them in each other's place; an operator cannot change their own entry: have a third operator enter both sheets from the paper, or settle each item with `kaimen session resolve`")
+
     /// An item's values as the operators typed them, each with who typed it:
     /// `4（录入员甲）/ 3（录入员乙）`, a blank cell as `空白（录入员乙）`.
     static func typings(_ typings: [DoubleEntry.Typing]) -> Localized {

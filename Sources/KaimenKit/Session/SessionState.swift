@@ -100,8 +100,13 @@ public struct SessionState: Sendable {
     }
 
     public func decision(_ sheet: Sheet, items: [String]) -> DoubleEntry.Decision {
+        decision(sheet, items: items, entries: currentEntries(sheet))
+    }
+
+    /// The sheet's decision were its current entries `current` (`DoubleEntry.swaps` asks what
+    /// one entry's scores exchanged between two sheets would decide).
+    func decision(_ sheet: Sheet, items: [String], entries current: [DoubleEntry.Entry]) -> DoubleEntry.Decision {
         if void(sheet) != nil { return DoubleEntry.Decision(state: .void, items: [:]) }
-        let current = currentEntries(sheet)
         let round = current.first?.round ?? 1
         return DoubleEntry.decide(current, resolved: resolves[sheet]?[round] ?? [:], items: items, required: doubleEntry ? 2 : 1, majority: majority)
     }

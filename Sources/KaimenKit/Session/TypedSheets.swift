@@ -11,6 +11,14 @@ public struct TypedSheets: Sendable {
         public var location: SourceLocation
         /// Its unit's cell, where a problem of the unit is said.
         public var unitLocation: SourceLocation
+        /// A long file's: each item's score cell, one row each (a wide file's are all `location`'s row).
+        public var itemLocations: [String: SourceLocation] = [:]
+
+        /// The spreadsheet rows `items` were typed on, each once, in order: the sheet's row in
+        /// a wide file, the items' own rows in a long one.
+        public func rows(of items: [String]) -> [Int] {
+            Set(items.map { item in itemLocations[item].map { $0.cell?.row ?? $0.line } ?? location.cell?.row ?? location.line }).sorted()
+        }
     }
 
     public var sheets: [Sheet]
@@ -62,8 +70,16 @@ public struct TypedSheets: Sendable {
         // The sheets, in the order of their first row.
         var order: [ExpectedBallots.Sheet] = []
         var located: [ExpectedBallots.Sheet: (rep: SourceLocation, unit: SourceLocation)] = [:]
+        // A long file's row of each item (its standard and score columns, as the reader takes them).
+        let scoreCol = ColumnNames.find(ColumnNames.score, in: csv.header)
+        let long = scoreCol.flatMap { s in ColumnNames.find(ColumnNames.ballotStandard, in: csv.header).map { (standard: $0, score: s) } }
+        let itemNames = BallotItemNames(items: setup.items, rules: setup.rules)
+        var itemAt: [ExpectedBallots.Sheet: [String: SourceLocation]] = [:]
         for (r, cells) in csv.rows.enumerated() where !cells.isBlank {
             let sheet = ExpectedBallots.Sheet(representative: cells[repCol].trimmingSpaces(), unit: cells[unitCol].trimmingSpaces())
+            if let long, known(sheet), let i = itemNames.index(named: cells[long.standard].trimmingSpaces()) {
+                itemAt[sheet, default: [:]][items[i]] = csv.location(row: r, column: long.score)
+            }
             if let checks, let sheetCol, known(sheet),
                let d = checks.sheetID(cells[sheetCol], row: sheet, at: csv.location(row: r, column: sheetCol), path: csv.header[sheetCol]) {
                 sheetIDs.append(d)
@@ -109,7 +125,7 @@ public struct TypedSheets: Sendable {
             if s.values.allSatisfy({ $0 == nil }) {
                 untyped.append(Sheet(sheet: sheet, scores: s, location: at, unitLocation: unitAt))
             } else {
-                sheets.append(Sheet(sheet: sheet, scores: s, location: at, unitLocation: unitAt))
+                sheets.append(Sheet(sheet: sheet, scores: s, location: at, unitLocation: unitAt, itemLocations: itemAt[sheet] ?? [:]))
             }
         }
         return TypedSheets(sheets: sheets, untyped: untyped, diagnostics: Diagnostics.sortedList(diagnostics), sha256: hash, textHash: textHash)
