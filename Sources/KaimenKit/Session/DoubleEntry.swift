@@ -133,6 +133,12 @@ public enum DoubleEntry {
             for item in items { mine[i].scores.updateValue(theirs.scores[item] ?? nil, forKey: item) }
             return mine
         }
+        /// Whether entry `seq` of `other` gives each of `items` a value another entry of `sheet` gave it.
+        func fits(_ sheet: ExpectedBallots.Sheet, _ other: ExpectedBallots.Sheet, _ items: [String]) -> Bool {
+            guard let theirs = entries[other]?.first(where: { $0.seq == seq }) else { return false }
+            let rest = (entries[sheet] ?? []).filter { $0.seq != seq }
+            return items.allSatisfy { item in rest.contains { ($0.scores[item] ?? nil) == (theirs.scores[item] ?? nil) } }
+        }
         var found: [Swap] = []
         // Pairs within a representative's sheets, then within a unit's: never the square of a file.
         let groups = Array(Dictionary(grouping: sheets, by: \.representative).values) + Array(Dictionary(grouping: sheets, by: \.unit).values)
@@ -140,6 +146,9 @@ public enum DoubleEntry {
             for (k, a) in group.enumerated() {
                 for b in group[(k + 1)...] {
                     guard let da = decided[a], let db = decided[b], !da.conflicts.isEmpty, !db.conflicts.isEmpty else { continue }
+                    // Cheap first: each sheet's conflicts need the other's typing of them to agree
+                    // with another entry of its own (a file in conflict throughout pairs thousands).
+                    guard fits(a, b, da.conflicts), fits(b, a, db.conflicts) else { continue }
                     let either = Set(da.conflicts + db.conflicts), items = da.order.filter { either.contains($0) }
                     guard let ea = exchanged(a, from: b, items: items), let eb = exchanged(b, from: a, items: items),
                           decide(a, ea).conflicts.isEmpty, decide(b, eb).conflicts.isEmpty else { continue }
