@@ -29,16 +29,16 @@ extension Verifier {
                                 hint: SessionMessages.sealFieldHint))
         }
         let keys = Set(c.objectValue?.keys.map { $0 } ?? [])
-        for key in keys.subtracting(sealKeys).sorted() { field(key, shown(c[key]), SessionMessages.SealField.noSuchKey) }
+        for key in keys.subtracting(sealKeys).sorted() { field(key, shownValue(c[key]), SessionMessages.SealField.noSuchKey) }
         for key in requiredSealKeys.subtracting(keys).sorted() { field(key, "—", SessionMessages.SealField.keyMissing) }
         if let v = c["version"], v.intValue != state.nextVersion {
-            field("version", shown(v), SessionMessages.SealField.version(state.nextVersion))
+            field("version", shownValue(v), SessionMessages.SealField.version(state.nextVersion))
         }
         if let lang = c["lang"], Language(rawValue: lang.stringValue ?? "") == nil {
-            field("lang", shown(lang), SessionMessages.SealField.lang)
+            field("lang", shownValue(lang), SessionMessages.SealField.lang)
         }
         if let head = c["journalHead"], head.stringValue != previous {
-            field("journalHead", shown(head), SessionMessages.SealField.journalHead(previous, seq: seal.seq - 1))
+            field("journalHead", shownValue(head), SessionMessages.SealField.journalHead(previous, seq: seal.seq - 1))
         }
         if let inputs = c["inputs"] {
             let sealed = (inputs.objectValue ?? [:]).compactMapValues(\.stringValue)
@@ -49,41 +49,24 @@ extension Verifier {
         guard replayTrusted else { return found }
         let open = SessionStatus.openSheets(state, setup: folder.setup).map { "\($0.representative)×\($0.unit)" }
         if let listed = c["uncounted"], listed.arrayValue?.compactMap(\.stringValue) != open {
-            field("uncounted", shown(listed), SessionMessages.SealField.uncounted(open))
+            field("uncounted", shownValue(listed), SessionMessages.SealField.uncounted(open))
         }
         if let reason = c["acceptMissing"] {
             let given = reason.stringValue.map { !$0.trimmingSpaces().isEmpty } ?? false
             if open.isEmpty ? reason != .null : !given {
-                field("acceptMissing", shown(reason), SessionMessages.SealField.acceptMissing(open: open.count))
+                field("acceptMissing", shownValue(reason), SessionMessages.SealField.acceptMissing(open: open.count))
             }
         }
         return found
     }
 
     /// The seal's `ranking` against the result scored again from the journal (`recomputed`,
-    /// as `close` writes it): each unit whose rank, total or grade differs, or that one lacks.
+    /// as `close` writes it): each unit whose rank, total or grade differs, or that one lacks
+    /// (`rankingDifferences`, as `status` compares it with the sealed summary).
     static func sealRankingProblems(_ seal: JournalRecord, recomputed: JSONOut, at: SourceLocation) -> [Diagnostic] {
-        guard let sealed = seal.content["ranking"], sealed != recomputed else { return [] }
-        let s = sealed.objectValue ?? [:], r = recomputed.objectValue ?? [:]
-        // In the recomputed order (rank, then id), then units the journal does not have.
-        let order = r.sorted { ($0.value["rank"]?.intValue ?? 0, $0.key) < ($1.value["rank"]?.intValue ?? 0, $1.key) }.map(\.key)
-            + s.keys.filter { r[$0] == nil }.sorted()
-        var differences: [SessionMessages.RankingDifference] = []
-        for unit in order where s[unit] != r[unit] {
-            guard let mine = s[unit] else { differences.append(.init(unit: unit, field: nil, sealed: nil, recomputed: nil)); continue }
-            guard let theirs = r[unit] else { differences.append(.init(unit: unit, field: nil, sealed: "", recomputed: nil)); continue }
-            let fields = ["rank", "total", "grade"].filter { mine[$0] != theirs[$0] }
-            for f in fields.isEmpty ? ["rank"] : fields {
-                differences.append(.init(unit: unit, field: f, sealed: shown(mine[f]), recomputed: shown(theirs[f])))
-            }
-        }
-        return [.error("seal-mismatch", SessionMessages.sealRanking(seq: seal.seq, differences), at: at, hint: SessionMessages.sealFieldHint)]
-    }
-
-    /// A field's value as a message quotes it: its canonical JSON, escaped and cut when long.
-    private static func shown(_ value: JSONOut?) -> String {
-        guard let value else { return "—" }
-        let text = value.stringValue ?? CanonicalJSON.serialise(value)
-        return Echo.shown(text.count > 80 ? String(text.prefix(80)) + "…" : text)
+        guard let sealed = seal.content["ranking"] else { return [] }
+        let differences = rankingDifferences(sealed: sealed, other: recomputed)
+        guard !differences.isEmpty else { return [] }
+        return [.error("seal-mismatch", SessionMessages.sealRanking(seq: seal.seq, against: .journal, differences), at: at, hint: SessionMessages.sealFieldHint)]
     }
 }

@@ -14,27 +14,12 @@ extension Verifier {
         for seal in seals {
             let c = seal.content
             let path = (c["results"]?.stringValue ?? "results") + "/summary.csv"
-            guard let ranking = c["ranking"]?.objectValue, c["outputs"]?[path] != nil, !notAsSealed.contains(path), outsidePath(seal) == nil,
+            guard let ranking = c["ranking"], ranking.objectValue != nil, c["outputs"]?[path] != nil, !notAsSealed.contains(path), outsidePath(seal) == nil,
                   let data = FileManager.default.contents(atPath: directory.appendingPathComponent(path).path),
-                  let figures = summaryFigures(data, path: path) else { continue }
-            var differences: [SessionMessages.RankingDifference] = []
-            let order = ranking.sorted { ($0.value["rank"]?.intValue ?? 0, $0.key) < ($1.value["rank"]?.intValue ?? 0, $1.key) }.map(\.key)
-            for unit in order {
-                guard let inFile = figures[unit] else {
-                    differences.append(.init(unit: unit, field: nil, sealed: "", recomputed: nil))
-                    continue
-                }
-                let sealed = ranking[unit]
-                for (field, value) in [("rank", sealed?["rank"]?.intValue.map(String.init)), ("total", sealed?["total"]?.stringValue),
-                                       ("grade", sealed?["grade"]?.stringValue)] where value != inFile[field] {
-                    differences.append(.init(unit: unit, field: field, sealed: value.map(Echo.cell) ?? "—", recomputed: inFile[field].map(Echo.cell) ?? ""))
-                }
-            }
-            for unit in figures.keys.sorted() where ranking[unit] == nil {
-                differences.append(.init(unit: unit, field: nil, sealed: nil, recomputed: nil))
-            }
+                  let figures = summaryRanking(data, path: path) else { continue }
+            let differences = rankingDifferences(sealed: ranking, other: figures)
             guard !differences.isEmpty else { continue }
-            found.append(.error("seal-mismatch", SessionMessages.sealRankingAgainstSummary(seq: seal.seq, file: path, differences),
+            found.append(.error("seal-mismatch", SessionMessages.sealRanking(seq: seal.seq, against: .file(path), differences),
                                 at: SourceLocation(file: Journal.fileName, line: seal.seq, column: 1), hint: SessionMessages.sealFieldHint))
         }
         return found

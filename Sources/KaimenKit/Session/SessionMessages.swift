@@ -1242,51 +1242,53 @@ extension SessionMessages {
         }
     }
 
-    /// One unit's figure in a seal's `ranking` against the journal's (`Verifier.sealRankingProblems`):
-    /// `field` nil when the unit is in one only (`sealed` nil: not in the seal).
-    struct RankingDifference: Sendable {
+    /// One unit's figure in a seal's `ranking` against another ranking (`Verifier.rankingDifferences`):
+    /// `field` nil when the unit is in one only (`sealed` nil: not in the seal); `sealed` and
+    /// `other` quoted as `Verifier.shownValue` quotes them.
+    struct RankingDifference: Sendable, Equatable {
         var unit: String
         var field: String?
         var sealed: String?
-        var recomputed: String?
-    }
-    static func sealRanking(seq: Int, _ differences: [RankingDifference]) -> Localized {
-        func one(_ d: RankingDifference) -> (zh: String, en: String) {
-            guard let field = d.field else {
-                return d.sealed == nil ? ("`\(d.unit)` 不在封存的 ranking 中", "`\(d.unit)` is not in the sealed ranking")
-                    : ("封存的 ranking 中有 `\(d.unit)`，按日志没有这个单位", "the sealed ranking has `\(d.unit)`, which the journal does not")
-            }
-            let zhName = ["rank": "名次", "total": "总分", "grade": "等级"][field] ?? field
-            return ("`\(d.unit)` 的\(zhName)（\(field)）封存为 `\(d.sealed ?? "")`，按日志应为 `\(d.recomputed ?? "")`",
-                    "`\(d.unit)`'s \(field) is sealed as `\(d.sealed ?? "")`, the journal gives `\(d.recomputed ?? "")`")
-        }
-        let shown = differences.prefix(6).map(one)
-        let more = differences.count - shown.count
-        return Localized(zh: "封存记录 \(seq) 的字段 `ranking`（名次、总分和等级）与按日志重新计算的结果不符：" + shown.map(\.zh).joined(separator: "；")
-                             + (more > 0 ? "；另有 \(more) 处不同" : ""),
-                         en: "field `ranking` (ranks, totals and grades) of seal record \(seq) does not match the result recomputed from the journal: "
-                             + shown.map(\.en).joined(separator: "; ") + (more > 0 ? "; and \(more) more" : ""))
+        var other: String?
     }
 
-    /// A seal's `ranking` against the `summary.csv` it seals (`Verifier.sealedRankingAgainstSummary`,
-    /// for `status`): `recomputed` is the file's figure; `field` nil when the unit is in one only
-    /// (`sealed` nil: not in the seal).
-    static func sealRankingAgainstSummary(seq: Int, file: String, _ differences: [RankingDifference]) -> Localized {
+    /// What a seal's `ranking` was compared with: the result scored again from the journal
+    /// (`verify`), or the `summary.csv` the seal holds the hash of (`status`).
+    enum RankingSource: Sendable {
+        case journal
+        case file(String)
+    }
+
+    /// A seal's `ranking` that differs from `source`: the first six differences, in the order
+    /// `Verifier.rankingDifferences` gives them, and how many more.
+    static func sealRanking(seq: Int, against source: RankingSource, _ differences: [RankingDifference]) -> Localized {
+        // What the other side is called in a difference, and the message's leading sentence.
+        let (side, gives, lead): ((zh: String, en: String), (zh: String, en: String), Localized)
+        switch source {
+        case .journal:
+            side = ("按日志", "the journal")
+            gives = ("按日志应为", "the journal gives")
+            lead = Localized(zh: "封存记录 \(seq) 的字段 `ranking`（名次、总分和等级）与按日志重新计算的结果不符：",
+                             en: "field `ranking` (ranks, totals and grades) of seal record \(seq) does not match the result recomputed from the journal: ")
+        case .file(let file):
+            side = ("`\(file)` 中", "`\(file)`")
+            gives = ("`\(file)` 中为", "`\(file)` has")
+            lead = Localized(zh: "封存记录 \(seq) 的字段 `ranking`（名次、总分和等级）与它封存的结果文件 `\(file)` 不符：",
+                             en: "field `ranking` (ranks, totals and grades) of seal record \(seq) does not match the result file it seals, `\(file)`: ")
+        }
         func one(_ d: RankingDifference) -> (zh: String, en: String) {
             guard let field = d.field else {
-                return d.sealed == nil ? ("`\(d.unit)` 在 `\(file)` 中，不在封存的 ranking 中", "`\(d.unit)` is in `\(file)`, not in the sealed ranking")
-                    : ("封存的 ranking 中有 `\(d.unit)`，`\(file)` 中没有这个单位", "the sealed ranking has `\(d.unit)`, which `\(file)` does not")
+                return d.sealed == nil ? ("`\(d.unit)` 不在封存的 ranking 中，\(side.zh)有这个单位", "`\(d.unit)` is not in the sealed ranking, but in \(side.en)")
+                    : ("封存的 ranking 中有 `\(d.unit)`，\(side.zh)没有这个单位", "the sealed ranking has `\(d.unit)`, which \(side.en) does not")
             }
             let zhName = ["rank": "名次", "total": "总分", "grade": "等级"][field] ?? field
-            return ("`\(d.unit)` 的\(zhName)（\(field)）封存为 `\(d.sealed ?? "")`，`\(file)` 中为 `\(d.recomputed ?? "")`",
-                    "`\(d.unit)`'s \(field) is sealed as `\(d.sealed ?? "")`, `\(file)` has `\(d.recomputed ?? "")`")
+            return ("`\(d.unit)` 的\(zhName)（\(field)）封存为 `\(d.sealed ?? "—")`，\(gives.zh) `\(d.other ?? "—")`",
+                    "`\(d.unit)`'s \(field) is sealed as `\(d.sealed ?? "—")`, \(gives.en) `\(d.other ?? "—")`")
         }
         let shown = differences.prefix(6).map(one)
         let more = differences.count - shown.count
-        return Localized(zh: "封存记录 \(seq) 的字段 `ranking`（名次、总分和等级）与它封存的结果文件 `\(file)` 不符：" + shown.map(\.zh).joined(separator: "；")
-                             + (more > 0 ? "；另有 \(more) 处不同" : ""),
-                         en: "field `ranking` (ranks, totals and grades) of seal record \(seq) does not match the result file it seals, `\(file)`: "
-                             + shown.map(\.en).joined(separator: "; ") + (more > 0 ? "; and \(more) more" : ""))
+        return Localized(zh: lead.zh + shown.map(\.zh).joined(separator: "；") + (more > 0 ? "；另有 \(more) 处不同" : ""),
+                         en: lead.en + shown.map(\.en).joined(separator: "; ") + (more > 0 ? "; and \(more) more" : ""))
     }
 
     /// Under the appeal table of `status`: its figures are the seals' own, not scored again.

@@ -50,13 +50,15 @@ struct StatusSealedRankingTests {
         let r = s.run("status", [])
         #expect(r.code == .failure)
         #expect(r.err.contains("journal.jsonl:3:1: 错误：封存记录 3 的字段 `ranking`（名次、总分和等级）与它封存的结果文件 `results/summary.csv` 不符："
-            + "`\(second)` 的名次（rank）封存为 `1`，`results/summary.csv` 中为 `2`；`\(first)` 的名次（rank）封存为 `2`，`results/summary.csv` 中为 `1`"), "\(r.err)")
+            + "`\(first)` 的名次（rank）封存为 `2`，`results/summary.csv` 中为 `1`；`\(second)` 的名次（rank）封存为 `1`，`results/summary.csv` 中为 `2`"), "\(r.err)")
         #expect(r.out.contains("会话已结束并封存（共 1 版结果），但会话日志已损坏（见上面的错误）"), "\(r.out)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(s.run("status", ["--format", "json"]).out.utf8)) as? [String: Any])
         #expect(json["journalDamaged"] as? Bool == true)
         #expect(json["changedResults"] as? [String] == [])
-        // verify scores it again and says the same of the journal's result.
-        #expect(s.run("verify", []).err.contains("封存记录 3 的字段 `ranking`（名次、总分和等级）与按日志重新计算的结果不符"))
+        // verify scores it again and says the same of the journal's result: the same
+        // differences in the same order (the file's, which is the journal's), quoted alike.
+        #expect(s.run("verify", []).err.contains("封存记录 3 的字段 `ranking`（名次、总分和等级）与按日志重新计算的结果不符："
+            + "`\(first)` 的名次（rank）封存为 `2`，按日志应为 `1`；`\(second)` 的名次（rank）封存为 `1`，按日志应为 `2`"))
     }
 
     @Test("a summary's figures: by its headers in either language, the standards' names row left out; unknown headers read as nothing")
