@@ -52,8 +52,8 @@ public enum SessionStatusCommand: Command {
     static func recheckList(_ folder: SessionFolder) -> [RecheckList.Entry]? {
         guard folder.state.phase != .closed else { return nil }
         var inputs = SessionInputs(folder)
-        // The corridor reads the ballots alone: no unit is traced (every unit's score sheet,
-        // made and dropped unseen, was most of an open session's status: 5.2 GiB at 100 000 units).
+        // The corridor reads the ballots alone: no unit is traced (every unit's score sheet was
+        // made and dropped unseen: 1099 → 956 MiB at 20 000 units).
         inputs.inputs.traceAtMost = 0
         guard inputs.confirmedSheets > 0, let session = try? inputs.score() else { return nil }
         return RecheckList.of(session)
