@@ -24,6 +24,22 @@ public struct Comparison: Sendable {
         public var delta: Rational
     }
 
+    /// How a unit's place against another with the same rounded total was decided under one
+    /// rules file: the ranking's own tie note (`Ranker.TieNote`), named and valued as the
+    /// summary's tie notes are, never decided again here.
+    public struct Tie: Sendable, Equatable {
+        /// The unit ranked ahead, and the one behind (one of them is the move's unit).
+        public var ahead: String
+        public var behind: String
+        /// The tie-break that decided it, and its name as the tie notes say it (`“安全生产”得分`);
+        /// nil when every tie-break was equal too and the two share a rank.
+        public var by: RankingPolicy.TieBreak?
+        public var name: Localized?
+        /// The two values it compared, the one ahead first, as the tie notes write them.
+        public var aheadValue: String = ""
+        public var behindValue: String = ""
+    }
+
     public struct Move: Sendable, Equatable {
         public var unit: String
         public var name: String
@@ -49,6 +65,11 @@ public struct Comparison: Sendable {
         /// changes do not reach the total then, and as drivers they read as if the veto had
         /// given points (a tuner's reading).
         public var vetoCapped: VetoCap? = nil
+        /// When the rank moved, the rounded total did not, and the ties that placed the unit
+        /// (against the unit above or below it with the same total) differ: those under old and
+        /// under new.
+        public var oldTies: [Tie] = []
+        public var newTies: [Tie] = []
 
         public var totalChange: Rational { newTotal - oldTotal }
         /// Positive when the unit moved up (its rank number fell).
@@ -70,6 +91,9 @@ public struct Comparison: Sendable {
     public var boundaryCrossings: [Move] { moves.filter(\.crossedGradeBoundary) }
     public var quotaCrossings: [Move] { moves.filter(\.crossedQuotaLine) }
     public var rankChanges: [Move] { moves.filter { $0.rankChange != 0 } }
+    /// The rank moves a tie-break made (the rounded total the same, the ties that placed the
+    /// unit not), in the new ranking's order.
+    public var tieMoves: [Move] { moves.filter { !($0.oldTies.isEmpty && $0.newTies.isEmpty) } }
 
     /// The largest rank moves, up or down, at most `limit`, largest first (ties by new rank).
     public func largestRankMoves(_ limit: Int = 3) -> [Move] {
@@ -98,9 +122,34 @@ public struct Comparison: Sendable {
                               oldRank: ra.rank, newRank: rb.rank, oldCategoryRank: ra.categoryRank, newCategoryRank: rb.categoryRank,
                               oldQuotaMoved: movedA.contains(ua), newQuotaMoved: movedB.contains(u),
                               drivers: capped == nil ? drivers(a, ra, b, rb) : [], vetoCapped: capped))
+            let p = max(a.rules.ranking.precision, b.rules.ranking.precision)
+            // Said only when the ties differ: the same ties under both leave another unit's move as the reason.
+            if ra.rank != rb.rank, ra.total.formatted(places: p) == rb.total.formatted(places: p) {
+                let (oldTies, newTies) = (ties(a, ua), ties(b, u))
+                if oldTies != newTies { (moves[moves.count - 1].oldTies, moves[moves.count - 1].newTies) = (oldTies, newTies) }
+            }
         }
         return Comparison(old: side(a, oldFile), new: side(b, newFile), moves: moves,
                           precision: max(a.rules.ranking.precision, b.rules.ranking.precision))
+    }
+
+    /// The ranking's tie notes about unit `u`: against the unit above it, and the unit below.
+    static func ties(_ s: ScoringSession, _ u: Int) -> [Tie] {
+        func tie(_ note: Ranker.TieNote, ahead: Int, behind: Int) -> Tie {
+            var t = Tie(ahead: s.table.units[ahead].id, behind: s.table.units[behind].id)
+            if case .decided(let index, let mine, let theirs) = note.decision, index >= 0 {
+                let by = s.rules.ranking.tieBreak[index]
+                t.by = by
+                t.name = Localized(zh: RulesTable.tieBreakText(by, rules: s.rules, lang: .zh, withOrder: false, quoted: true),
+                                   en: RulesTable.tieBreakText(by, rules: s.rules, lang: .en, withOrder: false, quoted: true))
+                (t.aheadValue, t.behindValue) = RulesTable.tieValueTexts(by, theirs, mine, rules: s.rules)
+            }
+            return t
+        }
+        var out: [Tie] = []
+        if let note = s.ranking.tieNote(u) { out.append(tie(note, ahead: note.above, behind: u)) }
+        if let (below, note) = s.ranking.noteBelow(u) { out.append(tie(note, ahead: u, behind: below)) }
+        return out
     }
 
     /// Per item id: the change in its contribution to the total (`contributions`), over the

@@ -15,7 +15,7 @@ public enum ComparisonExport {
     /// The drivers for the HTML page: ids and changes never broken across lines, a long name may be.
     static func driversMarkup(_ m: Comparison.Move, places: Int, lang: Language) -> HTMLText {
         func nw(_ t: String) -> String { "<span class=\"nw\">\(HTMLText.escape(t))</span>" }
-        if m.vetoCapped != nil { return HTMLText(markup: HTMLText.escape(driverItems(m, places: places, lang: lang).joined())) }
+        if m.vetoCapped != nil || (m.drivers.isEmpty && !(m.oldTies.isEmpty && m.newTies.isEmpty)) { return HTMLText(markup: HTMLText.escape(driverItems(m, places: places, lang: lang).joined())) }
         return HTMLText(markup: m.drivers.map { d in
             lang == .zh && !d.name.isEmpty && d.name != d.id
                 ? nw(d.id) + HTMLText.escape("（\(d.name)）") + nw(signed(d.delta, places)) : nw("\(d.id) \(signed(d.delta, places))")
@@ -31,6 +31,7 @@ public enum ComparisonExport {
                          "capped by a veto: \(who)at \(v.newCap.plainText()) under both, so no standard's change reaches the total")
                 : lang.t("否决封顶：\(who)\(v.oldCap.plainText()) → \(v.newCap.plainText()) 分", "capped by a veto: \(who)\(v.oldCap.plainText()) → \(v.newCap.plainText())")]
         }
+        if m.drivers.isEmpty, !(m.oldTies.isEmpty && m.newTies.isEmpty) { return [TuningMessages.tieReason(m).text(lang)] }
         return m.drivers.map { d in
             lang == .zh && !d.name.isEmpty && d.name != d.id ? "\(d.id)（\(d.name)）\(signed(d.delta, places))" : "\(d.id) \(signed(d.delta, places))"
         }
@@ -81,6 +82,12 @@ public enum ComparisonExport {
             lines.append(lang.t("名次变动最大：", "largest rank moves: ")
                          + largest.map { "\($0.unit) \($0.oldRank)→\($0.newRank)" + lang.t("（\(signed($0.rankChange))）", " (\(signed($0.rankChange)))") }.joined(separator: lang.t("，", ", ")))
         }
+        let tied = c.tieMoves
+        if !tied.isEmpty {
+            let items = TuningMessages.firstOf(tied.map { "\($0.unit) \($0.oldRank)→\($0.newRank)" + lang.t("（", " (") + TuningMessages.tieReason($0).text(lang) + lang.t("）", ")") },
+                                               separator: lang.t("；", "; "), lang: lang)
+            lines.append(TuningMessages.movedByTies(items, count: tied.count).text(lang))
+        }
         let b = c.boundaryCrossings
         lines.append(lang.t("按总分跨越等级分数线：\(b.count) 个单位", "crossed a grade boundary by total: \(b.count) unit\(b.count == 1 ? "" : "s")")
                      + (b.isEmpty ? "" : lang.t("（", " (") + TuningMessages.firstOf(b.map { "\($0.unit) \($0.oldTotal.formatted(places: p))→\($0.newTotal.formatted(places: p))" + lang.t("，", ", ") + "\($0.oldGradeByTotal)→\($0.newGradeByTotal)" },
@@ -125,6 +132,13 @@ public enum ComparisonExport {
         func side(_ s: Comparison.Side) -> JSONOut {
             .object(["file": .string(s.file), "id": .string(s.id), "version": .string(s.version), "title": .string(s.title)])
         }
+        /// A tie note: who is ahead of whom, by which tie-break (as the rules file writes it; null
+        /// when they share a rank) and its two values, the one ahead first.
+        func tieJSON(_ t: Comparison.Tie) -> JSONOut {
+            .object(["ahead": .string(t.ahead), "behind": .string(t.behind), "by": t.by.map(RulesEncoder.encode) ?? .null,
+                     "name": t.name.map { .string($0.text(lang)) } ?? .null,
+                     "values": t.by == nil ? .null : .array([.string(t.aheadValue), .string(t.behindValue)])])
+        }
         let units: [JSONOut] = c.moves.map { m in
             .object([
                 "unit": .string(m.unit), "name": .string(m.name), "category": .string(m.category),
@@ -135,6 +149,7 @@ public enum ComparisonExport {
                 "totalChange": .num(m.totalChange), "rankChange": .num(m.rankChange), "gradeChanged": .bool(m.gradeChanged),
                 "crossedGradeBoundary": .bool(m.crossedGradeBoundary), "crossedQuotaLine": .bool(m.crossedQuotaLine),
                 "drivers": .array(m.drivers.map { .object(["id": .string($0.id), "name": .string($0.name), "change": .num($0.delta)]) }),
+                "ties": .object(["old": .array(m.oldTies.map(tieJSON)), "new": .array(m.newTies.map(tieJSON))]),
                 "vetoCapped": m.vetoCapped.map { .object(["id": .string($0.id), "name": .string($0.name), "oldCap": .num($0.oldCap), "newCap": .num($0.newCap)]) } ?? .null,
             ])
         }

@@ -22,6 +22,14 @@ public struct MetricOverrides: Sendable, Equatable {
 
     public var isEmpty: Bool { entries.isEmpty }
 
+    /// The names a comparison's OLD and NEW runs go by: the rules files as given, NEW marked
+    /// `+ --set` when these values change its run (with one rules file, both runs read it; with
+    /// two, the NEW title would otherwise not show that a what-if was applied).
+    public func sideNames(_ rulesFiles: [String]) -> [String] {
+        guard let new = rulesFiles.last, !isEmpty else { return rulesFiles }
+        return [rulesFiles[0], new + " + --set"]
+    }
+
     /// `UNIT.METRIC` folded: full-width ASCII forms half-width, and the Chinese full stop `。`
     /// (what an input method types for `.`) a dot.
     static func folded(_ key: String) -> String {

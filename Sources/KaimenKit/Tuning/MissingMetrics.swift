@@ -10,6 +10,9 @@ public struct MissingMetrics: Sendable, Equatable {
         public var units: [String]
         /// No unit has the column (or key) at all.
         public var wholeColumn: Bool
+        /// A column whose header is near the metric's id or name (`Members` for `members`), as
+        /// the units reader says it (`是不是 Members 这一列？`): likely the metric's column, misnamed.
+        public var nearColumn: Localized? = nil
     }
 
     /// What to do with the gaps: stop (the default), or score them as the metric's `missing`
@@ -38,7 +41,10 @@ public struct MissingMetrics: Sendable, Equatable {
             let lacking = table.units.indices.filter { table.values[m][$0] == nil && !invalid.contains(table.location(metric: m, unit: $0)) }
             guard !lacking.isEmpty else { continue }
             let whole = isCSV ? !(header.contains(metric.id) || header.contains(metric.name)) : lacking.count == table.units.count
-            gaps.append(Gap(metric: metric.id, name: metric.name, units: lacking.map { table.units[$0].id }, wholeColumn: whole))
+            // The reader's own hint, when it found a column near this metric's (the one score gives).
+            let near = whole ? read.diagnostics.first { $0.code == DiagnosticCode.metricColumnAbsent.rawValue && $0.path == metric.id }?.hintText
+                .flatMap { $0 == ReaderMessages.metricColumnAbsentHint(metric.id) ? nil : $0 } : nil
+            gaps.append(Gap(metric: metric.id, name: metric.name, units: lacking.map { table.units[$0].id }, wholeColumn: whole, nearColumn: near))
         }
         return MissingMetrics(gaps: gaps)
     }

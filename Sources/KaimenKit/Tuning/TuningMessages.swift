@@ -12,6 +12,35 @@ enum TuningMessages {
         return items.prefix(limit).joined(separator: separator) + separator + rest
     }
 
+    // MARK: compare's ties
+
+    /// Why a unit whose rounded total did not change moved: the tie notes that placed it under
+    /// each rules file (`原：X03 先于 X04，按“依法维权”得分 9.20 对 8.80；新：…`); empty when it
+    /// was tied under neither (another unit's total moved past it).
+    static func tieReason(_ m: Comparison.Move) -> Localized {
+        func tie(_ t: Comparison.Tie) -> Localized {
+            guard let name = t.name else {
+                return Localized(zh: "\(t.ahead) 与 \(t.behind) 各项同分比较也相同，名次并列",
+                                 en: "\(t.ahead) and \(t.behind) equal on every tie-break, sharing a rank")
+            }
+            return Localized(zh: "\(t.ahead) 先于 \(t.behind)，按\(name.zh) \(t.aheadValue) 对 \(t.behindValue)",
+                             en: "\(t.ahead) ahead of \(t.behind) by \(name.en) \(t.aheadValue) vs \(t.behindValue)")
+        }
+        func side(_ ties: [Comparison.Tie], _ zh: String, _ en: String) -> Localized? {
+            guard !ties.isEmpty else { return nil }
+            let each = ties.map(tie)
+            return Localized(zh: zh + "：" + each.map(\.zh).joined(separator: "，"), en: en + ": " + each.map(\.en).joined(separator: ", "))
+        }
+        let sides = [side(m.oldTies, "原", "old"), side(m.newTies, "新", "new")].compactMap { $0 }
+        return Localized(zh: sides.map(\.zh).joined(separator: "；"), en: sides.map(\.en).joined(separator: "; "))
+    }
+
+    /// The summary's line of the units only a tie-break moved.
+    static func movedByTies(_ items: String, count: Int) -> Localized {
+        Localized(zh: "名次仅由同分比较改变：\(count) 个单位（\(items)）",
+                  en: "rank moved by a tie-break alone: \(count) unit\(count == 1 ? "" : "s") (\(items))")
+    }
+
     // MARK: compare's command line
 
     static let compareOneRules = Localized(zh: "只给一个 `--rules` 时比较的是假设值：加上 `--set UNIT.METRIC=VALUE`，或再给一个 `--rules`",
@@ -116,14 +145,34 @@ enum TuningMessages {
 
     /// One line per missing metric, then what to do.
     static func missingMetrics(_ gaps: MissingMetrics, rulesFile: String) -> [Diagnostic] {
-        gaps.gaps.map { g in
+        missingMetrics([(gaps, rulesFile)])
+    }
+
+    /// One line per metric missing under any of the rules files, naming every file that needs it
+    /// (a metric both files read is one gap, not two), then what to do: rename a column near the
+    /// metric's (`Members`), as `score` would say, before scoring it as `--assume-missing` would.
+    static func missingMetrics(_ sides: [(gaps: MissingMetrics, rulesFile: String)]) -> [Diagnostic] {
+        var order: [MissingMetrics.Gap] = [], files: [String: [String]] = [:]
+        for (gaps, file) in sides {
+            for g in gaps.gaps {
+                if files[g.metric] == nil { order.append(g) }
+                files[g.metric, default: []].append(file)
+            }
+        }
+        return order.map { g in
             let who = g.wholeColumn ? Localized(zh: "全部 \(g.units.count) 个单位", en: "all \(g.units.count) units")
                                     : Localized(zh: g.units.joined(separator: "、"), en: g.units.joined(separator: ", "))
+            let named = files[g.metric]!.map { "`\($0)`" }
+            let assume = Localized(zh: "用 --assume-missing notAssessable（按无法考核处理）或 zero（按 0 计）比较",
+                                   en: "compare with --assume-missing notAssessable (not assessed) or zero")
+            let hint = g.nearColumn.map { near in
+                near.joined(hint: Localized(zh: "改好列名再比较；--assume-missing 不读这一列，会把该指标按缺失计分",
+                                           en: "rename it, then compare; --assume-missing would leave that column unread and score the metric as missing"))
+            } ?? Localized(zh: "补上该列；或\(assume.zh)", en: "add the column; or \(assume.en)")
             return .error("compare-missing-metric",
-                          Localized(zh: "`\(rulesFile)` 需要指标 \(g.name)（`\(g.metric)`），数据中缺少：\(who.zh)",
-                                    en: "`\(rulesFile)` needs the metric \(g.name) (`\(g.metric)`), which the data lacks for \(who.en)"),
-                          hint: Localized(zh: "补上该列；或用 --assume-missing notAssessable（按无法考核处理）或 zero（按 0 计）比较",
-                                          en: "add the column; or compare with --assume-missing notAssessable (not assessed) or zero"))
+                          Localized(zh: "\(named.joined(separator: "和")) 需要指标 \(g.name)（`\(g.metric)`），数据中缺少：\(who.zh)",
+                                    en: "\(named.joined(separator: " and ")) need\(named.count == 1 ? "s" : "") the metric \(g.name) (`\(g.metric)`), which the data lacks for \(who.en)"),
+                          hint: hint)
         }
     }
 

@@ -73,17 +73,20 @@ public enum RulesEncoder {
     }
 
     static func encode(_ r: RankingPolicy) -> JSONOut {
-        .object(["precision": .num(r.precision), "tieBreak": .array(r.tieBreak.map { t in
-            var o: [String: JSONOut] = ["order": .string(t.descending ? "desc" : "asc")]
-            switch t.key {
-            case .ballots: o["by"] = .string("ballots")
-            case .bonus: o["by"] = .string("bonus")
-            case .area(let id): o["by"] = .string("area"); o["id"] = .string(id)
-            case .standard(let id): o["by"] = .string("standard"); o["id"] = .string(id)
-            case .metric(let id): o["by"] = .string("metric"); o["id"] = .string(id)
-            }
-            return .object(o)
-        })])
+        .object(["precision": .num(r.precision), "tieBreak": .array(r.tieBreak.map(encode))])
+    }
+
+    /// One tie-break as the rules file writes it: `{"by": "area", "id": "rights", "order": "desc"}`.
+    static func encode(_ t: RankingPolicy.TieBreak) -> JSONOut {
+        var o: [String: JSONOut] = ["order": .string(t.descending ? "desc" : "asc")]
+        switch t.key {
+        case .ballots: o["by"] = .string("ballots")
+        case .bonus: o["by"] = .string("bonus")
+        case .area(let id): o["by"] = .string("area"); o["id"] = .string(id)
+        case .standard(let id): o["by"] = .string("standard"); o["id"] = .string(id)
+        case .metric(let id): o["by"] = .string("metric"); o["id"] = .string(id)
+        }
+        return .object(o)
     }
 
     static func encode(_ b: BallotPolicy) -> JSONOut {
