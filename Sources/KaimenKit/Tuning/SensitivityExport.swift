@@ -48,6 +48,19 @@ public enum SensitivityExport {
         return percents
     }
 
+    /// A flagged share (`count` of `n`, above `threshold`%) as `shown` says it, unless the whole
+    /// percent would read as at or below the threshold (21 of 200 is 10.5%, which reads `10%`
+    /// under a heading `超过 10%`): then with as many decimals as it takes (at most three) to read
+    /// above it, else `>10%`.
+    static func aboveThreshold(_ shown: String, _ count: Int, of n: Int, threshold: Int) -> String {
+        guard n > 0, let whole = Int(shown.dropLast()), whole <= threshold else { return shown }
+        for places in 1...3 {
+            let text = Rational(Int64(count) * 100, Int64(n)).formatted(places: places)
+            if let shown = Rational(decimal: text), shown > Rational(Int64(threshold), 1) { return text + "%" }
+        }
+        return ">\(threshold)%"
+    }
+
     public static func table(_ s: Sensitivity, lang: Language = .zh) -> ExportTable {
         func col(_ zh: String, _ en: String, _ key: String, right: Bool = false) -> ExportTable.Column {
             .init(header: lang.t(zh, en), key: key, alignRight: right)
@@ -60,13 +73,14 @@ public enum SensitivityExport {
         ]
         if s.quotaGrade != nil { columns.append(col("名额内不稳", "quota fragile", "quotaFragile")) }
         let rows: [[ExportCell]] = s.units.map { u in
-            let changed = u.gradeFragile ? changedPercent(s, u) : ""
+            let changed = u.gradeFragile ? aboveThreshold(changedPercent(s, u), u.gradeChanges, of: s.scenarioCount, threshold: s.fragilePercent) : ""
             var row: [ExportCell] = [.text(u.unit), .text(u.name), .number("\(u.actualRank)"), .text(u.actualGrade),
                                      .number("\(u.rankLow)–\(u.rankHigh)"), .number("\(u.rankBest)–\(u.rankWorst)"), .text(shares(s, u, lang)),
                                      .text(u.gradeFragile ? lang.t("是（\(changed)）", "yes (\(changed))") : "")]
             if s.quotaGrade != nil {
                 let c = u.quotaChanges ?? 0
-                row.append(.text(u.quotaFragile ? lang.t("是（\(percent(c, of: s.scenarioCount))）", "yes (\(percent(c, of: s.scenarioCount)))") : ""))
+                let share = aboveThreshold(percent(c, of: s.scenarioCount), c, of: s.scenarioCount, threshold: s.fragilePercent)
+                row.append(.text(u.quotaFragile ? lang.t("是（\(share)）", "yes (\(share))") : ""))
             }
             return row
         }

@@ -30,6 +30,20 @@ struct SensitivityTests {
 
     static let leaveOneOut = Scenario.Variation(weightPercent: 0, aggregation: false, leaveOneOut: true, bootstrap: false)
 
+    @Test("a flagged share never reads as at or below the threshold it is flagged above")
+    func aboveThreshold() {
+        // 21 of 200 = 10.5%: rounded it would read 10% (or 11% half-up, 10% by largest remainder).
+        #expect(SensitivityExport.aboveThreshold("10%", 21, of: 200, threshold: 10) == "10.5%")
+        // 2001 of 20000 = 10.005%: 10.0 and 10.01 half-up → 10.01%.
+        #expect(SensitivityExport.aboveThreshold("10%", 2001, of: 20000, threshold: 10) == "10.01%")
+        // 20001 of 200000 = 10.0005%: 10.0, 10.00, 10.001 → 10.001%.
+        #expect(SensitivityExport.aboveThreshold("10%", 20001, of: 200000, threshold: 10) == "10.001%")
+        // 200001 of 2000000 = 10.00005%: even three decimals read 10.000 → `>10%`.
+        #expect(SensitivityExport.aboveThreshold("10%", 200001, of: 2000000, threshold: 10) == ">10%")
+        // 25 of 200 = 12.5% reads 13%: left as it is.
+        #expect(SensitivityExport.aboveThreshold("13%", 25, of: 200, threshold: 10) == "13%")
+    }
+
     @Test("grade shares are whole percents that add up to 100, by largest remainder (worked by hand)")
     func sharesAddUp() throws {
         // 1, 3, 4 of 8: 12.5, 37.5, 50. Rounded one by one, 13 + 38 + 50 = 101. Floors 12, 37, 50
