@@ -244,7 +244,20 @@ struct RulesLoaderTests {
             #expect(reloaded.metadata == original.metadata)
             #expect(reloaded.ballots == original.ballots)
             #expect(reloaded.ranking.tieBreak.map(\.key) == original.ranking.tieBreak.map(\.key))
+            #expect(reloaded.tests.map(\.name) == original.tests.map(\.name))
+            #expect(zip(reloaded.tests, original.tests).allSatisfy { $0.expectations.map(\.target) == $1.expectations.map(\.target) })
         }
+    }
+
+    @Test("`rules show --format json` keeps the rules' tests, which run again from the printed file")
+    func roundTripTests() throws {
+        let path = Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc").path
+        let console = BufferConsole()
+        #expect(CLI.run(["rules", "show", path, "--format", "json"], console: console) == .success)
+        let reloaded = try memoryLoader(["/r/effective.json": console.stdout]).load("/r/effective.json").rules
+        // The Xicheng file carries six tests (its `tests` list, counted by hand).
+        #expect(reloaded.tests.count == 6)
+        #expect(reloaded.tests.map(\.name) == (try load(path)).tests.map(\.name))
     }
 
     @Test("a missing file is reported without a location")

@@ -25,7 +25,35 @@ public enum RulesEncoder {
         ]
         if let cap = rules.bonusCap { top["bonusCap"] = .num(cap) }
         if rules.publishRepresentatives { top["publishRepresentatives"] = .bool(true) }
+        // Every test the effective rules hold, a base file's too: the printed file extends nothing.
+        if !rules.tests.isEmpty { top["tests"] = .array(rules.tests.map(encode)) }
         return .object(top)
+    }
+
+    /// A test case as written: a metric value that reads as a number stays one, text (`91.5%`,
+    /// `是`) a string.
+    static func encode(_ t: RulesTest) -> JSONOut {
+        var expect: [String: JSONOut] = [:], standards: [String: JSONOut] = [:], areas: [String: JSONOut] = [:]
+        for e in t.expectations {
+            switch e.target {
+            case .standard(let id): standards[id] = e.points.map { .num($0) } ?? .null
+            case .area(let id): areas[id] = e.points.map { .num($0) } ?? .null
+            case .bonus: expect["bonus"] = e.points.map { .num($0) } ?? .null
+            case .total: expect["total"] = e.points.map { .num($0) } ?? .null
+            case .grade: expect["grade"] = e.grade.map(JSONOut.string) ?? .null
+            }
+        }
+        if !standards.isEmpty { expect["standards"] = .object(standards) }
+        if !areas.isEmpty { expect["areas"] = .object(areas) }
+        var o: [String: JSONOut] = ["name": .string(t.name), "expect": .object(expect)]
+        if !t.metrics.isEmpty {
+            o["metrics"] = .object(Dictionary(t.metrics.map { m in (m.metric, !m.text.hasPrefix("+") && Rational(decimal: m.text) != nil ? JSONOut.number(m.text) : .string(m.text)) },
+                                              uniquingKeysWith: { a, _ in a }))
+        }
+        if !t.ballots.isEmpty {
+            o["ballots"] = .object(Dictionary(t.ballots.map { ($0.item, JSONOut.array($0.scores.map { .num($0) })) }, uniquingKeysWith: { a, _ in a }))
+        }
+        return .object(o)
     }
 
     static func encode(_ m: MetricDefinition) -> JSONOut {
