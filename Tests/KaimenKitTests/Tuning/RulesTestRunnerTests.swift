@@ -204,6 +204,10 @@ struct RulesTestRunnerTests {
         let inh = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
         #expect(CLI.run(["rules", "test", "rules/dongcheng-2019.jsonc", "--inherited"], console: inh) == .failure)
         #expect(inh.stdout.contains("继承的测试 6 个"))
+        // A standard Dongcheng removed: labelled as every inherited test's line is, the label first.
+        #expect(inh.stderr.contains("错误：测试“各项恰好达到最高档，满分100分”（继承）：细则中没有标准 `organization.station`；本文件已改动这个继承的测试所引用的内容"),
+                "\(inh.stderr)")
+        #expect(!inh.stderr.contains("（继承的测试"))
     }
 
     @Test("the test keys are in rules/schema.json")

@@ -26,20 +26,20 @@ enum RulesTestMessages {
 
     /// `hint`: the id meant (`ReferenceHint`), if any.
     static func unknown(_ test: RulesTest, what: Kind, id: String, hint: Localized?, at location: SourceLocation) -> Diagnostic {
-        .error("test-unknown-id", Localized(zh: "测试“\(test.name)”：细则中没有\(what.zh) `\(id)`",
-                                                   en: "test `\(test.name)`: the rules have no \(what.en) `\(id)`"),
+        .error("test-unknown-id", Localized(zh: "\(label(test, inherited: false).zh)：细则中没有\(what.zh) `\(id)`",
+                                                   en: "\(label(test, inherited: false).en): the rules have no \(what.en) `\(id)`"),
                       at: location, hint: hint)
     }
 
     static func invalidMetric(_ test: RulesTest, metric: String, message: Localized, hint: Localized?, at location: SourceLocation) -> Diagnostic {
-        .error("test-invalid-metric", Localized(zh: "测试“\(test.name)”：指标 `\(metric)` 的取值不符合其类型（\(message.zh)）",
-                                                en: "test `\(test.name)`: metric `\(metric)`: \(message.en)"),
+        .error("test-invalid-metric", Localized(zh: "\(label(test, inherited: false).zh)：指标 `\(metric)` 的取值不符合其类型（\(message.zh)）",
+                                                en: "\(label(test, inherited: false).en): metric `\(metric)`: \(message.en)"),
                at: location, hint: hint)
     }
 
     static func scoreAboveMax(_ test: RulesTest, item: String, score: Rational, max: Rational, at location: SourceLocation) -> Diagnostic {
-        .error("test-invalid-ballot", Localized(zh: "测试“\(test.name)”：`\(item)` 的评分 \(score.plainText()) 超过满分 \(max.plainText())",
-                                                en: "test `\(test.name)`: the score \(score.plainText()) for `\(item)` is above its \(max.plainText()) points"),
+        .error("test-invalid-ballot", Localized(zh: "\(label(test, inherited: false).zh)：`\(item)` 的评分 \(score.plainText()) 超过满分 \(max.plainText())",
+                                                en: "\(label(test, inherited: false).en): the score \(score.plainText()) for `\(item)` is above its \(max.plainText()) points"),
                at: location)
     }
 
@@ -56,15 +56,26 @@ enum RulesTestMessages {
     /// `file:line:col: error: test `name`: standard `x` expected 3, got 2`.
     static func failed(_ test: RulesTest, _ e: RulesTest.Expectation, expected: String, actual: String, inherited: Bool) -> Diagnostic {
         .error("test-failed",
-               Localized(zh: "测试“\(test.name)”\(inherited ? "（继承）" : "")：\(targetText(e.target, .zh))应为 \(expected)，实际为 \(actual)",
-                         en: "test `\(test.name)`\(inherited ? " (inherited)" : ""): \(targetText(e.target, .en)) expected \(expected), got \(actual)"),
+               Localized(zh: "\(label(test, inherited: inherited).zh)：\(targetText(e.target, .zh))应为 \(expected)，实际为 \(actual)",
+                         en: "\(label(test, inherited: inherited).en): \(targetText(e.target, .en)) expected \(expected), got \(actual)"),
                at: e.location)
     }
 
+    /// How every message names a test: `测试“名称”`, `测试“名称”（继承）` for a base file's.
+    static func label(_ test: RulesTest, inherited: Bool) -> Localized {
+        Localized(zh: "测试“\(test.name)”" + (inherited ? "（继承）" : ""), en: "test `\(test.name)`" + (inherited ? " (inherited)" : ""))
+    }
+
+    /// A base file's test that names what this file changed: labelled as any inherited test's
+    /// message is (`测试“…”（继承）：细则中没有标准 …`), what changed said in the hint.
     static func inheritedBroken(_ test: RulesTest, _ d: Diagnostic) -> Diagnostic {
         var d = d
         d.code = "test-failed"
-        d.text = Localized(zh: d.text.zh + "（继承的测试，本文件已改动所引用的内容）", en: d.text.en + " (an inherited test; this file changed what it names)")
+        let (own, inherited) = (label(test, inherited: false), label(test, inherited: true))
+        d.text = Localized(zh: d.text.zh.hasPrefix(own.zh) ? inherited.zh + d.text.zh.dropFirst(own.zh.count) : d.text.zh,
+                           en: d.text.en.hasPrefix(own.en) ? inherited.en + d.text.en.dropFirst(own.en.count) : d.text.en)
+        let changed = Localized(zh: "本文件已改动这个继承的测试所引用的内容", en: "this file changed what the inherited test names")
+        d.hintText = d.hintText.map { changed.joined(hint: $0) } ?? changed
         return d
     }
 }
