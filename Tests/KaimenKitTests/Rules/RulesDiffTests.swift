@@ -23,7 +23,10 @@ struct RulesDiffTests {
                    old: "≥0.99→3, ≥0.9→2, ≥0.8→1", new: "≥0.99→5, ≥0.95→3", method: "bands"),
             Change(kind: .reweighted, section: "standards", id: "rights.contracts", name: "集体合同签订率", field: "points", old: "3", new: "5", method: "bands"),
             Change(kind: .thresholds, section: "standards", id: "org.members", name: "新发展会员", field: "target", old: "50", new: "40", method: "linear"),
-            Change(kind: .changed, section: "ballots", id: nil, name: nil, field: "aggregate", old: "trimmedMean", new: "median"),
+            // Worded as `rules show` words them (small.jsonc trims 1 each way from 5 ballots).
+            Change(kind: .changed, section: "ballots", id: nil, name: nil, field: "aggregate", old: "trimmedMean", new: "median",
+                   oldWords: Localized(zh: "满 5 票去掉最高、最低各 1 票后取平均", en: "from 5 ballots, the mean without the 1 highest and 1 lowest"),
+                   newWords: Localized(zh: "中位数", en: "median")),
         ]
         #expect(diff.changes.count == expected.count)
         for (got, want) in zip(diff.changes, expected) { #expect(got == want) }
@@ -140,7 +143,7 @@ struct RulesDiffTests {
         #expect(!zh.contains("新发展会员数（count）") && !zh.contains("[{"), "\(zh)")
         // The keys by the names each file gives them, as `rules show` lists them (a trial found
         // `ballots desc, area rights desc` in the Chinese text); the JSON keeps the keys.
-        #expect(zh.contains("\n  ~ 修改         并列处理（tieBreak）：代表评分（高者优先）、“依法维权”得分（高者优先）、指标“会员总数”（高者优先）"
+        #expect(zh.contains("\n  ~ 修改         同分比较（tieBreak）：代表评分（高者优先）、“依法维权”得分（高者优先）、指标“会员总数”（高者优先）"
                             + " → 代表评分（高者优先）、“依法维权”得分（高者优先）、指标“新发展会员数”（高者优先）\n"), "\(zh)")
         let en = RulesDiffCommand.text(diff, oldFile: "x", newFile: "d", lang: .en)
         #expect(en.contains("\n  + added            `new_members` 新发展会员数 (count)\n"), "\(en)")

@@ -49,6 +49,14 @@ public struct BallotPolicy: Sendable, Equatable {
         case sum
         /// The ballot standards together count `ballots`% of the total, the rest `metrics`%.
         case weighted(ballots: Rational, metrics: Rational)
+
+        /// As `rules show` says it: `与指标得分直接相加`, `代表评分占 40%，指标占 60%`.
+        public func policyWords(lang: Language) -> String {
+            switch self {
+            case .sum: lang.t("与指标得分直接相加", "added to the metrics' points")
+            case .weighted(let bw, let mw): lang.t("代表评分占 \(bw.plainText())%，指标占 \(mw.plainText())%", "ballots \(bw.plainText())%, metrics \(mw.plainText())%")
+            }
+        }
     }
 
     /// How far a ballot may lie from the median of the other ballots for the same unit and

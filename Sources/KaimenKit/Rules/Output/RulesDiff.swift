@@ -111,6 +111,16 @@ public struct RulesDiff: Sendable {
             changes[i].oldWords = words(old)
             changes[i].newWords = words(new)
         }
+        // The ballots' aggregate and combine as `rules show` words them (`中位数`, not `median`).
+        for i in changes.indices where changes[i].section == "ballots" {
+            let words: ((Rules) -> Localized)?
+            switch changes[i].field {
+            case "aggregate": words = { r in Localized(zh: r.ballots.aggregate.policyWords(r.ballots.trim, lang: .zh), en: r.ballots.aggregate.policyWords(r.ballots.trim, lang: .en)) }
+            case "combine.mode": words = { r in Localized(zh: r.ballots.combine.policyWords(lang: .zh), en: r.ballots.combine.policyWords(lang: .en)) }
+            default: words = nil
+            }
+            if let words { (changes[i].oldWords, changes[i].newWords) = (words(old), words(new)) }
+        }
         addWeightedMaxima(old, new, &changes)
         var diff = RulesDiff(oldRules: old.metadata, newRules: new.metadata, changes: changes)
         diff.oldTotal = old.totalPoints

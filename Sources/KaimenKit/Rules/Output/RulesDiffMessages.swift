@@ -59,7 +59,7 @@ enum RulesDiffMessages {
         "effective.to": "截止日期", "name": "名称", "criteria": "评分标准", "method": "计分方法", "area": "所属方面",
         "points": "分值", "min": "下限", "max": "上限", "quota": "名额", "capTotal": "合计上限",
         "metric": "指标", "kind": "类型", "unit": "单位", "missing": "缺数处理", "aggregate": "汇总方式",
-        "order": "顺序", "tieBreak": "并列处理", "notAssessable": "不予考核",
+        "order": "顺序", "tieBreak": "同分比较", "notAssessable": "不予考核",
         "bonusCap": "加分上限", "publishRepresentatives": "公布代表姓名",
         "formula": "计算公式", "when": "触发条件", "grade": "强制等级", "capped": "封顶",
         "precondition.when": "考核条件", "precondition.note": "条件说明",
