@@ -10,9 +10,20 @@ public struct OptionSpec: Sendable {
     public var defaultValue: String?
     /// May be given more than once (`--rules OLD --rules NEW`); every value is in `values(name)`.
     public var repeatable = false
+    /// The Chinese words the help and the papers show the choices with (`复核清单` for
+    /// `outliers`), each taken for its choice (`ChoiceWords`).
+    var words: [(word: String, choice: String)] = []
 
     public static func option(_ name: String, _ value: String, _ help: Localized, choices: [String]? = nil, default d: String? = nil) -> OptionSpec {
         OptionSpec(name: name, value: value, help: help, choices: choices, defaultValue: d)
+    }
+
+    /// An option whose choices may be typed as the Chinese words in `words` too.
+    static func option(_ name: String, _ value: String, _ help: Localized, choices: [String], words: [(word: String, choice: String)],
+                       default d: String? = nil) -> OptionSpec {
+        var spec = OptionSpec(name: name, value: value, help: help, choices: choices, defaultValue: d)
+        spec.words = words
+        return spec
     }
 
     /// An option that may be given more than once.
@@ -88,7 +99,7 @@ public enum ArgumentParser {
                 result.flags.insert(name)
                 continue
             }
-            let value: String
+            var value: String
             if let inline {
                 value = inline
             } else {
@@ -105,8 +116,11 @@ public enum ArgumentParser {
                 i += 1
             }
             if let choices = spec.choices, !choices.contains(value) {
-                throw UsageError(CommandMessages.invalidChoice(value, name, choices),
-                                 hint: Localized.didYouMean(value, among: choices))
+                guard let meant = ChoiceWords.choice(value, choices: choices, words: spec.words) else {
+                    throw UsageError(CommandMessages.invalidChoice(value, name, choices),
+                                     hint: ChoiceWords.hint(value, choices: choices, words: spec.words))
+                }
+                value = meant
             }
             if spec.repeatable { result.lists[name, default: []].append(value) }
             if result.options[name] == nil { result.options[name] = value }

@@ -265,3 +265,20 @@ extension Localized {
         return Localized(zh: zh + "；" + hint.zh, en: en + "; " + hint.en)
     }
 }
+
+// MARK: choices typed in Chinese (since 0.29.4)
+extension CommandMessages {
+    /// A Chinese word near what was typed, with the choice it stands for.
+    static func didYouMeanChoice(_ choice: String, word: String) -> Localized {
+        Localized(zh: "是不是 `\(word)`（`\(choice)`）？", en: "did you mean `\(word)` (`\(choice)`)?")
+    }
+    /// An item of a list option (`--vary`) that is none of its choices, listed with their Chinese words.
+    static func unknownListItem(_ name: String, _ item: String, _ choices: [String], words: [(word: String, choice: String)]) -> Localized {
+        func listed(_ zh: Bool) -> String {
+            choices.map { c in zh ? words.first { $0.choice == c }.map { "`\(c)`（\($0.word)）" } ?? "`\(c)`" : "`\(c)`" }
+                .joined(separator: zh ? "、" : ", ")
+        }
+        return Localized(zh: "`\(name)` 没有 `\(item)` 这一项；可用 \(listed(true))，用逗号或顿号分隔",
+                         en: "`\(name)` does not know `\(item)`; use \(listed(false)), separated by commas")
+    }
+}

@@ -49,8 +49,9 @@ public enum PanelCommand: Command {
         .option("--session", "DIR", .init(zh: "会话文件夹：分析其输入和已确认的票（也可直接写在 panel 后面）。",
                                           en: "A session folder: analyse its inputs and confirmed ballots (or give it right after panel).")),
         .option("--format", "FORMAT", .init(zh: "打印格式。", en: "How to print."), choices: ["table", "json", "csv", "html"], default: "table"),
-        .option("--section", "SECTION", .init(zh: "--format csv 打印的部分。", en: "The section --format csv prints."),
-                choices: PanelTables.Section.allCases.map(\.rawValue), default: "raters"),
+        .option("--section", "SECTION", .init(zh: "--format csv 打印的部分：raters（代表）、outliers（复核清单）、cells、groups（分组）、whatif（假设排名）、alpha（一致性）、icc；也可写中文名称。",
+                                              en: "The section --format csv prints."),
+                choices: PanelTables.Section.allCases.map(\.rawValue), words: sectionWords, default: "raters"),
         .option("--seed", "S", .init(zh: "重抽样区间的种子。", en: "Seed of the bootstrap intervals."), default: "1"),
         .option("--resamples", "N", .init(zh: "每个区间的重抽样次数（100 到 100000）。", en: "Bootstrap resamples for each interval (100 to 100000)."), default: "1000"),
         .option("--top", "N", .init(zh: "表格中待复核和假设排名列表打印的行数。", en: "Rows of the re-check and what-if lists to print in the table."), default: "50"),
@@ -64,6 +65,13 @@ public enum PanelCommand: Command {
     /// `--seed`, `--resamples` and `--top`, each with the whole numbers it takes.
     static let numberOptions: [(String, ClosedRange<UInt64>)] = [
         ("--seed", 0...UInt64.max), ("--resamples", minimumResamples...100_000), ("--top", 0...UInt64.max),
+    ]
+
+    /// `--section` in Chinese, as the terminal's and the report's headings name each part
+    /// (`一、代表`, `二、复核清单`, `三、分组`, `四、一致性`) and the help lists them.
+    static let sectionWords: ChoiceWords.Table = [
+        ("代表", "raters"), ("复核清单", "outliers"), ("复核", "outliers"), ("待复核", "outliers"),
+        ("分组", "groups"), ("假设排名", "whatif"), ("一致性", "alpha"),
     ]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {

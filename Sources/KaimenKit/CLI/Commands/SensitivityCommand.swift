@@ -35,13 +35,21 @@ public enum SensitivityCommand: Command {
         .rulesFile, .unitsFile, .rosterFile, .ballotsFile,
         .option("--scenarios", "N", .init(zh: "情景个数。", en: "How many scenarios."), default: "1000"),
         .option("--seed", "S", .init(zh: "抽取情景所用的种子。", en: "The seed the scenarios are drawn from."), default: "1"),
-        .option("--vary", "LIST", .init(zh: "变动哪些方面，用逗号分隔：weights、aggregation、leave-one-out、bootstrap。",
+        .option("--vary", "LIST", .init(zh: "变动哪些方面，用逗号或顿号分隔：weights（权重）、aggregation（汇总方式）、leave-one-out（去掉一名代表）、bootstrap（重抽样）；也可写中文名称。",
                                         en: "What to vary, comma-separated: weights, aggregation, leave-one-out, bootstrap."),
                 default: "weights,aggregation,leave-one-out,bootstrap"),
         .option("--weights", "P", .init(zh: "每个方面的权重最多变动多少（百分比）。", en: "How far each area's weight moves, in percent."), default: "10"),
         .option("--fragile", "P", .init(zh: "在超过 P% 的情景中改变的等级或名额内位置予以标记。", en: "Flag a grade or quota place that changes in more than P% of scenarios."), default: "10"),
         .option("--format", "FORMAT", .init(zh: "结果的打印格式。", en: "How to print the result."), choices: ["table", "csv", "json", "markdown", "html"], default: "table"),
         .option("--lang", "LANG", .init(zh: "标题和说明的语言。", en: "Language of headings and notes."), choices: ["zh", "en"], default: "zh"),
+    ]
+
+    /// `--vary`'s items in Chinese, as the help lists them and the summary says what was varied
+    /// (`各方面权重`, `代表评分汇总方式`, `轮流去掉一名代表`, `代表重抽样`).
+    static let varyWords: ChoiceWords.Table = [
+        ("权重", "weights"), ("各方面权重", "weights"), ("汇总方式", "aggregation"), ("代表评分汇总方式", "aggregation"),
+        ("去掉一名代表", "leave-one-out"), ("轮流去掉一名代表", "leave-one-out"), ("依次去掉一名代表", "leave-one-out"),
+        ("重抽样", "bootstrap"), ("代表重抽样", "bootstrap"), ("对代表重抽样", "bootstrap"),
     ]
 
     /// The whole-number options and the values each takes.
@@ -78,9 +86,15 @@ public enum SensitivityCommand: Command {
         }
         let count = Int(numbers["--scenarios"]!), seed = numbers["--seed"]!
         let weights = Int(numbers["--weights"]!), fragile = Int(numbers["--fragile"]!)
-        let vary = Set((args.value("--vary") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-        if let unknown = vary.sorted().first(where: { !Scenario.Variation.names.contains($0) }) {
-            return usageError(TuningMessages.unknownVariation(unknown), console: console, lang: lang)
+        // Split on `，` and `、` as on `,`, each item in English or Chinese (`ChoiceWords`).
+        var vary = Set<String>()
+        for item in ChoiceWords.split(args.value("--vary") ?? "") {
+            let names = Scenario.Variation.names
+            guard let meant = ChoiceWords.choice(item, choices: names, words: varyWords) else {
+                return usageError(CommandMessages.unknownListItem("--vary", item, names, words: varyWords)
+                    .joined(hint: ChoiceWords.hint(item, choices: names, words: varyWords)), console: console, lang: lang)
+            }
+            vary.insert(meant)
         }
         let variation = Scenario.Variation(weightPercent: vary.contains("weights") ? weights : 0, aggregation: vary.contains("aggregation"),
                                            leaveOneOut: vary.contains("leave-one-out"), bootstrap: vary.contains("bootstrap"))
