@@ -36,12 +36,14 @@ public enum CompareCommand: Command {
         .init(same: "kaimen compare --rules rules/xicheng-2014.jsonc --set X05.members=19000 --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv"),
     ]
     public static let options: [OptionSpec] = [
-        .repeated("--rules", "FILE", .init(zh: "规则文件：先 OLD 后 NEW（与 --set 同用时只给一个；给出 DIR 时，只给 NEW 即与会话的规则比较）。",
-                                           en: "The rules files: OLD, then NEW (once, with --set; with DIR, NEW alone compares against the session's rules).")),
+        // Two files with --set too (the what-if is NEW's); one alone needs --set (since 0.29.4 the
+        // help said one only, with --set).
+        .repeated("--rules", "FILE", .init(zh: "规则文件：先 OLD 后 NEW；只给一个时须有 --set，比较同一文件加上假设值前后（给出 DIR 时，只给 NEW 即与会话的规则比较）。",
+                                           en: "The rules files: OLD, then NEW; one alone needs --set, and compares that file before and after the what-if (with DIR, NEW alone compares against the session's rules).")),
         .unitsFile, .rosterFile, .ballotsFile,
         .option("--assume-missing", "HOW", .init(zh: "NEW 需要而数据中没有的指标：按无法考核处理，或按 0 计。",
                                                  en: "Score metrics NEW needs and the data lacks as not assessable, or as zero."),
-                choices: ["notAssessable", "zero"]),
+                choices: ["notAssessable", "zero"], words: [("无法考核", "notAssessable"), ("按无法考核处理", "notAssessable"), ("按0计", "zero"), ("按 0 计", "zero"), ("0", "zero")]),
         .repeated("--set", "UNIT.METRIC=VALUE", .init(zh: "为 NEW 的评分修改一个指标（可重复）。", en: "Change a metric for the NEW run (repeatable).")),
         .option("--format", "FORMAT", .init(zh: "比较结果的打印格式。", en: "How to print the comparison."),
                 choices: ["table", "csv", "json", "markdown", "html"], default: "table"),
@@ -149,8 +151,9 @@ public enum CompareCommand: Command {
                 let n = problems.filter { $0.severity == .error }.count
                 // Nothing counted yet is the session's state, not a fault of either rules file.
                 let nothingCounted = problems != error.diagnostics
-                console.errLine(nothingCounted ? lang.t("\(n) 个错误，未比较", "\(n) error\(n == 1 ? "" : "s"); nothing compared")
-                                               : lang.t("\(Echo.shown(files[i]))：\(n) 个错误，未比较", "\(Echo.shown(files[i])): \(n) error\(n == 1 ? "" : "s"); nothing compared"))
+                let file = nothingCounted ? nil : fileAtFault(error.diagnostics, side: files[i], inputs: inputs)
+                console.errLine(file.map { lang.t("\(Echo.shown($0))：\(n) 个错误，未比较", "\(Echo.shown($0)): \(n) error\(n == 1 ? "" : "s"); nothing compared") }
+                                ?? lang.t("\(n) 个错误，未比较", "\(n) error\(n == 1 ? "" : "s"); nothing compared"))
                 return .failure
             }
         }
@@ -201,6 +204,19 @@ public enum CompareCommand: Command {
         }
         printRunWarnings(runLines, session: dir, rendered: rendered, console: console, lang: lang)
         return .success
+    }
+
+    /// The file a failed run's summary names: the one data file every error is in (a units file
+    /// that cannot be read, named as typed), none when they are in several, and the side's rules
+    /// file otherwise (its own errors, or NEW's --set). Before 0.29.4 the side's rules file was
+    /// named whatever failed: `rules/xicheng-2014.jsonc：1 个错误` for a typo in `--units`.
+    static func fileAtFault(_ problems: [Diagnostic], side: String, inputs: ScoringSession.Inputs) -> String? {
+        let data = [inputs.units, inputs.roster, inputs.ballots]
+        let errors = problems.filter { $0.severity == .error }
+        let files = errors.map { d in d.location?.file ?? data.first { NearInput.quotedPath(d.text.en) == Echo.shown($0) } }
+        guard !errors.isEmpty, files.allSatisfy({ $0.map(data.contains) == true }) else { return side }
+        let named = Set(files.compactMap { $0 })
+        return named.count == 1 ? named.first : nil
     }
 
     /// The two runs' warnings, as `score` prints a run's (since 0.29.2: compare printed none, and

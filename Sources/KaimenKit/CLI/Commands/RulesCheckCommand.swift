@@ -89,7 +89,8 @@ func resolve(_ path: String, in dir: String) -> String {
 
 /// A diagnostic with its file shown relative to the current directory, as the user typed it.
 func relative(_ d: Diagnostic, _ console: Console, _ lang: Language = .zh) -> String {
-    var d = d
+    // A path with a typo: the file near it in name (`NearInput`), on every command.
+    var d = NearInput.hinted(d, base: console.currentDirectory)
     if var loc = d.location {
         let prefix = URL(fileURLWithPath: console.currentDirectory).standardizedFileURL.path + "/"
         if loc.file.hasPrefix(prefix) { loc.file.removeFirst(prefix.count) }
