@@ -57,10 +57,10 @@ public enum ExplainCommand: Command {
                     let ballots = ScoreSheetHTML.ballotsText(sealed, unit: u, lang: lang).map { lang.t("评分票：", "Ballots: ") + $0 + "\n" } ?? ""
                     return review + ballots
                 }
-                let code = explain(args, source: ExplainSource(session: sealed), before: before, console: console, lang: lang)
+                let done = explain(args, source: ExplainSource(session: sealed), before: before, console: console, lang: lang)
                 // The warnings `close` printed for this result (recusals, sheets not counted, vetoes …).
-                RunWarnings.print(sealed.report, session: dir, console: console, lang: lang)
-                return code
+                if done.shown { RunWarnings.print(sealed.report, session: dir, console: console, lang: lang) }
+                return done.code
             } catch {
                 SessionCommandSupport.report(error.diagnostics, dir: dir, lang: lang, console: console)
                 return .failure
@@ -88,11 +88,11 @@ public enum ExplainCommand: Command {
                         let index = all ? nil : UnitIndex(run.report.units.ids, asked: args.positionals)
                         let asked = all ? run.report.ranking.order : args.positionals.compactMap { index?[$0] }
                         let source = kept.explainSource(run.report, units: asked)
-                        let code = explain(args, source: source, index: index, before: { _, _ in nil }, console: console, lang: lang)
-                        RunWarnings.print(run.report, console: console, lang: lang)
+                        let done = explain(args, source: source, index: index, before: { _, _ in nil }, console: console, lang: lang)
+                        if done.shown { RunWarnings.print(run.report, console: console, lang: lang) }
                         // A large session's columns and report are left for the system to take back at exit.
                         ProcessEnd.keep((run, source), units: run.report.units.ids.count, console: console)
-                        return code
+                        return done.code
                     }
                 case .failure(let why): handOver = why
                 }
@@ -100,20 +100,20 @@ public enum ExplainCommand: Command {
             // Every unit traced for `all`; otherwise only those asked for, after the run.
             if !all { inputs.traceAtMost = 0 }
             let session = try ScoringSession.run(inputs)
-            let code: ExitCode
+            let done: Explained
             if all {
-                code = explain(args, source: ExplainSource(session: session), before: { _, _ in nil }, console: console, lang: lang)
+                done = explain(args, source: ExplainSource(session: session), before: { _, _ in nil }, console: console, lang: lang)
             } else {
                 let index = UnitIndex(session.report.units.ids, asked: args.positionals)
                 let source = ExplainSource(session: session, units: args.positionals.compactMap { index[$0] })
-                code = explain(args, source: source, index: index, before: { _, _ in nil }, console: console, lang: lang)
+                done = explain(args, source: source, index: index, before: { _, _ in nil }, console: console, lang: lang)
             }
             // The run's warnings, as `score` prints them: a blank ballot cell or a recusal changes
-            // the figures explained, and went unsaid here.
-            RunWarnings.print(session.report, console: console, lang: lang)
+            // the figures explained, and went unsaid here. None when no unit was explained.
+            if done.shown { RunWarnings.print(session.report, console: console, lang: lang) }
             // A large input read the slow way: said once, as `score` says it.
             if let handOver { console.errLine(CommandMessages.handedOver(handOver, seconds: Date().timeIntervalSince(start)).text(lang)) }
-            return code
+            return done.code
         } catch {
             for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
             return .failure
@@ -138,12 +138,21 @@ public enum ExplainCommand: Command {
         }
     }
 
+    /// What `explain` did: its exit code, and whether it explained any unit. The run's warnings
+    /// and 提示 are printed after an explanation they bear on; none when every id asked for was
+    /// wrong (`explain X99` printed its 9 提示 after `没有单位 X99`), as `score` prints none when it
+    /// fails.
+    struct Explained {
+        var code: ExitCode
+        var shown: Bool
+    }
+
     static func explain(_ args: ParsedArguments, source: ExplainSource, index: UnitIndex? = nil, before: (_ unit: Int, _ id: String) -> String?,
-                        console: Console, lang: Language) -> ExitCode {
+                        console: Console, lang: Language) -> Explained {
         // `all`: every unit in rank order; otherwise the ids asked for, found among the units.
         let all = args.positionals == ["all"]
         let ids = all ? source.ranking.order.map { source.units.ids[$0] } : args.positionals
-        var failed = false
+        var failed = false, shown = false
         let explanation = UnitExplanation(source: source, lang: lang)
         let index = all ? nil : index ?? UnitIndex(source.units.ids, asked: ids)
         for (n, id) in ids.enumerated() {
@@ -155,8 +164,9 @@ public enum ExplainCommand: Command {
             if n > 0 { console.outLine(String(repeating: "─", count: 40)) }
             if let text = before(u, id), !text.isEmpty { console.out(SessionCommandSupport.clean(text)) }
             console.out(explanation.render(unit: u))
+            shown = true
         }
-        return failed ? .failure : .success
+        return Explained(code: failed ? .failure : .success, shown: shown)
     }
 
     /// Where the units asked for are among all (the first of a repeated id): found by one pass
