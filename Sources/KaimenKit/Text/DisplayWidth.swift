@@ -194,7 +194,16 @@ public enum DisplayWidth {
             // closing mark (`，` `。` `）` …), which Chinese never begins a line with.
             while used + cw > width && used > 0 && !hangs.contains(c) {
                 // The rest after the last break holds no separator: no break is left in it.
-                let (count, w) = lastBreak ?? (line.count, used)
+                var (count, w) = lastBreak ?? (line.count, used)
+                // Inside an ASCII id (`survey_dissatisfied`, `rights.contracts`): before it, else
+                // (it begins the line) after its last `_` or `.`, else nowhere (the line runs past
+                // the width), never mid-word (`survey_dissati` / `sfied`, a tester's `rules
+                // show`; since 0.29.4).
+                if lastBreak == nil, isIDCharacter(c), let last = line.last, isIDCharacter(last) {
+                    guard let k = idBreak(line) else { break }
+                    count = k
+                    w = of(String(line[..<k]))
+                }
                 lines.append(String(line[..<count]).trimmingTrailingSpaces)
                 line = Array(line[count...])
                 used -= w
@@ -208,6 +217,18 @@ public enum DisplayWidth {
         }
         if !line.isEmpty { lines.append(String(line).trimmingTrailingSpaces) }
         return lines
+    }
+
+    /// A character of an ASCII id: a letter, a digit, `_` or `.`.
+    static func isIDCharacter(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || c == "_" || c == ".") }
+
+    /// Where a line ending inside an ASCII id may break: where the id begins, else after its
+    /// last `_` or `.`; `nil` when the id is the whole line and has neither.
+    static func idBreak(_ line: [Character]) -> Int? {
+        var start = line.count
+        while start > 0, isIDCharacter(line[start - 1]) { start -= 1 }
+        if start > 0 { return start }
+        return (1..<line.count).last { line[$0 - 1] == "_" || line[$0 - 1] == "." }
     }
 }
 
