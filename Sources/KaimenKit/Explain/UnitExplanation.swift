@@ -41,8 +41,10 @@ public struct UnitExplanation {
                 let method = lang == .zh ? s.method.words.zh : s.method.name
                 // A standard left out of its area: 不考核, as the score sheet says it, never a
                 // 0.00 that reads as a zero score (a tester's X07 read `0.00/3`; since 0.29.3).
-                let points = !sr.isAssessed && sr.prorated ? PaperTexts.notAssessed.text(lang) : fmt.fixed(sr.points)
-                out += "   \(s.id) \(s.name)  [\(method)] \(points)/\(fmt.points(sr.maxPoints))\n"
+                // Points and maximum written alike, as the score sheet's row writes both
+                // (`rowPoints`): `1.50/3.00`, not `1.50/3` (since 0.29.4).
+                let points = !sr.isAssessed && sr.prorated ? PaperTexts.notAssessed.text(lang) : fmt.rowPoints(sr.points)
+                out += "   \(s.id) \(s.name)  [\(method)] \(points)/\(fmt.rowPoints(sr.maxPoints))\n"
                 out += "     " + lang.t("评分标准：", "criteria: ") + s.criteria + "\n"
                 out += "     " + narrator.note(sr, s) + "\n"
                 if case .ballot(let d) = sr.detail {
