@@ -97,6 +97,10 @@ enum PanelMessages {
         Localized(zh: "\(rep.id) 可比较的评分只有 \(l.compared) 票、\(l.units) 个单位（至少要 \(Leniency.minimumBallots) 票、\(Leniency.minimumUnits) 个单位），票数太少，不判断宽严",
                   en: "\(rep.id) has only \(l.compared) ballot\(l.compared == 1 ? "" : "s") on \(l.units) unit\(l.units == 1 ? "" : "s") to compare (at least \(Leniency.minimumBallots) on \(Leniency.minimumUnits) are needed): too few ballots to judge leniency")
     }
+    /// Under the groups table when a shown difference is not that of the shown means.
+    static let offsetBeforeRounding = Localized(zh: "注：与全体之差由未舍入的平均算出，可能与表中平均和全体平均两个舍入后数字之差相差 0.1",
+                                                en: "Note: the offset is worked out from the unrounded means, and may differ by 0.1 from the difference of the rounded figures shown")
+
     static let whatIfNote = Localized(zh: "仅为假设：若各组评分居中到总体平均，排名如下；正式结果不变",
                                       en: "What-if only: the ranking if each group's ballots were centred on the overall mean; the official result does not change")
 

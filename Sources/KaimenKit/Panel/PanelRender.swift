@@ -34,6 +34,7 @@ public enum PanelRender {
             : lang.t("三、分组（全体平均为满分的 \(PanelMessages.number(p.overallShare * 100, places: 1))%）",
                      "3. Groups (overall mean \(PanelMessages.number(p.overallShare * 100, places: 1))% of the maximum)")) + "\n"
         s += PanelTables.groups(p, lang: lang).text()
+        if offsetsUnrounded(p) { s += PanelMessages.offsetBeforeRounding.text(lang) + "\n" }
         if let w = p.whatIf {
             s += "\n" + PanelMessages.whatIfNote.text(lang) + lang.t("（名次变化的单位 \(w.moved) 个）：\n", " (\(w.moved) units change rank):\n")
             s += PanelTables.whatIf(p, lang: lang, limit: limit).text()
@@ -56,6 +57,16 @@ public enum PanelRender {
             s += iccSummary(p, lang: lang).text()
         }
         return s
+    }
+
+    /// Whether a group's difference from the overall mean, as shown (`-2.6`), is not the
+    /// difference of the figures shown beside it (`73.4` and the heading's `75.9`): it is worked
+    /// out from the unrounded means, as docs/panel.md says and the report's table has it, and
+    /// the terminal then says so under the table (since 0.29.4). The report is left as sealed.
+    static func offsetsUnrounded(_ p: PanelReport) -> Bool {
+        func tenths(_ x: Double) -> Int { Int((Double(PanelMessages.number(x * 100, places: 1)) ?? 0) * 10 + (x < 0 ? -0.5 : 0.5)) }
+        let overall = tenths(p.overallShare)
+        return p.groups.contains { g in g.ballots > 0 && tenths(g.meanShare) - overall != tenths(g.offset) }
     }
 
     /// Per item: how many blocks gave an ICC, and the median of each ICC over them.
