@@ -158,7 +158,7 @@ public enum PanelCommand: Command {
         if let path = args.value("--schedule") {
             let data: Data
             do { data = try InputFile.read(resolve(path, in: console.currentDirectory)) } catch {
-                console.errLine(UnreadableFile.diagnostic(path, error).rendered(lang))
+                console.errLine(relative(UnreadableFile.diagnostic(path, error), console, lang))
                 return nil
             }
             let read = ScheduleReader.read(data, fileName: path, units: session.table.units, representatives: session.representatives)

@@ -45,7 +45,7 @@ public enum SessionEnterCommand: Command {
         let file = args.positionals[1]
         let data: Data
         do { data = try InputFile.read(resolve(file, in: console.currentDirectory)) } catch {
-            console.errLine(SessionCommandSupport.clean(UnreadableFile.diagnostic(file, error).rendered(lang)))
+            console.errLine(SessionCommandSupport.clean(NearInput.hinted(UnreadableFile.diagnostic(file, error), base: console.currentDirectory).rendered(lang)))
             return .failure
         }
         return SessionCommandSupport.writing(url, dir: dir, lang: lang, console: console) { folder throws(SessionError) in
