@@ -101,7 +101,10 @@ struct TextTableTests {
         ("达到99%以上得3分，95%以上得2分", 16, ["达到99%以上得3分，", "95%以上得2分"]),
         // `，` where the line is full stays on it (two columns past), never begins the next.
         ("人以上得2分，5人", 12, ["人以上得2分，", "5人"]),
-        ("abcdefghij", 4, ["abcd", "efgh", "ij"]),
+        // An ASCII word is never cut: whole past the width (since 0.29.4; `abcd` / `efgh` / `ij`
+        // before), or broken at its `_` or `.`; Chinese text breaks anywhere.
+        ("abcdefghij", 4, ["abcdefghij"]),
+        ("ab_cdefg.hij", 6, ["ab_", "cdefg.", "hij"]),
         ("职工代表听取汇报", 6, ["职工代", "表听取", "汇报"]),
         ("短", 4, ["短"]),
         // After an ASCII comma or semicolon (a review), but not inside `1,234`.

@@ -50,7 +50,7 @@ struct TuningUsageTests {
         (["--seed", "-3"], "`--seed` 要写不小于 0 的整数，收到 `-3`"),
         (["--weights", "150"], "`--weights` 要写 0 到 100 之间的整数，收到 `150`"),
         (["--fragile", "200"], "`--fragile` 要写 0 到 100 之间的整数，收到 `200`"),
-        (["--vary", "weight"], "`--vary` 没有 `weight` 这一项；可用 `weights`、`aggregation`、`leave-one-out`、`bootstrap`；是不是 `weights`？"),
+        (["--vary", "weight"], "`--vary` 没有 `weight` 这一项；可用 `weights`（权重）、`aggregation`（汇总方式）、`leave-one-out`（去掉一名代表）、`bootstrap`（重抽样），用逗号或顿号分隔；是不是 `weights`？"),
     ])
     func sensitivityNumbers(option: [String], message: String) {
         expectUsage(run(["sensitivity"] + Self.rules + Self.sample + option), message, command: "sensitivity")
