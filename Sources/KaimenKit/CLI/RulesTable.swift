@@ -70,7 +70,7 @@ public enum RulesTable {
         s += lang.t("排名：总分保留 \(rules.ranking.precision) 位小数（四舍五入）", "Ranking: totals rounded to \(rules.ranking.precision) decimals (half away from zero)")
         if !rules.ranking.tieBreak.isEmpty {
             // Worded as `rules diff` and the tie notes word them (`“依法维权”得分`), not `方面依法维权`.
-            s += lang.t("；同分依次比较 ", "; ties compared by ")
+            s += lang.t("；同分比较：", "; ties compared by ")
                 + rules.ranking.tieBreak.map { tieBreakText($0, rules: rules, lang: lang, quoted: true) }.joined(separator: " → ")
         }
         s += lang.t("；仍相同则并列\n", "; still equal units share a rank\n")
@@ -148,10 +148,7 @@ public enum RulesTable {
         s += lang.t("；少于 \(b.minBallots) 票为票数不足（\(b.insufficient == .zero ? "计 0 分" : "按无法考核处理")）",
                     "; fewer than \(b.minBallots) ballots are insufficient (\(b.insufficient == .zero ? "scored 0" : "not assessable"))")
         if let step = b.scoreStep { s += lang.t("；分值须为 \(step.plainText()) 的倍数", "; scores in steps of \(step.plainText())") }
-        switch b.combine {
-        case .sum: s += lang.t("；与指标得分直接相加", "; added to the metrics' points")
-        case .weighted(let bw, let mw): s += lang.t("；代表评分占 \(bw.plainText())%，指标占 \(mw.plainText())%", "; ballots \(bw.plainText())%, metrics \(mw.plainText())%")
-        }
+        s += lang.t("；", "; ") + b.combine.policyWords(lang: lang)
         if b.corridor != .default {
             s += "；复核区间：与其他代表评分中位数相差超过 \(b.corridor.points.plainText()) 分或满分的 \((b.corridor.share * Rational(100)).plainText())%（取较严者）"
         }

@@ -66,13 +66,6 @@ enum TuningMessages {
         return text
     }
 
-    static func unknownVariation(_ word: String) -> Localized {
-        let list = Scenario.Variation.names.map { "`\($0)`" }
-        let text = Localized(zh: "`--vary` 没有 `\(word)` 这一项；可用 \(list.joined(separator: "、"))",
-                             en: "`--vary` does not know `\(word)`; use \(list.joined(separator: ", "))")
-        return text.joined(hint: Localized.didYouMean(word, among: Scenario.Variation.names))
-    }
-
     // MARK: --set
 
     static func setUnknownUnit(_ option: String, unit: String, known: [String]) -> Diagnostic {

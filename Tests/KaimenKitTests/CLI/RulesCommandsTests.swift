@@ -130,7 +130,7 @@ struct RulesCommandsTests {
     func showTieBreakWords() {
         let path = Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc").path
         let zh = run(["rules", "show", path]).out
-        #expect(zh.contains("；同分依次比较 代表评分（高者优先） → “依法维权”得分（高者优先） → 指标“会员总数”（高者优先）；仍相同则并列"), "\(zh)")
+        #expect(zh.contains("；同分比较：代表评分（高者优先） → “依法维权”得分（高者优先） → 指标“会员总数”（高者优先）；仍相同则并列"), "\(zh)")
         let en = run(["rules", "show", path, "--lang", "en"]).out
         #expect(en.contains("; ties compared by representatives' points (higher first) → area 依法维权 (higher first) → metric 会员总数 (higher first);"), "\(en)")
     }

@@ -105,3 +105,42 @@ struct CompareSetTests {
         #expect(r.err.contains("错误：`--set X03.station_stars=5`：`rules/dongcheng-2019.jsonc` 中没有指标 `station_stars`；原细则有这个指标"), "\(r.err)")
     }
 }
+
+/// Two findings of a criteria tuner's trial (0.29.4), through the command: a metric both rules
+/// files need and the data heads otherwise (`Members` for `members`) is one line with the rename
+/// first, counted once; a what-if with two rules files names NEW with `+ --set`.
+@Suite("compare: a near-named column once, and + --set with two rules files")
+struct CompareTunerCommandTests {
+    func run(_ args: [String]) -> (code: ExitCode, out: String, err: String) {
+        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
+        let code = CLI.run(args, console: console)
+        return (code, console.stdout, console.stderr)
+    }
+
+    @Test("Members for members: one metric missing, said once for both files, the column named before --assume-missing")
+    func nearColumnOnce() throws {
+        let units = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("samples/xicheng-2014/units.csv"), encoding: .utf8)
+        var lines = units.components(separatedBy: "\n")
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        try #require(header.contains("members"))
+        lines[0] = header.map { $0 == "members" ? "Members" : $0 }.joined(separator: ",")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-case-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(lines.joined(separator: "\n").utf8).write(to: file)
+        let r = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--rules", "rules/xicheng-2014.jsonc", "--units", file.path,
+                     "--roster", "samples/xicheng-2014/roster.csv", "--ballots", "samples/xicheng-2014/ballots.csv"])
+        #expect(r.code == .failure)
+        #expect(r.err.contains("1 个指标缺少数据，未比较"), "\(r.err)")
+        #expect(r.err.components(separatedBy: "需要指标").count == 2, "\(r.err)")
+        let hint = try #require(r.err.range(of: "是不是 `Members` 这一列"))
+        if let assume = r.err.range(of: "--assume-missing") { #expect(hint.lowerBound < assume.lowerBound) }
+    }
+
+    @Test("--set with two rules files: NEW is titled with + --set, as with one")
+    func setWithTwo() {
+        let r = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--rules", "rules/xicheng-2014.jsonc", "--set", "X03.legal_aid_cases=9"]
+                    + CompareCommandTests.sample)
+        #expect(r.code == .success, "\(r.err)")
+        #expect(r.out.contains("rules/xicheng-2014.jsonc + --set"), "\(r.out)")
+    }
+}

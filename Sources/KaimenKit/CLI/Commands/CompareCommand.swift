@@ -8,7 +8,7 @@ public enum CompareCommand: Command {
     public static let usage = "kaimen compare (--rules OLD --rules NEW --units FILE --roster FILE --ballots FILE | DIR [--rules OLD] --rules NEW) [--assume-missing notAssessable|zero] [--set UNIT.METRIC=VALUE]… [--format table|csv|json|markdown|html]"
     public static let discussion = Localized(zh: """
         用 OLD 和 NEW 分别为同样的单位、代表名单和评分票评分，为每个单位打印两次的
-        总分、等级、名次和类别内名次，变化量，以及影响最大的三条标准；
+        总分、等级、名次和类别排名，变化量，以及影响最大的三条标准；
         然后是等级改变的单位数、名次变动最大的单位，以及跨过等级分界线或名额线的单位。
         NEW 需要而单位文件中没有的指标，compare 会列出它们和缺少它们的单位并停止，
         除非 --assume-missing 说明如何计分：notAssessable（读取它们的标准按无法考核处理，
@@ -103,20 +103,23 @@ public enum CompareCommand: Command {
         }
         if failed { return .failure }
         if loaded.count == 1 { loaded.append(loaded[0]) }
-        let files = rulesFiles.count == 1 ? [rulesFiles[0], rulesFiles[0] + " + --set"] : rulesFiles
+        // NEW is named with `+ --set` when the what-if applies to it, with one rules file or two.
+        let files = overrides.sideNames(rulesFiles)
 
         // Metrics a side needs that the data lacks.
         let assumption = args.value("--assume-missing").flatMap(MissingMetrics.Assumption.init(rawValue:))
         var rules = loaded.map(\.rules)
         var allGaps = MissingMetrics(gaps: [])
         if let data = try? InputFile.read(PathText.resolve(inputs.units, in: inputs.baseDirectory)) {
-            var problems: [Diagnostic] = []
+            var sides: [(gaps: MissingMetrics, rulesFile: String)] = []
             for i in rules.indices where !(i == 1 && rulesFiles.count == 1) {
                 let gaps = MissingMetrics.find(in: data, fileName: inputs.units, rules: rules[i])
                 guard !gaps.isEmpty else { continue }
                 allGaps.gaps += gaps.gaps.filter { g in !allGaps.gaps.contains { $0.metric == g.metric } }
-                if let assumption { rules[i] = gaps.applied(assumption, to: rules[i]) } else { problems += TuningMessages.missingMetrics(gaps, rulesFile: files[i]) }
+                if let assumption { rules[i] = gaps.applied(assumption, to: rules[i]) } else { sides.append((gaps, files[i])) }
             }
+            // A metric both files need is said once, naming both (it was counted once per file).
+            let problems = TuningMessages.missingMetrics(sides)
             if rulesFiles.count == 1 { rules[1] = rules[0] }
             if !problems.isEmpty {
                 for d in problems { console.errLine(d.rendered(lang)) }

@@ -9,7 +9,7 @@ public enum ExplainCommand: Command {
     public static let discussion = Localized(zh: """
         对每个 UNIT（单位编号，或 all）：每条标准的输入、计分方法、中间值和得分；
         去极值时保留和去掉的票（按代表列出）；回避的票；加分、扣分和一票否决；
-        以及决定其名次的并列处理规则。
+        以及决定其名次的同分比较规则。
         加 --session DIR 时，说明会话文件夹中最新封存的结果；申诉复核之后（results/v2 等），
         先说明申诉给该单位带来的变化：更正的票（代表、标准、原值 → 新值）、申诉理由和记录人，
         以及上一版与最新版的总分、等级和名次。
