@@ -149,6 +149,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case sessionLocked = "session-locked"
     case gradeUnreachable = "grade-unreachable"
     case metricUnread = "metric-unread"
+    case pointsZero = "points-zero"
+    case trimUnused = "trim-unused"
     case outputLeftover = "output-leftover"
     case outputOpenElsewhere = "output-open-elsewhere"
     case notScheduled = "not-scheduled"

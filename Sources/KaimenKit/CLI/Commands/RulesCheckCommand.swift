@@ -30,7 +30,7 @@ public enum RulesCheckCommand: Command {
                 // At most `Diagnostics.limitPerKind` of a kind, the rest counted, as errors are (a
                 // tester's 120 000 unused metrics printed 120 002 lines).
                 let warnings = Diagnostics(loaded.warnings + QuotaCheck.rulesWarnings(loaded.rules) + GradeReachCheck.rulesWarnings(loaded.rules)
-                                           + UnreadMetricCheck.rulesWarnings(loaded.rules))
+                                           + UnreadMetricCheck.rulesWarnings(loaded.rules) + IneffectiveSettingCheck.rulesWarnings(loaded.rules))
                 for w in warnings.items { console.errLine(relative(w, console, lang)) }
                 console.outLine(lang == .zh ? "\(Echo.shown(file))：通过 — \(summary(loaded.rules, lang: .zh))" : "\(Echo.shown(file)): ok — \(summary(loaded.rules))")
             } catch {

@@ -104,7 +104,8 @@ struct RulesDecoder {
         for st in standards + bonuses + deductions { named["standard"]![st.name] = (st.id, ValidationMessages.standard) }
         for m in metrics { named["metric"]![m.name] = (m.id, ValidationMessages.metric) }
         let ranking = top.object("ranking", what: RulesMessages.quoted("ranking")).map { decodeRanking($0, named: named) } ?? .default
-        let ballots = top.object("ballots", what: RulesMessages.ballotPolicy).map(decodeBallotPolicy) ?? .default
+        let ballotsReader = top.object("ballots", what: RulesMessages.ballotPolicy)
+        let ballots = ballotsReader.map(decodeBallotPolicy) ?? .default
         let notAssessable = top.value("notAssessable").flatMap { decodeNotAssessable($0, path: "notAssessable", allowPoints: false) } ?? .zero
         let publishRepresentatives = top.bool("publishRepresentatives") ?? false
 
@@ -115,6 +116,7 @@ struct RulesDecoder {
                           bonusCap: bonusCap, bonuses: bonuses, deductions: deductions, vetoes: vetoes,
                           ranking: ranking, ballots: ballots, notAssessable: notAssessable, publishRepresentatives: publishRepresentatives,
                           sourceFiles: sourceFiles)
+        rules.ballotsOrigin = ballotsReader?.origin()
         checkRemovedMetrics(removedMetrics, in: rules)
         checkRemovedAreasAndItems(in: rules)
         rules.tests = RulesTestsDecoder(ctx: ctx).decode(top.array("tests", required: false) ?? [])

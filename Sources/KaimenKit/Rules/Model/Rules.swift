@@ -11,6 +11,9 @@ public struct Rules: Sendable, Equatable {
     public var vetoes: [Veto]
     public var ranking: RankingPolicy
     public var ballots: BallotPolicy
+    /// Where the file's `ballots` object stands, with its keys (`nil` when it writes none):
+    /// for `rules check` to point at a setting there that changes nothing (`IneffectiveSettingCheck`).
+    public var ballotsOrigin: Origin? = nil
     public var notAssessable: NotAssessable
     /// The committee publishes the representatives' names and individual ballots (公示.html and
     /// the workbook's 代表评分 sheet); by default they stay anonymous.
