@@ -35,7 +35,7 @@ enum RulesMessages {
     static func veto(_ id: String?, _ index: Int) -> L {
         id.map { L(zh: "否决项 `\($0)`", en: "veto `\($0)`") } ?? L(zh: "第 \(index + 1) 个否决项", en: "veto #\(index + 1)")
     }
-    static func tieBreak(_ i: Int) -> L { L(zh: "第 \(i + 1) 个并列决胜条件", en: "tie-break \(i + 1)") }
+    static func tieBreak(_ i: Int) -> L { L(zh: "第 \(i + 1) 个同分比较条件", en: "tie-break \(i + 1)") }
 
     /// 对象 / an object, … for a JSON value's type.
     static func typeName(_ node: JSONNode) -> L {
@@ -338,7 +338,7 @@ enum RulesMessages {
         L(zh: "\(what.zh) 必须规定等级（`grade`）、封顶总分（`capTotal`），或两者都有",
           en: "\(what.en) must force a `grade`, cap the total (`capTotal`), or both")
     }
-    static func tieBreakNoID(_ by: String) -> L { L(zh: "按 `\(by)` 决胜不需要 `id`", en: "tie-break by `\(by)` takes no `id`") }
+    static func tieBreakNoID(_ by: String) -> L { L(zh: "同分时按 `\(by)` 比较不需要 `id`", en: "tie-break by `\(by)` takes no `id`") }
     static let scoreStepPositive = L(zh: "`scoreStep` 必须大于 0", en: "`scoreStep` must be above 0")
     static func weightsSum(_ b: String, _ m: String, _ sum: String) -> L {
         L(zh: "`combine` 的权重之和必须是 100，但 \(b) + \(m) = \(sum)", en: "the `combine` weights must add up to 100, but \(b) + \(m) = \(sum)")

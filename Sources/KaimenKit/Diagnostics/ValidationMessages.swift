@@ -130,7 +130,7 @@ enum ValidationMessages {
             en.append("remove the \(collection) \(area ? "in" : "that use") it too (`remove.\(collection)`)")
         }
         if users.contains(where: \.tieBreak) {
-            zh.append("在扩展文件的 `ranking.tieBreak` 里改用别的决胜条件")
+            zh.append("在扩展文件的 `ranking.tieBreak` 里改用别的同分比较条件")
             en.append("give other tie-breaks in the extending file's `ranking.tieBreak`")
         }
         return L(zh: kept.zh + "，或" + zh.joined(separator: "，并"), en: kept.en + ", or " + en.joined(separator: ", and "))
@@ -144,7 +144,7 @@ enum ValidationMessages {
     static func cannotOverride(_ id: String, _ file: String, _ key: String) -> L {
         L(zh: "无法覆盖 `\(id)`：\(file) 的 `\(key)` 里没有这一项", en: "cannot override `\(id)`: \(file) has no such entry in `\(key)`")
     }
-    static let tieBreakLabel = L(zh: "并列决胜条件", en: "a tie-break")
+    static let tieBreakLabel = L(zh: "同分比较条件", en: "a tie-break")
     /// `remove.metrics` dropped a metric the base's `publicity.signature` still reads.
     static func removedMetricInUse(_ id: String, _ user: L, _ file: String, line: Int, others: [L]) -> L {
         L(zh: "`remove.metrics` 删除了指标 `\(id)`，但\(user.zh)（\(file) 第 \(line) 行）还在用它\(alsoUsing(others).zh)",
@@ -165,18 +165,18 @@ enum ValidationMessages {
     static let metric = L(zh: "指标", en: "metric")
     /// `remove.areas` dropped an area a kept standard is still in (or a tie-break names).
     static func removedAreaInUse(_ id: String, _ user: L, _ file: String, line: Int, others: [L], tieBreak: Bool) -> L {
-        L(zh: "`remove.areas` 删除了方面 `\(id)`，但\(user.zh)（\(file) 第 \(line) 行）\(tieBreak ? "还按它决胜" : "还属于它")\(alsoUsing(others).zh)",
+        L(zh: "`remove.areas` 删除了方面 `\(id)`，但\(user.zh)（\(file) 第 \(line) 行）\(tieBreak ? "还按它比较" : "还属于它")\(alsoUsing(others).zh)",
           en: "`remove.areas` removes the area `\(id)`, but \(user.en) (\(file), line \(line)) \(tieBreak ? "still breaks ties by it" : "is still in it")\(alsoUsing(others).en)")
     }
     static let keepArea = L(zh: "保留这个方面（从 `remove.areas` 中删去它）", en: "keep the area (take it out of `remove.areas`)")
     static let orMoveToArea = L(zh: "；标准和加分、扣分项也可以用 `override` 改到别的方面", en: "; standards and items may instead move to another area under `override`")
     /// `remove.standards` dropped a standard a kept tie-break still names.
     static func removedItemInUse(_ collection: String, _ id: String, _ user: L, _ file: String, line: Int, others: [L]) -> L {
-        L(zh: "`remove.\(collection)` 删除了 `\(id)`，但\(user.zh)（\(file) 第 \(line) 行）还按它决胜\(alsoUsing(others).zh)",
+        L(zh: "`remove.\(collection)` 删除了 `\(id)`，但\(user.zh)（\(file) 第 \(line) 行）还按它比较\(alsoUsing(others).zh)",
           en: "`remove.\(collection)` removes `\(id)`, but \(user.en) (\(file), line \(line)) still breaks ties by it\(alsoUsing(others).en)")
     }
     static func keepOrChangeTieBreak(_ collection: String) -> L {
-        L(zh: "保留它（从 `remove.\(collection)` 中删去它），或在扩展文件的 `ranking.tieBreak` 里改用别的决胜条件",
+        L(zh: "保留它（从 `remove.\(collection)` 中删去它），或在扩展文件的 `ranking.tieBreak` 里改用别的同分比较条件",
           en: "keep it (take it out of `remove.\(collection)`), or give other tie-breaks in the extending file's `ranking.tieBreak`")
     }
     static let area = L(zh: "方面", en: "area")
@@ -323,7 +323,7 @@ enum ValidationMessages {
         let list = names.map { "`\($0)`" }
         return L(zh: "可用 \(list.joined(separator: "、"))", en: "use one of \(list.joined(separator: ", "))")
     }
-    static func tieBreakArea(_ id: String) -> L { L(zh: "按方面 `\(id)` 决胜，但没有定义这个方面", en: "tie-break by area `\(id)`, which is not defined") }
-    static func tieBreakStandard(_ id: String) -> L { L(zh: "按标准 `\(id)` 决胜，但没有定义这条标准", en: "tie-break by standard `\(id)`, which is not defined") }
-    static func tieBreakMetric(_ id: String) -> L { L(zh: "按指标 `\(id)` 决胜，但没有声明这个指标", en: "tie-break by metric `\(id)`, which is not declared") }
+    static func tieBreakArea(_ id: String) -> L { L(zh: "同分时按方面 `\(id)` 比较，但没有定义这个方面", en: "tie-break by area `\(id)`, which is not defined") }
+    static func tieBreakStandard(_ id: String) -> L { L(zh: "同分时按标准 `\(id)` 比较，但没有定义这条标准", en: "tie-break by standard `\(id)`, which is not defined") }
+    static func tieBreakMetric(_ id: String) -> L { L(zh: "同分时按指标 `\(id)` 比较，但没有声明这个指标", en: "tie-break by metric `\(id)`, which is not declared") }
 }

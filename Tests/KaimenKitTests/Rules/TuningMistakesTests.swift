@@ -216,8 +216,8 @@ struct TuningMistakesTests {
         let areaErrors = removing.filter { $0.code == "unknown-area" }
         #expect(areaErrors.count == 1, "\(removing.map(\.description))")
         #expect(areaErrors.first?.path == "remove.areas[0]")
-        #expect(areaErrors.first?.hintText?.zh == "保留这个方面（从 `remove.areas` 中删去它），或在扩展文件的 `ranking.tieBreak` 里改用别的决胜条件")
-        #expect(areaErrors.first?.text.zh.contains("并列决胜条件（d.jsonc 第 230 行）还按它决胜") == true, "\(areaErrors.map(\.text.zh))")
+        #expect(areaErrors.first?.hintText?.zh == "保留这个方面（从 `remove.areas` 中删去它），或在扩展文件的 `ranking.tieBreak` 里改用别的同分比较条件")
+        #expect(areaErrors.first?.text.zh.contains("同分比较条件（d.jsonc 第 230 行）还按它比较") == true, "\(areaErrors.map(\.text.zh))")
     }
 
     @Test("a standard removed while the child's tie-break still names it is reported at the remove entry")
@@ -225,8 +225,8 @@ struct TuningMistakesTests {
         let e = Self.extendingErrors(#"{ "by": "area", "id": "rights" },"#, #"{ "by": "standard", "id": "publicity.signature" },"#)
         #expect(e.map(\.code) == ["unknown-standard"], "\(e.map(\.description))")
         #expect(e.first?.path == "remove.standards[1]" && e.first?.location?.line == 36)
-        #expect(e.first?.text.zh == "`remove.standards` 删除了 `publicity.signature`，但并列决胜条件（d.jsonc 第 230 行）还按它决胜")
-        #expect(e.first?.hintText?.zh == "保留它（从 `remove.standards` 中删去它），或在扩展文件的 `ranking.tieBreak` 里改用别的决胜条件")
+        #expect(e.first?.text.zh == "`remove.standards` 删除了 `publicity.signature`，但同分比较条件（d.jsonc 第 230 行）还按它比较")
+        #expect(e.first?.hintText?.zh == "保留它（从 `remove.standards` 中删去它），或在扩展文件的 `ranking.tieBreak` 里改用别的同分比较条件")
     }
 
     @Test("a removed standard or area reported at the remove entry does not silence the areas' sums")
