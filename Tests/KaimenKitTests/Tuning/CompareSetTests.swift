@@ -111,11 +111,7 @@ struct CompareSetTests {
 /// first, counted once; a what-if with two rules files names NEW with `+ --set`.
 @Suite("compare: a near-named column once, and + --set with two rules files")
 struct CompareTunerCommandTests {
-    func run(_ args: [String]) -> (code: ExitCode, out: String, err: String) {
-        let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
-        let code = CLI.run(args, console: console)
-        return (code, console.stdout, console.stderr)
-    }
+    func run(_ args: [String]) -> (code: ExitCode, out: String, err: String) { CompareSetTests().run(args) }
 
     @Test("Members for members: one metric missing, said once for both files, the column named before --assume-missing")
     func nearColumnOnce() throws {
