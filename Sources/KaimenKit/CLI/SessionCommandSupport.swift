@@ -54,7 +54,7 @@ enum SessionCommandSupport {
     /// It is said once, and `nil` returned (exit 1).
     static func reading(_ dir: String, lang: Language, console: Console) -> SessionFolder? {
         do {
-            let folder = try SessionFolder.open(URL(fileURLWithPath: resolve(dir, in: console.currentDirectory)), writable: false,
+            let folder = try SessionFolder.open(URL(fileURLWithPath: resolve(dir, in: console.currentDirectory)), shown: dir, writable: false,
                                                 waiting: busyNotice(dir, lang: lang, console: console))
             let broken = folder.journal.diagnostics.contains { $0.severity == .error }
             let ballots = broken ? nil : Verifier.sealedBallotsChanged(folder)
@@ -133,27 +133,22 @@ enum SessionCommandSupport {
     }
 
     /// Prints problems (folder-relative paths prefixed with the folder) and returns the exit code.
-    /// - Parameter folder: the session folder as typed, whose absolute path the messages show
-    ///   as typed (`TypedFolder`); `dir` unless given.
+    /// The messages name the folder as it was typed: the session's code makes them so
+    /// (`FolderName`), given it by `SessionFolder.open`'s `shown`.
     @discardableResult
-    static func report(_ diagnostics: [Diagnostic], dir: String, folder: String? = nil, lang: Language, console: Console) -> ExitCode {
-        let typed = TypedFolder(folder ?? dir, in: console.currentDirectory)
-        for d in diagnostics { console.errLine(rendered(d, dir: dir, typed: typed, lang: lang)) }
+    static func report(_ diagnostics: [Diagnostic], dir: String, lang: Language, console: Console) -> ExitCode {
+        for d in diagnostics { console.errLine(rendered(d, dir: dir, lang: lang, console: console)) }
         return diagnostics.contains { $0.severity == .error } ? .failure : .success
     }
 
     /// One problem as `report` prints it.
     static func rendered(_ d: Diagnostic, dir: String, lang: Language, console: Console) -> String {
-        rendered(d, dir: dir, typed: TypedFolder(dir, in: console.currentDirectory), lang: lang)
-    }
-
-    private static func rendered(_ d: Diagnostic, dir: String, typed: TypedFolder, lang: Language) -> String {
         var d = d
         if var loc = d.location, loc.file.hasPrefix("inputs/") || loc.file.hasPrefix("results") || loc.file.hasPrefix("journal") {
             loc.file = PathText.join(dir, loc.file)
             d.location = loc
         }
-        return clean(Echo.quotesCut(typed.shown(d.rendered(lang))))
+        return clean(Echo.quotesCut(d.rendered(lang)))
     }
 
     /// Opens the session to append to it, prints what opening found (a torn tail set aside),
@@ -164,7 +159,7 @@ enum SessionCommandSupport {
                         _ body: (SessionFolder) throws(SessionError) -> ExitCode) -> ExitCode {
         var tailSetAside = false
         do {
-            let folder = try SessionFolder.open(url, waiting: busyNotice(dir, lang: lang, console: console))
+            let folder = try SessionFolder.open(url, shown: dir, waiting: busyNotice(dir, lang: lang, console: console))
             report(folder.journal.diagnostics, dir: dir, lang: lang, console: console)
             tailSetAside = folder.journal.tailSetAside != nil
             return try body(folder)

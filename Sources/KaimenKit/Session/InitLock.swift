@@ -39,7 +39,9 @@ struct InitLock {
 
     /// Makes the folder (and the folders it is in) if missing, and takes its lock, waiting for
     /// another command as long as every command does (`KAIMEN_LOCK_WAIT`).
-    static func take(_ directory: URL) throws(SessionError) -> InitLock {
+    /// - Parameter folder: the folder, named in messages as typed.
+    static func take(_ folder: FolderName) throws(SessionError) -> InitLock {
+        let directory = folder.url
         let path = directory.path, lockPath = directory.appendingPathComponent("journal.lock").path
         // Again when the lock taken was on a file no longer in the folder: the `init` that held it
         // failed and removed the folder it had made.
@@ -48,14 +50,14 @@ struct InitLock {
             // Only when missing: a folder above reached through a link is there already.
             let parent = FileSystem.parent(of: path)
             if FileSystem.kind(parent) == .missing {
-                do { _ = try FileSystem.makeFolders(parent) } catch { throw SessionError.from(error, writing: path) }
+                do { _ = try FileSystem.makeFolders(parent) } catch { throw SessionError.from(error, writing: folder) }
             }
             if mkdir(path, 0o755) == 0 {
                 createdFolder = true
             } else if errno != EEXIST {
-                throw .io("create", path)
+                throw .io("create", folder.shown)
             } else if FileSystem.kind(path) != .folder {
-                throw .io("create", path, code: ENOTDIR)
+                throw .io("create", folder.shown, code: ENOTDIR)
             }
             var createdLock = true
             var fd = open(lockPath, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -66,18 +68,18 @@ struct InitLock {
             guard fd >= 0 else {
                 let cause = errno
                 if createdFolder { rmdir(path) }
-                throw .io("open", lockPath, code: cause)
+                throw .io("open", folder.naming(lockPath), code: cause)
             }
             // Closed when it goes: on a failure to lock, or when it is not the folder's lock file.
             let file = LockFile(adopting: fd)
             let journalBefore = FileManager.default.fileExists(atPath: directory.appendingPathComponent(Journal.fileName).path)
-            waited = try Journal.lock(file.fd, shared: false, path: lockPath, directory: directory, timeout: OutputOptions.lockWait, waiting: nil) || waited
+            waited = try Journal.lock(file.fd, shared: false, path: lockPath, folder: folder, timeout: OutputOptions.lockWait, waiting: nil) || waited
             if let held = FileSystem.identity(of: file.fd), held == FileSystem.identity(lockPath) {
                 return InitLock(file: file, createdFolder: createdFolder, createdLock: createdLock, waited: waited, journalBefore: journalBefore,
                                 directory: directory)
             }
         }
-        throw .io("lock", lockPath, code: EAGAIN)
+        throw .io("lock", folder.naming(lockPath), code: EAGAIN)
     }
 
     /// Removes what this `init` made, after a refusal or a failure: the folder, or in a folder

@@ -22,6 +22,8 @@ import Darwin
 ///   together, never while a writer writes.
 public final class Journal {
     public let directory: URL
+    /// The folder as the command's messages name it (as typed).
+    public let name: FolderName
     public private(set) var records: [JournalRecord] = []
     /// Whether the file was saved again by another program (a BOM, CRs): none of its lines is
     /// taken as a record, and `verify` checks no chain in it.
@@ -56,23 +58,26 @@ public final class Journal {
     /// - Parameter waiting: called once when the lock has been waited for `waitNotice` seconds,
     ///   with how long the wait may last in all, so that the command can say why nothing happens
     ///   yet (a secretary's trial met 30 silent seconds while another typist's `enter` ran).
-    public convenience init(directory: URL, create: Bool = false, writable: Bool = true, lockTimeout: Double? = nil,
+    /// - Parameter shown: the folder as typed, as messages name it (`FolderName`).
+    public convenience init(directory: URL, shown: String? = nil, create: Bool = false, writable: Bool = true, lockTimeout: Double? = nil,
                             waiting: ((Double) -> Void)? = nil) throws(SessionError) {
-        try self.init(directory: directory, create: create, writable: writable, lockTimeout: lockTimeout, waiting: waiting, heldLock: nil)
+        try self.init(directory: directory, shown: shown, create: create, writable: writable, lockTimeout: lockTimeout, waiting: waiting, heldLock: nil)
     }
 
     /// As the public `init`, and:
     /// - Parameter heldLock: the folder's lock, opened and locked already (by `init`), which the
     ///   journal holds while it is open (`init` holds it too, until it is done).
-    init(directory: URL, create: Bool, writable: Bool, lockTimeout: Double?,
+    init(directory: URL, shown: String?, create: Bool, writable: Bool, lockTimeout: Double?,
          waiting: ((Double) -> Void)?, heldLock: LockFile?) throws(SessionError) {
         self.directory = directory
+        let name = FolderName(directory, shown: shown)
+        self.name = name
         // A folder that holds no journal is no session: say so before the lock file is made,
         // so that asking about the wrong folder leaves nothing behind in it.
         if !create {
             var info = stat()
             if stat(directory.appendingPathComponent(Journal.fileName).path, &info) != 0 && (errno == ENOENT || errno == ENOTDIR) {
-                throw .notASession(directory.path)
+                throw .notASession(name)
             }
         }
         let lockPath = directory.appendingPathComponent("journal.lock").path
@@ -84,7 +89,7 @@ public final class Journal {
         let reader = !writable && !create
         let lockTimeout = lockTimeout ?? OutputOptions.lockWait
         func lock(_ file: LockFile) throws(SessionError) {
-            _ = try Journal.lock(file.fd, shared: reader, path: lockPath, directory: directory, timeout: lockTimeout, waiting: waiting)
+            _ = try Journal.lock(file.fd, shared: reader, path: lockPath, folder: name, timeout: lockTimeout, waiting: waiting)
         }
         var unlocked = false
         if let heldLock {
@@ -93,7 +98,7 @@ public final class Journal {
         } else {
             let lockFD = open(lockPath, reader ? O_RDONLY | O_CLOEXEC : O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
             unlocked = reader && lockFD < 0 && errno == ENOENT
-            guard lockFD >= 0 || unlocked else { throw .io("open", lockPath) }
+            guard lockFD >= 0 || unlocked else { throw .io("open", name.naming(lockPath)) }
             if lockFD >= 0 {
                 let file = LockFile(adopting: lockFD)
                 lockFile = file
@@ -102,7 +107,7 @@ public final class Journal {
         }
         let flags = (writable || create ? O_RDWR | O_APPEND : O_RDONLY) | O_CLOEXEC | (create ? O_CREAT | O_EXCL : 0)
         fd = open(url.path, flags, 0o644)
-        guard fd >= 0 else { throw create && errno == EEXIST ? .alreadyExists(url.path) : errno == ENOENT ? .notASession(directory.path) : .io("open", url.path) }
+        guard fd >= 0 else { throw create && errno == EEXIST ? .alreadyExists(name) : errno == ENOENT ? .notASession(name) : .io("open", name.naming(url.path)) }
         if create { Journal.syncDirectory(directory) }
         try load(writable: writable)
         // Read without a lock file: a writer that began meanwhile has made one, and may have
@@ -121,14 +126,14 @@ public final class Journal {
     /// Locks `fd` (the folder's `journal.lock`): exclusively for a writer, shared for a reader,
     /// waiting up to `timeout` seconds for another command, then a `session-locked` error.
     /// Returns whether it had to wait (another command held it).
-    static func lock(_ fd: Int32, shared: Bool, path lockPath: String, directory: URL, timeout: Double,
+    static func lock(_ fd: Int32, shared: Bool, path lockPath: String, folder: FolderName, timeout: Double,
                      waiting: ((Double) -> Void)?) throws(SessionError) -> Bool {
         let wait = max(0, timeout), start = MonotonicClock.seconds(), deadline = start + wait
         var told = waiting == nil, waited = false
         // A writer alone; readers together (a shared lock: also what NFS grants on a file opened
         // read-only, where an exclusive one needs it open for writing).
         while flock(fd, (shared ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR else { throw .io("lock", lockPath) }
+            guard errno == EWOULDBLOCK || errno == EINTR else { throw .io("lock", folder.naming(lockPath)) }
             waited = true
             let now = MonotonicClock.seconds()
             if !told && now - start >= Journal.waitNotice && now < deadline {
@@ -136,8 +141,8 @@ public final class Journal {
                 waiting?(wait)
             }
             if now >= deadline {
-                throw .problems([.error("session-locked", SessionMessages.sessionLocked(directory.path, seconds: wait),
-                                        hint: SessionMessages.sessionLockedHint(lockPath))])
+                throw .problems([.error("session-locked", SessionMessages.sessionLocked(folder.shown, seconds: wait),
+                                        hint: SessionMessages.sessionLockedHint(folder.naming(lockPath)))])
             }
             usleep(20_000)
         }
@@ -153,7 +158,7 @@ public final class Journal {
     /// found no lock file reads again under a writer's).
     private func load(writable: Bool) throws(SessionError) {
         (records, recordLines, diagnostics) = ([], [], [])
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw .io("read", url.path) }
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw .io("read", name.naming(url.path)) }
         let bytes = [UInt8](data)
         byteCount = bytes.count
         // Empty: `init` was interrupted before it wrote the opening record.
@@ -230,7 +235,7 @@ public final class Journal {
                 return
             }
             let newline: [UInt8] = [0x0A]
-            guard newline.withUnsafeBytes({ write(fd, $0.baseAddress!, 1) }) == 1, fsync(fd) == 0 else { throw .io("write", url.path) }
+            guard newline.withUnsafeBytes({ write(fd, $0.baseAddress!, 1) }) == 1, fsync(fd) == 0 else { throw .io("write", name.naming(url.path)) }
             diagnostics.append(.warning("journal-line-end", SessionMessages.lineEndMissing(seq: r.seq, added: true), at: at))
             return
         }
@@ -263,9 +268,9 @@ public final class Journal {
         do {
             try AtomicWriter.write(Data(tail), to: side)
         } catch {
-            throw .io("write", side.path)
+            throw .io("write", name.naming(side.path))
         }
-        guard ftruncate(fd, off_t(end)) == 0, fsync(fd) == 0 else { throw .io("truncate", url.path) }
+        guard ftruncate(fd, off_t(end)) == 0, fsync(fd) == 0 else { throw .io("truncate", name.naming(url.path)) }
         diagnostics.append(.warning("journal-torn-tail", SessionMessages.tornTailSetAside(tail.count, side: side.lastPathComponent, lost: lost), at: at,
                                     hint: lost.map(SessionMessages.tornTailRedo)))
         tailSetAside = side.lastPathComponent
@@ -314,12 +319,12 @@ public final class Journal {
         // journal holds nothing of a record the command says it did not make (a disk that
         // filled mid-line left part of one, and the next command set it aside as torn).
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .io("write", url.path) }
+        guard fstat(fd, &info) == 0 else { throw .io("write", name.naming(url.path)) }
         let before = info.st_size
         func failed(_ operation: String) -> SessionError {
             let code = errno
             if ftruncate(fd, before) == 0 { fsync(fd) }
-            return .io(operation, url.path, code: code)
+            return .io(operation, name.naming(url.path), code: code)
         }
         var offset = 0
         while offset < bytes.count {

@@ -5,23 +5,23 @@ public enum SessionError: Error, Sendable, Equatable {
     /// An operating-system call failed on a file of the session.
     case io(String, String, code: Int32 = errno)
     /// The folder holds no `journal.jsonl`.
-    case notASession(String)
+    case notASession(FolderName)
     /// `session init` into a folder that already holds a session.
-    case alreadyExists(String)
+    case alreadyExists(FolderName)
     /// `session init` waited for another `init` of the same folder, which made the session.
-    case createdMeanwhile(String)
+    case createdMeanwhile(FolderName)
     /// Problems in the data; each located.
     case problems([Diagnostic])
 
-    /// What writing `path` failed with, as a session error with the system's cause: a session
-    /// error as it is; an output file's or folder's (`AtomicWriter`, `FileSystem`) with its
-    /// `errno`.
-    static func from(_ error: any Error, writing path: String) -> SessionError {
+    /// What writing in `folder` failed with, as a session error with the system's cause: a
+    /// session error as it is; an output file's or folder's (`AtomicWriter`, `FileSystem`) with
+    /// its `errno`, named as the folder is.
+    static func from(_ error: any Error, writing folder: FolderName) -> SessionError {
         if let e = error as? SessionError { return e }
         if case .io(let operation, let file, let cause) = error as? OutputError {
-            return .io(operation == .flush ? "fsync" : operation == .create || operation == .createFolder ? "create" : "write", file, code: cause.code)
+            return .io(operation == .flush ? "fsync" : operation == .create || operation == .createFolder ? "create" : "write", folder.naming(file), code: cause.code)
         }
-        return .io("write", path, code: EIO)
+        return .io("write", folder.shown, code: EIO)
     }
 
     public var diagnostics: [Diagnostic] {
@@ -29,27 +29,26 @@ public enum SessionError: Error, Sendable, Equatable {
         case .problems(let d): return d
         case .io(let op, let path, let code):
             return [.error("session-io", SessionMessages.io(op, path: path, reason: SystemError(code).text), hint: SessionMessages.ioHint(code))]
-        case .notASession(let path):
+        case .notASession(let folder):
+            let path = folder.path
             if SessionFolder.leftByInterruptedInit(path) {
-                return [.error("not-a-session", SessionMessages.notOpenedNoJournal(path), hint: SessionMessages.rerunInitHint(path))]
+                return [.error("not-a-session", SessionMessages.notOpenedNoJournal(folder.shown), hint: SessionMessages.rerunInitHint(folder.shown))]
             }
             // A session's folder (its results, its inputs) whose journal is gone: not a folder
             // to look for near by (`是不是 …/m_bom？` was said of one).
             if let marks = SessionFolder.sessionWithoutJournal(path) {
-                return SessionFolder.journalLost(URL(fileURLWithPath: path), bytes: nil, found: marks).diagnostics
+                return SessionFolder.journalLost(folder, bytes: nil, found: marks).diagnostics
             }
             // A folder that is not there is said so, not sent to `init` (a secretary in the
             // wrong folder was invited to open a second session).
             if !FileManager.default.fileExists(atPath: path) {
-                return [.error("not-a-session", SessionMessages.noSuchFolder(path), hint: SessionFolder.nearestSession(to: path) ?? SessionMessages.noSuchFolderHint)]
+                return [.error("not-a-session", SessionMessages.noSuchFolder(folder.shown), hint: SessionFolder.nearestSession(to: folder) ?? SessionMessages.noSuchFolderHint)]
             }
-            return [.error("not-a-session", SessionMessages.notASession(path), hint: SessionFolder.nearestSession(to: path) ?? SessionMessages.notASessionHint)]
+            return [.error("not-a-session", SessionMessages.notASession(folder.shown), hint: SessionFolder.nearestSession(to: folder) ?? SessionMessages.notASessionHint)]
         case .createdMeanwhile(let folder):
-            return [.error("session-exists", SessionMessages.sessionMadeMeanwhile(folder), hint: SessionMessages.sessionMadeMeanwhileHint(SessionMessages.shellWord(Echo.shown(folder))))]
-        case .alreadyExists(let path):
-            // The folder as the user named it: the journal's folder (the error may name the journal).
-            let folder = path.hasSuffix("/" + Journal.fileName) ? String(path.dropLast(Journal.fileName.count + 1)) : path
-            return [.error("session-exists", SessionMessages.sessionExists(folder), hint: SessionMessages.sessionExistsHint(SessionMessages.shellWord(Echo.shown(folder))))]
+            return [.error("session-exists", SessionMessages.sessionMadeMeanwhile(folder.shown), hint: SessionMessages.sessionMadeMeanwhileHint(SessionMessages.shellWord(Echo.shown(folder.shown))))]
+        case .alreadyExists(let folder):
+            return [.error("session-exists", SessionMessages.sessionExists(folder.shown), hint: SessionMessages.sessionExistsHint(SessionMessages.shellWord(Echo.shown(folder.shown))))]
         }
     }
 }

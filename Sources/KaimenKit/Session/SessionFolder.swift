@@ -23,12 +23,15 @@ public struct SessionFolder {
     /// before the opening record (else only copies of the inputs).
     public private(set) var clearedEmptyJournal = false
     public let doubleEntry: Bool
+    /// The folder as messages name it (as typed).
+    public var name: FolderName { journal.name }
 
     /// Creates the folder from the inputs at `paths` (relative to `base`): checks them all
     /// first, and creates nothing if any has an error.
     /// - Parameter period: the assessment period the papers print (`--period`), recorded in the
     ///   opening record; `nil`: the rules' `effective` dates.
-    public static func create(_ directory: URL, from paths: SessionSetup.Paths, base: String, doubleEntry: Bool,
+    /// - Parameter shown: the folder as typed, as messages name it (`FolderName`).
+    public static func create(_ directory: URL, shown: String? = nil, from paths: SessionSetup.Paths, base: String, doubleEntry: Bool,
                               by: String, period: String? = nil) throws(SessionError) -> SessionFolder {
         try Self.checkOperator(by)
         if let period, let problem = RecordedText.periodProblem(period) {
@@ -37,9 +40,10 @@ public struct SessionFolder {
         let setup = try SessionSetup.read(paths, base: base)
         // Everything below is looked at and done under the folder's lock: another `init` of the
         // same folder waits, then finds this one's session (`InitLock`).
-        var lock = try InitLock.take(directory)
+        let name = FolderName(directory, shown: shown)
+        var lock = try InitLock.take(name)
         do {
-            let folder = try create(directory, setup: setup, from: paths, base: base, doubleEntry: doubleEntry, by: by, period: period, lock: &lock)
+            let folder = try create(name, setup: setup, from: paths, base: base, doubleEntry: doubleEntry, by: by, period: period, lock: &lock)
             return folder
         } catch {
             // While the lock is held: `lock` keeps it until it goes, after this.
@@ -49,9 +53,9 @@ public struct SessionFolder {
     }
 
     /// `create`, under the folder's lock (`lock`, handed on to the journal once it is made).
-    private static func create(_ directory: URL, setup: SessionSetup, from paths: SessionSetup.Paths, base: String, doubleEntry: Bool,
+    private static func create(_ name: FolderName, setup: SessionSetup, from paths: SessionSetup.Paths, base: String, doubleEntry: Bool,
                                by: String, period: String?, lock: inout InitLock) throws(SessionError) -> SessionFolder {
-        let fm = FileManager.default
+        let fm = FileManager.default, directory = name.url
         let journalPath = directory.appendingPathComponent(Journal.fileName).path
         // What an `init` cut short left: its copies, perhaps the empty journal it had just made
         // (killed before the opening record was written). Cleared below, and this one goes on.
@@ -60,17 +64,17 @@ public struct SessionFolder {
         if !interrupted && fm.fileExists(atPath: journalPath) {
             // An earlier `init` cut short before or while writing the opening record.
             if let bytes = fm.contents(atPath: journalPath), TornTail.cutShortOpening([UInt8](bytes)) {
-                throw notOpened(directory, bytes: bytes.count)
+                throw notOpened(name, bytes: bytes.count)
             }
             // Made by another `init` while this one waited for the lock (not one that was there
             // before, whose `status` or `verify` held the lock: a review).
-            throw lock.waited && !lock.journalBefore ? .createdMeanwhile(directory.path) : .alreadyExists(directory.path)
+            throw lock.waited && !lock.journalBefore ? .createdMeanwhile(name) : .alreadyExists(name)
         }
         // A session whose journal was lost is not an empty folder to fill, nor leftovers to clear.
-        if let marks = sessionWithoutJournal(directory.path) { throw journalLost(directory, bytes: nil, found: marks) }
+        if let marks = sessionWithoutJournal(directory.path) { throw journalLost(name, bytes: nil, found: marks) }
         // The lock file is this `init`'s own (or one left behind by a command): not content.
         if !interrupted, let existing = try? fm.contentsOfDirectory(atPath: directory.path), existing.contains(where: { $0 != "journal.lock" }) {
-            throw .problems([.error("session-folder-not-empty", SessionMessages.folderNotEmpty(directory.path), hint: SessionMessages.folderNotEmptyHint)])
+            throw .problems([.error("session-folder-not-empty", SessionMessages.folderNotEmpty(name.shown), hint: SessionMessages.folderNotEmptyHint)])
         }
         // Where each input is copied to, inside the folder.
         let rulesDir = PathText.directory(of: PathText.normalize(paths.rules))
@@ -100,10 +104,10 @@ public struct SessionFolder {
             switch clearInterruptedInit(directory, copies: copies.map { ($0.to, PathText.resolve($0.from, in: base), $0.from) }) {
             case .cleared: break
             case .inputInside(let given):
-                throw .problems([.error("session-folder-not-empty", SessionMessages.inputInsideSessionFolder(given, folder: directory.path),
+                throw .problems([.error("session-folder-not-empty", SessionMessages.inputInsideSessionFolder(given, folder: name.shown),
                                         hint: SessionMessages.inputInsideSessionFolderHint)])
             case .notOnlyCopies:
-                throw .problems([.error("session-folder-not-empty", SessionMessages.notOnlyCopies(directory.path),
+                throw .problems([.error("session-folder-not-empty", SessionMessages.notOnlyCopies(name.shown),
                                         hint: SessionMessages.notOnlyCopiesHint)])
             }
         }
@@ -116,7 +120,7 @@ public struct SessionFolder {
                 hashes[c.to] = .string(SHA256.hex([UInt8](data)))
                 sources[c.to] = .string(c.from)
             }
-            let journal = try Journal(directory: directory, create: true, writable: true, lockTimeout: nil, waiting: nil, heldLock: lock.file)
+            let journal = try Journal(directory: directory, shown: name.shown, create: true, writable: true, lockTimeout: nil, waiting: nil, heldLock: lock.file)
             let local = SessionSetup.Paths(rules: copies[0].to, units: local.units, roster: local.roster, schedule: local.schedule)
             var content: [String: JSONOut] = [
                 "rules": .string(local.rules), "units": .string(local.units), "roster": .string(local.roster),
@@ -135,15 +139,16 @@ public struct SessionFolder {
         } catch {
             // The cause is taken before the folder is removed (by `InitLock.undo`): `errno`
             // read afterwards was 0, and a full disk was said as `系统错误：Success`.
-            throw SessionError.from(error, writing: directory.path)
+            throw SessionError.from(error, writing: name)
         }
     }
 
     /// Opens an existing session: takes its lock, reads the journal and the inputs' copies.
     /// - Parameter writable: a command that will append (a torn tail is then set aside).
     /// - Parameter waiting: called once if another command holds the session for a while (`Journal.init`).
-    public static func open(_ directory: URL, writable: Bool = true, waiting: ((Double) -> Void)? = nil) throws(SessionError) -> SessionFolder {
-        let journal = try Journal(directory: directory, writable: writable, waiting: waiting)
+    /// - Parameter shown: the folder as typed, as messages name it (`FolderName`).
+    public static func open(_ directory: URL, shown: String? = nil, writable: Bool = true, waiting: ((Double) -> Void)? = nil) throws(SessionError) -> SessionFolder {
+        let journal = try Journal(directory: directory, shown: shown, writable: writable, waiting: waiting)
         func refuseDamaged() throws(SessionError) {
             if writable, journal.diagnostics.contains(where: { $0.severity == .error }) {
                 throw .problems(journal.diagnostics + [.error("journal-damaged", SessionMessages.journalDamaged, hint: SessionMessages.runVerify)])
@@ -166,21 +171,21 @@ public struct SessionFolder {
     /// `bytes` of it in the journal: said the same by `init` again and by every other command.
     /// A folder that holds more than an interrupted `init` leaves (results, a torn tail set
     /// aside) is a session whose journal was lost: said as such, never with advice to delete it.
-    static func notOpened(_ directory: URL, bytes: Int) -> SessionError {
-        let more = beyondInit(directory.path)
-        if !more.isEmpty { return journalLost(directory, bytes: bytes, found: more) }
+    static func notOpened(_ folder: FolderName, bytes: Int) -> SessionError {
+        let more = beyondInit(folder.path)
+        if !more.isEmpty { return journalLost(folder, bytes: bytes, found: more) }
         // An empty journal beside only what `init` writes: `init` again clears it and opens the session.
-        let hint = bytes == 0 && leftByInterruptedInit(directory.path) ? SessionMessages.rerunInitHint(directory.path) : SessionMessages.notOpenedHint(directory.path)
+        let hint = bytes == 0 && leftByInterruptedInit(folder.path) ? SessionMessages.rerunInitHint(folder.shown) : SessionMessages.notOpenedHint(folder.shown)
         return .problems([.error("journal-damaged", SessionMessages.notOpened(bytes: bytes),
                                  at: SourceLocation(file: Journal.fileName, line: 1, column: 1), hint: hint)])
     }
 
     /// The journal of a session folder is empty, cut short (`bytes` of it), or missing (`nil`)
     /// while `found` is there: restored from a backup, it is a session again.
-    static func journalLost(_ directory: URL, bytes: Int?, found: [String]) -> SessionError {
-        .problems([.error("journal-missing", SessionMessages.journalLost(directory.path, bytes: bytes, found: found),
+    static func journalLost(_ folder: FolderName, bytes: Int?, found: [String]) -> SessionError {
+        .problems([.error("journal-missing", SessionMessages.journalLost(folder.shown, bytes: bytes, found: found),
                           at: bytes == nil ? nil : SourceLocation(file: Journal.fileName, line: 1, column: 1),
-                          hint: SessionMessages.journalLostHint(directory.path))])
+                          hint: SessionMessages.journalLostHint(folder.shown))])
     }
 
     /// What the folder at `path` holds beyond what an `init` cut short leaves there (its inputs'
@@ -300,8 +305,9 @@ public struct SessionFolder {
     /// For a folder that holds no session: the session it is inside (`2014-mid/inputs` is in
     /// `2014-mid`), or a session folder beside it with a near name (`2014-mi` for `2014-mid`),
     /// as a hint; `nil` when there is neither.
-    static func nearestSession(to path: String) -> Localized? {
-        let fm = FileManager.default
+    /// Each named as the folder's typed path reaches it (`FolderName.naming`).
+    static func nearestSession(to folder: FolderName) -> Localized? {
+        let fm = FileManager.default, path = folder.path
         func isSession(_ p: String) -> Bool { fm.fileExists(atPath: (p as NSString).appendingPathComponent(Journal.fileName)) }
         // Inside a session only when the folder is there: `2014-mid` typed inside another
         // session's folder is a missing folder, not a part of that session.
@@ -309,7 +315,7 @@ public struct SessionFolder {
         if fm.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             var up = (path as NSString).deletingLastPathComponent
             while up.count > 1 {
-                if isSession(up) { return SessionMessages.insideSession(up) }
+                if isSession(up) { return SessionMessages.insideSession(folder.naming(up)) }
                 up = (up as NSString).deletingLastPathComponent
             }
         }
@@ -317,7 +323,7 @@ public struct SessionFolder {
         guard let siblings = try? fm.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent) else { return nil }
         let sessions = siblings.sorted().filter { isSession((parent as NSString).appendingPathComponent($0)) }
         guard let near = Suggestion.closest(to: name, among: sessions) else { return nil }
-        return SessionMessages.nearSession((parent as NSString).appendingPathComponent(near))
+        return SessionMessages.nearSession(folder.naming((parent as NSString).appendingPathComponent(near)))
     }
 
     /// An `input-changed` error for every input copy whose bytes are not those the `open`
@@ -350,7 +356,7 @@ public struct SessionFolder {
     /// journal, or the start of that record alone): every command says the session was never
     /// opened, `verify` too.
     static func refuseNeverOpened(_ journal: Journal) throws(SessionError) {
-        if journal.records.isEmpty && journal.openingCutShort { throw notOpened(journal.directory, bytes: journal.byteCount) }
+        if journal.records.isEmpty && journal.openingCutShort { throw notOpened(journal.name, bytes: journal.byteCount) }
     }
 
     private init(directory: URL, journal: Journal) throws(SessionError) {

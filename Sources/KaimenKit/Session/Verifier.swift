@@ -22,9 +22,9 @@ public enum Verifier {
 
     /// Verifies the session in `directory`; with `posted` (a journal head hash posted at a
     /// close, whole or its first digits: `PostedHead.digits`), also that the journal still holds
-    /// that record. `waiting`: as `SessionFolder.open`'s.
-    public static func verify(_ directory: URL, posted: String? = nil, waiting: ((Double) -> Void)? = nil) throws(SessionError) -> Report {
-        let journal = try Journal(directory: directory, writable: false, waiting: waiting)
+    /// that record. `shown`, `waiting`: as `SessionFolder.open`'s.
+    public static func verify(_ directory: URL, shown: String? = nil, posted: String? = nil, waiting: ((Double) -> Void)? = nil) throws(SessionError) -> Report {
+        let journal = try Journal(directory: directory, shown: shown, writable: false, waiting: waiting)
         // `init` cut short: said as every other command says it, not counted as a mismatch.
         try SessionFolder.refuseNeverOpened(journal)
         var problems = journal.diagnostics

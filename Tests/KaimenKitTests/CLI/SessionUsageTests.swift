@@ -117,7 +117,7 @@ struct SessionUsageTests {
 
     @Test("init on a session names the folder as typed, and the status command to see it, quoted for the shell")
     func sessionExists() {
-        let d = SessionError.alreadyExists("2014 中期/journal.jsonl").diagnostics
+        let d = SessionError.alreadyExists(FolderName(typed: "2014 中期", in: "/home/wang")).diagnostics
         #expect(d.first?.text.zh == "`2014 中期` 已有会话日志，不能再次建立")
         #expect(d.first?.hintText?.zh.contains("用 `kaimen session status '2014 中期'` 查看") == true, "\(d)")
     }

@@ -30,7 +30,7 @@ struct LostJournalTests {
         let s = try SessionPathTests.closed(); defer { s.remove() }
         try Data().write(to: s.dir.appendingPathComponent("journal.jsonl"))
         try Self.expectLost(s, missing: false)
-        let d = SessionFolder.notOpened(s.dir, bytes: 0).diagnostics
+        let d = SessionFolder.notOpened(FolderName(s.dir), bytes: 0).diagnostics
         #expect(d.map(\.code) == ["journal-missing"])
         #expect(d[0].hintText?.text(.en).contains("restore journal.jsonl") == true)
     }

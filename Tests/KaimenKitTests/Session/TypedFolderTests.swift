@@ -98,16 +98,29 @@ struct TypedFolderTests {
         #expect(text.contains("`fuser 会议/journal.lock` 或 `lsof 会议/journal.lock`"), "\(text)")
     }
 
-    @Test("the paths shown: the folder, a file in it, a folder above, a name that only begins alike")
-    func shown() {
-        let typed = TypedFolder("a/会议/", in: "/home/wang")
-        #expect(typed.shown("`/home/wang/a/会议`：`/home/wang/a/会议/journal.jsonl`") == "`a/会议/`：`a/会议/journal.jsonl`")
-        #expect(typed.shown("`/home/wang/a/会议2`，`/home/wang/a`，`/home/wang/b.csv`") == "`a/会议2`，`a`，`b.csv`")
-        #expect(typed.shown("/home/wangwu/x") == "/home/wangwu/x")
-        let up = TypedFolder("../s/会议", in: "/home/wang")
-        #expect(up.shown("`/home/s/会议` `/home/s/会议3` `/home/wang/x`") == "`../s/会议` `../s/会议3` `x`")
-        let absolute = TypedFolder("/home/wang/会议", in: "/home/wang")
-        #expect(absolute.shown("`/home/wang/会议` `/home/wang/x`") == "`/home/wang/会议` `/home/wang/x`")
-        #expect(TypedFolder("会议", in: "/").shown("`/会议/journal.jsonl`") == "`会议/journal.jsonl`")
+    @Test("the paths named: the folder, a file in it, a folder above, a name that only begins alike")
+    func naming() {
+        let typed = FolderName(typed: "a/会议/", in: "/home/wang")
+        #expect(typed.path == "/home/wang/a/会议")
+        #expect(typed.naming("/home/wang/a/会议") == "a/会议/" && typed.naming("/home/wang/a/会议/journal.jsonl") == "a/会议/journal.jsonl")
+        #expect(["/home/wang/a/会议2", "/home/wang/a", "/home/wang/b.csv"].map(typed.naming) == ["a/会议2", "a", "b.csv"])
+        #expect(typed.naming("/home/wangwu/x") == "/home/wangwu/x" && typed.naming("/home") == "/home")
+        let up = FolderName(typed: "../s/会议", in: "/home/wang")
+        #expect(["/home/s/会议", "/home/s/会议3", "/home/wang/x", "/x"].map(up.naming) == ["../s/会议", "../s/会议3", "../wang/x", "/x"])
+        let absolute = FolderName(typed: "/home/wang/会议", in: "/home/wang")
+        #expect(absolute.naming("/home/wang/会议") == "/home/wang/会议" && absolute.naming("/home/wang/x") == "/home/wang/x")
+        #expect(FolderName(typed: "会议", in: "/").naming("/会议/journal.jsonl") == "会议/journal.jsonl")
+        // A caller that typed none (the library's own): the absolute path throughout.
+        #expect(FolderName(URL(fileURLWithPath: "/home/wang/会议")).naming("/home/wang/会议/journal.lock") == "/home/wang/会议/journal.lock")
+    }
+
+    @Test("a folder name holding a space or an escape: named as typed, the escape never reaching the terminal")
+    func oddNames() throws {
+        let h = try Here(); defer { h.remove() }
+        let space = h.run(["session", "status", "会 议"])
+        #expect(space.err == "错误：会话文件夹 `会 议` 不存在；是不是 `会议`？\n", "\(space.err)")
+        let escape = h.run(["session", "verify", "会\u{1B}[31m议", "--lang", "en"])
+        #expect(escape.code == .failure && !escape.err.contains("\u{1B}") && escape.err.contains("`会\\u{1B}[31m议` does not exist"), "\(escape.err)")
+        #expect(!escape.err.contains(h.path))
     }
 }

@@ -37,7 +37,7 @@ public enum SessionCloseCommand: Command {
         guard let (dir, url) = SessionCommandSupport.folder(args, usage: usage, console: console),
               let by = SessionCommandSupport.operatorName(args, usage: usage, console: console) else { return .usage }
         do {
-            let folder = try SessionFolder.open(url, waiting: SessionCommandSupport.busyNotice(dir, lang: lang, console: console))
+            let folder = try SessionFolder.open(url, shown: dir, waiting: SessionCommandSupport.busyNotice(dir, lang: lang, console: console))
             SessionCommandSupport.report(folder.journal.diagnostics, dir: dir, lang: lang, console: console)  // a torn tail set aside
             let (seal, session, replaced) = try folder.close(by: by, acceptMissing: args.value("--accept-missing"), lang: lang)
             let results = seal.content["results"]?.stringValue ?? "results"

@@ -50,7 +50,7 @@ public enum SessionInitCommand: Command {
         let paths = SessionSetup.Paths(rules: args.value("--rules")!, units: args.value("--units")!, roster: args.value("--roster")!,
                                        schedule: args.value("--schedule"))
         do {
-            let folder = try SessionFolder.create(url, from: paths, base: console.currentDirectory, doubleEntry: !args.has("--single-entry"),
+            let folder = try SessionFolder.create(url, shown: dir, from: paths, base: console.currentDirectory, doubleEntry: !args.has("--single-entry"),
                                                   by: by, period: period)
             // Warnings about the inputs name the files as given, not the session's copies of them
             // (since 0.26.0 in their text too: a GB18030 roster was said as `inputs/roster.csv`).
@@ -72,19 +72,10 @@ public enum SessionInitCommand: Command {
                                                : lang.t("单人录入（--single-entry），已记入日志", "single entry (--single-entry), as recorded in the journal"))
             return .success
         } catch {
-            report(error, dir: dir, lang: lang, console: console)
+            // Named as the folder was typed (`FolderName`); the inputs as given.
+            SessionCommandSupport.report(error.diagnostics, dir: "", lang: lang, console: console)
             console.errLine(lang.t("未建立会话", "no session was created"))
             return .failure
         }
-    }
-
-    private static func report(_ error: SessionError, dir: String, lang: Language, console: Console) {
-        // A session already there is named as the folder was typed, for the status command its hint gives.
-        let shown: SessionError = switch error {
-        case .alreadyExists: .alreadyExists(dir)
-        case .createdMeanwhile: .createdMeanwhile(dir)
-        default: error
-        }
-        SessionCommandSupport.report(shown.diagnostics, dir: "", folder: dir, lang: lang, console: console)
     }
 }

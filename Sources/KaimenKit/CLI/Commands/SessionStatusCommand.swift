@@ -28,7 +28,7 @@ public enum SessionStatusCommand: Command {
         let lang = SessionCommandSupport.language(args)
         guard let (dir, url) = SessionCommandSupport.folder(args, usage: usage, console: console) else { return .usage }
         do {
-            let folder = try SessionFolder.open(url, writable: false, waiting: SessionCommandSupport.busyNotice(dir, lang: lang, console: console))
+            let folder = try SessionFolder.open(url, shown: dir, writable: false, waiting: SessionCommandSupport.busyNotice(dir, lang: lang, console: console))
             // Input copies changed since `init` are said here too (no later command will
             // record), and so is what is no longer as sealed: both as `SessionStatus` found them.
             let status = SessionStatus(folder: folder)

@@ -46,7 +46,7 @@ public enum SessionVerifyCommand: Command {
             posted = digits
         }
         do {
-            let report = try Verifier.verify(url, posted: posted, waiting: SessionCommandSupport.busyNotice(dir, lang: lang, console: console))
+            let report = try Verifier.verify(url, shown: dir, posted: posted, waiting: SessionCommandSupport.busyNotice(dir, lang: lang, console: console))
             SessionCommandSupport.report(report.problems, dir: dir, lang: lang, console: console)
             if report.ok {
                 // Before any close there is no sealed result to compare: said so, not "0 match".
