@@ -33,9 +33,7 @@ struct CommandGaps0294Tests {
     @Test("panel of a session folder, as DIR or --session DIR: the same analysis, and the session's 提示; a second folder is a usage error")
     func panelSession() throws {
         let s = try SampleSession(); defer { s.remove() }
-        let a = try s.file("a.csv", SampleSession.typed("a")), b = try s.file("b.csv", SampleSession.typed("b"))
-        s.run("enter", [a, "--by", "甲"]); s.run("enter", [b, "--by", "乙"])
-        s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "核对原表", "--by", "王秘书"])
+        try s.enterBothResolvingX02()
         let bare = SampleSession.run(["panel", s.path, "--resamples", "100"])
         let option = SampleSession.run(["panel", "--session", s.path, "--resamples", "100"])
         #expect(bare.code == .success && option.code == .success, "\(bare.err)\(option.err)")

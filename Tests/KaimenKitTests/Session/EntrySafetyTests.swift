@@ -476,9 +476,7 @@ struct EntrySafetyTests {
     @Test("an appeal round closes with --accept-missing though an earlier seal left a conflict out in another unit")
     func appealAfterAnOldConflict() throws {
         let s = try SampleSession(); defer { s.remove() }
-        let a = try s.file("a.csv", SampleSession.typed("a")), b = try s.file("b.csv", SampleSession.typed("b"))
-        s.run("enter", [a, "--by", "甲"]); s.run("enter", [b, "--by", "乙"])
-        s.run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "核对原表", "--by", "王秘书"])
+        try s.enterBothResolvingX02()
         try #require(s.run("close", ["--by", "王秘书"]).code == .success)
         // The journal as 0.22.0 would have sealed it: the conflict left out, not resolved.
         try SessionPathTests.forge(s) { records in

@@ -51,13 +51,21 @@ struct SampleSession {
         run("enter", [a, "--by", "甲"]); run("enter", [b, "--by", "乙", "--identical"])
     }
 
+    /// Both typed files entered (by 甲 and 乙) and R05's X02 conflict resolved: every sheet
+    /// confirmed, the session ready to close. Returns typed-a.csv's copy.
+    @discardableResult
+    func enterBothResolvingX02() throws -> String {
+        let a = try file("a.csv", SampleSession.typed("a")), b = try file("b.csv", SampleSession.typed("b"))
+        run("enter", [a, "--by", "甲"]); run("enter", [b, "--by", "乙"])
+        run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "核对原表", "--by", "王秘书"])
+        return a
+    }
+
     /// Both typed files entered (by 甲 and 乙), R05's X02 conflict resolved, the session closed
     /// and X04's appeal recorded: a reopened round. Returns typed-a.csv's copy.
     @discardableResult
     func closeThenAppealX04() throws -> String {
-        let a = try file("a.csv", SampleSession.typed("a")), b = try file("b.csv", SampleSession.typed("b"))
-        run("enter", [a, "--by", "甲"]); run("enter", [b, "--by", "乙"])
-        run("resolve", ["--rep", "R05", "--unit", "X02", "--standard", "rights.ballot", "--score", "4", "--reason", "核对原表", "--by", "王秘书"])
+        let a = try enterBothResolvingX02()
         try #require(run("close", ["--by", "王秘书"]).code == .success)
         try #require(run("appeal", ["--unit", "X04", "--reason", "申诉", "--by", "王秘书"]).code == .success)
         return a
