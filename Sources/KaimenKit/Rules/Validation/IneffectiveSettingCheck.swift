@@ -27,12 +27,12 @@ public enum IneffectiveSettingCheck {
             let aggregate = b.aggregate ?? file
             if b.trim == nil { fileTrimUsed = fileTrimUsed || aggregate == .trimmedMean }
             if b.trim != nil && aggregate != .trimmedMean && inOwnFile(s.origin.at("trim")) {
-                found.append(.warning(.trimUnused, IneffectiveSettingMessages.trimUnused(standard: s.id, aggregate: aggregate),
+                found.append(.warning(.trimUnused, IneffectiveSettingMessages.trimUnused(standard: s.id, aggregate: aggregate, trim: b.trim ?? rules.ballots.trim),
                                       at: s.origin.at("trim"), path: s.origin.path + ".trim", hint: IneffectiveSettingMessages.trimUnusedHint))
             }
         }
         if let origin = rules.ballotsOrigin, let at = origin.fields["trim"], !fileTrimUsed, inOwnFile(at) {
-            found.append(.warning(.trimUnused, IneffectiveSettingMessages.trimUnused(standard: nil, aggregate: file),
+            found.append(.warning(.trimUnused, IneffectiveSettingMessages.trimUnused(standard: nil, aggregate: file, trim: rules.ballots.trim),
                                   at: at, path: origin.path + ".trim", hint: IneffectiveSettingMessages.trimUnusedHint))
         }
         return found
@@ -49,8 +49,8 @@ enum IneffectiveSettingMessages {
                                           en: "give it its points; if it is no longer assessed, remove it (under `remove` in an extending file)")
 
     /// - Parameter standard: the standard whose own `trim` it is; `nil`: the file's `ballots.trim`.
-    static func trimUnused(standard: String?, aggregate: BallotPolicy.Aggregate) -> Localized {
-        let how = aggregate.policyWords(BallotPolicy.Trim(k: 1, minBallots: 5), lang: .zh), howEn = aggregate.policyWords(BallotPolicy.Trim(k: 1, minBallots: 5), lang: .en)
+    static func trimUnused(standard: String?, aggregate: BallotPolicy.Aggregate, trim: BallotPolicy.Trim) -> Localized {
+        let how = aggregate.policyWords(trim, lang: .zh), howEn = aggregate.policyWords(trim, lang: .en)
         if let standard {
             return Localized(zh: "标准 `\(standard)` 的 `trim`（去掉最高、最低分）不起作用：它的评分按\(how)汇总，只有 `trimmedMean` 才去掉最高、最低分",
                              en: "standard `\(standard)`'s `trim` (dropping the highest and lowest ballots) has no effect: its ballots are aggregated by the \(howEn), and only `trimmedMean` drops any")
