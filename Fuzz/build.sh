@@ -58,12 +58,19 @@ if [ "$stale" = 1 ]; then
     -num-threads 2 -emit-library -static $(find "$B/src/KaimenKit" -name '*.swift' | sort) -o "$lib.tmp"
   mv "$lib.tmp" "$lib"
 fi
+# Each target is compiled and linked by one single-threaded swiftc: as many at once as there
+# are cores (a failure fails the build once every one has finished).
+jobs=$(nproc) running=0 failed=0
 for t in "${targets[@]}"; do
   src="Fuzz/Targets/$t.swift"
   [ -f "$src" ] || { echo "no fuzz target $t (see Fuzz/Targets)" >&2; exit 64; }
   exe="$B/fuzz-$t"
   if [ ! -x "$exe" ] || [ "$lib" -nt "$exe" ] || [ "$src" -nt "$exe" ] || [ Fuzz/Targets/Support.swift -nt "$exe" ]; then
     echo "linking $exe" >&2
-    swiftc "${FLAGS[@]}" -I "$B" "${includes[@]}" Fuzz/Targets/Support.swift "$src" "$lib" "${clibs[@]}" -o "$exe"
+    swiftc "${FLAGS[@]}" -I "$B" "${includes[@]}" Fuzz/Targets/Support.swift "$src" "$lib" "${clibs[@]}" -o "$exe" &
+    running=$((running + 1))
+    if [ "$running" -ge "$jobs" ]; then wait -n || failed=1; running=$((running - 1)); fi
   fi
 done
+while [ "$running" -gt 0 ]; do wait -n || failed=1; running=$((running - 1)); done
+if [ "$failed" -ne 0 ]; then echo "a fuzz target did not build (see above)" >&2; exit 1; fi
