@@ -6,14 +6,7 @@ extension SessionFolder {
     /// The counted ballots as a long ballots file (`representative,unit,standard,score`), in the
     /// order the sheets are expected: what `score` would read.
     public static func ballotsCSV(_ state: SessionState, setup: SessionSetup) -> Data {
-        var text = "representative,unit,standard,score\n"
-        for sheet in setup.expected.sheets {
-            let values = state.decision(sheet, items: setup.expected.items).values
-            for item in setup.expected.items {
-                if let v = values[item] { text += "\(sheet.representative),\(sheet.unit),\(item),\(v)\n" }
-            }
-        }
-        return Data(text.utf8)
+        decideSheets(state, setup: setup).csv
     }
 
     /// Scores the ballots through the one pipeline `score` uses (`SessionInputs`).

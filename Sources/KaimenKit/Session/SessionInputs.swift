@@ -32,10 +32,14 @@ public struct SessionInputs: Sendable {
 
     /// The inputs of an opened session folder, with the ballots its journal confirms now.
     public init(_ folder: SessionFolder) {
-        let state = folder.state
-        let sheets = folder.setup.expected.sheets.filter { state.decision($0, items: folder.setup.expected.items).state == .confirmed }
-        self.init(ballots: SessionFolder.ballotsCSV(state, setup: folder.setup), paths: folder.paths, in: folder.directory,
-                  schedule: folder.setup.schedule, confirmedSheets: sheets.count, sheets: SessionInputs.sheets(folder.setup, state: state))
+        self.init(folder, counted: SessionFolder.decideSheets(folder.state, setup: folder.setup))
+    }
+
+    /// The inputs of an opened session folder with its ballots `counted` already (`status`
+    /// decides each sheet once for its rows and these).
+    init(_ folder: SessionFolder, counted: ConfirmedBallots) {
+        self.init(ballots: counted.csv, paths: folder.paths, in: folder.directory, schedule: folder.setup.schedule,
+                  confirmedSheets: counted.confirmedSheets, sheets: SessionInputs.sheets(folder.setup, state: folder.state))
     }
 
     /// For each unit, the representatives recused from it among those who hear it.

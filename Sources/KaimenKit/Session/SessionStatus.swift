@@ -68,6 +68,9 @@ public struct SessionStatus: Sendable {
     public var resultLinks: [Diagnostic] = []
     /// The paths of `resultLinks`.
     public var linkedResults: [String] { resultLinks.compactMap { $0.location?.file } }
+    /// The ballots the journal confirms now, from the same decisions as `rows`, for the re-check
+    /// list; `nil` in a closed session.
+    var counted: ConfirmedBallots?
 
     public init(folder: SessionFolder) {
         let state = folder.state
@@ -105,15 +108,23 @@ public struct SessionStatus: Sendable {
             let sealed = Set(state.seals.flatMap(Verifier.listedPaths))
             unsealedResults = found.files.filter { !sealed.contains($0) && (state.seals.isEmpty || $0.hasPrefix(next + "/")) }.count
         }
-        rows = setup.expected.sheets.map { sheet in
-            let d = state.decision(sheet, items: setup.expected.items)
-            let current = state.currentEntries(sheet)
-            return Row(group: setup.expected.group(of: sheet) ?? "", representative: sheet.representative,
-                       name: setup.representative(sheet.representative)?.name ?? "", unit: sheet.unit, state: d.state,
-                       blanks: d.state == .confirmed || d.state == .conflict ? d.blanks : [], conflicts: d.conflicts,
-                       entries: current.count, corrected: (current.first?.round ?? 1) > 1)
+        var rows: [Row] = []
+        rows.reserveCapacity(setup.expected.sheets.count)
+        let counted = SessionFolder.decideSheets(state, setup: setup, ballots: phase != .closed) { sheet, current, d in
+            rows.append(Self.row(sheet, entries: current, decision: d, setup: setup))
         }
+        self.rows = rows
         tally = Tally(rows)  // `didSet` is not called by an initializer
+        if phase != .closed { self.counted = counted }
+    }
+
+    /// A sheet's row: its decision's state, blanks and conflicts, and its current entries.
+    private static func row(_ sheet: ExpectedBallots.Sheet, entries current: [DoubleEntry.Entry], decision d: DoubleEntry.Decision,
+                            setup: SessionSetup) -> Row {
+        let shown = d.state == .confirmed || d.state == .conflict
+        return Row(group: setup.expected.group(of: sheet) ?? "", representative: sheet.representative,
+                   name: setup.representative(sheet.representative)?.name ?? "", unit: sheet.unit, state: d.state,
+                   blanks: shown ? d.blanks : [], conflicts: d.conflicts, entries: current.count, corrected: (current.first?.round ?? 1) > 1)
     }
 
     public func count(_ state: DoubleEntry.SheetState, group: String? = nil) -> Int {

@@ -34,7 +34,7 @@ public enum SessionStatusCommand: Command {
             let status = SessionStatus(folder: folder)
             let found = SessionCommandSupport.report(folder.journal.diagnostics + status.inputProblems + status.sealProblems + status.resultLinks, dir: dir, lang: lang, console: console)
             let changes = AppealChange.between(folder.state.seals)
-            let recheck = recheckList(folder)
+            let recheck = recheckList(folder, counted: status.counted)
             let text = args.value("--format") == "json" ? StatusReport.json(status, changes: changes, recheck: recheck)
                                                         : StatusReport.text(status, changes: changes, recheck: recheck, dir: dir, lang: lang)
             console.out(SessionCommandSupport.clean(text))
@@ -48,10 +48,11 @@ public enum SessionStatusCommand: Command {
         }
     }
 
-    /// The marks to re-check before close; `nil` when closed or nothing can be scored yet.
-    static func recheckList(_ folder: SessionFolder) -> [RecheckList.Entry]? {
-        guard folder.state.phase != .closed else { return nil }
-        var inputs = SessionInputs(folder)
+    /// The marks to re-check before close, of the ballots `counted` (`SessionStatus.counted`);
+    /// `nil` when closed or nothing can be scored yet.
+    static func recheckList(_ folder: SessionFolder, counted: ConfirmedBallots?) -> [RecheckList.Entry]? {
+        guard folder.state.phase != .closed, let counted else { return nil }
+        var inputs = SessionInputs(folder, counted: counted)
         // The corridor reads the ballots alone: no unit is traced (every unit's score sheet was
         // made and dropped unseen: 1099 → 956 MiB at 20 000 units).
         inputs.inputs.traceAtMost = 0
