@@ -697,6 +697,12 @@ extension SessionMessages {
                   en: "note: without `--head` only the folder itself is checked; a journal cut short, or rewritten and hashed again throughout, cannot be told from the folder alone. Verify against the posted head: kaimen session verify \(shellWord(dir)) --head POSTED-HASH --lang en")
     }
 
+    /// `session status`, under its first line when `init --period` recorded one (since 0.29.5):
+    /// the period the papers print as 考核期.
+    static func statusPeriod(_ period: String) -> Localized {
+        Localized(zh: "考核期：\(period)", en: "Period: \(period)")
+    }
+
     /// `session status`, last line: ready to close, with the whole command.
     static func readyToClose(dir: String) -> Localized {
         Localized(zh: "可以结束会话：kaimen session close \(shellWord(dir)) --by \(namePlaceholder.zh)",

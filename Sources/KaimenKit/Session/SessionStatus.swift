@@ -21,6 +21,9 @@ public struct SessionStatus: Sendable {
     public var round: Int
     public var doubleEntry: Bool
     public var hasSchedule: Bool
+    /// The assessment period the opening record gives (`init --period`, since 0.29.4), which
+    /// the papers print as 考核期; `nil` when none was given.
+    public var period: String?
     public var items: [String]
     /// Each item's name (its standard's), by item key.
     public var itemNames: [String: String]
@@ -79,6 +82,7 @@ public struct SessionStatus: Sendable {
         round = state.round
         doubleEntry = folder.doubleEntry
         hasSchedule = setup.schedule != nil
+        period = state.period
         items = setup.expected.items
         itemNames = BallotItem.names(of: setup.rules)
         unitNames = Dictionary(setup.units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })

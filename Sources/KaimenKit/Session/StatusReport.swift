@@ -12,6 +12,7 @@ public enum StatusReport {
         let phase = SessionMessages.phaseName(s.phase).text(lang)
         out += lang.t("会话状态：\(phase)（第 \(s.round) 轮）· \(s.doubleEntry ? "双人录入" : "单人录入") · 应收评分表 \(s.rows.count) 张 × \(s.items.count) 项",
                       "Session: \(phase) (round \(s.round)) · \(s.doubleEntry ? "double entry" : "single entry") · \(s.rows.count) sheets expected × \(s.items.count) items") + "\n"
+        if let period = s.period { out += SessionMessages.statusPeriod(period).text(lang) + "\n" }
         if !s.hasSchedule { out += lang.t("（无日程表：每名代表为每个单位打分）", "(no schedule: every representative scores every unit)") + "\n" }
         var groups = TextTable(columns: [.init(lang.t("组别", "Group")), .init(lang.t("应收", "Expected"), alignment: .right),
                                          .init(lang.t("已确认", "Confirmed"), alignment: .right), .init(lang.t("录入一次", "Once"), alignment: .right),
@@ -125,6 +126,8 @@ public enum StatusReport {
                 "grade": .array([.string(c.grade.0), .string(c.grade.1)]),
             ]) }),
         ]
+        // Only when `init --period` recorded one, as the opening record has it.
+        if let period = s.period { fields["period"] = .string(period) }
         if let recheck {
             fields["recheck"] = .array(recheck.map { e in .object([
                 "unit": .string(e.unit), "item": .string(e.item), "representative": .string(e.representative),
