@@ -153,6 +153,29 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The error with every path it names as `name` names it: the writers name paths by the
+    /// absolute paths they write by, and a command gives the folder as the user typed it
+    /// (`FolderName.naming`: `--out`, a session folder), so that a path in it is said from there
+    /// (`会议/results/summary.csv`, not `/home/…/会议/results/summary.csv`, since 0.29.5); a path
+    /// `name` leaves alone (elsewhere, or relative already) stays as it is.
+    public func naming(_ name: (String) -> String) -> OutputError {
+        switch self {
+        case .unsafePath(let path, let reason): return .unsafePath(path: name(path), reason: reason)
+        case .duplicatePath(let path): return .duplicatePath(path: name(path))
+        case .io(let operation, let path, let cause): return .io(operation: operation, path: name(path), cause: cause)
+        case .notAFolder(let path): return .notAFolder(path: name(path))
+        case .foreignFolder(let path, let entries): return .foreignFolder(path: name(path), entries: entries)
+        case .foreignFiles(let path, let files, let count): return .foreignFiles(path: name(path), files: files, count: count)
+        case .containsInput(let folder, let input): return .containsInput(folder: name(folder), input: name(input))
+        case .fileExists(let path): return .fileExists(path: name(path))
+        case .isInput(let path): return .isInput(path: name(path))
+        case .inSession(let path, let session): return .inSession(path: name(path), session: name(session))
+        case .locked(let path, let seconds): return .locked(path: name(path), seconds: seconds)
+        case .producerFailed(let path, let message): return .producerFailed(path: name(path), message: message)
+        case .inputChanged(let path): return .inputChanged(path: name(path))
+        }
+    }
+
     /// The error as kaimen prints it: `错误：… ；hint` / `error: …; hint`.
     public var diagnostic: Diagnostic { .error(code, text, hint: hint) }
 

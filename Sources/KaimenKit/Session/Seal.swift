@@ -119,8 +119,7 @@ extension SessionFolder {
             options.sessionResults = true
             written = try OutputFiles.write(session, to: directory.appendingPathComponent(resultsPath), lang: lang, options: options)
         } catch {
-            let reason = (error as? OutputError)?.text ?? Localized(zh: "\(error)", en: "\(error)")
-            throw .problems([.error("output-failed", SessionMessages.io("write", path: resultsPath, reason: reason))])
+            throw SessionError.resultsNotWritten(error, results: resultsPath, in: name)
         }
         var outputs: [String: JSONOut] = [:]
         for url in written {

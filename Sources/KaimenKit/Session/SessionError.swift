@@ -24,6 +24,14 @@ public enum SessionError: Error, Sendable, Equatable {
         return .io("write", folder.shown, code: EIO)
     }
 
+    /// `close` could not write its results (`results`, in the session folder): `output-failed`,
+    /// naming them, and every path the writer's error names, as the folder is typed (since
+    /// 0.29.5: `results` alone, then the writer's absolute path, `/home/…/会议/results/…`).
+    static func resultsNotWritten(_ error: any Error, results: String, in folder: FolderName) -> SessionError {
+        let reason = (error as? OutputError)?.naming(folder.naming).text ?? Localized(zh: "\(error)", en: "\(error)")
+        return .problems([.error("output-failed", SessionMessages.io("write", path: folder.naming(PathText.join(folder.path, results)), reason: reason))])
+    }
+
     public var diagnostics: [Diagnostic] {
         switch self {
         case .problems(let d): return d

@@ -19,6 +19,9 @@ struct SampleSession {
         try #require(code == .success, "init failed: \(err)")
     }
 
+    /// A session a test made itself at `dir` (its own `init`).
+    init(existing dir: URL) { self.dir = dir }
+
     /// Runs the CLI in-process from the package root.
     @discardableResult
     static func run(_ args: [String]) -> (code: ExitCode, out: String, err: String) {

@@ -103,7 +103,8 @@ public enum ScoreCommand: Command {
         // Why the folder was not written, and nothing of it there.
         func notWritten(_ error: any Error, _ out: String) -> ExitCode {
             if let error = error as? OutputError {
-                console.errLine(error.diagnostic.rendered(lang))
+                // Its paths as `--out` was typed, not as the writer found them (since 0.29.5).
+                console.errLine(error.naming(FolderName(typed: out, in: console.currentDirectory).naming).diagnostic.rendered(lang))
                 console.errLine(lang.t("没有写入任何文件到 \(Echo.shown(out))", "nothing was written to \(Echo.shown(out))"))
             } else {
                 console.error(CommandMessages.couldNotWrite(out, error), lang)
