@@ -160,6 +160,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case sheetIDMismatch = "sheet-id-mismatch"
     case sameOperator = "same-operator"
     case entryRowsSwapped = "entry-rows-swapped"
+    case entryStandardsSwapped = "entry-standards-swapped"
     case operatorNearMiss = "operator-near-miss"
     case operatorName = "operator-name"
     case sameFile = "same-file"

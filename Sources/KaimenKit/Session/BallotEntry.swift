@@ -162,15 +162,26 @@ extension SessionFolder {
         let record = try journal.append(.entry, by: by, content: .object(content))
         let after = self.state
         let decisions = fresh.map { ($0.sheet, after.decision($0.sheet, items: setup.expected.items)) }
-        // Two of this file's rows typed in each other's place: said once for the pair, beside
-        // the conflicts it explains (which stay conflicts, settled as any other).
+        // Two of this file's rows typed in each other's place, or two standards of one of its
+        // sheets: said once for the pair, beside the conflicts it explains (which stay
+        // conflicts, settled as any other).
         let conflicting = decisions.filter { $0.1.state == .conflict }.map(\.0)
         let typedAs = Dictionary(fresh.map { ($0.sheet, $0) }, uniquingKeysWith: { a, _ in a })
         let swaps = DoubleEntry.swaps(conflicting, seq: record.seq, entries: Dictionary(conflicting.map { ($0, after.currentEntries($0)) }, uniquingKeysWith: { a, _ in a }),
                                       decide: { after.decision($0, items: setup.expected.items, entries: $1) })
+        let itemNames = swaps.contains(where: \.withinSheet) ? BallotItem.names(of: setup.rules) : [:]
         for swap in swaps {
             guard let a = typedAs[swap.first], let b = typedAs[swap.second] else { continue }
-            let at = swap.items.first.flatMap { a.itemLocations[$0] } ?? a.location
+            if swap.withinSheet {
+                let cells = swap.items.compactMap { a.itemLocations[$0] }
+                guard cells.count == 2 else { continue }
+                diagnostics.append(.warning("entry-standards-swapped",
+                                            SessionMessages.standardsSwapped(swap, cells: (cells[0], cells[1]), long: a.long,
+                                                                             names: swap.items.map { itemNames[$0] ?? $0 }),
+                                            at: cells[0], hint: SessionMessages.standardsSwappedHint))
+                continue
+            }
+            let at = a.long ? swap.items.first.flatMap { a.itemLocations[$0] } ?? a.location : a.location
             diagnostics.append(.warning("entry-rows-swapped", SessionMessages.rowsSwapped(swap, rows: (a.rows(of: swap.items), b.rows(of: swap.items))),
                                         at: at, hint: SessionMessages.rowsSwappedHint))
         }

@@ -106,38 +106,58 @@ public enum DoubleEntry {
 
     /// Two sheets in conflict whose conflicts an exchange of one entry's scores between them
     /// would all settle: that entry's typist most likely put the two rows in each other's place
-    /// (a wide file's rows, two sheets; a long file's rows, one standard of two sheets). Only
-    /// said, never acted on: what counts and how it is settled stay as `decide` has them.
+    /// (a wide file's rows, two sheets; a long file's rows, one standard of two sheets). Or,
+    /// since 0.29.5, one sheet (`first` and `second` the same) whose two conflicts an exchange
+    /// of that entry's scores of its two standards would settle: two cells of a wide row, or
+    /// two rows of a long file, typed in each other's place. Only said, never acted on: what
+    /// counts and how it is settled stay as `decide` has them.
     public struct Swap: Sendable, Equatable {
         public var first: ExpectedBallots.Sheet
         public var second: ExpectedBallots.Sheet
-        /// The items exchanged: those either sheet is in conflict on, in the rules' order.
+        /// The items exchanged, in the rules' order: between two sheets, those either is in
+        /// conflict on; within one, its two standards.
         public var items: [String]
         /// How many conflicts the two sheets have together, which the exchange settles.
         public var conflicts: Int
+        /// Two standards of one sheet, not two sheets.
+        public var withinSheet: Bool { first == second }
     }
 
     /// The sheets of `sheets` (in conflict, in file order) two by two, of one representative or
     /// of one unit, whose conflicts all vanish when entry `seq` gives each the other's values on
-    /// the items either is in conflict on, decided as `decide` decides a sheet from its entries
-    /// (the session's rule: resolves, majority, entries required). A sheet that fits more than
-    /// one other is no swap: which of them it was is not known.
+    /// the items either is in conflict on, and, since 0.29.5, the sheets whose two conflicts
+    /// vanish when entry `seq` gives each of the two items the other's value; decided as
+    /// `decide` decides a sheet from its entries (the session's rule: resolves, majority,
+    /// entries required). A sheet that fits more than one such exchange is in none: which it
+    /// was is not known.
     public static func swaps(_ sheets: [ExpectedBallots.Sheet], seq: Int, entries: [ExpectedBallots.Sheet: [Entry]],
                              decide: (ExpectedBallots.Sheet, [Entry]) -> Decision) -> [Swap] {
         let decided = Dictionary(sheets.map { s in (s, decide(s, entries[s] ?? [])) }, uniquingKeysWith: { a, _ in a })
         let order = Dictionary(sheets.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        /// Entry `seq` of `sheet`, its scores on `items` those of `from`'s entry `seq`.
-        func exchanged(_ sheet: ExpectedBallots.Sheet, from other: ExpectedBallots.Sheet, items: [String]) -> [Entry]? {
-            guard var mine = entries[sheet], let i = mine.firstIndex(where: { $0.seq == seq }),
-                  let theirs = entries[other]?.first(where: { $0.seq == seq }) else { return nil }
-            for item in items { mine[i].scores.updateValue(theirs.scores[item] ?? nil, forKey: item) }
-            return mine
+        /// One item of a sheet given, in entry `seq`, the value entry `seq` of `from` gave `item`.
+        typealias Take = (item: String, from: ExpectedBallots.Sheet, fromItem: String)
+        /// The value entry `seq` of `sheet` gave `item`, as typed (`nil`: blank or no such entry).
+        func typed(_ sheet: ExpectedBallots.Sheet, _ item: String) -> String?? {
+            entries[sheet]?.first(where: { $0.seq == seq }).map { $0.scores[item] ?? nil }
         }
-        /// Whether entry `seq` of `other` gives each of `items` a value another entry of `sheet` gave it.
-        func fits(_ sheet: ExpectedBallots.Sheet, _ other: ExpectedBallots.Sheet, _ items: [String]) -> Bool {
-            guard let theirs = entries[other]?.first(where: { $0.seq == seq }) else { return false }
+        /// Whether each take gives its item a value another entry of `sheet` gave it (cheap: a
+        /// file in conflict throughout pairs thousands).
+        func fits(_ sheet: ExpectedBallots.Sheet, _ takes: [Take]) -> Bool {
             let rest = (entries[sheet] ?? []).filter { $0.seq != seq }
-            return items.allSatisfy { item in rest.contains { ($0.scores[item] ?? nil) == (theirs.scores[item] ?? nil) } }
+            return takes.allSatisfy { t in
+                guard let value = typed(t.from, t.fromItem) else { return false }
+                return rest.contains { ($0.scores[t.item] ?? nil) == value }
+            }
+        }
+        /// Whether `sheet`, entry `seq` given the values `takes` say (read before any is
+        /// given), is decided without a conflict.
+        func settled(_ sheet: ExpectedBallots.Sheet, _ takes: [Take]) -> Bool {
+            guard var mine = entries[sheet], let i = mine.firstIndex(where: { $0.seq == seq }) else { return false }
+            for t in takes {
+                guard let value = typed(t.from, t.fromItem) else { return false }
+                mine[i].scores.updateValue(value, forKey: t.item)
+            }
+            return decide(sheet, mine).conflicts.isEmpty
         }
         var found: [Swap] = []
         // Pairs within a representative's sheets, then within a unit's: never the square of a file.
@@ -146,20 +166,26 @@ public enum DoubleEntry {
             for (k, a) in group.enumerated() {
                 for b in group[(k + 1)...] {
                     guard let da = decided[a], let db = decided[b], !da.conflicts.isEmpty, !db.conflicts.isEmpty else { continue }
-                    // Cheap first: each sheet's conflicts need the other's typing of them to agree
-                    // with another entry of its own (a file in conflict throughout pairs thousands).
-                    guard fits(a, b, da.conflicts), fits(b, a, db.conflicts) else { continue }
+                    // Each sheet's conflicts need the other's typing of them to agree with another entry of its own.
+                    guard fits(a, da.conflicts.map { ($0, b, $0) }), fits(b, db.conflicts.map { ($0, a, $0) }) else { continue }
                     let either = Set(da.conflicts + db.conflicts), items = da.order.filter { either.contains($0) }
-                    guard let ea = exchanged(a, from: b, items: items), let eb = exchanged(b, from: a, items: items),
-                          decide(a, ea).conflicts.isEmpty, decide(b, eb).conflicts.isEmpty else { continue }
+                    guard settled(a, items.map { ($0, b, $0) }), settled(b, items.map { ($0, a, $0) }) else { continue }
                     let (first, second) = order[a]! < order[b]! ? (a, b) : (b, a)
                     found.append(Swap(first: first, second: second, items: items, conflicts: da.conflicts.count + db.conflicts.count))
                 }
             }
         }
+        // Two standards of one sheet: its two conflicts (an exchange of two items leaves any other).
+        for s in sheets {
+            guard let d = decided[s], d.conflicts.count == 2 else { continue }
+            let (x, y) = (d.conflicts[0], d.conflicts[1])
+            let takes: [Take] = [(x, s, y), (y, s, x)]
+            guard fits(s, takes), settled(s, takes) else { continue }
+            found.append(Swap(first: s, second: s, items: [x, y], conflicts: 2))
+        }
         // A sheet in two fits: neither is said.
         var fits: [ExpectedBallots.Sheet: Int] = [:]
-        for s in found { fits[s.first, default: 0] += 1; fits[s.second, default: 0] += 1 }
+        for s in found { for sheet in Set([s.first, s.second]) { fits[sheet, default: 0] += 1 } }
         return found.filter { fits[$0.first] == 1 && fits[$0.second] == 1 }.sorted { order[$0.first]! < order[$1.first]! }
     }
 }

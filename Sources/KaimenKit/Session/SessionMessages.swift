@@ -1436,6 +1436,33 @@ extension SessionMessages {
         zh: "对照这两张纸质评分表，看是这次还是之前的录入放错了行；录入员不能改自己已录入的值：由第三名录入员按纸质评分表录入这两张，或用 `kaimen session resolve` 逐项裁定",
         en: "check the two paper sheets for whether this entry or the earlier one put them in each other's place; an operator cannot change their own entry: have a third operator enter both sheets from the paper, or settle each item with `kaimen session resolve`")
 
+    /// Two standards of one sheet whose scores, exchanged, would settle the sheet's two
+    /// conflicts (`DoubleEntry.swaps`, since 0.29.5): `cells` are their score cells, named in
+    /// a long file by row and standard (`names`, the standards' names), in a wide one by row,
+    /// column letter and header (the second by column alone: the row is the first's).
+    static func standardsSwapped(_ swap: DoubleEntry.Swap, cells: (SourceLocation, SourceLocation), long: Bool, names: [String]) -> Localized {
+        let sheet = oneLine("\(swap.first.representative) × \(swap.first.unit)")
+        let rows = (cells.0.cell?.row ?? cells.0.line, cells.1.cell?.row ?? cells.1.line)
+        let (zh, en): (String, String)
+        if long, names.count == 2 {
+            let (a, b) = (oneLine(names[0]), oneLine(names[1]))
+            zh = "第 \(rows.0) 行（\(a)）与第 \(rows.1) 行（\(b)）"
+            en = "row \(rows.0) (\(a)) and row \(rows.1) (\(b))"
+        } else {
+            func column(_ l: SourceLocation) -> (letter: String, header: String) {
+                (l.cell.map(\.letter) ?? "?", oneLine(l.cell?.header ?? ""))
+            }
+            let (a, b) = (column(cells.0), column(cells.1))
+            zh = "第 \(rows.0) 行 \(a.letter) 列（\(a.header)）与 \(b.letter) 列（\(b.header)）"
+            en = "row \(rows.0), column \(a.letter) (\(a.header)) and column \(b.letter) (\(b.header))"
+        }
+        return Localized(zh: "\(sheet) 的评分表中，\(zh)的评分看起来互换了：这两项的分数对调，这张评分表的 \(swap.conflicts) 项不一致就都没有了",
+                         en: "in \(sheet)'s sheet, \(en) look swapped: with their scores exchanged, the sheet's \(swap.conflicts) conflicts would vanish")
+    }
+    static let standardsSwappedHint = Localized(
+        zh: "对照这张纸质评分表，看是这次还是之前的录入把这两项填反了；录入员不能改自己已录入的值：由第三名录入员按纸质评分表录入这张，或用 `kaimen session resolve` 逐项裁定",
+        en: "check the paper sheet for whether this entry or the earlier one put the two scores in each other's place; an operator cannot change their own entry: have a third operator enter the sheet from the paper, or settle each item with `kaimen session resolve`")
+
     /// An item's values as the operators typed them, each with who typed it:
     /// `4（录入员甲）/ 3（录入员乙）`, a blank cell as `空白（录入员乙）`.
     static func typings(_ typings: [DoubleEntry.Typing]) -> Localized {

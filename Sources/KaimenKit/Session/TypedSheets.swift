@@ -11,8 +11,11 @@ public struct TypedSheets: Sendable {
         public var location: SourceLocation
         /// Its unit's cell, where a problem of the unit is said.
         public var unitLocation: SourceLocation
-        /// A long file's: each item's score cell, one row each (a wide file's are all `location`'s row).
+        /// Each item's score cell: a long file's one row each, a wide file's all on `location`'s
+        /// row (since 0.29.5; only a long file's were kept before).
         public var itemLocations: [String: SourceLocation] = [:]
+        /// Typed in a long file, one row per standard.
+        public var long = false
 
         /// The spreadsheet rows `items` were typed on, each once, in order: the sheet's row in
         /// a wide file, the items' own rows in a long one.
@@ -75,10 +78,22 @@ public struct TypedSheets: Sendable {
         let long = scoreCol.flatMap { s in ColumnNames.find(ColumnNames.ballotStandard, in: csv.header).map { (standard: $0, score: s) } }
         let itemNames = BallotItemNames(items: setup.items, rules: setup.rules)
         var itemAt: [ExpectedBallots.Sheet: [String: SourceLocation]] = [:]
+        // A wide file's column of each item, left to right (the first, where two name one: an
+        // error of the reader's), and its cells' places, found along each row in turn.
+        var wide: [(column: Int, item: String)] = []
+        if long == nil {
+            var seen: Set<String> = []
+            for (c, name) in csv.header.enumerated() where c != repCol && c != unitCol {
+                if let i = itemNames.index(named: name.trimmingSpaces()), seen.insert(items[i]).inserted { wide.append((c, items[i])) }
+            }
+        }
+        var locator = CSVLocator(csv)
         for (r, cells) in csv.rows.enumerated() where !cells.isBlank {
             let sheet = ExpectedBallots.Sheet(representative: cells[repCol].trimmingSpaces(), unit: cells[unitCol].trimmingSpaces())
             if let long, known(sheet), let i = itemNames.index(named: cells[long.standard].trimmingSpaces()) {
-                itemAt[sheet, default: [:]][items[i]] = csv.location(row: r, column: long.score)
+                itemAt[sheet, default: [:]][items[i]] = locator.location(row: r, column: long.score)
+            } else if long == nil, known(sheet), itemAt[sheet] == nil {
+                itemAt[sheet] = Dictionary(wide.map { ($0.item, locator.location(row: r, column: $0.column)) }, uniquingKeysWith: { a, _ in a })
             }
             if let checks, let sheetCol, known(sheet),
                let d = checks.sheetID(cells[sheetCol], row: sheet, at: csv.location(row: r, column: sheetCol), path: csv.header[sheetCol]) {
@@ -125,7 +140,7 @@ public struct TypedSheets: Sendable {
             if s.values.allSatisfy({ $0 == nil }) {
                 untyped.append(Sheet(sheet: sheet, scores: s, location: at, unitLocation: unitAt))
             } else {
-                sheets.append(Sheet(sheet: sheet, scores: s, location: at, unitLocation: unitAt, itemLocations: itemAt[sheet] ?? [:]))
+                sheets.append(Sheet(sheet: sheet, scores: s, location: at, unitLocation: unitAt, itemLocations: itemAt[sheet] ?? [:], long: long != nil))
             }
         }
         return TypedSheets(sheets: sheets, untyped: untyped, diagnostics: Diagnostics.sortedList(diagnostics), sha256: hash, textHash: textHash)
