@@ -29,7 +29,21 @@ public struct OutputBatch: Sendable {
         case stream(@Sendable (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void)
     }
 
+    /// Makes the bytes of several files of the batch at once, in the order they were added
+    /// (``add(together:make:)``): files that share the work of making them.
+    struct Maker: Sendable {
+        let count: Int
+        let make: @Sendable () throws -> [Data]
+    }
+
     public private(set) var files: [File] = []
+    /// The makers of files made together, by the index of their first file (whose followers,
+    /// `count - 1` of them, are theirs too; each such file's `content` is empty).
+    private var makers: [Int: Maker] = [:]
+
+    /// How many threads write the files and run their makers (two at least: one makes while
+    /// the other writes). Each holds one file, or one maker's files, at a time.
+    var threads = 2
 
     public init() {}
 
@@ -42,6 +56,16 @@ public struct OutputBatch: Sendable {
     mutating func add(streaming producer: @escaping @Sendable (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void,
                              at relativePath: String) {
         files.append(File(relativePath: relativePath, content: .stream(producer)))
+    }
+
+    /// Adds files whose bytes `make` makes together when they are written (a unit's score
+    /// sheet as CSV and JSON, which share its table), `make` returning one `Data` per path in
+    /// the order of `relativePaths`. Made, written and dropped one maker at a time on each
+    /// thread: a batch of a score sheet per unit never holds every sheet at once.
+    mutating func add(together relativePaths: [String], make: @escaping @Sendable () throws -> [Data]) {
+        guard !relativePaths.isEmpty else { return }
+        makers[files.count] = Maker(count: relativePaths.count, make: make)
+        for path in relativePaths { files.append(File(relativePath: path, content: .data(Data()))) }
     }
 
     /// How ``commit(into:options:)`` treats the folder it replaces.
@@ -115,45 +139,67 @@ public struct OutputBatch: Sendable {
         return relatives.map { targetURL.appendingPathComponent($0) }
     }
 
-    /// Writes the files into the staging folder on two threads (each file's SHA-256 is taken
-    /// from the bytes as they are written), and hashes the input files (``InputsAlongside``:
+    /// Writes the files into the staging folder on ``threads`` threads (each file's SHA-256 is
+    /// taken from the bytes as they are written; files made together are made on the thread
+    /// that writes them, just before), and hashes the input files (``InputsAlongside``:
     /// alongside a streamed file's bytes, and after the files what is left; for a large run
     /// both are hundreds of megabytes); returns both lists of manifest entries.
     private func writeAndHash(into staging: StagingFolder, relatives: [String], target: String,
                               inputs: [(shown: String, url: URL)],
                               digests: InputDigests?) throws -> (outputs: [Manifest.Entry], inputs: [Manifest.Entry]) {
-        enum Part: Sendable { case entries([Manifest.Entry]), failed(OutputError) }
+        enum Part: Sendable { case entries([(Int, Manifest.Entry)]), failed(OutputError) }
         try staging.makeFolders(for: relatives, shownUnder: target)
-        let files = self.files
+        let (files, makers) = (self.files, self.makers)
+        // The work in the order added: a file, or a maker's files.
+        let jobs = {
+            var jobs: [Range<Int>] = [], next = 0
+            while next < files.count {
+                jobs.append(next ..< next + (makers[next]?.count ?? 1))
+                next = jobs.last!.upperBound
+            }
+            return jobs
+        }()
         let alongside = InputsAlongside(inputs: inputs.map { (shown: $0.shown, path: $0.url.path) }, digests: digests)
-        let workers = files.count > 1 ? 2 : 1
+        let workers = min(max(jobs.count, 1), max(2, threads))
         let work: @Sendable (Int) -> Part = { k in
+            var entries: [(Int, Manifest.Entry)] = []
+            var current = 0
             do {
-                // Alternate files between the two threads: the sheets are many and alike.
-                return .entries(try stride(from: k, to: files.count, by: workers).map { i in
-                    try staging.write(files[i].content, at: relatives[i], shownAs: target + "/" + relatives[i], foldersMade: true,
-                                      alongside: alongside)
-                })
+                // Alternate the work between the threads: the sheets are many and alike.
+                for job in stride(from: k, to: jobs.count, by: workers).map({ jobs[$0] }) {
+                    current = job.lowerBound
+                    let made = try makers[job.lowerBound].map { maker in
+                        let made = try maker.make()
+                        precondition(made.count == maker.count, "a maker makes one file per path")
+                        return made
+                    }
+                    for i in job {
+                        current = i
+                        entries.append((i, try staging.write(made.map { .data($0[i - job.lowerBound]) } ?? files[i].content, at: relatives[i],
+                                                             shownAs: target + "/" + relatives[i], foldersMade: true, alongside: alongside)))
+                    }
+                }
+                return .entries(entries)
             } catch let e as OutputError {
                 return .failed(e)
             } catch {
-                return .failed(.producerFailed(path: target, message: "\(error)"))
+                return .failed(.producerFailed(path: target + "/" + relatives[current], message: "\(error)"))
             }
         }
-        // The second worker on a thread of its own (`Parallel.alongside`, not `map`), so that a
-        // file's producer on this one runs its own parallel work on both cores.
+        // The second worker (and any further) on threads of their own (`Parallel.alongside`, not
+        // `map`), so that a file's producer on this one runs its own parallel work on the cores.
         let parts: [Part]
-        if workers == 2 {
-            let (first, second) = Parallel.alongside({ work(0) }, { work(1) })
-            parts = [first, second]
+        if workers >= 2 {
+            let (first, others) = Parallel.alongside({ work(0) }, { Parallel.map(workers - 1) { work($0 + 1) } })
+            parts = [first] + others
         } else {
             parts = [work(0)]
         }
         var outputs = [Manifest.Entry?](repeating: nil, count: files.count)
-        for (k, part) in parts.enumerated() {
+        for part in parts {
             switch part {
             case .entries(let list):
-                for (j, entry) in list.enumerated() { outputs[k + j * workers] = entry }
+                for (i, entry) in list { outputs[i] = entry }
             case .failed(let error): throw error
             }
         }

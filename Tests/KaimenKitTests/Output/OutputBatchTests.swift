@@ -257,6 +257,44 @@ struct OutputBatchTests {
         #expect(s.allNames() == ["out", "out/a.csv", "out/manifest.json"])
     }
 
+    /// Files made together (`add(together:make:)`, a score sheet's CSV and JSON) are made when
+    /// the set is written: a maker that fails there, after others have written their files,
+    /// leaves the old set as it was and no staging folder, and the error names its first file.
+    @Test("files made together are written in the order added, and a maker that fails keeps the old set")
+    func togetherMakers() throws {
+        let s = ScratchFolder()
+        defer { s.cleanUp() }
+        let out = s.url.appendingPathComponent("out")
+        var batch = OutputBatch()
+        batch.add(Data("head".utf8), at: "a.csv")
+        for k in 1 ... 5 { batch.add(together: ["s/\(k).csv", "s/\(k).json"]) { [Data("c\(k)".utf8), Data("j\(k)".utf8)] } }
+        batch.add(Data("tail".utf8), at: "z.csv")
+        let urls = try batch.commit(into: out)
+        #expect(urls.map(\.lastPathComponent) == ["a.csv"] + (1 ... 5).flatMap { ["\($0).csv", "\($0).json"] } + ["z.csv"])
+        #expect(s.read("out/s/4.json") == "j4" && s.read("out/s/2.csv") == "c2" && s.read("out/z.csv") == "tail")
+        // The manifest lists each with its own size and SHA-256 (of "c1": worked
+        // out with `printf c1 | sha256sum`).
+        let entries = try #require(try Self.manifest(s, "out")["outputs"] as? [[String: Any]])
+        #expect(entries.compactMap { $0["path"] as? String } == ["a.csv"] + (1 ... 5).flatMap { ["s/\($0).csv", "s/\($0).json"] } + ["z.csv"])
+        #expect(entries[1]["sha256"] as? String == "d0f631ca1ddba8db3bcfcb9e057cdc98d0379f1bee00e75a545147a27dadd982")
+        #expect(entries[1]["bytes"] as? Int == 2)
+
+        struct Broken: Error {}
+        var failing = OutputBatch()
+        failing.add(Data("new".utf8), at: "a.csv")
+        for k in 1 ... 5 {
+            failing.add(together: ["s/\(k).csv", "s/\(k).json"]) {
+                if k == 4 { throw Broken() }
+                return [Data("n\(k)".utf8), Data("m\(k)".utf8)]
+            }
+        }
+        let error = #expect(throws: OutputError.self) { try failing.commit(into: out) }
+        guard case .producerFailed(let path, let message)? = error else { Issue.record("not a producer's failure: \(String(describing: error))"); return }
+        #expect(path.hasSuffix("/out/s/4.csv") && message == "Broken()")
+        #expect(s.read("out/a.csv") == "head" && s.read("out/s/5.json") == "j5")
+        #expect(s.allNames() == ["out", "out/a.csv", "out/manifest.json", "out/s"] + (1 ... 5).flatMap { ["out/s/\($0).csv", "out/s/\($0).json"] } + ["out/z.csv"])
+    }
+
     /// Past `StagingFolder.writeBackStep` (32 MiB) the kernel is asked to start writing the file
     /// to disk as it goes; the file is still written whole. Expected digest from Python:
     /// `blk = bytes((i*7+3)%251 for i in range(1<<20)); sha256(blk * 40)`.
