@@ -30,6 +30,14 @@ public enum OutputFiles {
     public static func write(_ report: ScoreReport, sheets: ScoringSession?, to dir: URL, lang: Language = .zh, threads: Int = 1,
                              summaryOnly: Bool = false, namesRepresentatives: Bool = false,
                              options: OutputBatch.CommitOptions = OutputBatch.CommitOptions()) throws -> [URL] {
+        try write(report, sheets: sheets, to: dir, lang: lang, threads: threads, summaryOnly: summaryOnly, namesRepresentatives: namesRepresentatives,
+                  options: options, papersUpTo: papersLimit)
+    }
+
+    /// - Parameter papersUpTo: the most units the papers are written for (``papersLimit``; a
+    ///   test's lower one writes a small session's sheets as a large one's are written).
+    static func write(_ report: ScoreReport, sheets: ScoringSession?, to dir: URL, lang: Language, threads: Int, summaryOnly: Bool,
+                      namesRepresentatives: Bool, options: OutputBatch.CommitOptions, papersUpTo: Int) throws -> [URL] {
         var batch = OutputBatch()
         let large = report.scores.unitCount > 1000
         batch.add(streaming: { write in try SummaryWriter.csv(report, lang: lang, threads: threads, write: write) }, at: "summary.csv")
@@ -37,36 +45,44 @@ public enum OutputFiles {
             batch.add(Data(SummaryWriter.json(report, lang: lang, threads: threads, warningLimit: large ? 20 : nil)), at: "summary.json")
         }
         var tables: [ExportTable]?, narrations: [SheetNarration]?, pages: [HTMLText]?, anonymousTables: [ExportTable]?
-        let papers = sheets.map { !summaryOnly && $0.table.units.count <= papersLimit } ?? false
+        let papers = sheets.map { !summaryOnly && $0.table.units.count <= papersUpTo } ?? false
         // The workbook's score sheets name no one unless published (`SummaryWorkbook`): made on
         // the threads with the others, not after them on one.
         let anonymousBook = papers && SummaryWorkbook.anonymous(report, namesRepresentatives: namesRepresentatives)
         if let session = sheets, !summaryOnly {
             let names = SafePath.uniqueFileNames(for: session.table.units.map(\.id))
-            // The sheets are most of the work of a small run's --out: made on all the threads,
-            // each unit's texts and table once, for its CSV, its JSON, the workbook and the
-            // report (whose page per unit is made here too, so the threads share the work evenly).
-            let count = names.count
-            let chunks = max(1, min(threads, count / 16))
-            let medians = papers ? ReportHTML.areaMedians(session) : []
-            let sheets = Parallel.map(chunks) { c in
-                (count * c / chunks ..< count * (c + 1) / chunks).map { u in
-                    let narration = SheetNarration(session, unit: u, lang: lang)
-                    let table = ScoreSheetExport.table(session, unit: u, lang: lang, narration: narration)
-                    let anonymous = anonymousBook ? ScoreSheetExport.table(session, unit: u, lang: lang, narration: nil, namesRepresentatives: false) : nil
-                    return (narration: narration, table: table, anonymous: anonymous, csv: Data(table.csv()),
-                            json: Data(JSONBytes.render(ScoreSheetExport.json(session, unit: u, lang: lang, table: table))),
-                            page: papers ? ScoreSheetHTML.page(session, unit: u, medians: medians, lang: lang, narration: narration) : nil)
+            if !papers {
+                // No paper needs the sheets all at once: each unit's CSV and JSON are made when
+                // they are written, and dropped, so a large session's close and verify never hold
+                // every sheet (about 110 KB a unit, most of their memory, before 0.29.5).
+                batch.threads = max(2, threads)
+                for (u, name) in names.enumerated() {
+                    batch.add(together: ["sheets/\(name).csv", "sheets/\(name).json"]) {
+                        let sheet = Self.sheet(session, unit: u, lang: lang)
+                        return [sheet.csv, sheet.json]
+                    }
                 }
-            }.joined()
-            for (name, sheet) in zip(names, sheets) {
-                batch.add(sheet.csv, at: "sheets/\(name).csv")
-                batch.add(sheet.json, at: "sheets/\(name).json")
+            } else {
+                // The sheets are most of the work of a small run's --out: made on all the threads,
+                // each unit's texts and table once, for its CSV, its JSON, the workbook and the
+                // report (whose page per unit is made here too, so the threads share the work evenly).
+                let count = names.count
+                let chunks = max(1, min(threads, count / 16))
+                let medians = ReportHTML.areaMedians(session)
+                let sheets = Parallel.map(chunks) { c in
+                    (count * c / chunks ..< count * (c + 1) / chunks).map { u in
+                        Self.sheet(session, unit: u, lang: lang, anonymous: anonymousBook, medians: medians)
+                    }
+                }.joined()
+                for (name, sheet) in zip(names, sheets) {
+                    batch.add(sheet.csv, at: "sheets/\(name).csv")
+                    batch.add(sheet.json, at: "sheets/\(name).json")
+                }
+                tables = sheets.map(\.table)
+                anonymousTables = anonymousBook ? sheets.map { $0.anonymous! } : nil
+                narrations = sheets.map(\.narration)
+                pages = sheets.map { $0.page! }
             }
-            tables = sheets.map(\.table)
-            anonymousTables = anonymousBook ? sheets.map { $0.anonymous! } : nil
-            narrations = sheets.map(\.narration)
-            pages = papers ? sheets.map { $0.page! } : nil
         }
         if let session = sheets, papers {
             // The three papers are independent of each other: made side by side.
@@ -85,5 +101,18 @@ public enum OutputFiles {
             for case let (data, name)? in made { batch.add(data, at: name) }
         }
         return try batch.commit(into: dir, options: options)
+    }
+
+    /// One unit's score sheet as the files show it: its texts and table (once, for all of them),
+    /// the CSV and JSON bytes, and, with `medians` (the papers'), the workbook's table naming no
+    /// one when `anonymous` and the report's page.
+    private static func sheet(_ session: ScoringSession, unit u: Int, lang: Language, anonymous: Bool = false, medians: [Double]? = nil)
+        -> (narration: SheetNarration, table: ExportTable, anonymous: ExportTable?, csv: Data, json: Data, page: HTMLText?) {
+        let narration = SheetNarration(session, unit: u, lang: lang)
+        let table = ScoreSheetExport.table(session, unit: u, lang: lang, narration: narration)
+        return (narration: narration, table: table,
+                anonymous: anonymous ? ScoreSheetExport.table(session, unit: u, lang: lang, narration: nil, namesRepresentatives: false) : nil,
+                csv: Data(table.csv()), json: Data(JSONBytes.render(ScoreSheetExport.json(session, unit: u, lang: lang, table: table))),
+                page: medians.map { ScoreSheetHTML.page(session, unit: u, medians: $0, lang: lang, narration: narration) })
     }
 }
