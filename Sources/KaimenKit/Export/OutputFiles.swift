@@ -54,7 +54,7 @@ public enum OutputFiles {
             if !papers {
                 // No paper needs the sheets all at once: each unit's CSV and JSON are made when
                 // they are written, and dropped, so a large session's close and verify never hold
-                // every sheet (about 110 KB a unit, most of their memory, before 0.29.5).
+                // every sheet (about 110 KB a unit, most of their memory, when they did).
                 batch.threads = max(2, threads)
                 for (u, name) in names.enumerated() {
                     batch.add(together: ["sheets/\(name).csv", "sheets/\(name).json"]) {
