@@ -10,11 +10,42 @@ enum ChoiceWords {
     typealias Table = [(word: String, choice: String)]
 
     /// The choice `typed` means among `choices`, or `nil`.
+    /// Letters are compared without case (`JSON`, `ＣＳＶ`, `Representative`), since 0.29.5.
     static func choice(_ typed: String, choices: [String], words: Table) -> String? {
         if choices.contains(typed) { return typed }
-        let folded = UnitMatcher.normalized(typed)
-        if choices.contains(folded) { return folded }
-        return words.first { $0.word == folded }?.choice
+        let folded = UnitMatcher.normalized(typed).lowercased()
+        if let c = choices.first(where: { $0.lowercased() == folded }) { return c }
+        return words.first { $0.word.lowercased() == folded && choices.contains($0.choice) }?.choice
+    }
+
+    /// The words of `table` for the choices an option has (`--format` of `rules show` has no `csv`).
+    static func among(_ choices: [String], _ table: Table) -> Table { table.filter { choices.contains($0.choice) } }
+
+    /// `--format`, of every command that has it: the words a secretary types for a way to print
+    /// (`表格`, `网页`, `无`), each the first for its choice as the help lists them. Since 0.29.5:
+    /// `--format 表格` was an unknown choice, while `--section 复核清单` was taken.
+    static let formats: Table = [
+        ("表格", "table"), ("表", "table"), ("文本", "table"), ("文字", "table"), ("列表", "table"),
+        ("逗号分隔", "csv"), ("逗号分隔值", "csv"),
+        ("网页", "html"), ("页面", "html"), ("htm", "html"),
+        ("md", "markdown"),
+        ("无", "none"), ("不打印", "none"), ("不显示", "none"), ("不输出", "none"),
+    ]
+
+    /// `sheets --per`: a page per representative and unit, or per representative (since 0.29.5).
+    static let per: Table = [
+        ("单位", "unit"), ("按单位", "unit"), ("每单位", "unit"), ("每个单位", "unit"), ("每个单位一页", "unit"),
+        ("代表", "representative"), ("按代表", "representative"), ("每代表", "representative"), ("每名代表", "representative"),
+        ("每名代表一页", "representative"), ("rep", "representative"),
+    ]
+
+    /// `score --engine` (since 0.29.5).
+    static let engines: Table = [("自动", "auto"), ("快速", "fast"), ("精确", "exact"), ("逐项检查", "exact")]
+
+    /// The first word for each choice that has one, as the Chinese help lists them: `table（表格）`.
+    static func listed(_ choices: [String], words: Table) -> String {
+        choices.map { c in words.first { $0.choice == c && $0.word.unicodeScalars.contains { $0.value > 0x7F } }.map { "\(c)（\($0.word)）" } ?? c }
+            .joined(separator: "|")
     }
 
     /// The items of a list (`weights，bootstrap`, `权重、重抽样`), empty ones left out.
@@ -34,5 +65,12 @@ enum ChoiceWords {
         guard let near else { return nil }
         guard let choice = words.first(where: { $0.word == near })?.choice else { return CommandMessages.didYouMean(near) }
         return CommandMessages.didYouMeanChoice(choice, word: near)
+    }
+}
+
+extension OptionSpec {
+    /// A command's `--format`: its choices, taken in Chinese too (`ChoiceWords.formats`), `table` by default.
+    static func format(_ help: Localized, choices: [String]) -> OptionSpec {
+        .option("--format", "FORMAT", help, choices: choices, words: ChoiceWords.among(choices, ChoiceWords.formats), default: "table")
     }
 }

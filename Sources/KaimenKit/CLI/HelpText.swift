@@ -15,9 +15,9 @@ enum HelpText {
     static let subcommandPlaceholder = L(zh: "<子命令>", en: "<subcommand>")
     static let helpOption = OptionSpec.flag("--help", L(zh: "显示本帮助。", en: "Show this help."))
 
-    static func choices(_ c: [String]) -> L {
-        let list = c.joined(separator: "|")
-        return L(zh: "可选值：\(list)。", en: " (\(list))")
+    /// The choices; in Chinese each with the first Chinese word taken for it (`table（表格）`).
+    static func choices(_ c: [String], words: ChoiceWords.Table = []) -> L {
+        L(zh: "可选值：\(ChoiceWords.listed(c, words: words))。", en: " (\(c.joined(separator: "|")))")
     }
     static func defaultValue(_ d: String) -> L { L(zh: "默认：\(d)。", en: " Default: \(d).") }
 
@@ -30,7 +30,7 @@ enum HelpText {
         let all = options + [helpOption]
         let rows = all.map { o -> (String, String) in
             var help = o.help.text(lang)
-            if let c = o.choices { help += choices(c).text(lang) }
+            if let c = o.choices { help += choices(c, words: o.words).text(lang) }
             if let d = o.defaultValue { help += defaultValue(d).text(lang) }
             return (o.value.map { "\(o.name) \($0)" } ?? o.name, help)
         }

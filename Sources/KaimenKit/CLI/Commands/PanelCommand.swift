@@ -48,8 +48,8 @@ public enum PanelCommand: Command {
                                             en: "Which group heard which unit (schedule.csv): units heard, the order of the sheets.")),
         .option("--session", "DIR", .init(zh: "会话文件夹：分析其输入和已确认的票（也可直接写在 panel 后面）。",
                                           en: "A session folder: analyse its inputs and confirmed ballots (or give it right after panel).")),
-        .option("--format", "FORMAT", .init(zh: "打印格式。", en: "How to print."), choices: ["table", "json", "csv", "html"], default: "table"),
-        .option("--section", "SECTION", .init(zh: "--format csv 打印的部分：raters（代表）、outliers（复核清单）、cells、groups（分组）、whatif（假设排名）、alpha（一致性）、icc；也可写中文名称。",
+        .format(.init(zh: "打印格式。", en: "How to print."), choices: ["table", "json", "csv", "html"]),
+        .option("--section", "SECTION", .init(zh: "--format csv 打印的部分；也可写括号里的中文名称。",
                                               en: "The section --format csv prints."),
                 choices: PanelTables.Section.allCases.map(\.rawValue), words: sectionWords, default: "raters"),
         .option("--seed", "S", .init(zh: "重抽样区间的种子。", en: "Seed of the bootstrap intervals."), default: "1"),
@@ -68,10 +68,12 @@ public enum PanelCommand: Command {
     ]
 
     /// `--section` in Chinese, as the terminal's and the report's headings name each part
-    /// (`一、代表`, `二、复核清单`, `三、分组`, `四、一致性`) and the help lists them.
+    /// (`一、代表`, `二、复核清单`, `三、分组`, `四、一致性`) and the help lists them; `cells`, which
+    /// the report does not print, by what its rows are (逐项统计: one row per unit and standard; since 0.29.5).
     static let sectionWords: ChoiceWords.Table = [
         ("代表", "raters"), ("复核清单", "outliers"), ("复核", "outliers"), ("待复核", "outliers"),
-        ("分组", "groups"), ("假设排名", "whatif"), ("一致性", "alpha"),
+        ("逐项统计", "cells"), ("逐项", "cells"), ("评分明细", "cells"),
+        ("分组", "groups"), ("假设排名", "whatif"), ("一致性", "alpha"), ("组内相关系数", "icc"),
     ]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {

@@ -15,9 +15,9 @@ public enum RulesDiffCommand: Command {
     public static let examples: [Localized] = [.init(same: "kaimen rules diff rules/xicheng-2014.jsonc rules/dongcheng-2019.jsonc"),
                                                .init(same: "kaimen rules diff rules/xicheng-2014.jsonc rules/dongcheng-2019.jsonc --format json")]
     /// `table` as `rules show`, `compare` and `sensitivity` call their text output; `text` is its older name.
-    public static let options: [OptionSpec] = [.option("--format", "FORMAT", .init(zh: "输出格式（table 为文字列表；text 是它的旧名）。",
-                                                                                    en: "Output format (table: the text listing; text is its old name)."),
-                                                       choices: ["table", "text", "json"], default: "table"), .lang]
+    public static let options: [OptionSpec] = [.format(.init(zh: "输出格式（table 为文字列表；text 是它的旧名）。",
+                                                                      en: "Output format (table: the text listing; text is its old name)."),
+                                                                choices: ["table", "text", "json"]), .lang]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
         let lang = args.language

@@ -15,7 +15,7 @@ public enum RulesShowCommand: Command {
         """)
     public static let examples: [Localized] = [.init(same: "kaimen rules show rules/dongcheng-2019.jsonc"),
                                                .init(same: "kaimen rules show rules/dongcheng-2019.jsonc --format json > effective.json")]
-    public static let options: [OptionSpec] = [.option("--format", "FORMAT", .init(zh: "输出格式。", en: "Output format."), choices: ["table", "json"], default: "table"), .lang]
+    public static let options: [OptionSpec] = [.format(.init(zh: "输出格式。", en: "Output format."), choices: ["table", "json"]), .lang]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
         let lang = args.language

@@ -48,15 +48,15 @@ public enum ScoreCommand: Command {
     ]
     public static let options: [OptionSpec] = [
         .rulesFile, .unitsFile, .rosterFile, .ballotsFile,
-        .option("--format", "FORMAT", .init(zh: "排名的打印格式（none 表示不打印）。", en: "How to print the ranking (none prints nothing)."),
-                choices: ["table", "csv", "json", "markdown", "none"], default: "table"),
+        .format(.init(zh: "排名的打印格式（none 表示不打印）。", en: "How to print the ranking (none prints nothing)."),
+                choices: ["table", "csv", "json", "markdown", "none"]),
         .option("--out", "DIR", .init(zh: "同时把汇总和评分表写到这个文件夹。", en: "Also write the summary and score sheets here.")),
         .lang,
         .option("--top", "N", .init(zh: "表格打印的行数（默认：不超过 1000 个单位时全部打印，否则 50 行）。",
                                     en: "Rows of the table to print (default: all up to 1000 units, else 50).")),
         .option("--engine", "ENGINE", .init(zh: "auto：大的输入用按字节的读取器；fast：总是用它；exact：逐项检查的读取器，且每个单位都用精确分数（bulk、checked 是 fast、exact 的旧名）。",
                                             en: "auto: byte-level readers for large inputs; fast: always them; exact: the checked readers and every unit in fractions (bulk and checked are the old names of fast and exact)."),
-                choices: ["auto", "fast", "exact", "bulk", "checked"], default: "auto"),
+                choices: ["auto", "fast", "exact", "bulk", "checked"], words: ChoiceWords.engines, default: "auto"),
         .option("--threads", "N", .init(zh: "评分线程数（默认：处理器核数）。", en: "Threads to score on (default: the cores).")),
         .flag("--sheets", .init(zh: "单位超过 10 000 个时也写评分表。", en: "Write score sheets even for more than 10 000 units.")),
         .flag("--summary-only", .init(zh: "与 --out 同用：只写 summary.csv。", en: "With --out, write summary.csv only.")),

@@ -20,7 +20,7 @@ public enum SessionStatusCommand: Command {
         """)
     public static let examples: [Localized] = [.init(same: "kaimen session status 2014-mid"), .init(same: "kaimen session status 2014-mid --format json")]
     public static let options: [OptionSpec] = [
-        .option("--format", "FORMAT", .init(zh: "table 供人阅读，json 供其他工具使用。", en: "Table for people, JSON for other tools."), choices: ["table", "json"], default: "table"),
+        .format(.init(zh: "table 供人阅读，json 供其他工具使用。", en: "Table for people, JSON for other tools."), choices: ["table", "json"]),
         SessionCommandSupport.lang,
     ]
 
