@@ -127,8 +127,9 @@ public enum SessionWarnings {
         }
         for m in report.ranking.quotaMoves.prefix(limit ?? Int.max) {
             let (id, name) = (report.units.ids[m.unit], report.units.names[m.unit])
-            lines.append(lang.t("名额限制：\(m.from)不超过 \(m.quotaPercent.plainText())%（\(m.allowed) 个），\(id) \(name) 由\(m.from)调为\(m.to)",
-                                "quota: at most \(m.quotaPercent.plainText())% (\(m.allowed)) may be \(m.from); \(id) \(name) moved to \(m.to)"))
+            let quota = PaperTexts.quota(m.quotaPercent, allowed: m.allowed)
+            lines.append(lang.t("名额限制：\(m.from)\(quota.zh)，\(id) \(name) 由\(m.from)调为\(m.to)",
+                                "quota: \(quota.en) may be \(m.from); \(id) \(name) moved to \(m.to)"))
         }
         if let limit, report.ranking.quotaMoves.count > limit {
             lines.append(lang.t("名额限制：另有 \(report.ranking.quotaMoves.count - limit) 个单位调整等级，共 \(report.ranking.quotaMoves.count) 个",

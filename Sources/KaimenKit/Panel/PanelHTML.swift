@@ -12,8 +12,10 @@ public enum PanelHTML {
     /// - Parameter saysLeftOut: a re-check list cut at `limit` says how many rows it leaves out
     ///   (off only to write a report sealed before 0.29.1 again, which did not: a papers review
     ///   read 200 of 5 453 rows as the whole list).
+    /// - Parameter readsAlpha: how to read α under its table (off only to write a report sealed
+    ///   before 0.29.5 again).
     public static func section(_ p: PanelReport, lang: Language, limit: Int? = nil, standardNames: Bool = true, fixedPlaces: Bool = true,
-                               saysLeftOut: Bool = true) -> HTMLText {
+                               saysLeftOut: Bool = true, readsAlpha: Bool = true) -> HTMLText {
         var parts: [HTMLText] = [HTMLText(markup: "<section class=\"page panel\">"), HTMLText(markup: "<h2>"),
                                  HTMLText(lang.t("评委分析", "Panel analysis")), HTMLText(markup: "</h2>")]
         parts.append(paragraph(lang.t("各代表评分与其他代表共识之差（占满分比例），点为平均，线为 95% 区间；深色为有提示的代表。",
@@ -32,6 +34,7 @@ public enum PanelHTML {
         parts.append(table(PanelTables.groups(p, lang: lang)))
         parts.append(HTMLText(markup: "<h3>") + HTMLText(lang.t("一致性（Krippendorff α，区间尺度）", "Agreement (Krippendorff's alpha, interval)")) + HTMLText(markup: "</h3>"))
         parts.append(table(PanelTables.alpha(p, lang: lang, standardNames: standardNames)))
+        if readsAlpha { parts.append(paragraph(PanelMessages.alphaReading.text(lang))) }
         parts.append(HTMLText(markup: "</section>"))
         return HTMLText.join(parts, separator: "\n")
     }

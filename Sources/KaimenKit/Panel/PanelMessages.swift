@@ -75,6 +75,10 @@ enum PanelMessages {
                   en: "\(n) more not listed here (\(total) in all); kaimen panel --format csv --section outliers exports them all")
     }
     static let alphaUndefined = Localized(zh: "无法计算", en: "undefined")
+    /// How to read α, under its table (the report's since 0.29.5: a papers review found every α
+    /// negative and nothing saying what that meant).
+    static let alphaReading = Localized(zh: "α 接近 1 表示代表们打分一致；0 左右表示与随机打分无异；负数表示分歧大于随机。",
+                                        en: "An α near 1 means the representatives agree; about 0, no more than scoring at random; below 0, they disagree more than at random.")
     static let noGroups = Localized(zh: "名册只有一个组，不做分组比较", en: "the roster has one group: no group comparison")
 
     /// Why there is no group comparison when the roster has two groups or more.

@@ -48,6 +48,7 @@ public enum PanelRender {
 
         s += "\n" + lang.t("四、一致性：Krippendorff α（区间尺度）", "4. Agreement: Krippendorff's alpha (interval)") + "\n"
         s += PanelTables.alpha(p, lang: lang).text()
+        s += PanelMessages.alphaReading.text(lang) + "\n"
         s += "\n" + lang.t("ICC（双向随机、绝对一致；Koo & Li 解读：<0.5 差，0.5–0.75 中等，0.75–0.9 良好，>0.9 优秀）",
                            "ICC (two-way random, absolute agreement; Koo & Li: <0.5 poor, 0.5–0.75 moderate, 0.75–0.9 good, >0.9 excellent)") + "\n"
         let icc = PanelTables.icc(p, lang: lang)

@@ -191,7 +191,7 @@ public enum Ranker {
         var moves: [QuotaMove] = []
         for (g, grade) in grades.enumerated() {
             guard let q = grade.quotaPercent, g + 1 < grades.count else { continue }
-            let allowed = floorDiv(q * Rational(scores.unitCount), 100)
+            let allowed = quotaAllowed(q, units: scores.unitCount)
             let holders = order.filter { Int(scores.grade[$0]) == g && !scores.forced[$0] }
             var kept = 0, i = 0, full = false
             while i < holders.count {
@@ -210,6 +210,11 @@ public enum Ranker {
             }
         }
         return moves
+    }
+
+    /// How many of `units` units a grade with a quota of `percent`% may hold: ⌊percent × units / 100⌋.
+    static func quotaAllowed(_ percent: Rational, units: Int) -> Int {
+        floorDiv(percent * Rational(units), 100)
     }
 
     static func floorDiv(_ r: Rational, _ d: Int64) -> Int {

@@ -84,6 +84,12 @@ public struct ScoreReport: Sendable {
     /// 16 digits, `PostedHead`), which `close` prints and `verify --head` takes: the notice is
     /// sealed before the hash exists, so the committee writes it in by hand.
     public static let v0_29_4: [Int] = [0, 29, 4]
+    /// A papers review (a district union's staff printing, signing and posting them): the notice
+    /// gives the grade lines and the quota under its ranking, keeps its closing lines with what
+    /// comes before them in tighter spacing and, over two pages, names itself at the head of the
+    /// next; summary.xlsx carries the 考核期; the report says how to read Krippendorff's α; the
+    /// report's signatures date as the notice does (`____年__月__日`).
+    public static let v0_29_5: [Int] = [0, 29, 5]
 
     /// The version each input warning a session's papers may state was first given in, where
     /// that is later than sessions were first sealed: a seal is written again without the kinds

@@ -121,8 +121,10 @@ struct SheetsCommandTests {
         #expect(html.contains("表号 0001-8"))
         // An item that scores a whole area (`publicity`, target: area) is titled by its
         // standard's name, which says what is scored; the area's name alone did not (a first
-        // user's trial finding).
-        #expect(html.contains("<b>宣传教育工作总体评价（职工代表评分）</b> <span class=\"small\">publicity</span>"))
+        // user's trial finding), and beside it the standard's id, as every other row (since
+        // 0.29.5; it printed the area's id, `publicity`, among standard ids).
+        #expect(html.contains("<b>宣传教育工作总体评价（职工代表评分）</b> <span class=\"small\">publicity.ballot</span>"))
+        #expect(!html.contains("<span class=\"small\">publicity</span>"))
         let per = BallotSheetsHTML.render(set, layout: .representative)
         #expect(per.components(separatedBy: "<section class=\"page landscape ballot per-rep\"").count - 1 == 27)
         let hostile = BallotSheetSet(rules: set.rules, units: [Unit(id: "U1", name: "<script>x</script>", category: "&", location: set.units[0].location)],

@@ -87,6 +87,8 @@ public enum BallotSheetsHTML {
     .ballot .recused-stamp { display: inline-block; border: 2pt solid #000; padding: 1mm 5mm; font-size: 20pt; font-weight: 700; letter-spacing: 0.3em; transform: rotate(-8deg); margin: 4mm 0; }
     .ballot.recused table.grid, .ballot.recused .unitline { text-decoration: line-through; color: #555; }
     .ballot tr.recused td { text-decoration: line-through; color: #555; }
+    .ballot td.box.void { background: repeating-linear-gradient(135deg, #999 0 0.6pt, #e4e4e4 0.6pt 3pt); }
+    .ballot p.nosign { margin-top: 8mm; font-size: 12pt; font-weight: 700; }
     .ballot p.instr { font-size: 9pt; margin: 2mm 0 3mm 0; }
     .ballot.per-rep td.box { height: 8mm; }
     .ballot.per-rep table.grid td { padding-top: 0.5mm; padding-bottom: 0.5mm; }
@@ -138,18 +140,28 @@ public enum BallotSheetsHTML {
         for (i, item) in set.items.enumerated() {
             let st = set.rules.standards[item.standard]
             // Titled by the standard's name, also for an item that scores a whole area
-            // (`target: area`): the area's name alone did not say what is being scored.
-            let cell = HTMLText(markup: "<b>\(HTMLText.escape(st.name))</b> <span class=\"small\">\(HTMLText.escape(item.key))</span><div class=\"crit\">\(HTMLText.escape(st.criteria))</div>")
+            // (`target: area`): the area's name alone did not say what is being scored. Beside
+            // it the standard's id, the name's own (`publicity.ballot`), on every row: an area's
+            // item printed its key, the area's id (`publicity`), among standard ids (a papers
+            // review). The ballots files take either.
+            let cell = HTMLText(markup: "<b>\(HTMLText.escape(st.name))</b> <span class=\"small\">\(HTMLText.escape(st.id))</span><div class=\"crit\">\(HTMLText.escape(st.criteria))</div>")
             t.addRow([.number(String(i + 1)), .markup(cell), .number(item.max.plainText()), .text(PaperTexts.allowed(max: item.max, step: step, lang)),
                       .markup(HTMLText(markup: ""))])
         }
         let total = set.items.reduce(Rational.zero) { $0 + $1.max }
         t.addRow([.empty, .text(PaperTexts.ownTotal.text(lang)), .number(total.plainText()), .empty, .empty], rowClass: "total")
-        s += t.rendered().markup.replacingOccurrences(of: "<td></td></tr>", with: "<td class=\"box\"></td></tr>")
-        let sign = HTMLText.escape(PaperTexts.repSignature.text(lang)), date = HTMLText.escape(PaperTexts.date.text(lang))
-        s += "<div class=\"sign\"><div><span>\(sign)</span></div><div style=\"flex:0.6\"><span>\(date)</span></div></div>"
+        // A recused sheet's boxes shaded and no place to sign: nothing on it is to be written
+        // (a papers review found white boxes and a signature line under the 回避 stamp).
+        s += t.rendered().markup.replacingOccurrences(of: "<td></td></tr>", with: sheet.recused ? "<td class=\"box void\"></td></tr>" : "<td class=\"box\"></td></tr>")
+        s += sheet.recused ? "<p class=\"nosign\">\(HTMLText.escape(PaperTexts.recusedNoSignature.text(lang)))</p>" : signature(lang)
         s += "</section>"
         return HTMLText(markup: s)
+    }
+
+    /// The representative's signature and date lines, as markup.
+    static func signature(_ lang: Language) -> String {
+        let sign = HTMLText.escape(PaperTexts.repSignature.text(lang)), date = HTMLText.escape(PaperTexts.date.text(lang))
+        return "<div class=\"sign\"><div><span>\(sign)</span></div><div style=\"flex:0.6\"><span>\(date)</span></div></div>"
     }
 
     /// - Parameter page: this page's number and the representative's page count, when more than one.
@@ -194,8 +206,7 @@ public enum BallotSheetsHTML {
             s += "<li><b>\(HTMLText.escape(st.name))</b>（\(HTMLText.escape(PaperTexts.allowed(max: item.max, step: set.rules.ballots.scoreStep, lang)))）：\(HTMLText.escape(st.criteria))</li>"
         }
         s += "</ol>"
-        let sign = HTMLText.escape(PaperTexts.repSignature.text(lang)), date = HTMLText.escape(PaperTexts.date.text(lang))
-        s += "<div class=\"sign\"><div><span>\(sign)</span></div><div style=\"flex:0.6\"><span>\(date)</span></div></div>"
+        s += signature(lang)
         s += "</section>"
         return HTMLText(markup: s)
     }

@@ -31,13 +31,20 @@ public enum NoticeHTML {
         if groups > 1 { reps += lang.t("（分 \(groups) 组）", " in \(groups) groups") }
         s += "<div class=\"meta\">" + [
             PaperTexts.meta(Localized(zh: "发布单位", en: "Issued by"), m.issuer, lang),
-            PaperTexts.meta(Localized(zh: "考核期", en: "Period"), PaperTexts.period(report, lang), lang),
+            PaperTexts.meta(PaperTexts.periodLabel, PaperTexts.period(report, lang), lang),
             PaperTexts.meta(Localized(zh: "参评单位", en: "Units"), lang.t("\(report.units.ids.count) 个", "\(report.units.ids.count)"), lang),
             PaperTexts.meta(Localized(zh: "评分代表", en: "Representatives"), reps, lang),
         ].map(\.markup).joined() + "</div>"
         s += "<p>" + HTMLText.escape(lang.t("根据《\(m.title)》，经职工代表现场评分（开门打分）并按细则计算，考核结果如下，现予公示。",
                                             "Under \"\(m.title)\", after the worker representatives scored on the spot (open-door scoring), the results are as follows.")) + "</p>"
         s += rankingTable(report, lang: lang, namesRepresentatives: namesRepresentatives).markup
+        // Since 0.29.5: where each grade begins and how many units a quota lets hold it, under
+        // the table whose grades and quota notes (因名额限制由优秀调为良好) they explain; the
+        // closing lines in tighter spacing, and over two pages the second headed with the title.
+        let v0295 = report.writes(since: ScoreReport.v0_29_5)
+        if v0295 {
+            s += "<p class=\"grades\">" + HTMLText.escape(PaperTexts.gradeLines(report, lang)) + "</p>"
+        }
         s += "<h2>\(HTMLText.escape(lang.t("按等级", "By grade")))</h2><ul class=\"notes\">"
         for (g, grade) in rules.grades.enumerated() {
             let units = report.ranking.order.filter { Int(report.scores.grade[$0]) == g }
@@ -61,9 +68,10 @@ public enum NoticeHTML {
             s += "<p class=\"code\">" + HTMLText.escape(PaperTexts.verificationCode.text(lang)) + "</p>"
         }
         let stamp = now ? HTMLText.escape(lang.t("（盖章）", " (seal)")) : ""
-        s += "<p class=\"issuer\">\(HTMLText.escape(m.issuer))\(stamp)<br>\(HTMLText.escape(lang.t("______年____月____日", "Date: ____________")))</p>"
+        s += "<p class=\"issuer\">\(HTMLText.escape(m.issuer))\(stamp)<br>\(HTMLText.escape(PaperTexts.handwrittenDate.text(lang)))</p>"
         if now { s += "</div>" }
         s += "</section>"
+        if v0295 { doc.extraCSS += Self.css0295 + Self.runningTitleCSS(m.title + " · " + PaperTexts.noticeTitle.text(lang)) }
         doc.append(HTMLText(markup: s))
         return doc.rendered()
     }
@@ -79,6 +87,39 @@ public enum NoticeHTML {
 
     static let css024 = ".notice table.grid { width: calc(100% - 1pt); }\n"
     static let css0294 = ".notice p.code { margin-top: 4mm; line-height: 2; }\n"
+    /// Since 0.29.5 (a papers review: a short paragraph of sheets not counted took the closing
+    /// lines onto a second page, and the seal with them): the grade line small under the table,
+    /// the headings and the closing lines closer together, so that such a notice stays on one
+    /// page.
+    static let css0295 = """
+    .notice { font-size: 10pt; line-height: 1.4; }
+    .notice h1 { margin-bottom: 3mm; }
+    .notice .notes li { margin: 0.3mm 0; }
+    .notice p.grades { font-size: 9pt; margin: -1mm 0 2mm 0; }
+    .notice h2 { margin: 3.5mm 0 1.5mm 0; }
+    .notice p.closing { margin-top: 3mm; }
+    .notice p.code { margin-top: 1.5mm; line-height: 1.7; }
+    .notice p.issuer { margin-top: 4mm; line-height: 1.8; }
+
+    """
+
+    /// Each printed page after the first headed with the notice's title, in the top margin (as
+    /// the page's number is at its foot), so that the sheets of a notice over two pages are
+    /// known for one another and can be sealed across (骑缝章). The title is a CSS string:
+    /// its `\`, `"` and line breaks escaped, and `<` too, so that no text ends the style.
+    static func runningTitleCSS(_ title: String) -> String {
+        var quoted = ""
+        for ch in title.unicodeScalars {
+            switch ch {
+            case "\\", "\"", "<", ">", "&": quoted += "\\" + String(ch.value, radix: 16) + " "
+            case _ where ch.value < 0x20 || ch.value == 0x7F: quoted += "\\" + String(ch.value, radix: 16) + " "
+            default: quoted.unicodeScalars.append(ch)
+            }
+        }
+        let box = "@top-center { content: \"\(quoted)\"; font-family: \(HTMLDocument.fontStack); font-size: 8pt; color: #444; }"
+        return "@page { \(box) }\n@page :first { @top-center { content: none; } }\n"
+    }
+
     static let css0291 = ".notice div.end { break-before: avoid; page-break-before: avoid; }\n.notice h2 { break-after: avoid; page-break-after: avoid; }\n"
 
     static func rankingTable(_ report: ScoreReport, lang: Language, namesRepresentatives: Bool) -> HTMLText {

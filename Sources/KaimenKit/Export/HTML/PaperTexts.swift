@@ -20,6 +20,9 @@ enum PaperTexts {
     static let gradeLabel = Localized(zh: "等级：", en: "grade: ")
     static let signature = Localized(zh: "考评委员会成员签字", en: "Committee members' signatures")
     static let date = Localized(zh: "日期", en: "Date")
+    /// The date a seal or a signature is given, written in by hand: the notice's, and since
+    /// 0.29.5 the report's signatures' (a papers review found a bare 日期 line there).
+    static let handwrittenDate = Localized(zh: "______年____月____日", en: "Date: ____________")
     static let subtotal = Localized(zh: "小计", en: "Subtotal")
     static let total = Localized(zh: "总分", en: "Total")
     static let bonus = Localized(zh: "加分", en: "Bonus")
@@ -49,10 +52,38 @@ enum PaperTexts {
         HTMLText(markup: "<span><b>\(HTMLText.escape(label.text(lang)))</b>\(HTMLText.escape(value))</span>")
     }
 
+    static let periodLabel = Localized(zh: "考核期", en: "Period")
+
     /// 考核期: the period given (`--period`, since 0.29.4), else the rules' `effective` dates.
     static func period(_ report: ScoreReport, _ lang: Language) -> String {
         let m = report.rules.metadata
         return report.period ?? (m.effectiveFrom + (m.effectiveTo.map { lang.t(" 至 ", " to ") + $0 } ?? ""))
+    }
+
+    /// `考核期：2014年年中`, where the period is not among other labelled items (the workbook's
+    /// page header and its score sheets' title rows, since 0.29.5).
+    static func periodLine(_ report: ScoreReport, _ lang: Language) -> String {
+        periodLabel.text(lang) + lang.t("：", ": ") + period(report, lang)
+    }
+
+    /// A grade's quota: `不超过 20%（1 个）`, `at most 20% (1)`: the report's 提示 on a unit the
+    /// quota moved, and the notice's grade lines.
+    static func quota(_ percent: Rational, allowed: Int) -> Localized {
+        Localized(zh: "不超过 \(percent.plainText())%（\(allowed) 个）", en: "at most \(percent.plainText())% (\(allowed))")
+    }
+
+    /// The notice's grade lines (since 0.29.5: a papers review read 良好 for 94.81 with nothing
+    /// saying where 优秀 begins or how many may hold it): `等级：优秀 ≥ 90 分，不超过 20%（1 个）；
+    /// 良好 ≥ 80 分；合格 ≥ 60 分；其余为不合格`, the quota's count of this report's units.
+    static func gradeLines(_ report: ScoreReport, _ lang: Language) -> String {
+        let grades = report.rules.grades
+        let parts = grades.map { g -> String in
+            guard let min = g.min else { return lang.t("其余为\(g.name)", "\(g.name) otherwise") }
+            var text = g.name + lang.t(" ≥ \(min.plainText()) 分", " ≥ \(min.plainText())")
+            if let q = g.quotaPercent { text += lang.t("，", ", ") + quota(q, allowed: Ranker.quotaAllowed(q, units: report.scores.unitCount)).text(lang) }
+            return text
+        }
+        return lang.t("等级：", "Grades: ") + parts.joined(separator: lang.t("；", "; "))
     }
 
     /// Under the ranked table: what its columns add up to. Each area's points already have its
@@ -110,6 +141,8 @@ extension PaperTexts {
     static let ballotSheetTitle = Localized(zh: "职工代表现场评分表", en: "Representative's ballot sheet")
     static let recused = Localized(zh: "回避", en: "Recused")
     static let recusedNote = Localized(zh: "本人所在单位（或申报回避），不参与评分，请勿填写。", en: "The representative's own unit (or a declared conflict): not to be scored.")
+    /// A recused sheet's place for the signature: nothing to sign.
+    static let recusedNoSignature = Localized(zh: "回避，无需填写", en: "Recused: nothing to fill in or sign")
     static let ownTotal = Localized(zh: "合计（请自行加总，供核对）", en: "Total (add up yourself, as a check)")
     static let repSignature = Localized(zh: "评分代表签字", en: "Representative's signature")
     static let instructions = Localized(zh: "请在方框内填写分数，不得超过该项满分；涂改处请签名确认。", en: "Write each score in its box, at most the item's maximum; initial any correction.")

@@ -31,6 +31,8 @@ public enum ReportHTML {
         if session.report.writes(since: ScoreReport.v0_24) { doc.extraCSS += PanelHTML.css024 }
         // Since 0.29.3: a score sheet's signatures, right after its table, stay with its total.
         if session.report.writes(since: ScoreReport.v0_29_3) { doc.extraCSS += Self.css0293 }
+        // Since 0.29.5: the signatures' date written in as the notice's is (`______年____月____日`).
+        if session.report.writes(since: ScoreReport.v0_29_5) { doc.extraCSS += Self.css0295 }
         doc.append(summaryPage(session, lang: lang))
         let medians = pages == nil ? areaMedians(session) : []
         for u in session.report.ranking.order {
@@ -43,7 +45,8 @@ public enum ReportHTML {
             let options = PanelReport.Options(legacy: !session.report.writes(since: ScoreReport.v0_29))
             doc.append(PanelHTML.section(PanelReport.analyse(session, options: options), lang: lang, limit: 200, standardNames: session.report.writes(since: ScoreReport.v0_17),
                                          fixedPlaces: session.report.writes(since: ScoreReport.v0_25),
-                                         saysLeftOut: session.report.writes(since: ScoreReport.v0_29_1)))
+                                         saysLeftOut: session.report.writes(since: ScoreReport.v0_29_1),
+                                         readsAlpha: session.report.writes(since: ScoreReport.v0_29_5)))
         }
         return doc.rendered()
     }
@@ -53,6 +56,7 @@ public enum ReportHTML {
     static let css021 = ".sheet tr.veto { break-before: avoid; page-break-before: avoid; }\n"
     static let css0293 = ".sheet tr.signatures { break-before: avoid; page-break-before: avoid; break-inside: avoid; page-break-inside: avoid; }\n"
         + ".sheet tr.signatures td { border: none; padding: 16mm 0 2mm 0; }\n.sheet tr.signatures div.sign { margin-top: 0; }\n"
+    static let css0295 = ".sign div.date { flex: 0.8; border-bottom: none; }\n.sign div.date span { bottom: 0; font-size: 10.5pt; }\n"
     static let css022 = ".sheet tr.ballots { break-before: avoid; page-break-before: avoid; }\n.sheet tr.ballots td { border: none; font-size: 8.5pt; padding-top: 6px; }\n"
 
     static let css = """
@@ -79,7 +83,7 @@ public enum ReportHTML {
         s += "<div class=\"meta\">" + [
             PaperTexts.meta(Localized(zh: "发布单位", en: "Issued by"), m.issuer, lang),
             PaperTexts.meta(Localized(zh: "细则版本", en: "Rules version"), m.id + " " + m.version, lang),
-            PaperTexts.meta(Localized(zh: "考核期", en: "Period"), PaperTexts.period(session.report, lang), lang),
+            PaperTexts.meta(PaperTexts.periodLabel, PaperTexts.period(session.report, lang), lang),
             PaperTexts.meta(Localized(zh: "参评单位", en: "Units"), lang.t("\(report.units.ids.count) 个", "\(report.units.ids.count)"), lang),
             PaperTexts.meta(Localized(zh: "职工代表", en: "Representatives"), lang.t("\(session.representatives.count) 人", "\(session.representatives.count)"), lang),
         ].map(\.markup).joined() + "</div>"

@@ -47,9 +47,13 @@ enum ScoreSheetHTML {
         return HTMLText(markup: s)
     }
 
-    static func signature(_ lang: Language) -> HTMLText {
-        let sign = HTMLText.escape(PaperTexts.signature.text(lang)), date = HTMLText.escape(PaperTexts.date.text(lang))
-        return HTMLText(markup: "<div class=\"sign\"><div><span>\(sign)</span></div><div></div><div></div><div style=\"flex:0.6\"><span>\(date)</span></div></div>")
+    /// - Parameter datesByHand: the date as the notice's is written in, `______年____月____日` on
+    ///   the line (since 0.29.5; before, a line headed 日期, which a papers review found bare).
+    static func signature(_ lang: Language, datesByHand: Bool = false) -> HTMLText {
+        let sign = HTMLText.escape(PaperTexts.signature.text(lang))
+        let date = datesByHand ? "<div class=\"date\"><span>\(HTMLText.escape(PaperTexts.handwrittenDate.text(lang)))</span></div>"
+            : "<div style=\"flex:0.6\"><span>\(HTMLText.escape(PaperTexts.date.text(lang)))</span></div>"
+        return HTMLText(markup: "<div class=\"sign\"><div><span>\(sign)</span></div><div></div><div></div>\(date)</div>")
     }
 
     /// - Parameters:
@@ -123,7 +127,7 @@ enum ScoreSheetHTML {
         t.addRow([.text(PaperTexts.total.text(lang)), .empty, .text(note), .number(fmt.fixed(rules.totalPoints)), .number(fmt.fixed(r.total))],
                  rowClass: "total")
         if let ballotsRow { t.addRow([.text(ballotsRow)], rowClass: "ballots", span: [0: 5]) }
-        if signRow { t.addRow([.markup(signature(lang))], rowClass: "signatures", span: [0: 5]) }
+        if signRow { t.addRow([.markup(signature(lang, datesByHand: session.report.writes(since: ScoreReport.v0_29_5)))], rowClass: "signatures", span: [0: 5]) }
         return t.rendered()
     }
 

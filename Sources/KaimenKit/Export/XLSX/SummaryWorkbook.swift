@@ -44,7 +44,10 @@ public enum SummaryWorkbook {
         // Since 0.29.2 each printed page of 汇总 says whose summary it is, and which result.
         if report.writes(since: ScoreReport.v0_29_2) {
             let m = report.rules.metadata
-            summary.pageHeader = (m.issuer, m.title + " " + PaperTexts.summaryHeading.text(lang), report.sheets?.versionLine(lang) ?? "")
+            // Since 0.29.5 with the 考核期, as the report and the notice give it (a papers review:
+            // a printed summary did not say which period it ranked).
+            let right = [report.writes(since: ScoreReport.v0_29_5) ? PaperTexts.periodLine(report, lang) : "", report.sheets?.versionLine(lang) ?? ""]
+            summary.pageHeader = (m.issuer, m.title + " " + PaperTexts.summaryHeading.text(lang), right.filter { !$0.isEmpty }.joined(separator: " "))
         }
         book.add(summary)
         if let session {
@@ -61,6 +64,10 @@ public enum SummaryWorkbook {
                     if since018 { sheet.borderedFrom = table.preamble.count }
                     sheet.rows = table.preamble.map(cells) + [table.columns.map { .header($0.header) }] + table.rows.map(cells)
                     if report.writes(since: ScoreReport.v0_29_3) { spreadPreamble(&sheet, table, lang: lang) }
+                    // Since 0.29.5 the title row gives the 考核期 after the rules' title.
+                    if report.writes(since: ScoreReport.v0_29_5), case .text(let title) = sheet.rows[0][1] {
+                        sheet.rows[0][1] = .text(title + lang.t("　", " · ") + PaperTexts.periodLine(report, lang))
+                    }
                     book.add(sheet)
                 }
             } else {
@@ -69,6 +76,12 @@ public enum SummaryWorkbook {
                 // One page wide, as every other 评分表 (since 0.29.1: it printed four columns a
                 // page, 1 095 pages for 61 units).
                 if report.writes(since: ScoreReport.v0_29_1) { long.fitToWidth = true }
+                // Since 0.29.5 its pages say whose score sheets they are, and for which period (it
+                // has no title rows of its own).
+                if report.writes(since: ScoreReport.v0_29_5) {
+                    let m = report.rules.metadata
+                    long.pageHeader = (m.issuer, m.title + " " + PaperTexts.sheetHeading.text(lang), PaperTexts.periodLine(report, lang))
+                }
                 if since018 { long.borderedFrom = 0 }
                 book.add(long)
             }
