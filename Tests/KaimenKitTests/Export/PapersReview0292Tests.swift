@@ -20,10 +20,15 @@ struct PapersReview0292Tests {
     func summaryHeader() throws {
         let s = try ScoringSession.run(Self.xicheng)
         let xml = try Self.sheetXML(SummaryWorkbook.workbook(s.report, session: s))
-        // The rules' issuer left, their title and 汇总排名表 centred in bold; no version: a first result.
-        #expect(xml.contains("<headerFooter><oddHeader>&amp;L西城区总工会&amp;C&amp;&quot;-,Bold&quot;西城区总工会直属基层工会工作目标管理考核细则（2014年） 汇总排名表</oddHeader><oddFooter>"), "\(xml.suffix(600))")
+        // The rules' issuer left, their title and 汇总排名表 centred in bold; no version: a first
+        // result; since 0.29.5 the 考核期 right (the rules' effective dates here).
+        let header = "<headerFooter><oddHeader>&amp;L西城区总工会&amp;C&amp;&quot;-,Bold&quot;西城区总工会直属基层工会工作目标管理考核细则（2014年） 汇总排名表"
+        #expect(xml.contains(header + "&amp;R考核期：2014-01-01 至 2014-12-31</oddHeader><oddFooter>"), "\(xml.suffix(600))")
         let en = try Self.sheetXML(SummaryWorkbook.workbook(s.report, session: s, lang: .en))
-        #expect(en.contains("考核细则（2014年） Ranked summary</oddHeader>"))
+        #expect(en.contains("考核细则（2014年） Ranked summary&amp;RPeriod: 2014-01-01 to 2014-12-31</oddHeader>"))
+        var sealed = s
+        sealed.report.writtenAs = ScoreReport.v0_29_4
+        #expect(try Self.sheetXML(SummaryWorkbook.workbook(sealed.report, session: sealed)).contains(header + "</oddHeader><oddFooter>"))
         var old = s
         old.report.writtenAs = ScoreReport.v0_29_1
         #expect(!(try Self.sheetXML(SummaryWorkbook.workbook(old.report, session: old))).contains("oddHeader"))

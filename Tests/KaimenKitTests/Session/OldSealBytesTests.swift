@@ -16,12 +16,14 @@ import Testing
 /// `Fixtures/golden-0.29.1/` those that changed since 0.29.1 (from 0b3c452: 汇总's page header,
 /// 无法考核 for 不予考核 in the hints and warnings), `Fixtures/golden-0.29.2/` those that changed
 /// since 0.29.2 (from ad90743: a score sheet's signatures after its charts, and the workbook's
-/// score sheets' rows above the table one text a cell). A file a version's
+/// score sheets' rows above the table one text a cell), `Fixtures/golden-0.29.4/` those that
+/// changed since 0.29.4 (from 3066bc1: the notice's grade line, spacing and running title, the
+/// workbook's 考核期, the report's α reading and signature date). A file a version's
 /// folder does not hold was written as the next version's folder has it, or, if none has it,
 /// as `Fixtures/golden/` has it.
 @Suite("Old seals: written as an older version wrote them, byte for byte")
 struct OldSealBytesTests {
-    static let versions = ["0.16.0", "0.17.0", "0.18.0", "0.19.0", "0.20.0", "0.21.0", "0.22.0", "0.24.0", "0.25.0", "0.29.1", "0.29.2"]
+    static let versions = ["0.16.0", "0.17.0", "0.18.0", "0.19.0", "0.20.0", "0.21.0", "0.22.0", "0.24.0", "0.25.0", "0.29.1", "0.29.2", "0.29.4"]
 
     @Test("the Xicheng sample's --out, written as an older version, is that version's files", arguments: versions)
     func xicheng(_ version: String) throws {
