@@ -253,7 +253,7 @@ public struct OutputBatch: Sendable {
         for url in options.inputs.map(\.url) + options.protected {
             let path = absolutePath(url)
             if path == target || path.hasPrefix(target + "/") {
-                throw OutputError.containsInput(folder: target, input: url.path)
+                throw options.protected.contains(url) ? OutputError.holdsCurrentFolder(folder: target, current: path) : OutputError.containsInput(folder: target, input: url.path)
             }
         }
         let names = try FileSystem.names(in: target)

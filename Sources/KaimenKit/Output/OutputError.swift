@@ -22,8 +22,12 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
     case foreignFolder(path: String, entries: Int)
     /// A folder kaimen wrote holds files its manifest does not list (the user's own, added since).
     case foreignFiles(path: String, files: [String], count: Int)
-    /// Replacing the folder would delete an input of this run or the current folder.
+    /// Replacing the folder would delete an input of this run.
     case containsInput(folder: String, input: String)
+    /// The folder is the current folder (`--out .`), or holds it: replacing it would leave the
+    /// terminal in a folder that is gone. Said as such since 0.29.5, where `containsInput` said
+    /// replacing `…（终稿）` would delete `…（终稿）` (session 50).
+    case holdsCurrentFolder(folder: String, current: String)
     /// One file asked for (`rules template --out`) is already there: not replaced without `--force`.
     case fileExists(path: String)
     /// One file asked for is an input of the run (the rules file, or a file it extends):
@@ -70,7 +74,7 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .notAFolder: return "output-not-a-folder"
         case .foreignFolder: return "output-foreign-folder"
         case .foreignFiles: return "output-foreign-files"
-        case .containsInput: return "output-contains-input"
+        case .containsInput, .holdsCurrentFolder: return "output-contains-input"
         case .fileExists: return "output-file-exists"
         case .isInput: return "output-is-input"
         case .inSession: return "output-in-session"
@@ -101,6 +105,12 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
                              en: "the folder `\(path)` was written by kaimen, but holds what its manifest.json does not list: \(shownEN); replacing the folder would delete them, so it is not replaced")
         case .containsInput(let folder, let input):
             return Localized(zh: "替换文件夹 `\(folder)` 会删掉 `\(input)`", en: "replacing the folder `\(folder)` would delete `\(input)`")
+        case .holdsCurrentFolder(let folder, let current):
+            return folder == current
+                ? Localized(zh: "`\(folder)` 是当前所在的文件夹：输出文件夹要整个换掉，不能是运行命令时所在的文件夹",
+                            en: "`\(folder)` is the current folder: an output folder is replaced whole, and cannot be the folder the command is run in")
+                : Localized(zh: "当前所在的文件夹 `\(current)` 在 `\(folder)` 里面：输出文件夹要整个换掉，不能包含运行命令时所在的文件夹",
+                            en: "the current folder `\(current)` is inside `\(folder)`: an output folder is replaced whole, and cannot hold the folder the command is run in")
         case .fileExists(let path):
             return Localized(zh: "`\(path)` 已存在，不会覆盖它", en: "`\(path)` already exists and is not replaced")
         case .isInput(let path):
@@ -130,6 +140,12 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
             return Localized(zh: "换一个可以写入的文件夹（--out）", en: "choose a folder you can write to with --out")
         case .notAFolder, .containsInput:
             return Localized(zh: "用 --out 换一个新的文件夹", en: "choose a new folder with --out")
+        case .holdsCurrentFolder(let folder, let current):
+            return folder == current
+                ? Localized(zh: "先 `cd ..` 到上一级再运行，--out 写这个文件夹的名字",
+                            en: "`cd ..` to the folder above first, and give --out this folder's name")
+                : Localized(zh: "先 cd 到 `\(folder)` 之外（如它的上一级）再运行，--out 写它从那里看的路径",
+                            en: "cd out of `\(folder)` first (to the folder above it, say), and give --out its path from there")
         case .inSession:
             return Localized(zh: "用 --out 换一个会话文件夹之外的新文件夹；会话的结果要重写，用 `kaimen session close`",
                              en: "choose a new folder outside the session with --out; a session's results are written by `kaimen session close`")
@@ -167,6 +183,7 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .foreignFolder(let path, let entries): return .foreignFolder(path: name(path), entries: entries)
         case .foreignFiles(let path, let files, let count): return .foreignFiles(path: name(path), files: files, count: count)
         case .containsInput(let folder, let input): return .containsInput(folder: name(folder), input: name(input))
+        case .holdsCurrentFolder(let folder, let current): return .holdsCurrentFolder(folder: name(folder), current: name(current))
         case .fileExists(let path): return .fileExists(path: name(path))
         case .isInput(let path): return .isInput(path: name(path))
         case .inSession(let path, let session): return .inSession(path: name(path), session: name(session))
@@ -180,4 +197,15 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
     public var diagnostic: Diagnostic { .error(code, text, hint: hint) }
 
     public var description: String { text.en }
+
+    /// Why a command's `--out` (as typed, run in `here`) was not written, as the command prints
+    /// it: an `OutputError` with every path it names as `--out` was typed (`naming`), any other
+    /// error in the system's words. `score`, `sheets`, `generate` and `rules template` say it
+    /// alike (since 0.29.5: all but `score` named the paths absolute, `sheets` in other words).
+    static func said(_ error: any Error, out: String, in here: String, lang: Language) -> String {
+        guard let error = error as? OutputError else {
+            return CommandMessages.errorLabel.text(lang) + Echo.shownLines(CommandMessages.couldNotWrite(out, error).text(lang))
+        }
+        return error.naming(FolderName(typed: out, in: here).naming).diagnostic.rendered(lang)
+    }
 }

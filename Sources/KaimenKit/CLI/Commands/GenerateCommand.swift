@@ -126,18 +126,17 @@ public enum GenerateCommand: Command {
         batch.add(Data(data.units), at: "units.csv")
         batch.add(Data(data.roster), at: "roster.csv")
         batch.add(Data(data.ballots), at: "ballots.csv")
+        let dir = URL(fileURLWithPath: resolve(out, in: console.currentDirectory))
+        let openBefore = OfficeLock.open(inFolder: dir.path)
         do {
-            let options = OutputOptions.commitOptions(args, console: console, inputs: rules.sourceFiles)
-            try batch.commit(into: URL(fileURLWithPath: resolve(out, in: console.currentDirectory)), options: options)
-        } catch let error as OutputError {
-            console.errLine(error.diagnostic.rendered(lang))
-            return .failure
+            try batch.commit(into: dir, options: OutputOptions.commitOptions(args, console: console, inputs: rules.sourceFiles))
         } catch {
-            console.error(CommandMessages.couldNotWrite(out, error), lang)
+            console.errLine(OutputError.said(error, out: out, in: console.currentDirectory, lang: lang))
             return .failure
         }
         let mb = Double(data.units.count + data.roster.count + data.ballots.count) / 1_048_576
         console.errLine(CommandMessages.generated(n, out, String(format: "%.1f", mb)).text(lang))
+        OfficeLock.sayReplaced(openBefore, in: out, console: console, lang: lang)
         return .success
     }
 }

@@ -55,17 +55,16 @@ public enum RulesTemplateCommand: Command {
             return .success
         }
         let target = resolve(shown, in: console.currentDirectory)
+        let openBefore = OfficeLock.open(beside: target)
         do {
             try checkReplaceable(target, shown: shown, rules: rules, force: args.has("--force"), here: console.currentDirectory)
             try AtomicWriter.write(Data(bytes), to: URL(fileURLWithPath: target))
-        } catch let error as OutputError {
-            console.errLine(error.diagnostic.rendered(lang))
-            return .failure
         } catch {
-            console.error(CommandMessages.couldNotWrite(shown, error), lang)
+            console.errLine(OutputError.said(error, out: shown, in: console.currentDirectory, lang: lang))
             return .failure
         }
         console.errLine(lang.t("已写入 \(Echo.shown(shown))：\(rules.metrics.count) 个指标列", "wrote \(Echo.shown(shown)): \(rules.metrics.count) metric columns"))
+        OfficeLock.sayReplaced(openBefore, in: PathText.directory(of: shown), console: console, lang: lang)
         return .success
     }
 

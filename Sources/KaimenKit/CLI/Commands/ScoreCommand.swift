@@ -102,13 +102,9 @@ public enum ScoreCommand: Command {
         }
         // Why the folder was not written, and nothing of it there.
         func notWritten(_ error: any Error, _ out: String) -> ExitCode {
-            if let error = error as? OutputError {
-                // Its paths as `--out` was typed, not as the writer found them (since 0.29.5).
-                console.errLine(error.naming(FolderName(typed: out, in: console.currentDirectory).naming).diagnostic.rendered(lang))
-                console.errLine(lang.t("没有写入任何文件到 \(Echo.shown(out))", "nothing was written to \(Echo.shown(out))"))
-            } else {
-                console.error(CommandMessages.couldNotWrite(out, error), lang)
-            }
+            // Its paths as `--out` was typed, not as the writer found them (since 0.29.5).
+            console.errLine(OutputError.said(error, out: out, in: console.currentDirectory, lang: lang))
+            if error is OutputError { console.errLine(lang.t("没有写入任何文件到 \(Echo.shown(out))", "nothing was written to \(Echo.shown(out))")) }
             return .failure
         }
         // A folder --out cannot be written to is said before the run, not under its table.
@@ -180,8 +176,11 @@ public enum ScoreCommand: Command {
         // the run had it stops the folder, and the table worked out from it is not shown either.
         var sheetsKept: ScoringSession?
         var written: Result<Int, any Error>?
+        // The files a spreadsheet program has open there, said once they are replaced.
+        var openBefore: [OfficeLock] = []
         if let out = args.value("--out") {
             let dir = URL(fileURLWithPath: resolve(out, in: console.currentDirectory))
+            openBefore = OfficeLock.open(inFolder: dir.path)
             var sheets = session
             // The session is read a second time here only where `BulkRun.prefers` chose the byte
             // readers although sheets are written: `--engine fast`, a JSON units file over a
@@ -230,6 +229,7 @@ public enum ScoreCommand: Command {
                 if !args.has("--quiet") {
                     // manifest.json too, as `session status`, `verify` and `close` count a set.
                     console.errLine(lang.t("已写入 \(files + 1) 个文件到 \(Echo.shown(out))", "wrote \(files + 1) files to \(Echo.shown(out))"))
+                    OfficeLock.sayReplaced(openBefore, in: out, console: console, lang: lang)
                     if n > OutputFiles.jsonLimit && !args.has("--summary-only") {
                         console.errLine(lang.t("（超过 \(OutputFiles.jsonLimit) 个单位，汇总只写 summary.csv）",
                                                "(more than \(OutputFiles.jsonLimit) units: the summary is written as summary.csv only)"))
