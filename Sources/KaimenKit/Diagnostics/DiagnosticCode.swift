@@ -47,6 +47,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case notRulesFile = "not-rules-file"
     case controlCharacter = "control-character"
     case textTooLong = "text-too-long"
+    case textLineBreak = "text-line-break"
     case idLookalikeLetter = "id-lookalike-letter"
 
     // Rules files: extends, override, remove

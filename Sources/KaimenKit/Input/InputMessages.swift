@@ -87,6 +87,17 @@ enum InputMessages {
                                     en: "only a text cell in double quotes may hold a tab or line break; delete it, or quote the whole cell"))
     }
 
+    /// `text-line-break`: a quoted name, category or group holding a line break (Alt+Enter in
+    /// Excel), taken but shown differently by each paper.
+    static func lineBreakInText(_ what: Localized, text: String, oneLine: String, at location: SourceLocation, path: String) -> Diagnostic {
+        let (quoted, shown) = (Echo.cell(text), Echo.cell(oneLine))
+        return .warning(.textLineBreak,
+                        Localized(zh: "\(what.zh) `\(quoted)` 的单元格里有换行（Excel 里的 Alt+Enter）：报告网页和终端里它显示为 `\(shown)`，工作簿里分成两行，CSV 里是引号中的换行，同一个名称在各份结果里样子不同",
+                                  en: "\(what.en) `\(quoted)` holds a line break in its cell (Alt+Enter in Excel): the report page and the terminal show it as `\(shown)`, the workbook on two lines, a CSV with a line break in quotes, so the same name looks different on every paper"),
+                        at: location, path: path,
+                        hint: Localized(zh: "在这个单元格里删去换行，让它写在一行上", en: "delete the line break in this cell, so that it is written on one line"))
+    }
+
     /// `text-too-long`: an id or a name longer than `TextCellCheck` allows, quoted cut short.
     static func tooLong(_ what: Localized, text: String, count: Int, limit: Int, at location: SourceLocation, path: String) -> Diagnostic {
         let quoted = Echo.cell(text)

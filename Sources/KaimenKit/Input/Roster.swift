@@ -116,7 +116,7 @@ public enum RosterReader {
                 guard let col else { continue }
                 cellProblems.append(TextCellCheck.problem(cells[col].trimmingSpaces(), role: .text(quoted: csv.isQuoted(row: r, column: col)), what: what,
                                                           at: csv.location(row: r, column: col), path: path, othersReported: true,
-                                                          limited: limitsText))
+                                                          limited: limitsText, printed: col != roleCol))
             }
             if let unitsCol, let u = rawOwn.first(where: { $0.unicodeScalars.contains(where: Echo.isControl) }) {
                 cellProblems.append(TextCellCheck.problem(u, role: .id, what: TextCellCheck.ownUnit, at: csv.location(row: r, column: unitsCol),

@@ -45,21 +45,35 @@ enum TextCellCheck {
     }
 
     /// The problem with `text` (a cell's trimmed text), if it has one: a control character
-    /// first, else (when `limited`) a text longer than its role allows. A session's copies of
-    /// its inputs are read without the limits, which came in 0.23.1: a session opened before
-    /// must still score and verify.
+    /// first, else (when `limited`) a text longer than its role allows, else (when `limited`
+    /// and the text is `printed`: a unit's name and category, a representative's name and
+    /// group) a line break kept in it, a warning. A session's copies of its inputs are read
+    /// without the limits, which came in 0.23.1: a session opened before must still score and
+    /// verify, and say nothing new of what it accepted.
     static func problem(_ text: String, role: Role, what: Localized, at place: @autoclosure () -> SourceLocation, path: String,
-                        othersReported: Bool, limited: Bool = true) -> Diagnostic? {
+                        othersReported: Bool, limited: Bool = true, printed: Bool = false) -> Diagnostic? {
         if let control = controlProblem(text, role: role, what: what, at: place(), path: path, othersReported: othersReported) { return control }
         // Since 0.23.2, with the limits (a session's copies are read as they were accepted).
         if limited, case .id = role, let (letter, looksLike) = ScriptLookalikes.first(in: text) {
             return InputMessages.lookalikeLetter(what, id: text, letter: letter, looksLike: looksLike, at: place(), path: path)
         }
+        guard limited else { return nil }
         let limit = limit(role)
-        guard limited, text.utf8.count > limit else { return nil }
-        let count = text.unicodeScalars.count
-        guard count > limit else { return nil }
-        return InputMessages.tooLong(what, text: text, count: count, limit: limit, at: place(), path: path)
+        if text.utf8.count > limit {
+            let count = text.unicodeScalars.count
+            if count > limit { return InputMessages.tooLong(what, text: text, count: count, limit: limit, at: place(), path: path) }
+        }
+        // A quoted cell's line break (Alt+Enter in Excel) is taken, as it always was, but the
+        // papers show it each their own way (since 0.29.5; session 50).
+        if printed, text.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) {
+            return InputMessages.lineBreakInText(what, text: text, oneLine: oneLine(text), at: place(), path: path)
+        }
+        return nil
+    }
+
+    /// `text` on one line, as a web page and the terminal show it: each line break a space.
+    static func oneLine(_ text: String) -> String {
+        text.split(omittingEmptySubsequences: true, whereSeparator: { $0.isNewline }).joined(separator: " ")
     }
 
     private static func controlProblem(_ text: String, role: Role, what: Localized, at place: @autoclosure () -> SourceLocation, path: String,

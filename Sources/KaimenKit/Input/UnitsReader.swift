@@ -283,7 +283,7 @@ public struct UnitsReader {
                                                   (categoryCol, category, .text(quoted: categoryCol.map { csv.isQuoted(row: r, column: $0) } ?? false), TextCellCheck.category, "category")] {
                 guard let col, let text, let d = TextCellCheck.problem(text, role: role, what: what,
                                                                        at: csv.location(row: r, column: col), path: path, othersReported: true,
-                                                                       limited: limitsText) else { continue }
+                                                                       limited: limitsText, printed: col != idCol) else { continue }
                 diagnostics.append(d)
             }
             rows.append(RawRow(id: id, name: name ?? "", category: category ?? "",
@@ -359,7 +359,7 @@ public struct UnitsReader {
                                       ("category", .text(quoted: true), TextCellCheck.category)] {
                 guard let v = node[key], let t = text(v),
                       let d = TextCellCheck.problem(t.trimmingSpaces(), role: role, what: what, at: v.location, path: "\(path).\(key)",
-                                                    othersReported: true, limited: limitsText) else { continue }
+                                                    othersReported: true, limited: limitsText, printed: key != "id") else { continue }
                 diagnostics.append(d)
             }
             rows.append(RawRow(id: text(node["id"]) ?? "", name: text(node["name"]) ?? "", category: text(node["category"]) ?? "",
