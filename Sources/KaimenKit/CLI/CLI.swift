@@ -151,7 +151,14 @@ public enum CLI {
     /// by hand on a session's notice, which has a line for them (`ScoreReport.v0_29_4`), and
     /// `close` prints them grouped in fours; `--period` (score, session init) gives the papers'
     /// 考核期, which was the rules' `effective` dates only.
-    public static let version = "0.29.4"
+    /// 0.29.5: papers: the notice gives the grade lines and the 优秀 quota, keeps its closing on
+    /// the page of its table and titles every further page; the workbook carries the 考核期; the
+    /// report says how to read α and dates its signatures as the notice does
+    /// (`ScoreReport.v0_29_5`); the blank ballot sheets print each row's standard id and shade a
+    /// recused sheet. `session enter` says when two standards of one sheet look swapped;
+    /// `status` shows the 考核期; every fixed-choice option takes Chinese words; `close` and
+    /// `verify` of a large session make its score sheets as they write them.
+    public static let version = "0.29.5"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method
