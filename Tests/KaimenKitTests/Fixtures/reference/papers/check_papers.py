@@ -169,12 +169,17 @@ print(f"summary.xlsx: no cell names any of the {len(roster)} representatives")
 # 汇总 printed says whose summary it is (since 0.29.2): the issuer left, the title centred.
 with open("rules/xicheng-2014.jsonc", encoding="utf-8") as f:
     meta = dict(re.findall(r'"(title|issuer)"\s*:\s*"([^"]*)"', f.read()))
+# The assessment period (since 0.29.5): without --period, the rules' effective dates.
+with open("rules/xicheng-2014.jsonc", encoding="utf-8") as f:
+    effective = re.search(r'"effective"\s*:\s*\{\s*"from"\s*:\s*"([^"]*)"\s*,\s*"to"\s*:\s*"([^"]*)"', f.read())
+period = f"考核期：{effective.group(1)} 至 {effective.group(2)}"
 head = wb["汇总"].oddHeader
-if head.left.text != meta["issuer"] or head.center.text != meta["title"] + " 汇总排名表":
-    fail(f"summary.xlsx: 汇总's page header {head.left.text!r} | {head.center.text!r}")
-print("summary.xlsx: 汇总's page header names the issuer and the title")
+if head.left.text != meta["issuer"] or head.center.text != meta["title"] + " 汇总排名表" or period not in (head.right.text or ""):
+    fail(f"summary.xlsx: 汇总's page header {head.left.text!r} | {head.center.text!r} | {head.right.text!r}")
+print("summary.xlsx: 汇总's page header names the issuer, the title and the period")
 # Each 评分表's rows above its table (since 0.29.3): one text a merged cell, the title over B–F
-# (it wrapped in the narrow 编号 column), the grade said as such beside the total.
+# (it wrapped in the narrow 编号 column) with the period after it (since 0.29.5), the grade said
+# as such beside the total.
 with open(os.path.join(out, "summary.csv"), encoding="utf-8-sig") as f:
     by_unit = {r[2]: r for r in list(csv.reader(f))[2:]}
 for u in units:
@@ -184,7 +189,7 @@ for u in units:
         fail(f"summary.xlsx: 评分表 {u} merges {merged}")
     row = by_unit[u]
     top = [[sh.cell(r, c).value for c in (1, 2, 3, 7)] for r in (1, 2, 3)]
-    want = [["评分表", meta["title"], None, None], ["单位", u, row[3], row[4]], ["总分", float(row[5]), "等级：" + row[6], f"第 {row[0]} 名"]]
+    want = [["评分表", meta["title"] + "\u3000" + period, None, None], ["单位", u, row[3], row[4]], ["总分", float(row[5]), "等级：" + row[6], f"第 {row[0]} 名"]]
     if top[0][:2] != want[0][:2] or top[1] != want[1] or top[2] != want[2]:
         fail(f"summary.xlsx: 评分表 {u}'s top rows {top}, expected {want}")
 print(f"summary.xlsx: the {len(units)} 评分表 sheets' top rows merged, the grade said beside the total")
