@@ -85,6 +85,23 @@ enum FileSystem {
         return false
     }
 
+    /// Every entry under the folder at `root`, as a path from it (`sheets/X01.csv`), each
+    /// folder's names in order, links not followed (`lstat`): `visit` is given each path and
+    /// its `lstat`, and returns whether to go into it (when it is a folder). An entry that
+    /// cannot be listed or looked at is passed over.
+    static func walk(_ root: String, _ visit: (_ path: String, _ info: stat) -> Bool) {
+        func walk(_ relative: String) {
+            guard let names = try? names(in: relative.isEmpty ? root : root + "/" + relative) else { return }
+            for name in names.sorted() {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var st = stat()
+                guard lstat(root + "/" + path, &st) == 0 else { continue }
+                if visit(path, st) && (st.st_mode & S_IFMT) == S_IFDIR { walk(path) }
+            }
+        }
+        walk("")
+    }
+
     /// A file a desktop or an office program leaves in a folder by itself: `.DS_Store`,
     /// `Thumbs.db`, `desktop.ini`, and the lock beside a file open in LibreOffice
     /// (`.~lock.NAME#`) or Excel (`~$NAME`).

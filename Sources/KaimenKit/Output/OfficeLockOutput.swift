@@ -9,24 +9,14 @@ extension OfficeLock {
     /// The lock files in the folder at `target` (absolute), each beside the file it locks,
     /// paths from the folder (`sheets/~$X01.xlsx`); none when there is no such folder.
     static func open(inFolder target: String) -> [OfficeLock] {
-        var files: [String] = [], sizes: [String: Int] = [:]
-        func walk(_ relative: String) {
-            let full = relative.isEmpty ? target : target + "/" + relative
-            guard let names = try? FileSystem.names(in: full) else { return }
-            for name in names.sorted() {
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var st = stat()
-                guard lstat(target + "/" + path, &st) == 0 else { continue }
-                if (st.st_mode & S_IFMT) == S_IFDIR {
-                    walk(path)
-                } else {
-                    files.append(path)
-                    sizes[path] = Int(st.st_size)
-                }
-            }
-        }
         guard FileSystem.kind(target) == .folder else { return [] }
-        walk("")
+        var files: [String] = [], sizes: [String: Int] = [:]
+        FileSystem.walk(target) { path, st in
+            if (st.st_mode & S_IFMT) == S_IFDIR { return true }
+            files.append(path)
+            sizes[path] = Int(st.st_size)
+            return false
+        }
         return find(among: files, sizes: sizes)
     }
 

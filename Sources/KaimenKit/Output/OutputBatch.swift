@@ -276,25 +276,16 @@ public struct OutputBatch: Sendable {
         let known = Set(listed.outputs.map(\.path) + [Manifest.fileName])
         var unlisted: [String] = []
         let ignored = FileSystem.isDesktopLeftover
-        func walk(_ relative: String) {
-            let full = relative.isEmpty ? target : target + "/" + relative
-            guard let names = try? FileSystem.names(in: full) else { return }
-            for name in names.sorted() where !ignored(name) {
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var st = stat()
-                guard lstat(target + "/" + path, &st) == 0 else { continue }
-                if (st.st_mode & S_IFMT) == S_IFDIR {
-                    if !known.contains(where: { $0.hasPrefix(path + "/") }) {
-                        if FileSystem.containsFile(target + "/" + path, ignoring: ignored) { unlisted.append(path + "/") }
-                    } else {
-                        walk(path)
-                    }
-                } else if !known.contains(path) {
-                    unlisted.append(path)
-                }
+        FileSystem.walk(target) { path, st in
+            guard !ignored(PathText.lastComponent(path)) else { return false }
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                if known.contains(where: { $0.hasPrefix(path + "/") }) { return true }
+                if FileSystem.containsFile(target + "/" + path, ignoring: ignored) { unlisted.append(path + "/") }
+            } else if !known.contains(path) {
+                unlisted.append(path)
             }
+            return false
         }
-        walk("")
         return unlisted
     }
 
