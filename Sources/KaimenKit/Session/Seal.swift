@@ -104,7 +104,9 @@ extension SessionFolder {
                         hint: settles.isEmpty ? SessionMessages.closeRefusedHint
                             : SessionMessages.closeRefusedSettleFirstHint(corrections: settles.contains { $0.state == .once && $0.corrected }))])
         }
-        let ballots = SessionFolder.ballotsCSV(state, setup: setup)
+        // The ballots from the decisions `status` made of every sheet (an open session's status
+        // keeps them), not each sheet decided again.
+        let ballots = status.counted?.csv ?? SessionFolder.ballotsCSV(state, setup: setup)
         let uncounted = status.open.map { ExpectedBallots.Sheet(representative: $0.representative, unit: $0.unit) }
         let version = state.nextVersion
         let sheets = SessionInputs.sheets(setup, state: state, uncounted: uncounted, acceptMissing: acceptMissing, resultVersion: version)
