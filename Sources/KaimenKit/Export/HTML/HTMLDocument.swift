@@ -59,8 +59,14 @@ public struct HTMLDocument: Sendable {
     /// standard; a browser without them prints the page as before).
     public static func pageNumbersCSS(_ lang: Language) -> String {
         let content = lang == .zh ? "\"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\"" : "\"Page \" counter(page) \" of \" counter(pages)"
-        let box = "@bottom-center { content: \(content); font-family: \(fontStack); font-size: 8pt; color: #444; }"
+        let box = marginBox("bottom-center", content: content)
         return "@page { \(box) }\n@page landscape { \(box) }\n"
+    }
+
+    /// A printed page's margin box (`bottom-center`, `top-center`) showing `content` (CSS) small
+    /// and grey: the page numbers, and the notice's running title.
+    static func marginBox(_ position: String, content: String) -> String {
+        "@\(position) { content: \(content); font-family: \(fontStack); font-size: 8pt; color: #444; }"
     }
 
     /// The shared style: A4 pages with 15 mm margins, tables that fit the page, greys that

@@ -116,7 +116,7 @@ public enum NoticeHTML {
             default: quoted.unicodeScalars.append(ch)
             }
         }
-        let box = "@top-center { content: \"\(quoted)\"; font-family: \(HTMLDocument.fontStack); font-size: 8pt; color: #444; }"
+        let box = HTMLDocument.marginBox("top-center", content: "\"\(quoted)\"")
         return "@page { \(box) }\n@page :first { @top-center { content: none; } }\n"
     }
 
