@@ -90,6 +90,12 @@ public struct ScoreReport: Sendable {
     /// next; summary.xlsx carries the 考核期; the report says how to read Krippendorff's α; the
     /// report's signatures date as the notice does (`____年__月__日`).
     public static let v0_29_5: [Int] = [0, 29, 5]
+    /// The English papers read as written by a person (a papers review printing them): the
+    /// notice's closing line says where objections go (`please raise any objection with the
+    /// assessment committee within that period`; before, `objections to the assessment
+    /// committee.`), and its verification code line how it is used. The Chinese papers keep
+    /// their bytes.
+    public static let v0_29_6: [Int] = [0, 29, 6]
 
     /// The version each input warning a session's papers may state was first given in, where
     /// that is later than sessions were first sealed: a seal is written again without the kinds

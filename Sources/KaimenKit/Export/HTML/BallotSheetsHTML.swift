@@ -178,13 +178,15 @@ public enum BallotSheetsHTML {
         s += "<p class=\"instr\">\(HTMLText.escape(PaperTexts.instructions.text(lang)))</p>"
         var columns: [HTMLTableBuilder.Column] = [.init(lang.t("表号", "Sheet"), width: "17mm", nowrap: true), .init(lang.t("被评单位", "Unit"))]
         // Column heads by area name when each area has one ballot item (short enough for a column),
-        // else by the standard's name.
+        // else by the standard's name. (Each column is a standard; headed by its name and id, as
+        // the sheet by unit heads its row, nine units' rows no longer fit the page.)
         let areas = set.items.map { set.rules.standards[$0.standard].area ?? "" }
         let byArea = Set(areas).count == areas.count && !areas.contains("")
         columns += set.items.map { item in
             let st = set.rules.standards[item.standard]
             let name = byArea ? (st.area.flatMap { set.rules.area($0)?.name } ?? st.name) : st.name
-            return .init("\(name)（\(item.max.plainText())）", width: "18mm")
+            let max = item.max.plainText()
+            return .init(name + lang.t("（\(max)）", " (\(max))"), width: "18mm")
         }
         columns.append(.init(lang.t("合计", "Total"), width: "16mm"))
         var t = HTMLTableBuilder(columns: columns)
@@ -203,7 +205,9 @@ public enum BallotSheetsHTML {
         s += "<h3>\(HTMLText.escape(lang.t("评分标准", "Criteria")))</h3><ol class=\"notes small\">"
         for item in set.items {
             let st = set.rules.standards[item.standard]
-            s += "<li><b>\(HTMLText.escape(st.name))</b>（\(HTMLText.escape(PaperTexts.allowed(max: item.max, step: set.rules.ballots.scoreStep, lang)))）：\(HTMLText.escape(st.criteria))</li>"
+            // In English with English brackets and colon (`（0–4 in steps of 0.5）：` read as left in Chinese).
+            let allowed = PaperTexts.allowed(max: item.max, step: set.rules.ballots.scoreStep, lang)
+            s += "<li><b>\(HTMLText.escape(st.name))</b>\(HTMLText.escape(lang.t("（\(allowed)）：", " (\(allowed)): ")))\(HTMLText.escape(st.criteria))</li>"
         }
         s += "</ol>"
         s += signature(lang)

@@ -59,13 +59,18 @@ public enum NoticeHTML {
         }
         if namesRepresentatives { s += representativesTable(session, lang: lang).markup }
         if now { s += "<div class=\"end\">" }
+        // Since 0.29.6 the English says where objections go in a sentence (a papers review read
+        // `objections to the assessment committee.` as a machine's note).
+        let objections = report.writes(since: ScoreReport.v0_29_6)
+            ? "please raise any objection with the assessment committee within that period." : "objections to the assessment committee."
         s += "<p class=\"closing\">" + HTMLText.escape(lang.t("公示期：______年____月____日至______年____月____日。如有异议，请在公示期内向考评委员会反映。",
-                                                             "Open for comment from ________ to ________; objections to the assessment committee.")) + "</p>"
+                                                             "Open for comment from ________ to ________; " + objections)) + "</p>"
         // Since 0.29.4, a session's notice: where the committee writes the verification code
         // `close` printed (the hash cannot be in a file it seals).
         if report.sheets != nil && report.writes(since: ScoreReport.v0_29_4) {
             doc.extraCSS += Self.css0294
-            s += "<p class=\"code\">" + HTMLText.escape(PaperTexts.verificationCode.text(lang)) + "</p>"
+            let code = report.writes(since: ScoreReport.v0_29_6) ? PaperTexts.verificationCode : PaperTexts.verificationCode0294
+            s += "<p class=\"code\">" + HTMLText.escape(code.text(lang)) + "</p>"
         }
         let stamp = now ? HTMLText.escape(lang.t("（盖章）", " (seal)")) : ""
         s += "<p class=\"issuer\">\(HTMLText.escape(m.issuer))\(stamp)<br>\(HTMLText.escape(PaperTexts.handwrittenDate.text(lang)))</p>"

@@ -6,8 +6,13 @@ enum PaperTexts {
     static let sheetHeading = Localized(zh: "评分表", en: "Score sheet")
     static let noticeTitle = Localized(zh: "考核结果公示", en: "Public notice of the assessment results")
     /// A session's notice: the line where the committee writes the journal head hash's first
-    /// digits by hand (since 0.29.4; `PostedHead`).
+    /// digits by hand (since 0.29.4; `PostedHead`). Since 0.29.6 the English says how it is used
+    /// in a sentence a reader follows (`verificationCode0294` before).
     static let verificationCode = Localized(
+        zh: verificationCode0294.zh,
+        en: "Verification code: ______ ______ ______ ______ (the first \(PostedHead.shortest) characters of the session journal's head hash, written in by the committee after closing; anyone can check these results against the session's record with kaimen session verify and this code)")
+    /// The verification code's line as 0.29.4 and 0.29.5 wrote it.
+    static let verificationCode0294 = Localized(
         zh: "核验码：______ ______ ______ ______（会议日志末条哈希的前 \(PostedHead.shortest) 位，结束会话后由考评委员会填写；可用 kaimen session verify 核对本结果与会议记录一致）",
         en: "Verification code: ______ ______ ______ ______ (the first \(PostedHead.shortest) digits of the session journal's head hash, written in by the committee after closing; kaimen session verify checks these results against the session's record with it)")
     static let warningsHeading = Localized(zh: "提示", en: "Notes for the committee")
@@ -143,7 +148,7 @@ extension PaperTexts {
     static let recusedNote = Localized(zh: "本人所在单位（或申报回避），不参与评分，请勿填写。", en: "The representative's own unit (or a declared conflict): not to be scored.")
     /// A recused sheet's place for the signature: nothing to sign.
     static let recusedNoSignature = Localized(zh: "回避，无需填写", en: "Recused: nothing to fill in or sign")
-    static let ownTotal = Localized(zh: "合计（请自行加总，供核对）", en: "Total (add up yourself, as a check)")
+    static let ownTotal = Localized(zh: "合计（请自行加总，供核对）", en: "Total (add it up yourself, as a check)")
     static let repSignature = Localized(zh: "评分代表签字", en: "Representative's signature")
     static let instructions = Localized(zh: "请在方框内填写分数，不得超过该项满分；涂改处请签名确认。", en: "Write each score in its box, at most the item's maximum; initial any correction.")
     static let noBallotStandards = Localized(zh: "这些细则没有代表评分的标准（method 为 ballot），无需打印评分表",
