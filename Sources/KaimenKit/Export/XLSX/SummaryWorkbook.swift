@@ -63,10 +63,10 @@ public enum SummaryWorkbook {
                     // wrapped text above it.
                     if since018 { sheet.borderedFrom = table.preamble.count }
                     sheet.rows = table.preamble.map(cells) + [table.columns.map { .header($0.header) }] + table.rows.map(cells)
-                    if report.writes(since: ScoreReport.v0_29_3) { spreadPreamble(&sheet, table, lang: lang) }
-                    // Since 0.29.5 the title row gives the 考核期 after the rules' title.
-                    if report.writes(since: ScoreReport.v0_29_5), case .text(let title) = sheet.rows[0][1] {
-                        sheet.rows[0][1] = .text(title + lang.t("　", " · ") + PaperTexts.periodLine(report, lang))
+                    if report.writes(since: ScoreReport.v0_29_3) {
+                        // Since 0.29.5 the title row gives the 考核期 after the rules' title.
+                        let period = report.writes(since: ScoreReport.v0_29_5) ? PaperTexts.periodLine(report, lang) : nil
+                        spreadPreamble(&sheet, table, period: period, lang: lang)
                     }
                     book.add(sheet)
                 }
@@ -97,7 +97,10 @@ public enum SummaryWorkbook {
         book.add(notes)
         // Since 0.18.0 every printed page says which it is, and of how many, and a wrapped row
         // is tall enough for LibreOffice's lines too.
-        if since018 { book.setUpPages(lang, lineHeight: 16) }
+        // Since 0.29.6 a row of one line is as high as one of LibreOffice's lines needs in every
+        // sheet, as in 汇总: printed from LibreOffice without 等线, a 评分表's 小计 and title rows
+        // and the notes' lines were 15 points, their CJK text on the grid line below (a papers review).
+        if since018 { book.setUpPages(lang, lineHeight: 16, everyRow: report.writes(since: ScoreReport.v0_29_6)) }
         return book
     }
 
@@ -126,13 +129,16 @@ public enum SummaryWorkbook {
     /// and id; 单位, its id, name and category; 总分, the total, grade and rank), each text
     /// merged over the columns to the last two, the last text over those two (since 0.29.3: a
     /// tester's print had the rules' title wrapped in the narrow 编号 column and `96.20优秀` run
-    /// together across two cells). The grade is said as such (`等级：优秀`), clear of the total.
-    static func spreadPreamble(_ sheet: inout XLSXSheet, _ table: ExportTable, lang: Language) {
+    /// together across two cells). The grade is said as such (`等级：优秀`), clear of the total,
+    /// and the rules' title followed by `period`, the 考核期, when given (`西城区…细则　考核期：2014年年中`;
+    /// the CSV sheets, whose preamble this is, have no period).
+    static func spreadPreamble(_ sheet: inout XLSXSheet, _ table: ExportTable, period: String? = nil, lang: Language) {
         let n = table.columns.count
         guard n >= 6 else { return }
         func column(_ i: Int) -> String { XLSXSheet.columnName(i) }
         for (r, row) in table.preamble.enumerated() where row.count >= 3 {
             var cells = Self.cells(row)
+            if r == 0, let period, case .text(let title) = cells[1] { cells[1] = .text(title + lang.t("　", " · ") + period) }
             if r == 2, case .text(let grade) = cells[2] { cells[2] = .text(PaperTexts.gradeLabel.text(lang) + grade) }
             // The first texts at A (and B); the one before the last from there to column n − 2; the last over n − 1 and n.
             let head = Array(cells.dropLast(2)), middle = cells[cells.count - 2], last = cells[cells.count - 1]

@@ -6,9 +6,14 @@ public struct XLSXWorkbook: Sendable {
     public private(set) var sheets: [XLSXSheet] = []
 
     /// Every sheet printed with its page's number and the count at its foot, in `lang`, and
-    /// its wrapped rows `lineHeight` points a line.
-    public mutating func setUpPages(_ lang: Language, lineHeight: Double) {
-        for i in sheets.indices { (sheets[i].pageFooter, sheets[i].lineHeight) = (lang, lineHeight) }
+    /// its wrapped rows `lineHeight` points a line; `everyRow`: its rows of one line a line and a
+    /// point high too (`XLSXSheet.heightsEveryRow`), not Excel's default 15 points, which
+    /// LibreOffice's CJK lines overrun where 等线 is not installed.
+    public mutating func setUpPages(_ lang: Language, lineHeight: Double, everyRow: Bool = false) {
+        for i in sheets.indices {
+            (sheets[i].pageFooter, sheets[i].lineHeight) = (lang, lineHeight)
+            if everyRow { sheets[i].heightsEveryRow = true }
+        }
     }
     /// Sheet names made valid as kaimen before 0.17.0 made them (forbidden characters dropped,
     /// 31 characters), to write a sealed workbook of then again.
