@@ -121,9 +121,12 @@ public struct BallotSheetSet: Sendable {
 
     /// The entry template's headers: the representative, their name and group, the unit, then
     /// each ballot item. In Chinese the names a typist reads (代表编号, …, each standard's name),
-    /// in English the ids; the readers take either (`BallotItemNames`, `ColumnNames`).
+    /// in English the ids; the readers take either (`BallotItemNames`, `ColumnNames`). An item's
+    /// id is its standard's, as the blank sheet prints it beside the item (`publicity.ballot`):
+    /// an area's item was headed by its key, the area's id (`publicity`), which the sheet does
+    /// not print. The readers still take the key.
     func entryHeaders(lang: Language) -> (fixed: [String], items: [String]) {
-        guard lang == .zh else { return (Self.entryKeys, items.map(\.key)) }
+        guard lang == .zh else { return (Self.entryKeys, items.map { rules.standards[$0.standard].id }) }
         // An item's standard's name, where the readers take that name back to this item (it is
         // the first standard of that name, as `BallotItemNames.standardID(named:)` looks); its
         // key otherwise.
@@ -189,7 +192,9 @@ public struct BallotSheetSet: Sendable {
         }
         var book = XLSXWorkbook()
         book.add(sheet)
-        book.setUpPages(lang, lineHeight: 16)
+        // Each row a line of LibreOffice's CJK font high (17 points): at Excel's default 15, a
+        // print from LibreOffice without 等线 had every name on the grid line below it.
+        book.setUpPages(lang, lineHeight: 16, everyRow: true)
         return book
     }
 }

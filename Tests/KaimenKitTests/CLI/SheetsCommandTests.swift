@@ -63,7 +63,7 @@ struct SheetsCommandTests {
     /// read back as a ballots file.
     @Test("the entry template, filled in, is read back as a ballots file, with Chinese headers or English ids",
           arguments: [(Language.zh, "\u{FEFF}代表编号,姓名,组别,单位编号,依法维权工作评价（职工代表评分）,宣传教育工作总体评价（职工代表评分）,安全生产工作评价（职工代表评分）,民主管理工作评价（职工代表评分）,劳模工作评价（职工代表评分）,温暖工程评价（职工代表评分）,互助保障工作评价（职工代表评分）,经费使用公开评价（职工代表评分）"),
-                      (.en, "\u{FEFF}representative,name,group,unit,rights.ballot,publicity,safety.ballot,democracy.ballot,models.ballot,warmth.ballot,insurance.ballot,audit.ballot")])
+                      (.en, "\u{FEFF}representative,name,group,unit,rights.ballot,publicity.ballot,safety.ballot,democracy.ballot,models.ballot,warmth.ballot,insurance.ballot,audit.ballot")])
     func entryTemplate(_ lang: Language, _ header: String) throws {
         let set = try Self.set(schedule: true)
         let template = String(decoding: set.entryTemplate(lang: lang).csv(), as: UTF8.self)
@@ -82,6 +82,26 @@ struct SheetsCommandTests {
         let s = try Self.readBallots(lines.joined(separator: "\r\n"))
         #expect(s.ballots.ballots.count == 57 * 8)
         #expect(s.ballots.recusals.isEmpty)
+    }
+
+    /// The English template heads an area's item by its standard's id, as the blank sheet prints
+    /// it (`publicity.ballot`); a template of before, headed by the item's key (`publicity`), the
+    /// area's id, reads the same.
+    @Test("an area's item headed by its standard's id or by the area's id reads the same ballots")
+    func areaItemBothSpellings() throws {
+        let set = try Self.set(schedule: true)
+        let template = String(decoding: set.entryTemplate(lang: .en).csv(), as: UTF8.self)
+        #expect(template.contains(",publicity.ballot,") && !template.contains(",publicity,"))
+        let filled = template.components(separatedBy: "\r\n").filter { !$0.isEmpty }.enumerated().map { i, line in
+            // Each item a different score, so a column read as another item would show.
+            i == 0 ? line : line.replacingOccurrences(of: ",,,,,,,,", with: ",1,2,1.5,0.5,1,2.5,1,1.5")
+        }.joined(separator: "\r\n")
+        let byID = try Self.readBallots(filled)
+        let byKey = try Self.readBallots(filled.replacingOccurrences(of: ",publicity.ballot,", with: ",publicity,"))
+        #expect(byID.ballots.ballots.count == 57 * 8)
+        #expect(byID.ballots.ballots == byKey.ballots.ballots)
+        let publicity = try #require(byID.ballots.items.firstIndex { byID.rules.standards[$0.standard].id == "publicity.ballot" })
+        #expect(byID.ballots.ballots.filter { $0.item == publicity }.allSatisfy { $0.score == Rational(2, 1) })
     }
 
     /// The workbook's rows carry the sheet id and the unit's name beside the template's columns:
@@ -109,7 +129,7 @@ struct SheetsCommandTests {
         }).joined(separator: "\n")
         let s = try Self.readBallots(csv)
         #expect(s.ballots.ballots.count == 57 * 8)
-        #expect(s.ballots.ballots.allSatisfy { $0.score == Rational(2) })
+        #expect(s.ballots.ballots.allSatisfy { $0.score == Rational(2, 1) })
     }
 
     @Test("the HTML has one page per sheet, escapes names, and strikes through recused units")
