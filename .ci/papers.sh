@@ -32,6 +32,8 @@ out="$work/out"; sheets="$work/sheets"
   --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv --out "$out" --format none --quiet
 "$bin" sheets --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv \
   --roster samples/xicheng-2014/roster.csv --schedule samples/xicheng-2014/schedule.csv --out "$sheets"
+"$bin" sheets --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --lang en \
+  --roster samples/xicheng-2014/roster.csv --schedule samples/xicheng-2014/schedule.csv --out "$work/sheets-en" >/dev/null
 
 print_pdf() {  # HTML → PDF beside it, with no browser header or footer
   chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="${1%.html}.pdf" "file://$1" >/dev/null 2>&1
@@ -39,7 +41,7 @@ print_pdf() {  # HTML → PDF beside it, with no browser header or footer
 }
 for f in "$out/report.html" "$out/公示.html" "$sheets/ballot-sheets.html"; do print_pdf "$f"; done
 
-python3 Tests/KaimenKitTests/Fixtures/reference/papers/check_papers.py "$out" "$sheets"
+python3 Tests/KaimenKitTests/Fixtures/reference/papers/check_papers.py "$out" "$sheets" "$work/sheets-en"
 
 # LibreOffice must open the workbook and convert it (UTF-8 CSV of the first sheet, values as
 # displayed): every cell must read as in summary.csv, numbers with their two decimals.

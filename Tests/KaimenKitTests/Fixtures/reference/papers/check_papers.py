@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks kaimen's printable papers as a person would get them, with independent tools.
 
-usage: check_papers.py OUT_DIR SHEETS_DIR
+usage: check_papers.py OUT_DIR SHEETS_DIR [SHEETS_EN_DIR]
 
 - every HTML file was printed to PDF beside it (by .ci/papers.sh, headless Chromium);
   report.pdf: the summary pages, then each unit's score sheet starting on a fresh page (then the
@@ -13,7 +13,10 @@ usage: check_papers.py OUT_DIR SHEETS_DIR
   numbers are numbers (int or float, equal to the CSV's decimal), text is text, same rows;
   汇总's page header (the rules' issuer and title).
 - entry-template.xlsx read with openpyxl: each score column's data validation (0 to the ballot
-  standard's points in the rules file, a warning), its header row's height, printed one page wide.
+  standard's points in the rules file, a warning), its header row's height, every other row
+  17 pt, printed one page wide; every row of summary.xlsx's 评分表 sheets and 提示 at least 17 pt.
+- with SHEETS_EN_DIR (`kaimen sheets --lang en`): the entry template's score columns headed by
+  the ids the blank sheet prints beside its items.
 """
 import csv, os, re, subprocess, sys
 from decimal import Decimal
@@ -193,6 +196,14 @@ for u in units:
     if top[0][:2] != want[0][:2] or top[1] != want[1] or top[2] != want[2]:
         fail(f"summary.xlsx: 评分表 {u}'s top rows {top}, expected {want}")
 print(f"summary.xlsx: the {len(units)} 评分表 sheets' top rows merged, the grade said beside the total")
+# Every row of the 评分表 sheets and of 提示 has its height said (since 0.29.6), at least 17 pt: a
+# line of LibreOffice's CJK font (Noto Sans CJK at 11 pt, ascent and descent 1.448 em, 16 pt) and
+# a point; at Excel's default 15 its Chinese text sat on the grid line below.
+low = [(ws.title, r, ws.row_dimensions[r].height) for ws in wb.worksheets if ws.title.startswith("评分表") or ws.title == "提示"
+       for r in range(1, ws.max_row + 1) if (ws.row_dimensions[r].height or 0) < 17]
+if low:
+    fail(f"summary.xlsx: {len(low)} rows lower than 17 pt or of the default height, e.g. {low[:3]}")
+print("summary.xlsx: every row of the 评分表 sheets and 提示 at least 17 pt high")
 
 # The entry workbook as a typist's spreadsheet program reads it: each score column warns of a
 # number outside 0 to its item's points (the rules' ballot standards, read here from the rules
@@ -223,7 +234,25 @@ if ew.row_dimensions[1].height != lines * 16 + 1:
     fail(f"entry-template.xlsx: header row {ew.row_dimensions[1].height} pt, {lines} lines need {lines * 16 + 1}")
 if ew.print_title_rows != "$1:$1" or not ew.sheet_properties.pageSetUpPr.fitToPage or ew.page_setup.fitToWidth != 1:
     fail("entry-template.xlsx: not printed one page wide with its header on every page")
-print(f"entry-template.xlsx: {len(validations)} score columns checked 0 to their points; header row {lines} lines")
+low = [r for r in range(2, ew.max_row + 1) if ew.row_dimensions[r].height != 17]
+if low:
+    fail(f"entry-template.xlsx: rows {low[:5]} not 17 pt high (one line of LibreOffice's CJK font and a point)")
+print(f"entry-template.xlsx: {len(validations)} score columns checked 0 to their points; header row {lines} lines; rows 17 pt")
+
+# The English entry template (an optional third folder, `kaimen sheets --lang en`) heads each
+# score column with the id its blank sheet prints beside the item (since 0.29.6: an area's item
+# was headed by the area's id, `publicity`, which the sheet does not print).
+if len(sys.argv) > 3:
+    en = sys.argv[3]
+    with open(os.path.join(en, "ballot-sheets.html"), encoding="utf-8") as f:
+        page = f.read().split('<section class="page')[1]
+    printed = re.findall(r'</b> <span class="small">([^<]*)</span>', page)
+    with open(os.path.join(en, "entry-template.csv"), encoding="utf-8-sig") as f:
+        typed_head = next(csv.reader(f))[4:]
+    xlsx_head = [c.value for c in openpyxl.load_workbook(os.path.join(en, "entry-template.xlsx")).active[1]][6:]
+    if not printed or typed_head != printed or xlsx_head != printed:
+        fail(f"English entry template's columns {typed_head} / {xlsx_head}, the sheet prints {printed}")
+    print(f"English entry template: its {len(printed)} score columns headed by the ids the blank sheet prints")
 
 if problems:
     print(f"{len(problems)} problem(s)")
