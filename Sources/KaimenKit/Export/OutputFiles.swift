@@ -17,7 +17,7 @@ public enum OutputFiles {
 
     @discardableResult
     public static func write(_ session: ScoringSession, to dir: URL, lang: Language = .zh, namesRepresentatives: Bool = false,
-                             options: OutputBatch.CommitOptions = OutputBatch.CommitOptions()) throws -> [URL] {
+                             options: OutputBatch.CommitOptions = OutputBatch.CommitOptions()) throws -> OutputBatch.Committed {
         try write(session.report, sheets: session, to: dir, lang: lang, namesRepresentatives: namesRepresentatives, options: options)
     }
 
@@ -29,7 +29,7 @@ public enum OutputFiles {
     @discardableResult
     public static func write(_ report: ScoreReport, sheets: ScoringSession?, to dir: URL, lang: Language = .zh, threads: Int = 1,
                              summaryOnly: Bool = false, namesRepresentatives: Bool = false,
-                             options: OutputBatch.CommitOptions = OutputBatch.CommitOptions()) throws -> [URL] {
+                             options: OutputBatch.CommitOptions = OutputBatch.CommitOptions()) throws -> OutputBatch.Committed {
         try write(report, sheets: sheets, to: dir, lang: lang, threads: threads, summaryOnly: summaryOnly, namesRepresentatives: namesRepresentatives,
                   options: options, papersUpTo: papersLimit)
     }
@@ -37,7 +37,7 @@ public enum OutputFiles {
     /// - Parameter papersUpTo: the most units the papers are written for (``papersLimit``; a
     ///   test's lower one writes a small session's sheets as a large one's are written).
     static func write(_ report: ScoreReport, sheets: ScoringSession?, to dir: URL, lang: Language, threads: Int, summaryOnly: Bool,
-                      namesRepresentatives: Bool, options: OutputBatch.CommitOptions, papersUpTo: Int) throws -> [URL] {
+                      namesRepresentatives: Bool, options: OutputBatch.CommitOptions, papersUpTo: Int) throws -> OutputBatch.Committed {
         var batch = OutputBatch()
         let large = report.scores.unitCount > 1000
         batch.add(streaming: { write in try SummaryWriter.csv(report, lang: lang, threads: threads, write: write) }, at: "summary.csv")

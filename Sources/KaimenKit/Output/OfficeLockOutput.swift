@@ -2,29 +2,24 @@ import Foundation
 
 /// A file an `--out` replaced while a spreadsheet or office program had it open: the program's
 /// lock file (``OfficeLock``, the shapes `session verify` knows) was beside it when the command
-/// began to write. The writers pass over such a lock file on purpose (`OutputBatch.unlistedFiles`),
+/// began to write. The writers pass over such a lock file on purpose (`OutputBatch.survey`, which
+/// finds them for ``OutputBatch/Committed/openElsewhere``),
 /// and the folder, lock file and all, is replaced whole: the program still shows the old file,
 /// and saving it would put the old figures over the new ones. `score --out` said nothing (session 50).
 extension OfficeLock {
-    /// The lock files in the folder at `target` (absolute), each beside the file it locks,
-    /// paths from the folder (`sheets/~$X01.xlsx`); none when there is no such folder.
-    static func open(inFolder target: String) -> [OfficeLock] {
-        guard FileSystem.kind(target) == .folder else { return [] }
-        var files: [String] = [], sizes: [String: Int] = [:]
-        FileSystem.walk(target) { path, st in
-            if (st.st_mode & S_IFMT) == S_IFDIR { return true }
-            files.append(path)
-            sizes[path] = Int(st.st_size)
-            return false
-        }
-        return find(among: files, sizes: sizes)
-    }
-
     /// The lock files beside the one file at `target` (absolute) that lock it: `rules template
-    /// --out units-template.csv --force` with the template open in Excel. Paths from its folder.
+    /// --out units-template.csv --force` with the template open in Excel. Paths from its folder,
+    /// whose names alone are looked at (before 0.29.6 every folder under it was walked: a
+    /// template written to the desktop walked all the desktop held).
     static func open(beside target: String) -> [OfficeLock] {
-        let name = PathText.lastComponent(target)
-        return open(inFolder: PathText.directory(of: target)).filter { $0.locks == name }
+        let folder = PathText.directory(of: target), name = PathText.lastComponent(target)
+        let names = (try? FileSystem.names(in: folder.isEmpty ? "." : folder)) ?? []
+        var sizes: [String: Int] = [:]
+        for other in names where !candidates(other).isEmpty || other.hasPrefix("~$") {
+            var st = stat()
+            if lstat(PathText.join(folder, other), &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR { sizes[other] = Int(st.st_size) }
+        }
+        return find(among: names, sizes: sizes).filter { $0.locks == name }
     }
 
     /// `output-open-elsewhere`, a warning, after the command replaced the file: which file was
@@ -34,7 +29,8 @@ extension OfficeLock {
                  hint: OfficeLockMessages.reopen(PathText.lastComponent(locks), program))
     }
 
-    /// Says `replaced(in:)` for each lock found before the write.
+    /// Says `replaced(in:)` for each lock the write found (``OutputBatch/Committed/openElsewhere``,
+    /// ``open(beside:)``): every `--out`, and `session close`'s results.
     static func sayReplaced(_ locks: [OfficeLock], in folder: String, console: Console, lang: Language) {
         for lock in locks { console.errLine(lock.replaced(in: folder).rendered(lang)) }
     }

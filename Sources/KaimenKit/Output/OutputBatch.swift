@@ -96,11 +96,23 @@ public struct OutputBatch: Sendable {
         }
     }
 
+    /// What ``commit(into:options:)`` wrote, and what it replaced that was open elsewhere.
+    public struct Committed: Sendable {
+        /// The files' locations, in the order added (`manifest.json` is written too, and not listed).
+        public var files: [URL]
+        /// The office programs' lock files the old folder held, each beside a file it replaced
+        /// that Excel, WPS or LibreOffice had open (paths from the folder, `~$summary.xlsx`):
+        /// found under the folder's lock, by the one walk that looks for files the manifest does
+        /// not list (``survey(_:listed:)``), and said by the command (`output-open-elsewhere`).
+        /// Each command walked the folder a second time for them before 0.29.6.
+        public var openElsewhere: [OfficeLock]
+    }
+
     /// Writes every file under `dir` as one set, replacing whatever set was there; returns the
-    /// files' locations in the order added (`manifest.json` is written too, and not listed).
+    /// files' locations and the replaced files that were open elsewhere (``Committed``).
     /// Two paths that differ only in case are refused as duplicates (they clash on macOS and Windows).
     @discardableResult
-    public func commit(into dir: URL, options: CommitOptions = CommitOptions()) throws -> [URL] {
+    public func commit(into dir: URL, options: CommitOptions = CommitOptions()) throws -> Committed {
         let target = Self.absolutePath(dir)
         let targetURL = URL(fileURLWithPath: target, isDirectory: true)
         var relatives: [String] = []
@@ -118,7 +130,7 @@ public struct OutputBatch: Sendable {
         let lock = try OutputLock(for: target, timeout: options.lockTimeout)
         defer { lock.release() }
         FolderSwap.removeLeftovers(beside: target)
-        try Self.checkReplaceable(target, options: options)
+        let openElsewhere = try Self.checkReplaceable(target, options: options, findingLocks: true)
 
         let staging = try StagingFolder(beside: target)
         let old: String?
@@ -136,7 +148,7 @@ public struct OutputBatch: Sendable {
         swapped = true
         try? FileSystem.flush(FileSystem.parent(of: target), folder: true)
         if let old { try? FileSystem.removeTree(old, threads: 2) }
-        return relatives.map { targetURL.appendingPathComponent($0) }
+        return Committed(files: relatives.map { targetURL.appendingPathComponent($0) }, openElsewhere: openElsewhere)
     }
 
     /// Writes the files into the staging folder on ``threads`` threads (each file's SHA-256 is
@@ -233,7 +245,7 @@ public struct OutputBatch: Sendable {
         if FileSystem.kind(above) == .other {
             throw OutputError.io(operation: .createFolder, path: above, cause: SystemError(ENOTDIR))
         }
-        try checkReplaceable(target, options: options)
+        _ = try checkReplaceable(target, options: options, findingLocks: false)
     }
 
     /// Refuses a folder that is a session's or in one, but for `session close`'s results.
@@ -243,10 +255,11 @@ public struct OutputBatch: Sendable {
         }
     }
 
-    /// Refuses to replace what is not a kaimen output folder, or holds an input of the run.
-    private static func checkReplaceable(_ target: String, options: CommitOptions) throws {
+    /// Refuses to replace what is not a kaimen output folder, or holds an input of the run;
+    /// returns, when `findingLocks`, the lock files of the files in it open elsewhere (``Committed/openElsewhere``).
+    private static func checkReplaceable(_ target: String, options: CommitOptions, findingLocks: Bool) throws -> [OfficeLock] {
         switch FileSystem.kind(target) {
-        case .missing: return
+        case .missing: return []
         case .other: throw OutputError.notAFolder(path: target)
         case .folder: break
         }
@@ -257,28 +270,46 @@ public struct OutputBatch: Sendable {
             }
         }
         let names = try FileSystem.names(in: target)
-        if names.isEmpty || options.force { return }
+        if names.isEmpty { return [] }
+        if options.force { return findingLocks ? survey(target, listed: nil).openElsewhere : [] }
         guard Manifest.isPresent(in: target) else { throw OutputError.foreignFolder(path: target, entries: names.count) }
         // kaimen's folder, with a file of the user's added since (notes beside the results):
         // replacing the folder would delete it without a word.
-        let unlisted = unlistedFiles(in: target)
-        if !unlisted.isEmpty { throw OutputError.foreignFiles(path: target, files: Array(unlisted.prefix(5)), count: unlisted.count) }
+        let found = survey(target, listed: listedPaths(in: target))
+        if !found.unlisted.isEmpty {
+            throw OutputError.foreignFiles(path: target, files: Array(found.unlisted.prefix(5)), count: found.unlisted.count)
+        }
+        return found.openElsewhere
     }
 
-    /// What a kaimen folder holds that its manifest does not list, by relative path (a folder
-    /// whose every file is unlisted by its own path and `/`), sorted; empty folders, the files a
-    /// desktop leaves in any folder it shows (`.DS_Store`, `Thumbs.db`, `desktop.ini`) and an
-    /// office program's lock beside a file it has open (`.~lock.summary.xlsx#`, `~$summary.xlsx`)
-    /// are not counted. A manifest that cannot be read lists nothing kaimen may keep quiet about.
-    static func unlistedFiles(in target: String) -> [String] {
+    /// The paths the manifest of the kaimen folder `target` lists, itself among them; `nil` for a
+    /// manifest that cannot be read, which lists nothing kaimen may keep quiet about.
+    static func listedPaths(in target: String) -> Set<String>? {
         guard let data = FileManager.default.contents(atPath: target + "/" + Manifest.fileName),
-              let listed = Manifest.listed(in: data) else { return [] }
-        let known = Set(listed.outputs.map(\.path) + [Manifest.fileName])
-        var unlisted: [String] = []
+              let listed = Manifest.listed(in: data) else { return nil }
+        return Set(listed.outputs.map(\.path) + [Manifest.fileName])
+    }
+
+    /// One walk of the folder at `target` that a commit replaces. `unlisted`: with `listed` (the
+    /// paths its manifest lists, ``listedPaths(in:)``), what it holds that they do not, by relative
+    /// path (a folder whose every file is unlisted by its own path and `/`, not gone into), sorted;
+    /// empty folders, the files a desktop leaves in any folder it shows (`.DS_Store`, `Thumbs.db`,
+    /// `desktop.ini`) and an office program's lock beside a file it has open
+    /// (`.~lock.summary.xlsx#`, `~$summary.xlsx`) are not counted. `openElsewhere`: those lock
+    /// files, each beside the file it locks (``OfficeLock/find(among:sizes:)``), in every folder
+    /// the walk went into (all of them without `listed`; with it, all when nothing is unlisted).
+    static func survey(_ target: String, listed known: Set<String>?) -> (unlisted: [String], openElsewhere: [OfficeLock]) {
+        var unlisted: [String] = [], files: [String] = [], sizes: [String: Int] = [:]
         let ignored = FileSystem.isDesktopLeftover
         FileSystem.walk(target) { path, st in
+            let folder = (st.st_mode & S_IFMT) == S_IFDIR
+            if !folder {
+                files.append(path)
+                sizes[path] = Int(st.st_size)
+            }
+            guard let known else { return folder }
             guard !ignored(PathText.lastComponent(path)) else { return false }
-            if (st.st_mode & S_IFMT) == S_IFDIR {
+            if folder {
                 if known.contains(where: { $0.hasPrefix(path + "/") }) { return true }
                 if FileSystem.containsFile(target + "/" + path, ignoring: ignored) { unlisted.append(path + "/") }
             } else if !known.contains(path) {
@@ -286,7 +317,7 @@ public struct OutputBatch: Sendable {
             }
             return false
         }
-        return unlisted
+        return (unlisted, OfficeLock.find(among: files, sizes: sizes))
     }
 
     /// `url` as an absolute path without `.`, `..` or symbolic links in the folders above it;

@@ -56,9 +56,10 @@ extension SessionFolder {
     /// The results are written in `lang`, which the seal records so `session verify` rebuilds
     /// the same files (their hashes depend on the headings' language).
     /// - Returns: also `replaced`, the unsealed result files a close cut short had left in the
-    ///   folder this one wrote (counted as `status` and `verify` count them), which it replaced.
+    ///   folder this one wrote (counted as `status` and `verify` count them), which it replaced;
+    ///   and `openElsewhere`, those an office program had open (``OutputBatch/Committed/openElsewhere``).
     public func close(by: String, acceptMissing: String?, lang: Language = .zh) throws(SessionError)
-        -> (seal: JournalRecord, session: ScoringSession, replaced: Int) {
+        -> (seal: JournalRecord, session: ScoringSession, replaced: Int, openElsewhere: [OfficeLock]) {
         try Self.checkOperator(by)
         let state = self.state
         if state.phase == .closed { throw .problems([.error("session-closed", SessionMessages.alreadyClosed, hint: SessionMessages.alreadyClosedHint)]) }
@@ -112,7 +113,7 @@ extension SessionFolder {
         let sheets = SessionInputs.sheets(setup, state: state, uncounted: uncounted, acceptMissing: acceptMissing, resultVersion: version)
         let session = try SessionFolder.score(ballots, paths: paths, in: directory, sheets: sheets)
         let resultsPath = SessionFolder.resultsPath(version: version)
-        let written: [URL]
+        let written: OutputBatch.Committed
         do {
             // The results' manifest lists the input copies by their paths in the session folder,
             // as the journal does; the ballots are the journal's, which the seal covers.
@@ -124,7 +125,7 @@ extension SessionFolder {
             throw SessionError.resultsNotWritten(error, results: resultsPath, in: name)
         }
         var outputs: [String: JSONOut] = [:]
-        for url in written {
+        for url in written.files {
             // Never a path from elsewhere in a seal: `verify` could not find it again.
             guard let path = SessionFolder.path(of: url, under: directory) else {
                 throw .problems([.error("output-failed", SessionMessages.io("write", path: url.path, reason: SessionMessages.outsideSession))])
@@ -158,6 +159,6 @@ extension SessionFolder {
             if let before, size() == before { try? FileManager.default.removeItem(at: directory.appendingPathComponent(resultsPath)) }
             throw error
         }
-        return (seal, session, status.unsealedResults)
+        return (seal, session, status.unsealedResults, written.openElsewhere)
     }
 }

@@ -329,7 +329,7 @@ public enum Verifier {
             session.report.writtenAs = writtenAs
             // The numbers people sign, which `status` and `explain --session` show from the seal.
             if trusted { problems += sealRankingProblems(seal, recomputed: SessionFolder.sealedRanking(session), at: at) }
-            let written = try OutputFiles.write(session, to: temp.appendingPathComponent(resultsPath), lang: Language(rawValue: c["lang"]?.stringValue ?? "zh") ?? .zh)
+            let written = try OutputFiles.write(session, to: temp.appendingPathComponent(resultsPath), lang: Language(rawValue: c["lang"]?.stringValue ?? "zh") ?? .zh).files
             // Keyed as close keys them, from the folder the set was written in.
             var recomputed: [String: String] = [:]
             for url in written {

@@ -71,7 +71,7 @@ struct ExportTests {
         let scratch = ScratchFolder()
         defer { scratch.cleanUp() }
         let s = try Self.session(units: "id,name,category,x,late,y\nU1,甲,企业,4,1,5\nU2,乙,企业,3,0,5\n")
-        let written = try OutputFiles.write(s, to: scratch.url)
+        let written = try OutputFiles.write(s, to: scratch.url).files
         #expect(written.count == 9)
         #expect(scratch.allNames() == ["manifest.json", "report.html", "sheets", "sheets/U1.csv", "sheets/U1.json", "sheets/U2.csv", "sheets/U2.json",
                                        "summary.csv", "summary.json", "summary.xlsx", "公示.html"])
@@ -88,7 +88,7 @@ struct ExportTests {
         defer { scratch.cleanUp() }
         let out = scratch.url.appendingPathComponent("a/b/out")
         let s = try Self.session(units: "id,name,category,x,late,y\n../../evil,恶意,企业,4,0,5\n/etc/passwd,绝对,企业,1,0,5\nU1,甲,企业,2,0,5\n")
-        let written = try OutputFiles.write(s, to: out)
+        let written = try OutputFiles.write(s, to: out).files
         let root = out.standardizedFileURL.path + "/"
         for url in written { #expect(url.standardizedFileURL.path.hasPrefix(root), "\(url.path) is outside \(root)") }
         #expect(written.count == 2 + 2 * 3 + 3)  // summary.csv/.json, two files per unit, report.html, 公示.html, summary.xlsx

@@ -17,9 +17,9 @@ struct StreamedSheetsTests {
                                                    baseDirectory: root.path))
         let s = ScratchFolder()
         defer { s.cleanUp() }
-        let whole = try OutputFiles.write(session, to: s.url.appendingPathComponent("whole"), lang: lang)
+        let whole = try OutputFiles.write(session, to: s.url.appendingPathComponent("whole"), lang: lang).files
         let streamed = try OutputFiles.write(session.report, sheets: session, to: s.url.appendingPathComponent("streamed"), lang: lang, threads: 1,
-                                             summaryOnly: false, namesRepresentatives: false, options: .init(), papersUpTo: 0)
+                                             summaryOnly: false, namesRepresentatives: false, options: .init(), papersUpTo: 0).files
         let sheets = whole.map(\.lastPathComponent).filter { $0.hasSuffix(".csv") && $0 != "summary.csv" || $0.hasSuffix(".json") && $0 != "summary.json" }
         // The sample's 9 units (X01 to X09), a CSV and a JSON file each.
         #expect(sheets.count == 18)

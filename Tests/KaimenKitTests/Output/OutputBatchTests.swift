@@ -24,7 +24,7 @@ struct OutputBatchTests {
         let input = s.url.appendingPathComponent("in.csv")
         try Data("old".utf8).write(to: input)
         let urls = try Self.batch(["ranking.csv": "new", "units/\(SafePath.fileName(for: "../甲"))": "个"])
-            .commit(into: s.url.appendingPathComponent("out"), options: .init(inputs: [(shown: "in.csv", url: input)]))
+            .commit(into: s.url.appendingPathComponent("out"), options: .init(inputs: [(shown: "in.csv", url: input)])).files
         #expect(urls.map(\.lastPathComponent) == ["ranking.csv", "___甲"])
         #expect(s.read("out/ranking.csv") == "new")
         #expect(s.allNames() == ["in.csv", "out", "out/manifest.json", "out/ranking.csv", "out/units", "out/units/___甲"])
@@ -269,7 +269,7 @@ struct OutputBatchTests {
         batch.add(Data("head".utf8), at: "a.csv")
         for k in 1 ... 5 { batch.add(together: ["s/\(k).csv", "s/\(k).json"]) { [Data("c\(k)".utf8), Data("j\(k)".utf8)] } }
         batch.add(Data("tail".utf8), at: "z.csv")
-        let urls = try batch.commit(into: out)
+        let urls = try batch.commit(into: out).files
         #expect(urls.map(\.lastPathComponent) == ["a.csv"] + (1 ... 5).flatMap { ["\($0).csv", "\($0).json"] } + ["z.csv"])
         #expect(s.read("out/s/4.json") == "j4" && s.read("out/s/2.csv") == "c2" && s.read("out/z.csv") == "tail")
         // The manifest lists each with its own size and SHA-256 (of "c1": worked

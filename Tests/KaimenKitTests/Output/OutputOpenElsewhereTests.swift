@@ -82,6 +82,50 @@ struct OutputOpenElsewhereTests {
         #expect(template.err.contains("警告：`rel/t.csv` 写入时正在 Excel 或 WPS 中打开（旁边有它的锁定文件 `rel/~$t.csv`）"), "\(template.err)")
     }
 
+    /// Since 0.29.6 the commit finds the open files in the walk that looks for unlisted ones:
+    /// also with `--force` over a folder kaimen did not write, and not for a lock whose file was
+    /// elsewhere; `rules template` looks at its one folder only, not the folders under it.
+    @Test("--force over a folder with no manifest says the open file; a lock in another folder than its file is none; a template ignores subfolders")
+    func scannedByTheCommit() throws {
+        let here = try OutputErrorNamingTests.workspace(); defer { try? FileManager.default.removeItem(at: here) }
+        let mine = here.appendingPathComponent("rel/mine")
+        try FileManager.default.createDirectory(at: mine.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        for (name, text) in [("units.csv", "id\n"), ("~$units.csv", "甲"), ("sub/~$roster.csv", "甲")] {
+            try Data(text.utf8).write(to: mine.appendingPathComponent(name))
+        }
+        try Data("id\n".utf8).write(to: here.appendingPathComponent("rel/roster.csv"))
+        let forced = OutputErrorNamingTests.run(["generate", "--rules", Self.rules, "--units", "3", "--out", "rel/mine", "--force"], in: here)
+        #expect(forced.code == .success, "\(forced.err)")
+        #expect(forced.err.contains("警告：`rel/mine/units.csv` 写入时正在 Excel 或 WPS 中打开（旁边有它的锁定文件 `rel/mine/~$units.csv`）"), "\(forced.err)")
+        #expect(forced.err.components(separatedBy: "output-open-elsewhere").count <= 2 && !forced.err.contains("roster.csv` 写入时"), "\(forced.err)")
+
+        // A template beside a folder whose lock names a file of the same name there: not this file's lock.
+        try FileManager.default.createDirectory(at: here.appendingPathComponent("rel/deep"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: here.appendingPathComponent("rel/deep/t.csv"))
+        try Data("x".utf8).write(to: here.appendingPathComponent("rel/deep/~$t.csv"))
+        try #require(Self.template(out: "rel/t.csv", in: here).code == .success)
+        let template = Self.template(out: "rel/t.csv", in: here, force: true)
+        #expect(template.code == .success)
+        #expect(!template.err.contains("写入时正在"), "\(template.err)")
+    }
+
+    @Test("session close over the results a cut-short close left, one open in Excel: warned as every --out warns")
+    func sessionCloseOverOpen() throws {
+        let s = try SessionPathTests.closed(); defer { s.remove() }
+        // The close cut short after its results and before its seal (as SessionPathTests reproduces it).
+        try Data((s.journalLines.dropLast().joined(separator: "\n") + "\n").utf8).write(to: s.dir.appendingPathComponent("journal.jsonl"))
+        try Data("王秘书\n".utf8).write(to: s.dir.appendingPathComponent("results/~$summary.xlsx"))
+        try Data("王秘书\n".utf8).write(to: s.dir.appendingPathComponent("results/sheets/.~lock.X01.csv#"))
+        let closed = s.run("close", ["--by", "王秘书"])
+        #expect(closed.code == .success, "\(closed.err)")
+        let folder = s.dir.path + "/results"
+        #expect(closed.err.contains("警告：`\(folder)/sheets/X01.csv` 写入时正在 LibreOffice 中打开（旁边有它的锁定文件 `\(folder)/sheets/.~lock.X01.csv#`）"), "\(closed.err)")
+        #expect(closed.err.contains("警告：`\(folder)/summary.xlsx` 写入时正在 Excel 或 WPS 中打开（旁边有它的锁定文件 `\(folder)/~$summary.xlsx`）"), "\(closed.err)")
+        #expect(closed.err.contains("在 Excel 或 WPS 里关闭 `summary.xlsx`，不要保存，然后重新打开它"), "\(closed.err)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/~$summary.xlsx"))
+        #expect(s.run("verify", []).code == .success)
+    }
+
     @Test("--out . run inside the output folder: it is the current folder, cd .. first (output-contains-input)")
     func currentFolder() throws {
         let here = try OutputErrorNamingTests.workspace(); defer { try? FileManager.default.removeItem(at: here) }

@@ -82,7 +82,7 @@ struct SessionPapersTests {
         // And the score sheets' totals as text in the workbook, as 0.16.0 stored them.
         old.report.writtenAs = [0, 16, 0]
         let temp = s.files.appendingPathComponent("old")
-        let written = try OutputFiles.write(old, to: temp)
+        let written = try OutputFiles.write(old, to: temp).files
         var hashes: [String: String] = [:]
         for url in written {
             let path = "results/" + String(url.standardizedFileURL.path.dropFirst(temp.standardizedFileURL.path.count + 1))

@@ -349,7 +349,7 @@ struct VerifierTests {
         // The rest of the set as 0.15.0 wrote it too (the workbook's totals as text, before 0.17.0).
         old.report.writtenAs = [0, 15, 0]
         let temp = s.files.appendingPathComponent("old")
-        let written = try OutputFiles.write(old, to: temp)
+        let written = try OutputFiles.write(old, to: temp).files
         let oldNotice = try Data(contentsOf: temp.appendingPathComponent("公示.html"))
         #expect(String(decoding: oldNotice, as: UTF8.self).contains("X01 北京西城华宸建设集团有限公司工会（1 名代表回避）"))
         #expect(try Data(contentsOf: s.dir.appendingPathComponent("results/公示.html")) != oldNotice)

@@ -127,16 +127,16 @@ public enum GenerateCommand: Command {
         batch.add(Data(data.roster), at: "roster.csv")
         batch.add(Data(data.ballots), at: "ballots.csv")
         let dir = URL(fileURLWithPath: resolve(out, in: console.currentDirectory))
-        let openBefore = OfficeLock.open(inFolder: dir.path)
+        let committed: OutputBatch.Committed
         do {
-            try batch.commit(into: dir, options: OutputOptions.commitOptions(args, console: console, inputs: rules.sourceFiles))
+            committed = try batch.commit(into: dir, options: OutputOptions.commitOptions(args, console: console, inputs: rules.sourceFiles))
         } catch {
             console.errLine(OutputError.said(error, out: out, in: console.currentDirectory, lang: lang))
             return .failure
         }
         let mb = Double(data.units.count + data.roster.count + data.ballots.count) / 1_048_576
         console.errLine(CommandMessages.generated(n, out, String(format: "%.1f", mb)).text(lang))
-        OfficeLock.sayReplaced(openBefore, in: out, console: console, lang: lang)
+        OfficeLock.sayReplaced(committed.openElsewhere, in: out, console: console, lang: lang)
         return .success
     }
 }

@@ -175,12 +175,9 @@ public enum ScoreCommand: Command {
         // With --out the folder is written before anything is shown: an input that changed while
         // the run had it stops the folder, and the table worked out from it is not shown either.
         var sheetsKept: ScoringSession?
-        var written: Result<Int, any Error>?
-        // The files a spreadsheet program has open there, said once they are replaced.
-        var openBefore: [OfficeLock] = []
+        var written: Result<OutputBatch.Committed, any Error>?
         if let out = args.value("--out") {
             let dir = URL(fileURLWithPath: resolve(out, in: console.currentDirectory))
-            openBefore = OfficeLock.open(inFolder: dir.path)
             var sheets = session
             // The session is read a second time here only where `BulkRun.prefers` chose the byte
             // readers although sheets are written: `--engine fast`, a JSON units file over a
@@ -197,7 +194,7 @@ public enum ScoreCommand: Command {
                 let options = OutputOptions.commitOptions(args, console: console, inputs: inputFiles, digests: digests)
                 return try OutputFiles.write(report, sheets: (n <= sheetLimit || args.has("--sheets")) ? sheets : nil, to: dir,
                                              lang: lang, threads: threads, summaryOnly: args.has("--summary-only"),
-                                             namesRepresentatives: args.has("--publish-representatives"), options: options).count
+                                             namesRepresentatives: args.has("--publish-representatives"), options: options)
             }
         }
         if let out = args.value("--out"), case .failure(let error as OutputError) = written, case .inputChanged = error {
@@ -225,11 +222,12 @@ public enum ScoreCommand: Command {
         }
         if let out = args.value("--out"), let written {
             switch written {
-            case .success(let files):
+            case .success(let committed):
                 if !args.has("--quiet") {
                     // manifest.json too, as `session status`, `verify` and `close` count a set.
-                    console.errLine(lang.t("已写入 \(files + 1) 个文件到 \(Echo.shown(out))", "wrote \(files + 1) files to \(Echo.shown(out))"))
-                    OfficeLock.sayReplaced(openBefore, in: out, console: console, lang: lang)
+                    console.errLine(lang.t("已写入 \(committed.files.count + 1) 个文件到 \(Echo.shown(out))", "wrote \(committed.files.count + 1) files to \(Echo.shown(out))"))
+                    // The files a spreadsheet program had open there, now replaced.
+                    OfficeLock.sayReplaced(committed.openElsewhere, in: out, console: console, lang: lang)
                     if n > OutputFiles.jsonLimit && !args.has("--summary-only") {
                         console.errLine(lang.t("（超过 \(OutputFiles.jsonLimit) 个单位，汇总只写 summary.csv）",
                                                "(more than \(OutputFiles.jsonLimit) units: the summary is written as summary.csv only)"))

@@ -127,16 +127,16 @@ public enum SheetsCommand: Command {
         batch.add(Data(set.entryTemplate(lang: lang).csv()), at: "entry-template.csv")
         if let xlsx = set.entryWorkbook(lang: lang).bytes() { batch.add(Data(xlsx), at: "entry-template.xlsx") }
         let dir = URL(fileURLWithPath: resolve(out, in: console.currentDirectory))
-        let openBefore = OfficeLock.open(inFolder: dir.path)
+        let committed: OutputBatch.Committed
         do {
-            try batch.commit(into: dir, options: OutputOptions.commitOptions(args, console: console, inputs: inputs))
+            committed = try batch.commit(into: dir, options: OutputOptions.commitOptions(args, console: console, inputs: inputs))
         } catch {
             console.errLine(OutputError.said(error, out: out, in: console.currentDirectory, lang: lang))
             return .failure
         }
         let (recused, pages) = (set.sheets.count - set.fillable.count, BallotSheetsHTML.pageCount(set, layout: layout))
         console.errLine(CommandMessages.sheetsWritten(Echo.shown(out), pages: pages, sheets: set.fillable.count, recused: recused).text(lang))
-        OfficeLock.sayReplaced(openBefore, in: out, console: console, lang: lang)
+        OfficeLock.sayReplaced(committed.openElsewhere, in: out, console: console, lang: lang)
         return .success
     }
 }
