@@ -117,7 +117,7 @@ public enum ArgumentParser {
             }
             if let choices = spec.choices, !choices.contains(value) {
                 guard let meant = ChoiceWords.choice(value, choices: choices, words: spec.words) else {
-                    throw UsageError(CommandMessages.invalidChoice(value, name, choices),
+                    throw UsageError(CommandMessages.invalidChoice(value, name, choices, words: spec.words),
                                      hint: ChoiceWords.hint(value, choices: choices, words: spec.words))
                 }
                 value = meant

@@ -39,13 +39,23 @@ enum ChoiceWords {
         ("每名代表一页", "representative"), ("rep", "representative"),
     ]
 
+    /// `--lang`, of every command (since 0.29.6): `Language.words`, which `CLI.canonicalLanguage`
+    /// takes before the options are read; here so that a wrong value is answered as any choice's
+    /// (`englsh`: `是不是 `English`（`en`）？`), and its line lists `zh（中文）` and `en（英文）`.
+    static let languages: Table = Language.words.map { (word: $0.word, choice: $0.language.rawValue) }
+
     /// `score --engine` (since 0.29.5).
     static let engines: Table = [("自动", "auto"), ("快速", "fast"), ("精确", "exact"), ("逐项检查", "exact")]
 
     /// The first word for each choice that has one, as the Chinese help lists them: `table（表格）`.
     static func listed(_ choices: [String], words: Table) -> String {
-        choices.map { c in words.first { $0.choice == c && $0.word.unicodeScalars.contains { $0.value > 0x7F } }.map { "\(c)（\($0.word)）" } ?? c }
-            .joined(separator: "|")
+        choices.map { c in word(for: c, in: words).map { "\(c)（\($0)）" } ?? c }.joined(separator: "|")
+    }
+
+    /// The first Chinese word of `words` for `choice` (`表格` for `table`), as the help, the
+    /// "not a valid value" line and a list option's unknown item show it beside the choice.
+    static func word(for choice: String, in words: Table) -> String? {
+        words.first { $0.choice == choice && $0.word.unicodeScalars.contains { $0.value > 0x7F } }?.word
     }
 
     /// The items of a list (`weights，bootstrap`, `权重、重抽样`), empty ones left out.
@@ -72,5 +82,11 @@ extension OptionSpec {
     /// A command's `--format`: its choices, taken in Chinese too (`ChoiceWords.formats`), `table` by default.
     static func format(_ help: Localized, choices: [String]) -> OptionSpec {
         .option("--format", "FORMAT", help, choices: choices, words: ChoiceWords.among(choices, ChoiceWords.formats), default: "table")
+    }
+
+    /// A command's `--lang`: `zh` or `en`, taken in the other ways of writing them too
+    /// (`ChoiceWords.languages`), `zh` by default.
+    static func language(_ help: Localized) -> OptionSpec {
+        .option("--lang", "LANG", help, choices: ["zh", "en"], words: ChoiceWords.languages, default: "zh")
     }
 }

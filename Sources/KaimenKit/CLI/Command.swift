@@ -64,7 +64,7 @@ extension ParsedArguments {
 
 extension OptionSpec {
     /// `--lang zh|en`, which every command takes.
-    static let lang = OptionSpec.option("--lang", "LANG", .init(zh: "信息和标题的语言。", en: "Language of messages and headings."), choices: ["zh", "en"], default: "zh")
+    static let lang = OptionSpec.language(.init(zh: "信息和标题的语言。", en: "Language of messages and headings."))
     /// The four inputs of a scoring run, described once for every command that reads them.
     static let rulesFile = OptionSpec.option("--rules", "FILE", .init(zh: "规则文件（.jsonc）。", en: "The rules file (.jsonc)."))
     static let unitsFile = OptionSpec.option("--units", "FILE", .init(zh: "单位及其指标（.csv、.xlsx 或 .json）。", en: "Units and their metrics (.csv, .xlsx or .json)."))

@@ -3,7 +3,7 @@ import Foundation
 /// What the `session` subcommands share: the folder argument, `--by`, `--lang`, and printing
 /// problems in the chosen language with paths a user can open.
 enum SessionCommandSupport {
-    static let lang = OptionSpec.option("--lang", "LANG", .init(zh: "信息和表格的语言。", en: "Language of messages and tables."), choices: ["zh", "en"], default: "zh")
+    static let lang = OptionSpec.language(.init(zh: "信息和表格的语言。", en: "Language of messages and tables."))
     static let by = OptionSpec.option("--by", "NAME", .init(zh: "操作人（记入日志）。", en: "Who is doing this (recorded in the journal)."))
     /// The sheet a command acts on, and why: shared by `resolve` and `void`.
     static let rep = OptionSpec.option("--rep", "ID", .init(zh: "评分表所属的代表。", en: "The representative whose sheet it is."))

@@ -45,11 +45,17 @@ enum CommandMessages {
         Localized(zh: "后面紧接着的 `\(next)` 是另一个选项；在 `\(name)` 后写上它的值（值以 `--` 开头时写成 `\(name)=值`）",
                   en: "the next word, `\(next)`, is another option; write the value right after `\(name)` (one starting with `--` as `\(name)=VALUE`)")
     }
-    static func invalidChoice(_ value: String, _ name: String, _ choices: [String]) -> Localized {
+    /// In Chinese each choice with its first Chinese word (`table`（表格）, since 0.29.6), as the
+    /// help lists them and as `--vary`'s list does.
+    static func invalidChoice(_ value: String, _ name: String, _ choices: [String], words: ChoiceWords.Table = []) -> Localized {
         // `、` in Chinese, as `--vary`'s list (since 0.29.2; `可用 `zh`, `en`` before).
-        let list = choices.map { "`\($0)`" }
-        return Localized(zh: "`\(value)` 不是 `\(name)` 的有效值；可用 \(list.joined(separator: "、"))",
-                         en: "`\(value)` is not a valid value for `\(name)`; use one of \(list.joined(separator: ", "))")
+        Localized(zh: "`\(value)` 不是 `\(name)` 的有效值；可用 \(listedChoices(choices, words: words, zh: true))",
+                  en: "`\(value)` is not a valid value for `\(name)`; use one of \(listedChoices(choices, words: [], zh: false))")
+    }
+    /// `choices` quoted, each with its Chinese word in Chinese: `` `table`（表格）、`csv` ``.
+    static func listedChoices(_ choices: [String], words: ChoiceWords.Table, zh: Bool) -> String {
+        choices.map { c in zh ? ChoiceWords.word(for: c, in: words).map { "`\(c)`（\($0)）" } ?? "`\(c)`" : "`\(c)`" }
+            .joined(separator: zh ? "、" : ", ")
     }
     static func usage(_ usage: String, help: String) -> Localized {
         Localized(zh: "用法：\(usage)（见 `\(help) --help`）", en: "usage: \(usage)  (see `\(help) --help`)")
@@ -274,11 +280,7 @@ extension CommandMessages {
     }
     /// An item of a list option (`--vary`) that is none of its choices, listed with their Chinese words.
     static func unknownListItem(_ name: String, _ item: String, _ choices: [String], words: [(word: String, choice: String)]) -> Localized {
-        func listed(_ zh: Bool) -> String {
-            choices.map { c in zh ? words.first { $0.choice == c }.map { "`\(c)`（\($0.word)）" } ?? "`\(c)`" : "`\(c)`" }
-                .joined(separator: zh ? "、" : ", ")
-        }
-        return Localized(zh: "`\(name)` 没有 `\(item)` 这一项；可用 \(listed(true))，用逗号或顿号分隔",
-                         en: "`\(name)` does not know `\(item)`; use \(listed(false)), separated by commas")
+        Localized(zh: "`\(name)` 没有 `\(item)` 这一项；可用 \(listedChoices(choices, words: words, zh: true))，用逗号或顿号分隔",
+                  en: "`\(name)` does not know `\(item)`; use \(listedChoices(choices, words: [], zh: false)), separated by commas")
     }
 }

@@ -11,8 +11,17 @@ public enum Language: String, Sendable, CaseIterable {
     /// anything else, which stays an invalid value.
     static func alias(_ text: String) -> Language? {
         let t = UnitMatcher.normalized(text).lowercased().replacingOccurrences(of: "_", with: "-")
-        if ["zh", "cn", "chs", "zh-cn", "zh-hans", "zh-hans-cn", "zh-sg", "chinese", "中文", "汉语", "简体中文", "简体", "中"].contains(t) { return .zh }
-        if ["en", "eng", "english", "en-us", "en-gb", "英文", "英语", "英"].contains(t) { return .en }
-        return nil
+        if let l = Language(rawValue: t) { return l }
+        return words.first { $0.word.lowercased() == t }?.language
     }
+
+    /// The other ways of writing each language that ``alias(_:)`` takes, the Chinese word the
+    /// help and the "not a valid value" line show first (`zh（中文）`); also `--lang`'s words
+    /// (`ChoiceWords.languages`), so a wrong value is answered with the nearest (`englsh`).
+    static let words: [(word: String, language: Language)] = [
+        ("中文", .zh), ("简体中文", .zh), ("汉语", .zh), ("简体", .zh), ("中", .zh),
+        ("zh-CN", .zh), ("cn", .zh), ("chs", .zh), ("zh-Hans", .zh), ("zh-Hans-CN", .zh), ("zh-SG", .zh), ("Chinese", .zh),
+        ("英文", .en), ("英语", .en), ("英", .en),
+        ("English", .en), ("eng", .en), ("en-US", .en), ("en-GB", .en),
+    ]
 }

@@ -68,7 +68,7 @@ struct ChinesePunctuationTests {
     @Test("a command's option choices and a formula's functions are listed with 、 in Chinese")
     func optionAndFunctionLists() {
         let r = run(["rules", "show", "rules/xicheng-2014.jsonc", "--lang", "fr"])
-        #expect(r.err.contains("`fr` 不是 `--lang` 的有效值；可用 `zh`、`en`"), "\(r.err)")
+        #expect(r.err.contains("`fr` 不是 `--lang` 的有效值；可用 `zh`（中文）、`en`（英文）"), "\(r.err)")
         let d = FormulaFixture.error("zzzz(1)")
         #expect(d?.hintText?.zh == "可用的函数有 `min`、`max`、`clamp`、`round`、`abs`", "\(String(describing: d))")
         #expect(d?.hint == "the functions are `min`, `max`, `clamp`, `round`, `abs`")

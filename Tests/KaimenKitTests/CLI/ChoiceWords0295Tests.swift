@@ -77,7 +77,7 @@ struct ChoiceWords0295Tests {
     func wrongFormat(_ lang: String) {
         let r = E.run(["rules", "show", "rules/xicheng-2014.jsonc", "--format", "网页", "--lang", lang])
         #expect(r.code == .usage)
-        #expect(r.err.contains(lang == "zh" ? "`网页` 不是 `--format` 的有效值；可用 `table`、`json`" : "`网页` is not a valid value for `--format`; use one of `table`, `json`"), "\(r.err)")
+        #expect(r.err.contains(lang == "zh" ? "`网页` 不是 `--format` 的有效值；可用 `table`（表格）、`json`" : "`网页` is not a valid value for `--format`; use one of `table`, `json`"), "\(r.err)")
     }
 
     @Test("the Chinese help lists each choice with its word; the English help lists the choices")

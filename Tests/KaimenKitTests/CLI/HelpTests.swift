@@ -206,6 +206,6 @@ struct LanguageAliasTests {
         #expect(Language.alias("fr") == nil && Language.alias("c") == nil)
         let r = HelpTests.run(["rules", "check", "rules/xicheng-2014.jsonc", "--lang", "fr"])
         #expect(r.code != .success)
-        #expect(r.err.contains("`fr` 不是 `--lang` 的有效值；可用 `zh`、`en`"), "\(r.err)")
+        #expect(r.err.contains("`fr` 不是 `--lang` 的有效值；可用 `zh`（中文）、`en`（英文）"), "\(r.err)")
     }
 }

@@ -46,7 +46,7 @@ public enum CompareCommand: Command {
                 choices: ["notAssessable", "zero"], words: [("无法考核", "notAssessable"), ("按无法考核处理", "notAssessable"), ("按0计", "zero"), ("按 0 计", "zero"), ("0", "zero")]),
         .repeated("--set", "UNIT.METRIC=VALUE", .init(zh: "为 NEW 的评分修改一个指标（可重复）。", en: "Change a metric for the NEW run (repeatable).")),
         .format(.init(zh: "比较结果的打印格式。", en: "How to print the comparison."), choices: ["table", "csv", "json", "markdown", "html"]),
-        .option("--lang", "LANG", .init(zh: "标题和说明的语言。", en: "Language of headings and notes."), choices: ["zh", "en"], default: "zh"),
+        .language(.init(zh: "标题和说明的语言。", en: "Language of headings and notes.")),
         .flag("--strict", .init(zh: "违反回避规定作为错误处理，与 `kaimen score --strict` 相同。", en: "Recusal violations are errors, as in `kaimen score --strict`.")),
     ]
 

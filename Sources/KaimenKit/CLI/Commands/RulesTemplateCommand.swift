@@ -30,7 +30,7 @@ public enum RulesTemplateCommand: Command {
                                        en: "Where to write the template: .csv, or .xlsx for one sheet (read as it is once filled in).")),
         .flag("--force", .init(zh: "替换 --out 处已有的文件（规则文件本身不会被替换）。",
                                en: "Replace a file already at --out (never the rules file itself).")),
-        .option("--lang", "LANG", .init(zh: "表头和填写说明的语言。", en: "Language of the headers and instructions."), choices: ["zh", "en"], default: "zh"),
+        .language(.init(zh: "表头和填写说明的语言。", en: "Language of the headers and instructions.")),
     ]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {

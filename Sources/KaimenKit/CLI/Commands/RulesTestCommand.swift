@@ -21,7 +21,7 @@ public enum RulesTestCommand: Command {
     public static let examples: [Localized] = [.init(same: "kaimen rules test rules/*.jsonc"), .init(same: "kaimen rules test rules/dongcheng-2019.jsonc --inherited")]
     public static let options: [OptionSpec] = [
         .flag("--inherited", .init(zh: "同时运行所 extends 的文件中的测试。", en: "Also run the tests of the files a file extends.")),
-        .option("--lang", "LANG", .init(zh: "报告的语言。", en: "Language of the report."), choices: ["zh", "en"], default: "zh"),
+        .language(.init(zh: "报告的语言。", en: "Language of the report.")),
     ]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {

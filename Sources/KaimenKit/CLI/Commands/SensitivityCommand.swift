@@ -41,7 +41,7 @@ public enum SensitivityCommand: Command {
         .option("--weights", "P", .init(zh: "每个方面的权重最多变动多少（百分比）。", en: "How far each area's weight moves, in percent."), default: "10"),
         .option("--fragile", "P", .init(zh: "在超过 P% 的情景中改变的等级或名额内位置予以标记。", en: "Flag a grade or quota place that changes in more than P% of scenarios."), default: "10"),
         .format(.init(zh: "结果的打印格式。", en: "How to print the result."), choices: ["table", "csv", "json", "markdown", "html"]),
-        .option("--lang", "LANG", .init(zh: "标题和说明的语言。", en: "Language of headings and notes."), choices: ["zh", "en"], default: "zh"),
+        .language(.init(zh: "标题和说明的语言。", en: "Language of headings and notes.")),
     ]
 
     /// `--vary`'s items in Chinese, as the help lists them and the summary says what was varied

@@ -28,8 +28,7 @@ public enum SessionCloseCommand: Command {
     public static let options: [OptionSpec] = [
         .option("--accept-missing", "REASON", .init(zh: "即使有评分表未确认也结束会话（理由记入日志）。", en: "Close although sheets are not confirmed (recorded).")),
         SessionCommandSupport.by,
-        .option("--lang", "LANG", .init(zh: "信息、表格和 results/ 中结果文件的语言。", en: "Language of messages, tables and the result files in results/."),
-                choices: ["zh", "en"], default: "zh"),
+        .language(.init(zh: "信息、表格和 results/ 中结果文件的语言。", en: "Language of messages, tables and the result files in results/.")),
     ]
 
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {

@@ -44,7 +44,7 @@ public enum SheetsCommand: Command {
         .option("--out", "DIR", .init(zh: "文件写到哪里。", en: "Where to write the files.")),
         .option("--per", "LAYOUT", .init(zh: "每名代表每个单位一页，或每名代表一页。", en: "One page per representative and unit, or per representative."),
                 choices: ["unit", "representative"], words: ChoiceWords.per, default: "unit"),
-        .option("--lang", "LANG", .init(zh: "评分表的语言。", en: "Language of the sheets."), choices: ["zh", "en"], default: "zh"),
+        .language(.init(zh: "评分表的语言。", en: "Language of the sheets.")),
         .flag("--force", .init(zh: "替换没有 manifest.json 的非空文件夹（其中所有内容都会被删除）。",
                                en: "Replace a non-empty folder that has no manifest.json (everything in it is removed).")),
     ]
