@@ -109,8 +109,9 @@ public enum DoubleEntry {
     /// (a wide file's rows, two sheets; a long file's rows, one standard of two sheets). Or,
     /// since 0.29.5, one sheet (`first` and `second` the same) whose two conflicts an exchange
     /// of that entry's scores of its two standards would settle: two cells of a wide row, or
-    /// two rows of a long file, typed in each other's place. Only said, never acted on: what
-    /// counts and how it is settled stay as `decide` has them.
+    /// two rows of a long file, typed in each other's place; since 0.29.6 one such swap for
+    /// each pair of a sheet whose conflicts all pair up so (two swaps: four conflicts). Only
+    /// said, never acted on: what counts and how it is settled stay as `decide` has them.
     public struct Swap: Sendable, Equatable {
         public var first: ExpectedBallots.Sheet
         public var second: ExpectedBallots.Sheet
@@ -126,7 +127,9 @@ public enum DoubleEntry {
     /// The sheets of `sheets` (in conflict, in file order) two by two, of one representative or
     /// of one unit, whose conflicts all vanish when entry `seq` gives each the other's values on
     /// the items either is in conflict on, and, since 0.29.5, the sheets whose two conflicts
-    /// vanish when entry `seq` gives each of the two items the other's value; decided as
+    /// vanish when entry `seq` gives each of the two items the other's value (since 0.29.6,
+    /// whose conflicts all pair up, in exactly one way, into such exchanges: one swap a pair,
+    /// at most ``pairedAtMost`` conflicts); decided as
     /// `decide` decides a sheet from its entries (the session's rule: resolves, majority,
     /// entries required). A sheet that fits more than one such exchange is in none: which it
     /// was is not known.
@@ -175,17 +178,43 @@ public enum DoubleEntry {
                 }
             }
         }
-        // Two standards of one sheet: its two conflicts (an exchange of two items leaves any other).
+        // Standards of one sheet exchanged two by two: every one of its conflicts paired with
+        // another, each pair's exchange fitting, and all of them together settling the sheet
+        // (since 0.29.6 any number of pairs, two conflicts before); one pair is the one pairing
+        // of two conflicts. Said only when exactly one such pairing is found: a conflict left
+        // over, or two pairings, and which standards were exchanged is not known.
+        var within: [[Swap]] = []
         for s in sheets {
-            guard let d = decided[s], d.conflicts.count == 2 else { continue }
-            let (x, y) = (d.conflicts[0], d.conflicts[1])
-            let takes: [Take] = [(x, s, y), (y, s, x)]
-            guard fits(s, takes), settled(s, takes) else { continue }
-            found.append(Swap(first: s, second: s, items: [x, y], conflicts: 2))
+            guard let d = decided[s], !d.conflicts.isEmpty, d.conflicts.count.isMultiple(of: 2), d.conflicts.count <= pairedAtMost else { continue }
+            let c = d.conflicts
+            func exchange(_ i: Int, _ j: Int) -> [Take] { [(c[i], s, c[j]), (c[j], s, c[i])] }
+            // Each conflict's partners after it whose exchange with it fits.
+            let partners = c.indices.map { i in ((i + 1) ..< c.count).filter { fits(s, exchange(i, $0)) } }
+            var pairings: [[(Int, Int)]] = []
+            // The first conflict not yet paired, with each partner in turn; stops at a second pairing.
+            func pair(_ left: [Int], _ chosen: [(Int, Int)]) {
+                guard pairings.count < 2 else { return }
+                guard let i = left.first else {
+                    if settled(s, chosen.flatMap { exchange($0.0, $0.1) }) { pairings.append(chosen) }
+                    return
+                }
+                for j in partners[i] where left.contains(j) { pair(left.filter { $0 != i && $0 != j }, chosen + [(i, j)]) }
+            }
+            pair(Array(c.indices), [])
+            guard pairings.count == 1 else { continue }
+            within.append(pairings[0].map { Swap(first: s, second: s, items: [c[$0.0], c[$0.1]], conflicts: 2) })
         }
-        // A sheet in two fits: neither is said.
-        var fits: [ExpectedBallots.Sheet: Int] = [:]
-        for s in found { for sheet in Set([s.first, s.second]) { fits[sheet, default: 0] += 1 } }
-        return found.filter { fits[$0.first] == 1 && fits[$0.second] == 1 }.sorted { order[$0.first]! < order[$1.first]! }
+        // A sheet in two fits (a sheet's pairs are one): neither is said. In file order, a
+        // sheet's pairs in the rules' order.
+        let fitsFound = found.map { [$0] } + within
+        var fitsOf: [ExpectedBallots.Sheet: Int] = [:]
+        for f in fitsFound { for sheet in Set(f.flatMap { [$0.first, $0.second] }) { fitsOf[sheet, default: 0] += 1 } }
+        return fitsFound.filter { $0.allSatisfy { fitsOf[$0.first] == 1 && fitsOf[$0.second] == 1 } }.flatMap { $0 }.enumerated()
+            .sorted { (order[$0.element.first]!, $0.offset) < (order[$1.element.first]!, $1.offset) }.map(\.element)
     }
+
+    /// The most conflicts of one sheet paired into exchanges of its standards (six pairs): the
+    /// pairings of more grow too fast to try, and a sheet so far from its other entry was not
+    /// typed a few cells out of place.
+    static let pairedAtMost = 12
 }

@@ -129,4 +129,57 @@ struct SwappedStandardsTests {
         let three = [a: alone[a]! + [entry(3, "丙", "1", "2")]]
         #expect(DoubleEntry.swaps([a], seq: 2, entries: three, decide: decide).isEmpty)
     }
+
+    // Since 0.29.6: a sheet whose conflicts all pair up, in one way only, into exchanges (two
+    // swaps: four conflicts) has each pair named; before, nothing was said of it.
+
+    @Test("a long file: R01 × X01's 安全生产/民主管理 (1, 2) and its 5th/7th standards (1.5, 1) each typed on the other's row: two warnings, one a pair")
+    func longTwoPairs() throws {
+        var b = Self.x01
+        b.swapAt(2, 3)
+        b.swapAt(4, 6)
+        let r = try Self.enter(Self.long(Self.x01, Self.x02), Self.long(b, Self.x02)); defer { r.s.remove() }
+        let warnings = r.err.split(separator: "\n").filter { $0.contains("互换") }
+        #expect(warnings.count == 2, "\(r.err)")
+        #expect(warnings.first?.contains("/b.csv 第 4 行 D 列（score）：警告：R01 × X01 的评分表中，第 4 行（安全生产工作评价（职工代表评分））与第 5 行（民主管理工作评价（职工代表评分））的评分看起来互换了") == true, "\(r.err)")
+        #expect(warnings.last?.contains("/b.csv 第 6 行 D 列（score）：警告：R01 × X01 的评分表中，第 6 行") == true, "\(r.err)")
+        #expect(warnings.last?.contains("与第 8 行") == true, "\(r.err)")
+        #expect(Self.conflicts(r.state, "X01") == ["safety.ballot", "democracy.ballot", "models.ballot", "insurance.ballot"])
+    }
+
+    @Test("a wide file: R01 × X01's cells E/F and G/I exchanged in row 2, said in English as two pairs")
+    func wideTwoPairs() throws {
+        let b = try Self.wide("R01,X01,", 2, 3) { cells in var c = cells; c.swapAt(6, 8); return c }
+        let r = try Self.enter(try SampleSession.typed("a"), b, lang: ["--lang", "en"]); defer { r.s.remove() }
+        #expect(r.err.components(separatedBy: "look swapped").count == 3, "\(r.err)")
+        #expect(r.err.contains("b.csv row 2, column E (安全生产工作评价（职工代表评分）): warning: in R01 × X01's sheet, row 2, column E"), "\(r.err)")
+        #expect(r.err.contains("b.csv row 2, column G ("), "\(r.err)")
+        #expect(r.err.contains("and column I ("), "\(r.err)")
+        #expect(Self.conflicts(r.state, "X01").count == 4)
+    }
+
+    @Test("swaps: four conflicts in one pairing are two swaps; two pairings, a conflict left over, or five: none")
+    func pairs() {
+        let s = ExpectedBallots.Sheet(representative: "R1", unit: "U1")
+        let items = ["x", "y", "z", "w", "u", "v"]
+        func entry(_ seq: Int, _ values: [String]) -> DoubleEntry.Entry {
+            DoubleEntry.Entry(seq: seq, by: seq == 1 ? "甲" : "乙", round: 1,
+                              scores: Dictionary(uniqueKeysWithValues: zip(items, values + Array(repeating: "9", count: items.count - values.count)).map { ($0, Optional($1)) }))
+        }
+        let decide = { (_: ExpectedBallots.Sheet, e: [DoubleEntry.Entry]) in DoubleEntry.decide(e, resolved: [:], items: items, required: 2) }
+        func swaps(_ a: [String], _ b: [String]) -> [DoubleEntry.Swap] {
+            DoubleEntry.swaps([s], seq: 2, entries: [s: [entry(1, a), entry(2, b)]], decide: decide)
+        }
+        // x↔y and z↔w: the one pairing (x with z or w fits neither way).
+        #expect(swaps(["1", "2", "3", "4"], ["2", "1", "4", "3"])
+                == [DoubleEntry.Swap(first: s, second: s, items: ["x", "y"], conflicts: 2), DoubleEntry.Swap(first: s, second: s, items: ["z", "w"], conflicts: 2)])
+        // Values 1, 2, 1, 2 typed 2, 1, 2, 1: x↔y with z↔w fits, and so does x↔w with y↔z: two pairings, none said.
+        #expect(swaps(["1", "2", "1", "2"], ["2", "1", "2", "1"]).isEmpty)
+        // Two pairs and a third conflict (u 5 typed 6): none.
+        #expect(swaps(["1", "2", "3", "4", "5"], ["2", "1", "4", "3", "6"]).isEmpty)
+        // Two pairs and two conflicts that do not pair (u 5/7, v 6/8): none.
+        #expect(swaps(["1", "2", "3", "4", "5", "6"], ["2", "1", "4", "3", "7", "8"]).isEmpty)
+        // Three pairs: three swaps.
+        #expect(swaps(["1", "2", "3", "4", "5", "6"], ["2", "1", "4", "3", "6", "5"]).map(\.items) == [["x", "y"], ["z", "w"], ["u", "v"]])
+    }
 }
