@@ -108,6 +108,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case invalidMetric = "invalid-metric"
     case missingMetric = "missing-metric"
     case ratioAboveOne = "ratio-above-one"
+    case surveyAbovePopulation = "survey-above-population"
     case numberBeyondLimits = "number-beyond-limits"
     case noUnits = "no-units"
     case duplicateRepresentative = "duplicate-representative"

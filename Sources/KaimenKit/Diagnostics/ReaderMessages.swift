@@ -227,6 +227,41 @@ enum ReaderMessages {
     }
     static let checkRatio = L(zh: "请核对两个数；如果比例确实可以超过 100%，在该规则里写 \"maxOne\": false",
                               en: "check both figures; if a ratio above 100% is right, set \"maxOne\": false in the rule")
+    /// `survey-above-population`: a survey's three counts, each as the file has it (`F 列
+    /// survey_satisfied 1500`: its column letter and header; without a cell, the metric id), add
+    /// up to more than its population.
+    static func surveyAbovePopulation(_ unit: String, parts: [(where: L, value: String)], sum: String, popName: String, pop: String) -> L {
+        let terms = parts.map { (zh: "\($0.where.zh) \($0.value)", en: "\($0.where.en) \($0.value)") }
+        return L(zh: "单位 `\(unit)`：满意、基本满意、不满意三项人数相加为 \(sum)（\(terms.map(\.zh).joined(separator: " + "))），多于“\(popName)”（\(pop)）；参加测评的人数不能超过总人数，参与率不能超过 100%",
+                 en: "unit `\(unit)`: the satisfied, fairly satisfied and dissatisfied counts add up to \(sum) (\(terms.map(\.en).joined(separator: " + "))), more than \(popName) (\(pop)); no more people can take part in a survey than there are, so participation cannot exceed 100%")
+    }
+    /// A survey count as `surveyAbovePopulation` names it: its column letter and header, or its id.
+    static func surveyCount(letter: String?, header: String?, id: String) -> L {
+        guard let letter else { return L(zh: "`\(id)`", en: "`\(id)`") }
+        let header = Echo.cell(header ?? id)
+        return L(zh: "\(letter) 列 \(header)", en: "column \(letter) \(header)")
+    }
+    static func checkSurvey(_ popName: String) -> L {
+        L(zh: "请核对这三项人数和“\(popName)”：可能是人数录多了（如录成了人次），或“\(popName)”填错了",
+          en: "check the three counts and \(popName): a count may be too large (answers counted more than once), or \(popName) wrong")
+    }
+    /// What a unit's values beyond a bound (`UnitTable.impossibleValues`) are told, and the fix:
+    /// each survey count by its cell when `cells` (a units file; not a `--set` value).
+    static func impossible(_ v: UnitTable.ImpossibleValue, in table: UnitTable, rules: Rules, cells: Bool) -> (text: L, hint: L) {
+        let unit = Echo.cell(table.units[v.unit].id)
+        let limit = rules.metrics[v.limit]
+        switch v.kind {
+        case .ratio:
+            return (ratioAboveOne(unit, rules.metrics[v.parts[0]].name, v.partValues[0].plainText(), limit.name, v.limitValue.plainText()), checkRatio)
+        case .survey:
+            let parts = zip(v.parts, v.partValues).map { m, value in
+                let cell = cells ? table.places.location(metric: m, unit: v.unit)?.cell : nil
+                return (where: surveyCount(letter: cell?.letter, header: cell?.header, id: rules.metrics[m].id), value: value.plainText())
+            }
+            return (surveyAbovePopulation(unit, parts: parts, sum: v.sum.plainText(), popName: limit.name, pop: v.limitValue.plainText()),
+                    checkSurvey(limit.name))
+        }
+    }
     static func notUTF8JSON(_ file: String) -> L { L(zh: "`\(file)` 不是 UTF-8 文本", en: "`\(file)` is not UTF-8 text") }
     static let saveUTF8 = L(zh: "请存为 UTF-8", en: "save it as UTF-8")
     static let unitsNotList = L(zh: "单位文件必须是单位的列表，或带 `units` 的对象", en: "the units file must be a list of units, or an object with `units`")

@@ -110,25 +110,40 @@ extension UnitTable {
 }
 
 extension UnitTable {
-    /// A numerator above its denominator in one unit, where a rule reads their ratio and
-    /// forbids that (`Rules.maxOneRatios`): metrics by index, and the two values.
-    struct RatioAboveOne {
+    /// One unit's values beyond a bound a rule puts on them (`Rules.valueBounds`): a ratio's
+    /// numerator above its denominator, a survey's respondents above its population. Metrics by
+    /// index, with their values.
+    struct ImpossibleValue {
+        var kind: ValueBound.Kind
         var unit: Int
-        var numerator: Int, denominator: Int
-        var numeratorValue: Rational, denominatorValue: Rational
+        /// The metrics added up, and their values.
+        var parts: [Int], partValues: [Rational]
+        /// The metric their sum exceeds, and its value.
+        var limit: Int, limitValue: Rational
+        var sum: Rational { partValues.dropFirst().reduce(partValues[0], +) }
     }
 
-    /// Every ratio above one, pair by pair in the rules' order, then unit by unit; only for
-    /// `units` when given. The one place the check is decided: the units reader reports each
-    /// at its cell, `compare --set` at the option that set a value of the pair.
-    func ratiosAboveOne(_ rules: Rules, units: Set<Int>? = nil) -> [RatioAboveOne] {
+    /// Every value beyond its bound, bound by bound in the rules' order, then unit by unit;
+    /// only for `units` when given, and only of the kinds a session's copies are checked for
+    /// when `sessionCopies`. A bound with a part or its limit missing (a metric that may be
+    /// left empty) holds. The one place the check is decided: the units reader reports each at
+    /// its cell, `--set` at the option that set a value of it; the bulk reader hands a file
+    /// with one over.
+    func impossibleValues(_ rules: Rules, units: Set<Int>? = nil, sessionCopies: Bool = false) -> [ImpossibleValue] {
         let index = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var found: [RatioAboveOne] = []
-        for (num, den) in rules.maxOneRatios {
-            guard let n = index[num], let d = index[den] else { continue }
-            for u in self.units.indices where units?.contains(u) ?? true {
-                guard let a = values[n][u], let b = values[d][u], a > b else { continue }
-                found.append(RatioAboveOne(unit: u, numerator: n, denominator: d, numeratorValue: a, denominatorValue: b))
+        var found: [ImpossibleValue] = []
+        for bound in rules.valueBounds where !sessionCopies || bound.kind.inSessionCopies {
+            let parts = bound.parts.compactMap { index[$0] }
+            guard parts.count == bound.parts.count, let limit = index[bound.limit] else { continue }
+            units: for u in self.units.indices where units?.contains(u) ?? true {
+                guard let b = values[limit][u] else { continue }
+                var partValues: [Rational] = []
+                for p in parts {
+                    guard let a = values[p][u] else { continue units }
+                    partValues.append(a)
+                }
+                let value = ImpossibleValue(kind: bound.kind, unit: u, parts: parts, partValues: partValues, limit: limit, limitValue: b)
+                if value.sum > b { found.append(value) }
             }
         }
         return found

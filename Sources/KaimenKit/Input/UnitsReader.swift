@@ -6,8 +6,9 @@ import Foundation
 public struct UnitsReader {
     public let rules: Rules
     /// Whether ids and names longer than `TextCellCheck` allows are errors, and so are the
-    /// checks that came after them (an empty category among others): not in a session's copies
-    /// of its inputs, read as the version that opened it read them.
+    /// checks that came after them (an empty category among others, a survey's respondents above
+    /// its population): not in a session's copies of its inputs, read as the version that
+    /// opened it read them.
     public var limitsText = true
 
     public init(rules: Rules) { self.rules = rules }
@@ -150,24 +151,26 @@ public struct UnitsReader {
                                       hint: ReaderMessages.addUnitRows))
         }
         let table = UnitTable(units: units, values: values, places: places)
-        checkRatios(table, diagnostics: &diagnostics)
+        checkBounds(table, diagnostics: &diagnostics)
         return table
     }
 
-    /// A numerator larger than its denominator, where a rule reads their ratio and forbids that.
-    func checkRatios(_ table: UnitTable, diagnostics: inout [Diagnostic]) {
+    /// Values beyond a bound a rule puts on them (`UnitTable.impossibleValues`): a numerator
+    /// larger than its denominator where a rule reads their ratio and forbids that, a survey's
+    /// respondents more than its population. Each at the cell of the ratio's numerator or the
+    /// survey's population.
+    func checkBounds(_ table: UnitTable, diagnostics: inout [Diagnostic]) {
         var log = Diagnostics()
-        checkRatios(table, diagnostics: &log)
+        checkBounds(table, diagnostics: &log)
         diagnostics.append(contentsOf: log.items)
     }
 
-    func checkRatios(_ table: UnitTable, diagnostics: inout Diagnostics) {
-        for r in table.ratiosAboveOne(rules) {
-            let nm = rules.metrics[r.numerator], dm = rules.metrics[r.denominator]
-            diagnostics.append(.ratioAboveOne) {
-                .error(.ratioAboveOne, ReaderMessages.ratioAboveOne(Echo.cell(table.units[r.unit].id), nm.name, r.numeratorValue.plainText(), dm.name,
-                                                                    r.denominatorValue.plainText()),
-                       at: table.location(metric: r.numerator, unit: r.unit), path: nm.id, hint: ReaderMessages.checkRatio)
+    func checkBounds(_ table: UnitTable, diagnostics: inout Diagnostics) {
+        for v in table.impossibleValues(rules, sessionCopies: !limitsText) {
+            let at = v.kind == .ratio ? v.parts[0] : v.limit
+            diagnostics.append(v.kind.code) {
+                let words = ReaderMessages.impossible(v, in: table, rules: rules, cells: true)
+                return .error(v.kind.code, words.text, at: table.location(metric: at, unit: v.unit), path: rules.metrics[at].id, hint: words.hint)
             }
         }
     }

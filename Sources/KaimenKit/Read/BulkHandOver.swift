@@ -60,7 +60,8 @@ public enum BulkHandOver: String, Sendable, Equatable, CaseIterable, Error {
 
     // Units and roster.
     /// A units row the bulk units reader does not take (a value it does not read, a missing
-    /// value under `missing: error`, a repeated id, a ratio that does not hold, …).
+    /// value under `missing: error`, a repeated id, a value beyond a rule's bound: a ratio above
+    /// one, a survey's respondents above its population, …).
     case unitsRow
     /// A roster row the bulk roster reader does not take (an unknown own unit, a repeated
     /// id, …).

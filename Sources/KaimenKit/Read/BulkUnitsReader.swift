@@ -105,7 +105,7 @@ public enum BulkUnitsReader {
             case .failure(let outcome): return outcome.value
             }
             guard let index = uniqueIDs(jobs, threads: threads),
-                  ratiosHold(rules: rules, layout: layout, out: out, scales: scales, count: count) else { return .failed }
+                  boundsHold(rules: rules, layout: layout, out: out, scales: scales, count: count) else { return .failed }
             storage.count = count
             storage.scales = scales
             storage.index = index
@@ -498,17 +498,31 @@ public enum BulkUnitsReader {
     /// How many bytes a chunk reads between letting go of pages of a mapped file.
     static let releaseStep = 8 << 20
 
-    /// `UnitsReader.checkRatios`: no numerator above its denominator where a rule reads their
-    /// ratio with `maxOne`.
-    static func ratiosHold<T: StoredMantissa>(rules: Rules, layout: Layout, out: BulkUnitsBuffers<T>, scales: [Int], count: Int) -> Bool {
+    /// `UnitsReader.checkBounds`: no value beyond a bound a rule puts on it (`Rules.valueBounds`:
+    /// a numerator above its denominator where a ratio says `maxOne`, a survey's respondents
+    /// above its population), each part and the limit at the largest scale of them; a file with
+    /// one is handed over (`unitsRow`), for the checked reader to report it.
+    static func boundsHold<T: StoredMantissa>(rules: Rules, layout: Layout, out: BulkUnitsBuffers<T>, scales: [Int], count: Int) -> Bool {
         let index = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         // Every metric has its column here (a file without one is the checked reader's).
-        for r in rules.maxOneRatios {
-            guard let n = index[r.numerator], let d = index[r.denominator] else { continue }
-            let fa = Int128(ByteNumber.pow10(scales[d])), fb = Int128(ByteNumber.pow10(scales[n]))
-            let a = out.columns[n].base, b = out.columns[d].base
-            for u in 0 ..< count where a[u] != T.missingMark && b[u] != T.missingMark {
-                if Int128(a[u]) * fa > Int128(b[u]) * fb { return false }
+        for bound in rules.valueBounds {
+            let parts = bound.parts.compactMap { index[$0] }
+            guard parts.count == bound.parts.count, let limit = index[bound.limit] else { continue }
+            let metrics = parts + [limit]
+            let scale = metrics.map { scales[$0] }.max()!
+            // Each column's factor to the common scale (at most 10^maxScale; a value times it,
+            // and a sum of a few such, fits in 128 bits).
+            let factors = metrics.map { Int128(ByteNumber.pow10(scale - scales[$0])) }
+            let columns = metrics.map { out.columns[$0].base }
+            units: for u in 0 ..< count {
+                var sum: Int128 = 0
+                for k in parts.indices {
+                    let a = columns[k][u]
+                    guard a != T.missingMark else { continue units }
+                    sum += Int128(a) * factors[k]
+                }
+                let b = columns[parts.count][u]
+                if b != T.missingMark && sum > Int128(b) * factors[parts.count] { return false }
             }
         }
         return true

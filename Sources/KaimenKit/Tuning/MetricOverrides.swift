@@ -3,7 +3,8 @@
 ///
 /// A value is read and checked exactly as the units file's cell would be: an empty value of a
 /// metric that must be filled in is the units reader's `missing-metric`, a ratio above 100% its
-/// `ratio-above-one`; every message names the `--set` option, never the units file.
+/// `ratio-above-one`, a survey's respondents above its population its `survey-above-population`;
+/// every message names the `--set` option, never the units file.
 public struct MetricOverrides: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         /// `UNIT.METRIC` with full-width forms made half-width (`X０３。members` → `X03.members`);
@@ -61,7 +62,7 @@ public struct MetricOverrides: Sendable, Equatable {
     /// Changes `table` under `rules` (read from `rulesFile`); returns every problem: an unknown
     /// unit or metric (`oldRules`, the file in force, tells a metric the new file removed from a
     /// misspelt one), a value the metric's kind does not accept, an empty value where the metric
-    /// must be filled in, a ratio above 100%.
+    /// must be filled in, a ratio above 100%, a survey's respondents above its population.
     public func apply(to table: inout UnitTable, rules: Rules, rulesFile: String? = nil, oldRules: Rules? = nil) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let metricIndex = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -103,19 +104,16 @@ public struct MetricOverrides: Sendable, Equatable {
             }
         }
         // A what-if value must still make sense beside the others (a numerator above its
-        // denominator). The file's own cells passed this check when read, so every pair found
-        // here holds a value set by `--set`, which the message names.
+        // denominator, respondents above the population). The file's own cells passed this
+        // check when read, so every value found here holds one set by `--set`, which the
+        // message names.
         guard problems.isEmpty else { return problems }
-        for r in table.ratiosAboveOne(rules, units: Set(changed.map(\.unit))) {
-            // Reported at the value `--set` gave: the numerator's when both were set.
-            guard let c = changed.first(where: { $0.unit == r.unit && $0.metric == r.numerator })
-                ?? changed.first(where: { $0.unit == r.unit && $0.metric == r.denominator }) else { continue }
-            let nm = rules.metrics[r.numerator], dm = rules.metrics[r.denominator]
-            problems.append(.error(DiagnosticCode.ratioAboveOne.rawValue,
-                                   TuningMessages.setPrefix(c.entry.text, ReaderMessages.ratioAboveOne(Echo.cell(table.units[r.unit].id), nm.name,
-                                                                                                       r.numeratorValue.plainText(), dm.name,
-                                                                                                       r.denominatorValue.plainText())),
-                                   hint: ReaderMessages.checkRatio))
+        for v in table.impossibleValues(rules, units: Set(changed.map(\.unit))) {
+            // Reported at the value `--set` gave: a part's (the first set) before the limit's.
+            guard let c = (v.parts + [v.limit]).lazy.compactMap({ m in changed.first { $0.unit == v.unit && $0.metric == m } }).first
+            else { continue }
+            let words = ReaderMessages.impossible(v, in: table, rules: rules, cells: false)
+            problems.append(.error(v.kind.code.rawValue, TuningMessages.setPrefix(c.entry.text, words.text), hint: words.hint))
         }
         return problems
     }

@@ -21,8 +21,11 @@ protocol MethodRule: Sendable {
     /// Every metric it reads, in a stable order.
     var metricIDs: [String] { get }
     /// The ratio it reads, if any: with `maxOne`, a numerator above its denominator is an
-    /// error in the data (`Rules.maxOneRatios`).
+    /// error in the data (`valueBound`).
     var ratio: Ratio? { get }
+    /// What a unit's values may not exceed for the method to make sense of them (`Rules.valueBounds`);
+    /// by default its ratio's numerator its denominator, where the ratio says `maxOne`.
+    var valueBound: ValueBound? { get }
     /// Its keys as the rules file writes them (`rules show --format json`, `rules diff`).
     func encoded() -> [String: JSONOut]
     /// What is checked once the whole file is decoded (`s`: the standard that uses it).
@@ -42,4 +45,11 @@ protocol MethodRule: Sendable {
     func inputs(_ r: StandardResult, _ s: Standard, _ n: Narrator) -> String?
     /// How its points came about, ending with what it earned (`nil`: only what it earned).
     func note(_ r: StandardResult, _ s: Standard, _ n: Narrator) -> String?
+}
+
+extension MethodRule {
+    var valueBound: ValueBound? {
+        guard let r = ratio, r.maxOne else { return nil }
+        return ValueBound(kind: .ratio, parts: [r.numerator], limit: r.denominator)
+    }
 }

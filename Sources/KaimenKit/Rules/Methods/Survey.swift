@@ -62,6 +62,11 @@ extension Survey: MethodRule {
 
     var metricIDs: [String] { [satisfied, basic, dissatisfied] + (participation.map { [$0.population] } ?? []) }
     var ratio: Ratio? { nil }
+    /// With `participation`, the respondents are at most the population (a rate above 100% is
+    /// an error in the data, not a participation).
+    var valueBound: ValueBound? {
+        participation.map { ValueBound(kind: .survey, parts: [satisfied, basic, dissatisfied], limit: $0.population) }
+    }
 
     func encoded() -> [String: JSONOut] {
         var o: [String: JSONOut] = ["satisfied": .string(satisfied), "basic": .string(basic), "dissatisfied": .string(dissatisfied),
@@ -79,6 +84,6 @@ extension Survey: MethodRule {
         return text
     }
 
-    /// Its three parts are drawn to add up to the respondents.
+    /// Its three parts are drawn to add up to the respondents, at most the population.
     func noteRoles(_ roles: inout MetricRoles, points: Rational) { roles.surveys.append(self) }
 }

@@ -40,16 +40,16 @@ public struct Rules: Sendable, Equatable {
     /// The sum of all areas' points: the most a unit can score before bonuses.
     public var totalPoints: Rational { areas.reduce(.zero) { $0 + $1.points } }
 
-    /// Every (numerator, denominator) pair some rule reads as a ratio with `maxOne`: a unit's
-    /// numerator above its denominator is an error in the data. Each pair once, in rule order.
-    public var maxOneRatios: [(numerator: String, denominator: String)] {
-        var pairs: [(numerator: String, denominator: String)] = []
+    /// Every bound some rule puts on a unit's values (`MethodRule.valueBound`): a ratio's
+    /// numerator with `maxOne` at most its denominator, a survey's respondents with
+    /// `participation` at most its population. A unit's values beyond one are an error in the
+    /// data (`UnitTable.impossibleValues`). Each bound once, in rule order.
+    public var valueBounds: [ValueBound] {
+        var bounds: [ValueBound] = []
         for s in standards + bonuses + deductions {
-            if let r = s.method.ratio, r.maxOne, !pairs.contains(where: { $0 == (r.numerator, r.denominator) }) {
-                pairs.append((r.numerator, r.denominator))
-            }
+            if let b = s.method.rule.valueBound, !bounds.contains(b) { bounds.append(b) }
         }
-        return pairs
+        return bounds
     }
 
     /// The scoring methods used, in the order of `ScoringMethod.allNames`.
