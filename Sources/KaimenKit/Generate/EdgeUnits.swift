@@ -66,7 +66,8 @@ extension DataGenerator {
         for sv in roles.surveys { edgeSurvey(sv, &rng, index: metricIndex, quality: quality, values: &values, text: &text) }
     }
 
-    /// No respondents, exactly the participation threshold, all of one answer, or a plain split.
+    /// No respondents, exactly the participation threshold, all of one answer, or a plain split;
+    /// never more respondents than the population.
     private func edgeSurvey(_ sv: Survey, _ rng: inout SplitMix64, index metricIndex: [String: Int], quality: Int,
                             values: inout [Int64], text: inout [String]) {
         let population = sv.participation.flatMap { metricIndex[$0.population] }.map { values[$0] } ?? Int64(rng.between(10, 60))
@@ -78,7 +79,10 @@ extension DataGenerator {
             respondents = exact.flatMap { $0.isInteger ? $0.numerator : nil } ?? population
         default: respondents = population * Int64(rng.between(30, 100)) / 100
         }
-        if population == 0 { respondents = Int64(rng.between(0, 5)) }
+        // A population of 0 (only a participation's metric can be 0) has no respondents: more
+        // would be an error in the data (`survey-above-population`), and 0 of 0 is still the
+        // zero denominator the kernel does not assess.
+        if population == 0 { respondents = 0 }
         let parts: (Int64, Int64, Int64)
         switch rng.below(4) {
         case 0: parts = (respondents, 0, 0)
