@@ -104,6 +104,31 @@ struct BulkUnitsReaderTests {
         #expect(bulk(bytes, threads: 2, threshold: 0) == nil)
     }
 
+    @Test("hands over on a survey's respondents above its population (survey-above-population); equal to it, reads on")
+    func surveyAbovePopulation() throws {
+        // X01 answers 1520 + 520 + 64 = 2104 (the sample's cells): 10 members is below that.
+        let bytes = edited(row: 0, column: "members", to: "10")
+        #expect(F.checkedUnits(bytes, rules: F.xicheng).diagnostics.map(\.code) == ["survey-above-population"])
+        #expect(bulk(bytes) == nil)
+        #expect(bulk(bytes, threads: 2, threshold: 0) == nil)
+        // 2104 members: exactly 100%, no error, and the byte reader reads it as the checked one does.
+        let equal = edited(row: 0, column: "members", to: "2104")
+        let checked = F.checkedUnits(equal, rules: F.xicheng)
+        #expect(checked.diagnostics.isEmpty, "\(checked.diagnostics)")
+        F.expectSame(try #require(bulk(equal)), try #require(checked.table))
+        // One below: 2104 of 2103.
+        #expect(bulk(edited(row: 0, column: "members", to: "2103")) == nil)
+        // Amounts at three scales (1, 0.5, 0.25 and 0.26 or 0.25) are compared exactly: 0.5 + 0.25 + 0.25 = 1 of 1 holds,
+        // 0.5 + 0.25 + 0.26 = 1.01 of 1 does not.
+        let metrics = ["members", "s_yes", "s_basic", "s_no"].map { RulesText.metric($0, "amount") }.joined(separator: ", ")
+        let rules = try RulesLoader(readFile: { _ in RulesText.single(points: "3", metrics: metrics, method: """
+            "method": "survey", "satisfied": "s_yes", "basic": "s_basic", "dissatisfied": "s_no", "participation": { "population": "members", "min": 0.6 }
+            """) }).load("rules.jsonc").rules
+        let header = "id,name,members,s_yes,s_basic,s_no\n"
+        #expect(bulk(Array((header + "U1,甲,1,0.5,0.25,0.25\nU2,乙,2,1,0,0\n").utf8), rules: rules) != nil)
+        #expect(bulk(Array((header + "U1,甲,1,0.5,0.25,0.26\nU2,乙,2,1,0,0\n").utf8), rules: rules) == nil)
+    }
+
     @Test("a metric without its column (all zeros by its missing rule) is the checked reader's, which warns and checks the ratio")
     func ratioWithAbsentSide() throws {
         func without(_ id: String) -> (rules: Rules, bytes: [UInt8]) {

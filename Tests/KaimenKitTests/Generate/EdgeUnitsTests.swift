@@ -92,6 +92,29 @@ struct EdgeUnitsTests {
         }
     }
 
+    /// Found by `survey-above-population` (0.29.6): an edge unit whose 会员总数 was 0 (its
+    /// 职工总数 drawn 0) got up to 5 respondents. Checked by the units reader and, independently,
+    /// by adding up each row's three counts.
+    @Test("generated data for the bundled rules never has more survey respondents than members, typical or at the edges",
+          arguments: ["rules/xicheng-2014.jsonc", "rules/dongcheng-2019.jsonc"])
+    func surveysWithinPopulation(_ path: String) throws {
+        let rules = try Self.load(path)
+        for (edges, seed) in [(0, 1), (100, 2), (100, 3), (50, 4)] {
+            var g = DataGenerator(rules: rules, units: 300, seed: UInt64(seed))
+            g.edges = edges
+            let data = g.generate()
+            let read = UnitsReader(rules: rules).read(Data(data.units), fileName: "units.csv")
+            #expect(read.table != nil && !read.diagnostics.contains { $0.severity == .error }, "edges \(edges): \(read.diagnostics.prefix(3))")
+            let units = try Self.table(data.units, "units.csv")
+            let members = try Self.column(units, "members")
+            let counts = try [Self.column(units, "survey_satisfied"), Self.column(units, "survey_basic"), Self.column(units, "survey_dissatisfied")]
+            for (k, m) in members.enumerated() {
+                guard let population = Int(m), let answered = Optional(counts.compactMap { Int($0[k]) }), answered.count == 3 else { continue }
+                #expect(answered.reduce(0, +) <= population, "edges \(edges), row \(k + 2): \(answered) of \(population)")
+            }
+        }
+    }
+
     @Test("--edges takes a whole number from 0 to 100: anything else is a usage error, in Chinese or English", arguments: ["101", "-1", "half"])
     func badEdges(_ value: String) {
         let dir = EngineRuns.temporaryFolder("generate-edges")
