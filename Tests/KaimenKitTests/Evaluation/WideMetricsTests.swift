@@ -20,7 +20,9 @@ import Testing
 @Suite("Large metric values: every engine and every paper agrees")
 struct WideMetricsTests {
     static let header = "id,name,category,enterprises,enterprises_unionised,workers,members,stations,social_workers_full,station_stars,contracts_signed,disputes,disputes_mediated,legal_aid_cases,training_sessions,legal_campaign,signature_activities,ankang_cup,safety_volunteers,accidents,major_accidents,congress_held,open_affairs,survey_satisfied,survey_basic,survey_dissatisfied,model_awards,model_activities,commendation_held,hardship_households,hardship_lifted,festival_visits,six_survey,six_project,six_plan,six_publicity,six_organization,six_guarantee,org_info_rate,member_info_rate,card_application_rate,card_issuance_rate,funds_due,funds_collected,funds_remitted,centralised_accounting,rule_spending,rule_assets,rule_expenses,rule_review,audit_committee,third_party_audit,audit_issues,audit_issues_fixed,audit_violations,serious_violations,five_good_union,model_home,honours,late_reports"
-    static let unit = "U1,甲工会,企业,59,57,7,6,3,1,3,55,999999999999,499999999999,1,1,1,2,1,2,9,0,1,1,2,5,3,2,9,1,999999999989,949999999989,1,1,1,1,1,1,1,1,0.9471,0.8845,89.9999%,827727446384.767866,791507501920.846,1,1,1,1,1,0,1,1,2531,2429,0,0,1,1,10,0"
+    /// Its survey is 2 + 0 + 2 respondents of 6 members (since 0.29.6 more than 6 is an error in
+    /// the data; it was 2 + 5 + 3): 3 × (2 + 0.6 × 0) / 4 = 1.5 points, as 3 × (2 + 0.6 × 5) / 10 was.
+    static let unit = "U1,甲工会,企业,59,57,7,6,3,1,3,55,999999999999,499999999999,1,1,1,2,1,2,9,0,1,1,2,0,2,2,9,1,999999999989,949999999989,1,1,1,1,1,1,1,1,0.9471,0.8845,89.9999%,827727446384.767866,791507501920.846,1,1,1,1,1,0,1,1,2531,2429,0,0,1,1,10,0"
 
     /// Xicheng's rules, `units` (rows under `header`), seven representatives in one group, and
     /// each of them scoring every unit `scores` (a row of the eight ballot standards' scores).

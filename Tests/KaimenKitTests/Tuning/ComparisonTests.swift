@@ -157,10 +157,11 @@ struct ComparisonTests {
     func driversProrated() throws {
         // X03 has no service station: organization.staffing and .station (3 + 3 of the area's 12
         // points) are prorated, so the rest counts × 12/6 = 2. members 1236 of 1272 workers =
-        // 97.2% ≥ 96% → membership 3 points; members 5 → 0.4% < 80% → 0. Its change as it counts:
+        // 97.2% ≥ 96% → membership 3 points; members 800 → 62.9% < 80% → 0 (800, not fewer: its
+        // survey has 630 + 150 + 20 = 800 respondents, and more is an error). Its change as it counts:
         // (0 − 3) × 2 = −6, the whole change of the total (86.10 → 80.10).
         let console = BufferConsole(currentDirectory: Fixtures.packageRoot.path)
-        let code = CLI.run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--set", "X03.members=5"] + CompareCommandTests.sample, console: console)
+        let code = CLI.run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--set", "X03.members=800"] + CompareCommandTests.sample, console: console)
         #expect(code == .success, "\(console.stderr)")
         let row = try #require(console.stdout.split(separator: "\n").first { $0.hasPrefix("X03 ") })
         #expect(row.contains("86.10   80.10  -6.00"))

@@ -14,7 +14,7 @@ struct TuningHTMLTests {
 
     @Test("compare's page keeps ids, grades and numbers on one line, and breaks the drivers only between parts")
     func compareNowrap() {
-        let r = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--set", "X03.members=5", "--format", "html"] + CompareCommandTests.sample)
+        let r = run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--set", "X03.members=800", "--format", "html"] + CompareCommandTests.sample)
         #expect(r.code == .success, "\(r.err)")
         #expect(r.out.contains("<td class=\"nowrap\">X03</td>"))
         #expect(r.out.contains("<td class=\"nowrap\">良好</td>"))
