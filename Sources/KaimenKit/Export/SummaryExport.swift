@@ -271,7 +271,8 @@ public enum SummaryExport {
     public static func json(_ report: ScoreReport, lang: Language = .zh) -> JSONOut {
         let p = report.scores.precision
         let vetoes = Dictionary(grouping: report.scores.vetoes, by: { Int($0.unit) })
-        let units: [JSONOut] = report.ranking.order.map { unitJSON($0, report, vetoes: vetoes[$0] ?? []) }
+        let leftOut = leftOutStandards(report)
+        let units: [JSONOut] = report.ranking.order.map { unitJSON($0, report, vetoes: vetoes[$0] ?? [], leftOut: leftOut[$0] ?? []) }
         return .object([
             "rules": rulesJSON(report),
             "precision": .num(p),
@@ -286,8 +287,17 @@ public enum SummaryExport {
         return .object(["id": .string(m.id), "title": .string(m.title), "version": .string(m.version)])
     }
 
-    /// One unit's entry in the summary's `units`.
-    static func unitJSON(_ u: Int, _ report: ScoreReport, vetoes: [ScoreTable.UnitItem]) -> JSONOut {
+    /// Each unit's standards left out of their area and prorated (not assessed), whose points
+    /// `unitJSON` gives as `null`, as a score sheet's JSON does (since 0.29.6: they read `0.0`
+    /// before, a zero score to a reader). Empty for a report an earlier version wrote.
+    static func leftOutStandards(_ report: ScoreReport) -> [Int: Set<Int32>] {
+        guard report.writes(since: ScoreReport.v0_29_6) else { return [:] }
+        return Dictionary(grouping: report.scores.events.filter(\.prorated), by: { Int($0.unit) }).mapValues { Set($0.map(\.standard)) }
+    }
+
+    /// One unit's entry in the summary's `units`; `leftOut`: its standards not assessed and
+    /// prorated (`leftOutStandards`), given as `null`.
+    static func unitJSON(_ u: Int, _ report: ScoreReport, vetoes: [ScoreTable.UnitItem], leftOut: Set<Int32> = []) -> JSONOut {
         let rules = report.rules
         let s = report.scores
         let p = s.precision
@@ -299,7 +309,9 @@ public enum SummaryExport {
                 "areas": .object(Dictionary(uniqueKeysWithValues: rules.areas.enumerated().map { ($1.id, fixed(s.areas[u * s.areaCount + $0])) })),
                 "bonus": fixed(s.bonus[u]), "deducted": fixed(s.deducted[u]), "ballotPoints": fixed(s.ballotPoints[u]),
                 "vetoes": .array(vetoes.map { .string(rules.vetoes[Int($0.item)].id) }),
-                "standards": .object(Dictionary(uniqueKeysWithValues: rules.standards.enumerated().map { ($1.id, fixed(s.standards[u * s.standardCount + $0])) })),
+                "standards": .object(Dictionary(uniqueKeysWithValues: rules.standards.enumerated().map {
+                    ($1.id, leftOut.contains(Int32($0)) ? .null : fixed(s.standards[u * s.standardCount + $0]))
+                })),
             ]
             if s.grade[u] != s.gradeByTotal[u] { o["gradeBeforeQuota"] = .string(rules.grades[Int(s.gradeByTotal[u])].name) }
             return .object(o)

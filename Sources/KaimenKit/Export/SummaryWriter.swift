@@ -152,6 +152,7 @@ public enum SummaryWriter {
     public static func json(_ report: ScoreReport, lang: Language = .zh, threads: Int = 1, warningLimit: Int? = nil) -> [UInt8] {
         let order = report.ranking.order
         let vetoes = Dictionary(grouping: report.scores.vetoes, by: { Int($0.unit) })
+        let leftOut = SummaryExport.leftOutStandards(report)
         let chunks = max(1, min(threads * 8, order.count / 4096 + 1))
         let parts = Parallel.map(chunks) { c in
             let start = order.count * c / chunks, end = order.count * (c + 1) / chunks
@@ -160,7 +161,7 @@ public enum SummaryWriter {
             for (k, u) in order[start..<end].enumerated() {
                 if c > 0 || k > 0 { text += ",\n" }
                 text += "    "
-                SummaryExport.unitJSON(u, report, vetoes: vetoes[u] ?? []).write(into: &text, indent: 2)
+                SummaryExport.unitJSON(u, report, vetoes: vetoes[u] ?? [], leftOut: leftOut[u] ?? []).write(into: &text, indent: 2)
             }
             return text
         }

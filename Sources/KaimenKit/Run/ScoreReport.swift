@@ -94,7 +94,12 @@ public struct ScoreReport: Sendable {
     /// notice's closing line says where objections go (`please raise any objection with the
     /// assessment committee within that period`; before, `objections to the assessment
     /// committee.`), and its verification code line how it is used. The Chinese papers keep
-    /// their bytes.
+    /// their bytes; every workbook row of one line is 17 points (LibreOffice printed CJK text on
+    /// the grid line below). And
+    /// an outside audit of `session verify`: a session's notice says how to check its
+    /// verification code (`kaimen session verify 会话文件夹 --head "…"`, the 16 digits written on
+    /// it; it said only "可用 kaimen session verify 核对"); summary.json gives `null`, not `0.0`,
+    /// for a standard left out of its area and prorated (not assessed), as a score sheet's JSON does.
     public static let v0_29_6: [Int] = [0, 29, 6]
 
     /// The version each input warning a session's papers may state was first given in, where
