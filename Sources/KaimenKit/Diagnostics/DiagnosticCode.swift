@@ -191,6 +191,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case tornFileChanged = "torn-file-changed"
     case manifestMismatch = "manifest-mismatch"
     case journalHead = "journal-head"
+    case journalHeadNotSeal = "journal-head-not-seal"
+    case sessionFileUnlisted = "session-file-unlisted"
     case sealPath = "seal-path"
     case outputSymlink = "output-symlink"
     case sealBallots = "seal-ballots"

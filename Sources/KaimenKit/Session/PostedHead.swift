@@ -10,11 +10,22 @@ public enum PostedHead {
     /// The fewest digits `--head` takes, and how many `close` asks to post by hand.
     public static let shortest = 16
 
+    /// The labels the notice puts before the code (`PaperTexts.verificationCode`), lowercase.
+    static let labels = ["核验码", "verification code"]
+
     /// The lowercase hex digits of a posted hash as typed; `nil` unless it is 16 to 64 hex
     /// digits with nothing else but spaces and hyphens between them.
+    /// The notice's line may be pasted whole, its label with it (`核验码：db9c d389 …`, since
+    /// 0.29.6; `Verification code:` in English): the label and its colon are left out.
     public static func digits(_ typed: String) -> String? {
         var digits = ""
-        for c in UnitMatcher.normalized(typed) where c != " " && c != "-" {
+        var text = Substring(UnitMatcher.normalized(typed).trimmingSpaces())
+        for label in labels where text.lowercased().hasPrefix(label) {
+            text = text.dropFirst(label.count).drop { $0 == " " }
+            if text.first == ":" { text = text.dropFirst() }
+            break
+        }
+        for c in text where c != " " && c != "-" {
             guard c.isASCII, c.isHexDigit else { return nil }
             digits.append(contentsOf: c.lowercased())
         }

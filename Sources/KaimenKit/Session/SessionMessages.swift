@@ -691,10 +691,25 @@ extension SessionMessages {
     static let resolveNeedsOptions = Localized(zh: "须给出 `--rep`、`--unit`、`--standard`，以及 `--score 分数` 或 `--blank` 二者之一",
                                                en: "give `--rep`, `--unit`, `--standard`, and either `--score N` or `--blank`")
 
-    /// `session verify` without `--head`: what the folder alone cannot show, and the command.
+    /// `session verify` without `--head`, closing its result: what the folder alone cannot show,
+    /// and how to give the posted code. Since 0.29.6 a warning in the result (it was a note under
+    /// it): an outside audit deleted the seal and `results/`, changed a ballot with `resolve
+    /// --override`, closed again, and a bare `verify` passed, as it must; only the code tells.
     static func verifiedWithoutHead(dir: String) -> Localized {
-        Localized(zh: "注意：没有给 `--head`，只核验了文件夹自身；日志被截去末尾、或整体改写后重算哈希，单凭文件夹发现不了。用公示的末条哈希核验：kaimen session verify \(shellWord(dir)) --head 公示的哈希",
-                  en: "note: without `--head` only the folder itself is checked; a journal cut short, or rewritten and hashed again throughout, cannot be told from the folder alone. Verify against the posted head: kaimen session verify \(shellWord(dir)) --head POSTED-HASH --lang en")
+        Localized(zh: "警告：没有核对公示的核验码（--head），这次核验只说明文件夹自身前后一致。日志被截去末尾后又接着写（例如删去封存记录和结果、改动评分后重新结束会话），单凭文件夹发现不了，只有公示的核验码能发现。请用公示表上填写的核验码再核验一次：kaimen session verify \(shellWord(dir)) --head \"公示表上的 16 位核验码\"",
+                  en: "warning: the posted verification code was not checked (--head): this only shows the folder agrees with itself. A journal cut back and written on (a seal and its results deleted, a score changed, the session closed again) cannot be told from the folder alone; only the posted code tells. Verify again with the code written on the notice: kaimen session verify \(shellWord(dir)) --head \"THE 16 DIGITS ON THE NOTICE\" --lang en")
+    }
+
+    /// `session verify --head`, passing: the posted code is seal `record`'s, of result `version`;
+    /// the journal's latest result is `latest`, and `later` records follow the seal.
+    static func postedHeadFound(record: Int, version: Int?, latest: Int, later: Int) -> Localized {
+        let v = version.map { (zh: "第 \($0) 版结果（封存记录 \(record)）", en: "result version \($0) (seal record \(record))") }
+            ?? (zh: "封存记录 \(record)", en: "seal record \(record)")
+        if later == 0 { return Localized(zh: "与公示的核验码一致：公示的是\(v.zh)，也是最新的结果", en: "matches the posted code: the notice posted \(v.en), the latest result") }
+        let newer = version.map { latest > $0 } ?? false
+        return Localized(zh: "与公示的核验码一致：公示的是\(v.zh)；其后又追加了 \(later) 条记录" + (newer ? "，申诉复核产生了第 \(latest) 版（最新的结果，须另行公示其核验码）" : "（申诉复核尚未产生新的结果）"),
+                         en: "matches the posted code: the notice posted \(v.en); \(later) record\(later == 1 ? " was" : "s were") added after it"
+                            + (newer ? ", and an appeal produced version \(latest) (the latest result, whose code is posted with it)" : " (no appeal has produced a new result yet)"))
     }
 
     /// `session status`, under its first line when `init --period` recorded one (since 0.29.5):
@@ -1117,9 +1132,23 @@ extension SessionMessages {
     }
 
     static func resultsWithoutSeal(_ folder: String, count: Int, first: String) -> Localized {
-        Localized(zh: "`\(folder)/` 中有 \(count) 个结果文件（如 `\(first)`），但日志中没有封存记录：上次 `kaimen session close` 可能在写完结果、封存之前中断了（再运行一次即可），或者封存记录被删除了",
-                  en: "`\(folder)/` holds \(count) result file\(count == 1 ? "" : "s") (such as `\(first)`), but the journal has no seal record: the last `kaimen session close` may have been cut short after writing them and before sealing (run it again), or a seal was deleted")
+        Localized(zh: "`\(folder)/` 中有 \(count) 个结果文件（如 `\(first)`），但日志中没有封存它们的记录：结束会话（close）在写完结果、封存之前中断，留下的就是这样；封存记录被人删除，看起来也完全一样",
+                  en: "`\(folder)/` holds \(count) result file\(count == 1 ? "" : "s") (such as `\(first)`), but the journal has no seal record for them: a `close` cut short after writing them and before sealing leaves exactly this, and so does a seal record someone deleted")
     }
+    /// Since 0.29.6 not "run it again": re-closing over a deleted seal seals whatever the
+    /// journal now says (an outside audit).
+    static func resultsWithoutSealHint(dir: String) -> Localized {
+        Localized(zh: "先用公示表上的核验码核验：kaimen session verify \(shellWord(dir)) --head \"公示表上的 16 位核验码\"；核验码不在日志中，说明封存记录被删除了，应从备份恢复日志。只有考评委员会确知上次结束会话中断了（且尚未公示），才应再运行一次 `kaimen session close`",
+                  en: "first verify with the code on the notice: kaimen session verify \(shellWord(dir)) --head \"THE 16 DIGITS ON THE NOTICE\" --lang en; if it is not in the journal, a seal was deleted: restore the journal from a backup. Run `kaimen session close` again only if the committee knows the last close was cut short (and nothing was posted)")
+    }
+    /// A file in the session folder, outside `results/`, that the session does not account for
+    /// (`Verifier.unlistedFiles`).
+    static func sessionFileUnlisted(_ path: String) -> Localized {
+        Localized(zh: "会话文件夹中的 `\(Echo.shown(path))` 不属于这个会话：它不是输入副本，不是日志，也不是录入过的评分文件，日志中没有任何记录提到它",
+                  en: "`\(Echo.shown(path))` in the session folder does not belong to the session: it is no input copy, no journal file and no typed file entered; no record names it")
+    }
+    static let sessionFileUnlistedHint = Localized(zh: "会话文件夹里只应有 kaimen 写的文件和录入过的评分文件；查明是谁放进来的，把它移出会话文件夹后再核验",
+                                                   en: "a session folder holds only what kaimen writes and the typed files entered; find out who put it there, move it out of the folder, and verify again")
     static func closeLeftovers(_ paths: [String]) -> Localized {
         let shown = paths.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (paths.count > 3 ? " …" : "")
         return Localized(zh: "\(shown) 是某次 `kaimen session close` 写结果时中断留下的临时文件，不属于任何封存结果",
@@ -1171,6 +1200,16 @@ extension SessionMessages {
                   en: "on the notice, write its first \(PostedHead.shortest) digits where it says verification code: \(digits)")
     }
 
+    /// `--head` given the hash of a record that is not a seal: not what `close` prints, nor what
+    /// any notice carries.
+    static func postedHeadNotSeal(_ hash: String, record: JournalRecord, what: Localized?) -> Localized {
+        let w = what.map { (zh: "（\($0.zh)）", en: " (\($0.en))") } ?? (zh: "", en: "")
+        return Localized(zh: "核验码 \(hash) 是记录 \(record.seq)\(w.zh)的哈希，不是封存记录的：公示的核验码是结束会话时打印的日志末条哈希，即封存记录的哈希，不会是别的记录",
+                         en: "the code \(hash) is the hash of record \(record.seq)\(w.en), not of a seal: the posted code is the journal head `close` prints, a seal record's hash, never another record's")
+    }
+    static let postedHeadNotSealHint = Localized(zh: "从公示表的“核验码”一行或结束会话时打印的“日志末条哈希”抄写核验码",
+                                                 en: "copy the code from the notice's verification code line, or from the journal head `close` printed")
+
     static func postedHeadAmbiguous(_ hash: String, records: [Int]) -> Localized {
         let list = records.map(String.init)
         return Localized(zh: "公示的日志哈希 \(hash) 是记录 \(list.joined(separator: "、")) 共同的开头，无法确定是哪一条",
@@ -1181,11 +1220,11 @@ extension SessionMessages {
                                                    en: "give the whole 64-digit hash (the line printed at close)")
 
     static func postedHeadMissing(_ hash: String) -> Localized {
-        Localized(zh: "公示的日志哈希 \(hash) 不在日志中：公示之后日志被截断或改写过",
-                  en: "the posted journal hash \(hash) is not in the journal: it was cut short or rewritten after it was posted")
+        Localized(zh: "核验码 \(hash) 不在这份日志中：先核对这 \(PostedHead.shortest) 位是否抄对（公示表上手写的，或结束会话时打印的）；若抄写无误，就是公示之后日志被截断或改写过",
+                  en: "the code \(hash) is not in this journal: first check the \(PostedHead.shortest) digits as copied (handwritten on the notice, or as `close` printed them); if they are right, the journal was cut short or rewritten after it was posted")
     }
-    static let postedHeadMissingHint = Localized(zh: "核对哈希是否抄对；若无误，以公示时保存的日志副本为准",
-                                                 en: "check the hash was copied right; if it was, trust the copy of the journal kept when it was posted")
+    static let postedHeadMissingHint = Localized(zh: "抄写无误时，以公示时保存的日志副本为准，不要再对这份日志结束会话或申诉",
+                                                 en: "if the code was copied right, trust the copy of the journal kept when it was posted; do not close or appeal on this one")
 
     /// A `recovered` record's side file, gone from the session folder (`Verifier.tornFileProblems`).
     static func tornFileMissing(_ file: String, seq: Int, bytes: Int?) -> Localized {

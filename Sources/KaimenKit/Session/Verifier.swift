@@ -15,8 +15,13 @@ public enum Verifier {
         public var seals: Int
         /// The last record's hash: what a committee posts so the journal can be checked later.
         public var head: String
-        /// The record whose hash is the posted one, when a posted hash was given and found.
+        /// The record whose hash is the posted one, when a posted hash was given and found: a
+        /// seal record (what `close` prints and a notice carries; any other is an error).
         public var postedRecord: Int? = nil
+        /// The result version that seal sealed (1, 2 after an appeal, …).
+        public var postedVersion: Int? = nil
+        /// The latest sealed version: the posted one, or a later appeal's.
+        public var latestVersion: Int { seals }
         public var ok: Bool { !problems.contains { $0.severity == .error } }
     }
 
@@ -33,17 +38,24 @@ public enum Verifier {
         let head = journal.records.last?.hash ?? JournalRecord.zeroHash
         let lineOf = Dictionary(zip(journal.records.map(\.seq), journal.recordLines), uniquingKeysWith: { _, last in last })
         // 1b. The posted head: records cut from the end, or rewritten and chained anew, lose it.
-        var postedRecord: Int?
+        var postedRecord: Int?, postedVersion: Int?
         if let posted {
             // The whole hash or its first digits (`PostedHead`); hashes are written in lowercase hex.
             let hash = posted.lowercased()
             let found = journal.records.filter { $0.hash.hasPrefix(hash) }
-            if found.count == 1 {
+            if found.count == 1 && found[0].kind == .seal {
                 postedRecord = found[0].seq
+                postedVersion = found[0].content["version"]?.intValue
+            } else if found.count == 1 {
+                // What `close` prints, and so what a notice carries, is a seal's hash: any other
+                // record's passed as "posted", with records "added after it" (an outside audit).
+                problems.append(.error("journal-head-not-seal", SessionMessages.postedHeadNotSeal(posted, record: found[0],
+                                                                                                   what: SessionMessages.recordWhat(found[0])),
+                                       hint: SessionMessages.postedHeadNotSealHint))
             } else {
                 // Two records sharing 16 digits is a 1 in 2^64 chance: said, not guessed between.
+                // Not found: no place in the journal is at fault, the digits first may be.
                 problems.append(.error("journal-head", found.isEmpty ? SessionMessages.postedHeadMissing(posted) : SessionMessages.postedHeadAmbiguous(posted, records: found.map(\.seq)),
-                                       at: SourceLocation(file: Journal.fileName, line: 1, column: 1),
                                        hint: found.isEmpty ? SessionMessages.postedHeadMissingHint : SessionMessages.postedHeadAmbiguousHint))
             }
         }
@@ -57,7 +69,7 @@ public enum Verifier {
             // The open record's failure repeats the journal's own problems: each is said once.
             let more = error.diagnostics.filter { !problems.contains($0) }
             return Report(problems: Diagnostics.sortedList(problems + more), records: journal.records.count, seals: 0, head: head,
-                          postedRecord: postedRecord)
+                          postedRecord: postedRecord, postedVersion: postedVersion)
         }
         // Records whose arguments the commands refuse, found once the inputs are read.
         problems += journal.diagnostics.filter { !problems.contains($0) }
@@ -114,14 +126,21 @@ public enum Verifier {
            let first = unsealed.first(where: { !$0.hasSuffix("/" + Manifest.fileName) }) ?? unsealed.first {
             let folderPath = next
             problems.append(.error("output-unsealed", SessionMessages.resultsWithoutSeal(folderPath, count: unsealed.count, first: first),
-                                   at: SourceLocation.whole(first), hint: SessionMessages.outputUnsealedHint))
+                                   at: SourceLocation.whole(first), hint: SessionMessages.resultsWithoutSealHint(dir: shown ?? directory.path)))
         } else {
             for path in unsealed {
                 problems.append(.error("output-unsealed", SessionMessages.outputUnsealed(path), at: SourceLocation.whole(path),
                                        hint: SessionMessages.outputUnsealedHint))
             }
         }
-        return Report(problems: Diagnostics.sortedList(problems), records: journal.records.count, seals: seals, head: head, postedRecord: postedRecord)
+        // 5. Files elsewhere in the folder that the journal does not account for.
+        let elsewhere = unlistedFiles(journal)
+        problems += elsewhere.officeLocks.map(\.note)
+        problems += elsewhere.files.map { path in
+            Diagnostic.error("session-file-unlisted", SessionMessages.sessionFileUnlisted(path), at: SourceLocation.whole(path), hint: SessionMessages.sessionFileUnlistedHint)
+        }
+        return Report(problems: Diagnostics.sortedList(problems), records: journal.records.count, seals: seals, head: head,
+                      postedRecord: postedRecord, postedVersion: postedVersion)
     }
 
     /// Each `recovered` record whose side file (`journal.torn-<seq>-<time>.txt`, the torn tail

@@ -510,27 +510,27 @@ struct VerifierTests {
         let s = try Self.closedSession(); defer { s.remove() }
         let head = try JournalRecord.parse(s.journalLines.last!).get().hash
         let withHead = SampleSession.run(["session", "verify", s.path, "--head", head.uppercased()])
-        #expect(withHead.code == .success && withHead.out.contains("与公示的哈希一致"), "\(withHead.err)")
+        #expect(withHead.code == .success && withHead.out.contains("与公示的核验码一致：公示的是第 1 版结果（封存记录 4），也是最新的结果"), "\(withHead.err)")
         // The seal, the last record, is deleted: the chain of the first three is whole.
         try Self.rewrite(s) { $0.removeLast() }
         let r = try Verifier.verify(s.dir, posted: head)
         #expect(!r.ok && r.seals == 0)
         #expect(!r.problems.contains { $0.code.hasPrefix("journal-") && $0.code != "journal-head" })
-        #expect(r.problems.contains { $0.code == "journal-head" && $0.message.contains("is not in the journal") })
+        #expect(r.problems.contains { $0.code == "journal-head" && $0.message.contains("is not in this journal") && $0.location == nil })
         // One line for the whole folder, naming a result file.
         let unsealed = r.problems.filter { $0.code == "output-unsealed" }
         #expect(unsealed.count == 1 && unsealed.first?.location?.file == "results/report.html")
-        #expect(unsealed.first?.text.zh.hasPrefix("`results/` 中有 24 个结果文件（如 `results/report.html`），但日志中没有封存记录") == true)
+        #expect(unsealed.first?.text.zh.hasPrefix("`results/` 中有 24 个结果文件（如 `results/report.html`），但日志中没有封存它们的记录") == true)
         let cli = SampleSession.run(["session", "verify", s.path, "--head", head])
-        #expect(cli.code == .failure && cli.err.contains("公示的日志哈希 \(head) 不在日志中"))
+        #expect(cli.code == .failure && cli.err.contains("核验码 \(head) 不在这份日志中：先核对这 16 位是否抄对"))
     }
 
-    @Test("a later record after the posted one is said, not an error; a file added to results is")
+    @Test("a head that is no seal's hash is an error (since 0.29.6: no notice carries one); a file added to results is")
     func laterRecordsAndAddedFile() throws {
         let s = try Self.closedSession(); defer { s.remove() }
         let posted = try JournalRecord.parse(s.journalLines[2]).get().hash
         let r = SampleSession.run(["session", "verify", s.path, "--head", posted])
-        #expect(r.code == .success && r.out.contains("公示的哈希是记录 3，其后又追加了 1 条记录"), "\(r.out)")
+        #expect(r.code == .failure && r.err.contains("核验码 \(posted) 是记录 3（") && r.err.contains("的哈希，不是封存记录的"), "\(r.err)")
         try Data("x".utf8).write(to: s.dir.appendingPathComponent("results/sheets/X99.csv"))
         let p = try Self.problems(s)
         #expect(p.map(\.code) == ["output-unsealed"] && p.first?.location?.file == "results/sheets/X99.csv")
@@ -547,7 +547,7 @@ struct VerifierTests {
         let head = try JournalRecord.parse(s.journalLines.last!).get().hash
         let wide = String(String.UnicodeScalarView(head.unicodeScalars.map { Unicode.Scalar($0.value + 0xFEE0)! }))
         let r = SampleSession.run(["session", "verify", s.path, "--head", "　" + wide.uppercased()])
-        #expect(r.code == .success && r.out.contains("与公示的哈希一致"), "\(r.err)")
+        #expect(r.code == .success && r.out.contains("与公示的核验码一致"), "\(r.err)")
     }
 
     @Test("the verification code written on the notice (the head's first 16 digits, grouped) finds the record; a wrong one does not")
@@ -558,16 +558,16 @@ struct VerifierTests {
         let code = [0, 4, 8, 12].map { String(Array(head)[$0 ..< $0 + 4]) }.joined(separator: " ")
         #expect(PostedHead.handwritten(head) == code)
         let r = SampleSession.run(["session", "verify", s.path, "--head", code.uppercased()])
-        #expect(r.code == .success && r.out.contains("与公示的哈希一致"), "\(r.err)")
-        // An earlier record's 20 digits, with a hyphen: that record, and the later ones said.
+        #expect(r.code == .success && r.out.contains("与公示的核验码一致"), "\(r.err)")
+        // An earlier record's 20 digits, with a hyphen: found, and no seal's (since 0.29.6 an error).
         let third = try JournalRecord.parse(s.journalLines[2]).get().hash
         let earlier = SampleSession.run(["session", "verify", s.path, "--head", String(third.prefix(10)) + "-" + String(third.dropFirst(10).prefix(10))])
-        #expect(earlier.code == .success && earlier.out.contains("公示的哈希是记录 3，其后又追加了 1 条记录"), "\(earlier.out)")
+        #expect(earlier.code == .failure && earlier.err.contains("是记录 3（") && earlier.err.contains("不是封存记录的"), "\(earlier.err)")
         // One digit miscopied: not in the journal.
         let last = head[head.index(head.startIndex, offsetBy: 15)]
         let wrong = String(head.prefix(15)) + (last == "0" ? "1" : "0")
         let miss = SampleSession.run(["session", "verify", s.path, "--head", wrong])
-        #expect(miss.code == .failure && miss.err.contains("公示的日志哈希 \(wrong) 不在日志中"), "\(miss.err)")
+        #expect(miss.code == .failure && miss.err.contains("核验码 \(wrong) 不在这份日志中"), "\(miss.err)")
         // A prefix every record shares (the empty one, which the command never passes): not guessed.
         let all = try Verifier.verify(s.dir, posted: "")
         #expect(!all.ok && all.postedRecord == nil)
@@ -582,7 +582,7 @@ struct VerifierTests {
         let closed = s.run("close", ["--by", "王秘书"])
         let head = try JournalRecord.parse(s.journalLines.last!).get().hash
         #expect(closed.code == .success && closed.out.contains("日志末条哈希（可公示，供日后核验）：\(head)\n公示时在公示表的“核验码”处填写前 16 位：\(PostedHead.handwritten(head))\n"), "\(closed.out)")
-        let line = "<p class=\"code\">核验码：______ ______ ______ ______（会议日志末条哈希的前 16 位，结束会话后由考评委员会填写；可用 kaimen session verify 核对本结果与会议记录一致）</p>"
+        let line = "<p class=\"code\">核验码：______ ______ ______ ______（会议日志末条哈希的前 16 位，结束会话后由考评委员会填写。核对本结果与会议记录一致：kaimen session verify 会话文件夹 --head &quot;此处所填的 16 位&quot;）</p>"
         let notice = try String(contentsOf: s.dir.appendingPathComponent("results/公示.html"), encoding: .utf8)
         #expect(notice.contains("</p>" + line + "<p class=\"issuer\">"))
         // The same session's notice as 0.29.3 sealed it: no such line, and it verifies so (the gate).
