@@ -285,11 +285,11 @@ struct EntrySafetyTests {
         #expect(s.run("close", ["--by", "王秘书"]).code == .success)
         let bare = s.run("verify", [])
         #expect(bare.code == .success)
-        #expect(bare.out.contains("注意：没有给 `--head`") && bare.out.contains("--head 公示的哈希"))
+        #expect(bare.out.contains("警告：没有核对公示的核验码（--head）") && bare.out.contains("--head \"公示表上的 16 位核验码\""))
         let head = try JournalRecord.parse(s.journalLines.last!).get().hash
         let posted = s.run("verify", ["--head", head])
         #expect(posted.code == .success)
-        #expect(posted.out.contains("与公示的哈希一致") && !posted.out.contains("注意"))
+        #expect(posted.out.contains("与公示的核验码一致") && !posted.out.contains("警告"))
     }
 
     @Test("a folder inside a session, or a near name beside one, is pointed to the session")
