@@ -158,7 +158,15 @@ public enum CLI {
     /// recused sheet. `session enter` says when two standards of one sheet look swapped;
     /// `status` shows the 考核期; every fixed-choice option takes Chinese words; `close` and
     /// `verify` of a large session make its score sheets as they write them.
-    public static let version = "0.29.5"
+    /// 0.29.6: `session verify` takes as the posted head only a seal's hash, names the version a
+    /// posted notice is, reports files the journal does not vouch for anywhere in the folder, and
+    /// ends without `--head` in a warning; the notice says how to check its code, summary.json
+    /// gives `null` for a standard left out, the English papers read as a person wrote them and
+    /// the workbooks' one-line rows are 17 points (`ScoreReport.v0_29_6`). A survey's respondents
+    /// above its population are an error in the data (`survey-above-population`); `--lang` takes
+    /// words as every fixed-choice option does; `session enter` names two swaps in one sheet;
+    /// `close` warns of its open results as every `--out` does.
+    public static let version = "0.29.6"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method
