@@ -24,7 +24,26 @@ let sanitizerTests = [
     "Output/InputDigestsTests.swift",
     "Support/SHA256Tests.swift", "Instructions/ByteMaskTests.swift",
 ]
-let onlySanitizerTests = Context.environment["KAIMEN_SANITIZER_TESTS"] == "1"
+// Under ThreadSanitizer (KAIMEN_SANITIZER_TESTS=thread) only the tests of code that runs on several
+// threads: the byte readers, the parallel helpers, the locks, the progress line, the summary
+// writer's chunks, the inputs' hashes and the two-thread number form. The tests of raw memory on one
+// thread (SHA-256, the byte compare, the score store, the byte numbers, the direct writer, …) run
+// under AddressSanitizer only: ThreadSanitizer finds nothing in them, and CI has 15 minutes.
+let threadSanitizerTests = [
+    "Fixtures.swift", "GeneratedSession.swift", "ScratchFolder.swift",
+    "Bulk/BulkBallotsReaderTests.swift", "Bulk/BulkRosterReaderTests.swift", "Bulk/BulkUnitsReaderTests.swift",
+    "Bulk/BulkTestSupport.swift", "Bulk/BulkWidthTests.swift", "Bulk/EngineFormsTests.swift", "Bulk/IDTableBulkTests.swift",
+    "Bulk/LockedTests.swift", "Bulk/MappedReadTests.swift", "Bulk/MappedFileGuardTests.swift", "Bulk/UninitializedArrayTests.swift",
+    "Bulk/ParallelAlongsideTests.swift", "Bulk/ParallelInOrderTests.swift", "CLI/ProgressLineTests.swift",
+    "Export/SummaryWriterTests.swift", "Evaluation/SessionTestSupport.swift", "Expression/FormulaTestSupport.swift",
+    "Output/InputDigestsTests.swift",
+]
+let sanitizerSelection = Context.environment["KAIMEN_SANITIZER_TESTS"]
+let onlySanitizerTests = sanitizerSelection == "1" || sanitizerSelection == "thread"
+// CI (KAIMEN_CI_NO_DEBUG_INFO=1, set by .ci/run) builds without debug information: about a tenth
+// less build time. A test's failure still names its file and line (Swift Testing records them
+// without it); only a crash's backtrace loses its line numbers.
+let ciSettings: [SwiftSetting] = Context.environment["KAIMEN_CI_NO_DEBUG_INFO"] == "1" ? [.unsafeFlags(["-gnone"])] : []
 
 let package = Package(
     name: "kaimen",
@@ -37,7 +56,7 @@ let package = Package(
             name: "KaimenKit",
             dependencies: ["Instructions", "SignalGuard"],
             path: "Sources/KaimenKit",
-            swiftSettings: [.swiftLanguageMode(.v6)]
+            swiftSettings: [.swiftLanguageMode(.v6)] + ciSettings
         ),
         // Processor instructions Swift cannot name. SHA-256's block function on the SHA
         // extensions (the instructions are enabled for its functions only, by attribute; no
@@ -59,15 +78,15 @@ let package = Package(
             name: "kaimen",
             dependencies: ["KaimenKit"],
             path: "Sources/kaimen",
-            swiftSettings: [.swiftLanguageMode(.v6)]
+            swiftSettings: [.swiftLanguageMode(.v6)] + ciSettings
         ),
         .testTarget(
             name: "KaimenKitTests",
             dependencies: ["KaimenKit", "Instructions", "SignalGuard"],
             path: "Tests/KaimenKitTests",
             exclude: ["Fixtures"],
-            sources: onlySanitizerTests ? sanitizerTests : nil,
-            swiftSettings: [.swiftLanguageMode(.v6)]
+            sources: onlySanitizerTests ? (sanitizerSelection == "thread" ? threadSanitizerTests : sanitizerTests) : nil,
+            swiftSettings: [.swiftLanguageMode(.v6)] + ciSettings
         ),
     ]
 )

@@ -18,6 +18,34 @@ if [ ${#targets[@]} -eq 0 ]; then
   for f in Fuzz/Targets/*.swift; do n=$(basename "$f" .swift); [ "$n" = Support ] || targets+=("$n"); done
 fi
 lib="$B/libKaimenKit.a"
+# FUZZ_FROM=DIR (CI: .ci/fuzz.sh after .ci/sanitizers.sh): link the targets against the KaimenKit
+# that `swift test --sanitize=address` built in DIR (its debug folder: KaimenKit.build,
+# Instructions.build, SignalGuard.build, Modules) with libFuzzer's coverage counters, instead of
+# compiling the library here a second time.
+if [ -n "${FUZZ_FROM:-}" ]; then
+  F=$FUZZ_FROM
+  [ -d "$F/KaimenKit.build" ] || { echo "FUZZ_FROM=$F holds no KaimenKit.build (run .ci/sanitizers.sh address first)" >&2; exit 1; }
+  objects=("$F"/KaimenKit.build/*.o "$F"/Instructions.build/*.o "$F"/SignalGuard.build/*.o)
+  from=(-I "$F/Modules")
+  for m in Instructions SignalGuard; do from+=(-Xcc "-fmodule-map-file=$F/$m.build/module.modulemap" -Xcc -I -Xcc "Sources/$m/include"); done
+  jobs=$(nproc) running=0 failed=0
+  for t in "${targets[@]}"; do
+    src="Fuzz/Targets/$t.swift"
+    [ -f "$src" ] || { echo "no fuzz target $t (see Fuzz/Targets)" >&2; exit 64; }
+    exe="$B/fuzz-$t"
+    [ -x "$exe" ] && [ "$exe" -nt "$F/Modules/KaimenKit.swiftmodule" ] && [ "$exe" -nt "$src" ] && continue
+    rm -f "$exe"
+    swiftc "${FLAGS[@]}" "${from[@]}" Fuzz/Targets/Support.swift "$src" "${objects[@]}" -o "$exe" > "$B/link-$t.log" 2>&1 &
+    running=$((running + 1))
+    if [ "$running" -ge "$jobs" ]; then wait -n || failed=1; running=$((running - 1)); fi
+  done
+  while [ "$running" -gt 0 ]; do wait -n || failed=1; running=$((running - 1)); done
+  for t in "${targets[@]}"; do
+    [ -x "$B/fuzz-$t" ] || { failed=1; grep -v 'ld.gold: warning' "$B/link-$t.log" >&2 || true; }
+  done
+  if [ "$failed" -ne 0 ]; then echo "a fuzz target did not link (see above)" >&2; exit 1; fi
+  exit 0
+fi
 # KaimenKit's C dependencies: Instructions (SHA-256 on the processor's SHA extensions, the
 # summary's cells on AVX-512, a header function for a vector byte compare) and SignalGuard (the
 # mapped files' SIGBUS handler). Each is compiled first with the toolchain's clang under the same
