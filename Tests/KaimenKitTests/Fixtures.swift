@@ -9,10 +9,10 @@ enum Fixtures {
     static var packageRoot: URL { root.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
 
     /// The size of a generated session in the tests that compare readers and number forms on
-    /// many units: `n`, or a tenth of it (at least 300) when `KAIMEN_TEST_SMALL` is set, as
+    /// many units: `n`, or a fifth of it (at least 300) when `KAIMEN_TEST_SMALL` is set, as
     /// `.ci/sanitizers.sh` does, where every instruction costs ten times as much. The smaller
     /// sessions still split across threads (the tests force a parallel threshold of 0).
     static func units(_ n: Int) -> Int {
-        ProcessInfo.processInfo.environment["KAIMEN_TEST_SMALL"] == nil ? n : max(n / 10, 300)
+        ProcessInfo.processInfo.environment["KAIMEN_TEST_SMALL"] == nil ? n : max(n / 5, 300)
     }
 }

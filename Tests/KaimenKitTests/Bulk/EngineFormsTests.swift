@@ -94,7 +94,7 @@ struct EngineFormsTests {
     @Test("a generated session: every number equal in both forms, on one thread and on two",
           arguments: [("rules/xicheng-2014.jsonc", UInt64(7)), ("rules/dongcheng-2019.jsonc", UInt64(11))])
     func generated(_ rules: String, _ seed: UInt64) throws {
-        let s = try Self.session(rules: rules, units: Fixtures.units(3000), seed: seed)
+        let s = try Self.session(rules: rules, units: Fixtures.units(1000), seed: seed)
         let exact = Exact(s)
         let one = compare(s, threads: 1, exact: exact)
         let two = compare(s, threads: 2, narrow: true, exact: exact)
@@ -116,7 +116,7 @@ struct EngineFormsTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let rules = dir.appendingPathComponent("xicheng-means.jsonc")
         try variant.write(to: rules, atomically: true, encoding: .utf8)
-        let s = try Self.session(rules: rules.path, units: Fixtures.units(3000), seed: 29)
+        let s = try Self.session(rules: rules.path, units: Fixtures.units(1000), seed: 29)
         _ = compare(s, threads: 2)
     }
 

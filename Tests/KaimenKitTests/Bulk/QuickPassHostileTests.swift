@@ -255,7 +255,7 @@ struct QuickPassHostileTests {
         let (session, step) = [(Self.hostile, 5), (Self.hostileNoStep, 0), (Self.hostileStepOne, 10)][kind]
         var rng = SplitMix(state: 0x5EED_0000 + UInt64(kind))
         var tally = Tally()
-        for n in 0 ..< 250 {
+        for n in 0 ..< 100 {
             let bytes = Self.file(&rng, step: step)
             if let why = Self.verdict(session, bytes, &tally) {
                 tally.failures.append("#\(n) \(why)\n    \"\(Self.escaped(bytes))\"")
