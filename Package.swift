@@ -35,7 +35,7 @@ let threadSanitizerTests = [
     "Bulk/BulkTestSupport.swift", "Bulk/IDTableBulkTests.swift", "Bulk/LockedTests.swift",
     "Bulk/ParallelAlongsideTests.swift", "Bulk/ParallelInOrderTests.swift", "CLI/ProgressLineTests.swift",
     "Export/SummaryWriterTests.swift", "Evaluation/SessionTestSupport.swift", "Expression/FormulaTestSupport.swift",
-    "Output/InputDigestsTests.swift",
+    "Output/InputDigestsTests.swift", "Support/SHA256Tests.swift",
 ]
 let sanitizerSelection = Context.environment["KAIMEN_SANITIZER_TESTS"]
 let onlySanitizerTests = sanitizerSelection == "1" || sanitizerSelection == "thread"
