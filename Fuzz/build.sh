@@ -28,63 +28,49 @@ if [ -n "${FUZZ_FROM:-}" ]; then
   objects=("$F"/KaimenKit.build/*.o "$F"/Instructions.build/*.o "$F"/SignalGuard.build/*.o)
   from=(-I "$F/Modules")
   for m in Instructions SignalGuard; do from+=(-Xcc "-fmodule-map-file=$F/$m.build/module.modulemap" -Xcc -I -Xcc "Sources/$m/include"); done
-  jobs=$(nproc) running=0 failed=0
-  for t in "${targets[@]}"; do
-    src="Fuzz/Targets/$t.swift"
-    [ -f "$src" ] || { echo "no fuzz target $t (see Fuzz/Targets)" >&2; exit 64; }
-    exe="$B/fuzz-$t"
-    [ -x "$exe" ] && [ "$exe" -nt "$F/Modules/KaimenKit.swiftmodule" ] && [ "$exe" -nt "$src" ] && continue
-    rm -f "$exe"
-    swiftc "${FLAGS[@]}" "${from[@]}" Fuzz/Targets/Support.swift "$src" "${objects[@]}" -o "$exe" > "$B/link-$t.log" 2>&1 &
-    running=$((running + 1))
-    if [ "$running" -ge "$jobs" ]; then wait -n || failed=1; running=$((running - 1)); fi
-  done
-  while [ "$running" -gt 0 ]; do wait -n || failed=1; running=$((running - 1)); done
-  for t in "${targets[@]}"; do
-    [ -x "$B/fuzz-$t" ] || { failed=1; grep -v 'ld.gold: warning' "$B/link-$t.log" >&2 || true; }
-  done
-  if [ "$failed" -ne 0 ]; then echo "a fuzz target did not link (see above)" >&2; exit 1; fi
-  exit 0
-fi
-# KaimenKit's C dependencies: Instructions (SHA-256 on the processor's SHA extensions, the
-# summary's cells on AVX-512, a header function for a vector byte compare) and SignalGuard (the
-# mapped files' SIGBUS handler). Each is compiled first with the toolchain's clang under the same
-# sanitizers, every C file of it, into a static library, with a module map naming every header
-# so KaimenKit can import it.
-cmodules=(Instructions SignalGuard)
-clibs=() includes=()
-for m in "${cmodules[@]}"; do clibs+=("$B/lib$m.a"); includes+=(-I "$B/modules/$m"); done
-# Rebuilt when the sources differ from the copy the library was built from.
-stale=0
-[ -f "$lib" ] && diff -rq Sources/KaimenKit "$B/src/KaimenKit" > /dev/null 2>&1 || stale=1
-for m in "${cmodules[@]}"; do
-  [ -f "$B/lib$m.a" ] && diff -rq "Sources/$m" "$B/src/$m" > /dev/null 2>&1 || stale=1
-done
-if [ "$stale" = 1 ]; then
-  echo "building the library for fuzzing (a few minutes)…" >&2
-  # From a copy, so editing the sources meanwhile does not stop the build.
-  rm -rf "$B/src" && mkdir -p "$B/src" && cp -R Sources/KaimenKit "$B/src/"
-  clang=$(dirname "$(command -v swiftc)")/clang
-  [ -x "$clang" ] || clang=clang
+  link_in=("${from[@]}") link_objects=("${objects[@]}") newest="$F/Modules/KaimenKit.swiftmodule"
+else
+  # KaimenKit's C dependencies: Instructions (SHA-256 on the processor's SHA extensions, the
+  # summary's cells on AVX-512, a header function for a vector byte compare) and SignalGuard (the
+  # mapped files' SIGBUS handler). Each is compiled first with the toolchain's clang under the same
+  # sanitizers, every C file of it, into a static library, with a module map naming every header
+  # so KaimenKit can import it.
+  cmodules=(Instructions SignalGuard)
+  clibs=() includes=()
+  for m in "${cmodules[@]}"; do clibs+=("$B/lib$m.a"); includes+=(-I "$B/modules/$m"); done
+  # Rebuilt when the sources differ from the copy the library was built from.
+  stale=0
+  [ -f "$lib" ] && diff -rq Sources/KaimenKit "$B/src/KaimenKit" > /dev/null 2>&1 || stale=1
   for m in "${cmodules[@]}"; do
-    cp -R "Sources/$m" "$B/src/"
-    objects=()
-    for c in "$B/src/$m"/*.c; do
-      o="$B/$m-$(basename "$c" .c).o"
-      "$clang" -fsanitize=fuzzer-no-link,address -g -O1 -I "$B/src/$m/include" -c "$c" -o "$o"
-      objects+=("$o")
-    done
-    rm -f "$B/lib$m.a" && ar rcs "$B/lib$m.a" "${objects[@]}"
-    mkdir -p "$B/modules/$m"
-    { echo "module $m {"
-      for h in "$B/src/$m"/include/*.h; do echo "  header \"$(cd "$(dirname "$h")" && pwd)/$(basename "$h")\""; done
-      echo '  export *'
-      echo '}'
-    } > "$B/modules/$m/module.modulemap"
+    [ -f "$B/lib$m.a" ] && diff -rq "Sources/$m" "$B/src/$m" > /dev/null 2>&1 || stale=1
   done
-  swiftc "${FLAGS[@]}" "${includes[@]}" -wmo -module-name KaimenKit -emit-module -emit-module-path "$B/KaimenKit.swiftmodule" \
-    -num-threads 2 -emit-library -static $(find "$B/src/KaimenKit" -name '*.swift' | sort) -o "$lib.tmp"
-  mv "$lib.tmp" "$lib"
+  if [ "$stale" = 1 ]; then
+    echo "building the library for fuzzing (a few minutes)…" >&2
+    # From a copy, so editing the sources meanwhile does not stop the build.
+    rm -rf "$B/src" && mkdir -p "$B/src" && cp -R Sources/KaimenKit "$B/src/"
+    clang=$(dirname "$(command -v swiftc)")/clang
+    [ -x "$clang" ] || clang=clang
+    for m in "${cmodules[@]}"; do
+      cp -R "Sources/$m" "$B/src/"
+      objects=()
+      for c in "$B/src/$m"/*.c; do
+        o="$B/$m-$(basename "$c" .c).o"
+        "$clang" -fsanitize=fuzzer-no-link,address -g -O1 -I "$B/src/$m/include" -c "$c" -o "$o"
+        objects+=("$o")
+      done
+      rm -f "$B/lib$m.a" && ar rcs "$B/lib$m.a" "${objects[@]}"
+      mkdir -p "$B/modules/$m"
+      { echo "module $m {"
+        for h in "$B/src/$m"/include/*.h; do echo "  header \"$(cd "$(dirname "$h")" && pwd)/$(basename "$h")\""; done
+        echo '  export *'
+        echo '}'
+      } > "$B/modules/$m/module.modulemap"
+    done
+    swiftc "${FLAGS[@]}" "${includes[@]}" -wmo -module-name KaimenKit -emit-module -emit-module-path "$B/KaimenKit.swiftmodule" \
+      -num-threads 2 -emit-library -static $(find "$B/src/KaimenKit" -name '*.swift' | sort) -o "$lib.tmp"
+    mv "$lib.tmp" "$lib"
+  fi
+  link_in=(-I "$B" "${includes[@]}") link_objects=("$lib" "${clibs[@]}") newest="$lib"
 fi
 # Each target is compiled and linked by one single-threaded swiftc: as many at once as there
 # are cores (a failure fails the build once every one has finished).
@@ -93,9 +79,9 @@ for t in "${targets[@]}"; do
   src="Fuzz/Targets/$t.swift"
   [ -f "$src" ] || { echo "no fuzz target $t (see Fuzz/Targets)" >&2; exit 64; }
   exe="$B/fuzz-$t"
-  if [ ! -x "$exe" ] || [ "$lib" -nt "$exe" ] || [ "$src" -nt "$exe" ] || [ Fuzz/Targets/Support.swift -nt "$exe" ]; then
+  if [ ! -x "$exe" ] || [ "$newest" -nt "$exe" ] || [ "$src" -nt "$exe" ] || [ Fuzz/Targets/Support.swift -nt "$exe" ]; then
     echo "linking $exe" >&2
-    swiftc "${FLAGS[@]}" -I "$B" "${includes[@]}" Fuzz/Targets/Support.swift "$src" "$lib" "${clibs[@]}" -o "$exe" &
+    swiftc "${FLAGS[@]}" "${link_in[@]}" Fuzz/Targets/Support.swift "$src" "${link_objects[@]}" -o "$exe" &
     running=$((running + 1))
     if [ "$running" -ge "$jobs" ]; then wait -n || failed=1; running=$((running - 1)); fi
   fi
