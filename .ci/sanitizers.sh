@@ -39,8 +39,9 @@ for kind in "${kinds[@]}"; do
     # Likewise the broken roster scored end to end by both engines (BulkRosterReaderTests.endToEnd,
     # fifteen 300-unit runs, 21 of TSan's 149 s on 3 December, CI 832 s): the roster reader's
     # threads are tested here by its other tests.
-    # Only the tests of code on several threads (Package.swift's threadSanitizerTests).
-    thread)  scratch=.build-tsan; selection=thread; debuginfo=${KAIMEN_CI_NO_DEBUG_INFO:-}; flags=(); skips=(--skip 'BulkPreferenceTests.scoreCommand' --skip 'BulkRosterReaderTests.endToEnd'); export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1} ;;
+    # Only the tests of code on several threads (Package.swift's threadSanitizerTests, which has no
+    # BulkPreferenceTests since 7 December, so its skip above is gone).
+    thread)  scratch=.build-tsan; selection=thread; debuginfo=${KAIMEN_CI_NO_DEBUG_INFO:-}; flags=(); skips=(--skip 'BulkRosterReaderTests.endToEnd'); export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1} ;;
     *) echo "usage: bash .ci/sanitizers.sh [address] [thread]" >&2; exit 64 ;;
   esac
   s=$(date +%s)
