@@ -64,4 +64,21 @@ struct FixedRoundingTests {
         #expect(FixedInterval(lo: 3 * half - 1, hi: 3 * half).roundedScaled(places: places) == nil)
         #expect(FixedInterval(lo: 3 * half, hi: 3 * half + 5).roundedScaled(places: places) == 2)
     }
+
+    /// The minimum of x in [lo₁, hi₁] and y in [lo₂, hi₂] lies in [min(lo₁, lo₂), min(hi₁, hi₂)]
+    /// whichever is the smaller: apart, the lower interval; overlapping, a cap that may or may
+    /// not bite (x = 5…7 against y = 6: the minimum is 5…6); a value and its cap each a hair
+    /// around the same point (the case that fell back before 0.29.7).
+    @Test("the smaller of two intervals always holds the exact minimum, overlapping or not")
+    func minimum() {
+        func iv(_ lo: Int64, _ hi: Int64) -> FixedInterval { FixedInterval(lo: lo, hi: hi) }
+        #expect(FixedInterval.minimum(iv(1, 2), iv(5, 9)) == iv(1, 2))
+        #expect(FixedInterval.minimum(iv(5, 9), iv(1, 2)) == iv(1, 2))
+        #expect(FixedInterval.minimum(iv(5, 7), iv(6, 6)) == iv(5, 6))
+        #expect(FixedInterval.minimum(iv(6, 6), iv(5, 7)) == iv(5, 6))
+        let cap = 10 * FixedInterval.scale
+        #expect(FixedInterval.minimum(iv(cap - 3, cap + 2), iv(cap - 1, cap)) == iv(cap - 3, cap))
+        #expect(FixedInterval.minimum(iv(cap - 3, cap + 2), iv(cap - 1, cap))?.roundedScaled(places: 2) == 1000)
+        #expect(FixedInterval.minimum(iv(-4, -2), iv(-3, 1)) == iv(-4, -2))
+    }
 }

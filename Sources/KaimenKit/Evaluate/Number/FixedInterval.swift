@@ -66,13 +66,6 @@ struct FixedInterval: Equatable, Sendable {
         return FixedInterval(lo: l, hi: h)
     }
 
-    /// min(self, c) for an exact c; `nil` when it cannot be told.
-    func minimum(_ c: Int64) -> FixedInterval? {
-        if hi <= c { return self }
-        if lo >= c { return FixedInterval(exact: c) }
-        return nil
-    }
-
     /// Rounded half away from zero to `places` (< 12) decimals, as a scaled integer; `nil` when
     /// the interval straddles a rounding boundary.
     func roundedScaled(places: Int) -> Int64? {

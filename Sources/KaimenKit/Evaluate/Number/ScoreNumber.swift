@@ -120,10 +120,14 @@ extension FixedInterval: ScoreNumber {
         r.isOne ? self : scaled(r.numerator, r.denominator)
     }
 
+    /// The smaller of the two, which is never a question: the minimum rises with each argument,
+    /// so it lies between the minimum of the lower ends and that of the upper ends, whichever
+    /// value is the smaller. (A cap is not a decision a row keeps. Until 0.29.7 overlapping
+    /// intervals said `nil`, and every unit with an area earned in full under weighted points,
+    /// its earnings and its cap both a hair around the same value, was scored again exactly:
+    /// 605 of 10 000 generated units under `combine` 70/30.)
     @inline(__always) static func minimum(_ a: FixedInterval, _ b: FixedInterval) -> FixedInterval? {
-        if a.hi <= b.lo { return a }
-        if a.lo >= b.hi { return b }
-        return nil
+        FixedInterval(lo: Swift.min(a.lo, b.lo), hi: Swift.min(a.hi, b.hi))
     }
 
     var tieKey: (value: Rational, spread: UInt32)? {
