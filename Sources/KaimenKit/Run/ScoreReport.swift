@@ -101,6 +101,13 @@ public struct ScoreReport: Sendable {
     /// it; it said only "可用 kaimen session verify 核对"); summary.json gives `null`, not `0.0`,
     /// for a standard left out of its area and prorated (not assessed), as a score sheet's JSON does.
     public static let v0_29_6: [Int] = [0, 29, 6]
+    /// Papers' leftovers of a review: summary.xlsx's 评分表 measure a title merged across
+    /// columns at the merged width, so its row is as tall as the title wraps (it was four lines
+    /// high, measured in the narrow 编号 column, for a title of one); the English score sheets
+    /// name the methods as one family (`by bands`, `by ratio`, `by count`, …; `per count`,
+    /// `linear`, `bands` before); report.html keeps a heading of its panel section with the table
+    /// under it (the English `Agreement (Krippendorff's alpha, interval)` stood alone at a page's foot).
+    public static let v0_29_7: [Int] = [0, 29, 7]
 
     /// The version each input warning a session's papers may state was first given in, where
     /// that is later than sessions were first sealed: a seal is written again without the kinds

@@ -67,6 +67,9 @@ public enum SummaryWorkbook {
                         // Since 0.29.5 the title row gives the 考核期 after the rules' title.
                         let period = report.writes(since: ScoreReport.v0_29_5) ? PaperTexts.periodLine(report, lang) : nil
                         spreadPreamble(&sheet, table, period: period, lang: lang)
+                        // Since 0.29.7 the title row is as tall as the title wraps across its merged
+                        // columns (a papers review: four lines high, measured in 编号 alone, for one).
+                        sheet.heightsAcrossMerges = report.writes(since: ScoreReport.v0_29_7)
                     }
                     book.add(sheet)
                 }

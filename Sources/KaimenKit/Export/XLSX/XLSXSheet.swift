@@ -27,6 +27,11 @@ public struct XLSXSheet: Sendable {
     public var headerMaxWidthColumns: Int?
     /// Cell ranges shown as one cell (`A1:A2`): a heading over two header rows.
     public var merges: [String] = []
+    /// A text merged across columns of its row (`B1:F1`) is measured, for its row's height, at
+    /// the merged width, as it wraps, not at its first column's: a score sheet's title, merged
+    /// over 编号 to 数据, made a row of four lines for one (since 0.29.7). Merges over rows are
+    /// measured at their first column still.
+    public var heightsAcrossMerges = false
     /// Printed, the sheet is scaled to one page wide (a score sheet; not the wide summary).
     public var fitToWidth = false
     /// Text cells wrap at their column's width (capped by `maxWidth`), so a long criteria text or
@@ -127,11 +132,13 @@ public struct XLSXSheet: Sendable {
 
     /// The height in points a row of wrapping text cells takes at these column widths (each
     /// line 14.5 pt, as an 11 pt 等线 line), or `nil` for a row of one line.
-    static func rowHeight(_ row: [Cell], widths: [Double], lineHeight: Double = 14.5) -> Double? {
+    /// - Parameter spans: the width of a cell merged across columns, by its first column, where
+    ///   it is not its column's.
+    static func rowHeight(_ row: [Cell], widths: [Double], spans: [Int: Double] = [:], lineHeight: Double = 14.5) -> Double? {
         var lines = 1
         for (c, cell) in row.enumerated() where c < widths.count {
             switch cell {
-            case .text(let s), .header(let s): lines = max(lines, wrapped(s, width: widths[c]))
+            case .text(let s), .header(let s): lines = max(lines, wrapped(s, width: spans[c] ?? widths[c]))
             case .number, .integer, .empty: break
             }
         }
@@ -144,6 +151,26 @@ public struct XLSXSheet: Sendable {
         return s.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { n, line in
             n + max(1, (DisplayWidth.of(line) + usable - 1) / usable)
         }
+    }
+
+    /// The widths of the cells merged across columns of one row (`B1:F1`), by row and first
+    /// column (from 0): the sum of their columns' widths. A merge over rows is left out.
+    static func mergedWidths(_ merges: [String], widths: [Double]) -> [Int: [Int: Double]] {
+        var spans: [Int: [Int: Double]] = [:]
+        for merge in merges {
+            let ends = merge.split(separator: ":").map(cellReference)
+            guard ends.count == 2, let (row, first) = ends[0], let (lastRow, last) = ends[1], row == lastRow, first < last else { continue }
+            spans[row, default: [:]][first] = (first...last).reduce(0) { $0 + ($1 < widths.count ? widths[$1] : 0) }
+        }
+        return spans
+    }
+
+    /// `B1` as its row and column, from 0.
+    static func cellReference(_ ref: Substring) -> (row: Int, column: Int)? {
+        let letters = ref.prefix { $0.isASCII && $0.isUppercase }
+        guard !letters.isEmpty, let row = Int(ref.dropFirst(letters.count)), row > 0 else { return nil }
+        let column = letters.reduce(0) { $0 * 26 + Int($1.asciiValue! - 64) } - 1
+        return (row - 1, column)
     }
 
     /// `A`, `B`, … `Z`, `AA`, … for a 0-based column.
@@ -185,6 +212,7 @@ public struct XLSXSheet: Sendable {
         let textStyles = style(wrapsText ? styles.wrappedText : styles.text), headerStyles = style(styles.header), integerStyles = style(styles.integer)
         // A text cell past `wrapsColumns`: on one line.
         let unwrappedStyles = wrapsColumns == nil ? textStyles : style(styles.text)
+        let spans = heightsAcrossMerges ? Self.mergedWidths(merges, widths: widths) : [:]
         let tableWidth = borderedFrom.flatMap { $0 < rows.count ? rows[$0].count : nil } ?? 0
         for (r, row) in rows.enumerated() {
             let inTable = styles.borders && (borderedFrom.map { r >= $0 } ?? false)
@@ -201,7 +229,7 @@ public struct XLSXSheet: Sendable {
                 if case .header = cell { return cell }
                 return .empty
             } } ?? row
-            if wrapsText, let height = Self.rowHeight(wrapping, widths: widths, lineHeight: lineHeight)
+            if wrapsText, let height = Self.rowHeight(wrapping, widths: widths, spans: spans[r] ?? [:], lineHeight: lineHeight)
                 ?? (heightsEveryRow ? lineHeight + 1 : nil) {
                 out += "\" ht=\"\(SVGCanvas.n(height))\" customHeight=\"1".utf8
             }

@@ -14,7 +14,8 @@ usage: check_papers.py OUT_DIR SHEETS_DIR [SHEETS_EN_DIR]
   汇总's page header (the rules' issuer and title).
 - entry-template.xlsx read with openpyxl: each score column's data validation (0 to the ballot
   standard's points in the rules file, a warning), its header row's height, every other row
-  17 pt, printed one page wide; every row of summary.xlsx's 评分表 sheets and 提示 at least 17 pt.
+  17 pt, printed one page wide; every row of summary.xlsx's 评分表 sheets and 提示 at least 17 pt,
+  each 评分表's title row as tall as its title wraps across its merged cell B1:F1.
 - with SHEETS_EN_DIR (`kaimen sheets --lang en`): the entry template's score columns headed by
   the ids the blank sheet prints beside its items.
 """
@@ -204,6 +205,25 @@ low = [(ws.title, r, ws.row_dimensions[r].height) for ws in wb.worksheets if ws.
 if low:
     fail(f"summary.xlsx: {len(low)} rows lower than 17 pt or of the default height, e.g. {low[:3]}")
 print("summary.xlsx: every row of the 评分表 sheets and 提示 at least 17 pt high")
+# A 评分表's title row (since 0.29.7) is as tall as its title wraps across its merged cell B1:F1,
+# not in column B alone: its lines (East Asian wide characters two columns, each cell's width less
+# 2 of padding) at 16 pt and a point, or 17 pt for one line. The sample's title is one line there;
+# measured in B (28 wide) it made a row of four lines with the title at its foot.
+import unicodedata
+def display(s):
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+tall = []
+for ws in wb.worksheets:
+    if not ws.title.startswith("评分表") or "B1:F1" not in [str(m) for m in ws.merged_cells.ranges]:
+        continue
+    width = sum(ws.column_dimensions[c].width for c in "BCDEF")
+    lines = max(1, -(-display(ws["B1"].value) // (int(width) - 2)))
+    want = 17 if lines == 1 else lines * 16 + 1
+    if ws.row_dimensions[1].height != want:
+        tall.append((ws.title, ws.row_dimensions[1].height, want))
+if tall:
+    fail(f"summary.xlsx: 评分表 title rows not as tall as their titles wrap across B–F (sheet, height, expected): {tall[:3]}")
+print("summary.xlsx: every 评分表's title row as tall as its title wraps across B–F")
 
 # The entry workbook as a typist's spreadsheet program reads it: each score column warns of a
 # number outside 0 to its item's points (the rules' ballot standards, read here from the rules
