@@ -89,7 +89,7 @@ struct RulesLoaderTests {
         // Every method is named in words in one place, which the papers and `rules diff` read.
         #expect(ScoringMethod.allNames == ["bands", "linear", "count", "checklist", "presence", "ballot", "survey", "expression"])
         #expect(RulesDiffMessages.method("presence") == Localized(zh: "有无核对（presence）", en: "presence"))
-        #expect(PaperTexts.method(.count(Count(metric: "m", perUnit: .one)), .en) == "per count")
+        #expect(ScoringMethod.Kind.count.words == Localized(zh: "按数量计分", en: "by count"))
     }
 
     @Test("tuned.jsonc removes, overrides and adds, and merges `ballots` key by key")

@@ -51,8 +51,11 @@ enum PaperTexts {
         return (tens == 1 ? "" : digits[tens]) + "十" + digits[ones]
     }
 
-    /// The scoring method in words, for the 方法 column.
-    static func method(_ m: ScoringMethod, _ lang: Language) -> String { m.words.text(lang) }
+    /// The scoring method in words, for the 方法 column; in English as `report`'s version wrote
+    /// it (since 0.29.7 `by count`, not `per count`, and its family: ``ScoringMethod/Kind/words``).
+    static func method(_ m: ScoringMethod, _ lang: Language, as report: ScoreReport) -> String {
+        lang == .en && !report.writes(since: ScoreReport.v0_29_7) ? m.kind.englishBefore0297 : m.words.text(lang)
+    }
 
     static func meta(_ label: Localized, _ value: String, _ lang: Language) -> HTMLText {
         HTMLText(markup: "<span><b>\(HTMLText.escape(label.text(lang)))</b>\(HTMLText.escape(value))</span>")
@@ -151,6 +154,8 @@ extension PaperTexts {
     static let recusedNoSignature = Localized(zh: "回避，无需填写", en: "Recused: nothing to fill in or sign")
     static let ownTotal = Localized(zh: "合计（请自行加总，供核对）", en: "Total (add it up yourself, as a check)")
     static let repSignature = Localized(zh: "评分代表签字", en: "Representative's signature")
+    /// The criteria list under the sheet by representative, whose numbers head its columns.
+    static let criteriaByColumn = Localized(zh: "评分标准（序号即上表各列的序号）", en: "Criteria (numbered as the columns above)")
     static let instructions = Localized(zh: "请在方框内填写分数，不得超过该项满分；涂改处请签名确认。", en: "Write each score in its box, at most the item's maximum; initial any correction.")
     static let noBallotStandards = Localized(zh: "这些细则没有代表评分的标准（method 为 ballot），无需打印评分表",
                                              en: "these rules have no ballot standards (method `ballot`): there are no ballot sheets to print")

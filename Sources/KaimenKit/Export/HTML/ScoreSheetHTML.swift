@@ -87,20 +87,20 @@ enum ScoreSheetHTML {
                 let left = !sr.isAssessed && sr.prorated
                 let points: HTMLTableBuilder.Cell = left ? .markup(HTMLText(markup: "<span class=\"na\">\(HTMLText.escape(PaperTexts.notAssessed.text(lang)))</span>"))
                                                          : .number(fmt.rowPoints(sr.points))
-                t.addRow([named(st.name, st.criteria, id: st.id), .text(PaperTexts.method(st.method, lang)),
+                t.addRow([named(st.name, st.criteria, id: st.id), .text(PaperTexts.method(st.method, lang, as: session.report)),
                           .text(working(SheetNarration.texts(narration?.standards, i, narrator, sr, st), st, lang)),
                           .number(fmt.rowPoints(sr.maxPoints)), points])
             }
             for i in session.plan.areaDeductions[a] where !r.deductions[i].raw.isZero {
                 let d = rules.deductions[i], dr = r.deductions[i]
-                t.addRow([named(PaperTexts.deduction.text(lang) + lang.t("：", ": ") + d.name, d.criteria, id: d.id), .text(PaperTexts.method(d.method, lang)),
+                t.addRow([named(PaperTexts.deduction.text(lang) + lang.t("：", ": ") + d.name, d.criteria, id: d.id), .text(PaperTexts.method(d.method, lang, as: session.report)),
                           .text(working(SheetNarration.texts(narration?.deductions, i, narrator, dr, d), d, lang)), .number(fmt.fixed(d.points)), .number("-" + fmt.rowPoints(dr.points))])
             }
             t.addRow([.text(PaperTexts.subtotal.text(lang) + lang.t("：", ": ") + area.name), .empty, .text(SheetNarration.subtotalNote(session, r, area: a, fmt: fmt, lang: lang)),
                       .number(fmt.fixed(ar.maxPoints)), .number(fmt.fixed(ar.subtotal))], rowClass: "subtotal")
         }
         for (i, b) in rules.bonuses.enumerated() where !r.bonuses[i].raw.isZero {
-            t.addRow([named(PaperTexts.bonus.text(lang) + lang.t("：", ": ") + b.name, b.criteria, id: b.id), .text(PaperTexts.method(b.method, lang)),
+            t.addRow([named(PaperTexts.bonus.text(lang) + lang.t("：", ": ") + b.name, b.criteria, id: b.id), .text(PaperTexts.method(b.method, lang, as: session.report)),
                       .text(working(SheetNarration.texts(narration?.bonuses, i, narrator, r.bonuses[i], b), b, lang)), .number(fmt.fixed(b.points)), .number(fmt.fixed(r.bonuses[i].points))])
         }
         if r.bonusEarned != r.bonus {

@@ -15,18 +15,35 @@ public enum ScoringMethod: Sendable, Equatable {
     public enum Kind: String, CaseIterable, Sendable {
         case bands, linear, count, checklist, presence, ballot, survey, expression
 
-        /// The method as people say it: 分档计分 / bands. Papers, `rules diff` and any other
-        /// text that names a method take it from here.
+        /// The method as people say it: 分档计分 / by bands. Papers, `rules diff` and any other
+        /// text that names a method take it from here. In English one family, how the points
+        /// are given (scored `by bands`, `by ratio`, `by count`, … or `yes / no`), where the
+        /// Chinese says 按…计分.
         public var words: Localized {
             switch self {
-            case .bands: Localized(zh: "分档计分", en: "bands")
-            case .linear: Localized(zh: "按比例计分", en: "linear")
-            case .count: Localized(zh: "按数量计分", en: "per count")
-            case .checklist: Localized(zh: "逐项核对", en: "checklist")
+            case .bands: Localized(zh: "分档计分", en: "by bands")
+            case .linear: Localized(zh: "按比例计分", en: "by ratio")
+            case .count: Localized(zh: "按数量计分", en: "by count")
+            case .checklist: Localized(zh: "逐项核对", en: "by checklist")
             case .presence: Localized(zh: "有无核对", en: "yes / no")
-            case .ballot: Localized(zh: "代表评分", en: "ballots")
-            case .survey: Localized(zh: "满意度测评", en: "survey")
-            case .expression: Localized(zh: "公式计算", en: "formula")
+            case .ballot: Localized(zh: "代表评分", en: "by ballot")
+            case .survey: Localized(zh: "满意度测评", en: "by survey")
+            case .expression: Localized(zh: "公式计算", en: "by formula")
+            }
+        }
+
+        /// The English words before 0.29.7, which score sheets sealed before then print: nouns,
+        /// and `per count`.
+        public var englishBefore0297: String {
+            switch self {
+            case .bands: "bands"
+            case .linear: "linear"
+            case .count: "per count"
+            case .checklist: "checklist"
+            case .presence: "yes / no"
+            case .ballot: "ballots"
+            case .survey: "survey"
+            case .expression: "formula"
             }
         }
     }
