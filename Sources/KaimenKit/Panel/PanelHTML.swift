@@ -41,7 +41,7 @@ public enum PanelHTML {
 
     /// The whole page: the section, then every representative, the what-if ranking and the ICC tables.
     public static func document(_ p: PanelReport, title: String, lang: Language, limit: Int? = nil) -> String {
-        var doc = HTMLDocument(title: lang.t("评委分析 · ", "Panel analysis · ") + title, lang: lang, extraCSS: css + css024)
+        var doc = HTMLDocument(title: lang.t("评委分析 · ", "Panel analysis · ") + title, lang: lang, extraCSS: css + css024 + css0297)
         doc.append(HTMLText(markup: "<h1>") + HTMLText(lang.t("评委分析", "Panel analysis")) + HTMLText(markup: "</h1>"))
         doc.append(paragraph(title))
         doc.append(section(p, lang: lang, limit: limit))
@@ -67,6 +67,10 @@ public enum PanelHTML {
     /// A header breaks between words only (a papers review found 单/位, 代/表, 评/分 in the
     /// re-check list's narrow columns); the report adds it since 0.24.0.
     public static let css024 = ".panel table.grid th { word-break: keep-all; }\n"
+
+    /// A heading stays with the table or text under it, never alone at the foot of a page (a
+    /// papers review of the English report); the report adds it since 0.29.7.
+    public static let css0297 = ".panel h3 { break-after: avoid; page-break-after: avoid; }\n"
 
     static func paragraph(_ s: String) -> HTMLText { HTMLText(markup: "<p>") + HTMLText(s) + HTMLText(markup: "</p>") }
 

@@ -33,6 +33,9 @@ public enum ReportHTML {
         if session.report.writes(since: ScoreReport.v0_29_3) { doc.extraCSS += Self.css0293 }
         // Since 0.29.5: the signatures' date written in as the notice's is (`______年____月____日`).
         if session.report.writes(since: ScoreReport.v0_29_5) { doc.extraCSS += Self.css0295 }
+        // Since 0.29.7: a heading of the panel section stays with its table (the English report's
+        // `Agreement (Krippendorff's alpha, interval)` stood alone at the foot of a page).
+        if session.report.writes(since: ScoreReport.v0_29_7) { doc.extraCSS += PanelHTML.css0297 }
         doc.append(summaryPage(session, lang: lang))
         let medians = pages == nil ? areaMedians(session) : []
         for u in session.report.ranking.order {
