@@ -71,10 +71,10 @@ struct PapersReview0296Tests {
     func perRepresentativeEnglish() throws {
         let set = try SheetsCommandTests.set(schedule: true)
         let en = BallotSheetsHTML.render(set, layout: .representative, lang: .en)
-        #expect(en.contains("<th>依法维权 (4)</th>") && !en.contains("（4）"))
-        #expect(en.contains("<li><b>依法维权工作评价（职工代表评分）</b> (0–4 in steps of 0.5): 职工代表听取汇报后现场评分"))
+        #expect(en.contains("<th>1 依法维权 (4)</th>") && !en.contains("（4）"))
+        #expect(en.contains("<li><b>依法维权工作评价（职工代表评分）</b> <span class=\"id\">rights.ballot</span> (0–4 in steps of 0.5): 职工代表听取汇报后现场评分"))
         let zh = BallotSheetsHTML.render(set, layout: .representative)
-        #expect(zh.contains("<th>依法维权（4）</th>"))
-        #expect(zh.contains("<li><b>依法维权工作评价（职工代表评分）</b>（0–4 分，每档 0.5 分）：职工代表听取汇报后现场评分"))
+        #expect(zh.contains("<th>1 依法维权（4）</th>"))
+        #expect(zh.contains("<li><b>依法维权工作评价（职工代表评分）</b> <span class=\"id\">rights.ballot</span>（0–4 分，每档 0.5 分）：职工代表听取汇报后现场评分"))
     }
 }

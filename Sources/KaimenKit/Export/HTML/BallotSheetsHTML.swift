@@ -92,10 +92,13 @@ public enum BallotSheetsHTML {
     .ballot p.instr { font-size: 9pt; margin: 2mm 0 3mm 0; }
     .ballot.per-rep td.box { height: 8mm; }
     .ballot.per-rep table.grid td { padding-top: 0.5mm; padding-bottom: 0.5mm; }
+    .ballot.per-rep table.grid th { font-size: 8.5pt; line-height: 1.25; }
     .ballot.per-rep p.instr { margin: 1mm 0 2mm 0; }
     .ballot.per-rep h3 { margin: 2mm 0 1mm 0; }
     .ballot.per-rep ol.notes { columns: 2; column-gap: 8mm; margin: 1mm 0; font-size: 7.5pt; line-height: 1.3; }
     .ballot.per-rep ol.notes li { break-inside: avoid; }
+    .ballot.per-rep ol.notes li::marker { font-weight: 700; }
+    .ballot.per-rep ol.notes span.id { font-family: "DejaVu Sans Mono", Consolas, monospace; }
     .ballot.per-rep .sign { margin-top: 7mm; }
     .ballot.per-rep .sign div { height: 7mm; }
     .ballot.per-rep .sign div span { bottom: 8mm; }
@@ -177,16 +180,17 @@ public enum BallotSheetsHTML {
             + "</div>"
         s += "<p class=\"instr\">\(HTMLText.escape(PaperTexts.instructions.text(lang)))</p>"
         var columns: [HTMLTableBuilder.Column] = [.init(lang.t("表号", "Sheet"), width: "17mm", nowrap: true), .init(lang.t("被评单位", "Unit"))]
-        // Column heads by area name when each area has one ballot item (short enough for a column),
-        // else by the standard's name. (Each column is a standard; headed by its name and id, as
-        // the sheet by unit heads its row, nine units' rows no longer fit the page.)
-        let areas = set.items.map { set.rules.standards[$0.standard].area ?? "" }
-        let byArea = Set(areas).count == areas.count && !areas.contains("")
-        columns += set.items.map { item in
+        // Each column headed by its standard's number in the criteria list under the table, which
+        // names the standard and gives its id (`1`: 1. 依法维权工作评价（职工代表评分） rights.ballot),
+        // its area's name for a reader's eye and its maximum: `1 依法维权（4）`. The number says
+        // which standard it is, also where an area has two (an area's name alone did not); the
+        // standard's name and id in the head took five lines in a column of 18 mm and pushed the
+        // page's criteria and signature onto a second page.
+        columns += set.items.enumerated().map { n, item in
             let st = set.rules.standards[item.standard]
-            let name = byArea ? (st.area.flatMap { set.rules.area($0)?.name } ?? st.name) : st.name
+            let area = st.area.flatMap { set.rules.area($0)?.name }.map { " " + $0 } ?? ""
             let max = item.max.plainText()
-            return .init(name + lang.t("（\(max)）", " (\(max))"), width: "18mm")
+            return .init("\(n + 1)" + area + lang.t("（\(max)）", " (\(max))"), width: "18mm")
         }
         columns.append(.init(lang.t("合计", "Total"), width: "16mm"))
         var t = HTMLTableBuilder(columns: columns)
@@ -202,12 +206,13 @@ public enum BallotSheetsHTML {
             t.addRow(row, rowClass: sheet.recused ? "recused" : nil)
         }
         s += t.rendered().markup.replacingOccurrences(of: "<td></td>", with: "<td class=\"box\"></td>")
-        s += "<h3>\(HTMLText.escape(lang.t("评分标准", "Criteria")))</h3><ol class=\"notes small\">"
+        s += "<h3>\(HTMLText.escape(PaperTexts.criteriaByColumn.text(lang)))</h3><ol class=\"notes small\">"
         for item in set.items {
             let st = set.rules.standards[item.standard]
             // In English with English brackets and colon (`（0–4 in steps of 0.5）：` read as left in Chinese).
             let allowed = PaperTexts.allowed(max: item.max, step: set.rules.ballots.scoreStep, lang)
-            s += "<li><b>\(HTMLText.escape(st.name))</b>\(HTMLText.escape(lang.t("（\(allowed)）：", " (\(allowed)): ")))\(HTMLText.escape(st.criteria))</li>"
+            s += "<li><b>\(HTMLText.escape(st.name))</b> <span class=\"id\">\(HTMLText.escape(st.id))</span>"
+            s += "\(HTMLText.escape(lang.t("（\(allowed)）：", " (\(allowed)): ")))\(HTMLText.escape(st.criteria))</li>"
         }
         s += "</ol>"
         s += signature(lang)
