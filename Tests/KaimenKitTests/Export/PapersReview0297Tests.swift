@@ -17,8 +17,8 @@ struct PapersReview0297Tests {
         #expect(spans == [0: [1: 58], 2: [26: 0]])
         // 60 CJK characters are 120 columns: in column B (18 usable) 7 lines, across B–D (56 usable) 3.
         let title: [XLSXSheet.Cell] = [.text("评分表"), .text(String(repeating: "细", count: 60))]
-        #expect(XLSXSheet.rowHeight(title, widths: widths, lineHeight: 16) == 7 * 16 + 1)
-        #expect(XLSXSheet.rowHeight(title, widths: widths, spans: spans[0]!, lineHeight: 16) == 3 * 16 + 1)
+        #expect(XLSXSheet.rowHeight(title, widths: widths, lineHeight: 16) == 113)
+        #expect(XLSXSheet.rowHeight(title, widths: widths, spans: spans[0]!, lineHeight: 16) == 49)
         // 28 of them, 56 columns, fit the merged width on one line: no height of its own.
         #expect(XLSXSheet.rowHeight([.empty, .text(String(repeating: "细", count: 28))], widths: widths, spans: spans[0]!) == nil)
         #expect(XLSXSheet.cellReference("AB12").map { [$0.row, $0.column] } == [11, 27] && XLSXSheet.cellReference("12") == nil && XLSXSheet.cellReference("B0") == nil)
@@ -75,7 +75,7 @@ struct PapersReview0297Tests {
         let set = try SheetsCommandTests.set(schedule: true)
         let zh = BallotSheetsHTML.render(set, layout: .representative), en = BallotSheetsHTML.render(set, layout: .representative, lang: .en)
         // The sample's eight ballot standards, one an area: numbered 1 to 8 in the rules' order.
-        let heads = ["1 依法维权（4）", "2 宣传教育（2）", "3 安全生产（2）", "4 民主管理（2）", "5 劳模工作（2）", "6 温暖工程（4）", "7 职工互助保障办理（2）", "8 经费审查（2）"]
+        let heads = ["1 依法维权（4）", "2 宣传教育（2）", "3 安全生产（2）", "4 民主管理（2）", "5 劳模工作（2）", "6 温暖工程（4）", "7 职工互助保险办理（2）", "8 经费审查（2）"]
         for head in heads { #expect(zh.contains("<th>\(head)</th>"), "\(head)") }
         #expect(en.contains("<th>2 宣传教育 (2)</th>"))
         #expect(zh.contains("<h3>评分标准（序号即上表各列的序号）</h3>") && en.contains("<h3>Criteria (numbered as the columns above)</h3>"))
