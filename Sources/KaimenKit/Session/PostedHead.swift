@@ -10,8 +10,8 @@ public enum PostedHead {
     /// The fewest digits `--head` takes, and how many `close` asks to post by hand.
     public static let shortest = 16
 
-    /// The labels the notice puts before the code (`PaperTexts.verificationCode`), lowercase.
-    static let labels = ["核验码", "verification code"]
+    /// The labels the notice puts before the code (`PaperTexts.verificationCodeLabel`), lowercase.
+    static let labels = [PaperTexts.verificationCodeLabel.zh, PaperTexts.verificationCodeLabel.en].map { $0.lowercased() }
 
     /// The lowercase hex digits of a posted hash as typed; `nil` unless it is 16 to 64 hex
     /// digits with nothing else but spaces and hyphens between them.

@@ -610,6 +610,13 @@ struct VerifierTests {
         #expect(PostedHead.digits("d6ff1a2b3c4d5e6g") == nil)
         #expect(PostedHead.digits("d6ff:1a2b3c4d5e6f") == nil)
         #expect(PostedHead.handwritten(head) == "d6ff 1a2b 3c4d 5e6f")
+        // The notice's line pasted whole: the label is the notice's own, as both versions of it print it.
+        #expect(PostedHead.labels == ["核验码", "verification code"])
+        for line in [PaperTexts.verificationCode, PaperTexts.verificationCode0294] {
+            #expect(line.zh.hasPrefix("核验码：______") && line.en.hasPrefix("Verification code: ______"))
+        }
+        #expect(PostedHead.digits("核验码：D6FF 1A2B 3C4D 5E6F") == "d6ff1a2b3c4d5e6f")
+        #expect(PostedHead.digits("Verification code: d6ff 1a2b 3c4d 5e6f") == "d6ff1a2b3c4d5e6f")
     }
 
     @Test("a journal saved again by Notepad (a BOM, CRLF) is said as such, once, with what to do; restored, it verifies")

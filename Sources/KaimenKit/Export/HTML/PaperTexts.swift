@@ -5,17 +5,20 @@ enum PaperTexts {
     static let summaryHeading = Localized(zh: "汇总排名表", en: "Ranked summary")
     static let sheetHeading = Localized(zh: "评分表", en: "Score sheet")
     static let noticeTitle = Localized(zh: "考核结果公示", en: "Public notice of the assessment results")
+    /// The label before the verification code on a session's notice; `session verify --head`
+    /// takes the notice's line pasted whole, label and all (`PostedHead.labels`).
+    static let verificationCodeLabel = Localized(zh: "核验码", en: "Verification code")
     /// A session's notice: the line where the committee writes the journal head hash's first
     /// digits by hand (since 0.29.4; `PostedHead`), as 0.29.4 and 0.29.5 wrote it.
     static let verificationCode0294 = Localized(
-        zh: "核验码：______ ______ ______ ______（会议日志末条哈希的前 \(PostedHead.shortest) 位，结束会话后由考评委员会填写；可用 kaimen session verify 核对本结果与会议记录一致）",
-        en: "Verification code: ______ ______ ______ ______ (the first \(PostedHead.shortest) digits of the session journal's head hash, written in by the committee after closing; kaimen session verify checks these results against the session's record with it)")
+        zh: "\(verificationCodeLabel.zh)：______ ______ ______ ______（会议日志末条哈希的前 \(PostedHead.shortest) 位，结束会话后由考评委员会填写；可用 kaimen session verify 核对本结果与会议记录一致）",
+        en: "\(verificationCodeLabel.en): ______ ______ ______ ______ (the first \(PostedHead.shortest) digits of the session journal's head hash, written in by the committee after closing; kaimen session verify checks these results against the session's record with it)")
     /// Since 0.29.6 the line says how to check the code (an outside audit: "可用 kaimen session
     /// verify 核对" left out `--head`, without which the code is not checked at all), and in
     /// English calls the code's hexadecimal digits characters (a papers review).
     static let verificationCode = Localized(
-        zh: "核验码：______ ______ ______ ______（会议日志末条哈希的前 \(PostedHead.shortest) 位，结束会话后由考评委员会填写。核对本结果与会议记录一致：kaimen session verify 会话文件夹 --head \"此处所填的 \(PostedHead.shortest) 位\"）",
-        en: "Verification code: ______ ______ ______ ______ (the first \(PostedHead.shortest) characters of the session journal's head hash, written in by the committee after closing. Anyone can check these results against the session's record: kaimen session verify SESSION-FOLDER --head \"the \(PostedHead.shortest) characters written here\")")
+        zh: "\(verificationCodeLabel.zh)：______ ______ ______ ______（会议日志末条哈希的前 \(PostedHead.shortest) 位，结束会话后由考评委员会填写。核对本结果与会议记录一致：kaimen session verify 会话文件夹 --head \"此处所填的 \(PostedHead.shortest) 位\"）",
+        en: "\(verificationCodeLabel.en): ______ ______ ______ ______ (the first \(PostedHead.shortest) characters of the session journal's head hash, written in by the committee after closing. Anyone can check these results against the session's record: kaimen session verify SESSION-FOLDER --head \"the \(PostedHead.shortest) characters written here\")")
     static let warningsHeading = Localized(zh: "提示", en: "Notes for the committee")
     static let noWarnings = Localized(zh: "无", en: "none")
     static let distributionHeading = Localized(zh: "总分分布与等级分数线", en: "Totals and grade boundaries")
