@@ -85,21 +85,46 @@ enum FileSystem {
         return false
     }
 
-    /// Every entry under the folder at `root`, as a path from it (`sheets/X01.csv`), each
-    /// folder's names in order, links not followed (`lstat`): `visit` is given each path and
-    /// its `lstat`, and returns whether to go into it (when it is a folder). An entry that
-    /// cannot be listed or looked at is passed over.
-    static func walk(_ root: String, _ visit: (_ path: String, _ info: stat) -> Bool) {
+    /// An entry ``walk(_:_:)`` meets: its path from the walk's root (`sheets/X01.csv`), what it
+    /// is itself (a symbolic link is a `.link`, whatever it points to), and its size in bytes
+    /// (of the link itself, for a link).
+    struct Entry {
+        enum Kind { case folder, file, link, other }
+        let path: String
+        let kind: Kind
+        let size: Int
+        /// The entry's last component (`X01.csv`).
+        var name: String { FileSystem.name(of: path) }
+    }
+
+    /// Every entry under the folder at `root` (followed when it is itself a link: the folder
+    /// named), hidden ones included, each folder's names in order, links not followed (`lstat`):
+    /// `visit` is given each entry, and returns whether to go into it (when it is a folder).
+    /// The one walk of a folder: the output folder's (`OutputBatch.survey`), and the session
+    /// folder's (its results, its input copies, what else it holds).
+    /// - Returns: whether every folder gone into could be listed and every entry looked at;
+    ///   one that could not is passed over.
+    @discardableResult
+    static func walk(_ root: String, _ visit: (Entry) -> Bool) -> Bool {
+        var complete = true
         func walk(_ relative: String) {
-            guard let names = try? names(in: relative.isEmpty ? root : root + "/" + relative) else { return }
+            guard let names = try? names(in: relative.isEmpty ? root : root + "/" + relative) else { complete = false; return }
             for name in names.sorted() {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 var st = stat()
-                guard lstat(root + "/" + path, &st) == 0 else { continue }
-                if visit(path, st) && (st.st_mode & S_IFMT) == S_IFDIR { walk(path) }
+                guard lstat(root + "/" + path, &st) == 0 else { complete = false; continue }
+                let kind: Entry.Kind
+                switch st.st_mode & S_IFMT {
+                case S_IFDIR: kind = .folder
+                case S_IFREG: kind = .file
+                case S_IFLNK: kind = .link
+                default: kind = .other
+                }
+                if visit(Entry(path: path, kind: kind, size: Int(st.st_size))) && kind == .folder { walk(path) }
             }
         }
         walk("")
+        return complete
     }
 
     /// A file a desktop or an office program leaves in a folder by itself: `.DS_Store`,

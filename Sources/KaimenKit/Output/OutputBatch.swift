@@ -301,11 +301,11 @@ public struct OutputBatch: Sendable {
     static func survey(_ target: String, listed known: Set<String>?) -> (unlisted: [String], openElsewhere: [OfficeLock]) {
         var unlisted: [String] = [], files: [String] = [], sizes: [String: Int] = [:]
         let ignored = FileSystem.isDesktopLeftover
-        FileSystem.walk(target) { path, st in
-            let folder = (st.st_mode & S_IFMT) == S_IFDIR
+        FileSystem.walk(target) { entry in
+            let path = entry.path, folder = entry.kind == .folder
             if !folder {
                 files.append(path)
-                sizes[path] = Int(st.st_size)
+                sizes[path] = entry.size
             }
             guard let known else { return folder }
             guard !ignored(PathText.lastComponent(path)) else { return false }

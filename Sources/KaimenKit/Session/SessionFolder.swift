@@ -257,17 +257,22 @@ public struct SessionFolder {
         let inputs = directory.appendingPathComponent("inputs")
         // A link anywhere under it is none of kaimen's: its copies are plain files and folders.
         if (try? fm.destinationOfSymbolicLink(atPath: inputs.path)) != nil { return .notOnlyCopies }
-        guard let walker = fm.enumerator(at: inputs, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey, .isSymbolicLinkKey]) else { return .notOnlyCopies }
         let source = Dictionary(copies.map { ($0.to, $0.from) }, uniquingKeysWith: { a, _ in a })
-        for case let url as URL in walker {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey, .isSymbolicLinkKey])
-            if values?.isSymbolicLink == true || (try? fm.destinationOfSymbolicLink(atPath: url.path)) != nil { return .notOnlyCopies }
-            if values?.isDirectory == true { continue }
-            guard values?.isRegularFile == true, let path = SessionFolder.path(of: url, under: directory) else { return .notOnlyCopies }
+        var onlyCopies = true
+        let listed = FileSystem.walk(inputs.path) { entry in
+            guard onlyCopies else { return false }
+            if entry.kind == .folder { return true }
+            let path = "inputs/" + entry.path, name = entry.name
             let folder = (path as NSString).deletingLastPathComponent
-            if let of = AtomicWriter.temporaryOf(url.lastPathComponent), source[folder + "/" + of] != nil { continue }
-            guard let from = source[path], let copy = fm.contents(atPath: url.path), copy == fm.contents(atPath: from) else { return .notOnlyCopies }
+            if entry.kind == .file, let of = AtomicWriter.temporaryOf(name), source[folder + "/" + of] != nil { return false }
+            guard entry.kind == .file, let from = source[path], let copy = fm.contents(atPath: directory.appendingPathComponent(path).path),
+                  copy == fm.contents(atPath: from) else {
+                onlyCopies = false
+                return false
+            }
+            return false
         }
+        guard listed, onlyCopies else { return .notOnlyCopies }
         // Beside `inputs`, only the empty journal (a plain file) is taken.
         let beside = ((try? fm.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0 != "inputs" && $0 != "journal.lock" }
         for name in beside {

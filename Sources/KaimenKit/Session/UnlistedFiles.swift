@@ -20,31 +20,27 @@ import Foundation
 extension Verifier {
     static func unlistedFiles(_ journal: Journal) -> (files: [String], officeLocks: [OfficeLock]) {
         let directory = journal.directory
-        let keys: [URLResourceKey] = [.isRegularFileKey, .isDirectoryKey, .isSymbolicLinkKey, .fileSizeKey]
-        guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: keys) else { return ([], []) }
         let inputs = Set((journal.records.first?.content["inputs"]?.objectValue ?? [:]).keys)
         let typed = Set(journal.records.filter { $0.kind == .entry }.compactMap { $0.content["sha256"]?.stringValue })
         var found: [String] = [], sizes: [String: Int] = [:], listed: [String] = []
-        for case let url as URL in walker {
-            let values = try? url.resourceValues(forKeys: Set(keys))
-            guard let path = SessionFolder.path(of: url, under: directory) else { continue }
-            let atRoot = !path.contains("/")
-            if path == SessionFolder.resultsPath(version: 1) || (atRoot && isLeftover(url, in: directory, stem: ".\(SessionFolder.resultsPath(version: 1)).kaimen-")) {
-                walker.skipDescendants()
-                continue
+        FileSystem.walk(directory.path) { entry in
+            let path = entry.path, atRoot = !path.contains("/")
+            if path == SessionFolder.resultsPath(version: 1)
+                || (atRoot && isLeftover(directory.appendingPathComponent(path), in: directory, stem: ".\(SessionFolder.resultsPath(version: 1)).kaimen-")) {
+                return false
             }
             // A folder is no file (its files are walked); a link or any other kind is one.
-            if values?.isDirectory == true && values?.isSymbolicLink != true { continue }
+            if entry.kind == .folder { return true }
             if inputs.contains(path) || (atRoot && (path == Journal.fileName || path == "journal.lock" || isTornFileName(path))) {
                 listed.append(path)
-                continue
-            }
-            if values?.isRegularFile == true, values?.isSymbolicLink != true, let hash = SessionFolder.sha256(ofFile: url), typed.contains(hash) {
+            } else if entry.kind == .file, let hash = SessionFolder.sha256(ofFile: directory.appendingPathComponent(path)), typed.contains(hash) {
                 listed.append(path)
-                continue
+            } else {
+                found.append(path)
+                // A plain file's size: a link or a FIFO is no office program's lock.
+                if entry.kind == .file { sizes[path] = entry.size }
             }
-            found.append(path)
-            sizes[path] = values?.fileSize
+            return false
         }
         // A lock file beside a file that may be there, or beside another found (said as the file open).
         let officeLocks = OfficeLock.find(among: found + listed, sizes: sizes).filter { sizes[$0.path] != nil }

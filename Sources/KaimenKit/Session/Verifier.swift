@@ -260,21 +260,19 @@ public enum Verifier {
         let folder = SessionFolder.resultsPath(version: 1)
         let results = directory.appendingPathComponent(folder)
         if SessionFolder.isSymbolicLink(results) { return ([], [folder], [], []) }
-        let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey, .fileSizeKey]
-        guard let walker = FileManager.default.enumerator(at: results, includingPropertiesForKeys: keys) else { return ([], [], [], []) }
         var files: [String] = [], links: [String] = [], leftovers: [String] = [], sizes: [String: Int] = [:]
-        for case let url as URL in walker {
-            let values = try? url.resourceValues(forKeys: Set(keys))
-            let path = SessionFolder.path(of: url, under: directory) ?? url.lastPathComponent
-            if values?.isSymbolicLink != true, isLeftover(url, in: results, nextVersion: nextVersion) {
+        FileSystem.walk(results.path) { entry in
+            let path = folder + "/" + entry.path
+            if entry.kind != .link, isLeftover(results.appendingPathComponent(entry.path), in: results, nextVersion: nextVersion) {
                 leftovers.append(path)
-                walker.skipDescendants()
-            } else if values?.isSymbolicLink == true {
-                links.append(path)
-            } else if values?.isRegularFile == true {
-                files.append(path)
-                sizes[path] = values?.fileSize
+                return false
             }
+            switch entry.kind {
+            case .link: links.append(path)
+            case .file: files.append(path); sizes[path] = entry.size
+            case .folder, .other: break
+            }
+            return true
         }
         let officeLocks = OfficeLock.find(among: files, sizes: sizes)
         let locked = Set(officeLocks.map(\.path))
