@@ -1149,6 +1149,12 @@ extension SessionMessages {
     }
     static let sessionFileUnlistedHint = Localized(zh: "会话文件夹里只应有 kaimen 写的文件和录入过的评分文件；查明是谁放进来的，把它移出会话文件夹后再核验",
                                                    en: "a session folder holds only what kaimen writes and the typed files entered; find out who put it there, move it out of the folder, and verify again")
+    /// `status`'s hint for a file the journal does not vouch for: a warning there, not a failure.
+    static func sessionFileUnlistedStatusHint(dir: String) -> Localized {
+        let folder = shellWord(Echo.shown(dir))
+        return Localized(zh: "会话文件夹里只应有 kaimen 写的文件和录入过的评分文件：不需要它就把它移出会话文件夹；查不清来历的，运行 `kaimen session verify \(folder)` 核验整个会话",
+                         en: "a session folder holds only what kaimen writes and the typed files entered: if it is not needed, move it out of the folder; if you cannot tell where it came from, run `kaimen session verify \(folder)` to check the whole session")
+    }
     static func closeLeftovers(_ paths: [String]) -> Localized {
         let shown = paths.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (paths.count > 3 ? " …" : "")
         return Localized(zh: "\(shown) 是某次 `kaimen session close` 写结果时中断留下的临时文件，不属于任何封存结果",

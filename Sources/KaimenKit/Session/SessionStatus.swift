@@ -71,6 +71,10 @@ public struct SessionStatus: Sendable {
     public var resultLinks: [Diagnostic] = []
     /// The paths of `resultLinks`.
     public var linkedResults: [String] { resultLinks.compactMap { $0.location?.file } }
+    /// Files in the session folder, outside `results/`, that the journal does not vouch for
+    /// (`session-file-unlisted`, as `verify` finds them: `Verifier.unlistedFiles`), as warnings:
+    /// `status` says them and what to do, and does not fail for them (`verify` does).
+    public var unlistedFiles: [Diagnostic] = []
     /// The ballots the journal confirms now, from the same decisions as `rows`, for the re-check
     /// list; `nil` in a closed session.
     var counted: ConfirmedBallots?
@@ -106,6 +110,7 @@ public struct SessionStatus: Sendable {
         officeLocks = found.officeLocks
         let saidAlready = Set(sealProblems.compactMap { $0.location?.file })
         resultLinks = Verifier.linkProblems(found.links.filter { !saidAlready.contains($0) })
+        unlistedFiles = Verifier.unlistedFileProblems(folder.journal, verifying: false)
         if phase != .closed {
             // In the folder the next close writes, and no seal lists them: a close cut short.
             let next = SessionFolder.resultsPath(version: state.nextVersion)

@@ -111,7 +111,7 @@ public enum StatusReport {
             "phase": .string(s.phase.rawValue), "round": .num(s.round), "doubleEntry": .bool(s.doubleEntry), "schedule": .bool(s.hasSchedule),
             "items": .array(s.items.map(JSONOut.string)),
             "itemNames": .object(s.itemNames.mapValues(JSONOut.string)), "totals": counts(nil), "canClose": .bool(s.canClose), "versions": .num(s.versions),
-            "changedInputs": .array(s.changedInputs.map(JSONOut.string)), "journalDamaged": .bool(s.journalDamaged), "changedResults": .array(s.changedResults.map(JSONOut.string)), "unsealedResults": .num(s.unsealedResults), "leftovers": .array(s.leftovers.map(JSONOut.string)), "openResults": .array(s.officeLocks.map { JSONOut.string($0.locks) }), "linkedResults": .array(s.linkedResults.map(JSONOut.string)),
+            "changedInputs": .array(s.changedInputs.map(JSONOut.string)), "journalDamaged": .bool(s.journalDamaged), "changedResults": .array(s.changedResults.map(JSONOut.string)), "unsealedResults": .num(s.unsealedResults), "leftovers": .array(s.leftovers.map(JSONOut.string)), "openResults": .array(s.officeLocks.map { JSONOut.string($0.locks) }), "linkedResults": .array(s.linkedResults.map(JSONOut.string)), "unlistedFiles": .array(s.unlistedFiles.compactMap { $0.location.map { .string($0.file) } }),
             "groups": .array(s.groups.map { .object(["group": .string($0), "counts": counts($0)]) }),
             "sheets": .array(s.rows.map { r in .object([
                 "group": .string(r.group), "representative": .string(r.representative), "name": .string(r.name), "unit": .string(r.unit),

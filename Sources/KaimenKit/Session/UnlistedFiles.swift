@@ -48,6 +48,20 @@ extension Verifier {
         return (found.filter { !locked.contains($0) }.sorted(), officeLocks.sorted { $0.path < $1.path })
     }
 
+    /// What `unlistedFiles` finds, as said: for `verify`, a `session-file-unlisted` error for each
+    /// file (it vouches for the folder) and a note for each office program's lock; for `status`
+    /// (`verifying` false), a warning for each file, with what to do (move it out, or verify),
+    /// for status only shows where the session stands, and a typist's stray file is no reason
+    /// for it to fail. The locks are notes `verify` gives; `status` leaves them out.
+    static func unlistedFileProblems(_ journal: Journal, verifying: Bool) -> [Diagnostic] {
+        let found = unlistedFiles(journal)
+        return (verifying ? found.officeLocks.map(\.note) : []) + found.files.map { path in
+            let text = SessionMessages.sessionFileUnlisted(path), at = SourceLocation.whole(path)
+            return verifying ? .error("session-file-unlisted", text, at: at, hint: SessionMessages.sessionFileUnlistedHint)
+                : .warning("session-file-unlisted", text, at: at, hint: SessionMessages.sessionFileUnlistedStatusHint(dir: journal.name.shown))
+        }
+    }
+
     /// `journal.torn-<seq>-<unix time>.txt`, the name `Journal` gives a torn tail it sets aside.
     static func isTornFileName(_ name: String) -> Bool {
         guard name.hasPrefix("journal.torn-"), name.hasSuffix(".txt") else { return false }

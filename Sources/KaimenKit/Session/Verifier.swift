@@ -134,11 +134,7 @@ public enum Verifier {
             }
         }
         // 5. Files elsewhere in the folder that the journal does not account for.
-        let elsewhere = unlistedFiles(journal)
-        problems += elsewhere.officeLocks.map(\.note)
-        problems += elsewhere.files.map { path in
-            Diagnostic.error("session-file-unlisted", SessionMessages.sessionFileUnlisted(path), at: SourceLocation.whole(path), hint: SessionMessages.sessionFileUnlistedHint)
-        }
+        problems += unlistedFileProblems(journal, verifying: true)
         return Report(problems: Diagnostics.sortedList(problems), records: journal.records.count, seals: seals, head: head,
                       postedRecord: postedRecord, postedVersion: postedVersion)
     }

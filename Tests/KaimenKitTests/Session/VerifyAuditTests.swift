@@ -99,6 +99,51 @@ struct VerifyAuditTests {
         #expect(try VerifierTests.problems(s).filter { $0.severity == .error }.map(\.code) == ["session-file-unlisted"])
     }
 
+    @Test("status warns of a file the journal does not vouch for, says what to do, and still exits as it would")
+    func statusUnlistedFile() throws {
+        let s = try VerifierTests.closedSession(); defer { s.remove() }
+        try Data("x".utf8).write(to: s.dir.appendingPathComponent("inputs/extra.csv"))
+        let r = s.run("status", [])
+        #expect(r.code == .success, "\(r.err)")
+        #expect(r.err == "\(s.path)/inputs/extra.csv: 警告：会话文件夹中的 `inputs/extra.csv` 不属于这个会话：它不是输入副本，不是日志，也不是录入过的评分文件，日志中没有任何记录提到它；"
+                + "会话文件夹里只应有 kaimen 写的文件和录入过的评分文件：不需要它就把它移出会话文件夹；查不清来历的，运行 `kaimen session verify \(s.path)` 核验整个会话\n", "\(r.err)")
+        // The status itself is as it was: closed and sealed.
+        #expect(r.out.contains("会话已结束并封存"), "\(r.out)")
+        let json = s.run("status", ["--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        #expect(object["unlistedFiles"] as? [String] == ["inputs/extra.csv"])
+        // The same check as verify's: verify fails on it, and neither says what the journal vouches for.
+        #expect(try VerifierTests.problems(s).map(\.code) == ["session-file-unlisted"])
+        try FileManager.default.removeItem(at: s.dir.appendingPathComponent("inputs/extra.csv"))
+        try FileManager.default.copyItem(at: s.files.appendingPathComponent("a.csv"), to: s.dir.appendingPathComponent("录入甲.csv"))
+        let clean = s.run("status", ["--lang", "en"])
+        #expect(clean.code == .success && clean.err.isEmpty, "\(clean.err)")
+        // Before close too: a warning, the session can still be closed.
+        let open = try SampleSession(); defer { open.remove() }
+        try Data("y".utf8).write(to: open.dir.appendingPathComponent("README.txt"))
+        let before = open.run("status", ["--lang", "en"])
+        #expect(before.code == .success && before.err.contains("warning: `README.txt` in the session folder does not belong to the session"), "\(before.err)")
+        #expect(before.err.contains("if it is not needed, move it out of the folder; if you cannot tell where it came from, run `kaimen session verify \(open.path)`"))
+    }
+
+    @Test("hidden files and links outside results/ are named (a link not followed); a link inside results/ is said as one, a hidden file as unsealed")
+    func hiddenAndLinked() throws {
+        let s = try VerifierTests.closedSession(); defer { s.remove() }
+        let fm = FileManager.default
+        let elsewhere = ScratchFolder(); defer { elsewhere.cleanUp() }
+        try Data("z".utf8).write(to: elsewhere.url.appendingPathComponent("planted.csv"))
+        try Data("h".utf8).write(to: s.dir.appendingPathComponent("inputs/.hidden"))
+        try fm.createSymbolicLink(at: s.dir.appendingPathComponent("inputs/linked"), withDestinationURL: elsewhere.url)
+        try fm.createSymbolicLink(at: s.dir.appendingPathComponent("results/sheets/elsewhere"), withDestinationURL: elsewhere.url)
+        try Data("r".utf8).write(to: s.dir.appendingPathComponent("results/.hidden.csv"))
+        let p = try VerifierTests.problems(s)
+        // The linked folder is one entry, its files not walked; the link in results/ is not gone into either.
+        #expect(p.filter { $0.code == "session-file-unlisted" }.compactMap { $0.location?.file } == ["inputs/.hidden", "inputs/linked"])
+        #expect(p.filter { $0.code == "output-symlink" }.compactMap { $0.location?.file } == ["results/sheets/elsewhere"])
+        #expect(p.filter { $0.code == "output-unsealed" }.compactMap { $0.location?.file } == ["results/.hidden.csv"])
+        #expect(!p.contains { $0.location?.file.contains("planted") == true })
+    }
+
     @Test("a wrong code leads with the copying slip, at no place in the journal; the notice's line pasted whole is taken; a bad one is echoed as typed")
     func headMessages() throws {
         let s = try VerifierTests.closedSession(); defer { s.remove() }

@@ -32,7 +32,7 @@ public enum SessionStatusCommand: Command {
             // Input copies changed since `init` are said here too (no later command will
             // record), and so is what is no longer as sealed: both as `SessionStatus` found them.
             let status = SessionStatus(folder: folder)
-            let found = SessionCommandSupport.report(folder.journal.diagnostics + status.inputProblems + status.sealProblems + status.resultLinks, dir: dir, lang: lang, console: console)
+            let found = SessionCommandSupport.report(folder.journal.diagnostics + status.inputProblems + status.sealProblems + status.resultLinks + status.unlistedFiles, dir: dir, lang: lang, console: console)
             let changes = AppealChange.between(folder.state.seals)
             let recheck = recheckList(folder, counted: status.counted)
             let text = args.value("--format") == "json" ? StatusReport.json(status, changes: changes, recheck: recheck)
