@@ -12,14 +12,14 @@ enum SessionCommandSupport {
 
     static func language(_ args: ParsedArguments) -> Language { Language(rawValue: args.value("--lang") ?? "zh") ?? .zh }
 
-    /// The session folder: the one positional argument (or the first of several).
+    /// The session folder: the one positional argument (or the first of several). A file given
+    /// for it is no usage error: the command line is whole, the path names the wrong kind of
+    /// thing, as a folder with no session does (since 0.29.7 both exit 1; a file exited 64): the
+    /// session opened finds it (`SessionError.notAFolder`), `enter` before it reads its file.
     /// - Parameter count: how many positional arguments the command takes (`enter`: the folder
     ///   and the typed file); with the folder given and the file not, the file is what is missing.
     static func folder(_ args: ParsedArguments, usage: String, count: Int = 1, console: Console) -> (dir: String, url: URL)? {
-        func isFile(_ path: String) -> Bool {
-            var isFolder: ObjCBool = false
-            return FileManager.default.fileExists(atPath: resolve(path, in: console.currentDirectory), isDirectory: &isFolder) && !isFolder.boolValue
-        }
+        func isFile(_ path: String) -> Bool { SessionFolder.isFile(resolve(path, in: console.currentDirectory)) }
         guard args.positionals.count == count else {
             let lang = language(args)
             // One argument given: the file when it is one (`enter typed-a.csv`), else the folder.
@@ -29,15 +29,7 @@ enum SessionCommandSupport {
             return nil
         }
         let dir = args.positionals[0]
-        let url = URL(fileURLWithPath: resolve(dir, in: console.currentDirectory))
-        // A file first is the secretary's usual slip (`session enter typed-a.csv 2014-mid`).
-        if isFile(dir) {
-            let lang = language(args)
-            console.error(CommandMessages.sessionFolderIsFile(Echo.visible(dir)), lang)
-            console.errLine(CommandMessages.usageLine(usage).text(lang))
-            return nil
-        }
-        return (dir, url)
+        return (dir, URL(fileURLWithPath: resolve(dir, in: console.currentDirectory)))
     }
 
     /// A session folder given to `panel`, `compare` or `sensitivity` in place of the input files:

@@ -68,10 +68,6 @@ enum CommandMessages {
     }
     static let missingSessionFolder = Localized(zh: "缺少会话文件夹 DIR", en: "missing the session folder DIR")
     static let missingTypedFile = Localized(zh: "缺少录入的文件 FILE：写在会话文件夹后面", en: "missing the typed file FILE: it comes after the session folder")
-    static func sessionFolderIsFile(_ path: String) -> Localized {
-        Localized(zh: "`\(path)` 是一个文件，不是会话文件夹：会话文件夹写在最前面，文件写在它后面",
-                  en: "`\(path)` is a file, not a session folder: the session folder comes first, any file after it")
-    }
     /// A warning that one of `compare`'s two runs gives, after the rules file of that run.
     static func saidUnder(_ file: String, _ line: String) -> Localized {
         Localized(zh: "\(file)：\(line)", en: "\(file): \(line)")

@@ -140,6 +140,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case sessionRulesOutside = "session-rules-outside"
     case sessionTooLarge = "session-too-large"
     case notASession = "not-a-session"
+    case sessionFolderIsFile = "session-folder-is-file"
     case sessionIO = "session-io"
     case journalUnreadable = "journal-unreadable"
     case journalDamaged = "journal-damaged"

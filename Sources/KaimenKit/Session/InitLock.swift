@@ -56,6 +56,8 @@ struct InitLock {
                 createdFolder = true
             } else if errno != EEXIST {
                 throw .io("create", folder.shown)
+            } else if SessionFolder.isFile(path) {
+                throw .notAFolder(folder, creating: true)
             } else if FileSystem.kind(path) != .folder {
                 throw .io("create", folder.shown, code: ENOTDIR)
             }

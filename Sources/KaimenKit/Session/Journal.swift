@@ -77,7 +77,7 @@ public final class Journal {
         if !create {
             var info = stat()
             if stat(directory.appendingPathComponent(Journal.fileName).path, &info) != 0 && (errno == ENOENT || errno == ENOTDIR) {
-                throw .notASession(name)
+                throw SessionFolder.isFile(directory.path) ? .notAFolder(name, creating: false) : .notASession(name)
             }
         }
         let lockPath = directory.appendingPathComponent("journal.lock").path

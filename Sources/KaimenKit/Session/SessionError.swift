@@ -6,6 +6,9 @@ public enum SessionError: Error, Sendable, Equatable {
     case io(String, String, code: Int32 = errno)
     /// The folder holds no `journal.jsonl`.
     case notASession(FolderName)
+    /// A file (or a link to one) is where the session folder goes: `creating` for `init`, which
+    /// makes the folder.
+    case notAFolder(FolderName, creating: Bool)
     /// `session init` into a folder that already holds a session.
     case alreadyExists(FolderName)
     /// `session init` waited for another `init` of the same folder, which made the session.
@@ -53,6 +56,12 @@ public enum SessionError: Error, Sendable, Equatable {
                 return [.error("not-a-session", SessionMessages.noSuchFolder(folder.shown), hint: SessionFolder.nearestSession(to: folder) ?? SessionMessages.noSuchFolderHint)]
             }
             return [.error("not-a-session", SessionMessages.notASession(folder.shown), hint: SessionFolder.nearestSession(to: folder) ?? SessionMessages.notASessionHint)]
+        case .notAFolder(let folder, let creating):
+            // Which folder to give: the session the file is in (`2014-mid/journal.jsonl`), else
+            // for `init` a new one, else the one that holds the journal.
+            let session = SessionFolder.sessionHolding(folder.path).map { folder.naming($0) }
+            return [.error("session-folder-is-file", SessionMessages.folderIsFile(folder.shown),
+                           hint: session.map(SessionMessages.folderIsFileInSessionHint) ?? (creating ? SessionMessages.folderIsFileInitHint : SessionMessages.folderIsFileHint))]
         case .createdMeanwhile(let folder):
             return [.error("session-exists", SessionMessages.sessionMadeMeanwhile(folder.shown), hint: SessionMessages.sessionMadeMeanwhileHint(SessionMessages.shellWord(Echo.shown(folder.shown))))]
         case .alreadyExists(let folder):

@@ -317,18 +317,32 @@ public struct SessionFolder {
         // Inside a session only when the folder is there: `2014-mid` typed inside another
         // session's folder is a missing folder, not a part of that session.
         var isFolder: ObjCBool = false
-        if fm.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            var up = (path as NSString).deletingLastPathComponent
-            while up.count > 1 {
-                if isSession(up) { return SessionMessages.insideSession(folder.naming(up)) }
-                up = (up as NSString).deletingLastPathComponent
-            }
+        if fm.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue, let up = sessionHolding(path) {
+            return SessionMessages.insideSession(folder.naming(up))
         }
         let parent = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
         guard let siblings = try? fm.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent) else { return nil }
         let sessions = siblings.sorted().filter { isSession((parent as NSString).appendingPathComponent($0)) }
         guard let near = Suggestion.closest(to: name, among: sessions) else { return nil }
         return SessionMessages.nearSession(folder.naming((parent as NSString).appendingPathComponent(near)))
+    }
+
+    /// Whether `path` is there and no folder, a link followed (a file, a link to one): given
+    /// where a session folder goes (`SessionError.notAFolder`).
+    static func isFile(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
+    }
+
+    /// The session folder `path` is in (`2014-mid` for `2014-mid/results/summary.csv`), the
+    /// nearest above it that holds a journal; `nil` when there is none.
+    static func sessionHolding(_ path: String) -> String? {
+        var up = (path as NSString).deletingLastPathComponent
+        while up.count > 1 {
+            if FileManager.default.fileExists(atPath: (up as NSString).appendingPathComponent(Journal.fileName)) { return up }
+            up = (up as NSString).deletingLastPathComponent
+        }
+        return nil
     }
 
     /// An `input-changed` error for every input copy whose bytes are not those the `open`

@@ -267,6 +267,23 @@ extension SessionMessages {
         Localized(zh: "`\(path)` 不是打分会话文件夹（其中没有 journal.jsonl）", en: "`\(path)` is not a session folder (it has no journal.jsonl)")
     }
 
+    /// A file given where the session folder goes (`session-folder-is-file`).
+    static func folderIsFile(_ path: String) -> Localized {
+        Localized(zh: "`\(Echo.shown(path))` 是一个文件，不是文件夹：这里要写会话文件夹", en: "`\(Echo.shown(path))` is a file, not a folder: the session folder goes here")
+    }
+    static let folderIsFileHint = Localized(zh: "写出会话文件夹（其中有 journal.jsonl 的那个文件夹）；会话文件夹写在最前面，文件写在它后面",
+                                            en: "give the session folder (the one that holds journal.jsonl); the session folder comes first, any file after it")
+    static let folderIsFileInitHint = Localized(zh: "为会话另选一个文件夹（还不存在的，或空的），写在 `kaimen session init` 后面；输入文件用 --rules、--units、--roster 给出",
+                                                en: "choose a folder for the session (one that does not exist yet, or an empty one) and give it after `kaimen session init`; the inputs go with --rules, --units and --roster")
+    static func folderIsFileInSessionHint(_ session: String) -> Localized {
+        Localized(zh: "它在会话文件夹 `\(Echo.shown(session))` 里：写这个会话文件夹", en: "it is in the session folder `\(Echo.shown(session))`: give that folder")
+    }
+    /// `enter FILE DIR`: the two swapped.
+    static func folderFirstHint(folder: String, file: String) -> Localized {
+        Localized(zh: "会话文件夹写在最前面，文件写在它后面：`kaimen session enter \(shellWord(Echo.shown(folder))) \(shellWord(Echo.shown(file)))`",
+                  en: "the session folder comes first, the file after it: `kaimen session enter \(shellWord(Echo.shown(folder))) \(shellWord(Echo.shown(file)))`")
+    }
+
     static func insideSession(_ session: String) -> Localized {
         Localized(zh: "这是会话 `\(Echo.shown(session))` 里面的文件夹；命令要写会话文件夹本身", en: "this folder is inside the session `\(Echo.shown(session))`; give the session folder itself")
     }

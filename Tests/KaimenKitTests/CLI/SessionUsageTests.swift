@@ -121,17 +121,4 @@ struct SessionUsageTests {
         #expect(d.first?.text.zh == "`2014 中期` 已有会话日志，不能再次建立")
         #expect(d.first?.hintText?.zh.contains("用 `kaimen session status '2014 中期'` 查看") == true, "\(d)")
     }
-
-    @Test("a file where the folder goes (arguments swapped): said so, exit 64, nothing read or created")
-    func fileFirst() {
-        let typed = Fixtures.packageRoot.appendingPathComponent("samples/xicheng-2014/typed-a.csv").path
-        // A name no earlier run can have left in the shared temporary folder.
-        let folder = "2014-mid-\(UUID().uuidString)"
-        let zh = Self.run(["session", "enter", typed, folder, "--by", "甲"])
-        #expect(zh.code == .usage && zh.err.hasPrefix("错误：`\(typed)` 是一个文件，不是会话文件夹：会话文件夹写在最前面，文件写在它后面\n用法：kaimen session enter DIR FILE"),
-                "\(zh.err)")
-        let en = Self.run(["session", "status", typed, "--lang", "en"])
-        #expect(en.code == .usage && en.err.hasPrefix("error: `\(typed)` is a file, not a session folder"), "\(en.err)")
-        #expect(!FileManager.default.fileExists(atPath: FileManager.default.temporaryDirectory.appendingPathComponent(folder).path))
-    }
 }

@@ -43,6 +43,15 @@ public enum SessionEnterCommand: Command {
         guard let (dir, url) = SessionCommandSupport.folder(args, usage: usage, count: 2, console: console),
               let by = SessionCommandSupport.operatorName(args, usage: usage, console: console) else { return .usage }
         let file = args.positionals[1]
+        // A file first is the secretary's usual slip (`session enter typed-a.csv 2014-mid`):
+        // said before the folder in its place is read as the typed file.
+        if SessionFolder.isFile(url.path) {
+            var said = SessionError.notAFolder(FolderName(url, shown: dir), creating: false).diagnostics
+            if FileManager.default.fileExists(atPath: PathText.join(resolve(file, in: console.currentDirectory), Journal.fileName)) {
+                said[0].hintText = SessionMessages.folderFirstHint(folder: file, file: dir)
+            }
+            return SessionCommandSupport.report(said, dir: dir, lang: lang, console: console)
+        }
         let data: Data
         do { data = try InputFile.read(resolve(file, in: console.currentDirectory)) } catch {
             console.errLine(SessionCommandSupport.clean(NearInput.hinted(UnreadableFile.diagnostic(file, error), base: console.currentDirectory).rendered(lang)))
