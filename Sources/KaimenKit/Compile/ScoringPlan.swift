@@ -38,7 +38,7 @@ public struct ScoringPlan: Sendable {
     /// decides whether rules can be scored: `RulesLoader.load` calls it too, so `rules check`
     /// and `rules test` refuse what `score` would, at the same place.
     public static func compile(_ rules: Rules) -> Result<ScoringPlan, DiagnosticsError> {
-        let metricIndex = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let metricIndex = rules.metricIndex
         let items = BallotItem.items(of: rules)
         var itemOf = [Int?](repeating: nil, count: rules.standards.count)
         for (i, it) in items.enumerated() { itemOf[it.standard] = i }

@@ -221,19 +221,20 @@ enum ReaderMessages {
     }
     static func noUnits(_ file: String) -> L { L(zh: "`\(file)` 里没有单位", en: "`\(file)` lists no units") }
     static let addUnitRows = L(zh: "在表头下面每个单位写一行", en: "add one row per unit under the header")
-    static func ratioAboveOne(_ unit: String, _ numName: String, _ num: String, _ denName: String, _ den: String) -> L {
-        L(zh: "单位 `\(unit)`：“\(numName)”（\(num)）大于“\(denName)”（\(den)），两者之比不能超过 100%",
-          en: "unit `\(unit)`: \(numName) (\(num)) is larger than \(denName) (\(den)); their ratio cannot exceed 100%")
+    /// `ratio-above-one`, said of `who` (`单位 `U8``, or a rules file's test: `测试“名称”`).
+    static func ratioAboveOne(_ who: L, _ numName: String, _ num: String, _ denName: String, _ den: String) -> L {
+        L(zh: "\(who.zh)：“\(numName)”（\(num)）大于“\(denName)”（\(den)），两者之比不能超过 100%",
+          en: "\(who.en): \(numName) (\(num)) is larger than \(denName) (\(den)); their ratio cannot exceed 100%")
     }
     static let checkRatio = L(zh: "请核对两个数；如果比例确实可以超过 100%，在该规则里写 \"maxOne\": false",
                               en: "check both figures; if a ratio above 100% is right, set \"maxOne\": false in the rule")
     /// `survey-above-population`: a survey's three counts, each as the file has it (`F 列
     /// survey_satisfied 1500`: its column letter and header; without a cell, the metric id), add
-    /// up to more than its population.
-    static func surveyAbovePopulation(_ unit: String, parts: [(where: L, value: String)], sum: String, popName: String, pop: String) -> L {
+    /// up to more than its population; said of `who`, as `ratioAboveOne`.
+    static func surveyAbovePopulation(_ who: L, parts: [(where: L, value: String)], sum: String, popName: String, pop: String) -> L {
         let terms = parts.map { (zh: "\($0.where.zh) \($0.value)", en: "\($0.where.en) \($0.value)") }
-        return L(zh: "单位 `\(unit)`：满意、基本满意、不满意三项人数相加为 \(sum)（\(terms.map(\.zh).joined(separator: " + "))），多于“\(popName)”（\(pop)）；参加测评的人数不能超过总人数，参与率不能超过 100%",
-                 en: "unit `\(unit)`: the satisfied, fairly satisfied and dissatisfied counts add up to \(sum) (\(terms.map(\.en).joined(separator: " + "))), more than \(popName) (\(pop)); no more people can take part in a survey than there are, so participation cannot exceed 100%")
+        return L(zh: "\(who.zh)：满意、基本满意、不满意三项人数相加为 \(sum)（\(terms.map(\.zh).joined(separator: " + "))），多于“\(popName)”（\(pop)）；参加测评的人数不能超过总人数，参与率不能超过 100%",
+                 en: "\(who.en): the satisfied, fairly satisfied and dissatisfied counts add up to \(sum) (\(terms.map(\.en).joined(separator: " + "))), more than \(popName) (\(pop)); no more people can take part in a survey than there are, so participation cannot exceed 100%")
     }
     /// A survey count as `surveyAbovePopulation` names it: its column letter and header, or its id.
     static func surveyCount(letter: String?, header: String?, id: String) -> L {
@@ -246,9 +247,11 @@ enum ReaderMessages {
           en: "check the three counts and \(popName): a count may be too large (answers counted more than once), or \(popName) wrong")
     }
     /// What a unit's values beyond a bound (`UnitTable.impossibleValues`) are told, and the fix:
-    /// each survey count by its cell when `cells` (a units file; not a `--set` value).
-    static func impossible(_ v: UnitTable.ImpossibleValue, in table: UnitTable, rules: Rules, cells: Bool) -> (text: L, hint: L) {
-        let unit = Echo.cell(table.units[v.unit].id)
+    /// each survey count by its cell when `cells` (a units file; not a `--set` value). Said of
+    /// the unit (`单位 `X01``), or of `who` (a rules file's test unit, `测试“名称”`).
+    static func impossible(_ v: UnitTable.ImpossibleValue, in table: UnitTable, rules: Rules, cells: Bool, who: L? = nil) -> (text: L, hint: L) {
+        let id = Echo.cell(table.units[v.unit].id)
+        let unit = who ?? L(zh: "单位 `\(id)`", en: "unit `\(id)`")
         let limit = rules.metrics[v.limit]
         switch v.kind {
         case .ratio:

@@ -130,7 +130,7 @@ extension UnitTable {
     /// its cell, `--set` at the option that set a value of it; the bulk reader hands a file
     /// with one over.
     func impossibleValues(_ rules: Rules, units: Set<Int>? = nil, sessionCopies: Bool = false) -> [ImpossibleValue] {
-        let index = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let index = rules.metricIndex
         var found: [ImpossibleValue] = []
         for bound in rules.valueBounds where !sessionCopies || bound.kind.inSessionCopies {
             let parts = bound.parts.compactMap { index[$0] }

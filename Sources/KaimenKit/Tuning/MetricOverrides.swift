@@ -65,7 +65,7 @@ public struct MetricOverrides: Sendable, Equatable {
     /// must be filled in, a ratio above 100%, a survey's respondents above its population.
     public func apply(to table: inout UnitTable, rules: Rules, rulesFile: String? = nil, oldRules: Rules? = nil) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        let metricIndex = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let metricIndex = rules.metricIndex
         var changed: [(unit: Int, metric: Int, entry: Entry)] = []
         for e in entries {
             guard let (u, m) = Self.resolve(e, table: table, metricIndex: metricIndex) else {

@@ -120,10 +120,12 @@ struct RulesDecoder {
         checkRemovedMetrics(removedMetrics, in: rules)
         checkRemovedAreasAndItems(in: rules)
         rules.tests = RulesTestsDecoder(ctx: ctx).decode(top.array("tests", required: false) ?? [])
-        // A file's own tests must name what the file has; a base file's are checked when run.
+        // A file's own tests must name what the file has; a base file's are checked when run. Their
+        // values are bounded as a units file's, except in a session's copy (`limitsText` off).
         for test in rules.tests where test.isOwn(in: rules) {
             ctx.diagnostics.append(contentsOf: RulesTestChecker.problems(test, rules: rules,
-                                                                                 undecoded: ctx.undecoded.merging(ctx.removedInUse) { $0.union($1) }))
+                                                                                 undecoded: ctx.undecoded.merging(ctx.removedInUse) { $0.union($1) },
+                                                                                 bounded: ctx.limitsText))
         }
         return rules
     }

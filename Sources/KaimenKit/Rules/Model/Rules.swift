@@ -24,6 +24,8 @@ public struct Rules: Sendable, Equatable {
     public var tests: [RulesTest] = []
 
     public func metric(_ id: String) -> MetricDefinition? { metrics.first { $0.id == id } }
+    /// Each metric's index in `metrics`, by id (the first, should an id be written twice).
+    var metricIndex: [String: Int] { Dictionary(metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a }) }
     public func area(_ id: String) -> Area? { areas.first { $0.id == id } }
     public func standard(_ id: String) -> Standard? { standards.first { $0.id == id } }
 

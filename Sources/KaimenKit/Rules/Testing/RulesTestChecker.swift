@@ -8,8 +8,12 @@ enum RulesTestChecker {
     /// `undecoded`: the ids of entries that are in the file but could not be read, by
     /// collection (`DecodeContext.undecoded`; `*` for a whole list). Their own mistake is
     /// reported where it is: a test naming them says nothing, rather than "no such standard".
+    /// `bounded`: whether the test's unit is checked for values beyond a bound a rule puts on
+    /// them (`UnitTable.impossibleValues`, as a units file's are: `ratio-above-one`,
+    /// `survey-above-population`); not in a session's copy of its rules, which the version that
+    /// opened the session accepted.
     static func problems(_ test: RulesTest, rules: Rules, ignoringUnknownInputs: Bool = false,
-                         undecoded: [String: Set<String>] = [:]) -> [Diagnostic] {
+                         undecoded: [String: Set<String>] = [:], bounded: Bool = true) -> [Diagnostic] {
         var out: [Diagnostic] = []
         func failed(_ collections: [String], _ id: String) -> Bool {
             collections.contains { undecoded[$0]?.contains(id) == true || undecoded[$0]?.contains("*") == true }
@@ -33,6 +37,10 @@ enum RulesTestChecker {
             case .value, .missing:
                 break
             }
+        }
+        if bounded {
+            let table = RulesTestRunner.unitTable(test, rules: rules)
+            out += table.impossibleValues(rules).map { RulesTestMessages.impossible(test, $0, in: table, rules: rules) }
         }
         let ballotItems = BallotItem.items(of: rules)
         for b in test.ballots {

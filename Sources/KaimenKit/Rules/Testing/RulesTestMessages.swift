@@ -43,6 +43,15 @@ enum RulesTestMessages {
                at: location)
     }
 
+    /// A test's unit with values no unit can have (`UnitTable.ImpossibleValue`): worded as a
+    /// units file's (`ReaderMessages.impossible`), said of the test, at the value in the rules
+    /// file (a ratio's numerator, a survey's population; the test itself where it gives none).
+    static func impossible(_ test: RulesTest, _ v: UnitTable.ImpossibleValue, in table: UnitTable, rules: Rules) -> Diagnostic {
+        let at = v.kind == .ratio ? v.parts[0] : v.limit
+        let words = ReaderMessages.impossible(v, in: table, rules: rules, cells: false, who: label(test, inherited: false))
+        return .error(v.kind.code, words.text, at: table.location(metric: at, unit: v.unit), path: rules.metrics[at].id, hint: words.hint)
+    }
+
     static func targetText(_ t: RulesTest.Target, _ lang: Language) -> String {
         switch t {
         case .standard(let id): lang.t("标准 `\(id)` 得分", "standard `\(id)`")

@@ -26,18 +26,28 @@ public enum RulesTestRunner {
         }
     }
 
+    /// The one unit a test imagines, as it is scored and as `RulesTestChecker` bounds it: the
+    /// metrics it gives (a value its kind refuses is left out: that is an error of its own),
+    /// the rest missing as each metric's `missing` rule says; each value placed at its entry in
+    /// the rules file, a metric the test does not give at the test itself.
+    static func unitTable(_ test: RulesTest, rules: Rules) -> UnitTable {
+        let metricIndex = rules.metricIndex
+        var values = rules.metrics.map { [$0.missing == .zero ? Rational.zero : nil] as [Rational?] }
+        var places = rules.metrics.map { _ in [nil] as [SourceLocation?] }
+        for m in test.metrics {
+            guard let i = metricIndex[m.metric], case .value(let v) = MetricValue.parse(m.text, kind: rules.metrics[i].kind) else { continue }
+            values[i] = [v]
+            places[i] = [m.location]
+        }
+        let unit = Unit(id: "test", name: test.name, category: "", location: test.location)
+        return UnitTable(units: [unit], values: values, places: MetricPlaces(places))
+    }
+
     static func run(_ test: RulesTest, plan: ScoringPlan, inherited: Bool) -> [Diagnostic] {
         let rules = plan.rules
         // A base file's test still runs: expectations naming what this file removed fail, the rest are checked.
         var failures = RulesTestChecker.problems(test, rules: rules, ignoringUnknownInputs: true).map { RulesTestMessages.inheritedBroken(test, $0) }
-        // The unit: given metrics, the rest missing (as each metric's `missing` rule says).
-        var values = rules.metrics.map { [$0.missing == .zero ? Rational.zero : nil] as [Rational?] }
-        for m in test.metrics {
-            guard let i = plan.metricIndex[m.metric], case .value(let v) = MetricValue.parse(m.text, kind: rules.metrics[i].kind) else { continue }
-            values[i] = [v]
-        }
-        let unit = Unit(id: "test", name: test.name, category: "", location: test.location)
-        let table = UnitTable(units: [unit], values: values, places: MetricPlaces(rules.metrics.map { _ in [test.location] }))
+        let table = unitTable(test, rules: rules)
         var ballots: [Ballot] = []
         for b in test.ballots {
             guard let item = plan.items.firstIndex(where: { $0.key == b.item }) else { continue }
