@@ -130,6 +130,7 @@ enum CommandMessages {
         case .noBallots: ("没有选票的选票文件", "a ballots file without ballots")
         case .tooLarge: ("超出其容量的选票数", "more ballots than they can count")
         case .unitsRow: ("它不直接读的单位行，比如带引号的单元格或空着的指标", "a units row they do not read themselves, such as one with a quoted cell or an empty metric")
+        case .impossibleValue: ("不可能的指标值，比如满意度测评的参加人数多于总人数，或不能超过 100% 的比例超过了 100%", "an impossible value, such as more survey respondents than people, or a ratio above 100% where a rule forbids that")
         case .rosterRow: ("它不直接读的名单行，比如带引号的单元格或单位文件里没有的本单位", "a roster row they do not read themselves, such as one with a quoted cell or an own unit not in the units file")
         case .recusalUnderStrict: ("--strict 下的回避票", "recused ballots under --strict")
         case .vetoUncheckedUnderStrict: ("--strict 下无法判断的一票否决", "a veto that cannot be checked under --strict")

@@ -60,9 +60,12 @@ public enum BulkHandOver: String, Sendable, Equatable, CaseIterable, Error {
 
     // Units and roster.
     /// A units row the bulk units reader does not take (a value it does not read, a missing
-    /// value under `missing: error`, a repeated id, a value beyond a rule's bound: a ratio above
-    /// one, a survey's respondents above its population, …).
+    /// value under `missing: error`, a repeated id, …).
     case unitsRow
+    /// A unit's value beyond a bound a rule puts on it (`Rules.valueBounds`): a ratio with
+    /// `maxOne` above one, a survey's respondents above its population (since 0.29.7; before,
+    /// `unitsRow`).
+    case impossibleValue
     /// A roster row the bulk roster reader does not take (an unknown own unit, a repeated
     /// id, …).
     case rosterRow
@@ -104,16 +107,6 @@ extension BulkHandOver {
             return .notCSV
         }
         return .header
-    }
-}
-
-extension BulkUnitsReader {
-    /// Why `read` handed `p` over: its header's reason when the header is what stopped it,
-    /// else `unitsRow` (the rows' reasons are not told apart yet).
-    static func handOver(_ p: UnsafeBufferPointer<UInt8>, fileName: String, rules: Rules) -> BulkHandOver {
-        if looksJSON(p, fileName: fileName) { return .notCSV }
-        guard let header = BulkCSV.header(p) else { return BulkHandOver.header(p) }
-        return Layout(header: header.names, rules: rules) == nil ? .header : .unitsRow
     }
 }
 

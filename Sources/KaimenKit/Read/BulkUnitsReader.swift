@@ -14,25 +14,35 @@ public enum BulkUnitsReader {
 
     public static func read(_ bytes: [UInt8], fileName: String, rules: Rules, threads: Int,
                             parallelThreshold: Int = 4 << 20) -> Result? {
-        bytes.withUnsafeBufferPointer { read($0, fileName: fileName, rules: rules, threads: threads, parallelThreshold: parallelThreshold) }
+        bytes.withUnsafeBufferPointer { try? tryRead($0, fileName: fileName, rules: rules, threads: threads, parallelThreshold: parallelThreshold).get() }
     }
 
     /// Reads a mapped file, letting go of its pages as it goes; `nil` too when the file changed
     /// as it was read (`MappedFile.damaged`: `checkIntact` says so).
     public static func read(_ file: MappedFile, fileName: String, rules: Rules, threads: Int,
                             parallelThreshold: Int = 4 << 20) -> Result? {
-        let result = read(file.bytes, fileName: fileName, rules: rules, threads: threads, parallelThreshold: parallelThreshold, release: file)
-        return file.damaged ? nil : result
+        try? tryRead(file, fileName: fileName, rules: rules, threads: threads, parallelThreshold: parallelThreshold).get()
     }
 
+    /// `read`, or why the file is handed over (`BulkHandOver`); `fileUnreadable` when the file
+    /// changed as it was read (`checkIntact` says how).
+    static func tryRead(_ file: MappedFile, fileName: String, rules: Rules, threads: Int,
+                        parallelThreshold: Int = 4 << 20) -> Swift.Result<Result, BulkHandOver> {
+        let result = tryRead(file.bytes, fileName: fileName, rules: rules, threads: threads, parallelThreshold: parallelThreshold, release: file)
+        return file.damaged ? .failure(.fileUnreadable) : result
+    }
+
+    /// The one reading: the columns, or why the file is left to the checked reader: its
+    /// header's reason when the header is what stopped it, `impossibleValue` for a value
+    /// beyond a rule's bound, else `unitsRow` (the rows' other reasons are not told apart yet).
     /// - Parameters:
     ///   - parallelThreshold: files of fewer bytes are read on one thread.
     ///   - release: the mapping `p` lies in, to let go of pages once read.
-    static func read(_ p: UnsafeBufferPointer<UInt8>, fileName: String, rules: Rules, threads: Int,
-                            parallelThreshold: Int = 4 << 20, release: MappedFile? = nil) -> Result? {
-        guard !looksJSON(p, fileName: fileName),
-              let header = BulkCSV.header(p),
-              let layout = Layout(header: header.names, rules: rules) else { return nil }
+    static func tryRead(_ p: UnsafeBufferPointer<UInt8>, fileName: String, rules: Rules, threads: Int,
+                        parallelThreshold: Int = 4 << 20, release: MappedFile? = nil) -> Swift.Result<Result, BulkHandOver> {
+        if looksJSON(p, fileName: fileName) { return .failure(.notCSV) }
+        guard let header = BulkCSV.header(p) else { return .failure(BulkHandOver.header(p)) }
+        guard let layout = Layout(header: header.names, rules: rules) else { return .failure(.header) }
         let parts = threads > 1 && p.count - header.bodyStart > parallelThreshold ? threads : 1
         let bounds = BulkCSV.lineBoundaries(p, start: header.bodyStart, end: p.count, parts: parts)
 
@@ -52,12 +62,14 @@ public enum BulkUnitsReader {
         }
         // Values go straight to `Int32` columns (what `narrowColumns()` makes of them), half the
         // memory of `Int64`; only when one does not fit are the chunks parsed again, to `Int64`.
-        switch parseAll(p, Int32.self, planned, rows: row, layout: layout, rules: rules, threads: threads, release: release) {
-        case .done(let result): return result
-        case .failed: return nil
-        case .tooWide:
-            guard case .done(let result) = parseAll(p, Int64.self, planned, rows: row, layout: layout, rules: rules, threads: threads, release: release) else { return nil }
-            return result
+        var outcome = parseAll(p, Int32.self, planned, rows: row, layout: layout, rules: rules, threads: threads, release: release)
+        if case .tooWide = outcome {
+            outcome = parseAll(p, Int64.self, planned, rows: row, layout: layout, rules: rules, threads: threads, release: release)
+        }
+        switch outcome {
+        case .done(let result): return .success(result)
+        case .beyondBound: return .failure(.impossibleValue)
+        case .failed, .tooWide: return .failure(.unitsRow)
         }
     }
 
@@ -65,6 +77,8 @@ public enum BulkUnitsReader {
         case done(Result)
         /// Something the checked reader would report, or that it does not read itself.
         case failed
+        /// A value beyond a bound a rule puts on it (`boundsHold`): the checked reader reports it.
+        case beyondBound
         /// A value (or a value rescaled) does not fit the column type.
         case tooWide
     }
@@ -104,8 +118,8 @@ public enum BulkUnitsReader {
             case .success(let s): scales = s
             case .failure(let outcome): return outcome.value
             }
-            guard let index = uniqueIDs(jobs, threads: threads),
-                  boundsHold(rules: rules, layout: layout, out: out, scales: scales, count: count) else { return .failed }
+            guard let index = uniqueIDs(jobs, threads: threads) else { return .failed }
+            guard boundsHold(rules: rules, layout: layout, out: out, scales: scales, count: count) else { return .beyondBound }
             storage.count = count
             storage.scales = scales
             storage.index = index
@@ -501,9 +515,9 @@ public enum BulkUnitsReader {
     /// `UnitsReader.checkBounds`: no value beyond a bound a rule puts on it (`Rules.valueBounds`:
     /// a numerator above its denominator where a ratio says `maxOne`, a survey's respondents
     /// above its population), each part and the limit at the largest scale of them; a file with
-    /// one is handed over (`unitsRow`), for the checked reader to report it.
+    /// one is handed over (`impossibleValue`), for the checked reader to report it.
     static func boundsHold<T: StoredMantissa>(rules: Rules, layout: Layout, out: BulkUnitsBuffers<T>, scales: [Int], count: Int) -> Bool {
-        let index = Dictionary(rules.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let index = rules.metricIndex
         // Every metric has its column here (a file without one is the checked reader's).
         for bound in rules.valueBounds {
             let parts = bound.parts.compactMap { index[$0] }

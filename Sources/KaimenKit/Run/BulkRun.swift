@@ -98,10 +98,12 @@ public enum BulkRun {
         // gave the reader zeros for bytes: `MappedFile`) stops the run there with the message.
         guard let unitsFile = MappedFile(path: PathText.resolve(inputs.units, in: base)) else { return .failure(.fileUnreadable) }
         mapped?(inputs.units)
-        let unitsRead = BulkUnitsReader.read(unitsFile, fileName: inputs.units, rules: rules, threads: threads)
+        let unitsRead = BulkUnitsReader.tryRead(unitsFile, fileName: inputs.units, rules: rules, threads: threads)
         try unitsFile.checkIntact(fileName: inputs.units)
-        guard var units = unitsRead else {
-            return .failure(BulkUnitsReader.handOver(unitsFile.bytes, fileName: inputs.units, rules: rules))
+        var units: BulkUnitsReader.Result
+        switch unitsRead {
+        case .success(let read): units = read
+        case .failure(let why): return .failure(why)
         }
         units.columns.narrowColumns()
         lap("read metrics")

@@ -83,6 +83,10 @@ struct BulkHandOverTests {
         // "the fast readers met a units row they do not read themselves", not "it … itself" (a review).
         #expect(notes.allSatisfy { n in [" it does", " it can", " it could", "itself"].allSatisfy { !n.en.contains($0) } })
         #expect(CommandMessages.handedOver(.unitsRow, seconds: 1).en.contains("met a units row they do not read themselves"))
+        // A value beyond a rule's bound: its own words since 0.29.7 (it was said as a units row).
+        let impossible = CommandMessages.handedOver(.impossibleValue, seconds: 1)
+        #expect(impossible.zh.hasPrefix("提示：快速读取器遇到不可能的指标值，比如满意度测评的参加人数多于总人数，或不能超过 100% 的比例超过了 100%（impossibleValue）"))
+        #expect(impossible.en.hasPrefix("note: the fast readers met an impossible value, such as more survey respondents than people, or a ratio above 100% where a rule forbids that (impossibleValue)"))
     }
 }
 

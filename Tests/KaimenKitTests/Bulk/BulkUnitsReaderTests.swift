@@ -104,6 +104,37 @@ struct BulkUnitsReaderTests {
         #expect(bulk(bytes, threads: 2, threshold: 0) == nil)
     }
 
+    func why(_ bytes: [UInt8], threads: Int = 1, threshold: Int = 4 << 20, fileName: String = "units.csv") -> BulkHandOver? {
+        bytes.withUnsafeBufferPointer {
+            guard case .failure(let why) = BulkUnitsReader.tryRead($0, fileName: fileName, rules: F.xicheng, threads: threads,
+                                                                   parallelThreshold: threshold) else { return nil }
+            return why
+        }
+    }
+
+    /// Since 0.29.7 a value beyond a rule's bound is a reason of its own (`impossibleValue`),
+    /// not the generic `unitsRow`: on one thread or two, at 32 and at 64 bits.
+    @Test("says why it hands over: impossibleValue for a ratio above one or respondents above the population, unitsRow for a row it does not read")
+    func reasons() {
+        // X01: 99999 members of 3175 workers (the sample's), a ratio above one; 10 members for
+        // 1520 + 520 + 64 = 2104 respondents, a participation above 100%.
+        for bytes in [edited(row: 0, column: "members", to: "99999"), edited(row: 0, column: "members", to: "10")] {
+            #expect(why(bytes) == .impossibleValue)
+            #expect(why(bytes, threads: 2, threshold: 0) == .impossibleValue)
+        }
+        // A value too wide for 32 bits in X02's row: read again at 64 bits, and still refused.
+        let wide = edited(row: 1, column: "funds_due", to: "12345678901")
+        #expect(bulk(wide) != nil, "the wide value alone reads")
+        var lines = String(decoding: edited(row: 0, column: "members", to: "10"), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        lines[2] = String(decoding: wide, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)[2]
+        #expect(why(Array(lines.joined(separator: "\n").utf8)) == .impossibleValue)
+        #expect(why(edited(row: 2, column: "members", to: "")) == .unitsRow)
+        #expect(why(edited(row: 2, column: "members", to: "\"5\"")) == .unitsRow)
+        #expect(why(Array("[]".utf8), fileName: "units.json") == .notCSV)
+        #expect(why(Array("id,name,bogus\nX01,甲,1\n".utf8)) == .header)
+        #expect(why(F.sample("xicheng-2014/units.csv")) == nil)
+    }
+
     @Test("hands over on a survey's respondents above its population (survey-above-population); equal to it, reads on")
     func surveyAbovePopulation() throws {
         // X01 answers 1520 + 520 + 64 = 2104 (the sample's cells): 10 members is below that.

@@ -27,7 +27,7 @@ struct SurveyAbovePopulationCLITests {
         return (code, console.stdout, console.stderr)
     }
 
-    @Test("score refuses 10 members for 2104 respondents with the same words on either engine; the byte reader hands over as unitsRow")
+    @Test("score refuses 10 members for 2104 respondents with the same words on either engine; the byte reader hands over as impossibleValue")
     func score() throws {
         let dir = EngineRuns.temporaryFolder("survey-score")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -52,7 +52,7 @@ struct SurveyAbovePopulationCLITests {
             Issue.record("the byte reader took the file")
             return
         }
-        #expect(why == .unitsRow)
+        #expect(why == .impossibleValue)
     }
 
     @Test("compare --set refuses a value that makes it so, named at that option; respondents equal to the population are fine")
