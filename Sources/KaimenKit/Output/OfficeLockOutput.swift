@@ -10,7 +10,8 @@ extension OfficeLock {
     /// The lock files beside the one file at `target` (absolute) that lock it: `rules template
     /// --out units-template.csv --force` with the template open in Excel. Paths from its folder,
     /// whose names alone are looked at (before 0.29.6 every folder under it was walked: a
-    /// template written to the desktop walked all the desktop held).
+    /// template written to the desktop walked all the desktop held). Looked for by the one-file
+    /// write alone (``OutputBatch/commit(file:_:shown:options:)``), as it writes.
     static func open(beside target: String) -> [OfficeLock] {
         let folder = PathText.directory(of: target), name = PathText.lastComponent(target)
         let names = (try? FileSystem.names(in: folder.isEmpty ? "." : folder)) ?? []

@@ -109,6 +109,43 @@ struct OutputOpenElsewhereTests {
         #expect(!template.err.contains("写入时正在"), "\(template.err)")
     }
 
+    /// Since 0.29.7 `rules template` writes through the one-file commit, which looks for the
+    /// lock files as it writes (`OutputBatch.commit(file:_:shown:options:)`), as a folder's
+    /// commit does: the same warning, in both languages, for Excel's and LibreOffice's lock.
+    @Test("rules template --force over a template open in Excel/WPS or LibreOffice: the same warning, from the commit that writes it",
+          arguments: [("~$t.xlsx", "Excel 或 WPS", "Excel or WPS"), (".~lock.t.xlsx#", "LibreOffice", "LibreOffice")])
+    func templateOverOpen(lock: String, zh: String, en: String) throws {
+        let here = try OutputErrorNamingTests.workspace(); defer { try? FileManager.default.removeItem(at: here) }
+        try #require(Self.template(out: "rel/t.xlsx", in: here).code == .success)
+        try Data("王秘书\n".utf8).write(to: here.appendingPathComponent("rel/" + lock))
+        let r = Self.template(out: "rel/t.xlsx", in: here, force: true)
+        #expect(r.code == .success, "\(r.err)")
+        #expect(r.err.contains("警告：`rel/t.xlsx` 写入时正在 \(zh) 中打开（旁边有它的锁定文件 `rel/\(lock)`）：新文件已替换它，打开着的仍是上一次的内容"), "\(r.err)")
+        #expect(r.err.contains("在 \(zh) 里关闭 `t.xlsx`，不要保存，然后重新打开它"), "\(r.err)")
+        let e = OutputErrorNamingTests.run(["rules", "template", Self.rules, "--out", "rel/t.xlsx", "--force", "--lang", "en"], in: here)
+        #expect(e.err.contains("warning: `rel/t.xlsx` was open in \(en) when it was written (its lock file `rel/\(lock)` was beside it)"), "\(e.err)")
+        // Without --force nothing is written and nothing said of the lock: the check refused first.
+        let refused = Self.template(out: "rel/t.xlsx", in: here)
+        #expect(refused.code == .failure && !refused.err.contains("写入时正在"), "\(refused.err)")
+    }
+
+    @Test("the one-file commit: refuses a file there without force and an input always, writes nothing then; returns the locks it found")
+    func oneFileCommit() throws {
+        let here = try OutputErrorNamingTests.workspace(); defer { try? FileManager.default.removeItem(at: here) }
+        let file = here.appendingPathComponent("rel/t.csv"), input = here.appendingPathComponent("rel/r.jsonc")
+        let first = try OutputBatch.commit(file: file, Data("a".utf8), shown: "rel/t.csv")
+        #expect(first.files == [file] && first.openElsewhere.isEmpty)
+        #expect(throws: OutputError.fileExists(path: "rel/t.csv")) { try OutputBatch.commit(file: file, Data("b".utf8), shown: "rel/t.csv") }
+        try Data("{}".utf8).write(to: input)
+        let options = OutputBatch.CommitOptions(force: true, inputs: [("rel/r.jsonc", input)])
+        #expect(throws: OutputError.isInput(path: "rel/r.jsonc")) { try OutputBatch.commit(file: input, Data("b".utf8), shown: "rel/r.jsonc", options: options) }
+        #expect(try String(contentsOf: input, encoding: .utf8) == "{}")
+        try Data("x".utf8).write(to: here.appendingPathComponent("rel/.~lock.t.csv#"))
+        let second = try OutputBatch.commit(file: file, Data("b".utf8), shown: "rel/t.csv", options: options)
+        #expect(second.openElsewhere == [OfficeLock(path: ".~lock.t.csv#", locks: "t.csv", program: .libreOffice)])
+        #expect(try String(contentsOf: file, encoding: .utf8) == "b")
+    }
+
     @Test("session close over the results a cut-short close left, one open in Excel: warned as every --out warns")
     func sessionCloseOverOpen() throws {
         let s = try SessionPathTests.closed(); defer { s.remove() }

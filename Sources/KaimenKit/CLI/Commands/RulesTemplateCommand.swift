@@ -54,27 +54,20 @@ public enum RulesTemplateCommand: Command {
             console.outCSV(bytes)
             return .success
         }
-        let target = resolve(shown, in: console.currentDirectory)
-        let openBefore = OfficeLock.open(beside: target)
+        // A file already there is replaced only with `--force`, and a rules file the template was
+        // made from never (a template written over its own rules file lost them).
+        let here = console.currentDirectory
+        let options = OutputBatch.CommitOptions(force: args.has("--force"),
+                                                inputs: rules.sourceFiles.map { ($0, URL(fileURLWithPath: resolve($0, in: here))) })
+        let committed: OutputBatch.Committed
         do {
-            try checkReplaceable(target, shown: shown, rules: rules, force: args.has("--force"), here: console.currentDirectory)
-            try AtomicWriter.write(Data(bytes), to: URL(fileURLWithPath: target))
+            committed = try OutputBatch.commit(file: URL(fileURLWithPath: resolve(shown, in: here)), Data(bytes), shown: shown, options: options)
         } catch {
-            console.errLine(OutputError.said(error, out: shown, in: console.currentDirectory, lang: lang))
+            console.errLine(OutputError.said(error, out: shown, in: here, lang: lang))
             return .failure
         }
         console.errLine(lang.t("已写入 \(Echo.shown(shown))：\(rules.metrics.count) 个指标列", "wrote \(Echo.shown(shown)): \(rules.metrics.count) metric columns"))
-        OfficeLock.sayReplaced(openBefore, in: PathText.directory(of: shown), console: console, lang: lang)
+        OfficeLock.sayReplaced(committed.openElsewhere, in: PathText.directory(of: shown), console: console, lang: lang)
         return .success
-    }
-
-    /// A file already at `target` is replaced only with `--force`, and a rules file the
-    /// template was made from never (a template written over its own rules file lost them).
-    static func checkReplaceable(_ target: String, shown: String, rules: Rules, force: Bool, here: String) throws(OutputError) {
-        guard let existing = FileSystem.identity(target) else { return }
-        if rules.sourceFiles.contains(where: { FileSystem.identity(resolve($0, in: here)) == existing }) {
-            throw .isInput(path: shown)
-        }
-        if !force { throw .fileExists(path: shown) }
     }
 }
