@@ -212,6 +212,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case compareBallotsAdded = "compare-ballots-added"
     case compareBallotsRescaled = "compare-ballots-rescaled"
     case compareBallotsOffStep = "compare-ballots-off-step"
+    case compareBallotsAsCast = "compare-ballots-as-cast"
     case setUnknownUnit = "set-unknown-unit"
     case setUnknownMetric = "set-unknown-metric"
     case setInvalidValue = "set-invalid-value"
@@ -219,6 +220,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case testInvalidMetric = "test-invalid-metric"
     case testInvalidBallot = "test-invalid-ballot"
     case testFailed = "test-failed"
+    case testBallotsCarried = "test-ballots-carried"
 
     // Writing the output set (`OutputError.code`)
     case outputUnsafePath = "output-unsafe-path"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How `compare` scores the NEW rules on the ballots cast under the OLD ones.
 ///
 /// The ballots were cast (and are checked) under the rules in force: the ballots file is read
@@ -81,11 +83,25 @@ public struct BallotCarry: Sendable, Equatable {
         return BallotBox(items: items, ballots: ballots, recusals: box.recusals.filter { index[$0.item] != nil })
     }
 
-    /// One warning per standard dropped, added or rescaled, naming the NEW file.
-    public func warnings(newFile: String) -> [Diagnostic] {
+    /// One warning per standard dropped, added or rescaled, naming the NEW file; after rescaled
+    /// ones, with `oldFile`, one note that the one-file tools read them as cast, and how to see
+    /// what was scored here (`compare --explain`, `sensitivity --rules OLD --rules NEW`).
+    public func warnings(newFile: String, oldFile: String? = nil) -> [Diagnostic] {
         dropped.map { TuningMessages.ballotsDropped($0, newFile: newFile) }
             + added.map { TuningMessages.ballotsAdded($0, newFile: newFile) }
             + rescaled.map { TuningMessages.ballotsRescaled($0, newFile: newFile) }
+            + (oldFile != nil && !rescaled.isEmpty ? [TuningMessages.ballotsReadAsCast(rescaled, oldFile: oldFile!, newFile: newFile)] : [])
             + (offStep > 0 && step != nil ? [TuningMessages.ballotsOffStep(offStep, step: step!, newFile: newFile)] : [])
+    }
+
+    /// `inputs` scored under `new` on the ballots read and checked under `old`, carried as
+    /// `compare` carries them, and what the carry changes (`sensitivity --rules OLD --rules NEW`).
+    public static func session(old: Rules, new: RulesLoader.Loaded, _ inputs: ScoringSession.Inputs,
+                               readFile: ((String) throws -> Data)? = nil) throws(DiagnosticsError) -> (session: ScoringSession, carry: BallotCarry) {
+        var cast = inputs
+        cast.traceAtMost = 0
+        let asCast = try ScoringSession.run(rules: old, cast, readFile: readFile).ballots
+        return (try ScoringSession.run(rules: new.rules, warnings: new.warnings, inputs, readFile: readFile, ballots: carried(asCast, to: new.rules)),
+                between(old: old, new: new.rules, box: asCast))
     }
 }

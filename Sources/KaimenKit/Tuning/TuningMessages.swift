@@ -214,6 +214,43 @@ enum TuningMessages {
                                  en: "this is a change of the new rules, not of the ballots; ballots cast on the new step may differ"))
     }
 
+    // MARK: ballots carried, and read as cast (compare --explain, sensitivity with two files, rules test --inherited)
+
+    /// Said once after the rescaled standards: the one-file tools read NEW's ballots as cast, and
+    /// how to see a unit or the ranking's sensitivity as compare scored them (a tester found
+    /// compare's X05 92.36 优秀 and score's 90.61 良好 with nothing to tell them apart).
+    static func ballotsReadAsCast(_ items: [BallotCarry.Item], oldFile: String, newFile: String) -> Diagnostic {
+        let zh = items.map { "\(named($0).zh) 0–\($0.oldMax?.plainText() ?? "") 分" }.joined(separator: "、")
+        let en = items.map { "\(named($0).en) on 0–\($0.oldMax?.plainText() ?? "")" }.joined(separator: ", ")
+        return .note(.compareBallotsAsCast,
+                     Localized(zh: "`kaimen score`、`explain` 和 `sensitivity` 只读一个细则文件：用 `\(newFile)` 为这些票评分时按原样读（\(zh)的票按新分值读，不折算），总分与这里不同",
+                               en: "`kaimen score`, `explain` and `sensitivity` know one rules file: scoring these ballots with `\(newFile)` they read them as cast (\(en), not rescaled), and give other totals"),
+                     hint: Localized(zh: "要逐项看一个单位在这里怎样算出，在这条命令后加 `--explain 单位编号`；要在折算后的票上分析敏感性：`kaimen sensitivity --rules \(oldFile) --rules \(newFile) …`",
+                                     en: "to see line by line how a unit is scored here, add `--explain UNIT` to this command; to analyse sensitivity on the rescaled ballots: `kaimen sensitivity --rules \(oldFile) --rules \(newFile) …`"))
+    }
+
+    /// `compare --explain` goes with the table only: it prints explanations, not a comparison.
+    static let explainIsText = Localized(zh: "`--explain` 打印单位的逐项说明，不能与 `--format` 的 csv、json、html 同用",
+                                         en: "`--explain` prints a unit's explanation, and goes with no `--format` but table")
+
+    /// The heading of a unit explained under one side of a comparison: `X05 按原细则 `OLD` 计算：`,
+    /// `X05 按新细则 `NEW` 计算（选票按新分值折算：`rights.ballot` 0–4 → 0–5 分；与 compare 的总分相同）：`.
+    static func explainedUnder(_ id: String, file: String, old: Bool, rescaled: [BallotCarry.Item]) -> Localized {
+        let side = Localized(zh: old ? "原细则" : "新细则", en: old ? "OLD" : "NEW")
+        let zh = rescaled.map { "\(named($0).zh) 0–\($0.oldMax?.plainText() ?? "") → 0–\($0.newMax?.plainText() ?? "") 分" }.joined(separator: "、")
+        let en = rescaled.map { "\(named($0).en) 0–\($0.oldMax?.plainText() ?? "") → 0–\($0.newMax?.plainText() ?? "")" }.joined(separator: ", ")
+        let carried = old || rescaled.isEmpty ? Localized(same: "")
+            : Localized(zh: "（选票按新分值折算：\(zh)；与 compare 的总分相同，与 `kaimen score` 按原样读票不同）",
+                        en: " (ballots rescaled to the new points: \(en); the totals compare gives, not those of `kaimen score`, which reads them as cast)")
+        return Localized(zh: "\(id) 按\(side.zh) `\(file)` 计算\(carried.zh)：\n", en: "\(id) under \(side.en) `\(file)`\(carried.en):\n")
+    }
+
+    /// `sensitivity` with two rules files takes only OLD, then NEW.
+    static func sensitivityRulesCount(_ n: Int) -> Localized {
+        Localized(zh: "`--rules` 给一个或两个：一个时按原样读票；两个时先 OLD 后 NEW，分析 NEW，票按 compare 的方式从 OLD 折算（给了 \(n) 个）",
+                  en: "give `--rules` once or twice: once reads the ballots as cast; twice, OLD then NEW, analyses NEW on the ballots carried from OLD as compare does (\(n) given)")
+    }
+
     static func suggestion(_ word: String, _ among: [String], zh: String, en: String) -> Localized {
         if let s = Suggestion.only(to: word, among: among) {
             return Localized(zh: "是不是 `\(s)`？", en: "did you mean `\(s)`?")

@@ -5,7 +5,7 @@ public enum CompareCommand: Command {
     public static let path = ["compare"]
     public static let abstract = Localized(zh: "用两个规则文件为同样的单位评分，显示谁的名次和等级变了。",
                                            en: "Score the same units under two rules files and show who moves.")
-    public static let usage = "kaimen compare (--rules OLD --rules NEW --units FILE --roster FILE --ballots FILE | DIR [--rules OLD] --rules NEW) [--assume-missing notAssessable|zero] [--set UNIT.METRIC=VALUE]… [--format table|csv|json|markdown|html]"
+    public static let usage = "kaimen compare (--rules OLD --rules NEW --units FILE --roster FILE --ballots FILE | DIR [--rules OLD] --rules NEW) [--assume-missing notAssessable|zero] [--set UNIT.METRIC=VALUE]… [--explain UNIT]… [--format table|csv|json|markdown|html]"
     public static let discussion = Localized(zh: """
         用 OLD 和 NEW 分别为同样的单位、代表名单和评分票评分，为每个单位打印两次的
         总分、等级、名次和类别排名，变化量，以及影响最大的三条标准；
@@ -17,6 +17,10 @@ public enum CompareCommand: Command {
         compare 显示仅这个假设值会带来的变化。
         给出会话文件夹 DIR（`kaimen session init`）时，用其输入和已确认的票比较；
         除非给了两个 --rules，OLD 就是会话自己的规则。
+        NEW 改变了代表评分标准的分值时，选票按同样的比例折算到新分值（3/4 分计 3.75/5 分）；
+        `kaimen score` 等只读一个细则文件的命令按原样读票，总分会不同。
+        --explain UNIT 不打印比较表，而是像 `kaimen explain` 一样逐项说明这个单位在 OLD 下
+        和在 NEW 下（票已折算）的计算，数字与比较表相同。
         """, en: """
         Scores the same units, roster and ballots under OLD and under NEW, and prints for every
         unit its total, grade, rank and category rank under each, the change, and the three
@@ -29,6 +33,11 @@ public enum CompareCommand: Command {
         --rules, compare shows what that what-if value alone would change.
         Given a session folder DIR (`kaimen session init`), compares on its inputs and confirmed
         ballots; OLD is the session's own rules unless two --rules are given.
+        When NEW gives a ballot standard other points, each ballot is taken as the same share of
+        the new points (3 of 4 counts 3.75 of 5); `kaimen score` and the other one-file commands
+        read the ballots as cast, and give other totals. --explain UNIT prints, instead of the
+        table, the unit's explanation as `kaimen explain` gives it, under OLD and under NEW (on
+        the rescaled ballots): the numbers of the table.
         """)
     public static let examples: [Localized] = [
         .init(same: "kaimen compare --rules rules/xicheng-2014.jsonc --rules rules/dongcheng-2019.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv --assume-missing notAssessable"),
@@ -45,6 +54,8 @@ public enum CompareCommand: Command {
                                                  en: "Score metrics NEW needs and the data lacks as not assessable, or as zero."),
                 choices: ["notAssessable", "zero"], words: [("无法考核", "notAssessable"), ("按无法考核处理", "notAssessable"), ("按0计", "zero"), ("按 0 计", "zero"), ("0", "zero")]),
         .repeated("--set", "UNIT.METRIC=VALUE", .init(zh: "为 NEW 的评分修改一个指标（可重复）。", en: "Change a metric for the NEW run (repeatable).")),
+        .repeated("--explain", "UNIT", .init(zh: "不打印比较表，逐项说明这个单位在 OLD 和 NEW 下（票已折算）的计算，与 `kaimen explain` 相同（可重复）。",
+                                             en: "Instead of the table, explain the unit under OLD and under NEW (ballots rescaled) as `kaimen explain` does (repeatable).")),
         .format(.init(zh: "比较结果的打印格式。", en: "How to print the comparison."), choices: ["table", "csv", "json", "markdown", "html"]),
         .language(.init(zh: "标题和说明的语言。", en: "Language of headings and notes.")),
         .flag("--strict", .init(zh: "违反回避规定作为错误处理，与 `kaimen score --strict` 相同。", en: "Recusal violations are errors, as in `kaimen score --strict`.")),
@@ -57,6 +68,11 @@ public enum CompareCommand: Command {
         switch MetricOverrides.parse(args.values("--set")) {
         case .success(let o): overrides = o
         case .failure(let e): return usageError(e.text.joined(hint: e.hintText), console: console, lang: lang)
+        }
+        // --explain prints explanations, which have no csv, json or html form.
+        let explained = args.values("--explain")
+        if !explained.isEmpty, let format = args.value("--format"), !["table", "markdown"].contains(format) {
+            return usageError(TuningMessages.explainIsText, console: console, lang: lang)
         }
         // A session folder: its inputs and counted ballots; OLD defaults to its own rules.
         var folder: SessionInputs?
@@ -165,7 +181,7 @@ public enum CompareCommand: Command {
         // empty cell, and a new standard would seem to change nothing). Not for a metric
         // --assume-missing already speaks for (its note follows), nor one --set gives. Printed on
         // standard error, and carried in the JSON for the tools that read it instead.
-        var warnings = carry.warnings(newFile: files[1]).map { ComparisonExport.Warning(file: nil, diagnostic: $0) }
+        var warnings = carry.warnings(newFile: files[1], oldFile: rulesFiles.count == 2 ? files[0] : nil).map { ComparisonExport.Warning(file: nil, diagnostic: $0) }
         let assumed = Set(allGaps.gaps.map(\.metric))
         var said: Set<String> = []
         for (i, session) in sessions.enumerated() {
@@ -182,7 +198,9 @@ public enum CompareCommand: Command {
         }
         let runLines = runLines(sessions, files: files, ballotsFile: inputs.ballots, rendered: rendered, lang: lang)
         let table = ComparisonExport.table(comparison, lang: lang, csv: args.value("--format") == "csv")
-        switch args.value("--format") {
+        var code = ExitCode.success
+        switch explained.isEmpty ? args.value("--format") : "explain" {
+        case "explain": code = explain(explained, sessions: sessions, files: files, carry: carry, console: console, lang: lang)
         case "csv": console.outCSV(table.csv())
         case "json":
             console.out(ComparisonExport.json(comparison, assumption: assumption, gaps: allGaps, overrides: overrides,
@@ -205,7 +223,25 @@ public enum CompareCommand: Command {
                                    "note: the data lacks \(allGaps.gaps.map(\.metric).joined(separator: ", ")), scored as \(assumption == .zero ? "zero" : "not assessable") (--assume-missing \(assumption.rawValue))"))
         }
         printRunWarnings(runLines, session: dir, rendered: rendered, console: console, lang: lang)
-        return .success
+        return code
+    }
+
+    /// `--explain`: each unit as `kaimen explain` explains it, under OLD, then under NEW on the
+    /// ballots carried to it, so a committee can trace a total of the table (since 0.29.7:
+    /// `score --rules NEW` read the ballots as cast, and no explanation gave compare's 92.36).
+    static func explain(_ ids: [String], sessions: [ScoringSession], files: [String], carry: BallotCarry,
+                        console: Console, lang: Language) -> ExitCode {
+        var failed = false
+        for (n, id) in ids.enumerated() {
+            for side in 0..<2 {
+                if n > 0 || side > 0 { console.outLine(String(repeating: "═", count: 40)) }
+                let heading = TuningMessages.explainedUnder(id, file: Echo.shown(files[side]), old: side == 0, rescaled: carry.rescaled)
+                let done = ExplainCommand.explain([id], source: ExplainSource(session: sessions[side]), before: { _, _ in heading.text(lang) },
+                                                  console: console, lang: lang)
+                if !done.shown { failed = true; break }
+            }
+        }
+        return failed ? .failure : .success
     }
 
     /// The file a failed run's summary names: the one data file every error is in (a units file

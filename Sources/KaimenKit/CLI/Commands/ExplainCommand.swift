@@ -149,9 +149,16 @@ public enum ExplainCommand: Command {
 
     static func explain(_ args: ParsedArguments, source: ExplainSource, index: UnitIndex? = nil, before: (_ unit: Int, _ id: String) -> String?,
                         console: Console, lang: Language) -> Explained {
+        explain(args.positionals, source: source, index: index, before: before, console: console, lang: lang)
+    }
+
+    /// Explains the units `asked` (ids, or `all`) of `source`, each after what `before` says of it.
+    /// `compare --explain` explains a unit so under each rules file.
+    static func explain(_ asked: [String], source: ExplainSource, index: UnitIndex? = nil, before: (_ unit: Int, _ id: String) -> String?,
+                        console: Console, lang: Language) -> Explained {
         // `all`: every unit in rank order; otherwise the ids asked for, found among the units.
-        let all = args.positionals == ["all"]
-        let ids = all ? source.ranking.order.map { source.units.ids[$0] } : args.positionals
+        let all = asked == ["all"]
+        let ids = all ? source.ranking.order.map { source.units.ids[$0] } : asked
         var failed = false, shown = false
         let explanation = UnitExplanation(source: source, lang: lang)
         let index = all ? nil : index ?? UnitIndex(source.units.ids, asked: ids)

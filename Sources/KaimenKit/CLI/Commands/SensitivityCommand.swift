@@ -5,7 +5,7 @@ public enum SensitivityCommand: Command {
     public static let path = ["sensitivity"]
     public static let abstract = Localized(zh: "在许多随机变化的情景下（可指定种子）看名次范围和不稳定的等级。",
                                            en: "Rank ranges and fragile grades over many varied scenarios (seeded).")
-    public static let usage = "kaimen sensitivity (--rules FILE --units FILE --roster FILE --ballots FILE | DIR) [--scenarios N] [--seed S] [--vary LIST] [--weights P] [--fragile P] [--format table|csv|json|markdown|html]"
+    public static let usage = "kaimen sensitivity (--rules FILE [--rules NEW] --units FILE --roster FILE --ballots FILE | DIR) [--scenarios N] [--seed S] [--vary LIST] [--weights P] [--fragile P] [--format table|csv|json|markdown|html]"
     public static let discussion = Localized(zh: """
         先评分，再在由种子抽取的 N 个情景（默认 1000）下重新评分：每个方面的权重最多变动 ±P%
         （重新归一，满分不变）、换一种票的汇总方式（平均、中位数、k = 1 或 2 的去极值平均）、
@@ -14,6 +14,8 @@ public enum SensitivityCommand: Command {
         并标记在超过 --fragile 百分比的情景中改变的等级或名额内位置。同样的种子总是得到同样的结果。
         --format html 写出一页，以图表显示名次范围。给出会话文件夹 DIR（`kaimen session init`）时，
         分析其输入和已确认的票，而不是四个文件。
+        只给一个 --rules 时按原样读票。给两个时（先 OLD 后 NEW，如 `kaimen compare`）分析 NEW，
+        票按 OLD 读入并检查，再像 compare 一样折算到 NEW 的分值，名次与 compare 的比较表一致。
         """, en: """
         Scores the session, then again under N scenarios (default 1000) drawn from the seed:
         each area's weight moved by up to ±P% (renormalised so the maximum total stays the
@@ -25,6 +27,9 @@ public enum SensitivityCommand: Command {
         of the scenarios. The same seed always gives the same result. --format html writes a
         page with the rank ranges drawn as a chart. Given a session folder DIR (`kaimen session
         init`), analyses its inputs and confirmed ballots instead of the four files.
+        With one --rules the ballots are read as cast. With two (OLD, then NEW, as `kaimen
+        compare` takes them) it analyses NEW on the ballots read and checked under OLD and
+        carried to NEW's points as compare carries them, so its ranking is compare's.
         """)
     public static let examples: [Localized] = [
         .init(same: "kaimen sensitivity --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv"),
@@ -32,7 +37,9 @@ public enum SensitivityCommand: Command {
         .init(same: "kaimen sensitivity … --vary leave-one-out --scenarios 27 --format html > sensitivity.html"),
     ]
     public static let options: [OptionSpec] = [
-        .rulesFile, .unitsFile, .rosterFile, .ballotsFile,
+        .repeated("--rules", "FILE", .init(zh: "规则文件（.jsonc）；给两个时先 OLD 后 NEW：分析 NEW，票按 compare 的方式从 OLD 折算。",
+                                           en: "The rules file (.jsonc); given twice, OLD then NEW: analyses NEW on the ballots carried from OLD as compare does.")),
+        .unitsFile, .rosterFile, .ballotsFile,
         .option("--scenarios", "N", .init(zh: "情景个数。", en: "How many scenarios."), default: "1000"),
         .option("--seed", "S", .init(zh: "抽取情景所用的种子。", en: "The seed the scenarios are drawn from."), default: "1"),
         .option("--vary", "LIST", .init(zh: "变动哪些方面，用逗号或顿号分隔：weights（权重）、aggregation（汇总方式）、leave-one-out（去掉一名代表）、bootstrap（重抽样）；也可写中文名称。",
@@ -60,7 +67,9 @@ public enum SensitivityCommand: Command {
     public static func run(_ args: ParsedArguments, console: Console) -> ExitCode {
         let lang = Language(rawValue: args.value("--lang") ?? "zh") ?? .zh
         var folder: SessionInputs?
-        let inputs: ScoringSession.Inputs
+        var inputs: ScoringSession.Inputs
+        let rulesFiles = args.values("--rules")
+        if rulesFiles.count > 2 { return usageError(TuningMessages.sensitivityRulesCount(rulesFiles.count), console: console, lang: lang) }
         if let dir = args.positionals.first {
             if args.positionals.count > 1 { return usageError(CommandMessages.unexpectedArgument(args.positionals[1]), console: console, lang: lang) }
             if let message = SessionCommandSupport.conflictingInputs(args, ["--rules", "--units", "--roster", "--ballots"]) {
@@ -72,7 +81,7 @@ public enum SensitivityCommand: Command {
         } else {
             let missing = ["--rules", "--units", "--roster", "--ballots"].filter { args.value($0) == nil }
             if !missing.isEmpty { return usageError(CommandMessages.missingOptions(missing), console: console, lang: lang) }
-            inputs = ScoringSession.Inputs(rules: args.value("--rules")!, units: args.value("--units")!, roster: args.value("--roster")!,
+            inputs = ScoringSession.Inputs(rules: rulesFiles.last!, units: args.value("--units")!, roster: args.value("--roster")!,
                                            ballots: args.value("--ballots")!, strict: false, baseDirectory: console.currentDirectory)
         }
         // Each number option on its own: the message names the option, the value and its range.
@@ -99,7 +108,24 @@ public enum SensitivityCommand: Command {
         let variation = Scenario.Variation(weightPercent: vary.contains("weights") ? weights : 0, aggregation: vary.contains("aggregation"),
                                            leaveOneOut: vary.contains("leave-one-out"), bootstrap: vary.contains("bootstrap"))
         let session: ScoringSession
-        do { session = try ScoringSession.run(inputs, readFile: folder?.readFile) } catch {
+        var carry = BallotCarry()
+        // Two files: the ballots are read and checked under OLD and carried to NEW, as compare does.
+        var loaded: [RulesLoader.Loaded] = []
+        if rulesFiles.count == 2 {
+            for file in rulesFiles {
+                do { loaded.append(try RulesLoader().load(resolve(file, in: console.currentDirectory))) } catch {
+                    reportRulesErrors(error, file: file, console: console, lang: lang)
+                }
+            }
+            if loaded.count < 2 { return .failure }
+        }
+        do {
+            if loaded.count == 2 {
+                (session, carry) = try BallotCarry.session(old: loaded[0].rules, new: loaded[1], inputs)
+            } else {
+                session = try ScoringSession.run(inputs, readFile: folder?.readFile)
+            }
+        } catch {
             if folder != nil, let dir = args.positionals.first {
                 SessionCommandSupport.report(SessionInputs.asSession(error.diagnostics), dir: dir, lang: lang, console: console)
             } else {
@@ -123,6 +149,7 @@ public enum SensitivityCommand: Command {
             console.out(table.text())
             console.out("\n" + SensitivityExport.summary(result, lang: lang).map { $0 + "\n" }.joined())
         }
+        for d in carry.warnings(newFile: Echo.shown(rulesFiles.last ?? "")) { console.errLine(relative(d, console, lang)) }
         // The actual run's warnings, as `score` prints them (a blank ballot cell or a recusal
         // changes the ranking the scenarios vary), on standard error.
         if folder != nil, let dir = args.positionals.first {
