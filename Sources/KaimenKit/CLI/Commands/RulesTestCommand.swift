@@ -34,7 +34,15 @@ public enum RulesTestCommand: Command {
             let outcomes: [RulesTestRunner.Outcome]
             do {
                 let rules = try RulesLoader().load(resolve(file, in: console.currentDirectory)).rules
-                outcomes = try RulesTestRunner.run(rules, inherited: args.has("--inherited"))
+                // The files inherited tests were written in: their ballots are carried to this file's points.
+                var bases: [String: Rules] = [:]
+                if args.has("--inherited") {
+                    for base in rules.sourceFiles.dropFirst() { bases[base] = try? RulesLoader().load(base).rules }
+                }
+                outcomes = try RulesTestRunner.run(rules, inherited: args.has("--inherited"), bases: bases)
+                for (base, carry) in RulesTestRunner.carries(rules, bases: bases) {
+                    console.errLine(relative(RulesTestMessages.inheritedBallotsCarried(base, carry), console, lang))
+                }
             } catch {
                 failed = true
                 for d in error.diagnostics { console.errLine(relative(d, console, lang)) }

@@ -63,11 +63,49 @@ enum RulesTestMessages {
     }
 
     /// `file:line:col: error: test `name`: standard `x` expected 3, got 2`.
-    static func failed(_ test: RulesTest, _ e: RulesTest.Expectation, expected: String, actual: String, inherited: Bool) -> Diagnostic {
+    static func failed(_ test: RulesTest, _ e: RulesTest.Expectation, expected: String, actual: String, inherited: Bool,
+                       hint: Localized? = nil) -> Diagnostic {
         .error("test-failed",
                Localized(zh: "\(label(test, inherited: inherited).zh)：\(targetText(e.target, .zh))应为 \(expected)，实际为 \(actual)",
                          en: "\(label(test, inherited: inherited).en): \(targetText(e.target, .en)) expected \(expected), got \(actual)"),
-               at: e.location)
+               at: e.location, hint: hint)
+    }
+
+    /// Why an inherited expectation may no longer hold: written for the base's criteria. When
+    /// this file changed the points of the standard or area it names, says so (`本文件把 … 从 4
+    /// 分改为 5 分`): a committee reads "expected, because we changed it", not "the rules are broken".
+    static func writtenForBase(_ base: Rules, _ rules: Rules, _ target: RulesTest.Target) -> Localized {
+        let written = Localized(zh: "这个期望按基础文件 `\(PathText.lastComponent(base.sourceFiles.first ?? ""))` 的细则写，本文件的改动可能使它不再成立（`kaimen rules diff` 列出改动）；是有意的改动就在本文件写一个新的测试",
+                                en: "this expectation was written for the base file `\(PathText.lastComponent(base.sourceFiles.first ?? ""))`'s criteria, which this file changes (`kaimen rules diff` lists how); if the change is meant, write this file a test of its own")
+        let points: (Rules) -> (name: String, points: Rational)? = { r in
+            switch target {
+            case .standard(let id): (r.standards + r.bonuses + r.deductions).first { $0.id == id }.map { ($0.name, $0.points) }
+            case .area(let id): r.areas.first { $0.id == id }.map { ($0.name, $0.points) }
+            case .bonus, .total, .grade: nil
+            }
+        }
+        let id: String
+        switch target {
+        case .standard(let named), .area(let named): id = named
+        case .bonus, .total, .grade: return written
+        }
+        guard let old = points(base), let new = points(rules), old.points != new.points else { return written }
+        return changedPoints(id, old.name, old.points, new.points)
+            .joined(hint: Localized(zh: "要检查新分值，在本文件写一个自己的测试", en: "to check the new points, write this file a test of its own"))
+    }
+
+    private static func changedPoints(_ id: String, _ name: String, _ old: Rational, _ new: Rational) -> Localized {
+        Localized(zh: "本文件把 `\(id)`（\(name)）的分值从 \(old.plainText()) 分改为 \(new.plainText()) 分，这个期望不成立在意料之中",
+                  en: "this file makes `\(id)` (\(name)) worth \(new.plainText()) points instead of \(old.plainText()), so this expectation is expected not to hold")
+    }
+
+    /// Said once by `rules test --inherited` when a base's ballot standards have other points here.
+    static func inheritedBallotsCarried(_ file: String, _ carry: BallotCarry) -> Diagnostic {
+        let zh = carry.rescaled.map { "`\($0.key)`（\($0.name)）\($0.oldMax?.plainText() ?? "") → \($0.newMax?.plainText() ?? "") 分" }.joined(separator: "、")
+        let en = carry.rescaled.map { "`\($0.key)` (\($0.name)) \($0.oldMax?.plainText() ?? "") → \($0.newMax?.plainText() ?? "")" }.joined(separator: ", ")
+        return .note(.testBallotsCarried,
+                     Localized(zh: "继承自 `\(PathText.lastComponent(file))` 的测试的选票按该文件的分值写；本文件改了 \(zh)：这些票按同样的比例折算，与 `kaimen compare` 相同",
+                               en: "the tests inherited from `\(PathText.lastComponent(file))` give ballots on that file's points; this file changes \(en): they are taken as the same share of the new points, as `kaimen compare` takes them"))
     }
 
     /// How every message names a test: `测试“名称”`, `测试“名称”（继承）` for a base file's.

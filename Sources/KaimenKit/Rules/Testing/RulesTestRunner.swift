@@ -12,8 +12,11 @@ public enum RulesTestRunner {
 
     /// The file's own tests, and with `inherited` the tests of the files it extends. Rules
     /// that cannot be scored throw why (`RulesLoader` refuses them already): a test is never
-    /// skipped in silence.
-    public static func run(_ rules: Rules, inherited: Bool = false) throws(DiagnosticsError) -> [Outcome] {
+    /// skipped in silence. `bases` holds the rules of the files inherited tests were written in,
+    /// by file: their ballots, cast on that file's points, are carried to this file's as
+    /// `compare` carries ballots (`BallotCarry`; before 0.29.7 they were read as cast, and a
+    /// ballot standard raised from 4 to 5 points failed the base's full-marks test at 98.57).
+    public static func run(_ rules: Rules, inherited: Bool = false, bases: [String: Rules] = [:]) throws(DiagnosticsError) -> [Outcome] {
         let plan: ScoringPlan
         switch ScoringPlan.compile(rules) {
         case .success(let p): plan = p
@@ -22,7 +25,7 @@ public enum RulesTestRunner {
         return rules.tests.compactMap { test in
             let own = test.isOwn(in: rules)
             guard own || inherited else { return nil }
-            return Outcome(test: test, inherited: !own, failures: run(test, plan: plan, inherited: !own))
+            return Outcome(test: test, inherited: !own, failures: run(test, plan: plan, inherited: !own, base: own ? nil : bases[test.location.file]))
         }
     }
 
@@ -43,19 +46,39 @@ public enum RulesTestRunner {
         return UnitTable(units: [unit], values: values, places: MetricPlaces(places))
     }
 
-    static func run(_ test: RulesTest, plan: ScoringPlan, inherited: Bool) -> [Diagnostic] {
-        let rules = plan.rules
-        // A base file's test still runs: expectations naming what this file removed fail, the rest are checked.
-        var failures = RulesTestChecker.problems(test, rules: rules, ignoringUnknownInputs: true).map { RulesTestMessages.inheritedBroken(test, $0) }
-        let table = unitTable(test, rules: rules)
+    /// What each base file's points change for the ballots of its tests (only rescaled and
+    /// dropped standards matter: a test's ballots name the base's items), by file, in `bases`' order
+    /// of the tests: said once by `rules test --inherited`.
+    public static func carries(_ rules: Rules, bases: [String: Rules]) -> [(file: String, carry: BallotCarry)] {
+        var seen = Set<String>()
+        return rules.tests.compactMap { test in
+            let file = test.location.file
+            guard !test.isOwn(in: rules), seen.insert(file).inserted, let base = bases[file] else { return nil }
+            let carry = BallotCarry.between(old: base, new: rules, box: BallotBox(items: BallotItem.items(of: base), ballots: [], recusals: []))
+            return carry.rescaled.isEmpty ? nil : (file, carry)
+        }
+    }
+
+    /// A test's ballots for `items` (those naming no item left out: the checker says so).
+    static func ballots(_ test: RulesTest, items: [BallotItem]) -> BallotBox {
         var ballots: [Ballot] = []
         for b in test.ballots {
-            guard let item = plan.items.firstIndex(where: { $0.key == b.item }) else { continue }
+            guard let item = items.firstIndex(where: { $0.key == b.item }) else { continue }
             for (r, score) in b.scores.enumerated() {
                 ballots.append(Ballot(representative: r, unit: 0, item: item, score: score))
             }
         }
-        let result = Engine(plan: plan).results(table, ballots: BallotBox(items: plan.items, ballots: ballots, recusals: []))[0]
+        return BallotBox(items: items, ballots: ballots, recusals: [])
+    }
+
+    static func run(_ test: RulesTest, plan: ScoringPlan, inherited: Bool, base: Rules? = nil) -> [Diagnostic] {
+        let rules = plan.rules
+        // A base file's test still runs: expectations naming what this file removed fail, the rest are checked.
+        var failures = RulesTestChecker.problems(test, rules: rules, ignoringUnknownInputs: true).map { RulesTestMessages.inheritedBroken(test, $0) }
+        let table = unitTable(test, rules: rules)
+        // An inherited test's ballots were cast on its file's points: carried to these, as compare carries them.
+        let box = base.map { BallotCarry.carried(ballots(test, items: BallotItem.items(of: $0)), to: rules) } ?? ballots(test, items: plan.items)
+        let result = Engine(plan: plan).results(table, ballots: box)[0]
 
         let places = rules.ranking.precision
         func text(_ r: Rational) -> String { r.plainText(maxPlaces: max(places, 2)) }
@@ -72,14 +95,16 @@ public enum RulesTestRunner {
             case .total: actual = result.total
             case .grade:
                 if let g = e.grade, g != result.grade {
-                    failures.append(RulesTestMessages.failed(test, e, expected: g, actual: result.grade, inherited: inherited))
+                    failures.append(RulesTestMessages.failed(test, e, expected: g, actual: result.grade, inherited: inherited,
+                                                             hint: base.map { RulesTestMessages.writtenForBase($0, rules, e.target) }))
                 }
                 continue
             }
             // Subtotals and points are exact; compare them as the score sheet prints them.
             guard let expected = e.points, let actual else { continue }
             if expected.rounded(places: places) != actual.rounded(places: places) {
-                failures.append(RulesTestMessages.failed(test, e, expected: text(expected), actual: text(actual), inherited: inherited))
+                failures.append(RulesTestMessages.failed(test, e, expected: text(expected), actual: text(actual), inherited: inherited,
+                                                         hint: base.map { RulesTestMessages.writtenForBase($0, rules, e.target) }))
             }
         }
         return failures
