@@ -309,6 +309,21 @@ enum ValidationMessages {
           en: "the last grade `\(name)` must have no `min`: it catches every total below the others")
     }
     static let removeMin = L(zh: "删掉最后一个等级的 \"min\"", en: "remove \"min\" from the last grade")
+    /// An extending file's `grades` replaces the base's whole list (said at that list).
+    static func gradesReplaceBase(_ file: String, base: String, _ baseGrades: String) -> L {
+        L(zh: "`\(file)` 的 `grades` 替换基础文件 `\(base)` 的整个等级列表，不是逐个修改；要保留的等级都要写出来。基础文件的等级：\(baseGrades)",
+          en: "`\(file)`'s `grades` replaces the whole list of the base file `\(base)`, not grade by grade; write every grade to keep. The base's grades: \(baseGrades)")
+    }
+    /// A base's veto names a grade the extending file's `grades` left out.
+    static func vetoGradeReplaced(_ veto: String, _ grade: String, file: String) -> L {
+        L(zh: "基础文件的否决项 `\(veto)` 规定的等级 `\(grade)` 不在 `\(file)` 的 `grades` 里",
+          en: "the base's veto `\(veto)` forces grade `\(grade)`, which `\(file)`'s `grades` leaves out")
+    }
+    /// `override.grades`, `remove.grades`: the list is written whole at the top level.
+    static func writeWholeGrades(_ baseGrades: String) -> L {
+        L(zh: "等级没有编号，不能逐个 override：在文件顶层写完整的 \"grades\": [ … ]，它替换基础文件的整个列表" + (baseGrades.isEmpty ? "" : "；基础文件的等级：\(baseGrades)"),
+          en: "grades have no ids to override one by one: write the whole \"grades\": [ … ] at the top level, which replaces the base's list" + (baseGrades.isEmpty ? "" : "; the base's grades: \(baseGrades)"))
+    }
     static func gradeWithoutMin(_ name: String) -> L {
         L(zh: "等级 `\(name)` 没有 `min`；只有最后一个等级可以不写", en: "grade `\(name)` has no `min`; only the last grade may go without one")
     }

@@ -11,6 +11,10 @@ final class DecodeContext {
     /// The lines of the rules files where a syntax error was read past (`RulesLoader`): what
     /// decoding finds on them is not said, being of a value guessed.
     var readPastLines: Set<ReadPastLine> = []
+    /// Where an extending file's `grades` replaced its base's whole list, and the base's grades
+    /// in a form to copy: the grade checks then say so there (an author who wrote only `优秀`
+    /// got errors in the base file and a hint that made every unit 优秀).
+    var gradesReplaced: (at: SourceLocation, file: String, baseFile: String, baseGrades: String)?
     /// Ids of entries that could not be decoded, by collection. Checks that would only repeat
     /// the problem (an "unknown area" for an area with a typo in it) are skipped for these.
     var undecoded: [String: Set<String>] = [:]

@@ -40,6 +40,10 @@ struct RulesMerger {
         if let override = child["override"] {
             applyOverride(override, to: &result, baseFile: baseFile)
         }
+        // A `grades` list replaces the base's whole list: remembered, for the grade checks to say so.
+        if let written = childMembers.first(where: { $0.key == "grades" }), let baseGrades = base["grades"]?.elements {
+            ctx.gradesReplaced = (written.keyLocation, written.keyLocation.file, baseFile, RulesMerger.gradesText(baseGrades))
+        }
         // 3. plain keys and additions
         for m in childMembers where !["remove", "override", "extends"].contains(m.key) {
             if m.key == "tests", let added = m.value.elements, let i = result.firstIndex(where: { $0.key == m.key }),
@@ -73,6 +77,19 @@ struct RulesMerger {
         return JSONNode(.object(result), at: child.location)
     }
 
+    /// A base's grades as they would be written again: `{"name": "优秀", "min": 90, "quota": 30}, …`.
+    static func gradesText(_ grades: [JSONNode]) -> String {
+        grades.map { g in
+            "{" + (g.members ?? []).compactMap { m -> String? in
+                switch m.value.value {
+                case .string(let s): "\"\(m.key)\": \"\(s)\""
+                case .number(let n): "\"\(m.key)\": \(n)"
+                default: nil
+                }
+            }.joined(separator: ", ") + "}"
+        }.joined(separator: ", ")
+    }
+
     private func mergeKeys(_ base: [JSONMember], _ child: [JSONMember]) -> [JSONMember] {
         var out = base
         for m in child {
@@ -81,9 +98,15 @@ struct RulesMerger {
         return out
     }
 
-    private func collectionSections(_ node: JSONNode, section: String) -> [JSONMember] {
+    private func collectionSections(_ node: JSONNode, section: String, base: [JSONMember]) -> [JSONMember] {
         guard let r = ObjectReader(node, path: section, what: RulesMessages.quoted(section), ctx: ctx) else { return [] }
-        r.finish(allowed: RulesMerger.collections)
+        // Grades have no ids to change one by one: the list is written whole, at the top level.
+        if let grades = node.members?.first(where: { $0.key == "grades" }) {
+            let baseGrades = base.first { $0.key == "grades" }?.value.elements.map(RulesMerger.gradesText) ?? ""
+            ctx.error(.unknownKey, RulesMessages.unknownKey("grades", RulesMessages.quoted(section)), at: grades.keyLocation,
+                      path: "\(section).grades", hint: ValidationMessages.writeWholeGrades(baseGrades))
+        }
+        r.finish(allowed: RulesMerger.collections + (node["grades"] == nil ? [] : ["grades"]))
         return (node.members ?? []).filter { RulesMerger.collections.contains($0.key) }
     }
 
@@ -92,7 +115,7 @@ struct RulesMerger {
     /// names a collection the base does not have.
     private func eachSection(_ node: JSONNode, _ verb: String, listOf what: Localized, unknownCode: DiagnosticCode,
                              result: inout [JSONMember], _ body: (_ section: String, _ entries: [JSONNode], _ items: inout [JSONNode]) -> Void) {
-        for section in collectionSections(node, section: verb) {
+        for section in collectionSections(node, section: verb, base: result) {
             let path = "\(verb).\(section.key)"
             guard let entries = section.value.elements else {
                 ctx.error(.wrongType, ValidationMessages.mustBeListOf(path, what), at: section.value.location, path: path)

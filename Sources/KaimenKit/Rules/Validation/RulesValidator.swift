@@ -174,7 +174,7 @@ struct RulesValidator {
         for (i, g) in rules.grades.enumerated() {
             let isLast = i == rules.grades.count - 1
             if isLast && g.min != nil {
-                error(.gradesNoFloor, ValidationMessages.lastGradeMin(g.name), g.origin, "min", hint: ValidationMessages.removeMin)
+                error(.gradesNoFloor, ValidationMessages.lastGradeMin(g.name), g.origin, "min", hint: gradesReplaced ?? ValidationMessages.removeMin)
             }
             // A `min` that was written but could not be read (`"85分"`) was reported as such.
             if !isLast && g.min == nil && g.origin.fields["min"] == nil {
@@ -187,10 +187,21 @@ struct RulesValidator {
         }
     }
 
+    /// Said of a grade problem when an extending file's `grades` replaced its base's list.
+    private var gradesReplaced: Localized? {
+        ctx.gradesReplaced.map { ValidationMessages.gradesReplaceBase(PathText.lastComponent($0.file), base: PathText.lastComponent($0.baseFile), $0.baseGrades) }
+    }
+
     private func checkVetoes() {
         let names = rules.grades.map(\.name)
         for v in rules.vetoes {
             if let g = v.grade, !names.contains(g), !ctx.hasUndecoded("grades") {
+                // A base's veto, and grades an extending file replaced: said at that file's list.
+                if let replaced = ctx.gradesReplaced, v.origin.location.file != replaced.file {
+                    ctx.error(.unknownGrade, ValidationMessages.vetoGradeReplaced(v.id, g, file: PathText.lastComponent(replaced.file)),
+                              at: replaced.at, path: "grades", hint: gradesReplaced)
+                    continue
+                }
                 error(.unknownGrade, ValidationMessages.unknownGrade(v.id, g), v.origin, "grade",
                       hint: ReferenceHint.grade(g, among: names).map(CommandMessages.didYouMean) ?? ValidationMessages.useOneOf(names))
             }
