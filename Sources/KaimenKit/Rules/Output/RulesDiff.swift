@@ -121,6 +121,21 @@ public struct RulesDiff: Sendable {
             }
             if let words { (changes[i].oldWords, changes[i].newWords) = (words(old), words(new)) }
         }
+        // A ballot standard's own aggregate, so (`中位数`, not `median`; before 0.29.7 `（无） → median`):
+        // one it does not set follows the file's, said as such.
+        for i in changes.indices where ["standards", "bonuses", "deductions"].contains(changes[i].section)
+            && changes[i].field == "aggregate" {
+            let id = changes[i].id
+            func words(_ r: Rules) -> Localized? {
+                guard let s = (r.standards + r.bonuses + r.deductions).first(where: { $0.id == id }),
+                      case .ballot(let b) = s.method else { return nil }
+                let trim = b.trim ?? r.ballots.trim
+                let own = b.aggregate.map { a in Localized(zh: a.policyWords(trim, lang: .zh), en: a.policyWords(trim, lang: .en)) }
+                return own ?? Localized(zh: "沿用全文件的汇总方式（\(r.ballots.aggregate.policyWords(trim, lang: .zh))）",
+                                        en: "the file's aggregate (\(r.ballots.aggregate.policyWords(trim, lang: .en)))")
+            }
+            (changes[i].oldWords, changes[i].newWords) = (words(old), words(new))
+        }
         addWeightedMaxima(old, new, &changes)
         var diff = RulesDiff(oldRules: old.metadata, newRules: new.metadata, changes: changes)
         diff.oldTotal = old.totalPoints
