@@ -67,7 +67,9 @@ public enum ArgumentParser {
     ///   nothing (`nil`) where the command runs, asked of one taken for an unknown option: a
     ///   folder named `-dash` is a path, and the error says how to give it (`./-dash`, or `--`
     ///   before it).
-    public static func parse(_ args: [String], options: [OptionSpec],
+    /// - Parameter elsewhere: the options other commands take, each with those commands
+    ///   (`--set`: `kaimen compare`): an option unknown here but known there is named with them.
+    public static func parse(_ args: [String], options: [OptionSpec], elsewhere: [String: [String]] = [:],
                              isFolder: (String) -> Bool? = { _ in nil }) throws(UsageError) -> ParsedArguments {
         var result = ParsedArguments()
         var i = 0
@@ -89,6 +91,7 @@ public enum ArgumentParser {
             guard let spec = options.first(where: { $0.name == name }) else {
                 let names = options.map(\.name)
                 if let folder = isFolder(arg) { throw UsageError(CommandMessages.unknownOption(name), hint: CommandMessages.pathTakenForOption(arg, folder: folder)) }
+                if let commands = elsewhere[name] { throw UsageError(CommandMessages.unknownOption(name), hint: CommandMessages.optionOf(name, commands)) }
                 throw UsageError(CommandMessages.unknownOption(name), hint: OptionWords.hint(for: name, among: names))
             }
             if (result.options[name] != nil && !spec.repeatable) || result.flags.contains(name) {

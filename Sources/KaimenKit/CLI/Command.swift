@@ -33,7 +33,13 @@ extension Command {
         do {
             // An argument taken for an option may be a file or folder named `-…`: looked up
             // where the command runs, for the error to say how to name it.
-            let parsed = try ArgumentParser.parse(arguments, options: Self.options) { arg in
+            // Each option of the other commands, with the commands that take it: an option given to
+            // the wrong command is named with its own (`score --set` suggested `--out`).
+            var elsewhere: [String: [String]] = [:]
+            for c in CLI.commands where c.path != path {
+                for o in c.options { elsewhere[o.name, default: []].append((["kaimen"] + c.path).joined(separator: " ")) }
+            }
+            let parsed = try ArgumentParser.parse(arguments, options: Self.options, elsewhere: elsewhere) { arg in
                 switch FileSystem.kind(PathText.resolve(arg, in: console.currentDirectory)) {
                 case .missing: nil
                 case .folder: true

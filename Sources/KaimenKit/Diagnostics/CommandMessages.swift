@@ -12,6 +12,12 @@ enum CommandMessages {
         Localized(zh: "没有选项 `\(name)`", en: "unknown option `\(name)`")
     }
     static let seeHelp = Localized(zh: "见 `--help`", en: "see `--help`")
+    /// `--set` given to `score`: the commands that take it (at most three named).
+    static func optionOf(_ name: String, _ commands: [String]) -> Localized {
+        let shown = commands.prefix(3).map { "`\($0)`" }, more = commands.count > 3
+        return Localized(zh: "`\(name)` 是 \(shown.joined(separator: "、"))\(more ? " 等" : "") 的选项，这个命令没有它；见 `--help`",
+                         en: "`\(name)` is an option of \(shown.joined(separator: ", "))\(more ? " and others" : ""), not of this command; see `--help`")
+    }
     /// `--规则`: the option a Chinese word means (`OptionWords`).
     static func optionInEnglish(_ typed: String, _ options: [String]) -> Localized {
         let list = options.map { "`\($0)`" }
