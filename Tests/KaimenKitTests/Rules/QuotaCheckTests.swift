@@ -36,20 +36,34 @@ struct QuotaCheckTests {
         #expect(five.inputWarnings.isEmpty)
     }
 
-    @Test("rules check says from how many units on the quota allows anybody")
+    @Test("rules check says from how many units on a quota under 10% allows anybody")
     func rulesCheck() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaimen-quota-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.rules.write(to: dir.appendingPathComponent("r.jsonc"), atomically: true, encoding: .utf8)
+        // 5%: ⌈100 / 5⌉ = 20 units, ⌊5% × 19⌋ = ⌊0.95⌋ = 0.
+        try Self.rules.replacingOccurrences(of: #""quota": 20"#, with: #""quota": 5"#)
+            .write(to: dir.appendingPathComponent("r.jsonc"), atomically: true, encoding: .utf8)
         // Chinese by default, English with --lang en.
         let zh = BufferConsole(currentDirectory: dir.path)
         #expect(CLI.run(["rules", "check", "r.jsonc"], console: zh) == .success)
-        #expect(zh.stderr.contains("警告：等级「优秀」的名额为 20%：参评单位少于 5 个时，没有单位能获得该等级（⌊20% × 4⌋ = 0）"), "\(zh.stderr)")
+        #expect(zh.stderr.contains("警告：等级「优秀」的名额为 5%：参评单位少于 20 个时，没有单位能获得该等级（⌊5% × 19⌋ = 0）"), "\(zh.stderr)")
         let en = BufferConsole(currentDirectory: dir.path)
         #expect(CLI.run(["rules", "check", "r.jsonc", "--lang", "en"], console: en) == .success)
-        #expect(en.stderr.contains("warning: grade `优秀` has a quota of 20%: in a session of fewer than 5 units no unit may hold it (⌊20% × 4⌋ = 0)"), "\(en.stderr)")
+        #expect(en.stderr.contains("warning: grade `优秀` has a quota of 5%: in a session of fewer than 20 units no unit may hold it (⌊5% × 19⌋ = 0)"), "\(en.stderr)")
         #expect(en.stderr.contains("[at grades[0].quota]"))
+    }
+
+    /// Every `rules check` of Xicheng's file said its 30% needs 4 units (a tester): a quota that lets
+    /// somebody through in every session of more than 10 units is left to `score`, which warns
+    /// when a run meets it. 20% needs ⌈100 / 20⌉ = 5, 10% needs 10, 9.1% needs ⌈10.99⌉ = 11: none said;
+    /// 9% needs ⌈11.11⌉ = 12: said.
+    @Test("rules check is silent on a quota that lets somebody through in every session of more than 10 units",
+          arguments: [("20", false), ("30", false), ("10", false), ("9.1", false), ("9", true), ("0.3", true)])
+    func smallSessionsOnly(quota: String, warned: Bool) throws {
+        let text = Self.rules.replacingOccurrences(of: #""quota": 20"#, with: #""quota": \#(quota)"#)
+        let rules = try RulesLoader(readFile: { _ in text }).load("r.jsonc").rules
+        #expect(QuotaCheck.rulesWarnings(rules).isEmpty != warned, "\(quota)")
     }
 }
 
