@@ -26,7 +26,14 @@ public struct DataGenerator {
     }
 
     static let categories: [(String, Int)] = [("企业", 60), ("事业单位", 15), ("机关", 15), ("街道", 10)]
-    static let sectors = ["集团有限公司", "科技有限公司", "医院", "中学", "物业管理有限公司", "商贸有限公司", "街道总工会", "局机关", "银行支行", "建筑工程有限公司"]
+    /// The kinds of workplace of each category, each a whole union's name after the place (one
+    /// draw, as before): `陶然亭第136号街道总工会工会`, a 企业, named neither a union nor its category.
+    static let sectors: [String: [String]] = [
+        "企业": ["集团有限公司工会", "科技有限公司工会", "物业管理有限公司工会", "商贸有限公司工会", "银行支行工会", "建筑工程有限公司工会"],
+        "事业单位": ["医院工会", "中学工会", "图书馆工会"],
+        "机关": ["局机关工会", "委员会机关工会"],
+        "街道": ["社区工会联合会", "街道机关工会"],
+    ]
     static let places = ["德胜", "什刹海", "西长安街", "新街口", "月坛", "展览路", "金融街", "广安门", "白纸坊", "陶然亭", "椿树", "大栅栏", "天桥", "牛街", "菜市口"]
 
     public struct Output {
@@ -64,7 +71,8 @@ public struct DataGenerator {
             var pick = rng.below(categoryTotal)
             var category = DataGenerator.categories[0].0
             for (name, weight) in DataGenerator.categories { if pick < weight { category = name; break }; pick -= weight }
-            let name = DataGenerator.places[rng.below(DataGenerator.places.count)] + "第\(u + 1)号" + DataGenerator.sectors[rng.below(DataGenerator.sectors.count)] + "工会"
+            let sectors = DataGenerator.sectors[category]!
+            let name = DataGenerator.places[rng.below(DataGenerator.places.count)] + "第\(u + 1)号" + sectors[rng.below(sectors.count)]
             quality[u] = rng.between(55, 100)  // how well the unit does overall, in percent
             if edges > 0 && rng.below(100) < edges {
                 edge[u] = true
