@@ -166,7 +166,14 @@ public enum CLI {
     /// above its population are an error in the data (`survey-above-population`); `--lang` takes
     /// words as every fixed-choice option does; `session enter` names two swaps in one sheet;
     /// `close` warns of its open results as every `--out` does.
-    public static let version = "0.29.6"
+    /// 0.29.7: the papers' leftovers of a review (summary.xlsx's 评分表 title row measured across
+    /// its merged cells, the English method words one family, the report's panel headings kept
+    /// with their tables: `ScoreReport.v0_29_7`), the blank sheet by representative numbers its
+    /// columns by the criteria list; a rules file's test units are bounded as data rows are;
+    /// `session status` reports files the journal does not vouch for, and a file given for a
+    /// session folder exits 1; the fast form takes the smaller of two intervals without falling
+    /// back; the tuning tools' findings of a tester.
+    public static let version = "0.29.7"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method
