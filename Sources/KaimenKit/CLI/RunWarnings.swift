@@ -22,6 +22,14 @@ enum RunWarnings {
         console.warnings(list(report, lang: lang), lang: lang)
     }
 
+    /// The lines `print` gives (for a session folder `dir`, as typed), for the page and the CSV
+    /// that carry them (`Caveats`).
+    static func caveats(_ report: ScoreReport, session dir: String?, console: Console, lang: Language) -> Caveats {
+        let warnings = report.inputWarnings.map { d in dir.map { SessionCommandSupport.rendered(d, dir: $0, lang: lang, console: console) } ?? relative(d, console, lang) }
+        let notes = list(report, lang: lang)
+        return Caveats(warnings: warnings, notes: dir == nil ? notes : notes.map(SessionCommandSupport.clean))
+    }
+
     /// Prints the warnings of a run on a session folder's input copies (`dir` as typed): the
     /// copies' own warnings under the words `session close` gives them (said at `init`; a copy
     /// sealed by its hash cannot be corrected), then the 提示 list.

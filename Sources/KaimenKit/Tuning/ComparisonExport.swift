@@ -12,29 +12,50 @@ public enum ComparisonExport {
         driverItems(m, places: places, lang: lang).joined(separator: lang.t("；", "; "))
     }
 
-    /// The drivers for the HTML page: ids and changes never broken across lines, a long name may be.
+    /// The drivers for the HTML page: ids and changes never broken across lines, a long name may be;
+    /// then the rest of the why (`whyItems`).
     static func driversMarkup(_ m: Comparison.Move, places: Int, lang: Language) -> HTMLText {
         func nw(_ t: String) -> String { "<span class=\"nw\">\(HTMLText.escape(t))</span>" }
-        if m.vetoCapped != nil || (m.drivers.isEmpty && !(m.oldTies.isEmpty && m.newTies.isEmpty)) { return HTMLText(markup: HTMLText.escape(driverItems(m, places: places, lang: lang).joined())) }
-        return HTMLText(markup: m.drivers.map { d in
+        if m.vetoCapped != nil { return HTMLText(markup: HTMLText.escape(driverItems(m, places: places, lang: lang).joined())) }
+        let drivers = m.drivers.map { d in
             lang == .zh && !d.name.isEmpty && d.name != d.id
                 ? nw(d.id) + HTMLText.escape("（\(d.name)）") + nw(signed(d.delta, places)) : nw("\(d.id) \(signed(d.delta, places))")
-        }.joined(separator: HTMLText.escape(lang.t("；", "; "))))
+        }
+        return HTMLText(markup: (drivers + whyItems(m, places: places, lang: lang).map(HTMLText.escape)).joined(separator: HTMLText.escape(lang.t("；", "; "))))
     }
 
+    /// The drivers, then the rest of the why (`whyItems`); a veto that caps the unit under both
+    /// files instead.
     static func driverItems(_ m: Comparison.Move, places: Int, lang: Language) -> [String] {
-        if let v = m.vetoCapped {
-            // No space after a full-width bracket (`（重大安全生产责任事故）两版`), one after an id.
-            let who = lang == .zh && !v.name.isEmpty ? "\(v.id)（\(v.name)）" : v.id + " "
-            return [v.oldCap == v.newCap
-                ? lang.t("否决封顶：\(who)两版都为 \(v.newCap.plainText()) 分，各标准的变化不改变总分",
-                         "capped by a veto: \(who)at \(v.newCap.plainText()) under both, so no standard's change reaches the total")
-                : lang.t("否决封顶：\(who)\(v.oldCap.plainText()) → \(v.newCap.plainText()) 分", "capped by a veto: \(who)\(v.oldCap.plainText()) → \(v.newCap.plainText())")]
-        }
-        if m.drivers.isEmpty, !(m.oldTies.isEmpty && m.newTies.isEmpty) { return [TuningMessages.tieReason(m).text(lang)] }
-        return m.drivers.map { d in
-            lang == .zh && !d.name.isEmpty && d.name != d.id ? "\(d.id)（\(d.name)）\(signed(d.delta, places))" : "\(d.id) \(signed(d.delta, places))"
-        }
+        if let v = m.vetoCapped { return [vetoText(v, lang: lang)] }
+        return m.drivers.map { d in driverText(d, places: places, lang: lang) } + whyItems(m, places: places, lang: lang)
+    }
+
+    static func driverText(_ d: Comparison.Driver, places: Int, lang: Language) -> String {
+        lang == .zh && !d.name.isEmpty && d.name != d.id ? "\(d.id)（\(d.name)）\(signed(d.delta, places))" : "\(d.id) \(signed(d.delta, places))"
+    }
+
+    static func vetoText(_ v: Comparison.VetoCap, lang: Language) -> String {
+        // No space after a full-width bracket (`（重大安全生产责任事故）两版`), one after an id.
+        let who = lang == .zh && !v.name.isEmpty ? "\(v.id)（\(v.name)）" : v.id + " "
+        return v.oldCap == v.newCap
+            ? lang.t("否决封顶：\(who)两版都为 \(v.newCap.plainText()) 分，各标准的变化不改变总分",
+                     "capped by a veto: \(who)at \(v.newCap.plainText()) under both, so no standard's change reaches the total")
+            : lang.t("否决封顶：\(who)\(v.oldCap.plainText()) → \(v.newCap.plainText()) 分", "capped by a veto: \(who)\(v.oldCap.plainText()) → \(v.newCap.plainText())")
+    }
+
+    /// What else a committee must read to see the whole change: the other changed items added up
+    /// (`其余 27 项合计 -3.15`), the causes common to many standards that alone moved some of them,
+    /// the moved grade bounds that changed its grade, the tie-break that moved it, and the units
+    /// whose totals passed it.
+    static func whyItems(_ m: Comparison.Move, places: Int, lang: Language) -> [String] {
+        var items: [String] = []
+        if m.rest.count > 0 { items.append(TuningMessages.rest(m.rest, signed(m.rest.delta, places)).text(lang)) }
+        items += m.causes.map { TuningMessages.cause($0, delta: signed($0.delta, places)).text(lang) }
+        if !m.boundsCrossed.isEmpty { items.append(TuningMessages.gradeWhy(m).text(lang)) }
+        if !(m.oldTies.isEmpty && m.newTies.isEmpty) { items.append(TuningMessages.tieReason(m).text(lang)) }
+        if m.passedBy + m.fellBehind > 0 { items.append(TuningMessages.passed(m, total: m.newTotal.formatted(places: places)).text(lang)) }
+        return items
     }
 
     /// One row per unit, in the new ranking's order. For CSV (`csv`), the change of a total is
@@ -52,15 +73,31 @@ public enum ComparisonExport {
             col("原排名", "old rank", "oldRank", right: true), col("新排名", "new rank", "newRank", right: true),
             col("名次变化", "rank move", "rankChange", right: true),
             col("原类别排名", "old cat. rank", "oldCategoryRank", right: true), col("新类别排名", "new cat. rank", "newCategoryRank", right: true),
-            col("影响最大的标准", "standards that moved it most", "drivers"),
         ]
+        // CSV: each driver in columns of its own (id, name, change), the rest's count and sum,
+        // and the why in words, so that a spreadsheet can filter on them; else one column.
+        let whyColumns = csv
+            ? (1...3).flatMap { i in [col("标准\(i)编号", "driver \(i) id", "driver\(i)Id"), col("标准\(i)名称", "driver \(i) name", "driver\(i)Name"),
+                                     col("标准\(i)分差", "driver \(i) change", "driver\(i)Change", right: true)] }
+              + [col("其余项数", "other items", "restCount", right: true), col("其余合计", "others' change", "restChange", right: true),
+                 col("说明", "why else", "why")]
+            : [col("影响最大的标准", "standards that moved it most", "drivers")]
         let rows: [[ExportCell]] = c.moves.map { m in
-            [.text(m.unit), .text(m.name), .text(m.category),
-             .number(m.oldTotal.formatted(places: p)), .number(m.newTotal.formatted(places: p)), .number(csv ? m.totalChange.formatted(places: p) : signed(m.totalChange, p)),
-             .text(m.oldGrade), .text(m.newGrade), .number("\(m.oldRank)"), .number("\(m.newRank)"), .number(signed(m.rankChange)),
-             .number("\(m.oldCategoryRank)"), .number("\(m.newCategoryRank)"), .text(drivers(m, places: p, lang: lang))]
+            let why: [ExportCell] = csv
+                ? (0..<3).flatMap { i -> [ExportCell] in
+                      guard i < m.drivers.count else { return [.empty, .empty, .empty] }
+                      let d = m.drivers[i]
+                      return [.text(d.id), .text(d.name), .number(d.delta.formatted(places: p))]
+                  } + [.number("\(m.rest.count)"), .number(m.rest.delta.formatted(places: p)),
+                       .text((m.vetoCapped.map { [vetoText($0, lang: lang)] } ?? Array(whyItems(m, places: p, lang: lang).dropFirst(m.rest.count > 0 ? 1 : 0)))
+                                .joined(separator: lang.t("；", "; ")))]
+                : [.text(drivers(m, places: p, lang: lang))]
+            return [.text(m.unit), .text(m.name), .text(m.category),
+                    .number(m.oldTotal.formatted(places: p)), .number(m.newTotal.formatted(places: p)), .number(csv ? m.totalChange.formatted(places: p) : signed(m.totalChange, p)),
+                    .text(m.oldGrade), .text(m.newGrade), .number("\(m.oldRank)"), .number("\(m.newRank)"), .number(signed(m.rankChange)),
+                    .number("\(m.oldCategoryRank)"), .number("\(m.newCategoryRank)")] + why
         }
-        return ExportTable(columns: columns, rows: rows)
+        return ExportTable(columns: columns + whyColumns, rows: rows)
     }
 
     /// The summary: how many changed grade, the largest rank moves, the boundary and quota crossings.
@@ -88,10 +125,25 @@ public enum ComparisonExport {
                                                separator: lang.t("；", "; "), lang: lang)
             lines.append(TuningMessages.movedByTies(items, count: tied.count).text(lang))
         }
+        let others = c.passedMoves
+        if !others.isEmpty {
+            let items = TuningMessages.firstOf(others.map { m in
+                "\(m.unit) \(m.oldRank)→\(m.newRank)" + lang.t("（", " (") + TuningMessages.passed(m, total: m.newTotal.formatted(places: p)).text(lang) + lang.t("）", ")")
+            }, separator: lang.t("；", "; "), lang: lang)
+            lines.append(TuningMessages.movedByOthers(items, count: others.count).text(lang))
+        }
+        if let s = c.shares { lines.append(TuningMessages.weighting(s.old, s.new).text(lang)) }
+        if !c.boundChanges.isEmpty {
+            lines.append(TuningMessages.boundsMoved(c.boundChanges.map { "\($0.grade) \($0.old.plainText()) → \($0.new.plainText())" }.joined(separator: lang.t("，", ", "))).text(lang))
+        }
+        // Each crossing says why: its total crossed a bound, a moved bound did, or both.
         let b = c.boundaryCrossings
-        lines.append(lang.t("按总分跨越等级分数线：\(b.count) 个单位", "crossed a grade boundary by total: \(b.count) unit\(b.count == 1 ? "" : "s")")
-                     + (b.isEmpty ? "" : lang.t("（", " (") + TuningMessages.firstOf(b.map { "\($0.unit) \($0.oldTotal.formatted(places: p))→\($0.newTotal.formatted(places: p))" + lang.t("，", ", ") + "\($0.oldGradeByTotal)→\($0.newGradeByTotal)" },
-                                                                                         separator: lang.t("；", "; "), lang: lang, inTable: false) + lang.t("）", ")")))
+        lines.append(lang.t("按总分所定等级跨越分数线：\(b.count) 个单位", "grade by total crossed a boundary: \(b.count) unit\(b.count == 1 ? "" : "s")")
+                     + (b.isEmpty ? "" : lang.t("（", " (") + TuningMessages.firstOf(b.map { m in
+                         let why = TuningMessages.gradeWhy(m).text(lang)
+                         return "\(m.unit) \(m.oldTotal.formatted(places: p))→\(m.newTotal.formatted(places: p))" + lang.t("，", ", ") + "\(m.oldGradeByTotal)→\(m.newGradeByTotal)"
+                             + (why.isEmpty ? "" : lang.t("（\(why)）", " (\(why))"))
+                     }, separator: lang.t("；", "; "), lang: lang, inTable: false) + lang.t("）", ")")))
         let q = c.quotaCrossings
         lines.append(lang.t("跨越名额线：\(q.count) 个单位", "crossed the quota line: \(q.count) unit\(q.count == 1 ? "" : "s")")
                      + (q.isEmpty ? "" : lang.t("（", " (") + TuningMessages.firstOf(q.map { m in
@@ -139,6 +191,17 @@ public enum ComparisonExport {
                      "name": t.name.map { .string($0.text(lang)) } ?? .null,
                      "values": t.by == nil ? .null : .array([.string(t.aheadValue), .string(t.behindValue)])])
         }
+        /// A cause common to many standards: `weights`, or an `area` with its two scales.
+        func causeJSON(_ x: Comparison.Cause) -> JSONOut {
+            var o: [String: JSONOut] = ["count": .num(x.count), "change": .num(x.delta)]
+            switch x.kind {
+            case .weights: o["kind"] = .string("weights")
+            case .area(let id, _, let old, let new): (o["kind"], o["area"], o["oldScale"], o["newScale"]) = (.string("area"), .string(id), .num(old), .num(new))
+            }
+            return .object(o)
+        }
+        func boundJSON(_ b: Comparison.BoundChange) -> JSONOut { .object(["grade": .string(b.grade), "old": .num(b.old), "new": .num(b.new)]) }
+        func sharesJSON(_ s: Comparison.Shares) -> JSONOut { .object(["metrics": .num(s.metrics), "ballots": .num(s.ballots)]) }
         let units: [JSONOut] = c.moves.map { m in
             .object([
                 "unit": .string(m.unit), "name": .string(m.name), "category": .string(m.category),
@@ -149,6 +212,10 @@ public enum ComparisonExport {
                 "totalChange": .num(m.totalChange), "rankChange": .num(m.rankChange), "gradeChanged": .bool(m.gradeChanged),
                 "crossedGradeBoundary": .bool(m.crossedGradeBoundary), "crossedQuotaLine": .bool(m.crossedQuotaLine),
                 "drivers": .array(m.drivers.map { .object(["id": .string($0.id), "name": .string($0.name), "change": .num($0.delta)]) }),
+                "rest": .object(["count": .num(m.rest.count), "change": .num(m.rest.delta)]),
+                "causes": .array(m.causes.map(causeJSON)),
+                "gradeBoundsCrossed": .array(m.boundsCrossed.map(boundJSON)), "totalCrossedBound": .bool(m.totalCrossedBound),
+                "passedBy": .num(m.passedBy), "fellBehind": .num(m.fellBehind),
                 "ties": .object(["old": .array(m.oldTies.map(tieJSON)), "new": .array(m.newTies.map(tieJSON))]),
                 "vetoCapped": m.vetoCapped.map { .object(["id": .string($0.id), "name": .string($0.name), "oldCap": .num($0.oldCap), "newCap": .num($0.newCap)]) } ?? .null,
             ])
@@ -159,6 +226,10 @@ public enum ComparisonExport {
                 "units": .num(c.moves.count), "gradeChanges": .num(c.gradeChanges.count), "rankChanges": .num(c.rankChanges.count),
                 "gradeBoundaryCrossings": .array(c.boundaryCrossings.map { .string($0.unit) }),
                 "quotaLineCrossings": .array(c.quotaCrossings.map { .string($0.unit) }),
+                "gradeBounds": .array(c.boundChanges.map(boundJSON)),
+                "shares": c.shares.map { .object(["old": sharesJSON($0.old), "new": sharesJSON($0.new)]) } ?? .null,
+                "tieMoves": .array(c.tieMoves.map { .string($0.unit) }),
+                "movedByOthers": .array(c.passedMoves.map { .string($0.unit) }),
                 "largestRankMoves": .array(c.largestRankMoves().map { .object(["unit": .string($0.unit), "from": .num($0.oldRank), "to": .num($0.newRank)]) }),
             ]),
             "assumeMissing": assumption.map { .string($0.rawValue) } ?? .null,
@@ -172,13 +243,15 @@ public enum ComparisonExport {
     }
 
     /// A printable page: the summary, then the table (landscape: it is wide).
-    public static func html(_ c: Comparison, lang: Language = .zh) -> String {
+    public static func html(_ c: Comparison, caveats: Caveats = Caveats(), lang: Language = .zh) -> String {
         let title = lang.t("考核细则调整影响比较", "What the tuned rules would change")
         var doc = HTMLDocument(title: title, lang: lang)
         doc.append(HTMLText(markup: "<section class=\"page landscape\">"))
         doc.append(HTMLText(markup: "<h1>") + HTMLText(title) + HTMLText(markup: "</h1>"))
         doc.append(HTMLText(markup: "<p class=\"subtitle\">") + HTMLText("\(c.old.title) → \(c.new.title)") + HTMLText(markup: "</p>"))
         for line in summary(c, lang: lang) { doc.append(HTMLText(markup: "<p>") + HTMLText(line) + HTMLText(markup: "</p>")) }
+        // Read before the table, as the terminal says them beside it.
+        doc.append(caveats.html(lang: lang))
         let t = table(c, lang: lang)
         // Only the name and the drivers may wrap, the drivers only between items: ids, categories,
         // grades and numbers stay on one line.

@@ -6,46 +6,68 @@ public enum SensitivityExport {
     }
 
     static func shares(_ s: Sensitivity, _ u: Sensitivity.UnitRange, _ lang: Language) -> String {
-        shareItems(s.grades, u.gradeCounts, of: s.scenarioCount).joined(separator: lang.t("、", ", "))
+        shareItems(s.grades, u.gradeCounts, of: s.scenarioCount, places: gradeFlag(s, u)?.places ?? 0).joined(separator: lang.t("、", ", "))
     }
 
     /// Each grade held (`counts`, by grade, of `n` scenarios) as `优秀 62%`, in grade order, the
-    /// shares in whole percents that add up to 100 (`wholePercents`).
-    static func shareItems(_ grades: [String], _ counts: [Int], of n: Int) -> [String] {
-        let percents = wholePercents(counts, of: n)
+    /// shares at `places` decimals adding up to 100 (`percents`).
+    static func shareItems(_ grades: [String], _ counts: [Int], of n: Int, places: Int = 0) -> [String] {
+        let shares = percents(counts, of: n, places: places)
         return grades.indices.filter { $0 < counts.count && counts[$0] > 0 }.map { g in
-            "\(grades[g]) \(percents[g] == 0 ? "<1" : String(percents[g]))%"
+            "\(grades[g]) \(shares[g] == 0 ? "<1" : decimal(shares[g], places: places))%"
         }
     }
 
-    /// How often the unit's grade differs from its actual one, as 100 less the actual grade's
-    /// share in the grade shares, so that the two add up (`优秀 13%` beside `是（87%）`, not
-    /// 88%); `<1%` and `>99%` where the whole percent would hide that it happened or not.
-    static func changedPercent(_ s: Sensitivity, _ u: Sensitivity.UnitRange) -> String {
-        guard let actual = s.grades.firstIndex(of: u.actualGrade), actual < u.gradeCounts.count,
-              u.gradeCounts.reduce(0, +) == s.scenarioCount else { return percent(u.gradeChanges, of: s.scenarioCount) }
-        let changed = 100 - wholePercents(u.gradeCounts, of: s.scenarioCount)[actual]
-        if changed == 0 && u.gradeChanges > 0 { return "<1%" }
-        if changed == 100 && u.gradeChanges < s.scenarioCount { return ">99%" }
-        return "\(changed)%"
+    /// `v` hundredths-of-… (`places` decimals) as text: 1034 at 1 place is `103.4`.
+    static func decimal(_ v: Int, places: Int) -> String {
+        guard places > 0 else { return String(v) }
+        let unit = Int(pow10(places)), frac = String(v % unit)
+        return "\(v / unit)." + String(repeating: "0", count: places - frac.count) + frac
     }
 
-    /// `counts` (out of `n`) as whole percents that add up to 100, by largest remainder: each
-    /// gets its share rounded down, and the points left go one each to the largest remainders,
-    /// the first in order on equal ones. (Rounded one by one, 1, 3 and 4 scenarios of 8 —
-    /// 12.5, 37.5 and 50 — read 13 + 38 + 50 = 101; so they read 13 + 37 + 50.) A count above 0
-    /// that gets 0 is shown `<1%` by the callers.
-    static func wholePercents(_ counts: [Int], of n: Int) -> [Int] {
+    static func pow10(_ p: Int) -> Int { (0..<p).reduce(1) { r, _ in r * 10 } }
+
+    /// How often the unit's grade differs from its actual one, when it is flagged: 100 less the
+    /// actual grade's share in the grade shares (`percents`), so that the two add up (`优秀 13%`
+    /// beside `是（87%）`, not 88%), in whole percents unless that would read as at or below the
+    /// `--fragile` threshold (103 of 1000 reads `10%` under a heading `超过 10%`): then with as
+    /// many decimals as it takes (at most three), and the grade shares beside it with as many
+    /// (`良好 89.7%、合格 10.3%` beside `是（10.3%）`; before 0.29.7 the shares stayed whole and read
+    /// `合格 10%`), else `>10%`. `<1%` and `>99%` where the whole percent would hide that it
+    /// happened or not.
+    static func gradeFlag(_ s: Sensitivity, _ u: Sensitivity.UnitRange) -> (text: String, places: Int)? {
+        guard u.gradeFragile else { return nil }
+        let n = s.scenarioCount
+        guard let actual = s.grades.firstIndex(of: u.actualGrade), actual < u.gradeCounts.count, u.gradeCounts.reduce(0, +) == n else {
+            return (aboveThreshold(percent(u.gradeChanges, of: n), u.gradeChanges, of: n, threshold: s.fragilePercent), 0)
+        }
+        for places in 0...3 {
+            let scale = 100 * pow10(places)
+            let changed = scale - percents(u.gradeCounts, of: n, places: places)[actual]
+            if places == 0 && changed == 0 && u.gradeChanges > 0 { return ("<1%", 0) }
+            if places == 0 && changed == 100 && u.gradeChanges < n { return (">99%", 0) }
+            if changed > s.fragilePercent * pow10(places) { return (decimal(changed, places: places) + "%", places) }
+        }
+        return (">\(s.fragilePercent)%", 0)
+    }
+
+    /// `counts` (out of `n`) as shares at `places` decimals (in units of 10^-places percent) that
+    /// add up to 100, by largest remainder: each gets its share rounded down, and the units left
+    /// go one each to the largest remainders, the first in order on equal ones. (Rounded one by
+    /// one, 1, 3 and 4 scenarios of 8 — 12.5, 37.5 and 50 — read 13 + 38 + 50 = 101; so they
+    /// read 13 + 37 + 50.) A count above 0 that gets 0 is shown `<1%` by the callers.
+    static func percents(_ counts: [Int], of n: Int, places: Int = 0) -> [Int] {
         guard n > 0 else { return counts.map { _ in 0 } }
-        var percents = counts.map { $0 * 100 / n }
-        let left = 100 - percents.reduce(0, +)
-        guard left > 0, counts.reduce(0, +) == n else { return percents }
+        let scale = 100 * pow10(places)
+        var shares = counts.map { $0 * scale / n }
+        let left = scale - shares.reduce(0, +)
+        guard left > 0, counts.reduce(0, +) == n else { return shares }
         let order = counts.indices.sorted { a, b in
-            let (ra, rb) = (counts[a] * 100 % n, counts[b] * 100 % n)
+            let (ra, rb) = (counts[a] * scale % n, counts[b] * scale % n)
             return ra != rb ? ra > rb : a < b
         }
-        for i in order.prefix(left) { percents[i] += 1 }
-        return percents
+        for i in order.prefix(left) { shares[i] += 1 }
+        return shares
     }
 
     /// A flagged share (`count` of `n`, above `threshold`%) as `shown` says it, unless the whole
@@ -61,6 +83,15 @@ public enum SensitivityExport {
         return ">\(threshold)%"
     }
 
+    /// The terminal table's legend, as the page's note under its chart (before 0.29.7 the terminal
+    /// had none).
+    public static func legend(_ s: Sensitivity, lang: Language = .zh) -> String {
+        let quota = s.quotaGrade.map { q in lang.t("；名额内不稳：在“\(q)”名额内外的位置与实际不同的情景占比", "; quota fragile: the share of scenarios inside or outside the \(q) quota otherwise than actually") } ?? ""
+        return lang.t("排名区间为 \(s.scenarioCount) 个情景中第 5%–95% 的名次；各等级占比合计 100%；等级不稳：等级与实际不同的情景占比（= 100% 减去实际等级的占比），超过 \(s.fragilePercent)% 时标出",
+                      "rank 5–95%: the 5th to 95th percentile rank over \(s.scenarioCount) scenarios; grade shares add up to 100%; grade fragile: the share of scenarios with another grade (100% less the actual grade's share), flagged above \(s.fragilePercent)%")
+            + quota + lang.t("。", ".")
+    }
+
     public static func table(_ s: Sensitivity, lang: Language = .zh) -> ExportTable {
         func col(_ zh: String, _ en: String, _ key: String, right: Bool = false) -> ExportTable.Column {
             .init(header: lang.t(zh, en), key: key, alignRight: right)
@@ -73,7 +104,7 @@ public enum SensitivityExport {
         ]
         if s.quotaGrade != nil { columns.append(col("名额内不稳", "quota fragile", "quotaFragile")) }
         let rows: [[ExportCell]] = s.units.map { u in
-            let changed = u.gradeFragile ? aboveThreshold(changedPercent(s, u), u.gradeChanges, of: s.scenarioCount, threshold: s.fragilePercent) : ""
+            let changed = gradeFlag(s, u)?.text ?? ""
             var row: [ExportCell] = [.text(u.unit), .text(u.name), .number("\(u.actualRank)"), .text(u.actualGrade),
                                      .number("\(u.rankLow)–\(u.rankHigh)"), .number("\(u.rankBest)–\(u.rankWorst)"), .text(shares(s, u, lang)),
                                      .text(u.gradeFragile ? lang.t("是（\(changed)）", "yes (\(changed))") : "")]
@@ -185,12 +216,13 @@ public enum SensitivityExport {
         return svg.rendered()
     }
 
-    public static func html(_ s: Sensitivity, rulesTitle: String, lang: Language = .zh) -> String {
+    public static func html(_ s: Sensitivity, rulesTitle: String, caveats: Caveats = Caveats(), lang: Language = .zh) -> String {
         var doc = HTMLDocument(title: lang.t("排名稳健性分析", "Ranking sensitivity"), lang: lang)
         doc.append(HTMLText(markup: "<section class=\"page\">"))
         doc.append(HTMLText(markup: "<h1>") + HTMLText(lang.t("排名稳健性分析", "Ranking sensitivity")) + HTMLText(markup: "</h1>"))
         doc.append(HTMLText(markup: "<p class=\"subtitle\">") + HTMLText(rulesTitle) + HTMLText(markup: "</p>"))
         for line in summary(s, lang: lang) { doc.append(HTMLText(markup: "<p>") + HTMLText(line) + HTMLText(markup: "</p>")) }
+        doc.append(caveats.html(lang: lang))
         doc.append(HTMLText(markup: "<h2>") + HTMLText(lang.t("排名区间", "Rank ranges")) + HTMLText(markup: "</h2>"))
         doc.append(HTMLText(markup: "<p>") + HTMLText(lang.t("黑点为实际排名，方框为5%–95%区间，虚线为最好到最差；灰色方框为等级或名额不稳的单位。",
                                                            "The dot is the actual rank, the box the 5%–95% range, the dashed line best to worst; grey boxes mark fragile units.")) + HTMLText(markup: "</p>"))
@@ -226,7 +258,7 @@ public enum SensitivityExport {
 
     /// The grade shares with each `grade share` kept on one line.
     static func sharesMarkup(_ s: Sensitivity, _ u: Sensitivity.UnitRange, _ lang: Language) -> HTMLText {
-        let items = shareItems(s.grades, u.gradeCounts, of: s.scenarioCount)
+        let items = shareItems(s.grades, u.gradeCounts, of: s.scenarioCount, places: gradeFlag(s, u)?.places ?? 0)
         return HTMLText(markup: items.map { "<span class=\"nw\">\(HTMLText.escape($0))</span>" }.joined(separator: HTMLText.escape(lang.t("、", ", "))))
     }
 }

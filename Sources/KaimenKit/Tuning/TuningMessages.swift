@@ -258,3 +258,68 @@ enum TuningMessages {
         return Localized(zh: zh, en: en)
     }
 }
+
+// MARK: compare's whole why: the rest, the common causes, the bounds, the units passing
+
+extension TuningMessages {
+    /// A share in percent as a committee reads it: `79%`, `78.9%` (one decimal when not whole).
+    static func percentText(_ r: Rational) -> String { (r.isInteger ? r.plainText() : r.formatted(places: 1)) + "%" }
+
+    /// `其余 27 项合计 -3.15`: the changed items beyond the three drivers.
+    static func rest(_ r: Comparison.Rest, _ delta: String) -> Localized {
+        Localized(zh: "其余 \(r.count) 项合计 \(delta)", en: "\(r.count) other item\(r.count == 1 ? "" : "s") together \(delta)")
+    }
+
+    /// A change common to many standards, and what it alone moved: `其中 25 项只因指标与代表评分的
+    /// 权重改变，合计 -3.02` (the summary's `weighting` line gives the shares).
+    static func cause(_ c: Comparison.Cause, delta: String) -> Localized {
+        let n = c.count
+        switch c.kind {
+        case .weights:
+            return Localized(zh: "其中 \(n) 项只因指标与代表评分的权重改变，合计 \(delta)",
+                             en: "\(n) of them only by the new weighting of metrics and ballots, together \(delta)")
+        case .area(let id, let name, let old, let new):
+            let area = name.isEmpty ? "`\(id)`" : "`\(id)`（\(name)）"
+            return Localized(zh: "其中 \(n) 项只因\(area)的折算系数 ×\(old.formatted(places: 3)) → ×\(new.formatted(places: 3))（按比例折算或封顶），合计 \(delta)",
+                             en: "\(n) of them only by area `\(id)`'s scale ×\(old.formatted(places: 3)) → ×\(new.formatted(places: 3)) (proration or cap), together \(delta)")
+        }
+    }
+
+    /// `权重：指标部分占 79% → 70%，代表评分部分占 21% → 30%`.
+    static func weighting(_ old: Comparison.Shares, _ new: Comparison.Shares) -> Localized {
+        let (m0, m1, b0, b1) = (percentText(old.metrics), percentText(new.metrics), percentText(old.ballots), percentText(new.ballots))
+        return Localized(zh: "权重：指标部分占 \(m0) → \(m1)，代表评分部分占 \(b0) → \(b1)", en: "weighting: metrics \(m0) → \(m1), ballots \(b0) → \(b1)")
+    }
+
+    /// `优秀下限 90 → 92`.
+    static func bound(_ b: Comparison.BoundChange) -> Localized {
+        Localized(zh: "\(b.grade)下限 \(b.old.plainText()) → \(b.new.plainText())", en: "\(b.grade)'s lower bound \(b.old.plainText()) → \(b.new.plainText())")
+    }
+
+    static let totalCrossed = Localized(zh: "总分跨过分数线", en: "the total crossed a bound")
+
+    /// Why a unit's grade by total changed: the total, the moved bounds, or both.
+    static func gradeWhy(_ m: Comparison.Move) -> Localized {
+        let items = (m.totalCrossedBound ? [totalCrossed] : []) + m.boundsCrossed.map(bound)
+        return Localized(zh: items.map(\.zh).joined(separator: "，"), en: items.map(\.en).joined(separator: ", "))
+    }
+
+    /// A unit whose rounded total stayed and whose rank moved because others' totals moved.
+    static func passed(_ m: Comparison.Move, total: String) -> Localized {
+        var zh: [String] = [], en: [String] = []
+        if m.passedBy > 0 { zh.append("\(m.passedBy) 个单位超过了它"); en.append("\(m.passedBy) passed it") }
+        if m.fellBehind > 0 { zh.append("\(m.fellBehind) 个单位落到了它后面"); en.append("\(m.fellBehind) fell behind it") }
+        return Localized(zh: "总分未变（\(total)），其他单位的总分变了：" + zh.joined(separator: "，"),
+                         en: "total unchanged (\(total)); other units' totals moved: " + en.joined(separator: ", "))
+    }
+
+    static func movedByOthers(_ items: String, count: Int) -> Localized {
+        Localized(zh: "总分未变、因其他单位总分变化而名次改变：\(count) 个单位（\(items)）",
+                  en: "total unchanged, rank moved by other units' totals: \(count) unit\(count == 1 ? "" : "s") (\(items))")
+    }
+
+    /// `等级下限变化：优秀 90 → 92`.
+    static func boundsMoved(_ items: String) -> Localized {
+        Localized(zh: "等级下限变化：\(items)", en: "grade bounds moved: \(items)")
+    }
+}

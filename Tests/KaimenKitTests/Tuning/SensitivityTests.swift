@@ -48,17 +48,17 @@ struct SensitivityTests {
     func sharesAddUp() throws {
         // 1, 3, 4 of 8: 12.5, 37.5, 50. Rounded one by one, 13 + 38 + 50 = 101. Floors 12, 37, 50
         // leave 1 point; the remainders are .5, .5, 0: the first of the equal ones takes it.
-        #expect(SensitivityExport.wholePercents([1, 3, 4], of: 8) == [13, 37, 50])
+        #expect(SensitivityExport.percents([1, 3, 4], of: 8) == [13, 37, 50])
         // 1, 1, 1 of 3: 33.3 each, 99 rounded one by one; the first takes the point left.
-        #expect(SensitivityExport.wholePercents([1, 1, 1], of: 3) == [34, 33, 33])
+        #expect(SensitivityExport.percents([1, 1, 1], of: 3) == [34, 33, 33])
         // 2, 1 of 3: 66.7, 33.3: floors 66, 33; remainders 2/3 and 1/3: the first.
-        #expect(SensitivityExport.wholePercents([2, 1], of: 3) == [67, 33])
+        #expect(SensitivityExport.percents([2, 1], of: 3) == [67, 33])
         // 1, 199 of 200: 0.5, 99.5: floors 0, 99; equal remainders: the first, 1 + 99.
-        #expect(SensitivityExport.wholePercents([1, 199], of: 200) == [1, 99])
+        #expect(SensitivityExport.percents([1, 199], of: 200) == [1, 99])
         // 1, 0, 999 of 1000: 0.1 → 0 (shown <1%), 99.9 → 100.
-        #expect(SensitivityExport.wholePercents([1, 0, 999], of: 1000) == [0, 0, 100])
-        #expect(SensitivityExport.wholePercents([200, 0, 0], of: 200) == [100, 0, 0])
-        #expect(SensitivityExport.wholePercents([0, 0], of: 0) == [0, 0])
+        #expect(SensitivityExport.percents([1, 0, 999], of: 1000) == [0, 0, 100])
+        #expect(SensitivityExport.percents([200, 0, 0], of: 200) == [100, 0, 0])
+        #expect(SensitivityExport.percents([0, 0], of: 0) == [0, 0])
         #expect(SensitivityExport.shareItems(["优秀", "良好", "合格"], [1, 0, 999], of: 1000) == ["优秀 <1%", "合格 100%"])
         #expect(SensitivityExport.shareItems(["优秀", "良好", "合格"], [1, 3, 4], of: 8) == ["优秀 13%", "良好 37%", "合格 50%"])
         // The grade flag's share: 100 less the actual grade's, 87% beside 优秀 13% (7/8 = 87.5
@@ -72,10 +72,27 @@ struct SensitivityTests {
         var s = Sensitivity.run(try Self.session(), count: 1, seed: 1, variation: Self.leaveOneOut)
         s.grades = ["优秀", "良好", "合格"]
         s.scenarioCount = 8
-        #expect(SensitivityExport.changedPercent(s, unit("优秀", [1, 3, 4])) == "87%")
+        #expect(SensitivityExport.gradeFlag(s, unit("优秀", [1, 3, 4]))?.text == "87%")
         s.scenarioCount = 1000
-        #expect(SensitivityExport.changedPercent(s, unit("合格", [1, 0, 999])) == "<1%")
-        #expect(SensitivityExport.changedPercent(s, unit("优秀", [1, 0, 999])) == ">99%")
+        #expect(SensitivityExport.gradeFlag(s, unit("合格", [1, 0, 999]))?.text == "<1%")
+        #expect(SensitivityExport.gradeFlag(s, unit("优秀", [1, 0, 999]))?.text == ">99%")
+        // The tester's X06: 良好 897, 合格 103 of 1000, threshold 10. Whole: 89.7 → 89, 10.3 → 10,
+        // the point left to the larger remainder (.7): 良好 90, so the flag 100 − 90 = 10 is not
+        // above 10. One decimal: 897 + 103 = 1000 tenths, the flag 1000 − 897 = 103 → 10.3%, and
+        // the shares beside it at one decimal too: 89.7% and 10.3% (before: 90% and 10%).
+        let x06 = unit("良好", [0, 897, 103])
+        #expect(SensitivityExport.gradeFlag(s, x06)! == ("10.3%", 1))
+        #expect(SensitivityExport.shares(s, x06, .zh) == "良好 89.7%、合格 10.3%")
+        #expect(SensitivityExport.percents([0, 897, 103], of: 1000, places: 1) == [0, 897, 103])
+        // 179 and 21 of 200 (89.5%, 10.5%): whole, equal remainders give 良好 90, flag 10; one
+        // decimal: 895 and 105 tenths, flag 10.5%.
+        s.scenarioCount = 200
+        let half = unit("良好", [0, 179, 21])
+        #expect(SensitivityExport.gradeFlag(s, half)! == ("10.5%", 1))
+        #expect(SensitivityExport.shares(s, half, .en) == "良好 89.5%, 合格 10.5%")
+        // 1 of 3 at one decimal: 33.3 each is 333 tenths, 1 left to the first: 33.4, 33.3, 33.3.
+        #expect(SensitivityExport.percents([1, 1, 1], of: 3, places: 1) == [334, 333, 333])
+        #expect(SensitivityExport.decimal(334, places: 1) == "33.4" && SensitivityExport.decimal(5, places: 2) == "0.05")
     }
 
     @Test("a unit far ahead keeps its rank in every scenario and is not flagged")

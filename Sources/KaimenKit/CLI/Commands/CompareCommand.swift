@@ -197,16 +197,22 @@ public enum CompareCommand: Command {
             dir.map { SessionCommandSupport.rendered(d, dir: $0, lang: lang, console: console) } ?? relative(d, console, lang)
         }
         let runLines = runLines(sessions, files: files, ballotsFile: inputs.ballots, rendered: rendered, lang: lang)
+        // What standard error says beside the comparison, also on the page and in the CSV a
+        // committee keeps (since 0.29.7).
+        let caveats = caveats(warnings, assumption: assumption, gaps: allGaps, runLines: runLines, rendered: rendered, console: console, lang: lang)
         let table = ComparisonExport.table(comparison, lang: lang, csv: args.value("--format") == "csv")
         var code = ExitCode.success
         switch explained.isEmpty ? args.value("--format") : "explain" {
         case "explain": code = explain(explained, sessions: sessions, files: files, carry: carry, console: console, lang: lang)
-        case "csv": console.outCSV(table.csv())
+        case "csv":
+            var withNotes = table
+            withNotes.preamble = caveats.csvPreamble(lang: lang)
+            console.outCSV(withNotes.csv())
         case "json":
             console.out(ComparisonExport.json(comparison, assumption: assumption, gaps: allGaps, overrides: overrides,
                                               warnings: warnings + runLines.inputs, notes: runLines.notes,
                                               render: rendered, lang: lang).rendered())
-        case "html": console.out(ComparisonExport.html(comparison, lang: lang))
+        case "html": console.out(ComparisonExport.html(comparison, caveats: caveats, lang: lang))
         case "markdown":
             console.out(table.markdown())
             console.out("\n" + ComparisonExport.summary(comparison, lang: lang).map { "- \($0)\n" }.joined())
@@ -214,15 +220,11 @@ public enum CompareCommand: Command {
             console.out(table.text())
             console.out("\n" + ComparisonExport.summary(comparison, lang: lang).map { $0 + "\n" }.joined())
         }
-        for w in warnings {
-            let line = relative(w.diagnostic, console, lang)
-            console.errLine(w.file.map { CommandMessages.saidUnder(Echo.shown($0), line).text(lang) } ?? line)
-        }
-        if let assumption, !allGaps.isEmpty {
-            console.errLine(lang.t("注意：数据缺少 \(allGaps.gaps.map(\.metric).joined(separator: "、"))，按\(assumption == .zero ? " 0 计" : "无法考核处理")（--assume-missing \(assumption.rawValue)）",
-                                   "note: the data lacks \(allGaps.gaps.map(\.metric).joined(separator: ", ")), scored as \(assumption == .zero ? "zero" : "not assessable") (--assume-missing \(assumption.rawValue))"))
-        }
-        printRunWarnings(runLines, session: dir, rendered: rendered, console: console, lang: lang)
+        let inputLines = caveats.warnings.count - runLines.inputs.count
+        for line in caveats.warnings.prefix(inputLines) { console.errLine(line) }
+        if dir != nil && !runLines.inputs.isEmpty { console.errLine(SessionMessages.inputWarningsAgain.text(lang)) }
+        for line in caveats.warnings.dropFirst(inputLines) { console.errLine(line) }
+        console.warnings(caveats.notes, lang: lang)
         return code
     }
 
@@ -269,7 +271,7 @@ public enum CompareCommand: Command {
         var notes: [ComparisonExport.Note] = []
     }
 
-    /// The two runs' warnings as `printRunWarnings` prints them, and `--format json` carries them
+    /// The two runs' warnings as `caveats` gives them to standard error, and `--format json` carries them
     /// (since 0.29.4), each line rendered by `rendered`.
     static func runLines(_ sessions: [ScoringSession], files: [String], ballotsFile: String,
                          rendered: (Diagnostic) -> String, lang: Language) -> RunLines {
@@ -280,13 +282,19 @@ public enum CompareCommand: Command {
                         notes: bothSides(notes, files: files, plain: [], key: { $0 }).map { .init(file: $0.file, text: $0.item) })
     }
 
-    /// Prints `lines` on standard error: the inputs' warnings (a session's under the words that
-    /// say they were said before), then the 提示 list.
-    static func printRunWarnings(_ lines: RunLines, session dir: String?, rendered: (Diagnostic) -> String, console: Console, lang: Language) {
+    /// The lines standard error gives beside the comparison, in the order printed: the warnings
+    /// above (`said` under their file), --assume-missing's note, the runs' input warnings; then the
+    /// 提示 list.
+    static func caveats(_ warnings: [ComparisonExport.Warning], assumption: MissingMetrics.Assumption?, gaps: MissingMetrics, runLines lines: RunLines,
+                        rendered: (Diagnostic) -> String, console: Console, lang: Language) -> Caveats {
         func said(_ file: String?, _ line: String) -> String { file.map { CommandMessages.saidUnder(Echo.shown($0), line).text(lang) } ?? line }
-        if dir != nil && !lines.inputs.isEmpty { console.errLine(SessionMessages.inputWarningsAgain.text(lang)) }
-        for w in lines.inputs { console.errLine(said(w.file, rendered(w.diagnostic))) }
-        console.warnings(lines.notes.map { said($0.file, $0.text) }, lang: lang)
+        var out = warnings.map { said($0.file, relative($0.diagnostic, console, lang)) }
+        if let assumption, !gaps.isEmpty {
+            out.append(lang.t("注意：数据缺少 \(gaps.gaps.map(\.metric).joined(separator: "、"))，按\(assumption == .zero ? " 0 计" : "无法考核处理")（--assume-missing \(assumption.rawValue)）",
+                              "note: the data lacks \(gaps.gaps.map(\.metric).joined(separator: ", ")), scored as \(assumption == .zero ? "zero" : "not assessable") (--assume-missing \(assumption.rawValue))"))
+        }
+        out += lines.inputs.map { said($0.file, rendered($0.diagnostic)) }
+        return Caveats(warnings: out, notes: lines.notes.map { said($0.file, $0.text) })
     }
 
     /// OLD's items, then NEW's that OLD has not (items alike when their `key` is): each once, with

@@ -136,17 +136,24 @@ public enum SensitivityCommand: Command {
             return .failure
         }
         let result = Sensitivity.run(session, count: count, seed: seed, variation: variation, fragilePercent: fragile)
-        let table = SensitivityExport.table(result, lang: lang)
+        var table = SensitivityExport.table(result, lang: lang)
+        // The run's warnings, which standard error gives below, also on the page and in the CSV
+        // a committee keeps (since 0.29.7).
+        let caveats = RunWarnings.caveats(session.report, session: folder != nil ? args.positionals.first : nil, console: console, lang: lang)
         switch args.value("--format") {
-        case "csv": console.outCSV(table.csv())
+        case "csv":
+            table.preamble = caveats.csvPreamble(lang: lang)
+            console.outCSV(table.csv())
         case "json": console.out(SensitivityExport.json(result).rendered())
-        case "html": console.out(SensitivityExport.html(result, rulesTitle: session.rules.metadata.title + lang.t("（\(session.rules.metadata.version)）", " (\(session.rules.metadata.version))"), lang: lang))
+        case "html": console.out(SensitivityExport.html(result, rulesTitle: session.rules.metadata.title + lang.t("（\(session.rules.metadata.version)）", " (\(session.rules.metadata.version))"),
+                                                        caveats: caveats, lang: lang))
         case "markdown":
             console.out(table.markdown())
             console.out("\n" + SensitivityExport.summary(result, lang: lang).map { "- \($0)\n" }.joined())
         default:
             console.outLine(session.rules.metadata.title + lang.t("（\(session.rules.metadata.version)）", " (\(session.rules.metadata.version))"))
             console.out(table.text())
+            console.outLine(SensitivityExport.legend(result, lang: lang))
             console.out("\n" + SensitivityExport.summary(result, lang: lang).map { $0 + "\n" }.joined())
         }
         for d in carry.warnings(newFile: Echo.shown(rulesFiles.last ?? "")) { console.errLine(relative(d, console, lang)) }
