@@ -39,10 +39,12 @@ struct BallotCarryTests {
         return (code, console.stdout, console.stderr)
     }
 
-    /// `unit → (old total, new total)` from the CSV table.
+    /// `unit → (old total, new total)` from the CSV table (below its header: since 0.29.7 the
+    /// warnings come first, one row each).
     func totals(_ csv: String) -> [String: (String, String)] {
         var out: [String: (String, String)] = [:]
-        for line in csv.split(whereSeparator: \.isNewline).dropFirst() {
+        let lines = csv.split(whereSeparator: \.isNewline)
+        for line in lines.drop(while: { !$0.hasPrefix("id,") }).dropFirst() {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             out[cells[0]] = (cells[3], cells[4])
         }
