@@ -76,7 +76,9 @@ struct SessionInputsTests {
         let files = SampleSession.run(["compare", "--rules", "rules/xicheng-2014.jsonc", "--rules", "rules/dongcheng-2019.jsonc"] + Self.files.dropFirst(2)
                                       + ["--assume-missing", "notAssessable", "--format", "csv"])
         #expect(dongcheng.code == .success, "\(dongcheng.err)")
-        #expect(dongcheng.out == files.out)
+        // The tables alike; the warning rows above them (since 0.29.7) name the files as each run read them.
+        func table(_ csv: String) -> [Substring] { csv.split(whereSeparator: \.isNewline).drop { !$0.hasPrefix("编号,") }.map { $0 } }
+        #expect(table(dongcheng.out) == table(files.out) && !table(files.out).isEmpty)
         #expect(!dongcheng.out.isEmpty)
     }
 
