@@ -149,7 +149,9 @@ public struct Comparison: Sendable {
     public var rankChanges: [Move] { moves.filter { $0.rankChange != 0 } }
     /// The rank moves a tie-break made (the rounded total the same, the ties that placed the
     /// unit not), in the new ranking's order.
-    public var tieMoves: [Move] { moves.filter { !($0.oldTies.isEmpty && $0.newTies.isEmpty) } }
+    /// Units other units' totals passed too are left to `passedMoves` (the tie-break did not move
+    /// them alone); their column gives both.
+    public var tieMoves: [Move] { moves.filter { !($0.oldTies.isEmpty && $0.newTies.isEmpty) && $0.passedBy + $0.fellBehind == 0 } }
     /// The rank moves of units whose rounded total stayed while others' totals moved past them.
     public var passedMoves: [Move] { moves.filter { $0.passedBy + $0.fellBehind > 0 } }
 
