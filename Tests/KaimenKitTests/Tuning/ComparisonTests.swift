@@ -5,13 +5,13 @@ import Testing
 @Suite("compare: the same units under two rules files")
 struct ComparisonTests {
     /// One area of 10 points: `s1` bands on the rate `m` (6 points), `s2` presence of `f` (4 points).
-    static func rules(top: String, second: String) -> String {
+    static func rules(top: String, second: String, excellent: String = "9") -> String {
         RulesText.make(
             metrics: RulesText.metric("m", "rate") + "," + RulesText.metric("f", "flag"),
             areas: RulesText.area("a", points: "10"),
             standards: RulesText.standard("s1", area: "a", points: "6", #""method": "bands", "metric": "m", "bands": [ { "min": \#(top), "points": 6 }, { "min": \#(second), "points": 3 } ]"#)
                 + "," + RulesText.standard("s2", area: "a", points: "4", #""method": "presence", "metric": "f""#),
-            grades: #"[ { "name": "优秀", "min": 9 }, { "name": "良好", "min": 6 }, { "name": "合格", "min": 3 }, { "name": "不合格" } ]"#)
+            grades: #"[ { "name": "优秀", "min": \#(excellent) }, { "name": "良好", "min": 6 }, { "name": "合格", "min": 3 }, { "name": "不合格" } ]"#)
     }
 
     static let units = "id,name,category,m,f\nU1,一,企业,0.92,1\nU2,二,企业,0.96,0\nU3,三,机关,0.6,1\n"

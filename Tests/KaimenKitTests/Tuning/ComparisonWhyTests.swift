@@ -84,14 +84,9 @@ struct ComparisonWhyTests {
         #expect(weighed > 150)
     }
 
-    /// Xicheng-like grades on ComparisonTests' rules: a unit at 10 under both, 优秀 9 → 10.5.
+    /// ComparisonTests' rules (`s1` bands 6 / 3 at `top` / 0.5, `s2` 4) with 优秀 from `excellent`.
     static func boundRules(top: String, excellent: String) -> String {
-        RulesText.make(
-            metrics: RulesText.metric("m", "rate") + "," + RulesText.metric("f", "flag"),
-            areas: RulesText.area("a", points: "10"),
-            standards: RulesText.standard("s1", area: "a", points: "6", #""method": "bands", "metric": "m", "bands": [ { "min": \#(top), "points": 6 }, { "min": 0.5, "points": 3 } ]"#)
-                + "," + RulesText.standard("s2", area: "a", points: "4", #""method": "presence", "metric": "f""#),
-            grades: #"[ { "name": "优秀", "min": \#(excellent) }, { "name": "良好", "min": 6 }, { "name": "合格", "min": 3 }, { "name": "不合格" } ]"#)
+        ComparisonTests.rules(top: top, second: "0.5", excellent: excellent)
     }
 
     @Test("a raised grade bound is said as the cause, alone or with the total")
