@@ -53,6 +53,9 @@ enum JSONCMessages {
     static let removeOne = L(zh: "删掉其中一个", en: "remove one of them")
     static func commaOrBrace(_ key: String) -> L { L(zh: "`\(key)` 的值后面应该是 `,` 或 `}`", en: "expected `,` or `}` after the value of `\(key)`") }
     static let commaMissing = L(zh: "是不是少了逗号？", en: "is a comma missing?")
+    /// A tuner's `"points": 4 // 原为3分,`: the comma went into the comment that runs to the line's end.
+    static let commaInComment = L(zh: "逗号写进了行尾的 `//` 注释里：注释一直到行尾，逗号要写在 `//` 之前",
+                                  en: "the comma is inside the `//` comment at the line's end: a comment runs to the end of the line, so put the comma before `//`")
     /// A `"` typed inside a string ended it: `"按"4+4+N"模式"`.
     static func textAfterString(_ rest: String, key: String?) -> L {
         let whose = key.map { L(zh: "`\($0)` 的值", en: "the value of `\($0)`") } ?? L(zh: "列表里的字符串", en: "the string in the array")

@@ -126,6 +126,23 @@ public struct JSONCParser {
 
     private var current: Unicode.Scalar? { i < scalars.count ? scalars[i] : nil }
 
+    /// What to say of a comma missing after a value that ended at `valueEnd`, the parser now at
+    /// what follows it: when a `//` comment in between ends in a comma (`"points": 4 // 原为3分,`),
+    /// the comma is there, inside the comment; else, that a comma may be missing.
+    private func commaHint(after valueEnd: Int) -> Localized {
+        var k = valueEnd
+        while k + 1 < i {
+            guard scalars[k] == "/", scalars[k + 1] == "/" else { k += 1; continue }
+            var end = k + 2
+            while end < i, scalars[end] != "\n", scalars[end] != "\r" { end += 1 }
+            var last = end - 1
+            while last > k + 1, scalars[last] == " " || scalars[last] == "\t" { last -= 1 }
+            if last > k + 1, scalars[last] == "," || scalars[last] == "，" { return JSONCMessages.commaInComment }
+            k = end
+        }
+        return JSONCMessages.commaMissing
+    }
+
     /// Reports `f` and lets the parse go on (see the type's comment); stops after ``maxRecovered``.
     private mutating func recover(_ f: Failure) throws {
         problems.append(f.diagnostic)
@@ -378,7 +395,7 @@ public struct JSONCParser {
                 advance()
             case "\"":
                 // The next key: the comma before it is missing, said where it belongs.
-                try recover(fail(JSONCMessages.commaOrBrace(key), at: afterValue, hint: JSONCMessages.commaMissing))
+                try recover(fail(JSONCMessages.commaOrBrace(key), at: afterValue, hint: commaHint(after: valueEnd)))
                 continue
             case "]":
                 // The list this object is in closes: the object's `}` is missing, said right after
@@ -439,7 +456,7 @@ public struct JSONCParser {
             }
             // The next value: the comma before it is missing, said where it belongs.
             guard JSONCParser.beginsValue(next) else { throw said }
-            try recover(fail(JSONCMessages.commaOrBracket, at: afterValue, hint: JSONCMessages.commaMissing))
+            try recover(fail(JSONCMessages.commaOrBracket, at: afterValue, hint: commaHint(after: valueEnd)))
         }
         return JSONNode(.array(items), at: start)
     }

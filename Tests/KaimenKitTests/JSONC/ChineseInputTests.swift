@@ -140,6 +140,21 @@ struct ChineseInputTests {
         #expect(problems[3].hintText?.en == "is a comma missing?" && problems[1].hintText?.zh == "把 `，` 换成英文的 `,`")
     }
 
+    /// A tester tuning a rules file wrote `"points": 4 // 原为3分,` (session 52): the comma went
+    /// into the comment, and the message only asked whether a comma was missing.
+    @Test("a comma typed at the end of a // comment is said to be inside the comment, in an object and in an array")
+    func commaInComment() {
+        let object = JSONCParser.parseDocument("{ \"points\": 4 // 原为3分,\n  \"name\": \"甲\" }", file: "x.jsonc").problems
+        #expect(object.count == 1)
+        #expect(object.first?.location?.line == 1 && object.first?.location?.column == 14)
+        #expect(object.first?.hintText?.zh == "逗号写进了行尾的 `//` 注释里：注释一直到行尾，逗号要写在 `//` 之前")
+        let array = JSONCParser.parseDocument("{ \"a\": [1 // 第一项，\n 2] }", file: "x.jsonc").problems
+        #expect(array.first?.hintText?.en == "the comma is inside the `//` comment at the line's end: a comment runs to the end of the line, so put the comma before `//`")
+        // A comment without a comma at its end: the comma may just be missing.
+        let plain = JSONCParser.parseDocument("{ \"points\": 4 // 原为3分, 现为4分\n  \"name\": \"甲\" }", file: "x.jsonc").problems
+        #expect(plain.first?.hintText?.zh == "是不是少了逗号？")
+    }
+
     @Test("a comma too many, before a key or a value, is read past too")
     func doubledComma() {
         let (node, problems) = JSONCParser.parseDocument(#"{ "a": 1,, "b": [1,, 2], "c": 3 }"#, file: "x.jsonc")
