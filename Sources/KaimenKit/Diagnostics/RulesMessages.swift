@@ -343,6 +343,11 @@ enum RulesMessages {
     static func weightsSum(_ b: String, _ m: String, _ sum: String) -> L {
         L(zh: "`combine` 的权重之和必须是 100，但 \(b) + \(m) = \(sum)", en: "the `combine` weights must add up to 100, but \(b) + \(m) = \(sum)")
     }
+    /// The two ways to make the weights add up, each keeping one of them (a tuner's 30 + 60).
+    static func weightsSumFix(ballots b: String, metrics m: String, otherMetrics: String, otherBallots: String) -> L {
+        L(zh: "代表评分保持 \(b) 就把 \"metrics\" 改成 \(otherMetrics)；指标保持 \(m) 就把 \"ballots\" 改成 \(otherBallots)",
+          en: "keep ballots at \(b) and make \"metrics\" \(otherMetrics), or keep metrics at \(m) and make \"ballots\" \(otherBallots)")
+    }
     static func sumTakesNo(_ key: String) -> L {
         L(zh: "`combine` 的 `sum` 模式不需要 `\(key)`", en: "`combine` mode `sum` takes no `\(key)`")
     }

@@ -519,7 +519,10 @@ struct RulesDecoder {
                 if let b, let m {
                     if b + m != Rational(100) {
                         ctx.error(.weightsSum, RulesMessages.weightsSum(b.plainText(), m.plainText(), (b + m).plainText()),
-                                  at: c.location, path: c.path)
+                                  at: c.location, path: c.path, hint: b <= Rational(100) && m <= Rational(100)
+                                      ? RulesMessages.weightsSumFix(ballots: b.plainText(), metrics: m.plainText(),
+                                                                    otherMetrics: (Rational(100) - b).plainText(),
+                                                                    otherBallots: (Rational(100) - m).plainText()) : nil)
                     } else {
                         p.combine = .weighted(ballots: b, metrics: m)
                         p.combineLocation = c.location
