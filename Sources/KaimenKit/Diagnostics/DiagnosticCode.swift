@@ -154,6 +154,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case metricUnread = "metric-unread"
     case pointsZero = "points-zero"
     case trimUnused = "trim-unused"
+    case criteriaStale = "criteria-stale"
     case outputLeftover = "output-leftover"
     case outputOpenElsewhere = "output-open-elsewhere"
     case notScheduled = "not-scheduled"

@@ -27,10 +27,13 @@ public enum RulesCheckCommand: Command {
         for file in files {
             do {
                 let loaded = try RulesLoader().load(resolve(file, in: console.currentDirectory))
+                // The file it extends directly, for the criteria texts its changes left behind.
+                let base = loaded.rules.sourceFiles.dropFirst().first.flatMap { try? RulesLoader().load($0).rules }
                 // At most `Diagnostics.limitPerKind` of a kind, the rest counted, as errors are (a
                 // tester's 120 000 unused metrics printed 120 002 lines).
                 let warnings = Diagnostics(loaded.warnings + QuotaCheck.rulesWarnings(loaded.rules) + GradeReachCheck.rulesWarnings(loaded.rules)
-                                           + UnreadMetricCheck.rulesWarnings(loaded.rules) + IneffectiveSettingCheck.rulesWarnings(loaded.rules))
+                                           + UnreadMetricCheck.rulesWarnings(loaded.rules) + IneffectiveSettingCheck.rulesWarnings(loaded.rules)
+                                           + StaleCriteriaCheck.rulesWarnings(loaded.rules, base: base))
                 for w in warnings.items { console.errLine(relative(w, console, lang)) }
                 console.outLine(lang == .zh ? "\(Echo.shown(file))：通过 — \(summary(loaded.rules, lang: .zh))" : "\(Echo.shown(file)): ok — \(summary(loaded.rules))")
             } catch {
