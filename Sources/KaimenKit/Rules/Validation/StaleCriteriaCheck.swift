@@ -11,7 +11,7 @@ public enum StaleCriteriaCheck {
         guard let base, let baseFile = rules.sourceFiles.dropFirst().first else { return [] }
         let diff = RulesDiff.compare(base, rules)
         let entries = rules.standards + rules.bonuses + rules.deductions
-        let shown = baseFile.split(separator: "/").last.map(String.init) ?? baseFile
+        let shown = PathText.lastComponent(baseFile)
         return diff.staleCriteria.compactMap { stale in
             guard let s = entries.first(where: { $0.id == stale.id }) else { return nil }
             // At the first value this file writes that scores otherwise (its points, its bands,
