@@ -91,6 +91,41 @@ struct SessionInputsTests {
         #expect(r.out.split(whereSeparator: \.isNewline).drop { !$0.hasPrefix("编号,") }.count == 10)
     }
 
+    /// A tuner's 2027 file on this year's session (a known gap of session 52: `sensitivity DIR
+    /// --rules NEW` was refused, though `compare DIR --rules NEW` took the session's rules as OLD).
+    @Test("sensitivity DIR --rules NEW analyses NEW on the session's ballots carried from its own rules, as with the files")
+    func sensitivityCarriesFromSession() throws {
+        let s = try Self.entered(); defer { s.remove() }
+        let base = Fixtures.packageRoot.appendingPathComponent("rules/xicheng-2014.jsonc").path
+        // rights.ballot 4 → 5 points (its ballots, cast on 0–4, are carried), rights.contracts 3 → 2 so the area still adds up to 12.
+        let new = try s.file("xicheng-2027.jsonc", """
+            { "format": 1, "extends": "\(base)", "id": "xicheng-2027", "title": "2027年细则", "issuer": "西城区总工会",
+              "version": "2027.1", "effective": { "from": "2027-01-01" },
+              "override": { "standards": [
+                { "id": "rights.contracts", "points": 2, "criteria": "99%以上得2分，90%以上得1分。",
+                  "bands": [ { "min": 0.99, "points": 2 }, { "min": 0.90, "points": 1 } ] },
+                { "id": "rights.ballot", "points": 5 } ] } }
+            """)
+        let options = ["--scenarios", "20", "--vary", "aggregation,leave-one-out", "--format", "json"]
+        let fromSession = SampleSession.run(["sensitivity", s.path, "--rules", new] + options)
+        #expect(fromSession.code == .success, "\(fromSession.err)")
+        #expect(fromSession.err.contains("警告：`\(new)` 把 `rights.ballot`"), "the carry is said: \(fromSession.err)")
+        // The same as OLD and NEW given as files with the sample's inputs (the same ballots confirmed).
+        let copy = s.dir.appendingPathComponent("inputs/rules/xicheng-2014.jsonc").path
+        let fromFiles = SampleSession.run(["sensitivity", "--rules", copy, "--rules", new] + Self.files.dropFirst(2) + options)
+        #expect(fromFiles.code == .success, "\(fromFiles.err)")
+        let a = try #require(try JSONSerialization.jsonObject(with: Data(fromSession.out.utf8)) as? [String: Any])
+        let b = try #require(try JSONSerialization.jsonObject(with: Data(fromFiles.out.utf8)) as? [String: Any])
+        #expect(a as NSDictionary == b as NSDictionary)
+        #expect((a["units"] as? [Any])?.count == 9)
+        // Two --rules with the folder are OLD and NEW as given; --units beside the folder is still refused.
+        let two = SampleSession.run(["sensitivity", s.path, "--rules", copy, "--rules", new] + options)
+        #expect(two.code == .success && two.out == fromSession.out, "\(two.err)")
+        let units = SampleSession.run(["sensitivity", s.path, "--rules", new, "--units", "samples/xicheng-2014/units.csv"])
+        #expect(units.code == .usage)
+        #expect(units.err.contains("会话文件夹自带输入文件：去掉 `--units`"), "\(units.err)")
+    }
+
     /// Found by a hostile test: compare and sensitivity on a session with nothing confirmed
     /// spoke of a ballots file's header (and compare blamed the rules file); panel did not.
     @Test("nothing confirmed yet: panel, compare and sensitivity say so, as the session's state")

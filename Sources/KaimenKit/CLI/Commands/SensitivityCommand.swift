@@ -5,7 +5,7 @@ public enum SensitivityCommand: Command {
     public static let path = ["sensitivity"]
     public static let abstract = Localized(zh: "在许多随机变化的情景下（可指定种子）看名次范围和不稳定的等级。",
                                            en: "Rank ranges and fragile grades over many varied scenarios (seeded).")
-    public static let usage = "kaimen sensitivity (--rules FILE [--rules NEW] --units FILE --roster FILE --ballots FILE | DIR) [--scenarios N] [--seed S] [--vary LIST] [--weights P] [--fragile P] [--format table|csv|json|markdown|html]"
+    public static let usage = "kaimen sensitivity (--rules FILE [--rules NEW] --units FILE --roster FILE --ballots FILE | DIR [--rules NEW]) [--scenarios N] [--seed S] [--vary LIST] [--weights P] [--fragile P] [--format table|csv|json|markdown|html]"
     public static let discussion = Localized(zh: """
         先评分，再在由种子抽取的 N 个情景（默认 1000）下重新评分：每个方面的权重最多变动 ±P%
         （重新归一，满分不变）、换一种票的汇总方式（平均、中位数、k = 1 或 2 的去极值平均）、
@@ -16,6 +16,7 @@ public enum SensitivityCommand: Command {
         分析其输入和已确认的票，而不是四个文件。
         只给一个 --rules 时按原样读票。给两个时（先 OLD 后 NEW，如 `kaimen compare`）分析 NEW，
         票按 OLD 读入并检查，再像 compare 一样折算到 NEW 的分值，名次与 compare 的比较表一致。
+        会话文件夹加一个 --rules NEW 时，OLD 是会话自己的细则（如 `kaimen compare DIR --rules NEW`）。
         """, en: """
         Scores the session, then again under N scenarios (default 1000) drawn from the seed:
         each area's weight moved by up to ±P% (renormalised so the maximum total stays the
@@ -29,11 +30,14 @@ public enum SensitivityCommand: Command {
         init`), analyses its inputs and confirmed ballots instead of the four files.
         With one --rules the ballots are read as cast. With two (OLD, then NEW, as `kaimen
         compare` takes them) it analyses NEW on the ballots read and checked under OLD and
-        carried to NEW's points as compare carries them, so its ranking is compare's.
+        carried to NEW's points as compare carries them, so its ranking is compare's. A session
+        folder with one --rules NEW takes the session's own rules as OLD (as `kaimen compare DIR
+        --rules NEW` does).
         """)
     public static let examples: [Localized] = [
         .init(same: "kaimen sensitivity --rules rules/xicheng-2014.jsonc --units samples/xicheng-2014/units.csv --roster samples/xicheng-2014/roster.csv --ballots samples/xicheng-2014/ballots.csv"),
         .init(same: "kaimen sensitivity 2014-mid --scenarios 200"),
+        .init(same: "kaimen sensitivity 2014-mid --rules xicheng-2027.jsonc"),
         .init(same: "kaimen sensitivity … --vary leave-one-out --scenarios 27 --format html > sensitivity.html"),
     ]
     public static let options: [OptionSpec] = [
@@ -68,16 +72,22 @@ public enum SensitivityCommand: Command {
         let lang = Language(rawValue: args.value("--lang") ?? "zh") ?? .zh
         var folder: SessionInputs?
         var inputs: ScoringSession.Inputs
-        let rulesFiles = args.values("--rules")
+        var rulesFiles = args.values("--rules")
         if rulesFiles.count > 2 { return usageError(TuningMessages.sensitivityRulesCount(rulesFiles.count), console: console, lang: lang) }
+        // A session folder with one --rules NEW: OLD is the session's own rules, as compare takes it.
+        var ownRules = false
         if let dir = args.positionals.first {
             if args.positionals.count > 1 { return usageError(CommandMessages.unexpectedArgument(args.positionals[1]), console: console, lang: lang) }
-            if let message = SessionCommandSupport.conflictingInputs(args, ["--rules", "--units", "--roster", "--ballots"]) {
+            if let message = SessionCommandSupport.conflictingInputs(args, ["--units", "--roster", "--ballots"]) {
                 return usageError(message, console: console, lang: lang)
             }
             guard let loaded = SessionCommandSupport.inputs(dir, lang: lang, console: console) else { return .failure }
             folder = loaded
             inputs = loaded.inputs
+            if rulesFiles.count == 1 {
+                rulesFiles.insert(PathText.join(dir, loaded.inputs.rules), at: 0)
+                ownRules = true
+            }
         } else {
             let missing = ["--rules", "--units", "--roster", "--ballots"].filter { args.value($0) == nil }
             if !missing.isEmpty { return usageError(CommandMessages.missingOptions(missing), console: console, lang: lang) }
@@ -112,8 +122,12 @@ public enum SensitivityCommand: Command {
         // Two files: the ballots are read and checked under OLD and carried to NEW, as compare does.
         var loaded: [RulesLoader.Loaded] = []
         if rulesFiles.count == 2 {
-            for file in rulesFiles {
-                do { loaded.append(try RulesLoader().load(resolve(file, in: console.currentDirectory))) } catch {
+            for (i, file) in rulesFiles.enumerated() {
+                // The session's own rules are its copy, which the version that opened it accepted.
+                var loader = RulesLoader()
+                loader.requireOwnName = !(ownRules && i == 0)
+                loader.limitsText = !(ownRules && i == 0)
+                do { loaded.append(try loader.load(resolve(file, in: console.currentDirectory))) } catch {
                     reportRulesErrors(error, file: file, console: console, lang: lang)
                 }
             }
@@ -121,7 +135,7 @@ public enum SensitivityCommand: Command {
         }
         do {
             if loaded.count == 2 {
-                (session, carry) = try BallotCarry.session(old: loaded[0].rules, new: loaded[1], inputs)
+                (session, carry) = try BallotCarry.session(old: loaded[0].rules, new: loaded[1], inputs, readFile: folder?.readFile)
             } else {
                 session = try ScoringSession.run(inputs, readFile: folder?.readFile)
             }
