@@ -154,29 +154,27 @@ public enum SummaryWriter {
         let vetoes = Dictionary(grouping: report.scores.vetoes, by: { Int($0.unit) })
         let leftOut = SummaryExport.leftOutStandards(report)
         let chunks = max(1, min(threads * 8, order.count / 4096 + 1))
+        let keys = SummaryExport.UnitKeys(report.rules)
         let parts = Parallel.map(chunks) { c in
             let start = order.count * c / chunks, end = order.count * (c + 1) / chunks
-            var text = ""
-            text.reserveCapacity((end - start) * 1600)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity((end - start) * 2200)
             for (k, u) in order[start..<end].enumerated() {
-                if c > 0 || k > 0 { text += ",\n" }
-                text += "    "
-                SummaryExport.unitJSON(u, report, vetoes: vetoes[u] ?? [], leftOut: leftOut[u] ?? []).write(into: &text, indent: 2)
+                bytes += (c > 0 || k > 0 ? ",\n    " : "    ").utf8
+                JSONBytes.write(SummaryExport.unitJSON(u, report, keys: keys, vetoes: vetoes[u] ?? [], leftOut: leftOut[u] ?? []), into: &bytes, indent: 2)
             }
-            return text
+            return bytes
         }
-        var out = "{\n  \"precision\": \(report.scores.precision),\n  \"recusals\": "
-        RecusalExport.json(report.recusals).write(into: &out, indent: 1)
-        out += ",\n  \"rules\": "
-        SummaryExport.rulesJSON(report).write(into: &out, indent: 1)
-        out += ",\n  \"units\": " + (order.isEmpty ? "[]" : "[\n")
-        var bytes = Array(out.utf8)
-        for part in parts { bytes += part.utf8 }
-        var tail = order.isEmpty ? "" : "\n  ]"
-        tail += ",\n  \"warnings\": "
-        JSONOut.array(SessionWarnings.collect(report, lang: lang, limit: warningLimit).map { .string($0) }).write(into: &tail, indent: 1)
-        tail += "\n}\n"
-        bytes += tail.utf8
+        var bytes = Array("{\n  \"precision\": \(report.scores.precision),\n  \"recusals\": ".utf8)
+        JSONBytes.write(RecusalExport.json(report.recusals), into: &bytes, indent: 1)
+        bytes += ",\n  \"rules\": ".utf8
+        JSONBytes.write(SummaryExport.rulesJSON(report), into: &bytes, indent: 1)
+        bytes += (",\n  \"units\": " + (order.isEmpty ? "[]" : "[\n")).utf8
+        bytes.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.count } + 4096)
+        for part in parts { bytes += part }
+        bytes += ((order.isEmpty ? "" : "\n  ]") + ",\n  \"warnings\": ").utf8
+        JSONBytes.write(.array(SessionWarnings.collect(report, lang: lang, limit: warningLimit).map { .string($0) }), into: &bytes, indent: 1)
+        bytes += "\n}\n".utf8
         return bytes
     }
 }
