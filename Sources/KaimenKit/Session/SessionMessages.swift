@@ -92,6 +92,12 @@ enum SessionMessages {
                         en: "`\(option) \(word)` is the command's placeholder: give the reason, which the journal records")
     }
 
+    /// The first `n` of `list`, each in backticks, joined by `separator`, then `more` when there
+    /// are more than `n`: `` `a`、`b`、`c` 等 ``.
+    static func firstQuoted(_ list: [String], _ n: Int = 3, separator: String, more: String) -> String {
+        list.prefix(n).map { "`\($0)`" }.joined(separator: separator) + (list.count > n ? more : "")
+    }
+
     /// `s` on one line: line breaks and tabs from data shown as spaces.
     static func oneLine(_ s: String) -> String {
         String(String.UnicodeScalarView(s.unicodeScalars.map { ["\n", "\r", "\t", "\u{2028}", "\u{2029}"].contains($0) ? " " : $0 }))

@@ -34,8 +34,7 @@ extension SessionMessages {
     /// Links under `results/` (`SessionStatus.resultLinks`), in the last line of `status`.
     static func resultLinksWords(_ links: [String]) -> Localized {
         // Named without brackets of their own: `（见上面的错误）` follows (a review read `）（`).
-        let zh = links.prefix(3).map { "`\($0)`" }.joined(separator: "、") + (links.count > 3 ? " 等" : "")
-        let en = links.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (links.count > 3 ? " …" : "")
+        let zh = firstQuoted(links, separator: "、", more: " 等"), en = firstQuoted(links, separator: ", ", more: " …")
         return Localized(zh: "结果中有符号链接 \(zh)", en: "the results hold a symbolic link, \(en)")
     }
     /// The last line of `status` for a session not closed whose results hold a link.

@@ -62,10 +62,10 @@ extension SessionMessages {
     /// Several files a manifest gets wrong, in one line: how many of each kind, the first few named.
     static func manifestMismatches(_ path: String, _ problems: [ManifestProblem], seq: Int) -> Localized {
         func files(_ list: [String]) -> String {
-            list.prefix(3).map { "`\($0)`" }.joined(separator: "、") + (list.count > 3 ? " 等" : "")
+            firstQuoted(list, separator: "、", more: " 等")
         }
         func filesEn(_ list: [String]) -> String {
-            list.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (list.count > 3 ? ", …" : "")
+            firstQuoted(list, separator: ", ", more: ", …")
         }
         var zh: [String] = [], en: [String] = []
         let hash = problems.compactMap { if case .hash(let f) = $0 { f } else { nil } }
@@ -114,7 +114,7 @@ extension SessionMessages {
                          en: "a session folder holds only what kaimen writes and the typed files entered: if it is not needed, move it out of the folder; if you cannot tell where it came from, run `kaimen session verify \(folder)` to check the whole session")
     }
     static func closeLeftovers(_ paths: [String]) -> Localized {
-        let shown = paths.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (paths.count > 3 ? " …" : "")
+        let shown = firstQuoted(paths, separator: ", ", more: " …")
         return Localized(zh: "\(shown) 是某次 `kaimen session close` 写结果时中断留下的临时文件，不属于任何封存结果",
                          en: "\(shown) \(paths.count == 1 ? "was" : "were") left by a `kaimen session close` cut short while writing results, and belong\(paths.count == 1 ? "s" : "") to no sealed result")
     }
