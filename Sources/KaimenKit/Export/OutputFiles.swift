@@ -46,9 +46,11 @@ public enum OutputFiles {
         }
         var tables: [ExportTable]?, narrations: [SheetNarration]?, pages: [HTMLText]?, anonymousTables: [ExportTable]?
         let papers = sheets.map { !summaryOnly && $0.table.units.count <= papersUpTo } ?? false
+        // Whom the papers name, decided once for the notice and the workbook.
+        let publication = Publication(report, asked: namesRepresentatives)
         // The workbook's score sheets name no one unless published (`SummaryWorkbook`): made on
         // the threads with the others, not after them on one.
-        let anonymousBook = papers && SummaryWorkbook.anonymous(report, namesRepresentatives: namesRepresentatives)
+        let anonymousBook = papers && !publication.workbookNames
         if let session = sheets, !summaryOnly {
             let names = SafePath.uniqueFileNames(for: session.table.units.map(\.id))
             if !papers {
@@ -87,14 +89,13 @@ public enum OutputFiles {
         if let session = sheets, papers {
             // The three papers are independent of each other: made side by side.
             let (tables, narrations, pages, anonymousTables) = (tables, narrations, pages, anonymousTables)
-            let publish = namesRepresentatives || session.rules.publishRepresentatives
             let make: @Sendable (Int) -> (Data, String)? = { k in
                 switch k {
                 case 0:
-                    return SummaryWorkbook.workbook(report, session: session, lang: lang, namesRepresentatives: namesRepresentatives,
+                    return SummaryWorkbook.workbook(report, session: session, lang: lang, publication: publication,
                                                     sheetTables: anonymousTables ?? tables).bytes().map { (Data($0), "summary.xlsx") }
                 case 1: return (Data(ReportHTML.render(session, lang: lang, narrations: narrations, pages: pages).utf8), "report.html")
-                default: return (Data(NoticeHTML.render(session, lang: lang, namesRepresentatives: publish).utf8), lang == .zh ? "公示.html" : "notice.html")
+                default: return (Data(NoticeHTML.render(session, lang: lang, publication: publication).utf8), lang == .zh ? "公示.html" : "notice.html")
                 }
             }
             let made = threads > 1 ? Parallel.map(3, make) : (0..<3).map(make)

@@ -1,9 +1,16 @@
 /// `公示.html`: the public notice a district union posts: title, period, the ranking with totals
 /// and grades, the units by grade, how recusal was applied and how many representatives scored.
 /// Representatives stay anonymous — no name, id or individual score — unless the committee opts in
-/// (`namesRepresentatives`), as ISU protocols name their judges.
+/// (`--publish-representatives` or the rules' `publishRepresentatives`: ``Publication``), as ISU
+/// protocols name their judges.
 public enum NoticeHTML {
+    /// - Parameter namesRepresentatives: `--publish-representatives` was given (``Publication``).
     public static func render(_ session: ScoringSession, lang: Language = .zh, namesRepresentatives: Bool = false) -> String {
+        render(session, lang: lang, publication: Publication(session.report, asked: namesRepresentatives))
+    }
+
+    static func render(_ session: ScoringSession, lang: Language, publication: Publication) -> String {
+        let namesRepresentatives = publication.representatives
         let report = session.report, rules = session.rules, m = rules.metadata
         var doc = HTMLDocument(title: m.title + " · " + PaperTexts.noticeTitle.text(lang), lang: lang, extraCSS: css)
         // Since 0.24.0: a hair narrower than the page, so that Chromium prints its right border

@@ -5,17 +5,17 @@ public enum SummaryWorkbook {
     /// Above this many units the score sheets go into one long sheet instead of one each.
     public static let sheetLimit = 60
 
-    /// Whether the workbook names no representative: unless published (by the option or the
-    /// rules), since 0.17.0.
-    static func anonymous(_ report: ScoreReport, namesRepresentatives: Bool) -> Bool {
-        report.writes(since: ScoreReport.v0_17) && !namesRepresentatives && !report.rules.publishRepresentatives
+    /// - Parameter namesRepresentatives: `--publish-representatives` was given (``Publication``).
+    public static func workbook(_ report: ScoreReport, session: ScoringSession?, lang: Language = .zh,
+                                namesRepresentatives: Bool = false) -> XLSXWorkbook {
+        workbook(report, session: session, lang: lang, publication: Publication(report, asked: namesRepresentatives))
     }
 
     /// - Parameter sheetTables: each unit's score sheet (``ScoreSheetExport/table(_:unit:lang:)``,
     ///   by unit index) when the caller already made them, as this workbook shows them (named or
-    ///   not: `anonymous`); otherwise they are made here.
-    public static func workbook(_ report: ScoreReport, session: ScoringSession?, lang: Language = .zh,
-                                namesRepresentatives: Bool = false, sheetTables: [ExportTable]? = nil) -> XLSXWorkbook {
+    ///   not: `publication.workbookNames`); otherwise they are made here.
+    static func workbook(_ report: ScoreReport, session: ScoringSession?, lang: Language,
+                         publication: Publication, sheetTables: [ExportTable]? = nil) -> XLSXWorkbook {
         // Since 0.17.0: sheet names by Excel's measure, and set up to print (below).
         let current = report.writes(since: ScoreReport.v0_17)
         // Since 0.18.0: score sheets with their grid, pages numbered, rows tall enough for LibreOffice.
@@ -24,7 +24,7 @@ public enum SummaryWorkbook {
         book.namesBefore017 = !current
         // Anonymous unless published (since 0.17.0): no cell names a representative, and the
         // score sheets are not the CSV ones, which name them.
-        let names = !anonymous(report, namesRepresentatives: namesRepresentatives)
+        let names = publication.workbookNames
         let sheetTable = { (session: ScoringSession, u: Int) in
             sheetTables?[u] ?? ScoreSheetExport.table(session, unit: u, lang: lang, narration: nil, namesRepresentatives: names)
         }
@@ -88,7 +88,7 @@ public enum SummaryWorkbook {
                 if since018 { long.borderedFrom = 0 }
                 book.add(long)
             }
-            if namesRepresentatives || session.rules.publishRepresentatives { book.add(ballotSheet(session, lang: lang)) }
+            if publication.representatives { book.add(ballotSheet(session, lang: lang)) }
         }
         var notes = XLSXSheet(name: PaperTexts.warningsHeading.text(lang) == "提示" ? "提示" : "Notes")
 
