@@ -44,7 +44,7 @@ public enum OutputFiles {
         if report.scores.unitCount <= jsonLimit && !summaryOnly {
             batch.add(Data(SummaryWriter.json(report, lang: lang, threads: threads, warningLimit: large ? 20 : nil)), at: "summary.json")
         }
-        var tables: [ExportTable]?, narrations: [SheetNarration]?, pages: [HTMLText]?, anonymousTables: [ExportTable]?
+        var bookTables: [ExportTable]?, narrations: [SheetNarration]?, pages: [HTMLText]?
         let papers = sheets.map { !summaryOnly && $0.table.units.count <= papersUpTo } ?? false
         // Whom the papers name, decided once for the notice and the workbook.
         let publication = Publication(report, asked: namesRepresentatives)
@@ -73,27 +73,26 @@ public enum OutputFiles {
                 let medians = ReportHTML.areaMedians(session)
                 let sheets = Parallel.map(chunks) { c in
                     (count * c / chunks ..< count * (c + 1) / chunks).map { u in
-                        Self.sheet(session, unit: u, lang: lang, anonymous: anonymousBook, medians: medians)
+                        Self.paperSheet(session, unit: u, lang: lang, anonymous: anonymousBook, medians: medians)
                     }
                 }.joined()
-                for (name, sheet) in zip(names, sheets) {
-                    batch.add(sheet.csv, at: "sheets/\(name).csv")
-                    batch.add(sheet.json, at: "sheets/\(name).json")
+                for (name, paper) in zip(names, sheets) {
+                    batch.add(paper.sheet.csv, at: "sheets/\(name).csv")
+                    batch.add(paper.sheet.json, at: "sheets/\(name).json")
                 }
-                tables = sheets.map(\.table)
-                anonymousTables = anonymousBook ? sheets.map { $0.anonymous! } : nil
-                narrations = sheets.map(\.narration)
-                pages = sheets.map { $0.page! }
+                bookTables = sheets.map(\.bookTable)
+                narrations = sheets.map(\.sheet.narration)
+                pages = sheets.map(\.page)
             }
         }
         if let session = sheets, papers {
             // The three papers are independent of each other: made side by side.
-            let (tables, narrations, pages, anonymousTables) = (tables, narrations, pages, anonymousTables)
+            let (bookTables, narrations, pages) = (bookTables, narrations, pages)
             let make: @Sendable (Int) -> (Data, String)? = { k in
                 switch k {
                 case 0:
                     return SummaryWorkbook.workbook(report, session: session, lang: lang, publication: publication,
-                                                    sheetTables: anonymousTables ?? tables).bytes().map { (Data($0), "summary.xlsx") }
+                                                    sheetTables: bookTables).bytes().map { (Data($0), "summary.xlsx") }
                 case 1: return (Data(ReportHTML.render(session, lang: lang, narrations: narrations, pages: pages).utf8), "report.html")
                 default: return (Data(NoticeHTML.render(session, lang: lang, publication: publication).utf8), lang == .zh ? "公示.html" : "notice.html")
                 }
@@ -105,15 +104,22 @@ public enum OutputFiles {
     }
 
     /// One unit's score sheet as the files show it: its texts and table (once, for all of them),
-    /// the CSV and JSON bytes, and, with `medians` (the papers'), the workbook's table naming no
-    /// one when `anonymous` and the report's page.
-    private static func sheet(_ session: ScoringSession, unit u: Int, lang: Language, anonymous: Bool = false, medians: [Double]? = nil)
-        -> (narration: SheetNarration, table: ExportTable, anonymous: ExportTable?, csv: Data, json: Data, page: HTMLText?) {
+    /// and the CSV and JSON bytes.
+    private static func sheet(_ session: ScoringSession, unit u: Int, lang: Language)
+        -> (narration: SheetNarration, table: ExportTable, csv: Data, json: Data) {
         let narration = SheetNarration(session, unit: u, lang: lang)
         let table = ScoreSheetExport.table(session, unit: u, lang: lang, narration: narration)
         return (narration: narration, table: table,
-                anonymous: anonymous ? ScoreSheetExport.table(session, unit: u, lang: lang, narration: nil, namesRepresentatives: false) : nil,
-                csv: Data(table.csv()), json: Data(JSONBytes.render(ScoreSheetExport.json(session, unit: u, lang: lang, table: table))),
-                page: medians.map { ScoreSheetHTML.page(session, unit: u, medians: $0, lang: lang, narration: narration) })
+                csv: Data(table.csv()), json: Data(JSONBytes.render(ScoreSheetExport.json(session, unit: u, lang: lang, table: table))))
+    }
+
+    /// ``sheet(_:unit:lang:)`` with what the papers show of it: the workbook's table (naming no
+    /// one when `anonymous`, else the CSV's) and, with the papers' `medians`, the report's page.
+    private static func paperSheet(_ session: ScoringSession, unit u: Int, lang: Language, anonymous: Bool, medians: [Double])
+        -> (sheet: (narration: SheetNarration, table: ExportTable, csv: Data, json: Data), bookTable: ExportTable, page: HTMLText) {
+        let sheet = sheet(session, unit: u, lang: lang)
+        return (sheet: sheet,
+                bookTable: anonymous ? ScoreSheetExport.table(session, unit: u, lang: lang, narration: nil, namesRepresentatives: false) : sheet.table,
+                page: ScoreSheetHTML.page(session, unit: u, medians: medians, lang: lang, narration: sheet.narration))
     }
 }

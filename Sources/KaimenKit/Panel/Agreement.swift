@@ -106,6 +106,7 @@ public struct Agreement: Sendable, Equatable {
             return ICCBlock(item: item, group: group, result: nil, unitsLeftOut: [], ratersLeftOut: [],
                             reason: PanelMessages.iccNoDesign(units: units.count, raters: raters.count))
         }
+        // Complete by its making: `pick` is `a` or `b`, whose every unit has every rater's score.
         let table = pick.units.map { u in pick.raters.map { score[u]![$0]! } }
         // A complete table of `minimumUnits` units and two raters or more always has a result;
         // a figure of it without a value says why itself (`ICC.Result.undefined(average:)`).

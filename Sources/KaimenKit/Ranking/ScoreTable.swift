@@ -90,6 +90,7 @@ public struct ScoreTable: Sendable, Equatable {
     /// exactly: through `wideTieKeys` where either was rounded.
     func compareTieKeys(_ k: Int, _ a: Int, _ b: Int) -> Int {
         let (i, j) = (a * tieBreakCount + k, b * tieBreakCount + k)
+        // Both present: `Ranker` calls this only after binding both keys (`if let x, let y`).
         let (x, y) = (tieKeys[i]!, tieKeys[j]!)
         guard x.approximated || y.approximated else { return x < y ? -1 : (x == y ? 0 : 1) }
         let (a, b) = (wideTieKeys[i] ?? BigFraction(x), wideTieKeys[j] ?? BigFraction(y))

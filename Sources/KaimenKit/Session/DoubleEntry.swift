@@ -136,6 +136,7 @@ public enum DoubleEntry {
     public static func swaps(_ sheets: [ExpectedBallots.Sheet], seq: Int, entries: [ExpectedBallots.Sheet: [Entry]],
                              decide: (ExpectedBallots.Sheet, [Entry]) -> Decision) -> [Swap] {
         let decided = Dictionary(sheets.map { s in (s, decide(s, entries[s] ?? [])) }, uniquingKeysWith: { a, _ in a })
+        // Every sheet of `sheets` is a key: each pair and swap below is of them, so `order[…]!` holds.
         let order = Dictionary(sheets.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         /// One item of a sheet given, in entry `seq`, the value entry `seq` of `from` gave `item`.
         typealias Take = (item: String, from: ExpectedBallots.Sheet, fromItem: String)

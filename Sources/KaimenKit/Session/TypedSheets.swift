@@ -70,9 +70,10 @@ public struct TypedSheets: Sendable {
         // Sheet ids that do not fit: the first few said, the rest counted (sheets printed before
         // the schedule was reordered give one a row).
         var sheetIDs: [Diagnostic] = []
-        // The sheets, in the order of their first row.
-        var order: [ExpectedBallots.Sheet] = []
-        var located: [ExpectedBallots.Sheet: (rep: SourceLocation, unit: SourceLocation)] = [:]
+        // The sheets, in the order of their first row: each with its representative and the
+        // places of that row's two cells.
+        var order: [(sheet: ExpectedBallots.Sheet, rep: Representative, at: SourceLocation, unitAt: SourceLocation)] = []
+        var located: Set<ExpectedBallots.Sheet> = []
         // A long file's row of each item (its standard and score columns, as the reader takes them).
         let scoreCol = ColumnNames.find(ColumnNames.score, in: csv.header)
         let long = scoreCol.flatMap { s in ColumnNames.find(ColumnNames.ballotStandard, in: csv.header).map { (standard: $0, score: s) } }
@@ -99,9 +100,8 @@ public struct TypedSheets: Sendable {
                let d = checks.sheetID(cells[sheetCol], row: sheet, at: csv.location(row: r, column: sheetCol), path: csv.header[sheetCol]) {
                 sheetIDs.append(d)
             }
-            guard known(sheet), located[sheet] == nil else { continue }
-            located[sheet] = (csv.location(row: r, column: repCol), csv.location(row: r, column: unitCol))
-            order.append(sheet)
+            guard known(sheet), let rep = setup.representative(sheet.representative), located.insert(sheet).inserted else { continue }
+            order.append((sheet, rep, csv.location(row: r, column: repCol), csv.location(row: r, column: unitCol)))
         }
         // A row whose name columns are already an error (`sheet-unit-mismatch`: the unit's name
         // is another's) has its sheet id said by that error: a warning beside it repeated the
@@ -121,10 +121,8 @@ public struct TypedSheets: Sendable {
             scores[sheet, default: [:]][items[b.item]] = .some(b.score.plainText())
         }
         var sheets: [Sheet] = [], untyped: [Sheet] = []
-        for sheet in order {
-            let (at, unitAt) = located[sheet]!
+        for (sheet, rep, at, unitAt) in order {
             if !setup.expected.isExpected(sheet) {
-                let rep = setup.representative(sheet.representative)!
                 if setup.expected.isRecused(sheet) || rep.units.contains(sheet.unit) {
                     diagnostics.append(.error("recusal", SessionMessages.recusedSheet(rep, unit: sheet.unit), at: at, path: csv.header[repCol],
                                               hint: SessionMessages.recusedSheetHint))

@@ -287,26 +287,33 @@ public struct Comparison: Sendable {
     /// change in the unrounded total after veto caps, so the drivers and the rest do.
     static func explained(_ a: ScoringSession, _ ra: UnitResult, _ b: ScoringSession, _ rb: UnitResult) -> Explained {
         let before = contributions(a.rules, ra), after = contributions(b.rules, rb)
-        var order: [String] = [], names: [String: String] = [:], delta: [String: Rational] = [:]
-        for c in before { if delta[c.id] == nil { order.append(c.id) }; names[c.id] = c.name; delta[c.id, default: .zero] -= c.points }
-        for c in after { if delta[c.id] == nil { order.append(c.id) }; names[c.id] = c.name; delta[c.id, default: .zero] += c.points }
-        let changed = order.enumerated().filter { !delta[$0.element]!.isZero }
+        // Each item once, in the order first met, with its last name and its change.
+        var items: [Driver] = [], at: [String: Int] = [:]
+        for (c, added) in before.map({ ($0, false) }) + after.map({ ($0, true) }) {
+            let k = at[c.id] ?? items.count
+            if k == items.count { at[c.id] = k; items.append(Driver(id: c.id, name: c.name, delta: .zero)) }
+            items[k].name = c.name
+            if added { items[k].delta += c.points } else { items[k].delta -= c.points }
+        }
+        let delta = { (id: String) in at[id].map { items[$0].delta } }
+        let changed = items.enumerated().filter { !$0.element.delta.isZero }
         let sorted = changed.sorted { x, y in
-            let dx = delta[x.element]!.magnitude, dy = delta[y.element]!.magnitude
+            let dx = x.element.delta.magnitude, dy = y.element.delta.magnitude
             return dx != dy ? dx > dy : x.offset < y.offset
         }
         var out = Explained()
-        out.drivers = sorted.prefix(3).map { Driver(id: $0.element, name: names[$0.element]!, delta: delta[$0.element]!) }
+        out.drivers = sorted.prefix(3).map(\.element)
         var rest: Set<String> = []
-        for item in sorted.dropFirst(3) { out.rest.count += 1; out.rest.delta += delta[item.element]!; rest.insert(item.element) }
+        for item in sorted.dropFirst(3) { out.rest.count += 1; out.rest.delta += item.element.delta; rest.insert(item.element.id) }
         // A standard of the rest in both files whose points before weighting stayed: its change is
         // the weight's or its area's scale's, when only one of them moved.
         let scaleA = areaScales(a.rules, ra), scaleB = areaScales(b.rules, rb)
         let indexA = Dictionary(a.rules.standards.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { x, _ in x })
         var weights = Cause(kind: .weights, count: 0, delta: .zero)
-        var areas: [String: Cause] = [:], areaOrder: [String] = []
+        // Each area's cause, in the order first met.
+        var areas: [Cause] = [], areaAt: [String: Int] = [:]
         for (j, s) in b.rules.standards.enumerated() {
-            guard rest.contains(s.id), let d = delta[s.id], let i = indexA[s.id], ra.standards[i].raw == rb.standards[j].raw,
+            guard rest.contains(s.id), let d = delta(s.id), let i = indexA[s.id], ra.standards[i].raw == rb.standards[j].raw,
                   !ra.standards[i].prorated, !rb.standards[j].prorated else { continue }
             let (fa, fb) = (a.plan.factor[i], b.plan.factor[j])
             let (ka, kb) = (scaleA[s.id] ?? .one, scaleB[s.id] ?? .one)
@@ -314,16 +321,17 @@ public struct Comparison: Sendable {
                 weights.count += 1
                 weights.delta += d
             } else if fa == fb && ka != kb, let area = s.area {
-                if areas[area] == nil {
-                    areaOrder.append(area)
+                let k = areaAt[area] ?? areas.count
+                if k == areas.count {
+                    areaAt[area] = k
                     let name = b.rules.areas.first { $0.id == area }?.name ?? ""
-                    areas[area] = Cause(kind: .area(id: area, name: name, old: ka, new: kb), count: 0, delta: .zero)
+                    areas.append(Cause(kind: .area(id: area, name: name, old: ka, new: kb), count: 0, delta: .zero))
                 }
-                areas[area]!.count += 1
-                areas[area]!.delta += d
+                areas[k].count += 1
+                areas[k].delta += d
             }
         }
-        out.causes = ([weights] + areaOrder.map { areas[$0]! }).filter { $0.count >= 2 }
+        out.causes = ([weights] + areas).filter { $0.count >= 2 }
         return out
     }
 
