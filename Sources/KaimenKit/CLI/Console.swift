@@ -20,12 +20,17 @@ public protocol Console: AnyObject, Sendable {
     /// printed there starts with a BOM, as every CSV file kaimen writes, for Excel and WPS; not on
     /// a terminal, a pipe, or a file appended to (`>>`).
     var outIsFile: Bool { get }
+    /// Whether standard output is a terminal: then every text written there passes
+    /// ``Echo/terminal(_:)``, so that no control or bidirectional character reaches the screen.
+    /// Not a file or a pipe, whose bytes are data, written exactly.
+    var outIsTerminal: Bool { get }
 }
 
 extension Console {
     public var processEndsAfterCommand: Bool { false }
     public var outWidth: Int? { nil }
     public var outIsFile: Bool { false }
+    public var outIsTerminal: Bool { false }
 
     /// A CSV file's bytes (`ExportTable.csv()`, starting with a BOM) on standard output: the BOM
     /// kept when the output is a file, which Excel and WPS read as UTF-8 only with it, and left
@@ -54,8 +59,13 @@ extension Console {
 public final class StandardConsole: Console {
     /// - Parameter processEndsAfterCommand: whether the process exits when the command returns
     ///   (the executable says so; a long-running program that drives commands keeps `false`).
-    public init(processEndsAfterCommand: Bool = false) { self.processEndsAfterCommand = processEndsAfterCommand }
+    public init(processEndsAfterCommand: Bool = false) {
+        self.processEndsAfterCommand = processEndsAfterCommand
+        outIsTerminal = isatty(1) == 1
+    }
     public let processEndsAfterCommand: Bool
+    /// Asked once: standard output stays what it was when the command started.
+    public let outIsTerminal: Bool
     /// Why standard output could not be written, the first time it could not (`nil`: all was).
     private let outFailed = Locked<SystemError?>(nil)
     private let errFailed = Locked(false)
@@ -64,6 +74,7 @@ public final class StandardConsole: Console {
     /// `> file`): then nothing more is tried, and ``outFailure`` says why, for the executable to
     /// say once and exit 1 (`FileHandle.write(_:)` ended the process with a fatal error).
     public func out(_ text: String) {
+        let text = outIsTerminal ? Echo.terminal(text) : text
         outFailed.withLock { failed in
             guard failed == nil else { return }
             do { try FileHandle.standardOutput.write(contentsOf: Data(text.utf8)) } catch {
@@ -112,12 +123,20 @@ public final class BufferConsole: Console {
     public let outWidth: Int?
     /// As standard output redirected to a file would say.
     public let outIsFile: Bool
-    public init(currentDirectory: String = FileManager.default.currentDirectoryPath, outWidth: Int? = nil, outIsFile: Bool = false) {
+    /// As standard output on a terminal: what is written is kept as the terminal is given it
+    /// (``Echo/terminal(_:)``).
+    public let outIsTerminal: Bool
+    public init(currentDirectory: String = FileManager.default.currentDirectoryPath, outWidth: Int? = nil, outIsFile: Bool = false,
+                outIsTerminal: Bool = false) {
         self.currentDirectory = currentDirectory
         self.outWidth = outWidth
         self.outIsFile = outIsFile
+        self.outIsTerminal = outIsTerminal
     }
-    public func out(_ text: String) { written.withLock { $0.out += text } }
+    public func out(_ text: String) {
+        let text = outIsTerminal ? Echo.terminal(text) : text
+        written.withLock { $0.out += text }
+    }
     public func err(_ text: String) { written.withLock { $0.err += text } }
     public var errIsTerminal: Bool { false }
 }

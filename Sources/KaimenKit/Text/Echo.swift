@@ -83,6 +83,23 @@ public enum Echo {
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { shown(String($0)) }.joined(separator: "\n")
     }
 
+    /// `text` as a terminal is given it: every control character but line feeds and tabs (C0,
+    /// carriage return included, DEL, C1) and every bidirectional control (``isBidiControl(_:)``)
+    /// escaped as ``visible(_:)`` escapes them (`\u{1B}`, `\r`, `\u{202E}`), so that no text can
+    /// move the cursor, ring the bell, rewrite the screen or reorder a line. Standard output's
+    /// last guard when it is a terminal (``Console``): the readers refuse these characters in
+    /// every input, and this keeps the terminal safe from a path that forgot. Text holding none,
+    /// found by one scan of its bytes, is returned as is.
+    public static func terminal(_ text: String) -> String {
+        var text = text
+        let plain = text.withUTF8 { p in
+            guard let base = p.baseAddress else { return true }
+            return CSVControlCheck.firstControl(base, p.count) == nil && !p.contains(0x0D)
+        }
+        guard !plain else { return text }
+        return escaped(text) { ($0 != "\n" && $0 != "\t" && isControl($0)) || isBidiControl($0) }
+    }
+
     private static func escaped(_ text: String, _ needs: (Unicode.Scalar) -> Bool) -> String {
         guard text.unicodeScalars.contains(where: needs) else { return text }
         var out = ""
