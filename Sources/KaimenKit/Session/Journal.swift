@@ -342,11 +342,19 @@ public final class Journal {
         return record
     }
 
+    /// `value` with every string and key as ``Echo/visible(_:)`` writes it. Two keys can become
+    /// one (`a` and ESC is written `a\u{1B}`, as the six characters `a\u{1B}` are): the key
+    /// that was written as it is keeps its value, else the one that sorts first, so the same
+    /// content always gives the same record. No key kaimen writes today holds a control
+    /// character; `uniqueKeysWithValues` trapped on such a pair (a review).
     static func visible(_ value: JSONOut) -> JSONOut {
         switch value {
         case .string(let t): return .string(Echo.visible(t))
         case .array(let a): return .array(a.map(visible))
-        case .object(let o): return .object(Dictionary(uniqueKeysWithValues: o.map { (Echo.visible($0.key), visible($0.value)) }))
+        case .object(let o):
+            let pairs = o.map { (escaped: Echo.visible($0.key) != $0.key ? 1 : 0, original: $0.key, value: $0.value) }
+                .sorted { ($0.escaped, $0.original) < ($1.escaped, $1.original) }
+            return .object(Dictionary(pairs.map { (Echo.visible($0.original), visible($0.value)) }, uniquingKeysWith: { first, _ in first }))
         default: return value
         }
     }

@@ -38,4 +38,18 @@ struct JournalRecordTests {
                              "scores": .object(["b": .null, "a": .string("3.5")])])
         #expect(r.computedHash != Self.record.hash)
     }
+
+    @Test("two keys that become one when escaped make one record, the key written as it is keeping its value, instead of a trap")
+    func keysThatEscapeAlike() {
+        // "a" + ESC is stored as the six characters `a\u{1B}`, which a key may also be.
+        let control = "a\u{1B}", literal = "a\\u{1B}"
+        #expect(Echo.visible(control) == literal)
+        let content = JSONOut.object([control: .string("from the control key"), literal: .string("from the literal key"),
+                                      "b": .object([control: .num(1), literal: .num(2)])])
+        let expected = JSONOut.object([literal: .string("from the literal key"), "b": .object([literal: .num(2)])])
+        #expect(Journal.visible(content) == expected)
+        // A key with nothing to escape is kept as it is; values are escaped as before.
+        let plain = JSONOut.object(["unit": .string("U01"), "note": .string("tab\there")])
+        #expect(Journal.visible(plain) == .object(["unit": .string("U01"), "note": .string("tab\\there")]))
+    }
 }
