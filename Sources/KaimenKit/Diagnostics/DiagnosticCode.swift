@@ -157,6 +157,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case criteriaStale = "criteria-stale"
     case outputLeftover = "output-leftover"
     case outputOpenElsewhere = "output-open-elsewhere"
+    case outputRestored = "output-restored"
     case notScheduled = "not-scheduled"
     case sheetNameMismatch = "sheet-name-mismatch"
     case sheetUnitMismatch = "sheet-unit-mismatch"

@@ -42,6 +42,19 @@ enum FileSystem {
         return [UInt64(st.st_dev), UInt64(st.st_ino)]
     }
 
+    /// When the status of what is at `path` last changed (a rename changes it), in seconds
+    /// since 1970; `nil` when there is nothing there.
+    static func statusChanged(_ path: String) -> Double? {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return nil }
+        #if canImport(Darwin)
+        let t = st.st_ctimespec
+        #else
+        let t = st.st_ctim
+        #endif
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
     /// Creates `path` and any missing parents; returns the folders it created, outermost first,
     /// so a caller that fails later can remove exactly those.
     static func makeFolders(_ path: String) throws -> [String] {

@@ -29,12 +29,6 @@ extension OfficeLock {
         .warning(.outputOpenElsewhere, OfficeLockMessages.replacedWhileOpen(PathText.join(folder, locks), lock: PathText.join(folder, path), program),
                  hint: OfficeLockMessages.reopen(PathText.lastComponent(locks), program))
     }
-
-    /// Says `replaced(in:)` for each lock the write found (``OutputBatch/Committed/openElsewhere``,
-    /// ``open(beside:)``): every `--out`, and `session close`'s results.
-    static func sayReplaced(_ locks: [OfficeLock], in folder: String, console: Console, lang: Language) {
-        for lock in locks { console.errLine(lock.replaced(in: folder).rendered(lang)) }
-    }
 }
 
 /// The words of `output-open-elsewhere` where an `--out` replaced an open file.

@@ -3,13 +3,15 @@ import Foundation
 /// A set of output files written together into one folder, as one whole set.
 ///
 /// ``commit(into:options:)`` checks every path, takes the folder's lock (``OutputLock``),
-/// removes what an interrupted run left behind, writes every file and then `manifest.json` into
+/// puts back an old set that a run killed in the middle of a swap left aside (where `dir` is
+/// missing), removes what an interrupted run left behind, writes every file and then `manifest.json` into
 /// a hidden staging folder beside the output folder, flushes the set to disk once, and swaps
 /// it in with one atomic exchange (``FolderSwap``); then it removes the old set.
 ///
 /// What this guarantees: whatever happens (an error, a full disk, `kill -9` at any moment),
 /// the output folder holds either the complete old set or the complete new one, never a mix;
-/// the next run removes a staging folder or old set left behind; a failure leaves no folder
+/// the next run puts back an old set a killed swap left aside in place of a missing folder, and
+/// removes a staging folder or a replaced old set left behind; a failure leaves no folder
 /// that was not there before. A folder that holds files but no manifest (kaimen did not write
 /// it), or files its manifest does not list (the user's, added since), is not replaced unless
 /// ``CommitOptions/force`` is set, and never one that holds an input of the run or the current
@@ -85,6 +87,9 @@ public struct OutputBatch: Sendable {
         /// The folder is a session's results, written by `session close`: the one writer that may
         /// write inside a session's folder (any other is refused, `OutputError.inSession`).
         public var sessionResults = false
+        /// Swap the folders in one atomic exchange where the file system can (``FolderSwap``);
+        /// false takes the way of one that cannot, two renames (the tests' way to reach it).
+        var exchange = true
 
         public init(force: Bool = false, inputs: [(shown: String, url: URL)] = [], protected: [URL] = [], lockTimeout: Double = 30,
                     digests: InputDigests? = nil) {
@@ -106,6 +111,10 @@ public struct OutputBatch: Sendable {
         /// not list (``survey(_:listed:)``), and said by the command (`output-open-elsewhere`).
         /// Each command walked the folder a second time for them before 0.29.6.
         public var openElsewhere: [OfficeLock]
+        /// The hidden name (beside the folder) of an old set put back before the write: a run
+        /// killed between the two renames of a swap without an exchange had left it there, and
+        /// no folder (``FolderSwap/restoreOldSet(beside:)``); said by the command (`output-restored`).
+        public var restored: String? = nil
     }
 
     /// Writes every file under `dir` as one set, replacing whatever set was there; returns the
@@ -129,6 +138,10 @@ public struct OutputBatch: Sendable {
         defer { if !swapped { FileSystem.removeEmptyFolders(createdParents) } }
         let lock = try OutputLock(for: target, timeout: options.lockTimeout)
         defer { lock.release() }
+        // A run killed between the two renames of a swap without an exchange left the old set
+        // aside and no folder: put back before anything else, so that this run's failure
+        // leaves it in place (before 0.29.8 it was removed as a leftover; a review).
+        let restored = FolderSwap.restoreOldSet(beside: target)
         FolderSwap.removeLeftovers(beside: target)
         let openElsewhere = try Self.checkReplaceable(target, options: options, findingLocks: true)
 
@@ -140,15 +153,15 @@ public struct OutputBatch: Sendable {
             let manifest = Manifest(kaimen: CLI.version, created: Date(), inputs: inputs, outputs: outputs)
             _ = try staging.write(.data(Data(manifest.rendered().utf8)), at: Manifest.fileName, shownAs: target + "/" + Manifest.fileName)
             try staging.makeDurable(relatives + [Manifest.fileName])
-            old = try FolderSwap.swap(staging.path, into: target)
+            old = try FolderSwap.swap(staging.path, into: target, exchange: options.exchange)
         } catch {
             staging.remove()
             throw error
         }
         swapped = true
         try? FileSystem.flush(FileSystem.parent(of: target), folder: true)
-        if let old { try? FileSystem.removeTree(old, threads: 2) }
-        return Committed(files: relatives.map { targetURL.appendingPathComponent($0) }, openElsewhere: openElsewhere)
+        if let old { FolderSwap.discard(old, beside: target) }
+        return Committed(files: relatives.map { targetURL.appendingPathComponent($0) }, openElsewhere: openElsewhere, restored: restored)
     }
 
     /// Writes the files into the staging folder on ``threads`` threads (each file's SHA-256 is

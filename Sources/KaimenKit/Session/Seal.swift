@@ -57,9 +57,10 @@ extension SessionFolder {
     /// the same files (their hashes depend on the headings' language).
     /// - Returns: also `replaced`, the unsealed result files a close cut short had left in the
     ///   folder this one wrote (counted as `status` and `verify` count them), which it replaced;
-    ///   and `openElsewhere`, those an office program had open (``OutputBatch/Committed/openElsewhere``).
+    ///   and `written`, what the write of the results says (an old set put back, the files an
+    ///   office program had open: ``OutputBatch/Committed/notes(in:)``).
     public func close(by: String, acceptMissing: String?, lang: Language = .zh) throws(SessionError)
-        -> (seal: JournalRecord, session: ScoringSession, replaced: Int, openElsewhere: [OfficeLock]) {
+        -> (seal: JournalRecord, session: ScoringSession, replaced: Int, written: OutputBatch.Committed) {
         try Self.checkOperator(by)
         let state = self.state
         if state.phase == .closed { throw .problems([.error("session-closed", SessionMessages.alreadyClosed, hint: SessionMessages.alreadyClosedHint)]) }
@@ -159,6 +160,6 @@ extension SessionFolder {
             if let before, size() == before { try? FileManager.default.removeItem(at: directory.appendingPathComponent(resultsPath)) }
             throw error
         }
-        return (seal, session, status.unsealedResults, written.openElsewhere)
+        return (seal, session, status.unsealedResults, written)
     }
 }

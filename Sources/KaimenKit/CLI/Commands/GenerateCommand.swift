@@ -136,7 +136,7 @@ public enum GenerateCommand: Command {
         }
         let mb = Double(data.units.count + data.roster.count + data.ballots.count) / 1_048_576
         console.errLine(CommandMessages.generated(n, out, String(format: "%.1f", mb)).text(lang))
-        OfficeLock.sayReplaced(committed.openElsewhere, in: out, console: console, lang: lang)
+        committed.say(in: out, console: console, lang: lang)
         return .success
     }
 }

@@ -67,7 +67,7 @@ public enum RulesTemplateCommand: Command {
             return .failure
         }
         console.errLine(lang.t("已写入 \(Echo.shown(shown))：\(rules.metrics.count) 个指标列", "wrote \(Echo.shown(shown)): \(rules.metrics.count) metric columns"))
-        OfficeLock.sayReplaced(committed.openElsewhere, in: PathText.directory(of: shown), console: console, lang: lang)
+        committed.say(in: PathText.directory(of: shown), console: console, lang: lang)
         return .success
     }
 }

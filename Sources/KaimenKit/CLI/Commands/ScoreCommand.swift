@@ -226,8 +226,8 @@ public enum ScoreCommand: Command {
                 if !args.has("--quiet") {
                     // manifest.json too, as `session status`, `verify` and `close` count a set.
                     console.errLine(lang.t("已写入 \(committed.files.count + 1) 个文件到 \(Echo.shown(out))", "wrote \(committed.files.count + 1) files to \(Echo.shown(out))"))
-                    // The files a spreadsheet program had open there, now replaced.
-                    OfficeLock.sayReplaced(committed.openElsewhere, in: out, console: console, lang: lang)
+                    // An old set put back first, and the files a spreadsheet program had open there, now replaced.
+                    committed.say(in: out, console: console, lang: lang)
                     if n > OutputFiles.jsonLimit && !args.has("--summary-only") {
                         console.errLine(lang.t("（超过 \(OutputFiles.jsonLimit) 个单位，汇总只写 summary.csv）",
                                                "(more than \(OutputFiles.jsonLimit) units: the summary is written as summary.csv only)"))

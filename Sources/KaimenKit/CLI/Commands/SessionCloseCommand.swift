@@ -38,7 +38,7 @@ public enum SessionCloseCommand: Command {
         do {
             let folder = try SessionFolder.open(url, shown: dir, waiting: SessionCommandSupport.busyNotice(dir, lang: lang, console: console))
             SessionCommandSupport.report(folder.journal.diagnostics, dir: dir, lang: lang, console: console)  // a torn tail set aside
-            let (seal, session, replaced, openElsewhere) = try folder.close(by: by, acceptMissing: args.value("--accept-missing"), lang: lang)
+            let (seal, session, replaced, written) = try folder.close(by: by, acceptMissing: args.value("--accept-missing"), lang: lang)
             let results = seal.content["results"]?.stringValue ?? "results"
             // Every file the seal accounts for, its manifest.json too: the files `status` and
             // `verify` count in the folder (they said 24 unsealed where this said 23 written).
@@ -63,8 +63,8 @@ public enum SessionCloseCommand: Command {
             if replaced > 0 {
                 console.outLine(SessionMessages.unsealedReplaced(replaced, folder: PathText.join(dir, results)).text(lang))
             }
-            // One of those open in Excel, WPS or LibreOffice, as every `--out` says it (since 0.29.6).
-            OfficeLock.sayReplaced(openElsewhere, in: PathText.join(dir, results), console: console, lang: lang)
+            // An old set put back, and one of those open in Excel, WPS or LibreOffice, as every `--out` says it (since 0.29.6).
+            written.say(in: PathText.join(dir, results), console: console, lang: lang)
             // An appeal round that changed no unit's rank, total or grade (no correction entered,
             // or none that mattered) seals a version like the one before: said, so that the
             // committee posts it as the appeal's answer, not as new results (a secretary's test).

@@ -136,7 +136,7 @@ public enum SheetsCommand: Command {
         }
         let (recused, pages) = (set.sheets.count - set.fillable.count, BallotSheetsHTML.pageCount(set, layout: layout))
         console.errLine(CommandMessages.sheetsWritten(Echo.shown(out), pages: pages, sheets: set.fillable.count, recused: recused).text(lang))
-        OfficeLock.sayReplaced(committed.openElsewhere, in: out, console: console, lang: lang)
+        committed.say(in: out, console: console, lang: lang)
         return .success
     }
 }
