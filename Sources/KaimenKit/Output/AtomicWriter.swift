@@ -35,15 +35,7 @@ public enum AtomicWriter {
         guard fd >= 0 else { throw ioError(.create, path) }
         var failure: OutputError?
         func writeAll(_ raw: UnsafeRawBufferPointer) throws {
-            var offset = 0
-            while offset < raw.count {
-                let n = systemWrite(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw ioError(.write, path)
-                }
-                offset += n
-            }
+            guard FileDescriptor(fd).writeAll(raw) else { throw ioError(.write, path) }
         }
         do {
             switch content {

@@ -149,16 +149,8 @@ enum FileSystem {
 
     /// The names in a folder, hidden ones included, without `.` and `..`.
     static func names(in path: String) throws -> [String] {
-        guard let dir = opendir(path) else { throw OutputError.io(operation: .list, path: path, cause: .last) }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: &entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
+        guard let entries = FileDescriptor.entries(atPath: path) else { throw OutputError.io(operation: .list, path: path, cause: .last) }
+        return entries.map(\.name)
     }
 
     /// Removes `path` and everything under it. Symbolic links are removed, never followed.
@@ -216,21 +208,7 @@ enum FileSystem {
     /// The entries of the open folder `fd`, with whether each is a folder (`nil`: the file
     /// system does not say).
     private static func entries(of fd: Int32, path: String) throws -> [(name: String, folder: Bool?)] {
-        let copy = dup(fd)
-        guard copy >= 0, let dir = fdopendir(copy) else {
-            if copy >= 0 { close(copy) }
-            throw OutputError.io(operation: .list, path: path, cause: .last)
-        }
-        defer { closedir(dir) }
-        var entries: [(name: String, folder: Bool?)] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: &entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name == "." || name == ".." { continue }
-            let type = entry.pointee.d_type
-            entries.append((name, type == 0 /* DT_UNKNOWN */ ? nil : type == 4 /* DT_DIR */))
-        }
+        guard let entries = FileDescriptor(fd).entries() else { throw OutputError.io(operation: .list, path: path, cause: .last) }
         return entries
     }
 
@@ -250,11 +228,10 @@ enum FileSystem {
     /// no `syncfs`; the caller then flushes file by file.
     static func flushFileSystem(holding path: String) -> Bool {
         #if os(Linux)
-        guard let syncfs = Self.syncfs else { return false }
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        return syncfs(fd) == 0
+        return FileDescriptor(fd).flushFileSystem()
         #else
         return false
         #endif
@@ -265,21 +242,8 @@ enum FileSystem {
     /// at the end of a large set (``flushFileSystem(holding:)``) finds most of it written. Only
     /// a head start: it makes nothing durable by itself, and does nothing elsewhere.
     static func startWriteBack(_ fd: Int32, offset: Int, count: Int) {
-        #if os(Linux)
-        _ = Self.syncFileRange?(fd, Int64(offset), Int64(count), 2 /* SYNC_FILE_RANGE_WRITE */)
-        #endif
+        FileDescriptor(fd).startWriteBack(offset: offset, count: count)
     }
-
-    #if os(Linux)
-    private typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
-    /// Not imported by Swift's Glibc module either (`_GNU_SOURCE`).
-    private static let syncFileRange: SyncFileRange? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sync_file_range")
-        .map { unsafeBitCast($0, to: SyncFileRange.self) }
-
-    private typealias SyncFS = @convention(c) (Int32) -> Int32
-    /// glibc has `syncfs` since 2.14, but Swift's Glibc module does not import it (`_GNU_SOURCE`).
-    private static let syncfs: SyncFS? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs").map { unsafeBitCast($0, to: SyncFS.self) }
-    #endif
 
     /// The folder that holds `path` (`/` for a top-level name).
     static func parent(of path: String) -> String {

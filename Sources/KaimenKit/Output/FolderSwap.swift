@@ -110,7 +110,7 @@ enum FolderSwap {
             return nil
         }
         if exchange {
-            if Self.exchange(staging, dir) { return staging }
+            if FileDescriptor.exchange(staging, dir) { return staging }
             let exchangeError = errno
             guard exchangeError == EINVAL || exchangeError == ENOSYS || exchangeError == ENOTSUP else {
                 throw OutputError.io(operation: .swap, path: dir, cause: SystemError(exchangeError))
@@ -145,27 +145,4 @@ enum FolderSwap {
         }
         try? FileSystem.removeTree(path, threads: 2)
     }
-
-    /// One atomic exchange of two existing paths; false (with `errno` set) where it failed.
-    private static func exchange(_ a: String, _ b: String) -> Bool {
-        #if os(Linux)
-        guard let renameat2 = Self.renameat2 else {
-            errno = ENOSYS
-            return false
-        }
-        return renameat2(AT_FDCWD, a, AT_FDCWD, b, 2 /* RENAME_EXCHANGE */) == 0
-        #elseif canImport(Darwin)
-        return renamex_np(a, b, UInt32(RENAME_SWAP)) == 0
-        #else
-        errno = ENOSYS
-        return false
-        #endif
-    }
-
-    #if os(Linux)
-    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-    /// glibc has `renameat2` since 2.28, but Swift's Glibc module does not import it (`_GNU_SOURCE`).
-    private static let renameat2: RenameAt2? =
-        dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }
-    #endif
 }

@@ -66,15 +66,7 @@ struct StagingFolder: Sendable {
                 guard directWriter.write(raw) else { throw OutputError.io(operation: .write, path: shown, cause: .last) }
                 return
             }
-            var offset = 0
-            while offset < raw.count {
-                let n = systemWrite(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw OutputError.io(operation: .write, path: shown, cause: .last)
-                }
-                offset += n
-            }
+            guard FileDescriptor(fd).writeAll(raw) else { throw OutputError.io(operation: .write, path: shown, cause: .last) }
             // A large file written the ordinary way goes to disk while the rest is written,
             // instead of all of it in the flush at the end.
             if bytes - handedToDisk >= Self.writeBackStep {
@@ -121,15 +113,4 @@ struct StagingFolder: Sendable {
     func remove() {
         try? FileSystem.removeTree(path)
     }
-}
-
-/// `write(2)`, named apart from the methods called `write` here.
-func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    return Glibc.write(fd, buffer, count)
-    #elseif canImport(Musl)
-    return Musl.write(fd, buffer, count)
-    #else
-    return Darwin.write(fd, buffer, count)
-    #endif
 }

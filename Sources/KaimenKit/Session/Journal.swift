@@ -234,8 +234,7 @@ public final class Journal {
                 diagnostics.append(.warning("journal-line-end", SessionMessages.lineEndMissing(seq: r.seq, added: false), at: at))
                 return
             }
-            let newline: [UInt8] = [0x0A]
-            guard newline.withUnsafeBytes({ write(fd, $0.baseAddress!, 1) }) == 1, fsync(fd) == 0 else { throw .io("write", name.naming(url.path)) }
+            guard FileDescriptor(fd).writeAll([0x0A]), fsync(fd) == 0 else { throw .io("write", name.naming(url.path)) }
             diagnostics.append(.warning("journal-line-end", SessionMessages.lineEndMissing(seq: r.seq, added: true), at: at))
             return
         }
@@ -326,15 +325,7 @@ public final class Journal {
             if ftruncate(fd, before) == 0 { fsync(fd) }
             return .io(operation, name.naming(url.path), code: code)
         }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw failed("write")
-            }
-            offset += n
-        }
+        guard FileDescriptor(fd).writeAll(bytes) else { throw failed("write") }
         guard fsync(fd) == 0 else { throw failed("fsync") }
         lineCount += 1
         records.append(record)

@@ -22,8 +22,7 @@ public enum ProcessMemory {
     public static func keepFreedBlocks() -> Bool {
         #if canImport(Glibc)
         typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        guard let symbol = dlsym(nil, "mallopt") else { return false }
-        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+        guard let mallopt: Mallopt = systemFunction("mallopt") else { return false }
         let mmapThreshold: Int32 = -3, trimThreshold: Int32 = -1  // M_MMAP_THRESHOLD, M_TRIM_THRESHOLD
         let mapped = mallopt(mmapThreshold, 32 << 20), trimmed = mallopt(trimThreshold, Int32.max)
         return mapped == 1 && trimmed == 1
