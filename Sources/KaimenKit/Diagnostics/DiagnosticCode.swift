@@ -229,6 +229,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case outputDuplicatePath = "output-duplicate-path"
     case outputIO = "output-io"
     case outputNotAFolder = "output-not-a-folder"
+    case outputReadOnly = "output-read-only"
     case outputForeignFolder = "output-foreign-folder"
     case outputForeignFiles = "output-foreign-files"
     case outputContainsInput = "output-contains-input"

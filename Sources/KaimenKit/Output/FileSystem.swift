@@ -18,6 +18,15 @@ enum FileSystem {
         return (st.st_mode & S_IFMT) == S_IFDIR ? .folder : .other
     }
 
+    /// Whether `path` is a folder whose owner may not write in it (`chmod 555`, `chmod a-w`): the
+    /// mode bits, not `access(2)`, so that root, whom permissions do not stop, reads it as a
+    /// user's "keep this" too.
+    static func isReadOnlyFolder(_ path: String) -> Bool {
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return false }
+        return st.st_mode & S_IWUSR == 0
+    }
+
     /// The size of the regular file `path` itself, or `nil` when it is none (missing, a link,
     /// a folder, a FIFO, a device).
     static func plainFileSize(_ path: String) -> Int? {

@@ -133,6 +133,7 @@ public struct OutputBatch: Sendable {
             relatives.append(relative)
         }
         try Self.checkNotInSession(target, shown: dir.path, options: options)
+        if FileSystem.isReadOnlyFolder(target) { throw OutputError.readOnly(path: target) }
         let createdParents = try FileSystem.makeFolders(FileSystem.parent(of: target))
         var swapped = false
         defer { if !swapped { FileSystem.removeEmptyFolders(createdParents) } }

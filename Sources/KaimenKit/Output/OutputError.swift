@@ -17,6 +17,10 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
     case io(operation: Operation, path: String, cause: SystemError)
     /// The output folder's path names something that is not a folder (a file, a device).
     case notAFolder(path: String)
+    /// The folder is read-only (its owner may not write in it): replacing it needs only the
+    /// parent's permission, but a user who made it so meant it kept (since 0.29.8; a tester's
+    /// `chmod 555` folder was replaced, and its old set left aside where no run could remove it).
+    case readOnly(path: String)
     /// The folder holds files but no `manifest.json`: kaimen did not write it, so it is not
     /// replaced without `--force`.
     case foreignFolder(path: String, entries: Int)
@@ -72,6 +76,7 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .duplicatePath: return "output-duplicate-path"
         case .io: return "output-io"
         case .notAFolder: return "output-not-a-folder"
+        case .readOnly: return "output-read-only"
         case .foreignFolder: return "output-foreign-folder"
         case .foreignFiles: return "output-foreign-files"
         case .containsInput, .holdsCurrentFolder: return "output-contains-input"
@@ -95,6 +100,8 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
                              en: "could not \(operation.text.en) `\(path)`: \(cause.text.en)")
         case .notAFolder(let path):
             return Localized(zh: "`\(path)` 已存在，但不是文件夹", en: "`\(path)` exists and is not a folder")
+        case .readOnly(let path):
+            return Localized(zh: "文件夹 `\(path)` 是只读的（没有写权限），不会替换它", en: "the folder `\(path)` is read-only (not writable), so it is not replaced")
         case .foreignFolder(let path, let entries):
             return Localized(zh: "文件夹 `\(path)` 里已有 \(entries) 项内容，但没有 manifest.json，不是 kaimen 写的；不会替换它",
                              en: "the folder `\(path)` holds \(entries) item\(entries == 1 ? "" : "s") but no manifest.json, so kaimen did not write it; it is not replaced")
@@ -146,6 +153,9 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
                             en: "`cd ..` to the folder above first, and give --out this folder's name")
                 : Localized(zh: "先 cd 到 `\(folder)` 之外（如它的上一级）再运行，--out 写它从那里看的路径",
                             en: "cd out of `\(folder)` first (to the folder above it, say), and give --out its path from there")
+        case .readOnly(let path):
+            return Localized(zh: "确实要用这次的结果替换它，先 `chmod u+w \(path)`；或用 --out 换一个文件夹",
+                             en: "to replace it with this run's files, `chmod u+w \(path)` first; or choose another folder with --out")
         case .inSession:
             return Localized(zh: "用 --out 换一个会话文件夹之外的新文件夹；会话的结果要重写，用 `kaimen session close`",
                              en: "choose a new folder outside the session with --out; a session's results are written by `kaimen session close`")
@@ -180,6 +190,7 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .duplicatePath(let path): return .duplicatePath(path: name(path))
         case .io(let operation, let path, let cause): return .io(operation: operation, path: name(path), cause: cause)
         case .notAFolder(let path): return .notAFolder(path: name(path))
+        case .readOnly(let path): return .readOnly(path: name(path))
         case .foreignFolder(let path, let entries): return .foreignFolder(path: name(path), entries: entries)
         case .foreignFiles(let path, let files, let count): return .foreignFiles(path: name(path), files: files, count: count)
         case .containsInput(let folder, let input): return .containsInput(folder: name(folder), input: name(input))

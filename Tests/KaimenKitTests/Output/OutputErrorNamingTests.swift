@@ -43,6 +43,33 @@ struct OutputErrorNamingTests {
         #expect(Self.score(out: absolute, in: here).err.contains("错误：`\(absolute)` 已存在，但不是文件夹"))
     }
 
+    /// A tester's nightly script (as `nobody`): `chmod 555 parent/res` was replaced without a word
+    /// and its old set left aside read-only, one more each run, which no run could remove.
+    @Test("score --out on a read-only folder (output-read-only): refused by its mode bits, even as root, nothing written or left beside it")
+    func readOnlyFolder() throws {
+        let here = try Self.workspace(); defer {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: here.appendingPathComponent("公示结果").path)
+            try? FileManager.default.removeItem(at: here)
+        }
+        #expect(Self.score(out: "公示结果", in: here).code == .success)
+        let res = here.appendingPathComponent("公示结果").path
+        let before = try FileManager.default.contentsOfDirectory(atPath: res).sorted()
+        let manifest = try Data(contentsOf: URL(fileURLWithPath: res + "/manifest.json"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: res)
+        let r = Self.score(out: "公示结果", in: here)
+        #expect(r.code == .failure)
+        #expect(r.err.contains("错误：文件夹 `公示结果` 是只读的（没有写权限），不会替换它；确实要用这次的结果替换它，先 `chmod u+w 公示结果`；或用 --out 换一个文件夹"), "\(r.err)")
+        let en = Self.score(out: "公示结果", in: here, lang: ["--lang", "en"])
+        #expect(en.err.contains("error: the folder `公示结果` is read-only (not writable), so it is not replaced; to replace it with this run's files, `chmod u+w 公示结果` first"), "\(en.err)")
+        // The old set as it was, and nothing beside it (no staging folder, no set moved aside).
+        #expect(try FileManager.default.contentsOfDirectory(atPath: res).sorted() == before)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: res + "/manifest.json")) == manifest)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: here.path).sorted() == ["rel", "公示结果"])
+        // Writable again, it is replaced as before.
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: res)
+        #expect(Self.score(out: "公示结果", in: here).code == .success)
+    }
+
     @Test("score --out under a file (output-io, ENOTDIR): the file as the typed path reaches it")
     func fileOnTheWay() throws {
         let here = try Self.workspace(); defer { try? FileManager.default.removeItem(at: here) }
