@@ -21,8 +21,20 @@ extension Command {
         HelpText.command(abstract: abstract, usage: usage, discussion: discussion, options: options, examples: examples, lang: lang)
     }
 
-    /// Parses, handles `--help`, reports usage errors with exit code 64, then runs.
+    /// How the command ended is decided here for all: a run refused by a lock another kaimen
+    /// command holds ends 75 (``ExitCode/busy``), and a failed run asked for `--format json`
+    /// that printed nothing on standard output prints its failure object there (`FailureRecorder`).
     static func main(_ arguments: [String], console: Console) -> ExitCode {
+        let recorder = FailureRecorder(console)
+        let code = recorder.exitCode(parseAndRun(arguments, console: recorder))
+        if code != .success, !recorder.wroteOut, FailureRecorder.wantsJSON(arguments, options: options) {
+            console.out(recorder.failureJSON(code, command: ["kaimen"] + path, lang: Language.requested(in: arguments)))
+        }
+        return code
+    }
+
+    /// Parses, handles `--help`, reports usage errors with exit code 64, then runs.
+    static func parseAndRun(_ arguments: [String], console: Console) -> ExitCode {
         let lang = Language.requested(in: arguments)
         // Not after `--`, which ends the options: `-- --help` names a file or folder.
         let options = arguments.prefix { $0 != "--" }
@@ -30,6 +42,8 @@ extension Command {
             console.out(help(lang))
             return .success
         }
+        // (A value the environment gives every command: refused before anything is read.)
+        if let problem = OutputOptions.lockWaitProblem() { return usageError(problem, console: console, lang: lang, showUsage: false) }
         do {
             // An argument taken for an option may be a file or folder named `-…`: looked up
             // where the command runs, for the error to say how to name it.
@@ -48,7 +62,8 @@ extension Command {
             }
             return run(parsed, console: console)
         } catch {
-            console.errLine(CommandMessages.errorLabel.text(lang) + error.rendered(lang))
+            console.say(.error(DiagnosticCode.usageError.rawValue, error.text, hint: error.hintText),
+                        line: CommandMessages.errorLabel.text(lang) + error.rendered(lang))
             console.errLine(CommandMessages.usage(usage, help: usage.split(separator: " ").prefix(1 + path.count).joined(separator: " ")).text(lang))
             return .usage
         }
@@ -57,7 +72,7 @@ extension Command {
     /// Prints a usage error and the usage line; returns 64.
     static func usageError(_ text: Localized, console: Console, lang: Language, showUsage: Bool = true) -> ExitCode {
         // What was typed is quoted: control and invisible characters in it are shown as escapes.
-        console.errLine(CommandMessages.errorLabel.text(lang) + Echo.shownLines(text.text(lang)))
+        console.say(.error(DiagnosticCode.usageError.rawValue, text), line: CommandMessages.errorLabel.text(lang) + Echo.shownLines(text.text(lang)))
         if showUsage { console.errLine(CommandMessages.usageLine(usage).text(lang)) }
         return .usage
     }
@@ -80,7 +95,8 @@ extension OptionSpec {
 
 extension Console {
     /// An error about the command line or a file, in the chosen language.
+    /// Kept for the failure object without a code: it takes the run's (`FailureRecorder.failureJSON`).
     func error(_ text: Localized, _ lang: Language) {
-        errLine(CommandMessages.errorLabel.text(lang) + Echo.shownLines(text.text(lang)))
+        say(.error("", text), line: CommandMessages.errorLabel.text(lang) + Echo.shownLines(text.text(lang)))
     }
 }

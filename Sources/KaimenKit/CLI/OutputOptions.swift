@@ -13,7 +13,20 @@ enum OutputOptions {
 
     /// `KAIMEN_LOCK_WAIT`, or 30 s; between 0 and a day.
     static var lockWait: Double {
-        ProcessInfo.processInfo.environment[lockWaitVariable].flatMap(Double.init).map { $0.isNaN ? 30 : min(max(0, $0), longestLockWait) } ?? 30
+        lockWaitSeconds(ProcessInfo.processInfo.environment[lockWaitVariable]).map { min(max(0, $0), longestLockWait) } ?? 30
+    }
+
+    /// The seconds a value of `KAIMEN_LOCK_WAIT` gives (spaces around it ignored); `nil` for none,
+    /// an empty one, or one that is not a number (which `lockWaitProblem` refuses).
+    static func lockWaitSeconds(_ value: String?) -> Double? {
+        value.flatMap { Double($0.trimmingSpaces()) }.flatMap { $0.isNaN ? nil : $0 }
+    }
+
+    /// `KAIMEN_LOCK_WAIT` set to what is not a number of seconds (`abc`): every command refuses to
+    /// run (64) rather than wait 30 s as if it were not set (a district IT tester's finding).
+    static func lockWaitProblem(_ value: String? = ProcessInfo.processInfo.environment[lockWaitVariable]) -> Localized? {
+        guard let value, !value.trimmingSpaces().isEmpty, lockWaitSeconds(value) == nil else { return nil }
+        return CommandMessages.lockWaitNotSeconds(lockWaitVariable, Echo.shown(value))
     }
 
     /// `--force`, the input files (as written on the command line, read from the current

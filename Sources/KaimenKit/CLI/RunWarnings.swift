@@ -18,7 +18,7 @@ enum RunWarnings {
 
     /// Prints the warnings of a run of the files given on the command line (paths as typed).
     static func print(_ report: ScoreReport, console: Console, lang: Language) {
-        for d in report.inputWarnings { console.errLine(relative(d, console, lang)) }
+        for d in report.inputWarnings { console.say(d, lang) }
         console.warnings(list(report, lang: lang), lang: lang)
     }
 

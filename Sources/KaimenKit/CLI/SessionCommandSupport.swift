@@ -129,18 +129,23 @@ enum SessionCommandSupport {
     /// (`FolderName`), given it by `SessionFolder.open`'s `shown`.
     @discardableResult
     static func report(_ diagnostics: [Diagnostic], dir: String, lang: Language, console: Console) -> ExitCode {
-        for d in diagnostics { console.errLine(rendered(d, dir: dir, lang: lang, console: console)) }
+        for d in diagnostics { console.say(shown(d, dir: dir), line: rendered(d, dir: dir, lang: lang, console: console)) }
         return diagnostics.contains { $0.severity == .error } ? .failure : .success
     }
 
     /// One problem as `report` prints it.
     static func rendered(_ d: Diagnostic, dir: String, lang: Language, console: Console) -> String {
+        clean(Echo.quotesCut(shown(d, dir: dir).rendered(lang)))
+    }
+
+    /// `d` with a path in the session folder named from where the command runs.
+    static func shown(_ d: Diagnostic, dir: String) -> Diagnostic {
         var d = d
         if var loc = d.location, loc.file.hasPrefix("inputs/") || loc.file.hasPrefix("results") || loc.file.hasPrefix("journal") {
             loc.file = PathText.join(dir, loc.file)
             d.location = loc
         }
-        return clean(Echo.quotesCut(d.rendered(lang)))
+        return d
     }
 
     /// Opens the session to append to it, prints what opening found (a torn tail set aside),

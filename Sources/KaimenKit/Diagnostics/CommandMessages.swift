@@ -1,3 +1,5 @@
+import Foundation
+
 /// The command line's own texts: usage errors and the one-line summaries commands print,
 /// in Chinese and English. Diagnostics about the data are in the other catalogue files.
 enum CommandMessages {
@@ -153,10 +155,19 @@ enum CommandMessages {
         let file = Echo.shown(file)
         return Localized(zh: "\(file)：\(n) 个错误", en: "\(file): \(n) error\(n == 1 ? "" : "s")")
     }
-    /// Standard output not written in full (a full disk, `ulimit -f`), said by the executable.
+    static func lockWaitNotSeconds(_ variable: String, _ value: String) -> Localized {
+        Localized(zh: "环境变量 \(variable) 的值 `\(value)` 不是秒数：写成等待另一个 kaimen 命令的秒数，如 \(variable)=30（不设时等 30 秒，0 为不等待），或去掉这个变量",
+                  en: "the environment variable \(variable) is `\(value)`, not a number of seconds: give how long to wait for another kaimen command, e.g. \(variable)=30 (30 when it is not set, 0 for no wait), or unset it")
+    }
+    /// Standard output not written in full (a full disk, `ulimit -f`), said by the executable;
+    /// closed (`>&-`, EBADF), it is said so, not blamed on the disk.
     static func outputFailed(_ cause: SystemError) -> Localized {
-        Localized(zh: "标准输出没有写完：\(cause.text.zh)；输出不完整，请腾出空间（或放宽 `ulimit -f`）后重新运行，或用 --out 写到别的文件夹",
-                  en: "standard output could not be written in full: \(cause.text.en); the output is incomplete: free some room (or raise `ulimit -f`) and run again, or write to another folder with --out")
+        if cause.code == EBADF {
+            return Localized(zh: "标准输出已关闭（如 `>&-`），结果无处可写：把它重定向到文件（`> 结果.txt`）或 /dev/null，或用 --out 写到文件夹",
+                             en: "standard output is closed (as by `>&-`): the results had nowhere to go; redirect it to a file (`> results.txt`) or /dev/null, or write to a folder with --out")
+        }
+        return Localized(zh: "标准输出没有写完：\(cause.text.zh)；输出不完整，请腾出空间（或放宽 `ulimit -f`）后重新运行，或用 --out 写到别的文件夹",
+                         en: "standard output could not be written in full: \(cause.text.en); the output is incomplete: free some room (or raise `ulimit -f`) and run again, or write to another folder with --out")
     }
     /// `kaimen sheets` without `--schedule`, with several groups: every group hears every unit.
     /// - Parameter session: the session folder the sheets were printed from (its schedule, or

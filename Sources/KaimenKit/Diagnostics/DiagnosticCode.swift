@@ -239,6 +239,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case outputLocked = "output-locked"
     case outputProducerFailed = "output-producer-failed"
 
+    // How a command ended, in `--format json`'s failure object, for an error said without a code of its own
+    case usageError = "usage-error"
+    case runFailed = "run-failed"
+
     /// The code as it is printed and matched: `unknown-key`.
     public var code: String { rawValue }
 }

@@ -214,9 +214,17 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
     /// error in the system's words. `score`, `sheets`, `generate` and `rules template` say it
     /// alike (since 0.29.5: all but `score` named the paths absolute, `sheets` in other words).
     static func said(_ error: any Error, out: String, in here: String, lang: Language) -> String {
-        guard let error = error as? OutputError else {
+        guard error is OutputError else {
             return CommandMessages.errorLabel.text(lang) + Echo.shownLines(CommandMessages.couldNotWrite(out, error).text(lang))
         }
-        return error.naming(FolderName(typed: out, in: here).naming).diagnostic.rendered(lang)
+        return diagnostic(error, out: out, in: here).rendered(lang)
+    }
+
+    /// What `said` says, as a diagnostic (for `--format json`'s failure object).
+    static func diagnostic(_ error: any Error, out: String, in here: String) -> Diagnostic {
+        guard let error = error as? OutputError else {
+            return .error(DiagnosticCode.outputFailed.rawValue, CommandMessages.couldNotWrite(out, error), at: .whole(out))
+        }
+        return error.naming(FolderName(typed: out, in: here).naming).diagnostic
     }
 }

@@ -137,7 +137,7 @@ public enum CompareCommand: Command {
             let problems = TuningMessages.missingMetrics(sides)
             if rulesFiles.count == 1 { rules[1] = rules[0] }
             if !problems.isEmpty {
-                for d in problems { console.errLine(d.rendered(lang)) }
+                for d in problems { console.say(d, line: d.rendered(lang)) }
                 console.errLine(lang.t("\(problems.count) 个指标缺少数据，未比较", "\(problems.count) metric\(problems.count == 1 ? "" : "s") missing from the data; nothing compared"))
                 return .failure
             }
@@ -164,7 +164,7 @@ public enum CompareCommand: Command {
             } catch {
                 let problems = folder == nil ? error.diagnostics : SessionInputs.asSession(error.diagnostics)
                 if folder != nil, let dir = args.positionals.first { SessionCommandSupport.report(problems, dir: dir, lang: lang, console: console) } else {
-                    for d in problems { console.errLine(relative(d, console, lang)) }
+                    for d in problems { console.say(d, lang) }
                 }
                 let n = problems.filter { $0.severity == .error }.count
                 // Nothing counted yet is the session's state, not a fault of either rules file.

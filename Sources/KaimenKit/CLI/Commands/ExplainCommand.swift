@@ -115,7 +115,7 @@ public enum ExplainCommand: Command {
             if let handOver { console.errLine(CommandMessages.handedOver(handOver, seconds: Date().timeIntervalSince(start)).text(lang)) }
             return done.code
         } catch {
-            for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
+            for d in error.diagnostics { console.say(d, lang) }
             return .failure
         }
     }

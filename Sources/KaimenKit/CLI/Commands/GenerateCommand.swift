@@ -131,7 +131,7 @@ public enum GenerateCommand: Command {
         do {
             committed = try batch.commit(into: dir, options: OutputOptions.commitOptions(args, console: console, inputs: rules.sourceFiles))
         } catch {
-            console.errLine(OutputError.said(error, out: out, in: console.currentDirectory, lang: lang))
+            console.sayNotWritten(error, out: out, in: console.currentDirectory, lang: lang)
             return .failure
         }
         let mb = Double(data.units.count + data.roster.count + data.ballots.count) / 1_048_576

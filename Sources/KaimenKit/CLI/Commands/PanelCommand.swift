@@ -152,7 +152,7 @@ public enum PanelCommand: Command {
         do {
             session = try ScoringSession.run(inputs)
         } catch {
-            for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
+            for d in error.diagnostics { console.say(d, lang) }
             console.errLine(PanelMessages.notAnalysed(errors: error.diagnostics.filter { $0.severity == .error }.count).text(lang))
             return nil
         }
@@ -160,11 +160,11 @@ public enum PanelCommand: Command {
         if let path = args.value("--schedule") {
             let data: Data
             do { data = try InputFile.read(resolve(path, in: console.currentDirectory)) } catch {
-                console.errLine(relative(UnreadableFile.diagnostic(path, error), console, lang))
+                console.say(UnreadableFile.diagnostic(path, error), lang)
                 return nil
             }
             let read = ScheduleReader.read(data, fileName: path, units: session.table.units, representatives: session.representatives)
-            for d in read.diagnostics { console.errLine(relative(d, console, lang)) }
+            for d in read.diagnostics { console.say(d, lang) }
             let errors = read.diagnostics.filter { $0.severity == .error }.count
             guard let s = read.schedule, errors == 0 else {
                 console.errLine(PanelMessages.notAnalysed(errors: errors).text(lang))

@@ -34,7 +34,7 @@ public enum RulesCheckCommand: Command {
                 let warnings = Diagnostics(loaded.warnings + QuotaCheck.rulesWarnings(loaded.rules) + GradeReachCheck.rulesWarnings(loaded.rules)
                                            + UnreadMetricCheck.rulesWarnings(loaded.rules) + IneffectiveSettingCheck.rulesWarnings(loaded.rules)
                                            + StaleCriteriaCheck.rulesWarnings(loaded.rules, base: base))
-                for w in warnings.items { console.errLine(relative(w, console, lang)) }
+                for w in warnings.items { console.say(w, lang) }
                 console.outLine(lang == .zh ? "\(Echo.shown(file))：通过 — \(summary(loaded.rules, lang: .zh))" : "\(Echo.shown(file)): ok — \(summary(loaded.rules))")
             } catch {
                 failed = true
@@ -90,15 +90,25 @@ func resolve(_ path: String, in dir: String) -> String {
     path.hasPrefix("/") ? path : URL(fileURLWithPath: dir).appendingPathComponent(path).standardizedFileURL.path
 }
 
-/// A diagnostic with its file shown relative to the current directory, as the user typed it.
-func relative(_ d: Diagnostic, _ console: Console, _ lang: Language = .zh) -> String {
-    // A path with a typo: the file near it in name (`NearInput`), on every command.
+/// `d` as the terminal names it: its file relative to the current directory, a path with a
+/// typo hinted with the file near it in name (`NearInput`), on every command.
+func relativeDiagnostic(_ d: Diagnostic, _ console: Console) -> Diagnostic {
     var d = NearInput.hinted(d, base: console.currentDirectory)
     if var loc = d.location {
         let prefix = URL(fileURLWithPath: console.currentDirectory).standardizedFileURL.path + "/"
         if loc.file.hasPrefix(prefix) { loc.file.removeFirst(prefix.count) }
         d.location = loc
     }
+    return d
+}
+
+/// A diagnostic with its file shown relative to the current directory, as the user typed it.
+func relative(_ d: Diagnostic, _ console: Console, _ lang: Language = .zh) -> String {
+    relativeLine(relativeDiagnostic(d, console), console, lang)
+}
+
+/// A diagnostic already relative (`relativeDiagnostic`) as the terminal prints it.
+func relativeLine(_ d: Diagnostic, _ console: Console, _ lang: Language) -> String {
     // On the terminal, no quoted span runs to thousands of characters (the papers keep theirs,
     // as a sealed session's verify reproduces them).
     var s = Echo.quotesCut(d.rendered(lang))
@@ -112,7 +122,7 @@ func relative(_ d: Diagnostic, _ console: Console, _ lang: Language = .zh) -> St
 func loadRules(_ file: String, console: Console, lang: Language = .zh) -> Rules? {
     do {
         let loaded = try RulesLoader().load(resolve(file, in: console.currentDirectory))
-        for w in Diagnostics(loaded.warnings).items { console.errLine(relative(w, console, lang)) }
+        for w in Diagnostics(loaded.warnings).items { console.say(w, lang) }
         return loaded.rules
     } catch {
         reportRulesErrors(error, file: file, console: console, lang: lang)
@@ -122,6 +132,6 @@ func loadRules(_ file: String, console: Console, lang: Language = .zh) -> Rules?
 
 /// A rules file's problems, each at its place, then how many errors the file has.
 func reportRulesErrors(_ error: DiagnosticsError, file: String, console: Console, lang: Language) {
-    for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
+    for d in error.diagnostics { console.say(d, lang) }
     console.errLine(CommandMessages.fileErrors(file, error.errorCount).text(lang))
 }

@@ -63,7 +63,7 @@ public enum RulesTemplateCommand: Command {
         do {
             committed = try OutputBatch.commit(file: URL(fileURLWithPath: resolve(shown, in: here)), Data(bytes), shown: shown, options: options)
         } catch {
-            console.errLine(OutputError.said(error, out: shown, in: here, lang: lang))
+            console.sayNotWritten(error, out: shown, in: here, lang: lang)
             return .failure
         }
         console.errLine(lang.t("已写入 \(Echo.shown(shown))：\(rules.metrics.count) 个指标列", "wrote \(Echo.shown(shown)): \(rules.metrics.count) metric columns"))

@@ -41,16 +41,16 @@ public enum RulesTestCommand: Command {
                 }
                 outcomes = try RulesTestRunner.run(rules, inherited: args.has("--inherited"), bases: bases)
                 for (base, carry) in RulesTestRunner.carries(rules, bases: bases) {
-                    console.errLine(relative(RulesTestMessages.inheritedBallotsCarried(base, carry), console, lang))
+                    console.say(RulesTestMessages.inheritedBallotsCarried(base, carry), lang)
                 }
             } catch {
                 failed = true
-                for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
+                for d in error.diagnostics { console.say(d, lang) }
                 console.errLine(lang.t("\(Echo.shown(file))：细则有错误，未运行测试", "\(Echo.shown(file)): the rules have errors; no tests run"))
                 continue
             }
             for o in outcomes where !o.passed {
-                for d in o.failures { console.errLine(relative(d, console, lang)) }
+                for d in o.failures { console.say(d, lang) }
             }
             let own = outcomes.filter { !$0.inherited }, inherited = outcomes.filter(\.inherited)
             let ownFailed = own.filter { !$0.passed }.count, inheritedFailed = inherited.filter { !$0.passed }.count

@@ -103,7 +103,7 @@ public enum ScoreCommand: Command {
         // Why the folder was not written, and nothing of it there.
         func notWritten(_ error: any Error, _ out: String) -> ExitCode {
             // Its paths as `--out` was typed, not as the writer found them (since 0.29.5).
-            console.errLine(OutputError.said(error, out: out, in: console.currentDirectory, lang: lang))
+            console.sayNotWritten(error, out: out, in: console.currentDirectory, lang: lang)
             if error is OutputError { console.errLine(lang.t("没有写入任何文件到 \(Echo.shown(out))", "nothing was written to \(Echo.shown(out))")) }
             return .failure
         }
@@ -165,7 +165,7 @@ public enum ScoreCommand: Command {
             }
         } catch {
             progress?.finish()
-            for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
+            for d in error.diagnostics { console.say(d, lang) }
             let n = error.errorCount
             console.errLine(CommandMessages.notScored(errors: n, wroteNothing: args.value("--out") != nil).text(lang))
             return .failure
@@ -197,7 +197,9 @@ public enum ScoreCommand: Command {
                                              namesRepresentatives: args.has("--publish-representatives"), options: options)
             }
         }
-        if let out = args.value("--out"), case .failure(let error as OutputError) = written, case .inputChanged = error {
+        // A folder not written (a changed input, a full disk, its lock held) shows no table
+        // either: standard output then holds nothing but `--format json`'s failure object.
+        if let out = args.value("--out"), case .failure(let error) = written {
             return notWritten(error, out)
         }
         switch args.value("--format") {
@@ -220,25 +222,18 @@ public enum ScoreCommand: Command {
         if !args.has("--quiet") {
             RunWarnings.print(report, console: console, lang: lang)
         }
-        if let out = args.value("--out"), let written {
-            switch written {
-            case .success(let committed):
-                if !args.has("--quiet") {
-                    // manifest.json too, as `session status`, `verify` and `close` count a set.
-                    console.errLine(lang.t("已写入 \(committed.files.count + 1) 个文件到 \(Echo.shown(out))", "wrote \(committed.files.count + 1) files to \(Echo.shown(out))"))
-                    // An old set put back first, and the files a spreadsheet program had open there, now replaced.
-                    committed.say(in: out, console: console, lang: lang)
-                    if n > OutputFiles.jsonLimit && !args.has("--summary-only") {
-                        console.errLine(lang.t("（超过 \(OutputFiles.jsonLimit) 个单位，汇总只写 summary.csv）",
-                                               "(more than \(OutputFiles.jsonLimit) units: the summary is written as summary.csv only)"))
-                    }
-                    if n > sheetLimit && !args.has("--sheets") && !args.has("--summary-only") {
-                        console.errLine(lang.t("（超过 \(sheetLimit) 个单位，未写逐单位评分表；需要时加 --sheets）",
-                                               "(more than \(sheetLimit) units: no score sheets written; add --sheets for them)"))
-                    }
-                }
-            case .failure(let error):
-                return notWritten(error, out)
+        if let out = args.value("--out"), case .success(let committed) = written, !args.has("--quiet") {
+            // manifest.json too, as `session status`, `verify` and `close` count a set.
+            console.errLine(lang.t("已写入 \(committed.files.count + 1) 个文件到 \(Echo.shown(out))", "wrote \(committed.files.count + 1) files to \(Echo.shown(out))"))
+            // An old set put back first, and the files a spreadsheet program had open there, now replaced.
+            committed.say(in: out, console: console, lang: lang)
+            if n > OutputFiles.jsonLimit && !args.has("--summary-only") {
+                console.errLine(lang.t("（超过 \(OutputFiles.jsonLimit) 个单位，汇总只写 summary.csv）",
+                                       "(more than \(OutputFiles.jsonLimit) units: the summary is written as summary.csv only)"))
+            }
+            if n > sheetLimit && !args.has("--sheets") && !args.has("--summary-only") {
+                console.errLine(lang.t("（超过 \(sheetLimit) 个单位，未写逐单位评分表；需要时加 --sheets）",
+                                       "(more than \(sheetLimit) units: no score sheets written; add --sheets for them)"))
             }
         }
         clock.lap("write")

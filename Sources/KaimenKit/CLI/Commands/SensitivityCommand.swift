@@ -143,7 +143,7 @@ public enum SensitivityCommand: Command {
             if folder != nil, let dir = args.positionals.first {
                 SessionCommandSupport.report(SessionInputs.asSession(error.diagnostics), dir: dir, lang: lang, console: console)
             } else {
-                for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
+                for d in error.diagnostics { console.say(d, lang) }
             }
             let n = error.diagnostics.filter { $0.severity == .error }.count
             console.errLine(lang.t("\(n) 个错误，未分析", "\(n) error\(n == 1 ? "" : "s"); nothing analysed"))
@@ -170,7 +170,7 @@ public enum SensitivityCommand: Command {
             console.outLine(SensitivityExport.legend(result, lang: lang))
             console.out("\n" + SensitivityExport.summary(result, lang: lang).map { $0 + "\n" }.joined())
         }
-        for d in carry.warnings(newFile: Echo.shown(rulesFiles.last ?? "")) { console.errLine(relative(d, console, lang)) }
+        for d in carry.warnings(newFile: Echo.shown(rulesFiles.last ?? "")) { console.say(d, lang) }
         // The actual run's warnings, as `score` prints them (a blank ballot cell or a recusal
         // changes the ranking the scenarios vary), on standard error.
         if folder != nil, let dir = args.positionals.first {

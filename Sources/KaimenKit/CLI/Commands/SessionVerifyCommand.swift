@@ -97,8 +97,7 @@ public enum SessionVerifyCommand: Command {
             "ok": .bool(report.ok), "records": .num(report.records), "seals": .num(report.seals), "head": .string(report.head),
             "headChecked": .bool(report.postedRecord != nil), "posted": postedField, "warning": .str(warning),
             "errors": .num(report.problems.filter { $0.severity == .error }.count),
-            "problems": .array(report.problems.map { d in .object(["code": .string(d.code), "severity": .string(d.severity.rawValue),
-                                                                  "file": .str(d.location?.file), "message": .string(d.text.text(lang))]) }),
+            "problems": .array(report.problems.map { $0.json(lang) }),
         ]).rendered()
     }
 }

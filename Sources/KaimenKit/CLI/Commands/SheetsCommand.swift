@@ -90,7 +90,7 @@ public enum SheetsCommand: Command {
             set = try BallotSheetSet.load(rules: args.value("--rules")!, units: args.value("--units")!, roster: args.value("--roster")!,
                                           schedule: args.value("--schedule"), baseDirectory: console.currentDirectory)
         } catch {
-            for d in error.diagnostics { console.errLine(relative(d, console, lang)) }
+            for d in error.diagnostics { console.say(d, lang) }
             let n = error.diagnostics.filter { $0.severity == .error }.count
             console.errLine(CommandMessages.nothingWritten(errors: n).text(lang))
             return .failure
@@ -131,7 +131,7 @@ public enum SheetsCommand: Command {
         do {
             committed = try batch.commit(into: dir, options: OutputOptions.commitOptions(args, console: console, inputs: inputs))
         } catch {
-            console.errLine(OutputError.said(error, out: out, in: console.currentDirectory, lang: lang))
+            console.sayNotWritten(error, out: out, in: console.currentDirectory, lang: lang)
             return .failure
         }
         let (recused, pages) = (set.sheets.count - set.fillable.count, BallotSheetsHTML.pageCount(set, layout: layout))
