@@ -12,15 +12,17 @@ enum RecusalExport {
     /// - Parameter scoresUnnamed: whether a row that names no one still gives the recused score
     ///   (before 0.24.0). A unit has often one representative of its own on the panel, so
     ///   `本单位代表 … 4` told anyone who knows who that is how they scored their own unit.
+    /// - Parameter report: names the ballots' file (``ScoreReport/inputFileShown(_:)``).
     static func sheetRows(_ recusals: [RecusalViolation], itemNames: [String: String], fmt: ValueFormatter, lang: Language,
-                          naming: Bool = true, scoresUnnamed: Bool = false) -> [[ExportCell]] {
+                          naming: Bool = true, scoresUnnamed: Bool = false, report: ScoreReport) -> [[ExportCell]] {
         recusals.map { v in
             let item = itemNames[v.item] ?? v.item
+            let file = report.inputFileShown(v.location.file)
             return [.text(lang.t("回避", "Recusal")), naming ? .text(v.representative) : .empty, naming ? .text(v.name) : .empty,
              .text(v.reasonText.text(lang)), .empty,
              .text(naming || scoresUnnamed ? "\(item) \(fmt.points(v.score))" : item), .empty,
              // The file's line points at the representative's own row: left out with the names.
-             .text(naming ? lang.t("回避，不计入（\(v.location.file) 第 \(v.location.line) 行）", "recused, not counted (\(v.location.file) line \(v.location.line))")
+             .text(naming ? lang.t("回避，不计入（\(file) 第 \(v.location.line) 行）", "recused, not counted (\(file) line \(v.location.line))")
                           : lang.t("回避，不计入", "recused, not counted"))]
         }
     }
@@ -60,12 +62,13 @@ enum RecusalExport {
         return notes
     }
 
-    /// `summary.json`'s `recusals`: every ballot set aside, in file order.
-    static func json(_ recusals: [RecusalViolation]) -> JSONOut {
-        .array(recusals.map { v in
+    /// `summary.json`'s `recusals`: every ballot set aside, in file order, its file named as
+    /// ``ScoreReport/inputFileShown(_:)`` says.
+    static func json(_ report: ScoreReport) -> JSONOut {
+        .array(report.recusals.map { v in
             .object(["representative": .string(v.representative), "name": .string(v.name), "unit": .string(v.unit),
                      "item": .string(v.item), "score": .number(v.score.plainText()), "reason": .string(v.reason.rawValue),
-                     "file": .string(v.location.file), "line": .num(v.location.line)])
+                     "file": .string(report.inputFileShown(v.location.file)), "line": .num(v.location.line)])
         })
     }
 }

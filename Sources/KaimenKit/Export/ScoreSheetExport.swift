@@ -75,7 +75,7 @@ public enum ScoreSheetExport {
         }
         rows += RecusalExport.sheetRows(session.ballots.recusals.filter { $0.unit == session.table.units[u].id },
                                         itemNames: BallotItem.names(of: rules), fmt: fmt, lang: lang, naming: namesRepresentatives,
-                                        scoresUnnamed: !session.report.writes(since: ScoreReport.v0_24))
+                                        scoresUnnamed: !session.report.writes(since: ScoreReport.v0_24), report: session.report)
         if let sheets = session.report.sheets {
             rows += droppedRows(sheets, unit: session.table.units[u].id, session: session, lang: lang, naming: namesRepresentatives)
         }

@@ -31,7 +31,7 @@ public enum SessionWarnings {
             let name = v.name
             let scores = group.map { "\(itemNames[$0.item] ?? $0.item) \($0.score.plainText())" }.joined(separator: lang.t("，", ", "))
             let rows = group.map(\.location.line)
-            let place = "\(v.location.file):\(rows.min()!)" + (rows.count > 1 ? "–\(rows.max()!)" : "")
+            let place = "\(report.inputFileShown(v.location.file)):\(rows.min()!)" + (rows.count > 1 ? "–\(rows.max()!)" : "")
             switch v.reason {
             case .ownUnit:
                 lines.append(lang.t("回避：代表 \(v.representative) \(name) 为本单位 \(v.unit) 打了 \(group.count) 项分（\(scores)），均不计入（\(place)）",

@@ -277,7 +277,7 @@ public enum SummaryExport {
         return .object([
             "rules": rulesJSON(report),
             "precision": .num(p),
-            "recusals": RecusalExport.json(report.recusals),
+            "recusals": RecusalExport.json(report),
             "units": .array(units),
             "warnings": .array(SessionWarnings.collect(report, lang: lang).map { .string($0) }),
         ])

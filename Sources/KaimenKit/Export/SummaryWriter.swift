@@ -166,7 +166,7 @@ public enum SummaryWriter {
             return bytes
         }
         var bytes = Array("{\n  \"precision\": \(report.scores.precision),\n  \"recusals\": ".utf8)
-        JSONBytes.write(RecusalExport.json(report.recusals), into: &bytes, indent: 1)
+        JSONBytes.write(RecusalExport.json(report), into: &bytes, indent: 1)
         bytes += ",\n  \"rules\": ".utf8
         JSONBytes.write(SummaryExport.rulesJSON(report), into: &bytes, indent: 1)
         bytes += (",\n  \"units\": " + (order.isEmpty ? "[]" : "[\n")).utf8

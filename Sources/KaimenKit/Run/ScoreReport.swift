@@ -109,6 +109,13 @@ public struct ScoreReport: Sendable {
     /// under it (the English `Agreement (Krippendorff's alpha, interval)` stood alone at a page's foot).
     public static let v0_29_7: [Int] = [0, 29, 7]
 
+    /// Papers and JSON that name an input file (a score sheet's recusal rows, summary.json's
+    /// `recusals[].file` and `warnings`, the report's and workbook's 提示) name it by its file
+    /// name (`ballots.csv 第 389 行`), not the path as typed, which for a path typed absolute
+    /// put the server's folders on a posted paper and made two runs of the same data differ
+    /// (``inputFileShown(_:)``).
+    public static let v0_29_8: [Int] = [0, 29, 8]
+
     /// The version each input warning a session's papers may state was first given in, where
     /// that is later than sessions were first sealed: a seal is written again without the kinds
     /// its version did not know (``papersInputWarnings``). A new warning a reader gives for a
@@ -123,11 +130,26 @@ public struct ScoreReport: Sendable {
     /// one, or, when a seal an earlier version made is written again, those of the kinds that
     /// version gave. Since 0.29.3; before, a session sealed with an Excel input that had hidden
     /// rows was written again by 0.29.2 with a warning 0.29.1 never gave, and did not verify.
+    /// Each names its file as ``inputFileShown(_:)`` does.
     public var papersInputWarnings: [Diagnostic] {
-        guard let writtenAs else { return inputWarnings }
-        return inputWarnings.filter { d in
-            Self.inputWarningSince[d.code].map { Self.version(writtenAs, reaches: $0) } ?? true
+        let known = writtenAs.map { writtenAs in
+            inputWarnings.filter { d in Self.inputWarningSince[d.code].map { Self.version(writtenAs, reaches: $0) } ?? true }
+        } ?? inputWarnings
+        return known.map { d in
+            var d = d
+            if let file = d.location?.file { d.location?.file = inputFileShown(file) }
+            return d
         }
+    }
+
+    /// How the files a run writes name one of its input files: by the file's name alone
+    /// (`samples/x/ballots.csv` and `/srv/kaimen/x/ballots.csv` are both `ballots.csv`), so
+    /// papers posted in public never show the server's folders and the same data gives the
+    /// same bytes however its paths were typed. As typed for a report an earlier version wrote
+    /// (``v0_29_8``). The run's warnings on the terminal say it so too, being the same lines as
+    /// summary.json's; errors keep the path as typed.
+    public func inputFileShown(_ path: String) -> String {
+        writes(since: Self.v0_29_8) ? PathText.lastComponent(path) : path
     }
 
     /// Why a veto was not checked, as this report's papers say it: before 0.27.0 always 缺少数据.
