@@ -94,11 +94,18 @@ func resolve(_ path: String, in dir: String) -> String {
 /// typo hinted with the file near it in name (`NearInput`), on every command.
 func relativeDiagnostic(_ d: Diagnostic, _ console: Console) -> Diagnostic {
     var d = NearInput.hinted(d, base: console.currentDirectory)
+    let prefix = URL(fileURLWithPath: console.currentDirectory).standardizedFileURL.path + "/"
     if var loc = d.location {
-        let prefix = URL(fileURLWithPath: console.currentDirectory).standardizedFileURL.path + "/"
         if loc.file.hasPrefix(prefix) { loc.file.removeFirst(prefix.count) }
         d.location = loc
     }
+    // The paths in its words too, as `relativeLine` prints them, so that the failure object's
+    // message (`--format json`) is the line's.
+    func relative(_ t: Localized) -> Localized {
+        Localized(zh: t.zh.replacingOccurrences(of: prefix, with: ""), en: t.en.replacingOccurrences(of: prefix, with: ""))
+    }
+    d.text = relative(d.text)
+    d.hintText = d.hintText.map(relative)
     return d
 }
 
