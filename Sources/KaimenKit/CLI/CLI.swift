@@ -173,7 +173,12 @@ public enum CLI {
     /// `session status` reports files the journal does not vouch for, and a file given for a
     /// session folder exits 1; the fast form takes the smaller of two intervals without falling
     /// back; the tuning tools' findings of a tester.
-    public static let version = "0.29.7"
+    /// 0.29.8: a tester's unattended scripts and an outside review: papers and summary.json name
+    /// an input by its file name, not the path as typed (`ScoreReport.v0_29_8`); a failed run
+    /// asked for `--format json` prints one failure object; a held lock exits 75; `session close
+    /// --format json`; a read-only output folder is not replaced, and an old set moved aside by a
+    /// swap without an exchange is put back; `sensitivity DIR --rules NEW`; docs/json.md.
+    public static let version = "0.29.8"
 
     /// `arguments` with each `--lang` value written another common way (`zh-CN`, `中文`, …)
     /// replaced by the language's id, and an option typed with a Chinese input method

@@ -22,12 +22,14 @@ import Testing
 /// changed since 0.29.5 (from 53ecbbd: summary.json's `null` for a standard left out, the workbook's
 /// 17-point rows), `Fixtures/golden-0.29.6/` those that changed since 0.29.6 (from 3c1f4fc: the
 /// workbook's 评分表 title rows measured across their merged cells, the report's panel headings
-/// kept with their tables). A file a version's
+/// kept with their tables), `Fixtures/golden-0.29.7/` those that changed since 0.29.7 (from
+/// 0edf9e0: the recusal's input named by its path as typed in summary.json and the report's
+/// 提示, where 0.29.8 gives its file name). A file a version's
 /// folder does not hold was written as the next version's folder has it, or, if none has it,
 /// as `Fixtures/golden/` has it.
 @Suite("Old seals: written as an older version wrote them, byte for byte")
 struct OldSealBytesTests {
-    static let versions = ["0.16.0", "0.17.0", "0.18.0", "0.19.0", "0.20.0", "0.21.0", "0.22.0", "0.24.0", "0.25.0", "0.29.1", "0.29.2", "0.29.4", "0.29.5", "0.29.6"]
+    static let versions = ["0.16.0", "0.17.0", "0.18.0", "0.19.0", "0.20.0", "0.21.0", "0.22.0", "0.24.0", "0.25.0", "0.29.1", "0.29.2", "0.29.4", "0.29.5", "0.29.6", "0.29.7"]
 
     @Test("the Xicheng sample's --out, written as an older version, is that version's files", arguments: versions)
     func xicheng(_ version: String) throws {

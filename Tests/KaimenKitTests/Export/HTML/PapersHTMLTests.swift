@@ -185,7 +185,7 @@ struct PapersHTMLTests {
         #expect(table.contains("<td>回避：R1 &lt;img src=x onerror=alert(3)&gt;（本单位代表）1 票不计</td>"))
         #expect(!table.contains("评议 3"))
         // 提示: the ballots, with where they are in the file.
-        #expect(below.contains("<li>回避：代表 R1 &lt;img src=x onerror=alert(3)&gt; 为本单位 U1 打了 1 项分（评议 3），均不计入（/mem/ballots.csv:2）</li>"))
+        #expect(below.contains("<li>回避：代表 R1 &lt;img src=x onerror=alert(3)&gt; 为本单位 U1 打了 1 项分（评议 3），均不计入（ballots.csv:2）</li>"), "since 0.29.8 the file by its name: \(below)")
         #expect(below.contains("无法考核"))
         let en = ReportHTML.summaryPage(s, lang: .en).markup
         #expect(en.contains("<td>recusal: R1 &lt;img src=x onerror=alert(3)&gt; (own unit): 1 ballot(s) not counted</td>"))
