@@ -67,8 +67,7 @@ public struct ScoringSession: Sendable {
             inputs.rulesFileRead?(path)
             return try RulesLoader.text(readFile(path), path: path)
         })
-        loader.requireOwnName = !inputs.sessionCopies
-        loader.limitsText = !inputs.sessionCopies
+        loader.readsSessionCopy = inputs.sessionCopies
         let loaded = try loader.load(inputs.rules)
         return try run(rules: loaded.rules, warnings: loaded.warnings, inputs, readFile: readFile, clock: clock)
     }

@@ -35,8 +35,7 @@ public struct SessionSetup: Sendable {
             log.paths.append(path)
             return try RulesLoader.text(InputFile.read(PathText.resolve(path, in: base)), path: path)
         })
-        loader.requireOwnName = !copies
-        loader.limitsText = !copies
+        loader.readsSessionCopy = copies
         var diagnostics = Diagnostics()
         var rules: Rules?
         do {

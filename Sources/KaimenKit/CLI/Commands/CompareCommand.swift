@@ -104,19 +104,7 @@ public enum CompareCommand: Command {
                                            strict: args.has("--strict"), baseDirectory: console.currentDirectory)
         }
         // Load both rules files; report the problems of both.
-        var loaded: [RulesLoader.Loaded] = []
-        var failed = false
-        for (i, file) in rulesFiles.enumerated() {
-            // The session's own rules are its copy, which the version that opened it accepted.
-            var loader = RulesLoader()
-            loader.requireOwnName = !(ownRules && i == 0)
-            loader.limitsText = !(ownRules && i == 0)
-            do { loaded.append(try loader.load(resolve(file, in: console.currentDirectory))) } catch {
-                failed = true
-                reportRulesErrors(error, file: file, console: console, lang: lang)
-            }
-        }
-        if failed { return .failure }
+        guard var loaded = loadRulesSides(rulesFiles, sessionCopyFirst: ownRules, console: console, lang: lang) else { return .failure }
         if loaded.count == 1 { loaded.append(loaded[0]) }
         // NEW is named with `+ --set` when the what-if applies to it, with one rules file or two.
         let files = overrides.sideNames(rulesFiles)

@@ -124,6 +124,21 @@ func relativeLine(_ d: Diagnostic, _ console: Console, _ lang: Language) -> Stri
     return s
 }
 
+/// The rules files of a what-if command (`compare`, `sensitivity`: OLD, then NEW), each loaded,
+/// every problem of each printed; `nil` when either has errors. With `sessionCopyFirst` the
+/// first is a session folder's copy of its rules, read as the version that opened it accepted it.
+func loadRulesSides(_ files: [String], sessionCopyFirst: Bool, console: Console, lang: Language) -> [RulesLoader.Loaded]? {
+    var loaded: [RulesLoader.Loaded] = []
+    for (i, file) in files.enumerated() {
+        var loader = RulesLoader()
+        loader.readsSessionCopy = sessionCopyFirst && i == 0
+        do { loaded.append(try loader.load(resolve(file, in: console.currentDirectory))) } catch {
+            reportRulesErrors(error, file: file, console: console, lang: lang)
+        }
+    }
+    return loaded.count == files.count ? loaded : nil
+}
+
 /// Loads a rules file for a command, printing every problem and then, as `rules check` does,
 /// how many errors the file has; `nil` when it has errors.
 func loadRules(_ file: String, console: Console, lang: Language = .zh) -> Rules? {

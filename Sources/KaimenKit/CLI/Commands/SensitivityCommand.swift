@@ -122,16 +122,8 @@ public enum SensitivityCommand: Command {
         // Two files: the ballots are read and checked under OLD and carried to NEW, as compare does.
         var loaded: [RulesLoader.Loaded] = []
         if rulesFiles.count == 2 {
-            for (i, file) in rulesFiles.enumerated() {
-                // The session's own rules are its copy, which the version that opened it accepted.
-                var loader = RulesLoader()
-                loader.requireOwnName = !(ownRules && i == 0)
-                loader.limitsText = !(ownRules && i == 0)
-                do { loaded.append(try loader.load(resolve(file, in: console.currentDirectory))) } catch {
-                    reportRulesErrors(error, file: file, console: console, lang: lang)
-                }
-            }
-            if loaded.count < 2 { return .failure }
+            guard let both = loadRulesSides(rulesFiles, sessionCopyFirst: ownRules, console: console, lang: lang) else { return .failure }
+            loaded = both
         }
         do {
             if loaded.count == 2 {

@@ -12,6 +12,12 @@ public struct RulesLoader {
     /// Whether a name over 200 characters, an id over 64, or criteria or a note over 2 000 are
     /// errors (`text-too-long`, since 0.23.2); off for a session's copy of its rules.
     public var limitsText = true
+    /// Whether the file is a session's copy of its rules, which the version that opened the
+    /// session accepted: read without the checks added since (both of the above off).
+    public var readsSessionCopy: Bool {
+        get { !requireOwnName && !limitsText }
+        set { (requireOwnName, limitsText) = (!newValue, !newValue) }
+    }
 
     public init(readFile: @escaping (String) throws -> String = RulesLoader.readFromDisk) {
         self.readFile = readFile
