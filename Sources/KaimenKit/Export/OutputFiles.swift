@@ -103,10 +103,12 @@ public enum OutputFiles {
         return try batch.commit(into: dir, options: options)
     }
 
+    /// One unit's score sheet: its texts, its table, and the CSV and JSON bytes.
+    private typealias Sheet = (narration: SheetNarration, table: ExportTable, csv: Data, json: Data)
+
     /// One unit's score sheet as the files show it: its texts and table (once, for all of them),
     /// and the CSV and JSON bytes.
-    private static func sheet(_ session: ScoringSession, unit u: Int, lang: Language)
-        -> (narration: SheetNarration, table: ExportTable, csv: Data, json: Data) {
+    private static func sheet(_ session: ScoringSession, unit u: Int, lang: Language) -> Sheet {
         let narration = SheetNarration(session, unit: u, lang: lang)
         let table = ScoreSheetExport.table(session, unit: u, lang: lang, narration: narration)
         return (narration: narration, table: table,
@@ -116,7 +118,7 @@ public enum OutputFiles {
     /// ``sheet(_:unit:lang:)`` with what the papers show of it: the workbook's table (naming no
     /// one when `anonymous`, else the CSV's) and, with the papers' `medians`, the report's page.
     private static func paperSheet(_ session: ScoringSession, unit u: Int, lang: Language, anonymous: Bool, medians: [Double])
-        -> (sheet: (narration: SheetNarration, table: ExportTable, csv: Data, json: Data), bookTable: ExportTable, page: HTMLText) {
+        -> (sheet: Sheet, bookTable: ExportTable, page: HTMLText) {
         let sheet = sheet(session, unit: u, lang: lang)
         return (sheet: sheet,
                 bookTable: anonymous ? ScoreSheetExport.table(session, unit: u, lang: lang, narration: nil, namesRepresentatives: false) : sheet.table,
